@@ -1,0 +1,35 @@
+# Two commands for a newcomer: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench stress clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/workbench
+
+test: $(STAMP)
+	$(BIN)/ruff check workbench store tests bench
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check workbench store tests bench
+	$(BIN)/ruff format --check workbench store tests bench
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+stress: $(STAMP)
+	$(BIN)/python -m pytest -q -m stress tests/reliability
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
