@@ -1,0 +1,37 @@
+"""Options shared by every subcommand, and the one-line error convention."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import NoReturn
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but bad arguments give one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (try --help)\n")
+
+
+def store_options() -> argparse.ArgumentParser:
+    """--db and --annotator, accepted by every command."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--db",
+        metavar="FILE",
+        help="annotation database (default: $WORKBENCH_DB, else "
+        "$XDG_DATA_HOME/workbench/annotations.json)",
+    )
+    parent.add_argument(
+        "--annotator",
+        metavar="NAME",
+        help="who is annotating (default: $WORKBENCH_ANNOTATOR, else your login name)",
+    )
+    return parent
+
+
+def fail(message: str, code: int = 1) -> int:
+    """Print a one-line error and return the exit code to use."""
+    print(f"workbench: {message}", file=sys.stderr)
+    return code

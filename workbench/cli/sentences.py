@@ -1,0 +1,41 @@
+"""`workbench sentences`: print every sentence with its exact offsets."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from workbench.core.corpus import load_corpus
+
+HELP = "print the sentences of articles with their offsets (bundled articles by default)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.paths or None)
+    for problem in corpus.problems:
+        print(f"workbench: skipped {problem}", file=sys.stderr)
+    out = sys.stdout
+    for article in corpus:
+        if not args.json:
+            out.write(f"== {article.id}: {article.title}\n")
+        for sentence in article.sentences:
+            if args.json:
+                record = {
+                    "article": article.id,
+                    "index": sentence.index,
+                    "start": sentence.start,
+                    "end": sentence.end,
+                    "text": sentence.text,
+                }
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                out.write(
+                    f"{sentence.index + 1:>4} [{sentence.start}:{sentence.end}] {sentence.text}\n"
+                )
+    return 1 if not corpus.articles else 0

@@ -1,0 +1,194 @@
+"""The annotation record: one per (annotator, article, sentence).
+
+The anchor fields (quote, prefix, suffix, start, end) follow the W3C Web Annotation
+TextQuoteSelector and TextPositionSelector so an annotation can be re-anchored if
+its article changes later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+TAGS: tuple[str, ...] = ("claim", "attribution", "denial")
+STATUSES: tuple[str, ...] = (
+    "unverified",
+    "in_progress",
+    "supported",
+    "refuted",
+    "disputed",
+    "inconclusive",
+)
+VERDICTS: tuple[str, ...] = ("supported", "refuted", "disputed", "inconclusive")
+DEFAULT_STATUS = "unverified"
+CONTEXT_CHARS = 32
+
+AnnotationKey = tuple[str, str, int]
+"""(annotator, article_id, sentence index): the identity of an annotation."""
+
+
+def utc_now() -> str:
+    """Current time as ISO 8601 UTC with a 'Z', to the microsecond (orders edits)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags in canonical order, without duplicates; unknown tags raise ValueError."""
+    wanted = set(tags)
+    unknown = wanted.difference(TAGS)
+    if unknown:
+        raise ValueError(f"unknown tag(s): {', '.join(sorted(unknown))}")
+    return tuple(tag for tag in TAGS if tag in wanted)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a sentence sits in an article: everything needed to find it again."""
+
+    article_id: str
+    article_sha256: str
+    index: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+
+    @classmethod
+    def in_text(
+        cls, article_id: str, article_sha256: str, text: str, index: int, start: int, end: int
+    ) -> Anchor:
+        """Anchor the span text[start:end] with up to CONTEXT_CHARS of context each side."""
+        return cls(
+            article_id=article_id,
+            article_sha256=article_sha256,
+            index=index,
+            start=start,
+            end=end,
+            quote=text[start:end],
+            prefix=text[max(0, start - CONTEXT_CHARS) : start],
+            suffix=text[end : end + CONTEXT_CHARS],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """An analyst's judgement of one sentence."""
+
+    article_id: str
+    article_sha256: str
+    index: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    annotator: str
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    note: str = ""
+    status: str = DEFAULT_STATUS
+    created_at: str = field(default_factory=utc_now)
+    updated_at: str = field(default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tags", normalise_tags(self.tags))
+        if self.status not in STATUSES:
+            raise ValueError(f"unknown status: {self.status!r}")
+        if not self.updated_at:
+            object.__setattr__(self, "updated_at", self.created_at)
+
+    @classmethod
+    def new(cls, anchor: Anchor, annotator: str, **values: Any) -> Annotation:
+        """A fresh annotation of an anchored sentence."""
+        return cls(
+            article_id=anchor.article_id,
+            article_sha256=anchor.article_sha256,
+            index=anchor.index,
+            start=anchor.start,
+            end=anchor.end,
+            quote=anchor.quote,
+            prefix=anchor.prefix,
+            suffix=anchor.suffix,
+            annotator=annotator,
+            **values,
+        )
+
+    @property
+    def key(self) -> AnnotationKey:
+        return (self.annotator, self.article_id, self.index)
+
+    @property
+    def is_blank(self) -> bool:
+        """True when the analyst has recorded nothing: such a record is not kept."""
+        return (
+            not self.tags and not self.source and not self.note and self.status == DEFAULT_STATUS
+        )
+
+    def has_tag(self, tag: str) -> bool:
+        return tag in self.tags
+
+    def with_tag(self, tag: str, on: bool) -> Annotation:
+        """A copy with `tag` switched on or off."""
+        tags = set(self.tags)
+        if on:
+            tags.add(tag)
+        else:
+            tags.discard(tag)
+        return self.changed(tags=tuple(tags))
+
+    def toggled(self, tag: str) -> Annotation:
+        return self.with_tag(tag, tag not in self.tags)
+
+    def changed(self, **values: Any) -> Annotation:
+        """A copy with `values` replaced and updated_at set to now."""
+        if "tags" in values:
+            values["tags"] = normalise_tags(values["tags"])
+        values.setdefault("updated_at", utc_now())
+        return replace(self, **values)
+
+    def to_record(self) -> dict[str, Any]:
+        """Plain JSON-ready dict (the stored and exported shape)."""
+        return {
+            "article_id": self.article_id,
+            "article_sha256": self.article_sha256,
+            "index": self.index,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "tags": list(self.tags),
+            "source": self.source,
+            "note": self.note,
+            "status": self.status,
+            "annotator": self.annotator,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Annotation:
+        """Inverse of to_record; raises KeyError/ValueError/TypeError on bad input."""
+        return cls(
+            article_id=str(record["article_id"]),
+            article_sha256=str(record["article_sha256"]),
+            index=int(record["index"]),
+            start=int(record["start"]),
+            end=int(record["end"]),
+            quote=str(record["quote"]),
+            prefix=str(record["prefix"]),
+            suffix=str(record["suffix"]),
+            annotator=str(record["annotator"]),
+            tags=tuple(record["tags"]),
+            source=record["source"],
+            note=str(record["note"]),
+            status=str(record["status"]),
+            created_at=str(record["created_at"]),
+            updated_at=str(record["updated_at"]),
+        )
+
+
+RECORD_FIELDS: tuple[str, ...] = tuple(Annotation.__dataclass_fields__)
