@@ -11,9 +11,15 @@ ANNOTATOR_ENV = "WORKBENCH_ANNOTATOR"
 
 
 def default_db_path() -> Path:
-    """$XDG_DATA_HOME/workbench/annotations.json, never inside the installed package."""
-    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data_home) / "workbench" / "annotations.json"
+    """$XDG_DATA_HOME/workbench/annotations.json, never inside the installed package.
+
+    A relative XDG_DATA_HOME is ignored, as the XDG spec says, so the default never
+    depends on the current directory.
+    """
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or "")
+    if not data_home.is_absolute():
+        data_home = Path.home() / ".local" / "share"
+    return data_home / "workbench" / "annotations.json"
 
 
 def resolve_db_path(flag: str | Path | None) -> Path:

@@ -14,9 +14,9 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (try --help)\n")
 
 
-def store_options() -> argparse.ArgumentParser:
+def store_options() -> Parser:
     """--db and --annotator, accepted by every command."""
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = Parser(add_help=False)
     parent.add_argument(
         "--db",
         metavar="FILE",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol, cast
 
 from workbench import __version__
@@ -31,7 +31,8 @@ class CommandModule(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-def build_parser() -> Parser:
+def build_parser(names: Iterable[str] = tuple(COMMANDS)) -> Parser:
+    """The full parser; with `names`, only those subcommands' modules are imported."""
     parser = Parser(
         prog="workbench",
         description="Terminal fact-checking workbench. With no command, opens the annotate "
@@ -40,11 +41,9 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     shared = store_options()
-    for name, module_name in COMMANDS.items():
-        module = cast(CommandModule, importlib.import_module(module_name))
-        sub = commands.add_parser(
-            name, help=module.HELP, description=module.HELP, parents=[shared]
-        )
+    for name in names:
+        module = cast(CommandModule, importlib.import_module(COMMANDS[name]))
+        sub = commands.add_parser(name, help=module.HELP, description=module.HELP, parents=[shared])
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     return parser
@@ -56,7 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")
     ):
         arguments.insert(0, DEFAULT_COMMAND)
-    args = build_parser().parse_args(arguments)
+    # A subcommand imports only its own module, so one broken or slow command module
+    # never affects the others; only the top-level --help needs them all.
+    first = arguments[0]
+    wanted = [first] if first in COMMANDS else [] if first == "--version" else list(COMMANDS)
+    args = build_parser(wanted).parse_args(arguments)
     try:
         return int(args.run(args))
     except KeyboardInterrupt:

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from workbench.cli.common import fail
 from workbench.core.corpus import load_corpus
 
 HELP = "print the sentences of articles with their offsets (bundled articles by default)"
@@ -38,4 +39,6 @@ def run(args: argparse.Namespace) -> int:
                 out.write(
                     f"{sentence.index + 1:>4} [{sentence.start}:{sentence.end}] {sentence.text}\n"
                 )
-    return 1 if not corpus.articles else 0
+    if not corpus.articles:
+        return fail("no articles found in " + ", ".join(str(root) for root in corpus.roots))
+    return 0

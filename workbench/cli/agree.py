@@ -1,0 +1,127 @@
+"""`workbench agree A B`: how far two analysts agree, tag by tag, and where they differ."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workbench.cli.common import fail
+
+if TYPE_CHECKING:
+    from workbench.core.agreement import AgreementReport
+
+HELP = "Cohen's kappa per tag between two analysts' exports, and the sentences they disagree on"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("first", metavar="A", help="the first analyst's export (json or jsonl)")
+    parser.add_argument("second", metavar="B", help="the second analyst's export")
+    parser.add_argument(
+        "--missing-as-untagged",
+        action="store_true",
+        help="count a sentence only one analyst recorded, in an article both annotated, as "
+        "untagged by the other (default: such sentences are not compared)",
+    )
+    parser.add_argument("--json", action="store_true", help="the report as one JSON object")
+
+
+def printable(text: str) -> str:
+    """Article text is data: control characters (e.g. ANSI escapes) are shown, not obeyed."""
+    return "".join(
+        f"\\x{ord(char):02x}" if unicodedata.category(char) == "Cc" else char for char in text
+    )
+
+
+def number(value: float | None, percent: bool = False) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:.1%}" if percent else f"{value:.3f}"
+
+
+def as_text(report: AgreementReport, first: Path, second: Path) -> str:
+    lines = [
+        f"A: {printable(report.annotator_a)} ({first})",
+        f"B: {printable(report.annotator_b)} ({second})",
+        f"compared {report.compared} sentences annotated by both; not compared: "
+        f"{report.only_a} by A only, {report.only_b} by B only, "
+        f"{report.mismatched} whose text differs",
+        "",
+        f"{'tag':<12} {'kappa':>7} {'agreement':>9} {'both':>6} {'A only':>6} "
+        f"{'B only':>6} {'neither':>7}",
+    ]
+    for tag in report.per_tag:
+        lines.append(
+            f"{tag.tag:<12} {number(tag.kappa):>7} {number(tag.observed, True):>9} "
+            f"{tag.both:>6} {tag.only_a:>6} {tag.only_b:>6} {tag.neither:>7}"
+        )
+    lines.append("")
+    lines.append(f"disagreements: {len(report.disagreements)}")
+    for item in report.disagreements:
+        lines.append(
+            f"  {printable(item.article_id)} sentence {item.index + 1}: "
+            f"A [{', '.join(item.tags_a)}] B [{', '.join(item.tags_b)}]  "
+            f"{printable(item.quote)}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def as_json(report: AgreementReport) -> dict[str, Any]:
+    return {
+        "annotator_a": report.annotator_a,
+        "annotator_b": report.annotator_b,
+        "compared": report.compared,
+        "only_a": report.only_a,
+        "only_b": report.only_b,
+        "mismatched": report.mismatched,
+        "tags": {
+            tag.tag: {
+                "kappa": tag.kappa,
+                "observed": tag.observed,
+                "expected": tag.expected,
+                "both": tag.both,
+                "only_a": tag.only_a,
+                "only_b": tag.only_b,
+                "neither": tag.neither,
+            }
+            for tag in report.per_tag
+        },
+        "disagreements": [
+            {
+                "article_id": item.article_id,
+                "index": item.index,
+                "quote": item.quote,
+                "tags_a": list(item.tags_a),
+                "tags_b": list(item.tags_b),
+            }
+            for item in report.disagreements
+        ],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.core.agreement import compare, single_annotator
+    from workbench.core.importing import ImportFileError, read_import
+
+    first, second = Path(args.first), Path(args.second)
+    try:
+        a = read_import(first).annotations
+        b = read_import(second).annotations
+    except ImportFileError as error:
+        return fail(str(error))
+    except OSError as error:
+        return fail(f"cannot read {error.filename}: {error.strerror or error}")
+    try:
+        single_annotator(a, str(first))
+        single_annotator(b, str(second))
+    except ValueError as error:
+        return fail(str(error))
+    report = compare(a, b, missing_as_untagged=args.missing_as_untagged)
+    if args.json:
+        sys.stdout.write(json.dumps(as_json(report), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(as_text(report, first, second))
+    return 0

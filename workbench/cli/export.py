@@ -1,0 +1,97 @@
+"""`workbench export`: annotations out as json, jsonl, W3C Web Annotation or ClaimReview."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from workbench.cli.common import fail
+from workbench.core.annotation import STATUSES, TAGS
+
+HELP = "write annotations as json (default), jsonl, w3c (Web Annotation) or claimreview"
+FORMAT_NAMES = ("json", "jsonl", "w3c", "claimreview")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        dest="format_name",
+        choices=FORMAT_NAMES,
+        default="json",
+        help="output format (default: json; see docs/export.md)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write FILE atomically (default: standard output)"
+    )
+    parser.add_argument(
+        "--history", action="store_true", help="include the change history (json only)"
+    )
+    parser.add_argument(
+        "--article",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only this article (repeatable)",
+    )
+    parser.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        choices=TAGS,
+        help="only sentences with this tag (repeatable)",
+    )
+    parser.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        choices=STATUSES,
+        help="only annotations with this status (repeatable)",
+    )
+    parser.epilog = (
+        "--annotator NAME exports only that analyst's annotations (default: every analyst). "
+        "Values of one filter are alternatives; different filters must all match."
+    )
+
+
+def catalogue(remembered: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The store's remembered articles by id (it names the id "article_id")."""
+    return {
+        str(article["article_id"]): article for article in remembered if "article_id" in article
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    from store import AnnotationStore, StoreError
+    from workbench.core.atomic import atomic_write_bytes
+    from workbench.core.export.formats import HISTORY_FORMATS, render
+    from workbench.core.export.prepare import prepare_export
+    from workbench.core.export.selection import ExportFilter
+    from workbench.settings import resolve_annotator, resolve_db_path
+
+    if args.history and args.format_name not in HISTORY_FORMATS:
+        return fail("--history is only available with --format json")
+    db_path = resolve_db_path(args.db)
+    if not db_path.exists():
+        return fail(f"no annotation database at {db_path} (give one with --db FILE)")
+    try:
+        with AnnotationStore.open(db_path, annotator=resolve_annotator(args.annotator)) as store:
+            annotations = store.all(args.annotator)
+            articles = catalogue(store.articles())
+            history = store.history() if args.history else None
+    except StoreError as error:
+        return fail(str(error))
+    wanted = ExportFilter.of(
+        args.article, args.tag, args.status, [args.annotator] if args.annotator else []
+    )
+    output = render(args.format_name, prepare_export(annotations, wanted, articles, history))
+    if args.output:
+        try:
+            atomic_write_bytes(args.output, output)
+        except OSError as error:
+            return fail(f"cannot write {args.output}: {error.strerror or error}")
+        return 0
+    sys.stdout.flush()
+    sys.stdout.buffer.write(output)
+    sys.stdout.buffer.flush()
+    return 0
