@@ -8,7 +8,7 @@ rest of the corpus still loads. Sentences are segmented lazily, on first use, so
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -144,13 +144,22 @@ def article_files(paths: Iterable[Path]) -> Iterator[Path | CorpusProblem]:
             yield CorpusProblem(path, f"not an article (expected {', '.join(ARTICLE_SUFFIXES)})")
 
 
-def load_corpus(paths: Iterable[Path | str] | None = None) -> Corpus:
-    """Load articles from files and folders; with no paths, the bundled articles."""
+def load_corpus(
+    paths: Iterable[Path | str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Corpus:
+    """Load articles from files and folders; with no paths, the bundled articles.
+
+    `progress(done, total)` is called now and then, for a progress bar.
+    """
     roots = tuple(Path(p) for p in paths) if paths else (BUNDLED_ARTICLES,)
     articles: list[Article] = []
     problems: list[CorpusProblem] = []
     seen: dict[str, Path] = {}
-    for item in article_files(roots):
+    items = list(article_files(roots))
+    for done, item in enumerate(items, start=1):
+        if progress is not None and (done % 250 == 0 or done == len(items)):
+            progress(done, len(items))
         if isinstance(item, CorpusProblem):
             problems.append(item)
             continue
@@ -164,7 +173,9 @@ def load_corpus(paths: Iterable[Path | str] | None = None) -> Corpus:
             continue
         if article.id in seen:
             problems.append(
-                CorpusProblem(item, f"duplicate article id {article.id!r} (also {seen[article.id]})")
+                CorpusProblem(
+                    item, f"duplicate article id {article.id!r} (also {seen[article.id]})"
+                )
             )
             continue
         seen[article.id] = item

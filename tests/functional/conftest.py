@@ -1,0 +1,34 @@
+"""Fixtures for driving the app with Pilot: an in-memory or on-disk store, bundled corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from store import AnnotationStore
+from workbench.core.corpus import Corpus, load_corpus
+from workbench.tui.app import StartAt, WorkbenchApp
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Corpus:
+    corpus = load_corpus()
+    for article in corpus:
+        article.sentences  # noqa: B018 - segment once for the whole session
+    return corpus
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[AnnotationStore]:
+    with AnnotationStore.open(tmp_path / "annotations.json", annotator="tester") as opened:
+        yield opened
+
+
+@pytest.fixture
+def make_app(bundled: Corpus, store: AnnotationStore):  # type: ignore[no-untyped-def]
+    def make(start: StartAt | None = None, **kwargs: object) -> WorkbenchApp:
+        return WorkbenchApp(store, corpus=bundled, start=start, keymap={}, **kwargs)  # type: ignore[arg-type]
+
+    return make

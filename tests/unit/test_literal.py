@@ -1,0 +1,31 @@
+"""Article text is shown literally: markup stays text, control characters become visible."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.tui.literal import literal, visible
+
+
+def test_markup_is_kept_as_text() -> None:
+    for text in ("[Mr. Putin]", "[/]", "[bold]x[/bold]", "[link=https://x]y[/link]", "[and]"):
+        assert literal(text).plain == text
+
+
+def test_escape_sequences_are_shown_not_obeyed() -> None:
+    shown = visible("\x1b[31mred\x1b[0m\x07")
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert shown == "␛[31mred␛[0m␇"
+
+
+def test_single_line_folds_newlines() -> None:
+    assert visible("a\nb", single_line=True) == "a b"
+    assert visible("a\nb") == "a\nb"
+
+
+@given(st.text())
+def test_nothing_invisible_survives(text: str) -> None:
+    shown = visible(text, single_line=True)
+    assert len(shown) == len(text)
+    assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in shown)

@@ -1,0 +1,1 @@
+"""The Textual user interface. Screens reach data only through the AnnotationStore."""

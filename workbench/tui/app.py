@@ -1,0 +1,148 @@
+"""The workbench Textual app: one store, one corpus, the annotate screen first."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from store import AnnotationStore
+from workbench.core.corpus import Corpus, load_corpus
+from workbench.core.search import SentenceSearch
+from workbench.tui.keymap import KeymapError, load_keymap
+from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
+from workbench.tui.screens.loading import LoadingScreen
+from workbench.tui.session import AnnotationSession
+
+
+@dataclass(frozen=True, slots=True)
+class StartAt:
+    """Where to open: an article id and/or a 1-based sentence number."""
+
+    article_id: str | None = None
+    sentence: int | None = None
+
+
+class WorkbenchApp(App[None]):
+    """Given the store and either a loaded corpus or the paths to load one from."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "workbench"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self,
+        store: AnnotationStore,
+        *,
+        corpus: Corpus | None = None,
+        paths: Sequence[Path | str] | None = None,
+        start: StartAt | None = None,
+        keymap: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.corpus = corpus
+        self.paths = list(paths or [])
+        self.start = start or StartAt()
+        self.user_keymap = keymap
+        self.session: AnnotationSession | None = None
+        self.sentence_search: SentenceSearch | None = None
+        self.corpus_sentence_total: int | None = None
+
+    def on_mount(self) -> None:
+        self.apply_keymap()
+        if self.corpus is not None:
+            self.open_corpus(self.corpus)
+        else:
+            self.push_screen(LoadingScreen())
+            self.load_corpus_in_background()
+
+    def apply_keymap(self) -> None:
+        if self.user_keymap is None:
+            try:
+                self.user_keymap = load_keymap()
+            except KeymapError as error:
+                self.notify(str(error), title="Keymap ignored", severity="warning", markup=False)
+                self.user_keymap = {}
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_corpus_in_background(self) -> None:
+        def progress(done: int, total: int) -> None:
+            if isinstance(self.screen, LoadingScreen):
+                self.call_from_thread(self.screen.advance, done, total)
+
+        corpus = load_corpus(self.paths or None, progress=progress)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self.open_corpus, corpus)
+
+    def open_corpus(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        for problem in corpus.problems[:5]:
+            self.notify(str(problem), title="Skipped", severity="warning", markup=False)
+        if len(corpus.problems) > 5:
+            self.notify(f"… and {len(corpus.problems) - 5} more files skipped.", markup=False)
+        if not corpus.articles:
+            self.exit(message="No articles to annotate.", return_code=1)
+            return
+        session = AnnotationSession(corpus, self.store)
+        self.session = session
+        self.place_session(session)
+        if isinstance(self.screen, LoadingScreen):
+            self.switch_screen(AnnotateScreen(session))
+        else:
+            self.push_screen(AnnotateScreen(session))
+        self.build_search_index(corpus)
+
+    def place_session(self, session: AnnotationSession) -> None:
+        start = self.start
+        if start.article_id is not None:
+            if not session.go_to(start.article_id, (start.sentence or 1) - 1):
+                self.notify(f"No article {start.article_id!r}; opening the first.", markup=False)
+        elif start.sentence is not None:
+            session.go(session.place.article, start.sentence - 1)
+        elif not session.restore_place():
+            session.go(0, 0)
+
+    @work(thread=True, exclusive=True, group="index")
+    def build_search_index(self, corpus: Corpus) -> None:
+        """Segment every article in the background: search and corpus totals need it."""
+        search = SentenceSearch(corpus).build()
+        if get_current_worker().is_cancelled:
+            return
+        self.call_from_thread(self.search_ready, search)
+
+    def search_ready(self, search: SentenceSearch) -> None:
+        self.sentence_search = search
+        self.corpus_sentence_total = len(search)
+        if isinstance(self.screen, AnnotateScreen):
+            self.screen.refresh_view()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, AnnotateScreen):
+            for binding in ANNOTATE_BINDINGS:
+                assert isinstance(binding, Binding)
+                if binding.action.startswith("app."):
+                    continue
+                yield SystemCommand(
+                    binding.description,
+                    f"{binding.description} ({binding.key})",
+                    _runner(screen, binding.action),
+                )
+
+
+def _runner(screen: AnnotateScreen, action: str) -> Callable[[], Awaitable[None]]:
+    """A palette callback that runs a screen action, as its key would."""
+
+    async def run() -> None:
+        await screen.run_action(action)
+
+    return run

@@ -1,0 +1,338 @@
+"""The annotate screen: one sentence at a time, one decision per keystroke."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.validation import Integer
+from textual.widgets import Footer, Static
+
+from store import StoreError
+from workbench.core.annotation import STATUSES, Annotation
+from workbench.core.speaker import guess_source
+from workbench.tui.literal import literal
+from workbench.tui.screens.articles import ArticleListScreen
+from workbench.tui.screens.choice import ChoicePrompt
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.prompt import TextPrompt
+from workbench.tui.screens.review import ReviewScreen
+from workbench.tui.session import AnnotationSession
+from workbench.tui.widgets.annotation_panel import AnnotationPanel
+from workbench.tui.widgets.sentence_view import SentenceView
+
+
+def _binding(keys: str, action: str, label: str, help: str, id: str, show: bool = True) -> Binding:
+    """A remappable binding: `label` for the footer, `help` for the help screen."""
+    return Binding(keys, action, label, show=show, id=id, tooltip=help)
+
+
+ANNOTATE_BINDINGS: list[BindingType] = [
+    _binding(
+        "j,down",
+        "step(1)",
+        "Next",
+        "Next sentence (into the next article at the end)",
+        "next_sentence",
+    ),
+    _binding("k,up", "step(-1)", "Prev", "Previous sentence", "previous_sentence"),
+    _binding("J", "step_article(1)", "Next article", "Next article", "next_article", False),
+    _binding(
+        "K", "step_article(-1)", "Prev article", "Previous article", "previous_article", False
+    ),
+    _binding("n", "next_untagged", "Untagged", "Next sentence with no tags", "next_untagged"),
+    _binding(
+        "g", "go_to_sentence", "Go to", "Go to sentence number (from 1)", "go_to_sentence", False
+    ),
+    _binding("c", "toggle_tag('claim')", "Claim", "Toggle claim", "toggle_claim"),
+    _binding(
+        "a", "toggle_tag('attribution')", "Attrib", "Toggle attribution", "toggle_attribution"
+    ),
+    _binding("d", "toggle_tag('denial')", "Denial", "Toggle denial", "toggle_denial"),
+    _binding("x", "clear_tags", "Clear", "Clear all tags of the sentence", "clear_tags", False),
+    _binding(
+        "C",
+        "tag_and_advance('claim')",
+        "Claim+next",
+        "Set claim and go to the next sentence",
+        "claim_and_next",
+        False,
+    ),
+    _binding(
+        "A",
+        "tag_and_advance('attribution')",
+        "Attribution+next",
+        "Set attribution and go to the next sentence",
+        "attribution_and_next",
+        False,
+    ),
+    _binding(
+        "D",
+        "tag_and_advance('denial')",
+        "Denial+next",
+        "Set denial and go to the next sentence",
+        "denial_and_next",
+        False,
+    ),
+    _binding(
+        "s", "edit_source", "Source", "Source: who says it (pre-filled with a guess)", "edit_source"
+    ),
+    _binding("e", "edit_note", "Note", "Edit the note", "edit_note", False),
+    _binding("v", "pick_status", "Status", "Verification status", "pick_status"),
+    _binding("u", "undo", "Undo", "Undo the last change (any article)", "undo", False),
+    _binding("ctrl+r", "redo", "Redo", "Redo", "redo", False),
+    _binding(
+        "slash", "search", "Search", "Fuzzy search all sentences; Enter jumps there", "search"
+    ),
+    _binding("o", "articles", "Articles", "Article list with progress; Enter opens", "articles"),
+    _binding("r", "review", "Review", "Review tagged sentences across articles", "review", False),
+    _binding(
+        "S", "summary", "Summary", "Summary: articles, sources, claim ledger", "summary", False
+    ),
+    _binding("question_mark", "help", "Help", "This help", "help"),
+    _binding("q", "app.quit", "Quit", "Quit (everything is already saved)", "quit"),
+]
+
+
+class AnnotateScreen(Screen[None]):
+    """Shows the current sentence in context and its annotation; every key is one decision."""
+
+    BINDINGS: ClassVar[list[BindingType]] = ANNOTATE_BINDINGS
+
+    def __init__(self, session: AnnotationSession) -> None:
+        super().__init__()
+        self.session = session
+        self.last_error = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="title-line", markup=False)
+        yield Static("", id="position-line", markup=False)
+        yield SentenceView(id="sentence-view")
+        yield AnnotationPanel(id="annotation-panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    # -- rendering ------------------------------------------------------------------
+    def refresh_view(self) -> None:
+        """Show the session's current place; called after every move or change."""
+        session = self.session
+        article = session.article
+        sentences = session.sentences
+        corpus = session.corpus
+        self.query_one(SentenceView).show(article, session.place.sentence)
+        annotation = session.annotation
+        self.query_one(AnnotationPanel).show(
+            annotation, saved=annotation is not None, error=self.last_error
+        )
+        position = (
+            f"article {session.place.article + 1}/{len(corpus)}, "
+            f"sentence {session.place.sentence + 1 if sentences else 0}/{len(sentences)}"
+        )
+        progress = (
+            f"tagged {session.tagged_in_article()}/{len(sentences)} here, "
+            f"{session.tagged_in_corpus()}{self.corpus_total()} in corpus"
+        )
+        self.query_one("#title-line", Static).update(
+            literal(f"{corpus.name} │ ", "$text-muted", single_line=True)
+            + literal(article.title, "bold", single_line=True)
+        )
+        self.query_one("#position-line", Static).update(f"{position} │ {progress}")
+
+    def corpus_total(self) -> str:
+        total = getattr(self.app, "corpus_sentence_total", None)
+        return f"/{total}" if total else ""
+
+    # -- writing ----------------------------------------------------------------------
+    def write(self, change: Callable[[], Annotation]) -> bool:
+        """Run one store write; show 'saved' only when it is on disk, else the reason."""
+        try:
+            change()
+        except StoreError as error:
+            self.last_error = str(error)
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self.refresh_view()
+            return False
+        self.last_error = ""
+        self.refresh_view()
+        return True
+
+    def has_sentence(self) -> bool:
+        if self.session.sentence is None:
+            self.notify("This article has no sentences.", severity="warning")
+            return False
+        return True
+
+    # -- actions ----------------------------------------------------------------------
+    def action_step(self, delta: int) -> None:
+        if self.session.step(delta):
+            self.last_error = ""
+            self.refresh_view()
+        else:
+            self.notify("End of the corpus." if delta > 0 else "Start of the corpus.")
+
+    def action_step_article(self, delta: int) -> None:
+        if self.session.step_article(delta):
+            self.last_error = ""
+            self.refresh_view()
+        else:
+            self.notify("No more articles that way.")
+
+    def action_next_untagged(self) -> None:
+        if self.session.next_untagged():
+            self.refresh_view()
+        else:
+            self.notify("Every sentence is tagged.")
+
+    def action_go_to_sentence(self) -> None:
+        count = len(self.session.sentences)
+        if not count:
+            self.has_sentence()
+            return
+
+        def go(answer: str | None) -> None:
+            if answer:
+                self.session.go(self.session.place.article, int(answer) - 1)
+                self.refresh_view()
+
+        self.app.push_screen(
+            TextPrompt(
+                f"Go to sentence (1–{count})",
+                validators=[Integer(minimum=1, maximum=count)],
+            ),
+            go,
+        )
+
+    def action_toggle_tag(self, tag: str) -> None:
+        if self.has_sentence():
+            self.write(lambda: self.session.toggle(tag))
+
+    def action_tag_and_advance(self, tag: str) -> None:
+        if self.has_sentence() and self.write(lambda: self.session.set_tag(tag)):
+            self.action_step(1)
+
+    def action_clear_tags(self) -> None:
+        if self.has_sentence():
+            self.write(self.session.clear_tags)
+
+    def action_edit_source(self) -> None:
+        sentence = self.session.sentence
+        if sentence is None:
+            self.has_sentence()
+            return
+        annotation = self.session.annotation
+        current = annotation.source if annotation and annotation.source else None
+        value = current or guess_source(sentence.text) or ""
+
+        def save(answer: str | None) -> None:
+            if answer is not None:
+                self.write(lambda: self.session.set_source(answer))
+
+        self.app.push_screen(TextPrompt("Source: who says it?", value), save)
+
+    def action_edit_note(self) -> None:
+        if not self.has_sentence():
+            return
+        annotation = self.session.annotation
+        value = annotation.note if annotation else ""
+
+        def save(answer: str | None) -> None:
+            if answer is not None:
+                self.write(lambda: self.session.set_note(answer))
+
+        self.app.push_screen(TextPrompt("Note", value), save)
+
+    def action_pick_status(self) -> None:
+        if not self.has_sentence():
+            return
+        annotation = self.session.annotation
+        current = annotation.status if annotation else STATUSES[0]
+
+        def save(answer: str | None) -> None:
+            if answer is not None:
+                self.write(lambda: self.session.set_status(answer))
+
+        self.app.push_screen(ChoicePrompt("Verification status", list(STATUSES), current), save)
+
+    def action_undo(self) -> None:
+        self.history_step(self.session.undo, "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        self.history_step(self.session.redo, "Nothing to redo.")
+
+    def history_step(self, step: Callable[[], object], nothing: str) -> None:
+        try:
+            change = step()
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        if change is None:
+            self.notify(nothing)
+        self.last_error = ""
+        self.refresh_view()
+
+    def action_search(self) -> None:
+        from workbench.tui.screens.search import SearchScreen
+
+        search = getattr(self.app, "sentence_search", None)
+        if search is None:
+            self.notify("The search index is still being built; try again in a moment.")
+            return
+
+        def jump(target: tuple[str, int] | None) -> None:
+            if target is not None:
+                self.session.go_to(*target)
+                self.refresh_view()
+
+        self.app.push_screen(SearchScreen(search), jump)
+
+    def action_articles(self) -> None:
+        session = self.session
+        counts = session.store.tagged_counts(session.store.annotator)
+        rows = [
+            (
+                article.id,
+                article.title,
+                counts.get(article.id, 0),
+                len(article.sentences) if article.is_segmented else None,
+            )
+            for article in session.corpus.articles
+        ]
+
+        def open_article(number: int | None) -> None:
+            if number is not None:
+                session.go(number, 0)
+                self.refresh_view()
+
+        self.app.push_screen(ArticleListScreen(rows, session.place.article), open_article)
+
+    def action_review(self) -> None:
+        def jump(target: tuple[str, int] | None) -> None:
+            if target is not None and not self.session.go_to(*target):
+                self.notify(f"Article {target[0]} is not in this corpus.", markup=False)
+            self.refresh_view()
+
+        self.app.push_screen(ReviewScreen(self.session.store, self.session.corpus), jump)
+
+    def action_summary(self) -> None:
+        self.notify("The summary screen is not ready yet.", severity="warning")
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.key_rows()))
+
+    def key_rows(self) -> list[tuple[str, str]]:
+        """(keys, description) for every binding, as the keymap currently binds them."""
+        rows = []
+        for binding in ANNOTATE_BINDINGS:
+            assert isinstance(binding, Binding)
+            keys = binding.key
+            if binding.id and binding.id in self.app._keymap:
+                keys = self.app._keymap[binding.id]
+            shown = ", ".join(self.app.get_key_display(Binding(key, "")) for key in keys.split(","))
+            rows.append((shown, binding.tooltip or binding.description))
+        rows.append(("ctrl+p", "Command palette (every action by name)"))
+        return rows

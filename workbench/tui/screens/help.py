@@ -1,0 +1,38 @@
+"""Every key of the annotate screen, as currently bound (keymap overrides included)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists (keys, what they do) rows; any of Escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+    ]
+
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        super().__init__(classes="help-screen")
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        width = max((len(keys) for keys, _ in self.rows), default=4) + 2
+        lines = [
+            Content(keys.ljust(width)).stylize("bold") + Content(description)
+            for keys, description in self.rows
+        ]
+        with VerticalScroll(classes="help-box"):
+            yield Label("Keys", classes="prompt-title")
+            yield Static(Content("\n").join(lines), id="help-keys")
+            yield Label("Escape, q or ? closes this help", classes="prompt-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,63 @@
+"""A one-line text prompt: Enter returns the text, Escape cancels (returns None)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.validation import Validator
+from textual.widgets import Input, Label
+
+from workbench.tui.literal import literal
+
+
+class TextPrompt(ModalScreen[str | None]):
+    """Asks for one line of text, pre-filled with `value`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        validators: list[Validator] | None = None,
+        hint: str = "Enter saves · Escape cancels",
+    ) -> None:
+        super().__init__(classes="prompt-screen")
+        self.prompt_title = title
+        self.value = value
+        self.placeholder = placeholder
+        self.validators = validators or []
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="prompt-box"):
+            yield Label(literal(self.prompt_title, single_line=True), classes="prompt-title")
+            yield Input(
+                self.value,
+                placeholder=self.placeholder,
+                validators=self.validators,
+                validate_on=["submitted"],
+                select_on_focus=False,
+            )
+            yield Label(self.hint, classes="prompt-hint", markup=False)
+
+    @on(Input.Submitted)
+    def submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.validation_result is not None and not event.validation_result.is_valid:
+            reasons = "; ".join(event.validation_result.failure_descriptions)
+            self.query_one(".prompt-hint", Label).update(literal(reasons))
+            return
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,97 @@
+"""Fuzzy search over every sentence of the corpus; Enter jumps to the chosen one."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from workbench.core.search import SearchHit, SentenceSearch
+from workbench.tui.literal import visible
+
+RESULT_LIMIT = 50
+
+
+class SearchScreen(ModalScreen[tuple[str, int] | None]):
+    """Returns (article id, sentence index) of the chosen hit, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="search.close"),
+        Binding("down", "focus_results", "Results", show=False, id="search.results"),
+    ]
+
+    def __init__(self, search: SentenceSearch) -> None:
+        super().__init__(classes="search-screen")
+        self.search = search
+        self.hits: list[SearchHit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="search-box"):
+            yield Label("Search all sentences", classes="prompt-title")
+            yield Input(placeholder="type to search (fuzzy)", id="search-input")
+            yield OptionList(id="search-results")
+            yield Label("", id="search-status", classes="prompt-hint", markup=False)
+
+    @on(Input.Changed, "#search-input")
+    def query_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @on(Input.Submitted, "#search-input")
+    def submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.hits:
+            results = self.query_one(OptionList)
+            chosen = results.highlighted if results.highlighted is not None else 0
+            self.choose(chosen)
+
+    @on(OptionList.OptionSelected)
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.choose(event.option_index)
+
+    def choose(self, position: int) -> None:
+        hit = self.hits[position]
+        self.dismiss((hit.article_id, hit.index))
+
+    def action_focus_results(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    @work(exclusive=True, thread=True, group="search")
+    def run_search(self, query: str) -> None:
+        worker = get_current_worker()
+        if not query.strip():
+            self.app.call_from_thread(self.show_hits, [], "")
+            return
+        for hits in self.search.search_chunks(query, limit=RESULT_LIMIT):
+            if worker.is_cancelled:
+                return
+            self.app.call_from_thread(self.show_hits, hits, query)
+
+    def show_hits(self, hits: list[SearchHit], query: str) -> None:
+        self.hits = hits
+        results = self.query_one(OptionList)
+        results.clear_options()
+        results.add_options(
+            Option(
+                Content.assemble(
+                    (f"{hit.article_id} #{hit.index + 1}  ", "$text-muted"),
+                    visible(hit.text, single_line=True),
+                )
+            )
+            for hit in hits
+        )
+        if hits:
+            results.highlighted = 0
+        status = self.query_one("#search-status", Label)
+        status.update(f"{len(hits)} best matches for {query!r}" if query else "type to search")

@@ -1,0 +1,188 @@
+"""Where the analyst is and what they change: the annotate screen's state, without widgets.
+
+Keeping this free of Textual makes the navigation and tagging rules plain to test and
+keeps the screen a thin layer of key bindings and rendering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from store import AnnotationStore, Change
+from workbench.core.annotation import DEFAULT_STATUS, STATUSES, Anchor, Annotation
+from workbench.core.corpus import Article, Corpus
+from workbench.core.sentences import Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A sentence in the corpus by position: article number and sentence index, 0-based."""
+
+    article: int
+    sentence: int
+
+
+class AnnotationSession:
+    """The current sentence of a corpus and every change the analyst makes to it."""
+
+    def __init__(self, corpus: Corpus, store: AnnotationStore) -> None:
+        if not corpus.articles:
+            raise ValueError("the corpus has no articles")
+        self.corpus = corpus
+        self.store = store
+        self.place = Place(0, 0)
+
+    # -- where we are -------------------------------------------------------------
+    @property
+    def article(self) -> Article:
+        return self.corpus.articles[self.place.article]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self.article.sentences
+
+    @property
+    def sentence(self) -> Sentence | None:
+        sentences = self.sentences
+        return sentences[self.place.sentence] if sentences else None
+
+    @property
+    def annotation(self) -> Annotation | None:
+        sentence = self.sentence
+        return None if sentence is None else self.store.get(self.article.id, sentence.index)
+
+    def tagged_in_article(self) -> int:
+        return sum(1 for note in self.store.for_article(self.article.id).values() if note.tags)
+
+    def tagged_in_corpus(self) -> int:
+        counts = self.store.tagged_counts(self.store.annotator)
+        return sum(counts.get(article.id, 0) for article in self.corpus.articles)
+
+    # -- moving ---------------------------------------------------------------------
+    def go(self, article: int, sentence: int = 0) -> bool:
+        """Go to a place, clamped to the corpus; True when the place changed."""
+        article = max(0, min(article, len(self.corpus.articles) - 1))
+        count = len(self.corpus.articles[article].sentences)
+        sentence = max(0, min(sentence, count - 1)) if count else 0
+        moved = Place(article, sentence) != self.place
+        self.place = Place(article, sentence)
+        if moved:
+            self.remember_place()
+        return moved
+
+    def go_to(self, article_id: str, index: int) -> bool:
+        """Go to a sentence by article id and index; False when the article is unknown."""
+        try:
+            number = self.corpus.position(article_id)
+        except KeyError:
+            return False
+        self.go(number, index)
+        return True
+
+    def step(self, delta: int) -> bool:
+        """Next/previous sentence, crossing into the next/previous article at the ends."""
+        article, sentence = self.place.article, self.place.sentence + delta
+        while sentence >= len(self.corpus.articles[article].sentences):
+            if article + 1 >= len(self.corpus.articles):
+                return False
+            article, sentence = article + 1, 0
+        while sentence < 0:
+            if article == 0:
+                return False
+            article -= 1
+            sentence = len(self.corpus.articles[article].sentences) - 1
+        return self.go(article, sentence)
+
+    def step_article(self, delta: int) -> bool:
+        return self.go(self.place.article + delta, 0)
+
+    def places_after(self) -> Iterator[Place]:
+        """Every place after the current one, wrapping around the corpus once."""
+        articles = self.corpus.articles
+        start = self.place
+        for offset in range(len(articles) + 1):
+            number = (start.article + offset) % len(articles)
+            first = start.sentence + 1 if offset == 0 else 0
+            last = len(articles[number].sentences)
+            if offset == len(articles):
+                last = start.sentence
+            for sentence in range(first, last):
+                yield Place(number, sentence)
+
+    def next_untagged(self) -> bool:
+        """Go to the next sentence with no tags; False when every sentence is tagged."""
+        for place in self.places_after():
+            article = self.corpus.articles[place.article]
+            existing = self.store.get(article.id, article.sentences[place.sentence].index)
+            if existing is None or not existing.tags:
+                return self.go(place.article, place.sentence) or True
+        return False
+
+    def remember_place(self) -> None:
+        sentence = self.sentence
+        if sentence is not None:
+            self.store.set_position(self.article.id, sentence.index)
+
+    def restore_place(self) -> bool:
+        """Return to where this annotator left off; False when there is no such place."""
+        remembered = self.store.position()
+        if remembered is None:
+            return False
+        return self.go_to(*remembered)
+
+    # -- changing -------------------------------------------------------------------
+    def anchor(self) -> Anchor:
+        sentence = self.sentence
+        if sentence is None:
+            raise LookupError("this article has no sentences")
+        article = self.article
+        return Anchor.in_text(
+            article.id, article.sha256, article.text, sentence.index, sentence.start, sentence.end
+        )
+
+    def current_or_new(self) -> Annotation:
+        return self.annotation or Annotation.new(self.anchor(), self.store.annotator)
+
+    def save(self, annotation: Annotation) -> Annotation:
+        """Write through the store (durable when it returns); raises StoreWriteError."""
+        article = self.article
+        self.store.remember_article(article.id, article.title, article.sha256, len(self.sentences))
+        return self.store.save(annotation)
+
+    def toggle(self, tag: str) -> Annotation:
+        return self.save(self.current_or_new().toggled(tag))
+
+    def set_tag(self, tag: str) -> Annotation:
+        return self.save(self.current_or_new().with_tag(tag, True))
+
+    def clear_tags(self) -> Annotation:
+        return self.save(self.current_or_new().changed(tags=()))
+
+    def set_source(self, source: str) -> Annotation:
+        return self.save(self.current_or_new().changed(source=source.strip() or None))
+
+    def set_note(self, note: str) -> Annotation:
+        return self.save(self.current_or_new().changed(note=note.strip()))
+
+    def set_status(self, status: str) -> Annotation:
+        if status not in STATUSES:
+            raise ValueError(f"unknown status: {status!r}")
+        return self.save(self.current_or_new().changed(status=status))
+
+    def next_status(self) -> str:
+        current = self.annotation.status if self.annotation else DEFAULT_STATUS
+        return STATUSES[(STATUSES.index(current) + 1) % len(STATUSES)]
+
+    def undo(self) -> Change | None:
+        """Undo the last change of this session and go to its sentence."""
+        change = self.store.undo()
+        if change is not None:
+            self.go_to(change.key[1], change.key[2])
+        return change
+
+    def redo(self) -> Change | None:
+        change = self.store.redo()
+        if change is not None:
+            self.go_to(change.key[1], change.key[2])
+        return change

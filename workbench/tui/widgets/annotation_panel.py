@@ -1,0 +1,79 @@
+"""The current sentence's annotation: tags, source, status, note and the saved light."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from workbench.core.annotation import TAGS, Annotation
+from workbench.tui.literal import visible
+
+TAG_KEYS = {"claim": "c", "attribution": "a", "denial": "d"}
+TAG_STYLES = {
+    "claim": "bold reverse $primary",
+    "attribution": "bold reverse $success",
+    "denial": "bold reverse $error",
+}
+OFF_STYLE = "$text-muted"
+LABEL_STYLE = "$text-muted"
+SAVED_STYLE = "bold $success"
+UNSAVED_STYLE = "bold $error"
+
+
+class AnnotationPanel(Static):
+    """Shows the stored annotation of the current sentence.
+
+    `saved` is set by the screen only after the store confirmed the write; `error`
+    carries the reason when a write failed.
+    """
+
+    annotation: reactive[Annotation | None] = reactive(None, always_update=True)
+    saved: reactive[bool] = reactive(False)
+    error: reactive[str] = reactive("")
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+
+    def show(self, annotation: Annotation | None, *, saved: bool, error: str = "") -> None:
+        self.set_reactive(AnnotationPanel.saved, saved)
+        self.set_reactive(AnnotationPanel.error, error)
+        self.annotation = annotation
+
+    def watch_annotation(self) -> None:
+        self.update(self.compose_panel())
+
+    def watch_saved(self) -> None:
+        self.update(self.compose_panel())
+
+    def watch_error(self) -> None:
+        self.update(self.compose_panel())
+
+    def compose_panel(self) -> Content:
+        annotation = self.annotation
+        label = LABEL_STYLE
+        chips: list[Content] = []
+        for tag in TAGS:
+            on = annotation is not None and tag in annotation.tags
+            mark = "■" if on else "□"
+            chip = Content(f" {mark} {tag} ({TAG_KEYS[tag]}) ")
+            chips.append(chip.stylize(TAG_STYLES[tag] if on else OFF_STYLE))
+        source = annotation.source if annotation and annotation.source else "—"
+        status = annotation.status if annotation else "unverified"
+        note = annotation.note if annotation and annotation.note else "—"
+        if self.error:
+            light = Content(f"✗ NOT SAVED: {visible(self.error, single_line=True)}")
+            light = light.stylize(UNSAVED_STYLE)
+        elif self.saved and annotation is not None:
+            light = Content("● saved").stylize(SAVED_STYLE)
+        else:
+            light = Content("○ nothing recorded")
+        lines = [
+            Content(" ").join(chips) + Content("   ") + light,
+            Content("source ").stylize(label)
+            + Content(visible(source, single_line=True))
+            + Content("   status ").stylize(label)
+            + Content(status),
+            Content("note   ").stylize(label) + Content(visible(note, single_line=True)),
+        ]
+        return Content("\n").join(lines)

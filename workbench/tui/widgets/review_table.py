@@ -1,0 +1,90 @@
+"""The review table: one line per annotation, every cell rendered literally.
+
+Columns have fixed widths so that adding rows never measures every cell again, and
+cells are Content (DataTable would parse plain strings as markup: "[Mr. Putin]").
+Rows are keyed by their position in the list the screen shows, so the screen can
+update one row in place after an edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import DataTable
+
+from workbench.core.annotation import TAGS, Annotation
+from workbench.tui.literal import literal
+from workbench.tui.review_rows import COLUMNS, ReviewRow
+
+COLUMN_WIDTHS: dict[str, int] = {
+    "article": 18,
+    "sentence": 4,
+    "tags": 5,
+    "source": 18,
+    "status": 12,
+    "note": 14,
+    "text": 70,
+    "annotator": 10,
+}
+COLUMN_LABELS: dict[str, str] = {"sentence": "#"}
+TAG_LETTERS: dict[str, tuple[str, str]] = {
+    "claim": ("C", "bold blue"),
+    "attribution": ("A", "bold green"),
+    "denial": ("D", "bold red"),
+}
+
+
+def tags_cell(annotation: Annotation) -> Content:
+    """One coloured letter per tag in canonical order, a dot where a tag is off."""
+    parts: list[str | tuple[str, str]] = []
+    for tag in TAGS:
+        letter, style = TAG_LETTERS[tag]
+        parts.append((letter, style) if tag in annotation.tags else ("·", "dim"))
+    return Content.assemble(*parts)
+
+
+def row_cells(row: ReviewRow) -> list[Content]:
+    """The cells of one row, in COLUMNS order."""
+    note = row.annotation
+    cells = {
+        "article": literal(row.article_label, single_line=True),
+        "sentence": literal(str(note.index + 1)),
+        "tags": tags_cell(note),
+        "source": literal(note.source or "", single_line=True),
+        "status": literal(note.status.replace("_", " ")),
+        "note": literal(note.note, single_line=True),
+        "text": literal(note.quote, single_line=True),
+        "annotator": literal(note.annotator, single_line=True),
+    }
+    return [cells[column] for column in COLUMNS]
+
+
+class ReviewTable(DataTable[Content]):
+    """A row-cursor DataTable whose Enter opens the highlighted sentence."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", id="review.open"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        for column in COLUMNS:
+            self.add_column(
+                COLUMN_LABELS.get(column, column), width=COLUMN_WIDTHS[column], key=column
+            )
+
+    def show_rows(self, rows: Sequence[ReviewRow]) -> None:
+        """Replace every row at once (the cursor returns to the top)."""
+        self.clear()
+        for position, row in enumerate(rows):
+            self.add_row(*row_cells(row), key=str(position))
+
+    def update_row(self, position: int, row: ReviewRow) -> None:
+        """Show a changed annotation in the row at `position`."""
+        for column, cell in zip(COLUMNS, row_cells(row), strict=True):
+            self.update_cell(str(position), column, cell)
