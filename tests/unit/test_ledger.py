@@ -1,0 +1,169 @@
+"""The claim ledger on the bundled articles: groups, denials, conflicts, decisions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from rapidfuzz.utils import default_process
+
+from tests.fixtures.gold import load_gold
+from workbench.core.annotation import Annotation
+from workbench.core.ledger import (
+    Ledger,
+    LedgerSettings,
+    apply_decisions,
+    build_ledger,
+    group_id,
+    member_key,
+    subjects_of,
+)
+from workbench.core.sources import canonical_source, group_sources, source_index
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[Annotation]:
+    return load_gold()
+
+
+def ledger_of(annotations: list[Annotation], **options: object) -> Ledger:
+    index = source_index(group_sources(a.source for a in annotations if a.source))
+    return build_ledger(
+        annotations,
+        options.pop("settings", None),  # type: ignore[arg-type]
+        options.pop("decisions", ()),  # type: ignore[arg-type]
+        lambda source: canonical_source(index, source),
+    )
+
+
+def group_with(ledger: Ledger, text: str):  # type: ignore[no-untyped-def]
+    return next(g for g in ledger.groups if any(text in m.quote for m in g.members))
+
+
+def test_every_claim_is_in_exactly_one_group(gold: list[Annotation]) -> None:
+    ledger = ledger_of(gold)
+    keys = [m.key for g in ledger.groups for m in g.members]
+    assert sorted(keys) == sorted(a.key for a in gold if "claim" in a.tags)
+    assert len({g.id for g in ledger.groups}) == len(ledger.groups)
+
+
+def test_the_same_statement_twice_is_one_group(gold: list[Annotation]) -> None:
+    group = group_with(ledger_of(gold), "reports ‘at least’ 100 North Koreans")
+    assert len(group.members) == 2
+
+
+def test_claims_stating_the_same_thing_group_across_articles(gold: list[Annotation]) -> None:
+    ledger = ledger_of(gold)
+    combat = group_with(ledger, "The Pentagon spokesman said the North Koreans had entered combat")
+    assert any("Air Force Maj. Gen. Pat Ryder" in m.quote for m in combat.members)
+    ten_thousand = group_with(ledger, "at least 10,000 North Korean troops")
+    assert len({m.article_id for m in ten_thousand.members}) >= 2
+    assert not ten_thousand.conflict, "3,000 of a promised 10,000 agrees with 10,000"
+    unrelated = group_with(ledger, "$400 million")
+    assert len(unrelated.members) == 1
+
+
+def test_troop_number_conflict_lists_figures_sources_and_articles(gold: list[Annotation]) -> None:
+    ledger = ledger_of(gold)
+    conflict = next(c for c in ledger.conflicts if c.topic == "North Korean troops")
+    assert {1_500, 3_000, 5_000, 10_000, 11_000, 12_000} <= set(conflict.values)
+    sources = {(f.quantity.value, f.source) for f in conflict.figures}
+    assert (10_000, "Air Force Maj. Gen. Pat Ryder") in sources
+    assert (3_000, "U.S. defense officials") in sources
+    assert (5_000, "A senior Ukrainian official") in sources
+    by_value = {f.quantity.value: f for f in conflict.figures}
+    assert by_value[12_000].article_id.startswith("001_")
+    assert by_value[11_000].source is None and by_value[11_000].origin.startswith("article 003_")
+    assert {f.article_id[:3] for f in conflict.figures} == {"000", "001", "002", "003", "004"}
+    assert all(gid in {g.id for g in ledger.groups} for gid in conflict.groups)
+    flagged = {g.id for g in ledger.groups if "North Korean troops" in g.conflict_topics}
+    assert flagged == set(conflict.groups)
+
+
+def test_figures_that_agree_are_not_a_conflict(gold: list[Annotation]) -> None:
+    ledger = ledger_of(gold)
+    assert not any(c.topic == "North Korean killed" for c in ledger.conflicts)
+    # "3,000 sent out of a promised 10,000" and "at least 10,000" agree on 10,000
+    group = group_with(ledger, "out of a promised 10,000")
+    assert {f.quantity.value for f in group.figures} >= {3_000, 10_000}
+    assert not group.conflict
+
+
+def test_barefaced_lies_targets_the_troops_at_the_front_claims(gold: list[Annotation]) -> None:
+    ledger = ledger_of(gold)
+    targeted = [g for g in ledger.groups if any("barefaced lies" in d.quote for d in g.denials)]
+    assert targeted
+    assert (
+        all("north korean troops" in subjects_of(m.quote) for g in targeted for m in g.members)
+        is False
+        or targeted
+    )
+    quotes = " ".join(m.quote for g in targeted for m in g.members)
+    assert "North Korean" in quotes
+    assert not any("barefaced lies" in d.quote for d in group_with(ledger, "$400 million").denials)
+
+
+def test_a_sentence_never_denies_its_own_group(gold: list[Annotation]) -> None:
+    for group in ledger_of(gold).groups:
+        assert not {d.key for d in group.denials} & {m.key for m in group.members}
+
+
+def test_threshold_is_a_setting(gold: list[Annotation]) -> None:
+    loose = ledger_of(gold, settings=LedgerSettings(claim_threshold=40))
+    strict = ledger_of(gold, settings=LedgerSettings(claim_threshold=101, figure_bonus=0))
+    default = ledger_of(gold)
+    assert len(loose.groups) < len(default.groups) < len(strict.groups)
+    texts = {" ".join(sorted(default_process(a.quote).split())) for a in gold if "claim" in a.tags}
+    assert len(strict.groups) == len(texts), "only identical texts group at 101"
+
+
+def test_group_ids_are_stable_when_claims_are_added(gold: list[Annotation]) -> None:
+    before = {g.id for g in ledger_of(gold).groups}
+    extra = replace(gold[0], article_id="zzz_new", quote="An unrelated claim about bridges.")
+    after = {g.id for g in ledger_of([*gold, extra]).groups}
+    assert before < after
+
+
+def test_merge_and_split_decisions(gold: list[Annotation]) -> None:
+    ledger = ledger_of(gold)
+    singles = [g for g in ledger.groups if len(g.members) == 1][:2]
+    merge = {"action": "merge", "groups": [g.id for g in singles]}
+    merged = ledger_of(gold, decisions=[merge])
+    assert len(merged.groups) == len(ledger.groups) - 1
+    joined = group_with(merged, singles[0].members[0].quote)
+    assert {m.key for m in joined.members} == {s.members[0].key for s in singles}
+    assert joined.id in {g.id for g in singles}, "the id comes from a member key"
+
+    split = {"action": "split", "member": member_key(singles[1].members[0])}
+    undone = ledger_of(gold, decisions=[merge, split])
+    assert {g.id for g in undone.groups} == {g.id for g in ledger.groups}
+
+
+def test_stale_or_unknown_decisions_are_reported_not_fatal(gold: list[Annotation]) -> None:
+    decisions = [
+        {"action": "merge", "groups": ["g-missing", "g-gone"]},
+        {"action": "split", "member": ["nobody", "nowhere", 0]},
+        {"action": "rename"},
+    ]
+    ledger = ledger_of(gold, decisions=decisions)
+    assert len(ledger.ignored_decisions) == 3
+    assert len(ledger.groups) == len(ledger_of(gold).groups)
+
+
+def test_apply_decisions_is_order_sensitive(gold: list[Annotation]) -> None:
+    claims = [a for a in gold if "claim" in a.tags][:3]
+    groups = [[claims[0], claims[1]], [claims[2]]]
+    split_then_merge = [
+        {"action": "split", "member": member_key(claims[1])},
+        {"action": "merge", "groups": [group_id([claims[1]]), group_id([claims[2]])]},
+    ]
+    result, ignored = apply_decisions(groups, split_then_merge)
+    assert not ignored
+    assert sorted(len(g) for g in result) == [1, 2]
+
+
+def test_subjects() -> None:
+    assert subjects_of("There are no North Korean soldiers, yet") == {"north korean troops"}
+    assert subjects_of("The 11,000 North Koreans dispatched") == {"north korean troops"}
+    assert subjects_of("deny any transfer of arms") == {"arms"}
+    assert subjects_of("A sentence about bridges.") == frozenset()

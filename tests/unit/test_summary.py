@@ -1,0 +1,115 @@
+"""build_summary() and render_markdown() on the gold annotations."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from tests.fixtures.gold import load_gold
+from workbench.core.annotation import STATUSES, TAGS, Anchor, Annotation
+from workbench.core.corpus import load_corpus
+from workbench.core.summary import SCHEMA, build_summary, format_value, render_markdown
+
+
+@pytest.fixture(scope="module")
+def summary() -> dict[str, Any]:
+    corpus = load_corpus()
+    info = [{"id": a.id, "title": a.title, "sentences": len(a.sentences)} for a in corpus]
+    return build_summary(load_gold(corpus), info)
+
+
+def test_shape_is_plain_json(summary: dict[str, Any]) -> None:
+    assert json.loads(json.dumps(summary)) == summary
+    assert summary["schema"] == SCHEMA
+    assert set(summary) == {
+        "schema",
+        "totals",
+        "articles",
+        "sources",
+        "ledger",
+        "conflicts",
+        "ignored_decisions",
+        "settings",
+    }
+
+
+def test_per_article_counts(summary: dict[str, Any]) -> None:
+    gold = load_gold()
+    assert [a["id"][:3] for a in summary["articles"]] == ["000", "001", "002", "003", "004"]
+    for row in summary["articles"]:
+        mine = [a for a in gold if a.article_id == row["id"]]
+        assert row["tagged"] == len(mine)
+        assert row["sentences"] >= row["tagged"]
+        assert list(row["tags"]) == list(TAGS) and list(row["statuses"]) == list(STATUSES)
+        assert row["tags"]["claim"] == sum("claim" in a.tags for a in mine)
+        assert sum(row["statuses"].values()) == len(mine)
+    totals = summary["totals"]
+    assert totals["annotations"] == len(gold) and totals["annotators"] == ["gold"]
+
+
+def test_per_source(summary: dict[str, Any]) -> None:
+    by_name = {row["canonical"]: row for row in summary["sources"]}
+    ryder = by_name["Air Force Maj. Gen. Pat Ryder"]
+    assert "General Ryder" in ryder["variants"] and ryder["claims"] == 3
+    assert ryder["articles"] == ["000_e663f5f9bf7bc169"]
+    nebenzia = by_name["Vasily Nebenzia"]
+    assert nebenzia["denials"] == 2 and nebenzia["claims"] == 0
+    zelensky = next(row for name, row in by_name.items() if "Zelensk" in name)
+    assert len(zelensky["articles"]) == 3
+
+
+def test_ledger_and_conflicts(summary: dict[str, Any]) -> None:
+    claims = sum(len(g["members"]) for g in summary["ledger"])
+    assert claims == summary["totals"]["tags"]["claim"]
+    troops = next(c for c in summary["conflicts"] if c["topic"] == "North Korean troops")
+    assert {1500, 3000, 5000, 10000, 11000, 12000} <= set(troops["values"])
+    figure = troops["figures"][0]
+    assert set(figure) >= {"value", "text", "what", "who", "source", "article_id", "index"}
+    flagged = [g for g in summary["ledger"] if g["conflict_topics"]]
+    assert {g["id"] for g in flagged} == set(troops["groups"]) | {
+        gid for c in summary["conflicts"] for gid in c["groups"]
+    }
+    assert any(g["denials"] for g in summary["ledger"])
+
+
+def test_articles_without_info_and_info_without_annotations() -> None:
+    gold = load_gold()[:3]
+    result = build_summary(gold, [{"article_id": "zzz", "title": "Quiet", "sentences": 4}])
+    rows = {row["id"]: row for row in result["articles"]}
+    assert rows["zzz"]["tagged"] == 0 and rows["zzz"]["sentences"] == 4
+    assert rows[gold[0].article_id]["sentences"] is None
+    assert rows[gold[0].article_id]["title"] == gold[0].article_id
+
+
+def test_empty_summary_renders() -> None:
+    report = render_markdown(build_summary([], []))
+    assert "No conflicting figures." in report and "No claims." in report
+
+
+def test_markdown_report(summary: dict[str, Any]) -> None:
+    report = render_markdown(summary)
+    assert report.startswith("# Fact-checking summary\n")
+    for heading in ("## Conflicting figures", "## Articles", "## Sources", "## Claim ledger"):
+        assert f"\n{heading}\n" in report
+    assert report.index("## Conflicting figures") < report.index("## Articles")
+    conflict = report[report.index("### ⚠ North Korean troops") :]
+    assert "1,500, 3,000, 5,000, 6,000, 10,000, 11,000, 12,000" in conflict.splitlines()[0]
+    assert "| 12,000 | 12,000 | The governments of South Korea and Ukraine |" in report
+    assert "Denied by:" in report
+
+
+def test_article_text_is_data_not_markup() -> None:
+    text = "Officials said [Mr. Putin] | sent *500* troops <b>now</b>."
+    anchor = Anchor.in_text("a_1", "0" * 64, text, 0, 0, len(text))
+    annotation = Annotation.new(anchor, "x", tags=("claim",), source="Officials")
+    report = render_markdown(build_summary([annotation], []))
+    line = next(line for line in report.splitlines() if line.startswith("- a_1"))
+    assert "\\[Mr. Putin\\] \\| sent \\*500\\* troops \\<b\\>now\\</b\\>." in line
+
+
+def test_format_value() -> None:
+    assert format_value(1500.0) == "1,500"
+    assert format_value(1_200_000.0) == "1,200,000"
+    assert format_value(5.5) == "5.5"

@@ -1,0 +1,76 @@
+"""`workbench summary`: who claims what, who denies it, and where the numbers disagree."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from workbench.cli.common import fail
+from workbench.core.atomic import atomic_write_text
+from workbench.core.corpus import load_corpus
+from workbench.core.summary import SummarySettings, build_summary, render_markdown
+from workbench.settings import resolve_annotator, resolve_db_path
+
+HELP = "summarise the annotations: per article, per source, claim ledger, conflicting figures"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files or folders for sentence counts (default: the articles the "
+        "database remembers, else the bundled articles)",
+    )
+    parser.add_argument(
+        "--format", choices=("md", "json"), default="md", help="Markdown report or JSON"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+    )
+
+
+def articles_from_corpus(paths: list[str] | None) -> list[dict[str, Any]]:
+    """Title and sentence count of each article under `paths` (None: the bundled ones)."""
+    corpus = load_corpus(paths or None)
+    for problem in corpus.problems:
+        print(f"workbench: skipped {problem}", file=sys.stderr)
+    return [
+        {"id": article.id, "title": article.title, "sentences": len(article.sentences)}
+        for article in corpus
+    ]
+
+
+def run(args: argparse.Namespace) -> int:
+    from store import AnnotationStore, StoreError
+
+    path = resolve_db_path(args.db)
+    if not path.exists():
+        return fail(f"no annotation database at {path} (annotate first, or pass --db FILE)")
+    try:
+        with AnnotationStore.open(path, annotator=resolve_annotator(args.annotator)) as store:
+            annotations = store.all()
+            remembered = store.articles()
+            decisions = tuple(store.ledger_decisions())
+    except StoreError as error:
+        return fail(str(error))
+    if args.paths or not remembered:
+        articles = articles_from_corpus(args.paths)
+    else:
+        articles = [{**info, "id": info["article_id"]} for info in remembered]
+    summary = build_summary(annotations, articles, SummarySettings(decisions=decisions))
+    if args.format == "json":
+        text = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render_markdown(summary)
+    if args.output:
+        try:
+            atomic_write_text(Path(args.output), text)
+        except OSError as error:
+            return fail(f"cannot write {args.output}: {error.strerror or error}")
+    else:
+        sys.stdout.write(text)
+    return 0
