@@ -1,0 +1,161 @@
+"""Inter-annotator agreement: per tag, Cohen's kappa and raw agreement between two analysts.
+
+Each tag is a yes/no judgement per sentence. A sentence is compared when both analysts
+have a record for it (same article, same index, same quote): the store keeps no record
+for a sentence left blank, so by default a sentence only one analyst recorded is not
+"both annotated" and is counted apart, not compared. With `missing_as_untagged`, a
+sentence one analyst recorded, in an article both analysts annotated, counts as
+untagged by the other: use it when both read every sentence of those articles.
+
+Kappa is computed exactly in integers: kappa = (n·agree − E) / (n² − E) with
+E = yes_a·yes_b + no_a·no_b. When n² = E (both analysts gave every sentence the
+same single answer) chance agreement is 1 and kappa is undefined: it is None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from workbench.core.annotation import TAGS, Annotation
+
+SentenceKey = tuple[str, int]
+"""(article_id, sentence index)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TagAgreement:
+    """The 2x2 table of one tag over the compared sentences."""
+
+    tag: str
+    both: int
+    only_a: int
+    only_b: int
+    neither: int
+
+    @property
+    def sentences(self) -> int:
+        return self.both + self.only_a + self.only_b + self.neither
+
+    @property
+    def observed(self) -> float | None:
+        """Raw agreement: the share of sentences where both gave the same answer."""
+        n = self.sentences
+        return None if n == 0 else (self.both + self.neither) / n
+
+    @property
+    def expected(self) -> float | None:
+        """Agreement expected by chance from each analyst's own rate of saying yes."""
+        n = self.sentences
+        return None if n == 0 else self._chance_products() / (n * n)
+
+    @property
+    def kappa(self) -> float | None:
+        """Cohen's kappa; None with no sentences or when chance agreement is 1."""
+        n = self.sentences
+        chance = self._chance_products()
+        if n == 0 or chance == n * n:
+            return None
+        return (n * (self.both + self.neither) - chance) / (n * n - chance)
+
+    def _chance_products(self) -> int:
+        n = self.sentences
+        yes_a, yes_b = self.both + self.only_a, self.both + self.only_b
+        return yes_a * yes_b + (n - yes_a) * (n - yes_b)
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """A compared sentence whose tags differ between the two analysts."""
+
+    article_id: str
+    index: int
+    quote: str
+    tags_a: tuple[str, ...]
+    tags_b: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementReport:
+    annotator_a: str
+    annotator_b: str
+    compared: int
+    only_a: int
+    """Sentences recorded by A only (not compared unless missing_as_untagged)."""
+    only_b: int
+    mismatched: int
+    """Same article and index but a different quote: the article changed; not compared."""
+    per_tag: tuple[TagAgreement, ...]
+    disagreements: tuple[Disagreement, ...]
+
+
+def single_annotator(annotations: Iterable[Annotation], label: str) -> str:
+    """The one analyst behind `annotations`; ValueError when there are none or several."""
+    names = sorted({annotation.annotator for annotation in annotations})
+    if len(names) != 1:
+        found = "no annotations" if not names else f"annotators {', '.join(names)}"
+        raise ValueError(
+            f"{label}: expected one analyst's annotations, found {found} "
+            "(export with --annotator NAME)"
+        )
+    return names[0]
+
+
+def by_sentence(annotations: Iterable[Annotation]) -> dict[SentenceKey, Annotation]:
+    return {(annotation.article_id, annotation.index): annotation for annotation in annotations}
+
+
+def compare(
+    a: Sequence[Annotation], b: Sequence[Annotation], missing_as_untagged: bool = False
+) -> AgreementReport:
+    """Agreement between two analysts, each given as their own annotations."""
+    first, second = by_sentence(a), by_sentence(b)
+    shared_articles = {key[0] for key in first} & {key[0] for key in second}
+    pairs: list[tuple[SentenceKey, str, tuple[str, ...], tuple[str, ...]]] = []
+    mismatched = 0
+    for key in sorted(first.keys() | second.keys()):
+        left, right = first.get(key), second.get(key)
+        if left is not None and right is not None:
+            if left.quote != right.quote:
+                mismatched += 1
+                continue
+            pairs.append((key, left.quote, left.tags, right.tags))
+        elif missing_as_untagged and key[0] in shared_articles:
+            recorded = left or right
+            assert recorded is not None
+            pairs.append(
+                (key, recorded.quote, left.tags if left else (), right.tags if right else ())
+            )
+    compared_keys = {key for key, *_ in pairs}
+    per_tag = tuple(tag_agreement(tag, [(ta, tb) for _, _, ta, tb in pairs]) for tag in TAGS)
+    disagreements = tuple(
+        Disagreement(key[0], key[1], quote, ta, tb) for key, quote, ta, tb in pairs if ta != tb
+    )
+    return AgreementReport(
+        annotator_a=single_annotator(a, "A") if a else "",
+        annotator_b=single_annotator(b, "B") if b else "",
+        compared=len(pairs),
+        only_a=sum(1 for key in first.keys() - second.keys() if key not in compared_keys),
+        only_b=sum(1 for key in second.keys() - first.keys() if key not in compared_keys),
+        mismatched=mismatched,
+        per_tag=per_tag,
+        disagreements=disagreements,
+    )
+
+
+def tag_agreement(
+    tag: str, judgements: Iterable[tuple[tuple[str, ...], tuple[str, ...]]]
+) -> TagAgreement:
+    """Count the 2x2 table of `tag` over (tags by A, tags by B) pairs."""
+    both = only_a = only_b = neither = 0
+    for tags_a, tags_b in judgements:
+        in_a, in_b = tag in tags_a, tag in tags_b
+        if in_a and in_b:
+            both += 1
+        elif in_a:
+            only_a += 1
+        elif in_b:
+            only_b += 1
+        else:
+            neither += 1
+    return TagAgreement(tag, both, only_a, only_b, neither)

@@ -1,0 +1,87 @@
+"""Atomic file replacement: a reader sees the old file or the new one, never half of either.
+
+The data goes to a temporary file in the target's own folder (so `os.replace` is a
+rename on one file system), is fsynced, renamed over the target, and the folder is
+fsynced so the rename itself survives a power cut. On any failure the temporary file
+is removed and the target is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+
+def fsync_directory(folder: Path) -> None:
+    """Make a rename or creation inside `folder` durable (a no-op where unsupported)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path | str) -> Iterator[BinaryIO]:
+    """A binary file that replaces `path` atomically when the block exits without error.
+
+    Write as much as you like; nothing is visible at `path` until the end. An exception
+    inside the block (or a failed fsync/rename) leaves `path` untouched.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, target.stat().st_mode & 0o7777)
+        else:
+            _apply_umask(temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    fsync_directory(folder)
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it (os.umask would, for every thread)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
+
+
+def _apply_umask(path: str) -> None:
+    """mkstemp creates 0600 files; give a new file the mode an ordinary open() would."""
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o666 & ~current_umask())
+
+
+def atomic_write_bytes(path: Path | str, data: bytes) -> None:
+    """Replace `path` with `data` atomically and durably."""
+    with atomic_writer(path) as handle:
+        handle.write(data)
+
+
+def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:
+    """Replace `path` with `text` atomically and durably."""
+    atomic_write_bytes(path, text.encode(encoding))

@@ -1,0 +1,109 @@
+"""Fast structural checks that agree with the JSON Schema on well-formed records.
+
+jsonschema needs about 170 µs per annotation record: 17 s for a 100,000-annotation
+import. These predicates take about 2 µs. They are sound, never more lenient than the
+schema (tests compare them on many mutated records): a record they accept is valid; a
+record they reject goes to jsonschema, which finds the exact problem to report (or,
+for the rare valid record they are too strict for, such as 3.0 for 3, accepts it).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from workbench.core.annotation import RECORD_FIELDS, STATUSES, TAGS
+
+TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z")
+SHA256 = re.compile(r"[0-9a-f]{64}")
+ANNOTATION_KEYS = frozenset(RECORD_FIELDS)
+CHANGE_KEYS = frozenset({"key", "before", "after", "at", "annotator", "action"})
+TAG_SET = frozenset(TAGS)
+STATUS_SET = frozenset(STATUSES)
+CONTEXT_LIMIT = 32
+LARGEST_COUNT = 2**53 - 1
+
+
+def is_timestamp(value: Any) -> bool:
+    return type(value) is str and TIMESTAMP.fullmatch(value) is not None
+
+
+def is_sha256(value: Any) -> bool:
+    return type(value) is str and SHA256.fullmatch(value) is not None
+
+
+def is_count(value: Any) -> bool:
+    """A non-negative JSON integer any reader holds exactly (bool is not one)."""
+    return type(value) is int and 0 <= value <= LARGEST_COUNT
+
+
+def is_tag_list(value: Any) -> bool:
+    return (
+        type(value) is list
+        and all(type(tag) is str and tag in TAG_SET for tag in value)
+        and len(set(value)) == len(value)
+    )
+
+
+def is_annotation_record(record: Any) -> bool:
+    """True only for a record valid against #/$defs/annotation."""
+    if type(record) is not dict or record.keys() != ANNOTATION_KEYS:
+        return False
+    source = record["source"]
+    status = record["status"]
+    return (
+        type(record["article_id"]) is str
+        and record["article_id"] != ""
+        and is_sha256(record["article_sha256"])
+        and is_count(record["index"])
+        and is_count(record["start"])
+        and is_count(record["end"])
+        and type(record["quote"]) is str
+        and type(record["prefix"]) is str
+        and len(record["prefix"]) <= CONTEXT_LIMIT
+        and type(record["suffix"]) is str
+        and len(record["suffix"]) <= CONTEXT_LIMIT
+        and is_tag_list(record["tags"])
+        and (source is None or type(source) is str)
+        and type(record["note"]) is str
+        and type(status) is str
+        and status in STATUS_SET
+        and type(record["annotator"]) is str
+        and record["annotator"] != ""
+        and is_timestamp(record["created_at"])
+        and is_timestamp(record["updated_at"])
+    )
+
+
+def is_article_record(record: Any) -> bool:
+    """True only for a record valid against #/$defs/article."""
+    if type(record) is not dict:
+        return False
+    article_id = record.get("id")
+    title = record.get("title")
+    return (
+        type(article_id) is str
+        and article_id != ""
+        and is_sha256(record.get("sha256"))
+        and (title is None or type(title) is str)
+        and ("sentences" not in record or is_count(record["sentences"]))
+    )
+
+
+def is_change_record(record: Any) -> bool:
+    """True only for a record valid against #/$defs/change."""
+    if type(record) is not dict or record.keys() != CHANGE_KEYS:
+        return False
+    key = record["key"]
+    return (
+        type(key) is list
+        and len(key) == 3
+        and type(key[0]) is str
+        and type(key[1]) is str
+        and is_count(key[2])
+        and (record["before"] is None or is_annotation_record(record["before"]))
+        and (record["after"] is None or is_annotation_record(record["after"]))
+        and is_timestamp(record["at"])
+        and type(record["annotator"]) is str
+        and type(record["action"]) is str
+    )

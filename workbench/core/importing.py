@@ -1,0 +1,356 @@
+"""Reading an export back: parse and validate all of it before anything is written.
+
+Two formats, both described in docs/export.md and checked against the shipped JSON
+Schema: a json document (read whole, so refused above MAX_DOCUMENT_BYTES) and jsonl
+(a header line, then one annotation per line, read line by line so the file's text is
+never held whole). The first problem found stops the import with an ImportFileError
+that says where: the JSON path (`$.annotations[3].tags[0]`) or the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+from jsonschema.exceptions import best_match
+
+from workbench.core.annotation import Annotation, AnnotationKey
+from workbench.core.export.schema import SCHEMA_VERSION, validator
+from workbench.core.export.shape import (
+    is_annotation_record,
+    is_article_record,
+    is_change_record,
+    is_timestamp,
+)
+
+MIB = 1024 * 1024
+MAX_DOCUMENT_BYTES = 256 * MIB
+"""Largest json document read whole; larger exports must use jsonl."""
+MAX_LINE_BYTES = 16 * MIB
+"""Longest jsonl line (the header lists every article, so it may be long)."""
+IMPORT_FORMATS = ("json", "jsonl")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+MAX_REASON_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where in the file: a JSON path, and for jsonl the line it is on."""
+
+    path: str = "$"
+    line: int | None = None
+
+    def at(self, inner: str) -> Location:
+        """The location of `inner` (a JSON path relative to this one, starting with '$')."""
+        return Location(self.path + inner[1:], self.line)
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.path
+        return f"line {self.line}" if self.path == "$" else f"line {self.line}: {self.path}"
+
+
+class ImportFileError(ValueError):
+    """A file that cannot be imported; the message says which file, where and why."""
+
+    def __init__(self, where: Location | str, reason: str, file: Path | None = None) -> None:
+        self.where = str(where)
+        self.reason = reason
+        self.file = file
+        place = self.where
+        if file is not None:
+            separator = " " if place.startswith("line") else ": "
+            place = f"{file}{separator}{place}" if place else str(file)
+        super().__init__(f"{place}: {reason}" if place else reason)
+
+    def in_file(self, file: Path) -> ImportFileError:
+        return ImportFileError(self.where, self.reason, file)
+
+
+@dataclass
+class ImportBatch:
+    """A fully validated file: safe to hand to the store in one write."""
+
+    format: str
+    exported_at: str = ""
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
+    unlisted_articles: dict[str, Location] = field(default_factory=dict)
+    """Articles used by annotations but missing from the file's list -> first use."""
+    history_entries: int = 0
+
+
+def shorten(text: str, limit: int = MAX_REASON_CHARS) -> str:
+    """Messages quote the offending value; a megabyte of it helps nobody."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def first_schema_problem(definition: str | None, instance: Any, where: Location) -> None:
+    """Raise ImportFileError for the most relevant schema violation, if any."""
+    error = best_match(validator(definition).iter_errors(instance))
+    if error is not None:
+        raise ImportFileError(where.at(error.json_path), shorten(error.message))
+
+
+def check_record(
+    definition: str, is_valid: Callable[[Any], bool], record: Any, where: Location
+) -> None:
+    """The fast shape check first; jsonschema only to explain a record that fails it."""
+    if not is_valid(record):
+        first_schema_problem(definition, record, where)
+
+
+def describe_type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}
+    if value is None:
+        return "null"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"the number {shorten(repr(value), 40)}"
+    return names.get(type(value), type(value).__name__)
+
+
+def check_schema_version(header: Any, where: Location) -> None:
+    """The version comes first: a file from a newer workbench fails on it, not on a field."""
+    if not isinstance(header, dict):
+        raise ImportFileError(
+            where, f"expected an object with schema_version, found {describe_type(header)}"
+        )
+    if "schema_version" not in header:
+        raise ImportFileError(where.at("$.schema_version"), "missing (is this a workbench export?)")
+    version = header["schema_version"]
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ImportFileError(
+            where.at("$.schema_version"), f"expected an integer, found {describe_type(version)}"
+        )
+    if version != SCHEMA_VERSION:
+        raise ImportFileError(
+            where.at("$.schema_version"),
+            f"unsupported schema version {version} (this workbench reads version {SCHEMA_VERSION})",
+        )
+
+
+def check_articles(articles: list[Any], where: Location) -> set[str]:
+    """Validate the file's own article list, whose ids must not repeat; return the ids."""
+    first_seen: dict[str, int] = {}
+    for number, article in enumerate(articles):
+        check_record("article", is_article_record, article, where.at(f"$[{number}]"))
+        article_id = article["id"]
+        if article_id in first_seen:
+            raise ImportFileError(
+                where.at(f"$[{number}].id"),
+                f"duplicate article id {shorten(repr(article_id), 80)} "
+                f"(also {where.at(f'$[{first_seen[article_id]}]')})",
+            )
+        first_seen[article_id] = number
+    return set(first_seen)
+
+
+class AnnotationChecker:
+    """Validates annotation records one at a time, remembering what it has seen.
+
+    Articles are checked later (check_known_articles), once the caller knows what the
+    database and corpus hold: the checker notes where each article that is not in the
+    file's own list is first used.
+    """
+
+    def __init__(self, file_articles: set[str]) -> None:
+        self.file_articles = file_articles
+        self.seen: dict[AnnotationKey, Location] = {}
+        self.unlisted: dict[str, Location] = {}
+        self.annotations: list[Annotation] = []
+
+    def add(self, record: Any, where: Location) -> None:
+        check_record("annotation", is_annotation_record, record, where)
+        for name in ("created_at", "updated_at"):
+            if not is_timestamp(record[name]):
+                raise ImportFileError(where.at(f"$.{name}"), "not a UTC ISO 8601 timestamp")
+        if record["end"] < record["start"]:
+            raise ImportFileError(where.at("$.end"), "end is before start")
+        if len(record["quote"]) != record["end"] - record["start"]:
+            raise ImportFileError(
+                where.at("$.quote"),
+                f"quote has {len(record['quote'])} characters but start..end spans "
+                f"{record['end'] - record['start']}",
+            )
+        article_id = record["article_id"]
+        if article_id not in self.file_articles and article_id not in self.unlisted:
+            self.unlisted[article_id] = where.at("$.article_id")
+        try:
+            annotation = Annotation.from_record(record)
+        except (KeyError, TypeError, ValueError) as error:
+            raise ImportFileError(where, shorten(str(error))) from None
+        earlier = self.seen.get(annotation.key)
+        if earlier is not None:
+            raise ImportFileError(
+                where,
+                f"duplicate annotation (annotator {shorten(repr(annotation.annotator), 60)}, "
+                f"article {shorten(repr(article_id), 60)}, index {annotation.index}); "
+                f"first at {earlier}",
+            )
+        self.seen[annotation.key] = where
+        self.annotations.append(annotation)
+
+    def batch(self, format_name: str, header: dict[str, Any]) -> ImportBatch:
+        history = header.get("history", [])
+        return ImportBatch(
+            format=format_name,
+            exported_at=header["exported_at"],
+            articles=header["articles"],
+            annotations=self.annotations,
+            unlisted_articles=self.unlisted,
+            history_entries=len(history) if isinstance(history, list) else 0,
+        )
+
+
+def check_known_articles(batch: ImportBatch, known: Container[str]) -> None:
+    """An annotation's article must be in the file's list, or in `known` (the database
+    and the corpus); raises ImportFileError at the first annotation that breaks this."""
+    for article_id, where in batch.unlisted_articles.items():
+        if article_id not in known:
+            raise ImportFileError(
+                where,
+                f"unknown article {shorten(repr(article_id), 80)} (not in the file's "
+                "articles, the database or the corpus)",
+            )
+
+
+def decode_json(raw: bytes, where: Location) -> Any:
+    """Strict JSON (no NaN, no lone surrogates, depth <= 1024), with messages that say
+    where (line and column) the text goes wrong."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ImportFileError(
+            where, f"not UTF-8 (invalid byte 0x{raw[error.start]:02x} at byte {error.start})"
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise ImportFileError(where, "empty, expected JSON")
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError as error:
+        position = (
+            f"column {error.colno}"
+            if where.line is not None
+            else f"line {error.lineno}, column {error.colno}"
+        )
+        truncated = " (the file looks truncated)" if error.pos >= len(text.rstrip()) else ""
+        raise ImportFileError(
+            where, f"not valid JSON: {error.msg} at {position}{truncated}"
+        ) from None
+
+
+LISTS = ("articles", "annotations", "history")
+
+
+def envelope(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with its lists emptied: what jsonschema checks before the items."""
+    return {
+        name: [] if name in LISTS and isinstance(value, list) else value
+        for name, value in document.items()
+    }
+
+
+def parse_document(raw: bytes) -> ImportBatch:
+    """A whole json export, validated; raises ImportFileError at the first problem."""
+    root = Location()
+    document = decode_json(raw, root)
+    check_schema_version(document, root)
+    # The envelope first (lists emptied), then each list's items with the fast checks.
+    first_schema_problem(None, envelope(document), root)
+    for number, change in enumerate(document.get("history", [])):
+        check_record("change", is_change_record, change, root.at(f"$.history[{number}]"))
+    checker = AnnotationChecker(check_articles(document["articles"], root.at("$.articles")))
+    for number, record in enumerate(document["annotations"]):
+        checker.add(record, Location(f"$.annotations[{number}]"))
+    return checker.batch("json", document)
+
+
+def parse_lines(lines: Iterable[tuple[int, bytes]]) -> ImportBatch:
+    """A jsonl export from (line number, bytes) pairs; blank lines are ignored."""
+    header: dict[str, Any] | None = None
+    checker: AnnotationChecker | None = None
+    for number, raw in lines:
+        if not raw.strip():
+            continue
+        where = Location(line=number)
+        record = decode_json(raw, where)
+        if header is None or checker is None:
+            check_schema_version(record, where)
+            first_schema_problem("jsonl_header", envelope(record), where)
+            header = record
+            checker = AnnotationChecker(check_articles(record["articles"], where.at("$.articles")))
+        else:
+            checker.add(record, where)
+    if header is None or checker is None:
+        raise ImportFileError(
+            Location(line=1), "empty, expected the header line with schema_version"
+        )
+    return checker.batch("jsonl", header)
+
+
+def numbered_lines(handle: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes]]:
+    """The file's lines, numbered from 1, never reading more than `limit` bytes of one."""
+    number = 0
+    while True:
+        number += 1
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit:
+            raise ImportFileError(
+                Location(line=number),
+                f"longer than {limit // MIB} MiB: not a workbench jsonl export",
+            )
+        yield number, raw
+
+
+def detect_format(path: Path) -> str:
+    """jsonl for .jsonl/.ndjson files, json otherwise."""
+    return "jsonl" if path.suffix.lower() in JSONL_SUFFIXES else "json"
+
+
+def read_document(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """The whole file, refused before reading when it is above `limit`."""
+    size = path.stat().st_size
+    if size <= limit:
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+        size = len(raw)
+    if size > limit:
+        raise ImportFileError(
+            "",
+            f"{size / MIB:,.0f} MiB is above the {limit // MIB} MiB limit for a json "
+            "import; export with --format jsonl, which is read line by line",
+        )
+    return raw
+
+
+def read_import(
+    path: Path,
+    format_name: str | None = None,
+    known_articles: Container[str] | None = None,
+) -> ImportBatch:
+    """Read and validate an export file (json, or jsonl by suffix unless `format_name`).
+
+    With `known_articles`, also check every annotation's article (check_known_articles).
+    Raises ImportFileError, whose message names the file, or OSError when the file
+    cannot be read.
+    """
+    chosen = format_name or detect_format(path)
+    if chosen not in IMPORT_FORMATS:
+        raise ValueError(f"cannot import format {chosen!r}")
+    try:
+        if chosen == "json":
+            batch = parse_document(read_document(path))
+        else:
+            with path.open("rb") as handle:
+                batch = parse_lines(numbered_lines(handle))
+        if known_articles is not None:
+            check_known_articles(batch, known_articles)
+    except ImportFileError as error:
+        raise error.in_file(path) from None
+    return batch
