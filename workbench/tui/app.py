@@ -73,7 +73,7 @@ class WorkbenchApp(App[None]):
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
 
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", description="load corpus")
     def load_corpus_in_background(self) -> None:
         def progress(done: int, total: int) -> None:
             if isinstance(self.screen, LoadingScreen):
@@ -111,7 +111,7 @@ class WorkbenchApp(App[None]):
         elif not session.restore_place():
             session.go(0, 0)
 
-    @work(thread=True, exclusive=True, group="index")
+    @work(thread=True, exclusive=True, group="index", description="build search index")
     def build_search_index(self, corpus: Corpus) -> None:
         """Segment every article in the background: search and corpus totals need it."""
         search = SentenceSearch(corpus).build()

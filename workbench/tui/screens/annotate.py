@@ -20,6 +20,7 @@ from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.screens.review import ReviewScreen
+from workbench.tui.screens.summary import SummaryScreen
 from workbench.tui.session import AnnotationSession
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
 from workbench.tui.widgets.sentence_view import SentenceView
@@ -319,7 +320,12 @@ class AnnotateScreen(Screen[None]):
         self.app.push_screen(ReviewScreen(self.session.store, self.session.corpus), jump)
 
     def action_summary(self) -> None:
-        self.notify("The summary screen is not ready yet.", severity="warning")
+        def jump(target: tuple[str, int] | None) -> None:
+            if target is not None and not self.session.go_to(*target):
+                self.notify(f"Article {target[0]} is not in this corpus.", markup=False)
+            self.refresh_view()
+
+        self.app.push_screen(SummaryScreen(self.session.store, self.session.corpus), jump)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.key_rows()))

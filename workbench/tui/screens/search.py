@@ -67,7 +67,7 @@ class SearchScreen(ModalScreen[tuple[str, int] | None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    @work(exclusive=True, thread=True, group="search")
+    @work(exclusive=True, thread=True, group="search", description="search sentences")
     def run_search(self, query: str) -> None:
         worker = get_current_worker()
         if not query.strip():

@@ -20,12 +20,12 @@ from workbench.tui.literal import literal
 from workbench.tui.review_rows import COLUMNS, ReviewRow
 
 COLUMN_WIDTHS: dict[str, int] = {
-    "article": 18,
+    "article": 14,
     "sentence": 4,
-    "tags": 5,
-    "source": 18,
+    "tags": 4,
+    "source": 16,
     "status": 12,
-    "note": 14,
+    "note": 10,
     "text": 70,
     "annotator": 10,
 }

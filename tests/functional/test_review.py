@@ -1,0 +1,265 @@
+"""The review screen (`r`): filters, search, sort, jumping and editing from the table."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from store import AnnotationStore
+from tests.fixtures.gold import load_gold
+from workbench.core.annotation import STATUSES, Annotation
+from workbench.core.corpus import Corpus
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.review_rows import ReviewQuery, make_rows, select_rows
+from workbench.tui.screens.annotate import AnnotateScreen
+from workbench.tui.screens.review import ReviewScreen
+from workbench.tui.widgets.review_table import COLUMN_WIDTHS, ReviewTable
+
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def gold(bundled: Corpus, store: AnnotationStore) -> list[Annotation]:
+    """The gold annotations of the bundled articles, as the store's own annotator."""
+    annotations = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+    store.import_annotations(annotations)
+    return store.all(store.annotator)
+
+
+async def open_review(app: WorkbenchApp, pilot) -> ReviewScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("r")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen)
+    return screen
+
+
+async def settle(app: WorkbenchApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the filter workers and the messages they post."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def shown_keys(screen: ReviewScreen) -> list[tuple[str, int]]:
+    return [(row.annotation.article_id, row.annotation.index) for row in screen.shown]
+
+
+def table_rows(screen: ReviewScreen) -> int:
+    return screen.query_one(ReviewTable).row_count
+
+
+async def test_lists_every_annotation_in_corpus_order(make_app, gold) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        assert shown_keys(screen) == [(note.article_id, note.index) for note in gold]
+        assert table_rows(screen) == len(gold)
+
+
+async def test_filter_by_tag_status_article_and_source(make_app, gold, bundled: Corpus) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        # f, 1 = tag; then 4 = denial ("any" is 1).
+        await pilot.press("f", "1", "4")
+        await settle(app, pilot)
+        denials = [note for note in gold if "denial" in note.tags]
+        assert denials and shown_keys(screen) == [(n.article_id, n.index) for n in denials]
+        # f, 2 = status; 5 = refuted (any, unverified, in_progress, supported, refuted).
+        await pilot.press("f", "2", "5")
+        await settle(app, pilot)
+        both = [n for n in denials if n.status == "refuted"]
+        assert shown_keys(screen) == [(n.article_id, n.index) for n in both]
+        await pilot.press("F")
+        await settle(app, pilot)
+        assert len(screen.shown) == len(gold)
+        # f, 3 = article; 3 = the second bundled article.
+        await pilot.press("f", "3", "3")
+        await settle(app, pilot)
+        second = bundled.articles[1].id
+        assert {key[0] for key in shown_keys(screen)} == {second}
+        assert len(screen.shown) == sum(1 for note in gold if note.article_id == second)
+        # Sources are many: pick one with arrows and Enter ('any' is highlighted first).
+        await pilot.press("F")
+        choices = screen.filter_choices("source")
+        position = list(choices).index("General Ryder")
+        await pilot.press("f", "4")
+        app.screen.query_one(OptionList).highlighted = position
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert screen.shown and all(
+            row.annotation.source == "General Ryder" for row in screen.shown
+        )
+        assert len(screen.shown) == sum(1 for n in gold if n.source == "General Ryder")
+
+
+async def test_search_filters_as_you_type(make_app, gold) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("slash", *"barefac")
+        await settle(app, pilot)
+        partial = len(screen.shown)
+        await pilot.press(*"ed lies")
+        await settle(app, pilot)
+        assert screen.shown
+        assert all("barefaced lies" in row.annotation.quote for row in screen.shown)
+        assert partial >= len(screen.shown)
+        # Typing letters into the search box does not toggle tags.
+        assert app.store.all(app.store.annotator) == gold
+        # Search reaches the source and the note too.
+        search = screen.query_one("#review-search", Input)
+        search.value = "byline glued"
+        await settle(app, pilot)
+        assert [row.annotation.note for row in screen.shown] == [
+            "byline glued to the first sentence"
+        ]
+        # Enter in the search box goes back to the table; Escape there closes.
+        await pilot.press("enter")
+        assert isinstance(screen.focused, ReviewTable)
+        await pilot.press("escape")
+        assert isinstance(app.screen, AnnotateScreen)
+
+
+async def test_sort_by_a_key_or_a_header_click(make_app, gold) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        # o, then 5 = status (article, sentence, tags, source, status, ...).
+        await pilot.press("o", "5")
+        await settle(app, pilot)
+        ranks = [STATUSES.index(row.annotation.status) for row in screen.shown]
+        assert ranks == sorted(ranks) and ranks[0] < ranks[-1]
+        await pilot.press("o", "5")
+        await settle(app, pilot)
+        ranks = [STATUSES.index(row.annotation.status) for row in screen.shown]
+        assert ranks == sorted(ranks, reverse=True)
+        assert screen.query_state.sort == "status" and screen.query_state.descending
+        # Clicking a header sorts by that column too.
+        table = screen.query_one(ReviewTable)
+        # The first column is 'article' (its width plus one cell of padding each side),
+        # then '#': click the '#' header.
+        await pilot.click(table, offset=(COLUMN_WIDTHS["article"] + 3, 0))
+        await settle(app, pilot)
+        assert screen.query_state.sort == "sentence"
+        indexes = [row.annotation.index for row in screen.shown]
+        assert indexes == sorted(indexes)
+
+
+async def test_enter_opens_the_sentence_in_the_annotate_screen(
+    make_app, gold, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("down", "down", "down")
+        target = screen.shown[3].annotation
+        await pilot.press("enter")
+        assert isinstance(app.screen, AnnotateScreen)
+        assert app.session is not None
+        assert app.session.article.id == target.article_id
+        sentence = app.session.sentence
+        assert sentence is not None and sentence.index == target.index
+
+
+async def test_toggling_tags_and_status_from_the_table_is_stored_and_undoable(
+    make_app, gold, store: AnnotationStore
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("down")
+        before = screen.shown[1].annotation
+        assert "denial" not in before.tags
+        await pilot.press("d")
+        stored = store.get(before.article_id, before.index)
+        assert stored is not None and "denial" in stored.tags
+        assert screen.shown[1].annotation == stored
+        # v then 4 = refuted (unverified, in_progress, supported, refuted, ...).
+        await pilot.press("v", "4")
+        stored = store.get(before.article_id, before.index)
+        assert stored is not None and stored.status == "refuted"
+        await pilot.press("u")
+        stored = store.get(before.article_id, before.index)
+        assert stored is not None and stored.status == before.status
+        assert "denial" in stored.tags
+        await pilot.press("u")
+        stored = store.get(before.article_id, before.index)
+        assert stored is not None and stored.tags == before.tags
+        assert screen.shown[1].annotation.tags == before.tags
+        await pilot.press("ctrl+r")
+        stored = store.get(before.article_id, before.index)
+        assert stored is not None and "denial" in stored.tags
+        # Undo history is the store's: the annotate screen undoes the same change.
+        await pilot.press("q")
+        assert isinstance(app.screen, AnnotateScreen)
+        await pilot.press("u")
+        stored = store.get(before.article_id, before.index)
+        assert stored is not None and stored.tags == before.tags
+
+
+async def test_clearing_every_tag_keeps_the_row_until_the_next_filter(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    article = bundled.articles[0].id
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        screen = await open_review(app, pilot)
+        assert shown_keys(screen) == [(article, 0)]
+        await pilot.press("c")
+        assert store.get(article, 0) is None
+        assert shown_keys(screen) == [(article, 0)] and screen.shown[0].annotation.tags == ()
+        await pilot.press("u")
+        restored = store.get(article, 0)
+        assert restored is not None and restored.tags == ("claim",)
+        await pilot.press("slash", "x", "backspace")
+        await settle(app, pilot)
+        assert shown_keys(screen) == [(article, 0)]
+
+
+async def test_other_annotators_rows_are_shown_on_request_and_read_only(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    theirs = load_gold(bundled)[:3]
+    store.import_annotations(theirs)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        assert screen.shown == []
+        # f, 5 = annotator; 1 = any.
+        await pilot.press("f", "5", "1")
+        await settle(app, pilot)
+        assert len(screen.shown) == 3
+        await pilot.press("c")
+        assert store.all() == sorted(theirs, key=lambda note: note.key)
+
+
+async def test_bracketed_text_is_shown_literally(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "s", *"[bold]x[/]", "enter")
+        screen = await open_review(app, pilot)
+        table = screen.query_one(ReviewTable)
+        source_cell = table.get_cell_at(table.cursor_coordinate._replace(column=3))
+        assert source_cell.plain == "[bold]x[/]"
+
+
+def test_select_rows_searches_sources_and_sorts_blank_sources_last(bundled: Corpus) -> None:
+    """Pure filtering: the search matches source and note, and sorts are stable."""
+    notes = load_gold(bundled)
+    rows = make_rows(notes, {a.id: n for n, a in enumerate(bundled.articles)}, {})
+    ryder = select_rows(rows, ReviewQuery(text="ryder"))
+    assert ryder is not None and any(row.annotation.source == "General Ryder" for row in ryder)
+    cancelled = select_rows(rows, ReviewQuery(text="ryder"), lambda: True)
+    assert cancelled is None
+    by_source = select_rows(rows, ReviewQuery(sort="source"))
+    assert by_source is not None
+    sources = [row.annotation.source for row in by_source]
+    named = [source for source in sources if source]
+    assert named == sorted(named, key=str.casefold)
+    assert sources[len(named) :] == [None] * (len(sources) - len(named))

@@ -1,0 +1,172 @@
+"""The summary screen (`S`): conflicts, tabs, merge/split decisions, the Markdown report."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import DataTable, Input, Static, TabbedContent
+
+from store import AnnotationStore
+from tests.fixtures.gold import load_gold
+from workbench.core.annotation import Annotation
+from workbench.core.corpus import Corpus
+from workbench.core.summary import SummarySettings, build_summary
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.annotate import AnnotateScreen
+from workbench.tui.screens.summary import SummaryScreen
+
+SIZE = (120, 36)
+TROOP_FIGURES = {1_500.0, 3_000.0, 5_000.0, 10_000.0, 11_000.0, 12_000.0}
+
+
+@pytest.fixture
+def gold(bundled: Corpus, store: AnnotationStore) -> list[Annotation]:
+    annotations = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+    store.import_annotations(annotations)
+    return store.all()
+
+
+async def settle(app: WorkbenchApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_summary(app: WorkbenchApp, pilot) -> SummaryScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("S")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, SummaryScreen) and screen.summary is not None
+    return screen
+
+
+def ledger_table(screen: SummaryScreen) -> DataTable[Any]:
+    return screen.query_one("#ledger-table", DataTable)
+
+
+def line_of(screen: SummaryScreen, predicate: Any) -> int:
+    return next(n for n, line in enumerate(screen.lines) if predicate(line))
+
+
+def group_holding(summary: dict[str, Any], key: tuple[str, str, int]) -> dict[str, Any]:
+    return next(
+        group
+        for group in summary["ledger"]
+        if any(tuple(member["key"]) == key for member in group["members"])
+    )
+
+
+async def test_conflicts_articles_and_sources(make_app, gold, bundled: Corpus) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_summary(app, pilot)
+        assert screen.summary is not None
+        troops = next(c for c in screen.summary["conflicts"] if c["topic"] == "North Korean troops")
+        assert set(troops["values"]) >= TROOP_FIGURES
+        banner = str(screen.query_one("#conflict-banner", Static).render())
+        assert "⚠ North Korean troops: 1,500, 3,000, 5,000" in banner
+        # Groups with conflicting figures come first and carry the flag.
+        first = ledger_table(screen).get_row_at(0)
+        assert first[0].plain == "⚠"
+        await pilot.press("2")
+        conflicts = screen.query_one("#conflicts-table", DataTable)
+        assert screen.query_one(TabbedContent).active == "conflicts"
+        figures = {conflicts.get_row_at(n)[1].plain for n in range(conflicts.row_count)}
+        assert {"1,500", "3,000", "5,000", "10,000", "11,000", "12,000"} <= figures
+        await pilot.press("3")
+        articles = screen.query_one("#articles-table", DataTable)
+        assert articles.row_count == len(bundled.articles)
+        article = articles.get_row_at(0)
+        expected = sum(1 for note in gold if note.article_id == article[0].plain and note.tags)
+        assert article[3].plain == str(expected)
+        assert article[2].plain == str(len(bundled.by_id[article[0].plain].sentences))
+        await pilot.press("4")
+        sources = screen.query_one("#sources-table", DataTable)
+        rows = [sources.get_row_at(n) for n in range(sources.row_count)]
+        ryder = next(row for row in rows if "Ryder" in row[0].plain)
+        assert "General Ryder" in ryder[2].plain
+
+
+async def test_split_a_claim_out_of_its_group_is_stored(
+    make_app, gold, store: AnnotationStore
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_summary(app, pilot)
+        position = line_of(screen, lambda line: line.role == "claim" and line.group_size > 1)
+        line = screen.lines[position]
+        ledger_table(screen).move_cursor(row=position)
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert [
+            {k: v for k, v in d.items() if k in ("action", "member")}
+            for d in store.ledger_decisions()
+        ] == [{"action": "split", "member": list(line.key)}]
+        assert screen.summary is not None
+        assert len(group_holding(screen.summary, line.key)["members"]) == 1
+        # The cursor follows the claim that was split out.
+        assert screen.lines[ledger_table(screen).cursor_row].key == line.key
+    # The decision is in the store: a new summary applies it too.
+    decisions = tuple(store.ledger_decisions())
+    again = build_summary(store.all(), (), SummarySettings(decisions=decisions))
+    assert len(group_holding(again, line.key)["members"]) == 1
+
+
+async def test_merge_two_groups_is_stored(make_app, gold, store: AnnotationStore) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_summary(app, pilot)
+        singles = [
+            n
+            for n, line in enumerate(screen.lines)
+            if line.role == "claim" and line.group_size == 1
+        ]
+        first, second = screen.lines[singles[0]], screen.lines[singles[1]]
+        table = ledger_table(screen)
+        table.move_cursor(row=singles[0])
+        await pilot.press("m")
+        assert screen.merge_from == first
+        table.move_cursor(row=singles[1])
+        await pilot.press("m")
+        await settle(app, pilot)
+        decisions = store.ledger_decisions()
+        assert [d["action"] for d in decisions] == ["merge"]
+        assert decisions[0]["groups"] == [first.group_id, second.group_id]
+        assert screen.summary is not None
+        merged = group_holding(screen.summary, first.key)
+        assert {tuple(m["key"]) for m in merged["members"]} == {first.key, second.key}
+        # Escape cancels a pending merge before it closes the screen.
+        await pilot.press("m", "escape")
+        assert screen.merge_from is None and app.screen is screen
+        await pilot.press("escape")
+        assert isinstance(app.screen, AnnotateScreen)
+
+
+async def test_enter_opens_a_ledger_sentence(make_app, gold) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_summary(app, pilot)
+        ledger_table(screen).focus()
+        await pilot.press("down", "down")
+        sentence = screen.lines[2].sentence
+        await pilot.press("enter")
+        assert isinstance(app.screen, AnnotateScreen)
+        assert app.session is not None
+        assert app.session.article.id == sentence["article_id"]
+        current = app.session.sentence
+        assert current is not None and current.index == sentence["index"]
+
+
+async def test_write_the_markdown_report(make_app, gold, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "report.md"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("w")
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        report = target.read_text(encoding="utf-8")
+        assert report.startswith("# Fact-checking summary")
+        assert "North Korean troops" in report

@@ -1,0 +1,205 @@
+"""The review table's rows: filtering, fuzzy search and sorting, without widgets.
+
+The review screen can hold 100,000 annotations. Everything here is plain Python over a
+list of frozen rows so it can run in a worker thread and be tested without Textual;
+the screen only renders the first few thousand rows of the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from rapidfuzz import fuzz, process, utils
+
+from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
+
+UNTAGGED = "untagged"
+"""Tag filter value for annotations without any tag (a source, note or status only)."""
+NO_SOURCE = ""
+"""Source filter value for annotations without a source."""
+COLUMNS: tuple[str, ...] = (
+    "article",
+    "sentence",
+    "tags",
+    "source",
+    "status",
+    "note",
+    "text",
+    "annotator",
+)
+SEARCH_CUTOFF = 85.0
+"""rapidfuzz partial_ratio a row needs to match a query it does not contain verbatim."""
+MIN_FUZZY_QUERY = 3
+"""Shorter queries match only as substrings: fuzzy matching two letters matches anything."""
+CHUNK = 20_000
+"""Rows searched between two checks for cancellation (a newer keystroke)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRow:
+    """One annotation and what the table needs to sort, search and show it."""
+
+    annotation: Annotation
+    article_order: int
+    """Position of the article in the corpus; articles outside the corpus sort last."""
+    article_label: str
+    haystack: str
+    """Text, source and note, normalised once for searching."""
+
+    @property
+    def key(self) -> AnnotationKey:
+        return self.annotation.key
+
+    def with_annotation(self, annotation: Annotation) -> ReviewRow:
+        return replace(self, annotation=annotation, haystack=haystack_of(annotation))
+
+
+def haystack_of(annotation: Annotation) -> str:
+    return utils.default_process(
+        " ".join((annotation.quote, annotation.source or "", annotation.note))
+    )
+
+
+def make_rows(
+    annotations: Iterable[Annotation],
+    article_order: Mapping[str, int],
+    article_labels: Mapping[str, str],
+) -> list[ReviewRow]:
+    """Rows for annotations; articles missing from the maps are labelled by their id."""
+    outside = len(article_order)
+    return [
+        ReviewRow(
+            annotation,
+            article_order.get(annotation.article_id, outside),
+            article_labels.get(annotation.article_id, annotation.article_id),
+            haystack_of(annotation),
+        )
+        for annotation in annotations
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewQuery:
+    """What the analyst asked to see: filters (None = any), search text and sort order."""
+
+    tag: str | None = None
+    status: str | None = None
+    article_id: str | None = None
+    source: str | None = None
+    annotator: str | None = None
+    text: str = ""
+    sort: str = "article"
+    descending: bool = False
+
+    def __post_init__(self) -> None:
+        if self.sort not in COLUMNS:
+            raise ValueError(f"unknown column: {self.sort!r}")
+
+    def changed(self, **values: Any) -> ReviewQuery:
+        return replace(self, **values)
+
+    def sorted_by(self, column: str) -> ReviewQuery:
+        """Sort by `column`; asking for the current column again reverses the order."""
+        if column == self.sort:
+            return replace(self, descending=not self.descending)
+        return replace(self, sort=column, descending=False)
+
+    def filters(self) -> list[tuple[str, str]]:
+        """The active filters as (name, value) pairs, for showing them."""
+        active = [
+            ("tag", self.tag),
+            ("status", self.status),
+            ("article", self.article_id),
+            ("source", self.source),
+            ("annotator", self.annotator),
+        ]
+        return [
+            (name, value if value != NO_SOURCE else "(none)")
+            for name, value in active
+            if value is not None
+        ]
+
+    def keeps(self, row: ReviewRow) -> bool:
+        """True when the row passes every filter (the search text is applied apart)."""
+        note = row.annotation
+        if self.tag is not None:
+            if self.tag == UNTAGGED:
+                if note.tags:
+                    return False
+            elif self.tag not in note.tags:
+                return False
+        if self.status is not None and note.status != self.status:
+            return False
+        if self.article_id is not None and note.article_id != self.article_id:
+            return False
+        if self.source is not None and (note.source or NO_SOURCE) != self.source:
+            return False
+        return self.annotator is None or note.annotator == self.annotator
+
+
+def _sort_key(column: str) -> Callable[[ReviewRow], Any]:
+    """Each column sorts on its own value, then by place in the corpus (stable ties)."""
+
+    def place(row: ReviewRow) -> tuple[int, str, int]:
+        return (row.article_order, row.annotation.article_id, row.annotation.index)
+
+    def tags(row: ReviewRow) -> tuple[int, ...]:
+        return tuple(TAGS.index(tag) for tag in row.annotation.tags) or (len(TAGS),)
+
+    values: dict[str, Callable[[ReviewRow], Any]] = {
+        "article": place,
+        "sentence": lambda row: (row.annotation.index, place(row)),
+        "tags": lambda row: (tags(row), place(row)),
+        "source": lambda row: (
+            not row.annotation.source,
+            (row.annotation.source or "").casefold(),
+            place(row),
+        ),
+        "status": lambda row: (STATUSES.index(row.annotation.status), place(row)),
+        "note": lambda row: (not row.annotation.note, row.annotation.note.casefold(), place(row)),
+        "text": lambda row: (row.annotation.quote.casefold(), place(row)),
+        "annotator": lambda row: (row.annotation.annotator, place(row)),
+    }
+    return values[column]
+
+
+def _search(
+    rows: Sequence[ReviewRow], text: str, cancelled: Callable[[], bool]
+) -> list[ReviewRow] | None:
+    """Rows whose text, source or note contain `text`, or match it fuzzily."""
+    needle = utils.default_process(text)
+    if not needle:
+        return list(rows)
+    found: list[ReviewRow] = []
+    for low in range(0, len(rows), CHUNK):
+        if cancelled():
+            return None
+        chunk = rows[low : low + CHUNK]
+        matched = {offset for offset, row in enumerate(chunk) if needle in row.haystack}
+        if len(needle) >= MIN_FUZZY_QUERY:
+            for _choice, _score, offset in process.extract(
+                needle,
+                [row.haystack for row in chunk],
+                scorer=fuzz.partial_ratio,
+                processor=None,
+                limit=None,
+                score_cutoff=SEARCH_CUTOFF,
+            ):
+                matched.add(offset)
+        found.extend(chunk[offset] for offset in sorted(matched))
+    return found
+
+
+def select_rows(
+    rows: Sequence[ReviewRow],
+    query: ReviewQuery,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> list[ReviewRow] | None:
+    """The rows to show for `query`, sorted; None when cancelled part way."""
+    kept = [row for row in rows if query.keeps(row)]
+    found = _search(kept, query.text, cancelled)
+    if found is None or cancelled():
+        return None
+    return sorted(found, key=_sort_key(query.sort), reverse=query.descending)

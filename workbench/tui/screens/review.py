@@ -1,0 +1,364 @@
+"""The review screen: every annotation in one table, filtered, searched and sorted.
+
+The whole list lives in memory as frozen ReviewRows; filtering, searching and sorting
+run in a worker thread over a snapshot of it, and only the first SHOWN_LIMIT rows of
+the result go into the DataTable at once. Edits from the table go through the store
+(durable, undoable) and update their row in place; a row stays where it is until the
+next filter even if it no longer matches, so the cursor never jumps under the analyst.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import get_current_worker
+
+from store import AnnotationStore, Change, StoreError
+from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation, AnnotationKey
+from workbench.core.corpus import Corpus
+from workbench.tui.literal import literal
+from workbench.tui.review_rows import (
+    COLUMNS,
+    NO_SOURCE,
+    UNTAGGED,
+    ReviewQuery,
+    ReviewRow,
+    make_rows,
+    select_rows,
+)
+from workbench.tui.screens.choice import ChoicePrompt
+from workbench.tui.widgets.review_table import ReviewTable
+
+SHOWN_LIMIT = 1_000
+"""Rows put in the table at once; the status line says how many more matched."""
+ANY = "any"
+FILTERS = ("tag", "status", "article", "source", "annotator", "clear all")
+
+REVIEW_BINDINGS: list[BindingType] = [
+    Binding("escape,q", "close", "Close", show=False, id="review.close"),
+    Binding("slash", "focus_search", "Search", id="review.search"),
+    Binding("f", "filter", "Filter", id="review.filter"),
+    Binding("F", "clear_filters", "No filter", show=False, id="review.clear_filters"),
+    Binding("o", "sort", "Sort", id="review.sort"),
+    Binding("c", "toggle_tag('claim')", "Claim", id="review.toggle_claim"),
+    Binding("a", "toggle_tag('attribution')", "Attrib", id="review.toggle_attribution"),
+    Binding("d", "toggle_tag('denial')", "Denial", id="review.toggle_denial"),
+    Binding("v", "pick_status", "Status", id="review.pick_status"),
+    Binding("u", "undo", "Undo", id="review.undo"),
+    Binding("ctrl+r", "redo", "Redo", show=False, id="review.redo"),
+]
+
+
+def blank(annotation: Annotation) -> Annotation:
+    """The annotation with nothing recorded: what a deleted record looks like in a row."""
+    return annotation.changed(tags=(), source=None, note="", status=DEFAULT_STATUS)
+
+
+class ReviewScreen(Screen[tuple[str, int] | None]):
+    """Returns (article id, sentence index) to open in the annotate screen, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
+
+    def __init__(self, store: AnnotationStore, corpus: Corpus) -> None:
+        super().__init__()
+        self.store = store
+        self.corpus = corpus
+        self.query_state = ReviewQuery(annotator=store.annotator)
+        self.rows: dict[AnnotationKey, ReviewRow] = {}
+        """Every annotation, by key: the source of truth for filtering."""
+        self.shown: list[ReviewRow] = []
+        """The rows in the table, in table order."""
+        self.matched = 0
+        self.loaded = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="review-status", markup=False)
+        yield Input(
+            placeholder="search text, source and note (fuzzy) · / to focus", id="review-search"
+        )
+        yield ReviewTable(id="review-table")
+        yield Static("", id="review-detail", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ReviewTable).focus()
+        self.show_status("loading annotations…")
+        # The store is not thread-safe: read it here, once "loading" has been painted.
+        self.call_after_refresh(self.read_store)
+
+    def read_store(self) -> None:
+        order = {article.id: number for number, article in enumerate(self.corpus.articles)}
+        labels = {
+            article.id: f"{number + 1}. {article.title}"
+            for number, article in enumerate(self.corpus.articles)
+        }
+        for remembered in self.store.articles():
+            labels.setdefault(remembered["article_id"], str(remembered.get("title") or ""))
+        self.load_rows(self.store.all(), order, labels)
+
+    # -- computing rows (worker threads) ------------------------------------------
+    @work(thread=True, exclusive=True, group="review-load", description="review: load rows")
+    def load_rows(
+        self,
+        annotations: list[Annotation],
+        order: dict[str, int],
+        labels: dict[str, str],
+    ) -> None:
+        rows = make_rows(annotations, order, labels)
+        worker = get_current_worker()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.rows_loaded, rows)
+
+    def rows_loaded(self, rows: list[ReviewRow]) -> None:
+        self.rows = {row.key: row for row in rows}
+        self.loaded = True
+        self.refilter()
+
+    def refilter(self) -> None:
+        """Recompute the table for the current query, off the UI thread."""
+        if self.loaded:
+            self.select_in_background(list(self.rows.values()), self.query_state)
+
+    @work(thread=True, exclusive=True, group="review-filter", description="review: filter")
+    def select_in_background(self, rows: list[ReviewRow], query: ReviewQuery) -> None:
+        worker = get_current_worker()
+        selected = select_rows(rows, query, lambda: worker.is_cancelled)
+        if selected is not None and not worker.is_cancelled:
+            self.app.call_from_thread(self.show_selected, selected, query)
+
+    def show_selected(self, selected: list[ReviewRow], query: ReviewQuery) -> None:
+        if query != self.query_state:
+            return
+        # Edits made while the worker ran are in self.rows; show those versions.
+        current = (self.rows.get(row.key) for row in selected[:SHOWN_LIMIT])
+        self.shown = [row for row in current if row is not None]
+        self.matched = len(selected)
+        self.query_one(ReviewTable).show_rows(self.shown)
+        self.show_status()
+
+    # -- rendering ----------------------------------------------------------------
+    def show_status(self, message: str = "") -> None:
+        query = self.query_state
+        total = len(self.rows)
+        if message:
+            line = message
+        elif len(self.shown) < self.matched:
+            line = (
+                f"showing {len(self.shown):,} of {self.matched:,} matches ({total:,} annotations)"
+            )
+        else:
+            line = f"{self.matched:,} of {total:,} annotations"
+        filters = " · ".join(f"{name}: {value}" for name, value in query.filters()) or "none"
+        order = "↓" if query.descending else "↑"
+        self.query_one("#review-status", Static).update(
+            literal(
+                f"Review │ {line} │ Escape closes\nfilters: {filters} │ sort: {query.sort} {order}"
+            )
+        )
+
+    def set_query(self, query: ReviewQuery) -> None:
+        self.query_state = query
+        self.show_status("filtering…")
+        self.refilter()
+
+    # -- the highlighted row --------------------------------------------------------
+    def highlighted(self) -> tuple[int, ReviewRow] | None:
+        table = self.query_one(ReviewTable)
+        position = table.cursor_row
+        if not self.shown or not 0 <= position < len(self.shown):
+            return None
+        return position, self.shown[position]
+
+    def editable(self) -> tuple[int, ReviewRow] | None:
+        """The highlighted row if this analyst may change it, else None (and says why)."""
+        found = self.highlighted()
+        if found is None:
+            self.notify("No annotation highlighted.")
+            return None
+        if found[1].annotation.annotator != self.store.annotator:
+            self.notify(
+                f"That annotation is {found[1].annotation.annotator}'s; "
+                f"you can change only yours ({self.store.annotator}).",
+                severity="warning",
+                markup=False,
+            )
+            return None
+        return found
+
+    def apply(self, key: AnnotationKey, annotation: Annotation | None) -> None:
+        """Record a stored change in the rows and in the table, if the row is shown."""
+        position = next((n for n, row in enumerate(self.shown) if row.key == key), None)
+        known = self.rows.get(key) or (self.shown[position] if position is not None else None)
+        if annotation is not None and not annotation.is_blank:
+            if known is not None:
+                updated = known.with_annotation(annotation)
+            else:
+                updated = make_rows([annotation], {}, {})[0]
+            self.rows[key] = updated
+        else:
+            self.rows.pop(key, None)
+            if known is None:
+                return
+            updated = known.with_annotation(blank(annotation or known.annotation))
+        if position is not None:
+            self.shown[position] = updated
+            table = self.query_one(ReviewTable)
+            table.update_row(position, updated)
+            table.move_cursor(row=position)
+
+    def write(
+        self, position_row: tuple[int, ReviewRow], change: Callable[[Annotation], Annotation]
+    ) -> None:
+        _position, row = position_row
+        try:
+            saved = self.store.save(change(row.annotation))
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        self.apply(row.key, saved)
+
+    # -- actions --------------------------------------------------------------------
+    @on(DataTable.RowSelected)
+    def open_row(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        position = event.cursor_row
+        if 0 <= position < len(self.shown):
+            annotation = self.shown[position].annotation
+            self.dismiss((annotation.article_id, annotation.index))
+
+    @on(DataTable.RowHighlighted)
+    def show_detail(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted sentence in full under the table (its column is cut short)."""
+        position = event.cursor_row
+        detail = self.query_one("#review-detail", Static)
+        if not 0 <= position < len(self.shown):
+            detail.update("")
+            return
+        note = self.shown[position].annotation
+        source = f"{note.source}: " if note.source else ""
+        comment = f"  [note: {note.note}]" if note.note else ""
+        detail.update(literal(f"{source}{note.quote}{comment}", single_line=True))
+
+    @on(DataTable.HeaderSelected)
+    def header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        self.set_query(self.query_state.sorted_by(str(event.column_key.value)))
+
+    @on(Input.Changed, "#review-search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.set_query(self.query_state.changed(text=event.value))
+
+    @on(Input.Submitted, "#review-search")
+    def search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(ReviewTable).focus()
+
+    def action_close(self) -> None:
+        if isinstance(self.focused, Input):
+            self.query_one(ReviewTable).focus()
+            return
+        self.dismiss(None)
+
+    def action_focus_search(self) -> None:
+        self.query_one("#review-search", Input).focus()
+
+    def action_toggle_tag(self, tag: str) -> None:
+        found = self.editable()
+        if found is not None:
+            self.write(found, lambda annotation: annotation.toggled(tag))
+
+    def action_pick_status(self) -> None:
+        found = self.editable()
+        if found is None:
+            return
+
+        def chosen(status: str | None) -> None:
+            if status is not None:
+                self.write(found, lambda annotation: annotation.changed(status=status))
+
+        current = found[1].annotation.status
+        self.app.push_screen(ChoicePrompt("Verification status", list(STATUSES), current), chosen)
+
+    def action_undo(self) -> None:
+        self.history_step(self.store.undo, "Undid", "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        self.history_step(self.store.redo, "Redid", "Nothing to redo.")
+
+    def history_step(self, step: Callable[[], Change | None], done: str, nothing: str) -> None:
+        try:
+            change = step()
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        if change is None:
+            self.notify(nothing)
+            return
+        self.apply(change.key, change.after)
+        self.notify(
+            f"{done} a change to {change.article_id}, sentence {change.index + 1}.", markup=False
+        )
+
+    def action_sort(self) -> None:
+        def chosen(column: str | None) -> None:
+            if column is not None:
+                self.set_query(self.query_state.sorted_by(column))
+
+        title = "Sort by (the current column again reverses)"
+        self.app.push_screen(ChoicePrompt(title, list(COLUMNS), self.query_state.sort), chosen)
+
+    def action_clear_filters(self) -> None:
+        self.set_query(ReviewQuery(text=self.query_state.text))
+
+    def action_filter(self) -> None:
+        def chosen(name: str | None) -> None:
+            if name == "clear all":
+                self.action_clear_filters()
+            elif name is not None:
+                self.pick_filter_value(name)
+
+        self.app.push_screen(ChoicePrompt("Filter by", list(FILTERS)), chosen)
+
+    def pick_filter_value(self, name: str) -> None:
+        """Second step of a filter: the value to keep, or 'any' to drop that filter."""
+        labels = self.filter_choices(name)
+        field = {"tag": "tag", "status": "status", "article": "article_id"}.get(name, name)
+        current = getattr(self.query_state, field)
+        shown_current = next((label for label, value in labels.items() if value == current), ANY)
+
+        def chosen(label: str | None) -> None:
+            if label is not None:
+                self.set_query(self.query_state.changed(**{field: labels[label]}))
+
+        self.app.push_screen(ChoicePrompt(f"Filter by {name}", list(labels), shown_current), chosen)
+
+    def filter_choices(self, name: str) -> dict[str, str | None]:
+        """Label shown -> filter value (None = any) for one kind of filter."""
+        choices: dict[str, str | None] = {ANY: None}
+        annotations = [row.annotation for row in self.rows.values()]
+        if name == "tag":
+            choices.update({tag: tag for tag in (*TAGS, UNTAGGED)})
+        elif name == "status":
+            choices.update({status: status for status in STATUSES})
+        elif name == "article":
+            present = {annotation.article_id for annotation in annotations}
+            for article in self.corpus.articles:
+                if article.id in present:
+                    choices[f"{article.id}  {article.title}"] = article.id
+            for article_id in sorted(present.difference(self.corpus.by_id)):
+                choices[article_id] = article_id
+        elif name == "source":
+            sources = {annotation.source for annotation in annotations if annotation.source}
+            choices.update({source: source for source in sorted(sources, key=str.casefold)})
+            choices["(no source)"] = NO_SOURCE
+        elif name == "annotator":
+            names = {annotation.annotator for annotation in annotations}
+            names.add(self.store.annotator)
+            choices.update({annotator: annotator for annotator in sorted(names)})
+        return choices

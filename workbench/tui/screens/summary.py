@@ -1,0 +1,488 @@
+"""The summary screen: the claim ledger with its conflicts, per article and per source.
+
+The summary is the same dict `workbench summary` prints (build_summary), computed in a
+worker because it takes seconds at 100,000 annotations. The analyst can merge two
+ledger groups or split a claim out of one; each decision is stored by the store
+(save_ledger_decision) and the summary is computed again with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from store import AnnotationStore, StoreError
+from workbench.core.annotation import STATUSES, TAGS, Annotation
+from workbench.core.atomic import atomic_write_text
+from workbench.core.corpus import Corpus
+from workbench.core.summary import SummarySettings, build_summary, format_value, render_markdown
+from workbench.tui.literal import literal
+from workbench.tui.screens.prompt import TextPrompt
+
+ROW_LIMIT = 1_000
+"""Rows put in each table at once (in the ledger, groups with conflicts come first)."""
+FLAG = "⚠"
+TABS = ("ledger", "conflicts", "articles", "sources")
+
+SUMMARY_BINDINGS: list[BindingType] = [
+    Binding("escape,q", "close", "Close", id="summary.close"),
+    Binding("m", "merge", "Merge", id="summary.merge"),
+    Binding("x", "split", "Split", id="summary.split"),
+    Binding("w", "write_report", "Write .md", id="summary.write"),
+    Binding("1", "show_tab('ledger')", "Ledger", show=False, id="summary.tab_ledger"),
+    Binding("2", "show_tab('conflicts')", "Conflicts", show=False, id="summary.tab_conflicts"),
+    Binding("3", "show_tab('articles')", "Articles", show=False, id="summary.tab_articles"),
+    Binding("4", "show_tab('sources')", "Sources", show=False, id="summary.tab_sources"),
+]
+
+Columns = Sequence[tuple[str, int]]
+"""(label, width) of each column: fixed widths, so adding rows measures nothing."""
+LEDGER_COLUMNS: Columns = (
+    ("!", 1),
+    ("group", 12),
+    ("role", 9),
+    ("article", 20),
+    ("#", 4),
+    ("source", 22),
+    ("figures", 18),
+    ("text", 70),
+)
+CONFLICT_COLUMNS: Columns = (
+    ("counted", 22),
+    ("figure", 10),
+    ("as written", 28),
+    ("source", 26),
+    ("article", 20),
+    ("#", 4),
+    ("group", 12),
+)
+ARTICLE_COLUMNS: Columns = (
+    ("article", 20),
+    ("title", 36),
+    ("sentences", 9),
+    ("tagged", 6),
+    *((tag, max(len(tag), 5)) for tag in TAGS),
+    *((status.replace("_", " "), max(len(status), 5)) for status in STATUSES),
+)
+SOURCE_COLUMNS: Columns = (
+    ("source", 30),
+    ("kind", 7),
+    ("also written", 40),
+    ("articles", 8),
+    ("sentences", 9),
+    ("claims", 6),
+    ("attrib.", 7),
+    ("denials", 7),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerLine:
+    """One line of the ledger table: a claim of a group, or a denial aimed at it."""
+
+    group_id: str
+    role: str
+    """'claim' or 'denial'."""
+    sentence: Mapping[str, Any]
+    """The summary's sentence dict (key, article_id, index, quote, source...)."""
+    group_size: int
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        annotator, article_id, index = self.sentence["key"]
+        return (str(annotator), str(article_id), int(index))
+
+
+def flagged(group: Mapping[str, Any]) -> bool:
+    return bool(group["conflict"] or group["conflict_topics"])
+
+
+def ledger_lines(groups: Sequence[Mapping[str, Any]], limit: int) -> list[LedgerLine]:
+    """Groups with conflicting figures first, then the largest: their claims, then denials.
+
+    Stops after `limit` lines: at 100,000 annotations the full ledger runs to millions
+    of lines (a denial is listed under every group it targets).
+    """
+    ranked = sorted(
+        groups, key=lambda g: (not flagged(g), -len(g["members"]), -len(g["denials"]), g["id"])
+    )
+    lines: list[LedgerLine] = []
+    for group in ranked:
+        size = len(group["members"])
+        lines += [LedgerLine(group["id"], "claim", member, size) for member in group["members"]]
+        lines += [LedgerLine(group["id"], "denial", denial, size) for denial in group["denials"]]
+        if len(lines) >= limit:
+            return lines[:limit]
+    return lines
+
+
+def line_count(groups: Sequence[Mapping[str, Any]]) -> int:
+    return sum(len(group["members"]) + len(group["denials"]) for group in groups)
+
+
+def figures_by_sentence(group: Mapping[str, Any]) -> dict[tuple[str, int], str]:
+    """(article id, index) -> the figures that sentence gives, as '3,000 North Korean troops'."""
+    found: dict[tuple[str, int], list[str]] = {}
+    for figure in group["figures"]:
+        where = (figure["article_id"], figure["index"])
+        found.setdefault(where, []).append(f"{format_value(figure['value'])} {figure['topic']}")
+    return {where: "; ".join(texts) for where, texts in found.items()}
+
+
+Row = tuple[object, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryView:
+    """The summary and the rows of its four tables, prepared off the UI thread."""
+
+    summary: dict[str, Any]
+    lines: list[LedgerLine]
+    ledger_rows: list[Row]
+    conflict_figures: list[Mapping[str, Any]]
+    conflict_rows: list[Row]
+    article_rows: list[Row]
+    source_rows: list[Row]
+
+
+def prepare_view(summary: dict[str, Any]) -> SummaryView:
+    """Everything the tables show, each capped at ROW_LIMIT rows."""
+    groups = {group["id"]: group for group in summary["ledger"]}
+    lines = ledger_lines(summary["ledger"], ROW_LIMIT)
+    ledger_rows: list[Row] = []
+    figures: dict[str, dict[tuple[str, int], str]] = {}
+    previous = ""
+    for line in lines:
+        group = groups[line.group_id]
+        if line.group_id not in figures:
+            figures[line.group_id] = figures_by_sentence(group)
+        first = line.group_id != previous
+        previous = line.group_id
+        sentence = line.sentence
+        where = (sentence["article_id"], sentence["index"])
+        ledger_rows.append(
+            (
+                Content.styled(FLAG, "bold red") if first and flagged(group) else "",
+                line.group_id if first else "",
+                "claim" if line.role == "claim" else "denies it",
+                sentence["article_id"],
+                sentence["index"] + 1,
+                sentence["canonical_source"] or sentence["source"] or "",
+                figures[line.group_id].get(where, "") if line.role == "claim" else "",
+                sentence["quote"],
+            )
+        )
+    group_of = {
+        (member["article_id"], member["index"]): group["id"]
+        for group in summary["ledger"]
+        for member in group["members"]
+    }
+    conflict_figures = [
+        (conflict["topic"], figure)
+        for conflict in summary["conflicts"]
+        for figure in conflict["figures"]
+    ][:ROW_LIMIT]
+    conflict_rows: list[Row] = [
+        (
+            topic,
+            figure["value"],
+            figure["text"],
+            figure["source"] or "(unattributed)",
+            figure["article_id"],
+            figure["index"] + 1,
+            group_of.get((figure["article_id"], figure["index"]), ""),
+        )
+        for topic, figure in conflict_figures
+    ]
+    article_rows: list[Row] = [
+        (
+            row["id"],
+            row["title"],
+            row["sentences"],
+            row["tagged"],
+            *(row["tags"][tag] for tag in TAGS),
+            *(row["statuses"][status] for status in STATUSES),
+        )
+        for row in summary["articles"][:ROW_LIMIT]
+    ]
+    source_rows: list[Row] = [
+        (
+            row["canonical"],
+            row["kind"],
+            "; ".join(v for v in row["variants"] if v != row["canonical"]),
+            len(row["articles"]),
+            row["sentences"],
+            row["claims"],
+            row["attributions"],
+            row["denials"],
+        )
+        for row in summary["sources"][:ROW_LIMIT]
+    ]
+    return SummaryView(
+        summary,
+        lines,
+        ledger_rows,
+        [figure for _, figure in conflict_figures],
+        conflict_rows,
+        article_rows,
+        source_rows,
+    )
+
+
+def fill(table: DataTable[Content], columns: Columns, rows: Sequence[Sequence[object]]) -> None:
+    """Replace a table's rows; every cell is rendered literally (it may be article text)."""
+    if not table.columns:
+        for label, width in columns:
+            table.add_column(label, width=width)
+    table.clear()
+    for number, row in enumerate(rows):
+        table.add_row(
+            *(
+                cell if isinstance(cell, Content) else literal(_text(cell), single_line=True)
+                for cell in row
+            ),
+            key=str(number),
+        )
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return format_value(value)
+    return str(value)
+
+
+class SummaryScreen(Screen[tuple[str, int] | None]):
+    """Returns (article id, sentence index) to open in the annotate screen, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = SUMMARY_BINDINGS
+
+    def __init__(self, store: AnnotationStore, corpus: Corpus) -> None:
+        super().__init__()
+        self.store = store
+        self.corpus = corpus
+        self.summary: dict[str, Any] | None = None
+        self.lines: list[LedgerLine] = []
+        self.conflict_figures: list[Mapping[str, Any]] = []
+        self.merge_from: LedgerLine | None = None
+        """The line whose group was marked with `m`, waiting for the second group."""
+        self.follow: tuple[str, str, int] | None = None
+        """A member to put the cursor on once the summary has been computed again."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="summary-status", markup=False)
+        with TabbedContent(initial="ledger", id="summary-tabs"):
+            with TabPane("Ledger", id="ledger"):
+                yield Static("", id="conflict-banner", markup=False)
+                yield DataTable[Content](id="ledger-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Conflicts", id="conflicts"):
+                yield DataTable[Content](id="conflicts-table", cursor_type="row")
+            with TabPane("Articles", id="articles"):
+                yield DataTable[Content](id="articles-table", cursor_type="row")
+            with TabPane("Sources", id="sources"):
+                yield DataTable[Content](id="sources-table", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.recompute()
+
+    # -- computing (worker thread) --------------------------------------------------------
+    def recompute(self) -> None:
+        """Say so, then read the store once that has been painted."""
+        self.show_status("computing the summary…")
+        self.call_after_refresh(self.read_store)
+
+    def read_store(self) -> None:
+        """Read the store here (UI thread: it is not thread-safe); build in a worker."""
+        remembered = {
+            str(info["article_id"]): {**info, "id": info["article_id"]}
+            for info in self.store.articles()
+        }
+        self.build_in_background(self.store.all(), remembered, tuple(self.store.ledger_decisions()))
+
+    @work(thread=True, exclusive=True, group="summary", description="summary: build")
+    def build_in_background(
+        self,
+        annotations: list[Annotation],
+        remembered: dict[str, dict[str, Any]],
+        decisions: tuple[dict[str, Any], ...],
+    ) -> None:
+        articles = dict(remembered)
+        for article in self.corpus.articles:
+            articles[article.id] = {
+                "id": article.id,
+                "title": article.title,
+                "sentences": len(article.sentences),
+            }
+        summary = build_summary(
+            annotations, articles.values(), SummarySettings(decisions=decisions)
+        )
+        view = prepare_view(summary)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_view, view)
+
+    # -- rendering ----------------------------------------------------------------------
+    def show_view(self, view: SummaryView) -> None:
+        self.summary = view.summary
+        self.lines = view.lines
+        self.conflict_figures = view.conflict_figures
+        fill(self.query_one("#ledger-table", DataTable), LEDGER_COLUMNS, view.ledger_rows)
+        fill(self.query_one("#conflicts-table", DataTable), CONFLICT_COLUMNS, view.conflict_rows)
+        fill(self.query_one("#articles-table", DataTable), ARTICLE_COLUMNS, view.article_rows)
+        fill(self.query_one("#sources-table", DataTable), SOURCE_COLUMNS, view.source_rows)
+        banner = [
+            f"{FLAG} {conflict['topic']}: "
+            + ", ".join(format_value(value) for value in conflict["values"])
+            for conflict in view.summary["conflicts"]
+        ]
+        self.query_one("#conflict-banner", Static).update(
+            literal("\n".join(banner) or "No conflicting figures.")
+        )
+        self.show_status()
+        if self.follow is not None:
+            self.put_cursor_on(self.follow)
+            self.follow = None
+
+    def show_status(self, message: str = "") -> None:
+        summary = self.summary
+        if message or summary is None:
+            line = message
+        else:
+            totals = summary["totals"]
+            line = (
+                f"{totals['annotations']:,} annotations · {len(summary['ledger']):,} claim groups"
+                f" · {len(summary['conflicts'])} conflicting figure(s)"
+            )
+            total = line_count(summary["ledger"])
+            if total > len(self.lines):
+                line += f" · the ledger shows its first {len(self.lines):,} of {total:,} lines"
+        hint = "1–4 tabs · Enter opens a sentence · m m merges two groups · x splits a claim out"
+        if self.merge_from is not None:
+            hint = (
+                f"merging {self.merge_from.group_id}: highlight another group and press m "
+                "(Escape cancels)"
+            )
+        self.query_one("#summary-status", Static).update(literal(f"Summary │ {line}\n{hint}"))
+
+    def put_cursor_on(self, key: tuple[str, str, int]) -> None:
+        position = next((n for n, line in enumerate(self.lines) if line.key == key), None)
+        if position is not None:
+            self.query_one("#ledger-table", DataTable).move_cursor(row=position)
+
+    # -- the highlighted ledger line -------------------------------------------------------
+    def highlighted_line(self) -> LedgerLine | None:
+        tabs = self.query_one(TabbedContent)
+        if tabs.active != "ledger":
+            self.notify("Merge and split work on the Ledger tab (press 1).")
+            return None
+        table = self.query_one("#ledger-table", DataTable)
+        position = table.cursor_row
+        if not 0 <= position < len(self.lines):
+            self.notify("No ledger line highlighted.")
+            return None
+        return self.lines[position]
+
+    def decide(self, decision: dict[str, Any], follow: tuple[str, str, int]) -> None:
+        """Store a merge/split decision durably and compute the summary again."""
+        try:
+            self.store.save_ledger_decision(decision)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        self.follow = follow
+        self.recompute()
+
+    # -- actions ------------------------------------------------------------------------
+    def action_merge(self) -> None:
+        line = self.highlighted_line()
+        if line is None:
+            return
+        marked = self.merge_from
+        if marked is None:
+            self.merge_from = line
+            self.show_status()
+            return
+        self.merge_from = None
+        if marked.group_id == line.group_id:
+            self.notify("Same group: nothing to merge.")
+            self.show_status()
+            return
+        decision = {"action": "merge", "groups": [marked.group_id, line.group_id]}
+        self.notify(f"Merged {marked.group_id} and {line.group_id}.", markup=False)
+        self.decide(decision, line.key)
+
+    def action_split(self) -> None:
+        line = self.highlighted_line()
+        if line is None:
+            return
+        if line.role != "claim":
+            self.notify("That line is a denial aimed at the group; only claims can be split out.")
+            return
+        if line.group_size < 2:
+            self.notify("That claim is alone in its group already.")
+            return
+        decision = {"action": "split", "member": list(line.key)}
+        self.notify(
+            f"Split {line.sentence['article_id']} #{line.sentence['index'] + 1} "
+            f"out of {line.group_id}.",
+            markup=False,
+        )
+        self.decide(decision, line.key)
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self.query_one(f"#{tab}-table", DataTable).focus()
+
+    def action_close(self) -> None:
+        if self.merge_from is not None:
+            self.merge_from = None
+            self.show_status()
+            return
+        self.dismiss(None)
+
+    def action_write_report(self) -> None:
+        summary = self.summary
+        if summary is None:
+            self.notify("The summary is still being computed.")
+            return
+
+        def write(answer: str | None) -> None:
+            if not answer:
+                return
+            path = Path(answer).expanduser()
+            try:
+                atomic_write_text(path, render_markdown(summary))
+            except OSError as error:
+                self.notify(
+                    f"Cannot write {path}: {error.strerror or error}",
+                    severity="error",
+                    markup=False,
+                )
+                return
+            self.notify(f"Wrote the report to {path}.", markup=False)
+
+        self.app.push_screen(TextPrompt("Write the Markdown report to", "summary.md"), write)
+
+    @on(DataTable.RowSelected)
+    def open_sentence(self, event: DataTable.RowSelected) -> None:
+        """Enter on a ledger or conflict line opens that sentence in the annotate screen."""
+        event.stop()
+        position = event.cursor_row
+        sentence: Mapping[str, Any] | None = None
+        if event.data_table.id == "ledger-table" and position < len(self.lines):
+            sentence = self.lines[position].sentence
+        elif event.data_table.id == "conflicts-table" and position < len(self.conflict_figures):
+            sentence = self.conflict_figures[position]
+        if sentence is not None:
+            self.dismiss((str(sentence["article_id"]), int(sentence["index"])))
