@@ -1,0 +1,22 @@
+"""The annotation store: the only package that imports tinydb (and never textual)."""
+
+from store.annotation_store import AnnotationStore
+from store.change import Change, ImportReport
+from store.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    SchemaVersionError,
+    StoreError,
+    StoreWriteError,
+)
+
+__all__ = [
+    "AnnotationStore",
+    "Change",
+    "CorruptDatabaseError",
+    "DatabaseLockedError",
+    "ImportReport",
+    "SchemaVersionError",
+    "StoreError",
+    "StoreWriteError",
+]

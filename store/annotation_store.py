@@ -1,0 +1,447 @@
+"""AnnotationStore: the one object the app is given to read and write annotations.
+
+TinyDB is the data and query API; JournalStorage makes every change durable (one fsynced
+journal line) before it is applied in memory, and AnnotationIndex keeps reads O(1).
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import shutil
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from tinydb import Query, TinyDB
+
+from store import migrations
+from store.change import Change, ImportReport
+from store.errors import CorruptDatabaseError, SchemaVersionError, StoreWriteError
+from store.files import fsync_directory
+from store.import_rules import outcome
+from store.index import AnnotationIndex
+from store.journal import Applied, JournalStorage, Op
+from store.lock import DatabaseLock
+from store.snapshot import paused_gc
+from workbench.core.annotation import Annotation, AnnotationKey, utc_now
+
+ANNOTATIONS = "annotations"
+ARTICLES = "articles"
+POSITIONS = "positions"
+LEDGER = "ledger"
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def synchronised(
+    method: Callable[Concatenate[AnnotationStore, P], R],
+) -> Callable[Concatenate[AnnotationStore, P], R]:
+    """One call at a time: a worker thread may read while the UI thread writes."""
+
+    def locked(store: AnnotationStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with store._mutex:
+            return method(store, *args, **kwargs)
+
+    functools.update_wrapper(locked, method)
+    return locked
+
+
+class AnnotationStore:
+    """Annotations, their history, articles seen, positions and ledger decisions."""
+
+    def __init__(self, storage: JournalStorage, annotator: str, lock: DatabaseLock | None) -> None:
+        """Use AnnotationStore.open(); this wires an already loaded storage."""
+        self.annotator = annotator
+        self.path = storage.path
+        self.warnings = storage.warnings
+        """Problems that were repaired or postponed (e.g. a torn journal tail dropped)."""
+        self._storage = storage
+        self._lock = lock
+        self._mutex = threading.RLock()
+        self._db = TinyDB(storage=lambda: storage)
+        self._annotations = self._db.table(ANNOTATIONS)
+        self._undo: list[Change] = []
+        self._redo: list[Change] = []
+        self._cache: dict[str, Annotation] = {}
+        self._index = AnnotationIndex()
+        self._article_docs: dict[str, str] = {}
+        self._rebuild()
+        storage.on_replace = self._rebuild
+
+    # -- Opening and closing --------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str | None, annotator: str) -> AnnotationStore:
+        """Open (creating if needed) the database at `path`, or an in-memory one for None.
+
+        Raises DatabaseLockedError, CorruptDatabaseError or SchemaVersionError without
+        changing any file.
+        """
+        if path is None:
+            in_memory = JournalStorage(None)
+            migrations.migrate(in_memory.data, migrations.SCHEMA_VERSION)
+            return cls(in_memory, annotator, None)
+        path = Path(path).expanduser()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = DatabaseLock(path)
+        storage: JournalStorage | None = None
+        try:
+            storage = JournalStorage(path)
+            found = _checked_version(path, storage)
+            opened = cls(storage, annotator, lock)  # indexing validates before any write
+            if _bring_up_to_date(path, storage, found):
+                opened._rebuild()
+            return opened
+        except BaseException:
+            if storage is not None:
+                storage.abandon()
+            lock.close()
+            raise
+
+    @synchronised
+    def close(self) -> None:
+        """Fold the journal into the snapshot and release the lock."""
+        self._db.close()
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def __enter__(self) -> AnnotationStore:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- Reading annotations --------------------------------------------------------------
+
+    @synchronised
+    def get(self, article_id: str, index: int, annotator: str | None = None) -> Annotation | None:
+        """The annotation of one sentence (this store's annotator unless given)."""
+        doc_id = self._index.doc_id((annotator or self.annotator, article_id, index))
+        return None if doc_id is None else self._annotation(doc_id)
+
+    @synchronised
+    def for_article(self, article_id: str, annotator: str | None = None) -> dict[int, Annotation]:
+        """Sentence index -> annotation for one article (this store's annotator unless given)."""
+        sentences = self._index.in_article(annotator or self.annotator, article_id)
+        return {index: self._annotation(doc_id) for index, doc_id in sorted(sentences.items())}
+
+    @synchronised
+    def all(self, annotator: str | None = None) -> list[Annotation]:
+        """Every annotation (of every annotator for None), ordered by key."""
+        table = self._storage.table(ANNOTATIONS)
+        annotations = [
+            self._annotation(doc_id)
+            for doc_id, record in table.items()
+            if annotator is None or record["annotator"] == annotator
+        ]
+        return sorted(annotations, key=lambda annotation: annotation.key)
+
+    @synchronised
+    def find(
+        self,
+        tag: str | None = None,
+        status: str | None = None,
+        article_id: str | None = None,
+        annotator: str | None = None,
+        source: str | None = None,
+    ) -> list[Annotation]:
+        """Annotations matching every given filter (a None filter matches all, so
+        annotator=None means every annotator), ordered by key."""
+        record = Query()
+        conditions = []
+        if tag is not None:
+            conditions.append(record.tags.any([tag]))
+        if status is not None:
+            conditions.append(record.status == status)
+        if article_id is not None:
+            conditions.append(record.article_id == article_id)
+        if annotator is not None:
+            conditions.append(record.annotator == annotator)
+        if source is not None:
+            conditions.append(record.source == source)
+        if not conditions:
+            return self.all()
+        condition = conditions[0]
+        for extra in conditions[1:]:
+            condition = condition & extra
+        found = [self._annotation(str(doc.doc_id)) for doc in self._annotations.search(condition)]
+        return sorted(found, key=lambda annotation: annotation.key)
+
+    @synchronised
+    def tagged_counts(self, annotator: str | None = None) -> dict[str, int]:
+        """article_id -> sentences with at least one tag (this store's annotator unless given)."""
+        return self._index.tagged_counts(annotator or self.annotator)
+
+    @synchronised
+    def count(self, annotator: str | None = None) -> int:
+        """Number of annotations (of every annotator for None)."""
+        if annotator is None:
+            return len(self._index)
+        return sum(1 for _ in self._records_of(annotator))
+
+    # -- Writing annotations --------------------------------------------------------------
+
+    @synchronised
+    def save(self, annotation: Annotation) -> Annotation:
+        """Store `annotation` durably (a blank one deletes the record) and return what was
+        stored: created_at is kept from the existing record, updated_at is now."""
+        stored = self._current(annotation.key)
+        if annotation.is_blank:
+            if stored is not None:
+                self._record_session_change(annotation.key, None, "delete")
+            return annotation
+        now = utc_now()
+        after = replace(
+            annotation,
+            created_at=stored.created_at if stored else now,
+            updated_at=now,
+        )
+        if stored is not None and stored == replace(after, updated_at=stored.updated_at):
+            return stored
+        self._record_session_change(annotation.key, after, "save")
+        return after
+
+    @synchronised
+    def delete(self, article_id: str, index: int) -> Change | None:
+        """Remove this annotator's annotation of a sentence; None if there was none."""
+        key = (self.annotator, article_id, index)
+        if self._current(key) is None:
+            return None
+        return self._record_session_change(key, None, "delete")
+
+    @synchronised
+    def undo(self) -> Change | None:
+        """Undo this session's last change (as a new durable change); None if none is left."""
+        if not self._undo:
+            return None
+        undone = self._undo[-1]
+        change = self._write(undone.key, self._restamped(undone.before), "undo")
+        self._redo.append(self._undo.pop())
+        return change
+
+    @synchronised
+    def redo(self) -> Change | None:
+        """Redo the last undone change; None if there is nothing to redo."""
+        if not self._redo:
+            return None
+        redone = self._redo[-1]
+        change = self._write(redone.key, self._restamped(redone.after), "redo")
+        self._undo.append(self._redo.pop())
+        return change
+
+    @synchronised
+    def history(self) -> list[Change]:
+        """Every change ever made to annotations, oldest first (the audit trail)."""
+        records = self._storage.history_records()
+        with paused_gc():
+            return [Change.from_record(record) for record in records]
+
+    @synchronised
+    def import_annotations(self, annotations: Iterable[Annotation]) -> ImportReport:
+        """Merge annotations from elsewhere in one atomic write: absent keys are added,
+        identical ones skipped, differing ones replaced only by a newer updated_at."""
+        counts = {"added": 0, "updated": 0, "skipped": 0}
+        staged: dict[AnnotationKey, Annotation] = {}
+        changes: list[Change] = []
+        now = utc_now()
+        for incoming in annotations:
+            stored = staged.get(incoming.key) or self._current(incoming.key)
+            result = outcome(incoming, stored)
+            counts[result] += 1
+            if result != "skipped":
+                staged[incoming.key] = incoming
+                change = Change(incoming.key, stored, incoming, now, self.annotator, "import")
+                changes.append(change)
+        if changes:
+            self._commit(changes)
+        return ImportReport(**counts)
+
+    # -- Articles, positions, ledger ------------------------------------------------------
+
+    @synchronised
+    def remember_article(self, article_id: str, title: str, sha256: str, sentences: int) -> None:
+        """Record an article seen in the corpus (title, content hash, sentence count)."""
+        table = self._storage.table(ARTICLES)
+        doc_id = self._article_docs.get(article_id)
+        document = {
+            "article_id": article_id,
+            "title": title,
+            "sha256": sha256,
+            "sentences": sentences,
+        }
+        if doc_id is not None and all(table[doc_id].get(k) == v for k, v in document.items()):
+            return
+        document["remembered_at"] = utc_now()
+        self._put(ARTICLES, doc_id, document)
+
+    @synchronised
+    def articles(self) -> list[dict[str, Any]]:
+        """Every remembered article (article_id, title, sha256, sentences, remembered_at)."""
+        return [copy.deepcopy(doc) for doc in self._storage.table(ARTICLES).values()]
+
+    @synchronised
+    def position(self, annotator: str | None = None) -> tuple[str, int] | None:
+        """Where the annotator (this store's unless given) last was: (article_id, index)."""
+        found = self._position_doc(annotator or self.annotator)
+        if found is None:
+            return None
+        document = self._storage.table(POSITIONS)[found]
+        return (str(document["article_id"]), int(document["index"]))
+
+    @synchronised
+    def set_position(self, article_id: str, index: int) -> None:
+        """Remember where this annotator is. Called on every navigation key, so it is
+        written without fsync: it survives the program crashing, but a power cut may
+        lose the last few positions. It is not a tag and not in the history, so it is
+        best effort: if it cannot be written, the reason goes to `warnings` (once per
+        run of failures) instead of raising into every keystroke."""
+        if self.position() == (article_id, index):
+            return
+        document = {"annotator": self.annotator, "article_id": article_id, "index": index}
+        try:
+            self._put(POSITIONS, self._position_doc(self.annotator), document, sync=False)
+        except StoreWriteError as error:
+            warning = f"position not remembered: {error}"
+            if not self.warnings or self.warnings[-1] != warning:
+                self.warnings.append(warning)
+
+    @synchronised
+    def ledger_decisions(self) -> list[dict[str, Any]]:
+        """Claim-ledger decisions (merge/split), oldest first."""
+        table = self._storage.table(LEDGER)
+        return [copy.deepcopy(table[doc_id]) for doc_id in sorted(table, key=int)]
+
+    @synchronised
+    def save_ledger_decision(self, decision: dict[str, Any]) -> dict[str, Any]:
+        """Append a decision (JSON-ready dict); `annotator` and `at` are added if absent."""
+        document = {"annotator": self.annotator, "at": utc_now(), **decision}
+        doc_id = self._storage.new_id(LEDGER)
+        self._put(LEDGER, doc_id, document)
+        return copy.deepcopy(self._storage.table(LEDGER)[doc_id])
+
+    # -- Internals ------------------------------------------------------------------------
+
+    def _annotation(self, doc_id: str) -> Annotation:
+        cached = self._cache.get(doc_id)
+        if cached is None:
+            record = self._storage.table(ANNOTATIONS)[doc_id]
+            try:
+                cached = Annotation.from_record(record)
+            except (KeyError, TypeError, ValueError) as error:
+                where = self.path if self.path is not None else Path(":memory:")
+                raise CorruptDatabaseError(where, f"annotation {doc_id}: {error!r}") from error
+            self._cache[doc_id] = cached
+        return cached
+
+    def _current(self, key: AnnotationKey) -> Annotation | None:
+        doc_id = self._index.doc_id(key)
+        return None if doc_id is None else self._annotation(doc_id)
+
+    def _records_of(self, annotator: str) -> Iterable[dict[str, Any]]:
+        return (r for r in self._storage.table(ANNOTATIONS).values() if r["annotator"] == annotator)
+
+    def _restamped(self, annotation: Annotation | None) -> Annotation | None:
+        """An old state re-applied now: same content, updated_at = now."""
+        return None if annotation is None else replace(annotation, updated_at=utc_now())
+
+    def _record_session_change(
+        self, key: AnnotationKey, after: Annotation | None, action: str
+    ) -> Change:
+        change = self._write(key, after, action)
+        self._undo.append(change)
+        self._redo.clear()
+        return change
+
+    def _write(self, key: AnnotationKey, after: Annotation | None, action: str) -> Change:
+        change = Change(key, self._current(key), after, utc_now(), self.annotator, action)
+        self._commit([change])
+        return change
+
+    def _commit(self, changes: list[Change]) -> None:
+        """One journal line for all `changes` and their history records, then the index."""
+        ops: list[Op] = []
+        history = []
+        doc_ids: dict[AnnotationKey, str] = {}
+        history_id = self._storage.new_history_id()
+        for offset, change in enumerate(changes):
+            doc_id = doc_ids.get(change.key) or self._index.doc_id(change.key)
+            if doc_id is None:
+                doc_id = self._storage.new_id(ANNOTATIONS)
+            doc_ids[change.key] = doc_id
+            ops.append([ANNOTATIONS, doc_id, change.after.to_record() if change.after else None])
+            history.append(change.to_record(history_id + offset))
+        self._follow(self._storage.commit(ops, history))
+
+    def _put(
+        self, table: str, doc_id: str | None, document: dict[str, Any], sync: bool = True
+    ) -> None:
+        doc_id = doc_id or self._storage.new_id(table)
+        self._follow(self._storage.commit([[table, doc_id, document]], sync=sync))
+
+    def _follow(self, applied: list[Applied]) -> None:
+        """Bring the index, the annotation cache and TinyDB's query caches up to date."""
+        for item in applied:
+            if item.table == ANNOTATIONS:
+                self._index.replace(item.doc_id, item.before, item.after)
+                self._cache.pop(item.doc_id, None)
+            elif item.table == ARTICLES and item.after is not None:
+                self._article_docs[str(item.after["article_id"])] = item.doc_id
+        self._annotations.clear_cache()
+
+    def _position_doc(self, annotator: str) -> str | None:
+        table = self._storage.table(POSITIONS)
+        return next((i for i, doc in table.items() if doc.get("annotator") == annotator), None)
+
+    def _rebuild(self) -> None:
+        """Index the annotations table from scratch (after open or a full TinyDB write)."""
+        table = self._storage.table(ANNOTATIONS)
+        try:
+            self._index = AnnotationIndex.of(table)
+        except (KeyError, TypeError, ValueError) as error:
+            where = self.path if self.path is not None else Path(":memory:")
+            raise CorruptDatabaseError(where, f"an annotation lacks its key: {error!r}") from error
+        self._article_docs = {
+            str(doc["article_id"]): doc_id for doc_id, doc in self._storage.table(ARTICLES).items()
+        }
+        self._cache.clear()
+        self._annotations.clear_cache()
+
+
+def _checked_version(path: Path, storage: JournalStorage) -> int:
+    """The schema version of the loaded data; SchemaVersionError if it is too new."""
+    found = migrations.schema_version(storage.data)
+    if found > migrations.SCHEMA_VERSION:
+        raise SchemaVersionError(path, found, migrations.SCHEMA_VERSION)
+    return found
+
+
+def _bring_up_to_date(path: Path, storage: JournalStorage, found: int) -> bool:
+    """Migrate older data (keeping a copy of the old file as FILE.vN.bak) and make sure a
+    snapshot recording the version exists. True if the data was migrated."""
+    if found < migrations.SCHEMA_VERSION:
+        if storage.snapshot_existed:
+            backup = path.with_name(f"{path.name}.v{found}.bak")
+            shutil.copy2(path, backup)
+            fsync_directory(path.parent)
+        try:
+            migrations.migrate(storage.data, found)
+        except (LookupError, KeyError, TypeError, ValueError) as error:
+            detail = f"cannot migrate from version {found}: {error!r}"
+            raise CorruptDatabaseError(path, detail) from error
+        storage.compact()
+        return True
+    if "schema_version" not in storage.meta() or not storage.snapshot_existed:
+        migrations.migrate(storage.data, found)  # records the version in a new database
+        storage.compact()
+    return False

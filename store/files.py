@@ -1,0 +1,123 @@
+"""Durable file primitives: atomic replacement and an append-only file that rolls back.
+
+Every write is fsynced before it counts; a failed append is truncated back so the file
+never keeps half a line, and if even that fails the file refuses further writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from store.errors import StoreWriteError, describe_os_error
+
+
+def fsync_directory(directory: Path) -> None:
+    """Make a rename or a file creation in `directory` durable."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_fully(fd: int, data: bytes) -> None:
+    """os.write until every byte is written (a short write is legal for os.write)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def replace_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path`, fsync it, rename it over `path`.
+
+    Readers see either the old file or the new one, never a mixture, even after a crash.
+    Raises StoreWriteError (and removes the temporary file) if anything fails.
+    """
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        try:
+            write_fully(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temporary, path)
+        fsync_directory(path.parent)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise StoreWriteError(path, describe_os_error(error)) from error
+
+
+class AppendOnlyFile:
+    """A file that only grows by whole lines, each durable before append() returns."""
+
+    def __init__(self, path: Path, good_end: int) -> None:
+        """Open `path` (creating it); bytes after `good_end` are dropped before the next append."""
+        self.path = path
+        created = not path.exists()
+        self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        if created:
+            fsync_directory(path.parent)
+        self._end = good_end
+        self._tail_dirty = os.fstat(self._fd).st_size != good_end
+        self.broken: str | None = None
+
+    @property
+    def size(self) -> int:
+        """Bytes of whole, acknowledged lines."""
+        return self._end
+
+    def append(self, data: bytes, sync: bool = True) -> None:
+        """Append `data` at the end; with sync, fsync before returning.
+
+        On failure the file is truncated back to its previous end and StoreWriteError is
+        raised; if the truncation fails too, the file is marked broken and refuses writes.
+        """
+        if self.broken is not None:
+            raise StoreWriteError(self.path, self.broken)
+        try:
+            if self._tail_dirty:
+                os.ftruncate(self._fd, self._end)
+                self._tail_dirty = False
+            os.lseek(self._fd, self._end, os.SEEK_SET)
+            write_fully(self._fd, data)
+            if sync:
+                os.fsync(self._fd)
+        except OSError as error:
+            self._roll_back()
+            raise StoreWriteError(self.path, describe_os_error(error)) from error
+        self._end += len(data)
+
+    def sync(self) -> None:
+        """fsync what earlier unsynced appends wrote."""
+        try:
+            os.fsync(self._fd)
+        except OSError as error:
+            raise StoreWriteError(self.path, describe_os_error(error)) from error
+
+    def truncate(self, size: int = 0) -> None:
+        """Cut the file to `size` bytes, durably (this also clears a failed append's tail)."""
+        try:
+            os.ftruncate(self._fd, size)
+            os.fsync(self._fd)
+        except OSError as error:
+            raise StoreWriteError(self.path, describe_os_error(error)) from error
+        self._end = size
+        self._tail_dirty = False
+        self.broken = None
+
+    def close(self) -> None:
+        os.close(self._fd)
+
+    def _roll_back(self) -> None:
+        try:
+            os.ftruncate(self._fd, self._end)
+        except OSError as error:
+            self.broken = (
+                f"an earlier write failed and could not be undone ({describe_os_error(error)}); "
+                "the database is read-only until it is reopened"
+            )

@@ -1,0 +1,166 @@
+"""Reading and writing annotations, against both the in-memory and the on-disk store."""
+
+from __future__ import annotations
+
+import pytest
+from store_helpers import MakeAnnotation
+
+from store import AnnotationStore, StoreWriteError
+
+
+def test_save_then_get_returns_the_stored_annotation(
+    store: AnnotationStore, make: MakeAnnotation
+) -> None:
+    saved = store.save(make(index=1, tags=("claim", "attribution"), source="the minister"))
+    assert store.get("a1", 1) == saved
+    assert saved.tags == ("claim", "attribution")
+    assert saved.source == "the minister"
+    assert store.count() == 1
+
+
+def test_save_keeps_created_at_and_moves_updated_at(
+    store: AnnotationStore, make: MakeAnnotation
+) -> None:
+    first = store.save(make())
+    second = store.save(first.toggled("denial"))
+    assert second.created_at == first.created_at
+    assert second.updated_at > first.updated_at
+    assert store.get("a1", 0) == second
+
+
+def test_saving_a_blank_annotation_deletes_the_record(
+    store: AnnotationStore, make: MakeAnnotation
+) -> None:
+    saved = store.save(make())
+    store.save(saved.toggled("claim"))
+    assert store.get("a1", 0) is None
+    assert store.count() == 0
+    assert [change.action for change in store.history()] == ["save", "delete"]
+
+
+def test_saving_an_unchanged_annotation_writes_nothing(
+    store: AnnotationStore, make: MakeAnnotation
+) -> None:
+    saved = store.save(make())
+    assert store.save(saved) == saved
+    assert len(store.history()) == 1
+
+
+def test_delete_returns_the_change_or_none(store: AnnotationStore, make: MakeAnnotation) -> None:
+    assert store.delete("a1", 0) is None
+    saved = store.save(make())
+    change = store.delete("a1", 0)
+    assert change is not None
+    assert (change.before, change.after, change.action) == (saved, None, "delete")
+    assert store.get("a1", 0) is None
+
+
+def test_other_annotators_are_kept_apart(store: AnnotationStore, make: MakeAnnotation) -> None:
+    mine = store.save(make(tags=("claim",)))
+    theirs = store.save(make(annotator="bob", tags=("denial",)))
+    assert store.get("a1", 0) == mine
+    assert store.get("a1", 0, annotator="bob") == theirs
+    assert store.all(annotator="bob") == [theirs]
+    assert store.all() == [mine, theirs]
+    assert store.count() == 2
+    assert store.count("bob") == 1
+
+
+def test_for_article_maps_sentence_index_to_annotation(
+    store: AnnotationStore, make: MakeAnnotation
+) -> None:
+    first = store.save(make(index=0))
+    third = store.save(make(index=2, tags=("denial",)))
+    store.save(make(article_id="a2", index=1))
+    store.save(make(annotator="bob", index=1))
+    assert store.for_article("a1") == {0: first, 2: third}
+    assert list(store.for_article("a1", annotator="bob")) == [1]
+    assert store.for_article("missing") == {}
+
+
+def test_find_filters_with_tinydb_queries(store: AnnotationStore, make: MakeAnnotation) -> None:
+    claim = store.save(make(index=0, tags=("claim",), source="Ryder"))
+    denial = store.save(make(index=1, tags=("denial",), status="refuted"))
+    other = store.save(make(article_id="a2", index=0, tags=("claim", "attribution")))
+    bob = store.save(make(annotator="bob", index=2, tags=("claim",)))
+    assert store.find(tag="claim") == [claim, other, bob]
+    assert store.find(tag="claim", annotator="alice") == [claim, other]
+    assert store.find(status="refuted") == [denial]
+    assert store.find(article_id="a2") == [other]
+    assert store.find(source="Ryder") == [claim]
+    assert store.find() == store.all()
+
+
+def test_find_sees_writes_made_after_an_earlier_query(
+    store: AnnotationStore, make: MakeAnnotation
+) -> None:
+    assert store.find(tag="denial") == []
+    saved = store.save(make(tags=("denial",)))
+    assert store.find(tag="denial") == [saved]
+    store.save(saved.toggled("denial").with_tag("claim", True))
+    assert store.find(tag="denial") == []
+
+
+def test_tagged_counts_follow_every_change(store: AnnotationStore, make: MakeAnnotation) -> None:
+    store.save(make(index=0))
+    store.save(make(index=1))
+    store.save(make(article_id="a2", index=0))
+    noted = store.save(make(article_id="a3", index=0, tags=(), note="check this"))
+    store.save(make(annotator="bob", index=2))
+    assert store.tagged_counts() == {"a1": 2, "a2": 1}
+    assert store.tagged_counts("bob") == {"a1": 1}
+    store.delete("a1", 0)
+    store.save(noted.with_tag("claim", True))
+    assert store.tagged_counts() == {"a1": 1, "a2": 1, "a3": 1}
+
+
+def test_articles_are_remembered_once_and_updated(store: AnnotationStore) -> None:
+    store.remember_article("a1", "First", "f" * 64, 12)
+    store.remember_article("a2", "Second", "s" * 64, 3)
+    store.remember_article("a1", "First", "f" * 64, 12)
+    store.remember_article("a1", "First, revised", "e" * 64, 13)
+    articles = {article["article_id"]: article for article in store.articles()}
+    assert set(articles) == {"a1", "a2"}
+    assert articles["a1"]["title"] == "First, revised"
+    assert articles["a1"]["sentences"] == 13
+    assert articles["a2"]["sha256"] == "s" * 64
+
+
+def test_position_is_remembered_per_annotator(store: AnnotationStore) -> None:
+    assert store.position() is None
+    store.set_position("a1", 4)
+    store.set_position("a2", 7)
+    assert store.position() == ("a2", 7)
+    assert store.position("bob") is None
+
+
+def test_ledger_decisions_are_appended_in_order(store: AnnotationStore) -> None:
+    first = store.save_ledger_decision({"action": "merge", "groups": [1, 2]})
+    store.save_ledger_decision({"action": "split", "group": 3})
+    decisions = store.ledger_decisions()
+    assert decisions[0] == first
+    assert [d["action"] for d in decisions] == ["merge", "split"]
+    assert decisions[0]["annotator"] == "alice"
+
+
+def test_stored_dicts_do_not_alias_the_callers(store: AnnotationStore) -> None:
+    groups = [1, 2]
+    store.save_ledger_decision({"action": "merge", "groups": groups})
+    groups.append(3)
+    store.ledger_decisions()[0]["groups"].append(4)
+    assert store.ledger_decisions()[0]["groups"] == [1, 2]
+
+
+def test_unserialisable_values_are_refused_without_a_change(store: AnnotationStore) -> None:
+    with pytest.raises(TypeError):
+        store.save_ledger_decision({"action": "merge", "when": object()})
+    assert store.ledger_decisions() == []
+
+
+def test_a_closed_store_refuses_writes(store: AnnotationStore, make: MakeAnnotation) -> None:
+    saved = store.save(make())
+    store.close()
+    store.close()
+    with pytest.raises(StoreWriteError, match="closed"):
+        store.save(saved.toggled("denial"))
+    assert store.get("a1", 0) == saved

@@ -1,0 +1,64 @@
+"""One writer at a time: a second open, here or in another process, is refused."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from store_helpers import MakeAnnotation, database_files
+
+from store import AnnotationStore, DatabaseLockedError
+
+SECOND_PROCESS = """
+import sys
+from store import AnnotationStore, DatabaseLockedError
+try:
+    AnnotationStore.open(sys.argv[1], annotator="bob")
+except DatabaseLockedError as error:
+    print(error)
+    sys.exit(3)
+"""
+
+
+def test_a_second_open_in_this_process_is_refused(db_path: Path) -> None:
+    with AnnotationStore.open(db_path, annotator="alice"):
+        with pytest.raises(DatabaseLockedError) as caught:
+            AnnotationStore.open(db_path, annotator="alice")
+        assert caught.value.pid == os.getpid()
+        assert str(db_path) in str(caught.value)
+        assert str(os.getpid()) in str(caught.value)
+
+
+def test_another_process_gets_an_error_naming_file_and_pid(
+    db_path: Path, make: MakeAnnotation
+) -> None:
+    with AnnotationStore.open(db_path, annotator="alice") as opened:
+        opened.save(make())
+        before = database_files(db_path)
+        result = subprocess.run(
+            [sys.executable, "-c", SECOND_PROCESS, str(db_path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 3, result.stderr
+        assert str(db_path) in result.stdout
+        assert f"process {os.getpid()}" in result.stdout
+        assert database_files(db_path) == before
+
+
+def test_the_lock_is_released_on_close(db_path: Path) -> None:
+    AnnotationStore.open(db_path, annotator="alice").close()
+    with AnnotationStore.open(db_path, annotator="bob") as again:
+        assert again.count() == 0
+
+
+def test_a_failed_open_releases_the_lock(db_path: Path) -> None:
+    db_path.write_bytes(b"{broken")
+    with pytest.raises(Exception, match="cannot be read"):
+        AnnotationStore.open(db_path, annotator="alice")
+    db_path.write_bytes(b"")
+    AnnotationStore.open(db_path, annotator="alice").close()
