@@ -123,9 +123,7 @@ class Annotation:
     @property
     def is_blank(self) -> bool:
         """True when the analyst has recorded nothing: such a record is not kept."""
-        return (
-            not self.tags and not self.source and not self.note and self.status == DEFAULT_STATUS
-        )
+        return not self.tags and not self.source and not self.note and self.status == DEFAULT_STATUS
 
     def has_tag(self, tag: str) -> bool:
         return tag in self.tags
