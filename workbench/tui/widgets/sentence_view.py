@@ -5,13 +5,18 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.content import Content
+from textual.events import Resize
 from textual.widgets import Static
 
 from workbench.core.corpus import Article
+from workbench.core.sentences import Sentence
 from workbench.tui.literal import visible
 
 CONTEXT_SENTENCES = 3
-"""How many sentences before and after the current one are shown."""
+"""At most this many sentences are shown before and after the current one."""
+BEFORE_SHARE = 3
+"""Sentences before the current one may fill at most 1/BEFORE_SHARE of the view, so the
+current sentence always starts in its upper part, whatever the terminal size."""
 
 
 class SentenceView(Static):
@@ -20,7 +25,6 @@ class SentenceView(Static):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "sentence-view--current",
         "sentence-view--context",
-        "sentence-view--paragraph-mark",
     }
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -36,9 +40,27 @@ class SentenceView(Static):
     def on_mount(self) -> None:
         self.watch(self.app, "theme", lambda _theme: self.refresh_window(), init=False)
 
+    def on_resize(self, _event: Resize) -> None:
+        self.refresh_window()
+
     def refresh_window(self) -> None:
         if self.article is not None:
             self.update(self.compose_window())
+
+    def first_shown(self, sentences: list[Sentence]) -> int:
+        """The earliest sentence to show: as many as fit in the top share of the view."""
+        width = max(self.content_size.width, 20)
+        budget = max(self.content_size.height // BEFORE_SHARE, 1)
+        first = self.current
+        used = 0
+        while first > 0 and self.current - first < CONTEXT_SENTENCES:
+            previous = sentences[first - 1]
+            height = len(Content(visible(previous.text, single_line=True)).wrap(width)) + 1
+            if used + height > budget:
+                break
+            used += height
+            first -= 1
+        return first
 
     def compose_window(self) -> Content:
         """Content for the window around the current sentence."""
@@ -48,11 +70,10 @@ class SentenceView(Static):
         sentences = article.sentences
         if not sentences:
             return Content("(this article has no sentences)")
-        first = max(0, self.current - CONTEXT_SENTENCES)
+        first = self.first_shown(sentences)
         last = min(len(sentences), self.current + CONTEXT_SENTENCES + 1)
         current_style = self.get_visual_style("sentence-view--current", partial=True)
         context_style = self.get_visual_style("sentence-view--context", partial=True)
-        current_index = sentences[self.current].index
         parts: list[Content] = []
         previous = None
         for sentence in sentences[first:last]:
@@ -62,7 +83,7 @@ class SentenceView(Static):
                 else:
                     gap = article.text[previous.end : sentence.start]
                     parts.append(Content(visible(gap, single_line=True) or " "))
-            style = current_style if sentence.index == current_index else context_style
+            style = current_style if sentence.index == self.current else context_style
             parts.append(Content(visible(sentence.text, single_line=True)).stylize(style))
             previous = sentence
         return Content("").join(parts)
