@@ -1,0 +1,1 @@
+"""Benchmarks of the workbench (`make bench`); results in docs/PERFORMANCE.md."""

@@ -1,0 +1,43 @@
+"""The benchmark harness on tiny sizes, so that it keeps working; nothing here is timed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.harness import FIGURES, run_figures
+from bench.report import Machine, Samples, markdown
+from bench.synthetic import synthetic_annotations, synthetic_articles
+from bench.workspace import Scale, Workspace
+from workbench.core.sentences import sentence_spans
+
+TINY = Scale(articles=20, sizes=(50,), repeats=1, slow_repeats=1, naive_repeats=1)
+
+
+def test_every_figure_runs_on_tiny_data_and_reports(tmp_path: Path) -> None:
+    figures = run_figures(Workspace(tmp_path, TINY), progress=lambda _message: None)
+    names = {figure.name for figure in figures}
+    assert any("tag to durable" in name for name in names)
+    assert any("fuzzy search" in name for name in names)
+    assert all(figure.samples.count >= 1 for figure in figures)
+    report = markdown(figures, Machine.current(), 1.0, "full")
+    assert report.count("\n| ") == len(figures) + 1  # header row, then one row per figure
+    assert set(FIGURES) >= {"store_write", "lookup", "open_database", "export_json", "search"}
+
+
+def test_synthetic_data_is_deterministic_and_anchored() -> None:
+    first = synthetic_articles(3, seed=1)
+    assert [article.text for article in first] == [a.text for a in synthetic_articles(3, seed=1)]
+    for article in first:
+        assert list(article.spans) == sentence_spans(article.text)
+    annotations = synthetic_annotations(first, 40, seed=2)
+    assert len({annotation.key for annotation in annotations}) == 40
+    texts = {article.id: article.text for article in first}
+    for annotation in annotations:
+        assert texts[annotation.article_id][annotation.start : annotation.end] == annotation.quote
+
+
+def test_p95_is_the_nearest_rank() -> None:
+    samples = Samples(tuple(float(value) for value in range(1, 101)))
+    assert samples.median == 50.5
+    assert samples.p95 == 95.0
+    assert Samples((3.0,)).p95 == 3.0
