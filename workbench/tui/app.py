@@ -99,7 +99,8 @@ class WorkbenchApp(App[None]):
             self.switch_screen(AnnotateScreen(session))
         else:
             self.push_screen(AnnotateScreen(session))
-        self.build_search_index(corpus)
+        # After the first frame, so that segmenting the corpus never delays it.
+        self.call_after_refresh(self.build_search_index, corpus)
 
     def place_session(self, session: AnnotationSession) -> None:
         start = self.start

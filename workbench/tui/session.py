@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from store import AnnotationStore, Change
-from workbench.core.annotation import DEFAULT_STATUS, STATUSES, Anchor, Annotation
+from workbench.core.annotation import STATUSES, Anchor, Annotation
 from workbench.core.corpus import Article, Corpus
 from workbench.core.sentences import Sentence
 
@@ -32,6 +32,7 @@ class AnnotationSession:
         self.corpus = corpus
         self.store = store
         self.place = Place(0, 0)
+        self._tagged_in_corpus: int | None = None
 
     # -- where we are -------------------------------------------------------------
     @property
@@ -56,8 +57,23 @@ class AnnotationSession:
         return sum(1 for note in self.store.for_article(self.article.id).values() if note.tags)
 
     def tagged_in_corpus(self) -> int:
-        counts = self.store.tagged_counts(self.store.annotator)
-        return sum(counts.get(article.id, 0) for article in self.corpus.articles)
+        """Tagged sentences of this annotator in the corpus.
+
+        Counted once, then kept up to date from each change made here: counting means a
+        pass over every article, far too slow for every keystroke in a large corpus.
+        """
+        if self._tagged_in_corpus is None:
+            counts = self.store.tagged_counts(self.store.annotator)
+            self._tagged_in_corpus = sum(counts.get(a.id, 0) for a in self.corpus.articles)
+        return self._tagged_in_corpus
+
+    def forget_counts(self) -> None:
+        """Annotations may have changed elsewhere (review screen, import): count again."""
+        self._tagged_in_corpus = None
+
+    def _count_change(self, before: Annotation | None, after: Annotation | None) -> None:
+        if self._tagged_in_corpus is not None:
+            self._tagged_in_corpus += bool(after and after.tags) - bool(before and before.tags)
 
     # -- moving ---------------------------------------------------------------------
     def go(self, article: int, sentence: int = 0) -> bool:
@@ -148,7 +164,10 @@ class AnnotationSession:
         """Write through the store (durable when it returns); raises StoreWriteError."""
         article = self.article
         self.store.remember_article(article.id, article.title, article.sha256, len(self.sentences))
-        return self.store.save(annotation)
+        before = self.store.get(annotation.article_id, annotation.index)
+        saved = self.store.save(annotation)
+        self._count_change(before, saved)
+        return saved
 
     def toggle(self, tag: str) -> Annotation:
         return self.save(self.current_or_new().toggled(tag))
@@ -170,19 +189,16 @@ class AnnotationSession:
             raise ValueError(f"unknown status: {status!r}")
         return self.save(self.current_or_new().changed(status=status))
 
-    def next_status(self) -> str:
-        current = self.annotation.status if self.annotation else DEFAULT_STATUS
-        return STATUSES[(STATUSES.index(current) + 1) % len(STATUSES)]
-
     def undo(self) -> Change | None:
         """Undo the last change of this session and go to its sentence."""
-        change = self.store.undo()
-        if change is not None:
-            self.go_to(change.key[1], change.key[2])
-        return change
+        return self._follow(self.store.undo())
 
     def redo(self) -> Change | None:
-        change = self.store.redo()
+        """Redo the last undone change and go to its sentence."""
+        return self._follow(self.store.redo())
+
+    def _follow(self, change: Change | None) -> Change | None:
         if change is not None:
+            self._count_change(change.before, change.after)
             self.go_to(change.key[1], change.key[2])
         return change

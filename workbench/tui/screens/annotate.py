@@ -19,8 +19,6 @@ from workbench.tui.screens.articles import ArticleListScreen
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.prompt import TextPrompt
-from workbench.tui.screens.review import ReviewScreen
-from workbench.tui.screens.summary import SummaryScreen
 from workbench.tui.session import AnnotationSession
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
 from workbench.tui.widgets.sentence_view import SentenceView
@@ -116,6 +114,11 @@ class AnnotateScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        """Back from review, summary or a prompt: they may have changed annotations."""
+        self.session.forget_counts()
         self.refresh_view()
 
     # -- rendering ------------------------------------------------------------------
@@ -317,6 +320,8 @@ class AnnotateScreen(Screen[None]):
                 self.notify(f"Article {target[0]} is not in this corpus.", markup=False)
             self.refresh_view()
 
+        from workbench.tui.screens.review import ReviewScreen  # on demand: faster start-up
+
         self.app.push_screen(ReviewScreen(self.session.store, self.session.corpus), jump)
 
     def action_summary(self) -> None:
@@ -324,6 +329,8 @@ class AnnotateScreen(Screen[None]):
             if target is not None and not self.session.go_to(*target):
                 self.notify(f"Article {target[0]} is not in this corpus.", markup=False)
             self.refresh_view()
+
+        from workbench.tui.screens.summary import SummaryScreen  # on demand: faster start-up
 
         self.app.push_screen(SummaryScreen(self.session.store, self.session.corpus), jump)
 
