@@ -113,3 +113,22 @@ def test_command_does_not_import_textual() -> None:
         "sys.exit('textual' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_claim_threshold_setting_changes_the_grouping(
+    database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def groups(*extra: str) -> int:
+        target = tmp_path / "summary.json"
+        argv = ("--db", str(database), "--format", "json", "-o", str(target), *extra)
+        assert summary_command.run(parse(*argv)) == 0
+        return len(json.loads(target.read_text(encoding="utf-8"))["ledger"])
+
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(tmp_path / "absent.toml"))
+    default = groups()
+    strict = groups("--claim-threshold", "200")
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[ledger]\nclaim_threshold = 200\n", encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(settings))
+    assert groups() == strict > default
+    assert groups("--claim-threshold", "70") == default

@@ -31,6 +31,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
     )
+    parser.add_argument(
+        "--claim-threshold",
+        type=threshold,
+        metavar="SCORE",
+        help="how alike two claims must be (0-100, plus bonuses) to share a ledger entry "
+        "(default: [ledger] claim_threshold in settings.toml, else 70)",
+    )
+    parser.add_argument(
+        "--denial-threshold",
+        type=threshold,
+        metavar="SCORE",
+        help="how alike a denial and a claim must be to link them (default: settings.toml, "
+        "else 70)",
+    )
+
+
+def threshold(text: str) -> float:
+    """A similarity score between 0 and 200 (0-100 similarity plus bonuses)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= value <= 200:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 200, not {value:g}")
+    return value
 
 
 def articles_from_corpus(paths: list[str] | None) -> list[dict[str, Any]]:
@@ -46,7 +71,17 @@ def articles_from_corpus(paths: list[str] | None) -> list[dict[str, Any]]:
 
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError
+    from workbench.user_config import SettingsError, ledger_settings
 
+    try:
+        ledger = ledger_settings(
+            overrides={
+                "claim_threshold": args.claim_threshold,
+                "denial_threshold": args.denial_threshold,
+            }
+        )
+    except SettingsError as error:
+        return fail(str(error))
     path = resolve_db_path(args.db)
     if not path.exists():
         return fail(f"no annotation database at {path} (annotate first, or pass --db FILE)")
@@ -61,7 +96,9 @@ def run(args: argparse.Namespace) -> int:
         articles = articles_from_corpus(args.paths)
     else:
         articles = [{**info, "id": info["article_id"]} for info in remembered]
-    summary = build_summary(annotations, articles, SummarySettings(decisions=decisions))
+    summary = build_summary(
+        annotations, articles, SummarySettings(ledger=ledger, decisions=decisions)
+    )
     if args.format == "json":
         text = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
     else:

@@ -9,21 +9,19 @@ Example `~/.config/workbench/keymap.toml`:
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
+
+from workbench.user_config import SettingsError, config_dir, read_toml
 
 KEYMAP_ENV = "WORKBENCH_KEYMAP"
 
 
 def keymap_path() -> Path:
     explicit = os.environ.get(KEYMAP_ENV)
-    if explicit:
-        return Path(explicit).expanduser()
-    config_home = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(config_home) / "workbench" / "keymap.toml"
+    return Path(explicit).expanduser() if explicit else config_dir() / "keymap.toml"
 
 
-class KeymapError(ValueError):
+class KeymapError(SettingsError):
     """The keymap file exists but cannot be used."""
 
 
@@ -31,15 +29,9 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     """Binding id -> comma-separated keys; empty when there is no keymap file."""
     path = path or keymap_path()
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return {}
-    except OSError as error:
-        raise KeymapError(f"{path}: cannot read keymap ({error.strerror})") from None
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise KeymapError(f"{path}: not a valid TOML keymap ({error})") from None
+        data = read_toml(path, "keymap")
+    except SettingsError as error:
+        raise KeymapError(str(error)) from None
     keymap: dict[str, str] = {}
     for binding_id, keys in data.items():
         if not isinstance(keys, str) or not keys.strip():

@@ -331,8 +331,15 @@ class AnnotateScreen(Screen[None]):
             self.refresh_view()
 
         from workbench.tui.screens.summary import SummaryScreen  # on demand: faster start-up
+        from workbench.user_config import SettingsError, ledger_settings
 
-        self.app.push_screen(SummaryScreen(self.session.store, self.session.corpus), jump)
+        try:
+            ledger = ledger_settings()
+        except SettingsError as error:
+            self.notify(str(error), title="Default ledger settings", markup=False)
+            ledger = None
+        screen = SummaryScreen(self.session.store, self.session.corpus, ledger)
+        self.app.push_screen(screen, jump)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.key_rows()))

@@ -25,6 +25,7 @@ from store import AnnotationStore, StoreError
 from workbench.core.annotation import STATUSES, TAGS, Annotation
 from workbench.core.atomic import atomic_write_text
 from workbench.core.corpus import Corpus
+from workbench.core.ledger import LedgerSettings
 from workbench.core.summary import SummarySettings, build_summary, format_value, render_markdown
 from workbench.tui.literal import literal
 from workbench.tui.screens.prompt import TextPrompt
@@ -268,10 +269,13 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = SUMMARY_BINDINGS
 
-    def __init__(self, store: AnnotationStore, corpus: Corpus) -> None:
+    def __init__(
+        self, store: AnnotationStore, corpus: Corpus, ledger: LedgerSettings | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.corpus = corpus
+        self.ledger = ledger or LedgerSettings()
         self.summary: dict[str, Any] | None = None
         self.lines: list[LedgerLine] = []
         self.conflict_figures: list[Mapping[str, Any]] = []
@@ -326,7 +330,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 "sentences": len(article.sentences),
             }
         summary = build_summary(
-            annotations, articles.values(), SummarySettings(decisions=decisions)
+            annotations,
+            articles.values(),
+            SummarySettings(ledger=self.ledger, decisions=decisions),
         )
         view = prepare_view(summary)
         if not get_current_worker().is_cancelled:

@@ -1,0 +1,57 @@
+"""Ledger thresholds from settings.toml, overridden by command-line values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.cli.main import main
+from workbench.core.ledger import LedgerSettings
+from workbench.user_config import SettingsError, ledger_settings
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "settings.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_file_gives_the_defaults(tmp_path: Path) -> None:
+    assert ledger_settings(tmp_path / "absent.toml") == LedgerSettings()
+
+
+def test_file_values_then_overrides(tmp_path: Path) -> None:
+    path = write(tmp_path, "[ledger]\nclaim_threshold = 80\nconflict_whats = ['troops']\n")
+    settings = ledger_settings(path, {"denial_threshold": 55.0, "claim_threshold": None})
+    assert settings.claim_threshold == 80.0
+    assert settings.denial_threshold == 55.0
+    assert settings.conflict_whats == ("troops",)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("[ledger]\nclaim_treshold = 80\n", "unknown ledger setting 'claim_treshold'"),
+        ("[ledger]\nclaim_threshold = 'high'\n", "must be a number"),
+        ("[ledger]\nclaim_threshold = 900\n", "between 0 and 200"),
+        ("[ledger]\nmax_block = 0\n", "whole number"),
+        ("[ledger]\nconflict_whats = 'troops'\n", "list of strings"),
+        ("ledger = 3\n", "must be a table"),
+        ("not toml [", "not a valid TOML"),
+    ],
+)
+def test_bad_settings_name_the_file_and_the_problem(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    with pytest.raises(SettingsError) as raised:
+        ledger_settings(write(tmp_path, text))
+    assert str(raised.value).startswith(str(tmp_path / "settings.toml"))
+    assert problem in str(raised.value)
+
+
+def test_summary_rejects_a_threshold_out_of_range(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["summary", "--claim-threshold", "300"])
+    assert exited.value.code == 2
+    assert "between 0 and 200" in capsys.readouterr().err
