@@ -74,8 +74,8 @@ def ledger_settings(
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise SettingsError(f"{path}: ledger.{name} must be a number")
             value = float(value)
-            if name.endswith("threshold") and not 0 <= value <= 200:
-                raise SettingsError(f"{path}: ledger.{name} must be between 0 and 200")
+            if name.endswith("threshold") and not 0 <= value <= 100:
+                raise SettingsError(f"{path}: ledger.{name} must be between 0 and 100")
         elif isinstance(default, int) and (
             isinstance(value, bool) or not isinstance(value, int) or value < 1
         ):

@@ -126,9 +126,9 @@ def test_claim_threshold_setting_changes_the_grouping(
 
     monkeypatch.setenv("WORKBENCH_SETTINGS", str(tmp_path / "absent.toml"))
     default = groups()
-    strict = groups("--claim-threshold", "200")
+    strict = groups("--claim-threshold", "100")
     settings = tmp_path / "settings.toml"
-    settings.write_text("[ledger]\nclaim_threshold = 200\n", encoding="utf-8")
+    settings.write_text("[ledger]\nclaim_threshold = 100\n", encoding="utf-8")
     monkeypatch.setenv("WORKBENCH_SETTINGS", str(settings))
     assert groups() == strict > default
     assert groups("--claim-threshold", "70") == default

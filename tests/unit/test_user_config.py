@@ -34,7 +34,7 @@ def test_file_values_then_overrides(tmp_path: Path) -> None:
     [
         ("[ledger]\nclaim_treshold = 80\n", "unknown ledger setting 'claim_treshold'"),
         ("[ledger]\nclaim_threshold = 'high'\n", "must be a number"),
-        ("[ledger]\nclaim_threshold = 900\n", "between 0 and 200"),
+        ("[ledger]\nclaim_threshold = 900\n", "between 0 and 100"),
         ("[ledger]\nmax_block = 0\n", "whole number"),
         ("[ledger]\nconflict_whats = 'troops'\n", "list of strings"),
         ("ledger = 3\n", "must be a table"),
@@ -54,4 +54,4 @@ def test_summary_rejects_a_threshold_out_of_range(capsys: pytest.CaptureFixture[
     with pytest.raises(SystemExit) as exited:
         main(["summary", "--claim-threshold", "300"])
     assert exited.value.code == 2
-    assert "between 0 and 200" in capsys.readouterr().err
+    assert "between 0 and 100" in capsys.readouterr().err

@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--claim-threshold",
         type=threshold,
         metavar="SCORE",
-        help="how alike two claims must be (0-100, plus bonuses) to share a ledger entry "
+        help="how alike two claims must be (0-100) to share a ledger entry "
         "(default: [ledger] claim_threshold in settings.toml, else 70)",
     )
     parser.add_argument(
@@ -48,13 +48,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def threshold(text: str) -> float:
-    """A similarity score between 0 and 200 (0-100 similarity plus bonuses)."""
+    """A similarity score between 0 and 100."""
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 0 <= value <= 200:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 200, not {value:g}")
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 100, not {value:g}")
     return value
 
 
