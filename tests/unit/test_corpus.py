@@ -104,6 +104,7 @@ BAD_FILES = [
     pytest.param("blank.txt", b" \n\t\n", "empty", id="only whitespace"),
     pytest.param("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary", id="binary"),
     pytest.param("latin1.txt", "Café au lait".encode("latin-1"), "not UTF-8", id="not utf-8"),
+    pytest.param("wide.txt", "Title\nText.".encode("utf-16"), "UTF-16", id="utf-16"),
 ]
 
 

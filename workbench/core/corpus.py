@@ -108,6 +108,8 @@ def decode_article(raw: bytes) -> str:
     """UTF-8 text without BOM; raises ArticleError for empty, binary or non-UTF-8 data."""
     if not raw.strip():
         raise ArticleError("empty file")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError("UTF-16 text, not UTF-8 (save it as UTF-8)")
     if b"\x00" in raw:
         raise ArticleError("binary file (contains NUL bytes), not a text article")
     try:
