@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import copy
 import functools
+import gc
 import shutil
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
@@ -27,6 +28,7 @@ from store.index import AnnotationIndex
 from store.journal import Applied, JournalStorage, Op
 from store.lock import DatabaseLock
 from store.snapshot import paused_gc
+from store.trusted import annotation_of, is_canonical
 from workbench.core.annotation import Annotation, AnnotationKey, utc_now
 
 ANNOTATIONS = "annotations"
@@ -91,11 +93,15 @@ class AnnotationStore:
         lock = DatabaseLock(path)
         storage: JournalStorage | None = None
         try:
-            storage = JournalStorage(path)
-            found = _checked_version(path, storage)
-            opened = cls(storage, annotator, lock)  # indexing validates before any write
-            if _bring_up_to_date(path, storage, found):
-                opened._rebuild()
+            with paused_gc():
+                storage = JournalStorage(path)
+                found = _checked_version(path, storage)
+                opened = cls(storage, annotator, lock)  # indexing validates before any write
+                if _bring_up_to_date(path, storage, found):
+                    opened._rebuild()
+                # The records live as long as the store: collections need not scan them
+                # (frozen before the collector is back on, or its first pass would).
+                gc.freeze()
             return opened
         except BaseException:
             if storage is not None:
@@ -104,9 +110,18 @@ class AnnotationStore:
             raise
 
     @synchronised
+    def wait_for_compaction(self) -> None:
+        """Return once a background compaction (started by a write) has finished; its
+        failure, if any, is added to `warnings`."""
+        self._storage.wait_for_compaction()
+
+    @synchronised
     def close(self) -> None:
         """Fold the journal into the snapshot and release the lock."""
         self._db.close()
+        # Opening froze the records out of the garbage collector's reach; without this
+        # reference cycle, reference counting frees them once the store is dropped.
+        self._storage.on_replace = lambda: None
         if self._lock is not None:
             self._lock.close()
             self._lock = None
@@ -139,13 +154,21 @@ class AnnotationStore:
     @synchronised
     def all(self, annotator: str | None = None) -> list[Annotation]:
         """Every annotation (of every annotator for None), ordered by key."""
+        with paused_gc():
+            return [self._annotation(doc_id) for doc_id in self._index.doc_ids(annotator)]
+
+    @synchronised
+    def records(self, annotator: str | None = None) -> list[Mapping[str, Any]]:
+        """Every annotation's stored record (of every annotator for None), ordered by key:
+        exactly Annotation.to_record()'s keys and values, without building Annotations
+        (the json and jsonl exports need nothing else). The records are the store's
+        own: read them, never change them."""
         table = self._storage.table(ANNOTATIONS)
-        annotations = [
-            self._annotation(doc_id)
-            for doc_id, record in table.items()
-            if annotator is None or record["annotator"] == annotator
-        ]
-        return sorted(annotations, key=lambda annotation: annotation.key)
+        found: list[Mapping[str, Any]] = []
+        for doc_id in self._index.doc_ids(annotator):
+            record = table[doc_id]
+            found.append(record if is_canonical(record) else self._annotation(doc_id).to_record())
+        return found
 
     @synchronised
     def find(
@@ -288,7 +311,7 @@ class AnnotationStore:
     @synchronised
     def articles(self) -> list[dict[str, Any]]:
         """Every remembered article (article_id, title, sha256, sentences, remembered_at)."""
-        return [copy.deepcopy(doc) for doc in self._storage.table(ARTICLES).values()]
+        return [dict(doc) for doc in self._storage.table(ARTICLES).values()]  # flat records
 
     @synchronised
     def position(self, annotator: str | None = None) -> tuple[str, int] | None:
@@ -337,7 +360,7 @@ class AnnotationStore:
         if cached is None:
             record = self._storage.table(ANNOTATIONS)[doc_id]
             try:
-                cached = Annotation.from_record(record)
+                cached = annotation_of(record)
             except (KeyError, TypeError, ValueError) as error:
                 where = self.path if self.path is not None else Path(":memory:")
                 raise CorruptDatabaseError(where, f"annotation {doc_id}: {error!r}") from error
@@ -407,7 +430,8 @@ class AnnotationStore:
         """Index the annotations table from scratch (after open or a full TinyDB write)."""
         table = self._storage.table(ANNOTATIONS)
         try:
-            self._index = AnnotationIndex.of(table)
+            with paused_gc():
+                self._index = AnnotationIndex.of(table)
         except (KeyError, TypeError, ValueError) as error:
             where = self.path if self.path is not None else Path(":memory:")
             raise CorruptDatabaseError(where, f"an annotation lacks its key: {error!r}") from error

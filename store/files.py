@@ -56,12 +56,21 @@ class AppendOnlyFile:
     """A file that only grows by whole lines, each durable before append() returns."""
 
     def __init__(self, path: Path, good_end: int) -> None:
-        """Open `path` (creating it); bytes after `good_end` are dropped before the next append."""
+        """Open `path` (creating it); bytes after `good_end` are dropped before the next append.
+
+        Raises StoreWriteError if the file cannot be opened or created."""
         self.path = path
         created = not path.exists()
-        self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise StoreWriteError(path, describe_os_error(error)) from error
         if created:
-            fsync_directory(path.parent)
+            try:
+                fsync_directory(path.parent)
+            except OSError as error:
+                os.close(self._fd)
+                raise StoreWriteError(path, describe_os_error(error)) from error
         self._end = good_end
         self._tail_dirty = os.fstat(self._fd).st_size != good_end
         self.broken: str | None = None
@@ -109,6 +118,11 @@ class AppendOnlyFile:
         self._end = size
         self._tail_dirty = False
         self.broken = None
+
+    def drop_torn_tail(self) -> None:
+        """Cut bytes past the last whole line (a torn or failed append), durably."""
+        if self._tail_dirty or self.broken is not None:
+            self.truncate(self._end)
 
     def close(self) -> None:
         os.close(self._fd)

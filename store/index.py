@@ -31,10 +31,20 @@ class AnnotationIndex:
 
     @classmethod
     def of(cls, table: Mapping[str, Mapping[str, Any]]) -> AnnotationIndex:
-        """Index every record of the annotations table."""
+        """Index every record of the annotations table (add() inlined: 100,000 records
+        are indexed on every open)."""
         index = cls()
+        by_article = index._by_article
+        tagged = index._tagged
         for doc_id, record in table.items():
-            index.add(doc_id, record)
+            group = (str(record["annotator"]), str(record["article_id"]))
+            sentence = int(record["index"])
+            sentences = by_article[group]
+            if sentence not in sentences:
+                index._size += 1
+            sentences[sentence] = doc_id
+            if record.get("tags"):
+                tagged[group] += 1
         return index
 
     def __len__(self) -> int:
@@ -48,6 +58,17 @@ class AnnotationIndex:
     def in_article(self, annotator: str, article_id: str) -> Mapping[int, str]:
         """Sentence index -> document id for one annotator's article."""
         return self._by_article.get((annotator, article_id), {})
+
+    def doc_ids(self, annotator: str | None = None) -> list[str]:
+        """Document ids in key order (annotator, article, sentence), of one annotator or
+        of all for None: sorting the groups and then each group's sentences is much
+        cheaper than sorting every key."""
+        groups = sorted(key for key in self._by_article if annotator is None or key[0] == annotator)
+        ordered: list[str] = []
+        for group in groups:
+            sentences = self._by_article[group]
+            ordered.extend(sentences[sentence] for sentence in sorted(sentences))
+        return ordered
 
     def tagged_counts(self, annotator: str) -> dict[str, int]:
         """article_id -> number of this annotator's sentences with at least one tag."""

@@ -6,6 +6,10 @@ change is one checksummed line appended to FILE.journal and fsynced *before* it 
 in memory. The journal is replayed over the snapshot (FILE) on open and folded into a new
 snapshot when it grows long and on close. Every operation is an absolute put or delete by
 document id, so replaying a journal over a snapshot that already contains it is harmless.
+
+Folding a long journal takes a second or more at 100,000 annotations, so a save that
+crosses the threshold only seals the journal and copies the tables (milliseconds); the
+snapshot is written by a background thread (see compaction.py and segments.py).
 """
 
 from __future__ import annotations
@@ -19,10 +23,12 @@ from typing import Any
 from tinydb.storages import Storage
 
 from store import line_format
+from store.compaction import Compaction, tables_copy
 from store.errors import CorruptDatabaseError, StoreError, StoreWriteError
 from store.files import AppendOnlyFile
 from store.history_log import HistoryLog
-from store.snapshot import Tables, load_snapshot, paused_gc, write_snapshot
+from store.segments import journal_path, seal_journal, sealed_segments
+from store.snapshot import Tables, load_snapshot, paused_gc
 
 META_TABLE = "meta"
 META_ID = "1"
@@ -44,10 +50,6 @@ class Applied:
     after: dict[str, Any] | None
 
 
-def journal_path(path: Path) -> Path:
-    return path.with_name(path.name + ".journal")
-
-
 def history_path(path: Path) -> Path:
     return path.with_name(path.name + ".history")
 
@@ -66,6 +68,11 @@ class JournalStorage(Storage):
         self._history_log = HistoryLog(history_path(path)) if path is not None else None
         self._saved_history: list[dict[str, Any]] | None = [] if path is None else None
         self._pending_history: list[dict[str, Any]] = []
+        """History records in FILE.journal."""
+        self._sealed_history: list[dict[str, Any]] = []
+        """History records in sealed segments, not yet committed to FILE.history."""
+        self._segments: list[Path] = []
+        self._compaction: Compaction | None = None
         self._next_ids: dict[str, int] = {}
         self._compact_at = MIN_COMPACTION_BYTES
         self.snapshot_existed = False
@@ -92,7 +99,8 @@ class JournalStorage(Storage):
         self._closed = True
         if self.path is None:
             return
-        if self._journal_end or self._journal is not None or self._pending_history:
+        self.wait_for_compaction()
+        if self._journal_size() or self._journal is not None or self._has_unfolded_changes():
             try:
                 self.compact()
             except StoreError as error:
@@ -103,6 +111,7 @@ class JournalStorage(Storage):
 
     def abandon(self) -> None:
         """Close the journal without writing anything (opening failed half way)."""
+        self.wait_for_compaction()
         if self._journal is not None:
             self._journal.close()
             self._journal = None
@@ -125,12 +134,12 @@ class JournalStorage(Storage):
             payload = json.loads(line[9:-1])
         applied = self._apply(payload["ops"])
         self._pending_history.extend(payload["history"])
-        if self._journal is not None and self._journal.size > self._compact_at:
+        self._collect_compaction()
+        if self._compaction is None and self._journal_size() > self._compact_at:
             try:
-                self.compact()
+                self._compact(background=True)
             except StoreError as error:
-                self.warnings.append(f"compaction postponed: {error}")
-                self._compact_at *= 2
+                self._postpone(error)
         return applied
 
     def sync(self) -> None:
@@ -139,25 +148,104 @@ class JournalStorage(Storage):
             self._journal.sync()
 
     def compact(self) -> None:
-        """History to FILE.history, data to a new snapshot, then an empty journal.
+        """Seal the journal, then history to FILE.history, data to a new snapshot and the
+        sealed segments deleted, before returning (a background compaction is waited for).
 
         Each step is durable before the next; a crash between any two leaves files that
-        open to the same state (see HistoryLog.append and the module docstring).
+        open to the same state (see compaction.py and segments.py). Raises StoreError if
+        a step fails; nothing is lost, the sealed segments stay until a later compaction.
         """
-        if self.path is None or self._history_log is None:
+        if self.path is None:
             return
-        meta = self.meta()
-        if self._pending_history:
-            meta["history_bytes"] = self._history_log.append(
-                self._pending_history, meta.get("history_bytes", 0)
-            )
-            meta["history_next_id"] = self._pending_history[-1]["id"] + 1
+        self.wait_for_compaction()
+        self._compact(background=False)
+
+    def wait_for_compaction(self) -> None:
+        """Let a background compaction finish and take in its outcome."""
+        if self._compaction is not None:
+            self._compaction.wait()
+            self._collect_compaction()
+
+    @property
+    def compacting(self) -> bool:
+        """True while a background compaction has not been taken in."""
+        return self._compaction is not None
+
+    def begin_compaction(self) -> Compaction:
+        """Seal the journal and copy the tables: the compaction that would fold them, not
+        yet run (compact() and writes run it; tests run it step by step)."""
+        assert self.path is not None
+        self._seal()
+        self._sealed_history.extend(self._pending_history)
+        self._pending_history = []
+        return Compaction(
+            self.path, tables_copy(self.data), list(self._sealed_history), list(self._segments)
+        )
+
+    def _compact(self, background: bool) -> None:
+        job = self.begin_compaction()
+        if background:
+            self._compaction = job
+            job.start()
+            return
+        job.run()
+        self._take_in(job)
+        if job.error is not None:
+            raise job.error
+
+    def _seal(self) -> None:
+        """Move FILE.journal's changes to a new sealed segment (if it holds any).
+
+        An empty FILE.journal is made if there is none, so that the next write only
+        appends: a directory that accepts no new files must not refuse a tag.
+        """
+        assert self.path is not None
+        journal = self._journal_file()
+        if journal.size == 0:
+            journal.drop_torn_tail()
+            return
+        journal.sync()
+        journal.drop_torn_tail()
+        journal.close()
+        self._journal = None
+        self._journal_end = journal.size
+        self._segments.append(seal_journal(self.path, self._segments))
+        self._journal_end = 0
+        self._journal_file()
+
+    def _collect_compaction(self) -> None:
+        """Take in a background compaction that has finished (on the writer's thread)."""
+        job = self._compaction
+        if job is not None and job.done:
+            job.wait()
+            self._compaction = None
+            self._take_in(job)
+            if job.error is not None:
+                self._postpone(job.error)
+
+    def _take_in(self, job: Compaction) -> None:
+        """What the finished steps of `job` made durable becomes the store's state."""
+        if job.steps_done >= 2:  # the snapshot holds the sealed history's new place
+            meta = self.meta()
+            for name in ("history_bytes", "history_next_id"):
+                if name in job.meta:
+                    meta[name] = job.meta[name]
             if self._saved_history is not None:
-                self._saved_history.extend(self._pending_history)
-            self._pending_history = []
-        size = write_snapshot(self.path, self.data)
-        self._journal_file().truncate(0)
-        self._compact_at = max(MIN_COMPACTION_BYTES, size // 4)
+                self._saved_history.extend(job.history)
+            del self._sealed_history[: len(job.history)]
+            self._compact_at = max(MIN_COMPACTION_BYTES, job.snapshot_bytes // 4)
+        if job.steps_done >= 3:
+            self._segments = [s for s in self._segments if s not in job.segments]
+
+    def _postpone(self, error: StoreError) -> None:
+        self.warnings.append(f"compaction postponed: {error}")
+        self._compact_at *= 2
+
+    def _journal_size(self) -> int:
+        return self._journal.size if self._journal is not None else self._journal_end
+
+    def _has_unfolded_changes(self) -> bool:
+        return bool(self._pending_history or self._sealed_history or self._segments)
 
     # -- Reading helpers ------------------------------------------------------------------
 
@@ -178,26 +266,41 @@ class JournalStorage(Storage):
     def new_history_id(self) -> int:
         if self._pending_history:
             return int(self._pending_history[-1]["id"]) + 1
+        if self._sealed_history:
+            return int(self._sealed_history[-1]["id"]) + 1
         if self._saved_history:
             return int(self._saved_history[-1]["id"]) + 1
         return int(self.meta().get("history_next_id", 1))
 
     def history_records(self) -> list[dict[str, Any]]:
         """Every history record, oldest first (reads FILE.history the first time)."""
+        self._collect_compaction()
         if self._saved_history is None:
             assert self._history_log is not None
             self._saved_history = self._history_log.load(self.meta().get("history_bytes", 0))
-        return self._saved_history + self._pending_history
+        return self._saved_history + self._sealed_history + self._pending_history
 
     # -- Loading --------------------------------------------------------------------------
 
     def _load(self, path: Path) -> None:
-        """Snapshot, then journal replay; raises CorruptDatabaseError before touching a file."""
+        """Snapshot, then sealed segments and journal replayed in order; raises
+        CorruptDatabaseError before touching a file."""
         snapshot = load_snapshot(path)
         self.snapshot_existed = snapshot is not None
         self.data = snapshot or {}
-        journal = journal_path(path)
-        raw = journal.read_bytes() if journal.exists() else b""
+        self._segments = sealed_segments(path)
+        for segment in self._segments:
+            self._replay_file(segment)
+        self._journal_end = self._replay_file(journal_path(path))
+
+    def _replay_file(self, journal: Path) -> int:
+        """Replay one journal file; returns where its whole lines end."""
+        try:
+            raw = journal.read_bytes()
+        except FileNotFoundError:
+            return 0
+        except OSError as error:
+            raise CorruptDatabaseError(journal, error.strerror or str(error)) from error
         with paused_gc():
             scan = line_format.scan(raw)
         if scan.bad is not None:
@@ -212,7 +315,7 @@ class JournalStorage(Storage):
                 f"{journal}: dropped an incomplete last change ({scan.torn_bytes} bytes) "
                 "left by an interrupted write"
             )
-        self._journal_end = scan.good_end
+        return scan.good_end
 
     def _replay(self, journal: Path, payloads: list[Any]) -> None:
         """Apply journal lines in order; history not yet in FILE.history becomes pending."""

@@ -65,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError
     from workbench.core.atomic import atomic_write_bytes
     from workbench.core.export.formats import HISTORY_FORMATS, render
+    from workbench.core.export.native import RECORD_FORMATS, render_records
     from workbench.core.export.prepare import prepare_export
+    from workbench.core.export.records import prepare_record_export
     from workbench.core.export.selection import ExportFilter
     from workbench.settings import resolve_annotator, resolve_db_path
 
@@ -74,9 +76,12 @@ def run(args: argparse.Namespace) -> int:
     db_path = resolve_db_path(args.db)
     if not db_path.exists():
         return fail(f"no annotation database at {db_path} (give one with --db FILE)")
+    # json and jsonl write each annotation as its stored record: no Annotation is built.
+    from_records = args.format_name in RECORD_FORMATS
     try:
         with AnnotationStore.open(db_path, annotator=resolve_annotator(args.annotator)) as store:
-            annotations = store.all(args.annotator)
+            records = store.records(args.annotator) if from_records else []
+            annotations = [] if from_records else store.all(args.annotator)
             articles = catalogue(store.articles())
             history = store.history() if args.history else None
     except StoreError as error:
@@ -84,7 +89,11 @@ def run(args: argparse.Namespace) -> int:
     wanted = ExportFilter.of(
         args.article, args.tag, args.status, [args.annotator] if args.annotator else []
     )
-    output = render(args.format_name, prepare_export(annotations, wanted, articles, history))
+    if from_records:
+        data = prepare_record_export(records, wanted, articles, history)
+        output = render_records(args.format_name, data)
+    else:
+        output = render(args.format_name, prepare_export(annotations, wanted, articles, history))
     if args.output:
         try:
             atomic_write_bytes(args.output, output)

@@ -31,10 +31,10 @@ def database_files(path: Path) -> dict[str, bytes]:
 
 
 def crash_copy(path: Path, destination: Path) -> Path:
-    """What a crash would leave on disk: the files as they are now, without close()."""
+    """What a crash would leave on disk: the database's files (snapshot, journal and its
+    sealed segments, history) as they are now, without close()."""
     destination.mkdir()
-    for suffix in ("", ".journal", ".history"):
-        source = path.with_name(path.name + suffix)
-        if source.exists():
+    for source in sorted(path.parent.iterdir()):
+        if source.name.startswith(path.name) and not source.name.endswith(".lock"):
             shutil.copyfile(source, destination / source.name)
     return destination / path.name

@@ -43,6 +43,17 @@ class ExportData:
     history: Sequence[Mapping[str, Any]] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class RecordExportData:
+    """ExportData whose annotations are stored records (Annotation.to_record()'s shape):
+    what the json and jsonl formats write, without building 100,000 Annotations."""
+
+    annotations: Sequence[Mapping[str, Any]]
+    articles: Sequence[Mapping[str, Any]]
+    exported_at: str
+    history: Sequence[Mapping[str, Any]] | None = None
+
+
 def article_records(
     annotations: Iterable[Annotation], catalogue: ArticleCatalogue | None = None
 ) -> list[dict[str, Any]]:
@@ -52,10 +63,20 @@ def article_records(
     otherwise the sha256 is the one the first annotation was anchored to and the
     title is null.
     """
+    return articles_anchored(
+        ((annotation.article_id, annotation.article_sha256) for annotation in annotations),
+        catalogue,
+    )
+
+
+def articles_anchored(
+    anchors: Iterable[tuple[str, str]], catalogue: ArticleCatalogue | None = None
+) -> list[dict[str, Any]]:
+    """article_records() from (article_id, article_sha256) pairs, first pair per id wins."""
     catalogue = catalogue or {}
     anchored: dict[str, str] = {}
-    for annotation in annotations:
-        anchored.setdefault(annotation.article_id, annotation.article_sha256)
+    for article_id, anchored_sha256 in anchors:
+        anchored.setdefault(article_id, anchored_sha256)
     records: list[dict[str, Any]] = []
     for article_id in sorted(anchored):
         known = catalogue.get(article_id, {})
@@ -94,7 +115,13 @@ def history_records(
     A filtered export keeps the history of the annotations it contains, so that it
     never leaks what the filters left out.
     """
-    if keep is None:
+    return history_of_keys(changes, None if keep is None else {a.key for a in keep})
+
+
+def history_of_keys(
+    changes: Iterable[ChangeLike], keys: set[AnnotationKey] | None
+) -> list[dict[str, Any]]:
+    """History entries, oldest first; with `keys`, only those about these annotations."""
+    if keys is None:
         return [change_record(change) for change in changes]
-    keys = {annotation.key for annotation in keep}
     return [change_record(change) for change in changes if tuple(change.key) in keys]

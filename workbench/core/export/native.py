@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from workbench.core.export.data import ExportData
+from workbench.core.export.data import ExportData, RecordExportData
 from workbench.core.export.schema import SCHEMA_VERSION
 
 LINE_BREAKS = (
@@ -26,7 +26,14 @@ str.splitlines() and older JavaScript break lines there, so they are escaped (th
 can only occur inside strings, where the escape means the same character)."""
 
 
+NativeData = ExportData | RecordExportData
+"""The json and jsonl formats write Annotations and stored records alike."""
+
+
 def escape_line_breaks(encoded: bytes) -> bytes:
+    """Escape NEL, LS and PS. Each check is one fast substring scan (about 3x quicker than
+    one regular-expression scan for all three), and the bytes are copied only if one of
+    them is there, which in real text is rare."""
     for raw, escaped in LINE_BREAKS:
         if raw in encoded:
             encoded = encoded.replace(raw, escaped)
@@ -43,12 +50,12 @@ def dumps_line(value: Any) -> bytes:
     return escape_line_breaks(orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE))
 
 
-def export_document(data: ExportData) -> dict[str, Any]:
+def export_document(data: NativeData) -> dict[str, Any]:
     """The json export, ready for orjson.
 
-    Annotations stay Annotation objects: orjson writes a dataclass field by field, which
-    gives exactly the keys and values of to_record() (the tests check it) at half the
-    cost of building 100,000 dicts first.
+    Annotations stay what they are: orjson writes an Annotation field by field, which
+    gives exactly the keys and values of to_record() (the tests check it), and a stored
+    record is to_record()'s dict already.
     """
     document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
@@ -61,7 +68,7 @@ def export_document(data: ExportData) -> dict[str, Any]:
     return document
 
 
-def jsonl_header(data: ExportData) -> dict[str, Any]:
+def jsonl_header(data: NativeData) -> dict[str, Any]:
     """The first line of a jsonl export: what a reader needs before the annotations."""
     return {
         "schema_version": SCHEMA_VERSION,
@@ -70,7 +77,7 @@ def jsonl_header(data: ExportData) -> dict[str, Any]:
     }
 
 
-def render_json(data: ExportData) -> bytes:
+def render_json(data: NativeData) -> bytes:
     return dumps_line(export_document(data))
 
 
@@ -80,7 +87,7 @@ string, where every quote is escaped, and annotation records hold no nested obje
 so it marks exactly the places where one record ends and the next begins."""
 
 
-def render_jsonl(data: ExportData) -> bytes:
+def render_jsonl(data: NativeData) -> bytes:
     # One orjson call for the whole list, then one line per record: calling orjson once
     # per record costs about 5x more (its dataclass path is set up per call).
     lines = [orjson.dumps(jsonl_header(data))]
@@ -89,3 +96,12 @@ def render_jsonl(data: ExportData) -> bytes:
         lines.append(records.replace(RECORD_BOUNDARY, b'}\n{"'))
     lines.append(b"")
     return escape_line_breaks(b"\n".join(lines))
+
+
+RECORD_FORMATS = {"json": render_json, "jsonl": render_jsonl}
+"""The formats that can be written from stored records (RecordExportData)."""
+
+
+def render_records(format_name: str, data: RecordExportData) -> bytes:
+    """The json or jsonl export of stored records; KeyError for another format."""
+    return RECORD_FORMATS[format_name](data)

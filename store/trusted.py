@@ -1,0 +1,87 @@
+"""Annotations from stored records without re-validating what the store itself wrote.
+
+Every record the store writes comes from Annotation.to_record(), so it already has the
+exact keys, types, canonical tag order and a known status. Annotation.from_record()
+checks and converts all of that again, which is most of the cost of all() at 100,000
+annotations. A record that passes one cheap shape test is turned into an Annotation by
+filling its slots directly; anything else (a hand-edited or migrated file) takes the
+validating path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from itertools import combinations
+from typing import Any
+
+from workbench.core.annotation import STATUSES, TAGS, Annotation
+
+RECORD_KEYS = frozenset(Annotation.__dataclass_fields__)
+"""to_record() has exactly the dataclass's field names as keys."""
+CANONICAL_TAGS = frozenset(
+    combination for size in range(len(TAGS) + 1) for combination in combinations(TAGS, size)
+)
+"""Every tag tuple in canonical order (TAGS order, no duplicates)."""
+KNOWN_STATUSES = frozenset(STATUSES)
+_new = object.__new__
+
+
+def _slot_setter(name: str) -> Callable[[Annotation, Any], None]:
+    """The slot's descriptor setter: it writes the slot even though the class is frozen."""
+    setter: Callable[[Annotation, Any], None] = vars(Annotation)[name].__set__
+    return setter
+
+
+_set_article_id = _slot_setter("article_id")
+_set_article_sha256 = _slot_setter("article_sha256")
+_set_index = _slot_setter("index")
+_set_start = _slot_setter("start")
+_set_end = _slot_setter("end")
+_set_quote = _slot_setter("quote")
+_set_prefix = _slot_setter("prefix")
+_set_suffix = _slot_setter("suffix")
+_set_annotator = _slot_setter("annotator")
+_set_tags = _slot_setter("tags")
+_set_source = _slot_setter("source")
+_set_note = _slot_setter("note")
+_set_status = _slot_setter("status")
+_set_created_at = _slot_setter("created_at")
+_set_updated_at = _slot_setter("updated_at")
+
+
+def is_canonical(record: Mapping[str, Any]) -> bool:
+    """True if `record` has exactly to_record()'s keys, canonical tags, a known status and
+    an integer sentence index: what the store writes. (The other types are those JSON
+    gives back for what to_record() wrote; a hand-edited file may still be wrong there,
+    as from_record would not notice either.)"""
+    return (
+        record.keys() == RECORD_KEYS
+        and tuple(record["tags"]) in CANONICAL_TAGS
+        and record["status"] in KNOWN_STATUSES
+        and type(record["index"]) is int
+    )
+
+
+def annotation_of(record: Mapping[str, Any]) -> Annotation:
+    """The Annotation of a stored record; KeyError/TypeError/ValueError if it is not one.
+
+    A canonical record fills the slots directly (about 2 µs instead of 8 µs)."""
+    if not is_canonical(record):
+        return Annotation.from_record(record)
+    annotation: Annotation = _new(Annotation)
+    _set_article_id(annotation, record["article_id"])
+    _set_article_sha256(annotation, record["article_sha256"])
+    _set_index(annotation, record["index"])
+    _set_start(annotation, record["start"])
+    _set_end(annotation, record["end"])
+    _set_quote(annotation, record["quote"])
+    _set_prefix(annotation, record["prefix"])
+    _set_suffix(annotation, record["suffix"])
+    _set_annotator(annotation, record["annotator"])
+    _set_tags(annotation, tuple(record["tags"]))
+    _set_source(annotation, record["source"])
+    _set_note(annotation, record["note"])
+    _set_status(annotation, record["status"])
+    _set_created_at(annotation, record["created_at"])
+    _set_updated_at(annotation, record["updated_at"])
+    return annotation

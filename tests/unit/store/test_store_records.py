@@ -1,0 +1,77 @@
+"""records() and the trusted constructor: cheap reads that give exactly what to_record() gives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from store_helpers import MakeAnnotation
+
+from store import AnnotationStore, CorruptDatabaseError
+from store.trusted import annotation_of, is_canonical
+from workbench.core.annotation import Annotation
+
+
+def test_records_are_the_to_record_of_all_in_key_order(
+    store: AnnotationStore, make: MakeAnnotation
+) -> None:
+    for article, index, who in [("b", 2, "alice"), ("a", 1, "bob"), ("a", 0, "alice")]:
+        store.save(make(article_id=article, index=index, annotator=who, source="[Mr. X]"))
+    assert store.records() == [a.to_record() for a in store.all()]
+    assert [r["article_id"] for r in store.records("alice")] == ["a", "b"]
+    assert [a.key for a in store.all()] == sorted(a.key for a in store.all())
+    assert [list(r) for r in store.records()] == [list(a.to_record()) for a in store.all()]
+
+
+def test_a_stored_record_builds_the_same_annotation_as_from_record(make: MakeAnnotation) -> None:
+    made = make(tags=("denial", "claim"), source=None, note="“n”", status="disputed")
+    record = json.loads(json.dumps(made.to_record()))
+    assert is_canonical(record)
+    built = annotation_of(record)
+    assert built == Annotation.from_record(record) == made
+    assert hash(built) == hash(made) and built.tags == ("claim", "denial")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"tags": ["denial", "claim"]}, {"index": "0"}, {"extra": 1}, {"status": "bogus"}],
+    ids=["tag order", "index as text", "extra key", "unknown status"],
+)
+def test_other_records_take_the_validating_path(
+    make: MakeAnnotation, change: dict[str, object]
+) -> None:
+    record = {**make().to_record(), **change}
+    assert not is_canonical(record)
+    if change == {"status": "bogus"}:
+        with pytest.raises(ValueError):
+            annotation_of(record)
+    elif "extra" not in change:
+        assert annotation_of(record) == Annotation.from_record(record)
+
+
+def test_a_hand_edited_record_is_exported_in_to_record_shape(
+    db_path: Path, make: MakeAnnotation
+) -> None:
+    with AnnotationStore.open(db_path, annotator="alice") as opened:
+        saved = opened.save(make())
+    tables = json.loads(db_path.read_bytes())
+    (record,) = tables["annotations"].values()
+    record["tags"] = ["claim", "claim"]
+    record["index"] = 0.0
+    db_path.write_text(json.dumps(tables))
+    with AnnotationStore.open(db_path, annotator="alice") as opened:
+        assert opened.records() == [saved.to_record()]
+        assert type(opened.records()[0]["index"]) is int
+
+
+def test_a_broken_record_is_reported_by_records(db_path: Path, make: MakeAnnotation) -> None:
+    with AnnotationStore.open(db_path, annotator="alice") as opened:
+        opened.save(make())
+    tables = json.loads(db_path.read_bytes())
+    (record,) = tables["annotations"].values()
+    record["tags"] = ["gossip"]
+    db_path.write_text(json.dumps(tables))
+    opened = AnnotationStore.open(db_path, annotator="alice")
+    with opened, pytest.raises(CorruptDatabaseError, match="unknown tag"):
+        opened.records()
