@@ -16,11 +16,9 @@ from bench.report import Figure, Naive, Samples
 from bench.timing import timed
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
-from workbench.cli.export import catalogue
 from workbench.cli.main import main as workbench_main
 from workbench.core.atomic import atomic_write_bytes
-from workbench.core.export.formats import render
-from workbench.core.export.prepare import prepare_export
+from workbench.core.export.from_store import export_bytes
 
 TARGET = 1.0
 
@@ -37,7 +35,7 @@ def run(space: Workspace) -> list[Figure]:
             naive=naive,
         ),
         Figure(
-            "export json from an open store (all, prepare, render, atomic write)",
+            "export json from an open store (records, prepare, render, atomic write)",
             f"{size:,} annotations",
             open_store_exports(space, size),
             naive=naive,
@@ -65,8 +63,7 @@ def open_store_exports(space: Workspace, size: int) -> Samples:
     with AnnotationStore.open(space.store_db(size), annotator=ANNOTATOR) as store:
 
         def export() -> None:
-            data = prepare_export(store.all(), None, catalogue(store.articles()))
-            atomic_write_bytes(output, render("json", data))
+            atomic_write_bytes(output, export_bytes(store, "json"))
 
         return Samples(tuple(timed(export) for _ in range(space.scale.slow_repeats)))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from workbench.cli.common import fail
 from workbench.core.annotation import STATUSES, TAGS
@@ -54,46 +53,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def catalogue(remembered: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """The store's remembered articles by id (it names the id "article_id")."""
-    return {
-        str(article["article_id"]): article for article in remembered if "article_id" in article
-    }
-
-
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError
     from workbench.core.atomic import atomic_write_bytes
-    from workbench.core.export.formats import HISTORY_FORMATS, render
-    from workbench.core.export.native import RECORD_FORMATS, render_records
-    from workbench.core.export.prepare import prepare_export
-    from workbench.core.export.records import prepare_record_export
+    from workbench.core.export.from_store import ExportError, export_bytes
     from workbench.core.export.selection import ExportFilter
     from workbench.settings import resolve_annotator, resolve_db_path
 
-    if args.history and args.format_name not in HISTORY_FORMATS:
-        return fail("--history is only available with --format json")
     db_path = resolve_db_path(args.db)
     if not db_path.exists():
         return fail(f"no annotation database at {db_path} (give one with --db FILE)")
-    # json and jsonl write each annotation as its stored record: no Annotation is built.
-    from_records = args.format_name in RECORD_FORMATS
-    try:
-        with AnnotationStore.open(db_path, annotator=resolve_annotator(args.annotator)) as store:
-            records = store.records(args.annotator) if from_records else []
-            annotations = [] if from_records else store.all(args.annotator)
-            articles = catalogue(store.articles())
-            history = store.history() if args.history else None
-    except StoreError as error:
-        return fail(str(error))
     wanted = ExportFilter.of(
         args.article, args.tag, args.status, [args.annotator] if args.annotator else []
     )
-    if from_records:
-        data = prepare_record_export(records, wanted, articles, history)
-        output = render_records(args.format_name, data)
-    else:
-        output = render(args.format_name, prepare_export(annotations, wanted, articles, history))
+    try:
+        with AnnotationStore.open(db_path, annotator=resolve_annotator(args.annotator)) as store:
+            output = export_bytes(
+                store,
+                args.format_name,
+                wanted,
+                annotator=args.annotator,
+                history=args.history,
+            )
+    except (StoreError, ExportError) as error:
+        return fail(str(error))
     if args.output:
         try:
             atomic_write_bytes(args.output, output)

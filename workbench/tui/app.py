@@ -12,13 +12,18 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from store import AnnotationStore
+from store import AnnotationStore, StoreError
 from workbench.core.corpus import Corpus, load_corpus
 from workbench.core.search import SentenceSearch
 from workbench.tui.keymap import KeymapError, load_keymap
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
+from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.loading import LoadingScreen
+from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.session import AnnotationSession
+
+EXPORT_SUFFIXES = {"json": "json", "jsonl": "jsonl", "w3c": "jsonld", "claimreview": "jsonld"}
+"""Export formats offered in the TUI, with the file suffix each gets by default."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +131,56 @@ class WorkbenchApp(App[None]):
         if isinstance(self.screen, AnnotateScreen):
             self.screen.refresh_view()
 
+    def action_export(self) -> None:
+        """Ask for a format and a file, then export every annotation in a worker."""
+
+        def chosen_format(format_name: str | None) -> None:
+            if format_name is None:
+                return
+            default = f"workbench-export.{EXPORT_SUFFIXES[format_name]}"
+
+            def chosen_path(path: str | None) -> None:
+                if path and path.strip():
+                    self.export_in_background(format_name, Path(path.strip()).expanduser())
+
+            self.push_screen(
+                TextPrompt(f"Export {format_name} to file", str(Path.cwd() / default)),
+                chosen_path,
+            )
+
+        self.push_screen(
+            ChoicePrompt("Export format", list(EXPORT_SUFFIXES), "json"), chosen_format
+        )
+
+    @work(thread=True, exclusive=True, group="export", description="export annotations")
+    def export_in_background(self, format_name: str, path: Path) -> None:
+        from workbench.core.atomic import atomic_write_bytes
+        from workbench.core.export.from_store import export_bytes
+
+        try:
+            output = export_bytes(self.store, format_name)
+            atomic_write_bytes(path, output)
+        except (StoreError, OSError, ValueError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            self.call_from_thread(
+                self.notify,
+                f"{path}: {reason}",
+                title="Export failed",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.call_from_thread(
+            self.notify, f"{len(output):,} bytes written to {path}", title="Exported", markup=False
+        )
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Export annotations",
+            "Write every annotation as json, jsonl, W3C Web Annotation or ClaimReview",
+            self.action_export,
+        )
         if isinstance(screen, AnnotateScreen):
             for binding in ANNOTATE_BINDINGS:
                 assert isinstance(binding, Binding)

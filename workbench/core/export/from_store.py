@@ -1,0 +1,63 @@
+"""One export from an annotation store: what both `workbench export` and the TUI call.
+
+The store is described by a Protocol, so core never imports the store package.
+json and jsonl are written from the stored records (no Annotation is built); the
+other formats need Annotations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Protocol
+
+from workbench.core.annotation import Annotation
+from workbench.core.export.data import ChangeLike
+from workbench.core.export.formats import HISTORY_FORMATS, render
+from workbench.core.export.native import RECORD_FORMATS, render_records
+from workbench.core.export.prepare import prepare_export
+from workbench.core.export.records import prepare_record_export
+from workbench.core.export.selection import ExportFilter
+
+
+class ExportSource(Protocol):
+    """The reads an export needs (AnnotationStore provides them)."""
+
+    def records(self, annotator: str | None = None) -> Sequence[Mapping[str, Any]]: ...
+
+    def all(self, annotator: str | None = None) -> list[Annotation]: ...
+
+    def articles(self) -> list[dict[str, Any]]: ...
+
+    def history(self) -> Sequence[ChangeLike]: ...
+
+
+class ExportError(ValueError):
+    """An export that cannot be made as asked."""
+
+
+def catalogue(remembered: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The store's remembered articles by id (it names the id "article_id")."""
+    return {
+        str(article["article_id"]): dict(article)
+        for article in remembered
+        if "article_id" in article
+    }
+
+
+def export_bytes(
+    source: ExportSource,
+    format_name: str,
+    wanted: ExportFilter | None = None,
+    *,
+    annotator: str | None = None,
+    history: bool = False,
+) -> bytes:
+    """The whole export document, rendered; annotator None means every analyst."""
+    if history and format_name not in HISTORY_FORMATS:
+        raise ExportError("--history is only available with --format json")
+    articles = catalogue(source.articles())
+    changes = source.history() if history else None
+    if format_name in RECORD_FORMATS:
+        data = prepare_record_export(source.records(annotator), wanted, articles, changes)
+        return render_records(format_name, data)
+    return render(format_name, prepare_export(source.all(annotator), wanted, articles, changes))
