@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import gc
+import random
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 import pytest
+from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from tests.fixtures.gold import load_gold
 from workbench.core.annotation import Annotation
+from workbench.core.claim_groups import group_texts, key_order
+from workbench.core.claim_text import ClaimText, claim_text
+from workbench.core.denials import denial_targets
 from workbench.core.ledger import (
     Ledger,
     LedgerSettings,
@@ -16,6 +23,7 @@ from workbench.core.ledger import (
     build_ledger,
     group_id,
     member_key,
+    paused_gc,
     subjects_of,
 )
 from workbench.core.sources import canonical_source, group_sources, source_index
@@ -167,3 +175,153 @@ def test_subjects() -> None:
     assert subjects_of("The 11,000 North Koreans dispatched") == {"north korean troops"}
     assert subjects_of("deny any transfer of arms") == {"arms"}
     assert subjects_of("A sentence about bridges.") == frozenset()
+
+
+def _variants(gold: list[Annotation], count: int, seed: int) -> list[str]:
+    """Gold quotes with a few words swapped: many near-copies and many different claims."""
+    rng = random.Random(seed)
+    quotes = [a.quote for a in gold]
+    vocabulary = sorted({w for q in quotes for w in q.split()})
+    made = []
+    for _ in range(count):
+        words = rng.choice(quotes).split()
+        for _ in range(rng.randint(0, 4)):
+            words[rng.randrange(len(words))] = rng.choice(vocabulary)
+        made.append(" ".join(words))
+    return made
+
+
+def _reference_roots(texts: list[ClaimText], settings: LedgerSettings) -> list[int]:
+    """Blocks compared as first written: each text against the representatives before it."""
+    parent = list(range(len(texts)))
+
+    def find(node: int) -> int:
+        while parent[node] != node:
+            node = parent[node]
+        return node
+
+    frequency = Counter(key for text in texts for key in text.keys)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for number, text in enumerate(texts):
+        useful = sorted(
+            (k for k in text.keys if 1 < frequency[k] <= settings.max_block),
+            key=lambda k: (frequency[k], key_order(k)),
+        )
+        chosen = useful[: settings.keys_per_claim]
+        chosen += [k for k in useful[settings.keys_per_claim :] if k.startswith("fig:")]
+        for key in chosen:
+            blocks[key].append(number)
+    names = Counter(name for text in texts for name in text.names)
+    common = {name for name, count in names.items() if count > settings.max_block}
+    cutoff = max(settings.claim_threshold - settings.figure_bonus - settings.name_bonus, 0.0)
+    for members in blocks.values():
+        representatives: list[int] = []
+        for member in members:
+            joined = False
+            for other in representatives:
+                left, right = texts[member], texts[other]
+                score = fuzz.ratio(left.sorted_tokens, right.sorted_tokens)
+                if score < cutoff:
+                    continue
+                bonus = settings.figure_bonus if left.figure_keys & right.figure_keys else 0.0
+                bonus += settings.name_bonus if (left.names & right.names) - common else 0.0
+                if score + bonus >= settings.claim_threshold:
+                    a, b = find(member), find(other)
+                    parent[max(a, b)] = min(a, b)
+                    joined = True
+            if not joined and len(representatives) < settings.max_reps:
+                representatives.append(member)
+    return [find(number) for number in range(len(texts))]
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        LedgerSettings(),
+        LedgerSettings(max_reps=3, keys_per_claim=1, max_block=40),
+        LedgerSettings(claim_threshold=85, figure_bonus=-5, name_bonus=0),
+    ],
+)
+def test_block_comparisons_match_the_one_text_at_a_time_version(
+    gold: list[Annotation], settings: LedgerSettings
+) -> None:
+    texts = list(dict.fromkeys(claim_text(q) for q in _variants(gold, 1500, seed=3)))
+    assert group_texts(texts, settings) == _reference_roots(texts, settings)
+
+
+def _reference_targets(
+    denials: list[ClaimText], groups: list[list[ClaimText]], settings: LedgerSettings
+) -> list[list[int]]:
+    """Denials scored as first written: one group at a time."""
+    frequency: Counter[str] = Counter()
+    by_key: dict[str, set[int]] = defaultdict(set)
+    by_subject: dict[str, set[int]] = defaultdict(set)
+    for number, texts in enumerate(groups):
+        keys = {key for text in texts for key in text.keys}
+        frequency.update(keys)
+        for key in keys:
+            by_key[key].add(number)
+        for subject in {s for text in texts for s in text.subjects}:
+            by_subject[subject].add(number)
+    found = []
+    for text in denials:
+        rare = sorted(
+            (k for k in text.keys if 0 < frequency[k] <= settings.max_block),
+            key=lambda k: (frequency[k], key_order(k)),
+        )[: settings.keys_per_claim]
+        by_text = {n for key in rare for n in by_key[key]}
+        by_topic = {
+            n
+            for subject in text.subjects
+            if len(by_subject.get(subject, ())) <= settings.max_subject_groups
+            for n in by_subject.get(subject, ())
+        }
+        hits = []
+        for number in sorted(by_text | by_topic):
+            needed = settings.denial_threshold - (
+                settings.subject_bonus if number in by_topic else 0
+            )
+            samples = [t.sorted_tokens for t in groups[number][: settings.denial_samples]]
+            if process.extractOne(
+                text.sorted_tokens, samples, scorer=fuzz.ratio, score_cutoff=max(needed, 0)
+            ):
+                hits.append(number)
+        found.append(hits)
+    return found
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        LedgerSettings(),
+        LedgerSettings(max_subject_groups=10_000, denial_samples=2, keys_per_claim=3),
+        LedgerSettings(subject_bonus=-10, denial_samples=0),
+    ],
+)
+def test_denials_scored_at_once_match_one_group_at_a_time(
+    gold: list[Annotation], settings: LedgerSettings
+) -> None:
+    texts = list(dict.fromkeys(claim_text(q) for q in _variants(gold, 900, seed=5)))
+    groups = [texts[n : n + 1 + n % 3] for n in range(0, len(texts) - 3, 3)]
+    denials = [claim_text(a.quote) for a in gold if "denial" in a.tags]
+    denials += texts[::40]
+    assert denial_targets(denials, groups, settings) == _reference_targets(
+        denials, groups, settings
+    )
+
+
+def test_paused_gc_resumes_the_collector() -> None:
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "an inner pause does not resume early"
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled(), "a collector paused by the caller stays paused"
+    finally:
+        gc.enable()

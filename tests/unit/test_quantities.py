@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.core.quantities import Quantity, extract_quantities
+from workbench.core.quantities import (
+    NUMBER_PATTERN,
+    QUALIFIERS,
+    Quantity,
+    extract_quantities,
+    number_matches,
+)
 
 
 def only(text: str) -> Quantity:
@@ -186,3 +192,76 @@ def test_never_crashes_on_number_like_phrases(words: list[str]) -> None:
     for quantity in extract_quantities(text):
         assert quantity.value > 0
         assert text[quantity.start : quantity.end] == quantity.text
+
+
+def _found(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "reports \u2018at least\u2019 100 North Koreans",
+        "as many as   $5.6 billion and COVID-19 then 1,500 troops",
+        "More Than \u201c12,000\u201d soldiers; 3,000 of a promised 10,000",
+        "1950-53, 2024-10-23 13:35, 4k, $4k, 12345,678 and x1 5",
+        "approximately\u00a0\u00a0400 square miles, some 4,000 miles, an estimated 2m",
+        "",
+        "no digits at all",
+    ],
+)
+def test_number_matches_is_finditer(text: str) -> None:
+    assert _found(number_matches(text)) == _found(NUMBER_PATTERN.finditer(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *QUALIFIERS,
+                "AT LEAST",
+                "$",
+                "\u20ac",
+                " ",
+                "  ",
+                '"',
+                "\u201c",
+                "\u2019",
+                ",",
+                ".",
+                ":",
+                "/",
+                "-",
+                "1",
+                "12",
+                "123",
+                ",000",
+                "1,500",
+                "3.5",
+                "2024",
+                "k",
+                "m",
+                "million",
+                " thousand",
+                "troops",
+                "x",
+                "_",
+                "\u00a0",
+                "\u212a",
+                "\u0663",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_number_matches_is_finditer_on_number_like_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _found(number_matches(text)) == _found(NUMBER_PATTERN.finditer(text))
+
+
+def test_who_is_found_far_back_or_not_at_all() -> None:
+    far = "Moscow said on Monday, after long talks with everyone, that 500 men"
+    assert only(far).who == "Russian"
+    assert only("Officials said on Monday that 500 men arrived").who is None
+    assert only("sent to Russia 500 men").who is None, "a destination is not who is counted"

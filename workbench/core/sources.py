@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from workbench.core.spelling import SpellingNeighbours
+
 TITLE_WORDS = frozenset(
     [
         "mr",
@@ -223,6 +225,10 @@ def parse_source(source: str) -> tuple[str, tuple[str, ...]]:
     return "group", _group_key(text)
 
 
+PersonKey = tuple[str, tuple[str, ...]]
+"""("person", name tokens): every spelling that parses to these tokens."""
+
+
 def _same_token(left: str, right: str) -> bool:
     if left == right:
         return True
@@ -236,10 +242,91 @@ def _covers(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return all(any(_same_token(p, f) for f in full) for p in part)
 
 
+class _PersonClusters:
+    """People clustered in order, each joining the first cluster whose head it matches.
+
+    A match needs at least one pair of similar tokens, so each cluster is indexed by
+    its head's tokens and only the clusters holding a spelling of one of the key's
+    tokens are tested: the first match found is the one a scan in order would find.
+    """
+
+    def __init__(self, keys: Iterable[PersonKey]) -> None:
+        self.spelling = SpellingNeighbours(
+            (token for _, tokens in keys for token in tokens), NAME_TOKEN_SCORE, MIN_FUZZY_TOKEN
+        )
+        self.clusters: list[list[PersonKey]] = []
+        self._headed_by: dict[str, list[int]] = defaultdict(list)
+
+    def open(self, key: PersonKey) -> None:
+        for token in set(key[1]):
+            self._headed_by[token].append(len(self.clusters))
+        self.clusters.append([key])
+
+    def head(self, number: int) -> tuple[str, ...]:
+        return self.clusters[number][0][1]
+
+    def candidates(self, tokens: tuple[str, ...]) -> list[int]:
+        """Clusters whose head has a spelling of one of `tokens`, in order."""
+        if not tokens:
+            return list(range(len(self.clusters)))
+        headed_by = self._headed_by
+        return sorted(
+            {
+                number
+                for token in tokens
+                for spelling in self.spelling.of(token)
+                for number in headed_by.get(spelling, ())
+            }
+        )
+
+    def covers(self, full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+        """_covers, with token similarity looked up instead of scored."""
+        same = self.spelling.same
+        return all(any(same(p, f) for f in full) for p in part)
+
+
 def _completeness(
     variant: str, tokens: tuple[str, ...], counts: Counter[str]
 ) -> tuple[int, int, int, str]:
     return (len(tokens), len(variant), counts[variant], variant)
+
+
+def _cluster_people(people: list[PersonKey]) -> list[list[PersonKey]]:
+    """Full names first (longest first), each joining the first cluster that covers it
+    or that it covers; then surnames alone, joining the one full name that carries
+    them, or else the first surname-only cluster they match."""
+    found = _PersonClusters(people)
+    covers = found.covers
+    surnames_only: list[PersonKey] = []
+    for key in people:
+        if len(key[1]) == 1:
+            surnames_only.append(key)
+            continue
+        home = next(
+            (
+                number
+                for number in found.candidates(key[1])
+                if covers(found.head(number), key[1]) or covers(key[1], found.head(number))
+            ),
+            None,
+        )
+        if home is None:
+            found.open(key)
+        else:
+            found.clusters[home].append(key)
+    full_names = len(found.clusters)
+    for key in surnames_only:
+        near = [number for number in found.candidates(key[1]) if covers(found.head(number), key[1])]
+        owners = [number for number in near if number < full_names]
+        if len(owners) == 1:
+            found.clusters[owners[0]].append(key)
+            continue
+        home = next((number for number in near if number >= full_names), None)
+        if owners or home is None:
+            found.open(key)
+        else:
+            found.clusters[home].append(key)
+    return found.clusters
 
 
 def group_sources(sources: Iterable[str]) -> list[SourceGroup]:
@@ -250,41 +337,13 @@ def group_sources(sources: Iterable[str]) -> list[SourceGroup]:
     for item in parsed:
         by_key[(item.kind, item.tokens)].append(item)
     people = sorted((key for key in by_key if key[0] == "person"), key=lambda k: (-len(k[1]), k[1]))
-    clusters: list[list[tuple[str, tuple[str, ...]]]] = []
-    surnames_only: list[tuple[str, tuple[str, ...]]] = []
-    for key in people:
-        if len(key[1]) == 1:
-            surnames_only.append(key)
-            continue
-        home = next(
-            (c for c in clusters if _covers(c[0][1], key[1]) or _covers(key[1], c[0][1])), None
-        )
-        if home is None:
-            clusters.append([key])
-        else:
-            home.append(key)
-    full_clusters = list(clusters)
-    for key in surnames_only:
-        owners = [c for c in full_clusters if _covers(c[0][1], key[1])]
-        if len(owners) == 1:
-            owners[0].append(key)
-            continue
-        if owners:
-            clusters.append([key])
-            continue
-        home = next(
-            (c for c in clusters if c not in full_clusters and _covers(c[0][1], key[1])), None
-        )
-        if home is None:
-            clusters.append([key])
-        else:
-            home.append(key)
+    clusters = _cluster_people(people)
     clusters.extend([key] for key in by_key if key[0] != "person")
     groups = []
     for cluster in clusters:
         members = [item for key in cluster for item in by_key[key]]
         best = max(members, key=lambda m: _completeness(m.variant, m.tokens, counts))
-        variants = tuple(sorted({m.variant for m in members}, key=str.lower))
+        variants = tuple(sorted({m.variant for m in members}, key=lambda v: (v.lower(), v)))
         groups.append(SourceGroup(best.variant, variants, cluster[0][0]))
     return sorted(groups, key=lambda g: (g.canonical.lower(), g.canonical))
 

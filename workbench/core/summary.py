@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
+from workbench.core.annotation import STATUSES, TAGS, Annotation
 from workbench.core.ledger import (
     Figure,
     Ledger,
@@ -72,13 +72,14 @@ def _build_summary(
         return memo[source]
 
     ledger = build_ledger(annotations, settings.ledger, settings.decisions, canonical)
-    sentences: dict[AnnotationKey, dict[str, Any]] = {}
+    sentences: dict[int, dict[str, Any]] = {}
 
     def sentence(annotation: Annotation) -> dict[str, Any]:
-        """One dict per annotation, shared by every group that lists it."""
-        found = sentences.get(annotation.key)
+        """One dict per annotation, shared by every group that lists it (the ledger holds
+        each annotation object once, so its id names it while the ledger lives)."""
+        found = sentences.get(id(annotation))
         if found is None:
-            found = sentences[annotation.key] = _sentence_dict(annotation, canonical)
+            found = sentences[id(annotation)] = _sentence_dict(annotation, canonical)
         return found
 
     return {
@@ -197,11 +198,18 @@ def _figure_dict(figure: Figure) -> dict[str, Any]:
 
 def _group_dict(group: LedgerGroup, sentence: SentenceDict) -> dict[str, Any]:
     members = [sentence(m) for m in group.members]
+    if len(members) == 1:
+        only = members[0]["canonical_source"]
+        articles = [group.members[0].article_id]
+        sources = [only] if only else []
+    else:
+        articles = sorted({m.article_id for m in group.members})
+        sources = sorted({s for m in members if (s := m["canonical_source"])})
     return {
         "id": group.id,
         "members": members,
-        "articles": sorted({m.article_id for m in group.members}),
-        "sources": sorted({s for m in members if (s := m["canonical_source"])}),
+        "articles": articles,
+        "sources": sources,
         "denials": [sentence(d) for d in group.denials],
         "figures": [_figure_dict(f) for f in group.figures],
         "conflict": group.conflict,
