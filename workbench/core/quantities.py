@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from workbench.core.words import FUNCTION_WORDS
+
 # Normalised 'what' for counted nouns; plural and singular forms.
 TROOP_NOUNS = frozenset(
     [
@@ -120,79 +122,26 @@ _PEOPLE_STEMS = tuple(sorted({key.split()[0] for key in [*DEMONYMS, *COUNTRIES]}
 PLACE_PREPOSITIONS = frozenset(
     ["to", "in", "into", "from", "against", "toward", "towards", "with", "at", "on", "by"]
 )
-STOP_WORDS = frozenset(
+# words that can stand between a figure and what it counts
+STOP_WORDS = FUNCTION_WORDS | frozenset(
     [
-        "a",
-        "an",
-        "the",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "that",
-        "which",
-        "who",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
+        "almost",
+        "around",
+        "down",
         "each",
         "every",
+        "i",
+        "least",
+        "less",
+        "nearly",
+        "off",
+        "out",
         "per",
         "plus",
-        "out",
-        "than",
-        "more",
-        "less",
-        "over",
-        "under",
-        "into",
         "toward",
         "towards",
+        "under",
         "up",
-        "down",
-        "off",
-        "about",
-        "around",
-        "some",
-        "nearly",
-        "almost",
-        "least",
-        "most",
-        "no",
-        "not",
-        "so",
-        "such",
-        "then",
-        "there",
-        "their",
-        "they",
-        "them",
-        "he",
-        "she",
-        "we",
-        "i",
-        "you",
     ]
 )
 MULTIPLIERS = {
