@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import threading
 from dataclasses import replace
 
 import pytest
@@ -11,8 +13,10 @@ from store import AnnotationStore
 from tests.fixtures.gold import load_gold
 from workbench.core.annotation import STATUSES, Annotation
 from workbench.core.corpus import Corpus
+from workbench.tui import review_rows
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.review_rows import ReviewQuery, make_rows, select_rows
+from workbench.tui.review_rows import COLUMNS, ReviewFacets, ReviewQuery, make_rows, select_rows
+from workbench.tui.screens import review
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.screens.review import ReviewScreen
 from workbench.tui.widgets.review_table import COLUMN_WIDTHS, ReviewTable
@@ -37,8 +41,13 @@ async def open_review(app: WorkbenchApp, pilot) -> ReviewScreen:  # type: ignore
 
 
 async def settle(app: WorkbenchApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait for the filter workers and the messages they post."""
-    await app.workers.wait_for_complete()
+    """Wait for the filter workers and the messages they post (a newer query cancels
+    an older one's worker: those are not waited for)."""
+    while running := [worker for worker in app.workers if not worker.is_finished]:
+        for worker in running:
+            if not worker.is_cancelled:
+                await worker.wait()
+        await pilot.pause()
     await pilot.pause()
 
 
@@ -148,9 +157,9 @@ async def test_sort_by_a_key_or_a_header_click(make_app, gold) -> None:  # type:
         assert indexes == sorted(indexes)
 
 
-async def test_enter_opens_the_sentence_in_the_annotate_screen(
+async def test_enter_opens_the_sentence_in_the_annotate_screen(  # type: ignore[no-untyped-def]
     make_app, gold, bundled: Corpus
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
@@ -164,9 +173,9 @@ async def test_enter_opens_the_sentence_in_the_annotate_screen(
         assert sentence is not None and sentence.index == target.index
 
 
-async def test_toggling_tags_and_status_from_the_table_is_stored_and_undoable(
+async def test_toggling_tags_and_status_from_the_table_is_stored_and_undoable(  # type: ignore[no-untyped-def]
     make_app, gold, store: AnnotationStore
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
@@ -200,9 +209,9 @@ async def test_toggling_tags_and_status_from_the_table_is_stored_and_undoable(
         assert stored is not None and stored.tags == before.tags
 
 
-async def test_clearing_every_tag_keeps_the_row_until_the_next_filter(
+async def test_clearing_every_tag_keeps_the_row_until_the_next_filter(  # type: ignore[no-untyped-def]
     make_app, store: AnnotationStore, bundled: Corpus
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     app = make_app()
     article = bundled.articles[0].id
     async with app.run_test(size=SIZE) as pilot:
@@ -220,9 +229,9 @@ async def test_clearing_every_tag_keeps_the_row_until_the_next_filter(
         assert shown_keys(screen) == [(article, 0)]
 
 
-async def test_other_annotators_rows_are_shown_on_request_and_read_only(
+async def test_other_annotators_rows_are_shown_on_request_and_read_only(  # type: ignore[no-untyped-def]
     make_app, store: AnnotationStore, bundled: Corpus
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     theirs = load_gold(bundled)[:3]
     store.import_annotations(theirs)
     app = make_app()
@@ -237,9 +246,9 @@ async def test_other_annotators_rows_are_shown_on_request_and_read_only(
         assert store.all() == sorted(theirs, key=lambda note: note.key)
 
 
-async def test_bracketed_text_is_shown_literally(
+async def test_bracketed_text_is_shown_literally(  # type: ignore[no-untyped-def]
     make_app, store: AnnotationStore, bundled: Corpus
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c", "s", *"[bold]x[/]", "enter")
@@ -263,3 +272,120 @@ def test_select_rows_searches_sources_and_sorts_blank_sources_last(bundled: Corp
     named = [source for source in sources if source]
     assert named == sorted(named, key=str.casefold)
     assert sources[len(named) :] == [None] * (len(sources) - len(named))
+
+
+async def test_the_store_is_read_off_the_ui_thread(  # type: ignore[no-untyped-def]
+    make_app, gold, store: AnnotationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readers: list[threading.Thread] = []
+    read_all = store.all
+
+    def recorded_all(annotator: str | None = None) -> list[Annotation]:
+        readers.append(threading.current_thread())
+        return read_all(annotator)
+
+    monkeypatch.setattr(store, "all", recorded_all)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        assert len(screen.shown) == len(gold)
+    assert readers and threading.main_thread() not in readers
+
+
+async def test_a_long_result_fills_the_table_in_batches_up_to_the_limit(  # type: ignore[no-untyped-def]
+    make_app, gold, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(review, "SHOWN_LIMIT", 50)
+    monkeypatch.setattr(review, "FILL_BATCH", 20)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        assert shown_keys(screen) == [(note.article_id, note.index) for note in gold[:50]]
+        assert table_rows(screen) == 50 and screen.matched == len(gold)
+        table = screen.query_one(ReviewTable)
+        assert [key.value for key in table.rows] == [str(n) for n in range(50)]
+        status = str(screen.query_one("#review-status").render())
+        assert f"showing 50 of {len(gold)} matches" in status
+        # The last batch's rows open like the first one's.
+        table.move_cursor(row=45)
+        target = shown_keys(screen)[45]
+        await pilot.press("enter")
+        assert app.session is not None and app.session.sentence is not None
+        assert (app.session.article.id, app.session.sentence.index) == target
+
+
+async def test_a_newer_query_replaces_an_older_one_still_filling(  # type: ignore[no-untyped-def]
+    make_app, gold, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(review, "FILL_BATCH", 3)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        older = screen.query_state.sorted_by("text")
+        newer = screen.query_state.changed(status="unverified")
+        screen.set_query(older)
+        screen.set_query(newer)
+        await settle(app, pilot)
+        expected = select_rows(list(screen.rows.values()), newer)
+        assert expected is not None and 3 < len(expected) < len(gold)
+        assert shown_keys(screen) == [
+            (row.annotation.article_id, row.annotation.index) for row in expected
+        ]
+        assert table_rows(screen) == len(expected)
+
+
+async def test_closing_the_screen_lets_go_of_its_rows(make_app, gold) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        assert screen.rows
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AnnotateScreen)
+        assert screen.rows == {} and screen.shown == []
+
+
+async def test_many_rows_are_frozen_out_of_the_collector(  # type: ignore[no-untyped-def]
+    make_app, gold, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(review, "FREEZE_FROM", len(gold))
+    gc.unfreeze()
+    app = make_app()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_review(app, pilot)
+            frozen = gc.get_freeze_count()
+            assert frozen > 0 and gc.isenabled()
+            # A few rows only: nothing more is frozen.
+            monkeypatch.setattr(review, "FREEZE_FROM", len(gold) + 1)
+            await pilot.press("escape")
+            screen = await open_review(app, pilot)
+            assert gc.get_freeze_count() <= frozen and len(screen.shown) == len(gold)
+    finally:
+        gc.unfreeze()
+
+
+def test_facets_offer_every_value_once_and_grow_with_edits(bundled: Corpus) -> None:
+    notes = load_gold(bundled)
+    facets = ReviewFacets.of(notes)
+    assert facets.sources == {note.source for note in notes if note.source}
+    assert facets.article_ids == {note.article_id for note in notes}
+    assert facets.annotators == {note.annotator for note in notes}
+    edited = notes[0].changed(source="A New Source", annotator="someone")
+    grown = facets.including(edited)
+    assert grown.sources == facets.sources | {"A New Source"}
+    assert grown.annotators == facets.annotators | {"someone"}
+    assert facets.including(notes[0].changed(source=None)) == facets
+
+
+def test_sorting_a_chunk_at_a_time_orders_rows_as_one_sort_would(
+    bundled: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = load_gold(bundled)
+    rows = make_rows(notes, {a.id: n for n, a in enumerate(bundled.articles)}, {})
+    monkeypatch.setattr(review_rows, "CHUNK", 7)
+    for column in COLUMNS:
+        for descending in (False, True):
+            query = ReviewQuery(sort=column, descending=descending)
+            whole = sorted(rows, key=review_rows._sort_key(column), reverse=descending)
+            assert select_rows(rows, query) == whole, (column, descending)

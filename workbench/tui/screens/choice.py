@@ -1,4 +1,8 @@
-"""Pick one item from a short list: arrows and Enter, a digit, or Escape to cancel."""
+"""Pick one item from a list: arrows and Enter, a digit, or Escape to cancel.
+
+A long list (article ids, thousands of sources) gets a filter box: typing narrows the
+list, and only the first matches are put on screen, so opening it stays instant.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.events import Key
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from workbench.tui.literal import literal
+
+FILTER_FROM = 10
+"""Lists longer than this get a filter box (and lose the pick-by-digit keys)."""
+SHOWN_LIMIT = 200
+"""At most this many matches are shown at once; the hint says how many there are."""
 
 
 class ChoicePrompt(ModalScreen[str | None]):
@@ -21,6 +30,7 @@ class ChoicePrompt(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="choice.cancel"),
+        Binding("down", "focus_options", "Options", show=False, id="choice.options"),
     ]
 
     def __init__(self, title: str, choices: list[str], current: str | None = None) -> None:
@@ -28,34 +38,76 @@ class ChoicePrompt(ModalScreen[str | None]):
         self.prompt_title = title
         self.choices = choices
         self.current = current
+        self.filtered = len(choices) > FILTER_FROM
+        self.shown: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box"):
             yield Label(literal(self.prompt_title, single_line=True), classes="prompt-title")
-            yield OptionList(
-                *(
-                    Option(literal(f"{number}  {choice}"), id=choice)
-                    for number, choice in enumerate(self.choices, start=1)
-                )
-            )
-            yield Label("↑/↓ and Enter, or a number · Escape cancels", classes="prompt-hint")
+            if self.filtered:
+                yield Input(placeholder="type to filter", id="choice-filter")
+            yield OptionList(id="choice-options")
+            yield Label("", id="choice-hint", classes="prompt-hint", markup=False)
 
     def on_mount(self) -> None:
+        self.show_matches("")
+        if self.filtered:
+            self.query_one(Input).focus()
+        else:
+            self.query_one(OptionList).focus()
+
+    def show_matches(self, needle: str) -> None:
+        """Put the first SHOWN_LIMIT choices containing `needle` on screen."""
+        lowered = needle.casefold()
+        matches = [c for c in self.choices if lowered in c.casefold()] if lowered else self.choices
+        self.shown = matches[:SHOWN_LIMIT]
         options = self.query_one(OptionList)
-        if self.current in self.choices:
-            options.highlighted = self.choices.index(self.current)
+        options.clear_options()
+        numbered = not self.filtered
+        options.add_options(
+            Option(literal(f"{number}  {choice}" if numbered else choice, single_line=True))
+            for number, choice in enumerate(self.shown, start=1)
+        )
+        if self.current in self.shown:
+            options.highlighted = self.shown.index(self.current)
+        elif self.shown:
+            options.highlighted = 0
+        hint = "↑/↓ and Enter, or a number · Escape cancels"
+        if self.filtered:
+            more = (
+                f" (first {len(self.shown)} of {len(matches)})"
+                if len(matches) > len(self.shown)
+                else ""
+            )
+            hint = f"{len(matches)} matching{more} · ↓ to the list, Enter picks · Escape cancels"
+        self.query_one("#choice-hint", Label).update(hint)
+
+    @on(Input.Changed, "#choice-filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.show_matches(event.value)
+
+    @on(Input.Submitted, "#choice-filter")
+    def filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        highlighted = self.query_one(OptionList).highlighted
+        if self.shown:
+            self.dismiss(self.shown[highlighted or 0])
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option.id)
+        self.dismiss(self.shown[event.option_index])
 
     def on_key(self, event: Key) -> None:
-        if event.character and event.character.isdigit():
-            number = int(event.character)
-            if 1 <= number <= len(self.choices):
-                event.stop()
-                self.dismiss(self.choices[number - 1])
+        if self.filtered or not (event.character and event.character.isdigit()):
+            return
+        number = int(event.character)
+        if 1 <= number <= len(self.shown):
+            event.stop()
+            self.dismiss(self.shown[number - 1])
+
+    def action_focus_options(self) -> None:
+        self.query_one(OptionList).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

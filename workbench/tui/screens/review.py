@@ -1,20 +1,26 @@
 """The review screen: every annotation in one table, filtered, searched and sorted.
 
-The whole list lives in memory as frozen ReviewRows; filtering, searching and sorting
-run in a worker thread over a snapshot of it, and only the first SHOWN_LIMIT rows of
-the result go into the DataTable at once. Edits from the table go through the store
+The whole list lives in memory as frozen ReviewRows. Reading the store, building the
+rows, filtering, searching, sorting and making the cells all run in worker threads (a
+newer keystroke cancels older work); the UI thread only adds the first SHOWN_LIMIT rows
+of a result to the DataTable, FILL_BATCH rows per call, so it is never busy for more
+than a frame or so, even at 100,000 annotations. Edits from the table go through the store
 (durable, undoable) and update their row in place; a row stays where it is until the
 next filter even if it no longer matches, so the cursor never jumps under the analyst.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
@@ -27,16 +33,24 @@ from workbench.tui.review_rows import (
     COLUMNS,
     NO_SOURCE,
     UNTAGGED,
+    ReviewFacets,
     ReviewQuery,
     ReviewRow,
     make_rows,
     select_rows,
 )
 from workbench.tui.screens.choice import ChoicePrompt
-from workbench.tui.widgets.review_table import ReviewTable
+from workbench.tui.widgets.review_table import ReviewTable, row_cells
 
-SHOWN_LIMIT = 1_000
-"""Rows put in the table at once; the status line says how many more matched."""
+SHOWN_LIMIT = 300
+"""Rows put in the table for one query (ten screens); the status line says how many
+more matched, and a filter, search or sort brings others to the top. Each row the
+DataTable drops leaves cyclic garbage in Textual's render caches: at 1,000 rows per
+keystroke the collections that followed stopped the UI for 100-250 ms."""
+FILL_BATCH = 100
+"""Rows added to the table per call on the UI thread: well under a frame's work."""
+FREEZE_FROM = 10_000
+"""Rows from which keep_long_lived freezes them: below it a full collection is cheap."""
 ANY = "any"
 FILTERS = ("tag", "status", "article", "source", "annotator", "clear all")
 
@@ -60,6 +74,55 @@ def blank(annotation: Annotation) -> Annotation:
     return annotation.changed(tags=(), source=None, note="", status=DEFAULT_STATUS)
 
 
+class CollectorPause:
+    """Pause the cyclic collector while any worker builds or sorts rows.
+
+    Filtering makes hundreds of thousands of short-lived objects (sort keys); a
+    collection started part way would scan all of them while stopping every thread,
+    the UI's included. Reference counting frees them: none are in cycles. Workers
+    overlap (a cancelled filter runs on until its next check), so the collector is
+    switched back on only when the last of them is done, and only if it was on.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._holders = 0
+        self._was_enabled = False
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if self._holders == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._holders += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._holders -= 1
+                if self._holders == 0 and self._was_enabled:
+                    gc.enable()
+
+
+collector_paused = CollectorPause()
+
+
+def keep_long_lived(count: int) -> None:
+    """Freeze what is alive now (the rows just built) out of the cyclic collector's reach,
+    when there are at least FREEZE_FROM rows.
+
+    At 100,000 annotations the heap holds a million tracked objects, and each full
+    collection (which any allocation can set off, on any thread) stopped the UI for half
+    a second or more. The rows hold no reference cycles, so reference counting still
+    frees them when the screen lets go of them; the store freezes its records the same
+    way when it opens. The price, paid only at that size: garbage cycles pending at
+    that moment are kept too.
+    """
+    if count >= FREEZE_FROM:
+        gc.freeze()
+
+
 class ReviewScreen(Screen[tuple[str, int] | None]):
     """Returns (article id, sentence index) to open in the annotate screen, or None."""
 
@@ -76,6 +139,11 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         """The rows in the table, in table order."""
         self.matched = 0
         self.loaded = False
+        self.facets = ReviewFacets()
+        """Values the filter prompts offer (gathered with the rows, off the UI thread)."""
+        self.generation = 0
+        """Bumped by every new query: batches of an older one are dropped."""
+        self.closed = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="review-status", markup=False)
@@ -89,10 +157,28 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
     def on_mount(self) -> None:
         self.query_one(ReviewTable).focus()
         self.show_status("loading annotations…")
-        # The store is not thread-safe: read it here, once "loading" has been painted.
-        self.call_after_refresh(self.read_store)
+        self.load_rows()
 
-    def read_store(self) -> None:
+    def close_with(self, result: tuple[str, int] | None) -> None:
+        """Dismiss the screen; work still under way no longer touches its widgets,
+        which are removed before the screen itself is unmounted."""
+        self.closed = True
+        self.generation += 1
+        self.dismiss(result)
+
+    def on_unmount(self) -> None:
+        # The rows may be frozen out of the collector's reach (keep_long_lived): drop them
+        # here so that reference counting frees them even if the closed screen lingers.
+        self.closed = True
+        self.generation += 1
+        self.rows = {}
+        self.shown = []
+
+    # -- computing rows (worker threads) ------------------------------------------
+    @work(thread=True, exclusive=True, group="review-load", description="review: load rows")
+    def load_rows(self) -> None:
+        """Read the store and build every row here: at 100,000 annotations that is
+        most of a second the UI thread must not wait for."""
         order = {article.id: number for number, article in enumerate(self.corpus.articles)}
         labels = {
             article.id: f"{number + 1}. {article.title}"
@@ -100,46 +186,73 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         }
         for remembered in self.store.articles():
             labels.setdefault(remembered["article_id"], str(remembered.get("title") or ""))
-        self.load_rows(self.store.all(), order, labels)
+        with collector_paused():
+            annotations = self.store.all()
+            rows = {row.key: row for row in make_rows(annotations, order, labels)}
+            facets = ReviewFacets.of(annotations)
+            keep_long_lived(len(rows))
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.rows_loaded, rows, facets)
 
-    # -- computing rows (worker threads) ------------------------------------------
-    @work(thread=True, exclusive=True, group="review-load", description="review: load rows")
-    def load_rows(
-        self,
-        annotations: list[Annotation],
-        order: dict[str, int],
-        labels: dict[str, str],
-    ) -> None:
-        rows = make_rows(annotations, order, labels)
-        worker = get_current_worker()
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self.rows_loaded, rows)
-
-    def rows_loaded(self, rows: list[ReviewRow]) -> None:
-        self.rows = {row.key: row for row in rows}
+    def rows_loaded(self, rows: dict[AnnotationKey, ReviewRow], facets: ReviewFacets) -> None:
+        if self.closed:
+            return
+        self.rows = rows
+        self.facets = facets
         self.loaded = True
         self.refilter()
 
     def refilter(self) -> None:
         """Recompute the table for the current query, off the UI thread."""
+        self.generation += 1
         if self.loaded:
-            self.select_in_background(list(self.rows.values()), self.query_state)
+            self.select_in_background(list(self.rows.values()), self.query_state, self.generation)
 
     @work(thread=True, exclusive=True, group="review-filter", description="review: filter")
-    def select_in_background(self, rows: list[ReviewRow], query: ReviewQuery) -> None:
+    def select_in_background(
+        self, rows: list[ReviewRow], query: ReviewQuery, generation: int
+    ) -> None:
+        """Filter, search and sort here, then hand the table its rows a batch at a time
+        (cells made here too); a newer query cancels this one between batches."""
         worker = get_current_worker()
-        selected = select_rows(rows, query, lambda: worker.is_cancelled)
-        if selected is not None and not worker.is_cancelled:
-            self.app.call_from_thread(self.show_selected, selected, query)
-
-    def show_selected(self, selected: list[ReviewRow], query: ReviewQuery) -> None:
-        if query != self.query_state:
+        with collector_paused():
+            selected = select_rows(rows, query, lambda: worker.is_cancelled)
+        if selected is None:
             return
+        page = selected[:SHOWN_LIMIT]
+        for low in range(0, max(len(page), 1), FILL_BATCH):
+            batch = page[low : low + FILL_BATCH]
+            cells = [row_cells(row) for row in batch]
+            if worker.is_cancelled:
+                return
+            self.app.call_from_thread(self.show_batch, generation, low, len(selected), batch, cells)
+
+    def show_batch(
+        self,
+        generation: int,
+        low: int,
+        matched: int,
+        batch: list[ReviewRow],
+        cells: list[list[Content]],
+    ) -> None:
+        """Put one batch of a filter's result in the table (the first replaces the rows)."""
+        if generation != self.generation:
+            return
+        table = self.query_one(ReviewTable)
+        if low == 0:
+            table.clear()
+            self.shown = []
+            self.matched = matched
         # Edits made while the worker ran are in self.rows; show those versions.
-        current = (self.rows.get(row.key) for row in selected[:SHOWN_LIMIT])
-        self.shown = [row for row in current if row is not None]
-        self.matched = len(selected)
-        self.query_one(ReviewTable).show_rows(self.shown)
+        fresh: list[ReviewRow] = []
+        fresh_cells: list[list[Content]] = []
+        for row, row_cells_made in zip(batch, cells, strict=True):
+            current = self.rows.get(row.key)
+            if current is not None:
+                fresh.append(current)
+                fresh_cells.append(row_cells_made if current is row else row_cells(current))
+        table.append_rows(len(self.shown), fresh_cells)
+        self.shown.extend(fresh)
         self.show_status()
 
     # -- rendering ----------------------------------------------------------------
@@ -201,6 +314,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             else:
                 updated = make_rows([annotation], {}, {})[0]
             self.rows[key] = updated
+            self.facets = self.facets.including(annotation)
         else:
             self.rows.pop(key, None)
             if known is None:
@@ -230,7 +344,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         position = event.cursor_row
         if 0 <= position < len(self.shown):
             annotation = self.shown[position].annotation
-            self.dismiss((annotation.article_id, annotation.index))
+            self.close_with((annotation.article_id, annotation.index))
 
     @on(DataTable.RowHighlighted)
     def show_detail(self, event: DataTable.RowHighlighted) -> None:
@@ -263,7 +377,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         if isinstance(self.focused, Input):
             self.query_one(ReviewTable).focus()
             return
-        self.dismiss(None)
+        self.close_with(None)
 
     def action_focus_search(self) -> None:
         self.query_one("#review-search", Input).focus()
@@ -341,24 +455,23 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
     def filter_choices(self, name: str) -> dict[str, str | None]:
         """Label shown -> filter value (None = any) for one kind of filter."""
         choices: dict[str, str | None] = {ANY: None}
-        annotations = [row.annotation for row in self.rows.values()]
+        facets = self.facets
         if name == "tag":
             choices.update({tag: tag for tag in (*TAGS, UNTAGGED)})
         elif name == "status":
             choices.update({status: status for status in STATUSES})
         elif name == "article":
-            present = {annotation.article_id for annotation in annotations}
+            present = facets.article_ids
             for article in self.corpus.articles:
                 if article.id in present:
                     choices[f"{article.id}  {article.title}"] = article.id
             for article_id in sorted(present.difference(self.corpus.by_id)):
                 choices[article_id] = article_id
         elif name == "source":
-            sources = {annotation.source for annotation in annotations if annotation.source}
-            choices.update({source: source for source in sorted(sources, key=str.casefold)})
+            sources = sorted(facets.sources, key=str.casefold)
+            choices.update({source: source for source in sources})
             choices["(no source)"] = NO_SOURCE
         elif name == "annotator":
-            names = {annotation.annotator for annotation in annotations}
-            names.add(self.store.annotator)
+            names = facets.annotators | {self.store.annotator}
             choices.update({annotator: annotator for annotator in sorted(names)})
         return choices

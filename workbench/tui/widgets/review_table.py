@@ -81,8 +81,16 @@ class ReviewTable(DataTable[Content]):
     def show_rows(self, rows: Sequence[ReviewRow]) -> None:
         """Replace every row at once (the cursor returns to the top)."""
         self.clear()
-        for position, row in enumerate(rows):
-            self.add_row(*row_cells(row), key=str(position))
+        self.append_rows(0, [row_cells(row) for row in rows])
+
+    def append_rows(self, first: int, cells: Sequence[Sequence[Content]]) -> None:
+        """Add rows whose cells were made elsewhere (in a worker), keyed from `first` on.
+
+        The screen fills a long result a batch at a time, so that no single call keeps
+        the UI thread busy for more than a frame.
+        """
+        for position, row in enumerate(cells, start=first):
+            self.add_row(*row, key=str(position))
 
     def update_row(self, position: int, row: ReviewRow) -> None:
         """Show a changed annotation in the row at `position`."""
