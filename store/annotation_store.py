@@ -158,17 +158,27 @@ class AnnotationStore:
             return [self._annotation(doc_id) for doc_id in self._index.doc_ids(annotator)]
 
     @synchronised
-    def records(self, annotator: str | None = None) -> list[Mapping[str, Any]]:
-        """Every annotation's stored record (of every annotator for None), ordered by key:
-        exactly Annotation.to_record()'s keys and values, without building Annotations
+    def records(
+        self, annotator: str | None = None, ordered: bool = True
+    ) -> list[Mapping[str, Any]]:
+        """Every annotation's stored record (of every annotator for None), ordered by key
+        unless `ordered` is False (an export sorts them its own way): exactly
+        Annotation.to_record()'s keys and values, without building Annotations
         (the json and jsonl exports need nothing else). The records are the store's
         own: read them, never change them."""
         table = self._storage.table(ANNOTATIONS)
-        found: list[Mapping[str, Any]] = []
-        for doc_id in self._index.doc_ids(annotator):
-            record = table[doc_id]
-            found.append(record if is_canonical(record) else self._annotation(doc_id).to_record())
-        return found
+        stored: Iterable[tuple[str, dict[str, Any]]]
+        if ordered or annotator is not None or len(self._index) != len(table):
+            stored = ((doc_id, table[doc_id]) for doc_id in self._index.doc_ids(annotator, ordered))
+        else:
+            # As many keys as records, so no record shares another's key: the table's own
+            # order, which is the order of the records in memory, reads about 2x faster
+            # than jumping between them in key order.
+            stored = table.items()
+        return [
+            record if is_canonical(record) else self._annotation(doc_id).to_record()
+            for doc_id, record in stored
+        ]
 
     @synchronised
     def find(

@@ -23,6 +23,7 @@ from typing import Any
 
 from store.errors import StoreError, StoreWriteError
 from store.history_log import HistoryLog
+from store.reading_order import ANNOTATIONS_TABLE, in_reading_order
 from store.segments import drop_segments
 from store.snapshot import Tables, write_snapshot
 
@@ -67,7 +68,9 @@ class Compaction:
             self.meta["history_next_id"] = int(self.history[-1]["id"]) + 1
 
     def write_snapshot(self) -> None:
-        """Step 2: the tables replace FILE atomically."""
+        """Step 2: the tables replace FILE atomically, annotations in reading order."""
+        if ANNOTATIONS_TABLE in self.tables:
+            self.tables[ANNOTATIONS_TABLE] = in_reading_order(self.tables[ANNOTATIONS_TABLE])
         self.snapshot_bytes = write_snapshot(self.path, self.tables)
 
     def drop_segments(self) -> None:

@@ -59,16 +59,24 @@ class AnnotationIndex:
         """Sentence index -> document id for one annotator's article."""
         return self._by_article.get((annotator, article_id), {})
 
-    def doc_ids(self, annotator: str | None = None) -> list[str]:
+    def doc_ids(self, annotator: str | None = None, ordered: bool = True) -> list[str]:
         """Document ids in key order (annotator, article, sentence), of one annotator or
         of all for None: sorting the groups and then each group's sentences is much
-        cheaper than sorting every key."""
+        cheaper than sorting every key. Unordered, they come in no particular order,
+        for a reader that sorts them its own way anyway."""
+        if not ordered:
+            return [
+                doc_id
+                for (who, _article_id), sentences in self._by_article.items()
+                if annotator is None or who == annotator
+                for doc_id in sentences.values()
+            ]
         groups = sorted(key for key in self._by_article if annotator is None or key[0] == annotator)
-        ordered: list[str] = []
+        ordered_ids: list[str] = []
         for group in groups:
             sentences = self._by_article[group]
-            ordered.extend(sentences[sentence] for sentence in sorted(sentences))
-        return ordered
+            ordered_ids.extend(sentences[sentence] for sentence in sorted(sentences))
+        return ordered_ids
 
     def tagged_counts(self, annotator: str) -> dict[str, int]:
         """article_id -> number of this annotator's sentences with at least one tag."""

@@ -17,7 +17,7 @@ SIZE = (100, 30)
 
 async def test_palette_export_writes_a_valid_json_export(
     make_app, store: AnnotationStore, bundled: Corpus, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     target = tmp_path / "out.json"
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -43,9 +43,7 @@ async def test_palette_export_writes_a_valid_json_export(
     assert document["annotations"] == expected["annotations"]
 
 
-async def test_a_failed_export_is_reported_and_writes_nothing(
-    make_app, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+async def test_a_failed_export_is_reported_and_writes_nothing(make_app, tmp_path: Path) -> None:
     target = tmp_path / "missing-folder" / "out.json"
     app = make_app()
     messages: list[str] = []

@@ -105,7 +105,7 @@ def test_history_is_exported_in_the_schema_shape() -> None:
 
     first = SAMPLE[0]
     changes = [Change(None, first), Change(first, first.changed(note="y")), Change(SAMPLE[2], None)]
-    data = prepare_export(SAMPLE, history=changes, exported_at=STAMP)  # type: ignore[arg-type]
+    data = prepare_export(SAMPLE, history=changes, exported_at=STAMP)
     document = json.loads(render("json", data))
     assert list(validator().iter_errors(document)) == []
     assert [entry["key"] for entry in document["history"]] == [
@@ -118,7 +118,7 @@ def test_history_is_exported_in_the_schema_shape() -> None:
     filtered = prepare_export(
         SAMPLE,
         ExportFilter.of(annotators=["ana"]),
-        history=changes,  # type: ignore[arg-type]
+        history=changes,
     )
     assert [entry["key"][0] for entry in filtered.history or []] == ["ana", "ana"]
     assert history_records([]) == []

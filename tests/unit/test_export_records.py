@@ -13,7 +13,12 @@ from workbench.core.annotation import Annotation, AnnotationKey
 from workbench.core.export.formats import render
 from workbench.core.export.native import escape_line_breaks, render_records
 from workbench.core.export.prepare import prepare_export
-from workbench.core.export.records import prepare_record_export
+from workbench.core.export.records import (
+    article_groups,
+    first_anchors,
+    in_export_order,
+    prepare_record_export,
+)
 from workbench.core.export.selection import ExportFilter
 
 CATALOGUE = {"story": {"title": "A story", "sha256": "f" * 64, "sentences": 3}}
@@ -66,3 +71,25 @@ def test_line_breaks_inside_strings_are_escaped_and_other_bytes_left_alone() -> 
     mixed = "a\u2028b\u2029c\x85d\u2019".encode()
     assert escape_line_breaks(mixed) == b"a\\u2028b\\u2029c\\u0085d" + "\u2019".encode()
     assert json.loads(b'"' + escape_line_breaks(mixed) + b'"') == "a\u2028b\u2029c\x85d\u2019"
+
+
+def test_records_come_out_in_export_order_whatever_order_they_come_in() -> None:
+    keys = [
+        ("bob", "b", 0), ("ana", "a", 2), ("bob", "a", 1), ("ana", "a", 10),
+        ("ana", "b", 0), ("bob", "a", 2), ("ana", "a", 1), ("cy", "c", 5),
+    ]  # fmt: skip
+    records = [{"annotator": who, "article_id": article, "index": i} for who, article, i in keys]
+    expected = sorted(records, key=lambda r: (r["article_id"], r["index"], r["annotator"]))
+    for arrangement in (records, list(reversed(records)), expected):
+        assert in_export_order(arrangement) == expected
+
+
+def test_each_article_keeps_the_sha256_of_its_first_record_in_export_order() -> None:
+    records = [
+        {"article_id": "a", "index": 3, "annotator": "ana", "article_sha256": "later"},
+        {"article_id": "b", "index": 0, "annotator": "ana", "article_sha256": "only"},
+        {"article_id": "a", "index": 1, "annotator": "bob", "article_sha256": "first"},
+    ]
+    groups = article_groups(records)
+    assert [[r["index"] for r in group] for group in groups] == [[1, 3], [0]]
+    assert first_anchors(groups) == {"a": "first", "b": "only"}

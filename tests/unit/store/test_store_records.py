@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from store_helpers import MakeAnnotation
@@ -75,3 +77,18 @@ def test_a_broken_record_is_reported_by_records(db_path: Path, make: MakeAnnotat
     opened = AnnotationStore.open(db_path, annotator="alice")
     with opened, pytest.raises(CorruptDatabaseError, match="unknown tag"):
         opened.records()
+
+
+def test_unordered_records_are_the_same_records_as_ordered_ones(
+    store: AnnotationStore, make: MakeAnnotation
+) -> None:
+    for article, index, who in [("b", 2, "alice"), ("a", 1, "bob"), ("a", 0, "alice")]:
+        store.save(make(article_id=article, index=index, annotator=who))
+
+    def keys(records: list[Mapping[str, Any]]) -> list[tuple[str, str, int]]:
+        return sorted((r["annotator"], r["article_id"], r["index"]) for r in records)
+
+    assert keys(store.records(ordered=False)) == keys(store.records())
+    assert len(store.records(ordered=False)) == 3
+    assert keys(store.records("alice", ordered=False)) == keys(store.records("alice"))
+    assert keys(store.records("bob", ordered=False)) == [("bob", "a", 1)]

@@ -22,7 +22,9 @@ from workbench.core.export.selection import ExportFilter
 class ExportSource(Protocol):
     """The reads an export needs (AnnotationStore provides them)."""
 
-    def records(self, annotator: str | None = None) -> Sequence[Mapping[str, Any]]: ...
+    def records(
+        self, annotator: str | None = None, ordered: bool = True
+    ) -> Sequence[Mapping[str, Any]]: ...
 
     def all(self, annotator: str | None = None) -> list[Annotation]: ...
 
@@ -58,6 +60,8 @@ def export_bytes(
     articles = catalogue(source.articles())
     changes = source.history() if history else None
     if format_name in RECORD_FORMATS:
-        data = prepare_record_export(source.records(annotator), wanted, articles, changes)
+        data = prepare_record_export(
+            source.records(annotator, ordered=False), wanted, articles, changes
+        )
         return render_records(format_name, data)
     return render(format_name, prepare_export(source.all(annotator), wanted, articles, changes))
