@@ -29,6 +29,7 @@ def test_shape_is_plain_json(summary: dict[str, Any]) -> None:
         "articles",
         "sources",
         "ledger",
+        "unlinked_denials",
         "conflicts",
         "ignored_decisions",
         "settings",
@@ -113,3 +114,16 @@ def test_format_value() -> None:
     assert format_value(1500.0) == "1,500"
     assert format_value(1_200_000.0) == "1,200,000"
     assert format_value(5.5) == "5.5"
+
+
+def test_denials_aimed_at_no_group_are_listed(summary: dict[str, Any]) -> None:
+    linked = {
+        tuple(denial["key"]) for group in summary["ledger"] for denial in group["denials"]
+    }
+    unlinked = summary["unlinked_denials"]
+    assert all("denial" in denial["tags"] for denial in unlinked)
+    assert not linked & {tuple(denial["key"]) for denial in unlinked}
+    assert any("groundless rumors" in denial["quote"] for denial in unlinked)
+    report = render_markdown(summary)
+    assert "## Denials not linked to a claim" in report
+    assert "groundless rumors" in report.split("## Denials not linked to a claim")[1]

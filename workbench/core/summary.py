@@ -88,6 +88,7 @@ def _build_summary(
         "articles": _articles(annotations, articles_info),
         "sources": _sources(annotations, groups, canonical),
         "ledger": [_group_dict(group, sentence) for group in ledger.groups],
+        "unlinked_denials": _unlinked_denials(annotations, ledger.groups, sentence),
         "conflicts": _conflicts(ledger),
         "ignored_decisions": list(ledger.ignored_decisions),
         "settings": settings.ledger.to_dict(),
@@ -163,6 +164,20 @@ def _sources(
         )
     rows.sort(key=lambda row: (-row["sentences"], row["canonical"].lower()))
     return rows
+
+
+def _unlinked_denials(
+    annotations: Sequence[Annotation],
+    groups: Sequence[LedgerGroup],
+    sentence: Callable[[Annotation], dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """Denials the ledger could not aim at any claim group: listed so none goes unseen."""
+    linked = {denial.key for group in groups for denial in group.denials}
+    return [
+        sentence(annotation)
+        for annotation in annotations
+        if "denial" in annotation.tags and annotation.key not in linked
+    ]
 
 
 def _sentence_dict(annotation: Annotation, canonical: Canonical) -> dict[str, Any]:
@@ -268,7 +283,29 @@ def render_markdown(summary: Mapping[str, Any], max_groups: int = 200) -> str:
     lines += _article_section(summary["articles"])
     lines += _source_section(summary["sources"])
     lines += _ledger_section(summary["ledger"], max_groups)
+    lines += _unlinked_denial_section(summary["unlinked_denials"])
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _unlinked_denial_section(denials: Sequence[Mapping[str, Any]]) -> list[str]:
+    if not denials:
+        return []
+    lines = [
+        "## Denials not linked to a claim",
+        "",
+        "The ledger found no claim group these denials aim at (lower the denial threshold "
+        "to link more).",
+        "",
+        "| source | article | sentence | denial |",
+        "|---|---|---:|---|",
+    ]
+    for denial in denials:
+        source = denial["canonical_source"] or denial["source"] or "(unattributed)"
+        lines.append(
+            f"| {_cell(source)} | {_cell(denial['article_id'])} | {denial['index'] + 1} | "
+            f"{_quote(denial['quote'], 200)} |"
+        )
+    return [*lines, ""]
 
 
 def _conflict_section(conflicts: Sequence[Mapping[str, Any]]) -> list[str]:
