@@ -42,3 +42,11 @@ def test_hits_carry_article_and_sentence_index(tmp_path: Path) -> None:
     assert len(search) == 3
     hit = search.search("Kursk")[0]
     assert (hit.article_id, hit.index) == ("a", 2)
+
+
+def test_numbers_match_with_or_without_thousands_separators(tmp_path: Path) -> None:
+    corpus = corpus_of(tmp_path, a="Title\nThe 11,000 North Koreans were sent. Other text.")
+    search = SentenceSearch(corpus).build()
+    for query in ("11000", "11,000", "11,000 North Koreans", "north koreans 11000"):
+        hits = search.search(query)
+        assert hits and "11,000" in hits[0].text, query

@@ -36,6 +36,7 @@ CASES = [
         "North Korea's envoy to the U.N.",
     ),
     ("Upon arrival, the agency said, they received Russian military uniforms.", "the agency"),
+    ('"There are no North Korean soldiers, yet," his office said.', "his office"),
     (
         "North Korea has sent troops to Russia, the United States said Wednesday.",
         "the United States",

@@ -117,9 +117,7 @@ def test_format_value() -> None:
 
 
 def test_denials_aimed_at_no_group_are_listed(summary: dict[str, Any]) -> None:
-    linked = {
-        tuple(denial["key"]) for group in summary["ledger"] for denial in group["denials"]
-    }
+    linked = {tuple(denial["key"]) for group in summary["ledger"] for denial in group["denials"]}
     unlinked = summary["unlinked_denials"]
     assert all("denial" in denial["tags"] for denial in unlinked)
     assert not linked & {tuple(denial["key"]) for denial in unlinked}

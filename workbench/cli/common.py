@@ -26,7 +26,8 @@ def store_options() -> Parser:
     parent.add_argument(
         "--annotator",
         metavar="NAME",
-        help="who is annotating (default: $WORKBENCH_ANNOTATOR, else your login name)",
+        help="annotator name: whose work is written, or read where a command filters by it "
+        "(default: $WORKBENCH_ANNOTATOR, else your login name)",
     )
     return parent
 

@@ -7,6 +7,7 @@ caller can show the first results while the rest of a large corpus is scanned.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -16,6 +17,14 @@ from workbench.core.corpus import Corpus
 
 CHUNK = 20_000
 """Sentences scanned per chunk: small enough that the first chunk answers at once."""
+
+
+_DIGIT_GROUPS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+
+
+def search_key(text: str) -> str:
+    """Text as matched: lower case, punctuation as spaces, "11,000" written "11000"."""
+    return utils.default_process(_DIGIT_GROUPS.sub("", text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +51,7 @@ class SentenceSearch:
             for sentence in article.sentences:
                 self.refs.append((article.id, sentence.index))
                 self.texts.append(sentence.text)
-                self.keys.append(utils.default_process(sentence.text))
+                self.keys.append(search_key(sentence.text))
             if progress is not None and (number % 200 == 0 or number == total):
                 progress(number, total)
         return self
@@ -54,7 +63,7 @@ class SentenceSearch:
         self, query: str, limit: int = 50, cutoff: float = 70
     ) -> Iterator[list[SearchHit]]:
         """Best hits so far, after each chunk of the corpus has been scanned."""
-        needle = utils.default_process(query)
+        needle = search_key(query)
         if not needle:
             return
         best: dict[int, float] = {}

@@ -95,7 +95,7 @@ SOURCE_NOUNS = frozenset(
     ]
 )
 CONNECTORS = frozenset({"of", "the", "for", "and", "to"})
-DETERMINERS = frozenset({"the", "a", "an"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 SUBORDINATORS = frozenset(
     ["while", "when", "if", "as", "after", "before", "although", "because", "since"]
 )

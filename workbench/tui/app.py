@@ -95,7 +95,11 @@ class WorkbenchApp(App[None]):
         if len(corpus.problems) > 5:
             self.notify(f"… and {len(corpus.problems) - 5} more files skipped.", markup=False)
         if not corpus.articles:
-            self.exit(message="No articles to annotate.", return_code=1)
+            reasons = "; ".join(str(problem) for problem in corpus.problems[:3])
+            self.exit(
+                message=f"No articles to annotate{': ' + reasons if reasons else '.'}",
+                return_code=1,
+            )
             return
         session = AnnotationSession(corpus, self.store)
         self.session = session
@@ -186,9 +190,12 @@ class WorkbenchApp(App[None]):
                 assert isinstance(binding, Binding)
                 if binding.action.startswith("app."):
                     continue
+                keys = ", ".join(
+                    self.get_key_display(Binding(key, "")) for key in binding.key.split(",")
+                )
                 yield SystemCommand(
-                    binding.description,
-                    f"{binding.description} ({binding.key})",
+                    binding.tooltip or binding.description,
+                    f"{binding.tooltip or binding.description} ({keys})",
                     _runner(screen, binding.action),
                 )
 

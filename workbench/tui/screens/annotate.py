@@ -207,6 +207,7 @@ class AnnotateScreen(Screen[None]):
             TextPrompt(
                 f"Go to sentence (1–{count})",
                 validators=[Integer(minimum=1, maximum=count)],
+                hint="Enter jumps · Escape cancels",
             ),
             go,
         )

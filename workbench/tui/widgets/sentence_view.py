@@ -12,11 +12,12 @@ from workbench.core.corpus import Article
 from workbench.core.sentences import Sentence
 from workbench.tui.literal import visible
 
-CONTEXT_SENTENCES = 3
+CONTEXT_SENTENCES = 12
 """At most this many sentences are shown before and after the current one."""
 BEFORE_SHARE = 3
-"""Sentences before the current one may fill at most 1/BEFORE_SHARE of the view, so the
-current sentence always starts in its upper part, whatever the terminal size."""
+"""Sentences before the current one fill at most 1/BEFORE_SHARE of the view while the
+article goes on below, so the current sentence starts in its upper part; near the end of
+an article they may fill what the sentences after it leave empty."""
 
 
 class SentenceView(Static):
@@ -48,17 +49,25 @@ class SentenceView(Static):
             self.update(self.compose_window())
 
     def first_shown(self, sentences: list[Sentence]) -> int:
-        """The earliest sentence to show: as many as fit in the top share of the view."""
+        """The earliest sentence to show: as many as fit above the current one."""
         width = max(self.content_size.width, 20)
-        budget = max(self.content_size.height // BEFORE_SHARE, 1)
+        height = max(self.content_size.height, 1)
+
+        def lines(sentence: Sentence) -> int:
+            return len(Content(visible(sentence.text, single_line=True)).wrap(width)) + 1
+
+        below = 0
+        for sentence in sentences[self.current : self.current + CONTEXT_SENTENCES + 1]:
+            below += lines(sentence)
+            if below >= height:
+                break
+        budget = max(height // BEFORE_SHARE, height - below, 1)
         first = self.current
         used = 0
         while first > 0 and self.current - first < CONTEXT_SENTENCES:
-            previous = sentences[first - 1]
-            height = len(Content(visible(previous.text, single_line=True)).wrap(width)) + 1
-            if used + height > budget:
+            used += lines(sentences[first - 1])
+            if used > budget:
                 break
-            used += height
             first -= 1
         return first
 
