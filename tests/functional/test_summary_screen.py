@@ -67,6 +67,8 @@ async def test_conflicts_articles_and_sources(make_app, gold, bundled: Corpus) -
         assert set(troops["values"]) >= TROOP_FIGURES
         banner = str(screen.query_one("#conflict-banner", Static).render())
         assert "⚠ North Korean troops: 1,500, 3,000, 5,000" in banner
+        assert screen.summary["unlinked_denials"]
+        assert "aimed at no claim group" in banner
         # Groups with conflicting figures come first and carry the flag.
         first = ledger_table(screen).get_row_at(0)
         assert first[0].plain == "⚠"

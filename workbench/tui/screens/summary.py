@@ -352,6 +352,17 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             + ", ".join(format_value(value) for value in conflict["values"])
             for conflict in view.summary["conflicts"]
         ]
+        unlinked = view.summary["unlinked_denials"]
+        if unlinked:
+            sources = sorted(
+                {d["canonical_source"] or d["source"] or "(unattributed)" for d in unlinked}
+            )
+            banner.append(
+                f"{len(unlinked)} denial(s) aimed at no claim group, by "
+                + ", ".join(sources[:4])
+                + (" …" if len(sources) > 4 else "")
+                + " (listed in the report, w)"
+            )
         self.query_one("#conflict-banner", Static).update(
             literal("\n".join(banner) or "No conflicting figures.")
         )
