@@ -32,8 +32,11 @@ class SentenceView(Static):
         super().__init__("", id=id, markup=False)
         self.article: Article | None = None
         self.current = 0
+        self._heights: dict[tuple[str, int, int], int] = {}
 
     def show(self, article: Article, current: int) -> None:
+        if article is not self.article:
+            self._heights.clear()  # heights are kept for the article on screen only
         self.article = article
         self.current = current
         self.update(self.compose_window())
@@ -48,28 +51,36 @@ class SentenceView(Static):
         if self.article is not None:
             self.update(self.compose_window())
 
-    def first_shown(self, sentences: list[Sentence]) -> int:
-        """The earliest sentence to show: as many as fit above the current one."""
+    def lines_of(self, sentence: Sentence, width: int) -> int:
+        """Screen lines the sentence takes at `width`, plus its gap (cached per width)."""
+        key = (sentence.article_id, sentence.index, width)
+        lines = self._heights.get(key)
+        if lines is None:
+            text = Content(visible(sentence.text, single_line=True))
+            lines = self._heights[key] = len(text.wrap(width)) + 1
+        return lines
+
+    def window(self, sentences: list[Sentence]) -> tuple[int, int]:
+        """[first, last) of the sentences to show: the current one in the upper part, the
+        article below it until the view is full, and above it what fits."""
         width = max(self.content_size.width, 20)
         height = max(self.content_size.height, 1)
-
-        def lines(sentence: Sentence) -> int:
-            return len(Content(visible(sentence.text, single_line=True)).wrap(width)) + 1
-
+        last = self.current
         below = 0
-        for sentence in sentences[self.current : self.current + CONTEXT_SENTENCES + 1]:
-            below += lines(sentence)
+        while last < len(sentences) and last - self.current <= CONTEXT_SENTENCES:
+            below += self.lines_of(sentences[last], width)
+            last += 1
             if below >= height:
                 break
         budget = max(height // BEFORE_SHARE, height - below, 1)
         first = self.current
         used = 0
         while first > 0 and self.current - first < CONTEXT_SENTENCES:
-            used += lines(sentences[first - 1])
+            used += self.lines_of(sentences[first - 1], width)
             if used > budget:
                 break
             first -= 1
-        return first
+        return first, last
 
     def compose_window(self) -> Content:
         """Content for the window around the current sentence."""
@@ -79,8 +90,7 @@ class SentenceView(Static):
         sentences = article.sentences
         if not sentences:
             return Content("(this article has no sentences)")
-        first = self.first_shown(sentences)
-        last = min(len(sentences), self.current + CONTEXT_SENTENCES + 1)
+        first, last = self.window(sentences)
         current_style = self.get_visual_style("sentence-view--current", partial=True)
         context_style = self.get_visual_style("sentence-view--context", partial=True)
         parts: list[Content] = []
