@@ -6,12 +6,11 @@ never keeps half a line, and if even that fails the file refuses further writes.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from store.errors import StoreWriteError, describe_os_error
+from workbench.core.atomic import atomic_write_bytes, write_fully
 
 
 def fsync_directory(directory: Path) -> None:
@@ -23,32 +22,16 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def write_fully(fd: int, data: bytes) -> None:
-    """os.write until every byte is written (a short write is legal for os.write)."""
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
 def replace_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, fsync it, rename it over `path`.
+    """Write `data` beside `path`, fsync it, rename it over `path`, fsync the folder.
 
     Readers see either the old file or the new one, never a mixture, even after a crash.
-    Raises StoreWriteError (and removes the temporary file) if anything fails.
+    Raises StoreWriteError (and removes the temporary file) if anything fails, including
+    the folder's fsync: the journal is truncated only once the rename is durable.
     """
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        try:
-            write_fully(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temporary, path)
-        fsync_directory(path.parent)
+        atomic_write_bytes(path, data, sync_folder=fsync_directory)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         raise StoreWriteError(path, describe_os_error(error)) from error
 
 

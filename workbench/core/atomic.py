@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -30,6 +30,31 @@ def fsync_directory(folder: Path) -> None:
         os.close(descriptor)
 
 
+def write_fully(descriptor: int, data: bytes) -> None:
+    """os.write until every byte is written (a short write is legal for os.write)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(descriptor, view)
+        view = view[written:]
+
+
+def _temporary_beside(target: Path) -> tuple[int, str, Path]:
+    """A new temporary file in the target's folder: (descriptor, its path, the folder)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    return descriptor, temporary, folder
+
+
+def _publish(temporary: str, target: Path) -> None:
+    """Give the fsynced temporary file the target's mode and rename it over the target."""
+    if target.exists():
+        with contextlib.suppress(OSError):
+            os.chmod(temporary, target.stat().st_mode & 0o7777)
+    else:
+        _apply_umask(temporary)
+    os.replace(temporary, target)
+
+
 @contextlib.contextmanager
 def atomic_writer(path: Path | str) -> Iterator[BinaryIO]:
     """A binary file that replaces `path` atomically when the block exits without error.
@@ -38,19 +63,13 @@ def atomic_writer(path: Path | str) -> Iterator[BinaryIO]:
     inside the block (or a failed fsync/rename) leaves `path` untouched.
     """
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    descriptor, temporary, folder = _temporary_beside(target)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(temporary, target.stat().st_mode & 0o7777)
-        else:
-            _apply_umask(temporary)
-        os.replace(temporary, target)
+        _publish(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -76,10 +95,32 @@ def _apply_umask(path: str) -> None:
         os.chmod(path, 0o666 & ~current_umask())
 
 
-def atomic_write_bytes(path: Path | str, data: bytes) -> None:
-    """Replace `path` with `data` atomically and durably."""
-    with atomic_writer(path) as handle:
-        handle.write(data)
+def atomic_write_bytes(
+    path: Path | str,
+    data: bytes,
+    *,
+    sync_folder: Callable[[Path], None] = fsync_directory,
+) -> None:
+    """Replace `path` with `data` atomically and durably.
+
+    `sync_folder` makes the rename durable; the default shrugs off folders that cannot be
+    fsynced, the store passes a strict one because its journal is truncated after this.
+    Raises OSError (the target untouched, the temporary file removed) on failure.
+    """
+    target = Path(path)
+    descriptor, temporary, folder = _temporary_beside(target)
+    try:
+        try:
+            write_fully(descriptor, data)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        _publish(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    sync_folder(folder)
 
 
 def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:

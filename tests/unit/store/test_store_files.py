@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from tinydb.storages import JSONStorage
 import store.journal
 from store import AnnotationStore, CorruptDatabaseError
 from store.journal import JournalStorage
+from workbench.core.atomic import current_umask
 
 
 def journal_of(path: Path) -> Path:
@@ -188,3 +190,10 @@ def test_a_full_tinydb_write_becomes_a_snapshot(db_path: Path, make: MakeAnnotat
     assert journal_bytes(db_path) == b""
     with AnnotationStore.open(db_path, annotator="alice") as reopened:
         assert reopened.get("a1", 0) == make().__class__.from_record(record)
+
+
+def test_the_snapshot_gets_an_ordinary_file_mode(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    with AnnotationStore.open(path, annotator="ana"):
+        pass
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~current_umask()
