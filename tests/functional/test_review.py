@@ -274,6 +274,18 @@ def test_select_rows_searches_sources_and_sorts_blank_sources_last(bundled: Corp
     assert sources[len(named) :] == [None] * (len(sources) - len(named))
 
 
+def test_review_search_finds_figures_written_with_or_without_separators(
+    bundled: Corpus,
+) -> None:
+    """The review search normalises text as the sentence search does: 11000 finds 11,000."""
+    notes = load_gold(bundled)
+    rows = make_rows(notes, {a.id: n for n, a in enumerate(bundled.articles)}, {})
+    for query in ("11000", "11,000"):
+        found = select_rows(rows, ReviewQuery(text=query))
+        assert found, query
+        assert any("11,000" in row.annotation.quote for row in found), query
+
+
 async def test_the_store_is_read_off_the_ui_thread(  # type: ignore[no-untyped-def]
     make_app, gold, store: AnnotationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:

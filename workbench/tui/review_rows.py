@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
 
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
+from workbench.core.search import search_key
 
 UNTAGGED = "untagged"
 """Tag filter value for annotations without any tag (a source, note or status only)."""
@@ -60,9 +61,7 @@ class ReviewRow:
 
 
 def haystack_of(annotation: Annotation) -> str:
-    return utils.default_process(
-        " ".join((annotation.quote, annotation.source or "", annotation.note))
-    )
+    return search_key(" ".join((annotation.quote, annotation.source or "", annotation.note)))
 
 
 def make_rows(
@@ -172,7 +171,7 @@ def _search(
     rows: Sequence[ReviewRow], text: str, cancelled: Callable[[], bool]
 ) -> list[ReviewRow] | None:
     """Rows whose text, source or note contain `text`, or match it fuzzily."""
-    needle = utils.default_process(text)
+    needle = search_key(text)
     if not needle:
         return list(rows)
     found: list[ReviewRow] = []
