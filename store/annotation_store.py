@@ -78,17 +78,26 @@ class AnnotationStore:
     # -- Opening and closing --------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str | None, annotator: str) -> AnnotationStore:
+    def open(
+        cls, path: Path | str | None, annotator: str, read_only: bool = False
+    ) -> AnnotationStore:
         """Open (creating if needed) the database at `path`, or an in-memory one for None.
 
         Raises DatabaseLockedError, CorruptDatabaseError or SchemaVersionError without
         changing any file.
+
+        With `read_only`, no lock is taken and nothing is ever written (no compaction,
+        no migration on disk, no position, nothing created): the store sees every change
+        acknowledged before it opened, even while another process holds the database
+        and compacts it, and every write method raises StoreWriteError.
         """
         if path is None:
             in_memory = JournalStorage(None)
             migrations.migrate(in_memory.data, migrations.SCHEMA_VERSION)
             return cls(in_memory, annotator, None)
         path = Path(path).expanduser()
+        if read_only:
+            return cls._open_read_only(path, annotator)
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = DatabaseLock(path)
         storage: JournalStorage | None = None
@@ -108,6 +117,22 @@ class AnnotationStore:
                 storage.abandon()
             lock.close()
             raise
+
+    @classmethod
+    def _open_read_only(cls, path: Path, annotator: str) -> AnnotationStore:
+        with paused_gc():
+            storage = JournalStorage(path, read_only=True)
+            found = _checked_version(path, storage)
+            if found < migrations.SCHEMA_VERSION or "schema_version" not in storage.meta():
+                _migrated_in_memory(path, storage, found)
+            opened = cls(storage, annotator, None)
+            gc.freeze()
+        return opened
+
+    @property
+    def read_only(self) -> bool:
+        """True if opened read-only: every write raises StoreWriteError."""
+        return self._storage.read_only
 
     @synchronised
     def wait_for_compaction(self) -> None:
@@ -338,8 +363,9 @@ class AnnotationStore:
         written without fsync: it survives the program crashing, but a power cut may
         lose the last few positions. It is not a tag and not in the history, so it is
         best effort: if it cannot be written, the reason goes to `warnings` (once per
-        run of failures) instead of raising into every keystroke."""
-        if self.position() == (article_id, index):
+        run of failures) instead of raising into every keystroke. A read-only store
+        remembers nothing: moving is not an edit, so it is not refused either."""
+        if self.read_only or self.position() == (article_id, index):
             return
         document = {"annotator": self.annotator, "article_id": article_id, "index": index}
         try:
@@ -460,6 +486,15 @@ def _checked_version(path: Path, storage: JournalStorage) -> int:
     return found
 
 
+def _migrated_in_memory(path: Path, storage: JournalStorage, found: int) -> None:
+    """What _bring_up_to_date does to the data, without writing anything (read-only)."""
+    try:
+        migrations.migrate(storage.data, found)
+    except (LookupError, KeyError, TypeError, ValueError) as error:
+        detail = f"cannot migrate from version {found}: {error!r}"
+        raise CorruptDatabaseError(path, detail) from error
+
+
 def _bring_up_to_date(path: Path, storage: JournalStorage, found: int) -> bool:
     """Migrate older data (keeping a copy of the old file as FILE.vN.bak) and make sure a
     snapshot recording the version exists. True if the data was migrated."""
@@ -468,11 +503,7 @@ def _bring_up_to_date(path: Path, storage: JournalStorage, found: int) -> bool:
             backup = path.with_name(f"{path.name}.v{found}.bak")
             shutil.copy2(path, backup)
             fsync_directory(path.parent)
-        try:
-            migrations.migrate(storage.data, found)
-        except (LookupError, KeyError, TypeError, ValueError) as error:
-            detail = f"cannot migrate from version {found}: {error!r}"
-            raise CorruptDatabaseError(path, detail) from error
+        _migrated_in_memory(path, storage, found)
         storage.compact()
         return True
     if "schema_version" not in storage.meta() or not storage.snapshot_existed:

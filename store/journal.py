@@ -15,6 +15,7 @@ snapshot is written by a background thread (see compaction.py and segments.py).
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from tinydb.storages import Storage
 from store import line_format
 from store.compaction import Compaction, tables_copy
 from store.errors import CorruptDatabaseError, StoreError, StoreWriteError
+from store.file_states import changed_under_reader, replayed_files
 from store.files import AppendOnlyFile
 from store.history_log import HistoryLog
 from store.segments import journal_path, seal_journal, sealed_segments
@@ -35,6 +37,10 @@ META_ID = "1"
 MIN_COMPACTION_BYTES = 1 << 20
 """Compact once the journal exceeds this or a quarter of the snapshot, whichever is more:
 the cost of a compaction is then spread over many writes, and replay stays short."""
+
+READ_ATTEMPTS = 20
+"""How many times a read-only open reads again when the writer changed the files under it."""
+READ_ONLY_REASON = "the database is open read-only; nothing was saved"
 
 Op = list[Any]
 """[table, doc_id, document or None]: put or delete one document."""
@@ -55,11 +61,16 @@ def history_path(path: Path) -> Path:
 
 
 class JournalStorage(Storage):
-    """Snapshot + journal on disk (path given) or the same behaviour in memory (None)."""
+    """Snapshot + journal on disk (path given) or the same behaviour in memory (None).
 
-    def __init__(self, path: Path | None) -> None:
+    Read-only (`read_only`), it takes in every acknowledged change but never writes: no
+    journal, no compaction, nothing created; the writer may work on the files meanwhile.
+    """
+
+    def __init__(self, path: Path | None, read_only: bool = False) -> None:
         super().__init__()
         self.path = path
+        self.read_only = read_only
         self.data: Tables = {}
         self.warnings: list[str] = []
         self.on_replace: Callable[[], None] = lambda: None
@@ -77,8 +88,12 @@ class JournalStorage(Storage):
         self._compact_at = MIN_COMPACTION_BYTES
         self.snapshot_existed = False
         self._closed = False
+        self._torn_tail = False
         if path is not None:
-            self._load(path)
+            if read_only:
+                self._load_consistently(path)
+            else:
+                self._load(path)
 
     # -- TinyDB's Storage interface -------------------------------------------------------
 
@@ -87,6 +102,8 @@ class JournalStorage(Storage):
 
     def write(self, data: Tables) -> None:
         """A full write from TinyDB itself: becomes a new snapshot (atomic) at once."""
+        if self.read_only:
+            raise StoreWriteError(self.path, READ_ONLY_REASON)
         self.data = data
         self._next_ids.clear()
         self.compact()
@@ -97,7 +114,7 @@ class JournalStorage(Storage):
         if self._closed:
             return
         self._closed = True
-        if self.path is None:
+        if self.path is None or self.read_only:
             return
         self.wait_for_compaction()
         if self._journal_size() or self._journal is not None or self._has_unfolded_changes():
@@ -127,6 +144,8 @@ class JournalStorage(Storage):
         """
         if self._closed:
             raise StoreWriteError(self.path, "the database has been closed")
+        if self.read_only:
+            raise StoreWriteError(self.path, READ_ONLY_REASON)
         line = line_format.encode({"ops": ops, "history": history or []})
         if self.path is not None:
             self._journal_file().append(line, sync)
@@ -157,6 +176,8 @@ class JournalStorage(Storage):
         """
         if self.path is None:
             return
+        if self.read_only:
+            raise StoreWriteError(self.path, READ_ONLY_REASON)
         self.wait_for_compaction()
         self._compact(background=False)
 
@@ -282,9 +303,33 @@ class JournalStorage(Storage):
 
     # -- Loading --------------------------------------------------------------------------
 
+    def _load_consistently(self, path: Path) -> None:
+        """_load() without the lock: read again while the writer changes the files under
+        the reader (see file_states.py); CorruptDatabaseError only for damage that stays."""
+        journal = journal_path(path).name
+        for attempt in range(READ_ATTEMPTS):
+            before = replayed_files(path)
+            try:
+                self._load(path)
+            except CorruptDatabaseError:
+                if not changed_under_reader(before, replayed_files(path), journal):
+                    raise
+            else:
+                after = replayed_files(path)
+                torn_by_a_write = self._torn_tail and before.get(journal) != after.get(journal)
+                if not torn_by_a_write and not changed_under_reader(before, after, journal):
+                    return
+            time.sleep(min(0.02 * (attempt + 1), 0.25))
+        raise CorruptDatabaseError(
+            path, f"it changed {READ_ATTEMPTS} times while it was being read; try again"
+        )
+
     def _load(self, path: Path) -> None:
         """Snapshot, then sealed segments and journal replayed in order; raises
         CorruptDatabaseError before touching a file."""
+        self.warnings.clear()
+        self._pending_history = []
+        self._torn_tail = False
         snapshot = load_snapshot(path)
         self.snapshot_existed = snapshot is not None
         self.data = snapshot or {}
@@ -311,6 +356,7 @@ class JournalStorage(Storage):
         with paused_gc():
             self._replay(journal, scan.payloads)
         if scan.torn_bytes:
+            self._torn_tail = True
             self.warnings.append(
                 f"{journal}: dropped an incomplete last change ({scan.torn_bytes} bytes) "
                 "left by an interrupted write"

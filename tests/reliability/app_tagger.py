@@ -1,6 +1,6 @@
 """Child process for test_app_kill.py: the real app, driven by Pilot, tags until killed.
 
-Usage: app_tagger.py DATABASE SEED [--hold]
+Usage: app_tagger.py DATABASE SEED [--hold | --tag-and-hold]
 
 It opens the database as the `workbench annotate` command does, runs WorkbenchApp on the
 bundled articles under Pilot and presses tag keys (c, a, d, x, C, A, D) mixed with moves
@@ -11,7 +11,9 @@ is flushed at once, so the parent knows exactly what the app acknowledged. The j
 compaction threshold is tiny so that kills also land in compactions.
 
 With --hold it prints "ready" once the app is on screen and then waits, holding the
-database lock, until it is killed (the second-process test).
+database lock, until it is killed (the second-process test). With --tag-and-hold it
+first tags the sentence on screen as a claim (printing "ack ARTICLE INDEX claim" once it
+is saved), then does the same: a read-only command run next must see that tag.
 """
 
 from __future__ import annotations
@@ -69,13 +71,18 @@ def canonical(tags: tuple[str, ...]) -> str:
     return ",".join(normalise_tags(tags))
 
 
-async def tag_until_killed(app: WorkbenchApp, seed: int, hold: bool) -> None:
+async def tag_until_killed(app: WorkbenchApp, seed: int, hold: str) -> None:
     rng = random.Random(seed)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, AnnotateScreen), f"app opened on {screen!r}"
         panel = screen.query_one(AnnotationPanel)
+        if hold == "--tag-and-hold":
+            article, index = shown_place(screen)
+            await pilot.press("c")
+            assert panel.saved and shown_tags(panel) == ("claim",), panel.error
+            say("ack", article, index, "claim")
         say("ready")
         if hold:
             await asyncio.Event().wait()
@@ -103,7 +110,7 @@ async def tag_until_killed(app: WorkbenchApp, seed: int, hold: bool) -> None:
             say("ack", article, index, canonical(tags))
 
 
-def main(database: Path, seed: int, hold: bool) -> None:
+def main(database: Path, seed: int, hold: str) -> None:
     store.journal.MIN_COMPACTION_BYTES = 8 * 1024
     opened = AnnotationStore.open(database, annotator=ANNOTATOR)
     app = WorkbenchApp(opened, corpus=load_corpus(), keymap={})
@@ -111,4 +118,4 @@ def main(database: Path, seed: int, hold: bool) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), int(sys.argv[2]), "--hold" in sys.argv[3:])
+    main(Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] if sys.argv[3:] else "")

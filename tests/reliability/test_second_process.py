@@ -1,9 +1,10 @@
-"""Two processes on one database: while the app holds it, a second workbench is refused.
+"""Two processes on one database: while the app holds it, a second writer is refused.
 
 The first process is the real app (app_tagger.py --hold, the annotate screen on the
-database). Each second command is the real program (`python -m workbench ...`): it must
-exit with code 1 and one line naming the database and the holder's pid, and not one byte
-of the database may change. Once the holder is killed, the database opens intact.
+database). Each second command that writes is the real program (`python -m workbench
+...`): it must exit with code 1 and one line naming the database and the holder's pid,
+and not one byte of the database may change. Once the holder is killed, the database
+opens intact. (Read-only commands work beside the holder: test_read_only.py.)
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def holder(tmp_path: Path) -> Iterator[Holder]:
         child.stderr.close()
 
 
-def test_a_second_workbench_is_refused_until_the_holder_is_gone(
+def test_a_second_writer_is_refused_until_the_holder_is_gone(
     holder: Holder,
     tmp_path: Path,
     figures: Counter[str],
@@ -89,13 +90,7 @@ def test_a_second_workbench_is_refused_until_the_holder_is_gone(
 ) -> None:
     deadline(300)
     database, pid = holder.database, holder.process.pid
-    exported = tmp_path / "exported.json"
-    attempts: list[list[str | Path]] = [
-        ["export", "--db", database],
-        ["export", "--db", database, "--format", "jsonl", "-o", exported],
-        ["annotate", "--db", database],
-        ["summary", "--db", database],
-    ]
+    attempts: list[list[str | Path]] = [["annotate", "--db", database]]
     before = database_files(database)
     for arguments in attempts:
         result = workbench(*arguments, cwd=tmp_path)
@@ -106,7 +101,6 @@ def test_a_second_workbench_is_refused_until_the_holder_is_gone(
         assert result.stdout == ""
         assert database_files(database) == before, f"{arguments} changed the database"
         figures["second process: refused attempts"] += 1
-    assert not exported.exists()
     holder.process.send_signal(signal.SIGKILL)
     assert holder.process.wait(timeout=30) == -signal.SIGKILL
     result = workbench("export", "--db", database, "--format", "jsonl", cwd=tmp_path)

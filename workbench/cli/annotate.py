@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from workbench.cli.common import fail
+from workbench.cli.common import fail, warn
 from workbench.settings import resolve_annotator, resolve_db_path
 
 HELP = "open the annotate screen on articles (bundled articles by default)"
@@ -18,6 +18,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         type=positive_int,
         help="open at sentence N (counted from 1, as the header shows it)",
+    )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="look without changing anything: no lock is taken (another workbench may hold "
+        "the database) and every edit is refused",
     )
 
 
@@ -38,12 +44,13 @@ def run(args: argparse.Namespace) -> int:
 
     db_path = resolve_db_path(args.db)
     try:
-        store = AnnotationStore.open(db_path, annotator=resolve_annotator(args.annotator))
+        store = AnnotationStore.open(
+            db_path, annotator=resolve_annotator(args.annotator), read_only=args.read_only
+        )
     except StoreError as error:
         return fail(str(error))
     with store:
-        for warning in store.warnings:
-            print(f"workbench: {warning}")
+        warn(store.warnings)  # and the app shows them as notices once its screen is up
         app = WorkbenchApp(
             store,
             paths=args.paths,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from typing import NoReturn
 
 
@@ -36,3 +37,9 @@ def fail(message: str, code: int = 1) -> int:
     """Print a one-line error and return the exit code to use."""
     print(f"workbench: {message}", file=sys.stderr)
     return code
+
+
+def warn(warnings: Iterable[str]) -> None:
+    """Print what the store repaired or ignored (e.g. a torn journal tail), one line each."""
+    for warning in warnings:
+        print(f"workbench: warning: {warning}", file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from workbench.cli.common import fail
+from workbench.cli.common import fail, warn
 from workbench.core.annotation import STATUSES, TAGS
 
 HELP = "write annotations as json (default), jsonl, w3c (Web Annotation) or claimreview"
@@ -67,7 +67,11 @@ def run(args: argparse.Namespace) -> int:
         args.article, args.tag, args.status, [args.annotator] if args.annotator else []
     )
     try:
-        with AnnotationStore.open(db_path, annotator=resolve_annotator(args.annotator)) as store:
+        # Read-only: no lock, so an export works while the TUI holds the database.
+        with AnnotationStore.open(
+            db_path, annotator=resolve_annotator(args.annotator), read_only=True
+        ) as store:
+            warn(store.warnings)
             output = export_bytes(
                 store,
                 args.format_name,

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workbench.cli.common import fail
+from workbench.cli.common import fail, warn
 from workbench.core.atomic import atomic_write_text
 from workbench.core.corpus import load_corpus
 from workbench.core.summary import SummarySettings, build_summary, render_markdown
@@ -86,7 +86,10 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists():
         return fail(f"no annotation database at {path} (annotate first, or pass --db FILE)")
     try:
-        with AnnotationStore.open(path, annotator=resolve_annotator(args.annotator)) as store:
+        with AnnotationStore.open(
+            path, annotator=resolve_annotator(args.annotator), read_only=True
+        ) as store:
+            warn(store.warnings)
             annotations = store.all()
             remembered = store.articles()
             decisions = tuple(store.ledger_decisions())

@@ -62,6 +62,14 @@ class WorkbenchApp(App[None]):
 
     def on_mount(self) -> None:
         self.apply_keymap()
+        for warning in self.store.warnings:
+            self.notify(warning, title="Database", severity="warning", markup=False)
+        if self.store.read_only:
+            self.notify(
+                "Opened read-only: you can look at everything, and every edit is refused.",
+                title="Read-only",
+                markup=False,
+            )
         if self.corpus is not None:
             self.open_corpus(self.corpus)
         else:

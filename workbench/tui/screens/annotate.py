@@ -141,10 +141,12 @@ class AnnotateScreen(Screen[None]):
             f"tagged {session.tagged_in_article()}/{len(sentences)} here, "
             f"{session.tagged_in_corpus()}{self.corpus_total()} in corpus"
         )
-        self.query_one("#title-line", Static).update(
-            literal(f"{corpus.name} │ ", "$text-muted", single_line=True)
-            + literal(article.title, "bold", single_line=True)
+        title = literal(f"{corpus.name} │ ", "$text-muted", single_line=True) + literal(
+            article.title, "bold", single_line=True
         )
+        if session.store.read_only:
+            title = literal("read-only │ ", "bold $warning", single_line=True) + title
+        self.query_one("#title-line", Static).update(title)
         self.query_one("#position-line", Static).update(f"{position} │ {progress}")
 
     def corpus_total(self) -> str:
