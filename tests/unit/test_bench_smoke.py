@@ -17,7 +17,7 @@ def test_every_figure_runs_on_tiny_data_and_reports(tmp_path: Path) -> None:
     figures = run_figures(Workspace(tmp_path, TINY), progress=lambda _message: None)
     names = {figure.name for figure in figures}
     assert any("tag to durable" in name for name in names)
-    assert any("fuzzy search" in name for name in names)
+    assert any("search, first hits" in name for name in names)
     assert all(figure.samples.count >= 1 for figure in figures)
     report = markdown(figures, Machine.current(), 1.0, "full")
     assert report.count("\n| ") == len(figures) + 1  # header row, then one row per figure

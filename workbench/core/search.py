@@ -1,34 +1,34 @@
-"""Fuzzy search over every sentence of a corpus (rapidfuzz).
+"""Search every sentence of a corpus: the words of a query, in any order, typos allowed.
 
-Exact substring hits come first (cheap, and what an analyst usually means), then fuzzy
-matches. The index is built once, off the UI thread, and searched in chunks so a
-caller can show the first results while the rest of a large corpus is scanned.
+The index (each sentence normalised once) is built off the UI thread; a search scans it
+in chunks (`workbench.core.matching`) so a caller can show the best hits found so far
+while the rest of a large corpus is scanned, and stop when the query changes.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process, utils
-
 from workbench.core.corpus import Corpus
+from workbench.core.matching import (
+    CHUNK,
+    Query,
+    allows_typos,
+    best,
+    match,
+    match_chunks,
+    search_key,
+)
+from workbench.core.word_index import WordIndex
 
-CHUNK = 20_000
-"""Sentences scanned per chunk: small enough that the first chunk answers at once."""
-
-
-_DIGIT_GROUPS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
-
-
-def search_key(text: str) -> str:
-    """Text as matched: lower case, punctuation as spaces, "11,000" written "11000"."""
-    return utils.default_process(_DIGIT_GROUPS.sub("", text))
+__all__ = ["CHUNK", "SearchHit", "SentenceSearch", "search_key"]
 
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
+    """A matching sentence; `score` as `matching.match` gives it (above 100: the phrase)."""
+
     article_id: str
     index: int
     text: str
@@ -43,6 +43,7 @@ class SentenceSearch:
         self.refs: list[tuple[str, int]] = []
         self.texts: list[str] = []
         self.keys: list[str] = []
+        self.index: WordIndex | None = None
 
     def build(self, progress: Callable[[int, int], None] | None = None) -> SentenceSearch:
         """Segment every article (cached on the article) and normalise its sentences."""
@@ -54,44 +55,51 @@ class SentenceSearch:
                 self.keys.append(search_key(sentence.text))
             if progress is not None and (number % 200 == 0 or number == total):
                 progress(number, total)
+        self.index = WordIndex.of(self.keys)
         return self
 
     def __len__(self) -> int:
         return len(self.texts)
 
     def search_chunks(
-        self, query: str, limit: int = 50, cutoff: float = 70
-    ) -> Iterator[list[SearchHit]]:
-        """Best hits so far, after each chunk of the corpus has been scanned."""
-        needle = search_key(query)
-        if not needle:
-            return
-        best: dict[int, float] = {}
-        for low in range(0, len(self.keys), CHUNK):
-            chunk = self.keys[low : low + CHUNK]
-            for offset, key in enumerate(chunk):
-                if needle in key:
-                    best[low + offset] = 100.0 + len(needle) / max(len(key), 1)
-            for _choice, score, offset in process.extract(
-                needle,
-                chunk,
-                scorer=fuzz.partial_ratio,
-                processor=None,
-                limit=limit,
-                score_cutoff=cutoff,
-            ):
-                position = low + offset
-                best[position] = max(best.get(position, 0.0), float(score))
-            yield self._ranked(best, limit)
+        self, query: str, limit: int = 50, cutoff: float = 0.0
+    ) -> Generator[list[SearchHit], None, None]:
+        """The best hits so far, best first, after each chunk of the corpus is scanned.
 
-    def search(self, query: str, limit: int = 50, cutoff: float = 70) -> list[SearchHit]:
+        `cutoff` (0-100) asks every word for a closer match than its typo allowance.
+        The first ranking comes from the sentences the word index points at (a query
+        of common words only is scanned for exact words instead, a chunk at a time);
+        a sweep with typos follows only when a match with a typo could still rank: one
+        across two words of a sentence, which the index cannot see.
+        """
+        parsed = Query.parse(query)
+        if not parsed:
+            return
+        ranked: list[tuple[int, float]] = []
+        indexed = None if self.index is None else self.index.candidates(parsed, cutoff)
+        if indexed is not None:
+            candidates = sorted(indexed)
+            found = match(parsed, [self.keys[position] for position in candidates], cutoff)
+            ranked = best(ranked, [(candidates[offset], score) for offset, score in found], limit)
+            yield [self._hit(position, score) for position, score in ranked]
+        elif self.index is None or all(map(self.index.holds, parsed.words)):
+            for found in match_chunks(parsed, self.keys, cutoff, typos=False):
+                ranked = best(ranked, found, limit)
+                yield [self._hit(position, score) for position, score in ranked]
+        settled = len(ranked) == limit and ranked[-1][1] >= 100.0
+        if settled or not allows_typos(parsed):
+            return
+        for found in match_chunks(parsed, self.keys, cutoff, typos=True):
+            ranked = best(ranked, found, limit)
+            yield [self._hit(position, score) for position, score in ranked]
+
+    def search(self, query: str, limit: int = 50, cutoff: float = 0.0) -> list[SearchHit]:
         """The final ranking, once the whole corpus has been scanned."""
-        *_, last = [[], *self.search_chunks(query, limit, cutoff)]
+        last: list[SearchHit] = []
+        for last in self.search_chunks(query, limit, cutoff):  # noqa: B007 - keep the last
+            pass
         return last
 
-    def _ranked(self, best: dict[int, float], limit: int) -> list[SearchHit]:
-        top = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [
-            SearchHit(self.refs[position][0], self.refs[position][1], self.texts[position], score)
-            for position, score in top
-        ]
+    def _hit(self, position: int, score: float) -> SearchHit:
+        article_id, index = self.refs[position]
+        return SearchHit(article_id, index, self.texts[position], score)

@@ -1,4 +1,4 @@
-"""Fuzzy search over every sentence of the corpus; Enter jumps to the chosen one."""
+"""Search every sentence of the corpus by its words; Enter jumps to the chosen one."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ class SearchScreen(ModalScreen[tuple[str, int] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="search-box"):
             yield Label("Search all sentences", classes="prompt-title")
-            yield Input(placeholder="type to search (fuzzy)", id="search-input")
+            yield Input(placeholder="words in any order; typos are fine", id="search-input")
             yield OptionList(id="search-results")
             yield Label("", id="search-status", classes="prompt-hint", markup=False)
 
@@ -73,12 +73,29 @@ class SearchScreen(ModalScreen[tuple[str, int] | None]):
         if not query.strip():
             self.app.call_from_thread(self.show_hits, [], "")
             return
-        for hits in self.search.search_chunks(query, limit=RESULT_LIMIT):
+        shown: list[SearchHit] | None = None
+        chunks = self.search.search_chunks(query, limit=RESULT_LIMIT)
+        for hits in chunks:
             if worker.is_cancelled:
+                chunks.close()
                 return
-            self.app.call_from_thread(self.show_hits, hits, query)
+            if hits != shown:  # later chunks mostly confirm the ranking: no redraw
+                self.app.call_from_thread(self.show_hits, hits, query, False)
+                shown = hits
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_hits, shown or [], query, True)
 
-    def show_hits(self, hits: list[SearchHit], query: str) -> None:
+    def show_hits(self, hits: list[SearchHit], query: str, done: bool = True) -> None:
+        status = self.query_one("#search-status", Label)
+        if not query:
+            status.update("type words of a sentence, in any order")
+        elif done:
+            found = f"{len(hits)} best matches" if hits else "no sentence has all these words"
+            status.update(f"{found} for {query!r}")
+        else:
+            status.update(f"searching… {len(hits)} matches so far for {query!r}")
+        if hits == self.hits and self.query_one(OptionList).option_count == len(hits):
+            return
         self.hits = hits
         results = self.query_one(OptionList)
         results.clear_options()
@@ -93,5 +110,3 @@ class SearchScreen(ModalScreen[tuple[str, int] | None]):
         )
         if hits:
             results.highlighted = 0
-        status = self.query_one("#search-status", Label)
-        status.update(f"{len(hits)} best matches for {query!r}" if query else "type to search")

@@ -1,0 +1,44 @@
+"""The search screen (`/`): words in any order, typos allowed; Enter jumps there."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Label, OptionList
+
+from workbench.tui.screens.annotate import AnnotateScreen
+from workbench.tui.screens.search import SearchScreen
+
+SIZE = (100, 30)
+
+
+async def test_words_in_any_order_with_a_typo_jump_to_the_sentence(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()  # the search index
+        for typed, query in enumerate(("zelenskyy troops", "troops zelenskyy", "zelensky troops")):
+            await pilot.press("K")  # away from the sentence, so each query must find it
+            await pilot.press("slash")
+            if typed == 0:
+                await pilot.press(*query)
+            else:  # as if typed: Input.Changed starts the search (and saves Pilot's time)
+                app.screen.query_one(Input).value = query
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            status = str(app.screen.query_one("#search-status", Label).render())
+            assert "best matches" in status, query
+            await pilot.press("enter")
+            assert isinstance(app.screen, AnnotateScreen)
+            assert app.session is not None
+            assert app.session.article.id.startswith("004"), query
+            sentence = app.session.sentence
+            assert sentence is not None and sentence.index == 13, query
+            assert "two units of North Korean troops" in sentence.text
+
+        await pilot.press("slash")
+        app.screen.query_one(Input).value = "zelenskyy pineapple"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one(OptionList).option_count == 0
+        status = str(app.screen.query_one("#search-status", Label).render())
+        assert "no sentence has all these words" in status
+        await pilot.press("enter")  # nothing to jump to: the screen stays
+        assert isinstance(app.screen, SearchScreen)

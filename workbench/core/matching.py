@@ -1,0 +1,173 @@
+"""Fuzzy matching of a typed query against many texts: every word, in any order.
+
+An analyst types a few words they remember ("zelensky troops"), not the sentence's exact
+phrase, so each word of the query is matched on its own, anywhere in the text, and a word
+may carry a typo. A text matches when every word does; the whole query found verbatim
+ranks above the words found apart, and exact words above words found with a typo.
+
+Texts are compared as `search_key` made them (lower case, punctuation as spaces), and
+scanned a chunk at a time: a caller shows the first results, and stops (a newer
+keystroke) between chunks. Each chunk is one rapidfuzz call per word, and each word after
+the first is only tried on the texts that matched the words before it.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process, utils
+
+CHUNK = 10_000
+"""Texts scanned per call: a few milliseconds each, so the first results come at once
+and a cancelled search stops soon (a call into rapidfuzz holds the interpreter lock)."""
+
+PHRASE_BONUS = 100.0
+"""Added when the whole query appears verbatim: a phrase outranks scattered words."""
+
+_DIGIT_GROUPS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+
+
+def search_key(text: str) -> str:
+    """Text as matched: lower case, punctuation as spaces, "11,000" written "11000"."""
+    return utils.default_process(_DIGIT_GROUPS.sub("", text))
+
+
+def typos_allowed(word: str) -> int:
+    """Letters that may be wrong, missing or extra: none in short words (they would
+    match almost anything), one from four letters, two from eight."""
+    if len(word) < 4:
+        return 0
+    return 1 if len(word) < 8 else 2
+
+
+def word_cutoff(word: str, floor: float = 0.0) -> float:
+    """Lowest rapidfuzz partial_ratio at which `word` counts as found.
+
+    partial_ratio is the best alignment of the word with a stretch of the text, as a
+    share of matching letters: one wrong letter in a six-letter word leaves 5/6 (83.3).
+    `floor` lets a caller ask for closer matches than the typo allowance.
+    """
+    allowed = typos_allowed(word)
+    if allowed == 0:
+        return 100.0
+    return max(floor, 100.0 * (len(word) - allowed) / len(word) - 0.01)
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A query as matched: its normalised text and its distinct words.
+
+    Words are tried in the order that discards texts cheapest: those that must be
+    exact first (a substring test), then the longest (the rarest, usually).
+    """
+
+    text: str
+    words: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, raw: str) -> Query:
+        text = search_key(raw)
+        distinct = dict.fromkeys(text.split())
+        order = sorted(distinct, key=lambda word: (typos_allowed(word) > 0, -len(word)))
+        return cls(text, tuple(order))
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+
+def allows_typos(query: Query) -> bool:
+    return any(map(typos_allowed, query.words))
+
+
+def match(
+    query: Query, keys: Sequence[str], cutoff: float = 0.0, typos: bool = True
+) -> list[tuple[int, float]]:
+    """(offset, score) of every key matching every word of `query`, in key order.
+
+    With `typos` False only exact words count (a fast first pass). The score is the
+    mean similarity of the words (0-100, longer words weigh more), plus PHRASE_BONUS
+    when the whole query appears verbatim, plus a tie-break below 0.01 favouring texts
+    the match fills more of: every word exact scores at least 100, any typo less.
+    """
+    if not query:
+        return []
+    offsets: list[int] = list(range(len(keys)))
+    weighted = [0.0] * len(keys)
+    for word in query.words:
+        texts = [keys[offset] for offset in offsets]
+        found = _found(word, texts, word_cutoff(word, cutoff) if typos else 100.0)
+        kept: list[int] = []
+        for position, score in found:
+            offset = offsets[position]
+            weighted[offset] += score * len(word)
+            kept.append(offset)
+        kept.sort()
+        offsets = kept
+        if not offsets:
+            return []
+    total = sum(len(word) for word in query.words)
+    results = []
+    for offset in offsets:
+        key = keys[offset]
+        fill = len(query.text) / max(len(key), len(query.text))
+        score = weighted[offset] / total + fill / 101
+        if query.text in key:
+            score += PHRASE_BONUS
+        results.append((offset, score))
+    return results
+
+
+def _found(word: str, texts: list[str], cutoff: float) -> list[tuple[int, float]]:
+    """(position, similarity) of the texts in which `word` is found."""
+    if cutoff >= 100.0:
+        return [(position, 100.0) for position, text in enumerate(texts) if word in text]
+    shortest = len(word) - typos_allowed(word)
+    return [
+        (position, float(score))
+        for _text, score, position in process.extract(
+            word,
+            texts,
+            scorer=fuzz.partial_ratio,
+            processor=None,
+            limit=None,
+            score_cutoff=cutoff,
+        )
+        # partial_ratio aligns the shorter string inside the longer: a text shorter
+        # than the word ("I") would otherwise match any word containing it.
+        if len(texts[position]) >= shortest
+    ]
+
+
+def match_chunks(
+    query: Query,
+    keys: Sequence[str],
+    cutoff: float = 0.0,
+    typos: bool = True,
+    chunk: int = CHUNK,
+) -> Iterator[list[tuple[int, float]]]:
+    """`match` over `keys` a chunk at a time: (position in keys, score) per chunk.
+
+    A caller wanting the best hits at once makes two passes: exact words first (a
+    substring test, fast, and every exact match outranks any match with a typo), then
+    with typos, which finds the exact matches again with the same score.
+    """
+    for low in range(0, len(keys), chunk):
+        yield [
+            (low + offset, score)
+            for offset, score in match(query, keys[low : low + chunk], cutoff, typos)
+        ]
+
+
+def best(
+    ranked: Iterable[tuple[int, float]], more: Iterable[tuple[int, float]], limit: int
+) -> list[tuple[int, float]]:
+    """The `limit` best (position, score) pairs of both, best first, earlier on ties;
+    a position in both is kept once."""
+    merged = dict(ranked)
+    for position, score in more:
+        if score > merged.get(position, -1.0):
+            merged[position] = score
+    return heapq.nsmallest(limit, merged.items(), key=lambda item: (-item[1], item[0]))
