@@ -13,6 +13,7 @@ from bench import (
     lookup,
     next_sentence,
     open_database,
+    reanchor,
     search,
     store_write,
     summary,
@@ -29,6 +30,7 @@ FIGURES: dict[str, ModuleType] = {
     "export_json": export_json,
     "summary": summary,
     "search": search,
+    "reanchor": reanchor,
 }
 """Every figure module by name, in report order; each has run(Workspace) -> list[Figure]."""
 

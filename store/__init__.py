@@ -3,6 +3,7 @@
 from store.annotation_store import AnnotationStore
 from store.change import Change, ImportReport
 from store.errors import (
+    AnchorConflictError,
     CorruptDatabaseError,
     DatabaseLockedError,
     SchemaVersionError,
@@ -11,6 +12,7 @@ from store.errors import (
 )
 
 __all__ = [
+    "AnchorConflictError",
     "AnnotationStore",
     "Change",
     "CorruptDatabaseError",

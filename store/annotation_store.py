@@ -11,7 +11,7 @@ import functools
 import gc
 import shutil
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
@@ -21,7 +21,12 @@ from tinydb import Query, TinyDB
 
 from store import migrations
 from store.change import Change, ImportReport
-from store.errors import CorruptDatabaseError, SchemaVersionError, StoreWriteError
+from store.errors import (
+    AnchorConflictError,
+    CorruptDatabaseError,
+    SchemaVersionError,
+    StoreWriteError,
+)
 from store.files import fsync_directory
 from store.import_rules import outcome
 from store.index import AnnotationIndex
@@ -29,6 +34,7 @@ from store.journal import Applied, JournalStorage, Op
 from store.lock import DatabaseLock
 from store.snapshot import paused_gc
 from store.trusted import annotation_of, is_canonical
+from workbench.core.anchoring import ArticlePlan
 from workbench.core.annotation import Annotation, AnnotationKey, utc_now
 
 ANNOTATIONS = "annotations"
@@ -67,8 +73,8 @@ class AnnotationStore:
         self._mutex = threading.RLock()
         self._db = TinyDB(storage=lambda: storage)
         self._annotations = self._db.table(ANNOTATIONS)
-        self._undo: list[Change] = []
-        self._redo: list[Change] = []
+        self._undo: list[list[Change]] = []
+        self._redo: list[list[Change]] = []
         self._cache: dict[str, Annotation] = {}
         self._index = AnnotationIndex()
         self._article_docs: dict[str, str] = {}
@@ -177,10 +183,42 @@ class AnnotationStore:
         return {index: self._annotation(doc_id) for index, doc_id in sorted(sentences.items())}
 
     @synchronised
+    def in_article(self, article_id: str) -> list[Annotation]:
+        """Every annotator's annotations placed on the article's sentences, by key."""
+        return [
+            self._annotation(doc_id)
+            for annotator in self._index.annotators_of(article_id)
+            for _index, doc_id in sorted(self._index.in_article(annotator, article_id).items())
+        ]
+
+    @synchronised
     def all(self, annotator: str | None = None) -> list[Annotation]:
-        """Every annotation (of every annotator for None), ordered by key."""
+        """Every annotation placed on a sentence (of every annotator for None), ordered by
+        key. Orphans are not among them: see orphans()."""
         with paused_gc():
             return [self._annotation(doc_id) for doc_id in self._index.doc_ids(annotator)]
+
+    @synchronised
+    def orphans(
+        self, annotator: str | None = None, article_id: str | None = None
+    ) -> list[Annotation]:
+        """Annotations on no sentence of their article's current text (anchor_state
+        "orphaned"), of one annotator and/or article when given: kept with all their
+        data until the analyst re-attaches or deletes them."""
+        return [self._annotation(doc_id) for doc_id in self._index.orphans(annotator, article_id)]
+
+    @synchronised
+    def orphan_count(self) -> int:
+        return self._index.orphan_count
+
+    @synchronised
+    def annotated_articles(self) -> dict[str, int]:
+        """article_id -> placed annotations (of every annotator), for every article that
+        has one."""
+        return {
+            article_id: sum(self._index.anchor_hashes(article_id).values())
+            for article_id in self._index.articles()
+        }
 
     @synchronised
     def records(
@@ -189,12 +227,14 @@ class AnnotationStore:
         """Every annotation's stored record (of every annotator for None), ordered by key
         unless `ordered` is False (an export sorts them its own way): exactly
         Annotation.to_record()'s keys and values, without building Annotations
-        (the json and jsonl exports need nothing else). The records are the store's
-        own: read them, never change them."""
+        (the json and jsonl exports need nothing else), orphans after the placed ones.
+        The records are the store's own: read them, never change them."""
         table = self._storage.table(ANNOTATIONS)
         stored: Iterable[tuple[str, dict[str, Any]]]
-        if ordered or annotator is not None or len(self._index) != len(table):
-            stored = ((doc_id, table[doc_id]) for doc_id in self._index.doc_ids(annotator, ordered))
+        indexed = len(self._index) + self._index.orphan_count
+        if ordered or annotator is not None or indexed != len(table):
+            doc_ids = self._index.doc_ids(annotator, ordered) + self._index.orphans(annotator)
+            stored = ((doc_id, table[doc_id]) for doc_id in doc_ids)
         else:
             # As many keys as records, so no record shares another's key: the table's own
             # order, which is the order of the records in memory, reads about 2x faster
@@ -243,17 +283,20 @@ class AnnotationStore:
 
     @synchronised
     def count(self, annotator: str | None = None) -> int:
-        """Number of annotations (of every annotator for None)."""
+        """Number of annotations placed on sentences (of every annotator for None)."""
         if annotator is None:
             return len(self._index)
-        return sum(1 for _ in self._records_of(annotator))
+        return sum(1 for r in self._records_of(annotator) if r.get("anchor_state") != "orphaned")
 
     # -- Writing annotations --------------------------------------------------------------
 
     @synchronised
     def save(self, annotation: Annotation) -> Annotation:
         """Store `annotation` durably (a blank one deletes the record) and return what was
-        stored: created_at is kept from the existing record, updated_at is now."""
+        stored: created_at is kept from the existing record, updated_at is now. An orphan
+        is on no sentence: re-attach or delete it instead (ValueError)."""
+        if annotation.is_orphan:
+            raise ValueError("an orphaned annotation is re-attached or deleted, not saved")
         stored = self._current(annotation.key)
         if annotation.is_blank:
             if stored is not None:
@@ -280,22 +323,111 @@ class AnnotationStore:
 
     @synchronised
     def undo(self) -> Change | None:
-        """Undo this session's last change (as a new durable change); None if none is left."""
+        """Undo this session's last change (as a new durable change); None if none is left.
+
+        A step of several changes (an article's re-anchoring) is undone as one, in one
+        write: the first change is returned, the others are in its `together`."""
         if not self._undo:
             return None
-        undone = self._undo[-1]
-        change = self._write(undone.key, self._restamped(undone.before), "undo")
+        step = self._undo[-1]
+        pairs = [(change.after, self._restamped(change.before)) for change in reversed(step)]
+        done = self._commit_pairs(pairs, "undo", [change.key for change in reversed(step)])
         self._redo.append(self._undo.pop())
-        return change
+        return _as_step(done)
 
     @synchronised
     def redo(self) -> Change | None:
-        """Redo the last undone change; None if there is nothing to redo."""
+        """Redo the last undone change (or step); None if there is nothing to redo."""
         if not self._redo:
             return None
-        redone = self._redo[-1]
-        change = self._write(redone.key, self._restamped(redone.after), "redo")
+        step = self._redo[-1]
+        pairs = [(change.before, self._restamped(change.after)) for change in step]
+        done = self._commit_pairs(pairs, "redo", [change.key for change in step])
         self._undo.append(self._redo.pop())
+        return _as_step(done)
+
+    # -- Re-anchoring and orphans ---------------------------------------------------------
+
+    @synchronised
+    def articles_to_reanchor(self, current: Mapping[str, str], segmenter: str) -> list[str]:
+        """The articles of `current` (article id -> sha256 of its text now) whose placed
+        annotations may not be anchored to that text: some were made on another text, or
+        the article was last seen with another segmenter (or never). One look-up each."""
+        table = self._storage.table(ARTICLES)
+        stale: list[str] = []
+        for article_id, sha256 in current.items():
+            hashes = self._index.anchor_hashes(article_id)
+            if not hashes:
+                continue
+            doc_id = self._article_docs.get(article_id)
+            seen = table.get(doc_id) if doc_id is not None else None
+            if (
+                len(hashes) != 1
+                or sha256 not in hashes
+                or seen is None
+                or seen.get("sha256") != sha256
+                or seen.get("segmenter") != segmenter
+            ):
+                stale.append(article_id)
+        return stale
+
+    @synchronised
+    def reanchor(
+        self, plan: ArticlePlan, *, title: str, sentences: int, segmenter: str
+    ) -> list[Change]:
+        """Store an article's re-anchoring: every changed annotation (one history record
+        each, action "reanchor") and the article as now seen, in one durable write and
+        one undo step. Raises AnchorConflictError, writing nothing, if an annotation of
+        the plan has changed since it was planned."""
+        return self.reanchor_articles([(plan, title, sentences)], segmenter)[0]
+
+    @synchronised
+    def reanchor_articles(
+        self, plans: Sequence[tuple[ArticlePlan, str, int]], segmenter: str
+    ) -> list[list[Change]]:
+        """reanchor() for several articles ((plan, title, sentence count) each) in one
+        durable write, each article its own undo step: one fsync for a batch instead of
+        one per article. Returns each article's changes."""
+        pairs: list[tuple[Annotation | None, Annotation | None]] = []
+        keys: list[AnnotationKey] = []
+        extras: list[Op] = []
+        sizes: list[int] = []
+        for plan, title, sentences in plans:
+            changed = plan.changes
+            pairs.extend((placement.before, placement.after) for placement in changed)
+            keys.extend(placement.before.key for placement in changed)
+            sizes.append(len(changed))
+            seen = self._article_document(plan.article_id, title, plan.sha256, sentences, segmenter)
+            if seen is not None:
+                extras.append(seen)
+        changes = self._commit_pairs(pairs, "reanchor", keys, exact=True, extras=extras)
+        steps: list[list[Change]] = []
+        for size in sizes:
+            steps.append(changes[:size])
+            changes = changes[size:]
+        for step in steps:
+            if step:
+                self._undo.append(step)
+                self._redo.clear()
+        return steps
+
+    @synchronised
+    def reattach(self, orphan: Annotation, placed: Annotation) -> Change:
+        """Put an orphan on a sentence the analyst chose (`placed`: the orphan anchored to
+        it). Raises AnchorConflictError if that sentence holds one of the same analyst's."""
+        if not orphan.is_orphan or placed.is_orphan:
+            raise ValueError("reattach takes an orphan and its placed copy")
+        (change,) = self._commit_pairs([(orphan, placed)], "reattach", [orphan.key], exact=True)
+        self._undo.append([change])
+        self._redo.clear()
+        return change
+
+    @synchronised
+    def delete_orphan(self, orphan: Annotation) -> Change:
+        """Delete an orphan for good (undoable, and in the history like any delete)."""
+        (change,) = self._commit_pairs([(orphan, None)], "delete", [orphan.key], exact=True)
+        self._undo.append([change])
+        self._redo.clear()
         return change
 
     @synchronised
@@ -308,44 +440,45 @@ class AnnotationStore:
     @synchronised
     def import_annotations(self, annotations: Iterable[Annotation]) -> ImportReport:
         """Merge annotations from elsewhere in one atomic write: absent keys are added,
-        identical ones skipped, differing ones replaced only by a newer updated_at."""
+        identical ones skipped, differing ones replaced only by a newer updated_at.
+        Orphans are matched by their own identity (Annotation.orphan_key), never by the
+        sentence index they no longer have."""
         counts = {"added": 0, "updated": 0, "skipped": 0}
-        staged: dict[AnnotationKey, Annotation] = {}
-        changes: list[Change] = []
-        now = utc_now()
+        staged: dict[object, tuple[Annotation | None, Annotation]] = {}
         for incoming in annotations:
-            stored = staged.get(incoming.key) or self._current(incoming.key)
+            identity = incoming.orphan_key if incoming.is_orphan else incoming.key
+            earlier = staged.get(identity)
+            stored = earlier[1] if earlier else self._located(incoming)
             result = outcome(incoming, stored)
             counts[result] += 1
             if result != "skipped":
-                staged[incoming.key] = incoming
-                change = Change(incoming.key, stored, incoming, now, self.annotator, "import")
-                changes.append(change)
-        if changes:
-            self._commit(changes)
+                staged[identity] = (earlier[0] if earlier else stored, incoming)
+        if staged:
+            pairs = list(staged.values())
+            self._commit_pairs(pairs, "import", [after.key for _before, after in pairs])
         return ImportReport(**counts)
 
     # -- Articles, positions, ledger ------------------------------------------------------
 
     @synchronised
-    def remember_article(self, article_id: str, title: str, sha256: str, sentences: int) -> None:
-        """Record an article seen in the corpus (title, content hash, sentence count)."""
-        table = self._storage.table(ARTICLES)
-        doc_id = self._article_docs.get(article_id)
-        document = {
-            "article_id": article_id,
-            "title": title,
-            "sha256": sha256,
-            "sentences": sentences,
-        }
-        if doc_id is not None and all(table[doc_id].get(k) == v for k, v in document.items()):
-            return
-        document["remembered_at"] = utc_now()
-        self._put(ARTICLES, doc_id, document)
+    def remember_article(
+        self,
+        article_id: str,
+        title: str,
+        sha256: str,
+        sentences: int,
+        segmenter: str | None = None,
+    ) -> None:
+        """Record an article seen in the corpus (title, content hash, sentence count, and
+        the segmenter that counted them: what articles_to_reanchor compares)."""
+        op = self._article_document(article_id, title, sha256, sentences, segmenter)
+        if op is not None:
+            self._follow(self._storage.commit([op]))
 
     @synchronised
     def articles(self) -> list[dict[str, Any]]:
-        """Every remembered article (article_id, title, sha256, sentences, remembered_at)."""
+        """Every remembered article (article_id, title, sha256, sentences, remembered_at,
+        and segmenter once it has been seen with one)."""
         return [dict(doc) for doc in self._storage.table(ARTICLES).values()]  # flat records
 
     @synchronised
@@ -407,6 +540,21 @@ class AnnotationStore:
         doc_id = self._index.doc_id(key)
         return None if doc_id is None else self._annotation(doc_id)
 
+    def _locate(self, annotation: Annotation) -> str | None:
+        """The document holding `annotation`: the one at its key if it is placed, the
+        orphan with its identity if it is an orphan."""
+        if not annotation.is_orphan:
+            return self._index.doc_id(annotation.key)
+        wanted = annotation.orphan_key
+        for doc_id in self._index.orphans_of(annotation.annotator, annotation.article_id):
+            if self._annotation(doc_id).orphan_key == wanted:
+                return doc_id
+        return None
+
+    def _located(self, annotation: Annotation) -> Annotation | None:
+        doc_id = self._locate(annotation)
+        return None if doc_id is None else self._annotation(doc_id)
+
     def _records_of(self, annotator: str) -> Iterable[dict[str, Any]]:
         return (r for r in self._storage.table(ANNOTATIONS).values() if r["annotator"] == annotator)
 
@@ -418,7 +566,7 @@ class AnnotationStore:
         self, key: AnnotationKey, after: Annotation | None, action: str
     ) -> Change:
         change = self._write(key, after, action)
-        self._undo.append(change)
+        self._undo.append([change])
         self._redo.clear()
         return change
 
@@ -442,6 +590,102 @@ class AnnotationStore:
             history.append(change.to_record(history_id + offset))
         self._follow(self._storage.commit(ops, history))
 
+    def _commit_pairs(
+        self,
+        pairs: Sequence[tuple[Annotation | None, Annotation | None]],
+        action: str,
+        keys: list[AnnotationKey],
+        exact: bool = False,
+        extras: Sequence[Op] = (),
+    ) -> list[Change]:
+        """Replace each pair's first annotation (None: nothing) by its second (None:
+        delete) in one journal line with one history record each (under `keys`), plus
+        `extras` (puts into other tables). Returns the changes, in the pairs' order.
+
+        Annotations may change sentence (a re-anchoring), become orphans or stop being
+        one, so each is found where it is stored (_locate), and the placed ones must end
+        on distinct keys that no other annotation holds: AnchorConflictError otherwise,
+        and also, with `exact`, if a first annotation is not exactly what is stored."""
+        table = ANNOTATIONS
+        moving: dict[str, tuple[Annotation | None, Annotation | None]] = {}
+        for before, after in pairs:
+            doc_id = self._locate(before) if before is not None else None
+            stored = self._annotation(doc_id) if doc_id is not None else None
+            if before is not None and (stored is None or (exact and stored != before)):
+                raise AnchorConflictError(
+                    f"the annotation of {before.article_id}, sentence {before.index + 1} "
+                    "changed meanwhile; nothing was written"
+                )
+            if doc_id is None and after is not None and not after.is_orphan:
+                doc_id = self._index.doc_id(after.key)
+                stored = self._annotation(doc_id) if doc_id is not None else None
+            if doc_id is None:
+                doc_id = self._storage.new_id(table)
+            if doc_id in moving:
+                raise AnchorConflictError(f"two changes of one annotation ({doc_id})")
+            moving[doc_id] = (stored, after)
+        self._check_keys(moving)
+        if not moving and not extras:
+            return []
+        now = utc_now()
+        history_id = self._storage.new_history_id()
+        ops: list[Op] = []
+        history: list[dict[str, Any]] = []
+        changes: list[Change] = []
+        for offset, ((doc_id, (stored, after)), key) in enumerate(
+            zip(moving.items(), keys, strict=True)
+        ):
+            ops.append([table, doc_id, after.to_record() if after is not None else None])
+            change = Change(key, stored, after, now, self.annotator, action)
+            history.append(change.to_record(history_id + offset))
+            changes.append(change)
+        ops.extend(extras)
+        self._follow(self._storage.commit(ops, history))
+        return changes
+
+    def _check_keys(
+        self, moving: Mapping[str, tuple[Annotation | None, Annotation | None]]
+    ) -> None:
+        """Placed annotations after the change: one per key, none on the key of an
+        annotation this change leaves where it is."""
+        claimed: set[AnnotationKey] = set()
+        for doc_id, (_stored, after) in moving.items():
+            if after is None or after.is_orphan:
+                continue
+            holder = self._index.doc_id(after.key)
+            held = holder is not None and holder != doc_id and holder not in moving
+            if after.key in claimed or held:
+                raise AnchorConflictError(
+                    f"sentence {after.index + 1} of {after.article_id} already holds an "
+                    f"annotation of {after.annotator}; nothing was written"
+                )
+            claimed.add(after.key)
+
+    def _article_document(
+        self, article_id: str, title: str, sha256: str, sentences: int, segmenter: str | None
+    ) -> Op | None:
+        """The put that remembers an article as seen now; None if nothing changed."""
+        table = self._storage.table(ARTICLES)
+        doc_id = self._article_docs.get(article_id)
+        document: dict[str, Any] = {
+            "article_id": article_id,
+            "title": title,
+            "sha256": sha256,
+            "sentences": sentences,
+        }
+        if segmenter is not None:
+            document["segmenter"] = segmenter
+        elif (
+            doc_id is not None
+            and table[doc_id].get("sha256") == sha256
+            and "segmenter" in table[doc_id]
+        ):
+            document["segmenter"] = table[doc_id]["segmenter"]  # the same text: still checked
+        if doc_id is not None and all(table[doc_id].get(k) == v for k, v in document.items()):
+            return None
+        document["remembered_at"] = utc_now()
+        return [ARTICLES, doc_id or self._storage.new_id(ARTICLES), document]
+
     def _put(
         self, table: str, doc_id: str | None, document: dict[str, Any], sync: bool = True
     ) -> None:
@@ -450,9 +694,15 @@ class AnnotationStore:
 
     def _follow(self, applied: list[Applied]) -> None:
         """Bring the index, the annotation cache and TinyDB's query caches up to date."""
+        self._index.follow(
+            [
+                (item.doc_id, item.before, item.after)
+                for item in applied
+                if item.table == ANNOTATIONS
+            ]
+        )
         for item in applied:
             if item.table == ANNOTATIONS:
-                self._index.replace(item.doc_id, item.before, item.after)
                 self._cache.pop(item.doc_id, None)
             elif item.table == ARTICLES and item.after is not None:
                 self._article_docs[str(item.after["article_id"])] = item.doc_id
@@ -476,6 +726,11 @@ class AnnotationStore:
         }
         self._cache.clear()
         self._annotations.clear_cache()
+
+
+def _as_step(changes: list[Change]) -> Change | None:
+    """The first change, carrying the others of its step in `together`."""
+    return replace(changes[0], together=tuple(changes[1:])) if changes else None
 
 
 def _checked_version(path: Path, storage: JournalStorage) -> int:

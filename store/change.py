@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.core.annotation import Annotation, AnnotationKey
 
-ACTIONS = ("save", "delete", "undo", "redo", "import")
+ACTIONS = ("save", "delete", "undo", "redo", "import", "reanchor", "reattach")
 
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One durable change to one annotation: the history entry and the undo unit."""
+    """One durable change to one annotation: the history entry (and, with the changes
+    made `together` with it, the undo unit). The key is the annotation's before the
+    change: a re-anchoring or a re-attachment moves it to `after.key`."""
 
     key: AnnotationKey
     before: Annotation | None
@@ -20,6 +22,13 @@ class Change:
     at: str
     annotator: str
     action: str
+    together: tuple[Change, ...] = field(default=(), compare=False)
+    """The other changes of the same undo step (a whole article's re-anchoring is one)."""
+
+    @property
+    def step(self) -> tuple[Change, ...]:
+        """This change and those made together with it."""
+        return (self, *self.together)
 
     @property
     def article_id(self) -> str:

@@ -39,6 +39,15 @@ class StoreWriteError(StoreError):
         super().__init__(f"not saved: {reason}{where}")
 
 
+class AnchorConflictError(StoreError):
+    """A change that would put an annotation where another one of the same analyst is,
+    or that was planned on annotations which have changed since: nothing was written."""
+
+    def __init__(self, detail: str) -> None:
+        self.detail = detail
+        super().__init__(f"not saved: {detail}")
+
+
 class SchemaVersionError(StoreError):
     """The database was written by a newer version of the program."""
 

@@ -2,6 +2,12 @@
 
 A TinyDB query over 100,000 documents takes about half a second; these dicts answer
 get() in O(1), for_article() in O(sentences) and tagged_counts() in O(articles).
+
+Orphans (anchor_state "orphaned") are on no sentence, so they never take a key: they
+are listed apart, per (annotator, article), and a new annotation of the sentence their
+old index names is free to take it. For each article the index also counts the texts
+(article_sha256) its placed annotations were anchored to, so that telling whether an
+article needs re-anchoring costs one look-up.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from workbench.core.annotation import AnnotationKey
+from workbench.core.annotation import ORPHANED, AnnotationKey
 
 ArticleKey = tuple[str, str]
 """(annotator, article_id)."""
@@ -27,7 +33,14 @@ class AnnotationIndex:
     def __init__(self) -> None:
         self._by_article: dict[ArticleKey, dict[int, str]] = defaultdict(dict)
         self._tagged: dict[ArticleKey, int] = defaultdict(int)
+        self._hashes: dict[str, dict[str, int]] = defaultdict(dict)
+        """article_id -> article_sha256 -> placed annotations anchored to that text."""
+        self._annotators: dict[str, dict[str, int]] = defaultdict(dict)
+        """article_id -> annotator -> placed annotations."""
+        self._orphans: dict[ArticleKey, dict[str, None]] = defaultdict(dict)
+        """(annotator, article_id) -> document ids of orphans, in the order they came."""
         self._size = 0
+        self._orphan_count = 0
 
     @classmethod
     def of(cls, table: Mapping[str, Mapping[str, Any]]) -> AnnotationIndex:
@@ -36,19 +49,34 @@ class AnnotationIndex:
         index = cls()
         by_article = index._by_article
         tagged = index._tagged
+        hashes = index._hashes
+        annotators = index._annotators
         for doc_id, record in table.items():
-            group = (str(record["annotator"]), str(record["article_id"]))
+            annotator = str(record["annotator"])
+            article_id = str(record["article_id"])
+            group = (annotator, article_id)
             sentence = int(record["index"])
+            if record.get("anchor_state") == ORPHANED:
+                index._orphans[group][doc_id] = None
+                index._orphan_count += 1
+                continue
             sentences = by_article[group]
             if sentence not in sentences:
                 index._size += 1
             sentences[sentence] = doc_id
             if record.get("tags"):
                 tagged[group] += 1
+            _add(hashes[article_id], str(record["article_sha256"]))
+            _add(annotators[article_id], annotator)
         return index
 
     def __len__(self) -> int:
+        """Placed annotations (orphans are counted apart, by orphan_count)."""
         return self._size
+
+    @property
+    def orphan_count(self) -> int:
+        return self._orphan_count
 
     def doc_id(self, key: AnnotationKey) -> str | None:
         annotator, article_id, sentence = key
@@ -59,11 +87,38 @@ class AnnotationIndex:
         """Sentence index -> document id for one annotator's article."""
         return self._by_article.get((annotator, article_id), {})
 
+    def annotators_of(self, article_id: str) -> list[str]:
+        """Who has placed annotations in the article, sorted."""
+        return sorted(self._annotators.get(article_id, {}))
+
+    def anchor_hashes(self, article_id: str) -> Mapping[str, int]:
+        """article_sha256 -> how many placed annotations of the article were anchored to it."""
+        return self._hashes.get(article_id, {})
+
+    def articles(self) -> list[str]:
+        """Every article with a placed annotation."""
+        return list(self._hashes)
+
+    def orphans(self, annotator: str | None = None, article_id: str | None = None) -> list[str]:
+        """Document ids of orphans (of one annotator and/or article when given), sorted by
+        (annotator, article) and then in the order they were orphaned."""
+        return [
+            doc_id
+            for (who, article), doc_ids in sorted(self._orphans.items())
+            if (annotator is None or who == annotator)
+            and (article_id is None or article == article_id)
+            for doc_id in doc_ids
+        ]
+
+    def orphans_of(self, annotator: str, article_id: str) -> list[str]:
+        """Document ids of one annotator's orphans of one article."""
+        return list(self._orphans.get((annotator, article_id), ()))
+
     def doc_ids(self, annotator: str | None = None, ordered: bool = True) -> list[str]:
-        """Document ids in key order (annotator, article, sentence), of one annotator or
-        of all for None: sorting the groups and then each group's sentences is much
-        cheaper than sorting every key. Unordered, they come in no particular order,
-        for a reader that sorts them its own way anyway."""
+        """Document ids of placed annotations in key order (annotator, article, sentence),
+        of one annotator or of all for None: sorting the groups and then each group's
+        sentences is much cheaper than sorting every key. Unordered, they come in no
+        particular order, for a reader that sorts them its own way anyway."""
         if not ordered:
             return [
                 doc_id
@@ -88,29 +143,75 @@ class AnnotationIndex:
 
     def add(self, doc_id: str, record: Mapping[str, Any]) -> None:
         annotator, article_id, sentence = record_key(record)
-        sentences = self._by_article[(annotator, article_id)]
+        group = (annotator, article_id)
+        if record.get("anchor_state") == ORPHANED:
+            if doc_id not in self._orphans[group]:
+                self._orphans[group][doc_id] = None
+                self._orphan_count += 1
+            return
+        sentences = self._by_article[group]
         if sentence not in sentences:
             self._size += 1
         sentences[sentence] = doc_id
         if record.get("tags"):
-            self._tagged[(annotator, article_id)] += 1
+            self._tagged[group] += 1
+        _add(self._hashes[article_id], str(record["article_sha256"]))
+        _add(self._annotators[article_id], annotator)
 
-    def remove(self, record: Mapping[str, Any]) -> None:
+    def remove(self, doc_id: str, record: Mapping[str, Any]) -> None:
         annotator, article_id, sentence = record_key(record)
-        sentences = self._by_article.get((annotator, article_id))
-        if sentences is None or sentences.pop(sentence, None) is None:
+        group = (annotator, article_id)
+        if record.get("anchor_state") == ORPHANED:
+            orphans = self._orphans.get(group)
+            if orphans is not None and doc_id in orphans:
+                del orphans[doc_id]
+                self._orphan_count -= 1
+                if not orphans:
+                    del self._orphans[group]
             return
+        sentences = self._by_article.get(group)
+        if sentences is None or sentences.get(sentence) != doc_id:
+            return
+        del sentences[sentence]
         self._size -= 1
         if record.get("tags"):
-            self._tagged[(annotator, article_id)] -= 1
+            self._tagged[group] -= 1
         if not sentences:
-            del self._by_article[(annotator, article_id)]
+            del self._by_article[group]
+        _subtract(self._hashes, article_id, str(record["article_sha256"]))
+        _subtract(self._annotators, article_id, annotator)
 
     def replace(
         self, doc_id: str, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
     ) -> None:
         """Follow one put or delete of a document."""
-        if before is not None:
-            self.remove(before)
-        if after is not None:
-            self.add(doc_id, after)
+        self.follow([(doc_id, before, after)])
+
+    def follow(
+        self, changes: list[tuple[str, Mapping[str, Any] | None, Mapping[str, Any] | None]]
+    ) -> None:
+        """Follow puts and deletes made together: every old record out first, then every
+        new one in, so that annotations trading sentences (a re-anchoring after two
+        paragraphs swapped) never find their new key still held."""
+        for doc_id, before, _after in changes:
+            if before is not None:
+                self.remove(doc_id, before)
+        for doc_id, _before, after in changes:
+            if after is not None:
+                self.add(doc_id, after)
+
+
+def _add(counts: dict[str, int], key: str) -> None:
+    counts[key] = counts.get(key, 0) + 1
+
+
+def _subtract(counts: dict[str, dict[str, int]], outer: str, key: str) -> None:
+    """One fewer of counts[outer][key]; emptied counters are removed."""
+    inner = counts.get(outer)
+    if inner is None or key not in inner:
+        return
+    inner[key] -= 1
+    if not inner[key]:
+        del inner[key]
+        if not inner:
+            del counts[outer]

@@ -11,7 +11,7 @@ from typing import Any
 
 from store.snapshot import Tables
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "meta"
 META_ID = "1"
 
@@ -42,7 +42,17 @@ def version_0_to_1(tables: Tables) -> Tables:
     return tables
 
 
-MIGRATIONS: dict[int, Migration] = {0: version_0_to_1}
+def version_1_to_2(tables: Tables) -> Tables:
+    """Version 2 records where each annotation stands against its article's text
+    (anchor_state, docs/decisions/reanchoring.md). Every annotation of a version-1 file
+    was made on the text it names (article_sha256), so it starts as "current"; re-anchoring
+    checks it against the article as it is now the next time a command reads both."""
+    for record in tables.get("annotations", {}).values():
+        record.setdefault("anchor_state", "current")
+    return tables
+
+
+MIGRATIONS: dict[int, Migration] = {0: version_0_to_1, 1: version_1_to_2}
 
 
 def schema_version(tables: Tables) -> int:

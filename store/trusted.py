@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from itertools import combinations
 from typing import Any
 
-from workbench.core.annotation import STATUSES, TAGS, Annotation
+from workbench.core.annotation import ANCHOR_STATES, STATUSES, TAGS, Annotation
 
 RECORD_KEYS = frozenset(Annotation.__dataclass_fields__)
 """to_record() has exactly the dataclass's field names as keys."""
@@ -23,6 +23,7 @@ CANONICAL_TAGS = frozenset(
 )
 """Every tag tuple in canonical order (TAGS order, no duplicates)."""
 KNOWN_STATUSES = frozenset(STATUSES)
+KNOWN_ANCHOR_STATES = frozenset(ANCHOR_STATES)
 _new = object.__new__
 
 
@@ -47,17 +48,19 @@ _set_note = _slot_setter("note")
 _set_status = _slot_setter("status")
 _set_created_at = _slot_setter("created_at")
 _set_updated_at = _slot_setter("updated_at")
+_set_anchor_state = _slot_setter("anchor_state")
 
 
 def is_canonical(record: Mapping[str, Any]) -> bool:
     """True if `record` has exactly to_record()'s keys, canonical tags, a known status and
-    an integer sentence index: what the store writes. (The other types are those JSON
-    gives back for what to_record() wrote; a hand-edited file may still be wrong there,
-    as from_record would not notice either.)"""
+    anchor state, and an integer sentence index: what the store writes. (The other types
+    are those JSON gives back for what to_record() wrote; a hand-edited file may still be
+    wrong there, as from_record would not notice either.)"""
     return (
         record.keys() == RECORD_KEYS
         and tuple(record["tags"]) in CANONICAL_TAGS
         and record["status"] in KNOWN_STATUSES
+        and record["anchor_state"] in KNOWN_ANCHOR_STATES
         and type(record["index"]) is int
     )
 
@@ -84,4 +87,5 @@ def annotation_of(record: Mapping[str, Any]) -> Annotation:
     _set_status(annotation, record["status"])
     _set_created_at(annotation, record["created_at"])
     _set_updated_at(annotation, record["updated_at"])
+    _set_anchor_state(annotation, record["anchor_state"])
     return annotation

@@ -1,10 +1,13 @@
-"""User settings files under the config folder: ledger thresholds (settings.toml).
+"""User settings files under the config folder: thresholds (settings.toml).
 
 Example `~/.config/workbench/settings.toml`:
 
     [ledger]
     claim_threshold = 75      # how alike two claims must be to share a ledger entry
     denial_threshold = 70     # how alike a denial and a claim must be to link them
+
+    [anchoring]
+    fuzzy_threshold = 65      # how alike a changed sentence must be to keep an annotation
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from workbench.core.anchoring import DEFAULT_THRESHOLD
 from workbench.core.ledger import LedgerSettings
 
 SETTINGS_ENV = "WORKBENCH_SETTINGS"
@@ -82,3 +86,21 @@ def ledger_settings(
             raise SettingsError(f"{path}: ledger.{name} must be a whole number >= 1")
         checked[name] = value
     return dataclasses.replace(defaults, **checked)
+
+
+def anchoring_threshold(path: Path | None = None, override: float | None = None) -> float:
+    """Re-anchoring's fuzzy threshold (0-100): `override`, else [anchoring] fuzzy_threshold
+    of the settings file, else the measured default (docs/decisions/reanchoring.md)."""
+    if override is not None:
+        return override
+    path = path or settings_path()
+    table = read_toml(path, "settings file").get("anchoring", {})
+    if not isinstance(table, dict):
+        raise SettingsError(f"{path}: [anchoring] must be a table")
+    unknown = sorted(set(table) - {"fuzzy_threshold"})
+    if unknown:
+        raise SettingsError(f"{path}: unknown anchoring setting {unknown[0]!r}")
+    value = table.get("fuzzy_threshold", DEFAULT_THRESHOLD)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+        raise SettingsError(f"{path}: anchoring.fuzzy_threshold must be a number from 0 to 100")
+    return float(value)

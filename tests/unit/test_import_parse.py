@@ -112,8 +112,8 @@ def test_blank_lines_in_jsonl_are_ignored() -> None:
         (b'{"annotations": []}', "$.schema_version: missing (is this a workbench export?)"),
         (b'{"schema_version": "1"}', "$.schema_version: expected an integer, found a string"),
         (
-            b'{"schema_version": 2, "whatever": 1}',
-            "$.schema_version: unsupported schema version 2 (this workbench reads version 1)",
+            b'{"schema_version": 3, "whatever": 1}',
+            "$.schema_version: unsupported schema version 3 (this workbench reads versions 1 to 2)",
         ),
         (
             b'{"schema_version": 1, "exported_at": "2026-01-01T00:00:00Z", "articles": []}',
@@ -295,4 +295,43 @@ def test_read_import_names_the_file_and_picks_the_format_by_suffix(tmp_path: Pat
         read_import(tmp_path / "unlisted.json", known_articles=set())
     assert str(caught.value).startswith(
         f"{tmp_path / 'unlisted.json'}: $.annotations[0].article_id"
+    )
+
+
+def version_1(record: dict[str, Any]) -> dict[str, Any]:
+    """A record as workbench wrote it before schema version 2 (no anchor_state)."""
+    return {name: value for name, value in record.items() if name != "anchor_state"}
+
+
+def test_a_version_1_export_is_read_with_current_anchors() -> None:
+    old = document(schema_version=1)
+    old["annotations"] = [version_1(record) for record in old["annotations"]]
+    old["history"] = [
+        {"key": ["ana", "story", 0], "before": None, "after": old["annotations"][0],
+         "at": "2026-01-01T00:00:00Z", "annotator": "ana", "action": "save"}
+    ]  # fmt: skip
+    batch = parse_document(encoded(old))
+    assert batch.annotations == sorted(SAMPLE, key=lambda a: (a.article_id, a.index, a.annotator))
+    assert {a.anchor_state for a in batch.annotations} == {"current"}
+    header, *records = (json.loads(line) for line in jsonl().splitlines())
+    lines = [dict(header, schema_version=1), *(version_1(record) for record in records)]
+    raw = b"\n".join(encoded(line) for line in lines)
+    assert parse_lines(numbered(raw)).annotations == batch.annotations
+
+
+def test_an_unknown_anchor_state_is_refused() -> None:
+    exported = document()
+    exported["annotations"][1]["anchor_state"] = "lost"
+    assert problem(encoded(exported)).startswith("$.annotations[1].anchor_state: 'lost' is not")
+
+
+def test_an_orphan_may_share_its_old_index_with_a_placed_annotation() -> None:
+    exported = document()
+    placed = exported["annotations"][0]
+    exported["annotations"].append(dict(placed, anchor_state="orphaned", note="orphan"))
+    batch = parse_document(encoded(exported))
+    assert [a.anchor_state for a in batch.annotations][-1] == "orphaned"
+    exported["annotations"].append(dict(placed, anchor_state="orphaned", note="again"))
+    assert "duplicate orphan (annotator 'ana', article 'story', index 0)" in problem(
+        encoded(exported)
     )

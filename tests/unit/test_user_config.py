@@ -55,3 +55,16 @@ def test_summary_rejects_a_threshold_out_of_range(capsys: pytest.CaptureFixture[
         main(["summary", "--claim-threshold", "300"])
     assert exited.value.code == 2
     assert "between 0 and 100" in capsys.readouterr().err
+
+
+def test_the_anchoring_threshold_comes_from_the_settings_file(tmp_path: Path) -> None:
+    from workbench.core.anchoring import DEFAULT_THRESHOLD
+    from workbench.user_config import anchoring_threshold
+
+    assert anchoring_threshold(tmp_path / "absent.toml") == DEFAULT_THRESHOLD
+    path = write(tmp_path, "[anchoring]\nfuzzy_threshold = 80\n")
+    assert anchoring_threshold(path) == 80.0
+    assert anchoring_threshold(path, override=50.0) == 50.0
+    for bad in ("fuzzy_threshold = 'high'", "fuzzy_threshold = 101", "fuzzy_treshold = 80"):
+        with pytest.raises(SettingsError, match="anchoring"):
+            anchoring_threshold(write(tmp_path, f"[anchoring]\n{bad}\n"))

@@ -43,3 +43,14 @@ def warn(warnings: Iterable[str]) -> None:
     """Print what the store repaired or ignored (e.g. a torn journal tail), one line each."""
     for warning in warnings:
         print(f"workbench: warning: {warning}", file=sys.stderr)
+
+
+def threshold(text: str) -> float:
+    """A similarity score between 0 and 100 (an argparse type)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 100, not {value:g}")
+    return value

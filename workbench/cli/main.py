@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "import": "workbench.cli.import_",
     "summary": "workbench.cli.summary",
     "agree": "workbench.cli.agree",
+    "reanchor": "workbench.cli.reanchor",
 }
 DEFAULT_COMMAND = "annotate"
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workbench.cli.common import fail, warn
+from workbench.cli.common import fail, threshold, warn
 from workbench.core.atomic import atomic_write_text
 from workbench.core.corpus import load_corpus
 from workbench.core.summary import SummarySettings, build_summary, render_markdown
@@ -45,17 +45,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="how alike a denial and a claim must be to link them (default: settings.toml, "
         "else 70)",
     )
-
-
-def threshold(text: str) -> float:
-    """A similarity score between 0 and 100."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 0 <= value <= 100:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 100, not {value:g}")
-    return value
 
 
 def articles_from_corpus(paths: list[str] | None) -> list[dict[str, Any]]:

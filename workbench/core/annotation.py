@@ -24,9 +24,18 @@ STATUSES: tuple[str, ...] = (
 VERDICTS: tuple[str, ...] = ("supported", "refuted", "disputed", "inconclusive")
 DEFAULT_STATUS = "unverified"
 CONTEXT_CHARS = 32
+ANCHOR_STATES: tuple[str, ...] = ("current", "reanchored", "check", "orphaned")
+"""Where an annotation stands against its article's text (docs/decisions/reanchoring.md):
+made on it (current), moved onto it by an exact match (reanchored), moved by a fuzzy
+match the analyst has not confirmed (check), or on no sentence of it (orphaned)."""
+CURRENT = "current"
+ORPHANED = "orphaned"
 
 AnnotationKey = tuple[str, str, int]
-"""(annotator, article_id, sentence index): the identity of an annotation."""
+"""(annotator, article_id, sentence index): the identity of an annotation on a sentence."""
+OrphanKey = tuple[str, str, str, int, str]
+"""(annotator, article_id, article_sha256, index, created_at): the identity of an orphan,
+which is on no sentence, so its index is only where it was on the text it was made on."""
 
 
 def utc_now() -> str:
@@ -92,11 +101,14 @@ class Annotation:
     status: str = DEFAULT_STATUS
     created_at: str = field(default_factory=utc_now)
     updated_at: str = field(default="")
+    anchor_state: str = CURRENT
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tags", normalise_tags(self.tags))
         if self.status not in STATUSES:
             raise ValueError(f"unknown status: {self.status!r}")
+        if self.anchor_state not in ANCHOR_STATES:
+            raise ValueError(f"unknown anchor state: {self.anchor_state!r}")
         if not self.updated_at:
             object.__setattr__(self, "updated_at", self.created_at)
 
@@ -119,6 +131,15 @@ class Annotation:
     @property
     def key(self) -> AnnotationKey:
         return (self.annotator, self.article_id, self.index)
+
+    @property
+    def is_orphan(self) -> bool:
+        """On no sentence of its article's current text: kept, listed, never placed."""
+        return self.anchor_state == ORPHANED
+
+    @property
+    def orphan_key(self) -> OrphanKey:
+        return (self.annotator, self.article_id, self.article_sha256, self.index, self.created_at)
 
     @property
     def is_blank(self) -> bool:
@@ -165,11 +186,14 @@ class Annotation:
             "annotator": self.annotator,
             "created_at": self.created_at,
             "updated_at": self.updated_at,
+            "anchor_state": self.anchor_state,
         }
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Annotation:
-        """Inverse of to_record; raises KeyError/ValueError/TypeError on bad input."""
+        """Inverse of to_record; raises KeyError/ValueError/TypeError on bad input.
+
+        A record without anchor_state (history written before it existed) is current."""
         return cls(
             article_id=str(record["article_id"]),
             article_sha256=str(record["article_sha256"]),
@@ -186,6 +210,7 @@ class Annotation:
             status=str(record["status"]),
             created_at=str(record["created_at"]),
             updated_at=str(record["updated_at"]),
+            anchor_state=str(record.get("anchor_state", CURRENT)),
         )
 
 

@@ -17,8 +17,9 @@ from typing import IO, Any
 import orjson
 from jsonschema.exceptions import best_match
 
-from workbench.core.annotation import Annotation, AnnotationKey
-from workbench.core.export.schema import SCHEMA_VERSION, validator
+from workbench.core.annotation import Annotation, AnnotationKey, OrphanKey
+from workbench.core.export.migrations import upgraded_document, upgraded_record
+from workbench.core.export.schema import READABLE_VERSIONS, SCHEMA_VERSION, validator
 from workbench.core.export.shape import (
     is_annotation_record,
     is_article_record,
@@ -112,8 +113,9 @@ def describe_type(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def check_schema_version(header: Any, where: Location) -> None:
-    """The version comes first: a file from a newer workbench fails on it, not on a field."""
+def check_schema_version(header: Any, where: Location) -> int:
+    """The version comes first: a file from a newer workbench fails on it, not on a field.
+    Returns it (an older version readable here is brought up to date by the caller)."""
     if not isinstance(header, dict):
         raise ImportFileError(
             where, f"expected an object with schema_version, found {describe_type(header)}"
@@ -125,11 +127,13 @@ def check_schema_version(header: Any, where: Location) -> None:
         raise ImportFileError(
             where.at("$.schema_version"), f"expected an integer, found {describe_type(version)}"
         )
-    if version != SCHEMA_VERSION:
+    if version not in READABLE_VERSIONS:
         raise ImportFileError(
             where.at("$.schema_version"),
-            f"unsupported schema version {version} (this workbench reads version {SCHEMA_VERSION})",
+            f"unsupported schema version {version} (this workbench reads versions "
+            f"{READABLE_VERSIONS[0]} to {SCHEMA_VERSION})",
         )
+    return int(version)
 
 
 def check_articles(articles: list[Any], where: Location) -> set[str]:
@@ -158,7 +162,7 @@ class AnnotationChecker:
 
     def __init__(self, file_articles: set[str]) -> None:
         self.file_articles = file_articles
-        self.seen: dict[AnnotationKey, Location] = {}
+        self.seen: dict[AnnotationKey | OrphanKey, Location] = {}
         self.unlisted: dict[str, Location] = {}
         self.annotations: list[Annotation] = []
 
@@ -182,15 +186,18 @@ class AnnotationChecker:
             annotation = Annotation.from_record(record)
         except (KeyError, TypeError, ValueError) as error:
             raise ImportFileError(where, shorten(str(error))) from None
-        earlier = self.seen.get(annotation.key)
+        # An orphan is on no sentence: it shares no key with the annotations placed there.
+        identity = annotation.orphan_key if annotation.is_orphan else annotation.key
+        earlier = self.seen.get(identity)
         if earlier is not None:
+            kind = "orphan" if annotation.is_orphan else "annotation"
             raise ImportFileError(
                 where,
-                f"duplicate annotation (annotator {shorten(repr(annotation.annotator), 60)}, "
+                f"duplicate {kind} (annotator {shorten(repr(annotation.annotator), 60)}, "
                 f"article {shorten(repr(article_id), 60)}, index {annotation.index}); "
                 f"first at {earlier}",
             )
-        self.seen[annotation.key] = where
+        self.seen[identity] = where
         self.annotations.append(annotation)
 
     def batch(self, format_name: str, header: dict[str, Any]) -> ImportBatch:
@@ -258,7 +265,7 @@ def parse_document(raw: bytes) -> ImportBatch:
     """A whole json export, validated; raises ImportFileError at the first problem."""
     root = Location()
     document = decode_json(raw, root)
-    check_schema_version(document, root)
+    document = upgraded_document(document, check_schema_version(document, root))
     # The envelope first (lists emptied), then each list's items with the fast checks.
     first_schema_problem(None, envelope(document), root)
     for number, change in enumerate(document.get("history", [])):
@@ -273,18 +280,20 @@ def parse_lines(lines: Iterable[tuple[int, bytes]]) -> ImportBatch:
     """A jsonl export from (line number, bytes) pairs; blank lines are ignored."""
     header: dict[str, Any] | None = None
     checker: AnnotationChecker | None = None
+    version = SCHEMA_VERSION
     for number, raw in lines:
         if not raw.strip():
             continue
         where = Location(line=number)
         record = decode_json(raw, where)
         if header is None or checker is None:
-            check_schema_version(record, where)
+            version = check_schema_version(record, where)
+            record = upgraded_document(record, version)
             first_schema_problem("jsonl_header", envelope(record), where)
             header = record
             checker = AnnotationChecker(check_articles(record["articles"], where.at("$.articles")))
         else:
-            checker.add(record, where)
+            checker.add(upgraded_record(record, version), where)
     if header is None or checker is None:
         raise ImportFileError(
             Location(line=1), "empty, expected the header line with schema_version"

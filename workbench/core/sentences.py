@@ -20,11 +20,16 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
 from itertools import pairwise
 
 import sentencex
 
 LANGUAGE = "en"
+REPAIRS_VERSION = 1
+"""Bump when a repair below moves a boundary: annotations are then checked against the new
+segmentation (segmenter_stamp, docs/decisions/reanchoring.md)."""
 
 WINDOW = 5_000
 """Code points given to the library at once; a longer run with no boundary is cut at a space."""
@@ -57,6 +62,18 @@ class Sentence:
     end: int
     text: str
     paragraph: int
+
+
+@cache
+def segmenter_stamp() -> str:
+    """Names the segmentation in use: the library's version and the repairs'. The store
+    keeps it with each article it has seen, so an upgrade that may move boundaries is
+    noticed (and the article's annotations checked) without segmenting every article."""
+    try:
+        version = metadata.version("sentencex")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    return f"sentencex {version}, repairs {REPAIRS_VERSION}"
 
 
 def split_sentences(article_id: str, text: str) -> list[Sentence]:

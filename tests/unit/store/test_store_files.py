@@ -14,6 +14,7 @@ from tinydb.storages import JSONStorage
 import store.journal
 from store import AnnotationStore, CorruptDatabaseError
 from store.journal import JournalStorage
+from store.migrations import SCHEMA_VERSION
 from workbench.core.atomic import current_umask
 
 
@@ -50,7 +51,7 @@ def test_close_compacts_into_a_tinydb_snapshot(db_path: Path, make: MakeAnnotati
     database = TinyDB(db_path, storage=JSONStorage, access_mode="r")
     try:
         assert database.table("annotations").all() == [saved.to_record()]
-        assert database.table("meta").all()[0]["schema_version"] == 1
+        assert database.table("meta").all()[0]["schema_version"] == SCHEMA_VERSION
     finally:
         database.close()
     with AnnotationStore.open(db_path, annotator="alice") as reopened:
@@ -173,7 +174,7 @@ def test_a_new_database_is_created_with_its_directory(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "er" / "annotations.json"
     with AnnotationStore.open(path, annotator="alice") as opened:
         assert opened.count() == 0
-    assert json.loads(path.read_text())["meta"]["1"]["schema_version"] == 1
+    assert json.loads(path.read_text())["meta"]["1"]["schema_version"] == SCHEMA_VERSION
 
 
 def test_an_empty_file_is_a_new_database(db_path: Path) -> None:

@@ -11,6 +11,7 @@ from tinydb import TinyDB
 
 import store.migrations
 from store import AnnotationStore, CorruptDatabaseError, SchemaVersionError
+from store.migrations import SCHEMA_VERSION
 from store.snapshot import Tables
 
 
@@ -27,29 +28,48 @@ def test_a_version_0_file_is_migrated_on_open(db_path: Path, make: MakeAnnotatio
         assert migrated is not None
         assert (migrated.note, migrated.status, migrated.prefix) == ("", "unverified", "")
         assert migrated.created_at == old["updated_at"]
-    assert json.loads(db_path.read_text())["meta"]["1"]["schema_version"] == 1
+    assert json.loads(db_path.read_text())["meta"]["1"]["schema_version"] == SCHEMA_VERSION
     assert db_path.with_name(db_path.name + ".v0.bak").read_bytes() == original
+
+
+def test_a_version_1_file_gets_anchor_states_on_open(db_path: Path, make: MakeAnnotation) -> None:
+    """Version 1 had no anchor_state: its annotations become current, the old file is kept."""
+    placed = make(index=0).to_record()
+    other = make(index=1, annotator="bob").to_record()
+    for record in (placed, other):
+        del record["anchor_state"]
+    db_path.write_text(
+        json.dumps({"meta": {"1": {"schema_version": 1}}, "annotations": {"1": placed, "2": other}})
+    )
+    original = db_path.read_bytes()
+    with AnnotationStore.open(db_path, annotator="alice") as opened:
+        assert [a.anchor_state for a in opened.all()] == ["current", "current"]
+        assert opened.orphans() == []
+    snapshot = json.loads(db_path.read_text())
+    assert snapshot["meta"]["1"]["schema_version"] == 2
+    assert {r["anchor_state"] for r in snapshot["annotations"].values()} == {"current"}
+    assert db_path.with_name(db_path.name + ".v1.bak").read_bytes() == original
 
 
 def test_a_registered_migration_runs_on_open(
     db_path: Path, make: MakeAnnotation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A fake version 2: the registry is consulted for every step up to the current one."""
+    """A fake next version: the registry is consulted for every step up to the current one."""
     with AnnotationStore.open(db_path, annotator="alice") as opened:
         opened.save(make(note="old"))
 
-    def version_1_to_2(tables: Tables) -> Tables:
+    def to_next_version(tables: Tables) -> Tables:
         for record in tables["annotations"].values():
             record["note"] = record["note"].upper()
         return tables
 
-    monkeypatch.setattr(store.migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store.migrations.MIGRATIONS, 1, version_1_to_2)
+    monkeypatch.setattr(store.migrations, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setitem(store.migrations.MIGRATIONS, SCHEMA_VERSION, to_next_version)
     with AnnotationStore.open(db_path, annotator="alice") as reopened:
         migrated = reopened.get("a1", 0)
         assert migrated is not None
         assert migrated.note == "OLD"
-    assert json.loads(db_path.read_text())["meta"]["1"]["schema_version"] == 2
+    assert json.loads(db_path.read_text())["meta"]["1"]["schema_version"] == SCHEMA_VERSION + 1
 
 
 def test_a_newer_database_is_refused_untouched(db_path: Path) -> None:
@@ -57,7 +77,7 @@ def test_a_newer_database_is_refused_untouched(db_path: Path) -> None:
     before = database_files(db_path)
     with pytest.raises(SchemaVersionError) as caught:
         AnnotationStore.open(db_path, annotator="alice")
-    assert (caught.value.found, caught.value.supported) == (99, 1)
+    assert (caught.value.found, caught.value.supported) == (99, SCHEMA_VERSION)
     assert str(db_path) in str(caught.value)
     after = database_files(db_path)
     after.pop(db_path.name + ".lock")

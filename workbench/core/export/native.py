@@ -1,7 +1,7 @@
 """The workbench's own formats: one json document, or jsonl (a header, then one line each).
 
-json:  {"schema_version": 1, "exported_at", "articles", "annotations"[, "history"]}
-jsonl: line 1 {"schema_version": 1, "exported_at", "articles"}; then one annotation
+json:  {"schema_version": 2, "exported_at", "articles", "annotations"[, "history"]}
+jsonl: line 1 {"schema_version": 2, "exported_at", "articles"}; then one annotation
        record per line. History is only available in json.
 Both are written compact, with one orjson.dumps over the whole export: 100,000
 annotations must export in well under a second.

@@ -12,7 +12,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+"""Versions import reads: older ones are brought up to date first (export/migrations.py)."""
 SCHEMA_RESOURCE = "export_schema.json"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from workbench.core.annotation import RECORD_FIELDS, STATUSES, TAGS
+from workbench.core.annotation import ANCHOR_STATES, RECORD_FIELDS, STATUSES, TAGS
 
 TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z")
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -20,6 +20,7 @@ ANNOTATION_KEYS = frozenset(RECORD_FIELDS)
 CHANGE_KEYS = frozenset({"key", "before", "after", "at", "annotator", "action"})
 TAG_SET = frozenset(TAGS)
 STATUS_SET = frozenset(STATUSES)
+ANCHOR_STATE_SET = frozenset(ANCHOR_STATES)
 CONTEXT_LIMIT = 32
 LARGEST_COUNT = 2**53 - 1
 
@@ -72,6 +73,8 @@ def is_annotation_record(record: Any) -> bool:
         and record["annotator"] != ""
         and is_timestamp(record["created_at"])
         and is_timestamp(record["updated_at"])
+        and type(record["anchor_state"]) is str
+        and record["anchor_state"] in ANCHOR_STATE_SET
     )
 
 

@@ -1,0 +1,191 @@
+"""The store's side of re-anchoring: one write and one undo step per article, orphans
+kept apart from the sentences, stale plans refused."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from store import AnchorConflictError, AnnotationStore
+from store.journal import journal_path
+from tests.fixtures.anchored import STORY, annotate, article
+from workbench.core.anchoring import plan_article
+from workbench.core.corpus import Article
+from workbench.core.sentences import segmenter_stamp
+
+OLD = article(STORY)
+INSERTED = article(STORY.replace("\n", "\nEditor's note: a paragraph was added.\n", 1))
+DELETED = article(STORY.replace("Moscow denied any deployment. ", ""))
+SWAPPED = article(
+    STORY.replace(
+        "Moscow denied any deployment. The spokesman called the reports lies.",
+        "The spokesman called the reports lies. Moscow denied any deployment.",
+    )
+)
+
+
+def seen(store: AnnotationStore, on: Article) -> None:
+    store.remember_article(on.id, on.title, on.sha256, len(on.sentences), segmenter_stamp())
+
+
+def reanchored(store: AnnotationStore, on: Article) -> list:  # type: ignore[type-arg]
+    plan = plan_article(on, store.in_article(on.id))
+    return store.reanchor(
+        plan, title=on.title, sentences=len(on.sentences), segmenter=segmenter_stamp()
+    )
+
+
+@pytest.fixture
+def annotated(store: AnnotationStore) -> AnnotationStore:
+    for index in (1, 3, 4):
+        store.save(annotate(OLD, index, "alice", note=f"n{index}"))
+    seen(store, OLD)
+    return store
+
+
+def test_only_articles_whose_text_or_segmenter_changed_need_reanchoring(
+    annotated: AnnotationStore,
+) -> None:
+    store = annotated
+    assert store.articles_to_reanchor({"story": OLD.sha256}, segmenter_stamp()) == []
+    assert store.articles_to_reanchor({"story": INSERTED.sha256}, segmenter_stamp()) == ["story"]
+    assert store.articles_to_reanchor({"story": OLD.sha256}, "a newer segmenter") == ["story"]
+    assert store.articles_to_reanchor({"unannotated": "0" * 64}, segmenter_stamp()) == []
+    reanchored(store, INSERTED)
+    assert store.articles_to_reanchor({"story": INSERTED.sha256}, segmenter_stamp()) == []
+
+
+def test_an_articles_reanchoring_is_one_write_with_a_history_record_each(
+    annotated: AnnotationStore,
+) -> None:
+    store = annotated
+    journal = journal_path(store.path) if store.path else None
+    lines = journal.read_bytes().count(b"\n") if journal else 0
+    changes = reanchored(store, INSERTED)
+    assert [c.action for c in changes] == ["reanchor"] * 3
+    if journal:
+        assert journal.read_bytes().count(b"\n") == lines + 1
+    assert sorted(store.for_article("story")) == [2, 4, 5]
+    assert store.get("story", 4).note == "n3"  # type: ignore[union-attr]
+    assert store.get("story", 1) is None
+    history = [c for c in store.history() if c.action == "reanchor"]
+    assert [(c.key[2], c.before.index, c.after.index) for c in history] == [  # type: ignore[union-attr]
+        (1, 1, 2),
+        (3, 3, 4),
+        (4, 4, 5),
+    ]
+    remembered = next(a for a in store.articles() if a["article_id"] == "story")
+    assert (remembered["sha256"], remembered["segmenter"]) == (INSERTED.sha256, segmenter_stamp())
+
+
+def test_undo_and_redo_of_a_reanchoring_are_one_step(annotated: AnnotationStore) -> None:
+    store = annotated
+    before = store.all()
+    reanchored(store, INSERTED)
+    after = store.all()
+    undone = store.undo()
+    assert undone is not None and len(undone.step) == 3
+    assert {c.action for c in undone.step} == {"undo"}
+    assert [replace(a, updated_at="") for a in store.all()] == [
+        replace(a, updated_at="") for a in before
+    ]
+    redone = store.redo()
+    assert redone is not None and len(redone.step) == 3
+    assert [(a.index, a.quote, a.anchor_state) for a in store.all()] == [
+        (a.index, a.quote, a.anchor_state) for a in after
+    ]
+
+
+def test_annotations_trading_sentences_are_reanchored_and_undone(store: AnnotationStore) -> None:
+    store.save(annotate(OLD, 3, "alice", note="denied"))
+    store.save(annotate(OLD, 4, "alice", note="lies"))
+    reanchored(store, SWAPPED)
+    assert {i: a.note for i, a in store.for_article("story").items()} == {3: "lies", 4: "denied"}
+    assert store.count() == 2
+    store.undo()
+    assert {i: a.note for i, a in store.for_article("story").items()} == {3: "denied", 4: "lies"}
+
+
+def test_orphans_keep_their_data_and_take_no_sentence(annotated: AnnotationStore) -> None:
+    store = annotated
+    store.save(annotate(OLD, 3, "bob", tags=("denial",)))
+    reanchored(store, DELETED)
+    orphans = store.orphans()
+    assert [(o.annotator, o.index, o.quote, o.anchor_state) for o in orphans] == [
+        ("alice", 3, "Moscow denied any deployment.", "orphaned"),
+        ("bob", 3, "Moscow denied any deployment.", "orphaned"),
+    ]
+    assert orphans[0].note == "n3" and orphans[0].article_sha256 == OLD.sha256
+    assert store.orphan_count() == 2 and store.count() == 2
+    assert store.get("story", 3) is not None  # sentence 3 is now "The spokesman…" (moved)
+    assert store.get("story", 3).note == "n4"  # type: ignore[union-attr]
+    assert [a.key for a in store.all()] == [("alice", "story", 1), ("alice", "story", 3)]
+    assert store.tagged_counts("bob") == {}
+    assert len(store.records()) == 4
+    # A new annotation may take the sentence an orphan's old index names.
+    store.save(annotate(DELETED, 3, "bob", note="new"))
+    assert store.get("story", 3, "bob").note == "new"  # type: ignore[union-attr]
+    assert len(store.orphans("bob")) == 1
+
+
+def test_orphans_survive_reopening_apart(tmp_path: Path) -> None:
+    path = tmp_path / "annotations.json"
+    with AnnotationStore.open(path, annotator="alice") as store:
+        store.save(annotate(OLD, 3))
+        reanchored(store, DELETED)
+    with AnnotationStore.open(path, annotator="alice") as store:
+        assert store.all() == [] and [o.index for o in store.orphans()] == [3]
+        assert store.get("story", 3) is None
+
+
+def test_an_orphan_is_reattached_or_deleted_and_either_is_undone(
+    annotated: AnnotationStore,
+) -> None:
+    store = annotated
+    reanchored(store, DELETED)
+    (orphan,) = store.orphans()
+    taken = replace(annotate(DELETED, 3, "alice", note=orphan.note), created_at=orphan.created_at)
+    with pytest.raises(AnchorConflictError):
+        store.reattach(orphan, taken)  # alice's "n4" moved onto sentence 3
+    assert store.get("story", 3).note == "n4"  # type: ignore[union-attr]
+    free = replace(annotate(DELETED, 5, "alice", note=orphan.note), created_at=orphan.created_at)
+    change = store.reattach(orphan, free)
+    assert change.action == "reattach" and store.orphans() == []
+    assert store.get("story", 5).note == "n3"  # type: ignore[union-attr]
+    store.undo()
+    assert [o.note for o in store.orphans()] == ["n3"] and store.get("story", 5) is None
+    (orphan,) = store.orphans()
+    store.delete_orphan(orphan)
+    assert store.orphans() == []
+    assert store.history()[-1].action == "delete"
+    store.undo()
+    assert [o.note for o in store.orphans()] == ["n3"]
+
+
+def test_a_plan_made_on_annotations_changed_since_is_refused(annotated: AnnotationStore) -> None:
+    store = annotated
+    plan = plan_article(INSERTED, store.in_article("story"))
+    store.save(store.get("story", 3).with_tag("denial", True))  # type: ignore[union-attr]
+    with pytest.raises(AnchorConflictError):
+        store.reanchor(plan, title="t", sentences=8, segmenter=segmenter_stamp())
+    assert sorted(store.for_article("story")) == [1, 3, 4]
+    assert store.get("story", 3).tags == ("claim", "denial")  # type: ignore[union-attr]
+
+
+def test_an_orphan_cannot_be_saved_as_if_on_a_sentence(annotated: AnnotationStore) -> None:
+    store = annotated
+    reanchored(store, DELETED)
+    with pytest.raises(ValueError, match="orphan"):
+        store.save(store.orphans()[0].changed(note="x"))
+
+
+def test_imported_orphans_are_matched_by_their_own_identity(store: AnnotationStore) -> None:
+    orphan = replace(annotate(OLD, 3), anchor_state="orphaned")
+    placed = annotate(DELETED, 3, note="placed on the same index")
+    report = store.import_annotations([orphan, placed])
+    assert (report.added, report.skipped) == (2, 0)
+    again = store.import_annotations([orphan, placed])
+    assert (again.added, again.skipped) == (0, 2)
+    assert store.count() == 1 and len(store.orphans()) == 1

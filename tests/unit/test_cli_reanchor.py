@@ -1,0 +1,119 @@
+"""`workbench reanchor`: one line per changed article (or JSON per affected annotation),
+written as one undoable change per article, or only shown with --dry-run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store import AnnotationStore
+from tests.fixtures.anchored import STORY, annotate, article
+from workbench.cli.main import main
+
+OLD = article(STORY)
+
+
+def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    code = main(list(arguments))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def files(db: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in db.parent.glob(db.name + "*") if p.suffix != ".lock"}
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "story.txt").write_text(STORY, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "annotations.json"
+    with AnnotationStore.open(path, annotator="ana") as store:
+        for index in (1, 3, 4, 6):
+            store.save(annotate(OLD, index, note=f"n{index}"))
+    return path
+
+
+def correct(corpus: Path) -> None:
+    """The publisher's correction: a line after the title, a sentence gone, a typo fixed."""
+    text = STORY.replace("\n", "\nCorrection: an earlier version misnamed the agency.\n", 1)
+    text = text.replace("Moscow denied any deployment. ", "")
+    text = text.replace("No comment was given.", "No coment was given.")
+    (corpus / "story.txt").write_text(text, encoding="utf-8")
+
+
+def test_prints_one_line_per_changed_article_and_stores_it(
+    capsys: pytest.CaptureFixture[str], corpus: Path, db: Path
+) -> None:
+    correct(corpus)
+    code, out, err = run(capsys, "reanchor", str(corpus), "--db", str(db))
+    assert (code, out, err) == (0, "story: 1 unchanged, 1 moved, 1 to check, 1 orphaned\n", "")
+    with AnnotationStore.open(db, annotator="ana") as store:
+        assert {i: a.note for i, a in store.for_article("story").items()} == {
+            2: "n1",
+            4: "n4",
+            6: "n6",
+        }
+        assert store.get("story", 6).anchor_state == "check"  # type: ignore[union-attr]
+        assert [o.note for o in store.orphans()] == ["n3"]
+        assert {c.action for c in store.history()} == {"save", "reanchor"}
+    # Done: a second run has nothing to say.
+    assert run(capsys, "reanchor", str(corpus), "--db", str(db)) == (0, "", "")
+
+
+def test_json_is_one_object_per_affected_annotation(
+    capsys: pytest.CaptureFixture[str], corpus: Path, db: Path
+) -> None:
+    correct(corpus)
+    code, out, _err = run(capsys, "reanchor", str(corpus), "--db", str(db), "--json")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [(r["old_index"], r["new_index"], r["state"]) for r in records] == [
+        (1, 2, "moved"),
+        (3, None, "orphaned"),
+        (6, 6, "check"),
+    ]
+    assert set(records[0]) == {
+        "article_id", "annotator", "old_index", "new_index", "state", "old_quote", "new_quote"
+    }  # fmt: skip
+    assert records[1]["old_quote"] == "Moscow denied any deployment."
+    assert records[1]["new_quote"] is None
+    assert records[2]["new_quote"] == "No coment was given."
+
+
+def test_dry_run_shows_the_same_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], corpus: Path, db: Path
+) -> None:
+    correct(corpus)
+    before = files(db)
+    code, out, err = run(capsys, "reanchor", str(corpus), "--db", str(db), "--dry-run")
+    assert (code, out) == (0, "story: 1 unchanged, 1 moved, 1 to check, 1 orphaned\n")
+    assert "dry run" in err
+    assert files(db) == before
+
+
+def test_a_renamed_file_leaves_its_annotations_under_the_old_id(
+    capsys: pytest.CaptureFixture[str], corpus: Path, db: Path
+) -> None:
+    (corpus / "story.txt").rename(corpus / "story-v2.txt")
+    code, out, err = run(capsys, "reanchor", str(corpus), "--db", str(db))
+    assert (code, out) == (0, "")
+    assert "1 annotated article(s) not in the corpus, left as they are: story" in err
+    with AnnotationStore.open(db, annotator="ana") as store:
+        assert sorted(store.for_article("story")) == [1, 3, 4, 6]
+
+
+def test_a_missing_database_is_an_error_and_is_not_created(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
+    code, _out, err = run(capsys, "reanchor", str(corpus), "--db", str(tmp_path / "none.json"))
+    assert code == 1 and "no annotation database" in err
+    assert not (tmp_path / "none.json").exists()

@@ -1,0 +1,110 @@
+"""`workbench reanchor [PATH ...]`: place annotations again on articles that changed.
+
+For each article whose text (or segmentation) changed under its annotations, one line
+`ID: N unchanged, M moved, F to check, O orphaned`; with --json, one JSON object per
+moved, to-check or orphaned annotation instead. Each article's re-anchoring is one
+durable write (undoable in the history, action "reanchor"); --dry-run opens the
+database read-only (no lock: it works while the TUI holds it), prints the same and
+writes nothing. Annotations of articles not in the corpus are left as they are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from workbench.cli.common import fail, threshold, warn
+
+if TYPE_CHECKING:
+    from workbench.core.reanchoring import ArticleReanchoring
+
+HELP = "place annotations again on articles whose text changed (bundled articles by default)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files or folders (default: bundled)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="one JSON object per moved, to-check or orphaned one"
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what would change and write nothing"
+    )
+    parser.add_argument(
+        "--fuzzy-threshold",
+        type=threshold,
+        metavar="SCORE",
+        help="how alike (0-100) a changed sentence must be to keep an annotation, marked "
+        "to check (default: [anchoring] fuzzy_threshold in settings.toml, else 65)",
+    )
+
+
+def affected_records(found: ArticleReanchoring) -> list[dict[str, Any]]:
+    """One JSON-ready object per annotation the re-anchoring moved, marked or orphaned."""
+    return [
+        {
+            "article_id": placement.before.article_id,
+            "annotator": placement.before.annotator,
+            "old_index": placement.before.index,
+            "new_index": placement.new_index,
+            "state": placement.outcome,
+            "old_quote": placement.before.quote,
+            "new_quote": None if placement.new_index is None else placement.after.quote,
+        }
+        for placement in found.plan.affected
+    ]
+
+
+def run(args: argparse.Namespace) -> int:
+    from store import AnnotationStore, StoreError
+    from workbench.cli.agree import printable
+    from workbench.core.corpus import load_corpus
+    from workbench.core.reanchoring import batches, plans, store_plans
+    from workbench.settings import resolve_annotator, resolve_db_path
+    from workbench.user_config import SettingsError, anchoring_threshold
+
+    try:
+        fuzzy = anchoring_threshold(override=args.fuzzy_threshold)
+    except SettingsError as error:
+        return fail(str(error))
+    corpus = load_corpus(args.paths or None)
+    for problem in corpus.problems:
+        print(f"workbench: skipped {printable(str(problem))}", file=sys.stderr)
+    if not corpus.articles:
+        return fail("no articles found in " + ", ".join(str(root) for root in corpus.roots))
+    db_path = resolve_db_path(args.db)
+    if not db_path.exists():
+        return fail(f"no annotation database at {db_path} (give one with --db FILE)")
+    out = sys.stdout
+    try:
+        annotator = resolve_annotator(args.annotator)
+        with AnnotationStore.open(db_path, annotator, read_only=args.dry_run) as store:
+            warn(store.warnings)
+            for batch in batches(plans(store, corpus, fuzzy)):
+                if not args.dry_run:
+                    store_plans(store, batch)
+                for found in batch:
+                    if not found.changed:
+                        continue
+                    if args.json:
+                        for record in affected_records(found):
+                            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    else:
+                        out.write(printable(found.plan.line()) + "\n")
+            missing = sorted(set(store.annotated_articles()) - set(corpus.by_id))
+    except StoreError as error:
+        return fail(str(error))
+    if missing:
+        shown = ", ".join(printable(article_id) for article_id in missing[:5])
+        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        print(
+            f"workbench: {len(missing)} annotated article(s) not in the corpus, left as they "
+            f"are: {shown}{more}",
+            file=sys.stderr,
+        )
+    if args.dry_run:
+        print("workbench: dry run, nothing was written", file=sys.stderr)
+    return 0
