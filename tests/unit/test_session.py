@@ -36,6 +36,18 @@ def test_stepping_crosses_articles_and_stops_at_the_ends(session: AnnotationSess
     assert (session.place.article, session.place.sentence) == (0, 3)
 
 
+def test_article_steps_stay_put_past_the_first_and_last_article(
+    session: AnnotationSession,
+) -> None:
+    session.go(0, 2)
+    assert not session.step_article(-1)
+    assert (session.place.article, session.place.sentence) == (0, 2)
+    assert session.step_article(1)
+    assert session.step(1)
+    assert not session.step_article(1)
+    assert (session.place.article, session.place.sentence) == (1, 1)
+
+
 def test_counts_follow_every_change(session: AnnotationSession) -> None:
     assert session.tagged_in_corpus() == 0
     session.toggle("claim")

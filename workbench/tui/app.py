@@ -21,6 +21,7 @@ from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.loading import LoadingScreen
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.session import AnnotationSession
+from workbench.tui.typeahead import open_prompt
 
 EXPORT_SUFFIXES = {"json": "json", "jsonl": "jsonl", "w3c": "jsonld", "claimreview": "jsonld"}
 """Export formats offered in the TUI, with the file suffix each gets by default."""
@@ -143,10 +144,10 @@ class WorkbenchApp(App[None]):
         if isinstance(self.screen, AnnotateScreen):
             self.screen.refresh_view()
 
-    def action_export(self) -> None:
+    async def action_export(self) -> None:
         """Ask for a format and a file, then export every annotation in a worker."""
 
-        def chosen_format(format_name: str | None) -> None:
+        async def chosen_format(format_name: str | None) -> None:
             if format_name is None:
                 return
             default = f"workbench-export.{EXPORT_SUFFIXES[format_name]}"
@@ -155,14 +156,11 @@ class WorkbenchApp(App[None]):
                 if path and path.strip():
                     self.export_in_background(format_name, Path(path.strip()).expanduser())
 
-            self.push_screen(
-                TextPrompt(f"Export {format_name} to file", str(Path.cwd() / default)),
-                chosen_path,
-            )
+            prompt = TextPrompt(f"Export {format_name} to file", str(Path.cwd() / default))
+            await open_prompt(self, prompt, chosen_path)
 
-        self.push_screen(
-            ChoicePrompt("Export format", list(EXPORT_SUFFIXES), "json"), chosen_format
-        )
+        prompt = ChoicePrompt("Export format", list(EXPORT_SUFFIXES), "json")
+        await open_prompt(self, prompt, chosen_format)
 
     @work(thread=True, exclusive=True, group="export", description="export annotations")
     def export_in_background(self, format_name: str, path: Path) -> None:

@@ -111,7 +111,11 @@ class AnnotationSession:
         return self.go(article, sentence)
 
     def step_article(self, delta: int) -> bool:
-        return self.go(self.place.article + delta, 0)
+        """First sentence of the next/previous article; False, staying put, past the ends."""
+        target = self.place.article + delta
+        if not 0 <= target < len(self.corpus.articles):
+            return False
+        return self.go(target, 0)
 
     def places_after(self) -> Iterator[Place]:
         """Every place after the current one, wrapping around the corpus once."""

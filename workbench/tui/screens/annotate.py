@@ -20,13 +20,20 @@ from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.session import AnnotationSession
+from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
 from workbench.tui.widgets.sentence_view import SentenceView
+
+OPENS_A_PROMPT = frozenset({"go_to_sentence", "edit_source", "edit_note", "pick_status", "search"})
+"""Priority bindings: they run as their key is read, so the keys typed straight after
+reach the prompt (workbench.tui.typeahead)."""
 
 
 def _binding(keys: str, action: str, label: str, help: str, id: str, show: bool = True) -> Binding:
     """A remappable binding: `label` for the footer, `help` for the help screen."""
-    return Binding(keys, action, label, show=show, id=id, tooltip=help)
+    return Binding(
+        keys, action, label, show=show, id=id, tooltip=help, priority=id in OPENS_A_PROMPT
+    )
 
 
 ANNOTATE_BINDINGS: list[BindingType] = [
@@ -186,7 +193,7 @@ class AnnotateScreen(Screen[None]):
             self.last_error = ""
             self.refresh_view()
         else:
-            self.notify("No more articles that way.")
+            self.notify("This is the last article." if delta > 0 else "This is the first article.")
 
     def action_next_untagged(self) -> None:
         if self.session.next_untagged():
@@ -194,7 +201,7 @@ class AnnotateScreen(Screen[None]):
         else:
             self.notify("Every sentence is tagged.")
 
-    def action_go_to_sentence(self) -> None:
+    async def action_go_to_sentence(self) -> None:
         count = len(self.session.sentences)
         if not count:
             self.has_sentence()
@@ -205,7 +212,8 @@ class AnnotateScreen(Screen[None]):
                 self.session.go(self.session.place.article, int(answer) - 1)
                 self.refresh_view()
 
-        self.app.push_screen(
+        await open_prompt(
+            self.app,
             TextPrompt(
                 f"Go to sentence (1–{count})",
                 validators=[Integer(minimum=1, maximum=count)],
@@ -226,7 +234,7 @@ class AnnotateScreen(Screen[None]):
         if self.has_sentence():
             self.write(self.session.clear_tags)
 
-    def action_edit_source(self) -> None:
+    async def action_edit_source(self) -> None:
         sentence = self.session.sentence
         if sentence is None:
             self.has_sentence()
@@ -239,9 +247,9 @@ class AnnotateScreen(Screen[None]):
             if answer is not None:
                 self.write(lambda: self.session.set_source(answer))
 
-        self.app.push_screen(TextPrompt("Source: who says it?", value), save)
+        await open_prompt(self.app, TextPrompt("Source: who says it?", value), save)
 
-    def action_edit_note(self) -> None:
+    async def action_edit_note(self) -> None:
         if not self.has_sentence():
             return
         annotation = self.session.annotation
@@ -251,9 +259,9 @@ class AnnotateScreen(Screen[None]):
             if answer is not None:
                 self.write(lambda: self.session.set_note(answer))
 
-        self.app.push_screen(TextPrompt("Note", value), save)
+        await open_prompt(self.app, TextPrompt("Note", value), save)
 
-    def action_pick_status(self) -> None:
+    async def action_pick_status(self) -> None:
         if not self.has_sentence():
             return
         annotation = self.session.annotation
@@ -263,7 +271,8 @@ class AnnotateScreen(Screen[None]):
             if answer is not None:
                 self.write(lambda: self.session.set_status(answer))
 
-        self.app.push_screen(ChoicePrompt("Verification status", list(STATUSES), current), save)
+        prompt = ChoicePrompt("Verification status", list(STATUSES), current)
+        await open_prompt(self.app, prompt, save)
 
     def action_undo(self) -> None:
         self.history_step(self.session.undo, "Nothing to undo.")
@@ -282,7 +291,7 @@ class AnnotateScreen(Screen[None]):
         self.last_error = ""
         self.refresh_view()
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         from workbench.tui.screens.search import SearchScreen
 
         search = getattr(self.app, "sentence_search", None)
@@ -295,7 +304,7 @@ class AnnotateScreen(Screen[None]):
                 self.session.go_to(*target)
                 self.refresh_view()
 
-        self.app.push_screen(SearchScreen(search), jump)
+        await open_prompt(self.app, SearchScreen(search), jump)
 
     def action_articles(self) -> None:
         session = self.session

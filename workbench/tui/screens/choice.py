@@ -12,12 +12,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.events import Key
-from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from workbench.tui.literal import literal
+from workbench.tui.typeahead import PromptInput, PromptScreen
 
 FILTER_FROM = 10
 """Lists longer than this get a filter box (and lose the pick-by-digit keys)."""
@@ -25,11 +25,17 @@ SHOWN_LIMIT = 200
 """At most this many matches are shown at once; the hint says how many there are."""
 
 
-class ChoicePrompt(ModalScreen[str | None]):
+class ChoicePrompt(PromptScreen[str | None]):
     """Returns the chosen item, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="choice.cancel"),
+        # Priority: answered as typed, so the keys after them reach the next screen
+        # (workbench.tui.typeahead). Enter is not: it must follow the arrows before it.
+        Binding("escape", "cancel", "Cancel", id="choice.cancel", priority=True),
+        *(
+            Binding(str(number), f"pick({number})", show=False, priority=True)
+            for number in range(1, 10)
+        ),
         Binding("down", "focus_options", "Options", show=False, id="choice.options"),
     ]
 
@@ -45,16 +51,16 @@ class ChoicePrompt(ModalScreen[str | None]):
         with Vertical(classes="prompt-box"):
             yield Label(literal(self.prompt_title, single_line=True), classes="prompt-title")
             if self.filtered:
-                yield Input(placeholder="type to filter", id="choice-filter")
+                yield PromptInput(placeholder="type to filter", id="choice-filter")
             yield OptionList(id="choice-options")
             yield Label("", id="choice-hint", classes="prompt-hint", markup=False)
 
     def on_mount(self) -> None:
         self.show_matches("")
-        if self.filtered:
-            self.query_one(Input).focus()
-        else:
-            self.query_one(OptionList).focus()
+        self.set_focus(self.typing_target())
+
+    def typing_target(self) -> Widget:
+        return self.query_one(Input) if self.filtered else self.query_one(OptionList)
 
     def show_matches(self, needle: str) -> None:
         """Put the first SHOWN_LIMIT choices containing `needle` on screen."""
@@ -98,13 +104,15 @@ class ChoicePrompt(ModalScreen[str | None]):
         event.stop()
         self.dismiss(self.shown[event.option_index])
 
-    def on_key(self, event: Key) -> None:
-        if self.filtered or not (event.character and event.character.isdigit()):
-            return
-        number = int(event.character)
-        if 1 <= number <= len(self.shown):
-            event.stop()
-            self.dismiss(self.shown[number - 1])
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Digits pick from a short list; in a filtered list they are typed."""
+        if action == "pick":
+            number = parameters[0]
+            return not self.filtered and isinstance(number, int) and number <= len(self.shown)
+        return True
+
+    def action_pick(self, number: int) -> None:
+        self.dismiss(self.shown[number - 1])
 
     def action_focus_options(self) -> None:
         self.query_one(OptionList).focus()

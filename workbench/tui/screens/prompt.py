@@ -8,18 +8,23 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.validation import Validator
+from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from workbench.tui.literal import literal
+from workbench.tui.typeahead import PromptInput, PromptScreen
 
 
-class TextPrompt(ModalScreen[str | None]):
-    """Asks for one line of text, pre-filled with `value`."""
+class TextPrompt(PromptScreen[str | None]):
+    """Asks for one line of text, pre-filled with `value`.
+
+    Escape cancels as it is typed (a priority binding), so the keys typed after it reach
+    the screen underneath; Enter is read in turn with the letters before it.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
+        Binding("escape", "cancel", "Cancel", id="prompt.cancel", priority=True),
     ]
 
     def __init__(
@@ -41,7 +46,7 @@ class TextPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box"):
             yield Label(literal(self.prompt_title, single_line=True), classes="prompt-title")
-            yield Input(
+            yield PromptInput(
                 self.value,
                 placeholder=self.placeholder,
                 validators=self.validators,
@@ -49,6 +54,9 @@ class TextPrompt(ModalScreen[str | None]):
                 select_on_focus=False,
             )
             yield Label(self.hint, classes="prompt-hint", markup=False)
+
+    def typing_target(self) -> Widget:
+        return self.query_one(Input)
 
     @on(Input.Submitted)
     def submit(self, event: Input.Submitted) -> None:

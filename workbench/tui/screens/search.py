@@ -9,18 +9,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from workbench.core.search import SearchHit, SentenceSearch
 from workbench.tui.literal import visible
+from workbench.tui.typeahead import PromptInput, PromptScreen
 
 RESULT_LIMIT = 50
 
 
-class SearchScreen(ModalScreen[tuple[str, int] | None]):
+class SearchScreen(PromptScreen[tuple[str, int] | None]):
     """Returns (article id, sentence index) of the chosen hit, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -36,9 +37,12 @@ class SearchScreen(ModalScreen[tuple[str, int] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="search-box"):
             yield Label("Search all sentences", classes="prompt-title")
-            yield Input(placeholder="words in any order; typos are fine", id="search-input")
+            yield PromptInput(placeholder="words in any order; typos are fine", id="search-input")
             yield OptionList(id="search-results")
             yield Label("", id="search-status", classes="prompt-hint", markup=False)
+
+    def typing_target(self) -> Widget:
+        return self.query_one(Input)
 
     @on(Input.Changed, "#search-input")
     def query_changed(self, event: Input.Changed) -> None:

@@ -29,6 +29,7 @@ from workbench.core.ledger import LedgerSettings
 from workbench.core.summary import SummarySettings, build_summary, format_value, render_markdown
 from workbench.tui.literal import literal
 from workbench.tui.screens.prompt import TextPrompt
+from workbench.tui.typeahead import open_prompt
 
 ROW_LIMIT = 1_000
 """Rows put in each table at once (in the ledger, groups with conflicts come first)."""
@@ -39,7 +40,7 @@ SUMMARY_BINDINGS: list[BindingType] = [
     Binding("escape,q", "close", "Close", id="summary.close"),
     Binding("m", "merge", "Merge", id="summary.merge"),
     Binding("x", "split", "Split", id="summary.split"),
-    Binding("w", "write_report", "Write .md", id="summary.write"),
+    Binding("w", "write_report", "Write .md", id="summary.write", priority=True),  # tui.typeahead
     Binding("1", "show_tab('ledger')", "Ledger", show=False, id="summary.tab_ledger"),
     Binding("2", "show_tab('conflicts')", "Conflicts", show=False, id="summary.tab_conflicts"),
     Binding("3", "show_tab('articles')", "Articles", show=False, id="summary.tab_articles"),
@@ -468,7 +469,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             return
         self.dismiss(None)
 
-    def action_write_report(self) -> None:
+    async def action_write_report(self) -> None:
         summary = self.summary
         if summary is None:
             self.notify("The summary is still being computed.")
@@ -489,7 +490,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 return
             self.notify(f"Wrote the report to {path}.", markup=False)
 
-        self.app.push_screen(TextPrompt("Write the Markdown report to", "summary.md"), write)
+        await open_prompt(self.app, TextPrompt("Write the Markdown report to", "summary.md"), write)
 
     @on(DataTable.RowSelected)
     def open_sentence(self, event: DataTable.RowSelected) -> None:

@@ -1,0 +1,91 @@
+"""Keys typed the moment a prompt opens belong to it, in every prompt.
+
+Pilot's `press` waits for the app to settle after every key, which hides the race: a
+fast typist's keys arrive while the prompt is still being built. `type_ahead` hands
+every key to the driver at once, with no pause, as a terminal delivers them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual import events
+from textual.app import App
+
+from store import AnnotationStore
+from workbench.core.corpus import Corpus
+from workbench.tui.screens.annotate import AnnotateScreen
+
+SIZE = (100, 30)
+
+
+def type_ahead(app: App[None], *keys: str) -> None:
+    """Queue key presses as a terminal would: all at once, no waiting in between.
+
+    A single character is typed as itself; a name ("ctrl+a", "enter") as that key.
+    """
+    assert app._driver is not None
+    for key in keys:
+        if len(key) == 1:
+            name = {" ": "space", ".": "full_stop", "/": "slash", "~": "tilde"}.get(key, key)
+            event = events.Key(name, key)
+        else:
+            event = events.Key(key, None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+async def settle(app: App[None]) -> None:
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await app._animator.wait_until_complete()
+        from textual.pilot import Pilot
+
+        await Pilot(app).pause()
+
+
+async def test_source_typed_straight_after_s_is_kept_whole(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        for _ in range(5):  # it used to happen now and then, not every time
+            type_ahead(app, "s", "ctrl+a", "ctrl+k", *"Mr. Nebenzia", "enter")
+            await settle(app)
+            assert isinstance(app.screen, AnnotateScreen)
+            saved = store.get(bundled.articles[0].id, 0)
+            assert saved is not None and saved.source == "Mr. Nebenzia"
+            type_ahead(app, "x")  # clear for the next round (the source stays)
+
+
+async def test_note_go_to_and_status_take_type_ahead(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        type_ahead(app, "e", *"check the AP wire", "enter")
+        await settle(app)
+        saved = store.get(bundled.articles[0].id, 0)
+        assert saved is not None and saved.note == "check the AP wire"
+        type_ahead(app, "g", "1", "2", "enter")
+        await settle(app)
+        assert app.session is not None and app.session.place.sentence == 11
+        type_ahead(app, "v", "4")
+        await settle(app)
+        saved = store.get(bundled.articles[0].id, 11)
+        assert saved is not None and saved.status == "refuted"
+        assert isinstance(app.screen, AnnotateScreen)
+
+
+async def test_export_prompts_take_type_ahead(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "typed.json"
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        type_ahead(app, "c")
+        await settle(app)
+        await app.action_export()
+        type_ahead(app, "1", "ctrl+a", "ctrl+k", *str(target), "enter")
+        await settle(app)
+        assert isinstance(app.screen, AnnotateScreen)
+    assert json.loads(target.read_bytes())["annotations"]
