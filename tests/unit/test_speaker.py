@@ -1,4 +1,9 @@
-"""The source prompt's pre-fill: the speaker named by a reporting cue."""
+"""The source prompt's pre-fill: the speaker named by a reporting cue.
+
+Expectations follow the guideline (../shared/GUIDELINE.md): no leading "the"/"a", titles
+dropped before a full name ("Pat Ryder"), kept before a surname alone ("General Ryder").
+The suggester's own tests (tests/unit/analysis/) cover many more sentences.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ CASES = [
     (
         "Air Force Maj. Gen. Pat Ryder, the Pentagon spokesman, told reporters on Monday that the "
         "North Koreans had entered combat.",
-        "Air Force Maj. Gen. Pat Ryder",
+        "Pat Ryder",
     ),
     (
         "“We do assess that North Korean soldiers have engaged in combat in Kursk,” General Ryder "
@@ -22,7 +27,7 @@ CASES = [
     (
         "The Pentagon has seen “indications” that the forces have suffered their first casualties, "
         "according to a U.S. official.",
-        "a U.S. official",
+        "U.S. official",
     ),
     ("“It’s just testing the ground,” said Mr. Melnyk, now a senior official.", "Mr. Melnyk"),
     ("The move also was designed to provoke the West, he said.", "he"),
@@ -35,11 +40,11 @@ CASES = [
         "Monday.",
         "North Korea's envoy to the U.N.",
     ),
-    ("Upon arrival, the agency said, they received Russian military uniforms.", "the agency"),
+    ("Upon arrival, the agency said, they received Russian military uniforms.", "agency"),
     ('"There are no North Korean soldiers, yet," his office said.', "his office"),
     (
         "North Korea has sent troops to Russia, the United States said Wednesday.",
-        "the United States",
+        "United States",
     ),
     (
         "General Ryder gave the assessment a day after Ukraine’s military intelligence agency said "
@@ -70,4 +75,4 @@ def test_no_reporting_cue_gives_no_guess(sentence: str) -> None:
 @given(st.text(max_size=300))
 def test_never_fails_and_returns_a_span_of_the_sentence(text: str) -> None:
     guess = guess_source(text)
-    assert guess is None or (guess and len(guess) <= len(text))
+    assert guess is None or (guess and guess in text)

@@ -1,0 +1,629 @@
+"""Every word list the suggester reads, as data, in one place.
+
+The lists come from the tagging guideline (its cue words and examples) and from general
+English news style (reporting verbs, titles, the way a speaker is introduced), never
+from a tally of the bundled articles: the suggester is judged on text it has not seen.
+All entries are lower case; a curly apostrophe is written straight (tokens are compared
+with ’ turned into ').
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+
+def _forms(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Inflected form -> lemma, from lemma -> its forms."""
+    return {form: lemma for lemma, forms in table.items() for form in forms}
+
+
+# ---------------------------------------------------------------- reporting cues
+
+REPORTING_VERBS: dict[str, str] = _forms(
+    {
+        # the guideline's cues
+        "say": ("say", "says", "said", "saying"),
+        "tell": ("tell", "tells", "told", "telling"),
+        "add": ("add", "adds", "added", "adding"),
+        "confirm": ("confirm", "confirms", "confirmed", "confirming"),
+        "report": ("report", "reports", "reported", "reporting"),
+        "warn": ("warn", "warns", "warned", "warning"),
+        "estimate": ("estimate", "estimates", "estimated", "estimating"),
+        "assess": ("assess", "assesses", "assessed", "assessing"),
+        "claim": ("claim", "claims", "claimed", "claiming"),
+        "quote": ("quote", "quotes", "quoted", "quoting"),
+        "argue": ("argue", "argues", "argued", "arguing"),
+        "announce": ("announce", "announces", "announced", "announcing"),
+        "call": ("call", "calls", "called", "calling"),
+        "accuse": ("accuse", "accuses", "accused", "accusing"),
+        # general reporting verbs of news English
+        "state": ("state", "states", "stated", "stating"),
+        "write": ("write", "writes", "wrote", "writing"),
+        "insist": ("insist", "insists", "insisted", "insisting"),
+        "note": ("note", "notes", "noted", "noting"),
+        "explain": ("explain", "explains", "explained", "explaining"),
+        "acknowledge": ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
+        "admit": ("admit", "admits", "admitted", "admitting"),
+        "assert": ("assert", "asserts", "asserted", "asserting"),
+        "allege": ("allege", "alleges", "alleged", "alleging"),
+        "contend": ("contend", "contends", "contended", "contending"),
+        "declare": ("declare", "declares", "declared", "declaring"),
+        "predict": ("predict", "predicts", "predicted", "predicting"),
+        "testify": ("testify", "testifies", "testified", "testifying"),
+        "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
+        "ask": ("ask", "asks", "asked"),
+        "reply": ("reply", "replies", "replied"),
+        "continue": ("continued",),
+        "recall": ("recall", "recalls", "recalled"),
+        "concede": ("concede", "concedes", "conceded", "conceding"),
+        "caution": ("caution", "cautions", "cautioned", "cautioning"),
+        "emphasize": ("emphasize", "emphasizes", "emphasized", "emphasise", "emphasised"),
+        "stress": ("stressed", "stresses"),
+        "believe": ("believe", "believes", "believed"),
+        "suggest": ("suggest", "suggests", "suggested"),
+        "cite": ("cite", "cites", "cited", "citing"),
+        "describe": ("describe", "describes", "described"),
+        "characterize": ("characterize", "characterizes", "characterized", "characterised"),
+        "urge": ("urge", "urges", "urged", "urging"),
+        "blame": ("blame", "blames", "blamed", "blaming"),
+        "recommend": ("recommend", "recommends", "recommended"),
+        "criticize": ("criticize", "criticizes", "criticized", "criticised", "criticises"),
+        "respond": ("responded",),
+        "plead": ("plead", "pleads", "pleaded", "pled"),
+        # denial verbs also report what a source said
+        "deny": ("deny", "denies", "denied", "denying"),
+        "refute": ("refute", "refutes", "refuted", "refuting"),
+        "reject": ("reject", "rejects", "rejected", "rejecting"),
+        "dismiss": ("dismiss", "dismisses", "dismissed", "dismissing"),
+        "dispute": ("dispute", "disputes", "disputed", "disputing"),
+        "question": ("questioned", "questions", "questioning"),
+    }
+)
+"""Every form of a verb that reports what a source said, wrote, assessed or believes."""
+
+STRONG_REPORTING = frozenset(
+    [
+        "say", "tell", "add", "confirm", "report", "warn", "estimate", "assess", "claim",
+        "quote", "argue", "announce", "accuse", "state", "write", "insist", "note",
+        "explain", "acknowledge", "admit", "assert", "allege", "contend", "declare",
+        "predict", "testify", "tweet", "deny", "refute", "concede", "caution", "plead",
+    ]
+)  # fmt: skip
+"""Lemmas that report speech on their own; the others (believe, call, blame, reject…)
+need a source and still score lower, and lose to a strong cue in the same sentence."""
+
+OTHER_SENSE_AFTER: dict[str, frozenset[str]] = {
+    "contend": frozenset(["with"]),
+    "add": frozenset(["to", "up"]),
+    "call": frozenset(["off", "up", "in", "back"]),
+    "report": frozenset(["to", "for"]),
+    "note": frozenset(["of"]),
+    "state": frozenset(["of"]),
+}
+"""A reporting verb's lemma -> words after it that give it another sense ("contend with
+the cold", "added to the pressure", "reports to the minister")."""
+
+INVERTIBLE = frozenset(["say", "add", "write", "ask", "reply", "continue", "explain", "note"])
+"""Lemmas that may come before their speaker: '“…,” said Mr. Melnyk'. Never 'told'."""
+
+NOUN_LIKE_FORMS = frozenset(
+    [
+        "report", "reports", "claim", "claims", "estimate", "estimates", "quote", "quotes",
+        "call", "calls", "note", "notes", "state", "states", "question", "questions",
+        "dispute", "disputes", "caution", "cautions", "tweet", "tweets", "stress", "stresses",
+        "say", "reported", "alleged", "called", "described", "cited", "stated", "warning",
+    ]
+)  # fmt: skip
+"""Forms that are often nouns or adjectives ("the reports", "the alleged attack"): they
+count as verbs only right after a subject, never after a determiner."""
+
+NAMING_FORMS = frozenset(["called", "named", "dubbed", "known"])
+"""Before a name they name, not report: "a town called Millbrook"."""
+
+ACCORDING_TO = ("according", "to")
+"""The prepositional cue; its source follows it."""
+
+PARTICIPLE_CUES = frozenset(
+    ["saying", "citing", "adding", "warning", "denying", "arguing", "claiming", "insisting",
+     "accusing", "noting", "stating", "asserting", "calling", "rejecting", "dismissing"]
+)  # fmt: skip
+"""'…, saying …': the speaker is the subject of the main clause."""
+
+# ---------------------------------------------------------------- denial cues
+
+DENY_VERBS = frozenset(
+    ["deny", "denies", "denied", "denying", "denial", "denials", "refute", "refutes",
+     "refuted", "refuting", "rebut", "rebuts", "rebutted", "debunk", "debunked", "debunks"]
+)  # fmt: skip
+"""Deny on its own is a denial ("Both Russia and North Korea deny any transfer of arms")."""
+
+DENY_NOT_A_DENIAL_OBJECTS = frozenset(
+    ["access", "entry", "visa", "visas", "bail", "permission", "service", "treatment",
+     "asylum", "a", "an", "him", "her", "them", "us", "me"]
+)  # fmt: skip
+"""'denied access', 'denied him a visa': refusing something, not denying a claim."""
+
+DISPUTE_VERBS = frozenset(
+    ["reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses", "dismissed",
+     "dismissing", "dispute", "disputes", "disputed", "disputing", "question",
+     "questioned", "questioning", "contest", "contests", "contested", "contradict",
+     "contradicted", "contradicts", "brushed", "scoffed", "ridiculed", "mocked", "doubted",
+     "slammed", "denounced", "challenged", "rebuffed"]
+)  # fmt: skip
+"""Deny-like, and reporting a source at all, only with a claim as object ("rejected the
+allegations", not "rejected the plan"), or with "as" + a falsehood word ("dismissed …
+as groundless rumors")."""
+
+CLAIM_NOUNS = frozenset(
+    ["claim", "claims", "allegation", "allegations", "accusation", "accusations", "report",
+     "reports", "reporting", "charge", "charges", "assertion", "assertions", "suggestion",
+     "suggestions", "statement", "statements", "rumor", "rumors", "rumour", "rumours",
+     "account", "accounts", "speculation", "story", "stories", "notion", "idea",
+     "assessment", "findings", "figures", "narrative", "version", "news", "figure",
+     "number", "numbers", "estimate", "estimates", "comments", "remarks", "criticism",
+     "characterization", "characterisation", "description", "portrayal", "theory",
+     "assumptions", "methodology", "premise", "conclusions", "conclusion"]
+)  # fmt: skip
+"""What a dispute verb must be aimed at to count as a denial."""
+
+CONTESTING_VERBS = frozenset(
+    ["disputed", "disputes", "contested", "contests", "contradicted", "contradicts",
+     "refuted", "rebutted"]
+)  # fmt: skip
+"""Dispute verbs that deny whatever they are aimed at ("Brightwarm disputed that"),
+used as verbs (not "the disputed territory")."""
+
+DISMISSING_AS = frozenset(["dismiss", "dismisses", "dismissed", "dismissing", "slammed",
+                           "denounced", "brushed", "ridiculed", "mocked"])  # fmt: skip
+"""Dispute verbs that deny whatever they are aimed at when followed by "as …"
+("dismissed her comments as a smokescreen"), unless aimed at a person ("as a traitor")."""
+
+CLAIM_BEFORE_REACH = 4
+"""Tokens before a dispute verb searched for the claim it answers in a relative clause
+("…, an account the defense disputes", "…, a charge Brussels dismissed")."""
+
+DISPUTE_REACH = 6
+"""Tokens after a dispute verb searched for its claim noun."""
+
+FALSEHOOD_WORDS = frozenset(
+    ["groundless", "baseless", "unfounded", "untrue", "false", "falsely", "fabricated",
+     "fabrication", "fabrications", "fake", "bogus", "lie", "lies", "lying", "liar", "liars",
+     "disinformation", "misinformation", "slander", "slandering", "slanderous", "smear",
+     "smears", "hoax", "nonsense", "absurd", "ridiculous", "distort", "distorts",
+     "distorting", "distorted", "distortion", "distortions", "fiction", "fantasy",
+     "concocted", "unsubstantiated", "misleading", "fabricate", "fabricates", "fabricating",
+     "inaccurate", "incorrect", "erroneous", "untruthful", "falsehood", "falsehoods",
+     "propaganda", "frivolous", "meritless", "scaremongering", "fearmongering", "baloney",
+     "rubbish", "slanderous", "defamatory", "libelous", "unfounded", "flawed"]
+)  # fmt: skip
+"""A source calling something false: a denial when the sentence attributes it."""
+
+PREDICATIVE_FALSEHOOD = frozenset(
+    ["fake", "false", "fabricated", "bogus", "misleading", "distorted", "absurd",
+     "ridiculous", "concocted", "fiction", "fantasy", "inaccurate", "incorrect", "erroneous",
+     "propaganda", "flawed", "frivolous"]
+)  # fmt: skip
+"""Describe a thing as well as a claim ("fake identification documents"): a denial only
+said of something ("were false", "dismissed as absurd", "completely false") or of a
+claim ("false claims", "fake news")."""
+
+CALLING_FALSE = frozenset(
+    ["as", "completely", "totally", "simply", "entirely", "utterly", "patently",
+     "absolutely", "blatantly", "outright", "wholly", "clearly", "obviously", "is", "are",
+     "was", "were", "be", "been", "being", "pure", "sheer", "'s", "called", "calling",
+     "call", "calls", "termed", "labeled", "labelled", "branded", "described", "deemed",
+     "wholly", "deeply", "totally", "a", "more", "just", "nothing", "but"]
+)  # fmt: skip
+"""Words before a falsehood word that make it said of something."""
+
+NOT_FALSEHOOD_AFTER = frozenset(
+    ["in", "on", "at", "with", "ahead", "behind", "within", "beyond", "between", "low", "down",
+     "outside", "beneath", "under", "upon", "above", "below", "across", "near", "along"]
+)  # fmt: skip
+"""'The problem lies in…', 'lie low': the verb, not the noun."""
+
+NEGATED_CLAIM_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("not", "true"),
+    ("no", "truth"),
+    ("nothing", "to", "do", "with"),
+    ("never", "happened"),
+    ("did", "not", "happen"),
+    ("didn't", "happen"),
+    ("not", "directed", "against"),
+    ("not", "aimed", "at"),
+    ("not", "targeted", "at"),
+    ("did", "not", "cause"),
+    ("didn't", "cause"),
+    ("was", "not", "involved"),
+    ("were", "not", "involved"),
+    ("not", "responsible", "for"),
+    ("had", "no", "role"),
+    ("played", "no", "part"),
+    ("no", "such", "thing"),
+    ("never", "took", "place"),
+    ("did", "not", "take", "place"),
+    ("pleaded", "not", "guilty"),
+    ("pleads", "not", "guilty"),
+    ("plead", "not", "guilty"),
+    ("pled", "not", "guilty"),
+    ("without", "merit"),
+    ("no", "merit"),
+    ("witch", "hunt"),
+    ("fishing", "expedition"),
+    ("smear", "campaign"),
+    ("political", "stunt"),
+    ("conspiracy", "theory"),
+    ("conspiracy", "theories"),
+    ("fake", "news"),
+)
+"""Asserting that a reported thing is false or not happening."""
+
+EXISTENTIAL_NEGATION = (("there", "is", "no"), ("there", "are", "no"), ("there", "was", "no"),
+                        ("there", "were", "no"), ("there's", "no"))  # fmt: skip
+"""'There are no North Korean soldiers, yet': a denial, unless what is absent is a
+confirmation or evidence (ABSENCE_NOUNS)."""
+
+ABSENCE_NOUNS = frozenset(
+    ["evidence", "indication", "indications", "confirmation", "sign", "signs",
+     "information", "comment", "word", "details", "data", "proof", "way", "doubt", "need",
+     "plan", "plans", "decision", "timeline", "agreement", "reason", "guarantee"]
+)  # fmt: skip
+"""Absence of confirmation is not a denial ("have not officially confirmed")."""
+
+# ---------------------------------------------------------------- the source span
+
+DETERMINERS = frozenset(["the", "a", "an", "both", "all", "this", "that", "these", "those"])
+"""Dropped from the front of a source ("The Pentagon spokesman" -> "Pentagon spokesman")."""
+
+POSSESSIVE_DETERMINERS = frozenset(["his", "her", "its", "their", "our", "my", "your"])
+"""Kept: they are part of naming the speaker ("his office")."""
+
+QUANTIFIERS = frozenset(
+    ["some", "several", "many", "most", "few", "other", "two", "three", "four", "five",
+     "six", "seven", "eight", "nine", "ten", "one", "dozens", "hundreds", "thousands",
+     "numerous", "multiple", "various"]
+)  # fmt: skip
+"""Kept inside a source ("two U.S. officials", "some residents")."""
+
+PRONOUNS = frozenset(["he", "she", "they", "it"])
+"""A pronoun source is recorded as the pronoun; the suggester resolves it."""
+
+FIRST_PERSON = frozenset(["we", "i", "us", "me", "you"])
+"""Never a source: inside quotes the quoted speaker themself ("We call for…"), outside
+them the outlet ("We monitor…")."""
+
+PERSON_PRONOUNS = frozenset(["he", "she"])
+PLURAL_PRONOUNS = frozenset(["they"])
+THING_PRONOUNS = frozenset(["it"])
+
+MALE_TITLES = frozenset(["mr", "mr."])
+FEMALE_TITLES = frozenset(["mrs", "mrs.", "ms", "ms.", "miss"])
+
+TITLES = frozenset(
+    [
+        # honorifics
+        "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+        "rev", "reverend", "father", "sheikh", "imam", "rabbi",
+        # military ranks
+        "gen", "general", "maj", "major", "lt", "lieutenant", "col", "colonel", "capt",
+        "captain", "adm", "admiral", "sgt", "sergeant", "brig", "brigadier", "cmdr",
+        "commander", "cpl", "corporal", "pvt", "private", "marshal", "field", "rear",
+        # offices
+        "president", "vice", "prime", "premier", "chancellor", "minister", "secretary",
+        "state", "deputy", "ambassador", "envoy", "senator", "sen", "rep", "representative",
+        "congressman", "congresswoman", "governor", "gov", "mayor", "sheriff", "judge",
+        "justice", "attorney", "chief", "chair", "chairman", "chairwoman", "director",
+        "spokesman", "spokeswoman", "spokesperson", "speaker", "king", "queen", "prince",
+        "princess", "pope", "emperor", "leader", "head", "ceo", "executive", "commissioner",
+        "inspector", "superintendent", "officer", "detective", "constable", "mp", "mep",
+        "foreign", "defense", "defence", "interior", "finance", "health", "acting", "former",
+        "adviser", "advisor", "coordinator", "lawmaker", "editor", "analyst",
+    ]
+)  # fmt: skip
+"""Words that may stand before a name: dropped before a full name ("Air Force Maj. Gen.
+Pat Ryder" -> "Pat Ryder"), kept before a surname alone ("General Ryder")."""
+
+NAME_PARTICLES = frozenset(
+    ["von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin",
+     "ibn", "al", "el", "dos", "das", "ter", "st"]
+)  # fmt: skip
+"""Lower-case words inside a name ("Ursula von der Leyen")."""
+
+ROLES = frozenset(
+    [
+        # people, one or many
+        "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
+        "minister", "ministers", "president", "leader", "leaders", "envoy", "ambassador",
+        "diplomat", "diplomats", "commander", "commanders", "officer", "officers",
+        "analyst", "analysts", "expert", "experts", "lawmaker", "lawmakers", "legislator",
+        "legislators", "senator", "senators", "source", "sources", "adviser", "advisers",
+        "advisor", "advisors", "aide", "aides", "researcher", "researchers", "scientist",
+        "scientists", "witness", "witnesses", "resident", "residents", "people", "person",
+        "observer", "observers", "investigator", "investigators", "prosecutor",
+        "prosecutors", "lawyer", "lawyers", "attorney", "attorneys", "doctor", "doctors",
+        "activist", "activists", "critic", "critics", "organizer", "organizers",
+        "organiser", "organisers", "forecaster", "forecasters", "economist", "economists",
+        "secretary", "director", "chief", "head", "governor", "mayor", "sheriff", "judge",
+        "general", "soldier", "soldiers", "veteran", "veterans", "others", "representative",
+        "representatives", "negotiator", "negotiators", "authorities", "executive",
+        "executives", "chairman", "chairwoman", "chair", "employee", "employees", "worker",
+        "workers", "student", "students", "journalist", "journalists", "correspondent",
+        "reporter", "police", "military", "army", "navy", "government", "governments",
+        "administration", "ministry", "ministries", "agency", "agencies", "office",
+        "department", "service", "services", "council", "committee", "commission",
+        "court", "company", "companies", "firm", "firms", "utility", "group", "groups",
+        "organization", "organisation", "institute", "center", "centre", "embassy",
+        "kremlin", "pentagon", "parliament", "party", "campaign", "team", "union",
+        "alliance", "coalition", "bank", "fund", "university", "hospital", "regulator",
+        "regulators", "board", "statement", "report", "document", "documents", "study",
+        "survey", "poll", "analysis", "assessment", "estimates", "estimate", "memo",
+        "letter", "filing", "newspaper", "broadcaster", "outlet", "network", "channel",
+        "website", "magazine", "paper", "intelligence", "unit", "staff", "side", "country",
+        "countries", "state", "states", "nation", "nations", "allies", "partners",
+        "colleague", "colleagues", "neighbor", "neighbors", "ally", "publication", "media",
+        "spokespersons", "public", "families", "family", "relatives", "victims",
+        "opposition", "bureau", "authority", "prosecutor's", "inspectors", "monitors",
+        "monitor", "agencies", "ministries", "federation", "association", "foundation",
+    ]
+)  # fmt: skip
+"""Head nouns that can name a speaker without a capital letter ("the agency")."""
+
+ORGANISATION_ROLES = frozenset(
+    ["agency", "agencies", "ministry", "office", "department", "service", "council",
+     "committee", "commission", "court", "company", "firm", "utility", "group",
+     "organization", "organisation", "institute", "center", "centre", "embassy",
+     "government", "administration", "military", "army", "navy", "police", "party",
+     "campaign", "union", "alliance", "coalition", "bank", "fund", "university",
+     "hospital", "regulator", "board", "newspaper", "broadcaster", "outlet", "network",
+     "channel", "website", "magazine", "paper", "unit", "statement", "report", "document",
+     "study", "survey", "country", "state", "nation", "opposition", "bureau", "authority",
+     "federation", "association", "foundation", "agencies", "ministries"]
+)  # fmt: skip
+"""Roles that name a body, not a person: "the agency" resolves to an organisation."""
+
+DOCUMENT_ROLES = frozenset(
+    ["statement", "report", "document", "documents", "study", "survey", "poll", "analysis",
+     "assessment", "estimates", "estimate", "memo", "letter", "filing"]
+)  # fmt: skip
+"""Roles that name a text, not a speaker: "the statement" is not resolved to anyone."""
+
+SOURCE_MODIFIERS = frozenset(
+    [
+        "senior", "top", "former", "current", "acting", "deputy", "chief", "military",
+        "intelligence", "defense", "defence", "foreign", "state", "national", "security",
+        "health", "local", "federal", "regional", "provincial", "municipal", "city",
+        "county", "government", "police", "fire", "army", "naval", "air", "civil", "public",
+        "official", "independent", "international", "western", "eastern", "unnamed",
+        "anonymous", "other", "both", "press", "news", "communications", "company",
+        "industry", "party", "opposition", "election", "electoral", "emergency", "rescue",
+        "medical", "hospital", "court", "prison", "border", "customs", "trade", "economy",
+        "finance", "financial", "energy", "justice", "interior", "transport",
+        "transportation", "education", "environment", "environmental", "weather", "union",
+        "campaign", "white", "house", "ministry", "agency", "treaty", "research", "legal",
+        "science", "technical", "administration", "regime", "rebel", "separatist", "think",
+        "tank", "u.s", "u.n", "e.u", "u.k",
+    ]
+)  # fmt: skip
+"""Lower-case words that may stand before a role inside a source ("senior Ukrainian
+official", "state news agency")."""
+
+COMPOUND_MODIFIER_ENDS = frozenset(
+    ["based", "run", "backed", "owned", "led", "appointed", "controlled", "affiliated"]
+)
+"""Hyphenated modifiers inside a source ("Kremlin-backed", "state-run", "Ohio-based")."""
+
+NP_CONNECTORS = frozenset(["of", "and", "to", "for", "on", "at", "from", "&"])
+"""Words that may join the parts of one source ("governments of South Korea and Ukraine",
+"envoy to the U.N.", "Council on Foreign Relations")."""
+
+PREPOSITIONS = frozenset(
+    ["on", "in", "at", "of", "from", "with", "by", "for", "to", "about", "into", "onto",
+     "over", "under", "through", "across", "among", "between", "against", "toward",
+     "towards", "without", "within", "near", "like", "via", "per", "behind", "beyond"]
+)  # fmt: skip
+"""A phrase right after one of these is its object, not the subject of a verb after it
+("A post shared on social media claimed…": the post claimed, not social media)."""
+
+POSTMODIFIER_STARTS = frozenset(
+    ["who", "whose", "which", "that", "with", "at", "in", "from", "for", "of", "familiar",
+     "close", "responsible", "involved", "based", "speaking", "representing", "working",
+     "leading", "monitoring", "tracking", "briefed", "assigned", "appointed", "quoted",
+     "cited", "interviewed", "reached", "contacted", "near", "inside", "within", "on",
+     "under", "overseeing", "investigating", "following"]
+)  # fmt: skip
+"""What may follow a subject before its verb ("officials familiar with the matter said",
+"a firefighter who asked not to be named told")."""
+
+# ---------------------------------------------------------------- clause structure
+
+AUXILIARIES = frozenset(
+    ["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had",
+     "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could",
+     "may", "might", "must", "not", "don't", "doesn't", "didn't", "hasn't", "haven't",
+     "hadn't", "won't", "wouldn't", "can't", "couldn't", "isn't", "aren't", "wasn't",
+     "weren't", "shouldn't", "mustn't", "cannot", "'s", "'ve", "'d", "'ll"]
+)  # fmt: skip
+"""Skipped between a subject and its verb ("have been warning")."""
+
+BE_FORMS = frozenset(
+    ["is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't",
+     "weren't", "get", "got", "gets", "getting"]
+)  # fmt: skip
+"""Before a past participle: a passive ("was said to be"), which names no speaker."""
+
+VERB_ADVERBS = frozenset(
+    ["also", "initially", "first", "later", "previously", "still", "repeatedly", "publicly",
+     "officially", "directly", "again", "recently", "earlier", "reportedly", "already",
+     "now", "then", "separately", "privately", "just", "never", "flatly", "firmly",
+     "strongly", "quickly", "angrily", "bluntly", "openly", "simply", "once", "often",
+     "frequently", "consistently", "vehemently", "categorically", "immediately", "long",
+     "has", "last", "this", "on", "late", "early", "further", "too", "yet", "not", "n't",
+     "morning", "afternoon", "evening", "night", "week", "month", "year", "today",
+     "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+     "august", "september", "october", "november", "december", "weekend"]
+)  # fmt: skip
+"""Adverbs and time words skipped between a subject and its verb ("U.S. officials on
+Wednesday told", "Ukraine and South Korea first warned")."""
+
+TIME_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "january", "february", "march", "april", "june", "july", "august", "september",
+     "october", "november", "december", "today", "yesterday", "tonight", "tomorrow",
+     "morning", "afternoon", "evening", "night", "weekend", "week", "month", "year"]
+)  # fmt: skip
+"""Never part of a source ("the commission on Thursday said"). "May" is left out: it is
+a name as often as a month."""
+
+LEAD_INS = frozenset(
+    ["but", "and", "or", "so", "yet", "however", "still", "meanwhile", "also", "then",
+     "now", "first", "while", "when", "whereas", "if", "as", "after", "before", "although",
+     "though", "because", "since", "until", "once", "where", "that", "which", "who",
+     "whom", "what", "even", "only", "instead", "indeed", "moreover", "separately",
+     "later", "earlier", "nor", "in", "on", "at", "for", "with", "by", "from", "of", "to",
+     "into", "upon", "about", "over", "under", "during", "amid", "despite", "said",
+     "according", "like", "unlike", "than", "not", "no"]
+)  # fmt: skip
+"""Clause openers that are never part of a source: dropped from its front."""
+
+ADVERBIAL_OPENERS = frozenset(
+    ["on", "in", "at", "after", "before", "during", "amid", "despite", "for", "upon", "over",
+     "since", "by", "from", "with", "while", "when", "as", "if"]
+)  # fmt: skip
+"""A sentence opening with one of these ("On Friday, …") starts with an adverbial, not
+with its subject."""
+
+SEGMENT_BOUNDARIES = frozenset(
+    [",", ";", ":", "—", "–", "(", ")", "“", "”", '"', "‘", "|", "[", "]", "«", "»", "…"]
+)
+"""Punctuation that ends the clause in which a subject is looked for."""
+
+QUOTE_CLOSERS = frozenset(["”", '"', "’", "»"])
+
+# ---------------------------------------------------------------- is it a claim?
+
+FURNITURE_OPENINGS = (
+    r"read (?:more|entire|the full|full)\b",
+    r"sign up\b",
+    r"copyright\b",
+    r"(?:photos?|video|image|graphic|illustration)s?(?: by)?\s*:",
+    r"(?:reporting|writing|editing|additional reporting|produced|edited) by\b",
+    r"(?:updated|published|posted|created)(?: at| on)?\s+\S",
+    r"(?:https?://|www\.)\S+\W*$",
+    r"(?:follow us|click here|advertisement|share this|related:|see also|watch:)",
+    r"(?:how we|our (?:coverage|team|reporting|journalists))\b",
+)
+"""Site furniture, bylines and credits, as a sentence opens (lower case): never claims."""
+
+FURNITURE_ANYWHERE = (
+    r"contributed (?:reporting|to this report)\b",
+    r"comment policy\b",
+    r"can be reached at\b",
+    r"newsletter\b",
+    r"subscribe\b",
+    r"all rights reserved\b",
+    r"editing by\b",
+    r"via (?:reuters|ap|afp|getty|associated press)\b",
+    r"this (?:article|story|report) (?:was|is|has been) (?:based|updated|corrected)\b",
+    r"wire (?:service|reports)\b",
+    r"minutes? read\b",
+)
+"""Furniture anywhere in a sentence (lower case), each from a word boundary."""
+
+COPYRIGHT_SIGN = "©"
+
+BYLINE = r"\W*By [A-Z]"
+"""A byline: "By Jenna Morales…" (case matters: "by then" is not one)."""
+
+EMAIL = r"[\w.+-]+@[\w-]+\.[\w.]+"
+"""An e-mail address: contact furniture ("can be reached at …")."""
+
+SITE_VOICE_OPENERS = frozenset(["we", "our", "us"])
+"""Outside quotation marks a sentence in the publication's own voice ("We monitor and
+authenticate reports") describes the outlet, not the world."""
+
+UNCERTAINTY_PATTERNS = (
+    r"(?:it|this) (?:is|was|remains|remained)(?: still)?(?: not)? (?:un)?clear\b",
+    r"(?:is|was|remains|remained) (?:not |still )?(?:immediately |yet )?"
+    r"(?:clear|unclear|unknown)\b",
+    r"could not (?:be )?(?:independently |immediately )?(?:verif|confirm)",
+    r"cannot (?:be )?(?:independently )?(?:verif|confirm)",
+    r"(?:remains|is left|left|yet) to be seen\b",
+    r"there is (?:a|some) (?:possibility|chance)\b",
+    r"mixed information\b",
+    r"it is (?:possible|not known|unknown)\b",
+    r"(?:is|are|was|were) (?:still )?(?:not (?:yet )?known|unknown)\b",
+    r"no one knows\b",
+    r"question\b[^.;]*\b(?:is|was|remains) (?:what|whether|how|why|who|when)\b",
+)
+"""Statements of uncertainty that assert nothing checkable (lower case, each from a word
+boundary)."""
+
+HEDGES = frozenset(
+    ["could", "might", "may", "would", "likely", "possibly", "perhaps", "maybe", "guess",
+     "expect", "expects", "hope", "hopes", "if", "whether", "unless", "should", "probably",
+     "appear", "appears", "seem", "seems"]
+)  # fmt: skip
+"""Speculation: a sentence that only hedges asserts nothing checkable."""
+
+EVALUATIVE = frozenset(
+    ["clear", "important", "serious", "seriously", "concerning", "crucial", "challenge",
+     "implications", "disaster", "better", "worse", "best", "worst", "good", "bad", "great",
+     "heroically", "heroic", "luck", "capable", "matter", "appreciate", "underscore",
+     "underscores", "importance", "deeply", "significantly", "dangerous", "escalatory",
+     "reckless", "irresponsible", "unacceptable", "outrageous", "shameful", "welcome",
+     "regret", "sad", "terrible", "wonderful", "tragic", "classic", "test", "testing",
+     "trial", "right", "wrong", "fair", "unfair", "ready", "closely", "happy", "proud",
+     "worried", "concerned", "frustrated", "hopeful", "confident", "sure"]
+)  # fmt: skip
+"""Evaluation and stance: a claim only with a checkable core (guideline)."""
+
+DIRECTIVES = (
+    r"we (?:call on|call for|urge|ask|demand|appeal|wish|hope|want)\b",
+    r"let(?:'s| us)\b",
+    r"please\b",
+    r"my guess\b",
+    r"we take (?:this|it|that)\b",
+    r"i (?:think|believe|hope|feel|guess|wish)\b",
+)
+"""Appeals, wishes and personal opinion in the first person (lower case, each from a
+word boundary)."""
+
+IRREGULAR_PAST = frozenset(
+    ["went", "came", "took", "gave", "made", "sent", "led", "fell", "rose", "began", "won",
+     "lost", "fought", "left", "met", "held", "struck", "hit", "shot", "built", "brought",
+     "bought", "sold", "paid", "spent", "found", "kept", "ran", "saw", "seen", "told",
+     "said", "got", "stole", "stolen", "flew", "flown", "grew", "drew", "drove", "driven",
+     "broke", "broken", "chose", "froze", "hid", "knew", "known", "laid", "lay", "overtook",
+     "sank", "sought", "split", "spread", "stood", "swept", "taught", "thought", "threw",
+     "thrown", "undertook", "withdrew", "wrote", "written", "fled", "bled", "beat",
+     "beaten", "bore", "born", "burnt", "caught", "dealt", "fed", "felt", "forgave",
+     "forgot", "hung", "lit", "meant", "quit", "rode", "rung", "set", "shut", "slid",
+     "sped", "stuck", "stung", "swore", "sworn", "tore", "torn", "woke", "wore", "wound",
+     "taken", "given", "done", "gone", "shown", "begun", "become", "became", "chosen",
+     "fallen", "risen", "spoken", "sent", "won", "ate", "eaten", "arose", "arisen"]
+)  # fmt: skip
+"""Past tenses without -ed: an event verb, the core of a checkable claim."""
+
+NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
+     "thousand", "thousands", "million", "millions", "billion", "billions", "dozen",
+     "dozens", "half", "twice", "percent", "per"]
+)  # fmt: skip
+"""Figures written as words: a number is a checkable core."""
+
+NEVER_NAMES = frozenset(
+    ["a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from",
+     "had", "has", "have", "he", "her", "his", "how", "i", "in", "into", "is", "it", "its",
+     "me", "my", "no", "nor", "not", "of", "on", "or", "our", "she", "so", "some", "than",
+     "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+     "to", "up", "us", "was", "we", "were", "what", "when", "where", "which", "while",
+     "who", "why", "will", "with", "would", "you", "your", "if", "after", "before",
+     "although", "because", "since", "yet", "both", "each", "every", "any", "all", "many",
+     "most", "more", "such", "even", "only", "also", "just", "however", "meanwhile",
+     "instead", "still", "despite", "during", "amid", "over", "under", "until", "upon",
+     "among", "between", "against", "without", "within", "through", "across", "toward",
+     "towards", "besides", "like", "unlike", "here", "now", "first", "last", "next"]
+)  # fmt: skip
+"""Words that are not names even when capitalised at the start of a sentence."""
