@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "summary": "workbench.cli.summary",
     "agree": "workbench.cli.agree",
     "reanchor": "workbench.cli.reanchor",
+    "suggest": "workbench.cli.suggest",
 }
 DEFAULT_COMMAND = "annotate"
 

@@ -1,0 +1,76 @@
+"""`workbench suggest`: the suggested tags and source of every sentence, read-only.
+
+With --json, one object per sentence (the shape of Suggestion.to_record, documented in
+docs/SUGGESTIONS.md); without it, a listing for reading. Nothing is stored: the
+analyst accepts suggestions in the annotate screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from typing import TextIO
+
+from workbench.cli.common import fail
+from workbench.core.analysis import Suggestion, suggest
+from workbench.core.corpus import Article, load_corpus
+
+HELP = "suggest tags and sources for every sentence (bundled articles by default)"
+
+_BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument("--json", action="store_true", help="one JSON object per sentence")
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.paths or None)
+    for problem in corpus.problems:
+        print(f"workbench: skipped {visible(str(problem))}", file=sys.stderr)
+    if not corpus.articles:
+        return fail(
+            "no articles found in " + ", ".join(visible(str(root)) for root in corpus.roots)
+        )
+    out = sys.stdout
+    for article in corpus:
+        suggestions = suggest(article)
+        if args.json:
+            for suggestion in suggestions:
+                out.write(json.dumps(suggestion.to_record(), ensure_ascii=False) + "\n")
+        else:
+            write_listing(out, article, suggestions)
+    return 0
+
+
+def write_listing(out: TextIO, article: Article, suggestions: list[Suggestion]) -> None:
+    """Two lines a sentence: number, tags with scores, source and cue; then its text."""
+    out.write(f"== {visible(article.id)}: {visible(article.title)}\n")
+    for suggestion in suggestions:
+        parts = [f"{tag} {suggestion.scores[tag]:.2f}" for tag in suggestion.tags] or ["—"]
+        if suggestion.source is not None:
+            source = visible(suggestion.source)
+            if suggestion.resolved_source is not None:
+                source += f" → {visible(suggestion.resolved_source)}"
+            parts.append(f"source: {source}")
+        if suggestion.cue is not None:
+            parts.append(f"cue: {visible(suggestion.cue)}")
+        out.write(f"{suggestion.index + 1:>4}  {'  '.join(parts)}\n")
+        out.write(f"      {visible(article.text[suggestion.start : suggestion.end])}\n")
+
+
+def visible(text: str) -> str:
+    """Article text made safe for a terminal: control characters and bidi overrides
+    shown as escapes ("\\x1b"), never sent raw. (To be replaced by the shared sanitiser
+    of issue 12 when it lands.)"""
+    if text.isprintable():
+        return text
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS
+        else char
+        for char in text
+    )
