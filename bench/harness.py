@@ -16,6 +16,7 @@ from bench import (
     reanchor,
     search,
     store_write,
+    suggestions,
     summary,
 )
 from bench.report import Figure, table
@@ -31,6 +32,7 @@ FIGURES: dict[str, ModuleType] = {
     "summary": summary,
     "search": search,
     "reanchor": reanchor,
+    "suggestions": suggestions,
 }
 """Every figure module by name, in report order; each has run(Workspace) -> list[Figure]."""
 

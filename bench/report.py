@@ -64,6 +64,8 @@ class Figure:
     statistic: str = "median"
     naive: Naive | None = None
     note: str = ""
+    detail: str = ""
+    """Markdown printed under the table (figures that are not timings: quality tables)."""
 
     @property
     def value(self) -> float:
@@ -182,8 +184,9 @@ def table(figures: Sequence[Figure]) -> str:
 
 def markdown(figures: Sequence[Figure], machine: Machine, elapsed: float, mode: str) -> str:
     """The report `python -m bench` prints: the machine, then the table."""
+    details = "".join(f"\n{figure.detail}\n" for figure in figures if figure.detail)
     return (
         f"Machine: {machine.describe()}.\n"
         f"Run: `python -m bench{' --quick' if mode == 'quick' else ''}`, "
-        f"{elapsed:.0f} s in all.\n\n{table(figures)}\n"
+        f"{elapsed:.0f} s in all.\n\n{table(figures)}\n{details}"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.harness import FIGURES, run_figures
-from bench.report import Machine, Samples, markdown
+from bench.report import Machine, Samples, markdown, table
 from bench.synthetic import synthetic_annotations, synthetic_articles
 from bench.workspace import Scale, Workspace
 from workbench.core.sentences import sentence_spans
@@ -20,8 +20,10 @@ def test_every_figure_runs_on_tiny_data_and_reports(tmp_path: Path) -> None:
     assert any("search, first hits" in name for name in names)
     assert all(figure.samples.count >= 1 for figure in figures)
     report = markdown(figures, Machine.current(), 1.0, "full")
-    assert report.count("\n| ") == len(figures) + 1  # header row, then one row per figure
+    assert f"\n\n{table(figures)}\n" in report
+    assert table(figures).count("\n| ") == len(figures)  # one row per figure after the header
     assert set(FIGURES) >= {"store_write", "lookup", "open_database", "export_json", "search"}
+    assert "### Suggestion quality" in report
 
 
 def test_synthetic_data_is_deterministic_and_anchored() -> None:

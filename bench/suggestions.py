@@ -1,0 +1,167 @@
+"""Suggestions (issue 13): how fast, and how good, against the naive alternatives.
+
+Speed: suggest() on articles of 50 sentences made from the bundled articles' sentences
+(segmented beforehand, as the app has them), against the old guess_source on the same
+sentences, the source pre-fill it replaces. Quality: per-tag precision, recall and F1,
+source exact match, tag-set and accept-as-is accuracy on the DEV set (whole, and leave
+one article out) and on the held-out text, next to the baselines (every sentence claim
++ attribution; the old guess_source). See bench/suggest_eval.py and docs/SUGGESTIONS.md.
+Without ../shared the DEV rows are skipped, with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from bench.legacy_speaker import guess_source as legacy_guess_source
+from bench.report import Figure, Naive
+from bench.suggest_eval import (
+    DEV_SET,
+    HELD_OUT,
+    HELD_OUT_B,
+    HELD_OUT_C,
+    HELD_OUT_D,
+    GoldArticle,
+    Predicted,
+    Scores,
+    leave_one_article_out,
+    legacy_predict,
+    load_dev,
+    load_held_out,
+    pairs_of,
+    predict,
+    score,
+)
+from bench.timing import repeated
+from bench.workspace import Workspace
+from workbench.core.analysis import THRESHOLDS, suggest_sentences
+from workbench.core.annotation import TAGS
+from workbench.core.corpus import load_corpus
+from workbench.core.sentences import Sentence, split_sentences
+
+HELD_OUT_SETS = (
+    ("held-out A (3 articles)", HELD_OUT),
+    ("held-out B (3 articles)", HELD_OUT_B),
+    ("held-out C (3 articles)", HELD_OUT_C),
+    ("held-out D (2 articles; rules frozen before its first run)", HELD_OUT_D),
+)
+"""Text written for the suggester, in the order it was written (bench/data/*.txt say
+when each was first run; docs/SUGGESTIONS.md keeps those first-run figures)."""
+
+TARGET = 0.020
+"""Seconds for an article of 50 sentences (issue 13)."""
+SENTENCES = 50
+
+
+def run(space: Workspace) -> list[Figure]:
+    articles = fifty_sentence_articles()
+    segmented = [(text, split_sentences("bench", text)) for text in articles]
+
+    def suggest_one(run: int) -> None:
+        text, sentences = segmented[run % len(segmented)]
+        suggest_sentences("bench", text, sentences)
+
+    def legacy_one(run: int) -> None:
+        _text, sentences = segmented[run % len(segmented)]
+        for sentence in sentences:
+            legacy_guess_source(sentence.text)
+
+    repeats = space.scale.repeats
+    return [
+        Figure(
+            "suggest() on one article",
+            f"{SENTENCES} sentences",
+            repeated(suggest_one, repeats),
+            limit=TARGET,
+            statistic="p95",
+            naive=Naive("old guess_source on each sentence", repeated(legacy_one, repeats)),
+            note="source only",
+            detail=quality_report(),
+        )
+    ]
+
+
+def fifty_sentence_articles() -> list[str]:
+    """Articles of exactly 50 sentences, each a run of the bundled articles' sentences
+    (paragraphs kept), starting at a different place."""
+    pool: list[Sentence] = [s for article in load_corpus() for s in article.sentences]
+    made = []
+    for first in range(0, len(pool) - SENTENCES, 37):
+        chosen = pool[first : first + SENTENCES]
+        lines: list[str] = []
+        for previous, sentence in zip([None, *chosen], chosen, strict=False):
+            same = previous is not None and previous.paragraph == sentence.paragraph
+            if same and previous is not None and previous.article_id == sentence.article_id:
+                lines[-1] += " " + sentence.text
+            else:
+                lines.append(sentence.text)
+        made.append("\n".join(lines) + "\n")
+    return made
+
+
+# ---------------------------------------------------------------- quality
+
+
+def quality_report(dev_folder: Path = DEV_SET) -> str:
+    """The markdown quality table of docs/SUGGESTIONS.md."""
+    rows = ["### Suggestion quality", ""]
+    rows.append(
+        "| text | method | sentences | claim P / R / F1 | attribution P / R / F1 "
+        "| denial P / R / F1 | source exact | tag set exact | accept as is |"
+    )
+    rows.append("|---|---|---:|---|---|---|---:|---:|---:|")
+    notes = []
+    try:
+        dev = load_dev(dev_folder)
+    except FileNotFoundError:
+        notes.append(f"DEV set skipped: {dev_folder} not found (it lives in ../shared).")
+    else:
+        rows += _rows("DEV (5 bundled articles)", dev, notes, leave_one_out=True)
+    for label, path in HELD_OUT_SETS:
+        rows += _rows(label, load_held_out(path), notes, leave_one_out=False)
+    rows.append("")
+    rows.append(
+        "Thresholds: " + ", ".join(f"{tag} {THRESHOLDS[tag]:.2f}" for tag in TAGS) + ". "
+        "Accept as is: tags and source both exactly right."
+    )
+    rows += notes
+    return "\n".join(rows)
+
+
+def _rows(
+    label: str, articles: Sequence[GoldArticle], notes: list[str], leave_one_out: bool
+) -> list[str]:
+    """The suggester (and, where thresholds are chosen on this text, leave one article
+    out), then the baseline, on one gold set."""
+    predictions = [predict(article) for article in articles]
+    pairs = pairs_of(articles, predictions)
+    rows = [_row(label, "suggester", score(pairs, THRESHOLDS))]
+    if leave_one_out:
+        loao = leave_one_article_out(articles, predictions, THRESHOLDS)
+        chosen = ", ".join(f"{value:.2f}" for value in loao.chosen.values())
+        rows.append(_row(label, "suggester, leave one article out", loao.scores))
+        notes.append(f"{label}: claim thresholds chosen leave one article out: {chosen}.")
+    baseline: list[list[Predicted]] = [
+        legacy_predict(article, legacy_guess_source) for article in articles
+    ]
+    rows.append(
+        _row(
+            label,
+            "baseline: every sentence claim + attribution, old guess_source",
+            score(pairs_of(articles, baseline), THRESHOLDS),
+        )
+    )
+    return rows
+
+
+def _row(label: str, method: str, scores: Scores) -> str:
+    def prf(tag: str) -> str:
+        counts = scores.per_tag[tag]
+        return f"{counts.precision:.2f} / {counts.recall:.2f} / {counts.f1:.2f}"
+
+    return (
+        f"| {label} | {method} | {scores.sentences} | {prf('claim')} | {prf('attribution')} "
+        f"| {prf('denial')} | {scores.source_rate:.2f} ({scores.source_exact}/{scores.sources}) "
+        f"| {scores.tag_set_rate:.2f} | {scores.accepted_rate:.2f} |"
+    )
