@@ -12,6 +12,14 @@ from workbench.core.corpus import Corpus, load_corpus
 from workbench.tui.app import StartAt, WorkbenchApp
 
 
+@pytest.fixture(autouse=True)
+def private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """What the app remembers between runs (the export folder) stays in the test's folder."""
+    folder = tmp_path / "state"
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def bundled() -> Corpus:
     corpus = load_corpus()

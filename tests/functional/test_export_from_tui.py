@@ -61,3 +61,62 @@ async def test_a_failed_export_is_reported_and_writes_nothing(make_app, tmp_path
         await pilot.pause()
     assert not target.exists()
     assert any(str(target) in message for message in messages)
+
+
+async def answer_export(app, pilot, path: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the export dialog, pick json, and replace the suggested file with `path`."""
+    await app.action_export()
+    await pilot.press("1")
+    app.screen.query_one(Input).value = path
+    await pilot.press("enter")
+
+
+async def test_an_existing_file_is_overwritten_only_after_yes(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from workbench.tui.screens.confirm import ConfirmPrompt
+    from workbench.tui.screens.prompt import TextPrompt
+
+    target = tmp_path / "earlier.json"
+    target.write_bytes(b"25,099 bytes of an earlier export")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await answer_export(app, pilot, str(target))
+        assert isinstance(app.screen, ConfirmPrompt)
+        await pilot.press("n")  # back to the file name, the file untouched
+        assert isinstance(app.screen, TextPrompt)
+        assert app.screen.query_one(Input).value == str(target)
+        await pilot.press("enter", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert json.loads(target.read_bytes())["annotations"]
+
+
+async def test_no_leaves_the_existing_file_alone(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "earlier.json"
+    target.write_bytes(b"keep me")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_export(app, pilot, str(target))
+        await pilot.press("enter", "escape")  # Enter answers no; Escape leaves the dialog
+        await app.workers.wait_for_complete()
+    assert target.read_bytes() == b"keep me"
+
+
+async def test_tilde_expands_and_the_folder_is_remembered_across_runs(
+    make_app, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    home = tmp_path / "home"
+    (home / "exports").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    first = make_app()
+    async with first.run_test(size=SIZE) as pilot:
+        await answer_export(first, pilot, "~/exports")  # a folder: the default name in it
+        await first.workers.wait_for_complete()
+        await pilot.pause()
+    assert (home / "exports" / "workbench-export.json").is_file()
+    second = make_app()
+    async with second.run_test(size=SIZE) as pilot:
+        await second.action_export()
+        await pilot.press("1")
+        suggested = second.screen.query_one(Input).value
+    assert suggested == str(home / "exports" / "workbench-export.json")

@@ -17,14 +17,9 @@ from workbench.core.corpus import Corpus, load_corpus
 from workbench.core.search import SentenceSearch
 from workbench.tui.keymap import KeymapError, load_keymap
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
-from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.loading import LoadingScreen
-from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.session import AnnotationSession
-from workbench.tui.typeahead import open_prompt
-
-EXPORT_SUFFIXES = {"json": "json", "jsonl": "jsonl", "w3c": "jsonld", "claimreview": "jsonld"}
-"""Export formats offered in the TUI, with the file suffix each gets by default."""
+from workbench.user_state import StateError, remember_export_folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,21 +141,9 @@ class WorkbenchApp(App[None]):
 
     async def action_export(self) -> None:
         """Ask for a format and a file, then export every annotation in a worker."""
+        from workbench.tui.export_dialog import ExportDialog
 
-        async def chosen_format(format_name: str | None) -> None:
-            if format_name is None:
-                return
-            default = f"workbench-export.{EXPORT_SUFFIXES[format_name]}"
-
-            def chosen_path(path: str | None) -> None:
-                if path and path.strip():
-                    self.export_in_background(format_name, Path(path.strip()).expanduser())
-
-            prompt = TextPrompt(f"Export {format_name} to file", str(Path.cwd() / default))
-            await open_prompt(self, prompt, chosen_path)
-
-        prompt = ChoicePrompt("Export format", list(EXPORT_SUFFIXES), "json")
-        await open_prompt(self, prompt, chosen_format)
+        await ExportDialog(self).start()
 
     @work(thread=True, exclusive=True, group="export", description="export annotations")
     def export_in_background(self, format_name: str, path: Path) -> None:
@@ -183,6 +166,12 @@ class WorkbenchApp(App[None]):
         self.call_from_thread(
             self.notify, f"{len(output):,} bytes written to {path}", title="Exported", markup=False
         )
+        try:
+            remember_export_folder(path.parent)
+        except StateError as error:
+            self.call_from_thread(
+                self.notify, str(error), title="Export folder not remembered", markup=False
+            )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -1,0 +1,93 @@
+"""Export from the TUI: pick a format, name a file, never overwrite one unasked.
+
+The file prompt starts in the folder of the last export (remembered across runs in
+workbench/user_state.py), else the current directory; `~` is expanded, and a folder
+as the answer means the default file name inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.tui.screens.choice import ChoicePrompt
+from workbench.tui.screens.confirm import ConfirmPrompt
+from workbench.tui.screens.prompt import TextPrompt
+from workbench.tui.typeahead import open_prompt
+from workbench.user_state import StateError, last_export_folder
+
+if TYPE_CHECKING:
+    from workbench.tui.app import WorkbenchApp
+
+EXPORT_SUFFIXES = {"json": "json", "jsonl": "jsonl", "w3c": "jsonld", "claimreview": "jsonld"}
+"""Export formats offered in the TUI, with the file suffix each gets by default."""
+
+
+def default_folder(app: WorkbenchApp) -> Path:
+    """The last export's folder, else the current directory."""
+    try:
+        return last_export_folder() or Path.cwd()
+    except StateError as error:
+        app.notify(str(error), title="Export folder not remembered", severity="warning")
+        return Path.cwd()
+
+
+def target_of(answer: str, default_name: str) -> Path:
+    """The file an answer names: `~` expanded; a folder means the default name in it."""
+    path = Path(answer.strip()).expanduser()
+    return path / default_name if path.is_dir() else path
+
+
+def describe(path: Path) -> str:
+    """Size and time of an existing file, for the overwrite question."""
+    try:
+        info = path.stat()
+    except OSError:
+        return ""
+    written = datetime.fromtimestamp(info.st_mtime).strftime("%Y-%m-%d %H:%M")
+    return f"It holds {info.st_size:,} bytes, written {written}."
+
+
+@dataclass
+class ExportDialog:
+    """One run of the dialog; each answer's callback asks the next question."""
+
+    app: WorkbenchApp
+    format_name: str = ""
+
+    async def start(self) -> None:
+        prompt = ChoicePrompt("Export format", list(EXPORT_SUFFIXES), "json")
+        await open_prompt(self.app, prompt, self.chosen_format)
+
+    @property
+    def default_name(self) -> str:
+        return f"workbench-export.{EXPORT_SUFFIXES[self.format_name]}"
+
+    async def chosen_format(self, format_name: str | None) -> None:
+        if format_name is None:
+            return
+        self.format_name = format_name
+        await self.ask_path(str(default_folder(self.app) / self.default_name))
+
+    async def ask_path(self, value: str) -> None:
+        prompt = TextPrompt(f"Export {self.format_name} to file", value)
+        await open_prompt(self.app, prompt, self.chosen_path)
+
+    async def chosen_path(self, answer: str | None) -> None:
+        if not answer or not answer.strip():
+            return
+        path = target_of(answer, self.default_name)
+        if not path.exists():
+            self.app.export_in_background(self.format_name, path)
+            return
+
+        async def overwrite(yes: bool | None) -> None:
+            if yes:
+                self.app.export_in_background(self.format_name, path)
+            else:
+                await self.ask_path(str(path))
+
+        question = ConfirmPrompt(f"{path} exists. Overwrite it?", describe(path))
+        await open_prompt(self.app, question, overwrite)

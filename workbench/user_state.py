@@ -1,0 +1,68 @@
+"""What the program remembers between runs for convenience: the last export folder.
+
+Kept apart from the annotations and the settings: it is state, not data or
+configuration, so it lives where XDG puts state ($XDG_STATE_HOME/workbench/state.json,
+usually ~/.local/state/workbench/state.json), per user rather than per database, and
+losing it costs nothing but a default. A file that cannot be read or written is named
+in a StateError and otherwise ignored; it never stops an export.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from workbench.core.atomic import atomic_write_text
+
+
+class StateError(ValueError):
+    """The state file cannot be read or written; the message names it."""
+
+
+def state_path() -> Path:
+    """$XDG_STATE_HOME/workbench/state.json, else ~/.local/state/workbench/state.json."""
+    state_home = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state_home) / "workbench" / "state.json"
+
+
+def read_state(path: Path | None = None) -> dict[str, Any]:
+    """The remembered values, {} when there are none yet."""
+    path = path or state_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        raise StateError(f"{path}: cannot read ({error.strerror or error})") from None
+    try:
+        state = json.loads(raw)
+    except (UnicodeDecodeError, ValueError) as error:
+        raise StateError(f"{path}: not valid JSON ({error})") from None
+    if not isinstance(state, dict):
+        raise StateError(f"{path}: expected a JSON object")
+    return state
+
+
+def last_export_folder(path: Path | None = None) -> Path | None:
+    """The folder of the last export from the TUI, if it still exists."""
+    folder = read_state(path).get("export_folder")
+    if not isinstance(folder, str) or not Path(folder).is_dir():
+        return None
+    return Path(folder)
+
+
+def remember_export_folder(folder: Path, path: Path | None = None) -> None:
+    """Remember `folder` (made absolute) as the last export folder."""
+    path = path or state_path()
+    try:
+        state = read_state(path)
+    except StateError:
+        state = {}  # rewritten whole: it only ever held conveniences
+    state["export_folder"] = str(folder.absolute())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, json.dumps(state, indent=2) + "\n")
+    except OSError as error:
+        raise StateError(f"{path}: cannot write ({error.strerror or error})") from None
