@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from workbench.core.sentences import Sentence, split_sentences
+from workbench.core.titles import markdown_title
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 
@@ -42,9 +43,12 @@ class Article:
 
     @cached_property
     def title(self) -> str:
+        """Display only (offsets never depend on it); a `.md` title loses its syntax."""
+        markdown = self.path.suffix.lower() == ".md"
         for line in self.text.splitlines():
-            if line.strip():
-                return line.strip()
+            title = markdown_title(line) if markdown else line.strip()
+            if title:
+                return title
         return self.id
 
     @cached_property
