@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.validation import Integer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store import StoreError
 from workbench.core.annotation import STATUSES, Annotation
@@ -22,6 +22,7 @@ from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.session import AnnotationSession
 from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
+from workbench.tui.widgets.fitted_footer import FittedFooter
 from workbench.tui.widgets.sentence_view import SentenceView
 
 OPENS_A_PROMPT = frozenset({"go_to_sentence", "edit_source", "edit_note", "pick_status", "search"})
@@ -102,6 +103,22 @@ ANNOTATE_BINDINGS: list[BindingType] = [
     _binding("q", "app.quit", "Quit", "Quit (everything is already saved)", "quit"),
 ]
 
+FOOTER_RANK = (
+    "help",
+    "quit",
+    "toggle_claim",
+    "toggle_attribution",
+    "toggle_denial",
+    "next_sentence",
+    "previous_sentence",
+    "edit_source",
+    "pick_status",
+    "search",
+    "next_untagged",
+    "articles",
+)
+"""Footer keys by need: a narrow terminal drops them from the end; `?` lists them all."""
+
 
 class AnnotateScreen(Screen[None]):
     """Shows the current sentence in context and its annotation; every key is one decision."""
@@ -118,7 +135,8 @@ class AnnotateScreen(Screen[None]):
         yield Static("", id="position-line", markup=False)
         yield SentenceView(id="sentence-view")
         yield AnnotationPanel(id="annotation-panel")
-        yield Footer()
+        actions = {binding.id: binding.action for binding in ANNOTATE_BINDINGS}  # type: ignore[union-attr]
+        yield FittedFooter([actions[id] for id in FOOTER_RANK])
 
     def on_mount(self) -> None:
         self.refresh_view()
