@@ -9,28 +9,14 @@ from pathlib import Path
 import pytest
 
 from store import AnnotationStore
-from tests.fixtures.anchored import STORY, annotate, article
-from workbench.cli.main import main
+from tests.fixtures.anchored import STORY, annotate, article, files, run, story_folder
 
 OLD = article(STORY)
 
 
-def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
-    code = main(list(arguments))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def files(db: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in db.parent.glob(db.name + "*") if p.suffix != ".lock"}
-
-
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "story.txt").write_text(STORY, encoding="utf-8")
-    return folder
+    return story_folder(tmp_path)
 
 
 @pytest.fixture

@@ -47,6 +47,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=STATUSES,
         help="only annotations with this status (repeatable)",
     )
+    parser.add_argument(
+        "--articles",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="the articles as they are now (repeatable): annotations of changed ones are "
+        "exported where re-anchoring puts them, computed in memory (nothing is written)",
+    )
     parser.epilog = (
         "--annotator NAME exports only that analyst's annotations (default: every analyst). "
         "Values of one filter are alternatives; different filters must all match."
@@ -56,9 +64,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError
     from workbench.core.atomic import atomic_write_bytes
-    from workbench.core.export.from_store import ExportError, export_bytes
+    from workbench.core.corpus import load_corpus
+    from workbench.core.export.from_store import (
+        ExportError,
+        ExportSource,
+        export_bytes,
+        orphans_left_out,
+    )
     from workbench.core.export.selection import ExportFilter
+    from workbench.core.reanchoring import read_only_view
     from workbench.settings import resolve_annotator, resolve_db_path
+    from workbench.user_config import SettingsError, anchoring_threshold
 
     db_path = resolve_db_path(args.db)
     if not db_path.exists():
@@ -72,15 +88,29 @@ def run(args: argparse.Namespace) -> int:
             db_path, annotator=resolve_annotator(args.annotator), read_only=True
         ) as store:
             warn(store.warnings)
+            source: ExportSource = store
+            if args.articles:
+                corpus = load_corpus(args.articles)
+                for problem in corpus.problems:
+                    print(f"workbench: skipped {problem}", file=sys.stderr)
+                source = read_only_view(store, corpus, anchoring_threshold())
             output = export_bytes(
-                store,
+                source,
                 args.format_name,
                 wanted,
                 annotator=args.annotator,
                 history=args.history,
             )
-    except (StoreError, ExportError) as error:
+            left_out = orphans_left_out(source, args.format_name, wanted, args.annotator)
+    except (StoreError, ExportError, SettingsError) as error:
         return fail(str(error))
+    if left_out:
+        print(
+            f"workbench: {left_out} orphaned annotation(s) left out: they are on no sentence "
+            f"of their article's current text ({args.format_name} cannot say so; json and "
+            "jsonl keep them)",
+            file=sys.stderr,
+        )
     if args.output:
         try:
             atomic_write_bytes(args.output, output)

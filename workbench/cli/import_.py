@@ -25,22 +25,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the file's format (default: jsonl for .jsonl/.ndjson, else json)",
     )
     parser.add_argument(
+        "--articles",
         "--corpus",
+        dest="corpus",
         action="append",
         default=[],
         metavar="PATH",
-        help="articles the annotations may refer to besides the file's own list and the "
-        "database (repeatable; default: the bundled articles)",
+        help="the articles as they are now (repeatable; default: the bundled articles): "
+        "the annotations may refer to them besides the file's own list and the database, "
+        "and annotations made on another version of one are re-anchored to it",
     )
 
 
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError
     from workbench.core.corpus import load_corpus
+    from workbench.core.import_anchoring import (
+        anchor_imported,
+        check_same_texts,
+        outcome_counts,
+    )
     from workbench.core.importing import ImportFileError, check_known_articles, read_import
+    from workbench.core.reanchoring import batches, plans, store_plans
     from workbench.settings import resolve_annotator, resolve_db_path
+    from workbench.user_config import SettingsError, anchoring_threshold
 
     path = Path(args.file)
+    try:
+        fuzzy = anchoring_threshold()
+    except SettingsError as error:
+        return fail(str(error))
     try:
         batch = read_import(path, args.format_name)
     except ImportFileError as error:
@@ -53,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"workbench: skipped {problem}", file=sys.stderr)
     corpus_ids = {article.id for article in corpus}
     try:
-        # The corpus first: the database need not be opened (or created) for a bad file.
+        # The file against the corpus first: the database need not be opened (or
+        # created) for a bad file.
+        anchored = anchor_imported(batch.annotations, batch.locations, corpus.by_id, fuzzy)
         outside_corpus = [name for name in batch.unlisted_articles if name not in corpus_ids]
         if outside_corpus and not db_path.exists():
             check_known_articles(batch, corpus_ids)
@@ -62,7 +78,18 @@ def run(args: argparse.Namespace) -> int:
                 known = corpus_ids | {str(a.get("article_id")) for a in store.articles()}
                 known.update(annotation.article_id for annotation in store.all())
                 check_known_articles(batch, known)
-            report = store.import_annotations(batch.annotations)
+            check_same_texts(
+                batch.annotations,
+                batch.locations,
+                lambda a: store.get(a.article_id, a.index, a.annotator),
+                corpus.by_id,
+            )
+            # Checked: now the database's own annotations onto the current texts (each
+            # article one write), then the file's, merged in one write.
+            database = list(plans(store, corpus, fuzzy))
+            for group in batches(database):
+                store_plans(store, group)
+            report = store.import_annotations(anchored.annotations)
     except ImportFileError as error:
         return fail(str(error.in_file(path)))
     except StoreError as error:
@@ -73,4 +100,17 @@ def run(args: argparse.Namespace) -> int:
         f"skipped {report.skipped}{history if batch.history_entries else ''}",
         file=sys.stdout,
     )
+    counts = outcome_counts(anchored.plans)
+    if any(counts.values()):
+        print(
+            f"made on other versions of the articles, re-anchored: {counts['moved']} moved, "
+            f"{counts['check']} to check, {counts['orphaned']} orphaned",
+            file=sys.stdout,
+        )
+    changed = sum(1 for item in database if item.changed)
+    if changed:
+        print(
+            f"workbench: {changed} changed article(s) re-anchored in the database first",
+            file=sys.stderr,
+        )
     return 0

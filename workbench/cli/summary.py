@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from workbench.cli.common import fail, threshold, warn
+from workbench.core.anchor_report import anchoring_section
 from workbench.core.atomic import atomic_write_text
-from workbench.core.corpus import load_corpus
+from workbench.core.corpus import Corpus, load_corpus
 from workbench.core.summary import SummarySettings, build_summary, render_markdown
 from workbench.settings import resolve_annotator, resolve_db_path
 
@@ -47,20 +48,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def articles_from_corpus(paths: list[str] | None) -> list[dict[str, Any]]:
-    """Title and sentence count of each article under `paths` (None: the bundled ones)."""
-    corpus = load_corpus(paths or None)
-    for problem in corpus.problems:
-        print(f"workbench: skipped {problem}", file=sys.stderr)
+def articles_from_corpus(corpus: Corpus) -> list[dict[str, Any]]:
+    """Title and sentence count of each article of the corpus."""
     return [
         {"id": article.id, "title": article.title, "sentences": len(article.sentences)}
         for article in corpus
     ]
 
 
+def loaded_corpus(paths: list[str] | None) -> Corpus:
+    """The articles under `paths` (None: the bundled ones), problems on stderr."""
+    corpus = load_corpus(paths or None)
+    for problem in corpus.problems:
+        print(f"workbench: skipped {problem}", file=sys.stderr)
+    return corpus
+
+
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError
-    from workbench.user_config import SettingsError, ledger_settings
+    from workbench.core.reanchoring import read_only_view
+    from workbench.user_config import SettingsError, anchoring_threshold, ledger_settings
 
     try:
         ledger = ledger_settings(
@@ -69,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
                 "denial_threshold": args.denial_threshold,
             }
         )
+        fuzzy = anchoring_threshold()
     except SettingsError as error:
         return fail(str(error))
     path = resolve_db_path(args.db)
@@ -79,17 +87,25 @@ def run(args: argparse.Namespace) -> int:
             path, annotator=resolve_annotator(args.annotator), read_only=True
         ) as store:
             warn(store.warnings)
-            annotations = store.all()
             remembered = store.articles()
+            # With the articles' texts at hand, annotations are counted where re-anchoring
+            # puts them (in memory: a summary writes nothing).
+            corpus = loaded_corpus(args.paths) if args.paths or not remembered else None
+            view = store if corpus is None else read_only_view(store, corpus, fuzzy)
+            annotations = view.all()
+            orphans = view.orphans()
             decisions = tuple(store.ledger_decisions())
     except StoreError as error:
         return fail(str(error))
-    if args.paths or not remembered:
-        articles = articles_from_corpus(args.paths)
+    if corpus is not None:
+        articles = articles_from_corpus(corpus)
     else:
         articles = [{**info, "id": info["article_id"]} for info in remembered]
     summary = build_summary(
         annotations, articles, SummarySettings(ledger=ledger, decisions=decisions)
+    )
+    summary["anchoring"] = anchoring_section(
+        annotations, orphans, None if corpus is None else corpus.by_id
     )
     if args.format == "json":
         text = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"

@@ -82,6 +82,8 @@ class ImportBatch:
     unlisted_articles: dict[str, Location] = field(default_factory=dict)
     """Articles used by annotations but missing from the file's list -> first use."""
     history_entries: int = 0
+    locations: list[Location] = field(default_factory=list)
+    """Where each annotation is in the file (same order as `annotations`)."""
 
 
 def shorten(text: str, limit: int = MAX_REASON_CHARS) -> str:
@@ -165,6 +167,7 @@ class AnnotationChecker:
         self.seen: dict[AnnotationKey | OrphanKey, Location] = {}
         self.unlisted: dict[str, Location] = {}
         self.annotations: list[Annotation] = []
+        self.locations: list[Location] = []
 
     def add(self, record: Any, where: Location) -> None:
         check_record("annotation", is_annotation_record, record, where)
@@ -199,6 +202,7 @@ class AnnotationChecker:
             )
         self.seen[identity] = where
         self.annotations.append(annotation)
+        self.locations.append(where)
 
     def batch(self, format_name: str, header: dict[str, Any]) -> ImportBatch:
         history = header.get("history", [])
@@ -209,6 +213,7 @@ class AnnotationChecker:
             annotations=self.annotations,
             unlisted_articles=self.unlisted,
             history_entries=len(history) if isinstance(history, list) else 0,
+            locations=self.locations,
         )
 
 

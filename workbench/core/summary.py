@@ -284,7 +284,50 @@ def render_markdown(summary: Mapping[str, Any], max_groups: int = 200) -> str:
     lines += _source_section(summary["sources"])
     lines += _ledger_section(summary["ledger"], max_groups)
     lines += _unlinked_denial_section(summary["unlinked_denials"])
+    lines += _anchoring_section(summary.get("anchoring") or {})
     return "\n".join(lines).rstrip() + "\n"
+
+
+ANCHORING_HEADINGS = {
+    "check": (
+        "Annotations to check",
+        "Moved onto a similar sentence after their article changed; confirm each in the "
+        "review screen.",
+    ),
+    "orphaned": (
+        "Orphaned annotations",
+        "No sentence of their article's current text is theirs; they count nowhere else. "
+        "Sentence numbers are where they were made.",
+    ),
+    "article_missing": (
+        "Article missing",
+        "Their article is not in the corpus (a renamed or removed file).",
+    ),
+}
+
+
+def _anchoring_section(anchoring: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[str]:
+    """Annotations to check, orphans and those of missing articles (anchor_report.py)."""
+    lines: list[str] = []
+    for name, (heading, why) in ANCHORING_HEADINGS.items():
+        listed = anchoring.get(name) or ()
+        if not listed:
+            continue
+        lines += [
+            f"## {heading} ({len(listed)})",
+            "",
+            why,
+            "",
+            "| article | sentence | annotator | tags | text |",
+            "|---|---:|---|---|---|",
+        ]
+        for item in listed:
+            lines.append(
+                f"| {_cell(item['article_id'])} | {item['index'] + 1} | {_cell(item['annotator'])} "
+                f"| {_cell(', '.join(item['tags']))} | {_quote(item['quote'], 200)} |"
+            )
+        lines.append("")
+    return lines
 
 
 def _unlinked_denial_section(denials: Sequence[Mapping[str, Any]]) -> list[str]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from workbench.core.annotation import Annotation
+from workbench.core.export.claimreview import is_review
 from workbench.core.export.data import ChangeLike
 from workbench.core.export.formats import HISTORY_FORMATS, render
 from workbench.core.export.native import RECORD_FORMATS, render_records
@@ -27,6 +28,10 @@ class ExportSource(Protocol):
     ) -> Sequence[Mapping[str, Any]]: ...
 
     def all(self, annotator: str | None = None) -> list[Annotation]: ...
+
+    def orphans(
+        self, annotator: str | None = None, article_id: str | None = None
+    ) -> list[Annotation]: ...
 
     def articles(self) -> list[dict[str, Any]]: ...
 
@@ -65,3 +70,24 @@ def export_bytes(
         )
         return render_records(format_name, data)
     return render(format_name, prepare_export(source.all(annotator), wanted, articles, changes))
+
+
+ORPHAN_FREE_FORMATS = {"w3c": lambda _annotation: True, "claimreview": is_review}
+"""Formats that place every annotation on a sentence, so leave orphans out (json and
+jsonl carry them with their anchor_state), and which orphans each would have held."""
+
+
+def orphans_left_out(
+    source: ExportSource,
+    format_name: str,
+    wanted: ExportFilter | None = None,
+    annotator: str | None = None,
+) -> int:
+    """How many orphans the filters select that `format_name` leaves out."""
+    would_hold = ORPHAN_FREE_FORMATS.get(format_name)
+    if would_hold is None:
+        return 0
+    wanted = wanted or ExportFilter()
+    return sum(
+        1 for orphan in source.orphans(annotator) if wanted.matches(orphan) and would_hold(orphan)
+    )

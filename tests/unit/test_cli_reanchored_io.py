@@ -1,0 +1,175 @@
+"""Import, export and summary after an article changed: imported annotations are placed on
+the current text (or refused when they contradict it), orphans are exported only where
+the format can say so, and read-only commands count annotations where re-anchoring puts
+them without writing anything."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store import AnnotationStore
+from tests.fixtures.anchored import STORY, annotate, article, files, run, story_folder
+
+OLD = article(STORY)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return story_folder(tmp_path)
+
+
+CORRECTED = (
+    STORY.replace("\n", "\nCorrection: an earlier version misnamed the agency.\n", 1)
+    .replace("Moscow denied any deployment. ", "")
+    .replace("No comment was given.", "No coment was given.")
+)
+
+
+def fill(db: Path, annotator: str = "ana") -> Path:
+    with AnnotationStore.open(db, annotator=annotator) as store:
+        for index in (1, 3, 4, 6):
+            store.save(annotate(OLD, index, annotator, tags=("claim",), status="refuted"))
+    return db
+
+
+def exported(capsys: pytest.CaptureFixture[str], db: Path, *options: str) -> Any:
+    code, out, _err = run(capsys, "export", "--db", str(db), *options)
+    assert code == 0
+    return json.loads(out)
+
+
+def test_an_import_made_on_an_older_text_is_placed_on_the_current_one(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
+    old_export = tmp_path / "ana.json"
+    source = fill(tmp_path / "source.json")
+    assert run(capsys, "export", "--db", str(source), "-o", str(old_export))[0] == 0
+    (corpus / "story.txt").write_text(CORRECTED, encoding="utf-8")
+    db = tmp_path / "team.json"
+    code, out, err = run(
+        capsys, "import", str(old_export), "--articles", str(corpus), "--db", str(db)
+    )
+    assert code == 0, err
+    assert out.splitlines() == [
+        f"imported {old_export}: added 4, updated 0, skipped 0",
+        "made on other versions of the articles, re-anchored: 1 moved, 1 to check, 1 orphaned",
+    ]
+    with AnnotationStore.open(db, annotator="ana", read_only=True) as store:
+        assert sorted(store.for_article("story")) == [2, 4, 6]
+        assert {a.anchor_state for a in store.all()} == {"current", "reanchored", "check"}
+        assert [o.quote for o in store.orphans()] == ["Moscow denied any deployment."]
+    # Importing it again changes nothing.
+    again = run(capsys, "import", str(old_export), "--articles", str(corpus), "--db", str(db))
+    assert "added 0, updated 0, skipped 4" in again[1]
+
+
+def edited_export(path: Path, **changes: Any) -> Path:
+    """An export of one annotation of the current story, with fields changed."""
+    record = annotate(OLD, 3).to_record()
+    record.update(changes)
+    document = {
+        "schema_version": 2,
+        "exported_at": "2026-01-01T00:00:00Z",
+        "articles": [{"id": "story", "sha256": OLD.sha256}],
+        "annotations": [record],
+    }
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        (
+            {"quote": "Moscow denied every deployment", "end": 61 + 30},
+            "$.annotations[0].quote: not the text of article 'story' at",
+        ),
+        ({"index": 40}, "$.annotations[0].index: sentence 40 is beyond article 'story' (7"),
+    ],
+)
+def test_a_record_that_contradicts_the_text_it_names_is_refused(
+    capsys: pytest.CaptureFixture[str],
+    corpus: Path,
+    tmp_path: Path,
+    changes: dict[str, Any],
+    problem: str,
+) -> None:
+    start = STORY.index("Moscow")
+    changes = {**changes, "start": start} if "end" in changes else changes
+    if "end" in changes:
+        changes["end"] = start + len(changes["quote"])
+    bad = edited_export(tmp_path / "bad.json", **changes)
+    db = tmp_path / "db.json"
+    code, out, err = run(capsys, "import", str(bad), "--articles", str(corpus), "--db", str(db))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"workbench: {bad}: {problem}") and err.count("\n") == 1
+    assert not db.exists()
+
+
+def test_an_import_meeting_another_version_it_cannot_reanchor_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = fill(tmp_path / "db.json")
+    before = files(db)
+    other_text = edited_export(tmp_path / "other.json", article_sha256="f" * 64, note="x")
+    code, _out, err = run(capsys, "import", str(other_text), "--db", str(db))
+    assert code == 1
+    assert "$.annotations[0].article_sha256: made on another version of article 'story'" in err
+    assert files(db) == before
+
+
+def test_w3c_and_claimreview_leave_orphans_out_and_say_how_many(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
+    db = fill(tmp_path / "db.json")
+    (corpus / "story.txt").write_text(CORRECTED, encoding="utf-8")
+    assert run(capsys, "reanchor", str(corpus), "--db", str(db))[0] == 0
+    document = exported(capsys, db)
+    states = [(a["index"], a["anchor_state"]) for a in document["annotations"]]
+    assert states == [(2, "reanchored"), (3, "orphaned"), (4, "current"), (6, "check")]
+    for name, key in (("w3c", "first"), ("claimreview", "@graph")):
+        code, out, err = run(capsys, "export", "--db", str(db), "--format", name)
+        assert code == 0
+        listed = json.loads(out)[key]
+        items = listed["items"] if name == "w3c" else listed
+        assert len(items) == 3
+        assert err == (
+            "workbench: 1 orphaned annotation(s) left out: they are on no sentence of their "
+            f"article's current text ({name} cannot say so; json and jsonl keep them)\n"
+        )
+
+
+def test_read_only_commands_count_where_reanchoring_puts_them_and_write_nothing(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
+    db = fill(tmp_path / "db.json")
+    with AnnotationStore.open(db, annotator="ana") as store:
+        store.save(annotate(article(STORY, "renamed-away"), 2, note="its file is gone"))
+    (corpus / "story.txt").write_text(CORRECTED, encoding="utf-8")
+    before = files(db)
+    document = exported(capsys, db, "--articles", str(corpus))
+    placed = [(a["article_id"], a["index"], a["anchor_state"]) for a in document["annotations"]]
+    assert placed == [
+        ("renamed-away", 2, "current"),
+        ("story", 2, "reanchored"),
+        ("story", 3, "orphaned"),
+        ("story", 4, "current"),
+        ("story", 6, "check"),
+    ]
+    story = next(a for a in document["articles"] if a["id"] == "story")
+    assert story["sha256"] == article(CORRECTED).sha256
+    code, out, _err = run(capsys, "summary", str(corpus), "--db", str(db), "--format", "json")
+    summary = json.loads(out)
+    assert code == 0
+    assert summary["totals"]["annotations"] == 4  # the orphan counts nowhere
+    anchoring = summary["anchoring"]
+    assert [(e["article_id"], e["index"]) for e in anchoring["check"]] == [("story", 6)]
+    assert [e["quote"] for e in anchoring["orphaned"]] == ["Moscow denied any deployment."]
+    assert [e["article_id"] for e in anchoring["article_missing"]] == ["renamed-away"]
+    markdown = run(capsys, "summary", str(corpus), "--db", str(db))[1]
+    assert "## Orphaned annotations (1)" in markdown and "## Article missing (1)" in markdown
+    assert files(db) == before
