@@ -10,6 +10,7 @@ from store.errors import (
     StoreError,
     StoreWriteError,
 )
+from store.replay import database_files
 
 __all__ = [
     "AnchorConflictError",
@@ -21,4 +22,5 @@ __all__ = [
     "SchemaVersionError",
     "StoreError",
     "StoreWriteError",
+    "database_files",
 ]

@@ -30,8 +30,9 @@ from store.errors import (
 from store.files import fsync_directory
 from store.import_rules import outcome
 from store.index import AnnotationIndex
-from store.journal import Applied, JournalStorage, Op
+from store.journal import JournalStorage
 from store.lock import DatabaseLock
+from store.ops import Applied, Op
 from store.snapshot import paused_gc
 from store.trusted import annotation_of, is_canonical
 from workbench.core.anchoring import ArticlePlan
@@ -79,6 +80,8 @@ class AnnotationStore:
         self._index = AnnotationIndex()
         self._article_docs: dict[str, str] = {}
         self._rebuild()
+        if not storage.snapshot_checked:
+            self._validate_records()
         storage.on_replace = self._rebuild
 
     # -- Opening and closing --------------------------------------------------------------
@@ -111,9 +114,9 @@ class AnnotationStore:
             with paused_gc():
                 storage = JournalStorage(path)
                 found = _checked_version(path, storage)
+                migrated = _migrated_in_memory(path, storage, found)
                 opened = cls(storage, annotator, lock)  # indexing validates before any write
-                if _bring_up_to_date(path, storage, found):
-                    opened._rebuild()
+                _write_up_to_date(path, storage, found, migrated)
                 # The records live as long as the store: collections need not scan them
                 # (frozen before the collector is back on, or its first pass would).
                 gc.freeze()
@@ -128,9 +131,7 @@ class AnnotationStore:
     def _open_read_only(cls, path: Path, annotator: str) -> AnnotationStore:
         with paused_gc():
             storage = JournalStorage(path, read_only=True)
-            found = _checked_version(path, storage)
-            if found < migrations.SCHEMA_VERSION or "schema_version" not in storage.meta():
-                _migrated_in_memory(path, storage, found)
+            _migrated_in_memory(path, storage, _checked_version(path, storage))
             opened = cls(storage, annotator, None)
             gc.freeze()
         return opened
@@ -532,9 +533,20 @@ class AnnotationStore:
                 cached = annotation_of(record)
             except (KeyError, TypeError, ValueError) as error:
                 where = self.path if self.path is not None else Path(":memory:")
-                raise CorruptDatabaseError(where, f"annotation {doc_id}: {error!r}") from error
+                raise CorruptDatabaseError(
+                    where, f"annotation {doc_id}: {error!r}", database=self.path
+                ) from error
             self._cache[doc_id] = cached
         return cached
+
+    def _validate_records(self) -> None:
+        """Every record of a snapshot no checksum vouched for (a file from before
+        checksums) must be an annotation: refused at open, never later in a screen.
+        (Records the store wrote itself come from Annotation.to_record().)"""
+        with paused_gc():
+            for doc_id, record in self._storage.table(ANNOTATIONS).items():
+                if not is_canonical(record):
+                    self._annotation(doc_id)
 
     def _current(self, key: AnnotationKey) -> Annotation | None:
         doc_id = self._index.doc_id(key)
@@ -720,7 +732,9 @@ class AnnotationStore:
                 self._index = AnnotationIndex.of(table)
         except (KeyError, TypeError, ValueError) as error:
             where = self.path if self.path is not None else Path(":memory:")
-            raise CorruptDatabaseError(where, f"an annotation lacks its key: {error!r}") from error
+            raise CorruptDatabaseError(
+                where, f"an annotation lacks its key: {error!r}", database=self.path
+            ) from error
         self._article_docs = {
             str(doc["article_id"]): doc_id for doc_id, doc in self._storage.table(ARTICLES).items()
         }
@@ -741,27 +755,26 @@ def _checked_version(path: Path, storage: JournalStorage) -> int:
     return found
 
 
-def _migrated_in_memory(path: Path, storage: JournalStorage, found: int) -> None:
-    """What _bring_up_to_date does to the data, without writing anything (read-only)."""
+def _migrated_in_memory(path: Path, storage: JournalStorage, found: int) -> bool:
+    """Bring older data (or a new database's empty tables) to the current schema version
+    in memory; True if there was anything to migrate."""
+    if found == migrations.SCHEMA_VERSION and "schema_version" in storage.meta():
+        return False
     try:
         migrations.migrate(storage.data, found)
     except (LookupError, KeyError, TypeError, ValueError) as error:
         detail = f"cannot migrate from version {found}: {error!r}"
-        raise CorruptDatabaseError(path, detail) from error
+        raise CorruptDatabaseError(path, detail, database=path) from error
+    return found < migrations.SCHEMA_VERSION
 
 
-def _bring_up_to_date(path: Path, storage: JournalStorage, found: int) -> bool:
-    """Migrate older data (keeping a copy of the old file as FILE.vN.bak) and make sure a
-    snapshot recording the version exists. True if the data was migrated."""
-    if found < migrations.SCHEMA_VERSION:
-        if storage.snapshot_existed:
-            backup = path.with_name(f"{path.name}.v{found}.bak")
-            shutil.copy2(path, backup)
-            fsync_directory(path.parent)
-        _migrated_in_memory(path, storage, found)
+def _write_up_to_date(path: Path, storage: JournalStorage, found: int, migrated: bool) -> None:
+    """Write what opening changed: migrated data (keeping a copy of the old file as
+    FILE.vN.bak), a new database's first snapshot recording its version, or a history
+    that starts afresh. Called once the migrated records are indexed and validated."""
+    if migrated and storage.snapshot_existed:
+        backup = path.with_name(f"{path.name}.v{found}.bak")
+        shutil.copy2(path, backup)
+        fsync_directory(path.parent)
+    if migrated or not storage.snapshot_existed or storage.history_restarted:
         storage.compact()
-        return True
-    if "schema_version" not in storage.meta() or not storage.snapshot_existed:
-        migrations.migrate(storage.data, found)  # records the version in a new database
-        storage.compact()
-    return False

@@ -6,7 +6,8 @@ on a Compaction touches nothing the writer uses, so it can run in a background t
 while saves go on into the fresh journal. Its steps, each durable before the next:
 
 1. append the sealed history records to FILE.history (past its committed size);
-2. write the snapshot atomically (it records the new committed history size);
+2. write the snapshot atomically (it records the new committed history size and the
+   last journal sequence number it holds, and ends with its checksum);
 3. delete the sealed segments it holds, oldest first.
 
 A crash after any step opens to the same state: FILE.history past the committed size
@@ -22,15 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from store.errors import StoreError, StoreWriteError
-from store.history_log import HistoryLog
+from store.history_log import HistoryLog, history_path
 from store.reading_order import ANNOTATIONS_TABLE, in_reading_order
 from store.segments import drop_segments
-from store.snapshot import Tables, write_snapshot
+from store.snapshot import META_ID, META_TABLE, Tables, write_snapshot
 
 BACKGROUND_SWITCH_INTERVAL = 0.0005
 """Seconds between interpreter-lock hand-overs while a compaction runs in the background."""
-META_TABLE = "meta"
-META_ID = "1"
 
 
 def tables_copy(tables: Tables) -> Tables:
@@ -50,6 +49,8 @@ class Compaction:
     tables: Tables
     history: list[dict[str, Any]]
     segments: list[Path]
+    journal_seq: int = 0
+    """The sequence number of the last journal line the tables hold."""
     snapshot_bytes: int = 0
     error: StoreError | None = None
     done: bool = False
@@ -63,12 +64,14 @@ class Compaction:
     def append_history(self) -> None:
         """Step 1: the history records to FILE.history, noted in the snapshot's meta."""
         if self.history:
-            log = HistoryLog(self.path.with_name(self.path.name + ".history"))
+            log = HistoryLog(history_path(self.path), self.path)
             self.meta["history_bytes"] = log.append(self.history, self.meta.get("history_bytes", 0))
             self.meta["history_next_id"] = int(self.history[-1]["id"]) + 1
 
     def write_snapshot(self) -> None:
-        """Step 2: the tables replace FILE atomically, annotations in reading order."""
+        """Step 2: the tables replace FILE atomically, annotations in reading order, with
+        the last journal sequence number they hold and their checksum."""
+        self.meta["journal_seq"] = self.journal_seq
         if ANNOTATIONS_TABLE in self.tables:
             self.tables[ANNOTATIONS_TABLE] = in_reading_order(self.tables[ANNOTATIONS_TABLE])
         self.snapshot_bytes = write_snapshot(self.path, self.tables)

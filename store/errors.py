@@ -21,12 +21,25 @@ class DatabaseLockedError(StoreError):
 
 
 class CorruptDatabaseError(StoreError):
-    """A file cannot be read; it has been left exactly as it was."""
+    """A file cannot be read or trusted; every file has been left exactly as it was.
 
-    def __init__(self, path: Path, detail: str) -> None:
+    `path` is the damaged file, `database` the database it belongs to (when known): the
+    message then says how to recover what can be."""
+
+    def __init__(self, path: Path, detail: str, database: Path | None = None) -> None:
         self.path = path
         self.detail = detail
-        super().__init__(f"{path} cannot be read ({detail}); it was left untouched")
+        self.database = database
+        advice = (
+            f"; run `workbench repair --db {database}` to recover what can be"
+            if database is not None
+            else ""
+        )
+        super().__init__(f"{path} cannot be read ({detail}); it was left untouched{advice}")
+
+    def of_database(self, database: Path) -> CorruptDatabaseError:
+        """The same error, naming the database it belongs to."""
+        return self if self.database else CorruptDatabaseError(self.path, self.detail, database)
 
 
 class StoreWriteError(StoreError):

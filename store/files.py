@@ -7,10 +7,11 @@ never keeps half a line, and if even that fails the file refuses further writes.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
-from store.errors import StoreWriteError, describe_os_error
-from workbench.core.atomic import atomic_write_bytes, write_fully
+from store.errors import CorruptDatabaseError, StoreWriteError, describe_os_error
+from workbench.core.atomic import atomic_write_bytes, atomic_writer, write_fully
 
 
 def fsync_directory(directory: Path) -> None:
@@ -35,13 +36,27 @@ def replace_atomically(path: Path, data: bytes) -> None:
         raise StoreWriteError(path, describe_os_error(error)) from error
 
 
+def write_atomically(path: Path, parts: Iterable[bytes]) -> int:
+    """replace_atomically() for data made piece by piece, never held whole; returns its size."""
+    size = 0
+    try:
+        with atomic_writer(path, sync_folder=fsync_directory) as handle:
+            for part in parts:
+                handle.write(part)
+                size += len(part)
+    except OSError as error:
+        raise StoreWriteError(path, describe_os_error(error)) from error
+    return size
+
+
 class AppendOnlyFile:
     """A file that only grows by whole lines, each durable before append() returns."""
 
     def __init__(self, path: Path, good_end: int) -> None:
         """Open `path` (creating it); bytes after `good_end` are dropped before the next append.
 
-        Raises StoreWriteError if the file cannot be opened or created."""
+        Raises StoreWriteError if the file cannot be opened or created, and
+        CorruptDatabaseError if it is shorter than `good_end` (never padded with NULs)."""
         self.path = path
         created = not path.exists()
         try:
@@ -54,8 +69,14 @@ class AppendOnlyFile:
             except OSError as error:
                 os.close(self._fd)
                 raise StoreWriteError(path, describe_os_error(error)) from error
+        size = os.fstat(self._fd).st_size
+        if size < good_end:  # appending at good_end would pad the file with NUL bytes
+            os.close(self._fd)
+            raise CorruptDatabaseError(
+                path, f"{size} bytes long, but {good_end} bytes were already written to it"
+            )
         self._end = good_end
-        self._tail_dirty = os.fstat(self._fd).st_size != good_end
+        self._tail_dirty = size != good_end
         self.broken: str | None = None
 
     @property

@@ -2,10 +2,12 @@
 
 TinyDB's own writes hand the storage the whole database, which costs O(n) per change.
 Here the data lives in memory (what read() returns, so TinyDB queries see it) and each
-change is one checksummed line appended to FILE.journal and fsynced *before* it is applied
-in memory. The journal is replayed over the snapshot (FILE) on open and folded into a new
-snapshot when it grows long and on close. Every operation is an absolute put or delete by
-document id, so replaying a journal over a snapshot that already contains it is harmless.
+change is one checksummed, numbered line appended to FILE.journal and fsynced *before*
+it is applied in memory. The journal is replayed over the snapshot (FILE) on open
+(replay.py, which refuses anything it cannot trust) and folded into a new snapshot when
+it grows long and on close. Every operation is an absolute put or delete by document
+id, so replaying a journal over a snapshot that already contains it is harmless; the
+sequence numbers say which lines the snapshot holds and that none is missing.
 
 Folding a long journal takes a second or more at 100,000 annotations, so a save that
 crosses the threshold only seals the journal and copies the tables (milliseconds); the
@@ -15,9 +17,8 @@ snapshot is written by a background thread (see compaction.py and segments.py).
 from __future__ import annotations
 
 import json
-import time
+import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,39 +26,26 @@ from tinydb.storages import Storage
 
 from store import line_format
 from store.compaction import Compaction, tables_copy
-from store.errors import CorruptDatabaseError, StoreError, StoreWriteError
-from store.file_states import changed_under_reader, replayed_files
-from store.files import AppendOnlyFile
-from store.history_log import HistoryLog
-from store.segments import journal_path, seal_journal, sealed_segments
-from store.snapshot import Tables, load_snapshot, paused_gc
+from store.errors import StoreError, StoreWriteError, describe_os_error
+from store.files import AppendOnlyFile, fsync_directory
+from store.history_log import HistoryLog, history_path
+from store.ops import Applied, Op, apply_ops
+from store.replay import Replayed, replay, replay_consistently
+from store.segments import (
+    create_journal,
+    fresh_journal_path,
+    journal_path,
+    seal_journal,
+    start_mark,
+)
+from store.snapshot import META_ID, META_TABLE, Tables, paused_gc
 
-META_TABLE = "meta"
-META_ID = "1"
 MIN_COMPACTION_BYTES = 1 << 20
 """Compact once the journal exceeds this or a quarter of the snapshot, whichever is more:
 the cost of a compaction is then spread over many writes, and replay stays short."""
-
-READ_ATTEMPTS = 20
-"""How many times a read-only open reads again when the writer changed the files under it."""
 READ_ONLY_REASON = "the database is open read-only; nothing was saved"
 
-Op = list[Any]
-"""[table, doc_id, document or None]: put or delete one document."""
-
-
-@dataclass(frozen=True, slots=True)
-class Applied:
-    """One document as it was and as it is now (None = absent)."""
-
-    table: str
-    doc_id: str
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-
-
-def history_path(path: Path) -> Path:
-    return path.with_name(path.name + ".history")
+__all__ = ["Applied", "JournalStorage", "Op", "history_path"]
 
 
 class JournalStorage(Storage):
@@ -75,25 +63,35 @@ class JournalStorage(Storage):
         self.warnings: list[str] = []
         self.on_replace: Callable[[], None] = lambda: None
         self._journal: AppendOnlyFile | None = None
-        self._journal_end = 0
-        self._history_log = HistoryLog(history_path(path)) if path is not None else None
+        self._history_log = HistoryLog(history_path(path), path) if path is not None else None
         self._saved_history: list[dict[str, Any]] | None = [] if path is None else None
-        self._pending_history: list[dict[str, Any]] = []
-        """History records in FILE.journal."""
         self._sealed_history: list[dict[str, Any]] = []
         """History records in sealed segments, not yet committed to FILE.history."""
-        self._segments: list[Path] = []
         self._compaction: Compaction | None = None
         self._next_ids: dict[str, int] = {}
         self._compact_at = MIN_COMPACTION_BYTES
-        self.snapshot_existed = False
         self._closed = False
-        self._torn_tail = False
+        state = Replayed()
         if path is not None:
-            if read_only:
-                self._load_consistently(path)
-            else:
-                self._load(path)
+            state = replay_consistently(path) if read_only else replay(path)
+        self._take_state(state)
+
+    def _take_state(self, state: Replayed) -> None:
+        self.data = state.tables
+        self.warnings.extend(state.warnings)
+        self.snapshot_existed = state.snapshot_existed
+        self.snapshot_checked = state.snapshot_checked
+        self.history_restarted = state.history_restarted
+        """FILE.history was missing and starts afresh; the writer records it at once."""
+        self._segments = state.segments
+        self._pending_history = state.pending_history
+        """History records in FILE.journal (and, after opening, the sealed segments)."""
+        self._last_seq = state.last_seq
+        """The sequence number of the last line written or replayed."""
+        self._live_file = state.live_file
+        self._journal_end = state.journal_end
+        self._live_changes = state.live_changes
+        """Changes in the live journal (not its start mark): a seal moves them."""
 
     # -- TinyDB's Storage interface -------------------------------------------------------
 
@@ -117,7 +115,7 @@ class JournalStorage(Storage):
         if self.path is None or self.read_only:
             return
         self.wait_for_compaction()
-        if self._journal_size() or self._journal is not None or self._has_unfolded_changes():
+        if self._live_changes or self._has_unfolded_changes():
             try:
                 self.compact()
             except StoreError as error:
@@ -146,12 +144,16 @@ class JournalStorage(Storage):
             raise StoreWriteError(self.path, "the database has been closed")
         if self.read_only:
             raise StoreWriteError(self.path, READ_ONLY_REASON)
-        line = line_format.encode({"ops": ops, "history": history or []})
-        if self.path is not None:
-            self._journal_file().append(line, sync)
+        journal = self._journal_file() if self.path is not None else None
+        seq = self._last_seq + 1
+        line = line_format.encode({"seq": seq, "ops": ops, "history": history or []})
+        if journal is not None:
+            journal.append(line, sync)
+        self._last_seq = seq
+        self._live_changes += 1
         with paused_gc():  # the stored form: no aliasing with the caller's dicts
             payload = json.loads(line[9:-1])
-        applied = self._apply(payload["ops"])
+        applied = apply_ops(self.data, payload["ops"])
         self._pending_history.extend(payload["history"])
         self._collect_compaction()
         if self._compaction is None and self._journal_size() > self._compact_at:
@@ -200,7 +202,11 @@ class JournalStorage(Storage):
         self._sealed_history.extend(self._pending_history)
         self._pending_history = []
         return Compaction(
-            self.path, tables_copy(self.data), list(self._sealed_history), list(self._segments)
+            self.path,
+            tables_copy(self.data),
+            list(self._sealed_history),
+            list(self._segments),
+            journal_seq=self._last_seq,
         )
 
     def _compact(self, background: bool) -> None:
@@ -217,12 +223,12 @@ class JournalStorage(Storage):
     def _seal(self) -> None:
         """Move FILE.journal's changes to a new sealed segment (if it holds any).
 
-        An empty FILE.journal is made if there is none, so that the next write only
-        appends: a directory that accepts no new files must not refuse a tag.
+        The journal is made (with its start mark) if there is none, so that the next
+        write only appends: a directory that accepts no new files must not refuse a tag.
         """
         assert self.path is not None
         journal = self._journal_file()
-        if journal.size == 0:
+        if not self._live_changes:
             journal.drop_torn_tail()
             return
         journal.sync()
@@ -230,9 +236,38 @@ class JournalStorage(Storage):
         journal.close()
         self._journal = None
         self._journal_end = journal.size
-        self._segments.append(seal_journal(self.path, self._segments))
-        self._journal_end = 0
+        self._segments.append(seal_journal(self.path, self._segments, self._last_seq + 1))
+        self._last_seq += 1
+        self._live_changes = 0
+        self._journal_end = len(start_mark(self._last_seq))
+        fresh = journal_path(self.path)
+        self._live_file = fresh if fresh.exists() else fresh_journal_path(self.path)
         self._journal_file()
+
+    def _journal_file(self) -> AppendOnlyFile:
+        """The live journal, opened when the first write needs it: made (as a whole file
+        with its start mark) if there is none, put in place if a seal left it as
+        FILE.journal.next, and given a start mark if it is empty."""
+        if self._journal is not None:
+            return self._journal
+        assert self.path is not None
+        journal = journal_path(self.path)
+        if self._live_file is None:
+            create_journal(self.path, self._last_seq + 1)
+            self._last_seq += 1
+            self._journal_end = len(start_mark(self._last_seq))
+        elif self._live_file != journal:
+            try:
+                os.rename(self._live_file, journal)
+                fsync_directory(self.path.parent)
+            except OSError as error:
+                raise StoreWriteError(journal, describe_os_error(error)) from error
+        self._live_file = journal
+        self._journal = AppendOnlyFile(journal, self._journal_end)
+        if self._journal_end == 0:
+            self._journal.append(start_mark(self._last_seq + 1))
+            self._last_seq += 1
+        return self._journal
 
     def _collect_compaction(self) -> None:
         """Take in a background compaction that has finished (on the writer's thread)."""
@@ -254,6 +289,7 @@ class JournalStorage(Storage):
             if self._saved_history is not None:
                 self._saved_history.extend(job.history)
             del self._sealed_history[: len(job.history)]
+            self.history_restarted = False
             self._compact_at = max(MIN_COMPACTION_BYTES, job.snapshot_bytes // 4)
         if job.steps_done >= 3:
             self._segments = [s for s in self._segments if s not in job.segments]
@@ -266,7 +302,12 @@ class JournalStorage(Storage):
         return self._journal.size if self._journal is not None else self._journal_end
 
     def _has_unfolded_changes(self) -> bool:
-        return bool(self._pending_history or self._sealed_history or self._segments)
+        return bool(
+            self._pending_history
+            or self._sealed_history
+            or self._segments
+            or self.history_restarted
+        )
 
     # -- Reading helpers ------------------------------------------------------------------
 
@@ -294,108 +335,13 @@ class JournalStorage(Storage):
         return int(self.meta().get("history_next_id", 1))
 
     def history_records(self) -> list[dict[str, Any]]:
-        """Every history record, oldest first (reads FILE.history the first time)."""
+        """Every history record, oldest first (reads FILE.history the first time;
+        CorruptDatabaseError if a record in it cannot be trusted)."""
         self._collect_compaction()
         if self._saved_history is None:
             assert self._history_log is not None
-            self._saved_history = self._history_log.load(self.meta().get("history_bytes", 0))
+            meta = self.meta()
+            self._saved_history = self._history_log.load(
+                int(meta.get("history_bytes", 0)), int(meta.get("history_first_id", 1))
+            )
         return self._saved_history + self._sealed_history + self._pending_history
-
-    # -- Loading --------------------------------------------------------------------------
-
-    def _load_consistently(self, path: Path) -> None:
-        """_load() without the lock: read again while the writer changes the files under
-        the reader (see file_states.py); CorruptDatabaseError only for damage that stays."""
-        journal = journal_path(path).name
-        for attempt in range(READ_ATTEMPTS):
-            before = replayed_files(path)
-            try:
-                self._load(path)
-            except CorruptDatabaseError:
-                if not changed_under_reader(before, replayed_files(path), journal):
-                    raise
-            else:
-                after = replayed_files(path)
-                torn_by_a_write = self._torn_tail and before.get(journal) != after.get(journal)
-                if not torn_by_a_write and not changed_under_reader(before, after, journal):
-                    return
-            time.sleep(min(0.02 * (attempt + 1), 0.25))
-        raise CorruptDatabaseError(
-            path, f"it changed {READ_ATTEMPTS} times while it was being read; try again"
-        )
-
-    def _load(self, path: Path) -> None:
-        """Snapshot, then sealed segments and journal replayed in order; raises
-        CorruptDatabaseError before touching a file."""
-        self.warnings.clear()
-        self._pending_history = []
-        self._torn_tail = False
-        snapshot = load_snapshot(path)
-        self.snapshot_existed = snapshot is not None
-        self.data = snapshot or {}
-        self._segments = sealed_segments(path)
-        for segment in self._segments:
-            self._replay_file(segment)
-        self._journal_end = self._replay_file(journal_path(path))
-
-    def _replay_file(self, journal: Path) -> int:
-        """Replay one journal file; returns where its whole lines end."""
-        try:
-            raw = journal.read_bytes()
-        except FileNotFoundError:
-            return 0
-        except OSError as error:
-            raise CorruptDatabaseError(journal, error.strerror or str(error)) from error
-        with paused_gc():
-            scan = line_format.scan(raw)
-        if scan.bad is not None:
-            raise CorruptDatabaseError(
-                journal,
-                f"line {scan.bad.number} (byte {scan.bad.offset}) is damaged: {scan.bad.reason}",
-            )
-        with paused_gc():
-            self._replay(journal, scan.payloads)
-        if scan.torn_bytes:
-            self._torn_tail = True
-            self.warnings.append(
-                f"{journal}: dropped an incomplete last change ({scan.torn_bytes} bytes) "
-                "left by an interrupted write"
-            )
-        return scan.good_end
-
-    def _replay(self, journal: Path, payloads: list[Any]) -> None:
-        """Apply journal lines in order; history not yet in FILE.history becomes pending."""
-        saved_through = int(self.meta().get("history_next_id", 1))
-        for number, payload in enumerate(payloads, start=1):
-            try:
-                self._apply(payload["ops"])
-                self._pending_history.extend(
-                    record for record in payload["history"] if record["id"] >= saved_through
-                )
-            except (KeyError, TypeError, ValueError) as error:
-                raise CorruptDatabaseError(
-                    journal, f"line {number} is not a change ({error!r})"
-                ) from error
-
-    def _journal_file(self) -> AppendOnlyFile:
-        """The journal, opened (and created) only when the first write needs it."""
-        if self._journal is None:
-            assert self.path is not None
-            self._journal = AppendOnlyFile(journal_path(self.path), self._journal_end)
-        return self._journal
-
-    def _apply(self, ops: list[Op]) -> list[Applied]:
-        applied = []
-        for table_name, doc_id, document in ops:
-            if not isinstance(table_name, str) or not isinstance(doc_id, str):
-                raise TypeError("table and document id must be strings")
-            if document is not None and not isinstance(document, dict):
-                raise TypeError("a document must be an object")
-            table = self.table(table_name)
-            before = table.get(doc_id)
-            if document is None:
-                table.pop(doc_id, None)
-            else:
-                table[doc_id] = document
-            applied.append(Applied(table_name, doc_id, before, document))
-        return applied

@@ -1,22 +1,29 @@
 """Checksummed JSON lines: `crc32hex SPACE json NEWLINE`, shared by the journal and history.
 
-A line that is incomplete or whose checksum fails is detected, so a crash in the middle of
-an append (a torn last line) is told apart from damage in the middle of a file.
+Every line is written whole with its newline last, so the only damage a crash in the
+middle of an append can leave is a last line without its newline. That is told apart
+from every other damage: a complete line whose checksum fails (a flipped bit, an edit) is
+never mistaken for a torn write. Files are read line by line, never whole.
 """
 
 from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 _HEADER = 9  # eight hex digits and a space
 
 
 def encode(payload: Any) -> bytes:
     """One line for `payload` (JSON is ASCII-escaped, so it never contains a newline)."""
-    body = json.dumps(payload, separators=(",", ":")).encode("ascii")
+    return encode_body(json.dumps(payload, separators=(",", ":")).encode("ascii"))
+
+
+def encode_body(body: bytes) -> bytes:
+    """One line for JSON text already encoded (ASCII, no newline)."""
     return b"%08x %s\n" % (zlib.crc32(body), body)
 
 
@@ -33,42 +40,56 @@ def decode(line: bytes) -> Any:
         raise ValueError("line has no checksum") from None
     if zlib.crc32(body) != expected:
         raise ValueError("checksum mismatch")
-    return json.loads(body)
+    try:
+        return json.loads(body)
+    except ValueError:
+        raise ValueError("checksum matches but the line is not JSON") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A good line: its number (from 1), where it starts and ends, and what it holds."""
+
+    number: int
+    offset: int
+    end: int
+    payload: Any
 
 
 @dataclass(frozen=True, slots=True)
 class BadLine:
-    """A damaged line that is not the last one: real corruption, not a torn append."""
+    """A complete line that fails its checksum or is not a checksummed line at all."""
 
     number: int
     offset: int
+    end: int
     reason: str
 
 
 @dataclass(frozen=True, slots=True)
-class Scan:
-    """What a file of lines holds: the good payloads, where they end, and what follows."""
+class TornLine:
+    """The last line of the file without its newline: what a write cut short leaves."""
 
-    payloads: list[Any]
-    good_end: int
-    torn_bytes: int
-    bad: BadLine | None = None
+    number: int
+    offset: int
+    size: int
 
 
-def scan(data: bytes) -> Scan:
-    """Decode every line; a damaged last line is torn, a damaged earlier line is bad."""
-    payloads: list[Any] = []
+def read_lines(handle: IO[bytes], limit: int | None = None) -> Iterator[Line | BadLine | TornLine]:
+    """Every line of `handle` (the first `limit` bytes of it), decoded, one at a time."""
     position = 0
     number = 0
-    while position < len(data):
-        newline = data.find(b"\n", position)
-        end = len(data) if newline == -1 else newline + 1
+    while limit is None or position < limit:
+        raw = handle.readline() if limit is None else handle.readline(limit - position)
+        if not raw:
+            return
         number += 1
+        end = position + len(raw)
+        if not raw.endswith(b"\n"):
+            yield TornLine(number, position, len(raw))
+            return
         try:
-            payloads.append(decode(data[position:end]))
+            yield Line(number, position, end, decode(raw))
         except ValueError as error:
-            if end == len(data):
-                return Scan(payloads, position, len(data) - position)
-            return Scan(payloads, position, 0, BadLine(number, position, str(error)))
+            yield BadLine(number, position, end, str(error))
         position = end
-    return Scan(payloads, position, 0)

@@ -11,7 +11,7 @@ from typing import Any
 
 from store.snapshot import Tables
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_TABLE = "meta"
 META_ID = "1"
 
@@ -52,7 +52,15 @@ def version_1_to_2(tables: Tables) -> Tables:
     return tables
 
 
-MIGRATIONS: dict[int, Migration] = {0: version_0_to_1, 1: version_1_to_2}
+def version_2_to_3(tables: Tables) -> Tables:
+    """Version 3 is the checksummed form: the snapshot ends with its CRC-32 and records the
+    last journal sequence number it holds, and journal lines carry sequence numbers. The
+    tables themselves are unchanged; the compaction that records the new version writes
+    the new form. (An older workbench then refuses the file instead of dropping both.)"""
+    return tables
+
+
+MIGRATIONS: dict[int, Migration] = {0: version_0_to_1, 1: version_1_to_2, 2: version_2_to_3}
 
 
 def schema_version(tables: Tables) -> int:

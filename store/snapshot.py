@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import gc
 import json
+import re
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from store.errors import CorruptDatabaseError
-from store.files import replace_atomically
+from store.files import write_atomically
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 """TinyDB's data shape: table name -> document id (a string) -> document."""
+META_TABLE = "meta"
+META_ID = "1"
 
 
 @contextmanager
@@ -50,8 +55,47 @@ def parse_json(data: bytes) -> Any:
             return json.loads(data)
 
 
-def load_snapshot(path: Path) -> Tables | None:
-    """The tables in `path`, or None if it does not exist or is empty (a new database)."""
+INTEGRITY_TABLE = "integrity"
+"""The last table of a snapshot: the CRC-32 of every byte before it."""
+_TRAILER = re.compile(rb'"integrity":\{"1":\{"crc32":"([0-9a-f]{8})"\}\}\}\s*')
+_TRAILER_MAX = 64
+FIRST_CHECKSUMMED_VERSION = 3
+"""From this schema version on, every snapshot ends with its checksum."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The tables of FILE, and whether a checksum vouched for them (False: an old file)."""
+
+    tables: Tables
+    checked: bool
+
+    @property
+    def schema_version(self) -> int | None:
+        version = self.tables.get(META_TABLE, {}).get(META_ID, {}).get("schema_version")
+        return version if type(version) is int else None
+
+    def check_unchecked(self, path: Path) -> None:
+        """An old file may lack a checksum; one of a checksummed version may not."""
+        version = self.schema_version
+        if not self.checked and version is not None and version >= FIRST_CHECKSUMMED_VERSION:
+            raise CorruptDatabaseError(
+                path, f"its checksum is missing, though schema version {version} always has one"
+            )
+
+    @property
+    def journal_seq(self) -> int:
+        """The last journal change the snapshot holds (0 for an old file, which has none)."""
+        meta = self.tables.get(META_TABLE, {}).get(META_ID, {})
+        seq = meta.get("journal_seq", 0)
+        return seq if type(seq) is int else -1
+
+
+def load_snapshot(path: Path) -> Snapshot | None:
+    """The tables in `path`, or None if it does not exist or is empty (the caller decides
+    whether that is a new database). Raises CorruptDatabaseError if its checksum fails or
+    the JSON is not TinyDB's shape; a file without a checksum is `checked=False` (see
+    Snapshot.check_unchecked, once the schema version is known to be supported)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -60,6 +104,7 @@ def load_snapshot(path: Path) -> Tables | None:
         raise CorruptDatabaseError(path, error.strerror or str(error)) from error
     if not data.strip():
         return None
+    checked = _verified(path, data)
     try:
         tables = parse_json(data)
     except UnicodeDecodeError as error:
@@ -71,7 +116,28 @@ def load_snapshot(path: Path) -> Tables | None:
             f"(byte {error.pos}): {error.msg}",
         ) from error
     check_shape(path, tables)
-    return tables  # type: ignore[no-any-return]
+    tables.pop(INTEGRITY_TABLE, None)
+    snapshot = Snapshot(tables, checked)
+    if snapshot.journal_seq < 0:
+        raise CorruptDatabaseError(path, "its journal sequence number is not a number")
+    return snapshot
+
+
+def _verified(path: Path, data: bytes) -> bool:
+    """True if `data` ends with a checksum that matches; False if it has none (a file
+    from before checksums); CorruptDatabaseError if it has one that fails."""
+    tail_start = max(0, len(data) - _TRAILER_MAX)
+    marker = data.rfind(b'"integrity"', tail_start)
+    if marker < 0:
+        return False
+    found = _TRAILER.fullmatch(data, marker)
+    if found is None:
+        raise CorruptDatabaseError(path, f"its checksum at byte {marker} is damaged")
+    if zlib.crc32(memoryview(data)[:marker]) != int(found.group(1), 16):
+        raise CorruptDatabaseError(
+            path, "its checksum does not match its content: the file was damaged or edited"
+        )
+    return True
 
 
 def check_shape(path: Path, tables: Any) -> None:
@@ -93,26 +159,37 @@ lock for over a second; in chunks of this size a compaction running in a backgro
 thread lets the UI thread in every few milliseconds."""
 
 
-def dump_snapshot(tables: Tables) -> bytes:
-    """Compact, ASCII-escaped JSON: readable by TinyDB's JSONStorage in any locale.
-
-    The same bytes as json.dumps(tables, separators=(",", ":")), made chunk by chunk.
-    """
+def snapshot_parts(tables: Tables) -> Iterator[bytes]:
+    """The snapshot's JSON without its closing brace, a few hundred documents at a time:
+    compact, ASCII-escaped, readable by TinyDB's JSONStorage in any locale."""
     encode = _ENCODER.encode
-    parts: list[bytes] = [b"{"]
+    yield b"{"
     for number, (name, table) in enumerate(tables.items()):
-        parts.append(f"{',' if number else ''}{encode(name)}:{{".encode("ascii"))
+        yield f"{',' if number else ''}{encode(name)}:{{".encode("ascii")
         documents = list(table.items())
         for start in range(0, len(documents), DUMP_CHUNK):
             chunk = encode(dict(documents[start : start + DUMP_CHUNK]))[1:-1]
-            parts.append(f"{',' if start else ''}{chunk}".encode("ascii"))
-        parts.append(b"}")
-    parts.append(b"}")
-    return b"".join(parts)
+            yield f"{',' if start else ''}{chunk}".encode("ascii")
+        yield b"}"
+
+
+def dump_snapshot(tables: Tables) -> bytes:
+    """The same bytes as json.dumps(tables, separators=(",", ":")), made chunk by chunk."""
+    return b"".join(snapshot_parts(tables)) + b"}"
+
+
+def checksummed(tables: Tables) -> Iterator[bytes]:
+    """The snapshot as written: the tables, then the integrity table with the CRC-32 of
+    every byte before it. Still one TinyDB document (the checksum is one more table)."""
+    crc = 0
+    for part in snapshot_parts(tables):
+        crc = zlib.crc32(part, crc)
+        yield part
+    separator = b"," if tables else b""
+    yield separator + b'"integrity":{"1":{"crc32":"%08x"}}}' % zlib.crc32(separator, crc)
 
 
 def write_snapshot(path: Path, tables: Tables) -> int:
-    """Replace `path` atomically with `tables`; returns the snapshot's size in bytes."""
-    data = dump_snapshot(tables)
-    replace_atomically(path, data)
-    return len(data)
+    """Replace `path` atomically with `tables` and their checksum, streamed to the file
+    (never held whole in memory); returns the snapshot's size in bytes."""
+    return write_atomically(path, checksummed(tables))

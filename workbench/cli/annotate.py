@@ -57,4 +57,6 @@ def run(args: argparse.Namespace) -> int:
             start=StartAt(article_id=args.article, sentence=args.sentence),
         )
         app.run()
+        if app.store_failure is not None:
+            return fail(app.store_failure)
         return app.return_code or 0

@@ -62,7 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import AnnotationStore, StoreError
+    from store import AnnotationStore, StoreError, database_files
     from workbench.core.atomic import atomic_write_bytes
     from workbench.core.corpus import load_corpus
     from workbench.core.export.from_store import (
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.user_config import SettingsError, anchoring_threshold
 
     db_path = resolve_db_path(args.db)
-    if not db_path.exists():
+    if not database_files(db_path):
         return fail(f"no annotation database at {db_path} (give one with --db FILE)")
     wanted = ExportFilter.of(
         args.article, args.tag, args.status, [args.annotator] if args.annotator else []

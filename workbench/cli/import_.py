@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli.common import fail
+from workbench.cli.common import fail, warn
 
 HELP = "merge annotations from a json or jsonl export (validated first; all or nothing)"
 
@@ -38,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import AnnotationStore, StoreError
+    from store import AnnotationStore, StoreError, database_files
     from workbench.core.corpus import load_corpus
     from workbench.core.import_anchoring import (
         anchor_imported,
@@ -71,9 +71,10 @@ def run(args: argparse.Namespace) -> int:
         # created) for a bad file.
         anchored = anchor_imported(batch.annotations, batch.locations, corpus.by_id, fuzzy)
         outside_corpus = [name for name in batch.unlisted_articles if name not in corpus_ids]
-        if outside_corpus and not db_path.exists():
+        if outside_corpus and not database_files(db_path):
             check_known_articles(batch, corpus_ids)
         with AnnotationStore.open(db_path, annotator=resolve_annotator(args.annotator)) as store:
+            warn(store.warnings)
             if outside_corpus:
                 known = corpus_ids | {str(a.get("article_id")) for a in store.articles()}
                 known.update(annotation.article_id for annotation in store.all())

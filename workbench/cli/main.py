@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "agree": "workbench.cli.agree",
     "reanchor": "workbench.cli.reanchor",
     "suggest": "workbench.cli.suggest",
+    "repair": "workbench.cli.repair",
 }
 DEFAULT_COMMAND = "annotate"
 

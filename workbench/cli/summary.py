@@ -65,7 +65,7 @@ def loaded_corpus(paths: list[str] | None) -> Corpus:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import AnnotationStore, StoreError
+    from store import AnnotationStore, StoreError, database_files
     from workbench.core.reanchoring import read_only_view
     from workbench.user_config import SettingsError, anchoring_threshold, ledger_settings
 
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     except SettingsError as error:
         return fail(str(error))
     path = resolve_db_path(args.db)
-    if not path.exists():
+    if not database_files(path):
         return fail(f"no annotation database at {path} (annotate first, or pass --db FILE)")
     try:
         with AnnotationStore.open(

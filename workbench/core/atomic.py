@@ -56,11 +56,14 @@ def _publish(temporary: str, target: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: Path | str) -> Iterator[BinaryIO]:
+def atomic_writer(
+    path: Path | str, *, sync_folder: Callable[[Path], None] = fsync_directory
+) -> Iterator[BinaryIO]:
     """A binary file that replaces `path` atomically when the block exits without error.
 
     Write as much as you like; nothing is visible at `path` until the end. An exception
-    inside the block (or a failed fsync/rename) leaves `path` untouched.
+    inside the block (or a failed fsync/rename) leaves `path` untouched. `sync_folder`
+    as for atomic_write_bytes.
     """
     target = Path(path)
     descriptor, temporary, folder = _temporary_beside(target)
@@ -74,7 +77,7 @@ def atomic_writer(path: Path | str) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    fsync_directory(folder)
+    sync_folder(folder)
 
 
 def current_umask() -> int:

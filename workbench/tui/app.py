@@ -55,6 +55,8 @@ class WorkbenchApp(App[None]):
         self.session: AnnotationSession | None = None
         self.sentence_search: SentenceSearch | None = None
         self.corpus_sentence_total: int | None = None
+        self.store_failure: str | None = None
+        """Why a store error ended the app (see _handle_exception)."""
 
     def on_mount(self) -> None:
         self.apply_keymap()
@@ -172,6 +174,17 @@ class WorkbenchApp(App[None]):
             self.call_from_thread(
                 self.notify, str(error), title="Export folder not remembered", markup=False
             )
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A store error no screen caught (damage found while reading) ends the app with
+        the command line's one-line message, never a traceback. Opening already refuses
+        every damage it can see, so this is a last guard."""
+        if not isinstance(error, StoreError):
+            super()._handle_exception(error)
+            return
+        self.store_failure = str(error)  # printed by the command once the screen is gone
+        self.exit(return_code=1)
+        self._exception_event.set()  # as Textual does: a Pilot waiting on it stops
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from store import line_format
 from workbench.core.annotation import Anchor, Annotation
 
 TEXT = "The minister said the figures were wrong. [Mr. Putin] denied it. Nobody else spoke."
@@ -38,3 +40,33 @@ def crash_copy(path: Path, destination: Path) -> Path:
         if source.name.startswith(path.name) and not source.name.endswith(".lock"):
             shutil.copyfile(source, destination / source.name)
     return destination / path.name
+
+
+def journal_changes(path: Path) -> list[dict[str, Any]]:
+    """The changes FILE.journal holds (every journal begins with a start mark, no change)."""
+    journal = path.with_name(path.name + ".journal")
+    if not journal.exists():
+        return []
+    lines = [line_format.decode(line) for line in journal.read_bytes().splitlines(keepends=True)]
+    return [line for line in lines if "ops" in line]
+
+
+def snapshot_tables(path: Path) -> dict[str, Any]:
+    """The snapshot's tables as TinyDB reads them, without the store's checksum table."""
+    tables: dict[str, Any] = json.loads(path.read_bytes())
+    tables.pop("integrity", None)
+    return tables
+
+
+def write_old_snapshot(path: Path, tables: dict[str, Any], version: int | None = 1) -> None:
+    """A database as workbench left it on close before checksums and sequence numbers
+    (schema version 1 or none): the snapshot without checksum, an empty journal."""
+    tables = {name: table for name, table in tables.items() if name != "integrity"}
+    meta = tables.setdefault("meta", {}).setdefault("1", {})
+    meta.pop("journal_seq", None)
+    if version is None:
+        meta.pop("schema_version", None)
+    else:
+        meta["schema_version"] = version
+    path.write_text(json.dumps(tables))
+    path.with_name(path.name + ".journal").write_bytes(b"")

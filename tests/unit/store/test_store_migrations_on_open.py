@@ -10,6 +10,7 @@ from store_helpers import MakeAnnotation, database_files
 from tinydb import TinyDB
 
 import store.migrations
+import store.replay
 from store import AnnotationStore, CorruptDatabaseError, SchemaVersionError
 from store.migrations import SCHEMA_VERSION
 from store.snapshot import Tables
@@ -64,6 +65,7 @@ def test_a_registered_migration_runs_on_open(
         return tables
 
     monkeypatch.setattr(store.migrations, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(store.replay, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     monkeypatch.setitem(store.migrations.MIGRATIONS, SCHEMA_VERSION, to_next_version)
     with AnnotationStore.open(db_path, annotator="alice") as reopened:
         migrated = reopened.get("a1", 0)

@@ -10,9 +10,9 @@ import pytest
 from store_helpers import MakeAnnotation, database_files
 from tinydb import TinyDB
 
-import store.journal
+import store.replay
 from store import AnnotationStore, CorruptDatabaseError, StoreWriteError
-from store.snapshot import Tables
+from store.snapshot import Snapshot
 
 
 def test_every_write_is_refused_and_nothing_is_written(db_path: Path, make: MakeAnnotation) -> None:
@@ -82,17 +82,17 @@ def test_a_compaction_under_the_reader_makes_it_read_again(
     saved = [writer.save(make(article_id=f"a{i}")) for i in range(3)]
     job = writer._storage.begin_compaction()
     saved.append(writer.save(make(article_id="a3")))
-    real_load = store.journal.load_snapshot
-    reads: list[Tables | None] = []
+    real_load = store.replay.load_snapshot
+    reads: list[Snapshot | None] = []
 
-    def load_then_compact(path: Path) -> Tables | None:
+    def load_then_compact(path: Path) -> Snapshot | None:
         tables = real_load(path)
         reads.append(tables)
         if len(reads) == 1:
             job.run()  # the snapshot replaced and the segment deleted, under the reader
         return tables
 
-    monkeypatch.setattr(store.journal, "load_snapshot", load_then_compact)
+    monkeypatch.setattr(store.replay, "load_snapshot", load_then_compact)
     with AnnotationStore.open(db_path, annotator="bob", read_only=True) as reader:
         assert reader.all() == sorted(saved, key=lambda a: a.key)
     assert len(reads) == 2
@@ -106,7 +106,7 @@ def test_damage_that_stays_is_reported_at_once(
         writer.save(make())
     db_path.write_text(json.dumps([1, 2]))
     sleeps: list[float] = []
-    monkeypatch.setattr(store.journal.time, "sleep", sleeps.append)
+    monkeypatch.setattr(store.replay.time, "sleep", sleeps.append)
     with pytest.raises(CorruptDatabaseError, match="not a TinyDB document"):
         AnnotationStore.open(db_path, annotator="alice", read_only=True)
     assert sleeps == []

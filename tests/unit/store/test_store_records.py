@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from store_helpers import MakeAnnotation
+from store_helpers import MakeAnnotation, snapshot_tables, write_old_snapshot
 
 from store import AnnotationStore, CorruptDatabaseError
 from store.trusted import annotation_of, is_canonical
@@ -57,26 +57,28 @@ def test_a_hand_edited_record_is_exported_in_to_record_shape(
 ) -> None:
     with AnnotationStore.open(db_path, annotator="alice") as opened:
         saved = opened.save(make())
-    tables = json.loads(db_path.read_bytes())
+    tables = snapshot_tables(db_path)
     (record,) = tables["annotations"].values()
     record["tags"] = ["claim", "claim"]
     record["index"] = 0.0
-    db_path.write_text(json.dumps(tables))
+    write_old_snapshot(db_path, tables)  # a file from before checksums: not vouched for
     with AnnotationStore.open(db_path, annotator="alice") as opened:
         assert opened.records() == [saved.to_record()]
         assert type(opened.records()[0]["index"]) is int
 
 
-def test_a_broken_record_is_reported_by_records(db_path: Path, make: MakeAnnotation) -> None:
+def test_a_broken_record_is_refused_when_the_database_opens(
+    db_path: Path, make: MakeAnnotation
+) -> None:
     with AnnotationStore.open(db_path, annotator="alice") as opened:
         opened.save(make())
-    tables = json.loads(db_path.read_bytes())
+    tables = snapshot_tables(db_path)
     (record,) = tables["annotations"].values()
     record["tags"] = ["gossip"]
-    db_path.write_text(json.dumps(tables))
-    opened = AnnotationStore.open(db_path, annotator="alice")
-    with opened, pytest.raises(CorruptDatabaseError, match="unknown tag"):
-        opened.records()
+    write_old_snapshot(db_path, tables)
+    for read_only in (False, True):
+        with pytest.raises(CorruptDatabaseError, match="unknown tag"):
+            AnnotationStore.open(db_path, annotator="alice", read_only=read_only)
 
 
 def test_unordered_records_are_the_same_records_as_ordered_ones(

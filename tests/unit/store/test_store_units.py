@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from store_helpers import MakeAnnotation
 
@@ -27,18 +29,18 @@ def test_a_damaged_line_is_refused() -> None:
         line_format.decode(line_format.encode({"a": 1})[:-1])
 
 
-def test_scan_tells_a_torn_tail_from_a_bad_middle_line() -> None:
+def test_lines_tell_a_torn_last_line_from_a_damaged_complete_one() -> None:
     good = line_format.encode({"n": 1}) + line_format.encode({"n": 2})
-    torn = line_format.scan(good + b"0badc0de {")
-    assert (torn.payloads, torn.good_end, torn.torn_bytes, torn.bad) == (
-        [{"n": 1}, {"n": 2}],
-        len(good),
-        10,
-        None,
-    )
-    bad = line_format.scan(b"garbage\n" + good)
-    assert bad.bad is not None
-    assert (bad.bad.number, bad.bad.offset) == (1, 0)
+    torn = list(line_format.read_lines(io.BytesIO(good + b"0badc0de {")))
+    assert [type(line).__name__ for line in torn] == ["Line", "Line", "TornLine"]
+    assert torn[-1] == line_format.TornLine(3, len(good), 10)
+    flipped = bytearray(good)
+    flipped[-3] ^= 1  # the last line is complete: damaged, not torn
+    read = list(line_format.read_lines(io.BytesIO(bytes(flipped))))
+    assert isinstance(read[-1], line_format.BadLine) and read[-1].reason == "checksum mismatch"
+    bad = list(line_format.read_lines(io.BytesIO(b"garbage\n" + good)))
+    assert isinstance(bad[0], line_format.BadLine) and (bad[0].number, bad[0].offset) == (1, 0)
+    assert [line.payload for line in bad[1:]] == [{"n": 1}, {"n": 2}]  # type: ignore[union-attr]
 
 
 def test_index_follows_puts_and_deletes(make: MakeAnnotation) -> None:

@@ -1,0 +1,45 @@
+"""Changes to the tables: absolute puts and deletes of whole documents, by document id.
+
+Every change the store makes, in the journal and in memory, is a list of these; applying
+one is idempotent, so a line replayed over a snapshot that already holds it changes
+nothing. Documents are replaced, never changed in place, so copies of the tables may
+share them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from store.snapshot import Tables
+
+Op = list[Any]
+"""[table, doc_id, document or None]: put or delete one document."""
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """One document as it was and as it is now (None = absent)."""
+
+    table: str
+    doc_id: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+def apply_ops(tables: Tables, ops: list[Op]) -> list[Applied]:
+    """Apply `ops` to `tables`; TypeError/ValueError if one is not a put or delete."""
+    applied = []
+    for table_name, doc_id, document in ops:
+        if not isinstance(table_name, str) or not isinstance(doc_id, str):
+            raise TypeError("table and document id must be strings")
+        if document is not None and not isinstance(document, dict):
+            raise TypeError("a document must be an object")
+        table = tables.setdefault(table_name, {})
+        before = table.get(doc_id)
+        if document is None:
+            table.pop(doc_id, None)
+        else:
+            table[doc_id] = document
+        applied.append(Applied(table_name, doc_id, before, document))
+    return applied

@@ -1,0 +1,119 @@
+"""Repair: keep every original file, write a database of what can be trusted, say what was lost.
+
+Never automatic: opening refuses damage, and only `workbench repair --db FILE` runs this.
+It takes the database's lock, then:
+
+1. writes its plan, FILE.repairing (which files move where), atomically;
+2. renames every file of the database aside, unchanged: FILE.damaged-STAMP,
+   FILE.damaged-STAMP.journal.1, ... (so the damaged set is itself a database's files);
+3. recovers what can be trusted from them (recovery.py);
+4. writes the new FILE.history, FILE and FILE.journal, each atomically;
+5. removes the plan.
+
+A kill at any point leaves the plan: the database refuses to open until repair runs again,
+which finishes the same plan (moving what is still in place, recovering from the same
+damaged set, writing the same files). Nothing is ever deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from store.errors import CorruptDatabaseError, StoreWriteError, describe_os_error
+from store.files import fsync_directory, replace_atomically
+from store.history_log import HistoryLog, history_path
+from store.lock import DatabaseLock
+from store.recovery import Recovery, recover
+from store.replay import database_files, replay
+from store.replay import repair_plan_path as plan_path
+from store.segments import create_journal
+from store.snapshot import META_ID, META_TABLE, write_snapshot
+
+
+@dataclass
+class RepairReport:
+    """What repair did: the files moved aside, and what it found, kept and lost."""
+
+    database: Path
+    moved: list[tuple[Path, Path]] = field(default_factory=list)
+    recovery: Recovery = field(default_factory=Recovery)
+    healthy: bool = False
+    """True if the database opened as it was: nothing was moved or written."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def repair(path: Path, now: datetime | None = None) -> RepairReport:
+    """Repair the database at `path` (see the module's docstring); raises
+    DatabaseLockedError if another process holds it, StoreWriteError if a file cannot be
+    moved or written (the plan stays: run it again)."""
+    report = RepairReport(path)
+    lock = DatabaseLock(path)
+    try:
+        plan = plan_path(path)
+        if not plan.exists():
+            try:
+                state = replay(path)
+            except CorruptDatabaseError:
+                pass
+            else:
+                report.healthy = True
+                report.warnings = state.warnings
+                return report
+            _write_plan(path, now or datetime.now(UTC))
+        stamp, names = _read_plan(plan)
+        aside = path.with_name(f"{path.name}.damaged-{stamp}")
+        _move_aside(path, aside, names, report)
+        recovery = recover(aside)
+        report.recovery = recovery
+        _write_database(path, recovery)
+        os.unlink(plan)
+        fsync_directory(path.parent)
+    except OSError as error:
+        raise StoreWriteError(path, describe_os_error(error)) from error
+    finally:
+        lock.close()
+    return report
+
+
+def _write_plan(path: Path, now: datetime) -> None:
+    names = [file.name for file in database_files(path) if file != plan_path(path)]
+    plan = {"stamp": now.strftime("%Y%m%dT%H%M%SZ"), "files": names}
+    replace_atomically(plan_path(path), json.dumps(plan).encode("ascii"))
+
+
+def _read_plan(plan: Path) -> tuple[str, list[str]]:
+    try:
+        content = json.loads(plan.read_bytes())
+        return str(content["stamp"]), [str(name) for name in content["files"]]
+    except (ValueError, KeyError, TypeError) as error:
+        raise CorruptDatabaseError(plan, f"not a repair plan ({error!r})") from error
+
+
+def _move_aside(path: Path, aside: Path, names: list[str], report: RepairReport) -> None:
+    """Rename each planned file to the damaged set's name (those already moved stay)."""
+    for name in names:
+        original = path.with_name(name)
+        target = aside.with_name(aside.name + name[len(path.name) :])
+        if original.exists() and not target.exists():
+            os.rename(original, target)
+        report.moved.append((original, target))
+    fsync_directory(path.parent)
+
+
+def _write_database(path: Path, recovery: Recovery) -> None:
+    """The recovered tables and history as a new database: history (ids renumbered from
+    1: they are only the order), snapshot, then a journal with its start mark."""
+    history = [{**record, "id": number} for number, record in enumerate(recovery.history, 1)]
+    meta = recovery.tables.setdefault(META_TABLE, {}).setdefault(META_ID, {})
+    for stale in ("history_first_id", "history_bytes"):
+        meta.pop(stale, None)
+    if history:
+        meta["history_bytes"] = HistoryLog(history_path(path), path).append(history, 0)
+    meta["history_next_id"] = len(history) + 1
+    meta["journal_seq"] = 1
+    write_snapshot(path, recovery.tables)
+    create_journal(path, 1)

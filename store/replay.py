@@ -1,0 +1,250 @@
+"""Reading a database: the snapshot, then its sealed segments and journal replayed in order.
+
+Nothing that cannot be trusted is taken in. The snapshot must pass its checksum; every
+journal line must pass its checksum and carry the next sequence number (sequence.py);
+a sealed segment must be whole. The one exception is the last line of the live journal
+when it has no newline: a write cut short by a crash, never acknowledged, so it is
+dropped, and `warnings` says which file and how many bytes. Anything else raises
+CorruptDatabaseError naming the file and the line, before any file is touched.
+
+A missing FILE.history where bytes of it were acknowledged is the other thing that is
+not refused: the history starts afresh from the next change, with a warning (see
+`history_restarted`). A shortened one is refused.
+
+A read-only open reads without the lock; replay_consistently() reads again while the
+writer changes the files under it (file_states.py).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from store import line_format
+from store.errors import CorruptDatabaseError, SchemaVersionError
+from store.file_states import changed_under_reader, replayed_files
+from store.history_log import HistoryLog, history_path
+from store.migrations import SCHEMA_VERSION
+from store.ops import apply_ops
+from store.segments import fresh_journal_path, journal_path, sealed_segments
+from store.sequence import SequenceCheck
+from store.snapshot import META_ID, META_TABLE, Snapshot, Tables, load_snapshot, paused_gc
+
+READ_ATTEMPTS = 20
+"""How many times a read-only open reads again when the writer changed the files under it."""
+
+
+@dataclass
+class Replayed:
+    """The state a database's files hold, and what reading them found."""
+
+    tables: Tables = field(default_factory=dict)
+    snapshot_existed: bool = False
+    snapshot_checked: bool = True
+    """False for a snapshot from before checksums: its records were never vouched for."""
+    segments: list[Path] = field(default_factory=list)
+    pending_history: list[dict[str, Any]] = field(default_factory=list)
+    """History records in the segments and journal, not yet in FILE.history."""
+    last_seq: int = 0
+    live_file: Path | None = None
+    """The file read as the live journal: FILE.journal, FILE.journal.next in its place
+    (a seal cut short between its renames), or None."""
+    journal_end: int = 0
+    """Where the live journal's whole lines end."""
+    live_changes: int = 0
+    """Lines in the live journal that hold a change (not its start mark)."""
+    torn_tail: bool = False
+    history_restarted: bool = False
+    """FILE.history was missing: the tables now say it starts afresh (write them)."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def repair_plan_path(path: Path) -> Path:
+    """FILE.repairing: present while a repair is under way (see repair.py)."""
+    return path.with_name(path.name + ".repairing")
+
+
+def database_files(path: Path) -> list[Path]:
+    """The files that hold the database's content: snapshot, journal, segments, history,
+    and the plan of a repair under way (an empty list: there is no database at `path`)."""
+    candidates = [path, journal_path(path), fresh_journal_path(path), history_path(path)]
+    candidates.append(repair_plan_path(path))
+    return [file for file in candidates if file.exists()] + sealed_segments(path)
+
+
+def replay(path: Path) -> Replayed:
+    """Read the database at `path`; CorruptDatabaseError if anything cannot be trusted."""
+    if repair_plan_path(path).exists():
+        raise CorruptDatabaseError(
+            path, "a repair of it was interrupted: run the repair again to finish it", path
+        )
+    snapshot = _snapshot(path)
+    state = Replayed(
+        tables=snapshot.tables if snapshot else {},
+        snapshot_existed=snapshot is not None,
+        snapshot_checked=snapshot is None or snapshot.checked,
+    )
+    check = SequenceCheck(
+        path,
+        snapshot_seq=None if snapshot is None else snapshot.journal_seq,
+        old_snapshot=snapshot is not None and not snapshot.checked,
+    )
+    state.segments = sealed_segments(path)
+    for segment in state.segments:
+        _replay_file(path, segment, check, state, live=False)
+    live = journal_path(path)
+    if not live.exists() and fresh_journal_path(path).exists():
+        live = fresh_journal_path(path)
+    if live.exists():
+        state.live_file = live
+        state.journal_end = _replay_file(path, live, check, state, live=True)
+    check.finish(journal_path(path))
+    state.last_seq = check.last or 0
+    _check_history(path, snapshot, check, state)
+    return state
+
+
+def replay_consistently(path: Path) -> Replayed:
+    """replay() without the lock: read again while the writer changes the files under the
+    reader; CorruptDatabaseError only for damage that stays."""
+    journal = journal_path(path).name
+    for attempt in range(READ_ATTEMPTS):
+        before = replayed_files(path)
+        try:
+            state = replay(path)
+        except CorruptDatabaseError:
+            if not changed_under_reader(before, replayed_files(path), journal):
+                raise
+        else:
+            after = replayed_files(path)
+            torn_by_a_write = state.torn_tail and before.get(journal) != after.get(journal)
+            if not torn_by_a_write and not changed_under_reader(before, after, journal):
+                return state
+        time.sleep(min(0.02 * (attempt + 1), 0.25))
+    raise CorruptDatabaseError(
+        path, f"it changed {READ_ATTEMPTS} times while it was being read; try again"
+    )
+
+
+def _snapshot(path: Path) -> Snapshot | None:
+    """The snapshot, refused if it is damaged; SchemaVersionError first if it is newer
+    than this program (a newer program may have changed the form itself)."""
+    try:
+        snapshot = load_snapshot(path)
+        if snapshot is None:
+            return None
+        version = snapshot.schema_version
+        if version is not None and version > SCHEMA_VERSION:
+            raise SchemaVersionError(path, version, SCHEMA_VERSION)
+        snapshot.check_unchecked(path)
+    except CorruptDatabaseError as error:
+        raise error.of_database(path) from error
+    return snapshot
+
+
+def _replay_file(
+    database: Path, file: Path, check: SequenceCheck, state: Replayed, live: bool
+) -> int:
+    """Check and apply one journal file's lines; returns where its whole lines end."""
+    try:
+        handle = file.open("rb")
+    except OSError as error:
+        reason = "it disappeared while it was read" if isinstance(error, FileNotFoundError) else ""
+        raise CorruptDatabaseError(
+            file, reason or error.strerror or str(error), database=database
+        ) from error
+    tables = state.tables
+    saved_through = int(tables.get(META_TABLE, {}).get(META_ID, {}).get("history_next_id", 1))
+    good_end = 0
+    with handle, paused_gc():
+        for line in line_format.read_lines(handle):
+            if isinstance(line, line_format.TornLine):
+                if not live:
+                    raise _damaged(database, file, line.number, line.offset, "is cut short")
+                state.torn_tail = True
+                state.warnings.append(
+                    f"{file}: dropped an incomplete last change ({line.size} bytes) "
+                    "left by an interrupted write"
+                )
+                break
+            if isinstance(line, line_format.BadLine):
+                raise _damaged(database, file, line.number, line.offset, f"fails: {line.reason}")
+            seq, ops, history = _parts(database, file, line)
+            is_change = ops is not None
+            if check.follow(file, line.number, seq, is_change) and ops is not None:
+                try:
+                    apply_ops(tables, ops)
+                    state.pending_history.extend(r for r in history if r["id"] >= saved_through)
+                except (KeyError, TypeError, ValueError) as error:
+                    raise _damaged(
+                        database, file, line.number, line.offset, f"is not a change ({error!r})"
+                    ) from error
+            state.live_changes += live and is_change
+            good_end = line.end
+    return good_end
+
+
+def _parts(
+    database: Path, file: Path, line: line_format.Line
+) -> tuple[int | None, list[Any] | None, list[Any]]:
+    """(sequence number or None, ops or None for a start mark, history records)."""
+    payload = line.payload
+    if isinstance(payload, dict):
+        seq = payload.get("seq")
+        numbered = type(seq) is int and seq > 0
+        if payload.get("start") is True and numbered and "ops" not in payload:
+            return seq, None, []
+        ops, history = payload.get("ops"), payload.get("history", [])
+        well_formed = isinstance(ops, list) and isinstance(history, list)
+        if well_formed and (numbered or "seq" not in payload):
+            return seq, ops, history
+    raise _damaged(database, file, line.number, line.offset, "is not a journal change")
+
+
+def _damaged(
+    database: Path, file: Path, number: int, offset: int, what: str
+) -> CorruptDatabaseError:
+    return CorruptDatabaseError(file, f"line {number} (byte {offset}) {what}", database=database)
+
+
+def _check_history(
+    path: Path, snapshot: Snapshot | None, check: SequenceCheck, state: Replayed
+) -> None:
+    """FILE.history beside the snapshot: present and at least as long as acknowledged.
+
+    Only its size is looked at (opening never reads it). Missing where bytes were
+    acknowledged, it starts afresh: a warning, and the tables say so. Beside no snapshot
+    and no journal line, a history that is not empty means the snapshot was lost.
+    """
+    log = HistoryLog(history_path(path), database=path)
+    size = log.size()
+    if snapshot is None:
+        if size and check.last is None and not check.unnumbered:
+            raise CorruptDatabaseError(
+                path,
+                f"the snapshot is missing or empty, but {log.path} holds {size:,} bytes of "
+                "history: it is not a new database",
+                database=path,
+            )
+        return
+    meta = state.tables.setdefault(META_TABLE, {}).setdefault(META_ID, {})
+    committed = int(meta.get("history_bytes", 0))
+    if not committed:
+        return
+    if size is None:
+        next_id = int(meta.get("history_next_id", 1))
+        state.warnings.append(
+            f"{log.path} is missing: the history of changes before change {next_id} is "
+            "lost; a new history starts with it"
+        )
+        meta["history_bytes"] = 0
+        meta["history_first_id"] = next_id
+        state.history_restarted = True
+    elif size < committed:
+        raise CorruptDatabaseError(
+            log.path,
+            f"{size:,} bytes long, but {committed:,} bytes of history were written",
+            database=path,
+        )

@@ -1,0 +1,404 @@
+"""Damage that is not a crash is detected, named, and repaired only on request.
+
+Every case starts from the database issue 11 was found on: a snapshot of 2,000
+annotations and its history, a sealed segment of 20 changes that no compaction folded,
+and a journal of 20 more changes, left by a crash. Each case damages it the way the
+issue did, then runs the real commands (in process, through main()):
+
+- refused damage: `export` and `summary` (read-only) and `import` (a writer) must exit 1
+  with one line on stderr naming the damaged file, the line where there is one, and
+  `workbench repair --db FILE`; no file may change (the lock file holds the pid of the
+  last writer to open it, so it is left out for `import`);
+- `workbench repair` must then keep every damaged file byte for byte under a new name,
+  write a database that opens, and name exactly what was lost: the test checks the
+  repaired annotations against what the report says.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from store import AnnotationStore
+from workbench.cli.main import main
+from workbench.core.annotation import Anchor, Annotation
+
+from .helpers import database_files
+
+TEXT = "One sentence here. " * 50
+ANNOTATIONS = 2000
+CHANGES = 20
+
+
+def annotation(number: int, note: str) -> Annotation:
+    index = number % 50
+    anchor = Anchor.in_text(
+        f"a{number // 50:03d}", "0" * 64, TEXT, index, 19 * index, 19 * index + 18
+    )
+    return Annotation.new(anchor, "writer", tags=("claim",), note=note)
+
+
+@dataclass(frozen=True)
+class Damaged:
+    """A copy of the issue's database: where it is, and the notes it holds by annotation."""
+
+    path: Path
+    notes: dict[int, str]
+
+    def file(self, suffix: str) -> Path:
+        return self.path.with_name(self.path.name + suffix)
+
+    def lines(self, suffix: str) -> list[bytes]:
+        return self.file(suffix).read_bytes().splitlines(keepends=True)
+
+
+@pytest.fixture(scope="module")
+def issue_database(tmp_path_factory: pytest.TempPathFactory) -> Damaged:
+    """2,000 annotations in the snapshot (notes "base note N"), then changes 0-19 of
+    annotations 0-19 sealed in FILE.journal.1 and changes 20-39 in FILE.journal."""
+    path = tmp_path_factory.mktemp("issue") / "db.json"
+    with AnnotationStore.open(path, annotator="writer") as opened:
+        opened.import_annotations(annotation(n, f"base note {n}") for n in range(ANNOTATIONS))
+        opened.remember_article("a000", "First article", "0" * 64, 50)
+    notes = {n: f"base note {n}" for n in range(ANNOTATIONS)}
+    opened = AnnotationStore.open(path, annotator="writer")
+    for change in range(2 * CHANGES):
+        if change == CHANGES:
+            opened._storage.begin_compaction()  # sealed, never run: a kill in the compaction
+        stored = opened.get(f"a{change // 50:03d}", change % 50)
+        assert stored is not None
+        opened.save(stored.changed(note=f"change {change}"))
+        notes[change] = f"change {change}"
+    crashed = path.with_name("crashed") / path.name
+    crashed.parent.mkdir()
+    for name in ("", ".journal", ".journal.1", ".history"):
+        shutil.copyfile(path.with_name(path.name + name), crashed.with_name(crashed.name + name))
+    opened.close()
+    return Damaged(crashed, notes)
+
+
+@pytest.fixture
+def damaged(issue_database: Damaged, tmp_path: Path) -> Damaged:
+    """A fresh copy of the issue's database for one test to damage."""
+    folder = tmp_path / "db"
+    folder.mkdir()
+    for source in issue_database.path.parent.iterdir():
+        shutil.copyfile(source, folder / source.name)
+    return Damaged(folder / issue_database.path.name, dict(issue_database.notes))
+
+
+@pytest.fixture
+def import_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A valid export of one annotation, for `import` to attempt."""
+    folder = tmp_path_factory.mktemp("import")
+    source = folder / "source.json"
+    with AnnotationStore.open(source, annotator="other") as opened:
+        opened.save(annotation(0, "imported").changed(annotator="other"))
+    exported = folder / "one.json"
+    assert main(["export", "--db", str(source), "-o", str(exported)]) == 0
+    return exported
+
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    def run(*arguments: str | Path) -> tuple[int, str, str]:
+        code = main([str(argument) for argument in arguments])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def without_lock(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: data for name, data in files.items() if not name.endswith(".lock")}
+
+
+def assert_refused(damaged: Damaged, run: Run, import_file: Path, names: str, *details: str) -> str:
+    """Every command refuses with one line naming `names` (the damaged file) and each of
+    `details`, and no file changes; returns the message."""
+    before = database_files(damaged.path)
+    message = ""
+    for command in (
+        ["export", "--db", damaged.path],
+        ["summary", "--db", damaged.path],
+        ["import", import_file, "--db", damaged.path, "--annotator", "other"],
+    ):
+        code, out, err = run(*command)
+        assert (code, out) == (1, ""), (command, out, err)
+        assert err.count("\n") == 1, err
+        message = err.strip()
+        assert message.startswith(f"workbench: {damaged.file(names)} "), message
+        for detail in (*details, f"run `workbench repair --db {damaged.path}`"):
+            assert detail in message, (detail, message)
+        if command[0] == "import":
+            assert without_lock(database_files(damaged.path)) == without_lock(before)
+        else:
+            assert database_files(damaged.path) == before, f"{command[0]} changed a file"
+    return message
+
+
+def repaired(damaged: Damaged, run: Run, figures: Counter[str]) -> str:
+    """Run `workbench repair`: the damaged files kept byte for byte, a database that opens;
+    returns the report."""
+    originals = {name: data for name, data in database_files(damaged.path).items()}
+    code, out, err = run("repair", "--db", damaged.path)
+    assert (code, err) == (0, ""), out + err
+    moved = [line.split(" -> ") for line in out.splitlines() if " -> " in line]
+    assert moved, out
+    for original, aside in moved:
+        assert damaged.path.with_name(aside.strip()).read_bytes() == originals[original.strip()]
+    with AnnotationStore.open(damaged.path, annotator="writer") as reopened:
+        assert reopened.warnings == []
+    figures["damage: repaired databases that opened"] += 1
+    return out
+
+
+def notes_of(path: Path) -> dict[int, str]:
+    with AnnotationStore.open(path, annotator="writer", read_only=True) as opened:
+        return {int(a.article_id[1:]) * 50 + a.index: a.note for a in opened.all()}
+
+
+# -- The issue's cases, one by one -------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["emptied", "deleted"])
+def test_a_lost_snapshot_beside_journal_and_history_is_refused_then_rebuilt(
+    damaged: Damaged,
+    run: Run,
+    import_file: Path,
+    figures: Counter[str],
+    how: str,
+) -> None:
+    if how == "emptied":
+        damaged.path.write_bytes(b"")
+    else:
+        damaged.path.unlink()
+    history_before = damaged.file(".history").read_bytes()
+    assert_refused(
+        damaged, run, import_file, "", "the snapshot is missing or empty, but 40 journal changes"
+    )
+    assert damaged.file(".history").read_bytes() == history_before
+    figures["damage: refused, every file unchanged"] += 1
+    report = repaired(damaged, run, figures)
+    assert "annotations: rebuilt from the complete history (2,000 annotations)" in report
+    assert notes_of(damaged.path) == damaged.notes  # every annotation, every change
+
+
+@pytest.mark.parametrize("segment", [".journal", ".journal.1"])
+def test_a_flipped_byte_in_the_last_complete_line_is_refused_not_dropped(
+    damaged: Damaged,
+    run: Run,
+    import_file: Path,
+    figures: Counter[str],
+    segment: str,
+) -> None:
+    lines = damaged.lines(segment)
+    assert len(lines) == 1 + CHANGES  # the start mark, then 20 changes
+    last = bytearray(lines[-1])
+    last[len(last) // 2] ^= 0x04
+    damaged.file(segment).write_bytes(b"".join(lines[:-1]) + bytes(last))
+    assert_refused(damaged, run, import_file, segment, "line 21 (byte", "checksum mismatch")
+    figures["damage: refused, every file unchanged"] += 1
+    report = repaired(damaged, run, figures)
+    assert f"{segment} line 21 (byte" in report and "unreadable (checksum mismatch)" in report
+    # The damaged change is lost, and so is every change after it, each one named.
+    first_lost = CHANGES - 1 if segment == ".journal.1" else 2 * CHANGES - 1
+    assert report.count("save of writer a000") == 2 * CHANGES - 1 - first_lost
+    expected = dict(damaged.notes)
+    for n in range(first_lost, 2 * CHANGES):
+        expected[n] = f"base note {n}"
+    assert notes_of(damaged.path) == expected
+
+
+def test_whole_lines_cut_from_a_sealed_segment_are_refused(
+    damaged: Damaged, run: Run, import_file: Path, figures: Counter[str]
+) -> None:
+    lines = damaged.lines(".journal.1")
+    damaged.file(".journal.1").write_bytes(b"".join(lines[:-5]))
+    assert_refused(damaged, run, import_file, ".journal", "line 1 comes after 5 missing changes")
+    figures["damage: refused, every file unchanged"] += 1
+    report = repaired(damaged, run, figures)
+    assert "line 1 comes after missing changes" in report
+    expected = dict(damaged.notes)
+    for n in range(CHANGES - 5, 2 * CHANGES):  # the 5 cut, and the 20 after the gap
+        expected[n] = f"base note {n}"
+    assert notes_of(damaged.path) == expected
+
+
+def test_a_deleted_history_starts_afresh_with_a_notice_and_no_nul_bytes(
+    damaged: Damaged, run: Run, import_file: Path, figures: Counter[str]
+) -> None:
+    damaged.file(".history").unlink()
+    before = database_files(damaged.path)
+    code, out, err = run("export", "--db", damaged.path, "--history")
+    assert code == 0
+    assert f"{damaged.file('.history')} is missing: the history of changes before change" in err
+    assert len(json.loads(out)["history"]) == 2 * CHANGES  # those still in the journal
+    assert database_files(damaged.path) == before
+    code, _, err = run("import", import_file, "--db", damaged.path, "--annotator", "other")
+    assert code == 0 and "is missing" in err
+    history = damaged.file(".history").read_bytes()
+    assert b"\0" not in history and history.count(b"\n") == 2 * CHANGES + 1
+    code, out, err = run("export", "--db", damaged.path, "--history")
+    assert (code, err) == (0, "")
+    assert len(json.loads(out)["history"]) == 2 * CHANGES + 1
+    figures["damage: history restarted with a notice"] += 1
+
+
+def test_an_edited_snapshot_is_refused_and_the_history_restores_it(
+    damaged: Damaged, run: Run, import_file: Path, figures: Counter[str]
+) -> None:
+    data = damaged.path.read_bytes()
+    assert data.count(b"base note 1234") == 1
+    damaged.path.write_bytes(data.replace(b"base note 1234", b"base note 9234"))
+    assert_refused(damaged, run, import_file, "", "its checksum does not match its content")
+    report = repaired(damaged, run, figures)
+    assert "disagrees with the history about 1 annotation(s)" in report
+    assert "writer a024 34: the history's version is kept" in report
+    assert notes_of(damaged.path) == damaged.notes
+    figures["damage: refused, every file unchanged"] += 1
+
+
+def test_every_one_of_40_random_bit_flips_in_the_snapshot_is_refused(
+    damaged: Damaged, run: Run, figures: Counter[str]
+) -> None:
+    original = damaged.path.read_bytes()
+    rng = random.Random(11)
+    for _ in range(40):
+        flipped = bytearray(original)
+        position = rng.randrange(len(flipped))
+        flipped[position] ^= 1 << rng.randrange(8)
+        damaged.path.write_bytes(bytes(flipped))
+        code, out, err = run("export", "--db", damaged.path)
+        assert (code, out) == (1, ""), f"a flip at byte {position} was not refused"
+        assert err.startswith(f"workbench: {damaged.path} cannot be read") and err.count("\n") == 1
+        figures["damage: random bit flips in the snapshot refused"] += 1
+
+
+def test_a_renamed_field_stops_annotate_before_the_screen_with_one_line(
+    damaged: Damaged, run: Run, monkeypatch: pytest.MonkeyPatch, figures: Counter[str]
+) -> None:
+    from workbench.tui.app import WorkbenchApp
+
+    def no_screen(self: WorkbenchApp) -> None:
+        raise AssertionError("the screen opened on a damaged database")
+
+    monkeypatch.setattr(WorkbenchApp, "run", no_screen)
+    data = damaged.path.read_bytes()
+    field = data.rfind(b'"quote":', 0, data.index(b"base note 1234"))  # a record no change touched
+    renamed = data[:field] + b'"qoute":' + data[field + len(b'"quote":') :]
+    for name, content in [("checksummed", renamed), ("old format", _old_format(renamed))]:
+        damaged.path.write_bytes(content)
+        code, out, err = run("annotate", "--db", damaged.path)
+        assert (code, out) == (1, ""), name
+        assert err.count("\n") == 1 and "Traceback" not in err, err
+        assert err.startswith(f"workbench: {damaged.path} cannot be read"), err
+        figures["damage: refused, every file unchanged"] += 1
+
+
+def _old_format(snapshot: bytes) -> bytes:
+    """The snapshot as a workbench from before checksums wrote it."""
+    tables = json.loads(snapshot)
+    tables.pop("integrity")
+    tables["meta"]["1"]["schema_version"] = 1
+    return json.dumps(tables).encode()
+
+
+# -- Further damage ----------------------------------------------------------------------
+
+
+def test_a_repeated_line_is_refused(
+    damaged: Damaged, run: Run, import_file: Path, figures: Counter[str]
+) -> None:
+    lines = damaged.lines(".journal")
+    damaged.file(".journal").write_bytes(b"".join([*lines[:5], lines[4], *lines[5:]]))
+    assert_refused(damaged, run, import_file, ".journal", "line 6 repeats change")
+    figures["damage: refused, every file unchanged"] += 1
+
+
+def test_a_missing_segment_is_refused(
+    damaged: Damaged, run: Run, import_file: Path, figures: Counter[str]
+) -> None:
+    damaged.file(".journal.1").unlink()
+    assert_refused(damaged, run, import_file, ".journal", "line 1 comes after 20 missing changes")
+    figures["damage: refused, every file unchanged"] += 1
+
+
+def test_an_older_snapshot_put_back_is_refused(
+    issue_database: Damaged,
+    damaged: Damaged,
+    run: Run,
+    import_file: Path,
+    figures: Counter[str],
+    tmp_path: Path,
+) -> None:
+    """A snapshot from before the last compactions, beside newer segments."""
+    old = tmp_path / "old" / "db.json"
+    with AnnotationStore.open(old, annotator="writer") as opened:
+        opened.save(annotation(0, "old"))
+    shutil.copyfile(old, damaged.path)
+    assert_refused(damaged, run, import_file, ".journal.1", "line 1 comes after", "missing change")
+    figures["damage: refused, every file unchanged"] += 1
+
+
+def test_a_sealed_segment_cut_short_is_refused(
+    damaged: Damaged, run: Run, import_file: Path, figures: Counter[str]
+) -> None:
+    data = damaged.file(".journal.1").read_bytes()
+    damaged.file(".journal.1").write_bytes(data[:-1])  # its last newline
+    assert_refused(damaged, run, import_file, ".journal.1", "line 21 (byte", "is cut short")
+    figures["damage: refused, every file unchanged"] += 1
+
+
+def test_a_torn_last_line_of_the_live_journal_is_named_by_every_command(
+    damaged: Damaged, run: Run, import_file: Path, figures: Counter[str]
+) -> None:
+    torn = b'0badc0de {"seq":62,"ops":[["annotations"'
+    with damaged.file(".journal").open("ab") as journal:
+        journal.write(torn)
+    warning = f"{damaged.file('.journal')}: dropped an incomplete last change ({len(torn)} bytes)"
+    for command in (["export", "--db", damaged.path], ["summary", "--db", damaged.path]):
+        code, _, err = run(*command)
+        assert code == 0 and warning in err, err
+    code, _, err = run("import", import_file, "--db", damaged.path, "--annotator", "other")
+    assert code == 0 and warning in err, err
+    assert not damaged.file(".journal").read_bytes().endswith(torn)
+    figures["damage: torn last lines dropped and named"] += 1
+
+
+def test_an_interrupted_repair_refuses_to_open_and_finishes_when_run_again(
+    damaged: Damaged, run: Run, monkeypatch: pytest.MonkeyPatch, figures: Counter[str]
+) -> None:
+    damaged.path.write_bytes(damaged.path.read_bytes().replace(b"base note 7", b"base note 8"))
+    with monkeypatch.context() as patch:
+
+        def killed(source: Path) -> None:
+            raise KeyboardInterrupt  # as a kill between moving the files and writing
+
+        patch.setattr("store.repair.recover", killed)
+        assert run("repair", "--db", damaged.path)[0] == 130
+    code, _, err = run("export", "--db", damaged.path)
+    assert code == 1 and "a repair of it was interrupted" in err
+    code, out, _ = run("repair", "--db", damaged.path)
+    assert code == 0 and "Repaired" in out
+    assert notes_of(damaged.path) == damaged.notes
+    figures["damage: repaired databases that opened"] += 1
+
+
+def test_repair_leaves_a_healthy_database_alone(
+    damaged: Damaged, run: Run, figures: Counter[str]
+) -> None:
+    before = database_files(damaged.path)
+    code, out, _ = run("repair", "--db", damaged.path)
+    assert code == 0 and "opens without damage: nothing was changed" in out
+    assert without_lock(database_files(damaged.path)) == without_lock(before)

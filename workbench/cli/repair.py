@@ -1,0 +1,66 @@
+"""`workbench repair`: recover a damaged database, keeping the damaged files, naming the loss.
+
+Opening never repairs: damage is refused with a message that points here. Repair moves
+every original file aside unchanged (FILE.damaged-TIMESTAMP...), writes a database of
+what can be trusted, and prints exactly what was kept, lost and left unverified.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from workbench.cli.common import fail
+
+HELP = "recover what can be trusted from a damaged database (the damaged files are kept)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "Run it when workbench refuses to open a database. The original files are renamed "
+        "to FILE.damaged-TIMESTAMP... and never deleted."
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from store import AnnotationStore, StoreError, database_files
+    from store.repair import repair
+    from workbench.settings import resolve_db_path
+
+    path = resolve_db_path(args.db)
+    if not database_files(path):
+        return fail(f"no annotation database at {path} (give one with --db FILE)")
+    try:
+        report = repair(path)
+    except StoreError as error:
+        return fail(str(error))
+    out = sys.stdout
+    if report.healthy:
+        out.write(f"{path} opens without damage: nothing was changed.\n")
+        for warning in report.warnings:
+            out.write(f"  note: {warning}\n")
+        return 0
+    try:
+        with AnnotationStore.open(path, annotator="repair", read_only=True) as repaired:
+            count = repaired.count()
+    except StoreError as error:
+        return fail(f"the repaired database does not open: {error}")
+    out.write(f"Repaired {path}: it opens with {count:,} annotations.\n")
+    out.write("The damaged files are kept, unchanged:\n")
+    for original, aside in report.moved:
+        out.write(f"  {original.name} -> {aside.name}\n")
+    recovery = report.recovery
+    sections = [
+        ("Damaged", recovery.damaged, ""),
+        ("Kept", recovery.kept, ""),
+        ("Corrected from the history", recovery.corrected, None),
+        ("Lost", recovery.lost, "nothing"),
+        ("Not verified (kept as found)", recovery.unverified, None),
+    ]
+    for title, lines, when_empty in sections:
+        if lines:
+            out.write(f"{title}:\n")
+            out.writelines(f"  {line}\n" for line in lines)
+        elif when_empty:
+            out.write(f"{title}: {when_empty}.\n")
+    return 0
