@@ -47,7 +47,7 @@ def test_a_version_1_file_gets_anchor_states_on_open(db_path: Path, make: MakeAn
         assert [a.anchor_state for a in opened.all()] == ["current", "current"]
         assert opened.orphans() == []
     snapshot = json.loads(db_path.read_text())
-    assert snapshot["meta"]["1"]["schema_version"] == 2
+    assert snapshot["meta"]["1"]["schema_version"] == SCHEMA_VERSION
     assert {r["anchor_state"] for r in snapshot["annotations"].values()} == {"current"}
     assert db_path.with_name(db_path.name + ".v1.bak").read_bytes() == original
 
