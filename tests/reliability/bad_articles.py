@@ -17,6 +17,8 @@ ANSI_SHOWN = "␛[31mRed alert␛[0m said the ␛]8;;https://evil.example␇link
 RIGHT_TO_LEFT = (
     "قال الوزير إن الخطة ناجحة. השר אמר שהתוכנית עובדת. An override \u202eabc\u202c ends."
 )
+RIGHT_TO_LEFT_SHOWN = RIGHT_TO_LEFT.replace("\u202e", "\\u202e").replace("\u202c", "\\u202c")
+"""The override and its end are shown as escapes: they would reorder the line."""
 EMOJI = (
     "Thumbs 👍🏽, family 👨‍👩‍👧, flag 🇺🇦, café and cafe\u0301, "
     "zalgo a\u0300\u0301\u0302\u0303, wide 中文字 and ＦＵＬＬ."
@@ -58,7 +60,7 @@ def bad_articles(big_bytes: int) -> list[BadArticle]:
         BadArticle("06_surrogate.txt", b"Half a pair \xed\xa0\x80 here.\n", refused="not UTF-8"),
         BadArticle("10_markup.txt", f"Markup title\n{MARKUP}\n".encode(), shown=MARKUP),
         BadArticle("11_ansi.txt", f"{ANSI}\n".encode(), shown=ANSI_SHOWN),
-        BadArticle("12_rtl.txt", f"{RIGHT_TO_LEFT}\n".encode(), shown=RIGHT_TO_LEFT),
+        BadArticle("12_rtl.txt", f"{RIGHT_TO_LEFT}\n".encode(), shown=RIGHT_TO_LEFT_SHOWN),
         BadArticle("13_emoji.txt", f"{EMOJI}\n".encode(), shown=EMOJI),
         BadArticle(
             "14_bom_crlf.txt",

@@ -14,6 +14,8 @@ from types import FrameType
 
 import pytest
 
+from .terminal import Hostile, hostile_space
+
 FIGURES: Counter[str] = Counter()
 """figure name -> count, summed over the tests of this run."""
 
@@ -51,3 +53,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("reliability figures")
         for name, count in sorted(FIGURES.items()):
             terminalreporter.write_line(f"{name}: {count:,}")
+
+
+@pytest.fixture(scope="module")
+def space(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
+    """A hostile corpus and import, and a database that holds the import."""
+    return hostile_space(tmp_path_factory.mktemp("hostile"))

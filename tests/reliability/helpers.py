@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
 import shutil
 from pathlib import Path
 
 from textual.app import App
 from textual.geometry import Region
+from textual.notifications import SeverityLevel
 
+from workbench.tui.app import WorkbenchApp
 from workbench.tui.widgets.sentence_view import SentenceView
 
 
@@ -36,3 +39,25 @@ def sentence_view_text(app: App[None]) -> str:
     width, height = view.size
     lines = view.render_lines(Region(0, 0, width, height))
     return " ".join(line.text.rstrip() for line in lines)
+
+
+class RecordingApp(WorkbenchApp):
+    """The real app, remembering every notification it showed."""
+
+    CSS_PATH = str(Path(inspect.getfile(WorkbenchApp)).with_name("app.tcss"))
+    """A subclass resolves CSS_PATH next to its own module; keep the app's stylesheet."""
+    notifications: list[str]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        if not hasattr(self, "notifications"):
+            self.notifications = []
+        self.notifications.append(message)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)

@@ -8,50 +8,27 @@ tagged, and the tag is stored on the right text. A deadline turns a hang into a 
 
 from __future__ import annotations
 
-import inspect
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.notifications import SeverityLevel
 from textual.pilot import Pilot
 
 from store import AnnotationStore
 from workbench.core.corpus import load_corpus
+from workbench.core.terminal_text import UNSAFE
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
 
 from .bad_articles import BadArticle, bad_articles, write_corpus
-from .helpers import sentence_view_text
+from .helpers import RecordingApp, sentence_view_text
 
 QUICK_BIG_BYTES = 2_000_000
 STRESS_BIG_BYTES = 20_000_000
 NOTIFIED_PROBLEMS = 5
 """The app names the first five skipped files and counts the rest."""
-
-
-class RecordingApp(WorkbenchApp):
-    """The real app, remembering every notification it showed."""
-
-    CSS_PATH = str(Path(inspect.getfile(WorkbenchApp)).with_name("app.tcss"))
-    """A subclass resolves CSS_PATH next to its own module; keep the app's stylesheet."""
-    notifications: list[str]
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
-        if not hasattr(self, "notifications"):
-            self.notifications = []
-        self.notifications.append(message)
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
 
 def words(text: str) -> str:
@@ -95,7 +72,7 @@ async def show_every_article(
                 assert app.session is not None and app.session.article.path.name == case.name
                 shown = sentence_view_text(app)
                 assert words(case.shown) in words(shown), case.name
-                assert not any(ord(c) < 0x20 or c == "\x7f" for c in shown), case.name
+                assert not UNSAFE.search(shown), case.name
                 await pilot.press("c")
                 assert app.screen.query_one(AnnotationPanel).saved, case.name
                 if case.name.endswith("big.txt"):

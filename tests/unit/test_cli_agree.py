@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from workbench.cli.agree import printable
+from workbench.cli.agree import one_line
 from workbench.cli.main import main
 from workbench.core.annotation import Anchor, Annotation
 from workbench.core.export.formats import render
@@ -113,6 +113,6 @@ def test_refusals(
     assert (code, err) == (1, f"workbench: cannot read {missing}: No such file or directory\n")
 
 
-def test_printable_shows_control_characters() -> None:
-    assert printable("a\x1b[1mb\x07") == "a\\x1b[1mb\\x07"
-    assert printable("[bold]é") == "[bold]é"
+def test_one_line_shows_control_characters_and_newlines() -> None:
+    assert one_line("a\x1b[1mb\x07\nc") == "a\\x1b[1mb\\x07\\nc"
+    assert one_line("[bold]é") == "[bold]é"

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from workbench import __version__
 from workbench.cli.main import COMMANDS, main
 
 
-def exit_code(argv: list[str]) -> int | str | None:
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-    return exit_info.value.code
+def exit_code(argv: list[str]) -> int:
+    return main(argv)
 
 
 def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
@@ -52,3 +52,60 @@ def test_bad_arguments_exit_2_with_a_one_line_message(
     assert captured.err.startswith("workbench")
     assert captured.err.count("\n") == 1
     assert "error:" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("word", "message"),
+    [
+        ("exprot", "workbench: unknown command 'exprot' (did you mean export?)\n"),
+        ("sumary", "workbench: unknown command 'sumary' (did you mean summary?)\n"),
+        (
+            "zzz",
+            "workbench: unknown command 'zzz', and no such file or folder (commands: "
+            + ", ".join(COMMANDS)
+            + ")\n",
+        ),
+    ],
+)
+def test_an_unknown_command_is_refused_before_any_screen_opens(
+    word: str, message: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("workbench.cli.annotate.run", never_run)
+    assert main([word]) == 2
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", message)
+
+
+def never_run(*args: object) -> int:
+    raise AssertionError("annotate ran")
+
+
+def test_an_existing_path_or_a_path_like_word_still_opens_annotate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[list[str]] = []
+    monkeypatch.setattr("workbench.cli.annotate.run", lambda args: seen.append(args.paths) or 0)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "exprot").mkdir()
+    assert main(["exprot"]) == 0
+    assert main(["gone/story.txt"]) == 0
+    assert seen == [["exprot"], ["gone/story.txt"]]
+
+
+def test_annotate_never_opens_the_screen_on_an_empty_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.tui.app import WorkbenchApp
+
+    monkeypatch.setattr(WorkbenchApp, "run", never_run)
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9".encode("latin-1"))
+    (tmp_path / "empty.md").write_bytes(b"")
+    database = tmp_path / "db.json"
+    assert main(["annotate", str(tmp_path), "--db", str(database)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"workbench: skipped {tmp_path / 'empty.md'}: empty file",
+        f"workbench: skipped {tmp_path / 'latin1.txt'}: not UTF-8 (invalid byte 0xe9 at offset 3)",
+        f"workbench: no articles to annotate in {tmp_path}",
+    ]
+    assert not database.exists()

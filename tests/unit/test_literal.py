@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workbench.core.terminal_text import UNSAFE
 from workbench.tui.literal import literal, visible
 
 
@@ -24,8 +25,13 @@ def test_single_line_folds_newlines() -> None:
     assert visible("a\nb") == "a\nb"
 
 
+def test_c1_controls_and_bidi_overrides_are_shown_as_escapes() -> None:
+    assert visible("a\x9b31mb\u202ec\u2066d\x7f") == "a\\x9b31mb\\u202ec\\u2066d␡"
+
+
 @given(st.text())
 def test_nothing_invisible_survives(text: str) -> None:
     shown = visible(text, single_line=True)
-    assert len(shown) == len(text)
-    assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in shown)
+    assert not UNSAFE.search(shown) and "\n" not in shown
+    if not UNSAFE.search(text) and "\n" not in text and "\t" not in text:
+        assert shown == text

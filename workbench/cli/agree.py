@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.cli.common import fail
+from workbench.cli.output import write_json_text
+from workbench.core.terminal_text import printable
 
 if TYPE_CHECKING:
     from workbench.core.agreement import AgreementReport
@@ -29,11 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="the report as one JSON object")
 
 
-def printable(text: str) -> str:
-    """Article text is data: control characters (e.g. ANSI escapes) are shown, not obeyed."""
-    return "".join(
-        f"\\x{ord(char):02x}" if unicodedata.category(char) == "Cc" else char for char in text
-    )
+def one_line(text: str) -> str:
+    """A field on one line of the listing (the stream makes it terminal-safe anyway)."""
+    return printable(text, single_line=True)
 
 
 def number(value: float | None, percent: bool = False) -> str:
@@ -44,8 +43,8 @@ def number(value: float | None, percent: bool = False) -> str:
 
 def as_text(report: AgreementReport, first: Path, second: Path) -> str:
     lines = [
-        f"A: {printable(report.annotator_a)} ({first})",
-        f"B: {printable(report.annotator_b)} ({second})",
+        f"A: {one_line(report.annotator_a)} ({first})",
+        f"B: {one_line(report.annotator_b)} ({second})",
         f"compared {report.compared} sentences annotated by both; not compared: "
         f"{report.only_a} by A only, {report.only_b} by B only, "
         f"{report.mismatched} whose text differs",
@@ -62,9 +61,9 @@ def as_text(report: AgreementReport, first: Path, second: Path) -> str:
     lines.append(f"disagreements: {len(report.disagreements)}")
     for item in report.disagreements:
         lines.append(
-            f"  {printable(item.article_id)} sentence {item.index + 1}: "
+            f"  {one_line(item.article_id)} sentence {item.index + 1}: "
             f"A [{', '.join(item.tags_a)}] B [{', '.join(item.tags_b)}]  "
-            f"{printable(item.quote)}"
+            f"{one_line(item.quote)}"
         )
     return "\n".join(lines) + "\n"
 
@@ -121,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     report = compare(a, b, missing_as_untagged=args.missing_as_untagged)
     if args.json:
-        sys.stdout.write(json.dumps(as_json(report), ensure_ascii=False, indent=2) + "\n")
+        write_json_text(json.dumps(as_json(report), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(as_text(report, first, second))
     return 0

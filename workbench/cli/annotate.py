@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from workbench.cli.common import fail, warn
 from workbench.settings import resolve_annotator, resolve_db_path
@@ -37,9 +38,27 @@ def positive_int(text: str) -> int:
     return value
 
 
+def nothing_to_open(paths: list[str]) -> str | None:
+    """Why no article would load, or None once one does: the screen never opens on an
+    empty corpus (and a screen that opens only to close at once leaves the terminal's
+    answers to its start-up queries on the command line, such as `[?2048$p`)."""
+    from workbench.core.corpus import load_corpus
+
+    probe = load_corpus(paths or None, limit=1)
+    if probe.articles:
+        return None
+    for problem in probe.problems:
+        print(f"workbench: skipped {problem}", file=sys.stderr)
+    return "no articles to annotate in " + ", ".join(str(root) for root in probe.roots)
+
+
 def run(args: argparse.Namespace) -> int:
     # Imported here so that other commands never pay for importing Textual.
     from store import AnnotationStore, StoreError
+
+    problem = nothing_to_open(args.paths)
+    if problem is not None:
+        return fail(problem)
     from workbench.tui.app import StartAt, WorkbenchApp
 
     db_path = resolve_db_path(args.db)
@@ -59,4 +78,6 @@ def run(args: argparse.Namespace) -> int:
         app.run()
         if app.store_failure is not None:
             return fail(app.store_failure)
+        if app.exit_message:
+            return fail(app.exit_message, app.return_code or 1)
         return app.return_code or 0

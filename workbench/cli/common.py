@@ -7,6 +7,8 @@ import sys
 from collections.abc import Iterable
 from typing import NoReturn
 
+from workbench.core.terminal_text import printable
+
 
 class Parser(argparse.ArgumentParser):
     """argparse, but bad arguments give one line on stderr and exit code 2."""
@@ -34,8 +36,12 @@ def store_options() -> Parser:
 
 
 def fail(message: str, code: int = 1) -> int:
-    """Print a one-line error and return the exit code to use."""
-    print(f"workbench: {message}", file=sys.stderr)
+    """Print a one-line error and return the exit code to use.
+
+    The message often quotes outside text (a file name, a field of an import): a
+    newline in it is escaped too, so the error stays one line.
+    """
+    print(f"workbench: {printable(message, single_line=True)}", file=sys.stderr)
     return code
 
 

@@ -63,7 +63,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError, database_files
-    from workbench.core.atomic import atomic_write_bytes
+    from workbench.cli.output import write_data
+    from workbench.core.atomic import write_output
     from workbench.core.corpus import load_corpus
     from workbench.core.export.from_store import (
         ExportError,
@@ -113,11 +114,9 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.output:
         try:
-            atomic_write_bytes(args.output, output)
+            write_output(args.output, output)
         except OSError as error:
             return fail(f"cannot write {args.output}: {error.strerror or error}")
         return 0
-    sys.stdout.flush()
-    sys.stdout.buffer.write(output)
-    sys.stdout.buffer.flush()
+    write_data(output)
     return 0

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Protocol, cast
 
 from workbench import __version__
-from workbench.cli.common import Parser, store_options
+from workbench.cli.common import Parser, fail, store_options
+from workbench.cli.output import OutputError, finish, output_failed, terminal_streams
 
 COMMANDS: dict[str, str] = {
     "annotate": "workbench.cli.annotate",
@@ -22,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "repair": "workbench.cli.repair",
 }
 DEFAULT_COMMAND = "annotate"
+USAGE_ERROR = 2
 
 
 class CommandModule(Protocol):
@@ -52,20 +56,47 @@ def build_parser(names: Iterable[str] = tuple(COMMANDS)) -> Parser:
     return parser
 
 
+def unknown_command(word: str) -> str | None:
+    """Why `word` is neither a command nor a path to annotate, or None when it may be one.
+
+    A bare word that names nothing on disk is a mistyped command ("exprot"), not a
+    missing article: it is refused before any screen opens.
+    """
+    if word in COMMANDS or word.startswith("-") or os.path.lexists(word):
+        return None
+    if os.sep in word or (os.altsep and os.altsep in word):
+        return None  # clearly a path: `annotate` names it as missing
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if close:
+        return f"unknown command '{word}' (did you mean {close[0]}?)"
+    return f"unknown command '{word}', and no such file or folder (commands: {', '.join(COMMANDS)})"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    """Run one command; its text output is made terminal-safe (see cli/output.py)."""
+    with terminal_streams():
+        try:
+            return finish(dispatch(list(sys.argv[1:] if argv is None else argv)))
+        except OutputError as error:
+            return output_failed(error)
+        except KeyboardInterrupt:
+            return 130
+
+
+def dispatch(arguments: list[str]) -> int:
     if not arguments or (
         arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")
     ):
+        problem = unknown_command(arguments[0]) if arguments else None
+        if problem is not None:
+            return fail(problem, USAGE_ERROR)
         arguments.insert(0, DEFAULT_COMMAND)
     # A subcommand imports only its own module, so one broken or slow command module
     # never affects the others; only the top-level --help needs them all.
     first = arguments[0]
     wanted = [first] if first in COMMANDS else [] if first == "--version" else list(COMMANDS)
-    args = build_parser(wanted).parse_args(arguments)
     try:
-        return int(args.run(args))
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 0
+        args = build_parser(wanted).parse_args(arguments)
+    except SystemExit as exit:  # --help, --version, a usage error: argparse has written
+        return exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
+    return int(args.run(args))

@@ -7,6 +7,7 @@ import json
 import sys
 
 from workbench.cli.common import fail
+from workbench.cli.output import write_json_text
 from workbench.core.corpus import load_corpus
 
 HELP = "print the sentences of articles with their offsets (bundled articles by default)"
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
                     "end": sentence.end,
                     "text": sentence.text,
                 }
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                write_json_text(json.dumps(record, ensure_ascii=False) + "\n")
             else:
                 out.write(
                     f"{sentence.index + 1:>4} [{sentence.start}:{sentence.end}] {sentence.text}\n"

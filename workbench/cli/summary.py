@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from workbench.cli.common import fail, threshold, warn
+from workbench.cli.output import write_json_text
 from workbench.core.anchor_report import anchoring_section
-from workbench.core.atomic import atomic_write_text
+from workbench.core.atomic import write_output
 from workbench.core.corpus import Corpus, load_corpus
 from workbench.core.summary import SummarySettings, build_summary, render_markdown
+from workbench.core.terminal_text import json_safe, printable
 from workbench.settings import resolve_annotator, resolve_db_path
 
 HELP = "summarise the annotations: per article, per source, claim ledger, conflicting figures"
@@ -108,14 +110,17 @@ def run(args: argparse.Namespace) -> int:
         annotations, orphans, None if corpus is None else corpus.by_id
     )
     if args.format == "json":
-        text = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
+        text = json_safe(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     else:
-        text = render_markdown(summary)
+        # A report for people, in a file as on the terminal: outside text shown safely.
+        text = printable(render_markdown(summary))
     if args.output:
         try:
-            atomic_write_text(Path(args.output), text)
+            write_output(Path(args.output), text.encode("utf-8"))
         except OSError as error:
             return fail(f"cannot write {args.output}: {error.strerror or error}")
+    elif args.format == "json":
+        write_json_text(text)
     else:
         sys.stdout.write(text)
     return 0

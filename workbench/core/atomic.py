@@ -4,16 +4,25 @@ The data goes to a temporary file in the target's own folder (so `os.replace` is
 rename on one file system), is fsynced, renamed over the target, and the folder is
 fsynced so the rename itself survives a power cut. On any failure the temporary file
 is removed and the target is left exactly as it was.
+
+A temporary file is only ever renamed over a regular file (or nothing): renaming it
+over /dev/null, a FIFO or a socket would replace the node itself. `write_output`
+decides for a file the user names (`-o FILE`): a character device or FIFO is written
+directly (`-o /dev/stdout`, a pipe), a folder or socket is refused.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+from workbench.core.regular_files import NotARegularFile, kind_of
 
 
 def fsync_directory(folder: Path) -> None:
@@ -40,13 +49,25 @@ def write_fully(descriptor: int, data: bytes) -> None:
 
 def _temporary_beside(target: Path) -> tuple[int, str, Path]:
     """A new temporary file in the target's folder: (descriptor, its path, the folder)."""
+    refuse_unless_regular(target)  # early, before any data is written; _publish again
     folder = target.parent if str(target.parent) else Path(".")
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     return descriptor, temporary, folder
 
 
+def refuse_unless_regular(target: Path) -> None:
+    """Raise NotARegularFile when `target` exists and is not a regular file."""
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise NotARegularFile(target, mode)
+
+
 def _publish(temporary: str, target: Path) -> None:
     """Give the fsynced temporary file the target's mode and rename it over the target."""
+    refuse_unless_regular(target)
     if target.exists():
         with contextlib.suppress(OSError):
             os.chmod(temporary, target.stat().st_mode & 0o7777)
@@ -129,3 +150,35 @@ def atomic_write_bytes(
 def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:
     """Replace `path` with `text` atomically and durably."""
     atomic_write_bytes(path, text.encode(encoding))
+
+
+_STREAM_FLAGS = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def write_output(path: Path | str, data: bytes) -> None:
+    """Write a file the user named: atomically when it is a regular file or new,
+    directly into a character device or FIFO (`-o /dev/stdout`, a named pipe, which
+    waits for its reader as `cat > FIFO` does). A folder, socket or block device is
+    refused with NotARegularFile (an OSError), and nothing is written."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = stat.S_IFREG
+    if stat.S_ISREG(mode):
+        atomic_write_bytes(path, data)
+    elif stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        _write_stream(path, data)
+    else:
+        raise NotARegularFile(path, mode)
+
+
+def _write_stream(path: Path | str, data: bytes) -> None:
+    descriptor = os.open(path, _STREAM_FLAGS)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+            # Swapped since the stat: never write into a regular file in place.
+            raise OSError(errno.EAGAIN, f"changed while opening (now {kind_of(mode)})", str(path))
+        write_fully(descriptor, data)
+    finally:
+        os.close(descriptor)

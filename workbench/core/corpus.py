@@ -3,16 +3,25 @@
 Bad files are reported, never fatal: each problem names the file and why, and the
 rest of the corpus still loads. Sentences are segmented lazily, on first use, so a
 10,000-article corpus opens in seconds.
+
+Nothing met on the way can hang the load or pass unnoticed: a FIFO, socket or device
+(named, or in a folder with an article's suffix) is skipped unopened, every file is
+opened without blocking and read only if it is a regular file (regular_files.py), and
+unreadable files and folders, broken links and symbolic link loops are named.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from workbench.core.regular_files import kind_of, read_regular
 from workbench.core.sentences import Sentence, split_sentences
 from workbench.core.titles import markdown_title
 
@@ -130,33 +139,105 @@ def decode_article(raw: bytes) -> str:
 
 def read_article(path: Path) -> Article:
     """One article from a file; raises ArticleError (or OSError) when it cannot."""
-    return Article(id=path.stem, path=path, text=decode_article(path.read_bytes()))
+    try:
+        path.stem.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ArticleError("the file name is not UTF-8 (rename it)") from None
+    return Article(id=path.stem, path=path, text=decode_article(read_regular(path)))
+
+
+def why_unreadable(error: OSError, path: Path) -> str:
+    """The reason an OSError gives about `path`, in the words of a skip message."""
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if error.errno == errno.ENOENT:
+        return "broken symbolic link" if path.is_symlink() else "no such file or folder"
+    return error.strerror or str(error)
+
+
+def is_article_name(path: Path) -> bool:
+    return path.suffix.lower() in ARTICLE_SUFFIXES
 
 
 def article_files(paths: Iterable[Path]) -> Iterator[Path | CorpusProblem]:
-    """Every article file under `paths` (folders are walked recursively, sorted)."""
+    """Every article file under `paths`, and a problem for each path that cannot be one.
+
+    A folder is walked recursively in sorted order (symbolic links to folders are not
+    followed, so a link cannot lead the walk in circles).
+    """
     for path in paths:
-        if not path.exists():
-            yield CorpusProblem(path, "no such file or folder")
-        elif path.is_dir():
-            yield from sorted(
-                child
-                for child in path.rglob("*")
-                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES
-            )
-        elif path.suffix.lower() in ARTICLE_SUFFIXES:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as error:
+            yield CorpusProblem(path, why_unreadable(error, path))
+            continue
+        if stat.S_ISDIR(mode):
+            yield from sorted_walk(path)
+        elif not stat.S_ISREG(mode):
+            yield CorpusProblem(path, f"{kind_of(mode)}, not an article file")
+        elif is_article_name(path):
             yield path
         else:
             yield CorpusProblem(path, f"not an article (expected {', '.join(ARTICLE_SUFFIXES)})")
 
 
+def sorted_walk(folder: Path) -> Iterator[Path | CorpusProblem]:
+    """Article files and problems under `folder`, sorted by path."""
+    found: list[Path | CorpusProblem] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                listed = list(entries)
+        except OSError as error:
+            found.append(
+                CorpusProblem(current, f"cannot read the folder: {why_unreadable(error, current)}")
+            )
+            continue
+        for entry in listed:
+            child = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(child)
+            else:
+                item = folder_file(entry, child)
+                if item is not None:
+                    found.append(item)
+    yield from sorted(found, key=item_path)
+
+
+def item_path(item: Path | CorpusProblem) -> Path:
+    return item.path if isinstance(item, CorpusProblem) else item
+
+
+def folder_file(entry: os.DirEntry[str], child: Path) -> Path | CorpusProblem | None:
+    """An entry of a folder that is not a folder: an article file, a problem, or None
+    (not an article, or a link to a folder, which is not followed)."""
+    if entry.is_file(follow_symlinks=False):  # the usual case costs no system call
+        return child if is_article_name(child) else None
+    try:
+        mode = os.stat(child).st_mode
+    except OSError as error:  # a broken link or a loop: named when it may be an article
+        if is_article_name(child) or error.errno == errno.ELOOP:
+            return CorpusProblem(child, why_unreadable(error, child))
+        return None
+    if stat.S_ISDIR(mode) or not is_article_name(child):
+        return None
+    if stat.S_ISREG(mode):
+        return child
+    return CorpusProblem(child, f"{kind_of(mode)}, not an article file")
+
+
 def load_corpus(
     paths: Iterable[Path | str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    limit: int | None = None,
 ) -> Corpus:
     """Load articles from files and folders; with no paths, the bundled articles.
 
-    `progress(done, total)` is called now and then, for a progress bar.
+    `progress(done, total)` is called now and then, for a progress bar (an exception it
+    raises stops the load). With `limit`, loading stops once that many articles loaded:
+    `limit=1` tells cheaply whether there is anything to open at all.
     """
     roots = tuple(Path(p) for p in paths) if paths else (BUNDLED_ARTICLES,)
     articles: list[Article] = []
@@ -164,7 +245,7 @@ def load_corpus(
     seen: dict[str, Path] = {}
     items = list(article_files(roots))
     for done, item in enumerate(items, start=1):
-        if progress is not None and (done % 250 == 0 or done == len(items)):
+        if progress is not None and (done % 50 == 0 or done == len(items)):
             progress(done, len(items))
         if isinstance(item, CorpusProblem):
             problems.append(item)
@@ -175,7 +256,7 @@ def load_corpus(
             problems.append(CorpusProblem(item, str(error)))
             continue
         except OSError as error:
-            problems.append(CorpusProblem(item, error.strerror or str(error)))
+            problems.append(CorpusProblem(item, why_unreadable(error, item)))
             continue
         if article.id in seen:
             problems.append(
@@ -186,4 +267,6 @@ def load_corpus(
             continue
         seen[article.id] = item
         articles.append(article)
+        if limit is not None and len(articles) >= limit:
+            break
     return Corpus(articles=articles, problems=problems, roots=roots)

@@ -9,6 +9,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -16,10 +17,15 @@ from store import AnnotationStore, StoreError
 from workbench.core.corpus import Corpus, load_corpus
 from workbench.core.search import SentenceSearch
 from workbench.tui.keymap import KeymapError, load_keymap
+from workbench.tui.literal import visible
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
 from workbench.tui.screens.loading import LoadingScreen
 from workbench.tui.session import AnnotationSession
 from workbench.user_state import StateError, remember_export_folder
+
+
+class LoadCancelled(Exception):
+    """Raised from the loading worker's progress callback when the app quits."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,27 @@ class WorkbenchApp(App[None]):
         self.corpus_sentence_total: int | None = None
         self.store_failure: str | None = None
         """Why a store error ended the app (see _handle_exception)."""
+        self.exit_message = ""
+        """Why the app ended early (the command prints it once the screen is gone)."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice of every screen comes here (Widget.notify calls the app's): its
+        text is shown literally, with control characters visible, never as markup."""
+        super().notify(
+            visible(message),
+            title=visible(title, single_line=True),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         self.apply_keymap()
@@ -86,12 +113,23 @@ class WorkbenchApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load", description="load corpus")
     def load_corpus_in_background(self) -> None:
-        def progress(done: int, total: int) -> None:
-            if isinstance(self.screen, LoadingScreen):
-                self.call_from_thread(self.screen.advance, done, total)
+        worker = get_current_worker()
 
-        corpus = load_corpus(self.paths or None, progress=progress)
-        if not get_current_worker().is_cancelled:
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:  # the app is quitting: stop reading files
+                raise LoadCancelled
+            try:
+                screen = self.screen
+                if isinstance(screen, LoadingScreen):
+                    self.call_from_thread(screen.advance, done, total)
+            except RuntimeError:  # the app has already stopped
+                raise LoadCancelled from None
+
+        try:
+            corpus = load_corpus(self.paths or None, progress=progress)
+        except LoadCancelled:
+            return
+        if not worker.is_cancelled:
             self.call_from_thread(self.open_corpus, corpus)
 
     def open_corpus(self, corpus: Corpus) -> None:
@@ -102,10 +140,8 @@ class WorkbenchApp(App[None]):
             self.notify(f"… and {len(corpus.problems) - 5} more files skipped.", markup=False)
         if not corpus.articles:
             reasons = "; ".join(str(problem) for problem in corpus.problems[:3])
-            self.exit(
-                message=f"No articles to annotate{': ' + reasons if reasons else '.'}",
-                return_code=1,
-            )
+            self.exit_message = f"no articles to annotate{': ' + reasons if reasons else ''}"
+            self.exit(return_code=1)
             return
         session = AnnotationSession(corpus, self.store)
         self.session = session
@@ -149,12 +185,12 @@ class WorkbenchApp(App[None]):
 
     @work(thread=True, exclusive=True, group="export", description="export annotations")
     def export_in_background(self, format_name: str, path: Path) -> None:
-        from workbench.core.atomic import atomic_write_bytes
+        from workbench.core.atomic import write_output
         from workbench.core.export.from_store import export_bytes
 
         try:
             output = export_bytes(self.store, format_name)
-            atomic_write_bytes(path, output)
+            write_output(path, output)
         except (StoreError, OSError, ValueError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             self.call_from_thread(

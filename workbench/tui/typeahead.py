@@ -25,7 +25,8 @@ from textual import events
 from textual.app import App
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input
+
+from workbench.tui.widgets.literal_input import LiteralInput
 
 Result = TypeVar("Result")
 
@@ -51,8 +52,9 @@ async def open_prompt(
     prompt.set_focus(prompt.typing_target(), scroll_visible=False)
 
 
-class PromptInput(Input):
-    """An Input that runs its own key bindings in typing order (see the module doc)."""
+class PromptInput(LiteralInput):
+    """An Input that runs its own key bindings in typing order (see the module doc), and
+    shows control characters as symbols (LiteralInput)."""
 
     async def _on_key(self, event: events.Key) -> None:
         bindings = self._bindings.copy()

@@ -40,6 +40,7 @@ from workbench.tui.review_rows import (
     select_rows,
 )
 from workbench.tui.screens.choice import ChoicePrompt
+from workbench.tui.widgets.literal_input import LiteralInput
 from workbench.tui.widgets.review_table import ReviewTable, row_cells
 
 SHOWN_LIMIT = 300
@@ -147,7 +148,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="review-status", markup=False)
-        yield Input(
+        yield LiteralInput(
             placeholder="search text, source and note (fuzzy) · / to focus", id="review-search"
         )
         yield ReviewTable(id="review-table")

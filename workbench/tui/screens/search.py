@@ -21,6 +21,11 @@ from workbench.tui.typeahead import PromptInput, PromptScreen
 RESULT_LIMIT = 50
 
 
+def where(hit: SearchHit) -> str:
+    """ "article #sentence" of a hit, the id shown literally (it is a file name)."""
+    return f"{visible(hit.article_id, single_line=True)} #{hit.index + 1}"
+
+
 class SearchScreen(PromptScreen[tuple[str, int] | None]):
     """Returns (article id, sentence index) of the chosen hit, or None."""
 
@@ -106,7 +111,7 @@ class SearchScreen(PromptScreen[tuple[str, int] | None]):
         results.add_options(
             Option(
                 Content.assemble(
-                    (f"{hit.article_id} #{hit.index + 1}  ", "$text-muted"),
+                    (f"{where(hit)}  ", "$text-muted"),
                     visible(hit.text, single_line=True),
                 )
             )

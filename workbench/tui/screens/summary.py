@@ -23,10 +23,11 @@ from textual.worker import get_current_worker
 
 from store import AnnotationStore, StoreError
 from workbench.core.annotation import STATUSES, TAGS, Annotation
-from workbench.core.atomic import atomic_write_text
+from workbench.core.atomic import write_output
 from workbench.core.corpus import Corpus
 from workbench.core.ledger import LedgerSettings
 from workbench.core.summary import SummarySettings, build_summary, format_value, render_markdown
+from workbench.core.terminal_text import printable
 from workbench.tui.literal import literal
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.typeahead import open_prompt
@@ -480,7 +481,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 return
             path = Path(answer).expanduser()
             try:
-                atomic_write_text(path, render_markdown(summary))
+                write_output(path, printable(render_markdown(summary)).encode("utf-8"))
             except OSError as error:
                 self.notify(
                     f"Cannot write {path}: {error.strerror or error}",

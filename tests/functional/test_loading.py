@@ -1,0 +1,65 @@
+"""The loading screen never hangs, and `q` quits while a corpus is still loading."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from store import AnnotationStore
+from workbench.core.corpus import Corpus, load_corpus
+from workbench.tui import app as app_module
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.annotate import AnnotateScreen
+from workbench.tui.screens.loading import LoadingScreen
+
+
+async def test_a_fifo_in_the_corpus_is_skipped_and_the_rest_opens(
+    tmp_path: Path, store: AnnotationStore
+) -> None:
+    (tmp_path / "story.txt").write_text("A title\nThe minister said so.\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    app = WorkbenchApp(store, paths=[tmp_path / "pipe.txt", tmp_path], keymap={})
+    async with app.run_test() as pilot:
+        await asyncio.wait_for(app.workers.wait_for_complete(), timeout=10)
+        await pilot.pause()
+        assert isinstance(app.screen, AnnotateScreen)
+        assert app.corpus is not None
+        assert [problem.reason for problem in app.corpus.problems] == [
+            "a FIFO (named pipe), not an article file",
+            "a FIFO (named pipe), not an article file",
+        ]
+
+
+async def test_q_quits_while_the_corpus_is_loading(
+    tmp_path: Path, store: AnnotationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, stopped = threading.Event(), threading.Event()
+
+    def slow_load(
+        paths: object, progress: Callable[[int, int], None] | None = None, **options: object
+    ) -> Corpus:
+        """A corpus of 10,000 slow files: it reports progress until told to stop."""
+        assert progress is not None
+        try:
+            for done in range(10_000):
+                progress(done, 10_000)
+                started.set()
+                stopped.wait(0.01)
+        finally:
+            stopped.set()
+        return load_corpus()
+
+    monkeypatch.setattr(app_module, "load_corpus", slow_load)
+    app = WorkbenchApp(store, paths=[tmp_path], keymap={})
+    async with app.run_test() as pilot:
+        assert await asyncio.to_thread(started.wait, 10)
+        assert isinstance(app.screen, LoadingScreen)
+        await pilot.press("q")
+        assert app._exit, "q did not quit"  # the app is on its way out
+    assert app.return_code == 0
+    assert await asyncio.to_thread(stopped.wait, 10), "the loading worker kept reading"

@@ -1,0 +1,72 @@
+"""The one sanitiser for text headed to a terminal, and JSON that stays the same value."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.core.terminal_text import (
+    UNSAFE,
+    displayable,
+    displayable_in_place,
+    json_safe,
+    json_safe_bytes,
+    printable,
+)
+
+HOSTILE = "a\x1b]0;t\x07b\x1b[2J\x9b31m\x08\x7f\u202e\u2066\udcff\x00"
+
+
+def test_every_unsafe_character_becomes_a_readable_escape() -> None:
+    assert printable(HOSTILE) == (
+        "a\\x1b]0;t\\x07b\\x1b[2J\\x9b31m\\x08\\x7f\\u202e\\u2066\\udcff\\x00"
+    )
+
+
+def test_newline_and_tab_stay_unless_the_text_must_be_one_line() -> None:
+    assert printable("a\nb\tc\rd") == "a\nb\tc\\rd"
+    assert printable("a\nb\tc\rd", single_line=True) == "a\\nb\\tc\\rd"
+
+
+def test_ordinary_text_is_returned_as_it_is() -> None:
+    text = "[Mr. Putin] said “no” — 中文 👍🏽 café \\x1b"
+    assert printable(text) is text
+    assert displayable(text) is text
+
+
+def test_the_screen_shows_control_pictures_and_escapes() -> None:
+    assert displayable("a\x1b[31m\x07\x7f\x9b\u202e\tb\nc") == "a␛[31m␇␡\\x9b\\u202e b\nc"
+    assert displayable("a\nb", single_line=True) == "a b"
+
+
+def test_an_input_field_gets_one_symbol_for_each_character() -> None:
+    shown = displayable_in_place("a\x1b\x9b\u202e\n\tb")
+    assert shown == "a␛\ufffd\ufffd␊␉b"
+    assert len(shown) == len("a\x1b\x9b\u202e\n\tb")
+
+
+@given(st.text())
+def test_nothing_a_terminal_would_obey_survives(text: str) -> None:
+    for shown in (printable(text), displayable(text), displayable_in_place(text)):
+        assert UNSAFE.search(shown) is None
+    assert "\n" not in printable(text, single_line=True)
+
+
+@given(st.recursive(st.text() | st.integers(), lambda inner: st.lists(inner, max_size=3)))
+def test_json_safe_is_the_same_json_value(value: object) -> None:
+    serialized = json.dumps({"v": value}, ensure_ascii=False)
+    safe = json_safe(serialized)
+    assert json.loads(safe) == json.loads(serialized)
+    assert UNSAFE.search(safe) is None
+    if not any(0xD800 <= ord(ch) <= 0xDFFF for ch in serialized):
+        encoded = serialized.encode("utf-8")
+        assert json.loads(json_safe_bytes(encoded)) == json.loads(encoded)
+        assert UNSAFE.search(json_safe_bytes(encoded).decode("utf-8")) is None
+
+
+def test_json_bytes_without_anything_unsafe_are_returned_as_they_are() -> None:
+    data = json.dumps({"quote": "“Hi” — ©"}, ensure_ascii=False).encode("utf-8")
+    assert json_safe_bytes(data) is data
+    assert json_safe_bytes('{"a": "\x9b\u202e\x7f"}'.encode()) == b'{"a": "\\u009b\\u202e\\u007f"}'

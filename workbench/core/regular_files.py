@@ -1,0 +1,74 @@
+"""Reading files named from outside without ever blocking: only regular files are read.
+
+A FIFO opened for reading waits for a writer forever and a terminal device waits for
+keys. So a file is opened with O_NONBLOCK (an open that returns at once for every kind
+of file) and O_NOCTTY, and what was opened is checked with fstat on the descriptor
+itself. A stat of the path before the open only spares a device the open (a tape
+drive rewinds when opened): another process could swap the path in between.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+from typing import BinaryIO
+
+KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISLNK, "a symbolic link"),
+)
+
+
+def kind_of(mode: int) -> str:
+    """What a file of this st_mode is, for a message: "a FIFO (named pipe)"."""
+    for test, name in KINDS:
+        if test(mode):
+            return name
+    return "a regular file" if stat.S_ISREG(mode) else "not a regular file"
+
+
+class NotARegularFile(OSError):
+    """A path that is a FIFO, socket, device or folder where a file was expected."""
+
+    def __init__(self, path: Path | str, mode: int) -> None:
+        kind = kind_of(mode)
+        code = errno.EISDIR if stat.S_ISDIR(mode) else errno.EINVAL
+        super().__init__(code, f"{kind}, not a regular file", str(path))
+        self.kind = kind
+
+
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+def open_regular(path: Path | str) -> BinaryIO:
+    """`path` opened for binary reading, never blocking; NotARegularFile (an OSError)
+    unless it is a regular file (a symbolic link to one is followed)."""
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise NotARegularFile(path, mode)
+    descriptor = os.open(path, _READ_FLAGS)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotARegularFile(path, mode)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return os.fdopen(descriptor, "rb")
+
+
+def read_regular(path: Path | str) -> bytes:
+    """The whole of a regular file (see open_regular)."""
+    with open_regular(path) as handle:
+        return handle.read()

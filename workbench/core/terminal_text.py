@@ -1,0 +1,127 @@
+"""Outside text headed to a terminal: what a terminal would obey is shown instead.
+
+Article text, file names, imported fields and error messages quoting them come from
+outside. Written raw, an ESC or C1 control starts an escape sequence (retitle the
+window, clear the screen, plant a hyperlink), BEL rings, backspace overwrites, and a
+bidi override or isolate reorders what follows. This module is the one place that
+decides which characters are unsafe and how they are shown:
+
+- C0 controls except newline and tab, DEL, C1 controls (U+0080-U+009F), the bidi
+  overrides and isolates (U+202A-U+202E, U+2066-U+2069), and lone surrogates (a file
+  name that is not UTF-8 reaches Python as U+DC80-U+DCFF).
+- `printable` (terminal streams: the command line) writes them as Python-style escapes:
+  `\\x1b`, `\\x9b`, `\\u202e`. ASCII only, so they read the same in any terminal and
+  font, can be searched for, and look like what a programmer would type; a backslash in
+  the text itself is left alone, because the output is for people (json output is for
+  programs, and is exact).
+- `displayable` (text the TUI draws) shows C0 controls and DEL as the one-cell Unicode
+  control pictures (␛, ␇, ␡) the screen has always used, and the rest as escapes;
+  `displayable_in_place` keeps one character for one (an input field's cursor).
+- `json_safe` escapes them inside serialized JSON as \\uXXXX, which is the same JSON
+  value: json output stays exact and still cannot drive a terminal.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNSAFE_CLASS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
+"""One character a terminal must never receive raw (newline and tab are fine)."""
+UNSAFE_ON_ONE_LINE = re.compile(rf"[\n\t{_UNSAFE_CLASS}]")
+"""The same, and newline and tab too: for a message that must stay one line."""
+UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""What serialized JSON may still hold raw: the JSON encoder escapes only C0."""
+_UNSAFE_JSON_BYTES = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+_MNEMONICS = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape(char: str) -> str:
+    """The visible escape of one character: `\\x1b`, `\\r`, `\\u202e`."""
+    mnemonic = _MNEMONICS.get(char)
+    if mnemonic is not None:
+        return mnemonic
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return escape(match.group())
+
+
+def printable(text: str, *, single_line: bool = False) -> str:
+    """`text` safe to write to a terminal; with `single_line`, newline and tab escaped too."""
+    pattern = UNSAFE_ON_ONE_LINE if single_line else UNSAFE
+    if pattern.search(text) is None:
+        return text
+    return pattern.sub(_escaped, text)
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return escape(match.group())
+
+
+_SCREEN_UNSAFE = re.compile(rf"[\t{_UNSAFE_CLASS}]")
+_SCREEN_UNSAFE_ON_ONE_LINE = UNSAFE_ON_ONE_LINE
+_SCREEN_FOLDED = {"\t": " ", "\n": " "}
+
+
+def _on_screen(match: re.Match[str]) -> str:
+    return _SCREEN_FOLDED.get(match.group()) or _picture(match)
+
+
+def displayable(text: str, *, single_line: bool = False) -> str:
+    """`text` for a screen the program draws: control pictures for C0 and DEL, escapes
+    for the rest; a tab becomes a space, and with `single_line` so does a newline."""
+    pattern = _SCREEN_UNSAFE_ON_ONE_LINE if single_line else _SCREEN_UNSAFE
+    if pattern.search(text) is None:
+        return text
+    return pattern.sub(_on_screen, text)
+
+
+def _one_symbol(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def displayable_in_place(text: str) -> str:
+    """One visible character for each unsafe one, tab and newline included (control
+    pictures, else U+FFFD), so that a position in the text is the same position on
+    screen: for a field being edited, whose value must stay exact."""
+    if UNSAFE_ON_ONE_LINE.search(text) is None:
+        return text
+    return UNSAFE_ON_ONE_LINE.sub(_one_symbol, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def json_safe(serialized: str) -> str:
+    """Serialized JSON with the unsafe characters the encoder left raw as \\uXXXX escapes.
+
+    They can only occur inside JSON strings, where the escape means the same character,
+    so the document decodes to exactly the same value.
+    """
+    if UNSAFE_IN_JSON.search(serialized) is None:
+        return serialized
+    return UNSAFE_IN_JSON.sub(_json_escape, serialized)
+
+
+def _json_escape_bytes(match: re.Match[bytes]) -> bytes:
+    return f"\\u{ord(match.group().decode('utf-8')):04x}".encode("ascii")
+
+
+def json_safe_bytes(serialized: bytes) -> bytes:
+    """`json_safe` for UTF-8 encoded JSON (an export); the bytes of a safe document
+    are returned as they are."""
+    if _UNSAFE_JSON_BYTES.search(serialized) is None:
+        return serialized
+    return _UNSAFE_JSON_BYTES.sub(_json_escape_bytes, serialized)
