@@ -10,6 +10,7 @@ from types import ModuleType
 from bench import (
     cold_start,
     export_json,
+    import_file,
     lookup,
     next_sentence,
     open_database,
@@ -29,6 +30,7 @@ FIGURES: dict[str, ModuleType] = {
     "cold_start": cold_start,
     "next_sentence": next_sentence,
     "export_json": export_json,
+    "import_file": import_file,
     "summary": summary,
     "search": search,
     "reanchor": reanchor,

@@ -97,6 +97,19 @@ def nested(depth: int) -> bytes:
     return b'{"schema_version": 1, "articles": ' + b"[" * depth + b"]" * depth + b"}"
 
 
+def deep_list(depth: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(depth - 1):
+        value = [value]
+    return value
+
+
+def repeated_key(raw: bytes, old: bytes, new: bytes) -> bytes:
+    """`raw` with `new` written right after the first `old`: one key, two values."""
+    assert old in raw
+    return raw.replace(old, old + b", " + new, 1)
+
+
 Case = tuple[str, str, Callable[[Document], bytes]]
 """(name, file suffix, the file's bytes made from the valid document)."""
 CASES: list[Case] = [
@@ -132,7 +145,43 @@ CASES: list[Case] = [
     ("jsonl duplicate", ".jsonl", lambda v: jsonl(edited(v, duplicate_first))),
     ("jsonl wrong type", ".jsonl", lambda v: jsonl(edited(v, lambda d: first(d).update(end="9")))),
     ("jsonl no header", ".jsonl", lambda v: jsonl(v).split(b"\n", 1)[1]),
+    (
+        "index given twice",
+        ".json",
+        lambda v: repeated_key(dumps(v), b'"index": 0', b'"index": 999'),
+    ),
+    (
+        "schema version given twice",
+        ".json",
+        lambda v: b'{"schema_version": 2, ' + dumps(v)[1:],
+    ),
+    ("annotations given twice", ".json", lambda v: dumps(v)[:-1] + b', "annotations": []}'),
+    (
+        "jsonl key given twice",
+        ".jsonl",
+        lambda v: repeated_key(jsonl(v), b'"note": "checked 1"', b'"note": "x"'),
+    ),
+    (
+        "nested 1,000 deep in a field",
+        ".json",
+        lambda v: dumps({**v, "exported_at": "X"}).replace(b'"X"', b"[" * 1_000 + b"]" * 1_000),
+    ),
+    (
+        "nested 500 deep in a note",
+        ".json",
+        lambda v: dumps(edited(v, lambda d: first(d).update(note=deep_list(500)))),
+    ),
 ]
+EXPECTED = {
+    "index given twice": ": $.annotations[0].index: this key appears twice in one object",
+    "schema version given twice": ": $.schema_version: this key appears twice",
+    "annotations given twice": ": $.annotations: this key appears twice",
+    "jsonl key given twice": " line 3: $.note: this key appears twice",
+    "nested 1,000 deep in a field": ": $: nested more than 64 levels deep at line 1, column",
+    "nested 500 deep in a note": ": $.annotations[0]: nested more than 64 levels deep",
+    "nested 100,000 deep": ": $: nested more than 64 levels deep at line 1, column 98",
+}
+"""The message (after the file name) of the cases issue 12 added."""
 
 
 @pytest.mark.parametrize(("name", "suffix", "make"), CASES, ids=[case[0] for case in CASES])
@@ -159,6 +208,8 @@ def test_a_malformed_import_is_refused_and_changes_nothing(
     assert out == ""
     assert err.count("\n") == 1 and err.startswith(f"workbench: {file}"), err
     assert len(err) < 400, "a message quotes at most a short piece of the file"
+    if name in EXPECTED:
+        assert err.startswith(f"workbench: {file}{EXPECTED[name]}"), err
     assert database_files(database) == before
     figures["malformed imports: files refused"] += 1
 

@@ -157,7 +157,7 @@ def malformed(exported: Path, tmp_path: Path, case: str) -> tuple[Path, str]:
         path.write_bytes(b"schema_version: 1\n")
         return (
             path,
-            f"{path}: $: not valid JSON: unexpected character, expected a JSON value at line 1",
+            f"{path}: $: not valid JSON: expected a JSON value at line 1, column 1",
         )
     if case == "wrong-version":
         document["schema_version"] = 99

@@ -104,7 +104,7 @@ def test_blank_lines_in_jsonl_are_ignored() -> None:
         (b"\xff\xfe{}", "$: not UTF-8 (invalid byte 0xff at byte 0)"),
         (
             b'{"schema_version": 1,\n "articles": [',
-            "$: not valid JSON: unexpected end of data at line 2, column 15 "
+            "$: not valid JSON: expected a JSON value at line 2, column 15 "
             "(the file looks truncated)",
         ),
         (b'{"schema_version": 1,, }', "$: not valid JSON: "),

@@ -5,16 +5,21 @@ Schema: a json document (read whole, so refused above MAX_DOCUMENT_BYTES) and js
 (a header line, then one annotation per line, read line by line so the file's text is
 never held whole). The first problem found stops the import with an ImportFileError
 that says where: the JSON path (`$.annotations[3].tags[0]`) or the line.
+
+JSON is decoded strictly (`decode_json`): a key repeated in one object is refused, not
+silently overwritten by its last value, and nesting deeper than MAX_DEPTH is refused
+with one line before anything recursive (jsonschema) sees it.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-import orjson
 from jsonschema.exceptions import best_match
 
 from workbench.core.annotation import Annotation, AnnotationKey, OrphanKey
@@ -26,6 +31,7 @@ from workbench.core.export.shape import (
     is_change_record,
     is_timestamp,
 )
+from workbench.core.regular_files import open_regular
 
 MIB = 1024 * 1024
 MAX_DOCUMENT_BYTES = 256 * MIB
@@ -35,6 +41,8 @@ MAX_LINE_BYTES = 16 * MIB
 IMPORT_FORMATS = ("json", "jsonl")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 MAX_REASON_CHARS = 200
+MAX_DEPTH = 64
+"""Deepest nesting of arrays and objects accepted; an export needs 6 levels."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +101,7 @@ def shorten(text: str, limit: int = MAX_REASON_CHARS) -> str:
 
 def first_schema_problem(definition: str | None, instance: Any, where: Location) -> None:
     """Raise ImportFileError for the most relevant schema violation, if any."""
+    check_depth(instance, where)  # jsonschema recurses: a deep value would crash it
     error = best_match(validator(definition).iter_errors(instance))
     if error is not None:
         raise ImportFileError(where.at(error.json_path), shorten(error.message))
@@ -229,9 +238,137 @@ def check_known_articles(batch: ImportBatch, known: Container[str]) -> None:
             )
 
 
+class DuplicateKey(ValueError):
+    """An object that names the same key twice."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+class Duplicated(dict[str, Any]):
+    """An object that had a repeated key, kept so its JSON path can be found."""
+
+    def __init__(self, pairs: list[tuple[str, Any]], key: str) -> None:
+        super().__init__(pairs)
+        self.key = key
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """object_pairs_hook: the object, unless a key repeats (orjson and json.loads would
+    keep the last value silently: `"index": 0, "index": 999`)."""
+    members = dict(pairs)
+    if len(members) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKey(key)
+            seen.add(key)
+    return members
+
+
+def marking_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """object_pairs_hook for the second pass that finds where the duplicate is."""
+    try:
+        return unique_keys(pairs)
+    except DuplicateKey as duplicate:
+        return Duplicated(pairs, duplicate.key)
+
+
+def not_a_number(constant: str) -> Any:
+    raise ValueError(f"{constant} is not a JSON number")
+
+
+def finite(text: str) -> float:
+    number = float(text)
+    if number in (float("inf"), float("-inf")):
+        raise ValueError(f"{shorten(text, 40)} is too large for a number")
+    return number
+
+
+JSON_ERRORS = {
+    "Expecting value": "expected a JSON value",
+    "Expecting ',' delimiter": "expected ',' or a closing bracket",
+    "Expecting ':' delimiter": "expected ':' after a key",
+    "Expecting property name enclosed in double quotes": "expected a key in double quotes",
+    "Unterminated string starting at": "a string that is never closed, starting",
+    "Invalid control character at": "a raw control character inside a string",
+    "Extra data": "more text after the JSON value",
+}
+"""json's messages, in the words the rest of the import uses."""
+
+STRICT_JSON = json.JSONDecoder(
+    object_pairs_hook=unique_keys, parse_constant=not_a_number, parse_float=finite
+)
+"""One decoder for every document and line (making one per jsonl line costs 20%)."""
+
+ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89abAB]")
+"""A \\uD800-\\uDBFF escape in the raw text: a surrogate pair, or a lone half."""
+
+
+def json_path(value: Any, found: Callable[[Any], bool]) -> str | None:
+    """The JSON path of the first value (depth first) for which `found` is true."""
+    stack: list[tuple[Any, str]] = [(value, "$")]
+    while stack:
+        node, path = stack.pop()
+        if found(node):
+            return path
+        if isinstance(node, dict):
+            stack.extend((item, f"{path}.{key}") for key, item in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((item, f"{path}[{n}]") for n, item in reversed(list(enumerate(node))))
+    return None
+
+
+def has_lone_surrogate(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def check_depth(value: Any, where: Location, limit: int = MAX_DEPTH) -> None:
+    """ImportFileError when arrays and objects nest more than `limit` levels."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict | list):
+            if depth > limit:
+                raise ImportFileError(where, f"nested more than {limit} levels deep")
+            items = node.values() if isinstance(node, dict) else node
+            stack.extend((item, depth + 1) for item in items if isinstance(item, dict | list))
+
+
+BRACKETS_AND_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def too_deep_at(text: str, limit: int = MAX_DEPTH) -> int:
+    """The offset of the first array or object that opens more than `limit` levels deep."""
+    depth = 0
+    for token in BRACKETS_AND_STRINGS.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            if depth > limit:
+                return token.start()
+        elif mark in "]}":
+            depth -= 1
+    return len(text)
+
+
+def text_position(text: str, offset: int, where: Location) -> str:
+    """ "line 3, column 7" of an offset (only the column inside a jsonl line)."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"column {column}" if where.line is not None else f"line {line}, column {column}"
+
+
 def decode_json(raw: bytes, where: Location) -> Any:
-    """Strict JSON (no NaN, no lone surrogates, depth <= 1024), with messages that say
-    where (line and column) the text goes wrong."""
+    """Strict JSON, with messages that say where the text goes wrong: no repeated key
+    in an object, no NaN or infinity, no lone surrogate, at most MAX_DEPTH levels."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -242,17 +379,37 @@ def decode_json(raw: bytes, where: Location) -> Any:
     if not text.strip():
         raise ImportFileError(where, "empty, expected JSON")
     try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError as error:
-        position = (
-            f"column {error.colno}"
-            if where.line is not None
-            else f"line {error.lineno}, column {error.colno}"
-        )
-        truncated = " (the file looks truncated)" if error.pos >= len(text.rstrip()) else ""
+        value = STRICT_JSON.decode(text)
+    except json.JSONDecodeError as error:
+        message = JSON_ERRORS.get(error.msg, error.msg[:1].lower() + error.msg[1:])
+        at_the_end = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated")
+        truncated = " (the file looks truncated)" if at_the_end else ""
+        position = text_position(text, error.pos, where)
         raise ImportFileError(
-            where, f"not valid JSON: {error.msg} at {position}{truncated}"
+            where, f"not valid JSON: {message} at {position}{truncated}"
         ) from None
+    except DuplicateKey as duplicate:
+        located = json.loads(text, object_pairs_hook=marking_duplicates)
+        holder = json_path(located, lambda node: isinstance(node, Duplicated)) or "$"
+        raise ImportFileError(
+            where.at(f"{holder}.{shorten(duplicate.key, 80)}"),
+            "this key appears twice in one object (refused: which value was meant?)",
+        ) from None
+    except RecursionError:
+        position = text_position(text, too_deep_at(text), where)
+        raise ImportFileError(
+            where, f"nested more than {MAX_DEPTH} levels deep at {position}"
+        ) from None
+    except ValueError as error:  # NaN, infinity, an integer of thousands of digits
+        reason = "a number with thousands of digits" if "digits" in str(error) else str(error)
+        raise ImportFileError(where, f"not valid JSON: {shorten(reason)}") from None
+    if ESCAPED_SURROGATE.search(raw) is not None:
+        lone = json_path(value, has_lone_surrogate)
+        if lone is not None:
+            raise ImportFileError(
+                where.at(lone), "a string holds half of a surrogate pair (not Unicode text)"
+            )
+    return value
 
 
 LISTS = ("articles", "annotations", "history")
@@ -331,7 +488,7 @@ def read_document(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
     """The whole file, refused before reading when it is above `limit`."""
     size = path.stat().st_size
     if size <= limit:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             raw = handle.read(limit + 1)
         size = len(raw)
     if size > limit:
@@ -361,7 +518,7 @@ def read_import(
         if chosen == "json":
             batch = parse_document(read_document(path))
         else:
-            with path.open("rb") as handle:
+            with open_regular(path) as handle:
                 batch = parse_lines(numbered_lines(handle))
         if known_articles is not None:
             check_known_articles(batch, known_articles)
