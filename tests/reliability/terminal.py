@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from tests.fixtures import hostile
@@ -109,12 +110,27 @@ def scenarios(space: Hostile) -> dict[str, list[list[str]]]:
 
 
 def generic(name: str, space: Hostile) -> list[list[str]]:
-    """Runs any command gets: its help, the corpus, the import, a missing path."""
+    """Runs any command gets: its help, the corpus, the import, a missing path, and
+    its json output if it has one."""
     db = ["--db", str(space.database)]
     runs = [[name, "--help"], [name, str(space.missing), *db]]
     if name != "annotate":  # on a real corpus it would open the screen
         runs += [[name, str(space.corpus), *db], [name, str(space.imported), *db]]
+        if "--json" in run_on_terminal([name, "--help"]).text:
+            runs.append([name, str(space.corpus), *db, "--json"])
     return runs
+
+
+def writes_json(argv: Sequence[str]) -> bool:
+    """Whether a run asks for json output (its stdout must then parse)."""
+    return (
+        "--json" in argv
+        or any(
+            option in ("--format",) and value in ("json", "jsonl", "w3c", "claimreview")
+            for option, value in pairwise(argv)
+        )
+        or (argv[0] == "export" and not {"--format", "-o", "--help"} & set(argv))
+    )
 
 
 def every_run(space: Hostile) -> Iterator[list[str]]:

@@ -18,7 +18,7 @@ import pytest
 
 from workbench.cli.main import main
 
-from .terminal import Hostile, Run, every_run, run_on_terminal, unsafe_in
+from .terminal import Hostile, Run, every_run, run_on_terminal, unsafe_in, writes_json
 
 
 def check_safe(run: Run) -> None:
@@ -34,6 +34,8 @@ def test_no_command_writes_a_control_character_to_the_terminal(
     for argv in every_run(space):
         run = run_on_terminal(argv)
         check_safe(run)
+        if run.code == 0 and writes_json(argv):
+            parsed(run.out)  # escaped the JSON way, so still JSON (raises if not)
         shown += run.text
         figures["terminal safety: command runs scanned"] += 1
     # The hostile text was there, shown as escapes, not dropped.

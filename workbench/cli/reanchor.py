@@ -60,9 +60,10 @@ def affected_records(found: ArticleReanchoring) -> list[dict[str, Any]]:
 
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError
-    from workbench.cli.agree import printable
+    from workbench.cli.output import write_json_text
     from workbench.core.corpus import load_corpus
     from workbench.core.reanchoring import batches, plans, store_plans
+    from workbench.core.terminal_text import printable
     from workbench.settings import resolve_annotator, resolve_db_path
     from workbench.user_config import SettingsError, anchoring_threshold
 
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     corpus = load_corpus(args.paths or None)
     for problem in corpus.problems:
-        print(f"workbench: skipped {printable(str(problem))}", file=sys.stderr)
+        print(f"workbench: skipped {printable(str(problem), single_line=True)}", file=sys.stderr)
     if not corpus.articles:
         return fail("no articles found in " + ", ".join(str(root) for root in corpus.roots))
     db_path = resolve_db_path(args.db)
@@ -91,14 +92,14 @@ def run(args: argparse.Namespace) -> int:
                         continue
                     if args.json:
                         for record in affected_records(found):
-                            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                            write_json_text(json.dumps(record, ensure_ascii=False) + "\n")
                     else:
-                        out.write(printable(found.plan.line()) + "\n")
+                        out.write(printable(found.plan.line(), single_line=True) + "\n")
             missing = sorted(set(store.annotated_articles()) - set(corpus.by_id))
     except StoreError as error:
         return fail(str(error))
     if missing:
-        shown = ", ".join(printable(article_id) for article_id in missing[:5])
+        shown = ", ".join(printable(article_id, single_line=True) for article_id in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
         print(
             f"workbench: {len(missing)} annotated article(s) not in the corpus, left as they "
