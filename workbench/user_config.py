@@ -21,6 +21,7 @@ from typing import Any
 
 from workbench.core.anchoring import DEFAULT_THRESHOLD
 from workbench.core.ledger import LedgerSettings
+from workbench.core.regular_files import read_regular
 
 SETTINGS_ENV = "WORKBENCH_SETTINGS"
 
@@ -43,7 +44,7 @@ def settings_path() -> Path:
 def read_toml(path: Path, what: str) -> dict[str, Any]:
     """The TOML document at `path`, {} when there is none; SettingsError when unreadable."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)  # a FIFO in its place must not hang the start
     except FileNotFoundError:
         return {}
     except OSError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,10 @@ def test_the_anchoring_threshold_comes_from_the_settings_file(tmp_path: Path) ->
     for bad in ("fuzzy_threshold = 'high'", "fuzzy_threshold = 101", "fuzzy_treshold = 80"):
         with pytest.raises(SettingsError, match="anchoring"):
             anchoring_threshold(write(tmp_path, f"[anchoring]\n{bad}\n"))
+
+
+def test_a_fifo_in_place_of_the_settings_file_is_refused_not_waited_for(tmp_path: Path) -> None:
+    fifo = tmp_path / "settings.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(SettingsError, match=r"settings\.toml: cannot read settings file \(a FIFO"):
+        ledger_settings(fifo)
