@@ -10,16 +10,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from typing import TextIO
 
 from workbench.cli.common import fail
+from workbench.cli.output import write_json_text
 from workbench.core.analysis import Suggestion, suggest
 from workbench.core.corpus import Article, load_corpus
+from workbench.core.terminal_text import printable
 
 HELP = "suggest tags and sources for every sentence (bundled articles by default)"
-
-_BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         suggestions = suggest(article)
         if args.json:
             for suggestion in suggestions:
-                out.write(json.dumps(suggestion.to_record(), ensure_ascii=False) + "\n")
+                write_json_text(json.dumps(suggestion.to_record(), ensure_ascii=False) + "\n")
         else:
             write_listing(out, article, suggestions)
     return 0
@@ -63,14 +62,6 @@ def write_listing(out: TextIO, article: Article, suggestions: list[Suggestion]) 
 
 
 def visible(text: str) -> str:
-    """Article text made safe for a terminal: control characters and bidi overrides
-    shown as escapes ("\\x1b"), never sent raw. (To be replaced by the shared sanitiser
-    of issue 12 when it lands.)"""
-    if text.isprintable():
-        return text
-    return "".join(
-        char.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS
-        else char
-        for char in text
-    )
+    """A field on one line of the listing: the shared sanitiser, newlines escaped too
+    (the output stream escapes what a terminal would obey in any case)."""
+    return printable(text, single_line=True)
