@@ -27,7 +27,7 @@ from store.errors import (
     SchemaVersionError,
     StoreWriteError,
 )
-from store.files import fsync_directory
+from store.files import fsync_directory, remove_stale_temporaries
 from store.import_rules import outcome
 from store.index import AnnotationIndex
 from store.journal import JournalStorage
@@ -37,6 +37,7 @@ from store.snapshot import paused_gc
 from store.trusted import annotation_of, is_canonical
 from workbench.core.anchoring import ArticlePlan
 from workbench.core.annotation import Annotation, AnnotationKey, utc_now
+from workbench.core.atomic import link_target
 
 ANNOTATIONS = "annotations"
 ARTICLES = "articles"
@@ -104,13 +105,16 @@ class AnnotationStore:
             in_memory = JournalStorage(None)
             migrations.migrate(in_memory.data, migrations.SCHEMA_VERSION)
             return cls(in_memory, annotator, None)
-        path = Path(path).expanduser()
+        # A symbolic link is followed once: every file of the database lives beside its
+        # target, and writes replace the target (the link stays a link).
+        path = link_target(Path(path).expanduser())
         if read_only:
             return cls._open_read_only(path, annotator)
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = DatabaseLock(path)
         storage: JournalStorage | None = None
         try:
+            remove_stale_temporaries(path)
             with paused_gc():
                 storage = JournalStorage(path)
                 found = _checked_version(path, storage)

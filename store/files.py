@@ -1,12 +1,15 @@
 """Durable file primitives: atomic replacement and an append-only file that rolls back.
 
 Every write is fsynced before it counts; a failed append is truncated back so the file
-never keeps half a line, and if even that fails the file refuses further writes.
+never keeps half a line, and if even that fails the file refuses further writes. An
+atomic replacement killed half way leaves its temporary file; the next writer removes it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -47,6 +50,31 @@ def write_atomically(path: Path, parts: Iterable[bytes]) -> int:
     except OSError as error:
         raise StoreWriteError(path, describe_os_error(error)) from error
     return size
+
+
+def stale_temporaries(path: Path) -> list[Path]:
+    """Temporary files of this database's atomic writes (`.FILE.XXXXXXXX.tmp` for the
+    snapshot, `.FILE.repairing.XXXXXXXX.tmp` for a repair plan: mkstemp's eight random
+    characters), left behind when a write was killed. Nothing else matches: not another
+    database's (`.FILE.x.XXXXXXXX.tmp`), not an export's."""
+    pattern = re.compile(r"\." + re.escape(path.name) + r"(\.repairing)?\.[a-z0-9_]{8}\.tmp")
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return []
+    return [
+        Path(entry.path)
+        for entry in entries
+        if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
+    ]
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Delete stale_temporaries(path). Only the writer, holding the lock, calls this: no
+    write of the database can be under way in another process."""
+    for temporary in stale_temporaries(path):
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 class AppendOnlyFile:

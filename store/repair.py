@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from store.errors import CorruptDatabaseError, StoreWriteError, describe_os_error
-from store.files import fsync_directory, replace_atomically
+from store.files import fsync_directory, remove_stale_temporaries, replace_atomically
 from store.history_log import HistoryLog, history_path
 from store.lock import DatabaseLock
 from store.recovery import Recovery, recover
@@ -32,6 +32,7 @@ from store.replay import database_files, replay
 from store.replay import repair_plan_path as plan_path
 from store.segments import create_journal
 from store.snapshot import META_ID, META_TABLE, write_snapshot
+from workbench.core.atomic import link_target
 
 
 @dataclass
@@ -50,9 +51,11 @@ def repair(path: Path, now: datetime | None = None) -> RepairReport:
     """Repair the database at `path` (see the module's docstring); raises
     DatabaseLockedError if another process holds it, StoreWriteError if a file cannot be
     moved or written (the plan stays: run it again)."""
+    path = link_target(path)
     report = RepairReport(path)
     lock = DatabaseLock(path)
     try:
+        remove_stale_temporaries(path)
         plan = plan_path(path)
         if not plan.exists():
             try:

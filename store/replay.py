@@ -31,6 +31,7 @@ from store.ops import apply_ops
 from store.segments import fresh_journal_path, journal_path, sealed_segments
 from store.sequence import SequenceCheck
 from store.snapshot import META_ID, META_TABLE, Snapshot, Tables, load_snapshot, paused_gc
+from workbench.core.atomic import link_target
 
 READ_ATTEMPTS = 20
 """How many times a read-only open reads again when the writer changed the files under it."""
@@ -69,6 +70,7 @@ def repair_plan_path(path: Path) -> Path:
 def database_files(path: Path) -> list[Path]:
     """The files that hold the database's content: snapshot, journal, segments, history,
     and the plan of a repair under way (an empty list: there is no database at `path`)."""
+    path = link_target(path)
     candidates = [path, journal_path(path), fresh_journal_path(path), history_path(path)]
     candidates.append(repair_plan_path(path))
     return [file for file in candidates if file.exists()] + sealed_segments(path)

@@ -13,11 +13,13 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from store import AnnotationStore
+from store.files import stale_temporaries
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 State = dict[tuple[str, int], tuple[str, ...]]
@@ -67,9 +69,13 @@ def follow(expected: State, lines: list[str]) -> Write | None:
     return in_flight
 
 
-def check(database: Path, expected: State, in_flight: Write | None) -> None:
+def check(database: Path, expected: State, in_flight: Write | None) -> int:
+    """Open as the writer: every acknowledged write is there, nothing else, and no stale
+    temporary file of the database is left. Returns how many the open removed."""
+    stale = len(stale_temporaries(database))
     with AnnotationStore.open(database, annotator="writer") as opened:
         stored = {(a.article_id, a.index): a.tags for a in opened.all()}
+    assert stale_temporaries(database) == []
     if in_flight is not None:
         key, tags = in_flight
         allowed = {expected.get(key, ()), tags}
@@ -77,21 +83,25 @@ def check(database: Path, expected: State, in_flight: Write | None) -> None:
         expected[key] = stored.get(key, ())
     wanted = {key: tags for key, tags in expected.items() if tags}
     assert stored == wanted
+    return stale
 
 
-def kill_repeatedly(tmp_path: Path, kills: int, seed: int) -> None:
+def kill_repeatedly(tmp_path: Path, kills: int, seed: int, figures: Counter[str]) -> None:
     database = tmp_path / "annotations.json"
     rng = random.Random(seed)
     expected: State = {}
     for round_number in range(kills):
         lines = run_and_kill(database, seed * 1000 + round_number, rng)
-        check(database, expected, follow(expected, lines))
+        figures["store kill -9: stale temporary files removed on open"] += check(
+            database, expected, follow(expected, lines)
+        )
+        figures["store kill -9: kills survived"] += 1
 
 
-def test_kill_9_never_loses_an_acknowledged_write(tmp_path: Path) -> None:
-    kill_repeatedly(tmp_path, kills=20, seed=1)
+def test_kill_9_never_loses_an_acknowledged_write(tmp_path: Path, figures: Counter[str]) -> None:
+    kill_repeatedly(tmp_path, kills=20, seed=1, figures=figures)
 
 
 @pytest.mark.stress
-def test_kill_9_many_times(tmp_path: Path) -> None:
-    kill_repeatedly(tmp_path, kills=200, seed=2)
+def test_kill_9_many_times(tmp_path: Path, figures: Counter[str]) -> None:
+    kill_repeatedly(tmp_path, kills=200, seed=2, figures=figures)

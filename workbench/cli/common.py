@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from types import FrameType
 from typing import NoReturn
 
 from workbench.core.terminal_text import printable
@@ -60,3 +63,18 @@ def threshold(text: str) -> float:
     if not 0 <= value <= 100:
         raise argparse.ArgumentTypeError(f"must be between 0 and 100, not {value:g}")
     return value
+
+
+@contextlib.contextmanager
+def stopped_cleanly_by_sigterm() -> Iterator[None]:
+    """SIGTERM (`kill PID`) ends the command as Ctrl-C does: the atomic write under way
+    is abandoned and its temporary file removed. (Only SIGKILL can leave one behind.)"""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

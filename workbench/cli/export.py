@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from workbench.cli.common import fail, warn
+from workbench.cli.common import fail, stopped_cleanly_by_sigterm, warn
 from workbench.core.annotation import STATUSES, TAGS
 
 HELP = "write annotations as json (default), jsonl, w3c (Web Annotation) or claimreview"
@@ -114,7 +114,8 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.output:
         try:
-            write_output(args.output, output)
+            with stopped_cleanly_by_sigterm():
+                write_output(args.output, output)
         except OSError as error:
             return fail(f"cannot write {args.output}: {error.strerror or error}")
         return 0

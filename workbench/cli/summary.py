@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workbench.cli.common import fail, threshold, warn
+from workbench.cli.common import fail, stopped_cleanly_by_sigterm, threshold, warn
 from workbench.cli.output import write_json_text
 from workbench.core.anchor_report import anchoring_section
 from workbench.core.atomic import write_output
@@ -116,7 +116,8 @@ def run(args: argparse.Namespace) -> int:
         text = printable(render_markdown(summary))
     if args.output:
         try:
-            write_output(Path(args.output), text.encode("utf-8"))
+            with stopped_cleanly_by_sigterm():
+                write_output(Path(args.output), text.encode("utf-8"))
         except OSError as error:
             return fail(f"cannot write {args.output}: {error.strerror or error}")
     elif args.format == "json":

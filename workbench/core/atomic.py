@@ -47,6 +47,12 @@ def write_fully(descriptor: int, data: bytes) -> None:
         view = view[written:]
 
 
+def link_target(path: Path) -> Path:
+    """Where a write to `path` must go: through a symbolic link to its target (the link
+    stays a link), otherwise `path` itself."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def _temporary_beside(target: Path) -> tuple[int, str, Path]:
     """A new temporary file in the target's folder: (descriptor, its path, the folder)."""
     refuse_unless_regular(target)  # early, before any data is written; _publish again
@@ -84,9 +90,9 @@ def atomic_writer(
 
     Write as much as you like; nothing is visible at `path` until the end. An exception
     inside the block (or a failed fsync/rename) leaves `path` untouched. `sync_folder`
-    as for atomic_write_bytes.
+    as for atomic_write_bytes; a symbolic link is followed (see link_target).
     """
-    target = Path(path)
+    target = link_target(Path(path))
     descriptor, temporary, folder = _temporary_beside(target)
     try:
         with os.fdopen(descriptor, "wb") as handle:
@@ -129,9 +135,10 @@ def atomic_write_bytes(
 
     `sync_folder` makes the rename durable; the default shrugs off folders that cannot be
     fsynced, the store passes a strict one because its journal is truncated after this.
-    Raises OSError (the target untouched, the temporary file removed) on failure.
+    Raises OSError (the target untouched, the temporary file removed) on failure. A
+    symbolic link is followed: its target is replaced and the link stays.
     """
-    target = Path(path)
+    target = link_target(Path(path))
     descriptor, temporary, folder = _temporary_beside(target)
     try:
         try:
