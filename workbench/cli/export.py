@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         orphans_left_out,
     )
     from workbench.core.export.selection import ExportFilter
-    from workbench.core.reanchoring import read_only_view
+    from workbench.core.reanchored_view import read_only_view
     from workbench.settings import resolve_annotator, resolve_db_path
     from workbench.user_config import SettingsError, anchoring_threshold
 

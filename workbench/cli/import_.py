@@ -39,12 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError, database_files
+    from workbench.core.anchoring import outcome_counts
     from workbench.core.corpus import load_corpus
-    from workbench.core.import_anchoring import (
-        anchor_imported,
-        check_same_texts,
-        outcome_counts,
-    )
+    from workbench.core.import_anchoring import anchor_imported, check_same_texts
     from workbench.core.importing import ImportFileError, check_known_articles, read_import
     from workbench.core.reanchoring import batches, plans, store_plans
     from workbench.settings import resolve_annotator, resolve_db_path

@@ -68,7 +68,7 @@ def loaded_corpus(paths: list[str] | None) -> Corpus:
 
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError, database_files
-    from workbench.core.reanchoring import read_only_view
+    from workbench.core.reanchored_view import read_only_view
     from workbench.user_config import SettingsError, anchoring_threshold, ledger_settings
 
     try:

@@ -171,20 +171,30 @@ class _Sentences:
         return context_similarity(annotation, self.article.text, sentence.start, sentence.end)
 
     def placed(self, annotation: Annotation, index: int, state: str) -> Annotation:
-        """The annotation anchored to sentence `index` of the new text."""
-        sentence = self.sentences[index]
-        text = self.article.text
-        return replace(
-            annotation,
-            article_sha256=self.article.sha256,
-            index=index,
-            start=sentence.start,
-            end=sentence.end,
-            quote=sentence.text,
-            prefix=text[max(0, sentence.start - CONTEXT_CHARS) : sentence.start],
-            suffix=text[sentence.end : sentence.end + CONTEXT_CHARS],
-            anchor_state=state,
-        )
+        return anchored_to(annotation, self.article, index, state)
+
+
+def anchored_to(annotation: Annotation, article: ArticleText, index: int, state: str) -> Annotation:
+    """The annotation anchored to sentence `index` of the article's current text."""
+    sentence = article.sentences[index]
+    text = article.text
+    return replace(
+        annotation,
+        article_sha256=article.sha256,
+        index=index,
+        start=sentence.start,
+        end=sentence.end,
+        quote=sentence.text,
+        prefix=text[max(0, sentence.start - CONTEXT_CHARS) : sentence.start],
+        suffix=text[sentence.end : sentence.end + CONTEXT_CHARS],
+        anchor_state=state,
+    )
+
+
+def most_similar(quote: str, article: ArticleText, among: Iterable[int]) -> int | None:
+    """The sentence index, of those given, whose text is most like `quote` (None if none)."""
+    scored = [(similarity(quote, article.sentences[index].text), -index) for index in among]
+    return -max(scored)[1] if scored else None
 
 
 def plan_article(
@@ -287,6 +297,14 @@ def _place(
             orphan = replace(annotation, anchor_state=ORPHANED)
             result[number] = Placement(annotation, orphan, ORPHAN, 0.0)
     return [result[number] for number in range(len(annotations))]
+
+
+def outcome_counts(plans: Iterable[ArticlePlan]) -> dict[str, int]:
+    """How many annotations the plans moved, marked to check and orphaned."""
+    found = list(plans)
+    return {
+        outcome: sum(plan.count(outcome) for plan in found) for outcome in (MOVED, CHECK, ORPHAN)
+    }
 
 
 def apply_plans(

@@ -15,13 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from workbench.core.anchoring import (
-    OUTCOMES,
-    ArticlePlan,
-    apply_plans,
-    is_anchored,
-    plan_article,
-)
+from workbench.core.anchoring import ArticlePlan, apply_plans, is_anchored, plan_article
 from workbench.core.annotation import Annotation
 from workbench.core.corpus import Article
 from workbench.core.importing import ImportFileError, Location, shorten
@@ -107,8 +101,3 @@ def check_same_texts(
                 f"than the database's annotation of sentence {annotation.index + 1}; give the "
                 "article as it is now with --articles PATH to re-anchor it",
             )
-
-
-def outcome_counts(plans: Sequence[ArticlePlan]) -> dict[str, int]:
-    """How many annotations the plans moved, marked to check and orphaned."""
-    return {outcome: sum(plan.count(outcome) for plan in plans) for outcome in OUTCOMES[1:]}

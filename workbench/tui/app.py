@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -14,7 +15,9 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from store import AnnotationStore, StoreError
+from workbench.core.anchoring import outcome_counts
 from workbench.core.corpus import Corpus, load_corpus
+from workbench.core.reanchoring import ArticleReanchoring
 from workbench.core.search import SentenceSearch
 from workbench.tui.keymap import KeymapError, load_keymap
 from workbench.tui.literal import visible
@@ -22,6 +25,9 @@ from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
 from workbench.tui.screens.loading import LoadingScreen
 from workbench.tui.session import AnnotationSession
 from workbench.user_state import StateError, remember_export_folder
+
+if TYPE_CHECKING:
+    from workbench.core.export.from_store import ExportSource
 
 
 class LoadCancelled(Exception):
@@ -143,7 +149,7 @@ class WorkbenchApp(App[None]):
             self.exit_message = f"no articles to annotate{': ' + reasons if reasons else ''}"
             self.exit(return_code=1)
             return
-        session = AnnotationSession(corpus, self.store)
+        session = AnnotationSession(corpus, self.store, self.anchoring_threshold())
         self.session = session
         self.place_session(session)
         if isinstance(self.screen, LoadingScreen):
@@ -151,7 +157,42 @@ class WorkbenchApp(App[None]):
         else:
             self.push_screen(AnnotateScreen(session))
         # After the first frame, so that segmenting the corpus never delays it.
+        self.call_after_refresh(self.reanchor_in_background, session)
         self.call_after_refresh(self.build_search_index, corpus)
+
+    def anchoring_threshold(self) -> float:
+        """settings.toml [anchoring] fuzzy_threshold; the default (with a notice) if bad."""
+        from workbench.core.anchoring import DEFAULT_THRESHOLD
+        from workbench.user_config import SettingsError, anchoring_threshold
+
+        try:
+            return anchoring_threshold()
+        except SettingsError as error:
+            self.notify(str(error), title="Default re-anchoring threshold", markup=False)
+            return DEFAULT_THRESHOLD
+
+    @work(thread=True, exclusive=True, group="reanchor", description="re-anchor changed articles")
+    def reanchor_in_background(self, session: AnnotationSession) -> None:
+        """Store the re-anchoring of every article that changed since it was annotated
+        (the article on screen was done first, on the UI thread), and say so once."""
+        done = session.anchors.settle_all(session.corpus.articles)
+        if done and not get_current_worker().is_cancelled:
+            self.call_from_thread(self.reanchored, done)
+
+    def reanchored(self, done: list[ArticleReanchoring]) -> None:
+        counts = outcome_counts(item.plan for item in done)
+        self.notify(
+            f"{len(done)} article(s) changed since they were annotated: {counts['moved']} "
+            f"annotations moved, {counts['check']} to check, {counts['orphaned']} orphaned. "
+            "Review them with r, then f: anchoring.",
+            title="Re-anchored",
+            severity="warning",
+            markup=False,
+        )
+        if self.session is not None:
+            self.session.forget_counts()
+        if isinstance(self.screen, AnnotateScreen):
+            self.screen.refresh_view()
 
     def place_session(self, session: AnnotationSession) -> None:
         start = self.start
@@ -186,10 +227,12 @@ class WorkbenchApp(App[None]):
     @work(thread=True, exclusive=True, group="export", description="export annotations")
     def export_in_background(self, format_name: str, path: Path) -> None:
         from workbench.core.atomic import write_output
-        from workbench.core.export.from_store import export_bytes
+        from workbench.core.export.from_store import export_bytes, orphans_left_out
 
         try:
-            output = export_bytes(self.store, format_name)
+            source = self.export_source()
+            output = export_bytes(source, format_name)
+            left_out = orphans_left_out(source, format_name)
             write_output(path, output)
         except (StoreError, OSError, ValueError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
@@ -201,8 +244,17 @@ class WorkbenchApp(App[None]):
                 markup=False,
             )
             return
+        orphans = (
+            f"; {left_out} orphaned annotation(s) left out ({format_name} can only place an "
+            "annotation on a sentence; json and jsonl keep them)"
+            if left_out
+            else ""
+        )
         self.call_from_thread(
-            self.notify, f"{len(output):,} bytes written to {path}", title="Exported", markup=False
+            self.notify,
+            f"{len(output):,} bytes written to {path}{orphans}",
+            title="Exported",
+            markup=False,
         )
         try:
             remember_export_folder(path.parent)
@@ -221,6 +273,15 @@ class WorkbenchApp(App[None]):
         self.store_failure = str(error)  # printed by the command once the screen is gone
         self.exit(return_code=1)
         self._exception_event.set()  # as Textual does: a Pilot waiting on it stops
+
+    def export_source(self) -> ExportSource:
+        """The store, or what it reads as once re-anchored on the corpus (in memory: an
+        article whose re-anchoring was undone, or a read-only store)."""
+        from workbench.core.reanchored_view import current_view
+
+        if self.corpus is None or self.session is None:
+            return self.store
+        return current_view(self.store, self.corpus.articles, self.session.anchors.threshold)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

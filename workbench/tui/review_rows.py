@@ -14,13 +14,22 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
+from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, OrphanKey
 from workbench.core.search import search_key
 
 UNTAGGED = "untagged"
 """Tag filter value for annotations without any tag (a source, note or status only)."""
 NO_SOURCE = ""
 """Source filter value for annotations without a source."""
+TO_CHECK = "to check"
+ORPHANED = "orphaned"
+ARTICLE_MISSING = "article missing"
+ANCHORING_FILTERS: tuple[str, ...] = (TO_CHECK, ORPHANED, ARTICLE_MISSING)
+"""Anchoring filter values (docs/decisions/reanchoring.md): moved onto a similar sentence
+and not yet confirmed; on no sentence of their article's current text; of an article
+that is not in the corpus (a renamed file)."""
+RowKey = AnnotationKey | OrphanKey
+"""A placed annotation's key, or an orphan's identity (orphans share no sentence key)."""
 COLUMNS: tuple[str, ...] = (
     "article",
     "sentence",
@@ -51,13 +60,19 @@ class ReviewRow:
     article_label: str
     haystack: str
     """Text, source and note, normalised once for searching."""
+    article_missing: bool = False
+    """The article is not in the corpus (renamed or removed)."""
 
     @property
-    def key(self) -> AnnotationKey:
-        return self.annotation.key
+    def key(self) -> RowKey:
+        return row_key(self.annotation)
 
     def with_annotation(self, annotation: Annotation) -> ReviewRow:
         return replace(self, annotation=annotation, haystack=haystack_of(annotation))
+
+
+def row_key(annotation: Annotation) -> RowKey:
+    return annotation.orphan_key if annotation.is_orphan else annotation.key
 
 
 def haystack_of(annotation: Annotation) -> str:
@@ -77,6 +92,7 @@ def make_rows(
             article_order.get(annotation.article_id, outside),
             article_labels.get(annotation.article_id, annotation.article_id),
             haystack_of(annotation),
+            bool(article_order) and annotation.article_id not in article_order,
         )
         for annotation in annotations
     ]
@@ -91,6 +107,7 @@ class ReviewQuery:
     article_id: str | None = None
     source: str | None = None
     annotator: str | None = None
+    anchoring: str | None = None
     text: str = ""
     sort: str = "article"
     descending: bool = False
@@ -116,6 +133,7 @@ class ReviewQuery:
             ("article", self.article_id),
             ("source", self.source),
             ("annotator", self.annotator),
+            ("anchoring", self.anchoring),
         ]
         return [
             (name, value if value != NO_SOURCE else "(none)")
@@ -138,7 +156,18 @@ class ReviewQuery:
             return False
         if self.source is not None and (note.source or NO_SOURCE) != self.source:
             return False
+        if self.anchoring is not None and not anchoring_matches(self.anchoring, row):
+            return False
         return self.annotator is None or note.annotator == self.annotator
+
+
+def anchoring_matches(value: str, row: ReviewRow) -> bool:
+    """Whether the row passes the anchoring filter `value` (ANCHORING_FILTERS)."""
+    if value == TO_CHECK:
+        return row.annotation.anchor_state == "check"
+    if value == ORPHANED:
+        return row.annotation.is_orphan
+    return row.article_missing
 
 
 def _sort_key(column: str) -> Callable[[ReviewRow], Any]:

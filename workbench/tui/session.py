@@ -6,13 +6,15 @@ keeps the screen a thin layer of key bindings and rendering.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from store import AnnotationStore, Change
+from workbench.core.anchoring import DEFAULT_THRESHOLD
 from workbench.core.annotation import STATUSES, Anchor, Annotation
 from workbench.core.corpus import Article, Corpus
-from workbench.core.sentences import Sentence
+from workbench.core.sentences import Sentence, segmenter_stamp
+from workbench.tui.anchors import CorpusAnchors
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +28,15 @@ class Place:
 class AnnotationSession:
     """The current sentence of a corpus and every change the analyst makes to it."""
 
-    def __init__(self, corpus: Corpus, store: AnnotationStore) -> None:
+    def __init__(
+        self, corpus: Corpus, store: AnnotationStore, threshold: float = DEFAULT_THRESHOLD
+    ) -> None:
         if not corpus.articles:
             raise ValueError("the corpus has no articles")
         self.corpus = corpus
         self.store = store
+        self.anchors = CorpusAnchors(store, threshold)
+        """What is shown is anchored to the articles as they are now (tui/anchors.py)."""
         self.place = Place(0, 0)
         self._tagged_in_corpus: int | None = None
 
@@ -51,10 +57,10 @@ class AnnotationSession:
     @property
     def annotation(self) -> Annotation | None:
         sentence = self.sentence
-        return None if sentence is None else self.store.get(self.article.id, sentence.index)
+        return None if sentence is None else self.anchors.get(self.article, sentence.index)
 
     def tagged_in_article(self) -> int:
-        return sum(1 for note in self.store.for_article(self.article.id).values() if note.tags)
+        return sum(1 for note in self.anchors.placed(self.article).values() if note.tags)
 
     def tagged_in_corpus(self) -> int:
         """Tagged sentences of this annotator in the corpus.
@@ -70,6 +76,7 @@ class AnnotationSession:
     def forget_counts(self) -> None:
         """Annotations may have changed elsewhere (review screen, import): count again."""
         self._tagged_in_corpus = None
+        self.anchors.forget()
 
     def _count_change(self, before: Annotation | None, after: Annotation | None) -> None:
         if self._tagged_in_corpus is not None:
@@ -132,9 +139,11 @@ class AnnotationSession:
 
     def next_untagged(self) -> bool:
         """Go to the next sentence with no tags; False when every sentence is tagged."""
+        placed: dict[int, Mapping[int, Annotation]] = {}
         for place in self.places_after():
-            article = self.corpus.articles[place.article]
-            existing = self.store.get(article.id, article.sentences[place.sentence].index)
+            if place.article not in placed:
+                placed[place.article] = self.anchors.placed(self.corpus.articles[place.article])
+            existing = placed[place.article].get(place.sentence)
             if existing is None or not existing.tags:
                 return self.go(place.article, place.sentence) or True
         return False
@@ -162,12 +171,18 @@ class AnnotationSession:
         )
 
     def current_or_new(self) -> Annotation:
+        """The sentence's annotation to change, or a new one. An article whose stored
+        annotations do not fit its text is re-anchored first: what is changed is always
+        what the screen shows, and the key it is stored under is never an old one's."""
+        self.anchors.settle(self.article)
         return self.annotation or Annotation.new(self.anchor(), self.store.annotator)
 
     def save(self, annotation: Annotation) -> Annotation:
         """Write through the store (durable when it returns); raises StoreWriteError."""
         article = self.article
-        self.store.remember_article(article.id, article.title, article.sha256, len(self.sentences))
+        self.store.remember_article(
+            article.id, article.title, article.sha256, len(self.sentences), segmenter_stamp()
+        )
         before = self.store.get(annotation.article_id, annotation.index)
         saved = self.store.save(annotation)
         self._count_change(before, saved)
@@ -193,6 +208,14 @@ class AnnotationSession:
             raise ValueError(f"unknown status: {status!r}")
         return self.save(self.current_or_new().changed(status=status))
 
+    def confirm_anchor(self) -> Annotation | None:
+        """The analyst confirms that the sentence's moved annotation belongs here (its
+        anchor_state becomes current); None when there is nothing to confirm."""
+        annotation = self.annotation
+        if annotation is None or annotation.anchor_state not in ("check", "reanchored"):
+            return None
+        return self.save(self.current_or_new().changed(anchor_state="current"))
+
     def undo(self) -> Change | None:
         """Undo the last change of this session and go to its sentence."""
         return self._follow(self.store.undo())
@@ -202,7 +225,24 @@ class AnnotationSession:
         return self._follow(self.store.redo())
 
     def _follow(self, change: Change | None) -> Change | None:
-        if change is not None:
+        if change is None:
+            return None
+        sides = (change.before, change.after)
+        if change.together or any(side is not None and side.is_orphan for side in sides):
+            self.forget_counts()  # a step of several, or an orphan's: count again
+        else:
             self._count_change(change.before, change.after)
-            self.go_to(change.key[1], change.key[2])
+        self._go_to_change(change)
         return change
+
+    def _go_to_change(self, change: Change) -> None:
+        """To the sentence the change is about, when it is on the article's current text
+        (an undone re-anchoring is not: then to the article only)."""
+        article = self.corpus.by_id.get(change.key[1])
+        if article is None:
+            return
+        shown = change.after if change.after is not None else change.before
+        if shown is not None and not shown.is_orphan and shown.article_sha256 == article.sha256:
+            self.go_to(article.id, shown.index)
+        elif self.article.id != article.id:
+            self.go_to(article.id, 0)

@@ -11,9 +11,10 @@ from textual.screen import Screen
 from textual.validation import Integer
 from textual.widgets import Static
 
-from store import StoreError
+from store import Change, StoreError
 from workbench.core.annotation import STATUSES, Annotation
 from workbench.core.speaker import guess_source
+from workbench.tui.anchors import is_reanchoring, short_id
 from workbench.tui.literal import literal
 from workbench.tui.screens.articles import ArticleListScreen
 from workbench.tui.screens.choice import ChoicePrompt
@@ -89,6 +90,14 @@ ANNOTATE_BINDINGS: list[BindingType] = [
     ),
     _binding("e", "edit_note", "Note", "Edit the note", "edit_note", False),
     _binding("v", "pick_status", "Status", "Verification status", "pick_status"),
+    _binding(
+        "y",
+        "confirm_anchor",
+        "Confirm",
+        "Confirm that a moved annotation belongs to this sentence",
+        "confirm_anchor",
+        False,
+    ),
     _binding("u", "undo", "Undo", "Undo the last change (any article)", "undo", False),
     _binding("ctrl+r", "redo", "Redo", "Redo", "redo", False),
     _binding(
@@ -155,8 +164,12 @@ class AnnotateScreen(Screen[None]):
         corpus = session.corpus
         self.query_one(SentenceView).show(article, session.place.sentence)
         annotation = session.annotation
+        unstored = annotation is not None and session.anchors.is_stale(article)
         self.query_one(AnnotationPanel).show(
-            annotation, saved=annotation is not None, error=self.last_error
+            annotation,
+            saved=annotation is not None and not unstored,
+            error=self.last_error,
+            unstored=unstored,
         )
         position = (
             f"article {session.place.article + 1}/{len(corpus)}, "
@@ -173,6 +186,14 @@ class AnnotateScreen(Screen[None]):
             title = literal("read-only │ ", "bold $warning", single_line=True) + title
         self.query_one("#title-line", Static).update(title)
         self.query_one("#position-line", Static).update(f"{position} │ {progress}")
+        notice = session.anchors.arrival_notice(article)
+        if notice is not None:
+            self.notify(
+                f"{notice}. Review them with r, then f: anchoring.",
+                title="Changed since it was annotated",
+                severity="warning",
+                markup=False,
+            )
 
     def corpus_total(self) -> str:
         total = getattr(self.app, "corpus_sentence_total", None)
@@ -292,6 +313,15 @@ class AnnotateScreen(Screen[None]):
         prompt = ChoicePrompt("Verification status", list(STATUSES), current)
         await open_prompt(self.app, prompt, save)
 
+    def action_confirm_anchor(self) -> None:
+        if not self.has_sentence():
+            return
+        annotation = self.session.annotation
+        if annotation is None or annotation.anchor_state not in ("check", "reanchored"):
+            self.notify("Nothing to confirm: this sentence's annotation was made on it.")
+            return
+        self.write(lambda: self.session.confirm_anchor() or annotation)
+
     def action_undo(self) -> None:
         self.history_step(self.session.undo, "Nothing to undo.")
 
@@ -306,6 +336,19 @@ class AnnotateScreen(Screen[None]):
             return
         if change is None:
             self.notify(nothing)
+        elif isinstance(change, Change) and is_reanchoring(change):
+            undone = change.action == "undo"
+            self.notify(
+                f"{'Undid' if undone else 'Redid'} the re-anchoring of "
+                f"{short_id(change.key[1])} ({len(change.step)} annotations)"
+                + (
+                    ": stored as they were made, shown where re-anchoring puts them until "
+                    "your next change to the article stores it again."
+                    if undone
+                    else "."
+                ),
+                markup=False,
+            )
         self.last_error = ""
         self.refresh_view()
 
@@ -352,7 +395,8 @@ class AnnotateScreen(Screen[None]):
 
         from workbench.tui.screens.review import ReviewScreen  # on demand: faster start-up
 
-        self.app.push_screen(ReviewScreen(self.session.store, self.session.corpus), jump)
+        screen = ReviewScreen(self.session.store, self.session.corpus, self.session.anchors)
+        self.app.push_screen(screen, jump)
 
     def action_summary(self) -> None:
         def jump(target: tuple[str, int] | None) -> None:
@@ -368,7 +412,8 @@ class AnnotateScreen(Screen[None]):
         except SettingsError as error:
             self.notify(str(error), title="Default ledger settings", markup=False)
             ledger = None
-        screen = SummaryScreen(self.session.store, self.session.corpus, ledger)
+        session = self.session
+        screen = SummaryScreen(session.store, session.corpus, ledger, session.anchors.threshold)
         self.app.push_screen(screen, jump)
 
     def action_help(self) -> None:

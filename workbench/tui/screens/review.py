@@ -26,17 +26,23 @@ from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
 from store import AnnotationStore, Change, StoreError
-from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation, AnnotationKey
+from workbench.core.anchoring import DEFAULT_THRESHOLD, anchored_to, most_similar
+from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation
 from workbench.core.corpus import Corpus
+from workbench.core.reanchored_view import current_view
+from workbench.tui.anchors import CorpusAnchors
 from workbench.tui.literal import literal
 from workbench.tui.review_rows import (
+    ANCHORING_FILTERS,
     COLUMNS,
     NO_SOURCE,
     UNTAGGED,
     ReviewFacets,
     ReviewQuery,
     ReviewRow,
+    RowKey,
     make_rows,
+    row_key,
     select_rows,
 )
 from workbench.tui.screens.choice import ChoicePrompt
@@ -53,7 +59,13 @@ FILL_BATCH = 100
 FREEZE_FROM = 10_000
 """Rows from which keep_long_lived freezes them: below it a full collection is cheap."""
 ANY = "any"
-FILTERS = ("tag", "status", "article", "source", "annotator", "clear all")
+ANCHOR_DETAIL = {
+    "check": "to check (moved onto a similar sentence; y confirms): ",
+    "reanchored": "moved after the article changed (y confirms): ",
+    "orphaned": "orphaned, on no sentence (was sentence {index}; t re-attaches, x deletes): ",
+}
+"""What the detail line says first about an annotation re-anchoring moved."""
+FILTERS = ("tag", "status", "article", "source", "annotator", "anchoring", "clear all")
 
 REVIEW_BINDINGS: list[BindingType] = [
     Binding("escape,q", "close", "Close", show=False, id="review.close"),
@@ -65,6 +77,9 @@ REVIEW_BINDINGS: list[BindingType] = [
     Binding("a", "toggle_tag('attribution')", "Attrib", id="review.toggle_attribution"),
     Binding("d", "toggle_tag('denial')", "Denial", id="review.toggle_denial"),
     Binding("v", "pick_status", "Status", id="review.pick_status"),
+    Binding("y", "confirm_anchor", "Confirm", show=False, id="review.confirm_anchor"),
+    Binding("t", "reattach", "Re-attach", show=False, id="review.reattach"),
+    Binding("x", "delete_orphan", "Delete orphan", show=False, id="review.delete_orphan"),
     Binding("u", "undo", "Undo", id="review.undo"),
     Binding("ctrl+r", "redo", "Redo", show=False, id="review.redo"),
 ]
@@ -129,12 +144,17 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
 
-    def __init__(self, store: AnnotationStore, corpus: Corpus) -> None:
+    def __init__(
+        self, store: AnnotationStore, corpus: Corpus, anchors: CorpusAnchors | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.corpus = corpus
+        self.anchors = anchors or CorpusAnchors(store, DEFAULT_THRESHOLD)
+        """Articles whose stored annotations do not fit their text are shown re-anchored
+        (in memory), and re-anchored in the store before an edit (tui/anchors.py)."""
         self.query_state = ReviewQuery(annotator=store.annotator)
-        self.rows: dict[AnnotationKey, ReviewRow] = {}
+        self.rows: dict[RowKey, ReviewRow] = {}
         """Every annotation, by key: the source of truth for filtering."""
         self.shown: list[ReviewRow] = []
         """The rows in the table, in table order."""
@@ -188,14 +208,15 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         for remembered in self.store.articles():
             labels.setdefault(remembered["article_id"], str(remembered.get("title") or ""))
         with collector_paused():
-            annotations = self.store.all()
+            source = current_view(self.store, self.corpus.articles, self.anchors.threshold)
+            annotations = [*source.all(), *source.orphans()]
             rows = {row.key: row for row in make_rows(annotations, order, labels)}
             facets = ReviewFacets.of(annotations)
             keep_long_lived(len(rows))
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.rows_loaded, rows, facets)
 
-    def rows_loaded(self, rows: dict[AnnotationKey, ReviewRow], facets: ReviewFacets) -> None:
+    def rows_loaded(self, rows: dict[RowKey, ReviewRow], facets: ReviewFacets) -> None:
         if self.closed:
             return
         self.rows = rows
@@ -289,11 +310,21 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             return None
         return position, self.shown[position]
 
-    def editable(self) -> tuple[int, ReviewRow] | None:
-        """The highlighted row if this analyst may change it, else None (and says why)."""
+    def editable(self, orphan: bool = False) -> tuple[int, ReviewRow] | None:
+        """The highlighted row if this analyst may change it, else None (and says why).
+        An orphan is on no sentence: only re-attaching or deleting it changes it (`orphan`
+        says which the caller wants)."""
         found = self.highlighted()
         if found is None:
             self.notify("No annotation highlighted.")
+            return None
+        if found[1].annotation.is_orphan != orphan:
+            self.notify(
+                "This orphan is on no sentence: t re-attaches it to one, x deletes it."
+                if not orphan
+                else "Only an orphan (sentence —) is re-attached or deleted here.",
+                markup=False,
+            )
             return None
         if found[1].annotation.annotator != self.store.annotator:
             self.notify(
@@ -305,7 +336,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             return None
         return found
 
-    def apply(self, key: AnnotationKey, annotation: Annotation | None) -> None:
+    def apply(self, key: RowKey, annotation: Annotation | None) -> None:
         """Record a stored change in the rows and in the table, if the row is shown."""
         position = next((n for n, row in enumerate(self.shown) if row.key == key), None)
         known = self.rows.get(key) or (self.shown[position] if position is not None else None)
@@ -332,6 +363,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
     ) -> None:
         _position, row = position_row
         try:
+            article = self.corpus.by_id.get(row.annotation.article_id)
+            if article is not None:
+                self.anchors.settle(article)
             saved = self.store.save(change(row.annotation))
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
@@ -345,6 +379,12 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         position = event.cursor_row
         if 0 <= position < len(self.shown):
             annotation = self.shown[position].annotation
+            if annotation.is_orphan:
+                self.notify(
+                    "This orphan is on no sentence: t re-attaches it to one, x deletes it.",
+                    markup=False,
+                )
+                return
             self.close_with((annotation.article_id, annotation.index))
 
     @on(DataTable.RowHighlighted)
@@ -358,7 +398,8 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         note = self.shown[position].annotation
         source = f"{note.source}: " if note.source else ""
         comment = f"  [note: {note.note}]" if note.note else ""
-        detail.update(literal(f"{source}{note.quote}{comment}", single_line=True))
+        state = ANCHOR_DETAIL.get(note.anchor_state, "").format(index=note.index + 1)
+        detail.update(literal(f"{state}{source}{note.quote}{comment}", single_line=True))
 
     @on(DataTable.HeaderSelected)
     def header_clicked(self, event: DataTable.HeaderSelected) -> None:
@@ -415,10 +456,77 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         if change is None:
             self.notify(nothing)
             return
-        self.apply(change.key, change.after)
+        self.anchors.forget()
+        sides = (change.before, change.after)
+        if change.together or any(side is not None and side.is_orphan for side in sides):
+            self.reload()  # annotations changed sentence, or became or stopped being orphans
+        else:
+            self.apply(change.key, change.after)
         self.notify(
             f"{done} a change to {change.article_id}, sentence {change.index + 1}.", markup=False
         )
+
+    def action_confirm_anchor(self) -> None:
+        found = self.editable()
+        if found is None:
+            return
+        if found[1].annotation.anchor_state not in ("check", "reanchored"):
+            self.notify("Nothing to confirm: this annotation was made on its sentence.")
+            return
+        self.write(found, lambda annotation: annotation.changed(anchor_state="current"))
+
+    def action_reattach(self) -> None:
+        """Put the highlighted orphan on a sentence of its article the analyst picks
+        (the most similar free one is offered first)."""
+        found = self.editable(orphan=True)
+        if found is None:
+            return
+        orphan = found[1].annotation
+        article = self.corpus.by_id.get(orphan.article_id)
+        if article is None:
+            self.notify(f"Article {orphan.article_id} is not in this corpus.", markup=False)
+            return
+        taken = set(self.store.for_article(article.id))
+        free = [s.index for s in article.sentences if s.index not in taken]
+        if not free:
+            self.notify("Every sentence of that article already has your annotation.")
+            return
+        labels = {f"{index + 1}. {article.sentences[index].text}": index for index in free}
+        best = most_similar(orphan.quote, article, free)
+        current = next((label for label, index in labels.items() if index == best), None)
+
+        def chosen(label: str | None) -> None:
+            if label is None:
+                return
+            placed = anchored_to(orphan, article, labels[label], "current")
+            try:
+                self.store.reattach(orphan, placed)
+            except StoreError as error:
+                self.notify(str(error), title="Not saved", severity="error", markup=False)
+                return
+            self.notify(f"Re-attached to sentence {labels[label] + 1}.", markup=False)
+            self.reload()
+
+        title = f"Re-attach to which sentence of {article.id}? (it was: {orphan.quote})"
+        self.app.push_screen(ChoicePrompt(title, list(labels), current), chosen)
+
+    def action_delete_orphan(self) -> None:
+        found = self.editable(orphan=True)
+        if found is None:
+            return
+        try:
+            self.store.delete_orphan(found[1].annotation)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        self.notify("Orphan deleted (u undoes).", markup=False)
+        self.apply(row_key(found[1].annotation), None)
+
+    def reload(self) -> None:
+        """Read every annotation again (after a change that moved some between rows)."""
+        self.loaded = False
+        self.show_status("loading annotations…")
+        self.load_rows()
 
     def action_sort(self) -> None:
         def chosen(column: str | None) -> None:
@@ -475,4 +583,6 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         elif name == "annotator":
             names = facets.annotators | {self.store.annotator}
             choices.update({annotator: annotator for annotator in sorted(names)})
+        elif name == "anchoring":
+            choices.update({value: value for value in ANCHORING_FILTERS})
         return choices

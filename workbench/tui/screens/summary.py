@@ -22,10 +22,13 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from store import AnnotationStore, StoreError
+from workbench.core.anchor_report import anchoring_section
+from workbench.core.anchoring import DEFAULT_THRESHOLD
 from workbench.core.annotation import STATUSES, TAGS, Annotation
 from workbench.core.atomic import write_output
 from workbench.core.corpus import Corpus
 from workbench.core.ledger import LedgerSettings
+from workbench.core.reanchored_view import current_view
 from workbench.core.summary import SummarySettings, build_summary, format_value, render_markdown
 from workbench.core.terminal_text import printable
 from workbench.tui.literal import literal
@@ -35,7 +38,7 @@ from workbench.tui.typeahead import open_prompt
 ROW_LIMIT = 1_000
 """Rows put in each table at once (in the ledger, groups with conflicts come first)."""
 FLAG = "⚠"
-TABS = ("ledger", "conflicts", "articles", "sources")
+TABS = ("ledger", "conflicts", "articles", "sources", "anchoring")
 
 SUMMARY_BINDINGS: list[BindingType] = [
     Binding("escape,q", "close", "Close", id="summary.close"),
@@ -46,6 +49,7 @@ SUMMARY_BINDINGS: list[BindingType] = [
     Binding("2", "show_tab('conflicts')", "Conflicts", show=False, id="summary.tab_conflicts"),
     Binding("3", "show_tab('articles')", "Articles", show=False, id="summary.tab_articles"),
     Binding("4", "show_tab('sources')", "Sources", show=False, id="summary.tab_sources"),
+    Binding("5", "show_tab('anchoring')", "Anchoring", show=False, id="summary.tab_anchoring"),
 ]
 
 Columns = Sequence[tuple[str, int]]
@@ -77,6 +81,20 @@ ARTICLE_COLUMNS: Columns = (
     *((tag, max(len(tag), 5)) for tag in TAGS),
     *((status.replace("_", " "), max(len(status), 5)) for status in STATUSES),
 )
+ANCHORING_COLUMNS: Columns = (
+    ("state", 15),
+    ("article", 20),
+    ("#", 4),
+    ("annotator", 10),
+    ("tags", 12),
+    ("text (as annotated)", 80),
+)
+ANCHORING_STATES = {
+    "check": "to check",
+    "orphaned": "orphaned",
+    "article_missing": "article missing",
+}
+"""The summary's anchoring entries (anchor_report.py), as the Anchoring tab names them."""
 SOURCE_COLUMNS: Columns = (
     ("source", 30),
     ("kind", 7),
@@ -272,12 +290,20 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
     BINDINGS: ClassVar[list[BindingType]] = SUMMARY_BINDINGS
 
     def __init__(
-        self, store: AnnotationStore, corpus: Corpus, ledger: LedgerSettings | None = None
+        self,
+        store: AnnotationStore,
+        corpus: Corpus,
+        ledger: LedgerSettings | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
     ) -> None:
         super().__init__()
         self.store = store
         self.corpus = corpus
         self.ledger = ledger or LedgerSettings()
+        self.threshold = threshold
+        """Re-anchoring's: articles whose annotations do not fit their text are counted
+        where re-anchoring puts them (in memory)."""
+        self.anchoring: list[Mapping[str, Any]] = []
         self.summary: dict[str, Any] | None = None
         self.lines: list[LedgerLine] = []
         self.conflict_figures: list[Mapping[str, Any]] = []
@@ -298,6 +324,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 yield DataTable[Content](id="articles-table", cursor_type="row")
             with TabPane("Sources", id="sources"):
                 yield DataTable[Content](id="sources-table", cursor_type="row")
+            with TabPane("Anchoring", id="anchoring"):
+                yield DataTable[Content](id="anchoring-table", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -315,12 +343,16 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             str(info["article_id"]): {**info, "id": info["article_id"]}
             for info in self.store.articles()
         }
-        self.build_in_background(self.store.all(), remembered, tuple(self.store.ledger_decisions()))
+        source = current_view(self.store, self.corpus.articles, self.threshold)
+        self.build_in_background(
+            source.all(), source.orphans(), remembered, tuple(self.store.ledger_decisions())
+        )
 
     @work(thread=True, exclusive=True, group="summary", description="summary: build")
     def build_in_background(
         self,
         annotations: list[Annotation],
+        orphans: list[Annotation],
         remembered: dict[str, dict[str, Any]],
         decisions: tuple[dict[str, Any], ...],
     ) -> None:
@@ -336,6 +368,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             articles.values(),
             SummarySettings(ledger=self.ledger, decisions=decisions),
         )
+        summary["anchoring"] = anchoring_section(annotations, orphans, self.corpus.by_id)
         view = prepare_view(summary)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_view, view)
@@ -349,6 +382,26 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         fill(self.query_one("#conflicts-table", DataTable), CONFLICT_COLUMNS, view.conflict_rows)
         fill(self.query_one("#articles-table", DataTable), ARTICLE_COLUMNS, view.article_rows)
         fill(self.query_one("#sources-table", DataTable), SOURCE_COLUMNS, view.source_rows)
+        self.anchoring = [
+            {**entry, "state": state}
+            for state in ANCHORING_STATES
+            for entry in view.summary.get("anchoring", {}).get(state, ())
+        ]
+        fill(
+            self.query_one("#anchoring-table", DataTable),
+            ANCHORING_COLUMNS,
+            [
+                (
+                    ANCHORING_STATES[entry["state"]],
+                    entry["article_id"],
+                    entry["index"] + 1,
+                    entry["annotator"],
+                    ", ".join(entry["tags"]),
+                    entry["quote"],
+                )
+                for entry in self.anchoring
+            ],
+        )
         banner = [
             f"{FLAG} {conflict['topic']}: "
             + ", ".join(format_value(value) for value in conflict["values"])
@@ -383,10 +436,12 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 f"{totals['annotations']:,} annotations · {len(summary['ledger']):,} claim groups"
                 f" · {len(summary['conflicts'])} conflicting figure(s)"
             )
+            if self.anchoring:
+                line += f" · {len(self.anchoring)} to look at after articles changed (5)"
             total = line_count(summary["ledger"])
             if total > len(self.lines):
                 line += f" · the ledger shows its first {len(self.lines):,} of {total:,} lines"
-        hint = "1–4 tabs · Enter opens a sentence · m m merges two groups · x splits a claim out"
+        hint = "1–5 tabs · Enter opens a sentence · m m merges two groups · x splits a claim out"
         if self.merge_from is not None:
             hint = (
                 f"merging {self.merge_from.group_id}: highlight another group and press m "
@@ -503,5 +558,15 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             sentence = self.lines[position].sentence
         elif event.data_table.id == "conflicts-table" and position < len(self.conflict_figures):
             sentence = self.conflict_figures[position]
+        elif event.data_table.id == "anchoring-table" and position < len(self.anchoring):
+            entry = self.anchoring[position]
+            if entry["state"] != "check":  # an orphan is on no sentence; a missing article…
+                self.notify(
+                    "Not on a sentence of this corpus: the review screen (r, f: anchoring) "
+                    "re-attaches or deletes orphans.",
+                    markup=False,
+                )
+                return
+            sentence = entry
         if sentence is not None:
             self.dismiss((str(sentence["article_id"]), int(sentence["index"])))

@@ -19,25 +19,44 @@ OFF_STYLE = "$text-muted"
 LABEL_STYLE = "$text-muted"
 SAVED_STYLE = "bold $success"
 UNSAVED_STYLE = "bold $error"
+ANCHOR_LINES = {
+    "reanchored": ("↷ moved here after the article changed · y confirms", "$text-muted"),
+    "check": (
+        "? to check: moved onto a similar sentence after the article changed · y confirms",
+        "bold $warning",
+    ),
+}
+"""A fourth line for an annotation re-anchoring moved (docs/decisions/reanchoring.md)."""
 
 
 class AnnotationPanel(Static):
     """Shows the stored annotation of the current sentence.
 
     `saved` is set by the screen only after the store confirmed the write; `error`
-    carries the reason when a write failed.
+    carries the reason when a write failed; `unstored` marks an annotation shown where
+    re-anchoring puts it while the store still holds it as it was (read-only, or an
+    undone re-anchoring).
     """
 
     annotation: reactive[Annotation | None] = reactive(None, always_update=True)
     saved: reactive[bool] = reactive(False)
     error: reactive[str] = reactive("")
+    unstored: reactive[bool] = reactive(False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
 
-    def show(self, annotation: Annotation | None, *, saved: bool, error: str = "") -> None:
+    def show(
+        self,
+        annotation: Annotation | None,
+        *,
+        saved: bool,
+        error: str = "",
+        unstored: bool = False,
+    ) -> None:
         self.set_reactive(AnnotationPanel.saved, saved)
         self.set_reactive(AnnotationPanel.error, error)
+        self.set_reactive(AnnotationPanel.unstored, unstored)
         self.annotation = annotation
 
     def watch_annotation(self) -> None:
@@ -64,6 +83,8 @@ class AnnotationPanel(Static):
         if self.error:
             light = Content(f"✗ NOT SAVED: {visible(self.error, single_line=True)}")
             light = light.stylize(UNSAVED_STYLE)
+        elif self.unstored and annotation is not None:
+            light = Content("◌ shown re-anchored, not stored yet").stylize("$warning")
         elif self.saved and annotation is not None:
             light = Content("● saved").stylize(SAVED_STYLE)
         else:
@@ -76,4 +97,7 @@ class AnnotationPanel(Static):
             + Content(status),
             Content("note   ").stylize(label) + Content(visible(note, single_line=True)),
         ]
+        if annotation is not None and annotation.anchor_state in ANCHOR_LINES:
+            text, style = ANCHOR_LINES[annotation.anchor_state]
+            lines.append(Content(text).stylize(style))
         return Content("\n").join(lines)

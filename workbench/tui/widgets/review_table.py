@@ -46,12 +46,27 @@ def tags_cell(annotation: Annotation) -> Content:
     return Content.assemble(*parts)
 
 
+def sentence_cell(annotation: Annotation) -> Content:
+    """The sentence number; "?" marks one to check, an orphan (on no sentence) has none."""
+    if annotation.is_orphan:
+        return Content("—").stylize("bold $warning")
+    if annotation.anchor_state == "check":
+        return Content(f"{annotation.index + 1}?").stylize("bold $warning")
+    return literal(str(annotation.index + 1))
+
+
+def article_cell(row: ReviewRow) -> Content:
+    if row.article_missing:
+        return Content("✗ ").stylize("bold $warning") + literal(row.article_label, single_line=True)
+    return literal(row.article_label, single_line=True)
+
+
 def row_cells(row: ReviewRow) -> list[Content]:
     """The cells of one row, in COLUMNS order."""
     note = row.annotation
     cells = {
-        "article": literal(row.article_label, single_line=True),
-        "sentence": literal(str(note.index + 1)),
+        "article": article_cell(row),
+        "sentence": sentence_cell(note),
         "tags": tags_cell(note),
         "source": literal(note.source or "", single_line=True),
         "status": literal(note.status.replace("_", " ")),

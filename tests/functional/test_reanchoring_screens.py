@@ -1,0 +1,171 @@
+"""An article edited after it was annotated, through the app: nothing shows on the sentence
+that now sits at an annotation's old index, the annotation shows on its own sentence, a
+notice says what moved, the re-anchoring is undone and redone like any change, and the
+review and summary screens list what is to check, orphaned or missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store import AnnotationStore
+from tests.fixtures.anchored import STORY, annotate, article
+from tests.functional.test_review import settle
+from workbench.core.corpus import Corpus, load_corpus
+from workbench.tui.app import StartAt, WorkbenchApp
+from workbench.tui.screens.review import ReviewScreen
+from workbench.tui.screens.summary import SummaryScreen
+from workbench.tui.widgets.annotation_panel import AnnotationPanel
+from workbench.tui.widgets.review_table import ReviewTable
+
+SIZE = (120, 36)
+OLD = article(STORY)
+NOTE_LINE = "Editor's note: this article was updated to correct the agency's name."
+INSERTED = STORY.replace("\n", f"\n{NOTE_LINE}\n", 1)
+CORRECTED = INSERTED.replace("Moscow denied any deployment. ", "").replace(
+    "No comment was given.", "No coment was given."
+)
+
+
+def corpus_of(tmp_path: Path, text: str) -> Corpus:
+    folder = tmp_path / "articles"
+    folder.mkdir(exist_ok=True)
+    (folder / "story.txt").write_text(text, encoding="utf-8")
+    return load_corpus([folder])
+
+
+@pytest.fixture
+def annotated(store: AnnotationStore) -> AnnotationStore:
+    """The analyst's work on the story before the publisher's correction."""
+    store.save(annotate(OLD, 1, store.annotator, tags=("claim", "attribution"), source="agency"))
+    store.save(annotate(OLD, 3, store.annotator, tags=("denial",), note="the denial"))
+    store.save(annotate(OLD, 6, store.annotator, tags=("claim",)))
+    return store
+
+
+def panel(app: WorkbenchApp) -> AnnotationPanel:
+    return app.screen.query_one(AnnotationPanel)
+
+
+def notices(app: WorkbenchApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def test_the_panel_shows_nothing_on_the_sentence_now_at_the_old_index(
+    annotated: AnnotationStore, tmp_path: Path
+) -> None:
+    corpus = corpus_of(tmp_path, INSERTED)
+    start = StartAt(article_id="story", sentence=2)  # index 1: the inserted note now
+    app = WorkbenchApp(annotated, corpus=corpus, start=start, keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = panel(app)
+        assert shown.annotation is None
+        assert "○ nothing recorded" in shown.compose_panel().plain
+        assert "agency" not in shown.compose_panel().plain
+        assert "story: 3 moved, 0 to check, 0 orphaned" in " ".join(notices(app))
+        await pilot.press("j")
+        moved = panel(app).annotation
+        assert moved is not None and moved.source == "agency"
+        assert moved.tags == ("claim", "attribution")
+        assert "moved here after the article changed" in panel(app).compose_panel().plain
+        await pilot.press("y")  # the analyst confirms it belongs here
+    assert annotated.get("story", 1) is None
+    confirmed = annotated.get("story", 2)
+    assert confirmed is not None and confirmed.anchor_state == "current"
+    assert "reanchor" in [change.action for change in annotated.history()]
+
+
+async def test_a_reanchoring_is_undone_and_redone_and_a_new_tag_never_takes_an_old_key(
+    annotated: AnnotationStore, tmp_path: Path
+) -> None:
+    before = {a.index: a.note for a in annotated.all()}
+    corpus = corpus_of(tmp_path, INSERTED)
+    start = StartAt(article_id="story", sentence=2)
+    app = WorkbenchApp(annotated, corpus=corpus, start=start, keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert {a.index for a in annotated.all()} == {2, 4, 7}
+        await pilot.press("u")
+        await pilot.pause()
+        # Stored as they were made, at their old indexes...
+        assert {a.index: a.note for a in annotated.all()} == before
+        assert any("Undid the re-anchoring of story" in n for n in notices(app))
+        # ...but never shown there: sentence 2 (index 1) is still the inserted note.
+        assert panel(app).annotation is None
+        assert [c.action for c in annotated.history()][-3:] == ["undo"] * 3
+        await pilot.press("ctrl+r")  # redo goes to the first annotation's new sentence
+        assert {a.index for a in annotated.all()} == {2, 4, 7}
+        assert app.session is not None and app.session.place.sentence == 2
+        await pilot.press("u", "k")
+        assert app.session.place.sentence == 1
+        # A tag on the inserted note stores the re-anchoring again first.
+        await pilot.press("c")
+    tagged = annotated.get("story", 1)
+    assert tagged is not None and tagged.tags == ("claim",) and tagged.source is None
+    kept = annotated.get("story", 2)
+    assert kept is not None and (kept.source, kept.tags) == ("agency", ("claim", "attribution"))
+
+
+async def test_review_lists_orphans_and_checks_and_acts_on_them(
+    annotated: AnnotationStore, tmp_path: Path
+) -> None:
+    annotated.save(annotate(article(STORY, "renamed"), 2, annotated.annotator, note="gone"))
+    corpus = corpus_of(tmp_path, CORRECTED)
+    app = WorkbenchApp(annotated, corpus=corpus, keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        # f, 6 = anchoring; then 3 = orphaned (any, to check, orphaned, article missing).
+        await pilot.press("f", "6", "3")
+        await settle(app, pilot)
+        assert [row.annotation.note for row in screen.shown] == ["the denial"]
+        cells = screen.query_one(ReviewTable).get_row_at(0)
+        assert cells[1].plain == "—"
+        await pilot.press("c")  # no tag edit on an orphan
+        assert annotated.orphans()[0].tags == ("denial",)
+        await pilot.press("x")
+        assert annotated.orphans() == []
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert [o.note for o in annotated.orphans()] == ["the denial"]
+        await pilot.press("t")  # re-attach: the most similar free sentence is offered
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert annotated.orphans() == []
+        reattached = next(a for a in annotated.all() if a.note == "the denial")
+        assert reattached.anchor_state == "current"
+        # f, 6, 2 = to check: the typo-fixed sentence; y confirms it.
+        await pilot.press("f", "6", "2")
+        await settle(app, pilot)
+        assert [row.annotation.index for row in screen.shown] == [6]
+        await pilot.press("y")
+        await settle(app, pilot)
+        confirmed = annotated.get("story", 6)
+        assert confirmed is not None and confirmed.anchor_state == "current"
+        # f, 6, 4 = article missing.
+        await pilot.press("f", "6", "4")
+        await settle(app, pilot)
+        assert [row.annotation.article_id for row in screen.shown] == ["renamed"]
+
+
+async def test_the_summary_has_an_anchoring_tab(annotated: AnnotationStore, tmp_path: Path) -> None:
+    corpus = corpus_of(tmp_path, CORRECTED)
+    app = WorkbenchApp(annotated, corpus=corpus, keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("S")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, SummaryScreen)
+        await pilot.press("5")
+        assert [(e["state"], e["index"]) for e in screen.anchoring] == [
+            ("check", 6),
+            ("orphaned", 3),
+        ]
+        assert screen.summary is not None and screen.summary["totals"]["annotations"] == 2

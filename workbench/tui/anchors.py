@@ -1,0 +1,172 @@
+"""The annotate screen's annotations, anchored to the articles as they are now.
+
+Without widgets, like the session. An article whose text (or segmentation) changed under
+its annotations is re-anchored the first time the session needs it, and the result
+stored (one write, one undo step) unless the store is read-only. While an article's
+stored annotations are not anchored to its text (a read-only store, or a re-anchoring
+the analyst undid), what the screen shows comes from the plan, computed in memory: an
+annotation is never shown on a sentence it was not made on. Before any write to such an
+article the plan is stored, so a new annotation never lands on a key an old one holds.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from store import AnchorConflictError, AnnotationStore, Change
+from workbench.core.anchoring import ArticlePlan, plan_article
+from workbench.core.annotation import Annotation
+from workbench.core.corpus import Article
+from workbench.core.reanchoring import ArticleReanchoring, batches, plans, store_plans
+from workbench.core.sentences import segmenter_stamp
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorCounts:
+    """One analyst's annotations of an article that re-anchoring moved, marked to check
+    or orphaned (as they stand now)."""
+
+    moved: int = 0
+    check: int = 0
+    orphaned: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.moved or self.check or self.orphaned)
+
+    def describe(self) -> str:
+        return f"{self.moved} moved, {self.check} to check, {self.orphaned} orphaned"
+
+
+def is_reanchoring(change: Change) -> bool:
+    """True for an undo or redo step that moved annotations between texts of an article."""
+    return any(
+        c.before is not None
+        and c.after is not None
+        and c.before.article_sha256 != c.after.article_sha256
+        for c in change.step
+    )
+
+
+def short_id(article_id: str, keep: int = 8) -> str:
+    """An article id short enough for a notice ("003_b40d…")."""
+    return article_id if len(article_id) <= keep + 2 else article_id[:keep] + "…"
+
+
+class CorpusAnchors:
+    """Which of the corpus's articles the session has re-anchored, and what the screen
+    shows for the others."""
+
+    def __init__(self, store: AnnotationStore, threshold: float) -> None:
+        self.store = store
+        self.threshold = threshold
+        self._lock = threading.Lock()
+        self._visited: set[str] = set()
+        """Articles whose automatic re-anchoring has run this session."""
+        self._noticed: set[str] = set()
+        self._plans: dict[str, ArticlePlan] = {}
+        """In-memory plans of articles whose stored annotations are not anchored."""
+
+    # -- reading --------------------------------------------------------------------
+    def is_stale(self, article: Article) -> bool:
+        """True when some of the article's stored annotations may not fit its text."""
+        return bool(
+            self.store.articles_to_reanchor({article.id: article.sha256}, segmenter_stamp())
+        )
+
+    def placed(self, article: Article) -> Mapping[int, Annotation]:
+        """Sentence index -> this analyst's annotation, as anchored to the current text."""
+        self.visit(article)
+        plan = self._plan_if_stale(article)
+        if plan is None:
+            return self.store.for_article(article.id)
+        mine = self.store.annotator
+        return {
+            p.after.index: p.after
+            for p in plan.placements
+            if p.new_index is not None and p.after.annotator == mine
+        }
+
+    def get(self, article: Article, index: int) -> Annotation | None:
+        """This analyst's annotation of one sentence, as anchored to the current text."""
+        self.visit(article)
+        if self._plan_if_stale(article) is None:
+            return self.store.get(article.id, index)
+        return self.placed(article).get(index)
+
+    def counts(self, article: Article) -> AnchorCounts:
+        """What re-anchoring left for this analyst to look at in the article."""
+        placed = self.placed(article).values()
+        return AnchorCounts(
+            moved=sum(1 for a in placed if a.anchor_state == "reanchored"),
+            check=sum(1 for a in placed if a.anchor_state == "check"),
+            orphaned=len(self.store.orphans(self.store.annotator, article.id)),
+        )
+
+    def arrival_notice(self, article: Article) -> str | None:
+        """Once per session and article: `003_b40d…: 4 moved, 1 to check, 1 orphaned`."""
+        if article.id in self._noticed:
+            return None
+        self._noticed.add(article.id)
+        counts = self.counts(article)
+        return f"{short_id(article.id)}: {counts.describe()}" if counts else None
+
+    def forget(self) -> None:
+        """Stored annotations changed (an undo, the review screen): plan again."""
+        with self._lock:
+            self._plans.clear()
+
+    # -- writing --------------------------------------------------------------------
+    def visit(self, article: Article) -> None:
+        """The first time this session: store the article's re-anchoring if it needs one
+        (a read-only store keeps it in memory)."""
+        with self._lock:
+            if article.id in self._visited:
+                return
+            self._visited.add(article.id)
+        if not self.store.read_only:
+            self.settle(article)
+
+    def settle(self, article: Article) -> None:
+        """Store the article's re-anchoring now if its stored annotations do not fit its
+        text (before a write to the article, and on the first visit)."""
+        if self.store.read_only or not self.is_stale(article):
+            return
+        for _attempt in range(3):  # a worker may have stored it meanwhile
+            plan = plan_article(article, self.store.in_article(article.id), self.threshold)
+            try:
+                store_plans(self.store, [ArticleReanchoring(article, plan)])
+            except AnchorConflictError:
+                continue
+            break
+        with self._lock:
+            self._plans.pop(article.id, None)
+
+    def settle_all(self, articles: Iterable[Article]) -> list[ArticleReanchoring]:
+        """Store every stale article's re-anchoring (for a worker at start-up, a batch
+        per write); returns those whose annotations changed. An article the UI touched
+        meanwhile is left for its own visit."""
+        if self.store.read_only:
+            return []
+        done: list[ArticleReanchoring] = []
+        for group in batches(plans(self.store, articles, self.threshold)):
+            try:
+                store_plans(self.store, group)
+            except AnchorConflictError:
+                continue
+            with self._lock:
+                self._visited.update(item.article.id for item in group)
+            done.extend(item for item in group if item.changed)
+        return done
+
+    def _plan_if_stale(self, article: Article) -> ArticlePlan | None:
+        if not self.is_stale(article):
+            return None
+        with self._lock:
+            plan = self._plans.get(article.id)
+        if plan is None or plan.sha256 != article.sha256:
+            plan = plan_article(article, self.store.in_article(article.id), self.threshold)
+            with self._lock:
+                self._plans[article.id] = plan
+        return plan
