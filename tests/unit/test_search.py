@@ -146,3 +146,10 @@ def test_the_word_index_changes_speed_not_results(
     )
     assert scanned.index is None
     assert scanned.search(query, limit=20) == bundled_search.search(query, limit=20)
+
+
+def test_a_short_word_found_nowhere_ends_the_search_at_once(
+    bundled_search: SentenceSearch,
+) -> None:
+    rankings = list(bundled_search.search_chunks("they tlk"))
+    assert rankings == [[]]  # the index pass only: no sweep for typos

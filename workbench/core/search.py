@@ -19,6 +19,7 @@ from workbench.core.matching import (
     match,
     match_chunks,
     search_key,
+    typos_allowed,
 )
 from workbench.core.word_index import WordIndex
 
@@ -87,7 +88,7 @@ class SentenceSearch:
                 ranked = best(ranked, found, limit)
                 yield [self._hit(position, score) for position, score in ranked]
         settled = len(ranked) == limit and ranked[-1][1] >= 100.0
-        if settled or not allows_typos(parsed):
+        if settled or not allows_typos(parsed) or self._exact_word_missing(parsed):
             return
         for found in match_chunks(parsed, self.keys, cutoff, typos=True):
             ranked = best(ranked, found, limit)
@@ -99,6 +100,14 @@ class SentenceSearch:
         for last in self.search_chunks(query, limit, cutoff):  # noqa: B007 - keep the last
             pass
         return last
+
+    def _exact_word_missing(self, query: Query) -> bool:
+        """A word that must be exact (no typo allowed) and is in no word of the corpus:
+        nothing can match, and a sweep for typos would only take time to say so."""
+        index = self.index
+        return index is not None and any(
+            not typos_allowed(word) and not index.holds(word) for word in query.words
+        )
 
     def _hit(self, position: int, score: float) -> SearchHit:
         article_id, index = self.refs[position]
