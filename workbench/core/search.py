@@ -46,8 +46,11 @@ class SentenceSearch:
         self.keys: list[str] = []
         self.index: WordIndex | None = None
 
-    def build(self, progress: Callable[[int, int], None] | None = None) -> SentenceSearch:
-        """Segment every article (cached on the article) and normalise its sentences."""
+    def build(
+        self, progress: Callable[[int, int], None] | None = None, *, index: bool = True
+    ) -> SentenceSearch:
+        """Segment every article (cached on the article) and normalise its sentences;
+        then index their words, unless `index` is False (see `build_index`)."""
         total = len(self.corpus.articles)
         for number, article in enumerate(self.corpus.articles, start=1):
             for sentence in article.sentences:
@@ -56,8 +59,13 @@ class SentenceSearch:
                 self.keys.append(search_key(sentence.text))
             if progress is not None and (number % 200 == 0 or number == total):
                 progress(number, total)
-        self.index = WordIndex.of(self.keys)
+        if index:
+            self.build_index()
         return self
+
+    def build_index(self) -> None:
+        """Index the words: searches made before this scan instead, with the same results."""
+        self.index = WordIndex.of(self.keys)
 
     def __len__(self) -> int:
         return len(self.texts)

@@ -207,10 +207,11 @@ class WorkbenchApp(App[None]):
     @work(thread=True, exclusive=True, group="index", description="build search index")
     def build_search_index(self, corpus: Corpus) -> None:
         """Segment every article in the background: search and corpus totals need it."""
-        search = SentenceSearch(corpus).build()
+        search = SentenceSearch(corpus).build(index=False)
         if get_current_worker().is_cancelled:
             return
         self.call_from_thread(self.search_ready, search)
+        search.build_index()  # search works meanwhile (a scan), then faster
 
     def search_ready(self, search: SentenceSearch) -> None:
         self.sentence_search = search
