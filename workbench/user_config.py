@@ -13,9 +13,11 @@ Example `~/.config/workbench/settings.toml`:
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +57,35 @@ def read_toml(path: Path, what: str) -> dict[str, Any]:
         raise SettingsError(f"{path}: not a valid TOML {what} ({error})") from None
 
 
+def where(path: Path, table: str, key: str | None = None) -> str:
+    """ "FILE line N" of `[table]` (or of `key` inside it) in a settings file, for a
+    message; just FILE when the line cannot be found."""
+    try:
+        text = read_regular(path).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return str(path)
+    current = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"\s*\[\s*([^\]\s]+)\s*\]", line)
+        if header:
+            current = header.group(1).strip("\"'")
+            if key is None and current == table:
+                return f"{path} line {number}"
+            continue
+        found = re.match(r"""\s*["']?([A-Za-z0-9_.-]+)["']?\s*=""", line)
+        if key is not None and found:
+            name = found.group(1)
+            if (current, name) == (table, key) or (current == "" and name == f"{table}.{key}"):
+                return f"{path} line {number}"
+    return str(path)
+
+
+def unknown(kind: str, name: str, known: Iterable[str]) -> str:
+    """ "unknown ledger setting 'claim_treshold' (did you mean claim_threshold?)" """
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f"unknown {kind} {name!r}" + (f" (did you mean {close[0]}?)" if close else "")
+
+
 def ledger_settings(
     path: Path | None = None, overrides: Mapping[str, Any] | None = None
 ) -> LedgerSettings:
@@ -62,29 +93,30 @@ def ledger_settings(
     path = path or settings_path()
     table = read_toml(path, "settings file").get("ledger", {})
     if not isinstance(table, dict):
-        raise SettingsError(f"{path}: [ledger] must be a table")
+        raise SettingsError(f"{where(path, 'ledger')}: [ledger] must be a table")
     values = {**table, **{k: v for k, v in (overrides or {}).items() if v is not None}}
     defaults = LedgerSettings()
     known = {field.name: getattr(defaults, field.name) for field in dataclasses.fields(defaults)}
     checked: dict[str, Any] = {}
     for name, value in values.items():
+        at = where(path, "ledger", name)
         if name not in known:
-            raise SettingsError(f"{path}: unknown ledger setting {name!r}")
+            raise SettingsError(f"{at}: {unknown('ledger setting', name, known)}")
         default = known[name]
         if isinstance(default, tuple):
             if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-                raise SettingsError(f"{path}: ledger.{name} must be a list of strings")
+                raise SettingsError(f"{at}: ledger.{name} must be a list of strings")
             value = tuple(value)
         elif isinstance(default, float):
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise SettingsError(f"{path}: ledger.{name} must be a number")
+                raise SettingsError(f"{at}: ledger.{name} must be a number")
             value = float(value)
             if name.endswith("threshold") and not 0 <= value <= 100:
-                raise SettingsError(f"{path}: ledger.{name} must be between 0 and 100")
+                raise SettingsError(f"{at}: ledger.{name} must be between 0 and 100")
         elif isinstance(default, int) and (
             isinstance(value, bool) or not isinstance(value, int) or value < 1
         ):
-            raise SettingsError(f"{path}: ledger.{name} must be a whole number >= 1")
+            raise SettingsError(f"{at}: ledger.{name} must be a whole number >= 1")
         checked[name] = value
     return dataclasses.replace(defaults, **checked)
 
@@ -97,11 +129,44 @@ def anchoring_threshold(path: Path | None = None, override: float | None = None)
     path = path or settings_path()
     table = read_toml(path, "settings file").get("anchoring", {})
     if not isinstance(table, dict):
-        raise SettingsError(f"{path}: [anchoring] must be a table")
-    unknown = sorted(set(table) - {"fuzzy_threshold"})
-    if unknown:
-        raise SettingsError(f"{path}: unknown anchoring setting {unknown[0]!r}")
+        raise SettingsError(f"{where(path, 'anchoring')}: [anchoring] must be a table")
+    strangers = sorted(set(table) - {"fuzzy_threshold"})
+    if strangers:
+        message = unknown("anchoring setting", strangers[0], ["fuzzy_threshold"])
+        raise SettingsError(f"{where(path, 'anchoring', strangers[0])}: {message}")
     value = table.get("fuzzy_threshold", DEFAULT_THRESHOLD)
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
-        raise SettingsError(f"{path}: anchoring.fuzzy_threshold must be a number from 0 to 100")
+        raise SettingsError(
+            f"{where(path, 'anchoring', 'fuzzy_threshold')}: "
+            "anchoring.fuzzy_threshold must be a number from 0 to 100"
+        )
     return float(value)
+
+
+SECTIONS: dict[str, Callable[[Path], object]] = {
+    "ledger": ledger_settings,
+    "anchoring": anchoring_threshold,
+}
+"""Each [table] of settings.toml and the function that reads (and checks) it: a new
+section must be added here, or the start-up check reports it as unknown."""
+
+
+def settings_problems(path: Path | None = None) -> list[str]:
+    """Every problem of the settings file (each naming the file and line), for the report
+    made when the app starts; the commands that use a section refuse it as before."""
+    path = path or settings_path()
+    try:
+        data = read_toml(path, "settings file")
+    except SettingsError as error:
+        return [str(error)]
+    problems = [
+        f"{where(path, name)}: {unknown('section', f'[{name}]', [f'[{s}]' for s in SECTIONS])}"
+        for name in data
+        if name not in SECTIONS
+    ]
+    for read in SECTIONS.values():
+        try:
+            read(path)
+        except SettingsError as error:
+            problems.append(str(error))
+    return problems

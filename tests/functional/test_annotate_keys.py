@@ -219,7 +219,9 @@ async def test_help_lists_every_key(make_app) -> None:  # type: ignore[no-untype
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        described = " ".join(keys for keys, _ in app.screen.rows)
+        described = " ".join(keys for keys, _, _ in app.screen.rows)
+        ids = {binding_id for _, _, binding_id in app.screen.rows}
+        assert {"toggle_claim", "next_sentence", "quit", "help"} <= ids
         for key in (
             "j",
             "k",

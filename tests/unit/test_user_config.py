@@ -9,7 +9,7 @@ import pytest
 
 from workbench.cli.main import main
 from workbench.core.ledger import LedgerSettings
-from workbench.user_config import SettingsError, ledger_settings
+from workbench.user_config import SettingsError, ledger_settings, settings_problems
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -74,3 +74,23 @@ def test_a_fifo_in_place_of_the_settings_file_is_refused_not_waited_for(tmp_path
     os.mkfifo(fifo)
     with pytest.raises(SettingsError, match=r"settings\.toml: cannot read settings file \(a FIFO"):
         ledger_settings(fifo)
+
+
+def test_the_start_up_check_names_each_problem_with_its_line(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "[ledger]\nclaim_treshold = 80\n\n[leger]\nx = 1\n\n[anchoring]\nfuzzy_threshold = 500\n",
+    )
+    assert settings_problems(path) == [
+        f"{path} line 4: unknown section '[leger]' (did you mean [ledger]?)",
+        f"{path} line 2: unknown ledger setting 'claim_treshold' (did you mean claim_threshold?)",
+        f"{path} line 8: anchoring.fuzzy_threshold must be a number from 0 to 100",
+    ]
+    assert settings_problems(tmp_path / "absent.toml") == []
+
+
+def test_a_dotted_key_is_found_on_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "# thresholds\nledger.max_block = 0\n")
+    assert settings_problems(path) == [
+        f"{path} line 2: ledger.max_block must be a whole number >= 1"
+    ]

@@ -52,6 +52,19 @@ def nothing_to_open(paths: list[str]) -> str | None:
     return "no articles to annotate in " + ", ".join(str(root) for root in probe.roots)
 
 
+def user_settings() -> tuple[dict[str, str], list[str]]:
+    """keymap.toml's usable entries, and every problem of it and of settings.toml: on
+    stderr now (the screen is about to cover the terminal) and as notices in the app."""
+    from workbench.tui.keymap import load_user_keymap
+    from workbench.user_config import settings_problems
+
+    keymap = load_user_keymap()
+    problems = [*keymap.problems, *settings_problems()]
+    for problem in problems:
+        print(f"workbench: {problem}", file=sys.stderr)
+    return keymap.bindings, problems
+
+
 def run(args: argparse.Namespace) -> int:
     # Imported here so that other commands never pay for importing Textual.
     from store import AnnotationStore, StoreError
@@ -70,10 +83,13 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     with store:
         warn(store.warnings)  # and the app shows them as notices once its screen is up
+        keymap, problems = user_settings()
         app = WorkbenchApp(
             store,
             paths=args.paths,
             start=StartAt(article_id=args.article, sentence=args.sentence),
+            keymap=keymap,
+            notices=problems,
         )
         app.run()
         if app.store_failure is not None:

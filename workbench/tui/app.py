@@ -19,7 +19,7 @@ from workbench.core.anchoring import outcome_counts
 from workbench.core.corpus import Corpus, load_corpus
 from workbench.core.reanchoring import ArticleReanchoring
 from workbench.core.search import SentenceSearch
-from workbench.tui.keymap import KeymapError, load_keymap
+from workbench.tui.keymap import keys_of, load_user_keymap
 from workbench.tui.literal import visible
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
 from workbench.tui.screens.loading import LoadingScreen
@@ -57,13 +57,17 @@ class WorkbenchApp(App[None]):
         paths: Sequence[Path | str] | None = None,
         start: StartAt | None = None,
         keymap: dict[str, str] | None = None,
+        notices: Sequence[str] = (),
     ) -> None:
+        """`keymap` None: read keymap.toml (and check settings.toml) here; the command
+        line reads them before the screen opens and passes what it printed as `notices`."""
         super().__init__()
         self.store = store
         self.corpus = corpus
         self.paths = list(paths or [])
         self.start = start or StartAt()
         self.user_keymap = keymap
+        self.settings_notices = list(notices)
         self.session: AnnotationSession | None = None
         self.sentence_search: SentenceSearch | None = None
         self.corpus_sentence_total: int | None = None
@@ -109,13 +113,15 @@ class WorkbenchApp(App[None]):
 
     def apply_keymap(self) -> None:
         if self.user_keymap is None:
-            try:
-                self.user_keymap = load_keymap()
-            except KeymapError as error:
-                self.notify(str(error), title="Keymap ignored", severity="warning", markup=False)
-                self.user_keymap = {}
+            from workbench.user_config import settings_problems
+
+            loaded = load_user_keymap()
+            self.user_keymap = loaded.bindings
+            self.settings_notices += [*loaded.problems, *settings_problems()]
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
+        for problem in self.settings_notices:
+            self.notify(problem, title="Settings", severity="warning", timeout=15)
 
     @work(thread=True, exclusive=True, group="load", description="load corpus")
     def load_corpus_in_background(self) -> None:
@@ -296,9 +302,7 @@ class WorkbenchApp(App[None]):
                 assert isinstance(binding, Binding)
                 if binding.action.startswith("app."):
                     continue
-                keys = ", ".join(
-                    self.get_key_display(Binding(key, "")) for key in binding.key.split(",")
-                )
+                keys = ", ".join(keys_of(self, binding))
                 yield SystemCommand(
                     binding.tooltip or binding.description,
                     f"{binding.tooltip or binding.description} ({keys})",

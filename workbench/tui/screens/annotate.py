@@ -15,6 +15,7 @@ from store import Change, StoreError
 from workbench.core.annotation import STATUSES, Annotation
 from workbench.core.speaker import guess_source
 from workbench.tui.anchors import is_reanchoring, short_id
+from workbench.tui.keymap import keys_of
 from workbench.tui.literal import literal
 from workbench.tui.screens.articles import ArticleListScreen
 from workbench.tui.screens.choice import ChoicePrompt
@@ -143,7 +144,7 @@ class AnnotateScreen(Screen[None]):
         yield Static("", id="title-line", markup=False)
         yield Static("", id="position-line", markup=False)
         yield SentenceView(id="sentence-view")
-        yield AnnotationPanel(id="annotation-panel")
+        yield AnnotationPanel(id="annotation-panel", tag_keys=self.tag_keys())
         actions = {binding.id: binding.action for binding in ANNOTATE_BINDINGS}  # type: ignore[union-attr]
         yield FittedFooter([actions[id] for id in FOOTER_RANK])
 
@@ -419,15 +420,21 @@ class AnnotateScreen(Screen[None]):
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.key_rows()))
 
-    def key_rows(self) -> list[tuple[str, str]]:
-        """(keys, description) for every binding, as the keymap currently binds them."""
+    def key_rows(self) -> list[tuple[str, str, str]]:
+        """(keys, description, binding id) for every binding, as the keymap binds them."""
         rows = []
         for binding in ANNOTATE_BINDINGS:
             assert isinstance(binding, Binding)
-            keys = binding.key
-            if binding.id and binding.id in self.app._keymap:
-                keys = self.app._keymap[binding.id]
-            shown = ", ".join(self.app.get_key_display(Binding(key, "")) for key in keys.split(","))
-            rows.append((shown, binding.tooltip or binding.description))
-        rows.append(("ctrl+p", "Command palette (every action by name)"))
+            shown = ", ".join(keys_of(self.app, binding))
+            rows.append((shown, binding.tooltip or binding.description, binding.id or ""))
+        rows.append(("ctrl+p", "Command palette (every action by name)", ""))
         return rows
+
+    def tag_keys(self) -> dict[str, str]:
+        """The first key of each tag's toggle as bound now, for the panel's chips."""
+        keys = {}
+        for binding in ANNOTATE_BINDINGS:
+            assert isinstance(binding, Binding)
+            if binding.id and binding.id.startswith("toggle_"):
+                keys[binding.id.removeprefix("toggle_")] = keys_of(self.app, binding)[0]
+        return keys

@@ -1,4 +1,5 @@
-"""Every key of the annotate screen, as currently bound (keymap overrides included)."""
+"""Every key of the annotate screen, as currently bound (keymap overrides included),
+with the binding id that keymap.toml uses to change it."""
 
 from __future__ import annotations
 
@@ -13,26 +14,33 @@ from textual.widgets import Label, Static
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists (keys, what they do) rows; any of Escape, q or ? closes it."""
+    """Lists (keys, what they do, binding id) rows; any of Escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close", id="help.close"),
     ]
 
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
         super().__init__(classes="help-screen")
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        width = max((len(keys) for keys, _ in self.rows), default=4) + 2
+        width = max((len(keys) for keys, _, _ in self.rows), default=4) + 2
+        named = max((len(binding_id) for _, _, binding_id in self.rows), default=4) + 2
         lines = [
-            Content(keys.ljust(width)).stylize("bold") + Content(description)
-            for keys, description in self.rows
+            Content(keys.ljust(width)).stylize("bold")
+            + Content(binding_id.ljust(named)).stylize("$text-muted")
+            + Content(description)
+            for keys, description, binding_id in self.rows
         ]
         with VerticalScroll(classes="help-box"):
             yield Label("Keys", classes="prompt-title")
             yield Static(Content("\n").join(lines), id="help-keys")
-            yield Label("Escape, q or ? closes this help", classes="prompt-hint")
+            yield Label(
+                "Escape, q or ? closes · keymap.toml remaps a key by its id",
+                classes="prompt-hint",
+                markup=False,
+            )
 
     def action_close(self) -> None:
         self.dismiss(None)

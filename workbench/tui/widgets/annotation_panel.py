@@ -9,7 +9,6 @@ from textual.widgets import Static
 from workbench.core.annotation import TAGS, Annotation
 from workbench.tui.literal import visible
 
-TAG_KEYS = {"claim": "c", "attribution": "a", "denial": "d"}
 TAG_STYLES = {
     "claim": "bold reverse $primary",
     "attribution": "bold reverse $success",
@@ -43,8 +42,10 @@ class AnnotationPanel(Static):
     error: reactive[str] = reactive("")
     unstored: reactive[bool] = reactive(False)
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, tag_keys: dict[str, str] | None = None) -> None:
+        """`tag_keys`: the key that toggles each tag, as the keymap binds it now."""
         super().__init__("", id=id, markup=False)
+        self.tag_keys = tag_keys or {}
 
     def show(
         self,
@@ -75,7 +76,8 @@ class AnnotationPanel(Static):
         for tag in TAGS:
             on = annotation is not None and tag in annotation.tags
             mark = "■" if on else "□"
-            chip = Content(f" {mark} {tag} ({TAG_KEYS[tag]}) ")
+            key = self.tag_keys.get(tag)
+            chip = Content(f" {mark} {tag} ({key}) " if key else f" {mark} {tag} ")
             chips.append(chip.stylize(TAG_STYLES[tag] if on else OFF_STYLE))
         source = annotation.source if annotation and annotation.source else "—"
         status = annotation.status if annotation else "unverified"

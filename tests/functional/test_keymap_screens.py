@@ -1,0 +1,68 @@
+"""A keymap in use: the panel and help show the keys really bound, problems are notices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from store import AnnotationStore
+from workbench.cli.main import main
+from workbench.core.corpus import Corpus
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.widgets.annotation_panel import AnnotationPanel
+
+KEYMAP = 'toggle_claim = "1"\ntoggle_attribution = "ctrl+shift+banana"\ntoggle_denial = "a"\n'
+
+
+@pytest.fixture
+def user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text(KEYMAP, encoding="utf-8")
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[ledger]\nclaim_treshold = 80\n", encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_KEYMAP", str(keymap))
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(settings))
+    return tmp_path
+
+
+async def test_the_keys_shown_are_the_keys_bound(
+    user_files: Path, store: AnnotationStore, bundled: Corpus
+) -> None:
+    app = WorkbenchApp(store, corpus=bundled)  # reads the keymap and settings itself
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        notices = "\n".join(notification.message for notification in app._notifications)
+        assert "keymap.toml line 2: 'ctrl+shift+banana' is not a key" in notices
+        assert "keymap.toml line 3: a is already toggle_attribution's key" in notices
+        assert "settings.toml line 2: unknown ledger setting" in notices
+        panel = str(app.screen.query_one(AnnotationPanel).render())
+        assert "claim (1)" in panel and "attribution (a)" in panel and "denial (d)" in panel
+        await pilot.press("1")
+        saved = store.get(bundled.articles[0].id, 0)
+        assert saved is not None and saved.tags == ("claim",)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = str(app.screen.query_one("#help-keys", Static).render()).splitlines()
+        claim = next(row for row in rows if "Toggle claim" in row)
+        assert claim.split()[:2] == ["1", "toggle_claim"]
+        assert any(row.split()[:2] == ["d", "toggle_denial"] for row in rows)
+
+
+def test_annotate_reports_the_problems_on_stderr_before_the_screen_opens(
+    user_files: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[list[str]] = []
+
+    def run(app: WorkbenchApp) -> None:
+        seen.append(app.settings_notices)
+        assert app.user_keymap == {"toggle_claim": "1"}
+
+    monkeypatch.setattr(WorkbenchApp, "run", run)
+    assert main(["annotate", "--db", str(user_files / "db.json")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(": ", 1)[0] for line in err] == ["workbench"] * 3
+    assert seen == [[line.removeprefix("workbench: ") for line in err]]
+    assert "keymap.toml line 3" in err[1] and "settings.toml line 2" in err[2]
