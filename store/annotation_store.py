@@ -34,12 +34,15 @@ from store.journal import JournalStorage
 from store.lock import DatabaseLock
 from store.ops import Applied, Op
 from store.snapshot import paused_gc
+from store.staging import Staging
 from store.trusted import annotation_of, is_canonical
 from workbench.core.anchoring import ArticlePlan
 from workbench.core.annotation import Annotation, AnnotationKey, utc_now
 from workbench.core.atomic import link_target
 
 ANNOTATIONS = "annotations"
+IMPORT_LINE_BYTES = 1 << 20
+"""An import's changes go to the journal in lines of about this size (staging.py)."""
 ARTICLES = "articles"
 POSITIONS = "positions"
 LEDGER = "ledger"
@@ -444,24 +447,55 @@ class AnnotationStore:
 
     @synchronised
     def import_annotations(self, annotations: Iterable[Annotation]) -> ImportReport:
-        """Merge annotations from elsewhere in one atomic write: absent keys are added,
+        """Merge annotations from elsewhere, all or nothing: absent keys are added,
         identical ones skipped, differing ones replaced only by a newer updated_at.
         Orphans are matched by their own identity (Annotation.orphan_key), never by the
-        sentence index they no longer have."""
+        sentence index they no longer have.
+
+        `annotations` is read once, as it comes (an iterator: a file read line by line
+        is never held whole): its changes go to the journal in lines of about
+        IMPORT_LINE_BYTES, staged until the last commits them (staging.py). If it raises
+        (a bad record found late) or a write fails, every staged line is taken back and
+        the exception goes on: nothing was imported."""
         counts = {"added": 0, "updated": 0, "skipped": 0}
-        staged: dict[object, tuple[Annotation | None, Annotation]] = {}
-        for incoming in annotations:
-            identity = incoming.orphan_key if incoming.is_orphan else incoming.key
-            earlier = staged.get(identity)
-            stored = earlier[1] if earlier else self._located(incoming)
-            result = outcome(incoming, stored)
-            counts[result] += 1
-            if result != "skipped":
-                staged[identity] = (earlier[0] if earlier else stored, incoming)
-        if staged:
-            pairs = list(staged.values())
-            self._commit_pairs(pairs, "import", [after.key for _before, after in pairs])
+        staging = self._storage.staging()
+        chunk: dict[object, tuple[Annotation | None, Annotation]] = {}
+        size = 0
+        try:
+            for incoming in annotations:
+                identity = incoming.orphan_key if incoming.is_orphan else incoming.key
+                if identity in chunk:  # written first, so that the two meet
+                    self._stage(staging, chunk, final=False)
+                    chunk, size = {}, 0
+                stored = self._located(incoming)
+                result = outcome(incoming, stored)
+                counts[result] += 1
+                if result != "skipped":
+                    chunk[identity] = (stored, incoming)
+                    size += _approximate_size(incoming)
+                    if size >= IMPORT_LINE_BYTES:
+                        self._stage(staging, chunk, final=False)
+                        chunk, size = {}, 0
+            self._stage(staging, chunk, final=True)
+        except BaseException:
+            staging.abort()
+            self._rebuild()
+            raise
         return ImportReport(**counts)
+
+    def _stage(
+        self,
+        staging: Staging,
+        chunk: Mapping[object, tuple[Annotation | None, Annotation]],
+        final: bool,
+    ) -> None:
+        pairs = list(chunk.values())
+        ops, history, _changes = self._pair_changes(
+            pairs, "import", [after.key for _before, after in pairs]
+        )
+        for op, record in zip(ops, history, strict=True):
+            record["after"] = op[2]  # the same record twice: one dict in memory, not two
+        self._follow(staging.write(ops, history, final))
 
     # -- Articles, positions, ledger ------------------------------------------------------
 
@@ -622,6 +656,20 @@ class AnnotationStore:
         one, so each is found where it is stored (_locate), and the placed ones must end
         on distinct keys that no other annotation holds: AnchorConflictError otherwise,
         and also, with `exact`, if a first annotation is not exactly what is stored."""
+        ops, history, changes = self._pair_changes(pairs, action, keys, exact, extras)
+        if ops:
+            self._follow(self._storage.commit(ops, history))
+        return changes
+
+    def _pair_changes(
+        self,
+        pairs: Sequence[tuple[Annotation | None, Annotation | None]],
+        action: str,
+        keys: list[AnnotationKey],
+        exact: bool = False,
+        extras: Sequence[Op] = (),
+    ) -> tuple[list[Op], list[dict[str, Any]], list[Change]]:
+        """The ops and history records of _commit_pairs, not yet written."""
         table = ANNOTATIONS
         moving: dict[str, tuple[Annotation | None, Annotation | None]] = {}
         for before, after in pairs:
@@ -642,7 +690,7 @@ class AnnotationStore:
             moving[doc_id] = (stored, after)
         self._check_keys(moving)
         if not moving and not extras:
-            return []
+            return [], [], []
         now = utc_now()
         history_id = self._storage.new_history_id()
         ops: list[Op] = []
@@ -656,8 +704,7 @@ class AnnotationStore:
             history.append(change.to_record(history_id + offset))
             changes.append(change)
         ops.extend(extras)
-        self._follow(self._storage.commit(ops, history))
-        return changes
+        return ops, history, changes
 
     def _check_keys(
         self, moving: Mapping[str, tuple[Annotation | None, Annotation | None]]
@@ -757,6 +804,14 @@ def _checked_version(path: Path, storage: JournalStorage) -> int:
     if found > migrations.SCHEMA_VERSION:
         raise SchemaVersionError(path, found, migrations.SCHEMA_VERSION)
     return found
+
+
+def _approximate_size(annotation: Annotation) -> int:
+    """About how many bytes an imported annotation takes in a journal line (its record
+    and its history record's copy of it): enough to keep a line near IMPORT_LINE_BYTES."""
+    text = len(annotation.quote) + len(annotation.prefix) + len(annotation.suffix)
+    text += len(annotation.note) + len(annotation.source or "") + len(annotation.article_id)
+    return 2 * (text + 400)
 
 
 def _migrated_in_memory(path: Path, storage: JournalStorage, found: int) -> bool:

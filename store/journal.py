@@ -39,6 +39,7 @@ from store.segments import (
     start_mark,
 )
 from store.snapshot import META_ID, META_TABLE, Tables, paused_gc
+from store.staging import Bookmark, Staging
 
 MIN_COMPACTION_BYTES = 1 << 20
 """Compact once the journal exceeds this or a quarter of the snapshot, whichever is more:
@@ -71,6 +72,8 @@ class JournalStorage(Storage):
         self._next_ids: dict[str, int] = {}
         self._compact_at = MIN_COMPACTION_BYTES
         self._closed = False
+        self.staging_open = False
+        """True while an import's staged lines wait for the line that commits them."""
         state = Replayed()
         if path is not None:
             state = replay_consistently(path) if read_only else replay(path)
@@ -140,28 +143,88 @@ class JournalStorage(Storage):
 
         Raises StoreWriteError with nothing changed if the line cannot be written.
         """
+        applied = self.append_line(ops, history or [], sync=sync)
+        self.compact_if_long()
+        return applied
+
+    def staging(self) -> Staging:
+        """Lines written and applied one by one that count only once the last is written
+        (an import too large for one line): see staging.py."""
+        return Staging(self)
+
+    def append_line(
+        self,
+        ops: list[Op],
+        history: list[dict[str, Any]],
+        sync: bool = True,
+        staged: bool = False,
+        owned: bool = False,
+    ) -> list[Applied]:
+        """Write one numbered line (marked `staged`: not acknowledged until a line without
+        the mark follows), then apply it. Unless `owned` (fresh dicts nobody else holds),
+        the documents applied are parsed back from the line, so the caller's are never
+        aliased. StoreWriteError with nothing changed if the line cannot be written."""
         if self._closed:
             raise StoreWriteError(self.path, "the database has been closed")
         if self.read_only:
             raise StoreWriteError(self.path, READ_ONLY_REASON)
         journal = self._journal_file() if self.path is not None else None
         seq = self._last_seq + 1
-        line = line_format.encode({"seq": seq, "ops": ops, "history": history or []})
+        payload: dict[str, Any] = {"seq": seq, "ops": ops, "history": history}
+        if staged:
+            payload = {"seq": seq, "staged": True, "ops": ops, "history": history}
+        line = line_format.encode(payload)
         if journal is not None:
             journal.append(line, sync)
         self._last_seq = seq
         self._live_changes += 1
-        with paused_gc():  # the stored form: no aliasing with the caller's dicts
-            payload = json.loads(line[9:-1])
+        if not owned:
+            with paused_gc():  # the stored form: no aliasing with the caller's dicts
+                payload = json.loads(line[9:-1])
         applied = apply_ops(self.data, payload["ops"])
         self._pending_history.extend(payload["history"])
+        return applied
+
+    def bookmark(self) -> Bookmark:
+        """Where the storage stands now (the journal made first if it is not there)."""
+        if self.path is not None:
+            self._journal_file()
+        return Bookmark(
+            self._journal_size(), self._last_seq, len(self._pending_history), self._live_changes
+        )
+
+    def roll_back(self, bookmark: Bookmark, applied: list[Applied]) -> None:
+        """Take back the lines written since `bookmark`: cut them off the journal, undo
+        `applied` in memory. If the journal cannot be cut, it refuses every write until
+        the database is reopened (the cut-off lines, never committed, are then dropped)."""
+        if self._journal is not None:
+            try:
+                self._journal.truncate(bookmark.journal_end)
+            except StoreError as error:
+                self._journal.broken = (
+                    f"an import could not be taken back ({error}); the database is "
+                    "read-only until it is reopened, which drops it"
+                )
+        for item in reversed(applied):
+            table = self.table(item.table)
+            if item.before is None:
+                table.pop(item.doc_id, None)
+            else:
+                table[item.doc_id] = item.before
+        self._last_seq = bookmark.last_seq
+        del self._pending_history[bookmark.pending_history :]
+        self._live_changes = bookmark.live_changes
+
+    def compact_if_long(self) -> None:
+        """Start a background compaction once the journal is long (never inside staging)."""
         self._collect_compaction()
-        if self._compaction is None and self._journal_size() > self._compact_at:
+        if self.staging_open or self._compaction is not None:
+            return
+        if self._journal_size() > self._compact_at:
             try:
                 self._compact(background=True)
             except StoreError as error:
                 self._postpone(error)
-        return applied
 
     def sync(self) -> None:
         """fsync unsynced appends (see commit(sync=False))."""

@@ -47,6 +47,8 @@ class JournalLine:
     seq: int | None
     ops: list[Any] | None
     history: list[dict[str, Any]]
+    staged: bool = False
+    """A line of an import, committed only by the unmarked line after it (staging.py)."""
 
 
 @dataclass
@@ -158,6 +160,7 @@ def _journal(source: Path, recovery: Recovery) -> tuple[list[JournalLine], bool]
                 continue
             last = parsed.seq if parsed.seq is not None else last
             trusted.append(parsed)
+    trusted = _without_uncommitted_import(trusted, recovery)
     if broke_at is not None:
         recovery.damaged.append(broke_at)
         recovery.lost.append(f"{broke_at}: that change and every one after it:")
@@ -165,6 +168,21 @@ def _journal(source: Path, recovery: Recovery) -> tuple[list[JournalLine], bool]
     changes = sum(1 for line in trusted if line.ops is not None)
     recovery.kept.append(f"journal: {changes:,} changes")
     return trusted, broke_at is not None
+
+
+def _without_uncommitted_import(lines: list[JournalLine], recovery: Recovery) -> list[JournalLine]:
+    """The lines without a last run of staged ones that no line committed."""
+    end = len(lines)
+    while end and lines[end - 1].staged:
+        end -= 1
+    if end < len(lines):
+        dropped = lines[end:]
+        changes = sum(len(line.history) for line in dropped)
+        recovery.lost.append(
+            f"{dropped[0].file.name} lines {dropped[0].number} to {dropped[-1].number}: an "
+            f"import cut short before it was committed ({changes:,} changes never imported)"
+        )
+    return lines[:end]
 
 
 def _lines(file: Path) -> Iterator[line_format.Line | line_format.BadLine | line_format.TornLine]:
@@ -186,11 +204,12 @@ def _parsed_line(file: Path, line: line_format.Line) -> JournalLine | None:
     if payload.get("start") is True and seq is not None and "ops" not in payload:
         return JournalLine(file, line.number, seq, None, [])
     ops, history = payload.get("ops"), payload.get("history", [])
-    if not isinstance(ops, list) or not isinstance(history, list):
+    staged = payload.get("staged", False)
+    if not isinstance(ops, list) or not isinstance(history, list) or staged not in (True, False):
         return None
     if not all(isinstance(record, dict) and type(record.get("id")) is int for record in history):
         return None
-    return JournalLine(file, line.number, seq, ops, history)
+    return JournalLine(file, line.number, seq, ops, history, staged is True)
 
 
 def _sequence_problem(line: JournalLine, last: int | None) -> str:

@@ -27,7 +27,7 @@ from store.errors import CorruptDatabaseError, SchemaVersionError
 from store.file_states import changed_under_reader, replayed_files
 from store.history_log import HistoryLog, history_path
 from store.migrations import SCHEMA_VERSION
-from store.ops import apply_ops
+from store.ops import Applied, apply_ops
 from store.segments import fresh_journal_path, journal_path, sealed_segments
 from store.sequence import SequenceCheck
 from store.snapshot import META_ID, META_TABLE, Snapshot, Tables, load_snapshot, paused_gc
@@ -146,6 +146,17 @@ def _snapshot(path: Path) -> Snapshot | None:
     return snapshot
 
 
+@dataclass
+class _StagedRun:
+    """Staged lines of an import read so far, waiting for the line that commits them."""
+
+    start: int
+    seq_before: int | None
+    lines: int = 0
+    applied: list[Applied] = field(default_factory=list)
+    history: list[dict[str, Any]] = field(default_factory=list)
+
+
 def _replay_file(
     database: Path, file: Path, check: SequenceCheck, state: Replayed, live: bool
 ) -> int:
@@ -160,6 +171,7 @@ def _replay_file(
     tables = state.tables
     saved_through = int(tables.get(META_TABLE, {}).get(META_ID, {}).get("history_next_id", 1))
     good_end = 0
+    run: _StagedRun | None = None
     with handle, paused_gc():
         for line in line_format.read_lines(handle):
             if isinstance(line, line_format.TornLine):
@@ -173,35 +185,84 @@ def _replay_file(
                 break
             if isinstance(line, line_format.BadLine):
                 raise _damaged(database, file, line.number, line.offset, f"fails: {line.reason}")
-            seq, ops, history = _parts(database, file, line)
-            is_change = ops is not None
-            if check.follow(file, line.number, seq, is_change) and ops is not None:
+            seq, ops, history, staged = _parts(database, file, line)
+            if staged and run is None:
+                run = _StagedRun(line.offset, check.last)
+            elif ops is None and run is not None:
+                raise _damaged(database, file, line.number, line.offset, "starts inside an import")
+            applied: list[Applied] = []
+            if check.follow(file, line.number, seq, ops is not None) and ops is not None:
                 try:
-                    apply_ops(tables, ops)
-                    state.pending_history.extend(r for r in history if r["id"] >= saved_through)
+                    applied = apply_ops(tables, ops)
+                    added = [r for r in history if r["id"] >= saved_through]
                 except (KeyError, TypeError, ValueError) as error:
                     raise _damaged(
                         database, file, line.number, line.offset, f"is not a change ({error!r})"
                     ) from error
-            state.live_changes += live and is_change
+                if run is not None:
+                    run.history.extend(added)
+                else:
+                    state.pending_history.extend(added)
+            if run is not None:
+                run.lines += 1
+                if staged:
+                    run.applied.extend(applied)
+                else:  # the line that commits the import
+                    state.pending_history.extend(run.history)
+                    run = None
+            state.live_changes += live and ops is not None
             good_end = line.end
+    if run is not None:
+        good_end = _drop_uncommitted(database, file, run, good_end, check, state, live)
     return good_end
+
+
+def _drop_uncommitted(
+    database: Path,
+    file: Path,
+    run: _StagedRun,
+    good_end: int,
+    check: SequenceCheck,
+    state: Replayed,
+    live: bool,
+) -> int:
+    """An import whose committing line never came: its staged lines are taken back (at
+    the end of the live journal: a crash during the import); returns the new good end."""
+    if not live:
+        raise CorruptDatabaseError(
+            file, "it ends inside an import that was never committed", database=database
+        )
+    for item in reversed(run.applied):
+        table = state.tables.setdefault(item.table, {})
+        if item.before is None:
+            table.pop(item.doc_id, None)
+        else:
+            table[item.doc_id] = item.before
+    check.last = run.seq_before
+    state.live_changes -= run.lines
+    state.torn_tail = True
+    state.warnings.append(
+        f"{file}: dropped an import cut short ({run.lines:,} lines, "
+        f"{good_end - run.start:,} bytes) that was never committed"
+    )
+    return run.start
 
 
 def _parts(
     database: Path, file: Path, line: line_format.Line
-) -> tuple[int | None, list[Any] | None, list[Any]]:
-    """(sequence number or None, ops or None for a start mark, history records)."""
+) -> tuple[int | None, list[Any] | None, list[Any], bool]:
+    """(sequence number or None, ops or None for a start mark, history records, staged)."""
     payload = line.payload
     if isinstance(payload, dict):
         seq = payload.get("seq")
         numbered = type(seq) is int and seq > 0
         if payload.get("start") is True and numbered and "ops" not in payload:
-            return seq, None, []
+            return seq, None, [], False
         ops, history = payload.get("ops"), payload.get("history", [])
+        staged = payload.get("staged", False)
         well_formed = isinstance(ops, list) and isinstance(history, list)
-        if well_formed and (numbered or "seq" not in payload):
-            return seq, ops, history
+        if well_formed and staged in (True, False) and (numbered or "seq" not in payload):
+            return seq, ops, history, staged is True
     raise _damaged(database, file, line.number, line.offset, "is not a journal change")
 
 

@@ -1,8 +1,11 @@
 """`workbench import FILE`: merge a json or jsonl export into the database, all or nothing.
 
-The whole file is validated before the database is opened for writing; any problem
-is one line naming the file and the place (JSON path or line), exit code 1, and the
-database is left as it was.
+The whole file is validated before the database is opened for writing (a first pass
+that keeps nothing but the keys it has seen); any problem is one line naming the file
+and the place (JSON path or line), exit code 1, and the database is left as it was. A
+second pass streams the annotations into the store, which stages them in bounded
+journal lines and commits them with the last (store/staging.py): memory stays bounded
+by what the database holds, not by the file, and the import is still all or nothing.
 """
 
 from __future__ import annotations
@@ -39,10 +42,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError, database_files
-    from workbench.core.anchoring import outcome_counts
+    from workbench.core.anchoring import ArticlePlan, outcome_counts
     from workbench.core.corpus import load_corpus
-    from workbench.core.import_anchoring import anchor_imported, check_same_texts
-    from workbench.core.importing import ImportFileError, check_known_articles, read_import
+    from workbench.core.import_anchoring import ImportPlacement, check_same_texts, placed
+    from workbench.core.importing import ImportFile, ImportFileError, check_known_articles
     from workbench.core.reanchoring import batches, plans, store_plans
     from workbench.settings import resolve_annotator, resolve_db_path
     from workbench.user_config import SettingsError, anchoring_threshold
@@ -52,53 +55,59 @@ def run(args: argparse.Namespace) -> int:
         fuzzy = anchoring_threshold()
     except SettingsError as error:
         return fail(str(error))
-    try:
-        batch = read_import(path, args.format_name)
-    except ImportFileError as error:
-        return fail(str(error))
-    except OSError as error:
-        return fail(f"cannot read {path}: {error.strerror or error}")
-    db_path = resolve_db_path(args.db)
     corpus = load_corpus(args.corpus or None)
     for problem in corpus.problems if args.corpus else ():
         print(f"workbench: skipped {problem}", file=sys.stderr)
     corpus_ids = {article.id for article in corpus}
+    source = ImportFile(path, args.format_name)
+    placement = ImportPlacement(corpus.by_id)
     try:
-        # The file against the corpus first: the database need not be opened (or
-        # created) for a bad file.
-        anchored = anchor_imported(batch.annotations, batch.locations, corpus.by_id, fuzzy)
-        outside_corpus = [name for name in batch.unlisted_articles if name not in corpus_ids]
+        # First pass, the file against the corpus alone: every record checked, nothing
+        # kept but the keys seen, and the database not opened (or created) for a bad file.
+        for annotation, where in source.annotations():
+            placement.check(annotation, where)
+    except ImportFileError as error:
+        return fail(str(error.in_file(path)))
+    except OSError as error:
+        return fail(f"cannot read {path}: {error.strerror or error}")
+    db_path = resolve_db_path(args.db)
+    made: list[ArticlePlan] = []
+    try:
+        outside_corpus = [name for name in source.unlisted_articles if name not in corpus_ids]
         if outside_corpus and not database_files(db_path):
-            check_known_articles(batch, corpus_ids)
+            check_known_articles(source, corpus_ids)
         with AnnotationStore.open(db_path, annotator=resolve_annotator(args.annotator)) as store:
             warn(store.warnings)
             if outside_corpus:
                 known = corpus_ids | {str(a.get("article_id")) for a in store.articles()}
                 known.update(annotation.article_id for annotation in store.all())
-                check_known_articles(batch, known)
-            check_same_texts(
-                batch.annotations,
-                batch.locations,
-                lambda a: store.get(a.article_id, a.index, a.annotator),
-                corpus.by_id,
-            )
+                check_known_articles(source, known)
+            if placement.outside_corpus and store.count(annotator=None):
+                check_same_texts(  # a pass against the database, before anything is written
+                    source.annotations(check_repeats=False),
+                    lambda a: store.get(a.article_id, a.index, a.annotator),
+                    corpus.by_id,
+                )
             # Checked: now the database's own annotations onto the current texts (each
-            # article one write), then the file's, merged in one write.
+            # article one write), then the file's, streamed in and committed at once.
             database = list(plans(store, corpus, fuzzy))
             for group in batches(database):
                 store_plans(store, group)
-            report = store.import_annotations(anchored.annotations)
+            stream = source.annotations(check_repeats=False)
+            report = store.import_annotations(placed(stream, placement, fuzzy, made))
     except ImportFileError as error:
         return fail(str(error.in_file(path)))
+    except OSError as error:
+        return fail(f"cannot read {path}: {error.strerror or error}")
     except StoreError as error:
         return fail(str(error))
-    history = f" (its history of {batch.history_entries} changes is not imported)"
+    history = f" (its history of {source.history_entries} changes is not imported)"
     print(
         f"imported {path}: added {report.added}, updated {report.updated}, "
-        f"skipped {report.skipped}{history if batch.history_entries else ''}",
+        f"skipped {report.skipped}{history if source.history_entries else ''}",
         file=sys.stdout,
     )
-    counts = outcome_counts(anchored.plans)
+    counts = outcome_counts(made)
     if any(counts.values()):
         print(
             f"made on other versions of the articles, re-anchored: {counts['moved']} moved, "

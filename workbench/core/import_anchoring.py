@@ -11,23 +11,12 @@ they are.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from workbench.core.anchoring import ArticlePlan, apply_plans, is_anchored, plan_article
 from workbench.core.annotation import Annotation
 from workbench.core.corpus import Article
 from workbench.core.importing import ImportFileError, Location, shorten
-
-
-@dataclass(frozen=True, slots=True)
-class AnchoredImport:
-    """The annotations to import, placed on the current texts, and how they were."""
-
-    annotations: list[Annotation]
-    plans: list[ArticlePlan]
-    """One per article some imported annotation of which was not anchored to its text."""
 
 
 def contradiction(annotation: Annotation, article: Article) -> tuple[str, str] | None:
@@ -51,38 +40,58 @@ def contradiction(annotation: Annotation, article: Article) -> tuple[str, str] |
     return None
 
 
-def anchor_imported(
-    annotations: Sequence[Annotation],
-    locations: Sequence[Location],
-    articles: Mapping[str, Article],
-    threshold: float,
-) -> AnchoredImport:
-    """Place imported annotations on the corpus's current texts; ImportFileError (at the
-    record's place in the file) for one that contradicts the text it names."""
-    to_place: dict[str, list[Annotation]] = defaultdict(list)
-    for annotation, where in zip(annotations, locations, strict=True):
-        article = articles.get(annotation.article_id)
-        if article is None or annotation.is_orphan:
-            continue
+class ImportPlacement:
+    """A first pass's notes about the imported annotations: which articles need them
+    re-anchored, and how many are of articles the corpus does not hold. check() refuses
+    one that contradicts the text it names."""
+
+    def __init__(self, articles: Mapping[str, Article]) -> None:
+        self.articles = articles
+        self.to_place: set[str] = set()
+        self.outside_corpus = 0
+
+    def check(self, annotation: Annotation, where: Location) -> None:
+        article = self.articles.get(annotation.article_id)
+        if annotation.is_orphan:
+            return
+        if article is None:
+            self.outside_corpus += 1
+            return
         problem = contradiction(annotation, article)
         if problem is not None:
             raise ImportFileError(where.at(problem[0]), problem[1])
         if not is_anchored(annotation, article):
-            to_place[annotation.article_id] = []
-    for annotation in annotations:
-        if annotation.article_id in to_place and not annotation.is_orphan:
-            to_place[annotation.article_id].append(annotation)
-    plans = [
-        plan_article(articles[article_id], placed, threshold)
-        for article_id, placed in to_place.items()
-    ]
-    placed, orphans = apply_plans(annotations, plans)
-    return AnchoredImport([*placed, *orphans], plans)
+            self.to_place.add(annotation.article_id)
+
+
+def placed(
+    pairs: Iterable[tuple[Annotation, Location]],
+    placement: ImportPlacement,
+    threshold: float,
+    plans: list[ArticlePlan],
+) -> Iterator[Annotation]:
+    """The annotations to import, placed on the current texts, as a stream: those of
+    articles that need no re-anchoring as they come; those of the articles that do (held
+    until the last is read, as a plan needs all of an article's annotations) at the end.
+    The plans made are appended to `plans`."""
+    held: list[Annotation] = []
+    for annotation, _where in pairs:
+        if annotation.article_id in placement.to_place and not annotation.is_orphan:
+            held.append(annotation)
+        else:
+            yield annotation
+    for article_id in sorted(placement.to_place):
+        article = placement.articles[article_id]
+        plans.append(
+            plan_article(article, [a for a in held if a.article_id == article_id], threshold)
+        )
+    now_placed, orphans = apply_plans(held, plans)
+    yield from now_placed
+    yield from orphans
 
 
 def check_same_texts(
-    annotations: Sequence[Annotation],
-    locations: Sequence[Location],
+    pairs: Iterable[tuple[Annotation, Location]],
     stored: Callable[[Annotation], Annotation | None],
     articles: Mapping[str, Article],
 ) -> None:
@@ -90,7 +99,7 @@ def check_same_texts(
     may only meet a stored one of the same key if both were made on the same text (else
     the same index names two different sentences). ImportFileError at the first that
     does not."""
-    for annotation, where in zip(annotations, locations, strict=True):
+    for annotation, where in pairs:
         if annotation.is_orphan or annotation.article_id in articles:
             continue
         there = stored(annotation)

@@ -6,6 +6,12 @@ Schema: a json document (read whole, so refused above MAX_DOCUMENT_BYTES) and js
 never held whole). The first problem found stops the import with an ImportFileError
 that says where: the JSON path (`$.annotations[3].tags[0]`) or the line.
 
+ImportFile reads a file as a stream of (annotation, place) pairs, validated as they
+come, and can read it again: `workbench import` validates the whole file in a first
+pass that keeps nothing but the keys it has seen, then streams it into the store. Steps
+that check or place the annotations (re-anchoring, checks against the database) are
+iterators over the same pairs, so they compose without holding the file.
+
 JSON is decoded strictly (`decode_json`): a key repeated in one object is refused, not
 silently overwritten by its last value, and nesting deeper than MAX_DEPTH is refused
 with one line before anything recursive (jsonschema) sees it.
@@ -18,7 +24,7 @@ import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from jsonschema.exceptions import best_match
 
@@ -163,22 +169,28 @@ def check_articles(articles: list[Any], where: Location) -> set[str]:
     return set(first_seen)
 
 
+REPEATED_VALUES = ("annotator", "article_id", "article_sha256", "source", "status", "anchor_state")
+"""Fields whose few values repeat over thousands of annotations."""
+
+
 class AnnotationChecker:
     """Validates annotation records one at a time, remembering what it has seen.
 
     Articles are checked later (check_known_articles), once the caller knows what the
     database and corpus hold: the checker notes where each article that is not in the
-    file's own list is first used.
+    file's own list is first used. With `check_repeats` it refuses an annotation seen
+    before; it then keeps each key (with its strings shared) and the place's number.
     """
 
-    def __init__(self, file_articles: set[str]) -> None:
+    def __init__(self, file_articles: set[str], check_repeats: bool = True) -> None:
         self.file_articles = file_articles
+        self.check_repeats = check_repeats
         self.seen: dict[AnnotationKey | OrphanKey, Location] = {}
         self.unlisted: dict[str, Location] = {}
-        self.annotations: list[Annotation] = []
-        self.locations: list[Location] = []
+        self._names: dict[str, str] = {}
 
-    def add(self, record: Any, where: Location) -> None:
+    def add(self, record: Any, where: Location) -> Annotation:
+        """The annotation of a valid record; ImportFileError at the first problem."""
         check_record("annotation", is_annotation_record, record, where)
         for name in ("created_at", "updated_at"):
             if not is_timestamp(record[name]):
@@ -191,6 +203,7 @@ class AnnotationChecker:
                 f"quote has {len(record['quote'])} characters but start..end spans "
                 f"{record['end'] - record['start']}",
             )
+        self._share_repeated_values(record)
         article_id = record["article_id"]
         if article_id not in self.file_articles and article_id not in self.unlisted:
             self.unlisted[article_id] = where.at("$.article_id")
@@ -198,6 +211,22 @@ class AnnotationChecker:
             annotation = Annotation.from_record(record)
         except (KeyError, TypeError, ValueError) as error:
             raise ImportFileError(where, shorten(str(error))) from None
+        if self.check_repeats:
+            self._check_repeat(annotation, where)
+        return annotation
+
+    def _share_repeated_values(self, record: dict[str, Any]) -> None:
+        """One string object for each of the few values that repeat in every record (an
+        article's id and hash, the analyst, a source, a tag, a status): a million imported
+        records then hold a few thousand copies of them, not millions."""
+        names = self._names
+        for name in REPEATED_VALUES:
+            value = record.get(name)
+            if isinstance(value, str):
+                record[name] = names.setdefault(value, value)
+        record["tags"] = [names.setdefault(tag, tag) for tag in record["tags"]]
+
+    def _check_repeat(self, annotation: Annotation, where: Location) -> None:
         # An orphan is on no sentence: it shares no key with the annotations placed there.
         identity = annotation.orphan_key if annotation.is_orphan else annotation.key
         earlier = self.seen.get(identity)
@@ -206,27 +235,51 @@ class AnnotationChecker:
             raise ImportFileError(
                 where,
                 f"duplicate {kind} (annotator {shorten(repr(annotation.annotator), 60)}, "
-                f"article {shorten(repr(article_id), 60)}, index {annotation.index}); "
-                f"first at {earlier}",
+                f"article {shorten(repr(annotation.article_id), 60)}, "
+                f"index {annotation.index}); first at {earlier}",
             )
         self.seen[identity] = where
-        self.annotations.append(annotation)
-        self.locations.append(where)
 
-    def batch(self, format_name: str, header: dict[str, Any]) -> ImportBatch:
-        history = header.get("history", [])
+
+@dataclass
+class Header:
+    """What a file says besides its annotations."""
+
+    format: str
+    exported_at: str
+    articles: list[dict[str, Any]]
+    history_entries: int
+    checker: AnnotationChecker
+
+    @classmethod
+    def of(cls, format_name: str, document: dict[str, Any], checker: AnnotationChecker) -> Header:
+        history = document.get("history", [])
+        return cls(
+            format_name,
+            document["exported_at"],
+            document["articles"],
+            len(history) if isinstance(history, list) else 0,
+            checker,
+        )
+
+    def batch(self, pairs: Iterable[tuple[Annotation, Location]]) -> ImportBatch:
+        listed = list(pairs)
         return ImportBatch(
-            format=format_name,
-            exported_at=header["exported_at"],
-            articles=header["articles"],
-            annotations=self.annotations,
-            unlisted_articles=self.unlisted,
-            history_entries=len(history) if isinstance(history, list) else 0,
-            locations=self.locations,
+            format=self.format,
+            exported_at=self.exported_at,
+            articles=self.articles,
+            annotations=[annotation for annotation, _where in listed],
+            unlisted_articles=self.checker.unlisted,
+            history_entries=self.history_entries,
+            locations=[where for _annotation, where in listed],
         )
 
 
-def check_known_articles(batch: ImportBatch, known: Container[str]) -> None:
+class HasUnlistedArticles(Protocol):
+    unlisted_articles: dict[str, Location]
+
+
+def check_known_articles(batch: HasUnlistedArticles, known: Container[str]) -> None:
     """An annotation's article must be in the file's list, or in `known` (the database
     and the corpus); raises ImportFileError at the first annotation that breaks this."""
     for article_id, where in batch.unlisted_articles.items():
@@ -423,8 +476,11 @@ def envelope(document: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def parse_document(raw: bytes) -> ImportBatch:
-    """A whole json export, validated; raises ImportFileError at the first problem."""
+def document_annotations(
+    raw: bytes, headers: list[Header], check_repeats: bool = True
+) -> Iterator[tuple[Annotation, Location]]:
+    """A whole json export's annotations, validated one by one (the header, once read
+    and checked, is appended to `headers`); ImportFileError at the first problem."""
     root = Location()
     document = decode_json(raw, root)
     document = upgraded_document(document, check_schema_version(document, root))
@@ -432,35 +488,58 @@ def parse_document(raw: bytes) -> ImportBatch:
     first_schema_problem(None, envelope(document), root)
     for number, change in enumerate(document.get("history", [])):
         check_record("change", is_change_record, change, root.at(f"$.history[{number}]"))
-    checker = AnnotationChecker(check_articles(document["articles"], root.at("$.articles")))
-    for number, record in enumerate(document["annotations"]):
-        checker.add(record, Location(f"$.annotations[{number}]"))
-    return checker.batch("json", document)
+    articles = check_articles(document["articles"], root.at("$.articles"))
+    checker = AnnotationChecker(articles, check_repeats)
+    headers.append(Header.of("json", document, checker))
+    annotations = document.pop("annotations")
+    document.clear()  # what is left to hold is the list of records, dropped as it is read
+    annotations.reverse()
+    number = 0
+    while annotations:
+        where = Location(f"$.annotations[{number}]")
+        yield checker.add(annotations.pop(), where), where
+        number += 1
 
 
-def parse_lines(lines: Iterable[tuple[int, bytes]]) -> ImportBatch:
-    """A jsonl export from (line number, bytes) pairs; blank lines are ignored."""
-    header: dict[str, Any] | None = None
-    checker: AnnotationChecker | None = None
+def line_annotations(
+    lines: Iterable[tuple[int, bytes]], headers: list[Header], check_repeats: bool = True
+) -> Iterator[tuple[Annotation, Location]]:
+    """A jsonl export's annotations from (line number, bytes) pairs, validated one by one
+    (blank lines are ignored; the header is appended to `headers`)."""
+    header: Header | None = None
     version = SCHEMA_VERSION
     for number, raw in lines:
         if not raw.strip():
             continue
         where = Location(line=number)
         record = decode_json(raw, where)
-        if header is None or checker is None:
+        if header is None:
             version = check_schema_version(record, where)
             record = upgraded_document(record, version)
             first_schema_problem("jsonl_header", envelope(record), where)
-            header = record
-            checker = AnnotationChecker(check_articles(record["articles"], where.at("$.articles")))
+            articles = check_articles(record["articles"], where.at("$.articles"))
+            header = Header.of("jsonl", record, AnnotationChecker(articles, check_repeats))
+            headers.append(header)
         else:
-            checker.add(upgraded_record(record, version), where)
-    if header is None or checker is None:
+            yield header.checker.add(upgraded_record(record, version), where), where
+    if header is None:
         raise ImportFileError(
             Location(line=1), "empty, expected the header line with schema_version"
         )
-    return checker.batch("jsonl", header)
+
+
+def parse_document(raw: bytes) -> ImportBatch:
+    """A whole json export, validated; raises ImportFileError at the first problem."""
+    headers: list[Header] = []
+    pairs = list(document_annotations(raw, headers))
+    return headers[0].batch(pairs)
+
+
+def parse_lines(lines: Iterable[tuple[int, bytes]]) -> ImportBatch:
+    """A jsonl export from (line number, bytes) pairs; blank lines are ignored."""
+    headers: list[Header] = []
+    pairs = list(line_annotations(lines, headers))
+    return headers[0].batch(pairs)
 
 
 def numbered_lines(handle: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes]]:
@@ -498,6 +577,45 @@ def read_document(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
             "import; export with --format jsonl, which is read line by line",
         )
     return raw
+
+
+class ImportFile:
+    """An export file as a stream of validated (annotation, place) pairs, read again for
+    every pass; what a pass learns (the header, the articles missing from the file's own
+    list) is kept. A json document (at most MAX_DOCUMENT_BYTES) is parsed whole for each
+    pass and its records dropped as they are read; jsonl is read line by line."""
+
+    def __init__(self, path: Path, format_name: str | None = None) -> None:
+        chosen = format_name or detect_format(path)
+        if chosen not in IMPORT_FORMATS:
+            raise ValueError(f"cannot import format {chosen!r}")
+        self.path = path
+        self.format = chosen
+        self.unlisted_articles: dict[str, Location] = {}
+        self.history_entries = 0
+
+    def annotations(self, check_repeats: bool = True) -> Iterator[tuple[Annotation, Location]]:
+        """One pass over the file. ImportFileError (naming the file) at the first
+        problem, OSError if it cannot be read. Without `check_repeats`, an annotation
+        seen before is not refused (a pass after one that checked)."""
+        headers: list[Header] = []
+        try:
+            if self.format == "json":
+                yield from document_annotations(read_document(self.path), headers, check_repeats)
+            else:
+                with open_regular(self.path) as handle:
+                    lines = numbered_lines(handle)
+                    yield from line_annotations(lines, headers, check_repeats)
+        except ImportFileError as error:
+            raise error.in_file(self.path) from None
+        header = headers[0]
+        self.unlisted_articles = header.checker.unlisted
+        self.history_entries = header.history_entries
+
+    def check(self) -> int:
+        """A pass that only validates (every record, no repeated annotation); returns how
+        many annotations the file holds."""
+        return sum(1 for _pair in self.annotations())
 
 
 def read_import(
