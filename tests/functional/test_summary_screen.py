@@ -1,4 +1,4 @@
-"""The summary screen (`S`): conflicts, tabs, merge/split decisions, the Markdown report."""
+"""The summary screen (`S`): conflicts, tabs, analysts, merge/split decisions, the report."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, Input, Static, TabbedContent
+from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent
 
 from store import AnnotationStore
 from tests.fixtures.gold import load_gold
@@ -19,7 +19,7 @@ from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.screens.summary import SummaryScreen
 
 SIZE = (120, 36)
-TROOP_FIGURES = {1_500.0, 3_000.0, 5_000.0, 10_000.0, 11_000.0, 12_000.0}
+TROOP_FIGURES = {3_000.0, 10_000.0, 11_000.0, 12_000.0}
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ async def test_conflicts_articles_and_sources(make_app, gold, bundled: Corpus) -
         troops = next(c for c in screen.summary["conflicts"] if c["topic"] == "North Korean troops")
         assert set(troops["values"]) >= TROOP_FIGURES
         banner = str(screen.query_one("#conflict-banner", Static).render())
-        assert "⚠ North Korean troops: 1,500, 3,000, 5,000" in banner
+        assert "⚠ North Korean troops: 3,000, 10,000, 11,000, 12,000" in banner
         assert screen.summary["unlinked_denials"]
         assert "aimed at no claim group" in banner
         # Groups with conflicting figures come first and carry the flag.
@@ -75,15 +75,22 @@ async def test_conflicts_articles_and_sources(make_app, gold, bundled: Corpus) -
         await pilot.press("2")
         conflicts = screen.query_one("#conflicts-table", DataTable)
         assert screen.query_one(TabbedContent).active == "conflicts"
-        figures = {conflicts.get_row_at(n)[1].plain for n in range(conflicts.row_count)}
-        assert {"1,500", "3,000", "5,000", "10,000", "11,000", "12,000"} <= figures
+        rows = [conflicts.get_row_at(n) for n in range(conflicts.row_count)]
+        assert {"3,000", "10,000", "11,000", "12,000"} <= {row[1].plain for row in rows}
+        eleven = next(row for row in rows if row[1].plain == "11,000")
+        assert eleven[4].plain == "North Korea Starting To Sustain Losses…", "a title, not an id"
+        assert eleven[5].plain == "9", "sentences counted from 1, as everywhere"
+        assert "vs 11,000 North Koreans (article “North Korea Starting" in eleven[7].plain
+        assert eleven[7].plain.endswith("both sent to Russia, no qualifier allows both")
         await pilot.press("3")
         articles = screen.query_one("#articles-table", DataTable)
         assert articles.row_count == len(bundled.articles)
         article = articles.get_row_at(0)
-        expected = sum(1 for note in gold if note.article_id == article[0].plain and note.tags)
-        assert article[3].plain == str(expected)
-        assert article[2].plain == str(len(bundled.by_id[article[0].plain].sentences))
+        first = bundled.articles[0]
+        assert article[0].plain == "U.S. Cites ‘Indications’ North Korean…"
+        expected = sum(1 for note in gold if note.article_id == first.id and note.tags)
+        assert article[2].plain == str(expected)
+        assert article[1].plain == str(len(first.sentences))
         await pilot.press("4")
         sources = screen.query_one("#sources-table", DataTable)
         rows = [sources.get_row_at(n) for n in range(sources.row_count)]
@@ -172,3 +179,55 @@ async def test_write_the_markdown_report(make_app, gold, tmp_path: Path) -> None
         report = target.read_text(encoding="utf-8")
         assert report.startswith("# Fact-checking summary")
         assert "North Korean troops" in report
+
+
+async def test_the_analyst_selector_switches_whose_summary_it_is(
+    make_app, gold, store: AnnotationStore
+) -> None:  # type: ignore[no-untyped-def]
+    """Another analyst's judgements in the same database: the screen opens on the current
+    analyst's summary; `a` picks another's, or every analyst's with disagreements shown."""
+    ryder = next(a for a in gold if "at least 10,000" in a.quote)
+    store.import_annotations(
+        [
+            replace(a, annotator="bob", status="unverified")
+            if a is ryder
+            else replace(a, annotator="bob")
+            for a in gold
+        ]
+    )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_summary(app, pilot)
+        assert screen.summary is not None
+        assert screen.summary["annotator"] == store.annotator
+        assert screen.summary["totals"]["annotators"] == [store.annotator]
+        status = str(screen.query_one("#summary-status", Static).render())
+        assert status.startswith(f"Summary of {store.annotator} │")
+        await choose_analyst(app, pilot, "all analysts", ["bob", store.annotator])
+        summary = screen.summary
+        assert summary is not None and summary["annotator"] is None
+        assert summary["totals"]["sentences"] == len(gold), "each sentence once"
+        assert summary["totals"]["disagreements"] == 1
+        lines = [line for line in screen.lines if "at least 10,000" in line.sentence["quote"]]
+        cells = [ledger_table(screen).get_row_at(screen.lines.index(line)) for line in lines]
+        assert sorted((row[5].plain, row[6].plain) for row in cells) == [
+            ("bob ≠", "unverified"),
+            (f"{store.annotator} ≠", ryder.status.replace("_", " ")),
+        ]
+        assert "1 judged differently (≠)" in str(
+            screen.query_one("#summary-status", Static).render()
+        )
+        await choose_analyst(app, pilot, "bob", ["bob", store.annotator])
+        assert screen.summary is not None and screen.summary["totals"]["annotators"] == ["bob"]
+
+
+async def choose_analyst(app: WorkbenchApp, pilot, name: str, analysts: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Press `a`, check the choices offered, pick `name` by its digit."""
+    await pilot.press("a")
+    offered = [
+        str(option.prompt).split(maxsplit=1)[1]
+        for option in app.screen.query_one(OptionList).options
+    ]
+    assert offered == [*sorted(analysts), "all analysts"]
+    await pilot.press(str(offered.index(name) + 1))
+    await settle(app, pilot)

@@ -6,7 +6,9 @@ import argparse
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +16,15 @@ from store import AnnotationStore
 from tests.fixtures.gold import load_gold
 from workbench.cli import summary as summary_command
 from workbench.cli.common import Parser, store_options
+from workbench.cli.main import main
+from workbench.core.annotation import Annotation
 from workbench.core.corpus import load_corpus
+
+
+@pytest.fixture(autouse=True)
+def gold_is_the_analyst(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summary is the current analyst's by default: here, the gold annotations'."""
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", "gold")
 
 
 def parse(*argv: str) -> argparse.Namespace:
@@ -132,3 +142,104 @@ def test_claim_threshold_setting_changes_the_grouping(
     monkeypatch.setenv("WORKBENCH_SETTINGS", str(settings))
     assert groups() == strict > default
     assert groups("--claim-threshold", "70") == default
+
+
+def exported(folder: Path, annotator: str, annotations: list[Annotation]) -> Path:
+    """`workbench export` of a database holding `annotations` as `annotator`'s."""
+    db, target = folder / f"{annotator}.json", folder / f"{annotator}-export.json"
+    with AnnotationStore.open(db, annotator=annotator) as store:
+        store.import_annotations(replace(a, annotator=annotator) for a in annotations)
+    assert main(["export", "--db", str(db), "-o", str(target)]) == 0
+    return target
+
+
+@pytest.fixture(scope="module")
+def two_analysts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The issue's case: alice's and bob's exports imported into one database. Bob marks
+    one claim 'unverified' that alice 'supported', and tags one claim a denial."""
+    folder = tmp_path_factory.mktemp("analysts")
+    gold = load_gold()
+    ryder = next(i for i, a in enumerate(gold) if "at least 10,000" in a.quote)
+    alice = [replace(a, status="supported") if i == ryder else a for i, a in enumerate(gold)]
+    bob = [replace(a, status="unverified") if i == ryder else a for i, a in enumerate(gold)]
+    bob[0] = replace(bob[0], tags=("denial",))
+    db = folder / "team.json"
+    for name, theirs in (("alice", alice), ("bob", bob)):
+        assert main(["import", str(exported(folder, name, theirs)), "--db", str(db)]) == 0
+    return db
+
+
+def summary_of(db: Path, tmp_path: Path, *extra: str) -> dict[str, Any]:
+    target = tmp_path / "summary.json"
+    argv = ("--db", str(db), "--format", "json", "-o", str(target), *extra)
+    assert summary_command.run(parse(*argv)) == 0
+    result: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
+    return result
+
+
+def test_one_analysts_summary_names_only_them(
+    two_analysts: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert summary_command.run(parse("--db", str(two_analysts), "--annotator", "bob")) == 0
+    report = capsys.readouterr().out
+    assert "Analyst: bob." in report and "by bob:" in report
+    assert "alice" not in report
+    bob = summary_of(two_analysts, tmp_path, "--annotator", "bob")
+    assert bob["annotator"] == "bob" and bob["totals"]["annotators"] == ["bob"]
+    assert bob["totals"]["annotations"] == bob["totals"]["sentences"] == len(load_gold())
+    members = [m for g in bob["ledger"] for m in g["members"]]
+    assert {m["key"][0] for m in members} == {"bob"}
+    assert len({(m["article_id"], m["index"]) for m in members}) == len(members)
+
+
+def test_all_analysts_count_each_sentence_once_and_show_disagreements(
+    two_analysts: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    everyone = summary_of(two_analysts, tmp_path, "--annotator", "all")
+    totals = everyone["totals"]
+    assert everyone["annotator"] is None and totals["annotators"] == ["alice", "bob"]
+    assert totals["annotations"] == 2 * len(load_gold())
+    assert totals["sentences"] == len(load_gold()), "counts never double"
+    assert totals["disagreements"] == 2
+    lines = [m for g in everyone["ledger"] for m in g["members"]]
+    agreed = [m for m in lines if not m["disagreement"]]
+    assert agreed and all(m["annotators"] == ["alice", "bob"] for m in agreed)
+    ryder = [m for m in lines if "at least 10,000" in m["quote"]]
+    assert sorted((m["annotators"], m["status"]) for m in ryder) == [
+        (["alice"], "supported"),
+        (["bob"], "unverified"),
+    ]
+    assert all(m["disagreement"] and m["others"] for m in ryder)
+    assert summary_command.run(parse("--db", str(two_analysts), "--annotator", "all")) == 0
+    report = capsys.readouterr().out
+    assert "All analysts: alice, bob." in report
+    assert "judged 2 sentence(s) differently" in report
+    assert "· supported · alice ≠: In early November, General Ryder" in report
+    assert "· unverified · bob ≠: In early November, General Ryder" in report
+    assert "  - ≠ bob judged it: denial, " in report, "a judgement not on a line of its own"
+
+
+def test_an_analyst_with_no_annotations_is_told_who_has_some(
+    two_analysts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert summary_command.run(parse("--db", str(two_analysts), "--annotator", "carol")) == 0
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1
+    assert "no annotations by carol" in captured.err and "alice, bob" in captured.err
+    assert "0 annotated sentences" in captured.out
+
+
+def test_decisions_are_the_analysts_own(two_analysts: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "team.json"
+    for path in two_analysts.parent.glob("team.json*"):
+        if path.suffix != ".lock":
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+    before = summary_of(copy, tmp_path, "--annotator", "bob")
+    singles = [g["id"] for g in before["ledger"] if len(g["members"]) == 1][:2]
+    with AnnotationStore.open(copy, annotator="bob") as store:
+        store.save_ledger_decision({"action": "merge", "groups": singles})
+    assert (
+        len(summary_of(copy, tmp_path, "--annotator", "bob")["ledger"]) == len(before["ledger"]) - 1
+    )
+    alice = summary_of(copy, tmp_path, "--annotator", "alice")
+    assert alice["ignored_decisions"] == [], "bob's decision is not alice's"

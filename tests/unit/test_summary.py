@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -25,6 +26,7 @@ def test_shape_is_plain_json(summary: dict[str, Any]) -> None:
     assert summary["schema"] == SCHEMA
     assert set(summary) == {
         "schema",
+        "annotator",
         "totals",
         "articles",
         "sources",
@@ -65,14 +67,34 @@ def test_ledger_and_conflicts(summary: dict[str, Any]) -> None:
     claims = sum(len(g["members"]) for g in summary["ledger"])
     assert claims == summary["totals"]["tags"]["claim"]
     troops = next(c for c in summary["conflicts"] if c["topic"] == "North Korean troops")
-    assert {1500, 3000, 5000, 10000, 11000, 12000} <= set(troops["values"])
+    assert troops["values"] == [3000, 10000, 11000, 12000]
     figure = troops["figures"][0]
     assert set(figure) >= {"value", "text", "what", "who", "source", "article_id", "index"}
-    flagged = [g for g in summary["ledger"] if g["conflict_topics"]]
-    assert {g["id"] for g in flagged} == set(troops["groups"]) | {
-        gid for c in summary["conflicts"] for gid in c["groups"]
+    assert figure["measure"] == {
+        "class": "troops",
+        "state": "sent",
+        "country": "Russia",
+        "place": None,
+        "when": None,
+        "per": None,
+        "part": None,
     }
+    flagged = [g for g in summary["ledger"] if g["conflict"] or g["conflict_topics"]]
+    assert {g["id"] for g in flagged} == {gid for c in summary["conflicts"] for gid in c["groups"]}
+    assert all(g["conflict_reasons"] for g in flagged)
     assert any(g["denials"] for g in summary["ledger"])
+
+
+def test_each_conflict_says_why(summary: dict[str, Any]) -> None:
+    troops = next(c for c in summary["conflicts"] if c["topic"] == "North Korean troops")
+    pairs = {tuple(troops["figures"][n]["value"] for n in p["figures"]): p for p in troops["pairs"]}
+    assert pairs[(11000, 12000)]["why"] == (
+        "11,000 North Koreans (article “North Korea Starting To Sustain Losses…”) vs "
+        "12,000 troops (The governments of South Korea and Ukraine): both sent to Russia, "
+        "no qualifier allows both"
+    )
+    covered = {n for p in troops["pairs"] for n in p["figures"]}
+    assert covered == set(range(len(troops["figures"]))), "every figure in a pair"
 
 
 def test_articles_without_info_and_info_without_annotations() -> None:
@@ -96,9 +118,32 @@ def test_markdown_report(summary: dict[str, Any]) -> None:
         assert f"\n{heading}\n" in report
     assert report.index("## Conflicting figures") < report.index("## Articles")
     conflict = report[report.index("### ⚠ North Korean troops") :]
-    assert "1,500, 3,000, 5,000, 6,000, 10,000, 11,000, 12,000" in conflict.splitlines()[0]
-    assert "| 12,000 | 12,000 | The governments of South Korea and Ukraine |" in report
+    assert "3,000, 10,000, 11,000, 12,000" in conflict.splitlines()[0]
+    assert (
+        "| 12,000 | 12,000 | The governments of South Korea and Ukraine | "
+        "Thousands of North Korean soldiers… | sentence 6 |"
+    ) in report
+    assert "- 11,000 North Koreans (article “North Korea Starting" in conflict
     assert "Denied by:" in report
+
+
+def test_markdown_report_is_read_by_people_not_machines(summary: dict[str, Any]) -> None:
+    """Titles, not ids; sentences labelled 'sentence N' from 1; notes shown."""
+    report = render_markdown(summary)
+    assert "_e663f5f9bf7bc169" not in report and not re.search(r"\bg-[0-9a-f]{10}\b", report)
+    assert "#15" not in report and "| 15 |" not in report
+    ryder = next(
+        line
+        for line in report.splitlines()
+        if line.startswith("- ") and "General Ryder said that at least" in line
+    )
+    assert ryder.startswith("- *U.S. Cites ‘Indications’ North Korean…*, sentence 15 · ")
+    assert "  - Note (gold): 10,000; other articles give 11,000 or 12,000" in report
+    assert "### 1. In early November, General Ryder said" in report
+    lone = next(
+        line for line in report.splitlines() if line.startswith("### ") and "11,000 North" in line
+    )
+    assert "⚠ figures disputed by other claims" in lone and "conflicting figures" not in lone
 
 
 def test_article_text_is_data_not_markup() -> None:
@@ -106,7 +151,7 @@ def test_article_text_is_data_not_markup() -> None:
     anchor = Anchor.in_text("a_1", "0" * 64, text, 0, 0, len(text))
     annotation = Annotation.new(anchor, "x", tags=("claim",), source="Officials")
     report = render_markdown(build_summary([annotation], []))
-    line = next(line for line in report.splitlines() if line.startswith("- a_1"))
+    line = next(line for line in report.splitlines() if line.startswith("- *a_1*, sentence 1"))
     assert "\\[Mr. Putin\\] \\| sent \\*500\\* troops \\<b\\>now\\</b\\>." in line
 
 

@@ -18,9 +18,16 @@ from workbench.core.terminal_text import json_safe, printable
 from workbench.settings import resolve_annotator, resolve_db_path
 
 HELP = "summarise the annotations: per article, per source, claim ledger, conflicting figures"
+ALL = "all"
+"""`--annotator all`: every analyst's annotations, each sentence once, disagreements shown."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "--annotator NAME summarises that analyst's annotations and decisions (default: "
+        "the current annotator); --annotator all summarises every analyst's, each sentence "
+        "once, with the sentences they judged differently marked."
+    )
     parser.add_argument(
         "paths",
         nargs="*",
@@ -48,6 +55,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="how alike a denial and a claim must be to link them (default: settings.toml, "
         "else 70)",
     )
+
+
+def whose(flag: str | None) -> str | None:
+    """The analyst whose summary it is: --annotator, else the current annotator
+    (workbench.settings); None for `--annotator all`."""
+    if flag is not None and flag.strip().lower() == ALL:
+        return None
+    return resolve_annotator(flag)
 
 
 def articles_from_corpus(corpus: Corpus) -> list[dict[str, Any]]:
@@ -84,9 +99,10 @@ def run(args: argparse.Namespace) -> int:
     path = resolve_db_path(args.db)
     if not database_files(path):
         return fail(f"no annotation database at {path} (annotate first, or pass --db FILE)")
+    annotator = whose(args.annotator)
     try:
         with AnnotationStore.open(
-            path, annotator=resolve_annotator(args.annotator), read_only=True
+            path, annotator=annotator or resolve_annotator(None), read_only=True
         ) as store:
             warn(store.warnings)
             remembered = store.articles()
@@ -99,12 +115,27 @@ def run(args: argparse.Namespace) -> int:
             decisions = tuple(store.ledger_decisions())
     except StoreError as error:
         return fail(str(error))
+    if annotator is not None:
+        everyone = annotations
+        annotations = [a for a in everyone if a.annotator == annotator]
+        orphans = [a for a in orphans if a.annotator == annotator]
+        if not annotations and everyone:
+            names = ", ".join(sorted({a.annotator for a in everyone}))
+            print(
+                f"workbench: no annotations by {printable(annotator, single_line=True)} in "
+                f"{printable(str(path), single_line=True)}; "
+                f"analysts there: {printable(names, single_line=True)} (--annotator NAME, or "
+                "--annotator all)",
+                file=sys.stderr,
+            )
     if corpus is not None:
         articles = articles_from_corpus(corpus)
     else:
         articles = [{**info, "id": info["article_id"]} for info in remembered]
     summary = build_summary(
-        annotations, articles, SummarySettings(ledger=ledger, decisions=decisions)
+        annotations,
+        articles,
+        SummarySettings(ledger=ledger, decisions=decisions, annotator=annotator),
     )
     summary["anchoring"] = anchoring_section(
         annotations, orphans, None if corpus is None else corpus.by_id

@@ -15,7 +15,8 @@ from operator import itemgetter
 
 from rapidfuzz import utils
 
-from workbench.core.quantities import TROOP_NOUNS, Quantity, extract_quantities
+from workbench.core.measures import Measure, read_measures
+from workbench.core.quantities import TROOP_NOUNS, Quantity, numbers_in
 from workbench.core.words import FUNCTION_WORDS
 
 # reporting verbs and modal or linking words say nothing about the claim itself
@@ -80,6 +81,8 @@ class ClaimText:
     sorted_tokens: str
     """default_process()ed words in sorted order: fuzz.ratio on it is token_sort_ratio."""
     quantities: tuple[Quantity, ...]
+    measures: tuple[Measure, ...]
+    """What each of `quantities` measures (same order)."""
     figure_keys: frozenset[str]
     """'fig:<topic>:<value>' for each figure: claims giving it can be one entry."""
     names: frozenset[str]
@@ -147,13 +150,17 @@ def claim_text(quote: str) -> ClaimText:
     capitalised = map(str.isupper, map(_first_letter, islice(words, 1, None)))
     names = frozenset(compress(islice(lowers, 1, None), capitalised))
     content = frozenset(compress(lowers, map(_longer_than_3, map(len, words)))) - STOP_WORDS
-    quantities = tuple(q for q in extract_quantities(quote) if q.what is not None)
+    found, split = numbers_in(quote)
+    measured = read_measures(quote, found, split) if found else ()
+    quantities = tuple(q for q in found if q.what is not None)
+    measures = tuple(m for m in measured if m is not None)
     figure_keys = (
         frozenset(f"fig:{q.topic}:{q.value:g}" for q in quantities) if quantities else _NONE
     )
     return ClaimText(
         sorted_tokens=" ".join(sorted(utils.default_process(quote).split())),
         quantities=quantities,
+        measures=measures,
         figure_keys=figure_keys,
         names=names,
         words=content,

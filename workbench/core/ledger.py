@@ -11,11 +11,13 @@ Denials (sentences tagged 'denial') target a group when they resemble one of its
 members, with a bonus when they deny the same subject ("North Korean soldiers")
 (core/denials.py).
 
-A conflict is a counted thing ("North Korean troops") for which different sources (or,
-for unattributed claims, different articles) give different figures, inside one group
-or across the whole ledger. The analyst's merge and split decisions are plain dicts,
-stored by the store and replayed here in order on top of the automatic grouping; group
-ids derive from member keys so a decision still finds its group after new claims come.
+A conflict is two figures that measure the same thing and cannot both be true, given
+by different sources (or, for unattributed claims, different articles), inside one
+group or across the whole ledger (core/measures.py reads what a figure measures,
+core/figure_conflicts.py decides and explains). The analyst's merge and split
+decisions are plain dicts, stored by the store and replayed here in order on top of the
+automatic grouping; group ids derive from member keys so a decision still finds its
+group after new claims come.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from workbench.core.claim_groups import group_texts
 from workbench.core.claim_text import ClaimText, claim_text
 from workbench.core.claim_text import subjects_of as subjects_of
 from workbench.core.denials import denial_targets
-from workbench.core.quantities import Quantity
+from workbench.core.figure_conflicts import Clash, Figure, figures_in, find_clashes
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +62,16 @@ class LedgerSettings:
     """A subject held by more groups than this is too common for a denial to target by."""
     denial_samples: int = 3
     """How many distinct texts of a group a denial is compared with."""
-    conflict_whats: tuple[str, ...] = ("troops", "killed", "wounded", "casualties", "square miles")
-    """Counted things for which differing figures across the ledger are flagged."""
+    conflict_whats: tuple[str, ...] = (
+        "troops",
+        "killed",
+        "wounded",
+        "casualties",
+        "square miles",
+        "square km",
+        "people",
+    )
+    """Counted things whose figures are checked for conflicts (a `what` or unit class)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,22 +90,6 @@ class LedgerSettings:
 
 
 @dataclass(frozen=True, slots=True)
-class Figure:
-    """A number stated in a claim, where it comes from, and what it counts."""
-
-    key: AnnotationKey
-    article_id: str
-    index: int
-    source: str | None
-    quantity: Quantity
-
-    @property
-    def origin(self) -> str:
-        """Who gives the figure: the source, else the article (unattributed)."""
-        return self.source or f"article {self.article_id}"
-
-
-@dataclass(frozen=True, slots=True)
 class LedgerGroup:
     """Claims that state the same thing, with the denials aimed at them."""
 
@@ -104,20 +98,24 @@ class LedgerGroup:
     denials: tuple[Annotation, ...]
     figures: tuple[Figure, ...]
     conflict: bool
-    """Different figures for the same thing from different sources inside this group."""
+    """Two of this group's own claims give conflicting figures (so it has two or more)."""
     conflict_topics: tuple[str, ...] = ()
-    """Topics whose figures in this group disagree with figures elsewhere in the ledger."""
+    """Topics whose figures in this group conflict with figures elsewhere in the ledger."""
+    clashes: tuple[Clash, ...] = ()
+    """The conflicts this group's figures are in, inside the group or with others."""
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """One counted thing, several figures from several sources."""
+    """One counted thing and the conflicting figures given for it."""
 
     topic: str
     what: str
     who: str | None
     figures: tuple[Figure, ...]
+    """Every figure in one of `clashes`, by value."""
     groups: tuple[str, ...]
+    clashes: tuple[Clash, ...] = ()
 
     @property
     def values(self) -> list[float]:
@@ -181,8 +179,8 @@ def _prepare(
         return _Item(annotation, text, ())
     source = source_of(annotation.source)
     figures = tuple(
-        Figure(annotation.key, annotation.article_id, annotation.index, source, quantity)
-        for quantity in text.quantities
+        Figure(annotation.key, annotation.article_id, annotation.index, source, quantity, measure)
+        for quantity, measure in zip(text.quantities, text.measures, strict=True)
     )
     return _Item(annotation, text, figures)
 
@@ -250,27 +248,6 @@ def _decide(
         else:
             ignored.append(dict(decision))
     return current, ignored
-
-
-def _figure_conflict(figures: Sequence[Figure]) -> bool:
-    """Different values from different origins for one topic."""
-    if len(figures) < 2:
-        return False
-    by_topic: dict[str, list[Figure]] = defaultdict(list)
-    for figure in figures:
-        by_topic[figure.quantity.topic].append(figure)
-    return any(_disagree(found) for found in by_topic.values())
-
-
-def _disagree(figures: Sequence[Figure]) -> bool:
-    """True when no single value is given by every origin ('3,000 of a promised 10,000'
-    and '10,000' agree on 10,000; '11,000' and '12,000' do not)."""
-    by_origin: dict[str, set[float]] = defaultdict(set)
-    for figure in figures:
-        by_origin[figure.origin].add(figure.quantity.value)
-    if len(by_origin) < 2:
-        return False
-    return not set.intersection(*by_origin.values())
 
 
 def _aimed(
@@ -352,26 +329,38 @@ def _build_ledger(
     )
     aimed = _aimed(denials, [members for _, members in ordered], settings)
     figures_of = [tuple(f for m in members for f in m.figures) for _, members in ordered]
-    conflicts = _ledger_conflicts(
-        [(gid, figures) for (gid, _), figures in zip(ordered, figures_of, strict=True)], settings
-    )
-    topics_of: dict[str, set[str]] = defaultdict(set)
-    for conflict in conflicts:
-        for gid in conflict.groups:
-            topics_of[gid].add(conflict.topic)
+    group_of = {
+        id(figure): gid for (gid, _), figures in zip(ordered, figures_of, strict=True)
+        for figure in figures
+    }  # fmt: skip
+    clashes = find_clashes((f for figures in figures_of for f in figures), settings.conflict_whats)
+    conflicts = _ledger_conflicts(clashes, group_of)
+    inside: set[str] = set()
+    outside: dict[str, set[str]] = defaultdict(set)
+    touching: dict[str, list[Clash]] = defaultdict(list)
+    for clash in clashes:
+        low, high = group_of[id(clash.low)], group_of[id(clash.high)]
+        touching[low].append(clash)
+        if low == high:
+            inside.add(low)
+        else:
+            touching[high].append(clash)
+            outside[low].add(clash.low.quantity.topic)
+            outside[high].add(clash.high.quantity.topic)
     groups = []
     for (gid, members), targeted, figures in zip(ordered, aimed, figures_of, strict=True):
         if targeted:
-            inside = {m.annotation.key for m in members}
-            targeted = [d for d in targeted if d.key not in inside]
+            keys = {m.annotation.key for m in members}
+            targeted = [d for d in targeted if d.key not in keys]
         groups.append(
             LedgerGroup(
                 id=gid,
                 members=tuple(m.annotation for m in members),
                 denials=tuple(targeted),
                 figures=figures,
-                conflict=_figure_conflict(figures),
-                conflict_topics=tuple(sorted(topics_of[gid])) if gid in topics_of else (),
+                conflict=gid in inside,
+                conflict_topics=tuple(sorted(outside[gid])) if gid in outside else (),
+                clashes=tuple(touching[gid]) if gid in touching else (),
             )
         )
     return Ledger(
@@ -379,31 +368,23 @@ def _build_ledger(
     )
 
 
-def _ledger_conflicts(
-    groups: Sequence[tuple[str, tuple[Figure, ...]]], settings: LedgerSettings
-) -> list[Conflict]:
-    """Topics (what + who) with different figures from different origins, ledger-wide."""
-    by_topic: dict[str, list[tuple[str, Figure]]] = defaultdict(list)
-    for gid, figures in groups:
-        for figure in figures:
-            if figure.quantity.what in settings.conflict_whats:
-                by_topic[figure.quantity.topic].append((gid, figure))
+def _ledger_conflicts(clashes: Sequence[Clash], group_of: Mapping[int, str]) -> list[Conflict]:
+    """The clashes gathered by topic (what + who), each with its figures and groups."""
+    by_topic: dict[str, list[Clash]] = defaultdict(list)
+    for clash in clashes:
+        by_topic[clash.low.quantity.topic].append(clash)
     conflicts = []
     for topic, found in sorted(by_topic.items()):
-        given = [figure for _, figure in found]
-        if not _disagree(given):
-            continue
-        ordered = sorted(
-            found, key=lambda pair: (pair[1].quantity.value, pair[1].article_id, pair[1].index)
-        )
-        first = given[0].quantity
+        figures = figures_in(found)
+        first = found[0].low
         conflicts.append(
             Conflict(
                 topic=topic,
-                what=str(first.what),
-                who=first.who,
-                figures=tuple(figure for _, figure in ordered),
-                groups=tuple(dict.fromkeys(gid for gid, _ in ordered)),
+                what=first.measure.unit_class,
+                who=first.quantity.who,
+                figures=tuple(figures),
+                groups=tuple(dict.fromkeys(group_of[id(f)] for f in figures)),
+                clashes=tuple(found),
             )
         )
     return conflicts

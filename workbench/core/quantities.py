@@ -10,11 +10,12 @@ Plain regular expressions over one sentence: this is extraction, not parsing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from workbench.core.words import FUNCTION_WORDS
+from workbench.core.words import FUNCTION_WORDS, word_set
 
 # Normalised 'what' for counted nouns; plural and singular forms.
 TROOP_NOUNS = frozenset(
@@ -36,6 +37,25 @@ TROOP_NOUNS = frozenset(
 KILLED_WORDS = frozenset(["killed", "dead", "died", "deaths"])
 WOUNDED_WORDS = frozenset(["wounded", "injured"])
 CASUALTY_NOUNS = frozenset(["casualties", "casualty"])
+PEOPLE_NOUNS = frozenset(
+    ["people", "persons", "refugees", "evacuees", "protesters", "demonstrators", "marchers"]
+)
+"""Nouns counting people (the state, displaced or protesting, is read in core/measures.py)."""
+CASUALTY_VERBS = {
+    "killed": "killed",
+    "killing": "killed",
+    "kills": "killed",
+    "injured": "wounded",
+    "injuring": "wounded",
+    "wounded": "wounded",
+    "wounding": "wounded",
+}
+"""A verb right before a number makes it a casualty count ("the quake killed 52 people")."""
+MILITARY_WORDS = word_set(
+    "dispatched deployed deploy deployment combat front frontline battlefield army "
+    "military trained training units brigade brigades contingent regiment"
+)
+"""Words that, with the troop nouns, make a sentence military."""
 TIME_UNITS = frozenset(
     [
         "seconds",
@@ -104,9 +124,26 @@ DEMONYMS = {
     "americans": "American",
     "korean": "Korean",
     "koreans": "Korean",
+    "u.s": "American",
+    "german": "German",
+    "germans": "German",
+    "british": "British",
+    "britons": "British",
+    "french": "French",
+    "polish": "Polish",
+    "chinese": "Chinese",
+    "israeli": "Israeli",
+    "israelis": "Israeli",
+    "palestinian": "Palestinian",
+    "palestinians": "Palestinian",
+    "iranian": "Iranian",
+    "iranians": "Iranian",
 }
-PEOPLE_DEMONYMS = frozenset(["koreans", "russians", "ukrainians", "americans"])
-"""A demonym as a plural noun counts people; in these articles, troops ("11,000 North Koreans")."""
+PEOPLE_DEMONYMS = word_set(
+    "koreans russians ukrainians americans germans britons israelis palestinians iranians"
+)
+"""A demonym as a plural noun counts people: troops where the sentence is military
+("11,000 North Koreans dispatched"), else people ("6 million Ukrainians have fled")."""
 COUNTRIES = {
     "north korea": "North Korean",
     "south korea": "South Korean",
@@ -115,6 +152,21 @@ COUNTRIES = {
     "pyongyang": "North Korean",
     "moscow": "Russian",
     "kyiv": "Ukrainian",
+    "united states": "American",
+    "washington": "American",
+    "germany": "German",
+    "berlin": "German",
+    "britain": "British",
+    "london": "British",
+    "france": "French",
+    "paris": "French",
+    "poland": "Polish",
+    "warsaw": "Polish",
+    "china": "Chinese",
+    "beijing": "Chinese",
+    "israel": "Israeli",
+    "iran": "Iranian",
+    "tehran": "Iranian",
 }
 _PEOPLE_STEMS = tuple(sorted({key.split()[0] for key in [*DEMONYMS, *COUNTRIES]}))
 """The first word of every demonym and country (what _demonym_at starts from)."""
@@ -245,6 +297,52 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
+class SentenceWords:
+    """A sentence's words, split once for all its numbers (and for core/measures.py):
+    the words after or before a number are a slice found by bisection, not a new split
+    of part of the sentence. Kept as plain lists; _Word tuples are made for a slice only.
+    """
+
+    __slots__ = ("_lower_set", "_lowers", "sentence", "spans", "starts", "texts")
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.spans = [match.span() for match in WORD_PATTERN.finditer(sentence)]
+        self.starts = [start for start, _ in self.spans]
+        self.texts = [sentence[start:end].rstrip(".'’") for start, end in self.spans]
+        self._lowers: list[str] | None = None
+        self._lower_set: frozenset[str] | None = None
+
+    def between(self, start: int, stop: int) -> list[_Word]:
+        """The words that begin at `start` or later and before `stop`."""
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, stop)
+        texts, spans = self.texts, self.spans
+        return [
+            _Word(texts[n], texts[n].lower(), spans[n][0], spans[n][1]) for n in range(first, last)
+        ]
+
+    @property
+    def lowers(self) -> list[str]:
+        """Every word of the sentence in lower case, in order."""
+        if self._lowers is None:
+            self._lowers = [text.lower() for text in self.texts]
+        return self._lowers
+
+    @property
+    def lower_set(self) -> frozenset[str]:
+        if self._lower_set is None:
+            self._lower_set = frozenset(self.lowers)
+        return self._lower_set
+
+
+class Numbers(NamedTuple):
+    """What numbers_in() finds: the counted numbers, and the sentence's words."""
+
+    quantities: list[Quantity]
+    words: SentenceWords | None
+    """None when the sentence has no number."""
+
+
 def _may_name_people(text: str) -> bool:
     """False when no word of `text` can begin a demonym or country, so _who_before need
     not read it: each such word contains one of _PEOPLE_STEMS, in lower case."""
@@ -261,14 +359,21 @@ def _is_year(number: str, fraction: str | None, text: str, end: int) -> bool:
 
 
 def _is_date(text: str, start: int, end: int) -> bool:
-    """'October 4', '4 October', 'June 19, 2024', '2024-10-23', '13:35'."""
+    """'October 4', '4 October', 'June 19, 2024', '2024-10-23', '13:35'.
+
+    A number next to a month is a day only if it can be one: "In October, 3,000
+    troops" counts troops.
+    """
+    if re.match(r"[-:/]\d", text[end : end + 2]):
+        return True
+    number = text[start:end]
+    if not number.isdigit() or not 1 <= int(number) <= 31:
+        return False
     before = text[max(0, start - 12) : start].lower().split()
     after = text[end : end + 12].lower().split()
     if before and before[-1].strip(".,") in MONTHS:
         return True
-    if after and after[0].strip(".,") in MONTHS:
-        return True
-    return bool(re.match(r"[-:/]\d", text[end : end + 2]))
+    return bool(after and after[0].strip(".,") in MONTHS)
 
 
 def _demonym_at(words: list[_Word], position: int) -> tuple[str, int] | None:
@@ -304,7 +409,9 @@ def _casualty_kind(words: list[_Word]) -> str | None:
     return None
 
 
-def _counted(words: list[_Word], sentence: str) -> tuple[str | None, str | None, str | None]:
+def _counted(
+    words: list[_Word], sentence: SentenceWords
+) -> tuple[str | None, str | None, str | None]:
     """(what, who, unit) from the words right after a number.
 
     Reads up to PHRASE_WORDS words, stopping at a function word: demonyms say who,
@@ -321,7 +428,8 @@ def _counted(words: list[_Word], sentence: str) -> tuple[str | None, str | None,
             who.add(name)
             position += size
             if words[position - 1].lower in PEOPLE_DEMONYMS:
-                return _with_casualty("troops", words[position:]), _join(who), None
+                counted = "troops" if _is_military(sentence) else "people"
+                return _with_casualty(counted, words[position:]), _join(who), None
             continue
         if lower in ("and", "or") and _demonym_at(words, position + 1) is not None:
             position += 1
@@ -341,7 +449,7 @@ def _counted(words: list[_Word], sentence: str) -> tuple[str | None, str | None,
 
 
 def _known_noun(
-    words: list[_Word], position: int, sentence: str
+    words: list[_Word], position: int, sentence: SentenceWords
 ) -> tuple[str, str | None, int] | None:
     """(what, unit, words used) when words[position] is a noun the ledger knows."""
     lower = words[position].lower
@@ -366,6 +474,8 @@ def _known_noun(
         return _casualty_kind(words[position : position + 3]) or "casualties", None, 1
     if lower == "people":
         return ("troops" if _mentions_troops(sentence) else "people"), None, 1
+    if lower in PEOPLE_NOUNS:
+        return "people", None, 1
     return None
 
 
@@ -392,9 +502,15 @@ def _verb_phrase(words: list[_Word]) -> list[_Word]:
     return kept
 
 
-def _mentions_troops(sentence: str) -> bool:
-    return any(word.lower() in TROOP_NOUNS for word in WORD_PATTERN.findall(sentence)) or bool(
-        re.search(r"\b(?:north|south) koreans\b", sentence, re.IGNORECASE)
+def _is_military(sentence: SentenceWords) -> bool:
+    """True when the sentence speaks of troops or military movement."""
+    words = sentence.lower_set
+    return not (words.isdisjoint(TROOP_NOUNS) and words.isdisjoint(MILITARY_WORDS))
+
+
+def _mentions_troops(sentence: SentenceWords) -> bool:
+    return not sentence.lower_set.isdisjoint(TROOP_NOUNS) or bool(
+        re.search(r"\b(?:north|south) koreans\b", sentence.sentence, re.IGNORECASE)
     )
 
 
@@ -456,7 +572,13 @@ def number_matches(sentence: str) -> Iterator[re.Match[str]]:
 
 def extract_quantities(sentence: str) -> list[Quantity]:
     """Every counted number in `sentence`, in order (years, dates and times left out)."""
+    return numbers_in(sentence).quantities
+
+
+def numbers_in(sentence: str) -> Numbers:
+    """extract_quantities(), and the sentence's words split on the way."""
     found: list[Quantity] = []
+    words: SentenceWords | None = None
     for match in number_matches(sentence):
         number, fraction = match.group("number"), match.group("fraction")
         currency, multiplier = match.group("currency"), match.group("multiplier")
@@ -482,33 +604,45 @@ def extract_quantities(sentence: str) -> list[Quantity]:
         )
         after_text = sentence[number_end:]
         unit_hyphen = re.match(r"-(mile|kilometer|kilometre|km)\b", after_text)
-        words_after = _words(after_text[:AFTER_CHARS])
+        if words is None:
+            words = SentenceWords(sentence)
+        words_after = words.between(number_end, number_end + AFTER_CHARS)
         what: str | None
         who: str | None
         unit: str | None = None
+        counted: str | None
+        """What the words after the number count, before a verb in front of it says
+        they are casualties ("killed 12 civilians": the civilians are the victims, and
+        whoever comes before the verb is not who is counted)."""
         if currency:
-            what, who, unit = "money", None, CURRENCIES[currency]
+            what = counted = "money"
+            who, unit = None, CURRENCIES[currency]
         elif unit_hyphen:
-            what = unit = "miles" if unit_hyphen.group(1) == "mile" else "km"
+            what = counted = unit = "miles" if unit_hyphen.group(1) == "mile" else "km"
             who = None
         else:
-            what, who, unit = _counted(_skip_leading(words_after, after_text), sentence)
-            if what == "time":
+            counted, who, unit = _counted(_skip_leading(words_after, after_text), words)
+            if counted == "time":
                 continue
-            before_text = sentence[max(0, number_start - BEFORE_CHARS) : number_start]
+            what = _casualty_verb_before(sentence, match.start(), counted)
+            before_start = max(0, number_start - BEFORE_CHARS)
+            before_text = sentence[before_start:number_start]
             before = None
             if what is None:
-                before = _words(before_text)
+                before = words.between(before_start, number_start)
                 what, who = _from_context(before)
             if (
                 what in ("troops", "killed", "wounded", "casualties")
                 and who is None
+                and (what == counted or counted is None)
                 and _may_name_people(before_text)
             ):
-                who = _who_before(_words(before_text) if before is None else before)
+                who = _who_before(
+                    words.between(before_start, number_start) if before is None else before
+                )
         qualifier = match.group("qualifier")
         start = match.start() if qualifier else number_start
-        end = _phrase_end(sentence, number_end, what, words_after)
+        end = _phrase_end(number_end, counted, words_after)
         found.append(
             Quantity(
                 text=sentence[start:end],
@@ -522,7 +656,21 @@ def extract_quantities(sentence: str) -> list[Quantity]:
                 unit=unit,
             )
         )
-    return found
+    return Numbers(found, words)
+
+
+def _casualty_verb_before(sentence: str, start: int, what: str | None) -> str | None:
+    """'killed 52 people', 'injured 250 people': the verb before the number says what is
+    counted (the people are the victims, a population read in core/measures.py)."""
+    if what is None or what in NOT_PEOPLE:
+        return what
+    before = sentence[max(0, start - 12) : start].split()
+    verb = before[-1].lower() if before else ""
+    return CASUALTY_VERBS.get(verb, what)
+
+
+NOT_PEOPLE = frozenset(["money", "miles", "km", "square miles", "square km", "time"])
+"""Counted things that cannot be casualties."""
 
 
 def _skip_leading(words: list[_Word], after_text: str) -> list[_Word]:
@@ -538,7 +686,7 @@ def _ends_phrase(after_text: str) -> bool:
     return not stripped or stripped[0] in ".,;:!?)”\"’'—–"
 
 
-def _phrase_end(sentence: str, number_end: int, what: str | None, words: list[_Word]) -> int:
+def _phrase_end(number_end: int, what: str | None, words: list[_Word]) -> int:
     """End of the quantity's span: through the counted noun when it follows the number."""
     if what is None or what == "money":
         return number_end
@@ -547,11 +695,12 @@ def _phrase_end(sentence: str, number_end: int, what: str | None, words: list[_W
         if (
             lower == what
             or lower in TROOP_NOUNS
-            or lower in ("miles", "mile", "people")
+            or lower in ("miles", "mile", "kilometers", "kilometres", "km")
+            or lower in PEOPLE_NOUNS
             or lower in PEOPLE_DEMONYMS
             or lower in KILLED_WORDS
             or lower in WOUNDED_WORDS
             or lower in CASUALTY_NOUNS
         ):
-            return number_end + word.start + len(word.text)
+            return word.start + len(word.text)
     return number_end

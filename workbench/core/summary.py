@@ -3,19 +3,25 @@
 build_summary() turns annotations into one plain, JSON-ready dict (its shape is
 documented in docs/summary.md) that the CLI prints and the summary screen shows;
 render_markdown() turns that dict into a report that reads on its own.
+
+A summary is one analyst's (SummarySettings.annotator) or every analyst's (None): then
+each sentence counts once, each distinct judgement of it is one line naming its
+analysts, and a sentence they judged differently is marked (core/analysts.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.core.analysts import Analysts, Facts, Line
 from workbench.core.annotation import STATUSES, TAGS, Annotation
+from workbench.core.figure_conflicts import Clash, Figure, explain
+from workbench.core.figure_conflicts import format_value as format_value
 from workbench.core.ledger import (
-    Figure,
     Ledger,
     LedgerGroup,
     LedgerSettings,
@@ -24,9 +30,11 @@ from workbench.core.ledger import (
     paused_gc,
 )
 from workbench.core.sources import SourceGroup, canonical_source, group_sources, source_index
+from workbench.core.titles import short_titles
 
 Canonical = Callable[[str | None], str | None]
 SentenceDict = Callable[[Annotation], dict[str, Any]]
+Why = Callable[[Clash], str]
 
 SCHEMA = "workbench-summary/1"
 _LONE_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
@@ -38,7 +46,9 @@ class SummarySettings:
 
     ledger: LedgerSettings = field(default_factory=LedgerSettings)
     decisions: tuple[Mapping[str, Any], ...] = ()
-    """The analyst's merge/split decisions (store.ledger_decisions()), oldest first."""
+    """The analysts' merge/split decisions (store.ledger_decisions()), oldest first."""
+    annotator: str | None = None
+    """Whose summary: one analyst's (their annotations and decisions), None for all."""
 
 
 def build_summary(
@@ -61,6 +71,10 @@ def _build_summary(
     articles_info: Iterable[Mapping[str, Any]],
     settings: SummarySettings,
 ) -> dict[str, Any]:
+    decisions = settings.decisions
+    if settings.annotator is not None:
+        annotations = [a for a in annotations if a.annotator == settings.annotator]
+        decisions = tuple(d for d in decisions if d.get("annotator") in (None, settings.annotator))
     groups = group_sources(a.source for a in annotations if a.source)
     index = source_index(groups)
 
@@ -71,7 +85,11 @@ def _build_summary(
             memo[source] = canonical_source(index, source)
         return memo[source]
 
-    ledger = build_ledger(annotations, settings.ledger, settings.decisions, canonical)
+    analysts = Analysts(annotations, canonical)
+    ledger = build_ledger(analysts.shown, settings.ledger, decisions, canonical)
+    facts = analysts.facts
+    articles = _articles(facts, articles_info)
+    titles = {row["id"]: row["short_title"] for row in articles}
     sentences: dict[int, dict[str, Any]] = {}
 
     def sentence(annotation: Annotation) -> dict[str, Any]:
@@ -79,48 +97,83 @@ def _build_summary(
         each annotation object once, so its id names it while the ledger lives)."""
         found = sentences.get(id(annotation))
         if found is None:
-            found = sentences[id(annotation)] = _sentence_dict(annotation, canonical)
+            found = sentences[id(annotation)] = _sentence_dict(annotation, canonical, analysts)
+        return found
+
+    reasons: dict[int, str] = {}
+
+    def why(clash: Clash) -> str:
+        """The clash explained, with an unattributed figure named by its article's title."""
+        found = reasons.get(id(clash))
+        if found is None:
+            found = reasons[id(clash)] = explain(clash, lambda f: _origin_name(f, titles))
         return found
 
     return {
         "schema": SCHEMA,
-        "totals": _totals(annotations),
-        "articles": _articles(annotations, articles_info),
-        "sources": _sources(annotations, groups, canonical),
-        "ledger": [_group_dict(group, sentence) for group in ledger.groups],
-        "unlinked_denials": _unlinked_denials(annotations, ledger.groups, sentence),
-        "conflicts": _conflicts(ledger),
+        "annotator": settings.annotator,
+        "totals": _totals(annotations, facts, analysts.names),
+        "articles": articles,
+        "sources": _sources(facts, groups),
+        "ledger": [_group_dict(group, sentence, why) for group in ledger.groups],
+        "unlinked_denials": _unlinked_denials(analysts.shown, ledger.groups, sentence),
+        "conflicts": _conflicts(ledger, why),
         "ignored_decisions": list(ledger.ignored_decisions),
         "settings": settings.ledger.to_dict(),
     }
 
 
-def _counts(annotations: Sequence[Annotation]) -> tuple[dict[str, int], dict[str, int]]:
-    tags: Counter[str] = Counter(tag for a in annotations for tag in a.tags)
-    statuses: Counter[str] = Counter(a.status for a in annotations)
-    return {t: tags[t] for t in TAGS}, {s: statuses[s] for s in STATUSES}
+def _origin_name(figure: Figure, titles: Mapping[str, str]) -> str:
+    """Who gives a figure: its source, or for an unattributed claim its article."""
+    return figure.source or f"article “{titles.get(figure.article_id, figure.article_id)}”"
 
 
-def _totals(annotations: Sequence[Annotation]) -> dict[str, Any]:
-    tags, statuses = _counts(annotations)
+def _counts(facts: Sequence[Facts]) -> tuple[dict[str, int], dict[str, int]]:
+    """Sentences per tag (given by any analyst) and per status (agreed by all).
+
+    Counted in plain loops: this runs once per article (10,000 of them), where building
+    two Counters cost more than the counting.
+    """
+    tags = dict.fromkeys(TAGS, 0)
+    statuses = dict.fromkeys(STATUSES, 0)
+    for fact in facts:
+        for tag in fact.tags:
+            if tag in tags:
+                tags[tag] += 1
+        if fact.status in statuses:
+            statuses[fact.status] += 1
+    return tags, statuses
+
+
+def _totals(
+    annotations: Sequence[Annotation], facts: Sequence[Facts], names: list[str]
+) -> dict[str, Any]:
+    tags, statuses = _counts(facts)
     return {
         "annotations": len(annotations),
-        "tagged": sum(1 for a in annotations if a.tags),
-        "annotators": sorted({a.annotator for a in annotations}),
+        "sentences": len(facts),
+        "tagged": sum(1 for f in facts if f.tags),
+        "annotators": names,
+        "disagreements": sum(1 for f in facts if f.disagreement),
         "tags": tags,
         "statuses": statuses,
     }
 
 
 def _articles(
-    annotations: Sequence[Annotation], articles_info: Iterable[Mapping[str, Any]]
+    facts: Sequence[Facts], articles_info: Iterable[Mapping[str, Any]]
 ) -> list[dict[str, Any]]:
-    by_article: dict[str, list[Annotation]] = defaultdict(list)
-    for annotation in annotations:
-        by_article[annotation.article_id].append(annotation)
+    by_article: dict[str, list[Facts]] = defaultdict(list)
+    for fact in facts:
+        by_article[fact.article_id].append(fact)
     info = {str(i.get("id", i.get("article_id"))): i for i in articles_info}
+    ids = sorted(set(info) | set(by_article))
+    titles = {
+        article_id: str(info.get(article_id, {}).get("title") or article_id) for article_id in ids
+    }
+    short = short_titles(titles.items())
     rows = []
-    for article_id in sorted(set(info) | set(by_article)):
+    for article_id in ids:
         known = info.get(article_id, {})
         found = by_article.get(article_id, [])
         tags, statuses = _counts(found)
@@ -128,10 +181,12 @@ def _articles(
         rows.append(
             {
                 "id": article_id,
-                "title": str(known.get("title") or article_id),
+                "title": titles[article_id],
+                "short_title": short[article_id],
                 "sentences": int(sentences) if sentences is not None else None,
-                "annotated": len({a.index for a in found}),
-                "tagged": len({a.index for a in found if a.tags}),
+                "annotated": len(found),
+                "tagged": sum(1 for f in found if f.tags),
+                "disagreements": sum(1 for f in found if f.disagreement),
                 "tags": tags,
                 "statuses": statuses,
             }
@@ -139,14 +194,11 @@ def _articles(
     return rows
 
 
-def _sources(
-    annotations: Sequence[Annotation], groups: Sequence[SourceGroup], canonical: Canonical
-) -> list[dict[str, Any]]:
-    of_source: dict[str, list[Annotation]] = defaultdict(list)
-    for annotation in annotations:
-        name = canonical(annotation.source)
-        if name is not None:
-            of_source[name].append(annotation)
+def _sources(facts: Sequence[Facts], groups: Sequence[SourceGroup]) -> list[dict[str, Any]]:
+    of_source: dict[str, list[Facts]] = defaultdict(list)
+    for fact in facts:
+        for name in fact.sources:
+            of_source[name].append(fact)
     rows: list[dict[str, Any]] = []
     for group in groups:
         found = of_source.get(group.canonical, [])
@@ -155,11 +207,11 @@ def _sources(
                 "canonical": group.canonical,
                 "kind": group.kind,
                 "variants": list(group.variants),
-                "articles": sorted({a.article_id for a in found}),
+                "articles": sorted({f.article_id for f in found}),
                 "sentences": len(found),
-                "claims": sum(1 for a in found if "claim" in a.tags),
-                "attributions": sum(1 for a in found if "attribution" in a.tags),
-                "denials": sum(1 for a in found if "denial" in a.tags),
+                "claims": sum(1 for f in found if "claim" in f.tags),
+                "attributions": sum(1 for f in found if "attribution" in f.tags),
+                "denials": sum(1 for f in found if "denial" in f.tags),
             }
         )
     rows.sort(key=lambda row: (-row["sentences"], row["canonical"].lower()))
@@ -180,7 +232,19 @@ def _unlinked_denials(
     ]
 
 
-def _sentence_dict(annotation: Annotation, canonical: Canonical) -> dict[str, Any]:
+def _sentence_dict(
+    annotation: Annotation, canonical: Canonical, analysts: Analysts
+) -> dict[str, Any]:
+    merged = analysts.merged(annotation)
+    if merged is None:  # one analyst's line, as almost every line is
+        note, name = annotation.note, annotation.annotator
+        annotators = [name]
+        notes = [{"annotators": [name], "note": note}] if note else []
+        others = []
+    else:
+        annotators = list(merged.annotators)
+        notes = [{"annotators": list(who), "note": text} for who, text in merged.notes]
+        others = [_judgement_dict(other, canonical) for other in analysts.others(annotation)]
     return {
         "key": member_key(annotation),
         "article_id": annotation.article_id,
@@ -191,6 +255,22 @@ def _sentence_dict(annotation: Annotation, canonical: Canonical) -> dict[str, An
         "tags": list(annotation.tags),
         "status": annotation.status,
         "note": annotation.note,
+        "annotators": annotators,
+        "notes": notes,
+        "disagreement": bool(others),
+        "others": others,
+    }
+
+
+def _judgement_dict(line: Line, canonical: Canonical) -> dict[str, Any]:
+    """Another analyst's different judgement of the same sentence."""
+    annotation = line.annotation
+    return {
+        "annotators": list(line.annotators),
+        "tags": list(annotation.tags),
+        "status": annotation.status,
+        "source": annotation.source,
+        "canonical_source": canonical(annotation.source),
     }
 
 
@@ -205,14 +285,22 @@ def _figure_dict(figure: Figure) -> dict[str, Any]:
         "qualifier": quantity.qualifier,
         "bound": quantity.bound,
         "unit": quantity.unit,
+        "measure": figure.measure.to_dict(),
         "source": figure.source,
         "article_id": figure.article_id,
         "index": figure.index,
     }
 
 
-def _group_dict(group: LedgerGroup, sentence: SentenceDict) -> dict[str, Any]:
-    members = [sentence(m) for m in group.members]
+def _group_dict(group: LedgerGroup, sentence: SentenceDict, why: Why) -> dict[str, Any]:
+    if len(group.members) > 1 and group.members[0].annotator != group.members[-1].annotator:
+        # several analysts: the lines of one sentence together, figures once per sentence
+        ordered = sorted(group.members, key=lambda m: (m.article_id, m.index, m.annotator))
+        members = [sentence(m) for m in ordered]
+        shown = list({(f.article_id, f.index, f.quantity.start): f for f in group.figures}.values())
+    else:
+        members = [sentence(m) for m in group.members]
+        shown = list(group.figures)
     if len(members) == 1:
         only = members[0]["canonical_source"]
         articles = [group.members[0].article_id]
@@ -226,32 +314,43 @@ def _group_dict(group: LedgerGroup, sentence: SentenceDict) -> dict[str, Any]:
         "articles": articles,
         "sources": sources,
         "denials": [sentence(d) for d in group.denials],
-        "figures": [_figure_dict(f) for f in group.figures],
+        "figures": [_figure_dict(f) for f in shown],
         "conflict": group.conflict,
         "conflict_topics": list(group.conflict_topics),
+        "conflict_reasons": [why(clash) for clash in group.clashes],
     }
 
 
-def _conflicts(ledger: Ledger) -> list[dict[str, Any]]:
-    return [
-        {
-            "topic": conflict.topic,
-            "what": conflict.what,
-            "who": conflict.who,
-            "values": conflict.values,
-            "figures": [_figure_dict(f) for f in conflict.figures],
-            "groups": list(conflict.groups),
-        }
-        for conflict in ledger.conflicts
-    ]
+def _conflicts(ledger: Ledger, why: Why) -> list[dict[str, Any]]:
+    rows = []
+    for conflict in ledger.conflicts:
+        position = {id(figure): n for n, figure in enumerate(conflict.figures)}
+        rows.append(
+            {
+                "topic": conflict.topic,
+                "what": conflict.what,
+                "who": conflict.who,
+                "values": conflict.values,
+                "figures": [_figure_dict(f) for f in conflict.figures],
+                "pairs": [
+                    {
+                        "figures": [position[id(clash.low)], position[id(clash.high)]],
+                        "why": why(clash),
+                    }
+                    for clash in conflict.clashes
+                ],
+                "groups": list(conflict.groups),
+            }
+        )
+    return rows
 
 
 # -- Markdown -------------------------------------------------------------------------------
 
 
-def format_value(value: float) -> str:
-    """1500.0 -> '1,500'; 1200000.0 -> '1,200,000'; 5.5 -> '5.5'."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+def sentence_label(index: int) -> str:
+    """How a person reads a sentence number, everywhere: 'sentence 12' (counted from 1)."""
+    return f"sentence {index + 1}"
 
 
 def _cell(text: object) -> str:
@@ -268,24 +367,52 @@ def _quote(text: str, limit: int = 160) -> str:
 
 
 def render_markdown(summary: Mapping[str, Any], max_groups: int = 200) -> str:
-    """The summary as a Markdown report: headings, tables, conflicts called out first."""
+    """The summary as a Markdown report: headings, tables, conflicts called out first.
+
+    Articles are named by their short titles and sentences as "sentence 12"; group and
+    article ids are left to the JSON.
+    """
+    titles = {row["id"]: row.get("short_title") or row["title"] for row in summary["articles"]}
     lines: list[str] = ["# Fact-checking summary", ""]
     totals = summary["totals"]
+    names = ", ".join(map(_cell, totals["annotators"])) or "nobody"
+    scope = (
+        f"All analysts: {names}."
+        if summary.get("annotator") is None and len(totals["annotators"]) > 1
+        else f"Analyst: {_cell(summary.get('annotator') or names)}."
+    )
+    sentences = totals.get("sentences", totals["annotations"])
     lines += [
-        f"{totals['annotations']} annotated sentences ({totals['tagged']} tagged) in "
-        f"{len(summary['articles'])} articles by "
-        f"{', '.join(map(_cell, totals['annotators'])) or 'nobody'}: "
+        scope,
+        "",
+        f"{sentences} annotated sentences ({totals['tagged']} tagged) in "
+        f"{len(summary['articles'])} articles by {names}: "
         + ", ".join(f"{count} {tag}" for tag, count in totals["tags"].items())
-        + ".",
+        + "."
+        + _disagreement_note(totals.get("disagreements", 0)),
         "",
     ]
-    lines += _conflict_section(summary["conflicts"])
+    lines += _conflict_section(summary["conflicts"], titles)
     lines += _article_section(summary["articles"])
     lines += _source_section(summary["sources"])
-    lines += _ledger_section(summary["ledger"], max_groups)
-    lines += _unlinked_denial_section(summary["unlinked_denials"])
-    lines += _anchoring_section(summary.get("anchoring") or {})
+    lines += _ledger_section(summary["ledger"], max_groups, titles)
+    lines += _unlinked_denial_section(summary["unlinked_denials"], titles)
+    lines += _anchoring_section(summary.get("anchoring") or {}, titles)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _disagreement_note(count: int) -> str:
+    if not count:
+        return ""
+    return (
+        f" The analysts judged {count} sentence(s) differently: each judgement is listed, marked ≠."
+    )
+
+
+def _where(item: Mapping[str, Any], titles: Mapping[str, str]) -> str:
+    """'*U.S. Cites ‘Indications’…*, sentence 12': an article and sentence as people read them."""
+    title = titles.get(item["article_id"], item["article_id"])
+    return f"*{_cell(title)}*, {sentence_label(item['index'])}"
 
 
 ANCHORING_HEADINGS = {
@@ -306,7 +433,9 @@ ANCHORING_HEADINGS = {
 }
 
 
-def _anchoring_section(anchoring: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[str]:
+def _anchoring_section(
+    anchoring: Mapping[str, Sequence[Mapping[str, Any]]], titles: Mapping[str, str]
+) -> list[str]:
     """Annotations to check, orphans and those of missing articles (anchor_report.py)."""
     lines: list[str] = []
     for name, (heading, why) in ANCHORING_HEADINGS.items():
@@ -319,18 +448,22 @@ def _anchoring_section(anchoring: Mapping[str, Sequence[Mapping[str, Any]]]) -> 
             why,
             "",
             "| article | sentence | annotator | tags | text |",
-            "|---|---:|---|---|---|",
+            "|---|---|---|---|---|",
         ]
         for item in listed:
+            title = titles.get(item["article_id"], item["article_id"])
             lines.append(
-                f"| {_cell(item['article_id'])} | {item['index'] + 1} | {_cell(item['annotator'])} "
-                f"| {_cell(', '.join(item['tags']))} | {_quote(item['quote'], 200)} |"
+                f"| {_cell(title)} | {sentence_label(item['index'])} | "
+                f"{_cell(item['annotator'])} | {_cell(', '.join(item['tags']))} | "
+                f"{_quote(item['quote'], 200)} |"
             )
         lines.append("")
     return lines
 
 
-def _unlinked_denial_section(denials: Sequence[Mapping[str, Any]]) -> list[str]:
+def _unlinked_denial_section(
+    denials: Sequence[Mapping[str, Any]], titles: Mapping[str, str]
+) -> list[str]:
     if not denials:
         return []
     lines = [
@@ -339,19 +472,16 @@ def _unlinked_denial_section(denials: Sequence[Mapping[str, Any]]) -> list[str]:
         "The ledger found no claim group these denials aim at (lower the denial threshold "
         "to link more).",
         "",
-        "| source | article | sentence | denial |",
-        "|---|---|---:|---|",
     ]
     for denial in denials:
-        source = denial["canonical_source"] or denial["source"] or "(unattributed)"
-        lines.append(
-            f"| {_cell(source)} | {_cell(denial['article_id'])} | {denial['index'] + 1} | "
-            f"{_quote(denial['quote'], 200)} |"
-        )
+        source = denial["canonical_source"] or denial["source"] or "unattributed"
+        lines += _sentence_lines(denial, titles, source)
     return [*lines, ""]
 
 
-def _conflict_section(conflicts: Sequence[Mapping[str, Any]]) -> list[str]:
+def _conflict_section(
+    conflicts: Sequence[Mapping[str, Any]], titles: Mapping[str, str]
+) -> list[str]:
     lines = ["## Conflicting figures", ""]
     if not conflicts:
         return [*lines, "No conflicting figures.", ""]
@@ -361,14 +491,17 @@ def _conflict_section(conflicts: Sequence[Mapping[str, Any]]) -> list[str]:
             f"### ⚠ {_cell(conflict['topic'])}: {values}",
             "",
             "| figure | as written | source | article | sentence |",
-            "|---:|---|---|---|---:|",
+            "|---:|---|---|---|---|",
         ]
         for figure in conflict["figures"]:
+            title = titles.get(figure["article_id"], figure["article_id"])
             lines.append(
                 f"| {format_value(figure['value'])} | {_cell(figure['text'])} | "
-                f"{_cell(figure['source'] or '(unattributed)')} | {_cell(figure['article_id'])} | "
-                f"{figure['index'] + 1} |"
+                f"{_cell(figure['source'] or 'unattributed')} | {_cell(title)} | "
+                f"{sentence_label(figure['index'])} |"
             )
+        lines += ["", "Why they conflict:", ""]
+        lines += [f"- {_cell(pair['why'])}" for pair in conflict.get("pairs", ())]
         lines.append("")
     return lines
 
@@ -377,17 +510,18 @@ def _article_section(articles: Sequence[Mapping[str, Any]]) -> list[str]:
     lines = [
         "## Articles",
         "",
-        "| article | title | sentences | tagged | "
+        "| article | sentences | tagged | "
         + " | ".join(TAGS)
         + " | "
-        + " | ".join(STATUSES)
+        + " | ".join(status.replace("_", " ") for status in STATUSES)
         + " |",
-        "|---|---|---:|---:|" + "---:|" * (len(TAGS) + len(STATUSES)),
+        "|---|---:|---:|" + "---:|" * (len(TAGS) + len(STATUSES)),
     ]
     for row in articles:
         sentences = "?" if row["sentences"] is None else row["sentences"]
+        title = row.get("short_title") or row["title"]
         lines.append(
-            f"| {_cell(row['id'])} | {_quote(row['title'], 80)} | {sentences} | {row['tagged']} | "
+            f"| {_cell(title)} | {sentences} | {row['tagged']} | "
             + " | ".join(str(row["tags"][t]) for t in TAGS)
             + " | "
             + " | ".join(str(row["statuses"][s]) for s in STATUSES)
@@ -412,11 +546,9 @@ def _source_section(sources: Sequence[Mapping[str, Any]]) -> list[str]:
     return [*lines, ""]
 
 
-def _ledger_section(groups: Sequence[Mapping[str, Any]], max_groups: int) -> list[str]:
-    lines = ["## Claim ledger", ""]
-    if not groups:
-        return [*lines, "No claims.", ""]
-    ranked = sorted(
+def ranked_groups(groups: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Groups with conflicting figures first, then the largest: the order people read."""
+    return sorted(
         groups,
         key=lambda g: (
             not (g["conflict"] or g["conflict_topics"]),
@@ -425,40 +557,93 @@ def _ledger_section(groups: Sequence[Mapping[str, Any]], max_groups: int) -> lis
             g["id"],
         ),
     )
-    shown = ranked[:max_groups]
+
+
+def conflict_flag(group: Mapping[str, Any]) -> str:
+    """What a group's ⚠ says: its own claims disagree, or another claim disputes them."""
+    if group["conflict"]:
+        return "⚠ conflicting figures"
+    if group["conflict_topics"]:
+        return "⚠ figures disputed by other claims"
+    return ""
+
+
+def _ledger_section(
+    groups: Sequence[Mapping[str, Any]], max_groups: int, titles: Mapping[str, str]
+) -> list[str]:
+    lines = ["## Claim ledger", ""]
+    if not groups:
+        return [*lines, "No claims.", ""]
+    shown = ranked_groups(groups)[:max_groups]
     lines.append(
         f"{len(groups)} claim groups"
         + (f", of which the first {len(shown)} are shown" if len(shown) < len(groups) else "")
         + ". Groups with conflicting figures come first, then the largest."
     )
     lines.append("")
-    for group in shown:
-        flag = " ⚠ conflicting figures" if group["conflict"] or group["conflict_topics"] else ""
+    for number, group in enumerate(shown, 1):
+        flag = conflict_flag(group)
         sources = ", ".join(map(_cell, group["sources"])) or "unattributed"
+        first = group["members"][0]["quote"]
+        count = len({(m["article_id"], m["index"]) for m in group["members"]})
         lines += [
-            f"### {group['id']}{flag}",
+            f"### {number}. {_quote(first, 80)}" + (f" {flag}" if flag else ""),
             "",
-            f"{len(group['members'])} sentence(s) in {len(group['articles'])} article(s); "
-            f"sources: {sources}.",
+            f"{count} sentence(s) in {len(group['articles'])} article(s); sources: {sources}.",
             "",
         ]
+        listed: dict[tuple[str, int], set[str]] = defaultdict(set)
         for member in group["members"]:
-            lines.append(
-                f"- {_cell(member['article_id'])} #{member['index'] + 1} "
-                f"({member['status']}): {_quote(member['quote'])}"
-            )
+            listed[(member["article_id"], member["index"])].update(member["annotators"])
+        for member in group["members"]:
+            own = listed[(member["article_id"], member["index"])]
+            lines += _sentence_lines(member, titles, member["status"].replace("_", " "), own)
         if group["figures"]:
             figures = "; ".join(
                 f"{format_value(f['value'])} {_cell(f['topic'])}" for f in group["figures"]
             )
             lines += ["", f"Figures: {figures}."]
+        if group.get("conflict_reasons"):
+            lines += ["", "Why the figures conflict:", ""]
+            lines += [f"- {_cell(reason)}" for reason in group["conflict_reasons"]]
         if group["denials"]:
-            lines += ["", "Denied by:"]
+            lines += ["", "Denied by:", ""]
             for denial in group["denials"]:
-                lines.append(
-                    f"- {_cell(denial['canonical_source'] or '(unattributed)')} "
-                    f"({_cell(denial['article_id'])} #{denial['index'] + 1}): "
-                    f"{_quote(denial['quote'])}"
-                )
+                source = denial["canonical_source"] or "unattributed"
+                lines += _sentence_lines(denial, titles, source)
         lines.append("")
+    return lines
+
+
+def _sentence_lines(
+    sentence: Mapping[str, Any],
+    titles: Mapping[str, str],
+    lead: str,
+    listed: Iterable[str] = (),
+) -> list[str]:
+    """A sentence as a list item: where it is, `lead` (its status, or a denial's source),
+    the analysts who judged it so (≠: others judged it differently), the quote, and under
+    it the other judgements (but those of `listed` analysts, on lines of their own)
+    and the notes."""
+    on_own_lines = set(listed)
+    who = ", ".join(map(_cell, sentence.get("annotators", ())))
+    mark = " ≠" if sentence.get("disagreement") else ""
+    lines = [
+        f"- {_where(sentence, titles)} · {_cell(lead)} · {who}{mark}: {_quote(sentence['quote'])}"
+    ]
+    for other in sentence.get("others", ()):
+        if on_own_lines.issuperset(other["annotators"]):
+            continue
+        tags = ", ".join(other["tags"]) or "no tag"
+        source = other["canonical_source"] or other["source"] or "unattributed"
+        lines.append(
+            f"  - ≠ {', '.join(map(_cell, other['annotators']))} judged it: {_cell(tags)}, "
+            f"{_cell(other['status'])}, source {_cell(source)}"
+        )
+    notes = sentence.get("notes") or (
+        [{"annotators": [], "note": sentence["note"]}] if sentence.get("note") else []
+    )
+    for note in notes:
+        by = ", ".join(map(_cell, note["annotators"]))
+        lines.append(f"  - Note{f' ({by})' if by else ''}: {_quote(note['note'], 300)}")
     return lines

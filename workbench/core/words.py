@@ -6,6 +6,12 @@ the words that matter to their own question.
 
 from __future__ import annotations
 
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of `text`, split on white space: a compact way to write a word table."""
+    return frozenset(text.split())
+
+
 FUNCTION_WORDS = frozenset(
     [
         "a",

@@ -1,8 +1,9 @@
 """The summary screen: the claim ledger with its conflicts, per article and per source.
 
 The summary is the same dict `workbench summary` prints (build_summary), computed in a
-worker because it takes seconds at 100,000 annotations. The analyst can merge two
-ledger groups or split a claim out of one; each decision is stored by the store
+worker because it takes seconds at 100,000 annotations. It is the current analyst's,
+or another's or every analyst's (`a` chooses). The analyst can merge two ledger groups
+or split a claim out of one; each decision is stored by the store
 (save_ledger_decision) and the summary is computed again with it.
 """
 
@@ -29,9 +30,17 @@ from workbench.core.atomic import write_output
 from workbench.core.corpus import Corpus
 from workbench.core.ledger import LedgerSettings
 from workbench.core.reanchored_view import current_view
-from workbench.core.summary import SummarySettings, build_summary, format_value, render_markdown
+from workbench.core.summary import (
+    SummarySettings,
+    build_summary,
+    format_value,
+    ranked_groups,
+    render_markdown,
+    sentence_label,
+)
 from workbench.core.terminal_text import printable
 from workbench.tui.literal import literal
+from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.typeahead import open_prompt
 
@@ -39,12 +48,15 @@ ROW_LIMIT = 1_000
 """Rows put in each table at once (in the ledger, groups with conflicts come first)."""
 FLAG = "⚠"
 TABS = ("ledger", "conflicts", "articles", "sources", "anchoring")
+EVERYONE = "all analysts"
+"""The analyst choice that summarises every analyst's annotations."""
 
 SUMMARY_BINDINGS: list[BindingType] = [
     Binding("escape,q", "close", "Close", id="summary.close"),
     Binding("m", "merge", "Merge", id="summary.merge"),
     Binding("x", "split", "Split", id="summary.split"),
     Binding("w", "write_report", "Write .md", id="summary.write", priority=True),  # tui.typeahead
+    Binding("a", "choose_analyst", "Analyst", id="summary.analyst", priority=True),  # typeahead
     Binding("1", "show_tab('ledger')", "Ledger", show=False, id="summary.tab_ledger"),
     Binding("2", "show_tab('conflicts')", "Conflicts", show=False, id="summary.tab_conflicts"),
     Binding("3", "show_tab('articles')", "Articles", show=False, id="summary.tab_articles"),
@@ -56,10 +68,12 @@ Columns = Sequence[tuple[str, int]]
 """(label, width) of each column: fixed widths, so adding rows measures nothing."""
 LEDGER_COLUMNS: Columns = (
     ("!", 1),
-    ("group", 12),
+    ("group", 5),
     ("role", 9),
-    ("article", 20),
-    ("#", 4),
+    ("article", 28),
+    ("sentence", 8),
+    ("analyst", 14),
+    ("status", 12),
     ("source", 22),
     ("figures", 18),
     ("text", 70),
@@ -69,13 +83,13 @@ CONFLICT_COLUMNS: Columns = (
     ("figure", 10),
     ("as written", 28),
     ("source", 26),
-    ("article", 20),
-    ("#", 4),
-    ("group", 12),
+    ("article", 28),
+    ("sentence", 8),
+    ("group", 5),
+    ("why", 110),
 )
 ARTICLE_COLUMNS: Columns = (
-    ("article", 20),
-    ("title", 36),
+    ("article", 40),
     ("sentences", 9),
     ("tagged", 6),
     *((tag, max(len(tag), 5)) for tag in TAGS),
@@ -117,6 +131,8 @@ class LedgerLine:
     sentence: Mapping[str, Any]
     """The summary's sentence dict (key, article_id, index, quote, source...)."""
     group_size: int
+    group_number: int = 0
+    """The group's place in the ledger as shown (1 first): how a person names it."""
 
     @property
     def key(self) -> tuple[str, str, int]:
@@ -134,14 +150,11 @@ def ledger_lines(groups: Sequence[Mapping[str, Any]], limit: int) -> list[Ledger
     Stops after `limit` lines: at 100,000 annotations the full ledger runs to millions
     of lines (a denial is listed under every group it targets).
     """
-    ranked = sorted(
-        groups, key=lambda g: (not flagged(g), -len(g["members"]), -len(g["denials"]), g["id"])
-    )
     lines: list[LedgerLine] = []
-    for group in ranked:
-        size = len(group["members"])
-        lines += [LedgerLine(group["id"], "claim", member, size) for member in group["members"]]
-        lines += [LedgerLine(group["id"], "denial", denial, size) for denial in group["denials"]]
+    for number, group in enumerate(ranked_groups(groups), 1):
+        gid, size = group["id"], len(group["members"])
+        lines += [LedgerLine(gid, "claim", m, size, number) for m in group["members"]]
+        lines += [LedgerLine(gid, "denial", d, size, number) for d in group["denials"]]
         if len(lines) >= limit:
             return lines[:limit]
     return lines
@@ -176,9 +189,16 @@ class SummaryView:
     source_rows: list[Row]
 
 
+def analysts_cell(sentence: Mapping[str, Any]) -> str:
+    """Who judged the line so; '≠' when another analyst judged the sentence otherwise."""
+    names = ", ".join(sentence.get("annotators", ()))
+    return f"{names} ≠" if sentence.get("disagreement") else names
+
+
 def prepare_view(summary: dict[str, Any]) -> SummaryView:
     """Everything the tables show, each capped at ROW_LIMIT rows."""
     groups = {group["id"]: group for group in summary["ledger"]}
+    titles = {row["id"]: row["short_title"] for row in summary["articles"]}
     lines = ledger_lines(summary["ledger"], ROW_LIMIT)
     ledger_rows: list[Row] = []
     figures: dict[str, dict[tuple[str, int], str]] = {}
@@ -194,41 +214,44 @@ def prepare_view(summary: dict[str, Any]) -> SummaryView:
         ledger_rows.append(
             (
                 Content.styled(FLAG, "bold red") if first and flagged(group) else "",
-                line.group_id if first else "",
+                str(line.group_number) if first else "",
                 "claim" if line.role == "claim" else "denies it",
-                sentence["article_id"],
+                titles.get(sentence["article_id"], sentence["article_id"]),
                 sentence["index"] + 1,
+                analysts_cell(sentence),
+                sentence["status"].replace("_", " "),
                 sentence["canonical_source"] or sentence["source"] or "",
                 figures[line.group_id].get(where, "") if line.role == "claim" else "",
                 sentence["quote"],
             )
         )
+    number_of = {group["id"]: n for n, group in enumerate(ranked_groups(summary["ledger"]), 1)}
     group_of = {
-        (member["article_id"], member["index"]): group["id"]
+        (member["article_id"], member["index"]): number_of[group["id"]]
         for group in summary["ledger"]
         for member in group["members"]
     }
     conflict_figures = [
-        (conflict["topic"], figure)
+        (conflict, position, figure)
         for conflict in summary["conflicts"]
-        for figure in conflict["figures"]
+        for position, figure in enumerate(conflict["figures"])
     ][:ROW_LIMIT]
     conflict_rows: list[Row] = [
         (
-            topic,
+            conflict["topic"],
             figure["value"],
             figure["text"],
             figure["source"] or "(unattributed)",
-            figure["article_id"],
+            titles.get(figure["article_id"], figure["article_id"]),
             figure["index"] + 1,
             group_of.get((figure["article_id"], figure["index"]), ""),
+            why_of(conflict, position),
         )
-        for topic, figure in conflict_figures
+        for conflict, position, figure in conflict_figures
     ]
     article_rows: list[Row] = [
         (
-            row["id"],
-            row["title"],
+            row["short_title"],
             row["sentences"],
             row["tagged"],
             *(row["tags"][tag] for tag in TAGS),
@@ -253,10 +276,17 @@ def prepare_view(summary: dict[str, Any]) -> SummaryView:
         summary,
         lines,
         ledger_rows,
-        [figure for _, figure in conflict_figures],
+        [figure for _, _, figure in conflict_figures],
         conflict_rows,
         article_rows,
         source_rows,
+    )
+
+
+def why_of(conflict: Mapping[str, Any], position: int) -> str:
+    """Why a conflict's figure (by position) conflicts: the first pair it is in."""
+    return next(
+        (pair["why"] for pair in conflict.get("pairs", ()) if position in pair["figures"]), ""
     )
 
 
@@ -304,6 +334,10 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         """Re-anchoring's: articles whose annotations do not fit their text are counted
         where re-anchoring puts them (in memory)."""
         self.anchoring: list[Mapping[str, Any]] = []
+        self.analyst: str | None = store.annotator
+        """Whose summary: the current analyst's at first; None for every analyst's."""
+        self.analysts: list[str] = []
+        """The analysts with annotations in the store, as of the last read."""
         self.summary: dict[str, Any] | None = None
         self.lines: list[LedgerLine] = []
         self.conflict_figures: list[Mapping[str, Any]] = []
@@ -345,7 +379,11 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         }
         source = current_view(self.store, self.corpus.articles, self.threshold)
         self.build_in_background(
-            source.all(), source.orphans(), remembered, tuple(self.store.ledger_decisions())
+            source.all(),
+            source.orphans(),
+            remembered,
+            tuple(self.store.ledger_decisions()),
+            self.analyst,
         )
 
     @work(thread=True, exclusive=True, group="summary", description="summary: build")
@@ -355,7 +393,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         orphans: list[Annotation],
         remembered: dict[str, dict[str, Any]],
         decisions: tuple[dict[str, Any], ...],
+        analyst: str | None,
     ) -> None:
+        analysts = sorted({a.annotator for a in annotations})
         articles = dict(remembered)
         for article in self.corpus.articles:
             articles[article.id] = {
@@ -366,15 +406,20 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         summary = build_summary(
             annotations,
             articles.values(),
-            SummarySettings(ledger=self.ledger, decisions=decisions),
+            SummarySettings(ledger=self.ledger, decisions=decisions, annotator=analyst),
         )
+        if analyst is not None:
+            annotations = [a for a in annotations if a.annotator == analyst]
+            orphans = [a for a in orphans if a.annotator == analyst]
         summary["anchoring"] = anchoring_section(annotations, orphans, self.corpus.by_id)
         view = prepare_view(summary)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_view, view)
+            self.app.call_from_thread(self.show_view, view, analysts)
 
     # -- rendering ----------------------------------------------------------------------
-    def show_view(self, view: SummaryView) -> None:
+    def show_view(self, view: SummaryView, analysts: list[str] | None = None) -> None:
+        if analysts is not None:
+            self.analysts = analysts
         self.summary = view.summary
         self.lines = view.lines
         self.conflict_figures = view.conflict_figures
@@ -382,6 +427,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         fill(self.query_one("#conflicts-table", DataTable), CONFLICT_COLUMNS, view.conflict_rows)
         fill(self.query_one("#articles-table", DataTable), ARTICLE_COLUMNS, view.article_rows)
         fill(self.query_one("#sources-table", DataTable), SOURCE_COLUMNS, view.source_rows)
+        titles = {row["id"]: row["short_title"] for row in view.summary["articles"]}
         self.anchoring = [
             {**entry, "state": state}
             for state in ANCHORING_STATES
@@ -393,7 +439,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             [
                 (
                     ANCHORING_STATES[entry["state"]],
-                    entry["article_id"],
+                    titles.get(entry["article_id"], entry["article_id"]),
                     entry["index"] + 1,
                     entry["annotator"],
                     ", ".join(entry["tags"]),
@@ -433,21 +479,31 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         else:
             totals = summary["totals"]
             line = (
-                f"{totals['annotations']:,} annotations · {len(summary['ledger']):,} claim groups"
+                f"{totals['sentences']:,} sentences · {len(summary['ledger']):,} claim groups"
                 f" · {len(summary['conflicts'])} conflicting figure(s)"
             )
+            if totals["disagreements"]:
+                line += f" · {totals['disagreements']:,} judged differently (≠)"
             if self.anchoring:
                 line += f" · {len(self.anchoring)} to look at after articles changed (5)"
             total = line_count(summary["ledger"])
             if total > len(self.lines):
                 line += f" · the ledger shows its first {len(self.lines):,} of {total:,} lines"
-        hint = "1–5 tabs · Enter opens a sentence · m m merges two groups · x splits a claim out"
+            if not totals["annotations"] and self.analysts:
+                line += f" · no annotations by {self.analyst}: press a to choose an analyst"
+        hint = (
+            "1–5 tabs · a analyst · Enter opens a sentence · m m merges two groups · "
+            "x splits a claim out"
+        )
         if self.merge_from is not None:
             hint = (
-                f"merging {self.merge_from.group_id}: highlight another group and press m "
-                "(Escape cancels)"
+                f"merging group {self.merge_from.group_number}: highlight another group and "
+                "press m (Escape cancels)"
             )
-        self.query_one("#summary-status", Static).update(literal(f"Summary │ {line}\n{hint}"))
+        whose = self.analyst if self.analyst is not None else EVERYONE
+        self.query_one("#summary-status", Static).update(
+            literal(f"Summary of {whose} │ {line}\n{hint}")
+        )
 
     def put_cursor_on(self, key: tuple[str, str, int]) -> None:
         position = next((n for n, line in enumerate(self.lines) if line.key == key), None)
@@ -493,7 +549,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             self.show_status()
             return
         decision = {"action": "merge", "groups": [marked.group_id, line.group_id]}
-        self.notify(f"Merged {marked.group_id} and {line.group_id}.", markup=False)
+        self.notify(f"Merged groups {marked.group_number} and {line.group_number}.", markup=False)
         self.decide(decision, line.key)
 
     def action_split(self) -> None:
@@ -507,12 +563,38 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             self.notify("That claim is alone in its group already.")
             return
         decision = {"action": "split", "member": list(line.key)}
+        title = self.title_of(line.sentence["article_id"])
         self.notify(
-            f"Split {line.sentence['article_id']} #{line.sentence['index'] + 1} "
-            f"out of {line.group_id}.",
+            f"Split “{title}”, {sentence_label(line.sentence['index'])} out of group "
+            f"{line.group_number}.",
             markup=False,
         )
         self.decide(decision, line.key)
+
+    def title_of(self, article_id: str) -> str:
+        summary = self.summary or {"articles": []}
+        return next(
+            (row["short_title"] for row in summary["articles"] if row["id"] == article_id),
+            article_id,
+        )
+
+    async def action_choose_analyst(self) -> None:
+        """Pick whose summary it is: one analyst's, or every analyst's."""
+        choices = [*self.analysts, EVERYONE]
+        if self.analyst is not None and self.analyst not in choices:
+            choices.insert(0, self.analyst)
+
+        def chosen(answer: str | None) -> None:
+            if answer is None:
+                return
+            analyst = None if answer == EVERYONE else answer
+            if analyst != self.analyst or self.summary is None:
+                self.analyst = analyst
+                self.merge_from = None
+                self.recompute()
+
+        current = self.analyst if self.analyst is not None else EVERYONE
+        await open_prompt(self.app, ChoicePrompt("Summary of", choices, current), chosen)
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
