@@ -96,7 +96,7 @@ class Analysts:
         return (annotation.tags, annotation.status, self.canonical(annotation.source))
 
     def _fact(self, annotation: Annotation) -> Facts:
-        source = self.canonical(annotation.source)
+        source = self.canonical(annotation.source) if annotation.source else None
         return Facts(
             annotation.article_id,
             annotation.index,

@@ -34,6 +34,7 @@ from workbench.core.titles import short_titles
 
 Canonical = Callable[[str | None], str | None]
 SentenceDict = Callable[[Annotation], dict[str, Any]]
+FigureDict = Callable[[Figure], dict[str, Any]]
 Why = Callable[[Clash], str]
 
 SCHEMA = "workbench-summary/1"
@@ -100,6 +101,20 @@ def _build_summary(
             found = sentences[id(annotation)] = _sentence_dict(annotation, canonical, analysts)
         return found
 
+    figures: dict[int, dict[str, Any]] = {}
+    measures: dict[int, dict[str, Any]] = {}
+
+    def figure(item: Figure) -> dict[str, Any]:
+        """One dict per figure, shared by its group and its conflict (as sentences are),
+        and one per measure, shared by the figures of one quote."""
+        found = figures.get(id(item))
+        if found is None:
+            measure = measures.get(id(item.measure))
+            if measure is None:
+                measure = measures[id(item.measure)] = item.measure.to_dict()
+            found = figures[id(item)] = _figure_dict(item, measure)
+        return found
+
     reasons: dict[int, str] = {}
 
     def why(clash: Clash) -> str:
@@ -115,9 +130,9 @@ def _build_summary(
         "totals": _totals(annotations, facts, analysts.names),
         "articles": articles,
         "sources": _sources(facts, groups),
-        "ledger": [_group_dict(group, sentence, why) for group in ledger.groups],
+        "ledger": [_group_dict(group, sentence, figure, why) for group in ledger.groups],
         "unlinked_denials": _unlinked_denials(analysts.shown, ledger.groups, sentence),
-        "conflicts": _conflicts(ledger, why),
+        "conflicts": _conflicts(ledger, figure, why),
         "ignored_decisions": list(ledger.ignored_decisions),
         "settings": settings.ledger.to_dict(),
     }
@@ -274,7 +289,7 @@ def _judgement_dict(line: Line, canonical: Canonical) -> dict[str, Any]:
     }
 
 
-def _figure_dict(figure: Figure) -> dict[str, Any]:
+def _figure_dict(figure: Figure, measure: dict[str, Any]) -> dict[str, Any]:
     quantity = figure.quantity
     return {
         "value": quantity.value,
@@ -285,14 +300,16 @@ def _figure_dict(figure: Figure) -> dict[str, Any]:
         "qualifier": quantity.qualifier,
         "bound": quantity.bound,
         "unit": quantity.unit,
-        "measure": figure.measure.to_dict(),
+        "measure": measure,
         "source": figure.source,
         "article_id": figure.article_id,
         "index": figure.index,
     }
 
 
-def _group_dict(group: LedgerGroup, sentence: SentenceDict, why: Why) -> dict[str, Any]:
+def _group_dict(
+    group: LedgerGroup, sentence: SentenceDict, figure: FigureDict, why: Why
+) -> dict[str, Any]:
     if len(group.members) > 1 and group.members[0].annotator != group.members[-1].annotator:
         # several analysts: the lines of one sentence together, figures once per sentence
         ordered = sorted(group.members, key=lambda m: (m.article_id, m.index, m.annotator))
@@ -314,14 +331,14 @@ def _group_dict(group: LedgerGroup, sentence: SentenceDict, why: Why) -> dict[st
         "articles": articles,
         "sources": sources,
         "denials": [sentence(d) for d in group.denials],
-        "figures": [_figure_dict(f) for f in shown],
+        "figures": [figure(f) for f in shown],
         "conflict": group.conflict,
         "conflict_topics": list(group.conflict_topics),
         "conflict_reasons": [why(clash) for clash in group.clashes],
     }
 
 
-def _conflicts(ledger: Ledger, why: Why) -> list[dict[str, Any]]:
+def _conflicts(ledger: Ledger, figure: FigureDict, why: Why) -> list[dict[str, Any]]:
     rows = []
     for conflict in ledger.conflicts:
         position = {id(figure): n for n, figure in enumerate(conflict.figures)}
@@ -331,7 +348,7 @@ def _conflicts(ledger: Ledger, why: Why) -> list[dict[str, Any]]:
                 "what": conflict.what,
                 "who": conflict.who,
                 "values": conflict.values,
-                "figures": [_figure_dict(f) for f in conflict.figures],
+                "figures": [figure(f) for f in conflict.figures],
                 "pairs": [
                     {
                         "figures": [position[id(clash.low)], position[id(clash.high)]],
