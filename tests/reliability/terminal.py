@@ -101,7 +101,10 @@ def scenarios(space: Hostile) -> dict[str, list[list[str]]]:
             ["import", str(space.bad_import), *db],
             ["import", corpus, *db],
         ],
-        "summary": [["summary", *db, corpus], ["summary", *db, "--format", "json", corpus]],
+        "summary": [  # every analyst's: the hostile import is nobody's own
+            ["summary", *db, "--annotator", "all", corpus],
+            ["summary", *db, "--annotator", "all", "--format", "json", corpus],
+        ],
         "agree": [
             ["agree", str(space.imported), str(space.imported_by_bob)],
             ["agree", "--json", str(space.imported), str(space.imported_by_bob)],

@@ -167,7 +167,13 @@ def test_export_during_a_live_session_includes_the_tag_saved_a_moment_before(
     _, article_id, index, _ = ack.split(" ")
     environment = {**os.environ, "WORKBENCH_ANNOTATOR": "second"}
     before = database_files(database)
-    for command in (["export"], ["export", "-o", str(tmp_path / "x.json")], ["summary"]):
+    # `summary` is one analyst's by default: every analyst's here, as export is
+    commands = (
+        ["export"],
+        ["export", "-o", str(tmp_path / "x.json")],
+        ["summary", "--annotator", "all"],
+    )
+    for command in commands:
         result = subprocess.run(
             [sys.executable, "-m", "workbench", *command, "--db", str(database)],
             capture_output=True,

@@ -64,6 +64,8 @@ def test_json_on_a_terminal_is_the_same_value_as_in_a_file(
         argv = [*argv, str(space.imported), str(space.imported_by_bob)]
     elif argv[0] in ("export", "summary"):
         argv = [*argv, "--db", str(space.database)]
+    if argv[0] == "summary":
+        argv += ["--annotator", "all"]
     if argv[0] in ("sentences", "summary"):
         argv.append(str(space.corpus))
     assert main(argv) == 0
