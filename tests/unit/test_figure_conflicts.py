@@ -188,6 +188,10 @@ def test_find_clashes_finds_every_conflicting_figure(found: list[Figure]) -> Non
     """Against every pair compared: the same figures are in conflict, and each clash
     reported is a real one."""
     unique = list({(f.article_id, f.index, f.quantity.start): f for f in reversed(found)}.values())
+    source = {}  # one sentence, one source: its figures come from one annotation
+    for figure in unique:
+        source.setdefault((figure.article_id, figure.index), figure.source)
+    unique = [replace(f, source=source[(f.article_id, f.index)]) for f in unique]
     expected = {
         id(f)
         for f in unique
@@ -199,3 +203,15 @@ def test_find_clashes_finds_every_conflicting_figure(found: list[Figure]) -> Non
     for clash in clashes:
         again = clash_between(clash.low, clash.high)
         assert again is not None and again.low is clash.low and again.high is clash.high
+
+
+def test_one_sentence_never_conflicts_with_itself_even_with_two_analysts_sources() -> None:
+    """Two analysts recorded a sentence with two figures, naming its source differently."""
+    said = Said("Kyiv said 900 troops arrived, not the 1,000 troops reported.", 900, "Kyiv", "a1")
+    low = figure_of(said)
+    high = figure_of(replace(said, value=1_000))
+    assert low is not None and high is not None
+    by_bob = replace(high, key=("bob", "a1", 0), source="Ukraine")
+    assert find_clashes([low, high, by_bob], CLASSES) == []
+    elsewhere = replace(by_bob, article_id="a2", key=("bob", "a2", 0))
+    assert len(find_clashes([low, elsewhere], CLASSES)) == 1, "in two sentences they would"

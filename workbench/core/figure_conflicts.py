@@ -23,7 +23,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from workbench.core.annotation import AnnotationKey
 from workbench.core.measures import Measure
@@ -159,38 +159,46 @@ def _below(high: float, low: float) -> bool:
 # -- finding the conflicts among many figures -------------------------------------------
 
 
+class _Ranged(NamedTuple):
+    """A figure with its range and the origin it is compared as."""
+
+    figure: Figure
+    low: float
+    high: float
+    origin: str
+    """The origin of its sentence: all the figures of one sentence share one (with two
+    analysts' sources for a sentence, the first's), so none conflicts with another."""
+
+
 @dataclass(slots=True)
 class _Group:
     """The figures of one scope in a bucket, with the extremes other scopes look for."""
 
-    figures: list[tuple[Figure, float, float]]
-    lowest_highs: list[tuple[Figure, float, float]]
+    figures: list[_Ranged]
+    lowest_highs: list[_Ranged]
     """The figure with the lowest upper end, for each of the two origins lowest so."""
-    highest_lows: list[tuple[Figure, float, float]]
+    highest_lows: list[_Ranged]
 
     @classmethod
-    def of(cls, figures: list[Figure]) -> _Group:
-        ranged = [(figure, *interval(figure)) for figure in figures]
+    def of(cls, figures: list[_Ranged]) -> _Group:
         return cls(
-            ranged,
-            _two_origins(sorted(ranged, key=lambda item: item[2])),
-            _two_origins(sorted(ranged, key=lambda item: -item[1])),
+            figures,
+            _two_origins(sorted(figures, key=lambda item: item.high)),
+            _two_origins(sorted(figures, key=lambda item: -item.low)),
         )
 
-    def lowest_high(self, origin: str) -> tuple[Figure, float, float] | None:
-        return next((item for item in self.lowest_highs if item[0].origin != origin), None)
+    def lowest_high(self, origin: str) -> _Ranged | None:
+        return next((item for item in self.lowest_highs if item.origin != origin), None)
 
-    def highest_low(self, origin: str) -> tuple[Figure, float, float] | None:
-        return next((item for item in self.highest_lows if item[0].origin != origin), None)
+    def highest_low(self, origin: str) -> _Ranged | None:
+        return next((item for item in self.highest_lows if item.origin != origin), None)
 
 
-def _two_origins(
-    ordered: Iterable[tuple[Figure, float, float]],
-) -> list[tuple[Figure, float, float]]:
+def _two_origins(ordered: Iterable[_Ranged]) -> list[_Ranged]:
     """The first item of each of the first two origins in `ordered`."""
-    kept: list[tuple[Figure, float, float]] = []
+    kept: list[_Ranged] = []
     for item in ordered:
-        if all(item[0].origin != other[0].origin for other in kept):
+        if all(item.origin != other.origin for other in kept):
             kept.append(item)
             if len(kept) == 2:
                 break
@@ -207,17 +215,21 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
 
     A sentence's figure counted twice (two analysts recorded the sentence) is one.
     """
-    buckets: dict[tuple[object, ...], dict[Scope, list[Figure]]] = defaultdict(
+    buckets: dict[tuple[object, ...], dict[Scope, list[_Ranged]]] = defaultdict(
         lambda: defaultdict(list)
     )
     seen: set[tuple[str, int, int]] = set()
+    origin_of: dict[tuple[str, int], str] = {}
     for figure in figures:
         where = (figure.article_id, figure.index, figure.quantity.start)
         if where in seen or not comparable(figure, classes):
             continue
         seen.add(where)
+        origin = origin_of.setdefault((figure.article_id, figure.index), figure.origin)
         m = figure.measure
-        buckets[_bucket(m)][(m.country, m.place, m.part)].append(figure)
+        buckets[_bucket(m)][(m.country, m.place, m.part)].append(
+            _Ranged(figure, *interval(figure), origin)
+        )
     found: dict[tuple[int, int], Clash] = {}
     for scopes in buckets.values():
         _bucket_clashes(scopes, found)
@@ -232,7 +244,9 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
     )
 
 
-def _bucket_clashes(scopes: dict[Scope, list[Figure]], found: dict[tuple[int, int], Clash]) -> None:
+def _bucket_clashes(
+    scopes: dict[Scope, list[_Ranged]], found: dict[tuple[int, int], Clash]
+) -> None:
     """Clashes among one bucket's figures: within each scope and between scopes of the
     same spot, and between each part and the wholes it is a part of.
 
@@ -244,7 +258,7 @@ def _bucket_clashes(scopes: dict[Scope, list[Figure]], found: dict[tuple[int, in
     for scope in groups:
         by_spot[(scope[1], scope[2])].append(scope)
     order = {scope: number for number, scope in enumerate(groups)}
-    parts_of: dict[Scope, list[tuple[Figure, float, float]]] = defaultdict(list)
+    parts_of: dict[Scope, list[_Ranged]] = defaultdict(list)
     for scope, group in groups.items():
         country, place, part = scope
         if part == "increment":
@@ -258,11 +272,11 @@ def _bucket_clashes(scopes: dict[Scope, list[Figure]], found: dict[tuple[int, in
                     _larger_than_whole(group, groups[other], found)
                     parts_of[other] += group.highest_lows
     for whole, candidates in parts_of.items():
-        largest = _two_origins(sorted(candidates, key=lambda item: -item[1]))
-        for figure, _low, high in groups[whole].figures:
-            above = next((item for item in largest if item[0].origin != figure.origin), None)
-            if above is not None and _below(high, above[1]):
-                _add(found, Clash(figure, above[0], part=above[0]))
+        largest = _two_origins(sorted(candidates, key=lambda item: -item.low))
+        for item in groups[whole].figures:
+            above = next((other for other in largest if other.origin != item.origin), None)
+            if above is not None and _below(item.high, above.low):
+                _add(found, Clash(item.figure, above.figure, part=above.figure))
 
 
 def _countries_agree(mine: str | None, theirs: str | None) -> bool:
@@ -276,21 +290,21 @@ def _add(found: dict[tuple[int, int], Clash], clash: Clash) -> None:
 def _same_scope(one: _Group, other: _Group, found: dict[tuple[int, int], Clash]) -> None:
     """Figures of two scopes that measure the same: each against the other's extremes."""
     for mine, theirs in ((one, other), (other, one)) if one is not other else ((one, one),):
-        for figure, low, high in mine.figures:
-            below = theirs.lowest_high(figure.origin)
-            if below is not None and _below(below[2], low):
-                _add(found, Clash(below[0], figure))
-            above = theirs.highest_low(figure.origin)
-            if above is not None and _below(high, above[1]):
-                _add(found, Clash(figure, above[0]))
+        for item in mine.figures:
+            below = theirs.lowest_high(item.origin)
+            if below is not None and _below(below.high, item.low):
+                _add(found, Clash(below.figure, item.figure))
+            above = theirs.highest_low(item.origin)
+            if above is not None and _below(item.high, above.low):
+                _add(found, Clash(item.figure, above.figure))
 
 
 def _larger_than_whole(part: _Group, whole: _Group, found: dict[tuple[int, int], Clash]) -> None:
     """A part's figures larger than its whole allows (each against the whole's extreme)."""
-    for figure, low, _high in part.figures:
-        below = whole.lowest_high(figure.origin)
-        if below is not None and _below(below[2], low):
-            _add(found, Clash(below[0], figure, part=figure))
+    for item in part.figures:
+        below = whole.lowest_high(item.origin)
+        if below is not None and _below(below.high, item.low):
+            _add(found, Clash(below.figure, item.figure, part=item.figure))
 
 
 # -- saying why -------------------------------------------------------------------------
