@@ -24,6 +24,7 @@ from bench.synthetic import (
 from store import AnnotationStore
 from workbench.core.annotation import Annotation
 from workbench.core.corpus import Corpus
+from workbench.core.sentences import segmenter_stamp
 
 ANNOTATOR = "analyst"
 
@@ -95,7 +96,11 @@ class Workspace:
                 for article in self.corpus.articles:
                     if article.id in known:
                         store.remember_article(
-                            article.id, article.title, article.sha256, len(article.sentences)
+                            article.id,
+                            article.title,
+                            article.sha256,
+                            len(article.sentences),
+                            segmenter_stamp(),  # as a session of this version remembers it
                         )
             self._stores[size] = path
         return self._stores[size]

@@ -37,7 +37,7 @@ from store.snapshot import paused_gc
 from store.staging import Staging
 from store.trusted import annotation_of, is_canonical
 from workbench.core.anchoring import ArticlePlan
-from workbench.core.annotation import Annotation, AnnotationKey, utc_now
+from workbench.core.annotation import ORPHANED, Annotation, AnnotationKey, utc_now
 from workbench.core.atomic import link_target
 
 ANNOTATIONS = "annotations"
@@ -46,6 +46,10 @@ IMPORT_LINE_BYTES = 1 << 20
 ARTICLES = "articles"
 POSITIONS = "positions"
 LEDGER = "ledger"
+
+REANCHOR_LINE_CHANGES = 500
+"""Re-anchored annotations per journal line when many articles are re-anchored at once:
+one fsync per line rather than per article, each line about a megabyte."""
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -294,7 +298,7 @@ class AnnotationStore:
         """Number of annotations placed on sentences (of every annotator for None)."""
         if annotator is None:
             return len(self._index)
-        return sum(1 for r in self._records_of(annotator) if r.get("anchor_state") != "orphaned")
+        return sum(1 for r in self._records_of(annotator) if r.get("anchor_state") != ORPHANED)
 
     # -- Writing annotations --------------------------------------------------------------
 
@@ -393,9 +397,30 @@ class AnnotationStore:
     def reanchor_articles(
         self, plans: Sequence[tuple[ArticlePlan, str, int]], segmenter: str
     ) -> list[list[Change]]:
-        """reanchor() for several articles ((plan, title, sentence count) each) in one
-        durable write, each article its own undo step: one fsync for a batch instead of
-        one per article. Returns each article's changes."""
+        """reanchor() for several articles ((plan, title, sentence count) each), each
+        article atomic and its own undo step, written as few durable lines of about
+        REANCHOR_LINE_CHANGES changes (one fsync each, one compaction check at the end,
+        not one per article). Returns each article's changes. A failure part way leaves
+        the articles of the lines already written re-anchored, and raises."""
+        steps: list[list[Change]] = []
+        line: list[tuple[ArticlePlan, str, int]] = []
+        size = 0
+        with paused_gc():  # no reference cycles made; one collection after, not per line
+            for item in plans:
+                line.append(item)
+                size += len(item[0].changes)
+                if size >= REANCHOR_LINE_CHANGES:
+                    steps += self._reanchor_line(line, segmenter)
+                    line, size = [], 0
+            if line:
+                steps += self._reanchor_line(line, segmenter)
+        self._storage.compact_if_long()
+        return steps
+
+    def _reanchor_line(
+        self, plans: Sequence[tuple[ArticlePlan, str, int]], segmenter: str
+    ) -> list[list[Change]]:
+        """One durable line for these articles' re-anchorings, each its own undo step."""
         pairs: list[tuple[Annotation | None, Annotation | None]] = []
         keys: list[AnnotationKey] = []
         extras: list[Op] = []
@@ -408,7 +433,9 @@ class AnnotationStore:
             seen = self._article_document(plan.article_id, title, plan.sha256, sentences, segmenter)
             if seen is not None:
                 extras.append(seen)
-        changes = self._commit_pairs(pairs, "reanchor", keys, exact=True, extras=extras)
+        changes = self._commit_pairs(
+            pairs, "reanchor", keys, exact=True, extras=extras, compact=False
+        )
         steps: list[list[Change]] = []
         for size in sizes:
             steps.append(changes[:size])
@@ -647,6 +674,7 @@ class AnnotationStore:
         keys: list[AnnotationKey],
         exact: bool = False,
         extras: Sequence[Op] = (),
+        compact: bool = True,
     ) -> list[Change]:
         """Replace each pair's first annotation (None: nothing) by its second (None:
         delete) in one journal line with one history record each (under `keys`), plus
@@ -658,7 +686,7 @@ class AnnotationStore:
         and also, with `exact`, if a first annotation is not exactly what is stored."""
         ops, history, changes = self._pair_changes(pairs, action, keys, exact, extras)
         if ops:
-            self._follow(self._storage.commit(ops, history))
+            self._follow(self._storage.commit(ops, history, compact=compact))
         return changes
 
     def _pair_changes(

@@ -137,14 +137,21 @@ class JournalStorage(Storage):
     # -- Durable changes ------------------------------------------------------------------
 
     def commit(
-        self, ops: list[Op], history: list[dict[str, Any]] | None = None, sync: bool = True
+        self,
+        ops: list[Op],
+        history: list[dict[str, Any]] | None = None,
+        sync: bool = True,
+        compact: bool = True,
     ) -> list[Applied]:
         """Make `ops` (and their history records) durable as one line, then apply them.
 
-        Raises StoreWriteError with nothing changed if the line cannot be written.
+        Raises StoreWriteError with nothing changed if the line cannot be written. A
+        caller writing many lines at once passes `compact=False` and calls
+        compact_if_long() after the last: one compaction instead of one per megabyte.
         """
         applied = self.append_line(ops, history or [], sync=sync)
-        self.compact_if_long()
+        if compact:
+            self.compact_if_long()
         return applied
 
     def staging(self) -> Staging:

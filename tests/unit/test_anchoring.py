@@ -244,3 +244,23 @@ def test_random_edits_never_attach_below_the_threshold(  # type: ignore[no-untyp
         assert similarity(placement.before.quote, moved.quote) >= threshold
         if placement.outcome in (UNCHANGED, MOVED):
             assert moved.quote == placement.before.quote
+
+
+def test_anchored_keeps_what_the_analyst_recorded_and_checks_the_state() -> None:
+    note = annotate(OLD, 3, source="Moscow", note="check the date", status="refuted")
+    moved = annotate(article(STORY.replace("\n", "\nNew.\n", 1)), 4)
+    anchor = Anchor("story", moved.article_sha256, 4, moved.start, moved.end, moved.quote, "p", "s")
+    placed = note.anchored(anchor, "reanchored")
+    assert placed == replace(
+        note,
+        article_sha256=moved.article_sha256,
+        index=4,
+        start=moved.start,
+        end=moved.end,
+        quote=moved.quote,
+        prefix="p",
+        suffix="s",
+        anchor_state="reanchored",
+    )
+    with pytest.raises(ValueError, match="anchor state"):
+        note.anchored(anchor, "lost")

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.core.corpus import load_corpus
     from workbench.core.import_anchoring import ImportPlacement, check_same_texts, placed
     from workbench.core.importing import ImportFile, ImportFileError, check_known_articles
-    from workbench.core.reanchoring import batches, plans, store_plans
+    from workbench.core.reanchoring import plans, store_plans
     from workbench.settings import resolve_annotator, resolve_db_path
     from workbench.user_config import SettingsError, anchoring_threshold
 
@@ -91,8 +91,7 @@ def run(args: argparse.Namespace) -> int:
             # Checked: now the database's own annotations onto the current texts (each
             # article one write), then the file's, streamed in and committed at once.
             database = list(plans(store, corpus, fuzzy))
-            for group in batches(database):
-                store_plans(store, group)
+            store_plans(store, database)
             stream = source.annotations(check_repeats=False)
             report = store.import_annotations(placed(stream, placement, fuzzy, made))
     except ImportFileError as error:

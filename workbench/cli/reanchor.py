@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError
     from workbench.cli.output import write_json_text
     from workbench.core.corpus import load_corpus
-    from workbench.core.reanchoring import batches, plans, store_plans
+    from workbench.core.reanchoring import plans, store_plans
     from workbench.core.terminal_text import printable
     from workbench.settings import resolve_annotator, resolve_db_path
     from workbench.user_config import SettingsError, anchoring_threshold
@@ -84,17 +84,17 @@ def run(args: argparse.Namespace) -> int:
         annotator = resolve_annotator(args.annotator)
         with AnnotationStore.open(db_path, annotator, read_only=args.dry_run) as store:
             warn(store.warnings)
-            for batch in batches(plans(store, corpus, fuzzy)):
-                if not args.dry_run:
-                    store_plans(store, batch)
-                for found in batch:
-                    if not found.changed:
-                        continue
-                    if args.json:
-                        for record in affected_records(found):
-                            write_json_text(json.dumps(record, ensure_ascii=False) + "\n")
-                    else:
-                        out.write(printable(found.plan.line(), single_line=True) + "\n")
+            found_all = list(plans(store, corpus, fuzzy))
+            if not args.dry_run:
+                store_plans(store, found_all)
+            for found in found_all:
+                if not found.changed:
+                    continue
+                if args.json:
+                    for record in affected_records(found):
+                        write_json_text(json.dumps(record, ensure_ascii=False) + "\n")
+                else:
+                    out.write(printable(found.plan.line(), single_line=True) + "\n")
             missing = sorted(set(store.annotated_articles()) - set(corpus.by_id))
     except StoreError as error:
         return fail(str(error))

@@ -30,7 +30,7 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process, utils
 
-from workbench.core.annotation import CONTEXT_CHARS, ORPHANED, Annotation
+from workbench.core.annotation import CONTEXT_CHARS, ORPHANED, Anchor, Annotation
 from workbench.core.sentences import Sentence
 
 UNCHANGED = "unchanged"
@@ -177,18 +177,10 @@ class _Sentences:
 def anchored_to(annotation: Annotation, article: ArticleText, index: int, state: str) -> Annotation:
     """The annotation anchored to sentence `index` of the article's current text."""
     sentence = article.sentences[index]
-    text = article.text
-    return replace(
-        annotation,
-        article_sha256=article.sha256,
-        index=index,
-        start=sentence.start,
-        end=sentence.end,
-        quote=sentence.text,
-        prefix=text[max(0, sentence.start - CONTEXT_CHARS) : sentence.start],
-        suffix=text[sentence.end : sentence.end + CONTEXT_CHARS],
-        anchor_state=state,
+    anchor = Anchor.in_text(
+        annotation.article_id, article.sha256, article.text, index, sentence.start, sentence.end
     )
+    return annotation.anchored(anchor, state)
 
 
 def most_similar(quote: str, article: ArticleText, among: Iterable[int]) -> int | None:

@@ -161,6 +161,21 @@ class Annotation:
     def toggled(self, tag: str) -> Annotation:
         return self.with_tag(tag, tag not in self.tags)
 
+    def anchored(self, anchor: Anchor, anchor_state: str) -> Annotation:
+        """This annotation on another sentence (re-anchoring): the anchor's fields and
+        `anchor_state` replaced, everything the analyst recorded kept, updated_at too.
+        Copied slot by slot: the fields were validated when this annotation was made, and
+        re-anchoring a whole corpus makes one copy per annotation."""
+        if anchor_state not in ANCHOR_STATES:
+            raise ValueError(f"unknown anchor state: {anchor_state!r}")
+        moved: Annotation = object.__new__(Annotation)
+        for name in _KEPT_ON_MOVE:
+            object.__setattr__(moved, name, getattr(self, name))
+        for name in _ANCHOR_FIELDS:
+            object.__setattr__(moved, name, getattr(anchor, name))
+        object.__setattr__(moved, "anchor_state", anchor_state)
+        return moved
+
     def changed(self, **values: Any) -> Annotation:
         """A copy with `values` replaced and updated_at set to now."""
         if "tags" in values:
@@ -215,3 +230,7 @@ class Annotation:
 
 
 RECORD_FIELDS: tuple[str, ...] = tuple(Annotation.__dataclass_fields__)
+_ANCHOR_FIELDS: tuple[str, ...] = tuple(Anchor.__dataclass_fields__)
+_KEPT_ON_MOVE: tuple[str, ...] = tuple(
+    name for name in RECORD_FIELDS if name not in _ANCHOR_FIELDS and name != "anchor_state"
+)

@@ -36,11 +36,6 @@ class AnchorSink(AnchorSource, Protocol):
     ) -> Sequence[Any]: ...
 
 
-BATCH_CHANGES = 500
-"""Changed annotations per durable write when many articles are re-anchored at once: one
-fsync per batch, not per article, while each journal line stays near a megabyte."""
-
-
 @dataclass(frozen=True, slots=True)
 class ArticleReanchoring:
     """An article that needed checking, and what re-anchoring does to it."""
@@ -71,23 +66,9 @@ def plans(
 
 
 def store_plans(sink: AnchorSink, found: Sequence[ArticleReanchoring]) -> None:
-    """Write articles' re-anchorings (and the articles as now seen) to the store in one
-    durable write, each article its own undo step (group them with batches())."""
+    """Write articles' re-anchorings (and the articles as now seen) to the store: each
+    article atomically and its own undo step, many articles per durable write."""
     sink.reanchor_articles(
         [(item.plan, item.article.title, len(item.article.sentences)) for item in found],
         segmenter_stamp(),
     )
-
-
-def batches(found: Iterable[ArticleReanchoring]) -> Iterator[list[ArticleReanchoring]]:
-    """`found` in groups of about BATCH_CHANGES changed annotations."""
-    batch: list[ArticleReanchoring] = []
-    size = 0
-    for item in found:
-        batch.append(item)
-        size += len(item.plan.changes)
-        if size >= BATCH_CHANGES:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch

@@ -19,7 +19,7 @@ from store import AnchorConflictError, AnnotationStore, Change
 from workbench.core.anchoring import ArticlePlan, plan_article
 from workbench.core.annotation import Annotation
 from workbench.core.corpus import Article
-from workbench.core.reanchoring import ArticleReanchoring, batches, plans, store_plans
+from workbench.core.reanchoring import ArticleReanchoring, plans, store_plans
 from workbench.core.sentences import segmenter_stamp
 
 
@@ -37,6 +37,10 @@ class AnchorCounts:
 
     def describe(self) -> str:
         return f"{self.moved} moved, {self.check} to check, {self.orphaned} orphaned"
+
+
+WORKER_GROUP = 20
+"""Articles the start-up worker re-anchors per store write (one short lock each)."""
 
 
 def is_reanchoring(change: Change) -> bool:
@@ -144,13 +148,16 @@ class CorpusAnchors:
             self._plans.pop(article.id, None)
 
     def settle_all(self, articles: Iterable[Article]) -> list[ArticleReanchoring]:
-        """Store every stale article's re-anchoring (for a worker at start-up, a batch
-        per write); returns those whose annotations changed. An article the UI touched
-        meanwhile is left for its own visit."""
+        """Store every stale article's re-anchoring (for a worker at start-up), a few
+        articles per write so that the UI thread's reads wait for one write at most;
+        returns those whose annotations changed. A group with an article the UI
+        touched meanwhile is left for the articles' own visits."""
         if self.store.read_only:
             return []
+        found = list(plans(self.store, articles, self.threshold))
         done: list[ArticleReanchoring] = []
-        for group in batches(plans(self.store, articles, self.threshold)):
+        for start in range(0, len(found), WORKER_GROUP):
+            group = found[start : start + WORKER_GROUP]
             try:
                 store_plans(self.store, group)
             except AnchorConflictError:

@@ -189,3 +189,19 @@ def test_imported_orphans_are_matched_by_their_own_identity(store: AnnotationSto
     again = store.import_annotations([orphan, placed])
     assert (again.added, again.skipped) == (0, 2)
     assert store.count() == 1 and len(store.orphans()) == 1
+
+
+def test_a_filtered_export_keeps_the_history_of_moved_annotations(
+    annotated: AnnotationStore,
+) -> None:
+    import json
+
+    from workbench.core.export.from_store import export_bytes
+    from workbench.core.export.selection import ExportFilter
+
+    store = annotated
+    reanchored(store, INSERTED)
+    wanted = ExportFilter.of(articles=["story"], tags=["claim"])
+    document = json.loads(export_bytes(store, "json", wanted, history=True))
+    moves = [c for c in document["history"] if c["action"] == "reanchor"]
+    assert [(c["key"][2], c["after"]["index"]) for c in moves] == [(1, 2), (3, 4), (4, 5)]

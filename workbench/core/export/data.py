@@ -121,7 +121,13 @@ def history_records(
 def history_of_keys(
     changes: Iterable[ChangeLike], keys: set[AnnotationKey] | None
 ) -> list[dict[str, Any]]:
-    """History entries, oldest first; with `keys`, only those about these annotations."""
+    """History entries, oldest first; with `keys`, only those about these annotations
+    (an entry's key is the annotation's before the change: a re-anchoring's is the
+    sentence it left, so the key it moved to counts too)."""
     if keys is None:
         return [change_record(change) for change in changes]
-    return [change_record(change) for change in changes if tuple(change.key) in keys]
+    return [
+        change_record(change)
+        for change in changes
+        if tuple(change.key) in keys or (change.after is not None and change.after.key in keys)
+    ]
