@@ -110,6 +110,8 @@ REPORTING = word_set(
     "stated claimed claims added confirmed believes believed warned that"
 )
 """Words after which a new clause about the figure starts ("General Ryder said that")."""
+_REPORTING_AFTER = REPORTING - {"that"}
+"""Words at which the clause after a figure ends ("troops that arrived" goes on)."""
 INCREMENTS = frozenset(["another", "additional", "extra", "further", "more", "new", "fresh"])
 GENERIC_MODIFIERS = word_set(
     "military armed active duty active-duty regular combat ground foreign uniformed "
@@ -246,12 +248,7 @@ class _Reading:
 
     def window(self, first: int, last: int, start: int, stop: int) -> _Window:
         """Words `first` to `last` (exclusive) and the text from `start` to `stop`."""
-        text = self.text
-        return _Window(
-            text[start:stop],
-            self.lowers[first:last],
-            [text[position].isupper() for position in self.starts[first:last]],
-        )
+        return _Window(self.text[start:stop], self.lowers[first:last])
 
 
 def _may_give_a_time(lowers: frozenset[str], text: str) -> bool:
@@ -263,11 +260,10 @@ def _may_give_a_time(lowers: frozenset[str], text: str) -> bool:
 
 
 class _Window(NamedTuple):
-    """Part of a figure's clause: its text, its words in lower case, which are capitalised."""
+    """Part of a figure's clause: its text and its words in lower case."""
 
     text: str
     words: list[str]
-    caps: list[bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,10 +348,11 @@ def _windows(
         start = reading.break_ends[found]
     first = bisect_left(reading.starts, start)
     last = bisect_left(reading.starts, quantity.start)
-    for position in range(last - 1, first - 1, -1):
-        if reading.lowers[position] in REPORTING:
-            first, start = position + 1, reading.spans[position][1]
-            break
+    if not REPORTING.isdisjoint(reading.lowers[first:last]):
+        for position in range(last - 1, first - 1, -1):
+            if reading.lowers[position] in REPORTING:
+                first, start = position + 1, reading.spans[position][1]
+                break
     before = reading.window(first, last, start, quantity.start)
     stop = quantities[number + 1].start if number + 1 < len(quantities) else len(reading.text)
     found = bisect_left(reading.break_starts, quantity.end)
@@ -363,11 +360,11 @@ def _windows(
         stop = reading.break_starts[found]
     first = bisect_left(reading.starts, quantity.end)
     last = bisect_left(reading.starts, stop)
-    for position in range(first, last):
-        word = reading.lowers[position]
-        if word in REPORTING and word != "that":
-            last, stop = position, reading.starts[position]
-            break
+    if not _REPORTING_AFTER.isdisjoint(reading.lowers[first:last]):
+        for position in range(first, last):
+            if reading.lowers[position] in _REPORTING_AFTER:
+                last, stop = position, reading.starts[position]
+                break
     return before, reading.window(first, last, quantity.end, stop)
 
 
@@ -459,7 +456,7 @@ def _where(after: _Window, before: _Window) -> tuple[str | None, str | None]:
                 ),
                 None,
             )
-        if _may_name_a_place(window):
+        if _PLACE_START.search(text):
             for match in _PLACE.finditer(text):
                 found = _place_name(match, text)
                 if found is None:
@@ -469,7 +466,8 @@ def _where(after: _Window, before: _Window) -> tuple[str | None, str | None]:
                     place = name
                 elif not is_part and country is None:
                     country = name
-        if place is None and any(word.startswith(_FRONT_WORDS) for word in window.words):
+        lowered = text.lower()
+        if place is None and any(word in lowered for word in _FRONT_WORDS):
             front = _FRONT.search(text)
             if front:
                 place = "border" if front.group(1).lower() == "border" else "front"
@@ -477,19 +475,11 @@ def _where(after: _Window, before: _Window) -> tuple[str | None, str | None]:
 
 
 _FRONT_WORDS = ("front", "battlefield", "border")
-PLACE_PREPOSITIONS = word_set(
-    "in to into toward towards near at on inside across around along within of"
+_PLACE_START = re.compile(
+    r"\b(?:in|to|into|toward|towards|near|at|on|inside|across|around|along|within|of)\s+"
+    r"(?:the\s+)?(?:[a-z]+\s+)?[A-Z]"
 )
-
-
-def _may_name_a_place(window: _Window) -> bool:
-    """A preposition followed by a capitalised word (perhaps after 'the' and one more
-    word): only then can _PLACE find a place in the window."""
-    words, caps = window.words, window.caps
-    return any(
-        word in PLACE_PREPOSITIONS and any(caps[position + 1 : position + 4])
-        for position, word in enumerate(words)
-    )
+"""Where _PLACE can match at all: a preposition, then a capital within a word or two."""
 
 
 def _place_name(match: re.Match[str], text: str) -> tuple[str, bool] | None:
