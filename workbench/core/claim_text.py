@@ -151,9 +151,12 @@ def claim_text(quote: str) -> ClaimText:
     names = frozenset(compress(islice(lowers, 1, None), capitalised))
     content = frozenset(compress(lowers, map(_longer_than_3, map(len, words)))) - STOP_WORDS
     found, split = numbers_in(quote)
-    measured = read_measures(quote, found, split) if found else ()
-    quantities = tuple(q for q in found if q.what is not None)
-    measures = tuple(m for m in measured if m is not None)
+    quantities: tuple[Quantity, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    if found:
+        measured = read_measures(quote, found, split)
+        quantities = tuple(q for q in found if q.what is not None)
+        measures = tuple(m for m in measured if m is not None)
     figure_keys = (
         frozenset(f"fig:{q.topic}:{q.value:g}" for q in quantities) if quantities else _NONE
     )
