@@ -263,3 +263,25 @@ def test_read_only_opens_while_the_writer_compacts_at_length(
 ) -> None:
     deadline(900)
     read_while_writing(tmp_path, 8000, figures)
+
+
+def test_annotate_read_only_opens_the_store_read_only_and_prints_its_warnings(
+    corpus: Corpus,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The command line's part: the flag reaches the store, the torn line reaches stderr
+    before the screen would open, and nothing is written (the screen itself: above)."""
+    database, _notes = crashed_database(corpus, tmp_path)
+    before = database_files(database)
+    opened: list[bool] = []
+
+    def screen(self: WorkbenchApp) -> None:
+        opened.append(self.store.read_only)
+
+    monkeypatch.setattr(WorkbenchApp, "run", screen)
+    assert main(["annotate", "--read-only", "--db", str(database)]) == 0
+    assert opened == [True]
+    assert "dropped an incomplete last change" in capsys.readouterr().err
+    assert database_files(database) == before
