@@ -29,7 +29,7 @@ from store.compaction import Compaction, tables_copy
 from store.errors import StoreError, StoreWriteError, describe_os_error
 from store.files import AppendOnlyFile, fsync_directory
 from store.history_log import HistoryLog, history_path
-from store.ops import Applied, Op, apply_ops
+from store.ops import Applied, Op, apply_ops, undo_ops
 from store.replay import Replayed, replay, replay_consistently
 from store.segments import (
     create_journal,
@@ -212,12 +212,7 @@ class JournalStorage(Storage):
                     f"an import could not be taken back ({error}); the database is "
                     "read-only until it is reopened, which drops it"
                 )
-        for item in reversed(applied):
-            table = self.table(item.table)
-            if item.before is None:
-                table.pop(item.doc_id, None)
-            else:
-                table[item.doc_id] = item.before
+        undo_ops(self.data, applied)
         self._last_seq = bookmark.last_seq
         del self._pending_history[bookmark.pending_history :]
         self._live_changes = bookmark.live_changes

@@ -43,3 +43,13 @@ def apply_ops(tables: Tables, ops: list[Op]) -> list[Applied]:
             table[doc_id] = document
         applied.append(Applied(table_name, doc_id, before, document))
     return applied
+
+
+def undo_ops(tables: Tables, applied: list[Applied]) -> None:
+    """Take `applied` back, newest first: each document as it was before."""
+    for item in reversed(applied):
+        table = tables.setdefault(item.table, {})
+        if item.before is None:
+            table.pop(item.doc_id, None)
+        else:
+            table[item.doc_id] = item.before

@@ -29,6 +29,7 @@ from store import line_format, migrations
 from store.errors import CorruptDatabaseError, SchemaVersionError
 from store.history_log import history_path
 from store.ops import apply_ops
+from store.replay import journal_entry
 from store.segments import fresh_journal_path, journal_path, sealed_segments
 from store.snapshot import META_ID, META_TABLE, Snapshot, Tables, check_shape, load_snapshot
 from workbench.core.annotation import Annotation
@@ -195,21 +196,14 @@ def _lines(file: Path) -> Iterator[line_format.Line | line_format.BadLine | line
 
 
 def _parsed_line(file: Path, line: line_format.Line) -> JournalLine | None:
-    payload = line.payload
-    if not isinstance(payload, dict):
+    entry = journal_entry(line.payload)
+    if entry is None:
         return None
-    seq = payload.get("seq")
-    if seq is not None and (type(seq) is not int or seq < 1):
+    if not all(
+        isinstance(record, dict) and type(record.get("id")) is int for record in entry.history
+    ):
         return None
-    if payload.get("start") is True and seq is not None and "ops" not in payload:
-        return JournalLine(file, line.number, seq, None, [])
-    ops, history = payload.get("ops"), payload.get("history", [])
-    staged = payload.get("staged", False)
-    if not isinstance(ops, list) or not isinstance(history, list) or staged not in (True, False):
-        return None
-    if not all(isinstance(record, dict) and type(record.get("id")) is int for record in history):
-        return None
-    return JournalLine(file, line.number, seq, ops, history, staged is True)
+    return JournalLine(file, line.number, entry.seq, entry.ops, entry.history, entry.staged)
 
 
 def _sequence_problem(line: JournalLine, last: int | None) -> str:

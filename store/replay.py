@@ -27,7 +27,7 @@ from store.errors import CorruptDatabaseError, SchemaVersionError
 from store.file_states import changed_under_reader, replayed_files
 from store.history_log import HistoryLog, history_path
 from store.migrations import SCHEMA_VERSION
-from store.ops import Applied, apply_ops
+from store.ops import Applied, apply_ops, undo_ops
 from store.segments import fresh_journal_path, journal_path, sealed_segments
 from store.sequence import SequenceCheck
 from store.snapshot import META_ID, META_TABLE, Snapshot, Tables, load_snapshot, paused_gc
@@ -232,12 +232,7 @@ def _drop_uncommitted(
         raise CorruptDatabaseError(
             file, "it ends inside an import that was never committed", database=database
         )
-    for item in reversed(run.applied):
-        table = state.tables.setdefault(item.table, {})
-        if item.before is None:
-            table.pop(item.doc_id, None)
-        else:
-            table[item.doc_id] = item.before
+    undo_ops(state.tables, run.applied)
     check.last = run.seq_before
     state.live_changes -= run.lines
     state.torn_tail = True
@@ -248,22 +243,43 @@ def _drop_uncommitted(
     return run.start
 
 
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    """What one journal line says: its sequence number (None on a line from before
+    sequence numbers), its ops (None for a start mark), its history records, and whether
+    it is a staged line of an import (staging.py)."""
+
+    seq: int | None
+    ops: list[Any] | None
+    history: list[Any]
+    staged: bool = False
+
+
+def journal_entry(payload: Any) -> JournalEntry | None:
+    """The entry of a decoded line; None if it is not one (a checksummed line can still
+    hold something else)."""
+    if not isinstance(payload, dict):
+        return None
+    seq = payload.get("seq")
+    numbered = type(seq) is int and seq > 0
+    if payload.get("start") is True and numbered and "ops" not in payload:
+        return JournalEntry(seq, None, [])
+    ops, history = payload.get("ops"), payload.get("history", [])
+    staged = payload.get("staged", False)
+    well_formed = isinstance(ops, list) and isinstance(history, list)
+    if well_formed and staged in (True, False) and (numbered or "seq" not in payload):
+        return JournalEntry(seq, ops, history, staged is True)
+    return None
+
+
 def _parts(
     database: Path, file: Path, line: line_format.Line
 ) -> tuple[int | None, list[Any] | None, list[Any], bool]:
     """(sequence number or None, ops or None for a start mark, history records, staged)."""
-    payload = line.payload
-    if isinstance(payload, dict):
-        seq = payload.get("seq")
-        numbered = type(seq) is int and seq > 0
-        if payload.get("start") is True and numbered and "ops" not in payload:
-            return seq, None, [], False
-        ops, history = payload.get("ops"), payload.get("history", [])
-        staged = payload.get("staged", False)
-        well_formed = isinstance(ops, list) and isinstance(history, list)
-        if well_formed and staged in (True, False) and (numbered or "seq" not in payload):
-            return seq, ops, history, staged is True
-    raise _damaged(database, file, line.number, line.offset, "is not a journal change")
+    entry = journal_entry(line.payload)
+    if entry is None:
+        raise _damaged(database, file, line.number, line.offset, "is not a journal change")
+    return entry.seq, entry.ops, entry.history, entry.staged
 
 
 def _damaged(

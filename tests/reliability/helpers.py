@@ -1,9 +1,14 @@
-"""Helpers shared by the reliability tests: the files of a database, and what is on screen."""
+"""Helpers shared by the reliability tests: the files of a database, what is on screen, and
+the real program run as a separate process."""
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from textual.app import App
@@ -61,3 +66,56 @@ class RecordingApp(WorkbenchApp):
             self.notifications = []
         self.notifications.append(message)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+
+TAGGER = Path(__file__).with_name("app_tagger.py")
+PEAK_OF_CHILD = """
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)
+sys.exit(code)
+"""
+"""Runs a command and prints its peak RSS. A child forked from pytest itself would count
+pytest's own pages too, so the command is started from this small process instead."""
+
+
+def import_in_child(file: Path, database: Path, timeout: float = 120) -> tuple[int, str, int]:
+    """Run the real `workbench import`; return (exit code, stderr, its peak RSS in bytes)."""
+    command = [sys.executable, "-m", "workbench", "import", str(file), "--db", str(database)]
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_OF_CHILD, *command],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    return result.returncode, result.stderr, int(result.stdout)
+
+
+@contextlib.contextmanager
+def app_holding(
+    database: Path, mode: str = "--hold"
+) -> Iterator[tuple[subprocess.Popen[str], list[str]]]:
+    """The real app (app_tagger.py) holding `database`, once it has printed "ready": the
+    process and the lines it printed before (with --tag-and-hold, the ack of its tag).
+    Killed on the way out."""
+    child = subprocess.Popen(
+        [sys.executable, str(TAGGER), str(database), "0", mode],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    try:
+        before: list[str] = []
+        for line in child.stdout:
+            if line == "ready\n":
+                break
+            before.append(line.strip())
+        else:
+            raise AssertionError(f"the app did not start: {child.stderr.read()}")
+        yield child, before
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+        child.stdout.close()
+        child.stderr.close()

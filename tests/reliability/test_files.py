@@ -67,11 +67,8 @@ def test_a_database_given_as_a_symlink_stays_a_link_and_its_target_is_written(
 
 
 def test_export_onto_a_symlink_writes_its_target(
-    tmp_path: Path, export_file: Path, figures: Counter[str]
+    database: Path, tmp_path: Path, figures: Counter[str]
 ) -> None:
-    database = tmp_path / "db.json"
-    with AnnotationStore.open(database, annotator="alice") as opened:
-        opened.save(annotation(0, "exported"))
     target = tmp_path / "out" / "real-export.json"
     target.parent.mkdir()
     target.write_text("old")
@@ -86,11 +83,8 @@ def test_export_onto_a_symlink_writes_its_target(
 
 
 def test_the_writer_removes_this_databases_stale_temporary_files(
-    tmp_path: Path, figures: Counter[str]
+    database: Path, tmp_path: Path, figures: Counter[str]
 ) -> None:
-    database = tmp_path / "db.json"
-    with AnnotationStore.open(database, annotator="alice") as opened:
-        opened.save(annotation(0))
     stale = [tmp_path / ".db.json.a1b2c3d4.tmp", tmp_path / ".db.json.repairing.zz_99xyz.tmp"]
     others = [
         tmp_path / ".db.json.old.a1b2c3d4.tmp",  # another database's (db.json.old)
@@ -107,18 +101,30 @@ def test_the_writer_removes_this_databases_stale_temporary_files(
     figures["files: stale temporary files removed by the writer"] += len(stale)
 
 
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    """A database of one annotation."""
+    path = tmp_path / "db.json"
+    with AnnotationStore.open(path, annotator="alice") as opened:
+        opened.save(annotation(0))
+    return path
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """An empty folder to export to."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
 def test_a_failed_export_leaves_no_temporary_file(
-    tmp_path: Path,
+    database: Path,
+    out: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     figures: Counter[str],
 ) -> None:
-    database = tmp_path / "db.json"
-    with AnnotationStore.open(database, annotator="alice") as opened:
-        opened.save(annotation(0))
-    out = tmp_path / "out"
-    out.mkdir()
-
     def full(descriptor: int, data: bytes) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
@@ -130,13 +136,8 @@ def test_a_failed_export_leaves_no_temporary_file(
 
 
 def test_sigterm_during_an_export_removes_its_temporary_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, figures: Counter[str]
+    database: Path, out: Path, monkeypatch: pytest.MonkeyPatch, figures: Counter[str]
 ) -> None:
-    database = tmp_path / "db.json"
-    with AnnotationStore.open(database, annotator="alice") as opened:
-        opened.save(annotation(0))
-    out = tmp_path / "out"
-    out.mkdir()
     write = workbench.core.atomic.write_fully
 
     def terminated_while_writing(descriptor: int, data: bytes) -> None:

@@ -11,8 +11,6 @@ each with their history), and nothing else grows with the file. The quick pass i
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -22,27 +20,9 @@ import pytest
 from store import AnnotationStore
 
 from .big_export import write_export
-from .helpers import database_files
+from .helpers import database_files, import_in_child
 
 MIB = 1 << 20
-PEAK_OF_CHILD = """
-import resource, subprocess, sys
-code = subprocess.call(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)
-sys.exit(code)
-"""
-
-
-def import_in_child(file: Path, database: Path) -> tuple[int, str, int]:
-    """The real `workbench import`: (exit code, stderr, its peak RSS in bytes)."""
-    command = [sys.executable, "-m", "workbench", "import", str(file), "--db", str(database)]
-    result = subprocess.run(
-        [sys.executable, "-c", PEAK_OF_CHILD, *command],
-        capture_output=True,
-        text=True,
-        timeout=1800,
-    )
-    return result.returncode, result.stderr, int(result.stdout)
 
 
 def import_and_measure(tmp_path: Path, mebibytes: int, figures: Counter[str]) -> float:
@@ -50,7 +30,7 @@ def import_and_measure(tmp_path: Path, mebibytes: int, figures: Counter[str]) ->
     file = tmp_path / "big.jsonl"
     count = write_export(file, mebibytes)
     database = tmp_path / "db" / "annotations.json"
-    code, errors, peak = import_in_child(file, database)
+    code, errors, peak = import_in_child(file, database, timeout=1800)
     assert code == 0, errors
     with AnnotationStore.open(database, annotator="analyst", read_only=True) as opened:
         assert opened.count() == count

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +25,7 @@ from workbench.core.corpus import load_corpus
 from workbench.core.export.formats import render
 from workbench.core.export.prepare import prepare_export
 
-from .helpers import database_files
+from .helpers import database_files, import_in_child
 
 GIB = 1 << 30
 MAX_CHILD_RSS = 160 * (1 << 20)
@@ -237,28 +235,6 @@ def sparse(path: Path, prefix: bytes) -> Path:
         handle.write(prefix)
         handle.truncate(GIB)
     return path
-
-
-PEAK_OF_CHILD = """
-import resource, subprocess, sys
-code = subprocess.call(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)
-sys.exit(code)
-"""
-"""Runs a command and prints its peak RSS. A child forked from pytest itself would count
-pytest's own pages too, so the command is started from this small process instead."""
-
-
-def import_in_child(file: Path, database: Path) -> tuple[int, str, int]:
-    """Run the real `workbench import`; return (exit code, stderr, its peak RSS in bytes)."""
-    command = [sys.executable, "-m", "workbench", "import", str(file), "--db", str(database)]
-    result = subprocess.run(
-        [sys.executable, "-c", PEAK_OF_CHILD, *command],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    return result.returncode, result.stderr, int(result.stdout)
 
 
 @pytest.mark.parametrize(

@@ -31,9 +31,8 @@ from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
 
-from .helpers import copy_database, database_files
+from .helpers import app_holding, copy_database, database_files
 
-TAGGER = Path(__file__).with_name("app_tagger.py")
 TORN = b'0badc0de {"ops":[["annotations","9",{"note":"half'
 
 
@@ -138,22 +137,10 @@ def tagging_app(tmp_path: Path) -> Iterator[tuple[Path, subprocess.Popen[str], s
     the "ack ARTICLE INDEX claim" line it printed once the tag was saved)."""
     database = tmp_path / "db" / "annotations.json"
     database.parent.mkdir()
-    child = subprocess.Popen(
-        [sys.executable, str(TAGGER), str(database), "0", "--tag-and-hold"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stdout is not None and child.stderr is not None
-    try:
-        ack = child.stdout.readline()
-        assert ack.startswith("ack ") and child.stdout.readline() == "ready\n", child.stderr.read()
-        yield database, child, ack.strip()
-    finally:
-        child.kill()
-        child.wait(timeout=30)
-        child.stdout.close()
-        child.stderr.close()
+    with app_holding(database, "--tag-and-hold") as (child, printed):
+        (ack,) = printed
+        assert ack.startswith("ack "), printed
+        yield database, child, ack
 
 
 def test_export_during_a_live_session_includes_the_tag_saved_a_moment_before(

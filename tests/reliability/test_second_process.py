@@ -23,9 +23,8 @@ import pytest
 from store import AnnotationStore
 from workbench.core.annotation import Anchor, Annotation
 
-from .helpers import database_files
+from .helpers import app_holding, database_files
 
-TAGGER = Path(__file__).with_name("app_tagger.py")
 TEXT = "The minister said the plan works. Officials denied it."
 
 
@@ -65,21 +64,8 @@ def holder(tmp_path: Path) -> Iterator[Holder]:
     folder = tmp_path / "db"
     folder.mkdir()
     database = seeded_database(folder)
-    child = subprocess.Popen(
-        [sys.executable, str(TAGGER), str(database), "0", "--hold"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stdout is not None and child.stderr is not None
-    try:
-        assert child.stdout.readline() == "ready\n", child.stderr.read()
+    with app_holding(database) as (child, _printed):
         yield Holder(database, child)
-    finally:
-        child.kill()
-        child.wait(timeout=30)
-        child.stdout.close()
-        child.stderr.close()
 
 
 def test_a_second_writer_is_refused_until_the_holder_is_gone(
