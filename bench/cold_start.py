@@ -16,8 +16,8 @@ from pathlib import Path
 from bench.report import Figure, Naive, Samples
 from bench.terminal import Terminal
 from bench.workspace import Workspace
-from workbench.core.corpus import load_corpus
-from workbench.core.sentences import split_sentences
+from workbench.core.corpus.articles import load_corpus
+from workbench.core.corpus.sentences import split_sentences
 
 TARGET_BUNDLED = 0.5
 TARGET_CORPUS = 2.0

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from itertools import count
 from typing import ClassVar
 
-from workbench.core.sentences import sentence_spans
+from workbench.core.corpus.sentences import sentence_spans
 
 WORD = re.compile(r"[A-Za-z]{4,}")
 NUMBER = re.compile(r"\d[\d,]*")

@@ -17,8 +17,8 @@ from bench.timing import timed
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
 from workbench.cli.main import main as workbench_main
-from workbench.core.atomic import atomic_write_bytes
-from workbench.core.export.from_store import export_bytes
+from workbench.core.files.atomic import atomic_write_bytes
+from workbench.core.interchange.export.from_store import export_bytes
 
 TARGET = 1.0
 

@@ -17,8 +17,8 @@ from bench.report import Figure, Naive, Samples
 from bench.timing import timed
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
-from workbench.core import importing
-from workbench.core.export.from_store import export_bytes
+from workbench.core.interchange import importing
+from workbench.core.interchange.export.from_store import export_bytes
 
 
 def run(space: Workspace) -> list[Figure]:

@@ -26,11 +26,11 @@ from bench.synthetic import SyntheticArticle
 from bench.timing import timed, within_budget
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
-from workbench.core.anchoring import anchored_to, context_similarity, plan_article
+from workbench.core.anchoring.placement import anchored_to, context_similarity, plan_article
+from workbench.core.anchoring.reanchoring import plans, store_plans
 from workbench.core.annotation import Anchor, Annotation
-from workbench.core.corpus import Article
-from workbench.core.reanchoring import plans, store_plans
-from workbench.core.sentences import segmenter_stamp
+from workbench.core.corpus.articles import Article
+from workbench.core.corpus.sentences import segmenter_stamp
 
 TARGET = 1.0
 CHANGED = 1_000

@@ -30,10 +30,10 @@ from rapidfuzz import fuzz
 
 from bench.edits import Doc, Editor, document, render, sentence_pieces
 from bench.synthetic import SentencePool, synthetic_articles
-from workbench.core import anchoring
-from workbench.core.anchoring import CHECK, MOVED, ORPHAN, UNCHANGED, plan_article
+from workbench.core.anchoring import placement as anchoring_rules
+from workbench.core.anchoring.placement import CHECK, MOVED, ORPHAN, UNCHANGED, plan_article
 from workbench.core.annotation import Anchor, Annotation
-from workbench.core.corpus import Article, load_corpus
+from workbench.core.corpus.articles import Article, load_corpus
 
 THRESHOLDS = tuple(range(50, 100, 5))
 SCORERS: dict[str, Callable[..., float]] = {
@@ -111,12 +111,12 @@ def make_trials(number: int, seed: int) -> Iterator[Trial]:
 
 @contextmanager
 def scorer(name: str) -> Iterator[None]:
-    saved = anchoring.SCORER
-    anchoring.SCORER = SCORERS[name]
+    saved = anchoring_rules.SCORER
+    anchoring_rules.SCORER = SCORERS[name]
     try:
         yield
     finally:
-        anchoring.SCORER = saved
+        anchoring_rules.SCORER = saved
 
 
 @dataclass
@@ -232,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.reanchor_accuracy")
     parser.add_argument("--trials", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=3)
-    parser.add_argument("--threshold", type=float, default=anchoring.DEFAULT_THRESHOLD)
+    parser.add_argument("--threshold", type=float, default=anchoring_rules.DEFAULT_THRESHOLD)
     args = parser.parse_args(argv)
     trials = list(make_trials(args.trials, args.seed))
     print(report(trials, args.threshold))

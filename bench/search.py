@@ -18,8 +18,8 @@ from rapidfuzz import fuzz, process, utils
 from bench.report import Figure, Naive, Samples
 from bench.timing import timed, within_budget
 from bench.workspace import Workspace
-from workbench.core.matching import search_key, word_cutoff
-from workbench.core.search import SearchHit, SentenceSearch
+from workbench.core.corpus.matching import search_key, word_cutoff
+from workbench.core.corpus.search import SearchHit, SentenceSearch
 
 TARGET = 0.1
 NAIVE_BUDGET = 10.0

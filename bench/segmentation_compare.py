@@ -20,8 +20,8 @@ import pysbd  # type: ignore[import-untyped]
 import sentencex
 from syntok import segmenter as syntok_segmenter  # type: ignore[import-untyped]
 
-from workbench.core.corpus import load_corpus
-from workbench.core.sentences import sentence_spans
+from workbench.core.corpus.articles import load_corpus
+from workbench.core.corpus.sentences import sentence_spans
 
 Segmenter = Callable[[str], list[str]]
 

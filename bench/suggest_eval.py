@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.analysis import Suggestion, suggest_sentences
+from workbench.core.analysis.suggestions.suggest import Suggestion, suggest_sentences
 from workbench.core.annotation import TAGS
-from workbench.core.corpus import BUNDLED_ARTICLES
-from workbench.core.sentences import split_sentences
+from workbench.core.corpus.articles import BUNDLED_ARTICLES
+from workbench.core.corpus.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SET = ROOT.parent / "shared" / "benchmarks" / "tagging_dev"

@@ -35,10 +35,10 @@ from bench.suggest_eval import (
 )
 from bench.timing import repeated
 from bench.workspace import Workspace
-from workbench.core.analysis import THRESHOLDS, suggest_sentences
+from workbench.core.analysis.suggestions.suggest import THRESHOLDS, suggest_sentences
 from workbench.core.annotation import TAGS
-from workbench.core.corpus import load_corpus
-from workbench.core.sentences import Sentence, split_sentences
+from workbench.core.corpus.articles import load_corpus
+from workbench.core.corpus.sentences import Sentence, split_sentences
 
 HELD_OUT_SETS = (
     ("held-out A (3 articles)", HELD_OUT),

@@ -17,8 +17,8 @@ from bench.report import Figure, Naive, Samples
 from bench.timing import within_budget
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
+from workbench.core.analysis.summary import SummarySettings, build_summary
 from workbench.core.annotation import Annotation
-from workbench.core.summary import SummarySettings, build_summary
 
 TARGET = 3.0
 BUDGET = 20.0

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.annotation import STATUSES, TAGS, Anchor, Annotation
-from workbench.core.corpus import Article, Corpus, load_corpus
-from workbench.core.sentences import Sentence, sentence_spans
+from workbench.core.corpus.articles import Article, Corpus, load_corpus
+from workbench.core.corpus.sentences import Sentence, sentence_spans
 
 ANNOTATORS: tuple[tuple[str, float], ...] = (("analyst", 0.8), ("reviewer", 0.2))
 """Who annotated, and how often: most of a database is the main analyst's."""
@@ -83,7 +83,7 @@ class SyntheticArticle:
     id: str
     text: str
     spans: tuple[tuple[int, int, int], ...]
-    """(start, end, paragraph) of every sentence, as workbench.core.sentences finds them."""
+    """(start, end, paragraph) of every sentence, as workbench.core.corpus.sentences finds them."""
 
     def to_article(self, folder: Path) -> Article:
         """A corpus Article with its sentences already segmented."""
@@ -243,5 +243,5 @@ def synthetic_annotations(
 
 
 def sha256_of(text: str) -> str:
-    """The article hash, as workbench.core.corpus.Article computes it."""
+    """The article hash, as workbench.core.corpus.articles.Article computes it."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

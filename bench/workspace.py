@@ -23,8 +23,8 @@ from bench.synthetic import (
 )
 from store import AnnotationStore
 from workbench.core.annotation import Annotation
-from workbench.core.corpus import Corpus
-from workbench.core.sentences import segmenter_stamp
+from workbench.core.corpus.articles import Corpus
+from workbench.core.corpus.sentences import segmenter_stamp
 
 ANNOTATOR = "analyst"
 

@@ -36,9 +36,9 @@ from store.ops import Applied, Op
 from store.snapshot import paused_gc
 from store.staging import Staging
 from store.trusted import annotation_of, is_canonical
-from workbench.core.anchoring import ArticlePlan
+from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import ORPHANED, Annotation, AnnotationKey, utc_now
-from workbench.core.atomic import link_target
+from workbench.core.files.atomic import link_target
 
 ANNOTATIONS = "annotations"
 IMPORT_LINE_BYTES = 1 << 20

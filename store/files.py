@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from store.errors import CorruptDatabaseError, StoreWriteError, describe_os_error
-from workbench.core.atomic import atomic_write_bytes, atomic_writer, write_fully
+from workbench.core.files.atomic import atomic_write_bytes, atomic_writer, write_fully
 
 
 def fsync_directory(directory: Path) -> None:

@@ -32,7 +32,7 @@ from store.replay import database_files, replay
 from store.replay import repair_plan_path as plan_path
 from store.segments import create_journal
 from store.snapshot import META_ID, META_TABLE, write_snapshot
-from workbench.core.atomic import link_target
+from workbench.core.files.atomic import link_target
 
 
 @dataclass

@@ -31,7 +31,7 @@ from store.ops import Applied, apply_ops, undo_ops
 from store.segments import fresh_journal_path, journal_path, sealed_segments
 from store.sequence import SequenceCheck
 from store.snapshot import META_ID, META_TABLE, Snapshot, Tables, load_snapshot, paused_gc
-from workbench.core.atomic import link_target
+from workbench.core.files.atomic import link_target
 
 READ_ATTEMPTS = 20
 """How many times a read-only open reads again when the writer changed the files under it."""

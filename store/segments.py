@@ -24,7 +24,7 @@ from pathlib import Path
 from store import line_format
 from store.errors import StoreWriteError, describe_os_error
 from store.files import fsync_directory
-from workbench.core.atomic import write_fully
+from workbench.core.files.atomic import write_fully
 
 
 def journal_path(path: Path) -> Path:

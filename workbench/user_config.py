@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from workbench.core.anchoring import DEFAULT_THRESHOLD
-from workbench.core.ledger import LedgerSettings
-from workbench.core.regular_files import read_regular
+from workbench.core.analysis.ledger.ledger import LedgerSettings
+from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
+from workbench.core.files.regular import read_regular
 
 SETTINGS_ENV = "WORKBENCH_SETTINGS"
 

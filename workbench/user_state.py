@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from workbench.core.atomic import atomic_write_text
+from workbench.core.files.atomic import atomic_write_text
 
 
 class StateError(ValueError):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from store import AnnotationStore
-from workbench.core.corpus import Corpus, load_corpus
+from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.tui.app import StartAt, WorkbenchApp
 
 

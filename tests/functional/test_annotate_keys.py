@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from store import AnnotationStore, StoreWriteError
-from workbench.core.corpus import Corpus
+from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import StartAt, WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.widgets.annotation_panel import AnnotationPanel

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.core.corpus import Corpus
+from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import StartAt
 
 SIZE = (100, 30)

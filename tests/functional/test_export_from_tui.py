@@ -8,9 +8,9 @@ from pathlib import Path
 from textual.widgets import Input
 
 from store import AnnotationStore
-from workbench.core.corpus import Corpus
-from workbench.core.export.from_store import export_bytes
-from workbench.core.export.schema import validator
+from workbench.core.corpus.articles import Corpus
+from workbench.core.interchange.export.from_store import export_bytes
+from workbench.core.interchange.export.schema import validator
 
 SIZE = (100, 30)
 

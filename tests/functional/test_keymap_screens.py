@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from store import AnnotationStore
 from workbench.cli.main import main
-from workbench.core.corpus import Corpus
+from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.widgets.annotation_panel import AnnotationPanel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.geometry import Region
 
-from workbench.core.corpus import Corpus
+from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import StartAt, WorkbenchApp
 from workbench.tui.widgets.sentence_view import SentenceView
 
@@ -37,7 +37,7 @@ async def test_bracketed_sentences_render_literally(make_app, bundled: Corpus) -
 
 
 async def test_markup_and_escape_codes_in_an_article_are_shown_as_text(tmp_path, store) -> None:  # type: ignore[no-untyped-def]
-    from workbench.core.corpus import load_corpus
+    from workbench.core.corpus.articles import load_corpus
 
     (tmp_path / "evil.txt").write_text(
         "Evil [bold]title[/bold]\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from store import AnnotationStore
-from workbench.core.corpus import Corpus, load_corpus
+from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.tui import app as app_module
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen

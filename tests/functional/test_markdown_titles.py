@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from store import AnnotationStore
-from workbench.core.corpus import load_corpus
+from workbench.core.corpus.articles import load_corpus
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.widgets.sentence_view import SentenceView
 

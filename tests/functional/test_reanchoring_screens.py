@@ -12,7 +12,7 @@ import pytest
 from store import AnnotationStore
 from tests.fixtures.anchored import STORY, annotate, article
 from tests.functional.test_review import settle
-from workbench.core.corpus import Corpus, load_corpus
+from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.tui.app import StartAt, WorkbenchApp
 from workbench.tui.screens.review import ReviewScreen
 from workbench.tui.screens.summary import SummaryScreen

@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList
 from store import AnnotationStore
 from tests.fixtures.gold import load_gold
 from workbench.core.annotation import STATUSES, Annotation
-from workbench.core.corpus import Corpus
+from workbench.core.corpus.articles import Corpus
 from workbench.tui import review_rows
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.review_rows import COLUMNS, ReviewFacets, ReviewQuery, make_rows, select_rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from store import AnnotationStore
-from workbench.core.corpus import Corpus
+from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import StartAt, WorkbenchApp
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from store import AnnotationStore, CorruptDatabaseError
-from workbench.core.corpus import Corpus
+from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import WorkbenchApp
 
 

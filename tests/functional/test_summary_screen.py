@@ -11,9 +11,9 @@ from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent
 
 from store import AnnotationStore
 from tests.fixtures.gold import load_gold
+from workbench.core.analysis.summary import SummarySettings, build_summary
 from workbench.core.annotation import Annotation
-from workbench.core.corpus import Corpus
-from workbench.core.summary import SummarySettings, build_summary
+from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.screens.summary import SummaryScreen

@@ -14,7 +14,7 @@ from textual import events
 from textual.app import App
 
 from store import AnnotationStore
-from workbench.core.corpus import Corpus
+from workbench.core.corpus.articles import Corpus
 from workbench.tui.screens.annotate import AnnotateScreen
 
 SIZE = (100, 30)

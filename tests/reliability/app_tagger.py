@@ -26,7 +26,7 @@ from pathlib import Path
 import store.journal
 from store import AnnotationStore
 from workbench.core.annotation import normalise_tags
-from workbench.core.corpus import load_corpus
+from workbench.core.corpus.articles import load_corpus
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.widgets.annotation_panel import AnnotationPanel

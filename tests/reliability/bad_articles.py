@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.corpus import load_corpus
+from workbench.core.corpus.articles import load_corpus
 
 MARKUP = (
     "Markup [bold]not bold[/bold], a stray [/] and [link=https://example.com]no link[/link] "

@@ -25,7 +25,7 @@ import pytest
 
 from store import AnnotationStore
 from workbench.core.annotation import normalise_tags
-from workbench.core.corpus import Corpus, load_corpus
+from workbench.core.corpus.articles import Corpus, load_corpus
 
 from .helpers import copy_database
 

@@ -16,7 +16,7 @@ import pytest
 from textual.pilot import Pilot
 
 from store import AnnotationStore
-from workbench.core.corpus import load_corpus
+from workbench.core.corpus.articles import load_corpus
 from workbench.core.terminal_text import UNSAFE
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen

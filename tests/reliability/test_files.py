@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-import workbench.core.atomic
+import workbench.core.files.atomic
 from store import AnnotationStore
 from workbench.cli.main import main
 from workbench.core.annotation import Anchor, Annotation
@@ -128,7 +128,7 @@ def test_a_failed_export_leaves_no_temporary_file(
     def full(descriptor: int, data: bytes) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(workbench.core.atomic, "write_fully", full)
+    monkeypatch.setattr(workbench.core.files.atomic, "write_fully", full)
     assert main(["export", "--db", str(database), "-o", str(out / "x.json")]) == 1
     assert capsys.readouterr().err.startswith(f"workbench: cannot write {out / 'x.json'}: ")
     assert list(out.iterdir()) == []
@@ -138,7 +138,7 @@ def test_a_failed_export_leaves_no_temporary_file(
 def test_sigterm_during_an_export_removes_its_temporary_file(
     database: Path, out: Path, monkeypatch: pytest.MonkeyPatch, figures: Counter[str]
 ) -> None:
-    write = workbench.core.atomic.write_fully
+    write = workbench.core.files.atomic.write_fully
 
     def terminated_while_writing(descriptor: int, data: bytes) -> None:
         write(descriptor, data[:10])
@@ -146,7 +146,7 @@ def test_sigterm_during_an_export_removes_its_temporary_file(
         os.kill(os.getpid(), signal.SIGTERM)  # `kill PID` from another terminal
         write(descriptor, data[10:])
 
-    monkeypatch.setattr(workbench.core.atomic, "write_fully", terminated_while_writing)
+    monkeypatch.setattr(workbench.core.files.atomic, "write_fully", terminated_while_writing)
     previous = signal.getsignal(signal.SIGTERM)
     with pytest.raises(SystemExit) as stopped:
         main(["export", "--db", str(database), "-o", str(out / "x.json")])

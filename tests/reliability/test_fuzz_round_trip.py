@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 
 from store import AnnotationStore
 from workbench.core.annotation import STATUSES, TAGS, Anchor, Annotation
-from workbench.core.corpus import Article, ArticleError, decode_article
-from workbench.core.export.formats import render
-from workbench.core.export.prepare import prepare_export
-from workbench.core.importing import read_import
-from workbench.core.sentences import Sentence
+from workbench.core.corpus.articles import Article, ArticleError, decode_article
+from workbench.core.corpus.sentences import Sentence
+from workbench.core.interchange.export.formats import render
+from workbench.core.interchange.export.prepare import prepare_export
+from workbench.core.interchange.importing import read_import
 
 from .helpers import copy_database
 

@@ -21,9 +21,9 @@ import pytest
 from store import AnnotationStore
 from workbench.cli.main import main
 from workbench.core.annotation import Anchor, Annotation
-from workbench.core.corpus import load_corpus
-from workbench.core.export.formats import render
-from workbench.core.export.prepare import prepare_export
+from workbench.core.corpus.articles import load_corpus
+from workbench.core.interchange.export.formats import render
+from workbench.core.interchange.export.prepare import prepare_export
 
 from .helpers import database_files, import_in_child
 

@@ -26,7 +26,7 @@ import pytest
 from store import AnnotationStore
 from workbench.cli.main import main
 from workbench.core.annotation import Anchor, Annotation
-from workbench.core.corpus import Corpus, load_corpus
+from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.widgets.annotation_panel import AnnotationPanel

@@ -17,7 +17,7 @@ import pytest
 
 import store.journal
 from store import AnnotationStore
-from workbench.core.corpus import Corpus, load_corpus
+from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.widgets.annotation_panel import AnnotationPanel

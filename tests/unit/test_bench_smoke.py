@@ -8,7 +8,7 @@ from bench.harness import FIGURES, run_figures
 from bench.report import Machine, Samples, markdown, table
 from bench.synthetic import synthetic_annotations, synthetic_articles
 from bench.workspace import Scale, Workspace
-from workbench.core.sentences import sentence_spans
+from workbench.core.corpus.sentences import sentence_spans
 
 TINY = Scale(articles=20, sizes=(50,), repeats=1, slow_repeats=1, naive_repeats=1)
 

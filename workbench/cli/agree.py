@@ -13,7 +13,7 @@ from workbench.cli.output import write_json_text
 from workbench.core.terminal_text import printable
 
 if TYPE_CHECKING:
-    from workbench.core.agreement import AgreementReport
+    from workbench.core.analysis.agreement import AgreementReport
 
 HELP = "Cohen's kappa per tag between two analysts' exports, and the sentences they disagree on"
 
@@ -102,8 +102,8 @@ def as_json(report: AgreementReport) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.core.agreement import compare, single_annotator
-    from workbench.core.importing import ImportFileError, read_import
+    from workbench.core.analysis.agreement import compare, single_annotator
+    from workbench.core.interchange.importing import ImportFileError, read_import
 
     first, second = Path(args.first), Path(args.second)
     try:

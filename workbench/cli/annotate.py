@@ -42,7 +42,7 @@ def nothing_to_open(paths: list[str]) -> str | None:
     """Why no article would load, or None once one does: the screen never opens on an
     empty corpus (and a screen that opens only to close at once leaves the terminal's
     answers to its start-up queries on the command line, such as `[?2048$p`)."""
-    from workbench.core.corpus import load_corpus
+    from workbench.core.corpus.articles import load_corpus
 
     probe = load_corpus(paths or None, limit=1)
     if probe.articles:

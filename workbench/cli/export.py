@@ -64,16 +64,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError, database_files
     from workbench.cli.output import write_data
-    from workbench.core.atomic import write_output
-    from workbench.core.corpus import load_corpus
-    from workbench.core.export.from_store import (
+    from workbench.core.anchoring.reanchored_view import read_only_view
+    from workbench.core.corpus.articles import load_corpus
+    from workbench.core.files.atomic import write_output
+    from workbench.core.interchange.export.from_store import (
         ExportError,
         ExportSource,
         export_bytes,
         orphans_left_out,
     )
-    from workbench.core.export.selection import ExportFilter
-    from workbench.core.reanchored_view import read_only_view
+    from workbench.core.interchange.export.selection import ExportFilter
     from workbench.settings import resolve_annotator, resolve_db_path
     from workbench.user_config import SettingsError, anchoring_threshold
 

@@ -42,11 +42,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError, database_files
-    from workbench.core.anchoring import ArticlePlan, outcome_counts
-    from workbench.core.corpus import load_corpus
-    from workbench.core.import_anchoring import ImportPlacement, check_same_texts, placed
-    from workbench.core.importing import ImportFile, ImportFileError, check_known_articles
-    from workbench.core.reanchoring import plans, store_plans
+    from workbench.core.anchoring.imported import ImportPlacement, check_same_texts, placed
+    from workbench.core.anchoring.placement import ArticlePlan, outcome_counts
+    from workbench.core.anchoring.reanchoring import plans, store_plans
+    from workbench.core.corpus.articles import load_corpus
+    from workbench.core.interchange.importing import (
+        ImportFile,
+        ImportFileError,
+        check_known_articles,
+    )
     from workbench.settings import resolve_annotator, resolve_db_path
     from workbench.user_config import SettingsError, anchoring_threshold
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.cli.common import fail, threshold, warn
 
 if TYPE_CHECKING:
-    from workbench.core.reanchoring import ArticleReanchoring
+    from workbench.core.anchoring.reanchoring import ArticleReanchoring
 
 HELP = "place annotations again on articles whose text changed (bundled articles by default)"
 
@@ -61,8 +61,8 @@ def affected_records(found: ArticleReanchoring) -> list[dict[str, Any]]:
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError
     from workbench.cli.output import write_json_text
-    from workbench.core.corpus import load_corpus
-    from workbench.core.reanchoring import plans, store_plans
+    from workbench.core.anchoring.reanchoring import plans, store_plans
+    from workbench.core.corpus.articles import load_corpus
     from workbench.core.terminal_text import printable
     from workbench.settings import resolve_annotator, resolve_db_path
     from workbench.user_config import SettingsError, anchoring_threshold

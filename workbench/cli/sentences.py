@@ -8,7 +8,7 @@ import sys
 
 from workbench.cli.common import fail
 from workbench.cli.output import write_json_text
-from workbench.core.corpus import load_corpus
+from workbench.core.corpus.articles import load_corpus
 
 HELP = "print the sentences of articles with their offsets (bundled articles by default)"
 

@@ -14,8 +14,8 @@ from typing import TextIO
 
 from workbench.cli.common import fail
 from workbench.cli.output import write_json_text
-from workbench.core.analysis import Suggestion, suggest
-from workbench.core.corpus import Article, load_corpus
+from workbench.core.analysis.suggestions.suggest import Suggestion, suggest
+from workbench.core.corpus.articles import Article, load_corpus
 from workbench.core.terminal_text import printable
 
 HELP = "suggest tags and sources for every sentence (bundled articles by default)"

@@ -10,10 +10,10 @@ from typing import Any
 
 from workbench.cli.common import fail, stopped_cleanly_by_sigterm, threshold, warn
 from workbench.cli.output import write_json_text
-from workbench.core.anchor_report import anchoring_section
-from workbench.core.atomic import write_output
-from workbench.core.corpus import Corpus, load_corpus
-from workbench.core.summary import SummarySettings, build_summary, render_markdown
+from workbench.core.analysis.anchor_report import anchoring_section
+from workbench.core.analysis.summary import SummarySettings, build_summary, render_markdown
+from workbench.core.corpus.articles import Corpus, load_corpus
+from workbench.core.files.atomic import write_output
 from workbench.core.terminal_text import json_safe, printable
 from workbench.settings import resolve_annotator, resolve_db_path
 
@@ -83,7 +83,7 @@ def loaded_corpus(paths: list[str] | None) -> Corpus:
 
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError, database_files
-    from workbench.core.reanchored_view import read_only_view
+    from workbench.core.anchoring.reanchored_view import read_only_view
     from workbench.user_config import SettingsError, anchoring_threshold, ledger_settings
 
     try:

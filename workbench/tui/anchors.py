@@ -16,11 +16,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from store import AnchorConflictError, AnnotationStore, Change
-from workbench.core.anchoring import ArticlePlan, plan_article
+from workbench.core.anchoring.placement import ArticlePlan, plan_article
+from workbench.core.anchoring.reanchoring import ArticleReanchoring, plans, store_plans
 from workbench.core.annotation import Annotation
-from workbench.core.corpus import Article
-from workbench.core.reanchoring import ArticleReanchoring, plans, store_plans
-from workbench.core.sentences import segmenter_stamp
+from workbench.core.corpus.articles import Article
+from workbench.core.corpus.sentences import segmenter_stamp
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,10 +15,10 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from store import AnnotationStore, StoreError
-from workbench.core.anchoring import outcome_counts
-from workbench.core.corpus import Corpus, load_corpus
-from workbench.core.reanchoring import ArticleReanchoring
-from workbench.core.search import SentenceSearch
+from workbench.core.anchoring.placement import outcome_counts
+from workbench.core.anchoring.reanchoring import ArticleReanchoring
+from workbench.core.corpus.articles import Corpus, load_corpus
+from workbench.core.corpus.search import SentenceSearch
 from workbench.tui.keymap import keys_of, load_user_keymap
 from workbench.tui.literal import visible
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
@@ -27,7 +27,7 @@ from workbench.tui.session import AnnotationSession
 from workbench.user_state import StateError, remember_export_folder
 
 if TYPE_CHECKING:
-    from workbench.core.export.from_store import ExportSource
+    from workbench.core.interchange.export.from_store import ExportSource
 
 
 class LoadCancelled(Exception):
@@ -168,7 +168,7 @@ class WorkbenchApp(App[None]):
 
     def anchoring_threshold(self) -> float:
         """settings.toml [anchoring] fuzzy_threshold; the default (with a notice) if bad."""
-        from workbench.core.anchoring import DEFAULT_THRESHOLD
+        from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
         from workbench.user_config import SettingsError, anchoring_threshold
 
         try:
@@ -233,8 +233,8 @@ class WorkbenchApp(App[None]):
 
     @work(thread=True, exclusive=True, group="export", description="export annotations")
     def export_in_background(self, format_name: str, path: Path) -> None:
-        from workbench.core.atomic import write_output
-        from workbench.core.export.from_store import export_bytes, orphans_left_out
+        from workbench.core.files.atomic import write_output
+        from workbench.core.interchange.export.from_store import export_bytes, orphans_left_out
 
         try:
             source = self.export_source()
@@ -284,7 +284,7 @@ class WorkbenchApp(App[None]):
     def export_source(self) -> ExportSource:
         """The store, or what it reads as once re-anchored on the corpus (in memory: an
         article whose re-anchoring was undone, or a read-only store)."""
-        from workbench.core.reanchored_view import current_view
+        from workbench.core.anchoring.reanchored_view import current_view
 
         if self.corpus is None or self.session is None:
             return self.store

@@ -28,7 +28,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.keys import Keys, _character_to_key
 
-from workbench.core.regular_files import read_regular
+from workbench.core.files.regular import read_regular
 from workbench.user_config import SettingsError, config_dir, read_toml
 
 KEYMAP_ENV = "WORKBENCH_KEYMAP"

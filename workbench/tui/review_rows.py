@@ -15,7 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, OrphanKey
-from workbench.core.search import search_key
+from workbench.core.corpus.search import search_key
 
 UNTAGGED = "untagged"
 """Tag filter value for annotations without any tag (a source, note or status only)."""

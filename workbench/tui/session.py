@@ -10,10 +10,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from store import AnnotationStore, Change
-from workbench.core.anchoring import DEFAULT_THRESHOLD
+from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
 from workbench.core.annotation import STATUSES, Anchor, Annotation
-from workbench.core.corpus import Article, Corpus
-from workbench.core.sentences import Sentence, segmenter_stamp
+from workbench.core.corpus.articles import Article, Corpus
+from workbench.core.corpus.sentences import Sentence, segmenter_stamp
 from workbench.tui.anchors import CorpusAnchors
 
 

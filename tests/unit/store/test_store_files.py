@@ -15,7 +15,7 @@ import store.journal
 from store import AnnotationStore, CorruptDatabaseError
 from store.journal import JournalStorage
 from store.migrations import SCHEMA_VERSION
-from workbench.core.atomic import current_umask
+from workbench.core.files.atomic import current_umask
 
 
 def journal_of(path: Path) -> Path:

@@ -11,9 +11,9 @@ import pytest
 from store import AnchorConflictError, AnnotationStore
 from store.journal import journal_path
 from tests.fixtures.anchored import STORY, annotate, article
-from workbench.core.anchoring import plan_article
-from workbench.core.corpus import Article
-from workbench.core.sentences import segmenter_stamp
+from workbench.core.anchoring.placement import plan_article
+from workbench.core.corpus.articles import Article
+from workbench.core.corpus.sentences import segmenter_stamp
 
 OLD = article(STORY)
 INSERTED = article(STORY.replace("\n", "\nEditor's note: a paragraph was added.\n", 1))
@@ -196,8 +196,8 @@ def test_a_filtered_export_keeps_the_history_of_moved_annotations(
 ) -> None:
     import json
 
-    from workbench.core.export.from_store import export_bytes
-    from workbench.core.export.selection import ExportFilter
+    from workbench.core.interchange.export.from_store import export_bytes
+    from workbench.core.interchange.export.selection import ExportFilter
 
     store = annotated
     reanchored(store, INSERTED)

@@ -12,8 +12,8 @@ from textual.validation import Integer
 from textual.widgets import Static
 
 from store import Change, StoreError
+from workbench.core.analysis.suggestions.speaker import guess_source
 from workbench.core.annotation import STATUSES, Annotation
-from workbench.core.speaker import guess_source
 from workbench.tui.anchors import is_reanchoring, short_id
 from workbench.tui.keymap import keys_of
 from workbench.tui.literal import literal

@@ -26,10 +26,10 @@ from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
 from store import AnnotationStore, Change, StoreError
-from workbench.core.anchoring import DEFAULT_THRESHOLD, anchored_to, most_similar
+from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, anchored_to, most_similar
+from workbench.core.anchoring.reanchored_view import current_view
 from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation
-from workbench.core.corpus import Corpus
-from workbench.core.reanchored_view import current_view
+from workbench.core.corpus.articles import Corpus
 from workbench.tui.anchors import CorpusAnchors
 from workbench.tui.literal import literal
 from workbench.tui.review_rows import (

@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from workbench.core.search import SearchHit, SentenceSearch
+from workbench.core.corpus.search import SearchHit, SentenceSearch
 from workbench.tui.literal import visible
 from workbench.tui.typeahead import PromptInput, PromptScreen
 

@@ -23,14 +23,9 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from store import AnnotationStore, StoreError
-from workbench.core.anchor_report import anchoring_section
-from workbench.core.anchoring import DEFAULT_THRESHOLD
-from workbench.core.annotation import STATUSES, TAGS, Annotation
-from workbench.core.atomic import write_output
-from workbench.core.corpus import Corpus
-from workbench.core.ledger import LedgerSettings
-from workbench.core.reanchored_view import current_view
-from workbench.core.summary import (
+from workbench.core.analysis.anchor_report import anchoring_section
+from workbench.core.analysis.ledger.ledger import LedgerSettings
+from workbench.core.analysis.summary import (
     SummarySettings,
     build_summary,
     format_value,
@@ -38,6 +33,11 @@ from workbench.core.summary import (
     render_markdown,
     sentence_label,
 )
+from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
+from workbench.core.anchoring.reanchored_view import current_view
+from workbench.core.annotation import STATUSES, TAGS, Annotation
+from workbench.core.corpus.articles import Corpus
+from workbench.core.files.atomic import write_output
 from workbench.core.terminal_text import printable
 from workbench.tui.literal import literal
 from workbench.tui.screens.choice import ChoicePrompt

@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.events import Resize
 from textual.widgets import Static
 
-from workbench.core.corpus import Article
-from workbench.core.sentences import Sentence
+from workbench.core.corpus.articles import Article
+from workbench.core.corpus.sentences import Sentence
 from workbench.tui.literal import visible
 
 CONTEXT_SENTENCES = 12

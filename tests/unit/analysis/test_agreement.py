@@ -1,0 +1,140 @@
+"""Cohen's kappa per tag, checked against a worked example computed by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.core.analysis.agreement import TagAgreement, compare, single_annotator, tag_agreement
+from workbench.core.annotation import Annotation
+
+SHA = "0" * 64
+
+
+def judged(
+    annotator: str, index: int, tags: tuple[str, ...], article: str = "story", quote: str = ""
+) -> Annotation:
+    text = quote or f"Sentence {index}."
+    return Annotation(
+        article_id=article,
+        article_sha256=SHA,
+        index=index,
+        start=0,
+        end=len(text),
+        quote=text,
+        prefix="",
+        suffix="",
+        annotator=annotator,
+        tags=tags,
+        note="seen",
+    )
+
+
+# Ten sentences both analysts recorded. By hand:
+#   claim:       A yes on 0-5, B yes on 0-3 and 6 -> both 4, A only 2, B only 1, neither 3.
+#                p_o = 7/10; p_e = (6/10)(5/10) + (4/10)(5/10) = 1/2; kappa = (0.7-0.5)/0.5 = 0.4
+#   attribution: A yes on 0,1,2, B yes on 0,1,3 -> both 2, A only 1, B only 1, neither 6.
+#                p_o = 8/10; p_e = (3/10)^2 + (7/10)^2 = 0.58; kappa = 0.22/0.42 = 11/21
+#   denial:      nobody says yes: p_e = 1, kappa undefined (None), raw agreement 100 %.
+CLAIM_A, CLAIM_B = {0, 1, 2, 3, 4, 5}, {0, 1, 2, 3, 6}
+ATTRIBUTION_A, ATTRIBUTION_B = {0, 1, 2}, {0, 1, 3}
+
+
+def tags_of(index: int, claim: set[int], attribution: set[int]) -> tuple[str, ...]:
+    return tuple(
+        tag for tag, chosen in (("claim", claim), ("attribution", attribution)) if index in chosen
+    )
+
+
+ANA = [judged("ana", i, tags_of(i, CLAIM_A, ATTRIBUTION_A)) for i in range(10)]
+BOB = [judged("bob", i, tags_of(i, CLAIM_B, ATTRIBUTION_B)) for i in range(10)]
+
+
+def test_worked_example() -> None:
+    report = compare(ANA, BOB)
+    assert (report.annotator_a, report.annotator_b) == ("ana", "bob")
+    assert report.compared == 10
+    claim, attribution, denial = report.per_tag
+    assert (claim.tag, claim.both, claim.only_a, claim.only_b, claim.neither) == (
+        "claim",
+        4,
+        2,
+        1,
+        3,
+    )
+    assert claim.observed == pytest.approx(0.7)
+    assert claim.expected == pytest.approx(0.5)
+    assert claim.kappa == pytest.approx(0.4)
+    assert (attribution.both, attribution.only_a, attribution.only_b, attribution.neither) == (
+        2,
+        1,
+        1,
+        6,
+    )
+    assert attribution.expected == pytest.approx(0.58)
+    assert attribution.kappa == pytest.approx(11 / 21)
+    assert denial.sentences == 10
+    assert denial.observed == 1.0
+    assert denial.expected == 1.0
+    assert denial.kappa is None
+
+
+def test_disagreements_list_every_sentence_whose_tags_differ() -> None:
+    report = compare(ANA, BOB)
+    assert [(d.index, d.tags_a, d.tags_b) for d in report.disagreements] == [
+        (2, ("claim", "attribution"), ("claim",)),
+        (3, ("claim",), ("claim", "attribution")),
+        (4, ("claim",), ()),
+        (5, ("claim",), ()),
+        (6, (), ("claim",)),
+    ]
+    assert report.disagreements[0].quote == "Sentence 2."
+
+
+def test_perfect_and_opposite_agreement() -> None:
+    assert TagAgreement("claim", both=3, only_a=0, only_b=0, neither=2).kappa == 1.0
+    assert TagAgreement("claim", both=0, only_a=2, only_b=2, neither=0).kappa == -1.0
+    # Both always say yes: chance agreement is 1, kappa undefined.
+    assert TagAgreement("claim", both=5, only_a=0, only_b=0, neither=0).kappa is None
+    # One always says yes, the other varies: p_e = 1/2 exactly, not degenerate.
+    assert TagAgreement("claim", both=1, only_a=1, only_b=0, neither=0).kappa == 0.0
+
+
+def test_no_sentences_in_common_gives_no_figures() -> None:
+    empty = tag_agreement("claim", [])
+    assert (empty.sentences, empty.observed, empty.expected, empty.kappa) == (0, None, None, None)
+    report = compare(ANA[:3], [judged("bob", 0, ("claim",), article="elsewhere")])
+    assert report.compared == 0
+    assert (report.only_a, report.only_b) == (3, 1)
+    assert all(tag.kappa is None for tag in report.per_tag)
+
+
+def test_one_sided_and_changed_sentences_are_counted_apart() -> None:
+    extra = judged("ana", 10, ("claim",))
+    changed = judged("bob", 9, (), quote="The article changed here.")
+    report = compare([*ANA, extra], [*BOB[:9], changed])
+    assert report.compared == 9
+    assert report.only_a == 1
+    assert report.only_b == 0
+    assert report.mismatched == 1
+
+
+def test_missing_as_untagged_compares_one_sided_sentences_of_shared_articles() -> None:
+    extra = judged("ana", 10, ("claim",))
+    elsewhere = judged("ana", 0, ("denial",), article="only-ana-read-this")
+    report = compare([*ANA, extra, elsewhere], BOB, missing_as_untagged=True)
+    assert report.compared == 11
+    assert report.only_a == 1
+    claim = report.per_tag[0]
+    assert (claim.both, claim.only_a, claim.only_b, claim.neither) == (4, 3, 1, 3)
+    assert report.disagreements[-1].index == 10
+    assert report.disagreements[-1].tags_b == ()
+
+
+def test_each_side_must_be_one_analyst() -> None:
+    assert single_annotator(ANA, "A") == "ana"
+    with pytest.raises(
+        ValueError, match="A: expected one analyst's annotations, found annotators ana, bob"
+    ):
+        single_annotator([*ANA, *BOB], "A")
+    with pytest.raises(ValueError, match="found no annotations"):
+        single_annotator([], "B")

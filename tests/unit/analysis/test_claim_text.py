@@ -1,0 +1,106 @@
+"""What the ledger reads in a quote, and the fast paths that must agree with the plain ones."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.core.analysis.ledger.claim_text import (
+    _WORD,
+    SUBJECT_NOUNS,
+    _subjects,
+    claim_text,
+    subjects_of,
+)
+
+
+def test_claim_text_reads_words_names_figures_and_subjects() -> None:
+    text = claim_text("Pentagon spokesman Pat Ryder said 10,000 North Korean troops were in Kursk.")
+    assert text.sorted_tokens == (
+        "000 10 in korean kursk north pat pentagon ryder said spokesman troops were"
+    )
+    assert {"pat", "ryder", "north", "korean", "kursk"} <= text.names
+    assert "pentagon" not in text.names, "the first word is not taken for a name"
+    assert {"pentagon", "spokesman", "ryder", "troops", "kursk"} <= text.words
+    assert "said" not in text.words and "were" not in text.words
+    assert [q.value for q in text.quantities] == [10_000]
+    assert text.figure_keys == {"fig:North Korean troops:10000"}
+    assert text.keys == text.words | text.figure_keys
+    assert text.subjects == {"north korean troops"}
+
+
+def test_equal_texts_are_equal_and_hash_alike() -> None:
+    left, right = claim_text("Troops arrived."), claim_text("troops arrived")
+    assert left == right and hash(left) == hash(right)
+    assert claim_text("Troops left.") != left
+
+
+def test_lowering_keeps_word_characters_word_characters() -> None:
+    """_subjects relies on this for every character whose lower case is one character."""
+    word, letter = re.compile(r"\w"), re.compile(r"[^\W\d_]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lower = char.lower()
+        if lower == char or len(lower) != 1:
+            continue
+        assert bool(word.match(char)) == bool(word.match(lower)), hex(code)
+        assert bool(letter.match(char)) == bool(letter.match(lower)), hex(code)
+
+
+def _lowers(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are no North Korean soldiers, yet",
+        "The 11,000 North Koreans dispatched; Russians and Ukrainians fought",
+        "MEN, women and mercenaries: menial forces reinforce forces",
+        "İstanbul troops",
+        "ΟΔΟΣ troops",
+        "troops_ troops1 _troops troops",
+        "north korean   \n  weapons and russian\u212a arms",
+        "",
+    ],
+)
+def test_subjects_fast_path_agrees(text: str) -> None:
+    assert _subjects(text, _lowers(text)) == subjects_of(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *SUBJECT_NOUNS,
+                "north korean",
+                "North Korean",
+                "russians",
+                "Ukrainians",
+                " ",
+                "  ",
+                "s",
+                "x",
+                "_",
+                "1",
+                "-",
+                "’",
+                "İ",
+                "Σ",
+                "MEN",
+                "\u212a",
+                "women",
+                "south koreans",
+            ]
+        ),
+        max_size=10,
+    )
+)
+def test_subjects_fast_path_agrees_on_subject_like_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _subjects(text, _lowers(text)) == subjects_of(text)

@@ -1,0 +1,267 @@
+"""Number extraction: value, what it counts, who, qualifier; no years, dates or times."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.core.analysis.figures.quantities import (
+    NUMBER_PATTERN,
+    QUALIFIERS,
+    Quantity,
+    extract_quantities,
+    number_matches,
+)
+
+
+def only(text: str) -> Quantity:
+    found = extract_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "what", "who", "qualifier"),
+    [
+        (
+            "at least 10,000 North Korean troops had traveled",
+            10_000,
+            "troops",
+            "North Korean",
+            "at least",
+        ),
+        (
+            "About 3,000 North Korean soldiers in Russian uniforms",
+            3_000,
+            "troops",
+            "North Korean",
+            "about",
+        ),
+        ("announced $400 million in new military aid", 400e6, "money", None, None),
+        ("Kyiv captured some 500 square miles of territory", 500, "square miles", None, "some"),
+        ("reports at least 100 killed", 100, "killed", None, "at least"),
+        (
+            "said up to 5,000 North Korean troops were expected",
+            5_000,
+            "troops",
+            "North Korean",
+            "up to",
+        ),
+        ("around 1.2 million military personnel, according to", 1.2e6, "troops", None, "around"),
+        (
+            "more than 600,000 Russian troops have been killed or wounded",
+            600_000,
+            "casualties",
+            "Russian",
+            "more than",
+        ),
+        (
+            "as many as 6,000 people each, were being trained as troops",
+            6_000,
+            "troops",
+            None,
+            "as many as",
+        ),
+        ("The 11,000 North Koreans dispatched to Russia", 11_000, "troops", "North Korean", None),
+        ("approximately 400 square miles", 400, "square miles", None, "approximately"),
+        ("traveled some 4,000 miles to the Kursk region", 4_000, "miles", None, "some"),
+        ("the 600-mile line separating", 600, "miles", None, None),
+        ("the remaining $5.6 billion", 5.6e9, "money", None, None),
+        (
+            "at least 30 North Korean soldiers had been killed or injured",
+            30,
+            "casualties",
+            "North Korean",
+            "at least",
+        ),
+        ("probably another 1,000 wounded", 1_000, "wounded", None, None),
+    ],
+)
+def test_quantities(
+    text: str, value: float, what: str, who: str | None, qualifier: str | None
+) -> None:
+    quantity = only(text)
+    assert quantity.value == pytest.approx(value)
+    assert (quantity.what, quantity.who, quantity.qualifier) == (what, who, qualifier)
+    assert text[quantity.start : quantity.end] == quantity.text
+
+
+def test_bare_figure_counts_what_the_sentence_is_about() -> None:
+    sentence = (
+        "The governments of South Korea and Ukraine have been warning for weeks that thousands "
+        "of North Koreans are training with Russian soldiers, with Ukraine putting the number "
+        "at 12,000."
+    )
+    quantity = only(sentence)
+    assert (quantity.value, quantity.what, quantity.who) == (12_000, "troops", "North Korean")
+    assert quantity.text == "12,000"
+
+
+def test_promised_figure_takes_the_troop_context() -> None:
+    found = extract_quantities(
+        "North Korea had sent 3,000 troops to Russia out of a promised 10,000 to be deployed."
+    )
+    assert [(q.value, q.topic) for q in found] == [
+        (3_000, "North Korean troops"),
+        (10_000, "North Korean troops"),
+    ]
+
+
+def test_qualifier_bounds() -> None:
+    assert only("at least 5 soldiers").bound == "lower"
+    assert only("up to 5 soldiers").bound == "upper"
+    assert only("about 5 soldiers").bound == "approximate"
+    assert only("5 soldiers").bound == "exact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024 the war went on.",
+        "It has not fought a war since the 1950s.",
+        "since the 1950-53 Korean War",
+        "released on October 4, 2024.",
+        "in Pyongyang, North Korea June 19, 2024.",
+        "Created at 2024-10-23 13:35:02",
+        "the 3rd brigade and the 21st century",
+        "2 hours ago",
+        "aboard giant Il-76 transport planes",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert extract_quantities(text) == []
+
+
+def test_unknown_counted_thing_is_none_not_a_guess() -> None:
+    found = extract_quantities("the “2 plus 2” meetings")
+    assert found and all(q.what is None for q in found)
+
+
+def test_topic_joins_who_and_what() -> None:
+    assert only("10,000 North Korean troops").topic == "North Korean troops"
+    assert only("500 square miles").topic == "square miles"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789,.$-: abcmilonsquaretrpKNR’'\""))
+        | st.characters(),
+        max_size=80,
+    )
+)
+def test_never_crashes_values_positive_spans_inside(text: str) -> None:
+    for quantity in extract_quantities(text):
+        assert quantity.value > 0
+        assert 0 <= quantity.start < quantity.end <= len(text)
+        assert text[quantity.start : quantity.end] == quantity.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "at least",
+                "about",
+                "up to",
+                "$",
+                "1,500",
+                "3.5",
+                "million",
+                "North",
+                "Korean",
+                "troops",
+                "square",
+                "miles",
+                "killed",
+                "2024",
+                "October",
+                "4,",
+                "-",
+                "the",
+                "12,000.",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_never_crashes_on_number_like_phrases(words: list[str]) -> None:
+    text = " ".join(words)
+    for quantity in extract_quantities(text):
+        assert quantity.value > 0
+        assert text[quantity.start : quantity.end] == quantity.text
+
+
+def _found(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "reports \u2018at least\u2019 100 North Koreans",
+        "as many as   $5.6 billion and COVID-19 then 1,500 troops",
+        "More Than \u201c12,000\u201d soldiers; 3,000 of a promised 10,000",
+        "1950-53, 2024-10-23 13:35, 4k, $4k, 12345,678 and x1 5",
+        "approximately\u00a0\u00a0400 square miles, some 4,000 miles, an estimated 2m",
+        "",
+        "no digits at all",
+    ],
+)
+def test_number_matches_is_finditer(text: str) -> None:
+    assert _found(number_matches(text)) == _found(NUMBER_PATTERN.finditer(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *QUALIFIERS,
+                "AT LEAST",
+                "$",
+                "\u20ac",
+                " ",
+                "  ",
+                '"',
+                "\u201c",
+                "\u2019",
+                ",",
+                ".",
+                ":",
+                "/",
+                "-",
+                "1",
+                "12",
+                "123",
+                ",000",
+                "1,500",
+                "3.5",
+                "2024",
+                "k",
+                "m",
+                "million",
+                " thousand",
+                "troops",
+                "x",
+                "_",
+                "\u00a0",
+                "\u212a",
+                "\u0663",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_number_matches_is_finditer_on_number_like_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _found(number_matches(text)) == _found(NUMBER_PATTERN.finditer(text))
+
+
+def test_who_is_found_far_back_or_not_at_all() -> None:
+    far = "Moscow said on Monday, after long talks with everyone, that 500 men"
+    assert only(far).who == "Russian"
+    assert only("Officials said on Monday that 500 men arrived").who is None
+    assert only("sent to Russia 500 men").who is None, "a destination is not who is counted"

@@ -1,0 +1,196 @@
+"""Source normalisation: one speaker, many spellings; never merge blindly."""
+
+from __future__ import annotations
+
+import random
+
+from tests.fixtures.gold import gold_records
+from workbench.core.analysis.sources.grouping import (
+    canonical_source,
+    clean_source,
+    group_sources,
+    parse_source,
+    source_index,
+)
+
+
+def groups_of(*sources: str) -> dict[str, tuple[str, ...]]:
+    return {g.canonical: g.variants for g in group_sources(sources)}
+
+
+def test_ranks_and_titles_are_stripped() -> None:
+    assert parse_source("Air Force Maj. Gen. Pat Ryder") == ("person", ("pat", "ryder"))
+    assert parse_source("General Ryder") == ("person", ("ryder",))
+    assert parse_source("South Korean Defense Minister Kim Yong-hyun") == (
+        "person",
+        ("kim", "yong", "hyun"),
+    )
+
+
+def test_ryder_spellings_group_under_the_most_complete() -> None:
+    found = groups_of(
+        "General Ryder", "Gen. Pat Ryder", "Maj. Gen. Pat Ryder", "Air Force Maj. Gen. Pat Ryder"
+    )
+    assert found == {
+        "Air Force Maj. Gen. Pat Ryder": (
+            "Air Force Maj. Gen. Pat Ryder",
+            "Gen. Pat Ryder",
+            "General Ryder",
+            "Maj. Gen. Pat Ryder",
+        )
+    }
+
+
+def test_austin_spellings_group() -> None:
+    found = groups_of(
+        "Mr. Austin", "Lloyd Austin", "Defense Secretary Lloyd Austin", "Secretary Austin"
+    )
+    assert list(found) == ["Defense Secretary Lloyd Austin"]
+    assert len(found["Defense Secretary Lloyd Austin"]) == 4
+
+
+def test_transliterations_match_through_rapidfuzz() -> None:
+    found = groups_of("Zelensky", "Zelenskiy", "Zelenskyy", "President Volodymyr Zelensky")
+    assert list(found) == ["President Volodymyr Zelensky"]
+
+
+def test_surname_alone_merges_only_when_unambiguous() -> None:
+    both = groups_of("Mr. Kim", "South Korean Defense Minister Kim Yong-hyun", "Kim Jong-un")
+    assert both["Mr. Kim"] == ("Mr. Kim",)
+    assert both["Kim Jong-un"] == ("Kim Jong-un",)
+    one = groups_of("Mr. Kim", "South Korean Defense Minister Kim Yong-hyun")
+    assert one == {
+        "South Korean Defense Minister Kim Yong-hyun": (
+            "Mr. Kim",
+            "South Korean Defense Minister Kim Yong-hyun",
+        )
+    }
+
+
+def test_different_people_with_similar_names_stay_apart() -> None:
+    found = groups_of("Kim Jong-un", "Kim Yong-hyun", "Pat Ryder", "Pat Rider Jones")
+    assert len(found) == 4
+
+
+def test_pronouns_are_never_merged_into_a_person() -> None:
+    found = groups_of("He", "he", "General Ryder")
+    assert found["General Ryder"] == ("General Ryder",)
+    assert set(found) == {"General Ryder", "He"} or set(found) == {"General Ryder", "he"}
+
+
+def test_groups_merge_only_on_the_same_words() -> None:
+    found = groups_of("U.S. officials", "U.S.  officials", "Ukrainian officials", "The Pentagon")
+    assert len(found) == 3
+    assert parse_source("The Pentagon")[0] == "group"
+    assert parse_source("Ukraine’s military intelligence agency")[0] == "group"
+
+
+def test_lookup_is_tolerant_of_spacing_and_apostrophes() -> None:
+    index = source_index(group_sources(["Defense Secretary\u00a0Lloyd Austin", "Mr. Austin"]))
+    assert canonical_source(index, "Mr.  Austin") == "Defense Secretary Lloyd Austin"
+    assert canonical_source(index, None) is None
+    assert canonical_source(index, "  ") is None
+    assert canonical_source(index, "Unknown Person") == "Unknown Person"
+
+
+def test_gold_sources() -> None:
+    found = {
+        g.canonical: g.variants
+        for g in group_sources(r["source"] for r in gold_records() if r["source"])
+    }
+    ryder = next(v for c, v in found.items() if "Ryder" in c)
+    assert "General Ryder" in ryder and "Air Force Maj. Gen. Pat Ryder" in ryder
+    austin = next(v for c, v in found.items() if "Austin" in c)
+    assert {"Mr. Austin", "Austin", "Defense Secretary Lloyd Austin"} <= set(austin)
+    zelensky = next(v for c, v in found.items() if "Zelensk" in c)
+    assert len(zelensky) >= 4
+    nebenzia = next(v for c, v in found.items() if "Nebenzia" in c)
+    assert set(nebenzia) == {"Vasily Nebenzia", "Mr. Nebenzia"}
+
+
+def _reference_groups(sources: list[str]) -> list[tuple[str, tuple[str, ...], str]]:
+    """The grouping as first written: every cluster tested in order, every token pair
+    scored. Slow (quadratic), so only for checking the indexed version."""
+    from collections import Counter, defaultdict
+
+    from rapidfuzz import fuzz
+
+    def same(left: str, right: str) -> bool:
+        return left == right or (
+            min(len(left), len(right)) >= 5 and fuzz.ratio(left, right) >= 85.0
+        )
+
+    def covers(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+        return all(any(same(p, f) for f in full) for p in part)
+
+    counts = Counter(clean_source(s) for s in sources if s and s.strip())
+    by_key: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
+    for variant in counts:
+        by_key[parse_source(variant)].append(variant)
+    people = sorted((k for k in by_key if k[0] == "person"), key=lambda k: (-len(k[1]), k[1]))
+    clusters: list[list[tuple[str, tuple[str, ...]]]] = []
+    alone = []
+    for key in people:
+        if len(key[1]) == 1:
+            alone.append(key)
+            continue
+        home = next(
+            (c for c in clusters if covers(c[0][1], key[1]) or covers(key[1], c[0][1])), None
+        )
+        if home is None:
+            clusters.append([key])
+        else:
+            home.append(key)
+    full = list(clusters)
+    for key in alone:
+        owners = [c for c in full if covers(c[0][1], key[1])]
+        if len(owners) == 1:
+            owners[0].append(key)
+            continue
+        home = (
+            None
+            if owners
+            else next((c for c in clusters if c not in full and covers(c[0][1], key[1])), None)
+        )
+        if home is None:
+            clusters.append([key])
+        else:
+            home.append(key)
+    clusters.extend([key] for key in by_key if key[0] != "person")
+    groups = []
+    for cluster in clusters:
+        members = [(v, key[1]) for key in cluster for v in by_key[key]]
+        best = max(members, key=lambda m: (len(m[1]), len(m[0]), counts[m[0]], m[0]))[0]
+        variants = tuple(sorted({v for v, _ in members}, key=lambda v: (v.lower(), v)))
+        groups.append((best, variants, cluster[0][0]))
+    return sorted(groups, key=lambda g: (g[0].lower(), g[0]))
+
+
+def test_indexed_grouping_matches_the_pairwise_one() -> None:
+    """Thousands of made-up names, surnames alone, titles and near-spellings."""
+    rng = random.Random(4)
+    syllables = ["an", "ber", "kim", "yong", "jong", "pat", "ry", "der", "zel", "ens", "ky", "iy"]
+
+    def name() -> str:
+        return "".join(rng.choice(syllables) for _ in range(rng.randint(1, 3))).capitalize()
+
+    sources = [r["source"] for r in gold_records() if r["source"]]
+    for _ in range(700):
+        roll = rng.random()
+        if roll < 0.35:
+            sources.append(" ".join(name() for _ in range(rng.randint(2, 3))))
+        elif roll < 0.55:
+            sources.append(rng.choice(["Mr. ", "General ", ""]) + name())
+        elif roll < 0.7:
+            sources.append(f"{name()}-{name().lower()} {name()}")
+        elif roll < 0.8:
+            sources.append(rng.choice(["U.S. officials", "The Pentagon", "he", "Kremlin"]))
+        else:
+            sources.append(name() + rng.choice(["", "y", "iy", "s"]))
+    found = [(g.canonical, g.variants, g.kind) for g in group_sources(sources)]
+    assert found == _reference_groups(sources)
+
+
+def test_spellings_differing_only_in_case_have_a_fixed_order() -> None:
+    (group,) = group_sources(["he", "He", "he"])
+    assert group.variants == ("He", "he")

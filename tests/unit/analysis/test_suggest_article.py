@@ -1,0 +1,162 @@
+"""suggest(article): one Suggestion per sentence, spans into the article, pronouns and
+bare roles resolved to the speaker named before; and any text at all is read safely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.core.analysis.suggestions.suggest import (
+    SUGGESTER_VERSION,
+    THRESHOLDS,
+    Suggestion,
+    suggest,
+)
+from workbench.core.annotation import TAGS
+from workbench.core.corpus.articles import Article, load_corpus
+
+
+def article(text: str) -> Article:
+    return Article(id="story", path=Path("story.txt"), text=text)
+
+
+def by_text(suggestions: list[Suggestion], text: str, start: str) -> Suggestion:
+    return next(s for s in suggestions if text[s.start : s.end].startswith(start))
+
+
+STORY = (
+    "Troops Enter Combat\n"
+    "Air Force Maj. Gen. Pat Ryder, the Pentagon spokesman, told reporters on Monday that "
+    "the troops had entered combat. “We do assess that they have engaged,” General Ryder "
+    "said. He added: “We do have indications of casualties.” The spokesman said more "
+    "details would follow.\n"
+    "South Korean Defense Minister Kim Yong-hyun said the deployment was a war crime. "
+    "“They are mercenaries,” the South Korean minister said.\n"
+    "Ukrainian officials said 3,000 soldiers had arrived. They said more were coming. U.S. "
+    "officials said 10,000 were expected.\n"
+    "The agency said the photo showed a soldier. It said the photo was taken in June. His "
+    "office said nothing.\n"
+    "Ms. Lopez said the fire had spread. Mr. Hale said crews were ready. She added that 40 "
+    "homes burned.\n"
+)
+
+
+def test_one_suggestion_per_sentence_in_order_with_every_score() -> None:
+    story = article(STORY)
+    suggestions = suggest(story)
+    assert [(s.index, s.start, s.end) for s in suggestions] == [
+        (s.index, s.start, s.end) for s in story.sentences
+    ]
+    for suggestion in suggestions:
+        assert suggestion.article_id == "story"
+        assert set(suggestion.scores) == set(TAGS)
+        assert all(0.0 <= value <= 1.0 for value in suggestion.scores.values())
+        assert suggestion.tags == tuple(
+            tag for tag in TAGS if suggestion.scores[tag] >= THRESHOLDS[tag]
+        )
+        assert suggestion.version == SUGGESTER_VERSION
+
+
+def test_source_and_cues_are_spans_of_the_article() -> None:
+    story = article(STORY)
+    for suggestion in suggest(story):
+        if suggestion.source is not None:
+            assert suggestion.source_start is not None and suggestion.source_end is not None
+            assert story.text[suggestion.source_start : suggestion.source_end] == suggestion.source
+            assert suggestion.start <= suggestion.source_start < suggestion.source_end
+            assert suggestion.source_end <= suggestion.end
+        for cue in suggestion.cues:
+            assert story.text[cue.start : cue.end] == cue.text
+        if suggestion.resolved_source is not None:
+            assert suggestion.resolved_start is not None and suggestion.resolved_end is not None
+            assert suggestion.resolved_end <= suggestion.start  # named before
+            resolved = story.text[suggestion.resolved_start : suggestion.resolved_end]
+            assert resolved == suggestion.resolved_source
+
+
+def test_pronouns_and_bare_roles_resolve_to_the_speaker_named_before() -> None:
+    story = article(STORY)
+    suggestions = suggest(story)
+
+    def resolved(start: str) -> tuple[str | None, str | None]:
+        found = by_text(suggestions, story.text, start)
+        return found.source, found.resolved_source
+
+    assert resolved("“We do assess") == ("General Ryder", None)
+    assert resolved("He added") == ("He", "Pat Ryder")  # the fullest name, not "General Ryder"
+    assert resolved("The spokesman") == ("spokesman", "Pat Ryder")  # from the apposition
+    assert resolved("“They are") == ("South Korean minister", "Kim Yong-hyun")
+    assert resolved("They said") == ("They", "Ukrainian officials")
+    assert resolved("U.S. officials") == ("U.S. officials", None)  # not the Ukrainians
+    assert resolved("It said") == ("It", "agency")
+    assert resolved("His office") == ("His office", None)  # whose office is "his"?
+    assert resolved("She added") == ("She", "Ms. Lopez")  # not Mr. Hale
+
+
+def test_prefill_offers_the_resolved_speaker() -> None:
+    story = article(STORY)
+    added = by_text(suggest(story), story.text, "He added")
+    assert added.prefill_source == "Pat Ryder"
+    said = by_text(suggest(story), story.text, "Ms. Lopez")
+    assert said.prefill_source == "Ms. Lopez"
+
+
+def test_the_json_record_has_the_documented_keys() -> None:
+    story = article(STORY)
+    records = [s.to_record() for s in suggest(story)]
+    assert list(records[0]) == [
+        "article", "index", "start", "end", "tags", "scores", "source", "source_start",
+        "source_end", "resolved_source", "cue",
+    ]  # fmt: skip
+    heading = records[0]
+    assert heading["source"] is None and heading["cue"] is None
+    added = next(r for r in records if r["source"] == "He")
+    assert added["resolved_source"] == "Pat Ryder" and added["cue"] == "added"
+    assert list(added["scores"]) == list(TAGS)
+
+
+def test_tags_at_least_hides_low_scores() -> None:
+    story = article(STORY)
+    suggestion = by_text(suggest(story), story.text, "He added")
+    assert suggestion.tags_at_least(0.0) == suggestion.tags
+    assert suggestion.tags_at_least(1.01) == ()
+
+
+def test_the_bundled_articles_get_suggestions() -> None:
+    for bundled in load_corpus():
+        suggestions = suggest(bundled)
+        assert len(suggestions) == len(bundled.sentences)
+        assert any("attribution" in s.tags for s in suggestions)
+
+
+NEWSY = st.sampled_from(
+    [
+        "said", "says", "told", "according to", "denied", "the", "The", "he", "He", "they",
+        "Mr.", "Gen.", "Pat Ryder", "U.S.", "officials", "agency", "“", "”", '"', ",", ".",
+        ":", "?", "’s", "not true", "there are no", "lies", "—", "\n", " ", "Ukraine’s",
+        "\x1b[31m", "\u202e", "\x00", "é", "10,000",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.lists(NEWSY, max_size=60).map(" ".join)))
+def test_any_text_gets_suggestions_with_valid_spans(text: str) -> None:
+    story = article(text)
+    suggestions = suggest(story)
+    assert len(suggestions) == len(story.sentences)
+    for suggestion in suggestions:
+        if suggestion.source is not None:
+            assert suggestion.source_start is not None and suggestion.source_end is not None
+            assert suggestion.start <= suggestion.source_start < suggestion.source_end
+            assert suggestion.source_end <= suggestion.end
+            assert text[suggestion.source_start : suggestion.source_end] == suggestion.source
+        for cue in suggestion.cues:
+            assert suggestion.start <= cue.start < cue.end <= suggestion.end
+            assert text[cue.start : cue.end] == cue.text
+        if suggestion.resolved_start is not None and suggestion.resolved_end is not None:
+            assert text[suggestion.resolved_start : suggestion.resolved_end] == (
+                suggestion.resolved_source
+            )

@@ -1,0 +1,172 @@
+"""build_summary() and render_markdown() on the gold annotations."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+from tests.fixtures.gold import load_gold
+from workbench.core.analysis.summary import SCHEMA, build_summary, format_value, render_markdown
+from workbench.core.annotation import STATUSES, TAGS, Anchor, Annotation
+from workbench.core.corpus.articles import load_corpus
+
+
+@pytest.fixture(scope="module")
+def summary() -> dict[str, Any]:
+    corpus = load_corpus()
+    info = [{"id": a.id, "title": a.title, "sentences": len(a.sentences)} for a in corpus]
+    return build_summary(load_gold(corpus), info)
+
+
+def test_shape_is_plain_json(summary: dict[str, Any]) -> None:
+    assert json.loads(json.dumps(summary)) == summary
+    assert summary["schema"] == SCHEMA
+    assert set(summary) == {
+        "schema",
+        "annotator",
+        "totals",
+        "articles",
+        "sources",
+        "ledger",
+        "unlinked_denials",
+        "conflicts",
+        "ignored_decisions",
+        "settings",
+    }
+
+
+def test_per_article_counts(summary: dict[str, Any]) -> None:
+    gold = load_gold()
+    assert [a["id"][:3] for a in summary["articles"]] == ["000", "001", "002", "003", "004"]
+    for row in summary["articles"]:
+        mine = [a for a in gold if a.article_id == row["id"]]
+        assert row["tagged"] == len(mine)
+        assert row["sentences"] >= row["tagged"]
+        assert list(row["tags"]) == list(TAGS) and list(row["statuses"]) == list(STATUSES)
+        assert row["tags"]["claim"] == sum("claim" in a.tags for a in mine)
+        assert sum(row["statuses"].values()) == len(mine)
+    totals = summary["totals"]
+    assert totals["annotations"] == len(gold) and totals["annotators"] == ["gold"]
+
+
+def test_per_source(summary: dict[str, Any]) -> None:
+    by_name = {row["canonical"]: row for row in summary["sources"]}
+    ryder = by_name["Air Force Maj. Gen. Pat Ryder"]
+    assert "General Ryder" in ryder["variants"] and ryder["claims"] == 3
+    assert ryder["articles"] == ["000_e663f5f9bf7bc169"]
+    nebenzia = by_name["Vasily Nebenzia"]
+    assert nebenzia["denials"] == 2 and nebenzia["claims"] == 0
+    zelensky = next(row for name, row in by_name.items() if "Zelensk" in name)
+    assert len(zelensky["articles"]) == 3
+
+
+def test_ledger_and_conflicts(summary: dict[str, Any]) -> None:
+    claims = sum(len(g["members"]) for g in summary["ledger"])
+    assert claims == summary["totals"]["tags"]["claim"]
+    troops = next(c for c in summary["conflicts"] if c["topic"] == "North Korean troops")
+    assert troops["values"] == [3000, 10000, 11000, 12000]
+    figure = troops["figures"][0]
+    assert set(figure) >= {"value", "text", "what", "who", "source", "article_id", "index"}
+    assert figure["measure"] == {
+        "class": "troops",
+        "state": "sent",
+        "country": "Russia",
+        "place": None,
+        "when": None,
+        "per": None,
+        "part": None,
+    }
+    flagged = [g for g in summary["ledger"] if g["conflict"] or g["conflict_topics"]]
+    assert {g["id"] for g in flagged} == {gid for c in summary["conflicts"] for gid in c["groups"]}
+    assert all(g["conflict_reasons"] for g in flagged)
+    assert any(g["denials"] for g in summary["ledger"])
+
+
+def test_each_conflict_says_why(summary: dict[str, Any]) -> None:
+    troops = next(c for c in summary["conflicts"] if c["topic"] == "North Korean troops")
+    pairs = {tuple(troops["figures"][n]["value"] for n in p["figures"]): p for p in troops["pairs"]}
+    assert pairs[(11000, 12000)]["why"] == (
+        "11,000 North Koreans (article “North Korea Starting To Sustain Losses…”) vs "
+        "12,000 troops (The governments of South Korea and Ukraine): both sent to Russia, "
+        "no qualifier allows both"
+    )
+    covered = {n for p in troops["pairs"] for n in p["figures"]}
+    assert covered == set(range(len(troops["figures"]))), "every figure in a pair"
+
+
+def test_articles_without_info_and_info_without_annotations() -> None:
+    gold = load_gold()[:3]
+    result = build_summary(gold, [{"article_id": "zzz", "title": "Quiet", "sentences": 4}])
+    rows = {row["id"]: row for row in result["articles"]}
+    assert rows["zzz"]["tagged"] == 0 and rows["zzz"]["sentences"] == 4
+    assert rows[gold[0].article_id]["sentences"] is None
+    assert rows[gold[0].article_id]["title"] == gold[0].article_id
+
+
+def test_empty_summary_renders() -> None:
+    report = render_markdown(build_summary([], []))
+    assert "No conflicting figures." in report and "No claims." in report
+
+
+def test_markdown_report(summary: dict[str, Any]) -> None:
+    report = render_markdown(summary)
+    assert report.startswith("# Fact-checking summary\n")
+    for heading in ("## Conflicting figures", "## Articles", "## Sources", "## Claim ledger"):
+        assert f"\n{heading}\n" in report
+    assert report.index("## Conflicting figures") < report.index("## Articles")
+    conflict = report[report.index("### ⚠ North Korean troops") :]
+    assert "3,000, 10,000, 11,000, 12,000" in conflict.splitlines()[0]
+    assert (
+        "| 12,000 | 12,000 | The governments of South Korea and Ukraine | "
+        "Thousands of North Korean soldiers… | sentence 6 |"
+    ) in report
+    assert "- 11,000 North Koreans (article “North Korea Starting" in conflict
+    assert "Denied by:" in report
+
+
+def test_markdown_report_is_read_by_people_not_machines(summary: dict[str, Any]) -> None:
+    """Titles, not ids; sentences labelled 'sentence N' from 1; notes shown."""
+    report = render_markdown(summary)
+    assert "_e663f5f9bf7bc169" not in report and not re.search(r"\bg-[0-9a-f]{10}\b", report)
+    assert "#15" not in report and "| 15 |" not in report
+    ryder = next(
+        line
+        for line in report.splitlines()
+        if line.startswith("- ") and "General Ryder said that at least" in line
+    )
+    assert ryder.startswith("- *U.S. Cites ‘Indications’ North Korean…*, sentence 15 · ")
+    assert "  - Note (gold): 10,000; other articles give 11,000 or 12,000" in report
+    assert "### 1. In early November, General Ryder said" in report
+    lone = next(
+        line for line in report.splitlines() if line.startswith("### ") and "11,000 North" in line
+    )
+    assert "⚠ figures disputed by other claims" in lone and "conflicting figures" not in lone
+
+
+def test_article_text_is_data_not_markup() -> None:
+    text = "Officials said [Mr. Putin] | sent *500* troops <b>now</b>."
+    anchor = Anchor.in_text("a_1", "0" * 64, text, 0, 0, len(text))
+    annotation = Annotation.new(anchor, "x", tags=("claim",), source="Officials")
+    report = render_markdown(build_summary([annotation], []))
+    line = next(line for line in report.splitlines() if line.startswith("- *a_1*, sentence 1"))
+    assert "\\[Mr. Putin\\] \\| sent \\*500\\* troops \\<b\\>now\\</b\\>." in line
+
+
+def test_format_value() -> None:
+    assert format_value(1500.0) == "1,500"
+    assert format_value(1_200_000.0) == "1,200,000"
+    assert format_value(5.5) == "5.5"
+
+
+def test_denials_aimed_at_no_group_are_listed(summary: dict[str, Any]) -> None:
+    linked = {tuple(denial["key"]) for group in summary["ledger"] for denial in group["denials"]}
+    unlinked = summary["unlinked_denials"]
+    assert all("denial" in denial["tags"] for denial in unlinked)
+    assert not linked & {tuple(denial["key"]) for denial in unlinked}
+    assert any("groundless rumors" in denial["quote"] for denial in unlinked)
+    report = render_markdown(summary)
+    assert "## Denials not linked to a claim" in report
+    assert "groundless rumors" in report.split("## Denials not linked to a claim")[1]

@@ -1,0 +1,266 @@
+"""Re-anchoring (workbench/core/anchoring/placement.py): annotations follow their sentence when the
+article changes, are marked to check when only a similar sentence is left, and are
+orphaned, never put on another sentence, when nothing is."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.fixtures.anchored import STORY, annotate, article
+from workbench.core.anchoring.placement import (
+    CHECK,
+    DEFAULT_THRESHOLD,
+    MOVED,
+    ORPHAN,
+    UNCHANGED,
+    apply_plans,
+    is_anchored,
+    plan_article,
+    similarity,
+)
+from workbench.core.annotation import Anchor, Annotation
+from workbench.core.corpus.articles import load_corpus
+
+OLD = article(STORY)
+
+
+def placements_by_old_index(new_text: str, *indexes: int, annotator: str = "ana"):  # type: ignore[no-untyped-def]
+    new = article(new_text)
+    plan = plan_article(new, [annotate(OLD, i, annotator, note=f"n{i}") for i in indexes])
+    return new, {placement.before.index: placement for placement in plan.placements}
+
+
+def test_an_unchanged_article_keeps_every_annotation_as_it_is() -> None:
+    notes = [annotate(OLD, i) for i in (1, 3, 5)]
+    plan = plan_article(OLD, notes)
+    assert [p.outcome for p in plan.placements] == [UNCHANGED] * 3
+    assert plan.changes == [] and all(is_anchored(note, OLD) for note in notes)
+
+
+def test_a_paragraph_inserted_before_moves_every_annotation_with_its_sentence() -> None:
+    inserted = STORY.replace("\n", "\nEditor's note: the agency's name was corrected.\n", 1)
+    new, placed = placements_by_old_index(inserted, 1, 2, 3, 6)
+    for old_index, placement in placed.items():
+        assert placement.outcome == MOVED
+        assert placement.after.index == old_index + 1
+        assert placement.after.quote == placement.before.quote == new.sentences[old_index + 1].text
+        assert placement.after.anchor_state == "reanchored"
+        assert placement.after.article_sha256 == new.sha256
+        assert placement.after.note == f"n{old_index}"  # the analyst's work travels with it
+        assert is_anchored(placement.after, new)
+
+
+def test_a_deleted_tagged_sentence_orphans_its_annotation_and_nothing_takes_its_place() -> None:
+    deleted = STORY.replace("Moscow denied any deployment. ", "")
+    new, placed = placements_by_old_index(deleted, 2, 3, 4)
+    orphan = placed[3]
+    assert orphan.outcome == ORPHAN and orphan.new_index is None
+    assert orphan.after == replace(orphan.before, anchor_state="orphaned")  # every field kept
+    assert (placed[2].outcome, placed[2].after.index) == (UNCHANGED, 2)
+    assert (placed[4].outcome, placed[4].after.index) == (MOVED, 3)
+    assert new.sentences[3].text == "The spokesman called the reports lies."
+
+
+def test_a_fixed_typo_keeps_the_annotation_on_its_sentence_to_check() -> None:
+    typo = "The ministy said 3,000 troops arived on Monday."
+    old = article(STORY.replace("The ministry said 3,000 troops arrived on Monday.", typo))
+    note = annotate(old, 1, source="ministry")
+    plan = plan_article(OLD, [note])
+    (placement,) = plan.placements
+    assert placement.outcome == CHECK
+    assert placement.after.index == 1 and placement.after.anchor_state == "check"
+    assert placement.after.quote == "The ministry said 3,000 troops arrived on Monday."
+    assert placement.similarity >= DEFAULT_THRESHOLD
+    assert plan.line() == "story: 0 unchanged, 0 moved, 1 to check, 0 orphaned"
+
+
+def test_reordered_paragraphs_move_each_annotation_to_its_own_sentence() -> None:
+    lines = STORY.split("\n")
+    lines[1], lines[3] = lines[3], lines[1]
+    new, placed = placements_by_old_index("\n".join(lines), 1, 2, 5, 6)
+    for placement in placed.values():
+        assert placement.outcome == MOVED
+        assert new.sentences[placement.after.index].text == placement.before.quote
+
+
+def test_the_same_sentence_twice_is_told_apart_by_its_context() -> None:
+    twice = STORY.replace("Officials confirmed the figure.", "No comment was given.")
+    old = article(twice)
+    first, second = (s.index for s in old.sentences if s.text == "No comment was given.")
+    notes = [annotate(old, first, note="first"), annotate(old, second, note="second")]
+    moved = article(twice.replace("\n", "\nA new first paragraph. It has two sentences.\n", 1))
+    plan = plan_article(moved, notes)
+    by_note = {p.after.note: p.after.index for p in plan.placements}
+    assert by_note == {"first": first + 2, "second": second + 2}
+    # Only the second copy annotated, the first copy gone: it must not take the first's place.
+    without_first = twice.replace(" No comment was given.\n", "\n", 1)
+    assert without_first.count("No comment was given.") == 1
+    lone = plan_article(article(without_first), [notes[1]])
+    assert lone.placements[0].after.index == second - 1
+
+
+def test_a_rewritten_article_orphans_every_annotation() -> None:
+    rewritten = article("Another story\nNothing here is like before. The text is new.\n")
+    plan = plan_article(rewritten, [annotate(OLD, i) for i in range(1, 7)])
+    assert [p.outcome for p in plan.placements] == [ORPHAN] * 6
+    assert plan.line() == "story: 0 unchanged, 0 moved, 0 to check, 6 orphaned"
+
+
+def test_a_segmentation_change_with_the_same_text_is_noticed() -> None:
+    """A segmenter that used to cut after "Gen." left this annotation on "Ryder said…"."""
+    text = "Title\nGen. Ryder said troops arrived. Nobody else spoke.\n"
+    same = article(text)
+    start = text.index("Ryder")
+    end = text.index(" Nobody")
+    old_cut = Anchor.in_text("story", same.sha256, text, 2, start, end)
+    made = Annotation.new(old_cut, "ana", tags=("claim",))
+    later = text.index("Nobody")
+    after_it = Annotation.new(
+        Anchor.in_text("story", same.sha256, text, 3, later, len(text) - 1), "ana", tags=("denial",)
+    )
+    assert not is_anchored(made, same)  # same text hash, but the sentence there differs
+    plan = plan_article(same, [made, after_it])
+    outcomes = {p.before.index: (p.outcome, p.new_index) for p in plan.placements}
+    assert outcomes == {2: (CHECK, 1), 3: (MOVED, 2)}
+
+
+def test_annotations_never_share_a_sentence_and_are_never_merged() -> None:
+    twice = STORY.replace("Officials confirmed the figure.", "No comment was given.")
+    old = article(twice)
+    first, second = (s.index for s in old.sentences if s.text == "No comment was given.")
+    notes = [annotate(old, first, note="a"), annotate(old, second, note="b")]
+    once = article(STORY)  # one copy left: one annotation gets it, the other is orphaned
+    plan = plan_article(once, notes)
+    assert sorted(p.outcome for p in plan.placements) == [ORPHAN, UNCHANGED]
+    placed = [p.after for p in plan.placements if p.new_index is not None]
+    assert len(placed) == 1 and placed[0].note == "b"
+
+
+def test_an_annotation_already_right_keeps_its_sentence_against_a_moving_one() -> None:
+    """The analyst annotated the new text's sentence; an older annotation whose quote is now
+    there finds it taken and is orphaned, not merged into it."""
+    inserted = article(
+        STORY.replace("\n", "\nThe ministry said 3,000 troops arrived on Monday.\n", 1)
+    )
+    fresh = annotate(inserted, 1, note="made on the new text")
+    stale = annotate(OLD, 1, note="made on the old text")
+    plan = plan_article(inserted, [fresh, stale])
+    outcome = {p.before.note: (p.outcome, p.new_index) for p in plan.placements}
+    assert outcome["made on the new text"] == (UNCHANGED, 1)
+    assert outcome["made on the old text"] == (MOVED, 2)  # its other copy, context decides
+
+
+def test_each_annotator_has_their_own_sentences() -> None:
+    inserted = article(STORY.replace("\n", "\nA new paragraph.\n", 1))
+    plan = plan_article(inserted, [annotate(OLD, 3, "ana"), annotate(OLD, 3, "bob")])
+    assert [(p.after.annotator, p.after.index) for p in plan.placements] == [("ana", 4), ("bob", 4)]
+
+
+def test_orphans_are_left_out_and_a_check_stays_a_check_when_moved() -> None:
+    orphan = replace(annotate(OLD, 2), anchor_state="orphaned")
+    unconfirmed = replace(annotate(OLD, 3), anchor_state="check")
+    inserted = article(STORY.replace("\n", "\nA new paragraph.\n", 1))
+    plan = plan_article(inserted, [orphan, unconfirmed])
+    (placement,) = plan.placements
+    assert (placement.outcome, placement.after.anchor_state) == (MOVED, "check")
+
+
+def test_apply_plans_places_annotations_in_memory() -> None:
+    deleted = article(STORY.replace("Moscow denied any deployment. ", ""))
+    notes = [annotate(OLD, 3), annotate(OLD, 4), annotate(article(STORY, "other"), 1)]
+    placed, orphans = apply_plans(notes, [plan_article(deleted, notes[:2])])
+    assert [(a.article_id, a.index) for a in placed] == [("story", 3), ("other", 1)]
+    assert [(a.index, a.anchor_state) for a in orphans] == [(3, "orphaned")]
+
+
+def test_annotations_of_another_article_are_refused() -> None:
+    with pytest.raises(ValueError, match="another article"):
+        plan_article(OLD, [annotate(article(STORY, "other"), 1)])
+
+
+# -- Property: random edits never attach an annotation to a sentence less similar than the
+# threshold, never put two of one analyst's on one sentence, and keep every anchor exact.
+
+POOL = [s.text for a in load_corpus() for s in a.sentences if len(s.text) > 25][:120]
+
+
+@st.composite
+def edited_articles(draw: st.DrawFn) -> tuple[list[list[str]], list[list[str]]]:
+    paragraphs = draw(
+        st.lists(st.lists(st.sampled_from(POOL), min_size=1, max_size=3), min_size=2, max_size=6)
+    )
+    edited = [list(p) for p in paragraphs]
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["insert", "delete", "chars", "swap", "replace"]))
+        row = draw(st.integers(0, len(edited) - 1))
+        if kind == "insert":
+            edited.insert(row, [draw(st.sampled_from(POOL))])
+        elif kind == "delete" and len(edited) > 1:
+            del edited[row]
+        elif kind == "swap":
+            other = draw(st.integers(0, len(edited) - 1))
+            edited[row], edited[other] = edited[other], edited[row]
+        elif kind == "replace":
+            edited[row][0] = draw(st.sampled_from(POOL))
+        else:
+            text = edited[row][-1]
+            at = draw(st.integers(0, len(text) - 1))
+            cut = draw(st.integers(1, 12))
+            edited[row][-1] = text[:at] + draw(st.text("abcde ,", max_size=6)) + text[at + cut :]
+    return paragraphs, edited
+
+
+def as_text(paragraphs: list[list[str]]) -> str:
+    return "Title\n" + "\n".join(" ".join(p) for p in paragraphs) + "\n"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edited_articles(), st.data(), st.sampled_from([60.0, DEFAULT_THRESHOLD, 90.0]))
+def test_random_edits_never_attach_below_the_threshold(  # type: ignore[no-untyped-def]
+    texts, data, threshold: float
+) -> None:
+    before, after = texts
+    old, new = article(as_text(before)), article(as_text(after))
+    indexes = data.draw(
+        st.lists(st.integers(0, len(old.sentences) - 1), unique=True, max_size=8), label="tagged"
+    )
+    notes = [annotate(old, i, data.draw(st.sampled_from(["ana", "bob"]))) for i in indexes]
+    plan = plan_article(new, notes, threshold)
+    assert sorted(p.before.key for p in plan.placements) == sorted(n.key for n in notes)
+    taken = set()
+    for placement in plan.placements:
+        moved = placement.after
+        if placement.outcome == ORPHAN:
+            assert moved == replace(placement.before, anchor_state="orphaned")
+            continue
+        assert moved.key not in taken
+        taken.add(moved.key)
+        assert is_anchored(moved, new)
+        assert new.text[moved.start : moved.end] == moved.quote
+        assert similarity(placement.before.quote, moved.quote) >= threshold
+        if placement.outcome in (UNCHANGED, MOVED):
+            assert moved.quote == placement.before.quote
+
+
+def test_anchored_keeps_what_the_analyst_recorded_and_checks_the_state() -> None:
+    note = annotate(OLD, 3, source="Moscow", note="check the date", status="refuted")
+    moved = annotate(article(STORY.replace("\n", "\nNew.\n", 1)), 4)
+    anchor = Anchor("story", moved.article_sha256, 4, moved.start, moved.end, moved.quote, "p", "s")
+    placed = note.anchored(anchor, "reanchored")
+    assert placed == replace(
+        note,
+        article_sha256=moved.article_sha256,
+        index=4,
+        start=moved.start,
+        end=moved.end,
+        quote=moved.quote,
+        prefix="p",
+        suffix="s",
+        anchor_state="reanchored",
+    )
+    with pytest.raises(ValueError, match="anchor state"):
+        note.anchored(anchor, "lost")

@@ -1,0 +1,118 @@
+"""`workbench agree A B`: the table, the disagreements, and clear refusals."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workbench.cli.agree import one_line
+from workbench.cli.main import main
+from workbench.core.annotation import Anchor, Annotation
+from workbench.core.interchange.export.formats import render
+from workbench.core.interchange.export.prepare import prepare_export
+
+TEXT = "One. Two. Three. Four. \x1b[31mFive.\x1b[0m"
+SHA = hashlib.sha256(TEXT.encode()).hexdigest()
+SPANS = [(0, 4), (5, 9), (10, 16), (17, 22), (23, len(TEXT))]
+
+
+def judged(annotator: str, index: int, *tags: str) -> Annotation:
+    start, end = SPANS[index]
+    anchor = Anchor.in_text("story", SHA, TEXT, index, start, end)
+    return Annotation.new(anchor, annotator, tags=tags, note="read")
+
+
+def write(path: Path, annotations: list[Annotation], format_name: str = "json") -> Path:
+    path.write_bytes(render(format_name, prepare_export(annotations)))
+    return path
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    # claim: both on 0, 1; ana only on 2; bob only on 3; neither on 4.
+    #   p_o = 3/5, p_e = (3/5)(3/5) + (2/5)(2/5) = 13/25, kappa = (15 - 13) / (25 - 13) = 1/6
+    ana = [
+        judged("ana", 0, "claim"),
+        judged("ana", 1, "claim"),
+        judged("ana", 2, "claim"),
+        judged("ana", 3),
+        judged("ana", 4),
+    ]
+    bob = [
+        judged("bob", 0, "claim"),
+        judged("bob", 1, "claim"),
+        judged("bob", 2),
+        judged("bob", 3, "claim"),
+        judged("bob", 4, "denial"),
+    ]
+    return write(tmp_path / "ana.json", ana), write(tmp_path / "bob.jsonl", bob, "jsonl")
+
+
+def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    code = main(["agree", *arguments])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_json_report(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, str(pair[0]), str(pair[1]), "--json")
+    assert (code, err) == (0, "")
+    report: dict[str, Any] = json.loads(out)
+    assert (report["annotator_a"], report["annotator_b"], report["compared"]) == ("ana", "bob", 5)
+    claim = report["tags"]["claim"]
+    assert claim["kappa"] == pytest.approx(1 / 6)
+    assert claim["observed"] == pytest.approx(0.6)
+    assert claim["expected"] == pytest.approx(0.52)
+    assert report["tags"]["attribution"]["kappa"] is None
+    assert report["tags"]["denial"]["kappa"] == 0.0
+    assert [d["index"] for d in report["disagreements"]] == [2, 3, 4]
+
+
+def test_text_report(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(pair[0]), str(pair[1]))
+    assert code == 0
+    assert f"A: ana ({pair[0]})" in out
+    assert "compared 5 sentences annotated by both; not compared: 0 by A only, 0 by B only" in out
+    assert "claim          0.167     60.0%      2      1      1       1" in out
+    assert "attribution      n/a    100.0%" in out
+    assert "disagreements: 3" in out
+    assert "  story sentence 3: A [claim] B []  Three." in out
+    assert "\x1b" not in out
+    assert "story sentence 5: A [] B [denial]  \\x1b[31mFive.\\x1b[0m" in out
+
+
+def test_one_sided_sentences_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ana = write(tmp_path / "a.json", [judged("ana", 0, "claim"), judged("ana", 1, "claim")])
+    bob = write(tmp_path / "b.json", [judged("bob", 0, "claim")])
+    assert json.loads(run(capsys, str(ana), str(bob), "--json")[1])["compared"] == 1
+    widened = json.loads(run(capsys, str(ana), str(bob), "--json", "--missing-as-untagged")[1])
+    assert widened["compared"] == 2
+    assert widened["tags"]["claim"]["only_a"] == 1
+
+
+def test_refusals(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    both = write(tmp_path / "both.json", [judged("ana", 0, "claim"), judged("bob", 0, "claim")])
+    code, out, err = run(capsys, str(both), str(pair[1]))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"workbench: {both}: expected one analyst's annotations, found annotators ana, bob "
+        "(export with --annotator NAME)\n"
+    )
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"schema_version": 1')
+    code, _, err = run(capsys, str(pair[0]), str(broken))
+    assert code == 1 and err.startswith(f"workbench: {broken}: $: not valid JSON")
+    missing = tmp_path / "missing.json"
+    code, _, err = run(capsys, str(missing), str(pair[1]))
+    assert (code, err) == (1, f"workbench: cannot read {missing}: No such file or directory\n")
+
+
+def test_one_line_shows_control_characters_and_newlines() -> None:
+    assert one_line("a\x1b[1mb\x07\nc") == "a\\x1b[1mb\\x07\\nc"
+    assert one_line("[bold]é") == "[bold]é"

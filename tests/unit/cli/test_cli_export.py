@@ -1,0 +1,169 @@
+"""`workbench export`: every format from a real database, filters, -o, and errors."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store import AnnotationStore
+from workbench.cli.main import main
+from workbench.core.annotation import Anchor, Annotation
+from workbench.core.interchange.export.schema import validator
+
+TEXT = "Officials said 40 troops left. [Mr. Putin] denied it. Nothing else happened."
+SHA = hashlib.sha256(TEXT.encode()).hexdigest()
+SPANS = [(0, 30), (31, 53), (54, len(TEXT))]
+
+
+def annotation(index: int, annotator: str, **values: Any) -> Annotation:
+    start, end = SPANS[index]
+    return Annotation.new(
+        Anchor.in_text("story", SHA, TEXT, index, start, end), annotator, **values
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "annotations.json"
+    with AnnotationStore.open(path, annotator="ana") as store:
+        store.remember_article("story", "A story", SHA, 3)
+        store.save(annotation(0, "ana", tags=("claim", "attribution"), source="Officials"))
+        store.save(annotation(1, "ana", tags=("denial",), status="refuted"))
+        store.save(annotation(0, "ana", tags=("claim",), source="Officials", status="supported"))
+    with AnnotationStore.open(path, annotator="bob") as store:
+        store.save(annotation(2, "bob", tags=("claim",), status="disputed"))
+    return path
+
+
+def export(capsysbinary: pytest.CaptureFixture[bytes], *arguments: str) -> tuple[int, bytes, str]:
+    code = main(["export", *arguments])
+    captured = capsysbinary.readouterr()
+    return code, captured.out, captured.err.decode()
+
+
+def test_default_is_a_valid_json_document_on_stdout(
+    db: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    code, out, err = export(capsysbinary, "--db", str(db))
+    assert (code, err) == (0, "")
+    document = json.loads(out)
+    assert list(validator().iter_errors(document)) == []
+    keys = [(a["annotator"], a["index"]) for a in document["annotations"]]
+    assert keys == [("ana", 0), ("ana", 1), ("bob", 2)]
+    assert document["annotations"][0]["status"] == "supported"
+    assert document["articles"] == [
+        {"id": "story", "title": "A story", "sha256": SHA, "sentences": 3}
+    ]
+    assert "history" not in document
+
+
+def test_history_on_request(db: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    code, out, _ = export(capsysbinary, "--db", str(db), "--history")
+    document = json.loads(out)
+    assert code == 0
+    assert list(validator().iter_errors(document)) == []
+    assert [entry["action"] for entry in document["history"]] == ["save"] * 4
+    assert document["history"][2]["before"]["tags"] == ["claim", "attribution"]
+
+
+def test_jsonl_lines_are_valid(db: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    code, out, _ = export(capsysbinary, "--db", str(db), "--format", "jsonl")
+    header, *records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert list(validator("jsonl_header").iter_errors(header)) == []
+    assert len(records) == 3
+    assert all(not list(validator("annotation").iter_errors(record)) for record in records)
+
+
+def test_w3c_and_claimreview(db: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    _, out, _ = export(capsysbinary, "--db", str(db), "--format", "w3c")
+    assert json.loads(out)["total"] == 3
+    _, out, _ = export(capsysbinary, "--db", str(db), "--format", "claimreview")
+    reviews = json.loads(out)["@graph"]
+    assert [review["reviewRating"]["alternateName"] for review in reviews] == [
+        "Supported",
+        "Disputed",
+    ]
+    assert reviews[0]["itemReviewed"]["appearance"]["headline"] == "A story"
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (["--annotator", "bob"], [("bob", 2)]),
+        (["--tag", "denial"], [("ana", 1)]),
+        (["--tag", "denial", "--tag", "claim"], [("ana", 0), ("ana", 1), ("bob", 2)]),
+        (["--status", "refuted", "--status", "disputed"], [("ana", 1), ("bob", 2)]),
+        (["--article", "story", "--annotator", "ana", "--tag", "claim"], [("ana", 0)]),
+        (["--article", "nothing"], []),
+    ],
+)
+def test_filters(
+    db: Path,
+    capsysbinary: pytest.CaptureFixture[bytes],
+    filters: list[str],
+    expected: list[tuple[str, int]],
+) -> None:
+    code, out, _ = export(capsysbinary, "--db", str(db), *filters)
+    assert code == 0
+    assert [(a["annotator"], a["index"]) for a in json.loads(out)["annotations"]] == expected
+
+
+def test_output_file_is_written_atomically(
+    db: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    code, out, err = export(capsysbinary, "--db", str(db), "-o", str(target))
+    assert (code, out, err) == (0, b"", "")
+    assert len(json.loads(target.read_bytes())["annotations"]) == 3
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
+
+
+def test_errors_are_one_line_and_exit_1(
+    db: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    missing = tmp_path / "none.json"
+    assert export(capsysbinary, "--db", str(missing)) == (
+        1,
+        b"",
+        f"workbench: no annotation database at {missing} (give one with --db FILE)\n",
+    )
+    assert not missing.exists()
+    code, _, err = export(capsysbinary, "--db", str(db), "--format", "w3c", "--history")
+    assert (code, err) == (1, "workbench: --history is only available with --format json\n")
+    code, _, err = export(capsysbinary, "--db", str(db), "-o", str(tmp_path / "no" / "out.json"))
+    assert code == 1
+    assert err.startswith(f"workbench: cannot write {tmp_path / 'no' / 'out.json'}: ")
+    assert err.count("\n") == 1
+
+
+def test_a_database_in_use_is_exported_read_only_and_not_touched(
+    db: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    before = db.read_bytes()
+    with AnnotationStore.open(db, annotator="ana") as holder:
+        code, out, err = export(capsysbinary, "--db", str(db), "--format", "jsonl")
+        assert (code, err) == (0, "")
+        assert out.count(b"\n") == 1 + holder.count()
+    assert db.read_bytes() == before
+
+
+def test_environment_names_the_database(
+    db: Path, capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WORKBENCH_DB", str(db))
+    code, out, _ = export(capsysbinary, "--format", "jsonl")
+    assert code == 0
+    assert len(out.splitlines()) == 4
+
+
+def test_the_command_offers_exactly_the_registered_formats() -> None:
+    from workbench.cli.export import FORMAT_NAMES
+    from workbench.core.interchange.export.formats import FORMATS
+
+    assert set(FORMAT_NAMES) == set(FORMATS)

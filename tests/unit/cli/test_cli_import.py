@@ -1,0 +1,302 @@
+"""`workbench import`: lossless round trip, idempotent merge, and bad files that change nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store import AnnotationStore
+from workbench.cli.main import main
+from workbench.core.annotation import Anchor, Annotation
+from workbench.core.corpus.articles import load_corpus
+
+TEXT = "Officials said 40 troops left. [Mr. Putin] denied it. Nothing else happened."
+SHA = hashlib.sha256(TEXT.encode()).hexdigest()
+SPANS = [(0, 30), (31, 53), (54, len(TEXT))]
+EARLY, LATE = "2000-01-01T00:00:00.000000Z", "2099-01-01T00:00:00.000000Z"
+
+
+def annotation(index: int, annotator: str, **values: Any) -> Annotation:
+    start, end = SPANS[index]
+    return Annotation.new(
+        Anchor.in_text("story", SHA, TEXT, index, start, end), annotator, **values
+    )
+
+
+def fill(path: Path, annotator: str, *annotations: Annotation) -> Path:
+    with AnnotationStore.open(path, annotator=annotator) as store:
+        store.remember_article("story", "A story", SHA, 3)
+        for item in annotations:
+            store.save(item)
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    code = main(list(arguments))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def export(capsys: pytest.CaptureFixture[str], db: Path, *arguments: str) -> dict[str, Any]:
+    code, out, _ = run(capsys, "export", "--db", str(db), *arguments)
+    assert code == 0
+    document: dict[str, Any] = json.loads(out)
+    return document
+
+
+def state(db: Path) -> dict[str, bytes]:
+    """Every database file but the lock (which holds the pid of its last holder)."""
+    return {p.name: p.read_bytes() for p in db.parent.glob(db.name + "*") if p.suffix != ".lock"}
+
+
+@pytest.fixture
+def ana_db(tmp_path: Path) -> Path:
+    return fill(
+        tmp_path / "ana.json",
+        "ana",
+        annotation(0, "ana", tags=("claim", "attribution"), source="Officials", note="ünï\n[b]"),
+        annotation(1, "ana", tags=("denial",), status="refuted", source="[Mr. Putin]"),
+    )
+
+
+@pytest.fixture
+def ana_export(ana_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    target = tmp_path / "ana-export.json"
+    assert run(capsys, "export", "--db", str(ana_db), "--history", "-o", str(target))[0] == 0
+    return target
+
+
+@pytest.mark.parametrize("format_name", ["json", "jsonl"])
+def test_round_trip_into_an_empty_database(
+    ana_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], format_name: str
+) -> None:
+    exported = tmp_path / f"out.{format_name}"
+    assert (
+        run(capsys, "export", "--db", str(ana_db), "--format", format_name, "-o", str(exported))[0]
+        == 0
+    )
+    empty = tmp_path / "empty.json"
+    code, out, err = run(capsys, "import", str(exported), "--db", str(empty))
+    assert (code, err) == (0, "")
+    assert out == f"imported {exported}: added 2, updated 0, skipped 0\n"
+    assert export(capsys, empty)["annotations"] == export(capsys, ana_db)["annotations"]
+
+
+def test_importing_twice_changes_nothing_the_second_time(
+    ana_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "merged.json"
+    assert run(capsys, "import", str(ana_export), "--db", str(db))[1].startswith(
+        f"imported {ana_export}: added 2, updated 0, skipped 0 "
+        "(its history of 2 changes is not imported)"
+    )
+    before = export(capsys, db, "--history")
+    code, out, _ = run(capsys, "import", str(ana_export), "--db", str(db))
+    assert code == 0
+    assert "added 0, updated 0, skipped 2" in out
+    after = export(capsys, db, "--history")
+    assert after["annotations"] == before["annotations"]
+    assert after["history"] == before["history"]
+
+
+def test_two_analysts_stay_apart_and_newer_edits_win(
+    ana_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bob_db = fill(tmp_path / "bob.json", "bob", annotation(0, "bob", tags=("claim",)))
+    bob_export = tmp_path / "bob.jsonl"
+    assert (
+        run(capsys, "export", "--db", str(bob_db), "--format", "jsonl", "-o", str(bob_export))[0]
+        == 0
+    )
+    db = tmp_path / "team.json"
+    run(capsys, "import", str(ana_export), "--db", str(db))
+    assert (
+        "added 1, updated 0, skipped 0"
+        in run(capsys, "import", str(bob_export), "--db", str(db))[1]
+    )
+    keys = [(a["annotator"], a["index"], a["tags"]) for a in export(capsys, db)["annotations"]]
+    assert keys == [
+        ("ana", 0, ["claim", "attribution"]),
+        ("bob", 0, ["claim"]),
+        ("ana", 1, ["denial"]),
+    ]
+
+    def edited(updated_at: str, note: str) -> Path:
+        document = json.loads(ana_export.read_text())
+        document.pop("history")
+        document["annotations"][0].update(note=note, updated_at=updated_at)
+        path = tmp_path / f"{note}.json"
+        path.write_text(json.dumps(document))
+        return path
+
+    assert (
+        "added 0, updated 1, skipped 1"
+        in run(capsys, "import", str(edited(LATE, "newer")), "--db", str(db))[1]
+    )
+    assert (
+        "added 0, updated 0, skipped 2"
+        in run(capsys, "import", str(edited(EARLY, "older")), "--db", str(db))[1]
+    )
+    notes = [a["note"] for a in export(capsys, db, "--annotator", "ana")["annotations"]]
+    assert notes == ["newer", ""]
+
+
+def malformed(exported: Path, tmp_path: Path, case: str) -> tuple[Path, str]:
+    """A broken copy of a good export, and the start of the message it must give."""
+    raw = exported.read_bytes()
+    document = json.loads(raw)
+    path = tmp_path / f"{case}.json"
+    if case == "truncated":
+        path.write_bytes(raw[: len(raw) // 2])
+        return path, f"{path}: $: not valid JSON: "
+    if case == "not-json":
+        path.write_bytes(b"schema_version: 1\n")
+        return (
+            path,
+            f"{path}: $: not valid JSON: expected a JSON value at line 1, column 1",
+        )
+    if case == "wrong-version":
+        document["schema_version"] = 99
+        message = (
+            f"{path}: $.schema_version: unsupported schema version 99 "
+            "(this workbench reads versions 1 to 2)"
+        )
+    elif case == "missing-field":
+        del document["annotations"][1]["quote"]
+        message = f"{path}: $.annotations[1]: 'quote' is a required property"
+    elif case == "wrong-type":
+        document["annotations"][1]["index"] = "1"
+        message = f"{path}: $.annotations[1].index: '1' is not of type 'integer'"
+    elif case == "unknown-tag":
+        document["annotations"][0]["tags"] = ["claim", "rumour"]
+        message = (
+            f"{path}: $.annotations[0].tags[1]: 'rumour' is not one of "
+            "['claim', 'attribution', 'denial']"
+        )
+    elif case == "duplicate":
+        document["annotations"].append(document["annotations"][0])
+        message = (
+            f"{path}: $.annotations[2]: duplicate annotation "
+            "(annotator 'ana', article 'story', index 0)"
+        )
+    elif case == "unknown-article":
+        document["articles"] = []
+        for record in document["annotations"]:
+            record["article_id"] = "nowhere"
+        message = f"{path}: $.annotations[0].article_id: unknown article 'nowhere'"
+    path.write_text(json.dumps(document))
+    return path, message
+
+
+CASES = [
+    "truncated",
+    "not-json",
+    "wrong-version",
+    "missing-field",
+    "wrong-type",
+    "unknown-tag",
+    "duplicate",
+    "unknown-article",
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_bad_file_is_one_message_and_leaves_the_database_unchanged(
+    ana_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    db = fill(tmp_path / "target.json", "bob", annotation(2, "bob", tags=("claim",)))
+    before = state(db)
+    path, message = malformed(ana_export, tmp_path, case)
+    code, out, err = run(capsys, "import", str(path), "--db", str(db))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"workbench: {message}"), err
+    assert err.count("\n") == 1
+    assert state(db) == before
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_bad_file_never_creates_a_database(
+    ana_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    db = tmp_path / "new" / "db.json"
+    path, _ = malformed(ana_export, tmp_path, case)
+    assert run(capsys, "import", str(path), "--db", str(db))[0] == 1
+    assert not db.parent.exists()
+
+
+def test_a_huge_json_file_is_refused_and_changes_nothing(
+    ana_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as handle:
+        handle.truncate(1024**3)
+    before = state(ana_db)
+    code, _, err = run(capsys, "import", str(huge), "--db", str(ana_db))
+    assert code == 1
+    assert "above the 256 MiB limit for a json import; export with --format jsonl" in err
+    assert state(ana_db) == before
+
+
+def test_bad_jsonl_names_the_line(
+    ana_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.jsonl"
+    run(capsys, "export", "--db", str(ana_db), "--format", "jsonl", "-o", str(good))
+    header, first, second = good.read_text().splitlines()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join([header, first, second.replace('"denial"', "3")]) + "\n")
+    before = state(ana_db)
+    code, _, err = run(capsys, "import", str(bad), "--db", str(ana_db))
+    assert code == 1
+    assert err == (
+        f"workbench: {bad} line 3: $.tags[0]: 3 is not one of ['claim', 'attribution', 'denial']\n"
+    )
+    assert state(ana_db) == before
+
+
+def test_articles_may_come_from_the_database_or_the_corpus(
+    ana_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = json.loads(ana_export.read_text())
+    document["articles"] = []
+    unlisted = tmp_path / "unlisted.json"
+    unlisted.write_text(json.dumps(document))
+    known = fill(tmp_path / "known.json", "bob", annotation(2, "bob", tags=("claim",)))
+    assert "added 2" in run(capsys, "import", str(unlisted), "--db", str(known))[1]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text(TEXT)
+    fresh = tmp_path / "fresh.json"
+    assert (
+        "added 2"
+        in run(capsys, "import", str(unlisted), "--db", str(fresh), "--corpus", str(corpus))[1]
+    )
+    bundled = load_corpus().articles[0]
+    for record in document["annotations"]:
+        record["article_id"] = bundled.id
+    unlisted.write_text(json.dumps(document))
+    assert (
+        "added 2" in run(capsys, "import", str(unlisted), "--db", str(tmp_path / "third.json"))[1]
+    )
+
+
+def test_unreadable_files_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "missing.json"
+    code, _, err = run(capsys, "import", str(missing), "--db", str(tmp_path / "db.json"))
+    assert (code, err) == (1, f"workbench: cannot read {missing}: No such file or directory\n")
+    code, _, err = run(capsys, "import", str(tmp_path), "--db", str(tmp_path / "db.json"))
+    assert code == 1 and err.startswith(f"workbench: cannot read {tmp_path}: ")
+    assert not (tmp_path / "db.json").exists()
+
+
+def test_a_database_in_use_is_reported(
+    ana_export: Path, ana_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with AnnotationStore.open(ana_db, annotator="ana"):
+        code, _, err = run(capsys, "import", str(ana_export), "--db", str(ana_db))
+    assert code == 1
+    assert err.startswith(f"workbench: {ana_db} is in use by ")

@@ -1,0 +1,245 @@
+"""`workbench summary`: reads the store, writes Markdown or JSON, -o atomically."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store import AnnotationStore
+from tests.fixtures.gold import load_gold
+from workbench.cli import summary as summary_command
+from workbench.cli.common import Parser, store_options
+from workbench.cli.main import main
+from workbench.core.annotation import Annotation
+from workbench.core.corpus.articles import load_corpus
+
+
+@pytest.fixture(autouse=True)
+def gold_is_the_analyst(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summary is the current analyst's by default: here, the gold annotations'."""
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", "gold")
+
+
+def parse(*argv: str) -> argparse.Namespace:
+    parser = Parser(prog="workbench summary", parents=[store_options()])
+    summary_command.add_arguments(parser)
+    return parser.parse_args(list(argv))
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("db") / "annotations.json"
+    corpus = load_corpus()
+    with AnnotationStore.open(path, annotator="gold") as store:
+        store.import_annotations(load_gold(corpus))
+        for article in corpus:
+            store.remember_article(
+                article.id, article.title, article.sha256, len(article.sentences)
+            )
+    return path
+
+
+def test_markdown_to_stdout(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert summary_command.run(parse("--db", str(database))) == 0
+    report = capsys.readouterr().out
+    assert report.startswith("# Fact-checking summary")
+    assert "### ⚠ North Korean troops" in report
+    assert "| Air Force Maj. Gen. Pat Ryder | General Ryder |" in report
+
+
+def test_json_to_file_uses_remembered_articles(database: Path, tmp_path: Path) -> None:
+    target = tmp_path / "summary.json"
+    target.write_text("old", encoding="utf-8")
+    assert (
+        summary_command.run(parse("--db", str(database), "--format", "json", "-o", str(target)))
+        == 0
+    )
+    summary = json.loads(target.read_text(encoding="utf-8"))
+    assert summary["schema"] == "workbench-summary/1"
+    assert [a["sentences"] for a in summary["articles"]] == [
+        len(a.sentences) for a in load_corpus()
+    ]
+    assert summary["totals"]["annotations"] == len(load_gold())
+    assert list(tmp_path.iterdir()) == [target], "no temporary file is left behind"
+
+
+def test_paths_give_sentence_counts(database: Path, tmp_path: Path) -> None:
+    article = tmp_path / "999_extra.txt"
+    article.write_text("Extra article.\n\nOne sentence. Two sentences.\n", encoding="utf-8")
+    target = tmp_path / "out.json"
+    args = parse("--db", str(database), "--format", "json", "-o", str(target), str(article))
+    assert summary_command.run(args) == 0
+    rows = {row["id"]: row for row in json.loads(target.read_text(encoding="utf-8"))["articles"]}
+    assert rows["999_extra"]["sentences"] >= 2
+    assert rows["999_extra"]["tagged"] == 0
+    assert rows["000_e663f5f9bf7bc169"]["sentences"] is None, "not in PATHs, not remembered"
+
+
+def test_decisions_in_the_store_are_applied(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    gold = load_gold()
+    with AnnotationStore.open(path, annotator="gold") as store:
+        store.import_annotations(gold)
+    target = tmp_path / "before.json"
+    summary_command.run(parse("--db", str(path), "--format", "json", "-o", str(target)))
+    groups = json.loads(target.read_text(encoding="utf-8"))["ledger"]
+    singles = [g["id"] for g in groups if len(g["members"]) == 1][:2]
+    with AnnotationStore.open(path, annotator="gold") as store:
+        store.save_ledger_decision({"action": "merge", "groups": singles})
+    summary_command.run(parse("--db", str(path), "--format", "json", "-o", str(target)))
+    after = json.loads(target.read_text(encoding="utf-8"))
+    assert len(after["ledger"]) == len(groups) - 1
+    assert after["ignored_decisions"] == []
+
+
+def test_missing_database_is_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nothing.json"
+    assert summary_command.run(parse("--db", str(missing))) == 1
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and str(missing) in error
+    assert not missing.exists(), "summary does not create a database"
+
+
+def test_unwritable_output_fails_cleanly(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "no-such-folder" / "out.md"
+    assert summary_command.run(parse("--db", str(database), "-o", str(target))) == 1
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_command_does_not_import_textual() -> None:
+    code = (
+        "import sys, workbench.cli.summary, workbench.core.analysis.summary; "
+        "sys.exit('textual' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_claim_threshold_setting_changes_the_grouping(
+    database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def groups(*extra: str) -> int:
+        target = tmp_path / "summary.json"
+        argv = ("--db", str(database), "--format", "json", "-o", str(target), *extra)
+        assert summary_command.run(parse(*argv)) == 0
+        return len(json.loads(target.read_text(encoding="utf-8"))["ledger"])
+
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(tmp_path / "absent.toml"))
+    default = groups()
+    strict = groups("--claim-threshold", "100")
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[ledger]\nclaim_threshold = 100\n", encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(settings))
+    assert groups() == strict > default
+    assert groups("--claim-threshold", "70") == default
+
+
+def exported(folder: Path, annotator: str, annotations: list[Annotation]) -> Path:
+    """`workbench export` of a database holding `annotations` as `annotator`'s."""
+    db, target = folder / f"{annotator}.json", folder / f"{annotator}-export.json"
+    with AnnotationStore.open(db, annotator=annotator) as store:
+        store.import_annotations(replace(a, annotator=annotator) for a in annotations)
+    assert main(["export", "--db", str(db), "-o", str(target)]) == 0
+    return target
+
+
+@pytest.fixture(scope="module")
+def two_analysts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The issue's case: alice's and bob's exports imported into one database. Bob marks
+    one claim 'unverified' that alice 'supported', and tags one claim a denial."""
+    folder = tmp_path_factory.mktemp("analysts")
+    gold = load_gold()
+    ryder = next(i for i, a in enumerate(gold) if "at least 10,000" in a.quote)
+    alice = [replace(a, status="supported") if i == ryder else a for i, a in enumerate(gold)]
+    bob = [replace(a, status="unverified") if i == ryder else a for i, a in enumerate(gold)]
+    bob[0] = replace(bob[0], tags=("denial",))
+    db = folder / "team.json"
+    for name, theirs in (("alice", alice), ("bob", bob)):
+        assert main(["import", str(exported(folder, name, theirs)), "--db", str(db)]) == 0
+    return db
+
+
+def summary_of(db: Path, tmp_path: Path, *extra: str) -> dict[str, Any]:
+    target = tmp_path / "summary.json"
+    argv = ("--db", str(db), "--format", "json", "-o", str(target), *extra)
+    assert summary_command.run(parse(*argv)) == 0
+    result: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
+    return result
+
+
+def test_one_analysts_summary_names_only_them(
+    two_analysts: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert summary_command.run(parse("--db", str(two_analysts), "--annotator", "bob")) == 0
+    report = capsys.readouterr().out
+    assert "Analyst: bob." in report and "by bob:" in report
+    assert "alice" not in report
+    bob = summary_of(two_analysts, tmp_path, "--annotator", "bob")
+    assert bob["annotator"] == "bob" and bob["totals"]["annotators"] == ["bob"]
+    assert bob["totals"]["annotations"] == bob["totals"]["sentences"] == len(load_gold())
+    members = [m for g in bob["ledger"] for m in g["members"]]
+    assert {m["key"][0] for m in members} == {"bob"}
+    assert len({(m["article_id"], m["index"]) for m in members}) == len(members)
+
+
+def test_all_analysts_count_each_sentence_once_and_show_disagreements(
+    two_analysts: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    everyone = summary_of(two_analysts, tmp_path, "--annotator", "all")
+    totals = everyone["totals"]
+    assert everyone["annotator"] is None and totals["annotators"] == ["alice", "bob"]
+    assert totals["annotations"] == 2 * len(load_gold())
+    assert totals["sentences"] == len(load_gold()), "counts never double"
+    assert totals["disagreements"] == 2
+    lines = [m for g in everyone["ledger"] for m in g["members"]]
+    agreed = [m for m in lines if not m["disagreement"]]
+    assert agreed and all(m["annotators"] == ["alice", "bob"] for m in agreed)
+    ryder = [m for m in lines if "at least 10,000" in m["quote"]]
+    assert sorted((m["annotators"], m["status"]) for m in ryder) == [
+        (["alice"], "supported"),
+        (["bob"], "unverified"),
+    ]
+    assert all(m["disagreement"] and m["others"] for m in ryder)
+    assert summary_command.run(parse("--db", str(two_analysts), "--annotator", "all")) == 0
+    report = capsys.readouterr().out
+    assert "All analysts: alice, bob." in report
+    assert "judged 2 sentence(s) differently" in report
+    assert "· supported · alice ≠: In early November, General Ryder" in report
+    assert "· unverified · bob ≠: In early November, General Ryder" in report
+    assert "  - ≠ bob judged it: denial, " in report, "a judgement not on a line of its own"
+
+
+def test_an_analyst_with_no_annotations_is_told_who_has_some(
+    two_analysts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert summary_command.run(parse("--db", str(two_analysts), "--annotator", "carol")) == 0
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1
+    assert "no annotations by carol" in captured.err and "alice, bob" in captured.err
+    assert "0 annotated sentences" in captured.out
+
+
+def test_decisions_are_the_analysts_own(two_analysts: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "team.json"
+    for path in two_analysts.parent.glob("team.json*"):
+        if path.suffix != ".lock":
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+    before = summary_of(copy, tmp_path, "--annotator", "bob")
+    singles = [g["id"] for g in before["ledger"] if len(g["members"]) == 1][:2]
+    with AnnotationStore.open(copy, annotator="bob") as store:
+        store.save_ledger_decision({"action": "merge", "groups": singles})
+    assert (
+        len(summary_of(copy, tmp_path, "--annotator", "bob")["ledger"]) == len(before["ledger"]) - 1
+    )
+    alice = summary_of(copy, tmp_path, "--annotator", "alice")
+    assert alice["ignored_decisions"] == [], "bob's decision is not alice's"

@@ -1,0 +1,96 @@
+"""Ledger thresholds from settings.toml, overridden by command-line values."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from workbench.cli.main import main
+from workbench.core.analysis.ledger.ledger import LedgerSettings
+from workbench.user_config import SettingsError, ledger_settings, settings_problems
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "settings.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_file_gives_the_defaults(tmp_path: Path) -> None:
+    assert ledger_settings(tmp_path / "absent.toml") == LedgerSettings()
+
+
+def test_file_values_then_overrides(tmp_path: Path) -> None:
+    path = write(tmp_path, "[ledger]\nclaim_threshold = 80\nconflict_whats = ['troops']\n")
+    settings = ledger_settings(path, {"denial_threshold": 55.0, "claim_threshold": None})
+    assert settings.claim_threshold == 80.0
+    assert settings.denial_threshold == 55.0
+    assert settings.conflict_whats == ("troops",)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("[ledger]\nclaim_treshold = 80\n", "unknown ledger setting 'claim_treshold'"),
+        ("[ledger]\nclaim_threshold = 'high'\n", "must be a number"),
+        ("[ledger]\nclaim_threshold = 900\n", "between 0 and 100"),
+        ("[ledger]\nmax_block = 0\n", "whole number"),
+        ("[ledger]\nconflict_whats = 'troops'\n", "list of strings"),
+        ("ledger = 3\n", "must be a table"),
+        ("not toml [", "not a valid TOML"),
+    ],
+)
+def test_bad_settings_name_the_file_and_the_problem(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    with pytest.raises(SettingsError) as raised:
+        ledger_settings(write(tmp_path, text))
+    assert str(raised.value).startswith(str(tmp_path / "settings.toml"))
+    assert problem in str(raised.value)
+
+
+def test_summary_rejects_a_threshold_out_of_range(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["summary", "--claim-threshold", "300"]) == 2
+    assert "between 0 and 100" in capsys.readouterr().err
+
+
+def test_the_anchoring_threshold_comes_from_the_settings_file(tmp_path: Path) -> None:
+    from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
+    from workbench.user_config import anchoring_threshold
+
+    assert anchoring_threshold(tmp_path / "absent.toml") == DEFAULT_THRESHOLD
+    path = write(tmp_path, "[anchoring]\nfuzzy_threshold = 80\n")
+    assert anchoring_threshold(path) == 80.0
+    assert anchoring_threshold(path, override=50.0) == 50.0
+    for bad in ("fuzzy_threshold = 'high'", "fuzzy_threshold = 101", "fuzzy_treshold = 80"):
+        with pytest.raises(SettingsError, match="anchoring"):
+            anchoring_threshold(write(tmp_path, f"[anchoring]\n{bad}\n"))
+
+
+def test_a_fifo_in_place_of_the_settings_file_is_refused_not_waited_for(tmp_path: Path) -> None:
+    fifo = tmp_path / "settings.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(SettingsError, match=r"settings\.toml: cannot read settings file \(a FIFO"):
+        ledger_settings(fifo)
+
+
+def test_the_start_up_check_names_each_problem_with_its_line(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "[ledger]\nclaim_treshold = 80\n\n[leger]\nx = 1\n\n[anchoring]\nfuzzy_threshold = 500\n",
+    )
+    assert settings_problems(path) == [
+        f"{path} line 4: unknown section '[leger]' (did you mean [ledger]?)",
+        f"{path} line 2: unknown ledger setting 'claim_treshold' (did you mean claim_threshold?)",
+        f"{path} line 8: anchoring.fuzzy_threshold must be a number from 0 to 100",
+    ]
+    assert settings_problems(tmp_path / "absent.toml") == []
+
+
+def test_a_dotted_key_is_found_on_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "# thresholds\nledger.max_block = 0\n")
+    assert settings_problems(path) == [
+        f"{path} line 2: ledger.max_block must be a whole number >= 1"
+    ]

@@ -1,0 +1,108 @@
+"""`-o FILE` onto things that are not regular files: one helper decides what happens.
+
+A character device or FIFO is written directly; a folder or socket is refused; a
+temporary file is never renamed over anything that is not a regular file, so not even
+root can turn /dev/null into a regular file with `export -o /dev/null`. The devices
+here are made in a temporary folder (mknod, as root), never the system's own.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import stat
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from store import AnnotationStore
+from workbench.cli.main import main
+from workbench.core.files.atomic import atomic_write_bytes, write_output
+from workbench.core.files.regular import NotARegularFile
+
+
+@pytest.fixture
+def null_device(tmp_path: Path) -> Path:
+    """A character device like /dev/null (major 1, minor 3), in tmp_path."""
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    return node
+
+
+@pytest.fixture
+def socket_file(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "listening.sock"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    yield path
+    server.close()
+
+
+def only(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
+def test_a_character_device_is_written_directly_and_stays_a_device(null_device: Path) -> None:
+    write_output(null_device, b"{}")
+    assert stat.S_ISCHR(null_device.stat().st_mode)
+    assert only(null_device.parent) == ["null"]  # no temporary file left beside it
+
+
+def test_a_fifo_gets_the_data_through_its_reader(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_output(fifo, b'{"a": 1}')
+    reader.join(timeout=10)
+    assert received == [b'{"a": 1}']
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+@pytest.mark.parametrize("kind", ["folder", "socket"])
+def test_a_folder_or_socket_is_refused_and_nothing_is_written(
+    tmp_path: Path, socket_file: Path, kind: str
+) -> None:
+    target = tmp_path if kind == "folder" else socket_file
+    before = only(tmp_path)
+    with pytest.raises(NotARegularFile) as refused:
+        write_output(target, b"{}")
+    assert refused.value.strerror == f"a {kind}, not a regular file"
+    assert only(tmp_path) == before
+
+
+def test_the_atomic_helper_never_renames_over_a_device(null_device: Path) -> None:
+    with pytest.raises(NotARegularFile, match="a character device"):
+        atomic_write_bytes(null_device, b"{}")
+    assert stat.S_ISCHR(null_device.stat().st_mode)
+    assert only(null_device.parent) == ["null"]
+
+
+def test_export_and_summary_onto_a_device_write_into_it(
+    null_device: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "db.json"
+    with AnnotationStore.open(database, annotator="ana"):
+        pass
+    assert main(["export", "--db", str(database), "-o", str(null_device)]) == 0
+    assert main(["summary", "--db", str(database), "-o", str(null_device)]) == 0
+    assert capsys.readouterr().err == ""
+    assert stat.S_ISCHR(null_device.stat().st_mode)
+
+
+def test_export_onto_a_folder_is_one_line_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "db.json"
+    with AnnotationStore.open(database, annotator="ana"):
+        pass
+    assert main(["export", "--db", str(database), "-o", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (
+        f"workbench: cannot write {tmp_path}: a folder, not a regular file\n"
+    )

@@ -1,0 +1,241 @@
+"""Every export format from plain annotations: shapes, filters, and the JSON Schema."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from workbench.core.annotation import Anchor, Annotation
+from workbench.core.interchange.export.data import ExportData, article_records, history_records
+from workbench.core.interchange.export.formats import FORMATS, render
+from workbench.core.interchange.export.prepare import prepare_export
+from workbench.core.interchange.export.schema import export_schema, validator
+from workbench.core.interchange.export.selection import ExportFilter
+
+ROOT = Path(__file__).resolve().parents[3]
+TEXT = "Officials said 40 troops left. [Mr. Putin] denied it.\nA “quoted” line, with ünïcode."
+SHA = hashlib.sha256(TEXT.encode()).hexdigest()
+STAMP = "2026-01-02T03:04:05.000006Z"
+
+
+def annotation(
+    index: int, annotator: str = "ana", article: str = "story", **values: Any
+) -> Annotation:
+    spans = [(0, 30), (31, 53), (54, len(TEXT))]
+    start, end = spans[index]
+    anchor = Anchor.in_text(article, SHA, TEXT, index, start, end)
+    values.setdefault("created_at", STAMP)
+    return Annotation.new(anchor, annotator, **values)
+
+
+SAMPLE = [
+    annotation(0, tags=("claim", "attribution"), source="Officials", status="refuted", note="x"),
+    annotation(1, tags=("denial",), source="[Mr. Putin]"),
+    annotation(2, annotator="bob", tags=("claim",), status="supported"),
+    annotation(1, annotator="bob", article="other", tags=("claim",), status="in_progress"),
+]
+
+
+def lines(output: bytes) -> list[Any]:
+    return [json.loads(line) for line in output.decode().splitlines()]
+
+
+def test_the_published_schema_is_the_shipped_one() -> None:
+    shipped = ROOT / "workbench" / "core" / "interchange" / "export" / "export_schema.json"
+    assert (ROOT / "docs" / "export.schema.json").read_bytes() == shipped.read_bytes()
+    Draft202012Validator.check_schema(export_schema())
+
+
+def test_json_export_is_valid_and_holds_exact_records() -> None:
+    data = prepare_export(SAMPLE, exported_at=STAMP)
+    document = json.loads(render("json", data))
+    assert list(validator().iter_errors(document)) == []
+    assert document["schema_version"] == 2
+    assert document["exported_at"] == STAMP
+    assert "history" not in document
+    expected = sorted(SAMPLE, key=lambda a: (a.article_id, a.index, a.annotator))
+    assert document["annotations"] == [a.to_record() for a in expected]
+    assert [article["id"] for article in document["articles"]] == ["other", "story"]
+
+
+def test_jsonl_export_is_a_header_then_one_valid_annotation_per_line() -> None:
+    output = render("jsonl", prepare_export(SAMPLE, exported_at=STAMP))
+    header, *records = lines(output)
+    assert list(validator("jsonl_header").iter_errors(header)) == []
+    assert header["schema_version"] == 2
+    expected = sorted(SAMPLE, key=lambda a: (a.article_id, a.index, a.annotator))
+    assert records == [a.to_record() for a in expected]
+    for record in records:
+        assert list(validator("annotation").iter_errors(record)) == []
+    assert output.endswith(b"\n") and output.count(b"\n") == len(SAMPLE) + 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["one\ntwo\u2028three\x85four\u2029", '},{"article_id":"x"}\n{"', '"},{"', "\\"],
+)
+def test_line_breaks_and_record_like_text_stay_inside_their_line(note: str) -> None:
+    noted = [annotation(0, tags=("claim",), note=note), annotation(1, source=note)]
+    output = render("jsonl", prepare_export(noted, exported_at=STAMP))
+    assert output.count(b"\n") == 3
+    assert lines(output)[1:] == [record.to_record() for record in noted]
+
+
+def test_empty_exports_are_valid() -> None:
+    data = prepare_export([], exported_at=STAMP)
+    assert list(validator().iter_errors(json.loads(render("json", data)))) == []
+    assert lines(render("jsonl", data)) == [
+        {"schema_version": 2, "exported_at": STAMP, "articles": []}
+    ]
+    assert json.loads(render("w3c", data))["total"] == 0
+    assert json.loads(render("claimreview", data))["@graph"] == []
+
+
+def test_history_is_exported_in_the_schema_shape() -> None:
+    class Change:
+        def __init__(self, before: Annotation | None, after: Annotation | None) -> None:
+            self.key = (after or before).key  # type: ignore[union-attr]
+            self.before, self.after = before, after
+            self.at, self.annotator, self.action = STAMP, "ana", "save"
+
+    first = SAMPLE[0]
+    changes = [Change(None, first), Change(first, first.changed(note="y")), Change(SAMPLE[2], None)]
+    data = prepare_export(SAMPLE, history=changes, exported_at=STAMP)
+    document = json.loads(render("json", data))
+    assert list(validator().iter_errors(document)) == []
+    assert [entry["key"] for entry in document["history"]] == [
+        ["ana", "story", 0],
+        ["ana", "story", 0],
+        ["bob", "story", 2],
+    ]
+    assert document["history"][0]["before"] is None
+    assert document["history"][1]["after"]["note"] == "y"
+    filtered = prepare_export(
+        SAMPLE,
+        ExportFilter.of(annotators=["ana"]),
+        history=changes,
+    )
+    assert [entry["key"][0] for entry in filtered.history or []] == ["ana", "ana"]
+    assert history_records([]) == []
+
+
+@pytest.mark.parametrize(
+    ("wanted", "expected"),
+    [
+        (ExportFilter(), 4),
+        (ExportFilter.of(articles=["other"]), 1),
+        (ExportFilter.of(tags=["claim"]), 3),
+        (ExportFilter.of(tags=["denial", "attribution"]), 2),
+        (ExportFilter.of(statuses=["refuted", "supported"]), 2),
+        (ExportFilter.of(annotators=["bob"]), 2),
+        (ExportFilter.of(tags=["claim"], annotators=["bob"], articles=["story"]), 1),
+        (ExportFilter.of(annotators=["nobody"]), 0),
+    ],
+)
+def test_filters_combine_alternatives_within_and_all_across(
+    wanted: ExportFilter, expected: int
+) -> None:
+    chosen = prepare_export(SAMPLE, wanted).annotations
+    assert len(chosen) == expected
+    assert all(wanted.matches(a) for a in chosen)
+    assert {a.article_id for a in chosen} == {
+        r["id"] for r in prepare_export(SAMPLE, wanted).articles
+    }
+
+
+def test_article_records_prefer_the_catalogue_and_fall_back_to_the_anchor() -> None:
+    catalogue = {
+        "story": {"article_id": "story", "title": "A story", "sha256": "f" * 64, "sentences": 3}
+    }
+    records = article_records(SAMPLE, catalogue)
+    assert records == [
+        {"id": "other", "title": None, "sha256": SHA},
+        {"id": "story", "title": "A story", "sha256": "f" * 64, "sentences": 3},
+    ]
+
+
+def test_w3c_has_quote_and_position_selectors_and_purposed_bodies() -> None:
+    collection = json.loads(render("w3c", prepare_export(SAMPLE, exported_at=STAMP)))
+    assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert collection["type"] == "AnnotationCollection"
+    assert collection["total"] == 4
+    items = collection["first"]["items"]
+    first = next(item for item in items if item["id"].endswith(":ana:story:0"))
+    assert first["type"] == "Annotation"
+    assert first["creator"] == {"type": "Person", "name": "ana"}
+    assert first["created"] == STAMP and first["modified"] == STAMP
+    assert first["target"]["source"] == "urn:workbench:article:story"
+    quote, position = first["target"]["selector"]
+    assert quote == {
+        "type": "TextQuoteSelector",
+        "exact": TEXT[0:30],
+        "prefix": "",
+        "suffix": TEXT[30:62],
+    }
+    assert position == {"type": "TextPositionSelector", "start": 0, "end": 30}
+    assert TEXT[position["start"] : position["end"]] == quote["exact"]
+    purposes = [(body["purpose"], body["value"]) for body in first["body"]]
+    assert purposes == [
+        ("tagging", "claim"),
+        ("tagging", "attribution"),
+        ("commenting", "x"),
+        ("identifying", "Officials"),
+        ("assessing", "refuted"),
+    ]
+    assert all(body["type"] == "TextualBody" for body in first["body"])
+
+
+def test_w3c_identifiers_are_percent_encoded() -> None:
+    odd = annotation(0, annotator="a b", article="dir:x/y", tags=("claim",))
+    item = json.loads(render("w3c", prepare_export([odd])))["first"]["items"][0]
+    assert item["id"] == "urn:workbench:annotation:a%20b:dir%3Ax%2Fy:0"
+    assert item["target"]["source"] == "urn:workbench:article:dir%3Ax%2Fy"
+
+
+def test_claimreview_covers_only_claims_with_a_verdict() -> None:
+    catalogue = {"story": {"title": "A story"}}
+    graph = json.loads(render("claimreview", prepare_export(SAMPLE, catalogue=catalogue)))
+    assert graph["@context"] == "https://schema.org"
+    reviews = graph["@graph"]
+    assert [review["claimReviewed"] for review in reviews] == [TEXT[0:30], TEXT[54:]]
+    refuted = reviews[0]
+    assert refuted["@type"] == "ClaimReview"
+    assert refuted["reviewRating"] == {"@type": "Rating", "alternateName": "Refuted"}
+    assert refuted["author"] == {"@type": "Person", "name": "ana"}
+    assert refuted["datePublished"] == STAMP
+    assert refuted["reviewBody"] == "x"
+    claim = refuted["itemReviewed"]
+    assert claim["@type"] == "Claim"
+    assert claim["author"] == {"@type": "Organization", "name": "Officials"}
+    assert claim["appearance"]["@type"] == "CreativeWork"
+    assert claim["appearance"]["identifier"] == "story"
+    assert claim["appearance"]["headline"] == "A story"
+    assert "author" not in reviews[1]["itemReviewed"]
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("General Ryder", "Person"),
+        ("he", "Person"),
+        ("Ukraine's military intelligence agency", "Organization"),
+        ("U.S. officials", "Organization"),
+        ("The New York Times", "Organization"),
+    ],
+)
+def test_claim_authors_are_people_or_organisations(source: str, kind: str) -> None:
+    reviewed = annotation(0, tags=("claim",), source=source, status="disputed")
+    review = json.loads(render("claimreview", prepare_export([reviewed])))["@graph"][0]
+    assert review["itemReviewed"]["author"] == {"@type": kind, "name": source}
+
+
+def test_every_format_is_registered_and_ends_with_a_newline() -> None:
+    assert set(FORMATS) == {"json", "jsonl", "w3c", "claimreview"}
+    data = ExportData(SAMPLE, article_records(SAMPLE), STAMP)
+    for name in FORMATS:
+        assert render(name, data).endswith(b"\n")

@@ -1,0 +1,95 @@
+"""json and jsonl from stored records: the same bytes as from Annotations, filters and all."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from test_export_formats import SAMPLE, STAMP
+
+from workbench.core.annotation import Annotation, AnnotationKey
+from workbench.core.interchange.export.formats import render
+from workbench.core.interchange.export.native import escape_line_breaks, render_records
+from workbench.core.interchange.export.prepare import prepare_export
+from workbench.core.interchange.export.records import (
+    article_groups,
+    first_anchors,
+    in_export_order,
+    prepare_record_export,
+)
+from workbench.core.interchange.export.selection import ExportFilter
+
+CATALOGUE = {"story": {"title": "A story", "sha256": "f" * 64, "sentences": 3}}
+FILTERS = [
+    ExportFilter(),
+    ExportFilter.of(articles=["story"]),
+    ExportFilter.of(tags=["claim"], statuses=["supported", "in_progress"]),
+    ExportFilter.of(annotators=["bob"]),
+]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A history entry shaped like store.Change."""
+
+    key: AnnotationKey
+    before: Annotation | None
+    after: Annotation | None
+    at: str = STAMP
+    annotator: str = "ana"
+    action: str = "save"
+
+
+HISTORY = [Edit(a.key, None, a) for a in SAMPLE]
+
+
+@pytest.mark.parametrize("format_name", ["json", "jsonl"])
+@pytest.mark.parametrize("wanted", FILTERS, ids=["all", "article", "tag+status", "annotator"])
+def test_records_export_exactly_what_annotations_export(
+    format_name: str, wanted: ExportFilter
+) -> None:
+    records = [a.to_record() for a in reversed(SAMPLE)]
+    history = HISTORY if format_name == "json" else None
+    from_records = render_records(
+        format_name, prepare_record_export(records, wanted, CATALOGUE, history, STAMP)
+    )
+    from_annotations = render(
+        format_name, prepare_export(SAMPLE, wanted, CATALOGUE, history, STAMP)
+    )
+    parsed = [json.loads(line) for line in from_records.splitlines()]
+    assert parsed == [json.loads(line) for line in from_annotations.splitlines()]
+    annotations: list[Any] = parsed[0]["annotations"] if format_name == "json" else parsed[1:]
+    record_keys = list(SAMPLE[0].to_record())
+    assert all(list(record) == record_keys for record in annotations)
+
+
+def test_line_breaks_inside_strings_are_escaped_and_other_bytes_left_alone() -> None:
+    plain = "“quoted” – ünïcode".encode()
+    assert escape_line_breaks(plain) is plain
+    mixed = "a\u2028b\u2029c\x85d\u2019".encode()
+    assert escape_line_breaks(mixed) == b"a\\u2028b\\u2029c\\u0085d" + "\u2019".encode()
+    assert json.loads(b'"' + escape_line_breaks(mixed) + b'"') == "a\u2028b\u2029c\x85d\u2019"
+
+
+def test_records_come_out_in_export_order_whatever_order_they_come_in() -> None:
+    keys = [
+        ("bob", "b", 0), ("ana", "a", 2), ("bob", "a", 1), ("ana", "a", 10),
+        ("ana", "b", 0), ("bob", "a", 2), ("ana", "a", 1), ("cy", "c", 5),
+    ]  # fmt: skip
+    records = [{"annotator": who, "article_id": article, "index": i} for who, article, i in keys]
+    expected = sorted(records, key=lambda r: (r["article_id"], r["index"], r["annotator"]))
+    for arrangement in (records, list(reversed(records)), expected):
+        assert in_export_order(arrangement) == expected
+
+
+def test_each_article_keeps_the_sha256_of_its_first_record_in_export_order() -> None:
+    records = [
+        {"article_id": "a", "index": 3, "annotator": "ana", "article_sha256": "later"},
+        {"article_id": "b", "index": 0, "annotator": "ana", "article_sha256": "only"},
+        {"article_id": "a", "index": 1, "annotator": "bob", "article_sha256": "first"},
+    ]
+    groups = article_groups(records)
+    assert [[r["index"] for r in group] for group in groups] == [[1, 3], [0]]
+    assert first_anchors(groups) == {"a": "first", "b": "only"}

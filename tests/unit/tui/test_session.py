@@ -1,0 +1,89 @@
+"""The annotate screen's state without widgets: moving, tagging and the running counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from store import AnnotationStore
+from workbench.core.corpus.articles import Corpus, load_corpus
+from workbench.tui.session import AnnotationSession
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Corpus:
+    (tmp_path / "a.txt").write_text("Title A\nOne. Two. Three.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title B\nFour. Five.", encoding="utf-8")
+    return load_corpus([tmp_path])
+
+
+@pytest.fixture
+def session(corpus: Corpus) -> Iterator[AnnotationSession]:
+    with AnnotationStore.open(None, annotator="ana") as store:
+        yield AnnotationSession(corpus, store)
+
+
+def test_stepping_crosses_articles_and_stops_at_the_ends(session: AnnotationSession) -> None:
+    assert not session.step(-1)
+    for _ in range(4):
+        assert session.step(1)
+    assert (session.place.article, session.place.sentence) == (1, 0)
+    assert session.step(2)
+    assert not session.step(1)
+    assert session.step(-3)
+    assert (session.place.article, session.place.sentence) == (0, 3)
+
+
+def test_article_steps_stay_put_past_the_first_and_last_article(
+    session: AnnotationSession,
+) -> None:
+    session.go(0, 2)
+    assert not session.step_article(-1)
+    assert (session.place.article, session.place.sentence) == (0, 2)
+    assert session.step_article(1)
+    assert session.step(1)
+    assert not session.step_article(1)
+    assert (session.place.article, session.place.sentence) == (1, 1)
+
+
+def test_counts_follow_every_change(session: AnnotationSession) -> None:
+    assert session.tagged_in_corpus() == 0
+    session.toggle("claim")
+    session.toggle("denial")
+    assert session.tagged_in_corpus() == 1
+    session.step(4)
+    session.set_tag("attribution")
+    assert session.tagged_in_corpus() == 2
+    assert session.tagged_in_article() == 1
+    session.undo()
+    assert session.tagged_in_corpus() == 1
+    session.redo()
+    assert session.tagged_in_corpus() == 2
+    session.clear_tags()
+    assert session.tagged_in_corpus() == 1
+    session.set_note("kept without tags")
+    assert session.tagged_in_corpus() == 1
+
+
+def test_counts_are_recounted_after_changes_elsewhere(session: AnnotationSession) -> None:
+    assert session.tagged_in_corpus() == 0
+    annotation = session.current_or_new().with_tag("claim", True)
+    session.store.save(annotation)  # as the review screen does
+    session.forget_counts()
+    assert session.tagged_in_corpus() == 1
+
+
+def test_next_untagged_wraps_around_the_corpus(session: AnnotationSession) -> None:
+    session.go(1, 2)
+    session.set_tag("claim")
+    assert session.next_untagged()
+    assert (session.place.article, session.place.sentence) == (0, 0)
+
+
+def test_the_place_is_remembered_per_annotator(session: AnnotationSession) -> None:
+    session.go(1, 1)
+    fresh = AnnotationSession(session.corpus, session.store)
+    assert fresh.restore_place()
+    assert (fresh.place.article, fresh.place.sentence) == (1, 1)

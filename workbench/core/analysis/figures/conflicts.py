@@ -1,0 +1,451 @@
+"""When two figures conflict, and how to say why.
+
+Two figures conflict only when they measure the same thing (measures.py: the
+same unit class, event, whose, when and rate) and differ beyond what their qualifiers
+allow: "at least 10,000" allows 12,000, "about 10,000" allows 9,000 to 11,000, "up to
+5,000" allows nothing above 5,000. A figure for a part (troops in the Kursk region,
+special forces, soldiers among the dead) may be smaller than the figure for its whole
+but not larger. Figures in one sentence, or given by one origin (a source, or the
+article for unattributed claims), never conflict: a source that changes its figure
+updates it.
+
+find_clashes() finds every figure that conflicts with another without comparing every
+pair: figures are bucketed by what must be equal, and within a bucket by scope; each
+figure is compared with the extreme figures (lowest upper end, highest lower end) of
+the other origins in each comparable scope, which is where a conflict would be if it
+exists. So every figure in a conflict is found, with one counterpart, in linear time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+from workbench.core.analysis.figures.measures import Measure
+from workbench.core.analysis.figures.quantities import Quantity
+from workbench.core.annotation import AnnotationKey
+
+APPROXIMATE = 0.1
+"""How far "about", "around", "some", "roughly" let a figure go either way (10%)."""
+NEAR_BELOW = frozenset(["nearly", "almost"])
+"""Qualifiers for a figure just under the number: "nearly 190,000" is 171,000-190,000."""
+
+Relation = Literal["same", "a_part", "b_part"]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number stated in a claim, where it comes from, and what it measures."""
+
+    key: AnnotationKey
+    article_id: str
+    index: int
+    source: str | None
+    quantity: Quantity
+    measure: Measure
+
+    @property
+    def origin(self) -> str:
+        """Who gives the figure: the source, else the article (unattributed)."""
+        return self.source or f"article {self.article_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Clash:
+    """Two figures that cannot both be true: `low`'s range lies below `high`'s."""
+
+    low: Figure
+    high: Figure
+    part: Figure | None = None
+    """When one figure counts a part of what the other counts: that one (larger than
+    its whole)."""
+
+    @property
+    def figures(self) -> tuple[Figure, Figure]:
+        return (self.low, self.high)
+
+
+def format_value(value: float) -> str:
+    """1500.0 -> '1,500'; 1200000.0 -> '1,200,000'; 5.5 -> '5.5'."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def interval(figure: Figure) -> tuple[float, float]:
+    """The values the figure allows, in its unit class's unit, bounds included."""
+    value = figure.measure.base_value
+    quantity = figure.quantity
+    if quantity.qualifier in NEAR_BELOW:
+        return value * (1 - APPROXIMATE), value
+    if quantity.bound == "lower":
+        return value, math.inf
+    if quantity.bound == "upper":
+        return 0.0, value
+    if quantity.bound == "approximate":
+        return value * (1 - APPROXIMATE), value * (1 + APPROXIMATE)
+    return value, value
+
+
+def comparable(figure: Figure, classes: Collection[str]) -> bool:
+    """Whether the figure counts something whose figures are checked at all: its
+    unit class is in `classes` (LedgerSettings.conflict_whats), and a count of people
+    says what the people did (joined a protest, fled...)."""
+    measure = figure.measure
+    if measure.unit_class not in classes and figure.quantity.what not in classes:
+        return False
+    return not (measure.unit_class == "people" and measure.state is None)
+
+
+def relation(a: Measure, b: Measure) -> Relation | None:
+    """How two figures' scopes relate: the same, one a part of the other's, or neither.
+
+    Unit class, event, whose, rate and time must be equal. Countries must not differ
+    (a figure without one is read as the story's). A place inside a country, or a
+    part of the whole (special forces, civilians), makes a figure a part of one
+    without; two different places or parts are not comparable; an increment
+    ("another 1,000") is never compared with a total.
+    """
+    if _bucket(a) != _bucket(b):
+        return None
+    if a.country and b.country and a.country != b.country:
+        return None
+    if "increment" in (a.part, b.part):
+        return None
+    found: Relation = "same"
+    for mine, theirs in ((a.place, b.place), (a.part, b.part)):
+        if mine == theirs:
+            continue
+        if mine is not None and theirs is not None:
+            return None
+        side: Relation = "a_part" if theirs is None else "b_part"
+        if found not in ("same", side):
+            return None
+        found = side
+    return found
+
+
+def _bucket(measure: Measure) -> tuple[object, ...]:
+    """What must be equal for two figures to be compared at all."""
+    return (measure.unit_class, measure.state, measure.who, measure.per, measure.when)
+
+
+def clash_between(a: Figure, b: Figure) -> Clash | None:
+    """The conflict between two figures, or None when they can both be true."""
+    if (a.article_id, a.index) == (b.article_id, b.index) or a.origin == b.origin:
+        return None
+    related = relation(a.measure, b.measure)
+    if related is None:
+        return None
+    (a_low, a_high), (b_low, b_high) = interval(a), interval(b)
+    if related == "a_part":
+        return Clash(b, a, part=a) if _below(b_high, a_low) else None
+    if related == "b_part":
+        return Clash(a, b, part=b) if _below(a_high, b_low) else None
+    if _below(a_high, b_low):
+        return Clash(a, b)
+    if _below(b_high, a_low):
+        return Clash(b, a)
+    return None
+
+
+def _below(high: float, low: float) -> bool:
+    """high < low, beyond the rounding of unit conversions."""
+    return high < low - 1e-9 * max(abs(low), 1.0)
+
+
+# -- finding the conflicts among many figures -------------------------------------------
+
+
+class _Ranged(NamedTuple):
+    """A figure with its range and the origin it is compared as."""
+
+    figure: Figure
+    low: float
+    high: float
+    origin: str
+    """The origin of its sentence: all the figures of one sentence share one (with two
+    analysts' sources for a sentence, the first's), so none conflicts with another."""
+
+
+@dataclass(slots=True)
+class _Group:
+    """The figures of one scope in a bucket, with the extremes other scopes look for."""
+
+    figures: list[_Ranged]
+    lowest_highs: list[_Ranged]
+    """The figure with the lowest upper end, for each of the two origins lowest so."""
+    highest_lows: list[_Ranged]
+
+    @classmethod
+    def of(cls, figures: list[_Ranged]) -> _Group:
+        return cls(
+            figures,
+            _two_origins(sorted(figures, key=lambda item: item.high)),
+            _two_origins(sorted(figures, key=lambda item: -item.low)),
+        )
+
+    def lowest_high(self, origin: str) -> _Ranged | None:
+        return next((item for item in self.lowest_highs if item.origin != origin), None)
+
+    def highest_low(self, origin: str) -> _Ranged | None:
+        return next((item for item in self.highest_lows if item.origin != origin), None)
+
+
+def _two_origins(ordered: Iterable[_Ranged]) -> list[_Ranged]:
+    """The first item of each of the first two origins in `ordered`."""
+    kept: list[_Ranged] = []
+    for item in ordered:
+        if all(item.origin != other.origin for other in kept):
+            kept.append(item)
+            if len(kept) == 2:
+                break
+    return kept
+
+
+Scope = tuple[str | None, str | None, str | None]
+"""(country, place, part)."""
+
+
+def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Clash]:
+    """Conflicts among `figures`: every figure that conflicts with another is in at
+    least one, with its most distant counterpart of another origin in each scope.
+
+    A sentence's figure counted twice (two analysts recorded the sentence) is one.
+    """
+    buckets: dict[tuple[object, ...], dict[Scope, list[_Ranged]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    seen: set[tuple[str, int, int]] = set()
+    origin_of: dict[tuple[str, int], str] = {}
+    for figure in figures:
+        where = (figure.article_id, figure.index, figure.quantity.start)
+        if where in seen or not comparable(figure, classes):
+            continue
+        seen.add(where)
+        origin = origin_of.setdefault((figure.article_id, figure.index), figure.origin)
+        m = figure.measure
+        buckets[_bucket(m)][(m.country, m.place, m.part)].append(
+            _Ranged(figure, *interval(figure), origin)
+        )
+    found: dict[tuple[int, int], Clash] = {}
+    for scopes in buckets.values():
+        _bucket_clashes(scopes, found)
+    return sorted(
+        found.values(),
+        key=lambda clash: (
+            clash.low.measure.base_value,
+            clash.high.measure.base_value,
+            clash.low.key,
+            clash.high.key,
+        ),
+    )
+
+
+def _bucket_clashes(
+    scopes: dict[Scope, list[_Ranged]], found: dict[tuple[int, int], Clash]
+) -> None:
+    """Clashes among one bucket's figures: within each scope and between scopes of the
+    same spot, and between each part and the wholes it is a part of.
+
+    A whole is looked at once for all its parts (against their pooled extremes): a
+    bucket of many places each makes one pass over the whole, not one per place.
+    """
+    groups = {scope: _Group.of(figures) for scope, figures in scopes.items()}
+    by_spot: dict[tuple[str | None, str | None], list[Scope]] = defaultdict(list)
+    for scope in groups:
+        by_spot[(scope[1], scope[2])].append(scope)
+    order = {scope: number for number, scope in enumerate(groups)}
+    parts_of: dict[Scope, list[_Ranged]] = defaultdict(list)
+    for scope, group in groups.items():
+        country, place, part = scope
+        if part == "increment":
+            continue
+        for other in by_spot[(place, part)]:
+            if order[other] >= order[scope] and _countries_agree(country, other[0]):
+                _same_scope(group, groups[other], found)
+        for wider in {(None, part), (place, None), (None, None)} - {(place, part)}:
+            for other in by_spot.get(wider, ()):
+                if other[2] != "increment" and _countries_agree(country, other[0]):
+                    _larger_than_whole(group, groups[other], found)
+                    parts_of[other] += group.highest_lows
+    for whole, candidates in parts_of.items():
+        largest = _two_origins(sorted(candidates, key=lambda item: -item.low))
+        for item in groups[whole].figures:
+            above = next((other for other in largest if other.origin != item.origin), None)
+            if above is not None and _below(item.high, above.low):
+                _add(found, Clash(item.figure, above.figure, part=above.figure))
+
+
+def _countries_agree(mine: str | None, theirs: str | None) -> bool:
+    return mine is None or theirs is None or mine == theirs
+
+
+def _add(found: dict[tuple[int, int], Clash], clash: Clash) -> None:
+    found.setdefault((id(clash.low), id(clash.high)), clash)
+
+
+def _same_scope(one: _Group, other: _Group, found: dict[tuple[int, int], Clash]) -> None:
+    """Figures of two scopes that measure the same: each against the other's extremes."""
+    for mine, theirs in ((one, other), (other, one)) if one is not other else ((one, one),):
+        for item in mine.figures:
+            below = theirs.lowest_high(item.origin)
+            if below is not None and _below(below.high, item.low):
+                _add(found, Clash(below.figure, item.figure))
+            above = theirs.highest_low(item.origin)
+            if above is not None and _below(item.high, above.low):
+                _add(found, Clash(item.figure, above.figure))
+
+
+def _larger_than_whole(part: _Group, whole: _Group, found: dict[tuple[int, int], Clash]) -> None:
+    """A part's figures larger than its whole allows (each against the whole's extreme)."""
+    for item in part.figures:
+        below = whole.lowest_high(item.origin)
+        if below is not None and _below(below.high, item.low):
+            _add(found, Clash(below.figure, item.figure, part=item.figure))
+
+
+# -- saying why -------------------------------------------------------------------------
+
+STATE_WORDS = {
+    "sent": "sent",
+    "planned": "planned",
+    "strength": "the size of the force",
+    "captured": "captured",
+    "held": "held",
+    "lost": "lost",
+    "displaced": "displaced",
+    "protesting": "at the protest",
+    "detained": "detained",
+    "killed": "killed",
+    "wounded": "wounded",
+    "casualties": "killed or wounded",
+}
+PER_WORDS = {"each": "each", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
+UNIT_NAMES = {"area": "km²", "distance": "km"}
+
+
+def figure_phrase(figure: Figure) -> str:
+    """'at least 10,000 troops', '1.2 million personnel', '12,000 troops' (a bare number
+    takes its class's name), with the number as written."""
+    quantity, measure = figure.quantity, figure.measure
+    number = written_number(quantity)
+    if quantity.what == "money":
+        return " ".join(filter(None, [quantity.qualifier, number]))
+    noun = measure.noun or measure.unit_class
+    return " ".join(filter(None, [quantity.qualifier, number, noun]))
+
+
+def written_number(quantity: Quantity) -> str:
+    """The number as the sentence writes it ('1.2 million', '$400 million', '12,000')."""
+    found = _NUMBER.search(quantity.text)
+    return found.group(0) if found else format_value(quantity.value)
+
+
+_NUMBER = re.compile(r"[$€£¥]?\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion|bn)\b)?")
+
+
+def explain(clash: Clash, name: Callable[[Figure], str]) -> str:
+    """Why two figures conflict, in one line:
+    '8,000 soldiers (Ukraine) vs 10,000 troops (NATO): both sent to Kursk, no qualifier
+    allows both'. `name` says who gives a figure (a source, or an article's title)."""
+    low, high = clash.low, clash.high
+    head = f"{figure_phrase(low)} ({name(low)}) vs {figure_phrase(high)} ({name(high)})"
+    if clash.part is not None:
+        whole = low if clash.part is high else high
+        part_words = _event_words(clash.part.measure, whole.measure, part=True)
+        whole_words = _event_words(whole.measure, clash.part.measure, part=False)
+        return f"{head}: the part ({part_words}) outnumbers the whole ({whole_words})"
+    return f"{head}: both {_event_words(low.measure, high.measure)}, {_apart(low, high)}"
+
+
+def _event_words(mine: Measure, other: Measure, part: bool | None = None) -> str:
+    """'sent to Kursk', 'killed in Kharkiv a day (August)', 'troops killed or wounded'.
+
+    For the part of a part/whole conflict, what makes it a part comes first ("troops
+    killed or wounded", "special sent"); for the whole, "all" when it has no place.
+    """
+    state = STATE_WORDS.get(mine.state or "", f"counting {mine.unit_class}")
+    words = []
+    if part and mine.part and mine.part != other.part:
+        words.append(mine.part)
+    elif part is False and not (mine.place or mine.country):
+        words.append("all")
+    where = mine.place or mine.country if part is not None else _where_shared(mine, other)
+    if not (where in ("front", "border") and mine.state == "sent"):
+        words.append(state)
+    if where:
+        words.append(_where_words(where, mine.state))
+    if mine.per:
+        words.append(PER_WORDS.get(mine.per, f"per {mine.per}"))
+    if mine.when and part is None:
+        words.append(f"({_when_words(mine.when)})")
+    return " ".join(words)
+
+
+def _where_shared(a: Measure, b: Measure) -> str | None:
+    return a.place or b.place or a.country or b.country
+
+
+def _where_words(where: str, state: str | None) -> str:
+    if where in ("front", "border"):
+        return f"at the {where}"
+    if state == "sent":
+        return f"to {where}"
+    if state == "planned":
+        return f"for {where}"
+    return f"in {where}"
+
+
+def _when_words(when: str) -> str:
+    return " ".join(word.capitalize() if _is_month(word) else word for word in when.split(" "))
+
+
+def _is_month(word: str) -> bool:
+    return word.strip(",") in {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+    }  # fmt: skip
+
+
+def _apart(low: Figure, high: Figure) -> str:
+    """Why the two ranges do not meet, in terms of the qualifiers as written."""
+    low_q, high_q = low.quantity.qualifier, high.quantity.qualifier
+    low_text = " ".join(filter(None, [low_q, written_number(low.quantity)]))
+    high_text = " ".join(filter(None, [high_q, written_number(high.quantity)]))
+    converted = _conversion(low, high)
+    if not low_q and not high_q:
+        return "no qualifier allows both" + converted
+    if low_q and not high_q:
+        return f"{high_text} is more than {low_text} allows" + converted
+    if high_q and not low_q:
+        return f"{low_text} is less than {high_text} allows" + converted
+    return f"{low_text} and {high_text} do not overlap" + converted
+
+
+def _conversion(low: Figure, high: Figure) -> str:
+    """' (400 square miles ≈ 1,036 km²)' when the two are written in different units."""
+    if low.quantity.what == high.quantity.what:
+        return ""
+    unit = UNIT_NAMES.get(low.measure.unit_class)
+    if unit is None:
+        return ""
+    shown = [
+        f"{written_number(f.quantity)} {f.measure.noun or f.quantity.what} ≈ "
+        f"{format_value(round(f.measure.base_value))} {unit}"
+        for f in (low, high)
+        if f.quantity.what not in ("square km", "km")
+    ]
+    return f" ({'; '.join(shown)})" if shown else ""
+
+
+def figures_in(clashes: Sequence[Clash]) -> list[Figure]:
+    """Every figure of `clashes`, once, in order of value."""
+    unique = {id(f): f for clash in clashes for f in clash.figures}
+    return sorted(unique.values(), key=_value_order)
+
+
+def _value_order(figure: Figure) -> tuple[float, str, int, int]:
+    return (figure.measure.base_value, figure.article_id, figure.index, figure.quantity.start)

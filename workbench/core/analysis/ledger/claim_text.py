@@ -1,0 +1,172 @@
+"""What the claim ledger reads in a quote: sorted words, figures, names, subjects.
+
+Everything the ledger compares is computed once per distinct quote (ClaimText). At
+100,000 annotations this is tens of thousands of quotes, so the work is done in as few
+passes as possible: one split into words serves the names, the content words and a
+cheap test for whether the quote can have a subject at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import compress, islice
+from operator import itemgetter
+
+from rapidfuzz import utils
+
+from workbench.core.analysis.figures.measures import Measure, read_measures
+from workbench.core.analysis.figures.quantities import TROOP_NOUNS, Quantity, numbers_in
+from workbench.core.analysis.words import FUNCTION_WORDS
+
+# reporting verbs and modal or linking words say nothing about the claim itself
+STOP_WORDS = FUNCTION_WORDS | frozenset(
+    [
+        "according",
+        "added",
+        "after",
+        "also",
+        "before",
+        "can",
+        "could",
+        "even",
+        "her",
+        "his",
+        "if",
+        "just",
+        "may",
+        "might",
+        "only",
+        "other",
+        "our",
+        "said",
+        "say",
+        "says",
+        "still",
+        "tells",
+        "told",
+        "very",
+        "what",
+        "when",
+        "where",
+        "while",
+        "whom",
+        "will",
+        "would",
+    ]
+)
+"""Words too common to say what a claim is about."""
+SUBJECT_NOUNS = {word: "troops" for word in TROOP_NOUNS}
+SUBJECT_NOUNS |= {
+    word: "arms"
+    for word in ["arms", "weapons", "munitions", "shells", "missiles", "artillery", "ammunition"]
+}
+_PEOPLE_NOUNS = frozenset(["koreans", "russians", "ukrainians"])
+_SUBJECT_WORDS = frozenset(SUBJECT_NOUNS) | _PEOPLE_NOUNS
+"""A quote has a subject only if one of its words, in lower case, is one of these."""
+_SUBJECT = re.compile(r"\b(" + "|".join(sorted(SUBJECT_NOUNS, key=len, reverse=True)) + r")\b")
+_WHO_BEFORE = re.compile(r"\b(north korean|south korean|russian|ukrainian)s?\s+$")
+_PEOPLE = re.compile(r"\b(north korean|south korean|russian|ukrainian)s\b")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD_CHARACTER = re.compile(r"\w")
+_NONE: frozenset[str] = frozenset()
+_first_letter = itemgetter(0)
+_longer_than_3 = (3).__lt__
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimText:
+    """What the ledger needs from a quote, computed once per distinct quote."""
+
+    sorted_tokens: str
+    """default_process()ed words in sorted order: fuzz.ratio on it is token_sort_ratio."""
+    quantities: tuple[Quantity, ...]
+    measures: tuple[Measure, ...]
+    """What each of `quantities` measures (same order)."""
+    figure_keys: frozenset[str]
+    """'fig:<topic>:<value>' for each figure: claims giving it can be one entry."""
+    names: frozenset[str]
+    """Capitalised words after the first, lower-cased."""
+    words: frozenset[str]
+    """Content words (longer than three letters, not stop words), lower-cased."""
+    subjects: frozenset[str]
+    keys: frozenset[str]
+    """figure_keys and words: what claims are blocked on (a word never holds ':')."""
+
+    def __hash__(self) -> int:
+        # Texts are dict keys all through the ledger; hashing every frozenset each time
+        # was a visible cost, and equal texts always have equal sorted_tokens.
+        return hash(self.sorted_tokens)
+
+
+def subjects_of(text: str) -> frozenset[str]:
+    """What a sentence talks about: 'north korean troops', 'arms'."""
+    lowered = text.lower()
+    found = {f"{who} troops" for who in _PEOPLE.findall(lowered)}
+    for match in _SUBJECT.finditer(lowered):
+        who = _WHO_BEFORE.search(lowered, max(0, match.start() - 20), match.start())
+        kind = SUBJECT_NOUNS[match.group(1)]
+        found.add(f"{who.group(1)} {kind}" if who else kind)
+    return frozenset(found)
+
+
+def _subjects(quote: str, lowers: list[str]) -> frozenset[str]:
+    """subjects_of(quote), reading only where the quote's words say a subject can be.
+
+    A subject noun matched in quote.lower() is a whole run of word characters there;
+    when lowering keeps every character one character (all but U+0130 do) and keeps
+    word characters word characters (tests/unit/analysis/test_claim_text.py checks every code
+    point), that run is one of the quote's words, so it is in `lowers`. The runs equal
+    to each present noun are then found with str.find instead of a scan of the
+    sentence by an alternation of every noun.
+    """
+    present = _SUBJECT_WORDS.intersection(lowers)
+    lowered = quote.lower()
+    if len(lowered) != len(quote):
+        return subjects_of(quote)
+    if not present:
+        return _NONE
+    found = set()
+    if not _PEOPLE_NOUNS.isdisjoint(present):
+        found = {f"{who} troops" for who in _PEOPLE.findall(lowered)}
+    for noun in present - _PEOPLE_NOUNS:
+        kind = SUBJECT_NOUNS[noun]
+        start = lowered.find(noun)
+        while start >= 0:
+            end = start + len(noun)
+            if not (start and _WORD_CHARACTER.match(lowered, start - 1)) and not (
+                _WORD_CHARACTER.match(lowered, end)
+            ):
+                who = _WHO_BEFORE.search(lowered, max(0, start - 20), start)
+                found.add(f"{who.group(1)} {kind}" if who else kind)
+            start = lowered.find(noun, start + 1)
+    return frozenset(found)
+
+
+def claim_text(quote: str) -> ClaimText:
+    """Everything the ledger compares, for one quote."""
+    words = _WORD.findall(quote)
+    lowers = list(map(str.lower, words))
+    capitalised = map(str.isupper, map(_first_letter, islice(words, 1, None)))
+    names = frozenset(compress(islice(lowers, 1, None), capitalised))
+    content = frozenset(compress(lowers, map(_longer_than_3, map(len, words)))) - STOP_WORDS
+    found, split = numbers_in(quote)
+    quantities: tuple[Quantity, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    if found:
+        measured = read_measures(quote, found, split)
+        quantities = tuple(q for q in found if q.what is not None)
+        measures = tuple(m for m in measured if m is not None)
+    figure_keys = (
+        frozenset(f"fig:{q.topic}:{q.value:g}" for q in quantities) if quantities else _NONE
+    )
+    return ClaimText(
+        sorted_tokens=" ".join(sorted(utils.default_process(quote).split())),
+        quantities=quantities,
+        measures=measures,
+        figure_keys=figure_keys,
+        names=names,
+        words=content,
+        subjects=_subjects(quote, lowers),
+        keys=content | figure_keys if figure_keys else content,
+    )

@@ -1,0 +1,390 @@
+"""The claim ledger: claims that state the same thing, grouped across articles.
+
+Two claims join a group when the rapidfuzz similarity of their quotes, plus a bonus for
+a shared figure (same counted thing, same value) or shared proper names, reaches
+`LedgerSettings.claim_threshold`. What is compared is read once per distinct quote
+(claim_text.py); comparing every claim with every other is quadratic, so claims
+are first blocked: only claims that share one of their rarest keys (a figure or an
+uncommon word) are compared (grouping.py).
+
+Denials (sentences tagged 'denial') target a group when they resemble one of its
+members, with a bonus when they deny the same subject ("North Korean soldiers")
+(denials.py).
+
+A conflict is two figures that measure the same thing and cannot both be true, given
+by different sources (or, for unattributed claims, different articles), inside one
+group or across the whole ledger (analysis/figures/measures.py reads what a figure
+measures, analysis/figures/conflicts.py decides and explains). The analyst's merge and split
+decisions are plain dicts, stored by the store and replayed here in order on top of the
+automatic grouping; group ids derive from member keys so a decision still finds its
+group after new claims come.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from workbench.core.analysis.figures.conflicts import Clash, Figure, figures_in, find_clashes
+from workbench.core.analysis.ledger.claim_text import ClaimText, claim_text
+from workbench.core.analysis.ledger.claim_text import subjects_of as subjects_of
+from workbench.core.analysis.ledger.denials import denial_targets
+from workbench.core.analysis.ledger.grouping import group_texts
+from workbench.core.annotation import Annotation, AnnotationKey
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerSettings:
+    """Knobs of the ledger; the defaults were tuned on the bundled articles."""
+
+    claim_threshold: float = 70.0
+    """Score (0-100 similarity plus bonuses) at which two claims are one ledger entry."""
+    figure_bonus: float = 15.0
+    """Added when two claims give the same figure for the same thing."""
+    name_bonus: float = 5.0
+    """Added when two claims share an uncommon proper name (Ryder, Kursk, Vladivostok)."""
+    denial_threshold: float = 70.0
+    """Score at which a denial targets a group (similarity to a member plus bonus)."""
+    subject_bonus: float = 25.0
+    """Added when a denial and a claim speak of the same subject (North Korean troops)."""
+    max_block: int = 1000
+    """A key shared by more claims than this is too common to say anything: not compared on."""
+    keys_per_claim: int = 2
+    """How many of its rarest words each claim is compared on (figures always are)."""
+    max_reps: int = 40
+    """At most this many representatives per block are compared with each claim."""
+    max_subject_groups: int = 100
+    """A subject held by more groups than this is too common for a denial to target by."""
+    denial_samples: int = 3
+    """How many distinct texts of a group a denial is compared with."""
+    conflict_whats: tuple[str, ...] = (
+        "troops",
+        "killed",
+        "wounded",
+        "casualties",
+        "square miles",
+        "square km",
+        "people",
+    )
+    """Counted things whose figures are checked for conflicts (a `what` or unit class)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "claim_threshold": self.claim_threshold,
+            "figure_bonus": self.figure_bonus,
+            "name_bonus": self.name_bonus,
+            "denial_threshold": self.denial_threshold,
+            "subject_bonus": self.subject_bonus,
+            "max_block": self.max_block,
+            "keys_per_claim": self.keys_per_claim,
+            "max_reps": self.max_reps,
+            "max_subject_groups": self.max_subject_groups,
+            "denial_samples": self.denial_samples,
+            "conflict_whats": list(self.conflict_whats),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerGroup:
+    """Claims that state the same thing, with the denials aimed at them."""
+
+    id: str
+    members: tuple[Annotation, ...]
+    denials: tuple[Annotation, ...]
+    figures: tuple[Figure, ...]
+    conflict: bool
+    """Two of this group's own claims give conflicting figures (so it has two or more)."""
+    conflict_topics: tuple[str, ...] = ()
+    """Topics whose figures in this group conflict with figures elsewhere in the ledger."""
+    clashes: tuple[Clash, ...] = ()
+    """The conflicts this group's figures are in, inside the group or with others."""
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """One counted thing and the conflicting figures given for it."""
+
+    topic: str
+    what: str
+    who: str | None
+    figures: tuple[Figure, ...]
+    """Every figure in one of `clashes`, by value."""
+    groups: tuple[str, ...]
+    clashes: tuple[Clash, ...] = ()
+
+    @property
+    def values(self) -> list[float]:
+        return sorted({figure.quantity.value for figure in self.figures})
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    groups: tuple[LedgerGroup, ...]
+    conflicts: tuple[Conflict, ...]
+    ignored_decisions: tuple[dict[str, Any], ...] = ()
+    """Decisions that name groups or members no longer present."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """One claim or denial, prepared once for comparison."""
+
+    annotation: Annotation
+    text: ClaimText
+    figures: tuple[Figure, ...]
+
+
+def group_id(members: Iterable[Annotation]) -> str:
+    """Stable id of a group: a hash of its smallest member key (not a list position)."""
+    return _id_of(min(member.key for member in members))
+
+
+def _id_of(smallest: AnnotationKey) -> str:
+    digest = hashlib.sha1("\x1f".join(map(str, smallest)).encode("utf-8")).hexdigest()
+    return f"g-{digest[:10]}"
+
+
+def member_key(annotation: Annotation) -> list[Any]:
+    """JSON form of an annotation key, as used in split decisions."""
+    return [annotation.annotator, annotation.article_id, annotation.index]
+
+
+def _annotation_key(annotation: Annotation) -> AnnotationKey:
+    return annotation.key
+
+
+def _item_key(item: _Item) -> AnnotationKey:
+    return item.annotation.key
+
+
+def _stripped(source: str | None) -> str | None:
+    return source.strip() if source else None
+
+
+def _prepare(
+    annotation: Annotation,
+    source_of: Callable[[str | None], str | None],
+    texts: dict[str, ClaimText],
+) -> _Item:
+    """The annotation with its quote's ClaimText (one per distinct quote) and figures."""
+    text = texts.get(annotation.quote)
+    if text is None:
+        text = texts[annotation.quote] = claim_text(annotation.quote)
+    if not text.quantities:
+        return _Item(annotation, text, ())
+    source = source_of(annotation.source)
+    figures = tuple(
+        Figure(annotation.key, annotation.article_id, annotation.index, source, quantity, measure)
+        for quantity, measure in zip(text.quantities, text.measures, strict=True)
+    )
+    return _Item(annotation, text, figures)
+
+
+def _auto_groups(items: Sequence[_Item], settings: LedgerSettings) -> list[list[_Item]]:
+    """Claims grouped by group_texts() over their distinct texts, in order of first member."""
+    distinct: dict[ClaimText, int] = {}
+    text_of_item = [distinct.setdefault(item.text, len(distinct)) for item in items]
+    roots = group_texts(list(distinct), settings)
+    groups: dict[int, list[_Item]] = defaultdict(list)
+    for item, number in zip(items, text_of_item, strict=True):
+        groups[roots[number]].append(item)
+    return list(groups.values())
+
+
+Member = TypeVar("Member")
+
+
+def apply_decisions(
+    groups: list[list[Annotation]], decisions: Iterable[Mapping[str, Any]]
+) -> tuple[list[list[Annotation]], list[dict[str, Any]]]:
+    """Replay merge and split decisions in order; return the groups and ignored decisions.
+
+    {"action": "merge", "groups": [id, ...]} joins the named groups;
+    {"action": "split", "member": [annotator, article_id, index]} takes one claim out.
+    """
+    decided, ignored = _decide(groups, decisions, _annotation_key)
+    return list(decided.values()), ignored
+
+
+def _decide(
+    groups: Iterable[list[Member]],
+    decisions: Iterable[Mapping[str, Any]],
+    key_of: Callable[[Member], AnnotationKey],
+) -> tuple[dict[str, list[Member]], list[dict[str, Any]]]:
+    """apply_decisions() for any members with a key; the groups come keyed by their id."""
+
+    def id_of(group: list[Member]) -> str:
+        return _id_of(min(map(key_of, group)))
+
+    current = {id_of(g): list(g) for g in groups if g}
+    ignored: list[dict[str, Any]] = []
+    for decision in decisions:
+        action = decision.get("action")
+        if action == "merge":
+            named = [i for i in decision.get("groups", []) if i in current]
+            if len(named) < 2:
+                ignored.append(dict(decision))
+                continue
+            merged = [member for i in named for member in current.pop(i)]
+            current[id_of(merged)] = merged
+        elif action == "split":
+            wanted = tuple(decision.get("member") or ())
+            home = next(
+                (i for i, g in current.items() if any(key_of(m) == wanted for m in g)), None
+            )
+            if home is None or len(current[home]) < 2:
+                ignored.append(dict(decision))
+                continue
+            group = current.pop(home)
+            alone = [m for m in group if key_of(m) == wanted]
+            rest = [m for m in group if key_of(m) != wanted]
+            current[id_of(rest)] = rest
+            current[id_of(alone)] = alone
+        else:
+            ignored.append(dict(decision))
+    return current, ignored
+
+
+def _aimed(
+    denials: Sequence[_Item], groups: Sequence[list[_Item]], settings: LedgerSettings
+) -> list[list[Annotation]]:
+    """For each group, the denials aimed at it (see denials.py)."""
+    aimed: list[list[Annotation]] = [[] for _ in groups]
+    if not denials:
+        return aimed
+    distinct = list(dict.fromkeys(denial.text for denial in denials))
+    group_texts = [
+        [members[0].text] if len(members) == 1 else list(dict.fromkeys(m.text for m in members))
+        for members in groups
+    ]
+    verdicts = dict(zip(distinct, denial_targets(distinct, group_texts, settings), strict=True))
+    for denial in denials:
+        for number in verdicts[denial.text]:
+            aimed[number].append(denial.annotation)
+    return aimed
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    With 100,000 annotations its repeated full collections doubled the build time;
+    reference counting still frees everything, and the collector resumes afterwards.
+    On resuming, what the build left alive (the summary: hundreds of thousands of
+    dicts and lists) is moved straight to the oldest generation, as surviving young
+    collections would move it, rather than left for the next young collection to
+    scan one by one (over a second at 100,000 annotations); any cycle among it is
+    still found by the next full collection.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.freeze()
+            gc.unfreeze()
+            gc.enable()
+
+
+def build_ledger(
+    annotations: Iterable[Annotation],
+    settings: LedgerSettings | None = None,
+    decisions: Iterable[Mapping[str, Any]] = (),
+    source_of: Callable[[str | None], str | None] | None = None,
+) -> Ledger:
+    """Group the claims, attach denials, apply decisions and flag conflicting figures."""
+    with paused_gc():
+        return _build_ledger(annotations, settings, decisions, source_of)
+
+
+def _build_ledger(
+    annotations: Iterable[Annotation],
+    settings: LedgerSettings | None,
+    decisions: Iterable[Mapping[str, Any]],
+    source_of: Callable[[str | None], str | None] | None,
+) -> Ledger:
+    settings = settings or LedgerSettings()
+    canonical = source_of or _stripped
+    texts: dict[str, ClaimText] = {}
+    claims: list[_Item] = []
+    denials: list[_Item] = []
+    for annotation in sorted(annotations, key=_annotation_key):
+        is_claim, is_denial = "claim" in annotation.tags, "denial" in annotation.tags
+        if is_claim or is_denial:
+            item = _prepare(annotation, canonical, texts)
+            if is_claim:
+                claims.append(item)
+            if is_denial:
+                denials.append(item)
+    decided, ignored = _decide(_auto_groups(claims, settings), decisions, _item_key)
+    ordered = sorted(
+        ((gid, sorted(members, key=_item_key)) for gid, members in decided.items()),
+        key=lambda pair: _item_key(pair[1][0]),
+    )
+    aimed = _aimed(denials, [members for _, members in ordered], settings)
+    figures_of = [tuple(f for m in members for f in m.figures) for _, members in ordered]
+    group_of = {
+        id(figure): gid for (gid, _), figures in zip(ordered, figures_of, strict=True)
+        for figure in figures
+    }  # fmt: skip
+    clashes = find_clashes((f for figures in figures_of for f in figures), settings.conflict_whats)
+    conflicts = _ledger_conflicts(clashes, group_of)
+    inside: set[str] = set()
+    outside: dict[str, set[str]] = defaultdict(set)
+    touching: dict[str, list[Clash]] = defaultdict(list)
+    for clash in clashes:
+        low, high = group_of[id(clash.low)], group_of[id(clash.high)]
+        touching[low].append(clash)
+        if low == high:
+            inside.add(low)
+        else:
+            touching[high].append(clash)
+            outside[low].add(clash.low.quantity.topic)
+            outside[high].add(clash.high.quantity.topic)
+    groups = []
+    for (gid, members), targeted, figures in zip(ordered, aimed, figures_of, strict=True):
+        if targeted:
+            keys = {m.annotation.key for m in members}
+            targeted = [d for d in targeted if d.key not in keys]
+        groups.append(
+            LedgerGroup(
+                id=gid,
+                members=tuple(m.annotation for m in members),
+                denials=tuple(targeted),
+                figures=figures,
+                conflict=gid in inside,
+                conflict_topics=tuple(sorted(outside[gid])) if gid in outside else (),
+                clashes=tuple(touching[gid]) if gid in touching else (),
+            )
+        )
+    return Ledger(
+        groups=tuple(groups), conflicts=tuple(conflicts), ignored_decisions=tuple(ignored)
+    )
+
+
+def _ledger_conflicts(clashes: Sequence[Clash], group_of: Mapping[int, str]) -> list[Conflict]:
+    """The clashes gathered by topic (what + who), each with its figures and groups."""
+    by_topic: dict[str, list[Clash]] = defaultdict(list)
+    for clash in clashes:
+        by_topic[clash.low.quantity.topic].append(clash)
+    conflicts = []
+    for topic, found in sorted(by_topic.items()):
+        figures = figures_in(found)
+        first = found[0].low
+        conflicts.append(
+            Conflict(
+                topic=topic,
+                what=first.measure.unit_class,
+                who=first.quantity.who,
+                figures=tuple(figures),
+                groups=tuple(dict.fromkeys(group_of[id(f)] for f in figures)),
+                clashes=tuple(found),
+            )
+        )
+    return conflicts

@@ -1,0 +1,361 @@
+"""Group the ways one speaker is written ("General Ryder", "Maj. Gen. Pat Ryder").
+
+Analysts type the source as it stands in each sentence, so one person appears under
+many spellings. People are compared by their name tokens once titles, ranks and
+honorifics are stripped: a surname alone ("Mr. Austin") joins a full name only when
+exactly one full name in the data set carries it ("Mr. Kim" stays apart when both Kim
+Yong-hyun and Kim Jong-un are present). Spelling variants (Zelensky, Zelenskiy,
+Zelenskyy) match through rapidfuzz. Organisations and groups ("U.S. officials") are
+grouped only when they normalise to the same words; pronouns are never merged into a
+person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from workbench.core.analysis.sources.spelling import SpellingNeighbours
+
+TITLE_WORDS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "general",
+        "gen",
+        "maj",
+        "major",
+        "lt",
+        "lieutenant",
+        "col",
+        "colonel",
+        "capt",
+        "captain",
+        "adm",
+        "admiral",
+        "sgt",
+        "sergeant",
+        "brig",
+        "brigadier",
+        "cmdr",
+        "commander",
+        "air",
+        "force",
+        "army",
+        "navy",
+        "marine",
+        "marines",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "defense",
+        "defence",
+        "foreign",
+        "state",
+        "deputy",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "chairman",
+        "chief",
+        "leader",
+        "king",
+        "queen",
+        "pope",
+        "the",
+        "u.s",
+        "us",
+        "u.k",
+        "uk",
+        "former",
+        "acting",
+        "senior",
+        "national",
+        "security",
+        "adviser",
+        "advisor",
+        "director",
+        "head",
+        "ukrainian",
+        "russian",
+        "american",
+        "british",
+        "french",
+        "german",
+        "south",
+        "north",
+        "korean",
+        "korea's",
+        "ukraine's",
+        "russia's",
+    ]
+)
+"""Words that may precede a name and are not part of it."""
+ORGANISATION_WORDS = frozenset(
+    [
+        "pentagon",
+        "kremlin",
+        "agency",
+        "service",
+        "officials",
+        "official",
+        "ministry",
+        "office",
+        "department",
+        "government",
+        "news",
+        "times",
+        "tass",
+        "yonhap",
+        "kcna",
+        "reuters",
+        "council",
+        "center",
+        "centre",
+        "institute",
+        "army",
+        "forces",
+        "intelligence",
+        "lawmakers",
+        "experts",
+        "analysts",
+        "estimates",
+        "sources",
+        "media",
+        "press",
+        "administration",
+        "parliament",
+        "assembly",
+        "committee",
+        "command",
+        "staff",
+        "embassy",
+        "united",
+        "states",
+        "nations",
+        "ukraine",
+        "russia",
+        "korea",
+        "washington",
+        "seoul",
+        "moscow",
+        "kyiv",
+        "pyongyang",
+        "beijing",
+        "others",
+        "ukrainians",
+        "russians",
+        "koreans",
+        "americans",
+    ]
+)
+PRONOUNS = frozenset(
+    ["he", "she", "they", "we", "i", "it", "his", "her", "their", "its", "him", "them"]
+)
+NAME_TOKEN_SCORE = 85.0
+"""rapidfuzz ratio at which two name tokens are one spelling (zelensky ~ zelenskiy: 94)."""
+MIN_FUZZY_TOKEN = 5
+"""Shorter tokens must match exactly ("Kim" vs "Kin" are different people)."""
+
+_POSSESSIVE_PREFIX = re.compile(r"^.*?[’']s\s+(?=[A-Z])")
+_APPOSITIVE = re.compile(r"\s*(?:,|\bof\s+[A-Z]).*$")
+_TOKEN = re.compile(r"[^\W\d_]+(?:[.’'][^\W\d_]+)*\.?", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+(?:[.’'-][^\W\d_]+)*\.?", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceGroup:
+    """One speaker: the most complete spelling, and every spelling met."""
+
+    canonical: str
+    variants: tuple[str, ...]
+    kind: str
+    """person, group (organisations, officials, countries) or pronoun."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    variant: str
+    kind: str
+    tokens: tuple[str, ...]
+    """Name tokens for people, normalised words for groups."""
+
+
+def clean_source(source: str) -> str:
+    """Collapse whitespace (including no-break spaces) and straighten apostrophes."""
+    return " ".join(source.replace("’", "'").replace("‘", "'").split())
+
+
+def _group_key(text: str) -> tuple[str, ...]:
+    words = [w.lower().strip(".") for w in _TOKEN.findall(text)]
+    return tuple(w for w in words if w not in ("the", "a", "an"))
+
+
+def parse_source(source: str) -> tuple[str, tuple[str, ...]]:
+    """(kind, tokens): a person's name tokens without titles, or a group's words."""
+    text = clean_source(source)
+    if text.lower() in PRONOUNS:
+        return "pronoun", (text.lower(),)
+    name_part = _APPOSITIVE.sub("", _POSSESSIVE_PREFIX.sub("", text))
+    raw = [word for word in _WORD.findall(name_part) if len(word.rstrip(".")) > 1]
+    while raw and raw[0].lower().rstrip(".") in TITLE_WORDS:
+        raw = raw[1:]
+    is_name = bool(raw) and all(word[:1].isupper() for word in raw)
+    tokens = tuple(part.lower() for word in raw for part in word.rstrip(".").split("-") if part)
+    if is_name and not any(t in ORGANISATION_WORDS for t in tokens):
+        return "person", tokens
+    return "group", _group_key(text)
+
+
+PersonKey = tuple[str, tuple[str, ...]]
+"""("person", name tokens): every spelling that parses to these tokens."""
+
+
+def _same_token(left: str, right: str) -> bool:
+    if left == right:
+        return True
+    if min(len(left), len(right)) < MIN_FUZZY_TOKEN:
+        return False
+    return fuzz.ratio(left, right) >= NAME_TOKEN_SCORE
+
+
+def _covers(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """Every token of `part` matches a token of `full`."""
+    return all(any(_same_token(p, f) for f in full) for p in part)
+
+
+class _PersonClusters:
+    """People clustered in order, each joining the first cluster whose head it matches.
+
+    A match needs at least one pair of similar tokens, so each cluster is indexed by
+    its head's tokens and only the clusters holding a spelling of one of the key's
+    tokens are tested: the first match found is the one a scan in order would find.
+    """
+
+    def __init__(self, keys: Iterable[PersonKey]) -> None:
+        self.spelling = SpellingNeighbours(
+            (token for _, tokens in keys for token in tokens), NAME_TOKEN_SCORE, MIN_FUZZY_TOKEN
+        )
+        self.clusters: list[list[PersonKey]] = []
+        self._headed_by: dict[str, list[int]] = defaultdict(list)
+
+    def open(self, key: PersonKey) -> None:
+        for token in set(key[1]):
+            self._headed_by[token].append(len(self.clusters))
+        self.clusters.append([key])
+
+    def head(self, number: int) -> tuple[str, ...]:
+        return self.clusters[number][0][1]
+
+    def candidates(self, tokens: tuple[str, ...]) -> list[int]:
+        """Clusters whose head has a spelling of one of `tokens`, in order."""
+        if not tokens:
+            return list(range(len(self.clusters)))
+        headed_by = self._headed_by
+        return sorted(
+            {
+                number
+                for token in tokens
+                for spelling in self.spelling.of(token)
+                for number in headed_by.get(spelling, ())
+            }
+        )
+
+    def covers(self, full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+        """_covers, with token similarity looked up instead of scored."""
+        same = self.spelling.same
+        return all(any(same(p, f) for f in full) for p in part)
+
+
+def _completeness(
+    variant: str, tokens: tuple[str, ...], counts: Counter[str]
+) -> tuple[int, int, int, str]:
+    return (len(tokens), len(variant), counts[variant], variant)
+
+
+def _cluster_people(people: list[PersonKey]) -> list[list[PersonKey]]:
+    """Full names first (longest first), each joining the first cluster that covers it
+    or that it covers; then surnames alone, joining the one full name that carries
+    them, or else the first surname-only cluster they match."""
+    found = _PersonClusters(people)
+    covers = found.covers
+    surnames_only: list[PersonKey] = []
+    for key in people:
+        if len(key[1]) == 1:
+            surnames_only.append(key)
+            continue
+        home = next(
+            (
+                number
+                for number in found.candidates(key[1])
+                if covers(found.head(number), key[1]) or covers(key[1], found.head(number))
+            ),
+            None,
+        )
+        if home is None:
+            found.open(key)
+        else:
+            found.clusters[home].append(key)
+    full_names = len(found.clusters)
+    for key in surnames_only:
+        near = [number for number in found.candidates(key[1]) if covers(found.head(number), key[1])]
+        owners = [number for number in near if number < full_names]
+        if len(owners) == 1:
+            found.clusters[owners[0]].append(key)
+            continue
+        home = next((number for number in near if number >= full_names), None)
+        if owners or home is None:
+            found.open(key)
+        else:
+            found.clusters[home].append(key)
+    return found.clusters
+
+
+def group_sources(sources: Iterable[str]) -> list[SourceGroup]:
+    """Group source spellings; sorted by canonical name (case-insensitive)."""
+    counts: Counter[str] = Counter(clean_source(s) for s in sources if s and s.strip())
+    parsed = [_Parsed(v, *parse_source(v)) for v in counts]
+    by_key: dict[tuple[str, tuple[str, ...]], list[_Parsed]] = defaultdict(list)
+    for item in parsed:
+        by_key[(item.kind, item.tokens)].append(item)
+    people = sorted((key for key in by_key if key[0] == "person"), key=lambda k: (-len(k[1]), k[1]))
+    clusters = _cluster_people(people)
+    clusters.extend([key] for key in by_key if key[0] != "person")
+    groups = []
+    for cluster in clusters:
+        members = [item for key in cluster for item in by_key[key]]
+        best = max(members, key=lambda m: _completeness(m.variant, m.tokens, counts))
+        variants = tuple(sorted({m.variant for m in members}, key=lambda v: (v.lower(), v)))
+        groups.append(SourceGroup(best.variant, variants, cluster[0][0]))
+    return sorted(groups, key=lambda g: (g.canonical.lower(), g.canonical))
+
+
+def source_index(groups: Iterable[SourceGroup]) -> dict[str, str]:
+    """Cleaned spelling -> canonical name, for looking up an annotation's source."""
+    return {variant: group.canonical for group in groups for variant in group.variants}
+
+
+def canonical_source(index: dict[str, str], source: str | None) -> str | None:
+    """The canonical name of `source` (None when the annotation has no source)."""
+    if not source or not source.strip():
+        return None
+    cleaned = clean_source(source)
+    return index.get(cleaned, cleaned)

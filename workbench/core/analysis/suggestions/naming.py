@@ -1,0 +1,63 @@
+"""The guideline's form of a speaker's phrase: what the source field records.
+
+"The shortest span naming the speaker as it stands": titles and descriptions before a
+full name are dropped ("Air Force Maj. Gen. Pat Ryder" -> "Pat Ryder", "Cal Fire
+spokeswoman Lauren Pike" -> "Lauren Pike"), a title before a surname alone is kept
+("General Ryder"), and "of Ukraine" after a titled name is dropped ("President
+Volodymyr Zelensky of Ukraine" -> "Volodymyr Zelensky"). Organisations keep their whole
+name ("South Korea’s National Intelligence Service").
+"""
+
+from __future__ import annotations
+
+from workbench.core.analysis import lexicon as lx
+from workbench.core.analysis.suggestions.phrases import TokenSpan
+from workbench.core.analysis.suggestions.tokens import Tokens
+
+
+def guideline_span(tokens: Tokens, span: TokenSpan) -> TokenSpan:
+    """Titles and descriptions before a full name dropped; "of Ukraine" after a titled
+    name dropped ("President Volodymyr Zelensky of Ukraine" -> "Volodymyr Zelensky")."""
+    start, end = span
+    of = next((j for j in range(start, end) if tokens.lowers[j] == "of"), None)
+    if of is not None and _titled_name_end(tokens, start, of):
+        end = of
+    name_start = end
+    while name_start > start and (
+        (tokens[name_start - 1].is_name and not tokens[name_start - 1].is_possessive)
+        or tokens[name_start - 1].is_particle
+    ):
+        name_start -= 1
+    names = list(range(name_start, end))
+    titles = [j for j in names if _is_title(tokens, j)]
+    first_name = titles[-1] + 1 if titles else name_start
+    person = [j for j in range(first_name, end) if tokens[j].is_name]
+    described = first_name > start and not any(
+        tokens.lowers[j] in lx.NP_CONNECTORS for j in range(start, first_name)
+    )
+    if len(person) >= 2 and described and _all_names(tokens, first_name, end):
+        return (first_name, end)
+    return (start, end)
+
+
+def _is_title(tokens: Tokens, j: int) -> bool:
+    """A title or a person's role ("Prosecutor Maria Costa")."""
+    word = tokens.lowers[j]
+    return word in lx.TITLES or (word in lx.ROLES and word not in lx.ORGANISATION_ROLES)
+
+
+def _all_names(tokens: Tokens, start: int, end: int) -> bool:
+    return all(
+        (tokens[j].is_name or tokens[j].is_particle)
+        and tokens.lowers[j] not in lx.TITLES
+        and tokens[j].bare not in lx.ORGANISATION_ROLES
+        for j in range(start, end)
+    )
+
+
+def _titled_name_end(tokens: Tokens, start: int, end: int) -> bool:
+    """Does tokens[start:end] end with a title followed by name words?"""
+    j = end
+    while j > start and tokens[j - 1].is_name and tokens.lowers[j - 1] not in lx.TITLES:
+        j -= 1
+    return j < end and j > start and tokens.lowers[j - 1] in lx.TITLES

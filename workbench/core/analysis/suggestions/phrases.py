@@ -1,0 +1,310 @@
+"""Noun phrases that name a speaker, found around a reporting verb.
+
+The positions news English puts a speaker in: right before the verb ("U.S. officials
+said"), in apposition ("Pat Ryder, the Pentagon spokesman, told"), after the verb or
+"according to" ("said Mr. Melnyk"), before a post-modifier ("officials familiar with
+the matter said"), or as the subject of the main clause ("…, saying"). A phrase is
+made of names, role nouns ("officials", "agency"), their modifiers, numbers and
+possessives, joined by "of", "and", "to", "for"…; leading determiners are dropped.
+"""
+
+from __future__ import annotations
+
+from workbench.core.analysis import lexicon as lx
+from workbench.core.analysis.suggestions.tokens import Token, Tokens
+
+TokenSpan = tuple[int, int]
+"""[first, last) token indices."""
+
+
+def is_source_name(token: Token) -> bool:
+    """A name word that may be part of a source ("Thursday" may not)."""
+    return token.is_name and token.lower not in lx.TIME_WORDS
+
+
+def is_head(token: Token) -> bool:
+    """Can end a source: a name, an abbreviation or a role noun."""
+    return (is_source_name(token) and not token.is_number) or token.bare in lx.ROLES
+
+
+def _is_part(token: Token) -> bool:
+    """Can stand inside a source: a head, a modifier, a number, a possessive."""
+    if token.lower in lx.TIME_WORDS:
+        return False
+    if token.is_name or token.is_number:
+        return True
+    low = token.lower
+    if low in lx.SOURCE_MODIFIERS or low in lx.QUANTIFIERS or token.bare in lx.ROLES:
+        return True
+    if token.is_possessive and token.is_word:
+        return True
+    return "-" in low and token.is_word and low.split("-")[-1] in lx.COMPOUND_MODIFIER_ENDS
+
+
+def _segment_start(tokens: Tokens, end: int) -> int:
+    """Index after the last clause boundary before `end`."""
+    for j in range(end - 1, -1, -1):
+        if tokens[j].text in lx.SEGMENT_BOUNDARIES:
+            return j + 1
+    return 0
+
+
+def noun_phrase_before(tokens: Tokens, low: int, end: int) -> TokenSpan | None:
+    """The source ending just before `end`, scanning left no further than `low`."""
+    if end <= low:
+        return None
+    head = tokens[end - 1]
+    if tokens.lowers[end - 1] in lx.PRONOUNS:
+        return (end - 1, end)
+    if tokens.lowers[end - 1] in lx.FIRST_PERSON:
+        return None
+    if not is_head(head):
+        return plain_noun_subject(tokens, low, end)
+    start = end - 1
+    while start > low:
+        token = tokens[start - 1]
+        word = tokens.lowers[start - 1]
+        inside = start - 1 > low  # a word on the left can still be part of the phrase
+        if (
+            _is_part(token)
+            or (token.is_particle and inside and tokens[start - 2].is_name)
+            or (word in lx.NP_CONNECTORS and inside and _is_part(tokens[start - 2]))
+            or (word == "the" and inside and tokens.lowers[start - 2] in lx.NP_CONNECTORS)
+        ):
+            start -= 1
+        else:
+            start = _described_by_determiner(tokens, low, start)
+            break
+    if start > low and tokens.lowers[start - 1] in lx.POSSESSIVE_DETERMINERS:
+        start -= 1
+    return trim(tokens, start, end)
+
+
+def plain_noun_subject(tokens: Tokens, low: int, end: int) -> TokenSpan | None:
+    """'The clinic denied', 'Some parents told', '…, operators said': a plain lower-case
+    noun is a subject when a determiner, a quantifier or the start of the clause stands
+    at most three words before it (the role list cannot name every kind of speaker)."""
+    for start in range(end - 1, max(low, end - 4) - 1, -1):
+        token = tokens[start]
+        word = tokens.lowers[start]
+        if word in lx.DETERMINERS or word in lx.POSSESSIVE_DETERMINERS:
+            return trim(tokens, start, end) if start + 1 < end else None
+        if word in lx.QUANTIFIERS or token.is_possessive:
+            return (start, end) if start + 1 < end else None
+        plain = (
+            word.isalpha()
+            and (not token.is_capitalised or start == 0)
+            and word not in lx.NEVER_NAMES
+            and word not in lx.AUXILIARIES
+            and word not in lx.VERB_ADVERBS
+            and not word.endswith(("ed", "ing", "ly"))
+        )
+        if not plain:
+            return None
+        if start == low:
+            return (start, end)
+    return None
+
+
+def _described_by_determiner(tokens: Tokens, low: int, start: int) -> int:
+    """'the central bank', 'the national security communications adviser': plain
+    lower-case words between a determiner and the phrase belong to it (at most three)."""
+    for reach in range(1, 4):
+        k = start - reach
+        if k < low:
+            break
+        word = tokens.lowers[k]
+        if word in lx.DETERMINERS or word in lx.POSSESSIVE_DETERMINERS or tokens[k].is_possessive:
+            return k + 1 if word in lx.DETERMINERS else k
+        plain = word.isalpha() and word not in lx.NEVER_NAMES and word not in lx.AUXILIARIES
+        if not plain or word.endswith("ly"):
+            break
+    return start
+
+
+def noun_phrase_after(tokens: Tokens, start: int, stop: int) -> TokenSpan | None:
+    """The source starting at `start` (after "according to", or an inverted verb)."""
+    while start < stop and tokens.lowers[start] in lx.DETERMINERS:
+        start += 1
+    if start < stop and tokens.lowers[start] in lx.PRONOUNS:
+        return (start, start + 1)
+    end = start
+    if end < stop and tokens.lowers[end] in lx.POSSESSIVE_DETERMINERS:
+        end += 1
+    while end < stop:
+        token = tokens[end]
+        word = tokens.lowers[end]
+        if _is_part(token) or (token.is_particle and end > start and tokens[end - 1].is_name):
+            end += 1
+            continue
+        if _leads_to_role(tokens, end, stop):
+            end += 1
+            continue
+        following = end + 1
+        if word in lx.NP_CONNECTORS and end > start:
+            if following < stop and tokens.lowers[following] == "the":
+                following += 1
+            if following < stop and is_source_name(tokens[following]):
+                end = following
+                continue
+        break
+    span = trim(tokens, start, end)
+    if span is None or not is_head(tokens[span[1] - 1]):
+        return None
+    return span
+
+
+def _leads_to_role(tokens: Tokens, at: int, stop: int) -> bool:
+    """A plain lower-case word with a role noun at most two words on: "census" in
+    "the census bureau"."""
+    word = tokens.lowers[at]
+    if not word.isalpha() or word in lx.NEVER_NAMES or word in lx.AUXILIARIES:
+        return False
+    for k in range(at + 1, min(stop, at + 3)):
+        if tokens[k].bare in lx.ROLES:
+            return True
+        if not tokens[k].is_word or tokens.lowers[k] in lx.NEVER_NAMES:
+            return False
+    return False
+
+
+def trim(tokens: Tokens, start: int, end: int) -> TokenSpan | None:
+    """Drop clause openers and determiners from the front, connectors from the back."""
+    while start < end and (
+        tokens.lowers[start] in lx.LEAD_INS
+        or tokens.lowers[start] in lx.DETERMINERS
+        or tokens.lowers[start] in lx.NP_CONNECTORS
+    ):
+        start += 1
+    while end > start and (
+        tokens.lowers[end - 1] in lx.NP_CONNECTORS or tokens.lowers[end - 1] == "the"
+    ):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def subject_before(tokens: Tokens, verb: int) -> TokenSpan | None:
+    """The subject of the verb at `verb`: right before it, in apposition, or further back
+    with a post-modifier ("officials familiar with the matter said")."""
+    segment = _segment_start(tokens, verb)
+    end = verb
+    while end > segment and (
+        tokens.lowers[end - 1] in lx.VERB_ADVERBS or tokens.lowers[end - 1] in lx.AUXILIARIES
+    ):
+        end -= 1
+    if end == segment and end > 0 and tokens[end - 1].text == ",":
+        return _apposition(tokens, end - 1)
+    found = noun_phrase_before(tokens, segment, end)
+    if found is not None and not _object_of_preposition(tokens, found):
+        return found
+    return _modified_subject(tokens, segment, end) or (
+        None if found is None or _object_of_preposition(tokens, found) else found
+    )
+
+
+def _object_of_preposition(tokens: Tokens, span: TokenSpan) -> bool:
+    """'…shared on social media claimed', 'familiar with the negotiations said': the
+    phrase hangs on a preposition, with a determiner or up to two plain modifiers
+    between."""
+    before = span[0] - 1
+    if before >= 0 and tokens.lowers[before] in lx.DETERMINERS:
+        before -= 1
+    else:
+        for _ in range(2):
+            if before >= 0 and _plain_modifier(tokens, before):
+                before -= 1
+    return before >= 0 and tokens.lowers[before] in lx.PREPOSITIONS
+
+
+def _plain_modifier(tokens: Tokens, k: int) -> bool:
+    word = tokens.lowers[k]
+    return (
+        word.isalpha()
+        and not tokens[k].is_capitalised
+        and word not in lx.NEVER_NAMES
+        and word not in lx.AUXILIARIES
+        and word not in lx.PREPOSITIONS
+    )
+
+
+def _apposition(tokens: Tokens, comma: int) -> TokenSpan | None:
+    """'NAME, DESCRIPTION, said' -> NAME; 'DESCRIPTION, NAME, said' -> NAME."""
+    inner = _segment_start(tokens, comma)
+    if inner == 0 or tokens[inner - 1].text != ",":
+        return None
+    if is_full_name(tokens, inner, comma):
+        return (inner, comma)
+    return noun_phrase_before(tokens, _segment_start(tokens, inner - 1), inner - 1)
+
+
+def _modified_subject(tokens: Tokens, segment: int, end: int) -> TokenSpan | None:
+    start = segment
+    while start < end and tokens.lowers[start] in lx.LEAD_INS:
+        start += 1
+    found = (
+        noun_phrase_after(tokens, start, end)
+        or _person_before_who(tokens, start, end)
+        or _determined_noun(tokens, start, end)
+    )
+    if found is None or found[1] >= end:
+        return None
+    following = tokens.lowers[found[1]]
+    if following in lx.POSTMODIFIER_STARTS or (len(following) > 4 and following.endswith("ed")):
+        return found  # "officials familiar with…", "a post shared on…"
+    return None
+
+
+def _determined_noun(tokens: Tokens, start: int, end: int) -> TokenSpan | None:
+    """'A post …': a determiner and one plain noun opening the clause."""
+    if start + 1 < end and tokens.lowers[start] in lx.DETERMINERS:
+        word = tokens.lowers[start + 1]
+        if word.isalpha() and word not in lx.NEVER_NAMES and not tokens[start + 1].is_capitalised:
+            return (start + 1, start + 2)
+    return None
+
+
+def _person_before_who(tokens: Tokens, start: int, end: int) -> TokenSpan | None:
+    """'A firefighter who asked not to be named told…': "who" makes any noun a person."""
+    if start < end and tokens.lowers[start] in lx.DETERMINERS:
+        start += 1
+    for k in range(start + 1, min(end, start + 4)):
+        if tokens.lowers[k] in ("who", "whose"):
+            words = range(start, k)
+            if all(tokens[j].is_word and tokens.lowers[j] not in lx.NEVER_NAMES for j in words):
+                return (start, k)
+            return None
+    return None
+
+
+def main_subject(tokens: Tokens, limit: int) -> TokenSpan | None:
+    """The subject of the sentence's main clause: its first noun phrase that is not in
+    an opening adverbial ("On Friday, …")."""
+    start = 0
+    while start < limit:
+        word = tokens.lowers[start]
+        if word in lx.LEAD_INS and word not in ("that", "who", "which"):
+            if tokens[start].is_capitalised and word in lx.ADVERBIAL_OPENERS:
+                comma = next((j for j in range(start, limit) if tokens[j].text == ","), None)
+                if comma is None:
+                    return None
+                start = comma + 1
+                continue
+            start += 1
+            continue
+        return noun_phrase_after(tokens, start, limit) or _determined_noun(tokens, start, limit)
+    return None
+
+
+def is_full_name(tokens: Tokens, start: int, end: int) -> bool:
+    """Two or more name words, after any titles, and nothing else ("John Kirby",
+    "Dr. Priya Raman", "Ursula von der Leyen")."""
+    while start < end and tokens.lowers[start] in lx.TITLES:
+        start += 1
+    names = 0
+    for j in range(start, end):
+        token = tokens[j]
+        if token.is_name and tokens.lowers[j] not in lx.TITLES and token.bare not in lx.ROLES:
+            names += 1
+        elif not token.is_particle:
+            return False
+    return names >= 2

@@ -1,0 +1,259 @@
+"""Who "he", "they" or "the spokesman" is: the speaker an article named before.
+
+News reports name a speaker in full once ("Air Force Maj. Gen. Pat Ryder, the Pentagon
+spokesman, told reporters") and then write "General Ryder", "he", "the spokesman". The
+article is read in order, remembering every speaker and every titled name with the
+words that described them; a pronoun or a bare role resolves to the latest fitting one,
+given in its fullest form ("he" -> "Pat Ryder", not "General Ryder"). Only the few
+sentences before count: an old antecedent is more often wrong than right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.core.analysis import lexicon as lx
+from workbench.core.analysis.suggestions.tokens import Tokens
+
+REACH = 6
+"""Sentences looked back for an antecedent."""
+
+PERSON = "person"
+GROUP = "group"
+BODY = "body"
+
+
+@dataclass(slots=True)
+class Speaker:
+    """One speaker of the article: its fullest written form and what described it."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    sentence: int
+    names: int
+    """Name words in `text` (titles excluded): a fuller form has more."""
+    descriptions: set[str] = field(default_factory=set)
+    gender: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    text: str
+    start: int
+    end: int
+
+
+class Discourse:
+    """The speakers met so far in one article, in reading order."""
+
+    def __init__(self) -> None:
+        self.speakers: list[Speaker] = []
+        self._people: dict[str, Speaker] = {}
+
+    def resolve(self, tokens: Tokens, span: tuple[int, int], sentence: int) -> Resolved | None:
+        """The antecedent of a pronoun or bare-role source, or None."""
+        start, end = span
+        words = tokens.lowers[start:end]
+        recent = [s for s in reversed(self.speakers) if sentence - s.sentence <= REACH]
+        if len(words) == 1 and words[0] in lx.PRONOUNS:
+            match = _for_pronoun(words[0], recent)
+        elif is_bare_role(tokens, span):
+            match = _for_role(words[:-1], words[-1], recent)
+        else:
+            return None
+        if match is None or match.text.lower() == tokens.span_text(start, end).lower():
+            return None
+        return Resolved(match.text, match.start, match.end)
+
+    def remember_source(
+        self,
+        tokens: Tokens,
+        written: tuple[int, int],
+        span: tuple[int, int],
+        sentence: int,
+        resolved: bool,
+    ) -> None:
+        """Record the speaker of a sentence: `span` is the source, `written` the whole
+        phrase it was cut from ("Air Force Maj. Gen. Pat Ryder"). A pronoun, or a role
+        that resolved to someone named before, is not a new speaker."""
+        words = tokens.lowers[span[0] : span[1]]
+        if resolved or (len(words) == 1 and words[0] in lx.PRONOUNS):
+            return
+        self._add(tokens, span, _kind(tokens, span), sentence, _descriptions(tokens, written))
+
+    def remember_names(self, tokens: Tokens, sentence: int) -> None:
+        """Record titled names ("Defense Secretary Lloyd Austin") met anywhere."""
+        items = tokens.items
+        j = 0
+        while j < len(items):
+            followed_by_name = j + 1 < len(items) and items[j + 1].is_name
+            if tokens.lowers[j] not in lx.TITLES or not followed_by_name:
+                j += 1
+                continue
+            title_start = j
+            while (
+                title_start > 0
+                and (tokens.lowers[title_start - 1] in lx.TITLES or items[title_start - 1].is_name)
+                and not items[title_start - 1].is_possessive
+            ):
+                title_start -= 1
+            name_start = j + 1
+            while name_start < len(items) and tokens.lowers[name_start] in lx.TITLES:
+                name_start += 1
+            name_end = name_start
+            while name_end < len(items) and (
+                (items[name_end].is_name and tokens.lowers[name_end] not in lx.TITLES)
+                or items[name_end].is_particle
+            ):
+                name_end += 1
+            if name_end - name_start >= 2:
+                descriptions = {tokens.lowers[k] for k in range(title_start, name_start)}
+                self._add(tokens, (name_start, name_end), PERSON, sentence, descriptions)
+            j = max(name_end, j + 1)
+
+    def _add(
+        self,
+        tokens: Tokens,
+        span: tuple[int, int],
+        kind: str,
+        sentence: int,
+        descriptions: set[str],
+    ) -> None:
+        start, end = span
+        first, last = tokens[start], tokens[end - 1]
+        names = sum(1 for k in range(start, end) if tokens.lowers[k] not in lx.TITLES)
+        gender = _gender(tokens.lowers[start:end])
+        known = self._people.get(last.bare)
+        if known is not None and (kind == PERSON or end - start == 1):
+            # the same person again ("Austin" after "Lloyd Austin"): keep the fullest form
+            known.descriptions |= descriptions
+            known.sentence = sentence
+            known.gender = known.gender or gender
+            if names > known.names:
+                known.text, known.start, known.end = (
+                    tokens.span_text(*span),
+                    first.start,
+                    last.end,
+                )
+                known.names = names
+            self._touch(known)
+            return
+        speaker = Speaker(
+            tokens.span_text(*span), first.start, last.end, kind, sentence, names, descriptions,
+            gender,
+        )  # fmt: skip
+        if kind == PERSON:
+            self._people[last.bare] = speaker
+        self.speakers.append(speaker)
+
+    def _touch(self, speaker: Speaker) -> None:
+        """Move a speaker met again to the end: it is the latest one."""
+        self.speakers.remove(speaker)
+        self.speakers.append(speaker)
+
+
+def _descriptions(tokens: Tokens, written: tuple[int, int]) -> set[str]:
+    """Words of the phrase and of its apposition ("Pat Ryder, the Pentagon spokesman,
+    said" -> pentagon, spokesman…): what a later "the spokesman" can match."""
+    start, end = written
+    around = list(range(start, end))
+    if end < len(tokens) and tokens[end].text == ",":
+        after = _clause(tokens, end + 1, 1)
+        if after and after[-1] + 1 < len(tokens) and tokens[after[-1] + 1].text == ",":
+            around += after
+        elif start > 1 and tokens[start - 1].text == ",":
+            around += _clause(tokens, start - 2, -1)
+    return {tokens[k].bare for k in around if tokens[k].is_word} - lx.NEVER_NAMES
+
+
+def _clause(tokens: Tokens, k: int, step: int) -> list[int]:
+    """Token indices from k, walking by `step`, up to the next clause boundary."""
+    found = []
+    while 0 <= k < len(tokens) and tokens[k].text not in lx.SEGMENT_BOUNDARIES:
+        found.append(k)
+        k += step
+    return found
+
+
+def is_bare_role(tokens: Tokens, span: tuple[int, int]) -> bool:
+    """'spokesman', 'agency', 'South Korean minister': a role with no name of its own.
+    Not "his office" (whose office depends on "his") nor a document ("statement")."""
+    start, end = span
+    head = tokens[end - 1]
+    if not _lower_case_word(tokens, end - 1):
+        return False
+    if head.bare not in lx.ROLES or head.bare in lx.DOCUMENT_ROLES:
+        return False
+    if tokens.lowers[start] in lx.POSSESSIVE_DETERMINERS or "and" in tokens.lowers[start:end]:
+        return False
+    return not any(
+        tokens[k].is_name and tokens.lowers[k] not in lx.TITLES and not _nationality(tokens, k)
+        for k in range(start, end - 1)
+    )
+
+
+def _lower_case_word(tokens: Tokens, k: int) -> bool:
+    """Lower case, or capitalised only because it opens the sentence ("Officials say")."""
+    return not tokens[k].is_capitalised or k == 0
+
+
+def _nationality(tokens: Tokens, k: int) -> bool:
+    """'South Korean', 'Russian': describes a role, does not name anyone."""
+    word = tokens.lowers[k]
+    return word.endswith(("an", "ese", "ish", "i")) or word in ("south", "north", "u.s")
+
+
+def _kind(tokens: Tokens, span: tuple[int, int]) -> str:
+    start, end = span
+    head = tokens[end - 1]
+    words = tokens.lowers[start:end]
+    if "and" in words or "&" in words:
+        return GROUP
+    if _lower_case_word(tokens, end - 1) and head.bare in lx.ROLES:
+        if head.bare in lx.ORGANISATION_ROLES:
+            return BODY
+        plural = head.bare.endswith("s") and not head.bare.endswith("ss")
+        return GROUP if plural or head.bare in ("police", "people") else PERSON
+    named = [k for k in range(start, end) if tokens.lowers[k] not in lx.TITLES]
+    people_like = all(tokens[k].is_name or tokens[k].is_particle for k in named)
+    titled = len(named) < end - start
+    if (
+        people_like
+        and (titled or len(named) >= 2)
+        and not any(tokens[k].bare in lx.ORGANISATION_ROLES or "." in tokens[k].text for k in named)
+    ):
+        return PERSON
+    return BODY
+
+
+def _gender(words: tuple[str, ...]) -> str:
+    if any(w in lx.MALE_TITLES for w in words):
+        return "he"
+    if any(w in lx.FEMALE_TITLES for w in words):
+        return "she"
+    return ""
+
+
+def _for_pronoun(pronoun: str, recent: list[Speaker]) -> Speaker | None:
+    if pronoun in lx.PERSON_PRONOUNS:
+        return next((s for s in recent if s.kind == PERSON and s.gender in ("", pronoun)), None)
+    if pronoun in lx.PLURAL_PRONOUNS:
+        return next((s for s in recent if s.kind == GROUP), None)
+    if pronoun in lx.THING_PRONOUNS:
+        return next((s for s in recent if s.kind == BODY), None)
+    return None
+
+
+def _for_role(modifiers: tuple[str, ...], head: str, recent: list[Speaker]) -> Speaker | None:
+    """The latest speaker described by the same role and the same modifiers ("the South
+    Korean minister" -> "Kim Yong-hyun", never "U.S. officials" -> "Ukrainian officials");
+    for a body's role with no modifier ("the agency"), the latest body."""
+    wanted = {w.removesuffix("'s") for w in modifiers if w not in lx.DETERMINERS}
+    for speaker in recent:
+        if head in speaker.descriptions and wanted <= speaker.descriptions:
+            return speaker
+    if head in lx.ORGANISATION_ROLES and not wanted:
+        return next((s for s in recent if s.kind == BODY), None)
+    return None

@@ -1,0 +1,194 @@
+"""Suggested tags and source for every sentence of an article.
+
+`suggest(article)` reads the article once, in order, and returns one Suggestion per
+sentence: a score from 0 to 1 for each tag (the tags at or above their threshold are
+the suggestion), the source as a span of the article following the guideline, the cues
+that fired, and for a pronoun or bare-role source the speaker it resolves to. Pure and
+offline: rules and word lists (lexicon.py), no model. Nothing here is stored: the
+analyst accepts, changes or ignores a suggestion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from workbench.core.analysis.suggestions.attribution import find_attribution
+from workbench.core.analysis.suggestions.claims import claim_score
+from workbench.core.analysis.suggestions.denial import UNATTRIBUTED_SCORE, find_denial
+from workbench.core.analysis.suggestions.naming import guideline_span
+from workbench.core.analysis.suggestions.resolve import Discourse
+from workbench.core.analysis.suggestions.tokens import Tokens, tokenize
+from workbench.core.annotation import TAGS
+from workbench.core.corpus.sentences import Sentence
+
+SUGGESTER_VERSION = "rules-1"
+"""Changes whenever a rule, word list or threshold changes what is suggested: an
+annotation's provenance records it, so acceptance rates compare like with like."""
+
+THRESHOLDS: Mapping[str, float] = {"claim": 0.5, "attribution": 0.5, "denial": 0.5}
+"""A tag is suggested when its score reaches its threshold (docs/SUGGESTIONS.md says how
+these were chosen, leave one article out)."""
+
+NO_CUE_SCORE = 0.02
+"""Attribution or denial with no cue at all."""
+
+
+class ArticleLike(Protocol):
+    """What suggest() reads: workbench.core.corpus.articles.Article fits."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def sentences(self) -> Sequence[Sentence]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Words that fired a tag: article[start:end] == text."""
+
+    tag: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """What the workbench proposes for one sentence. Offsets index the article text."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    scores: Mapping[str, float] = field(hash=False)
+    """Every tag of TAGS, 0 to 1."""
+    tags: tuple[str, ...]
+    """The tags whose score reaches THRESHOLDS, in TAGS order."""
+    source: str | None = None
+    """The speaker as the guideline records it: article[source_start:source_end]."""
+    source_start: int | None = None
+    source_end: int | None = None
+    cues: tuple[Cue, ...] = ()
+    resolved_source: str | None = None
+    """For a pronoun or bare-role source, the speaker named earlier in the article."""
+    resolved_start: int | None = None
+    resolved_end: int | None = None
+    version: str = SUGGESTER_VERSION
+
+    @property
+    def cue(self) -> str | None:
+        """The cue behind the suggestion: the attribution's, else the denial's."""
+        return self.cues[0].text if self.cues else None
+
+    @property
+    def prefill_source(self) -> str | None:
+        """What a source prompt offers: the resolved speaker for a pronoun."""
+        return self.resolved_source or self.source
+
+    def tags_at_least(self, lowest: float) -> tuple[str, ...]:
+        """The suggested tags scoring at least `lowest` (a user's display setting)."""
+        return tuple(tag for tag in self.tags if self.scores[tag] >= lowest)
+
+    def to_record(self) -> dict[str, Any]:
+        """The `workbench suggest --json` object."""
+        return {
+            "article": self.article_id,
+            "index": self.index,
+            "start": self.start,
+            "end": self.end,
+            "tags": list(self.tags),
+            "scores": {tag: round(self.scores[tag], 3) for tag in TAGS},
+            "source": self.source,
+            "source_start": self.source_start,
+            "source_end": self.source_end,
+            "resolved_source": self.resolved_source,
+            "cue": self.cue,
+        }
+
+
+def suggest(article: ArticleLike) -> list[Suggestion]:
+    """One Suggestion per sentence of the article, in order."""
+    return suggest_sentences(article.id, article.text, article.sentences)
+
+
+def suggest_sentences(
+    article_id: str, text: str, sentences: Iterable[Sentence]
+) -> list[Suggestion]:
+    """Suggestions for `sentences` of `text`, read in order (pronouns look back)."""
+    discourse = Discourse()
+    suggestions = []
+    for position, sentence in enumerate(sentences):
+        tokens = tokenize(text[sentence.start : sentence.end], sentence.start)
+        suggestions.append(_suggest_one(article_id, sentence, tokens, discourse, position))
+    return suggestions
+
+
+def _suggest_one(
+    article_id: str, sentence: Sentence, tokens: Tokens, discourse: Discourse, position: int
+) -> Suggestion:
+    attribution = find_attribution(tokens)
+    denial = find_denial(tokens)
+    scores = {tag: NO_CUE_SCORE for tag in TAGS}
+    cues: list[Cue] = []
+    source_span: tuple[int, int] | None = None
+    if attribution is not None:
+        scores["attribution"] = attribution.score
+        if attribution.source is not None:
+            source_span = guideline_span(tokens, attribution.source)
+    if denial is not None:
+        # the guideline's denial is a source rejecting a claim: no speaker, no denial
+        scores["denial"] = denial.score if source_span is not None else UNATTRIBUTED_SCORE
+    skip = _attribution_tokens(attribution.cue if attribution else None, source_span)
+    scores["claim"] = claim_score(tokens, sentence.text, skip)
+    tags = tuple(tag for tag in TAGS if scores[tag] >= THRESHOLDS[tag])
+    if attribution is not None and "attribution" in tags:
+        cues.append(_cue("attribution", tokens, attribution.cue))
+    if denial is not None and "denial" in tags:
+        cues.append(_cue("denial", tokens, denial.cue))
+    discourse.remember_names(tokens, position)
+    written = attribution.source if attribution is not None else None
+    if source_span is None or written is None or "attribution" not in tags:
+        return Suggestion(
+            article_id, sentence.index, sentence.start, sentence.end, scores, tags,
+            cues=tuple(cues),
+        )  # fmt: skip
+    resolved = discourse.resolve(tokens, source_span, position)
+    discourse.remember_source(tokens, written, source_span, position, resolved=resolved is not None)
+    first, last = tokens[source_span[0]], tokens[source_span[1] - 1]
+    return Suggestion(
+        article_id,
+        sentence.index,
+        sentence.start,
+        sentence.end,
+        scores,
+        tags,
+        source=tokens.span_text(*source_span),
+        source_start=first.start,
+        source_end=last.end,
+        cues=tuple(cues),
+        resolved_source=resolved.text if resolved else None,
+        resolved_start=resolved.start if resolved else None,
+        resolved_end=resolved.end if resolved else None,
+    )
+
+
+def _attribution_tokens(
+    cue: tuple[int, int] | None, source: tuple[int, int] | None
+) -> frozenset[int]:
+    """Tokens that say who speaks: not part of what is claimed."""
+    found: set[int] = set()
+    for span in (cue, source):
+        if span is not None:
+            found.update(range(*span))
+    return frozenset(found)
+
+
+def _cue(tag: str, tokens: Tokens, span: tuple[int, int]) -> Cue:
+    first, last = tokens[span[0]], tokens[span[1] - 1]
+    return Cue(tag, tokens.span_text(*span), first.start, last.end)

@@ -1,0 +1,317 @@
+"""Re-anchoring: annotations made on one version of an article, placed on another.
+
+Each annotation names the text it was made on (article_sha256) and its sentence there
+(index, start, end, quote, and up to 32 characters of prefix and suffix). When an
+article's text is no longer that text, or its segmentation no longer puts the quote at
+that index (a segmenter upgrade), the article's annotations are placed again, by these
+rules in order (docs/decisions/reanchoring.md):
+
+1. the same quote at the same index: kept;
+2. the exact quote elsewhere: moved there; when it occurs more than once, the closest
+   prefix/suffix decides, then the position nearest where the article's other
+   annotations say it should be; a move into unlike surroundings is marked to check;
+3. a sentence whose similarity() to the quote reaches the threshold: moved there, to
+   be checked by the analyst (the most similar first, then the closest context);
+4. otherwise orphaned: kept with all its data, on no sentence.
+
+One annotator's annotations never share a sentence: an annotation already right for
+the new text keeps its sentence, the others compete for the rest, best match first,
+and one that finds nothing free is orphaned, never merged into another.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Protocol
+
+from rapidfuzz import fuzz, process, utils
+
+from workbench.core.annotation import CONTEXT_CHARS, ORPHANED, Anchor, Annotation
+from workbench.core.corpus.sentences import Sentence
+
+UNCHANGED = "unchanged"
+MOVED = "moved"
+CHECK = "check"
+ORPHAN = "orphaned"
+OUTCOMES: tuple[str, ...] = (UNCHANGED, MOVED, CHECK, ORPHAN)
+"""What re-anchoring did to one annotation (the CLI's and the notices' words)."""
+
+DEFAULT_THRESHOLD = 65.0
+"""similarity() a sentence needs to take an annotation whose quote is gone: chosen from
+the measurements in docs/decisions/reanchoring.md; settings.toml [anchoring]
+fuzzy_threshold overrides it."""
+
+
+CONTEXT_FLOOR = 50.0
+"""An exact quote found elsewhere whose surroundings are less alike than this (0-100) is
+moved but marked to check: after edits, such a move is most often onto another copy of
+the sentence while the real one was corrected (see the decision note)."""
+
+SCORER = fuzz.ratio
+"""The rapidfuzz scorer behind similarity(): chosen by the measurements (the note compares
+token_sort_ratio, partial_ratio and WRatio too)."""
+
+
+class ArticleText(Protocol):
+    """What re-anchoring needs of an article (workbench.core.corpus.articles.Article has it)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def sentences(self) -> list[Sentence]: ...
+
+
+def similarity(quote: str, sentence: str) -> float:
+    """How alike an old quote and a new sentence are, 0 to 100: rapidfuzz's normalised
+    Indel similarity of the two after lower-casing and dropping punctuation (so a fixed
+    typo or a changed figure scores high, a rewritten sentence low)."""
+    return float(SCORER(quote, sentence, processor=utils.default_process))
+
+
+def context_similarity(annotation: Annotation, text: str, start: int, end: int) -> float:
+    """How alike the annotation's prefix and suffix are to those of text[start:end]."""
+    prefix = text[max(0, start - CONTEXT_CHARS) : start]
+    suffix = text[end : end + CONTEXT_CHARS]
+    return (fuzz.ratio(annotation.prefix, prefix) + fuzz.ratio(annotation.suffix, suffix)) / 2
+
+
+def is_anchored(annotation: Annotation, article: ArticleText) -> bool:
+    """True when the annotation's anchor is right for the article as it is: the same text,
+    and the sentence at its index is exactly its span (the segmenter agrees)."""
+    if annotation.article_sha256 != article.sha256 or annotation.is_orphan:
+        return False
+    sentences = article.sentences
+    if not 0 <= annotation.index < len(sentences):
+        return False
+    sentence = sentences[annotation.index]
+    return sentence.start == annotation.start and sentence.end == annotation.end
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """One annotation before and after re-anchoring, and what happened to it."""
+
+    before: Annotation
+    after: Annotation
+    outcome: str
+    similarity: float
+    """similarity() of the old quote and the new sentence (100 for an exact match, 0 for
+    an orphan)."""
+
+    @property
+    def changed(self) -> bool:
+        """True when the stored record must change (offsets, text hash, place or state)."""
+        return self.after != self.before
+
+    @property
+    def new_index(self) -> int | None:
+        return None if self.outcome == ORPHAN else self.after.index
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePlan:
+    """The re-anchoring of one article's annotations onto its current text."""
+
+    article_id: str
+    sha256: str
+    placements: tuple[Placement, ...]
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for placement in self.placements if placement.outcome == outcome)
+
+    @property
+    def changes(self) -> list[Placement]:
+        """The placements whose stored record changes."""
+        return [placement for placement in self.placements if placement.changed]
+
+    @property
+    def affected(self) -> list[Placement]:
+        """The placements that are not "unchanged": what a report lists one by one."""
+        return [p for p in self.placements if p.outcome != UNCHANGED]
+
+    def line(self) -> str:
+        """`ID: N unchanged, M moved, F to check, O orphaned` (what `reanchor` prints)."""
+        return (
+            f"{self.article_id}: {self.count(UNCHANGED)} unchanged, {self.count(MOVED)} moved, "
+            f"{self.count(CHECK)} to check, {self.count(ORPHAN)} orphaned"
+        )
+
+
+@dataclass
+class _Sentences:
+    """An article's sentences with what matching them needs, computed once per article."""
+
+    article: ArticleText
+    sentences: list[Sentence] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sentences = self.article.sentences
+
+    @cached_property
+    def by_text(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = defaultdict(list)
+        for sentence in self.sentences:
+            found[sentence.text].append(sentence.index)
+        return found
+
+    @cached_property
+    def processed(self) -> list[str]:
+        return [utils.default_process(sentence.text) for sentence in self.sentences]
+
+    def context(self, annotation: Annotation, index: int) -> float:
+        sentence = self.sentences[index]
+        return context_similarity(annotation, self.article.text, sentence.start, sentence.end)
+
+    def placed(self, annotation: Annotation, index: int, state: str) -> Annotation:
+        return anchored_to(annotation, self.article, index, state)
+
+
+def anchored_to(annotation: Annotation, article: ArticleText, index: int, state: str) -> Annotation:
+    """The annotation anchored to sentence `index` of the article's current text."""
+    sentence = article.sentences[index]
+    anchor = Anchor.in_text(
+        annotation.article_id, article.sha256, article.text, index, sentence.start, sentence.end
+    )
+    return annotation.anchored(anchor, state)
+
+
+def most_similar(quote: str, article: ArticleText, among: Iterable[int]) -> int | None:
+    """The sentence index, of those given, whose text is most like `quote` (None if none)."""
+    scored = [(similarity(quote, article.sentences[index].text), -index) for index in among]
+    return -max(scored)[1] if scored else None
+
+
+def plan_article(
+    article: ArticleText,
+    annotations: Iterable[Annotation],
+    threshold: float = DEFAULT_THRESHOLD,
+) -> ArticlePlan:
+    """Place every annotation of `article` (any annotator's; orphans are left out) on its
+    current sentences. Pure: nothing is written; the plan says what would change."""
+    placed = [annotation for annotation in annotations if not annotation.is_orphan]
+    if any(annotation.article_id != article.id for annotation in placed):
+        raise ValueError(f"annotations of another article than {article.id!r}")
+    sentences = _Sentences(article)
+    shift = _expected_shift(sentences, placed)
+    by_annotator: dict[str, list[Annotation]] = defaultdict(list)
+    for annotation in placed:
+        by_annotator[annotation.annotator].append(annotation)
+    placements: list[Placement] = []
+    for annotator in sorted(by_annotator):
+        placements.extend(_place(sentences, by_annotator[annotator], shift, threshold))
+    placements.sort(key=lambda placement: placement.before.key)
+    return ArticlePlan(article.id, article.sha256, tuple(placements))
+
+
+def _expected_shift(sentences: _Sentences, annotations: Sequence[Annotation]) -> int:
+    """How far the article's sentences moved: the median move of the annotations whose
+    quote occurs exactly once in the new text (0 when none does)."""
+    moves = []
+    for annotation in annotations:
+        found = sentences.by_text.get(annotation.quote)
+        if found is not None and len(found) == 1:
+            moves.append(found[0] - annotation.index)
+    return round(statistics.median(moves)) if moves else 0
+
+
+def _place(
+    sentences: _Sentences, annotations: list[Annotation], shift: int, threshold: float
+) -> list[Placement]:
+    """One annotator's annotations of the article, placed (see the module docstring)."""
+    result: dict[int, Placement] = {}
+    taken: set[int] = set()
+    waiting: list[int] = []
+    for number, annotation in enumerate(annotations):
+        if is_anchored(annotation, sentences.article):
+            result[number] = Placement(annotation, annotation, UNCHANGED, 100.0)
+            taken.add(annotation.index)
+        else:
+            waiting.append(number)
+
+    def claim(number: int, index: int, outcome: str, state: str, score: float) -> None:
+        annotation = annotations[number]
+        after = sentences.placed(annotation, index, state)
+        result[number] = Placement(annotation, after, outcome, score)
+        taken.add(index)
+
+    # Exact quotes: best context first, then nearest to where the article's shift puts it.
+    exact: list[tuple[float, int, int, int]] = []
+    for number in waiting:
+        annotation = annotations[number]
+        expected = annotation.index + shift
+        for index in sentences.by_text.get(annotation.quote, ()):
+            if index not in taken:
+                context = sentences.context(annotation, index)
+                exact.append((-context, abs(index - expected), index, number))
+    for negative_context, _distance, index, number in sorted(exact):
+        if number in result or index in taken:
+            continue
+        annotation = annotations[number]
+        if index == annotation.index:
+            claim(number, index, UNCHANGED, annotation.anchor_state, 100.0)
+        elif -negative_context < CONTEXT_FLOOR:
+            claim(number, index, CHECK, CHECK, 100.0)
+        else:
+            state = annotation.anchor_state if annotation.anchor_state == CHECK else "reanchored"
+            claim(number, index, MOVED, state, 100.0)
+
+    # Similar sentences: the most similar first, then the closest context and position.
+    fuzzy: list[tuple[float, float, int, int, int]] = []
+    free = [index for index in range(len(sentences.sentences)) if index not in taken]
+    choices = [sentences.processed[index] for index in free]
+    for number in waiting:
+        if number in result or not choices:
+            continue
+        annotation = annotations[number]
+        query = utils.default_process(annotation.quote)
+        expected = annotation.index + shift
+        for _choice, score, position in process.extract(
+            query, choices, scorer=SCORER, processor=None, limit=None, score_cutoff=threshold
+        ):
+            index = free[position]
+            context = sentences.context(annotation, index)
+            fuzzy.append((-score, -context, abs(index - expected), index, number))
+    for negative_score, _context, _distance, index, number in sorted(fuzzy):
+        if number not in result and index not in taken:
+            claim(number, index, CHECK, CHECK, -negative_score)
+
+    for number in waiting:
+        if number not in result:
+            annotation = annotations[number]
+            orphan = replace(annotation, anchor_state=ORPHANED)
+            result[number] = Placement(annotation, orphan, ORPHAN, 0.0)
+    return [result[number] for number in range(len(annotations))]
+
+
+def outcome_counts(plans: Iterable[ArticlePlan]) -> dict[str, int]:
+    """How many annotations the plans moved, marked to check and orphaned."""
+    found = list(plans)
+    return {
+        outcome: sum(plan.count(outcome) for plan in found) for outcome in (MOVED, CHECK, ORPHAN)
+    }
+
+
+def apply_plans(
+    annotations: Iterable[Annotation], plans: Iterable[ArticlePlan]
+) -> tuple[list[Annotation], list[Annotation]]:
+    """The annotations as re-anchoring places them, without writing anything (what a
+    read-only command shows): (placed annotations, orphans). Annotations of articles
+    without a plan are taken as they are."""
+    replaced: dict[tuple[str, str, int], Annotation] = {}
+    for plan in plans:
+        for placement in plan.placements:
+            replaced[placement.before.key] = placement.after
+    placed: list[Annotation] = []
+    orphans: list[Annotation] = []
+    for annotation in annotations:
+        current = annotation if annotation.is_orphan else replaced.get(annotation.key, annotation)
+        (orphans if current.is_orphan else placed).append(current)
+    return placed, orphans

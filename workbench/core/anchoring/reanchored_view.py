@@ -1,0 +1,88 @@
+"""What read-only readers see: a store's annotations as re-anchoring places them on the
+articles as they are now, computed in memory and written nowhere.
+
+`read_only_view` is what `export --articles`, `summary PATH...` and a read-only TUI
+read; `current_view` returns the store itself when nothing needs re-anchoring (one
+look-up per article), so the common case costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Protocol
+
+from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, apply_plans
+from workbench.core.anchoring.reanchoring import AnchorSource, ArticleReanchoring, plans
+from workbench.core.annotation import Annotation
+from workbench.core.corpus.articles import Article
+from workbench.core.interchange.export.data import ChangeLike
+from workbench.core.interchange.export.from_store import ExportSource
+
+
+class ReanchoredView:
+    """A store as it reads once re-anchored, computed in memory and written nowhere: what
+    read-only commands show, count and export. Same reads as the store's."""
+
+    def __init__(self, source: ExportSource, found: Sequence[ArticleReanchoring]) -> None:
+        self.source = source
+        self.plans = [item.plan for item in found]
+        placed, orphans = apply_plans([*source.all(), *source.orphans()], self.plans)
+        self._placed = sorted(placed, key=lambda annotation: annotation.key)
+        self._orphans = orphans
+        self._seen = {
+            item.article.id: {
+                "article_id": item.article.id,
+                "title": item.article.title,
+                "sha256": item.article.sha256,
+                "sentences": len(item.article.sentences),
+            }
+            for item in found
+        }
+
+    def all(self, annotator: str | None = None) -> list[Annotation]:
+        return [a for a in self._placed if annotator is None or a.annotator == annotator]
+
+    def orphans(
+        self, annotator: str | None = None, article_id: str | None = None
+    ) -> list[Annotation]:
+        return [
+            orphan
+            for orphan in self._orphans
+            if (annotator is None or orphan.annotator == annotator)
+            and (article_id is None or orphan.article_id == article_id)
+        ]
+
+    def records(
+        self, annotator: str | None = None, ordered: bool = True
+    ) -> list[Mapping[str, Any]]:
+        """The stored-record shape of every annotation, placed ones first (the json and
+        jsonl exports write these)."""
+        return [a.to_record() for a in [*self.all(annotator), *self.orphans(annotator)]]
+
+    def articles(self) -> list[dict[str, Any]]:
+        """The remembered articles, those re-anchored here as they are now."""
+        remembered = {str(a.get("article_id")): a for a in self.source.articles()}
+        return list({**remembered, **self._seen}.values())
+
+    def history(self) -> Sequence[ChangeLike]:
+        return self.source.history()
+
+
+class ReadableStore(AnchorSource, ExportSource, Protocol):
+    """What read_only_view reads."""
+
+
+def read_only_view(
+    source: ReadableStore, articles: Iterable[Article], threshold: float = DEFAULT_THRESHOLD
+) -> ReanchoredView:
+    """The store's annotations re-anchored on `articles` in memory (nothing is written)."""
+    return ReanchoredView(source, list(plans(source, articles, threshold)))
+
+
+def current_view(
+    source: ReadableStore, articles: Iterable[Article], threshold: float = DEFAULT_THRESHOLD
+) -> ExportSource:
+    """The store itself when every annotation of `articles` fits its text (one look-up per
+    article), else read_only_view: what an export or a screen should read."""
+    found = list(plans(source, articles, threshold))
+    return ReanchoredView(source, found) if found else source

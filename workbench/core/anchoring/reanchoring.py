@@ -1,0 +1,74 @@
+"""Re-anchoring a corpus's annotations: which articles need it, and their plans.
+
+The store tells which articles may have moved under their annotations (one look-up per
+article: the texts its annotations were made on, and the segmenter it was last seen
+with); only those are segmented and planned. Commands that write store each plan
+(`AnnotationStore.reanchor`, one write per article); read-only ones apply the plans in
+memory (`anchoring.apply_plans`) and write nothing. The store is described by a
+Protocol, so core never imports the store package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, ArticlePlan, plan_article
+from workbench.core.annotation import Annotation
+from workbench.core.corpus.articles import Article
+from workbench.core.corpus.sentences import segmenter_stamp
+
+
+class AnchorSource(Protocol):
+    """The reads re-anchoring needs (AnnotationStore provides them)."""
+
+    def articles_to_reanchor(self, current: Mapping[str, str], segmenter: str) -> list[str]: ...
+
+    def in_article(self, article_id: str) -> list[Annotation]: ...
+
+
+class AnchorSink(AnchorSource, Protocol):
+    """... and the write that stores plans."""
+
+    def reanchor_articles(
+        self, plans: Sequence[tuple[ArticlePlan, str, int]], segmenter: str
+    ) -> Sequence[Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleReanchoring:
+    """An article that needed checking, and what re-anchoring does to it."""
+
+    article: Article
+    plan: ArticlePlan
+
+    @property
+    def changed(self) -> bool:
+        """True when an annotation's record changes (its text, place or state): the
+        article changed under it. False when the check only confirmed every anchor."""
+        return bool(self.plan.changes)
+
+
+def plans(
+    source: AnchorSource,
+    articles: Iterable[Article],
+    threshold: float = DEFAULT_THRESHOLD,
+) -> Iterator[ArticleReanchoring]:
+    """The plan of every article (in the order given) that may have moved under its
+    annotations; the others cost one look-up each and yield nothing."""
+    by_id = {article.id: article for article in articles}
+    current = {article_id: article.sha256 for article_id, article in by_id.items()}
+    for article_id in source.articles_to_reanchor(current, segmenter_stamp()):
+        article = by_id[article_id]
+        plan = plan_article(article, source.in_article(article_id), threshold)
+        yield ArticleReanchoring(article, plan)
+
+
+def store_plans(sink: AnchorSink, found: Sequence[ArticleReanchoring]) -> None:
+    """Write articles' re-anchorings (and the articles as now seen) to the store: each
+    article atomically and its own undo step, many articles per durable write."""
+    sink.reanchor_articles(
+        [(item.plan, item.article.title, len(item.article.sentences)) for item in found],
+        segmenter_stamp(),
+    )

@@ -1,0 +1,83 @@
+"""schema.org ClaimReview (JSON-LD): the format fact-check aggregators and search engines read.
+
+Only sentences tagged "claim" whose status is a verdict (supported, refuted, disputed,
+inconclusive) are reviews; everything else is left out. The claim's author is the
+recorded source, typed as an Organization when its name looks like one (ministry,
+officials, agency...) and as a Person otherwise; without a source the Claim has no
+author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from workbench.core.annotation import VERDICTS, Annotation
+from workbench.core.interchange.export.data import ExportData
+from workbench.core.interchange.export.identifiers import annotation_iri, article_iri
+from workbench.core.interchange.export.native import dumps_line
+
+CONTEXT = "https://schema.org"
+
+ORGANISATION_WORDS = re.compile(
+    r"\b(agency|army|authorit(?:y|ies)|bureau|command|commission|committee|company|"
+    r"corporation|council|court|department|embassy|forces|government|group|inc|institute|"
+    r"intelligence|kremlin|media|military|ministry|navy|news|newspaper|nations|office|"
+    r"officials|organi[sz]ation|parliament|party|pentagon|police|press|sources|times|union|"
+    r"university|white house)\b",
+    re.IGNORECASE,
+)
+
+
+def is_review(annotation: Annotation) -> bool:
+    """A claim with a verdict: the only annotations ClaimReview can express."""
+    return annotation.has_tag("claim") and annotation.status in VERDICTS
+
+
+def source_type(source: str) -> str:
+    """Organization for names like "Ukraine's military intelligence agency", else Person."""
+    return "Organization" if ORGANISATION_WORDS.search(source) else "Person"
+
+
+def rating_name(status: str) -> str:
+    return status.replace("_", " ").capitalize()
+
+
+def claim_review(annotation: Annotation, article: Mapping[str, Any]) -> dict[str, Any]:
+    appearance: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "@id": article_iri(annotation.article_id),
+        "identifier": annotation.article_id,
+    }
+    if article.get("title"):
+        appearance["headline"] = article["title"]
+    claim: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
+    if annotation.source:
+        claim["author"] = {"@type": source_type(annotation.source), "name": annotation.source}
+    review: dict[str, Any] = {
+        "@type": "ClaimReview",
+        "@id": annotation_iri(annotation),
+        "claimReviewed": annotation.quote,
+        "itemReviewed": claim,
+        "reviewRating": {"@type": "Rating", "alternateName": rating_name(annotation.status)},
+        "author": {"@type": "Person", "name": annotation.annotator},
+        "datePublished": annotation.updated_at,
+    }
+    if annotation.note:
+        review["reviewBody"] = annotation.note
+    return review
+
+
+def claim_reviews(data: ExportData) -> dict[str, Any]:
+    articles = {str(article["id"]): article for article in data.articles}
+    reviews = [
+        claim_review(annotation, articles.get(annotation.article_id, {}))
+        for annotation in data.annotations
+        if is_review(annotation)
+    ]
+    return {"@context": CONTEXT, "@graph": reviews}
+
+
+def render_claimreview(data: ExportData) -> bytes:
+    return dumps_line(claim_reviews(data))

@@ -1,0 +1,93 @@
+"""One export from an annotation store: what both `workbench export` and the TUI call.
+
+The store is described by a Protocol, so core never imports the store package.
+json and jsonl are written from the stored records (no Annotation is built); the
+other formats need Annotations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Protocol
+
+from workbench.core.annotation import Annotation
+from workbench.core.interchange.export.claimreview import is_review
+from workbench.core.interchange.export.data import ChangeLike
+from workbench.core.interchange.export.formats import HISTORY_FORMATS, render
+from workbench.core.interchange.export.native import RECORD_FORMATS, render_records
+from workbench.core.interchange.export.prepare import prepare_export
+from workbench.core.interchange.export.records import prepare_record_export
+from workbench.core.interchange.export.selection import ExportFilter
+
+
+class ExportSource(Protocol):
+    """The reads an export needs (AnnotationStore provides them)."""
+
+    def records(
+        self, annotator: str | None = None, ordered: bool = True
+    ) -> Sequence[Mapping[str, Any]]: ...
+
+    def all(self, annotator: str | None = None) -> list[Annotation]: ...
+
+    def orphans(
+        self, annotator: str | None = None, article_id: str | None = None
+    ) -> list[Annotation]: ...
+
+    def articles(self) -> list[dict[str, Any]]: ...
+
+    def history(self) -> Sequence[ChangeLike]: ...
+
+
+class ExportError(ValueError):
+    """An export that cannot be made as asked."""
+
+
+def catalogue(remembered: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The store's remembered articles by id (it names the id "article_id")."""
+    return {
+        str(article["article_id"]): dict(article)
+        for article in remembered
+        if "article_id" in article
+    }
+
+
+def export_bytes(
+    source: ExportSource,
+    format_name: str,
+    wanted: ExportFilter | None = None,
+    *,
+    annotator: str | None = None,
+    history: bool = False,
+) -> bytes:
+    """The whole export document, rendered; annotator None means every analyst."""
+    if history and format_name not in HISTORY_FORMATS:
+        raise ExportError("--history is only available with --format json")
+    articles = catalogue(source.articles())
+    changes = source.history() if history else None
+    if format_name in RECORD_FORMATS:
+        data = prepare_record_export(
+            source.records(annotator, ordered=False), wanted, articles, changes
+        )
+        return render_records(format_name, data)
+    return render(format_name, prepare_export(source.all(annotator), wanted, articles, changes))
+
+
+ORPHAN_FREE_FORMATS = {"w3c": lambda _annotation: True, "claimreview": is_review}
+"""Formats that place every annotation on a sentence, so leave orphans out (json and
+jsonl carry them with their anchor_state), and which orphans each would have held."""
+
+
+def orphans_left_out(
+    source: ExportSource,
+    format_name: str,
+    wanted: ExportFilter | None = None,
+    annotator: str | None = None,
+) -> int:
+    """How many orphans the filters select that `format_name` leaves out."""
+    would_hold = ORPHAN_FREE_FORMATS.get(format_name)
+    if would_hold is None:
+        return 0
+    wanted = wanted or ExportFilter()
+    return sum(
+        1 for orphan in source.orphans(annotator) if wanted.matches(orphan) and would_hold(orphan)
+    )

@@ -1,0 +1,107 @@
+"""The workbench's own formats: one json document, or jsonl (a header, then one line each).
+
+json:  {"schema_version": 2, "exported_at", "articles", "annotations"[, "history"]}
+jsonl: line 1 {"schema_version": 2, "exported_at", "articles"}; then one annotation
+       record per line. History is only available in json.
+Both are written compact, with one orjson.dumps over the whole export: 100,000
+annotations must export in well under a second.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from workbench.core.interchange.export.data import ExportData, RecordExportData
+from workbench.core.interchange.export.schema import SCHEMA_VERSION
+
+LINE_BREAKS = (
+    (b"\xc2\x85", b"\\u0085"),
+    (b"\xe2\x80\xa8", b"\\u2028"),
+    (b"\xe2\x80\xa9", b"\\u2029"),
+)
+"""NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR: JSON allows them raw in strings, but
+str.splitlines() and older JavaScript break lines there, so they are escaped (they
+can only occur inside strings, where the escape means the same character)."""
+
+
+NativeData = ExportData | RecordExportData
+"""The json and jsonl formats write Annotations and stored records alike."""
+
+
+def escape_line_breaks(encoded: bytes) -> bytes:
+    """Escape NEL, LS and PS. Each check is one fast substring scan (about 3x quicker than
+    one regular-expression scan for all three), and the bytes are copied only if one of
+    them is there, which in real text is rare."""
+    for raw, escaped in LINE_BREAKS:
+        if raw in encoded:
+            encoded = encoded.replace(raw, escaped)
+    return encoded
+
+
+def dumps(value: Any) -> bytes:
+    """Compact UTF-8 JSON (non-ASCII text kept readable); orjson is about 8x json.dumps."""
+    return escape_line_breaks(orjson.dumps(value))
+
+
+def dumps_line(value: Any) -> bytes:
+    """Compact JSON and a newline: a whole file for json, w3c and claimreview."""
+    return escape_line_breaks(orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE))
+
+
+def export_document(data: NativeData) -> dict[str, Any]:
+    """The json export, ready for orjson.
+
+    Annotations stay what they are: orjson writes an Annotation field by field, which
+    gives exactly the keys and values of to_record() (the tests check it), and a stored
+    record is to_record()'s dict already.
+    """
+    document: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "exported_at": data.exported_at,
+        "articles": list(data.articles),
+        "annotations": list(data.annotations),
+    }
+    if data.history is not None:
+        document["history"] = list(data.history)
+    return document
+
+
+def jsonl_header(data: NativeData) -> dict[str, Any]:
+    """The first line of a jsonl export: what a reader needs before the annotations."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "exported_at": data.exported_at,
+        "articles": list(data.articles),
+    }
+
+
+def render_json(data: NativeData) -> bytes:
+    return dumps_line(export_document(data))
+
+
+RECORD_BOUNDARY = b'},{"'
+"""Between two records in a compact list of flat objects. It cannot occur inside a
+string, where every quote is escaped, and annotation records hold no nested object,
+so it marks exactly the places where one record ends and the next begins."""
+
+
+def render_jsonl(data: NativeData) -> bytes:
+    # One orjson call for the whole list, then one line per record: calling orjson once
+    # per record costs about 5x more (its dataclass path is set up per call).
+    lines = [orjson.dumps(jsonl_header(data))]
+    if data.annotations:
+        records = orjson.dumps(list(data.annotations))[1:-1]
+        lines.append(records.replace(RECORD_BOUNDARY, b'}\n{"'))
+    lines.append(b"")
+    return escape_line_breaks(b"\n".join(lines))
+
+
+RECORD_FORMATS = {"json": render_json, "jsonl": render_jsonl}
+"""The formats that can be written from stored records (RecordExportData)."""
+
+
+def render_records(format_name: str, data: RecordExportData) -> bytes:
+    """The json or jsonl export of stored records; KeyError for another format."""
+    return RECORD_FORMATS[format_name](data)

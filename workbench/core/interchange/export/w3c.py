@@ -1,0 +1,80 @@
+"""W3C Web Annotation (JSON-LD): the standard other annotation tools read.
+
+An AnnotationCollection whose first (only) page holds every annotation. Each targets
+its article (`urn:workbench:article:ID`) through a TextQuoteSelector (exact, prefix,
+suffix) and a TextPositionSelector (start, end: code points, as in the article's text).
+Bodies: one TextualBody per tag (purpose "tagging"), the note (purpose "commenting"),
+the source (purpose "identifying": who makes the statement) and the status when it is
+not "unverified" (purpose "assessing").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workbench.core.annotation import DEFAULT_STATUS, Annotation
+from workbench.core.interchange.export.data import ExportData
+from workbench.core.interchange.export.identifiers import PREFIX, annotation_iri, article_iri
+from workbench.core.interchange.export.native import dumps_line
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+
+def textual_body(value: str, purpose: str) -> dict[str, str]:
+    return {"type": "TextualBody", "value": value, "purpose": purpose, "format": "text/plain"}
+
+
+def bodies(annotation: Annotation) -> list[dict[str, str]]:
+    found = [textual_body(tag, "tagging") for tag in annotation.tags]
+    if annotation.note:
+        found.append(textual_body(annotation.note, "commenting"))
+    if annotation.source:
+        found.append(textual_body(annotation.source, "identifying"))
+    if annotation.status != DEFAULT_STATUS:
+        found.append(textual_body(annotation.status, "assessing"))
+    return found
+
+
+def web_annotation(annotation: Annotation) -> dict[str, Any]:
+    """One annotation in the Web Annotation model (without its own @context)."""
+    return {
+        "id": annotation_iri(annotation),
+        "type": "Annotation",
+        "creator": {"type": "Person", "name": annotation.annotator},
+        "created": annotation.created_at,
+        "modified": annotation.updated_at,
+        "body": bodies(annotation),
+        "target": {
+            "source": article_iri(annotation.article_id),
+            "selector": [
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": annotation.quote,
+                    "prefix": annotation.prefix,
+                    "suffix": annotation.suffix,
+                },
+                {
+                    "type": "TextPositionSelector",
+                    "start": annotation.start,
+                    "end": annotation.end,
+                },
+            ],
+        },
+    }
+
+
+def annotation_collection(data: ExportData) -> dict[str, Any]:
+    items = [web_annotation(annotation) for annotation in data.annotations]
+    return {
+        "@context": CONTEXT,
+        "id": f"{PREFIX}:export:{data.exported_at}",
+        "type": "AnnotationCollection",
+        "label": "workbench annotations",
+        "generated": data.exported_at,
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+
+
+def render_w3c(data: ExportData) -> bytes:
+    return dumps_line(annotation_collection(data))

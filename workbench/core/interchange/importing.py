@@ -1,0 +1,645 @@
+"""Reading an export back: parse and validate all of it before anything is written.
+
+Two formats, both described in docs/export.md and checked against the shipped JSON
+Schema: a json document (read whole, so refused above MAX_DOCUMENT_BYTES) and jsonl
+(a header line, then one annotation per line, read line by line so the file's text is
+never held whole). The first problem found stops the import with an ImportFileError
+that says where: the JSON path (`$.annotations[3].tags[0]`) or the line.
+
+ImportFile reads a file as a stream of (annotation, place) pairs, validated as they
+come, and can read it again: `workbench import` validates the whole file in a first
+pass that keeps nothing but the keys it has seen, then streams it into the store. Steps
+that check or place the annotations (re-anchoring, checks against the database) are
+iterators over the same pairs, so they compose without holding the file.
+
+JSON is decoded strictly (`decode_json`): a key repeated in one object is refused, not
+silently overwritten by its last value, and nesting deeper than MAX_DEPTH is refused
+with one line before anything recursive (jsonschema) sees it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Container, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from jsonschema.exceptions import best_match
+
+from workbench.core.annotation import Annotation, AnnotationKey, OrphanKey
+from workbench.core.files.regular import open_regular
+from workbench.core.interchange.export.migrations import upgraded_document, upgraded_record
+from workbench.core.interchange.export.schema import READABLE_VERSIONS, SCHEMA_VERSION, validator
+from workbench.core.interchange.export.shape import (
+    is_annotation_record,
+    is_article_record,
+    is_change_record,
+    is_timestamp,
+)
+
+MIB = 1024 * 1024
+MAX_DOCUMENT_BYTES = 256 * MIB
+"""Largest json document read whole; larger exports must use jsonl."""
+MAX_LINE_BYTES = 16 * MIB
+"""Longest jsonl line (the header lists every article, so it may be long)."""
+IMPORT_FORMATS = ("json", "jsonl")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+MAX_REASON_CHARS = 200
+MAX_DEPTH = 64
+"""Deepest nesting of arrays and objects accepted; an export needs 6 levels."""
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where in the file: a JSON path, and for jsonl the line it is on."""
+
+    path: str = "$"
+    line: int | None = None
+
+    def at(self, inner: str) -> Location:
+        """The location of `inner` (a JSON path relative to this one, starting with '$')."""
+        return Location(self.path + inner[1:], self.line)
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.path
+        return f"line {self.line}" if self.path == "$" else f"line {self.line}: {self.path}"
+
+
+class ImportFileError(ValueError):
+    """A file that cannot be imported; the message says which file, where and why."""
+
+    def __init__(self, where: Location | str, reason: str, file: Path | None = None) -> None:
+        self.where = str(where)
+        self.reason = reason
+        self.file = file
+        place = self.where
+        if file is not None:
+            separator = " " if place.startswith("line") else ": "
+            place = f"{file}{separator}{place}" if place else str(file)
+        super().__init__(f"{place}: {reason}" if place else reason)
+
+    def in_file(self, file: Path) -> ImportFileError:
+        return ImportFileError(self.where, self.reason, file)
+
+
+@dataclass
+class ImportBatch:
+    """A fully validated file: safe to hand to the store in one write."""
+
+    format: str
+    exported_at: str = ""
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
+    unlisted_articles: dict[str, Location] = field(default_factory=dict)
+    """Articles used by annotations but missing from the file's list -> first use."""
+    history_entries: int = 0
+    locations: list[Location] = field(default_factory=list)
+    """Where each annotation is in the file (same order as `annotations`)."""
+
+
+def shorten(text: str, limit: int = MAX_REASON_CHARS) -> str:
+    """Messages quote the offending value; a megabyte of it helps nobody."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def first_schema_problem(definition: str | None, instance: Any, where: Location) -> None:
+    """Raise ImportFileError for the most relevant schema violation, if any."""
+    check_depth(instance, where)  # jsonschema recurses: a deep value would crash it
+    error = best_match(validator(definition).iter_errors(instance))
+    if error is not None:
+        raise ImportFileError(where.at(error.json_path), shorten(error.message))
+
+
+def check_record(
+    definition: str, is_valid: Callable[[Any], bool], record: Any, where: Location
+) -> None:
+    """The fast shape check first; jsonschema only to explain a record that fails it."""
+    if not is_valid(record):
+        first_schema_problem(definition, record, where)
+
+
+def describe_type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}
+    if value is None:
+        return "null"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"the number {shorten(repr(value), 40)}"
+    return names.get(type(value), type(value).__name__)
+
+
+def check_schema_version(header: Any, where: Location) -> int:
+    """The version comes first: a file from a newer workbench fails on it, not on a field.
+    Returns it (an older version readable here is brought up to date by the caller)."""
+    if not isinstance(header, dict):
+        raise ImportFileError(
+            where, f"expected an object with schema_version, found {describe_type(header)}"
+        )
+    if "schema_version" not in header:
+        raise ImportFileError(where.at("$.schema_version"), "missing (is this a workbench export?)")
+    version = header["schema_version"]
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ImportFileError(
+            where.at("$.schema_version"), f"expected an integer, found {describe_type(version)}"
+        )
+    if version not in READABLE_VERSIONS:
+        raise ImportFileError(
+            where.at("$.schema_version"),
+            f"unsupported schema version {version} (this workbench reads versions "
+            f"{READABLE_VERSIONS[0]} to {SCHEMA_VERSION})",
+        )
+    return int(version)
+
+
+def check_articles(articles: list[Any], where: Location) -> set[str]:
+    """Validate the file's own article list, whose ids must not repeat; return the ids."""
+    first_seen: dict[str, int] = {}
+    for number, article in enumerate(articles):
+        check_record("article", is_article_record, article, where.at(f"$[{number}]"))
+        article_id = article["id"]
+        if article_id in first_seen:
+            raise ImportFileError(
+                where.at(f"$[{number}].id"),
+                f"duplicate article id {shorten(repr(article_id), 80)} "
+                f"(also {where.at(f'$[{first_seen[article_id]}]')})",
+            )
+        first_seen[article_id] = number
+    return set(first_seen)
+
+
+REPEATED_VALUES = ("annotator", "article_id", "article_sha256", "source", "status", "anchor_state")
+"""Fields whose few values repeat over thousands of annotations."""
+
+
+class AnnotationChecker:
+    """Validates annotation records one at a time, remembering what it has seen.
+
+    Articles are checked later (check_known_articles), once the caller knows what the
+    database and corpus hold: the checker notes where each article that is not in the
+    file's own list is first used. With `check_repeats` it refuses an annotation seen
+    before; it then keeps each key (with its strings shared) and the place's number.
+    """
+
+    def __init__(self, file_articles: set[str], check_repeats: bool = True) -> None:
+        self.file_articles = file_articles
+        self.check_repeats = check_repeats
+        self.seen: dict[AnnotationKey | OrphanKey, Location] = {}
+        self.unlisted: dict[str, Location] = {}
+        self._names: dict[str, str] = {}
+
+    def add(self, record: Any, where: Location) -> Annotation:
+        """The annotation of a valid record; ImportFileError at the first problem."""
+        check_record("annotation", is_annotation_record, record, where)
+        for name in ("created_at", "updated_at"):
+            if not is_timestamp(record[name]):
+                raise ImportFileError(where.at(f"$.{name}"), "not a UTC ISO 8601 timestamp")
+        if record["end"] < record["start"]:
+            raise ImportFileError(where.at("$.end"), "end is before start")
+        if len(record["quote"]) != record["end"] - record["start"]:
+            raise ImportFileError(
+                where.at("$.quote"),
+                f"quote has {len(record['quote'])} characters but start..end spans "
+                f"{record['end'] - record['start']}",
+            )
+        self._share_repeated_values(record)
+        article_id = record["article_id"]
+        if article_id not in self.file_articles and article_id not in self.unlisted:
+            self.unlisted[article_id] = where.at("$.article_id")
+        try:
+            annotation = Annotation.from_record(record)
+        except (KeyError, TypeError, ValueError) as error:
+            raise ImportFileError(where, shorten(str(error))) from None
+        if self.check_repeats:
+            self._check_repeat(annotation, where)
+        return annotation
+
+    def _share_repeated_values(self, record: dict[str, Any]) -> None:
+        """One string object for each of the few values that repeat in every record (an
+        article's id and hash, the analyst, a source, a tag, a status): a million imported
+        records then hold a few thousand copies of them, not millions."""
+        names = self._names
+        for name in REPEATED_VALUES:
+            value = record.get(name)
+            if isinstance(value, str):
+                record[name] = names.setdefault(value, value)
+        record["tags"] = [names.setdefault(tag, tag) for tag in record["tags"]]
+
+    def _check_repeat(self, annotation: Annotation, where: Location) -> None:
+        # An orphan is on no sentence: it shares no key with the annotations placed there.
+        identity = annotation.orphan_key if annotation.is_orphan else annotation.key
+        earlier = self.seen.get(identity)
+        if earlier is not None:
+            kind = "orphan" if annotation.is_orphan else "annotation"
+            raise ImportFileError(
+                where,
+                f"duplicate {kind} (annotator {shorten(repr(annotation.annotator), 60)}, "
+                f"article {shorten(repr(annotation.article_id), 60)}, "
+                f"index {annotation.index}); first at {earlier}",
+            )
+        self.seen[identity] = where
+
+
+@dataclass
+class Header:
+    """What a file says besides its annotations."""
+
+    format: str
+    exported_at: str
+    articles: list[dict[str, Any]]
+    history_entries: int
+    checker: AnnotationChecker
+
+    @classmethod
+    def of(cls, format_name: str, document: dict[str, Any], checker: AnnotationChecker) -> Header:
+        history = document.get("history", [])
+        return cls(
+            format_name,
+            document["exported_at"],
+            document["articles"],
+            len(history) if isinstance(history, list) else 0,
+            checker,
+        )
+
+    def batch(self, pairs: Iterable[tuple[Annotation, Location]]) -> ImportBatch:
+        listed = list(pairs)
+        return ImportBatch(
+            format=self.format,
+            exported_at=self.exported_at,
+            articles=self.articles,
+            annotations=[annotation for annotation, _where in listed],
+            unlisted_articles=self.checker.unlisted,
+            history_entries=self.history_entries,
+            locations=[where for _annotation, where in listed],
+        )
+
+
+class HasUnlistedArticles(Protocol):
+    unlisted_articles: dict[str, Location]
+
+
+def check_known_articles(batch: HasUnlistedArticles, known: Container[str]) -> None:
+    """An annotation's article must be in the file's list, or in `known` (the database
+    and the corpus); raises ImportFileError at the first annotation that breaks this."""
+    for article_id, where in batch.unlisted_articles.items():
+        if article_id not in known:
+            raise ImportFileError(
+                where,
+                f"unknown article {shorten(repr(article_id), 80)} (not in the file's "
+                "articles, the database or the corpus)",
+            )
+
+
+class DuplicateKey(ValueError):
+    """An object that names the same key twice."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+class Duplicated(dict[str, Any]):
+    """An object that had a repeated key, kept so its JSON path can be found."""
+
+    def __init__(self, pairs: list[tuple[str, Any]], key: str) -> None:
+        super().__init__(pairs)
+        self.key = key
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """object_pairs_hook: the object, unless a key repeats (orjson and json.loads would
+    keep the last value silently: `"index": 0, "index": 999`)."""
+    members = dict(pairs)
+    if len(members) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKey(key)
+            seen.add(key)
+    return members
+
+
+def marking_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """object_pairs_hook for the second pass that finds where the duplicate is."""
+    try:
+        return unique_keys(pairs)
+    except DuplicateKey as duplicate:
+        return Duplicated(pairs, duplicate.key)
+
+
+def not_a_number(constant: str) -> Any:
+    raise ValueError(f"{constant} is not a JSON number")
+
+
+def finite(text: str) -> float:
+    number = float(text)
+    if number in (float("inf"), float("-inf")):
+        raise ValueError(f"{shorten(text, 40)} is too large for a number")
+    return number
+
+
+JSON_ERRORS = {
+    "Expecting value": "expected a JSON value",
+    "Expecting ',' delimiter": "expected ',' or a closing bracket",
+    "Expecting ':' delimiter": "expected ':' after a key",
+    "Expecting property name enclosed in double quotes": "expected a key in double quotes",
+    "Unterminated string starting at": "a string that is never closed, starting",
+    "Invalid control character at": "a raw control character inside a string",
+    "Extra data": "more text after the JSON value",
+}
+"""json's messages, in the words the rest of the import uses."""
+
+STRICT_JSON = json.JSONDecoder(
+    object_pairs_hook=unique_keys, parse_constant=not_a_number, parse_float=finite
+)
+"""One decoder for every document and line (making one per jsonl line costs 20%)."""
+
+ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89abAB]")
+"""A \\uD800-\\uDBFF escape in the raw text: a surrogate pair, or a lone half."""
+
+
+def json_path(value: Any, found: Callable[[Any], bool]) -> str | None:
+    """The JSON path of the first value (depth first) for which `found` is true."""
+    stack: list[tuple[Any, str]] = [(value, "$")]
+    while stack:
+        node, path = stack.pop()
+        if found(node):
+            return path
+        if isinstance(node, dict):
+            stack.extend((item, f"{path}.{key}") for key, item in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((item, f"{path}[{n}]") for n, item in reversed(list(enumerate(node))))
+    return None
+
+
+def has_lone_surrogate(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def check_depth(value: Any, where: Location, limit: int = MAX_DEPTH) -> None:
+    """ImportFileError when arrays and objects nest more than `limit` levels."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict | list):
+            if depth > limit:
+                raise ImportFileError(where, f"nested more than {limit} levels deep")
+            items = node.values() if isinstance(node, dict) else node
+            stack.extend((item, depth + 1) for item in items if isinstance(item, dict | list))
+
+
+BRACKETS_AND_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def too_deep_at(text: str, limit: int = MAX_DEPTH) -> int:
+    """The offset of the first array or object that opens more than `limit` levels deep."""
+    depth = 0
+    for token in BRACKETS_AND_STRINGS.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            if depth > limit:
+                return token.start()
+        elif mark in "]}":
+            depth -= 1
+    return len(text)
+
+
+def text_position(text: str, offset: int, where: Location) -> str:
+    """ "line 3, column 7" of an offset (only the column inside a jsonl line)."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"column {column}" if where.line is not None else f"line {line}, column {column}"
+
+
+def decode_json(raw: bytes, where: Location) -> Any:
+    """Strict JSON, with messages that say where the text goes wrong: no repeated key
+    in an object, no NaN or infinity, no lone surrogate, at most MAX_DEPTH levels."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ImportFileError(
+            where, f"not UTF-8 (invalid byte 0x{raw[error.start]:02x} at byte {error.start})"
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise ImportFileError(where, "empty, expected JSON")
+    try:
+        value = STRICT_JSON.decode(text)
+    except json.JSONDecodeError as error:
+        message = JSON_ERRORS.get(error.msg, error.msg[:1].lower() + error.msg[1:])
+        at_the_end = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated")
+        truncated = " (the file looks truncated)" if at_the_end else ""
+        position = text_position(text, error.pos, where)
+        raise ImportFileError(
+            where, f"not valid JSON: {message} at {position}{truncated}"
+        ) from None
+    except DuplicateKey as duplicate:
+        located = json.loads(text, object_pairs_hook=marking_duplicates)
+        holder = json_path(located, lambda node: isinstance(node, Duplicated)) or "$"
+        raise ImportFileError(
+            where.at(f"{holder}.{shorten(duplicate.key, 80)}"),
+            "this key appears twice in one object (refused: which value was meant?)",
+        ) from None
+    except RecursionError:
+        position = text_position(text, too_deep_at(text), where)
+        raise ImportFileError(
+            where, f"nested more than {MAX_DEPTH} levels deep at {position}"
+        ) from None
+    except ValueError as error:  # NaN, infinity, an integer of thousands of digits
+        reason = "a number with thousands of digits" if "digits" in str(error) else str(error)
+        raise ImportFileError(where, f"not valid JSON: {shorten(reason)}") from None
+    if ESCAPED_SURROGATE.search(raw) is not None:
+        lone = json_path(value, has_lone_surrogate)
+        if lone is not None:
+            raise ImportFileError(
+                where.at(lone), "a string holds half of a surrogate pair (not Unicode text)"
+            )
+    return value
+
+
+LISTS = ("articles", "annotations", "history")
+
+
+def envelope(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with its lists emptied: what jsonschema checks before the items."""
+    return {
+        name: [] if name in LISTS and isinstance(value, list) else value
+        for name, value in document.items()
+    }
+
+
+def document_annotations(
+    raw: bytes, headers: list[Header], check_repeats: bool = True
+) -> Iterator[tuple[Annotation, Location]]:
+    """A whole json export's annotations, validated one by one (the header, once read
+    and checked, is appended to `headers`); ImportFileError at the first problem."""
+    root = Location()
+    document = decode_json(raw, root)
+    document = upgraded_document(document, check_schema_version(document, root))
+    # The envelope first (lists emptied), then each list's items with the fast checks.
+    first_schema_problem(None, envelope(document), root)
+    for number, change in enumerate(document.get("history", [])):
+        check_record("change", is_change_record, change, root.at(f"$.history[{number}]"))
+    articles = check_articles(document["articles"], root.at("$.articles"))
+    checker = AnnotationChecker(articles, check_repeats)
+    headers.append(Header.of("json", document, checker))
+    annotations = document.pop("annotations")
+    document.clear()  # what is left to hold is the list of records, dropped as it is read
+    annotations.reverse()
+    number = 0
+    while annotations:
+        where = Location(f"$.annotations[{number}]")
+        yield checker.add(annotations.pop(), where), where
+        number += 1
+
+
+def line_annotations(
+    lines: Iterable[tuple[int, bytes]], headers: list[Header], check_repeats: bool = True
+) -> Iterator[tuple[Annotation, Location]]:
+    """A jsonl export's annotations from (line number, bytes) pairs, validated one by one
+    (blank lines are ignored; the header is appended to `headers`)."""
+    header: Header | None = None
+    version = SCHEMA_VERSION
+    for number, raw in lines:
+        if not raw.strip():
+            continue
+        where = Location(line=number)
+        record = decode_json(raw, where)
+        if header is None:
+            version = check_schema_version(record, where)
+            record = upgraded_document(record, version)
+            first_schema_problem("jsonl_header", envelope(record), where)
+            articles = check_articles(record["articles"], where.at("$.articles"))
+            header = Header.of("jsonl", record, AnnotationChecker(articles, check_repeats))
+            headers.append(header)
+        else:
+            yield header.checker.add(upgraded_record(record, version), where), where
+    if header is None:
+        raise ImportFileError(
+            Location(line=1), "empty, expected the header line with schema_version"
+        )
+
+
+def parse_document(raw: bytes) -> ImportBatch:
+    """A whole json export, validated; raises ImportFileError at the first problem."""
+    headers: list[Header] = []
+    pairs = list(document_annotations(raw, headers))
+    return headers[0].batch(pairs)
+
+
+def parse_lines(lines: Iterable[tuple[int, bytes]]) -> ImportBatch:
+    """A jsonl export from (line number, bytes) pairs; blank lines are ignored."""
+    headers: list[Header] = []
+    pairs = list(line_annotations(lines, headers))
+    return headers[0].batch(pairs)
+
+
+def numbered_lines(handle: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes]]:
+    """The file's lines, numbered from 1, never reading more than `limit` bytes of one."""
+    number = 0
+    while True:
+        number += 1
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit:
+            raise ImportFileError(
+                Location(line=number),
+                f"longer than {limit // MIB} MiB: not a workbench jsonl export",
+            )
+        yield number, raw
+
+
+def detect_format(path: Path) -> str:
+    """jsonl for .jsonl/.ndjson files, json otherwise."""
+    return "jsonl" if path.suffix.lower() in JSONL_SUFFIXES else "json"
+
+
+def read_document(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """The whole file, refused before reading when it is above `limit`."""
+    size = path.stat().st_size
+    if size <= limit:
+        with open_regular(path) as handle:
+            raw = handle.read(limit + 1)
+        size = len(raw)
+    if size > limit:
+        raise ImportFileError(
+            "",
+            f"{size / MIB:,.0f} MiB is above the {limit // MIB} MiB limit for a json "
+            "import; export with --format jsonl, which is read line by line",
+        )
+    return raw
+
+
+class ImportFile:
+    """An export file as a stream of validated (annotation, place) pairs, read again for
+    every pass; what a pass learns (the header, the articles missing from the file's own
+    list) is kept. A json document (at most MAX_DOCUMENT_BYTES) is parsed whole for each
+    pass and its records dropped as they are read; jsonl is read line by line."""
+
+    def __init__(self, path: Path, format_name: str | None = None) -> None:
+        chosen = format_name or detect_format(path)
+        if chosen not in IMPORT_FORMATS:
+            raise ValueError(f"cannot import format {chosen!r}")
+        self.path = path
+        self.format = chosen
+        self.unlisted_articles: dict[str, Location] = {}
+        self.history_entries = 0
+
+    def annotations(self, check_repeats: bool = True) -> Iterator[tuple[Annotation, Location]]:
+        """One pass over the file. ImportFileError (naming the file) at the first
+        problem, OSError if it cannot be read. Without `check_repeats`, an annotation
+        seen before is not refused (a pass after one that checked)."""
+        headers: list[Header] = []
+        try:
+            if self.format == "json":
+                yield from document_annotations(read_document(self.path), headers, check_repeats)
+            else:
+                with open_regular(self.path) as handle:
+                    lines = numbered_lines(handle)
+                    yield from line_annotations(lines, headers, check_repeats)
+        except ImportFileError as error:
+            raise error.in_file(self.path) from None
+        header = headers[0]
+        self.unlisted_articles = header.checker.unlisted
+        self.history_entries = header.history_entries
+
+    def check(self) -> int:
+        """A pass that only validates (every record, no repeated annotation); returns how
+        many annotations the file holds."""
+        return sum(1 for _pair in self.annotations())
+
+
+def read_import(
+    path: Path,
+    format_name: str | None = None,
+    known_articles: Container[str] | None = None,
+) -> ImportBatch:
+    """Read and validate an export file (json, or jsonl by suffix unless `format_name`).
+
+    With `known_articles`, also check every annotation's article (check_known_articles).
+    Raises ImportFileError, whose message names the file, or OSError when the file
+    cannot be read.
+    """
+    chosen = format_name or detect_format(path)
+    if chosen not in IMPORT_FORMATS:
+        raise ValueError(f"cannot import format {chosen!r}")
+    try:
+        if chosen == "json":
+            batch = parse_document(read_document(path))
+        else:
+            with open_regular(path) as handle:
+                batch = parse_lines(numbered_lines(handle))
+        if known_articles is not None:
+            check_known_articles(batch, known_articles)
+    except ImportFileError as error:
+        raise error.in_file(path) from None
+    return batch
