@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from workbench.core.analysis.ledger.ledger import LedgerSettings
+from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
 from workbench.core.files.regular import read_regular
 

@@ -20,7 +20,7 @@ from workbench.core.analysis.figures.conflicts import (
 )
 from workbench.core.analysis.figures.measures import Measure, read_measures
 from workbench.core.analysis.figures.quantities import QUALIFIERS, Quantity, extract_quantities
-from workbench.core.analysis.ledger.ledger import LedgerSettings
+from workbench.core.analysis.ledger.settings import LedgerSettings
 
 CLASSES = LedgerSettings().conflict_whats
 

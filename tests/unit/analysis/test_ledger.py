@@ -17,7 +17,6 @@ from workbench.core.analysis.ledger.denials import denial_targets
 from workbench.core.analysis.ledger.grouping import group_texts, key_order
 from workbench.core.analysis.ledger.ledger import (
     Ledger,
-    LedgerSettings,
     apply_decisions,
     build_ledger,
     group_id,
@@ -25,6 +24,7 @@ from workbench.core.analysis.ledger.ledger import (
     paused_gc,
     subjects_of,
 )
+from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.sources.grouping import canonical_source, group_sources, source_index
 from workbench.core.annotation import Annotation
 

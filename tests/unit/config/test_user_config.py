@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from workbench.cli.main import main
-from workbench.core.analysis.ledger.ledger import LedgerSettings
+from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.user_config import SettingsError, ledger_settings, settings_problems
 
 

@@ -23,11 +23,11 @@ from workbench.core.analysis.figures.conflicts import format_value as format_val
 from workbench.core.analysis.ledger.ledger import (
     Ledger,
     LedgerGroup,
-    LedgerSettings,
     build_ledger,
     member_key,
     paused_gc,
 )
+from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.sources.grouping import (
     SourceGroup,
     canonical_source,

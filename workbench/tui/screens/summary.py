@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 
 from store import AnnotationStore, StoreError
 from workbench.core.analysis.anchor_report import anchoring_section
-from workbench.core.analysis.ledger.ledger import LedgerSettings
+from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary import (
     SummarySettings,
     build_summary,

@@ -12,15 +12,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import chain
-from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from workbench.core.analysis.ledger.claim_text import ClaimText
 from workbench.core.analysis.ledger.grouping import key_order
-
-if TYPE_CHECKING:
-    from workbench.core.analysis.ledger.ledger import LedgerSettings
+from workbench.core.analysis.ledger.settings import LedgerSettings
 
 
 def denial_targets(

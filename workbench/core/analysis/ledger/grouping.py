@@ -17,14 +17,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import chain
-from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from workbench.core.analysis.ledger.claim_text import ClaimText
-
-if TYPE_CHECKING:
-    from workbench.core.analysis.ledger.ledger import LedgerSettings
+from workbench.core.analysis.ledger.settings import LedgerSettings
 
 
 class _UnionFind:
