@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from workbench.cli.common import fail, warn
-from workbench.settings import resolve_annotator, resolve_db_path
+from workbench.config.annotator import resolve_annotator
+from workbench.config.locations import resolve_db_path
 
 HELP = "open the annotate screen on articles (bundled articles by default)"
 
@@ -55,8 +56,8 @@ def nothing_to_open(paths: list[str]) -> str | None:
 def user_settings() -> tuple[dict[str, str], list[str]]:
     """keymap.toml's usable entries, and every problem of it and of settings.toml: on
     stderr now (the screen is about to cover the terminal) and as notices in the app."""
+    from workbench.config.settings import settings_problems
     from workbench.tui.keymap import load_user_keymap
-    from workbench.user_config import settings_problems
 
     keymap = load_user_keymap()
     problems = [*keymap.problems, *settings_problems()]

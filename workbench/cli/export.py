@@ -64,6 +64,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError, database_files
     from workbench.cli.output import write_data
+    from workbench.config.annotator import resolve_annotator
+    from workbench.config.locations import resolve_db_path
+    from workbench.config.settings import anchoring_threshold
+    from workbench.config.toml_file import ConfigFileError
     from workbench.core.anchoring.reanchored_view import read_only_view
     from workbench.core.corpus.articles import load_corpus
     from workbench.core.files.atomic import write_output
@@ -74,8 +78,6 @@ def run(args: argparse.Namespace) -> int:
         orphans_left_out,
     )
     from workbench.core.interchange.export.selection import ExportFilter
-    from workbench.settings import resolve_annotator, resolve_db_path
-    from workbench.user_config import SettingsError, anchoring_threshold
 
     db_path = resolve_db_path(args.db)
     if not database_files(db_path):
@@ -103,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
                 history=args.history,
             )
             left_out = orphans_left_out(source, args.format_name, wanted, args.annotator)
-    except (StoreError, ExportError, SettingsError) as error:
+    except (StoreError, ExportError, ConfigFileError) as error:
         return fail(str(error))
     if left_out:
         print(

@@ -42,6 +42,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError, database_files
+    from workbench.config.annotator import resolve_annotator
+    from workbench.config.locations import resolve_db_path
+    from workbench.config.settings import anchoring_threshold
+    from workbench.config.toml_file import ConfigFileError
     from workbench.core.anchoring.imported import ImportPlacement, check_same_texts, placed
     from workbench.core.anchoring.placement import ArticlePlan, outcome_counts
     from workbench.core.anchoring.reanchoring import plans, store_plans
@@ -51,13 +55,11 @@ def run(args: argparse.Namespace) -> int:
         ImportFileError,
         check_known_articles,
     )
-    from workbench.settings import resolve_annotator, resolve_db_path
-    from workbench.user_config import SettingsError, anchoring_threshold
 
     path = Path(args.file)
     try:
         fuzzy = anchoring_threshold()
-    except SettingsError as error:
+    except ConfigFileError as error:
         return fail(str(error))
     corpus = load_corpus(args.corpus or None)
     for problem in corpus.problems if args.corpus else ():

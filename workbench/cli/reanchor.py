@@ -61,15 +61,17 @@ def affected_records(found: ArticleReanchoring) -> list[dict[str, Any]]:
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError
     from workbench.cli.output import write_json_text
+    from workbench.config.annotator import resolve_annotator
+    from workbench.config.locations import resolve_db_path
+    from workbench.config.settings import anchoring_threshold
+    from workbench.config.toml_file import ConfigFileError
     from workbench.core.anchoring.reanchoring import plans, store_plans
     from workbench.core.corpus.articles import load_corpus
     from workbench.core.terminal_text import printable
-    from workbench.settings import resolve_annotator, resolve_db_path
-    from workbench.user_config import SettingsError, anchoring_threshold
 
     try:
         fuzzy = anchoring_threshold(override=args.fuzzy_threshold)
-    except SettingsError as error:
+    except ConfigFileError as error:
         return fail(str(error))
     corpus = load_corpus(args.paths or None)
     for problem in corpus.problems:

@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError, database_files
     from store.repair import repair
-    from workbench.settings import resolve_db_path
+    from workbench.config.locations import resolve_db_path
 
     path = resolve_db_path(args.db)
     if not database_files(path):

@@ -10,12 +10,13 @@ from typing import Any
 
 from workbench.cli.common import fail, stopped_cleanly_by_sigterm, threshold, warn
 from workbench.cli.output import write_json_text
+from workbench.config.annotator import resolve_annotator
+from workbench.config.locations import resolve_db_path
 from workbench.core.analysis.anchor_report import anchoring_section
 from workbench.core.analysis.summary import SummarySettings, build_summary, render_markdown
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.files.atomic import write_output
 from workbench.core.terminal_text import json_safe, printable
-from workbench.settings import resolve_annotator, resolve_db_path
 
 HELP = "summarise the annotations: per article, per source, claim ledger, conflicting figures"
 ALL = "all"
@@ -59,7 +60,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def whose(flag: str | None) -> str | None:
     """The analyst whose summary it is: --annotator, else the current annotator
-    (workbench.settings); None for `--annotator all`."""
+    (workbench/config/annotator.py); None for `--annotator all`."""
     if flag is not None and flag.strip().lower() == ALL:
         return None
     return resolve_annotator(flag)
@@ -83,8 +84,9 @@ def loaded_corpus(paths: list[str] | None) -> Corpus:
 
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError, database_files
+    from workbench.config.settings import anchoring_threshold, ledger_settings
+    from workbench.config.toml_file import ConfigFileError
     from workbench.core.anchoring.reanchored_view import read_only_view
-    from workbench.user_config import SettingsError, anchoring_threshold, ledger_settings
 
     try:
         ledger = ledger_settings(
@@ -94,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
             }
         )
         fuzzy = anchoring_threshold()
-    except SettingsError as error:
+    except ConfigFileError as error:
         return fail(str(error))
     path = resolve_db_path(args.db)
     if not database_files(path):

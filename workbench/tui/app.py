@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from store import AnnotationStore, StoreError
+from workbench.config.state import StateError, remember_export_folder
 from workbench.core.anchoring.placement import outcome_counts
 from workbench.core.anchoring.reanchoring import ArticleReanchoring
 from workbench.core.corpus.articles import Corpus, load_corpus
@@ -24,7 +25,6 @@ from workbench.tui.literal import visible
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
 from workbench.tui.screens.loading import LoadingScreen
 from workbench.tui.session import AnnotationSession
-from workbench.user_state import StateError, remember_export_folder
 
 if TYPE_CHECKING:
     from workbench.core.interchange.export.from_store import ExportSource
@@ -113,7 +113,7 @@ class WorkbenchApp(App[None]):
 
     def apply_keymap(self) -> None:
         if self.user_keymap is None:
-            from workbench.user_config import settings_problems
+            from workbench.config.settings import settings_problems
 
             loaded = load_user_keymap()
             self.user_keymap = loaded.bindings
@@ -168,12 +168,13 @@ class WorkbenchApp(App[None]):
 
     def anchoring_threshold(self) -> float:
         """settings.toml [anchoring] fuzzy_threshold; the default (with a notice) if bad."""
+        from workbench.config.settings import anchoring_threshold
+        from workbench.config.toml_file import ConfigFileError
         from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
-        from workbench.user_config import SettingsError, anchoring_threshold
 
         try:
             return anchoring_threshold()
-        except SettingsError as error:
+        except ConfigFileError as error:
             self.notify(str(error), title="Default re-anchoring threshold", markup=False)
             return DEFAULT_THRESHOLD
 

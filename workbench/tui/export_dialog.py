@@ -1,7 +1,7 @@
 """Export from the TUI: pick a format, name a file, never overwrite one unasked.
 
 The file prompt starts in the folder of the last export (remembered across runs in
-workbench/user_state.py), else the current directory; `~` is expanded, and a folder
+workbench/config/state.py), else the current directory; `~` is expanded, and a folder
 as the answer means the default file name inside it.
 """
 
@@ -12,11 +12,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.config.state import StateError, last_export_folder
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.confirm import ConfirmPrompt
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.typeahead import open_prompt
-from workbench.user_state import StateError, last_export_folder
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp

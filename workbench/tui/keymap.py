@@ -1,4 +1,5 @@
-"""User key remapping: a TOML file mapping binding ids to keys, checked before use.
+"""User key remapping: keymap.toml's entries (read by workbench/config/keymap.py) checked
+against Textual before use.
 
 Example `~/.config/workbench/keymap.toml`:
 
@@ -16,10 +17,7 @@ binding's id.
 from __future__ import annotations
 
 import difflib
-import os
-import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,29 +26,10 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.keys import Keys, _character_to_key
 
-from workbench.core.files.regular import read_regular
-from workbench.user_config import SettingsError, config_dir, read_toml
+from workbench.config.keymap import Keymap, KeymapError, read_keymap_file
 
-KEYMAP_ENV = "WORKBENCH_KEYMAP"
 MODIFIERS = frozenset({"alt", "ctrl", "hyper", "meta", "shift", "super"})
 """What Textual puts before a key's name, in this (alphabetical) order."""
-
-
-def keymap_path() -> Path:
-    explicit = os.environ.get(KEYMAP_ENV)
-    return Path(explicit).expanduser() if explicit else config_dir() / "keymap.toml"
-
-
-class KeymapError(SettingsError):
-    """The keymap file exists but cannot be used at all (unreadable, not TOML)."""
-
-
-@dataclass
-class Keymap:
-    """The entries that can be used (binding id -> keys) and why the others cannot."""
-
-    bindings: dict[str, str] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
 
 
 @cache
@@ -112,34 +91,20 @@ def bindings_of(listed: Iterable[BindingType]) -> list[Binding]:
     return [binding for binding in listed if isinstance(binding, Binding)]
 
 
-def entry_lines(text: str) -> dict[str, int]:
-    """The line of each top-level `id = ...` entry (a keymap is one flat table)."""
-    lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        found = re.match(r"""\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_.-]+))\s*=""", line)
-        if found:
-            lines.setdefault(next(group for group in found.groups() if group), number)
-    return lines
-
-
 def load_keymap(
     path: Path | None = None, scopes: Mapping[str, list[Binding]] | None = None
 ) -> Keymap:
     """The usable entries of the keymap file and a problem (file and line) for each other
     one; an empty Keymap when there is no file. KeymapError when it cannot be read."""
-    path = path or keymap_path()
-    try:
-        data = read_toml(path, "keymap")
-    except SettingsError as error:
-        raise KeymapError(str(error)) from None
-    if not data:
+    found = read_keymap_file(path)
+    if not found.entries:
         return Keymap()
-    lines = entry_lines(read_regular(path).decode("utf-8"))
+    path, lines = found.path, found.lines
     scopes = binding_scopes() if scopes is None else scopes
     defaults = {binding.id: binding.key for listed in scopes.values() for binding in listed}
     keymap = Keymap()
     refused: list[tuple[int, str, str]] = []
-    for binding_id, keys in data.items():
+    for binding_id, keys in found.entries.items():
         problem = entry_problem(binding_id, keys, defaults.keys())
         if problem:
             refused.append((lines.get(binding_id, 0), binding_id, problem))

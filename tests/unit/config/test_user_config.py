@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from workbench.cli.main import main
+from workbench.config.settings import ledger_settings, settings_problems
+from workbench.config.toml_file import ConfigFileError
 from workbench.core.analysis.ledger.settings import LedgerSettings
-from workbench.user_config import SettingsError, ledger_settings, settings_problems
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -45,7 +46,7 @@ def test_file_values_then_overrides(tmp_path: Path) -> None:
 def test_bad_settings_name_the_file_and_the_problem(
     tmp_path: Path, text: str, problem: str
 ) -> None:
-    with pytest.raises(SettingsError) as raised:
+    with pytest.raises(ConfigFileError) as raised:
         ledger_settings(write(tmp_path, text))
     assert str(raised.value).startswith(str(tmp_path / "settings.toml"))
     assert problem in str(raised.value)
@@ -57,22 +58,24 @@ def test_summary_rejects_a_threshold_out_of_range(capsys: pytest.CaptureFixture[
 
 
 def test_the_anchoring_threshold_comes_from_the_settings_file(tmp_path: Path) -> None:
+    from workbench.config.settings import anchoring_threshold
     from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
-    from workbench.user_config import anchoring_threshold
 
     assert anchoring_threshold(tmp_path / "absent.toml") == DEFAULT_THRESHOLD
     path = write(tmp_path, "[anchoring]\nfuzzy_threshold = 80\n")
     assert anchoring_threshold(path) == 80.0
     assert anchoring_threshold(path, override=50.0) == 50.0
     for bad in ("fuzzy_threshold = 'high'", "fuzzy_threshold = 101", "fuzzy_treshold = 80"):
-        with pytest.raises(SettingsError, match="anchoring"):
+        with pytest.raises(ConfigFileError, match="anchoring"):
             anchoring_threshold(write(tmp_path, f"[anchoring]\n{bad}\n"))
 
 
 def test_a_fifo_in_place_of_the_settings_file_is_refused_not_waited_for(tmp_path: Path) -> None:
     fifo = tmp_path / "settings.toml"
     os.mkfifo(fifo)
-    with pytest.raises(SettingsError, match=r"settings\.toml: cannot read settings file \(a FIFO"):
+    with pytest.raises(
+        ConfigFileError, match=r"settings\.toml: cannot read settings file \(a FIFO"
+    ):
         ledger_settings(fifo)
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.tui.keymap import KeymapError, binding_scopes, load_keymap, normalized_key
+from workbench.config.keymap import KeymapError
+from workbench.tui.keymap import binding_scopes, load_keymap, normalized_key
 
 
 def keymap_file(tmp_path: Path, text: str) -> Path:

@@ -405,12 +405,13 @@ class AnnotateScreen(Screen[None]):
                 self.notify(f"Article {target[0]} is not in this corpus.", markup=False)
             self.refresh_view()
 
+        from workbench.config.settings import ledger_settings
+        from workbench.config.toml_file import ConfigFileError
         from workbench.tui.screens.summary import SummaryScreen  # on demand: faster start-up
-        from workbench.user_config import SettingsError, ledger_settings
 
         try:
             ledger = ledger_settings()
-        except SettingsError as error:
+        except ConfigFileError as error:
             self.notify(str(error), title="Default ledger settings", markup=False)
             ledger = None
         session = self.session

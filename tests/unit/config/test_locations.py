@@ -8,25 +8,25 @@ from pathlib import Path
 import pytest
 
 import workbench
-from workbench import settings
-from workbench.settings import default_db_path, resolve_annotator, resolve_db_path
+from workbench.config.annotator import ANNOTATOR_ENV, resolve_annotator
+from workbench.config.locations import DB_ENV, default_db_path, resolve_db_path
 
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv(settings.DB_ENV, raising=False)
-    monkeypatch.delenv(settings.ANNOTATOR_ENV, raising=False)
+    monkeypatch.delenv(DB_ENV, raising=False)
+    monkeypatch.delenv(ANNOTATOR_ENV, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
 
 def test_the_db_flag_beats_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(settings.DB_ENV, "/from/env.json")
+    monkeypatch.setenv(DB_ENV, "/from/env.json")
     assert resolve_db_path("/from/flag.json") == Path("/from/flag.json")
 
 
 def test_the_environment_beats_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(settings.DB_ENV, "/from/env.json")
+    monkeypatch.setenv(DB_ENV, "/from/env.json")
     assert resolve_db_path(None) == Path("/from/env.json")
 
 
@@ -37,7 +37,7 @@ def test_the_default_lives_under_xdg_data_home(tmp_path: Path) -> None:
 def test_an_empty_environment_variable_is_ignored(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv(settings.DB_ENV, "")
+    monkeypatch.setenv(DB_ENV, "")
     assert resolve_db_path("") == tmp_path / "data" / "workbench" / "annotations.json"
 
 
@@ -65,14 +65,14 @@ def test_a_flag_path_expands_the_home_directory(tmp_path: Path) -> None:
 
 
 def test_the_annotator_flag_beats_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(settings.ANNOTATOR_ENV, "bea")
+    monkeypatch.setenv(ANNOTATOR_ENV, "bea")
     assert resolve_annotator("  ana ") == "ana"
 
 
 def test_the_annotator_environment_beats_the_login_name(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv(settings.ANNOTATOR_ENV, "bea")
+    monkeypatch.setenv(ANNOTATOR_ENV, "bea")
     monkeypatch.setattr(getpass, "getuser", lambda: "login")
     assert resolve_annotator(None) == "bea"
     assert resolve_annotator("   ") == "bea"

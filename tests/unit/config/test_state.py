@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.user_state import (
+from workbench.config.state import (
     StateError,
     last_export_folder,
     read_state,

@@ -1,4 +1,4 @@
-"""User settings files under the config folder: thresholds (settings.toml).
+"""settings.toml: the thresholds, each checked and named with its file and line.
 
 Example `~/.config/workbench/settings.toml`:
 
@@ -14,47 +14,16 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import os
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from workbench.config.locations import settings_path
+from workbench.config.toml_file import ConfigFileError, read_toml
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
 from workbench.core.files.regular import read_regular
-
-SETTINGS_ENV = "WORKBENCH_SETTINGS"
-
-
-class SettingsError(ValueError):
-    """A settings file that exists but cannot be used; the message names it."""
-
-
-def config_dir() -> Path:
-    """$XDG_CONFIG_HOME/workbench, else ~/.config/workbench."""
-    config_home = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(config_home) / "workbench"
-
-
-def settings_path() -> Path:
-    explicit = os.environ.get(SETTINGS_ENV)
-    return Path(explicit).expanduser() if explicit else config_dir() / "settings.toml"
-
-
-def read_toml(path: Path, what: str) -> dict[str, Any]:
-    """The TOML document at `path`, {} when there is none; SettingsError when unreadable."""
-    try:
-        raw = read_regular(path)  # a FIFO in its place must not hang the start
-    except FileNotFoundError:
-        return {}
-    except OSError as error:
-        raise SettingsError(f"{path}: cannot read {what} ({error.strerror})") from None
-    try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise SettingsError(f"{path}: not a valid TOML {what} ({error})") from None
 
 
 def where(path: Path, table: str, key: str | None = None) -> str:
@@ -93,7 +62,7 @@ def ledger_settings(
     path = path or settings_path()
     table = read_toml(path, "settings file").get("ledger", {})
     if not isinstance(table, dict):
-        raise SettingsError(f"{where(path, 'ledger')}: [ledger] must be a table")
+        raise ConfigFileError(f"{where(path, 'ledger')}: [ledger] must be a table")
     values = {**table, **{k: v for k, v in (overrides or {}).items() if v is not None}}
     defaults = LedgerSettings()
     known = {field.name: getattr(defaults, field.name) for field in dataclasses.fields(defaults)}
@@ -101,22 +70,22 @@ def ledger_settings(
     for name, value in values.items():
         at = where(path, "ledger", name)
         if name not in known:
-            raise SettingsError(f"{at}: {unknown('ledger setting', name, known)}")
+            raise ConfigFileError(f"{at}: {unknown('ledger setting', name, known)}")
         default = known[name]
         if isinstance(default, tuple):
             if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-                raise SettingsError(f"{at}: ledger.{name} must be a list of strings")
+                raise ConfigFileError(f"{at}: ledger.{name} must be a list of strings")
             value = tuple(value)
         elif isinstance(default, float):
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise SettingsError(f"{at}: ledger.{name} must be a number")
+                raise ConfigFileError(f"{at}: ledger.{name} must be a number")
             value = float(value)
             if name.endswith("threshold") and not 0 <= value <= 100:
-                raise SettingsError(f"{at}: ledger.{name} must be between 0 and 100")
+                raise ConfigFileError(f"{at}: ledger.{name} must be between 0 and 100")
         elif isinstance(default, int) and (
             isinstance(value, bool) or not isinstance(value, int) or value < 1
         ):
-            raise SettingsError(f"{at}: ledger.{name} must be a whole number >= 1")
+            raise ConfigFileError(f"{at}: ledger.{name} must be a whole number >= 1")
         checked[name] = value
     return dataclasses.replace(defaults, **checked)
 
@@ -129,14 +98,14 @@ def anchoring_threshold(path: Path | None = None, override: float | None = None)
     path = path or settings_path()
     table = read_toml(path, "settings file").get("anchoring", {})
     if not isinstance(table, dict):
-        raise SettingsError(f"{where(path, 'anchoring')}: [anchoring] must be a table")
+        raise ConfigFileError(f"{where(path, 'anchoring')}: [anchoring] must be a table")
     strangers = sorted(set(table) - {"fuzzy_threshold"})
     if strangers:
         message = unknown("anchoring setting", strangers[0], ["fuzzy_threshold"])
-        raise SettingsError(f"{where(path, 'anchoring', strangers[0])}: {message}")
+        raise ConfigFileError(f"{where(path, 'anchoring', strangers[0])}: {message}")
     value = table.get("fuzzy_threshold", DEFAULT_THRESHOLD)
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
-        raise SettingsError(
+        raise ConfigFileError(
             f"{where(path, 'anchoring', 'fuzzy_threshold')}: "
             "anchoring.fuzzy_threshold must be a number from 0 to 100"
         )
@@ -157,7 +126,7 @@ def settings_problems(path: Path | None = None) -> list[str]:
     path = path or settings_path()
     try:
         data = read_toml(path, "settings file")
-    except SettingsError as error:
+    except ConfigFileError as error:
         return [str(error)]
     problems = [
         f"{where(path, name)}: {unknown('section', f'[{name}]', [f'[{s}]' for s in SECTIONS])}"
@@ -167,6 +136,6 @@ def settings_problems(path: Path | None = None) -> list[str]:
     for read in SECTIONS.values():
         try:
             read(path)
-        except SettingsError as error:
+        except ConfigFileError as error:
             problems.append(str(error))
     return problems

@@ -10,21 +10,15 @@ in a StateError and otherwise ignored; it never stops an export.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
+from workbench.config.locations import state_path
 from workbench.core.files.atomic import atomic_write_text
 
 
 class StateError(ValueError):
     """The state file cannot be read or written; the message names it."""
-
-
-def state_path() -> Path:
-    """$XDG_STATE_HOME/workbench/state.json, else ~/.local/state/workbench/state.json."""
-    state_home = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(state_home) / "workbench" / "state.json"
 
 
 def read_state(path: Path | None = None) -> dict[str, Any]:

@@ -1,0 +1,20 @@
+"""Who is annotating: the flag, then the environment, then the login name."""
+
+from __future__ import annotations
+
+import getpass
+import os
+
+ANNOTATOR_ENV = "WORKBENCH_ANNOTATOR"
+
+
+def resolve_annotator(flag: str | None) -> str:
+    if flag and flag.strip():
+        return flag.strip()
+    from_env = os.environ.get(ANNOTATOR_ENV, "").strip()
+    if from_env:
+        return from_env
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "analyst"

@@ -1,0 +1,32 @@
+"""Reading a TOML file of the user's (settings.toml, keymap.toml) without ever hanging.
+
+A missing file is no file ({}); one that exists but cannot be used raises
+ConfigFileError, whose message names the file (and, where the caller can tell, the
+line): the caller decides whether that refuses a command or is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from workbench.core.files.regular import read_regular
+
+
+class ConfigFileError(ValueError):
+    """A user's file that exists but cannot be used; the message names it."""
+
+
+def read_toml(path: Path, what: str) -> dict[str, Any]:
+    """The TOML document at `path`, {} when there is none; ConfigFileError when unreadable."""
+    try:
+        raw = read_regular(path)  # a FIFO in its place must not hang the start
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        raise ConfigFileError(f"{path}: cannot read {what} ({error.strerror})") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigFileError(f"{path}: not a valid TOML {what} ({error})") from None
