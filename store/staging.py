@@ -14,12 +14,9 @@ so a staged line is never sealed into a segment.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from store.ops import Applied, Op
-
-if TYPE_CHECKING:
-    from store.journal import JournalStorage
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +29,32 @@ class Bookmark:
     live_changes: int
 
 
+class StagingStorage(Protocol):
+    """What staging needs of the journal storage (store.journal.JournalStorage): a
+    Protocol, so that this module does not import the journal that imports it."""
+
+    staging_open: bool
+
+    def bookmark(self) -> Bookmark: ...
+
+    def append_line(
+        self,
+        ops: list[Op],
+        history: list[dict[str, Any]],
+        sync: bool = True,
+        staged: bool = False,
+        owned: bool = False,
+    ) -> list[Applied]: ...
+
+    def compact_if_long(self) -> None: ...
+
+    def roll_back(self, bookmark: Bookmark, applied: list[Applied]) -> None: ...
+
+
 class Staging:
     """The lines of one import; write() each, the last with `final`, or abort()."""
 
-    def __init__(self, storage: JournalStorage) -> None:
+    def __init__(self, storage: StagingStorage) -> None:
         self._storage = storage
         self._bookmark = storage.bookmark()
         self._applied: list[Applied] = []
