@@ -18,12 +18,14 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check workbench store tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check workbench store tests bench
 	$(BIN)/ruff format --check workbench store tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
@@ -32,4 +34,4 @@ stress: $(STAMP)
 	$(BIN)/python -m pytest -q -m stress tests/reliability
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
