@@ -19,8 +19,9 @@ from workbench.core.analysis.figures.conflicts import (
     relation,
 )
 from workbench.core.analysis.figures.measures import Measure, read_measures
-from workbench.core.analysis.figures.quantities import QUALIFIERS, Quantity, extract_quantities
+from workbench.core.analysis.figures.quantities import Quantity, extract_quantities
 from workbench.core.analysis.ledger.settings import LedgerSettings
+from workbench.core.analysis.lexicon import QUALIFIERS
 
 CLASSES = LedgerSettings().conflict_whats
 

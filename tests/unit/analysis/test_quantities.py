@@ -8,11 +8,11 @@ from hypothesis import strategies as st
 
 from workbench.core.analysis.figures.quantities import (
     NUMBER_PATTERN,
-    QUALIFIERS,
     Quantity,
     extract_quantities,
     number_matches,
 )
+from workbench.core.analysis.lexicon import QUALIFIERS
 
 
 def only(text: str) -> Quantity:

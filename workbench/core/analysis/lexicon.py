@@ -1,10 +1,24 @@
-"""Every word list the suggester reads, as data, in one place.
+"""Every word list of core, as data, in one place.
 
-The lists come from the tagging guideline (its cue words and examples) and from general
-English news style (reporting verbs, titles, the way a speaker is introduced), never
-from a tally of the bundled articles: the suggester is judged on text it has not seen.
-All entries are lower case; a curly apostrophe is written straight (tokens are compared
-with ’ turned into ').
+Read by the suggester (suggestions/), the figures (figures/: what a number counts and
+measures), the claim ledger (ledger/claim_text.py), source grouping (sources/) and the
+ClaimReview export (interchange/export/claimreview.py). A list that two of them need is
+written once; where they need different words for the same idea, the lists are built
+from each other ("SOURCE_PRONOUNS = PRONOUNS | ..."), so that the difference is visible.
+
+The suggester's lists come from the tagging guideline (its cue words and examples) and
+from general English news style (reporting verbs, titles, the way a speaker is
+introduced), never from a tally of the bundled articles: the suggester is judged on text
+it has not seen. The figure, subject and source tables were written for news of the kind
+the workbench is used on (the bundled reports on the war in Ukraine), and name its
+places and peoples. All entries are lower case; a curly apostrophe is written straight
+(tokens are compared with ’ turned into ').
+
+One list of core lives elsewhere: the abbreviations that never end a sentence
+(corpus/sentences.py), because a change to them moves sentence boundaries and is
+versioned with the segmenter's repairs (REPAIRS_VERSION), and the corpus sits below
+this wing. The words the summary writes ("killed or wounded", "a day") stay beside the
+sentences that write them (figures/conflicts.py); this module holds words read in text.
 """
 
 from __future__ import annotations
@@ -15,6 +29,36 @@ from collections.abc import Iterable, Mapping
 def _forms(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
     """Inflected form -> lemma, from lemma -> its forms."""
     return {form: lemma for lemma, forms in table.items() for form in forms}
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of `text`, split on white space: a compact way to write a word table."""
+    return frozenset(text.split())
+
+
+# ---------------------------------------------------------------- common words
+
+FUNCTION_WORDS = frozenset(
+    ["a", "about", "an", "and", "are", "as", "at", "be", "been", "being", "but", "by",
+     "for", "from", "had", "has", "have", "he", "in", "into", "is", "it", "its", "more",
+     "most", "no", "not", "of", "on", "or", "over", "she", "so", "some", "such", "than",
+     "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+     "to", "was", "we", "were", "which", "who", "with", "you"]
+)  # fmt: skip
+"""Too common to say what a sentence is about: the base of the figures' and the claim
+ledger's stop words, each of which adds the words that matter to its own question."""
+
+ARTICLES = ("the", "a", "an")
+
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")  # fmt: skip
+"""In calendar order ("may" is a month here; TIME_WORDS leaves it out, as a name)."""
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                       "oct", "nov", "dec")  # fmt: skip
+MONTHS = frozenset(MONTH_NAMES + MONTH_ABBREVIATIONS)
+
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = frozenset(WEEKDAY_NAMES)
 
 
 # ---------------------------------------------------------------- reporting cues
@@ -272,7 +316,7 @@ ABSENCE_NOUNS = frozenset(
 
 # ---------------------------------------------------------------- the source span
 
-DETERMINERS = frozenset(["the", "a", "an", "both", "all", "this", "that", "these", "those"])
+DETERMINERS = frozenset([*ARTICLES, "both", "all", "this", "that", "these", "those"])
 """Dropped from the front of a source ("The Pentagon spokesman" -> "Pentagon spokesman")."""
 
 POSSESSIVE_DETERMINERS = frozenset(["his", "her", "its", "their", "our", "my", "your"])
@@ -295,6 +339,11 @@ them the outlet ("We monitor…")."""
 PERSON_PRONOUNS = frozenset(["he", "she"])
 PLURAL_PRONOUNS = frozenset(["they"])
 THING_PRONOUNS = frozenset(["it"])
+OBJECT_PRONOUNS = frozenset(["him", "her", "them"])
+
+SOURCE_PRONOUNS = PRONOUNS | FIRST_PERSON | POSSESSIVE_DETERMINERS | OBJECT_PRONOUNS
+"""A source an analyst typed as a pronoun ("he", "we", "their") names nobody by itself:
+source grouping keeps it apart and never merges it into a person."""
 
 MALE_TITLES = frozenset(["mr", "mr."])
 FEMALE_TITLES = frozenset(["mrs", "mrs.", "ms", "ms.", "miss"])
@@ -322,6 +371,12 @@ TITLES = frozenset(
 )  # fmt: skip
 """Words that may stand before a name: dropped before a full name ("Air Force Maj. Gen.
 Pat Ryder" -> "Pat Ryder"), kept before a surname alone ("General Ryder")."""
+
+ABBREVIATIONS = TITLES | frozenset(
+    ["jr", "sr", "st", "no", "inc", "corp", "co", "ltd", "vs", "gov"]
+)
+"""Words that keep a following period when a sentence is read as tokens: "Mr.", "Gen.",
+"Jr."."""
 
 NAME_PARTICLES = frozenset(
     ["von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin",
@@ -459,19 +514,15 @@ VERB_ADVERBS = frozenset(
      "frequently", "consistently", "vehemently", "categorically", "immediately", "long",
      "has", "last", "this", "on", "late", "early", "further", "too", "yet", "not", "n't",
      "morning", "afternoon", "evening", "night", "week", "month", "year", "today",
-     "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
-     "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-     "august", "september", "october", "november", "december", "weekend"]
+     "yesterday", "tonight", "weekend", *WEEKDAY_NAMES, *MONTH_NAMES]
 )  # fmt: skip
 """Adverbs and time words skipped between a subject and its verb ("U.S. officials on
 Wednesday told", "Ukraine and South Korea first warned")."""
 
 TIME_WORDS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-     "january", "february", "march", "april", "june", "july", "august", "september",
-     "october", "november", "december", "today", "yesterday", "tonight", "tomorrow",
-     "morning", "afternoon", "evening", "night", "weekend", "week", "month", "year"]
-)  # fmt: skip
+    ["today", "yesterday", "tonight", "tomorrow", "morning", "afternoon", "evening", "night",
+     "weekend", "week", "month", "year", *WEEKDAY_NAMES, *MONTH_NAMES]
+) - {"may"}  # fmt: skip
 """Never part of a source ("the commission on Thursday said"). "May" is left out: it is
 a name as often as a month."""
 
@@ -627,3 +678,316 @@ NEVER_NAMES = frozenset(
      "towards", "besides", "like", "unlike", "here", "now", "first", "last", "next"]
 )  # fmt: skip
 """Words that are not names even when capitalised at the start of a sentence."""
+
+# ---------------------------------------------------------------- peoples and places
+
+DEMONYM_ADJECTIVES = {
+    "north korean": "North Korean",
+    "south korean": "South Korean",
+    "russian": "Russian",
+    "ukrainian": "Ukrainian",
+    "american": "American",
+    "korean": "Korean",
+    "u.s": "American",
+    "german": "German",
+    "british": "British",
+    "french": "French",
+    "polish": "Polish",
+    "chinese": "Chinese",
+    "israeli": "Israeli",
+    "palestinian": "Palestinian",
+    "iranian": "Iranian",
+}
+"""A people as an adjective ("North Korean troops") -> its name: says who is counted."""
+
+DEMONYM_PLURALS = {
+    "north koreans": "North Korean",
+    "south koreans": "South Korean",
+    "russians": "Russian",
+    "ukrainians": "Ukrainian",
+    "americans": "American",
+    "koreans": "Korean",
+    "germans": "German",
+    "britons": "British",
+    "israelis": "Israeli",
+    "palestinians": "Palestinian",
+    "iranians": "Iranian",
+}
+"""A people as a plural noun ("11,000 North Koreans") -> its name: counts people."""
+
+DEMONYMS = {**DEMONYM_ADJECTIVES, **DEMONYM_PLURALS}
+
+PEOPLE_DEMONYMS = frozenset(plural.split()[-1] for plural in DEMONYM_PLURALS)
+"""The last word of every plural demonym ("koreans", "britons"): a demonym as a plural
+noun counts people: troops where the sentence is military ("11,000 North Koreans
+dispatched"), else people ("6 million Ukrainians have fled")."""
+
+TROOP_DEMONYMS = ("north koreans", "south koreans")
+"""Plural demonyms that name the troops in the reports read here: a sentence naming them
+counts its "people" as troops."""
+
+SUBJECT_DEMONYMS = ("north korean", "south korean", "russian", "ukrainian")
+"""The peoples a claim's subject is told apart by ("north korean troops" is not "russian
+troops"): the sides of the war in the reports read here. Other peoples' troops are
+"troops". Each is a DEMONYM_ADJECTIVES entry, and adding "s" gives its plural."""
+
+COUNTRIES = {
+    "north korea": "North Korean",
+    "south korea": "South Korean",
+    "russia": "Russian",
+    "ukraine": "Ukrainian",
+    "pyongyang": "North Korean",
+    "moscow": "Russian",
+    "kyiv": "Ukrainian",
+    "united states": "American",
+    "washington": "American",
+    "germany": "German",
+    "berlin": "German",
+    "britain": "British",
+    "london": "British",
+    "france": "French",
+    "paris": "French",
+    "poland": "Polish",
+    "warsaw": "Polish",
+    "china": "Chinese",
+    "beijing": "Chinese",
+    "israel": "Israeli",
+    "iran": "Iranian",
+    "tehran": "Iranian",
+}
+"""A country or its capital -> the people it says are counted ("Pyongyang's 10,000")."""
+
+CAPITALS = frozenset(["pyongyang", "moscow", "kyiv"])
+"""Capitals among COUNTRIES that are not a country for where a figure is."""
+
+COUNTRY_NAMES = (
+    frozenset(key for key in COUNTRIES if key not in CAPITALS)
+    | word_set(
+        "europe asia africa gaza syria lebanon belarus lithuania latvia estonia finland "
+        "sweden romania moldova georgia japan india pakistan afghanistan iraq turkey "
+        "egypt sudan yemen taiwan america"
+    )
+    | {"the united states", "united states"}
+)
+"""Countries and larger areas: a figure for one is the whole, not a part of it."""
+
+PLACE_SUFFIXES = ("region", "oblast", "province", "district", "governorate")
+"""After a name, a part of a country ("the Kursk region")."""
+
+WHERE_PREPOSITIONS = ("in", "to", "into", "toward", "towards", "near", "at", "on", "inside",
+                      "across", "around", "along", "within", "of")  # fmt: skip
+"""Before a place a figure is in or bound for ("sent to Kursk", "in the Kursk region")."""
+
+PLACE_PREPOSITIONS = frozenset(
+    ["to", "in", "into", "from", "against", "toward", "towards", "with", "at", "on", "by"]
+)
+"""After one of these, a place name is a destination or setting, not whose people are
+counted ("troops sent to Russia")."""
+
+# ---------------------------------------------------------------- figures: what a number counts
+
+TROOP_NOUNS = word_set(
+    "troops troop soldiers soldier forces force personnel troopers fighters servicemen men "
+    "mercenaries"
+)
+"""Counted troops: `what` is "troops" for each."""
+KILLED_WORDS = frozenset(["killed", "dead", "died", "deaths"])
+WOUNDED_WORDS = frozenset(["wounded", "injured"])
+CASUALTY_NOUNS = frozenset(["casualties", "casualty"])
+PEOPLE_NOUNS = frozenset(
+    ["people", "persons", "refugees", "evacuees", "protesters", "demonstrators", "marchers"]
+)
+"""Nouns counting people (the state, displaced or protesting, is read in measures.py)."""
+CASUALTY_VERBS = {
+    "killed": "killed",
+    "killing": "killed",
+    "kills": "killed",
+    "injured": "wounded",
+    "injuring": "wounded",
+    "wounded": "wounded",
+    "wounding": "wounded",
+}
+"""A verb right before a number makes it a casualty count ("the quake killed 52 people")."""
+MILITARY_WORDS = word_set(
+    "dispatched deployed deploy deployment combat front frontline battlefield army "
+    "military trained training units brigade brigades contingent regiment"
+)
+"""Words that, with the troop nouns, make a sentence military."""
+TIME_UNITS = word_set(
+    "seconds second minutes minute hours hour days day weeks week months month years year "
+    "decades decade centuries century am pm a.m. p.m."
+)
+"""A number before one of these is a duration or a clock time, not a count."""
+MILE_WORDS = frozenset(["miles", "mile"])
+KILOMETRE_WORDS = frozenset(["kilometers", "kilometres", "kilometer", "kilometre", "km"])
+SQUARE_WORDS = frozenset(["square", "sq"])
+"""Units of distance, and the word that makes them units of area ("400 square miles")."""
+
+FIGURE_PHRASE_STOPS = FUNCTION_WORDS | word_set(
+    "almost around down each every i least less nearly off out per plus toward towards under up"
+)
+"""Where the words after a figure stop being what it counts: reading "10,000 North
+Korean troops" goes on, "10,000 of them" stops at "of"."""
+
+MULTIPLIERS = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "bn": 1e9,
+}
+"""A number's multiplier as written ("1.2 million", "$5bn"; "k" and "m" only after a
+currency sign)."""
+CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB"}
+QUALIFIERS = {
+    "at least": "lower",
+    "more than": "lower",
+    "over": "lower",
+    "upwards of": "lower",
+    "up to": "upper",
+    "as many as": "upper",
+    "as much as": "upper",
+    "fewer than": "upper",
+    "less than": "upper",
+    "nearly": "upper",
+    "almost": "upper",
+    "about": "approximate",
+    "around": "approximate",
+    "approximately": "approximate",
+    "roughly": "approximate",
+    "some": "approximate",
+    "an estimated": "approximate",
+    "estimated": "approximate",
+}
+"""Qualifier as written -> bound: the figure is a lower bound, upper bound or estimate."""
+NEAR_BELOW = frozenset(["nearly", "almost"])
+"""Qualifiers for a figure just under the number: "nearly 190,000" is 171,000-190,000."""
+
+# ---------------------------------------------------------------- figures: what a number measures
+
+PLANNED = word_set(
+    "promised promise promises pledged pledge pledges plans plan planned planning "
+    "expected expect expects will would could might shall intends intend intended "
+    "proposed propose offered considering prepared"
+)
+"""Words that make a figure a promise, a plan or an expectation, not an event."""
+STATES: dict[str, dict[str, str]] = {
+    "troops": {
+        **dict.fromkeys(
+            word_set(
+                "sent send sends sending dispatched dispatch dispatching deployed deploy "
+                "deploys deploying deployment arrived arrive arrives arriving traveled "
+                "travelled traveling travelling moved moving moves massed amassed massing "
+                "stationed based fighting fight fought fights training trained engaged entered "
+                "crossed transferred assembled serving operating posted"
+            ),
+            "sent",
+        ),
+        **dict.fromkeys(["captured", "surrendered", "prisoners", "prisoner"], "captured"),
+    },
+    "area": {
+        **dict.fromkeys(
+            word_set(
+                "captured capture captures seized seize took taken gained gain won liberated "
+                "advanced grabbed"
+            ),
+            "captured",
+        ),
+        **dict.fromkeys(
+            word_set(
+                "holds hold held controls control controlled controlling occupies occupied "
+                "occupy occupying still"
+            ),
+            "held",
+        ),
+        **dict.fromkeys(["lost", "recaptured", "retook", "retaken", "ceded", "regained"], "lost"),
+    },
+    "people": {
+        **dict.fromkeys(
+            word_set("displaced fled flee fleeing evacuated evacuate uprooted refugees evacuees"),
+            "displaced",
+        ),
+        **dict.fromkeys(
+            word_set(
+                "joined attended marched rallied protested demonstrated gathered protesters "
+                "demonstrators marchers protest rally march demonstration"
+            ),
+            "protesting",
+        ),
+        **dict.fromkeys(
+            ["detained", "arrested", "jailed", "detain", "arrest", "detainees"], "detained"
+        ),
+    },
+}
+"""Per unit class, the words that say which event a figure counts."""
+CLAUSE_REPORTING = word_set(
+    "said says say saying told tells reported reports report according estimates "
+    "stated claimed claims added confirmed believes believed warned that"
+)
+"""Words after which a new clause about a figure starts ("General Ryder said that").
+Narrower than REPORTING_VERBS on purpose: beside a figure "states", "notes" and "calls"
+are as often nouns ("the United States")."""
+INCREMENTS = frozenset(["another", "additional", "extra", "further", "more", "new", "fresh"])
+"""'another 1,000': a figure for what is added, not for all."""
+GENERIC_MODIFIERS = word_set(
+    "military armed active duty active-duty regular combat ground foreign uniformed "
+    "total and or of the"
+)
+"""Words between a number and its noun that do not make it a part of the whole."""
+PERIODS = frozenset(["day", "week", "month", "year", "night", "hour"])
+RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year"}
+"""'1,500 a day', '1,500 daily': a rate, not a total."""
+
+# ---------------------------------------------------------------- claims: what a quote is about
+
+CLAIM_STOP_WORDS = FUNCTION_WORDS | word_set(
+    "according added after also before can could even her his if just may might only "
+    "other our said say says still tells told very what when where while whom will would"
+)
+"""Too common to say what a claim is about: reporting verbs, modal and linking words
+(the claim ledger compares the rest)."""
+
+ARMS_NOUNS = ("arms", "weapons", "munitions", "shells", "missiles", "artillery", "ammunition")
+"""A claim about any of these is about "arms" (as one about troop nouns is about troops)."""
+
+# ---------------------------------------------------------------- sources: who is speaking
+
+ORGANISATION_WORDS = word_set(
+    # bodies
+    "administration agency army assembly authorities authority bureau center centre "
+    "command commission committee company corporation council court department embassy "
+    "forces government group inc institute intelligence media military ministry nations "
+    "navy news newspaper office officials organisation organization parliament party "
+    "police press service sources times union university "
+    # bodies known by name
+    "kcna kremlin pentagon reuters tass yonhap"
+) | {"white house"}
+"""A source holding one of these words names a body, not a person: ClaimReview types
+its author an Organization (a whole-word match, so "white house" is one), and source
+grouping never clusters it with a person's name."""
+
+SOURCE_GROUP_WORDS = (
+    ORGANISATION_WORDS
+    | word_set("official others experts analysts lawmakers estimates staff")
+    | PEOPLE_DEMONYMS
+    | word_set("united states ukraine russia korea washington seoul moscow kyiv pyongyang beijing")
+)
+"""A source holding one of these words is a group, never one person: bodies, people in
+the plural or unnamed ("a senior official"), peoples and the places that speak for them
+("Seoul"). ClaimReview still calls "a Ukrainian official" a Person: only
+ORGANISATION_WORDS make an Organization."""
+
+NAME_PREFIXES = (
+    TITLES
+    | {word for adjective in DEMONYM_ADJECTIVES for word in adjective.split()}
+    | word_set(
+        "the us u.k uk air force army navy marine marines senior national security "
+        "korea's ukraine's russia's"
+    )
+)
+"""Words before a name that are not part of it: titles, peoples, services ("Air Force
+Maj. Gen. Pat Ryder", "Ukrainian President Volodymyr Zelensky"): source grouping strips
+them to compare people by their names."""

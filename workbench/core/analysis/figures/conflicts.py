@@ -27,12 +27,11 @@ from typing import Literal, NamedTuple
 
 from workbench.core.analysis.figures.measures import Measure
 from workbench.core.analysis.figures.quantities import Quantity
+from workbench.core.analysis.lexicon import MONTH_NAMES, NEAR_BELOW
 from workbench.core.annotation import AnnotationKey
 
 APPROXIMATE = 0.1
 """How far "about", "around", "some", "roughly" let a figure go either way (10%)."""
-NEAR_BELOW = frozenset(["nearly", "almost"])
-"""Qualifiers for a figure just under the number: "nearly 190,000" is 171,000-190,000."""
 
 Relation = Literal["same", "a_part", "b_part"]
 
@@ -404,10 +403,10 @@ def _when_words(when: str) -> str:
 
 
 def _is_month(word: str) -> bool:
-    return word.strip(",") in {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december",
-    }  # fmt: skip
+    return word.strip(",") in _MONTH_NAMES
+
+
+_MONTH_NAMES = frozenset(MONTH_NAMES)
 
 
 def _apart(low: Figure, high: Figure) -> str:

@@ -20,18 +20,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from workbench.core.analysis.figures.quantities import (
-    COUNTRIES,
+from workbench.core.analysis.figures.quantities import Quantity, SentenceWords
+from workbench.core.analysis.lexicon import (
+    CLAUSE_REPORTING,
+    COUNTRY_NAMES,
     DEMONYMS,
+    GENERIC_MODIFIERS,
+    INCREMENTS,
     KILLED_WORDS,
+    MONTH_NAMES,
     MONTHS,
     PEOPLE_DEMONYMS,
+    PERIODS,
+    PLACE_SUFFIXES,
+    PLANNED,
+    RATE_WORDS,
+    STATES,
     TROOP_NOUNS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    WHERE_PREPOSITIONS,
     WOUNDED_WORDS,
-    Quantity,
-    SentenceWords,
+    word_set,
 )
-from workbench.core.analysis.words import word_set
 
 SQUARE_MILE_KM2 = 2.589988
 MILE_KM = 1.609344
@@ -47,98 +58,18 @@ Troop nouns (troops, soldiers, forces, personnel...) are one class already: `wha
 is "troops" for all of them (quantities.py)."""
 CASUALTY_CLASSES = frozenset(["killed", "wounded", "casualties"])
 
-PLANNED = word_set(
-    "promised promise promises pledged pledge pledges plans plan planned planning "
-    "expected expect expects will would could might shall intends intend intended "
-    "proposed propose offered considering prepared"
-)
-"""Words that make a figure a promise, a plan or an expectation, not an event."""
-STATES: dict[str, dict[str, str]] = {
-    "troops": {
-        **dict.fromkeys(
-            word_set(
-                "sent send sends sending dispatched dispatch dispatching deployed deploy "
-                "deploys deploying deployment arrived arrive arrives arriving traveled "
-                "travelled traveling travelling moved moving moves massed amassed massing "
-                "stationed based fighting fight fought fights training trained engaged entered "
-                "crossed transferred assembled serving operating posted"
-            ),
-            "sent",
-        ),
-        **dict.fromkeys(["captured", "surrendered", "prisoners", "prisoner"], "captured"),
-    },
-    "area": {
-        **dict.fromkeys(
-            word_set(
-                "captured capture captures seized seize took taken gained gain won liberated "
-                "advanced grabbed"
-            ),
-            "captured",
-        ),
-        **dict.fromkeys(
-            word_set(
-                "holds hold held controls control controlled controlling occupies occupied "
-                "occupy occupying still"
-            ),
-            "held",
-        ),
-        **dict.fromkeys(["lost", "recaptured", "retook", "retaken", "ceded", "regained"], "lost"),
-    },
-    "people": {
-        **dict.fromkeys(
-            word_set("displaced fled flee fleeing evacuated evacuate uprooted refugees evacuees"),
-            "displaced",
-        ),
-        **dict.fromkeys(
-            word_set(
-                "joined attended marched rallied protested demonstrated gathered protesters "
-                "demonstrators marchers protest rally march demonstration"
-            ),
-            "protesting",
-        ),
-        **dict.fromkeys(
-            ["detained", "arrested", "jailed", "detain", "arrest", "detainees"], "detained"
-        ),
-    },
-}
-"""Per unit class, the words that say which event a figure counts."""
 DEFAULT_STATE = {"troops": "sent"}
 """A troop figure with no word for its event counts troops sent or present: the common
 reading of "10,000 North Korean troops" in a report on a deployment."""
-REPORTING = word_set(
-    "said says say saying told tells reported reports report according estimates "
-    "stated claimed claims added confirmed believes believed warned that"
-)
-"""Words after which a new clause about the figure starts ("General Ryder said that")."""
-_REPORTING_AFTER = REPORTING - {"that"}
+_REPORTING_AFTER = CLAUSE_REPORTING - {"that"}
 """Words at which the clause after a figure ends ("troops that arrived" goes on)."""
-INCREMENTS = frozenset(["another", "additional", "extra", "further", "more", "new", "fresh"])
-GENERIC_MODIFIERS = word_set(
-    "military armed active duty active-duty regular combat ground foreign uniformed "
-    "total and or of the"
-)
-"""Words between a number and its noun that do not make it a part of the whole."""
-PERIODS = frozenset(["day", "week", "month", "year", "night", "hour"])
-RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year"}
-WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-PLACE_SUFFIXES = frozenset(["region", "oblast", "province", "district", "governorate"])
-COUNTRY_NAMES = (
-    frozenset(key for key in COUNTRIES if key not in ("pyongyang", "moscow", "kyiv"))
-    | word_set(
-        "europe asia africa gaza syria lebanon belarus lithuania latvia estonia finland "
-        "sweden romania moldova georgia japan india pakistan afghanistan iraq turkey "
-        "egypt sudan yemen taiwan america"
-    )
-    | {"the united states", "united states"}
-)
-"""Countries and larger areas: a figure for one is the whole, not a part of it."""
+_PLACE_SUFFIXES = frozenset(PLACE_SUFFIXES)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s-\s")
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTH_NAMES = "|".join(month.capitalize() for month in MONTH_NAMES)
+_WEEKDAYS = "|".join(WEEKDAY_NAMES)
+_WHERE = "|".join(WHERE_PREPOSITIONS)
 _TIME = re.compile(
     rf"\b(?:(?P<prep>in|during|throughout|by|until|since|early|mid|late|end of|last)\s+"
     rf"(?:(?:early|mid|late)[\s-]+)?(?P<date>{_MONTH_NAMES}|(?:19|20)\d\d)"
@@ -156,17 +87,12 @@ _STRENGTH_BEFORE = re.compile(
 )
 _STRENGTH_AFTER = re.compile(r"^-?strong\b|\bactive(?:[- ]duty)?\b|\breservists?\b")
 _PLACE = re.compile(
-    r"\b(in|to|into|toward|towards|near|at|on|inside|across|around|along|within|of)\s+"
+    rf"\b({_WHERE})\s+"
     r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|neighbou?ring\s+)?"
     r"((?:[A-Z][\w’'.-]*\s*){1,3})"
 )
-_REGION = re.compile(
-    r"\b([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+(?:region|oblast|province|district|governorate)\b"
-)
-_REGION_LEAD = re.compile(
-    r"(?:\b(?:in|to|into|toward|towards|near|at|on|inside|across|around|along|within|of)"
-    r"\s+(?:the\s+)?|['’]s\s+)$"
-)
+_REGION = re.compile(rf"\b([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+(?:{'|'.join(PLACE_SUFFIXES)})\b")
+_REGION_LEAD = re.compile(rf"(?:\b(?:{_WHERE})\s+(?:the\s+)?|['’]s\s+)$")
 """What must come before a region's name for the figure to be in it ("to the Kursk
 region", "Russia's Kursk region"), not merely near it ("entered the Kursk region and
 captured 400 square miles")."""
@@ -275,11 +201,9 @@ class _Times:
 _NO_TIMES = _Times(None, None)
 
 
-_TIME_WORDS = word_set(
-    f"{_MONTH_NAMES.lower().replace('|', ' ')} last weekend earlier ago initially first"
-)
+_TIME_WORDS = frozenset(MONTH_NAMES) | word_set("last weekend earlier ago initially first")
 """Words without one of which (or a year, or "by" a day) a sentence gives no time."""
-_DEADLINE_STARTS = frozenset([*_WEEKDAYS.split("|"), "next", "end"])
+_DEADLINE_STARTS = WEEKDAYS | {"next", "end"}
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -348,9 +272,9 @@ def _windows(
         start = reading.break_ends[found]
     first = bisect_left(reading.starts, start)
     last = bisect_left(reading.starts, quantity.start)
-    if not REPORTING.isdisjoint(reading.lowers[first:last]):
+    if not CLAUSE_REPORTING.isdisjoint(reading.lowers[first:last]):
         for position in range(last - 1, first - 1, -1):
-            if reading.lowers[position] in REPORTING:
+            if reading.lowers[position] in CLAUSE_REPORTING:
                 first, start = position + 1, reading.spans[position][1]
                 break
     before = reading.window(first, last, start, quantity.start)
@@ -447,7 +371,7 @@ def _where(after: _Window, before: _Window) -> tuple[str | None, str | None]:
     place: str | None = None
     for window in (after, before):
         text = window.text
-        if place is None and not PLACE_SUFFIXES.isdisjoint(window.words):
+        if place is None and not _PLACE_SUFFIXES.isdisjoint(window.words):
             place = next(
                 (
                     m.group(1)
@@ -475,10 +399,7 @@ def _where(after: _Window, before: _Window) -> tuple[str | None, str | None]:
 
 
 _FRONT_WORDS = ("front", "battlefield", "border")
-_PLACE_START = re.compile(
-    r"\b(?:in|to|into|toward|towards|near|at|on|inside|across|around|along|within|of)\s+"
-    r"(?:the\s+)?(?:[a-z]+\s+)?[A-Z]"
-)
+_PLACE_START = re.compile(rf"\b(?:{_WHERE})\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z]")
 """Where _PLACE can match at all: a preposition, then a capital within a word or two."""
 
 
@@ -500,7 +421,7 @@ def _place_name(match: re.Match[str], text: str) -> tuple[str, bool] | None:
     name = " ".join(kept)
     following = text[match.end() :].split()
     suffix = following[0].lower().strip(".,") if following else ""
-    if suffix in PLACE_SUFFIXES:
+    if suffix in _PLACE_SUFFIXES:
         return name, True
     if match.group(1).lower() == "of":
         return None

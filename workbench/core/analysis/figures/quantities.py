@@ -15,229 +15,44 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from workbench.core.analysis.words import FUNCTION_WORDS, word_set
+from workbench.core.analysis.lexicon import (
+    CASUALTY_NOUNS,
+    CASUALTY_VERBS,
+    COUNTRIES,
+    CURRENCIES,
+    CURRENCY_WORDS,
+    DEMONYMS,
+    FIGURE_PHRASE_STOPS,
+    KILLED_WORDS,
+    KILOMETRE_WORDS,
+    MILE_WORDS,
+    MILITARY_WORDS,
+    MONTHS,
+    MULTIPLIERS,
+    PEOPLE_DEMONYMS,
+    PEOPLE_NOUNS,
+    PLACE_PREPOSITIONS,
+    QUALIFIERS,
+    SQUARE_WORDS,
+    TIME_UNITS,
+    TROOP_DEMONYMS,
+    TROOP_NOUNS,
+    WOUNDED_WORDS,
+)
 
-# Normalised 'what' for counted nouns; plural and singular forms.
-TROOP_NOUNS = frozenset(
-    [
-        "troops",
-        "troop",
-        "soldiers",
-        "soldier",
-        "forces",
-        "force",
-        "personnel",
-        "troopers",
-        "fighters",
-        "servicemen",
-        "men",
-        "mercenaries",
-    ]
-)
-KILLED_WORDS = frozenset(["killed", "dead", "died", "deaths"])
-WOUNDED_WORDS = frozenset(["wounded", "injured"])
-CASUALTY_NOUNS = frozenset(["casualties", "casualty"])
-PEOPLE_NOUNS = frozenset(
-    ["people", "persons", "refugees", "evacuees", "protesters", "demonstrators", "marchers"]
-)
-"""Nouns counting people (the state, displaced or protesting, is read in measures.py)."""
-CASUALTY_VERBS = {
-    "killed": "killed",
-    "killing": "killed",
-    "kills": "killed",
-    "injured": "wounded",
-    "injuring": "wounded",
-    "wounded": "wounded",
-    "wounding": "wounded",
-}
-"""A verb right before a number makes it a casualty count ("the quake killed 52 people")."""
-MILITARY_WORDS = word_set(
-    "dispatched deployed deploy deployment combat front frontline battlefield army "
-    "military trained training units brigade brigades contingent regiment"
-)
-"""Words that, with the troop nouns, make a sentence military."""
-TIME_UNITS = frozenset(
-    [
-        "seconds",
-        "second",
-        "minutes",
-        "minute",
-        "hours",
-        "hour",
-        "days",
-        "day",
-        "weeks",
-        "week",
-        "months",
-        "month",
-        "years",
-        "year",
-        "decades",
-        "decade",
-        "centuries",
-        "century",
-        "am",
-        "pm",
-        "a.m.",
-        "p.m.",
-    ]
-)
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-# Demonyms: as an adjective they say who is counted, as a plural noun they are troops.
-DEMONYMS = {
-    "north korean": "North Korean",
-    "north koreans": "North Korean",
-    "south korean": "South Korean",
-    "south koreans": "South Korean",
-    "russian": "Russian",
-    "russians": "Russian",
-    "ukrainian": "Ukrainian",
-    "ukrainians": "Ukrainian",
-    "american": "American",
-    "americans": "American",
-    "korean": "Korean",
-    "koreans": "Korean",
-    "u.s": "American",
-    "german": "German",
-    "germans": "German",
-    "british": "British",
-    "britons": "British",
-    "french": "French",
-    "polish": "Polish",
-    "chinese": "Chinese",
-    "israeli": "Israeli",
-    "israelis": "Israeli",
-    "palestinian": "Palestinian",
-    "palestinians": "Palestinian",
-    "iranian": "Iranian",
-    "iranians": "Iranian",
-}
-PEOPLE_DEMONYMS = word_set(
-    "koreans russians ukrainians americans germans britons israelis palestinians iranians"
-)
-"""A demonym as a plural noun counts people: troops where the sentence is military
-("11,000 North Koreans dispatched"), else people ("6 million Ukrainians have fled")."""
-COUNTRIES = {
-    "north korea": "North Korean",
-    "south korea": "South Korean",
-    "russia": "Russian",
-    "ukraine": "Ukrainian",
-    "pyongyang": "North Korean",
-    "moscow": "Russian",
-    "kyiv": "Ukrainian",
-    "united states": "American",
-    "washington": "American",
-    "germany": "German",
-    "berlin": "German",
-    "britain": "British",
-    "london": "British",
-    "france": "French",
-    "paris": "French",
-    "poland": "Polish",
-    "warsaw": "Polish",
-    "china": "Chinese",
-    "beijing": "Chinese",
-    "israel": "Israeli",
-    "iran": "Iranian",
-    "tehran": "Iranian",
-}
 _PEOPLE_STEMS = tuple(sorted({key.split()[0] for key in [*DEMONYMS, *COUNTRIES]}))
 """The first word of every demonym and country (what _demonym_at starts from)."""
-# Words after which a place name is a destination or setting, not who is counted.
-PLACE_PREPOSITIONS = frozenset(
-    ["to", "in", "into", "from", "against", "toward", "towards", "with", "at", "on", "by"]
-)
-# words that can stand between a figure and what it counts
-STOP_WORDS = FUNCTION_WORDS | frozenset(
-    [
-        "almost",
-        "around",
-        "down",
-        "each",
-        "every",
-        "i",
-        "least",
-        "less",
-        "nearly",
-        "off",
-        "out",
-        "per",
-        "plus",
-        "toward",
-        "towards",
-        "under",
-        "up",
-    ]
-)
-MULTIPLIERS = {
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "k": 1e3,
-    "m": 1e6,
-    "bn": 1e9,
-}
-CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB"}
-QUALIFIERS = {
-    "at least": "lower",
-    "more than": "lower",
-    "over": "lower",
-    "upwards of": "lower",
-    "up to": "upper",
-    "as many as": "upper",
-    "as much as": "upper",
-    "fewer than": "upper",
-    "less than": "upper",
-    "nearly": "upper",
-    "almost": "upper",
-    "about": "approximate",
-    "around": "approximate",
-    "approximately": "approximate",
-    "roughly": "approximate",
-    "some": "approximate",
-    "an estimated": "approximate",
-    "estimated": "approximate",
-}
-"""Qualifier as written -> bound: the figure is a lower bound, upper bound or estimate."""
-
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+_MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+_CURRENCY = "".join(map(re.escape, CURRENCIES))
 NUMBER_PATTERN = re.compile(
     rf"""
     (?:(?P<qualifier>\b(?:{_QUALIFIER}))[\s"'“”‘’]+)?
-    (?P<currency>[$€£¥])?
-    (?<![\w.,:/-])(?<![\w.,:/-][$€£¥])
+    (?P<currency>[{_CURRENCY}])?
+    (?<![\w.,:/-])(?<![\w.,:/-][{_CURRENCY}])
     (?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<fraction>\.\d+)?
     (?![\d,.:/]\d)(?!\w)
-    (?:\s?(?P<multiplier>thousand|million|billion|trillion|bn|k|m)\b)?
+    (?:\s?(?P<multiplier>{_MULTIPLIER})\b)?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -440,7 +255,7 @@ def _counted(
             if what == "troops" or what == "people":
                 what = _with_casualty(what, words[position + size :])
             return what, _join(who), unit
-        if lower in STOP_WORDS or not lower.replace("-", "").isalpha():
+        if lower in FIGURE_PHRASE_STOPS or not lower.replace("-", "").isalpha():
             break
         plain.append(word)
         position += 1
@@ -454,13 +269,13 @@ def _known_noun(
     """(what, unit, words used) when words[position] is a noun the ledger knows."""
     lower = words[position].lower
     following = words[position + 1].lower if position + 1 < len(words) else ""
-    if lower in ("square", "sq") and following in ("miles", "mile"):
+    if lower in SQUARE_WORDS and following in MILE_WORDS:
         return "square miles", "square miles", 2
-    if lower in ("square", "sq") and following in ("kilometers", "kilometres", "km"):
+    if lower in SQUARE_WORDS and following in KILOMETRE_WORDS:
         return "square km", "square km", 2
-    if lower in ("miles", "mile"):
+    if lower in MILE_WORDS:
         return "miles", "miles", 1
-    if lower in ("kilometers", "kilometres", "kilometer", "kilometre", "km"):
+    if lower in KILOMETRE_WORDS:
         return "km", "km", 1
     if lower in TIME_UNITS:
         return "time", None, 1
@@ -510,8 +325,11 @@ def _is_military(sentence: SentenceWords) -> bool:
 
 def _mentions_troops(sentence: SentenceWords) -> bool:
     return not sentence.lower_set.isdisjoint(TROOP_NOUNS) or bool(
-        re.search(r"\b(?:north|south) koreans\b", sentence.sentence, re.IGNORECASE)
+        _TROOP_DEMONYM.search(sentence.sentence)
     )
+
+
+_TROOP_DEMONYM = re.compile(rf"\b(?:{'|'.join(TROOP_DEMONYMS)})\b", re.IGNORECASE)
 
 
 def _from_context(before: list[_Word]) -> tuple[str | None, str | None]:
@@ -695,7 +513,8 @@ def _phrase_end(number_end: int, what: str | None, words: list[_Word]) -> int:
         if (
             lower == what
             or lower in TROOP_NOUNS
-            or lower in ("miles", "mile", "kilometers", "kilometres", "km")
+            or lower in MILE_WORDS
+            or lower in KILOMETRE_WORDS
             or lower in PEOPLE_NOUNS
             or lower in PEOPLE_DEMONYMS
             or lower in KILLED_WORDS

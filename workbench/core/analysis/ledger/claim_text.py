@@ -16,57 +16,25 @@ from operator import itemgetter
 from rapidfuzz import utils
 
 from workbench.core.analysis.figures.measures import Measure, read_measures
-from workbench.core.analysis.figures.quantities import TROOP_NOUNS, Quantity, numbers_in
-from workbench.core.analysis.words import FUNCTION_WORDS
-
-# reporting verbs and modal or linking words say nothing about the claim itself
-STOP_WORDS = FUNCTION_WORDS | frozenset(
-    [
-        "according",
-        "added",
-        "after",
-        "also",
-        "before",
-        "can",
-        "could",
-        "even",
-        "her",
-        "his",
-        "if",
-        "just",
-        "may",
-        "might",
-        "only",
-        "other",
-        "our",
-        "said",
-        "say",
-        "says",
-        "still",
-        "tells",
-        "told",
-        "very",
-        "what",
-        "when",
-        "where",
-        "while",
-        "whom",
-        "will",
-        "would",
-    ]
+from workbench.core.analysis.figures.quantities import Quantity, numbers_in
+from workbench.core.analysis.lexicon import (
+    ARMS_NOUNS,
+    CLAIM_STOP_WORDS,
+    SUBJECT_DEMONYMS,
+    TROOP_NOUNS,
 )
-"""Words too common to say what a claim is about."""
+
 SUBJECT_NOUNS = {word: "troops" for word in TROOP_NOUNS}
-SUBJECT_NOUNS |= {
-    word: "arms"
-    for word in ["arms", "weapons", "munitions", "shells", "missiles", "artillery", "ammunition"]
-}
-_PEOPLE_NOUNS = frozenset(["koreans", "russians", "ukrainians"])
+SUBJECT_NOUNS |= {word: "arms" for word in ARMS_NOUNS}
+_PEOPLE_NOUNS = frozenset(f"{demonym.split()[-1]}s" for demonym in SUBJECT_DEMONYMS)
+"""The last word of each subject people's plural ("koreans"): a quote can name those
+troops only if it holds one."""
 _SUBJECT_WORDS = frozenset(SUBJECT_NOUNS) | _PEOPLE_NOUNS
 """A quote has a subject only if one of its words, in lower case, is one of these."""
 _SUBJECT = re.compile(r"\b(" + "|".join(sorted(SUBJECT_NOUNS, key=len, reverse=True)) + r")\b")
-_WHO_BEFORE = re.compile(r"\b(north korean|south korean|russian|ukrainian)s?\s+$")
-_PEOPLE = re.compile(r"\b(north korean|south korean|russian|ukrainian)s\b")
+_DEMONYM = "|".join(SUBJECT_DEMONYMS)
+_WHO_BEFORE = re.compile(rf"\b({_DEMONYM})s?\s+$")
+_PEOPLE = re.compile(rf"\b({_DEMONYM})s\b")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _WORD_CHARACTER = re.compile(r"\w")
 _NONE: frozenset[str] = frozenset()
@@ -149,7 +117,7 @@ def claim_text(quote: str) -> ClaimText:
     lowers = list(map(str.lower, words))
     capitalised = map(str.isupper, map(_first_letter, islice(words, 1, None)))
     names = frozenset(compress(islice(lowers, 1, None), capitalised))
-    content = frozenset(compress(lowers, map(_longer_than_3, map(len, words)))) - STOP_WORDS
+    content = frozenset(compress(lowers, map(_longer_than_3, map(len, words)))) - CLAIM_STOP_WORDS
     found, split = numbers_in(quote)
     quantities: tuple[Quantity, ...] = ()
     measures: tuple[Measure, ...] = ()

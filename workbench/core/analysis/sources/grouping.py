@@ -19,157 +19,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from workbench.core.analysis.lexicon import (
+    ARTICLES,
+    NAME_PREFIXES,
+    SOURCE_GROUP_WORDS,
+    SOURCE_PRONOUNS,
+)
 from workbench.core.analysis.sources.spelling import SpellingNeighbours
 
-TITLE_WORDS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "sir",
-        "dame",
-        "general",
-        "gen",
-        "maj",
-        "major",
-        "lt",
-        "lieutenant",
-        "col",
-        "colonel",
-        "capt",
-        "captain",
-        "adm",
-        "admiral",
-        "sgt",
-        "sergeant",
-        "brig",
-        "brigadier",
-        "cmdr",
-        "commander",
-        "air",
-        "force",
-        "army",
-        "navy",
-        "marine",
-        "marines",
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "secretary",
-        "defense",
-        "defence",
-        "foreign",
-        "state",
-        "deputy",
-        "ambassador",
-        "envoy",
-        "spokesman",
-        "spokesperson",
-        "spokeswoman",
-        "senator",
-        "sen",
-        "rep",
-        "representative",
-        "chairman",
-        "chief",
-        "leader",
-        "king",
-        "queen",
-        "pope",
-        "the",
-        "u.s",
-        "us",
-        "u.k",
-        "uk",
-        "former",
-        "acting",
-        "senior",
-        "national",
-        "security",
-        "adviser",
-        "advisor",
-        "director",
-        "head",
-        "ukrainian",
-        "russian",
-        "american",
-        "british",
-        "french",
-        "german",
-        "south",
-        "north",
-        "korean",
-        "korea's",
-        "ukraine's",
-        "russia's",
-    ]
-)
-"""Words that may precede a name and are not part of it."""
-ORGANISATION_WORDS = frozenset(
-    [
-        "pentagon",
-        "kremlin",
-        "agency",
-        "service",
-        "officials",
-        "official",
-        "ministry",
-        "office",
-        "department",
-        "government",
-        "news",
-        "times",
-        "tass",
-        "yonhap",
-        "kcna",
-        "reuters",
-        "council",
-        "center",
-        "centre",
-        "institute",
-        "army",
-        "forces",
-        "intelligence",
-        "lawmakers",
-        "experts",
-        "analysts",
-        "estimates",
-        "sources",
-        "media",
-        "press",
-        "administration",
-        "parliament",
-        "assembly",
-        "committee",
-        "command",
-        "staff",
-        "embassy",
-        "united",
-        "states",
-        "nations",
-        "ukraine",
-        "russia",
-        "korea",
-        "washington",
-        "seoul",
-        "moscow",
-        "kyiv",
-        "pyongyang",
-        "beijing",
-        "others",
-        "ukrainians",
-        "russians",
-        "koreans",
-        "americans",
-    ]
-)
-PRONOUNS = frozenset(
-    ["he", "she", "they", "we", "i", "it", "his", "her", "their", "its", "him", "them"]
-)
 NAME_TOKEN_SCORE = 85.0
 """rapidfuzz ratio at which two name tokens are one spelling (zelensky ~ zelenskiy: 94)."""
 MIN_FUZZY_TOKEN = 5
@@ -206,21 +63,21 @@ def clean_source(source: str) -> str:
 
 def _group_key(text: str) -> tuple[str, ...]:
     words = [w.lower().strip(".") for w in _TOKEN.findall(text)]
-    return tuple(w for w in words if w not in ("the", "a", "an"))
+    return tuple(w for w in words if w not in ARTICLES)
 
 
 def parse_source(source: str) -> tuple[str, tuple[str, ...]]:
     """(kind, tokens): a person's name tokens without titles, or a group's words."""
     text = clean_source(source)
-    if text.lower() in PRONOUNS:
+    if text.lower() in SOURCE_PRONOUNS:
         return "pronoun", (text.lower(),)
     name_part = _APPOSITIVE.sub("", _POSSESSIVE_PREFIX.sub("", text))
     raw = [word for word in _WORD.findall(name_part) if len(word.rstrip(".")) > 1]
-    while raw and raw[0].lower().rstrip(".") in TITLE_WORDS:
+    while raw and raw[0].lower().rstrip(".") in NAME_PREFIXES:
         raw = raw[1:]
     is_name = bool(raw) and all(word[:1].isupper() for word in raw)
     tokens = tuple(part.lower() for word in raw for part in word.rstrip(".").split("-") if part)
-    if is_name and not any(t in ORGANISATION_WORDS for t in tokens):
+    if is_name and not any(t in SOURCE_GROUP_WORDS for t in tokens):
         return "person", tokens
     return "group", _group_key(text)
 

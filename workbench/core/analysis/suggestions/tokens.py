@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from workbench.core.analysis.lexicon import NAME_PARTICLES, NEVER_NAMES, TITLES
+from workbench.core.analysis.lexicon import ABBREVIATIONS, NAME_PARTICLES, NEVER_NAMES
 
 _TOKEN = re.compile(
     r"""
@@ -23,8 +23,6 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-ABBREVIATIONS = TITLES | {"jr", "sr", "st", "no", "inc", "corp", "co", "ltd", "vs", "gov"}
-"""Words that keep a following period: "Mr.", "Gen.", "Jr."."""
 
 
 class Token:

@@ -2,9 +2,9 @@
 
 Only sentences tagged "claim" whose status is a verdict (supported, refuted, disputed,
 inconclusive) are reviews; everything else is left out. The claim's author is the
-recorded source, typed as an Organization when its name looks like one (ministry,
-officials, agency...) and as a Person otherwise; without a source the Claim has no
-author.
+recorded source, typed as an Organization when its name holds a word that names a body
+(ministry, officials, agency...: the lexicon's ORGANISATION_WORDS) and as a Person
+otherwise; without a source the Claim has no author.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from workbench.core.analysis.lexicon import ORGANISATION_WORDS
 from workbench.core.annotation import VERDICTS, Annotation
 from workbench.core.interchange.export.data import ExportData
 from workbench.core.interchange.export.identifiers import annotation_iri, article_iri
@@ -20,14 +21,10 @@ from workbench.core.interchange.export.native import dumps_line
 
 CONTEXT = "https://schema.org"
 
-ORGANISATION_WORDS = re.compile(
-    r"\b(agency|army|authorit(?:y|ies)|bureau|command|commission|committee|company|"
-    r"corporation|council|court|department|embassy|forces|government|group|inc|institute|"
-    r"intelligence|kremlin|media|military|ministry|navy|news|newspaper|nations|office|"
-    r"officials|organi[sz]ation|parliament|party|pentagon|police|press|sources|times|union|"
-    r"university|white house)\b",
-    re.IGNORECASE,
+ORGANISATION = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, ORGANISATION_WORDS))) + r")\b", re.IGNORECASE
 )
+"""Any word of the lexicon's ORGANISATION_WORDS, whole, in any case ("white house" too)."""
 
 
 def is_review(annotation: Annotation) -> bool:
@@ -37,7 +34,7 @@ def is_review(annotation: Annotation) -> bool:
 
 def source_type(source: str) -> str:
     """Organization for names like "Ukraine's military intelligence agency", else Person."""
-    return "Organization" if ORGANISATION_WORDS.search(source) else "Person"
+    return "Organization" if ORGANISATION.search(source) else "Person"
 
 
 def rating_name(status: str) -> str:
