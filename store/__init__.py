@@ -1,26 +1,45 @@
-"""The annotation store: the only package that imports tinydb (and never textual)."""
+"""The annotation store: the only package that imports tinydb (and never textual).
+
+Two engines behind one protocol (Store): AnnotationStore, TinyDB over a journal in one
+file; PostgresStore (store.postgres, an optional extra) on a database server.
+open_store() picks one from where the database is.
+"""
 
 from store.annotation_store import AnnotationStore
 from store.change import Change, ImportReport
 from store.errors import (
     AnchorConflictError,
+    ConcurrentEditError,
+    ConnectionLostError,
     CorruptDatabaseError,
     DatabaseLockedError,
     SchemaVersionError,
+    ServerError,
     StoreError,
     StoreWriteError,
 )
+from store.opening import database_exists, open_store
+from store.protocol import DatabaseContent, Store, StoreEvent, Subscription
 from store.replay import database_files
 
 __all__ = [
     "AnchorConflictError",
     "AnnotationStore",
     "Change",
+    "ConcurrentEditError",
+    "ConnectionLostError",
     "CorruptDatabaseError",
+    "DatabaseContent",
     "DatabaseLockedError",
     "ImportReport",
     "SchemaVersionError",
+    "ServerError",
+    "Store",
     "StoreError",
+    "StoreEvent",
     "StoreWriteError",
+    "Subscription",
+    "database_exists",
     "database_files",
+    "open_store",
 ]

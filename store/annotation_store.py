@@ -7,7 +7,6 @@ journal line) before it is applied in memory, and AnnotationIndex keeps reads O(
 from __future__ import annotations
 
 import copy
-import functools
 import gc
 import shutil
 import threading
@@ -15,12 +14,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any
 
 from tinydb import Query, TinyDB
 
 from store import migrations
 from store.change import Change, ImportReport
+from store.content_lines import content_lines
 from store.errors import (
     AnchorConflictError,
     CorruptDatabaseError,
@@ -33,8 +33,10 @@ from store.index import AnnotationIndex
 from store.journal import JournalStorage
 from store.lock import DatabaseLock
 from store.ops import Applied, Op
+from store.protocol import NO_EVENTS, DatabaseContent, StoreEvent, Subscription
 from store.snapshot import paused_gc
 from store.staging import Staging
+from store.synchronised import synchronised
 from store.trusted import annotation_of, is_canonical
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import ORPHANED, Annotation, AnnotationKey, utc_now
@@ -50,22 +52,6 @@ LEDGER = "ledger"
 REANCHOR_LINE_CHANGES = 500
 """Re-anchored annotations per journal line when many articles are re-anchored at once:
 one fsync per line rather than per article, each line about a megabyte."""
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def synchronised(
-    method: Callable[Concatenate[AnnotationStore, P], R],
-) -> Callable[Concatenate[AnnotationStore, P], R]:
-    """One call at a time: a worker thread may read while the UI thread writes."""
-
-    def locked(store: AnnotationStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        with store._mutex:
-            return method(store, *args, **kwargs)
-
-    functools.update_wrapper(locked, method)
-    return locked
 
 
 class AnnotationStore:
@@ -151,6 +137,10 @@ class AnnotationStore:
     def read_only(self) -> bool:
         """True if opened read-only: every write raises StoreWriteError."""
         return self._storage.read_only
+
+    @property
+    def location(self) -> str:
+        return str(self.path) if self.path is not None else ":memory:"
 
     @synchronised
     def wait_for_compaction(self) -> None:
@@ -587,6 +577,49 @@ class AnnotationStore:
         doc_id = self._storage.new_id(LEDGER)
         self._put(LEDGER, doc_id, document)
         return copy.deepcopy(self._storage.table(LEDGER)[doc_id])
+
+    # -- Other sessions, and whole databases ----------------------------------------------
+
+    def subscribe(self, callback: Callable[[StoreEvent], None]) -> Subscription:
+        """No other session can change a file database (the lock lets one writer in), so
+        nothing is ever announced."""
+        return NO_EVENTS
+
+    @synchronised
+    def content(self) -> DatabaseContent:
+        positions = self._storage.table(POSITIONS).values()
+        return DatabaseContent(
+            annotations=[dict(record) for record in self.records()],
+            history=[
+                {name: value for name, value in record.items() if name != "id"}
+                for record in self._storage.history_records()
+            ],
+            articles=self.articles(),
+            positions=sorted(
+                (str(doc["annotator"]), str(doc["article_id"]), int(doc["index"]))
+                for doc in positions
+            ),
+            ledger=self.ledger_decisions(),
+        )
+
+    @synchronised
+    def restore(self, content: DatabaseContent) -> None:
+        held = [ANNOTATIONS, ARTICLES, POSITIONS, LEDGER]
+        if any(self._storage.table(name) for name in held) or self._storage.history_records():
+            raise StoreWriteError(
+                self.path, "the database is not empty; a copy goes only into an empty one"
+            )
+        staging = self._storage.staging()
+        try:
+            lines = list(
+                content_lines(content, self._storage.new_id, self._storage.new_history_id())
+            )
+            for number, (ops, history) in enumerate(lines, start=1):
+                self._follow(staging.write(ops, history, final=number == len(lines)))
+        except BaseException:
+            staging.abort()
+            self._rebuild()
+            raise
 
     # -- Internals ------------------------------------------------------------------------
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workbench.core.annotation import Annotation
 
 
 class StoreError(Exception):
@@ -61,10 +65,47 @@ class AnchorConflictError(StoreError):
         super().__init__(f"not saved: {detail}")
 
 
+class ConcurrentEditError(StoreError):
+    """Another session changed (or deleted) this annotation after this one last read it:
+    the save was refused rather than overwrite that change. `current` is what is stored
+    now (None: nothing), to show the analyst before they decide again."""
+
+    def __init__(self, key: tuple[str, str, int], current: Annotation | None) -> None:
+        self.key = key
+        self.current = current
+        annotator, article_id, index = key
+        now = "it was deleted there" if current is None else f"it now reads: {_gist(current)}"
+        super().__init__(
+            f"not saved: {annotator}'s annotation of {article_id}, sentence {index + 1} was "
+            f"changed in another session meanwhile; {now}"
+        )
+
+
+def _gist(annotation: Annotation) -> str:
+    """An annotation in a few words: its tags, status and source."""
+    parts = [", ".join(annotation.tags) or "no tags", annotation.status]
+    if annotation.source:
+        parts.append(f"source {annotation.source!r}")
+    return "; ".join(parts)
+
+
+class ConnectionLostError(StoreWriteError):
+    """The database server could not be reached to make a change: it was not
+    acknowledged. The store connects again by itself on its next call."""
+
+    def __init__(self, location: str) -> None:
+        self.location = location
+        super().__init__(None, f"connection lost ({location})")
+
+
+class ServerError(StoreError):
+    """The database server refused or could not be reached (opening, or a read)."""
+
+
 class SchemaVersionError(StoreError):
     """The database was written by a newer version of the program."""
 
-    def __init__(self, path: Path, found: int, supported: int) -> None:
+    def __init__(self, path: Path | str, found: int, supported: int) -> None:
         self.path = path
         self.found = found
         self.supported = supported

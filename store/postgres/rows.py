@@ -1,0 +1,64 @@
+"""Annotation rows: the columns in Annotation.to_record() order, and records from rows.
+
+The table names the record's keys `index`, `start` and `end` sentence, start_offset and
+end_offset (SQL words); everything else is the record's own name and value, so a row
+read back is exactly the record that was written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from store.trusted import annotation_of
+from workbench.core.annotation import Annotation
+
+RECORD_KEYS: tuple[str, ...] = tuple(Annotation("", "", 0, 0, 0, "", "", "", "").to_record())
+"""The record's keys in to_record()'s order (an export writes them in this order)."""
+_COLUMN = {"index": "sentence", "start": "start_offset", "end": "end_offset"}
+_TYPE = {"index": "int4", "start": "int4", "end": "int4"}
+COLUMNS = ", ".join(_COLUMN.get(key, key) for key in RECORD_KEYS)
+"""The record's fields as columns, in RECORD_KEYS order."""
+COLUMN_TYPES = [_TYPE.get(key, "text") for key in RECORD_KEYS]
+SELECT = f"SELECT {COLUMNS}, id, version FROM annotations"
+"""Every annotation query: the record, then the row's id and version."""
+PLACED = "anchor_state <> 'orphaned'"
+BY_KEY = 'annotator COLLATE "C", article_id COLLATE "C", sentence'
+"""Key order, as Python orders the key tuples (code points: the C collation)."""
+FIELD_COUNT = len(RECORD_KEYS)
+
+
+TAGS_AT = RECORD_KEYS.index("tags")
+
+
+def record_of(row: Sequence[Any]) -> dict[str, Any]:
+    """The stored record of a row (its first FIELD_COUNT columns). Tags are stored as
+    one comma-separated text (they are a few fixed words): a text array column would
+    make reading 100,000 rows take about twice as long."""
+    record = dict(zip(RECORD_KEYS, row[:FIELD_COUNT], strict=False))
+    tags = record["tags"]
+    record["tags"] = tags.split(",") if tags else []
+    return record
+
+
+def annotation_of_row(row: Sequence[Any]) -> Annotation:
+    return annotation_of(record_of(row))
+
+
+def row_values(record: dict[str, Any]) -> list[Any]:
+    """A record as the values of COLUMNS (for COPY)."""
+    values = [record[name] for name in RECORD_KEYS]
+    values[TAGS_AT] = ",".join(values[TAGS_AT])
+    return values
+
+
+def identity(annotation: Annotation) -> tuple[Any, ...]:
+    """What names an annotation for a session: its key when placed, its orphan identity
+    (which keeps the sentence it had) when orphaned."""
+    if annotation.is_orphan:
+        return ("orphan", *annotation.orphan_key)
+    return annotation.key
+
+
+def annotations_of_rows(found: Iterable[Sequence[Any]]) -> list[Annotation]:
+    return [annotation_of_row(row) for row in found]

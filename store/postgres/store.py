@@ -1,0 +1,1059 @@
+"""PostgresStore: the Store protocol on a PostgreSQL server, for several analysts at once.
+
+Nothing is cached but what this session last saw of each annotation (its row and
+version): every read asks the server, so a read always shows the others' committed
+changes, and every write is one round trip (a server function: the rows, their
+history records and the NOTIFY to the other sessions, committed with
+synchronous_commit on before it returns). A write based on a version another session
+has since replaced is refused (ConcurrentEditError, with what is stored now).
+
+A lost connection (server restarted, network cut) makes a write raise
+ConnectionLostError ("not saved: connection lost"): it was not acknowledged. A read
+connects again and retries once. Either way the next call connects afresh.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+import orjson
+import psycopg
+from psycopg.types.json import Json
+
+from store.change import Change, ImportReport
+from store.errors import (
+    AnchorConflictError,
+    ConcurrentEditError,
+    ConnectionLostError,
+    ServerError,
+    StoreError,
+    StoreWriteError,
+)
+from store.import_rules import outcome
+from store.postgres import rows, schema
+from store.postgres.changes import Applied, Call, Spec, apply
+from store.postgres.connection import connect, is_lost, reason
+from store.postgres.listener import Listener
+from store.protocol import DatabaseContent, StoreEvent, Subscription
+from store.snapshot import paused_gc
+from store.synchronised import synchronised
+from store.trusted import annotation_of
+from workbench.core.anchoring.placement import ArticlePlan
+from workbench.core.annotation import Annotation, AnnotationKey, utc_now
+from workbench.core.files.database_url import shown_url
+
+R = TypeVar("R")
+
+READ_ONLY_REASON = "the database is open read-only; nothing was saved"
+CLOSED_REASON = "the database has been closed"
+IMPORT_CHUNK = 1000
+"""Imported annotations per server call (all calls of one import are one transaction)."""
+REANCHOR_CHUNK = 500
+"""Re-anchored annotations per server call (each article whole, as in the file store)."""
+Seen = tuple[int, int]
+"""(row id, version) of an annotation as this session last read or wrote it."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Done:
+    """A change of an undo step, and the row that now holds its result (None: none)."""
+
+    change: Change
+    row: Seen | None
+
+
+class PostgresStore:
+    """Annotations, history, articles, positions and ledger decisions on a server."""
+
+    def __init__(
+        self, url: str, annotator: str, read_only: bool, connection: psycopg.Connection[Any]
+    ) -> None:
+        """Use PostgresStore.open(); this wires an already prepared connection."""
+        self.annotator = annotator
+        self.warnings: list[str] = []
+        self._url = url
+        self._shown = shown_url(url)
+        self._read_only = read_only
+        self._connection: psycopg.Connection[Any] | None = connection
+        self._mutex = threading.RLock()
+        self._closed = False
+        self._session = str(uuid.uuid4())
+        schema_name = connection.execute("SELECT current_schema()").fetchone()
+        name = str(schema_name[0]) if schema_name else "public"
+        self._channel = ("workbench" if name == "public" else f"workbench.{name}")[:63]
+        self._call = Call(self._session, annotator, self._channel)
+        self._placed: dict[tuple[str, str], dict[int, Seen]] = {}
+        self._orphans: dict[tuple[Any, ...], Seen] = {}
+        self._undo: list[list[_Done]] = []
+        self._redo: list[list[_Done]] = []
+        self._position: tuple[str, int] | None = None
+        self._listener: Listener | None = None
+
+    # -- Opening and closing --------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str, annotator: str, read_only: bool = False) -> PostgresStore:
+        """Connect, create or upgrade the schema (not when `read_only`), and return the
+        store. ServerError if the server cannot be reached or refuses; SchemaVersionError
+        if a newer workbench made the database."""
+        shown = shown_url(url)
+        connection = connect(url, shown, read_only)
+        try:
+            schema.prepare(connection, shown, read_only)
+            return cls(url, annotator, read_only, connection)
+        except psycopg.Error as error:
+            connection.close()
+            raise ServerError(f"cannot open {shown}: {reason(error)}") from error
+        except BaseException:
+            connection.close()
+            raise
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def location(self) -> str:
+        return self._shown
+
+    def close(self) -> None:
+        with self._mutex:
+            self._closed = True
+            if self._listener is not None:
+                self._listener.close()
+                self._listener = None
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- Reading annotations --------------------------------------------------------------
+
+    @synchronised
+    def get(self, article_id: str, index: int, annotator: str | None = None) -> Annotation | None:
+        who = annotator or self.annotator
+        found = self._rows(
+            f"{rows.SELECT} WHERE annotator = %s AND article_id = %s AND sentence = %s "
+            f"AND {rows.PLACED}",
+            [who, article_id, index],
+        )
+        seen = self._placed.setdefault((who, article_id), {})
+        if not found:
+            seen.pop(index, None)
+            return None
+        return self._saw(found)[0]
+
+    @synchronised
+    def for_article(self, article_id: str, annotator: str | None = None) -> dict[int, Annotation]:
+        who = annotator or self.annotator
+        found = self._rows(
+            f"{rows.SELECT} WHERE annotator = %s AND article_id = %s AND {rows.PLACED} "
+            "ORDER BY sentence",
+            [who, article_id],
+        )
+        self._placed[(who, article_id)] = {}
+        return {annotation.index: annotation for annotation in self._saw(found)}
+
+    @synchronised
+    def in_article(self, article_id: str) -> list[Annotation]:
+        found = self._rows(
+            f"{rows.SELECT} WHERE article_id = %s AND {rows.PLACED} ORDER BY {rows.BY_KEY}",
+            [article_id],
+        )
+        for group in [group for group in self._placed if group[1] == article_id]:
+            self._placed[group] = {}
+        return self._saw(found)
+
+    @synchronised
+    def all(self, annotator: str | None = None) -> list[Annotation]:
+        if annotator is None:
+            found = self._rows(f"{rows.SELECT} WHERE {rows.PLACED} ORDER BY {rows.BY_KEY}")
+            self._placed.clear()
+        else:
+            found = self._rows(
+                f"{rows.SELECT} WHERE annotator = %s AND {rows.PLACED} ORDER BY {rows.BY_KEY}",
+                [annotator],
+            )
+            for group in [group for group in self._placed if group[0] == annotator]:
+                del self._placed[group]
+        return self._saw(found)
+
+    @synchronised
+    def orphans(
+        self, annotator: str | None = None, article_id: str | None = None
+    ) -> list[Annotation]:
+        where, values = _filters(annotator=annotator, article_id=article_id)
+        found = self._rows(
+            f"{rows.SELECT} WHERE NOT ({rows.PLACED}){where} ORDER BY {rows.BY_KEY}, "
+            "created_at, id",
+            values,
+        )
+        return self._saw(found)
+
+    def orphan_count(self) -> int:
+        return self._scalar(f"SELECT count(*) FROM annotations WHERE NOT ({rows.PLACED})")
+
+    def annotated_articles(self) -> dict[str, int]:
+        found = self._read(
+            lambda connection: connection.execute(
+                f"SELECT article_id, count(*) FROM annotations WHERE {rows.PLACED} "
+                "GROUP BY article_id"
+            ).fetchall()
+        )
+        return {str(article_id): int(count) for article_id, count in found}
+
+    def records(
+        self, annotator: str | None = None, ordered: bool = True
+    ) -> list[Mapping[str, Any]]:
+        """Every annotation's record (orphans after the placed ones), built from the rows
+        without making Annotations."""
+        where, values = _filters(annotator=annotator)
+        order = f", {rows.BY_KEY}" if ordered else ", id"
+        found = self._rows(
+            f"SELECT {rows.COLUMNS} FROM annotations WHERE true{where} "
+            f"ORDER BY NOT ({rows.PLACED}){order}",
+            values,
+        )
+        with paused_gc():
+            return [rows.record_of(row) for row in found]
+
+    @synchronised
+    def find(
+        self,
+        tag: str | None = None,
+        status: str | None = None,
+        article_id: str | None = None,
+        annotator: str | None = None,
+        source: str | None = None,
+    ) -> list[Annotation]:
+        """Placed annotations matching every given filter, ordered by key."""
+        where, values = _filters(
+            annotator=annotator, article_id=article_id, status=status, source=source
+        )
+        if tag is not None:
+            where += " AND %s = ANY(string_to_array(tags, ','))"
+            values.append(tag)
+        found = self._rows(
+            f"{rows.SELECT} WHERE {rows.PLACED}{where} ORDER BY {rows.BY_KEY}", values
+        )
+        return self._saw(found)
+
+    def tagged_counts(self, annotator: str | None = None) -> dict[str, int]:
+        found = self._read(
+            lambda connection: connection.execute(
+                "SELECT article_id, count(*) FROM annotations WHERE annotator = %s "
+                f"AND {rows.PLACED} AND tags <> '' GROUP BY article_id",
+                [annotator or self.annotator],
+            ).fetchall()
+        )
+        return {str(article_id): int(count) for article_id, count in found}
+
+    def count(self, annotator: str | None = None) -> int:
+        if annotator is None:
+            return self._scalar(f"SELECT count(*) FROM annotations WHERE {rows.PLACED}")
+        return self._scalar(
+            f"SELECT count(*) FROM annotations WHERE annotator = %s AND {rows.PLACED}",
+            [annotator],
+        )
+
+    # -- Writing annotations --------------------------------------------------------------
+
+    @synchronised
+    def save(self, annotation: Annotation) -> Annotation:
+        """Store `annotation` (a blank one deletes the record) and return what was
+        stored. ConcurrentEditError if another session changed this sentence's
+        annotation since this session last read it: nothing is overwritten."""
+        if annotation.is_orphan:
+            raise ValueError("an orphaned annotation is re-attached or deleted, not saved")
+        key = annotation.key
+        if annotation.is_blank:
+            self._session_change("delete", key, None)
+            return annotation
+        now = utc_now()
+        after = replace(annotation, created_at=now, updated_at=now)
+        done = self._session_change("save", key, after)
+        assert done is not None
+        return done.change.after or annotation
+
+    @synchronised
+    def delete(self, article_id: str, index: int) -> Change | None:
+        done = self._session_change("delete", (self.annotator, article_id, index), None)
+        return None if done is None else done.change
+
+    @synchronised
+    def undo(self) -> Change | None:
+        """Undo this session's last step (as new durable changes); ConcurrentEditError,
+        with the step dropped, if another session changed what it would undo."""
+        with self._mutex:
+            if not self._undo:
+                return None
+            step = self._undo[-1]
+            specs = [
+                self._reverting(done, done.change.after, done.change.before)
+                for done in reversed(step)
+            ]
+            try:
+                applied = self._write(lambda c: self._apply(c, "undo", specs))
+            except ConcurrentEditError:
+                self._undo.pop()
+                raise
+            self._undo.pop()
+            undone = zip(reversed(step), applied, strict=True)
+            self._redo.append([replace(done, row=_row(item)) for done, item in undone][::-1])
+            return _as_step([item.change for item in applied])
+
+    @synchronised
+    def redo(self) -> Change | None:
+        with self._mutex:
+            if not self._redo:
+                return None
+            step = self._redo[-1]
+            specs = [self._reverting(done, done.change.before, done.change.after) for done in step]
+            try:
+                applied = self._write(lambda c: self._apply(c, "redo", specs))
+            except ConcurrentEditError:
+                self._redo.pop()
+                raise
+            self._redo.pop()
+            redone = zip(step, applied, strict=True)
+            self._undo.append([replace(done, row=_row(item)) for done, item in redone])
+            return _as_step([item.change for item in applied])
+
+    def history(self) -> list[Change]:
+        found = self._read(
+            lambda connection: connection.execute(
+                "SELECT at, annotator, action, key_annotator, key_article_id, key_index, "
+                "before, after FROM history ORDER BY id"
+            ).fetchall()
+        )
+        with paused_gc():
+            return [_change(*row) for row in found]
+
+    @synchronised
+    def import_annotations(self, annotations: Iterable[Annotation]) -> ImportReport:
+        """Merge annotations from elsewhere in one transaction (all or nothing): absent
+        ones added, identical ones skipped, differing ones replaced only by a newer
+        updated_at; orphans matched by their own identity."""
+        counts = {"added": 0, "updated": 0, "skipped": 0}
+        written: list[Applied] = []
+
+        def work(connection: psycopg.Connection[Any]) -> None:
+            with connection.transaction():
+                for chunk in _chunks(annotations):
+                    stored = self._stored(connection, chunk)
+                    specs: list[Spec] = []
+                    for incoming in chunk:
+                        found = stored.get(rows.identity(incoming))
+                        result = outcome(incoming, found[0] if found else None)
+                        counts[result] += 1
+                        if result == "skipped":
+                            continue
+                        specs.append(
+                            Spec(
+                                history_key=incoming.key,
+                                after=incoming,
+                                row_id=found[1][0] if found else None,
+                                key=None if found or incoming.is_orphan else incoming.key,
+                                expected=found[1][1] if found else None,
+                            )
+                        )
+                    if specs:
+                        written.extend(
+                            self._apply(
+                                connection, "import", specs, notify=False, exact=True, follow=False
+                            )
+                        )
+                if any(counts[name] for name in ("added", "updated")):
+                    self._announce(connection, {"kind": "annotations"})
+
+        self._write(work)
+        self._follow(written)  # committed: now this session has seen them
+        return ImportReport(**counts)
+
+    # -- Re-anchoring and orphans ---------------------------------------------------------
+
+    def articles_to_reanchor(self, current: Mapping[str, str], segmenter: str) -> list[str]:
+        if not current:
+            return []
+        found = self._read(
+            lambda connection: connection.execute(
+                "SELECT a.article_id, array_agg(DISTINCT a.article_sha256), r.sha256, "
+                "r.segmenter FROM annotations a LEFT JOIN articles r USING (article_id) "
+                f"WHERE a.{rows.PLACED} AND a.article_id = ANY(%s) "
+                "GROUP BY a.article_id, r.sha256, r.segmenter",
+                [list(current)],
+            ).fetchall()
+        )
+        seen = {str(article_id): (set(hashes), sha, seg) for article_id, hashes, sha, seg in found}
+        stale: list[str] = []
+        for article_id, sha256 in current.items():
+            if article_id not in seen:
+                continue
+            hashes, remembered, remembered_segmenter = seen[article_id]
+            if (
+                len(hashes) != 1
+                or sha256 not in hashes
+                or remembered != sha256
+                or remembered_segmenter != segmenter
+            ):
+                stale.append(article_id)
+        return stale
+
+    def reanchor(
+        self, plan: ArticlePlan, *, title: str, sentences: int, segmenter: str
+    ) -> list[Change]:
+        return self.reanchor_articles([(plan, title, sentences)], segmenter)[0]
+
+    @synchronised
+    def reanchor_articles(
+        self, plans: Sequence[tuple[ArticlePlan, str, int]], segmenter: str
+    ) -> list[list[Change]]:
+        """Each article's re-anchoring atomic and its own undo step, sent in calls of
+        about REANCHOR_CHUNK changes; AnchorConflictError, writing nothing of that call,
+        if an annotation of a plan has changed since it was planned."""
+        steps: list[list[Change]] = []
+        batch: list[tuple[ArticlePlan, str, int]] = []
+        size = 0
+        for item in plans:
+            batch.append(item)
+            size += len(item[0].changes)
+            if size >= REANCHOR_CHUNK:
+                steps += self._reanchor_batch(batch, segmenter)
+                batch, size = [], 0
+        if batch:
+            steps += self._reanchor_batch(batch, segmenter)
+        return steps
+
+    @synchronised
+    def reattach(self, orphan: Annotation, placed: Annotation) -> Change:
+        if not orphan.is_orphan or placed.is_orphan:
+            raise ValueError("reattach takes an orphan and its placed copy")
+        return self._exact_change("reattach", orphan, placed)
+
+    @synchronised
+    def delete_orphan(self, orphan: Annotation) -> Change:
+        return self._exact_change("delete", orphan, None)
+
+    # -- Articles, positions, ledger ------------------------------------------------------
+
+    def remember_article(
+        self,
+        article_id: str,
+        title: str,
+        sha256: str,
+        sentences: int,
+        segmenter: str | None = None,
+    ) -> None:
+        self._write(
+            lambda connection: connection.execute(
+                "SELECT workbench_remember_article(%s, %s, %s, %s, %s, %s, %s, %s)",
+                [
+                    article_id,
+                    title,
+                    sha256,
+                    sentences,
+                    segmenter,
+                    utc_now(),
+                    self._session,
+                    self._channel,
+                ],
+            )
+        )
+
+    def articles(self) -> list[dict[str, Any]]:
+        found = self._read(
+            lambda connection: connection.execute(
+                "SELECT article_id, title, sha256, sentences, segmenter, remembered_at "
+                "FROM articles ORDER BY seq"
+            ).fetchall()
+        )
+        return [_article(*row) for row in found]
+
+    def position(self, annotator: str | None = None) -> tuple[str, int] | None:
+        found = self._read(
+            lambda connection: connection.execute(
+                "SELECT article_id, sentence FROM positions WHERE annotator = %s",
+                [annotator or self.annotator],
+            ).fetchone()
+        )
+        return None if found is None else (str(found[0]), int(found[1]))
+
+    @synchronised
+    def set_position(self, article_id: str, index: int) -> None:
+        """Remember where this analyst is, without waiting for the server's disk (it is
+        not a tag); a failure goes to `warnings` once per run of failures."""
+        if self.read_only or self._position == (article_id, index):
+            return
+        try:
+            self._write(
+                lambda connection: connection.execute(
+                    "SELECT workbench_set_position(%s, %s, %s)",
+                    [self.annotator, article_id, index],
+                )
+            )
+        except StoreWriteError as error:
+            warning = f"position not remembered: {error}"
+            if not self.warnings or self.warnings[-1] != warning:
+                self.warnings.append(warning)
+            return
+        self._position = (article_id, index)
+
+    def ledger_decisions(self) -> list[dict[str, Any]]:
+        found = self._read(
+            lambda connection: connection.execute(
+                "SELECT decision FROM ledger_decisions ORDER BY id"
+            ).fetchall()
+        )
+        return [dict(row[0]) for row in found]
+
+    def save_ledger_decision(self, decision: dict[str, Any]) -> dict[str, Any]:
+        document = {"annotator": self.annotator, "at": utc_now(), **decision}
+        encoded = orjson.dumps(document).decode()  # TypeError before anything is sent
+        announcement = orjson.dumps({"session": self._session, "kind": "ledger"}).decode()
+        found = self._write(
+            lambda connection: connection.execute(
+                "WITH added AS (INSERT INTO ledger_decisions (decision) VALUES (%s::json) "
+                "RETURNING decision) SELECT decision, pg_notify(%s, %s) FROM added",
+                [encoded, self._channel, announcement],
+            ).fetchone()
+        )
+        assert found is not None
+        return dict(found[0])
+
+    # -- Other sessions, and whole databases ----------------------------------------------
+
+    def subscribe(self, callback: Callable[[StoreEvent], None]) -> Subscription:
+        """Call `callback` on the listening thread for each change another session
+        commits (and "resync" after the listening connection was lost and is back)."""
+        with self._mutex:
+            if self._closed:
+                raise StoreError(f"{self._shown} has been closed")
+            if self._listener is None:
+                self._listener = Listener(
+                    self._url, self._shown, self._channel, self._session, self.warnings.append
+                )
+            listener = self._listener
+        return listener.subscribe(callback)
+
+    def content(self) -> DatabaseContent:
+        def work(connection: psycopg.Connection[Any]) -> DatabaseContent:
+            with connection.transaction():
+                connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                records = connection.execute(
+                    f"SELECT {rows.COLUMNS} FROM annotations ORDER BY NOT ({rows.PLACED}), "
+                    f"{rows.BY_KEY}, id"
+                ).fetchall()
+                history = connection.execute(
+                    "SELECT at, annotator, action, key_annotator, key_article_id, key_index, "
+                    "before, after FROM history ORDER BY id"
+                ).fetchall()
+                articles = connection.execute(
+                    "SELECT article_id, title, sha256, sentences, segmenter, remembered_at "
+                    "FROM articles ORDER BY seq"
+                ).fetchall()
+                positions = connection.execute(
+                    "SELECT annotator, article_id, sentence FROM positions "
+                    'ORDER BY annotator COLLATE "C"'
+                ).fetchall()
+                ledger = connection.execute(
+                    "SELECT decision FROM ledger_decisions ORDER BY id"
+                ).fetchall()
+            return DatabaseContent(
+                annotations=[rows.record_of(row) for row in records],
+                history=[
+                    {
+                        "at": at,
+                        "annotator": annotator,
+                        "action": action,
+                        "key": [key_annotator, article_id, index],
+                        "before": before,
+                        "after": after,
+                    }
+                    for at, annotator, action, key_annotator, article_id, index, before, after in (
+                        history
+                    )
+                ],
+                articles=[_article(*row) for row in articles],
+                positions=[(str(a), str(b), int(c)) for a, b, c in positions],
+                ledger=[dict(row[0]) for row in ledger],
+            )
+
+        return self._read(work)
+
+    def restore(self, content: DatabaseContent) -> None:
+        """Fill this empty database with `content` (COPY, one transaction)."""
+
+        def work(connection: psycopg.Connection[Any]) -> None:
+            with connection.transaction():
+                held = connection.execute(
+                    "SELECT EXISTS (SELECT 1 FROM annotations) OR EXISTS (SELECT 1 FROM history) "
+                    "OR EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM positions) "
+                    "OR EXISTS (SELECT 1 FROM ledger_decisions)"
+                ).fetchone()
+                if held and held[0]:
+                    raise StoreWriteError(
+                        None, f"{self._shown} is not empty; a copy goes only into an empty one"
+                    )
+                _copy_content(connection, content, self._session)
+                self._announce(connection, {"kind": "resync"})
+
+        self._write(work)
+
+    # -- Internals: connections -----------------------------------------------------------
+
+    def _live(self) -> psycopg.Connection[Any]:
+        if self._connection is None or self._connection.closed:
+            self._connection = connect(self._url, self._shown, self._read_only)
+        return self._connection
+
+    def _drop(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def _read(self, work: Callable[[psycopg.Connection[Any]], R]) -> R:
+        """Run `work`; once more on a new connection if the connection was lost."""
+        with self._mutex:
+            if self._closed:
+                raise StoreError(f"{self._shown} has been closed")
+            for attempt in (1, 2):
+                connection = self._live()
+                try:
+                    return work(connection)
+                except psycopg.Error as error:
+                    if not is_lost(error, connection):
+                        raise ServerError(f"cannot read {self._shown}: {reason(error)}") from error
+                    self._drop()
+                    if attempt == 2:
+                        raise ServerError(f"cannot read {self._shown}: connection lost") from error
+            raise AssertionError("unreachable")
+
+    def _write(self, work: Callable[[psycopg.Connection[Any]], R]) -> R:
+        """Run `work` once: a lost connection is ConnectionLostError (not saved)."""
+        with self._mutex:
+            if self._closed:
+                raise StoreWriteError(None, CLOSED_REASON)
+            if self._read_only:
+                raise StoreWriteError(None, READ_ONLY_REASON)
+            try:
+                connection = self._live()
+            except ServerError as error:
+                raise ConnectionLostError(self._shown) from error
+            try:
+                return work(connection)
+            except psycopg.Error as error:
+                if is_lost(error, connection):
+                    self._drop()
+                    raise ConnectionLostError(self._shown) from error
+                raise StoreWriteError(None, f"{reason(error)} ({self._shown})") from error
+
+    def _rows(self, query: str, values: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with paused_gc():  # 100,000 rows would make the collector scan all again and again
+            return self._read(lambda connection: connection.execute(query, values).fetchall())
+
+    def _scalar(self, query: str, values: Sequence[Any] = ()) -> int:
+        found = self._read(lambda connection: connection.execute(query, values).fetchone())
+        return int(found[0]) if found else 0
+
+    def _announce(self, connection: psycopg.Connection[Any], message: dict[str, Any]) -> None:
+        payload = orjson.dumps({"session": self._session, **message}).decode()
+        connection.execute("SELECT pg_notify(%s, %s)", [self._channel, payload])
+
+    # -- Internals: what this session has seen --------------------------------------------
+
+    def _saw(self, found: Sequence[Sequence[Any]]) -> list[Annotation]:
+        """The annotations of `found` rows, each remembered with its row and version."""
+        with paused_gc():
+            return self._remember(found)
+
+    def _remember(self, found: Sequence[Sequence[Any]]) -> list[Annotation]:
+        annotations: list[Annotation] = []
+        placed = self._placed
+        for row in found:
+            annotation = rows.annotation_of_row(row)
+            seen = (int(row[-2]), int(row[-1]))
+            if annotation.is_orphan:
+                self._orphans[rows.identity(annotation)] = seen
+            else:
+                group = placed.get((annotation.annotator, annotation.article_id))
+                if group is None:
+                    group = placed[(annotation.annotator, annotation.article_id)] = {}
+                group[annotation.index] = seen
+            annotations.append(annotation)
+        return annotations
+
+    def _seen(self, annotation: Annotation) -> Seen | None:
+        if annotation.is_orphan:
+            return self._orphans.get(rows.identity(annotation))
+        return self._placed.get((annotation.annotator, annotation.article_id), {}).get(
+            annotation.index
+        )
+
+    def _seen_version(self, key: AnnotationKey) -> int | None:
+        seen = self._placed.get((key[0], key[1]), {}).get(key[2])
+        return None if seen is None else seen[1]
+
+    def _follow(self, applied: Sequence[Applied]) -> None:
+        """Remember the rows as these changes left them."""
+        for item in applied:
+            before, after = item.change.before, item.change.after
+            if before is not None:
+                if before.is_orphan:
+                    self._orphans.pop(rows.identity(before), None)
+                else:
+                    group = self._placed.get((before.annotator, before.article_id), {})
+                    if group.get(before.index, (None,))[0] == item.row_id:
+                        group.pop(before.index, None)
+            if after is not None and item.row_id is not None:
+                seen = (item.row_id, item.version)
+                if after.is_orphan:
+                    self._orphans[rows.identity(after)] = seen
+                else:
+                    group = self._placed.setdefault((after.annotator, after.article_id), {})
+                    group[after.index] = seen
+
+    # -- Internals: writing ---------------------------------------------------------------
+
+    def _apply(
+        self,
+        connection: psycopg.Connection[Any],
+        action: str,
+        specs: Sequence[Spec],
+        articles: Sequence[dict[str, Any]] = (),
+        notify: bool = True,
+        exact: bool = False,
+        follow: bool = True,
+    ) -> list[Applied]:
+        """apply() on `connection`, remembering what it wrote as seen unless `follow` is
+        False (a transaction not yet committed: the caller follows once it is)."""
+        try:
+            applied = apply(
+                connection, self._call, action, utc_now(), specs, articles, notify, exact
+            )
+        except ConcurrentEditError as error:
+            idle = connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+            if error.current is None and idle:
+                # Refused at commit (two sessions placed one at once): show the winner.
+                annotator, article_id, index = error.key
+                now = rows.annotations_of_rows(
+                    connection.execute(
+                        f"{rows.SELECT} WHERE annotator = %s AND article_id = %s "
+                        f"AND sentence = %s AND {rows.PLACED}",
+                        [annotator, article_id, index],
+                    ).fetchall()
+                )
+                raise ConcurrentEditError(error.key, now[0] if now else None) from error
+            raise
+        if follow:
+            self._follow(applied)
+        return applied
+
+    def _session_change(
+        self, action: str, key: AnnotationKey, after: Annotation | None
+    ) -> _Done | None:
+        """A save or delete of this session's: one call, one undo step if it wrote."""
+        with self._mutex:
+            spec = Spec(
+                history_key=key,
+                after=after,
+                key=key,
+                expected=self._seen_version(key),
+                own=True,
+                keep_created=True,
+                skip_unchanged=True,
+            )
+            (applied,) = self._write(lambda c: self._apply(c, action, [spec]))
+            if not applied.written:
+                return None if after is None else _Done(applied.change, _row(applied))
+            done = _Done(applied.change, _row(applied))
+            self._undo.append([done])
+            self._redo.clear()
+            return done
+
+    def _reverting(self, done: _Done, now: Annotation | None, back: Annotation | None) -> Spec:
+        """The change that replaces `now` (the row `done` left) by `back`, restamped."""
+        restamped = None if back is None else replace(back, updated_at=utc_now())
+        if done.row is not None:
+            return Spec(
+                done.change.key, restamped, row_id=done.row[0], expected=done.row[1], own=True
+            )
+        place = None if back is None or back.is_orphan else back.key
+        return Spec(done.change.key, restamped, key=place, own=True)
+
+    def _exact_change(self, action: str, before: Annotation, after: Annotation | None) -> Change:
+        """Replace exactly `before` (as this session saw it) by `after`: one undo step."""
+        with self._mutex:
+
+            def work(connection: psycopg.Connection[Any]) -> list[Applied]:
+                self._check_exact(connection, [before])
+                seen = self._located(connection, [before])[0]
+                spec = Spec(before.key, after, row_id=seen[0], expected=seen[1])
+                return self._apply(connection, action, [spec], exact=True)
+
+            (applied,) = self._write(work)
+            self._undo.append([_Done(applied.change, _row(applied))])
+            self._redo.clear()
+            return applied.change
+
+    def _located(
+        self, connection: psycopg.Connection[Any], annotations: Sequence[Annotation]
+    ) -> list[Seen]:
+        """The row and version of each annotation, which must be stored exactly as
+        given: AnchorConflictError otherwise (it changed since it was read)."""
+        missing = [a for a in annotations if self._seen(a) is None]
+        if missing:
+            self._stored(connection, missing)
+        located: list[Seen] = []
+        for annotation in annotations:
+            seen = self._seen(annotation)
+            if seen is None:
+                raise AnchorConflictError(
+                    f"the annotation of {annotation.article_id}, sentence "
+                    f"{annotation.index + 1} changed meanwhile; nothing was written"
+                )
+            located.append(seen)
+        return located
+
+    def _stored(
+        self, connection: psycopg.Connection[Any], wanted: Sequence[Annotation]
+    ) -> dict[tuple[Any, ...], tuple[Annotation, Seen]]:
+        """The stored annotations with the identities of `wanted` (two queries at most),
+        remembered as seen."""
+        placed = [a for a in wanted if not a.is_orphan]
+        orphans = [a for a in wanted if a.is_orphan]
+        found: list[tuple[Any, ...]] = []
+        if placed:
+            found += connection.execute(
+                f"{rows.SELECT} JOIN unnest(%s::text[], %s::text[], %s::int[]) "
+                "AS k(annotator, article_id, sentence) USING (annotator, article_id, sentence) "
+                f"WHERE {rows.PLACED}",
+                [
+                    [a.annotator for a in placed],
+                    [a.article_id for a in placed],
+                    [a.index for a in placed],
+                ],
+            ).fetchall()
+        if orphans:
+            found += connection.execute(
+                f"{rows.SELECT} JOIN unnest(%s::text[], %s::text[], %s::text[], %s::int[], "
+                "%s::text[]) AS k(annotator, article_id, article_sha256, sentence, created_at) "
+                "USING (annotator, article_id, article_sha256, sentence, created_at) "
+                f"WHERE NOT ({rows.PLACED})",
+                [
+                    [a.annotator for a in orphans],
+                    [a.article_id for a in orphans],
+                    [a.article_sha256 for a in orphans],
+                    [a.index for a in orphans],
+                    [a.created_at for a in orphans],
+                ],
+            ).fetchall()
+        stored: dict[tuple[Any, ...], tuple[Annotation, Seen]] = {}
+        for annotation, row in zip(self._saw(found), found, strict=True):
+            stored[rows.identity(annotation)] = (annotation, (int(row[-2]), int(row[-1])))
+        return stored
+
+    def _reanchor_batch(
+        self, batch: Sequence[tuple[ArticlePlan, str, int]], segmenter: str
+    ) -> list[list[Change]]:
+        with self._mutex:
+
+            def work(connection: psycopg.Connection[Any]) -> list[Applied]:
+                befores = [p.before for plan, _t, _n in batch for p in plan.changes]
+                identities = [rows.identity(before) for before in befores]
+                if len(set(identities)) != len(identities):
+                    raise AnchorConflictError("two changes of one annotation; nothing was written")
+                self._check_exact(connection, befores)
+                located = self._located(connection, befores)
+                specs = [
+                    Spec(before.key, placement.after, row_id=seen[0], expected=seen[1])
+                    for (before, seen), placement in zip(
+                        zip(befores, located, strict=True),
+                        [p for plan, _t, _n in batch for p in plan.changes],
+                        strict=True,
+                    )
+                ]
+                articles = [
+                    {
+                        "article_id": plan.article_id,
+                        "title": title,
+                        "sha256": plan.sha256,
+                        "sentences": sentences,
+                        "segmenter": segmenter,
+                    }
+                    for plan, title, sentences in batch
+                ]
+                return self._apply(connection, "reanchor", specs, articles, exact=True)
+
+            applied = self._write(work)
+            steps: list[list[Change]] = []
+            for plan, _title, _sentences in batch:
+                size = len(plan.changes)
+                step, applied = applied[:size], applied[size:]
+                steps.append([item.change for item in step])
+                if step:
+                    self._undo.append([_Done(item.change, _row(item)) for item in step])
+                    self._redo.clear()
+            return steps
+
+    def _check_exact(
+        self, connection: psycopg.Connection[Any], annotations: Sequence[Annotation]
+    ) -> None:
+        """Each of `annotations` is stored exactly so (read afresh): AnchorConflictError
+        otherwise, as the file store refuses a plan made on annotations since changed."""
+        stored = self._stored(connection, annotations)
+        for annotation in annotations:
+            found = stored.get(rows.identity(annotation))
+            if found is None or found[0] != annotation:
+                raise AnchorConflictError(
+                    f"the annotation of {annotation.article_id}, sentence "
+                    f"{annotation.index + 1} changed meanwhile; nothing was written"
+                )
+
+
+def _change(
+    at: str,
+    annotator: str,
+    action: str,
+    key_annotator: str,
+    article_id: str,
+    index: int,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> Change:
+    """A history row as a Change."""
+    return Change(
+        key=(str(key_annotator), str(article_id), int(index)),
+        before=annotation_of(before) if before is not None else None,
+        after=annotation_of(after) if after is not None else None,
+        at=str(at),
+        annotator=str(annotator),
+        action=str(action),
+    )
+
+
+def _row(applied: Applied) -> Seen | None:
+    if applied.change.after is None or applied.row_id is None:
+        return None
+    return (applied.row_id, applied.version)
+
+
+def _as_step(changes: list[Change]) -> Change | None:
+    return replace(changes[0], together=tuple(changes[1:])) if changes else None
+
+
+def _article(
+    article_id: str,
+    title: str,
+    sha256: str,
+    sentences: int,
+    segmenter: str | None,
+    remembered_at: str,
+) -> dict[str, Any]:
+    """A remembered article as the file store keeps it (segmenter only once known)."""
+    document: dict[str, Any] = {
+        "article_id": article_id,
+        "title": title,
+        "sha256": sha256,
+        "sentences": sentences,
+    }
+    if segmenter is not None:
+        document["segmenter"] = segmenter
+    document["remembered_at"] = remembered_at
+    return document
+
+
+def _filters(**values: str | None) -> tuple[str, list[Any]]:
+    """` AND column = %s` for each given value, and the values."""
+    where = ""
+    given: list[Any] = []
+    for column, value in values.items():
+        if value is not None:
+            where += f" AND {column} = %s"
+            given.append(value)
+    return where, given
+
+
+def _chunks(annotations: Iterable[Annotation]) -> Iterator[list[Annotation]]:
+    """Up to IMPORT_CHUNK annotations at a time, never two of one identity in a chunk
+    (the second must meet the first as stored)."""
+    chunk: list[Annotation] = []
+    identities: set[tuple[Any, ...]] = set()
+    for annotation in annotations:
+        identity = rows.identity(annotation)
+        if identity in identities or len(chunk) >= IMPORT_CHUNK:
+            yield chunk
+            chunk, identities = [], set()
+        chunk.append(annotation)
+        identities.add(identity)
+    if chunk:
+        yield chunk
+
+
+def _copy_content(
+    connection: psycopg.Connection[Any], content: DatabaseContent, session: str
+) -> None:
+    """COPY every table's rows of `content` in."""
+    with connection.cursor() as cursor:
+        with cursor.copy(f"COPY annotations ({rows.COLUMNS}, written_by) FROM STDIN") as copy:
+            copy.set_types([*rows.COLUMN_TYPES, "uuid"])
+            writer = uuid.UUID(session)
+            for record in content.annotations:
+                copy.write_row([*rows.row_values(record), writer])
+        with cursor.copy(
+            "COPY history (at, annotator, action, key_annotator, key_article_id, key_index, "
+            "before, after) FROM STDIN"
+        ) as copy:
+            copy.set_types(["text", "text", "text", "text", "text", "int4", "json", "json"])
+            for entry in content.history:
+                annotator, article_id, index = entry["key"]
+                copy.write_row(
+                    [
+                        entry["at"],
+                        entry["annotator"],
+                        entry["action"],
+                        annotator,
+                        article_id,
+                        index,
+                        None if entry["before"] is None else Json(entry["before"]),
+                        None if entry["after"] is None else Json(entry["after"]),
+                    ]
+                )
+        with cursor.copy(
+            "COPY articles (article_id, title, sha256, sentences, segmenter, remembered_at) "
+            "FROM STDIN"
+        ) as copy:
+            copy.set_types(["text", "text", "text", "int4", "text", "text"])
+            for article in content.articles:
+                copy.write_row(
+                    [
+                        article["article_id"],
+                        article["title"],
+                        article["sha256"],
+                        article["sentences"],
+                        article.get("segmenter"),
+                        article["remembered_at"],
+                    ]
+                )
+        with cursor.copy("COPY positions (annotator, article_id, sentence) FROM STDIN") as copy:
+            copy.set_types(["text", "text", "int4"])
+            for position in content.positions:
+                copy.write_row(list(position))
+        with cursor.copy("COPY ledger_decisions (decision) FROM STDIN") as copy:
+            copy.set_types(["json"])
+            for decision in content.ledger:
+                copy.write_row([Json(decision)])

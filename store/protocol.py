@@ -1,0 +1,203 @@
+"""Store: what the app, the commands, export and summary may ask of an annotation store.
+
+Two engines implement it: AnnotationStore (TinyDB over a journal: one file, one writer,
+nothing to install) and PostgresStore (a team's database server: several analysts at
+once). Callers are typed against this Protocol and never know which one they have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, Literal, Protocol, Self
+
+from store.change import Change, ImportReport
+from workbench.core.anchoring.placement import ArticlePlan
+from workbench.core.annotation import Annotation
+
+EventKind = Literal["annotations", "articles", "ledger", "resync"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoreEvent:
+    """Another session changed the database: what to read again.
+
+    "annotations": `annotator`'s annotations of `article_ids` changed; "articles": the
+    remembered articles; "ledger": the claim-ledger decisions; "resync": changes may
+    have been missed (the connection that listens was lost and is back): read
+    everything again."""
+
+    kind: EventKind
+    annotator: str = ""
+    article_ids: tuple[str, ...] = ()
+
+
+class Subscription(Protocol):
+    """Delivery of StoreEvents to a callback until closed."""
+
+    def close(self) -> None: ...
+
+
+class _NoEvents:
+    """The subscription of a store no other session can change."""
+
+    def close(self) -> None:
+        return None
+
+
+NO_EVENTS: Subscription = _NoEvents()
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseContent:
+    """Everything a database holds, as plain records: what copy-db moves between engines.
+
+    annotations: Annotation.to_record() of every annotation, orphans too;
+    history: Change.to_record() shapes without their ids, oldest first;
+    articles: remembered articles, oldest first; positions: (annotator, article_id,
+    index) each; ledger: the decisions, oldest first."""
+
+    annotations: list[dict[str, Any]] = field(default_factory=list)
+    history: list[dict[str, Any]] = field(default_factory=list)
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    positions: list[tuple[str, str, int]] = field(default_factory=list)
+    ledger: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.annotations or self.history or self.articles or self.positions or self.ledger
+        )
+
+
+class Store(Protocol):
+    """An annotation database, opened for one annotator (the analyst at the keyboard).
+
+    Every write is durable when it returns, or raises StoreError having changed nothing
+    (a StoreWriteError says "not saved: ..." and why). Reads of "this annotator" use
+    `annotator` when none is given."""
+
+    annotator: str
+    warnings: list[str]
+    """Problems repaired or postponed since opening, to show the analyst once."""
+
+    @property
+    def read_only(self) -> bool: ...
+
+    @property
+    def location(self) -> str:
+        """Where the database is, fit to show: a file's path, or a URL without password."""
+        ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+
+    # Reading annotations
+    def get(
+        self, article_id: str, index: int, annotator: str | None = None
+    ) -> Annotation | None: ...
+
+    def for_article(
+        self, article_id: str, annotator: str | None = None
+    ) -> dict[int, Annotation]: ...
+
+    def in_article(self, article_id: str) -> list[Annotation]: ...
+
+    def all(self, annotator: str | None = None) -> list[Annotation]: ...
+
+    def orphans(
+        self, annotator: str | None = None, article_id: str | None = None
+    ) -> list[Annotation]: ...
+
+    def orphan_count(self) -> int: ...
+
+    def annotated_articles(self) -> dict[str, int]: ...
+
+    def records(
+        self, annotator: str | None = None, ordered: bool = True
+    ) -> Sequence[Mapping[str, Any]]: ...
+
+    def find(
+        self,
+        tag: str | None = None,
+        status: str | None = None,
+        article_id: str | None = None,
+        annotator: str | None = None,
+        source: str | None = None,
+    ) -> list[Annotation]: ...
+
+    def tagged_counts(self, annotator: str | None = None) -> dict[str, int]: ...
+
+    def count(self, annotator: str | None = None) -> int: ...
+
+    # Writing annotations
+    def save(self, annotation: Annotation) -> Annotation: ...
+
+    def delete(self, article_id: str, index: int) -> Change | None: ...
+
+    def undo(self) -> Change | None: ...
+
+    def redo(self) -> Change | None: ...
+
+    def history(self) -> list[Change]: ...
+
+    def import_annotations(self, annotations: Iterable[Annotation]) -> ImportReport: ...
+
+    # Re-anchoring and orphans
+    def articles_to_reanchor(self, current: Mapping[str, str], segmenter: str) -> list[str]: ...
+
+    def reanchor(
+        self, plan: ArticlePlan, *, title: str, sentences: int, segmenter: str
+    ) -> list[Change]: ...
+
+    def reanchor_articles(
+        self, plans: Sequence[tuple[ArticlePlan, str, int]], segmenter: str
+    ) -> list[list[Change]]: ...
+
+    def reattach(self, orphan: Annotation, placed: Annotation) -> Change: ...
+
+    def delete_orphan(self, orphan: Annotation) -> Change: ...
+
+    # Articles, positions, ledger
+    def remember_article(
+        self,
+        article_id: str,
+        title: str,
+        sha256: str,
+        sentences: int,
+        segmenter: str | None = None,
+    ) -> None: ...
+
+    def articles(self) -> list[dict[str, Any]]: ...
+
+    def position(self, annotator: str | None = None) -> tuple[str, int] | None: ...
+
+    def set_position(self, article_id: str, index: int) -> None: ...
+
+    def ledger_decisions(self) -> list[dict[str, Any]]: ...
+
+    def save_ledger_decision(self, decision: dict[str, Any]) -> dict[str, Any]: ...
+
+    # Other sessions, and moving whole databases
+    def subscribe(self, callback: Callable[[StoreEvent], None]) -> Subscription:
+        """Call `callback` (on another thread) whenever another session changes the
+        database, until the subscription is closed."""
+        ...
+
+    def content(self) -> DatabaseContent:
+        """Everything the database holds (copy-db's source)."""
+        ...
+
+    def restore(self, content: DatabaseContent) -> None:
+        """Fill an empty database with `content`, all or nothing (copy-db's target);
+        StoreWriteError if it holds anything already."""
+        ...

@@ -1,0 +1,110 @@
+"""The PostgreSQL store's schema, its opening and its messages."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from store_helpers import MakeAnnotation
+
+from store import SchemaVersionError, StoreError, StoreWriteError
+from store.opening import MISSING_DRIVER, open_store
+from tests.fixtures.postgres import execute
+
+
+def test_opening_creates_the_tables_once_at_the_latest_version(pg_url: str) -> None:
+    from store.postgres import schema
+
+    with open_store(pg_url, "alice"), open_store(pg_url, "bob"):
+        pass
+    assert execute(pg_url, "SELECT version FROM schema_version") == [(schema.latest(),)]
+
+
+def test_analysts_opening_a_new_database_at_once_migrate_it_once(pg_url: str) -> None:
+    opened: list[Any] = []
+    failures: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def open_one(name: str) -> None:
+        start.wait()
+        try:
+            opened.append(open_store(pg_url, name))
+        except BaseException as error:
+            failures.append(error)
+
+    threads = [threading.Thread(target=open_one, args=(f"a{n}",)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for store in opened:
+        store.close()
+    assert failures == []
+    assert len(execute(pg_url, "SELECT version FROM schema_version")) == 1
+
+
+def test_a_database_of_a_newer_workbench_is_refused(pg_url: str, make: MakeAnnotation) -> None:
+    with open_store(pg_url, "alice") as store:
+        store.save(make())
+    execute(pg_url, "UPDATE schema_version SET version = version + 1")
+    with pytest.raises(SchemaVersionError, match="upgrade workbench"):
+        open_store(pg_url, "alice")
+    assert execute(pg_url, "SELECT count(*) FROM annotations") == [(1,)]
+
+
+def test_read_only_refuses_a_database_without_tables_and_creates_nothing(pg_url: str) -> None:
+    with pytest.raises(StoreError, match="no workbench database"):
+        open_store(pg_url, "alice", read_only=True)
+    assert execute(pg_url, "SELECT to_regclass('annotations') IS NULL") == [(True,)]
+
+
+def test_read_only_refuses_every_write(pg_url: str, make: MakeAnnotation) -> None:
+    with open_store(pg_url, "alice") as writer:
+        saved = writer.save(make())
+    with open_store(pg_url, "alice", read_only=True) as reader:
+        assert reader.read_only
+        assert reader.get("a1", 0) == saved
+        for attempt in (
+            lambda: reader.save(saved.toggled("denial")),
+            lambda: reader.delete("a1", 0),
+            lambda: reader.import_annotations([make(index=2)]),
+            lambda: reader.remember_article("a1", "Title", "0" * 64, 3),
+            lambda: reader.save_ledger_decision({"kind": "merge"}),
+        ):
+            with pytest.raises(StoreWriteError, match="read-only"):
+                attempt()
+        reader.set_position("a1", 2)
+        assert reader.position() is None
+    assert execute(pg_url, "SELECT count(*) FROM history") == [(1,)]
+
+
+def test_the_password_is_never_shown(pg_url: str) -> None:
+    secret = "s3cret-never-shown"
+    parts = urlsplit(pg_url)
+    wrong = urlunsplit(parts._replace(netloc=f"nobody:{secret}@{parts.hostname}:{parts.port}"))
+    with pytest.raises(StoreError) as refused:
+        open_store(wrong, "alice")
+    assert secret not in str(refused.value)
+    assert "\n" not in str(refused.value)
+    with open_store(pg_url, "alice") as store:
+        assert parts.password is None or parts.password not in store.location
+
+
+def test_an_unreachable_server_is_one_line_naming_it() -> None:
+    with pytest.raises(
+        StoreError, match=r"cannot connect to postgresql://u:\*\*\*@127\.0\.0\.1:1/"
+    ):
+        open_store("postgresql://u:secret@127.0.0.1:1/db", "alice")
+
+
+def test_a_url_without_the_driver_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in [name for name in sys.modules if name.startswith(("psycopg", "store.postgres"))]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    with pytest.raises(StoreError) as refused:
+        open_store("postgresql://localhost/workbench", "alice")
+    assert str(refused.value) == MISSING_DRIVER
+    assert "workbench[postgres]" in MISSING_DRIVER
