@@ -7,7 +7,7 @@ import sys
 
 from workbench.cli.common import fail, warn
 from workbench.config.annotator import resolve_annotator
-from workbench.config.locations import resolve_db_path
+from workbench.config.locations import resolve_database
 
 HELP = "open the annotate screen on articles (bundled articles by default)"
 
@@ -68,17 +68,17 @@ def user_settings() -> tuple[dict[str, str], list[str]]:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that other commands never pay for importing Textual.
-    from store import AnnotationStore, StoreError
+    from store import StoreError, open_store
 
     problem = nothing_to_open(args.paths)
     if problem is not None:
         return fail(problem)
     from workbench.tui.app import StartAt, WorkbenchApp
 
-    db_path = resolve_db_path(args.db)
+    location = resolve_database(args.db)
     try:
-        store = AnnotationStore.open(
-            db_path, annotator=resolve_annotator(args.annotator), read_only=args.read_only
+        store = open_store(
+            location, annotator=resolve_annotator(args.annotator), read_only=args.read_only
         )
     except StoreError as error:
         return fail(str(error))

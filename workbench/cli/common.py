@@ -25,9 +25,9 @@ def store_options() -> Parser:
     parent = Parser(add_help=False)
     parent.add_argument(
         "--db",
-        metavar="FILE",
-        help="annotation database (default: $WORKBENCH_DB, else "
-        "$XDG_DATA_HOME/workbench/annotations.json)",
+        metavar="FILE|URL",
+        help="annotation database: a file, or a team's postgresql://USER@HOST/DB (default: "
+        "$WORKBENCH_DB, else $XDG_DATA_HOME/workbench/annotations.json)",
     )
     parent.add_argument(
         "--annotator",

@@ -62,10 +62,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import AnnotationStore, StoreError, database_files
+    from store import StoreError, database_exists, open_store
     from workbench.cli.output import write_data
     from workbench.config.annotator import resolve_annotator
-    from workbench.config.locations import resolve_db_path
+    from workbench.config.locations import resolve_database
     from workbench.config.settings import anchoring_threshold
     from workbench.config.toml_file import ConfigFileError
     from workbench.core.anchoring.reanchored_view import read_only_view
@@ -79,16 +79,16 @@ def run(args: argparse.Namespace) -> int:
     )
     from workbench.core.interchange.export.selection import ExportFilter
 
-    db_path = resolve_db_path(args.db)
-    if not database_files(db_path):
-        return fail(f"no annotation database at {db_path} (give one with --db FILE)")
+    location = resolve_database(args.db)
+    if not database_exists(location):
+        return fail(f"no annotation database at {location} (give one with --db FILE or URL)")
     wanted = ExportFilter.of(
         args.article, args.tag, args.status, [args.annotator] if args.annotator else []
     )
     try:
         # Read-only: no lock, so an export works while the TUI holds the database.
-        with AnnotationStore.open(
-            db_path, annotator=resolve_annotator(args.annotator), read_only=True
+        with open_store(
+            location, annotator=resolve_annotator(args.annotator), read_only=True
         ) as store:
             warn(store.warnings)
             source: ExportSource = store

@@ -41,9 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import AnnotationStore, StoreError, database_files
+    from store import StoreError, database_exists, open_store
     from workbench.config.annotator import resolve_annotator
-    from workbench.config.locations import resolve_db_path
+    from workbench.config.locations import resolve_database
     from workbench.config.settings import anchoring_threshold
     from workbench.config.toml_file import ConfigFileError
     from workbench.core.anchoring.imported import ImportPlacement, check_same_texts, placed
@@ -76,13 +76,13 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error.in_file(path)))
     except OSError as error:
         return fail(f"cannot read {path}: {error.strerror or error}")
-    db_path = resolve_db_path(args.db)
+    location = resolve_database(args.db)
     made: list[ArticlePlan] = []
     try:
         outside_corpus = [name for name in source.unlisted_articles if name not in corpus_ids]
-        if outside_corpus and not database_files(db_path):
+        if outside_corpus and not database_exists(location):
             check_known_articles(source, corpus_ids)
-        with AnnotationStore.open(db_path, annotator=resolve_annotator(args.annotator)) as store:
+        with open_store(location, annotator=resolve_annotator(args.annotator)) as store:
             warn(store.warnings)
             if outside_corpus:
                 known = corpus_ids | {str(a.get("article_id")) for a in store.articles()}

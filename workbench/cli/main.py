@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "reanchor": "workbench.cli.reanchor",
     "suggest": "workbench.cli.suggest",
     "repair": "workbench.cli.repair",
+    "copy-db": "workbench.cli.copy_db",
 }
 DEFAULT_COMMAND = "annotate"
 USAGE_ERROR = 2

@@ -59,10 +59,10 @@ def affected_records(found: ArticleReanchoring) -> list[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import AnnotationStore, StoreError
+    from store import StoreError, database_exists, open_store
     from workbench.cli.output import write_json_text
     from workbench.config.annotator import resolve_annotator
-    from workbench.config.locations import resolve_db_path
+    from workbench.config.locations import resolve_database
     from workbench.config.settings import anchoring_threshold
     from workbench.config.toml_file import ConfigFileError
     from workbench.core.anchoring.reanchoring import plans, store_plans
@@ -78,13 +78,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"workbench: skipped {printable(str(problem), single_line=True)}", file=sys.stderr)
     if not corpus.articles:
         return fail("no articles found in " + ", ".join(str(root) for root in corpus.roots))
-    db_path = resolve_db_path(args.db)
-    if not db_path.exists():
-        return fail(f"no annotation database at {db_path} (give one with --db FILE)")
+    location = resolve_database(args.db)
+    if not database_exists(location):
+        return fail(f"no annotation database at {location} (give one with --db FILE or URL)")
     out = sys.stdout
     try:
         annotator = resolve_annotator(args.annotator)
-        with AnnotationStore.open(db_path, annotator, read_only=args.dry_run) as store:
+        with open_store(location, annotator, read_only=args.dry_run) as store:
             warn(store.warnings)
             found_all = list(plans(store, corpus, fuzzy))
             if not args.dry_run:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from workbench.cli.common import fail
 
@@ -25,9 +26,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from store import AnnotationStore, StoreError, database_files
     from store.repair import repair
-    from workbench.config.locations import resolve_db_path
+    from workbench.config.locations import resolve_database
 
-    path = resolve_db_path(args.db)
+    path = resolve_database(args.db)
+    if not isinstance(path, Path):
+        return fail(
+            "repair mends a database file; a PostgreSQL server keeps its own data safe "
+            "(restore it from the server's backups)"
+        )
     if not database_files(path):
         return fail(f"no annotation database at {path} (give one with --db FILE)")
     try:

@@ -11,11 +11,12 @@ from typing import Any
 from workbench.cli.common import fail, stopped_cleanly_by_sigterm, threshold, warn
 from workbench.cli.output import write_json_text
 from workbench.config.annotator import resolve_annotator
-from workbench.config.locations import resolve_db_path
+from workbench.config.locations import resolve_database
 from workbench.core.analysis.anchor_report import anchoring_section
 from workbench.core.analysis.summary import SummarySettings, build_summary, render_markdown
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.files.atomic import write_output
+from workbench.core.files.database_url import shown_location
 from workbench.core.terminal_text import json_safe, printable
 
 HELP = "summarise the annotations: per article, per source, claim ledger, conflicting figures"
@@ -83,7 +84,7 @@ def loaded_corpus(paths: list[str] | None) -> Corpus:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import AnnotationStore, StoreError, database_files
+    from store import StoreError, database_exists, open_store
     from workbench.config.settings import anchoring_threshold, ledger_settings
     from workbench.config.toml_file import ConfigFileError
     from workbench.core.anchoring.reanchored_view import read_only_view
@@ -98,13 +99,13 @@ def run(args: argparse.Namespace) -> int:
         fuzzy = anchoring_threshold()
     except ConfigFileError as error:
         return fail(str(error))
-    path = resolve_db_path(args.db)
-    if not database_files(path):
-        return fail(f"no annotation database at {path} (annotate first, or pass --db FILE)")
+    location = resolve_database(args.db)
+    if not database_exists(location):
+        return fail(f"no annotation database at {location} (annotate first, or pass --db FILE)")
     annotator = whose(args.annotator)
     try:
-        with AnnotationStore.open(
-            path, annotator=annotator or resolve_annotator(None), read_only=True
+        with open_store(
+            location, annotator=annotator or resolve_annotator(None), read_only=True
         ) as store:
             warn(store.warnings)
             remembered = store.articles()
@@ -125,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
             names = ", ".join(sorted({a.annotator for a in everyone}))
             print(
                 f"workbench: no annotations by {printable(annotator, single_line=True)} in "
-                f"{printable(str(path), single_line=True)}; "
+                f"{printable(shown_location(location), single_line=True)}; "
                 f"analysts there: {printable(names, single_line=True)} (--annotator NAME, or "
                 "--annotator all)",
                 file=sys.stderr,

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from workbench.core.files.database_url import is_server_url
+
 DB_ENV = "WORKBENCH_DB"
 SETTINGS_ENV = "WORKBENCH_SETTINGS"
 KEYMAP_ENV = "WORKBENCH_KEYMAP"
@@ -27,13 +29,17 @@ def default_db_path() -> Path:
     return data_home / "workbench" / "annotations.json"
 
 
-def resolve_db_path(flag: str | Path | None) -> Path:
-    """The database: the flag, then $WORKBENCH_DB, then the default."""
-    if flag:
-        return Path(flag).expanduser()
-    from_env = os.environ.get(DB_ENV)
-    if from_env:
-        return Path(from_env).expanduser()
+DatabaseLocation = Path | str
+"""A database file's path, or a PostgreSQL server's URL (a str)."""
+
+
+def resolve_database(flag: str | Path | None) -> DatabaseLocation:
+    """The database: the flag, then $WORKBENCH_DB, then the default file. A
+    postgresql:// URL stays a URL (a team's server); anything else is a path."""
+    for given in (flag, os.environ.get(DB_ENV)):
+        if given:
+            text = str(given)
+            return text if is_server_url(text) else Path(text).expanduser()
     return default_db_path()
 
 

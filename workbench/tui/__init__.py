@@ -1,1 +1,1 @@
-"""The Textual user interface. Screens reach data only through the AnnotationStore."""
+"""The Textual user interface. Screens reach data only through the store (store.Store)."""

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from store import AnchorConflictError, AnnotationStore, Change
+from store import AnchorConflictError, Change, Store
 from workbench.core.anchoring.placement import ArticlePlan, plan_article
 from workbench.core.anchoring.reanchoring import ArticleReanchoring, plans, store_plans
 from workbench.core.annotation import Annotation
@@ -62,7 +62,7 @@ class CorpusAnchors:
     """Which of the corpus's articles the session has re-anchored, and what the screen
     shows for the others."""
 
-    def __init__(self, store: AnnotationStore, threshold: float) -> None:
+    def __init__(self, store: Store, threshold: float) -> None:
         self.store = store
         self.threshold = threshold
         self._lock = threading.Lock()

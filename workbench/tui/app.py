@@ -14,7 +14,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from store import AnnotationStore, StoreError
+from store import Store, StoreError
 from workbench.config.state import StateError, remember_export_folder
 from workbench.core.anchoring.placement import outcome_counts
 from workbench.core.anchoring.reanchoring import ArticleReanchoring
@@ -51,7 +51,7 @@ class WorkbenchApp(App[None]):
 
     def __init__(
         self,
-        store: AnnotationStore,
+        store: Store,
         *,
         corpus: Corpus | None = None,
         paths: Sequence[Path | str] | None = None,

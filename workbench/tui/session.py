@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from store import AnnotationStore, Change
+from store import Change, Store
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
 from workbench.core.annotation import STATUSES, Anchor, Annotation
 from workbench.core.corpus.articles import Article, Corpus
@@ -28,9 +28,7 @@ class Place:
 class AnnotationSession:
     """The current sentence of a corpus and every change the analyst makes to it."""
 
-    def __init__(
-        self, corpus: Corpus, store: AnnotationStore, threshold: float = DEFAULT_THRESHOLD
-    ) -> None:
+    def __init__(self, corpus: Corpus, store: Store, threshold: float = DEFAULT_THRESHOLD) -> None:
         if not corpus.articles:
             raise ValueError("the corpus has no articles")
         self.corpus = corpus

@@ -131,7 +131,7 @@ def test_errors_are_one_line_and_exit_1(
     assert export(capsysbinary, "--db", str(missing)) == (
         1,
         b"",
-        f"workbench: no annotation database at {missing} (give one with --db FILE)\n",
+        f"workbench: no annotation database at {missing} (give one with --db FILE or URL)\n",
     )
     assert not missing.exists()
     code, _, err = export(capsysbinary, "--db", str(db), "--format", "w3c", "--history")

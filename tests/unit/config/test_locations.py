@@ -9,7 +9,7 @@ import pytest
 
 import workbench
 from workbench.config.annotator import ANNOTATOR_ENV, resolve_annotator
-from workbench.config.locations import DB_ENV, default_db_path, resolve_db_path
+from workbench.config.locations import DB_ENV, default_db_path, resolve_database
 
 
 @pytest.fixture(autouse=True)
@@ -22,23 +22,23 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 def test_the_db_flag_beats_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(DB_ENV, "/from/env.json")
-    assert resolve_db_path("/from/flag.json") == Path("/from/flag.json")
+    assert resolve_database("/from/flag.json") == Path("/from/flag.json")
 
 
 def test_the_environment_beats_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(DB_ENV, "/from/env.json")
-    assert resolve_db_path(None) == Path("/from/env.json")
+    assert resolve_database(None) == Path("/from/env.json")
 
 
 def test_the_default_lives_under_xdg_data_home(tmp_path: Path) -> None:
-    assert resolve_db_path(None) == tmp_path / "data" / "workbench" / "annotations.json"
+    assert resolve_database(None) == tmp_path / "data" / "workbench" / "annotations.json"
 
 
 def test_an_empty_environment_variable_is_ignored(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv(DB_ENV, "")
-    assert resolve_db_path("") == tmp_path / "data" / "workbench" / "annotations.json"
+    assert resolve_database("") == tmp_path / "data" / "workbench" / "annotations.json"
 
 
 @pytest.mark.parametrize("xdg", [None, "", "relative/data"])
@@ -61,7 +61,20 @@ def test_the_default_is_never_inside_the_package(monkeypatch: pytest.MonkeyPatch
 
 
 def test_a_flag_path_expands_the_home_directory(tmp_path: Path) -> None:
-    assert resolve_db_path("~/notes.json") == tmp_path / "home" / "notes.json"
+    assert resolve_database("~/notes.json") == tmp_path / "home" / "notes.json"
+
+
+@pytest.mark.parametrize(
+    "url", ["postgresql://desk@db.example/news", "postgres:///news", "POSTGRESQL://h/d"]
+)
+def test_a_postgresql_url_stays_a_url(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    assert resolve_database(url) == url
+    monkeypatch.setenv(DB_ENV, url)
+    assert resolve_database(None) == url
+
+
+def test_a_file_named_like_a_scheme_is_still_a_file() -> None:
+    assert resolve_database("postgresql.json") == Path("postgresql.json")
 
 
 def test_the_annotator_flag_beats_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

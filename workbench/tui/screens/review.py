@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
-from store import AnnotationStore, Change, StoreError
+from store import Change, Store, StoreError
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, anchored_to, most_similar
 from workbench.core.anchoring.reanchored_view import current_view
 from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation
@@ -144,9 +144,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
 
-    def __init__(
-        self, store: AnnotationStore, corpus: Corpus, anchors: CorpusAnchors | None = None
-    ) -> None:
+    def __init__(self, store: Store, corpus: Corpus, anchors: CorpusAnchors | None = None) -> None:
         super().__init__()
         self.store = store
         self.corpus = corpus

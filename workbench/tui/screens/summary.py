@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from store import AnnotationStore, StoreError
+from store import Store, StoreError
 from workbench.core.analysis.anchor_report import anchoring_section
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary import (
@@ -321,7 +321,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
 
     def __init__(
         self,
-        store: AnnotationStore,
+        store: Store,
         corpus: Corpus,
         ledger: LedgerSettings | None = None,
         threshold: float = DEFAULT_THRESHOLD,

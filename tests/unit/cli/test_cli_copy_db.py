@@ -1,0 +1,146 @@
+"""`workbench copy-db`, and the other commands on a PostgreSQL URL (--db)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store import open_store
+from store.protocol import DatabaseContent
+from workbench.cli.main import main
+from workbench.core.annotation import ORPHANED, Anchor, Annotation
+
+TEXT = "Officials said 40 troops left. [Mr. Putin] denied it. Nothing else happened."
+SHA = hashlib.sha256(TEXT.encode()).hexdigest()
+SPANS = [(0, 30), (31, 53), (54, len(TEXT))]
+
+
+def annotation(index: int, annotator: str = "alice", **values: Any) -> Annotation:
+    start, end = SPANS[index]
+    values.setdefault("tags", ("claim",))
+    return Annotation.new(
+        Anchor.in_text("story", SHA, TEXT, index, start, end), annotator, **values
+    )
+
+
+def filled(location: str | Path) -> DatabaseContent:
+    """A database with a bit of everything; its content."""
+    with open_store(location, "alice") as store:
+        store.remember_article("story", "A story", SHA, 3)
+        first = store.save(annotation(0, source="Kim"))
+        store.save(first.toggled("denial"))
+        store.undo()
+        store.import_annotations(
+            [annotation(1, "bob"), annotation(2, anchor_state=ORPHANED, note="orphan")]
+        )
+        store.set_position("story", 1)
+        store.save_ledger_decision({"action": "merge", "groups": [[1], [2]]})
+        return store.content()
+
+
+def content(location: str | Path) -> DatabaseContent:
+    with open_store(location, "reader", read_only=True) as store:
+        return store.content()
+
+
+def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    code = main(list(arguments))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_a_file_goes_to_a_server_and_back_losslessly(
+    tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "annotations.json"
+    original = filled(source)
+    code, out, err = run(capsys, "copy-db", str(source), pg_url)
+    assert (code, err) == (0, "")
+    assert "3 annotations (1 orphaned), 5 history entries" in out
+    assert "verified: the exports are identical" in out
+    assert content(pg_url) == original
+    back = tmp_path / "back" / "annotations.json"
+    code, out, err = run(capsys, "copy-db", pg_url, str(back))
+    assert (code, err) == (0, "")
+    assert content(back) == original
+    assert "***" in out or "@" not in pg_url  # the URL's password is never printed
+
+
+def test_exports_of_the_copy_and_the_original_are_the_same(
+    tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "annotations.json"
+    filled(source)
+    assert run(capsys, "copy-db", str(source), pg_url)[0] == 0
+
+    def exported(database: str) -> dict[str, Any]:
+        code, out, _err = run(capsys, "export", "--history", "--db", database)
+        assert code == 0
+        document: dict[str, Any] = json.loads(out)
+        document.pop("exported_at")
+        return document
+
+    assert exported(pg_url) == exported(str(source))
+
+
+def test_import_into_a_server_database_merges_as_into_a_file(
+    tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "annotations.json"
+    filled(source)
+    export = tmp_path / "export.json"
+    assert run(capsys, "export", "--db", str(source), "-o", str(export))[0] == 0
+    article = tmp_path / "articles" / "story.txt"
+    article.parent.mkdir()
+    article.write_text(TEXT)
+    for database in (str(tmp_path / "other.json"), pg_url):
+        arguments = ["import", str(export), "--db", database, "--articles", str(article.parent)]
+        code, out, err = run(capsys, *arguments)
+        assert code == 0, err
+        assert "added 3, updated 0, skipped 0" in out
+        code, out, err = run(capsys, *arguments)
+        assert "added 0, updated 0, skipped 3" in out
+
+
+def test_the_target_must_be_empty_and_is_left_as_it_was(
+    tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "annotations.json"
+    filled(source)
+    with open_store(pg_url, "carol") as target:
+        target.save(annotation(1, "carol"))
+    before = content(pg_url)
+    code, out, err = run(capsys, "copy-db", str(source), pg_url)
+    assert code == 1 and out == ""
+    assert "not empty" in err and len(err.splitlines()) == 1
+    assert content(pg_url) == before
+
+
+def test_a_missing_source_or_the_same_database_twice_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(tmp_path / "missing.json")
+    code, _out, err = run(capsys, "copy-db", missing, str(tmp_path / "copy.json"))
+    assert code == 1 and "no annotation database at" in err
+    assert not (tmp_path / "copy.json").exists()
+    code, _out, err = run(capsys, "copy-db", missing, missing)
+    assert code == 1 and "both the source and the target" in err
+
+
+def test_a_url_without_the_driver_is_one_line_saying_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in [name for name in sys.modules if name.startswith(("psycopg", "store.postgres"))]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    code, out, err = run(capsys, "export", "--db", "postgresql://desk@localhost/news")
+    assert (code, out) == (1, "")
+    assert (
+        err == "workbench: a PostgreSQL database needs the postgres extra: "
+        "pip install 'workbench[postgres]' (psycopg 3)\n"
+    )

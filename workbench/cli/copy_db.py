@@ -1,0 +1,94 @@
+"""`workbench copy-db SOURCE TARGET`: a whole database into an empty one, either engine.
+
+Annotations (orphans too), their history, the remembered articles, positions and
+ledger decisions go across as they are (one transaction on a server, staged journal
+lines in a file: all or nothing). The copy is then checked: the json export of each,
+history included, must be the same document, and so must the positions and decisions,
+which no export carries. The source is only read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from workbench.cli.common import fail, warn
+
+if TYPE_CHECKING:
+    from store import Store
+
+HELP = "copy a whole database (file or postgresql:// URL) into an empty one, and verify it"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", metavar="SOURCE", help="the database to copy (FILE or URL)")
+    parser.add_argument("target", metavar="TARGET", help="an empty or new database (FILE or URL)")
+    parser.epilog = (
+        "Moves a team to a server (copy-db annotations.json postgresql://HOST/DB) or takes "
+        "a server's database home as a file (copy-db postgresql://HOST/DB copy.json). "
+        "Nothing is merged: the target must be empty. --db is not used."
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from store import StoreError, database_exists, open_store
+    from workbench.config.locations import resolve_database
+    from workbench.core.files.database_url import shown_location
+
+    source_location = resolve_database(args.source)
+    target_location = resolve_database(args.target)
+    source_name = shown_location(source_location)
+    target_name = shown_location(target_location)
+    if str(source_location) == str(target_location):
+        return fail(f"{source_name} is both the source and the target")
+    if not database_exists(source_location):
+        return fail(f"no annotation database at {source_name}")
+    try:
+        with open_store(source_location, "copy-db", read_only=True) as source:
+            warn(source.warnings)
+            content = source.content()
+            with open_store(target_location, "copy-db") as target:
+                warn(target.warnings)
+                target.restore(content)
+                problem = difference(source, target)
+    except StoreError as error:
+        return fail(str(error))
+    if problem is not None:
+        return fail(
+            f"the copy in {target_name} differs from {source_name} ({problem}); do not use it"
+        )
+    orphaned = sum(1 for record in content.annotations if record["anchor_state"] == "orphaned")
+    print(
+        f"copied {source_name} to {target_name}: {len(content.annotations):,} annotations "
+        f"({orphaned:,} orphaned), {len(content.history):,} history entries, "
+        f"{len(content.articles):,} articles, {len(content.positions):,} positions, "
+        f"{len(content.ledger):,} ledger decisions; verified: the exports are identical",
+        file=sys.stdout,
+    )
+    return 0
+
+
+def difference(source: Store, target: Store) -> str | None:
+    """What differs between two databases, read back: None if nothing."""
+    import orjson
+
+    from workbench.core.interchange.export.from_store import export_bytes
+
+    def exported(store: Store) -> dict[str, object]:
+        document: dict[str, object] = orjson.loads(export_bytes(store, "json", history=True))
+        document.pop("exported_at", None)
+        return document
+
+    mine, theirs = exported(source), exported(target)
+    for part in ("annotations", "history", "articles"):
+        if mine.get(part) != theirs.get(part):
+            return f"the exports' {part} differ"
+    if mine != theirs:
+        return "the exports differ"
+    source_content, target_content = source.content(), target.content()
+    if source_content.positions != target_content.positions:
+        return "the positions differ"
+    if source_content.ledger != target_content.ledger:
+        return "the ledger decisions differ"
+    return None
