@@ -1,0 +1,119 @@
+"""A team on one PostgreSQL database: analysts writing at once, a client killed in the
+middle of a save, the server restarted in the middle of a session. Nothing acknowledged
+is ever lost."""
+
+from __future__ import annotations
+
+import json
+import queue
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from store import ConnectionLostError, open_store
+from store.protocol import StoreEvent
+from tests.fixtures.postgres import PgServer, execute, required
+
+WRITER = Path(__file__).with_name("team_writer.py")
+SAVES = 150
+
+
+def writer(
+    url: str, annotator: str, other: str, count: int, seed: int, start: Path | None
+) -> subprocess.Popen[str]:
+    """A team_writer.py child (see there), its output readable as text."""
+    arguments = [sys.executable, str(WRITER), url, annotator, other, str(count), str(seed)]
+    if start is not None:
+        arguments.append(str(start))
+    return subprocess.Popen(
+        arguments, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=Path.cwd()
+    )
+
+
+def acknowledged(lines: list[str]) -> dict[tuple[str, int], tuple[str, ...]]:
+    """(article, sentence) -> tags of every write the child saw acknowledged (the last)."""
+    acks: dict[tuple[str, int], tuple[str, ...]] = {}
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 3 and parts[0] == "ack":
+            tags = tuple(parts[3].split(",")) if len(parts) > 3 else ()
+            acks[(parts[1], int(parts[2]))] = tags
+    return acks
+
+
+def test_two_analysts_tagging_at_once_see_each_other_and_lose_nothing(
+    pg_url: str, tmp_path: Path, figures: Counter[str]
+) -> None:
+    with open_store(pg_url, "setup"):
+        pass  # the schema is created once, before the race
+    start = tmp_path / "start"
+    children = {
+        "alice": writer(pg_url, "alice", "bob", SAVES, 1, start),
+        "bob": writer(pg_url, "bob", "alice", SAVES, 2, start),
+    }
+    time.sleep(0.5)  # both connected and listening
+    start.touch()
+    outputs = {name: child.communicate(timeout=120) for name, child in children.items()}
+    for name, (out, err) in outputs.items():
+        assert children[name].returncode == 0, err
+        lines = out.splitlines()
+        report = json.loads(lines[-1])
+        other = "bob" if name == "alice" else "alice"
+        assert report["seen"] == {name: SAVES, other: SAVES}
+        assert other in report["heard"]
+        with open_store(pg_url, "checker", read_only=True) as store:
+            stored = {(a.article_id, a.index): a.tags for a in store.all(name)}
+        assert stored == acknowledged(lines[:-1])
+    assert execute(pg_url, "SELECT count(*) FROM history") == [(2 * SAVES,)]
+    figures["team: concurrent saves verified"] += 2 * SAVES
+
+
+def test_a_client_killed_mid_save_loses_nothing_acknowledged(
+    pg_url: str, figures: Counter[str]
+) -> None:
+    with open_store(pg_url, "setup"):
+        pass
+    for seed in range(3):
+        child = writer(pg_url, f"w{seed}", "nobody", 0, seed, None)
+        assert child.stdout is not None
+        lines = [child.stdout.readline() for _ in range(40 + 37 * seed)]
+        child.send_signal(signal.SIGKILL)
+        rest, _err = child.communicate(timeout=30)
+        acks = acknowledged(lines + rest.splitlines())
+        with open_store(pg_url, "checker", read_only=True) as store:
+            stored = {(a.article_id, a.index): a.tags for a in store.all(f"w{seed}")}
+            saves = sum(1 for change in store.history() if change.annotator == f"w{seed}")
+        for key, tags in acks.items():
+            assert stored.get(key) == tags
+        assert len(stored) - len(acks) in (0, 1)  # the save in flight: all or nothing
+        assert saves == len(stored)
+        figures["team: kills survived"] += 1
+
+
+def test_a_server_restart_mid_session_is_not_saved_then_recovered(
+    pg_server: PgServer, pg_url: str, figures: Counter[str]
+) -> None:
+    if pg_server.ctl is None and required():
+        pytest.fail("WORKBENCH_TEST_PG_CTL is needed to restart the server under CI")
+    from tests.reliability.team_writer import sentence
+
+    heard: queue.Queue[StoreEvent] = queue.Queue()
+    with open_store(pg_url, "alice") as store, open_store(pg_url, "bob") as other:
+        other.subscribe(heard.put)
+        acked = [store.save(sentence("alice", number, ("claim",))) for number in range(5)]
+        pg_server.restart()
+        with pytest.raises(ConnectionLostError, match="not saved: connection lost"):
+            store.save(sentence("alice", 5, ("denial",)))
+        acked.append(store.save(sentence("alice", 6, ("denial",))))  # connected again
+        assert store.all() == acked
+        assert other.all() == acked  # a read connects again by itself
+        # The listener came back by itself and says that it may have missed changes.
+        events: list[StoreEvent] = []
+        while StoreEvent("resync") not in events:
+            events.append(heard.get(timeout=30))
+    figures["team: server restarts survived"] += 1
