@@ -19,6 +19,7 @@ from bench import (
     store_write,
     suggestions,
     summary,
+    team_store,
 )
 from bench.report import Figure, table
 from bench.workspace import Workspace
@@ -35,6 +36,7 @@ FIGURES: dict[str, ModuleType] = {
     "search": search,
     "reanchor": reanchor,
     "suggestions": suggestions,
+    "team_store": team_store,
 }
 """Every figure module by name, in report order; each has run(Workspace) -> list[Figure]."""
 
