@@ -299,40 +299,12 @@ class PostgresStore:
     def undo(self) -> Change | None:
         """Undo this session's last step (as new durable changes); ConcurrentEditError,
         with the step dropped, if another session changed what it would undo."""
-        with self._mutex:
-            if not self._undo:
-                return None
-            step = self._undo[-1]
-            specs = [
-                self._reverting(done, done.change.after, done.change.before)
-                for done in reversed(step)
-            ]
-            try:
-                applied = self._write(lambda c: self._apply(c, "undo", specs))
-            except ConcurrentEditError:
-                self._undo.pop()
-                raise
-            self._undo.pop()
-            undone = zip(reversed(step), applied, strict=True)
-            self._redo.append([replace(done, row=_row(item)) for done, item in undone][::-1])
-            return _as_step([item.change for item in applied])
+        return self._move_step(self._undo, self._redo, "undo")
 
     @synchronised
     def redo(self) -> Change | None:
-        with self._mutex:
-            if not self._redo:
-                return None
-            step = self._redo[-1]
-            specs = [self._reverting(done, done.change.before, done.change.after) for done in step]
-            try:
-                applied = self._write(lambda c: self._apply(c, "redo", specs))
-            except ConcurrentEditError:
-                self._redo.pop()
-                raise
-            self._redo.pop()
-            redone = zip(step, applied, strict=True)
-            self._undo.append([replace(done, row=_row(item)) for done, item in redone])
-            return _as_step([item.change for item in applied])
+        """Redo the last undone step; ConcurrentEditError as undo()."""
+        return self._move_step(self._redo, self._undo, "redo")
 
     def history(self) -> list[Change]:
         found = self._read(
@@ -767,26 +739,48 @@ class PostgresStore:
         self, action: str, key: AnnotationKey, after: Annotation | None
     ) -> _Done | None:
         """A save or delete of this session's: one call, one undo step if it wrote."""
-        with self._mutex:
-            spec = Spec(
-                history_key=key,
-                after=after,
-                key=key,
-                expected=self._seen_version(key),
-                own=True,
-                keep_created=True,
-                skip_unchanged=True,
-            )
-            (applied,) = self._write(lambda c: self._apply(c, action, [spec]))
-            if not applied.written:
-                return None if after is None else _Done(applied.change, _row(applied))
-            done = _Done(applied.change, _row(applied))
-            self._undo.append([done])
-            self._redo.clear()
-            return done
+        spec = Spec(
+            history_key=key,
+            after=after,
+            key=key,
+            expected=self._seen_version(key),
+            own=True,
+            keep_created=True,
+            skip_unchanged=True,
+        )
+        (applied,) = self._write(lambda c: self._apply(c, action, [spec]))
+        if not applied.written:
+            return None if after is None else _Done(applied.change, _row(applied))
+        done = _Done(applied.change, _row(applied))
+        self._undo.append([done])
+        self._redo.clear()
+        return done
 
-    def _reverting(self, done: _Done, now: Annotation | None, back: Annotation | None) -> Spec:
-        """The change that replaces `now` (the row `done` left) by `back`, restamped."""
+    def _move_step(
+        self, source: list[list[_Done]], target: list[list[_Done]], action: str
+    ) -> Change | None:
+        """Undo (or redo) the last step of `source` in one call and put it on `target`.
+        A step refused because another session changed it is dropped; one not saved
+        (connection lost) stays, to try again."""
+        if not source:
+            return None
+        undoing = action == "undo"
+        order = source[-1][::-1] if undoing else source[-1]
+        specs = [self._reverting(done, undoing) for done in order]
+        try:
+            applied = self._write(lambda c: self._apply(c, action, specs))
+        except ConcurrentEditError:
+            source.pop()
+            raise
+        source.pop()
+        moved = [replace(done, row=_row(item)) for done, item in zip(order, applied, strict=True)]
+        target.append(moved[::-1] if undoing else moved)
+        return _as_step([item.change for item in applied])
+
+    def _reverting(self, done: _Done, undoing: bool) -> Spec:
+        """The change that replaces what `done` left (the row it names) by the state
+        before it (undoing) or after it (redoing), restamped."""
+        back = done.change.before if undoing else done.change.after
         restamped = None if back is None else replace(back, updated_at=utc_now())
         if done.row is not None:
             return Spec(
