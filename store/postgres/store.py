@@ -55,6 +55,15 @@ IMPORT_CHUNK = 1000
 """Imported annotations per server call (all calls of one import are one transaction)."""
 REANCHOR_CHUNK = 500
 """Re-anchored annotations per server call (each article whole, as in the file store)."""
+HISTORY = (
+    "SELECT at, annotator, action, key_annotator, key_article_id, key_index, before, after "
+    "FROM history ORDER BY id"
+)
+ARTICLES = (
+    "SELECT article_id, title, sha256, sentences, segmenter, remembered_at "
+    "FROM articles ORDER BY seq"
+)
+LEDGER = "SELECT decision FROM ledger_decisions ORDER BY id"
 Seen = tuple[int, int]
 """(row id, version) of an annotation as this session last read or wrote it."""
 
@@ -307,12 +316,7 @@ class PostgresStore:
         return self._move_step(self._redo, self._undo, "redo")
 
     def history(self) -> list[Change]:
-        found = self._read(
-            lambda connection: connection.execute(
-                "SELECT at, annotator, action, key_annotator, key_article_id, key_index, "
-                "before, after FROM history ORDER BY id"
-            ).fetchall()
-        )
+        found = self._read(lambda connection: connection.execute(HISTORY).fetchall())
         with paused_gc():
             return [_change(*row) for row in found]
 
@@ -448,12 +452,7 @@ class PostgresStore:
         )
 
     def articles(self) -> list[dict[str, Any]]:
-        found = self._read(
-            lambda connection: connection.execute(
-                "SELECT article_id, title, sha256, sentences, segmenter, remembered_at "
-                "FROM articles ORDER BY seq"
-            ).fetchall()
-        )
+        found = self._read(lambda connection: connection.execute(ARTICLES).fetchall())
         return [_article(*row) for row in found]
 
     def position(self, annotator: str | None = None) -> tuple[str, int] | None:
@@ -486,11 +485,7 @@ class PostgresStore:
         self._position = (article_id, index)
 
     def ledger_decisions(self) -> list[dict[str, Any]]:
-        found = self._read(
-            lambda connection: connection.execute(
-                "SELECT decision FROM ledger_decisions ORDER BY id"
-            ).fetchall()
-        )
+        found = self._read(lambda connection: connection.execute(LEDGER).fetchall())
         return [dict(row[0]) for row in found]
 
     def save_ledger_decision(self, decision: dict[str, Any]) -> dict[str, Any]:
@@ -530,21 +525,13 @@ class PostgresStore:
                     f"SELECT {rows.COLUMNS} FROM annotations ORDER BY NOT ({rows.PLACED}), "
                     f"{rows.BY_KEY}, id"
                 ).fetchall()
-                history = connection.execute(
-                    "SELECT at, annotator, action, key_annotator, key_article_id, key_index, "
-                    "before, after FROM history ORDER BY id"
-                ).fetchall()
-                articles = connection.execute(
-                    "SELECT article_id, title, sha256, sentences, segmenter, remembered_at "
-                    "FROM articles ORDER BY seq"
-                ).fetchall()
+                history = connection.execute(HISTORY).fetchall()
+                articles = connection.execute(ARTICLES).fetchall()
                 positions = connection.execute(
                     "SELECT annotator, article_id, sentence FROM positions "
                     'ORDER BY annotator COLLATE "C"'
                 ).fetchall()
-                ledger = connection.execute(
-                    "SELECT decision FROM ledger_decisions ORDER BY id"
-                ).fetchall()
+                ledger = connection.execute(LEDGER).fetchall()
             return DatabaseContent(
                 annotations=[rows.record_of(row) for row in records],
                 history=[
