@@ -34,12 +34,12 @@ from store.journal import JournalStorage
 from store.lock import DatabaseLock
 from store.ops import Applied, Op
 from store.protocol import NO_EVENTS, DatabaseContent, StoreEvent, Subscription
-from store.snapshot import paused_gc
 from store.staging import Staging
 from store.synchronised import synchronised
 from store.trusted import annotation_of, is_canonical
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import ORPHANED, Annotation, AnnotationKey, utc_now
+from workbench.core.collector import paused_gc
 from workbench.core.files.atomic import link_target
 
 ANNOTATIONS = "annotations"

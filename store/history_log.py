@@ -19,7 +19,7 @@ from typing import Any
 from store import line_format
 from store.errors import CorruptDatabaseError
 from store.files import AppendOnlyFile
-from store.snapshot import paused_gc
+from workbench.core.collector import paused_gc
 
 APPEND_CHUNK_BYTES = 1 << 20
 """History is appended in pieces of about this size, never encoded whole."""

@@ -38,8 +38,9 @@ from store.segments import (
     seal_journal,
     start_mark,
 )
-from store.snapshot import META_ID, META_TABLE, Tables, paused_gc
+from store.snapshot import META_ID, META_TABLE, Tables
 from store.staging import Bookmark, Staging
+from workbench.core.collector import paused_gc
 
 MIN_COMPACTION_BYTES = 1 << 20
 """Compact once the journal exceeds this or a quarter of the snapshot, whichever is more:

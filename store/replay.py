@@ -30,7 +30,8 @@ from store.migrations import SCHEMA_VERSION
 from store.ops import Applied, apply_ops, undo_ops
 from store.segments import fresh_journal_path, journal_path, sealed_segments
 from store.sequence import SequenceCheck
-from store.snapshot import META_ID, META_TABLE, Snapshot, Tables, load_snapshot, paused_gc
+from store.snapshot import META_ID, META_TABLE, Snapshot, Tables, load_snapshot
+from workbench.core.collector import paused_gc
 from workbench.core.files.atomic import link_target
 
 READ_ATTEMPTS = 20

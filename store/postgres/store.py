@@ -40,11 +40,11 @@ from store.postgres.changes import Applied, Call, Spec, apply
 from store.postgres.connection import connect, is_lost, reason
 from store.postgres.listener import Listener
 from store.protocol import DatabaseContent, StoreEvent, Subscription
-from store.snapshot import paused_gc
 from store.synchronised import synchronised
 from store.trusted import annotation_of
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import Annotation, AnnotationKey, utc_now
+from workbench.core.collector import paused_gc
 from workbench.core.files.database_url import shown_url
 
 R = TypeVar("R")

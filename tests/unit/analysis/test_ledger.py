@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import random
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -21,7 +20,6 @@ from workbench.core.analysis.ledger.ledger import (
     build_ledger,
     group_id,
     member_key,
-    paused_gc,
     subjects_of,
 )
 from workbench.core.analysis.ledger.settings import LedgerSettings
@@ -344,20 +342,3 @@ def test_denials_scored_at_once_match_one_group_at_a_time(
     assert denial_targets(denials, groups, settings) == _reference_targets(
         denials, groups, settings
     )
-
-
-def test_paused_gc_resumes_the_collector() -> None:
-    assert gc.isenabled()
-    with paused_gc():
-        assert not gc.isenabled()
-        with paused_gc():
-            assert not gc.isenabled()
-        assert not gc.isenabled(), "an inner pause does not resume early"
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with paused_gc():
-            pass
-        assert not gc.isenabled(), "a collector paused by the caller stays paused"
-    finally:
-        gc.enable()

@@ -25,7 +25,6 @@ from workbench.core.analysis.ledger.ledger import (
     LedgerGroup,
     build_ledger,
     member_key,
-    paused_gc,
 )
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.sources.grouping import (
@@ -35,6 +34,7 @@ from workbench.core.analysis.sources.grouping import (
     source_index,
 )
 from workbench.core.annotation import STATUSES, TAGS, Annotation
+from workbench.core.collector import paused_gc
 from workbench.core.corpus.titles import short_titles
 
 Canonical = Callable[[str | None], str | None]
@@ -68,7 +68,7 @@ def build_summary(
     "title" and "sentences" (a count). Articles with annotations but no info are
     listed with their id as title and sentences None.
     """
-    with paused_gc():
+    with paused_gc(promote=True):
         return _build_summary(list(annotations), articles_info, settings or SummarySettings())
 
 

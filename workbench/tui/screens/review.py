@@ -12,9 +12,7 @@ next filter even if it no longer matches, so the cursor never jumps under the an
 from __future__ import annotations
 
 import gc
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on, work
@@ -29,6 +27,7 @@ from store import Change, Store, StoreError
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, anchored_to, most_similar
 from workbench.core.anchoring.reanchored_view import current_view
 from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation
+from workbench.core.collector import paused_gc
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.anchors import CorpusAnchors
 from workbench.tui.literal import literal
@@ -88,40 +87,6 @@ REVIEW_BINDINGS: list[BindingType] = [
 def blank(annotation: Annotation) -> Annotation:
     """The annotation with nothing recorded: what a deleted record looks like in a row."""
     return annotation.changed(tags=(), source=None, note="", status=DEFAULT_STATUS)
-
-
-class CollectorPause:
-    """Pause the cyclic collector while any worker builds or sorts rows.
-
-    Filtering makes hundreds of thousands of short-lived objects (sort keys); a
-    collection started part way would scan all of them while stopping every thread,
-    the UI's included. Reference counting frees them: none are in cycles. Workers
-    overlap (a cancelled filter runs on until its next check), so the collector is
-    switched back on only when the last of them is done, and only if it was on.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._holders = 0
-        self._was_enabled = False
-
-    @contextmanager
-    def __call__(self) -> Iterator[None]:
-        with self._lock:
-            if self._holders == 0:
-                self._was_enabled = gc.isenabled()
-                gc.disable()
-            self._holders += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._holders -= 1
-                if self._holders == 0 and self._was_enabled:
-                    gc.enable()
-
-
-collector_paused = CollectorPause()
 
 
 def keep_long_lived(count: int) -> None:
@@ -205,7 +170,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         }
         for remembered in self.store.articles():
             labels.setdefault(remembered["article_id"], str(remembered.get("title") or ""))
-        with collector_paused():
+        with paused_gc():
             source = current_view(self.store, self.corpus.articles, self.anchors.threshold)
             annotations = [*source.all(), *source.orphans()]
             rows = {row.key: row for row in make_rows(annotations, order, labels)}
@@ -235,7 +200,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         """Filter, search and sort here, then hand the table its rows a batch at a time
         (cells made here too); a newer query cancels this one between batches."""
         worker = get_current_worker()
-        with collector_paused():
+        with paused_gc():
             selected = select_rows(rows, query, lambda: worker.is_cancelled)
         if selected is None:
             return

@@ -22,11 +22,9 @@ group after new claims come.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -37,6 +35,7 @@ from workbench.core.analysis.ledger.denials import denial_targets
 from workbench.core.analysis.ledger.grouping import group_texts
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.annotation import Annotation, AnnotationKey
+from workbench.core.collector import paused_gc
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,29 +218,6 @@ def _aimed(
     return aimed
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small acyclic objects.
-
-    With 100,000 annotations its repeated full collections doubled the build time;
-    reference counting still frees everything, and the collector resumes afterwards.
-    On resuming, what the build left alive (the summary: hundreds of thousands of
-    dicts and lists) is moved straight to the oldest generation, as surviving young
-    collections would move it, rather than left for the next young collection to
-    scan one by one (over a second at 100,000 annotations); any cycle among it is
-    still found by the next full collection.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
-
-
 def build_ledger(
     annotations: Iterable[Annotation],
     settings: LedgerSettings | None = None,
@@ -249,7 +225,7 @@ def build_ledger(
     source_of: Callable[[str | None], str | None] | None = None,
 ) -> Ledger:
     """Group the claims, attach denials, apply decisions and flag conflicting figures."""
-    with paused_gc():
+    with paused_gc(promote=True):
         return _build_ledger(annotations, settings, decisions, source_of)
 
 

@@ -1,0 +1,62 @@
+"""The one collector pause: nested, overlapping across threads, and promoting survivors."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from workbench.core.collector import paused_gc
+
+
+def test_paused_gc_resumes_the_collector_after_the_outermost_pause() -> None:
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "an inner pause does not resume early"
+    assert gc.isenabled()
+
+
+def test_a_collector_paused_by_the_caller_stays_paused() -> None:
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_overlapping_pauses_in_two_threads_resume_when_the_last_ends() -> None:
+    entered, release = threading.Event(), threading.Event()
+
+    def worker() -> None:
+        with paused_gc():
+            entered.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    try:
+        assert entered.wait(5)
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "the worker's pause still holds"
+    finally:
+        release.set()
+        thread.join(5)
+    assert gc.isenabled()
+
+
+def in_oldest_generation(thing: object) -> bool:
+    return any(item is thing for item in gc.get_objects(generation=2))
+
+
+def test_a_promoting_pause_moves_what_it_built_to_the_oldest_generation() -> None:
+    with paused_gc():
+        plain = [[n] for n in range(1_000)]
+    assert not in_oldest_generation(plain[-1]), "left young, for young collections to scan"
+    with paused_gc(promote=True):
+        promoted = [[n] for n in range(1_000)]
+    assert in_oldest_generation(promoted[-1])
