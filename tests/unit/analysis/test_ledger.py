@@ -11,16 +11,13 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from tests.fixtures.gold import load_gold
-from workbench.core.analysis.ledger.claim_text import ClaimText, claim_text
+from workbench.core.analysis.ledger.claim_text import ClaimText, claim_text, subjects_of
 from workbench.core.analysis.ledger.denials import denial_targets
 from workbench.core.analysis.ledger.grouping import group_texts, key_order
 from workbench.core.analysis.ledger.ledger import (
     Ledger,
-    apply_decisions,
     build_ledger,
-    group_id,
     member_key,
-    subjects_of,
 )
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.sources.grouping import canonical_source, group_sources, source_index
@@ -192,16 +189,22 @@ def test_stale_or_unknown_decisions_are_reported_not_fatal(gold: list[Annotation
     assert len(ledger.groups) == len(ledger_of(gold).groups)
 
 
-def test_apply_decisions_is_order_sensitive(gold: list[Annotation]) -> None:
-    claims = [a for a in gold if "claim" in a.tags][:3]
-    groups = [[claims[0], claims[1]], [claims[2]]]
-    split_then_merge = [
-        {"action": "split", "member": member_key(claims[1])},
-        {"action": "merge", "groups": [group_id([claims[1]]), group_id([claims[2]])]},
-    ]
-    result, ignored = apply_decisions(groups, split_then_merge)
-    assert not ignored
-    assert sorted(len(g) for g in result) == [1, 2]
+def test_decisions_are_replayed_in_order(gold: list[Annotation]) -> None:
+    ledger = ledger_of(gold)
+    shared = next(g for g in ledger.groups if len(g.members) >= 2)
+    other = next(g for g in ledger.groups if g is not shared)
+    member = max(shared.members, key=lambda annotation: annotation.key)
+    split = {"action": "split", "member": member_key(member)}
+    alone = next(g for g in ledger_of(gold, decisions=[split]).groups if g.members == (member,))
+    merge = {"action": "merge", "groups": [alone.id, other.id]}
+
+    split_then_merge = ledger_of(gold, decisions=[split, merge])
+    assert not split_then_merge.ignored_decisions
+    joined = group_with(split_then_merge, member.quote)
+    assert set(joined.members) == {member, *other.members}
+
+    merge_then_split = ledger_of(gold, decisions=[merge, split])
+    assert merge_then_split.ignored_decisions == (merge,), "its group did not exist yet"
 
 
 def test_subjects() -> None:

@@ -30,7 +30,6 @@ from typing import Any, TypeVar
 
 from workbench.core.analysis.figures.conflicts import Clash, Figure, figures_in, find_clashes
 from workbench.core.analysis.ledger.claim_text import ClaimText, claim_text
-from workbench.core.analysis.ledger.claim_text import subjects_of as subjects_of
 from workbench.core.analysis.ledger.denials import denial_targets
 from workbench.core.analysis.ledger.grouping import group_texts
 from workbench.core.analysis.ledger.settings import LedgerSettings
@@ -88,11 +87,6 @@ class _Item:
     figures: tuple[Figure, ...]
 
 
-def group_id(members: Iterable[Annotation]) -> str:
-    """Stable id of a group: a hash of its smallest member key (not a list position)."""
-    return _id_of(min(member.key for member in members))
-
-
 def _id_of(smallest: AnnotationKey) -> str:
     digest = hashlib.sha1("\x1f".join(map(str, smallest)).encode("utf-8")).hexdigest()
     return f"g-{digest[:10]}"
@@ -148,24 +142,17 @@ def _auto_groups(items: Sequence[_Item], settings: LedgerSettings) -> list[list[
 Member = TypeVar("Member")
 
 
-def apply_decisions(
-    groups: list[list[Annotation]], decisions: Iterable[Mapping[str, Any]]
-) -> tuple[list[list[Annotation]], list[dict[str, Any]]]:
-    """Replay merge and split decisions in order; return the groups and ignored decisions.
-
-    {"action": "merge", "groups": [id, ...]} joins the named groups;
-    {"action": "split", "member": [annotator, article_id, index]} takes one claim out.
-    """
-    decided, ignored = _decide(groups, decisions, _annotation_key)
-    return list(decided.values()), ignored
-
-
 def _decide(
     groups: Iterable[list[Member]],
     decisions: Iterable[Mapping[str, Any]],
     key_of: Callable[[Member], AnnotationKey],
 ) -> tuple[dict[str, list[Member]], list[dict[str, Any]]]:
-    """apply_decisions() for any members with a key; the groups come keyed by their id."""
+    """Replay merge and split decisions in order: the groups, keyed by their id, and the
+    decisions that were ignored.
+
+    {"action": "merge", "groups": [id, ...]} joins the named groups;
+    {"action": "split", "member": [annotator, article_id, index]} takes one claim out.
+    """
 
     def id_of(group: list[Member]) -> str:
         return _id_of(min(map(key_of, group)))
