@@ -66,3 +66,26 @@ def test_annotate_reports_the_problems_on_stderr_before_the_screen_opens(
     assert [line.split(": ", 1)[0] for line in err] == ["workbench"] * 3
     assert seen == [[line.removeprefix("workbench: ") for line in err]]
     assert "keymap.toml line 3" in err[1] and "settings.toml line 2" in err[2]
+
+
+async def test_several_settings_problems_are_each_shown_once(
+    user_files: Path, store: AnnotationStore, bundled: Corpus
+) -> None:
+    """QA saw the fuzzy_threshold problem twice and denial_threshold = 170 not at all."""
+    settings = user_files / "settings.toml"
+    settings.write_text(
+        "[ledger]\nclaim_threshold = 170\ndenial_threshold = 170\n\n"
+        "[anchoring]\nfuzzy_threshold = 300\nfuzzy = 1\n",
+        encoding="utf-8",
+    )
+    app = WorkbenchApp(store, corpus=bundled)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        notices = [notification.message for notification in app._notifications]
+    about_settings = [notice for notice in notices if "settings.toml" in notice]
+    assert [notice.split(": ", 1)[1] for notice in about_settings] == [
+        "ledger.claim_threshold must be between 0 and 100",
+        "ledger.denial_threshold must be between 0 and 100",
+        "anchoring.fuzzy_threshold must be a number from 0 to 100",
+        "unknown anchoring setting 'fuzzy'",
+    ]

@@ -48,6 +48,14 @@ def fail(message: str, code: int = 1) -> int:
     return code
 
 
+def fail_each(problems: Iterable[str], code: int = 1) -> int:
+    """fail() for several problems at once (a settings file with more than one mistake):
+    one line each, so that they are all fixed in one go."""
+    for problem in problems:
+        fail(problem)
+    return code
+
+
 def warn(warnings: Iterable[str]) -> None:
     """Print what the store repaired or ignored (e.g. a torn journal tail), one line each."""
     for warning in warnings:

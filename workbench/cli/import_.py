@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli.common import fail, warn
+from workbench.cli.common import fail, fail_each, warn
 
 HELP = "merge annotations from a json or jsonl export (validated first; all or nothing)"
 
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         fuzzy = anchoring_threshold()
     except ConfigFileError as error:
-        return fail(str(error))
+        return fail_each(error.problems)
     corpus = load_corpus(args.corpus or None)
     for problem in corpus.problems if args.corpus else ():
         print(f"workbench: skipped {problem}", file=sys.stderr)

@@ -15,7 +15,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.common import fail, threshold, warn
+from workbench.cli.common import fail, fail_each, threshold, warn
 
 if TYPE_CHECKING:
     from workbench.core.anchoring.reanchoring import ArticleReanchoring
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         fuzzy = anchoring_threshold(override=args.fuzzy_threshold)
     except ConfigFileError as error:
-        return fail(str(error))
+        return fail_each(error.problems)
     corpus = load_corpus(args.paths or None)
     for problem in corpus.problems:
         print(f"workbench: skipped {printable(str(problem), single_line=True)}", file=sys.stderr)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workbench.cli.common import fail, stopped_cleanly_by_sigterm, threshold, warn
+from workbench.cli.common import fail, fail_each, stopped_cleanly_by_sigterm, threshold, warn
 from workbench.cli.output import write_json_text
 from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import resolve_database
@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         )
         fuzzy = anchoring_threshold()
     except ConfigFileError as error:
-        return fail(str(error))
+        return fail_each(error.problems)
     location = resolve_database(args.db)
     if not database_exists(location):
         return fail(f"no annotation database at {location} (annotate first, or pass --db FILE)")

@@ -23,11 +23,13 @@ class KeymapError(ConfigFileError):
 
 @dataclass(frozen=True)
 class KeymapFile:
-    """The file's entries as written, and the line of each (0 when not found)."""
+    """The file's entries (tables flattened to dotted ids), the line of each (0 when not
+    found), and the tables that hold no entry."""
 
     path: Path
     entries: dict[str, Any]
     lines: dict[str, int]
+    empty_tables: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -39,13 +41,39 @@ class Keymap:
 
 
 def entry_lines(text: str) -> dict[str, int]:
-    """The line of each top-level `id = ...` entry (a keymap is one flat table)."""
+    """The line of each `id = ...` entry, under its dotted id when it sits in a `[table]`
+    (TOML reads `[review]` then `search = ...` as `review.search = ...`), and of each
+    `[table]` header under the table's name."""
     lines: dict[str, int] = {}
+    table = ""
     for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"""\s*\[\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_.-]+))\s*\]""", line)
+        if header:
+            table = next(group for group in header.groups() if group)
+            lines.setdefault(table, number)
+            continue
         found = re.match(r"""\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_.-]+))\s*=""", line)
         if found:
-            lines.setdefault(next(group for group in found.groups() if group), number)
+            name = next(group for group in found.groups() if group)
+            lines.setdefault(f"{table}.{name}" if table else name, number)
     return lines
+
+
+def flat_entries(entries: dict[str, Any], prefix: str = "") -> tuple[dict[str, Any], list[str]]:
+    """The entries with every table's keys as dotted ids ("review": {"search": "f"} is
+    "review.search": "f", as TOML itself reads `review.search = "f"`), and the tables that
+    hold no entry at all."""
+    flat: dict[str, Any] = {}
+    empty: list[str] = []
+    for name, value in entries.items():
+        dotted = f"{prefix}{name}"
+        if isinstance(value, dict):
+            inner, inner_empty = flat_entries(value, f"{dotted}.")
+            flat.update(inner)
+            empty.extend(inner_empty if inner or inner_empty else [dotted])
+        else:
+            flat[dotted] = value
+    return flat, empty
 
 
 def read_keymap_file(path: Path | None = None) -> KeymapFile:
@@ -58,4 +86,5 @@ def read_keymap_file(path: Path | None = None) -> KeymapFile:
         raise KeymapError(str(error)) from None
     if not entries:
         return KeymapFile(path, {}, {})
-    return KeymapFile(path, entries, entry_lines(read_regular(path).decode("utf-8")))
+    flat, empty = flat_entries(entries)
+    return KeymapFile(path, flat, entry_lines(read_regular(path).decode("utf-8")), empty)

@@ -58,71 +58,107 @@ def unknown(kind: str, name: str, known: Iterable[str]) -> str:
 def ledger_settings(
     path: Path | None = None, overrides: Mapping[str, Any] | None = None
 ) -> LedgerSettings:
-    """LedgerSettings from the [ledger] table of the settings file, then `overrides`."""
+    """LedgerSettings from the [ledger] table of the settings file, then `overrides`;
+    ConfigFileError naming every problem of the file if [ledger] has one."""
     path = path or settings_path()
+    settings, problems = checked_ledger(path, overrides)
+    if problems:
+        raise every_problem(path, problems)
+    return settings
+
+
+def checked_ledger(
+    path: Path, overrides: Mapping[str, Any] | None = None
+) -> tuple[LedgerSettings, list[str]]:
+    """The [ledger] settings (a default in place of each bad value) and every problem."""
+    defaults = LedgerSettings()
     table = read_toml(path, "settings file").get("ledger", {})
     if not isinstance(table, dict):
-        raise ConfigFileError(f"{where(path, 'ledger')}: [ledger] must be a table")
+        return defaults, [f"{where(path, 'ledger')}: [ledger] must be a table"]
     values = {**table, **{k: v for k, v in (overrides or {}).items() if v is not None}}
-    defaults = LedgerSettings()
     known = {field.name: getattr(defaults, field.name) for field in dataclasses.fields(defaults)}
     checked: dict[str, Any] = {}
+    problems: list[str] = []
     for name, value in values.items():
         at = where(path, "ledger", name)
         if name not in known:
-            raise ConfigFileError(f"{at}: {unknown('ledger setting', name, known)}")
+            problems.append(f"{at}: {unknown('ledger setting', name, known)}")
+            continue
         default = known[name]
         if isinstance(default, tuple):
             if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-                raise ConfigFileError(f"{at}: ledger.{name} must be a list of strings")
+                problems.append(f"{at}: ledger.{name} must be a list of strings")
+                continue
             value = tuple(value)
         elif isinstance(default, float):
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise ConfigFileError(f"{at}: ledger.{name} must be a number")
+                problems.append(f"{at}: ledger.{name} must be a number")
+                continue
             value = float(value)
             if name.endswith("threshold") and not 0 <= value <= 100:
-                raise ConfigFileError(f"{at}: ledger.{name} must be between 0 and 100")
+                problems.append(f"{at}: ledger.{name} must be between 0 and 100")
+                continue
         elif isinstance(default, int) and (
             isinstance(value, bool) or not isinstance(value, int) or value < 1
         ):
-            raise ConfigFileError(f"{at}: ledger.{name} must be a whole number >= 1")
+            problems.append(f"{at}: ledger.{name} must be a whole number >= 1")
+            continue
         checked[name] = value
-    return dataclasses.replace(defaults, **checked)
+    return dataclasses.replace(defaults, **checked), problems
 
 
 def anchoring_threshold(path: Path | None = None, override: float | None = None) -> float:
     """Re-anchoring's fuzzy threshold (0-100): `override`, else [anchoring] fuzzy_threshold
-    of the settings file, else the measured default (docs/decisions/reanchoring.md)."""
+    of the settings file, else the measured default (docs/decisions/reanchoring.md);
+    ConfigFileError naming every problem of the file if [anchoring] has one."""
     if override is not None:
         return override
     path = path or settings_path()
+    value, problems = checked_anchoring(path)
+    if problems:
+        raise every_problem(path, problems)
+    return value
+
+
+def checked_anchoring(path: Path) -> tuple[float, list[str]]:
+    """[anchoring] fuzzy_threshold (the default if it is bad) and every problem."""
     table = read_toml(path, "settings file").get("anchoring", {})
     if not isinstance(table, dict):
-        raise ConfigFileError(f"{where(path, 'anchoring')}: [anchoring] must be a table")
-    strangers = sorted(set(table) - {"fuzzy_threshold"})
-    if strangers:
-        message = unknown("anchoring setting", strangers[0], ["fuzzy_threshold"])
-        raise ConfigFileError(f"{where(path, 'anchoring', strangers[0])}: {message}")
+        return DEFAULT_THRESHOLD, [f"{where(path, 'anchoring')}: [anchoring] must be a table"]
+    problems = [
+        f"{where(path, 'anchoring', name)}: "
+        + unknown("anchoring setting", name, ["fuzzy_threshold"])
+        for name in table
+        if name != "fuzzy_threshold"
+    ]
     value = table.get("fuzzy_threshold", DEFAULT_THRESHOLD)
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
-        raise ConfigFileError(
+        problems.append(
             f"{where(path, 'anchoring', 'fuzzy_threshold')}: "
             "anchoring.fuzzy_threshold must be a number from 0 to 100"
         )
-    return float(value)
+        value = DEFAULT_THRESHOLD
+    return float(value), problems
 
 
-SECTIONS: dict[str, Callable[[Path], object]] = {
-    "ledger": ledger_settings,
-    "anchoring": anchoring_threshold,
+def every_problem(path: Path, found: list[str]) -> ConfigFileError:
+    """The error for a section that has a problem: every problem of the whole file, so
+    that one run names them all (the section's own first if the file has no others)."""
+    return ConfigFileError(*dict.fromkeys([*settings_problems(path), *found]))
+
+
+SECTIONS: dict[str, Callable[[Path], tuple[object, list[str]]]] = {
+    "ledger": checked_ledger,
+    "anchoring": checked_anchoring,
 }
-"""Each [table] of settings.toml and the function that reads (and checks) it: a new
-section must be added here, or the start-up check reports it as unknown."""
+"""Each [table] of settings.toml and the function that checks it (its value and every
+problem): a new section must be added here, or the start-up check reports it as unknown."""
 
 
 def settings_problems(path: Path | None = None) -> list[str]:
-    """Every problem of the settings file (each naming the file and line), for the report
-    made when the app starts; the commands that use a section refuse it as before."""
+    """Every problem of the settings file, each naming the file and line, in the order of
+    the sections: reported when the app starts, and by a command that uses a section
+    with a problem (which then refuses to run)."""
     path = path or settings_path()
     try:
         data = read_toml(path, "settings file")
@@ -133,9 +169,12 @@ def settings_problems(path: Path | None = None) -> list[str]:
         for name in data
         if name not in SECTIONS
     ]
-    for read in SECTIONS.values():
-        try:
-            read(path)
-        except ConfigFileError as error:
-            problems.append(str(error))
-    return problems
+    for check in SECTIONS.values():
+        problems.extend(check(path)[1])
+    return sorted(problems, key=lambda problem: _line_of(path, problem))
+
+
+def _line_of(path: Path, problem: str) -> int:
+    """The line a problem names ("FILE line N: ..."), 0 for the file as a whole."""
+    found = re.match(r" line ([0-9]+):", problem[len(str(path)) :])
+    return int(found.group(1)) if found else 0

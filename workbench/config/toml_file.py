@@ -15,7 +15,14 @@ from workbench.core.files.regular import read_regular
 
 
 class ConfigFileError(ValueError):
-    """A user's file that exists but cannot be used; the message names it."""
+    """A user's file that exists but cannot be used; each problem names it (and the line).
+
+    `problems` holds every problem found, one line each, so that a file with four
+    mistakes is fixed in one go; str() puts them on one line."""
+
+    def __init__(self, *problems: str) -> None:
+        self.problems = list(problems)
+        super().__init__("; ".join(problems))
 
 
 def read_toml(path: Path, what: str) -> dict[str, Any]:

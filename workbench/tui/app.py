@@ -20,7 +20,7 @@ from workbench.core.anchoring.placement import outcome_counts
 from workbench.core.anchoring.reanchoring import ArticleReanchoring
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.corpus.search import SentenceSearch
-from workbench.tui.keymap import keys_of, load_user_keymap
+from workbench.tui.keymap import complete_keymap, keys_of, load_user_keymap
 from workbench.tui.literal import visible
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
 from workbench.tui.screens.loading import LoadingScreen
@@ -119,7 +119,7 @@ class WorkbenchApp(App[None]):
             self.user_keymap = loaded.bindings
             self.settings_notices += [*loaded.problems, *settings_problems()]
         if self.user_keymap:
-            self.set_keymap(self.user_keymap)
+            self.set_keymap(complete_keymap(self.user_keymap))
         for problem in self.settings_notices:
             self.notify(problem, title="Settings", severity="warning", timeout=15)
 
@@ -167,7 +167,8 @@ class WorkbenchApp(App[None]):
         self.call_after_refresh(self.build_search_index, corpus)
 
     def anchoring_threshold(self) -> float:
-        """settings.toml [anchoring] fuzzy_threshold; the default (with a notice) if bad."""
+        """settings.toml [anchoring] fuzzy_threshold; the default if bad (with a notice,
+        unless the start-up report already named the problem)."""
         from workbench.config.settings import anchoring_threshold
         from workbench.config.toml_file import ConfigFileError
         from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
@@ -175,7 +176,11 @@ class WorkbenchApp(App[None]):
         try:
             return anchoring_threshold()
         except ConfigFileError as error:
-            self.notify(str(error), title="Default re-anchoring threshold", markup=False)
+            unreported = [p for p in error.problems if p not in self.settings_notices]
+            if unreported:
+                self.notify(
+                    "; ".join(unreported), title="Default re-anchoring threshold", markup=False
+                )
             return DEFAULT_THRESHOLD
 
     @work(thread=True, exclusive=True, group="reanchor", description="re-anchor changed articles")

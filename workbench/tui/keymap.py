@@ -114,6 +114,9 @@ def load_keymap(
     for binding_id, problem in clashes(keymap.bindings, scopes):
         refused.append((lines.get(binding_id, 0), binding_id, problem))
         del keymap.bindings[binding_id]
+    for table in found.empty_tables:
+        problem = f'[{table}] holds no binding: a keymap is lines of binding_id = "keys"'
+        refused.append((lines.get(table, 0), table, problem))
     for line, binding_id, problem in sorted(refused, key=lambda item: item[0]):
         place = f"{path} line {line}" if line else str(path)
         default = defaults.get(binding_id)
@@ -126,15 +129,32 @@ def entry_problem(binding_id: str, keys: object, known: Iterable[str | None]) ->
     """Why one entry cannot be used on its own, or None."""
     ids = [name for name in known if name]
     if binding_id not in ids:
-        close = difflib.get_close_matches(binding_id, ids, n=1)
+        last = binding_id.rsplit(".", 1)[-1]
+        close = [last] if last in ids else difflib.get_close_matches(binding_id, ids, n=1)
         hint = f" (did you mean {close[0]}?)" if close else " (the help screen, ?, lists them)"
         return f"unknown binding id {binding_id!r}{hint}"
-    if not isinstance(keys, str) or not keys.strip():
-        return f'{binding_id} must be a string of keys, like "j,down"'
+    if not isinstance(keys, str):
+        return f'{binding_id} must be a string of keys, like "j,down", not {toml_kind(keys)}'
+    if not keys.strip():
+        return (
+            f'{binding_id} = "" binds no key: give at least one, like "u" '
+            "(a binding cannot be unbound)"
+        )
     for key in keys.split(","):
+        if not key.strip():
+            return f"{keys!r} has an empty key between its commas"
         if normalized_key(key) is None:
             return f"{key.strip()!r} is not a key name (examples: j, J, ctrl+r, f5, question_mark)"
     return None
+
+
+def toml_kind(value: object) -> str:
+    """What a TOML value is, in the words of the file ("a number", "a list")."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a list" if isinstance(value, list) else "a date or time"
 
 
 def clashes(bindings: dict[str, str], scopes: Mapping[str, list[Binding]]) -> list[tuple[str, str]]:
@@ -174,6 +194,27 @@ def first_clash(
             if len(names) > 1 and any(name in keymap for name in names):
                 return key, names
     return None
+
+
+def complete_keymap(
+    bindings: Mapping[str, str], scopes: Mapping[str, list[Binding]] | None = None
+) -> dict[str, str]:
+    """The user's bindings, and every other binding id at its default keys.
+
+    Textual moves each remapped binding to the end of its screen's bindings, so the
+    footer would list the remapped keys last; given every binding, it moves them all,
+    in their order, and the footer keeps its order. (An id with different default keys
+    on different screens is left out: it cannot be given one.)"""
+    if not bindings:
+        return {}
+    scopes = binding_scopes() if scopes is None else scopes
+    defaults: dict[str, set[str]] = {}
+    for listed in scopes.values():
+        for binding in listed:
+            if binding.id:
+                defaults.setdefault(binding.id, set()).add(binding.key)
+    completed = {name: next(iter(keys)) for name, keys in defaults.items() if len(keys) == 1}
+    return {**completed, **bindings}
 
 
 def load_user_keymap(path: Path | None = None) -> Keymap:

@@ -85,8 +85,8 @@ def test_the_start_up_check_names_each_problem_with_its_line(tmp_path: Path) -> 
         "[ledger]\nclaim_treshold = 80\n\n[leger]\nx = 1\n\n[anchoring]\nfuzzy_threshold = 500\n",
     )
     assert settings_problems(path) == [
-        f"{path} line 4: unknown section '[leger]' (did you mean [ledger]?)",
         f"{path} line 2: unknown ledger setting 'claim_treshold' (did you mean claim_threshold?)",
+        f"{path} line 4: unknown section '[leger]' (did you mean [ledger]?)",
         f"{path} line 8: anchoring.fuzzy_threshold must be a number from 0 to 100",
     ]
     assert settings_problems(tmp_path / "absent.toml") == []
@@ -97,3 +97,41 @@ def test_a_dotted_key_is_found_on_its_line(tmp_path: Path) -> None:
     assert settings_problems(path) == [
         f"{path} line 2: ledger.max_block must be a whole number >= 1"
     ]
+
+
+FOUR_MISTAKES = (
+    "[ledger]\nclaim_threshold = 170\ndenial_threshold = 170\nmax_blok = 3\n\n"
+    "[anchoring]\nfuzzy_threshold = 300\n"
+)
+
+
+def test_every_problem_of_the_file_is_named_at_once(tmp_path: Path) -> None:
+    """QA found the commands stopping at the first problem (four runs for four mistakes)
+    and the start-up check missing denial_threshold behind claim_threshold."""
+    path = write(tmp_path, FOUR_MISTAKES)
+    expected = [
+        f"{path} line 2: ledger.claim_threshold must be between 0 and 100",
+        f"{path} line 3: ledger.denial_threshold must be between 0 and 100",
+        f"{path} line 4: unknown ledger setting 'max_blok' (did you mean max_block?)",
+        f"{path} line 7: anchoring.fuzzy_threshold must be a number from 0 to 100",
+    ]
+    assert settings_problems(path) == expected
+    with pytest.raises(ConfigFileError) as raised:
+        ledger_settings(path)
+    assert raised.value.problems == expected
+    assert str(raised.value) == "; ".join(expected)
+
+
+@pytest.mark.parametrize("command", [["summary"], ["reanchor"]])
+def test_the_commands_print_every_problem_one_line_each(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    path = write(tmp_path, FOUR_MISTAKES)
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(path))
+    assert main([*command, "--db", str(tmp_path / "db.json")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(" line ")[1][:1] for line in err] == ["2", "3", "4", "7"]
+    assert all(line.startswith(f"workbench: {path} line ") for line in err)

@@ -60,7 +60,7 @@ def test_every_bad_entry_is_named_with_its_line_and_only_it_is_ignored(tmp_path:
         f"{path} line 3: c is already toggle_claim's key (ignored; toggle_denial keeps d)",
         f"{path} line 4: 'ctrl+shift+banana' is not a key name (examples: j, J, ctrl+r, f5, "
         "question_mark) (ignored; next_sentence keeps j,down)",
-        f'{path} line 5: toggle_attribution must be a string of keys, like "j,down" '
+        f'{path} line 5: toggle_attribution must be a string of keys, like "j,down", not a number '
         "(ignored; toggle_attribution keeps a)",
         f"{path} line 6: ctrl+q is already the app's key for quit (ignored; undo keeps u)",
     ]
@@ -125,3 +125,57 @@ def test_every_screen_binding_has_an_id_and_no_screen_binds_a_key_twice() -> Non
         ]
         assert None not in keys, screen
         assert len(keys) == len(set(keys)), screen
+
+
+def test_an_entry_in_a_table_is_read_as_a_dotted_id_and_named_with_its_line(
+    tmp_path: Path,
+) -> None:
+    """TOML reads `[review]` then `search = ...` as `review.search = ...`: the keymap
+    does too, and an unknown table's entries are named on their own lines."""
+    path = keymap_file(
+        tmp_path, '[section]\nfoo = "x"\nundo = "U"\n\n[review]\nsearch = "f3"\n\n[empty]\n'
+    )
+    keymap = load_keymap(path)
+    assert keymap.bindings == {"review.search": "f3"}
+    assert keymap.problems == [
+        f"{path} line 2: unknown binding id 'section.foo' (the help screen, ?, lists them) "
+        "(ignored)",
+        f"{path} line 3: unknown binding id 'section.undo' (did you mean undo?) (ignored)",
+        f'{path} line 8: [empty] holds no binding: a keymap is lines of binding_id = "keys" '
+        "(ignored)",
+    ]
+
+
+def test_an_empty_key_string_says_it_binds_nothing(tmp_path: Path) -> None:
+    path = keymap_file(tmp_path, 'undo = ""\nredo = 5\nhelp = "j,,k"\n')
+    assert load_keymap(path).problems == [
+        f'{path} line 1: undo = "" binds no key: give at least one, like "u" (a binding '
+        "cannot be unbound) (ignored; undo keeps u)",
+        f'{path} line 2: redo must be a string of keys, like "j,down", not a number '
+        "(ignored; redo keeps ctrl+r)",
+        f"{path} line 3: 'j,,k' has an empty key between its commas (ignored; help keeps "
+        "question_mark)",
+    ]
+
+
+def test_a_remapped_binding_keeps_its_place_in_the_footer() -> None:
+    """Textual moves a remapped binding to the end of its screen's bindings (the footer
+    listed `1 Claim` last); the completed keymap keeps every binding in its place."""
+    from textual.binding import BindingsMap
+
+    from workbench.tui.keymap import complete_keymap
+    from workbench.tui.screens.annotate import ANNOTATE_BINDINGS
+
+    def shown(keymap: dict[str, str]) -> list[tuple[str | None, str]]:
+        """(id, key) in the footer's order (Textual may list a binding twice for a key)."""
+        bindings = BindingsMap(ANNOTATE_BINDINGS)
+        bindings.apply_keymap(keymap)
+        return list(dict.fromkeys((binding.id, binding.key) for binding in bindings.shown_keys))
+
+    default = list(dict.fromkeys(name for name, _key in shown({})))
+    user = {"toggle_claim": "1", "toggle_denial": "c"}
+    assert list(dict.fromkeys(name for name, _ in shown(user))) != default  # Textual alone
+    completed = shown(complete_keymap(user))
+    assert list(dict.fromkeys(name for name, _key in completed)) == default
+    assert ("toggle_claim", "1") in completed and ("toggle_denial", "c") in completed
+    assert complete_keymap({}) == {}
