@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from workbench.cli.common import fail, warn
+from workbench.cli.common import fail, skipped, warn
 from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import resolve_database
 
@@ -48,8 +48,7 @@ def nothing_to_open(paths: list[str]) -> str | None:
     probe = load_corpus(paths or None, limit=1)
     if probe.articles:
         return None
-    for problem in probe.problems:
-        print(f"workbench: skipped {problem}", file=sys.stderr)
+    skipped(probe.problems)
     return "no articles to annotate in " + ", ".join(str(root) for root in probe.roots)
 
 

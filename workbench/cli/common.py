@@ -59,7 +59,19 @@ def fail_each(problems: Iterable[str], code: int = 1) -> int:
 def warn(warnings: Iterable[str]) -> None:
     """Print what the store repaired or ignored (e.g. a torn journal tail), one line each."""
     for warning in warnings:
-        print(f"workbench: warning: {warning}", file=sys.stderr)
+        print(f"workbench: warning: {one_line(warning)}", file=sys.stderr)
+
+
+def skipped(problems: Iterable[object]) -> None:
+    """Name each file of a corpus that was skipped, and why: one line each."""
+    for problem in problems:
+        print(f"workbench: skipped {one_line(str(problem))}", file=sys.stderr)
+
+
+def one_line(text: str) -> str:
+    """Outside text (a file name, an id) inside a line of output: newline and tab are
+    escaped too (`\\n`), so the line stays one line."""
+    return printable(text, single_line=True)
 
 
 def threshold(text: str) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from workbench.cli.common import fail, stopped_cleanly_by_sigterm, warn
+from workbench.cli.common import fail, skipped, stopped_cleanly_by_sigterm, warn
 from workbench.core.annotation import STATUSES, TAGS
 
 HELP = "write annotations as json (default), jsonl, w3c (Web Annotation) or claimreview"
@@ -94,8 +94,7 @@ def run(args: argparse.Namespace) -> int:
             source: ExportSource = store
             if args.articles:
                 corpus = load_corpus(args.articles)
-                for problem in corpus.problems:
-                    print(f"workbench: skipped {problem}", file=sys.stderr)
+                skipped(corpus.problems)
                 source = read_only_view(store, corpus, anchoring_threshold())
             output = export_bytes(
                 source,

@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli.common import fail, fail_each, warn
+from workbench.cli.common import fail, fail_each, one_line, skipped, warn
 
 HELP = "merge annotations from a json or jsonl export (validated first; all or nothing)"
 
@@ -62,8 +62,7 @@ def run(args: argparse.Namespace) -> int:
     except ConfigFileError as error:
         return fail_each(error.problems)
     corpus = load_corpus(args.corpus or None)
-    for problem in corpus.problems if args.corpus else ():
-        print(f"workbench: skipped {problem}", file=sys.stderr)
+    skipped(corpus.problems if args.corpus else ())
     corpus_ids = {article.id for article in corpus}
     source = ImportFile(path, args.format_name)
     placement = ImportPlacement(corpus.by_id)
@@ -108,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     history = f" (its history of {source.history_entries} changes is not imported)"
     print(
-        f"imported {path}: added {report.added}, updated {report.updated}, "
+        f"imported {one_line(str(path))}: added {report.added}, updated {report.updated}, "
         f"skipped {report.skipped}{history if source.history_entries else ''}",
         file=sys.stdout,
     )

@@ -15,7 +15,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.common import fail, fail_each, threshold, warn
+from workbench.cli.common import fail, fail_each, skipped, threshold, warn
 
 if TYPE_CHECKING:
     from workbench.core.anchoring.reanchoring import ArticleReanchoring
@@ -58,6 +58,14 @@ def affected_records(found: ArticleReanchoring) -> list[dict[str, Any]]:
     ]
 
 
+def nothing_to_do(annotated: int) -> str:
+    """The line that says so when no annotation needs re-anchoring (silence would leave
+    the analyst wondering whether it ran)."""
+    if not annotated:
+        return "nothing to re-anchor: no article of the corpus has annotations"
+    return f"nothing to re-anchor: {annotated} annotated article(s) unchanged"
+
+
 def run(args: argparse.Namespace) -> int:
     from store import StoreError, database_exists, open_store
     from workbench.cli.output import write_json_text
@@ -74,8 +82,7 @@ def run(args: argparse.Namespace) -> int:
     except ConfigFileError as error:
         return fail_each(error.problems)
     corpus = load_corpus(args.paths or None)
-    for problem in corpus.problems:
-        print(f"workbench: skipped {printable(str(problem), single_line=True)}", file=sys.stderr)
+    skipped(corpus.problems)
     if not corpus.articles:
         return fail("no articles found in " + ", ".join(str(root) for root in corpus.roots))
     location = resolve_database(args.db)
@@ -97,9 +104,12 @@ def run(args: argparse.Namespace) -> int:
                         write_json_text(json.dumps(record, ensure_ascii=False) + "\n")
                 else:
                     out.write(printable(found.plan.line(), single_line=True) + "\n")
-            missing = sorted(set(store.annotated_articles()) - set(corpus.by_id))
+            annotated = set(store.annotated_articles())
     except StoreError as error:
         return fail(str(error))
+    missing = sorted(annotated - set(corpus.by_id))
+    if not args.json and not any(found.changed for found in found_all):
+        out.write(nothing_to_do(len(annotated & set(corpus.by_id))) + "\n")
     if missing:
         shown = ", ".join(printable(article_id, single_line=True) for article_id in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""

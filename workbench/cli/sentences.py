@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from workbench.cli.common import fail
+from workbench.cli.common import fail, one_line, skipped
 from workbench.cli.output import write_json_text
 from workbench.core.corpus.articles import load_corpus
 
@@ -20,12 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.paths or None)
-    for problem in corpus.problems:
-        print(f"workbench: skipped {problem}", file=sys.stderr)
+    skipped(corpus.problems)
     out = sys.stdout
     for article in corpus:
         if not args.json:
-            out.write(f"== {article.id}: {article.title}\n")
+            out.write(f"== {one_line(article.id)}: {one_line(article.title)}\n")
         for sentence in article.sentences:
             if args.json:
                 record = {

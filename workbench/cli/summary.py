@@ -8,7 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workbench.cli.common import fail, fail_each, stopped_cleanly_by_sigterm, threshold, warn
+from workbench.cli.common import (
+    fail,
+    fail_each,
+    skipped,
+    stopped_cleanly_by_sigterm,
+    threshold,
+    warn,
+)
 from workbench.cli.output import write_json_text
 from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import resolve_database
@@ -78,8 +85,7 @@ def articles_from_corpus(corpus: Corpus) -> list[dict[str, Any]]:
 def loaded_corpus(paths: list[str] | None) -> Corpus:
     """The articles under `paths` (None: the bundled ones), problems on stderr."""
     corpus = load_corpus(paths or None)
-    for problem in corpus.problems:
-        print(f"workbench: skipped {problem}", file=sys.stderr)
+    skipped(corpus.problems)
     return corpus
 
 

@@ -51,8 +51,13 @@ def test_prints_one_line_per_changed_article_and_stores_it(
         assert store.get("story", 6).anchor_state == "check"  # type: ignore[union-attr]
         assert [o.note for o in store.orphans()] == ["n3"]
         assert {c.action for c in store.history()} == {"save", "reanchor"}
-    # Done: a second run has nothing to say.
-    assert run(capsys, "reanchor", str(corpus), "--db", str(db)) == (0, "", "")
+    # Done: a second run says there is nothing to do (QA: silence left them wondering).
+    assert run(capsys, "reanchor", str(corpus), "--db", str(db)) == (
+        0,
+        "nothing to re-anchor: 1 annotated article(s) unchanged\n",
+        "",
+    )
+    assert run(capsys, "reanchor", str(corpus), "--db", str(db), "--json") == (0, "", "")
 
 
 def test_json_is_one_object_per_affected_annotation(
@@ -91,7 +96,7 @@ def test_a_renamed_file_leaves_its_annotations_under_the_old_id(
 ) -> None:
     (corpus / "story.txt").rename(corpus / "story-v2.txt")
     code, out, err = run(capsys, "reanchor", str(corpus), "--db", str(db))
-    assert (code, out) == (0, "")
+    assert (code, out) == (0, "nothing to re-anchor: no article of the corpus has annotations\n")
     assert "1 annotated article(s) not in the corpus, left as they are: story" in err
     with AnnotationStore.open(db, annotator="ana") as store:
         assert sorted(store.for_article("story")) == [1, 3, 4, 6]

@@ -113,3 +113,18 @@ def test_python_dash_m_workbench_sentences_json() -> None:
     assert len({record["article"] for record in records}) == 5
     assert all(list(record) == FIELDS for record in records)
     assert any(record["text"].startswith("Air Force Maj. Gen. Pat Ryder") for record in records)
+
+
+def test_a_newline_or_tab_in_a_file_name_stays_on_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: a newline in a file name split the header in two (suggest escaped it)."""
+    (tmp_path / "ctrl\nname.txt").write_text("Newline\tname\nIt said so.\n")
+    (tmp_path / "bad\tfile.txt").write_bytes(b"\x00\x01binary")
+    assert main(["sentences", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == "== ctrl\\nname: Newline\\tname"
+    assert err.splitlines() == [
+        f"workbench: skipped {tmp_path}/bad\\tfile.txt: binary file (contains NUL bytes), "
+        "not a text article"
+    ]
