@@ -48,6 +48,7 @@ def as_text(report: AgreementReport, first: Path, second: Path) -> str:
         f"compared {report.compared} sentences annotated by both; not compared: "
         f"{report.only_a} by A only, {report.only_b} by B only, "
         f"{report.mismatched} whose text differs",
+        *different_texts_line(report),
         "",
         f"{'tag':<12} {'kappa':>7} {'agreement':>9} {'both':>6} {'A only':>6} "
         f"{'B only':>6} {'neither':>7}",
@@ -68,6 +69,20 @@ def as_text(report: AgreementReport, first: Path, second: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+def different_texts_line(report: AgreementReport) -> list[str]:
+    """One line for the articles the two exports hold on different texts: their
+    sentences are not compared (an index may be another sentence), and re-anchoring
+    both exports onto the articles as they are now makes them comparable."""
+    if not report.different_texts:
+        return []
+    ids = [one_line(item.article_id) for item in report.different_texts]
+    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+    return [
+        f"not compared: {len(ids)} article(s) A and B annotated on different texts ({shown}); "
+        "export both with --articles PATH to compare them on the articles as they are now"
+    ]
+
+
 def as_json(report: AgreementReport) -> dict[str, Any]:
     return {
         "annotator_a": report.annotator_a,
@@ -76,6 +91,10 @@ def as_json(report: AgreementReport) -> dict[str, Any]:
         "only_a": report.only_a,
         "only_b": report.only_b,
         "mismatched": report.mismatched,
+        "different_texts": [
+            {"article_id": item.article_id, "sha256_a": item.texts_a, "sha256_b": item.texts_b}
+            for item in report.different_texts
+        ],
         "tags": {
             tag.tag: {
                 "kappa": tag.kappa,

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from workbench.cli.common import fail, skipped, stopped_cleanly_by_sigterm, warn
-from workbench.core.annotation import STATUSES, TAGS
+from workbench.core.annotation import ORPHANED, STATUSES, TAGS
+
+if TYPE_CHECKING:
+    from store.protocol import Store
 
 HELP = "write annotations as json (default), jsonl, w3c (Web Annotation) or claimreview"
 FORMAT_NAMES = ("json", "jsonl", "w3c", "claimreview")
@@ -61,6 +65,34 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def positions_as_stored(store: Store) -> None:
+    """Say on stderr that an export without --articles reads no article: each annotation
+    is where it was stored, which is stale if its article changed since. The store knows
+    when it saw a newer text of an article than its annotations were made on: that is
+    always said. That an article file may have changed unseen is said to a person at a
+    terminal, not into a script's log."""
+    seen = {str(info.get("article_id")): info.get("sha256") for info in store.articles()}
+    records = store.records()
+    older = sum(
+        1
+        for record in records
+        if record["anchor_state"] != ORPHANED  # on no sentence, and exported as such
+        and seen.get(record["article_id"], record["article_sha256"]) != record["article_sha256"]
+    )
+    remedy = "--articles PATH places them on the articles as they are now"
+    if older:
+        print(
+            f"workbench: {older} annotation(s) were made on an older text of their article "
+            f"than the one last opened, and are exported as stored; {remedy}",
+            file=sys.stderr,
+        )
+    elif records and sys.stderr.isatty():
+        print(
+            f"workbench: positions are as stored (no article was read); {remedy}",
+            file=sys.stderr,
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     from store import StoreError, database_exists, open_store
     from workbench.cli.output import write_data
@@ -104,6 +136,8 @@ def run(args: argparse.Namespace) -> int:
                 history=args.history,
             )
             left_out = orphans_left_out(source, args.format_name, wanted, args.annotator)
+            if not args.articles:
+                positions_as_stored(store)
     except (StoreError, ExportError, ConfigFileError) as error:
         return fail(str(error))
     if left_out:

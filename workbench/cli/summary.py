@@ -42,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         metavar="PATH",
         help="article files or folders for sentence counts (default: the articles the "
-        "database remembers, else the bundled articles)",
+        "database remembers, else those of the bundled articles it has annotations on)",
     )
     parser.add_argument(
         "--format", choices=("md", "json"), default="md", help="Markdown report or JSON"
@@ -139,6 +139,9 @@ def run(args: argparse.Namespace) -> int:
             )
     if corpus is not None:
         articles = articles_from_corpus(corpus)
+        if not args.paths:  # the bundled articles: only those the annotations are on
+            named = {a.article_id for a in [*annotations, *orphans]}
+            articles = [info for info in articles if info["id"] in named]
     else:
         articles = [{**info, "id": info["article_id"]} for info in remembered]
     summary = build_summary(

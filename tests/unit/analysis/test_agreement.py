@@ -138,3 +138,18 @@ def test_each_side_must_be_one_analyst() -> None:
         single_annotator([*ANA, *BOB], "A")
     with pytest.raises(ValueError, match="found no annotations"):
         single_annotator([], "B")
+
+
+def test_an_article_exported_from_different_texts_is_named_not_compared() -> None:
+    """QA: the same judgements exported before and after a correction (the sentences
+    moved one down) were reported as 3 by A only, 2 by B only, 4 whose text differs."""
+    from dataclasses import replace
+
+    corrected = [replace(a, article_sha256="1" * 64, index=a.index + 1) for a in BOB]
+    other = judged("ana", 0, ("claim",), article="unchanged")
+    report = compare([*ANA, other], [*corrected, replace(other, annotator="bob")])
+    assert (report.compared, report.only_a, report.only_b, report.mismatched) == (1, 0, 0, 0)
+    assert report.disagreements == ()
+    assert [(d.article_id, d.texts_a, d.texts_b) for d in report.different_texts] == [
+        ("story", (SHA,), ("1" * 64,))
+    ]

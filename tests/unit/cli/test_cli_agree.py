@@ -116,3 +116,39 @@ def test_refusals(
 def test_one_line_shows_control_characters_and_newlines() -> None:
     assert one_line("a\x1b[1mb\x07\nc") == "a\\x1b[1mb\\x07\\nc"
     assert one_line("[bold]é") == "[bold]é"
+
+
+def test_exports_made_on_different_texts_of_an_article_say_so_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: the same judgements, exported before and after a correction, came out as
+    sentences by A only, by B only and whose text differs."""
+    corrected = "Correction first. " + TEXT
+    before = [judged("ana", index, "claim") for index in range(3)]
+    after = [
+        Annotation.new(
+            Anchor.in_text(
+                "story",
+                hashlib.sha256(corrected.encode()).hexdigest(),
+                corrected,
+                index + 1,
+                SPANS[index][0] + 18,
+                SPANS[index][1] + 18,
+            ),
+            "bob",
+            tags=("claim",),
+        )
+        for index in range(3)
+    ]
+    a, b = write(tmp_path / "pre.json", before), write(tmp_path / "post.json", after)
+    code, out, _ = run(capsys, str(a), str(b))
+    assert code == 0
+    assert "compared 0 sentences annotated by both; not compared: 0 by A only, 0 by B only" in out
+    assert (
+        "not compared: 1 article(s) A and B annotated on different texts (story); export both "
+        "with --articles PATH to compare them on the articles as they are now\n" in out
+    )
+    code, out, _ = run(capsys, str(a), str(b), "--json")
+    assert json.loads(out)["different_texts"] == [
+        {"article_id": "story", "sha256_a": [SHA], "sha256_b": [after[0].article_sha256]}
+    ]

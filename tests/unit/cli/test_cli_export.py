@@ -167,3 +167,35 @@ def test_the_command_offers_exactly_the_registered_formats() -> None:
     from workbench.core.interchange.export.formats import FORMATS
 
     assert set(FORMAT_NAMES) == set(FORMATS)
+
+
+def test_without_articles_a_person_is_told_the_positions_are_as_stored(
+    db: Path, capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: after an article changed, export wrote its old positions as current with no
+    word. Without --articles no article is read, so that is said at a terminal (not
+    into a script's log: stderr piped gets nothing)."""
+    from workbench.cli.output import TerminalStream
+
+    assert export(capsysbinary, "--db", str(db))[2] == ""
+    monkeypatch.setattr(TerminalStream, "isatty", lambda self: True)
+    code, _, err = export(capsysbinary, "--db", str(db), "-o", str(db.with_name("out.json")))
+    assert (code, err) == (
+        0,
+        "workbench: positions are as stored (no article was read); --articles PATH places "
+        "them on the articles as they are now\n",
+    )
+
+
+def test_annotations_on_an_older_text_than_the_store_has_seen_are_always_named(
+    db: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    with AnnotationStore.open(db, annotator="ana") as store:
+        store.remember_article("story", "A story", "f" * 64, 3)  # seen changed, not re-anchored
+    code, out, err = export(capsysbinary, "--db", str(db))
+    assert code == 0 and len(json.loads(out)["annotations"]) == 3
+    assert err == (
+        "workbench: 3 annotation(s) were made on an older text of their article than the one "
+        "last opened, and are exported as stored; --articles PATH places them on the "
+        "articles as they are now\n"
+    )

@@ -243,3 +243,19 @@ def test_decisions_are_the_analysts_own(two_analysts: Path, tmp_path: Path) -> N
     )
     alice = summary_of(copy, tmp_path, "--annotator", "alice")
     assert alice["ignored_decisions"] == [], "bob's decision is not alice's"
+
+
+def test_without_paths_only_the_articles_the_database_knows_are_listed(tmp_path: Path) -> None:
+    """QA: a database that only knew `story` (imported, never opened) was summarised with
+    the five bundled articles it never used."""
+    from workbench.core.annotation import Anchor
+
+    text = "Story title\n\nRussia said 500 soldiers crossed. The claim could not be verified.\n"
+    path = tmp_path / "db.json"
+    with AnnotationStore.open(path, annotator="gold") as store:
+        anchor = Anchor.in_text("story", "a" * 64, text, 1, 13, 46)
+        store.import_annotations([Annotation.new(anchor, "gold", tags=("claim",))])
+    target = tmp_path / "summary.json"
+    assert summary_command.run(parse("--db", str(path), "--format", "json", "-o", str(target))) == 0
+    summary = json.loads(target.read_text(encoding="utf-8"))
+    assert [row["id"] for row in summary["articles"]] == ["story"]

@@ -76,6 +76,17 @@ class Disagreement:
 
 
 @dataclass(frozen=True, slots=True)
+class DifferentTexts:
+    """An article both analysts annotated, but on different texts of it (the sha256 of
+    each side's annotations): exports made before and after a correction. Its sentences
+    are not compared, since the same index may be another sentence."""
+
+    article_id: str
+    texts_a: tuple[str, ...]
+    texts_b: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class AgreementReport:
     annotator_a: str
     annotator_b: str
@@ -87,6 +98,8 @@ class AgreementReport:
     """Same article and index but a different quote: the article changed; not compared."""
     per_tag: tuple[TagAgreement, ...]
     disagreements: tuple[Disagreement, ...]
+    different_texts: tuple[DifferentTexts, ...] = ()
+    """Articles not compared at all: A's and B's annotations are on different texts."""
 
 
 def single_annotator(annotations: Iterable[Annotation], label: str) -> str:
@@ -109,7 +122,10 @@ def compare(
     a: Sequence[Annotation], b: Sequence[Annotation], missing_as_untagged: bool = False
 ) -> AgreementReport:
     """Agreement between two analysts, each given as their own annotations."""
-    first, second = by_sentence(a), by_sentence(b)
+    different = different_texts(a, b)
+    skipped = {item.article_id for item in different}
+    first = by_sentence(annotation for annotation in a if annotation.article_id not in skipped)
+    second = by_sentence(annotation for annotation in b if annotation.article_id not in skipped)
     shared_articles = {key[0] for key in first} & {key[0] for key in second}
     pairs: list[tuple[SentenceKey, str, tuple[str, ...], tuple[str, ...]]] = []
     mismatched = 0
@@ -140,6 +156,23 @@ def compare(
         mismatched=mismatched,
         per_tag=per_tag,
         disagreements=disagreements,
+        different_texts=different,
+    )
+
+
+def different_texts(a: Iterable[Annotation], b: Iterable[Annotation]) -> tuple[DifferentTexts, ...]:
+    """The articles both sides annotated whose annotations are on different texts."""
+    texts_a: dict[str, set[str]] = {}
+    texts_b: dict[str, set[str]] = {}
+    for texts, side in ((texts_a, a), (texts_b, b)):
+        for annotation in side:
+            texts.setdefault(annotation.article_id, set()).add(annotation.article_sha256)
+    return tuple(
+        DifferentTexts(
+            article_id, tuple(sorted(texts_a[article_id])), tuple(sorted(texts_b[article_id]))
+        )
+        for article_id in sorted(texts_a.keys() & texts_b.keys())
+        if texts_a[article_id] != texts_b[article_id]
     )
 
 
