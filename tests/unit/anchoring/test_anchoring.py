@@ -23,7 +23,7 @@ from workbench.core.anchoring.placement import (
     similarity,
 )
 from workbench.core.annotation import Anchor, Annotation
-from workbench.core.corpus.articles import load_corpus
+from workbench.core.corpus.articles import Article, load_corpus
 
 OLD = article(STORY)
 
@@ -101,6 +101,66 @@ def test_the_same_sentence_twice_is_told_apart_by_its_context() -> None:
     assert without_first.count("No comment was given.") == 1
     lone = plan_article(article(without_first), [notes[1]])
     assert lone.placements[0].after.index == second - 1
+
+
+REPEATED = "The claim could not be independently verified."
+TWO_REPORTS = (
+    "Dup story title\n"
+    "Russia said 500 soldiers crossed the border on Monday. " + REPEATED + "\n"
+    "Ukraine said 300 drones were shot down overnight. " + REPEATED + "\n"
+    "Officials in Kyiv declined to comment further.\n"
+)
+
+
+def swapped_reports() -> str:
+    lines = TWO_REPORTS.split("\n")
+    lines[1], lines[2] = lines[2], lines[1]
+    return "\n".join(lines)
+
+
+def test_swapped_paragraphs_take_a_repeated_sentence_with_them_not_its_index() -> None:
+    """QA finding 1: each report ends with the same sentence; after the swap the copy at
+    each annotation's old index is the other report's, and only the context says so."""
+    old = article(TWO_REPORTS)
+    russia, ukraine = (s.index for s in old.sentences if s.text == REPEATED)
+    notes = [
+        annotate(old, russia, note="about RUSSIA"),
+        annotate(old, ukraine, note="about UKRAINE"),
+    ]
+    new = article(swapped_reports())
+    plan = plan_article(new, notes)
+    placed = {p.after.note: p for p in plan.placements}
+    for note, report in (("about RUSSIA", "Russia said"), ("about UKRAINE", "Ukraine said")):
+        placement = placed[note]
+        sentence = new.sentences[placement.after.index]
+        assert sentence.text == REPEATED
+        assert new.sentences[sentence.index - 1].text.startswith(report)
+        assert placement.outcome == MOVED and placement.after.anchor_state == "reanchored"
+
+
+def test_copies_the_context_cannot_tell_apart_are_to_check_even_at_the_same_index() -> None:
+    """The same passage twice (the sentence and 32 characters either side): whichever
+    copy an annotation lands on after an edit elsewhere, the analyst checks it."""
+    passage = (
+        f"Officials said nothing about the matter. {REPEATED}\nIt was the same as last week.\n"
+    )
+    old = article(f"Title\n{passage}{passage}Officials declined to say more.\n")
+    first = next(s.index for s in old.sentences if s.text == REPEATED)
+    new = article(f"Title, corrected\n{passage}{passage}Officials declined to say more.\n")
+    (placement,) = plan_article(new, [annotate(old, first)]).placements
+    assert placement.after.index == first
+    assert (placement.outcome, placement.after.anchor_state) == (CHECK, "check")
+
+
+def test_a_lone_copy_at_the_old_index_with_other_surroundings_is_to_check() -> None:
+    """The tagged report was deleted; the other report's copy of the sentence slid into
+    the old index. Same quote, same index, but not the sentence that was tagged."""
+    old = article(TWO_REPORTS)
+    russia = next(s.index for s in old.sentences if s.text == REPEATED)
+    new = article(TWO_REPORTS.replace(TWO_REPORTS.split("\n")[1] + "\n", ""))
+    assert new.sentences[russia].text == REPEATED
+    (placement,) = plan_article(new, [annotate(old, russia)]).placements
+    assert (placement.outcome, placement.after.anchor_state) == (CHECK, "check")
 
 
 def test_a_rewritten_article_orphans_every_annotation() -> None:
@@ -264,3 +324,108 @@ def test_anchored_keeps_what_the_analyst_recorded_and_checks_the_state() -> None
     )
     with pytest.raises(ValueError, match="anchor state"):
         note.anchored(anchor, "lost")
+
+
+# -- Property: a repeated sentence's annotations follow their context, not their index.
+
+UNIQUE = [
+    f"{who} {did} {what}."
+    for who in ("The ministry", "A spokesman", "Local officials", "The governor", "Analysts")
+    for did in ("reported", "denied", "confirmed", "questioned")
+    for what in ("the troop figures", "the drone attack", "the border crossing", "the count")
+]
+"""Plain distinct sentences, alike in their words (so surroundings are alike too)."""
+REPEATS = [REPEATED, "No comment was given."]
+
+
+@st.composite
+def reports_with_repeats(draw: st.DrawFn) -> tuple[list[list[str]], list[list[str]]]:
+    """Paragraphs of distinct sentences, some ending (or starting) with a repeated one,
+    then the same paragraphs reordered, one maybe dropped or a new one inserted."""
+    count = draw(st.integers(2, 5))
+    sentences = draw(
+        st.lists(st.sampled_from(UNIQUE), min_size=count * 2, max_size=count * 2, unique=True)
+    )
+    paragraphs = []
+    for number in range(count):
+        own = sentences[2 * number : 2 * number + draw(st.integers(1, 2))]
+        repeat = draw(st.sampled_from([None, *REPEATS]))
+        if repeat is not None:
+            own = [*own, repeat] if draw(st.booleans()) else [repeat, *own]
+        paragraphs.append(own)
+    edited = draw(st.permutations(paragraphs))
+    edited = [list(p) for p in edited]
+    change = draw(st.sampled_from(["none", "drop", "insert"]))
+    if change == "drop" and len(edited) > 1:
+        del edited[draw(st.integers(0, len(edited) - 1))]
+    elif change == "insert":
+        edited.insert(draw(st.integers(0, len(edited))), [draw(st.sampled_from(REPEATS))])
+    return paragraphs, edited
+
+
+def surroundings(on: Article, index: int) -> tuple[str, str]:
+    sentence = on.sentences[index]
+    anchor = Anchor.in_text(on.id, on.sha256, on.text, index, sentence.start, sentence.end)
+    return anchor.prefix, anchor.suffix
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports_with_repeats(), st.data())
+def test_an_annotation_never_stands_unchecked_on_the_wrong_copy(  # type: ignore[no-untyped-def]
+    texts, data
+) -> None:
+    """Never "current" (or an unchecked move) on a copy whose surroundings differ from
+    the annotation's own while a copy with exactly its surroundings exists."""
+    before, after = texts
+    old, new = article(as_text(before)), article(as_text(after))
+    indexes = data.draw(
+        st.lists(st.integers(0, len(old.sentences) - 1), unique=True, max_size=8), label="tagged"
+    )
+    notes = [annotate(old, i) for i in indexes]
+    for placement in plan_article(new, notes).placements:
+        if placement.new_index is None:
+            continue
+        own = (placement.before.prefix, placement.before.suffix)
+        copies = [s.index for s in new.sentences if s.text == placement.before.quote]
+        matching = [index for index in copies if surroundings(new, index) == own]
+        if matching and surroundings(new, placement.new_index) != own:
+            assert placement.after.anchor_state == "check", placement
+
+
+@st.composite
+def reordered_reports(draw: st.DrawFn) -> tuple[list[list[str]], list[int]]:
+    """Paragraphs of distinct sentences, some with a repeated one first or last, and an
+    order to put them in: every sentence survives, so each annotation's right place is
+    known."""
+    paragraphs = draw(reports_with_repeats())[0]
+    order = draw(st.permutations(range(len(paragraphs))))
+    return paragraphs, list(order)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reordered_reports(), st.data())
+def test_reordered_paragraphs_never_leave_an_annotation_unchecked_on_another_copy(  # type: ignore[no-untyped-def]
+    texts, data
+) -> None:
+    """Paragraphs reordered: an annotation lands on its own sentence or is marked to check."""
+    paragraphs, order = texts
+    old, new = article(as_text(paragraphs)), article(as_text([paragraphs[i] for i in order]))
+    first_of = [1]  # sentence index of each paragraph's first sentence (after the title)
+    for paragraph in paragraphs:
+        first_of.append(first_of[-1] + len(paragraph))
+    new_first: dict[int, int] = {}
+    at = 1
+    for number in order:
+        new_first[number] = at
+        at += len(paragraphs[number])
+    right: dict[int, int] = {}
+    for number, paragraph in enumerate(paragraphs):
+        for offset in range(len(paragraph)):
+            right[first_of[number] + offset] = new_first[number] + offset
+    assert [s.text for s in old.sentences[1:]] == [t for p in paragraphs for t in p]
+    indexes = data.draw(
+        st.lists(st.integers(1, len(old.sentences) - 1), unique=True, max_size=8), label="tagged"
+    )
+    for placement in plan_article(new, [annotate(old, i) for i in indexes]).placements:
+        if placement.outcome in (UNCHANGED, MOVED):
+            assert placement.new_index == right[placement.before.index], placement

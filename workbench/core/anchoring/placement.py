@@ -6,13 +6,20 @@ article's text is no longer that text, or its segmentation no longer puts the qu
 that index (a segmenter upgrade), the article's annotations are placed again, by these
 rules in order (docs/decisions/reanchoring.md):
 
-1. the same quote at the same index: kept;
-2. the exact quote elsewhere: moved there; when it occurs more than once, the closest
-   prefix/suffix decides, then the position nearest where the article's other
-   annotations say it should be; a move into unlike surroundings is marked to check;
+1. the same quote at the same index: kept, unless its surroundings are unlike the old
+   ones (then to check: it may be another copy of the sentence);
+2. the exact quote elsewhere: moved there; a move into unlike surroundings is marked
+   to check;
 3. a sentence whose similarity() to the quote reaches the threshold: moved there, to
    be checked by the analyst (the most similar first, then the closest context);
 4. otherwise orphaned: kept with all its data, on no sentence.
+
+When the quote occurs more than once in the new text, steps 1 and 2 choose among its
+copies by their surroundings (CopyFit), never by the index alone: the copy at the old
+index may be the other one (two paragraphs swapped). Unless the chosen copy keeps
+clearly more of the annotation's surroundings exactly than any other copy
+(DECISIVE_CHARS), the context has not told the copies apart and the annotation is
+marked to check, wherever it lands.
 
 One annotator's annotations never share a sentence: an annotation already right for
 the new text keeps its sentence, the others compete for the rest, best match first,
@@ -51,6 +58,11 @@ CONTEXT_FLOOR = 50.0
 moved but marked to check: after edits, such a move is most often onto another copy of
 the sentence while the real one was corrected (see the decision note)."""
 
+DECISIVE_CHARS = 3
+"""How many more characters next to it (CopyFit.kept) the chosen copy of a repeated
+sentence must keep than any other copy for the choice to stand unchecked: every copy
+shares the sentence break (". ") and may share a letter or two by chance."""
+
 SCORER = fuzz.ratio
 """The rapidfuzz scorer behind similarity(): chosen by the measurements (the note compares
 token_sort_ratio, partial_ratio and WRatio too)."""
@@ -81,6 +93,74 @@ def context_similarity(annotation: Annotation, text: str, start: int, end: int) 
     prefix = text[max(0, start - CONTEXT_CHARS) : start]
     suffix = text[end : end + CONTEXT_CHARS]
     return (fuzz.ratio(annotation.prefix, prefix) + fuzz.ratio(annotation.suffix, suffix)) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class CopyFit:
+    """How well one copy of a repeated sentence fits an annotation's surroundings.
+
+    Each side (prefix, suffix) is cut at the paragraph break nearest the sentence.
+    Edits move paragraphs as wholes: after two paragraphs are swapped, each copy keeps
+    one old neighbour across a break, and only its own paragraph tells which copy it
+    is. And neighbouring sentences that differ in one word or figure are alike by any
+    similarity, while that word is what tells the copies apart. So what decides is
+    `kept`: how many characters next to the sentence, inside its paragraph, are still
+    exactly as they were (counted outwards from the sentence on each side, up to the
+    first difference; only for a sentence that is a paragraph of its own, which has
+    none, across the breaks). `alike` (0-100: rapidfuzz ratio of the parts, each
+    weighing by its length, those inside the paragraph twice) only ranks copies that
+    `kept` does not tell apart, and such a choice is to check."""
+
+    kept: int
+    alike: float
+
+    @classmethod
+    def of(cls, annotation: Annotation, text: str, start: int, end: int) -> CopyFit:
+        prefix = text[max(0, start - CONTEXT_CHARS) : start]
+        suffix = text[end : end + CONTEXT_CHARS]
+        old_far, old_near = _split_before(annotation.prefix)
+        new_far, new_near = _split_before(prefix)
+        old_after, old_beyond = _split_after(annotation.suffix)
+        new_after, new_beyond = _split_after(suffix)
+        if old_near or old_after:
+            kept = _same_end(old_near, new_near) + _same_start(old_after, new_after)
+        else:
+            kept = _same_end(annotation.prefix, prefix) + _same_start(annotation.suffix, suffix)
+        inside = ((old_near, new_near), (old_after, new_after))
+        beyond = ((old_far, new_far), (old_beyond, new_beyond))
+        weight = total = 0.0
+        for parts, times in ((inside, 2), (beyond, 1)):
+            for old, new in parts:
+                weight += times * len(old)
+                total += times * len(old) * fuzz.ratio(old, new)
+        return cls(kept, total / weight if weight else 100.0)
+
+
+def _same_start(old: str, new: str) -> int:
+    """How many characters `old` and `new` share from their start."""
+    same = 0
+    for old_char, new_char in zip(old, new, strict=False):
+        if old_char != new_char:
+            break
+        same += 1
+    return same
+
+
+def _same_end(old: str, new: str) -> int:
+    """How many characters `old` and `new` share at their end."""
+    return _same_start(old[::-1], new[::-1])
+
+
+def _split_before(prefix: str) -> tuple[str, str]:
+    """(beyond the last paragraph break, in the sentence's paragraph) of a prefix."""
+    beyond, newline, near = prefix.rpartition("\n")
+    return beyond + newline, near
+
+
+def _split_after(suffix: str) -> tuple[str, str]:
+    """(in the sentence's paragraph, from the next paragraph break on) of a suffix."""
+    near, newline, beyond = suffix.partition("\n")
+    return near, newline + beyond
 
 
 def is_anchored(annotation: Annotation, article: ArticleText) -> bool:
@@ -170,6 +250,20 @@ class _Sentences:
         sentence = self.sentences[index]
         return context_similarity(annotation, self.article.text, sentence.start, sentence.end)
 
+    def fits(self, annotation: Annotation) -> dict[int, CopyFit]:
+        """Every copy of the annotation's quote, by how well its surroundings fit (a lone
+        copy need not be told apart from others: its fit is left level)."""
+        copies = self.by_text.get(annotation.quote, ())
+        if len(copies) == 1:
+            return {copies[0]: CopyFit(0, 0.0)}
+        text = self.article.text
+        return {
+            index: CopyFit.of(
+                annotation, text, self.sentences[index].start, self.sentences[index].end
+            )
+            for index in copies
+        }
+
     def placed(self, annotation: Annotation, index: int, state: str) -> Annotation:
         return anchored_to(annotation, self.article, index, state)
 
@@ -242,23 +336,30 @@ def _place(
         result[number] = Placement(annotation, after, outcome, score)
         taken.add(index)
 
-    # Exact quotes: best context first, then nearest to where the article's shift puts it.
-    exact: list[tuple[float, int, int, int]] = []
+    # Exact quotes: the copy whose surroundings fit best first, then the nearest to where
+    # the article's shift puts it; the best context among competing annotations first.
+    exact: list[tuple[int, float, float, int, int, int]] = []
+    fits: dict[int, dict[int, CopyFit]] = {}
     for number in waiting:
         annotation = annotations[number]
         expected = annotation.index + shift
-        for index in sentences.by_text.get(annotation.quote, ()):
+        fits[number] = sentences.fits(annotation)
+        for index, fit in fits[number].items():
             if index not in taken:
                 context = sentences.context(annotation, index)
-                exact.append((-context, abs(index - expected), index, number))
-    for negative_context, _distance, index, number in sorted(exact):
+                rank = (-fit.kept, -fit.alike, -context, abs(index - expected), index, number)
+                exact.append(rank)
+    for negative_kept, _alike, negative_context, _distance, index, number in sorted(exact):
         if number in result or index in taken:
             continue
         annotation = annotations[number]
-        if index == annotation.index:
-            claim(number, index, UNCHANGED, annotation.anchor_state, 100.0)
-        elif -negative_context < CONTEXT_FLOOR:
+        others = (other for at, other in fits[number].items() if at != index)
+        decided = all(-negative_kept >= other.kept + DECISIVE_CHARS for other in others)
+        context = -negative_context
+        if not decided or context < CONTEXT_FLOOR:
             claim(number, index, CHECK, CHECK, 100.0)
+        elif index == annotation.index:
+            claim(number, index, UNCHANGED, annotation.anchor_state, 100.0)
         else:
             state = annotation.anchor_state if annotation.anchor_state == CHECK else "reanchored"
             claim(number, index, MOVED, state, 100.0)
