@@ -16,7 +16,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
+from tinydb.queries import QueryInstance
 
 from store import migrations
 from store.change import Change, ImportReport
@@ -39,6 +40,7 @@ from store.synchronised import synchronised
 from store.trusted import annotation_of, is_canonical
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import ORPHANED, Annotation, AnnotationKey, utc_now
+from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.collector import paused_gc
 from workbench.core.files.atomic import link_target
 
@@ -248,35 +250,13 @@ class AnnotationStore:
         ]
 
     @synchronised
-    def find(
-        self,
-        tag: str | None = None,
-        status: str | None = None,
-        article_id: str | None = None,
-        annotator: str | None = None,
-        source: str | None = None,
-    ) -> list[Annotation]:
-        """Annotations matching every given filter (a None filter matches all, so
-        annotator=None means every annotator), ordered by key."""
-        record = Query()
-        conditions = []
-        if tag is not None:
-            conditions.append(record.tags.any([tag]))
-        if status is not None:
-            conditions.append(record.status == status)
-        if article_id is not None:
-            conditions.append(record.article_id == article_id)
-        if annotator is not None:
-            conditions.append(record.annotator == annotator)
-        if source is not None:
-            conditions.append(record.source == source)
-        if not conditions:
-            return self.all()
-        condition = conditions[0]
-        for extra in conditions[1:]:
-            condition = condition & extra
-        found = [self._annotation(str(doc.doc_id)) for doc in self._annotations.search(condition)]
-        return sorted(found, key=lambda annotation: annotation.key)
+    def find(self, wanted: AnnotationFilter) -> list[Annotation]:
+        """Every annotation `wanted` matches, placed or orphaned (its anchor_states
+        choose), ordered by key: a TinyDB query whose test is the filter's own."""
+        query = QueryInstance(wanted.matches_record, ("annotation_filter", wanted))
+        found = self._annotations.search(query)
+        annotations = [self._annotation(str(doc.doc_id)) for doc in found]
+        return sorted(annotations, key=lambda annotation: annotation.key)
 
     @synchronised
     def tagged_counts(self, annotator: str | None = None) -> dict[str, int]:

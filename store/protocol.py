@@ -15,6 +15,7 @@ from typing import Any, Literal, Protocol, Self
 from store.change import Change, ImportReport
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import Annotation
+from workbench.core.annotation_filter import AnnotationFilter
 
 EventKind = Literal["annotations", "articles", "ledger", "resync"]
 
@@ -126,14 +127,10 @@ class Store(Protocol):
         self, annotator: str | None = None, ordered: bool = True
     ) -> Sequence[Mapping[str, Any]]: ...
 
-    def find(
-        self,
-        tag: str | None = None,
-        status: str | None = None,
-        article_id: str | None = None,
-        annotator: str | None = None,
-        source: str | None = None,
-    ) -> list[Annotation]: ...
+    def find(self, wanted: AnnotationFilter) -> list[Annotation]:
+        """Every annotation `wanted` matches, placed or orphaned, ordered by key: an
+        engine may narrow its query by the filter's fields, but the filter decides."""
+        ...
 
     def tagged_counts(self, annotator: str | None = None) -> dict[str, int]: ...
 

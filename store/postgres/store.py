@@ -44,6 +44,7 @@ from store.synchronised import synchronised
 from store.trusted import annotation_of
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import Annotation, AnnotationKey, utc_now
+from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.collector import paused_gc
 from workbench.core.files.database_url import shown_url
 
@@ -242,25 +243,13 @@ class PostgresStore:
             return [rows.record_of(row) for row in found]
 
     @synchronised
-    def find(
-        self,
-        tag: str | None = None,
-        status: str | None = None,
-        article_id: str | None = None,
-        annotator: str | None = None,
-        source: str | None = None,
-    ) -> list[Annotation]:
-        """Placed annotations matching every given filter, ordered by key."""
-        where, values = _filters(
-            annotator=annotator, article_id=article_id, status=status, source=source
-        )
-        if tag is not None:
-            where += " AND %s = ANY(string_to_array(tags, ','))"
-            values.append(tag)
-        found = self._rows(
-            f"{rows.SELECT} WHERE {rows.PLACED}{where} ORDER BY {rows.BY_KEY}", values
-        )
-        return self._saw(found)
+    def find(self, wanted: AnnotationFilter) -> list[Annotation]:
+        """Every annotation `wanted` matches, placed or orphaned, ordered by key. The
+        server narrows the rows by the filter's plain columns; the filter decides (so
+        its rule, tags and sources included, is written once, in the core)."""
+        where, values = _narrowed(wanted)
+        found = self._rows(f"{rows.SELECT} WHERE true{where} ORDER BY {rows.BY_KEY}", values)
+        return wanted.select(self._saw(found))
 
     def tagged_counts(self, annotator: str | None = None) -> dict[str, int]:
         found = self._read(
@@ -966,6 +955,22 @@ def _filters(**values: str | None) -> tuple[str, list[Any]]:
         if value is not None:
             where += f" AND {column} = %s"
             given.append(value)
+    return where, given
+
+
+def _narrowed(wanted: AnnotationFilter) -> tuple[str, list[Any]]:
+    """` AND column = ANY(%s)` for each plain column `wanted` names, and the values."""
+    where = ""
+    given: list[Any] = []
+    for column, accepted in (
+        ("article_id", wanted.article_ids),
+        ("annotator", wanted.annotators),
+        ("status", wanted.statuses),
+        ("anchor_state", wanted.anchor_states),
+    ):
+        if accepted:
+            where += f" AND {column} = ANY(%s)"
+            given.append(sorted(accepted))
     return where, given
 
 

@@ -12,10 +12,18 @@ from textual.widgets import Input, OptionList
 from store import AnnotationStore
 from tests.fixtures.gold import load_gold
 from workbench.core.annotation import STATUSES, Annotation
+from workbench.core.annotation_filter import UNTAGGED
 from workbench.core.corpus.articles import Corpus
 from workbench.tui import review_rows
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.review_rows import COLUMNS, ReviewFacets, ReviewQuery, make_rows, select_rows
+from workbench.tui.review_rows import (
+    COLUMNS,
+    NO_SOURCE,
+    ReviewFacets,
+    ReviewQuery,
+    make_rows,
+    select_rows,
+)
 from workbench.tui.screens import review
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.screens.review import ReviewScreen
@@ -273,6 +281,23 @@ def test_select_rows_searches_sources_and_sorts_blank_sources_last(bundled: Corp
     named = [source for source in sources if source]
     assert named == sorted(named, key=str.casefold)
     assert sources[len(named) :] == [None] * (len(sources) - len(named))
+
+
+def test_select_rows_keeps_untagged_rows_and_rows_without_a_source(bundled: Corpus) -> None:
+    notes = load_gold(bundled)
+    bare = notes[0].changed(tags=(), source=None, note="only a note")
+    blank = notes[1].changed(source="")
+    rows = make_rows(
+        [bare, blank, *notes[2:]], {a.id: n for n, a in enumerate(bundled.articles)}, {}
+    )
+    untagged = select_rows(rows, ReviewQuery(tag=UNTAGGED))
+    assert untagged is not None and [row.annotation for row in untagged] == [bare]
+    sourceless = select_rows(rows, ReviewQuery(source=NO_SOURCE))
+    assert sourceless is not None
+    assert [row.annotation for row in sourceless] == [
+        note for note in [bare, blank, *notes[2:]] if not note.source
+    ]
+    assert blank in [row.annotation for row in sourceless], "an empty source is no source"
 
 
 def test_review_search_finds_figures_written_with_or_without_separators(

@@ -101,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.config.settings import anchoring_threshold
     from workbench.config.toml_file import ConfigFileError
     from workbench.core.anchoring.reanchored_view import read_only_view
+    from workbench.core.annotation_filter import AnnotationFilter
     from workbench.core.corpus.articles import load_corpus
     from workbench.core.files.atomic import write_output
     from workbench.core.interchange.export.from_store import (
@@ -109,13 +110,15 @@ def run(args: argparse.Namespace) -> int:
         export_bytes,
         orphans_left_out,
     )
-    from workbench.core.interchange.export.selection import ExportFilter
 
     location = resolve_database(args.db)
     if not database_exists(location):
         return fail(f"no annotation database at {location} (give one with --db FILE or URL)")
-    wanted = ExportFilter.of(
-        args.article, args.tag, args.status, [args.annotator] if args.annotator else []
+    wanted = AnnotationFilter.of(
+        article_ids=args.article,
+        tags=args.tag,
+        statuses=args.status,
+        annotators=[args.annotator] if args.annotator else [],
     )
     try:
         # Read-only: no lock, so an export works while the TUI holds the database.

@@ -10,17 +10,17 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, OrphanKey
+from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.corpus.search import search_key
 
-UNTAGGED = "untagged"
-"""Tag filter value for annotations without any tag (a source, note or status only)."""
 NO_SOURCE = ""
-"""Source filter value for annotations without a source."""
+"""Source filter value for annotations without a source (None to AnnotationFilter)."""
 TO_CHECK = "to check"
 ORPHANED = "orphaned"
 ARTICLE_MISSING = "article missing"
@@ -141,33 +141,37 @@ class ReviewQuery:
             if value is not None
         ]
 
-    def keeps(self, row: ReviewRow) -> bool:
-        """True when the row passes every filter (the search text is applied apart)."""
-        note = row.annotation
-        if self.tag is not None:
-            if self.tag == UNTAGGED:
-                if note.tags:
-                    return False
-            elif self.tag not in note.tags:
-                return False
-        if self.status is not None and note.status != self.status:
-            return False
-        if self.article_id is not None and note.article_id != self.article_id:
-            return False
-        if self.source is not None and (note.source or NO_SOURCE) != self.source:
-            return False
-        if self.anchoring is not None and not anchoring_matches(self.anchoring, row):
-            return False
-        return self.annotator is None or note.annotator == self.annotator
+    def annotation_filter(self) -> AnnotationFilter:
+        """The filters but `anchoring: article missing` (a fact of the corpus, not of
+        the annotation: see `kept`), as the one annotation filter."""
+        return AnnotationFilter.of(
+            article_ids=optional(self.article_id),
+            tags=optional(self.tag),
+            statuses=optional(self.status),
+            annotators=optional(self.annotator),
+            sources=optional(self.source),
+            anchor_states=optional(ANCHOR_STATE_OF.get(self.anchoring or "")),
+        )
+
+    def kept(self, rows: Sequence[ReviewRow]) -> list[ReviewRow]:
+        """The rows that pass every filter, in their order (the search text is applied
+        apart)."""
+        if self.anchoring == ARTICLE_MISSING:
+            rows = [row for row in rows if row.article_missing]
+        return self.annotation_filter().select(rows, row_field)
 
 
-def anchoring_matches(value: str, row: ReviewRow) -> bool:
-    """Whether the row passes the anchoring filter `value` (ANCHORING_FILTERS)."""
-    if value == TO_CHECK:
-        return row.annotation.anchor_state == "check"
-    if value == ORPHANED:
-        return row.annotation.is_orphan
-    return row.article_missing
+def row_field(name: str) -> Callable[[ReviewRow], Any]:
+    """A row's annotation field, for AnnotationFilter.select."""
+    return attrgetter(f"annotation.{name}")
+
+
+ANCHOR_STATE_OF = {TO_CHECK: "check", ORPHANED: "orphaned"}
+"""The anchoring filters that are an annotation's anchor_state."""
+
+
+def optional(value: str | None) -> tuple[str, ...]:
+    return () if value is None else (value,)
 
 
 def _sort_key(column: str) -> Callable[[ReviewRow], Any]:
@@ -274,7 +278,7 @@ def select_rows(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> list[ReviewRow] | None:
     """The rows to show for `query`, sorted; None when cancelled part way."""
-    kept = [row for row in rows if query.keeps(row)]
+    kept = query.kept(rows)
     found = _search(kept, query.text, cancelled)
     if found is None or cancelled():
         return None

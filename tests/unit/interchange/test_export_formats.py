@@ -11,11 +11,11 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from workbench.core.annotation import Anchor, Annotation
+from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.interchange.export.data import ExportData, article_records, history_records
 from workbench.core.interchange.export.formats import FORMATS, render
 from workbench.core.interchange.export.prepare import prepare_export
 from workbench.core.interchange.export.schema import export_schema, validator
-from workbench.core.interchange.export.selection import ExportFilter
 
 ROOT = Path(__file__).resolve().parents[3]
 TEXT = "Officials said 40 troops left. [Mr. Putin] denied it.\nA “quoted” line, with ünïcode."
@@ -117,7 +117,7 @@ def test_history_is_exported_in_the_schema_shape() -> None:
     assert document["history"][1]["after"]["note"] == "y"
     filtered = prepare_export(
         SAMPLE,
-        ExportFilter.of(annotators=["ana"]),
+        AnnotationFilter.of(annotators=["ana"]),
         history=changes,
     )
     assert [entry["key"][0] for entry in filtered.history or []] == ["ana", "ana"]
@@ -127,18 +127,18 @@ def test_history_is_exported_in_the_schema_shape() -> None:
 @pytest.mark.parametrize(
     ("wanted", "expected"),
     [
-        (ExportFilter(), 4),
-        (ExportFilter.of(articles=["other"]), 1),
-        (ExportFilter.of(tags=["claim"]), 3),
-        (ExportFilter.of(tags=["denial", "attribution"]), 2),
-        (ExportFilter.of(statuses=["refuted", "supported"]), 2),
-        (ExportFilter.of(annotators=["bob"]), 2),
-        (ExportFilter.of(tags=["claim"], annotators=["bob"], articles=["story"]), 1),
-        (ExportFilter.of(annotators=["nobody"]), 0),
+        (AnnotationFilter(), 4),
+        (AnnotationFilter.of(article_ids=["other"]), 1),
+        (AnnotationFilter.of(tags=["claim"]), 3),
+        (AnnotationFilter.of(tags=["denial", "attribution"]), 2),
+        (AnnotationFilter.of(statuses=["refuted", "supported"]), 2),
+        (AnnotationFilter.of(annotators=["bob"]), 2),
+        (AnnotationFilter.of(tags=["claim"], annotators=["bob"], article_ids=["story"]), 1),
+        (AnnotationFilter.of(annotators=["nobody"]), 0),
     ],
 )
 def test_filters_combine_alternatives_within_and_all_across(
-    wanted: ExportFilter, expected: int
+    wanted: AnnotationFilter, expected: int
 ) -> None:
     chosen = prepare_export(SAMPLE, wanted).annotations
     assert len(chosen) == expected

@@ -10,6 +10,7 @@ import pytest
 from test_export_formats import SAMPLE, STAMP
 
 from workbench.core.annotation import Annotation, AnnotationKey
+from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.interchange.export.formats import render
 from workbench.core.interchange.export.native import escape_line_breaks, render_records
 from workbench.core.interchange.export.prepare import prepare_export
@@ -19,14 +20,13 @@ from workbench.core.interchange.export.records import (
     in_export_order,
     prepare_record_export,
 )
-from workbench.core.interchange.export.selection import ExportFilter
 
 CATALOGUE = {"story": {"title": "A story", "sha256": "f" * 64, "sentences": 3}}
 FILTERS = [
-    ExportFilter(),
-    ExportFilter.of(articles=["story"]),
-    ExportFilter.of(tags=["claim"], statuses=["supported", "in_progress"]),
-    ExportFilter.of(annotators=["bob"]),
+    AnnotationFilter(),
+    AnnotationFilter.of(article_ids=["story"]),
+    AnnotationFilter.of(tags=["claim"], statuses=["supported", "in_progress"]),
+    AnnotationFilter.of(annotators=["bob"]),
 ]
 
 
@@ -48,7 +48,7 @@ HISTORY = [Edit(a.key, None, a) for a in SAMPLE]
 @pytest.mark.parametrize("format_name", ["json", "jsonl"])
 @pytest.mark.parametrize("wanted", FILTERS, ids=["all", "article", "tag+status", "annotator"])
 def test_records_export_exactly_what_annotations_export(
-    format_name: str, wanted: ExportFilter
+    format_name: str, wanted: AnnotationFilter
 ) -> None:
     records = [a.to_record() for a in reversed(SAMPLE)]
     history = HISTORY if format_name == "json" else None

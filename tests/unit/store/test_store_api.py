@@ -7,6 +7,8 @@ from store_helpers import MakeAnnotation
 
 from store import AnnotationStore, StoreError, StoreWriteError
 from store.protocol import Store
+from workbench.core.annotation import ORPHANED
+from workbench.core.annotation_filter import UNTAGGED, AnnotationFilter
 
 
 def test_save_then_get_returns_the_stored_annotation(
@@ -79,27 +81,61 @@ def test_for_article_maps_sentence_index_to_annotation(
     assert store.for_article("missing") == {}
 
 
-def test_find_filters_with_tinydb_queries(store: AnnotationStore, make: MakeAnnotation) -> None:
+def test_find_keeps_what_the_filter_matches(store: Store, make: MakeAnnotation) -> None:
     claim = store.save(make(index=0, tags=("claim",), source="Ryder"))
     denial = store.save(make(index=1, tags=("denial",), status="refuted"))
     other = store.save(make(article_id="a2", index=0, tags=("claim", "attribution")))
     bob = store.save(make(annotator="bob", index=2, tags=("claim",)))
-    assert store.find(tag="claim") == [claim, other, bob]
-    assert store.find(tag="claim", annotator="alice") == [claim, other]
-    assert store.find(status="refuted") == [denial]
-    assert store.find(article_id="a2") == [other]
-    assert store.find(source="Ryder") == [claim]
-    assert store.find() == store.all()
+    noted = store.save(make(index=2, tags=(), note="check", source=""))
+    assert store.find(AnnotationFilter.of(tags=["claim"])) == [claim, other, bob]
+    assert store.find(AnnotationFilter.of(tags=["claim"], annotators=["alice"])) == [claim, other]
+    assert store.find(AnnotationFilter.of(statuses=["refuted"])) == [denial]
+    assert store.find(AnnotationFilter.of(article_ids=["a2"])) == [other]
+    assert store.find(AnnotationFilter.of(sources=["Ryder"])) == [claim]
+    assert store.find(AnnotationFilter.of(tags=[UNTAGGED])) == [noted]
+    assert store.find(AnnotationFilter.of(sources=[None], annotators=["alice"])) == [
+        denial,
+        noted,
+        other,
+    ]
+    assert store.find(AnnotationFilter.of(tags=["denial", UNTAGGED])) == [denial, noted]
+    assert store.find(AnnotationFilter()) == store.all()
+
+
+def test_find_takes_orphans_when_the_filter_does(store: Store, make: MakeAnnotation) -> None:
+    placed = store.save(make(index=0))
+    store.import_annotations([make(index=1, anchor_state=ORPHANED, note="lost")])
+    [orphan] = store.orphans()
+    assert store.find(AnnotationFilter.of(anchor_states=[ORPHANED])) == [orphan]
+    assert store.find(AnnotationFilter.of(anchor_states=["current"])) == [placed]
+    assert store.find(AnnotationFilter()) == [placed, orphan]
+
+
+def test_find_agrees_with_the_filter_on_every_engine(store: Store, make: MakeAnnotation) -> None:
+    store.save(make(index=0, tags=("claim",), source="Ryder"))
+    store.save(make(index=1, tags=("denial",), status="refuted", source=""))
+    store.save(make(article_id="a2", index=0, tags=(), note="n", status="supported"))
+    store.save(make(annotator="bob", index=2, tags=("claim", "attribution")))
+    store.import_annotations([make(index=3, anchor_state=ORPHANED, tags=("denial",))])
+    everything = sorted([*store.all(), *store.orphans()], key=lambda annotation: annotation.key)
+    for wanted in (
+        AnnotationFilter.of(tags=["denial"], anchor_states=[ORPHANED, "current"]),
+        AnnotationFilter.of(sources=[None, "Ryder"], statuses=["unverified", "refuted"]),
+        AnnotationFilter.of(tags=[UNTAGGED, "attribution"], article_ids=["a1", "a2"]),
+        AnnotationFilter.of(annotators=["bob", "nobody"], sources=["Ryder"]),
+    ):
+        assert store.find(wanted) == [a for a in everything if wanted.matches(a)]
 
 
 def test_find_sees_writes_made_after_an_earlier_query(
     store: AnnotationStore, make: MakeAnnotation
 ) -> None:
-    assert store.find(tag="denial") == []
+    denials = AnnotationFilter.of(tags=["denial"])
+    assert store.find(denials) == []
     saved = store.save(make(tags=("denial",)))
-    assert store.find(tag="denial") == [saved]
+    assert store.find(denials) == [saved]
     store.save(saved.toggled("denial").with_tag("claim", True))
-    assert store.find(tag="denial") == []
+    assert store.find(denials) == []
 
 
 def test_tagged_counts_follow_every_change(store: AnnotationStore, make: MakeAnnotation) -> None:

@@ -197,12 +197,12 @@ def test_a_filtered_export_keeps_the_history_of_moved_annotations(
 ) -> None:
     import json
 
+    from workbench.core.annotation_filter import AnnotationFilter
     from workbench.core.interchange.export.from_store import export_bytes
-    from workbench.core.interchange.export.selection import ExportFilter
 
     store = annotated
     reanchored(store, INSERTED)
-    wanted = ExportFilter.of(articles=["story"], tags=["claim"])
+    wanted = AnnotationFilter.of(article_ids=["story"], tags=["claim"])
     document = json.loads(export_bytes(store, "json", wanted, history=True))
     moves = [c for c in document["history"] if c["action"] == "reanchor"]
     assert [(c["key"][2], c["after"]["index"]) for c in moves] == [(1, 2), (3, 4), (4, 5)]

@@ -27,6 +27,7 @@ from store import Change, Store, StoreError
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, anchored_to, most_similar
 from workbench.core.anchoring.reanchored_view import current_view
 from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation
+from workbench.core.annotation_filter import UNTAGGED
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.anchors import CorpusAnchors
@@ -35,7 +36,6 @@ from workbench.tui.review_rows import (
     ANCHORING_FILTERS,
     COLUMNS,
     NO_SOURCE,
-    UNTAGGED,
     ReviewFacets,
     ReviewQuery,
     ReviewRow,

@@ -11,13 +11,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from workbench.core.annotation import Annotation
+from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.interchange.export.claimreview import is_review
 from workbench.core.interchange.export.data import ChangeLike
 from workbench.core.interchange.export.formats import HISTORY_FORMATS, render
 from workbench.core.interchange.export.native import RECORD_FORMATS, render_records
 from workbench.core.interchange.export.prepare import prepare_export
 from workbench.core.interchange.export.records import prepare_record_export
-from workbench.core.interchange.export.selection import ExportFilter
 
 
 class ExportSource(Protocol):
@@ -54,7 +54,7 @@ def catalogue(remembered: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, An
 def export_bytes(
     source: ExportSource,
     format_name: str,
-    wanted: ExportFilter | None = None,
+    wanted: AnnotationFilter | None = None,
     *,
     annotator: str | None = None,
     history: bool = False,
@@ -80,14 +80,14 @@ jsonl carry them with their anchor_state), and which orphans each would have hel
 def orphans_left_out(
     source: ExportSource,
     format_name: str,
-    wanted: ExportFilter | None = None,
+    wanted: AnnotationFilter | None = None,
     annotator: str | None = None,
 ) -> int:
     """How many orphans the filters select that `format_name` leaves out."""
     would_hold = ORPHAN_FREE_FORMATS.get(format_name)
     if would_hold is None:
         return 0
-    wanted = wanted or ExportFilter()
+    wanted = wanted or AnnotationFilter()
     return sum(
         1 for orphan in source.orphans(annotator) if wanted.matches(orphan) and would_hold(orphan)
     )

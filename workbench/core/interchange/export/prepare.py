@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from workbench.core.annotation import Annotation, utc_now
+from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.interchange.export.data import (
     ArticleCatalogue,
     ChangeLike,
@@ -12,18 +13,18 @@ from workbench.core.interchange.export.data import (
     article_records,
     history_records,
 )
-from workbench.core.interchange.export.selection import ExportFilter, select
+from workbench.core.interchange.export.selection import select
 
 
 def prepare_export(
     annotations: Iterable[Annotation],
-    wanted: ExportFilter | None = None,
+    wanted: AnnotationFilter | None = None,
     catalogue: ArticleCatalogue | None = None,
     history: Iterable[ChangeLike] | None = None,
     exported_at: str | None = None,
 ) -> ExportData:
     """The export of `annotations` that pass `wanted`; history only when given."""
-    wanted = wanted or ExportFilter()
+    wanted = wanted or AnnotationFilter()
     chosen = select(annotations, wanted)
     return ExportData(
         annotations=chosen,

@@ -13,6 +13,7 @@ from operator import itemgetter
 from typing import Any
 
 from workbench.core.annotation import utc_now
+from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.interchange.export.data import (
     ArticleCatalogue,
     ChangeLike,
@@ -20,7 +21,6 @@ from workbench.core.interchange.export.data import (
     articles_anchored,
     history_of_keys,
 )
-from workbench.core.interchange.export.selection import ExportFilter
 
 Record = Mapping[str, Any]
 
@@ -28,16 +28,6 @@ record_export_order = itemgetter("article_id", "index", "annotator")
 """export_order() for a record: by article, then sentence, then annotator."""
 _by_annotator = itemgetter("annotator")
 _by_index = itemgetter("index")
-
-
-def record_matches(wanted: ExportFilter, record: Record) -> bool:
-    """ExportFilter.matches() for a record."""
-    return (
-        (not wanted.articles or record["article_id"] in wanted.articles)
-        and (not wanted.tags or not wanted.tags.isdisjoint(record["tags"]))
-        and (not wanted.statuses or record["status"] in wanted.statuses)
-        and (not wanted.annotators or record["annotator"] in wanted.annotators)
-    )
 
 
 def article_groups(records: Iterable[Record]) -> list[list[Record]]:
@@ -72,14 +62,14 @@ def flattened(groups: Iterable[list[Record]]) -> list[Record]:
     return ordered
 
 
-def selected_groups(records: Iterable[Record], wanted: ExportFilter) -> list[list[Record]]:
+def selected_groups(records: Iterable[Record], wanted: AnnotationFilter) -> list[list[Record]]:
     """The records that pass `wanted`, by article, in export order."""
     if wanted.is_empty:
         return article_groups(records)
-    return article_groups(record for record in records if record_matches(wanted, record))
+    return article_groups(wanted.select(records, itemgetter))
 
 
-def select_records(records: Iterable[Record], wanted: ExportFilter) -> list[Record]:
+def select_records(records: Iterable[Record], wanted: AnnotationFilter) -> list[Record]:
     """The records that pass `wanted`, in export order."""
     return flattened(selected_groups(records, wanted))
 
@@ -92,13 +82,13 @@ def first_anchors(groups: Iterable[Sequence[Record]]) -> dict[str, str]:
 
 def prepare_record_export(
     records: Iterable[Record],
-    wanted: ExportFilter | None = None,
+    wanted: AnnotationFilter | None = None,
     catalogue: ArticleCatalogue | None = None,
     history: Iterable[ChangeLike] | None = None,
     exported_at: str | None = None,
 ) -> RecordExportData:
     """prepare_export() for stored records; history only when given."""
-    wanted = wanted or ExportFilter()
+    wanted = wanted or AnnotationFilter()
     groups = selected_groups(records, wanted)
     chosen = flattened(groups)
     keys = None
