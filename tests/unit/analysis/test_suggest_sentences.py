@@ -132,6 +132,21 @@ CONSTRUCTIONS = [
     ("Residents of the flooded district said the water rose within minutes.", "Residents"),
     # a closing reporting clause wins over a cue inside what was said
     ("The lawsuit will argue that the landlord ignored repeated warnings, she said.", "she"),
+    # written for the blind-set work: datelines, descriptions before a name
+    ("BERLIN — Police on Sunday arrested three men, saying they had planned an attack.",
+     "Police"),
+    ("PARIS, June 3 — The energy minister, Claire Duval, went further, calling the strike "
+     "“illegal.”", "Claire Duval"),
+    ("The agency’s chief scientist, Dr. Omar Feld of the Vienna Institute, pushed back on "
+     "the criticism.", "Omar Feld"),
+    ("Norway’s public broadcaster, NRK, reported that the talks had failed.", "NRK"),
+    ("National Rowing Federation president Ana Ruiz said the team would compete.",
+     "Ana Ruiz"),
+    ("Watchdog group ClearAir said the readings were accurate.", "ClearAir"),
+    ("Award-winning chef Maria Lund said the restaurant would close.", "Maria Lund"),
+    ("The mayor’s office called the numbers “misleading” and said the plan would work.",
+     "mayor’s office"),
+    ("Authorities have not officially confirmed the death toll.", "Authorities"),
 ]  # fmt: skip
 
 
@@ -162,6 +177,12 @@ def test_the_source_follows_the_guideline(sentence: str, source: str) -> None:
         "The general dismissed two senior commanders after the defeat.",
         "What was said to be the burning of a corpse was shown on video.",
         "The company declined to confirm the number of customers affected.",
+        # silence narrated, not a source's words (declined, would not, has not said)
+        "The ministry would not confirm that report.",
+        "The bank has not said which supplier was affected.",
+        "The company did not say when the plant would reopen.",
+        "An airline spokesperson declined to comment on the contamination claim.",
+        "One suit was settled, and the other was dismissed by a judge last year.",
         "Media reports of the attack spread quickly.",
         "The family moved to a town called Millbrook in 2019.",
         "Yurii Shyvala contributed reporting.",
@@ -233,6 +254,28 @@ DENIALS = [
     ("His lawyer called the investigation “a witch hunt.”", "witch hunt"),
     ("The ministry said the complaint was without merit.", "without merit"),
     ("The school district called the claim “false and dangerous.”", "false"),
+    # more forms of news English, written for these tests
+    ("The council leader called the figures “categorically untrue.”", "untrue"),
+    ("The author pushed back on the criticism in a blog post.", "pushed back"),
+    ("The bakery hit back at the allegations on Friday.", "hit back"),
+    ("The broadcaster said it stood by its reporting.", "stood by"),
+    ("Independent researchers say the conclusions are not supported by the evidence.",
+     "not supported"),
+    ("The lawyer said the survey failed to account for the age of the patients.",
+     "failed to account"),
+    ("Officials in Oslo said their own data did not support the agency’s estimates.",
+     "not support"),
+    ("The club said the incident had not happened.", "not happened"),
+    ("“You made it up,” the actor told the interviewer.", "made it up"),
+    ("The governor said the charges were politically motivated.", "politically motivated"),
+    ("The mayor rejected that explanation.", "rejected"),
+    ("The company said the photographs were doctored.", "doctored"),
+    ("The minister said she had done nothing wrong.", "nothing wrong"),
+    ("The mayor’s office called the council’s numbers “misleading” and said the plan "
+     "would save money.", "misleading"),
+    ("The bank said the allegations were without foundation.", "without foundation"),
+    ("The singer has maintained her innocence since her arrest.", "her innocence"),
+    ("The agency said the photographs had been taken out of context.", "out of context"),
 ]  # fmt: skip
 
 
@@ -277,6 +320,21 @@ def test_denials(sentence: str, cue: str) -> None:
         "The coach dismissed him as a liability after the match.",
         "Troops crossed into the disputed territory on Sunday, officials said.",
         "Analysts said the pay dispute could last for months.",
+        # near misses written for these tests: refusals, absence, plans, states of mind
+        "The company declined to comment on the contamination claim.",
+        "The ministry would not confirm that report.",
+        "Officials said no injuries were reported.",
+        "The agency said it had not yet received the test results.",
+        "The minister said the government would not intervene in the dispute.",
+        "The coach said she was not surprised by the result.",
+        "Residents said they had not been warned about the flooding.",
+        "The union said no decision had been made on a strike.",
+        "We have seen nothing to suggest that the servers were accessed, the bank said.",
+        "The senator stood by her decision to vote against the bill.",
+        "The federation said it would stand by the athlete until the case was heard.",
+        "Rescuers pushed back into the collapsed building at dawn.",
+        "He acknowledged that the survey could not prove the drug caused the deaths.",
+        "One suit was settled, and the other was dismissed by a judge last year.",
     ],
 )
 def test_not_denials(sentence: str) -> None:

@@ -114,6 +114,8 @@ REPORTING_VERBS: dict[str, str] = _forms(
         "criticize": ("criticize", "criticizes", "criticized", "criticised", "criticises"),
         "respond": ("responded",),
         "plead": ("plead", "pleads", "pleaded", "pled"),
+        "advise": ("advise", "advises", "advised"),
+        "maintain": ("maintain", "maintains", "maintained", "maintaining"),
         # denial verbs also report what a source said
         "deny": ("deny", "denies", "denied", "denying"),
         "refute": ("refute", "refutes", "refuted", "refuting"),
@@ -139,6 +141,7 @@ need a source and still score lower, and lose to a strong cue in the same senten
 OTHER_SENSE_AFTER: dict[str, frozenset[str]] = {
     "contend": frozenset(["with"]),
     "add": frozenset(["to", "up"]),
+    "maintain": frozenset(["the", "a", "an", "order", "control", "contact", "pressure"]),
     "call": frozenset(["off", "up", "in", "back"]),
     "report": frozenset(["to", "for"]),
     "note": frozenset(["of"]),
@@ -162,7 +165,26 @@ NOUN_LIKE_FORMS = frozenset(
 count as verbs only right after a subject, never after a determiner."""
 
 NAMING_FORMS = frozenset(["called", "named", "dubbed", "known"])
-"""Before a name they name, not report: "a town called Millbrook"."""
+"""Before a name they name, not report: "a town called Millbrook" (not before a
+possessive: "called the mayor's figures misleading" reports)."""
+
+SILENT_WHEN_NEGATED = frozenset(
+    ["say", "comment", "confirm", "specify", "disclose", "reveal", "elaborate", "explain",
+     "answer", "respond", "identify", "estimate", "announce", "report", "tell", "state"]
+)  # fmt: skip
+"""Refused ("would not confirm that report", "declined to comment") they report that
+nothing was said: a narrated fact, not an attribution."""
+
+SILENT_VERBS = frozenset(
+    ["say", "comment", "specify", "disclose", "reveal", "elaborate", "answer", "respond",
+     "identify"]
+)  # fmt: skip
+"""Negated at all ("has not said which firm", "did not respond"), they report that
+nothing was said. Not "confirm": "have not officially confirmed the agreement" reports
+where the source stands."""
+
+REFUSALS = frozenset(["declined", "declines", "refused", "refuses", "refusing", "declining"])
+"""'declined to say', 'refused to confirm': a negation of what follows."""
 
 ACCORDING_TO = ("according", "to")
 """The prepositional cue; its source follows it."""
@@ -206,9 +228,19 @@ CLAIM_NOUNS = frozenset(
      "assessment", "findings", "figures", "narrative", "version", "news", "figure",
      "number", "numbers", "estimate", "estimates", "comments", "remarks", "criticism",
      "characterization", "characterisation", "description", "portrayal", "theory",
-     "assumptions", "methodology", "premise", "conclusions", "conclusion"]
+     "assumptions", "methodology", "premise", "conclusions", "conclusion", "explanation",
+     "explanations", "finding", "criticisms", "insinuation", "insinuations", "innuendo",
+     "interpretation", "depiction", "argument", "arguments", "contention"]
 )  # fmt: skip
 """What a dispute verb must be aimed at to count as a denial."""
+
+CLAIM_BEARERS = CLAIM_NOUNS | frozenset(
+    ["study", "studies", "paper", "research", "data", "analysis", "results", "article",
+     "articles", "coverage", "evidence", "survey", "poll", "reporting", "journalism"]
+)  # fmt: skip
+"""What can be said not to hold ("the study does not show…", "their data did not support
+the report's estimates") or be stood by ("stood by its reporting"): claims and the
+texts that carry them."""
 
 CONTESTING_VERBS = frozenset(
     ["disputed", "disputes", "contested", "contests", "contradicted", "contradicts",
@@ -238,14 +270,17 @@ FALSEHOOD_WORDS = frozenset(
      "concocted", "unsubstantiated", "misleading", "fabricate", "fabricates", "fabricating",
      "inaccurate", "incorrect", "erroneous", "untruthful", "falsehood", "falsehoods",
      "propaganda", "frivolous", "meritless", "scaremongering", "fearmongering", "baloney",
-     "rubbish", "slanderous", "defamatory", "libelous", "unfounded", "flawed"]
+     "rubbish", "slanderous", "defamatory", "libelous", "unfounded", "flawed", "untruths",
+     "trumped-up", "made-up", "spurious", "specious", "preposterous", "outlandish",
+     "nonsensical", "invented", "staged", "doctored", "forged"]
 )  # fmt: skip
 """A source calling something false: a denial when the sentence attributes it."""
 
 PREDICATIVE_FALSEHOOD = frozenset(
     ["fake", "false", "fabricated", "bogus", "misleading", "distorted", "absurd",
      "ridiculous", "concocted", "fiction", "fantasy", "inaccurate", "incorrect", "erroneous",
-     "propaganda", "flawed", "frivolous"]
+     "propaganda", "flawed", "frivolous", "made-up", "preposterous", "outlandish", "invented",
+     "staged", "doctored", "forged"]
 )  # fmt: skip
 """Describe a thing as well as a claim ("fake identification documents"): a denial only
 said of something ("were false", "dismissed as absurd", "completely false") or of a
@@ -256,7 +291,8 @@ CALLING_FALSE = frozenset(
      "absolutely", "blatantly", "outright", "wholly", "clearly", "obviously", "is", "are",
      "was", "were", "be", "been", "being", "pure", "sheer", "'s", "called", "calling",
      "call", "calls", "termed", "labeled", "labelled", "branded", "described", "deemed",
-     "wholly", "deeply", "totally", "a", "more", "just", "nothing", "but"]
+     "wholly", "deeply", "totally", "a", "more", "just", "nothing", "but", "categorically",
+     "demonstrably", "flatly", "plainly", "wildly"]
 )  # fmt: skip
 """Words before a falsehood word that make it said of something."""
 
@@ -273,6 +309,10 @@ NEGATED_CLAIM_PHRASES: tuple[tuple[str, ...], ...] = (
     ("never", "happened"),
     ("did", "not", "happen"),
     ("didn't", "happen"),
+    ("not", "happened"),
+    ("never", "occurred"),
+    ("did", "not", "occur"),
+    ("never", "took", "place"),
     ("not", "directed", "against"),
     ("not", "aimed", "at"),
     ("not", "targeted", "at"),
@@ -284,7 +324,6 @@ NEGATED_CLAIM_PHRASES: tuple[tuple[str, ...], ...] = (
     ("had", "no", "role"),
     ("played", "no", "part"),
     ("no", "such", "thing"),
-    ("never", "took", "place"),
     ("did", "not", "take", "place"),
     ("pleaded", "not", "guilty"),
     ("pleads", "not", "guilty"),
@@ -299,6 +338,30 @@ NEGATED_CLAIM_PHRASES: tuple[tuple[str, ...], ...] = (
     ("conspiracy", "theory"),
     ("conspiracy", "theories"),
     ("fake", "news"),
+    ("not", "credible"),
+    ("not", "accurate"),
+    ("not", "correct"),
+    ("no", "basis"),
+    ("nothing", "wrong"),
+    ("no", "wrongdoing"),
+    ("made", "it", "up"),
+    ("made", "that", "up"),
+    ("made", "this", "up"),
+    ("made", "things", "up"),
+    ("making", "it", "up"),
+    ("making", "things", "up"),
+    ("political", "theatre"),
+    ("political", "theater"),
+    ("publicity", "stunt"),
+    ("politically", "motivated"),
+    ("without", "foundation"),
+    ("no", "foundation"),
+    ("without", "basis"),
+    ("out", "of", "context"),
+    ("his", "innocence"),
+    ("her", "innocence"),
+    ("their", "innocence"),
+    ("its", "innocence"),
 )
 """Asserting that a reported thing is false or not happening."""
 
@@ -313,6 +376,104 @@ ABSENCE_NOUNS = frozenset(
      "plan", "plans", "decision", "timeline", "agreement", "reason", "guarantee"]
 )  # fmt: skip
 """Absence of confirmation is not a denial ("have not officially confirmed")."""
+
+PUSHBACK_VERBS = frozenset(
+    ["push", "pushes", "pushed", "pushing", "hit", "hits", "hitting", "fire", "fires",
+     "fired", "firing", "strike", "strikes", "struck", "striking"]
+)  # fmt: skip
+"""Before "back at/on/against" a claim: "pushed back on the criticism", "hit back at the
+allegations" (a dispute, and a report of what the source said)."""
+
+STANDING_VERBS = frozenset(["stand", "stands", "stood", "standing"])
+"""Before "by" a claim or its text: "stood by its reporting" (a source rejecting a
+challenge to what it said)."""
+
+UNSUPPORTED_VERBS = frozenset(
+    ["support", "supports", "supported", "supporting", "show", "shows", "showed", "shown",
+     "showing", "prove", "proves", "proved", "proven", "proving", "back", "backs", "backed",
+     "hold", "holds", "held", "stand", "demonstrate", "demonstrates", "demonstrated",
+     "establish", "establishes", "established", "justify", "justifies", "justified",
+     "reflect", "reflects", "reflected", "account", "accounts", "accounted"]
+)  # fmt: skip
+"""Negated after a claim or its text, they say it does not hold: "the conclusions are not
+supported by the data", "this paper does not come close to showing", "the study failed
+to account for…"."""
+
+UNSUPPORTED_REACH = 4
+"""Tokens after a negation (or "failed to") searched for an UNSUPPORTED_VERBS word."""
+
+# ---------------------------------------------------------------- counter-assertions
+
+NEGATIONS = frozenset(["not", "never", "no", "nothing", "nobody", "none", "neither", "nor"])
+"""With any "…n't" word: a statement of what is not so."""
+
+EMPHATIC_NEGATIONS = frozenset(["never", "nothing", "nobody", "none", "anything", "anyone",
+                                "single", "categorically", "absolutely"])  # fmt: skip
+"""Near a negation, they make it a flat rebuttal: "I have never…", "has done nothing",
+"did not take anything", "not a single…"."""
+
+MODALS = frozenset(
+    ["will", "would", "could", "can", "should", "might", "may", "must", "shall", "'ll",
+     "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "mustn't", "going"]
+)  # fmt: skip
+"""A negation under a modal is a plan, a refusal or advice ("would not intervene",
+"should not change their diet"), not a rebuttal of what happened."""
+
+NOT_A_REBUTTAL_AFTER = frozenset(
+    ["yet", "only", "just", "least", "longer", "before", "immediately", "necessarily",
+     "confirm", "confirms", "confirmed", "verify", "verified", "receive", "received",
+     "review", "reviewed", "decide", "decided", "comment", "commented", "say", "said",
+     "specify", "specified", "know", "known", "knew", "disclose", "disclosed", "reveal",
+     "revealed", "elaborate", "elaborated", "respond", "responded", "return", "returned",
+     "identify", "identified", "name", "named", "answer", "answered", "need", "needed",
+     "able", "allowed", "permitted", "expected", "clear", "aware", "sure", "see", "seen",
+     "saw", "surprised", "shocked", "worried", "concerned", "happy", "pleased", "convinced",
+     "satisfied", "impressed", "disappointed", "easy", "enough", "afraid", "interested",
+     "ruled", "rule", "give", "gave", "given", "provide", "provided", "explain",
+     "explained", "discuss", "discussed", "mention", "mentioned",
+     "address", "addressed", "raise", "raised", "expect", "expected", "think", "believe",
+     "want", "intend", "plan", "planned", "consulted", "informed", "told", "notified",
+     "invited", "warned", "offered", "paid", "asked", "briefed", "hear", "heard", "notice",
+     "noticed", "feel", "felt", "read", "such", "so", "much", "many", "far"]
+)  # fmt: skip
+"""Right after a negation (two words at most), the negation reports absence of
+confirmation, of a decision or of a comment, a state of mind, a grievance or a record
+("had not yet received", "does not comment on", "was not surprised", "had not been
+consulted", "had never faced such a deficit"): not a source answering a claim."""
+
+EVIDENCE_AFTER = frozenset(["suggest", "suggests", "indicate", "indicates", "show"])
+"""'nothing to suggest…': absence of evidence, not a rebuttal."""
+
+ABSENCE_VERBS = frozenset(["reported", "recorded", "found", "detected", "seen", "observed",
+                           "made", "reached", "taken", "announced", "set"])  # fmt: skip
+"""'no injuries were reported', 'no decision has been made': absence, not a rebuttal."""
+
+CONCESSION_LEMMAS = frozenset(["acknowledge", "admit", "concede", "confirm", "agree"])
+"""Reporting verbs that grant a point: what follows a denial with one of them is not
+part of the denial ("He acknowledged that two shops had failed inspections")."""
+
+REASSURANCE_WORDS = frozenset(
+    ["safe", "secure", "legitimate", "lawful", "legal", "accurate", "innocent", "proper",
+     "sound", "harmless", "compliant"]
+)  # fmt: skip
+"""Asserted by a source under suspicion, the opposite of what it is accused of ("insisted
+its products were safe", "told jurors the payments were legitimate"): a weak cue."""
+
+ACCUSING_WORDS = frozenset(
+    ["accuse", "accuses", "accused", "accusing", "accusation", "accusations", "allege",
+     "alleges", "alleged", "allegedly", "allegation", "allegations", "claim", "claims",
+     "claimed", "claiming", "charge", "charges", "charged", "blame", "blames", "blamed",
+     "suspect", "suspects", "suspected", "suspicion", "suspicions", "reportedly"]
+)  # fmt: skip
+"""A sentence with one of these puts something to someone: what a later statement
+can answer, even when it does not name the one who answers."""
+
+INSISTING_LEMMAS = frozenset(["insist", "maintain", "assert", "contend"])
+"""Reporting verbs that hold a position against another: they strengthen a rebuttal."""
+
+FIRST_PERSON_SUBJECTS = frozenset(["i", "we", "my", "our", "me", "us"])
+"""In a statement, a subject that is the speaker (or the speaker's own) answers for
+itself."""
 
 # ---------------------------------------------------------------- the source span
 
@@ -575,7 +736,9 @@ FURNITURE_ANYWHERE = (
     r"all rights reserved\b",
     r"editing by\b",
     r"via (?:reuters|ap|afp|getty|associated press)\b",
-    r"this (?:article|story|report) (?:was|is|has been) (?:based|updated|corrected)\b",
+    r"this (?:article|story|report) (?:was|is|has been) (?:based|updated|corrected|amended)\b",
+    r"comments (?:are|have been) (?:closed|disabled)\b",
+    r"(?:an earlier|a previous) version of this (?:article|story)\b",
     r"wire (?:service|reports)\b",
     r"minutes? read\b",
 )
@@ -639,6 +802,10 @@ DIRECTIVES = (
 )
 """Appeals, wishes and personal opinion in the first person (lower case, each from a
 word boundary)."""
+
+PLEDGE_OPENING = r"\W*(?:i|we) (?:will|shall|'ll)\b"
+"""A sentence opening with a first-person promise ("“I will fight this…”", "“We will not
+impose any restrictions…”") states an intention, nothing checkable."""
 
 IRREGULAR_PAST = frozenset(
     ["went", "came", "took", "gave", "made", "sent", "led", "fell", "rose", "began", "won",

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.core.analysis import lexicon as lx
-from workbench.core.analysis.suggestions.denial import disputes_a_claim
+from workbench.core.analysis.suggestions.denial import disputes_a_claim, pushes_back, stands_by
 from workbench.core.analysis.suggestions.phrases import (
     TokenSpan,
     is_head,
@@ -94,6 +94,11 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
     quoted = quoted_tokens(tokens)
     found: list[Attribution] = []
     lowers = tokens.lowers
+    for phrase, span in (("push back", pushes_back(lowers)), ("stand by", stands_by(lowers))):
+        if span is not None:  # "pushed back on the criticism": a reply, with its speaker
+            speaker = subject_before(tokens, span[0])
+            found.append(Attribution(span, phrase, lowers[span[0]], speaker, False, False,
+                                     quoted[span[0]]))  # fmt: skip
     for i, low in enumerate(lowers):
         if lowers[i : i + 2] == lx.ACCORDING_TO:
             source = noun_phrase_after(tokens, i + 2, len(tokens))
@@ -107,6 +112,10 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
             continue
         if lowers[i + 1 : i + 2] == ("by",) and i and lowers[i - 1] in lx.BE_FORMS:
             # a passive with its agent: "the figures were confirmed by the ministry"
+            if low in lx.DISPUTE_VERBS and not any(
+                w in lx.CLAIM_NOUNS for w in lowers[max(0, i - 4) : i]
+            ):
+                continue  # "the case was dismissed by a judge": a ruling, not words
             agent = noun_phrase_after(tokens, i + 2, len(tokens))
             strong = lemma in lx.STRONG_REPORTING
             found.append(Attribution((i, i + 1), lemma, low, agent, strong, False, quoted[i]))
@@ -118,6 +127,8 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
         if low in lx.DISPUTE_VERBS and not disputes_a_claim(lowers, i):
             continue  # "rejected the proposal", "dismissed two commanders": acts, not words
         negated = _negated(lowers, i)
+        if _says_nothing(lowers, i, lemma, negated):
+            continue  # "has not said which firm", "would not confirm that report"
         speaker = _speaker(tokens, i, lemma)
         if low in lx.NOUN_LIKE_FORMS and speaker is not None and _object_of_verb(tokens, speaker):
             continue  # "rejected opposition claims that…": the noun
@@ -160,6 +171,25 @@ def _object_of_verb(tokens: Tokens, span: TokenSpan) -> bool:
         return False
     word = tokens.lowers[span[0] - 1]
     return word in lx.REPORTING_VERBS or (len(word) > 4 and word.endswith("ed"))
+
+
+def _says_nothing(lowers: tuple[str, ...], verb: int, lemma: str, negated: bool) -> bool:
+    """A refusal to speak ("declined to comment", "would not confirm that report") or a
+    negated verb of speaking with nothing said ("has not said which", "did not say
+    when"): the sentence narrates silence, it attributes no content. Not "have not
+    officially confirmed the agreement", which reports where the source stands."""
+    after = lowers[verb + 1 : verb + 3]
+    if after[:1] == ("that",) and not (len(after) > 1 and after[1] in lx.CLAIM_BEARERS):
+        return False  # "did not say that…" reports what was not said
+    refused = verb > 1 and lowers[verb - 1] == "to" and lowers[verb - 2] in lx.REFUSALS
+    if refused or (negated and _under_modal(lowers, verb)):
+        return lemma in lx.SILENT_WHEN_NEGATED
+    return negated and lemma in lx.SILENT_VERBS
+
+
+def _under_modal(lowers: tuple[str, ...], verb: int) -> bool:
+    """'would not confirm', 'won't say': a refusal."""
+    return any(w in lx.MODALS for w in lowers[max(0, verb - 3) : verb])
 
 
 def _negated(lowers: tuple[str, ...], verb: int) -> bool:
@@ -208,12 +238,17 @@ def _is_verb_use(tokens: Tokens, i: int) -> bool:
         if i == 0 or tokens.is_headline:
             return False  # "Rejects Fraud Claims as Opposition Calls for Recount"
         previous = tokens[i - 1]
+        if previous.is_possessive:
+            return False  # "the agency's report", "Norway’s state broadcaster"
         after = tokens.lowers[i + 1] if i + 1 < len(tokens) else ""
         finite = after in lx.AUXILIARIES and after not in ("be", "being", "been", "having", "not")
         if finite or after in lx.REPORTING_VERBS or after == "of":
             return False  # "media reports said", "reports of": the noun
-        if low in lx.NAMING_FORMS and i + 1 < len(tokens) and tokens[i + 1].is_name:
-            return False  # "a town called Millbrook"
+        naming = low in lx.NAMING_FORMS and i + 1 < len(tokens) and tokens[i + 1].is_name
+        if naming and not tokens[i + 1].is_possessive:
+            return False  # "a town called Millbrook" (not "called the mayor's figures …")
+        if _after_preposition(tokens.lowers, i):
+            return False  # "declined to comment on the fraud claim": the noun
         return (
             previous.text in (",", *lx.QUOTE_CLOSERS)
             or before in lx.PRONOUNS
@@ -226,11 +261,23 @@ def _is_verb_use(tokens: Tokens, i: int) -> bool:
     return True
 
 
+def _after_preposition(lowers: tuple[str, ...], i: int) -> bool:
+    """'on the fraud claim': a determiner after a preposition, then at most two
+    words before the form."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if lowers[k] in lx.DETERMINERS:
+            return k > 0 and lowers[k - 1] in lx.PREPOSITIONS
+    return False
+
+
 def _speaker(tokens: Tokens, verb: int, lemma: str) -> TokenSpan | None:
     low = tokens.lowers[verb]
     previous = tokens[verb - 1].text if verb else ""
     if low in lx.PARTICIPLE_CUES and previous == ",":
         return main_subject(tokens, verb)
+    if tokens.lowers[verb - 1 : verb] == ("and",):
+        # "X called the numbers misleading and said…": the subject of the first verb
+        return subject_before(tokens, verb) or main_subject(tokens, verb)
     if lemma not in lx.INVERTIBLE or previous not in (",", *lx.QUOTE_CLOSERS):
         return subject_before(tokens, verb)
     # '“…,” said Mr. Melnyk' is inverted; 'Zelenskiy, citing sources, said' is not

@@ -29,6 +29,7 @@ def _from_a_word(patterns: tuple[str, ...]) -> re.Pattern[str]:
 FURNITURE_ANYWHERE = _from_a_word(lx.FURNITURE_ANYWHERE)
 UNCERTAINTY = _from_a_word(lx.UNCERTAINTY_PATTERNS)
 DIRECTIVE = _from_a_word(lx.DIRECTIVES)
+PLEDGE = re.compile(lx.PLEDGE_OPENING)
 
 BASE = 0.7
 """A sentence of a news report with nothing for or against: more likely a claim."""
@@ -94,7 +95,7 @@ def claim_features(tokens: Tokens, text: str, skip: frozenset[int] = frozenset()
         uncertainty=uncertain,
         fragment=len(words) <= 2 or not _has_verb(tokens) or _label(tokens, text),
         site_voice=_site_voice(tokens),
-        directive=bool(DIRECTIVE.search(lower)),
+        directive=bool(DIRECTIVE.search(lower) or PLEDGE.match(lower)),
         number=any(tokens[i].is_number or lowers[i] in lx.NUMBER_WORDS for i in content),
         event=any(_is_event(tokens, i) for i in content),
         actor=any(tokens[i].is_name for i in content if i != words[0]) if content else False,

@@ -9,7 +9,12 @@ Three kinds of cue, from surest to least sure:
   reports") or "dismissed … as" something;
 - a word or phrase calling something false ("barefaced lies", "disinformation", "not
   true", "There are no North Korean soldiers"), which is a denial only when the
-  sentence attributes it to a source.
+  sentence attributes it to a source;
+- a claim said not to hold ("the conclusions are not supported by the data", "the study
+  failed to account for…"), or stood by against a challenge ("stood by its reporting").
+
+A source asserting the opposite in plain words ("I have never taken any money") is
+a counter-assertion: counter.py, which needs the article around the sentence.
 
 Absence of confirmation is not a denial ("have not officially confirmed", "no evidence",
 "could not be verified").
@@ -25,6 +30,8 @@ from workbench.core.analysis.suggestions.tokens import Tokens
 DENY_SCORE = 0.92
 DISPUTE_SCORE = 0.88
 FALSEHOOD_SCORE = 0.78
+UNSUPPORTED_SCORE = 0.74
+STANDING_BY_SCORE = 0.7
 """Scores with an attributed speaker; without one a cue scores UNATTRIBUTED_SCORE."""
 UNATTRIBUTED_SCORE = 0.3
 
@@ -72,7 +79,86 @@ def _cues(tokens: Tokens) -> list[DenialCue]:
                 continue
             found.append(DenialCue((i, i + 1), FALSEHOOD_SCORE))
     found.extend(_phrases(tokens))
+    found.extend(_unsupported(tokens))
+    pushback = pushes_back(lowers)
+    if pushback is not None:
+        found.append(DenialCue(pushback, DISPUTE_SCORE))
+    standing = stands_by(lowers)
+    if standing is not None:
+        found.append(DenialCue(standing, STANDING_BY_SCORE))
     return found
+
+
+def pushes_back(lowers: tuple[str, ...]) -> tuple[int, int] | None:
+    """'pushed back on the criticism', 'hit back at the allegations': the verb and
+    "back" ([first, last) tokens), when a claim follows within reach."""
+    if "back" not in lowers:
+        return None
+    for i in range(len(lowers) - 2):
+        if lowers[i] not in lx.PUSHBACK_VERBS or lowers[i + 1] != "back":
+            continue
+        if lowers[i + 2] in ("on", "at", "against") and _claim_within(lowers, i + 3, 4):
+            return (i, i + 2)
+    return None
+
+
+def stands_by(lowers: tuple[str, ...]) -> tuple[int, int] | None:
+    """'stood by its reporting', 'stands by the story': "stand by" and a claim or its
+    text (not "stood by the athlete", "standing by the door")."""
+    if "by" not in lowers:
+        return None
+    for i in range(len(lowers) - 2):
+        standing = lowers[i] in lx.STANDING_VERBS and lowers[i + 1] == "by"
+        if standing and any(w in lx.CLAIM_BEARERS for w in lowers[i + 2 : i + 5]):
+            return (i, i + 2)
+    return None
+
+
+def _claim_within(lowers: tuple[str, ...], start: int, reach: int) -> bool:
+    for word in lowers[start : start + reach]:
+        if word in lx.CLAIM_NOUNS:
+            return True
+        if not word.isalpha() and word not in ("'s",):
+            return False
+    return False
+
+
+def _unsupported(tokens: Tokens) -> list[DenialCue]:
+    """'the conclusions are not supported by the data', 'this paper does not come close
+    to showing…', 'the study failed to account for…', 'their data did not support the
+    report’s estimates': a negation (or "failed to") with a verb of support after it,
+    and a claim or its text before it in the clause or right after the verb."""
+    lowers = tokens.lowers
+    found: list[DenialCue] = []
+    if lx.UNSUPPORTED_VERBS.isdisjoint(lowers):
+        return found
+    for i, word in enumerate(lowers):
+        negation = word in ("not", "never") or word.endswith("n't")
+        failed = word in ("failed", "fails", "fail") and lowers[i + 1 : i + 2] == ("to",)
+        if not (negation or failed):
+            continue
+        reach = lowers[i + 1 : i + 1 + lx.UNSUPPORTED_REACH]
+        verb = next((k for k, w in enumerate(reach) if w in lx.UNSUPPORTED_VERBS), None)
+        if verb is None:
+            continue
+        verb += i + 1
+        before = _clause_before(lowers, i)
+        after = lowers[verb + 1 : verb + 4]
+        if any(w in lx.CLAIM_BEARERS for w in before) or any(w in lx.CLAIM_BEARERS for w in after):
+            found.append(DenialCue((i, verb + 1), UNSUPPORTED_SCORE))
+    return found
+
+
+def _clause_before(lowers: tuple[str, ...], at: int) -> tuple[str, ...]:
+    """The words of the clause before `at`, back to a comma, a quotation mark or a
+    reporting word (not the speaker's own words: "critics said the study failed")."""
+    start = at
+    while start > 0:
+        word = lowers[start - 1]
+        if word in (",", ";", ":", "“", "”", '"') or word in lx.REPORTING_VERBS:
+            break
+        start -= 1
+    return lowers[start:at]
 
 
 def disputes_a_claim(lowers: tuple[str, ...], verb: int) -> bool:

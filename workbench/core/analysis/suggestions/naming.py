@@ -32,12 +32,25 @@ def guideline_span(tokens: Tokens, span: TokenSpan) -> TokenSpan:
     titles = [j for j in names if _is_title(tokens, j)]
     first_name = titles[-1] + 1 if titles else name_start
     person = [j for j in range(first_name, end) if tokens[j].is_name]
-    described = first_name > start and not any(
-        tokens.lowers[j] in lx.NP_CONNECTORS for j in range(start, first_name)
+    described = first_name > start and (
+        not any(tokens.lowers[j] in lx.NP_CONNECTORS for j in range(start, first_name))
+        or _role_word(tokens, first_name - 1)
     )
     if len(person) >= 2 and described and _all_names(tokens, first_name, end):
         return (first_name, end)
+    if len(person) == 1 and first_name > start and _body_word(tokens, first_name - 1):
+        return (first_name, end)  # "watchdog group ClearAir", "broadcaster NRK"
     return (start, end)
+
+
+def _role_word(tokens: Tokens, j: int) -> bool:
+    """A lower-case role right before the name: "National Rowing Federation president Ana Ruiz"."""
+    return not tokens[j].is_capitalised and tokens[j].bare in lx.ROLES
+
+
+def _body_word(tokens: Tokens, j: int) -> bool:
+    """A lower-case word for an organisation right before its one-word name."""
+    return not tokens[j].is_capitalised and tokens[j].bare in lx.ORGANISATION_ROLES
 
 
 def _is_title(tokens: Tokens, j: int) -> bool:

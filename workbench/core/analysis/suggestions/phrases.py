@@ -137,7 +137,7 @@ def noun_phrase_after(tokens: Tokens, start: int, stop: int) -> TokenSpan | None
         if _is_part(token) or (token.is_particle and end > start and tokens[end - 1].is_name):
             end += 1
             continue
-        if _leads_to_role(tokens, end, stop):
+        if _leads_to_role(tokens, end, stop) or _describes_name(tokens, end, stop):
             end += 1
             continue
         following = end + 1
@@ -152,6 +152,15 @@ def noun_phrase_after(tokens: Tokens, start: int, stop: int) -> TokenSpan | None
     if span is None or not is_head(tokens[span[1] - 1]):
         return None
     return span
+
+
+def _describes_name(tokens: Tokens, at: int, stop: int) -> bool:
+    """A plain lower-case word right before a full name: "singer" in "Award-winning
+    chef Maria Lund" (naming.py keeps the name)."""
+    word = tokens.lowers[at]
+    if not word.isalpha() or word in lx.NEVER_NAMES or tokens[at].is_capitalised:
+        return False
+    return at + 2 < stop and tokens[at + 1].is_name and tokens[at + 2].is_name
 
 
 def _leads_to_role(tokens: Tokens, at: int, stop: int) -> bool:
@@ -228,13 +237,20 @@ def _plain_modifier(tokens: Tokens, k: int) -> bool:
 
 
 def _apposition(tokens: Tokens, comma: int) -> TokenSpan | None:
-    """'NAME, DESCRIPTION, said' -> NAME; 'DESCRIPTION, NAME, said' -> NAME."""
+    """'NAME, DESCRIPTION, said' -> NAME; 'DESCRIPTION, NAME, said' -> NAME (also 'The
+    agency’s chief scientist, Dr. Omar Feld of the Vienna Institute, pushed…' and
+    'Norway’s public broadcaster, NRK, reported')."""
     inner = _segment_start(tokens, comma)
     if inner == 0 or tokens[inner - 1].text != ",":
         return None
     if is_full_name(tokens, inner, comma):
         return (inner, comma)
-    return noun_phrase_before(tokens, _segment_start(tokens, inner - 1), inner - 1)
+    outer = noun_phrase_before(tokens, _segment_start(tokens, inner - 1), inner - 1)
+    if outer is not None and not tokens[outer[1] - 1].is_name:
+        named = name_opening(tokens, inner, comma)
+        if named is not None:
+            return named  # a description, then the name it describes
+    return outer
 
 
 def _modified_subject(tokens: Tokens, segment: int, end: int) -> TokenSpan | None:
@@ -278,8 +294,60 @@ def _person_before_who(tokens: Tokens, start: int, end: int) -> TokenSpan | None
 
 def main_subject(tokens: Tokens, limit: int) -> TokenSpan | None:
     """The subject of the sentence's main clause: its first noun phrase that is not in
-    an opening adverbial ("On Friday, …")."""
-    start = 0
+    an opening adverbial ("On Friday, …") or a dateline ("BERLIN — …"), the name
+    in apposition if one follows ("The energy minister, Claire Duval, went…")."""
+    found = _first_phrase(tokens, after_dateline(tokens), limit)
+    if (
+        found is not None
+        and found[1] < limit
+        and tokens[found[1]].text == ","
+        and not tokens[found[1] - 1].is_name
+    ):
+        return _named_apposition(tokens, found[1] + 1, limit) or found
+    return found
+
+
+DATELINE_REACH = 10
+"""Tokens at the start of a sentence searched for the dash that ends a dateline."""
+
+
+def after_dateline(tokens: Tokens) -> int:
+    """Where the sentence starts after a dateline: 'BERLIN —', 'PARIS, June 3 —',
+    'NAIROBI, Kenya (AP) —' (an upper-case place, then a dash)."""
+    first = tokens[0] if len(tokens) else None
+    if first is None or not (first.is_word and first.text.isupper() and len(first.text) > 1):
+        return 0
+    for k in range(1, min(len(tokens), DATELINE_REACH)):
+        if tokens[k].text in ("—", "–", "-", "--"):
+            return k + 1
+    return 0
+
+
+def _named_apposition(tokens: Tokens, start: int, limit: int) -> TokenSpan | None:
+    """'…, Claire Duval, …', '…, Dr. Omar Feld of the Vienna Institute, …', '…, NRK,
+    …': the name between two commas after a description."""
+    end = start
+    while end < limit and tokens[end].text != ",":
+        end += 1
+    if end >= limit:
+        return None
+    return name_opening(tokens, start, end)
+
+
+def name_opening(tokens: Tokens, start: int, end: int) -> TokenSpan | None:
+    """The name that tokens[start:end] is or opens with: a full name (titles kept for
+    naming.py to drop) before "of…"/"at…", or a single capitalised name or acronym."""
+    stop = next((j for j in range(start, end) if tokens.lowers[j] in ("of", "at", "from")), end)
+    if stop > start and is_full_name(tokens, start, stop):
+        return (start, stop)
+    token = tokens[start]
+    one_name = stop == end == start + 1 and token.is_name and not token.is_possessive
+    if one_name and token.lower not in lx.TITLES and token.bare not in lx.ROLES:
+        return (start, end)
+    return None
+
+
+def _first_phrase(tokens: Tokens, start: int, limit: int) -> TokenSpan | None:
     while start < limit:
         word = tokens.lowers[start]
         if word in lx.LEAD_INS and word not in ("that", "who", "which"):

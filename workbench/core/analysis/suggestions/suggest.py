@@ -14,16 +14,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from workbench.core.analysis import lexicon as lx
 from workbench.core.analysis.suggestions.attribution import find_attribution
 from workbench.core.analysis.suggestions.claims import claim_score
-from workbench.core.analysis.suggestions.denial import UNATTRIBUTED_SCORE, find_denial
+from workbench.core.analysis.suggestions.exchange import Exchange, speaker_key
+from workbench.core.analysis.suggestions.judge import WORD, Speaking, judge_denial
 from workbench.core.analysis.suggestions.naming import guideline_span
 from workbench.core.analysis.suggestions.resolve import Discourse
 from workbench.core.analysis.suggestions.tokens import Tokens, tokenize
 from workbench.core.annotation import TAGS
 from workbench.core.corpus.sentences import Sentence
 
-SUGGESTER_VERSION = "rules-1"
+SUGGESTER_VERSION = "rules-2"
 """Changes whenever a rule, word list or threshold changes what is suggested: an
 annotation's provenance records it, so acceptance rates compare like with like."""
 
@@ -56,6 +58,10 @@ class Cue:
     text: str
     start: int
     end: int
+    basis: str = WORD
+    """Why it fired: WORD (the cue says it), or for a denial COUNTER ("I have never…"
+    answering an earlier claim) or FOLLOWS (a statement right after the speaker's
+    denial)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +98,9 @@ class Suggestion:
         return self.resolved_source or self.source
 
     def tags_at_least(self, lowest: float) -> tuple[str, ...]:
-        """The suggested tags scoring at least `lowest` (a user's display setting)."""
+        """The suggested tags scoring at least `lowest` (a user's "lowest score shown"
+        setting): a higher setting keeps only the surer suggestions, e.g. a denial word
+        (0.78–0.92) over a statement right after a denial (0.55)."""
         return tuple(tag for tag in self.tags if self.scores[tag] >= lowest)
 
     def to_record(self) -> dict[str, Any]:
@@ -120,46 +128,70 @@ def suggest(article: ArticleLike) -> list[Suggestion]:
 def suggest_sentences(
     article_id: str, text: str, sentences: Iterable[Sentence]
 ) -> list[Suggestion]:
-    """Suggestions for `sentences` of `text`, read in order (pronouns look back)."""
+    """Suggestions for `sentences` of `text`, read in order (pronouns look back, a denial
+    may answer what was said before)."""
     discourse = Discourse()
+    exchange = Exchange()
     suggestions = []
     for position, sentence in enumerate(sentences):
         tokens = tokenize(text[sentence.start : sentence.end], sentence.start)
-        suggestions.append(_suggest_one(article_id, sentence, tokens, discourse, position))
+        suggestions.append(
+            _suggest_one(article_id, sentence, tokens, discourse, exchange, position)
+        )
     return suggestions
 
 
 def _suggest_one(
-    article_id: str, sentence: Sentence, tokens: Tokens, discourse: Discourse, position: int
+    article_id: str,
+    sentence: Sentence,
+    tokens: Tokens,
+    discourse: Discourse,
+    exchange: Exchange,
+    position: int,
 ) -> Suggestion:
     attribution = find_attribution(tokens)
-    denial = find_denial(tokens)
     scores = {tag: NO_CUE_SCORE for tag in TAGS}
-    cues: list[Cue] = []
     source_span: tuple[int, int] | None = None
     if attribution is not None:
         scores["attribution"] = attribution.score
         if attribution.source is not None:
             source_span = guideline_span(tokens, attribution.source)
-    if denial is not None:
-        # the guideline's denial is a source rejecting a claim: no speaker, no denial
-        scores["denial"] = denial.score if source_span is not None else UNATTRIBUTED_SCORE
+    attributed = source_span is not None and scores["attribution"] >= THRESHOLDS["attribution"]
     skip = _attribution_tokens(attribution.cue if attribution else None, source_span)
     scores["claim"] = claim_score(tokens, sentence.text, skip)
+    discourse.remember_names(tokens, position)
+    resolved = None
+    if attribution is not None and source_span is not None and attributed:
+        resolved = discourse.resolve(tokens, source_span, position)
+        discourse.remember_source(
+            tokens, attribution.source or source_span, source_span, position,
+            resolved=resolved is not None,
+        )  # fmt: skip
+    speaking = None
+    if attributed and source_span is not None:
+        written = tokens.span_text(*source_span)
+        words = f"{written} {resolved.text}" if resolved else written
+        speaking = Speaking(
+            speaker_key(resolved.text if resolved else written),
+            _words(words),
+            _words(" ".join(w for w in words.split() if w[:1].isupper())) - lx.NEVER_NAMES,
+        )
+    denial = judge_denial(
+        tokens, attribution if attributed else None, skip, speaking, exchange,
+        THRESHOLDS["denial"],
+    )  # fmt: skip
+    scores["denial"] = denial.score
     tags = tuple(tag for tag in TAGS if scores[tag] >= THRESHOLDS[tag])
+    cues: list[Cue] = []
     if attribution is not None and "attribution" in tags:
         cues.append(_cue("attribution", tokens, attribution.cue))
-    if denial is not None and "denial" in tags:
-        cues.append(_cue("denial", tokens, denial.cue))
-    discourse.remember_names(tokens, position)
-    written = attribution.source if attribution is not None else None
-    if source_span is None or written is None or "attribution" not in tags:
+    if denial.cue is not None and "denial" in tags:
+        cues.append(_cue("denial", tokens, denial.cue, denial.basis))
+    if source_span is None or "attribution" not in tags:
         return Suggestion(
             article_id, sentence.index, sentence.start, sentence.end, scores, tags,
             cues=tuple(cues),
         )  # fmt: skip
-    resolved = discourse.resolve(tokens, source_span, position)
-    discourse.remember_source(tokens, written, source_span, position, resolved=resolved is not None)
     first, last = tokens[source_span[0]], tokens[source_span[1] - 1]
     return Suggestion(
         article_id,
@@ -178,6 +210,11 @@ def _suggest_one(
     )
 
 
+def _words(text: str) -> frozenset[str]:
+    """Lower case, without possessive endings: "Norway’s embassy" -> norway, embassy."""
+    return frozenset(w.removesuffix("'s") for w in text.lower().replace("’", "'").split())
+
+
 def _attribution_tokens(
     cue: tuple[int, int] | None, source: tuple[int, int] | None
 ) -> frozenset[int]:
@@ -189,6 +226,6 @@ def _attribution_tokens(
     return frozenset(found)
 
 
-def _cue(tag: str, tokens: Tokens, span: tuple[int, int]) -> Cue:
+def _cue(tag: str, tokens: Tokens, span: tuple[int, int], basis: str = WORD) -> Cue:
     first, last = tokens[span[0]], tokens[span[1] - 1]
-    return Cue(tag, tokens.span_text(*span), first.start, last.end)
+    return Cue(tag, tokens.span_text(*span), first.start, last.end, basis)

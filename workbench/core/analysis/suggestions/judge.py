@@ -1,0 +1,152 @@
+"""Is this sentence a denial? The sentence's own cues weighed with what the article said.
+
+Three kinds of evidence, from surest to least sure, each with its score so that a
+"lowest score shown" setting can keep only the surest:
+
+- WORD: a denial word or phrase (denial.py: "denied", "rejected the claims", "false",
+  "pleaded not guilty", "not supported by the data"), with the speaker in the sentence
+  (a bare quotation continuing the speaker of the sentence before scores a little less);
+- COUNTER: a counter-assertion (counter.py: "I have never…", "we did not hide
+  anything"), stronger when it answers what others said earlier in the article;
+- FOLLOWS: a statement right after a denial by the same speaker, or a quotation right
+  after a denial ("The hospital denied that patients had been turned away." "“Every
+  patient was seen and treated,” a hospital spokeswoman said.").
+
+A speaker granting a point ("acknowledged", "admitted") is not denying, whatever follows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.core.analysis import lexicon as lx
+from workbench.core.analysis.suggestions.attribution import Attribution
+from workbench.core.analysis.suggestions.counter import ACCUSED_BONUS, ANSWER_BONUS, find_counter
+from workbench.core.analysis.suggestions.denial import (
+    DISPUTE_SCORE,
+    UNATTRIBUTED_SCORE,
+    find_denial,
+)
+from workbench.core.analysis.suggestions.exchange import (
+    Exchange,
+    Said,
+    content_words,
+    opens_quote,
+)
+from workbench.core.analysis.suggestions.tokens import Tokens
+
+WORD = "word"
+COUNTER = "counter-assertion"
+FOLLOWS = "follows a denial"
+
+NO_CUE_SCORE = 0.02
+FOLLOW_UP_SCORE = 0.55
+BOTH_BONUS = 0.1
+"""A counter-assertion right after the speaker's denial: two pieces of evidence."""
+QUOTED_PENALTY = 0.08
+"""A bare quotation's speaker is inferred from the sentence before, not stated."""
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    score: float
+    cue: tuple[int, int] | None
+    """[first, last) tokens of what fired, None when nothing did."""
+    basis: str = WORD
+
+
+@dataclass(frozen=True, slots=True)
+class Speaking:
+    """Who speaks in the sentence, as the denial rules need it."""
+
+    key: str
+    """exchange.speaker_key of the (resolved) source: the same speaker across sentences."""
+    words: frozenset[str]
+    """The words of the source and its resolution, lower case."""
+    names: frozenset[str]
+    """Those of them that are names (capitalised)."""
+
+
+def judge_denial(
+    tokens: Tokens,
+    attribution: Attribution | None,
+    skip: frozenset[int],
+    speaking: Speaking | None,
+    exchange: Exchange,
+    threshold: float,
+) -> Judgement:
+    """The sentence's denial score and cue; records the sentence in `exchange`.
+
+    `attribution` is the sentence's suggested attribution (None when not suggested),
+    `speaking` its speaker, `skip` the tokens saying who speaks, `threshold` the score at
+    which a denial is suggested (what the next sentence sees as "denied")."""
+    previous = exchange.previous
+    opens = opens_quote(tokens)
+    inherited = None
+    if speaking is None and opens and previous is not None and previous.speaker is not None:
+        inherited = previous.speaker  # a bare quotation goes on with the last speaker
+    who = speaking.key if speaking is not None else inherited
+    conceding = attribution is not None and attribution.lemma in lx.CONCESSION_LEMMAS
+    penalty = QUOTED_PENALTY if speaking is None else 0.0
+    found: list[Judgement] = []
+
+    explicit = find_denial(tokens)
+    if explicit is not None:
+        if who is None or (conceding and explicit.score < DISPUTE_SCORE):
+            score = UNATTRIBUTED_SCORE
+        else:
+            score = explicit.score - penalty
+        found.append(Judgement(score, explicit.cue, WORD))
+
+    counter = None
+    if who is not None and not conceding:
+        speaker_words = speaking.words if speaking is not None else frozenset([who])
+        names = speaking.names if speaking is not None else frozenset([who])
+        speaker = who
+
+        def context() -> float:
+            if exchange.answers(content_words(tokens, skip), speaker, names):
+                return ANSWER_BONUS
+            return ACCUSED_BONUS if exchange.accused(speaker) else 0.0
+
+        insisting = attribution is not None and attribution.lemma in lx.INSISTING_LEMMAS
+        counter = find_counter(tokens, skip, speaker_words, insisting, context)
+        if counter is not None:
+            found.append(Judgement(counter.score - penalty, counter.cue, COUNTER))
+
+    if (
+        attribution is not None
+        and not attribution.participle  # "He resigned, saying…": an act, then its reason
+        and speaking is not None
+        and previous is not None
+        and previous.denied
+        and (
+            previous.speaker == speaking.key
+            or (opens and not exchange.accused_before(speaking.key))
+        )
+        and not conceding
+        and not _plans(tokens, skip)
+    ):
+        score = FOLLOW_UP_SCORE
+        if counter is not None:
+            score = max(score, counter.score) + BOTH_BONUS
+        found.append(Judgement(score, attribution.cue, FOLLOWS))
+
+    best = max(found, key=lambda j: j.score, default=Judgement(NO_CUE_SCORE, None))
+    # a denial's elaboration is the next sentence, not the whole rest of the article
+    on_its_own = max((j.score for j in found if j.basis != FOLLOWS), default=0.0)
+    exchange.remember(Said(tokens, skip, who, on_its_own >= threshold))
+    return best
+
+
+def _plans(tokens: Tokens, skip: frozenset[int]) -> bool:
+    """Is what is said a plan or an intention ("the ministry would respond in kind")? Its
+    first auxiliary is a modal."""
+    for k, word in enumerate(tokens.lowers):
+        if k in skip:
+            continue
+        if word in lx.MODALS:
+            return True
+        if word in lx.AUXILIARIES:
+            return False
+    return False
