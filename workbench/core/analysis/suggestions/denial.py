@@ -92,7 +92,7 @@ def _cues(tokens: Tokens) -> list[DenialCue]:
 def pushes_back(lowers: tuple[str, ...]) -> tuple[int, int] | None:
     """'pushed back on the criticism', 'hit back at the allegations': the verb and
     "back" ([first, last) tokens), when a claim follows within reach."""
-    if "back" not in lowers:
+    if "back" not in lowers or lx.PUSHBACK_VERBS.isdisjoint(lowers):
         return None
     for i in range(len(lowers) - 2):
         if lowers[i] not in lx.PUSHBACK_VERBS or lowers[i + 1] != "back":
@@ -105,7 +105,7 @@ def pushes_back(lowers: tuple[str, ...]) -> tuple[int, int] | None:
 def stands_by(lowers: tuple[str, ...]) -> tuple[int, int] | None:
     """'stood by its reporting', 'stands by the story': "stand by" and a claim or its
     text (not "stood by the athlete", "standing by the door")."""
-    if "by" not in lowers:
+    if "by" not in lowers or lx.STANDING_VERBS.isdisjoint(lowers):
         return None
     for i in range(len(lowers) - 2):
         standing = lowers[i] in lx.STANDING_VERBS and lowers[i + 1] == "by"

@@ -59,11 +59,12 @@ def content_words(tokens: Tokens, skip: frozenset[int] = frozenset()) -> frozens
     )
 
 
+_NOT_NAMES = lx.TITLES | lx.NEVER_NAMES
+
+
 def names_in(tokens: Tokens) -> frozenset[str]:
     """The capitalised words of a sentence that may name someone, lower case."""
-    return frozenset(
-        t.bare for t in tokens.items if t.is_name and t.bare not in lx.TITLES | lx.NEVER_NAMES
-    )
+    return frozenset(t.bare for t in tokens.items if t.is_name and t.bare not in _NOT_NAMES)
 
 
 class Said:

@@ -32,6 +32,7 @@ from workbench.core.analysis.suggestions.exchange import (
     Said,
     content_words,
     opens_quote,
+    speaker_key,
 )
 from workbench.core.analysis.suggestions.tokens import Tokens
 
@@ -57,14 +58,32 @@ class Judgement:
 
 @dataclass(frozen=True, slots=True)
 class Speaking:
-    """Who speaks in the sentence, as the denial rules need it."""
+    """Who speaks in the sentence, as the denial rules need it: the source as written
+    and the speaker it resolves to, if any."""
 
-    key: str
-    """exchange.speaker_key of the (resolved) source: the same speaker across sentences."""
-    words: frozenset[str]
-    """The words of the source and its resolution, lower case."""
-    names: frozenset[str]
-    """Those of them that are names (capitalised)."""
+    source: str
+    resolved: str | None = None
+
+    @property
+    def key(self) -> str:
+        """exchange.speaker_key of the (resolved) source: the same speaker across
+        sentences."""
+        return speaker_key(self.resolved or self.source)
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The words of the source and its resolution, lower case, without "'s"."""
+        return _words(f"{self.source} {self.resolved or ''}")
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Those of them that are names (capitalised)."""
+        text = f"{self.source} {self.resolved or ''}"
+        return _words(" ".join(w for w in text.split() if w[:1].isupper())) - lx.NEVER_NAMES
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.removesuffix("'s") for w in text.lower().replace("’", "'").split())
 
 
 def judge_denial(
@@ -85,7 +104,8 @@ def judge_denial(
     inherited = None
     if speaking is None and opens and previous is not None and previous.speaker is not None:
         inherited = previous.speaker  # a bare quotation goes on with the last speaker
-    who = speaking.key if speaking is not None else inherited
+    key = speaking.key if speaking is not None else None
+    who = key if key is not None else inherited
     conceding = attribution is not None and attribution.lemma in lx.CONCESSION_LEMMAS
     penalty = QUOTED_PENALTY if speaking is None else 0.0
     found: list[Judgement] = []
@@ -117,13 +137,10 @@ def judge_denial(
     if (
         attribution is not None
         and not attribution.participle  # "He resigned, saying…": an act, then its reason
-        and speaking is not None
+        and key is not None
         and previous is not None
         and previous.denied
-        and (
-            previous.speaker == speaking.key
-            or (opens and not exchange.accused_before(speaking.key))
-        )
+        and (previous.speaker == key or (opens and not exchange.accused_before(key)))
         and not conceding
         and not _plans(tokens, skip)
     ):

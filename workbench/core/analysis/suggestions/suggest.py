@@ -14,10 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from workbench.core.analysis import lexicon as lx
 from workbench.core.analysis.suggestions.attribution import find_attribution
 from workbench.core.analysis.suggestions.claims import claim_score
-from workbench.core.analysis.suggestions.exchange import Exchange, speaker_key
+from workbench.core.analysis.suggestions.exchange import Exchange
 from workbench.core.analysis.suggestions.judge import WORD, Speaking, judge_denial
 from workbench.core.analysis.suggestions.naming import guideline_span
 from workbench.core.analysis.suggestions.resolve import Discourse
@@ -169,13 +168,7 @@ def _suggest_one(
         )  # fmt: skip
     speaking = None
     if attributed and source_span is not None:
-        written = tokens.span_text(*source_span)
-        words = f"{written} {resolved.text}" if resolved else written
-        speaking = Speaking(
-            speaker_key(resolved.text if resolved else written),
-            _words(words),
-            _words(" ".join(w for w in words.split() if w[:1].isupper())) - lx.NEVER_NAMES,
-        )
+        speaking = Speaking(tokens.span_text(*source_span), resolved.text if resolved else None)
     denial = judge_denial(
         tokens, attribution if attributed else None, skip, speaking, exchange,
         THRESHOLDS["denial"],
@@ -208,11 +201,6 @@ def _suggest_one(
         resolved_start=resolved.start if resolved else None,
         resolved_end=resolved.end if resolved else None,
     )
-
-
-def _words(text: str) -> frozenset[str]:
-    """Lower case, without possessive endings: "Norway’s embassy" -> norway, embassy."""
-    return frozenset(w.removesuffix("'s") for w in text.lower().replace("’", "'").split())
 
 
 def _attribution_tokens(
