@@ -1,8 +1,11 @@
 """How good are the suggestions? Gold sets, alignment and the figures of docs/SUGGESTIONS.md.
 
-Two gold sets: the DEV set in ../shared/benchmarks/tagging_dev (the five bundled
-articles, hand-tagged by the guideline; optional, as in CI) and the held-out text in
-bench/data/suggest_heldout.txt (written and tagged before the suggester, never tuned on).
+The gold sets: the DEV set in ../shared/benchmarks/tagging_dev (the five bundled
+articles, hand-tagged by the guideline; optional, as in CI), the held-out text in
+bench/data/suggest_heldout*.txt (written and tagged by the suggester's engineer before
+each first run), and the blind set bench/data/suggest_blind.txt (written and tagged by
+an annotator who never saw the rules), split by article into a development half and a
+test half with a fixed seed (blind_halves).
 
 Gold sentences are the hand-split ones; the program's sentences are mapped onto them by
 character overlap (a quotation of several sentences is one gold sentence and may be
@@ -13,6 +16,7 @@ the program sentences overlapping it, and the first source among them.
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +32,9 @@ HELD_OUT = ROOT / "bench" / "data" / "suggest_heldout.txt"
 HELD_OUT_B = ROOT / "bench" / "data" / "suggest_heldout_b.txt"
 HELD_OUT_C = ROOT / "bench" / "data" / "suggest_heldout_c.txt"
 HELD_OUT_D = ROOT / "bench" / "data" / "suggest_heldout_d.txt"
+BLIND = ROOT / "bench" / "data" / "suggest_blind.txt"
+BLIND_SEED = 13
+"""The split of the blind set: random.Random(BLIND_SEED).sample(names, half)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +112,20 @@ def load_held_out(path: Path = HELD_OUT) -> list[GoldArticle]:
             rows.append(GoldSentence(start, len(text), tags, None if source == "-" else source))
     close()
     return gold
+
+
+def blind_halves(
+    articles: Sequence[GoldArticle], seed: int = BLIND_SEED
+) -> tuple[list[GoldArticle], list[GoldArticle]]:
+    """The blind set's development half and test half, in file order: the development
+    half is random.Random(seed).sample of the article names (file order), half of them.
+    The split was made, with this seed, before the suggester was first run on the set."""
+    names = [article.id for article in articles]
+    development = set(random.Random(seed).sample(names, len(names) // 2))
+    return (
+        [a for a in articles if a.id in development],
+        [a for a in articles if a.id not in development],
+    )
 
 
 def predict(article: GoldArticle) -> list[Predicted]:

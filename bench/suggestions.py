@@ -4,9 +4,10 @@ Speed: suggest() on articles of 50 sentences made from the bundled articles' sen
 (segmented beforehand, as the app has them), against the old guess_source on the same
 sentences, the source pre-fill it replaces. Quality: per-tag precision, recall and F1,
 source exact match, tag-set and accept-as-is accuracy on the DEV set (whole, and leave
-one article out) and on the held-out text, next to the baselines (every sentence claim
-+ attribution; the old guess_source). See bench/suggest_eval.py and docs/SUGGESTIONS.md.
-Without ../shared the DEV rows are skipped, with the reason.
+one article out), on the held-out text and on the two halves of the blind set, next to
+the baselines (every sentence claim + attribution; the old guess_source). See
+bench/suggest_eval.py and docs/SUGGESTIONS.md. Without ../shared the DEV rows are
+skipped, with the reason.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from bench.legacy_speaker import guess_source as legacy_guess_source
 from bench.report import Figure, Naive
 from bench.suggest_eval import (
+    BLIND,
     DEV_SET,
     HELD_OUT,
     HELD_OUT_B,
@@ -25,6 +27,7 @@ from bench.suggest_eval import (
     GoldArticle,
     Predicted,
     Scores,
+    blind_halves,
     leave_one_article_out,
     legacy_predict,
     load_dev,
@@ -48,6 +51,12 @@ HELD_OUT_SETS = (
 )
 """Text written for the suggester, in the order it was written (bench/data/*.txt say
 when each was first run; docs/SUGGESTIONS.md keeps those first-run figures)."""
+
+BLIND_DEVELOPMENT = "blind, development half (6 articles; rules-2 written on it)"
+BLIND_TEST = "blind, test half (6 articles; unseen until rules-2 was frozen)"
+"""The blind set (bench/data/suggest_blind.txt), written by an annotator who never saw
+the rules: rules-2 was written looking at its development half only, then run once on
+its test half (docs/SUGGESTIONS.md keeps both halves' first-run figures)."""
 
 TARGET = 0.020
 """Seconds for an article of 50 sentences (issue 13)."""
@@ -120,6 +129,9 @@ def quality_report(dev_folder: Path = DEV_SET) -> str:
         rows += _rows("DEV (5 bundled articles)", dev, notes, leave_one_out=True)
     for label, path in HELD_OUT_SETS:
         rows += _rows(label, load_held_out(path), notes, leave_one_out=False)
+    development, test = blind_halves(load_held_out(BLIND))
+    rows += _rows(BLIND_DEVELOPMENT, development, notes, leave_one_out=False)
+    rows += _rows(BLIND_TEST, test, notes, leave_one_out=False)
     rows.append("")
     rows.append(
         "Thresholds: " + ", ".join(f"{tag} {THRESHOLDS[tag]:.2f}" for tag in TAGS) + ". "
