@@ -8,6 +8,7 @@ every key to the driver at once, with no pause, as a terminal delivers them.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from textual import events
@@ -89,3 +90,89 @@ async def test_export_prompts_take_type_ahead(make_app, tmp_path: Path) -> None:
         await settle(app)
         assert isinstance(app.screen, AnnotateScreen)
     assert json.loads(target.read_bytes())["annotations"]
+
+
+# -- QA finding 2: the keys before a prompt key, and after the key that answers it.
+
+
+async def test_a_tag_typed_just_before_a_prompt_key_is_kept(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    first = bundled.articles[0].id
+    async with app.run_test(size=SIZE):
+        type_ahead(app, "c", "s", "escape")
+        await settle(app)
+        saved = store.get(first, 0)
+        assert saved is not None and saved.tags == ("claim",)
+        type_ahead(app, "j", "c", "e", *"note X", "enter")
+        await settle(app)
+        saved = store.get(first, 1)
+        assert saved is not None and (saved.tags, saved.note) == (("claim",), "note X")
+        type_ahead(app, "j", "c", "v", "3")
+        await settle(app)
+        saved = store.get(first, 2)
+        assert saved is not None and (saved.tags, saved.status) == (("claim",), "supported")
+        assert isinstance(app.screen, AnnotateScreen)
+
+
+async def test_keys_typed_just_after_enter_in_a_prompt_reach_the_screen(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    first = bundled.articles[0].id
+    async with app.run_test(size=SIZE):
+        type_ahead(app, "c", "s", "ctrl+a", "ctrl+k", *"Name A", "enter", "j")
+        await settle(app)
+        saved = store.get(first, 0)
+        assert saved is not None and (saved.tags, saved.source) == (("claim",), "Name A")
+        assert app.session is not None and app.session.place.sentence == 1
+        type_ahead(app, "s", "ctrl+a", "ctrl+k", *"Name D", "enter", "c", "j")
+        await settle(app)
+        saved = store.get(first, 1)
+        assert saved is not None and (saved.tags, saved.source) == (("claim",), "Name D")
+        assert app.session.place.sentence == 2
+        type_ahead(app, "g", "5", "enter", "a", "e", *"after go", "enter", "k")
+        await settle(app)
+        saved = store.get(first, 4)
+        assert saved is not None and (saved.tags, saved.note) == (("attribution",), "after go")
+        assert app.session.place.sentence == 3
+        assert isinstance(app.screen, AnnotateScreen)
+
+
+async def test_arrows_enter_and_the_next_key_in_a_burst_apply_in_order(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    """A list prompt: the arrows move before Enter answers; the key after goes on."""
+    app = make_app()
+    first = bundled.articles[0].id
+    async with app.run_test(size=SIZE):
+        type_ahead(app, "v", "down", "down", "enter", "j")
+        await settle(app)
+        saved = store.get(first, 0)
+        assert saved is not None and saved.status == "supported"  # unverified + 2
+        assert app.session is not None and app.session.place.sentence == 1
+
+
+async def test_search_enter_typed_before_the_results_jumps_to_the_best_hit(
+    make_app, store: AnnotationStore
+) -> None:  # type: ignore[no-untyped-def]
+    """As on a large corpus, the results come a while after the words."""
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        await settle(app)  # the search index
+        search = app.sentence_search
+        quick = search.search_chunks
+
+        def slow(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+            time.sleep(0.2)
+            yield from quick(*args, **kwargs)
+
+        search.search_chunks = slow
+        type_ahead(app, "slash", *"zelenskyy troops", "enter", "c")
+        await settle(app)
+        assert isinstance(app.screen, AnnotateScreen)
+        assert app.session is not None and app.session.article.id.startswith("004")
+        assert app.session.place.sentence == 13
+        saved = store.get(app.session.article.id, 13)
+        assert saved is not None and saved.tags == ("claim",)

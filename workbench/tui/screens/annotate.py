@@ -27,16 +27,14 @@ from workbench.tui.widgets.annotation_panel import AnnotationPanel
 from workbench.tui.widgets.fitted_footer import FittedFooter
 from workbench.tui.widgets.sentence_view import SentenceView
 
-OPENS_A_PROMPT = frozenset({"go_to_sentence", "edit_source", "edit_note", "pick_status", "search"})
-"""Priority bindings: they run as their key is read, so the keys typed straight after
-reach the prompt (workbench.tui.typeahead)."""
-
 
 def _binding(keys: str, action: str, label: str, help: str, id: str, show: bool = True) -> Binding:
-    """A remappable binding: `label` for the footer, `help` for the help screen."""
-    return Binding(
-        keys, action, label, show=show, id=id, tooltip=help, priority=id in OPENS_A_PROMPT
-    )
+    """A remappable binding: `label` for the footer, `help` for the help screen.
+
+    Every one is a priority binding: it runs as its key is read, before the next key,
+    so in a burst `c s` the claim is saved before the source prompt opens, and the keys
+    typed after a prompt key reach the prompt (workbench.tui.typeahead)."""
+    return Binding(keys, action, label, show=show, id=id, tooltip=help, priority=True)
 
 
 ANNOTATE_BINDINGS: list[BindingType] = [

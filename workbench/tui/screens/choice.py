@@ -17,7 +17,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from workbench.tui.literal import literal
-from workbench.tui.typeahead import PromptInput, PromptScreen
+from workbench.tui.typeahead import PromptInput, PromptOptionList, PromptScreen, answer_binding
 
 FILTER_FROM = 10
 """Lists longer than this get a filter box (and lose the pick-by-digit keys)."""
@@ -29,9 +29,10 @@ class ChoicePrompt(PromptScreen[str | None]):
     """Returns the chosen item, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority: answered as typed, so the keys after them reach the next screen
-        # (workbench.tui.typeahead). Enter is not: it must follow the arrows before it.
+        # Priority: answered as typed (Enter once the arrows before it are read), so the
+        # keys after them reach the next screen (workbench.tui.typeahead).
         Binding("escape", "cancel", "Cancel", id="choice.cancel", priority=True),
+        answer_binding("choice.answer"),
         *(
             Binding(str(number), f"pick({number})", show=False, priority=True)
             for number in range(1, 10)
@@ -52,7 +53,7 @@ class ChoicePrompt(PromptScreen[str | None]):
             yield Label(literal(self.prompt_title, single_line=True), classes="prompt-title")
             if self.filtered:
                 yield PromptInput(placeholder="type to filter", id="choice-filter")
-            yield OptionList(id="choice-options")
+            yield PromptOptionList(id="choice-options")
             yield Label("", id="choice-hint", classes="prompt-hint", markup=False)
 
     def on_mount(self) -> None:
@@ -92,15 +93,14 @@ class ChoicePrompt(PromptScreen[str | None]):
     def filter_changed(self, event: Input.Changed) -> None:
         self.show_matches(event.value)
 
-    @on(Input.Submitted, "#choice-filter")
-    def filter_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def answer(self) -> None:
         highlighted = self.query_one(OptionList).highlighted
         if self.shown:
             self.dismiss(self.shown[highlighted or 0])
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:
+        """A click on an option (Enter answers through `answer`)."""
         event.stop()
         self.dismiss(self.shown[event.option_index])
 

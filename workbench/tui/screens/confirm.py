@@ -18,8 +18,8 @@ class ConfirmPrompt(PromptScreen[bool]):
     """Returns True for yes. Answered as the key is typed (priority bindings)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes", priority=True),
-        Binding("n,escape,enter", "answer(False)", "No", id="confirm.no", priority=True),
+        Binding("y", "reply(True)", "Yes", id="confirm.yes", priority=True),
+        Binding("n,escape,enter", "reply(False)", "No", id="confirm.no", priority=True),
     ]
 
     def __init__(self, question: str, detail: str = "") -> None:
@@ -37,5 +37,5 @@ class ConfirmPrompt(PromptScreen[bool]):
     def typing_target(self) -> Widget:
         return self
 
-    def action_answer(self, yes: bool) -> None:
+    def action_reply(self, yes: bool) -> None:
         self.dismiss(yes)

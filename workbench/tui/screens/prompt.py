@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -13,18 +12,20 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from workbench.tui.literal import literal
-from workbench.tui.typeahead import PromptInput, PromptScreen
+from workbench.tui.typeahead import PromptInput, PromptScreen, answer_binding
 
 
 class TextPrompt(PromptScreen[str | None]):
     """Asks for one line of text, pre-filled with `value`.
 
-    Escape cancels as it is typed (a priority binding), so the keys typed after it reach
-    the screen underneath; Enter is read in turn with the letters before it.
+    Escape and Enter answer as they are typed (priority bindings), Enter once the input
+    has read the keys typed before it, so the keys typed after them reach the screen
+    underneath (workbench.tui.typeahead).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="prompt.cancel", priority=True),
+        answer_binding("prompt.answer"),
     ]
 
     def __init__(
@@ -58,14 +59,14 @@ class TextPrompt(PromptScreen[str | None]):
     def typing_target(self) -> Widget:
         return self.query_one(Input)
 
-    @on(Input.Submitted)
-    def submit(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.validation_result is not None and not event.validation_result.is_valid:
-            reasons = "; ".join(event.validation_result.failure_descriptions)
+    def answer(self) -> None:
+        typed = self.query_one(Input)
+        checked = typed.validate(typed.value)
+        if checked is not None and not checked.is_valid:
+            reasons = "; ".join(checked.failure_descriptions)
             self.query_one(".prompt-hint", Label).update(literal(reasons))
             return
-        self.dismiss(event.value)
+        self.dismiss(typed.value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

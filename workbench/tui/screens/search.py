@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from typing import ClassVar
 
 from textual import on, work
@@ -16,9 +18,17 @@ from textual.worker import get_current_worker
 
 from workbench.core.corpus.search import SearchHit, SentenceSearch
 from workbench.tui.literal import visible
-from workbench.tui.typeahead import PromptInput, PromptScreen
+from workbench.tui.typeahead import (
+    PromptInput,
+    PromptOptionList,
+    PromptScreen,
+    answer_binding,
+    typed,
+)
 
 RESULT_LIMIT = 50
+SEARCH_WAIT = 3.0
+"""Seconds Enter waits, at most, for the search of the words typed just before it."""
 
 
 def where(hit: SearchHit) -> str:
@@ -30,7 +40,9 @@ class SearchScreen(PromptScreen[tuple[str, int] | None]):
     """Returns (article id, sentence index) of the chosen hit, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="search.close"),
+        # Priority: answered as typed (workbench.tui.typeahead).
+        Binding("escape", "close", "Close", id="search.close", priority=True),
+        answer_binding("search.answer"),
         Binding("down", "focus_results", "Results", show=False, id="search.results"),
     ]
 
@@ -38,12 +50,16 @@ class SearchScreen(PromptScreen[tuple[str, int] | None]):
         super().__init__(classes="search-screen")
         self.search = search
         self.hits: list[SearchHit] = []
+        self.hits_for: str | None = None
+        """The query whose search has finished and whose hits are shown."""
+        self.finished = asyncio.Event()
+        """Set each time a search finishes (answer waits for the one it needs)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="search-box"):
             yield Label("Search all sentences", classes="prompt-title")
             yield PromptInput(placeholder="words in any order; typos are fine", id="search-input")
-            yield OptionList(id="search-results")
+            yield PromptOptionList(id="search-results")
             yield Label("", id="search-status", classes="prompt-hint", markup=False)
 
     def typing_target(self) -> Widget:
@@ -53,9 +69,22 @@ class SearchScreen(PromptScreen[tuple[str, int] | None]):
     def query_changed(self, event: Input.Changed) -> None:
         self.run_search(event.value)
 
-    @on(Input.Submitted, "#search-input")
-    def submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    async def action_answer(self) -> None:
+        """Enter typed straight after the words jumps to the best hit for those words:
+        wait (a moment at most) for their search to finish first."""
+        await typed(self)
+        query = self.query_one(Input).value
+        if self.hits_for != query:
+            self.run_search(query)
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(SEARCH_WAIT):
+                    while self.hits_for != query:
+                        self.finished.clear()
+                        await self.finished.wait()
+        if self.is_active:
+            self.answer()
+
+    def answer(self) -> None:
         if self.hits:
             results = self.query_one(OptionList)
             chosen = results.highlighted if results.highlighted is not None else 0
@@ -63,6 +92,7 @@ class SearchScreen(PromptScreen[tuple[str, int] | None]):
 
     @on(OptionList.OptionSelected)
     def selected(self, event: OptionList.OptionSelected) -> None:
+        """A click on a result (Enter answers through `answer`)."""
         event.stop()
         self.choose(event.option_index)
 
@@ -95,6 +125,9 @@ class SearchScreen(PromptScreen[tuple[str, int] | None]):
             self.app.call_from_thread(self.show_hits, shown or [], query, True)
 
     def show_hits(self, hits: list[SearchHit], query: str, done: bool = True) -> None:
+        if done:
+            self.hits_for = query
+            self.finished.set()
         status = self.query_one("#search-status", Label)
         if not query:
             status.update("type words of a sentence, in any order")
