@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App
+from textual.widgets import Input
 
 from store import AnnotationStore
 from workbench.core.corpus.articles import Corpus
@@ -176,3 +177,28 @@ async def test_search_enter_typed_before_the_results_jumps_to_the_best_hit(
         assert app.session.place.sentence == 13
         saved = store.get(app.session.article.id, 13)
         assert saved is not None and saved.tags == ("claim",)
+
+
+# -- QA finding 6: the source prompt's guess is selected, so typing replaces it.
+
+
+async def test_typing_replaces_the_source_guess_and_an_arrow_keeps_it(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    first = bundled.articles[0].id
+    async with app.run_test(size=SIZE) as pilot:
+        type_ahead(app, "g", "4", "enter")
+        await settle(app)
+        await pilot.press("s")  # as a new user does: s, then a look at the guess
+        assert app.screen.query_one(Input).value == "Pat Ryder"
+        await pilot.press(*"Ryder", "enter")
+        saved = store.get(first, 3)
+        assert saved is not None and saved.source == "Ryder"
+        type_ahead(app, "s", *"Gen. Pat Ryder", "enter")  # a burst replaces it too
+        await settle(app)
+        saved = store.get(first, 3)
+        assert saved is not None and saved.source == "Gen. Pat Ryder"
+        await pilot.press("s", "end", *", the spokesman", "enter")
+        saved = store.get(first, 3)
+        assert saved is not None and saved.source == "Gen. Pat Ryder, the spokesman"

@@ -285,7 +285,8 @@ class AnnotateScreen(Screen[None]):
             if answer is not None:
                 self.write(lambda: self.session.set_source(answer))
 
-        await open_prompt(self.app, TextPrompt("Source: who says it?", value), save)
+        prompt = TextPrompt("Source: who says it?", value, replace=True)
+        await open_prompt(self.app, prompt, save)
 
     async def action_edit_note(self) -> None:
         if not self.has_sentence():

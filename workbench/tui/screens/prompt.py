@@ -36,13 +36,17 @@ class TextPrompt(PromptScreen[str | None]):
         placeholder: str = "",
         validators: list[Validator] | None = None,
         hint: str = "Enter saves · Escape cancels",
+        replace: bool = False,
     ) -> None:
+        """`replace`: the value is selected when the prompt opens, so typing replaces it
+        (a guess); arrows, Home or End keep it. Otherwise the cursor is at its end."""
         super().__init__(classes="prompt-screen")
         self.prompt_title = title
         self.value = value
         self.placeholder = placeholder
         self.validators = validators or []
         self.hint = hint
+        self.replacing = replace
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box"):
@@ -52,7 +56,7 @@ class TextPrompt(PromptScreen[str | None]):
                 placeholder=self.placeholder,
                 validators=self.validators,
                 validate_on=["submitted"],
-                select_on_focus=False,
+                select_on_focus=self.replacing,
             )
             yield Label(self.hint, classes="prompt-hint", markup=False)
 
