@@ -504,12 +504,17 @@ class AnnotationStore:
         sha256: str,
         sentences: int,
         segmenter: str | None = None,
+        sync: bool = True,
     ) -> None:
         """Record an article seen in the corpus (title, content hash, sentence count, and
-        the segmenter that counted them: what articles_to_reanchor compares)."""
+        the segmenter that counted them: what articles_to_reanchor compares).
+
+        `sync=False` writes it without an fsync of its own, for a caller whose durable
+        write follows at once and carries it to disk (a tag: one fsync, not two). It is
+        only a record of what was seen: lost in a power cut, the article is checked again."""
         op = self._article_document(article_id, title, sha256, sentences, segmenter)
         if op is not None:
-            self._follow(self._storage.commit([op]))
+            self._follow(self._storage.commit([op], sync=sync))
 
     @synchronised
     def articles(self) -> list[dict[str, Any]]:

@@ -172,7 +172,10 @@ class Store(Protocol):
         sha256: str,
         sentences: int,
         segmenter: str | None = None,
-    ) -> None: ...
+        sync: bool = True,
+    ) -> None:
+        """`sync=False`: no durable write of its own, a durable write follows at once."""
+        ...
 
     def articles(self) -> list[dict[str, Any]]: ...
 

@@ -423,7 +423,9 @@ class PostgresStore:
         sha256: str,
         sentences: int,
         segmenter: str | None = None,
+        sync: bool = True,
     ) -> None:
+        # Every statement is committed as it runs; `sync` is for the file store.
         self._write(
             lambda connection: connection.execute(
                 "SELECT workbench_remember_article(%s, %s, %s, %s, %s, %s, %s, %s)",

@@ -71,10 +71,17 @@ class CorpusAnchors:
         self._noticed: set[str] = set()
         self._plans: dict[str, ArticlePlan] = {}
         """In-memory plans of articles whose stored annotations are not anchored."""
+        self._checked: dict[str, str] = {}
+        """Article id -> the text (sha256) whose check found every stored anchor holding,
+        not stored yet: the article's next save stores it (session.save), or the next
+        session's start-up worker. No write of its own on the way to a tag."""
 
     # -- reading --------------------------------------------------------------------
     def is_stale(self, article: Article) -> bool:
         """True when some of the article's stored annotations may not fit its text."""
+        with self._lock:
+            if self._checked.get(article.id) == article.sha256:
+                return False
         return bool(
             self.store.articles_to_reanchor({article.id: article.sha256}, segmenter_stamp())
         )
@@ -120,6 +127,7 @@ class CorpusAnchors:
         """Stored annotations changed (an undo, the review screen): plan again."""
         with self._lock:
             self._plans.clear()
+            self._checked.clear()
 
     # -- writing --------------------------------------------------------------------
     def visit(self, article: Article) -> None:
@@ -134,11 +142,17 @@ class CorpusAnchors:
 
     def settle(self, article: Article) -> None:
         """Store the article's re-anchoring now if its stored annotations do not fit its
-        text (before a write to the article, and on the first visit)."""
+        text (before a write to the article, and on the first visit). A check that
+        finds every anchor holding writes nothing (see `_checked`)."""
         if self.store.read_only or not self.is_stale(article):
             return
         for _attempt in range(3):  # a worker may have stored it meanwhile
             plan = plan_article(article, self.store.in_article(article.id), self.threshold)
+            if not plan.changes:  # every anchor holds: only the check to remember
+                with self._lock:
+                    self._checked[article.id] = article.sha256
+                    self._plans.pop(article.id, None)
+                return
             try:
                 store_plans(self.store, [ArticleReanchoring(article, plan)])
             except AnchorConflictError:

@@ -176,10 +176,19 @@ class AnnotationSession:
         return self.annotation or Annotation.new(self.anchor(), self.store.annotator)
 
     def save(self, annotation: Annotation) -> Annotation:
-        """Write through the store (durable when it returns); raises StoreWriteError."""
+        """Write through the store (durable when it returns); raises StoreWriteError.
+
+        The article as seen now (with the segmenter, which also records that its anchors
+        were checked) goes first without an fsync of its own: the save's carries it, so
+        the first tag of an article costs one durable write, like every other."""
         article = self.article
         self.store.remember_article(
-            article.id, article.title, article.sha256, len(self.sentences), segmenter_stamp()
+            article.id,
+            article.title,
+            article.sha256,
+            len(self.sentences),
+            segmenter_stamp(),
+            sync=False,
         )
         before = self.store.get(annotation.article_id, annotation.index)
         saved = self.store.save(annotation)

@@ -8,6 +8,7 @@ from pathlib import Path
 from store import AnnotationStore
 from tests.fixtures.anchored import STORY, annotate, article, files
 from workbench.core.corpus.articles import Corpus, load_corpus
+from workbench.core.corpus.sentences import segmenter_stamp
 from workbench.tui.session import AnnotationSession
 
 OLD = article(STORY)
@@ -59,3 +60,51 @@ def test_a_read_only_session_shows_reanchored_annotations_and_writes_nothing(
         assert session.annotation is not None and session.annotation.source == "Analysts"
         assert sorted(store.for_article("story")) == [1, 5]  # stored as made
     assert files(db) == before
+
+
+# -- The first tag of an article costs one durable write (fsync), like any other tag.
+
+
+def count_fsyncs(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
+    import os
+
+    calls: list[int] = []
+    real = os.fsync
+
+    def counting(fd: int) -> None:
+        calls.append(fd)
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", counting)
+    return calls
+
+
+def test_the_first_tag_of_an_article_never_seen_is_one_fsync(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    with AnnotationStore.open(tmp_path / "db.json", annotator="ana") as store:
+        session = AnnotationSession(corpus_of(tmp_path, STORY), store)
+        session.go(0, 2)
+        fsyncs = count_fsyncs(monkeypatch)
+        session.toggle("claim")
+        assert len(fsyncs) == 1
+        assert [a["article_id"] for a in store.articles()] == ["story"]  # remembered with it
+        assert not session.anchors.is_stale(session.article)
+
+
+def test_the_first_tag_of_an_article_whose_check_is_not_stored_is_one_fsync(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Annotations made on this very text, the article not remembered with this
+    segmenter (an older database, or one written by import): the check finds every
+    anchor holding; it is stored with the tag, not in a write of its own."""
+    db = annotated(tmp_path / "db.json")
+    with AnnotationStore.open(db, annotator="ana") as store:
+        session = AnnotationSession(corpus_of(tmp_path, STORY), store)
+        assert session.anchors.is_stale(session.article)
+        fsyncs = count_fsyncs(monkeypatch)
+        session.go(0, 2)
+        assert session.annotation is None  # shown: the check ran, and wrote nothing
+        assert fsyncs == []
+        session.toggle("claim")
+        assert len(fsyncs) == 1
+    with AnnotationStore.open(db, annotator="ana") as store:  # the check was stored with it
+        assert store.articles_to_reanchor({"story": OLD.sha256}, segmenter_stamp()) == []
