@@ -25,6 +25,7 @@ from store.content_lines import content_lines
 from store.errors import (
     AnchorConflictError,
     CorruptDatabaseError,
+    LinkLoopError,
     SchemaVersionError,
     StoreWriteError,
 )
@@ -43,6 +44,7 @@ from workbench.core.annotation import ORPHANED, Annotation, AnnotationKey, utc_n
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.collector import paused_gc
 from workbench.core.files.atomic import link_target
+from workbench.core.files.links import link_loop
 
 ANNOTATIONS = "annotations"
 IMPORT_LINE_BYTES = 1 << 20
@@ -102,7 +104,11 @@ class AnnotationStore:
             return cls(in_memory, annotator, None)
         # A symbolic link is followed once: every file of the database lives beside its
         # target, and writes replace the target (the link stays a link).
-        path = link_target(Path(path).expanduser())
+        path = Path(path).expanduser()
+        loop = link_loop(path)
+        if loop is not None:
+            raise LinkLoopError(path, loop)
+        path = link_target(path)
         if read_only:
             return cls._open_read_only(path, annotator)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -111,7 +117,7 @@ class AnnotationStore:
         try:
             remove_stale_temporaries(path)
             with paused_gc():
-                storage = JournalStorage(path)
+                storage = JournalStorage(path, lock=lock)
                 found = _checked_version(path, storage)
                 migrated = _migrated_in_memory(path, storage, found)
                 opened = cls(storage, annotator, lock)  # indexing validates before any write

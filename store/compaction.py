@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from store.errors import StoreError, StoreWriteError
-from store.history_log import HistoryLog, history_path
+from store.history_log import HistoryLog, checksum_of, history_path, recorded_crc
 from store.reading_order import ANNOTATIONS_TABLE, in_reading_order
 from store.segments import drop_segments
 from store.snapshot import META_ID, META_TABLE, Tables, write_snapshot
@@ -51,6 +51,10 @@ class Compaction:
     segments: list[Path]
     journal_seq: int = 0
     """The sequence number of the last journal line the tables hold."""
+    verify_history: bool = False
+    """Check FILE.history's acknowledged bytes before appending to them (the first
+    compaction of a session): a writer never appends to a history it cannot trust."""
+    history_verified: bool = False
     snapshot_bytes: int = 0
     error: StoreError | None = None
     done: bool = False
@@ -62,11 +66,26 @@ class Compaction:
         return self.tables.setdefault(META_TABLE, {}).setdefault(META_ID, {})
 
     def append_history(self) -> None:
-        """Step 1: the history records to FILE.history, noted in the snapshot's meta."""
-        if self.history:
-            log = HistoryLog(history_path(self.path), self.path)
-            self.meta["history_bytes"] = log.append(self.history, self.meta.get("history_bytes", 0))
-            self.meta["history_next_id"] = int(self.history[-1]["id"]) + 1
+        """Step 1: the history records to FILE.history, noted in the snapshot's meta with
+        the CRC-32 of the whole file (checked first if `verify_history`: damage raises
+        CorruptDatabaseError, and nothing is appended)."""
+        if not self.history:
+            return
+        log = HistoryLog(history_path(self.path), self.path)
+        meta = self.meta
+        committed = int(meta.get("history_bytes", 0))
+        crc = recorded_crc(meta.get("history_checksum"), committed)
+        if self.verify_history:
+            crc = log.verify(
+                committed, int(meta.get("history_first_id", 1)), meta.get("history_checksum")
+            )
+            self.history_verified = True
+        size, crc = log.append(self.history, committed, crc)
+        meta["history_bytes"] = size
+        meta.pop("history_checksum", None)
+        if crc is not None:
+            meta["history_checksum"] = checksum_of(size, crc)
+        meta["history_next_id"] = int(self.history[-1]["id"]) + 1
 
     def write_snapshot(self) -> None:
         """Step 2: the tables replace FILE atomically, annotations in reading order, with

@@ -28,14 +28,15 @@ class CorruptDatabaseError(StoreError):
     """A file cannot be read or trusted; every file has been left exactly as it was.
 
     `path` is the damaged file, `database` the database it belongs to (when known): the
-    message then says how to recover what can be."""
+    message then says how to recover what it still holds."""
 
     def __init__(self, path: Path, detail: str, database: Path | None = None) -> None:
         self.path = path
         self.detail = detail
         self.database = database
         advice = (
-            f"; run `workbench repair --db {database}` to recover what can be"
+            f"; run `workbench repair --db {database}`, which keeps the damaged files and "
+            "recovers everything they still hold"
             if database is not None
             else ""
         )
@@ -44,6 +45,15 @@ class CorruptDatabaseError(StoreError):
     def of_database(self, database: Path) -> CorruptDatabaseError:
         """The same error, naming the database it belongs to."""
         return self if self.database else CorruptDatabaseError(self.path, self.detail, database)
+
+
+class LinkLoopError(StoreError):
+    """The database is (or goes through) a loop of symbolic links: there is nothing to
+    open, and nothing was created beside it (workbench.core.files.links)."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        self.path = path
+        super().__init__(message)
 
 
 class StoreWriteError(StoreError):

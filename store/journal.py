@@ -26,11 +26,12 @@ from tinydb.storages import Storage
 
 from store import line_format
 from store.compaction import Compaction, tables_copy
-from store.errors import StoreError, StoreWriteError, describe_os_error
+from store.errors import CorruptDatabaseError, StoreError, StoreWriteError, describe_os_error
 from store.files import AppendOnlyFile, fsync_directory
 from store.history_log import HistoryLog, history_path
+from store.lock import DatabaseLock
 from store.ops import Applied, Op, apply_ops, undo_ops
-from store.replay import Replayed, replay, replay_consistently
+from store.replay import Replayed, history_damage_warning, replay, replay_consistently
 from store.segments import (
     create_journal,
     fresh_journal_path,
@@ -57,7 +58,11 @@ class JournalStorage(Storage):
     journal, no compaction, nothing created; the writer may work on the files meanwhile.
     """
 
-    def __init__(self, path: Path | None, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path | None, read_only: bool = False, lock: DatabaseLock | None = None
+    ) -> None:
+        """`lock` is the writer's lock: what it records as saved is checked against the
+        journal, and each change is recorded there once its line is fsynced."""
         super().__init__()
         self.path = path
         self.read_only = read_only
@@ -75,10 +80,14 @@ class JournalStorage(Storage):
         self._closed = False
         self.staging_open = False
         """True while an import's staged lines wait for the line that commits them."""
+        self._lock = lock
         state = Replayed()
         if path is not None:
-            state = replay_consistently(path) if read_only else replay(path)
+            saved = lock.saved if lock is not None else None
+            state = replay_consistently(path) if read_only else replay(path, saved)
         self._take_state(state)
+        if lock is not None:
+            lock.record(self._last_seq)
 
     def _take_state(self, state: Replayed) -> None:
         self.data = state.tables
@@ -87,6 +96,13 @@ class JournalStorage(Storage):
         self.snapshot_checked = state.snapshot_checked
         self.history_restarted = state.history_restarted
         """FILE.history was missing and starts afresh; the writer records it at once."""
+        self.history_damage = state.history_damage
+        """Why FILE.history cannot be trusted (found on opening, or by the first
+        compaction's check), or None. While it is set nothing is appended to it: no
+        compaction runs, and every change, with its history record, stays in the
+        journal (durable and complete) until `workbench repair` mends the history."""
+        self._history_verified = False
+        """FILE.history's acknowledged bytes were checked whole this session."""
         self._segments = state.segments
         self._pending_history = state.pending_history
         """History records in FILE.journal (and, after opening, the sealed segments)."""
@@ -119,11 +135,12 @@ class JournalStorage(Storage):
         if self.path is None or self.read_only:
             return
         self.wait_for_compaction()
-        if self._live_changes or self._has_unfolded_changes():
+        if self.history_damage is None and (self._live_changes or self._has_unfolded_changes()):
             try:
                 self.compact()
             except StoreError as error:
-                self.warnings.append(f"could not compact on close: {error}")
+                if self.history_damage is None:  # else already said, when it was found
+                    self.warnings.append(f"could not compact on close: {error}")
         if self._journal is not None:
             self._journal.close()
             self._journal = None
@@ -185,6 +202,8 @@ class JournalStorage(Storage):
         if journal is not None:
             journal.append(line, sync)
         self._last_seq = seq
+        if sync and not staged and self._lock is not None:
+            self._lock.record(seq)  # acknowledged: durable, and no import left open
         self._live_changes += 1
         if not owned:
             with paused_gc():  # the stored form: no aliasing with the caller's dicts
@@ -221,7 +240,7 @@ class JournalStorage(Storage):
     def compact_if_long(self) -> None:
         """Start a background compaction once the journal is long (never inside staging)."""
         self._collect_compaction()
-        if self.staging_open or self._compaction is not None:
+        if self.staging_open or self._compaction is not None or self.history_damage:
             return
         if self._journal_size() > self._compact_at:
             try:
@@ -233,6 +252,8 @@ class JournalStorage(Storage):
         """fsync unsynced appends (see commit(sync=False))."""
         if self._journal is not None:
             self._journal.sync()
+            if self._lock is not None and not self.staging_open:
+                self._lock.record(self._last_seq)
 
     def compact(self) -> None:
         """Seal the journal, then history to FILE.history, data to a new snapshot and the
@@ -247,6 +268,8 @@ class JournalStorage(Storage):
         if self.read_only:
             raise StoreWriteError(self.path, READ_ONLY_REASON)
         self.wait_for_compaction()
+        if self.history_damage is not None:
+            raise StoreWriteError(self.path, f"not compacted: {self.history_damage}")
         self._compact(background=False)
 
     def wait_for_compaction(self) -> None:
@@ -273,6 +296,7 @@ class JournalStorage(Storage):
             list(self._sealed_history),
             list(self._segments),
             journal_seq=self._last_seq,
+            verify_history=not self._history_verified,
         )
 
     def _compact(self, background: bool) -> None:
@@ -347,11 +371,19 @@ class JournalStorage(Storage):
 
     def _take_in(self, job: Compaction) -> None:
         """What the finished steps of `job` made durable becomes the store's state."""
+        self._history_verified = self._history_verified or job.history_verified
+        if isinstance(job.error, CorruptDatabaseError) and job.error.path == history_path(
+            job.path
+        ):  # the check before the first append found damage: nothing was appended
+            self.history_damage = history_damage_warning(job.error.path, job.error.detail, job.path)
+            self.warnings.append(self.history_damage)
         if job.steps_done >= 2:  # the snapshot holds the sealed history's new place
             meta = self.meta()
-            for name in ("history_bytes", "history_next_id"):
+            for name in ("history_bytes", "history_next_id", "history_checksum"):
                 if name in job.meta:
                     meta[name] = job.meta[name]
+                else:
+                    meta.pop(name, None)
             if self._saved_history is not None:
                 self._saved_history.extend(job.history)
             del self._sealed_history[: len(job.history)]
@@ -361,6 +393,8 @@ class JournalStorage(Storage):
             self._segments = [s for s in self._segments if s not in job.segments]
 
     def _postpone(self, error: StoreError) -> None:
+        if self.history_damage is not None:
+            return  # named once, when found; compactions wait for the repair
         self.warnings.append(f"compaction postponed: {error}")
         self._compact_at *= 2
 

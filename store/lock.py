@@ -1,7 +1,13 @@
 """FILE.lock: one writer at a time, released by the kernel even after kill -9.
 
 flock() locks belong to an open file description, so a second open of the same database
-in the same process is refused too. The file holds the holder's pid for the message.
+in the same process is refused too. The file holds the holder's pid for the message,
+and on its second line the number of the last journal change the writer saved: the one
+record of what was acknowledged that lives outside the journal, so that whole lines cut
+from the journal's end are seen (replay.py). It is written with pwrite after the
+journal's fsync, never fsynced itself (a few microseconds on the save path): a power
+cut may leave it behind the journal, never ahead of it, so it can only miss a loss,
+never report one that did not happen.
 """
 
 from __future__ import annotations
@@ -9,20 +15,61 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
+import zlib
 from pathlib import Path
 
 from store.errors import DatabaseLockedError, StoreWriteError, describe_os_error
+
+_SAVED = re.compile(rb"saved ([0-9]{20}) ([0-9a-f]{8})\n")
+_READ_LIMIT = 128
 
 
 def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
+def saved_line(seq: int) -> bytes:
+    """The second line: the change number, fixed width (so a rewrite never leaves a
+    longer old one's tail), and the CRC-32 of that number (a torn or garbled line is
+    ignored, never read as a larger number)."""
+    number = b"%020d" % seq
+    return b"saved %s %08x\n" % (number, zlib.crc32(number))
+
+
+def parse_saved(content: bytes) -> int | None:
+    """The saved change number in a lock file's content; None if it has none (a lock
+    file from before it was recorded) or it does not check."""
+    lines = content.split(b"\n", 1)
+    found = _SAVED.match(lines[1]) if len(lines) == 2 else None
+    if found is None or zlib.crc32(found.group(1)) != int(found.group(2), 16):
+        return None
+    return int(found.group(1))
+
+
+def recorded_saved(database: Path) -> int | None:
+    """What the last writer recorded as saved, read without taking the lock (a
+    read-only open); None without a lock file or a record in it. Creates nothing."""
+    try:
+        fd = os.open(lock_path(database), os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        return parse_saved(os.pread(fd, _READ_LIMIT, 0))
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 class DatabaseLock:
     """An exclusive, non-blocking lock on a database; close() releases it."""
 
     def __init__(self, database: Path) -> None:
-        """Take the lock or raise DatabaseLockedError naming the file and the holder's pid."""
+        """Take the lock or raise DatabaseLockedError naming the file and the holder's pid.
+
+        `saved` is what the previous writer recorded as saved (kept in the file until
+        record() replaces it, so a writer refused at open leaves it for the next)."""
         self.path = lock_path(database)
         try:
             self._fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -36,16 +83,30 @@ class DatabaseLock:
             holder = self._holder()
             os.close(self._fd)
             raise DatabaseLockedError(database, holder) from None
+        self.saved: int | None = None
+        with contextlib.suppress(OSError):
+            self.saved = parse_saved(os.pread(self._fd, _READ_LIMIT, 0))
+        self._pid_line = f"{os.getpid()}\n".encode()
+        kept = saved_line(self.saved) if self.saved is not None else b""
         with contextlib.suppress(OSError):
             os.ftruncate(self._fd, 0)
-            os.pwrite(self._fd, f"{os.getpid()}\n".encode(), 0)
+            os.pwrite(self._fd, self._pid_line + kept, 0)
 
     def _holder(self) -> int | None:
         assert self._fd is not None
         try:
-            return int(os.pread(self._fd, 32, 0).decode().strip())
+            return int(os.pread(self._fd, 32, 0).split(b"\n", 1)[0].decode().strip())
         except (OSError, ValueError, UnicodeDecodeError):
             return None
+
+    def record(self, seq: int) -> None:
+        """Note change `seq` as saved (called once its journal line is fsynced). Best
+        effort: a lock file that cannot be written only weakens the check."""
+        if self._fd is None:
+            return
+        with contextlib.suppress(OSError):
+            os.pwrite(self._fd, saved_line(seq), len(self._pid_line))
+        self.saved = seq
 
     def close(self) -> None:
         """Release the lock (the file stays: removing it would race with a new holder)."""

@@ -3,12 +3,22 @@
 Each file is read on its own terms, never trusting more than its checksums vouch for:
 
 - the snapshot, if its checksum holds (or it is a file from before checksums);
-- the journal lines (sealed segments, then the live journal) up to the first that cannot
-  be trusted: a damaged or cut-short line, a line that is not a change, a missing or
-  repeated sequence number. Every change after it is lost, and named, even when its own
-  line is readable: replayed without the changes before it, it could bring back a state
-  that never existed;
-- every history record whose line passes its checksum.
+- every journal line (sealed segments, then the live journal) that passes its checksum,
+  is a change, and carries a sequence number after the last trusted one. A damaged
+  line, a line that is not a change, a line repeating a number with other content, and
+  numbers missing from the sequence are each named, with what they held as far as it
+  can be read; a line repeating an earlier one byte for byte is skipped (nothing is lost).
+- every history record whose line passes its checksum, in the order of their ids.
+
+The trusted lines after a damaged or missing one are kept. Every change is an absolute
+put or delete of whole documents by id (ops.py), so a document a later line writes ends
+exactly as that line left it, whatever the missing change did; what differs from the
+acknowledged state is only what the missing changes wrote and nothing wrote again. The
+report says which: the history records carry consecutive ids, so the ids missing between
+two trusted lines count the annotation changes lost (none: only positions, articles seen
+or ledger decisions were). Two annotations left on one sentence (the missing change had
+moved or deleted one) keep the one written last, and name the other. An import whose
+committing line never came is still dropped whole (it was never acknowledged).
 
 When the snapshot cannot be trusted, the annotations are rebuilt from the history (every
 change to an annotation has a history record, so a history complete from its first
@@ -20,7 +30,8 @@ snapshot's readable records are kept as found and the report says they are unver
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,13 +39,15 @@ from typing import Any
 from store import line_format, migrations
 from store.errors import CorruptDatabaseError, SchemaVersionError
 from store.history_log import history_path
+from store.loss_words import contents, describe_change
 from store.ops import apply_ops
-from store.replay import journal_entry
+from store.replay import JournalEntry, journal_entry
 from store.segments import fresh_journal_path, journal_path, sealed_segments
 from store.snapshot import META_ID, META_TABLE, Snapshot, Tables, check_shape, load_snapshot
 from workbench.core.annotation import Annotation
 
 ANNOTATIONS = "annotations"
+ARTICLES = "articles"
 MAX_NAMED = 200
 """Lost changes named one by one; beyond this many, the rest are counted."""
 
@@ -50,6 +63,37 @@ class JournalLine:
     history: list[dict[str, Any]]
     staged: bool = False
     """A line of an import, committed only by the unmarked line after it (staging.py)."""
+
+    def same_change(self, other: JournalLine) -> bool:
+        return (self.seq, self.ops, self.history, self.staged) == (
+            other.seq,
+            other.ops,
+            other.history,
+            other.staged,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class UntrustedLine:
+    """A journal line that cannot be trusted, and what its text still says, if anything."""
+
+    file: Path
+    number: int
+    offset: int
+    reason: str
+    readable: JournalEntry | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatedLine:
+    """A line identical to an earlier trusted one: a copy, harmless to skip."""
+
+    file: Path
+    number: int
+    original: JournalLine
+
+
+Entry = JournalLine | UntrustedLine | RepeatedLine
 
 
 @dataclass
@@ -69,16 +113,31 @@ class Recovery:
     """Kept as found, though nothing vouches for it."""
 
 
-def recover(source: Path) -> Recovery:
-    """Read the database whose files are named after `source` (FILE, FILE.journal, ...)."""
+@dataclass(frozen=True, slots=True)
+class Names:
+    """The report names each file as the database called it (FILE.journal), not by the
+    name it was moved aside to: the list of moves says where each one is now."""
+
+    source: Path
+    shown_as: Path
+
+    def __call__(self, file: Path) -> str:
+        return self.shown_as.name + file.name[len(self.source.name) :]
+
+
+def recover(source: Path, shown_as: Path | None = None, saved: int | None = None) -> Recovery:
+    """Read the database whose files are named after `source` (FILE, FILE.journal, ...),
+    naming them after `shown_as` in the report; `saved` is the last change FILE.lock
+    recorded as saved (lock.py), which tells whole lines cut from the journal's end."""
     recovery = Recovery()
-    snapshot, salvaged = _snapshot(source, recovery)
-    lines, broken = _journal(source, recovery)
-    history = _history(source, snapshot, recovery)
+    names = Names(source, shown_as or source)
+    snapshot, salvaged = _snapshot(source, names, recovery)
+    entries = _journal(source, names, recovery)
+    history = _history(source, snapshot, names, recovery)
     if snapshot is not None:
-        _over_snapshot(snapshot, lines, broken, history, recovery)
+        _over_snapshot(snapshot, entries, history, recovery, names, saved)
     else:
-        _from_history(salvaged, lines, history, recovery)
+        _from_history(salvaged, entries, history, recovery, names, saved)
     _keep_valid_annotations(recovery)
     return recovery
 
@@ -86,8 +145,11 @@ def recover(source: Path) -> Recovery:
 # -- Reading each file ---------------------------------------------------------------------
 
 
-def _snapshot(source: Path, recovery: Recovery) -> tuple[Snapshot | None, Tables | None]:
+def _snapshot(
+    source: Path, names: Names, recovery: Recovery
+) -> tuple[Snapshot | None, Tables | None]:
     """(the trusted snapshot or None, the damaged snapshot's tables if they still parse)."""
+    name = names(source)
     try:
         snapshot = load_snapshot(source)
         if snapshot is not None:
@@ -96,13 +158,14 @@ def _snapshot(source: Path, recovery: Recovery) -> tuple[Snapshot | None, Tables
                 raise SchemaVersionError(source, version, migrations.SCHEMA_VERSION)
             snapshot.check_unchecked(source)
     except CorruptDatabaseError as error:
-        recovery.damaged.append(f"{source.name}: {error.detail}; it is not trusted")
+        recovery.damaged.append(f"{name} (the snapshot): {error.detail}; it is not trusted")
         return None, _parsed_anyway(source)
     if snapshot is None:
-        recovery.damaged.append(f"{source.name}: missing or empty")
+        state = "empty" if source.exists() else "missing"
+        recovery.damaged.append(f"{name} (the snapshot): {state}")
         return None, None
     count = len(snapshot.tables.get(ANNOTATIONS, {}))
-    recovery.kept.append(f"{source.name}: the snapshot ({count:,} annotations)")
+    recovery.kept.append(f"{name}: the snapshot ({count:,} annotations)")
     return snapshot, None
 
 
@@ -129,61 +192,75 @@ def _journal_files(source: Path) -> list[tuple[Path, bool]]:
     return files
 
 
-def _journal(source: Path, recovery: Recovery) -> tuple[list[JournalLine], bool]:
-    """The trusted lines, up to the first that is not; (lines, whether one broke)."""
-    trusted: list[JournalLine] = []
-    broke_at: str | None = None
-    lost_after: list[str] = []
+def _journal(source: Path, names: Names, recovery: Recovery) -> list[Entry]:
+    """Every journal line in replay order, as trusted, untrusted or a repeat."""
+    entries: list[Entry] = []
+    by_seq: dict[int, JournalLine] = {}
     last: int | None = None
     for file, live in _journal_files(source):
         for line in _lines(file):
-            if broke_at is not None:
-                lost_after.extend(_describe_lost(file, line))
-                continue
             if isinstance(line, line_format.TornLine):
                 if live:
                     recovery.lost.append(
-                        f"{file.name} line {line.number}: an incomplete last change "
+                        f"{names(file)} line {line.number}: an incomplete last change "
                         f"({line.size:,} bytes), never acknowledged"
                     )
-                    continue
-                broke_at = f"{file.name} line {line.number} (byte {line.offset:,}) is cut short"
+                else:
+                    entries.append(UntrustedLine(file, line.number, line.offset, "is cut short"))
                 continue
             if isinstance(line, line_format.BadLine):
-                broke_at = f"{file.name} line {line.number} (byte {line.offset:,}): {line.reason}"
-                lost_after.extend(_describe_lost(file, line))
+                readable = _readable(file, line.offset, line.end)
+                reason = f"cannot be trusted ({line.reason})"
+                entries.append(UntrustedLine(file, line.number, line.offset, reason, readable))
                 continue
             parsed = _parsed_line(file, line)
-            problem = _sequence_problem(parsed, last) if parsed else "is not a journal change"
-            if parsed is None or problem:
-                broke_at = f"{file.name} line {line.number} {problem}"
-                lost_after.extend(_describe_lost(file, line))
-                continue
-            last = parsed.seq if parsed.seq is not None else last
-            trusted.append(parsed)
-    trusted = _without_uncommitted_import(trusted, recovery)
-    if broke_at is not None:
-        recovery.damaged.append(broke_at)
-        recovery.lost.append(f"{broke_at}: that change and every one after it:")
-        recovery.lost.extend(_capped(lost_after))
-    changes = sum(1 for line in trusted if line.ops is not None)
-    recovery.kept.append(f"journal: {changes:,} changes")
-    return trusted, broke_at is not None
+            if parsed is None:
+                entries.append(
+                    UntrustedLine(file, line.number, line.offset, "is not a journal change")
+                )
+            elif parsed.seq is None and last is not None:
+                reason = "has no sequence number, but lines before it do"
+                entries.append(UntrustedLine(file, line.number, line.offset, reason))
+            elif parsed.seq is not None and last is not None and parsed.seq <= last:
+                entries.append(_out_of_order(parsed, line.offset, by_seq.get(parsed.seq), last))
+            else:
+                if parsed.seq is not None:
+                    by_seq[parsed.seq] = parsed
+                    last = parsed.seq
+                entries.append(parsed)
+    return _without_uncommitted_import(entries, names, recovery)
 
 
-def _without_uncommitted_import(lines: list[JournalLine], recovery: Recovery) -> list[JournalLine]:
-    """The lines without a last run of staged ones that no line committed."""
-    end = len(lines)
-    while end and lines[end - 1].staged:
+def _out_of_order(
+    line: JournalLine, offset: int, earlier: JournalLine | None, last: int
+) -> RepeatedLine | UntrustedLine:
+    """A line whose number was already passed: a copy of that line, or a change that
+    contradicts the sequence (neither it nor the sequence can say which is right)."""
+    if earlier is not None and earlier.same_change(line):
+        return RepeatedLine(line.file, line.number, earlier)
+    entry = JournalEntry(line.seq, line.ops, line.history, line.staged)
+    if earlier is not None:
+        reason = f"is another change {line.seq}, after line {earlier.number} was change {line.seq}"
+    else:
+        reason = f"is change {line.seq}, out of order after change {last}"
+    return UntrustedLine(line.file, line.number, offset, reason, entry)
+
+
+def _without_uncommitted_import(
+    entries: list[Entry], names: Names, recovery: Recovery
+) -> list[Entry]:
+    """The lines without a last run of staged ones that nothing after them committed."""
+    end = len(entries)
+    while end and isinstance(entries[end - 1], JournalLine) and entries[end - 1].staged:  # type: ignore[union-attr]
         end -= 1
-    if end < len(lines):
-        dropped = lines[end:]
+    dropped = [entry for entry in entries[end:] if isinstance(entry, JournalLine)]
+    if dropped:
         changes = sum(len(line.history) for line in dropped)
         recovery.lost.append(
-            f"{dropped[0].file.name} lines {dropped[0].number} to {dropped[-1].number}: an "
+            f"{names(dropped[0].file)} lines {dropped[0].number} to {dropped[-1].number}: an "
             f"import cut short before it was committed ({changes:,} changes never imported)"
         )
-    return lines[:end]
+    return entries[:end]
 
 
 def _lines(file: Path) -> Iterator[line_format.Line | line_format.BadLine | line_format.TornLine]:
@@ -193,6 +270,43 @@ def _lines(file: Path) -> Iterator[line_format.Line | line_format.BadLine | line
         return
     with handle:
         yield from line_format.read_lines(handle)
+
+
+def _readable(file: Path, offset: int, end: int) -> JournalEntry | None:
+    """What a damaged line's text still says, if it is still a journal change (else its
+    number and the annotations its records name, if those can be picked out): a guide
+    for the report, never applied."""
+    try:
+        with file.open("rb") as handle:
+            handle.seek(offset)
+            raw = handle.read(end - offset)
+    except OSError:
+        return None
+    body = raw[9:] if raw[8:9] == b" " else raw
+    try:
+        return journal_entry(json.loads(body))
+    except ValueError:
+        return _picked_out(body.decode("ascii", "replace"))
+
+
+_SEQ = re.compile(r'"seq":([0-9]+)')
+_CHANGE = re.compile(r'"action":"(\w+)","key":\[("(?:[^"\\]|\\.)*"),("(?:[^"\\]|\\.)*"),([0-9]+)\]')
+
+
+def _picked_out(text: str) -> JournalEntry | None:
+    """The change number and the (action, key) of each history record in the text of a
+    line that no longer parses: which annotations it changed, not how."""
+    seq = _SEQ.search(text)
+    records: list[Any] = []
+    for action, annotator, article_id, index in _CHANGE.findall(text):
+        try:
+            key = [json.loads(annotator), json.loads(article_id), int(index)]
+        except ValueError:
+            continue
+        records.append({"action": action, "key": key, "unreadable": True})
+    if seq is None and not records:
+        return None
+    return JournalEntry(int(seq.group(1)) if seq else None, [], records)
 
 
 def _parsed_line(file: Path, line: line_format.Line) -> JournalLine | None:
@@ -206,143 +320,396 @@ def _parsed_line(file: Path, line: line_format.Line) -> JournalLine | None:
     return JournalLine(file, line.number, entry.seq, entry.ops, entry.history, entry.staged)
 
 
-def _sequence_problem(line: JournalLine, last: int | None) -> str:
-    if line.seq is None:
-        return "has no sequence number, but lines before it do" if last is not None else ""
-    if last is not None and line.seq <= last:
-        return f"repeats change {line.seq}"
-    if last is not None and line.seq > last + 1:
-        return f"comes after missing changes {last + 1} to {line.seq - 1}"
-    return ""
-
-
-def _describe_lost(
-    file: Path, line: line_format.Line | line_format.BadLine | line_format.TornLine
-) -> list[str]:
-    """What a line after the break held, as far as it can be read."""
-    where = f"{file.name} line {line.number}"
-    if isinstance(line, line_format.TornLine):
-        return [f"  {where}: an incomplete change ({line.size:,} bytes)"]
-    if isinstance(line, line_format.BadLine):
-        return [f"  {where}: unreadable ({line.reason})"]
-    parsed = _parsed_line(file, line)
-    if parsed is None:
-        return [f"  {where}: not a journal change"]
-    if parsed.ops is None:
-        return []
-    described = [f"  {where}: {_describe_change(record)}" for record in parsed.history]
-    others = len(parsed.ops) - len(parsed.history)
-    if others > 0:
-        described.append(f"  {where}: {others} other change(s) (articles seen, positions, ledger)")
-    return described
-
-
-def _describe_change(record: dict[str, Any]) -> str:
-    key = record.get("key")
-    who = " ".join(map(str, key)) if isinstance(key, list) else "?"
-    after = record.get("after")
-    if isinstance(after, dict):
-        tags = ", ".join(map(str, after.get("tags") or [])) or "no tags"
-        return f"{record.get('action', 'change')} of {who} ({tags})"
-    return f"{record.get('action', 'change')} of {who} (removed)"
-
-
 def _capped(lines: list[str]) -> list[str]:
     if len(lines) <= MAX_NAMED:
         return lines
     return [*lines[:MAX_NAMED], f"  … and {len(lines) - MAX_NAMED:,} more"]
 
 
-def _history(source: Path, snapshot: Snapshot | None, recovery: Recovery) -> list[dict[str, Any]]:
+def _history(
+    source: Path, snapshot: Snapshot | None, names: Names, recovery: Recovery
+) -> list[dict[str, Any]]:
     """Every readable history record of FILE.history that the snapshot acknowledged (all
-    readable ones when there is no trusted snapshot), in file order."""
+    readable ones when there is no trusted snapshot), in the order of their ids; each
+    damaged record is named with what it recorded, as far as its text can be read."""
     path = history_path(source)
+    name = names(path)
     meta = snapshot.tables.get(META_TABLE, {}).get(META_ID, {}) if snapshot else {}
     committed = int(meta.get("history_bytes", 0)) if snapshot else None
-    records: list[dict[str, Any]] = []
-    unreadable: list[int] = []
+    records: dict[int, dict[str, Any]] = {}
+    damaged: list[tuple[int, int, str, Any]] = []
+    repeated = 0
     end = 0
     for line in _lines(path):
         if committed is not None and line.offset >= committed:
             break  # past what was acknowledged: a compaction that never finished
         if isinstance(line, line_format.Line):
-            if isinstance(line.payload, dict) and type(line.payload.get("id")) is int:
-                records.append(line.payload)
+            record = line.payload
+            if isinstance(record, dict) and type(record.get("id")) is int:
                 end = line.end
+                if records.get(record["id"], record) != record:
+                    damaged.append((line.number, line.offset, "repeats a record's id", record))
+                elif record["id"] in records:
+                    repeated += 1
+                records.setdefault(record["id"], record)
                 continue
-        elif isinstance(line, line_format.TornLine) and committed is None:
-            break  # an append cut short, never acknowledged
-        unreadable.append(line.number)
-    if committed is not None and end < committed and not unreadable:
+            damaged.append((line.number, line.offset, "is not a history record", None))
+        elif isinstance(line, line_format.TornLine):
+            if committed is None:
+                break  # an append cut short, never acknowledged
+            damaged.append((line.number, line.offset, "is cut short", None))
+        else:
+            reason = f"cannot be trusted ({line.reason})"
+            damaged.append((line.number, line.offset, reason, _readable_record(path, line)))
+    if committed is not None and end < committed and not damaged:
         recovery.damaged.append(
-            f"{path.name}: {committed - end:,} bytes of history are missing (the file is "
+            f"{name}: {committed - end:,} bytes of history are missing (the file is "
             "missing or cut short)"
         )
-    if unreadable:
-        numbers = ", ".join(f"{number:,}" for number in unreadable[:20])
-        more = f" and {len(unreadable) - 20:,} more" if len(unreadable) > 20 else ""
-        recovery.damaged.append(f"{path.name}: lines {numbers}{more} are damaged")
-        recovery.lost.append(
-            f"{path.name}: {len(unreadable):,} damaged history record(s), lines {numbers}{more} "
-            "(the record of those past changes; the annotations they made are not lost)"
-        )
-    recovery.kept.append(f"{path.name}: {len(records):,} history records")
-    return records
+    if repeated:
+        recovery.damaged.append(f"{name}: {repeated:,} record(s) appear twice: read once")
+    if damaged:
+        _name_damaged_records(name, damaged, recovery, _titles(snapshot))
+    ordered = [records[number] for number in sorted(records)]
+    if list(records) != sorted(records):
+        recovery.damaged.append(f"{name}: records out of order: put back in the order of their ids")
+    recovery.kept.append(f"{name}: {len(ordered):,} history records")
+    return ordered
+
+
+def _readable_record(path: Path, line: line_format.BadLine) -> Any:
+    try:
+        with path.open("rb") as handle:
+            handle.seek(line.offset)
+            raw = handle.read(line.end - line.offset)
+        return json.loads(raw[9:] if raw[8:9] == b" " else raw)
+    except (OSError, ValueError):
+        return None
+
+
+def _name_damaged_records(
+    name: str,
+    damaged: list[tuple[int, int, str, Any]],
+    recovery: Recovery,
+    titles: dict[str, str],
+) -> None:
+    for number, offset, reason, _record in damaged[:MAX_NAMED]:
+        recovery.damaged.append(f"{name} line {number:,} (byte {offset:,}) {reason}")
+    if len(damaged) > MAX_NAMED:
+        recovery.damaged.append(f"{name}: … and {len(damaged) - MAX_NAMED:,} more damaged lines")
+    recovery.lost.append(
+        f"{name}: the record of {len(damaged):,} past change(s) (the annotations themselves "
+        "are not affected):"
+    )
+    described = []
+    for number, _offset, _reason, record in damaged:
+        if isinstance(record, dict) and record.get("key"):
+            what = f"as far as its text reads, {describe_change(record, titles)}"
+        else:
+            what = "which change it recorded cannot be read"
+        described.append(f"  line {number:,}: {what}")
+    recovery.lost.extend(_capped(described))
+
+
+def _titles(snapshot: Snapshot | None, tables: Tables | None = None) -> dict[str, str]:
+    """Article id -> title, from the articles the database has seen."""
+    seen = (tables if tables is not None else snapshot.tables if snapshot else {}).get(ARTICLES, {})
+    return {
+        str(doc.get("article_id")): str(doc.get("title"))
+        for doc in seen.values()
+        if isinstance(doc, dict) and doc.get("title")
+    }
 
 
 # -- Putting it together -----------------------------------------------------------------
 
 
+@dataclass
+class Applied:
+    """What the trusted lines wrote, to tell which losses a later change made good."""
+
+    order: dict[str, int] = field(default_factory=dict)
+    """Annotation document id -> the position of the last line that wrote it."""
+    keys: dict[tuple[Any, ...], tuple[int, str]] = field(default_factory=dict)
+    """Annotation key -> (position, "FILE line N") of the last line that changed it."""
+
+
+def _apply(
+    tables: Tables,
+    entries: list[Entry],
+    names: Names,
+    keep: Callable[[JournalLine], bool],
+    annotations: bool = True,
+) -> tuple[Applied, list[dict[str, Any]]]:
+    """Apply the trusted lines that `keep` accepts, in order (the annotations table too
+    unless `annotations` is False); their history records."""
+    applied = Applied()
+    history: list[dict[str, Any]] = []
+    for position, entry in enumerate(entries):
+        if not isinstance(entry, JournalLine) or entry.ops is None or not keep(entry):
+            continue
+        ops = entry.ops if annotations else [op for op in entry.ops if op and op[0] != ANNOTATIONS]
+        apply_ops(tables, ops)
+        for op in entry.ops:
+            if op and op[0] == ANNOTATIONS:
+                applied.order[str(op[1])] = position
+        for record in entry.history:
+            key = record.get("key")
+            if isinstance(key, list):
+                applied.keys[tuple(key)] = (position, f"{names(entry.file)} line {entry.number}")
+        history.extend(entry.history)
+    return applied, history
+
+
 def _over_snapshot(
     snapshot: Snapshot,
-    lines: list[JournalLine],
-    broken: bool,
+    entries: list[Entry],
     history: list[dict[str, Any]],
     recovery: Recovery,
+    names: Names,
+    saved: int | None,
 ) -> None:
     """A trusted snapshot, the trusted journal lines it does not hold, its history."""
     tables = snapshot.tables
     floor = snapshot.journal_seq if snapshot.checked else 0
-    numbered = [line.seq for line in lines if line.seq is not None]
-    if numbered and numbered[0] > floor + 1:
-        recovery.damaged.append(f"journal: changes {floor + 1} to {numbered[0] - 1} are missing")
-        recovery.lost.append(
-            f"changes {floor + 1} to {numbered[0] - 1} are missing (a sealed segment was "
-            f"removed?); the {len(lines):,} journal lines after them are lost too"
-        )
-        lines = []
-    elif snapshot.checked and floor and (not numbered or numbered[-1] < floor) and not broken:
+    meta = tables.setdefault(META_TABLE, {}).setdefault(META_ID, {})
+    saved_through = int(meta.get("history_next_id", 1))
+
+    def newer(line: JournalLine) -> bool:
+        if line.seq is None:
+            return not snapshot.checked  # an old line the first checksummed snapshot holds
+        return line.seq > floor
+
+    applied, added = _apply(tables, entries, names, newer)
+    history.extend(record for record in added if record["id"] >= saved_through)
+    numbered = [e.seq for e in entries if isinstance(e, JournalLine) and e.seq is not None]
+    untrusted = any(isinstance(entry, UntrustedLine) for entry in entries)
+    if snapshot.checked and floor and (not numbered or numbered[-1] < floor) and not untrusted:
         recovery.damaged.append("journal: missing or cut short")
         recovery.lost.append(
             f"the journal ends before change {floor}, the last the snapshot holds: changes "
             "made after the snapshot, if any, are lost (the journal is missing or cut short)"
         )
-    meta = tables.setdefault(META_TABLE, {}).setdefault(META_ID, {})
-    saved_through = int(meta.get("history_next_id", 1))
-    for line in lines:
-        if line.ops is None:
-            continue
-        if line.seq is None and snapshot.checked:
-            continue  # an old line the first checksummed snapshot already holds
-        if line.seq is not None and line.seq <= floor:
-            continue
-        apply_ops(tables, line.ops)
-        history.extend(record for record in line.history if record["id"] >= saved_through)
+    losses = Losses(recovery, names, _titles(None, tables), applied, saved_through - 1)
+    losses.walk(entries, floor, saved)
     found = migrations.schema_version(tables)
     if found < migrations.SCHEMA_VERSION:
         migrations.migrate(tables, found)
     recovery.tables = tables
     recovery.history = history
+    _kept_from_journal(entries, recovery)
+    recovery.tables[ANNOTATIONS] = _one_per_sentence(
+        tables.get(ANNOTATIONS, {}), applied, recovery, _titles(None, tables)
+    )
+
+
+def _kept_from_journal(entries: list[Entry], recovery: Recovery) -> None:
+    changes = sum(1 for e in entries if isinstance(e, JournalLine) and e.ops is not None)
+    repeats = sum(1 for e in entries if isinstance(e, RepeatedLine))
+    others = sum(1 for e in entries if isinstance(e, UntrustedLine))
+    every = " (every one)" if not others else ""
+    skipped = f", {repeats:,} repeated line(s) skipped" if repeats else ""
+    recovery.kept.append(f"journal: {changes:,} changes{every}{skipped}")
+
+
+class Losses:
+    """Names each run of journal changes that could not be trusted, and what it lost.
+
+    Between two trusted lines numbered p and q, changes p+1 to q-1 are untrusted lines
+    or missing ones. The history ids missing between the records of the lines on either
+    side count the annotation changes among them (every such change has a record);
+    what an untrusted line's text still says names them."""
+
+    def __init__(
+        self,
+        recovery: Recovery,
+        names: Names,
+        titles: dict[str, str],
+        applied: Applied,
+        history_before: int,
+    ) -> None:
+        self.recovery = recovery
+        self.names = names
+        self.titles = titles
+        self.applied = applied
+        self.history_before = history_before
+
+    def walk(self, entries: list[Entry], floor: int, saved: int | None) -> None:
+        expected = floor + 1
+        pending: list[tuple[int, UntrustedLine]] = []
+        previous: JournalLine | None = None
+        for position, entry in enumerate(entries):
+            if isinstance(entry, RepeatedLine):
+                self.recovery.damaged.append(
+                    f"{self.names(entry.file)} line {entry.number} repeats line "
+                    f"{entry.original.number} exactly (change {entry.original.seq}): "
+                    "skipped, nothing lost"
+                )
+            elif isinstance(entry, UntrustedLine):
+                pending.append((position, entry))
+            elif entry.seq is not None and entry.seq <= floor:
+                self._held_by_snapshot(pending)
+                pending = []
+            elif entry.seq is not None:
+                if pending or entry.seq > expected:
+                    after = self._first_history_id(entries[position:])
+                    self._span(pending, expected, entry.seq - 1, after, previous, entry)
+                pending = []
+                expected = entry.seq + 1
+                ids = [record["id"] for record in entry.history]
+                self.history_before = max([self.history_before, *ids])
+                previous = entry
+        at_end = saved if saved is not None and saved >= expected else None
+        if pending or at_end is not None:
+            self._span(pending, expected, at_end, None, previous, None)
+
+    def _held_by_snapshot(self, pending: list[tuple[int, UntrustedLine]]) -> None:
+        for _position, line in pending:
+            self.recovery.damaged.append(
+                f"{self._where(line)} {line.reason}; the snapshot holds its change: nothing lost"
+            )
+
+    def _first_history_id(self, entries: list[Entry]) -> int | None:
+        for entry in entries:
+            if isinstance(entry, JournalLine) and entry.history:
+                return int(min(record["id"] for record in entry.history))
+        return None
+
+    def _where(self, line: UntrustedLine) -> str:
+        return f"{self.names(line.file)} line {line.number} (byte {line.offset:,})"
+
+    def _span(
+        self,
+        pending: list[tuple[int, UntrustedLine]],
+        first: int,
+        last: int | None,
+        history_after: int | None,
+        previous: JournalLine | None,
+        following: JournalLine | None,
+    ) -> None:
+        """One run of untrusted or missing changes, numbered first to last (None: not
+        known, at the journal's end), named in Damaged and in Lost."""
+        damaged, lost = self.recovery.damaged, self.recovery.lost
+        for _position, line in pending:
+            damaged.append(f"{self._where(line)} {line.reason}")
+        missing = 0 if last is None else max(0, last - first + 1 - len(pending))
+        numbers = _numbers(first, last)
+        if missing:
+            place = _missing_where(previous, following, self.names)
+            damaged.append(f"journal: {numbers} {'is' if first == last else 'are'} missing {place}")
+        exact = last is not None and missing == 0
+        known = 0
+        unread = missing > 0 or (last is None and not pending)
+        for offset, (position, line) in enumerate(pending):
+            seq = line.readable.seq if line.readable and line.readable.seq else None
+            seq = seq or (first + offset if exact else None)
+            label = f"{self.names(line.file)} line {line.number}"
+            label += f" (change {seq})" if seq else ""
+            described = self._readable(position, line)
+            known += len(described)
+            unread = unread or line.readable is None
+            how = "as far as its damaged text reads" if "checksum" in line.reason else "as it reads"
+            lost.extend(f"{label}, {how}: {text}" for text in described)
+        total = None if history_after is None else history_after - self.history_before - 1
+        unknown = None if total is None else total - known
+        them, they = ("it", "it") if first == last else ("them", "they")
+        if unknown is not None and unknown > 0:
+            lost.append(
+                f"{numbers}: {unknown:,} change(s) to annotations whose text is gone; which "
+                "annotations is not known"
+            )
+        elif unread and unknown == 0:
+            lost.append(
+                f"{numbers}: no annotation was changed in {them} (the history records on "
+                "either side follow each other): at most a position, an article seen or a "
+                "ledger decision"
+            )
+        elif unread and unknown is None:
+            where = f"{numbers}" if last is not None or not pending else self._label(pending)
+            lost.append(f"{where}: what {they} held is not known (no later change tells)")
+
+    def _label(self, pending: list[tuple[int, UntrustedLine]]) -> str:
+        return ", ".join(f"{self.names(line.file)} line {line.number}" for _, line in pending)
+
+    def _readable(self, position: int, line: UntrustedLine) -> list[str]:
+        """What an untrusted line's text says it changed, each with whether a later
+        trusted change to that annotation is kept (then it stands as last saved)."""
+        if line.readable is None:
+            return []
+        described = []
+        for record in line.readable.history:
+            if not isinstance(record, dict):
+                continue
+            text = describe_change(record, self.titles)
+            key = record.get("key")
+            later = self.applied.keys.get(tuple(key)) if isinstance(key, list) else None
+            if later is not None and later[0] > position:
+                text += f" (a later change to it, {later[1]}, is kept: it stands as last saved)"
+            described.append(text)
+        return described
+
+
+def _numbers(first: int, last: int | None) -> str:
+    if last is None:
+        return f"changes from {first} on"
+    return f"change {first}" if first == last else f"changes {first} to {last}"
+
+
+def _missing_where(
+    previous: JournalLine | None, following: JournalLine | None, names: Names
+) -> str:
+    if following is not None:
+        return f"before {names(following.file)} line {following.number}"
+    after = f", after {names(previous.file)} line {previous.number}" if previous else ""
+    return f"from the journal's end{after} ({names.shown_as.name}.lock records them as saved)"
+
+
+def _one_per_sentence(
+    table: dict[str, Any], applied: Applied, recovery: Recovery, titles: dict[str, str]
+) -> dict[str, Any]:
+    """Placed annotations on distinct sentences: where two share one (a lost change had
+    moved or deleted the one a later line does not mention), the one written last is
+    kept and the other named."""
+
+    def recency(doc_id: str) -> tuple[int, int]:
+        return applied.order.get(doc_id, -1), int(doc_id) if doc_id.isdigit() else 0
+
+    holders: dict[tuple[Any, ...], str] = {}
+    dropped: set[str] = set()
+    for doc_id, record in table.items():
+        key = _record_key(record)
+        if key is None or record.get("anchor_state") == "orphaned":
+            continue
+        other = holders.get(key)
+        if other is None:
+            holders[key] = doc_id
+            continue
+        newer, older = sorted((doc_id, other), key=recency, reverse=True)
+        holders[key] = newer
+        dropped.add(older)
+        annotator, article_id, index = key
+        title = titles.get(str(article_id))
+        where = f'"{title}" ({article_id})' if title else str(article_id)
+        sentence = f"sentence {index + 1}" if isinstance(index, int) else "a sentence"
+        recovery.lost.append(
+            f"{annotator}'s annotation on {sentence} of {where} as it was before the lost "
+            f"changes ({contents(table[older])}): a later change put another there, which "
+            "is kept"
+        )
+    return {doc_id: record for doc_id, record in table.items() if doc_id not in dropped}
 
 
 def _from_history(
     salvaged: Tables | None,
-    lines: list[JournalLine],
+    entries: list[Entry],
     history: list[dict[str, Any]],
     recovery: Recovery,
+    names: Names,
+    saved: int | None,
 ) -> None:
     """No trusted snapshot: annotations from the history, the rest from the journal and,
     unverified, from what the damaged snapshot still says."""
+    lines = [entry for entry in entries if isinstance(entry, JournalLine)]
     records = {record["id"]: record for record in history}
     for line in lines:
         for record in line.history:
@@ -356,25 +723,35 @@ def _from_history(
         for name, table in (salvaged or {}).items()
         if name not in (ANNOTATIONS, META_TABLE)
     }
-    for line in lines:
-        if line.ops is not None:
-            apply_ops(tables, [op for op in line.ops if op and op[0] != ANNOTATIONS])
+    applied, _added = _apply(tables, entries, names, lambda line: True, annotations=False)
     rebuilt = _annotations_of(ordered)
     at_snapshot = _annotations_of(history)
     from_journal = set(_annotations_of([r for line in lines for r in line.history]))
     found = dict((salvaged or {}).get(ANNOTATIONS, {}))
-    annotations = _merged(rebuilt, at_snapshot, found, complete, from_journal, recovery)
+    titles = _titles(None, tables)
+    annotations = _merged(rebuilt, at_snapshot, found, complete, from_journal, recovery, titles)
     tables[ANNOTATIONS] = {str(number): record for number, record in enumerate(annotations, 1)}
     tables[META_TABLE] = {META_ID: {"schema_version": migrations.SCHEMA_VERSION}}
+    numbered = [line.seq for line in lines if line.seq is not None]
+    floor = numbered[0] - 1 if numbered else 0  # the journal is taken as it begins
+    first_journal_id = min((r["id"] for line in lines for r in line.history), default=None)
+    before = max(
+        (r["id"] for r in history if first_journal_id is None or r["id"] < first_journal_id),
+        default=0,
+    )
+    Losses(recovery, names, titles, applied, before).walk(entries, floor, saved)
     if salvaged is None:
         recovery.lost.append(
-            "whatever the snapshot held besides annotations (articles seen, positions, ledger "
-            "decisions) is lost, except what the journal holds"
+            "the snapshot's other records: where each analyst was (positions), the articles "
+            "seen (each is remembered again when it is next opened) and the claim-ledger "
+            "merge and split decisions, except what the journal still held; how many is not "
+            "known"
         )
     kind = "complete" if complete else "incomplete"
     recovery.kept.append(
         f"annotations: rebuilt from the {kind} history ({len(rebuilt):,} annotations)"
     )
+    _kept_from_journal(entries, recovery)
     other = sum(len(table) for name, table in tables.items() if name not in (ANNOTATIONS, "meta"))
     if salvaged is not None and other:
         recovery.unverified.append(
@@ -409,6 +786,7 @@ def _merged(
     complete: bool,
     from_journal: set[tuple[Any, ...]],
     recovery: Recovery,
+    titles: dict[str, str],
 ) -> list[dict[str, Any]]:
     """The history's annotations, checked against the damaged snapshot's.
 
@@ -426,7 +804,10 @@ def _merged(
         if key is None or key in from_journal or at_snapshot.get(key, {}) == record:
             continue
         if key in at_snapshot and complete:
-            differing.append(f"  {' '.join(map(str, key))}: the history's version is kept")
+            who = describe_change(
+                {"key": list(key), "before": record, "after": at_snapshot[key]}, titles
+            )
+            differing.append(f"  {who}: the history's version is kept")
         else:
             result[key] = record
             unverified += 1
@@ -455,6 +836,8 @@ def _keep_valid_annotations(recovery: Recovery) -> None:
             del table[doc_id]
             recovery.lost.append(f"annotation {doc_id} is not an annotation ({error!r}): dropped")
             continue
+        if annotation.is_orphan:
+            continue  # on no sentence: identified by more than its key
         if annotation.key in seen:
             del table[seen[annotation.key]]
             recovery.lost.append(

@@ -23,16 +23,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from store.errors import CorruptDatabaseError, StoreWriteError, describe_os_error
+from store.errors import CorruptDatabaseError, LinkLoopError, StoreWriteError, describe_os_error
 from store.files import fsync_directory, remove_stale_temporaries, replace_atomically
-from store.history_log import HistoryLog, history_path
+from store.history_log import HistoryLog, checksum_of, history_path
 from store.lock import DatabaseLock
 from store.recovery import Recovery, recover
-from store.replay import database_files, replay
+from store.replay import Replayed, database_files, replay
 from store.replay import repair_plan_path as plan_path
 from store.segments import create_journal
 from store.snapshot import META_ID, META_TABLE, write_snapshot
 from workbench.core.files.atomic import link_target
+from workbench.core.files.links import link_loop
+
+NEW_JOURNAL_SEQ = 1
+"""The repaired database's journal begins again at change 1 (its snapshot holds none)."""
 
 
 @dataclass
@@ -51,6 +55,9 @@ def repair(path: Path, now: datetime | None = None) -> RepairReport:
     """Repair the database at `path` (see the module's docstring); raises
     DatabaseLockedError if another process holds it, StoreWriteError if a file cannot be
     moved or written (the plan stays: run it again)."""
+    loop = link_loop(path)
+    if loop is not None:
+        raise LinkLoopError(path, loop)
     path = link_target(path)
     report = RepairReport(path)
     lock = DatabaseLock(path)
@@ -59,7 +66,8 @@ def repair(path: Path, now: datetime | None = None) -> RepairReport:
         plan = plan_path(path)
         if not plan.exists():
             try:
-                state = replay(path)
+                state = replay(path, lock.saved)
+                _check_history_whole(path, state)
             except CorruptDatabaseError:
                 pass
             else:
@@ -70,9 +78,10 @@ def repair(path: Path, now: datetime | None = None) -> RepairReport:
         stamp, names = _read_plan(plan)
         aside = path.with_name(f"{path.name}.damaged-{stamp}")
         _move_aside(path, aside, names, report)
-        recovery = recover(aside)
+        recovery = recover(aside, shown_as=path, saved=lock.saved)
         report.recovery = recovery
         _write_database(path, recovery)
+        lock.record(NEW_JOURNAL_SEQ)
         os.unlink(plan)
         fsync_directory(path.parent)
     except OSError as error:
@@ -80,6 +89,18 @@ def repair(path: Path, now: datetime | None = None) -> RepairReport:
     finally:
         lock.close()
     return report
+
+
+def _check_history_whole(path: Path, state: Replayed) -> None:
+    """Every acknowledged record of FILE.history (opening checks only its last one):
+    CorruptDatabaseError if one cannot be trusted, which repair then mends."""
+    if state.history_damage is not None:
+        raise CorruptDatabaseError(history_path(path), state.history_damage, path)
+    meta = state.tables.get(META_TABLE, {}).get(META_ID, {})
+    committed = int(meta.get("history_bytes", 0))
+    if committed and not state.history_restarted:
+        log = HistoryLog(history_path(path), path)
+        log.verify(committed, int(meta.get("history_first_id", 1)), meta.get("history_checksum"))
 
 
 def _write_plan(path: Path, now: datetime) -> None:
@@ -112,11 +133,14 @@ def _write_database(path: Path, recovery: Recovery) -> None:
     1: they are only the order), snapshot, then a journal with its start mark."""
     history = [{**record, "id": number} for number, record in enumerate(recovery.history, 1)]
     meta = recovery.tables.setdefault(META_TABLE, {}).setdefault(META_ID, {})
-    for stale in ("history_first_id", "history_bytes"):
+    for stale in ("history_first_id", "history_bytes", "history_checksum"):
         meta.pop(stale, None)
     if history:
-        meta["history_bytes"] = HistoryLog(history_path(path), path).append(history, 0)
+        size, crc = HistoryLog(history_path(path), path).append(history, 0, 0)
+        meta["history_bytes"] = size
+        if crc is not None:
+            meta["history_checksum"] = checksum_of(size, crc)
     meta["history_next_id"] = len(history) + 1
-    meta["journal_seq"] = 1
+    meta["journal_seq"] = NEW_JOURNAL_SEQ
     write_snapshot(path, recovery.tables)
-    create_journal(path, 1)
+    create_journal(path, NEW_JOURNAL_SEQ)

@@ -26,6 +26,7 @@ from store import line_format
 from store.errors import CorruptDatabaseError, SchemaVersionError
 from store.file_states import changed_under_reader, replayed_files
 from store.history_log import HistoryLog, history_path
+from store.lock import lock_path, recorded_saved
 from store.migrations import SCHEMA_VERSION
 from store.ops import Applied, apply_ops, undo_ops
 from store.segments import fresh_journal_path, journal_path, sealed_segments
@@ -60,6 +61,9 @@ class Replayed:
     torn_tail: bool = False
     history_restarted: bool = False
     """FILE.history was missing: the tables now say it starts afresh (write them)."""
+    history_damage: str | None = None
+    """Why FILE.history cannot be trusted (its last record fails), or None: the
+    annotations are not affected, and a writer adds nothing to it (journal.py)."""
     warnings: list[str] = field(default_factory=list)
 
 
@@ -77,8 +81,11 @@ def database_files(path: Path) -> list[Path]:
     return [file for file in candidates if file.exists()] + sealed_segments(path)
 
 
-def replay(path: Path) -> Replayed:
-    """Read the database at `path`; CorruptDatabaseError if anything cannot be trusted."""
+def replay(path: Path, saved: int | None = None) -> Replayed:
+    """Read the database at `path`; CorruptDatabaseError if anything cannot be trusted.
+
+    `saved` is the last change a writer recorded as saved in FILE.lock (lock.py): a
+    journal that ends before it lost whole lines from its end."""
     if repair_plan_path(path).exists():
         raise CorruptDatabaseError(
             path, "a repair of it was interrupted: run the repair again to finish it", path
@@ -105,8 +112,24 @@ def replay(path: Path) -> Replayed:
         state.journal_end = _replay_file(path, live, check, state, live=True)
     check.finish(journal_path(path))
     state.last_seq = check.last or 0
+    numbered = state.snapshot_checked and (snapshot is not None or state.last_seq > 0)
+    if saved is not None and numbered and state.last_seq < saved:
+        _refuse_cut_journal(path, state.last_seq, saved)
     _check_history(path, snapshot, check, state)
     return state
+
+
+def _refuse_cut_journal(path: Path, last: int, saved: int) -> None:
+    """Whole lines cut from the journal's end (a torn line is told apart by its missing
+    newline; these are complete, so only the record in FILE.lock shows them)."""
+    gone = f"change {saved} is" if saved == last + 1 else f"changes {last + 1} to {saved} are"
+    raise CorruptDatabaseError(
+        journal_path(path),
+        f"it ends at change {last}, but {lock_path(path).name} records change {saved} as "
+        f"saved: {gone} missing from its end (lines cut off, or an older copy of the "
+        "database put back)",
+        database=path,
+    )
 
 
 def replay_consistently(path: Path) -> Replayed:
@@ -116,7 +139,7 @@ def replay_consistently(path: Path) -> Replayed:
     for attempt in range(READ_ATTEMPTS):
         before = replayed_files(path)
         try:
-            state = replay(path)
+            state = replay(path, recorded_saved(path))  # the record first, then the lines
         except CorruptDatabaseError:
             if not changed_under_reader(before, replayed_files(path), journal):
                 raise
@@ -294,7 +317,9 @@ def _check_history(
 ) -> None:
     """FILE.history beside the snapshot: present and at least as long as acknowledged.
 
-    Only its size is looked at (opening never reads it). Missing where bytes were
+    Only its size and its last acknowledged record are looked at (opening never reads
+    it whole); a last record that fails is damage named in a warning, not a refusal (the
+    annotations do not depend on it; see journal.py). Missing where bytes were
     acknowledged, it starts afresh: a warning, and the tables say so. Beside no snapshot
     and no journal line, a history that is not empty means the snapshot was lost.
     """
@@ -328,3 +353,19 @@ def _check_history(
             f"{size:,} bytes long, but {committed:,} bytes of history were written",
             database=path,
         )
+    else:
+        last_id = int(meta.get("history_next_id", 1)) - 1
+        problem = log.tail_problem(committed, last_id)
+        if problem is not None:
+            state.history_damage = history_damage_warning(log.path, problem, path)
+            state.warnings.append(state.history_damage)
+
+
+def history_damage_warning(history: Path, problem: str, database: Path) -> str:
+    """What every command says about a damaged FILE.history: the audit trail cannot be
+    trusted, the annotations can, and what mends it."""
+    return (
+        f"{history}: {problem}: the history of changes cannot be trusted (the annotations "
+        f"are not affected), and nothing more is added to it until `workbench repair --db "
+        f"{database}` mends it"
+    )

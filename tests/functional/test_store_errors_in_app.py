@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from store import AnnotationStore, CorruptDatabaseError
+from workbench.core.annotation import Anchor, Annotation
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import WorkbenchApp
 
@@ -30,3 +31,49 @@ async def test_damage_found_while_reading_exits_with_the_one_line_message(
     assert app.store_failure is not None  # `annotate` prints it as its one line, then exits 1
     assert app.store_failure.startswith(f"{database} cannot be read (annotation 7:")
     assert "workbench repair --db" in app.store_failure
+
+
+async def test_a_damaged_history_found_while_tagging_is_a_notice_and_tags_go_on(
+    bundled: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA finding 4: the app appended to a damaged history without a word. The first
+    compaction checks it before appending: the damage becomes a notice, nothing is
+    appended, and every tag is still saved (in the journal)."""
+    import store.journal
+
+    database = tmp_path / "annotations.json"
+    with AnnotationStore.open(database, annotator="tester") as first:
+        for index in range(3):
+            first.save(first_claim(bundled, index))
+    history = database.with_name(database.name + ".history")
+    lines = history.read_bytes().splitlines(keepends=True)
+    middle = bytearray(lines[1])
+    middle[middle.index(b'"status":"') + 1] ^= 0x02
+    history.write_bytes(lines[0] + bytes(middle) + b"".join(lines[2:]))
+    data = history.read_bytes()
+    monkeypatch.setattr(store.journal, "MIN_COMPACTION_BYTES", 1024)
+    opened = AnnotationStore.open(database, annotator="tester")
+    app = WorkbenchApp(opened, corpus=bundled, keymap={})
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await pilot.pause()
+        for _ in range(6):
+            await pilot.press("C")
+        opened.wait_for_compaction()
+        await pilot.pause(1.2)
+        notices = [n.message for n in app._notifications]
+    assert any(
+        "line 2 (byte" in notice and "nothing more is added to it" in notice for notice in notices
+    ), notices
+    opened.close()
+    assert history.read_bytes() == data
+    with AnnotationStore.open(database, annotator="tester", read_only=True) as reopened:
+        assert reopened.count() == 3 + 6
+
+
+def first_claim(corpus: Corpus, index: int) -> Annotation:
+    article = corpus.articles[1]
+    sentence = article.sentences[index + 10]
+    anchor = Anchor.in_text(
+        article.id, article.sha256, article.text, sentence.index, sentence.start, sentence.end
+    )
+    return Annotation.new(anchor, "tester", tags=("claim",))

@@ -10,10 +10,12 @@ from __future__ import annotations
 import signal
 from collections import Counter
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from types import FrameType
 
 import pytest
 
+from .helpers import Run
 from .terminal import Hostile, hostile_space
 
 FIGURES: Counter[str] = Counter()
@@ -40,6 +42,20 @@ def deadline() -> Iterator[Callable[[float], None]]:
     yield arm
     signal.setitimer(signal.ITIMER_REAL, 0)
     signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    """run("export", "--db", path): the command in process, (exit code, stdout, stderr)."""
+
+    def run(*arguments: str | Path) -> tuple[int, str, str]:
+        from workbench.cli.main import main
+
+        code = main([str(argument) for argument in arguments])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import inspect
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from textual.app import App
@@ -17,6 +17,9 @@ from textual.notifications import SeverityLevel
 
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.widgets.sentence_view import SentenceView
+
+Run = Callable[..., tuple[int, str, str]]
+"""The `run` fixture: a command run in process, (exit code, stdout, stderr)."""
 
 
 def database_files(database: Path) -> dict[str, bytes]:

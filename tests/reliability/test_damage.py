@@ -20,7 +20,6 @@ import json
 import random
 import shutil
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from store import AnnotationStore
 from workbench.cli.main import main
 from workbench.core.annotation import Anchor, Annotation
 
-from .helpers import database_files
+from .helpers import Run, database_files
 
 TEXT = "One sentence here. " * 50
 ANNOTATIONS = 2000
@@ -104,19 +103,6 @@ def import_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     exported = folder / "one.json"
     assert main(["export", "--db", str(source), "-o", str(exported)]) == 0
     return exported
-
-
-Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    def run(*arguments: str | Path) -> tuple[int, str, str]:
-        code = main([str(argument) for argument in arguments])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def without_lock(files: dict[str, bytes]) -> dict[str, bytes]:
@@ -210,13 +196,18 @@ def test_a_flipped_byte_in_the_last_complete_line_is_refused_not_dropped(
     assert_refused(damaged, run, import_file, segment, "line 21 (byte", "checksum mismatch")
     figures["damage: refused, every file unchanged"] += 1
     report = repaired(damaged, run, figures)
-    assert f"{segment} line 21 (byte" in report and "unreadable (checksum mismatch)" in report
-    # The damaged change is lost, and so is every change after it, each one named.
-    first_lost = CHANGES - 1 if segment == ".journal.1" else 2 * CHANGES - 1
-    assert report.count("save of writer a000") == 2 * CHANGES - 1 - first_lost
+    assert f"db.json{segment} line 21 (byte" in report
+    assert "cannot be trusted (checksum mismatch)" in report
+    # Only the damaged change is lost, named as an analyst reads it (the sentence counted
+    # from 1); every change after it is kept: each writes whole documents by id.
+    lost = CHANGES - 1 if segment == ".journal.1" else 2 * CHANGES - 1
+    assert (
+        f"as far as its damaged text reads: writer's annotation on sentence {lost + 1} of "
+        f'"First article" (a000): note "change {lost}" (was "base note {lost}")'
+    ) in report
+    assert report.count("writer's annotation") == 1
     expected = dict(damaged.notes)
-    for n in range(first_lost, 2 * CHANGES):
-        expected[n] = f"base note {n}"
+    expected[lost] = f"base note {lost}"
     assert notes_of(damaged.path) == expected
 
 
@@ -228,9 +219,10 @@ def test_whole_lines_cut_from_a_sealed_segment_are_refused(
     assert_refused(damaged, run, import_file, ".journal", "line 1 comes after 5 missing changes")
     figures["damage: refused, every file unchanged"] += 1
     report = repaired(damaged, run, figures)
-    assert "line 1 comes after missing changes" in report
+    assert "changes 22 to 26 are missing before db.json.journal line 1" in report
+    assert "5 change(s) to annotations whose text is gone; which annotations is not" in report
     expected = dict(damaged.notes)
-    for n in range(CHANGES - 5, 2 * CHANGES):  # the 5 cut, and the 20 after the gap
+    for n in range(CHANGES - 5, CHANGES):  # the 5 cut; the 20 after the gap are kept
         expected[n] = f"base note {n}"
     assert notes_of(damaged.path) == expected
 
@@ -264,7 +256,10 @@ def test_an_edited_snapshot_is_refused_and_the_history_restores_it(
     assert_refused(damaged, run, import_file, "", "its checksum does not match its content")
     report = repaired(damaged, run, figures)
     assert "disagrees with the history about 1 annotation(s)" in report
-    assert "writer a024 34: the history's version is kept" in report
+    assert (
+        'writer\'s annotation on sentence 35 of a024: note "base note 1234" (was "base note '
+        "9234\"): the history's version is kept"
+    ) in report
     assert notes_of(damaged.path) == damaged.notes
     figures["damage: refused, every file unchanged"] += 1
 
@@ -324,6 +319,11 @@ def test_a_repeated_line_is_refused(
     damaged.file(".journal").write_bytes(b"".join([*lines[:5], lines[4], *lines[5:]]))
     assert_refused(damaged, run, import_file, ".journal", "line 6 repeats change")
     figures["damage: refused, every file unchanged"] += 1
+    # An exact copy of a line is harmless to skip: repair keeps every change.
+    report = repaired(damaged, run, figures)
+    assert "db.json.journal line 6 repeats line 5 exactly (change 31): skipped" in report
+    assert "Lost: nothing." in report
+    assert notes_of(damaged.path) == damaged.notes
 
 
 def test_a_missing_segment_is_refused(
@@ -332,6 +332,12 @@ def test_a_missing_segment_is_refused(
     damaged.file(".journal.1").unlink()
     assert_refused(damaged, run, import_file, ".journal", "line 1 comes after 20 missing changes")
     figures["damage: refused, every file unchanged"] += 1
+    report = repaired(damaged, run, figures)
+    assert "changes 7 to 26: 20 change(s) to annotations whose text is gone" in report
+    expected = dict(damaged.notes)
+    for n in range(CHANGES):  # the segment's; the journal's 20 after it are kept
+        expected[n] = f"base note {n}"
+    assert notes_of(damaged.path) == expected
 
 
 def test_an_older_snapshot_put_back_is_refused(
@@ -382,7 +388,7 @@ def test_an_interrupted_repair_refuses_to_open_and_finishes_when_run_again(
     damaged.path.write_bytes(damaged.path.read_bytes().replace(b"base note 7", b"base note 8"))
     with monkeypatch.context() as patch:
 
-        def killed(source: Path) -> None:
+        def killed(source: Path, **names: object) -> None:
             raise KeyboardInterrupt  # as a kill between moving the files and writing
 
         patch.setattr("store.repair.recover", killed)

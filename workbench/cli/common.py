@@ -7,6 +7,7 @@ import contextlib
 import signal
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from types import FrameType
 from typing import NoReturn
 
@@ -46,6 +47,21 @@ def fail(message: str, code: int = 1) -> int:
     """
     print(f"workbench: {printable(message, single_line=True)}", file=sys.stderr)
     return code
+
+
+def no_database(location: Path | str, hint: str) -> str | None:
+    """Why there is no database to read at `location`, or None when there is one. A loop
+    of symbolic links is named as one (not "no database", nor damage to repair)."""
+    from store import database_exists
+    from workbench.core.files.links import link_loop
+
+    if isinstance(location, Path):
+        loop = link_loop(location.expanduser())
+        if loop is not None:
+            return loop
+    if not database_exists(location):
+        return f"no annotation database at {location} ({hint})"
+    return None
 
 
 def fail_each(problems: Iterable[str], code: int = 1) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.common import fail, warn
@@ -35,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from store import StoreError, database_exists, open_store
     from workbench.config.locations import resolve_database
     from workbench.core.files.database_url import shown_location
+    from workbench.core.files.links import link_loop
 
     source_location = resolve_database(args.source)
     target_location = resolve_database(args.target)
@@ -42,6 +44,9 @@ def run(args: argparse.Namespace) -> int:
     target_name = shown_location(target_location)
     if str(source_location) == str(target_location):
         return fail(f"{source_name} is both the source and the target")
+    loop = link_loop(Path(source_location)) if not isinstance(source_location, str) else None
+    if loop is not None:
+        return fail(loop)
     if not database_exists(source_location):
         return fail(f"no annotation database at {source_name}")
     try:

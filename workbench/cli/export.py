@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import fail, skipped, stopped_cleanly_by_sigterm, warn
+from workbench.cli.common import fail, no_database, skipped, stopped_cleanly_by_sigterm, warn
 from workbench.core.annotation import ORPHANED, STATUSES, TAGS
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def positions_as_stored(store: Store) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import StoreError, database_exists, open_store
+    from store import StoreError, open_store
     from workbench.cli.output import write_data
     from workbench.config.annotator import resolve_annotator
     from workbench.config.locations import resolve_database
@@ -112,8 +112,9 @@ def run(args: argparse.Namespace) -> int:
     )
 
     location = resolve_database(args.db)
-    if not database_exists(location):
-        return fail(f"no annotation database at {location} (give one with --db FILE or URL)")
+    problem = no_database(location, "give one with --db FILE or URL")
+    if problem is not None:
+        return fail(problem)
     wanted = AnnotationFilter.of(
         article_ids=args.article,
         tags=args.tag,

@@ -83,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
             check_known_articles(source, corpus_ids)
         with open_store(location, annotator=resolve_annotator(args.annotator)) as store:
             warn(store.warnings)
+            shown = len(store.warnings)
             if outside_corpus:
                 known = corpus_ids | {str(a.get("article_id")) for a in store.articles()}
                 known.update(annotation.article_id for annotation in store.all())
@@ -99,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
             store_plans(store, database)
             stream = source.annotations(check_repeats=False)
             report = store.import_annotations(placed(stream, placement, fuzzy, made))
+        warn(store.warnings[shown:])  # what closing found (a compaction's own checks)
     except ImportFileError as error:
         return fail(str(error.in_file(path)))
     except OSError as error:

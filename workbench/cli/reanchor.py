@@ -15,7 +15,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.common import fail, fail_each, skipped, threshold, warn
+from workbench.cli.common import fail, fail_each, no_database, skipped, threshold, warn
 
 if TYPE_CHECKING:
     from workbench.core.anchoring.reanchoring import ArticleReanchoring
@@ -67,7 +67,7 @@ def nothing_to_do(annotated: int) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import StoreError, database_exists, open_store
+    from store import StoreError, open_store
     from workbench.cli.output import write_json_text
     from workbench.config.annotator import resolve_annotator
     from workbench.config.locations import resolve_database
@@ -86,8 +86,9 @@ def run(args: argparse.Namespace) -> int:
     if not corpus.articles:
         return fail("no articles found in " + ", ".join(str(root) for root in corpus.roots))
     location = resolve_database(args.db)
-    if not database_exists(location):
-        return fail(f"no annotation database at {location} (give one with --db FILE or URL)")
+    problem = no_database(location, "give one with --db FILE or URL")
+    if problem is not None:
+        return fail(problem)
     out = sys.stdout
     try:
         annotator = resolve_annotator(args.annotator)

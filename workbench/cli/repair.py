@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli.common import fail
+from workbench.cli.common import fail, no_database, one_line
 
 HELP = "recover what can be trusted from a damaged database (the damaged files are kept)"
 
@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import AnnotationStore, StoreError, database_files
+    from store import AnnotationStore, StoreError
     from store.repair import repair
     from workbench.config.locations import resolve_database
 
@@ -34,8 +34,9 @@ def run(args: argparse.Namespace) -> int:
             "repair mends a database file; a PostgreSQL server keeps its own data safe "
             "(restore it from the server's backups)"
         )
-    if not database_files(path):
-        return fail(f"no annotation database at {path} (give one with --db FILE)")
+    problem = no_database(path, "give one with --db FILE")
+    if problem is not None:
+        return fail(problem)
     try:
         report = repair(path)
     except StoreError as error:
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if report.healthy:
         out.write(f"{path} opens without damage: nothing was changed.\n")
         for warning in report.warnings:
-            out.write(f"  note: {warning}\n")
+            out.write(f"  note: {one_line(warning)}\n")
         return 0
     try:
         with AnnotationStore.open(path, annotator="repair", read_only=True) as repaired:
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     out.write(f"Repaired {path}: it opens with {count:,} annotations.\n")
     out.write("The damaged files are kept, unchanged:\n")
     for original, aside in report.moved:
-        out.write(f"  {original.name} -> {aside.name}\n")
+        out.write(f"  {one_line(original.name)} -> {one_line(aside.name)}\n")
     recovery = report.recovery
     sections = [
         ("Damaged", recovery.damaged, ""),
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     for title, lines, when_empty in sections:
         if lines:
             out.write(f"{title}:\n")
-            out.writelines(f"  {line}\n" for line in lines)
+            out.writelines(f"  {one_line(line)}\n" for line in lines)
         elif when_empty:
             out.write(f"{title}: {when_empty}.\n")
     return 0

@@ -11,6 +11,7 @@ from typing import Any
 from workbench.cli.common import (
     fail,
     fail_each,
+    no_database,
     skipped,
     stopped_cleanly_by_sigterm,
     threshold,
@@ -90,7 +91,7 @@ def loaded_corpus(paths: list[str] | None) -> Corpus:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import StoreError, database_exists, open_store
+    from store import StoreError, open_store
     from workbench.config.settings import anchoring_threshold, ledger_settings
     from workbench.config.toml_file import ConfigFileError
     from workbench.core.anchoring.reanchored_view import read_only_view
@@ -106,8 +107,9 @@ def run(args: argparse.Namespace) -> int:
     except ConfigFileError as error:
         return fail_each(error.problems)
     location = resolve_database(args.db)
-    if not database_exists(location):
-        return fail(f"no annotation database at {location} (annotate first, or pass --db FILE)")
+    problem = no_database(location, "annotate first, or pass --db FILE")
+    if problem is not None:
+        return fail(problem)
     annotator = whose(args.annotator)
     try:
         with open_store(

@@ -29,6 +29,9 @@ from workbench.tui.session import AnnotationSession
 if TYPE_CHECKING:
     from workbench.core.interchange.export.from_store import ExportSource
 
+STORE_WARNINGS_EVERY = 1.0
+"""Seconds between looks at the store's warnings (a list; looking costs nothing)."""
+
 
 class LoadCancelled(Exception):
     """Raised from the loading worker's progress callback when the app quits."""
@@ -75,6 +78,8 @@ class WorkbenchApp(App[None]):
         """Why a store error ended the app (see _handle_exception)."""
         self.exit_message = ""
         """Why the app ended early (the command prints it once the screen is gone)."""
+        self.store_warnings_shown = 0
+        """How many of the store's warnings have been shown as notices."""
 
     def notify(
         self,
@@ -97,8 +102,10 @@ class WorkbenchApp(App[None]):
 
     def on_mount(self) -> None:
         self.apply_keymap()
-        for warning in self.store.warnings:
-            self.notify(warning, title="Database", severity="warning", markup=False)
+        self.show_new_store_warnings()
+        # A store may find something later (a compaction's check of the history, a
+        # postponed compaction): said as it comes, not only at the start.
+        self.set_interval(STORE_WARNINGS_EVERY, self.show_new_store_warnings)
         if self.store.read_only:
             self.notify(
                 "Opened read-only: you can look at everything, and every edit is refused.",
@@ -110,6 +117,13 @@ class WorkbenchApp(App[None]):
         else:
             self.push_screen(LoadingScreen())
             self.load_corpus_in_background()
+
+    def show_new_store_warnings(self) -> None:
+        """A notice for each store warning not shown yet."""
+        warnings = self.store.warnings
+        for warning in warnings[self.store_warnings_shown :]:
+            self.notify(warning, title="Database", severity="warning", markup=False)
+        self.store_warnings_shown = len(warnings)
 
     def apply_keymap(self) -> None:
         if self.user_keymap is None:
