@@ -17,7 +17,6 @@ from workbench.core.interchange.export.prepare import prepare_export
 from workbench.core.interchange.export.records import (
     article_groups,
     first_anchors,
-    in_export_order,
     prepare_record_export,
 )
 
@@ -71,17 +70,6 @@ def test_line_breaks_inside_strings_are_escaped_and_other_bytes_left_alone() -> 
     mixed = "a\u2028b\u2029c\x85d\u2019".encode()
     assert escape_line_breaks(mixed) == b"a\\u2028b\\u2029c\\u0085d" + "\u2019".encode()
     assert json.loads(b'"' + escape_line_breaks(mixed) + b'"') == "a\u2028b\u2029c\x85d\u2019"
-
-
-def test_records_come_out_in_export_order_whatever_order_they_come_in() -> None:
-    keys = [
-        ("bob", "b", 0), ("ana", "a", 2), ("bob", "a", 1), ("ana", "a", 10),
-        ("ana", "b", 0), ("bob", "a", 2), ("ana", "a", 1), ("cy", "c", 5),
-    ]  # fmt: skip
-    records = [{"annotator": who, "article_id": article, "index": i} for who, article, i in keys]
-    expected = sorted(records, key=lambda r: (r["article_id"], r["index"], r["annotator"]))
-    for arrangement in (records, list(reversed(records)), expected):
-        assert in_export_order(arrangement) == expected
 
 
 def test_each_article_keeps_the_sha256_of_its_first_record_in_export_order() -> None:

@@ -7,11 +7,11 @@ time. This is prepare_export() for records: the same filters, order and articles
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
+from workbench.core import reading_order
 from workbench.core.annotation import utc_now
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.interchange.export.data import (
@@ -24,42 +24,14 @@ from workbench.core.interchange.export.data import (
 
 Record = Mapping[str, Any]
 
-record_export_order = itemgetter("article_id", "index", "annotator")
-"""export_order() for a record: by article, then sentence, then annotator."""
-_by_annotator = itemgetter("annotator")
+_by_article = itemgetter("article_id")
 _by_index = itemgetter("index")
+_by_annotator = itemgetter("annotator")
 
 
 def article_groups(records: Iterable[Record]) -> list[list[Record]]:
-    """`records` by article (sorted by id), each article's in export order.
-
-    About twice as fast as sorted() with record_export_order: it builds no key tuples
-    (the few records of each article are sorted by one plain key at a time, annotator
-    then sentence, with stable sorts), and it touches each record once, in the order
-    it comes in, which for the store's records is their order in memory."""
-    by_article: dict[str, list[Record]] = defaultdict(list)
-    for record in records:
-        by_article[record["article_id"]].append(record)
-    groups = []
-    for article_id in sorted(by_article):
-        group = by_article[article_id]
-        if len(group) > 1:
-            group.sort(key=_by_annotator)
-            group.sort(key=_by_index)
-        groups.append(group)
-    return groups
-
-
-def in_export_order(records: Iterable[Record]) -> list[Record]:
-    """`records` sorted by record_export_order."""
-    return flattened(article_groups(records))
-
-
-def flattened(groups: Iterable[list[Record]]) -> list[Record]:
-    ordered: list[Record] = []
-    for group in groups:
-        ordered.extend(group)
-    return ordered
+    """`records` by article (sorted by id), each article's in export order."""
+    return reading_order.article_groups(records, _by_article, _by_index, _by_annotator)
 
 
 def selected_groups(records: Iterable[Record], wanted: AnnotationFilter) -> list[list[Record]]:
@@ -67,11 +39,6 @@ def selected_groups(records: Iterable[Record], wanted: AnnotationFilter) -> list
     if wanted.is_empty:
         return article_groups(records)
     return article_groups(wanted.select(records, itemgetter))
-
-
-def select_records(records: Iterable[Record], wanted: AnnotationFilter) -> list[Record]:
-    """The records that pass `wanted`, in export order."""
-    return flattened(selected_groups(records, wanted))
 
 
 def first_anchors(groups: Iterable[Sequence[Record]]) -> dict[str, str]:
@@ -90,7 +57,7 @@ def prepare_record_export(
     """prepare_export() for stored records; history only when given."""
     wanted = wanted or AnnotationFilter()
     groups = selected_groups(records, wanted)
-    chosen = flattened(groups)
+    chosen = reading_order.flattened(groups)
     keys = None
     if history is not None and not wanted.is_empty:
         keys = {(r["annotator"], r["article_id"], r["index"]) for r in chosen}
