@@ -120,3 +120,15 @@ async def test_tilde_expands_and_the_folder_is_remembered_across_runs(
         await pilot.press("1")
         suggested = second.screen.query_one(Input).value
     assert suggested == str(home / "exports" / "workbench-export.json")
+
+
+async def test_w3c_and_claimreview_suggest_different_files(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    suggested = []
+    async with app.run_test(size=SIZE) as pilot:
+        for choice in ("3", "4"):  # w3c, claimreview
+            await app.action_export()
+            await pilot.press(choice)
+            suggested.append(Path(app.screen.query_one(Input).value).name)
+            await pilot.press("escape")
+    assert suggested == ["workbench-export.w3c.jsonld", "workbench-claimreview.jsonld"]

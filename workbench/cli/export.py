@@ -13,15 +13,16 @@ if TYPE_CHECKING:
     from store.protocol import Store
 
 HELP = "write annotations as json (default), jsonl, w3c (Web Annotation) or claimreview"
-FORMAT_NAMES = ("json", "jsonl", "w3c", "claimreview")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from workbench.core.interchange.export.formats import DEFAULT_FORMAT, FORMATS
+
     parser.add_argument(
         "--format",
         dest="format_name",
-        choices=FORMAT_NAMES,
-        default="json",
+        choices=list(FORMATS),
+        default=DEFAULT_FORMAT,
         help="output format (default: json; see docs/export.md)",
     )
     parser.add_argument(

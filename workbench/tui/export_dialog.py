@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.config.state import StateError, last_export_folder
+from workbench.core.interchange.export.formats import DEFAULT_FORMAT, FORMATS
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.confirm import ConfirmPrompt
 from workbench.tui.screens.prompt import TextPrompt
@@ -20,9 +21,6 @@ from workbench.tui.typeahead import open_prompt
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
-
-EXPORT_SUFFIXES = {"json": "json", "jsonl": "jsonl", "w3c": "jsonld", "claimreview": "jsonld"}
-"""Export formats offered in the TUI, with the file suffix each gets by default."""
 
 
 def default_folder(app: WorkbenchApp) -> Path:
@@ -58,12 +56,12 @@ class ExportDialog:
     format_name: str = ""
 
     async def start(self) -> None:
-        prompt = ChoicePrompt("Export format", list(EXPORT_SUFFIXES), "json")
+        prompt = ChoicePrompt("Export format", list(FORMATS), DEFAULT_FORMAT)
         await open_prompt(self.app, prompt, self.chosen_format)
 
     @property
     def default_name(self) -> str:
-        return f"workbench-export.{EXPORT_SUFFIXES[self.format_name]}"
+        return FORMATS[self.format_name].default_file
 
     async def chosen_format(self, format_name: str | None) -> None:
         if format_name is None:

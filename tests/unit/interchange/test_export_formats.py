@@ -239,3 +239,11 @@ def test_every_format_is_registered_and_ends_with_a_newline() -> None:
     data = ExportData(SAMPLE, article_records(SAMPLE), STAMP)
     for name in FORMATS:
         assert render(name, data).endswith(b"\n")
+
+
+def test_each_format_has_its_own_default_file_name() -> None:
+    names = {name: FORMATS[name].default_file for name in FORMATS}
+    assert len(set(names.values())) == len(names), names
+    assert names["w3c"] == "workbench-export.w3c.jsonld"
+    assert names["claimreview"] == "workbench-claimreview.jsonld"
+    assert [FORMATS[name].suffix for name in FORMATS] == [".json", ".jsonl", ".jsonld", ".jsonld"]

@@ -11,8 +11,8 @@ from test_export_formats import SAMPLE, STAMP
 
 from workbench.core.annotation import Annotation, AnnotationKey
 from workbench.core.annotation_filter import AnnotationFilter
-from workbench.core.interchange.export.formats import render
-from workbench.core.interchange.export.native import escape_line_breaks, render_records
+from workbench.core.interchange.export.formats import FORMATS, render
+from workbench.core.interchange.export.native import escape_line_breaks
 from workbench.core.interchange.export.prepare import prepare_export
 from workbench.core.interchange.export.records import (
     article_groups,
@@ -51,8 +51,8 @@ def test_records_export_exactly_what_annotations_export(
 ) -> None:
     records = [a.to_record() for a in reversed(SAMPLE)]
     history = HISTORY if format_name == "json" else None
-    from_records = render_records(
-        format_name, prepare_record_export(records, wanted, CATALOGUE, history, STAMP)
+    from_records = FORMATS[format_name].render(
+        prepare_record_export(records, wanted, CATALOGUE, history, STAMP)
     )
     from_annotations = render(
         format_name, prepare_export(SAMPLE, wanted, CATALOGUE, history, STAMP)

@@ -12,10 +12,8 @@ from typing import Any, Protocol
 
 from workbench.core.annotation import Annotation
 from workbench.core.annotation_filter import AnnotationFilter
-from workbench.core.interchange.export.claimreview import is_review
 from workbench.core.interchange.export.data import ChangeLike
-from workbench.core.interchange.export.formats import HISTORY_FORMATS, render
-from workbench.core.interchange.export.native import RECORD_FORMATS, render_records
+from workbench.core.interchange.export.formats import FORMATS
 from workbench.core.interchange.export.prepare import prepare_export
 from workbench.core.interchange.export.records import prepare_record_export
 
@@ -60,21 +58,18 @@ def export_bytes(
     history: bool = False,
 ) -> bytes:
     """The whole export document, rendered; annotator None means every analyst."""
-    if history and format_name not in HISTORY_FORMATS:
-        raise ExportError("--history is only available with --format json")
+    export_format = FORMATS[format_name]
+    if history and not export_format.history:
+        with_history = " or ".join(name for name, known in FORMATS.items() if known.history)
+        raise ExportError(f"--history is only available with --format {with_history}")
     articles = catalogue(source.articles())
     changes = source.history() if history else None
-    if format_name in RECORD_FORMATS:
+    if export_format.from_records:
         data = prepare_record_export(
             source.records(annotator, ordered=False), wanted, articles, changes
         )
-        return render_records(format_name, data)
-    return render(format_name, prepare_export(source.all(annotator), wanted, articles, changes))
-
-
-ORPHAN_FREE_FORMATS = {"w3c": lambda _annotation: True, "claimreview": is_review}
-"""Formats that place every annotation on a sentence, so leave orphans out (json and
-jsonl carry them with their anchor_state), and which orphans each would have held."""
+        return export_format.render(data)
+    return export_format.render(prepare_export(source.all(annotator), wanted, articles, changes))
 
 
 def orphans_left_out(
@@ -84,7 +79,7 @@ def orphans_left_out(
     annotator: str | None = None,
 ) -> int:
     """How many orphans the filters select that `format_name` leaves out."""
-    would_hold = ORPHAN_FREE_FORMATS.get(format_name)
+    would_hold = FORMATS[format_name].orphans_left_out
     if would_hold is None:
         return 0
     wanted = wanted or AnnotationFilter()

@@ -96,12 +96,3 @@ def render_jsonl(data: NativeData) -> bytes:
         lines.append(records.replace(RECORD_BOUNDARY, b'}\n{"'))
     lines.append(b"")
     return escape_line_breaks(b"\n".join(lines))
-
-
-RECORD_FORMATS = {"json": render_json, "jsonl": render_jsonl}
-"""The formats that can be written from stored records (RecordExportData)."""
-
-
-def render_records(format_name: str, data: RecordExportData) -> bytes:
-    """The json or jsonl export of stored records; KeyError for another format."""
-    return RECORD_FORMATS[format_name](data)
