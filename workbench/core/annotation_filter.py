@@ -22,9 +22,10 @@ UNTAGGED = "untagged"
 """A `tags` value: the annotation has no tag (only a source, note or status)."""
 
 Item = TypeVar("Item")
-Reader = Callable[[str], Callable[[Any], Any]]
-"""A field name to the function that reads it from an item: attrgetter for
-Annotations, itemgetter for records, attrgetter("annotation." + name) for review rows."""
+Reader = Callable[..., Callable[[Any], Any]]
+"""Field names to the function that reads them from an item (a tuple for several):
+attrgetter for Annotations, itemgetter for records, attrgetter("annotation." + name)
+for review rows."""
 Test = tuple[str, Callable[[Any], bool], bool]
 """A field name (an Annotation attribute and a record key alike), a test of its value
 and the answer that keeps the item."""

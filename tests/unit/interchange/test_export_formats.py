@@ -12,7 +12,6 @@ from jsonschema import Draft202012Validator
 
 from workbench.core.annotation import Anchor, Annotation
 from workbench.core.annotation_filter import AnnotationFilter
-from workbench.core.interchange.export.data import ExportData, article_records, history_records
 from workbench.core.interchange.export.formats import FORMATS, render
 from workbench.core.interchange.export.prepare import prepare_export
 from workbench.core.interchange.export.schema import export_schema, validator
@@ -121,7 +120,7 @@ def test_history_is_exported_in_the_schema_shape() -> None:
         history=changes,
     )
     assert [entry["key"][0] for entry in filtered.history or []] == ["ana", "ana"]
-    assert history_records([]) == []
+    assert prepare_export(SAMPLE, history=[]).history == []
 
 
 @pytest.mark.parametrize(
@@ -152,7 +151,7 @@ def test_article_records_prefer_the_catalogue_and_fall_back_to_the_anchor() -> N
     catalogue = {
         "story": {"article_id": "story", "title": "A story", "sha256": "f" * 64, "sentences": 3}
     }
-    records = article_records(SAMPLE, catalogue)
+    records = prepare_export(SAMPLE, catalogue=catalogue).articles
     assert records == [
         {"id": "other", "title": None, "sha256": SHA},
         {"id": "story", "title": "A story", "sha256": "f" * 64, "sentences": 3},
@@ -236,7 +235,7 @@ def test_claim_authors_are_people_or_organisations(source: str, kind: str) -> No
 
 def test_every_format_is_registered_and_ends_with_a_newline() -> None:
     assert set(FORMATS) == {"json", "jsonl", "w3c", "claimreview"}
-    data = ExportData(SAMPLE, article_records(SAMPLE), STAMP)
+    data = prepare_export(SAMPLE, exported_at=STAMP)
     for name in FORMATS:
         assert render(name, data).endswith(b"\n")
 

@@ -1,9 +1,11 @@
-"""json and jsonl from stored records: the same bytes as from Annotations, filters and all."""
+"""json and jsonl from stored records: the same bytes as from Annotations, filters and all
+(one pipeline, two kinds of item)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import pytest
@@ -14,11 +16,6 @@ from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.interchange.export.formats import FORMATS, render
 from workbench.core.interchange.export.native import escape_line_breaks
 from workbench.core.interchange.export.prepare import prepare_export
-from workbench.core.interchange.export.records import (
-    article_groups,
-    first_anchors,
-    prepare_record_export,
-)
 
 CATALOGUE = {"story": {"title": "A story", "sha256": "f" * 64, "sentences": 3}}
 FILTERS = [
@@ -52,7 +49,7 @@ def test_records_export_exactly_what_annotations_export(
     records = [a.to_record() for a in reversed(SAMPLE)]
     history = HISTORY if format_name == "json" else None
     from_records = FORMATS[format_name].render(
-        prepare_record_export(records, wanted, CATALOGUE, history, STAMP)
+        prepare_export(records, wanted, CATALOGUE, history, STAMP, read=itemgetter)
     )
     from_annotations = render(
         format_name, prepare_export(SAMPLE, wanted, CATALOGUE, history, STAMP)
@@ -78,6 +75,13 @@ def test_each_article_keeps_the_sha256_of_its_first_record_in_export_order() -> 
         {"article_id": "b", "index": 0, "annotator": "ana", "article_sha256": "only"},
         {"article_id": "a", "index": 1, "annotator": "bob", "article_sha256": "first"},
     ]
-    groups = article_groups(records)
-    assert [[r["index"] for r in group] for group in groups] == [[1, 3], [0]]
-    assert first_anchors(groups) == {"a": "first", "b": "only"}
+    data = prepare_export(records, read=itemgetter)
+    assert [(r["article_id"], r["index"]) for r in data.annotations] == [
+        ("a", 1),
+        ("a", 3),
+        ("b", 0),
+    ]
+    assert [(article["id"], article["sha256"]) for article in data.articles] == [
+        ("a", "first"),
+        ("b", "only"),
+    ]

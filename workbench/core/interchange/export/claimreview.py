@@ -66,7 +66,7 @@ def claim_review(annotation: Annotation, article: Mapping[str, Any]) -> dict[str
     return review
 
 
-def claim_reviews(data: ExportData) -> dict[str, Any]:
+def claim_reviews(data: ExportData[Annotation]) -> dict[str, Any]:
     articles = {str(article["id"]): article for article in data.articles}
     reviews = [
         claim_review(annotation, articles.get(annotation.article_id, {}))
@@ -76,5 +76,5 @@ def claim_reviews(data: ExportData) -> dict[str, Any]:
     return {"@context": CONTEXT, "@graph": reviews}
 
 
-def render_claimreview(data: ExportData) -> bytes:
+def render_claimreview(data: ExportData[Annotation]) -> bytes:
     return dumps_line(claim_reviews(data))

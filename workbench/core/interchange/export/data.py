@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from workbench.core.annotation import Annotation, AnnotationKey
 
@@ -33,46 +33,29 @@ class ChangeLike(Protocol):
     def action(self) -> str: ...
 
 
-@dataclass(frozen=True, slots=True)
-class ExportData:
-    """Everything one export contains, already filtered and ordered."""
-
-    annotations: Sequence[Annotation]
-    articles: Sequence[Mapping[str, Any]]
-    exported_at: str
-    history: Sequence[Mapping[str, Any]] | None = None
+Item = TypeVar("Item")
+Record = Mapping[str, Any]
+"""A stored annotation record: Annotation.to_record()'s keys and values."""
 
 
 @dataclass(frozen=True, slots=True)
-class RecordExportData:
-    """ExportData whose annotations are stored records (Annotation.to_record()'s shape):
-    what the json and jsonl formats write, without building 100,000 Annotations."""
+class ExportData(Generic[Item]):
+    """Everything one export contains, already filtered and ordered: the annotations
+    are Annotations, or stored records for the formats that write records (json,
+    jsonl)."""
 
-    annotations: Sequence[Mapping[str, Any]]
+    annotations: Sequence[Item]
     articles: Sequence[Mapping[str, Any]]
     exported_at: str
     history: Sequence[Mapping[str, Any]] | None = None
-
-
-def article_records(
-    annotations: Iterable[Annotation], catalogue: ArticleCatalogue | None = None
-) -> list[dict[str, Any]]:
-    """One record per article the annotations refer to, sorted by id.
-
-    The title and current sha256 come from the catalogue when it knows the article;
-    otherwise the sha256 is the one the first annotation was anchored to and the
-    title is null.
-    """
-    return articles_anchored(
-        ((annotation.article_id, annotation.article_sha256) for annotation in annotations),
-        catalogue,
-    )
 
 
 def articles_anchored(
     anchors: Iterable[tuple[str, str]], catalogue: ArticleCatalogue | None = None
 ) -> list[dict[str, Any]]:
-    """article_records() from (article_id, article_sha256) pairs, first pair per id wins."""
+    """One record per article, sorted by id, from (article_id, article_sha256) pairs of
+    its annotations: the title and current sha256 come from the catalogue when it knows
+    the article; otherwise the sha256 is the first pair's and the title is null."""
     catalogue = catalogue or {}
     anchored: dict[str, str] = {}
     for article_id, anchored_sha256 in anchors:
@@ -105,17 +88,6 @@ def change_record(change: ChangeLike) -> dict[str, Any]:
         "annotator": change.annotator,
         "action": change.action,
     }
-
-
-def history_records(
-    changes: Iterable[ChangeLike], keep: Iterable[Annotation] | None = None
-) -> list[dict[str, Any]]:
-    """History entries, oldest first; with `keep`, only those about the kept annotations.
-
-    A filtered export keeps the history of the annotations it contains, so that it
-    never leaks what the filters left out.
-    """
-    return history_of_keys(changes, None if keep is None else {a.key for a in keep})
 
 
 def history_of_keys(

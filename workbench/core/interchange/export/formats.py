@@ -18,7 +18,7 @@ from workbench.core.interchange.export.data import ExportData
 from workbench.core.interchange.export.native import render_json, render_jsonl
 from workbench.core.interchange.export.w3c import render_w3c
 
-Renderer = Callable[[Any], bytes]
+Renderer = Callable[[ExportData[Any]], bytes]
 """ExportData (of Annotations, or of stored records for a format `from_records`) to
 the whole document, UTF-8."""
 
@@ -69,6 +69,6 @@ FORMATS: dict[str, ExportFormat] = {
 DEFAULT_FORMAT = "json"
 
 
-def render(format_name: str, data: ExportData) -> bytes:
+def render(format_name: str, data: ExportData[Any]) -> bytes:
     """The export as UTF-8 bytes, ready to write once; KeyError for an unknown format."""
     return FORMATS[format_name].render(data)

@@ -1,13 +1,15 @@
 """One export from an annotation store: what both `workbench export` and the TUI call.
 
-The store is described by a Protocol, so core never imports the store package.
-json and jsonl are written from the stored records (no Annotation is built); the
-other formats need Annotations.
+The store is described by a Protocol, so core never imports the store package. One
+pipeline (prepare.py) for every format: over the stored records for the formats that
+write them as they are (json, jsonl: no Annotation is built), over Annotations for
+the others.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any, Protocol
 
 from workbench.core.annotation import Annotation
@@ -15,7 +17,6 @@ from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.interchange.export.data import ChangeLike
 from workbench.core.interchange.export.formats import FORMATS
 from workbench.core.interchange.export.prepare import prepare_export
-from workbench.core.interchange.export.records import prepare_record_export
 
 
 class ExportSource(Protocol):
@@ -65,10 +66,10 @@ def export_bytes(
     articles = catalogue(source.articles())
     changes = source.history() if history else None
     if export_format.from_records:
-        data = prepare_record_export(
-            source.records(annotator, ordered=False), wanted, articles, changes
+        records = source.records(annotator, ordered=False)
+        return export_format.render(
+            prepare_export(records, wanted, articles, changes, read=itemgetter)
         )
-        return export_format.render(data)
     return export_format.render(prepare_export(source.all(annotator), wanted, articles, changes))
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from workbench.core.interchange.export.data import ExportData, RecordExportData
+from workbench.core.interchange.export.data import ExportData
 from workbench.core.interchange.export.schema import SCHEMA_VERSION
 
 LINE_BREAKS = (
@@ -26,7 +26,7 @@ str.splitlines() and older JavaScript break lines there, so they are escaped (th
 can only occur inside strings, where the escape means the same character)."""
 
 
-NativeData = ExportData | RecordExportData
+NativeData = ExportData[Any]
 """The json and jsonl formats write Annotations and stored records alike."""
 
 

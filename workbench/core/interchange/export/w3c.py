@@ -63,7 +63,7 @@ def web_annotation(annotation: Annotation) -> dict[str, Any]:
     }
 
 
-def annotation_collection(data: ExportData) -> dict[str, Any]:
+def annotation_collection(data: ExportData[Annotation]) -> dict[str, Any]:
     items = [web_annotation(annotation) for annotation in data.annotations]
     return {
         "@context": CONTEXT,
@@ -76,5 +76,5 @@ def annotation_collection(data: ExportData) -> dict[str, Any]:
     }
 
 
-def render_w3c(data: ExportData) -> bytes:
+def render_w3c(data: ExportData[Annotation]) -> bytes:
     return dumps_line(annotation_collection(data))
