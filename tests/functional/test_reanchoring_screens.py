@@ -8,14 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.content import Content
+from textual.widgets import Static
 
 from store import AnnotationStore
 from tests.fixtures.anchored import STORY, annotate, article
 from tests.functional.test_review import settle
+from workbench.core.anchoring.reanchoring import plans, store_plans
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.tui.app import StartAt, WorkbenchApp
 from workbench.tui.screens.review import ReviewScreen
 from workbench.tui.screens.summary import SummaryScreen
+from workbench.tui.tagged_line import CHANGED_STYLE
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
 from workbench.tui.widgets.review_table import ReviewTable
 
@@ -169,3 +173,63 @@ async def test_the_summary_has_an_anchoring_tab(annotated: AnnotationStore, tmp_
             ("orphaned", 3),
         ]
         assert screen.summary is not None and screen.summary["totals"]["annotations"] == 2
+
+
+# -- QA finding 3: an annotation to check shows what was tagged beside the sentence now.
+
+FIGURE_CHANGED = STORY.replace("3,000 troops", "30,000 troops")
+
+
+def marked(content: Content) -> list[str]:
+    """The stretches shown marked as changed."""
+    return [
+        content.plain[span.start : span.end]
+        for span in content.spans
+        if str(span.style) == CHANGED_STYLE
+    ]
+
+
+def tagged_line_of(shown: Content) -> Content:
+    (line,) = [line for line in shown.split("\n") if line.plain.startswith("as tagged: ")]
+    return line
+
+
+async def test_a_check_shows_the_quote_as_tagged_in_the_panel_and_the_review(
+    annotated: AnnotationStore, tmp_path: Path
+) -> None:
+    corpus = corpus_of(tmp_path, FIGURE_CHANGED)
+    app = WorkbenchApp(annotated, corpus=corpus, start=StartAt("story", 2), keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        shown = panel(app)
+        assert shown.annotation is not None and shown.annotation.anchor_state == "check"
+        line = tagged_line_of(shown.compose_panel())
+        assert "The ministry said 3,000 troops arrived on Monday." in line.plain
+        assert marked(line) == ["3,000"]
+        await pilot.press("r")
+        await settle(app, pilot)
+        await pilot.press("f", "6", "2")  # anchoring: to check
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert [row.annotation.index for row in screen.shown] == [1]
+        detail = screen.query_one("#review-detail", Static).render()
+        assert isinstance(detail, Content)
+        assert "30,000" in detail.plain.split("\n")[0]
+        assert marked(tagged_line_of(detail)) == ["3,000"]
+
+
+async def test_a_check_stored_by_an_earlier_session_shows_the_quote_as_tagged(
+    annotated: AnnotationStore, tmp_path: Path
+) -> None:
+    """Re-anchored and stored before this session (`workbench reanchor`, another day):
+    the version tagged is read from the history."""
+    corpus = corpus_of(tmp_path, FIGURE_CHANGED)
+    store_plans(annotated, list(plans(annotated, corpus.articles)))
+    stored = annotated.get("story", 1)
+    assert stored is not None and stored.anchor_state == "check"
+    app = WorkbenchApp(annotated, corpus=corpus, start=StartAt("story", 2), keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        line = tagged_line_of(panel(app).compose_panel())
+        assert marked(line) == ["3,000"]

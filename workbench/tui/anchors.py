@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from store import AnchorConflictError, Change, Store
+from workbench.core.anchoring.as_tagged import MOVED_STATES, TaggedVersions
 from workbench.core.anchoring.placement import ArticlePlan, plan_article
 from workbench.core.anchoring.reanchoring import ArticleReanchoring, plans, store_plans
 from workbench.core.annotation import Annotation
@@ -71,6 +72,10 @@ class CorpusAnchors:
         self._noticed: set[str] = set()
         self._plans: dict[str, ArticlePlan] = {}
         """In-memory plans of articles whose stored annotations are not anchored."""
+        self._versions = TaggedVersions()
+        """Moved annotations as the analyst tagged them: from the plans this session
+        stored, and from the history once read (read_history, in a worker)."""
+        self._history_read = False
         self._checked: dict[str, str] = {}
         """Article id -> the text (sha256) whose check found every stored anchor holding,
         not stored yet: the article's next save stores it (session.save), or the next
@@ -123,6 +128,55 @@ class CorpusAnchors:
         counts = self.counts(article)
         return f"{short_id(article.id)}: {counts.describe()}" if counts else None
 
+    def as_tagged(self, article: Article, annotation: Annotation) -> Annotation | None:
+        """A moved, unconfirmed annotation as the analyst tagged it (quote and place on
+        the text it was made on), or None: not moved, or not known (not read from the
+        history yet, or imported already moved)."""
+        if annotation.anchor_state not in MOVED_STATES:
+            return None
+        with self._lock:
+            plan = self._plans.get(article.id)
+            if plan is not None:
+                for placement in plan.placements:
+                    if placement.after == annotation and placement.changed:
+                        before = placement.before
+                        return self._versions.of(before) or (
+                            None if before.anchor_state == "check" else before
+                        )
+            return self._versions.of(annotation)
+
+    def versions(self, plans: Iterable[ArticlePlan] = ()) -> TaggedVersions:
+        """What as_tagged knows, and what `plans` (of a view computed elsewhere, like the
+        review screen's) add: a copy, for a worker to read as it likes."""
+        known = TaggedVersions()
+        with self._lock:
+            known.fill_from(self._versions)
+        for plan in plans:
+            known.follow_plan(plan)
+        return known
+
+    @property
+    def history_read(self) -> bool:
+        """True once read_history has run (what as_tagged does not know by then, it
+        never will: imported already moved)."""
+        return self._history_read
+
+    def read_history(self) -> bool:
+        """Learn, from the store's history, how every moved annotation not confirmed yet
+        was tagged (blocking: from a worker thread; once per session, and only when
+        there are such annotations). True when something was learnt."""
+        with self._lock:
+            if self._history_read:
+                return False
+            self._history_read = True
+        moved = [a for a in self.store.all() if a.anchor_state in MOVED_STATES]
+        if not moved:
+            return False
+        found = TaggedVersions().follow(self.store.history())
+        with self._lock:
+            self._versions.fill_from(found)
+            return any(self._versions.of(annotation) is not None for annotation in moved)
+
     def forget(self) -> None:
         """Stored annotations changed (an undo, the review screen): plan again."""
         with self._lock:
@@ -157,6 +211,8 @@ class CorpusAnchors:
                 store_plans(self.store, [ArticleReanchoring(article, plan)])
             except AnchorConflictError:
                 continue
+            with self._lock:
+                self._versions.follow_plan(plan)
             break
         with self._lock:
             self._plans.pop(article.id, None)
@@ -177,6 +233,8 @@ class CorpusAnchors:
             except AnchorConflictError:
                 continue
             with self._lock:
+                for item in group:
+                    self._versions.follow_plan(item.plan)
                 self._visited.update(item.article.id for item in group)
             done.extend(item for item in group if item.changed)
         return done

@@ -205,6 +205,7 @@ class WorkbenchApp(App[None]):
         if done and not get_current_worker().is_cancelled:
             self.call_from_thread(self.reanchored, done)
 
+
     def reanchored(self, done: list[ArticleReanchoring]) -> None:
         counts = outcome_counts(item.plan for item in done)
         self.notify(
@@ -217,6 +218,17 @@ class WorkbenchApp(App[None]):
         )
         if self.session is not None:
             self.session.forget_counts()
+        if isinstance(self.screen, AnnotateScreen):
+            self.screen.refresh_view()
+
+    @work(thread=True, group="history", description="read the history")
+    def read_history_in_background(self, session: AnnotationSession) -> None:
+        """How the annotations to check were tagged, when the panel first shows one this
+        session's re-anchoring did not place (stored earlier): read from the history."""
+        if session.anchors.read_history() and not get_current_worker().is_cancelled:
+            self.call_from_thread(self.history_read)
+
+    def history_read(self) -> None:
         if isinstance(self.screen, AnnotateScreen):
             self.screen.refresh_view()
 

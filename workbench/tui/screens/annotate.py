@@ -137,6 +137,7 @@ class AnnotateScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.last_error = ""
+        self.history_asked = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title-line", markup=False)
@@ -164,11 +165,17 @@ class AnnotateScreen(Screen[None]):
         self.query_one(SentenceView).show(article, session.place.sentence)
         annotation = session.annotation
         unstored = annotation is not None and session.anchors.is_stale(article)
+        anchors = session.anchors
+        tagged = None if annotation is None else anchors.as_tagged(article, annotation)
+        if annotation is not None and annotation.anchor_state == "check" and tagged is None:
+            self.read_history()
         self.query_one(AnnotationPanel).show(
             annotation,
             saved=annotation is not None and not unstored,
             error=self.last_error,
             unstored=unstored,
+            tagged=tagged,
+            history_read=anchors.history_read,
         )
         position = (
             f"article {session.place.article + 1}/{len(corpus)}, "
@@ -193,6 +200,13 @@ class AnnotateScreen(Screen[None]):
                 severity="warning",
                 markup=False,
             )
+
+    def read_history(self) -> None:
+        """Have the app learn, once, how annotations stored to check were tagged."""
+        reader = getattr(self.app, "read_history_in_background", None)
+        if reader is not None and not self.history_asked:
+            self.history_asked = True
+            reader(self.session)
 
     def corpus_total(self) -> str:
         total = getattr(self.app, "corpus_sentence_total", None)

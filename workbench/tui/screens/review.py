@@ -24,8 +24,9 @@ from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
 from store import Change, Store, StoreError
+from workbench.core.anchoring.as_tagged import TaggedVersions
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, anchored_to, most_similar
-from workbench.core.anchoring.reanchored_view import current_view
+from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
 from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation
 from workbench.core.annotation_filter import UNTAGGED
 from workbench.core.collector import paused_gc
@@ -45,6 +46,7 @@ from workbench.tui.review_rows import (
     select_rows,
 )
 from workbench.tui.screens.choice import ChoicePrompt
+from workbench.tui.tagged_line import moved_from, tagged_line
 from workbench.tui.widgets.literal_input import LiteralInput
 from workbench.tui.widgets.review_table import ReviewTable, row_cells
 
@@ -125,6 +127,8 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.loaded = False
         self.facets = ReviewFacets()
         """Values the filter prompts offer (gathered with the rows, off the UI thread)."""
+        self.versions = TaggedVersions()
+        """Annotations to check as the analyst tagged them (read with the rows)."""
         self.generation = 0
         """Bumped by every new query: batches of an older one are dropped."""
         self.closed = False
@@ -176,14 +180,21 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             rows = {row.key: row for row in make_rows(annotations, order, labels)}
             facets = ReviewFacets.of(annotations)
             keep_long_lived(len(rows))
+        # How the annotations to check were tagged, for the detail line.
+        self.anchors.read_history()
+        plans = source.plans if isinstance(source, ReanchoredView) else ()
+        versions = self.anchors.versions(plans)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.rows_loaded, rows, facets)
+            self.app.call_from_thread(self.rows_loaded, rows, facets, versions)
 
-    def rows_loaded(self, rows: dict[RowKey, ReviewRow], facets: ReviewFacets) -> None:
+    def rows_loaded(
+        self, rows: dict[RowKey, ReviewRow], facets: ReviewFacets, versions: TaggedVersions
+    ) -> None:
         if self.closed:
             return
         self.rows = rows
         self.facets = facets
+        self.versions = versions
         self.loaded = True
         self.refilter()
 
@@ -359,10 +370,15 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             detail.update("")
             return
         note = self.shown[position].annotation
+        tagged = self.versions.of(note)
         source = f"{note.source}: " if note.source else ""
         comment = f"  [note: {note.note}]" if note.note else ""
         state = ANCHOR_DETAIL.get(note.anchor_state, "").format(index=note.index + 1)
-        detail.update(literal(f"{state}{source}{note.quote}{comment}", single_line=True))
+        state = state.replace(" (", f"{moved_from(note, tagged)} (", 1) if state else state
+        shown = literal(f"{state}{source}{note.quote}{comment}", single_line=True)
+        width = (detail.size.width or 80) - 2  # its padding
+        was = tagged_line(note, tagged, width)
+        detail.update(shown if was is None else Content("\n").join([shown, was]))
 
     @on(DataTable.HeaderSelected)
     def header_clicked(self, event: DataTable.HeaderSelected) -> None:

@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from workbench.core.annotation import TAGS, Annotation
 from workbench.tui.literal import visible
+from workbench.tui.tagged_line import moved_from, tagged_line
 
 TAG_STYLES = {
     "claim": "bold reverse $primary",
@@ -34,7 +35,8 @@ class AnnotationPanel(Static):
     `saved` is set by the screen only after the store confirmed the write; `error`
     carries the reason when a write failed; `unstored` marks an annotation shown where
     re-anchoring puts it while the store still holds it as it was (read-only, or an
-    undone re-anchoring).
+    undone re-anchoring); `tagged` is a moved annotation as the analyst tagged it (None
+    when not known; `history_read` False while that is still being looked up).
     """
 
     annotation: reactive[Annotation | None] = reactive(None, always_update=True)
@@ -46,6 +48,8 @@ class AnnotationPanel(Static):
         """`tag_keys`: the key that toggles each tag, as the keymap binds it now."""
         super().__init__("", id=id, markup=False)
         self.tag_keys = tag_keys or {}
+        self.tagged: Annotation | None = None
+        self.history_read = True
 
     def show(
         self,
@@ -54,7 +58,11 @@ class AnnotationPanel(Static):
         saved: bool,
         error: str = "",
         unstored: bool = False,
+        tagged: Annotation | None = None,
+        history_read: bool = True,
     ) -> None:
+        self.tagged = tagged
+        self.history_read = history_read
         self.set_reactive(AnnotationPanel.saved, saved)
         self.set_reactive(AnnotationPanel.error, error)
         self.set_reactive(AnnotationPanel.unstored, unstored)
@@ -101,5 +109,10 @@ class AnnotationPanel(Static):
         ]
         if annotation is not None and annotation.anchor_state in ANCHOR_LINES:
             text, style = ANCHOR_LINES[annotation.anchor_state]
-            lines.append(Content(text).stylize(style))
+            where = moved_from(annotation, self.tagged)
+            lines.append(Content(text.replace(" · ", f"{where} · ", 1)).stylize(style))
+            width = (self.size.width or 80) - 2  # its padding
+            shown = tagged_line(annotation, self.tagged, width, self.history_read)
+            if shown is not None:
+                lines.append(shown)
         return Content("\n").join(lines)

@@ -1,0 +1,75 @@
+"""What a moved annotation looked like when tagged (as_tagged.py), and which of its
+words a new sentence no longer has (changed_words.py): what `y` must not be pressed
+without."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from tests.fixtures.anchored import STORY, annotate, article
+from workbench.core.anchoring.as_tagged import TaggedVersions
+from workbench.core.anchoring.changed_words import around_first_change, changed_words
+from workbench.core.anchoring.placement import plan_article
+from workbench.core.annotation import Annotation
+
+OLD = article(STORY)
+FIGURE = "The ministry said 3,000 troops arrived on Monday."
+CHANGED = STORY.replace("3,000", "30,000")
+INSERTED = CHANGED.replace("\n", "\nA paragraph the publisher added.\n", 1)
+
+
+@dataclass(frozen=True)
+class Record:
+    before: Annotation | None
+    after: Annotation | None
+
+
+def test_a_plan_tells_how_an_annotation_to_check_was_tagged() -> None:
+    tagged = annotate(OLD, 1, note="the figure")
+    (placement,) = plan_article(article(CHANGED), [tagged]).placements
+    assert placement.after.anchor_state == "check"
+    versions = TaggedVersions()
+    versions.follow_plan(plan_article(article(CHANGED), [tagged]))
+    assert versions.of(placement.after) == tagged
+    assert versions.of(tagged) is None  # not moved
+
+
+def test_a_second_move_keeps_the_version_first_tagged_and_a_confirmation_forgets_it() -> None:
+    tagged = annotate(OLD, 1)
+    first = plan_article(article(CHANGED), [tagged]).placements[0].after
+    second = plan_article(article(INSERTED), [first]).placements[0].after
+    assert (first.anchor_state, second.anchor_state, second.index) == ("check", "check", 2)
+    history = [Record(None, tagged), Record(tagged, first), Record(first, second)]
+    versions = TaggedVersions().follow(history)
+    assert versions.of(second) == tagged  # the analyst's own, not the one in between
+    tagged_again = replace(second, tags=("claim", "denial"))  # a tag changed: still to check
+    versions.record(second, tagged_again)
+    assert versions.of(tagged_again) == tagged
+    confirmed = replace(tagged_again, anchor_state="current")
+    versions.record(tagged_again, confirmed)
+    assert versions.of(confirmed) is None and len(versions) == 0
+
+
+def test_an_annotation_imported_already_moved_is_not_known() -> None:
+    moved = plan_article(article(CHANGED), [annotate(OLD, 1)]).placements[0].after
+    versions = TaggedVersions().follow([Record(None, moved)])
+    assert versions.of(moved) is None
+
+
+def test_an_exact_move_is_known_by_its_place() -> None:
+    tagged = annotate(OLD, 3)
+    moved = plan_article(article(INSERTED), [tagged]).placements[0].after
+    assert moved.anchor_state == "reanchored"
+    assert TaggedVersions().follow([Record(tagged, moved)]).of(moved) == tagged
+
+
+def test_the_words_gone_are_marked_and_shown_around_the_first() -> None:
+    old = "Officials said 30 troops had crossed into the villages of Plekhovo and Martynovka."
+    new = "Officials said 300 troops had crossed into the villages of Plekhovo and Martynivka."
+    parts = changed_words(old, new)
+    assert "".join(text for text, _changed in parts) == old
+    assert [text for text, changed in parts if changed] == ["30", "Martynovka."]
+    shown = around_first_change(parts, 30)
+    assert ("30", True) in shown and shown[0] == ("…", False)
+    assert sum(len(text) for text, _changed in shown) <= 32
+    assert changed_words(old, old) == [(old, False)]

@@ -1,0 +1,97 @@
+"""What an annotation re-anchoring moved looked like when the analyst made it.
+
+An annotation marked to check sits on a sentence that is only like the one tagged, and
+its quote, offsets and surroundings are the new sentence's: the analyst must see the old
+quote beside the new sentence before confirming ("30 troops" may now read "300
+troops"). The old version is the `before` of the re-anchoring that moved it, in the
+plan (an article re-anchored in memory) or in the history (one re-anchored and stored
+earlier, by any command). A later re-anchoring keeps an unconfirmed annotation to
+check, so the version wanted is the one before the first of its moves: the one the
+analyst made, or last confirmed.
+
+An annotation is followed across moves by who made it, of which article, and when
+(`identity`): its key changes with its sentence, its creation time never does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from workbench.core.anchoring.placement import ArticlePlan
+from workbench.core.annotation import Annotation
+
+MOVED_STATES = frozenset({"check", "reanchored"})
+"""States of an annotation that re-anchoring moved and the analyst has not confirmed."""
+
+Identity = tuple[str, str, str]
+"""(annotator, article_id, created_at): one annotation, wherever re-anchoring put it."""
+
+
+def identity(annotation: Annotation) -> Identity:
+    return (annotation.annotator, annotation.article_id, annotation.created_at)
+
+
+class ChangeOf(Protocol):
+    """A history record, as far as this needs one (store.Change has it)."""
+
+    @property
+    def before(self) -> Annotation | None: ...
+    @property
+    def after(self) -> Annotation | None: ...
+
+
+class TaggedVersions:
+    """Each moved, unconfirmed annotation's version as tagged, by identity."""
+
+    def __init__(self) -> None:
+        self._tagged: dict[Identity, Annotation] = {}
+
+    def __len__(self) -> int:
+        return len(self._tagged)
+
+    def record(self, before: Annotation | None, after: Annotation | None) -> None:
+        """Follow one change of one annotation (a history record, a placement)."""
+        if before is not None and (after is None or identity(after) != identity(before)):
+            self._tagged.pop(identity(before), None)
+        if after is None:
+            return
+        key = identity(after)
+        if after.anchor_state not in MOVED_STATES or before is None:
+            self._tagged.pop(key, None)  # confirmed, made here, or imported so: not known
+            return
+        if before.anchor_state not in MOVED_STATES:
+            self._tagged[key] = before
+            return
+        earlier = self._tagged.get(identity(before))
+        if earlier is not None:
+            self._tagged[key] = earlier
+        elif before.anchor_state == "reanchored":
+            self._tagged[key] = before  # moved by its exact quote: that is the quote tagged
+        else:
+            self._tagged.pop(key, None)
+
+    def follow(self, changes: Iterable[ChangeOf]) -> TaggedVersions:
+        """Follow the changes, oldest first (a store's history)."""
+        for change in changes:
+            self.record(change.before, change.after)
+        return self
+
+    def follow_plan(self, plan: ArticlePlan) -> None:
+        """Follow an article's re-anchoring (stored, or shown from memory)."""
+        for placement in plan.placements:
+            if placement.changed:
+                self.record(placement.before, placement.after)
+
+    def of(self, annotation: Annotation) -> Annotation | None:
+        """The annotation as tagged (its quote and place on the text it was made on), or
+        None: not moved, confirmed since, or not known (imported already moved)."""
+        if annotation.anchor_state not in MOVED_STATES:
+            return None
+        return self._tagged.get(identity(annotation))
+
+    def fill_from(self, other: TaggedVersions) -> None:
+        """Take `other`'s versions of the annotations these do not know (these are
+        newer: followed as they happened, while `other` was read)."""
+        for key, version in other._tagged.items():
+            self._tagged.setdefault(key, version)

@@ -1,0 +1,64 @@
+"""The line that shows, beside a sentence an annotation was moved onto, what was tagged.
+
+An annotation to check sits on a sentence only like the one the analyst tagged: `y`
+must never be pressed blind. The annotate panel, the review screen's detail line and the
+summary's Anchoring tab show the old quote with the words the new sentence no longer
+has marked ("30" where it now reads "300"), around the first of them when the line is
+short; when the words are the same (one of two copies of a sentence), what stood before
+it in its paragraph, which is what told the copies apart.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from workbench.core.anchoring.changed_words import around_first_change, changed_words
+from workbench.core.annotation import Annotation
+from workbench.tui.literal import visible
+
+LABEL = "as tagged: "
+CHANGED_STYLE = "bold reverse $warning"
+CONTEXT_SHOWN = 40
+"""Characters of a copy's paragraph shown before it, when the words are the same."""
+
+
+def tagged_line(
+    annotation: Annotation, tagged: Annotation | None, width: int, history_read: bool = True
+) -> Content | None:
+    """`as tagged: …` for an annotation to check (None for any other), fitted to
+    `width` cells. `tagged` is its version as tagged, None when not known: still being
+    read from the history (`history_read` False), or never recorded (imported already
+    moved)."""
+    if annotation.anchor_state != "check":
+        return None
+    label = Content(LABEL).stylize("$text-muted")
+    room = max(width - len(LABEL), 20)
+    if tagged is None:
+        why = (
+            "not recorded here (imported already moved): see the file it came from"
+            if history_read
+            else "reading the history…"
+        )
+        return label + Content(why).stylize("italic")
+    if tagged.quote == annotation.quote:
+        before = tagged.prefix.rpartition("\n")[2]
+        where = (
+            f"the same words, after “…{before[-CONTEXT_SHOWN:]}” in its paragraph"
+            if before
+            else "the same words, first in its paragraph"
+        )
+        return label + Content(visible(where, single_line=True))
+    parts = around_first_change(changed_words(tagged.quote, annotation.quote), room)
+    return label + Content.assemble(
+        *(
+            (visible(text, single_line=True), CHANGED_STYLE) if changed else visible(text)
+            for text, changed in parts
+        )
+    )
+
+
+def moved_from(annotation: Annotation, tagged: Annotation | None) -> str:
+    """` (was sentence N)` for an annotation moved by its exact words, when known."""
+    if annotation.anchor_state != "reanchored" or tagged is None:
+        return ""
+    return f" (was sentence {tagged.index + 1})"
