@@ -89,7 +89,7 @@ async def test_no_screen_draws_a_control_character(
         assert expected in visit.seen, expected
     assert any("\x1b]0;NOTIFYPWN" in message for message in app.notifications)  # skipped
     assert "␛]0;NOTIFYPWN␇bad.txt" in visit.toasts
-    assert "Article imported␛]0;pwned␇article is not in this corpus." in visit.toasts
+    assert "Its article, imported␛]0;pwned␇article, is not in this corpus" in visit.toasts
 
 
 async def visit_annotate(visit: Visit) -> None:
@@ -128,6 +128,8 @@ async def visit_review(visit: Visit) -> None:
     )
     screen.query_one("#review-table").move_cursor(row=outside)  # type: ignore[attr-defined]
     await visit.step("enter")  # "… is not in this corpus", quoting the article id
+    assert isinstance(visit.app.screen, ReviewScreen)  # nothing to open: it says why
+    await visit.step("escape")
     assert isinstance(visit.app.screen, AnnotateScreen)
 
 

@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.common import fail, no_database, skipped, stopped_cleanly_by_sigterm, warn
 from workbench.core.annotation import ORPHANED, STATUSES, TAGS
+from workbench.core.terminal_text import printable
 
 if TYPE_CHECKING:
     from store.protocol import Store
+    from workbench.core.annotation_filter import AnnotationFilter
+    from workbench.core.interchange.export.from_store import ExportSource
 
 HELP = "write annotations as json (default), jsonl, w3c (Web Annotation) or claimreview"
 
@@ -94,6 +97,30 @@ def positions_as_stored(store: Store) -> None:
         )
 
 
+def articles_not_given(
+    source: ExportSource, given: set[str], wanted: AnnotationFilter, annotator: str | None
+) -> None:
+    """Say on stderr, as `reanchor` does, how many exported annotations are of articles
+    not among those given: nothing could check them against their text (a renamed file
+    is a new article), so they are exported as stored, their anchor_state too."""
+    missing = [
+        annotation
+        for annotation in source.all(annotator)
+        if annotation.article_id not in given and wanted.matches(annotation)
+    ]
+    if not missing:
+        return
+    ids = sorted({annotation.article_id for annotation in missing})
+    shown = ", ".join(printable(article_id, single_line=True) for article_id in ids[:5])
+    more = f" and {len(ids) - 5} more" if len(ids) > 5 else ""
+    print(
+        f"workbench: {len(missing)} annotation(s) of {len(ids)} article(s) not in the corpus "
+        f"given, exported as stored, not checked against their text: {shown}{more} (a "
+        "renamed file is a new article: rename it back, or give the folder that holds it)",
+        file=sys.stderr,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     from store import StoreError, open_store
     from workbench.cli.output import write_data
@@ -107,7 +134,6 @@ def run(args: argparse.Namespace) -> int:
     from workbench.core.files.atomic import write_output
     from workbench.core.interchange.export.from_store import (
         ExportError,
-        ExportSource,
         export_bytes,
         orphans_left_out,
     )
@@ -141,7 +167,9 @@ def run(args: argparse.Namespace) -> int:
                 history=args.history,
             )
             left_out = orphans_left_out(source, args.format_name, wanted, args.annotator)
-            if not args.articles:
+            if args.articles:
+                articles_not_given(source, set(corpus.by_id), wanted, args.annotator)
+            else:
                 positions_as_stored(store)
     except (StoreError, ExportError, ConfigFileError) as error:
         return fail(str(error))

@@ -205,7 +205,6 @@ class WorkbenchApp(App[None]):
         if done and not get_current_worker().is_cancelled:
             self.call_from_thread(self.reanchored, done)
 
-
     def reanchored(self, done: list[ArticleReanchoring]) -> None:
         counts = outcome_counts(item.plan for item in done)
         self.notify(

@@ -174,3 +174,27 @@ def test_read_only_commands_count_where_reanchoring_puts_them_and_write_nothing(
     markdown = run(capsys, "summary", str(corpus), "--db", str(db), *ana)[1]
     assert "## Orphaned annotations (1)" in markdown and "## Article missing (1)" in markdown
     assert files(db) == before
+
+
+def test_export_with_articles_says_which_annotations_it_could_not_check(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
+    """QA finding 7: a renamed file strands its annotations; `reanchor` said so, but
+    `export --articles` wrote them as current without a word."""
+    db = fill(tmp_path / "db.json")
+    with AnnotationStore.open(db, annotator="ana") as store:
+        store.save(annotate(article(STORY, "renamed-away"), 2, note="its file is gone"))
+        store.save(annotate(article(STORY, "renamed-away"), 3, note="and another"))
+    code, out, err = run(capsys, "export", "--db", str(db), "--articles", str(corpus))
+    assert code == 0
+    kept = [a for a in json.loads(out)["annotations"] if a["article_id"] == "renamed-away"]
+    assert [a["anchor_state"] for a in kept] == ["current", "current"]  # as stored
+    assert err == (
+        "workbench: 2 annotation(s) of 1 article(s) not in the corpus given, exported as "
+        "stored, not checked against their text: renamed-away (a renamed file is a new "
+        "article: rename it back, or give the folder that holds it)\n"
+    )
+    code, _out, err = run(
+        capsys, "export", "--db", str(db), "--articles", str(corpus), "--tag", "denial"
+    )
+    assert (code, err) == (0, "")  # none of them selected: nothing to say

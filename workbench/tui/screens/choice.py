@@ -40,9 +40,13 @@ class ChoicePrompt(PromptScreen[str | None]):
         Binding("down", "focus_options", "Options", show=False, id="choice.options"),
     ]
 
-    def __init__(self, title: str, choices: list[str], current: str | None = None) -> None:
+    def __init__(
+        self, title: str, choices: list[str], current: str | None = None, *, detail: str = ""
+    ) -> None:
+        """`detail`: a longer text under the title, wrapped (the title is one line)."""
         super().__init__(classes="prompt-screen")
         self.prompt_title = title
+        self.detail = detail
         self.choices = choices
         self.current = current
         self.filtered = len(choices) > FILTER_FROM
@@ -51,6 +55,8 @@ class ChoicePrompt(PromptScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box"):
             yield Label(literal(self.prompt_title, single_line=True), classes="prompt-title")
+            if self.detail:
+                yield Label(literal(self.detail), classes="prompt-detail")
             if self.filtered:
                 yield PromptInput(placeholder="type to filter", id="choice-filter")
             yield PromptOptionList(id="choice-options")

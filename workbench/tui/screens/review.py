@@ -86,6 +86,16 @@ REVIEW_BINDINGS: list[BindingType] = [
 ]
 
 
+def article_missing(article_id: str) -> str:
+    """What to do about an annotation whose article is not in the corpus."""
+    return (
+        f"Its article, {article_id}, is not in this corpus: its file was renamed or "
+        f"removed (a renamed file is a new article). Its annotations are kept as they "
+        f"are. Rename the file back to {article_id}.txt (or .md) and reopen to work on "
+        "them here; they are in every export meanwhile."
+    )
+
+
 def blank(annotation: Annotation) -> Annotation:
     """The annotation with nothing recorded: what a deleted record looks like in a row."""
     return annotation.changed(tags=(), source=None, note="", status=DEFAULT_STATUS)
@@ -247,9 +257,11 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             if current is not None:
                 fresh.append(current)
                 fresh_cells.append(row_cells_made if current is row else row_cells(current))
-        table.append_rows(len(self.shown), fresh_cells)
+        table.append_rows(fresh_cells)
         self.shown.extend(fresh)
         self.show_status()
+        if not self.shown:
+            self.show_detail_of(None)  # no row: no detail line left from an earlier one
 
     # -- rendering ----------------------------------------------------------------
     def show_status(self, message: str = "") -> None:
@@ -293,12 +305,13 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             self.notify("No annotation highlighted.")
             return None
         if found[1].annotation.is_orphan != orphan:
-            self.notify(
-                "This orphan is on no sentence: t re-attaches it to one, x deletes it."
-                if not orphan
-                else "Only an orphan (sentence —) is re-attached or deleted here.",
-                markup=False,
-            )
+            if orphan and found[1].article_missing:
+                why = article_missing(found[1].annotation.article_id)
+            elif orphan:
+                why = "Only an orphan (sentence —) is re-attached or deleted here."
+            else:
+                why = "This orphan is on no sentence: t re-attaches it to one, x deletes it."
+            self.notify(why, markup=False)
             return None
         if found[1].annotation.annotator != self.store.annotator:
             self.notify(
@@ -331,6 +344,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             table = self.query_one(ReviewTable)
             table.update_row(position, updated)
             table.move_cursor(row=position)
+            self.show_detail_of(position)  # the cursor did not move: no event says so
 
     def write(
         self, position_row: tuple[int, ReviewRow], change: Callable[[Annotation], Annotation]
@@ -359,14 +373,20 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
                     markup=False,
                 )
                 return
+            if self.shown[position].article_missing:
+                self.notify(article_missing(annotation.article_id), markup=False, timeout=10)
+                return
             self.close_with((annotation.article_id, annotation.index))
 
     @on(DataTable.RowHighlighted)
     def show_detail(self, event: DataTable.RowHighlighted) -> None:
-        """The highlighted sentence in full under the table (its column is cut short)."""
-        position = event.cursor_row
+        self.show_detail_of(event.cursor_row)
+
+    def show_detail_of(self, position: int | None) -> None:
+        """The sentence at `position` in full under the table (its column is cut short);
+        nothing when there is no row there."""
         detail = self.query_one("#review-detail", Static)
-        if not 0 <= position < len(self.shown):
+        if position is None or not 0 <= position < len(self.shown):
             detail.update("")
             return
         note = self.shown[position].annotation
@@ -486,8 +506,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             self.notify(f"Re-attached to sentence {labels[label] + 1}.", markup=False)
             self.reload()
 
-        title = f"Re-attach to which sentence of {article.id}? (it was: {orphan.quote})"
-        self.app.push_screen(ChoicePrompt(title, list(labels), current), chosen)
+        title = f"Re-attach to which sentence of {article.title}?"
+        detail = f"It was sentence {orphan.index + 1}: {orphan.quote}"
+        self.app.push_screen(ChoicePrompt(title, list(labels), current, detail=detail), chosen)
 
     def action_delete_orphan(self) -> None:
         found = self.editable(orphan=True)
@@ -499,7 +520,18 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             return
         self.notify("Orphan deleted (u undoes).", markup=False)
-        self.apply(row_key(found[1].annotation), None)
+        self.drop(found[0], row_key(found[1].annotation))
+
+    def drop(self, position: int, key: RowKey) -> None:
+        """Take a deleted orphan's row out of the rows, the table and the counts: there is
+        nothing left to show or act on (u brings it back, with a reload)."""
+        self.rows.pop(key, None)
+        del self.shown[position]
+        self.matched -= 1
+        table = self.query_one(ReviewTable)
+        table.remove_at(position)
+        self.show_status()
+        self.show_detail_of(table.cursor_row if self.shown else None)
 
     def reload(self) -> None:
         """Read every annotation again (after a change that moved some between rows)."""

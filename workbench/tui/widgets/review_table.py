@@ -1,9 +1,10 @@
 """The review table: one line per annotation, every cell rendered literally.
 
-Columns have fixed widths so that adding rows never measures every cell again, and
-cells are Content (DataTable would parse plain strings as markup: "[Mr. Putin]").
-Rows are keyed by their position in the list the screen shows, so the screen can
-update one row in place after an edit.
+Columns have set widths, so that adding rows never measures every cell again; the
+text column gets what the others leave of the terminal's width (column_widths). Cells
+are Content (DataTable would parse plain strings as markup: "[Mr. Putin]"). The screen
+addresses rows by their position in the list it shows, to update one in place after an
+edit or take out a deleted orphan's.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from workbench.core.annotation import TAGS, Annotation
 from workbench.tui.literal import literal
@@ -29,12 +32,45 @@ COLUMN_WIDTHS: dict[str, int] = {
     "text": 70,
     "annotator": 10,
 }
+NARROWEST: dict[str, int] = {"article": 8, "source": 8, "status": 8, "note": 4}
+"""How far the columns that give way to the text shrink on a narrow terminal."""
+TEXT_WANTED = 40
+"""Text width the other columns give way to (the annotator's column first: it goes
+beyond the right edge, reached by scrolling)."""
+TEXT_LEAST = 20
+CELL_PADDING = 2
+SCROLLBAR = 2
 COLUMN_LABELS: dict[str, str] = {"sentence": "#"}
 TAG_LETTERS: dict[str, tuple[str, str]] = {
     "claim": ("C", "bold blue"),
     "attribution": ("A", "bold green"),
     "denial": ("D", "bold red"),
 }
+
+
+def column_widths(width: int) -> dict[str, int]:
+    """Each column's width in a table `width` cells wide: the text column gets what the
+    others leave. When that is less than TEXT_WANTED, the annotator's column goes beyond
+    the right edge, then article, source, status and note narrow, down to NARROWEST."""
+    widths = dict(COLUMN_WIDTHS)
+    others = [name for name in COLUMNS if name != "text"]
+
+    def left(shown: list[str]) -> int:
+        room = width - SCROLLBAR - CELL_PADDING * (len(shown) + 1)
+        return room - sum(widths[name] for name in shown)
+
+    text = left(others)
+    if text < TEXT_WANTED:
+        others.remove("annotator")
+        text = left(others)
+    for name, narrowest in NARROWEST.items():
+        if text >= TEXT_WANTED:
+            break
+        give = min(widths[name] - narrowest, TEXT_WANTED - text)
+        widths[name] -= give
+        text += give
+    widths["text"] = max(text, TEXT_LEAST)
+    return widths
 
 
 def tags_cell(annotation: Annotation) -> Content:
@@ -88,26 +124,48 @@ class ReviewTable(DataTable[Content]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
+        widths = column_widths(self.app.size.width)
         for column in COLUMNS:
-            self.add_column(
-                COLUMN_LABELS.get(column, column), width=COLUMN_WIDTHS[column], key=column
-            )
+            self.add_column(COLUMN_LABELS.get(column, column), width=widths[column], key=column)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_columns(event.size.width)
+
+    def fit_columns(self, width: int) -> None:
+        """Widen or narrow the columns for `width` (column_widths). DataTable has no call
+        for this: its Column.width is set, and its render caches (made at the old
+        widths) cleared, as its own width changes do (textual is pinned)."""
+        changed = False
+        for key, wanted in column_widths(width).items():
+            column = self.columns.get(ColumnKey(key))
+            if column is not None and column.width != wanted:
+                column.width = wanted
+                changed = True
+        if changed:
+            self._clear_caches()
+            self._require_update_dimensions = True
+            self.refresh()
 
     def show_rows(self, rows: Sequence[ReviewRow]) -> None:
         """Replace every row at once (the cursor returns to the top)."""
         self.clear()
-        self.append_rows(0, [row_cells(row) for row in rows])
+        self.append_rows([row_cells(row) for row in rows])
 
-    def append_rows(self, first: int, cells: Sequence[Sequence[Content]]) -> None:
-        """Add rows whose cells were made elsewhere (in a worker), keyed from `first` on.
+    def append_rows(self, cells: Sequence[Sequence[Content]]) -> None:
+        """Add rows whose cells were made elsewhere (in a worker), at the end.
 
         The screen fills a long result a batch at a time, so that no single call keeps
         the UI thread busy for more than a frame.
         """
-        for position, row in enumerate(cells, start=first):
-            self.add_row(*row, key=str(position))
+        for row in cells:
+            self.add_row(*row)
 
     def update_row(self, position: int, row: ReviewRow) -> None:
         """Show a changed annotation in the row at `position`."""
+        key = self.ordered_rows[position].key
         for column, cell in zip(COLUMNS, row_cells(row), strict=True):
-            self.update_cell(str(position), column, cell)
+            self.update_cell(key, column, cell)
+
+    def remove_at(self, position: int) -> None:
+        """Take the row at `position` out (a deleted orphan: nothing is left to show)."""
+        self.remove_row(self.ordered_rows[position].key)
