@@ -8,7 +8,7 @@ JSONStorage read and the records turned back into annotations.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from tinydb import TinyDB
@@ -19,6 +19,7 @@ from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
 from workbench.core.analysis.summary import SummarySettings, build_summary
 from workbench.core.annotation import Annotation
+from workbench.core.corpus.article_info import ArticleInfo
 
 TARGET = 3.0
 BUDGET = 20.0
@@ -39,7 +40,7 @@ def run(space: Workspace) -> list[Figure]:
 
 
 def summarise(
-    annotations: Iterable[Annotation], articles: Iterable[Mapping[str, Any]], decisions: list[Any]
+    annotations: Iterable[Annotation], articles: Iterable[ArticleInfo], decisions: list[Any]
 ) -> dict[str, Any]:
     return build_summary(annotations, articles, SummarySettings(decisions=tuple(decisions)))
 

@@ -43,6 +43,7 @@ from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import ORPHANED, Annotation, AnnotationKey, utc_now
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.collector import paused_gc
+from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.files.atomic import link_target
 from workbench.core.files.links import link_loop
 
@@ -523,10 +524,10 @@ class AnnotationStore:
             self._follow(self._storage.commit([op], sync=sync))
 
     @synchronised
-    def articles(self) -> list[dict[str, Any]]:
-        """Every remembered article (article_id, title, sha256, sentences, remembered_at,
-        and segmenter once it has been seen with one)."""
-        return [dict(doc) for doc in self._storage.table(ARTICLES).values()]  # flat records
+    def articles(self) -> list[ArticleInfo]:
+        """Every remembered article (title, sha256, sentences, remembered_at, and the
+        segmenter once it has been seen with one)."""
+        return [ArticleInfo.from_record(doc) for doc in self._storage.table(ARTICLES).values()]
 
     @synchronised
     def position(self, annotator: str | None = None) -> tuple[str, int] | None:
@@ -585,7 +586,7 @@ class AnnotationStore:
                 {name: value for name, value in record.items() if name != "id"}
                 for record in self._storage.history_records()
             ],
-            articles=self.articles(),
+            articles=[dict(doc) for doc in self._storage.table(ARTICLES).values()],
             positions=sorted(
                 (str(doc["annotator"]), str(doc["article_id"]), int(doc["index"]))
                 for doc in positions

@@ -16,6 +16,7 @@ from store.change import Change, ImportReport
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import Annotation
 from workbench.core.annotation_filter import AnnotationFilter
+from workbench.core.corpus.article_info import ArticleInfo
 
 EventKind = Literal["annotations", "articles", "ledger", "resync"]
 
@@ -177,7 +178,7 @@ class Store(Protocol):
         """`sync=False`: no durable write of its own, a durable write follows at once."""
         ...
 
-    def articles(self) -> list[dict[str, Any]]: ...
+    def articles(self) -> list[ArticleInfo]: ...
 
     def position(self, annotator: str | None = None) -> tuple[str, int] | None: ...
 

@@ -46,6 +46,7 @@ from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import Annotation, AnnotationKey, utc_now
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.collector import paused_gc
+from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.files.database_url import shown_url
 
 R = TypeVar("R")
@@ -442,9 +443,9 @@ class PostgresStore:
             )
         )
 
-    def articles(self) -> list[dict[str, Any]]:
+    def articles(self) -> list[ArticleInfo]:
         found = self._read(lambda connection: connection.execute(ARTICLES).fetchall())
-        return [_article(*row) for row in found]
+        return [ArticleInfo(*row) for row in found]
 
     def position(self, annotator: str | None = None) -> tuple[str, int] | None:
         found = self._read(

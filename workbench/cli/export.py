@@ -75,7 +75,7 @@ def positions_as_stored(store: Store) -> None:
     when it saw a newer text of an article than its annotations were made on: that is
     always said. That an article file may have changed unseen is said to a person at a
     terminal, not into a script's log."""
-    seen = {str(info.get("article_id")): info.get("sha256") for info in store.articles()}
+    seen = {info.article_id: info.sha256 for info in store.articles()}
     records = store.records()
     older = sum(
         1

@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
             warn(store.warnings)
             shown = len(store.warnings)
             if outside_corpus:
-                known = corpus_ids | {str(a.get("article_id")) for a in store.articles()}
+                known = corpus_ids | {a.article_id for a in store.articles()}
                 known.update(annotation.article_id for annotation in store.all())
                 check_known_articles(source, known)
             if placement.outside_corpus and store.count(annotator=None):

@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from workbench.cli.common import (
     fail,
@@ -22,6 +21,7 @@ from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import resolve_database
 from workbench.core.analysis.anchor_report import anchoring_section
 from workbench.core.analysis.summary import SummarySettings, build_summary, render_markdown
+from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.files.atomic import write_output
 from workbench.core.files.database_url import shown_location
@@ -73,14 +73,6 @@ def whose(flag: str | None) -> str | None:
     if flag is not None and flag.strip().lower() == ALL:
         return None
     return resolve_annotator(flag)
-
-
-def articles_from_corpus(corpus: Corpus) -> list[dict[str, Any]]:
-    """Title and sentence count of each article of the corpus."""
-    return [
-        {"id": article.id, "title": article.title, "sentences": len(article.sentences)}
-        for article in corpus
-    ]
 
 
 def loaded_corpus(paths: list[str] | None) -> Corpus:
@@ -139,13 +131,13 @@ def run(args: argparse.Namespace) -> int:
                 "--annotator all)",
                 file=sys.stderr,
             )
-    if corpus is not None:
-        articles = articles_from_corpus(corpus)
+    if corpus is None:
+        articles = remembered
+    else:
+        articles = [ArticleInfo.of(article) for article in corpus]
         if not args.paths:  # the bundled articles: only those the annotations are on
             named = {a.article_id for a in [*annotations, *orphans]}
-            articles = [info for info in articles if info["id"] in named]
-    else:
-        articles = [{**info, "id": info["article_id"]} for info in remembered]
+            articles = [info for info in articles if info.article_id in named]
     summary = build_summary(
         annotations,
         articles,

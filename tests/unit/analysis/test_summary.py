@@ -11,14 +11,14 @@ import pytest
 from tests.fixtures.gold import load_gold
 from workbench.core.analysis.summary import SCHEMA, build_summary, format_value, render_markdown
 from workbench.core.annotation import STATUSES, TAGS, Anchor, Annotation
+from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import load_corpus
 
 
 @pytest.fixture(scope="module")
 def summary() -> dict[str, Any]:
     corpus = load_corpus()
-    info = [{"id": a.id, "title": a.title, "sentences": len(a.sentences)} for a in corpus]
-    return build_summary(load_gold(corpus), info)
+    return build_summary(load_gold(corpus), [ArticleInfo.of(a) for a in corpus])
 
 
 def test_shape_is_plain_json(summary: dict[str, Any]) -> None:
@@ -99,7 +99,7 @@ def test_each_conflict_says_why(summary: dict[str, Any]) -> None:
 
 def test_articles_without_info_and_info_without_annotations() -> None:
     gold = load_gold()[:3]
-    result = build_summary(gold, [{"article_id": "zzz", "title": "Quiet", "sentences": 4}])
+    result = build_summary(gold, [ArticleInfo("zzz", "Quiet", sentences=4)])
     rows = {row["id"]: row for row in result["articles"]}
     assert rows["zzz"]["tagged"] == 0 and rows["zzz"]["sentences"] == 4
     assert rows[gold[0].article_id]["sentences"] is None

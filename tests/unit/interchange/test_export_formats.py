@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator
 
 from workbench.core.annotation import Anchor, Annotation
 from workbench.core.annotation_filter import AnnotationFilter
+from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.interchange.export.formats import FORMATS, render
 from workbench.core.interchange.export.prepare import prepare_export
 from workbench.core.interchange.export.schema import export_schema, validator
@@ -148,9 +149,7 @@ def test_filters_combine_alternatives_within_and_all_across(
 
 
 def test_article_records_prefer_the_catalogue_and_fall_back_to_the_anchor() -> None:
-    catalogue = {
-        "story": {"article_id": "story", "title": "A story", "sha256": "f" * 64, "sentences": 3}
-    }
+    catalogue = {"story": ArticleInfo("story", "A story", "f" * 64, 3)}
     records = prepare_export(SAMPLE, catalogue=catalogue).articles
     assert records == [
         {"id": "other", "title": None, "sha256": SHA},
@@ -197,7 +196,7 @@ def test_w3c_identifiers_are_percent_encoded() -> None:
 
 
 def test_claimreview_covers_only_claims_with_a_verdict() -> None:
-    catalogue = {"story": {"title": "A story"}}
+    catalogue = {"story": ArticleInfo("story", "A story")}
     graph = json.loads(render("claimreview", prepare_export(SAMPLE, catalogue=catalogue)))
     assert graph["@context"] == "https://schema.org"
     reviews = graph["@graph"]

@@ -13,11 +13,12 @@ from test_export_formats import SAMPLE, STAMP
 
 from workbench.core.annotation import Annotation, AnnotationKey
 from workbench.core.annotation_filter import AnnotationFilter
+from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.interchange.export.formats import FORMATS, render
 from workbench.core.interchange.export.native import escape_line_breaks
 from workbench.core.interchange.export.prepare import prepare_export
 
-CATALOGUE = {"story": {"title": "A story", "sha256": "f" * 64, "sentences": 3}}
+CATALOGUE = {"story": ArticleInfo("story", "A story", "f" * 64, 3)}
 FILTERS = [
     AnnotationFilter(),
     AnnotationFilter.of(article_ids=["story"]),

@@ -156,11 +156,11 @@ def test_articles_are_remembered_once_and_updated(store: AnnotationStore) -> Non
     store.remember_article("a2", "Second", "s" * 64, 3)
     store.remember_article("a1", "First", "f" * 64, 12)
     store.remember_article("a1", "First, revised", "e" * 64, 13)
-    articles = {article["article_id"]: article for article in store.articles()}
+    articles = {article.article_id: article for article in store.articles()}
     assert set(articles) == {"a1", "a2"}
-    assert articles["a1"]["title"] == "First, revised"
-    assert articles["a1"]["sentences"] == 13
-    assert articles["a2"]["sha256"] == "s" * 64
+    assert articles["a1"].title == "First, revised"
+    assert articles["a1"].sentences == 13
+    assert articles["a2"].sha256 == "s" * 64
 
 
 def test_position_is_remembered_per_annotator(store: AnnotationStore) -> None:

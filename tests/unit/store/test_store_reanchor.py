@@ -77,8 +77,8 @@ def test_an_articles_reanchoring_is_one_write_with_a_history_record_each(
         (3, 3, 4),
         (4, 4, 5),
     ]
-    remembered = next(a for a in store.articles() if a["article_id"] == "story")
-    assert (remembered["sha256"], remembered["segmenter"]) == (INSERTED.sha256, segmenter_stamp())
+    remembered = next(a for a in store.articles() if a.article_id == "story")
+    assert (remembered.sha256, remembered.segmenter) == (INSERTED.sha256, segmenter_stamp())
 
 
 def test_undo_and_redo_of_a_reanchoring_are_one_step(annotated: AnnotationStore) -> None:

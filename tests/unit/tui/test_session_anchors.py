@@ -86,7 +86,7 @@ def test_the_first_tag_of_an_article_never_seen_is_one_fsync(tmp_path: Path, mon
         fsyncs = count_fsyncs(monkeypatch)
         session.toggle("claim")
         assert len(fsyncs) == 1
-        assert [a["article_id"] for a in store.articles()] == ["story"]  # remembered with it
+        assert [a.article_id for a in store.articles()] == ["story"]  # remembered with it
         assert not session.anchors.is_stale(session.article)
 
 

@@ -35,6 +35,7 @@ from workbench.core.analysis.sources.grouping import (
 )
 from workbench.core.annotation import STATUSES, TAGS, Annotation
 from workbench.core.collector import paused_gc
+from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.titles import short_titles
 
 Canonical = Callable[[str | None], str | None]
@@ -59,14 +60,13 @@ class SummarySettings:
 
 def build_summary(
     annotations: Iterable[Annotation],
-    articles_info: Iterable[Mapping[str, Any]] = (),
+    articles_info: Iterable[ArticleInfo] = (),
     settings: SummarySettings | None = None,
 ) -> dict[str, Any]:
     """Everything the summary shows, as a plain dict.
 
-    `articles_info` holds one mapping per known article: "id" (or "article_id"),
-    "title" and "sentences" (a count). Articles with annotations but no info are
-    listed with their id as title and sentences None.
+    `articles_info` holds the known articles (title and sentence count). Articles with
+    annotations but no info are listed with their id as title and sentences None.
     """
     with paused_gc(promote=True):
         return _build_summary(list(annotations), articles_info, settings or SummarySettings())
@@ -74,7 +74,7 @@ def build_summary(
 
 def _build_summary(
     annotations: list[Annotation],
-    articles_info: Iterable[Mapping[str, Any]],
+    articles_info: Iterable[ArticleInfo],
     settings: SummarySettings,
 ) -> dict[str, Any]:
     decisions = settings.decisions
@@ -180,30 +180,28 @@ def _totals(
     }
 
 
-def _articles(
-    facts: Sequence[Facts], articles_info: Iterable[Mapping[str, Any]]
-) -> list[dict[str, Any]]:
+def _articles(facts: Sequence[Facts], articles_info: Iterable[ArticleInfo]) -> list[dict[str, Any]]:
     by_article: dict[str, list[Facts]] = defaultdict(list)
     for fact in facts:
         by_article[fact.article_id].append(fact)
-    info = {str(i.get("id", i.get("article_id"))): i for i in articles_info}
+    info = {known.article_id: known for known in articles_info}
     ids = sorted(set(info) | set(by_article))
     titles = {
-        article_id: str(info.get(article_id, {}).get("title") or article_id) for article_id in ids
+        article_id: (known.title if (known := info.get(article_id)) else None) or article_id
+        for article_id in ids
     }
     short = short_titles(titles.items())
     rows = []
     for article_id in ids:
-        known = info.get(article_id, {})
+        known = info.get(article_id)
         found = by_article.get(article_id, [])
         tags, statuses = _counts(found)
-        sentences = known.get("sentences")
         rows.append(
             {
                 "id": article_id,
                 "title": titles[article_id],
                 "short_title": short[article_id],
-                "sentences": int(sentences) if sentences is not None else None,
+                "sentences": None if known is None else known.sentences,
                 "annotated": len(found),
                 "tagged": sum(1 for f in found if f.tags),
                 "disagreements": sum(1 for f in found if f.disagreement),

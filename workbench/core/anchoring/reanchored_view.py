@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, apply_plans
 from workbench.core.anchoring.reanchoring import AnchorSource, ArticleReanchoring, plans
 from workbench.core.annotation import Annotation
+from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Article
 from workbench.core.interchange.export.data import ChangeLike
 from workbench.core.interchange.export.from_store import ExportSource
@@ -29,15 +30,7 @@ class ReanchoredView:
         placed, orphans = apply_plans([*source.all(), *source.orphans()], self.plans)
         self._placed = sorted(placed, key=lambda annotation: annotation.key)
         self._orphans = orphans
-        self._seen = {
-            item.article.id: {
-                "article_id": item.article.id,
-                "title": item.article.title,
-                "sha256": item.article.sha256,
-                "sentences": len(item.article.sentences),
-            }
-            for item in found
-        }
+        self._seen = {item.article.id: ArticleInfo.of(item.article) for item in found}
 
     def all(self, annotator: str | None = None) -> list[Annotation]:
         return [a for a in self._placed if annotator is None or a.annotator == annotator]
@@ -59,9 +52,9 @@ class ReanchoredView:
         jsonl exports write these)."""
         return [a.to_record() for a in [*self.all(annotator), *self.orphans(annotator)]]
 
-    def articles(self) -> list[dict[str, Any]]:
+    def articles(self) -> list[ArticleInfo]:
         """The remembered articles, those re-anchored here as they are now."""
-        remembered = {str(a.get("article_id")): a for a in self.source.articles()}
+        remembered = {article.article_id: article for article in self.source.articles()}
         return list({**remembered, **self._seen}.values())
 
     def history(self) -> Sequence[ChangeLike]:

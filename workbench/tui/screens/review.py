@@ -183,7 +183,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             for number, article in enumerate(self.corpus.articles)
         }
         for remembered in self.store.articles():
-            labels.setdefault(remembered["article_id"], str(remembered.get("title") or ""))
+            labels.setdefault(remembered.article_id, remembered.title or "")
         with paused_gc():
             source = current_view(self.store, self.corpus.articles, self.anchors.threshold)
             annotations = [*source.all(), *source.orphans()]

@@ -36,6 +36,7 @@ from workbench.core.analysis.summary import (
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
 from workbench.core.anchoring.reanchored_view import current_view
 from workbench.core.annotation import STATUSES, TAGS, Annotation
+from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Corpus
 from workbench.core.files.atomic import write_output
 from workbench.core.terminal_text import printable
@@ -373,10 +374,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
 
     def read_store(self) -> None:
         """Read the store here (UI thread: it is not thread-safe); build in a worker."""
-        remembered = {
-            str(info["article_id"]): {**info, "id": info["article_id"]}
-            for info in self.store.articles()
-        }
+        remembered = {info.article_id: info for info in self.store.articles()}
         source = current_view(self.store, self.corpus.articles, self.threshold)
         self.build_in_background(
             source.all(),
@@ -391,18 +389,14 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self,
         annotations: list[Annotation],
         orphans: list[Annotation],
-        remembered: dict[str, dict[str, Any]],
+        remembered: dict[str, ArticleInfo],
         decisions: tuple[dict[str, Any], ...],
         analyst: str | None,
     ) -> None:
         analysts = sorted({a.annotator for a in annotations})
         articles = dict(remembered)
         for article in self.corpus.articles:
-            articles[article.id] = {
-                "id": article.id,
-                "title": article.title,
-                "sentences": len(article.sentences),
-            }
+            articles[article.id] = ArticleInfo.of(article)
         summary = build_summary(
             annotations,
             articles.values(),

@@ -1,7 +1,7 @@
 """What every export format is made from: annotations, the articles they refer to, history.
 
 The store is not imported here (core stays pure): history entries are anything shaped
-like the store's `Change`, and article details come in as a plain catalogue.
+like the store's `Change`, and article details come in as a catalogue of ArticleInfo.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from workbench.core.annotation import Annotation, AnnotationKey
+from workbench.core.corpus.article_info import ArticleInfo
 
-ArticleCatalogue = Mapping[str, Mapping[str, Any]]
-"""article id -> what is known about it ("title", "sha256", "sentences"; all optional)."""
+ArticleCatalogue = Mapping[str, ArticleInfo]
+"""article id -> what is known about it (title, sha256, sentences: each may be None)."""
 
 
 class ChangeLike(Protocol):
@@ -62,17 +63,14 @@ def articles_anchored(
         anchored.setdefault(article_id, anchored_sha256)
     records: list[dict[str, Any]] = []
     for article_id in sorted(anchored):
-        known = catalogue.get(article_id, {})
-        title = known.get("title")
-        sha256 = known.get("sha256")
+        known = catalogue.get(article_id) or ArticleInfo(article_id)
         record: dict[str, Any] = {
             "id": article_id,
-            "title": title if isinstance(title, str) else None,
-            "sha256": sha256 if isinstance(sha256, str) else anchored[article_id],
+            "title": known.title,
+            "sha256": anchored[article_id] if known.sha256 is None else known.sha256,
         }
-        sentences = known.get("sentences")
-        if isinstance(sentences, int) and not isinstance(sentences, bool):
-            record["sentences"] = sentences
+        if known.sentences is not None:
+            record["sentences"] = known.sentences
         records.append(record)
     return records
 

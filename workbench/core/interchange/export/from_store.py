@@ -14,7 +14,8 @@ from typing import Any, Protocol
 
 from workbench.core.annotation import Annotation
 from workbench.core.annotation_filter import AnnotationFilter
-from workbench.core.interchange.export.data import ChangeLike
+from workbench.core.corpus.article_info import ArticleInfo
+from workbench.core.interchange.export.data import ArticleCatalogue, ChangeLike
 from workbench.core.interchange.export.formats import FORMATS
 from workbench.core.interchange.export.prepare import prepare_export
 
@@ -32,7 +33,7 @@ class ExportSource(Protocol):
         self, annotator: str | None = None, article_id: str | None = None
     ) -> list[Annotation]: ...
 
-    def articles(self) -> list[dict[str, Any]]: ...
+    def articles(self) -> list[ArticleInfo]: ...
 
     def history(self) -> Sequence[ChangeLike]: ...
 
@@ -41,13 +42,9 @@ class ExportError(ValueError):
     """An export that cannot be made as asked."""
 
 
-def catalogue(remembered: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
-    """The store's remembered articles by id (it names the id "article_id")."""
-    return {
-        str(article["article_id"]): dict(article)
-        for article in remembered
-        if "article_id" in article
-    }
+def catalogue(remembered: Iterable[ArticleInfo]) -> ArticleCatalogue:
+    """The store's remembered articles by id."""
+    return {article.article_id: article for article in remembered}
 
 
 def export_bytes(
