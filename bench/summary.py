@@ -8,7 +8,7 @@ JSONStorage read and the records turned back into annotations.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from tinydb import TinyDB
@@ -17,6 +17,7 @@ from bench.report import Figure, Naive, Samples
 from bench.timing import within_budget
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
+from workbench.core.analysis.ledger.decisions import decisions_from_records
 from workbench.core.analysis.summary import SummarySettings, build_summary
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.article_info import ArticleInfo
@@ -40,9 +41,12 @@ def run(space: Workspace) -> list[Figure]:
 
 
 def summarise(
-    annotations: Iterable[Annotation], articles: Iterable[ArticleInfo], decisions: list[Any]
+    annotations: Iterable[Annotation],
+    articles: Iterable[ArticleInfo],
+    decisions: Sequence[Mapping[str, Any]],
 ) -> dict[str, Any]:
-    return build_summary(annotations, articles, SummarySettings(decisions=tuple(decisions)))
+    settings = SummarySettings(decisions=decisions_from_records(decisions))
+    return build_summary(annotations, articles, settings)
 
 
 def store_summaries(space: Workspace, size: int) -> Samples:

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent
 
 from store import AnnotationStore
 from tests.fixtures.gold import load_gold
+from workbench.core.analysis.ledger.decisions import decisions_from_records
 from workbench.core.analysis.summary import SummarySettings, build_summary
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.articles import Corpus
@@ -118,7 +119,7 @@ async def test_split_a_claim_out_of_its_group_is_stored(
         # The cursor follows the claim that was split out.
         assert screen.lines[ledger_table(screen).cursor_row].key == line.key
     # The decision is in the store: a new summary applies it too.
-    decisions = tuple(store.ledger_decisions())
+    decisions = decisions_from_records(store.ledger_decisions())
     again = build_summary(store.all(), (), SummarySettings(decisions=decisions))
     assert len(group_holding(again, line.key)["members"]) == 1
 

@@ -20,6 +20,7 @@ from workbench.cli.output import write_json_text
 from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import resolve_database
 from workbench.core.analysis.anchor_report import anchoring_section
+from workbench.core.analysis.ledger.decisions import decisions_from_records
 from workbench.core.analysis.summary import SummarySettings, build_summary, render_markdown
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Corpus, load_corpus
@@ -115,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
             view = store if corpus is None else read_only_view(store, corpus, fuzzy)
             annotations = view.all()
             orphans = view.orphans()
-            decisions = tuple(store.ledger_decisions())
+            decisions = decisions_from_records(store.ledger_decisions())
     except StoreError as error:
         return fail(str(error))
     if annotator is not None:

@@ -12,12 +12,18 @@ from rapidfuzz.utils import default_process
 
 from tests.fixtures.gold import load_gold
 from workbench.core.analysis.ledger.claim_text import ClaimText, claim_text, subjects_of
+from workbench.core.analysis.ledger.decisions import (
+    Merge,
+    Split,
+    UnreadableDecision,
+    decision_from_record,
+    decisions_from_records,
+)
 from workbench.core.analysis.ledger.denials import denial_targets
 from workbench.core.analysis.ledger.grouping import group_texts, key_order
 from workbench.core.analysis.ledger.ledger import (
     Ledger,
     build_ledger,
-    member_key,
 )
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.sources.grouping import canonical_source, group_sources, source_index
@@ -166,26 +172,28 @@ def test_group_ids_are_stable_when_claims_are_added(gold: list[Annotation]) -> N
 def test_merge_and_split_decisions(gold: list[Annotation]) -> None:
     ledger = ledger_of(gold)
     singles = [g for g in ledger.groups if len(g.members) == 1][:2]
-    merge = {"action": "merge", "groups": [g.id for g in singles]}
+    merge = Merge(tuple(g.id for g in singles))
     merged = ledger_of(gold, decisions=[merge])
     assert len(merged.groups) == len(ledger.groups) - 1
     joined = group_with(merged, singles[0].members[0].quote)
     assert {m.key for m in joined.members} == {s.members[0].key for s in singles}
     assert joined.id in {g.id for g in singles}, "the id comes from a member key"
 
-    split = {"action": "split", "member": member_key(singles[1].members[0])}
+    split = Split(singles[1].members[0].key)
     undone = ledger_of(gold, decisions=[merge, split])
     assert {g.id for g in undone.groups} == {g.id for g in ledger.groups}
 
 
 def test_stale_or_unknown_decisions_are_reported_not_fatal(gold: list[Annotation]) -> None:
-    decisions = [
-        {"action": "merge", "groups": ["g-missing", "g-gone"]},
-        {"action": "split", "member": ["nobody", "nowhere", 0]},
-        {"action": "rename"},
-    ]
+    decisions = decisions_from_records(
+        [
+            {"action": "merge", "groups": ["g-missing", "g-gone"]},
+            {"action": "split", "member": ["nobody", "nowhere", 0]},
+            {"action": "rename"},
+        ]
+    )
     ledger = ledger_of(gold, decisions=decisions)
-    assert len(ledger.ignored_decisions) == 3
+    assert ledger.ignored_decisions == decisions
     assert len(ledger.groups) == len(ledger_of(gold).groups)
 
 
@@ -194,9 +202,9 @@ def test_decisions_are_replayed_in_order(gold: list[Annotation]) -> None:
     shared = next(g for g in ledger.groups if len(g.members) >= 2)
     other = next(g for g in ledger.groups if g is not shared)
     member = max(shared.members, key=lambda annotation: annotation.key)
-    split = {"action": "split", "member": member_key(member)}
+    split = Split(member.key)
     alone = next(g for g in ledger_of(gold, decisions=[split]).groups if g.members == (member,))
-    merge = {"action": "merge", "groups": [alone.id, other.id]}
+    merge = Merge((alone.id, other.id))
 
     split_then_merge = ledger_of(gold, decisions=[split, merge])
     assert not split_then_merge.ignored_decisions
@@ -205,6 +213,52 @@ def test_decisions_are_replayed_in_order(gold: list[Annotation]) -> None:
 
     merge_then_split = ledger_of(gold, decisions=[merge, split])
     assert merge_then_split.ignored_decisions == (merge,), "its group did not exist yet"
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {
+            "annotator": "gold",
+            "at": "2024-11-01T00:00:00Z",
+            "action": "merge",
+            "groups": ["a", "b"],
+        },
+        {
+            "annotator": "gold",
+            "at": "2024-11-01T00:00:00Z",
+            "action": "split",
+            "member": ["x", "y", 3],
+        },
+        {"action": "merge", "groups": ["a", "b", "c"]},
+    ],
+)
+def test_a_stored_decision_reads_back_as_it_was_stored(record: dict[str, object]) -> None:
+    decision = decision_from_record(record)
+    assert isinstance(decision, Merge | Split)
+    assert decision.to_record() == record and list(decision.to_record()) == list(record)
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"action": "rename", "group": "g-1"},
+        {"action": "merge", "groups": [1, 2]},
+        {"action": "merge", "groups": "g-1"},
+        {"action": "merge"},
+        {"action": "split", "member": ["x", "y", "3"]},
+        {"action": "split", "member": ["x", "y"]},
+        {"action": "split", "member": ["x", "y", True]},
+        {"action": "merge", "groups": ["a", "b"], "annotator": 7},
+    ],
+)
+def test_an_unreadable_decision_is_kept_whole_and_reported(
+    gold: list[Annotation], record: dict[str, object]
+) -> None:
+    decision = decision_from_record(record)
+    assert decision == UnreadableDecision(record)
+    assert decision.to_record() == record
+    assert ledger_of(gold, decisions=[decision]).ignored_decisions == (decision,)
 
 
 def test_subjects() -> None:

@@ -20,11 +20,11 @@ from typing import Any
 from workbench.core.analysis.analysts import Analysts, Facts, Line
 from workbench.core.analysis.figures.conflicts import Clash, Figure, explain
 from workbench.core.analysis.figures.conflicts import format_value as format_value
+from workbench.core.analysis.ledger.decisions import LedgerDecision
 from workbench.core.analysis.ledger.ledger import (
     Ledger,
     LedgerGroup,
     build_ledger,
-    member_key,
 )
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.sources.grouping import (
@@ -52,8 +52,9 @@ class SummarySettings:
     """What build_summary needs besides the annotations."""
 
     ledger: LedgerSettings = field(default_factory=LedgerSettings)
-    decisions: tuple[Mapping[str, Any], ...] = ()
-    """The analysts' merge/split decisions (store.ledger_decisions()), oldest first."""
+    decisions: tuple[LedgerDecision, ...] = ()
+    """The analysts' merge/split decisions (decisions_from_records(store.ledger_decisions())),
+    oldest first."""
     annotator: str | None = None
     """Whose summary: one analyst's (their annotations and decisions), None for all."""
 
@@ -80,7 +81,7 @@ def _build_summary(
     decisions = settings.decisions
     if settings.annotator is not None:
         annotations = [a for a in annotations if a.annotator == settings.annotator]
-        decisions = tuple(d for d in decisions if d.get("annotator") in (None, settings.annotator))
+        decisions = tuple(d for d in decisions if d.annotator in (None, settings.annotator))
     groups = group_sources(a.source for a in annotations if a.source)
     index = source_index(groups)
 
@@ -138,7 +139,7 @@ def _build_summary(
         "ledger": [_group_dict(group, sentence, figure, why) for group in ledger.groups],
         "unlinked_denials": _unlinked_denials(analysts.shown, ledger.groups, sentence),
         "conflicts": _conflicts(ledger, figure, why),
-        "ignored_decisions": list(ledger.ignored_decisions),
+        "ignored_decisions": [decision.to_record() for decision in ledger.ignored_decisions],
         "settings": settings.ledger.to_dict(),
     }
 
@@ -264,7 +265,7 @@ def _sentence_dict(
         notes = [{"annotators": list(who), "note": text} for who, text in merged.notes]
         others = [_judgement_dict(other, canonical) for other in analysts.others(annotation)]
     return {
-        "key": member_key(annotation),
+        "key": list(annotation.key),
         "article_id": annotation.article_id,
         "index": annotation.index,
         "quote": annotation.quote,

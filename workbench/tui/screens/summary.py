@@ -24,6 +24,12 @@ from textual.worker import get_current_worker
 
 from store import Store, StoreError
 from workbench.core.analysis.anchor_report import anchoring_section
+from workbench.core.analysis.ledger.decisions import (
+    LedgerDecision,
+    Merge,
+    Split,
+    decisions_from_records,
+)
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary import (
     SummarySettings,
@@ -380,7 +386,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             source.all(),
             source.orphans(),
             remembered,
-            tuple(self.store.ledger_decisions()),
+            decisions_from_records(self.store.ledger_decisions()),
             self.analyst,
         )
 
@@ -390,7 +396,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         annotations: list[Annotation],
         orphans: list[Annotation],
         remembered: dict[str, ArticleInfo],
-        decisions: tuple[dict[str, Any], ...],
+        decisions: tuple[LedgerDecision, ...],
         analyst: str | None,
     ) -> None:
         analysts = sorted({a.annotator for a in annotations})
@@ -517,10 +523,10 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             return None
         return self.lines[position]
 
-    def decide(self, decision: dict[str, Any], follow: tuple[str, str, int]) -> None:
+    def decide(self, decision: Merge | Split, follow: tuple[str, str, int]) -> None:
         """Store a merge/split decision durably and compute the summary again."""
         try:
-            self.store.save_ledger_decision(decision)
+            self.store.save_ledger_decision(decision.to_record())
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             return
@@ -542,7 +548,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             self.notify("Same group: nothing to merge.")
             self.show_status()
             return
-        decision = {"action": "merge", "groups": [marked.group_id, line.group_id]}
+        decision = Merge((marked.group_id, line.group_id))
         self.notify(f"Merged groups {marked.group_number} and {line.group_number}.", markup=False)
         self.decide(decision, line.key)
 
@@ -556,7 +562,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         if line.group_size < 2:
             self.notify("That claim is alone in its group already.")
             return
-        decision = {"action": "split", "member": list(line.key)}
+        decision = Split(line.key)
         title = self.title_of(line.sentence["article_id"])
         self.notify(
             f"Split “{title}”, {sentence_label(line.sentence['index'])} out of group "

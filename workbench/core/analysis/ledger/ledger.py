@@ -15,9 +15,9 @@ A conflict is two figures that measure the same thing and cannot both be true, g
 by different sources (or, for unattributed claims, different articles), inside one
 group or across the whole ledger (analysis/figures/measures.py reads what a figure
 measures, analysis/figures/conflicts.py decides and explains). The analyst's merge and split
-decisions are plain dicts, stored by the store and replayed here in order on top of the
-automatic grouping; group ids derive from member keys so a decision still finds its
-group after new claims come.
+decisions (decisions.py) are replayed here in order on top of the automatic grouping;
+group ids derive from member keys so a decision still finds its group after new claims
+come.
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from workbench.core.analysis.figures.conflicts import Clash, Figure, figures_in, find_clashes
 from workbench.core.analysis.ledger.claim_text import ClaimText, claim_text
+from workbench.core.analysis.ledger.decisions import LedgerDecision, Merge, Split
 from workbench.core.analysis.ledger.denials import denial_targets
 from workbench.core.analysis.ledger.grouping import group_texts
 from workbench.core.analysis.ledger.settings import LedgerSettings
@@ -74,8 +75,8 @@ class Conflict:
 class Ledger:
     groups: tuple[LedgerGroup, ...]
     conflicts: tuple[Conflict, ...]
-    ignored_decisions: tuple[dict[str, Any], ...] = ()
-    """Decisions that name groups or members no longer present."""
+    ignored_decisions: tuple[LedgerDecision, ...] = ()
+    """Decisions that name groups or members no longer present, or that cannot be read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +91,6 @@ class _Item:
 def _id_of(smallest: AnnotationKey) -> str:
     digest = hashlib.sha1("\x1f".join(map(str, smallest)).encode("utf-8")).hexdigest()
     return f"g-{digest[:10]}"
-
-
-def member_key(annotation: Annotation) -> list[Any]:
-    """JSON form of an annotation key, as used in split decisions."""
-    return [annotation.annotator, annotation.article_id, annotation.index]
 
 
 def _annotation_key(annotation: Annotation) -> AnnotationKey:
@@ -144,37 +140,33 @@ Member = TypeVar("Member")
 
 def _decide(
     groups: Iterable[list[Member]],
-    decisions: Iterable[Mapping[str, Any]],
+    decisions: Iterable[LedgerDecision],
     key_of: Callable[[Member], AnnotationKey],
-) -> tuple[dict[str, list[Member]], list[dict[str, Any]]]:
+) -> tuple[dict[str, list[Member]], list[LedgerDecision]]:
     """Replay merge and split decisions in order: the groups, keyed by their id, and the
-    decisions that were ignored.
-
-    {"action": "merge", "groups": [id, ...]} joins the named groups;
-    {"action": "split", "member": [annotator, article_id, index]} takes one claim out.
-    """
+    decisions that were ignored (a Merge joins the named groups; a Split takes one claim
+    out of its group; an UnreadableDecision is ignored)."""
 
     def id_of(group: list[Member]) -> str:
         return _id_of(min(map(key_of, group)))
 
     current = {id_of(g): list(g) for g in groups if g}
-    ignored: list[dict[str, Any]] = []
+    ignored: list[LedgerDecision] = []
     for decision in decisions:
-        action = decision.get("action")
-        if action == "merge":
-            named = [i for i in decision.get("groups", []) if i in current]
+        if isinstance(decision, Merge):
+            named = [i for i in decision.groups if i in current]
             if len(named) < 2:
-                ignored.append(dict(decision))
+                ignored.append(decision)
                 continue
             merged = [member for i in named for member in current.pop(i)]
             current[id_of(merged)] = merged
-        elif action == "split":
-            wanted = tuple(decision.get("member") or ())
+        elif isinstance(decision, Split):
+            wanted = decision.member
             home = next(
                 (i for i, g in current.items() if any(key_of(m) == wanted for m in g)), None
             )
             if home is None or len(current[home]) < 2:
-                ignored.append(dict(decision))
+                ignored.append(decision)
                 continue
             group = current.pop(home)
             alone = [m for m in group if key_of(m) == wanted]
@@ -182,7 +174,7 @@ def _decide(
             current[id_of(rest)] = rest
             current[id_of(alone)] = alone
         else:
-            ignored.append(dict(decision))
+            ignored.append(decision)
     return current, ignored
 
 
@@ -208,7 +200,7 @@ def _aimed(
 def build_ledger(
     annotations: Iterable[Annotation],
     settings: LedgerSettings | None = None,
-    decisions: Iterable[Mapping[str, Any]] = (),
+    decisions: Iterable[LedgerDecision] = (),
     source_of: Callable[[str | None], str | None] | None = None,
 ) -> Ledger:
     """Group the claims, attach denials, apply decisions and flag conflicting figures."""
@@ -219,7 +211,7 @@ def build_ledger(
 def _build_ledger(
     annotations: Iterable[Annotation],
     settings: LedgerSettings | None,
-    decisions: Iterable[Mapping[str, Any]],
+    decisions: Iterable[LedgerDecision],
     source_of: Callable[[str | None], str | None] | None,
 ) -> Ledger:
     settings = settings or LedgerSettings()

@@ -1,0 +1,106 @@
+"""The analyst's ledger decisions: merge two groups, split a claim out of its group.
+
+The store keeps each decision as a flat record (`to_record()`, with who made it and
+when); the ledger replays them in order on top of the automatic grouping. A record
+that is no decision this version knows (an unknown action, a field of the wrong shape)
+is read as an `UnreadableDecision`: the ledger applies nothing for it but reports it
+with the decisions it ignored, so none is dropped unseen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeGuard
+
+from workbench.core.annotation import AnnotationKey
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """Join the named groups (two or more group ids) into one."""
+
+    groups: tuple[str, ...]
+    annotator: str | None = None
+    """Who decided; the store fills it in when the decision is saved."""
+    at: str | None = None
+    """When (UTC, ISO 8601); the store fills it in when the decision is saved."""
+
+    def to_record(self) -> dict[str, Any]:
+        return {**_made(self.annotator, self.at), "action": "merge", "groups": list(self.groups)}
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """Take one claim (its annotation key) out of its group, into a group of its own."""
+
+    member: AnnotationKey
+    annotator: str | None = None
+    at: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {**_made(self.annotator, self.at), "action": "split", "member": list(self.member)}
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadableDecision:
+    """A stored record that is no decision this version knows, kept as it was stored."""
+
+    record: Mapping[str, Any]
+
+    @property
+    def annotator(self) -> object:
+        return self.record.get("annotator")
+
+    def to_record(self) -> dict[str, Any]:
+        return dict(self.record)
+
+
+LedgerDecision = Merge | Split | UnreadableDecision
+
+
+def _made(annotator: str | None, at: str | None) -> dict[str, str]:
+    """Who and when, first, as the store writes them."""
+    made = {}
+    if annotator is not None:
+        made["annotator"] = annotator
+    if at is not None:
+        made["at"] = at
+    return made
+
+
+def decision_from_record(record: Mapping[str, Any]) -> LedgerDecision:
+    """The decision a stored record holds, or UnreadableDecision if it holds none."""
+    annotator, at = record.get("annotator"), record.get("at")
+    if not (_optional_text(annotator) and _optional_text(at)):
+        return UnreadableDecision(record)
+    action = record.get("action")
+    if action == "merge":
+        groups = record.get("groups")
+        if isinstance(groups, list) and all(isinstance(group, str) for group in groups):
+            return Merge(tuple(groups), annotator, at)
+    elif action == "split":
+        member = record.get("member")
+        if _is_key(member):
+            return Split((member[0], member[1], member[2]), annotator, at)
+    return UnreadableDecision(record)
+
+
+def decisions_from_records(records: Iterable[Mapping[str, Any]]) -> tuple[LedgerDecision, ...]:
+    """store.ledger_decisions() read as decisions, in order."""
+    return tuple(decision_from_record(record) for record in records)
+
+
+def _optional_text(value: object) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _is_key(value: object) -> TypeGuard[list[Any]]:
+    """An annotation key as JSON: [annotator, article_id, index]."""
+    return (
+        isinstance(value, list)
+        and len(value) == 3
+        and isinstance(value[0], str)
+        and isinstance(value[1], str)
+        and type(value[2]) is int
+    )
