@@ -18,7 +18,8 @@ from bench.timing import within_budget
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
 from workbench.core.analysis.ledger.decisions import decisions_from_records
-from workbench.core.analysis.summary import SummarySettings, build_summary
+from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.model import Summary
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.article_info import ArticleInfo
 
@@ -44,7 +45,7 @@ def summarise(
     annotations: Iterable[Annotation],
     articles: Iterable[ArticleInfo],
     decisions: Sequence[Mapping[str, Any]],
-) -> dict[str, Any]:
+) -> Summary:
     settings = SummarySettings(decisions=decisions_from_records(decisions))
     return build_summary(annotations, articles, settings)
 

@@ -168,11 +168,11 @@ async def test_the_summary_has_an_anchoring_tab(annotated: AnnotationStore, tmp_
         screen = app.screen
         assert isinstance(screen, SummaryScreen)
         await pilot.press("5")
-        assert [(e["state"], e["index"]) for e in screen.anchoring] == [
+        assert [(state, a.index) for state, a in screen.anchoring] == [
             ("check", 6),
             ("orphaned", 3),
         ]
-        assert screen.summary is not None and screen.summary["totals"]["annotations"] == 2
+        assert screen.summary is not None and screen.summary.totals.annotations == 2
 
 
 # -- QA finding 3: an annotation to check shows what was tagged beside the sentence now.

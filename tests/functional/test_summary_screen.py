@@ -12,8 +12,9 @@ from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent
 from store import AnnotationStore
 from tests.fixtures.gold import load_gold
 from workbench.core.analysis.ledger.decisions import decisions_from_records
-from workbench.core.analysis.summary import SummarySettings, build_summary
-from workbench.core.annotation import Annotation
+from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.model import ClaimGroup, Summary
+from workbench.core.annotation import Annotation, AnnotationKey
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
@@ -51,11 +52,9 @@ def line_of(screen: SummaryScreen, predicate: Any) -> int:
     return next(n for n, line in enumerate(screen.lines) if predicate(line))
 
 
-def group_holding(summary: dict[str, Any], key: tuple[str, str, int]) -> dict[str, Any]:
+def group_holding(summary: Summary, key: AnnotationKey) -> ClaimGroup:
     return next(
-        group
-        for group in summary["ledger"]
-        if any(tuple(member["key"]) == key for member in group["members"])
+        group for group in summary.ledger if any(member.key == key for member in group.members)
     )
 
 
@@ -64,11 +63,11 @@ async def test_conflicts_articles_and_sources(make_app, gold, bundled: Corpus) -
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_summary(app, pilot)
         assert screen.summary is not None
-        troops = next(c for c in screen.summary["conflicts"] if c["topic"] == "North Korean troops")
-        assert set(troops["values"]) >= TROOP_FIGURES
+        troops = next(c for c in screen.summary.conflicts if c.topic == "North Korean troops")
+        assert set(troops.values) >= TROOP_FIGURES
         banner = str(screen.query_one("#conflict-banner", Static).render())
         assert "⚠ North Korean troops: 3,000, 10,000, 11,000, 12,000" in banner
-        assert screen.summary["unlinked_denials"]
+        assert screen.summary.unlinked_denials
         assert "aimed at no claim group" in banner
         # Groups with conflicting figures come first and carry the flag.
         first = ledger_table(screen).get_row_at(0)
@@ -115,13 +114,13 @@ async def test_split_a_claim_out_of_its_group_is_stored(
             for d in store.ledger_decisions()
         ] == [{"action": "split", "member": list(line.key)}]
         assert screen.summary is not None
-        assert len(group_holding(screen.summary, line.key)["members"]) == 1
+        assert len(group_holding(screen.summary, line.key).members) == 1
         # The cursor follows the claim that was split out.
         assert screen.lines[ledger_table(screen).cursor_row].key == line.key
     # The decision is in the store: a new summary applies it too.
     decisions = decisions_from_records(store.ledger_decisions())
     again = build_summary(store.all(), (), SummarySettings(decisions=decisions))
-    assert len(group_holding(again, line.key)["members"]) == 1
+    assert len(group_holding(again, line.key).members) == 1
 
 
 async def test_merge_two_groups_is_stored(make_app, gold, store: AnnotationStore) -> None:  # type: ignore[no-untyped-def]
@@ -146,7 +145,7 @@ async def test_merge_two_groups_is_stored(make_app, gold, store: AnnotationStore
         assert decisions[0]["groups"] == [first.group_id, second.group_id]
         assert screen.summary is not None
         merged = group_holding(screen.summary, first.key)
-        assert {tuple(m["key"]) for m in merged["members"]} == {first.key, second.key}
+        assert {m.key for m in merged.members} == {first.key, second.key}
         # Escape cancels a pending merge before it closes the screen.
         await pilot.press("m", "escape")
         assert screen.merge_from is None and app.screen is screen
@@ -164,9 +163,9 @@ async def test_enter_opens_a_ledger_sentence(make_app, gold) -> None:  # type: i
         await pilot.press("enter")
         assert isinstance(app.screen, AnnotateScreen)
         assert app.session is not None
-        assert app.session.article.id == sentence["article_id"]
+        assert app.session.article.id == sentence.article_id
         current = app.session.sentence
-        assert current is not None and current.index == sentence["index"]
+        assert current is not None and current.index == sentence.index
 
 
 async def test_write_the_markdown_report(make_app, gold, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -200,16 +199,16 @@ async def test_the_analyst_selector_switches_whose_summary_it_is(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_summary(app, pilot)
         assert screen.summary is not None
-        assert screen.summary["annotator"] == store.annotator
-        assert screen.summary["totals"]["annotators"] == [store.annotator]
+        assert screen.summary.annotator == store.annotator
+        assert screen.summary.totals.annotators == (store.annotator,)
         status = str(screen.query_one("#summary-status", Static).render())
         assert status.startswith(f"Summary of {store.annotator} │")
         await choose_analyst(app, pilot, "all analysts", ["bob", store.annotator])
         summary = screen.summary
-        assert summary is not None and summary["annotator"] is None
-        assert summary["totals"]["sentences"] == len(gold), "each sentence once"
-        assert summary["totals"]["disagreements"] == 1
-        lines = [line for line in screen.lines if "at least 10,000" in line.sentence["quote"]]
+        assert summary is not None and summary.annotator is None
+        assert summary.totals.sentences == len(gold), "each sentence once"
+        assert summary.totals.disagreements == 1
+        lines = [line for line in screen.lines if "at least 10,000" in line.sentence.quote]
         cells = [ledger_table(screen).get_row_at(screen.lines.index(line)) for line in lines]
         assert sorted((row[5].plain, row[6].plain) for row in cells) == [
             ("bob ≠", "unverified"),
@@ -219,7 +218,7 @@ async def test_the_analyst_selector_switches_whose_summary_it_is(
             screen.query_one("#summary-status", Static).render()
         )
         await choose_analyst(app, pilot, "bob", ["bob", store.annotator])
-        assert screen.summary is not None and screen.summary["totals"]["annotators"] == ["bob"]
+        assert screen.summary is not None and screen.summary.totals.annotators == ("bob",)
 
 
 async def choose_analyst(app: WorkbenchApp, pilot, name: str, analysts: list[str]) -> None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,8 @@ from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import resolve_database
 from workbench.core.analysis.anchor_report import anchoring_section
 from workbench.core.analysis.ledger.decisions import decisions_from_records
-from workbench.core.analysis.summary import SummarySettings, build_summary, render_markdown
+from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.markdown import render_markdown
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.files.atomic import write_output
@@ -143,12 +144,10 @@ def run(args: argparse.Namespace) -> int:
         annotations,
         articles,
         SummarySettings(ledger=ledger, decisions=decisions, annotator=annotator),
-    )
-    summary["anchoring"] = anchoring_section(
-        annotations, orphans, None if corpus is None else corpus.by_id
+        anchoring_section(annotations, orphans, None if corpus is None else corpus.by_id),
     )
     if args.format == "json":
-        text = json_safe(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+        text = json_safe(json.dumps(summary.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
         # A report for people, in a file as on the terminal: outside text shown safely.
         text = printable(render_markdown(summary))

@@ -2,75 +2,76 @@
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
 
 import pytest
 
 from tests.fixtures.gold import load_gold
-from workbench.core.analysis.summary import SCHEMA, build_summary, format_value, render_markdown
+from workbench.core.analysis.figures.conflicts import format_value
+from workbench.core.analysis.summary.build import build_summary
+from workbench.core.analysis.summary.markdown import render_markdown
+from workbench.core.analysis.summary.model import SCHEMA, FigureConflict, Summary
 from workbench.core.annotation import STATUSES, TAGS, Anchor, Annotation
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import load_corpus
 
 
 @pytest.fixture(scope="module")
-def summary() -> dict[str, Any]:
+def summary() -> Summary:
     corpus = load_corpus()
     return build_summary(load_gold(corpus), [ArticleInfo.of(a) for a in corpus])
 
 
-def test_shape_is_plain_json(summary: dict[str, Any]) -> None:
-    assert json.loads(json.dumps(summary)) == summary
-    assert summary["schema"] == SCHEMA
-    assert set(summary) == {
-        "schema",
-        "annotator",
-        "totals",
-        "articles",
-        "sources",
-        "ledger",
-        "unlinked_denials",
-        "conflicts",
-        "ignored_decisions",
-        "settings",
-    }
+def troop_conflict(summary: Summary) -> FigureConflict:
+    return next(c for c in summary.conflicts if c.topic == "North Korean troops")
 
 
-def test_per_article_counts(summary: dict[str, Any]) -> None:
+def test_without_an_anchoring_section_the_json_has_none(summary: Summary) -> None:
+    shape = summary.to_json()
+    assert shape["schema"] == SCHEMA and "anchoring" not in shape
+
+
+def test_per_article_counts(summary: Summary) -> None:
     gold = load_gold()
-    assert [a["id"][:3] for a in summary["articles"]] == ["000", "001", "002", "003", "004"]
-    for row in summary["articles"]:
-        mine = [a for a in gold if a.article_id == row["id"]]
-        assert row["tagged"] == len(mine)
-        assert row["sentences"] >= row["tagged"]
-        assert list(row["tags"]) == list(TAGS) and list(row["statuses"]) == list(STATUSES)
-        assert row["tags"]["claim"] == sum("claim" in a.tags for a in mine)
-        assert sum(row["statuses"].values()) == len(mine)
-    totals = summary["totals"]
-    assert totals["annotations"] == len(gold) and totals["annotators"] == ["gold"]
+    assert [a.article_id[:3] for a in summary.articles] == ["000", "001", "002", "003", "004"]
+    for row in summary.articles:
+        mine = [a for a in gold if a.article_id == row.article_id]
+        assert row.tagged == len(mine)
+        assert row.sentences is not None and row.sentences >= row.tagged
+        assert list(row.tags) == list(TAGS) and list(row.statuses) == list(STATUSES)
+        assert row.tags["claim"] == sum("claim" in a.tags for a in mine)
+        assert sum(row.statuses.values()) == len(mine)
+    totals = summary.totals
+    assert totals.annotations == len(gold) and totals.annotators == ("gold",)
 
 
-def test_per_source(summary: dict[str, Any]) -> None:
-    by_name = {row["canonical"]: row for row in summary["sources"]}
+def test_per_source(summary: Summary) -> None:
+    by_name = {row.canonical: row for row in summary.sources}
     ryder = by_name["Air Force Maj. Gen. Pat Ryder"]
-    assert "General Ryder" in ryder["variants"] and ryder["claims"] == 3
-    assert ryder["articles"] == ["000_e663f5f9bf7bc169"]
+    assert "General Ryder" in ryder.variants and ryder.claims == 3
+    assert ryder.articles == ("000_e663f5f9bf7bc169",)
     nebenzia = by_name["Vasily Nebenzia"]
-    assert nebenzia["denials"] == 2 and nebenzia["claims"] == 0
+    assert nebenzia.denials == 2 and nebenzia.claims == 0
     zelensky = next(row for name, row in by_name.items() if "Zelensk" in name)
-    assert len(zelensky["articles"]) == 3
+    assert len(zelensky.articles) == 3
 
 
-def test_ledger_and_conflicts(summary: dict[str, Any]) -> None:
-    claims = sum(len(g["members"]) for g in summary["ledger"])
-    assert claims == summary["totals"]["tags"]["claim"]
-    troops = next(c for c in summary["conflicts"] if c["topic"] == "North Korean troops")
-    assert troops["values"] == [3000, 10000, 11000, 12000]
-    figure = troops["figures"][0]
-    assert set(figure) >= {"value", "text", "what", "who", "source", "article_id", "index"}
-    assert figure["measure"] == {
+def test_ledger_and_conflicts(summary: Summary) -> None:
+    claims = sum(len(g.members) for g in summary.ledger)
+    assert claims == summary.totals.tags["claim"]
+    troops = troop_conflict(summary)
+    assert troops.values == (3000, 10000, 11000, 12000)
+    shape = next(c for c in summary.to_json()["conflicts"] if c["topic"] == troops.topic)
+    assert set(shape["figures"][0]) >= {
+        "value",
+        "text",
+        "what",
+        "who",
+        "source",
+        "article_id",
+        "index",
+    }
+    assert shape["figures"][0]["measure"] == {
         "class": "troops",
         "state": "sent",
         "country": "Russia",
@@ -79,31 +80,33 @@ def test_ledger_and_conflicts(summary: dict[str, Any]) -> None:
         "per": None,
         "part": None,
     }
-    flagged = [g for g in summary["ledger"] if g["conflict"] or g["conflict_topics"]]
-    assert {g["id"] for g in flagged} == {gid for c in summary["conflicts"] for gid in c["groups"]}
-    assert all(g["conflict_reasons"] for g in flagged)
-    assert any(g["denials"] for g in summary["ledger"])
+    flagged = [g for g in summary.ledger if g.flagged]
+    assert {g.group_id for g in flagged} == {gid for c in summary.conflicts for gid in c.groups}
+    assert all(g.conflict_reasons for g in flagged)
+    assert any(g.denials for g in summary.ledger)
 
 
-def test_each_conflict_says_why(summary: dict[str, Any]) -> None:
-    troops = next(c for c in summary["conflicts"] if c["topic"] == "North Korean troops")
-    pairs = {tuple(troops["figures"][n]["value"] for n in p["figures"]): p for p in troops["pairs"]}
-    assert pairs[(11000, 12000)]["why"] == (
+def test_each_conflict_says_why(summary: Summary) -> None:
+    troops = troop_conflict(summary)
+    values = [figure.quantity.value for figure in troops.figures]
+    pairs = {(values[p.low], values[p.high]): p for p in troops.pairs}
+    assert pairs[(11000, 12000)].why == (
         "11,000 North Koreans (article “North Korea Starting To Sustain Losses…”) vs "
         "12,000 troops (The governments of South Korea and Ukraine): both sent to Russia, "
         "no qualifier allows both"
     )
-    covered = {n for p in troops["pairs"] for n in p["figures"]}
-    assert covered == set(range(len(troops["figures"]))), "every figure in a pair"
+    covered = {n for p in troops.pairs for n in (p.low, p.high)}
+    assert covered == set(range(len(troops.figures))), "every figure in a pair"
+    assert troops.why(values.index(11000)) != ""
 
 
 def test_articles_without_info_and_info_without_annotations() -> None:
     gold = load_gold()[:3]
     result = build_summary(gold, [ArticleInfo("zzz", "Quiet", sentences=4)])
-    rows = {row["id"]: row for row in result["articles"]}
-    assert rows["zzz"]["tagged"] == 0 and rows["zzz"]["sentences"] == 4
-    assert rows[gold[0].article_id]["sentences"] is None
-    assert rows[gold[0].article_id]["title"] == gold[0].article_id
+    rows = {row.article_id: row for row in result.articles}
+    assert rows["zzz"].tagged == 0 and rows["zzz"].sentences == 4
+    assert rows[gold[0].article_id].sentences is None
+    assert rows[gold[0].article_id].title == gold[0].article_id
 
 
 def test_empty_summary_renders() -> None:
@@ -111,7 +114,7 @@ def test_empty_summary_renders() -> None:
     assert "No conflicting figures." in report and "No claims." in report
 
 
-def test_markdown_report(summary: dict[str, Any]) -> None:
+def test_markdown_report(summary: Summary) -> None:
     report = render_markdown(summary)
     assert report.startswith("# Fact-checking summary\n")
     for heading in ("## Conflicting figures", "## Articles", "## Sources", "## Claim ledger"):
@@ -127,7 +130,7 @@ def test_markdown_report(summary: dict[str, Any]) -> None:
     assert "Denied by:" in report
 
 
-def test_markdown_report_is_read_by_people_not_machines(summary: dict[str, Any]) -> None:
+def test_markdown_report_is_read_by_people_not_machines(summary: Summary) -> None:
     """Titles, not ids; sentences labelled 'sentence N' from 1; notes shown."""
     report = render_markdown(summary)
     assert "_e663f5f9bf7bc169" not in report and not re.search(r"\bg-[0-9a-f]{10}\b", report)
@@ -161,12 +164,12 @@ def test_format_value() -> None:
     assert format_value(5.5) == "5.5"
 
 
-def test_denials_aimed_at_no_group_are_listed(summary: dict[str, Any]) -> None:
-    linked = {tuple(denial["key"]) for group in summary["ledger"] for denial in group["denials"]}
-    unlinked = summary["unlinked_denials"]
-    assert all("denial" in denial["tags"] for denial in unlinked)
-    assert not linked & {tuple(denial["key"]) for denial in unlinked}
-    assert any("groundless rumors" in denial["quote"] for denial in unlinked)
+def test_denials_aimed_at_no_group_are_listed(summary: Summary) -> None:
+    linked = {denial.key for group in summary.ledger for denial in group.denials}
+    unlinked = summary.unlinked_denials
+    assert all("denial" in denial.annotation.tags for denial in unlinked)
+    assert not linked & {denial.key for denial in unlinked}
+    assert any("groundless rumors" in denial.quote for denial in unlinked)
     report = render_markdown(summary)
     assert "## Denials not linked to a claim" in report
     assert "groundless rumors" in report.split("## Denials not linked to a claim")[1]

@@ -119,7 +119,8 @@ def test_unwritable_output_fails_cleanly(
 
 def test_command_does_not_import_textual() -> None:
     code = (
-        "import sys, workbench.cli.summary, workbench.core.analysis.summary; "
+        "import sys, workbench.cli.summary, workbench.core.analysis.summary.build, "
+        "workbench.core.analysis.summary.markdown; "
         "sys.exit('textual' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -1,7 +1,7 @@
 """The summary screen: the claim ledger with its conflicts, per article and per source.
 
-The summary is the same dict `workbench summary` prints (build_summary), computed in a
-worker because it takes seconds at 100,000 annotations. It is the current analyst's,
+The summary is the same `Summary` `workbench summary` prints (build_summary), computed
+in a worker because it takes seconds at 100,000 annotations. It is the current analyst's,
 or another's or every analyst's (`a` chooses). The analyst can merge two ledger groups
 or split a claim out of one; each decision is stored by the store
 (save_ledger_decision) and the summary is computed again with it.
@@ -9,10 +9,10 @@ or split a claim out of one; each decision is stored by the store
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from store import Store, StoreError
 from workbench.core.analysis.anchor_report import anchoring_section
+from workbench.core.analysis.figures.conflicts import Figure, format_value
 from workbench.core.analysis.ledger.decisions import (
     LedgerDecision,
     Merge,
@@ -31,17 +32,18 @@ from workbench.core.analysis.ledger.decisions import (
     decisions_from_records,
 )
 from workbench.core.analysis.ledger.settings import LedgerSettings
-from workbench.core.analysis.summary import (
-    SummarySettings,
-    build_summary,
-    format_value,
+from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.markdown import render_markdown, sentence_label
+from workbench.core.analysis.summary.model import (
+    AnchoringList,
+    ClaimGroup,
+    SentenceLine,
+    Summary,
     ranked_groups,
-    render_markdown,
-    sentence_label,
 )
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
 from workbench.core.anchoring.reanchored_view import current_view
-from workbench.core.annotation import STATUSES, TAGS, Annotation
+from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Corpus
 from workbench.core.files.atomic import write_output
@@ -110,12 +112,12 @@ ANCHORING_COLUMNS: Columns = (
     ("tags", 12),
     ("text (as annotated)", 80),
 )
-ANCHORING_STATES = {
+ANCHORING_STATES: dict[AnchoringList, str] = {
     "check": "to check",
     "orphaned": "orphaned",
     "article_missing": "article missing",
 }
-"""The summary's anchoring entries (anchor_report.py), as the Anchoring tab names them."""
+"""The summary's anchoring lists (AnchoringSection.lists()), as the Anchoring tab names them."""
 SOURCE_COLUMNS: Columns = (
     ("source", 30),
     ("kind", 7),
@@ -135,23 +137,17 @@ class LedgerLine:
     group_id: str
     role: str
     """'claim' or 'denial'."""
-    sentence: Mapping[str, Any]
-    """The summary's sentence dict (key, article_id, index, quote, source...)."""
+    sentence: SentenceLine
     group_size: int
     group_number: int = 0
     """The group's place in the ledger as shown (1 first): how a person names it."""
 
     @property
-    def key(self) -> tuple[str, str, int]:
-        annotator, article_id, index = self.sentence["key"]
-        return (str(annotator), str(article_id), int(index))
+    def key(self) -> AnnotationKey:
+        return self.sentence.key
 
 
-def flagged(group: Mapping[str, Any]) -> bool:
-    return bool(group["conflict"] or group["conflict_topics"])
-
-
-def ledger_lines(groups: Sequence[Mapping[str, Any]], limit: int) -> list[LedgerLine]:
+def ledger_lines(groups: Sequence[ClaimGroup], limit: int) -> list[LedgerLine]:
     """Groups with conflicting figures first, then the largest: their claims, then denials.
 
     Stops after `limit` lines: at 100,000 annotations the full ledger runs to millions
@@ -159,24 +155,25 @@ def ledger_lines(groups: Sequence[Mapping[str, Any]], limit: int) -> list[Ledger
     """
     lines: list[LedgerLine] = []
     for number, group in enumerate(ranked_groups(groups), 1):
-        gid, size = group["id"], len(group["members"])
-        lines += [LedgerLine(gid, "claim", m, size, number) for m in group["members"]]
-        lines += [LedgerLine(gid, "denial", d, size, number) for d in group["denials"]]
+        gid, size = group.group_id, len(group.members)
+        lines += [LedgerLine(gid, "claim", m, size, number) for m in group.members]
+        lines += [LedgerLine(gid, "denial", d, size, number) for d in group.denials]
         if len(lines) >= limit:
             return lines[:limit]
     return lines
 
 
-def line_count(groups: Sequence[Mapping[str, Any]]) -> int:
-    return sum(len(group["members"]) + len(group["denials"]) for group in groups)
+def line_count(groups: Sequence[ClaimGroup]) -> int:
+    return sum(len(group.members) + len(group.denials) for group in groups)
 
 
-def figures_by_sentence(group: Mapping[str, Any]) -> dict[tuple[str, int], str]:
+def figures_by_sentence(group: ClaimGroup) -> dict[tuple[str, int], str]:
     """(article id, index) -> the figures that sentence gives, as '3,000 North Korean troops'."""
     found: dict[tuple[str, int], list[str]] = {}
-    for figure in group["figures"]:
-        where = (figure["article_id"], figure["index"])
-        found.setdefault(where, []).append(f"{format_value(figure['value'])} {figure['topic']}")
+    for figure in group.figures:
+        where = (figure.article_id, figure.index)
+        quantity = figure.quantity
+        found.setdefault(where, []).append(f"{format_value(quantity.value)} {quantity.topic}")
     return {where: "; ".join(texts) for where, texts in found.items()}
 
 
@@ -187,26 +184,26 @@ Row = tuple[object, ...]
 class SummaryView:
     """The summary and the rows of its four tables, prepared off the UI thread."""
 
-    summary: dict[str, Any]
+    summary: Summary
     lines: list[LedgerLine]
     ledger_rows: list[Row]
-    conflict_figures: list[Mapping[str, Any]]
+    conflict_figures: list[Figure]
     conflict_rows: list[Row]
     article_rows: list[Row]
     source_rows: list[Row]
 
 
-def analysts_cell(sentence: Mapping[str, Any]) -> str:
+def analysts_cell(sentence: SentenceLine) -> str:
     """Who judged the line so; '≠' when another analyst judged the sentence otherwise."""
-    names = ", ".join(sentence.get("annotators", ()))
-    return f"{names} ≠" if sentence.get("disagreement") else names
+    names = ", ".join(sentence.annotators)
+    return f"{names} ≠" if sentence.disagreement else names
 
 
-def prepare_view(summary: dict[str, Any]) -> SummaryView:
+def prepare_view(summary: Summary) -> SummaryView:
     """Everything the tables show, each capped at ROW_LIMIT rows."""
-    groups = {group["id"]: group for group in summary["ledger"]}
-    titles = {row["id"]: row["short_title"] for row in summary["articles"]}
-    lines = ledger_lines(summary["ledger"], ROW_LIMIT)
+    groups = {group.group_id: group for group in summary.ledger}
+    titles = summary.short_titles()
+    lines = ledger_lines(summary.ledger, ROW_LIMIT)
     ledger_rows: list[Row] = []
     figures: dict[str, dict[tuple[str, int], str]] = {}
     previous = ""
@@ -217,67 +214,67 @@ def prepare_view(summary: dict[str, Any]) -> SummaryView:
         first = line.group_id != previous
         previous = line.group_id
         sentence = line.sentence
-        where = (sentence["article_id"], sentence["index"])
+        where = (sentence.article_id, sentence.index)
         ledger_rows.append(
             (
-                Content.styled(FLAG, "bold red") if first and flagged(group) else "",
+                Content.styled(FLAG, "bold red") if first and group.flagged else "",
                 str(line.group_number) if first else "",
                 "claim" if line.role == "claim" else "denies it",
-                titles.get(sentence["article_id"], sentence["article_id"]),
-                sentence["index"] + 1,
+                titles.get(sentence.article_id, sentence.article_id),
+                sentence.index + 1,
                 analysts_cell(sentence),
-                sentence["status"].replace("_", " "),
-                sentence["canonical_source"] or sentence["source"] or "",
+                sentence.status.replace("_", " "),
+                sentence.canonical_source or sentence.source or "",
                 figures[line.group_id].get(where, "") if line.role == "claim" else "",
-                sentence["quote"],
+                sentence.quote,
             )
         )
-    number_of = {group["id"]: n for n, group in enumerate(ranked_groups(summary["ledger"]), 1)}
+    number_of = {group.group_id: n for n, group in enumerate(ranked_groups(summary.ledger), 1)}
     group_of = {
-        (member["article_id"], member["index"]): number_of[group["id"]]
-        for group in summary["ledger"]
-        for member in group["members"]
+        (member.article_id, member.index): number_of[group.group_id]
+        for group in summary.ledger
+        for member in group.members
     }
     conflict_figures = [
         (conflict, position, figure)
-        for conflict in summary["conflicts"]
-        for position, figure in enumerate(conflict["figures"])
+        for conflict in summary.conflicts
+        for position, figure in enumerate(conflict.figures)
     ][:ROW_LIMIT]
     conflict_rows: list[Row] = [
         (
-            conflict["topic"],
-            figure["value"],
-            figure["text"],
-            figure["source"] or "(unattributed)",
-            titles.get(figure["article_id"], figure["article_id"]),
-            figure["index"] + 1,
-            group_of.get((figure["article_id"], figure["index"]), ""),
-            why_of(conflict, position),
+            conflict.topic,
+            figure.quantity.value,
+            figure.quantity.text,
+            figure.source or "(unattributed)",
+            titles.get(figure.article_id, figure.article_id),
+            figure.index + 1,
+            group_of.get((figure.article_id, figure.index), ""),
+            conflict.why(position),
         )
         for conflict, position, figure in conflict_figures
     ]
     article_rows: list[Row] = [
         (
-            row["short_title"],
-            row["sentences"],
-            row["tagged"],
-            *(row["tags"][tag] for tag in TAGS),
-            *(row["statuses"][status] for status in STATUSES),
+            row.short_title,
+            row.sentences,
+            row.tagged,
+            *(row.tags[tag] for tag in TAGS),
+            *(row.statuses[status] for status in STATUSES),
         )
-        for row in summary["articles"][:ROW_LIMIT]
+        for row in summary.articles[:ROW_LIMIT]
     ]
     source_rows: list[Row] = [
         (
-            row["canonical"],
-            row["kind"],
-            "; ".join(v for v in row["variants"] if v != row["canonical"]),
-            len(row["articles"]),
-            row["sentences"],
-            row["claims"],
-            row["attributions"],
-            row["denials"],
+            row.canonical,
+            row.kind,
+            "; ".join(v for v in row.variants if v != row.canonical),
+            len(row.articles),
+            row.sentences,
+            row.claims,
+            row.attributions,
+            row.denials,
         )
-        for row in summary["sources"][:ROW_LIMIT]
+        for row in summary.sources[:ROW_LIMIT]
     ]
     return SummaryView(
         summary,
@@ -287,13 +284,6 @@ def prepare_view(summary: dict[str, Any]) -> SummaryView:
         conflict_rows,
         article_rows,
         source_rows,
-    )
-
-
-def why_of(conflict: Mapping[str, Any], position: int) -> str:
-    """Why a conflict's figure (by position) conflicts: the first pair it is in."""
-    return next(
-        (pair["why"] for pair in conflict.get("pairs", ()) if position in pair["figures"]), ""
     )
 
 
@@ -340,14 +330,15 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.threshold = threshold
         """Re-anchoring's: articles whose annotations do not fit their text are counted
         where re-anchoring puts them (in memory)."""
-        self.anchoring: list[Mapping[str, Any]] = []
+        self.anchoring: list[tuple[AnchoringList, Annotation]] = []
+        """(anchoring list name, annotation) of each line of the Anchoring tab."""
         self.analyst: str | None = store.annotator
         """Whose summary: the current analyst's at first; None for every analyst's."""
         self.analysts: list[str] = []
         """The analysts with annotations in the store, as of the last read."""
-        self.summary: dict[str, Any] | None = None
+        self.summary: Summary | None = None
         self.lines: list[LedgerLine] = []
-        self.conflict_figures: list[Mapping[str, Any]] = []
+        self.conflict_figures: list[Figure] = []
         self.merge_from: LedgerLine | None = None
         """The line whose group was marked with `m`, waiting for the second group."""
         self.follow: tuple[str, str, int] | None = None
@@ -403,15 +394,13 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         articles = dict(remembered)
         for article in self.corpus.articles:
             articles[article.id] = ArticleInfo.of(article)
-        summary = build_summary(
-            annotations,
-            articles.values(),
-            SummarySettings(ledger=self.ledger, decisions=decisions, annotator=analyst),
-        )
+        settings = SummarySettings(ledger=self.ledger, decisions=decisions, annotator=analyst)
+        mine, my_orphans = annotations, orphans
         if analyst is not None:
-            annotations = [a for a in annotations if a.annotator == analyst]
-            orphans = [a for a in orphans if a.annotator == analyst]
-        summary["anchoring"] = anchoring_section(annotations, orphans, self.corpus.by_id)
+            mine = [a for a in annotations if a.annotator == analyst]
+            my_orphans = [a for a in orphans if a.annotator == analyst]
+        anchoring = anchoring_section(mine, my_orphans, self.corpus.by_id)
+        summary = build_summary(annotations, articles.values(), settings, anchoring)
         view = prepare_view(summary)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_view, view, analysts)
@@ -427,37 +416,32 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         fill(self.query_one("#conflicts-table", DataTable), CONFLICT_COLUMNS, view.conflict_rows)
         fill(self.query_one("#articles-table", DataTable), ARTICLE_COLUMNS, view.article_rows)
         fill(self.query_one("#sources-table", DataTable), SOURCE_COLUMNS, view.source_rows)
-        titles = {row["id"]: row["short_title"] for row in view.summary["articles"]}
-        self.anchoring = [
-            {**entry, "state": state}
-            for state in ANCHORING_STATES
-            for entry in view.summary.get("anchoring", {}).get(state, ())
-        ]
+        titles = view.summary.short_titles()
+        anchoring = view.summary.anchoring
+        self.anchoring = [] if anchoring is None else list(anchoring.entries())
         fill(
             self.query_one("#anchoring-table", DataTable),
             ANCHORING_COLUMNS,
             [
                 (
-                    ANCHORING_STATES[entry["state"]],
-                    titles.get(entry["article_id"], entry["article_id"]),
-                    entry["index"] + 1,
-                    entry["annotator"],
-                    ", ".join(entry["tags"]),
-                    entry["quote"],
+                    ANCHORING_STATES[state],
+                    titles.get(annotation.article_id, annotation.article_id),
+                    annotation.index + 1,
+                    annotation.annotator,
+                    ", ".join(annotation.tags),
+                    annotation.quote,
                 )
-                for entry in self.anchoring
+                for state, annotation in self.anchoring
             ],
         )
         banner = [
-            f"{FLAG} {conflict['topic']}: "
-            + ", ".join(format_value(value) for value in conflict["values"])
-            for conflict in view.summary["conflicts"]
+            f"{FLAG} {conflict.topic}: "
+            + ", ".join(format_value(value) for value in conflict.values)
+            for conflict in view.summary.conflicts
         ]
-        unlinked = view.summary["unlinked_denials"]
+        unlinked = view.summary.unlinked_denials
         if unlinked:
-            sources = sorted(
-                {d["canonical_source"] or d["source"] or "(unattributed)" for d in unlinked}
-            )
+            sources = sorted({d.canonical_source or d.source or "(unattributed)" for d in unlinked})
             banner.append(
                 f"{len(unlinked)} denial(s) aimed at no claim group, by "
                 + ", ".join(sources[:4])
@@ -477,19 +461,19 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         if message or summary is None:
             line = message
         else:
-            totals = summary["totals"]
+            totals = summary.totals
             line = (
-                f"{totals['sentences']:,} sentences · {len(summary['ledger']):,} claim groups"
-                f" · {len(summary['conflicts'])} conflicting figure(s)"
+                f"{totals.sentences:,} sentences · {len(summary.ledger):,} claim groups"
+                f" · {len(summary.conflicts)} conflicting figure(s)"
             )
-            if totals["disagreements"]:
-                line += f" · {totals['disagreements']:,} judged differently (≠)"
+            if totals.disagreements:
+                line += f" · {totals.disagreements:,} judged differently (≠)"
             if self.anchoring:
                 line += f" · {len(self.anchoring)} to look at after articles changed (5)"
-            total = line_count(summary["ledger"])
+            total = line_count(summary.ledger)
             if total > len(self.lines):
                 line += f" · the ledger shows its first {len(self.lines):,} of {total:,} lines"
-            if not totals["annotations"] and self.analysts:
+            if not totals.annotations and self.analysts:
                 line += f" · no annotations by {self.analyst}: press a to choose an analyst"
         hint = (
             "1–5 tabs · a analyst · Enter opens a sentence · m m merges two groups · "
@@ -523,7 +507,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             return None
         return self.lines[position]
 
-    def decide(self, decision: Merge | Split, follow: tuple[str, str, int]) -> None:
+    def decide(self, decision: Merge | Split, follow: AnnotationKey) -> None:
         """Store a merge/split decision durably and compute the summary again."""
         try:
             self.store.save_ledger_decision(decision.to_record())
@@ -563,19 +547,18 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             self.notify("That claim is alone in its group already.")
             return
         decision = Split(line.key)
-        title = self.title_of(line.sentence["article_id"])
+        title = self.title_of(line.sentence.article_id)
         self.notify(
-            f"Split “{title}”, {sentence_label(line.sentence['index'])} out of group "
+            f"Split “{title}”, {sentence_label(line.sentence.index)} out of group "
             f"{line.group_number}.",
             markup=False,
         )
         self.decide(decision, line.key)
 
     def title_of(self, article_id: str) -> str:
-        summary = self.summary or {"articles": []}
+        articles = self.summary.articles if self.summary is not None else ()
         return next(
-            (row["short_title"] for row in summary["articles"] if row["id"] == article_id),
-            article_id,
+            (row.short_title for row in articles if row.article_id == article_id), article_id
         )
 
     async def action_choose_analyst(self) -> None:
@@ -635,20 +618,20 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         """Enter on a ledger or conflict line opens that sentence in the annotate screen."""
         event.stop()
         position = event.cursor_row
-        sentence: Mapping[str, Any] | None = None
+        sentence: SentenceLine | Figure | Annotation | None = None
         if event.data_table.id == "ledger-table" and position < len(self.lines):
             sentence = self.lines[position].sentence
         elif event.data_table.id == "conflicts-table" and position < len(self.conflict_figures):
             sentence = self.conflict_figures[position]
         elif event.data_table.id == "anchoring-table" and position < len(self.anchoring):
-            entry = self.anchoring[position]
-            if entry["state"] != "check":  # an orphan is on no sentence; a missing article…
+            state, annotation = self.anchoring[position]
+            if state != "check":  # an orphan is on no sentence; a missing article…
                 self.notify(
                     "Not on a sentence of this corpus: the review screen (r, f: anchoring) "
                     "re-attaches or deletes orphans.",
                     markup=False,
                 )
                 return
-            sentence = entry
+            sentence = annotation
         if sentence is not None:
-            self.dismiss((str(sentence["article_id"]), int(sentence["index"])))
+            self.dismiss((sentence.article_id, sentence.index))

@@ -125,17 +125,6 @@ class Measure:
     noun: str | None
     """The counted noun as written ("soldiers"), for explanations."""
 
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "class": self.unit_class,
-            "state": self.state,
-            "country": self.country,
-            "place": self.place,
-            "when": self.when,
-            "per": self.per,
-            "part": self.part,
-        }
-
 
 def read_measures(
     sentence: str, quantities: Sequence[Quantity], words: SentenceWords | None = None

@@ -1,0 +1,317 @@
+"""Building the summary: per article, per source, the claim ledger and conflicting figures.
+
+build_summary() turns annotations into a `Summary` (model.py) that the CLI prints
+(as Markdown or, through Summary.to_json(), as the JSON of docs/summary.md) and the
+summary screen shows. It is built from the typed Ledger, its groups and figures
+directly: each annotation listed is one SentenceLine, shared by every group that lists it.
+
+A summary is one analyst's (SummarySettings.annotator) or every analyst's (None): then
+each sentence counts once, each distinct judgement of it is one line naming its
+analysts, and a sentence they judged differently is marked (analysts.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from workbench.core.analysis.analysts import Analysts, Facts
+from workbench.core.analysis.figures.conflicts import Clash, Figure, explain
+from workbench.core.analysis.ledger.decisions import LedgerDecision
+from workbench.core.analysis.ledger.ledger import Ledger, LedgerGroup, build_ledger
+from workbench.core.analysis.ledger.settings import LedgerSettings
+from workbench.core.analysis.sources.grouping import (
+    SourceGroup,
+    canonical_source,
+    group_sources,
+    source_index,
+)
+from workbench.core.analysis.summary.model import (
+    AnalystNote,
+    AnchoringSection,
+    ArticleRow,
+    ClaimGroup,
+    ConflictPair,
+    FigureConflict,
+    OtherJudgement,
+    SentenceLine,
+    SourceRow,
+    Summary,
+    Totals,
+)
+from workbench.core.annotation import STATUSES, TAGS, Annotation
+from workbench.core.collector import paused_gc
+from workbench.core.corpus.article_info import ArticleInfo
+from workbench.core.corpus.titles import short_titles
+
+Canonical = Callable[[str | None], str | None]
+LineOf = Callable[[Annotation], SentenceLine]
+Why = Callable[[Clash], str]
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySettings:
+    """What build_summary needs besides the annotations."""
+
+    ledger: LedgerSettings = field(default_factory=LedgerSettings)
+    decisions: tuple[LedgerDecision, ...] = ()
+    """The analysts' merge/split decisions (decisions_from_records(store.ledger_decisions())),
+    oldest first."""
+    annotator: str | None = None
+    """Whose summary: one analyst's (their annotations and decisions), None for all."""
+
+
+def build_summary(
+    annotations: Iterable[Annotation],
+    articles_info: Iterable[ArticleInfo] = (),
+    settings: SummarySettings | None = None,
+    anchoring: AnchoringSection | None = None,
+) -> Summary:
+    """Everything the summary shows.
+
+    `articles_info` holds the known articles (title and sentence count). Articles with
+    annotations but no info are listed with their id as title and sentences None.
+    `anchoring` is the section only a caller with the corpus can make (anchor_report.py).
+    """
+    with paused_gc(promote=True):
+        return _build_summary(
+            list(annotations), articles_info, settings or SummarySettings(), anchoring
+        )
+
+
+def _build_summary(
+    annotations: list[Annotation],
+    articles_info: Iterable[ArticleInfo],
+    settings: SummarySettings,
+    anchoring: AnchoringSection | None,
+) -> Summary:
+    decisions = settings.decisions
+    if settings.annotator is not None:
+        annotations = [a for a in annotations if a.annotator == settings.annotator]
+        decisions = tuple(d for d in decisions if d.annotator in (None, settings.annotator))
+    groups = group_sources(a.source for a in annotations if a.source)
+    index = source_index(groups)
+
+    memo: dict[str | None, str | None] = {}
+
+    def canonical(source: str | None) -> str | None:
+        if source not in memo:
+            memo[source] = canonical_source(index, source)
+        return memo[source]
+
+    analysts = Analysts(annotations, canonical)
+    ledger = build_ledger(analysts.shown, settings.ledger, decisions, canonical)
+    facts = analysts.facts
+    articles = _articles(facts, articles_info)
+    titles = {row.article_id: row.short_title for row in articles}
+    lines: dict[int, SentenceLine] = {}
+
+    def line(annotation: Annotation) -> SentenceLine:
+        """One line per annotation, shared by every group that lists it (the ledger holds
+        each annotation object once, so its id names it while the ledger lives)."""
+        found = lines.get(id(annotation))
+        if found is None:
+            found = lines[id(annotation)] = _line(annotation, canonical, analysts)
+        return found
+
+    reasons: dict[int, str] = {}
+
+    def why(clash: Clash) -> str:
+        """The clash explained, with an unattributed figure named by its article's title."""
+        found = reasons.get(id(clash))
+        if found is None:
+            found = reasons[id(clash)] = explain(clash, lambda f: _origin_name(f, titles))
+        return found
+
+    return Summary(
+        annotator=settings.annotator,
+        totals=_totals(annotations, facts, analysts.names),
+        articles=articles,
+        sources=_sources(facts, groups),
+        ledger=tuple(_group(group, line, why) for group in ledger.groups),
+        unlinked_denials=_unlinked_denials(analysts.shown, ledger.groups, line),
+        conflicts=_conflicts(ledger, why),
+        ignored_decisions=ledger.ignored_decisions,
+        settings=settings.ledger,
+        anchoring=anchoring,
+    )
+
+
+def _origin_name(figure: Figure, titles: Mapping[str, str]) -> str:
+    """Who gives a figure: its source, or for an unattributed claim its article."""
+    return figure.source or f"article “{titles.get(figure.article_id, figure.article_id)}”"
+
+
+def _counts(facts: Sequence[Facts]) -> tuple[dict[str, int], dict[str, int]]:
+    """Sentences per tag (given by any analyst) and per status (agreed by all).
+
+    Counted in plain loops: this runs once per article (10,000 of them), where building
+    two Counters cost more than the counting.
+    """
+    tags = dict.fromkeys(TAGS, 0)
+    statuses = dict.fromkeys(STATUSES, 0)
+    for fact in facts:
+        for tag in fact.tags:
+            if tag in tags:
+                tags[tag] += 1
+        if fact.status in statuses:
+            statuses[fact.status] += 1
+    return tags, statuses
+
+
+def _totals(annotations: Sequence[Annotation], facts: Sequence[Facts], names: list[str]) -> Totals:
+    tags, statuses = _counts(facts)
+    return Totals(
+        annotations=len(annotations),
+        sentences=len(facts),
+        tagged=sum(1 for f in facts if f.tags),
+        annotators=tuple(names),
+        disagreements=sum(1 for f in facts if f.disagreement),
+        tags=tags,
+        statuses=statuses,
+    )
+
+
+def _articles(
+    facts: Sequence[Facts], articles_info: Iterable[ArticleInfo]
+) -> tuple[ArticleRow, ...]:
+    by_article: dict[str, list[Facts]] = defaultdict(list)
+    for fact in facts:
+        by_article[fact.article_id].append(fact)
+    info = {known.article_id: known for known in articles_info}
+    ids = sorted(set(info) | set(by_article))
+    titles = {
+        article_id: (known.title if (known := info.get(article_id)) else None) or article_id
+        for article_id in ids
+    }
+    short = short_titles(titles.items())
+    rows = []
+    for article_id in ids:
+        known = info.get(article_id)
+        found = by_article.get(article_id, [])
+        tags, statuses = _counts(found)
+        rows.append(
+            ArticleRow(
+                article_id=article_id,
+                title=titles[article_id],
+                short_title=short[article_id],
+                sentences=None if known is None else known.sentences,
+                annotated=len(found),
+                tagged=sum(1 for f in found if f.tags),
+                disagreements=sum(1 for f in found if f.disagreement),
+                tags=tags,
+                statuses=statuses,
+            )
+        )
+    return tuple(rows)
+
+
+def _sources(facts: Sequence[Facts], groups: Sequence[SourceGroup]) -> tuple[SourceRow, ...]:
+    of_source: dict[str, list[Facts]] = defaultdict(list)
+    for fact in facts:
+        for name in fact.sources:
+            of_source[name].append(fact)
+    rows: list[SourceRow] = []
+    for group in groups:
+        found = of_source.get(group.canonical, [])
+        rows.append(
+            SourceRow(
+                canonical=group.canonical,
+                kind=group.kind,
+                variants=tuple(group.variants),
+                articles=tuple(sorted({f.article_id for f in found})),
+                sentences=len(found),
+                claims=sum(1 for f in found if "claim" in f.tags),
+                attributions=sum(1 for f in found if "attribution" in f.tags),
+                denials=sum(1 for f in found if "denial" in f.tags),
+            )
+        )
+    rows.sort(key=lambda row: (-row.sentences, row.canonical.lower()))
+    return tuple(rows)
+
+
+def _unlinked_denials(
+    annotations: Sequence[Annotation], groups: Sequence[LedgerGroup], line: LineOf
+) -> tuple[SentenceLine, ...]:
+    """Denials the ledger could not aim at any claim group: listed so none goes unseen."""
+    linked = {denial.key for group in groups for denial in group.denials}
+    return tuple(
+        line(annotation)
+        for annotation in annotations
+        if "denial" in annotation.tags and annotation.key not in linked
+    )
+
+
+def _line(annotation: Annotation, canonical: Canonical, analysts: Analysts) -> SentenceLine:
+    merged = analysts.merged(annotation)
+    if merged is None:  # one analyst's line, as almost every line is
+        name, note = annotation.annotator, annotation.note
+        return SentenceLine(
+            annotation,
+            canonical(annotation.source),
+            (name,),
+            (AnalystNote((name,), note),) if note else (),
+        )
+    return SentenceLine(
+        annotation,
+        canonical(annotation.source),
+        merged.annotators,
+        tuple(AnalystNote(who, text) for who, text in merged.notes),
+        tuple(
+            OtherJudgement(other.annotators, other.annotation, canonical(other.annotation.source))
+            for other in analysts.others(annotation)
+        ),
+    )
+
+
+def _group(group: LedgerGroup, line: LineOf, why: Why) -> ClaimGroup:
+    if len(group.members) > 1 and group.members[0].annotator != group.members[-1].annotator:
+        # several analysts: the lines of one sentence together, figures once per sentence
+        ordered = sorted(group.members, key=lambda m: (m.article_id, m.index, m.annotator))
+        members = tuple(line(m) for m in ordered)
+        shown = tuple(
+            {(f.article_id, f.index, f.quantity.start): f for f in group.figures}.values()
+        )
+    else:
+        members = tuple(line(m) for m in group.members)
+        shown = group.figures
+    if len(members) == 1:
+        only = members[0].canonical_source
+        articles: tuple[str, ...] = (group.members[0].article_id,)
+        sources: tuple[str, ...] = (only,) if only else ()
+    else:
+        articles = tuple(sorted({m.article_id for m in group.members}))
+        sources = tuple(sorted({s for m in members if (s := m.canonical_source)}))
+    return ClaimGroup(
+        group_id=group.id,
+        members=members,
+        articles=articles,
+        sources=sources,
+        denials=tuple(line(d) for d in group.denials),
+        figures=shown,
+        conflict=group.conflict,
+        conflict_topics=group.conflict_topics,
+        conflict_reasons=tuple(why(clash) for clash in group.clashes),
+    )
+
+
+def _conflicts(ledger: Ledger, why: Why) -> tuple[FigureConflict, ...]:
+    rows = []
+    for conflict in ledger.conflicts:
+        position = {id(figure): n for n, figure in enumerate(conflict.figures)}
+        rows.append(
+            FigureConflict(
+                topic=conflict.topic,
+                what=conflict.what,
+                who=conflict.who,
+                values=tuple(conflict.values),
+                figures=conflict.figures,
+                pairs=tuple(
+                    ConflictPair(position[id(clash.low)], position[id(clash.high)], why(clash))
+                    for clash in conflict.clashes
+                ),
+                groups=conflict.groups,
+            )
+        )
+    return tuple(rows)

@@ -1,0 +1,307 @@
+"""The summary as a Markdown report that reads on its own (docs/summary.md, "The Markdown
+report"): conflicts called out first, articles by their short titles, sentences as
+"sentence 12" (counted from 1, as on screen); group and article ids are left to the JSON.
+
+Article text is data: every piece of it goes through `_cell`, so "[Mr. Putin]" or a
+"|" in a quote is shown as written, never read as Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from workbench.core.analysis.figures.conflicts import format_value
+from workbench.core.analysis.summary.model import (
+    AnchoringList,
+    AnchoringSection,
+    ArticleRow,
+    ClaimGroup,
+    FigureConflict,
+    SentenceLine,
+    SourceRow,
+    Summary,
+    ranked_groups,
+)
+from workbench.core.annotation import STATUSES, TAGS, Annotation
+
+_LONE_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
+
+ANCHORING_HEADINGS: dict[AnchoringList, tuple[str, str]] = {
+    "check": (
+        "Annotations to check",
+        "Moved onto a similar sentence after their article changed; confirm each in the "
+        "review screen.",
+    ),
+    "orphaned": (
+        "Orphaned annotations",
+        "No sentence of their article's current text is theirs; they count nowhere else. "
+        "Sentence numbers are where they were made.",
+    ),
+    "article_missing": (
+        "Article missing",
+        "Their article is not in the corpus (a renamed or removed file).",
+    ),
+}
+"""The heading and explanation of each of AnchoringSection.lists()."""
+
+
+def sentence_label(index: int) -> str:
+    """How a person reads a sentence number, everywhere: 'sentence 12' (counted from 1)."""
+    return f"sentence {index + 1}"
+
+
+def _cell(text: object) -> str:
+    """Text safe inside a Markdown table cell (article text is data, never markup)."""
+    plain = " ".join(str(text).split())
+    for char in "\\|*`[]<>#":
+        plain = plain.replace(char, "\\" + char)
+    return _LONE_UNDERSCORE.sub(r"\\_", plain)
+
+
+def _quote(text: str, limit: int = 160) -> str:
+    plain = " ".join(text.split())
+    return _cell(plain if len(plain) <= limit else plain[: limit - 1] + "…")
+
+
+def render_markdown(summary: Summary, max_groups: int = 200) -> str:
+    """The summary as a Markdown report: headings, tables, conflicts called out first."""
+    titles = {row.article_id: row.short_title or row.title for row in summary.articles}
+    lines: list[str] = ["# Fact-checking summary", ""]
+    totals = summary.totals
+    names = ", ".join(map(_cell, totals.annotators)) or "nobody"
+    scope = (
+        f"All analysts: {names}."
+        if summary.annotator is None and len(totals.annotators) > 1
+        else f"Analyst: {_cell(summary.annotator or names)}."
+    )
+    lines += [
+        scope,
+        "",
+        f"{totals.sentences} annotated sentences ({totals.tagged} tagged) in "
+        f"{len(summary.articles)} articles by {names}: "
+        + ", ".join(f"{count} {tag}" for tag, count in totals.tags.items())
+        + "."
+        + _disagreement_note(totals.disagreements),
+        "",
+    ]
+    lines += _conflict_section(summary.conflicts, titles)
+    lines += _article_section(summary.articles)
+    lines += _source_section(summary.sources)
+    lines += _ledger_section(summary.ledger, max_groups, titles)
+    lines += _unlinked_denial_section(summary.unlinked_denials, titles)
+    lines += _anchoring_section(summary.anchoring or AnchoringSection(), titles)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _disagreement_note(count: int) -> str:
+    if not count:
+        return ""
+    return (
+        f" The analysts judged {count} sentence(s) differently: each judgement is listed, marked ≠."
+    )
+
+
+def _title(article_id: str, titles: Mapping[str, str]) -> str:
+    return titles.get(article_id, article_id)
+
+
+def _anchoring_section(anchoring: AnchoringSection, titles: Mapping[str, str]) -> list[str]:
+    """Annotations to check, orphans and those of missing articles (anchor_report.py)."""
+    lines: list[str] = []
+    for name, listed in anchoring.lists():
+        if not listed:
+            continue
+        heading, why = ANCHORING_HEADINGS[name]
+        lines += [
+            f"## {heading} ({len(listed)})",
+            "",
+            why,
+            "",
+            "| article | sentence | annotator | tags | text |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [_anchoring_row(annotation, titles) for annotation in listed]
+        lines.append("")
+    return lines
+
+
+def _anchoring_row(annotation: Annotation, titles: Mapping[str, str]) -> str:
+    return (
+        f"| {_cell(_title(annotation.article_id, titles))} | "
+        f"{sentence_label(annotation.index)} | {_cell(annotation.annotator)} | "
+        f"{_cell(', '.join(annotation.tags))} | {_quote(annotation.quote, 200)} |"
+    )
+
+
+def _unlinked_denial_section(
+    denials: Sequence[SentenceLine], titles: Mapping[str, str]
+) -> list[str]:
+    if not denials:
+        return []
+    lines = [
+        "## Denials not linked to a claim",
+        "",
+        "The ledger found no claim group these denials aim at (lower the denial threshold "
+        "to link more).",
+        "",
+    ]
+    for denial in denials:
+        source = denial.canonical_source or denial.source or "unattributed"
+        lines += _sentence_lines(denial, titles, source)
+    return [*lines, ""]
+
+
+def _conflict_section(conflicts: Sequence[FigureConflict], titles: Mapping[str, str]) -> list[str]:
+    lines = ["## Conflicting figures", ""]
+    if not conflicts:
+        return [*lines, "No conflicting figures.", ""]
+    for conflict in conflicts:
+        values = ", ".join(format_value(v) for v in conflict.values)
+        lines += [
+            f"### ⚠ {_cell(conflict.topic)}: {values}",
+            "",
+            "| figure | as written | source | article | sentence |",
+            "|---:|---|---|---|---|",
+        ]
+        for figure in conflict.figures:
+            lines.append(
+                f"| {format_value(figure.quantity.value)} | {_cell(figure.quantity.text)} | "
+                f"{_cell(figure.source or 'unattributed')} | "
+                f"{_cell(_title(figure.article_id, titles))} | {sentence_label(figure.index)} |"
+            )
+        lines += ["", "Why they conflict:", ""]
+        lines += [f"- {_cell(pair.why)}" for pair in conflict.pairs]
+        lines.append("")
+    return lines
+
+
+def _article_section(articles: Sequence[ArticleRow]) -> list[str]:
+    lines = [
+        "## Articles",
+        "",
+        "| article | sentences | tagged | "
+        + " | ".join(TAGS)
+        + " | "
+        + " | ".join(status.replace("_", " ") for status in STATUSES)
+        + " |",
+        "|---|---:|---:|" + "---:|" * (len(TAGS) + len(STATUSES)),
+    ]
+    for row in articles:
+        sentences = "?" if row.sentences is None else row.sentences
+        lines.append(
+            f"| {_cell(row.short_title or row.title)} | {sentences} | {row.tagged} | "
+            + " | ".join(str(row.tags[t]) for t in TAGS)
+            + " | "
+            + " | ".join(str(row.statuses[s]) for s in STATUSES)
+            + " |"
+        )
+    return [*lines, ""]
+
+
+def _source_section(sources: Sequence[SourceRow]) -> list[str]:
+    lines = [
+        "## Sources",
+        "",
+        "| source | also written | articles | claims | denials |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for row in sources:
+        others = [v for v in row.variants if v != row.canonical]
+        lines.append(
+            f"| {_cell(row.canonical)} | {_cell('; '.join(others)) or '—'} | "
+            f"{len(row.articles)} | {row.claims} | {row.denials} |"
+        )
+    return [*lines, ""]
+
+
+def conflict_flag(group: ClaimGroup) -> str:
+    """What a group's ⚠ says: its own claims disagree, or another claim disputes them."""
+    if group.conflict:
+        return "⚠ conflicting figures"
+    if group.conflict_topics:
+        return "⚠ figures disputed by other claims"
+    return ""
+
+
+def _ledger_section(
+    groups: Sequence[ClaimGroup], max_groups: int, titles: Mapping[str, str]
+) -> list[str]:
+    lines = ["## Claim ledger", ""]
+    if not groups:
+        return [*lines, "No claims.", ""]
+    shown = ranked_groups(groups)[:max_groups]
+    lines.append(
+        f"{len(groups)} claim groups"
+        + (f", of which the first {len(shown)} are shown" if len(shown) < len(groups) else "")
+        + ". Groups with conflicting figures come first, then the largest."
+    )
+    lines.append("")
+    for number, group in enumerate(shown, 1):
+        lines += _group_lines(number, group, titles)
+    return lines
+
+
+def _group_lines(number: int, group: ClaimGroup, titles: Mapping[str, str]) -> list[str]:
+    """One group: its first claim as heading, its claims, figures, reasons, denials."""
+    flag = conflict_flag(group)
+    sources = ", ".join(map(_cell, group.sources)) or "unattributed"
+    count = len({(m.article_id, m.index) for m in group.members})
+    lines = [
+        f"### {number}. {_quote(group.members[0].quote, 80)}" + (f" {flag}" if flag else ""),
+        "",
+        f"{count} sentence(s) in {len(group.articles)} article(s); sources: {sources}.",
+        "",
+    ]
+    listed: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for member in group.members:
+        listed[(member.article_id, member.index)].update(member.annotators)
+    for member in group.members:
+        own = listed[(member.article_id, member.index)]
+        lines += _sentence_lines(member, titles, member.status.replace("_", " "), own)
+    if group.figures:
+        figures = "; ".join(
+            f"{format_value(f.quantity.value)} {_cell(f.quantity.topic)}" for f in group.figures
+        )
+        lines += ["", f"Figures: {figures}."]
+    if group.conflict_reasons:
+        lines += ["", "Why the figures conflict:", ""]
+        lines += [f"- {_cell(reason)}" for reason in group.conflict_reasons]
+    if group.denials:
+        lines += ["", "Denied by:", ""]
+        for denial in group.denials:
+            lines += _sentence_lines(denial, titles, denial.canonical_source or "unattributed")
+    lines.append("")
+    return lines
+
+
+def _sentence_lines(
+    sentence: SentenceLine,
+    titles: Mapping[str, str],
+    lead: str,
+    listed: Iterable[str] = (),
+) -> list[str]:
+    """A sentence as a list item: where it is, `lead` (its status, or a denial's source),
+    the analysts who judged it so (≠: others judged it differently), the quote, and under
+    it the other judgements (but those of `listed` analysts, on lines of their own)
+    and the notes."""
+    on_own_lines = set(listed)
+    who = ", ".join(map(_cell, sentence.annotators))
+    mark = " ≠" if sentence.disagreement else ""
+    where = f"*{_cell(_title(sentence.article_id, titles))}*, {sentence_label(sentence.index)}"
+    lines = [f"- {where} · {_cell(lead)} · {who}{mark}: {_quote(sentence.quote)}"]
+    for other in sentence.others:
+        if on_own_lines.issuperset(other.annotators):
+            continue
+        judged = other.annotation
+        tags = ", ".join(judged.tags) or "no tag"
+        source = other.canonical_source or judged.source or "unattributed"
+        lines.append(
+            f"  - ≠ {', '.join(map(_cell, other.annotators))} judged it: {_cell(tags)}, "
+            f"{_cell(judged.status)}, source {_cell(source)}"
+        )
+    for note in sentence.notes:
+        by = ", ".join(map(_cell, note.annotators))
+        lines.append(f"  - Note{f' ({by})' if by else ''}: {_quote(note.note, 300)}")
+    return lines

@@ -1,0 +1,446 @@
+"""The summary as typed values: what build_summary makes and every reader takes.
+
+The Markdown report (markdown.py), the summary screen and `workbench summary` read
+these types; `Summary.to_json()` is the one place that knows the JSON shape documented
+in docs/summary.md. Figures and annotations are the ledger's and the store's own
+objects, shared, not copied: a figure is turned into JSON only when JSON is asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from workbench.core.analysis.figures.conflicts import Figure
+from workbench.core.analysis.figures.measures import Measure
+from workbench.core.analysis.ledger.decisions import LedgerDecision
+from workbench.core.analysis.ledger.settings import LedgerSettings
+from workbench.core.annotation import Annotation, AnnotationKey
+from workbench.core.collector import paused_gc
+
+SCHEMA = "workbench-summary/1"
+
+Counts = Mapping[str, int]
+"""Sentences per tag, or per status, in TAGS or STATUSES order."""
+JSON = dict[str, Any]
+AnchoringList = Literal["check", "orphaned", "article_missing"]
+"""The anchoring section's lists, by their JSON names."""
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """The whole summary's counts; a sentence several analysts recorded counts once."""
+
+    annotations: int
+    """Records: two analysts on one sentence are two."""
+    sentences: int
+    """Annotated sentences."""
+    tagged: int
+    annotators: tuple[str, ...]
+    disagreements: int
+    """Sentences the analysts judged differently."""
+    tags: Counts
+    """Sentences some analyst gave the tag."""
+    statuses: Counts
+    """Sentences whose analysts agree on the status."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One article: a known one, or one only annotations name (sentences None)."""
+
+    article_id: str
+    title: str
+    short_title: str
+    """What people read: no two articles alike."""
+    sentences: int | None
+    annotated: int
+    tagged: int
+    disagreements: int
+    tags: Counts
+    statuses: Counts
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """One speaker, with the spellings the analysts typed for them."""
+
+    canonical: str
+    kind: str
+    """person, group or pronoun."""
+    variants: tuple[str, ...]
+    articles: tuple[str, ...]
+    sentences: int
+    claims: int
+    attributions: int
+    denials: int
+
+
+@dataclass(frozen=True, slots=True)
+class AnalystNote:
+    """A note, with the analysts who wrote it (the same words once)."""
+
+    annotators: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class OtherJudgement:
+    """How other analysts judged a sentence differently from the line it is listed under."""
+
+    annotators: tuple[str, ...]
+    annotation: Annotation
+    """The first of those analysts' annotations: their tags, status and source."""
+    canonical_source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLine:
+    """One distinct judgement of a sentence (docs/summary.md's `Sentence`): a claim of a
+    ledger group, a denial aimed at one, or a denial aimed at none."""
+
+    annotation: Annotation
+    """The judgement shown: the first annotation of the analysts who gave it."""
+    canonical_source: str | None
+    annotators: tuple[str, ...]
+    """Who gave this judgement."""
+    notes: tuple[AnalystNote, ...] = ()
+    others: tuple[OtherJudgement, ...] = ()
+    """The other judgements of the sentence: a disagreement when there is one."""
+
+    @property
+    def key(self) -> AnnotationKey:
+        return self.annotation.key
+
+    @property
+    def article_id(self) -> str:
+        return self.annotation.article_id
+
+    @property
+    def index(self) -> int:
+        return self.annotation.index
+
+    @property
+    def quote(self) -> str:
+        return self.annotation.quote
+
+    @property
+    def source(self) -> str | None:
+        """As typed; canonical_source is how the summary names the speaker."""
+        return self.annotation.source
+
+    @property
+    def status(self) -> str:
+        return self.annotation.status
+
+    @property
+    def disagreement(self) -> bool:
+        return bool(self.others)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """A ledger group as the summary shows it: claims that state the same thing."""
+
+    group_id: str
+    members: tuple[SentenceLine, ...]
+    articles: tuple[str, ...]
+    sources: tuple[str, ...]
+    """Canonical sources of its claims, sorted."""
+    denials: tuple[SentenceLine, ...]
+    figures: tuple[Figure, ...]
+    """Once per sentence."""
+    conflict: bool
+    """Two of its own claims' figures conflict."""
+    conflict_topics: tuple[str, ...]
+    """Topics where its figures conflict with other groups' figures."""
+    conflict_reasons: tuple[str, ...]
+    """Why, one per conflicting pair its figures are in."""
+
+    @property
+    def flagged(self) -> bool:
+        """Its figures conflict, among themselves or with others'."""
+        return bool(self.conflict or self.conflict_topics)
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictPair:
+    """Two figures of a conflict (positions in its `figures`, lower first), and why."""
+
+    low: int
+    high: int
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class FigureConflict:
+    """One counted thing (what + who) and the figures given for it that cannot all be true."""
+
+    topic: str
+    what: str
+    who: str | None
+    values: tuple[float, ...]
+    figures: tuple[Figure, ...]
+    """Sorted by value; each is in at least one pair."""
+    pairs: tuple[ConflictPair, ...]
+    groups: tuple[str, ...]
+    """Ids of the ledger groups holding those figures."""
+
+    def why(self, position: int) -> str:
+        """Why the figure at `position` conflicts: the first pair it is in."""
+        return next((p.why for p in self.pairs if position in (p.low, p.high)), "")
+
+
+@dataclass(frozen=True, slots=True)
+class AnchoringSection:
+    """Annotations to look at after articles changed (anchor_report.py); orphans and
+    those of missing articles are counted nowhere else."""
+
+    check: tuple[Annotation, ...] = ()
+    """Moved onto a similar sentence, not yet confirmed."""
+    orphaned: tuple[Annotation, ...] = ()
+    """On no sentence (their index is where they were made)."""
+    article_missing: tuple[Annotation, ...] = ()
+    """Their article is not in the corpus."""
+
+    def lists(self) -> tuple[tuple[AnchoringList, tuple[Annotation, ...]], ...]:
+        """(name, annotations) of each list, as docs/summary.md names and orders them."""
+        return (
+            ("check", self.check),
+            ("orphaned", self.orphaned),
+            ("article_missing", self.article_missing),
+        )
+
+    def entries(self) -> Iterator[tuple[AnchoringList, Annotation]]:
+        """(list name, annotation) for every annotation listed, list by list."""
+        for name, listed in self.lists():
+            for annotation in listed:
+                yield name, annotation
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Per article, per source, the claim ledger and its conflicting figures."""
+
+    annotator: str | None
+    """Whose summary; None: every analyst's."""
+    totals: Totals
+    articles: tuple[ArticleRow, ...]
+    """Sorted by id: the known articles and the annotated ones."""
+    sources: tuple[SourceRow, ...]
+    """Most sentences first."""
+    ledger: tuple[ClaimGroup, ...]
+    """Ordered by smallest member key."""
+    unlinked_denials: tuple[SentenceLine, ...]
+    """Denials aimed at no claim group."""
+    conflicts: tuple[FigureConflict, ...]
+    """One per topic."""
+    ignored_decisions: tuple[LedgerDecision, ...]
+    """Decisions naming groups or members now gone, or unreadable."""
+    settings: LedgerSettings
+    anchoring: AnchoringSection | None = None
+    """None when the caller had no corpus to check anchoring against."""
+
+    def short_titles(self) -> dict[str, str]:
+        """Article id -> the title people read."""
+        return {row.article_id: row.short_title for row in self.articles}
+
+    def to_json(self) -> JSON:
+        """The plain, JSON-ready shape of docs/summary.md ("workbench-summary/1").
+
+        Made with the collector paused, as the summary is built: hundreds of thousands
+        of small dicts otherwise set off collections that scan the whole summary."""
+        with paused_gc():
+            return _JsonShape().summary(self)
+
+
+def ranked_groups(groups: Sequence[ClaimGroup]) -> list[ClaimGroup]:
+    """Groups with conflicting figures first, then the largest: the order people read."""
+    return sorted(
+        groups,
+        key=lambda g: (not g.flagged, -len(g.members), -len(g.denials), g.group_id),
+    )
+
+
+class _JsonShape:
+    """Summary.to_json(): each line, figure and measure turned into JSON once, however
+    many groups and conflicts list it."""
+
+    def __init__(self) -> None:
+        self._lines: dict[int, JSON] = {}
+        self._figures: dict[int, JSON] = {}
+        self._measures: dict[int, JSON] = {}
+
+    def summary(self, summary: Summary) -> JSON:
+        line, figure = self.line, self.figure
+        shape: JSON = {
+            "schema": SCHEMA,
+            "annotator": summary.annotator,
+            "totals": _totals(summary.totals),
+            "articles": [_article(row) for row in summary.articles],
+            "sources": [_source(row) for row in summary.sources],
+            "ledger": [_group(group, line, figure) for group in summary.ledger],
+            "unlinked_denials": [line(denial) for denial in summary.unlinked_denials],
+            "conflicts": [_conflict(conflict, figure) for conflict in summary.conflicts],
+            "ignored_decisions": [decision.to_record() for decision in summary.ignored_decisions],
+            "settings": summary.settings.to_dict(),
+        }
+        if summary.anchoring is not None:
+            shape["anchoring"] = {
+                name: [_anchoring_entry(a) for a in listed]
+                for name, listed in summary.anchoring.lists()
+            }
+        return shape
+
+    def line(self, line: SentenceLine) -> JSON:
+        found = self._lines.get(id(line))
+        if found is None:
+            annotation = line.annotation
+            found = self._lines[id(line)] = {
+                "key": list(annotation.key),
+                "article_id": annotation.article_id,
+                "index": annotation.index,
+                "quote": annotation.quote,
+                "source": annotation.source,
+                "canonical_source": line.canonical_source,
+                "tags": list(annotation.tags),
+                "status": annotation.status,
+                "note": annotation.note,
+                "annotators": list(line.annotators),
+                "notes": [_note(note) for note in line.notes] if line.notes else [],
+                "disagreement": bool(line.others),
+                "others": [_judgement(other) for other in line.others] if line.others else [],
+            }
+        return found
+
+    def figure(self, figure: Figure) -> JSON:
+        found = self._figures.get(id(figure))
+        if found is None:
+            measure = self._measures.get(id(figure.measure))
+            if measure is None:
+                measure = self._measures[id(figure.measure)] = _measure(figure.measure)
+            quantity = figure.quantity
+            found = self._figures[id(figure)] = {
+                "value": quantity.value,
+                "text": quantity.text,
+                "what": quantity.what,
+                "who": quantity.who,
+                "topic": quantity.topic,
+                "qualifier": quantity.qualifier,
+                "bound": quantity.bound,
+                "unit": quantity.unit,
+                "measure": measure,
+                "source": figure.source,
+                "article_id": figure.article_id,
+                "index": figure.index,
+            }
+        return found
+
+
+def _totals(totals: Totals) -> JSON:
+    return {
+        "annotations": totals.annotations,
+        "sentences": totals.sentences,
+        "tagged": totals.tagged,
+        "annotators": list(totals.annotators),
+        "disagreements": totals.disagreements,
+        "tags": dict(totals.tags),
+        "statuses": dict(totals.statuses),
+    }
+
+
+def _article(row: ArticleRow) -> JSON:
+    return {
+        "id": row.article_id,
+        "title": row.title,
+        "short_title": row.short_title,
+        "sentences": row.sentences,
+        "annotated": row.annotated,
+        "tagged": row.tagged,
+        "disagreements": row.disagreements,
+        "tags": dict(row.tags),
+        "statuses": dict(row.statuses),
+    }
+
+
+def _source(row: SourceRow) -> JSON:
+    return {
+        "canonical": row.canonical,
+        "kind": row.kind,
+        "variants": list(row.variants),
+        "articles": list(row.articles),
+        "sentences": row.sentences,
+        "claims": row.claims,
+        "attributions": row.attributions,
+        "denials": row.denials,
+    }
+
+
+def _note(note: AnalystNote) -> JSON:
+    return {"annotators": list(note.annotators), "note": note.note}
+
+
+def _judgement(other: OtherJudgement) -> JSON:
+    annotation = other.annotation
+    return {
+        "annotators": list(other.annotators),
+        "tags": list(annotation.tags),
+        "status": annotation.status,
+        "source": annotation.source,
+        "canonical_source": other.canonical_source,
+    }
+
+
+def _measure(measure: Measure) -> JSON:
+    return {
+        "class": measure.unit_class,
+        "state": measure.state,
+        "country": measure.country,
+        "place": measure.place,
+        "when": measure.when,
+        "per": measure.per,
+        "part": measure.part,
+    }
+
+
+def _group(
+    group: ClaimGroup, line: Callable[[SentenceLine], JSON], figure: Callable[[Figure], JSON]
+) -> JSON:
+    return {
+        "id": group.group_id,
+        "members": [line(member) for member in group.members],
+        "articles": list(group.articles),
+        "sources": list(group.sources),
+        "denials": [line(denial) for denial in group.denials],
+        "figures": [figure(f) for f in group.figures],
+        "conflict": group.conflict,
+        "conflict_topics": list(group.conflict_topics),
+        "conflict_reasons": list(group.conflict_reasons),
+    }
+
+
+def _conflict(conflict: FigureConflict, figure: Callable[[Figure], JSON]) -> JSON:
+    return {
+        "topic": conflict.topic,
+        "what": conflict.what,
+        "who": conflict.who,
+        "values": list(conflict.values),
+        "figures": [figure(f) for f in conflict.figures],
+        "pairs": [{"figures": [pair.low, pair.high], "why": pair.why} for pair in conflict.pairs],
+        "groups": list(conflict.groups),
+    }
+
+
+def _anchoring_entry(annotation: Annotation) -> JSON:
+    """An orphan's `index` is where it was made (on the text it was made on)."""
+    return {
+        "key": list(annotation.key),
+        "article_id": annotation.article_id,
+        "index": annotation.index,
+        "annotator": annotation.annotator,
+        "quote": annotation.quote,
+        "tags": list(annotation.tags),
+        "source": annotation.source,
+        "anchor_state": annotation.anchor_state,
+    }
