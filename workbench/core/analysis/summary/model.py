@@ -250,8 +250,9 @@ class Summary:
         """The plain, JSON-ready shape of docs/summary.md ("workbench-summary/1").
 
         Made with the collector paused, as the summary is built: hundreds of thousands
-        of small dicts otherwise set off collections that scan the whole summary."""
-        with paused_gc():
+        of small dicts otherwise set off collections that scan the whole summary (and,
+        left young, are scanned again while json.dumps walks them)."""
+        with paused_gc(promote=True):
             return _JsonShape().summary(self)
 
 
