@@ -95,7 +95,9 @@ async def test_a_reanchoring_is_undone_and_redone_and_a_new_tag_never_takes_an_o
         await pilot.pause()
         # Stored as they were made, at their old indexes...
         assert {a.index: a.note for a in annotated.all()} == before
-        assert any("Undid the re-anchoring of story" in n for n in notices(app))
+        (undid,) = [n for n in notices(app) if n.startswith("Undid the re-anchoring")]
+        assert undid.startswith("Undid the re-anchoring of “Troops sent to Kursk” (3 ")
+        assert "as made, on the article's earlier text" in undid
         # ...but never shown there: sentence 2 (index 1) is still the inserted note.
         assert panel(app).annotation is None
         assert [c.action for c in annotated.history()][-3:] == ["undo"] * 3
@@ -233,3 +235,18 @@ async def test_a_check_stored_by_an_earlier_session_shows_the_quote_as_tagged(
         await settle(app, pilot)
         line = tagged_line_of(panel(app).compose_panel())
         assert marked(line) == ["3,000"]
+
+
+async def test_the_first_reanchored_notice_names_the_article(
+    annotated: AnnotationStore, tmp_path: Path
+) -> None:
+    """QA finding 15: the start-up worker's notice said only "1 article(s) changed"."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a_first.txt").write_text("First\nNothing changed here.\n", encoding="utf-8")
+    (folder / "story.txt").write_text(INSERTED, encoding="utf-8")
+    app = WorkbenchApp(annotated, corpus=load_corpus([folder]), keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        (said,) = [n for n in notices(app) if "changed since" in n]
+        assert said.startswith("“Troops sent to Kursk” changed since it was annotated: 3 ")

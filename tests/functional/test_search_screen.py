@@ -39,6 +39,26 @@ async def test_words_in_any_order_with_a_typo_jump_to_the_sentence(make_app) -> 
         await pilot.pause()
         assert app.screen.query_one(OptionList).option_count == 0
         status = str(app.screen.query_one("#search-status", Label).render())
-        assert "no sentence has all these words" in status
+        assert "no sentence has all of these words: 'zelenskyy pineapple'" in status
         await pilot.press("enter")  # nothing to jump to: the screen stays
         assert isinstance(app.screen, SearchScreen)
+        app.screen.query_one(Input).value = "banana"  # QA finding 15: one word, named
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.screen.query_one("#search-status", Label).render())
+        assert "no sentence has 'banana'" in status
+
+
+async def test_results_name_the_article_by_its_title(make_app, bundled) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()  # the search index
+        await pilot.pause()
+        await pilot.press("slash")
+        app.screen.query_one(Input).value = "zelenskyy troops"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        first = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        article = next(a for a in bundled.articles if a.id.startswith("004"))
+        assert first.startswith(article.title[:20]) and "#14" in first
+        assert "004_" not in first

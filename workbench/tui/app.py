@@ -20,6 +20,7 @@ from workbench.core.anchoring.placement import outcome_counts
 from workbench.core.anchoring.reanchoring import ArticleReanchoring
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.corpus.search import SentenceSearch
+from workbench.core.corpus.titles import shorten
 from workbench.tui.keymap import complete_keymap, keys_of, load_user_keymap
 from workbench.tui.literal import visible
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
@@ -207,10 +208,18 @@ class WorkbenchApp(App[None]):
 
     def reanchored(self, done: list[ArticleReanchoring]) -> None:
         counts = outcome_counts(item.plan for item in done)
+        named = ", ".join(
+            f"“{shorten(item.article.title or item.article.id)}”" for item in done[:3]
+        )
+        articles = (
+            f"{named} changed since it was annotated"
+            if len(done) == 1
+            else f"{len(done)} articles changed since they were annotated ({named}"
+            + (f" and {len(done) - 3} more)" if len(done) > 3 else ")")
+        )
         self.notify(
-            f"{len(done)} article(s) changed since they were annotated: {counts['moved']} "
-            f"annotations moved, {counts['check']} to check, {counts['orphaned']} orphaned. "
-            "Review them with r, then f: anchoring.",
+            f"{articles}: {counts['moved']} annotations moved, {counts['check']} to check, "
+            f"{counts['orphaned']} orphaned. Review them with r, then f: anchoring.",
             title="Re-anchored",
             severity="warning",
             markup=False,

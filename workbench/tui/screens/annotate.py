@@ -14,7 +14,8 @@ from textual.widgets import Static
 from store import Change, StoreError
 from workbench.core.analysis.suggestions.speaker import guess_source
 from workbench.core.annotation import STATUSES, Annotation
-from workbench.tui.anchors import is_reanchoring, short_id
+from workbench.core.corpus.titles import shorten
+from workbench.tui.anchors import is_reanchoring
 from workbench.tui.keymap import keys_of
 from workbench.tui.literal import literal
 from workbench.tui.screens.articles import ArticleListScreen
@@ -351,13 +352,16 @@ class AnnotateScreen(Screen[None]):
         if change is None:
             self.notify(nothing)
         elif isinstance(change, Change) and is_reanchoring(change):
+            article = self.session.corpus.by_id.get(change.key[1])
+            name = f"“{shorten(article.title)}”" if article is not None else change.key[1]
             undone = change.action == "undo"
             self.notify(
-                f"{'Undid' if undone else 'Redid'} the re-anchoring of "
-                f"{short_id(change.key[1])} ({len(change.step)} annotations)"
+                f"{'Undid' if undone else 'Redid'} the re-anchoring of {name} "
+                f"({len(change.step)} annotations)"
                 + (
-                    ": stored as they were made, shown where re-anchoring puts them until "
-                    "your next change to the article stores it again."
+                    ". The database has them as made, on the article's earlier text; "
+                    "this screen still shows them on the sentences they moved to (◌), and "
+                    "your next change to the article, or ctrl+r, re-anchors them again."
                     if undone
                     else "."
                 ),
@@ -379,7 +383,13 @@ class AnnotateScreen(Screen[None]):
                 self.session.go_to(*target)
                 self.refresh_view()
 
-        await open_prompt(self.app, SearchScreen(search), jump)
+        by_id = self.session.corpus.by_id
+
+        def title_of(article_id: str) -> str:
+            article = by_id.get(article_id)
+            return article.title if article is not None else article_id
+
+        await open_prompt(self.app, SearchScreen(search, title_of), jump)
 
     def action_articles(self) -> None:
         session = self.session

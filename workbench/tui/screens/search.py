@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on, work
@@ -17,6 +18,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from workbench.core.corpus.search import SearchHit, SentenceSearch
+from workbench.core.corpus.titles import shorten
 from workbench.tui.literal import visible
 from workbench.tui.typeahead import (
     PromptInput,
@@ -27,13 +29,25 @@ from workbench.tui.typeahead import (
 )
 
 RESULT_LIMIT = 50
+WHERE_WIDTH = 32
+"""Characters of an article's title shown before each hit."""
 SEARCH_WAIT = 3.0
 """Seconds Enter waits, at most, for the search of the words typed just before it."""
 
 
-def where(hit: SearchHit) -> str:
-    """ "article #sentence" of a hit, the id shown literally (it is a file name)."""
-    return f"{visible(hit.article_id, single_line=True)} #{hit.index + 1}"
+def where(hit: SearchHit, title_of: Callable[[str], str] = str) -> str:
+    """ "title #sentence" of a hit (the article's short title; its id when it has none),
+    shown literally."""
+    title = shorten(title_of(hit.article_id) or hit.article_id, WHERE_WIDTH)
+    return f"{visible(title, single_line=True)} #{hit.index + 1}"
+
+
+def nothing_found(query: str) -> str:
+    """What the status line says when no sentence matches `query`."""
+    words = query.split()
+    if len(words) == 1:
+        return f"no sentence has {words[0]!r}"
+    return f"no sentence has all of these words: {query!r}"
 
 
 class SearchScreen(PromptScreen[tuple[str, int] | None]):
@@ -46,9 +60,12 @@ class SearchScreen(PromptScreen[tuple[str, int] | None]):
         Binding("down", "focus_results", "Results", show=False, id="search.results"),
     ]
 
-    def __init__(self, search: SentenceSearch) -> None:
+    def __init__(self, search: SentenceSearch, title_of: Callable[[str], str] = str) -> None:
+        """`title_of`: an article's title by its id, to say where each hit is (read
+        only for the hits shown, so opening the search stays instant)."""
         super().__init__(classes="search-screen")
         self.search = search
+        self.title_of = title_of
         self.hits: list[SearchHit] = []
         self.hits_for: str | None = None
         """The query whose search has finished and whose hits are shown."""
@@ -132,8 +149,9 @@ class SearchScreen(PromptScreen[tuple[str, int] | None]):
         if not query:
             status.update("type words of a sentence, in any order")
         elif done:
-            found = f"{len(hits)} best matches" if hits else "no sentence has all these words"
-            status.update(f"{found} for {query!r}")
+            status.update(
+                f"{len(hits)} best matches for {query!r}" if hits else nothing_found(query)
+            )
         else:
             status.update(f"searching… {len(hits)} matches so far for {query!r}")
         if hits == self.hits and self.query_one(OptionList).option_count == len(hits):
@@ -144,7 +162,7 @@ class SearchScreen(PromptScreen[tuple[str, int] | None]):
         results.add_options(
             Option(
                 Content.assemble(
-                    (f"{where(hit)}  ", "$text-muted"),
+                    (f"{where(hit, self.title_of)}  ", "$text-muted"),
                     visible(hit.text, single_line=True),
                 )
             )
