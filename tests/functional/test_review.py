@@ -300,6 +300,20 @@ def test_select_rows_keeps_untagged_rows_and_rows_without_a_source(bundled: Corp
     assert blank in [row.annotation for row in sourceless], "an empty source is no source"
 
 
+def test_review_search_takes_words_in_any_order_and_a_typo_in_a_long_word(
+    bundled: Corpus,
+) -> None:
+    """The review searches with the sentence search's rules (core/corpus/matching.py),
+    at its own cutoff: words in any order; a typo from seven letters."""
+    notes = load_gold(bundled)
+    rows = make_rows(notes, {a.id: n for n, a in enumerate(bundled.articles)}, {})
+    in_order = select_rows(rows, ReviewQuery(text="barefaced lies"))
+    assert in_order and all("barefaced lies" in row.annotation.quote for row in in_order)
+    for query in ("lies barefaced", "barefacd lies", "LIES, barefaced!"):
+        assert select_rows(rows, ReviewQuery(text=query)) == in_order, query
+    assert select_rows(rows, ReviewQuery(text="lyes barefaced")) == [], "short words are exact"
+
+
 def test_review_search_finds_figures_written_with_or_without_separators(
     bundled: Corpus,
 ) -> None:

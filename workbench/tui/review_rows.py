@@ -13,11 +13,9 @@ from dataclasses import dataclass, replace
 from operator import attrgetter
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, OrphanKey
 from workbench.core.annotation_filter import AnnotationFilter
-from workbench.core.corpus.search import search_key
+from workbench.core.corpus.matching import Query, match_chunks, search_key
 
 NO_SOURCE = ""
 """Source filter value for annotations without a source (None to AnnotationFilter)."""
@@ -41,9 +39,10 @@ COLUMNS: tuple[str, ...] = (
     "annotator",
 )
 SEARCH_CUTOFF = 85.0
-"""rapidfuzz partial_ratio a row needs to match a query it does not contain verbatim."""
-MIN_FUZZY_QUERY = 3
-"""Shorter queries match only as substrings: fuzzy matching two letters matches anything."""
+"""The least similarity (rapidfuzz partial_ratio) at which a query word counts as found
+with a typo, above the allowance of its length: the review lists every match, unranked,
+so near misses that the sentence search would rank low would crowd its table (a typo is
+then allowed from seven letters)."""
 CHUNK = 5_000
 """Rows searched or sorted in one call into C: such a call holds the interpreter lock,
 so the UI thread waits for it; at this size it is a few milliseconds. Cancellation (a
@@ -200,30 +199,25 @@ def _sort_key(column: str) -> Callable[[ReviewRow], Any]:
     return values[column]
 
 
+_haystack = attrgetter("haystack")
+
+
 def _search(
     rows: Sequence[ReviewRow], text: str, cancelled: Callable[[], bool]
 ) -> list[ReviewRow] | None:
-    """Rows whose text, source or note contain `text`, or match it fuzzily."""
-    needle = search_key(text)
-    if not needle:
+    """Rows whose text, source or note hold every word of `text`, in any order, each
+    exactly or with the typos its length allows: the sentence search's own rules
+    (core/corpus/matching.py) at SEARCH_CUTOFF, a CHUNK at a time so that a newer
+    keystroke stops it."""
+    query = Query.parse(text)
+    if not query:
         return list(rows)
     found: list[ReviewRow] = []
-    for low in range(0, len(rows), CHUNK):
+    keys = list(map(_haystack, rows))
+    for matched in match_chunks(query, keys, SEARCH_CUTOFF, chunk=CHUNK):
         if cancelled():
             return None
-        chunk = rows[low : low + CHUNK]
-        matched = {offset for offset, row in enumerate(chunk) if needle in row.haystack}
-        if len(needle) >= MIN_FUZZY_QUERY:
-            for _choice, _score, offset in process.extract(
-                needle,
-                [row.haystack for row in chunk],
-                scorer=fuzz.partial_ratio,
-                processor=None,
-                limit=None,
-                score_cutoff=SEARCH_CUTOFF,
-            ):
-                matched.add(offset)
-        found.extend(chunk[offset] for offset in sorted(matched))
+        found.extend(rows[offset] for offset, _score in matched)
     return found
 
 

@@ -17,12 +17,20 @@ import heapq
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress, filterfalse
 
 from rapidfuzz import fuzz, process, utils
 
 CHUNK = 10_000
 """Texts scanned per call: a few milliseconds each, so the first results come at once
 and a cancelled search stops soon (a call into rapidfuzz holds the interpreter lock)."""
+
+COMMON_WORD = 8
+"""A word held verbatim by at least one text in this many (a common word) is aligned
+only with the texts that do not hold it: finding those costs one substring test each,
+less than aligning the texts that hold it; for a rarer word it would cost more than it
+saves."""
+COMMON_SAMPLE = 256
 
 PHRASE_BONUS = 100.0
 """Added when the whole query appears verbatim: a phrase outranks scattered words."""
@@ -94,10 +102,10 @@ def match(
     """
     if not query:
         return []
-    offsets: list[int] = list(range(len(keys)))
+    offsets: Sequence[int] = range(len(keys))
     weighted = [0.0] * len(keys)
     for word in query.words:
-        texts = [keys[offset] for offset in offsets]
+        texts = keys if len(offsets) == len(keys) else [keys[offset] for offset in offsets]
         found = _found(word, texts, word_cutoff(word, cutoff) if typos else 100.0)
         kept: list[int] = []
         for position, score in found:
@@ -120,14 +128,23 @@ def match(
     return results
 
 
-def _found(word: str, texts: list[str], cutoff: float) -> list[tuple[int, float]]:
+def _found(word: str, texts: Sequence[str], cutoff: float) -> list[tuple[int, float]]:
     """(position, similarity) of the texts in which `word` is found."""
     if cutoff >= 100.0:
         return [(position, 100.0) for position, text in enumerate(texts) if word in text]
+    found: list[tuple[int, float]] = []
+    positions: Sequence[int] = range(len(texts))
+    if _is_common(word, texts):
+        # Texts holding the word verbatim score 100 for a substring test: only the
+        # others need aligning with rapidfuzz, the costly part of a search.
+        holds = [word in text for text in texts]
+        found = [(position, 100.0) for position in compress(positions, holds)]
+        positions = list(filterfalse(holds.__getitem__, positions))
+        texts = [texts[position] for position in positions]
     shortest = len(word) - typos_allowed(word)
-    return [
-        (position, float(score))
-        for _text, score, position in process.extract(
+    found.extend(
+        (positions[offset], float(score))
+        for _text, score, offset in process.extract(
             word,
             texts,
             scorer=fuzz.partial_ratio,
@@ -137,8 +154,17 @@ def _found(word: str, texts: list[str], cutoff: float) -> list[tuple[int, float]
         )
         # partial_ratio aligns the shorter string inside the longer: a text shorter
         # than the word ("I") would otherwise match any word containing it.
-        if len(texts[position]) >= shortest
-    ]
+        if len(texts[offset]) >= shortest
+    )
+    return found
+
+
+def _is_common(word: str, texts: Sequence[str]) -> bool:
+    """Whether at least one text in COMMON_WORD holds `word` verbatim, judged on the
+    first COMMON_SAMPLE texts: a guess that only decides how to scan, never what is
+    found."""
+    sample = texts[:COMMON_SAMPLE]
+    return sum(word in text for text in sample) * COMMON_WORD >= len(sample) > 0
 
 
 def match_chunks(
