@@ -156,11 +156,6 @@ def snapshot_parts(tables: Tables) -> Iterator[bytes]:
         yield b"}"
 
 
-def dump_snapshot(tables: Tables) -> bytes:
-    """The same bytes as json.dumps(tables, separators=(",", ":")), made chunk by chunk."""
-    return b"".join(snapshot_parts(tables)) + b"}"
-
-
 def checksummed(tables: Tables) -> Iterator[bytes]:
     """The snapshot as written: the tables, then the integrity table with the CRC-32 of
     every byte before it. Still one TinyDB document (the checksum is one more table)."""

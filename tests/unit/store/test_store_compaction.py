@@ -17,7 +17,7 @@ from store import AnnotationStore
 from store.compaction import Compaction
 from store.journal import JournalStorage
 from store.segments import fresh_journal_path, journal_path, sealed_segments
-from store.snapshot import Tables, dump_snapshot
+from store.snapshot import Tables, checksummed
 from workbench.core.annotation import Annotation
 
 STEPS = ("append_history", "write_snapshot", "drop_segments")
@@ -198,5 +198,8 @@ def test_the_snapshot_is_written_in_chunks_with_the_bytes_of_one_dump() -> None:
         "empty": {},
         "meta": {"1": {"schema_version": 1}},
     }
-    assert dump_snapshot(tables) == json.dumps(tables, separators=(",", ":")).encode("ascii")
-    assert dump_snapshot({}) == b"{}"
+    one_dump = json.dumps(tables, separators=(",", ":")).encode("ascii")
+    written = b"".join(checksummed(tables))
+    assert written.startswith(one_dump[:-1] + b',"integrity":')
+    assert json.loads(written) == {**tables, "integrity": json.loads(written)["integrity"]}
+    assert b"".join(checksummed({})).startswith(b'{"integrity":')

@@ -146,11 +146,6 @@ class ReviewTable(DataTable[Content]):
             self._require_update_dimensions = True
             self.refresh()
 
-    def show_rows(self, rows: Sequence[ReviewRow]) -> None:
-        """Replace every row at once (the cursor returns to the top)."""
-        self.clear()
-        self.append_rows([row_cells(row) for row in rows])
-
     def append_rows(self, cells: Sequence[Sequence[Content]]) -> None:
         """Add rows whose cells were made elsewhere (in a worker), at the end.
 

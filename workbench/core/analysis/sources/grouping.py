@@ -17,8 +17,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from workbench.core.analysis.lexicon import (
     ARTICLES,
     NAME_PREFIXES,
@@ -86,19 +84,6 @@ PersonKey = tuple[str, tuple[str, ...]]
 """("person", name tokens): every spelling that parses to these tokens."""
 
 
-def _same_token(left: str, right: str) -> bool:
-    if left == right:
-        return True
-    if min(len(left), len(right)) < MIN_FUZZY_TOKEN:
-        return False
-    return fuzz.ratio(left, right) >= NAME_TOKEN_SCORE
-
-
-def _covers(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    """Every token of `part` matches a token of `full`."""
-    return all(any(_same_token(p, f) for f in full) for p in part)
-
-
 class _PersonClusters:
     """People clustered in order, each joining the first cluster whose head it matches.
 
@@ -137,7 +122,8 @@ class _PersonClusters:
         )
 
     def covers(self, full: tuple[str, ...], part: tuple[str, ...]) -> bool:
-        """_covers, with token similarity looked up instead of scored."""
+        """Every token of `part` is a spelling of a token of `full` (the similarity
+        looked up in the spelling index, not scored)."""
         same = self.spelling.same
         return all(any(same(p, f) for f in full) for p in part)
 
