@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from store import AnnotationStore
 from tests.fixtures.anchored import STORY, annotate, article
@@ -250,3 +250,26 @@ async def test_the_first_reanchored_notice_names_the_article(
         await settle(app, pilot)
         (said,) = [n for n in notices(app) if "changed since" in n]
         assert said.startswith("“Troops sent to Kursk” changed since it was annotated: 3 ")
+
+
+async def test_the_summary_shows_the_quote_as_tagged_and_counts_no_missing_article(
+    annotated: AnnotationStore, tmp_path: Path
+) -> None:
+    """QA findings 3 and 7, in the summary screen."""
+    annotated.save(annotate(article(STORY, "renamed"), 2, annotated.annotator, note="gone"))
+    app = WorkbenchApp(annotated, corpus=corpus_of(tmp_path, FIGURE_CHANGED), keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("S")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, SummaryScreen)
+        await pilot.press("5")
+        assert [(state, a.index) for state, a in screen.anchoring] == [
+            ("check", 1),
+            ("article_missing", 2),
+        ]
+        row = screen.query_one("#anchoring-table", DataTable).get_row_at(0)
+        assert "30,000" in row[5].plain and marked(row[6]) == ["3,000"]
+        assert screen.summary is not None and screen.summary.totals.annotations == 3
+        assert "renamed" not in [row.article_id for row in screen.summary.articles]

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli.common import (
     fail,
@@ -28,6 +29,11 @@ from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.files.atomic import write_output
 from workbench.core.files.database_url import shown_location
 from workbench.core.terminal_text import json_safe, printable
+
+if TYPE_CHECKING:
+    from store.protocol import Store
+    from workbench.core.anchoring.as_tagged import TaggedVersions
+    from workbench.core.annotation import Annotation
 
 HELP = "summarise the annotations: per article, per source, claim ledger, conflicting figures"
 ALL = "all"
@@ -77,6 +83,25 @@ def whose(flag: str | None) -> str | None:
     return resolve_annotator(flag)
 
 
+def as_tagged_or_not(store: Store, view: object, annotations: list[Annotation]) -> TaggedVersions:
+    """How the annotations to check were tagged (old_quote in the anchoring section),
+    from the history; without it (it cannot be read) they are listed all the same."""
+    from store import StoreError
+    from workbench.core.anchoring.as_tagged import TaggedVersions, versions_of
+    from workbench.core.anchoring.reanchored_view import ReanchoredView
+
+    plans = view.plans if isinstance(view, ReanchoredView) else []
+    try:
+        return versions_of(annotations, store.history, plans)
+    except StoreError as error:
+        print(
+            f"workbench: the annotations to check are listed without the quote they were "
+            f"tagged on: {printable(str(error), single_line=True)}",
+            file=sys.stderr,
+        )
+        return TaggedVersions()
+
+
 def loaded_corpus(paths: list[str] | None) -> Corpus:
     """The articles under `paths` (None: the bundled ones), problems on stderr."""
     corpus = load_corpus(paths or None)
@@ -118,6 +143,7 @@ def run(args: argparse.Namespace) -> int:
             annotations = view.all()
             orphans = view.orphans()
             decisions = decisions_from_records(store.ledger_decisions())
+            versions = as_tagged_or_not(store, view, annotations)
     except StoreError as error:
         return fail(str(error))
     if annotator is not None:
@@ -140,11 +166,17 @@ def run(args: argparse.Namespace) -> int:
         if not args.paths:  # the bundled articles: only those the annotations are on
             named = {a.article_id for a in [*annotations, *orphans]}
             articles = [info for info in articles if info.article_id in named]
+    known = None if corpus is None else corpus.by_id
+    counted = annotations
+    if args.paths and known is not None:
+        # Annotations of articles not among the PATHs are counted nowhere: their text
+        # was not read. The anchoring section lists them as "article missing".
+        counted = [a for a in annotations if a.article_id in known]
     summary = build_summary(
-        annotations,
+        counted,
         articles,
         SummarySettings(ledger=ledger, decisions=decisions, annotator=annotator),
-        anchoring_section(annotations, orphans, None if corpus is None else corpus.by_id),
+        anchoring_section(annotations, orphans, known, versions.of),
     )
     if args.format == "json":
         # to_json() makes fresh values with no cycle: checking for one costs a fifth of

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from workbench.core.anchoring.changed_words import around_first_change, changed_words
 from workbench.core.annotation import Annotation
+from workbench.core.corpus.changed_words import around_first_change, changed_words
 from workbench.tui.literal import visible
 
 LABEL = "as tagged: "
@@ -29,17 +29,23 @@ def tagged_line(
     `width` cells. `tagged` is its version as tagged, None when not known: still being
     read from the history (`history_read` False), or never recorded (imported already
     moved)."""
+    shown = tagged_text(annotation, tagged, max(width - len(LABEL), 20), history_read)
+    return None if shown is None else Content(LABEL).stylize("$text-muted") + shown
+
+
+def tagged_text(
+    annotation: Annotation, tagged: Annotation | None, width: int, history_read: bool = True
+) -> Content | None:
+    """tagged_line without its label (a table column's cell)."""
     if annotation.anchor_state != "check":
         return None
-    label = Content(LABEL).stylize("$text-muted")
-    room = max(width - len(LABEL), 20)
     if tagged is None:
         why = (
             "not recorded here (imported already moved): see the file it came from"
             if history_read
             else "reading the history…"
         )
-        return label + Content(why).stylize("italic")
+        return Content(why).stylize("italic")
     if tagged.quote == annotation.quote:
         before = tagged.prefix.rpartition("\n")[2]
         where = (
@@ -47,9 +53,9 @@ def tagged_line(
             if before
             else "the same words, first in its paragraph"
         )
-        return label + Content(visible(where, single_line=True))
-    parts = around_first_change(changed_words(tagged.quote, annotation.quote), room)
-    return label + Content.assemble(
+        return Content(visible(where, single_line=True))
+    parts = around_first_change(changed_words(tagged.quote, annotation.quote), width)
+    return Content.assemble(
         *(
             (visible(text, single_line=True), CHANGED_STYLE) if changed else visible(text)
             for text, changed in parts

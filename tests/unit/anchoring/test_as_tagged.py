@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 
 from tests.fixtures.anchored import STORY, annotate, article
 from workbench.core.anchoring.as_tagged import TaggedVersions
-from workbench.core.anchoring.changed_words import around_first_change, changed_words
 from workbench.core.anchoring.placement import plan_article
 from workbench.core.annotation import Annotation
+from workbench.core.corpus.changed_words import around_first_change, changed_words
 
 OLD = article(STORY)
 FIGURE = "The ministry said 3,000 troops arrived on Monday."

@@ -166,13 +166,23 @@ def test_read_only_commands_count_where_reanchoring_puts_them_and_write_nothing(
     code, out, _err = run(capsys, "summary", str(corpus), "--db", str(db), *ana, "--format", "json")
     summary = json.loads(out)
     assert code == 0
-    assert summary["totals"]["annotations"] == 4  # the orphan counts nowhere
+    # The orphan counts nowhere, nor does the annotation of the article not given (QA
+    # finding 7): it is listed as "article missing" only.
+    assert summary["totals"]["annotations"] == 3
+    assert [a["id"] for a in summary["articles"]] == ["story"]
     anchoring = summary["anchoring"]
     assert [(e["article_id"], e["index"]) for e in anchoring["check"]] == [("story", 6)]
+    (check,) = anchoring["check"]  # QA finding 3: what was tagged, beside the sentence now
+    assert (check["quote"], check["old_quote"], check["old_index"]) == (
+        "No coment was given.",
+        "No comment was given.",
+        6,
+    )
     assert [e["quote"] for e in anchoring["orphaned"]] == ["Moscow denied any deployment."]
     assert [e["article_id"] for e in anchoring["article_missing"]] == ["renamed-away"]
     markdown = run(capsys, "summary", str(corpus), "--db", str(db), *ana)[1]
     assert "## Orphaned annotations (1)" in markdown and "## Article missing (1)" in markdown
+    assert "| No coment was given. | No **comment** was given. |" in markdown
     assert files(db) == before
 
 

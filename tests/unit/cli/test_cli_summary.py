@@ -76,10 +76,15 @@ def test_paths_give_sentence_counts(database: Path, tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     args = parse("--db", str(database), "--format", "json", "-o", str(target), str(article))
     assert summary_command.run(args) == 0
-    rows = {row["id"]: row for row in json.loads(target.read_text(encoding="utf-8"))["articles"]}
+    summary = json.loads(target.read_text(encoding="utf-8"))
+    rows = {row["id"]: row for row in summary["articles"]}
     assert rows["999_extra"]["sentences"] >= 2
     assert rows["999_extra"]["tagged"] == 0
-    assert rows["000_e663f5f9bf7bc169"]["sentences"] is None, "not in PATHs, not remembered"
+    # The annotated articles not among the PATHs were not read: their annotations are
+    # listed as "article missing" and counted nowhere else (QA finding 7).
+    assert list(rows) == ["999_extra"] and summary["totals"]["annotations"] == 0
+    missing = {entry["article_id"] for entry in summary["anchoring"]["article_missing"]}
+    assert "000_e663f5f9bf7bc169" in missing
 
 
 def test_decisions_in_the_store_are_applied(tmp_path: Path) -> None:

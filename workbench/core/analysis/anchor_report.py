@@ -8,7 +8,7 @@ as "article missing". The summary lists all three so that none is lost from view
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from workbench.core.analysis.summary.model import AnchoringSection
 from workbench.core.annotation import Annotation
@@ -18,14 +18,22 @@ def anchoring_section(
     placed: Iterable[Annotation],
     orphans: Iterable[Annotation],
     known_articles: Collection[str] | None = None,
+    as_tagged: Callable[[Annotation], Annotation | None] | None = None,
 ) -> AnchoringSection:
     """The summary's anchoring section. `known_articles` are the corpus's article ids;
-    without a corpus, no article is called missing."""
+    without a corpus, no article is called missing. `as_tagged` tells how an
+    annotation to check was tagged, where it is known (anchoring/as_tagged.py)."""
     annotations = list(placed)
-    return AnchoringSection(
-        check=tuple(a for a in annotations if a.anchor_state == "check"),
-        orphaned=tuple(orphans),
-        article_missing=()
+    missing = (
+        []
         if known_articles is None
-        else tuple(a for a in annotations if a.article_id not in known_articles),
+        else [a for a in annotations if a.article_id not in known_articles]
+    )
+    check = tuple(a for a in annotations if a.anchor_state == "check" and a not in missing)
+    tagged = {} if as_tagged is None else {a.key: as_tagged(a) for a in check}
+    return AnchoringSection(
+        check=check,
+        tagged={key: version for key, version in tagged.items() if version is not None},
+        orphaned=tuple(orphans),
+        article_missing=tuple(missing),
     )

@@ -15,7 +15,7 @@ An annotation is followed across moves by who made it, of which article, and whe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from workbench.core.anchoring.placement import ArticlePlan
@@ -95,3 +95,19 @@ class TaggedVersions:
         newer: followed as they happened, while `other` was read)."""
         for key, version in other._tagged.items():
             self._tagged.setdefault(key, version)
+
+
+def versions_of(
+    annotations: Iterable[Annotation],
+    history: Callable[[], Iterable[ChangeOf]],
+    plans: Iterable[ArticlePlan] = (),
+) -> TaggedVersions:
+    """How `annotations` to check were tagged: from the history (read only when one of
+    them is to check: it is the whole audit trail) and the plans that placed them in
+    memory (a read-only view's)."""
+    versions = TaggedVersions()
+    if any(annotation.anchor_state == "check" for annotation in annotations):
+        versions.follow(history())
+        for plan in plans:
+            versions.follow_plan(plan)
+    return versions

@@ -438,7 +438,9 @@ class AnnotateScreen(Screen[None]):
             self.notify(str(error), title="Default ledger settings", markup=False)
             ledger = None
         session = self.session
-        screen = SummaryScreen(session.store, session.corpus, ledger, session.anchors.threshold)
+        screen = SummaryScreen(
+            session.store, session.corpus, ledger, session.anchors.threshold, session.anchors
+        )
         self.app.push_screen(screen, jump)
 
     def action_help(self) -> None:

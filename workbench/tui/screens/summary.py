@@ -36,21 +36,24 @@ from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.analysis.summary.markdown import render_markdown, sentence_label
 from workbench.core.analysis.summary.model import (
     AnchoringList,
+    AnchoringSection,
     ClaimGroup,
     SentenceLine,
     Summary,
     ranked_groups,
 )
-from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
-from workbench.core.anchoring.reanchored_view import current_view
+from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, ArticlePlan
+from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Corpus
 from workbench.core.files.atomic import write_output
 from workbench.core.terminal_text import printable
+from workbench.tui.anchors import CorpusAnchors
 from workbench.tui.literal import literal
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.prompt import TextPrompt
+from workbench.tui.tagged_line import tagged_text
 from workbench.tui.typeahead import open_prompt
 
 ROW_LIMIT = 1_000
@@ -110,7 +113,8 @@ ANCHORING_COLUMNS: Columns = (
     ("#", 4),
     ("annotator", 10),
     ("tags", 12),
-    ("text (as annotated)", 80),
+    ("text", 60),
+    ("as tagged (changed words marked)", 60),
 )
 ANCHORING_STATES: dict[AnchoringList, str] = {
     "check": "to check",
@@ -322,9 +326,12 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         corpus: Corpus,
         ledger: LedgerSettings | None = None,
         threshold: float = DEFAULT_THRESHOLD,
+        anchors: CorpusAnchors | None = None,
     ) -> None:
         super().__init__()
         self.store = store
+        self.anchors = anchors or CorpusAnchors(store, threshold)
+        """What is known of how annotations to check were tagged (tui/anchors.py)."""
         self.corpus = corpus
         self.ledger = ledger or LedgerSettings()
         self.threshold = threshold
@@ -379,6 +386,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             remembered,
             decisions_from_records(self.store.ledger_decisions()),
             self.analyst,
+            source.plans if isinstance(source, ReanchoredView) else [],
         )
 
     @work(thread=True, exclusive=True, group="summary", description="summary: build")
@@ -389,6 +397,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         remembered: dict[str, ArticleInfo],
         decisions: tuple[LedgerDecision, ...],
         analyst: str | None,
+        plans: list[ArticlePlan],
     ) -> None:
         analysts = sorted({a.annotator for a in annotations})
         articles = dict(remembered)
@@ -399,8 +408,15 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         if analyst is not None:
             mine = [a for a in annotations if a.annotator == analyst]
             my_orphans = [a for a in orphans if a.annotator == analyst]
-        anchoring = anchoring_section(mine, my_orphans, self.corpus.by_id)
-        summary = build_summary(annotations, articles.values(), settings, anchoring)
+        known = self.corpus.by_id
+        if any(a.anchor_state == "check" for a in mine):
+            self.anchors.read_history()
+        versions = self.anchors.versions(plans)
+        anchoring = anchoring_section(mine, my_orphans, known, versions.of)
+        # An annotation whose article is not in the corpus is counted nowhere: its text
+        # was not read. The anchoring section lists it as "article missing".
+        on_corpus = [a for a in annotations if a.article_id in known]
+        summary = build_summary(on_corpus, articles.values(), settings, anchoring)
         view = prepare_view(summary)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_view, view, analysts)
@@ -417,8 +433,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         fill(self.query_one("#articles-table", DataTable), ARTICLE_COLUMNS, view.article_rows)
         fill(self.query_one("#sources-table", DataTable), SOURCE_COLUMNS, view.source_rows)
         titles = view.summary.short_titles()
-        anchoring = view.summary.anchoring
-        self.anchoring = [] if anchoring is None else list(anchoring.entries())
+        anchoring = view.summary.anchoring or AnchoringSection()
+        self.anchoring = list(anchoring.entries())
         fill(
             self.query_one("#anchoring-table", DataTable),
             ANCHORING_COLUMNS,
@@ -430,6 +446,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                     annotation.annotator,
                     ", ".join(annotation.tags),
                     annotation.quote,
+                    tagged_text(annotation, anchoring.as_tagged(annotation), 60) or "",
                 )
                 for state, annotation in self.anchoring
             ],

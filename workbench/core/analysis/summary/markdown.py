@@ -25,6 +25,7 @@ from workbench.core.analysis.summary.model import (
     ranked_groups,
 )
 from workbench.core.annotation import STATUSES, TAGS, Annotation
+from workbench.core.corpus.changed_words import changed_words
 
 _LONE_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
 
@@ -114,15 +115,21 @@ def _anchoring_section(anchoring: AnchoringSection, titles: Mapping[str, str]) -
         if not listed:
             continue
         heading, why = ANCHORING_HEADINGS[name]
+        checks = name == "check"
         lines += [
             f"## {heading} ({len(listed)})",
             "",
             why,
             "",
-            "| article | sentence | annotator | tags | text |",
-            "|---|---|---|---|---|",
+            "| article | sentence | annotator | tags | text |"
+            + (" as tagged (words since changed in bold) |" if checks else ""),
+            "|---|---|---|---|---|" + ("---|" if checks else ""),
         ]
-        lines += [_anchoring_row(annotation, titles) for annotation in listed]
+        for annotation in listed:
+            row = _anchoring_row(annotation, titles)
+            if checks:
+                row += f" {_as_tagged(annotation, anchoring.as_tagged(annotation))} |"
+            lines.append(row)
         lines.append("")
     return lines
 
@@ -133,6 +140,22 @@ def _anchoring_row(annotation: Annotation, titles: Mapping[str, str]) -> str:
         f"{sentence_label(annotation.index)} | {_cell(annotation.annotator)} | "
         f"{_cell(', '.join(annotation.tags))} | {_quote(annotation.quote, 200)} |"
     )
+
+
+def _as_tagged(annotation: Annotation, tagged: Annotation | None) -> str:
+    """The quote as tagged, its words the sentence no longer has in bold; what to say
+    when it is not known, or when the words are the same (another copy of them)."""
+    if tagged is None:
+        return "not recorded (imported already moved)"
+    if tagged.quote == annotation.quote:
+        return f"the same words, then {sentence_label(tagged.index)}"
+    shown = []
+    for text, changed in changed_words(tagged.quote, annotation.quote):
+        cell = f"**{_cell(text)}**" if changed else _cell(text)
+        shown.append(
+            (" " if text[:1].isspace() else "") + cell + (" " if text[-1:].isspace() else "")
+        )
+    return " ".join("".join(shown).split())
 
 
 def _unlinked_denial_section(

@@ -9,7 +9,7 @@ objects, shared, not copied: a figure is turned into JSON only when JSON is aske
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from workbench.core.analysis.figures.conflicts import Figure
@@ -203,6 +203,15 @@ class AnchoringSection:
     """On no sentence (their index is where they were made)."""
     article_missing: tuple[Annotation, ...] = ()
     """Their article is not in the corpus."""
+    tagged: Mapping[AnnotationKey, Annotation] = field(default_factory=dict)
+    """How those to check were tagged (by their key now), where known: the old quote to
+    show beside the new sentence (workbench/core/anchoring/as_tagged.py)."""
+
+    def as_tagged(self, annotation: Annotation) -> Annotation | None:
+        """An annotation to check as the analyst tagged it, or None (not known)."""
+        if annotation.anchor_state != "check":
+            return None
+        return self.tagged.get(annotation.key)
 
     def lists(self) -> tuple[tuple[AnchoringList, tuple[Annotation, ...]], ...]:
         """(name, annotations) of each list, as docs/summary.md names and orders them."""
@@ -288,9 +297,10 @@ class _JsonShape:
             "settings": summary.settings.to_dict(),
         }
         if summary.anchoring is not None:
+            anchoring = summary.anchoring
             shape["anchoring"] = {
-                name: [_anchoring_entry(a) for a in listed]
-                for name, listed in summary.anchoring.lists()
+                name: [_anchoring_entry(a, anchoring.as_tagged(a)) for a in listed]
+                for name, listed in anchoring.lists()
             }
         return shape
 
@@ -433,9 +443,10 @@ def _conflict(conflict: FigureConflict, figure: Callable[[Figure], JSON]) -> JSO
     }
 
 
-def _anchoring_entry(annotation: Annotation) -> JSON:
-    """An orphan's `index` is where it was made (on the text it was made on)."""
-    return {
+def _anchoring_entry(annotation: Annotation, tagged: Annotation | None = None) -> JSON:
+    """An orphan's `index` is where it was made (on the text it was made on); one to
+    check says how it was tagged (old_quote and old_index, null when not known)."""
+    entry: JSON = {
         "key": list(annotation.key),
         "article_id": annotation.article_id,
         "index": annotation.index,
@@ -445,3 +456,7 @@ def _anchoring_entry(annotation: Annotation) -> JSON:
         "source": annotation.source,
         "anchor_state": annotation.anchor_state,
     }
+    if annotation.anchor_state == "check":
+        entry["old_quote"] = tagged.quote if tagged is not None else None
+        entry["old_index"] = tagged.index if tagged is not None else None
+    return entry
