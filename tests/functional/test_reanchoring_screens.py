@@ -52,6 +52,17 @@ def panel(app: WorkbenchApp) -> AnnotationPanel:
     return app.screen.query_one(AnnotationPanel)
 
 
+async def anchoring_tab(app: WorkbenchApp, pilot) -> SummaryScreen:  # type: ignore[no-untyped-def]
+    """The summary screen, on its Anchoring tab (5)."""
+    await settle(app, pilot)
+    await pilot.press("S")
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, SummaryScreen)
+    await pilot.press("5")
+    return screen
+
+
 def notices(app: WorkbenchApp) -> list[str]:
     return [notification.message for notification in app._notifications]
 
@@ -164,12 +175,7 @@ async def test_the_summary_has_an_anchoring_tab(annotated: AnnotationStore, tmp_
     corpus = corpus_of(tmp_path, CORRECTED)
     app = WorkbenchApp(annotated, corpus=corpus, keymap={})
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("S")
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, SummaryScreen)
-        await pilot.press("5")
+        screen = await anchoring_tab(app, pilot)
         assert [(state, a.index) for state, a in screen.anchoring] == [
             ("check", 6),
             ("orphaned", 3),
@@ -259,12 +265,7 @@ async def test_the_summary_shows_the_quote_as_tagged_and_counts_no_missing_artic
     annotated.save(annotate(article(STORY, "renamed"), 2, annotated.annotator, note="gone"))
     app = WorkbenchApp(annotated, corpus=corpus_of(tmp_path, FIGURE_CHANGED), keymap={})
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("S")
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, SummaryScreen)
-        await pilot.press("5")
+        screen = await anchoring_tab(app, pilot)
         assert [(state, a.index) for state, a in screen.anchoring] == [
             ("check", 1),
             ("article_missing", 2),
