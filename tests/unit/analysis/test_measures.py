@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
+from workbench.core.analysis.figures import measures
 from workbench.core.analysis.figures.measures import SQUARE_MILE_KM2, Measure, read_measures
 from workbench.core.analysis.figures.quantities import extract_quantities
+from workbench.core.corpus.articles import load_corpus
 
 
 def measure(sentence: str, value: float) -> Measure:
@@ -92,3 +95,134 @@ def test_a_number_that_counts_nothing_has_no_measure() -> None:
     sentence = "The “2 plus 2” meetings with 3,000 troops."
     found = extract_quantities(sentence)
     assert [m is None for m in read_measures(sentence, found)] == [True, True, False]
+
+
+# -- issue 15, part 2: money, counted things, percentages, units, forces, places -------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "expected"),
+    [
+        # money: what the money is
+        ("Orvane Energy paid a $45 million fine.", 45e6, {"unit_class": "money USD",
+                                                          "state": "fine"}),
+        ("The bank was fined $200 million for laundering.", 200e6, {"state": "fine"}),
+        ("The chief stole $300 million from investors.", 300e6, {"state": "stolen"}),
+        ("Thieves took about $3 million in the depot robbery.", 3e6, {"state": "stolen"}),
+        ("The city faces a deficit of about $1.1 billion.", 1.1e9, {"state": "shortfall"}),
+        ("It faces a $48 million budget shortfall.", 48e6, {"state": "shortfall"}),
+        ("The EU pledged €50 billion in aid to Ukraine.", 50e9, {"unit_class": "money EUR",
+                                                                 "state": "planned aid"}),
+        ("It is unlikely to spend the remaining $5.6 billion.", 5.6e9, {"state": "remaining"}),
+        ("The painting sold for $12 million.", 12e6, {"state": "price"}),
+        ("The company has $3 million.", 3e6, {"state": None}),
+        # counted things: the verb that says what happened to them
+        ("The quake destroyed about 2,000 buildings.", 2_000, {"unit_class": "buildings",
+                                                               "state": "destroyed"}),
+        ("Officials said 6,000 buildings were destroyed.", 6_000, {"state": "destroyed"}),
+        ("Fewer than 2,000 workers took part in the strike.", 2_000, {"state": "joined"}),
+        ("About 4,500 workers joined the strike.", 4_500, {"state": "joined"}),
+        ("The company will cut 2,000 jobs.", 2_000, {"state": "planned cut"}),
+        ("NurseryTech is recalling 310,000 monitors.", 310_000, {"state": "recalled"}),
+        ("Details of 2.3 million customers were exposed.", 2.3e6, {"state": "affected"}),
+        ("Ukraine received 31 Abrams tanks.", 31, {"state": "received", "part": "abrams",
+                                                  "who": "Ukrainian"}),
+        ("It has received 57 reports of batteries overheating.", 57,
+         {"part": "batteries"}),
+        ("The airline has 1,200 flights.", 1_200, {"state": "had"}),
+        ("There were 1,200 flights.", 1_200, {"state": None}),
+        # percentages: a change or a level, of what
+        ("Trade between A and B fell 14 percent.", 14, {"state": "down", "part": "trade"}),
+        ("Unemployment rose to 7.5 percent in March.", 7.5, {"state": "level",
+                                                             "part": "unemployment",
+                                                             "when": "march"}),
+        ("Turnout in the election was 61 percent.", 61, {"state": "level",
+                                                         "part": "turnout"}),
+        # distances and speeds: what they measure, and of what
+        ("The missile flew about 1,000 km.", 1_000, {"unit_class": "distance",
+                                                     "state": "travelled",
+                                                     "part": "missile"}),
+        ("The convoy was 40 miles from the capital.", 40, {"state": "away",
+                                                           "part": "convoy"}),
+        ("The train was going at 75 mph.", 75, {"unit_class": "speed", "state": "moving",
+                                                "part": "train"}),
+        ("The fire has burned 5,000 hectares.", 5_000, {"unit_class": "area",
+                                                        "state": "burned"}),
+        # a whole force, or troops somewhere
+        ("Hezbollah says it has 100,000 fighters.", 100_000, {"state": "strength"}),
+        ("The militia has about 20,000 fighters.", 20_000, {"state": "strength"}),
+        ("Germany has 1,700 soldiers in Lithuania.", 1_700, {"state": "sent"}),
+        ("The Lake Tana mission has 1,200 peacekeepers on the ground.", 1_200,
+         {"state": "sent", "place": "Lake Tana"}),
+        ("The mission has 15,000 troops in Lebanon.", 15_000, {"country": "Lebanon",
+                                                                "place": None}),
+        # places: left from, and events named after their authors
+        ("Authorities evacuated 4,000 people from the Kherson region.", 4_000,
+         {"state": "displaced", "place": "Kherson"}),
+        ("Some 3,000 troops from North Korea arrived.", 3_000, {"country": None}),
+        ("Israel said 1,200 people were killed in the Hamas attack.", 1_200,
+         {"place": None, "who": None}),
+        ("At least 90 people were killed in the ISIS attack on the hall.", 90,
+         {"place": None}),
+        # times: this year, a count's round
+        ("More than 20,000 migrants crossed this year.", 20_000, {"when": "this year"}),
+        ("The candidate won 48,200 votes in the preliminary count.", 48_200,
+         {"when": "preliminary count"}),
+        ("After the recount, her tally was 52,120 votes.", 52_120, {"when": "recount"}),
+    ],
+)  # fmt: skip
+def test_reading_part_two(sentence: str, value: float, expected: dict[str, Any]) -> None:
+    read = measure(sentence, value)
+    assert {name: getattr(read, name) for name in expected} == expected
+
+
+def test_units_are_compared_in_the_class_unit() -> None:
+    assert measure("It went at 90 mph.", 90).base_value == pytest.approx(144.84, abs=0.01)
+    assert measure("It went at 140 km/h.", 140).base_value == 140
+    assert measure("It burned 5,000 hectares.", 5_000).base_value == pytest.approx(50)
+    assert measure("It burned 12,000 acres.", 12_000).base_value == pytest.approx(48.56, 0.01)
+
+
+def test_a_vague_number_does_not_end_the_next_figures_clause() -> None:
+    sentence = (
+        "At least 10,000 North Korean troops had traveled tens of thousands of miles "
+        "to the Kursk region."
+    )
+    assert measure(sentence, 10_000).place == "Kursk"
+
+
+def test_the_time_pattern_skips_only_positions_no_time_starts_at() -> None:
+    """_TIME tries only positions starting with one of _TIME_INITIALS: the same times
+    as the pattern without that shortcut, on a phrase for every alternative and on the
+    bundled articles."""
+    whole = re.compile(measures._TIME.pattern.split(r"\b", 1)[1])
+    phrases = [
+        "in august", "during october", "throughout 2023", "by december", "until may",
+        "since june", "early november", "mid november", "late july", "end of march",
+        "last january", "last week", "over the weekend", "earlier this month",
+        "this year", "a day ago", "one week ago", "two months ago", "3 years ago",
+        "initially", "at first", "after the recount", "the first count",
+        "initial results", "the preliminary tally", "provisional count",
+        "partial results", "final count", "official results", "by next monday",
+        "by friday", "by the end of the year",
+    ]  # fmt: skip
+    texts = phrases + [s.text.lower() for a in load_corpus() for s in a.sentences]
+    for text in texts:
+        assert [m.group(0) for m in measures._TIME.finditer(text)] == [
+            m.group(0) for m in whole.finditer(text)
+        ], text
+    assert all(measures._TIME.search(phrase) for phrase in phrases)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "part"),
+    [
+        ("Police set up a 3-mile exclusion zone around the plant.", 3, "zone"),
+        ("The exclusion zone around the plant stretches about 5 km.", 5, "zone"),
+        ("The unemployment rate rose to 5 percent.", 5, "unemployment"),
+        ("North Korean military personnel are about 30 miles away.", 30, "personnel"),
+        ("It flew 1,000 km.", 1_000, None),
+    ],
+)
+def test_what_a_distance_or_percentage_is_of(sentence: str, value: float, part: str) -> None:
+    assert measure(sentence, value).part == part

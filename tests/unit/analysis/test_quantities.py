@@ -261,7 +261,93 @@ def test_number_matches_is_finditer_on_number_like_text(pieces: list[str]) -> No
 
 
 def test_who_is_found_far_back_or_not_at_all() -> None:
-    far = "Moscow said on Monday, after long talks with everyone, that 500 men"
+    far = "Moscow, on Monday, after long talks with everyone, sent 500 men"
     assert only(far).who == "Russian"
     assert only("Officials said on Monday that 500 men arrived").who is None
     assert only("sent to Russia 500 men").who is None, "a destination is not who is counted"
+
+
+# -- issue 15, part 2: counted things, units, numbers in words, tolls, speakers ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "what", "unit"),
+    [
+        ("Turnout was 61 percent.", 61, "percent", None),
+        ("Trade fell 14 per cent.", 14, "percent", None),
+        ("Trade fell 14%.", 14, "percent", "percent"),
+        ("The rate rose 2 percentage points.", 2, "percentage points", None),
+        ("It was going at about 90 mph.", 90, "mph", "mph"),
+        ("It was travelling at 140 km/h.", 140, "km/h", "km/h"),
+        ("He drove at 90 miles per hour.", 90, "mph", "mph"),
+        ("It flew at 800 kilometres an hour.", 800, "km/h", "km/h"),
+        ("The fire burned 5,000 hectares of forest.", 5_000, "hectares", "hectares"),
+        ("The fire burned 12,000 acres.", 12_000, "acres", "acres"),
+        ("The 600-mile line held.", 600, "miles", "miles"),
+        ("The storm destroyed 1,200 homes.", 1_200, "homes", None),
+        ("About 15,000 houses were destroyed.", 15_000, "homes", None),
+        ("Some 800 peacekeepers serve there.", 800, "troops", None),
+    ],
+)
+def test_units_and_counted_nouns(text: str, value: float, what: str, unit: str | None) -> None:
+    quantity = only(text)
+    assert (quantity.value, quantity.what, quantity.unit) == (value, what, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "what", "bound"),
+    [
+        ("Seventeen people died in the collapse.", 17, "killed", "exact"),
+        ("“Twenty-three people were killed,” he said.", 23, "killed", "exact"),
+        ("Police arrested two hundred people.", 200, "people", "exact"),
+        ("Two hundred thousand people fled.", 200_000, "people", "exact"),
+        ("A dozen soldiers were wounded.", 12, "wounded", "exact"),
+        ("Tens of thousands of people marched.", 20_000, "people", "lower"),
+        ("Hundreds of thousands of people fled.", 200_000, "people", "lower"),
+    ],
+)
+def test_numbers_in_words(text: str, value: float, what: str, bound: str) -> None:
+    quantity = only(text)
+    assert (quantity.value, quantity.what, quantity.bound) == (value, what, bound)
+
+
+def test_numbers_in_words_that_are_not_figures() -> None:
+    assert extract_quantities("Thousands of people fled the town.") == [], "a plural alone"
+    assert extract_quantities("Hundreds of soldiers were killed.") == []
+    assert extract_quantities("The two sides met for three days.") == []
+    assert extract_quantities("Ten days later they left.") == [], "a duration"
+    assert extract_quantities("She said three people had seen it.") == [], "inside a sentence"
+
+
+def test_a_vague_number_is_a_floor_no_figure_key_shares() -> None:
+    vague = only("Tens of thousands of people marched in Madrid.")
+    assert vague.vague and vague.qualifier == "tens of thousands"
+    assert not only("About 12,000 people marched.").vague
+
+
+def test_a_toll_counts_the_dead() -> None:
+    assert only("Officials put the death toll from the storm at 23.").what == "killed"
+    assert only("The death toll from the landslide rose to 41 on Tuesday.").what == "killed"
+    far = only("The toll was not known, but the army had put the number of units at 23.")
+    assert far.what is None, "a toll far before the number says nothing of it"
+
+
+def test_a_speaker_is_not_whose_people_are_counted() -> None:
+    assert only("Israel said 1,200 people were killed in the attack.").who is None
+    assert only("Russia said 40 soldiers were killed.").who is None
+    assert only("Britain said it would send 1,600 troops.").who == "British"
+    assert only("Russia lost 1,100 tanks in 2023.").who == "Russian", "whose tanks"
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("It closed 5 news outlets.", "outlets"),
+        ("It stored 2,000 dangerous chemicals.", "chemicals"),
+        ("Some 60 armed drones flew in.", "drones"),
+        ("Ukraine received 31 Abrams tanks.", "tanks"),
+        ("Officials said 2,000 buildings destroyed by the quake were old.", "buildings"),
+    ],
+)
+def test_the_head_noun_of_a_counted_phrase(text: str, what: str) -> None:
+    assert only(text).what == what

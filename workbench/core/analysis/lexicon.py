@@ -938,8 +938,9 @@ COUNTRY_NAMES = (
 )
 """Countries and larger areas: a figure for one is the whole, not a part of it."""
 
-PLACE_SUFFIXES = ("region", "oblast", "province", "district", "governorate")
-"""After a name, a part of a country ("the Kursk region")."""
+PLACE_SUFFIXES = ("region", "oblast", "province", "district", "governorate", "mission", "zone")
+"""After a name, a part of a country or the ground of an operation ("the Kursk region",
+"the Lake Tana mission", "the Sava flood zone")."""
 
 WHERE_PREPOSITIONS = ("in", "to", "into", "toward", "towards", "near", "at", "on", "inside",
                       "across", "around", "along", "within", "of")  # fmt: skip
@@ -955,11 +956,11 @@ counted ("troops sent to Russia")."""
 
 TROOP_NOUNS = word_set(
     "troops troop soldiers soldier forces force personnel troopers fighters servicemen men "
-    "mercenaries"
+    "mercenaries peacekeepers militants combatants marines paratroopers commandos conscripts"
 )
 """Counted troops: `what` is "troops" for each."""
 KILLED_WORDS = frozenset(["killed", "dead", "died", "deaths"])
-WOUNDED_WORDS = frozenset(["wounded", "injured"])
+WOUNDED_WORDS = frozenset(["wounded", "injured", "hurt"])
 CASUALTY_NOUNS = frozenset(["casualties", "casualty"])
 PEOPLE_NOUNS = frozenset(
     ["people", "persons", "refugees", "evacuees", "protesters", "demonstrators", "marchers"]
@@ -989,6 +990,56 @@ MILE_WORDS = frozenset(["miles", "mile"])
 KILOMETRE_WORDS = frozenset(["kilometers", "kilometres", "kilometer", "kilometre", "km"])
 SQUARE_WORDS = frozenset(["square", "sq"])
 """Units of distance, and the word that makes them units of area ("400 square miles")."""
+AREA_UNITS = {
+    **dict.fromkeys(["hectares", "hectare", "ha"], "hectares"),
+    **dict.fromkeys(["acres", "acre"], "acres"),
+    **dict.fromkeys(["km2", "km²"], "square km"),
+}
+"""Units of area written as one word ("5,000 hectares")."""
+PERCENT_WORDS = frozenset(["percent", "pct"])
+"""After a number, a percentage ("14 percent"; also "%" and "per cent")."""
+COUNTED_SYNONYMS = {
+    **dict.fromkeys(["houses", "dwellings", "households"], "homes"),
+    **dict.fromkeys(["employees", "staff", "staffers", "workers"], "workers"),
+    **dict.fromkeys(["ballots", "votes"], "votes"),
+    **dict.fromkeys(["planes", "jets", "aircraft", "warplanes"], "aircraft"),
+    **dict.fromkeys(["ships", "vessels", "boats"], "vessels"),
+    **dict.fromkeys(["rockets", "missiles"], "missiles"),
+    **dict.fromkeys(["asylum-seekers", "migrants"], "migrants"),
+}
+"""Counted nouns outside the troop, casualty and people classes that count the same
+thing: a figure of "houses" and one of "homes" are compared. Any other plural noun is a
+class of its own ("tanks", "flights", "survivors")."""
+SPELLED_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+"""Numbers written in words ("Seventeen people died", "twenty-three", "two hundred")."""
+VAGUE_NUMBERS = {
+    "tens of thousands": 2e4, "hundreds of thousands": 2e5, "tens of millions": 2e7,
+    "hundreds of millions": 2e8,
+}  # fmt: skip
+"""A vague count of an order of magnitude and the least it can mean ("tens of thousands
+of people": at least 20,000), read as a lower bound. A plural alone ("thousands of",
+"hundreds", "dozens") is not read: news uses it loosely, for "many" (the labelled pairs'
+convention: "hundreds is not a figure")."""
+UNIT_SIGNS = {
+    "%": "percent", "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "mph": "mph",
+    "km²": "square km", "km2": "square km", "mile": "miles", "kilometer": "km",
+    "kilometre": "km", "km": "km",
+}  # fmt: skip
+"""A unit written as a sign or an abbreviation right after a number ("61%", "90 mph"),
+or joined to it ("the 600-mile line") -> what the number counts."""
+SPELLED_SCALES = {"dozen": 12, "hundred": 100}
+"""After a number in words, besides MULTIPLIERS ("two hundred", "a dozen")."""
+BACK_REFERENCES = frozenset(["it", "its", "they", "their", "we", "our"])
+"""After "said": the speaker is also whose figure it is ("Britain said it would send")."""
+TOLL_WORDS = frozenset(["toll"])
+"""'put the death toll at 23', 'the toll rose to 41': a bare number after one counts the
+dead."""
 
 FIGURE_PHRASE_STOPS = FUNCTION_WORDS | word_set(
     "almost around down each every i least less nearly off out per plus toward towards under up"
@@ -1071,6 +1122,36 @@ STATES: dict[str, dict[str, str]] = {
             "held",
         ),
         **dict.fromkeys(["lost", "recaptured", "retook", "retaken", "ceded", "regained"], "lost"),
+        **dict.fromkeys(word_set("burned burnt burning scorched charred consumed"), "burned"),
+    },
+    "distance": {
+        **dict.fromkeys(
+            word_set(
+                "flew fly flies flying flown travelled traveled travelling traveling travels "
+                "drove driven driving walked walking marched sailed covered ran advanced "
+                "penetrated"
+            ),
+            "travelled",
+        ),
+        **dict.fromkeys(word_set("away from outside off short"), "away"),
+        **dict.fromkeys(word_set("range reach"), "range"),
+        **dict.fromkeys(
+            word_set(
+                "long wide deep stretched stretches stretching extends extended extending "
+                "spans spanned spanning radius zone perimeter cordon length"
+            ),
+            "extent",
+        ),
+    },
+    "speed": {
+        **dict.fromkeys(
+            word_set(
+                "driving going travelling traveling moving flying running doing clocked "
+                "cruising speeding drove went travelled traveled moved flew ran"
+            ),
+            "moving",
+        ),
+        **dict.fromkeys(word_set("winds wind gusts gust"), "wind"),
     },
     "people": {
         **dict.fromkeys(
@@ -1089,7 +1170,9 @@ STATES: dict[str, dict[str, str]] = {
         ),
     },
 }
-"""Per unit class, the words that say which event a figure counts."""
+"""Per unit class, the words that say which event a figure counts (a distance: a way gone,
+how far apart, a reach, or the extent of something: "a 3-mile exclusion zone"; a speed:
+something moving, or the wind)."""
 CLAUSE_REPORTING = word_set(
     "said says say saying told tells reported reports report according estimates "
     "stated claimed claims added confirmed believes believed warned that"
@@ -1104,6 +1187,178 @@ GENERIC_MODIFIERS = word_set(
     "total and or of the"
 )
 """Words between a number and its noun that do not make it a part of the whole."""
+EVENT_NOUNS = word_set(
+    "attack attacks strike strikes offensive war bombing bombings raid raids assault invasion "
+    "massacre shooting shootings storm hurricane typhoon cyclone flood floods flooding fire "
+    "fires wildfire blaze quake earthquake blast explosion crash collapse landslide election "
+    "elections vote referendum protest protests march rally talks summit deal breach spill "
+    "robbery heist siege ceasefire"
+)
+"""After a capitalised name, an event named after its author or its setting ("in the
+Hamas attack", "in the Sava flood"): the name is not where the figure is."""
+IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
+    "take": ("taken", "took", "takes", "taking", "take"),
+    "steal": ("stolen", "stole", "steals", "stealing", "steal"),
+    "lose": ("lost", "loses", "losing", "lose"),
+    "send": ("sent", "sends", "sending", "send"),
+    "pay": ("paid", "pays", "paying", "pay"),
+    "win": ("won", "wins", "winning", "win"),
+    "hold": ("held", "holds", "holding", "hold"),
+    "have": ("had", "has", "have", "having"),
+    "flee": ("fled", "flees", "fleeing", "flee"),
+    "fly": ("flown", "flew", "flies", "flying", "fly"),
+    "drive": ("driven", "drove", "drives", "driving", "drive"),
+    "run": ("run", "ran", "runs", "running"),
+    "sell": ("sold", "sells", "selling", "sell"),
+    "buy": ("bought", "buys", "buying", "buy"),
+    "build": ("built", "builds", "building", "build"),
+    "spend": ("spent", "spends", "spending", "spend"),
+    "cut": ("cut", "cuts", "cutting"),
+    "shed": ("shed", "sheds", "shedding"),
+    "lay": ("laid", "lays", "laying", "lay"),
+    "get": ("got", "gotten", "gets", "getting", "get"),
+    "give": ("given", "gave", "gives", "giving", "give"),
+    "bring": ("brought", "brings", "bringing", "bring"),
+    "find": ("found", "finds", "finding", "find"),
+    "keep": ("kept", "keeps", "keeping", "keep"),
+    "fall": ("fallen", "fell", "falls", "falling", "fall"),
+    "rise": ("risen", "rose", "rises", "rising", "rise"),
+    "grow": ("grown", "grew", "grows", "growing", "grow"),
+    "go": ("gone", "went", "goes", "going", "go"),
+    "make": ("made", "makes", "making", "make"),
+    "hit": ("hit", "hits", "hitting"),
+    "shoot": ("shot", "shoots", "shooting", "shoot"),
+    "draw": ("drawn", "drew", "draws", "drawing", "draw"),
+    "leave": ("left", "leaves", "leaving", "leave"),
+    "set": ("set", "sets", "setting"),
+    "see": ("seen", "saw", "sees", "seeing", "see"),
+    "do": ("done", "did", "does", "doing", "do"),
+}
+"""Verbs whose forms -ed/-ing/-s stripping cannot find: base -> (its past participle,
+then its other forms)."""
+VERB_FORMS = _forms(IRREGULAR_VERBS)
+"""Every form of IRREGULAR_VERBS -> its base."""
+NOT_VERBS = word_set(
+    "according including during following regarding concerning excluding involving "
+    "remaining morning evening nothing something anything thing king spring ring bring "
+    "wing ceiling wedding red bed need speed feed seed hundred kindred shed led bled fed"
+)
+"""Words ending in -ed or -ing that are not the verb a figure is the object or subject of."""
+EVENTS = _forms(
+    {
+        "destroyed": ["destroy", "raze", "flatten", "level", "demolish", "wreck"],
+        "damaged": ["damage"],
+        "affected": ["affect", "expose", "compromise", "leak", "impact", "breach"],
+        "joined": ["join", "attend", "participate", "march", "rally"],
+        "cancelled": ["cancel", "scrap", "ground", "axe"],
+        "cut": ["cut", "eliminate", "shed", "slash", "lay"],
+        "received": ["receive", "win", "garner", "secure", "obtain", "get", "poll"],
+        "delivered": ["deliver", "send", "ship", "supply", "provide", "give", "donate",
+                      "transfer", "hand"],
+        "lost": ["lose"],
+        "arrived": ["arrive", "reach", "cross", "land", "enter"],
+        "rescued": ["rescue", "save", "pull", "free"],
+        "recalled": ["recall"],
+        "sold": ["sell"],
+        "had": ["have", "hold", "own", "possess", "operate", "field", "boast", "count", "house"],
+        "recorded": ["record", "report", "register", "log", "document", "confirm"],
+        "seized": ["seize", "confiscate", "intercept"],
+        "launched": ["launch", "fire"],
+        "built": ["build", "construct"],
+        "hired": ["hire", "employ", "recruit"],
+        "infected": ["infect"],
+        "vaccinated": ["vaccinate", "inoculate"],
+    }
+)  # fmt: skip
+"""Base verb -> the event its figure counts, where verbs name one event: "joined the
+strike" and "took part in the strike" count the same workers. A verb not listed is its
+own event."""
+EVENT_PHRASES = {"take part": "joined", "lay off": "cut", "set aside": "set aside"}
+"""Two-word verbs: "base particle" -> event."""
+MONEY_KINDS = {
+    **dict.fromkeys(word_set("fine fines fined penalty penalties"), "fine"),
+    **dict.fromkeys(word_set("aid assistance package"), "aid"),
+    **dict.fromkeys(word_set("shortfall deficit gap"), "shortfall"),
+    **dict.fromkeys(word_set("budget budgets"), "budget"),
+    **dict.fromkeys(word_set("loan loans lent"), "loan"),
+    **dict.fromkeys(word_set("debt debts owed owes owe"), "debt"),
+    **dict.fromkeys(word_set("ransom"), "ransom"),
+    **dict.fromkeys(word_set("bail"), "bail"),
+    **dict.fromkeys(word_set("damages compensation settlement settle settled settling"),
+                    "settlement"),
+    **dict.fromkeys(word_set("revenue revenues sales turnover"), "revenue"),
+    **dict.fromkeys(word_set("profit profits earnings"), "profit"),
+    **dict.fromkeys(word_set("loss losses"), "loss"),
+    **dict.fromkeys(word_set("salary salaries wages pay bonus bonuses"), "pay"),
+    **dict.fromkeys(word_set("price sold fetched"), "price"),
+    **dict.fromkeys(word_set("cost costs bill"), "cost"),
+    **dict.fromkeys(word_set("funding grant grants"), "funding"),
+    **dict.fromkeys(word_set("donation donations donated"), "donation"),
+    **dict.fromkeys(word_set("bribe bribes bribery"), "bribes"),
+    **dict.fromkeys(word_set("investment investments invested invest"), "investment"),
+    **dict.fromkeys(
+        word_set(
+            "stole stolen steal stealing embezzled embezzling siphoned defrauded "
+            "misappropriated looted robbery heist theft haul"
+        ),
+        "stolen",
+    ),
+    **dict.fromkeys(word_set("raised raise raising"), "raised"),
+    **dict.fromkeys(word_set("spent spend spending"), "spent"),
+    **dict.fromkeys(word_set("paid paying"), "paid"),
+    **dict.fromkeys(word_set("tax taxes"), "tax"),
+    **dict.fromkeys(word_set("remaining left"), "remaining"),
+    **dict.fromkeys(word_set("reward bounty"), "reward"),
+    **dict.fromkeys(word_set("contract deal"), "deal"),
+}  # fmt: skip
+"""Words near a sum of money -> what the money is: two sums are compared only when they
+are the same kind (a fine and a fine, not a fine and the costs set aside)."""
+PERCENT_DIRECTIONS = {
+    **dict.fromkeys(
+        word_set(
+            "fell fall falls falling dropped drop drops declined decline declines decreased "
+            "slipped slumped shrank shrunk contracted plunged tumbled sank lost eased"
+        ),
+        "down",
+    ),
+    **dict.fromkeys(
+        word_set(
+            "rose rise rises rising grew grow grows increased increase increases climbed "
+            "jumped gained surged soared expanded"
+        ),
+        "up",
+    ),
+    **dict.fromkeys(word_set("was were is are stood stands reached hit at of"), "level"),
+}
+"""Before a percentage: a change (down, up) or a level ("turnout was 61 percent"; "rose
+to 7.5 percent" is a level too)."""
+FORCE_POSSESSING = word_set("has have had having boasts fields numbers counts")
+"""Right before a troop figure that nothing places: the force's own size ("Hezbollah
+says it has 100,000 fighters")."""
+NOT_PLACE_NAMES = word_set("the a an this that its their")
+"""Capitalised at the start of a sentence, never a place's name ("The mission has")."""
+NOT_SUBJECTS = word_set(
+    "first second third last next new other several many few all both each his her our "
+    "north south east west currently now still also just reportedly already"
+)
+"""Skipped, with the function words and generic modifiers, on the way to the noun a
+distance, speed or percentage is of ("the first North Korean troops traveled")."""
+MONEY_PREPOSITIONS = word_set("in for of from as")
+"""Between a sum and the noun that says what it is ("$400 million in aid")."""
+BEFORE_EVENT_SKIPPED = word_set(
+    "a an the some its their his her our another additional extra further more than "
+    "currently now already also still just reportedly allegedly nearly almost"
+)
+"""Between a verb and the counted thing it is done to ("pulled some 41 survivors")."""
+VERB_PARTICLES = word_set("off aside out up down back part")
+"""After a verb, making a two-word one ("laid off", "took part")."""
+AFTER_EVENT_SKIPPED = word_set(
+    "is are was were be been being has have had will would could may might shall should "
+    "can currently now already also still just reportedly allegedly reported believed "
+    "thought said expected to"
+)
+"""Between a counted thing and the verb it is the subject of ("buildings were
+reportedly destroyed"); "expected to" makes the event planned, which is read before."""
 PERIODS = frozenset(["day", "week", "month", "year", "night", "hour"])
 RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year"}
 """'1,500 a day', '1,500 daily': a rate, not a total."""

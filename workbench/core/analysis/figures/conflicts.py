@@ -25,8 +25,8 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from workbench.core.analysis.figures.measures import Measure
-from workbench.core.analysis.figures.quantities import Quantity
+from workbench.core.analysis.figures.measures import Measure, is_counted_noun
+from workbench.core.analysis.figures.quantities import Quantity, number_in_words_end
 from workbench.core.analysis.lexicon import MONTH_NAMES, NEAR_BELOW
 from workbench.core.annotation import AnnotationKey
 
@@ -88,14 +88,29 @@ def interval(figure: Figure) -> tuple[float, float]:
     return value, value
 
 
+COUNTED = "counted"
+"""In `classes`: every counted noun outside the known classes ("tanks", "homes")."""
+
+
 def comparable(figure: Figure, classes: Collection[str]) -> bool:
     """Whether the figure counts something whose figures are checked at all: its
-    unit class is in `classes` (LedgerSettings.conflict_whats), and a count of people
-    says what the people did (joined a protest, fled...)."""
+    unit class is in `classes` (LedgerSettings.conflict_whats; COUNTED for any counted
+    noun), and where a class says little by itself, the sentence says what happened
+    (people who joined a protest or fled, money that is a fine, homes destroyed)."""
     measure = figure.measure
-    if measure.unit_class not in classes and figure.quantity.what not in classes:
+    unit_class = measure.unit_class
+    if unit_class in classes or figure.quantity.what in classes:
+        needs_state = unit_class in NEEDS_STATE or unit_class.startswith("money")
+    elif COUNTED in classes and is_counted_noun(unit_class):
+        needs_state = True
+    else:
         return False
-    return not (measure.unit_class == "people" and measure.state is None)
+    return measure.state is not None or not needs_state
+
+
+NEEDS_STATE = frozenset(["people", "distance", "speed", "percent", "percentage points"])
+"""Classes whose figures are compared only when their sentence says what they count:
+"10,000 people live there" or "30 miles" alone say too little to dispute."""
 
 
 def relation(a: Measure, b: Measure) -> Relation | None:
@@ -321,26 +336,52 @@ STATE_WORDS = {
     "killed": "killed",
     "wounded": "wounded",
     "casualties": "killed or wounded",
+    "travelled": "travelled",
+    "away": "the distance away",
+    "range": "the range",
+    "extent": "the extent",
+    "moving": "the speed",
+    "wind": "the wind's speed",
+    "burned": "burned",
 }
 PER_WORDS = {"each": "each", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
-UNIT_NAMES = {"area": "km²", "distance": "km"}
+UNIT_NAMES = {"area": "km²", "distance": "km", "speed": "km/h"}
+BASE_UNITS = frozenset(["square km", "km", "km/h"])
+"""The `what` each class is compared in: a figure written in it needs no conversion."""
 
 
 def figure_phrase(figure: Figure) -> str:
     """'at least 10,000 troops', '1.2 million personnel', '12,000 troops' (a bare number
     takes its class's name), with the number as written."""
     quantity, measure = figure.quantity, figure.measure
+    if quantity.vague:
+        return quantity.text
     number = written_number(quantity)
+    qualifier = _written_qualifier(quantity)
     if quantity.what == "money":
-        return " ".join(filter(None, [quantity.qualifier, number]))
+        return " ".join(filter(None, [qualifier, number]))
     noun = measure.noun or measure.unit_class
-    return " ".join(filter(None, [quantity.qualifier, number, noun]))
+    return " ".join(filter(None, [qualifier, number, noun]))
 
 
 def written_number(quantity: Quantity) -> str:
-    """The number as the sentence writes it ('1.2 million', '$400 million', '12,000')."""
+    """The number as the sentence writes it ('1.2 million', '$400 million', '12,000',
+    'Twelve', 'tens of thousands')."""
     found = _NUMBER.search(quantity.text)
-    return found.group(0) if found else format_value(quantity.value)
+    if found:
+        return found.group(0)
+    in_words = number_in_words_end(quantity.text)
+    if in_words:
+        words = quantity.text[:in_words].split()
+        if quantity.vague:
+            return " ".join(words[:-1] if words[-1].lower() == "of" else words)
+        return " ".join(words[1:] if quantity.qualifier else words)
+    return format_value(quantity.value)
+
+
+def _written_qualifier(quantity: Quantity) -> str | None:
+    """The qualifier as it reads before the number (a vague number is its own)."""
+    return None if quantity.vague else quantity.qualifier
 
 
 _NUMBER = re.compile(r"[$€£¥]?\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion|bn)\b)?")
@@ -360,13 +401,36 @@ def explain(clash: Clash, name: Callable[[Figure], str]) -> str:
     return f"{head}: both {_event_words(low.measure, high.measure)}, {_apart(low, high)}"
 
 
+def _state_words(measure: Measure) -> str:
+    """The event in words: 'sent', 'killed or wounded', 'destroyed', 'a fine', 'a fall in
+    trade'."""
+    state = measure.state
+    if state is None:
+        return f"counting {measure.unit_class}"
+    if measure.unit_class in ("percent", "percentage points"):
+        subject = measure.part or measure.unit_class
+        return {"down": f"a fall in {subject}", "up": f"a rise in {subject}"}.get(state, subject)
+    if measure.unit_class.startswith("money"):
+        planned, _, kind = state.rpartition(" ")
+        return " ".join(filter(None, [planned, MONEY_WORDS.get(kind, kind)]))
+    return STATE_WORDS.get(state, state)
+
+
+MONEY_WORDS = {"fine": "a fine", "shortfall": "a shortfall", "budget": "a budget",
+               "loan": "a loan", "debt": "a debt", "ransom": "a ransom",
+               "settlement": "a settlement", "loss": "a loss", "price": "a price",
+               "cost": "a cost", "reward": "a reward", "deal": "a deal",
+               "remaining": "what remains"}  # fmt: skip
+"""How a kind of money reads after "both" ("both a fine", "both stolen")."""
+
+
 def _event_words(mine: Measure, other: Measure, part: bool | None = None) -> str:
     """'sent to Kursk', 'killed in Kharkiv a day (August)', 'troops killed or wounded'.
 
     For the part of a part/whole conflict, what makes it a part comes first ("troops
     killed or wounded", "special sent"); for the whole, "all" when it has no place.
     """
-    state = STATE_WORDS.get(mine.state or "", f"counting {mine.unit_class}")
+    state = _state_words(mine)
     words = []
     if part and mine.part and mine.part != other.part:
         words.append(mine.part)
@@ -411,7 +475,7 @@ _MONTH_NAMES = frozenset(MONTH_NAMES)
 
 def _apart(low: Figure, high: Figure) -> str:
     """Why the two ranges do not meet, in terms of the qualifiers as written."""
-    low_q, high_q = low.quantity.qualifier, high.quantity.qualifier
+    low_q, high_q = _written_qualifier(low.quantity), _written_qualifier(high.quantity)
     low_text = " ".join(filter(None, [low_q, written_number(low.quantity)]))
     high_text = " ".join(filter(None, [high_q, written_number(high.quantity)]))
     converted = _conversion(low, high)
@@ -435,7 +499,7 @@ def _conversion(low: Figure, high: Figure) -> str:
         f"{written_number(f.quantity)} {f.measure.noun or f.quantity.what} ≈ "
         f"{format_value(round(f.measure.base_value))} {unit}"
         for f in (low, high)
-        if f.quantity.what not in ("square km", "km")
+        if f.quantity.what not in BASE_UNITS
     ]
     return f" ({'; '.join(shown)})" if shown else ""
 

@@ -20,23 +20,45 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from workbench.core.analysis.figures.quantities import Quantity, SentenceWords
+from workbench.core.analysis.figures.quantities import (
+    Quantity,
+    SentenceWords,
+    number_in_words_end,
+)
 from workbench.core.analysis.lexicon import (
+    AFTER_EVENT_SKIPPED,
+    ARTICLES,
+    BEFORE_EVENT_SKIPPED,
     CLAUSE_REPORTING,
     COUNTRY_NAMES,
     DEMONYMS,
+    EVENT_NOUNS,
+    EVENT_PHRASES,
+    EVENTS,
+    FORCE_POSSESSING,
+    FUNCTION_WORDS,
     GENERIC_MODIFIERS,
     INCREMENTS,
+    IRREGULAR_VERBS,
     KILLED_WORDS,
+    MONEY_KINDS,
+    MONEY_PREPOSITIONS,
     MONTH_NAMES,
     MONTHS,
+    NOT_PLACE_NAMES,
+    NOT_SUBJECTS,
+    NOT_VERBS,
     PEOPLE_DEMONYMS,
+    PERCENT_DIRECTIONS,
     PERIODS,
     PLACE_SUFFIXES,
     PLANNED,
+    PREPOSITIONS,
     RATE_WORDS,
     STATES,
     TROOP_NOUNS,
+    VERB_FORMS,
+    VERB_PARTICLES,
     WEEKDAY_NAMES,
     WEEKDAYS,
     WHERE_PREPOSITIONS,
@@ -46,17 +68,38 @@ from workbench.core.analysis.lexicon import (
 
 SQUARE_MILE_KM2 = 2.589988
 MILE_KM = 1.609344
+ACRE_KM2 = 0.004046856
 
 UNIT_CLASSES = {
     "square miles": ("area", SQUARE_MILE_KM2),
     "square km": ("area", 1.0),
+    "hectares": ("area", 0.01),
+    "acres": ("area", ACRE_KM2),
     "miles": ("distance", MILE_KM),
     "km": ("distance", 1.0),
+    "mph": ("speed", MILE_KM),
+    "km/h": ("speed", 1.0),
 }
-"""`what` -> (unit class, factor to the class's unit): 500 square miles is 1,295 km².
-Troop nouns (troops, soldiers, forces, personnel...) are one class already: `what`
-is "troops" for all of them (quantities.py)."""
+"""`what` -> (unit class, factor to the class's unit): 500 square miles is 1,295 km²,
+90 mph is 145 km/h. Troop nouns (troops, soldiers, forces, personnel...) are one class
+already: `what` is "troops" for all of them (quantities.py)."""
 CASUALTY_CLASSES = frozenset(["killed", "wounded", "casualties"])
+KNOWN_CLASSES = frozenset(
+    ["troops", "people", "area", "distance", "speed", "percent", "percentage points", "time",
+     *CASUALTY_CLASSES]
+)  # fmt: skip
+"""Classes with their own reading; any other class (but money) is a counted noun
+("tanks", "homes", "votes"), whose state is the verb that says what happened to them."""
+
+
+def is_counted_noun(unit_class: str) -> bool:
+    """Whether a unit class is a counted noun of its own ("tanks"), not a known class."""
+    return unit_class not in KNOWN_CLASSES and not unit_class.startswith("money")
+
+
+SUBJECT_CLASSES = frozenset(["distance", "speed", "percent", "percentage points"])
+"""Classes whose figures say little without what they are of: its subject ("the missile
+flew 1,000 km", "turnout was 61 percent") is their part."""
 
 DEFAULT_STATE = {"troops": "sent"}
 """A troop figure with no word for its event counts troops sent or present: the common
@@ -67,35 +110,57 @@ _PLACE_SUFFIXES = frozenset(PLACE_SUFFIXES)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s-\s")
-_MONTH_NAMES = "|".join(month.capitalize() for month in MONTH_NAMES)
+_MONTH_NAMES = "|".join(MONTH_NAMES)
+_TIME_INITIALS = "abdefilmoprstu0-9"
+"""The letters _TIME's alternatives start with: a position starting otherwise is not
+tried (a third of its time; test_measures checks the list against the pattern)."""
 _WEEKDAYS = "|".join(WEEKDAY_NAMES)
 _WHERE = "|".join(WHERE_PREPOSITIONS)
 _TIME = re.compile(
-    rf"\b(?:(?P<prep>in|during|throughout|by|until|since|early|mid|late|end of|last)\s+"
+    rf"(?=[{_TIME_INITIALS}])\b"
+    r"(?:(?P<prep>in|during|throughout|by|until|since|early|mid|late|end of|last)\s+"
     rf"(?:(?:early|mid|late)[\s-]+)?(?P<date>{_MONTH_NAMES}|(?:19|20)\d\d)"
     r"|(?P<relative>last (?:week|month|year|weekend|night|summer|spring|autumn|fall|winter)|"
-    r"over the weekend|earlier this (?:week|month|year)|(?:a|one|two|three|\d+) "
-    r"(?:days?|weeks?|months?|years?) ago|initially|at first)"
-    rf"|by (?P<deadline>(?:next )?(?:{_WEEKDAYS})|the end of (?:the )?\w+))\b",
-    re.IGNORECASE,
+    r"over the weekend|(?:earlier )?this (?:week|month|year)|(?:a|one|two|three|\d+) "
+    r"(?:days?|weeks?|months?|years?) ago|initially|at first|recount|"
+    r"(?:first|initial|preliminary|provisional|partial|final|official) (?:count|results|tally))"
+    rf"|by (?P<deadline>(?:next )?(?:{_WEEKDAYS})|the end of (?:the )?\w+))\b"
 )
 """Times a sentence gives: "in August", "in early November", "last week", "in 2023";
-and deadlines: "by December", "by Monday", "by the end of the year"."""
+and deadlines: "by December", "by Monday", "by the end of the year". A count's round
+is a time too: "in the first count" and "after the recount" give two moments. Read
+from the sentence in lower case (twice as fast as a case-insensitive pattern)."""
 _STRENGTH_BEFORE = re.compile(
     r"\b(?:army|military|armed forces)\s+(?:of|with|numbering|numbers?|totall?ing|totals?)\s*$",
     re.IGNORECASE,
 )
 _STRENGTH_AFTER = re.compile(r"^-?strong\b|\bactive(?:[- ]duty)?\b|\breservists?\b")
-_PLACE = re.compile(
-    rf"\b({_WHERE})\s+"
-    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|neighbou?ring\s+)?"
-    r"((?:[A-Z][\w’'.-]*\s*){1,3})"
-)
+
+
+def _place_pattern(prepositions: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b({prepositions})\s+"
+        r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|neighbou?ring\s+)?"
+        r"((?:[A-Z][\w’'.-]*\s*){1,3})"
+    )
+
+
+def _region_lead(prepositions: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:\b(?:{prepositions})\s+(?:the\s+)?|['’]s\s+)$")
+
+
+_FROM = f"{_WHERE}|from"
+_PLACE = _place_pattern(_WHERE)
+_PLACE_LEFT = _place_pattern(_FROM)
+"""With "from": where people fled or were evacuated from is where they are counted."""
 _REGION = re.compile(rf"\b([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+(?:{'|'.join(PLACE_SUFFIXES)})\b")
-_REGION_LEAD = re.compile(rf"(?:\b(?:{_WHERE})\s+(?:the\s+)?|['’]s\s+)$")
+_REGION_LEAD = _region_lead(_WHERE)
 """What must come before a region's name for the figure to be in it ("to the Kursk
 region", "Russia's Kursk region"), not merely near it ("entered the Kursk region and
-captured 400 square miles")."""
+captured 400 square miles"). A region that opens the clause before the figure is its
+subject, and there too ("The Lake Tana mission has 1,200 peacekeepers")."""
+_REGION_LEAD_LEFT = _region_lead(_FROM)
+_CLAUSE_OPENING = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _FRONT = re.compile(r"\b(front(?:[- ]lines?)?|frontline|battlefield|border)\b", re.IGNORECASE)
 
 
@@ -149,11 +214,11 @@ class _Reading:
     new pass of regular expressions over the sentence.
     """
 
-    __slots__ = ("break_ends", "break_starts", "lowers", "spans", "starts", "text", "times")
+    __slots__ = ("break_ends", "break_starts", "ends", "lowers", "starts", "text", "times")
 
     def __init__(self, words: SentenceWords) -> None:
         text = self.text = words.sentence
-        self.spans = words.spans
+        self.ends = words.ends
         self.starts = words.starts
         self.lowers = words.lowers
         breaks = [match.span() for match in _BREAK.finditer(text)]
@@ -170,6 +235,8 @@ def _may_give_a_time(lowers: frozenset[str], text: str) -> bool:
     """False when the sentence has no word a time needs (a month, "last", "ago", a year,
     "by" and a day...): most sentences, and then _TIME need not read them."""
     if not _TIME_WORDS.isdisjoint(lowers) or _YEAR.search(text):
+        return True
+    if "this" in lowers and not _PERIOD_WORDS.isdisjoint(lowers):
         return True
     return "by" in lowers and not _DEADLINE_STARTS.isdisjoint(lowers)
 
@@ -190,8 +257,12 @@ class _Times:
 _NO_TIMES = _Times(None, None)
 
 
-_TIME_WORDS = frozenset(MONTH_NAMES) | word_set("last weekend earlier ago initially first")
-"""Words without one of which (or a year, or "by" a day) a sentence gives no time."""
+_TIME_WORDS = frozenset(MONTH_NAMES) | word_set(
+    "last weekend earlier ago initially first recount count results tally"
+)
+_PERIOD_WORDS = word_set("week month year")
+"""Words without one of which (or a year, "this" and a period, or "by" a day) a sentence
+gives no time."""
 _DEADLINE_STARTS = WEEKDAYS | {"next", "end"}
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -200,17 +271,17 @@ def _times(sentence: str) -> _Times:
     """The sentence's times (one pass): marks for any figure, a deadline for plans."""
     marks: set[str] = set()
     deadline: str | None = None
-    for match in _TIME.finditer(sentence):
-        date, prep = match.group("date"), (match.group("prep") or "").lower()
+    for match in _TIME.finditer(sentence.lower()):
+        date, prep = match.group("date"), match.group("prep")
         if date is not None:
             if prep in ("by", "until"):
-                deadline = deadline or f"by {date.lower()}"
+                deadline = deadline or f"by {date}"
             elif prep != "since":
-                marks.add(date.lower())
+                marks.add(date)
         elif match.group("deadline") is not None:
-            deadline = deadline or f"by {' '.join(match.group('deadline').lower().split())}"
+            deadline = deadline or f"by {' '.join(match.group('deadline').split())}"
         else:
-            mark = " ".join(match.group("relative").lower().split())
+            mark = " ".join(match.group("relative").split())
             marks.add("weekend" if mark == "over the weekend" else mark)
     return _Times(marks=", ".join(sorted(marks)) or None, deadline=deadline)
 
@@ -222,10 +293,21 @@ def _measure(
     before, after = _windows(reading, quantity, quantities, number)
     inner = _after_number(quantity.text)
     noun = _noun(inner)
-    state = _state(unit_class, before, after, inner, noun)
     country, place = _where(after, before)
+    if unit_class.startswith("money"):
+        state = _money_state(before.words, after.words)
+    elif not is_counted_noun(unit_class):
+        state = _state(unit_class, before, after, inner, noun, placed=bool(country or place))
+    else:
+        state = _event(before.words, after.words)
+    if state == "displaced" and place is None:
+        country, place = _where(after, before, leaving=True)
     times = reading.times
-    when = times.deadline if state == "planned" and times.deadline else times.marks
+    when = times.deadline if state and state.startswith("planned") and times.deadline else None
+    if unit_class in SUBJECT_CLASSES:
+        part = _subject(unit_class, before.words, after.words, inner) if state else None
+    else:
+        part = _part(unit_class, before.words, inner, noun, after.words)
     return Measure(
         unit_class=unit_class,
         base_value=quantity.value * factor,
@@ -233,9 +315,9 @@ def _measure(
         who=quantity.who,
         country=country,
         place=place,
-        when=when,
+        when=when or times.marks,
         per=_per(after.words),
-        part=_part(unit_class, before.words, inner, noun),
+        part=part,
         noun=noun,
     )
 
@@ -254,8 +336,13 @@ def _windows(
 ) -> tuple[_Window, _Window]:
     """The figure's clause before and after it: from the last break, the end of the
     previous figure or the last reporting word, to the next break, figure or reporting
-    word (but "that": "troops that arrived")."""
-    start = quantities[number - 1].end if number else 0
+    word (but "that": "troops that arrived"). A vague number ("thousands of miles") is
+    no figure that ends a clause: "10,000 troops had traveled thousands of miles to the
+    Kursk region" still sends the troops to Kursk."""
+    previous = next(
+        (q for q in reversed(quantities[:number]) if not q.vague), None
+    ) if number else None  # fmt: skip
+    start = previous.end if previous is not None else 0
     found = bisect_right(reading.break_ends, quantity.start) - 1
     if found >= 0 and reading.break_ends[found] > start:
         start = reading.break_ends[found]
@@ -264,10 +351,11 @@ def _windows(
     if not CLAUSE_REPORTING.isdisjoint(reading.lowers[first:last]):
         for position in range(last - 1, first - 1, -1):
             if reading.lowers[position] in CLAUSE_REPORTING:
-                first, start = position + 1, reading.spans[position][1]
+                first, start = position + 1, reading.ends[position]
                 break
     before = reading.window(first, last, start, quantity.start)
-    stop = quantities[number + 1].start if number + 1 < len(quantities) else len(reading.text)
+    following = next((q for q in quantities[number + 1 :] if not q.vague), None)
+    stop = following.start if following is not None else len(reading.text)
     found = bisect_left(reading.break_starts, quantity.end)
     if found < len(reading.break_starts) and reading.break_starts[found] < stop:
         stop = reading.break_starts[found]
@@ -297,15 +385,21 @@ def _noun(inner: str) -> str | None:
 
 
 def _state(
-    unit_class: str, before: _Window, after: _Window, inner: str, noun: str | None
+    unit_class: str, before: _Window, after: _Window, inner: str, noun: str | None, placed: bool
 ) -> str | None:
     """The event the figure counts: words before it (it is their object) win over words
-    after it (it is their subject); a plan, promise or expectation wins over an event."""
+    after it (it is their subject); a plan, promise or expectation wins over an event.
+    A percentage says a change (down, up) or a level."""
     if unit_class in CASUALTY_CLASSES:
         return unit_class
-    if unit_class == "troops" and _is_strength(before.text, inner + after.text[:20]):
-        return "strength"
+    if unit_class in ("percent", "percentage points"):
+        return _direction(before.words)
     table = STATES.get(unit_class)
+    if unit_class == "troops" and table is not None:
+        if _is_strength(before.text, inner + after.text[:20]):
+            return "strength"
+        if not placed and _possessed(before.words) and not _present(after.words, table):
+            return "strength"
     if table is None:
         return None
     if noun is not None and noun.lower() in table:
@@ -319,6 +413,178 @@ def _state(
         if found is not None:
             return found
     return DEFAULT_STATE.get(unit_class)
+
+
+def _possessed(words: list[str]) -> bool:
+    """'Hezbollah has 30,000 fighters', 'says it has 100,000': a force's own troops,
+    when nothing places them (placed: "Germany has 1,700 soldiers in Lithuania")."""
+    return bool(words) and words[-1] in FORCE_POSSESSING
+
+
+def _present(words: list[str], table: dict[str, str]) -> bool:
+    """'1,200 peacekeepers on the ground', '... deployed': troops somewhere, not a force's
+    size."""
+    return "ground" in words[:4] or bool(_after_verbs(words, table))
+
+
+def _direction(before_words: list[str]) -> str | None:
+    """'fell 14 percent': down; 'rose 3 percent': up; 'was 61 percent', 'rose to 7.5
+    percent': a level."""
+    towards = False
+    for word in reversed(before_words[-4:]):
+        if word == "to":
+            towards = True
+        elif word in PERCENT_DIRECTIONS:
+            return "level" if towards else PERCENT_DIRECTIONS[word]
+    return None
+
+
+def _subject(
+    unit_class: str, before_words: list[str], after_words: list[str], inner: str
+) -> str | None:
+    """What a distance, speed or percentage is of: the noun its clause opens with ("the
+    missile flew", "the exclusion zone stretches"), or, for a unit joined to its number,
+    the noun it qualifies ("a 3-mile exclusion zone"). A percentage takes the noun's
+    first word ("unemployment" in "the unemployment rate rose"), a distance or speed its
+    head ("zone"). None when a verb comes first."""
+    if inner.startswith("-"):
+        before_words, after_words = after_words, []
+    run: list[str] = []
+    for word in before_words:
+        if not run and (word in _NOT_SUBJECTS or word in DEMONYMS or not word.isalpha()):
+            continue
+        if _is_verb(word) or word in _ENDS_SUBJECT or word in _NOT_SUBJECTS:
+            break
+        run.append(word)
+    if not run:
+        return None
+    return run[0] if unit_class in ("percent", "percentage points") else run[-1]
+
+
+_NOT_SUBJECTS = FUNCTION_WORDS | GENERIC_MODIFIERS | NOT_SUBJECTS
+_ENDS_SUBJECT = PREPOSITIONS | frozenset(WHERE_PREPOSITIONS) | frozenset(PERCENT_DIRECTIONS)
+
+
+def _money_state(before_words: list[str], after_words: list[str]) -> str | None:
+    """What a sum of money is: the noun right after it ("a $45 million fine"), else a
+    word before it ("stole $300 million", "a deficit of $1.1 billion"), else a noun after
+    a preposition ("$400 million in military aid", "$5 billion for legal costs").
+    Planned if a plan comes before it ("pledged €50 billion in aid")."""
+    kind = _money_noun(after_words) or next(
+        (MONEY_KINDS[word] for word in reversed(before_words) if word in MONEY_KINDS), None
+    )
+    if kind is None and after_words and after_words[0] in MONEY_PREPOSITIONS:
+        kind = _money_noun(after_words[1:])
+    if kind is None:
+        return None
+    planned = any(word in PLANNED for word in before_words) or _to_be_done(before_words)
+    return f"planned {kind}" if planned else kind
+
+
+def _money_noun(words: list[str]) -> str | None:
+    """The kind named by the head of the noun phrase at the start of `words` ("budget
+    shortfall": a shortfall), skipping an article."""
+    kind = None
+    for word in words[:4]:
+        if word in _ARTICLES:
+            continue
+        if word in FUNCTION_WORDS or _is_verb(word):
+            break
+        kind = MONEY_KINDS.get(word, kind)
+    return kind
+
+
+_ARTICLES = frozenset(ARTICLES)
+
+
+def _event(before_words: list[str], after_words: list[str]) -> str | None:
+    """What happened to a counted thing: the verb it is the object of ("destroyed 2,000
+    buildings"), else the verb it is the subject of ("2,000 workers took part"), as one
+    event where verbs name the same ("took part" is "joined"); planned when a plan comes
+    before it ("will cut 2,000 jobs": "planned cut")."""
+    event = _verb_before(before_words) or _verb_after(after_words)
+    if event is None:
+        return None
+    if any(word in PLANNED for word in before_words) or _to_be_done(before_words):
+        return f"planned {event}"
+    return event
+
+
+def _verb_before(words: list[str]) -> str | None:
+    """The verb right before the figure, past articles and adverbs ("pulled 41", "laid
+    off 300")."""
+    position = len(words) - 1
+    while position >= 0 and words[position] in BEFORE_EVENT_SKIPPED:
+        position -= 1
+    if position < 0:
+        return None
+    word = words[position]
+    if word in VERB_PARTICLES and position > 0 and _is_verb(words[position - 1]):
+        return _event_of(words[position - 1], word)
+    return _event_of(word) if _is_verb(word) else None
+
+
+def _verb_after(words: list[str]) -> str | None:
+    """The verb the figure is the subject of ("were destroyed", "are currently serving",
+    "took part")."""
+    position = 0
+    while position < len(words) and words[position] in AFTER_EVENT_SKIPPED:
+        position += 1
+    if position >= len(words) or not _is_verb(words[position]):
+        return None
+    particle = words[position + 1] if position + 1 < len(words) else ""
+    return _event_of(words[position], particle if particle in VERB_PARTICLES else None)
+
+
+def _is_verb(word: str) -> bool:
+    """A verb form a figure can be the object or subject of: a known form, a known base,
+    or a regular -ed/-ing form."""
+    if word in VERB_FORMS or word in EVENTS:
+        return True
+    return len(word) > 4 and word.endswith(("ed", "ing")) and word not in NOT_VERBS
+
+
+def _event_of(word: str, particle: str | None = None) -> str:
+    """The event a verb form names: the EVENTS entry of its base, else the form as a
+    past participle ("recalling" and "recalled" are "recalled")."""
+    for base in _bases(word):
+        if particle is not None and f"{base} {particle}" in EVENT_PHRASES:
+            return EVENT_PHRASES[f"{base} {particle}"]
+        if base in EVENTS:
+            return EVENTS[base]
+    return _past(word)
+
+
+def _bases(word: str) -> list[str]:
+    """The base forms `word` may be of ("received": receive, receiv...), a known one first."""
+    if word in VERB_FORMS:
+        return [VERB_FORMS[word]]
+    if word.endswith("ied"):
+        return [word[:-3] + "y"]
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            candidates = [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                candidates.append(stem[:-1])
+            return candidates
+    return [word]
+
+
+def _past(word: str) -> str:
+    """The past participle of a verb form no event table knows ("recalling" ->
+    "recalled", "took" -> "taken")."""
+    if word in VERB_FORMS:
+        return IRREGULAR_VERBS[VERB_FORMS[word]][0]
+    if word.endswith("ed"):
+        return word
+    if word.endswith("ing"):
+        return word[:-3] + "ed"
+    if word.endswith("es") and not word.endswith("ses"):
+        return word[:-1] + "d"
+    if word.endswith("s"):
+        return word[:-1] + "ed"
+    return word + ("d" if word.endswith("e") else "ed")
 
 
 def _is_strength(before: str, after: str) -> bool:
@@ -353,11 +619,13 @@ def _to_be_done(words: list[str]) -> bool:
     )
 
 
-def _where(after: _Window, before: _Window) -> tuple[str | None, str | None]:
+def _where(after: _Window, before: _Window, leaving: bool = False) -> tuple[str | None, str | None]:
     """(country, place) the figure is in or bound for: named places after the figure
-    first, then before it; a place inside a country beats the front or the border."""
+    first, then before it; a place inside a country beats the front or the border.
+    `leaving`: the figure counts people who left, so "from" names their place too."""
     country: str | None = None
     place: str | None = None
+    lead, places = (_REGION_LEAD_LEFT, _PLACE_LEFT) if leaving else (_REGION_LEAD, _PLACE)
     for window in (after, before):
         text = window.text
         if place is None and not _PLACE_SUFFIXES.isdisjoint(window.words):
@@ -365,12 +633,16 @@ def _where(after: _Window, before: _Window) -> tuple[str | None, str | None]:
                 (
                     m.group(1)
                     for m in _REGION.finditer(text)
-                    if _REGION_LEAD.search(text, 0, m.start())
+                    if m.group(1).lower() not in NOT_PLACE_NAMES
+                    and (
+                        lead.search(text, 0, m.start())
+                        or (window is before and _CLAUSE_OPENING.fullmatch(text, 0, m.start()))
+                    )
                 ),
                 None,
             )
-        if _PLACE_START.search(text):
-            for match in _PLACE.finditer(text):
+        if leaving or _PLACE_START.search(text):
+            for match in places.finditer(text):
                 found = _place_name(match, text)
                 if found is None:
                     continue
@@ -412,6 +684,10 @@ def _place_name(match: re.Match[str], text: str) -> tuple[str, bool] | None:
     suffix = following[0].lower().strip(".,") if following else ""
     if suffix in _PLACE_SUFFIXES:
         return name, True
+    if suffix in EVENT_NOUNS and not (
+        len(following) > 1 and following[1].lower().strip(".,") in _PLACE_SUFFIXES
+    ):
+        return None  # "in the Hamas attack": an event, named after its author
     if match.group(1).lower() == "of":
         return None
     if name.lower() in COUNTRY_NAMES:
@@ -432,9 +708,12 @@ def _per(after_words: list[str]) -> str | None:
     return None
 
 
-def _part(unit_class: str, before_words: list[str], inner: str, noun: str | None) -> str | None:
+def _part(
+    unit_class: str, before_words: list[str], inner: str, noun: str | None, after_words: list[str]
+) -> str | None:
     """What part of the whole the figure counts, if not all of it (`inner`: the figure's
-    text after its number)."""
+    text after its number). A counted noun's part also holds what it is of ("57 reports
+    of batteries overheating" are not "11 reports of minor burns")."""
     if before_words and before_words[-1] in INCREMENTS:
         return "increment"
     words = [w.lower() for w in _WORD.findall(inner)]
@@ -444,7 +723,8 @@ def _part(unit_class: str, before_words: list[str], inner: str, noun: str | None
         return "increment"
     if unit_class in CASUALTY_CLASSES:
         return _population(noun)
-    if unit_class not in ("troops", "people"):
+    counted = is_counted_noun(unit_class)
+    if unit_class not in ("troops", "people") and not counted:
         return None
     modifiers = [
         word
@@ -452,15 +732,32 @@ def _part(unit_class: str, before_words: list[str], inner: str, noun: str | None
         if len(word) > 1
         and word not in GENERIC_MODIFIERS
         and word not in DEMONYMS
-        and word not in ("north", "south", "square", "thousand", "million", "billion")
+        and word not in ("north", "south", "square", "thousand", "million", "billion", "of")
     ]
+    if counted and after_words[:1] == ["of"]:
+        modifiers += _complement(after_words[1:])
     return " ".join(modifiers) or None
 
 
+def _complement(words: list[str]) -> list[str]:
+    """The noun phrase after "of", up to a function word or a verb (two words at most)."""
+    kept = []
+    for word in words[:2]:
+        if word in FUNCTION_WORDS or _is_verb(word):
+            break
+        kept.append(word)
+    return kept
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion)\b)?")
+
+
 def _after_number(text: str) -> str:
-    """The figure's text after its number (and multiplier)."""
-    digits = re.search(r"\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion)\b)?", text)
-    return text[digits.end() :] if digits else ""
+    """The figure's text after its number (and multiplier): written in digits or words."""
+    digits = _WRITTEN_NUMBER.search(text)
+    if digits:
+        return text[digits.end() :]
+    return text[number_in_words_end(text) :]
 
 
 def _population(noun: str | None) -> str | None:

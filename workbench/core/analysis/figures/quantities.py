@@ -13,11 +13,16 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from typing import NamedTuple
 
 from workbench.core.analysis.lexicon import (
+    AREA_UNITS,
+    BACK_REFERENCES,
     CASUALTY_NOUNS,
     CASUALTY_VERBS,
+    CLAUSE_REPORTING,
+    COUNTED_SYNONYMS,
     COUNTRIES,
     CURRENCIES,
     CURRENCY_WORDS,
@@ -31,17 +36,28 @@ from workbench.core.analysis.lexicon import (
     MULTIPLIERS,
     PEOPLE_DEMONYMS,
     PEOPLE_NOUNS,
+    PERCENT_WORDS,
     PLACE_PREPOSITIONS,
     QUALIFIERS,
+    SPELLED_NUMBERS,
+    SPELLED_SCALES,
     SQUARE_WORDS,
     TIME_UNITS,
+    TOLL_WORDS,
     TROOP_DEMONYMS,
     TROOP_NOUNS,
+    UNIT_SIGNS,
+    VAGUE_NUMBERS,
+    VERB_FORMS,
     WOUNDED_WORDS,
 )
 
-_PEOPLE_STEMS = tuple(sorted({key.split()[0] for key in [*DEMONYMS, *COUNTRIES]}))
+_PEOPLE_FIRST_WORDS = frozenset(key.split()[0] for key in [*DEMONYMS, *COUNTRIES])
 """The first word of every demonym and country (what _demonym_at starts from)."""
+_PEOPLE_WORDS = _PEOPLE_FIRST_WORDS | {
+    f"{word}{mark}s" for word in _PEOPLE_FIRST_WORDS for mark in ("'", "’")
+}
+"""The same, and their possessives as a sentence's words hold them ("russia's")."""
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 _MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 _CURRENCY = "".join(map(re.escape, CURRENCIES))
@@ -94,6 +110,12 @@ class Quantity:
         """What is counted, with who when known: "North Korean troops"."""
         return f"{self.who} {self.what}" if self.who else str(self.what)
 
+    @property
+    def vague(self) -> bool:
+        """A vague plural ("thousands of"): the least it can mean is a bound for
+        conflicts, not a figure two claims can share."""
+        return self.qualifier in VAGUE_NUMBERS
+
 
 class _Word(NamedTuple):
     """A word near a number (a tuple: many are made per sentence)."""
@@ -112,29 +134,45 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
+_new_tuple = tuple.__new__
+_match_start, _match_end, _match_text = re.Match.start, re.Match.end, re.Match.group
+
+
 class SentenceWords:
     """A sentence's words, split once for all its numbers (and for measures.py):
     the words after or before a number are a slice found by bisection, not a new split
     of part of the sentence. Kept as plain lists; _Word tuples are made for a slice only.
     """
 
-    __slots__ = ("_lower_set", "_lowers", "sentence", "spans", "starts", "texts")
+    __slots__ = ("_lower_set", "_lowers", "ends", "sentence", "starts", "texts")
 
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
-        self.spans = [match.span() for match in WORD_PATTERN.finditer(sentence)]
-        self.starts = [start for start, _ in self.spans]
-        self.texts = [sentence[start:end].rstrip(".'’") for start, end in self.spans]
+        matches = list(WORD_PATTERN.finditer(sentence))
+        self.starts: list[int] = list(map(_match_start, matches))
+        self.ends: list[int] = list(map(_match_end, matches))
+        self.texts: list[str] = list(map(str.rstrip, map(_match_text, matches), repeat(".'’")))
         self._lowers: list[str] | None = None
         self._lower_set: frozenset[str] | None = None
 
     def between(self, start: int, stop: int) -> list[_Word]:
-        """The words that begin at `start` or later and before `stop`."""
+        """The words that begin at `start` or later and before `stop` (made by C-level
+        tuple construction: a sentence's numbers ask for hundreds of words)."""
         first, last = bisect_left(self.starts, start), bisect_left(self.starts, stop)
-        texts, spans = self.texts, self.spans
-        return [
-            _Word(texts[n], texts[n].lower(), spans[n][0], spans[n][1]) for n in range(first, last)
-        ]
+        fields = zip(
+            self.texts[first:last],
+            self.lowers[first:last],
+            self.starts[first:last],
+            self.ends[first:last],
+            strict=True,
+        )
+        return list(map(_new_tuple, repeat(_Word), fields))
+
+    def may_name_people(self, start: int, stop: int) -> bool:
+        """False when no word between `start` and `stop` can begin a demonym or a
+        country, so _who_before need not read them (one C-level set check)."""
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, stop)
+        return not _PEOPLE_WORDS.isdisjoint(self.lowers[first:last])
 
     @property
     def lowers(self) -> list[str]:
@@ -158,13 +196,6 @@ class Numbers(NamedTuple):
     """None when the sentence has no number."""
 
 
-def _may_name_people(text: str) -> bool:
-    """False when no word of `text` can begin a demonym or country, so _who_before need
-    not read it: each such word contains one of _PEOPLE_STEMS, in lower case."""
-    lowered = text.lower()
-    return any(stem in lowered for stem in _PEOPLE_STEMS)
-
-
 def _is_year(number: str, fraction: str | None, text: str, end: int) -> bool:
     """1950, 2024, 1950-53, 1950s (the 's' is already excluded by the pattern)."""
     if fraction or "," in number or not YEAR_PATTERN.fullmatch(number):
@@ -173,13 +204,16 @@ def _is_year(number: str, fraction: str | None, text: str, end: int) -> bool:
     return following not in ("%",)
 
 
+_JOINED_DATE = re.compile(r"[-:/]\d")
+
+
 def _is_date(text: str, start: int, end: int) -> bool:
     """'October 4', '4 October', 'June 19, 2024', '2024-10-23', '13:35'.
 
     A number next to a month is a day only if it can be one: "In October, 3,000
     troops" counts troops.
     """
-    if re.match(r"[-:/]\d", text[end : end + 2]):
+    if _JOINED_DATE.match(text, end):
         return True
     number = text[start:end]
     if not number.isdigit() or not 1 <= int(number) <= 31:
@@ -196,6 +230,8 @@ def _demonym_at(words: list[_Word], position: int) -> tuple[str, int] | None:
     if position >= len(words):
         return None
     first = words[position].lower.removesuffix("’s").removesuffix("'s")
+    if first not in _PEOPLE_FIRST_WORDS:
+        return None
     if position + 1 < len(words):
         pair = f"{first} {words[position + 1].lower.removesuffix('’s').removesuffix('s')}"
         pair_full = f"{first} {words[position + 1].lower}"
@@ -259,8 +295,26 @@ def _counted(
             break
         plain.append(word)
         position += 1
-    noun = next((w for w in plain if w.lower.endswith("s") and not w.text[:1].isupper()), None)
-    return (noun.lower if noun else None), _join(who), None
+    noun = _head_noun(plain)
+    if noun is None:
+        return None, _join(who), None
+    return COUNTED_SYNONYMS.get(noun, noun), _join(who), None
+
+
+def _head_noun(words: list[_Word]) -> str | None:
+    """The counted noun of a phrase no table knows: its last plural before a verb
+    ("310,000 baby monitors", "5 news outlets", "2,000 buildings destroyed", "60 armed
+    drones"), in lower case; a capitalised word is a name, not the noun ("Abrams
+    tanks")."""
+    noun = None
+    for word in words:
+        lower = word.lower
+        verb = lower in VERB_FORMS or (len(lower) > 4 and lower.endswith(("ed", "ing")))
+        if verb and noun is not None:
+            break  # before a noun, a participle is an adjective: "60 armed drones"
+        if lower.endswith("s") and not word.text[:1].isupper():
+            noun = lower
+    return noun
 
 
 def _known_noun(
@@ -268,15 +322,24 @@ def _known_noun(
 ) -> tuple[str, str | None, int] | None:
     """(what, unit, words used) when words[position] is a noun the ledger knows."""
     lower = words[position].lower
+    if lower not in _KNOWN_NOUN_WORDS:
+        return None
     following = words[position + 1].lower if position + 1 < len(words) else ""
     if lower in SQUARE_WORDS and following in MILE_WORDS:
         return "square miles", "square miles", 2
     if lower in SQUARE_WORDS and following in KILOMETRE_WORDS:
         return "square km", "square km", 2
-    if lower in MILE_WORDS:
-        return "miles", "miles", 1
-    if lower in KILOMETRE_WORDS:
-        return "km", "km", 1
+    if lower in MILE_WORDS or lower in KILOMETRE_WORDS:
+        if following in ("per", "an", "a") and _word(words, position + 2) == "hour":
+            speed = "mph" if lower in MILE_WORDS else "km/h"
+            return speed, speed, 3
+        return ("miles", "miles", 1) if lower in MILE_WORDS else ("km", "km", 1)
+    if lower in AREA_UNITS:
+        return AREA_UNITS[lower], AREA_UNITS[lower], 1
+    if lower in PERCENT_WORDS or (lower == "per" and following == "cent"):
+        return "percent", None, 1 if lower in PERCENT_WORDS else 2
+    if lower == "percentage" and following == "points":
+        return "percentage points", None, 2
     if lower in TIME_UNITS:
         return "time", None, 1
     if lower in CURRENCY_WORDS:
@@ -292,6 +355,19 @@ def _known_noun(
     if lower in PEOPLE_NOUNS:
         return "people", None, 1
     return None
+
+
+def _word(words: list[_Word], position: int) -> str:
+    """The word at `position` in lower case, or "" past the end."""
+    return words[position].lower if position < len(words) else ""
+
+
+_KNOWN_NOUN_WORDS = (
+    SQUARE_WORDS | MILE_WORDS | KILOMETRE_WORDS | frozenset(AREA_UNITS) | PERCENT_WORDS
+    | TIME_UNITS | frozenset(CURRENCY_WORDS) | TROOP_NOUNS | CASUALTY_NOUNS | KILLED_WORDS
+    | WOUNDED_WORDS | PEOPLE_NOUNS | {"per", "percentage", "people"}
+)  # fmt: skip
+"""Every word _known_noun can start from (one set check for the others)."""
 
 
 def _with_casualty(what: str, after: list[_Word]) -> str:
@@ -333,18 +409,31 @@ _TROOP_DEMONYM = re.compile(rf"\b(?:{'|'.join(TROOP_DEMONYMS)})\b", re.IGNORECAS
 
 
 def _from_context(before: list[_Word]) -> tuple[str | None, str | None]:
-    """A bare number ("putting the number at 12,000"): the nearest troop noun before it."""
-    for position in range(len(before) - 1, -1, -1):
+    """A bare number ("putting the number at 12,000"): the nearest troop noun before it;
+    a toll close before it counts the dead ("put the death toll from the storm at 23")."""
+    last = len(before) - 1
+    for position in range(last, -1, -1):
         lower = before[position].lower
+        if lower in TOLL_WORDS and last - position <= TOLL_REACH:
+            return "killed", None
         if lower in TROOP_NOUNS or lower in PEOPLE_DEMONYMS:
             return "troops", _who_before(before[: position + 1])
     return None, None
+
+
+TOLL_REACH = 6
+"""How many words a toll may stand before its number ("the toll from the quake rose to")."""
 
 
 def _who_before(before: list[_Word]) -> str | None:
     """The nearest demonym or country before a number, skipping places ('to Russia')."""
     position = len(before) - 1
     while position >= 0:
+        if before[position].lower not in _PEOPLE_WORDS and (
+            position == 0 or before[position - 1].lower not in _PEOPLE_WORDS
+        ):
+            position -= 1  # no demonym or country ends here (one starts with such a word)
+            continue
         for size in (2, 1):
             first = position - size + 1
             if first < 0:
@@ -353,11 +442,34 @@ def _who_before(before: list[_Word]) -> str | None:
             if found is None or found[1] != size:
                 continue
             preceding = before[first - 1].lower if first > 0 else ""
-            if preceding in PLACE_PREPOSITIONS:
+            if preceding in PLACE_PREPOSITIONS or _only_speaks(before, position + 1):
                 break
             return found[0]
         position -= 1
     return None
+
+
+def _only_speaks(words: list[_Word], verb: int) -> bool:
+    """True when a country at words[verb - 1] is the speaker of what follows, not whose
+    people are counted: "Israel said 1,200 people were killed" (but "Britain said it
+    would send 1,600 troops": the pronoun takes the country on)."""
+    if _word(words, verb) not in CLAUSE_REPORTING:
+        return False
+    following = _word(words, verb + 1)
+    if following == "that":
+        following = _word(words, verb + 2)
+    return following not in BACK_REFERENCES
+
+
+def _may_end_in_qualifier(text: str) -> bool:
+    """False when no qualifier can end `text` ("at least" before "10,000"): then the
+    number's match starts at the number, and the qualifier's positions need no trying.
+    Text that is not ASCII is always tried (the pattern's case-insensitive matching
+    folds more letters than str.lower)."""
+    return not text.isascii() or text.lower().endswith(_QUALIFIER_WORDS)
+
+
+_QUALIFIER_WORDS = tuple(QUALIFIERS)
 
 
 def number_matches(sentence: str) -> Iterator[re.Match[str]]:
@@ -367,7 +479,8 @@ def number_matches(sentence: str) -> Iterator[re.Match[str]]:
     Every match holds a number, which begins a run of digits, and can start only a
     qualifier, its quotes or spaces and a currency sign before that run. Scanning the
     whole sentence tried the qualifier alternatives at every character, which was half
-    of the time spent on a sentence with numbers.
+    of the time spent on a sentence with numbers; the qualifier's positions are tried
+    only when the text before the number ends like one.
     """
     resume = 0
     for digits in _DIGITS.finditer(sentence):
@@ -376,7 +489,7 @@ def number_matches(sentence: str) -> Iterator[re.Match[str]]:
         gap = start
         while gap and _SEPARATOR.match(sentence, gap - 1):
             gap -= 1
-        if gap < start:
+        if gap < start and _may_end_in_qualifier(sentence[max(0, gap - _LONGEST_QUALIFIER) : gap]):
             start = gap - _LONGEST_QUALIFIER
         for position in range(max(start, resume), number + 1):
             match = NUMBER_PATTERN.match(sentence, position)
@@ -420,61 +533,259 @@ def numbers_in(sentence: str) -> Numbers:
             if (fraction)
             else match.end("number")
         )
-        after_text = sentence[number_end:]
-        unit_hyphen = re.match(r"-(mile|kilometer|kilometre|km)\b", after_text)
         if words is None:
             words = SentenceWords(sentence)
-        words_after = words.between(number_end, number_end + AFTER_CHARS)
-        what: str | None
-        who: str | None
-        unit: str | None = None
-        counted: str | None
-        """What the words after the number count, before a verb in front of it says
-        they are casualties ("killed 12 civilians": the civilians are the victims, and
-        whoever comes before the verb is not who is counted)."""
-        if currency:
-            what = counted = "money"
-            who, unit = None, CURRENCIES[currency]
-        elif unit_hyphen:
-            what = counted = unit = "miles" if unit_hyphen.group(1) == "mile" else "km"
-            who = None
-        else:
-            counted, who, unit = _counted(_skip_leading(words_after, after_text), words)
-            if counted == "time":
-                continue
-            what = _casualty_verb_before(sentence, match.start(), counted)
-            before_start = max(0, number_start - BEFORE_CHARS)
-            before_text = sentence[before_start:number_start]
-            before = None
-            if what is None:
-                before = words.between(before_start, number_start)
-                what, who = _from_context(before)
-            if (
-                what in ("troops", "killed", "wounded", "casualties")
-                and who is None
-                and (what == counted or counted is None)
-                and _may_name_people(before_text)
-            ):
-                who = _who_before(
-                    words.between(before_start, number_start) if before is None else before
-                )
         qualifier = match.group("qualifier")
-        start = match.start() if qualifier else number_start
-        end = _phrase_end(number_end, counted, words_after)
-        found.append(
-            Quantity(
-                text=sentence[start:end],
-                start=start,
-                end=end,
+        quantity = _quantity(
+            _Number(
+                start=match.start() if qualifier else number_start,
+                number_start=number_start,
+                number_end=number_end,
                 value=value,
-                what=what,
-                who=who,
                 qualifier=qualifier.lower() if qualifier else None,
-                bound=QUALIFIERS[qualifier.lower()] if qualifier else "exact",
-                unit=unit,
+                currency=currency,
+            ),
+            words,
+        )
+        if quantity is not None:
+            found.append(quantity)
+    if _may_write_numbers_in_words(sentence):
+        in_words = _numbers_in_words(sentence)
+        if in_words:
+            if words is None:
+                words = SentenceWords(sentence)
+            for number in in_words:
+                quantity = _quantity(number, words)
+                if quantity is not None:
+                    found.append(quantity)
+            found.sort(key=lambda quantity: quantity.start)
+    return Numbers(found, words)
+
+
+class _Number(NamedTuple):
+    """A number found in a sentence, before what it counts is read."""
+
+    start: int
+    """Where the figure's text starts (its qualifier, if any)."""
+    number_start: int
+    number_end: int
+    value: float
+    qualifier: str | None
+    currency: str | None = None
+    words_start: int | None = None
+    """Where the counted words begin, when not right after the number ("thousands of
+    people": after "of")."""
+    in_words: bool = False
+    """Written in words: a figure only when the words after it say what it counts."""
+
+
+def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
+    """The number with what it counts; None for a duration or a time."""
+    sentence = words.sentence
+    number_start, number_end = number.number_start, number.number_end
+    after_start = number_end if number.words_start is None else number.words_start
+    unit_after = None if number.in_words else _UNIT_AFTER.match(sentence, after_start)
+    words_after = words.between(after_start, after_start + AFTER_CHARS)
+    what: str | None
+    who: str | None = None
+    unit: str | None = None
+    counted: str | None
+    """What the words after the number count, before a verb in front of it says
+    they are casualties ("killed 12 civilians": the civilians are the victims, and
+    whoever comes before the verb is not who is counted)."""
+    if number.currency:
+        what = counted = "money"
+        unit = CURRENCIES[number.currency]
+    elif unit_after:
+        what = counted = unit = UNIT_SIGNS[(unit_after.group(1) or unit_after.group(2)).lower()]
+        if unit_after.group(1):  # a sign or abbreviation: the figure ends with it
+            number_end, words_after = unit_after.end(), []
+    else:
+        counted, who, unit = _counted(_skip_leading(words_after, sentence, after_start), words)
+        if counted == "time" or (number.in_words and counted is None):
+            return None
+        what = _casualty_verb_before(sentence, number.start, counted)
+        before_start = max(0, number_start - BEFORE_CHARS)
+        before = None
+        if what is None:
+            before = words.between(before_start, number_start)
+            what, who = _from_context(before)
+        if (
+            what not in _COUNTED_FOR_NO_ONE
+            and who is None
+            and (what == counted or counted is None)
+            and words.may_name_people(before_start, number_start)
+        ):
+            who = _who_before(
+                words.between(before_start, number_start) if before is None else before
+            )
+    qualifier = number.qualifier
+    end = _phrase_end(number_end, counted, words_after)
+    return Quantity(
+        text=sentence[number.start : end],
+        start=number.start,
+        end=end,
+        value=number.value,
+        what=what,
+        who=who,
+        qualifier=qualifier,
+        bound=_BOUNDS[qualifier] if qualifier else "exact",
+        unit=unit,
+    )
+
+
+_UNIT_AFTER = re.compile(
+    r"(?:\s?|-)(%|km/h|kph|kmh|mph|km²|km2)(?![\w/])|-(mile|kilometer|kilometre|km)\b",
+    re.IGNORECASE,
+)
+"""A unit written as a sign or an abbreviation right after the number, or joined to it
+("the 600-mile line")."""
+_BOUNDS = {**QUALIFIERS, **dict.fromkeys(VAGUE_NUMBERS, "lower")}
+"""A qualifier's bound; a vague number ("thousands") is the least it can mean."""
+
+
+def _may_write_numbers_in_words(sentence: str) -> bool:
+    """Whether _numbers_in_words need read the sentence: a vague or a multiplied number
+    ("thousands of", "two hundred", "a dozen"), or a sentence that opens with a number in
+    words, as news style writes one ("Seventeen people died"). Cheap C-level checks: a
+    small number in words inside a sentence ("killed three people") is not read."""
+    if "housand" in sentence or "undred" in sentence or "ozen" in sentence:
+        return True
+    if "illion" in sentence:
+        return True
+    opening = sentence[:4].lstrip("\"'“‘").lower()
+    return opening[:3] in _OPENINGS and _opening_word(sentence) in SPELLED_NUMBERS
+
+
+_OPENINGS = frozenset(word[:3] for word in SPELLED_NUMBERS)
+"""The first three letters of every number in words (most sentences open otherwise)."""
+
+
+def _opening_word(sentence: str) -> str:
+    """The sentence's first word in lower case, without quotes or a hyphenated part."""
+    space = sentence.find(" ")
+    first = sentence[:space] if space >= 0 else sentence
+    return first.lstrip("\"'“‘").split("-")[0].lower()
+
+
+_NUMBER_WORD_HINTS = ("housand", "undred", "ozen", "illion")
+_AFTER_DIGITS = re.compile(r"\d\s?[a-z]{0,3}$")
+"""Before a hint: the digits it multiplies ("3 million", "$5bn", "10 thousand")."""
+_HINT_REACH = 40
+"""How far before a hint ("housand") a number in words may start ("tens of thousands",
+"about two hundred")."""
+_SPELLED = "|".join(sorted(SPELLED_NUMBERS, key=len, reverse=True))
+_SPELLED_UNITS = "|".join(name for name, value in SPELLED_NUMBERS.items() if value < 10)
+_VAGUE = "|".join(
+    sorted((re.escape(words).replace(r"\ ", r"\s+") for words in VAGUE_NUMBERS), key=len,
+           reverse=True)
+)  # fmt: skip
+_IN_WORDS = re.compile(
+    rf"""
+    (?:(?P<qualifier>\b(?:{_QUALIFIER}))\s+)?
+    (?:
+      (?P<vague>\b(?:{_VAGUE}))\s+of\b
+    | (?P<spelled>\b(?:a|{_SPELLED})(?:-(?:{_SPELLED_UNITS}))?)
+      (?:\s+(?P<multiplier>hundred|thousand|million|billion|dozen)
+         (?:\s+(?P<scale>thousand|million|billion))?)?\b(?![-\w])
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _number_word_matches(sentence: str) -> Iterator[re.Match[str]]:
+    """_IN_WORDS.finditer(sentence), tried only at the opening and before each hint."""
+    resume = 0
+    if _opening_word(sentence) in SPELLED_NUMBERS:
+        opening = _IN_WORDS.search(sentence, 0, _word_end(sentence, _HINT_REACH))
+        if opening is not None:
+            resume = opening.end()
+            yield opening
+    spots = sorted(spot for hint in _NUMBER_WORD_HINTS for spot in _occurrences(sentence, hint))
+    for spot in spots:
+        if spot < resume or _AFTER_DIGITS.search(sentence, max(0, spot - 6), spot):
+            continue  # "400 million": a multiplier of digits, read with them
+        start, stop = max(resume, spot - _HINT_REACH), _word_end(sentence, spot + _HINT_REACH)
+        for match in _IN_WORDS.finditer(sentence, start, stop):
+            if match.end() > spot:
+                resume = match.end()
+                yield match
+                break
+
+
+def _word_end(text: str, position: int) -> int:
+    """The end of the word at `position` (the text's end past it)."""
+    space = text.find(" ", position)
+    return space if space >= 0 else len(text)
+
+
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    found = text.find(part)
+    while found >= 0:
+        yield found
+        found = text.find(part, found + 1)
+
+
+def number_in_words_end(text: str) -> int:
+    """Where a figure's number written in words ends in its text ("tens of thousands of
+    people": after "of"), 0 when it does not start with one."""
+    found = _IN_WORDS.match(text)
+    return found.end() if found else 0
+
+
+def _numbers_in_words(sentence: str) -> list[_Number]:
+    """Numbers written in words: vague ones ("tens of thousands of"), multiplied ones
+    ("two hundred", "a dozen", "three million") and, at the start of the sentence, any
+    ("Seventeen").
+
+    The pattern is tried only near the words that can make one (a hint such as
+    "housand", or the sentence's opening): trying it all along the sentence cost more
+    than reading the digits."""
+    found: list[_Number] = []
+    for match in _number_word_matches(sentence):
+        qualifier, vague = match.group("qualifier"), match.group("vague")
+        start = match.start() if qualifier else match.start("vague" if vague else "spelled")
+        if vague is not None:
+            lowered = " ".join(vague.lower().split())
+            number = _Number(
+                start,
+                match.start("vague"),
+                match.end("vague"),
+                VAGUE_NUMBERS[lowered],
+                lowered if qualifier is None else qualifier.lower(),
+                words_start=match.end(),
+                in_words=True,
+            )
+            found.append(number)
+            continue
+        value = _spelled_value(match.group("spelled"), match.group("multiplier"))
+        if value is not None and match.group("scale"):
+            value *= MULTIPLIERS[match.group("scale").lower()]
+        at_start = not sentence[: match.start("spelled")].strip("\"'“‘ ")
+        if value is None or (match.group("multiplier") is None and not at_start):
+            continue
+        found.append(
+            _Number(
+                start,
+                match.start("spelled"),
+                match.end(),
+                value,
+                qualifier.lower() if qualifier else None,
+                in_words=True,
             )
         )
-    return Numbers(found, words)
+    return found
+
+
+def _spelled_value(spelled: str, multiplier: str | None) -> float | None:
+    """'twenty-three' -> 23; 'two' 'hundred' -> 200; 'a' 'dozen' -> 12; 'a' -> None."""
+    parts = spelled.lower().split("-")
+    value = 1.0 if parts[0] == "a" else float(sum(SPELLED_NUMBERS[part] for part in parts))
+    if multiplier is None:
+        return None if parts[0] == "a" else value
+    scale = SPELLED_SCALES.get(multiplier.lower()) or MULTIPLIERS[multiplier.lower()]
+    return value * scale
 
 
 def _casualty_verb_before(sentence: str, start: int, what: str | None) -> str | None:
@@ -487,39 +798,56 @@ def _casualty_verb_before(sentence: str, start: int, what: str | None) -> str | 
     return CASUALTY_VERBS.get(verb, what)
 
 
-NOT_PEOPLE = frozenset(["money", "miles", "km", "square miles", "square km", "time"])
+NOT_PEOPLE = frozenset(
+    ["money", "miles", "km", "square miles", "square km", "hectares", "acres", "mph", "km/h",
+     "percent", "percentage points", "time"]
+)  # fmt: skip
 """Counted things that cannot be casualties."""
+_COUNTED_FOR_NO_ONE = NOT_PEOPLE | {None, "people"}
+"""Counted things no nationality before the number owns: "Russia lost 1,100 tanks" is
+Russia's tanks, "Russia evacuated 5,000 people" need not be Russians."""
 
 
-def _skip_leading(words: list[_Word], after_text: str) -> list[_Word]:
+def _skip_leading(words: list[_Word], sentence: str, start: int) -> list[_Word]:
     """Words after the number, but none when punctuation closes the phrase first."""
-    if _ends_phrase(after_text):
+    if _ends_phrase(sentence, start):
         return []
     return words
 
 
-def _ends_phrase(after_text: str) -> bool:
-    """True when the number is followed by punctuation or the end of the sentence."""
-    stripped = after_text.lstrip(" ")
-    return not stripped or stripped[0] in ".,;:!?)”\"’'—–"
+def _ends_phrase(sentence: str, start: int) -> bool:
+    """True when the number ending at `start` is followed by punctuation or the end of
+    the sentence."""
+    while start < len(sentence) and sentence[start] == " ":
+        start += 1
+    return start == len(sentence) or sentence[start] in ".,;:!?)”\"’'—–"
+
+
+_SPEEDS = frozenset(["mph", "km/h"])
 
 
 def _phrase_end(number_end: int, what: str | None, words: list[_Word]) -> int:
     """End of the quantity's span: through the counted noun when it follows the number."""
     if what is None or what == "money":
         return number_end
-    for word in words[: PHRASE_WORDS + 1]:
+    for position, word in enumerate(words[: PHRASE_WORDS + 1]):
         lower = word.lower
+        if what in _SPEEDS and _word(words, position + 2) == "hour":
+            hour = words[position + 2]
+            return hour.start + len(hour.text)
         if (
-            lower == what
-            or lower in TROOP_NOUNS
-            or lower in MILE_WORDS
-            or lower in KILOMETRE_WORDS
-            or lower in PEOPLE_NOUNS
-            or lower in PEOPLE_DEMONYMS
-            or lower in KILLED_WORDS
-            or lower in WOUNDED_WORDS
-            or lower in CASUALTY_NOUNS
+            lower in _COUNTED_NOUN_WORDS
+            or lower == what
+            or COUNTED_SYNONYMS.get(lower) == what
+            or (lower == "cent" and what == "percent")
+            or (lower == "points" and what == "percentage points")
         ):
             return word.start + len(word.text)
     return number_end
+
+
+_COUNTED_NOUN_WORDS = (
+    frozenset(AREA_UNITS) | PERCENT_WORDS | TROOP_NOUNS | MILE_WORDS | KILOMETRE_WORDS
+    | PEOPLE_NOUNS | PEOPLE_DEMONYMS | KILLED_WORDS | WOUNDED_WORDS | CASUALTY_NOUNS
+)  # fmt: skip
+"""Words that end a figure's phrase whatever it counts."""

@@ -126,7 +126,9 @@ def claim_text(quote: str) -> ClaimText:
         quantities = tuple(q for q in found if q.what is not None)
         measures = tuple(m for m in measured if m is not None)
     figure_keys = (
-        frozenset(f"fig:{q.topic}:{q.value:g}" for q in quantities) if quantities else _NONE
+        frozenset(f"fig:{q.topic}:{q.value:g}" for q in quantities if not q.vague)
+        if quantities
+        else _NONE
     )
     return ClaimText(
         sorted_tokens=" ".join(sorted(utils.default_process(quote).split())),

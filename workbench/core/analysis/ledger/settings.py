@@ -44,8 +44,16 @@ class LedgerSettings:
         "square miles",
         "square km",
         "people",
+        "area",
+        "distance",
+        "speed",
+        "percent",
+        "percentage points",
+        "money",
+        "counted",
     )
-    """Counted things whose figures are checked for conflicts (a `what` or unit class)."""
+    """Counted things whose figures are checked for conflicts (a `what` or unit class;
+    "counted": any other counted noun, such as tanks or homes)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {

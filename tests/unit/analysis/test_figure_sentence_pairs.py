@@ -1,0 +1,107 @@
+"""The conflict rule on sentence pairs: issue 15's second-part pairs and the blind pairs.
+
+A pair is flagged when any figure of one sentence conflicts with any figure of the
+other, as the summary flags claims. Each pair is a test; the pairs the rule gets wrong
+are marked (strict xfail, so a pair that starts passing is noticed) and counted, and
+precision and recall are asserted as docs/summary.md reports them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures.blind_figure_pairs import (
+    ALL,
+    DEVELOPMENT,
+    DEVELOPMENT_LINES,
+    FINAL_TEST,
+    FINAL_TEST_LINES,
+    split,
+)
+from tests.fixtures.figure_sentence_pairs import PART_TWO, SentencePair
+from workbench.core.analysis.figures.conflicts import Figure, find_clashes
+from workbench.core.analysis.figures.measures import read_measures
+from workbench.core.analysis.figures.quantities import numbers_in
+from workbench.core.analysis.ledger.settings import LedgerSettings
+
+CLASSES = LedgerSettings().conflict_whats
+
+KNOWN_WRONG = {
+    "p2-13": "'in the city' names no place, and 'militia fighters' reads as a part",
+    "p2-38": "a plural alone ('dozens of') is not read as a figure",
+    "blind-15": "'just under half of eligible voters cast ballots' is not read as turnout",
+    # the final-test half, as the one run after the work found them (not tuned on)
+    "blind-14": "a margin ('won by 412 votes') is not told from votes won",
+    "blind-21": "'40 kilometres south of' is no distance the table knows what it measures",
+    "blind-29": "people 'admitted to hospital' or 'hospitalised' say no event of the people class",
+    "blind-32": "12 civilians against 12 people 'including three soldiers' needs arithmetic",
+}
+"""Pairs the rule gets wrong, with why (each a strict xfail below)."""
+
+
+def sentence_figures(text: str, source: str, article: str) -> list[Figure]:
+    found, words = numbers_in(text)
+    return [
+        Figure(("analyst", article, 0), article, 0, source, quantity, measure)
+        for quantity, measure in zip(found, read_measures(text, found, words), strict=True)
+        if measure is not None
+    ]
+
+
+def flagged(pair: SentencePair) -> bool:
+    figures = sentence_figures(pair.a, pair.a_source, f"{pair.id}-a") + sentence_figures(
+        pair.b, pair.b_source, f"{pair.id}-b"
+    )
+    return bool(find_clashes(figures, CLASSES))
+
+
+def scores(pairs: tuple[SentencePair, ...]) -> tuple[float, float, int]:
+    """(precision, recall, pairs got wrong)."""
+    predicted = {pair.id: flagged(pair) for pair in pairs}
+    true_positives = sum(1 for pair in pairs if pair.conflict and predicted[pair.id])
+    flagged_count = sum(predicted.values())
+    conflicts = sum(1 for pair in pairs if pair.conflict)
+    wrong = sum(1 for pair in pairs if predicted[pair.id] != pair.conflict)
+    precision = true_positives / flagged_count if flagged_count else 1.0
+    return round(precision, 2), round(true_positives / conflicts, 2), wrong
+
+
+def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
+    return [
+        pytest.param(
+            pair,
+            id=pair.id,
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[pair.id])]
+            if pair.id in KNOWN_WRONG
+            else [],
+        )
+        for pair in pairs
+    ]
+
+
+@pytest.mark.parametrize("pair", cases(PART_TWO + DEVELOPMENT + FINAL_TEST))
+def test_pair(pair: SentencePair) -> None:
+    assert flagged(pair) == pair.conflict, pair.why
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        pytest.param(PART_TWO, (1.0, 0.92, 2), id="part two"),
+        pytest.param(DEVELOPMENT, (1.0, 0.9, 1), id="blind development half"),
+        pytest.param(FINAL_TEST, (1.0, 0.6, 4), id="blind final-test half"),
+    ],
+)
+def test_precision_and_recall(
+    pairs: tuple[SentencePair, ...], expected: tuple[float, float, int]
+) -> None:
+    """The figures docs/summary.md reports (both at least 0.9 is issue 15's aim)."""
+    assert scores(pairs) == expected
+    assert sum(1 for pair in pairs if pair.id in KNOWN_WRONG) == expected[2]
+
+
+def test_the_recorded_split_is_the_seeded_one() -> None:
+    assert split() == (DEVELOPMENT_LINES, FINAL_TEST_LINES)
+    assert len(ALL) == 40 and len(DEVELOPMENT) == len(FINAL_TEST) == 20
+    assert sum(p.conflict for p in DEVELOPMENT) == sum(p.conflict for p in FINAL_TEST) == 10
+    assert not set(DEVELOPMENT_LINES) & set(FINAL_TEST_LINES)
