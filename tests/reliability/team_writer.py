@@ -1,13 +1,20 @@
 """Child process of test_team_store.py: one analyst tagging a PostgreSQL database.
 
-Usage: team_writer.py URL ANNOTATOR OTHER COUNT SEED [START_FILE]
+Usage: team_writer.py [--retry] URL ANNOTATOR OTHER COUNT SEED [START_FILE]
 
 Tags sentence after sentence (article a{n % 20}, sentence n // 20), printing
 "ack ARTICLE INDEX TAGS" flushed only once save() has returned, so the parent knows
 exactly which writes were acknowledged. COUNT 0 tags until killed. With a START_FILE it
 waits for that file first (all writers start together); after its COUNT saves it waits
 until it sees OTHER's COUNT annotations (announcements wake it up), then prints one JSON
-line: the analysts it heard about and the annotations it sees of each.
+line: the analysts it heard about, the kinds of announcement, the annotations it sees
+of each, and OTHER's as it reads them ([article, index, tags]).
+
+--retry is the analyst who presses the key again: a save refused with "not saved:
+connection lost" prints "lost ARTICLE INDEX" and is tried again (every few
+milliseconds, for up to RETRY_SECONDS) instead of ending the process; reads that find
+no server are tried again too. Each save then pauses PACE_SECONDS, so that a server
+restart lands in the middle of the run.
 """
 
 from __future__ import annotations
@@ -17,14 +24,19 @@ import random
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from store import open_store
+from store import ConnectionLostError, ServerError, open_store
 from store.protocol import StoreEvent
 from workbench.core.annotation import TAGS, Anchor, Annotation
 
 TEXT = "One sentence here. Another one there. " * 20
 WAIT_SECONDS = 60.0
+RETRY_SECONDS = 60.0
+PACE_SECONDS = 0.004
+R = TypeVar("R")
 
 
 def sentence(annotator: str, number: int, tags: tuple[str, ...]) -> Annotation:
@@ -34,14 +46,34 @@ def sentence(annotator: str, number: int, tags: tuple[str, ...]) -> Annotation:
     return Annotation.new(anchor, annotator, tags=tags or ("claim",))
 
 
-def main(url: str, annotator: str, other: str, count: int, seed: int, start: str | None) -> None:
+def persistently(work: Callable[[], R], retry: bool, lost: Callable[[], None]) -> R:
+    """work(), tried again while the server is away if `retry` (else once)."""
+    deadline = time.monotonic() + RETRY_SECONDS
+    while True:
+        try:
+            return work()
+        except (ConnectionLostError, ServerError):
+            if not retry or time.monotonic() > deadline:
+                raise
+            lost()
+            time.sleep(0.02)
+
+
+def main(
+    url: str, annotator: str, other: str, count: int, seed: int, start: str | None, retry: bool
+) -> None:
     rng = random.Random(seed)
     heard: set[str] = set()
+    kinds: set[str] = set()
     woken = threading.Event()
 
     def on_event(event: StoreEvent) -> None:
         heard.add(event.annotator)
+        kinds.add(event.kind)
         woken.set()
+
+    def nothing() -> None:
+        return None
 
     with open_store(url, annotator) as store:
         store.subscribe(on_event)
@@ -51,17 +83,51 @@ def main(url: str, annotator: str, other: str, count: int, seed: int, start: str
         number = 0
         while count == 0 or number < count:
             tags = tuple(tag for tag in TAGS if rng.random() < 0.5)
-            saved = store.save(sentence(annotator, number, tags))
+            wanted = sentence(annotator, number, tags)
+
+            def said_lost(wanted: Annotation = wanted) -> None:
+                print(f"lost {wanted.article_id} {wanted.index}", flush=True)
+
+            saved = persistently(lambda wanted=wanted: store.save(wanted), retry, said_lost)
             print(f"ack {saved.article_id} {saved.index} {','.join(saved.tags)}", flush=True)
             number += 1
+            if retry:
+                time.sleep(PACE_SECONDS)
         deadline = time.monotonic() + WAIT_SECONDS
-        while store.count(other) < count and time.monotonic() < deadline:
+        while (
+            persistently(lambda: store.count(other), retry, nothing) < count
+            and time.monotonic() < deadline
+        ):
             woken.wait(0.5)
             woken.clear()
-        seen = {name: store.count(name) for name in (annotator, other)}
-        print(json.dumps({"heard": sorted(heard), "seen": seen}), flush=True)
+        seen = {
+            name: persistently(lambda name=name: store.count(name), retry, nothing)
+            for name in (annotator, other)
+        }
+        others = [
+            [a.article_id, a.index, list(a.tags)]
+            for a in persistently(lambda: store.all(other), retry, nothing)
+        ]
+        print(
+            json.dumps(
+                {"heard": sorted(heard), "kinds": sorted(kinds), "seen": seen, "others": others}
+            ),
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
-    url, annotator, other, count, seed = sys.argv[1:6]
-    main(url, annotator, other, int(count), int(seed), sys.argv[6] if len(sys.argv) > 6 else None)
+    arguments = sys.argv[1:]
+    retrying = "--retry" in arguments
+    if retrying:
+        arguments.remove("--retry")
+    url, annotator, other, count, seed = arguments[:5]
+    main(
+        url,
+        annotator,
+        other,
+        int(count),
+        int(seed),
+        arguments[5] if len(arguments) > 5 else None,
+        retrying,
+    )

@@ -12,6 +12,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,10 +25,17 @@ SAVES = 150
 
 
 def writer(
-    url: str, annotator: str, other: str, count: int, seed: int, start: Path | None
+    url: str,
+    annotator: str,
+    other: str,
+    count: int,
+    seed: int,
+    start: Path | None,
+    retry: bool = False,
 ) -> subprocess.Popen[str]:
     """A team_writer.py child (see there), its output readable as text."""
-    arguments = [sys.executable, str(WRITER), url, annotator, other, str(count), str(seed)]
+    arguments = [sys.executable, str(WRITER), *(["--retry"] if retry else [])]
+    arguments += [url, annotator, other, str(count), str(seed)]
     if start is not None:
         arguments.append(str(start))
     return subprocess.Popen(
@@ -69,8 +77,16 @@ def test_two_analysts_tagging_at_once_see_each_other_and_lose_nothing(
         with open_store(pg_url, "checker", read_only=True) as store:
             stored = {(a.article_id, a.index): a.tags for a in store.all(name)}
         assert stored == acknowledged(lines[:-1])
+        # Each sees the other's tags as the other saved them.
+        theirs = outputs[other][0].splitlines()[:-1]
+        assert seen_of(report) == acknowledged(theirs)
     assert execute(pg_url, "SELECT count(*) FROM history") == [(2 * SAVES,)]
     figures["team: concurrent saves verified"] += 2 * SAVES
+
+
+def seen_of(report: dict[str, Any]) -> dict[tuple[str, int], tuple[str, ...]]:
+    """(article, sentence) -> tags of the other analyst's annotations as a child read them."""
+    return {(article, index): tuple(tags) for article, index, tags in report["others"]}
 
 
 def test_a_client_killed_mid_save_loses_nothing_acknowledged(
@@ -117,3 +133,43 @@ def test_a_server_restart_mid_session_is_not_saved_then_recovered(
         while StoreEvent("resync") not in events:
             events.append(heard.get(timeout=30))
     figures["team: server restarts survived"] += 1
+
+
+def test_analysts_tagging_through_a_server_restart_lose_nothing_acknowledged(
+    pg_server: PgServer, pg_url: str, tmp_path: Path, figures: Counter[str]
+) -> None:
+    """Two processes tag while the server restarts under them: each save in flight is
+    "not saved: connection lost" (or acknowledged), each tries again and goes on by
+    itself, the listeners come back and announce it, and every acknowledged tag is
+    stored and seen by the other."""
+    if pg_server.ctl is None and required():
+        pytest.fail("WORKBENCH_TEST_PG_CTL is needed to restart the server under CI")
+    with open_store(pg_url, "setup"):
+        pass
+    start = tmp_path / "start"
+    saves = 400
+    children = {
+        "alice": writer(pg_url, "alice", "bob", saves, 3, start, retry=True),
+        "bob": writer(pg_url, "bob", "alice", saves, 4, start, retry=True),
+    }
+    time.sleep(0.5)
+    start.touch()
+    before: dict[str, list[str]] = {}
+    for name, child in children.items():  # both well under way, far from done
+        assert child.stdout is not None
+        before[name] = [child.stdout.readline() for _ in range(40)]
+    pg_server.restart()
+    outputs = {name: child.communicate(timeout=120) for name, child in children.items()}
+    lines = {name: before[name] + outputs[name][0].splitlines() for name in children}
+    for name, child in children.items():
+        assert child.returncode == 0, outputs[name][1]
+        other = "bob" if name == "alice" else "alice"
+        report = json.loads(lines[name][-1])
+        assert any(line.startswith("lost ") for line in lines[name])
+        assert "resync" in report["kinds"]
+        assert report["seen"] == {name: saves, other: saves}
+        with open_store(pg_url, "checker", read_only=True) as store:
+            stored = {(a.article_id, a.index): a.tags for a in store.all(name)}
+        assert stored == acknowledged(lines[name][:-1])
+        assert seen_of(report) == acknowledged(lines[other][:-1])
+    figures["team: saves through a server restart verified"] += 2 * saves
