@@ -14,10 +14,19 @@ from collections.abc import Callable, Mapping
 from itertools import combinations
 from typing import Any
 
-from workbench.core.annotation import ANCHOR_STATES, STATUSES, TAGS, Annotation
+from workbench.core.annotation import (
+    ANCHOR_STATES,
+    FIELDS_BEFORE_SUGGESTION,
+    STATUSES,
+    TAGS,
+    Annotation,
+    Suggested,
+)
 
 RECORD_KEYS = frozenset(Annotation.__dataclass_fields__)
 """to_record() has exactly the dataclass's field names as keys."""
+RECORD_KEY_SETS = (RECORD_KEYS, FIELDS_BEFORE_SUGGESTION)
+"""What the store writes now, and what it wrote before provenance (read as not shown)."""
 CANONICAL_TAGS = frozenset(
     combination for size in range(len(TAGS) + 1) for combination in combinations(TAGS, size)
 )
@@ -49,15 +58,17 @@ _set_status = _slot_setter("status")
 _set_created_at = _slot_setter("created_at")
 _set_updated_at = _slot_setter("updated_at")
 _set_anchor_state = _slot_setter("anchor_state")
+_set_suggestion = _slot_setter("suggestion")
 
 
 def is_canonical(record: Mapping[str, Any]) -> bool:
-    """True if `record` has exactly to_record()'s keys, canonical tags, a known status and
-    anchor state, and an integer sentence index: what the store writes. (The other types
+    """True if `record` has exactly to_record()'s keys (or those of a record from before
+    provenance), canonical tags, a known status and anchor state, and an integer sentence
+    index: what the store writes. (The other types
     are those JSON gives back for what to_record() wrote; a hand-edited file may still be
     wrong there, as from_record would not notice either.)"""
     return (
-        record.keys() == RECORD_KEYS
+        record.keys() in RECORD_KEY_SETS
         and tuple(record["tags"]) in CANONICAL_TAGS
         and record["status"] in KNOWN_STATUSES
         and record["anchor_state"] in KNOWN_ANCHOR_STATES
@@ -88,4 +99,6 @@ def annotation_of(record: Mapping[str, Any]) -> Annotation:
     _set_created_at(annotation, record["created_at"])
     _set_updated_at(annotation, record["updated_at"])
     _set_anchor_state(annotation, record["anchor_state"])
+    suggestion = record.get("suggestion")
+    _set_suggestion(annotation, None if suggestion is None else Suggested.from_record(suggestion))
     return annotation

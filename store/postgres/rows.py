@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from psycopg.types.json import Jsonb
+
 from store.trusted import annotation_of
-from workbench.core.annotation import Annotation
+from workbench.core.annotation import SUGGESTION_KEYS, TAGS, Annotation
 
 RECORD_KEYS: tuple[str, ...] = tuple(Annotation("", "", 0, 0, 0, "", "", "", "").to_record())
 """The record's keys in to_record()'s order (an export writes them in this order)."""
 _COLUMN = {"index": "sentence", "start": "start_offset", "end": "end_offset"}
-_TYPE = {"index": "int4", "start": "int4", "end": "int4"}
+_TYPE = {"index": "int4", "start": "int4", "end": "int4", "suggestion": "jsonb"}
 COLUMNS = ", ".join(_COLUMN.get(key, key) for key in RECORD_KEYS)
 """The record's fields as columns, in RECORD_KEYS order."""
 COLUMN_TYPES = [_TYPE.get(key, "text") for key in RECORD_KEYS]
@@ -29,6 +31,7 @@ FIELD_COUNT = len(RECORD_KEYS)
 
 
 TAGS_AT = RECORD_KEYS.index("tags")
+SUGGESTION_AT = RECORD_KEYS.index("suggestion")
 
 
 def record_of(row: Sequence[Any]) -> dict[str, Any]:
@@ -38,7 +41,19 @@ def record_of(row: Sequence[Any]) -> dict[str, Any]:
     record = dict(zip(RECORD_KEYS, row[:FIELD_COUNT], strict=False))
     tags = record["tags"]
     record["tags"] = tags.split(",") if tags else []
+    suggestion = record["suggestion"]
+    if suggestion is not None:
+        record["suggestion"] = _in_record_order(suggestion)
     return record
+
+
+def _in_record_order(suggestion: dict[str, Any]) -> dict[str, Any]:
+    """A jsonb column gives its keys back in its own order: to_record()'s again."""
+    ordered = {key: suggestion[key] for key in SUGGESTION_KEYS if key in suggestion}
+    scores = ordered.get("scores")
+    if isinstance(scores, dict):
+        ordered["scores"] = {tag: scores[tag] for tag in TAGS if tag in scores}
+    return ordered
 
 
 def annotation_of_row(row: Sequence[Any]) -> Annotation:
@@ -47,8 +62,11 @@ def annotation_of_row(row: Sequence[Any]) -> Annotation:
 
 def row_values(record: dict[str, Any]) -> list[Any]:
     """A record as the values of COLUMNS (for COPY)."""
-    values = [record[name] for name in RECORD_KEYS]
+    values = [record[name] for name in RECORD_KEYS[:SUGGESTION_AT]]
+    values.append(record.get("suggestion"))  # none in a record from before provenance
     values[TAGS_AT] = ",".join(values[TAGS_AT])
+    if values[SUGGESTION_AT] is not None:
+        values[SUGGESTION_AT] = Jsonb(values[SUGGESTION_AT])
     return values
 
 

@@ -119,7 +119,7 @@ CASES: list[Case] = [
     ("not UTF-8", ".json", lambda v: dumps(v).replace(b"alice", b"al\xe9ce")),
     ("NaN", ".json", lambda v: dumps(v).replace(b'"index": 0', b'"index": NaN')),
     ("nested 100,000 deep", ".json", lambda v: nested(100_000)),
-    ("schema version 3", ".json", lambda v: dumps({**v, "schema_version": 3})),
+    ("schema version 4", ".json", lambda v: dumps({**v, "schema_version": 4})),
     ("schema version 0", ".json", lambda v: dumps({**v, "schema_version": 0})),
     ("schema version as text", ".json", lambda v: dumps({**v, "schema_version": "1"})),
     ("no schema version", ".json", lambda v: dumps({k: x for k, x in v.items() if k[0] != "s"})),

@@ -33,9 +33,27 @@ ORPHANED = "orphaned"
 
 AnnotationKey = tuple[str, str, int]
 """(annotator, article_id, sentence index): the identity of an annotation on a sentence."""
+SUGGESTION_OUTCOMES: tuple[str, ...] = ("accepted", "changed", "not_shown")
+SHOWN_OUTCOMES = frozenset(SUGGESTION_OUTCOMES[:2])
+SUGGESTION_KEYS: tuple[str, ...] = (
+    "version",
+    "tags",
+    "source",
+    "resolved_source",
+    "scores",
+    "outcome",
+)
+"""An annotation's "suggestion" record's keys, in the order to_record writes them."""
+"""What became of the suggestion for a sentence (docs/SUGGESTIONS.md, Provenance): the
+annotation holds it as is (its tags, and its source or the speaker it resolves to), the
+analyst changed it, or none was shown (suggestions off, nothing above the lowest score
+shown, or an annotation made before suggestions were recorded)."""
 OrphanKey = tuple[str, str, str, int, str]
 """(annotator, article_id, article_sha256, index, created_at): the identity of an orphan,
 which is on no sentence, so its index is only where it was on the text it was made on."""
+
+
+_TAG_SET = frozenset(TAGS)
 
 
 def utc_now() -> str:
@@ -83,6 +101,68 @@ class Anchor:
 
 
 @dataclass(frozen=True, slots=True)
+class Suggested:
+    """What the suggester showed for a sentence when the analyst saved it: an
+    annotation's provenance. The fields are the "suggestion" record's keys in order
+    (orjson writes an Annotation, and so this, field by field). `scores` holds every
+    tag's score (0 to 1) in TAGS order; `outcome` is "accepted" or "changed", and the
+    annotation holding this sets it from its own tags and source (never stale)."""
+
+    version: str
+    tags: tuple[str, ...]
+    source: str | None
+    resolved_source: str | None
+    scores: dict[str, float] = field(hash=False)
+    outcome: str = "accepted"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tags", normalise_tags(self.tags))
+        scores = self.scores
+        if not isinstance(scores, Mapping) or scores.keys() != _TAG_SET:
+            raise ValueError(f"suggestion scores must name each tag once: {scores!r}")
+        in_order = {tag: float(scores[tag]) for tag in TAGS}
+        if not all(0.0 <= score <= 1.0 for score in in_order.values()):
+            raise ValueError(f"suggestion scores must be 0 to 1: {scores!r}")
+        object.__setattr__(self, "scores", in_order)
+        if self.outcome not in SHOWN_OUTCOMES:
+            raise ValueError(f"unknown suggestion outcome: {self.outcome!r}")
+        for value in (self.source, self.resolved_source):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"a suggested source must be text or null: {value!r}")
+
+    def held_by(self, tags: tuple[str, ...], source: str | None) -> bool:
+        """True if an annotation with these tags and source holds the suggestion as is:
+        the same tags, and the suggested source or the speaker it resolves to."""
+        return tags == self.tags and (
+            source == self.source or (source is not None and source == self.resolved_source)
+        )
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "tags": list(self.tags),
+            "source": self.source,
+            "resolved_source": self.resolved_source,
+            "scores": dict(self.scores),
+            "outcome": self.outcome,
+        }
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Suggested:
+        """Inverse of to_record; raises KeyError/ValueError/TypeError on bad input."""
+        if not isinstance(record, Mapping):
+            raise TypeError(f"a suggestion must be an object, not {type(record).__name__}")
+        return cls(
+            version=str(record["version"]),
+            tags=tuple(record["tags"]),
+            source=record["source"],
+            resolved_source=record["resolved_source"],
+            scores=record["scores"],
+            outcome=str(record.get("outcome", "accepted")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Annotation:
     """An analyst's judgement of one sentence."""
 
@@ -102,6 +182,8 @@ class Annotation:
     created_at: str = field(default_factory=utc_now)
     updated_at: str = field(default="")
     anchor_state: str = CURRENT
+    suggestion: Suggested | None = None
+    """The suggestion shown when the analyst first saved this sentence (None: none was)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tags", normalise_tags(self.tags))
@@ -111,6 +193,11 @@ class Annotation:
             raise ValueError(f"unknown anchor state: {self.anchor_state!r}")
         if not self.updated_at:
             object.__setattr__(self, "updated_at", self.created_at)
+        suggestion = self.suggestion
+        if suggestion is not None:
+            outcome = "accepted" if suggestion.held_by(self.tags, self.source) else "changed"
+            if outcome != suggestion.outcome:
+                object.__setattr__(self, "suggestion", replace(suggestion, outcome=outcome))
 
     @classmethod
     def new(cls, anchor: Anchor, annotator: str, **values: Any) -> Annotation:
@@ -145,6 +232,11 @@ class Annotation:
     def is_blank(self) -> bool:
         """True when the analyst has recorded nothing: such a record is not kept."""
         return not self.tags and not self.source and not self.note and self.status == DEFAULT_STATUS
+
+    @property
+    def suggestion_outcome(self) -> str:
+        """One of SUGGESTION_OUTCOMES, read from the suggestion and what is recorded now."""
+        return "not_shown" if self.suggestion is None else self.suggestion.outcome
 
     def has_tag(self, tag: str) -> bool:
         return tag in self.tags
@@ -202,13 +294,16 @@ class Annotation:
             "created_at": self.created_at,
             "updated_at": self.updated_at,
             "anchor_state": self.anchor_state,
+            "suggestion": None if self.suggestion is None else self.suggestion.to_record(),
         }
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Annotation:
         """Inverse of to_record; raises KeyError/ValueError/TypeError on bad input.
 
-        A record without anchor_state (history written before it existed) is current."""
+        A record without anchor_state (history written before it existed) is current; one
+        without suggestion (written before provenance) had none shown."""
+        suggestion = record.get("suggestion")
         return cls(
             article_id=str(record["article_id"]),
             article_sha256=str(record["article_sha256"]),
@@ -226,6 +321,7 @@ class Annotation:
             created_at=str(record["created_at"]),
             updated_at=str(record["updated_at"]),
             anchor_state=str(record.get("anchor_state", CURRENT)),
+            suggestion=None if suggestion is None else Suggested.from_record(suggestion),
         )
 
 
@@ -234,3 +330,5 @@ _ANCHOR_FIELDS: tuple[str, ...] = tuple(Anchor.__dataclass_fields__)
 _KEPT_ON_MOVE: tuple[str, ...] = tuple(
     name for name in RECORD_FIELDS if name not in _ANCHOR_FIELDS and name != "anchor_state"
 )
+FIELDS_BEFORE_SUGGESTION: frozenset[str] = frozenset(RECORD_FIELDS) - {"suggestion"}
+"""The keys of a record written before provenance (old databases and exports)."""

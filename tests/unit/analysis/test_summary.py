@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -11,7 +12,7 @@ from workbench.core.analysis.figures.conflicts import format_value
 from workbench.core.analysis.summary.build import build_summary
 from workbench.core.analysis.summary.markdown import render_markdown
 from workbench.core.analysis.summary.model import SCHEMA, FigureConflict, Summary
-from workbench.core.annotation import STATUSES, TAGS, Anchor, Annotation
+from workbench.core.annotation import STATUSES, TAGS, Anchor, Annotation, Suggested
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import load_corpus
 
@@ -173,3 +174,40 @@ def test_denials_aimed_at_no_group_are_listed(summary: Summary) -> None:
     report = render_markdown(summary)
     assert "## Denials not linked to a claim" in report
     assert "groundless rumors" in report.split("## Denials not linked to a claim")[1]
+
+
+def test_the_acceptance_rate_of_suggestions(summary: Summary) -> None:
+    gold = load_gold()
+    assert summary.totals.acceptance_rate is None, "no suggestion shown: no rate"
+    assert "Suggestions:" not in render_markdown(summary)
+    shown = Suggested(
+        version="rules-2",
+        tags=("claim",),
+        source="nobody tagged this",
+        resolved_source=None,
+        scores={"claim": 0.8, "attribution": 0.1, "denial": 0.0},
+    )
+    marked = [
+        replace(a, suggestion=replace(shown, tags=a.tags, source=a.source))
+        if n % 3 == 0
+        else a.changed(suggestion=shown)
+        if n % 3 == 1
+        else a
+        for n, a in enumerate(gold)
+    ]
+    outcomes = [a.suggestion_outcome for a in marked]
+    totals = build_summary(marked, []).totals
+    assert totals.suggestions == {
+        name: outcomes.count(name) for name in ("accepted", "changed", "not_shown")
+    }
+    assert totals.suggestions["accepted"] == len(range(0, len(gold), 3))
+    rate = totals.acceptance_rate
+    assert rate is not None and rate == totals.suggestions["accepted"] / (
+        totals.suggestions["accepted"] + totals.suggestions["changed"]
+    )
+    counts = totals.suggestions
+    assert (
+        f"Suggestions: {counts['accepted']} accepted as is, {counts['changed']} changed, "
+        f"{counts['not_shown']} not shown ({rate:.0%} of those shown accepted as is)."
+    ) in render_markdown(build_summary(marked, []))
+    assert build_summary(marked, []).to_json()["totals"]["suggestions"] == counts

@@ -163,7 +163,7 @@ def malformed(exported: Path, tmp_path: Path, case: str) -> tuple[Path, str]:
         document["schema_version"] = 99
         message = (
             f"{path}: $.schema_version: unsupported schema version 99 "
-            "(this workbench reads versions 1 to 2)"
+            "(this workbench reads versions 1 to 3)"
         )
     elif case == "missing-field":
         del document["annotations"][1]["quote"]

@@ -15,7 +15,7 @@ from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.interchange.export.formats import FORMATS, render
 from workbench.core.interchange.export.prepare import prepare_export
-from workbench.core.interchange.export.schema import export_schema, validator
+from workbench.core.interchange.export.schema import SCHEMA_VERSION, export_schema, validator
 
 ROOT = Path(__file__).resolve().parents[3]
 TEXT = "Officials said 40 troops left. [Mr. Putin] denied it.\nA “quoted” line, with ünïcode."
@@ -55,7 +55,7 @@ def test_json_export_is_valid_and_holds_exact_records() -> None:
     data = prepare_export(SAMPLE, exported_at=STAMP)
     document = json.loads(render("json", data))
     assert list(validator().iter_errors(document)) == []
-    assert document["schema_version"] == 2
+    assert document["schema_version"] == SCHEMA_VERSION
     assert document["exported_at"] == STAMP
     assert "history" not in document
     expected = sorted(SAMPLE, key=lambda a: (a.article_id, a.index, a.annotator))
@@ -67,7 +67,7 @@ def test_jsonl_export_is_a_header_then_one_valid_annotation_per_line() -> None:
     output = render("jsonl", prepare_export(SAMPLE, exported_at=STAMP))
     header, *records = lines(output)
     assert list(validator("jsonl_header").iter_errors(header)) == []
-    assert header["schema_version"] == 2
+    assert header["schema_version"] == SCHEMA_VERSION
     expected = sorted(SAMPLE, key=lambda a: (a.article_id, a.index, a.annotator))
     assert records == [a.to_record() for a in expected]
     for record in records:
@@ -90,7 +90,7 @@ def test_empty_exports_are_valid() -> None:
     data = prepare_export([], exported_at=STAMP)
     assert list(validator().iter_errors(json.loads(render("json", data)))) == []
     assert lines(render("jsonl", data)) == [
-        {"schema_version": 2, "exported_at": STAMP, "articles": []}
+        {"schema_version": SCHEMA_VERSION, "exported_at": STAMP, "articles": []}
     ]
     assert json.loads(render("w3c", data))["total"] == 0
     assert json.loads(render("claimreview", data))["@graph"] == []

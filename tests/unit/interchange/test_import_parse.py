@@ -112,8 +112,8 @@ def test_blank_lines_in_jsonl_are_ignored() -> None:
         (b'{"annotations": []}', "$.schema_version: missing (is this a workbench export?)"),
         (b'{"schema_version": "1"}', "$.schema_version: expected an integer, found a string"),
         (
-            b'{"schema_version": 3, "whatever": 1}',
-            "$.schema_version: unsupported schema version 3 (this workbench reads versions 1 to 2)",
+            b'{"schema_version": 4, "whatever": 1}',
+            "$.schema_version: unsupported schema version 4 (this workbench reads versions 1 to 3)",
         ),
         (
             b'{"schema_version": 1, "exported_at": "2026-01-01T00:00:00Z", "articles": []}',
@@ -250,7 +250,7 @@ def test_unknown_articles_are_checked_against_what_the_caller_knows() -> None:
     [
         (b"", "line 1: empty, expected the header line with schema_version"),
         (b"\n\n", "line 1: empty, expected the header line with schema_version"),
-        (b'{"schema_version": 3}\n', "line 1: $.schema_version: unsupported schema version 3"),
+        (b'{"schema_version": 4}\n', "line 1: $.schema_version: unsupported schema version 4"),
         (b'{"schema_version": 1}\n', "line 1: 'exported_at' is a required property"),
         (b"[]\n", "line 1: expected an object with schema_version, found a list"),
     ],

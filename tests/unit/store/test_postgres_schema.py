@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import threading
 from typing import Any
@@ -108,3 +109,27 @@ def test_a_url_without_the_driver_says_what_to_install(monkeypatch: pytest.Monke
         open_store("postgresql://localhost/workbench", "alice")
     assert str(refused.value) == MISSING_DRIVER
     assert "workbench[postgres]" in MISSING_DRIVER
+
+
+def test_a_version_1_database_gains_provenance_and_keeps_its_rows(
+    pg_url: str, make: MakeAnnotation
+) -> None:
+    from store.postgres import schema
+
+    execute(pg_url, schema.migrations()[1])
+    execute(pg_url, "CREATE TABLE schema_version (version integer NOT NULL)")
+    execute(pg_url, "INSERT INTO schema_version (version) VALUES (1)")
+    old = make(source="Officials").to_record()
+    del old["suggestion"]
+    execute(
+        pg_url,
+        "SELECT * FROM workbench_apply(gen_random_uuid(), 'alice', 'save', %s, %s::jsonb,"
+        " NULL, NULL, false)",
+        old["created_at"],
+        json.dumps([{"key": ["alice", "a1", 0], "after": old, "history_key": ["alice", "a1", 0]}]),
+    )
+    with open_store(pg_url, "alice") as store:
+        (read,) = store.all()
+        assert read.suggestion_outcome == "not_shown" and read.source == "Officials"
+        assert store.records()[0]["suggestion"] is None
+    assert execute(pg_url, "SELECT version FROM schema_version") == [(schema.latest(),)]

@@ -40,7 +40,7 @@ from workbench.core.analysis.summary.model import (
     Summary,
     Totals,
 )
-from workbench.core.annotation import STATUSES, TAGS, Annotation
+from workbench.core.annotation import STATUSES, SUGGESTION_OUTCOMES, TAGS, Annotation
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.titles import short_titles
@@ -170,7 +170,17 @@ def _totals(annotations: Sequence[Annotation], facts: Sequence[Facts], names: li
         disagreements=sum(1 for f in facts if f.disagreement),
         tags=tags,
         statuses=statuses,
+        suggestions=suggestion_outcomes(annotations),
     )
+
+
+def suggestion_outcomes(annotations: Iterable[Annotation]) -> dict[str, int]:
+    """Records per outcome of the suggestion shown (each analyst's record counts: each
+    was shown its own)."""
+    counts = dict.fromkeys(SUGGESTION_OUTCOMES, 0)
+    for annotation in annotations:
+        counts[annotation.suggestion_outcome] += 1
+    return counts
 
 
 def _articles(

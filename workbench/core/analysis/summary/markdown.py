@@ -22,6 +22,7 @@ from workbench.core.analysis.summary.model import (
     SentenceLine,
     SourceRow,
     Summary,
+    Totals,
     ranked_groups,
 )
 from workbench.core.annotation import STATUSES, TAGS, Annotation
@@ -87,6 +88,7 @@ def render_markdown(summary: Summary, max_groups: int = 200) -> str:
         + _disagreement_note(totals.disagreements),
         "",
     ]
+    lines += _suggestion_note(totals)
     lines += _conflict_section(summary.conflicts, titles)
     lines += _article_section(summary.articles)
     lines += _source_section(summary.sources)
@@ -94,6 +96,19 @@ def render_markdown(summary: Summary, max_groups: int = 200) -> str:
     lines += _unlinked_denial_section(summary.unlinked_denials, titles)
     lines += _anchoring_section(summary.anchoring or AnchoringSection(), titles)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _suggestion_note(totals: Totals) -> list[str]:
+    """The acceptance rate of suggestions, once some were shown."""
+    rate = totals.acceptance_rate
+    if rate is None:
+        return []
+    counts = totals.suggestions
+    return [
+        f"Suggestions: {counts['accepted']} accepted as is, {counts['changed']} changed, "
+        f"{counts['not_shown']} not shown ({rate:.0%} of those shown accepted as is).",
+        "",
+    ]
 
 
 def _disagreement_note(count: int) -> str:

@@ -16,7 +16,7 @@ from workbench.core.analysis.figures.conflicts import Figure
 from workbench.core.analysis.figures.measures import Measure
 from workbench.core.analysis.ledger.decisions import LedgerDecision
 from workbench.core.analysis.ledger.settings import LedgerSettings
-from workbench.core.annotation import Annotation, AnnotationKey
+from workbench.core.annotation import SUGGESTION_OUTCOMES, Annotation, AnnotationKey
 from workbench.core.collector import paused_gc
 
 SCHEMA = "workbench-summary/1"
@@ -44,6 +44,14 @@ class Totals:
     """Sentences some analyst gave the tag."""
     statuses: Counts
     """Sentences whose analysts agree on the status."""
+    suggestions: Counts = field(default_factory=lambda: dict.fromkeys(SUGGESTION_OUTCOMES, 0))
+    """Records per suggestion outcome (accepted as is, changed, not shown)."""
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        """The share of shown suggestions accepted as is; None when none was shown."""
+        shown = self.suggestions["accepted"] + self.suggestions["changed"]
+        return self.suggestions["accepted"] / shown if shown else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +366,7 @@ def _totals(totals: Totals) -> JSON:
         "disagreements": totals.disagreements,
         "tags": dict(totals.tags),
         "statuses": dict(totals.statuses),
+        "suggestions": dict(totals.suggestions),
     }
 
 

@@ -23,25 +23,44 @@ def record_1_to_2(record: Any) -> Any:
     return record
 
 
-def document_1_to_2(document: Record) -> Record:
-    """Every annotation of the document (and of its history) gets its anchor_state."""
+def record_2_to_3(record: Any) -> Any:
+    """Version 2 had no provenance: no suggestion was recorded, so none was shown."""
+    if isinstance(record, dict) and "suggestion" not in record:
+        record["suggestion"] = None
+    return record
+
+
+def _each_record(document: Record, migrate: Callable[[Any], Any]) -> None:
+    """`migrate` every annotation of the document and of its history."""
     annotations = document.get("annotations")
     if isinstance(annotations, list):
         for record in annotations:
-            record_1_to_2(record)
+            migrate(record)
     history = document.get("history")
     if isinstance(history, list):
         for change in history:
             if isinstance(change, dict):
                 for side in ("before", "after"):
                     if change.get(side) is not None:
-                        record_1_to_2(change[side])
+                        migrate(change[side])
+
+
+def document_1_to_2(document: Record) -> Record:
+    """Every annotation of the document (and of its history) gets its anchor_state."""
+    _each_record(document, record_1_to_2)
     document["schema_version"] = 2
     return document
 
 
-MIGRATIONS: dict[int, Callable[[Record], Record]] = {1: document_1_to_2}
-RECORD_MIGRATIONS: dict[int, Callable[[Any], Any]] = {1: record_1_to_2}
+def document_2_to_3(document: Record) -> Record:
+    """Every annotation of the document (and of its history) gets its suggestion."""
+    _each_record(document, record_2_to_3)
+    document["schema_version"] = 3
+    return document
+
+
+MIGRATIONS: dict[int, Callable[[Record], Record]] = {1: document_1_to_2, 2: document_2_to_3}
+RECORD_MIGRATIONS: dict[int, Callable[[Any], Any]] = {1: record_1_to_2, 2: record_2_to_3}
 
 
 def upgraded_document(document: Record, version: int) -> Record:

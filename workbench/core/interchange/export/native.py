@@ -1,7 +1,7 @@
 """The workbench's own formats: one json document, or jsonl (a header, then one line each).
 
-json:  {"schema_version": 2, "exported_at", "articles", "annotations"[, "history"]}
-jsonl: line 1 {"schema_version": 2, "exported_at", "articles"}; then one annotation
+json:  {"schema_version": 3, "exported_at", "articles", "annotations"[, "history"]}
+jsonl: line 1 {"schema_version": 3, "exported_at", "articles"}; then one annotation
        record per line. History is only available in json.
 Both are written compact, with one orjson.dumps over the whole export: 100,000
 annotations must export in well under a second.
@@ -9,6 +9,7 @@ annotations must export in well under a second.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import orjson
@@ -50,6 +51,15 @@ def dumps_line(value: Any) -> bytes:
     return escape_line_breaks(orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE))
 
 
+def current_records(items: Iterable[Any]) -> list[Any]:
+    """The items, a stored record written before provenance given its "suggestion" (null:
+    none was shown), as the schema wants every record to have it; copied only then."""
+    return [
+        {**item, "suggestion": None} if type(item) is dict and "suggestion" not in item else item
+        for item in items
+    ]
+
+
 def export_document(data: NativeData) -> dict[str, Any]:
     """The json export, ready for orjson.
 
@@ -61,7 +71,7 @@ def export_document(data: NativeData) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "exported_at": data.exported_at,
         "articles": list(data.articles),
-        "annotations": list(data.annotations),
+        "annotations": current_records(data.annotations),
     }
     if data.history is not None:
         document["history"] = list(data.history)
@@ -82,9 +92,10 @@ def render_json(data: NativeData) -> bytes:
 
 
 RECORD_BOUNDARY = b'},{"'
-"""Between two records in a compact list of flat objects. It cannot occur inside a
-string, where every quote is escaped, and annotation records hold no nested object,
-so it marks exactly the places where one record ends and the next begins."""
+"""Between two records in a compact list of objects. It cannot occur inside a string,
+where every quote is escaped, and an annotation record holds no list of objects (its
+one nested object, the suggestion, ends the record), so it marks exactly the places
+where one record ends and the next begins."""
 
 
 def render_jsonl(data: NativeData) -> bytes:
@@ -92,7 +103,7 @@ def render_jsonl(data: NativeData) -> bytes:
     # per record costs about 5x more (its dataclass path is set up per call).
     lines = [orjson.dumps(jsonl_header(data))]
     if data.annotations:
-        records = orjson.dumps(list(data.annotations))[1:-1]
+        records = orjson.dumps(current_records(data.annotations))[1:-1]
         lines.append(records.replace(RECORD_BOUNDARY, b'}\n{"'))
     lines.append(b"")
     return escape_line_breaks(b"\n".join(lines))

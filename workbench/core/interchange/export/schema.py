@@ -12,8 +12,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-SCHEMA_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+SCHEMA_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 """Versions import reads: older ones are brought up to date first (export/migrations.py)."""
 SCHEMA_RESOURCE = "export_schema.json"
 

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from workbench.core.annotation import ANCHOR_STATES, RECORD_FIELDS, STATUSES, TAGS
+from workbench.core.annotation import (
+    ANCHOR_STATES,
+    RECORD_FIELDS,
+    SHOWN_OUTCOMES,
+    STATUSES,
+    SUGGESTION_KEYS,
+    TAGS,
+)
 
 TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z")
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -21,6 +28,7 @@ CHANGE_KEYS = frozenset({"key", "before", "after", "at", "annotator", "action"})
 TAG_SET = frozenset(TAGS)
 STATUS_SET = frozenset(STATUSES)
 ANCHOR_STATE_SET = frozenset(ANCHOR_STATES)
+SUGGESTION_KEY_SET = frozenset(SUGGESTION_KEYS)
 CONTEXT_LIMIT = 32
 LARGEST_COUNT = 2**53 - 1
 
@@ -43,6 +51,33 @@ def is_tag_list(value: Any) -> bool:
         type(value) is list
         and all(type(tag) is str and tag in TAG_SET for tag in value)
         and len(set(value)) == len(value)
+    )
+
+
+def is_score(value: Any) -> bool:
+    return type(value) is float and 0.0 <= value <= 1.0
+
+
+def is_suggestion_record(record: Any) -> bool:
+    """True only for a record valid against #/$defs/suggestion, or null."""
+    if record is None:
+        return True
+    if type(record) is not dict or record.keys() != SUGGESTION_KEY_SET:
+        return False
+    scores = record["scores"]
+    source = record["source"]
+    resolved = record["resolved_source"]
+    return (
+        type(record["version"]) is str
+        and record["version"] != ""
+        and is_tag_list(record["tags"])
+        and (source is None or type(source) is str)
+        and (resolved is None or type(resolved) is str)
+        and type(scores) is dict
+        and scores.keys() == TAG_SET
+        and all(is_score(score) for score in scores.values())
+        and type(record["outcome"]) is str
+        and record["outcome"] in SHOWN_OUTCOMES
     )
 
 
@@ -75,6 +110,7 @@ def is_annotation_record(record: Any) -> bool:
         and is_timestamp(record["updated_at"])
         and type(record["anchor_state"]) is str
         and record["anchor_state"] in ANCHOR_STATE_SET
+        and is_suggestion_record(record["suggestion"])
     )
 
 
