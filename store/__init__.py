@@ -6,7 +6,7 @@ open_store() picks one from where the database is.
 """
 
 from store.annotation_store import AnnotationStore
-from store.change import Change, ImportReport
+from store.change import Change, DecisionChange, ImportReport
 from store.errors import (
     AnchorConflictError,
     ConcurrentEditError,
@@ -31,6 +31,7 @@ __all__ = [
     "CorruptDatabaseError",
     "DatabaseContent",
     "DatabaseLockedError",
+    "DecisionChange",
     "ImportReport",
     "SchemaVersionError",
     "ServerError",

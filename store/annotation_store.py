@@ -20,7 +20,7 @@ from tinydb import TinyDB
 from tinydb.queries import QueryInstance
 
 from store import migrations
-from store.change import Change, ImportReport
+from store.change import Change, DecisionChange, ImportReport
 from store.content_lines import content_lines
 from store.errors import (
     AnchorConflictError,
@@ -73,8 +73,9 @@ class AnnotationStore:
         self._mutex = threading.RLock()
         self._db = TinyDB(storage=lambda: storage)
         self._annotations = self._db.table(ANNOTATIONS)
-        self._undo: list[list[Change]] = []
-        self._redo: list[list[Change]] = []
+        self._undo: list[list[Change] | DecisionChange] = []
+        self._redo: list[list[Change] | DecisionChange] = []
+        """Undo steps: annotation changes, or a ledger decision (made, or redone)."""
         self._cache: dict[str, Annotation] = {}
         self._index = AnnotationIndex()
         self._article_docs: dict[str, str] = {}
@@ -311,25 +312,36 @@ class AnnotationStore:
         return self._record_session_change(key, None, "delete")
 
     @synchronised
-    def undo(self) -> Change | None:
+    def undo(self) -> Change | DecisionChange | None:
         """Undo this session's last change (as a new durable change); None if none is left.
 
         A step of several changes (an article's re-anchoring) is undone as one, in one
-        write: the first change is returned, the others are in its `together`."""
+        write: the first change is returned, the others are in its `together`. A ledger
+        decision is undone by a record of the undo (DecisionChange)."""
         if not self._undo:
             return None
         step = self._undo[-1]
+        if isinstance(step, DecisionChange):
+            undone = step.reverted(self.annotator, utc_now(), undoing=True)
+            self._append_ledger(undone.to_record())
+            self._redo.append(self._undo.pop())
+            return undone
         pairs = [(change.after, self._restamped(change.before)) for change in reversed(step)]
         done = self._commit_pairs(pairs, "undo", [change.key for change in reversed(step)])
         self._redo.append(self._undo.pop())
         return _as_step(done)
 
     @synchronised
-    def redo(self) -> Change | None:
+    def redo(self) -> Change | DecisionChange | None:
         """Redo the last undone change (or step); None if there is nothing to redo."""
         if not self._redo:
             return None
         step = self._redo[-1]
+        if isinstance(step, DecisionChange):
+            redone = step.reverted(self.annotator, utc_now(), undoing=False)
+            self._append_ledger(redone.to_record())
+            self._undo.append(self._redo.pop())
+            return redone
         pairs = [(change.before, self._restamped(change.after)) for change in step]
         done = self._commit_pairs(pairs, "redo", [change.key for change in step])
         self._undo.append(self._redo.pop())
@@ -450,11 +462,17 @@ class AnnotationStore:
             return [Change.from_record(record) for record in records]
 
     @synchronised
-    def import_annotations(self, annotations: Iterable[Annotation]) -> ImportReport:
+    def import_annotations(
+        self,
+        annotations: Iterable[Annotation],
+        decisions: Iterable[Mapping[str, Any]] = (),
+    ) -> ImportReport:
         """Merge annotations from elsewhere, all or nothing: absent keys are added,
         identical ones skipped, differing ones replaced only by a newer updated_at.
         Orphans are matched by their own identity (Annotation.orphan_key), never by the
-        sentence index they no longer have.
+        sentence index they no longer have. Ledger decision records (as exported: who
+        and when included) are appended after the database's own, in their order, but
+        for those it holds already; they are written with the last line.
 
         `annotations` is read once, as it comes (an iterator: a file read line by line
         is never held whole): its changes go to the journal in lines of about
@@ -480,24 +498,37 @@ class AnnotationStore:
                     if size >= IMPORT_LINE_BYTES:
                         self._stage(staging, chunk, final=False)
                         chunk, size = {}, 0
-            self._stage(staging, chunk, final=True)
+            added = self._new_decisions(decisions)
+            self._stage(staging, chunk, final=True, extras=added)
         except BaseException:
             staging.abort()
             self._rebuild()
             raise
-        return ImportReport(**counts)
+        return ImportReport(**counts, decisions=len(added))
+
+    def _new_decisions(self, decisions: Iterable[Mapping[str, Any]]) -> list[Op]:
+        """Puts for the decision records the ledger table does not hold yet, in order."""
+        held = list(self._storage.table(LEDGER).values())
+        ops: list[Op] = []
+        for decision in decisions:
+            record = copy.deepcopy(dict(decision))
+            if record not in held:
+                held.append(record)
+                ops.append([LEDGER, self._storage.new_id(LEDGER), record])
+        return ops
 
     def _stage(
         self,
         staging: Staging,
         chunk: Mapping[object, tuple[Annotation | None, Annotation]],
         final: bool,
+        extras: Sequence[Op] = (),
     ) -> None:
         pairs = list(chunk.values())
         ops, history, _changes = self._pair_changes(
-            pairs, "import", [after.key for _before, after in pairs]
+            pairs, "import", [after.key for _before, after in pairs], extras=extras
         )
-        for op, record in zip(ops, history, strict=True):
+        for op, record in zip(ops[: len(history)], history, strict=True):  # extras last
             record["after"] = op[2]  # the same record twice: one dict in memory, not two
         self._follow(staging.write(ops, history, final))
 
@@ -564,11 +595,20 @@ class AnnotationStore:
 
     @synchronised
     def save_ledger_decision(self, decision: dict[str, Any]) -> dict[str, Any]:
-        """Append a decision (JSON-ready dict); `annotator` and `at` are added if absent."""
-        document = {"annotator": self.annotator, "at": utc_now(), **decision}
-        doc_id = self._storage.new_id(LEDGER)
-        self._put(LEDGER, doc_id, document)
-        return copy.deepcopy(self._storage.table(LEDGER)[doc_id])
+        """Append a decision (JSON-ready dict; `annotator` and `at` are added if absent):
+        this session's next undo step."""
+        now = utc_now()
+        document = {"annotator": self.annotator, "at": now, **decision}
+        self._append_ledger(document)
+        stored = copy.deepcopy(document)
+        action = str(stored.get("action"))
+        self._undo.append(DecisionChange(None, stored, now, self.annotator, action))
+        self._redo.clear()
+        return copy.deepcopy(stored)
+
+    def _append_ledger(self, record: dict[str, Any]) -> None:
+        """One record more in the ledger table (a decision, or an undo or redo of one)."""
+        self._put(LEDGER, self._storage.new_id(LEDGER), copy.deepcopy(record))
 
     # -- Other sessions, and whole databases ----------------------------------------------
 

@@ -8,6 +8,8 @@ from typing import Any
 from workbench.core.annotation import Annotation, AnnotationKey
 
 ACTIONS = ("save", "delete", "undo", "redo", "import", "reanchor", "reattach")
+UNDO = "undo"
+REDO = "redo"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +69,54 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class DecisionChange:
+    """One change to the claim-ledger decisions, as undo() and redo() hand it back: a
+    decision made (action "merge" or "split": before None, after its record), undone
+    ("undo": before the record, after None) or redone ("redo"). The store never
+    removes a decision's record: an undo or redo is a record of its own in the ledger
+    table, {"annotator", "at", "action", "before", "after"}, so that table is the
+    decisions' history (read as the decisions in force by decisions_from_records)."""
+
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    at: str
+    annotator: str
+    action: str
+
+    @property
+    def decision(self) -> dict[str, Any]:
+        """The decision's own record (as stored when it was made)."""
+        record = self.after if self.after is not None else self.before
+        assert record is not None
+        return record
+
+    def reverted(self, annotator: str, at: str, undoing: bool) -> DecisionChange:
+        """The undo (or the redo) of the decision this change made."""
+        decision = self.decision
+        if undoing:
+            return DecisionChange(decision, None, at, annotator, UNDO)
+        return DecisionChange(None, decision, at, annotator, REDO)
+
+    def to_record(self) -> dict[str, Any]:
+        """An undo's or redo's record in the ledger table."""
+        return {
+            "annotator": self.annotator,
+            "at": self.at,
+            "action": self.action,
+            "before": self.before,
+            "after": self.after,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class ImportReport:
     """How many imported annotations were added, updated (newer) or skipped."""
 
     added: int = 0
     updated: int = 0
     skipped: int = 0
+    decisions: int = 0
+    """Ledger decision records added (those already in the database are skipped)."""
 
     @property
     def total(self) -> int:

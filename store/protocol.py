@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Literal, Protocol, Self
 
-from store.change import Change, ImportReport
+from store.change import Change, DecisionChange, ImportReport
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import Annotation
 from workbench.core.annotation_filter import AnnotationFilter
@@ -142,13 +142,19 @@ class Store(Protocol):
 
     def delete(self, article_id: str, index: int) -> Change | None: ...
 
-    def undo(self) -> Change | None: ...
+    def undo(self) -> Change | DecisionChange | None:
+        """Undo this session's last step: annotation changes, or a ledger decision."""
+        ...
 
-    def redo(self) -> Change | None: ...
+    def redo(self) -> Change | DecisionChange | None: ...
 
     def history(self) -> list[Change]: ...
 
-    def import_annotations(self, annotations: Iterable[Annotation]) -> ImportReport: ...
+    def import_annotations(
+        self, annotations: Iterable[Annotation], decisions: Iterable[Mapping[str, Any]] = ()
+    ) -> ImportReport:
+        """All or nothing; `decisions`: ledger decision records, those already held skipped."""
+        ...
 
     # Re-anchoring and orphans
     def articles_to_reanchor(self, current: Mapping[str, str], segmenter: str) -> list[str]: ...
@@ -186,7 +192,9 @@ class Store(Protocol):
 
     def ledger_decisions(self) -> list[dict[str, Any]]: ...
 
-    def save_ledger_decision(self, decision: dict[str, Any]) -> dict[str, Any]: ...
+    def save_ledger_decision(self, decision: dict[str, Any]) -> dict[str, Any]:
+        """Append a decision record: this session's next undo step."""
+        ...
 
     # Other sessions, and moving whole databases
     def subscribe(self, callback: Callable[[StoreEvent], None]) -> Subscription:

@@ -25,7 +25,7 @@ import orjson
 import psycopg
 from psycopg.types.json import Json
 
-from store.change import Change, ImportReport
+from store.change import Change, DecisionChange, ImportReport
 from store.errors import (
     AnchorConflictError,
     ConcurrentEditError,
@@ -100,8 +100,9 @@ class PostgresStore:
         self._call = Call(self._session, annotator, self._channel)
         self._placed: dict[tuple[str, str], dict[int, Seen]] = {}
         self._orphans: dict[tuple[Any, ...], Seen] = {}
-        self._undo: list[list[_Done]] = []
-        self._redo: list[list[_Done]] = []
+        self._undo: list[list[_Done] | DecisionChange] = []
+        self._redo: list[list[_Done] | DecisionChange] = []
+        """Undo steps: annotation changes, or a ledger decision (made, or redone)."""
         self._position: tuple[str, int] | None = None
         self._listener: Listener | None = None
 
@@ -295,13 +296,13 @@ class PostgresStore:
         return None if done is None else done.change
 
     @synchronised
-    def undo(self) -> Change | None:
+    def undo(self) -> Change | DecisionChange | None:
         """Undo this session's last step (as new durable changes); ConcurrentEditError,
         with the step dropped, if another session changed what it would undo."""
         return self._move_step(self._undo, self._redo, "undo")
 
     @synchronised
-    def redo(self) -> Change | None:
+    def redo(self) -> Change | DecisionChange | None:
         """Redo the last undone step; ConcurrentEditError as undo()."""
         return self._move_step(self._redo, self._undo, "redo")
 
@@ -311,11 +312,16 @@ class PostgresStore:
             return [_change(*row) for row in found]
 
     @synchronised
-    def import_annotations(self, annotations: Iterable[Annotation]) -> ImportReport:
+    def import_annotations(
+        self,
+        annotations: Iterable[Annotation],
+        decisions: Iterable[Mapping[str, Any]] = (),
+    ) -> ImportReport:
         """Merge annotations from elsewhere in one transaction (all or nothing): absent
         ones added, identical ones skipped, differing ones replaced only by a newer
-        updated_at; orphans matched by their own identity."""
-        counts = {"added": 0, "updated": 0, "skipped": 0}
+        updated_at; orphans matched by their own identity. Ledger decision records are
+        appended in their order, but for those the database holds already."""
+        counts = {"added": 0, "updated": 0, "skipped": 0, "decisions": 0}
         written: list[Applied] = []
 
         def work(connection: psycopg.Connection[Any]) -> None:
@@ -346,6 +352,9 @@ class PostgresStore:
                         )
                 if any(counts[name] for name in ("added", "updated")):
                     self._announce(connection, {"kind": "annotations"})
+                counts["decisions"] = _add_decisions(connection, decisions)
+                if counts["decisions"]:
+                    self._announce(connection, {"kind": "ledger"})
 
         self._write(work)
         self._follow(written)  # committed: now this session has seen them
@@ -480,9 +489,21 @@ class PostgresStore:
         found = self._read(lambda connection: connection.execute(LEDGER).fetchall())
         return [dict(row[0]) for row in found]
 
+    @synchronised
     def save_ledger_decision(self, decision: dict[str, Any]) -> dict[str, Any]:
-        document = {"annotator": self.annotator, "at": utc_now(), **decision}
-        encoded = orjson.dumps(document).decode()  # TypeError before anything is sent
+        """Append a decision (`annotator` and `at` are added if absent): this session's
+        next undo step."""
+        now = utc_now()
+        stored = self._append_ledger({"annotator": self.annotator, "at": now, **decision})
+        action = str(stored.get("action"))
+        self._undo.append(DecisionChange(None, stored, now, self.annotator, action))
+        self._redo.clear()
+        return dict(stored)
+
+    def _append_ledger(self, record: dict[str, Any]) -> dict[str, Any]:
+        """One record more in the ledger table (a decision, or an undo or redo of one),
+        announced to the other sessions; returns it as stored."""
+        encoded = orjson.dumps(record).decode()  # TypeError before anything is sent
         announcement = orjson.dumps({"session": self._session, "kind": "ledger"}).decode()
         found = self._write(
             lambda connection: connection.execute(
@@ -493,6 +514,20 @@ class PostgresStore:
         )
         assert found is not None
         return dict(found[0])
+
+    def _move_decision(
+        self,
+        source: list[list[_Done] | DecisionChange],
+        target: list[list[_Done] | DecisionChange],
+        undoing: bool,
+    ) -> DecisionChange:
+        """Undo (or redo) the decision on top of `source`: a record of it appended."""
+        step = source[-1]
+        assert isinstance(step, DecisionChange)
+        moved = step.reverted(self.annotator, utc_now(), undoing)
+        self._append_ledger(moved.to_record())
+        target.append(source.pop())
+        return moved
 
     # -- Other sessions, and whole databases ----------------------------------------------
 
@@ -736,15 +771,21 @@ class PostgresStore:
         return done
 
     def _move_step(
-        self, source: list[list[_Done]], target: list[list[_Done]], action: str
-    ) -> Change | None:
+        self,
+        source: list[list[_Done] | DecisionChange],
+        target: list[list[_Done] | DecisionChange],
+        action: str,
+    ) -> Change | DecisionChange | None:
         """Undo (or redo) the last step of `source` in one call and put it on `target`.
         A step refused because another session changed it is dropped; one not saved
         (connection lost) stays, to try again."""
         if not source:
             return None
         undoing = action == "undo"
-        order = source[-1][::-1] if undoing else source[-1]
+        step = source[-1]
+        if isinstance(step, DecisionChange):
+            return self._move_decision(source, target, undoing)
+        order = step[::-1] if undoing else step
         specs = [self._reverting(done, undoing) for done in order]
         try:
             applied = self._write(lambda c: self._apply(c, action, specs))
@@ -1046,3 +1087,19 @@ def _copy_content(
             copy.set_types(["json"])
             for decision in content.ledger:
                 copy.write_row([Json(decision)])
+
+
+def _add_decisions(
+    connection: psycopg.Connection[Any], decisions: Iterable[Mapping[str, Any]]
+) -> int:
+    """Append the decision records the ledger table does not hold yet, in order (inside
+    the caller's transaction); returns how many."""
+    added = 0
+    for decision in decisions:
+        found = connection.execute(
+            "INSERT INTO ledger_decisions (decision) SELECT %s::json WHERE NOT EXISTS "
+            "(SELECT 1 FROM ledger_decisions WHERE decision::jsonb = %s::jsonb)",
+            [orjson.dumps(decision).decode()] * 2,
+        )
+        added += found.rowcount
+    return added

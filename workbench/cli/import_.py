@@ -99,7 +99,9 @@ def run(args: argparse.Namespace) -> int:
             database = list(plans(store, corpus, fuzzy))
             store_plans(store, database)
             stream = source.annotations(check_repeats=False)
-            report = store.import_annotations(placed(stream, placement, fuzzy, made))
+            report = store.import_annotations(
+                placed(stream, placement, fuzzy, made), source.decisions
+            )
         warn(store.warnings[shown:])  # what closing found (a compaction's own checks)
     except ImportFileError as error:
         return fail(str(error.in_file(path)))
@@ -108,9 +110,13 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail(str(error))
     history = f" (its history of {source.history_entries} changes is not imported)"
+    decisions = ""
+    if source.decisions:
+        held = len(source.decisions) - report.decisions
+        decisions = f"; ledger decisions: added {report.decisions}, already held {held}"
     print(
         f"imported {one_line(str(path))}: added {report.added}, updated {report.updated}, "
-        f"skipped {report.skipped}{history if source.history_entries else ''}",
+        f"skipped {report.skipped}{decisions}{history if source.history_entries else ''}",
         file=sys.stdout,
     )
     counts = outcome_counts(made)

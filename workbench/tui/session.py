@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from store import Change, Store
+from store import Change, DecisionChange, Store
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
 from workbench.core.annotation import STATUSES, Anchor, Annotation
 from workbench.core.corpus.articles import Article, Corpus
@@ -223,17 +223,18 @@ class AnnotationSession:
             return None
         return self.save(self.current_or_new().changed(anchor_state="current"))
 
-    def undo(self) -> Change | None:
-        """Undo the last change of this session and go to its sentence."""
+    def undo(self) -> Change | DecisionChange | None:
+        """Undo the last change of this session and go to its sentence (a ledger
+        decision's undo goes nowhere)."""
         return self._follow(self.store.undo())
 
-    def redo(self) -> Change | None:
+    def redo(self) -> Change | DecisionChange | None:
         """Redo the last undone change and go to its sentence."""
         return self._follow(self.store.redo())
 
-    def _follow(self, change: Change | None) -> Change | None:
-        if change is None:
-            return None
+    def _follow(self, change: Change | DecisionChange | None) -> Change | DecisionChange | None:
+        if change is None or isinstance(change, DecisionChange):
+            return change
         sides = (change.before, change.after)
         if change.together or any(side is not None and side.is_orphan for side in sides):
             self.forget_counts()  # a step of several, or an orphan's: count again

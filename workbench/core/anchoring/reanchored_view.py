@@ -60,6 +60,9 @@ class ReanchoredView:
     def history(self) -> Sequence[ChangeLike]:
         return self.source.history()
 
+    def ledger_decisions(self) -> list[dict[str, Any]]:
+        return self.source.ledger_decisions()
+
 
 class ReadableStore(AnchorSource, ExportSource, Protocol):
     """What read_only_view reads."""

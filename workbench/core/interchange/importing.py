@@ -250,6 +250,8 @@ class Header:
     articles: list[dict[str, Any]]
     history_entries: int
     checker: AnnotationChecker
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+    """The ledger decision records (validated with the envelope), oldest first."""
 
     @classmethod
     def of(cls, format_name: str, document: dict[str, Any], checker: AnnotationChecker) -> Header:
@@ -260,6 +262,7 @@ class Header:
             document["articles"],
             len(history) if isinstance(history, list) else 0,
             checker,
+            document.get("decisions", []),
         )
 
     def batch(self, pairs: Iterable[tuple[Annotation, Location]]) -> ImportBatch:
@@ -469,7 +472,8 @@ LISTS = ("articles", "annotations", "history")
 
 
 def envelope(document: dict[str, Any]) -> dict[str, Any]:
-    """The document with its lists emptied: what jsonschema checks before the items."""
+    """The document with its long lists emptied: what jsonschema checks before their
+    items (the few ledger decisions are checked with it)."""
     return {
         name: [] if name in LISTS and isinstance(value, list) else value
         for name, value in document.items()
@@ -593,6 +597,8 @@ class ImportFile:
         self.format = chosen
         self.unlisted_articles: dict[str, Location] = {}
         self.history_entries = 0
+        self.decisions: list[dict[str, Any]] = []
+        """The file's ledger decision records, once a pass has read them."""
 
     def annotations(self, check_repeats: bool = True) -> Iterator[tuple[Annotation, Location]]:
         """One pass over the file. ImportFileError (naming the file) at the first
@@ -611,6 +617,7 @@ class ImportFile:
         header = headers[0]
         self.unlisted_articles = header.checker.unlisted
         self.history_entries = header.history_entries
+        self.decisions = header.decisions
 
     def check(self) -> int:
         """A pass that only validates (every record, no repeated annotation); returns how

@@ -11,7 +11,8 @@ from textual.screen import Screen
 from textual.validation import Integer
 from textual.widgets import Static
 
-from store import Change, StoreError
+from store import Change, DecisionChange, StoreError
+from workbench.core.analysis.ledger.decisions import decision_words
 from workbench.core.analysis.suggestions.speaker import guess_source
 from workbench.core.annotation import STATUSES, Annotation
 from workbench.core.corpus.titles import shorten
@@ -351,6 +352,9 @@ class AnnotateScreen(Screen[None]):
             return
         if change is None:
             self.notify(nothing)
+        elif isinstance(change, DecisionChange):
+            done = "Undid" if change.action == "undo" else "Redid"
+            self.notify(f"{done} the {decision_words(change.decision)}.", markup=False)
         elif isinstance(change, Change) and is_reanchoring(change):
             article = self.session.corpus.by_id.get(change.key[1])
             name = f"“{shorten(article.title)}”" if article is not None else change.key[1]

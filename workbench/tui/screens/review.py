@@ -23,7 +23,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
-from store import Change, Store, StoreError
+from store import Change, DecisionChange, Store, StoreError
+from workbench.core.analysis.ledger.decisions import decision_words
 from workbench.core.anchoring.as_tagged import TaggedVersions
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, anchored_to, most_similar
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
@@ -446,7 +447,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
     def action_redo(self) -> None:
         self.history_step(self.store.redo, "Redid", "Nothing to redo.")
 
-    def history_step(self, step: Callable[[], Change | None], done: str, nothing: str) -> None:
+    def history_step(
+        self, step: Callable[[], Change | DecisionChange | None], done: str, nothing: str
+    ) -> None:
         try:
             change = step()
         except StoreError as error:
@@ -454,6 +457,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             return
         if change is None:
             self.notify(nothing)
+            return
+        if isinstance(change, DecisionChange):
+            self.notify(f"{done} the {decision_words(change.decision)}.", markup=False)
             return
         self.anchors.forget()
         sides = (change.before, change.after)

@@ -5,11 +5,16 @@ when); the ledger replays them in order on top of the automatic grouping. A reco
 that is no decision this version knows (an unknown action, a field of the wrong shape)
 is read as an `UnreadableDecision`: the ledger applies nothing for it but reports it
 with the decisions it ignored, so none is dropped unseen.
+
+The records are the decisions' history: the store never removes one. Undoing a
+decision appends `{"action": "undo", "before": <the decision's record>, "after": null}`
+and redoing it `{"action": "redo", "before": null, "after": <the record>}` (with who
+and when, as for the decision); `decisions_from_records` reads the decisions in force.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
@@ -86,9 +91,39 @@ def decision_from_record(record: Mapping[str, Any]) -> LedgerDecision:
     return UnreadableDecision(record)
 
 
+UNDO = "undo"
+REDO = "redo"
+
+
+@dataclass(slots=True)
+class _Logged:
+    record: Mapping[str, Any]
+    decision: LedgerDecision
+    in_force: bool = True
+
+
 def decisions_from_records(records: Iterable[Mapping[str, Any]]) -> tuple[LedgerDecision, ...]:
-    """store.ledger_decisions() read as decisions, in order."""
-    return tuple(decision_from_record(record) for record in records)
+    """store.ledger_decisions() read as the decisions in force, in order.
+
+    An "undo" record takes back the latest decision in force whose record it holds as
+    `before`; a "redo" puts the latest one taken back (its `after`) where it was, so a
+    redo gives exactly what was there before the undo. An undo or redo that matches no
+    decision is an UnreadableDecision: reported with the ignored decisions, never lost."""
+    logged: list[_Logged] = []
+    for record in records:
+        action = record.get("action")
+        if action in (UNDO, REDO):
+            undoing = action == UNDO
+            target = record.get("before" if undoing else "after")
+            found = next(
+                (e for e in reversed(logged) if e.in_force == undoing and e.record == target),
+                None,
+            )
+            if found is not None:
+                found.in_force = not undoing
+                continue
+        logged.append(_Logged(record, decision_from_record(record)))
+    return tuple(entry.decision for entry in logged if entry.in_force)
 
 
 def _optional_text(value: object) -> bool:
@@ -104,3 +139,16 @@ def _is_key(value: object) -> TypeGuard[list[Any]]:
         and isinstance(value[1], str)
         and type(value[2]) is int
     )
+
+
+def decision_words(record: Mapping[str, Any], title_of: Callable[[str], str] | None = None) -> str:
+    """A decision's record in an analyst's words ("merge of 2 claim groups"), for what
+    an undo or redo says; `title_of` names an article (else the split's place is left out)."""
+    decision = decision_from_record(record)
+    if isinstance(decision, Merge):
+        return f"merge of {len(decision.groups)} claim groups"
+    if isinstance(decision, Split):
+        _annotator, article_id, index = decision.member
+        where = f" (sentence {index + 1} of “{title_of(article_id)}”)" if title_of else ""
+        return f"split of a claim{where} from its group"
+    return "ledger decision"

@@ -15,22 +15,21 @@ A conflict is two figures that measure the same thing and cannot both be true, g
 by different sources (or, for unattributed claims, different articles), inside one
 group or across the whole ledger (analysis/figures/measures.py reads what a figure
 measures, analysis/figures/conflicts.py decides and explains). The analyst's merge and split
-decisions (decisions.py) are replayed here in order on top of the automatic grouping;
-group ids derive from member keys so a decision still finds its group after new claims
-come.
+decisions (decisions.py) are replayed in order on top of the automatic grouping
+(decide.py); a group is named by its smallest sentence, so a decision still finds its
+group after new claims come, in every analyst's view and after an import.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from workbench.core.analysis.figures.conflicts import Clash, Figure, figures_in, find_clashes
 from workbench.core.analysis.ledger.claim_text import ClaimText, claim_text
-from workbench.core.analysis.ledger.decisions import LedgerDecision, Merge, Split
+from workbench.core.analysis.ledger.decide import DecidedGroups
+from workbench.core.analysis.ledger.decisions import LedgerDecision
 from workbench.core.analysis.ledger.denials import denial_targets
 from workbench.core.analysis.ledger.grouping import group_texts
 from workbench.core.analysis.ledger.settings import LedgerSettings
@@ -88,11 +87,6 @@ class _Item:
     figures: tuple[Figure, ...]
 
 
-def _id_of(smallest: AnnotationKey) -> str:
-    digest = hashlib.sha1("\x1f".join(map(str, smallest)).encode("utf-8")).hexdigest()
-    return f"g-{digest[:10]}"
-
-
 def _annotation_key(annotation: Annotation) -> AnnotationKey:
     return annotation.key
 
@@ -135,49 +129,6 @@ def _auto_groups(items: Sequence[_Item], settings: LedgerSettings) -> list[list[
     return list(groups.values())
 
 
-Member = TypeVar("Member")
-
-
-def _decide(
-    groups: Iterable[list[Member]],
-    decisions: Iterable[LedgerDecision],
-    key_of: Callable[[Member], AnnotationKey],
-) -> tuple[dict[str, list[Member]], list[LedgerDecision]]:
-    """Replay merge and split decisions in order: the groups, keyed by their id, and the
-    decisions that were ignored (a Merge joins the named groups; a Split takes one claim
-    out of its group; an UnreadableDecision is ignored)."""
-
-    def id_of(group: list[Member]) -> str:
-        return _id_of(min(map(key_of, group)))
-
-    current = {id_of(g): list(g) for g in groups if g}
-    ignored: list[LedgerDecision] = []
-    for decision in decisions:
-        if isinstance(decision, Merge):
-            named = [i for i in decision.groups if i in current]
-            if len(named) < 2:
-                ignored.append(decision)
-                continue
-            merged = [member for i in named for member in current.pop(i)]
-            current[id_of(merged)] = merged
-        elif isinstance(decision, Split):
-            wanted = decision.member
-            home = next(
-                (i for i, g in current.items() if any(key_of(m) == wanted for m in g)), None
-            )
-            if home is None or len(current[home]) < 2:
-                ignored.append(decision)
-                continue
-            group = current.pop(home)
-            alone = [m for m in group if key_of(m) == wanted]
-            rest = [m for m in group if key_of(m) != wanted]
-            current[id_of(rest)] = rest
-            current[id_of(alone)] = alone
-        else:
-            ignored.append(decision)
-    return current, ignored
-
-
 def _aimed(
     denials: Sequence[_Item], groups: Sequence[list[_Item]], settings: LedgerSettings
 ) -> list[list[Annotation]]:
@@ -202,10 +153,15 @@ def build_ledger(
     settings: LedgerSettings | None = None,
     decisions: Iterable[LedgerDecision] = (),
     source_of: Callable[[str | None], str | None] | None = None,
+    keys_of: Callable[[Annotation], Iterable[AnnotationKey]] | None = None,
 ) -> Ledger:
-    """Group the claims, attach denials, apply decisions and flag conflicting figures."""
+    """Group the claims, attach denials, apply decisions and flag conflicting figures.
+
+    `keys_of` gives every annotation key a claim stands for (with several analysts, a
+    line stands for each analyst who gave it): how decisions stored under the earlier
+    group names are matched (decide.py)."""
     with paused_gc(promote=True):
-        return _build_ledger(annotations, settings, decisions, source_of)
+        return _build_ledger(annotations, settings, decisions, source_of, keys_of)
 
 
 def _build_ledger(
@@ -213,6 +169,7 @@ def _build_ledger(
     settings: LedgerSettings | None,
     decisions: Iterable[LedgerDecision],
     source_of: Callable[[str | None], str | None] | None,
+    keys_of: Callable[[Annotation], Iterable[AnnotationKey]] | None,
 ) -> Ledger:
     settings = settings or LedgerSettings()
     canonical = source_of or _stripped
@@ -227,9 +184,14 @@ def _build_ledger(
                 claims.append(item)
             if is_denial:
                 denials.append(item)
-    decided, ignored = _decide(_auto_groups(claims, settings), decisions, _item_key)
+    decided = DecidedGroups(
+        _auto_groups(claims, settings),
+        _item_key,
+        None if keys_of is None else lambda item: keys_of(item.annotation),
+    )
+    ignored = decided.replay(decisions)
     ordered = sorted(
-        ((gid, sorted(members, key=_item_key)) for gid, members in decided.items()),
+        ((gid, sorted(members, key=_item_key)) for gid, members in decided.current.items()),
         key=lambda pair: _item_key(pair[1][0]),
     )
     aimed = _aimed(denials, [members for _, members in ordered], settings)

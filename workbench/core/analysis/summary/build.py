@@ -101,7 +101,13 @@ def _build_summary(
         return memo[source]
 
     analysts = Analysts(annotations, canonical)
-    ledger = build_ledger(analysts.shown, settings.ledger, decisions, canonical)
+    ledger = build_ledger(
+        analysts.shown,
+        settings.ledger,
+        decisions,
+        canonical,
+        lambda a: [(name, a.article_id, a.index) for name in analysts.line(a).annotators],
+    )
     facts = analysts.facts
     articles = _articles(facts, articles_info)
     titles = {row.article_id: row.short_title for row in articles}

@@ -49,6 +49,8 @@ class ExportData(Generic[Item]):
     articles: Sequence[Mapping[str, Any]]
     exported_at: str
     history: Sequence[Mapping[str, Any]] | None = None
+    decisions: Sequence[Mapping[str, Any]] = ()
+    """Ledger decision records as stored (written only when there are some)."""
 
 
 def articles_anchored(

@@ -41,6 +41,8 @@ class ExportFormat:
     from_records: bool = False
     """Writes each annotation as its stored record: made from store.records(), without
     building an Annotation for each (most of an export's time at 100,000)."""
+    decisions: bool = False
+    """Carries the analysts' ledger decisions (merge, split, their undo and redo)."""
     orphans_left_out: Callable[[Annotation], bool] | None = None
     """For a format that places every annotation on a sentence, so leaves orphans out:
     which orphans it would have held (json and jsonl carry them with anchor_state)."""
@@ -53,8 +55,17 @@ class ExportFormat:
 FORMATS: dict[str, ExportFormat] = {
     export_format.name: export_format
     for export_format in (
-        ExportFormat("json", render_json, "workbench-export.json", history=True, from_records=True),
-        ExportFormat("jsonl", render_jsonl, "workbench-export.jsonl", from_records=True),
+        ExportFormat(
+            "json",
+            render_json,
+            "workbench-export.json",
+            history=True,
+            from_records=True,
+            decisions=True,
+        ),
+        ExportFormat(
+            "jsonl", render_jsonl, "workbench-export.jsonl", from_records=True, decisions=True
+        ),
         ExportFormat(
             "w3c", render_w3c, "workbench-export.w3c.jsonld", orphans_left_out=_every_orphan
         ),

@@ -9,6 +9,7 @@ the others.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from operator import itemgetter
 from typing import Any, Protocol
 
@@ -37,6 +38,8 @@ class ExportSource(Protocol):
 
     def history(self) -> Sequence[ChangeLike]: ...
 
+    def ledger_decisions(self) -> list[dict[str, Any]]: ...
+
 
 class ExportError(ValueError):
     """An export that cannot be made as asked."""
@@ -62,12 +65,34 @@ def export_bytes(
         raise ExportError(f"--history is only available with --format {with_history}")
     articles = catalogue(source.articles())
     changes = source.history() if history else None
+    decisions = exported_decisions(source, wanted, annotator) if export_format.decisions else []
     if export_format.from_records:
         records = source.records(annotator, ordered=False)
         return export_format.render(
-            prepare_export(records, wanted, articles, changes, read=itemgetter)
+            prepare_export(records, wanted, articles, changes, read=itemgetter, decisions=decisions)
         )
-    return export_format.render(prepare_export(source.all(annotator), wanted, articles, changes))
+    return export_format.render(
+        prepare_export(source.all(annotator), wanted, articles, changes, decisions=decisions)
+    )
+
+
+def exported_decisions(
+    source: ExportSource, wanted: AnnotationFilter | None, annotator: str | None
+) -> list[dict[str, Any]]:
+    """The ledger decision records an export carries, as stored and in order: those of
+    the analysts it holds (every analyst's for None). An export narrowed by anything but
+    the analyst carries none, as its decisions would name claim groups it leaves out."""
+    wanted = wanted or AnnotationFilter()
+    if not replace(wanted, annotators=frozenset()).is_empty:
+        return []
+    chosen = set(wanted.annotators) if wanted.annotators else None
+    if annotator is not None:
+        chosen = {annotator} if chosen is None else chosen & {annotator}
+    return [
+        record
+        for record in source.ledger_decisions()
+        if chosen is None or record.get("annotator") in chosen
+    ]
 
 
 def orphans_left_out(

@@ -1,8 +1,10 @@
 """The workbench's own formats: one json document, or jsonl (a header, then one line each).
 
-json:  {"schema_version": 3, "exported_at", "articles", "annotations"[, "history"]}
-jsonl: line 1 {"schema_version": 3, "exported_at", "articles"}; then one annotation
-       record per line. History is only available in json.
+json:  {"schema_version": 3, "exported_at", "articles", "annotations"[, "history"]
+        [, "decisions"]}
+jsonl: line 1 {"schema_version": 3, "exported_at", "articles"[, "decisions"]}; then one
+       annotation record per line. History is only available in json; the ledger
+       decisions are written when there are some.
 Both are written compact, with one orjson.dumps over the whole export: 100,000
 annotations must export in well under a second.
 """
@@ -75,16 +77,21 @@ def export_document(data: NativeData) -> dict[str, Any]:
     }
     if data.history is not None:
         document["history"] = list(data.history)
+    if data.decisions:
+        document["decisions"] = list(data.decisions)
     return document
 
 
 def jsonl_header(data: NativeData) -> dict[str, Any]:
     """The first line of a jsonl export: what a reader needs before the annotations."""
-    return {
+    header: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "exported_at": data.exported_at,
         "articles": list(data.articles),
     }
+    if data.decisions:
+        header["decisions"] = list(data.decisions)
+    return header
 
 
 def render_json(data: NativeData) -> bytes:

@@ -10,9 +10,9 @@ an export's time); `read` says how to read a field of either (attrgetter, itemge
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from workbench.core.annotation import AnnotationKey, utc_now
 from workbench.core.annotation_filter import AnnotationFilter, Reader
@@ -36,6 +36,7 @@ def prepare_export(
     exported_at: str | None = None,
     *,
     read: Reader = attrgetter,
+    decisions: Sequence[Mapping[str, Any]] = (),
 ) -> ExportData[Item]:
     """The export of the `items` that pass `wanted`; history only when given.
 
@@ -57,4 +58,5 @@ def prepare_export(
         articles=articles_anchored((anchor_of(group[0]) for group in groups), catalogue),
         exported_at=exported_at or utc_now(),
         history=None if history is None else history_of_keys(history, keys),
+        decisions=decisions,
     )

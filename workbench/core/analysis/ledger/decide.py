@@ -1,0 +1,144 @@
+"""The analyst's merge and split decisions replayed, in order, on the automatic groups.
+
+A group is named by its smallest sentence (article id, sentence index): the same name
+in every analyst's summary and in another database once an export is imported, so a
+decision made in one analyst's view finds its groups in the "all analysts" view and
+after an import. A split names a claim by its annotation key and takes that sentence
+(every analyst's line of it) out of its group.
+
+Decisions stored before groups were named by sentence named a group by its smallest
+annotation key (annotator, article id, index), in the view of the analyst who made
+them. Such a name is still found: it is the group holding that key as the smallest of
+one analyst's keys (`legacy_group_id`). A decision whose groups or member are gone is
+returned as ignored, never dropped unseen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from typing import Generic, TypeVar
+
+from workbench.core.analysis.ledger.decisions import LedgerDecision, Merge, Split
+from workbench.core.annotation import AnnotationKey
+
+Member = TypeVar("Member")
+KeysOf = Callable[[Member], Iterable[AnnotationKey]]
+
+
+def _hashed(*parts: object) -> str:
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return f"g-{digest[:10]}"
+
+
+def group_id(article_id: str, index: int) -> str:
+    """The name of a group whose smallest sentence is (article_id, index)."""
+    return _hashed(article_id, index)
+
+
+def legacy_group_id(key: AnnotationKey) -> str:
+    """The name groups had before: a hash of the smallest member's annotation key."""
+    return _hashed(*key)
+
+
+class DecidedGroups(Generic[Member]):
+    """The groups by name while decisions are replayed."""
+
+    def __init__(
+        self,
+        groups: Iterable[list[Member]],
+        key_of: Callable[[Member], AnnotationKey],
+        keys_of: KeysOf[Member] | None = None,
+    ) -> None:
+        """`key_of` gives a member's annotation key; `keys_of` every key it stands for
+        (with several analysts, one line stands for each analyst who gave it)."""
+        self.current: dict[str, list[Member]] = {}
+        self._key_of = key_of
+        self._keys_of: KeysOf[Member] = keys_of or (lambda member: (key_of(member),))
+        self._aliases: dict[str, str] | None = None
+        """Earlier names -> the current name, made when a decision first needs one."""
+        self._aliases_of: dict[str, list[str]] = {}
+        for group in groups:
+            if group:
+                self._add(group)
+
+    def replay(self, decisions: Iterable[LedgerDecision]) -> list[LedgerDecision]:
+        """Apply `decisions` in order; returns those that were ignored."""
+        ignored: list[LedgerDecision] = []
+        for decision in decisions:
+            if isinstance(decision, Merge):
+                done = self._merge(decision.groups)
+            elif isinstance(decision, Split):
+                done = self._split(decision.member)
+            else:
+                done = False
+            if not done:
+                ignored.append(decision)
+        return ignored
+
+    def _merge(self, names: Iterable[str]) -> bool:
+        found = list(dict.fromkeys(gid for name in names if (gid := self._find(name))))
+        if len(found) < 2:
+            return False
+        self._add([member for gid in found for member in self._pop(gid)])
+        return True
+
+    def _split(self, member: AnnotationKey) -> bool:
+        sentence = (member[1], member[2])
+
+        def in_sentence(item: Member) -> bool:
+            key = self._key_of(item)
+            return (key[1], key[2]) == sentence
+
+        home = next(
+            (gid for gid, group in self.current.items() if any(map(in_sentence, group))), None
+        )
+        if home is None:
+            return False
+        group = self.current[home]
+        alone = [m for m in group if in_sentence(m)]
+        rest = [m for m in group if not in_sentence(m)]
+        if not rest:
+            return False
+        self._pop(home)
+        self._add(rest)
+        self._add(alone)
+        return True
+
+    def _find(self, name: str) -> str | None:
+        if name in self.current:
+            return name
+        if self._aliases is None:
+            self._aliases = {}
+            for gid, group in self.current.items():
+                self._alias(gid, group)
+        return self._aliases.get(name)
+
+    def _add(self, group: list[Member]) -> None:
+        keys = list(map(self._key_of, group))
+        gid = group_id(*min((key[1], key[2]) for key in keys))
+        if gid in self.current:  # two lines of one sentence in two groups: never one name
+            gid = legacy_group_id(min(keys))
+        self.current[gid] = group
+        if self._aliases is not None:
+            self._alias(gid, group)
+
+    def _pop(self, gid: str) -> list[Member]:
+        if self._aliases is not None:
+            for alias in self._aliases_of.pop(gid, ()):
+                if self._aliases.get(alias) == gid:
+                    del self._aliases[alias]
+        return self.current.pop(gid)
+
+    def _alias(self, gid: str, group: list[Member]) -> None:
+        """The group's earlier names: the smallest key of each analyst's in it."""
+        assert self._aliases is not None
+        smallest: dict[str, AnnotationKey] = {}
+        for member in group:
+            for key in self._keys_of(member):
+                if key[0] not in smallest or key < smallest[key[0]]:
+                    smallest[key[0]] = key
+        names = [legacy_group_id(key) for key in smallest.values()]
+        self._aliases_of[gid] = names
+        for name in names:
+            self._aliases.setdefault(name, gid)
