@@ -4,6 +4,7 @@ the summary there shows the merged groups (the issue's 31 groups instead of 30).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -90,15 +91,21 @@ def test_an_export_narrowed_by_more_than_the_analyst_carries_no_decisions(
     assert "decisions" not in json.loads(claims.read_text(encoding="utf-8"))
 
 
+def exported_as(db: Path, folder: Path, change: Callable[[dict[str, Any]], None]) -> Path:
+    """An export of `db` as `change` leaves it."""
+    exported = folder / "export.json"
+    assert main(["export", "--db", str(db), "-o", str(exported)]) == 0
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    change(document)
+    exported.write_text(json.dumps(document), encoding="utf-8")
+    return exported
+
+
 def test_an_export_from_before_decisions_still_imports(
     decided: tuple[Path, int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db, groups = decided
-    exported = tmp_path / "export.json"
-    assert main(["export", "--db", str(db), "-o", str(exported)]) == 0
-    document = json.loads(exported.read_text(encoding="utf-8"))
-    del document["decisions"]
-    exported.write_text(json.dumps(document), encoding="utf-8")
+    exported = exported_as(db, tmp_path, lambda document: document.pop("decisions"))
     elsewhere = tmp_path / "elsewhere.json"
     capsys.readouterr()
     assert main(["import", str(exported), "--db", str(elsewhere)]) == 0
@@ -110,11 +117,9 @@ def test_a_bad_decision_is_refused_naming_where(
     decided: tuple[Path, int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db, _groups = decided
-    exported = tmp_path / "export.json"
-    assert main(["export", "--db", str(db), "-o", str(exported)]) == 0
-    document = json.loads(exported.read_text(encoding="utf-8"))
-    document["decisions"][1]["at"] = "yesterday"
-    exported.write_text(json.dumps(document), encoding="utf-8")
+    exported = exported_as(
+        db, tmp_path, lambda document: document["decisions"][1].update(at="yesterday")
+    )
     elsewhere = tmp_path / "elsewhere.json"
     capsys.readouterr()
     assert main(["import", str(exported), "--db", str(elsewhere)]) == 1
