@@ -876,9 +876,12 @@ class AnnotationStore:
                 self._index = AnnotationIndex.of(table)
         except (KeyError, TypeError, ValueError) as error:
             where = self.path if self.path is not None else Path(":memory:")
-            raise CorruptDatabaseError(
-                where, f"an annotation lacks its key: {error!r}", database=self.path
-            ) from error
+            detail = (
+                f"an annotation lacks its key: {error!r}"
+                if isinstance(error, KeyError)
+                else f"the annotations cannot be told apart: {error}"
+            )
+            raise CorruptDatabaseError(where, detail, database=self.path) from error
         self._article_docs = {
             str(doc["article_id"]): doc_id for doc_id, doc in self._storage.table(ARTICLES).items()
         }

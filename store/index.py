@@ -45,7 +45,9 @@ class AnnotationIndex:
     @classmethod
     def of(cls, table: Mapping[str, Mapping[str, Any]]) -> AnnotationIndex:
         """Index every record of the annotations table (add() inlined: 100,000 records
-        are indexed on every open)."""
+        are indexed on every open). ValueError for a sentence index that is not an int
+        or two placed records on one key: read leniently, one would hide the other, or
+        a record would be shown on a sentence its text is not (a string "3" read as 3)."""
         index = cls()
         by_article = index._by_article
         tagged = index._tagged
@@ -55,14 +57,18 @@ class AnnotationIndex:
             annotator = str(record["annotator"])
             article_id = str(record["article_id"])
             group = (annotator, article_id)
-            sentence = int(record["index"])
+            sentence = _sentence_index(doc_id, record["index"])
             if record.get("anchor_state") == ORPHANED:
                 index._orphans[group][doc_id] = None
                 index._orphan_count += 1
                 continue
             sentences = by_article[group]
-            if sentence not in sentences:
-                index._size += 1
+            if sentence in sentences:
+                raise ValueError(
+                    f"annotations {sentences[sentence]} and {doc_id} are both {annotator!r}'s "
+                    f"on sentence {sentence + 1} of {article_id!r}"
+                )
+            index._size += 1
             sentences[sentence] = doc_id
             if record.get("tags"):
                 tagged[group] += 1
@@ -199,6 +205,16 @@ class AnnotationIndex:
         for doc_id, _before, after in changes:
             if after is not None:
                 self.add(doc_id, after)
+
+
+def _sentence_index(doc_id: str, value: Any) -> int:
+    """A record's sentence index: an int (or a whole float, as a file from before
+    checksums may hold); ValueError for anything else (a string, a bool, 2.5)."""
+    if type(value) is int:
+        return value
+    if type(value) is float and value.is_integer():
+        return int(value)
+    raise ValueError(f"annotation {doc_id}: sentence index {value!r} is not a whole number")
 
 
 def _add(counts: dict[str, int], key: str) -> None:

@@ -44,6 +44,7 @@ from store.ops import apply_ops
 from store.replay import JournalEntry, journal_entry
 from store.segments import fresh_journal_path, journal_path, sealed_segments
 from store.snapshot import META_ID, META_TABLE, Snapshot, Tables, check_shape, load_snapshot
+from store.trusted import record_problem
 from workbench.core.annotation import Annotation
 
 ANNOTATIONS = "annotations"
@@ -826,15 +827,27 @@ def _merged(
 
 
 def _keep_valid_annotations(recovery: Recovery) -> None:
-    """Only records that are annotations, one per key, go into the repaired database."""
+    """Only records that are annotations, one per key, go into the repaired database.
+
+    A record the store would not have written, but that reads leniently (a string "7"
+    for a sentence index), is kept in the form the store writes and named, unless its
+    key is taken by a record written right: read leniently, it may name a sentence it
+    was never on (its key is what is wrong), so the right one keeps the sentence."""
     table = recovery.tables.get(ANNOTATIONS, {})
     seen: dict[tuple[Any, ...], str] = {}
+    lenient: list[tuple[str, str, Annotation]] = []
     for doc_id, record in list(table.items()):
+        problem = record_problem(record)
         try:
             annotation = Annotation.from_record(record)
+            if record_problem(annotation.to_record()) is not None:
+                raise ValueError(problem)
         except (KeyError, TypeError, ValueError) as error:
             del table[doc_id]
             recovery.lost.append(f"annotation {doc_id} is not an annotation ({error!r}): dropped")
+            continue
+        if problem is not None:
+            lenient.append((doc_id, problem, annotation))
             continue
         if annotation.is_orphan:
             continue  # on no sentence: identified by more than its key
@@ -845,3 +858,16 @@ def _keep_valid_annotations(recovery: Recovery) -> None:
                 "the later one is kept"
             )
         seen[annotation.key] = doc_id
+    for doc_id, problem, annotation in lenient:
+        where = (
+            f"annotation {doc_id} ({annotation.annotator}'s on sentence {annotation.index + 1} "
+            f"of {annotation.article_id}): {problem}"
+        )
+        if not annotation.is_orphan and annotation.key in seen:
+            del table[doc_id]
+            recovery.lost.append(f"{where}; that sentence holds a valid one: dropped")
+            continue
+        table[doc_id] = annotation.to_record()
+        if not annotation.is_orphan:
+            seen[annotation.key] = doc_id
+        recovery.corrected.append(f"{where}; kept as read, in the form workbench writes: check it")

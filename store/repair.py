@@ -17,21 +17,26 @@ damaged set, writing the same files). Nothing is ever deleted.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from store import migrations
 from store.errors import CorruptDatabaseError, LinkLoopError, StoreWriteError, describe_os_error
 from store.files import fsync_directory, remove_stale_temporaries, replace_atomically
 from store.history_log import HistoryLog, checksum_of, history_path
+from store.index import AnnotationIndex
 from store.lock import DatabaseLock
+from store.reading_order import ANNOTATIONS_TABLE
 from store.recovery import Recovery, recover
 from store.replay import Replayed, database_files, replay
 from store.replay import repair_plan_path as plan_path
 from store.segments import create_journal
 from store.snapshot import META_ID, META_TABLE, write_snapshot
+from store.trusted import record_problem
 from workbench.core.files.atomic import link_target
 from workbench.core.files.links import link_loop
 
@@ -68,6 +73,7 @@ def repair(path: Path, now: datetime | None = None) -> RepairReport:
             try:
                 state = replay(path, lock.saved)
                 _check_history_whole(path, state)
+                _check_annotations_whole(path, state)
             except CorruptDatabaseError:
                 pass
             else:
@@ -101,6 +107,25 @@ def _check_history_whole(path: Path, state: Replayed) -> None:
     if committed and not state.history_restarted:
         log = HistoryLog(history_path(path), path)
         log.verify(committed, int(meta.get("history_first_id", 1)), meta.get("history_checksum"))
+
+
+def _check_annotations_whole(path: Path, state: Replayed) -> None:
+    """Every annotation record exactly as the store writes it, one per sentence (opening
+    trusts a checksummed snapshot's records as written): CorruptDatabaseError if not,
+    which repair then mends."""
+    tables = state.tables
+    found = migrations.schema_version(tables)
+    if found < migrations.SCHEMA_VERSION:  # older records are completed as opening does
+        tables = migrations.migrate(copy.deepcopy(tables), found)
+    table = tables.get(ANNOTATIONS_TABLE, {})
+    for doc_id, record in table.items():
+        problem = record_problem(record)
+        if problem is not None:
+            raise CorruptDatabaseError(path, f"annotation {doc_id}: {problem}", path)
+    try:
+        AnnotationIndex.of(table)
+    except ValueError as error:
+        raise CorruptDatabaseError(path, str(error), path) from error
 
 
 def _write_plan(path: Path, now: datetime) -> None:

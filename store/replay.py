@@ -29,9 +29,11 @@ from store.history_log import HistoryLog, history_path
 from store.lock import lock_path, recorded_saved
 from store.migrations import SCHEMA_VERSION
 from store.ops import Applied, apply_ops, undo_ops
+from store.reading_order import ANNOTATIONS_TABLE
 from store.segments import fresh_journal_path, journal_path, sealed_segments
 from store.sequence import SequenceCheck
 from store.snapshot import META_ID, META_TABLE, Snapshot, Tables, load_snapshot
+from store.trusted import record_problem
 from workbench.core.collector import paused_gc
 from workbench.core.files.atomic import link_target
 
@@ -223,6 +225,8 @@ def _replay_file(
                     raise _damaged(
                         database, file, line.number, line.offset, f"is not a change ({error!r})"
                     ) from error
+                if seq is not None:
+                    _check_annotations(database, file, line, applied)
                 if run is not None:
                     run.history.extend(added)
                 else:
@@ -304,6 +308,25 @@ def _parts(
     if entry is None:
         raise _damaged(database, file, line.number, line.offset, "is not a journal change")
     return entry.seq, entry.ops, entry.history, entry.staged
+
+
+def _check_annotations(
+    database: Path, file: Path, line: line_format.Line, applied: list[Applied]
+) -> None:
+    """Refuse a checksummed line that puts a record the store never writes into the
+    annotations table (lines from before sequence numbers may hold older record shapes:
+    the migrations complete those)."""
+    for item in applied:
+        if item.table == ANNOTATIONS_TABLE and item.after is not None:
+            problem = record_problem(item.after)
+            if problem is not None:
+                raise _damaged(
+                    database,
+                    file,
+                    line.number,
+                    line.offset,
+                    f"holds annotation {item.doc_id}, which is not one the store writes: {problem}",
+                )
 
 
 def _damaged(

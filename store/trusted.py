@@ -102,3 +102,51 @@ def annotation_of(record: Mapping[str, Any]) -> Annotation:
     suggestion = record.get("suggestion")
     _set_suggestion(annotation, None if suggestion is None else Suggested.from_record(suggestion))
     return annotation
+
+
+_TEXT_FIELDS = (
+    "article_id",
+    "article_sha256",
+    "quote",
+    "prefix",
+    "suffix",
+    "annotator",
+    "note",
+    "created_at",
+    "updated_at",
+)
+
+
+def record_problem(record: Mapping[str, Any]) -> str | None:
+    """What makes `record` something the store never writes, or None if it is exactly an
+    annotation as to_record() makes it (every key, each of its JSON type, a canonical
+    tag list, a known status and anchor state).
+
+    A checksum only says a line is as it was written: a record written wrong (a string
+    for a sentence index, an unknown tag) passes it, and read leniently it is either
+    refused later in a screen or, worse, coerced onto another annotation's sentence.
+    About 2 µs: cheap enough for every journal line replayed."""
+    missing = RECORD_KEYS.difference(record)
+    if missing:
+        return f"{', '.join(sorted(missing))} missing"
+    extra = set(record).difference(RECORD_KEYS)
+    if extra:
+        return f"unknown field(s) {', '.join(sorted(map(repr, extra)))}"
+    for name in ("index", "start", "end"):
+        value = record[name]
+        if type(value) is not int or value < 0:
+            return f"{name} is {value!r}, not a whole number"
+    for name in _TEXT_FIELDS:
+        if type(record[name]) is not str:
+            return f"{name} is {record[name]!r}, not a string"
+    source = record["source"]
+    if source is not None and type(source) is not str:
+        return f"source is {source!r}, not a string"
+    tags = record["tags"]
+    if type(tags) is not list or tuple(tags) not in CANONICAL_TAGS:
+        return f"tags are {tags!r}, not a list of {', '.join(TAGS)} in that order"
+    if record["status"] not in KNOWN_STATUSES:
+        return f"status is {record['status']!r}"
+    if record["anchor_state"] not in KNOWN_ANCHOR_STATES:
+        return f"anchor_state is {record['anchor_state']!r}"
+    return None

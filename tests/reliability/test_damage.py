@@ -19,9 +19,12 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import zlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -408,3 +411,84 @@ def test_repair_leaves_a_healthy_database_alone(
     code, out, _ = run("repair", "--db", damaged.path)
     assert code == 0 and "opens without damage: nothing was changed" in out
     assert without_lock(database_files(damaged.path)) == without_lock(before)
+
+
+# -- A valid checksum over a record the store never writes (QA pass 2) ------------------
+
+
+def _rewritten_line(line: bytes, edit: Callable[[dict[str, Any]], None]) -> bytes:
+    """A journal line changed by `edit` and checksummed again, as a writer with a bug (or
+    a tool that mends checksums) would leave it: only its content is wrong."""
+    entry = json.loads(line[9:])
+    edit(entry)
+    body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+    return b"%08x " % zlib.crc32(body) + body + b"\n"
+
+
+def _resealed_snapshot(snapshot: bytes, index: bytes) -> bytes:
+    """The snapshot with the sentence index of the record noted "base note 1234" (one no
+    journal change touches) replaced by `index`, and its checksum made to match."""
+    marker = snapshot.rfind(b'"integrity"')
+    field = snapshot.rfind(b'"index":34,', 0, snapshot.index(b"base note 1234"))
+    body = snapshot[:field] + b'"index":' + index + snapshot[field + len(b'"index":34') : marker]
+    return body + b'"integrity":{"1":{"crc32":"%08x"}}}' % zlib.crc32(body)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "detail"),
+    [
+        ("index", "3", "index is '3', not a whole number"),  # was read as sentence 3, hiding it
+        ("tags", ["bogus"], "tags are ['bogus']"),
+        ("note", None, "note is None, not a string"),
+    ],
+)
+def test_a_checksummed_journal_line_holding_no_annotation_is_refused_and_repaired(
+    damaged: Damaged,
+    run: Run,
+    import_file: Path,
+    figures: Counter[str],
+    field: str,
+    value: object,
+    detail: str,
+) -> None:
+    lines = damaged.lines(".journal")
+
+    def edit(entry: dict[str, Any]) -> None:
+        entry["ops"][0][2][field] = value
+
+    lines[4] = _rewritten_line(lines[4], edit)  # change 23, of annotation 23
+    damaged.file(".journal").write_bytes(b"".join(lines))
+    assert_refused(damaged, run, import_file, ".journal", "line 5 (byte", detail)
+    figures["damage: refused, every file unchanged"] += 1
+    report = repaired(damaged, run, figures)
+    assert "opens without damage" not in report
+    code, _, err = run("export", "--db", damaged.path, "--format", "jsonl")
+    assert (code, err) == (0, "")
+    kept = {n: note for n, note in notes_of(damaged.path).items() if n != 23}
+    assert kept == {n: note for n, note in damaged.notes.items() if n != 23}
+
+
+def test_a_checksummed_snapshot_record_read_only_leniently_is_refused_and_kept_by_repair(
+    damaged: Damaged, run: Run, import_file: Path, figures: Counter[str]
+) -> None:
+    damaged.path.write_bytes(_resealed_snapshot(damaged.path.read_bytes(), b'"34"'))
+    assert_refused(damaged, run, import_file, "", "sentence index '34' is not a whole number")
+    figures["damage: refused, every file unchanged"] += 1
+    report = repaired(damaged, run, figures)
+    assert "index is '34', not a whole number; kept as read" in report
+    assert notes_of(damaged.path) == damaged.notes
+
+
+def test_two_annotations_on_one_sentence_in_a_checksummed_snapshot_are_refused(
+    damaged: Damaged, run: Run, import_file: Path, figures: Counter[str]
+) -> None:
+    # Read leniently, one of the two was silently hidden: every count was one short.
+    damaged.path.write_bytes(_resealed_snapshot(damaged.path.read_bytes(), b"35"))
+    assert_refused(damaged, run, import_file, "", "are both 'writer''s on sentence 36 of 'a024'")
+    figures["damage: refused, every file unchanged"] += 1
+    report = repaired(damaged, run, figures)
+    assert "it opens with 1,999 annotations" in report
+    assert (
+        'sentence 36 of a024 as it was before the lost changes (claim; note "base note 1234")'
+        in (report.replace("\n", " "))
+    )
