@@ -47,6 +47,39 @@ class CorruptDatabaseError(StoreError):
         return self if self.database else CorruptDatabaseError(self.path, self.detail, database)
 
 
+class NotDamagedError(CorruptDatabaseError):
+    """A file of the database that this user may not read, or a folder where a file
+    belongs: its content may well be whole, so `workbench repair` would only move intact
+    files aside (and rebuild from the rest); the message says what to do instead."""
+
+    def __init__(self, path: Path, detail: str, remedy: str, database: Path | None = None) -> None:
+        StoreError.__init__(
+            self,
+            f"{path} cannot be read ({detail}); it was left untouched: this is not damage, "
+            f"and repair would not help; {remedy}, then run the command again",
+        )
+        self.path = path
+        self.detail = detail
+        self.database = database
+        self.remedy = remedy
+
+    def of_database(self, database: Path) -> CorruptDatabaseError:
+        if self.database:
+            return self
+        return NotDamagedError(self.path, self.detail, self.remedy, database)
+
+
+def unreadable(path: Path, error: OSError, database: Path | None = None) -> CorruptDatabaseError:
+    """Why a file of the database cannot be read: NotDamagedError when the system refuses
+    this user (permissions) or the name is a folder, else a CorruptDatabaseError."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        remedy = "give your user read and write access to it (ls -l shows its owner and mode)"
+        return NotDamagedError(path, "permission denied", remedy, database)
+    if error.errno == errno.EISDIR:
+        return NotDamagedError(path, "it is a folder", "move the folder out of the way", database)
+    return CorruptDatabaseError(path, error.strerror or str(error), database)
+
+
 class LinkLoopError(StoreError):
     """The database is (or goes through) a loop of symbolic links: there is nothing to
     open, and nothing was created beside it (workbench.core.files.links)."""

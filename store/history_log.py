@@ -14,14 +14,16 @@ must be whole, pass its checksum and follow the one before it, or reading it is 
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from store import line_format
-from store.errors import CorruptDatabaseError
+from store.errors import CorruptDatabaseError, NotDamagedError, unreadable
 from store.files import AppendOnlyFile
 from workbench.core.collector import paused_gc
 
@@ -43,11 +45,14 @@ class HistoryLog:
     def size(self) -> int | None:
         """The file's size, or None if it does not exist."""
         try:
-            return os.stat(self.path).st_size
+            found = os.stat(self.path)
         except FileNotFoundError:
             return None
         except OSError as error:
-            raise self._damaged(error.strerror or str(error)) from error
+            raise unreadable(self.path, error, self.database) from error
+        if stat.S_ISDIR(found.st_mode):
+            raise unreadable(self.path, IsADirectoryError(errno.EISDIR, ""), self.database)
+        return found.st_size
 
     def load(self, committed_size: int, first_id: int = 1) -> list[dict[str, Any]]:
         """Every acknowledged record, oldest first (bytes past committed_size are ignored).
@@ -61,7 +66,7 @@ class HistoryLog:
         except FileNotFoundError:
             raise self._damaged(f"missing, but {committed_size:,} bytes were written") from None
         except OSError as error:
-            raise self._damaged(error.strerror or str(error)) from error
+            raise unreadable(self.path, error, self.database) from error
         with handle, paused_gc():
             size = os.fstat(handle.fileno()).st_size
             if size < committed_size:
@@ -77,6 +82,9 @@ class HistoryLog:
         try:
             fd = os.open(self.path, os.O_RDONLY)
         except OSError as error:
+            refused = unreadable(self.path, error, self.database)
+            if isinstance(refused, NotDamagedError):
+                raise refused from error
             return error.strerror or str(error)
         try:
             line, start = _last_line(fd, committed_size)

@@ -25,7 +25,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from store import migrations
-from store.errors import CorruptDatabaseError, LinkLoopError, StoreWriteError, describe_os_error
+from store.errors import (
+    CorruptDatabaseError,
+    LinkLoopError,
+    NotDamagedError,
+    StoreWriteError,
+    describe_os_error,
+    unreadable,
+)
 from store.files import fsync_directory, remove_stale_temporaries, replace_atomically
 from store.history_log import HistoryLog, checksum_of, history_path
 from store.index import AnnotationIndex
@@ -70,10 +77,13 @@ def repair(path: Path, now: datetime | None = None) -> RepairReport:
         remove_stale_temporaries(path)
         plan = plan_path(path)
         if not plan.exists():
+            _check_readable(path)
             try:
                 state = replay(path, lock.saved)
                 _check_history_whole(path, state)
                 _check_annotations_whole(path, state)
+            except NotDamagedError:
+                raise
             except CorruptDatabaseError:
                 pass
             else:
@@ -95,6 +105,23 @@ def repair(path: Path, now: datetime | None = None) -> RepairReport:
     finally:
         lock.close()
     return report
+
+
+def _check_readable(path: Path) -> None:
+    """NotDamagedError for a file of the database this user may not read (or a folder in
+    its place), before anything moves: repair would take it for damage, move it aside
+    whole and rebuild without it (an unreadable snapshot lost the positions, the articles
+    seen and the ledger's decisions to a repair that was not needed)."""
+    for file in [*database_files(path), history_path(path)]:
+        try:
+            with file.open("rb"):
+                pass
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            refused = unreadable(file, error, path)
+            if isinstance(refused, NotDamagedError):
+                raise refused from error
 
 
 def _check_history_whole(path: Path, state: Replayed) -> None:

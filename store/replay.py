@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from store import line_format
-from store.errors import CorruptDatabaseError, SchemaVersionError
+from store.errors import CorruptDatabaseError, SchemaVersionError, unreadable
 from store.file_states import changed_under_reader, replayed_files
 from store.history_log import HistoryLog, history_path
 from store.lock import lock_path, recorded_saved
@@ -189,11 +189,12 @@ def _replay_file(
     """Check and apply one journal file's lines; returns where its whole lines end."""
     try:
         handle = file.open("rb")
-    except OSError as error:
-        reason = "it disappeared while it was read" if isinstance(error, FileNotFoundError) else ""
+    except FileNotFoundError as error:
         raise CorruptDatabaseError(
-            file, reason or error.strerror or str(error), database=database
+            file, "it disappeared while it was read", database=database
         ) from error
+    except OSError as error:
+        raise unreadable(file, error, database) from error
     tables = state.tables
     saved_through = int(tables.get(META_TABLE, {}).get(META_ID, {}).get("history_next_id", 1))
     good_end = 0

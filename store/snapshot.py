@@ -17,7 +17,7 @@ from typing import Any
 
 import orjson
 
-from store.errors import CorruptDatabaseError
+from store.errors import CorruptDatabaseError, unreadable
 from store.files import write_atomically
 from workbench.core.collector import paused_gc
 
@@ -84,7 +84,7 @@ def load_snapshot(path: Path) -> Snapshot | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise CorruptDatabaseError(path, error.strerror or str(error)) from error
+        raise unreadable(path, error) from error
     if not data.strip():
         return None
     checked = _verified(path, data)
