@@ -13,14 +13,20 @@ never report one that did not happen.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import re
+import stat
 import zlib
 from pathlib import Path
 
 from store.errors import DatabaseLockedError, StoreWriteError, describe_os_error
 
+_NOT_A_LOCK_FILE = (
+    "the lock file is %s; workbench keeps its own lock file at this name: remove it and "
+    "run again (nothing was written)"
+)
 _SAVED = re.compile(rb"saved ([0-9]{20}) ([0-9a-f]{8})\n")
 _READ_LIMIT = 128
 
@@ -51,7 +57,7 @@ def recorded_saved(database: Path) -> int | None:
     """What the last writer recorded as saved, read without taking the lock (a
     read-only open); None without a lock file or a record in it. Creates nothing."""
     try:
-        fd = os.open(lock_path(database), os.O_RDONLY | os.O_NONBLOCK)
+        fd = os.open(lock_path(database), os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
     except OSError:
         return None
     try:
@@ -72,11 +78,20 @@ class DatabaseLock:
         record() replaces it, so a writer refused at open leaves it for the next)."""
         self.path = lock_path(database)
         try:
-            self._fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            # Never through a link: the lock file is truncated and written, and a link
+            # there (planted, or a mistake) would have that done to whatever it names.
+            self._fd: int | None = os.open(
+                self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644
+            )
         except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise StoreWriteError(self.path, _NOT_A_LOCK_FILE % "a symbolic link") from error
             raise StoreWriteError(
                 self.path, f"cannot create the lock file: {describe_os_error(error)}"
             ) from error
+        if not stat.S_ISREG(os.fstat(self._fd).st_mode):
+            os.close(self._fd)
+            raise StoreWriteError(self.path, _NOT_A_LOCK_FILE % "not a regular file")
         try:
             fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

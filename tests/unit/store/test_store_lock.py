@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from store_helpers import MakeAnnotation, database_files
 
-from store import AnnotationStore, DatabaseLockedError
+from store import AnnotationStore, DatabaseLockedError, StoreWriteError
+from store.lock import lock_path, recorded_saved
 
 SECOND_PROCESS = """
 import sys
-from store import AnnotationStore, DatabaseLockedError
+from store import AnnotationStore, DatabaseLockedError, StoreWriteError
+from store.lock import lock_path, recorded_saved
 try:
     AnnotationStore.open(sys.argv[1], annotator="bob")
 except DatabaseLockedError as error:
@@ -62,3 +64,23 @@ def test_a_failed_open_releases_the_lock(db_path: Path) -> None:
         AnnotationStore.open(db_path, annotator="alice")
     db_path.write_bytes(b"")
     AnnotationStore.open(db_path, annotator="alice").close()
+
+
+def test_a_symbolic_link_in_place_of_the_lock_file_is_refused_and_its_target_untouched(
+    db_path: Path, tmp_path: Path
+) -> None:
+    # Before QA pass 2 the writer followed it: the target's content was replaced by a pid.
+    victim = tmp_path / "notes.txt"
+    victim.write_text("precious content\n")
+    lock_path(db_path).symlink_to(victim)
+    with pytest.raises(StoreWriteError, match="the lock file is a symbolic link"):
+        AnnotationStore.open(db_path, annotator="alice")
+    assert victim.read_text() == "precious content\n"
+    assert lock_path(db_path).is_symlink()
+    assert recorded_saved(db_path) is None  # a read-only open does not read through it
+
+
+def test_a_fifo_in_place_of_the_lock_file_is_refused_without_blocking(db_path: Path) -> None:
+    os.mkfifo(lock_path(db_path))
+    with pytest.raises(StoreWriteError, match="the lock file is not a regular file"):
+        AnnotationStore.open(db_path, annotator="alice")
