@@ -108,3 +108,19 @@ def test_a_missing_database_is_an_error_and_is_not_created(
     code, _out, err = run(capsys, "reanchor", str(corpus), "--db", str(tmp_path / "none.json"))
     assert code == 1 and "no annotation database" in err
     assert not (tmp_path / "none.json").exists()
+
+
+def test_a_second_file_with_the_same_name_never_takes_the_annotations(
+    capsys: pytest.CaptureFixture[str], corpus: Path, db: Path
+) -> None:
+    # QA pass 2: a file of the same name in a sub-folder that sorts first took the id,
+    # and every annotation of the story was orphaned or moved onto its text.
+    other = corpus / "a-sub-folder" / "story.txt"
+    other.parent.mkdir()
+    other.write_text("Another story\n\nSomething else entirely happened.\n", encoding="utf-8")
+    (corpus / "unrelated.txt").write_text("Unrelated\n\nNothing here.\n", encoding="utf-8")
+    before = files(db)
+    code, out, err = run(capsys, "reanchor", str(corpus), "--db", str(db))
+    assert code == 0 and "orphaned" not in out
+    assert "duplicate article id 'story'" in err and "neither is opened (rename one)" in err
+    assert files(db) == before

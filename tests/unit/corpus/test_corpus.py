@@ -133,15 +133,21 @@ def test_a_missing_path_is_reported_and_the_rest_loads(tmp_path: Path) -> None:
     assert "no such file" in str(problem) and str(missing) in str(problem)
 
 
-def test_a_duplicate_id_is_reported_naming_both_files(tmp_path: Path) -> None:
+def test_a_duplicate_id_is_reported_naming_both_files_and_neither_is_opened(
+    tmp_path: Path,
+) -> None:
+    # Taking the first found (QA pass 2): a file added in a sub-folder that sorts first
+    # took the id, and the annotations made on the other were re-anchored onto its text.
     first = write(tmp_path / "a" / "same.txt", "First\nText.")
     second = write(tmp_path / "b" / "same.md", "Second\nText.")
+    other = write(tmp_path / "c" / "other.txt", "Other\nText.")
     corpus = load_corpus([tmp_path])
-    assert [article.title for article in corpus] == ["First"]
-    (problem,) = corpus.problems
-    assert problem.path == second
-    assert "duplicate" in problem.reason and "'same'" in problem.reason
-    assert str(first) in problem.reason
+    assert [article.path for article in corpus] == [other]
+    later, earlier = corpus.problems
+    assert later.path == second and str(first) in later.reason
+    assert earlier.path == first and "neither is opened (rename one)" in earlier.reason
+    for problem in corpus.problems:
+        assert "duplicate" in problem.reason and "'same'" in problem.reason
 
 
 def test_a_named_file_that_is_not_an_article_is_reported(tmp_path: Path) -> None:
@@ -160,11 +166,12 @@ def test_every_bad_input_at_once(tmp_path: Path) -> None:
     write(tmp_path / "sub" / "ok1.md", "Duplicate\nText.")
     write(tmp_path / "sub" / "ok2.md", "Two\nText.")
     corpus = load_corpus([tmp_path, tmp_path / "nowhere"])
-    assert sorted(article.id for article in corpus) == ["ok1", "ok2"]
+    assert sorted(article.id for article in corpus) == ["ok2"]  # ok1 twice: neither
     assert sorted(problem.path.name for problem in corpus.problems) == [
         "binary.txt",
         "cp1252.txt",
         "empty.md",
         "nowhere",
         "ok1.md",
+        "ok1.txt",
     ]

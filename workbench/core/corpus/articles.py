@@ -243,6 +243,7 @@ def load_corpus(
     articles: list[Article] = []
     problems: list[CorpusProblem] = []
     seen: dict[str, Path] = {}
+    duplicated: set[str] = set()
     items = list(article_files(roots))
     for done, item in enumerate(items, start=1):
         if progress is not None and (done % 50 == 0 or done == len(items)):
@@ -264,9 +265,24 @@ def load_corpus(
                     item, f"duplicate article id {article.id!r} (also {seen[article.id]})"
                 )
             )
+            duplicated.add(article.id)
             continue
         seen[article.id] = item
         articles.append(article)
         if limit is not None and len(articles) >= limit:
             break
+    if duplicated:
+        # Neither copy is taken: which one the annotations of that id were made on cannot
+        # be told, and the first found (a file added in a sub-folder may sort first) would
+        # have them re-anchored onto its text, moved or orphaned.
+        for article in articles:
+            if article.id in duplicated:
+                problems.append(
+                    CorpusProblem(
+                        article.path,
+                        f"duplicate article id {article.id!r}: another file has the same name, "
+                        "so neither is opened (rename one)",
+                    )
+                )
+        articles = [article for article in articles if article.id not in duplicated]
     return Corpus(articles=articles, problems=problems, roots=roots)
