@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +16,7 @@ from workbench.cli.common import (
     threshold,
     warn,
 )
-from workbench.cli.output import write_json_text
+from workbench.cli.output import write_data
 from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import resolve_database
 from workbench.core.analysis.anchor_report import anchoring_section
@@ -28,7 +27,7 @@ from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.files.atomic import write_output
 from workbench.core.files.database_url import shown_location
-from workbench.core.terminal_text import json_safe, printable
+from workbench.core.terminal_text import printable
 
 if TYPE_CHECKING:
     from store.protocol import Store
@@ -140,25 +139,23 @@ def run(args: argparse.Namespace) -> int:
             # puts them (in memory: a summary writes nothing).
             corpus = loaded_corpus(args.paths) if args.paths or not remembered else None
             view = store if corpus is None else read_only_view(store, corpus, fuzzy)
-            annotations = view.all()
-            orphans = view.orphans()
+            # One analyst's annotations only: the others' are never made into objects.
+            annotations = view.all(annotator)
+            orphans = view.orphans(annotator)
+            others = view.all() if annotator is not None and not annotations else []
             decisions = decisions_from_records(store.ledger_decisions())
             versions = as_tagged_or_not(store, view, annotations)
     except StoreError as error:
         return fail(str(error))
-    if annotator is not None:
-        everyone = annotations
-        annotations = [a for a in everyone if a.annotator == annotator]
-        orphans = [a for a in orphans if a.annotator == annotator]
-        if not annotations and everyone:
-            names = ", ".join(sorted({a.annotator for a in everyone}))
-            print(
-                f"workbench: no annotations by {printable(annotator, single_line=True)} in "
-                f"{printable(shown_location(location), single_line=True)}; "
-                f"analysts there: {printable(names, single_line=True)} (--annotator NAME, or "
-                "--annotator all)",
-                file=sys.stderr,
-            )
+    if annotator is not None and others:
+        names = ", ".join(sorted({a.annotator for a in others}))
+        print(
+            f"workbench: no annotations by {printable(annotator, single_line=True)} in "
+            f"{printable(shown_location(location), single_line=True)}; "
+            f"analysts there: {printable(names, single_line=True)} (--annotator NAME, or "
+            "--annotator all)",
+            file=sys.stderr,
+        )
     if corpus is None:
         articles = remembered
     else:
@@ -179,22 +176,20 @@ def run(args: argparse.Namespace) -> int:
         anchoring_section(annotations, orphans, known, versions.of),
     )
     if args.format == "json":
-        # to_json() makes fresh values with no cycle: checking for one costs a fifth of
-        # the encoding, for the same bytes.
-        shape = summary.to_json()
-        text = json.dumps(shape, ensure_ascii=False, indent=2, check_circular=False)
-        text = json_safe(text + "\n")
+        data = summary.to_json_bytes()  # outside text already escaped (json_safe)
     else:
         # A report for people, in a file as on the terminal: outside text shown safely.
-        text = printable(render_markdown(summary))
+        report = printable(render_markdown(summary))
     if args.output:
         try:
             with stopped_cleanly_by_sigterm():
-                write_output(Path(args.output), text.encode("utf-8"))
+                write_output(
+                    Path(args.output), data if args.format == "json" else report.encode("utf-8")
+                )
         except OSError as error:
             return fail(f"cannot write {args.output}: {error.strerror or error}")
     elif args.format == "json":
-        write_json_text(text)
+        write_data(data)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(report)
     return 0

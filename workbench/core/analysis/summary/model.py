@@ -8,9 +8,13 @@ objects, shared, not copied: a figure is turned into JSON only when JSON is aske
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+import orjson
 
 from workbench.core.analysis.figures.conflicts import Figure
 from workbench.core.analysis.figures.measures import Measure
@@ -18,12 +22,14 @@ from workbench.core.analysis.ledger.decisions import LedgerDecision
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.annotation import SUGGESTION_OUTCOMES, Annotation, AnnotationKey
 from workbench.core.collector import paused_gc
+from workbench.core.terminal_text import json_safe, json_safe_bytes
 
 SCHEMA = "workbench-summary/1"
 
 Counts = Mapping[str, int]
 """Sentences per tag, or per status, in TAGS or STATUSES order."""
 JSON = dict[str, Any]
+_INDENTED = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 AnchoringList = Literal["check", "orphaned", "article_missing"]
 """The anchoring section's lists, by their JSON names."""
 
@@ -272,6 +278,29 @@ class Summary:
         with paused_gc(promote=True):
             return _JsonShape().summary(self)
 
+    def to_json_bytes(self) -> bytes:
+        """The JSON document `workbench summary --format json` writes: to_json() as
+        `json.dumps(indent=2, ensure_ascii=False)` writes it, with a final newline, made
+        safe for a terminal (json_safe) and UTF-8 encoded; byte for byte, but through
+        orjson, about eight times faster.
+
+        orjson writes the same bytes for every value a summary holds but three: a float
+        below 1e-4 (or not finite), an integer beyond 64 bits and a lone surrogate. The
+        floats are seen as the shape is made; orjson refuses the other two. Either way
+        the document is written by json.dumps instead, so the bytes never depend on
+        which encoder wrote them."""
+        with paused_gc(promote=True):
+            maker = _JsonShape()
+            shape = maker.summary(self)
+            if maker.plain:
+                try:
+                    return json_safe_bytes(orjson.dumps(shape, option=_INDENTED))
+                except orjson.JSONEncodeError:
+                    pass
+            # No cycle in fresh values: checking for one would cost a fifth of the time.
+            text = json.dumps(shape, ensure_ascii=False, indent=2, check_circular=False)
+            return json_safe(text + "\n").encode("utf-8")
+
 
 def ranked_groups(groups: Sequence[ClaimGroup]) -> list[ClaimGroup]:
     """Groups with conflicting figures first, then the largest: the order people read."""
@@ -289,6 +318,8 @@ class _JsonShape:
         self._lines: dict[int, JSON] = {}
         self._figures: dict[int, JSON] = {}
         self._measures: dict[int, JSON] = {}
+        self.plain = True
+        """No float orjson would write differently from json.dumps (to_json_bytes)."""
 
     def summary(self, summary: Summary) -> JSON:
         line, figure = self.line, self.figure
@@ -304,6 +335,7 @@ class _JsonShape:
             "ignored_decisions": [decision.to_record() for decision in summary.ignored_decisions],
             "settings": summary.settings.to_dict(),
         }
+        self.plain = self.plain and _plain(shape["settings"]) and _plain(shape["ignored_decisions"])
         if summary.anchoring is not None:
             anchoring = summary.anchoring
             shape["anchoring"] = {
@@ -340,6 +372,8 @@ class _JsonShape:
             if measure is None:
                 measure = self._measures[id(figure.measure)] = _measure(figure.measure)
             quantity = figure.quantity
+            if not _plain_float(quantity.value):
+                self.plain = False
             found = self._figures[id(figure)] = {
                 "value": quantity.value,
                 "text": quantity.text,
@@ -355,6 +389,23 @@ class _JsonShape:
                 "index": figure.index,
             }
         return found
+
+
+def _plain_float(value: float) -> bool:
+    """orjson and json.dumps write this float alike (checked over the whole float range
+    in tests/unit/analysis/test_summary_encoding.py)."""
+    return value == 0 or (math.isfinite(value) and abs(value) >= 1e-4)
+
+
+def _plain(value: object) -> bool:
+    """No float in `value` (plain JSON data) that orjson writes differently."""
+    if isinstance(value, float):
+        return _plain_float(value)
+    if isinstance(value, dict):
+        return all(_plain(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return all(_plain(item) for item in value)
+    return True
 
 
 def _totals(totals: Totals) -> JSON:
