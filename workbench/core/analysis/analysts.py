@@ -96,15 +96,7 @@ class Analysts:
         return (annotation.tags, annotation.status, self.canonical(annotation.source))
 
     def _fact(self, annotation: Annotation) -> Facts:
-        source = self.canonical(annotation.source) if annotation.source else None
-        return Facts(
-            annotation.article_id,
-            annotation.index,
-            annotation.tags,
-            annotation.status,
-            (source,) if source else (),
-            False,
-        )
+        return single_fact(annotation, self.canonical)
 
     def _merged_fact(self, key: SentenceKey, found: list[Annotation]) -> Facts:
         statuses = {a.status for a in found}
@@ -150,6 +142,19 @@ class Analysts:
             for other in self._several[key]
             if other is self.line(other).annotation and self.judgement(other) != mine
         ]
+
+
+def single_fact(annotation: Annotation, canonical: Callable[[str | None], str | None]) -> Facts:
+    """The facts of a sentence only one analyst recorded: that analyst's judgement."""
+    source = canonical(annotation.source) if annotation.source else None
+    return Facts(
+        annotation.article_id,
+        annotation.index,
+        annotation.tags,
+        annotation.status,
+        (source,) if source else (),
+        False,
+    )
 
 
 def _annotator(annotation: Annotation) -> str:

@@ -25,9 +25,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from workbench.core.analysis.figures.conflicts import Clash, Figure, figures_in, find_clashes
-from workbench.core.analysis.ledger.claim_text import ClaimText, claim_text
+from workbench.core.analysis.ledger.claim_text import ClaimText, ClaimTexts, claim_text
 from workbench.core.analysis.ledger.decide import DecidedGroups
 from workbench.core.analysis.ledger.decisions import LedgerDecision
 from workbench.core.analysis.ledger.denials import denial_targets
@@ -154,14 +155,17 @@ def build_ledger(
     decisions: Iterable[LedgerDecision] = (),
     source_of: Callable[[str | None], str | None] | None = None,
     keys_of: Callable[[Annotation], Iterable[AnnotationKey]] | None = None,
+    texts: ClaimTexts | None = None,
 ) -> Ledger:
     """Group the claims, attach denials, apply decisions and flag conflicting figures.
 
     `keys_of` gives every annotation key a claim stands for (with several analysts, a
     line stands for each analyst who gave it): how decisions stored under the earlier
-    group names are matched (decide.py)."""
+    group names are matched (decide.py). `texts` keeps what was read in each quote from
+    one build to the next (the summary screen rebuilds after every change): a quote is
+    read once per ClaimTexts."""
     with paused_gc(promote=True):
-        return _build_ledger(annotations, settings, decisions, source_of, keys_of)
+        return _build_ledger(annotations, settings, decisions, source_of, keys_of, texts)
 
 
 def _build_ledger(
@@ -170,10 +174,11 @@ def _build_ledger(
     decisions: Iterable[LedgerDecision],
     source_of: Callable[[str | None], str | None] | None,
     keys_of: Callable[[Annotation], Iterable[AnnotationKey]] | None,
+    cached: ClaimTexts | None,
 ) -> Ledger:
     settings = settings or LedgerSettings()
     canonical = source_of or _stripped
-    texts: dict[str, ClaimText] = {}
+    texts: dict[str, ClaimText] = {} if cached is None else cached
     claims: list[_Item] = []
     denials: list[_Item] = []
     for annotation in sorted(annotations, key=_annotation_key):
@@ -184,6 +189,8 @@ def _build_ledger(
                 claims.append(item)
             if is_denial:
                 denials.append(item)
+    if cached is not None:
+        cached.keep_only(item.annotation.quote for item in chain(claims, denials))
     decided = DecidedGroups(
         _auto_groups(claims, settings),
         _item_key,

@@ -12,12 +12,14 @@ analysts, and a sentence they judged differently is marked (analysts.py).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from workbench.core.analysis.analysts import Analysts, Facts
 from workbench.core.analysis.figures.conflicts import Clash, Figure, explain
+from workbench.core.analysis.ledger.claim_text import ClaimTexts
 from workbench.core.analysis.ledger.decisions import LedgerDecision
 from workbench.core.analysis.ledger.ledger import Ledger, LedgerGroup, build_ledger
 from workbench.core.analysis.ledger.settings import LedgerSettings
@@ -62,22 +64,52 @@ class SummarySettings:
     """Whose summary: one analyst's (their annotations and decisions), None for all."""
 
 
+@dataclass
+class SummaryCache:
+    """What one build leaves for the next build of the same summary (the screen rebuilds
+    after every change; SummaryAccumulator keeps one): nothing in it can go stale."""
+
+    texts: ClaimTexts = field(default_factory=ClaimTexts)
+    """What the ledger read in each quote."""
+    spellings: tuple[tuple[str, int], ...] | None = None
+    """The source spellings the last build grouped, in order met, with their counts."""
+    sources: list[SourceGroup] = field(default_factory=list)
+    """How they were grouped."""
+
+
 def build_summary(
     annotations: Iterable[Annotation],
     articles_info: Iterable[ArticleInfo] = (),
     settings: SummarySettings | None = None,
     anchoring: AnchoringSection | None = None,
+    cache: SummaryCache | None = None,
 ) -> Summary:
     """Everything the summary shows.
 
     `articles_info` holds the known articles (title and sentence count). Articles with
     annotations but no info are listed with their id as title and sentences None.
     `anchoring` is the section only a caller with the corpus can make (anchor_report.py).
+    `cache`, given again to the next build, makes that one cheaper (SummaryCache).
     """
     with paused_gc(promote=True):
         return _build_summary(
-            list(annotations), articles_info, settings or SummarySettings(), anchoring
+            list(annotations), articles_info, settings or SummarySettings(), anchoring, cache
         )
+
+
+def _source_groups(
+    annotations: Sequence[Annotation], cache: SummaryCache | None
+) -> list[SourceGroup]:
+    """group_sources() of the annotations' sources, or the cache's when they are the
+    same spellings, met in the same order, as many times each."""
+    sources = [a.source for a in annotations if a.source]
+    if cache is None:
+        return group_sources(sources)
+    spellings = tuple(Counter(sources).items())
+    if spellings != cache.spellings:
+        cache.sources = group_sources(sources)
+        cache.spellings = spellings
+    return cache.sources
 
 
 def _build_summary(
@@ -85,12 +117,13 @@ def _build_summary(
     articles_info: Iterable[ArticleInfo],
     settings: SummarySettings,
     anchoring: AnchoringSection | None,
+    cache: SummaryCache | None = None,
 ) -> Summary:
     decisions = settings.decisions
     if settings.annotator is not None:
         annotations = [a for a in annotations if a.annotator == settings.annotator]
         decisions = tuple(d for d in decisions if d.annotator in (None, settings.annotator))
-    groups = group_sources(a.source for a in annotations if a.source)
+    groups = _source_groups(annotations, cache)
     index = source_index(groups)
 
     memo: dict[str | None, str | None] = {}
@@ -107,6 +140,7 @@ def _build_summary(
         decisions,
         canonical,
         lambda a: [(name, a.article_id, a.index) for name in analysts.line(a).annotators],
+        None if cache is None else cache.texts,
     )
     facts = analysts.facts
     articles = _articles(facts, articles_info)
@@ -195,32 +229,48 @@ def _articles(
     by_article: dict[str, list[Facts]] = defaultdict(list)
     for fact in facts:
         by_article[fact.article_id].append(fact)
-    info = {known.article_id: known for known in articles_info}
-    ids = sorted(set(info) | set(by_article))
-    titles = {
-        article_id: (known.title if (known := info.get(article_id)) else None) or article_id
-        for article_id in ids
-    }
-    short = short_titles(titles.items())
-    rows = []
-    for article_id in ids:
-        known = info.get(article_id)
-        found = by_article.get(article_id, [])
-        tags, statuses = _counts(found)
-        rows.append(
-            ArticleRow(
-                article_id=article_id,
-                title=titles[article_id],
-                short_title=short[article_id],
-                sentences=None if known is None else known.sentences,
-                annotated=len(found),
-                tagged=sum(1 for f in found if f.tags),
-                disagreements=sum(1 for f in found if f.disagreement),
-                tags=tags,
-                statuses=statuses,
-            )
+    titles = ArticleTitles(articles_info, by_article)
+    return tuple(
+        titles.row(article_id, by_article.get(article_id, [])) for article_id in titles.ids
+    )
+
+
+class ArticleTitles:
+    """The articles a summary lists (the known ones and the annotated ones) with their
+    titles, and each one's row."""
+
+    def __init__(self, articles_info: Iterable[ArticleInfo], annotated: Iterable[str]) -> None:
+        self.info = {known.article_id: known for known in articles_info}
+        self.ids = sorted(set(self.info).union(annotated))
+        self.titles = {
+            article_id: (known.title if (known := self.info.get(article_id)) else None)
+            or article_id
+            for article_id in self.ids
+        }
+        self.short = short_titles(self.titles.items())
+
+    def row(self, article_id: str, found: Sequence[Facts]) -> ArticleRow:
+        """The row of one article, from its sentences' facts."""
+        known = self.info.get(article_id)
+        return ArticleRow(
+            article_id=article_id,
+            title=self.titles[article_id],
+            short_title=self.short[article_id],
+            sentences=None if known is None else known.sentences,
+            **article_counts(found),
         )
-    return tuple(rows)
+
+
+def article_counts(found: Sequence[Facts]) -> dict[str, Any]:
+    """An article row's counts, from the facts of its annotated sentences."""
+    tags, statuses = _counts(found)
+    return {
+        "annotated": len(found),
+        "tagged": sum(1 for f in found if f.tags),
+        "disagreements": sum(1 for f in found if f.disagreement),
+        "tags": tags,
+        "statuses": statuses,
+    }
 
 
 def _sources(facts: Sequence[Facts], groups: Sequence[SourceGroup]) -> tuple[SourceRow, ...]:
@@ -228,23 +278,28 @@ def _sources(facts: Sequence[Facts], groups: Sequence[SourceGroup]) -> tuple[Sou
     for fact in facts:
         for name in fact.sources:
             of_source[name].append(fact)
-    rows: list[SourceRow] = []
-    for group in groups:
-        found = of_source.get(group.canonical, [])
-        rows.append(
-            SourceRow(
-                canonical=group.canonical,
-                kind=group.kind,
-                variants=tuple(group.variants),
-                articles=tuple(sorted({f.article_id for f in found})),
-                sentences=len(found),
-                claims=sum(1 for f in found if "claim" in f.tags),
-                attributions=sum(1 for f in found if "attribution" in f.tags),
-                denials=sum(1 for f in found if "denial" in f.tags),
-            )
-        )
-    rows.sort(key=lambda row: (-row.sentences, row.canonical.lower()))
-    return tuple(rows)
+    return sorted_sources(
+        [source_row(group, of_source.get(group.canonical, [])) for group in groups]
+    )
+
+
+def sorted_sources(rows: Iterable[SourceRow]) -> tuple[SourceRow, ...]:
+    """Most sentences first (groups come sorted by name, so ties stay by name)."""
+    return tuple(sorted(rows, key=lambda row: (-row.sentences, row.canonical.lower())))
+
+
+def source_row(group: SourceGroup, found: Sequence[Facts]) -> SourceRow:
+    """One speaker's row, from the facts of the sentences naming them."""
+    return SourceRow(
+        canonical=group.canonical,
+        kind=group.kind,
+        variants=tuple(group.variants),
+        articles=tuple(sorted({f.article_id for f in found})),
+        sentences=len(found),
+        claims=sum(1 for f in found if "claim" in f.tags),
+        attributions=sum(1 for f in found if "attribution" in f.tags),
+        denials=sum(1 for f in found if "denial" in f.tags),
+    )
 
 
 def _unlinked_denials(
@@ -262,13 +317,7 @@ def _unlinked_denials(
 def _line(annotation: Annotation, canonical: Canonical, analysts: Analysts) -> SentenceLine:
     merged = analysts.merged(annotation)
     if merged is None:  # one analyst's line, as almost every line is
-        name, note = annotation.annotator, annotation.note
-        return SentenceLine(
-            annotation,
-            canonical(annotation.source),
-            (name,),
-            (AnalystNote((name,), note),) if note else (),
-        )
+        return single_line(annotation, canonical)
     return SentenceLine(
         annotation,
         canonical(annotation.source),
@@ -278,6 +327,17 @@ def _line(annotation: Annotation, canonical: Canonical, analysts: Analysts) -> S
             OtherJudgement(other.annotators, other.annotation, canonical(other.annotation.source))
             for other in analysts.others(annotation)
         ),
+    )
+
+
+def single_line(annotation: Annotation, canonical: Canonical) -> SentenceLine:
+    """The line of a sentence only its own analyst recorded."""
+    name, note = annotation.annotator, annotation.note
+    return SentenceLine(
+        annotation,
+        canonical(annotation.source),
+        (name,),
+        (AnalystNote((name,), note),) if note else (),
     )
 
 

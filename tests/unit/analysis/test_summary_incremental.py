@@ -1,0 +1,148 @@
+"""SummaryAccumulator: after any sequence of changes, the same Summary as a rebuild.
+
+The changes are what an analyst does on the bundled articles (tag and untag, status,
+note, source, delete) to the gold annotations and a second analyst's, each one either
+patched into the previous Summary or rebuilt; after each, the accumulator's Summary is
+compared with build_summary over the annotations as a store would list them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.fixtures.gold import load_gold
+from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.incremental import SummaryAccumulator
+from workbench.core.annotation import STATUSES, Anchor, Annotation, AnnotationKey
+from workbench.core.corpus.article_info import ArticleInfo
+from workbench.core.corpus.articles import Corpus, load_corpus
+
+ANALYSTS = ("gold", "bob")
+TAG_SETS = ((), ("claim",), ("denial",), ("attribution",), ("claim", "attribution"),
+            ("attribution", "denial"), ("claim", "denial"))  # fmt: skip
+SOURCES = (None, "General Ryder", "Pat Ryder", "Vasily Nebenzia", "he", "Zelensky", "NATO")
+NOTES = ("", "check the figure", "seen elsewhere")
+
+
+@cache
+def corpus() -> Corpus:
+    return load_corpus()
+
+
+@cache
+def infos() -> tuple[ArticleInfo, ...]:
+    return tuple(ArticleInfo.of(article) for article in corpus())
+
+
+@cache
+def gold() -> tuple[Annotation, ...]:
+    return tuple(load_gold(corpus()))
+
+
+def sentence_annotation(annotator: str, article: int, index: int) -> Annotation:
+    """A blank annotation of one sentence of the bundled articles."""
+    found = corpus().articles[article % len(corpus().articles)]
+    sentence = found.sentences[index % len(found.sentences)]
+    anchor = Anchor.in_text(
+        found.id, found.sha256, found.text, sentence.index, sentence.start, sentence.end
+    )
+    return Annotation.new(anchor, annotator)
+
+
+change = st.tuples(
+    st.sampled_from(ANALYSTS),
+    st.integers(0, 4),
+    st.integers(0, 60),
+    st.one_of(
+        st.none(),  # deleted
+        st.tuples(
+            st.sampled_from(TAG_SETS),
+            st.sampled_from(STATUSES),
+            st.sampled_from(SOURCES),
+            st.sampled_from(NOTES),
+        ),
+    ),
+)
+"""Who, which article and sentence, and what the annotation becomes (None: deleted)."""
+
+Becomes = tuple[tuple[str, ...], str, str | None, str] | None
+"""(tags, status, source, note), or None: deleted."""
+Step = tuple[str, int, int, Becomes]
+
+
+def changes_of_one_field(
+    annotations: list[Annotation],
+) -> st.SearchStrategy[tuple[int, str, object]]:
+    return st.tuples(
+        st.integers(0, len(annotations) - 1),
+        st.sampled_from(("status", "note", "tags", "source")),
+        st.integers(0, 6),
+    )
+
+
+def check(start: list[Annotation], steps: list[Step], whose: str | None) -> SummaryAccumulator:
+    info = infos()
+    summary_settings = SummarySettings(annotator=whose)
+    accumulator = SummaryAccumulator(start, info, summary_settings)
+    current: dict[AnnotationKey, Annotation] = {a.key: a for a in start}
+    assert accumulator.summary() == build_summary(start, info, summary_settings)
+    for annotator, article, index, becomes in steps:
+        blank = sentence_annotation(annotator, article, index)
+        before = current.get(blank.key)
+        if becomes is None:
+            after = None
+        else:
+            tags, status, source, note = becomes
+            after = (before or blank).changed(tags=tags, status=status, source=source, note=note)
+            if after.is_blank:
+                after = None  # a blank annotation is not kept
+        if after is None:
+            current.pop(blank.key, None)
+        else:
+            current[blank.key] = after
+        accumulator.apply(before, after)
+        expected = build_summary([current[key] for key in sorted(current)], info, summary_settings)
+        assert accumulator.summary() == expected
+    return accumulator
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(change, max_size=12), st.sampled_from(["gold", "bob", None]))
+def test_random_changes_give_the_rebuilt_summary(steps: list[Step], whose: str | None) -> None:
+    check(list(gold()), steps, whose)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.data())
+def test_changes_to_tagged_sentences_are_patched_when_the_ledger_reads_none_of_them(
+    data: st.DataObject,
+) -> None:
+    """Statuses, notes and attribution tags on the gold claims: the summary is patched
+    (no rebuild after the first) and still equal to a rebuild."""
+    start = list(gold())
+    picks = data.draw(st.lists(st.tuples(st.integers(0, len(start) - 1),
+                                         st.sampled_from(STATUSES), st.sampled_from(NOTES)),
+                               min_size=1, max_size=8))  # fmt: skip
+    steps: list[Step] = []
+    articles = [article.id for article in corpus().articles]
+    current = {a.key: a for a in start}
+    for position, status, note in picks:
+        annotation = list(current.values())[position]
+        tags = tuple(sorted(set(annotation.tags) ^ {"attribution"}))
+        becomes = (tags, status, annotation.source, note)
+        steps.append(("gold", articles.index(annotation.article_id), annotation.index, becomes))
+        current[annotation.key] = annotation.changed(tags=tags, status=status, note=note)
+    accumulator = check(start, steps, "gold")
+    assert accumulator.rebuilds == 1
+
+
+def test_another_analysts_change_leaves_a_one_analyst_summary_as_it_was() -> None:
+    start = list(gold())
+    accumulator = SummaryAccumulator(start, infos(), SummarySettings(annotator="gold"))
+    first = accumulator.summary()
+    theirs = sentence_annotation("bob", 0, 3).changed(tags=("claim",))
+    accumulator.apply(None, theirs)
+    assert accumulator.summary() is first

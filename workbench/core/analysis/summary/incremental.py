@@ -1,0 +1,266 @@
+"""A summary kept up to date one annotation change at a time (the open summary screen).
+
+SummaryAccumulator holds the annotations of one summary and the last Summary made of
+them. A change that leaves the ledger's input alone (a status, a note, the
+attribution tag, a verdict: anything but the claim and denial tags, the quote and the
+source) is applied to that Summary in place of a rebuild: the totals, the article's
+row, its source's row and the lines that show the annotation are made again, nothing
+else. Any other change, or a summary of every analyst, is rebuilt, with the cache of
+the previous build (SummaryCache: each quote read once, the sources grouped again only
+when their spellings change).
+
+Either way the Summary is the one build_summary gives for the same annotations in key
+order (as the store lists them): tests/unit/analysis/test_summary_incremental.py
+checks it against a rebuild after every change of random sequences.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from workbench.core.analysis.analysts import Facts, single_fact
+from workbench.core.analysis.sources.grouping import SourceGroup, canonical_source, source_index
+from workbench.core.analysis.summary.build import (
+    SummaryCache,
+    SummarySettings,
+    article_counts,
+    build_summary,
+    single_line,
+    sorted_sources,
+    source_row,
+)
+from workbench.core.analysis.summary.model import (
+    AnchoringSection,
+    ClaimGroup,
+    SentenceLine,
+    SourceRow,
+    Summary,
+    Totals,
+)
+from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
+from workbench.core.corpus.article_info import ArticleInfo
+
+LedgerPart = tuple[bool, bool, str, str | None] | None
+"""What the ledger reads of an annotation: (claim, denial, quote, source), None if neither."""
+
+
+def _ledger_part(annotation: Annotation | None) -> LedgerPart:
+    if annotation is None:
+        return None
+    claim, denial = "claim" in annotation.tags, "denial" in annotation.tags
+    if not (claim or denial):
+        return None
+    return (claim, denial, annotation.quote, annotation.source)
+
+
+def _spelling(annotation: Annotation | None) -> str | None:
+    """The source as group_sources() counts it (None: not counted)."""
+    return annotation.source if annotation is not None and annotation.source else None
+
+
+class SummaryAccumulator:
+    """The annotations of one summary, changed one at a time, and their Summary."""
+
+    def __init__(
+        self,
+        annotations: Iterable[Annotation],
+        articles_info: Iterable[ArticleInfo] = (),
+        settings: SummarySettings | None = None,
+        anchoring: AnchoringSection | None = None,
+    ) -> None:
+        self.settings = settings or SummarySettings()
+        self.cache = SummaryCache()
+        self.rebuilds = 0
+        """How many summaries were rebuilt rather than patched (for tests and benches)."""
+        self._info = tuple(articles_info)
+        self._known = frozenset(info.article_id for info in self._info)
+        self._anchoring = anchoring
+        self._annotations = {a.key: a for a in annotations if self._ours(a)}
+        self._summary: Summary | None = None
+        self._changes: list[tuple[Annotation | None, Annotation | None]] = []
+        # Made at each rebuild, kept up to date by each patch:
+        self._by_article: dict[str, set[AnnotationKey]] = defaultdict(set)
+        self._by_source: dict[str, set[AnnotationKey]] = defaultdict(set)
+        self._source_rows: dict[str, SourceRow] = {}
+        self._where: dict[AnnotationKey, list[int]] = {}
+        self._canonical: Callable[[str | None], str | None] = lambda source: source
+        """Positions of the ledger groups listing an annotation (as a claim or a denial)."""
+
+    def _ours(self, annotation: Annotation) -> bool:
+        return self.settings.annotator is None or annotation.annotator == self.settings.annotator
+
+    @property
+    def annotations(self) -> list[Annotation]:
+        """The summary's annotations, in key order (as build_summary is given them)."""
+        return [self._annotations[key] for key in sorted(self._annotations)]
+
+    def apply(self, before: Annotation | None, after: Annotation | None) -> None:
+        """One annotation changed: `before` (None: it is new) became `after` (None: it
+        was deleted). Another analyst's annotation changes nothing in a one-analyst
+        summary. The Summary is made when next asked for."""
+        if before is not None and (after is None or before.key != after.key):
+            self._put(before.key, None)
+        if after is not None:
+            self._put(after.key, after if self._ours(after) else None)
+
+    def _put(self, key: AnnotationKey, annotation: Annotation | None) -> None:
+        old = self._annotations.get(key)
+        if old is None and annotation is None:
+            return
+        if annotation is None:
+            del self._annotations[key]
+        else:
+            self._annotations[key] = annotation
+        self._changes.append((old, annotation))
+
+    def summary(self) -> Summary:
+        """The Summary of the annotations as they are now."""
+        if self._summary is not None and not self._changes:
+            return self._summary
+        if self._summary is not None and all(self._patchable(*c) for c in self._changes):
+            summary = self._summary
+            for old, new in self._changes:
+                summary = self._patched(summary, old, new)
+        else:
+            summary = self._rebuilt()
+        self._changes.clear()
+        self._summary = summary
+        return summary
+
+    # -- A change the ledger does not read ------------------------------------------------
+
+    def _patchable(self, old: Annotation | None, new: Annotation | None) -> bool:
+        """True when the change leaves every group, figure and conflict as they are and
+        changes no article or analyst listed: only counts and lines change."""
+        if self.settings.annotator is None:
+            return False  # every analyst's: a change can make or end a disagreement
+        if not self._annotations or self._summary is None or not self._summary.totals.annotators:
+            return False  # the analyst appears in or leaves the summary
+        if _ledger_part(old) != _ledger_part(new) or _spelling(old) != _spelling(new):
+            return False
+        if old is None or new is None:
+            # an article only annotations name has a row only while it has some
+            present = old or new
+            return present is not None and present.article_id in self._known
+        return True
+
+    def _patched(self, summary: Summary, old: Annotation | None, new: Annotation | None) -> Summary:
+        canonical = self._canonical
+        present = new or old
+        assert present is not None
+        key, article_id = present.key, present.article_id
+        changed = self._by_article[article_id]
+        if new is None:
+            changed.discard(key)
+        else:
+            changed.add(key)
+        articles = summary.articles
+        position = next(n for n, row in enumerate(articles) if row.article_id == article_id)
+        row = dataclasses.replace(articles[position], **article_counts(self._facts(changed)))
+        sources = summary.sources
+        name = canonical(_spelling(present))
+        if name is not None:
+            self._source_rows[name] = source_row(
+                self._source_group(name), self._facts(self._by_source[name])
+            )
+            sources = sorted_sources(self._source_rows.values())
+        ledger, unlinked = summary.ledger, summary.unlinked_denials
+        if key in self._where and new is not None:
+            line = single_line(new, canonical)
+            ledger = _with_line(ledger, self._where[key], key, line)
+            unlinked = tuple(line if u.key == key else u for u in unlinked)
+        return dataclasses.replace(
+            summary,
+            totals=_totals_after(summary.totals, old, new, len(self._annotations)),
+            articles=(*articles[:position], row, *articles[position + 1 :]),
+            sources=sources,
+            ledger=ledger,
+            unlinked_denials=unlinked,
+        )
+
+    def _facts(self, keys: Iterable[AnnotationKey]) -> list[Facts]:
+        canonical = self._canonical
+        return [single_fact(self._annotations[key], canonical) for key in keys]
+
+    def _source_group(self, canonical: str) -> SourceGroup:
+        return next(group for group in self.cache.sources if group.canonical == canonical)
+
+    # -- A rebuild ------------------------------------------------------------------------
+
+    def _rebuilt(self) -> Summary:
+        self.rebuilds += 1
+        annotations = self.annotations
+        summary = build_summary(
+            annotations, self._info, self.settings, self._anchoring, cache=self.cache
+        )
+        index = source_index(self.cache.sources)
+        memo: dict[str | None, str | None] = {}
+
+        def canonical(source: str | None) -> str | None:
+            if source not in memo:
+                memo[source] = canonical_source(index, source)
+            return memo[source]
+
+        self._canonical = canonical
+        self._by_article = defaultdict(set)
+        self._by_source = defaultdict(set)
+        for annotation in annotations:
+            self._by_article[annotation.article_id].add(annotation.key)
+            name = canonical(annotation.source)
+            if name is not None:
+                self._by_source[name].add(annotation.key)
+        order = {group.canonical: n for n, group in enumerate(self.cache.sources)}
+        self._source_rows = {
+            row.canonical: row for row in sorted(summary.sources, key=lambda r: order[r.canonical])
+        }
+        where: dict[AnnotationKey, list[int]] = defaultdict(list)
+        for position, group in enumerate(summary.ledger):
+            for line in (*group.members, *group.denials):
+                where[line.key].append(position)
+        for line in summary.unlinked_denials:
+            where.setdefault(line.key, [])
+        self._where = dict(where)
+        return summary
+
+
+def _with_line(
+    ledger: tuple[ClaimGroup, ...], positions: list[int], key: AnnotationKey, line: SentenceLine
+) -> tuple[ClaimGroup, ...]:
+    """The ledger with the line of `key` replaced in the groups at `positions`."""
+    groups = list(ledger)
+    for position in dict.fromkeys(positions):
+        group = groups[position]
+        groups[position] = dataclasses.replace(
+            group,
+            members=tuple(line if m.key == key else m for m in group.members),
+            denials=tuple(line if d.key == key else d for d in group.denials),
+        )
+    return tuple(groups)
+
+
+def _totals_after(
+    totals: Totals, old: Annotation | None, new: Annotation | None, count: int
+) -> Totals:
+    """One analyst's totals with `old` taken out and `new` put in (a sentence is one
+    annotation, so counts move by one)."""
+    tags, statuses = dict(totals.tags), dict(totals.statuses)
+    tagged = totals.tagged
+    for annotation, step in ((old, -1), (new, 1)):
+        if annotation is None:
+            continue
+        tagged += step if annotation.tags else 0
+        for tag in annotation.tags:
+            if tag in tags:
+                tags[tag] += step
+        if annotation.status in statuses:
+            statuses[annotation.status] += step
+    return dataclasses.replace(
+        totals,
+        annotations=count,
+        sentences=count,
+        tagged=tagged,
+        tags={tag: tags[tag] for tag in TAGS},
+        statuses={status: statuses[status] for status in STATUSES},
+    )
