@@ -21,6 +21,9 @@ class Samples:
     """Wall-clock durations of repeated runs, in seconds."""
 
     seconds: tuple[float, ...]
+    peak_bytes: int | None = None
+    """Peak memory of the runs when measured, shown beside the median (what it is the
+    peak of, RSS of a child process or traced allocations, is said in the figure's name)."""
 
     def __post_init__(self) -> None:
         if not self.seconds:
@@ -148,6 +151,14 @@ def duration(seconds: float) -> str:
     return f"{seconds:.2f} s"
 
 
+def with_peak(samples: Samples) -> str:
+    """The median, and beside it the peak memory when it was measured."""
+    median = duration(samples.median)
+    if samples.peak_bytes is None:
+        return median
+    return f"{median} (peak {samples.peak_bytes / 2**20:,.0f} MB)"
+
+
 def verdict(figure: Figure) -> str:
     if figure.met is None or figure.limit is None:
         return "—"
@@ -169,11 +180,11 @@ def table(figures: Sequence[Figure]) -> str:
             figure.name + (f" ({figure.note})" if figure.note else ""),
             figure.size,
             str(figure.samples.count),
-            duration(figure.samples.median),
+            with_peak(figure.samples),
             duration(figure.samples.p95),
             verdict(figure),
             f"{naive.label} ({naive.samples.count} runs)" if naive else "—",
-            duration(naive.samples.median) if naive else "—",
+            with_peak(naive.samples) if naive else "—",
             f"{ratio:,.0f}×"
             if ratio is not None and ratio >= 10
             else (f"{ratio:.1f}×" if ratio is not None else "—"),

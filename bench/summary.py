@@ -1,53 +1,116 @@
 """The summary (per article, per source, claim ledger, conflicts) of the largest database.
 
-The figure is what the summary command and screen do: read every annotation from the
-open store and build_summary over them. There is no cheaper way to compute the same
-ledger, so the naive alternative differs only in where the data comes from: TinyDB's
-JSONStorage read and the records turned back into annotations.
+Three ways it is used, each against the naive way in the same run:
+- in process, as before: read every annotation from the open store and build_summary
+  over them (every analyst's), cold (no cache) and as the screen rebuilds (with the
+  previous build's SummaryCache). Naive: TinyDB's JSONStorage read, the records turned
+  back into annotations, then the same build. Peak memory: the allocations one build
+  adds (tracemalloc, in a run of its own, untimed: tracing slows allocation down);
+- the `summary` command, process start to exit (json and md, one analyst's summary,
+  as the command makes by default), each run a child process whose peak RSS
+  (ru_maxrss, from wait4) is reported. Naive: a child that does what the command did
+  without this work: TinyDB read, every annotation built, json.dumps(indent=2)
+  (bench/naive_summary.py);
+- the open summary after one change (SummaryAccumulator): a status change is patched,
+  a claim tag rebuilds with the cache. Naive: a cold build of the same summary.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import os
+import random
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 
 from bench.report import Figure, Naive, Samples
-from bench.timing import within_budget
+from bench.timing import repeated, within_budget
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
 from workbench.core.analysis.ledger.decisions import decisions_from_records
-from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.build import SummaryCache, SummarySettings, build_summary
+from workbench.core.analysis.summary.incremental import SummaryAccumulator
 from workbench.core.analysis.summary.model import Summary
-from workbench.core.annotation import Annotation
+from workbench.core.annotation import STATUSES, Annotation
 from workbench.core.corpus.article_info import ArticleInfo
 
-TARGET = 3.0
+TARGET = 1.0
+UPDATE_TARGET = 0.05
 BUDGET = 20.0
 """Seconds of runs per side: a summary far over its target is run fewer times."""
+REPOSITORY = Path(__file__).resolve().parents[1]
 
 
 def run(space: Workspace) -> list[Figure]:
     size = space.scale.largest
-    return [
+    every = f"{size:,} annotations"
+    cold = store_summaries(space, size)
+    mine = f"{size:,} annotations, one analyst's"
+    figures = [
         Figure(
-            "summary (AnnotationStore.all + build_summary)",
-            f"{size:,} annotations",
-            store_summaries(space, size),
+            "summary (AnnotationStore.all + build_summary), peak: allocations it adds",
+            every,
+            cold,
             limit=TARGET,
             naive=Naive("TinyDB JSONStorage all() + build_summary", tinydb_summaries(space, size)),
-        )
+        ),
+        Figure(
+            "summary rebuilt with the previous build's cache (SummaryCache)",
+            every,
+            warm_summaries(space, size),
+            limit=TARGET,
+            naive=Naive("the same build without the cache", cold),
+        ),
     ]
+    for form in ("json", "md"):
+        figures.append(
+            Figure(
+                f"`workbench summary --format {form} -o FILE`, start to exit, peak RSS",
+                mine,
+                command_runs(space, size, form, naive=False),
+                limit=TARGET,
+                naive=Naive(
+                    "TinyDB read + build_summary + json.dumps(indent=2) / render, a process",
+                    command_runs(space, size, form, naive=True),
+                ),
+            )
+        )
+    patched, rebuilt, naive = updates(space, size)
+    figures += [
+        Figure("open summary after a status change (SummaryAccumulator, patched)", mine,
+               patched, limit=UPDATE_TARGET, statistic="p95",
+               naive=Naive("build_summary from scratch", naive)),
+        Figure("open summary after a claim tag (SummaryAccumulator, rebuilt with cache)", mine,
+               rebuilt, limit=UPDATE_TARGET, statistic="p95",
+               naive=Naive("build_summary from scratch", naive)),
+    ]  # fmt: skip
+    return figures
 
 
 def summarise(
     annotations: Iterable[Annotation],
     articles: Iterable[ArticleInfo],
     decisions: Sequence[Mapping[str, Any]],
+    cache: SummaryCache | None = None,
 ) -> Summary:
     settings = SummarySettings(decisions=decisions_from_records(decisions))
-    return build_summary(annotations, articles, settings)
+    return build_summary(annotations, articles, settings, cache=cache)
+
+
+def traced_peak(action: Callable[[], object]) -> int:
+    """Bytes of the largest allocation peak during one call (tracemalloc)."""
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
 
 
 def store_summaries(space: Workspace, size: int) -> Samples:
@@ -56,7 +119,20 @@ def store_summaries(space: Workspace, size: int) -> Samples:
         def summary() -> None:
             summarise(store.all(), store.articles(), store.ledger_decisions())
 
-        return within_budget(lambda _run: summary(), space.scale.slow_repeats, BUDGET)
+        samples = within_budget(lambda _run: summary(), space.scale.slow_repeats, BUDGET)
+        return Samples(samples.seconds, traced_peak(summary))
+
+
+def warm_summaries(space: Workspace, size: int) -> Samples:
+    with AnnotationStore.open(space.store_db(size), annotator=ANNOTATOR) as store:
+        cache = SummaryCache()
+
+        def summary() -> None:
+            summarise(store.all(), store.articles(), store.ledger_decisions(), cache)
+
+        summary()
+        samples = within_budget(lambda _run: summary(), space.scale.slow_repeats, BUDGET)
+        return Samples(samples.seconds, traced_peak(summary))
 
 
 def tinydb_summaries(space: Workspace, size: int) -> Samples:
@@ -67,4 +143,71 @@ def tinydb_summaries(space: Workspace, size: int) -> Samples:
             records = db.all()
         summarise(map(Annotation.from_record, records), [], [])
 
-    return within_budget(lambda _run: summary(), space.scale.naive_repeats, BUDGET)
+    samples = within_budget(lambda _run: summary(), space.scale.naive_repeats, BUDGET)
+    return Samples(samples.seconds, traced_peak(summary))
+
+
+def child(command: list[str], environment: Mapping[str, str]) -> tuple[float, int]:
+    """Seconds from start to exit of one child process, and its peak RSS in bytes."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=REPOSITORY, env=dict(environment))
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}")
+    return elapsed, usage.ru_maxrss * 1024  # kilobytes on Linux
+
+
+def command_runs(space: Workspace, size: int, form: str, naive: bool) -> Samples:
+    """`workbench summary` (or the naive script) as a user runs it, one process a run."""
+    output = space.scratch_path(f"summary.{form}")
+    if naive:
+        arguments = ["-m", "bench.naive_summary", str(space.tinydb_db(size)), form, str(output)]
+    else:
+        arguments = ["-m", "workbench", "summary", "--annotator", ANNOTATOR, "--db",
+                     str(space.store_db(size)), "--format", form, "-o", str(output)]  # fmt: skip
+    environment = {**os.environ, "XDG_CONFIG_HOME": str(space.root)}
+    child([sys.executable, *arguments], environment)  # compiles bytecode: not counted
+    most = space.scale.naive_repeats if naive else space.scale.slow_repeats
+    runs: list[tuple[float, int]] = []
+    while len(runs) < max(1, most) and (not runs or sum(t for t, _ in runs) < BUDGET):
+        runs.append(child([sys.executable, *arguments], environment))
+    return Samples(tuple(t for t, _ in runs), max(peak for _, peak in runs))
+
+
+def updates(space: Workspace, size: int) -> tuple[Samples, Samples, Samples]:
+    """One analyst's open summary after a status change, after a claim tag, and built
+    from scratch."""
+    with AnnotationStore.open(space.store_db(size), annotator=ANNOTATOR) as store:
+        annotations = store.all(ANNOTATOR)
+        articles = store.articles()
+        settings = SummarySettings(
+            decisions=decisions_from_records(store.ledger_decisions()), annotator=ANNOTATOR
+        )
+    accumulator = SummaryAccumulator(annotations, articles, settings)
+    accumulator.summary()
+    current = {a.key: a for a in annotations}
+    rng = random.Random(5)
+
+    def change(make: Callable[[Annotation], Annotation]) -> None:
+        before = current[rng.choice(annotations).key]
+        after = current[before.key] = make(before)
+        accumulator.apply(before, after)
+        accumulator.summary()
+
+    def restatus(before: Annotation) -> Annotation:
+        return before.changed(status=rng.choice([s for s in STATUSES if s != before.status]))
+
+    patched = repeated(lambda _run: change(restatus), space.scale.repeats)
+    claims = within_budget(
+        lambda _run: change(lambda before: before.toggled("claim")),
+        space.scale.slow_repeats,
+        BUDGET,
+    )
+    cold = within_budget(
+        lambda _run: build_summary(annotations, articles, settings),
+        space.scale.naive_repeats,
+        BUDGET,
+    )
+    return patched, claims, cold
