@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from operator import attrgetter
 
 from workbench.core.analysis.figures.conflicts import Clash, Figure, figures_in, find_clashes
 from workbench.core.analysis.ledger.claim_text import ClaimText, ClaimTexts, claim_text
@@ -86,14 +87,15 @@ class _Item:
     annotation: Annotation
     text: ClaimText
     figures: tuple[Figure, ...]
+    key: AnnotationKey
+    """The annotation's key, made once: groups are sorted and named by it."""
 
 
-def _annotation_key(annotation: Annotation) -> AnnotationKey:
-    return annotation.key
-
-
-def _item_key(item: _Item) -> AnnotationKey:
-    return item.annotation.key
+_annotation_key: Callable[[Annotation], AnnotationKey] = attrgetter(
+    "annotator", "article_id", "index"
+)
+"""Annotation.key at C speed (sorting 100,000 annotations calls it once each)."""
+_item_key: Callable[[_Item], AnnotationKey] = attrgetter("key")
 
 
 def _stripped(source: str | None) -> str | None:
@@ -109,14 +111,15 @@ def _prepare(
     text = texts.get(annotation.quote)
     if text is None:
         text = texts[annotation.quote] = claim_text(annotation.quote)
+    key = _annotation_key(annotation)
     if not text.quantities:
-        return _Item(annotation, text, ())
+        return _Item(annotation, text, (), key)
     source = source_of(annotation.source)
     figures = tuple(
-        Figure(annotation.key, annotation.article_id, annotation.index, source, quantity, measure)
+        Figure(key, annotation.article_id, annotation.index, source, quantity, measure)
         for quantity, measure in zip(text.quantities, text.measures, strict=True)
     )
-    return _Item(annotation, text, figures)
+    return _Item(annotation, text, figures, key)
 
 
 def _auto_groups(items: Sequence[_Item], settings: LedgerSettings) -> list[list[_Item]]:
@@ -224,7 +227,7 @@ def _build_ledger(
     groups = []
     for (gid, members), targeted, figures in zip(ordered, aimed, figures_of, strict=True):
         if targeted:
-            keys = {m.annotation.key for m in members}
+            keys = {m.key for m in members}
             targeted = [d for d in targeted if d.key not in keys]
         groups.append(
             LedgerGroup(
