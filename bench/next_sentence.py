@@ -86,7 +86,7 @@ async def press_next(app: WorkbenchApp, presses: int) -> Samples:
 async def wait_for_index(app: WorkbenchApp, pilot: Any) -> None:
     """Measure an app at rest: the search index is built in the background at start."""
     deadline = time.monotonic() + INDEX_TIMEOUT
-    while app.sentence_search is None:
+    while app.workspace is None or app.workspace.search is None:
         if time.monotonic() > deadline:
             raise TimeoutError("the search index was not built in time")
         await pilot.pause(0.05)

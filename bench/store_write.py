@@ -16,6 +16,7 @@ from bench.timing import timed, within_budget
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
 from workbench.tui.session import AnnotationSession
+from workbench.tui.state import workspace as tui
 
 TARGET_P95 = 0.002
 NAIVE_BUDGET = 3.0
@@ -43,7 +44,7 @@ def session_toggles(space: Workspace, size: int) -> Samples:
     rng = random.Random(size)
     corpus = space.corpus
     with AnnotationStore.open(space.scratch_store(size), annotator=ANNOTATOR) as store:
-        session = AnnotationSession(corpus, store)
+        session = AnnotationSession(tui.Workspace(store, corpus))
         samples: list[float] = []
         for _run in range(space.scale.repeats):
             article = rng.randrange(len(corpus.articles))

@@ -162,7 +162,8 @@ async def test_search_enter_typed_before_the_results_jumps_to_the_best_hit(
     app = make_app()
     async with app.run_test(size=SIZE):
         await settle(app)  # the search index
-        search = app.sentence_search
+        assert app.workspace is not None
+        search = app.workspace.search
         quick = search.search_chunks
 
         def slow(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]

@@ -21,11 +21,13 @@ from workbench.core.anchoring.reanchoring import ArticleReanchoring
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.corpus.search import SentenceSearch
 from workbench.core.corpus.titles import shorten
-from workbench.tui.keymap import complete_keymap, keys_of, load_user_keymap
+from workbench.tui.bound_keys import BoundKeys
+from workbench.tui.keymap import complete_keymap, load_user_keymap
 from workbench.tui.literal import visible
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
 from workbench.tui.screens.loading import LoadingScreen
 from workbench.tui.session import AnnotationSession
+from workbench.tui.state.workspace import Workspace
 
 if TYPE_CHECKING:
     from workbench.core.interchange.export.from_store import ExportSource
@@ -47,7 +49,10 @@ class StartAt:
 
 
 class WorkbenchApp(App[None]):
-    """Given the store and either a loaded corpus or the paths to load one from."""
+    """Given the store and either a loaded corpus or the paths to load one from.
+
+    Once the corpus is loaded the app makes the one Workspace (tui/state/workspace.py)
+    and hands it to every screen: screens never reach back into the app for data."""
 
     CSS_PATH = "app.tcss"
     TITLE = "workbench"
@@ -72,9 +77,12 @@ class WorkbenchApp(App[None]):
         self.start = start or StartAt()
         self.user_keymap = keymap
         self.settings_notices = list(notices)
+        self.keys = BoundKeys(display=self.get_key_display)
+        """The keys each binding has, the user's keymap applied (apply_keymap)."""
+        self.workspace: Workspace | None = None
+        """What every screen reads and changes, once the corpus is loaded."""
         self.session: AnnotationSession | None = None
-        self.sentence_search: SentenceSearch | None = None
-        self.corpus_sentence_total: int | None = None
+        """The annotate screen's place and counts (it lives as long as the app)."""
         self.store_failure: str | None = None
         """Why a store error ended the app (see _handle_exception)."""
         self.exit_message = ""
@@ -134,7 +142,9 @@ class WorkbenchApp(App[None]):
             self.user_keymap = loaded.bindings
             self.settings_notices += [*loaded.problems, *settings_problems()]
         if self.user_keymap:
-            self.set_keymap(complete_keymap(self.user_keymap))
+            keymap = complete_keymap(self.user_keymap)
+            self.set_keymap(keymap)
+            self.keys = BoundKeys(keymap, self.get_key_display)
         for problem in self.settings_notices:
             self.notify(problem, title="Settings", severity="warning", timeout=15)
 
@@ -170,15 +180,17 @@ class WorkbenchApp(App[None]):
             self.exit_message = f"no articles to annotate{': ' + reasons if reasons else ''}"
             self.exit(return_code=1)
             return
-        session = AnnotationSession(corpus, self.store, self.anchoring_threshold())
+        workspace = Workspace(self.store, corpus, self.anchoring_threshold(), self.keys)
+        self.workspace = workspace
+        session = AnnotationSession(workspace)
         self.session = session
         self.place_session(session)
         if isinstance(self.screen, LoadingScreen):
-            self.switch_screen(AnnotateScreen(session))
+            self.switch_screen(AnnotateScreen(workspace, session))
         else:
-            self.push_screen(AnnotateScreen(session))
+            self.push_screen(AnnotateScreen(workspace, session))
         # After the first frame, so that segmenting the corpus never delays it.
-        self.call_after_refresh(self.reanchor_in_background, session)
+        self.call_after_refresh(self.reanchor_in_background, workspace)
         self.call_after_refresh(self.build_search_index, corpus)
 
     def anchoring_threshold(self) -> float:
@@ -199,10 +211,10 @@ class WorkbenchApp(App[None]):
             return DEFAULT_THRESHOLD
 
     @work(thread=True, exclusive=True, group="reanchor", description="re-anchor changed articles")
-    def reanchor_in_background(self, session: AnnotationSession) -> None:
+    def reanchor_in_background(self, workspace: Workspace) -> None:
         """Store the re-anchoring of every article that changed since it was annotated
         (the article on screen was done first, on the UI thread), and say so once."""
-        done = session.anchors.settle_all(session.corpus.articles)
+        done = workspace.anchors.settle_all(workspace.corpus.articles)
         if done and not get_current_worker().is_cancelled:
             self.call_from_thread(self.reanchored, done)
 
@@ -224,21 +236,8 @@ class WorkbenchApp(App[None]):
             severity="warning",
             markup=False,
         )
-        if self.session is not None:
-            self.session.forget_counts()
-        if isinstance(self.screen, AnnotateScreen):
-            self.screen.refresh_view()
-
-    @work(thread=True, group="history", description="read the history")
-    def read_history_in_background(self, session: AnnotationSession) -> None:
-        """How the annotations to check were tagged, when the panel first shows one this
-        session's re-anchoring did not place (stored earlier): read from the history."""
-        if session.anchors.read_history() and not get_current_worker().is_cancelled:
-            self.call_from_thread(self.history_read)
-
-    def history_read(self) -> None:
-        if isinstance(self.screen, AnnotateScreen):
-            self.screen.refresh_view()
+        if self.workspace is not None:
+            self.workspace.reanchored(item.article.id for item in done)
 
     def place_session(self, session: AnnotationSession) -> None:
         start = self.start
@@ -260,8 +259,9 @@ class WorkbenchApp(App[None]):
         search.build_index()  # search works meanwhile (a scan), then faster
 
     def search_ready(self, search: SentenceSearch) -> None:
-        self.sentence_search = search
-        self.corpus_sentence_total = len(search)
+        if self.workspace is None:
+            return
+        self.workspace.search = search
         if isinstance(self.screen, AnnotateScreen):
             self.screen.refresh_view()
 
@@ -269,7 +269,7 @@ class WorkbenchApp(App[None]):
         """Ask for a format and a file, then export every annotation in a worker."""
         from workbench.tui.export_dialog import ExportDialog
 
-        await ExportDialog(self).start()
+        await ExportDialog(self, self.export_in_background).start()
 
     @work(thread=True, exclusive=True, group="export", description="export annotations")
     def export_in_background(self, format_name: str, path: Path) -> None:
@@ -326,9 +326,10 @@ class WorkbenchApp(App[None]):
         article whose re-anchoring was undone, or a read-only store)."""
         from workbench.core.anchoring.reanchored_view import current_view
 
-        if self.corpus is None or self.session is None:
+        workspace = self.workspace
+        if workspace is None:
             return self.store
-        return current_view(self.store, self.corpus.articles, self.session.anchors.threshold)
+        return current_view(workspace.store, workspace.corpus.articles, workspace.threshold)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -342,7 +343,7 @@ class WorkbenchApp(App[None]):
                 assert isinstance(binding, Binding)
                 if binding.action.startswith("app."):
                     continue
-                keys = ", ".join(keys_of(self, binding))
+                keys = ", ".join(self.keys.of(binding))
                 yield SystemCommand(
                     binding.tooltip or binding.description,
                     f"{binding.tooltip or binding.description} ({keys})",

@@ -7,10 +7,13 @@ as the answer means the default file name inside it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
+
+from textual.app import App
 
 from workbench.config.state import StateError, last_export_folder
 from workbench.core.interchange.export.formats import DEFAULT_FORMAT, FORMATS
@@ -19,11 +22,8 @@ from workbench.tui.screens.confirm import ConfirmPrompt
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.typeahead import open_prompt
 
-if TYPE_CHECKING:
-    from workbench.tui.app import WorkbenchApp
 
-
-def default_folder(app: WorkbenchApp) -> Path:
+def default_folder(app: App[Any]) -> Path:
     """The last export's folder, else the current directory."""
     try:
         return last_export_folder() or Path.cwd()
@@ -50,9 +50,11 @@ def describe(path: Path) -> str:
 
 @dataclass
 class ExportDialog:
-    """One run of the dialog; each answer's callback asks the next question."""
+    """One run of the dialog; each answer's callback asks the next question, and the
+    last hands the format and file to `export` (the app's worker)."""
 
-    app: WorkbenchApp
+    app: App[Any]
+    export: Callable[[str, Path], object]
     format_name: str = ""
 
     async def start(self) -> None:
@@ -78,12 +80,12 @@ class ExportDialog:
             return
         path = target_of(answer, self.default_name)
         if not path.exists():
-            self.app.export_in_background(self.format_name, path)
+            self.export(self.format_name, path)
             return
 
         async def overwrite(yes: bool | None) -> None:
             if yes:
-                self.app.export_in_background(self.format_name, path)
+                self.export(self.format_name, path)
             else:
                 await self.ask_path(str(path))
 

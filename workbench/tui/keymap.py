@@ -20,7 +20,6 @@ import difflib
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -223,9 +222,3 @@ def load_user_keymap(path: Path | None = None) -> Keymap:
         return load_keymap(path)
     except KeymapError as error:
         return Keymap(problems=[f"{error} (the default keys are used)"])
-
-
-def keys_of(app: App[Any], binding: Binding) -> list[str]:
-    """The keys `binding` has in `app` now (the user's keymap applied), for display."""
-    keys = app._keymap.get(binding.id, binding.key) if binding.id else binding.key
-    return [app.get_key_display(Binding(key.strip(), "")) for key in keys.split(",")]

@@ -6,15 +6,14 @@ keeps the screen a thin layer of key bindings and rendering.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from store import Change, DecisionChange, Store
-from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
+from store import Change, DecisionChange
 from workbench.core.annotation import STATUSES, Anchor, Annotation
-from workbench.core.corpus.articles import Article, Corpus
-from workbench.core.corpus.sentences import Sentence, segmenter_stamp
-from workbench.tui.anchors import CorpusAnchors
+from workbench.core.corpus.articles import Article
+from workbench.core.corpus.sentences import Sentence
+from workbench.tui.state.workspace import Workspace, WorkspaceChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,17 +25,22 @@ class Place:
 
 
 class AnnotationSession:
-    """The current sentence of a corpus and every change the analyst makes to it."""
+    """The current sentence of the workspace's corpus and the changes made to it there.
 
-    def __init__(self, corpus: Corpus, store: Store, threshold: float = DEFAULT_THRESHOLD) -> None:
-        if not corpus.articles:
+    Every write goes through the Workspace; the running count follows every change it
+    announces (`changed`), whichever screen made it."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        if not workspace.corpus.articles:
             raise ValueError("the corpus has no articles")
-        self.corpus = corpus
-        self.store = store
-        self.anchors = CorpusAnchors(store, threshold)
+        self.workspace = workspace
+        self.corpus = workspace.corpus
+        self.store = workspace.store
+        self.anchors = workspace.anchors
         """What is shown is anchored to the articles as they are now (tui/anchors.py)."""
         self.place = Place(0, 0)
         self._tagged_in_corpus: int | None = None
+        workspace.subscribe(self.changed)  # for the workspace's life, as the session
 
     # -- where we are -------------------------------------------------------------
     @property
@@ -76,9 +80,31 @@ class AnnotationSession:
         self._tagged_in_corpus = None
         self.anchors.forget()
 
+    def changed(self, change: WorkspaceChange) -> None:
+        """Keep the count of tagged sentences up to date with a change announced by the
+        workspace: exact edits are counted, anything else is counted again when asked."""
+        if not change.annotations:
+            return
+        if not change.exact:
+            self.forget_counts()  # a step of several, an orphan's, another session's
+            return
+        for edit in change.edits:
+            self._count_change(edit.before, edit.after)
+
     def _count_change(self, before: Annotation | None, after: Annotation | None) -> None:
         if self._tagged_in_corpus is not None:
-            self._tagged_in_corpus += bool(after and after.tags) - bool(before and before.tags)
+            self._tagged_in_corpus += self._counted(after) - self._counted(before)
+
+    def _counted(self, annotation: Annotation | None) -> bool:
+        """True when `annotation` is among tagged_in_corpus's: a tagged, placed
+        annotation of this analyst on an article of the corpus."""
+        return (
+            annotation is not None
+            and bool(annotation.tags)
+            and not annotation.is_orphan
+            and annotation.annotator == self.store.annotator
+            and annotation.article_id in self.corpus.by_id
+        )
 
     # -- moving ---------------------------------------------------------------------
     def go(self, article: int, sentence: int = 0) -> bool:
@@ -169,51 +195,35 @@ class AnnotationSession:
         )
 
     def current_or_new(self) -> Annotation:
-        """The sentence's annotation to change, or a new one. An article whose stored
-        annotations do not fit its text is re-anchored first: what is changed is always
-        what the screen shows, and the key it is stored under is never an old one's."""
-        self.anchors.settle(self.article)
+        """The sentence's annotation to change, or a new one. Called inside a workspace
+        write, which settles the article first: what is changed is always what the
+        screen shows, and the key it is stored under is never an old text's."""
         return self.annotation or Annotation.new(self.anchor(), self.store.annotator)
 
-    def save(self, annotation: Annotation) -> Annotation:
-        """Write through the store (durable when it returns); raises StoreWriteError.
-
-        The article as seen now (with the segmenter, which also records that its anchors
-        were checked) goes first without an fsync of its own: the save's carries it, so
-        the first tag of an article costs one durable write, like every other."""
-        article = self.article
-        self.store.remember_article(
-            article.id,
-            article.title,
-            article.sha256,
-            len(self.sentences),
-            segmenter_stamp(),
-            sync=False,
-        )
-        before = self.store.get(annotation.article_id, annotation.index)
-        saved = self.store.save(annotation)
-        self._count_change(before, saved)
-        return saved
+    def save(self, change: Callable[[Annotation], Annotation]) -> Annotation:
+        """Change the current sentence's annotation (or a new one) through the workspace:
+        durable when it returns; raises StoreWriteError."""
+        return self.workspace.write(self.article, lambda: change(self.current_or_new()))
 
     def toggle(self, tag: str) -> Annotation:
-        return self.save(self.current_or_new().toggled(tag))
+        return self.save(lambda annotation: annotation.toggled(tag))
 
     def set_tag(self, tag: str) -> Annotation:
-        return self.save(self.current_or_new().with_tag(tag, True))
+        return self.save(lambda annotation: annotation.with_tag(tag, True))
 
     def clear_tags(self) -> Annotation:
-        return self.save(self.current_or_new().changed(tags=()))
+        return self.save(lambda annotation: annotation.changed(tags=()))
 
     def set_source(self, source: str) -> Annotation:
-        return self.save(self.current_or_new().changed(source=source.strip() or None))
+        return self.save(lambda annotation: annotation.changed(source=source.strip() or None))
 
     def set_note(self, note: str) -> Annotation:
-        return self.save(self.current_or_new().changed(note=note.strip()))
+        return self.save(lambda annotation: annotation.changed(note=note.strip()))
 
     def set_status(self, status: str) -> Annotation:
         if status not in STATUSES:
             raise ValueError(f"unknown status: {status!r}")
-        return self.save(self.current_or_new().changed(status=status))
+        return self.save(lambda annotation: annotation.changed(status=status))
 
     def confirm_anchor(self) -> Annotation | None:
         """The analyst confirms that the sentence's moved annotation belongs here (its
@@ -221,26 +231,20 @@ class AnnotationSession:
         annotation = self.annotation
         if annotation is None or annotation.anchor_state not in ("check", "reanchored"):
             return None
-        return self.save(self.current_or_new().changed(anchor_state="current"))
+        return self.save(lambda current: current.changed(anchor_state="current"))
 
     def undo(self) -> Change | DecisionChange | None:
-        """Undo the last change of this session and go to its sentence (a ledger
-        decision's undo goes nowhere)."""
-        return self._follow(self.store.undo())
+        """Undo the last change (the workspace's one undo, whichever screen made it)
+        and go to its sentence (a ledger decision's undo goes nowhere)."""
+        return self._follow(self.workspace.undo())
 
     def redo(self) -> Change | DecisionChange | None:
         """Redo the last undone change and go to its sentence."""
-        return self._follow(self.store.redo())
+        return self._follow(self.workspace.redo())
 
     def _follow(self, change: Change | DecisionChange | None) -> Change | DecisionChange | None:
-        if change is None or isinstance(change, DecisionChange):
-            return change
-        sides = (change.before, change.after)
-        if change.together or any(side is not None and side.is_orphan for side in sides):
-            self.forget_counts()  # a step of several, or an orphan's: count again
-        else:
-            self._count_change(change.before, change.after)
-        self._go_to_change(change)
+        if isinstance(change, Change):
+            self._go_to_change(change)
         return change
 
     def _go_to_change(self, change: Change) -> None:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from store import AnnotationStore
+from store import AnnotationStore, StoreEvent
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.tui.session import AnnotationSession
+from workbench.tui.state.workspace import Workspace
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def corpus(tmp_path: Path) -> Corpus:
 @pytest.fixture
 def session(corpus: Corpus) -> Iterator[AnnotationSession]:
     with AnnotationStore.open(None, annotator="ana") as store:
-        yield AnnotationSession(corpus, store)
+        yield AnnotationSession(Workspace(store, corpus))
 
 
 def test_stepping_crosses_articles_and_stops_at_the_ends(session: AnnotationSession) -> None:
@@ -67,11 +68,22 @@ def test_counts_follow_every_change(session: AnnotationSession) -> None:
     assert session.tagged_in_corpus() == 1
 
 
-def test_counts_are_recounted_after_changes_elsewhere(session: AnnotationSession) -> None:
+def test_counts_follow_writes_made_through_the_workspace_elsewhere(
+    session: AnnotationSession,
+) -> None:
     assert session.tagged_in_corpus() == 0
+    article = session.article
     annotation = session.current_or_new().with_tag("claim", True)
-    session.store.save(annotation)  # as the review screen does
-    session.forget_counts()
+    session.workspace.write(article, lambda: annotation)  # as the review screen does
+    assert session.tagged_in_corpus() == 1
+
+
+def test_counts_are_recounted_after_another_sessions_change(session: AnnotationSession) -> None:
+    assert session.tagged_in_corpus() == 0
+    session.store.save(session.current_or_new().with_tag("claim", True))  # not announced
+    assert session.tagged_in_corpus() == 0
+    article_id = session.article.id
+    session.workspace.receive_store_event(StoreEvent("annotations", "ana", (article_id,)))
     assert session.tagged_in_corpus() == 1
 
 
@@ -84,6 +96,6 @@ def test_next_untagged_wraps_around_the_corpus(session: AnnotationSession) -> No
 
 def test_the_place_is_remembered_per_annotator(session: AnnotationSession) -> None:
     session.go(1, 1)
-    fresh = AnnotationSession(session.corpus, session.store)
+    fresh = AnnotationSession(Workspace(session.store, session.corpus))
     assert fresh.restore_place()
     assert (fresh.place.article, fresh.place.sentence) == (1, 1)

@@ -10,6 +10,7 @@ from tests.fixtures.anchored import STORY, annotate, article, files
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.corpus.sentences import segmenter_stamp
 from workbench.tui.session import AnnotationSession
+from workbench.tui.state.workspace import Workspace
 
 OLD = article(STORY)
 INSERTED = STORY.replace("\n", "\nA paragraph the publisher added.\n", 1)
@@ -32,7 +33,7 @@ def annotated(path: Path) -> Path:
 def test_a_writable_session_stores_the_reanchoring_on_first_use(tmp_path: Path) -> None:
     db = annotated(tmp_path / "db.json")
     with AnnotationStore.open(db, annotator="ana") as store:
-        session = AnnotationSession(corpus_of(tmp_path, INSERTED), store)
+        session = AnnotationSession(Workspace(store, corpus_of(tmp_path, INSERTED)))
         session.go(0, 1)
         assert session.annotation is None  # the publisher's paragraph
         session.go(0, 2)
@@ -50,7 +51,7 @@ def test_a_read_only_session_shows_reanchored_annotations_and_writes_nothing(
     db = annotated(tmp_path / "db.json")
     before = files(db)
     with AnnotationStore.open(db, annotator="ana", read_only=True) as store:
-        session = AnnotationSession(corpus_of(tmp_path, INSERTED), store)
+        session = AnnotationSession(Workspace(store, corpus_of(tmp_path, INSERTED)))
         session.go(0, 1)
         assert session.annotation is None
         assert session.tagged_in_article() == 1
@@ -81,7 +82,7 @@ def count_fsyncs(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
 
 def test_the_first_tag_of_an_article_never_seen_is_one_fsync(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     with AnnotationStore.open(tmp_path / "db.json", annotator="ana") as store:
-        session = AnnotationSession(corpus_of(tmp_path, STORY), store)
+        session = AnnotationSession(Workspace(store, corpus_of(tmp_path, STORY)))
         session.go(0, 2)
         fsyncs = count_fsyncs(monkeypatch)
         session.toggle("claim")
@@ -98,7 +99,7 @@ def test_the_first_tag_of_an_article_whose_check_is_not_stored_is_one_fsync(
     anchor holding; it is stored with the tag, not in a write of its own."""
     db = annotated(tmp_path / "db.json")
     with AnnotationStore.open(db, annotator="ana") as store:
-        session = AnnotationSession(corpus_of(tmp_path, STORY), store)
+        session = AnnotationSession(Workspace(store, corpus_of(tmp_path, STORY)))
         assert session.anchors.is_stale(session.article)
         fsyncs = count_fsyncs(monkeypatch)
         session.go(0, 2)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.validation import Integer
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from store import Change, DecisionChange, StoreError
 from workbench.core.analysis.ledger.decisions import decision_words
@@ -17,13 +19,13 @@ from workbench.core.analysis.suggestions.speaker import guess_source
 from workbench.core.annotation import STATUSES, Annotation
 from workbench.core.corpus.titles import shorten
 from workbench.tui.anchors import is_reanchoring
-from workbench.tui.keymap import keys_of
 from workbench.tui.literal import literal
 from workbench.tui.screens.articles import ArticleListScreen
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.session import AnnotationSession
+from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
 from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
 from workbench.tui.widgets.fitted_footer import FittedFooter
@@ -135,11 +137,14 @@ class AnnotateScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = ANNOTATE_BINDINGS
 
-    def __init__(self, session: AnnotationSession) -> None:
+    def __init__(self, workspace: Workspace, session: AnnotationSession) -> None:
+        """`session`: where the analyst is in the workspace's corpus (the app keeps it)."""
         super().__init__()
+        self.workspace = workspace
         self.session = session
         self.last_error = ""
         self.history_asked = False
+        self.subscription: Subscription | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title-line", markup=False)
@@ -150,7 +155,18 @@ class AnnotateScreen(Screen[None]):
         yield FittedFooter([actions[id] for id in FOOTER_RANK])
 
     def on_mount(self) -> None:
+        self.subscription = self.workspace.subscribe(self.workspace_changed)
         self.refresh_view()
+
+    def on_unmount(self) -> None:
+        if self.subscription is not None:
+            self.subscription.close()
+
+    def workspace_changed(self, change: WorkspaceChange) -> None:
+        """Show every change to annotations, whichever screen made it; a screen above
+        this one leaves it to on_screen_resume (which counts again anyway)."""
+        if change.annotations and self.is_current:
+            self.refresh_view()
 
     def on_screen_resume(self) -> None:
         """Back from review, summary or a prompt: they may have changed annotations."""
@@ -163,11 +179,11 @@ class AnnotateScreen(Screen[None]):
         session = self.session
         article = session.article
         sentences = session.sentences
-        corpus = session.corpus
+        corpus = self.workspace.corpus
         self.query_one(SentenceView).show(article, session.place.sentence)
         annotation = session.annotation
-        unstored = annotation is not None and session.anchors.is_stale(article)
-        anchors = session.anchors
+        unstored = annotation is not None and self.workspace.anchors.is_stale(article)
+        anchors = self.workspace.anchors
         tagged = None if annotation is None else anchors.as_tagged(article, annotation)
         if annotation is not None and annotation.anchor_state == "check" and tagged is None:
             self.read_history()
@@ -190,11 +206,11 @@ class AnnotateScreen(Screen[None]):
         title = literal(f"{corpus.name} │ ", "$text-muted", single_line=True) + literal(
             article.title, "bold", single_line=True
         )
-        if session.store.read_only:
+        if self.workspace.read_only:
             title = literal("read-only │ ", "bold $warning", single_line=True) + title
         self.query_one("#title-line", Static).update(title)
         self.query_one("#position-line", Static).update(f"{position} │ {progress}")
-        notice = session.anchors.arrival_notice(article)
+        notice = self.workspace.anchors.arrival_notice(article)
         if notice is not None:
             self.notify(
                 f"{notice}. Review them with r, then f: anchoring.",
@@ -204,19 +220,31 @@ class AnnotateScreen(Screen[None]):
             )
 
     def read_history(self) -> None:
-        """Have the app learn, once, how annotations stored to check were tagged."""
-        reader = getattr(self.app, "read_history_in_background", None)
-        if reader is not None and not self.history_asked:
+        """Learn, once, how annotations stored to check were tagged."""
+        if not self.history_asked:
             self.history_asked = True
-            reader(self.session)
+            self.read_history_in_background()
+
+    @work(thread=True, group="history", description="read the history")
+    def read_history_in_background(self) -> None:
+        """How the annotations to check were tagged, when the panel first shows one this
+        session's re-anchoring did not place (stored earlier): read from the history."""
+        if self.workspace.anchors.read_history() and not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.history_read)
+
+    def history_read(self) -> None:
+        if self.is_current:
+            self.refresh_view()
 
     def corpus_total(self) -> str:
-        total = getattr(self.app, "corpus_sentence_total", None)
+        total = self.workspace.sentence_total
         return f"/{total}" if total else ""
 
     # -- writing ----------------------------------------------------------------------
     def write(self, change: Callable[[], Annotation]) -> bool:
-        """Run one store write; show 'saved' only when it is on disk, else the reason."""
+        """Run one store write; show 'saved' only when it is on disk, else the reason.
+        A saved change is shown as the workspace announces it (workspace_changed)."""
+        self.last_error = ""
         try:
             change()
         except StoreError as error:
@@ -224,8 +252,6 @@ class AnnotateScreen(Screen[None]):
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             self.refresh_view()
             return False
-        self.last_error = ""
-        self.refresh_view()
         return True
 
     def has_sentence(self) -> bool:
@@ -356,7 +382,7 @@ class AnnotateScreen(Screen[None]):
             done = "Undid" if change.action == "undo" else "Redid"
             self.notify(f"{done} the {decision_words(change.decision)}.", markup=False)
         elif isinstance(change, Change) and is_reanchoring(change):
-            article = self.session.corpus.by_id.get(change.key[1])
+            article = self.workspace.corpus.by_id.get(change.key[1])
             name = f"“{shorten(article.title)}”" if article is not None else change.key[1]
             undone = change.action == "undo"
             self.notify(
@@ -377,7 +403,7 @@ class AnnotateScreen(Screen[None]):
     async def action_search(self) -> None:
         from workbench.tui.screens.search import SearchScreen
 
-        search = getattr(self.app, "sentence_search", None)
+        search = self.workspace.search
         if search is None:
             self.notify("The search index is still being built; try again in a moment.")
             return
@@ -387,7 +413,7 @@ class AnnotateScreen(Screen[None]):
                 self.session.go_to(*target)
                 self.refresh_view()
 
-        by_id = self.session.corpus.by_id
+        by_id = self.workspace.corpus.by_id
 
         def title_of(article_id: str) -> str:
             article = by_id.get(article_id)
@@ -397,7 +423,7 @@ class AnnotateScreen(Screen[None]):
 
     def action_articles(self) -> None:
         session = self.session
-        counts = session.store.tagged_counts(session.store.annotator)
+        counts = self.workspace.store.tagged_counts(self.workspace.annotator)
         rows = [
             (
                 article.id,
@@ -405,7 +431,7 @@ class AnnotateScreen(Screen[None]):
                 counts.get(article.id, 0),
                 len(article.sentences) if article.is_segmented else None,
             )
-            for article in session.corpus.articles
+            for article in self.workspace.corpus.articles
         ]
 
         def open_article(number: int | None) -> None:
@@ -423,7 +449,7 @@ class AnnotateScreen(Screen[None]):
 
         from workbench.tui.screens.review import ReviewScreen  # on demand: faster start-up
 
-        screen = ReviewScreen(self.session.store, self.session.corpus, self.session.anchors)
+        screen = ReviewScreen(self.workspace)
         self.app.push_screen(screen, jump)
 
     def action_summary(self) -> None:
@@ -441,10 +467,7 @@ class AnnotateScreen(Screen[None]):
         except ConfigFileError as error:
             self.notify(str(error), title="Default ledger settings", markup=False)
             ledger = None
-        session = self.session
-        screen = SummaryScreen(
-            session.store, session.corpus, ledger, session.anchors.threshold, session.anchors
-        )
+        screen = SummaryScreen(self.workspace, ledger)
         self.app.push_screen(screen, jump)
 
     def action_help(self) -> None:
@@ -455,7 +478,7 @@ class AnnotateScreen(Screen[None]):
         rows = []
         for binding in ANNOTATE_BINDINGS:
             assert isinstance(binding, Binding)
-            shown = ", ".join(keys_of(self.app, binding))
+            shown = ", ".join(self.workspace.keys.of(binding))
             rows.append((shown, binding.tooltip or binding.description, binding.id or ""))
         rows.append(("ctrl+p", "Command palette (every action by name)", ""))
         return rows
@@ -466,5 +489,5 @@ class AnnotateScreen(Screen[None]):
         for binding in ANNOTATE_BINDINGS:
             assert isinstance(binding, Binding)
             if binding.id and binding.id.startswith("toggle_"):
-                keys[binding.id.removeprefix("toggle_")] = keys_of(self.app, binding)[0]
+                keys[binding.id.removeprefix("toggle_")] = self.workspace.keys.of(binding)[0]
         return keys

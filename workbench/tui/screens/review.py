@@ -4,9 +4,10 @@ The whole list lives in memory as frozen ReviewRows. Reading the store, building
 rows, filtering, searching, sorting and making the cells all run in worker threads (a
 newer keystroke cancels older work); the UI thread only adds the first SHOWN_LIMIT rows
 of a result to the DataTable, FILL_BATCH rows per call, so it is never busy for more
-than a frame or so, even at 100,000 annotations. Edits from the table go through the store
-(durable, undoable) and update their row in place; a row stays where it is until the
-next filter even if it no longer matches, so the cursor never jumps under the analyst.
+than a frame or so, even at 100,000 annotations. Edits from the table go through the
+workspace (durable, undoable with every other change) and, as it announces them, update
+their row in place; a row stays where it is until the next filter even if it no longer
+matches, so the cursor never jumps under the analyst.
 """
 
 from __future__ import annotations
@@ -23,16 +24,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
-from store import Change, DecisionChange, Store, StoreError
+from store import Change, DecisionChange, StoreError
 from workbench.core.analysis.ledger.decisions import decision_words
 from workbench.core.anchoring.as_tagged import TaggedVersions
-from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, anchored_to, most_similar
+from workbench.core.anchoring.placement import anchored_to, most_similar
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
 from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation
 from workbench.core.annotation_filter import UNTAGGED
 from workbench.core.collector import paused_gc
-from workbench.core.corpus.articles import Corpus
-from workbench.tui.anchors import CorpusAnchors
 from workbench.tui.literal import literal
 from workbench.tui.review_rows import (
     ANCHORING_FILTERS,
@@ -47,6 +46,7 @@ from workbench.tui.review_rows import (
     select_rows,
 )
 from workbench.tui.screens.choice import ChoicePrompt
+from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
 from workbench.tui.tagged_line import moved_from, tagged_line
 from workbench.tui.widgets.literal_input import LiteralInput
 from workbench.tui.widgets.review_table import ReviewTable, row_cells
@@ -122,14 +122,16 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
 
-    def __init__(self, store: Store, corpus: Corpus, anchors: CorpusAnchors | None = None) -> None:
-        super().__init__()
-        self.store = store
-        self.corpus = corpus
-        self.anchors = anchors or CorpusAnchors(store, DEFAULT_THRESHOLD)
+    def __init__(self, workspace: Workspace) -> None:
         """Articles whose stored annotations do not fit their text are shown re-anchored
         (in memory), and re-anchored in the store before an edit (tui/anchors.py)."""
-        self.query_state = ReviewQuery(annotator=store.annotator)
+        super().__init__()
+        self.workspace = workspace
+        self.store = workspace.store
+        self.corpus = workspace.corpus
+        self.anchors = workspace.anchors
+        self.subscription: Subscription | None = None
+        self.query_state = ReviewQuery(annotator=workspace.annotator)
         self.rows: dict[RowKey, ReviewRow] = {}
         """Every annotation, by key: the source of truth for filtering."""
         self.shown: list[ReviewRow] = []
@@ -154,6 +156,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.subscription = self.workspace.subscribe(self.workspace_changed)
         self.query_one(ReviewTable).focus()
         self.show_status("loading annotations…")
         self.load_rows()
@@ -172,6 +175,23 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.generation += 1
         self.rows = {}
         self.shown = []
+        if self.subscription is not None:
+            self.subscription.close()
+
+    def workspace_changed(self, change: WorkspaceChange) -> None:
+        """Show a change to annotations, made here or undone anywhere: an exact one row
+        by row, anything else by reading every annotation again."""
+        if self.closed or not change.annotations:
+            return
+        if not change.exact:
+            self.reload()  # annotations changed sentence, or became or stopped being orphans
+            return
+        for edit in change.edits:
+            before = edit.before
+            if edit.after is None and before is not None and before.is_orphan:
+                self.drop(row_key(before))
+            else:
+                self.apply(row_key(edit.annotation), edit.after)
 
     # -- computing rows (worker threads) ------------------------------------------
     @work(thread=True, exclusive=True, group="review-load", description="review: load rows")
@@ -350,16 +370,14 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
     def write(
         self, position_row: tuple[int, ReviewRow], change: Callable[[Annotation], Annotation]
     ) -> None:
+        """Change the row's annotation through the workspace (the row is updated as it
+        announces the change)."""
         _position, row = position_row
+        article = self.corpus.by_id.get(row.annotation.article_id)
         try:
-            article = self.corpus.by_id.get(row.annotation.article_id)
-            if article is not None:
-                self.anchors.settle(article)
-            saved = self.store.save(change(row.annotation))
+            self.workspace.write(article, lambda: change(row.annotation))
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
-            return
-        self.apply(row.key, saved)
 
     # -- actions --------------------------------------------------------------------
     @on(DataTable.RowSelected)
@@ -442,10 +460,10 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.app.push_screen(ChoicePrompt("Verification status", list(STATUSES), current), chosen)
 
     def action_undo(self) -> None:
-        self.history_step(self.store.undo, "Undid", "Nothing to undo.")
+        self.history_step(self.workspace.undo, "Undid", "Nothing to undo.")
 
     def action_redo(self) -> None:
-        self.history_step(self.store.redo, "Redid", "Nothing to redo.")
+        self.history_step(self.workspace.redo, "Redid", "Nothing to redo.")
 
     def history_step(
         self, step: Callable[[], Change | DecisionChange | None], done: str, nothing: str
@@ -461,12 +479,6 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         if isinstance(change, DecisionChange):
             self.notify(f"{done} the {decision_words(change.decision)}.", markup=False)
             return
-        self.anchors.forget()
-        sides = (change.before, change.after)
-        if change.together or any(side is not None and side.is_orphan for side in sides):
-            self.reload()  # annotations changed sentence, or became or stopped being orphans
-        else:
-            self.apply(change.key, change.after)
         self.notify(
             f"{done} a change to {change.article_id}, sentence {change.index + 1}.", markup=False
         )
@@ -505,12 +517,11 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
                 return
             placed = anchored_to(orphan, article, labels[label], "current")
             try:
-                self.store.reattach(orphan, placed)
+                self.workspace.reattach(orphan, placed)
             except StoreError as error:
                 self.notify(str(error), title="Not saved", severity="error", markup=False)
                 return
             self.notify(f"Re-attached to sentence {labels[label] + 1}.", markup=False)
-            self.reload()
 
         title = f"Re-attach to which sentence of {article.title}?"
         detail = f"It was sentence {orphan.index + 1}: {orphan.quote}"
@@ -521,17 +532,19 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         if found is None:
             return
         try:
-            self.store.delete_orphan(found[1].annotation)
+            self.workspace.delete_orphan(found[1].annotation)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             return
         self.notify("Orphan deleted (u undoes).", markup=False)
-        self.drop(found[0], row_key(found[1].annotation))
 
-    def drop(self, position: int, key: RowKey) -> None:
+    def drop(self, key: RowKey) -> None:
         """Take a deleted orphan's row out of the rows, the table and the counts: there is
         nothing left to show or act on (u brings it back, with a reload)."""
         self.rows.pop(key, None)
+        position = next((n for n, row in enumerate(self.shown) if row.key == key), None)
+        if position is None:
+            return
         del self.shown[position]
         self.matched -= 1
         table = self.query_one(ReviewTable)

@@ -3,8 +3,8 @@
 The summary is the same `Summary` `workbench summary` prints (build_summary), computed
 in a worker because it takes seconds at 100,000 annotations. It is the current analyst's,
 or another's or every analyst's (`a` chooses). The analyst can merge two ledger groups
-or split a claim out of one; each decision is stored by the store
-(save_ledger_decision) and the summary is computed again with it.
+or split a claim out of one; each decision is stored through the workspace, and the
+summary is computed again with it as the workspace announces it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from store import Store, StoreError
+from store import StoreError
 from workbench.core.analysis.anchor_report import anchoring_section
 from workbench.core.analysis.figures.conflicts import Figure, format_value
 from workbench.core.analysis.ledger.decisions import (
@@ -42,17 +42,16 @@ from workbench.core.analysis.summary.model import (
     Summary,
     ranked_groups,
 )
-from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, ArticlePlan
+from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
 from workbench.core.corpus.article_info import ArticleInfo
-from workbench.core.corpus.articles import Corpus
 from workbench.core.files.atomic import write_output
 from workbench.core.terminal_text import printable
-from workbench.tui.anchors import CorpusAnchors
 from workbench.tui.literal import literal
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.prompt import TextPrompt
+from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
 from workbench.tui.tagged_line import tagged_text
 from workbench.tui.typeahead import open_prompt
 
@@ -320,26 +319,22 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = SUMMARY_BINDINGS
 
-    def __init__(
-        self,
-        store: Store,
-        corpus: Corpus,
-        ledger: LedgerSettings | None = None,
-        threshold: float = DEFAULT_THRESHOLD,
-        anchors: CorpusAnchors | None = None,
-    ) -> None:
+    def __init__(self, workspace: Workspace, ledger: LedgerSettings | None = None) -> None:
+        """`ledger`: settings.toml [ledger], read as the screen opens. Articles whose
+        annotations do not fit their text are counted where re-anchoring puts them (in
+        memory, at the workspace's threshold)."""
         super().__init__()
-        self.store = store
-        self.anchors = anchors or CorpusAnchors(store, threshold)
+        self.workspace = workspace
+        self.store = workspace.store
+        self.anchors = workspace.anchors
         """What is known of how annotations to check were tagged (tui/anchors.py)."""
-        self.corpus = corpus
+        self.corpus = workspace.corpus
         self.ledger = ledger or LedgerSettings()
-        self.threshold = threshold
-        """Re-anchoring's: articles whose annotations do not fit their text are counted
-        where re-anchoring puts them (in memory)."""
+        self.threshold = workspace.threshold
+        self.subscription: Subscription | None = None
         self.anchoring: list[tuple[AnchoringList, Annotation]] = []
         """(anchoring list name, annotation) of each line of the Anchoring tab."""
-        self.analyst: str | None = store.annotator
+        self.analyst: str | None = workspace.annotator
         """Whose summary: the current analyst's at first; None for every analyst's."""
         self.analysts: list[str] = []
         """The analysts with annotations in the store, as of the last read."""
@@ -368,7 +363,17 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.subscription = self.workspace.subscribe(self.workspace_changed)
         self.recompute()
+
+    def on_unmount(self) -> None:
+        if self.subscription is not None:
+            self.subscription.close()
+
+    def workspace_changed(self, change: WorkspaceChange) -> None:
+        """A merge or split stored: compute the summary again with it."""
+        if change.ledger:
+            self.recompute()
 
     # -- computing (worker thread) --------------------------------------------------------
     def recompute(self) -> None:
@@ -526,13 +531,12 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
 
     def decide(self, decision: Merge | Split, follow: AnnotationKey) -> None:
         """Store a merge/split decision durably and compute the summary again."""
-        try:
-            self.store.save_ledger_decision(decision.to_record())
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
-            return
         self.follow = follow
-        self.recompute()
+        try:
+            self.workspace.decide(decision)
+        except StoreError as error:
+            self.follow = None
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
 
     # -- actions ------------------------------------------------------------------------
     def action_merge(self) -> None:

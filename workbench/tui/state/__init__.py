@@ -1,0 +1,1 @@
+"""What the screens show and change, without widgets: the Workspace and the view-models."""

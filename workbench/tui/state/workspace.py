@@ -1,0 +1,253 @@
+"""The Workspace: everything the screens read and change, handed to each of them.
+
+One object instead of three ways in (a session for one screen, the raw store for the
+others, attributes read off the app): every screen is given the Workspace when it is
+made, reads the store, corpus, search index, keys and settings through it, and writes
+only through it. So there is one write path (the article settled first, then the save)
+and one undo path, whichever screen the analyst is on, and one place that says what
+changed: `subscribe` hands each change to every screen and view-model that keeps a copy
+of what it shows (counts, table rows, the summary).
+
+Textual-free, like the view-models beside it: listeners are plain callables, called on
+the thread that announces, which is the UI thread. Another session's changes (issue 17:
+PostgreSQL's `store.subscribe`, whose callback runs on a listener thread) come in through
+`receive_store_event`, handed over with `app.call_from_thread`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from store import Change, DecisionChange, Store, StoreEvent
+from workbench.core.analysis.ledger.decisions import Merge, Split
+from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
+from workbench.core.annotation import Annotation
+from workbench.core.corpus.articles import Article, Corpus
+from workbench.core.corpus.search import SentenceSearch
+from workbench.core.corpus.sentences import segmenter_stamp
+from workbench.tui.anchors import CorpusAnchors
+from workbench.tui.bound_keys import BoundKeys
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One annotation before and after a change (None: no record on that side)."""
+
+    before: Annotation | None
+    after: Annotation | None
+
+    @property
+    def annotation(self) -> Annotation:
+        """The annotation as it is now, or as it was when the change removed it."""
+        shown = self.after if self.after is not None else self.before
+        assert shown is not None, "an edit changes at least one side"
+        return shown
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceChange:
+    """What changed, announced to every listener: what each must show again.
+
+    `edits` is the whole of an exact change (a save, an orphan deleted, the undo of
+    either): a listener may apply them one by one. Otherwise (`edits` empty) the
+    annotations of `article_ids` changed in ways only reading them again shows: a
+    re-anchoring moved them between sentences, an orphan was re-attached, another
+    session wrote; with `everything`, read every article again (changes may have been
+    missed). `ledger` says the claim-ledger decisions changed. `here` is False for
+    another session's change."""
+
+    edits: tuple[Edit, ...] = ()
+    article_ids: frozenset[str] = frozenset()
+    everything: bool = False
+    ledger: bool = False
+    here: bool = True
+    step: Change | DecisionChange | None = None
+    """The undo or redo step this change is, if it is one (for its notice)."""
+
+    @property
+    def annotations(self) -> bool:
+        """True when annotations changed (not only the ledger's decisions)."""
+        return bool(self.edits or self.article_ids or self.everything)
+
+    @property
+    def exact(self) -> bool:
+        """True when `edits` say everything that changed."""
+        return bool(self.edits) and not self.everything
+
+
+Listener = Callable[[WorkspaceChange], None]
+
+
+def moves(change: Change) -> bool:
+    """True when an undo or redo step moves annotations between sentences or texts, or
+    makes or unmakes orphans: a reader must read the articles again, not patch a row."""
+    if change.together:
+        return True
+    before, after = change.before, change.after
+    if any(side is not None and side.is_orphan for side in (before, after)):
+        return True
+    return (
+        before is not None
+        and after is not None
+        and (before.key != after.key or before.article_sha256 != after.article_sha256)
+    )
+
+
+@dataclass(eq=False, slots=True)
+class Subscription:
+    """A listener's place among the Workspace's; `close` when the screen goes away."""
+
+    listener: Listener
+    workspace: Workspace
+
+    def close(self) -> None:
+        """Stop delivery (closing twice is harmless)."""
+        self.workspace.unsubscribe(self)
+
+
+@dataclass(slots=True)
+class Workspace:
+    """The store, the corpus, re-anchoring, the search index, the keys and settings,
+    and every change the analyst makes to annotations (see the module doc)."""
+
+    store: Store
+    corpus: Corpus
+    threshold: float = DEFAULT_THRESHOLD
+    """settings.toml [anchoring] fuzzy_threshold: re-anchoring's, for every screen."""
+    keys: BoundKeys = field(default_factory=BoundKeys)
+    anchors: CorpusAnchors = field(init=False)
+    """What is shown is anchored to the articles as they are now (tui/anchors.py)."""
+    search: SentenceSearch | None = None
+    """The sentence search, once the app has built it in a worker (None until then)."""
+    _subscriptions: list[Subscription] = field(default_factory=list, init=False)
+
+    def __post_init__(self) -> None:
+        self.anchors = CorpusAnchors(self.store, self.threshold)
+
+    # -- reading --------------------------------------------------------------------
+    @property
+    def annotator(self) -> str:
+        """Who is annotating: the store writes every annotation under this name."""
+        return self.store.annotator
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    @property
+    def sentence_total(self) -> int | None:
+        """Sentences in the corpus, once the search index has segmented every article."""
+        return len(self.search) if self.search is not None else None
+
+    # -- writing (each durable before it returns; StoreError when it is not) ---------
+    def write(self, article: Article | None, make: Callable[[], Annotation]) -> Annotation:
+        """Save the annotation `make` returns: the one write path of every screen.
+
+        The article (None: not in the corpus) is settled first, so `make` builds on
+        what the screen shows and the key it saves under is never an old text's
+        (tui/anchors.py); the article as seen now goes in the save's own durable write
+        (its fsync carries it: one per tag)."""
+        if article is not None:
+            self.anchors.settle(article)
+        annotation = make()
+        if article is not None:
+            self.store.remember_article(
+                article.id,
+                article.title,
+                article.sha256,
+                len(article.sentences),
+                segmenter_stamp(),
+                sync=False,
+            )
+        before = self.store.get(annotation.article_id, annotation.index)
+        saved = self.store.save(annotation)
+        self.announce(
+            WorkspaceChange(edits=(Edit(before, saved),), article_ids=frozenset([saved.article_id]))
+        )
+        return saved
+
+    def undo(self) -> Change | DecisionChange | None:
+        """Undo this analyst's last change (an annotation's or a ledger decision),
+        whichever screen made it; None: nothing to undo."""
+        return self._stepped(self.store.undo())
+
+    def redo(self) -> Change | DecisionChange | None:
+        """Redo the last undone change; None: nothing to redo."""
+        return self._stepped(self.store.redo())
+
+    def reattach(self, orphan: Annotation, placed: Annotation) -> Change:
+        """Put an orphan on a sentence (`placed` is it there)."""
+        change = self.store.reattach(orphan, placed)
+        self.announce(WorkspaceChange(article_ids=frozenset([placed.article_id])))
+        return change
+
+    def delete_orphan(self, orphan: Annotation) -> Change:
+        change = self.store.delete_orphan(orphan)
+        self.announce(
+            WorkspaceChange(edits=(Edit(orphan, None),), article_ids=frozenset([orphan.article_id]))
+        )
+        return change
+
+    def decide(self, decision: Merge | Split) -> None:
+        """Store a claim-ledger decision (the summary is computed again with it)."""
+        self.store.save_ledger_decision(decision.to_record())
+        self.announce(WorkspaceChange(ledger=True))
+
+    def _stepped(self, change: Change | DecisionChange | None) -> Change | DecisionChange | None:
+        if change is None:
+            return None
+        if isinstance(change, DecisionChange):
+            self.announce(WorkspaceChange(ledger=True, step=change))
+            return change
+        self.anchors.forget()  # an in-memory plan may be of annotations just changed
+        articles = frozenset(part.article_id for part in change.step)
+        if moves(change):
+            self.announce(WorkspaceChange(article_ids=articles, step=change))
+        else:
+            edit = Edit(change.before, change.after)
+            self.announce(WorkspaceChange(edits=(edit,), article_ids=articles, step=change))
+        return change
+
+    # -- what changed -----------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> Subscription:
+        """Call `listener` with every change from now on, until the subscription is
+        closed (a screen subscribes when mounted and closes when unmounted)."""
+        subscription = Subscription(listener, self)
+        self._subscriptions.append(subscription)
+        return subscription
+
+    def unsubscribe(self, subscription: Subscription) -> None:
+        if subscription in self._subscriptions:
+            self._subscriptions.remove(subscription)
+
+    def announce(self, change: WorkspaceChange) -> None:
+        """Tell every listener, in the order they subscribed (on the UI thread). Called
+        by the writes above, and by the app for what its workers changed (the start-up
+        re-anchoring: `reanchored`)."""
+        for subscription in list(self._subscriptions):
+            subscription.listener(change)
+
+    def reanchored(self, article_ids: Iterable[str]) -> None:
+        """A worker stored re-anchorings of these articles: their annotations moved."""
+        self.anchors.forget()
+        self.announce(WorkspaceChange(article_ids=frozenset(article_ids)))
+
+    def receive_store_event(self, event: StoreEvent) -> None:
+        """Another session changed the database (`Store.subscribe`; issue 17): announce
+        what to read again. Call it on the UI thread; the store's callback runs on a
+        listener thread, so subscribe with
+        `store.subscribe(lambda e: app.call_from_thread(workspace.receive_store_event, e))`
+        and close that subscription when the app ends.
+
+        Cached re-anchoring plans are dropped (they may be of annotations changed).
+        "annotations" names the articles; "resync" (missed changes) asks for
+        everything; "ledger" for the claim-ledger decisions; "articles" (the remembered
+        articles) changes nothing a screen shows but re-anchoring's view of them."""
+        self.anchors.forget()
+        if event.kind == "annotations":
+            self.announce(WorkspaceChange(article_ids=frozenset(event.article_ids), here=False))
+        elif event.kind == "ledger":
+            self.announce(WorkspaceChange(ledger=True, here=False))
+        elif event.kind == "resync":
+            self.announce(WorkspaceChange(everything=True, ledger=True, here=False))
