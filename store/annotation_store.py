@@ -12,6 +12,7 @@ import shutil
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -25,6 +26,7 @@ from store.content_lines import content_lines
 from store.errors import (
     AnchorConflictError,
     CorruptDatabaseError,
+    LaterChangeError,
     LinkLoopError,
     SchemaVersionError,
     StoreWriteError,
@@ -39,6 +41,19 @@ from store.protocol import NO_EVENTS, DatabaseContent, StoreEvent, Subscription
 from store.staging import Staging
 from store.synchronised import synchronised
 from store.trusted import annotation_of, is_canonical
+from store.undo_history import (
+    REPLAYED_ACTIONS,
+    Entry,
+    by_time,
+    decision_step,
+    expected_now,
+    latest_change_to,
+    ledger_entries,
+    made,
+    replay,
+    restored,
+    same_content,
+)
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import ORPHANED, Annotation, AnnotationKey, utc_now
 from workbench.core.annotation_filter import AnnotationFilter
@@ -76,6 +91,12 @@ class AnnotationStore:
         self._undo: list[list[Change] | DecisionChange] = []
         self._redo: list[list[Change] | DecisionChange] = []
         """Undo steps: annotation changes, or a ledger decision (made, or redone)."""
+        self._history_start = storage.new_history_id()
+        """History records from this id on are this session's (undo_history.py)."""
+        self._opened_at = utc_now()
+        """Ledger records from this time on are this session's."""
+        self._earlier_read = False
+        self._changed = False
         self._cache: dict[str, Annotation] = {}
         self._index = AnnotationIndex()
         self._article_docs: dict[str, str] = {}
@@ -313,11 +334,16 @@ class AnnotationStore:
 
     @synchronised
     def undo(self) -> Change | DecisionChange | None:
-        """Undo this session's last change (as a new durable change); None if none is left.
+        """Undo this analyst's last change (as a new durable change); None if none is
+        left. Past this session's first change, the steps earlier sessions left are read
+        back from the history (undo_history.py). LaterChangeError, with the step dropped,
+        if an annotation it changed has been changed since by anyone else.
 
         A step of several changes (an article's re-anchoring) is undone as one, in one
         write: the first change is returned, the others are in its `together`. A ledger
         decision is undone by a record of the undo (DecisionChange)."""
+        if not self._undo:
+            self._read_earlier_steps()
         if not self._undo:
             return None
         step = self._undo[-1]
@@ -326,6 +352,7 @@ class AnnotationStore:
             self._append_ledger(undone.to_record())
             self._redo.append(self._undo.pop())
             return undone
+        self._check_unchanged(self._undo, undoing=True)
         pairs = [(change.after, self._restamped(change.before)) for change in reversed(step)]
         done = self._commit_pairs(pairs, "undo", [change.key for change in reversed(step)])
         self._redo.append(self._undo.pop())
@@ -333,7 +360,11 @@ class AnnotationStore:
 
     @synchronised
     def redo(self) -> Change | DecisionChange | None:
-        """Redo the last undone change (or step); None if there is nothing to redo."""
+        """Redo the last undone change (or step); None if there is nothing to redo. After
+        a restart, that is what the analyst undid last if they have changed nothing
+        since; LaterChangeError as undo()."""
+        if not self._redo and not self._changed:
+            self._read_earlier_steps()
         if not self._redo:
             return None
         step = self._redo[-1]
@@ -342,6 +373,7 @@ class AnnotationStore:
             self._append_ledger(redone.to_record())
             self._undo.append(self._redo.pop())
             return redone
+        self._check_unchanged(self._redo, undoing=False)
         pairs = [(change.before, self._restamped(change.after)) for change in step]
         done = self._commit_pairs(pairs, "redo", [change.key for change in step])
         self._undo.append(self._redo.pop())
@@ -431,8 +463,7 @@ class AnnotationStore:
             changes = changes[size:]
         for step in steps:
             if step:
-                self._undo.append(step)
-                self._redo.clear()
+                self._pushed(step)
         return steps
 
     @synchronised
@@ -442,16 +473,14 @@ class AnnotationStore:
         if not orphan.is_orphan or placed.is_orphan:
             raise ValueError("reattach takes an orphan and its placed copy")
         (change,) = self._commit_pairs([(orphan, placed)], "reattach", [orphan.key], exact=True)
-        self._undo.append([change])
-        self._redo.clear()
+        self._pushed([change])
         return change
 
     @synchronised
     def delete_orphan(self, orphan: Annotation) -> Change:
         """Delete an orphan for good (undoable, and in the history like any delete)."""
         (change,) = self._commit_pairs([(orphan, None)], "delete", [orphan.key], exact=True)
-        self._undo.append([change])
-        self._redo.clear()
+        self._pushed([change])
         return change
 
     @synchronised
@@ -602,8 +631,7 @@ class AnnotationStore:
         self._append_ledger(document)
         stored = copy.deepcopy(document)
         action = str(stored.get("action"))
-        self._undo.append(DecisionChange(None, stored, now, self.annotator, action))
-        self._redo.clear()
+        self._pushed(DecisionChange(None, stored, now, self.annotator, action))
         return copy.deepcopy(stored)
 
     def _append_ledger(self, record: dict[str, Any]) -> None:
@@ -708,9 +736,61 @@ class AnnotationStore:
         self, key: AnnotationKey, after: Annotation | None, action: str
     ) -> Change:
         change = self._write(key, after, action)
-        self._undo.append([change])
-        self._redo.clear()
+        self._pushed([change])
         return change
+
+    def _pushed(self, step: list[Change] | DecisionChange) -> None:
+        """A new change of this session's: an undo step, and no more redo."""
+        self._undo.append(step)
+        self._redo.clear()
+        self._changed = True
+
+    def _read_earlier_steps(self) -> None:
+        """Put the undo steps earlier sessions left beneath this session's, and their
+        redo steps too if this session has changed nothing (undo_history.py). Once per
+        session; CorruptDatabaseError if the history cannot be read (tried again next
+        time)."""
+        if self._earlier_read or self.read_only:
+            return  # a read-only session changes nothing, so it undoes nothing either
+        records = self._storage.history_records()
+        start, annotator = self._history_start, self.annotator
+        with paused_gc():
+            changes = (
+                Entry(str(r["at"]), str(r["action"]), _key_of(r), partial(Change.from_record, r))
+                for r in records
+                if r["id"] < start
+                and r["annotator"] == annotator
+                and r["action"] in REPLAYED_ACTIONS
+            )
+            ledger = self._storage.table(LEDGER)
+            decisions = ledger_entries(
+                (ledger[doc_id] for doc_id in sorted(ledger, key=int)), annotator, self._opened_at
+            )
+            entries = (
+                Entry(entry.at, entry.action, entry.key, partial(decision_step, entry.record))
+                for entry in decisions
+            )
+            undo, redo = replay(by_time(changes, entries), made)
+        self._earlier_read = True
+        self._undo[:0] = restored(undo, _same)
+        if not self._changed:
+            self._redo[:0] = restored(redo, _same)
+
+    def _check_unchanged(self, stack: list[list[Change] | DecisionChange], undoing: bool) -> None:
+        """The top step of `stack` may be undone (redone) only if every annotation it
+        changed is still as it left it (content, not time: an undo restamps what it
+        restores): LaterChangeError otherwise, naming the later change, with the step
+        dropped from `stack`."""
+        step = stack[-1]
+        assert not isinstance(step, DecisionChange)
+        for change in step:
+            expected, where = expected_now(change, undoing)
+            stored = self._located(where) if where is not None else None
+            if not same_content(stored, expected):
+                stack.pop()
+                assert where is not None
+                later = latest_change_to(self.history(), where, change.at)
+                raise LaterChangeError(change, later, undoing)
 
     def _write(self, key: AnnotationKey, after: Annotation | None, action: str) -> Change:
         change = Change(key, self._current(key), after, utc_now(), self.annotator, action)
@@ -887,6 +967,15 @@ class AnnotationStore:
         }
         self._cache.clear()
         self._annotations.clear_cache()
+
+
+def _same(change: Change) -> Change:
+    return change
+
+
+def _key_of(record: Mapping[str, Any]) -> AnnotationKey:
+    annotator, article_id, index = record["key"]
+    return (str(annotator), str(article_id), int(index))
 
 
 def _as_step(changes: list[Change]) -> Change | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from store.change import Change
     from workbench.core.annotation import Annotation
 
 
@@ -122,6 +123,38 @@ class ConcurrentEditError(StoreError):
             f"not saved: {annotator}'s annotation of {article_id}, sentence {index + 1} was "
             f"changed in another session meanwhile; {now}"
         )
+
+
+class LaterChangeError(StoreError):
+    """An undo (or redo) would overwrite a later change to the same annotation (another
+    analyst's re-anchoring, an import, this analyst in another session): refused, with
+    nothing written, and the step dropped so that the next undo goes on to the one
+    before. `change` is the change that would have been undone (`undoing`) or redone,
+    `later` the change found since (None if the history does not say)."""
+
+    def __init__(self, change: Change, later: Change | None, undoing: bool) -> None:
+        self.change = change
+        self.later = later
+        self.undoing = undoing
+        verb = "undone" if undoing else "redone"
+        since = later_words(later)
+        super().__init__(
+            f"not {verb}: the annotation of {change.article_id}, sentence {change.index + 1} "
+            f"was changed{since} after this change; {'undoing' if undoing else 'redoing'} it "
+            "would overwrite that"
+        )
+
+
+def later_words(later: Change | None) -> str:
+    """ " by bob (re-anchoring, 2026-11-30 08:12:03)": who changed an annotation later,
+    how and when, for a refused undo's message ("" if not known)."""
+    if later is None:
+        return ""
+    how = {"import": "an import", "reanchor": "re-anchoring", "undo": "an undo"}.get(
+        later.action, ""
+    )
+    when = later.at[:19].replace("T", " ")
+    return f" by {later.annotator} ({how + ', ' if how else ''}{when} UTC)"
 
 
 def _gist(annotation: Annotation) -> str:

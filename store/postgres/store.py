@@ -18,6 +18,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
@@ -30,6 +31,7 @@ from store.errors import (
     AnchorConflictError,
     ConcurrentEditError,
     ConnectionLostError,
+    LaterChangeError,
     ServerError,
     StoreError,
     StoreWriteError,
@@ -42,6 +44,19 @@ from store.postgres.listener import Listener
 from store.protocol import DatabaseContent, StoreEvent, Subscription
 from store.synchronised import synchronised
 from store.trusted import annotation_of
+from store.undo_history import (
+    REPLAYED_ACTIONS,
+    Entry,
+    by_time,
+    decision_step,
+    expected_now,
+    latest_change_to,
+    ledger_entries,
+    made,
+    replay,
+    restored,
+    same_content,
+)
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import Annotation, AnnotationKey, utc_now
 from workbench.core.annotation_filter import AnnotationFilter
@@ -66,16 +81,27 @@ ARTICLES = (
     "FROM articles ORDER BY seq"
 )
 LEDGER = "SELECT decision FROM ledger_decisions ORDER BY id"
+EARLIER_STEPS = (
+    "SELECT at, annotator, action, key_annotator, key_article_id, key_index, before, after "
+    "FROM history WHERE id <= %s AND annotator = %s AND action = ANY(%s) ORDER BY id"
+)
+CHANGES_TO = (
+    "SELECT at, annotator, action, key_annotator, key_article_id, key_index, before, after "
+    "FROM history WHERE at > %s AND key_article_id = %s ORDER BY id"
+)
 Seen = tuple[int, int]
 """(row id, version) of an annotation as this session last read or wrote it."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Done:
-    """A change of an undo step, and the row that now holds its result (None: none)."""
+    """A change of an undo step, and the row that now holds its result (None: none).
+    `restored`: read back from the history (undo_history.py), so its row is not known
+    and what is stored is checked afresh before it is undone."""
 
     change: Change
     row: Seen | None
+    restored: bool = False
 
 
 class PostgresStore:
@@ -103,6 +129,12 @@ class PostgresStore:
         self._undo: list[list[_Done] | DecisionChange] = []
         self._redo: list[list[_Done] | DecisionChange] = []
         """Undo steps: annotation changes, or a ledger decision (made, or redone)."""
+        started = connection.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()
+        self._history_start = int(started[0]) if started else 0
+        """History records after this id are this session's (or others' since it began)."""
+        self._opened_at = utc_now()
+        self._earlier_read = False
+        self._changed = False
         self._position: tuple[str, int] | None = None
         self._listener: Listener | None = None
 
@@ -297,13 +329,21 @@ class PostgresStore:
 
     @synchronised
     def undo(self) -> Change | DecisionChange | None:
-        """Undo this session's last step (as new durable changes); ConcurrentEditError,
-        with the step dropped, if another session changed what it would undo."""
+        """Undo this analyst's last step (as new durable changes); ConcurrentEditError,
+        with the step dropped, if another session changed what it would undo. Past this
+        session's first step, the steps earlier sessions left are read back from the
+        history (undo_history.py); LaterChangeError, with the step dropped, if one of
+        them has been changed since."""
+        if not self._undo:
+            self._read_earlier_steps()
         return self._move_step(self._undo, self._redo, "undo")
 
     @synchronised
     def redo(self) -> Change | DecisionChange | None:
-        """Redo the last undone step; ConcurrentEditError as undo()."""
+        """Redo the last undone step (after a restart, what the analyst undid last if
+        they have changed nothing since); ConcurrentEditError as undo()."""
+        if not self._redo and not self._changed:
+            self._read_earlier_steps()
         return self._move_step(self._redo, self._undo, "redo")
 
     def history(self) -> list[Change]:
@@ -498,6 +538,7 @@ class PostgresStore:
         action = str(stored.get("action"))
         self._undo.append(DecisionChange(None, stored, now, self.annotator, action))
         self._redo.clear()
+        self._changed = True
         return dict(stored)
 
     def _append_ledger(self, record: dict[str, Any]) -> dict[str, Any]:
@@ -768,6 +809,7 @@ class PostgresStore:
         done = _Done(applied.change, _row(applied))
         self._undo.append([done])
         self._redo.clear()
+        self._changed = True
         return done
 
     def _move_step(
@@ -786,14 +828,24 @@ class PostgresStore:
         if isinstance(step, DecisionChange):
             return self._move_decision(source, target, undoing)
         order = step[::-1] if undoing else step
-        specs = [self._reverting(done, undoing) for done in order]
+
+        def work(connection: psycopg.Connection[Any]) -> list[Applied]:
+            if any(done.restored for done in order):
+                specs = self._checked_reverting(connection, order, undoing)
+            else:
+                specs = [self._reverting(done, undoing) for done in order]
+            return self._apply(connection, action, specs)
+
         try:
-            applied = self._write(lambda c: self._apply(c, action, specs))
-        except ConcurrentEditError:
+            applied = self._write(work)
+        except (ConcurrentEditError, LaterChangeError):
             source.pop()
             raise
         source.pop()
-        moved = [replace(done, row=_row(item)) for done, item in zip(order, applied, strict=True)]
+        moved = [
+            replace(done, row=_row(item), restored=False)
+            for done, item in zip(order, applied, strict=True)
+        ]
         target.append(moved[::-1] if undoing else moved)
         return _as_step([item.change for item in applied])
 
@@ -809,6 +861,64 @@ class PostgresStore:
         place = None if back is None or back.is_orphan else back.key
         return Spec(done.change.key, restamped, key=place, own=True)
 
+    def _checked_reverting(
+        self, connection: psycopg.Connection[Any], order: Sequence[_Done], undoing: bool
+    ) -> list[Spec]:
+        """_reverting for a step read back from the history: each annotation must be
+        stored as the step left it (read afresh; LaterChangeError naming the later
+        change otherwise), and the change names the row and version just read, so the
+        server refuses it if anyone changes it between."""
+        places = [expected_now(done.change, undoing) for done in order]
+        stored = self._stored(connection, [where for _e, where in places if where is not None])
+        specs: list[Spec] = []
+        for done, (expected, where) in zip(order, places, strict=True):
+            assert where is not None
+            found = stored.get(rows.identity(where))
+            if not same_content(found[0] if found else None, expected):
+                history = connection.execute(
+                    CHANGES_TO, [done.change.at, where.article_id]
+                ).fetchall()
+                later = latest_change_to((_change(*row) for row in history), where, done.change.at)
+                raise LaterChangeError(done.change, later, undoing)
+            back = done.change.before if undoing else done.change.after
+            restamped = None if back is None else replace(back, updated_at=utc_now())
+            if found is not None:
+                row_id, version = found[1]
+                specs.append(Spec(done.change.key, restamped, row_id=row_id, expected=version))
+            else:
+                place = None if back is None or back.is_orphan else back.key
+                specs.append(Spec(done.change.key, restamped, key=place))
+        return specs
+
+    def _read_earlier_steps(self) -> None:
+        """Put the undo steps earlier sessions left beneath this session's, and their
+        redo steps too if this session has changed nothing (undo_history.py). Once."""
+        if self._earlier_read or self.read_only:
+            return  # a read-only session changes nothing, so it undoes nothing either
+        found = self._rows(
+            EARLIER_STEPS, [self._history_start, self.annotator, sorted(REPLAYED_ACTIONS)]
+        )
+        decisions = ledger_entries(self.ledger_decisions(), self.annotator, self._opened_at)
+        with paused_gc():
+            changes = (
+                Entry(
+                    str(row[0]),
+                    str(row[2]),
+                    (str(row[3]), str(row[4]), int(row[5])),
+                    partial(_change, *row),
+                )
+                for row in found
+            )
+            entries = (
+                Entry(entry.at, entry.action, entry.key, partial(decision_step, entry.record))
+                for entry in decisions
+            )
+            undo, redo = replay(by_time(changes, entries), made)
+        self._earlier_read = True
+        self._undo[:0] = restored(undo, _restored_done)
+        if not self._changed:
+            self._redo[:0] = restored(redo, _restored_done)
+
     def _exact_change(self, action: str, before: Annotation, after: Annotation | None) -> Change:
         """Replace exactly `before` (as this session saw it) by `after`: one undo step."""
         with self._mutex:
@@ -822,6 +932,7 @@ class PostgresStore:
             (applied,) = self._write(work)
             self._undo.append([_Done(applied.change, _row(applied))])
             self._redo.clear()
+            self._changed = True
             return applied.change
 
     def _located(
@@ -922,6 +1033,7 @@ class PostgresStore:
                 if step:
                     self._undo.append([_Done(item.change, _row(item)) for item in step])
                     self._redo.clear()
+                    self._changed = True
             return steps
 
     def _check_exact(
@@ -958,6 +1070,10 @@ def _change(
         annotator=str(annotator),
         action=str(action),
     )
+
+
+def _restored_done(change: Change) -> _Done:
+    return _Done(change, None, restored=True)
 
 
 def _row(applied: Applied) -> Seen | None:

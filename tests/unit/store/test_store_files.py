@@ -51,7 +51,9 @@ def test_close_compacts_into_a_tinydb_snapshot(db_path: Path, make: MakeAnnotati
     with AnnotationStore.open(db_path, annotator="alice") as reopened:
         assert reopened.get("a1", 0) == saved
         assert [change.after for change in reopened.history()] == [saved]
-        assert reopened.undo() is None  # undo covers only the session that made the change
+        undone = reopened.undo()  # read back from the history (issue 16)
+        assert undone is not None and undone.before == saved
+        assert reopened.get("a1", 0) is None
 
 
 def test_a_long_journal_is_compacted_while_writing(

@@ -1,0 +1,205 @@
+"""Undo after a restart: `u` undoes this analyst's last change still in effect, read back
+from the history (store/undo_history.py), on both engines; another's later change is
+never overwritten."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import location_of
+from store_helpers import MakeAnnotation
+
+from store import LaterChangeError, StoreError
+from store.change import DecisionChange
+from store.opening import open_store
+from store.protocol import Store
+from tests.fixtures.anchored import STORY, annotate, article
+from workbench.core.analysis.ledger.decisions import decisions_from_records
+from workbench.core.anchoring.placement import plan_article
+
+Reopen = Callable[..., Store]
+OLD = article(STORY)
+INSERTED = article(STORY.replace("\n", "\nEditor's note: a paragraph was added.\n", 1))
+
+
+@pytest.fixture(params=["disk", "postgres"])
+def reopen(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Reopen]:
+    """Open the one database again, as a new session (a restart), for an analyst:
+    the session opened before is closed first (a file has one writer)."""
+    location = location_of(request.param, request, tmp_path / "db" / "annotations.json")
+    opened: list[Store] = []
+
+    def session(annotator: str = "alice", keep: bool = False) -> Store:
+        if opened and not keep:
+            opened.pop().close()
+        store = open_store(location, annotator=annotator)
+        opened.append(store)
+        return store
+
+    yield session
+    for store in opened:
+        store.close()
+
+
+def test_undo_after_a_restart_undoes_the_last_change_then_the_one_before(
+    reopen: Reopen, make: MakeAnnotation
+) -> None:
+    first = reopen()
+    first.save(make(index=0, tags=("claim",)))
+    saved = first.save(make(index=1, tags=("denial",)))
+    first.save(saved.changed(source="Mr. Austin"))
+    restarted = reopen()
+    undone = restarted.undo()
+    assert undone is not None and (undone.article_id, undone.index) == ("a1", 1)
+    assert restarted.get("a1", 1).source is None  # type: ignore[union-attr]
+    assert restarted.undo() is not None
+    assert restarted.get("a1", 1) is None
+    assert restarted.undo() is not None
+    assert restarted.get("a1", 0) is None
+    assert restarted.undo() is None
+
+
+def test_what_was_undone_before_the_restart_stays_undone_and_can_be_redone(
+    reopen: Reopen, make: MakeAnnotation
+) -> None:
+    first = reopen()
+    first.save(make(index=0))
+    first.save(make(index=1))
+    first.undo()  # sentence 2's tag undone before closing
+    restarted = reopen()
+    assert restarted.get("a1", 1) is None
+    redone = restarted.redo()
+    assert redone is not None and redone.index == 1
+    assert restarted.get("a1", 1) is not None
+    assert restarted.redo() is None
+    # the undo that follows undoes the redone change, then the one before it
+    assert restarted.undo().index == 1  # type: ignore[union-attr]
+    assert restarted.undo().index == 0  # type: ignore[union-attr]
+    assert restarted.undo() is None
+
+
+def test_a_change_after_the_restart_empties_the_restored_redo(
+    reopen: Reopen, make: MakeAnnotation
+) -> None:
+    first = reopen()
+    first.save(make(index=0))
+    first.save(make(index=1))
+    first.undo()
+    restarted = reopen()
+    restarted.save(make(index=2))
+    assert restarted.redo() is None
+    assert restarted.get("a1", 1) is None
+    # and undo goes through this session's change into the earlier ones
+    assert restarted.undo().index == 2  # type: ignore[union-attr]
+    assert restarted.undo().index == 0  # type: ignore[union-attr]
+    assert restarted.undo() is None
+
+
+def test_undo_reads_back_across_several_restarts_and_this_sessions_undos(
+    reopen: Reopen, make: MakeAnnotation
+) -> None:
+    reopen().save(make(index=0))
+    reopen().save(make(index=1))
+    third = reopen()
+    assert third.undo().index == 1  # type: ignore[union-attr]
+    fourth = reopen()  # the undo above is history now: sentence 1's change is next
+    assert fourth.undo().index == 0  # type: ignore[union-attr]
+    assert fourth.undo() is None
+    assert fourth.all() == []
+
+
+def test_only_this_analysts_changes_are_undone(reopen: Reopen, make: MakeAnnotation) -> None:
+    alice = reopen("alice")
+    alice.save(make(index=0, annotator="alice"))
+    bob = reopen("bob")
+    bob.save(make(index=1, annotator="bob"))
+    alice = reopen("alice")
+    undone = alice.undo()
+    assert undone is not None and undone.key == ("alice", "a1", 0)
+    assert alice.get("a1", 1, annotator="bob") is not None
+    assert alice.undo() is None
+
+
+def test_another_analysts_later_change_is_never_overwritten(
+    reopen: Reopen, make: MakeAnnotation
+) -> None:
+    alice = reopen("alice")
+    mine = alice.save(make(index=0, annotator="alice", tags=("claim",)))
+    earlier = alice.save(make(index=1, annotator="alice"))
+    bob = reopen("bob")
+    theirs = mine.changed(note="checked by bob")
+    bob.import_annotations([theirs])  # bob's import changes alice's annotation
+    alice = reopen("alice")
+    assert alice.undo() is not None  # sentence 2 is still as alice left it
+    assert alice.get("a1", 1) is None
+    with pytest.raises(LaterChangeError) as refused:
+        alice.undo()
+    assert refused.value.later is not None
+    assert refused.value.later.annotator == "bob"
+    assert "not undone" in str(refused.value) and "by bob (an import" in str(refused.value)
+    assert alice.get("a1", 0).note == "checked by bob"  # type: ignore[union-attr]
+    assert alice.undo() is None  # the refused step is dropped: nothing older is left
+    assert earlier.index == 1
+
+
+def test_a_refused_redo_says_so_and_overwrites_nothing(
+    reopen: Reopen, make: MakeAnnotation
+) -> None:
+    alice = reopen("alice")
+    alice.save(make(index=0, annotator="alice"))
+    alice.undo()
+    bob = reopen("bob")
+    bob.import_annotations([make(index=0, annotator="alice", note="bob's copy")])
+    alice = reopen("alice")
+    with pytest.raises(LaterChangeError, match="not redone"):
+        alice.redo()
+    assert alice.get("a1", 0).note == "bob's copy"  # type: ignore[union-attr]
+    assert alice.redo() is None
+
+
+def test_a_refusal_is_a_store_error_and_writes_nothing(
+    reopen: Reopen, make: MakeAnnotation
+) -> None:
+    alice = reopen("alice")
+    saved = alice.save(make(index=0, annotator="alice"))
+    reopen("bob").import_annotations([saved.changed(note="newer")])
+    alice = reopen("alice")
+    before = len(alice.history())
+    with pytest.raises(StoreError):
+        alice.undo()
+    assert len(alice.history()) == before
+
+
+def test_a_ledger_decision_is_undone_after_a_restart_in_its_turn(
+    reopen: Reopen, make: MakeAnnotation
+) -> None:
+    first = reopen()
+    first.save(make(index=0))
+    first.save_ledger_decision({"action": "merge", "groups": [[1], [2]]})
+    first.save(make(index=1))
+    restarted = reopen()
+    assert restarted.undo().index == 1  # type: ignore[union-attr]
+    undone = restarted.undo()
+    assert isinstance(undone, DecisionChange) and undone.action == "undo"
+    assert decisions_from_records(restarted.ledger_decisions()) == ()
+    again = reopen()  # the decision's undo is history now: the save before it is next
+    assert again.redo() is not None
+    assert len(decisions_from_records(again.ledger_decisions())) == 1
+    assert again.undo() is not None  # the merge, redone, is undone again
+    assert again.undo().index == 0  # type: ignore[union-attr]
+    assert again.undo() is None
+
+
+def test_an_articles_re_anchoring_is_restored_as_one_step(reopen: Reopen) -> None:
+    first = reopen()
+    for index in (1, 3, 4):
+        first.save(annotate(OLD, index, "alice", note=f"n{index}"))
+    plan = plan_article(INSERTED, first.in_article(INSERTED.id))
+    first.reanchor(plan, title="t", sentences=len(INSERTED.sentences), segmenter="s")
+    restarted = reopen()
+    undone = restarted.undo()
+    assert undone is not None and len(undone.step) == 3
+    assert sorted(restarted.for_article("story")) == [1, 3, 4]
+    assert restarted.undo().index == 4  # type: ignore[union-attr]
