@@ -8,9 +8,9 @@ Three ways it is used, each against the naive way in the same run:
   adds (tracemalloc, in a run of its own, untimed: tracing slows allocation down);
 - the `summary` command, process start to exit (json and md, one analyst's summary,
   as the command makes by default), each run a child process whose peak RSS
-  (ru_maxrss, from wait4) is reported. Naive: a child that does what the command did
-  without this work: TinyDB read, every annotation built, json.dumps(indent=2)
-  (bench/naive_summary.py);
+  (ru_maxrss, from wait4, bench/peak_rss.py) is reported. Naive: a child that does
+  what the command did without this work: TinyDB read, every annotation built,
+  json.dumps(indent=2) (bench/naive_summary.py);
 - the open summary after one change (SummaryAccumulator): a status change is patched,
   a claim tag rebuilds with the cache. Naive: a cold build of the same summary.
 """
@@ -21,7 +21,6 @@ import os
 import random
 import subprocess
 import sys
-import time
 import tracemalloc
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -148,15 +147,20 @@ def tinydb_summaries(space: Workspace, size: int) -> Samples:
 
 
 def child(command: list[str], environment: Mapping[str, str]) -> tuple[float, int]:
-    """Seconds from start to exit of one child process, and its peak RSS in bytes."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=REPOSITORY, env=dict(environment))
-    _pid, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}")
-    return elapsed, usage.ru_maxrss * 1024  # kilobytes on Linux
+    """Seconds from start to exit of one process running `command`, and its peak RSS in
+    bytes (measured by bench/peak_rss.py, which says why)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.peak_rss", *command],
+        cwd=REPOSITORY,
+        env=dict(environment),
+        stdout=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited with {done.returncode}")
+    seconds, peak = done.stdout.split()
+    return float(seconds), int(peak)
 
 
 def command_runs(space: Workspace, size: int, form: str, naive: bool) -> Samples:
