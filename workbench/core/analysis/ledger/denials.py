@@ -120,13 +120,17 @@ def _scored(
     needed = max(settings.denial_threshold, 0)
     by_subject = max(settings.denial_threshold - settings.subject_bonus, 0)
     if not by_topic:
-        found = process.extract_iter(
-            text.sorted_tokens, choices, scorer=fuzz.ratio, score_cutoff=needed
+        found = process.extract(
+            text.sorted_tokens, choices, scorer=fuzz.ratio, score_cutoff=needed, limit=None
         )
         return sorted({owners[position] for _, _, position in found})
     hits: set[int] = set()
-    for _, score, position in process.extract_iter(
-        text.sorted_tokens, choices, scorer=fuzz.ratio, score_cutoff=min(needed, by_subject)
+    for _, score, position in process.extract(
+        text.sorted_tokens,
+        choices,
+        scorer=fuzz.ratio,
+        score_cutoff=min(needed, by_subject),
+        limit=None,
     ):
         number = owners[position]
         if score >= (by_subject if number in by_topic else needed):

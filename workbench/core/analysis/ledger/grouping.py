@@ -100,8 +100,8 @@ def _join_block(
         representatives += 1
         text = texts[member]
         later = position + 1
-        for _, score, offset in process.extract_iter(
-            tokens[position], tokens[later:], scorer=fuzz.ratio, score_cutoff=cutoff
+        for _, score, offset in process.extract(
+            tokens[position], tokens[later:], scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
         ):
             other = members[later + offset]
             if not (sure and score >= threshold):

@@ -94,8 +94,8 @@ class SpellingNeighbours:
                 for variant in level:
                     filed.setdefault(variant, []).append(word)
         for word in long_words:
-            for other, _score, _number in process.extract_iter(
-                word, fuzzy, scorer=fuzz.ratio, score_cutoff=score
+            for other, _score, _number in process.extract(
+                word, fuzzy, scorer=fuzz.ratio, score_cutoff=score, limit=None
             ):
                 self._link(word, other)
 
