@@ -15,8 +15,8 @@ from bench.report import Figure, Naive, Samples
 from bench.timing import timed, within_budget
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
-from workbench.tui.session import AnnotationSession
 from workbench.tui.state import workspace as tui
+from workbench.tui.state.session import AnnotationSession
 
 TARGET_P95 = 0.002
 NAIVE_BUDGET = 3.0

@@ -14,9 +14,12 @@ from tests.fixtures.gold import load_gold
 from workbench.core.annotation import STATUSES, Annotation
 from workbench.core.annotation_filter import UNTAGGED
 from workbench.core.corpus.articles import Corpus
-from workbench.tui import review_rows
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.review_rows import (
+from workbench.tui.screens import review
+from workbench.tui.screens.annotate import AnnotateScreen
+from workbench.tui.screens.review import ReviewScreen
+from workbench.tui.state import review_rows
+from workbench.tui.state.review_rows import (
     COLUMNS,
     NO_SOURCE,
     ReviewFacets,
@@ -24,9 +27,6 @@ from workbench.tui.review_rows import (
     make_rows,
     select_rows,
 )
-from workbench.tui.screens import review
-from workbench.tui.screens.annotate import AnnotateScreen
-from workbench.tui.screens.review import ReviewScreen
 from workbench.tui.widgets.review_table import COLUMN_WIDTHS, ReviewTable
 
 SIZE = (120, 36)

@@ -231,3 +231,38 @@ async def choose_analyst(app: WorkbenchApp, pilot, name: str, analysts: list[str
     assert offered == [*sorted(analysts), "all analysts"]
     await pilot.press(str(offered.index(name) + 1))
     await settle(app, pilot)
+
+
+async def test_the_store_is_read_in_a_worker_while_the_tables_show_they_are_loading(
+    make_app, gold, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The UI thread never waits for the store or the build: they run in the worker,
+    and until the first summary is shown the tables are marked loading."""
+    import threading
+
+    from workbench.tui.screens import summary as summary_screen
+
+    release = threading.Event()
+    threads: list[threading.Thread] = []
+    read = summary_screen.read_summary
+
+    def slow_read(*args: Any) -> Any:
+        threads.append(threading.current_thread())
+        release.wait(10)
+        return read(*args)
+
+    monkeypatch.setattr(summary_screen, "read_summary", slow_read)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("S")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SummaryScreen) and screen.summary is None
+        assert screen.query_one(TabbedContent).loading
+        status = str(screen.query_one("#summary-status", Static).render())
+        assert "computing the summary" in status
+        assert threads and threads[0] is not threading.main_thread()
+        release.set()
+        await settle(app, pilot)
+        assert screen.summary is not None and screen.summary.totals.annotations == len(gold)
+        assert not screen.query_one(TabbedContent).loading

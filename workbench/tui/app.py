@@ -26,7 +26,7 @@ from workbench.tui.keymap import complete_keymap, load_user_keymap
 from workbench.tui.literal import visible
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
 from workbench.tui.screens.loading import LoadingScreen
-from workbench.tui.session import AnnotationSession
+from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.workspace import Workspace
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ import pytest
 
 from store import AnnotationStore, StoreEvent
 from workbench.core.corpus.articles import Corpus, load_corpus
-from workbench.tui.session import AnnotationSession
+from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.workspace import Workspace
 
 

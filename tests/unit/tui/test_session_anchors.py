@@ -1,4 +1,4 @@
-"""The annotate screen's state after an article changed (tui/anchors.py): re-anchored on
+"""The annotate screen's state after an article changed (tui/state/anchors.py): re-anchored on
 first use and stored, or kept in memory when the store is read-only; noticed once."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from store import AnnotationStore
 from tests.fixtures.anchored import STORY, annotate, article, files
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.corpus.sentences import segmenter_stamp
-from workbench.tui.session import AnnotationSession
+from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.workspace import Workspace
 
 OLD = article(STORY)

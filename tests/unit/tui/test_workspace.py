@@ -12,7 +12,7 @@ from store import AnnotationStore, DecisionChange, StoreEvent, StoreWriteError
 from tests.fixtures.anchored import STORY, annotate, article
 from workbench.core.analysis.ledger.decisions import Split
 from workbench.core.corpus.articles import Corpus, load_corpus
-from workbench.tui.session import AnnotationSession
+from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.workspace import Edit, Workspace, WorkspaceChange
 
 

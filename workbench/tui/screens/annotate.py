@@ -18,13 +18,13 @@ from workbench.core.analysis.ledger.decisions import decision_words
 from workbench.core.analysis.suggestions.speaker import guess_source
 from workbench.core.annotation import STATUSES, Annotation
 from workbench.core.corpus.titles import shorten
-from workbench.tui.anchors import is_reanchoring
 from workbench.tui.literal import literal
 from workbench.tui.screens.articles import ArticleListScreen
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.prompt import TextPrompt
-from workbench.tui.session import AnnotationSession
+from workbench.tui.state.anchors import is_reanchoring
+from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
 from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.annotation_panel import AnnotationPanel

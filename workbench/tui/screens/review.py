@@ -33,7 +33,8 @@ from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation
 from workbench.core.annotation_filter import UNTAGGED
 from workbench.core.collector import paused_gc
 from workbench.tui.literal import literal
-from workbench.tui.review_rows import (
+from workbench.tui.screens.choice import ChoicePrompt
+from workbench.tui.state.review_rows import (
     ANCHORING_FILTERS,
     COLUMNS,
     NO_SOURCE,
@@ -45,7 +46,6 @@ from workbench.tui.review_rows import (
     row_key,
     select_rows,
 )
-from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
 from workbench.tui.tagged_line import moved_from, tagged_line
 from workbench.tui.widgets.literal_input import LiteralInput
@@ -124,7 +124,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
 
     def __init__(self, workspace: Workspace) -> None:
         """Articles whose stored annotations do not fit their text are shown re-anchored
-        (in memory), and re-anchored in the store before an edit (tui/anchors.py)."""
+        (in memory), and re-anchored in the store before an edit (tui/state/anchors.py)."""
         super().__init__()
         self.workspace = workspace
         self.store = workspace.store

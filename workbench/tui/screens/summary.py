@@ -10,7 +10,6 @@ summary is computed again with it as the workspace announces it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,41 +22,27 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from store import StoreError
-from workbench.core.analysis.anchor_report import anchoring_section
 from workbench.core.analysis.figures.conflicts import Figure, format_value
-from workbench.core.analysis.ledger.decisions import (
-    LedgerDecision,
-    Merge,
-    Split,
-    decisions_from_records,
-)
+from workbench.core.analysis.ledger.decisions import Merge, Split
 from workbench.core.analysis.ledger.settings import LedgerSettings
-from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.analysis.summary.markdown import render_markdown, sentence_label
-from workbench.core.analysis.summary.model import (
-    AnchoringList,
-    AnchoringSection,
-    ClaimGroup,
-    SentenceLine,
-    Summary,
-    ranked_groups,
-)
-from workbench.core.anchoring.placement import ArticlePlan
-from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
+from workbench.core.analysis.summary.model import AnchoringList, SentenceLine, Summary
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
-from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.files.atomic import write_output
 from workbench.core.terminal_text import printable
 from workbench.tui.literal import literal
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.prompt import TextPrompt
+from workbench.tui.state.summary_view import (
+    FLAG,
+    LedgerLine,
+    SummaryView,
+    line_count,
+    read_summary,
+)
 from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
-from workbench.tui.tagged_line import tagged_text
 from workbench.tui.typeahead import open_prompt
 
-ROW_LIMIT = 1_000
-"""Rows put in each table at once (in the ledger, groups with conflicts come first)."""
-FLAG = "⚠"
 TABS = ("ledger", "conflicts", "articles", "sources", "anchoring")
 EVERYONE = "all analysts"
 """The analyst choice that summarises every analyst's annotations."""
@@ -115,12 +100,6 @@ ANCHORING_COLUMNS: Columns = (
     ("text", 60),
     ("as tagged (changed words marked)", 60),
 )
-ANCHORING_STATES: dict[AnchoringList, str] = {
-    "check": "to check",
-    "orphaned": "orphaned",
-    "article_missing": "article missing",
-}
-"""The summary's anchoring lists (AnchoringSection.lists()), as the Anchoring tab names them."""
 SOURCE_COLUMNS: Columns = (
     ("source", 30),
     ("kind", 7),
@@ -131,163 +110,6 @@ SOURCE_COLUMNS: Columns = (
     ("attrib.", 7),
     ("denials", 7),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerLine:
-    """One line of the ledger table: a claim of a group, or a denial aimed at it."""
-
-    group_id: str
-    role: str
-    """'claim' or 'denial'."""
-    sentence: SentenceLine
-    group_size: int
-    group_number: int = 0
-    """The group's place in the ledger as shown (1 first): how a person names it."""
-
-    @property
-    def key(self) -> AnnotationKey:
-        return self.sentence.key
-
-
-def ledger_lines(groups: Sequence[ClaimGroup], limit: int) -> list[LedgerLine]:
-    """Groups with conflicting figures first, then the largest: their claims, then denials.
-
-    Stops after `limit` lines: at 100,000 annotations the full ledger runs to millions
-    of lines (a denial is listed under every group it targets).
-    """
-    lines: list[LedgerLine] = []
-    for number, group in enumerate(ranked_groups(groups), 1):
-        gid, size = group.group_id, len(group.members)
-        lines += [LedgerLine(gid, "claim", m, size, number) for m in group.members]
-        lines += [LedgerLine(gid, "denial", d, size, number) for d in group.denials]
-        if len(lines) >= limit:
-            return lines[:limit]
-    return lines
-
-
-def line_count(groups: Sequence[ClaimGroup]) -> int:
-    return sum(len(group.members) + len(group.denials) for group in groups)
-
-
-def figures_by_sentence(group: ClaimGroup) -> dict[tuple[str, int], str]:
-    """(article id, index) -> the figures that sentence gives, as '3,000 North Korean troops'."""
-    found: dict[tuple[str, int], list[str]] = {}
-    for figure in group.figures:
-        where = (figure.article_id, figure.index)
-        quantity = figure.quantity
-        found.setdefault(where, []).append(f"{format_value(quantity.value)} {quantity.topic}")
-    return {where: "; ".join(texts) for where, texts in found.items()}
-
-
-Row = tuple[object, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SummaryView:
-    """The summary and the rows of its four tables, prepared off the UI thread."""
-
-    summary: Summary
-    lines: list[LedgerLine]
-    ledger_rows: list[Row]
-    conflict_figures: list[Figure]
-    conflict_rows: list[Row]
-    article_rows: list[Row]
-    source_rows: list[Row]
-
-
-def analysts_cell(sentence: SentenceLine) -> str:
-    """Who judged the line so; '≠' when another analyst judged the sentence otherwise."""
-    names = ", ".join(sentence.annotators)
-    return f"{names} ≠" if sentence.disagreement else names
-
-
-def prepare_view(summary: Summary) -> SummaryView:
-    """Everything the tables show, each capped at ROW_LIMIT rows."""
-    groups = {group.group_id: group for group in summary.ledger}
-    titles = summary.short_titles()
-    lines = ledger_lines(summary.ledger, ROW_LIMIT)
-    ledger_rows: list[Row] = []
-    figures: dict[str, dict[tuple[str, int], str]] = {}
-    previous = ""
-    for line in lines:
-        group = groups[line.group_id]
-        if line.group_id not in figures:
-            figures[line.group_id] = figures_by_sentence(group)
-        first = line.group_id != previous
-        previous = line.group_id
-        sentence = line.sentence
-        where = (sentence.article_id, sentence.index)
-        ledger_rows.append(
-            (
-                Content.styled(FLAG, "bold red") if first and group.flagged else "",
-                str(line.group_number) if first else "",
-                "claim" if line.role == "claim" else "denies it",
-                titles.get(sentence.article_id, sentence.article_id),
-                sentence.index + 1,
-                analysts_cell(sentence),
-                sentence.status.replace("_", " "),
-                sentence.canonical_source or sentence.source or "",
-                figures[line.group_id].get(where, "") if line.role == "claim" else "",
-                sentence.quote,
-            )
-        )
-    number_of = {group.group_id: n for n, group in enumerate(ranked_groups(summary.ledger), 1)}
-    group_of = {
-        (member.article_id, member.index): number_of[group.group_id]
-        for group in summary.ledger
-        for member in group.members
-    }
-    conflict_figures = [
-        (conflict, position, figure)
-        for conflict in summary.conflicts
-        for position, figure in enumerate(conflict.figures)
-    ][:ROW_LIMIT]
-    conflict_rows: list[Row] = [
-        (
-            conflict.topic,
-            figure.quantity.value,
-            figure.quantity.text,
-            figure.source or "(unattributed)",
-            titles.get(figure.article_id, figure.article_id),
-            figure.index + 1,
-            group_of.get((figure.article_id, figure.index), ""),
-            conflict.why(position),
-        )
-        for conflict, position, figure in conflict_figures
-    ]
-    article_rows: list[Row] = [
-        (
-            row.short_title,
-            row.sentences,
-            row.tagged,
-            *(row.tags[tag] for tag in TAGS),
-            *(row.statuses[status] for status in STATUSES),
-        )
-        for row in summary.articles[:ROW_LIMIT]
-    ]
-    source_rows: list[Row] = [
-        (
-            row.canonical,
-            row.kind,
-            "; ".join(v for v in row.variants if v != row.canonical),
-            len(row.articles),
-            row.sentences,
-            row.claims,
-            row.attributions,
-            row.denials,
-        )
-        for row in summary.sources[:ROW_LIMIT]
-    ]
-    return SummaryView(
-        summary,
-        lines,
-        ledger_rows,
-        [figure for _, _, figure in conflict_figures],
-        conflict_rows,
-        article_rows,
-        source_rows,
-    )
 
 
 def fill(table: DataTable[Content], columns: Columns, rows: Sequence[Sequence[object]]) -> None:
@@ -325,12 +147,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         memory, at the workspace's threshold)."""
         super().__init__()
         self.workspace = workspace
-        self.store = workspace.store
-        self.anchors = workspace.anchors
-        """What is known of how annotations to check were tagged (tui/anchors.py)."""
-        self.corpus = workspace.corpus
         self.ledger = ledger or LedgerSettings()
-        self.threshold = workspace.threshold
         self.subscription: Subscription | None = None
         self.anchoring: list[tuple[AnchoringList, Annotation]] = []
         """(anchoring list name, annotation) of each line of the Anchoring tab."""
@@ -377,52 +194,17 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
 
     # -- computing (worker thread) --------------------------------------------------------
     def recompute(self) -> None:
-        """Say so, then read the store once that has been painted."""
+        """Compute the summary again in a worker; until it is shown the status line says
+        so, over the tables as they were (none yet: the tables show they are loading)."""
         self.show_status("computing the summary…")
-        self.call_after_refresh(self.read_store)
-
-    def read_store(self) -> None:
-        """Read the store here (UI thread: it is not thread-safe); build in a worker."""
-        remembered = {info.article_id: info for info in self.store.articles()}
-        source = current_view(self.store, self.corpus.articles, self.threshold)
-        self.build_in_background(
-            source.all(),
-            source.orphans(),
-            remembered,
-            decisions_from_records(self.store.ledger_decisions()),
-            self.analyst,
-            source.plans if isinstance(source, ReanchoredView) else [],
-        )
+        if self.summary is None:
+            self.query_one(TabbedContent).loading = True
+        self.build_in_background(self.analyst)
 
     @work(thread=True, exclusive=True, group="summary", description="summary: build")
-    def build_in_background(
-        self,
-        annotations: list[Annotation],
-        orphans: list[Annotation],
-        remembered: dict[str, ArticleInfo],
-        decisions: tuple[LedgerDecision, ...],
-        analyst: str | None,
-        plans: list[ArticlePlan],
-    ) -> None:
-        analysts = sorted({a.annotator for a in annotations})
-        articles = dict(remembered)
-        for article in self.corpus.articles:
-            articles[article.id] = ArticleInfo.of(article)
-        settings = SummarySettings(ledger=self.ledger, decisions=decisions, annotator=analyst)
-        mine, my_orphans = annotations, orphans
-        if analyst is not None:
-            mine = [a for a in annotations if a.annotator == analyst]
-            my_orphans = [a for a in orphans if a.annotator == analyst]
-        known = self.corpus.by_id
-        if any(a.anchor_state == "check" for a in mine):
-            self.anchors.read_history()
-        versions = self.anchors.versions(plans)
-        anchoring = anchoring_section(mine, my_orphans, known, versions.of)
-        # An annotation whose article is not in the corpus is counted nowhere: its text
-        # was not read. The anchoring section lists it as "article missing".
-        on_corpus = [a for a in annotations if a.article_id in known]
-        summary = build_summary(on_corpus, articles.values(), settings, anchoring)
-        view = prepare_view(summary)
+    def build_in_background(self, analyst: str | None) -> None:
+        """Read the store and build the summary here: seconds at 100,000 annotations."""
+        view, analysts = read_summary(self.workspace, analyst, self.ledger)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_view, view, analysts)
 
@@ -430,6 +212,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
     def show_view(self, view: SummaryView, analysts: list[str] | None = None) -> None:
         if analysts is not None:
             self.analysts = analysts
+        self.query_one(TabbedContent).loading = False
         self.summary = view.summary
         self.lines = view.lines
         self.conflict_figures = view.conflict_figures
@@ -437,25 +220,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         fill(self.query_one("#conflicts-table", DataTable), CONFLICT_COLUMNS, view.conflict_rows)
         fill(self.query_one("#articles-table", DataTable), ARTICLE_COLUMNS, view.article_rows)
         fill(self.query_one("#sources-table", DataTable), SOURCE_COLUMNS, view.source_rows)
-        titles = view.summary.short_titles()
-        anchoring = view.summary.anchoring or AnchoringSection()
-        self.anchoring = list(anchoring.entries())
-        fill(
-            self.query_one("#anchoring-table", DataTable),
-            ANCHORING_COLUMNS,
-            [
-                (
-                    ANCHORING_STATES[state],
-                    titles.get(annotation.article_id, annotation.article_id),
-                    annotation.index + 1,
-                    annotation.annotator,
-                    ", ".join(annotation.tags),
-                    annotation.quote,
-                    tagged_text(annotation, anchoring.as_tagged(annotation), 60) or "",
-                )
-                for state, annotation in self.anchoring
-            ],
-        )
+        self.anchoring = view.anchoring
+        fill(self.query_one("#anchoring-table", DataTable), ANCHORING_COLUMNS, view.anchoring_rows)
         banner = [
             f"{FLAG} {conflict.topic}: "
             + ", ".join(format_value(value) for value in conflict.values)

@@ -26,8 +26,8 @@ from workbench.core.annotation import Annotation
 from workbench.core.corpus.articles import Article, Corpus
 from workbench.core.corpus.search import SentenceSearch
 from workbench.core.corpus.sentences import segmenter_stamp
-from workbench.tui.anchors import CorpusAnchors
 from workbench.tui.bound_keys import BoundKeys
+from workbench.tui.state.anchors import CorpusAnchors
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +117,7 @@ class Workspace:
     """settings.toml [anchoring] fuzzy_threshold: re-anchoring's, for every screen."""
     keys: BoundKeys = field(default_factory=BoundKeys)
     anchors: CorpusAnchors = field(init=False)
-    """What is shown is anchored to the articles as they are now (tui/anchors.py)."""
+    """What is shown is anchored to the articles as they are now (tui/state/anchors.py)."""
     search: SentenceSearch | None = None
     """The sentence search, once the app has built it in a worker (None until then)."""
     _subscriptions: list[Subscription] = field(default_factory=list, init=False)
@@ -146,7 +146,7 @@ class Workspace:
 
         The article (None: not in the corpus) is settled first, so `make` builds on
         what the screen shows and the key it saves under is never an old text's
-        (tui/anchors.py); the article as seen now goes in the save's own durable write
+        (tui/state/anchors.py); the article as seen now goes in the save's own durable write
         (its fsync carries it: one per tag)."""
         if article is not None:
             self.anchors.settle(article)

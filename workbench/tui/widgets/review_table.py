@@ -20,7 +20,7 @@ from textual.widgets.data_table import ColumnKey
 
 from workbench.core.annotation import TAGS, Annotation
 from workbench.tui.literal import literal
-from workbench.tui.review_rows import COLUMNS, ReviewRow
+from workbench.tui.state.review_rows import COLUMNS, ReviewRow
 
 COLUMN_WIDTHS: dict[str, int] = {
     "article": 14,

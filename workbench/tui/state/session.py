@@ -37,7 +37,7 @@ class AnnotationSession:
         self.corpus = workspace.corpus
         self.store = workspace.store
         self.anchors = workspace.anchors
-        """What is shown is anchored to the articles as they are now (tui/anchors.py)."""
+        """What is shown is anchored to the articles as they are now (tui/state/anchors.py)."""
         self.place = Place(0, 0)
         self._tagged_in_corpus: int | None = None
         workspace.subscribe(self.changed)  # for the workspace's life, as the session

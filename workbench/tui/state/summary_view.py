@@ -1,0 +1,254 @@
+"""The summary screen's view: the summary read and built, and every table's rows.
+
+All of it runs in a worker (`read_summary`): at 100,000 annotations reading the store
+and building the summary take seconds, and the screen only fills its tables with what
+`prepare_view` made. The store is synchronised (one lock per call), so reading it off
+the UI thread is safe while the UI thread writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.content import Content
+
+from workbench.core.analysis.anchor_report import anchoring_section
+from workbench.core.analysis.figures.conflicts import Figure, format_value
+from workbench.core.analysis.ledger.decisions import decisions_from_records
+from workbench.core.analysis.ledger.settings import LedgerSettings
+from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.model import (
+    AnchoringList,
+    AnchoringSection,
+    ClaimGroup,
+    SentenceLine,
+    Summary,
+    ranked_groups,
+)
+from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
+from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
+from workbench.core.corpus.article_info import ArticleInfo
+from workbench.tui.state.workspace import Workspace
+from workbench.tui.tagged_line import tagged_text
+
+ROW_LIMIT = 1_000
+"""Rows put in each table at once (in the ledger, groups with conflicts come first)."""
+FLAG = "⚠"
+ANCHORING_STATES: dict[AnchoringList, str] = {
+    "check": "to check",
+    "orphaned": "orphaned",
+    "article_missing": "article missing",
+}
+"""The summary's anchoring lists (AnchoringSection.lists()), as the Anchoring tab names them."""
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerLine:
+    """One line of the ledger table: a claim of a group, or a denial aimed at it."""
+
+    group_id: str
+    role: str
+    """'claim' or 'denial'."""
+    sentence: SentenceLine
+    group_size: int
+    group_number: int = 0
+    """The group's place in the ledger as shown (1 first): how a person names it."""
+
+    @property
+    def key(self) -> AnnotationKey:
+        return self.sentence.key
+
+
+def ledger_lines(groups: Sequence[ClaimGroup], limit: int) -> list[LedgerLine]:
+    """Groups with conflicting figures first, then the largest: their claims, then denials.
+
+    Stops after `limit` lines: at 100,000 annotations the full ledger runs to millions
+    of lines (a denial is listed under every group it targets).
+    """
+    lines: list[LedgerLine] = []
+    for number, group in enumerate(ranked_groups(groups), 1):
+        gid, size = group.group_id, len(group.members)
+        lines += [LedgerLine(gid, "claim", m, size, number) for m in group.members]
+        lines += [LedgerLine(gid, "denial", d, size, number) for d in group.denials]
+        if len(lines) >= limit:
+            return lines[:limit]
+    return lines
+
+
+def line_count(groups: Sequence[ClaimGroup]) -> int:
+    return sum(len(group.members) + len(group.denials) for group in groups)
+
+
+def figures_by_sentence(group: ClaimGroup) -> dict[tuple[str, int], str]:
+    """(article id, index) -> the figures that sentence gives, as '3,000 North Korean troops'."""
+    found: dict[tuple[str, int], list[str]] = {}
+    for figure in group.figures:
+        where = (figure.article_id, figure.index)
+        quantity = figure.quantity
+        found.setdefault(where, []).append(f"{format_value(quantity.value)} {quantity.topic}")
+    return {where: "; ".join(texts) for where, texts in found.items()}
+
+
+Row = tuple[object, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryView:
+    """The summary and the rows of its four tables, prepared off the UI thread."""
+
+    summary: Summary
+    lines: list[LedgerLine]
+    ledger_rows: list[Row]
+    conflict_figures: list[Figure]
+    conflict_rows: list[Row]
+    article_rows: list[Row]
+    source_rows: list[Row]
+    anchoring: list[tuple[AnchoringList, Annotation]]
+    """(anchoring list name, annotation) of each line of the Anchoring tab."""
+    anchoring_rows: list[Row]
+
+
+def analysts_cell(sentence: SentenceLine) -> str:
+    """Who judged the line so; '≠' when another analyst judged the sentence otherwise."""
+    names = ", ".join(sentence.annotators)
+    return f"{names} ≠" if sentence.disagreement else names
+
+
+def prepare_view(summary: Summary) -> SummaryView:
+    """Everything the tables show, each capped at ROW_LIMIT rows (pure: a worker's)."""
+    groups = {group.group_id: group for group in summary.ledger}
+    titles = summary.short_titles()
+    lines = ledger_lines(summary.ledger, ROW_LIMIT)
+    ledger_rows: list[Row] = []
+    figures: dict[str, dict[tuple[str, int], str]] = {}
+    previous = ""
+    for line in lines:
+        group = groups[line.group_id]
+        if line.group_id not in figures:
+            figures[line.group_id] = figures_by_sentence(group)
+        first = line.group_id != previous
+        previous = line.group_id
+        sentence = line.sentence
+        where = (sentence.article_id, sentence.index)
+        ledger_rows.append(
+            (
+                Content.styled(FLAG, "bold red") if first and group.flagged else "",
+                str(line.group_number) if first else "",
+                "claim" if line.role == "claim" else "denies it",
+                titles.get(sentence.article_id, sentence.article_id),
+                sentence.index + 1,
+                analysts_cell(sentence),
+                sentence.status.replace("_", " "),
+                sentence.canonical_source or sentence.source or "",
+                figures[line.group_id].get(where, "") if line.role == "claim" else "",
+                sentence.quote,
+            )
+        )
+    number_of = {group.group_id: n for n, group in enumerate(ranked_groups(summary.ledger), 1)}
+    group_of = {
+        (member.article_id, member.index): number_of[group.group_id]
+        for group in summary.ledger
+        for member in group.members
+    }
+    conflict_figures = [
+        (conflict, position, figure)
+        for conflict in summary.conflicts
+        for position, figure in enumerate(conflict.figures)
+    ][:ROW_LIMIT]
+    conflict_rows: list[Row] = [
+        (
+            conflict.topic,
+            figure.quantity.value,
+            figure.quantity.text,
+            figure.source or "(unattributed)",
+            titles.get(figure.article_id, figure.article_id),
+            figure.index + 1,
+            group_of.get((figure.article_id, figure.index), ""),
+            conflict.why(position),
+        )
+        for conflict, position, figure in conflict_figures
+    ]
+    article_rows: list[Row] = [
+        (
+            row.short_title,
+            row.sentences,
+            row.tagged,
+            *(row.tags[tag] for tag in TAGS),
+            *(row.statuses[status] for status in STATUSES),
+        )
+        for row in summary.articles[:ROW_LIMIT]
+    ]
+    source_rows: list[Row] = [
+        (
+            row.canonical,
+            row.kind,
+            "; ".join(v for v in row.variants if v != row.canonical),
+            len(row.articles),
+            row.sentences,
+            row.claims,
+            row.attributions,
+            row.denials,
+        )
+        for row in summary.sources[:ROW_LIMIT]
+    ]
+    anchoring = summary.anchoring or AnchoringSection()
+    entries = list(anchoring.entries())
+    anchoring_rows: list[Row] = [
+        (
+            ANCHORING_STATES[state],
+            titles.get(annotation.article_id, annotation.article_id),
+            annotation.index + 1,
+            annotation.annotator,
+            ", ".join(annotation.tags),
+            annotation.quote,
+            tagged_text(annotation, anchoring.as_tagged(annotation), 60) or "",
+        )
+        for state, annotation in entries
+    ]
+    return SummaryView(
+        summary,
+        lines,
+        ledger_rows,
+        [figure for _, _, figure in conflict_figures],
+        conflict_rows,
+        article_rows,
+        source_rows,
+        entries,
+        anchoring_rows,
+    )
+
+
+def read_summary(
+    workspace: Workspace, analyst: str | None, ledger: LedgerSettings
+) -> tuple[SummaryView, list[str]]:
+    """Read the store and build `analyst`'s summary (None: every analyst's) with its
+    tables' rows, and the analysts who have annotations (blocking: in a worker).
+
+    Articles whose annotations do not fit their text are counted where re-anchoring
+    puts them (in memory, at the workspace's threshold)."""
+    store, corpus, anchors = workspace.store, workspace.corpus, workspace.anchors
+    remembered = {info.article_id: info for info in store.articles()}
+    source = current_view(store, corpus.articles, workspace.threshold)
+    annotations, orphans = source.all(), source.orphans()
+    decisions = decisions_from_records(store.ledger_decisions())
+    plans = source.plans if isinstance(source, ReanchoredView) else []
+    analysts = sorted({a.annotator for a in annotations})
+    articles = dict(remembered)
+    for article in corpus.articles:
+        articles[article.id] = ArticleInfo.of(article)
+    settings = SummarySettings(ledger=ledger, decisions=decisions, annotator=analyst)
+    mine, my_orphans = annotations, orphans
+    if analyst is not None:
+        mine = [a for a in annotations if a.annotator == analyst]
+        my_orphans = [a for a in orphans if a.annotator == analyst]
+    known = corpus.by_id
+    if any(a.anchor_state == "check" for a in mine):
+        anchors.read_history()
+    versions = anchors.versions(plans)
+    anchoring = anchoring_section(mine, my_orphans, known, versions.of)
+    # An annotation whose article is not in the corpus is counted nowhere: its text
+    # was not read. The anchoring section lists it as "article missing".
+    on_corpus = [a for a in annotations if a.article_id in known]
+    summary = build_summary(on_corpus, articles.values(), settings, anchoring)
+    return prepare_view(summary), analysts
