@@ -246,11 +246,13 @@ def _totals_after(
     """One analyst's totals with `old` taken out and `new` put in (a sentence is one
     annotation, so counts move by one)."""
     tags, statuses = dict(totals.tags), dict(totals.statuses)
+    suggestions = dict(totals.suggestions)
     tagged = totals.tagged
     for annotation, step in ((old, -1), (new, 1)):
         if annotation is None:
             continue
         tagged += step if annotation.tags else 0
+        suggestions[annotation.suggestion_outcome] += step
         for tag in annotation.tags:
             if tag in tags:
                 tags[tag] += step
@@ -263,4 +265,5 @@ def _totals_after(
         tagged=tagged,
         tags={tag: tags[tag] for tag in TAGS},
         statuses={status: statuses[status] for status in STATUSES},
+        suggestions=suggestions,
     )
