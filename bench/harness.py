@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from bench import (
+    accept_suggestion,
     cold_start,
     export_json,
     import_file,
@@ -36,6 +37,7 @@ FIGURES: dict[str, ModuleType] = {
     "search": search,
     "reanchor": reanchor,
     "suggestions": suggestions,
+    "accept_suggestion": accept_suggestion,
     "team_store": team_store,
 }
 """Every figure module by name, in report order; each has run(Workspace) -> list[Figure]."""

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from store import AnnotationStore
+from workbench.config.settings import SuggestionSettings
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.tui.app import StartAt, WorkbenchApp
 
@@ -37,6 +38,9 @@ def store(tmp_path: Path) -> Iterator[AnnotationStore]:
 @pytest.fixture
 def make_app(bundled: Corpus, store: AnnotationStore):  # type: ignore[no-untyped-def]
     def make(start: StartAt | None = None, **kwargs: object) -> WorkbenchApp:
+        """Suggestions off unless asked for: they arrive from a worker, and a test's keys
+        must not depend on whether it has finished (test_suggestions_screen.py)."""
+        kwargs.setdefault("suggestions", SuggestionSettings(enabled=False))
         return WorkbenchApp(store, corpus=bundled, start=start, keymap={}, **kwargs)  # type: ignore[arg-type]
 
     return make

@@ -8,6 +8,10 @@ Example `~/.config/workbench/settings.toml`:
 
     [anchoring]
     fuzzy_threshold = 65      # how alike a changed sentence must be to keep an annotation
+
+    [suggestions]
+    enabled = true            # suggested tags and source on the annotate screen
+    lowest_score = 0.5        # 0-1: a suggested tag scoring less is not shown
 """
 
 from __future__ import annotations
@@ -17,13 +21,15 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from workbench.config.locations import settings_path
 from workbench.config.toml_file import ConfigFileError, read_toml
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
 from workbench.core.files.regular import read_regular
+
+T = TypeVar("T")
 
 
 def where(path: Path, table: str, key: str | None = None) -> str:
@@ -113,8 +119,14 @@ def anchoring_threshold(path: Path | None = None, override: float | None = None)
     ConfigFileError naming every problem of the file if [anchoring] has one."""
     if override is not None:
         return override
+    return checked_or_refused(path, checked_anchoring)
+
+
+def checked_or_refused(path: Path | None, check: Callable[[Path], tuple[T, list[str]]]) -> T:
+    """What `check` reads of the settings file (the user's by default); ConfigFileError
+    naming every problem of the file if the section `check` reads has one."""
     path = path or settings_path()
-    value, problems = checked_anchoring(path)
+    value, problems = check(path)
     if problems:
         raise every_problem(path, problems)
     return value
@@ -141,6 +153,50 @@ def checked_anchoring(path: Path) -> tuple[float, list[str]]:
     return float(value), problems
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class SuggestionSettings:
+    """[suggestions]: whether the annotate screen shows suggestions, and the lowest score
+    of a suggested tag it shows (below the suggester's own thresholds, 0.5, changes
+    nothing: a tag is suggested only from there)."""
+
+    enabled: bool = True
+    lowest_score: float = 0.5
+
+
+def suggestion_settings(path: Path | None = None) -> SuggestionSettings:
+    """[suggestions] of the settings file; ConfigFileError naming every problem of the
+    file if [suggestions] has one."""
+    return checked_or_refused(path, checked_suggestions)
+
+
+def checked_suggestions(path: Path) -> tuple[SuggestionSettings, list[str]]:
+    """[suggestions] (a default in place of each bad value) and every problem."""
+    defaults = SuggestionSettings()
+    table = read_toml(path, "settings file").get("suggestions", {})
+    if not isinstance(table, dict):
+        return defaults, [f"{where(path, 'suggestions')}: [suggestions] must be a table"]
+    known = [field.name for field in dataclasses.fields(defaults)]
+    problems = [
+        f"{where(path, 'suggestions', name)}: {unknown('suggestions setting', name, known)}"
+        for name in table
+        if name not in known
+    ]
+    enabled = table.get("enabled", defaults.enabled)
+    if not isinstance(enabled, bool):
+        problems.append(
+            f"{where(path, 'suggestions', 'enabled')}: suggestions.enabled must be true or false"
+        )
+        enabled = defaults.enabled
+    lowest = table.get("lowest_score", defaults.lowest_score)
+    if isinstance(lowest, bool) or not isinstance(lowest, int | float) or not 0 <= lowest <= 1:
+        problems.append(
+            f"{where(path, 'suggestions', 'lowest_score')}: "
+            "suggestions.lowest_score must be a number from 0 to 1"
+        )
+        lowest = defaults.lowest_score
+    return SuggestionSettings(enabled, float(lowest)), problems
+
+
 def every_problem(path: Path, found: list[str]) -> ConfigFileError:
     """The error for a section that has a problem: every problem of the whole file, so
     that one run names them all (the section's own first if the file has no others)."""
@@ -150,6 +206,7 @@ def every_problem(path: Path, found: list[str]) -> ConfigFileError:
 SECTIONS: dict[str, Callable[[Path], tuple[object, list[str]]]] = {
     "ledger": checked_ledger,
     "anchoring": checked_anchoring,
+    "suggestions": checked_suggestions,
 }
 """Each [table] of settings.toml and the function that checks it (its value and every
 problem): a new section must be added here, or the start-up check reports it as unknown."""

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from store import Store, StoreError
+from workbench.config.settings import SuggestionSettings
 from workbench.config.state import StateError, remember_export_folder
 from workbench.core.anchoring.placement import outcome_counts
 from workbench.core.anchoring.reanchoring import ArticleReanchoring
@@ -27,6 +28,7 @@ from workbench.tui.literal import visible
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
 from workbench.tui.screens.loading import LoadingScreen
 from workbench.tui.state.session import AnnotationSession
+from workbench.tui.state.suggestions import ArticleSuggestions
 from workbench.tui.state.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -67,6 +69,7 @@ class WorkbenchApp(App[None]):
         start: StartAt | None = None,
         keymap: dict[str, str] | None = None,
         notices: Sequence[str] = (),
+        suggestions: SuggestionSettings | None = None,
     ) -> None:
         """`keymap` None: read keymap.toml (and check settings.toml) here; the command
         line reads them before the screen opens and passes what it printed as `notices`."""
@@ -76,6 +79,8 @@ class WorkbenchApp(App[None]):
         self.paths = list(paths or [])
         self.start = start or StartAt()
         self.user_keymap = keymap
+        self.suggestion_settings = suggestions
+        """settings.toml [suggestions]; None: read when the corpus opens."""
         self.settings_notices = list(notices)
         self.keys = BoundKeys(display=self.get_key_display)
         """The keys each binding has, the user's keymap applied (apply_keymap)."""
@@ -182,7 +187,10 @@ class WorkbenchApp(App[None]):
             return
         workspace = Workspace(self.store, corpus, self.anchoring_threshold(), self.keys)
         self.workspace = workspace
-        session = AnnotationSession(workspace)
+        session = AnnotationSession(
+            workspace,
+            ArticleSuggestions(self.suggestion_settings or self.read_suggestion_settings()),
+        )
         self.session = session
         self.place_session(session)
         if isinstance(self.screen, LoadingScreen):
@@ -192,6 +200,20 @@ class WorkbenchApp(App[None]):
         # After the first frame, so that segmenting the corpus never delays it.
         self.call_after_refresh(self.reanchor_in_background, workspace)
         self.call_after_refresh(self.build_search_index, corpus)
+
+    def read_suggestion_settings(self) -> SuggestionSettings:
+        """settings.toml [suggestions]; the defaults if bad (with a notice, unless the
+        start-up report already named the problem)."""
+        from workbench.config.settings import suggestion_settings
+        from workbench.config.toml_file import ConfigFileError
+
+        try:
+            return suggestion_settings()
+        except ConfigFileError as error:
+            unreported = [p for p in error.problems if p not in self.settings_notices]
+            if unreported:
+                self.notify("; ".join(unreported), title="Default suggestions", markup=False)
+            return SuggestionSettings()
 
     def anchoring_threshold(self) -> float:
         """settings.toml [anchoring] fuzzy_threshold; the default if bad (with a notice,

@@ -135,3 +135,19 @@ def test_the_commands_print_every_problem_one_line_each(
     err = capsys.readouterr().err.splitlines()
     assert [line.split(" line ")[1][:1] for line in err] == ["2", "3", "4", "7"]
     assert all(line.startswith(f"workbench: {path} line ") for line in err)
+
+
+def test_the_suggestion_settings_are_read_and_checked(tmp_path: Path) -> None:
+    from workbench.config.settings import SuggestionSettings, suggestion_settings
+
+    assert suggestion_settings(tmp_path / "absent.toml") == SuggestionSettings(True, 0.5)
+    path = write(tmp_path, "[suggestions]\nenabled = false\nlowest_score = 0.8\n")
+    assert suggestion_settings(path) == SuggestionSettings(False, 0.8)
+    path = write(tmp_path, "[suggestions]\nenabled = 'no'\nlowest_score = 2\nlowest = 1\n")
+    assert settings_problems(path) == [
+        f"{path} line 2: suggestions.enabled must be true or false",
+        f"{path} line 3: suggestions.lowest_score must be a number from 0 to 1",
+        f"{path} line 4: unknown suggestions setting 'lowest' (did you mean lowest_score?)",
+    ]
+    with pytest.raises(ConfigFileError, match=r"suggestions\.enabled"):
+        suggestion_settings(path)

@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
 from textual.validation import Integer
 from textual.widgets import Static
@@ -16,7 +17,9 @@ from textual.worker import get_current_worker
 from store import Change, DecisionChange, StoreError
 from workbench.core.analysis.ledger.decisions import decision_words
 from workbench.core.analysis.suggestions.speaker import guess_source
+from workbench.core.analysis.suggestions.suggest import Suggestion
 from workbench.core.annotation import STATUSES, Annotation
+from workbench.core.corpus.articles import Article
 from workbench.core.corpus.titles import shorten
 from workbench.tui.literal import literal
 from workbench.tui.screens.articles import ArticleListScreen
@@ -30,6 +33,7 @@ from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
 from workbench.tui.widgets.fitted_footer import FittedFooter
 from workbench.tui.widgets.sentence_view import SentenceView
+from workbench.tui.widgets.suggestion_marks import sentence_marks, suggestion_line
 
 
 def _binding(keys: str, action: str, label: str, help: str, id: str, show: bool = True) -> Binding:
@@ -64,6 +68,14 @@ ANNOTATE_BINDINGS: list[BindingType] = [
     ),
     _binding("d", "toggle_tag('denial')", "Denial", "Toggle denial", "toggle_denial"),
     _binding("x", "clear_tags", "Clear", "Clear all tags of the sentence", "clear_tags", False),
+    _binding(
+        "enter",
+        "accept_suggestion",
+        "Accept",
+        "Accept the suggestion (tags and source) and go to the next sentence",
+        "accept_suggestion",
+        False,
+    ),
     _binding(
         "C",
         "tag_and_advance('claim')",
@@ -180,7 +192,14 @@ class AnnotateScreen(Screen[None]):
         article = session.article
         sentences = session.sentences
         corpus = self.workspace.corpus
-        self.query_one(SentenceView).show(article, session.place.sentence)
+        suggestions = session.suggestions
+        if suggestions.wanted(article):
+            self.compute_suggestions(article)
+        suggestion = session.suggestion
+        sentence = session.sentence
+        lowest = suggestions.settings.lowest_score
+        marks = sentence_marks(suggestion, sentence, lowest) if sentence is not None else []
+        self.query_one(SentenceView).show(article, session.place.sentence, marks)
         annotation = session.annotation
         unstored = annotation is not None and self.workspace.anchors.is_stale(article)
         anchors = self.workspace.anchors
@@ -194,6 +213,7 @@ class AnnotateScreen(Screen[None]):
             unstored=unstored,
             tagged=tagged,
             history_read=anchors.history_read,
+            suggested=self.suggestion_line(suggestion),
         )
         position = (
             f"article {session.place.article + 1}/{len(corpus)}, "
@@ -219,6 +239,40 @@ class AnnotateScreen(Screen[None]):
                 markup=False,
             )
 
+    def suggestion_line(self, suggestion: Suggestion | None) -> Content | None:
+        """The panel's suggestion line; None when suggestions are off."""
+        suggestions = self.session.suggestions
+        if not suggestions.enabled:
+            return None
+        key = self.first_key("accept_suggestion")
+        return suggestion_line(
+            suggestion, suggestions.settings.lowest_score, key, self.session.holds_suggestion
+        )
+
+    @work(thread=True, group="suggestions", description="suggest tags")
+    def compute_suggestions(self, article: Article) -> None:
+        """The article's suggestions, off the UI thread (a few milliseconds); then the
+        next article's, so that stepping into it finds them ready."""
+        suggestions = self.session.suggestions
+        try:
+            found = suggestions.compute(article)
+        except Exception:
+            self.app.call_from_thread(suggestions.abandon, article)
+            raise
+        self.app.call_from_thread(self.suggestions_ready, article, found)
+
+    def suggestions_ready(self, article: Article, found: tuple[Suggestion, ...]) -> None:
+        self.session.suggestions.keep(article, found)
+        if self.session.article is not article:
+            return  # the next article's, asked for ahead: nothing to show yet
+        # Not when the screen is being taken down (the app quitting): nothing to show on.
+        if self.is_current and self.query(SentenceView):
+            self.refresh_view()
+        following = self.workspace.corpus.articles
+        number = self.session.place.article + 1
+        if number < len(following) and self.session.suggestions.wanted(following[number]):
+            self.compute_suggestions(following[number])
+
     def read_history(self) -> None:
         """Learn, once, how annotations stored to check were tagged."""
         if not self.history_asked:
@@ -241,7 +295,7 @@ class AnnotateScreen(Screen[None]):
         return f"/{total}" if total else ""
 
     # -- writing ----------------------------------------------------------------------
-    def write(self, change: Callable[[], Annotation]) -> bool:
+    def write(self, change: Callable[[], Annotation | None]) -> bool:
         """Run one store write; show 'saved' only when it is on disk, else the reason.
         A saved change is shown as the workspace announces it (workspace_changed)."""
         self.last_error = ""
@@ -310,6 +364,14 @@ class AnnotateScreen(Screen[None]):
         if self.has_sentence() and self.write(lambda: self.session.set_tag(tag)):
             self.action_step(1)
 
+    def action_accept_suggestion(self) -> None:
+        """Store the suggestion shown, whole, and go on: one key per agreed sentence. With
+        nothing to accept (none shown, or already recorded as suggested), just go on."""
+        if not self.has_sentence():
+            return
+        if self.session.shown_suggestion is None or self.write(self.session.accept_suggestion):
+            self.action_step(1)
+
     def action_clear_tags(self) -> None:
         if self.has_sentence():
             self.write(self.session.clear_tags)
@@ -321,7 +383,8 @@ class AnnotateScreen(Screen[None]):
             return
         annotation = self.session.annotation
         current = annotation.source if annotation and annotation.source else None
-        value = current or guess_source(sentence.text) or ""
+        suggested = self.session.suggestions.source(self.session.article, sentence.index)
+        value = current or suggested or guess_source(sentence.text) or ""
 
         def save(answer: str | None) -> None:
             if answer is not None:
@@ -482,6 +545,14 @@ class AnnotateScreen(Screen[None]):
             rows.append((shown, binding.tooltip or binding.description, binding.id or ""))
         rows.append(("ctrl+p", "Command palette (every action by name)", ""))
         return rows
+
+    def first_key(self, binding_id: str) -> str:
+        """The first key bound now to the binding `binding_id`."""
+        for binding in ANNOTATE_BINDINGS:
+            assert isinstance(binding, Binding)
+            if binding.id == binding_id:
+                return self.workspace.keys.of(binding)[0]
+        raise KeyError(binding_id)
 
     def tag_keys(self) -> dict[str, str]:
         """The first key of each tag's toggle as bound now, for the panel's chips."""

@@ -256,6 +256,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             )
             if totals.disagreements:
                 line += f" · {totals.disagreements:,} judged differently (≠)"
+            if totals.acceptance_rate is not None:
+                line += f" · suggestions {totals.acceptance_rate:.0%} accepted as is"
             if self.anchoring:
                 line += f" · {len(self.anchoring)} to look at after articles changed (5)"
             total = line_count(summary.ledger)

@@ -10,9 +10,11 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from store import Change, DecisionChange
-from workbench.core.annotation import STATUSES, Anchor, Annotation
+from workbench.core.analysis.suggestions.suggest import Suggestion
+from workbench.core.annotation import STATUSES, Anchor, Annotation, Suggested
 from workbench.core.corpus.articles import Article
 from workbench.core.corpus.sentences import Sentence
+from workbench.tui.state.suggestions import ArticleSuggestions, accepted, with_provenance
 from workbench.tui.state.workspace import Workspace, WorkspaceChange
 
 
@@ -30,7 +32,7 @@ class AnnotationSession:
     Every write goes through the Workspace; the running count follows every change it
     announces (`changed`), whichever screen made it."""
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, suggestions: ArticleSuggestions | None = None) -> None:
         if not workspace.corpus.articles:
             raise ValueError("the corpus has no articles")
         self.workspace = workspace
@@ -38,6 +40,8 @@ class AnnotationSession:
         self.store = workspace.store
         self.anchors = workspace.anchors
         """What is shown is anchored to the articles as they are now (tui/state/anchors.py)."""
+        self.suggestions = suggestions or ArticleSuggestions()
+        """What the suggester proposes, per article, once computed (tui/state/suggestions.py)."""
         self.place = Place(0, 0)
         self._tagged_in_corpus: int | None = None
         workspace.subscribe(self.changed)  # for the workspace's life, as the session
@@ -60,6 +64,32 @@ class AnnotationSession:
     def annotation(self) -> Annotation | None:
         sentence = self.sentence
         return None if sentence is None else self.anchors.get(self.article, sentence.index)
+
+    @property
+    def suggestion(self) -> Suggestion | None:
+        """The current sentence's suggestion while something of it is shown."""
+        sentence = self.sentence
+        if sentence is None:
+            return None
+        return self.suggestions.suggestion(self.article, sentence.index)
+
+    @property
+    def shown_suggestion(self) -> Suggested | None:
+        """The current sentence's suggestion as shown (what provenance records)."""
+        sentence = self.sentence
+        if sentence is None:
+            return None
+        return self.suggestions.shown(self.article, sentence.index)
+
+    @property
+    def holds_suggestion(self) -> bool:
+        """True when the sentence's annotation holds the suggestion shown, as is."""
+        shown, current = self.shown_suggestion, self.annotation
+        return (
+            shown is not None
+            and current is not None
+            and shown.held_by(current.tags, current.source)
+        )
 
     def tagged_in_article(self) -> int:
         return sum(1 for note in self.anchors.placed(self.article).values() if note.tags)
@@ -202,8 +232,23 @@ class AnnotationSession:
 
     def save(self, change: Callable[[Annotation], Annotation]) -> Annotation:
         """Change the current sentence's annotation (or a new one) through the workspace:
-        durable when it returns; raises StoreWriteError."""
-        return self.workspace.write(self.article, lambda: change(self.current_or_new()))
+        durable when it returns; raises StoreWriteError. A judgement's first save records
+        the suggestion shown then, if any (provenance: tui/state/suggestions.py)."""
+
+        def changed() -> Annotation:
+            first = self.annotation is None
+            annotation = change(self.current_or_new())
+            return with_provenance(annotation, self.shown_suggestion) if first else annotation
+
+        return self.workspace.write(self.article, changed)
+
+    def accept_suggestion(self) -> Annotation | None:
+        """Store the whole suggestion shown (tags and source); None when none is shown or
+        the annotation already holds it as is (nothing to write)."""
+        shown = self.shown_suggestion
+        if shown is None or self.holds_suggestion:
+            return None
+        return self.save(lambda annotation: accepted(annotation, shown))
 
     def toggle(self, tag: str) -> Annotation:
         return self.save(lambda annotation: annotation.toggled(tag))

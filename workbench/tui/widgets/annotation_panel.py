@@ -50,6 +50,7 @@ class AnnotationPanel(Static):
         self.tag_keys = tag_keys or {}
         self.tagged: Annotation | None = None
         self.history_read = True
+        self.suggested: Content | None = None
 
     def show(
         self,
@@ -60,9 +61,13 @@ class AnnotationPanel(Static):
         unstored: bool = False,
         tagged: Annotation | None = None,
         history_read: bool = True,
+        suggested: Content | None = None,
     ) -> None:
+        """`suggested`: the suggestion's line (suggestion_marks.suggestion_line), shown
+        under the tags; None when suggestions are off."""
         self.tagged = tagged
         self.history_read = history_read
+        self.suggested = suggested
         self.set_reactive(AnnotationPanel.saved, saved)
         self.set_reactive(AnnotationPanel.error, error)
         self.set_reactive(AnnotationPanel.unstored, unstored)
@@ -107,6 +112,9 @@ class AnnotationPanel(Static):
             + Content(status),
             Content("note   ").stylize(label) + Content(visible(note, single_line=True)),
         ]
+        if self.suggested is not None:
+            width = (self.size.width or 80) - 2  # its padding
+            lines.insert(1, self.suggested.truncate(width, ellipsis=True))
         if annotation is not None and annotation.anchor_state in ANCHOR_LINES:
             text, style = ANCHOR_LINES[annotation.anchor_state]
             where = moved_from(annotation, self.tagged)

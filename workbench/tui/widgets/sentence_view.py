@@ -11,9 +11,12 @@ from textual.widgets import Static
 from workbench.core.corpus.articles import Article
 from workbench.core.corpus.sentences import Sentence
 from workbench.tui.literal import visible
+from workbench.tui.widgets.suggestion_marks import CUE, SOURCE, Mark, marked_text
 
 CONTEXT_SENTENCES = 12
 """At most this many sentences are shown before and after the current one."""
+MARK_STYLES = {CUE: "underline", SOURCE: "italic underline"}
+"""A suggestion's cue and source in the current sentence (suggestion_marks.py)."""
 BEFORE_SHARE = 3
 """Sentences before the current one fill at most 1/BEFORE_SHARE of the view while the
 article goes on below, so the current sentence starts in its upper part; near the end of
@@ -32,13 +35,16 @@ class SentenceView(Static):
         super().__init__("", id=id, markup=False)
         self.article: Article | None = None
         self.current = 0
+        self.marks: list[Mark] = []
         self._heights: dict[tuple[str, int, int], int] = {}
 
-    def show(self, article: Article, current: int) -> None:
+    def show(self, article: Article, current: int, marks: list[Mark] | None = None) -> None:
+        """Show `article` around sentence `current`, `marks` (spans of it) underlined."""
         if article is not self.article:
             self._heights.clear()  # heights are kept for the article on screen only
         self.article = article
         self.current = current
+        self.marks = marks or []
         self.update(self.compose_window())
 
     def on_mount(self) -> None:
@@ -102,7 +108,11 @@ class SentenceView(Static):
                 else:
                     gap = article.text[previous.end : sentence.start]
                     parts.append(Content(visible(gap, single_line=True) or " "))
-            style = current_style if sentence.index == self.current else context_style
-            parts.append(Content(visible(sentence.text, single_line=True)).stylize(style))
+            if sentence.index == self.current and self.marks:
+                text = marked_text(sentence.text, self.marks, MARK_STYLES)
+                parts.append(text.stylize_before(current_style))
+            else:
+                style = current_style if sentence.index == self.current else context_style
+                parts.append(Content(visible(sentence.text, single_line=True)).stylize(style))
             previous = sentence
         return Content("").join(parts)

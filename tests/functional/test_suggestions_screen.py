@@ -1,0 +1,152 @@
+"""Suggestions on the annotate screen: shown apart from what is recorded, stored only when
+accepted (Enter: the whole suggestion, then the next sentence), recorded as provenance,
+and off when the settings say so."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from store import AnnotationStore
+from workbench.config.settings import SuggestionSettings
+from workbench.core.analysis.suggestions.provenance import as_shown
+from workbench.core.analysis.suggestions.suggest import suggest
+from workbench.core.corpus.articles import Article, Corpus
+from workbench.tui.app import StartAt, WorkbenchApp
+from workbench.tui.screens.annotate import AnnotateScreen
+from workbench.tui.screens.summary import SummaryScreen
+from workbench.tui.widgets.annotation_panel import AnnotationPanel
+from workbench.tui.widgets.sentence_view import SentenceView
+
+SIZE = (100, 30)
+ON = SuggestionSettings(enabled=True, lowest_score=0.5)
+
+
+def he_added(corpus: Corpus) -> tuple[Article, int]:
+    """The bundled sentence "He added: …" after General Ryder's quote."""
+    article = corpus.articles[0]
+    index = next(s.index for s in article.sentences if s.text.startswith("He added"))
+    return article, index
+
+
+async def ready(pilot: Pilot[None]) -> None:
+    """Until the suggestions worker has handed its result to the screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def panel_text(app: WorkbenchApp) -> str:
+    return str(app.screen.query_one(AnnotationPanel).render())
+
+
+def place(app: WorkbenchApp) -> tuple[int, int]:
+    assert app.session is not None
+    return app.session.place.article, app.session.place.sentence
+
+
+async def test_enter_stores_exactly_the_suggestion_and_advances(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    article, index = he_added(bundled)
+    expected = as_shown(suggest(article)[index], ON.lowest_score)
+    assert expected is not None and expected.source == "He"
+    app = make_app(StartAt(article_id=article.id, sentence=index + 1), suggestions=ON)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        shown = panel_text(app)
+        assert "suggested" in shown and "He → Pat Ryder" in shown
+        assert store.count() == 0, "nothing stored until accepted"
+        await pilot.press("enter")
+        assert place(app) == (0, index + 1), "one key: accepted and on the next sentence"
+        saved = store.get(article.id, index)
+        assert saved is not None
+        assert (saved.tags, saved.source) == (expected.tags, expected.source)
+        assert saved.suggestion is not None and saved.suggestion_outcome == "accepted"
+        assert saved.suggestion.resolved_source == "Pat Ryder"
+        assert (saved.note, saved.status) == ("", "unverified")
+        assert store.count() == 1, "only the accepted sentence"
+
+
+async def test_keys_still_toggle_and_the_source_prompt_offers_the_speaker(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    article, index = he_added(bundled)
+    app = make_app(StartAt(article_id=article.id, sentence=index + 1), suggestions=ON)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("d")
+        saved = store.get(article.id, index)
+        assert saved is not None and saved.tags == ("denial",)
+        assert saved.suggestion_outcome == "changed", "shown, and not what was recorded"
+        await pilot.press("d", "s")
+        assert app.screen.query_one(Input).value == "Pat Ryder", "resolved for a pronoun"
+        await pilot.press("escape")
+        assert isinstance(app.screen, AnnotateScreen)
+        await pilot.press("enter")
+        accepted = store.get(article.id, index)
+        assert accepted is not None and accepted.suggestion_outcome == "accepted"
+        assert place(app) == (0, index + 1)
+
+
+async def test_the_cue_and_source_are_marked_in_the_sentence(make_app, bundled: Corpus) -> None:  # type: ignore[no-untyped-def]
+    article, index = he_added(bundled)
+    app = make_app(StartAt(article_id=article.id, sentence=index + 1), suggestions=ON)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        view = app.screen.query_one(SentenceView)
+        sentence = article.sentences[index].text
+        marked = {mark.kind: sentence[mark.start : mark.end] for mark in view.marks}
+        assert marked == {"source": "He", "cue": "added"}
+
+
+async def test_with_suggestions_off_nothing_is_shown_or_recorded(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    article, index = he_added(bundled)
+    off = SuggestionSettings(enabled=False)
+    app = make_app(StartAt(article_id=article.id, sentence=index + 1), suggestions=off)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert "suggested" not in panel_text(app)
+        assert not app.screen.query_one(SentenceView).marks
+        await pilot.press("enter")
+        assert place(app) == (0, index + 1) and store.count() == 0, "Enter only moves on"
+        await pilot.press("c")
+        saved = store.get(article.id, index + 1)
+        assert saved is not None and saved.suggestion_outcome == "not_shown"
+
+
+async def test_the_lowest_score_shown_hides_the_less_sure_tags(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    article, index = he_added(bundled)
+    scores = suggest(article)[index].scores
+    lowest = (scores["claim"] + scores["attribution"]) / 2
+    assert scores["claim"] < lowest <= scores["attribution"]
+    strict = SuggestionSettings(enabled=True, lowest_score=lowest)
+    app = make_app(StartAt(article_id=article.id, sentence=index + 1), suggestions=strict)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert "◇ claim" not in panel_text(app) and "◇ attribution" in panel_text(app)
+        await pilot.press("enter")
+        saved = store.get(article.id, index)
+        assert saved is not None and (saved.tags, saved.source) == (("attribution",), "He")
+
+
+async def test_the_summary_screen_reports_the_acceptance_rate(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    article, index = he_added(bundled)
+    app = make_app(StartAt(article_id=article.id, sentence=index), suggestions=ON)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")  # General Ryder's quote, accepted as is
+        await ready(pilot)
+        await pilot.press("d")  # "He added": changed
+        assert [a.suggestion_outcome for a in store.all()] == ["accepted", "changed"]
+        await pilot.press("S")
+        await ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, SummaryScreen) and screen.summary is not None
+        status = str(screen.query_one("#summary-status", Static).render())
+        assert "suggestions 50% accepted as is" in status

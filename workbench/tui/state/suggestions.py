@@ -1,0 +1,122 @@
+"""The annotate screen's suggestions: computed once per article, off the UI thread.
+
+Textual-free. `wanted(article)` says whether an article still needs computing (and
+notes it as pending, so it is asked for once); the screen's worker runs `compute` on
+its thread and hands the result back to `keep` on the UI thread. Reading
+(`shown`, `provenance`) is a dictionary lookup: a keystroke never waits for the
+suggester. What is shown follows the [suggestions] settings: nothing when they are
+off, and only the tags reaching the lowest score shown.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from workbench.config.settings import SuggestionSettings
+from workbench.core.analysis.suggestions.provenance import as_shown, shown_source, shown_tags
+from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION, Suggestion, suggest
+from workbench.core.annotation import Annotation, Suggested
+from workbench.core.corpus.articles import Article
+
+KEPT_ARTICLES = 64
+"""Articles whose suggestions are kept (the least recently read go first): a few
+kilobytes each, and an analyst works through one article at a time."""
+
+ArticleKey = tuple[str, str, str]
+"""(article id, sha256, suggester version): suggestions hold for exactly that text."""
+
+
+def key_of(article: Article) -> ArticleKey:
+    return (article.id, article.sha256, SUGGESTER_VERSION)
+
+
+class ArticleSuggestions:
+    """Suggestions per article, as the analyst is shown them."""
+
+    def __init__(
+        self,
+        settings: SuggestionSettings | None = None,
+        suggester: Callable[[Article], Sequence[Suggestion]] = suggest,
+    ) -> None:
+        self.settings = settings or SuggestionSettings()
+        self._suggester = suggester
+        self._kept: OrderedDict[ArticleKey, tuple[Suggestion, ...]] = OrderedDict()
+        self._pending: set[ArticleKey] = set()
+
+    @property
+    def enabled(self) -> bool:
+        return self.settings.enabled
+
+    # -- computing (the worker) -------------------------------------------------
+    def wanted(self, article: Article) -> bool:
+        """True, once, for an article to compute: suggestions on, not kept, not asked for."""
+        key = key_of(article)
+        if not self.enabled or key in self._kept or key in self._pending:
+            return False
+        self._pending.add(key)
+        return True
+
+    def compute(self, article: Article) -> tuple[Suggestion, ...]:
+        """The article's suggestions (a few milliseconds; run on a worker thread)."""
+        return tuple(self._suggester(article))
+
+    def keep(self, article: Article, suggestions: Sequence[Suggestion]) -> None:
+        """Keep what `compute` gave (on the UI thread)."""
+        key = key_of(article)
+        self._pending.discard(key)
+        self._kept[key] = tuple(suggestions)
+        self._kept.move_to_end(key)
+        while len(self._kept) > KEPT_ARTICLES:
+            self._kept.popitem(last=False)
+
+    def abandon(self, article: Article) -> None:
+        """The worker failed or was cancelled: ask again next time."""
+        self._pending.discard(key_of(article))
+
+    def is_ready(self, article: Article) -> bool:
+        return key_of(article) in self._kept
+
+    # -- reading (every keystroke) ----------------------------------------------
+    def suggestion(self, article: Article, index: int) -> Suggestion | None:
+        """The sentence's suggestion when something of it is shown, else None."""
+        if not self.enabled:
+            return None
+        kept = self._kept.get(key_of(article))
+        if kept is None or not 0 <= index < len(kept):
+            return None
+        found = kept[index]
+        return found if shown_tags(found, self.settings.lowest_score) else None
+
+    def shown(self, article: Article, index: int) -> Suggested | None:
+        """The suggestion as shown for the sentence (what provenance records), or None."""
+        found = self.suggestion(article, index)
+        return None if found is None else as_shown(found, self.settings.lowest_score)
+
+    def source(self, article: Article, index: int) -> str | None:
+        """What the source prompt offers: the shown source's speaker (resolved for a
+        pronoun), None when no source is shown."""
+        found = self.suggestion(article, index)
+        if found is None or shown_source(found, self.settings.lowest_score) is None:
+            return None
+        return found.prefill_source
+
+
+def with_provenance(annotation: Annotation, shown: Suggested | None) -> Annotation:
+    """`annotation` as first saved from the annotate screen: it keeps the suggestion it
+    has; one without gets the suggestion shown now, if any (what was shown when saved).
+    Only a judgement's first save records one: an annotation made earlier was judged
+    without it, and stays "not shown"."""
+    if annotation.suggestion is not None or shown is None:
+        return annotation
+    return replace(annotation, suggestion=shown)
+
+
+def accepted(annotation: Annotation, shown: Suggested) -> Annotation:
+    """`annotation` holding the whole suggestion: its tags and its source (in the
+    guideline's form, a pronoun as the pronoun; the speaker it resolves to is in the
+    provenance), with the suggestion as provenance. Note and status are kept, and so is
+    a source the analyst recorded where the suggestion has none."""
+    source = shown.source if shown.source is not None else annotation.source
+    return annotation.changed(tags=shown.tags, source=source, suggestion=shown)
