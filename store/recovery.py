@@ -370,12 +370,31 @@ def _history(
     if repeated:
         recovery.damaged.append(f"{name}: {repeated:,} record(s) appear twice: read once")
     if damaged:
-        _name_damaged_records(name, damaged, recovery, _titles(snapshot))
+        expected = (
+            range(int(meta.get("history_first_id", 1)), int(meta.get("history_next_id", 1)))
+            if snapshot is not None and snapshot.checked
+            else range(min(records, default=1), max(records, default=0) + 1)
+        )
+        missing = [number for number in expected if number not in records]
+        _name_damaged_records(name, damaged, recovery, _titles(snapshot), missing)
     ordered = [records[number] for number in sorted(records)]
     if list(records) != sorted(records):
         recovery.damaged.append(f"{name}: records out of order: put back in the order of their ids")
     recovery.kept.append(f"{name}: {len(ordered):,} history records")
     return ordered
+
+
+def _id_runs(numbers: list[int]) -> str:
+    """Sorted record ids as runs: "84 to 90, 95"."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    shown = [f"{a}" if a == b else f"{a} to {b}" for a, b in runs[:MAX_NAMED]]
+    more = f", … and {len(runs) - MAX_NAMED:,} more runs" if len(runs) > MAX_NAMED else ""
+    return ", ".join(shown) + more
 
 
 def _readable_record(path: Path, line: line_format.BadLine) -> Any:
@@ -393,15 +412,22 @@ def _name_damaged_records(
     damaged: list[tuple[int, int, str, Any]],
     recovery: Recovery,
     titles: dict[str, str],
+    missing: list[int],
 ) -> None:
+    """Each damaged line, and the records lost: counted by the ids missing among those
+    read (a damaged stretch, zeroed by a disk, can swallow several records in one
+    "line"), never fewer than the damaged lines."""
     for number, offset, reason, _record in damaged[:MAX_NAMED]:
         recovery.damaged.append(f"{name} line {number:,} (byte {offset:,}) {reason}")
     if len(damaged) > MAX_NAMED:
         recovery.damaged.append(f"{name}: … and {len(damaged) - MAX_NAMED:,} more damaged lines")
+    count = max(len(damaged), len(missing))
     recovery.lost.append(
-        f"{name}: the record of {len(damaged):,} past change(s) (the annotations themselves "
+        f"{name}: the record of {count:,} past change(s) (the annotations themselves "
         "are not affected):"
     )
+    if missing:
+        recovery.lost.append(f"  records missing: {_id_runs(missing)}")
     described = []
     for number, _offset, _reason, record in damaged:
         if isinstance(record, dict) and record.get("key"):

@@ -492,3 +492,24 @@ def test_two_annotations_on_one_sentence_in_a_checksummed_snapshot_are_refused(
         'sentence 36 of a024 as it was before the lost changes (claim; note "base note 1234")'
         in (report.replace("\n", " "))
     )
+
+
+def test_a_zeroed_block_in_the_history_counts_every_record_it_swallowed(
+    damaged: Damaged, run: Run, figures: Counter[str]
+) -> None:
+    # A disk that loses a block returns zeros: several records become one damaged "line".
+    # Repair said "the record of 1 past change(s)" for 7 (QA pass 2).
+    history = damaged.file(".history")
+    data = history.read_bytes()
+    start, size = len(data) // 2, 4096
+    history.write_bytes(data[:start] + b"\0" * size + data[start + size :])
+    swallowed, offset = [], 0
+    for line in data.splitlines(keepends=True):
+        if offset < start + size and offset + len(line) > start:
+            swallowed.append(json.loads(line[9:])["id"])
+        offset += len(line)
+    assert len(swallowed) > 3
+    report = repaired(damaged, run, figures)
+    assert f"the record of {len(swallowed)} past change(s)" in report
+    assert f"records missing: {swallowed[0]} to {swallowed[-1]}" in report
+    assert notes_of(damaged.path) == damaged.notes  # the annotations do not depend on it
