@@ -112,6 +112,8 @@ class Recovery:
     """Data that is gone from the repaired database (the damaged files still hold it)."""
     unverified: list[str] = field(default_factory=list)
     """Kept as found, though nothing vouches for it."""
+    journal_cut: bool = False
+    """The live journal's last line was cut after FILE.lock recorded it as saved."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,7 @@ def recover(source: Path, shown_as: Path | None = None, saved: int | None = None
     recovery = Recovery()
     names = Names(source, shown_as or source)
     snapshot, salvaged = _snapshot(source, names, recovery)
-    entries = _journal(source, names, recovery)
+    entries = _journal(source, names, recovery, saved)
     history = _history(source, snapshot, names, recovery)
     if snapshot is not None:
         _over_snapshot(snapshot, entries, history, recovery, names, saved)
@@ -193,15 +195,26 @@ def _journal_files(source: Path) -> list[tuple[Path, bool]]:
     return files
 
 
-def _journal(source: Path, names: Names, recovery: Recovery) -> list[Entry]:
-    """Every journal line in replay order, as trusted, untrusted or a repeat."""
+def _journal(
+    source: Path, names: Names, recovery: Recovery, saved: int | None = None
+) -> list[Entry]:
+    """Every journal line in replay order, as trusted, untrusted or a repeat (`saved`:
+    what FILE.lock records as saved, which tells a cut last line that was acknowledged)."""
     entries: list[Entry] = []
     by_seq: dict[int, JournalLine] = {}
     last: int | None = None
     for file, live in _journal_files(source):
         for line in _lines(file):
             if isinstance(line, line_format.TornLine):
-                if live:
+                if live and saved is not None and (last or 0) < saved:
+                    # Cut after it was saved (a block of the file lost): the change it
+                    # held is named below, as missing from the journal's end.
+                    recovery.journal_cut = True
+                    recovery.lost.append(
+                        f"{names(file)} line {line.number}: a change cut short ({line.size:,} "
+                        "bytes) after it was saved"
+                    )
+                elif live:
                     recovery.lost.append(
                         f"{names(file)} line {line.number}: an incomplete last change "
                         f"({line.size:,} bytes), never acknowledged"
@@ -534,7 +547,7 @@ def _kept_from_journal(entries: list[Entry], recovery: Recovery) -> None:
     changes = sum(1 for e in entries if isinstance(e, JournalLine) and e.ops is not None)
     repeats = sum(1 for e in entries if isinstance(e, RepeatedLine))
     others = sum(1 for e in entries if isinstance(e, UntrustedLine))
-    every = " (every one)" if not others else ""
+    every = " (every one)" if not others and not recovery.journal_cut else ""
     skipped = f", {repeats:,} repeated line(s) skipped" if repeats else ""
     recovery.kept.append(f"journal: {changes:,} changes{every}{skipped}")
 

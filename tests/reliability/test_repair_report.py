@@ -346,3 +346,19 @@ def test_a_database_that_is_a_link_loop_is_named_as_one(
         "nothing behind it; nothing was read or created\n"
     )
     assert sorted(os.listdir(tmp_path)) == before
+
+
+def test_a_saved_last_line_zeroed_at_its_end_is_not_called_never_acknowledged(
+    db: Path, run: Run, figures: Counter[str]
+) -> None:
+    """QA pass 2: the end of the last line zeroed by the disk (its newline with it) read as
+    a write cut short, "never acknowledged", beside "journal: N changes (every one)",
+    though the lock file records it as saved and the report named it as lost."""
+    lines = journal(db)
+    saved = json.loads(lines[-1][9:])["seq"]
+    lines[-1] = lines[-1][:-40] + b"\0" * 40
+    write_journal(db, lines)
+    report = repaired(run, db, figures)
+    assert "never acknowledged" not in report and "(every one)" not in report
+    assert f"a change cut short ({len(lines[-1]):,} bytes) after it was saved" in report
+    assert f"change {saved}: what it held is not known" in report
