@@ -58,12 +58,19 @@ def affected_records(found: ArticleReanchoring) -> list[dict[str, Any]]:
     ]
 
 
-def nothing_to_do(annotated: int) -> str:
+def nothing_to_do(annotated: int, orphans: int = 0) -> str:
     """The line that says so when no annotation needs re-anchoring (silence would leave
-    the analyst wondering whether it ran)."""
-    if not annotated:
+    the analyst wondering whether it ran). Orphans are never placed again by it: an
+    article whose annotations are all orphaned is not one "without annotations"."""
+    if not annotated and not orphans:
         return "nothing to re-anchor: no article of the corpus has annotations"
-    return f"nothing to re-anchor: {annotated} annotated article(s) unchanged"
+    line = f"nothing to re-anchor: {annotated} annotated article(s) unchanged"
+    if orphans:
+        line += (
+            f"; {orphans} orphaned annotation(s) stay orphaned (re-attach or delete them in "
+            "the review screen)"
+        )
+    return line
 
 
 def run(args: argparse.Namespace) -> int:
@@ -106,11 +113,12 @@ def run(args: argparse.Namespace) -> int:
                 else:
                     out.write(printable(found.plan.line(), single_line=True) + "\n")
             annotated = set(store.annotated_articles())
+            orphans = sum(1 for orphan in store.orphans() if orphan.article_id in corpus.by_id)
     except StoreError as error:
         return fail(str(error))
     missing = sorted(annotated - set(corpus.by_id))
     if not args.json and not any(found.changed for found in found_all):
-        out.write(nothing_to_do(len(annotated & set(corpus.by_id))) + "\n")
+        out.write(nothing_to_do(len(annotated & set(corpus.by_id)), orphans) + "\n")
     if missing:
         shown = ", ".join(printable(article_id, single_line=True) for article_id in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""

@@ -54,7 +54,8 @@ def test_prints_one_line_per_changed_article_and_stores_it(
     # Done: a second run says there is nothing to do (QA: silence left them wondering).
     assert run(capsys, "reanchor", str(corpus), "--db", str(db)) == (
         0,
-        "nothing to re-anchor: 1 annotated article(s) unchanged\n",
+        "nothing to re-anchor: 1 annotated article(s) unchanged; 1 orphaned annotation(s) "
+        "stay orphaned (re-attach or delete them in the review screen)\n",
         "",
     )
     assert run(capsys, "reanchor", str(corpus), "--db", str(db), "--json") == (0, "", "")
@@ -124,3 +125,20 @@ def test_a_second_file_with_the_same_name_never_takes_the_annotations(
     assert code == 0 and "orphaned" not in out
     assert "duplicate article id 'story'" in err and "neither is opened (rename one)" in err
     assert files(db) == before
+
+
+def test_an_article_whose_annotations_are_all_orphaned_is_not_called_unannotated(
+    capsys: pytest.CaptureFixture[str], corpus: Path, db: Path
+) -> None:
+    # QA pass 2: after a bad version of the file orphaned everything, the next run said
+    # "no article of the corpus has annotations", and putting the right text back did not
+    # place them again.
+    (corpus / "story.txt").write_text("Error 503\n\nService unavailable.\n", encoding="utf-8")
+    assert run(capsys, "reanchor", str(corpus), "--db", str(db))[0] == 0
+    (corpus / "story.txt").write_text(STORY, encoding="utf-8")
+    code, out, _err = run(capsys, "reanchor", str(corpus), "--db", str(db))
+    assert (code, out) == (
+        0,
+        "nothing to re-anchor: 0 annotated article(s) unchanged; 4 orphaned annotation(s) "
+        "stay orphaned (re-attach or delete them in the review screen)\n",
+    )
