@@ -119,19 +119,26 @@ _TEXT_FIELDS = (
 
 def record_problem(record: Mapping[str, Any]) -> str | None:
     """What makes `record` something the store never writes, or None if it is exactly an
-    annotation as to_record() makes it (every key, each of its JSON type, a canonical
-    tag list, a known status and anchor state).
+    annotation as to_record() makes it, now or before provenance (every key, each of its
+    JSON type, a canonical tag list, a known status and anchor state, a suggestion that
+    reads as one).
 
     A checksum only says a line is as it was written: a record written wrong (a string
     for a sentence index, an unknown tag) passes it, and read leniently it is either
     refused later in a screen or, worse, coerced onto another annotation's sentence.
     About 2 µs: cheap enough for every journal line replayed."""
-    missing = RECORD_KEYS.difference(record)
-    if missing:
-        return f"{', '.join(sorted(missing))} missing"
-    extra = set(record).difference(RECORD_KEYS)
-    if extra:
+    if record.keys() not in RECORD_KEY_SETS:  # a record from before provenance is one
+        missing = FIELDS_BEFORE_SUGGESTION.difference(record)
+        if missing:
+            return f"{', '.join(sorted(missing))} missing"
+        extra = set(record).difference(RECORD_KEYS)
         return f"unknown field(s) {', '.join(sorted(map(repr, extra)))}"
+    suggestion = record.get("suggestion")
+    if suggestion is not None:
+        try:
+            Suggested.from_record(suggestion)
+        except (KeyError, TypeError, ValueError) as error:
+            return f"its suggestion is not one ({error!r})"
     for name in ("index", "start", "end"):
         value = record[name]
         if type(value) is not int or value < 0:

@@ -513,3 +513,24 @@ def test_a_zeroed_block_in_the_history_counts_every_record_it_swallowed(
     assert f"the record of {len(swallowed)} past change(s)" in report
     assert f"records missing: {swallowed[0]} to {swallowed[-1]}" in report
     assert notes_of(damaged.path) == damaged.notes  # the annotations do not depend on it
+
+
+def test_records_written_before_provenance_are_not_damage(
+    damaged: Damaged, run: Run, figures: Counter[str]
+) -> None:
+    """A journal line from a workbench before provenance puts records without "suggestion":
+    they are annotations (read as no suggestion shown), not damage to refuse."""
+    lines = damaged.lines(".journal")
+
+    def older(entry: dict[str, Any]) -> None:
+        for _table, _doc_id, record in entry["ops"]:
+            record.pop("suggestion", None)
+
+    damaged.file(".journal").write_bytes(
+        b"".join([lines[0], *(_rewritten_line(line, older) for line in lines[1:])])
+    )
+    code, _, err = run("export", "--db", damaged.path, "--format", "jsonl")
+    assert (code, err) == (0, "")
+    assert notes_of(damaged.path) == damaged.notes
+    code, out, _ = run("repair", "--db", damaged.path)
+    assert code == 0 and "opens without damage: nothing was changed" in out
