@@ -27,6 +27,7 @@ from workbench.tui.keymap import complete_keymap, load_user_keymap
 from workbench.tui.literal import visible
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
 from workbench.tui.screens.loading import LoadingScreen
+from workbench.tui.screens.summary import SUMMARY_BINDINGS, SummaryScreen
 from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.suggestions import ArticleSuggestions
 from workbench.tui.state.workspace import Workspace
@@ -360,20 +361,26 @@ class WorkbenchApp(App[None]):
             "Write every annotation as json, jsonl, W3C Web Annotation or ClaimReview",
             self.action_export,
         )
-        if isinstance(screen, AnnotateScreen):
-            for binding in ANNOTATE_BINDINGS:
-                assert isinstance(binding, Binding)
-                if binding.action.startswith("app."):
-                    continue
-                keys = ", ".join(self.keys.of(binding))
-                yield SystemCommand(
-                    binding.tooltip or binding.description,
-                    f"{binding.tooltip or binding.description} ({keys})",
-                    _runner(screen, binding.action),
-                )
+        bindings = (
+            ANNOTATE_BINDINGS
+            if isinstance(screen, AnnotateScreen)
+            else SUMMARY_BINDINGS
+            if isinstance(screen, SummaryScreen)
+            else []
+        )
+        for binding in bindings:
+            assert isinstance(binding, Binding)
+            if binding.action.startswith("app."):
+                continue
+            keys = ", ".join(self.keys.of(binding))
+            yield SystemCommand(
+                binding.tooltip or binding.description,
+                f"{binding.tooltip or binding.description} ({keys})",
+                _runner(screen, binding.action),
+            )
 
 
-def _runner(screen: AnnotateScreen, action: str) -> Callable[[], Awaitable[None]]:
+def _runner(screen: Screen[object], action: str) -> Callable[[], Awaitable[None]]:
     """A palette callback that runs a screen action, as its key would."""
 
     async def run() -> None:

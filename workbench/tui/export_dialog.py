@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from textual.app import App
 from workbench.config.state import StateError, last_export_folder
 from workbench.core.interchange.export.formats import DEFAULT_FORMAT, FORMATS
 from workbench.tui.screens.choice import ChoicePrompt
-from workbench.tui.screens.confirm import ConfirmPrompt
+from workbench.tui.screens.confirm import ConfirmPrompt, describe
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.typeahead import open_prompt
 
@@ -36,16 +35,6 @@ def target_of(answer: str, default_name: str) -> Path:
     """The file an answer names: `~` expanded; a folder means the default name in it."""
     path = Path(answer.strip()).expanduser()
     return path / default_name if path.is_dir() else path
-
-
-def describe(path: Path) -> str:
-    """Size and time of an existing file, for the overwrite question."""
-    try:
-        info = path.stat()
-    except OSError:
-        return ""
-    written = datetime.fromtimestamp(info.st_mtime).strftime("%Y-%m-%d %H:%M")
-    return f"It holds {info.st_size:,} bytes, written {written}."
 
 
 @dataclass

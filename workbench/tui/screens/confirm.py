@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -39,3 +41,13 @@ class ConfirmPrompt(PromptScreen[bool]):
 
     def action_reply(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+def describe(path: Path) -> str:
+    """Size and time of an existing file, for the overwrite question."""
+    try:
+        info = path.stat()
+    except OSError:
+        return ""
+    written = datetime.fromtimestamp(info.st_mtime).strftime("%Y-%m-%d %H:%M")
+    return f"It holds {info.st_size:,} bytes, written {written}."

@@ -9,31 +9,50 @@ summary is computed again with it as the workspace announces it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from store import StoreError
+from store import Change, DecisionChange, StoreError
 from workbench.core.analysis.figures.conflicts import Figure, format_value
-from workbench.core.analysis.ledger.decisions import Merge, Split
+from workbench.core.analysis.ledger.decisions import Merge, Split, decision_words
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.markdown import render_markdown, sentence_label
-from workbench.core.analysis.summary.model import AnchoringList, SentenceLine, Summary
+from workbench.core.analysis.summary.model import (
+    AnchoringList,
+    AnchoringSection,
+    ClaimGroup,
+    FigureConflict,
+    SentenceLine,
+    Summary,
+)
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
 from workbench.core.files.atomic import write_output
 from workbench.core.terminal_text import printable
 from workbench.tui.literal import literal
 from workbench.tui.screens.choice import ChoicePrompt
+from workbench.tui.screens.confirm import ConfirmPrompt, describe
 from workbench.tui.screens.prompt import TextPrompt
+from workbench.tui.state.column_widths import ColumnSpec, content_widths, fitted
+from workbench.tui.state.summary_detail import (
+    anchoring_detail,
+    article_detail,
+    conflict_detail,
+    ledger_detail,
+    source_detail,
+)
 from workbench.tui.state.summary_view import (
+    ANCHORING_STATES,
     FLAG,
     LedgerLine,
     SummaryView,
@@ -44,6 +63,10 @@ from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChan
 from workbench.tui.typeahead import open_prompt
 
 TABS = ("ledger", "conflicts", "articles", "sources", "anchoring")
+REFIT_DELAY = 0.15
+"""Seconds the width must stay put before the tables are fitted to it again."""
+TABLE_SCROLLBAR = 2
+"""Columns a table keeps for its vertical scrollbar."""
 EVERYONE = "all analysts"
 """The analyst choice that summarises every analyst's annotations."""
 
@@ -51,6 +74,8 @@ SUMMARY_BINDINGS: list[BindingType] = [
     Binding("escape,q", "close", "Close", id="summary.close"),
     Binding("m", "merge", "Merge", id="summary.merge"),
     Binding("x", "split", "Split", id="summary.split"),
+    Binding("u", "undo", "Undo", id="summary.undo"),
+    Binding("ctrl+r", "redo", "Redo", show=False, id="summary.redo"),
     Binding("w", "write_report", "Write .md", id="summary.write", priority=True),  # tui.typeahead
     Binding("a", "choose_analyst", "Analyst", id="summary.analyst", priority=True),  # typeahead
     Binding("1", "show_tab('ledger')", "Ledger", show=False, id="summary.tab_ledger"),
@@ -60,72 +85,82 @@ SUMMARY_BINDINGS: list[BindingType] = [
     Binding("5", "show_tab('anchoring')", "Anchoring", show=False, id="summary.tab_anchoring"),
 ]
 
-Columns = Sequence[tuple[str, int]]
-"""(label, width) of each column: fixed widths, so adding rows measures nothing."""
+Columns = Sequence[ColumnSpec]
+"""Each column's label and the bounds of its width (state/column_widths.py): a column is
+as wide as its longest cell within them, and the one without a largest takes the rest."""
 LEDGER_COLUMNS: Columns = (
-    ("!", 1),
-    ("group", 5),
-    ("role", 9),
-    ("article", 28),
-    ("sentence", 8),
-    ("analyst", 14),
-    ("status", 12),
-    ("source", 22),
-    ("figures", 18),
-    ("text", 70),
+    ColumnSpec("!", 1, 1),
+    ColumnSpec("group", 5, 5),
+    ColumnSpec("role", 9, 9),
+    ColumnSpec("article", 8, 40),
+    ColumnSpec("sentence", 8, 8),
+    ColumnSpec("analyst", 7, 24),
+    ColumnSpec("status", 8, 12),
+    ColumnSpec("source", 8, 45),
+    ColumnSpec("figures", 8, 40),
+    ColumnSpec("text", 20, None),
 )
 CONFLICT_COLUMNS: Columns = (
-    ("counted", 22),
-    ("figure", 10),
-    ("as written", 28),
-    ("source", 26),
-    ("article", 28),
-    ("sentence", 8),
-    ("group", 5),
-    ("why", 110),
+    ColumnSpec("counted", 8, 30),
+    ColumnSpec("figure", 6, 10),
+    ColumnSpec("as written", 10, 40),
+    ColumnSpec("source", 8, 45),
+    ColumnSpec("article", 8, 40),
+    ColumnSpec("sentence", 8, 8),
+    ColumnSpec("group", 5, 5),
+    ColumnSpec("why", 20, None),
 )
 ARTICLE_COLUMNS: Columns = (
-    ("article", 40),
-    ("sentences", 9),
-    ("tagged", 6),
-    *((tag, max(len(tag), 5)) for tag in TAGS),
-    *((status.replace("_", " "), max(len(status), 5)) for status in STATUSES),
+    ColumnSpec("article", 12, None),
+    ColumnSpec("sentences", 9, 9),
+    ColumnSpec("tagged", 6, 6),
+    *(ColumnSpec(tag, max(len(tag), 5), max(len(tag), 5)) for tag in TAGS),
+    *(
+        ColumnSpec(status.replace("_", " "), max(len(status), 5), max(len(status), 5))
+        for status in STATUSES
+    ),
 )
 ANCHORING_COLUMNS: Columns = (
-    ("state", 15),
-    ("article", 20),
-    ("#", 4),
-    ("annotator", 10),
-    ("tags", 12),
-    ("text", 60),
-    ("as tagged (changed words marked)", 60),
+    ColumnSpec("state", 8, 15),
+    ColumnSpec("article", 8, 40),
+    ColumnSpec("sentence", 8, 8),
+    ColumnSpec("annotator", 9, 20),
+    ColumnSpec("tags", 6, 26),
+    ColumnSpec("text", 20, None),
+    ColumnSpec("as tagged (changed words marked)", 20, 60),
 )
 SOURCE_COLUMNS: Columns = (
-    ("source", 30),
-    ("kind", 7),
-    ("also written", 40),
-    ("articles", 8),
-    ("sentences", 9),
-    ("claims", 6),
-    ("attrib.", 7),
-    ("denials", 7),
+    ColumnSpec("source", 10, 45),
+    ColumnSpec("kind", 7, 7),
+    ColumnSpec("articles", 8, 8),
+    ColumnSpec("sentences", 9, 9),
+    ColumnSpec("claims", 6, 6),
+    ColumnSpec("attrib.", 7, 7),
+    ColumnSpec("denials", 7, 7),
+    ColumnSpec("also written", 12, None),
 )
 
 
-def fill(table: DataTable[Content], columns: Columns, rows: Sequence[Sequence[object]]) -> None:
-    """Replace a table's rows; every cell is rendered literally (it may be article text)."""
-    if not table.columns:
-        for label, width in columns:
-            table.add_column(label, width=width)
-    table.clear()
-    for number, row in enumerate(rows):
-        table.add_row(
-            *(
-                cell if isinstance(cell, Content) else literal(_text(cell), single_line=True)
-                for cell in row
-            ),
-            key=str(number),
-        )
+def fill(
+    table: DataTable[Content], columns: Columns, rows: Sequence[Sequence[object]], room: int
+) -> None:
+    """Replace a table's rows and fit its columns to `room` cells; every cell is rendered
+    literally (it may be article text). The cursor stays on the row it was on."""
+    cells = [[_cell(cell) for cell in row] for row in rows]
+    content = content_widths(columns, ([cell.plain for cell in row] for row in cells))
+    widths = fitted(columns, content, room)
+    cursor = table.cursor_row
+    table.clear(columns=True)
+    for spec, width in zip(columns, widths, strict=True):
+        table.add_column(spec.label, width=width)
+    for number, row in enumerate(cells):
+        table.add_row(*row, key=str(number))
+    if 0 < cursor < len(cells):
+        table.move_cursor(row=cursor, scroll=False)
+
+
+def _cell(value: object) -> Content:
+    return value if isinstance(value, Content) else literal(_text(value), single_line=True)
 
 
 def _text(value: object) -> str:
@@ -140,6 +175,15 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
     """Returns (article id, sentence index) to open in the annotate screen, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = SUMMARY_BINDINGS
+    DEFAULT_CSS = """
+    SummaryScreen #summary-detail {
+        height: 30%;
+        min-height: 4;
+        max-height: 12;
+        border-top: solid $primary;
+        padding: 0 1;
+    }
+    """
 
     def __init__(self, workspace: Workspace, ledger: LedgerSettings | None = None) -> None:
         """`ledger`: settings.toml [ledger], read as the screen opens. Articles whose
@@ -156,6 +200,14 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.analysts: list[str] = []
         """The analysts with annotations in the store, as of the last read."""
         self.summary: Summary | None = None
+        self.view: SummaryView | None = None
+        self.filled_width = 0
+        """The screen width the tables were last fitted to."""
+        self.refit: Timer | None = None
+        self.groups: dict[str, ClaimGroup] = {}
+        self.titles: dict[str, str] = {}
+        self.conflict_entries: list[tuple[FigureConflict, int]] = []
+        """(conflict, position of the figure) of each conflicts-table row."""
         self.lines: list[LedgerLine] = []
         self.conflict_figures: list[Figure] = []
         self.merge_from: LedgerLine | None = None
@@ -177,10 +229,13 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 yield DataTable[Content](id="sources-table", cursor_type="row")
             with TabPane("Anchoring", id="anchoring"):
                 yield DataTable[Content](id="anchoring-table", cursor_type="row")
+        with VerticalScroll(id="summary-detail"):
+            yield Static("", id="summary-detail-text", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.subscription = self.workspace.subscribe(self.workspace_changed)
+        self.query_one("#ledger-table", DataTable).focus()  # arrows move through the ledger
         self.recompute()
 
     def on_unmount(self) -> None:
@@ -214,14 +269,18 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             self.analysts = analysts
         self.query_one(TabbedContent).loading = False
         self.summary = view.summary
+        self.view = view
         self.lines = view.lines
         self.conflict_figures = view.conflict_figures
-        fill(self.query_one("#ledger-table", DataTable), LEDGER_COLUMNS, view.ledger_rows)
-        fill(self.query_one("#conflicts-table", DataTable), CONFLICT_COLUMNS, view.conflict_rows)
-        fill(self.query_one("#articles-table", DataTable), ARTICLE_COLUMNS, view.article_rows)
-        fill(self.query_one("#sources-table", DataTable), SOURCE_COLUMNS, view.source_rows)
+        self.groups = {group.group_id: group for group in view.summary.ledger}
+        self.conflict_entries = [
+            (conflict, position)
+            for conflict in view.summary.conflicts
+            for position in range(len(conflict.figures))
+        ][: len(view.conflict_rows)]
+        self.titles = view.summary.short_titles()
         self.anchoring = view.anchoring
-        fill(self.query_one("#anchoring-table", DataTable), ANCHORING_COLUMNS, view.anchoring_rows)
+        self.fill_tables()
         banner = [
             f"{FLAG} {conflict.topic}: "
             + ", ".join(format_value(value) for value in conflict.values)
@@ -243,6 +302,71 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         if self.follow is not None:
             self.put_cursor_on(self.follow)
             self.follow = None
+        self.show_detail()
+
+    def fill_tables(self) -> None:
+        """Every table from the summary shown, its columns fitted to the screen's width."""
+        view = self.view
+        if view is None:
+            return
+        self.filled_width = width = self.size.width
+        room = max(width - TABLE_SCROLLBAR, 1)
+        for tab, columns, rows in (
+            ("ledger", LEDGER_COLUMNS, view.ledger_rows),
+            ("conflicts", CONFLICT_COLUMNS, view.conflict_rows),
+            ("articles", ARTICLE_COLUMNS, view.article_rows),
+            ("sources", SOURCE_COLUMNS, view.source_rows),
+            ("anchoring", ANCHORING_COLUMNS, view.anchoring_rows),
+        ):
+            fill(self.query_one(f"#{tab}-table", DataTable), columns, rows, room)
+
+    def on_resize(self) -> None:
+        """Tables use the width they are given: fitted again once the width settles (a
+        refill of up to ROW_LIMIT rows per table is not done for every step of a drag)."""
+        if self.refit is not None:
+            self.refit.stop()
+        self.refit = self.set_timer(REFIT_DELAY, self.refit_tables)
+
+    def refit_tables(self) -> None:
+        self.refit = None
+        if self.view is not None and self.size.width != self.filled_width:
+            self.fill_tables()
+
+    @on(DataTable.RowHighlighted)
+    @on(TabbedContent.TabActivated)
+    def show_detail(self) -> None:
+        """The detail pane: the highlighted row of the tab shown, in full."""
+        tab = self.query_one(TabbedContent).active
+        row = self.query_one(f"#{tab}-table", DataTable).cursor_row if tab in TABS else -1
+        text = self.detail_of(tab, row) if self.summary is not None else ""
+        self.query_one("#summary-detail-text", Static).update(
+            literal(text or "Nothing highlighted.")
+        )
+
+    def detail_of(self, tab: str, row: int) -> str:
+        summary = self.summary
+        if summary is None or row < 0:
+            return ""
+        titles = self.titles
+        if tab == "ledger" and row < len(self.lines):
+            line = self.lines[row]
+            group = self.groups[line.group_id]
+            return ledger_detail(group, line.group_number, line.sentence, line.role, titles)
+        if tab == "conflicts" and row < len(self.conflict_entries):
+            conflict, position = self.conflict_entries[row]
+            number = self.view.conflict_rows[row][6] if self.view is not None else None
+            return conflict_detail(
+                conflict, position, titles, number if isinstance(number, int) else None
+            )
+        if tab == "articles" and row < len(summary.articles):
+            return article_detail(summary.articles[row])
+        if tab == "sources" and row < len(summary.sources):
+            return source_detail(summary.sources[row], titles)
+        if tab == "anchoring" and row < len(self.anchoring):
+            state, annotation = self.anchoring[row]
+            tagged = (summary.anchoring or AnchoringSection()).as_tagged(annotation)
+            return anchoring_detail(ANCHORING_STATES[state], annotation, tagged, titles)
+        return ""
 
     def show_status(self, message: str = "") -> None:
         summary = self.summary
@@ -265,10 +389,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 line += f" · the ledger shows its first {len(self.lines):,} of {total:,} lines"
             if not totals.annotations and self.analysts:
                 line += f" · no annotations by {self.analyst}: press a to choose an analyst"
-        hint = (
-            "1–5 tabs · a analyst · Enter opens a sentence · m m merges two groups · "
-            "x splits a claim out"
-        )
+        hint = "1–5 tabs · Enter opens · m m merge · x split · u undo · Tab: details"
         if self.merge_from is not None:
             hint = (
                 f"merging group {self.merge_from.group_number}: highlight another group and "
@@ -372,6 +493,41 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.query_one(TabbedContent).active = tab
         self.query_one(f"#{tab}-table", DataTable).focus()
 
+    def action_undo(self) -> None:
+        """Undo this analyst's last step (the one undo path: a merge or split made here,
+        or a change made on another screen), and say what was undone."""
+        self.history_step(self.workspace.undo, "Undid", "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        self.history_step(self.workspace.redo, "Redid", "Nothing to redo.")
+
+    def history_step(
+        self, step: Callable[[], Change | DecisionChange | None], done: str, nothing: str
+    ) -> None:
+        try:
+            change = step()
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        if change is None:
+            self.notify(nothing)
+            return
+        self.merge_from = None
+        if isinstance(change, DecisionChange):
+            # The workspace announces the ledger's change: the summary is computed again.
+            decision = change.decision
+            member = decision.get("member") if decision.get("action") == "split" else None
+            if isinstance(member, list) and len(member) == 3:
+                self.follow = (str(member[0]), str(member[1]), int(member[2]))
+            words = decision_words(decision, self.title_of)
+            self.notify(f"{done} the {words}.", markup=False)
+            return
+        shown = change.after if change.after is not None else change.before
+        where = f"“{self.title_of(change.article_id)}”, {sentence_label(change.index)}"
+        what = ", ".join(shown.tags) if shown is not None and shown.tags else "annotation"
+        self.notify(f"{done} a change to the {what} of {where}.", markup=False)
+        self.recompute()
+
     def action_close(self) -> None:
         if self.merge_from is not None:
             self.merge_from = None
@@ -380,15 +536,14 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.dismiss(None)
 
     async def action_write_report(self) -> None:
+        """Ask for a file and write the Markdown report there; an existing file is
+        overwritten only once the analyst says so (the export dialog's question)."""
         summary = self.summary
         if summary is None:
             self.notify("The summary is still being computed.")
             return
 
-        def write(answer: str | None) -> None:
-            if not answer:
-                return
-            path = Path(answer).expanduser()
+        def write(path: Path) -> None:
             try:
                 write_output(path, printable(render_markdown(summary)).encode("utf-8"))
             except OSError as error:
@@ -400,7 +555,28 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 return
             self.notify(f"Wrote the report to {path}.", markup=False)
 
-        await open_prompt(self.app, TextPrompt("Write the Markdown report to", "summary.md"), write)
+        async def ask(value: str) -> None:
+            prompt = TextPrompt("Write the Markdown report to", value)
+            await open_prompt(self.app, prompt, chosen)
+
+        async def chosen(answer: str | None) -> None:
+            if not answer or not answer.strip():
+                return
+            path = Path(answer.strip()).expanduser()
+            if not path.exists():
+                write(path)
+                return
+
+            async def overwrite(yes: bool | None) -> None:
+                if yes:
+                    write(path)
+                else:
+                    await ask(str(path))
+
+            question = ConfirmPrompt(f"{path} exists. Overwrite it?", describe(path))
+            await open_prompt(self.app, question, overwrite)
+
+        await ask("summary.md")
 
     @on(DataTable.RowSelected)
     def open_sentence(self, event: DataTable.RowSelected) -> None:

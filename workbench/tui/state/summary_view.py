@@ -183,12 +183,12 @@ def prepare_view(summary: Summary) -> SummaryView:
         (
             row.canonical,
             row.kind,
-            "; ".join(v for v in row.variants if v != row.canonical),
             len(row.articles),
             row.sentences,
             row.claims,
             row.attributions,
             row.denials,
+            "; ".join(v for v in row.variants if v != row.canonical),
         )
         for row in summary.sources[:ROW_LIMIT]
     ]

@@ -1,0 +1,202 @@
+"""The summary screen at any width: a detail pane shows the highlighted row whole at
+80×24, tables use a wide terminal's width, and the palette and `w` behave (issue 15)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from store import AnnotationStore
+from tests.fixtures.gold import load_gold
+from workbench.core.annotation import Annotation
+from workbench.core.corpus.articles import Corpus
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.confirm import ConfirmPrompt
+from workbench.tui.screens.prompt import TextPrompt
+from workbench.tui.screens.summary import (
+    LEDGER_COLUMNS,
+    REFIT_DELAY,
+    TABLE_SCROLLBAR,
+    SummaryScreen,
+)
+from workbench.tui.state.column_widths import CELL_PADDING
+
+ZELENSKYY = "Ukrainian President Volodymyr Zelenskyy"
+
+
+@pytest.fixture
+def gold(bundled: Corpus, store: AnnotationStore) -> list[Annotation]:
+    annotations = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+    store.import_annotations(annotations)
+    return store.all()
+
+
+async def open_summary(app: WorkbenchApp, pilot: Any) -> SummaryScreen:
+    await pilot.press("S")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, SummaryScreen) and screen.summary is not None
+    return screen
+
+
+def detail(screen: SummaryScreen) -> str:
+    return str(screen.query_one("#summary-detail-text", Static).render())
+
+
+def column_widths(table: DataTable[Any]) -> list[int]:
+    return [column.width for column in table.columns.values()]
+
+
+async def test_at_80_by_24_the_detail_pane_shows_the_highlighted_line_whole(
+    make_app: Any, gold: list[Annotation]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_summary(app, pilot)
+        pane = screen.query_one("#summary-detail")
+        assert pane.region.height >= 4 and pane.region.width == 80
+        table = screen.query_one("#ledger-table", DataTable)
+        assert table.region.height >= 5, "the table keeps rows to move through"
+        long = max(range(len(screen.lines)), key=lambda n: len(screen.lines[n].sentence.quote))
+        table.move_cursor(row=long)
+        await pilot.pause()
+        line = screen.lines[long]
+        shown = detail(screen)
+        assert f"Text: {line.sentence.quote}" in shown, "the whole text, not the column's"
+        assert line.sentence.canonical_source is None or line.sentence.canonical_source in shown
+        with_figures = next(
+            n for n, item in enumerate(screen.lines) if "10,000" in item.sentence.quote
+        )
+        table.move_cursor(row=with_figures)
+        await pilot.pause()
+        assert "Figures: 10,000" in detail(screen)
+        # Every column keeps its smallest width: the rest of a row is a sideways scroll away.
+        widths = column_widths(table)
+        assert all(w >= spec.smallest for w, spec in zip(widths, LEDGER_COLUMNS, strict=True))
+        assert table.virtual_size.width > table.size.width
+        await pilot.press("2")
+        assert "Why: " in detail(screen)
+        await pilot.press("4")
+        assert "Also written:" in detail(screen)
+
+
+async def test_a_wide_terminal_gives_the_tables_its_width(
+    make_app: Any, gold: list[Annotation]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(250, 50)) as pilot:
+        screen = await open_summary(app, pilot)
+        room = 250 - TABLE_SCROLLBAR
+        ledger = screen.query_one("#ledger-table", DataTable)
+        assert sum(column_widths(ledger)) + CELL_PADDING * len(LEDGER_COLUMNS) == room
+        await pilot.press("4")
+        sources = screen.query_one("#sources-table", DataTable)
+        rows = [sources.get_row_at(n)[0].plain for n in range(sources.row_count)]
+        assert ZELENSKYY in rows
+        assert column_widths(sources)[0] >= len(ZELENSKYY), "not cut when there is room"
+        # Narrower again: fitted to the new width.
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause(REFIT_DELAY + 0.2)
+        assert column_widths(sources)[0] < len(ZELENSKYY)
+
+
+async def test_merge_split_and_the_report_are_in_the_palette(
+    make_app: Any, gold: list[Annotation], store: AnnotationStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_summary(app, pilot)
+        commands = {command.title: command for command in app.get_system_commands(screen)}
+        assert {"Merge", "Split", "Write .md"} <= set(commands)
+        assert "(m)" in commands["Merge"].help and "(w)" in commands["Write .md"].help
+        position = next(
+            n for n, line in enumerate(screen.lines) if line.role == "claim" and line.group_size > 1
+        )
+        screen.query_one("#ledger-table", DataTable).move_cursor(row=position)
+        await commands["Split"].callback()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [d["action"] for d in store.ledger_decisions()] == ["split"]
+
+
+async def test_w_asks_before_overwriting_a_report(
+    make_app: Any, gold: list[Annotation], tmp_path: Path
+) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("the analyst's own notes\n", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("w")
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmPrompt)
+        await pilot.press("n")
+        assert isinstance(app.screen, TextPrompt), "asked for another file"
+        assert target.read_text(encoding="utf-8") == "the analyst's own notes\n"
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmPrompt)
+        await pilot.press("y")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8").startswith("# Fact-checking summary")
+
+
+async def test_u_undoes_the_last_merge_and_says_so(
+    make_app: Any, gold: list[Annotation], store: AnnotationStore
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        screen = await open_summary(app, pilot)
+        assert screen.summary is not None
+        groups = len(screen.summary.ledger)
+        singles = [
+            n
+            for n, line in enumerate(screen.lines)
+            if line.role == "claim" and line.group_size == 1
+        ][:2]
+        table = screen.query_one("#ledger-table", DataTable)
+        for row in singles:
+            table.move_cursor(row=row)
+            await pilot.press("m")
+        await settle(app, pilot)
+        assert len(screen.summary.ledger) == groups - 1
+
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert len(screen.summary.ledger) == groups, "the merge is undone"
+        said = [notification.message for notification in app._notifications]
+        assert "Undid the merge of 2 claim groups." in said
+        assert [d["action"] for d in store.ledger_decisions()] == ["merge", "undo"]
+
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        assert len(screen.summary.ledger) == groups - 1, "and redone"
+
+        split_row = next(
+            n for n, line in enumerate(screen.lines) if line.role == "claim" and line.group_size > 1
+        )
+        member = screen.lines[split_row]
+        table.move_cursor(row=split_row)
+        await pilot.press("x")
+        await settle(app, pilot)
+        await pilot.press("u")
+        await settle(app, pilot)
+        said = [notification.message for notification in app._notifications]
+        title = screen.title_of(member.sentence.article_id)
+        where = f"sentence {member.sentence.index + 1} of “{title}”"
+        assert f"Undid the split of a claim ({where}) from its group." in said
+        assert screen.lines[table.cursor_row].key == member.key, "the cursor follows the claim"
+        await pilot.press("u", "u")
+        await settle(app, pilot)
+        await pilot.press("u")
+        assert "Nothing to undo." in [n.message for n in app._notifications]
+
+
+async def settle(app: WorkbenchApp, pilot: Any) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()

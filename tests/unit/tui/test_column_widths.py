@@ -1,0 +1,57 @@
+"""Column widths that use the width a table is given (tui/state/column_widths.py)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.tui.state.column_widths import CELL_PADDING, ColumnSpec, content_widths, fitted
+
+SPECS = (
+    ColumnSpec("article", 8, 40),
+    ColumnSpec("source", 8, 45),
+    ColumnSpec("text", 20, None),
+)
+ZELENSKYY = "Ukrainian President Volodymyr Zelenskyy"
+
+
+def test_a_wide_table_has_no_blank_column_and_cuts_no_name() -> None:
+    content = content_widths(SPECS, [("A story", ZELENSKYY, "x" * 300)])
+    widths = fitted(SPECS, content, 250)
+    assert widths[0] == len("article") + 1 and widths[1] == len(ZELENSKYY)
+    assert sum(widths) + CELL_PADDING * len(SPECS) == 250, "the text takes the rest"
+
+
+def test_a_short_text_still_fills_the_room() -> None:
+    widths = fitted(SPECS, content_widths(SPECS, [("A", "B", "short")]), 120)
+    assert sum(widths) + CELL_PADDING * len(SPECS) == 120
+
+
+def test_a_narrow_table_shrinks_every_column_but_not_below_its_smallest() -> None:
+    content = content_widths(SPECS, [("A long article title here", ZELENSKYY, "y" * 200)])
+    widths = fitted(SPECS, content, 80)
+    assert sum(widths) + CELL_PADDING * len(SPECS) == 80
+    assert all(w >= spec.smallest for w, spec in zip(widths, SPECS, strict=True))
+    assert fitted(SPECS, content, 20) == [8, 8, 20], "then the table scrolls sideways"
+
+
+def test_wide_characters_count_twice() -> None:
+    assert content_widths(SPECS, [("北朝鮮", "", "")])[0] == len("article")
+    assert content_widths(SPECS, [("北朝鮮の兵士たち", "", "")])[0] == 16
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 20), st.integers(0, 60)), min_size=1, max_size=8),
+    st.integers(0, 300),
+)
+def test_widths_never_fall_below_the_smallest_and_fill_what_they_can(
+    columns: list[tuple[int, int]], room: int
+) -> None:
+    specs = [ColumnSpec("", smallest, smallest + extra) for smallest, extra in columns]
+    specs[-1] = ColumnSpec("", specs[-1].smallest, None)
+    content = [spec.smallest + 30 for spec in specs]
+    widths = fitted(specs, content, room)
+    assert all(w >= spec.smallest for w, spec in zip(widths, specs, strict=True))
+    total = sum(widths) + CELL_PADDING * len(specs)
+    smallest = sum(spec.smallest for spec in specs) + CELL_PADDING * len(specs)
+    assert total == max(room, smallest)

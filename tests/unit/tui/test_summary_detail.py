@@ -1,0 +1,70 @@
+"""The summary screen's detail pane: the highlighted row in full (tui/state/summary_detail)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tests.fixtures.gold import load_gold
+from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.model import Summary, ranked_groups
+from workbench.core.annotation import Annotation
+from workbench.core.corpus.article_info import ArticleInfo
+from workbench.core.corpus.articles import load_corpus
+from workbench.tui.state.summary_detail import (
+    anchoring_detail,
+    article_detail,
+    conflict_detail,
+    ledger_detail,
+    source_detail,
+)
+
+
+@pytest.fixture(scope="module")
+def summary() -> Summary:
+    """Alice's and bob's annotations: bob gives Ryder's claim another status and a note."""
+    gold = load_gold()
+    bob = [
+        replace(a, annotator="bob", status="refuted", note="Pentagon said otherwise.")
+        if "at least 10,000" in a.quote
+        else replace(a, annotator="bob")
+        for a in gold
+    ]
+    articles = [ArticleInfo.of(article) for article in load_corpus()]
+    return build_summary(gold + bob, articles, SummarySettings(annotator=None))
+
+
+def test_a_ledger_line_in_full(summary: Summary) -> None:
+    titles = summary.short_titles()
+    groups = ranked_groups(summary.ledger)
+    number, group = next(
+        (n, g)
+        for n, g in enumerate(groups, 1)
+        if any("at least 10,000" in m.quote for m in g.members)
+    )
+    line = next(m for m in group.members if "at least 10,000" in m.quote and m.notes)
+    detail = ledger_detail(group, number, line, "claim", titles)
+    assert detail.startswith(f"Group {number}: ")
+    assert f"Text: {line.quote}" in detail, "the whole text, never cut"
+    assert "Figures: 10,000 North Korean troops" in detail
+    assert "Note (bob): Pentagon said otherwise." in detail
+    assert "≠ gold judged it: claim" in detail
+    assert "Source: Air Force Maj. Gen. Pat Ryder" in detail
+    assert titles[line.article_id] in detail and "sentence" in detail
+
+
+def test_conflicts_articles_sources_and_anchoring_in_full(summary: Summary) -> None:
+    titles = summary.short_titles()
+    conflict = summary.conflicts[0]
+    detail = conflict_detail(conflict, 0, titles, 3)
+    assert detail.startswith(f"⚠ {conflict.topic}: ") and "Why: " in detail
+    assert "group 3" in detail
+    row = summary.articles[0]
+    assert article_detail(row).splitlines()[0] == row.title
+    zelensky = next(s for s in summary.sources if "Zelensk" in s.canonical)
+    assert zelensky.canonical in source_detail(zelensky, titles)
+    annotation: Annotation = summary.ledger[0].members[0].annotation
+    moved = replace(annotation, quote="An earlier text.")
+    shown = anchoring_detail("to check", annotation, moved, titles)
+    assert "As tagged" in shown and annotation.quote in shown

@@ -1,0 +1,72 @@
+"""Column widths that use the width a table is given.
+
+Each column has a smallest width (its label, or what stays readable) and a largest (what
+is worth showing in a cell; None for the one column that takes whatever room is left,
+usually the text). A column is as wide as its longest cell, within those bounds, and the
+growing column takes the room left; when there is none, the columns give up room in
+proportion to what they have above their smallest.
+So a wide terminal has no blank columns and no name cut short that would fit
+("Ukrainian President Volodymyr Zelenskyy"), and a narrow one keeps every column at
+least readable (the table scrolls sideways; the detail pane shows the row in full).
+
+Textual-free: the summary screen measures its rows and sets the widths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+CELL_PADDING = 2
+"""A DataTable cell's padding, one column either side."""
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnSpec:
+    """A column's label and the bounds of its width."""
+
+    label: str
+    smallest: int
+    largest: int | None
+    """None: the column that grows into the room the others leave."""
+
+
+def content_widths(specs: Sequence[ColumnSpec], rows: Iterable[Sequence[str]]) -> list[int]:
+    """Each column's longest cell (or label), in terminal cells."""
+    widths = [cell_len(spec.label) for spec in specs]
+    for row in rows:
+        for number, cell in enumerate(row):
+            length = cell_len(cell)
+            if length > widths[number]:
+                widths[number] = length
+    return widths
+
+
+def fitted(specs: Sequence[ColumnSpec], content: Sequence[int], room: int) -> list[int]:
+    """The width of each column in a table `room` cells wide (padding counted)."""
+    wanted = [
+        spec.smallest if spec.largest is None else max(spec.smallest, min(width, spec.largest))
+        for spec, width in zip(specs, content, strict=True)
+    ]
+    free = room - CELL_PADDING * len(specs) - sum(wanted)
+    if free >= 0:
+        growing = next((n for n, spec in enumerate(specs) if spec.largest is None), None)
+        if growing is not None:
+            wanted[growing] += free
+        return wanted
+    spare = [width - spec.smallest for spec, width in zip(specs, wanted, strict=True)]
+    total = sum(spare)
+    if total <= -free:
+        return [spec.smallest for spec in specs]
+    cut = -free
+    given = [spare_width * cut // total for spare_width in spare]
+    left = cut - sum(given)
+    for number in sorted(range(len(specs)), key=lambda n: -spare[n]):
+        if left == 0:
+            break
+        if given[number] < spare[number]:
+            given[number] += 1
+            left -= 1
+    return [width - less for width, less in zip(wanted, given, strict=True)]

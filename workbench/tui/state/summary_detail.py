@@ -1,0 +1,146 @@
+"""What the summary screen's detail pane says about the highlighted row, in full.
+
+A table row is cut to its columns' widths; at 80 columns most of a ledger line cannot
+be shown at all. The detail pane under the tables shows the highlighted row whole: where
+it is, who judged it, its source as named and as typed, its figures and why they
+conflict, the whole text, the notes and the other analysts' judgements. Plain text
+(the screen draws it literally: it holds article text); Textual-free.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from workbench.core.analysis.figures.conflicts import format_value
+from workbench.core.analysis.summary.markdown import conflict_flag, sentence_label
+from workbench.core.analysis.summary.model import (
+    ArticleRow,
+    ClaimGroup,
+    FigureConflict,
+    SentenceLine,
+    SourceRow,
+)
+from workbench.core.annotation import STATUSES, TAGS, Annotation
+
+
+def _where(article_id: str, index: int, titles: Mapping[str, str]) -> str:
+    return f"“{titles.get(article_id, article_id)}”, {sentence_label(index)}"
+
+
+def _source(line: SentenceLine) -> str:
+    typed, named = line.source, line.canonical_source
+    if not typed:
+        return "unattributed"
+    return typed if named in (None, typed) else f"{named} (written “{typed}”)"
+
+
+def ledger_detail(
+    group: ClaimGroup,
+    number: int,
+    line: SentenceLine,
+    role: str,
+    titles: Mapping[str, str],
+) -> str:
+    """A claim of a group (role "claim") or a denial aimed at it, with its group."""
+    flag = conflict_flag(group)
+    sentences = len({(m.article_id, m.index) for m in group.members})
+    head = f"Group {number}: {sentences} sentence(s) in {len(group.articles)} article(s)"
+    parts = [head + (f" · {flag}" if flag else "")]
+    what = "Claim" if role == "claim" else "Denial aimed at the group"
+    who = ", ".join(line.annotators) + (" ≠" if line.disagreement else "")
+    parts.append(
+        f"{what} · {_where(line.article_id, line.index, titles)} · "
+        f"{line.status.replace('_', ' ')} · by {who}"
+    )
+    parts.append(f"Source: {_source(line)}")
+    mine = [
+        figure
+        for figure in group.figures
+        if (figure.article_id, figure.index) == (line.article_id, line.index)
+    ]
+    if mine and role == "claim":
+        parts.append(
+            "Figures: "
+            + "; ".join(f"{format_value(f.quantity.value)} {f.quantity.topic}" for f in mine)
+        )
+    parts.append(f"Text: {line.quote}")
+    for note in line.notes:
+        parts.append(f"Note ({', '.join(note.annotators)}): {note.note}")
+    for other in line.others:
+        judged = other.annotation
+        source = other.canonical_source or judged.source or "unattributed"
+        parts.append(
+            f"≠ {', '.join(other.annotators)} judged it: {', '.join(judged.tags) or 'no tag'}, "
+            f"{judged.status.replace('_', ' ')}, source {source}"
+        )
+    if group.sources:
+        parts.append(f"Group sources: {', '.join(group.sources)}")
+    parts += [f"Why the figures conflict: {reason}" for reason in group.conflict_reasons]
+    if group.denials:
+        parts.append(f"Denied by {len(group.denials)} sentence(s) (listed in the ledger)")
+    return "\n".join(parts)
+
+
+def conflict_detail(
+    conflict: FigureConflict, position: int, titles: Mapping[str, str], group: int | None
+) -> str:
+    """One figure of a conflict, with every reason it conflicts."""
+    figure = conflict.figures[position]
+    values = ", ".join(format_value(value) for value in conflict.values)
+    parts = [
+        f"⚠ {conflict.topic}: {values}",
+        f"{format_value(figure.quantity.value)} as written “{figure.quantity.text}” · "
+        f"{figure.source or 'unattributed'} · {_where(figure.article_id, figure.index, titles)}"
+        + (f" · group {group}" if group is not None else ""),
+    ]
+    parts += [f"Why: {pair.why}" for pair in conflict.pairs if position in (pair.low, pair.high)]
+    return "\n".join(parts)
+
+
+def article_detail(row: ArticleRow) -> str:
+    sentences = "not known" if row.sentences is None else f"{row.sentences:,}"
+    tags = ", ".join(f"{tag} {row.tags[tag]}" for tag in TAGS)
+    statuses = ", ".join(
+        f"{status.replace('_', ' ')} {row.statuses[status]}" for status in STATUSES
+    )
+    return "\n".join(
+        [
+            row.title,
+            f"{row.article_id} · sentences {sentences} · annotated {row.annotated} · "
+            f"tagged {row.tagged}"
+            + (f" · judged differently {row.disagreements}" if row.disagreements else ""),
+            f"Tags: {tags}",
+            f"Statuses: {statuses}",
+        ]
+    )
+
+
+def source_detail(row: SourceRow, titles: Mapping[str, str]) -> str:
+    others = [variant for variant in row.variants if variant != row.canonical]
+    articles = "; ".join(titles.get(article_id, article_id) for article_id in row.articles)
+    return "\n".join(
+        [
+            f"{row.canonical} ({row.kind})",
+            f"Also written: {'; '.join(others) or '—'}",
+            f"{row.sentences} sentence(s): {row.claims} claim(s), {row.attributions} "
+            f"attribution(s), {row.denials} denial(s)",
+            f"Articles: {articles}",
+        ]
+    )
+
+
+def anchoring_detail(
+    state: str, annotation: Annotation, tagged: Annotation | None, titles: Mapping[str, str]
+) -> str:
+    parts = [
+        f"{state} · {_where(annotation.article_id, annotation.index, titles)} · "
+        f"{annotation.annotator} · {', '.join(annotation.tags) or 'no tag'}",
+        f"Text: {annotation.quote}",
+    ]
+    if tagged is not None and tagged.quote != annotation.quote:
+        parts.append(f"As tagged ({sentence_label(tagged.index)}): {tagged.quote}")
+    if annotation.source:
+        parts.append(f"Source: {annotation.source}")
+    if annotation.note:
+        parts.append(f"Note: {annotation.note}")
+    return "\n".join(parts)
