@@ -4,11 +4,12 @@ Driving the real app with Pilot on the synthetic corpus and the largest database
 the next-sentence figure does (keys 25 ms apart, press to the first frame after it):
 Enter (store the suggestion shown, whole, and move on) against C (claim and move on,
 suggestions off: the one-key path before suggestions), and j with suggestions shown
-against j with them off (reading a suggestion is a dictionary lookup). Before each
-press the app is let finish its workers, so Enter always finds the article's
-suggestions ready. Then what the worker does per article: suggest() over the
-synthetic articles (segmented beforehand, as the app has them), and in the app the
-time from asking for an article's suggestions to having them on the UI thread.
+against j with them off (reading a suggestion is a dictionary lookup), the four
+interleaved in one app. Before each press the app is let finish its workers, so Enter
+always finds the article's suggestions ready. Then what the worker does per article:
+suggest() over the synthetic articles (segmented beforehand, as the app has them), and
+in the app the time from asking for an article's suggestions to having them on the UI
+thread.
 """
 
 from __future__ import annotations
@@ -59,14 +60,11 @@ def run(space: Workspace) -> list[Figure]:
     size = space.scale.largest
     presses = space.scale.repeats
     where = f"{len(space.corpus.articles):,} articles, {size:,} annotations"
+    timed = TimedSuggestions(ON)
     with AnnotationStore.open(space.scratch_store(size), annotator=ANNOTATOR) as store:
         app = WorkbenchApp(store, corpus=space.corpus, keymap={})
-        timed = TimedSuggestions(ON)
-        on = asyncio.run(press_keys(app, ("enter", "j"), presses, timed))
+        taken = asyncio.run(press_keys(app, presses, timed))
         accepted = sum(1 for a in store.all() if a.suggestion_outcome == "accepted")
-    with AnnotationStore.open(space.scratch_store(size), annotator=ANNOTATOR) as store:
-        app = WorkbenchApp(store, corpus=space.corpus, keymap={})
-        off = asyncio.run(press_keys(app, ("C", "j"), presses, ArticleSuggestions(OFF)))
     articles = space.corpus.articles[: max(presses, 3)]
     compute = [computed(article) for article in articles]
     sentences = statistics.median(len(article.sentences) for article in articles)
@@ -74,18 +72,18 @@ def run(space: Workspace) -> list[Figure]:
         Figure(
             "accept key (Enter: suggestion stored, next sentence) to screen updated (Pilot)",
             where,
-            on["enter"],
+            taken["enter"],
             statistic="p95",
-            naive=Naive("C (claim + next), suggestions off", off["C"]),
+            naive=Naive("C (claim + next), suggestions off", taken["C"]),
             note=f"{accepted} accepted as is after {presses} presses",
         ),
         Figure(
             "next-sentence key with suggestions shown (Pilot, j)",
             where,
-            on["j"],
+            taken["j on"],
             limit=TARGET_P95,
             statistic="p95",
-            naive=Naive("j, suggestions off", off["j"]),
+            naive=Naive("j, suggestions off", taken["j off"]),
         ),
         Figure(
             "suggestions for one article, in the worker (suggest())",
@@ -109,23 +107,30 @@ def computed(article: Article) -> float:
     return time.perf_counter() - start
 
 
-async def press_keys(
-    app: WorkbenchApp, keys: tuple[str, ...], presses: int, suggestions: ArticleSuggestions
-) -> dict[str, Samples]:
-    """Press each of `keys` in turn, `presses` times each; the time to the next frame."""
+PRESSES = (("enter", "enter", True), ("C", "C", False), ("j on", "j", True), ("j off", "j", False))
+"""(name, key, suggestions on): interleaved in one app, so that load and warm-up fall
+on both sides alike."""
+
+
+async def press_keys(app: WorkbenchApp, presses: int, on: ArticleSuggestions) -> dict[str, Samples]:
+    """Each of PRESSES in turn, `presses` times each: the time to the next frame. Before
+    each, the suggestions are switched (on, or off) and the screen redrawn and settled."""
     clock = FrameClock(app)
-    samples: dict[str, list[float]] = {key: [] for key in keys}
+    off = ArticleSuggestions(OFF)
+    samples: dict[str, list[float]] = {name: [] for name, _key, _on in PRESSES}
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_index(app, pilot)
-        assert app.session is not None
-        app.session.suggestions = suggestions
-        app.screen.refresh_view()  # type: ignore[attr-defined]
+        session = app.session
+        assert session is not None
         for _ in range(presses):
-            for key in keys:
+            for name, key, suggested in PRESSES:
+                session.suggestions = on if suggested else off
+                app.screen.refresh_view()  # type: ignore[attr-defined]
                 await app.workers.wait_for_complete()
+                await pilot.pause()
                 await asyncio.sleep(KEY_GAP)
                 start = time.perf_counter()
                 await pilot.press(key)
-                samples[key].append(await clock.frame_after(start) - start)
+                samples[name].append(await clock.frame_after(start) - start)
                 shown(app)
-    return {key: Samples(tuple(found)) for key, found in samples.items()}
+    return {name: Samples(tuple(found)) for name, found in samples.items()}
