@@ -10,11 +10,12 @@ from textual.widgets import Input, Static
 from store import AnnotationStore
 from workbench.config.settings import SuggestionSettings
 from workbench.core.analysis.suggestions.provenance import as_shown
-from workbench.core.analysis.suggestions.suggest import suggest
+from workbench.core.analysis.suggestions.suggest import Suggestion, suggest
 from workbench.core.corpus.articles import Article, Corpus
 from workbench.tui.app import StartAt, WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.screens.summary import SummaryScreen
+from workbench.tui.state.suggestions import ArticleSuggestions
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
 from workbench.tui.widgets.sentence_view import SentenceView
 
@@ -150,3 +151,26 @@ async def test_the_summary_screen_reports_the_acceptance_rate(
         assert isinstance(screen, SummaryScreen) and screen.summary is not None
         status = str(screen.query_one("#summary-status", Static).render())
         assert "suggestions 50% accepted as is" in status
+
+
+async def test_a_failing_suggester_is_named_and_the_screen_works_on(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    def broken(article: Article) -> list[Suggestion]:
+        raise RuntimeError("lexicon missing")
+
+    article, index = he_added(bundled)
+    app = make_app(StartAt(article_id=bundled.articles[1].id, sentence=1), suggestions=ON)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.session is not None
+        app.session.suggestions = ArticleSuggestions(ON, suggester=broken)
+        app.session.go_to(article.id, index)
+        await pilot.press("j", "k")
+        await ready(pilot)
+        assert any("lexicon missing" in str(n.message) for n in app._notifications)
+        assert "suggested —" in panel_text(app)
+        await pilot.press("enter", "k", "c")
+        assert place(app) == (0, index) and store.count() == 1
+        saved = store.get(article.id, index)
+        assert saved is not None and saved.suggestion_outcome == "not_shown"

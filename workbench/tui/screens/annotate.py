@@ -253,13 +253,22 @@ class AnnotateScreen(Screen[None]):
     def compute_suggestions(self, article: Article) -> None:
         """The article's suggestions, off the UI thread (a few milliseconds); then the
         next article's, so that stepping into it finds them ready."""
-        suggestions = self.session.suggestions
         try:
-            found = suggestions.compute(article)
-        except Exception:
-            self.app.call_from_thread(suggestions.abandon, article)
-            raise
+            found = self.session.suggestions.compute(article)
+        except Exception as error:  # a suggester's bug must not end the analyst's session
+            self.app.call_from_thread(self.suggestions_failed, article, error)
+            return
         self.app.call_from_thread(self.suggestions_ready, article, found)
+
+    def suggestions_failed(self, article: Article, error: Exception) -> None:
+        """Say so once; the article is shown without suggestions (not asked again)."""
+        self.session.suggestions.keep(article, ())
+        self.notify(
+            f"No suggestions for “{shorten(article.title)}”: {type(error).__name__}: {error}",
+            title="Suggestions",
+            severity="warning",
+            markup=False,
+        )
 
     def suggestions_ready(self, article: Article, found: tuple[Suggestion, ...]) -> None:
         self.session.suggestions.keep(article, found)
