@@ -57,7 +57,9 @@ class AnnotationIndex:
             annotator = str(record["annotator"])
             article_id = str(record["article_id"])
             group = (annotator, article_id)
-            sentence = _sentence_index(doc_id, record["index"])
+            sentence = record["index"]
+            if type(sentence) is not int:
+                sentence = _sentence_index(doc_id, sentence)
             if record.get("anchor_state") == ORPHANED:
                 index._orphans[group][doc_id] = None
                 index._orphan_count += 1
@@ -208,10 +210,8 @@ class AnnotationIndex:
 
 
 def _sentence_index(doc_id: str, value: Any) -> int:
-    """A record's sentence index: an int (or a whole float, as a file from before
-    checksums may hold); ValueError for anything else (a string, a bool, 2.5)."""
-    if type(value) is int:
-        return value
+    """A sentence index that is not an int: a whole float (a file from before checksums
+    may hold one) as an int; ValueError for anything else (a string, a bool, 2.5)."""
     if type(value) is float and value.is_integer():
         return int(value)
     raise ValueError(f"annotation {doc_id}: sentence index {value!r} is not a whole number")
