@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from workbench.cli.common import fail, no_database, skipped, stopped_cleanly_by_sigterm, warn
+from workbench.cli.output import real_stream
 from workbench.core.annotation import ORPHANED, STATUSES, TAGS
 from workbench.core.terminal_text import printable
 
@@ -90,7 +91,7 @@ def positions_as_stored(store: Store) -> None:
             f"than the one last opened, and are exported as stored; {remedy}",
             file=sys.stderr,
         )
-    elif records and sys.stderr.isatty():
+    elif records and real_stream(sys.stderr).isatty():  # the TerminalStream says False
         print(
             f"workbench: positions are as stored (no article was read); {remedy}",
             file=sys.stderr,

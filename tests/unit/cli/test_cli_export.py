@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -178,10 +179,10 @@ def test_without_articles_a_person_is_told_the_positions_are_as_stored(
     """QA: after an article changed, export wrote its old positions as current with no
     word. Without --articles no article is read, so that is said at a terminal (not
     into a script's log: stderr piped gets nothing)."""
-    from workbench.cli.output import TerminalStream
-
     assert export(capsysbinary, "--db", str(db))[2] == ""
-    monkeypatch.setattr(TerminalStream, "isatty", lambda self: True)
+    # The terminal is the stream under the command's TerminalStream, which always says
+    # False (QA pass 2: patching TerminalStream here hid that the note never showed).
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     code, _, err = export(capsysbinary, "--db", str(db), "-o", str(db.with_name("out.json")))
     assert (code, err) == (
         0,
