@@ -16,7 +16,7 @@ from workbench.cli.common import (
     threshold,
     warn,
 )
-from workbench.cli.output import write_data
+from workbench.cli.output import real_stream, write_data
 from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import resolve_database
 from workbench.core.analysis.anchor_report import anchoring_section
@@ -101,6 +101,26 @@ def as_tagged_or_not(store: Store, view: object, annotations: list[Annotation]) 
         return TaggedVersions()
 
 
+def positions_as_stored(annotations: list[Annotation], remembered: list[ArticleInfo]) -> None:
+    """Say on stderr that a summary without PATH read no article (as `export` without
+    --articles does): its sentence numbers are where the annotations were stored. Those
+    made on an older text than the one last opened (a re-anchoring undone) are always
+    counted; that a file may have changed unseen is said to a person at a terminal."""
+    seen = {info.article_id: info.sha256 for info in remembered}
+    older = sum(
+        1 for a in annotations if seen.get(a.article_id, a.article_sha256) != a.article_sha256
+    )
+    remedy = "give the articles (PATH) to count them on the articles as they are now"
+    if older:
+        print(
+            f"workbench: {older} annotation(s) were made on an older text of their article "
+            f"than the one last opened, and are summarised where they were stored; {remedy}",
+            file=sys.stderr,
+        )
+    elif annotations and real_stream(sys.stderr).isatty():
+        print(f"workbench: sentences as stored (no article was read); {remedy}", file=sys.stderr)
+
+
 def loaded_corpus(paths: list[str] | None) -> Corpus:
     """The articles under `paths` (None: the bundled ones), problems on stderr."""
     corpus = load_corpus(paths or None)
@@ -158,6 +178,7 @@ def run(args: argparse.Namespace) -> int:
         )
     if corpus is None:
         articles = remembered
+        positions_as_stored(annotations, remembered)
     else:
         articles = [ArticleInfo.of(article) for article in corpus]
         if not args.paths:  # the bundled articles: only those the annotations are on

@@ -265,3 +265,35 @@ def test_without_paths_only_the_articles_the_database_knows_are_listed(tmp_path:
     assert summary_command.run(parse("--db", str(path), "--format", "json", "-o", str(target))) == 0
     summary = json.loads(target.read_text(encoding="utf-8"))
     assert [row["id"] for row in summary["articles"]] == ["story"]
+
+
+def test_without_paths_stale_sentence_numbers_are_said(
+    database: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """QA pass 2: `summary` without PATH reads no article, so its sentence numbers are
+    where the annotations were stored; unlike `export`, it said nothing, also when the
+    store had seen a newer text of an article (a re-anchoring undone)."""
+    copy = tmp_path / "annotations.json"
+    copy.write_bytes(database.read_bytes())
+    for name in ("journal", "history"):
+        found = database.with_name(f"{database.name}.{name}")
+        if found.exists():
+            copy.with_name(f"{copy.name}.{name}").write_bytes(found.read_bytes())
+    assert main(["summary", "--db", str(copy)]) == 0
+    assert capsys.readouterr().err == ""  # a script's log gets nothing
+    with monkeypatch.context() as patch:
+        patch.setattr(sys.stderr, "isatty", lambda: True)
+        assert main(["summary", "--db", str(copy)]) == 0
+        assert "sentences as stored (no article was read)" in capsys.readouterr().err
+    with AnnotationStore.open(copy, annotator="gold") as store:
+        first = store.all()[0]
+        store.remember_article(first.article_id, "changed", "f" * 64, 3)  # seen, not re-anchored
+        stale = len(store.for_article(first.article_id))
+    assert main(["summary", "--db", str(copy)]) == 0
+    assert (
+        f"workbench: {stale} annotation(s) were made on an older text of their article than "
+        "the one last opened, and are summarised where they were stored"
+    ) in capsys.readouterr().err
