@@ -195,6 +195,9 @@ def run(args: argparse.Namespace) -> int:
         articles,
         SummarySettings(ledger=ledger, decisions=decisions, annotator=annotator),
         anchoring_section(annotations, orphans, known, versions.of),
+        # pronoun sources are resolved on the texts they were tagged on: the PATHs',
+        # else the bundled articles' where those are the ones annotated (same sha256)
+        texts=known if known is not None else load_corpus(None).by_id,
     )
     if args.format == "json":
         data = summary.to_json_bytes()  # outside text already escaped (json_safe)

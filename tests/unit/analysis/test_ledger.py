@@ -41,7 +41,7 @@ def ledger_of(annotations: list[Annotation], **options: object) -> Ledger:
         annotations,
         options.pop("settings", None),  # type: ignore[arg-type]
         options.pop("decisions", ()),  # type: ignore[arg-type]
-        lambda source: canonical_source(index, source),
+        lambda annotation: canonical_source(index, annotation.source),
     )
 
 

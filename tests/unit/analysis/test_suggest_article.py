@@ -13,6 +13,7 @@ from workbench.core.analysis.suggestions.suggest import (
     THRESHOLDS,
     Suggestion,
     suggest,
+    typed_speakers,
 )
 from workbench.core.annotation import TAGS
 from workbench.core.corpus.articles import Article, load_corpus
@@ -124,6 +125,31 @@ def test_tags_at_least_hides_low_scores() -> None:
     assert suggestion.tags_at_least(1.01) == ()
 
 
+def agrees_with_typed_speakers(story: Article, suggestions: list[Suggestion]) -> None:
+    """A pronoun typed by an analyst names whom the suggestion's pronoun names, asked one
+    sentence at a time (as a summary with one such annotation asks) or all at once."""
+    asked = {s.index: [s.source] for s in suggestions if s.source and s.resolved_source}
+    together = typed_speakers(story.text, story.sentences, asked)
+    for suggestion in suggestions:
+        if suggestion.source is None or suggestion.resolved_source is None:
+            continue
+        key = (suggestion.index, suggestion.source)
+        alone = typed_speakers(story.text, story.sentences, {key[0]: [key[1]]})
+        assert alone.get(key) == together.get(key) == suggestion.resolved_source
+
+
+def test_typed_pronouns_resolve_as_the_suggestions_do() -> None:
+    story = article(STORY)
+    suggestions = suggest(story)
+    agrees_with_typed_speakers(story, suggestions)
+    he = by_text(suggestions, story.text, "He added").index
+    assert typed_speakers(story.text, story.sentences, {he: ["he", "they", "we"]}) == {
+        (he, "he"): "Pat Ryder"
+    }
+    for bundled in load_corpus():
+        agrees_with_typed_speakers(bundled, suggest(bundled))
+
+
 def test_the_bundled_articles_get_suggestions() -> None:
     for bundled in load_corpus():
         suggestions = suggest(bundled)
@@ -160,3 +186,4 @@ def test_any_text_gets_suggestions_with_valid_spans(text: str) -> None:
             assert text[suggestion.resolved_start : suggestion.resolved_end] == (
                 suggestion.resolved_source
             )
+    agrees_with_typed_speakers(story, suggestions)

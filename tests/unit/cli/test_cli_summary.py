@@ -51,7 +51,9 @@ def test_markdown_to_stdout(database: Path, capsys: pytest.CaptureFixture[str]) 
     report = capsys.readouterr().out
     assert report.startswith("# Fact-checking summary")
     assert "### ⚠ North Korean troops" in report
-    assert "| Air Force Maj. Gen. Pat Ryder | General Ryder |" in report
+    # "He" (000, sentence 6) resolved on the bundled text the annotations were made on
+    assert "| Air Force Maj. Gen. Pat Ryder | General Ryder; he → Pat Ryder |" in report
+    assert "| he |" not in report and "(unresolved" not in report
 
 
 def test_json_to_file_uses_remembered_articles(database: Path, tmp_path: Path) -> None:

@@ -54,7 +54,7 @@ class Analysts:
     """
 
     def __init__(
-        self, annotations: Sequence[Annotation], canonical: Callable[[str | None], str | None]
+        self, annotations: Sequence[Annotation], canonical: Callable[[Annotation], str | None]
     ) -> None:
         self.canonical = canonical
         self.names = sorted({a.annotator for a in annotations})
@@ -93,7 +93,7 @@ class Analysts:
             self.facts.append(self._merged_fact(key, found))
 
     def judgement(self, annotation: Annotation) -> Judgement:
-        return (annotation.tags, annotation.status, self.canonical(annotation.source))
+        return (annotation.tags, annotation.status, self.canonical(annotation))
 
     def _fact(self, annotation: Annotation) -> Facts:
         return single_fact(annotation, self.canonical)
@@ -105,7 +105,7 @@ class Analysts:
             key[1],
             sorted({tag for a in found for tag in a.tags}),
             statuses.pop() if len(statuses) == 1 else None,
-            sorted({s for a in found if (s := self.canonical(a.source))}),
+            sorted({s for a in found if (s := self.canonical(a))}),
             key in self.disagreements,
         )
 
@@ -144,9 +144,9 @@ class Analysts:
         ]
 
 
-def single_fact(annotation: Annotation, canonical: Callable[[str | None], str | None]) -> Facts:
+def single_fact(annotation: Annotation, canonical: Callable[[Annotation], str | None]) -> Facts:
     """The facts of a sentence only one analyst recorded: that analyst's judgement."""
-    source = canonical(annotation.source) if annotation.source else None
+    source = canonical(annotation) if annotation.source else None
     return Facts(
         annotation.article_id,
         annotation.index,

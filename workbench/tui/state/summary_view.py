@@ -250,5 +250,5 @@ def read_summary(
     # An annotation whose article is not in the corpus is counted nowhere: its text
     # was not read. The anchoring section lists it as "article missing".
     on_corpus = [a for a in annotations if a.article_id in known]
-    summary = build_summary(on_corpus, articles.values(), settings, anchoring)
+    summary = build_summary(on_corpus, articles.values(), settings, anchoring, texts=known)
     return prepare_view(summary), analysts

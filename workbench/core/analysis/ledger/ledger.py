@@ -98,13 +98,14 @@ _annotation_key: Callable[[Annotation], AnnotationKey] = attrgetter(
 _item_key: Callable[[_Item], AnnotationKey] = attrgetter("key")
 
 
-def _stripped(source: str | None) -> str | None:
+def _stripped(annotation: Annotation) -> str | None:
+    source = annotation.source
     return source.strip() if source else None
 
 
 def _prepare(
     annotation: Annotation,
-    source_of: Callable[[str | None], str | None],
+    source_of: Callable[[Annotation], str | None],
     texts: dict[str, ClaimText],
 ) -> _Item:
     """The annotation with its quote's ClaimText (one per distinct quote) and figures."""
@@ -114,7 +115,7 @@ def _prepare(
     key = _annotation_key(annotation)
     if not text.quantities:
         return _Item(annotation, text, (), key)
-    source = source_of(annotation.source)
+    source = source_of(annotation)
     figures = tuple(
         Figure(key, annotation.article_id, annotation.index, source, quantity, measure)
         for quantity, measure in zip(text.quantities, text.measures, strict=True)
@@ -156,7 +157,7 @@ def build_ledger(
     annotations: Iterable[Annotation],
     settings: LedgerSettings | None = None,
     decisions: Iterable[LedgerDecision] = (),
-    source_of: Callable[[str | None], str | None] | None = None,
+    source_of: Callable[[Annotation], str | None] | None = None,
     keys_of: Callable[[Annotation], Iterable[AnnotationKey]] | None = None,
     texts: ClaimTexts | None = None,
 ) -> Ledger:
@@ -175,7 +176,7 @@ def _build_ledger(
     annotations: Iterable[Annotation],
     settings: LedgerSettings | None,
     decisions: Iterable[LedgerDecision],
-    source_of: Callable[[str | None], str | None] | None,
+    source_of: Callable[[Annotation], str | None] | None,
     keys_of: Callable[[Annotation], Iterable[AnnotationKey]] | None,
     cached: ClaimTexts | None,
 ) -> Ledger:

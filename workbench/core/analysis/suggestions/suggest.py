@@ -10,16 +10,19 @@ analyst accepts, changes or ignores a suggestion.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from workbench.core.analysis.suggestions.attribution import find_attribution
+from workbench.core.analysis import lexicon as lx
+from workbench.core.analysis.suggestions.attribution import Attribution, find_attribution
 from workbench.core.analysis.suggestions.claims import claim_score
 from workbench.core.analysis.suggestions.exchange import Exchange
 from workbench.core.analysis.suggestions.judge import WORD, Speaking, judge_denial
 from workbench.core.analysis.suggestions.naming import guideline_span
-from workbench.core.analysis.suggestions.resolve import Discourse
+from workbench.core.analysis.suggestions.phrases import TokenSpan
+from workbench.core.analysis.suggestions.resolve import Discourse, Resolved
 from workbench.core.analysis.suggestions.tokens import Tokens, tokenize
 from workbench.core.annotation import TAGS
 from workbench.core.corpus.sentences import Sentence
@@ -158,14 +161,7 @@ def _suggest_one(
     attributed = source_span is not None and scores["attribution"] >= THRESHOLDS["attribution"]
     skip = _attribution_tokens(attribution.cue if attribution else None, source_span)
     scores["claim"] = claim_score(tokens, sentence.text, skip)
-    discourse.remember_names(tokens, position)
-    resolved = None
-    if attribution is not None and source_span is not None and attributed:
-        resolved = discourse.resolve(tokens, source_span, position)
-        discourse.remember_source(
-            tokens, attribution.source or source_span, source_span, position,
-            resolved=resolved is not None,
-        )  # fmt: skip
+    resolved = _follow_speakers(discourse, tokens, attribution, source_span, attributed, position)
     speaking = None
     if attributed and source_span is not None:
         speaking = Speaking(tokens.span_text(*source_span), resolved.text if resolved else None)
@@ -201,6 +197,97 @@ def _suggest_one(
         resolved_start=resolved.start if resolved else None,
         resolved_end=resolved.end if resolved else None,
     )
+
+
+def _follow_speakers(
+    discourse: Discourse,
+    tokens: Tokens,
+    attribution: Attribution | None,
+    source_span: TokenSpan | None,
+    attributed: bool,
+    position: int,
+) -> Resolved | None:
+    """One sentence read for who speaks: the titled names it mentions, then its
+    attributed source, resolved when it is a pronoun or a bare role."""
+    discourse.remember_names(tokens, position)
+    return _remember_speaker(discourse, tokens, attribution, source_span, attributed, position)
+
+
+def _remember_speaker(
+    discourse: Discourse,
+    tokens: Tokens,
+    attribution: Attribution | None,
+    source_span: TokenSpan | None,
+    attributed: bool,
+    position: int,
+) -> Resolved | None:
+    if attribution is None or source_span is None or not attributed:
+        return None
+    resolved = discourse.resolve(tokens, source_span, position)
+    discourse.remember_source(
+        tokens, attribution.source or source_span, source_span, position,
+        resolved=resolved is not None,
+    )  # fmt: skip
+    return resolved
+
+
+def typed_speakers(
+    text: str, sentences: Sequence[Sentence], typed: Mapping[int, Collection[str]]
+) -> dict[tuple[int, str], str]:
+    """Who the sources an analyst typed as a pronoun or a bare role ("he", "the
+    spokesman") are: {(sentence index, source as typed): the speaker it resolves to}.
+
+    The article is read as suggest() reads it, so a typed "he" names whom the
+    suggestion's "He" would: the sentence's own titled names count, then the speakers
+    before it. `typed` maps a sentence index to the sources typed on it; a source that
+    resolves to nobody is left out. Only the speakers are read (no claim or denial), and
+    only up to the last sentence asked about."""
+    found: dict[tuple[int, str], str] = {}
+    if not typed:
+        return found
+    last = max(typed)
+    asked = {source: tokenize(source, 0) for sources in typed.values() for source in sources}
+    discourse = Discourse()
+    for position, sentence in enumerate(sentences):
+        if sentence.index > last:
+            break
+        if sentence.index not in typed and _no_speaker_words(text[sentence.start : sentence.end]):
+            continue  # it names no speaker: the discourse would learn nothing from it
+        tokens = tokenize(text[sentence.start : sentence.end], sentence.start)
+        attribution = find_attribution(tokens)
+        source_span = None
+        if attribution is not None and attribution.source is not None:
+            source_span = guideline_span(tokens, attribution.source)
+        attributed = attribution is not None and attribution.score >= THRESHOLDS["attribution"]
+        discourse.remember_names(tokens, position)
+        for source in typed.get(sentence.index, ()):
+            words = asked[source]
+            if len(words) and (resolved := discourse.resolve(words, (0, len(words)), position)):
+                found[(sentence.index, source)] = resolved.text
+        _remember_speaker(discourse, tokens, attribution, source_span, attributed, position)
+    return found
+
+
+_ALPHABETIC = re.compile(r"[^\W\d_]+")
+_SPEAKER_WORDS = frozenset(
+    run
+    for word in (
+        *lx.REPORTING_VERBS,
+        *lx.TITLES,
+        *lx.ACCORDING_TO,
+        *lx.PUSHBACK_VERBS,
+        *lx.STANDING_VERBS,
+    )
+    for run in _ALPHABETIC.findall(word)[:1]
+)
+"""A word of every token that can make a sentence name a speaker: a reporting cue (what
+find_attribution looks for) or a title (what Discourse.remember_names looks for)."""
+
+
+def _no_speaker_words(sentence: str) -> bool:
+    """True when no token of `sentence` can be a reporting cue or a title: a cheap test,
+    on letters only, that never says True of a sentence that names a speaker."""
+    return _SPEAKER_WORDS.isdisjoint(_ALPHABETIC.findall(sentence.lower().replace("’", "'")))
 
 
 def _attribution_tokens(

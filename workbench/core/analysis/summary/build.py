@@ -29,6 +29,7 @@ from workbench.core.analysis.sources.grouping import (
     group_sources,
     source_index,
 )
+from workbench.core.analysis.sources.speakers import PLAIN, ArticleText, Speakers
 from workbench.core.analysis.summary.model import (
     AnalystNote,
     AnchoringSection,
@@ -47,7 +48,7 @@ from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.titles import short_titles
 
-Canonical = Callable[[str | None], str | None]
+Canonical = Callable[[Annotation], str | None]
 LineOf = Callable[[Annotation], SentenceLine]
 Why = Callable[[Clash], str]
 
@@ -75,6 +76,9 @@ class SummaryCache:
     """The source spellings the last build grouped, in order met, with their counts."""
     sources: list[SourceGroup] = field(default_factory=list)
     """How they were grouped."""
+    names: SourceNames | None = None
+    """How the last build named each annotation's speaker (SummaryAccumulator patches
+    that build's Summary with it)."""
 
 
 def build_summary(
@@ -83,6 +87,7 @@ def build_summary(
     settings: SummarySettings | None = None,
     anchoring: AnchoringSection | None = None,
     cache: SummaryCache | None = None,
+    texts: Mapping[str, ArticleText] | None = None,
 ) -> Summary:
     """Everything the summary shows.
 
@@ -90,19 +95,24 @@ def build_summary(
     annotations but no info are listed with their id as title and sentences None.
     `anchoring` is the section only a caller with the corpus can make (anchor_report.py).
     `cache`, given again to the next build, makes that one cheaper (SummaryCache).
+    `texts` (article id -> article, e.g. Corpus.by_id) lets a pronoun source count under
+    the speaker it names (sources/speakers.py); without it "he" stays apart in each
+    article.
     """
     with paused_gc(promote=True):
         return _build_summary(
-            list(annotations), articles_info, settings or SummarySettings(), anchoring, cache
+            list(annotations),
+            articles_info,
+            settings or SummarySettings(),
+            anchoring,
+            cache,
+            texts,
         )
 
 
-def _source_groups(
-    annotations: Sequence[Annotation], cache: SummaryCache | None
-) -> list[SourceGroup]:
-    """group_sources() of the annotations' sources, or the cache's when they are the
-    same spellings, met in the same order, as many times each."""
-    sources = [a.source for a in annotations if a.source]
+def _source_groups(sources: list[str], cache: SummaryCache | None) -> list[SourceGroup]:
+    """group_sources() of the sources, or the cache's when they are the same spellings,
+    met in the same order, as many times each."""
     if cache is None:
         return group_sources(sources)
     spellings = tuple(Counter(sources).items())
@@ -118,20 +128,17 @@ def _build_summary(
     settings: SummarySettings,
     anchoring: AnchoringSection | None,
     cache: SummaryCache | None = None,
+    texts: Mapping[str, ArticleText] | None = None,
 ) -> Summary:
     decisions = settings.decisions
     if settings.annotator is not None:
         annotations = [a for a in annotations if a.annotator == settings.annotator]
         decisions = tuple(d for d in decisions if d.annotator in (None, settings.annotator))
-    groups = _source_groups(annotations, cache)
-    index = source_index(groups)
-
-    memo: dict[str | None, str | None] = {}
-
-    def canonical(source: str | None) -> str | None:
-        if source not in memo:
-            memo[source] = canonical_source(index, source)
-        return memo[source]
+    articles_info = list(articles_info)
+    canonical = SourceNames(annotations, articles_info, texts, cache)
+    if cache is not None:
+        cache.names = canonical
+    groups = canonical.groups
 
     analysts = Analysts(annotations, canonical)
     ledger = build_ledger(
@@ -221,6 +228,52 @@ def suggestion_outcomes(annotations: Iterable[Annotation]) -> dict[str, int]:
     for annotation in annotations:
         counts[annotation.suggestion_outcome] += 1
     return counts
+
+
+class SourceNames:
+    """How a summary names each annotation's speaker: the canonical spelling of its
+    source's group, and for a pronoun or role source the speaker it resolves to
+    (sources/speakers.py). Called with an annotation, it gives that name."""
+
+    def __init__(
+        self,
+        annotations: Sequence[Annotation],
+        articles_info: Sequence[ArticleInfo],
+        texts: Mapping[str, ArticleText] | None,
+        cache: SummaryCache | None,
+    ) -> None:
+        def title_of(article_id: str) -> str:
+            if not short:
+                annotated = {a.article_id for a in annotations}
+                short.update(ArticleTitles(articles_info, annotated).short)
+            return short.get(article_id, article_id)
+
+        short: dict[str, str] = {}
+        self.speakers = speakers = Speakers(annotations, texts, title_of)
+        grouped = _source_groups(list(speakers.sources(annotations)), cache)
+        self._index = source_index(grouped)  # a resolved speaker's name too, typed or not
+        self.groups = speakers.place(grouped)
+        """The source groups the summary lists (with "he → …" and unresolved pronouns)."""
+        self._memo: dict[str | None, str | None] = {}
+
+    def spelled(self, source: str | None) -> str | None:
+        """The canonical name of a spelling."""
+        memo = self._memo
+        if source not in memo:
+            memo[source] = canonical_source(self._index, source)
+        return memo[source]
+
+    def __call__(self, annotation: Annotation) -> str | None:
+        source = annotation.source
+        speakers = self.speakers
+        if speakers.kind(source) != PLAIN:
+            speaker = speakers.speaker(annotation)
+            if speaker is not None:
+                return self.spelled(speaker)
+            unresolved = speakers.unresolved_name(annotation)
+            if unresolved is not None:
+                return unresolved
+        return self.spelled(source)
 
 
 def _articles(
@@ -320,11 +373,11 @@ def _line(annotation: Annotation, canonical: Canonical, analysts: Analysts) -> S
         return single_line(annotation, canonical)
     return SentenceLine(
         annotation,
-        canonical(annotation.source),
+        canonical(annotation),
         merged.annotators,
         tuple(AnalystNote(who, text) for who, text in merged.notes),
         tuple(
-            OtherJudgement(other.annotators, other.annotation, canonical(other.annotation.source))
+            OtherJudgement(other.annotators, other.annotation, canonical(other.annotation))
             for other in analysts.others(annotation)
         ),
     )
@@ -335,7 +388,7 @@ def single_line(annotation: Annotation, canonical: Canonical) -> SentenceLine:
     name, note = annotation.annotator, annotation.note
     return SentenceLine(
         annotation,
-        canonical(annotation.source),
+        canonical(annotation),
         (name,),
         (AnalystNote((name,), note),) if note else (),
     )

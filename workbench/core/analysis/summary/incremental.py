@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 
 from workbench.core.analysis.analysts import Facts, single_fact
-from workbench.core.analysis.sources.grouping import SourceGroup, canonical_source, source_index
+from workbench.core.analysis.sources.grouping import SourceGroup
+from workbench.core.analysis.sources.speakers import ArticleText
 from workbench.core.analysis.summary.build import (
+    SourceNames,
     SummaryCache,
     SummarySettings,
     article_counts,
@@ -69,8 +71,11 @@ class SummaryAccumulator:
         articles_info: Iterable[ArticleInfo] = (),
         settings: SummarySettings | None = None,
         anchoring: AnchoringSection | None = None,
+        texts: Mapping[str, ArticleText] | None = None,
     ) -> None:
         self.settings = settings or SummarySettings()
+        self._texts = texts
+        """The articles' texts, for a pronoun source's speaker (build_summary's texts)."""
         self.cache = SummaryCache()
         self.rebuilds = 0
         """How many summaries were rebuilt rather than patched (for tests and benches)."""
@@ -85,7 +90,8 @@ class SummaryAccumulator:
         self._by_source: dict[str, set[AnnotationKey]] = defaultdict(set)
         self._source_rows: dict[str, SourceRow] = {}
         self._where: dict[AnnotationKey, list[int]] = {}
-        self._canonical: Callable[[str | None], str | None] = lambda source: source
+        self._canonical: SourceNames | None = None
+        """How the last rebuild named each annotation's speaker."""
         """Positions of the ledger groups listing an annotation (as a claim or a denial)."""
 
     def _ours(self, annotation: Annotation) -> bool:
@@ -148,6 +154,7 @@ class SummaryAccumulator:
 
     def _patched(self, summary: Summary, old: Annotation | None, new: Annotation | None) -> Summary:
         canonical = self._canonical
+        assert canonical is not None  # a patch follows a rebuild
         present = new or old
         assert present is not None
         key, article_id = present.key, present.article_id
@@ -160,7 +167,8 @@ class SummaryAccumulator:
         position = next(n for n, row in enumerate(articles) if row.article_id == article_id)
         row = dataclasses.replace(articles[position], **article_counts(self._facts(changed)))
         sources = summary.sources
-        name = canonical(_spelling(present))
+        # the same source at the same sentence: the same speaker as at the last rebuild
+        name = canonical(present) if _spelling(present) is not None else None
         if name is not None:
             self._source_rows[name] = source_row(
                 self._source_group(name), self._facts(self._by_source[name])
@@ -182,10 +190,12 @@ class SummaryAccumulator:
 
     def _facts(self, keys: Iterable[AnnotationKey]) -> list[Facts]:
         canonical = self._canonical
+        assert canonical is not None
         return [single_fact(self._annotations[key], canonical) for key in keys]
 
     def _source_group(self, canonical: str) -> SourceGroup:
-        return next(group for group in self.cache.sources if group.canonical == canonical)
+        assert self._canonical is not None
+        return next(group for group in self._canonical.groups if group.canonical == canonical)
 
     # -- A rebuild ------------------------------------------------------------------------
 
@@ -193,25 +203,24 @@ class SummaryAccumulator:
         self.rebuilds += 1
         annotations = self.annotations
         summary = build_summary(
-            annotations, self._info, self.settings, self._anchoring, cache=self.cache
+            annotations,
+            self._info,
+            self.settings,
+            self._anchoring,
+            cache=self.cache,
+            texts=self._texts,
         )
-        index = source_index(self.cache.sources)
-        memo: dict[str | None, str | None] = {}
-
-        def canonical(source: str | None) -> str | None:
-            if source not in memo:
-                memo[source] = canonical_source(index, source)
-            return memo[source]
-
+        canonical = self.cache.names
+        assert canonical is not None  # every build names its speakers in its cache
         self._canonical = canonical
         self._by_article = defaultdict(set)
         self._by_source = defaultdict(set)
         for annotation in annotations:
             self._by_article[annotation.article_id].add(annotation.key)
-            name = canonical(annotation.source)
+            name = canonical(annotation) if annotation.source else None
             if name is not None:
                 self._by_source[name].add(annotation.key)
-        order = {group.canonical: n for n, group in enumerate(self.cache.sources)}
+        order = {group.canonical: n for n, group in enumerate(canonical.groups)}
         self._source_rows = {
             row.canonical: row for row in sorted(summary.sources, key=lambda r: order[r.canonical])
         }

@@ -1,0 +1,225 @@
+"""Who "he" is: a pronoun or bare-role source read as the speaker its article names.
+
+Analysts record a pronoun source as the pronoun (the guideline), so "he" in one article
+is Lloyd Austin and in another Vladimir Putin: counted as one source, "he" would top
+the summary's table and merge them all. Here each such source is resolved the way the
+suggester resolves it (suggestions.suggest.typed_speakers), from the text of the
+article the annotation was made on and the sentences before it:
+
+- a pronoun ("he", "they", "it") that resolves is the speaker it names, written
+  "he → Lloyd Austin"; one that does not (no text at hand, a changed text, no fitting
+  speaker nearby) stays apart in its own article, "he (unresolved, in “title”)", and is
+  never one source across articles. A first-person or possessive source ("we", "his")
+  is never resolved and stays apart the same way;
+- a definite bare role ("the spokesman", "the ministry") that resolves is grouped the
+  same way; one that does not stays as typed (a role is a description of its own).
+
+Each article is read once per summary, up to its last sentence with such a source,
+and only when it has one; the answers are kept per article and text (ARTICLE_CACHE),
+so a summary rebuilt on the same articles reads none of them again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
+from typing import Protocol
+
+from workbench.core.analysis import lexicon as lx
+from workbench.core.analysis.sources.grouping import SourceGroup, clean_source, source_index
+from workbench.core.analysis.suggestions.resolve import is_bare_role
+from workbench.core.analysis.suggestions.suggest import typed_speakers
+from workbench.core.analysis.suggestions.tokens import tokenize
+from workbench.core.annotation import Annotation
+from workbench.core.corpus.sentences import Sentence
+
+ARROW = "→"
+PLAIN = 0
+PRONOUN = 1
+ROLE = 2
+
+ARTICLE_CACHE = 50_000
+"""Articles whose answers are kept between summaries (about 1 kB each): more than a
+database of 100,000 annotations has articles with a pronoun source, so a summary rebuilt
+on it reads none again (a cache smaller than the articles read in turn keeps none)."""
+
+
+class ArticleText(Protocol):
+    """What resolution reads of an article: workbench.core.corpus.articles.Article fits."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def sha256(self) -> str: ...
+
+    @property
+    def sentences(self) -> Sequence[Sentence]: ...
+
+
+Key = tuple[str, int, str]
+"""(article_id, sentence index, cleaned source)."""
+
+_answers: OrderedDict[tuple[str, str, frozenset[tuple[int, str]]], dict[tuple[int, str], str]]
+_answers = OrderedDict()
+_answers_lock = threading.Lock()
+
+
+def source_kind(source: str) -> int:
+    """PRONOUN ("he", "We", "their"), ROLE ("the spokesman") or PLAIN, of a cleaned
+    source."""
+    lower = source.lower()
+    if lower in lx.SOURCE_PRONOUNS:
+        return PRONOUN
+    words = lower.split()
+    if len(words) < 2 or words[0] != "the":
+        return PLAIN  # "officials", "U.S. officials": a description, not a reference back
+    tokens = tokenize(source, 0)
+    return ROLE if len(tokens) and is_bare_role(tokens, (1, len(tokens))) else PLAIN
+
+
+def arrow(source: str, speaker: str) -> str:
+    """'he → Lloyd Austin'."""
+    return f"{source} {ARROW} {speaker}"
+
+
+class Speakers:
+    """The speakers of a summary's pronoun and bare-role sources.
+
+    `texts` gives an article's text by id (None, or an article missing: nothing there
+    resolves); an annotation is read on its article only if the text is the one it was
+    made on (the same sha256). `title_of` names an article for an unresolved pronoun.
+    """
+
+    def __init__(
+        self,
+        annotations: Iterable[Annotation],
+        texts: Mapping[str, ArticleText] | None,
+        title_of: Callable[[str], str],
+    ) -> None:
+        self._kinds: dict[str | None, int] = {}
+        self._typed: set[str] = set()
+        """The sources `sources()` gave as typed (not a resolved speaker's name)."""
+        self._title_of = title_of
+        self.resolved: dict[Key, str] = {}
+        """Each resolved source: its speaker as the article writes it."""
+        self.unresolved: set[Key] = set()
+        """Pronoun sources that name nobody the text shows."""
+        wanted: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        sha: dict[str, str] = {}
+        for annotation in annotations:
+            if self.kind(annotation.source) == PLAIN:
+                continue
+            source = clean_source(annotation.source or "")
+            wanted[annotation.article_id][annotation.index].add(source)
+            sha.setdefault(annotation.article_id, annotation.article_sha256)
+        for article_id, typed in wanted.items():
+            article = texts.get(article_id) if texts is not None else None
+            found: Mapping[tuple[int, str], str] = {}
+            if article is not None and article.sha256 == sha[article_id]:
+                found = _resolve(article_id, article, typed)
+            for index, sources in typed.items():
+                for source in sources:
+                    key = (article_id, index, source)
+                    speaker = found.get((index, source))
+                    if speaker is not None:
+                        self.resolved[key] = speaker
+                    elif source_kind(source) == PRONOUN:
+                        self.unresolved.add(key)
+
+    def kind(self, source: str | None) -> int:
+        """PLAIN, PRONOUN or ROLE, remembered per spelling (most sources are PLAIN)."""
+        found = self._kinds.get(source)
+        if found is None:
+            found = self._kinds[source] = (
+                PLAIN if not source or not source.strip() else source_kind(clean_source(source))
+            )
+        return found
+
+    def sources(self, annotations: Iterable[Annotation]) -> Iterator[str]:
+        """What source grouping groups: the sources as typed, but for a resolved one the
+        speaker it names, and nothing for an unresolved pronoun (its own row)."""
+        typed = self._typed
+        for annotation in annotations:
+            source = annotation.source
+            if not source:
+                continue
+            if self.kind(source) == PLAIN:
+                typed.add(source)
+                yield source
+                continue
+            key = self.key(annotation)
+            speaker = self.resolved.get(key)
+            if speaker is not None:
+                yield speaker
+            elif key not in self.unresolved:
+                typed.add(source)
+                yield source
+
+    def place(self, groups: Sequence[SourceGroup]) -> list[SourceGroup]:
+        """`groups` (grouped from `sources()`) with each resolved source shown in its
+        speaker's group ("he → Lloyd Austin" among the variants, in place of the
+        speaker's name when no analyst typed it) and a group of its own for each
+        unresolved pronoun of each article."""
+        index = source_index(groups)
+        arrows: dict[str, set[str]] = defaultdict(set)
+        for (_, _, source), speaker in self.resolved.items():
+            written = source.lower() if source_kind(source) == PRONOUN else source
+            arrows[index.get(clean_source(speaker), speaker)].add(arrow(written, speaker))
+        typed = {clean_source(source) for source in self._typed}
+        placed = [
+            replace(
+                group,
+                variants=(
+                    *(v for v in group.variants if v in typed or v == group.canonical),
+                    *sorted(arrows[group.canonical]),
+                ),
+            )
+            if group.canonical in arrows
+            else group
+            for group in groups
+        ]
+        labels = {self._label(key) for key in self.unresolved}
+        placed += [SourceGroup(label, (label,), "pronoun") for label in labels]
+        return sorted(placed, key=lambda g: (g.canonical.lower(), g.canonical))
+
+    def key(self, annotation: Annotation) -> Key:
+        return (annotation.article_id, annotation.index, clean_source(annotation.source or ""))
+
+    def speaker(self, annotation: Annotation) -> str | None:
+        """The speaker a pronoun or role source resolves to, else None."""
+        return self.resolved.get(self.key(annotation))
+
+    def unresolved_name(self, annotation: Annotation) -> str | None:
+        """'he (unresolved, in “Title”)' for a pronoun source that names nobody, else
+        None: one per article and pronoun."""
+        key = self.key(annotation)
+        return self._label(key) if key in self.unresolved else None
+
+    def _label(self, key: Key) -> str:
+        return f"{key[2].lower()} (unresolved, in “{self._title_of(key[0])}”)"
+
+
+def _resolve(
+    article_id: str, article: ArticleText, typed: Mapping[int, set[str]]
+) -> Mapping[tuple[int, str], str]:
+    """typed_speakers for one article, remembered by article, text and question."""
+    question = frozenset((index, source) for index, sources in typed.items() for source in sources)
+    cache_key = (article_id, article.sha256, question)
+    with _answers_lock:
+        found = _answers.get(cache_key)
+        if found is not None:
+            _answers.move_to_end(cache_key)
+            return found
+    found = typed_speakers(
+        article.text,
+        article.sentences,
+        {index: sorted(sources) for index, sources in typed.items()},
+    )
+    with _answers_lock:
+        _answers[cache_key] = found
+        if len(_answers) > ARTICLE_CACHE:
+            _answers.popitem(last=False)
+    return found
