@@ -202,3 +202,51 @@ def test_counter_assertions(text: str) -> None:
 def test_negatives_that_answer_nothing(text: str) -> None:
     last = suggestions(text)[-1]
     assert "denial" not in last.tags, text[last.start : last.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a negated wrongdoing: nobody says "I never lied" unless it was put to them
+        "The founder said he had never lied to investors.\n",
+        "A rival accused the cyclist of doping.\nThe cyclist said she did not cheat.\n",
+        "The newspaper reported that the mayor took bribes.\n"
+        "“I have never taken a bribe in my life,” the mayor said.\n",
+        # the earlier claim said again, negated: a reported thing said not to be so
+        "The report said the dam was leaking.\nThe operator said the dam was not leaking.\n",
+        "Residents said the water supply was contaminated.\n"
+        "The utility said the water supply was not contaminated.\n",
+        # a reassurance insisted on after an accusation
+        "Regulators accused the bank of breaking sanctions.\n"
+        "The bank insisted it had acted lawfully.\n",
+    ],
+)
+def test_counter_assertions_without_a_denial_word(text: str) -> None:
+    last = suggestions(text)[-1]
+    assert "denial" in last.tags, text[last.start : last.end]
+    assert denial_basis(last) == COUNTER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a concession after a denial does not go on with it
+        "Prosecutors accused the banker of hiding losses.\n"
+        "The banker denied the charges.\n"
+        "“I made mistakes, and I trusted the wrong people,” he said.\n",
+        # the same words, not negated, or negated about something else
+        "The report said the dam was leaking.\n"
+        "Engineers said they had not inspected the dam since March.\n",
+        "The report said the dam was leaking.\nThe operator said the dam was old.\n",
+        # an act described, not an accusation answered
+        "The referee said the players had acted properly after the injury.\n",
+        # an absence of information is not a denial
+        "The company said it had received no formal complaint.\n",
+        # a wrongdoing negated under a plan is a pledge
+        "Critics said the mayor would hide the figures.\n"
+        "The mayor said she would not hide anything.\n",
+    ],
+)
+def test_near_misses_of_counter_assertions(text: str) -> None:
+    last = suggestions(text)[-1]
+    assert "denial" not in last.tags, text[last.start : last.end]

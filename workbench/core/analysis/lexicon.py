@@ -123,6 +123,13 @@ REPORTING_VERBS: dict[str, str] = _forms(
         "dismiss": ("dismiss", "dismisses", "dismissed", "dismissing"),
         "dispute": ("dispute", "disputes", "disputed", "disputing"),
         "question": ("questioned", "questions", "questioning"),
+        "repudiate": ("repudiate", "repudiates", "repudiated", "repudiating"),
+        "disavow": ("disavow", "disavows", "disavowed", "disavowing"),
+        "denounce": ("denounce", "denounces", "denounced", "denouncing"),
+        "rebuff": ("rebuff", "rebuffs", "rebuffed"),
+        "slam": ("slam", "slams", "slammed"),
+        "challenge": ("challenged", "challenging"),
+        "counter": ("countered",),
     }
 )
 """Every form of a verb that reports what a source said, wrote, assessed or believes."""
@@ -146,6 +153,7 @@ OTHER_SENSE_AFTER: dict[str, frozenset[str]] = {
     "report": frozenset(["to", "for"]),
     "note": frozenset(["of"]),
     "state": frozenset(["of"]),
+    "counter": frozenset(["with", "by"]),
 }
 """A reporting verb's lemma -> words after it that give it another sense ("contend with
 the cold", "added to the pressure", "reports to the minister")."""
@@ -214,7 +222,10 @@ DISPUTE_VERBS = frozenset(
      "dismissing", "dispute", "disputes", "disputed", "disputing", "question",
      "questioned", "questioning", "contest", "contests", "contested", "contradict",
      "contradicted", "contradicts", "brushed", "scoffed", "ridiculed", "mocked", "doubted",
-     "slammed", "denounced", "challenged", "rebuffed"]
+     "slammed", "denounced", "challenged", "rebuffed", "repudiate", "repudiates",
+     "repudiated", "repudiating", "disavow", "disavows", "disavowed", "disavowing",
+     "denounce", "denounces", "denouncing", "rebuff", "rebuffs", "slam", "slams",
+     "challenging", "countered"]
 )  # fmt: skip
 """Deny-like, and reporting a source at all, only with a claim as object ("rejected the
 allegations", not "rejected the plan"), or with "as" + a falsehood word ("dismissed …
@@ -244,7 +255,7 @@ texts that carry them."""
 
 CONTESTING_VERBS = frozenset(
     ["disputed", "disputes", "contested", "contests", "contradicted", "contradicts",
-     "refuted", "rebutted"]
+     "refuted", "rebutted", "countered"]
 )  # fmt: skip
 """Dispute verbs that deny whatever they are aimed at ("Brightwarm disputed that"),
 used as verbs (not "the disputed territory")."""
@@ -302,8 +313,28 @@ NOT_FALSEHOOD_AFTER = frozenset(
 )  # fmt: skip
 """'The problem lies in…', 'lie low': the verb, not the noun."""
 
+CALLING_VERBS = frozenset(["call", "calls", "called", "calling", "branded", "brands",
+                           "labelled", "labeled", "labels", "termed", "terms", "dubbed",
+                           "described", "describes"])  # fmt: skip
+"""Verbs that put a name to what they are aimed at ("called the reports a provocation")."""
+
+DISMISSIVE_NOUNS = frozenset(
+    ["provocation", "provocations", "provocative", "rumor", "rumors", "rumour", "rumours",
+     "gossip", "hysteria", "myth", "myths", "fairy", "fairytale", "fairytales", "invention",
+     "inventions", "slur", "slurs", "insult", "fantasies", "speculation", "exaggeration",
+     "exaggerations", "sensationalism", "hearsay"]
+)  # fmt: skip
+"""Not falsehood words in themselves ("rumors of a merger", "the attack was a
+provocation"), but naming a claim ("called the reports a provocation") they dismiss it."""
+
 NEGATED_CLAIM_PHRASES: tuple[tuple[str, ...], ...] = (
     ("not", "true"),
+    ("not", "the", "case"),
+    ("not", "what", "happened"),
+    ("never", "said", "that"),
+    ("never", "claimed"),
+    ("not", "a", "shred", "of", "truth"),
+    ("further", "from", "the", "truth"),
     ("no", "truth"),
     ("nothing", "to", "do", "with"),
     ("never", "happened"),
@@ -377,12 +408,28 @@ ABSENCE_NOUNS = frozenset(
 )  # fmt: skip
 """Absence of confirmation is not a denial ("have not officially confirmed")."""
 
-PUSHBACK_VERBS = frozenset(
-    ["push", "pushes", "pushed", "pushing", "hit", "hits", "hitting", "fire", "fires",
-     "fired", "firing", "strike", "strikes", "struck", "striking"]
+PHRASAL_DISPUTES: tuple[tuple[frozenset[str], tuple[str, ...], tuple[str, ...]], ...] = (
+    (frozenset(["push", "pushes", "pushed", "pushing", "hit", "hits", "hitting", "fire",
+                "fires", "fired", "firing", "strike", "strikes", "struck", "striking"]),
+     ("back",), ("on", "at", "against")),
+    (frozenset(["brush", "brushes", "brushed", "brushing", "wave", "waves", "waved",
+                "waving", "shrug", "shrugs", "shrugged", "shrugging", "laugh", "laughs",
+                "laughed", "laughing"]),
+     ("off",), ()),
+    (frozenset(["brush", "brushes", "brushed", "brushing", "wave", "waves", "waved",
+                "waving", "swat", "swats", "swatted"]),
+     ("aside",), ()),
+    (frozenset(["wave", "waves", "waved", "waving"]), ("away",), ()),
+    (frozenset(["take", "takes", "took", "taking", "taken"]), ("issue",), ("with",)),
+    (frozenset(["cast", "casts", "casting", "threw", "throw", "throws", "throwing"]),
+     ("doubt",), ("on", "over", "upon")),
+    (frozenset(["pour", "pours", "poured", "pouring"]), ("cold", "water"), ("on", "over")),
 )  # fmt: skip
-"""Before "back at/on/against" a claim: "pushed back on the criticism", "hit back at the
-allegations" (a dispute, and a report of what the source said)."""
+"""A verb, its particle and the preposition before the claim (none: the claim is the
+object): "pushed back on the criticism", "brushed off the allegations", "waved away
+the reports", "took issue with the figures", "cast doubt on the account" (a dispute, and
+a report of what the source said, when a claim follows within reach; not "brushed off
+the rain", "pushed back into the building")."""
 
 STANDING_VERBS = frozenset(["stand", "stands", "stood", "standing"])
 """Before "by" a claim or its text: "stood by its reporting" (a source rejecting a
@@ -398,6 +445,42 @@ UNSUPPORTED_VERBS = frozenset(
 """Negated after a claim or its text, they say it does not hold: "the conclusions are not
 supported by the data", "this paper does not come close to showing", "the study failed
 to account for…"."""
+
+MISSTATING_WORDS = frozenset(
+    ["exaggerated", "exaggerates", "exaggerate", "exaggerating", "exaggeration",
+     "overstated", "overstates", "overstate", "overstating", "overblown", "inflated",
+     "inflates", "inflating", "misrepresented", "misrepresents", "misrepresent",
+     "misrepresenting", "misrepresentation", "mischaracterized", "mischaracterised",
+     "mischaracterizes", "mischaracterises", "mischaracterize", "mischaracterise",
+     "misquoted", "misquotes", "misquote", "misreported", "misreports", "twisted",
+     "twisting", "twists", "wrong", "wrongly"]
+)  # fmt: skip
+"""Said of a claim or its text ("the report exaggerated the toll", "the figures are
+wrong", "twisted my words"), a claim said not to hold as stated. Said of an agent
+("the company inflated its sales") they accuse instead, and are not a denial."""
+
+OWN_WORDS = frozenset(["remarks", "comments", "words", "statement", "statements", "position",
+                       "views", "testimony", "answer", "answers", "record"])  # fmt: skip
+"""After a possessive, the speaker's own words: "misrepresented her remarks"."""
+
+GENERIC_ADVERBS = frozenset(["often", "sometimes", "usually", "generally", "frequently",
+                             "typically", "routinely", "tend", "tends", "can", "may",
+                             "might", "commonly", "notoriously"])  # fmt: skip
+"""A misstating word said in general ("estimates are often exaggerated") disputes no
+particular claim."""
+
+NO_SUPPORT = (("no", "evidence"), ("no", "proof"), ("not", "a", "shred", "of", "evidence"),
+              ("no", "basis"))  # fmt: skip
+"""Before "to support", "for" or "backing" a claim ("no evidence to support the
+allegations"): the claim said not to hold. Alone ("no evidence of an attack") it is
+absence of confirmation, which is not a denial."""
+
+NOT_ACCEPTING = frozenset(
+    ["accept", "accepts", "accepted", "recognise", "recognize", "recognises", "recognizes",
+     "buy", "buys", "share", "shares"]
+)  # fmt: skip
+"""Negated before a claim ("does not accept the findings", "did not recognise the
+figures"): the claim rejected."""
 
 UNSUPPORTED_REACH = 4
 """Tokens after a negation (or "failed to") searched for an UNSUPPORTED_VERBS word."""
@@ -459,6 +542,12 @@ REASSURANCE_WORDS = frozenset(
 """Asserted by a source under suspicion, the opposite of what it is accused of ("insisted
 its products were safe", "told jurors the payments were legitimate"): a weak cue."""
 
+ACTED_WELL = frozenset(["lawfully", "legally", "properly", "appropriately", "responsibly",
+                        "correctly", "legitimately", "honestly", "transparently"])  # fmt: skip
+ACTING_VERBS = frozenset(["acted", "act", "acts", "acting", "behaved", "behave", "behaves",
+                          "operated", "operates", "complied"])  # fmt: skip
+"""'had acted lawfully', 'behaved properly': a reassurance, as "were legitimate" is."""
+
 ACCUSING_WORDS = frozenset(
     ["accuse", "accuses", "accused", "accusing", "accusation", "accusations", "allege",
      "alleges", "alleged", "allegedly", "allegation", "allegations", "claim", "claims",
@@ -469,6 +558,30 @@ ACCUSING_WORDS = frozenset(
 can answer, even when it does not name the one who answers."""
 
 INSISTING_LEMMAS = frozenset(["insist", "maintain", "assert", "contend"])
+
+WRONGDOING_WORDS = frozenset(
+    ["lie", "lied", "lies", "lying", "cheat", "cheated", "cheating", "steal", "stole",
+     "stolen", "stealing", "hide", "hid", "hidden", "hiding", "conceal", "concealed",
+     "concealing", "bribe", "bribes", "bribed", "bribery", "faked", "falsify", "falsified",
+     "forge", "forged", "mislead", "misled", "defraud", "defrauded", "fraud", "embezzle",
+     "embezzled", "launder", "laundered", "harass", "harassed", "abuse", "abused",
+     "assault", "assaulted", "threaten", "threatened", "dope", "doped", "doping", "leak",
+     "leaked", "spy", "spied", "spying", "rig", "rigged", "tamper", "tampered",
+     "plagiarise", "plagiarised", "plagiarize", "plagiarized", "pocket", "pocketed",
+     "wrongdoing", "crime", "crimes", "illegal", "illegally", "unlawful", "unlawfully",
+     "kickback", "kickbacks"]
+)  # fmt: skip
+"""What a source is accused of and answers for: negated by the source ("I never lied",
+"did not cheat", "we hid nothing") a counter-assertion is a denial more surely, and a
+sentence stating it of someone puts something to them (an accusation)."""
+
+CONCEDING_WORDS = frozenset(
+    ["mistake", "mistakes", "regret", "regrets", "regretted", "sorry", "apologise",
+     "apologised", "apologize", "apologized", "apology", "apologies", "error", "errors",
+     "fault", "faults", "misjudged", "shortcomings", "failings"]
+)  # fmt: skip
+"""A statement with one of these grants a point ("I made mistakes"): it does not go on
+with the denial before it."""
 """Reporting verbs that hold a position against another: they strengthen a rebuttal."""
 
 FIRST_PERSON_SUBJECTS = frozenset(["i", "we", "my", "our", "me", "us"])

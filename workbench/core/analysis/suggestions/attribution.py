@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.core.analysis import lexicon as lx
-from workbench.core.analysis.suggestions.denial import disputes_a_claim, pushes_back, stands_by
+from workbench.core.analysis.suggestions.denial import disputes_a_claim, phrasal_dispute, stands_by
 from workbench.core.analysis.suggestions.phrases import (
     TokenSpan,
     is_head,
@@ -94,7 +94,7 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
     quoted = quoted_tokens(tokens)
     found: list[Attribution] = []
     lowers = tokens.lowers
-    for phrase, span in (("push back", pushes_back(lowers)), ("stand by", stands_by(lowers))):
+    for phrase, span in (("push back", phrasal_dispute(lowers)), ("stand by", stands_by(lowers))):
         if span is not None:  # "pushed back on the criticism": a reply, with its speaker
             speaker = subject_before(tokens, span[0])
             found.append(Attribution(span, phrase, lowers[span[0]], speaker, False, False,

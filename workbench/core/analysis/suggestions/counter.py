@@ -38,6 +38,12 @@ ANSWER_BONUS = 0.15
 ACCUSED_BONUS = 0.1
 """Someone was accused earlier in the article, in other words than the statement's."""
 INSISTING_BONUS = 0.15
+CONTRADICTION_BONUS = 0.3
+"""An earlier sentence by someone else said the same of the same subject without the
+negation: the statement says that reported thing is not so (the guideline's denial)."""
+WRONGDOING_BONUS = 0.15
+"""The negated verb is what sources are accused of ("never lied", "did not cheat",
+"hid nothing"): nobody says so unless it was put to them."""
 REASSURANCE_SCORE = 0.2
 """A source calling something safe, legitimate, accurate…: as weak as a bare negation."""
 MAX_SCORE = 0.7
@@ -66,13 +72,16 @@ def find_counter(
     speaker_words: frozenset[str],
     insisting: bool,
     context: Callable[[], float],
+    contradicts: Callable[[frozenset[str], str], bool] = lambda _subject, _predicate: False,
 ) -> Counter | None:
     """The strongest counter-assertion of a sentence whose speaker is known.
 
     `skip` holds the tokens that say who speaks (source, cue); `speaker_words` the
     speaker's words; `insisting` whether the reporting verb holds a position
     ("insisted"); `context()` what the article adds (ANSWER_BONUS, ACCUSED_BONUS or 0),
-    asked only when the sentence has a candidate (most have none)."""
+    asked only when the sentence has a candidate (most have none); `contradicts(subject,
+    predicate)` whether an earlier sentence by someone else said, unnegated, the
+    predicate of that subject ("the dam was leaking" for "the dam was not leaking")."""
     negations = rebuttal_negations(tokens, skip)
     reassurances = _reassurances(tokens, skip)
     if not negations and not reassurances:
@@ -83,6 +92,11 @@ def find_counter(
         _scored(tokens, k, quoted, speaker_words, around, insisting, negation=True)
         for k in negations
     ]
+    for at, counter in enumerate(found):
+        subject, predicate = _negated_clause(tokens.lowers, counter.cue[0])
+        if predicate and subject and contradicts(subject, predicate):
+            score = min(MAX_SCORE, counter.score + CONTRADICTION_BONUS)
+            found[at] = Counter(counter.cue, score, counter.self_subject, counter.emphatic, True)
     found += [
         _scored(tokens, k, quoted, speaker_words, around, insisting, negation=False)
         for k in reassurances
@@ -111,7 +125,40 @@ def _scored(
     score += EMPHATIC_BONUS if emphatic else 0.0
     score += context
     score += INSISTING_BONUS if insisting else 0.0
+    score += WRONGDOING_BONUS if negation and _negates_wrongdoing(lowers, k) else 0.0
     return Counter((k, k + 1), min(MAX_SCORE, score), self_subject, emphatic, context > 0)
+
+
+def _negates_wrongdoing(lowers: tuple[str, ...], k: int) -> bool:
+    """'never lied', 'did not cheat anyone', 'hid nothing': a wrongdoing word is the
+    negated verb (within the next three words, or just before "nothing")."""
+    after = lowers[k + 1 : k + 4]
+    before = lowers[k - 1 : k] if k and lowers[k] in ("nothing", "none") else ()
+    return any(w in lx.WRONGDOING_WORDS for w in (*after, *before))
+
+
+def _negated_clause(lowers: tuple[str, ...], k: int) -> tuple[frozenset[str], str]:
+    """(the subject's words, the predicate's first word) of the clause negated at `k`:
+    "the dam was not leaking" -> ({"dam"}, "leaking"); empty when either is missing."""
+    predicate = next(
+        (w for w in lowers[k + 1 : k + 4] if w.isalpha() and w not in lx.AUXILIARIES), ""
+    )
+    if predicate in lx.FUNCTION_WORDS or predicate in lx.VERB_ADVERBS:
+        predicate = ""
+    end = k
+    while end > 0 and (lowers[end - 1] in lx.AUXILIARIES or lowers[end - 1] in lx.VERB_ADVERBS):
+        end -= 1
+    start = end
+    while start > 0 and end - start < SUBJECT_REACH:
+        if lowers[start - 1] in BOUNDARIES or lowers[start - 1] in lx.REPORTING_VERBS:
+            break
+        start -= 1
+    subject = frozenset(
+        w
+        for w in lowers[start:end]
+        if w.isalpha() and len(w) >= 3 and w not in lx.FUNCTION_WORDS and w not in lx.PRONOUNS
+    )
+    return subject, predicate
 
 
 def is_negation(word: str) -> bool:
@@ -162,15 +209,19 @@ def _reassurances(tokens: Tokens, skip: frozenset[int]) -> list[int]:
     a reassurance word after a verb of being, not negated."""
     lowers = tokens.lowers
     found: list[int] = []
-    if lx.REASSURANCE_WORDS.isdisjoint(lowers):
+    if lx.REASSURANCE_WORDS.isdisjoint(lowers) and lx.ACTED_WELL.isdisjoint(lowers):
         return found
     for k, word in enumerate(lowers):
-        if k in skip or word not in lx.REASSURANCE_WORDS:
+        if k in skip:
             continue
         before = lowers[max(0, k - 3) : k]
         if any(is_negation(w) for w in before):
             continue
-        if any(w in lx.BE_FORMS or w in ("remain", "remains", "remained") for w in before):
+        if word in lx.ACTED_WELL and k and lowers[k - 1] in lx.ACTING_VERBS:
+            found.append(k)  # "had acted lawfully", "behaved properly"
+        elif word in lx.REASSURANCE_WORDS and any(
+            w in lx.BE_FORMS or w in ("remain", "remains", "remained") for w in before
+        ):
             found.append(k)
     return found
 

@@ -80,25 +80,146 @@ def _cues(tokens: Tokens) -> list[DenialCue]:
             found.append(DenialCue((i, i + 1), FALSEHOOD_SCORE))
     found.extend(_phrases(tokens))
     found.extend(_unsupported(tokens))
-    pushback = pushes_back(lowers)
+    pushback = phrasal_dispute(lowers)
     if pushback is not None:
         found.append(DenialCue(pushback, DISPUTE_SCORE))
+    found.extend(_misstated(tokens))
+    found.extend(_no_support(lowers))
+    found.extend(_not_accepted(lowers))
+    called = _called_dismissively(lowers)
+    if called is not None:
+        found.append(DenialCue(called, FALSEHOOD_SCORE))
     standing = stands_by(lowers)
     if standing is not None:
         found.append(DenialCue(standing, STANDING_BY_SCORE))
     return found
 
 
-def pushes_back(lowers: tuple[str, ...]) -> tuple[int, int] | None:
-    """'pushed back on the criticism', 'hit back at the allegations': the verb and
-    "back" ([first, last) tokens), when a claim follows within reach."""
-    if "back" not in lowers or lx.PUSHBACK_VERBS.isdisjoint(lowers):
+def phrasal_dispute(lowers: tuple[str, ...]) -> tuple[int, int] | None:
+    """'pushed back on the criticism', 'brushed off the allegations', 'took issue with
+    the figures', 'cast doubt on the account' (lexicon.PHRASAL_DISPUTES): the verb and its
+    particle ([first, last) tokens), when a claim follows within reach."""
+    if _PHRASAL_VERBS.isdisjoint(lowers):
         return None
-    for i in range(len(lowers) - 2):
-        if lowers[i] not in lx.PUSHBACK_VERBS or lowers[i + 1] != "back":
+    for i, word in enumerate(lowers):
+        for verbs, particle, prepositions in lx.PHRASAL_DISPUTES:
+            if word not in verbs:
+                continue
+            end = i + 1 + len(particle)
+            if lowers[i + 1 : end] != particle:
+                continue
+            after = end
+            if prepositions:
+                if not (lowers[end : end + 1] and lowers[end] in prepositions):
+                    continue
+                after = end + 1
+            if _claim_within(lowers, after, 4):
+                return (i, end)
+    return None
+
+
+_PHRASAL_VERBS = frozenset(verb for verbs, _, _ in lx.PHRASAL_DISPUTES for verb in verbs)
+
+
+def _misstated(tokens: Tokens) -> list[DenialCue]:
+    """'the report exaggerated the toll', 'the figures had been inflated', 'the numbers
+    are wrong', 'misrepresented her remarks': a misstating word with a claim or its text
+    as its subject (in the clause before it) or, for the speaker's own words, as its
+    object. Not in general ("estimates are often exaggerated"), not "wrong to …"."""
+    lowers = tokens.lowers
+    found: list[DenialCue] = []
+    if lx.MISSTATING_WORDS.isdisjoint(lowers):
+        return found
+    for i, word in enumerate(lowers):
+        if word not in lx.MISSTATING_WORDS:
             continue
-        if lowers[i + 2] in ("on", "at", "against") and _claim_within(lowers, i + 3, 4):
-            return (i, i + 2)
+        after = lowers[i + 1 : i + 3]
+        if word == "wrong" and after[:1] and after[0] in ("to", "with", "side", "way", "hands"):
+            continue  # "was wrong to cut", "something wrong with the engine"
+        before = _subject_before(lowers, i)
+        if any(w in lx.GENERIC_ADVERBS or w in lx.NEGATIONS for w in before[-4:]):
+            continue
+        subject = any(w in lx.CLAIM_BEARERS for w in before)
+        own_words = (
+            len(after) == 2 and after[0] in lx.POSSESSIVE_DETERMINERS and after[1] in lx.OWN_WORDS
+        )
+        if subject or own_words:
+            found.append(DenialCue((i, i + 1), UNSUPPORTED_SCORE))
+    return found
+
+
+def _subject_before(lowers: tuple[str, ...], at: int) -> tuple[str, ...]:
+    """The words before `at` back to a clause boundary or a reporting verb used as one
+    ("the club said the report was wrong" -> "the report was"; "report" after "the" is
+    a noun)."""
+    start = at
+    while start > 0:
+        word = lowers[start - 1]
+        if word in (",", ";", ":", "“", "”", '"', "that"):
+            break
+        noun = start > 1 and lowers[start - 2] in lx.DETERMINERS | lx.POSSESSIVE_DETERMINERS
+        if word in lx.REPORTING_VERBS and not noun:
+            break
+        start -= 1
+    return lowers[start:at]
+
+
+def _no_support(lowers: tuple[str, ...]) -> list[DenialCue]:
+    """'no evidence to support the allegations', 'no proof for the claims': a claim said
+    not to hold (bare "no evidence of…" is absence of confirmation, not a denial)."""
+    found: list[DenialCue] = []
+    if "no" not in lowers and "shred" not in lowers:
+        return found
+    for i in range(len(lowers)):
+        for phrase in lx.NO_SUPPORT:
+            end = i + len(phrase)
+            if lowers[i:end] != phrase:
+                continue
+            link = lowers[end : end + 2]
+            supporting = link[:1] in (("for",), ("backing",), ("supporting",)) or link == (
+                "to",
+                "support",
+            )
+            if supporting and _claim_within(lowers, end + len(link) - (link[0] != "to"), 4):
+                found.append(DenialCue((i, end), UNSUPPORTED_SCORE))
+    return found
+
+
+def _not_accepted(lowers: tuple[str, ...]) -> list[DenialCue]:
+    """'does not accept the findings', 'did not recognise the figures': a claim
+    rejected."""
+    found: list[DenialCue] = []
+    if lx.NOT_ACCEPTING.isdisjoint(lowers):
+        return found
+    for i, word in enumerate(lowers):
+        if word not in ("not", "never") and not word.endswith("n't"):
+            continue
+        verb = next(
+            (k for k in range(i + 1, min(i + 3, len(lowers))) if lowers[k] in lx.NOT_ACCEPTING),
+            None,
+        )
+        if verb is not None and _claim_within(lowers, verb + 1, 4):
+            found.append(DenialCue((i, verb + 1), DISPUTE_SCORE))
+    return found
+
+
+def _called_dismissively(lowers: tuple[str, ...]) -> tuple[int, int] | None:
+    """'called the reports a provocation', 'branded the claims “rumors”': a calling verb,
+    a claim as its object and a dismissive noun (not "called the attack a provocation")."""
+    if lx.DISMISSIVE_NOUNS.isdisjoint(lowers):
+        return None
+    for i, word in enumerate(lowers):
+        if word not in lx.CALLING_VERBS:
+            continue
+        reach = lowers[i + 1 : i + 1 + lx.DISPUTE_REACH + 2]
+        claim = next((k for k, w in enumerate(reach) if w in lx.CLAIM_NOUNS), None)
+        if claim is None:
+            continue
+        rest = reach[claim + 1 : claim + 5]
+        dismissive = next((k for k, w in enumerate(rest) if w in lx.DISMISSIVE_NOUNS), None)
+        if dismissive is not None:
+            at = i + 1 + claim + 1 + dismissive
+            return (at, at + 1)
     return None
 
 
@@ -228,7 +349,40 @@ def _phrases(tokens: Tokens) -> list[DenialCue]:
             ):
                 continue
             found.append(DenialCue((at, end), FALSEHOOD_SCORE))
+    negative = _negative_existential(lowers)
+    if negative is not None:
+        found.append(DenialCue(negative, FALSEHOOD_SCORE))
     return found
+
+
+NOUN_PHRASE_REACH = 4
+"""Words of the noun phrase after an opening "no" ("no North Korean troops")."""
+
+
+def _negative_existential(lowers: tuple[str, ...]) -> tuple[int, int] | None:
+    """'No North Korean troops are in Kursk', 'no civilians were inside the building':
+    "There are no …" said the other way round, "no" opening its clause, a verb of being
+    and a place. Not "no one was hurt" (no place), "no injuries were reported"."""
+    for k, word in enumerate(lowers):
+        if word != "no":
+            continue
+        opens = k == 0 or lowers[k - 1] in _CLAUSE_OPENERS or lowers[k - 1] in lx.REPORTING_VERBS
+        if not opens:
+            continue
+        for j in range(k + 1, min(k + 1 + NOUN_PHRASE_REACH, len(lowers) - 1)):
+            noun_phrase = lowers[k + 1 : j]
+            if lowers[j] in lx.BE_FORMS and noun_phrase:
+                if any(w in lx.ABSENCE_NOUNS or not w.isalpha() for w in noun_phrase):
+                    break
+                if lowers[j + 1] in lx.WHERE_PREPOSITIONS:
+                    return (k, j + 1)
+                break
+            if not lowers[j].isalpha():
+                break
+    return None
+
+
+_CLAUSE_OPENERS = frozenset([",", ";", ":", "“", '"', "that", "—", "–"])
 
 
 _PHRASES_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}

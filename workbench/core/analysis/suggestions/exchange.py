@@ -85,7 +85,24 @@ class Said:
         self.denied = denied
         """Suggested as a denial on its own evidence (not only for following one): what
         a statement right after it may go on with."""
-        self.accusing = not lx.ACCUSING_WORDS.isdisjoint(tokens.lowers)
+        self.accusing = not lx.ACCUSING_WORDS.isdisjoint(tokens.lowers) or _states_wrongdoing(
+            tokens.lowers
+        )
+
+    def says(self, subject: frozenset[str], predicate: str) -> bool:
+        """Does the sentence have `predicate` right after a word of `subject` (within a
+        few words, past auxiliaries), unnegated?"""
+        lowers = self._tokens.lowers
+        if predicate not in lowers or subject.isdisjoint(lowers):
+            return False
+        for k, word in enumerate(lowers):
+            if word != predicate:
+                continue
+            before = lowers[max(0, k - PREDICATE_REACH) : k]
+            negated = any(w in lx.NEGATIONS or w.endswith("n't") for w in before)
+            if not negated and not subject.isdisjoint(before):
+                return True
+        return False
 
     @property
     def words(self) -> frozenset[str]:
@@ -119,7 +136,18 @@ class Exchange:
         for earlier in self.said:
             if earlier.speaker is not None and earlier.speaker == speaker:
                 continue
-            if (earlier.accusing or earlier.names & names) and earlier.words & words:
+            shared = earlier.words & words
+            if shared and (earlier.accusing or earlier.names & names or len(shared) >= TAKEN_UP):
+                return True
+        return False
+
+    def contradicted(self, subject: frozenset[str], predicate: str, speaker: str) -> bool:
+        """Did an earlier sentence by someone else (or the narration) say, without a
+        negation, `predicate` of a subject sharing a word with `subject`?"""
+        for earlier in self.said:
+            if earlier.speaker is not None and earlier.speaker == speaker:
+                continue
+            if earlier.says(subject, predicate):
                 return True
         return False
 
@@ -136,6 +164,26 @@ class Exchange:
 
     def remember(self, said: Said) -> None:
         self.said.append(said)
+
+
+PREDICATE_REACH = 5
+"""Words before a predicate searched for its subject in an earlier sentence."""
+
+TAKEN_UP = 2
+"""Content words a statement shares with an earlier one by someone else for it to take
+that one up even when it neither accused nor named the speaker ("Reports said the dam
+was leaking" … "The operator said the dam was not leaking")."""
+
+
+def _states_wrongdoing(lowers: tuple[str, ...]) -> bool:
+    """'the mayor took bribes', 'reported that the founder lied': a wrongdoing word not
+    negated (a sentence putting it to someone, as an accusation does)."""
+    for k, word in enumerate(lowers):
+        if word in lx.WRONGDOING_WORDS and not any(
+            w in lx.NEGATIONS or w.endswith("n't") for w in lowers[max(0, k - 3) : k]
+        ):
+            return True
+    return False
 
 
 def speaker_key(text: str) -> str:

@@ -130,7 +130,11 @@ def judge_denial(
             return ACCUSED_BONUS if exchange.accused(speaker) else 0.0
 
         insisting = attribution is not None and attribution.lemma in lx.INSISTING_LEMMAS
-        counter = find_counter(tokens, skip, speaker_words, insisting, context)
+
+        def contradicts(subject: frozenset[str], predicate: str) -> bool:
+            return exchange.contradicted(subject, predicate, speaker)
+
+        counter = find_counter(tokens, skip, speaker_words, insisting, context, contradicts)
         if counter is not None:
             found.append(Judgement(counter.score - penalty, counter.cue, COUNTER))
 
@@ -143,6 +147,7 @@ def judge_denial(
         and (previous.speaker == key or (opens and not exchange.accused_before(key)))
         and not conceding
         and not _plans(tokens, skip)
+        and lx.CONCEDING_WORDS.isdisjoint(tokens.lowers)  # "I made mistakes": a point granted
     ):
         score = FOLLOW_UP_SCORE
         if counter is not None:

@@ -27,7 +27,7 @@ from workbench.core.analysis.suggestions.tokens import Tokens, tokenize
 from workbench.core.annotation import TAGS
 from workbench.core.corpus.sentences import Sentence
 
-SUGGESTER_VERSION = "rules-2"
+SUGGESTER_VERSION = "rules-3"
 """Changes whenever a rule, word list or threshold changes what is suggested: an
 annotation's provenance records it, so acceptance rates compare like with like."""
 
@@ -275,7 +275,7 @@ _SPEAKER_WORDS = frozenset(
         *lx.REPORTING_VERBS,
         *lx.TITLES,
         *lx.ACCORDING_TO,
-        *lx.PUSHBACK_VERBS,
+        *(verb for verbs, _, _ in lx.PHRASAL_DISPUTES for verb in verbs),
         *lx.STANDING_VERBS,
     )
     for run in _ALPHABETIC.findall(word)[:1]
