@@ -3,7 +3,10 @@ records (the split is recomputed from its seed, never edited by hand)."""
 
 from __future__ import annotations
 
-from bench.suggest_eval import BLIND, blind_halves, load_held_out
+import hashlib
+import re
+
+from bench.suggest_eval import BLIND, BLIND2, blind_halves, load_held_out
 
 
 def recorded(prefix: str) -> list[str]:
@@ -30,3 +33,17 @@ def test_the_blind_set_is_whole() -> None:
 
 def _file_order(name: str) -> int:
     return [a.id for a in load_held_out(BLIND)].index(name)
+
+
+def test_blind_set_2_is_the_annotators_file_whole() -> None:
+    """Its header records the handed-over file's sha256; the text after the header is
+    that file byte for byte."""
+    data = BLIND2.read_bytes()
+    recorded = re.search(rb"sha256\s+#?\s*([0-9a-f]{64})", data)
+    assert recorded is not None
+    start = data.index(b"# Blind evaluation set 2")
+    assert hashlib.sha256(data[start:]).hexdigest() == recorded.group(1).decode()
+    articles = load_held_out(BLIND2)
+    sentences = [s for article in articles for s in article.sentences]
+    assert (len(articles), len(sentences)) == (12, 310)
+    assert sum("denial" in s.tags for s in sentences) == 63
