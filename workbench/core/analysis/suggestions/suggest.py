@@ -161,7 +161,8 @@ def _suggest_one(
     attributed = source_span is not None and scores["attribution"] >= THRESHOLDS["attribution"]
     skip = _attribution_tokens(attribution.cue if attribution else None, source_span)
     scores["claim"] = claim_score(tokens, sentence.text, skip)
-    resolved = _follow_speakers(discourse, tokens, attribution, source_span, attributed, position)
+    discourse.remember_names(tokens, position)
+    resolved = _remember_speaker(discourse, tokens, attribution, source_span, attributed, position)
     speaking = None
     if attributed and source_span is not None:
         speaking = Speaking(tokens.span_text(*source_span), resolved.text if resolved else None)
@@ -199,20 +200,6 @@ def _suggest_one(
     )
 
 
-def _follow_speakers(
-    discourse: Discourse,
-    tokens: Tokens,
-    attribution: Attribution | None,
-    source_span: TokenSpan | None,
-    attributed: bool,
-    position: int,
-) -> Resolved | None:
-    """One sentence read for who speaks: the titled names it mentions, then its
-    attributed source, resolved when it is a pronoun or a bare role."""
-    discourse.remember_names(tokens, position)
-    return _remember_speaker(discourse, tokens, attribution, source_span, attributed, position)
-
-
 def _remember_speaker(
     discourse: Discourse,
     tokens: Tokens,
@@ -221,6 +208,8 @@ def _remember_speaker(
     attributed: bool,
     position: int,
 ) -> Resolved | None:
+    """The sentence's attributed source remembered as a speaker, and what it resolves to
+    when it is a pronoun or a bare role (after Discourse.remember_names of the sentence)."""
     if attribution is None or source_span is None or not attributed:
         return None
     resolved = discourse.resolve(tokens, source_span, position)
