@@ -14,7 +14,7 @@ from tests.fixtures.gold import load_gold
 from workbench.core.analysis.ledger.decisions import decisions_from_records
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.analysis.summary.model import ClaimGroup, Summary
-from workbench.core.annotation import Annotation, AnnotationKey
+from workbench.core.annotation import Anchor, Annotation, AnnotationKey
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
@@ -266,3 +266,42 @@ async def test_the_store_is_read_in_a_worker_while_the_tables_show_they_are_load
         await settle(app, pilot)
         assert screen.summary is not None and screen.summary.totals.annotations == len(gold)
         assert not screen.query_one(TabbedContent).loading
+
+
+async def test_the_open_summary_follows_each_change_patched_or_rebuilt(  # type: ignore[no-untyped-def]
+    make_app, gold, bundled: Corpus, store: AnnotationStore
+) -> None:
+    """A change saved while the summary is open updates it: a status is patched into
+    the summary shown (no rebuild), a claim tag rebuilds it; each time the summary is
+    the one a fresh read of the store gives."""
+    from workbench.tui.state.summary_view import read_summary
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_summary(app, pilot)
+        workspace = app.workspace
+        assert workspace is not None and screen.live.accumulator is not None
+
+        def fresh() -> Summary:
+            return read_summary(workspace, screen.analyst, screen.ledger)[0].summary
+
+        claim = next(a for a in gold if "claim" in a.tags and a.status != "disputed")
+        article = bundled.by_id[claim.article_id]
+        workspace.write(article, lambda: claim.changed(status="disputed"))
+        await settle(app, pilot)
+        assert screen.live.accumulator.rebuilds == 1  # patched
+        assert screen.summary == fresh()
+        row = ledger_table(screen).get_row_at(line_of(screen, lambda line: line.key == claim.key))
+        assert row[6].plain == "disputed"
+
+        sentence = next(s for s in article.sentences if store.get(article.id, s.index) is None)
+        anchor = Anchor.in_text(
+            article.id, article.sha256, article.text, sentence.index, sentence.start, sentence.end
+        )
+        fresh_claim = Annotation.new(anchor, store.annotator).with_tag("claim", True)
+        workspace.write(article, lambda: fresh_claim)
+        await settle(app, pilot)
+        assert screen.live.accumulator.rebuilds == 2  # the ledger reads a claim tag
+        assert screen.summary == fresh()
+        assert screen.summary is not None
+        assert any(fresh_claim.key in {m.key for m in g.members} for g in screen.summary.ledger)

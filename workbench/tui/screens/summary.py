@@ -44,6 +44,7 @@ from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.confirm import ConfirmPrompt, describe
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.state.column_widths import ColumnSpec, content_widths, fitted
+from workbench.tui.state.live_summary import LiveSummary
 from workbench.tui.state.summary_detail import (
     anchoring_detail,
     article_detail,
@@ -57,6 +58,7 @@ from workbench.tui.state.summary_view import (
     LedgerLine,
     SummaryView,
     line_count,
+    prepare_view,
     read_summary,
 )
 from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
@@ -214,6 +216,10 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         """The line whose group was marked with `m`, waiting for the second group."""
         self.follow: tuple[str, str, int] | None = None
         """A member to put the cursor on once the summary has been computed again."""
+        self.live = LiveSummary(workspace.corpus.by_id)
+        """The summary shown, kept up to date from the workspace's exact changes."""
+        self.reading = False
+        """A read of the store is on its way: a change meanwhile is read again."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="summary-status", markup=False)
@@ -243,8 +249,13 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             self.subscription.close()
 
     def workspace_changed(self, change: WorkspaceChange) -> None:
-        """A merge or split stored: compute the summary again with it."""
-        if change.ledger:
+        """An annotation saved or deleted: applied to the summary shown (live_summary.py);
+        a merge or split, or what only the store says: the summary computed again."""
+        if not (change.annotations or change.ledger):
+            return
+        if not self.reading and self.live.note(change):
+            self.update_in_background()
+        else:
             self.recompute()
 
     # -- computing (worker thread) --------------------------------------------------------
@@ -254,19 +265,31 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.show_status("computing the summary…")
         if self.summary is None:
             self.query_one(TabbedContent).loading = True
+        self.reading = True
+        self.live.forget()
         self.build_in_background(self.analyst)
 
     @work(thread=True, exclusive=True, group="summary", description="summary: build")
     def build_in_background(self, analyst: str | None) -> None:
         """Read the store and build the summary here: seconds at 100,000 annotations."""
-        view, analysts = read_summary(self.workspace, analyst, self.ledger)
+        view, analysts = read_summary(self.workspace, analyst, self.ledger, self.live)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_view, view, analysts)
 
+    @work(thread=True, exclusive=True, group="summary", description="summary: update")
+    def update_in_background(self) -> None:
+        """Apply the changes noted to the summary shown: a patch, or a rebuild with the
+        previous build's cache when the ledger reads what changed."""
+        view = prepare_view(self.live.update())
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_view, view)
+
     # -- rendering ----------------------------------------------------------------------
     def show_view(self, view: SummaryView, analysts: list[str] | None = None) -> None:
+        """Show a summary: read from the store (with `analysts`) or updated."""
         if analysts is not None:
             self.analysts = analysts
+            self.reading = False
         self.query_one(TabbedContent).loading = False
         self.summary = view.summary
         self.view = view

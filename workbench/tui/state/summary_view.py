@@ -8,7 +8,7 @@ the UI thread is safe while the UI thread writes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from textual.content import Content
@@ -18,10 +18,12 @@ from workbench.core.analysis.figures.conflicts import Figure, format_value
 from workbench.core.analysis.ledger.decisions import decisions_from_records
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.incremental import SummaryAccumulator
 from workbench.core.analysis.summary.model import (
     AnchoringList,
     AnchoringSection,
     ClaimGroup,
+    FigureConflict,
     SentenceLine,
     Summary,
     ranked_groups,
@@ -29,6 +31,7 @@ from workbench.core.analysis.summary.model import (
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
 from workbench.core.corpus.article_info import ArticleInfo
+from workbench.tui.state.live_summary import LiveSummary
 from workbench.tui.state.workspace import Workspace
 from workbench.tui.tagged_line import tagged_text
 
@@ -60,14 +63,17 @@ class LedgerLine:
         return self.sentence.key
 
 
-def ledger_lines(groups: Sequence[ClaimGroup], limit: int) -> list[LedgerLine]:
+def ledger_lines(
+    groups: Sequence[ClaimGroup], limit: int, ranked: Sequence[ClaimGroup] | None = None
+) -> list[LedgerLine]:
     """Groups with conflicting figures first, then the largest: their claims, then denials.
 
     Stops after `limit` lines: at 100,000 annotations the full ledger runs to millions
-    of lines (a denial is listed under every group it targets).
+    of lines (a denial is listed under every group it targets). `ranked`: the groups
+    already in that order (ranked_groups).
     """
     lines: list[LedgerLine] = []
-    for number, group in enumerate(ranked_groups(groups), 1):
+    for number, group in enumerate(ranked_groups(groups) if ranked is None else ranked, 1):
         gid, size = group.group_id, len(group.members)
         lines += [LedgerLine(gid, "claim", m, size, number) for m in group.members]
         lines += [LedgerLine(gid, "denial", d, size, number) for d in group.denials]
@@ -119,7 +125,8 @@ def prepare_view(summary: Summary) -> SummaryView:
     """Everything the tables show, each capped at ROW_LIMIT rows (pure: a worker's)."""
     groups = {group.group_id: group for group in summary.ledger}
     titles = summary.short_titles()
-    lines = ledger_lines(summary.ledger, ROW_LIMIT)
+    ranked = ranked_groups(summary.ledger)
+    lines = ledger_lines(summary.ledger, ROW_LIMIT, ranked)
     ledger_rows: list[Row] = []
     figures: dict[str, dict[tuple[str, int], str]] = {}
     previous = ""
@@ -145,17 +152,15 @@ def prepare_view(summary: Summary) -> SummaryView:
                 sentence.quote,
             )
         )
-    number_of = {group.group_id: n for n, group in enumerate(ranked_groups(summary.ledger), 1)}
-    group_of = {
-        (member.article_id, member.index): number_of[group.group_id]
-        for group in summary.ledger
-        for member in group.members
-    }
     conflict_figures = [
         (conflict, position, figure)
         for conflict in summary.conflicts
         for position, figure in enumerate(conflict.figures)
     ][:ROW_LIMIT]
+    group_of = _group_numbers(
+        summary.ledger, ranked, {f.article_id for _, _, f in conflict_figures}
+    )
+    why = _first_reasons({id(conflict): conflict for conflict, _, _ in conflict_figures}.values())
     conflict_rows: list[Row] = [
         (
             conflict.topic,
@@ -165,7 +170,7 @@ def prepare_view(summary: Summary) -> SummaryView:
             titles.get(figure.article_id, figure.article_id),
             figure.index + 1,
             group_of.get((figure.article_id, figure.index), ""),
-            conflict.why(position),
+            why[id(conflict)].get(position, ""),
         )
         for conflict, position, figure in conflict_figures
     ]
@@ -219,14 +224,48 @@ def prepare_view(summary: Summary) -> SummaryView:
     )
 
 
+def _group_numbers(
+    ledger: Sequence[ClaimGroup], ranked: Sequence[ClaimGroup], articles: set[str]
+) -> dict[tuple[str, int], int]:
+    """(article id, index) -> the number of the group listing that sentence as a claim
+    (the last such group, in ledger order), for the sentences of `articles` only: the
+    conflicts tab names the group of each figure it shows, not of all 100,000."""
+    number_of = {group.group_id: n for n, group in enumerate(ranked, 1)}
+    found: dict[tuple[str, int], int] = {}
+    for group in ledger:
+        if articles.isdisjoint(group.articles):
+            continue
+        number = number_of[group.group_id]
+        for member in group.members:
+            found[(member.article_id, member.index)] = number
+    return found
+
+
+def _first_reasons(conflicts: Iterable[FigureConflict]) -> dict[int, dict[int, str]]:
+    """FigureConflict.why(position) of every position of each conflict at once (one pass
+    over its pairs, where why() reads them again for each figure)."""
+    reasons: dict[int, dict[int, str]] = {}
+    for conflict in conflicts:
+        first: dict[int, str] = {}
+        for pair in conflict.pairs:
+            first.setdefault(pair.low, pair.why)
+            first.setdefault(pair.high, pair.why)
+        reasons[id(conflict)] = first
+    return reasons
+
+
 def read_summary(
-    workspace: Workspace, analyst: str | None, ledger: LedgerSettings
+    workspace: Workspace,
+    analyst: str | None,
+    ledger: LedgerSettings,
+    live: LiveSummary | None = None,
 ) -> tuple[SummaryView, list[str]]:
     """Read the store and build `analyst`'s summary (None: every analyst's) with its
     tables' rows, and the analysts who have annotations (blocking: in a worker).
 
     Articles whose annotations do not fit their text are counted where re-anchoring
-    puts them (in memory, at the workspace's threshold)."""
+    puts them (in memory, at the workspace's threshold). With `live`, the summary is
+    built by an accumulator it keeps, to follow the workspace's changes from then on."""
     store, corpus, anchors = workspace.store, workspace.corpus, workspace.anchors
     remembered = {info.article_id: info for info in store.articles()}
     source = current_view(store, corpus.articles, workspace.threshold)
@@ -250,5 +289,11 @@ def read_summary(
     # An annotation whose article is not in the corpus is counted nowhere: its text
     # was not read. The anchoring section lists it as "article missing".
     on_corpus = [a for a in annotations if a.article_id in known]
-    summary = build_summary(on_corpus, articles.values(), settings, anchoring, texts=known)
+    if live is None:
+        summary = build_summary(on_corpus, articles.values(), settings, anchoring, texts=known)
+    else:
+        accumulator = SummaryAccumulator(
+            on_corpus, articles.values(), settings, anchoring, texts=known, cache=live.cache
+        )
+        summary = live.start(accumulator, analysts, whole=not plans)
     return prepare_view(summary), analysts

@@ -72,11 +72,14 @@ class SummaryAccumulator:
         settings: SummarySettings | None = None,
         anchoring: AnchoringSection | None = None,
         texts: Mapping[str, ArticleText] | None = None,
+        cache: SummaryCache | None = None,
     ) -> None:
+        """`cache`: a previous accumulator's (another analyst's summary of the same
+        store), so that its quotes are not read again."""
         self.settings = settings or SummarySettings()
         self._texts = texts
         """The articles' texts, for a pronoun source's speaker (build_summary's texts)."""
-        self.cache = SummaryCache()
+        self.cache = cache or SummaryCache()
         self.rebuilds = 0
         """How many summaries were rebuilt rather than patched (for tests and benches)."""
         self._info = tuple(articles_info)
