@@ -174,3 +174,23 @@ async def test_a_failing_suggester_is_named_and_the_screen_works_on(
         assert place(app) == (0, index) and store.count() == 1
         saved = store.get(article.id, index)
         assert saved is not None and saved.suggestion_outcome == "not_shown"
+
+
+async def test_enter_in_a_list_or_a_prompt_never_accepts_a_suggestion(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    article, index = he_added(bundled)
+    app = make_app(StartAt(article_id=article.id, sentence=index + 1), suggestions=ON)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)  # the suggestions and the search index
+        await pilot.press("slash")
+        app.screen.query_one(Input).value = "indications casualties killed wounded"
+        await ready(pilot)
+        await pilot.press("enter")  # jumps to "He added: …" and is spent there
+        await ready(pilot)
+        assert isinstance(app.screen, AnnotateScreen) and place(app) == (0, index)
+        await pilot.press("o", "enter", "g", *str(index + 1), "enter", "e", "x", "enter")
+        await ready(pilot)
+        assert isinstance(app.screen, AnnotateScreen) and place(app) == (0, index)
+        (noted,) = store.all()
+        assert (noted.note, noted.tags, noted.suggestion_outcome) == ("x", (), "changed")

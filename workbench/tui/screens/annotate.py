@@ -244,6 +244,8 @@ class AnnotateScreen(Screen[None]):
         suggestions = self.session.suggestions
         if not suggestions.enabled:
             return None
+        if not suggestions.is_ready(self.session.article):
+            return Content("suggested …").stylize("$text-muted")  # the worker is on it
         key = self.first_key("accept_suggestion")
         return suggestion_line(
             suggestion, suggestions.settings.lowest_score, key, self.session.holds_suggestion
