@@ -237,6 +237,11 @@ def _journal(
                 entries.append(UntrustedLine(file, line.number, line.offset, reason))
             elif parsed.seq is not None and last is not None and parsed.seq <= last:
                 entries.append(_out_of_order(parsed, line.offset, by_seq.get(parsed.seq), last))
+            elif parsed.seq is not None and (wrong := _wrong_annotation(parsed)) is not None:
+                # Read as a checksum failure is: the change is lost and named, and the
+                # annotation stays as the lines before it left it.
+                entry = JournalEntry(parsed.seq, parsed.ops, parsed.history, parsed.staged)
+                entries.append(UntrustedLine(file, line.number, line.offset, wrong, entry))
             else:
                 if parsed.seq is not None:
                     by_seq[parsed.seq] = parsed
@@ -332,6 +337,18 @@ def _parsed_line(file: Path, line: line_format.Line) -> JournalLine | None:
     ):
         return None
     return JournalLine(file, line.number, entry.seq, entry.ops, entry.history, entry.staged)
+
+
+def _wrong_annotation(line: JournalLine) -> str | None:
+    """Why a numbered line cannot be trusted though its checksum passes: it puts an
+    annotation record the store never writes (replay refuses it the same way)."""
+    for op in line.ops or ():
+        if isinstance(op, list) and len(op) == 3 and op[0] == ANNOTATIONS:
+            doc_id, record = op[1], op[2]
+            problem = record_problem(record) if isinstance(record, dict) else None
+            if problem is not None:
+                return f"holds annotation {doc_id}, which is not one the store writes: {problem}"
+    return None
 
 
 def _capped(lines: list[str]) -> list[str]:
