@@ -50,6 +50,7 @@ from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChan
 from workbench.tui.tagged_line import moved_from, tagged_line
 from workbench.tui.widgets.literal_input import LiteralInput
 from workbench.tui.widgets.review_table import ReviewTable, row_cells
+from workbench.tui.widgets.tag_palette import TagStyles
 
 SHOWN_LIMIT = 300
 """Rows put in the table for one query (ten screens); the status line says how many
@@ -233,11 +234,13 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         """Recompute the table for the current query, off the UI thread."""
         self.generation += 1
         if self.loaded:
-            self.select_in_background(list(self.rows.values()), self.query_state, self.generation)
+            styles = self.query_one(ReviewTable).tag_styles()
+            rows = list(self.rows.values())
+            self.select_in_background(rows, self.query_state, self.generation, styles)
 
     @work(thread=True, exclusive=True, group="review-filter", description="review: filter")
     def select_in_background(
-        self, rows: list[ReviewRow], query: ReviewQuery, generation: int
+        self, rows: list[ReviewRow], query: ReviewQuery, generation: int, styles: TagStyles
     ) -> None:
         """Filter, search and sort here, then hand the table its rows a batch at a time
         (cells made here too); a newer query cancels this one between batches."""
@@ -249,7 +252,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         page = selected[:SHOWN_LIMIT]
         for low in range(0, max(len(page), 1), FILL_BATCH):
             batch = page[low : low + FILL_BATCH]
-            cells = [row_cells(row) for row in batch]
+            cells = [row_cells(row, styles) for row in batch]
             if worker.is_cancelled:
                 return
             self.app.call_from_thread(self.show_batch, generation, low, len(selected), batch, cells)
@@ -277,7 +280,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             current = self.rows.get(row.key)
             if current is not None:
                 fresh.append(current)
-                fresh_cells.append(row_cells_made if current is row else row_cells(current))
+                fresh_cells.append(
+                    row_cells_made if current is row else row_cells(current, table.tag_styles())
+                )
         table.append_rows(fresh_cells)
         self.shown.extend(fresh)
         self.show_status()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -9,12 +11,8 @@ from textual.widgets import Static
 from workbench.core.annotation import TAGS, Annotation
 from workbench.tui.literal import visible
 from workbench.tui.tagged_line import moved_from, tagged_line
+from workbench.tui.widgets.tag_palette import TAG_CLASSES, tag_rules, tag_styles
 
-TAG_STYLES = {
-    "claim": "bold reverse $primary",
-    "attribution": "bold reverse $success",
-    "denial": "bold reverse $error",
-}
 OFF_STYLE = "$text-muted"
 LABEL_STYLE = "$text-muted"
 SAVED_STYLE = "bold $success"
@@ -38,6 +36,18 @@ class AnnotationPanel(Static):
     undone re-anchoring); `tagged` is a moved annotation as the analyst tagged it (None
     when not known; `history_read` False while that is still being looked up).
     """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(TAG_CLASSES)
+    """A tag's chip when on: bold, reversed, in the tag palette's colour
+    (widgets/tag_palette.py)."""
+    DEFAULT_CSS = """
+    AnnotationPanel {
+        height: auto;
+        min-height: 3;
+        padding: 0 1;
+        border-top: solid $primary;
+    }
+    """ + tag_rules("AnnotationPanel")
 
     annotation: reactive[Annotation | None] = reactive(None, always_update=True)
     saved: reactive[bool] = reactive(False)
@@ -73,6 +83,9 @@ class AnnotationPanel(Static):
         self.set_reactive(AnnotationPanel.unstored, unstored)
         self.annotation = annotation
 
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", lambda _theme: self.update(self.compose_panel()), init=False)
+
     def watch_annotation(self) -> None:
         self.update(self.compose_panel())
 
@@ -86,12 +99,13 @@ class AnnotationPanel(Static):
         annotation = self.annotation
         label = LABEL_STYLE
         chips: list[Content] = []
+        on_styles = tag_styles(self, reverse=True)
         for tag in TAGS:
             on = annotation is not None and tag in annotation.tags
             mark = "■" if on else "□"
             key = self.tag_keys.get(tag)
             chip = Content(f" {mark} {tag} ({key}) " if key else f" {mark} {tag} ")
-            chips.append(chip.stylize(TAG_STYLES[tag] if on else OFF_STYLE))
+            chips.append(chip.stylize(on_styles[tag] if on else OFF_STYLE))
         source = annotation.source if annotation and annotation.source else "—"
         status = annotation.status if annotation else "unverified"
         note = annotation.note if annotation and annotation.note else "—"

@@ -15,12 +15,14 @@ from typing import ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
 from workbench.core.annotation import TAGS, Annotation
 from workbench.tui.literal import literal
 from workbench.tui.state.review_rows import COLUMNS, ReviewRow
+from workbench.tui.widgets.tag_palette import TAG_CLASSES, TagStyles, tag_rules, tag_styles
 
 COLUMN_WIDTHS: dict[str, int] = {
     "article": 14,
@@ -41,11 +43,7 @@ TEXT_LEAST = 20
 CELL_PADDING = 2
 SCROLLBAR = 2
 COLUMN_LABELS: dict[str, str] = {"sentence": "#"}
-TAG_LETTERS: dict[str, tuple[str, str]] = {
-    "claim": ("C", "bold blue"),
-    "attribution": ("A", "bold green"),
-    "denial": ("D", "bold red"),
-}
+TAG_LETTERS: dict[str, str] = {"claim": "C", "attribution": "A", "denial": "D"}
 
 
 def column_widths(width: int) -> dict[str, int]:
@@ -73,12 +71,12 @@ def column_widths(width: int) -> dict[str, int]:
     return widths
 
 
-def tags_cell(annotation: Annotation) -> Content:
-    """One coloured letter per tag in canonical order, a dot where a tag is off."""
-    parts: list[str | tuple[str, str]] = []
+def tags_cell(annotation: Annotation, styles: TagStyles) -> Content:
+    """One letter per tag in canonical order, in the tag palette's colour (`styles`:
+    ReviewTable.tag_styles), a dot where a tag is off."""
+    parts: list[tuple[str, Style | str]] = []
     for tag in TAGS:
-        letter, style = TAG_LETTERS[tag]
-        parts.append((letter, style) if tag in annotation.tags else ("·", "dim"))
+        parts.append((TAG_LETTERS[tag], styles[tag]) if tag in annotation.tags else ("·", "dim"))
     return Content.assemble(*parts)
 
 
@@ -97,13 +95,13 @@ def article_cell(row: ReviewRow) -> Content:
     return literal(row.article_label, single_line=True)
 
 
-def row_cells(row: ReviewRow) -> list[Content]:
-    """The cells of one row, in COLUMNS order."""
+def row_cells(row: ReviewRow, styles: TagStyles) -> list[Content]:
+    """The cells of one row, in COLUMNS order (made in a worker: `styles` are values)."""
     note = row.annotation
     cells = {
         "article": article_cell(row),
         "sentence": sentence_cell(note),
-        "tags": tags_cell(note),
+        "tags": tags_cell(note, styles),
         "source": literal(note.source or "", single_line=True),
         "status": literal(note.status.replace("_", " ")),
         "note": literal(note.note, single_line=True),
@@ -115,6 +113,10 @@ def row_cells(row: ReviewRow) -> list[Content]:
 
 class ReviewTable(DataTable[Content]):
     """A row-cursor DataTable whose Enter opens the highlighted sentence."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(TAG_CLASSES)
+    """A tag's letter: bold, in the tag palette's colour (widgets/tag_palette.py)."""
+    DEFAULT_CSS = tag_rules("ReviewTable")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Open", id="review.open"),
@@ -155,10 +157,15 @@ class ReviewTable(DataTable[Content]):
         for row in cells:
             self.add_row(*row)
 
+    def tag_styles(self) -> TagStyles:
+        """How the tags' letters look now (resolved here, on the UI thread, for the
+        workers that make cells)."""
+        return tag_styles(self)
+
     def update_row(self, position: int, row: ReviewRow) -> None:
         """Show a changed annotation in the row at `position`."""
         key = self.ordered_rows[position].key
-        for column, cell in zip(COLUMNS, row_cells(row), strict=True):
+        for column, cell in zip(COLUMNS, row_cells(row, self.tag_styles()), strict=True):
             self.update_cell(key, column, cell)
 
     def remove_at(self, position: int) -> None:

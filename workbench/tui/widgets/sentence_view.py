@@ -30,6 +30,22 @@ class SentenceView(Static):
         "sentence-view--current",
         "sentence-view--context",
     }
+    DEFAULT_CSS = """
+    SentenceView {
+        height: 1fr;
+        padding: 1 2;
+        overflow-y: auto;
+    }
+    SentenceView > .sentence-view--current {
+        text-style: bold;
+        color: $text;
+        background: $accent 30%;
+    }
+    SentenceView > .sentence-view--context {
+        color: $text-muted;
+        text-style: dim;
+    }
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
