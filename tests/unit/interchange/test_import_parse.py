@@ -176,6 +176,10 @@ DELETE = object()
         ({"end": 2**60}, "$.annotations[1].end: 1152921504606846976 is greater than the maximum"),
         ({"start": 50, "end": 40}, "$.annotations[1].end: end is before start"),
         (
+            {"start": 10, "end": 10, "quote": ""},
+            "$.annotations[1].end: end is start: the quote is empty",
+        ),
+        (
             {"quote": "different"},
             "$.annotations[1].quote: quote has 9 characters but start..end spans 13",
         ),

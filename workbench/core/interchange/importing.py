@@ -197,6 +197,8 @@ class AnnotationChecker:
                 raise ImportFileError(where.at(f"$.{name}"), "not a UTC ISO 8601 timestamp")
         if record["end"] < record["start"]:
             raise ImportFileError(where.at("$.end"), "end is before start")
+        if record["end"] == record["start"]:  # no sentence is empty: it would be on none
+            raise ImportFileError(where.at("$.end"), "end is start: the quote is empty")
         if len(record["quote"]) != record["end"] - record["start"]:
             raise ImportFileError(
                 where.at("$.quote"),
