@@ -18,7 +18,7 @@ from workbench.core.annotation import Annotation
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.corpus.article_info import ArticleInfo
 
-EventKind = Literal["annotations", "articles", "ledger", "resync"]
+EventKind = Literal["annotations", "articles", "ledger", "lost", "resync"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +26,10 @@ class StoreEvent:
     """Another session changed the database: what to read again.
 
     "annotations": `annotator`'s annotations of `article_ids` changed; "articles": the
-    remembered articles; "ledger": the claim-ledger decisions; "resync": changes may
-    have been missed (the connection that listens was lost and is back): read
-    everything again."""
+    remembered articles; "ledger": the claim-ledger decisions; "lost": the connection
+    that listens was lost (the server is unreachable: other sessions' changes are not
+    heard, and a save is likely to fail until it is back); "resync": it is back, and
+    changes may have been missed meanwhile: read everything again."""
 
     kind: EventKind
     annotator: str = ""

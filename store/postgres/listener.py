@@ -3,8 +3,9 @@
 Every write NOTIFYs the database's channel with who changed what (delivered by the
 server at commit, so only durable changes are announced). A thread waits on a second
 connection and hands each announcement from another session to the subscribers. If
-that connection is lost it connects again, retrying with a growing pause, and then
-announces "resync": changes made meanwhile were not heard, so read everything again.
+that connection is lost (or the server cannot be reached at the start) it announces
+"lost" once, connects again, retrying with a growing pause, and then announces
+"resync": changes made meanwhile were not heard, so read everything again.
 """
 
 from __future__ import annotations
@@ -100,6 +101,7 @@ class Listener:
 
     def _listen(self) -> None:
         heard_before = False
+        lost = False
         failures = 0
         while not self._stop.is_set():
             connection: psycopg.Connection[Any] | None = None
@@ -107,9 +109,10 @@ class Listener:
                 connection = connect(self._url, self._shown)
                 connection.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self._channel)))
                 self._ready.set()
-                if heard_before:
+                if heard_before or lost:
                     self._deliver(StoreEvent("resync"))
                 heard_before = True
+                lost = False
                 failures = 0
                 while not self._stop.is_set():
                     for notification in connection.notifies(timeout=WAIT_SECONDS):
@@ -119,6 +122,9 @@ class Listener:
             except (psycopg.Error, ServerError):
                 self._ready.set()  # nobody waits for a server that is not there
                 failures += 1
+                if not lost and not self._stop.is_set():
+                    lost = True
+                    self._deliver(StoreEvent("lost"))
             finally:
                 if connection is not None:
                     connection.close()

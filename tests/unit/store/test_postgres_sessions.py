@@ -110,7 +110,7 @@ def test_each_session_hears_the_others_changes_not_its_own(
     assert heard.empty()
 
 
-def test_a_listener_that_lost_its_connection_comes_back_and_says_resync(
+def test_a_listener_that_lost_its_connection_says_so_comes_back_and_says_resync(
     sessions: tuple[Store, Store], pg_url: str, make: MakeAnnotation
 ) -> None:
     first, second = sessions
@@ -121,6 +121,7 @@ def test_a_listener_that_lost_its_connection_comes_back_and_says_resync(
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
         "WHERE query LIKE 'LISTEN%%' AND pid <> pg_backend_pid()",
     )
+    assert heard.get(timeout=SOON) == StoreEvent("lost")  # said once, at once
     assert heard.get(timeout=SOON) == StoreEvent("resync")
     first.save(make())
     assert heard.get(timeout=SOON) == StoreEvent("annotations", "alice", ("a1",))
@@ -188,3 +189,21 @@ def test_an_import_that_fails_late_leaves_nothing_and_no_false_conflict(
         assert store.count() == 0 and store.history() == []
         saved = store.save(make(index=0, tags=("denial",)))  # absent, as this session knows
         assert store.get("a1", 0) == saved
+
+
+def test_a_listener_that_cannot_reach_the_server_says_lost_once() -> None:
+    from store.postgres.listener import Listener
+
+    problems: list[str] = []
+    nowhere = "postgresql://nobody@127.0.0.1:1/nothing?connect_timeout=2"
+    listener = Listener(nowhere, "the server", "workbench", "session", problems.append)
+    heard: queue.Queue[StoreEvent] = queue.Queue()
+    subscription = listener.subscribe(heard.put)
+    try:
+        assert heard.get(timeout=SOON) == StoreEvent("lost")
+        with pytest.raises(queue.Empty):  # still trying, but says it only once
+            heard.get(timeout=1.0)
+    finally:
+        subscription.close()
+        listener.close()
+    assert problems == []
