@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,9 +12,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.worker import get_current_worker
+from textual.worker import WorkerFailed, get_current_worker
 
-from store import Store, StoreError
+from store import ServerError, Store, StoreError
 from workbench.config.settings import SuggestionSettings
 from workbench.config.state import StateError, remember_export_folder
 from workbench.core.anchoring.placement import outcome_counts
@@ -28,11 +28,15 @@ from workbench.tui.literal import visible
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
 from workbench.tui.screens.loading import LoadingScreen
 from workbench.tui.screens.summary import SUMMARY_BINDINGS, SummaryScreen
+from workbench.tui.server_link import ServerLink, ServerUnreachable, StoreChanged
 from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.suggestions import ArticleSuggestions
 from workbench.tui.state.workspace import Workspace
 
 if TYPE_CHECKING:
+    from textual.actions import ActionParseResult
+    from textual.dom import DOMNode
+
     from workbench.core.interchange.export.from_store import ExportSource
 
 STORE_WARNINGS_EVERY = 1.0
@@ -89,6 +93,9 @@ class WorkbenchApp(App[None]):
         """What every screen reads and changes, once the corpus is loaded."""
         self.session: AnnotationSession | None = None
         """The annotate screen's place and counts (it lives as long as the app)."""
+        self.link: ServerLink | None = None
+        """Other sessions' changes coming in (a database server's), once there is a
+        workspace to show them in."""
         self.store_failure: str | None = None
         """Why a store error ended the app (see _handle_exception)."""
         self.exit_message = ""
@@ -188,6 +195,7 @@ class WorkbenchApp(App[None]):
             return
         workspace = Workspace(self.store, corpus, self.anchoring_threshold(), self.keys)
         self.workspace = workspace
+        self.link = ServerLink(self, self.store, workspace.receive_store_event)
         session = AnnotationSession(
             workspace,
             ArticleSuggestions(self.suggestion_settings or self.read_suggestion_settings()),
@@ -333,10 +341,50 @@ class WorkbenchApp(App[None]):
                 self.notify, str(error), title="Export folder not remembered", markup=False
             )
 
+    # -- other sessions and the database server (issue 17) ----------------------------
+    def on_store_changed(self, _message: StoreChanged) -> None:
+        """Another session changed the database: every screen shows it (tui/state/live.py)."""
+        if self.link is not None:
+            self.link.take()
+
+    def on_server_unreachable(self, message: ServerUnreachable) -> None:
+        """A screen's read found no server and kept what it showed: say so, once."""
+        self.server_unreachable(message.error)
+
+    def server_unreachable(self, error: ServerError) -> None:
+        if self.link is not None:
+            self.link.lost(error)
+        else:
+            self.notify(str(error), title="Server unreachable", severity="error", markup=False)
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every key's action: a read that finds no database server leaves the screen
+        as it was and says so (the store connects again by itself); it never ends the
+        app, which an error escaping to Textual would."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except ServerError as error:
+            self.server_unreachable(error)
+            return True
+
+    def on_unmount(self) -> None:
+        if self.link is not None:
+            self.link.close()
+
     def _handle_exception(self, error: Exception) -> None:
         """A store error no screen caught (damage found while reading) ends the app with
         the command line's one-line message, never a traceback. Opening already refuses
-        every damage it can see, so this is a last guard."""
+        every damage it can see, so this is a last guard. A server that cannot be
+        reached is no damage: said, and the app goes on (a worker's read, say)."""
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(cause, ServerError):
+            self.server_unreachable(cause)
+            return
         if not isinstance(error, StoreError):
             super()._handle_exception(error)
             return

@@ -14,7 +14,7 @@ from textual.validation import Integer
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from store import Change, DecisionChange, StoreError
+from store import Change, DecisionChange, ServerError, StoreError
 from workbench.core.analysis.ledger.decisions import decision_words
 from workbench.core.analysis.suggestions.speaker import guess_source
 from workbench.core.analysis.suggestions.suggest import Suggestion
@@ -26,6 +26,7 @@ from workbench.tui.screens.articles import ArticleListScreen
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.prompt import TextPrompt
+from workbench.tui.server_link import ServerUnreachable
 from workbench.tui.state.anchors import is_reanchoring
 from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
@@ -187,7 +188,20 @@ class AnnotateScreen(Screen[None]):
 
     # -- rendering ------------------------------------------------------------------
     def refresh_view(self) -> None:
-        """Show the session's current place; called after every move or change."""
+        """Show the session's current place; called after every move or change. A
+        database server that cannot be reached leaves the panel saying so."""
+        try:
+            self.show_place()
+        except ServerError as error:
+            self.query_one(AnnotationPanel).show(
+                None,
+                saved=False,
+                error=self.last_error,
+                unread="server unreachable, this sentence's annotation is shown when it is back",
+            )
+            self.post_message(ServerUnreachable(error))
+
+    def show_place(self) -> None:
         session = self.session
         article = session.article
         sentences = session.sentences
@@ -200,7 +214,7 @@ class AnnotateScreen(Screen[None]):
         lowest = suggestions.settings.lowest_score
         marks = sentence_marks(suggestion, sentence, lowest) if sentence is not None else []
         self.query_one(SentenceView).show(article, session.place.sentence, marks)
-        annotation = session.annotation
+        annotation = session.look()
         unstored = annotation is not None and self.workspace.anchors.is_stale(article)
         anchors = self.workspace.anchors
         tagged = None if annotation is None else anchors.as_tagged(article, annotation)
@@ -448,7 +462,9 @@ class AnnotateScreen(Screen[None]):
         try:
             change = step()
         except StoreError as error:
+            self.last_error = str(error)  # another session's change: the panel shows it
             self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self.refresh_view()
             return
         if change is None:
             self.notify(nothing)

@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
-from store import Change, DecisionChange, StoreError
+from store import Change, DecisionChange, ServerError, StoreError
 from workbench.core.analysis.ledger.decisions import decision_words
 from workbench.core.anchoring.as_tagged import TaggedVersions
 from workbench.core.anchoring.placement import anchored_to, most_similar
@@ -34,6 +34,7 @@ from workbench.core.annotation_filter import UNTAGGED
 from workbench.core.collector import paused_gc
 from workbench.tui.literal import literal
 from workbench.tui.screens.choice import ChoicePrompt
+from workbench.tui.server_link import ServerUnreachable
 from workbench.tui.state.review_rows import (
     ANCHORING_FILTERS,
     COLUMNS,
@@ -146,6 +147,13 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.generation = 0
         """Bumped by every new query: batches of an older one are dropped."""
         self.closed = False
+        self.elsewhere: set[str] = set()
+        """Articles another session changed, to read again (read_elsewhere)."""
+        self.reading_elsewhere = False
+        self.reading_all = True
+        """Every row is being read (load_rows; the screen starts with it)."""
+        self.load_again = False
+        """Another session changed something while every row was being read."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="review-status", markup=False)
@@ -184,6 +192,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         by row, anything else by reading every annotation again."""
         if self.closed or not change.annotations:
             return
+        if not change.here:
+            self.changed_elsewhere(change)
+            return
         if not change.exact:
             self.reload()  # annotations changed sentence, or became or stopped being orphans
             return
@@ -194,11 +205,33 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             else:
                 self.apply(row_key(edit.annotation), edit.after)
 
+    def changed_elsewhere(self, change: WorkspaceChange) -> None:
+        """Another session's change: read its articles again (read_elsewhere), or every
+        row once the rows being read now are in (they may be older than the change)."""
+        if self.reading_all:
+            self.load_again = True
+        elif change.everything or not self.loaded:
+            self.reload()
+        else:
+            self.elsewhere.update(change.article_ids)
+            if not self.reading_elsewhere:
+                self.reading_elsewhere = True
+                self.read_elsewhere()
+
     # -- computing rows (worker threads) ------------------------------------------
     @work(thread=True, exclusive=True, group="review-load", description="review: load rows")
     def load_rows(self) -> None:
         """Read the store and build every row here: at 100,000 annotations that is
-        most of a second the UI thread must not wait for."""
+        most of a second the UI thread must not wait for. A database server away leaves
+        the rows as they were, saying so (they are read again when it is back)."""
+        try:
+            self.read_rows()
+        except ServerError as error:
+            if not get_current_worker().is_cancelled:
+                self.post_message(ServerUnreachable(error))
+                self.app.call_from_thread(self.rows_unread)
+
+    def read_rows(self) -> None:
         order = {article.id: number for number, article in enumerate(self.corpus.articles)}
         labels = {
             article.id: f"{number + 1}. {article.title}"
@@ -219,15 +252,82 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.rows_loaded, rows, facets, versions)
 
+    @work(thread=True, group="review-elsewhere", description="review: changed elsewhere")
+    def read_elsewhere(self) -> None:
+        """Read again the rows of the articles other sessions changed, until none is
+        left to read: at 100,000 annotations a few articles take milliseconds where
+        every row takes seconds. An article whose annotations need re-anchoring, read
+        in memory, makes it read every row (load_rows)."""
+        while True:
+            article_ids = self.app.call_from_thread(self.take_elsewhere)
+            if not article_ids:
+                return
+            articles = [self.corpus.by_id[i] for i in article_ids if i in self.corpus.by_id]
+            try:
+                if current_view(self.store, articles, self.anchors.threshold) is not self.store:
+                    self.app.call_from_thread(self.reload)
+                    continue
+                annotations = [
+                    annotation
+                    for article_id in sorted(article_ids)
+                    for annotation in (
+                        *self.store.in_article(article_id),
+                        *self.store.orphans(None, article_id),
+                    )
+                ]
+            except ServerError as error:  # every row is read again when it is back
+                self.post_message(ServerUnreachable(error))
+                self.app.call_from_thread(self.stop_elsewhere)
+                return
+            self.app.call_from_thread(self.elsewhere_read, article_ids, annotations)
+
+    def take_elsewhere(self) -> frozenset[str]:
+        taken = frozenset(self.elsewhere)
+        self.elsewhere.clear()
+        self.reading_elsewhere = bool(taken) and not self.closed
+        return taken if self.reading_elsewhere else frozenset()
+
+    def stop_elsewhere(self) -> None:
+        self.elsewhere.clear()
+        self.reading_elsewhere = False
+
+    def elsewhere_read(self, article_ids: frozenset[str], annotations: list[Annotation]) -> None:
+        """Replace those articles' rows by what was read, and filter again."""
+        if self.closed or not self.loaded:
+            return
+        order = {article.id: number for number, article in enumerate(self.corpus.articles)}
+        labels = {
+            article.id: f"{n + 1}. {article.title}"
+            for n, article in enumerate(self.corpus.articles)
+        }
+        rows = {key: row for key, row in self.rows.items() if key[1] not in article_ids}
+        for row in make_rows(annotations, order, labels):
+            rows[row.key] = row
+            self.facets = self.facets.including(row.annotation)
+        self.rows = rows
+        self.refilter()
+
+    def rows_unread(self) -> None:
+        """The rows could not be read again: keep the ones shown, if any."""
+        self.reading_all = self.load_again = False
+        if not self.closed:
+            self.loaded = bool(self.rows)
+            self.show_status("server unreachable: the annotations were not read again")
+
     def rows_loaded(
         self, rows: dict[RowKey, ReviewRow], facets: ReviewFacets, versions: TaggedVersions
     ) -> None:
+        self.reading_all = False
         if self.closed:
             return
         self.rows = rows
         self.facets = facets
         self.versions = versions
         self.loaded = True
+        if self.load_again:
+            self.load_again = False
+            self.reload()
+            return
         self.refilter()
 
     def refilter(self) -> None:
@@ -560,6 +660,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
     def reload(self) -> None:
         """Read every annotation again (after a change that moved some between rows)."""
         self.loaded = False
+        self.reading_all = True
         self.show_status("loading annotations…")
         self.load_rows()
 

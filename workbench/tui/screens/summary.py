@@ -23,7 +23,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from store import Change, DecisionChange, StoreError
+from store import Change, DecisionChange, ServerError, StoreError
 from workbench.core.analysis.figures.conflicts import Figure, format_value
 from workbench.core.analysis.ledger.decisions import Merge, Split, decision_words
 from workbench.core.analysis.ledger.settings import LedgerSettings
@@ -43,6 +43,7 @@ from workbench.tui.literal import literal
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.confirm import ConfirmPrompt, describe
 from workbench.tui.screens.prompt import TextPrompt
+from workbench.tui.server_link import ServerUnreachable
 from workbench.tui.state.column_widths import ColumnSpec, content_widths, fitted
 from workbench.tui.state.live_summary import LiveSummary
 from workbench.tui.state.summary_detail import (
@@ -220,6 +221,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         """The summary shown, kept up to date from the workspace's exact changes."""
         self.reading = False
         """A read of the store is on its way: a change meanwhile is read again."""
+        self.read_again = False
+        """Another session changed something during the read: read once more after it
+        (restarting it at each change, a busy colleague would starve it)."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="summary-status", markup=False)
@@ -253,6 +257,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         a merge or split, or what only the store says: the summary computed again."""
         if not (change.annotations or change.ledger):
             return
+        if self.reading and not change.here:
+            self.read_again = True
+            return
         if not self.reading and self.live.note(change):
             self.update_in_background()
         else:
@@ -271,10 +278,24 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
 
     @work(thread=True, exclusive=True, group="summary", description="summary: build")
     def build_in_background(self, analyst: str | None) -> None:
-        """Read the store and build the summary here: seconds at 100,000 annotations."""
-        view, analysts = read_summary(self.workspace, analyst, self.ledger, self.live)
+        """Read the store and build the summary here: seconds at 100,000 annotations. A
+        database server away leaves the summary as it was, saying so."""
+        try:
+            view, analysts = read_summary(self.workspace, analyst, self.ledger, self.live)
+        except ServerError as error:
+            if not get_current_worker().is_cancelled:
+                self.post_message(ServerUnreachable(error))
+                self.app.call_from_thread(self.summary_unread)
+            return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_view, view, analysts)
+
+    def summary_unread(self) -> None:
+        self.reading = self.read_again = False
+        self.query_one(TabbedContent).loading = False
+        self.show_status(
+            "server unreachable: the summary was not computed again; it is when the server is back"
+        )
 
     @work(thread=True, exclusive=True, group="summary", description="summary: update")
     def update_in_background(self) -> None:
@@ -325,6 +346,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         if self.follow is not None:
             self.put_cursor_on(self.follow)
             self.follow = None
+        if self.read_again and not self.reading:
+            self.read_again = False
+            self.recompute()
         self.show_detail()
 
     def fill_tables(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from store import Change, DecisionChange
+from store import Change, ConcurrentEditError, DecisionChange
 from workbench.core.analysis.suggestions.suggest import Suggestion
 from workbench.core.annotation import STATUSES, Anchor, Annotation, Suggested
 from workbench.core.corpus.articles import Article
@@ -43,7 +43,15 @@ class AnnotationSession:
         self.suggestions = suggestions or ArticleSuggestions()
         """What the suggester proposes, per article, once computed (tui/state/suggestions.py)."""
         self.place = Place(0, 0)
-        self._tagged_in_corpus: int | None = None
+        self._tagged: dict[str, int] | None = None
+        """This analyst's tagged sentences per article of the corpus, once counted."""
+        self._tagged_total = 0
+        self._recount: set[str] = set()
+        """Articles another session (or a step of several) changed: counted again when
+        the count is next asked for, those alone."""
+        self._shown: tuple[Place, Annotation | None] | None = None
+        """The annotation the screen last showed, and where: what the analyst decides
+        on (see `look` and `save`); None when unknown."""
         workspace.subscribe(self.changed)  # for the workspace's life, as the session
 
     # -- where we are -------------------------------------------------------------
@@ -64,6 +72,13 @@ class AnnotationSession:
     def annotation(self) -> Annotation | None:
         sentence = self.sentence
         return None if sentence is None else self.anchors.get(self.article, sentence.index)
+
+    def look(self) -> Annotation | None:
+        """The current sentence's annotation, as the screen shows it to the analyst: a
+        change made to it is refused if another session changed it meanwhile."""
+        annotation = self.annotation
+        self._shown = (self.place, annotation)
+        return annotation
 
     @property
     def suggestion(self) -> Suggestion | None:
@@ -98,16 +113,27 @@ class AnnotationSession:
         """Tagged sentences of this annotator in the corpus.
 
         Counted once, then kept up to date from each change made here: counting means a
-        pass over every article, far too slow for every keystroke in a large corpus.
+        pass over every article, far too slow for every keystroke in a large corpus. An
+        article changed in ways only reading it shows (another session's change, a step
+        of several) is counted again alone.
         """
-        if self._tagged_in_corpus is None:
+        tagged = self._tagged
+        if tagged is None:
             counts = self.store.tagged_counts(self.store.annotator)
-            self._tagged_in_corpus = sum(counts.get(a.id, 0) for a in self.corpus.articles)
-        return self._tagged_in_corpus
+            tagged = self._tagged = {a.id: counts.get(a.id, 0) for a in self.corpus.articles}
+            self._tagged_total = sum(tagged.values())
+            self._recount.clear()
+        while self._recount:
+            article_id = next(iter(self._recount))
+            now = sum(1 for a in self.store.for_article(article_id).values() if a.tags)
+            self._tagged_total += now - tagged[article_id]
+            tagged[article_id] = now
+            self._recount.discard(article_id)
+        return self._tagged_total
 
     def forget_counts(self) -> None:
         """Annotations may have changed elsewhere (review screen, import): count again."""
-        self._tagged_in_corpus = None
+        self._tagged = None
         self.anchors.forget()
 
     def changed(self, change: WorkspaceChange) -> None:
@@ -115,15 +141,35 @@ class AnnotationSession:
         workspace: exact edits are counted, anything else is counted again when asked."""
         if not change.annotations:
             return
-        if not change.exact:
-            self.forget_counts()  # a step of several, an orphan's, another session's
+        if change.here and not change.exact:
+            self._shown = None  # moved here (re-anchoring, an undone step): not known
+        if change.everything:
+            self.forget_counts()
+            return
+        if not change.exact:  # a step of several, an orphan's, another session's
+            self.anchors.forget()
+            self._recount.update(a for a in change.article_ids if a in self.corpus.by_id)
             return
         for edit in change.edits:
             self._count_change(edit.before, edit.after)
+            self._follow_shown(edit.annotation, edit.after)
+
+    def _follow_shown(self, changed: Annotation, after: Annotation | None) -> None:
+        """A change made here to the annotation shown (from any screen) is what the
+        analyst now sees, even before the screen shows it again."""
+        if self._shown is None or self.sentence is None or self._shown[0] != self.place:
+            return
+        if changed.key == (self.store.annotator, self.article.id, self.sentence.index):
+            self._shown = (self.place, None if after is None or after.is_blank else after)
 
     def _count_change(self, before: Annotation | None, after: Annotation | None) -> None:
-        if self._tagged_in_corpus is not None:
-            self._tagged_in_corpus += self._counted(after) - self._counted(before)
+        tagged = self._tagged
+        shown = after if after is not None else before
+        if tagged is None or shown is None or shown.article_id not in tagged:
+            return
+        change = self._counted(after) - self._counted(before)
+        tagged[shown.article_id] += change
+        self._tagged_total += change
 
     def _counted(self, annotation: Annotation | None) -> bool:
         """True when `annotation` is among tagged_in_corpus's: a tagged, placed
@@ -233,14 +279,25 @@ class AnnotationSession:
     def save(self, change: Callable[[Annotation], Annotation]) -> Annotation:
         """Change the current sentence's annotation (or a new one) through the workspace:
         durable when it returns; raises StoreWriteError. A judgement's first save records
-        the suggestion shown then, if any (provenance: tui/state/suggestions.py)."""
+        the suggestion shown then, if any (provenance: tui/state/suggestions.py).
+        ConcurrentEditError, nothing written, when another session (a database
+        server's) changed the tags, source, note or status since the screen showed them:
+        the analyst decides again on what is there now."""
 
         def changed() -> Annotation:
-            first = self.annotation is None
-            annotation = change(self.current_or_new())
+            current = self._unchanged_since_shown()
+            first = current.is_blank  # nothing stored yet: a stored one is never blank
+            annotation = change(current)
             return with_provenance(annotation, self.shown_suggestion) if first else annotation
 
         return self.workspace.write(self.article, changed)
+
+    def _unchanged_since_shown(self) -> Annotation:
+        current = self.current_or_new()
+        shown = self._shown
+        if shown is not None and shown[0] == self.place and not same_judgement(shown[1], current):
+            raise ConcurrentEditError(current.key, None if current.is_blank else current)
+        return current
 
     def accept_suggestion(self) -> Annotation | None:
         """Store the whole suggestion shown (tags and source); None when none is shown or
@@ -303,3 +360,17 @@ class AnnotationSession:
             self.go_to(article.id, shown.index)
         elif self.article.id != article.id:
             self.go_to(article.id, 0)
+
+
+def same_judgement(shown: Annotation | None, current: Annotation) -> bool:
+    """True when `current` holds what the analyst saw in `shown` (None: nothing): the
+    same tags, source, note and status. Where it sits (a re-anchoring) and when it was
+    stamped do not count."""
+    if shown is None:
+        return current.is_blank
+    return (shown.tags, shown.source, shown.note, shown.status) == (
+        current.tags,
+        current.source,
+        current.note,
+        current.status,
+    )

@@ -16,10 +16,19 @@ PostgreSQL's `store.subscribe`, whose callback runs on a listener thread) come i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from store import Change, DecisionChange, Store, StoreEvent
+from store import (
+    Change,
+    ConcurrentEditError,
+    ConnectionLostError,
+    DecisionChange,
+    ServerError,
+    Store,
+    StoreEvent,
+)
 from workbench.core.analysis.ledger.decisions import Merge, Split
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
 from workbench.core.annotation import Annotation
@@ -148,20 +157,21 @@ class Workspace:
         what the screen shows and the key it saves under is never an old text's
         (tui/state/anchors.py); the article as seen now goes in the save's own durable write
         (its fsync carries it: one per tag)."""
-        if article is not None:
-            self.anchors.settle(article)
-        annotation = make()
-        if article is not None:
-            self.store.remember_article(
-                article.id,
-                article.title,
-                article.sha256,
-                len(article.sentences),
-                segmenter_stamp(),
-                sync=False,
-            )
-        before = self.store.get(annotation.article_id, annotation.index)
-        saved = self.store.save(annotation)
+        with self._writing():
+            if article is not None:
+                self.anchors.settle(article)
+            annotation = make()
+            if article is not None:
+                self.store.remember_article(
+                    article.id,
+                    article.title,
+                    article.sha256,
+                    len(article.sentences),
+                    segmenter_stamp(),
+                    sync=False,
+                )
+            before = self.store.get(annotation.article_id, annotation.index)
+            saved = self.store.save(annotation)
         self.announce(
             WorkspaceChange(edits=(Edit(before, saved),), article_ids=frozenset([saved.article_id]))
         )
@@ -169,12 +179,37 @@ class Workspace:
 
     def undo(self) -> Change | DecisionChange | None:
         """Undo this analyst's last change (an annotation's or a ledger decision),
-        whichever screen made it; None: nothing to undo."""
-        return self._stepped(self.store.undo())
+        whichever screen made it; None: nothing to undo. ConcurrentEditError if another
+        session changed it since: nothing is undone."""
+        with self._writing():
+            change = self.store.undo()
+        return self._stepped(change)
 
     def redo(self) -> Change | DecisionChange | None:
         """Redo the last undone change; None: nothing to redo."""
-        return self._stepped(self.store.redo())
+        with self._writing():
+            change = self.store.redo()
+        return self._stepped(change)
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A write on a database server: one the server refused because another session
+        changed the annotation first is shown everywhere (`changed_elsewhere`); a server
+        that cannot be reached, even for a read on the way, is "not saved: connection
+        lost" (nothing was written)."""
+        try:
+            yield
+        except ConcurrentEditError as error:
+            self.changed_elsewhere(error)
+            raise
+        except ServerError as error:
+            raise ConnectionLostError(self.store.location) from error
+
+    def changed_elsewhere(self, error: ConcurrentEditError) -> None:
+        """A write was refused because another session changed the annotation first
+        (a database server's, issue 17): every screen shows what is stored now."""
+        self.anchors.forget()
+        self.announce(WorkspaceChange(article_ids=frozenset([error.key[1]]), here=False))
 
     def reattach(self, orphan: Annotation, placed: Annotation) -> Change:
         """Put an orphan on a sentence (`placed` is it there)."""
@@ -245,8 +280,10 @@ class Workspace:
         everything; "ledger" for the claim-ledger decisions; "articles" (the remembered
         articles) changes nothing a screen shows but re-anchoring's view of them."""
         self.anchors.forget()
-        if event.kind == "annotations":
+        if event.kind == "annotations" and event.article_ids:
             self.announce(WorkspaceChange(article_ids=frozenset(event.article_ids), here=False))
+        elif event.kind == "annotations":  # any article (an import, a large change)
+            self.announce(WorkspaceChange(everything=True, here=False))
         elif event.kind == "ledger":
             self.announce(WorkspaceChange(ledger=True, here=False))
         elif event.kind == "resync":

@@ -34,7 +34,9 @@ class AnnotationPanel(Static):
     carries the reason when a write failed; `unstored` marks an annotation shown where
     re-anchoring puts it while the store still holds it as it was (read-only, or an
     undone re-anchoring); `tagged` is a moved annotation as the analyst tagged it (None
-    when not known; `history_read` False while that is still being looked up).
+    when not known; `history_read` False while that is still being looked up);
+    `unread` says why the annotation could not be read (a database server away): the
+    panel then claims nothing about it.
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(TAG_CLASSES)
@@ -61,6 +63,7 @@ class AnnotationPanel(Static):
         self.tagged: Annotation | None = None
         self.history_read = True
         self.suggested: Content | None = None
+        self.unread = ""
 
     def show(
         self,
@@ -72,12 +75,14 @@ class AnnotationPanel(Static):
         tagged: Annotation | None = None,
         history_read: bool = True,
         suggested: Content | None = None,
+        unread: str = "",
     ) -> None:
         """`suggested`: the suggestion's line (suggestion_marks.suggestion_line), shown
         under the tags; None when suggestions are off."""
         self.tagged = tagged
         self.history_read = history_read
         self.suggested = suggested
+        self.unread = unread
         self.set_reactive(AnnotationPanel.saved, saved)
         self.set_reactive(AnnotationPanel.error, error)
         self.set_reactive(AnnotationPanel.unstored, unstored)
@@ -102,7 +107,7 @@ class AnnotationPanel(Static):
         on_styles = tag_styles(self, reverse=True)
         for tag in TAGS:
             on = annotation is not None and tag in annotation.tags
-            mark = "■" if on else "□"
+            mark = "?" if self.unread else "■" if on else "□"
             key = self.tag_keys.get(tag)
             chip = Content(f" {mark} {tag} ({key}) " if key else f" {mark} {tag} ")
             chips.append(chip.stylize(on_styles[tag] if on else OFF_STYLE))
@@ -110,7 +115,11 @@ class AnnotationPanel(Static):
         status = annotation.status if annotation else "unverified"
         note = annotation.note if annotation and annotation.note else "—"
         if self.error:
-            light = Content(f"✗ NOT SAVED: {visible(self.error, single_line=True)}")
+            reason = self.error.removeprefix("not saved: ")
+            light = Content(f"✗ NOT SAVED: {visible(reason, single_line=True)}")
+            light = light.stylize(UNSAVED_STYLE)
+        elif self.unread:
+            light = Content(f"✗ NOT READ: {visible(self.unread, single_line=True)}")
             light = light.stylize(UNSAVED_STYLE)
         elif self.unstored and annotation is not None:
             light = Content("◌ shown re-anchored, not stored yet").stylize("$warning")

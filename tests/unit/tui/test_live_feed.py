@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 
 from store import StoreEvent
-from workbench.tui.live import LiveFeed, merged
+from workbench.tui.state.live import LiveFeed, merged
 
 
 def annotations(annotator: str, *article_ids: str) -> StoreEvent:

@@ -20,7 +20,7 @@ from store import StoreEvent
 class LiveFeed:
     """StoreEvents heard on any thread, taken on the UI thread, coalesced (`merged`)."""
 
-    def __init__(self, wake: Callable[[], None]) -> None:
+    def __init__(self, wake: Callable[[], object]) -> None:
         """`wake()` asks the UI thread to call `take` soon; it is called from the
         listening thread, once per batch."""
         self._wake = wake
