@@ -2,9 +2,10 @@
 
 Figures: a save (one round trip, committed with synchronous_commit on) at the largest
 size; eight writer processes at once (each save's time, and commits per second in
-all); how soon another session hears of a change (save to its callback); opening; the
-summary. The database is the file store's largest one copied in (copy-db's COPY) into
-a schema of its own, dropped at the end. Without a server the figures are skipped,
+all); how soon another session hears of a change (save to its callback), and how soon
+another workbench shows it (bench/team_screen.py); opening; the summary. The database
+is the file store's largest one copied in (copy-db's COPY) into a schema of its own,
+dropped at the end. Without a server the figures are skipped,
 saying why: WORKBENCH_BENCH_PG_URL (or WORKBENCH_TEST_PG_URL) names one.
 """
 
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from bench.report import Figure, Naive, Samples
 from bench.summary import store_summaries, summarise
+from bench.team_screen import screen_heard
 from bench.timing import timed, within_budget
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore, open_store
@@ -69,6 +71,7 @@ def run(space: Workspace) -> list[Figure]:
             min(space.scale.repeats, size // 4),
         )
         where = f"{size:,} annotations"
+        screen_presses = min(space.scale.repeats, 60)
         return [
             Figure(
                 "save on a local PostgreSQL server (PostgresStore.save, synchronous_commit on)",
@@ -88,6 +91,22 @@ def run(space: Workspace) -> list[Figure]:
                 limit=HEARD_P95,
                 statistic="p95",
                 note="the file store has one writer: there is nothing to hear",
+            ),
+            Figure(
+                "a tag on the same analyst's other workbench (two apps, Pilot: key to frame)",
+                f"{where}, {len(space.corpus.articles):,} articles",
+                screen_heard(database, space.corpus, screen_presses, reviewer=False),
+                limit=HEARD_P95,
+                statistic="p95",
+                note="the annotate panel and its counts; the file store: seen after a restart",
+            ),
+            Figure(
+                "a tag on another analyst's review screen (two apps, Pilot: key to frame)",
+                f"{where}, every annotation listed",
+                screen_heard(database, space.corpus, screen_presses, reviewer=True),
+                limit=HEARD_P95,
+                statistic="p95",
+                note="the changed article's rows read again, the list filtered again",
             ),
             Figure(
                 "open a PostgreSQL store (connect, check the schema)",
