@@ -43,6 +43,17 @@ def writer(
     )
 
 
+def rest_of(child: subprocess.Popen[str], timeout: float) -> tuple[str, str]:
+    """The rest of a child's output once it ends, after lines read with readline():
+    communicate() would read the pipes' descriptors and miss what readline() had
+    already buffered."""
+    assert child.stdout is not None and child.stderr is not None
+    out = child.stdout.read()
+    err = child.stderr.read()
+    child.wait(timeout)
+    return out, err
+
+
 def acknowledged(lines: list[str]) -> dict[tuple[str, int], tuple[str, ...]]:
     """(article, sentence) -> tags of every write the child saw acknowledged (the last)."""
     acks: dict[tuple[str, int], tuple[str, ...]] = {}
@@ -99,7 +110,7 @@ def test_a_client_killed_mid_save_loses_nothing_acknowledged(
         assert child.stdout is not None
         lines = [child.stdout.readline() for _ in range(40 + 37 * seed)]
         child.send_signal(signal.SIGKILL)
-        rest, _err = child.communicate(timeout=30)
+        rest, _err = rest_of(child, 30)
         acks = acknowledged(lines + rest.splitlines())
         with open_store(pg_url, "checker", read_only=True) as store:
             stored = {(a.article_id, a.index): a.tags for a in store.all(f"w{seed}")}
@@ -159,7 +170,7 @@ def test_analysts_tagging_through_a_server_restart_lose_nothing_acknowledged(
         assert child.stdout is not None
         before[name] = [child.stdout.readline() for _ in range(40)]
     pg_server.restart()
-    outputs = {name: child.communicate(timeout=120) for name, child in children.items()}
+    outputs = {name: rest_of(child, 120) for name, child in children.items()}
     lines = {name: before[name] + outputs[name][0].splitlines() for name in children}
     for name, child in children.items():
         assert child.returncode == 0, outputs[name][1]
