@@ -16,6 +16,7 @@ from workbench.core.analysis.ledger.decisions import (
     decisions_from_records,
 )
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.markdown import render_markdown
 from workbench.core.annotation import Annotation
 
 
@@ -84,10 +85,14 @@ def test_a_split_takes_every_analysts_line_of_the_sentence(gold: list[Annotation
 
 
 def test_a_decision_that_finds_nothing_is_named_not_dropped(gold: list[Annotation]) -> None:
-    stale = Merge(("g-0000000000", "g-ffffffffff"), annotator="gold")
+    stale = Merge(("g-0000000000", "g-ffffffffff"), annotator="gold", at="2026-01-01T00:00:00Z")
     summary = build_summary(gold, settings=SummarySettings(decisions=(stale,)))
     assert summary.ignored_decisions == (stale,)
     assert summary.to_json()["ignored_decisions"] == [stale.to_record()]
+    report = render_markdown(summary)
+    assert "## Decisions that no longer apply" in report
+    assert "- merge of 2 claim groups (gold, 2026-01-01T00:00:00Z)" in report
+    assert "no longer apply" not in render_markdown(build_summary(gold))
 
 
 MERGE = {"annotator": "a", "at": "2026-01-01T00:00:00Z", "action": "merge", "groups": ["x", "y"]}

@@ -434,6 +434,11 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             total = line_count(summary.ledger)
             if total > len(self.lines):
                 line += f" · the ledger shows its first {len(self.lines):,} of {total:,} lines"
+            if summary.ignored_decisions:
+                line += (
+                    f" · {len(summary.ignored_decisions)} merge/split decision(s) no longer "
+                    "apply (w: listed in the report)"
+                )
             if not totals.annotations and self.analysts:
                 line += f" · no annotations by {self.analyst}: press a to choose an analyst"
         hint = "1–5 tabs · Enter opens · m m merge · x split · u undo · Tab: details"

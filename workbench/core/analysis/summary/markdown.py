@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from workbench.core.analysis.figures.conflicts import format_value
+from workbench.core.analysis.ledger.decisions import LedgerDecision, decision_words
 from workbench.core.analysis.summary.model import (
     AnchoringList,
     AnchoringSection,
@@ -93,6 +94,7 @@ def render_markdown(summary: Summary, max_groups: int = 200) -> str:
     lines += _article_section(summary.articles)
     lines += _source_section(summary.sources)
     lines += _ledger_section(summary.ledger, max_groups, titles)
+    lines += _ignored_section(summary.ignored_decisions, titles)
     lines += _unlinked_denial_section(summary.unlinked_denials, titles)
     lines += _anchoring_section(summary.anchoring or AnchoringSection(), titles)
     return "\n".join(lines).rstrip() + "\n"
@@ -279,6 +281,25 @@ def _ledger_section(
     for number, group in enumerate(shown, 1):
         lines += _group_lines(number, group, titles)
     return lines
+
+
+def _ignored_section(decisions: Sequence[LedgerDecision], titles: Mapping[str, str]) -> list[str]:
+    """The analysts' merges and splits that were not applied: named, never dropped."""
+    if not decisions:
+        return []
+    lines = [
+        "## Decisions that no longer apply",
+        "",
+        "Merges and splits whose claim groups or claims are gone, or that this version "
+        "cannot read; they stay in the database (`ignored_decisions` in the JSON).",
+        "",
+    ]
+    for decision in decisions:
+        record = decision.to_record()
+        who = ", ".join(str(record[name]) for name in ("annotator", "at") if record.get(name))
+        words = decision_words(record, lambda article_id: titles.get(article_id, article_id))
+        lines.append(f"- {_cell(words)}" + (f" ({_cell(who)})" if who else ""))
+    return [*lines, ""]
 
 
 def _group_lines(number: int, group: ClaimGroup, titles: Mapping[str, str]) -> list[str]:
