@@ -293,6 +293,7 @@ async def test_the_open_summary_follows_each_change_patched_or_rebuilt(  # type:
         assert screen.summary == fresh()
         row = ledger_table(screen).get_row_at(line_of(screen, lambda line: line.key == claim.key))
         assert row[6].plain == "disputed"
+        assert_tables_show(screen)
 
         sentence = next(s for s in article.sentences if store.get(article.id, s.index) is None)
         anchor = Anchor.in_text(
@@ -305,3 +306,20 @@ async def test_the_open_summary_follows_each_change_patched_or_rebuilt(  # type:
         assert screen.summary == fresh()
         assert screen.summary is not None
         assert any(fresh_claim.key in {m.key for m in g.members} for g in screen.summary.ledger)
+        assert_tables_show(screen)
+
+
+def assert_tables_show(screen: SummaryScreen) -> None:
+    """Every table holds what filling it from the summary shown gives (cells changed in
+    place after an update included), in the order ranked_groups reads."""
+    from workbench.core.analysis.summary.model import ranked_groups
+    from workbench.tui.screens.summary import _cell
+    from workbench.tui.state.summary_view import prepare_view
+
+    assert screen.summary is not None and screen.view is not None
+    assert screen.view.ranked == ranked_groups(screen.summary.ledger)
+    expected = prepare_view(screen.summary)
+    for tab, _columns, rows in screen.table_rows(expected):
+        table = screen.query_one(f"#{tab}-table", DataTable)
+        shown = [[cell.plain for cell in table.get_row_at(n)] for n in range(table.row_count)]
+        assert shown == [[_cell(cell).plain for cell in row] for row in rows], tab

@@ -13,11 +13,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
@@ -146,9 +148,10 @@ SOURCE_COLUMNS: Columns = (
 
 def fill(
     table: DataTable[Content], columns: Columns, rows: Sequence[Sequence[object]], room: int
-) -> None:
+) -> list[int]:
     """Replace a table's rows and fit its columns to `room` cells; every cell is rendered
-    literally (it may be article text). The cursor stays on the row it was on."""
+    literally (it may be article text). The cursor stays on the row it was on. Returns
+    each column's widest cell (content_widths), which the fit was made from."""
     cells = [[_cell(cell) for cell in row] for row in rows]
     content = content_widths(columns, ([cell.plain for cell in row] for row in cells))
     widths = fitted(columns, content, room)
@@ -160,6 +163,34 @@ def fill(
         table.add_row(*row, key=str(number))
     if 0 < cursor < len(cells):
         table.move_cursor(row=cursor, scroll=False)
+    return content
+
+
+def patch_rows(
+    table: DataTable[Content],
+    before: Sequence[Sequence[object]],
+    after: Sequence[Sequence[object]],
+    content: Sequence[int],
+) -> bool:
+    """Change in place the cells of the rows that differ (an updated summary: a few),
+    when the rows are as many and no column's widest cell changes, so the fit stays
+    what fill() would make; False when the table must be filled again."""
+    if len(before) != len(after):
+        return False
+    changed = [n for n, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
+    updates: list[tuple[Coordinate, Content]] = []
+    for row in changed:
+        for column, (old, new) in enumerate(zip(before[row], after[row], strict=True)):
+            if old == new:
+                continue
+            cell = _cell(new)
+            length, was = cell_len(cell.plain), cell_len(_cell(old).plain)
+            if length > content[column] or (was == content[column] and length < was):
+                return False  # the column's widest cell changes: fit again
+            updates.append((Coordinate(row, column), cell))
+    for coordinate, cell in updates:
+        table.update_cell_at(coordinate, cell)
+    return True
 
 
 def _cell(value: object) -> Content:
@@ -204,6 +235,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         """The analysts with annotations in the store, as of the last read."""
         self.summary: Summary | None = None
         self.view: SummaryView | None = None
+        self.content_widths: dict[str, list[int]] = {}
+        """Each table's widest cell per column, as its columns were last fitted."""
         self.filled_width = 0
         """The screen width the tables were last fitted to."""
         self.refit: Timer | None = None
@@ -301,7 +334,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
     def update_in_background(self) -> None:
         """Apply the changes noted to the summary shown: a patch, or a rebuild with the
         previous build's cache when the ledger reads what changed."""
-        view = prepare_view(self.live.update())
+        view = prepare_view(self.live.update(), self.view)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_view, view)
 
@@ -313,6 +346,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             self.reading = False
         self.query_one(TabbedContent).loading = False
         self.summary = view.summary
+        shown = None if analysts is not None else self.view
         self.view = view
         self.lines = view.lines
         self.conflict_figures = view.conflict_figures
@@ -324,7 +358,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         ][: len(view.conflict_rows)]
         self.titles = view.summary.short_titles()
         self.anchoring = view.anchoring
-        self.fill_tables()
+        self.fill_tables(shown)
         banner = [
             f"{FLAG} {conflict.topic}: "
             + ", ".join(format_value(value) for value in conflict.values)
@@ -351,21 +385,36 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             self.recompute()
         self.show_detail()
 
-    def fill_tables(self) -> None:
-        """Every table from the summary shown, its columns fitted to the screen's width."""
+    def fill_tables(self, shown: SummaryView | None = None) -> None:
+        """Every table from the summary shown, its columns fitted to the screen's width.
+        `shown`: the view the tables show now (an update): only the cells that differ
+        are changed where the fit stays the same (patch_rows)."""
         view = self.view
         if view is None:
             return
-        self.filled_width = width = self.size.width
+        width = self.size.width
+        if shown is not None and width != self.filled_width:
+            shown = None
+        self.filled_width = width
         room = max(width - TABLE_SCROLLBAR, 1)
-        for tab, columns, rows in (
+        for tab, columns, rows in self.table_rows(view):
+            table = self.query_one(f"#{tab}-table", DataTable)
+            if shown is not None and tab in self.content_widths:
+                before = dict((name, old) for name, _, old in self.table_rows(shown))[tab]
+                if patch_rows(table, before, rows, self.content_widths[tab]):
+                    continue
+            self.content_widths[tab] = fill(table, columns, rows, room)
+
+    @staticmethod
+    def table_rows(view: SummaryView) -> list[tuple[str, Columns, Sequence[Sequence[object]]]]:
+        """Each table's id, columns and rows in `view`."""
+        return [
             ("ledger", LEDGER_COLUMNS, view.ledger_rows),
             ("conflicts", CONFLICT_COLUMNS, view.conflict_rows),
             ("articles", ARTICLE_COLUMNS, view.article_rows),
             ("sources", SOURCE_COLUMNS, view.source_rows),
             ("anchoring", ANCHORING_COLUMNS, view.anchoring_rows),
-        ):
-            fill(self.query_one(f"#{tab}-table", DataTable), columns, rows, room)
+        ]
 
     def on_resize(self) -> None:
         """Tables use the width they are given: fitted again once the width settles (a

@@ -9,7 +9,7 @@ the UI thread is safe while the UI thread writes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.content import Content
 
@@ -113,6 +113,10 @@ class SummaryView:
     anchoring: list[tuple[AnchoringList, Annotation]]
     """(anchoring list name, annotation) of each line of the Anchoring tab."""
     anchoring_rows: list[Row]
+    ranked: list[ClaimGroup] = field(default_factory=list)
+    """The ledger's groups in the order people read them (ranked_groups)."""
+    group_numbers: dict[tuple[str, int], int] = field(default_factory=dict)
+    """The group number of each sentence whose figures the conflicts tab shows."""
 
 
 def analysts_cell(sentence: SentenceLine) -> str:
@@ -121,11 +125,38 @@ def analysts_cell(sentence: SentenceLine) -> str:
     return f"{names} ≠" if sentence.disagreement else names
 
 
-def prepare_view(summary: Summary) -> SummaryView:
-    """Everything the tables show, each capped at ROW_LIMIT rows (pure: a worker's)."""
+def ranked_again(summary: Summary, shown: SummaryView | None) -> tuple[list[ClaimGroup], bool]:
+    """ranked_groups(summary.ledger), from the shown view's order when the summary is
+    that one patched (SummaryAccumulator): the groups it replaced keep their place
+    when what ranks them (flag, members, denials, id) is the same. And whether every
+    group still lists the same sentences (so the shown view's group numbers hold)."""
+    ledger = summary.ledger
+    if shown is None or len(shown.summary.ledger) != len(ledger) or not shown.ranked:
+        return ranked_groups(ledger), False
+    replaced: dict[int, ClaimGroup] = {}
+    same = True
+    for old, new in zip(shown.summary.ledger, ledger, strict=True):
+        if old is new:
+            continue
+        if _rank_of(old) != _rank_of(new):
+            return ranked_groups(ledger), False
+        replaced[id(old)] = new
+        same = same and [m.key for m in old.members] == [m.key for m in new.members]
+    if not replaced:
+        return shown.ranked, same
+    return [replaced.get(id(group), group) for group in shown.ranked], same
+
+
+def _rank_of(group: ClaimGroup) -> tuple[bool, int, int, str]:
+    return (group.flagged, len(group.members), len(group.denials), group.group_id)
+
+
+def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryView:
+    """Everything the tables show, each capped at ROW_LIMIT rows (pure: a worker's).
+    `shown`: the view of the summary this one may be patched from (ranked_again)."""
     groups = {group.group_id: group for group in summary.ledger}
     titles = summary.short_titles()
-    ranked = ranked_groups(summary.ledger)
+    ranked, same_groups = ranked_again(summary, shown)
     lines = ledger_lines(summary.ledger, ROW_LIMIT, ranked)
     ledger_rows: list[Row] = []
     figures: dict[str, dict[tuple[str, int], str]] = {}
@@ -157,9 +188,12 @@ def prepare_view(summary: Summary) -> SummaryView:
         for conflict in summary.conflicts
         for position, figure in enumerate(conflict.figures)
     ][:ROW_LIMIT]
-    group_of = _group_numbers(
-        summary.ledger, ranked, {f.article_id for _, _, f in conflict_figures}
-    )
+    if shown is not None and same_groups and summary.conflicts is shown.summary.conflicts:
+        group_of = shown.group_numbers  # the same groups, sentences and figures
+    else:
+        group_of = _group_numbers(
+            summary.ledger, ranked, {f.article_id for _, _, f in conflict_figures}
+        )
     why = _first_reasons({id(conflict): conflict for conflict, _, _ in conflict_figures}.values())
     conflict_rows: list[Row] = [
         (
@@ -221,6 +255,8 @@ def prepare_view(summary: Summary) -> SummaryView:
         source_rows,
         entries,
         anchoring_rows,
+        ranked,
+        group_of,
     )
 
 
