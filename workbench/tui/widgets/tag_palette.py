@@ -11,7 +11,9 @@ passed to `tag_styles`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
+from textual.color import Color
 from textual.style import Style
 from textual.widget import Widget
 
@@ -44,12 +46,14 @@ def tag_rules(widget: str) -> str:
 
 def tag_styles(widget: Widget, *, bold: bool = True, reverse: bool = False) -> TagStyles:
     """Each tag's style in `widget`: the palette's colour (its component class, so the
-    theme's) as text, or behind the text when `reverse`."""
+    theme's) as text, or behind the text when `reverse`. Read on every keystroke, so
+    from Textual's cache of component styles, and one Style per colour and look."""
     return {
-        tag: Style(
-            foreground=widget.get_component_styles(tag_class(tag)).color,
-            bold=bold,
-            reverse=reverse,
-        )
+        tag: _look(widget.get_visual_style(tag_class(tag), partial=True).foreground, bold, reverse)
         for tag in TAGS
     }
+
+
+@lru_cache(maxsize=64)
+def _look(colour: Color | None, bold: bool, reverse: bool) -> Style:
+    return Style(foreground=colour, bold=bold, reverse=reverse)
