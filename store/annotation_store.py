@@ -385,18 +385,20 @@ class AnnotationStore:
     def articles_to_reanchor(self, current: Mapping[str, str], segmenter: str) -> list[str]:
         """The articles of `current` (article id -> sha256 of its text now) whose placed
         annotations may not be anchored to that text: some were made on another text, or
-        the article was last seen with another segmenter (or never). One look-up each."""
+        the article was last seen with another segmenter (or never); and those with
+        orphans whose text is not the one last seen (an orphan may fit it). One look-up
+        each."""
         table = self._storage.table(ARTICLES)
         stale: list[str] = []
         for article_id, sha256 in current.items():
             hashes = self._index.anchor_hashes(article_id)
-            if not hashes:
+            orphaned = self._index.has_orphans(article_id)
+            if not hashes and not orphaned:
                 continue
             doc_id = self._article_docs.get(article_id)
             seen = table.get(doc_id) if doc_id is not None else None
             if (
-                len(hashes) != 1
-                or sha256 not in hashes
+                (hashes and (len(hashes) != 1 or sha256 not in hashes))
                 or seen is None
                 or seen.get("sha256") != sha256
                 or seen.get("segmenter") != segmenter

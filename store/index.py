@@ -39,6 +39,8 @@ class AnnotationIndex:
         """article_id -> annotator -> placed annotations."""
         self._orphans: dict[ArticleKey, dict[str, None]] = defaultdict(dict)
         """(annotator, article_id) -> document ids of orphans, in the order they came."""
+        self._orphan_annotators: dict[str, dict[str, int]] = defaultdict(dict)
+        """article_id -> annotator -> orphans (which articles have orphans, at once)."""
         self._size = 0
         self._orphan_count = 0
 
@@ -63,6 +65,7 @@ class AnnotationIndex:
             if record.get("anchor_state") == ORPHANED:
                 index._orphans[group][doc_id] = None
                 index._orphan_count += 1
+                _add(index._orphan_annotators[article_id], annotator)
                 continue
             sentences = by_article[group]
             if sentence in sentences:
@@ -110,6 +113,12 @@ class AnnotationIndex:
     def orphans(self, annotator: str | None = None, article_id: str | None = None) -> list[str]:
         """Document ids of orphans (of one annotator and/or article when given), sorted by
         (annotator, article) and then in the order they were orphaned."""
+        if annotator is None and article_id is not None:
+            return [
+                doc_id
+                for who in sorted(self._orphan_annotators.get(article_id, {}))
+                for doc_id in self._orphans.get((who, article_id), ())
+            ]
         return [
             doc_id
             for (who, article), doc_ids in sorted(self._orphans.items())
@@ -117,6 +126,9 @@ class AnnotationIndex:
             and (article_id is None or article == article_id)
             for doc_id in doc_ids
         ]
+
+    def has_orphans(self, article_id: str) -> bool:
+        return article_id in self._orphan_annotators
 
     def orphans_of(self, annotator: str, article_id: str) -> list[str]:
         """Document ids of one annotator's orphans of one article."""
@@ -156,6 +168,7 @@ class AnnotationIndex:
             if doc_id not in self._orphans[group]:
                 self._orphans[group][doc_id] = None
                 self._orphan_count += 1
+                _add(self._orphan_annotators[article_id], annotator)
             return
         sentences = self._by_article[group]
         if sentence not in sentences:
@@ -174,6 +187,7 @@ class AnnotationIndex:
             if orphans is not None and doc_id in orphans:
                 del orphans[doc_id]
                 self._orphan_count -= 1
+                _subtract(self._orphan_annotators, article_id, annotator)
                 if not orphans:
                     del self._orphans[group]
             return

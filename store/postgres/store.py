@@ -407,22 +407,25 @@ class PostgresStore:
             return []
         found = self._read(
             lambda connection: connection.execute(
-                "SELECT a.article_id, array_agg(DISTINCT a.article_sha256), r.sha256, "
-                "r.segmenter FROM annotations a LEFT JOIN articles r USING (article_id) "
-                f"WHERE a.{rows.PLACED} AND a.article_id = ANY(%s) "
+                "SELECT a.article_id, array_agg(DISTINCT a.article_sha256) "
+                f"FILTER (WHERE a.{rows.PLACED}), r.sha256, r.segmenter "
+                "FROM annotations a LEFT JOIN articles r USING (article_id) "
+                "WHERE a.article_id = ANY(%s) "
                 "GROUP BY a.article_id, r.sha256, r.segmenter",
                 [list(current)],
             ).fetchall()
         )
-        seen = {str(article_id): (set(hashes), sha, seg) for article_id, hashes, sha, seg in found}
+        seen = {
+            str(article_id): (set(hashes or ()), sha, seg) for article_id, hashes, sha, seg in found
+        }
         stale: list[str] = []
         for article_id, sha256 in current.items():
             if article_id not in seen:
                 continue
+            # no placed annotation: only orphans, tried again when the text is not the last seen
             hashes, remembered, remembered_segmenter = seen[article_id]
             if (
-                len(hashes) != 1
-                or sha256 not in hashes
+                (hashes and (len(hashes) != 1 or sha256 not in hashes))
                 or remembered != sha256
                 or remembered_segmenter != segmenter
             ):

@@ -123,7 +123,8 @@ def run(args: argparse.Namespace) -> int:
     if any(counts.values()):
         print(
             f"made on other versions of the articles, re-anchored: {counts['moved']} moved, "
-            f"{counts['check']} to check, {counts['orphaned']} orphaned",
+            f"{counts['check']} to check, {counts['orphaned']} orphaned"
+            + (f", {counts['reattached']} re-attached" if counts["reattached"] else ""),
             file=sys.stdout,
         )
     changed = sum(1 for item in database if item.changed)

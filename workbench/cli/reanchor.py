@@ -1,8 +1,9 @@
 """`workbench reanchor [PATH ...]`: place annotations again on articles that changed.
 
 For each article whose text (or segmentation) changed under its annotations, one line
-`ID: N unchanged, M moved, F to check, O orphaned`; with --json, one JSON object per
-moved, to-check or orphaned annotation instead. Each article's re-anchoring is one
+`ID: N unchanged, M moved, F to check, O orphaned` (`, R re-attached` when orphans of
+the article fit its text again and came back); with --json, one JSON object per moved,
+to-check, orphaned or re-attached annotation instead. Each article's re-anchoring is one
 durable write (undoable in the history, action "reanchor"); --dry-run opens the
 database read-only (no lock: it works while the TUI holds it), prints the same and
 writes nothing. Annotations of articles not in the corpus are left as they are.
@@ -60,8 +61,9 @@ def affected_records(found: ArticleReanchoring) -> list[dict[str, Any]]:
 
 def nothing_to_do(annotated: int, orphans: int = 0) -> str:
     """The line that says so when no annotation needs re-anchoring (silence would leave
-    the analyst wondering whether it ran). Orphans are never placed again by it: an
-    article whose annotations are all orphaned is not one "without annotations"."""
+    the analyst wondering whether it ran). Orphans are tried again only when their
+    article's text changed; an article whose annotations are all orphaned is not one
+    "without annotations"."""
     if not annotated and not orphans:
         return "nothing to re-anchor: no article of the corpus has annotations"
     line = f"nothing to re-anchor: {annotated} annotated article(s) unchanged"

@@ -262,7 +262,9 @@ class WorkbenchApp(App[None]):
         )
         self.notify(
             f"{articles}: {counts['moved']} annotations moved, {counts['check']} to check, "
-            f"{counts['orphaned']} orphaned. Review them with r, then f: anchoring.",
+            f"{counts['orphaned']} orphaned"
+            + (f", {counts['reattached']} re-attached" if counts["reattached"] else "")
+            + ". Review them with r, then f: anchoring.",
             title="Re-anchored",
             severity="warning",
             markup=False,

@@ -16,6 +16,7 @@ from workbench.core.anchoring.placement import (
     DEFAULT_THRESHOLD,
     MOVED,
     ORPHAN,
+    REATTACHED,
     UNCHANGED,
     apply_plans,
     is_anchored,
@@ -220,13 +221,72 @@ def test_each_annotator_has_their_own_sentences() -> None:
     assert [(p.after.annotator, p.after.index) for p in plan.placements] == [("ana", 4), ("bob", 4)]
 
 
-def test_orphans_are_left_out_and_a_check_stays_a_check_when_moved() -> None:
-    orphan = replace(annotate(OLD, 2), anchor_state="orphaned")
+def test_a_check_stays_a_check_when_moved() -> None:
     unconfirmed = replace(annotate(OLD, 3), anchor_state="check")
     inserted = article(STORY.replace("\n", "\nA new paragraph.\n", 1))
-    plan = plan_article(inserted, [orphan, unconfirmed])
-    (placement,) = plan.placements
+    (placement,) = plan_article(inserted, [unconfirmed]).placements
     assert (placement.outcome, placement.after.anchor_state) == (MOVED, "check")
+
+
+ERROR_PAGE = article("Error 503\nService unavailable.\n")
+
+
+def orphaned_by(bad: Article, *indexes: int, annotator: str = "ana") -> list[Annotation]:
+    """Annotations of OLD orphaned by a re-anchoring onto `bad` (they keep OLD's anchor)."""
+    plan = plan_article(bad, [annotate(OLD, i, annotator, note=f"n{i}") for i in indexes])
+    assert [p.outcome for p in plan.placements] == [ORPHAN] * len(indexes)
+    return [p.after for p in plan.placements]
+
+
+def test_orphans_come_back_as_current_when_their_text_is_back() -> None:
+    # QA pass 2, R1: an error page orphaned everything; the original text put back left
+    # every annotation orphaned, to be re-attached one by one.
+    orphans = orphaned_by(ERROR_PAGE, 1, 3, 5)
+    plan = plan_article(OLD, orphans)
+    assert [p.outcome for p in plan.placements] == [REATTACHED] * 3
+    assert [p.after for p in plan.placements] == [
+        replace(orphan, anchor_state="current") for orphan in orphans
+    ]
+    assert plan.line() == "story: 0 unchanged, 0 moved, 0 to check, 0 orphaned, 3 re-attached"
+    placed, still_orphans = apply_plans(orphans, [plan])
+    assert [(a.index, a.note, a.anchor_state) for a in placed] == [
+        (1, "n1", "current"),
+        (3, "n3", "current"),
+        (5, "n5", "current"),
+    ]
+    assert still_orphans == []
+
+
+def test_orphans_are_tried_by_the_same_steps_and_only_those_that_fit_come_back() -> None:
+    orphans = orphaned_by(ERROR_PAGE, 1, 3, 6)
+    # One paragraph inserted (all move), a typo in sentence 6 (similar: to check), and
+    # sentence 3 deleted (stays an orphan, out of the plan: nothing to write for it).
+    text = STORY.replace("\n", "\nA new paragraph.\n", 1)
+    text = text.replace("Moscow denied any deployment. ", "")
+    text = text.replace("No comment was given.", "No coment was given.")
+    plan = plan_article(article(text), orphans)
+    found = {
+        p.before.index: (p.outcome, p.after.index, p.after.anchor_state) for p in plan.placements
+    }
+    assert found == {1: (REATTACHED, 2, "reanchored"), 6: (CHECK, 6, "check")}
+
+
+def test_an_orphan_takes_no_sentence_a_placed_annotation_holds() -> None:
+    (orphan,) = orphaned_by(ERROR_PAGE, 3)
+    holder = annotate(OLD, 3, note="tagged since")
+    other = annotate(OLD, 3, "bob")
+    plan = plan_article(OLD, [orphan, holder, other])
+    assert [(p.before.annotator, p.outcome) for p in plan.placements] == [
+        ("ana", UNCHANGED),
+        ("bob", UNCHANGED),
+    ]
+    # bob's orphan of the same sentence comes back: the sentence is free for him.
+    (bobs,) = orphaned_by(ERROR_PAGE, 3, annotator="bob")
+    plan = plan_article(OLD, [orphan, bobs, holder])
+    assert sorted((p.before.annotator, p.outcome) for p in plan.placements) == [
+        ("ana", UNCHANGED),
+        ("bob", REATTACHED),
+    ]
 
 
 def test_apply_plans_places_annotations_in_memory() -> None:

@@ -127,18 +127,39 @@ def test_a_second_file_with_the_same_name_never_takes_the_annotations(
     assert files(db) == before
 
 
-def test_an_article_whose_annotations_are_all_orphaned_is_not_called_unannotated(
+def test_orphans_come_back_when_the_right_text_is_back(
     capsys: pytest.CaptureFixture[str], corpus: Path, db: Path
 ) -> None:
     # QA pass 2: after a bad version of the file orphaned everything, the next run said
-    # "no article of the corpus has annotations", and putting the right text back did not
-    # place them again.
+    # "no article of the corpus has annotations" (fixed: it names the orphans), and
+    # putting the right text back did not place them again (R1: now they come back).
     (corpus / "story.txt").write_text("Error 503\n\nService unavailable.\n", encoding="utf-8")
     assert run(capsys, "reanchor", str(corpus), "--db", str(db))[0] == 0
-    (corpus / "story.txt").write_text(STORY, encoding="utf-8")
-    code, out, _err = run(capsys, "reanchor", str(corpus), "--db", str(db))
-    assert (code, out) == (
+    assert run(capsys, "reanchor", str(corpus), "--db", str(db)) == (
         0,
         "nothing to re-anchor: 0 annotated article(s) unchanged; 4 orphaned annotation(s) "
         "stay orphaned (re-attach or delete them in the review screen)\n",
+        "",
     )
+    (corpus / "story.txt").write_text(STORY, encoding="utf-8")
+    before = files(db)
+    code, out, _err = run(capsys, "reanchor", str(corpus), "--db", str(db), "--dry-run", "--json")
+    assert code == 0 and files(db) == before
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(r["old_index"], r["new_index"], r["state"]) for r in records] == [
+        (1, 1, "reattached"),
+        (3, 3, "reattached"),
+        (4, 4, "reattached"),
+        (6, 6, "reattached"),
+    ]
+    code, out, _err = run(capsys, "reanchor", str(corpus), "--db", str(db))
+    assert (code, out) == (
+        0,
+        "story: 0 unchanged, 0 moved, 0 to check, 0 orphaned, 4 re-attached\n",
+    )
+    with AnnotationStore.open(db, annotator="ana") as store:
+        assert store.orphans() == []
+        assert {i: (a.note, a.anchor_state) for i, a in store.for_article("story").items()} == {
+            i: (f"n{i}", "current") for i in (1, 3, 4, 6)
+        }
+        assert [c.action for c in store.history()][-4:] == ["reanchor"] * 4

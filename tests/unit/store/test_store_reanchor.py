@@ -12,6 +12,7 @@ from store import AnchorConflictError, AnnotationStore
 from store.journal import journal_path
 from tests.fixtures.anchored import STORY, annotate, article
 from workbench.core.anchoring.placement import plan_article
+from workbench.core.anchoring.reanchoring import ArticleReanchoring, plans, store_plans
 from workbench.core.corpus.articles import Article
 from workbench.core.corpus.sentences import segmenter_stamp
 
@@ -206,3 +207,63 @@ def test_a_filtered_export_keeps_the_history_of_moved_annotations(
     document = json.loads(export_bytes(store, "json", wanted, history=True))
     moves = [c for c in document["history"] if c["action"] == "reanchor"]
     assert [(c["key"][2], c["after"]["index"]) for c in moves] == [(1, 2), (3, 4), (4, 5)]
+
+
+ERROR_PAGE = article("Error 503\nService unavailable.\n")
+
+
+def reanchor_corpus(store: AnnotationStore, on: Article) -> list[ArticleReanchoring]:
+    """What `workbench reanchor` does: plan the articles that need it, store the plans."""
+    found = list(plans(store, [on]))
+    store_plans(store, found)
+    return found
+
+
+def test_orphans_come_back_when_their_text_is_back_and_undo_orphans_them_again(
+    annotated: AnnotationStore,
+) -> None:
+    # QA pass 2, R1: an error page in place of the article orphaned its annotations;
+    # the original text back left them orphaned for good.
+    store = annotated
+    reanchor_corpus(store, ERROR_PAGE)
+    orphans = store.orphans()
+    assert store.all() == [] and len(orphans) == 3
+    assert store.articles_to_reanchor({"story": ERROR_PAGE.sha256}, segmenter_stamp()) == []
+    assert store.articles_to_reanchor({"story": OLD.sha256}, segmenter_stamp()) == ["story"]
+    history = len(store.history())
+    (found,) = reanchor_corpus(store, OLD)
+    assert found.plan.line() == "story: 0 unchanged, 0 moved, 0 to check, 0 orphaned, 3 re-attached"
+    assert store.orphans() == []
+    assert [(a.index, a.note, a.anchor_state) for a in store.all()] == [
+        (1, "n1", "current"),
+        (3, "n3", "current"),
+        (4, "n4", "current"),
+    ]
+    records = store.history()[history:]
+    assert [(c.action, c.before.anchor_state, c.after.index) for c in records] == [  # type: ignore[union-attr]
+        ("reanchor", "orphaned", 1),
+        ("reanchor", "orphaned", 3),
+        ("reanchor", "orphaned", 4),
+    ]
+    assert store.articles_to_reanchor({"story": OLD.sha256}, segmenter_stamp()) == []
+    undone = store.undo()
+    assert undone is not None and len(undone.step) == 3
+    assert store.all() == [] and sorted(o.note for o in store.orphans()) == ["n1", "n3", "n4"]
+    store.redo()
+    assert store.orphans() == [] and len(store.all()) == 3
+
+
+def test_an_orphan_whose_sentence_was_tagged_since_stays_an_orphan(
+    annotated: AnnotationStore,
+) -> None:
+    store = annotated
+    reanchor_corpus(store, ERROR_PAGE)
+    store.save(annotate(OLD, 3, "alice", note="tagged since"))  # say, imported meanwhile
+    (found,) = reanchor_corpus(store, OLD)
+    assert found.plan.count("reattached") == 2
+    assert [o.note for o in store.orphans()] == ["n3"]
+    assert {i: a.note for i, a in store.for_article("story").items()} == {
+        1: "n1",
+        3: "tagged since",
+        4: "n4",
+    }

@@ -109,3 +109,41 @@ def test_the_first_tag_of_an_article_whose_check_is_not_stored_is_one_fsync(
         assert len(fsyncs) == 1
     with AnnotationStore.open(db, annotator="ana") as store:  # the check was stored with it
         assert store.articles_to_reanchor({"story": OLD.sha256}, segmenter_stamp()) == []
+
+
+def orphaned_by_an_error_page(tmp_path: Path, db: Path) -> None:
+    """The article was replaced by an error page once, and re-anchored: all orphaned."""
+    from workbench.core.anchoring.reanchoring import plans, store_plans
+
+    error = article("Error 503\nService unavailable.\n")
+    with AnnotationStore.open(db, annotator="ana") as store:
+        store_plans(store, list(plans(store, [error])))
+        assert len(store.orphans()) == 2 and store.all() == []
+
+
+def test_orphans_come_back_on_first_use_when_their_text_is_back(tmp_path: Path) -> None:
+    db = annotated(tmp_path / "db.json")
+    orphaned_by_an_error_page(tmp_path, db)
+    with AnnotationStore.open(db, annotator="ana") as store:
+        session = AnnotationSession(Workspace(store, corpus_of(tmp_path, STORY)))
+        session.go(0, 1)
+        assert session.annotation is not None and session.annotation.note == "first"
+        assert session.annotation.anchor_state == "current"
+        assert store.orphans() == [] and sorted(store.for_article("story")) == [1, 5]
+        assert session.anchors.arrival_notice(session.article) == (
+            "story: 0 moved, 0 to check, 0 orphaned, 2 re-attached"
+        )
+
+
+def test_a_read_only_session_shows_orphans_back_from_memory(tmp_path: Path) -> None:
+    db = annotated(tmp_path / "db.json")
+    orphaned_by_an_error_page(tmp_path, db)
+    before = files(db)
+    with AnnotationStore.open(db, annotator="ana", read_only=True) as store:
+        session = AnnotationSession(Workspace(store, corpus_of(tmp_path, STORY)))
+        session.go(0, 1)
+        assert session.annotation is not None and session.annotation.note == "first"
+        assert session.anchors.arrival_notice(session.article) == (
+            "story: 0 moved, 0 to check, 0 orphaned, 2 re-attached"
+        )
+    assert files(db) == before

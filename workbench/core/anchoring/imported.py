@@ -5,8 +5,9 @@ one anchored to the text as it is now is taken as it is; one that names this ver
 but contradicts it (its quote is not text[start:end], or its sentence index is beyond the
 article) is refused, naming the record; any other (made on another version of the
 article, or segmented otherwise) goes through re-anchoring, as the database's own
-annotations do. Orphans, and annotations of articles not in the corpus, are taken as
-they are.
+annotations do; so are orphans (one that fits the text now comes back, as the
+database's own orphans do). Annotations of articles not in the corpus are taken as they
+are.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ class ImportPlacement:
     def check(self, annotation: Annotation, where: Location) -> None:
         article = self.articles.get(annotation.article_id)
         if annotation.is_orphan:
+            if article is not None:
+                self.to_place.add(annotation.article_id)
             return
         if article is None:
             self.outside_corpus += 1
@@ -76,7 +79,7 @@ def placed(
     The plans made are appended to `plans`."""
     held: list[Annotation] = []
     for annotation, _where in pairs:
-        if annotation.article_id in placement.to_place and not annotation.is_orphan:
+        if annotation.article_id in placement.to_place:
             held.append(annotation)
         else:
             yield annotation

@@ -14,6 +14,11 @@ rules in order (docs/decisions/reanchoring.md):
    be checked by the analyst (the most similar first, then the closest context);
 4. otherwise orphaned: kept with all its data, on no sentence.
 
+Orphans of the article are tried again by the same steps, after the placed annotations
+(an orphan only takes a sentence nobody of its annotator holds): one that finds its
+sentence comes back (REATTACHED, or CHECK by a similar match), `current` when the text
+is again the one it was anchored to; one that does not stays as it is, out of the plan.
+
 When the quote occurs more than once in the new text, steps 1 and 2 choose among its
 copies by their surroundings (CopyFit), never by the index alone: the copy at the old
 index may be the other one (two paragraphs swapped). Unless the chosen copy keeps
@@ -37,15 +42,17 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process, utils
 
-from workbench.core.annotation import CONTEXT_CHARS, ORPHANED, Anchor, Annotation
+from workbench.core.annotation import CONTEXT_CHARS, CURRENT, ORPHANED, Anchor, Annotation
 from workbench.core.corpus.sentences import Sentence
 
 UNCHANGED = "unchanged"
 MOVED = "moved"
 CHECK = "check"
 ORPHAN = "orphaned"
-OUTCOMES: tuple[str, ...] = (UNCHANGED, MOVED, CHECK, ORPHAN)
-"""What re-anchoring did to one annotation (the CLI's and the notices' words)."""
+REATTACHED = "reattached"
+OUTCOMES: tuple[str, ...] = (UNCHANGED, MOVED, CHECK, ORPHAN, REATTACHED)
+"""What re-anchoring did to one annotation (the CLI's and the notices' words);
+REATTACHED: an orphan back on a sentence by an exact match."""
 
 DEFAULT_THRESHOLD = 65.0
 """similarity() a sentence needs to take an annotation whose quote is gone: chosen from
@@ -218,11 +225,14 @@ class ArticlePlan:
         return [p for p in self.placements if p.outcome != UNCHANGED]
 
     def line(self) -> str:
-        """`ID: N unchanged, M moved, F to check, O orphaned` (what `reanchor` prints)."""
-        return (
+        """`ID: N unchanged, M moved, F to check, O orphaned` (what `reanchor` prints),
+        then `, R re-attached` when orphans came back."""
+        line = (
             f"{self.article_id}: {self.count(UNCHANGED)} unchanged, {self.count(MOVED)} moved, "
             f"{self.count(CHECK)} to check, {self.count(ORPHAN)} orphaned"
         )
+        reattached = self.count(REATTACHED)
+        return f"{line}, {reattached} re-attached" if reattached else line
 
 
 @dataclass
@@ -288,19 +298,29 @@ def plan_article(
     annotations: Iterable[Annotation],
     threshold: float = DEFAULT_THRESHOLD,
 ) -> ArticlePlan:
-    """Place every annotation of `article` (any annotator's; orphans are left out) on its
-    current sentences. Pure: nothing is written; the plan says what would change."""
-    placed = [annotation for annotation in annotations if not annotation.is_orphan]
-    if any(annotation.article_id != article.id for annotation in placed):
+    """Place every annotation of `article` (any annotator's) on its current sentences.
+    Orphans among them are tried again on the sentences the placed ones leave free; only
+    those that come back are in the plan. Pure: nothing is written; the plan says what
+    would change."""
+    given = list(annotations)
+    if any(annotation.article_id != article.id for annotation in given):
         raise ValueError(f"annotations of another article than {article.id!r}")
+    placed = [annotation for annotation in given if not annotation.is_orphan]
     sentences = _Sentences(article)
     shift = _expected_shift(sentences, placed)
     by_annotator: dict[str, list[Annotation]] = defaultdict(list)
-    for annotation in placed:
-        by_annotator[annotation.annotator].append(annotation)
+    orphans_of: dict[str, list[Annotation]] = defaultdict(list)
+    for annotation in given:
+        (orphans_of if annotation.is_orphan else by_annotator)[annotation.annotator].append(
+            annotation
+        )
     placements: list[Placement] = []
-    for annotator in sorted(by_annotator):
-        placements.extend(_place(sentences, by_annotator[annotator], shift, threshold))
+    for annotator in sorted(by_annotator.keys() | orphans_of.keys()):
+        done = _place(sentences, by_annotator[annotator], shift, threshold)
+        placements.extend(done)
+        if orphans_of[annotator]:
+            taken = {p.after.index for p in done if p.outcome != ORPHAN}
+            placements.extend(_returning(sentences, orphans_of[annotator], taken, threshold))
     placements.sort(key=lambda placement: placement.before.key)
     return ArticlePlan(article.id, article.sha256, tuple(placements))
 
@@ -316,12 +336,38 @@ def _expected_shift(sentences: _Sentences, annotations: Sequence[Annotation]) ->
     return round(statistics.median(moves)) if moves else 0
 
 
-def _place(
-    sentences: _Sentences, annotations: list[Annotation], shift: int, threshold: float
+def _returning(
+    sentences: _Sentences, orphans: list[Annotation], taken: set[int], threshold: float
 ) -> list[Placement]:
-    """One annotator's annotations of the article, placed (see the module docstring)."""
+    """One annotator's orphans placed by the same steps on the sentences not `taken`:
+    those that find one come back (an exact match REATTACHED, `current` on the text it
+    was anchored to, else `reanchored`; a similar one CHECK); the others are left out."""
+    shift = _expected_shift(sentences, orphans)
+    back: list[Placement] = []
+    for placement in _place(sentences, orphans, shift, threshold, taken):
+        if placement.outcome == ORPHAN:
+            continue
+        before, after = placement.before, placement.after
+        if placement.outcome == CHECK:
+            back.append(placement)
+            continue
+        same_text = after.article_sha256 == before.article_sha256 and after.index == before.index
+        after = replace(after, anchor_state=CURRENT if same_text else "reanchored")
+        back.append(Placement(before, after, REATTACHED, placement.similarity))
+    return back
+
+
+def _place(
+    sentences: _Sentences,
+    annotations: list[Annotation],
+    shift: int,
+    threshold: float,
+    held: Iterable[int] = (),
+) -> list[Placement]:
+    """One annotator's annotations of the article, placed (see the module docstring),
+    on sentences other than those `held` (by annotations already placed)."""
     result: dict[int, Placement] = {}
-    taken: set[int] = set()
+    taken: set[int] = set(held)
     waiting: list[int] = []
     for number, annotation in enumerate(annotations):
         if is_anchored(annotation, sentences.article):
@@ -393,10 +439,11 @@ def _place(
 
 
 def outcome_counts(plans: Iterable[ArticlePlan]) -> dict[str, int]:
-    """How many annotations the plans moved, marked to check and orphaned."""
+    """How many annotations the plans moved, marked to check, orphaned and re-attached."""
     found = list(plans)
     return {
-        outcome: sum(plan.count(outcome) for plan in found) for outcome in (MOVED, CHECK, ORPHAN)
+        outcome: sum(plan.count(outcome) for plan in found)
+        for outcome in (MOVED, CHECK, ORPHAN, REATTACHED)
     }
 
 
@@ -407,12 +454,19 @@ def apply_plans(
     read-only command shows): (placed annotations, orphans). Annotations of articles
     without a plan are taken as they are."""
     replaced: dict[tuple[str, str, int], Annotation] = {}
+    returned: dict[tuple[object, ...], Annotation] = {}
     for plan in plans:
         for placement in plan.placements:
-            replaced[placement.before.key] = placement.after
+            if placement.before.is_orphan:
+                returned[placement.before.orphan_key] = placement.after
+            else:
+                replaced[placement.before.key] = placement.after
     placed: list[Annotation] = []
     orphans: list[Annotation] = []
     for annotation in annotations:
-        current = annotation if annotation.is_orphan else replaced.get(annotation.key, annotation)
+        if annotation.is_orphan:
+            current = returned.get(annotation.orphan_key, annotation)
+        else:
+            current = replaced.get(annotation.key, annotation)
         (orphans if current.is_orphan else placed).append(current)
     return placed, orphans

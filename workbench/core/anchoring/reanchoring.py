@@ -2,7 +2,8 @@
 
 The store tells which articles may have moved under their annotations (one look-up per
 article: the texts its annotations were made on, and the segmenter it was last seen
-with); only those are segmented and planned. Commands that write store each plan
+with; an article with orphans whenever its text is not the one last seen); only those
+are segmented and planned. Commands that write store each plan
 (`AnnotationStore.reanchor`, one write per article); read-only ones apply the plans in
 memory (`anchoring.apply_plans`) and write nothing. The store is described by a
 Protocol, so core never imports the store package.
@@ -26,6 +27,10 @@ class AnchorSource(Protocol):
     def articles_to_reanchor(self, current: Mapping[str, str], segmenter: str) -> list[str]: ...
 
     def in_article(self, article_id: str) -> list[Annotation]: ...
+
+    def orphans(
+        self, annotator: str | None = None, article_id: str | None = None
+    ) -> list[Annotation]: ...
 
 
 class AnchorSink(AnchorSource, Protocol):
@@ -61,8 +66,14 @@ def plans(
     current = {article_id: article.sha256 for article_id, article in by_id.items()}
     for article_id in source.articles_to_reanchor(current, segmenter_stamp()):
         article = by_id[article_id]
-        plan = plan_article(article, source.in_article(article_id), threshold)
+        plan = plan_article(article, of_article(source, article_id), threshold)
         yield ArticleReanchoring(article, plan)
+
+
+def of_article(source: AnchorSource, article_id: str) -> list[Annotation]:
+    """What an article's plan places: its placed annotations, then its orphans (tried
+    again on the sentences left free)."""
+    return [*source.in_article(article_id), *source.orphans(article_id=article_id)]
 
 
 def store_plans(sink: AnchorSink, found: Sequence[ArticleReanchoring]) -> None:

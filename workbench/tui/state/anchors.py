@@ -17,8 +17,13 @@ from dataclasses import dataclass
 
 from store import AnchorConflictError, Change, Store
 from workbench.core.anchoring.as_tagged import MOVED_STATES, TaggedVersions
-from workbench.core.anchoring.placement import ArticlePlan, plan_article
-from workbench.core.anchoring.reanchoring import ArticleReanchoring, plans, store_plans
+from workbench.core.anchoring.placement import REATTACHED, ArticlePlan, plan_article
+from workbench.core.anchoring.reanchoring import (
+    ArticleReanchoring,
+    of_article,
+    plans,
+    store_plans,
+)
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.articles import Article
 from workbench.core.corpus.sentences import segmenter_stamp
@@ -32,12 +37,15 @@ class AnchorCounts:
     moved: int = 0
     check: int = 0
     orphaned: int = 0
+    reattached: int = 0
+    """Orphans that came back this session (their text fits them again)."""
 
     def __bool__(self) -> bool:
-        return bool(self.moved or self.check or self.orphaned)
+        return bool(self.moved or self.check or self.orphaned or self.reattached)
 
     def describe(self) -> str:
-        return f"{self.moved} moved, {self.check} to check, {self.orphaned} orphaned"
+        line = f"{self.moved} moved, {self.check} to check, {self.orphaned} orphaned"
+        return f"{line}, {self.reattached} re-attached" if self.reattached else line
 
 
 WORKER_GROUP = 20
@@ -70,6 +78,8 @@ class CorpusAnchors:
         self._visited: set[str] = set()
         """Articles whose automatic re-anchoring has run this session."""
         self._noticed: set[str] = set()
+        self._reattached: dict[str, int] = {}
+        """Article id -> this analyst's orphans re-anchoring brought back this session."""
         self._plans: dict[str, ArticlePlan] = {}
         """In-memory plans of articles whose stored annotations are not anchored."""
         self._versions = TaggedVersions()
@@ -114,10 +124,24 @@ class CorpusAnchors:
     def counts(self, article: Article) -> AnchorCounts:
         """What re-anchoring left for this analyst to look at in the article."""
         placed = self.placed(article).values()
+        plan = self._plan_if_stale(article)
+        orphaned = len(self.store.orphans(self.store.annotator, article.id))
+        with self._lock:
+            back = self._reattached.get(article.id, 0)
+        if plan is not None:  # shown from memory: those coming back are still stored orphans
+            back = self._mine_back(plan)
+            orphaned -= back
         return AnchorCounts(
             moved=sum(1 for a in placed if a.anchor_state == "reanchored"),
             check=sum(1 for a in placed if a.anchor_state == "check"),
-            orphaned=len(self.store.orphans(self.store.annotator, article.id)),
+            orphaned=orphaned,
+            reattached=back,
+        )
+
+    def _mine_back(self, plan: ArticlePlan) -> int:
+        mine = self.store.annotator
+        return sum(
+            1 for p in plan.placements if p.outcome == REATTACHED and p.before.annotator == mine
         )
 
     def arrival_notice(self, article: Article) -> str | None:
@@ -201,7 +225,7 @@ class CorpusAnchors:
         if self.store.read_only or not self.is_stale(article):
             return
         for _attempt in range(3):  # a worker may have stored it meanwhile
-            plan = plan_article(article, self.store.in_article(article.id), self.threshold)
+            plan = plan_article(article, of_article(self.store, article.id), self.threshold)
             if not plan.changes:  # every anchor holds: only the check to remember
                 with self._lock:
                     self._checked[article.id] = article.sha256
@@ -213,6 +237,7 @@ class CorpusAnchors:
                 continue
             with self._lock:
                 self._versions.follow_plan(plan)
+                self._reattached[article.id] = self._mine_back(plan)
             break
         with self._lock:
             self._plans.pop(article.id, None)
@@ -235,6 +260,7 @@ class CorpusAnchors:
             with self._lock:
                 for item in group:
                     self._versions.follow_plan(item.plan)
+                    self._reattached[item.article.id] = self._mine_back(item.plan)
                 self._visited.update(item.article.id for item in group)
             done.extend(item for item in group if item.changed)
         return done
@@ -245,7 +271,7 @@ class CorpusAnchors:
         with self._lock:
             plan = self._plans.get(article.id)
         if plan is None or plan.sha256 != article.sha256:
-            plan = plan_article(article, self.store.in_article(article.id), self.threshold)
+            plan = plan_article(article, of_article(self.store, article.id), self.threshold)
             with self._lock:
                 self._plans[article.id] = plan
         return plan
