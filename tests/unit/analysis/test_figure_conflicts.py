@@ -274,3 +274,25 @@ def test_explanations_for_money_units_and_vague_numbers() -> None:
     assert why("The storm destroyed 1,200 homes.", "The storm destroyed 3,000 homes.").endswith(
         "both destroyed, no qualifier allows both"
     )
+
+
+def test_explanations_for_ranges_margins_and_changes() -> None:
+    def why(a: str, b: str) -> str | None:
+        clash = clash_between(said_figure(a, "A", "a1"), said_figure(b, "B", "a2"))
+        return None if clash is None else explain(clash, lambda f: str(f.source))
+
+    floods = "Between 200 and 300 people were killed in the floods in Sindh."
+    assert why(floods, "The floods in Sindh killed 250 people.") is None
+    assert why(floods, "The floods in Sindh killed 600 people.") == (
+        "between 200 and 300 people (A) vs 600 people (B): both killed in Sindh, 600 is more "
+        "than between 200 and 300 allows"
+    )
+    assert why("Mendes won the race by 1,200 votes.", "Mendes's margin was 3,400 votes.") == (
+        "1,200 votes (A) vs 3,400 votes (B): both the margin, no qualifier allows both"
+    )
+    assert why("Mendes won the race by 1,200 votes.", "Ambrose's margin was 3,400 votes.") is None
+    assert why("Unemployment fell 2 percent.", "Unemployment rose 3 percent.") == (
+        "2 percent (A) vs 3 percent (B): a fall in unemployment against a rise in unemployment"
+    )
+    assert why("Unemployment fell 2 percent.", "Unemployment fell 3 percent.") is not None
+    assert why("Unemployment fell 2 percent.", "Inflation rose 3 percent.") is None

@@ -18,6 +18,7 @@ from tests.fixtures.blind_figure_pairs import (
     FINAL_TEST_LINES,
     split,
 )
+from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_sentence_pairs import PART_TWO, SentencePair
 from workbench.core.analysis.figures.conflicts import Figure, find_clashes
 from workbench.core.analysis.figures.measures import read_measures
@@ -30,11 +31,12 @@ KNOWN_WRONG = {
     "p2-13": "'in the city' names no place, and 'militia fighters' reads as a part",
     "p2-38": "a plural alone ('dozens of') is not read as a figure",
     "blind-15": "'just under half of eligible voters cast ballots' is not read as turnout",
-    # the final-test half, as the one run after the work found them (not tuned on)
-    "blind-14": "a margin ('won by 412 votes') is not told from votes won",
-    "blind-21": "'40 kilometres south of' is no distance the table knows what it measures",
-    "blind-29": "people 'admitted to hospital' or 'hospitalised' say no event of the people class",
+    # the final-test half, as the one run after part 2 found them (not tuned on); three of
+    # its four misses were then made development data for the third pass, and fixed
     "blind-32": "12 civilians against 12 people 'including three soldiers' needs arithmetic",
+    # the third pass's own development pairs
+    "p3-01": "'19 miners' is read as a part of all the dead, and a part may be smaller",
+    "p3-29": "'the number of jobs cut to 900': a number after its noun's verb is not read",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -79,7 +81,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
     ]
 
 
-@pytest.mark.parametrize("pair", cases(PART_TWO + DEVELOPMENT + FINAL_TEST))
+@pytest.mark.parametrize("pair", cases(PART_TWO + PART_THREE + DEVELOPMENT + FINAL_TEST))
 def test_pair(pair: SentencePair) -> None:
     assert flagged(pair) == pair.conflict, pair.why
 
@@ -89,7 +91,8 @@ def test_pair(pair: SentencePair) -> None:
     [
         pytest.param(PART_TWO, (1.0, 0.92, 2), id="part two"),
         pytest.param(DEVELOPMENT, (1.0, 0.9, 1), id="blind development half"),
-        pytest.param(FINAL_TEST, (1.0, 0.6, 4), id="blind final-test half"),
+        pytest.param(FINAL_TEST, (1.0, 0.9, 1), id="blind final-test half, now development"),
+        pytest.param(PART_THREE, (1.0, 0.91, 2), id="part three"),
     ],
 )
 def test_precision_and_recall(

@@ -351,3 +351,33 @@ def test_a_speaker_is_not_whose_people_are_counted() -> None:
 )
 def test_the_head_noun_of_a_counted_phrase(text: str, what: str) -> None:
     assert only(text).what == what
+
+
+# -- issue 15, third conflict pass: ranges, revisions, halves ----------------------------
+
+
+def test_a_range_is_one_figure_for_the_values_between() -> None:
+    between = only("Between 200 and 300 people were killed in the floods.")
+    assert (between.low, between.value, between.bound) == (200, 300, "range")
+    assert between.qualifier == "between 200 and"
+    assert between.what == "killed"
+    span = only("The blaze destroyed 40 to 50 homes.")
+    assert (span.low, span.value, span.what) == (40, 50, "homes")
+    millions = only("Between 2 and 3 million people fled.")
+    assert (millions.low, millions.value) == (2e6, 3e6)
+
+
+def test_a_revision_claims_only_its_later_figure() -> None:
+    assert only("Officials raised the death toll from 23 to 41 on Tuesday.").value == 41
+
+
+@pytest.mark.parametrize(
+    "text", ["The council voted 7 to 2 to approve it.", "It took 300 to 20 prisoners or 4 or 5."]
+)
+def test_a_score_or_a_list_is_no_range(text: str) -> None:
+    assert all(quantity.low is None for quantity in extract_quantities(text))
+
+
+def test_half_a_number_in_words() -> None:
+    assert only("Half a million people fled the fighting.").value == 500_000
+    assert only("About half a million people fled.").bound == "approximate"

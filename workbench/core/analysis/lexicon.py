@@ -1246,7 +1246,13 @@ STATES: dict[str, dict[str, str]] = {
             ),
             "travelled",
         ),
-        **dict.fromkeys(word_set("away from outside off short"), "away"),
+        **dict.fromkeys(
+            word_set(
+                "away from outside off short north south east west northeast northwest "
+                "southeast southwest north-east north-west south-east south-west"
+            ),
+            "away",
+        ),
         **dict.fromkeys(word_set("range reach"), "range"),
         **dict.fromkeys(
             word_set(
@@ -1281,6 +1287,11 @@ STATES: dict[str, dict[str, str]] = {
         **dict.fromkeys(
             ["detained", "arrested", "jailed", "detain", "arrest", "detainees"], "detained"
         ),
+        **dict.fromkeys(
+            word_set("hospitalised hospitalized hospitalisation hospitalization hospital admitted"),
+            "hospitalised",
+        ),
+        **dict.fromkeys(word_set("missing unaccounted"), "missing"),
     },
 }
 """Per unit class, the words that say which event a figure counts (a distance: a way gone,
@@ -1346,6 +1357,7 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "set": ("set", "sets", "setting"),
     "see": ("seen", "saw", "sees", "seeing", "see"),
     "do": ("done", "did", "does", "doing", "do"),
+    "come": ("come", "came", "comes", "coming"),
 }
 """Verbs whose forms -ed/-ing/-s stripping cannot find: base -> (its past participle,
 then its other forms)."""
@@ -1442,9 +1454,24 @@ PERCENT_DIRECTIONS = {
         "up",
     ),
     **dict.fromkeys(word_set("was were is are stood stands reached hit at of"), "level"),
+    **dict.fromkeys(
+        word_set("won wins took takes received receives got secured garnered polled"), "level"
+    ),
 }
 """Before a percentage: a change (down, up) or a level ("turnout was 61 percent"; "rose
 to 7.5 percent" is a level too)."""
+MARGIN_WINS = word_set(
+    "won win wins winning beat beats beating beaten defeated defeats led leads leading "
+    "edged ahead trailed trails lost loses"
+)
+"""Before "by" and a figure: the figure is a margin ("won the race by 412 votes"), not
+a count of votes won."""
+MARGIN_NOUNS = word_set("margin margins lead")
+"""Before a figure in its clause: the figure is a margin ("her margin of victory was 214
+votes")."""
+NOT_PEOPLE_EVENTS = frozenset(["had"])
+"""Events that say nothing about people counted ("the town has 10,000 people"): people
+are compared by what happened to them (rescued, affected, vaccinated), never by these."""
 FORCE_POSSESSING = word_set("has have had having boasts fields numbers counts")
 """Right before a troop figure that nothing places: the force's own size ("Hezbollah
 says it has 100,000 fighters")."""

@@ -75,10 +75,24 @@ def format_value(value: float) -> str:
 
 def interval(figure: Figure) -> tuple[float, float]:
     """The values the figure allows, in its unit class's unit, bounds included."""
+    low, high = _unsigned_interval(figure)
+    return (-high, -low) if _is_fall(figure.measure) else (low, high)
+
+
+def _is_fall(measure: Measure) -> bool:
+    """A fall of a named thing ("unemployment fell 2 percent") is compared with a rise of
+    it as a change below zero: "fell 2 percent" and "rose 3 percent" cannot both be."""
+    return measure.state == "down" and measure.part is not None
+
+
+def _unsigned_interval(figure: Figure) -> tuple[float, float]:
     value = figure.measure.base_value
     quantity = figure.quantity
     if quantity.qualifier in NEAR_BELOW:
         return value * (1 - APPROXIMATE), value
+    if quantity.low is not None:
+        factor = value / quantity.value
+        return quantity.low * factor, value
     if quantity.bound == "lower":
         return value, math.inf
     if quantity.bound == "upper":
@@ -143,7 +157,14 @@ def relation(a: Measure, b: Measure) -> Relation | None:
 
 def _bucket(measure: Measure) -> tuple[object, ...]:
     """What must be equal for two figures to be compared at all."""
-    return (measure.unit_class, measure.state, measure.who, measure.per, measure.when)
+    state = measure.state
+    if state in _CHANGES and measure.part is not None:
+        state = "change"
+    return (measure.unit_class, state, measure.who, measure.per, measure.when)
+
+
+_CHANGES = frozenset(["down", "up"])
+"""A percentage's fall and rise of one named thing are one bucket: a change, signed."""
 
 
 def clash_between(a: Figure, b: Figure) -> Clash | None:
@@ -343,6 +364,8 @@ STATE_WORDS = {
     "moving": "the speed",
     "wind": "the wind's speed",
     "burned": "burned",
+    "margin": "the margin",
+    "hospitalised": "in hospital",
 }
 PER_WORDS = {"each": "each", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 UNIT_NAMES = {"area": "km²", "distance": "km", "speed": "km/h"}
@@ -398,6 +421,8 @@ def explain(clash: Clash, name: Callable[[Figure], str]) -> str:
         part_words = _event_words(clash.part.measure, whole.measure, part=True)
         whole_words = _event_words(whole.measure, clash.part.measure, part=False)
         return f"{head}: the part ({part_words}) outnumbers the whole ({whole_words})"
+    if low.measure.state != high.measure.state:  # a fall against a rise
+        return f"{head}: {_state_words(low.measure)} against {_state_words(high.measure)}"
     return f"{head}: both {_event_words(low.measure, high.measure)}, {_apart(low, high)}"
 
 

@@ -41,10 +41,13 @@ from workbench.core.analysis.lexicon import (
     INCREMENTS,
     IRREGULAR_VERBS,
     KILLED_WORDS,
+    MARGIN_NOUNS,
+    MARGIN_WINS,
     MONEY_KINDS,
     MONEY_PREPOSITIONS,
     MONTH_NAMES,
     MONTHS,
+    NOT_PEOPLE_EVENTS,
     NOT_PLACE_NAMES,
     NOT_SUBJECTS,
     NOT_VERBS,
@@ -123,7 +126,7 @@ _TIME = re.compile(
     r"|(?P<relative>last (?:week|month|year|weekend|night|summer|spring|autumn|fall|winter)|"
     r"over the weekend|(?:earlier )?this (?:week|month|year)|(?:a|one|two|three|\d+) "
     r"(?:days?|weeks?|months?|years?) ago|initially|at first|recount|"
-    r"(?:first|initial|preliminary|provisional|partial|final|official) (?:count|results|tally))"
+    r"(?:first|initial|preliminary|provisional|partial|final) (?:count|results|tally))"
     rf"|by (?P<deadline>(?:next )?(?:{_WEEKDAYS})|the end of (?:the )?\w+))\b"
 )
 """Times a sentence gives: "in August", "in early November", "last week", "in 2023";
@@ -291,20 +294,31 @@ def _measure(
 ) -> Measure:
     unit_class, factor = _unit_class(quantity)
     before, after = _windows(reading, quantity, quantities, number)
+    if quantity.low is not None and quantity.qualifier:
+        # a range's first number and its joiner are no words of the clause
+        joined = len(_WORD.findall(quantity.qualifier))
+        before = _Window(before.text, before.words[:-joined] if joined else before.words)
     inner = _after_number(quantity.text)
     noun = _noun(inner)
     country, place = _where(after, before)
     if unit_class.startswith("money"):
         state = _money_state(before.words, after.words)
+    elif _is_margin(before.words) and unit_class not in _NO_MARGIN:
+        state = "margin"
     elif not is_counted_noun(unit_class):
         state = _state(unit_class, before, after, inner, noun, placed=bool(country or place))
+        if state is None and unit_class == "people":
+            state = _event(before.words, after.words)
+            state = None if state in NOT_PEOPLE_EVENTS else state
     else:
         state = _event(before.words, after.words)
     if state == "displaced" and place is None:
         country, place = _where(after, before, leaving=True)
     times = reading.times
     when = times.deadline if state and state.startswith("planned") and times.deadline else None
-    if unit_class in SUBJECT_CLASSES:
+    if state == "margin":
+        part = _winner(before.words)
+    elif unit_class in SUBJECT_CLASSES:
         part = _subject(unit_class, before.words, after.words, inner) if state else None
     else:
         part = _part(unit_class, before.words, inner, noun, after.words)
@@ -413,6 +427,33 @@ def _state(
         if found is not None:
             return found
     return DEFAULT_STATE.get(unit_class)
+
+
+def _is_margin(words: list[str]) -> bool:
+    """'won the race by 412 votes', 'her margin of victory was 214 votes': the figure is
+    by how much one side beat the other, not what either side got."""
+    if words and words[-1] == "by" and not MARGIN_WINS.isdisjoint(words):
+        return True
+    return not MARGIN_NOUNS.isdisjoint(words)
+
+
+def _winner(words: list[str]) -> str | None:
+    """Whose margin it is, so two races' margins are not compared: the owner of the
+    margin ("Ambrose's margin"), else the word before the winning verb ("Ruth Ambrose
+    won", "the incumbent beat"): "ambrose", "incumbent"."""
+    for position, word in enumerate(words):
+        if word in MARGIN_NOUNS and position > 0:
+            owner = words[position - 1]
+            if owner.endswith(("'s", "’s")):
+                return owner[:-2]
+        if word in MARGIN_WINS and position > 0 and words[position - 1] not in FUNCTION_WORDS:
+            return words[position - 1]
+    return None
+
+
+_NO_MARGIN = CASUALTY_CLASSES | {"troops", "people", "area", "distance", "speed", "time"}
+"""Classes no margin is counted in (votes, seats and points are; "led by 300 troops" is no
+margin)."""
 
 
 def _possessed(words: list[str]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import repeat
 from typing import NamedTuple
 
@@ -104,6 +104,8 @@ class Quantity:
     """exact, lower, upper or approximate (from the qualifier)."""
     unit: str | None = None
     """Currency code or measure for money and distances ("USD", "square miles")."""
+    low: float | None = None
+    """A range's lower end ("between 200 and 300 people": 200, with bound "range")."""
 
     @property
     def topic(self) -> str:
@@ -559,7 +561,60 @@ def numbers_in(sentence: str) -> Numbers:
                 if quantity is not None:
                     found.append(quantity)
             found.sort(key=lambda quantity: quantity.start)
+    if len(found) > 1:
+        found = _ranges(sentence, found)
     return Numbers(found, words)
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|and|or|-|–)\s*", re.IGNORECASE)
+_RANGE_LEAD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+
+
+def _ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """Two numbers that make one figure: a range ("between 200 and 300 people", "40 to
+    50 homes") is one figure for the values between them; "from 23 to 41" (a toll
+    raised, a figure revised) is the later figure only, the earlier one no longer
+    claimed. A first number larger than the second ("voted 7 to 2") is no range."""
+    kept: list[Quantity] = []
+    skip = False
+    for first, second in zip(found, [*found[1:], None], strict=True):
+        if skip:
+            skip = False
+            continue
+        if second is None or first.what not in (None, second.what) or first.qualifier:
+            kept.append(first)
+            continue
+        if second.what is None or not _RANGE_GAP.fullmatch(sentence, first.end, second.start):
+            kept.append(first)
+            continue
+        lead = _RANGE_LEAD.search(sentence, max(0, first.start - 10), first.start)
+        joiner = sentence[first.end : second.start].strip().lower()
+        if lead is not None and lead.group(1).lower() == "from" and joiner == "to":
+            continue  # the earlier figure of a change: only the later one is claimed
+        low = _range_low(first, second)
+        if low >= second.value or (joiner == "and") != (lead is not None) or joiner == "or":
+            kept.append(first)
+            continue
+        start = lead.start() if lead is not None else first.start
+        kept.append(
+            replace(
+                second,
+                qualifier=" ".join(sentence[start : second.start].lower().split()),
+                bound="range",
+                low=low,
+            )
+        )
+        skip = True
+    return kept
+
+
+def _range_low(first: Quantity, second: Quantity) -> float:
+    """The first number of a range, multiplied as the second is ("2 to 3 million")."""
+    if first.value < second.value / 100:
+        for word, factor in MULTIPLIERS.items():
+            if len(word) > 2 and word in second.text.lower() and word not in first.text.lower():
+                return first.value * factor
+    return first.value
 
 
 class _Number(NamedTuple):
@@ -685,7 +740,7 @@ _IN_WORDS = re.compile(
     (?:(?P<qualifier>\b(?:{_QUALIFIER}))\s+)?
     (?:
       (?P<vague>\b(?:{_VAGUE}))\s+of\b
-    | (?P<spelled>\b(?:a|{_SPELLED})(?:-(?:{_SPELLED_UNITS}))?)
+    | (?:(?P<half>\bhalf)\s+)?(?P<spelled>\b(?:a|{_SPELLED})(?:-(?:{_SPELLED_UNITS}))?)
       (?:\s+(?P<multiplier>hundred|thousand|million|billion|dozen)
          (?:\s+(?P<scale>thousand|million|billion))?)?\b(?![-\w])
     )
@@ -745,7 +800,11 @@ def _numbers_in_words(sentence: str) -> list[_Number]:
     found: list[_Number] = []
     for match in _number_word_matches(sentence):
         qualifier, vague = match.group("qualifier"), match.group("vague")
-        start = match.start() if qualifier else match.start("vague" if vague else "spelled")
+        start = (
+            match.start()
+            if qualifier
+            else match.start("vague" if vague else "half" if match.group("half") else "spelled")
+        )
         if vague is not None:
             lowered = " ".join(vague.lower().split())
             number = _Number(
@@ -762,6 +821,8 @@ def _numbers_in_words(sentence: str) -> list[_Number]:
         value = _spelled_value(match.group("spelled"), match.group("multiplier"))
         if value is not None and match.group("scale"):
             value *= MULTIPLIERS[match.group("scale").lower()]
+        if value is not None and match.group("half"):
+            value /= 2  # "half a million"
         at_start = not sentence[: match.start("spelled")].strip("\"'“‘ ")
         if value is None or (match.group("multiplier") is None and not at_start):
             continue
