@@ -259,6 +259,14 @@ def test_what_a_distance_or_percentage_is_of(sentence: str, value: float, part: 
          {"state": "killed", "place": "Sindh"}),
         ("The blaze destroyed 40 to 50 homes in Tamsin.", 50,
          {"state": "destroyed", "part": None}),
+        ("Police detained 150 protesters after the rally.", 150, {"state": "detained"}),
+        ("Sixty-three demonstrators were arrested at the rally.", 63, {"state": "detained"}),
+        ("Some 10,000 protesters marched in Paris.", 10_000, {"state": "protesting"}),
+        ("An estimated 15,000 marched through Paris.", 15_000,
+         {"unit_class": "people", "state": "protesting"}),
+        ("Nine people died and 40 were injured in the blast.", 9, {"unit_class": "killed"}),
+        ("Nine people died and 40 were injured in the blast.", 40, {"unit_class": "wounded"}),
+        ("At least 40 people lost their lives in the fire.", 40, {"unit_class": "killed"}),
     ],
 )  # fmt: skip
 def test_what_the_third_pass_reads(sentence: str, value: float, expected: dict[str, Any]) -> None:

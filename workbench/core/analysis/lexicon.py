@@ -1150,6 +1150,13 @@ SPELLED_SCALES = {"dozen": 12, "hundred": 100}
 """After a number in words, besides MULTIPLIERS ("two hundred", "a dozen")."""
 BACK_REFERENCES = frozenset(["it", "its", "they", "their", "we", "our"])
 """After "said": the speaker is also whose figure it is ("Britain said it would send")."""
+BARE_SUBJECT_SKIPPED = word_set("were was have has had been are reportedly")
+BARE_PEOPLE_VERBS = word_set(
+    "fled evacuated displaced marched rallied protested demonstrated gathered arrested "
+    "detained hospitalised hospitalized rescued missing"
+)
+"""A bare number right before one of these ("an estimated 15,000 marched", "300 were
+arrested") counts people (a verb for the dead or wounded: those)."""
 TOLL_WORDS = frozenset(["toll"])
 """'put the death toll at 23', 'the toll rose to 41': a bare number after one counts the
 dead."""

@@ -417,7 +417,11 @@ def _state(
     if table is None:
         return None
     if noun is not None and noun.lower() in table:
-        return table[noun.lower()]
+        by_noun = table[noun.lower()]
+        if unit_class != "people":
+            return by_noun
+        # what is done to them wins ("police detained 150 protesters")
+        return _done_to_people(before.words, after.words, table) or by_noun
     for words in (before.words, _after_verbs(after.words, table)):
         if not words:
             continue
@@ -454,6 +458,23 @@ def _winner(words: list[str]) -> str | None:
 _NO_MARGIN = CASUALTY_CLASSES | {"troops", "people", "area", "distance", "speed", "time"}
 """Classes no margin is counted in (votes, seats and points are; "led by 300 troops" is no
 margin)."""
+
+
+def _done_to_people(
+    before_words: list[str], after_words: list[str], table: dict[str, str]
+) -> str | None:
+    """The state the verb right before counted people says ("detained 150 protesters",
+    "evacuated some 300 refugees"), else the verb they are the subject of
+    ("63 demonstrators were arrested"), past articles, auxiliaries and adverbs."""
+    position = len(before_words) - 1
+    while position >= 0 and before_words[position] in BEFORE_EVENT_SKIPPED:
+        position -= 1
+    if position >= 0 and before_words[position] in table:
+        return table[before_words[position]]
+    position = 0
+    while position < len(after_words) and after_words[position] in AFTER_EVENT_SKIPPED:
+        position += 1
+    return table.get(after_words[position]) if position < len(after_words) else None
 
 
 def _possessed(words: list[str]) -> bool:

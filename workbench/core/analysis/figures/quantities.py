@@ -19,6 +19,8 @@ from typing import NamedTuple
 from workbench.core.analysis.lexicon import (
     AREA_UNITS,
     BACK_REFERENCES,
+    BARE_PEOPLE_VERBS,
+    BARE_SUBJECT_SKIPPED,
     CASUALTY_NOUNS,
     CASUALTY_VERBS,
     CLAUSE_REPORTING,
@@ -373,8 +375,14 @@ _KNOWN_NOUN_WORDS = (
 
 
 def _with_casualty(what: str, after: list[_Word]) -> str:
-    """'troops have been killed or wounded' counts casualties, not troops."""
+    """'troops have been killed or wounded' counts casualties, not troops; 'people lost
+    their lives' counts the dead."""
+    if [word.lower for word in after[:3]] == LOST_LIVES:
+        return "killed"
     return _casualty_kind(_verb_phrase(after[:5])) or what
+
+
+LOST_LIVES = ["lost", "their", "lives"]
 
 
 def _join(who: set[str]) -> str | None:
@@ -383,8 +391,10 @@ def _join(who: set[str]) -> str | None:
 
 def _verb_phrase(words: list[_Word]) -> list[_Word]:
     """'had been killed or injured', 'killed and ...': the words that follow a count noun."""
-    kept = []
+    kept: list[_Word] = []
     for word in words:
+        if kept and word.start - kept[-1].end > 2:
+            break  # "died, 40 were injured": another figure's verb
         if word.lower in ("have", "has", "had", "been", "were", "was", "are", "or", "and"):
             kept.append(word)
             continue
@@ -421,6 +431,23 @@ def _from_context(before: list[_Word]) -> tuple[str | None, str | None]:
         if lower in TROOP_NOUNS or lower in PEOPLE_DEMONYMS:
             return "troops", _who_before(before[: position + 1])
     return None, None
+
+
+def _subject_of(after: list[_Word]) -> str | None:
+    """A bare number that is the subject of what happens to people ("40 were injured",
+    "an estimated 15,000 marched", "a crowd of 20,000 gathered"): the dead, the wounded
+    or people."""
+    position = 0
+    while position < len(after) and after[position].lower in BARE_SUBJECT_SKIPPED:
+        position += 1
+    if position >= len(after) or position > 3:
+        return None
+    verb = after[position].lower
+    if verb in KILLED_WORDS:
+        return "killed"
+    if verb in WOUNDED_WORDS:
+        return "wounded"
+    return "people" if verb in BARE_PEOPLE_VERBS else None
 
 
 TOLL_REACH = 6
@@ -665,6 +692,8 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
         if what is None:
             before = words.between(before_start, number_start)
             what, who = _from_context(before)
+        if what is None:
+            what = _subject_of(words_after)
         if (
             what not in _COUNTED_FOR_NO_ONE
             and who is None
