@@ -92,7 +92,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(PART_TWO, (1.0, 0.92, 2), id="part two"),
         pytest.param(DEVELOPMENT, (1.0, 0.9, 1), id="blind development half"),
         pytest.param(FINAL_TEST, (1.0, 0.9, 1), id="blind final-test half, now development"),
-        pytest.param(PART_THREE, (1.0, 0.91, 2), id="part three"),
+        pytest.param(PART_THREE, (1.0, 0.93, 2), id="part three"),
     ],
 )
 def test_precision_and_recall(

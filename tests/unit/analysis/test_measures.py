@@ -267,6 +267,11 @@ def test_what_a_distance_or_percentage_is_of(sentence: str, value: float, part: 
         ("Nine people died and 40 were injured in the blast.", 9, {"unit_class": "killed"}),
         ("Nine people died and 40 were injured in the blast.", 40, {"unit_class": "wounded"}),
         ("At least 40 people lost their lives in the fire.", 40, {"unit_class": "killed"}),
+        ("About 10,000 residents were evacuated from Rhodes.", 10_000,
+         {"unit_class": "people", "state": "displaced", "place": "Rhodes"}),
+        ("About 115,000 residents live on Rhodes.", 115_000, {"state": None}),
+        ("Deaths from the heatwave in Andalusia rose to 212.", 212, {"unit_class": "killed"}),
+        ("The number of dead in the Sylhet floods reached 64.", 64, {"unit_class": "killed"}),
     ],
 )  # fmt: skip
 def test_what_the_third_pass_reads(sentence: str, value: float, expected: dict[str, Any]) -> None:

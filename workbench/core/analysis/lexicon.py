@@ -1076,8 +1076,9 @@ KILLED_WORDS = frozenset(["killed", "dead", "died", "deaths"])
 WOUNDED_WORDS = frozenset(["wounded", "injured", "hurt"])
 CASUALTY_NOUNS = frozenset(["casualties", "casualty"])
 PEOPLE_NOUNS = frozenset(
-    ["people", "persons", "refugees", "evacuees", "protesters", "demonstrators", "marchers"]
-)
+    ["people", "persons", "refugees", "evacuees", "protesters", "demonstrators", "marchers",
+     "residents", "inhabitants", "villagers"]
+)  # fmt: skip
 """Nouns counting people (the state, displaced or protesting, is read in measures.py)."""
 CASUALTY_VERBS = {
     "killed": "killed",
@@ -1157,6 +1158,10 @@ BARE_PEOPLE_VERBS = word_set(
 )
 """A bare number right before one of these ("an estimated 15,000 marched", "300 were
 arrested") counts people (a verb for the dead or wounded: those)."""
+DEATH_NOUNS = frozenset(["dead", "deaths"])
+TOLL_LINKS = word_set("to at reached hit was is stood stands totalled totaled numbered")
+"""'Deaths from the heatwave rose to 212', 'the number of dead reached 64': a bare number
+right after one of these, with a noun for the dead not far before, counts the dead."""
 TOLL_WORDS = frozenset(["toll"])
 """'put the death toll at 23', 'the toll rose to 41': a bare number after one counts the
 dead."""

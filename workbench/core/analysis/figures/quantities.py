@@ -28,6 +28,7 @@ from workbench.core.analysis.lexicon import (
     COUNTRIES,
     CURRENCIES,
     CURRENCY_WORDS,
+    DEATH_NOUNS,
     DEMONYMS,
     FIGURE_PHRASE_STOPS,
     KILLED_WORDS,
@@ -45,6 +46,7 @@ from workbench.core.analysis.lexicon import (
     SPELLED_SCALES,
     SQUARE_WORDS,
     TIME_UNITS,
+    TOLL_LINKS,
     TOLL_WORDS,
     TROOP_DEMONYMS,
     TROOP_NOUNS,
@@ -428,6 +430,12 @@ def _from_context(before: list[_Word]) -> tuple[str | None, str | None]:
         lower = before[position].lower
         if lower in TOLL_WORDS and last - position <= TOLL_REACH:
             return "killed", None
+        if (
+            lower in DEATH_NOUNS
+            and last - position <= DEATH_REACH
+            and before[last].lower in TOLL_LINKS
+        ):
+            return "killed", None
         if lower in TROOP_NOUNS or lower in PEOPLE_DEMONYMS:
             return "troops", _who_before(before[: position + 1])
     return None, None
@@ -450,6 +458,9 @@ def _subject_of(after: list[_Word]) -> str | None:
     return "people" if verb in BARE_PEOPLE_VERBS else None
 
 
+DEATH_REACH = 8
+"""How many words a noun for the dead may stand before its number ("deaths from the
+heatwave in Andalusia rose to")."""
 TOLL_REACH = 6
 """How many words a toll may stand before its number ("the toll from the quake rose to")."""
 
