@@ -272,6 +272,14 @@ def test_what_a_distance_or_percentage_is_of(sentence: str, value: float, part: 
         ("About 115,000 residents live on Rhodes.", 115_000, {"state": None}),
         ("Deaths from the heatwave in Andalusia rose to 212.", 212, {"unit_class": "killed"}),
         ("The number of dead in the Sylhet floods reached 64.", 64, {"unit_class": "killed"}),
+        ("The gas explosion in Tarsk killed three people.", 3,
+         {"unit_class": "killed", "place": "Tarsk"}),
+        ("A stabbing at the school injured two pupils.", 2,
+         {"unit_class": "wounded", "part": "pupils"}),
+        ("Five pupils were injured in the stabbing.", 5,
+         {"unit_class": "wounded", "part": "pupils"}),
+        ("The storm destroyed 2,000 buildings and killed 12 people.", 2_000,
+         {"unit_class": "buildings", "state": "destroyed"}),
     ],
 )  # fmt: skip
 def test_what_the_third_pass_reads(sentence: str, value: float, expected: dict[str, Any]) -> None:

@@ -381,3 +381,11 @@ def test_a_score_or_a_list_is_no_range(text: str) -> None:
 def test_half_a_number_in_words() -> None:
     assert only("Half a million people fled the fighting.").value == 500_000
     assert only("About half a million people fled.").bound == "approximate"
+
+
+def test_small_numbers_in_words_inside_a_sentence_count_only_the_dead_and_wounded() -> None:
+    killed = only("The blast killed at least three people, police said.")
+    assert (killed.value, killed.what, killed.bound) == (3, "killed", "lower")
+    assert only("The attack killed 12 people, including three soldiers.").value == 12
+    assert extract_quantities("The two leaders met for three hours; nobody was hurt.") == []
+    assert [q.value for q in extract_quantities("Two hundred people died.")] == [200]

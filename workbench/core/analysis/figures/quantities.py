@@ -307,6 +307,23 @@ def _counted(
     return COUNTED_SYNONYMS.get(noun, noun), _join(who), None
 
 
+def _counted_casualties(noun: str, after: list[_Word]) -> str:
+    """'Five pupils were injured', 'three miners died': counted people who are the dead
+    or the wounded (the noun is their population); else the noun."""
+    for position, word in enumerate(after[: PHRASE_WORDS + 1]):
+        if COUNTED_SYNONYMS.get(word.lower, word.lower) == noun:
+            following = after[position + 1 : position + 6]
+            if following and following[0].lower in ("and", "or"):
+                return noun  # "destroyed 2,000 buildings and killed 12 people"
+            return _casualty_kind(_verb_phrase(following)) or noun
+    return noun
+
+
+_KNOWN_WHATS = frozenset(
+    ["troops", "people", "killed", "wounded", "casualties", "money", "time", "percent"]
+)
+
+
 def _head_noun(words: list[_Word]) -> str | None:
     """The counted noun of a phrase no table knows: its last plural before a verb
     ("310,000 baby monitors", "5 news outlets", "2,000 buildings destroyed", "60 armed
@@ -599,6 +616,8 @@ def numbers_in(sentence: str) -> Numbers:
                 if quantity is not None:
                     found.append(quantity)
             found.sort(key=lambda quantity: quantity.start)
+    if _may_count_casualties_in_words(sentence):
+        found, words = _casualties_in_words(sentence, found, words)
     if len(found) > 1:
         found = _ranges(sentence, found)
     return Numbers(found, words)
@@ -698,6 +717,8 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
         if counted == "time" or (number.in_words and counted is None):
             return None
         what = _casualty_verb_before(sentence, number.start, counted)
+        if what is not None and what == counted and what not in _KNOWN_WHATS:
+            what = _counted_casualties(what, words_after)
         before_start = max(0, number_start - BEFORE_CHARS)
         before = None
         if what is None:
@@ -750,6 +771,60 @@ def _may_write_numbers_in_words(sentence: str) -> bool:
         return True
     opening = sentence[:4].lstrip("\"'“‘").lower()
     return opening[:3] in _OPENINGS and _opening_word(sentence) in SPELLED_NUMBERS
+
+
+def _may_count_casualties_in_words(sentence: str) -> bool:
+    """Whether the sentence may count its dead or wounded in small words inside it
+    ("killed three people"): a word for them (cheap C-level checks; most sentences have
+    none)."""
+    return any(hint in sentence for hint in _CASUALTY_HINTS)
+
+
+_CASUALTY_HINTS = ("kill", "dead", "died", "death", "injur", "wound", "hurt")
+_SMALL_IN_WORDS = re.compile(
+    rf"(?:\b(?P<qualifier>(?i:{_QUALIFIER}))\s+)?"
+    rf"\b(?P<spelled>(?:{'|'.join(w for w in SPELLED_NUMBERS if w != 'dozen')})"
+    rf"(?:-(?:{'|'.join(w for w, v in SPELLED_NUMBERS.items() if v < 10)}))?)"
+    r"\b(?![-\w])(?!\s+(?:hundred|thousand|million|billion|dozen)\b)"
+)
+"""A small number in lower-case words inside a sentence, with its qualifier ("at least
+three"), not a multiplied one ("two hundred": read with the multipliers)."""
+_CASUALTY_WHATS = frozenset(["killed", "wounded", "casualties"])
+
+
+def _casualties_in_words(
+    sentence: str, found: list[Quantity], words: SentenceWords | None
+) -> tuple[list[Quantity], SentenceWords | None]:
+    """`found` with the dead and wounded counted in small words inside the sentence
+    ("the blast killed three people", "two soldiers were wounded"). Only those: a small
+    number in words elsewhere ("the two leaders", "three soldiers" among others) is
+    rarely a figure anyone disputes."""
+    added = False
+    for match in _SMALL_IN_WORDS.finditer(sentence):
+        start = match.start()
+        if any(quantity.start <= start < quantity.end for quantity in found):
+            continue
+        value = _spelled_value(match.group("spelled"), None)
+        if value is None:
+            continue
+        qualifier = match.group("qualifier")
+        if words is None:
+            words = SentenceWords(sentence)
+        number = _Number(
+            start,
+            match.start("spelled"),
+            match.end("spelled"),
+            value,
+            qualifier.lower() if qualifier else None,
+            in_words=True,
+        )
+        quantity = _quantity(number, words)
+        if quantity is not None and quantity.what in _CASUALTY_WHATS:
+            found.append(quantity)
+            added = True
+    if added:
+        found.sort(key=lambda quantity: quantity.start)
+    return found, words
 
 
 _OPENINGS = frozenset(word[:3] for word in SPELLED_NUMBERS)
