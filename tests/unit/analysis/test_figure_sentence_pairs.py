@@ -1,4 +1,4 @@
-"""The conflict rule on sentence pairs: issue 15's second-part pairs and the blind pairs.
+"""The conflict rule on sentence pairs: issue 15's part-2 and part-3 pairs and the blind sets.
 
 A pair is flagged when any figure of one sentence conflicts with any figure of the
 other, as the summary flags claims. Each pair is a test; the pairs the rule gets wrong
@@ -7,6 +7,8 @@ precision and recall are asserted as docs/summary.md reports them.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 import pytest
 
@@ -18,6 +20,9 @@ from tests.fixtures.blind_figure_pairs import (
     FINAL_TEST_LINES,
     split,
 )
+from tests.fixtures.blind_figure_pairs2 import FINAL_TEST as BLIND_TWO
+from tests.fixtures.blind_figure_pairs2 import PATH as BLIND_TWO_PATH
+from tests.fixtures.blind_figure_pairs2 import SHA256 as BLIND_TWO_SHA256
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_sentence_pairs import PART_TWO, SentencePair
 from workbench.core.analysis.figures.conflicts import Figure, find_clashes
@@ -37,6 +42,43 @@ KNOWN_WRONG = {
     # the third pass's own development pairs
     "p3-01": "'19 miners' is read as a part of all the dead, and a part may be smaller",
     "p3-29": "'the number of jobs cut to 900': a number after its noun's verb is not read",
+    # the second blind set, as the one run after the third pass found them (not tuned on)
+    "blind2-b2-04": "'4,200 votes, final results' is read as counting results; 'held on to "
+    "the mayoralty by' is no win verb, so neither is a margin",
+    "blind2-b2-05": "match scores ('3-1', '2-0') are not figures the rule reads",
+    "blind2-b2-07": "'remain trapped' says no event the rule reads, so 17 miners are not compared",
+    "blind2-b2-08": "'filed' and 'received' are two events, and the place is read on one side",
+    "blind2-b2-12": "'fouled 80 kilometres of coastline' reads as a distance away, 'polluted "
+    "15 miles' as nothing: the extent of something damaged is not read",
+    "blind2-b2-14": "'the cancellation of about 150 flights': a noun for the event is not read",
+    "blind2-b2-15": "'just under half of registered voters' is not read as a percentage",
+    "blind2-b2-19": "'a 1.8 billion dollar budget' (the currency a word after the number) is "
+    "not read as money",
+    "blind2-b2-20": "'the border region of Tessaly' reads as the border, not Tessaly",
+    "blind2-b2-21": "needs arithmetic (40 percent of 2,000), and 'about 150 of the 2,000 "
+    "workers' is not a figure",
+    "blind2-b2-30": "'a crowd of 68,000' is not read, and 'spectators' is a noun of its own",
+    "blind2-b2-31": "'pledged $2.5 billion in aid' and 'raised pledges of $250 million' are "
+    "two kinds of money, and 'meeting in Geneva' places only one",
+    "blind2-b2-32": "magnitudes are not figures the rule reads",
+    "blind2-b2-34": "temperatures ('46.2C') are not figures the rule reads",
+    "blind2-b2-36": "'abducted' and 'kidnapped' are not one event, and the place is read on "
+    "one side only",
+    "blind2-b2-37": "a false alarm: weekdays ('Tuesday's rally', 'Wednesday's rally') are not "
+    "read as times, so two days' rallies are compared",
+    "blind2-b2-40": "the share's subject reads 'opposition' on one side and 'marta' on the "
+    "other, and 'final results' and 'final tally' are two rounds",
+    "blind2-b2-42": "durations are not figures the rule reads",
+    "blind2-b2-47": "'unemployment rate' and 'jobless rate' are two subjects to the rule",
+    "blind2-b2-49": "durations are not figures the rule reads",
+    "blind2-b2-50": "a plural alone ('dozens of') is not read as a figure",
+    "blind2-b2-53": "'a 4.5 million euro fine' (the currency a word after the number) is not "
+    "read as money",
+    "blind2-b2-55": "'total damage' is money of no kind the table knows",
+    "blind2-b2-57": "'passed within 1.2 million kilometres' and 'at a distance of' say no event "
+    "of the distance table",
+    "blind2-b2-58": "'through central Lisberg' is not read as a place, so the 2,000 in Lisberg "
+    "are taken as a part of the 20,000",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -81,7 +123,9 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
     ]
 
 
-@pytest.mark.parametrize("pair", cases(PART_TWO + PART_THREE + DEVELOPMENT + FINAL_TEST))
+@pytest.mark.parametrize(
+    "pair", cases(PART_TWO + PART_THREE + DEVELOPMENT + FINAL_TEST + BLIND_TWO)
+)
 def test_pair(pair: SentencePair) -> None:
     assert flagged(pair) == pair.conflict, pair.why
 
@@ -93,6 +137,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(DEVELOPMENT, (1.0, 0.9, 1), id="blind development half"),
         pytest.param(FINAL_TEST, (1.0, 0.9, 1), id="blind final-test half, now development"),
         pytest.param(PART_THREE, (1.0, 0.93, 2), id="part three"),
+        pytest.param(BLIND_TWO, (0.86, 0.2, 25), id="second blind set, run once at the end"),
     ],
 )
 def test_precision_and_recall(
@@ -101,6 +146,11 @@ def test_precision_and_recall(
     """The figures docs/summary.md reports (both at least 0.9 is issue 15's aim)."""
     assert scores(pairs) == expected
     assert sum(1 for pair in pairs if pair.id in KNOWN_WRONG) == expected[2]
+
+
+def test_the_second_blind_set_is_the_file_handed_over() -> None:
+    assert hashlib.sha256(BLIND_TWO_PATH.read_bytes()).hexdigest() == BLIND_TWO_SHA256
+    assert len(BLIND_TWO) == 60 and sum(pair.conflict for pair in BLIND_TWO) == 30
 
 
 def test_the_recorded_split_is_the_seeded_one() -> None:
