@@ -777,10 +777,20 @@ def _may_count_casualties_in_words(sentence: str) -> bool:
     """Whether the sentence may count its dead or wounded in small words inside it
     ("killed three people"): a word for them (cheap C-level checks; most sentences have
     none)."""
-    return any(hint in sentence for hint in _CASUALTY_HINTS)
+    return (
+        "kill" in sentence
+        or "dead" in sentence
+        or "died" in sentence
+        or "death" in sentence
+        or "injur" in sentence
+        or "wound" in sentence
+        or "hurt" in sentence
+    ) and _SPELLED_INSIDE.search(sentence) is not None
 
 
-_CASUALTY_HINTS = ("kill", "dead", "died", "death", "injur", "wound", "hurt")
+_SPELLED_INSIDE = re.compile(rf"\b(?:{'|'.join(w for w in SPELLED_NUMBERS if w != 'dozen')})\b")
+"""A small number in lower-case words anywhere: what _SMALL_IN_WORDS needs first (a
+plain alternation, several times faster than that pattern with its qualifier)."""
 _SMALL_IN_WORDS = re.compile(
     rf"(?:\b(?P<qualifier>(?i:{_QUALIFIER}))\s+)?"
     rf"\b(?P<spelled>(?:{'|'.join(w for w in SPELLED_NUMBERS if w != 'dozen')})"
