@@ -489,3 +489,33 @@ def test_reordered_paragraphs_never_leave_an_annotation_unchecked_on_another_cop
     for placement in plan_article(new, [annotate(old, i) for i in indexes]).placements:
         if placement.outcome in (UNCHANGED, MOVED):
             assert placement.new_index == right[placement.before.index], placement
+
+
+LEDE = (
+    "Title here\n"
+    "The ministry said 42 tanks crossed the border on Monday.\n"
+    "Officials in Seoul confirmed the figure. They gave no source. Reporters asked again.\n"
+    "Moscow denied any deployment. The spokesman called the reports lies.\n"
+)
+
+
+def test_a_reordered_paragraph_moves_and_a_lone_sentence_paragraph_is_to_check() -> None:
+    # QA pass 2, R5 (kept, see the decision note): paragraphs reordered. A sentence with
+    # neighbours in its paragraph keeps them: moved. A paragraph of one sentence keeps
+    # nothing of its old surroundings, exactly what a lone copy of a sentence the old
+    # text had twice looks like (its tagged copy corrected or deleted): to check.
+    lines = LEDE.split("\n")
+    old = article(LEDE)
+    new = article("\n".join([lines[0], lines[2], lines[3], lines[1], ""]))
+    notes = [annotate(old, i) for i in range(1, len(old.sentences))]
+    found = {
+        p.before.index: (p.outcome, p.after.index) for p in plan_article(new, notes).placements
+    }
+    assert found == {
+        1: (CHECK, 6),
+        2: (MOVED, 1),
+        3: (MOVED, 2),
+        4: (MOVED, 3),
+        5: (MOVED, 4),
+        6: (MOVED, 5),
+    }
