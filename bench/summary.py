@@ -33,6 +33,7 @@ from bench.timing import repeated, within_budget
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
 from workbench.core.analysis.ledger.decisions import decisions_from_records
+from workbench.core.analysis.sources.speakers import ArticleText
 from workbench.core.analysis.summary.build import SummaryCache, SummarySettings, build_summary
 from workbench.core.analysis.summary.incremental import SummaryAccumulator
 from workbench.core.analysis.summary.model import Summary
@@ -96,10 +97,13 @@ def summarise(
     annotations: Iterable[Annotation],
     articles: Iterable[ArticleInfo],
     decisions: Sequence[Mapping[str, Any]],
+    texts: Mapping[str, ArticleText],
     cache: SummaryCache | None = None,
 ) -> Summary:
+    """The summary as the screen builds it: with the articles' texts, so the pronoun
+    sources (bench.synthetic.PRONOUN_SHARE) are resolved to their speakers."""
     settings = SummarySettings(decisions=decisions_from_records(decisions))
-    return build_summary(annotations, articles, settings, cache=cache)
+    return build_summary(annotations, articles, settings, cache=cache, texts=texts)
 
 
 def traced_peak(action: Callable[[], object]) -> int:
@@ -113,21 +117,23 @@ def traced_peak(action: Callable[[], object]) -> int:
 
 
 def store_summaries(space: Workspace, size: int) -> Samples:
+    texts = space.corpus.by_id
     with AnnotationStore.open(space.store_db(size), annotator=ANNOTATOR) as store:
 
         def summary() -> None:
-            summarise(store.all(), store.articles(), store.ledger_decisions())
+            summarise(store.all(), store.articles(), store.ledger_decisions(), texts)
 
         samples = within_budget(lambda _run: summary(), space.scale.slow_repeats, BUDGET)
         return Samples(samples.seconds, traced_peak(summary))
 
 
 def warm_summaries(space: Workspace, size: int) -> Samples:
+    texts = space.corpus.by_id
     with AnnotationStore.open(space.store_db(size), annotator=ANNOTATOR) as store:
         cache = SummaryCache()
 
         def summary() -> None:
-            summarise(store.all(), store.articles(), store.ledger_decisions(), cache)
+            summarise(store.all(), store.articles(), store.ledger_decisions(), texts, cache)
 
         summary()
         samples = within_budget(lambda _run: summary(), space.scale.slow_repeats, BUDGET)
@@ -135,12 +141,13 @@ def warm_summaries(space: Workspace, size: int) -> Samples:
 
 
 def tinydb_summaries(space: Workspace, size: int) -> Samples:
+    texts = space.corpus.by_id
     path = space.tinydb_db(size)
 
     def summary() -> None:
         with TinyDB(path) as db:
             records = db.all()
-        summarise(map(Annotation.from_record, records), [], [])
+        summarise(map(Annotation.from_record, records), [], [], texts)
 
     samples = within_budget(lambda _run: summary(), space.scale.naive_repeats, BUDGET)
     return Samples(samples.seconds, traced_peak(summary))
@@ -189,7 +196,8 @@ def updates(space: Workspace, size: int) -> tuple[Samples, Samples, Samples]:
         settings = SummarySettings(
             decisions=decisions_from_records(store.ledger_decisions()), annotator=ANNOTATOR
         )
-    accumulator = SummaryAccumulator(annotations, articles, settings)
+    texts = space.corpus.by_id
+    accumulator = SummaryAccumulator(annotations, articles, settings, texts=texts)
     accumulator.summary()
     current = {a.key: a for a in annotations}
     rng = random.Random(5)
@@ -210,7 +218,7 @@ def updates(space: Workspace, size: int) -> tuple[Samples, Samples, Samples]:
         BUDGET,
     )
     cold = within_budget(
-        lambda _run: build_summary(annotations, articles, settings),
+        lambda _run: build_summary(annotations, articles, settings, texts=texts),
         space.scale.naive_repeats,
         BUDGET,
     )

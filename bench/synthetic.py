@@ -13,10 +13,13 @@ import hashlib
 import random
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from workbench.core.annotation import STATUSES, TAGS, Anchor, Annotation
+from workbench.core.analysis.sources.grouping import clean_source
+from workbench.core.analysis.sources.speakers import PLAIN, source_kind
+from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION, typed_speakers
+from workbench.core.annotation import STATUSES, TAGS, Anchor, Annotation, Suggested
 from workbench.core.corpus.articles import Article, Corpus, load_corpus
 from workbench.core.corpus.sentences import Sentence, sentence_spans
 
@@ -46,6 +49,17 @@ SYLLABLES = (
 
 TITLES = ("Mr.", "Ms.", "Gen.", "President", "Minister", "Dr.")
 BODIES = ("ministry", "agency", "institute", "command", "committee")
+
+PRONOUN_SOURCES = (("she", 28), ("he", 21), ("it", 7), ("they", 2))
+"""Pronoun sources and how often each is typed: the hand-tagged sentences of
+bench/data/suggest_*.txt (58 pronouns among 462 sources; "she"/"She" 28, "he"/"He" 21,
+"it"/"It" 7, "they" 2), which follow the guideline's "a pronoun kept as the pronoun"."""
+PRONOUN_SHARE = 58 / 462
+"""Of the sources, the share typed as a pronoun (12.6 %), as in those files."""
+ROLE_SOURCES = ("the spokesman", "the ministry", "the agency")
+ROLE_SHARE = 0.02
+"""Of the sources, the share typed as a definite bare role. The guideline drops a leading
+"the", so the hand-tagged files have none; analysts still type a few."""
 
 NOTES = (
     "Check against the ministry's statement.",
@@ -198,8 +212,12 @@ def synthetic_annotation(
     serial: int,
     rng: random.Random,
     spellings: list[str],
+    voices: random.Random,
 ) -> Annotation:
-    """A plausible judgement: mostly claims and attributions, some with a source and a note."""
+    """A plausible judgement: mostly claims and attributions, some with a source and a note.
+
+    `voices` turns a share of the sources into pronouns and bare roles, as analysts
+    type them; it is a generator of its own so that every other draw stays the same."""
     annotator, article, index = slot
     start, end, _paragraph = article.spans[index]
     anchor = Anchor.in_text(article.id, sha256, article.text, index, start, end)
@@ -215,11 +233,24 @@ def synthetic_annotation(
         anchor,
         annotator,
         tags=tuple(tags),
-        source=quoted_source(spellings, rng) if rng.random() < 0.4 else None,
+        source=as_typed(quoted_source(spellings, rng), voices) if rng.random() < 0.4 else None,
         note=rng.choice(NOTES) if rng.random() < 0.2 else "",
         status=status,
         created_at=stamp,
     )
+
+
+def as_typed(source: str, voices: random.Random) -> str:
+    """`source`, or in PRONOUN_SHARE and ROLE_SHARE of draws a pronoun or a bare role in
+    its place (capitalised as at the start of a sentence about half the time)."""
+    draw = voices.random()
+    if draw < PRONOUN_SHARE:
+        pronouns, weights = zip(*PRONOUN_SOURCES, strict=True)
+        pronoun: str = voices.choices(pronouns, weights)[0]
+        return pronoun.capitalize() if voices.random() < 0.5 else pronoun
+    if draw < PRONOUN_SHARE + ROLE_SHARE:
+        return voices.choice(ROLE_SOURCES)
+    return source
 
 
 def synthetic_annotations(
@@ -231,15 +262,65 @@ def synthetic_annotations(
     """
     rng = random.Random(seed)
     spellings = source_spellings(rng)
+    voices = random.Random(seed + 1)
     hashes = {article.id: sha256_of(article.text) for article in articles}
     annotations: list[Annotation] = []
     for serial, slot in enumerate(annotation_slots(articles, rng)):
         if len(annotations) == count:
             break
-        annotations.append(synthetic_annotation(slot, hashes[slot[1].id], serial, rng, spellings))
+        annotations.append(
+            synthetic_annotation(slot, hashes[slot[1].id], serial, rng, spellings, voices)
+        )
     if len(annotations) < count:
         raise ValueError(f"{len(articles)} articles hold only {len(annotations)} annotations")
     return annotations
+
+
+ACCEPTED_SHARE = 0.73
+"""Of the pronoun and role sources, the share saved with the suggestion accepted as is
+(its provenance then names the speaker, `Suggested.resolved_source`): the suggester's
+"accept as is" rate on unseen text (docs/SUGGESTIONS.md, blind set 2)."""
+
+
+def with_provenance(
+    annotations: list[Annotation], corpus: Corpus, seed: int = 13
+) -> list[Annotation]:
+    """`annotations`, ACCEPTED_SHARE of those with a pronoun or role source carrying the
+    suggestion the analyst accepted, as the annotate screen records it: the same tags
+    and source, and the speaker the suggester resolved it to on that text."""
+    rng = random.Random(seed)
+    accepted = [
+        position
+        for position, annotation in enumerate(annotations)
+        if annotation.source is not None
+        and source_kind(clean_source(annotation.source)) != PLAIN
+        and rng.random() < ACCEPTED_SHARE
+    ]
+    typed: dict[str, dict[int, set[str]]] = {}
+    for position in accepted:
+        annotation = annotations[position]
+        typed.setdefault(annotation.article_id, {}).setdefault(annotation.index, set()).add(
+            clean_source(annotation.source or "")
+        )
+    by_id = corpus.by_id
+    speakers = {
+        article_id: typed_speakers(by_id[article_id].text, by_id[article_id].sentences, asked)
+        for article_id, asked in typed.items()
+    }
+    provenanced = list(annotations)
+    for position in accepted:
+        annotation = annotations[position]
+        source = annotation.source or ""
+        speaker = speakers[annotation.article_id].get((annotation.index, clean_source(source)))
+        suggestion = Suggested(
+            version=SUGGESTER_VERSION,
+            tags=annotation.tags,
+            source=source,
+            resolved_source=speaker,
+            scores={tag: 0.9 if tag in annotation.tags else 0.1 for tag in TAGS},
+        )
+        provenanced[position] = replace(annotation, suggestion=suggestion)
+    return provenanced
 
 
 def sha256_of(text: str) -> str:

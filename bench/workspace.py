@@ -19,6 +19,7 @@ from bench.synthetic import (
     in_memory_corpus,
     synthetic_annotations,
     synthetic_articles,
+    with_provenance,
     write_corpus,
 )
 from store import AnnotationStore
@@ -70,7 +71,9 @@ class Workspace:
 
     @cached_property
     def all_annotations(self) -> list[Annotation]:
-        return synthetic_annotations(self.articles, self.scale.largest)
+        return with_provenance(
+            synthetic_annotations(self.articles, self.scale.largest), self.corpus
+        )
 
     def annotations(self, size: int) -> list[Annotation]:
         """The first `size` annotations: smaller databases are prefixes of the largest."""
