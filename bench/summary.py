@@ -33,7 +33,7 @@ from bench.timing import repeated, within_budget
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
 from workbench.core.analysis.ledger.decisions import decisions_from_records
-from workbench.core.analysis.sources.speakers import ArticleText
+from workbench.core.analysis.sources.speakers import ArticleText, forget_answers
 from workbench.core.analysis.summary.build import SummaryCache, SummarySettings, build_summary
 from workbench.core.analysis.summary.incremental import SummaryAccumulator
 from workbench.core.analysis.summary.model import Summary
@@ -121,6 +121,7 @@ def store_summaries(space: Workspace, size: int) -> Samples:
     with AnnotationStore.open(space.store_db(size), annotator=ANNOTATOR) as store:
 
         def summary() -> None:
+            forget_answers()  # cold: every pronoun's article read again, as in a new process
             summarise(store.all(), store.articles(), store.ledger_decisions(), texts)
 
         samples = within_budget(lambda _run: summary(), space.scale.slow_repeats, BUDGET)
@@ -145,6 +146,7 @@ def tinydb_summaries(space: Workspace, size: int) -> Samples:
     path = space.tinydb_db(size)
 
     def summary() -> None:
+        forget_answers()
         with TinyDB(path) as db:
             records = db.all()
         summarise(map(Annotation.from_record, records), [], [], texts)
@@ -217,8 +219,13 @@ def updates(space: Workspace, size: int) -> tuple[Samples, Samples, Samples]:
         space.scale.slow_repeats,
         BUDGET,
     )
+
+    def scratch() -> Summary:
+        forget_answers()
+        return build_summary(annotations, articles, settings, texts=texts)
+
     cold = within_budget(
-        lambda _run: build_summary(annotations, articles, settings, texts=texts),
+        lambda _run: scratch(),
         space.scale.naive_repeats,
         BUDGET,
     )

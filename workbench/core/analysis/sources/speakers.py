@@ -202,6 +202,13 @@ class Speakers:
         return f"{key[2].lower()} (unresolved, in “{self._title_of(key[0])}”)"
 
 
+def forget_answers() -> None:
+    """Empty the answers kept between summaries: the next summary reads its articles
+    again, as a new process would (benchmarks of a cold summary)."""
+    with _answers_lock:
+        _answers.clear()
+
+
 def _resolve(
     article_id: str, article: ArticleText, typed: Mapping[int, set[str]]
 ) -> Mapping[tuple[int, str], str]:
