@@ -97,8 +97,8 @@ def summarise(
     annotations: Iterable[Annotation],
     articles: Iterable[ArticleInfo],
     decisions: Sequence[Mapping[str, Any]],
-    texts: Mapping[str, ArticleText],
     cache: SummaryCache | None = None,
+    texts: Mapping[str, ArticleText] | None = None,
 ) -> Summary:
     """The summary as the screen builds it: with the articles' texts, so the pronoun
     sources (bench.synthetic.PRONOUN_SHARE) are resolved to their speakers."""
@@ -122,7 +122,7 @@ def store_summaries(space: Workspace, size: int) -> Samples:
 
         def summary() -> None:
             forget_answers()  # cold: every pronoun's article read again, as in a new process
-            summarise(store.all(), store.articles(), store.ledger_decisions(), texts)
+            summarise(store.all(), store.articles(), store.ledger_decisions(), texts=texts)
 
         samples = within_budget(lambda _run: summary(), space.scale.slow_repeats, BUDGET)
         return Samples(samples.seconds, traced_peak(summary))
@@ -134,7 +134,7 @@ def warm_summaries(space: Workspace, size: int) -> Samples:
         cache = SummaryCache()
 
         def summary() -> None:
-            summarise(store.all(), store.articles(), store.ledger_decisions(), texts, cache)
+            summarise(store.all(), store.articles(), store.ledger_decisions(), cache, texts)
 
         summary()
         samples = within_budget(lambda _run: summary(), space.scale.slow_repeats, BUDGET)
@@ -149,7 +149,7 @@ def tinydb_summaries(space: Workspace, size: int) -> Samples:
         forget_answers()
         with TinyDB(path) as db:
             records = db.all()
-        summarise(map(Annotation.from_record, records), [], [], texts)
+        summarise(map(Annotation.from_record, records), [], [], texts=texts)
 
     samples = within_budget(lambda _run: summary(), space.scale.naive_repeats, BUDGET)
     return Samples(samples.seconds, traced_peak(summary))

@@ -245,8 +245,9 @@ def as_typed(source: str, voices: random.Random) -> str:
     its place (capitalised as at the start of a sentence about half the time)."""
     draw = voices.random()
     if draw < PRONOUN_SHARE:
-        pronouns, weights = zip(*PRONOUN_SOURCES, strict=True)
-        pronoun: str = voices.choices(pronouns, weights)[0]
+        pronouns = [pronoun for pronoun, _ in PRONOUN_SOURCES]
+        weights = [weight for _, weight in PRONOUN_SOURCES]
+        pronoun = voices.choices(pronouns, weights)[0]
         return pronoun.capitalize() if voices.random() < 0.5 else pronoun
     if draw < PRONOUN_SHARE + ROLE_SHARE:
         return voices.choice(ROLE_SOURCES)

@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from bench.timing import timed, within_budget
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore, open_store
 from store.protocol import Store
+from workbench.core.analysis.sources.speakers import ArticleText, forget_answers
 from workbench.core.annotation import Annotation
 
 URL_ENVS = ("WORKBENCH_BENCH_PG_URL", "WORKBENCH_TEST_PG_URL")
@@ -117,7 +118,7 @@ def run(space: Workspace) -> list[Figure]:
             Figure(
                 "summary from PostgreSQL (all + build_summary)",
                 where,
-                server_summaries(database, space.scale.slow_repeats),
+                server_summaries(database, space.scale.slow_repeats, space.corpus.by_id),
                 naive=Naive("file store all() + build_summary", store_summaries(space, size)),
             ),
         ]
@@ -173,13 +174,15 @@ def file_opens(space: Workspace, size: int) -> Samples:
     return Samples(tuple(samples))
 
 
-def server_summaries(database: str, repeats: int) -> Samples:
+def server_summaries(database: str, repeats: int, texts: Mapping[str, ArticleText]) -> Samples:
+    """Cold summaries with the articles' texts, as bench.summary.store_summaries makes them."""
     with open_store(database, ANNOTATOR) as store:
-        return within_budget(
-            lambda _run: summarise(store.all(), store.articles(), store.ledger_decisions()),
-            repeats,
-            SUMMARY_BUDGET,
-        )
+
+        def summary() -> None:
+            forget_answers()
+            summarise(store.all(), store.articles(), store.ledger_decisions(), texts=texts)
+
+        return within_budget(lambda _run: summary(), repeats, SUMMARY_BUDGET)
 
 
 def heard(database: str, picks: list[Annotation]) -> Samples:
