@@ -16,7 +16,9 @@ article the annotation was made on and the sentences before it:
 
 Each article is read once per summary, up to its last sentence with such a source,
 and only when it has one; the answers are kept per article and text (ARTICLE_CACHE),
-so a summary rebuilt on the same articles reads none of them again.
+so a summary rebuilt on the same articles reads none of them again. A source the
+analyst accepted from a suggestion as is needs no reading: its provenance names the
+speaker (told_speaker), so an article whose every such source was accepted is not read.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from typing import Protocol
 from workbench.core.analysis import lexicon as lx
 from workbench.core.analysis.sources.grouping import SourceGroup, clean_source, source_index
 from workbench.core.analysis.suggestions.resolve import is_bare_role
-from workbench.core.analysis.suggestions.suggest import typed_speakers
+from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION, typed_speakers
 from workbench.core.analysis.suggestions.tokens import tokenize
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.sentences import Sentence
@@ -108,6 +110,7 @@ class Speakers:
         self.unresolved: set[Key] = set()
         """Pronoun sources that name nobody the text shows."""
         wanted: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        told: dict[str, dict[tuple[int, str], tuple[str, str]]] = defaultdict(dict)
         sha: dict[str, str] = {}
         for annotation in annotations:
             if self.kind(annotation.source) == PLAIN:
@@ -115,11 +118,17 @@ class Speakers:
             source = clean_source(annotation.source or "")
             wanted[annotation.article_id][annotation.index].add(source)
             sha.setdefault(annotation.article_id, annotation.article_sha256)
+            speaker = told_speaker(annotation)
+            if speaker is not None:
+                told[annotation.article_id][(annotation.index, source)] = (
+                    speaker,
+                    annotation.article_sha256,
+                )
         for article_id, typed in wanted.items():
             article = texts.get(article_id) if texts is not None else None
             found: Mapping[tuple[int, str], str] = {}
             if article is not None and article.sha256 == sha[article_id]:
-                found = _resolve(article_id, article, typed)
+                found = _answered(article_id, article, typed, told.get(article_id, {}))
             for index, sources in typed.items():
                 for source in sources:
                     key = (article_id, index, source)
@@ -200,6 +209,46 @@ class Speakers:
 
     def _label(self, key: Key) -> str:
         return f"{key[2].lower()} (unresolved, in “{self._title_of(key[0])}”)"
+
+
+def told_speaker(annotation: Annotation) -> str | None:
+    """The speaker the annotation's provenance names for its source, when that is the
+    answer resolution would give: the analyst kept the suggested source as is (already
+    clean), this suggester version made it, and it named a speaker. Resolution reads the
+    article as the suggester did (typed_speakers shares its speaker step), so on the same
+    text (the caller checks the sha256) the answer is the same."""
+    suggestion = annotation.suggestion
+    if (
+        suggestion is None
+        or suggestion.resolved_source is None
+        or suggestion.version != SUGGESTER_VERSION
+        or suggestion.source is None
+        or suggestion.source != annotation.source
+        or clean_source(suggestion.source) != suggestion.source
+    ):
+        return None
+    return suggestion.resolved_source
+
+
+def _answered(
+    article_id: str,
+    article: ArticleText,
+    typed: Mapping[int, set[str]],
+    told: Mapping[tuple[int, str], tuple[str, str]],
+) -> Mapping[tuple[int, str], str]:
+    """The speakers of `typed` in one article: those the provenance tells on this very
+    text as told, the others resolved (reading the article only up to the last of them)."""
+    known = {key: speaker for key, (speaker, sha) in told.items() if sha == article.sha256}
+    if not known:
+        return _resolve(article_id, article, typed)
+    asked: dict[int, set[str]] = {}
+    for index, sources in typed.items():
+        left = {source for source in sources if (index, source) not in known}
+        if left:
+            asked[index] = left
+    if asked:
+        known.update(_resolve(article_id, article, asked))
+    return known
 
 
 def forget_answers() -> None:
