@@ -211,23 +211,30 @@ class Speakers:
         return f"{key[2].lower()} (unresolved, in “{self._title_of(key[0])}”)"
 
 
+NOBODY = ""
+"""told_speaker's answer for a pronoun the suggester resolved to nobody."""
+
+
 def told_speaker(annotation: Annotation) -> str | None:
-    """The speaker the annotation's provenance names for its source, when that is the
-    answer resolution would give: the analyst kept the suggested source as is (already
-    clean), this suggester version made it, and it named a speaker. Resolution reads the
-    article as the suggester did (typed_speakers shares its speaker step), so on the same
-    text (the caller checks the sha256) the answer is the same."""
+    """The speaker the annotation's provenance names for its source (NOBODY: none), when
+    that is the answer resolution would give, else None: the analyst kept the suggested
+    source as is (already clean) and this suggester version made it. Resolution reads
+    the article as the suggester did (typed_speakers shares its speaker step), so on the
+    same text (the caller checks the sha256) a speaker it named is the answer. That it
+    named nobody is believed of a plain pronoun only ("he", "they"): its answer depends
+    on the speakers before it alone, not on the words around it as a role's does."""
     suggestion = annotation.suggestion
     if (
         suggestion is None
-        or suggestion.resolved_source is None
         or suggestion.version != SUGGESTER_VERSION
         or suggestion.source is None
         or suggestion.source != annotation.source
         or clean_source(suggestion.source) != suggestion.source
     ):
         return None
-    return suggestion.resolved_source
+    if suggestion.resolved_source is not None:
+        return suggestion.resolved_source
+    return NOBODY if suggestion.source.lower() in lx.PRONOUNS else None
 
 
 def _answered(
@@ -246,9 +253,10 @@ def _answered(
         left = {source for source in sources if (index, source) not in known}
         if left:
             asked[index] = left
+    found = {key: speaker for key, speaker in known.items() if speaker != NOBODY}
     if asked:
-        known.update(_resolve(article_id, article, asked))
-    return known
+        found.update(_resolve(article_id, article, asked))
+    return found
 
 
 def forget_answers() -> None:
