@@ -185,7 +185,7 @@ nothing was said: a narrated fact, not an attribution."""
 
 SILENT_VERBS = frozenset(
     ["say", "comment", "specify", "disclose", "reveal", "elaborate", "answer", "respond",
-     "identify"]
+     "identify", "explain"]
 )  # fmt: skip
 """Negated at all ("has not said which firm", "did not respond"), they report that
 nothing was said. Not "confirm": "have not officially confirmed the agreement" reports
@@ -216,6 +216,24 @@ DENY_NOT_A_DENIAL_OBJECTS = frozenset(
      "asylum", "a", "an", "him", "her", "them", "us", "me"]
 )  # fmt: skip
 """'denied access', 'denied him a visa': refusing something, not denying a claim."""
+
+RULING_OBJECTS = frozenset(
+    ["request", "requests", "motion", "motions", "application", "applications", "appeal",
+     "appeals", "petition", "petitions", "bail", "parole", "permit", "permits", "licence",
+     "license", "payment", "payments", "refund", "refunds", "coverage", "benefits"]
+)  # fmt: skip
+"""What a court, an insurer or an office denies when it refuses something ("denied the
+insurer's request", "denied the appeal"): a decision, not a claim said to be false."""
+
+RULING_SUBJECTS = frozenset(["judge", "court", "tribunal", "magistrate", "panel", "justice"])
+"""Who denies as a ruling ("a judge denied…", "The court denied him bail")."""
+
+QUANTITY_WORDS = frozenset(
+    ["nearly", "about", "some", "almost", "more", "over", "roughly", "around", "at", "least",
+     "thousands", "hundreds", "dozens"]
+)  # fmt: skip
+"""Before a number after "denied" ("denied nearly 3,400 claims"): counted things (insurance
+claims, applications), not an assertion."""
 
 DISPUTE_VERBS = frozenset(
     ["reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses", "dismissed",
@@ -322,7 +340,8 @@ DISMISSIVE_NOUNS = frozenset(
     ["provocation", "provocations", "provocative", "rumor", "rumors", "rumour", "rumours",
      "gossip", "hysteria", "myth", "myths", "fairy", "fairytale", "fairytales", "invention",
      "inventions", "slur", "slurs", "insult", "fantasies", "speculation", "exaggeration",
-     "exaggerations", "sensationalism", "hearsay"]
+     "exaggerations", "sensationalism", "hearsay", "whitewash", "laughable", "cover-up",
+     "smokescreen", "farce", "charade", "spin"]
 )  # fmt: skip
 """Not falsehood words in themselves ("rumors of a merger", "the attack was a
 provocation"), but naming a claim ("called the reports a provocation") they dismiss it."""
@@ -432,6 +451,11 @@ a report of what the source said, when a claim follows within reach; not "brushe
 the rain", "pushed back into the building")."""
 
 STANDING_VERBS = frozenset(["stand", "stands", "stood", "standing"])
+
+STOOD_BY_OBJECTS = frozenset(["decision", "decisions", "ruling", "rulings", "handling",
+                              "conduct", "record", "assessment", "position"])  # fmt: skip
+"""Besides a claim or its text, what a source stands by against a challenge ("stood by
+its decisions"; not "stood by the athlete")."""
 """Before "by" a claim or its text: "stood by its reporting" (a source rejecting a
 challenge to what it said)."""
 
@@ -492,6 +516,11 @@ NEGATIONS = frozenset(["not", "never", "no", "nothing", "nobody", "none", "neith
 
 EMPHATIC_NEGATIONS = frozenset(["never", "nothing", "nobody", "none", "anything", "anyone",
                                 "single", "categorically", "absolutely"])  # fmt: skip
+
+REINFORCERS = frozenset(["ever", "any", "anything", "anyone", "anybody", "else",
+                         "whatsoever"])  # fmt: skip
+"""After a negation they close every exception: "never negotiated anything", "no decision
+had ever been sold", "not by any decision", "nothing else"."""
 """Near a negation, they make it a flat rebuttal: "I have never…", "has done nothing",
 "did not take anything", "not a single…"."""
 
@@ -629,7 +658,8 @@ TITLES = frozenset(
         "rev", "reverend", "father", "sheikh", "imam", "rabbi",
         # military ranks
         "gen", "general", "maj", "major", "lt", "lieutenant", "col", "colonel", "capt",
-        "captain", "adm", "admiral", "sgt", "sergeant", "brig", "brigadier", "cmdr",
+        "captain", "adm", "admiral", "commodore", "ensign", "sgt", "sergeant", "brig",
+        "brigadier", "cmdr",
         "commander", "cpl", "corporal", "pvt", "private", "marshal", "field", "rear",
         # offices
         "president", "vice", "prime", "premier", "chancellor", "minister", "secretary",
@@ -693,6 +723,13 @@ ROLES = frozenset(
         "spokespersons", "public", "families", "family", "relatives", "victims",
         "opposition", "bureau", "authority", "prosecutor's", "inspectors", "monitors",
         "monitor", "agencies", "ministries", "federation", "association", "foundation",
+        "whistleblower", "whistleblowers",
+        # occupations that speak for themselves ("says one ward manager")
+        "manager", "managers", "nurse", "nurses", "teacher", "teachers", "surgeon",
+        "surgeons", "engineer", "engineers", "consultant", "consultants", "pilot", "pilots",
+        "owner", "owners", "member", "members", "parent", "parents", "passenger",
+        "passengers", "survivor", "survivors", "miner", "miners", "farmer", "farmers",
+        "pharmacist", "pharmacists", "trader", "traders", "economists",
     ]
 )  # fmt: skip
 """Head nouns that can name a speaker without a capital letter ("the agency")."""
@@ -712,9 +749,21 @@ ORGANISATION_ROLES = frozenset(
 
 DOCUMENT_ROLES = frozenset(
     ["statement", "report", "document", "documents", "study", "survey", "poll", "analysis",
-     "assessment", "estimates", "estimate", "memo", "letter", "filing"]
+     "assessment", "estimates", "estimate", "memo", "letter", "filing", "records", "figures",
+     "data", "statistics", "lawsuit", "complaint", "indictment", "manifest", "log", "filings"]
 )  # fmt: skip
 """Roles that name a text, not a speaker: "the statement" is not resolved to anyone."""
+
+SHOWING_FORMS = frozenset(["show", "shows", "showed"])
+"""With a text that reports as subject ("industry data show"), a reporting verb."""
+
+DOCUMENT_SOURCES = frozenset(
+    ["records", "figures", "data", "statistics", "lawsuit", "complaint", "indictment",
+     "manifest", "log", "filings"]
+)  # fmt: skip
+"""Texts that can end a source without being roles ("according to regulator records",
+"according to official figures", "according to the complaint"); not roles, so a name
+ending in one stays a name ("Moonline Records")."""
 
 SOURCE_MODIFIERS = frozenset(
     [

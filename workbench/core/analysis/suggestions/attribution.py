@@ -21,7 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.core.analysis import lexicon as lx
-from workbench.core.analysis.suggestions.denial import disputes_a_claim, phrasal_dispute, stands_by
+from workbench.core.analysis.suggestions.denial import (
+    disputes_a_claim,
+    phrasal_dispute,
+    refuses_a_thing,
+    stands_by,
+)
 from workbench.core.analysis.suggestions.phrases import (
     TokenSpan,
     is_head,
@@ -107,9 +112,16 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
                 Attribution(cue, "according to", "according to", source, True, False, quoted[i])
             )
             continue
+        if low in lx.SHOWING_FORMS:
+            shown = _document_showing(tokens, i)
+            if shown is not None:  # "industry data show", "records show that…"
+                found.append(Attribution((i, i + 1), "show", low, shown, True, False, quoted[i]))
+            continue
         lemma = lx.REPORTING_VERBS.get(low)
         if lemma is None:
             continue
+        if lemma == "admit" and _counted_after(lowers, i):
+            continue  # "admitted 4,120 students": let in, not conceded
         if lowers[i + 1 : i + 2] == ("by",) and i and lowers[i - 1] in lx.BE_FORMS:
             # a passive with its agent: "the figures were confirmed by the ministry"
             if low in lx.DISPUTE_VERBS and not any(
@@ -124,6 +136,8 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
             continue
         if lowers[i + 1 : i + 2] and lowers[i + 1] in lx.OTHER_SENSE_AFTER.get(lemma, ()):
             continue
+        if lemma == "deny" and refuses_a_thing(lowers, i):
+            continue  # "a judge denied the request": a ruling, not words
         if low in lx.DISPUTE_VERBS and not disputes_a_claim(lowers, i):
             continue  # "rejected the proposal", "dismissed two commanders": acts, not words
         negated = _negated(lowers, i)
@@ -261,9 +275,30 @@ def _is_verb_use(tokens: Tokens, i: int) -> bool:
     return True
 
 
+def _document_showing(tokens: Tokens, verb: int) -> TokenSpan | None:
+    """The subject of "show(s)" when it is a text that reports ("industry data show",
+    "Trading data reviewed by Atlas Wire show that…"); None for anything else ("the
+    images show", "the study showed" stays a claim about a study)."""
+    if verb and tokens.lowers[verb - 1] in lx.BE_FORMS:
+        return None
+    subject = subject_before(tokens, verb)
+    if subject is None or tokens[subject[1] - 1].bare not in lx.DOCUMENT_SOURCES:
+        return None
+    return subject
+
+
+def _counted_after(lowers: tuple[str, ...], verb: int) -> bool:
+    """A number (after "about", "nearly"…) right after the verb: things counted."""
+    counted = [w for w in lowers[verb + 1 : verb + 4] if w not in lx.QUANTITY_WORDS][:1]
+    return bool(counted) and counted[0][:1].isdigit()
+
+
 def _after_preposition(lowers: tuple[str, ...], i: int) -> bool:
-    """'on the fraud claim': a determiner after a preposition, then at most two
-    words before the form."""
+    """'on the fraud claim', 'on reports that…': right after a preposition (not the
+    infinitive's "to"), or a determiner after one, then at most two words before the
+    form."""
+    if i and lowers[i - 1] in lx.PREPOSITIONS and lowers[i - 1] != "to":
+        return True
     for k in range(i - 1, max(-1, i - 4), -1):
         if lowers[k] in lx.DETERMINERS:
             return k > 0 and lowers[k - 1] in lx.PREPOSITIONS

@@ -38,6 +38,9 @@ ANSWER_BONUS = 0.15
 ACCUSED_BONUS = 0.1
 """Someone was accused earlier in the article, in other words than the statement's."""
 INSISTING_BONUS = 0.15
+REINFORCED_BONUS = 0.1
+"""A negation closed against every exception ("never … anything", "no … ever", "not by
+any…", "nothing else"): the form of a flat rebuttal."""
 CONTRADICTION_BONUS = 0.3
 """An earlier sentence by someone else said the same of the same subject without the
 negation: the statement says that reported thing is not so (the guideline's denial)."""
@@ -126,7 +129,19 @@ def _scored(
     score += context
     score += INSISTING_BONUS if insisting else 0.0
     score += WRONGDOING_BONUS if negation and _negates_wrongdoing(lowers, k) else 0.0
+    score += REINFORCED_BONUS if negation and _reinforced(lowers, k) else 0.0
     return Counter((k, k + 1), min(MAX_SCORE, score), self_subject, emphatic, context > 0)
+
+
+def _reinforced(lowers: tuple[str, ...], k: int) -> bool:
+    """'never negotiated anything', 'no decision had ever been sold', 'nothing else': a
+    reinforcer within the negated clause (up to a clause boundary)."""
+    for word in lowers[k + 1 : k + 6]:
+        if word in BOUNDARIES or word == ".":
+            return False
+        if word in lx.REINFORCERS:
+            return True
+    return False
 
 
 def _negates_wrongdoing(lowers: tuple[str, ...], k: int) -> bool:
@@ -180,7 +195,8 @@ def rebuttal_negations(tokens: Tokens, skip: frozenset[int]) -> list[int]:
         if any(w in lx.MODALS for w in lowers[max(0, k - 2) : k]):
             continue
         after = [w for w in lowers[k + 1 : k + 4] if w.isalpha() or w == "'s"][:2]
-        if any(w in lx.NOT_A_REBUTTAL_AFTER for w in after):
+        flat = word == "never" and _reinforced(lowers, k)  # "never received any…"
+        if not flat and any(w in lx.NOT_A_REBUTTAL_AFTER for w in after):
             continue
         if word in ("no", "nothing", "none") and _absence(lowers, k):
             continue

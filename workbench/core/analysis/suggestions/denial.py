@@ -61,7 +61,7 @@ def _cues(tokens: Tokens) -> list[DenialCue]:
         before = lowers[i - 1] if i else ""
         after = lowers[i + 1] if i + 1 < count else ""
         if word in lx.DENY_VERBS:
-            if before in lx.BE_FORMS or after in lx.DENY_NOT_A_DENIAL_OBJECTS:
+            if before in lx.BE_FORMS or refuses_a_thing(lowers, i):
                 continue
             found.append(DenialCue((i, i + 1), DENY_SCORE))
         elif word in lx.DISPUTE_VERBS:
@@ -93,6 +93,21 @@ def _cues(tokens: Tokens) -> list[DenialCue]:
     if standing is not None:
         found.append(DenialCue(standing, STANDING_BY_SCORE))
     return found
+
+
+def refuses_a_thing(lowers: tuple[str, ...], verb: int) -> bool:
+    """Is the deny verb at `verb` a refusal or a ruling rather than a claim said to be
+    false? 'denied access', 'denied him bail', 'denied the insurer's request', 'a judge
+    denied…', 'denied nearly 3,400 claims' (counted claims are insurance claims)."""
+    after = lowers[verb + 1 : verb + 4]
+    if after[:1] and after[0] in lx.DENY_NOT_A_DENIAL_OBJECTS:
+        return True
+    if any(w in lx.RULING_OBJECTS for w in after):
+        return True
+    counted = [w for w in lowers[verb + 1 : verb + 4] if w not in lx.QUANTITY_WORDS][:1]
+    if counted and counted[0][:1].isdigit():
+        return True
+    return any(w in lx.RULING_SUBJECTS for w in lowers[max(0, verb - 3) : verb])
 
 
 def phrasal_dispute(lowers: tuple[str, ...]) -> tuple[int, int] | None:
@@ -230,7 +245,11 @@ def stands_by(lowers: tuple[str, ...]) -> tuple[int, int] | None:
         return None
     for i in range(len(lowers) - 2):
         standing = lowers[i] in lx.STANDING_VERBS and lowers[i + 1] == "by"
-        if standing and any(w in lx.CLAIM_BEARERS for w in lowers[i + 2 : i + 5]):
+        objects = lowers[i + 2 : i + 5]
+        if standing and any(
+            w in lx.CLAIM_BEARERS or (w in lx.STOOD_BY_OBJECTS and following != "to")
+            for w, following in zip(objects, (*lowers[i + 3 : i + 6], ""), strict=False)
+        ):  # "stood by its decisions"; not "stood by her decision to vote against…"
             return (i, i + 2)
     return None
 

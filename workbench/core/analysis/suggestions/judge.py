@@ -86,6 +86,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.removesuffix("'s") for w in text.lower().replace("’", "'").split())
 
 
+INSISTED_SCORE = 0.55
+"""A source insisting (or maintaining) something after it was accused or in answer to
+what was said: holding a position against a challenge, the guideline's denial."""
+
+
 def judge_denial(
     tokens: Tokens,
     attribution: Attribution | None,
@@ -137,6 +142,10 @@ def judge_denial(
         counter = find_counter(tokens, skip, speaker_words, insisting, context, contradicts)
         if counter is not None:
             found.append(Judgement(counter.score - penalty, counter.cue, COUNTER))
+        held = _insists(tokens, attribution)
+        if held is not None and context() > 0:
+            # "insisted that each had been contacted": a position held against the accusation
+            found.append(Judgement(INSISTED_SCORE - penalty, held, COUNTER))
 
     if (
         attribution is not None
@@ -159,6 +168,19 @@ def judge_denial(
     on_its_own = max((j.score for j in found if j.basis != FOLLOWS), default=0.0)
     exchange.remember(Said(tokens, skip, who, on_its_own >= threshold))
     return best
+
+
+def _insists(tokens: Tokens, attribution: Attribution | None) -> tuple[int, int] | None:
+    """Where the sentence's source insists or maintains something: the sentence's
+    reporting verb ("insisted its products were safe") or another such verb with a
+    clause ("said …, but insisted that …")."""
+    if attribution is not None and attribution.lemma in lx.INSISTING_LEMMAS:
+        return attribution.cue
+    lowers = tokens.lowers
+    for k, word in enumerate(lowers[:-1]):
+        if lx.REPORTING_VERBS.get(word) in lx.INSISTING_LEMMAS and lowers[k + 1] == "that":
+            return (k, k + 1)
+    return None
 
 
 def _plans(tokens: Tokens, skip: frozenset[int]) -> bool:

@@ -40,7 +40,33 @@ def guideline_span(tokens: Tokens, span: TokenSpan) -> TokenSpan:
         return (first_name, end)
     if len(person) == 1 and first_name > start and _body_word(tokens, first_name - 1):
         return (first_name, end)  # "watchdog group ClearAir", "broadcaster NRK"
+    titled = _after_title_phrase(tokens, start, end)
+    if titled is not None:
+        return titled
     return (start, end)
+
+
+def _after_title_phrase(tokens: Tokens, start: int, end: int) -> TokenSpan | None:
+    """'National Coordinator for Security and Counterterrorism Hans Vermeer' -> "Hans
+    Vermeer": a capitalised title with its office ("… for …", "… of …") before a full
+    name; the name is the last two words. Not "Secretary of State Blinken" (a surname
+    alone: "State" is itself a title word) and not a body ("Ministry of Defence")."""
+    if end - start < 4:
+        return None
+    first, last = tokens[end - 2], tokens[end - 1]
+    if not (first.is_name and last.is_name) or first.is_possessive:
+        return None
+    if any(tokens.lowers[j] in lx.TITLES or tokens[j].bare in lx.ROLES for j in (end - 2, end - 1)):
+        return None
+    title = next((j for j in range(start, end - 2) if tokens.lowers[j] in lx.TITLES), None)
+    if title is None or not tokens[title].is_capitalised:
+        return None
+    office = range(title + 1, end - 2)
+    connected = any(tokens.lowers[j] in ("for", "of") for j in office)
+    capitalised = all(
+        tokens[j].is_capitalised or tokens.lowers[j] in lx.NP_CONNECTORS for j in office
+    )
+    return (end - 2, end) if connected and capitalised else None
 
 
 def _role_word(tokens: Tokens, j: int) -> bool:

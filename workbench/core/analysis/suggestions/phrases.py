@@ -24,7 +24,11 @@ def is_source_name(token: Token) -> bool:
 
 def is_head(token: Token) -> bool:
     """Can end a source: a name, an abbreviation or a role noun."""
-    return (is_source_name(token) and not token.is_number) or token.bare in lx.ROLES
+    return (
+        (is_source_name(token) and not token.is_number)
+        or token.bare in lx.ROLES
+        or (token.bare in lx.DOCUMENT_SOURCES and not token.is_capitalised)
+    )
 
 
 def _is_part(token: Token) -> bool:
@@ -35,6 +39,8 @@ def _is_part(token: Token) -> bool:
         return True
     low = token.lower
     if low in lx.SOURCE_MODIFIERS or low in lx.QUANTIFIERS or token.bare in lx.ROLES:
+        return True
+    if token.bare in lx.DOCUMENT_SOURCES:
         return True
     if token.is_possessive and token.is_word:
         return True
@@ -170,7 +176,7 @@ def _leads_to_role(tokens: Tokens, at: int, stop: int) -> bool:
     if not word.isalpha() or word in lx.NEVER_NAMES or word in lx.AUXILIARIES:
         return False
     for k in range(at + 1, min(stop, at + 3)):
-        if tokens[k].bare in lx.ROLES:
+        if tokens[k].bare in lx.ROLES or tokens[k].bare in lx.DOCUMENT_SOURCES:
             return True
         if not tokens[k].is_word or tokens.lowers[k] in lx.NEVER_NAMES:
             return False
@@ -181,7 +187,7 @@ def trim(tokens: Tokens, start: int, end: int) -> TokenSpan | None:
     """Drop clause openers and determiners from the front, connectors from the back."""
     while start < end and (
         tokens.lowers[start] in lx.LEAD_INS
-        or tokens.lowers[start] in lx.DETERMINERS
+        or (tokens.lowers[start] in lx.DETERMINERS and not _counts(tokens, start, end))
         or tokens.lowers[start] in lx.NP_CONNECTORS
     ):
         start += 1
@@ -190,6 +196,15 @@ def trim(tokens: Tokens, start: int, end: int) -> TokenSpan | None:
     ):
         end -= 1
     return (start, end) if start < end else None
+
+
+def _counts(tokens: Tokens, at: int, end: int) -> bool:
+    """'Both companies': "both" counts the speakers of a role, like "Two people", and
+    stays; before names it goes ("Both Russia and North Korea" -> "Russia and North Korea")."""
+    if tokens.lowers[at] != "both" or at + 1 >= end:
+        return False
+    following = tokens[at + 1]
+    return following.is_word and not following.is_capitalised
 
 
 def subject_before(tokens: Tokens, verb: int) -> TokenSpan | None:
@@ -247,10 +262,22 @@ def _apposition(tokens: Tokens, comma: int) -> TokenSpan | None:
         return (inner, comma)
     outer = noun_phrase_before(tokens, _segment_start(tokens, inner - 1), inner - 1)
     if outer is not None and not tokens[outer[1] - 1].is_name:
-        named = name_opening(tokens, inner, comma)
+        opening = inner + (tokens.lowers[inner] == "the" and inner + 1 < comma)
+        named = name_opening(tokens, opening, comma) or _organisation_name(tokens, opening, comma)
         if named is not None:
             return named  # a description, then the name it describes
     return outer
+
+
+def _organisation_name(tokens: Tokens, start: int, end: int) -> TokenSpan | None:
+    """'…, the Pacific Insurers Council, said': a name of two or more capitalised words
+    (an organisation's, which may end in a role word) in apposition to a description."""
+    if end - start < 2:
+        return None
+    words = range(start, end)
+    if all(tokens[j].is_capitalised and not tokens[j].is_possessive for j in words):
+        return (start, end)
+    return None
 
 
 def _modified_subject(tokens: Tokens, segment: int, end: int) -> TokenSpan | None:
