@@ -34,7 +34,9 @@ HELD_OUT_C = ROOT / "bench" / "data" / "suggest_heldout_c.txt"
 HELD_OUT_D = ROOT / "bench" / "data" / "suggest_heldout_d.txt"
 BLIND = ROOT / "bench" / "data" / "suggest_blind.txt"
 BLIND2 = ROOT / "bench" / "data" / "suggest_blind2.txt"
-"""A second blind set, reserved for one final measurement (rules-3): its header says so."""
+"""A second blind set, measured once by rules-3 and development text since (its header)."""
+BLIND3 = ROOT / "bench" / "data" / "suggest_blind3.txt"
+"""A third blind set, reserved for one final measurement (rules-4): its header says so."""
 BLIND_SEED = 13
 """The split of the blind set: random.Random(BLIND_SEED).sample(names, half)."""
 

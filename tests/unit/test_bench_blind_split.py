@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from bench.suggest_eval import BLIND, BLIND2, blind_halves, load_held_out
+from bench.suggest_eval import BLIND, BLIND2, BLIND3, blind_halves, load_held_out
 
 
 def recorded(prefix: str) -> list[str]:
@@ -47,3 +47,21 @@ def test_blind_set_2_is_the_annotators_file_whole() -> None:
     sentences = [s for article in articles for s in article.sentences]
     assert (len(articles), len(sentences)) == (12, 310)
     assert sum("denial" in s.tags for s in sentences) == 63
+
+
+BLIND3_MARKER = b"# ---- the annotator's file follows, byte for byte ----\n"
+
+
+def test_blind_set_3_is_the_annotators_file_whole() -> None:
+    """Its header records the handed-over file's sha256 and the frozen commit that ran
+    it; the text after the marker line is that file byte for byte."""
+    data = BLIND3.read_bytes()
+    recorded = re.search(rb"sha256\s+#?\s*([0-9a-f]{64})", data)
+    assert recorded is not None
+    assert re.search(rb"by rules-4 frozen \(commit [0-9a-f]{7,40}\)", data)
+    body = data[data.index(BLIND3_MARKER) + len(BLIND3_MARKER) :]
+    assert hashlib.sha256(body).hexdigest() == recorded.group(1).decode()
+    articles = load_held_out(BLIND3)
+    sentences = [s for article in articles for s in article.sentences]
+    assert (len(articles), len(sentences)) == (12, 300)
+    assert sum("denial" in s.tags for s in sentences) == 91
