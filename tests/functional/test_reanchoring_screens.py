@@ -106,8 +106,8 @@ async def test_a_reanchoring_is_undone_and_redone_and_a_new_tag_never_takes_an_o
         await pilot.pause()
         # Stored as they were made, at their old indexes...
         assert {a.index: a.note for a in annotated.all()} == before
-        (undid,) = [n for n in notices(app) if n.startswith("Undid the re-anchoring")]
-        assert undid.startswith("Undid the re-anchoring of “Troops sent to Kursk” (3 ")
+        (undid,) = [n for n in notices(app) if n.startswith("Undid: re-anchoring")]
+        assert undid.startswith("Undid: re-anchoring of “Troops sent to Kursk” (3 ")
         assert "as made, on the article's earlier text" in undid
         # ...but never shown there: sentence 2 (index 1) is still the inserted note.
         assert panel(app).annotation is None

@@ -20,8 +20,8 @@ QUOTED_CHARS = 30
 @dataclass(frozen=True, slots=True)
 class ChangeSides:
     """One annotation before and after a change (None: no annotation), the change's
-    action (save, delete, reattach, reanchor, import, ...) and how many annotations its
-    step changed (an article's re-anchoring moves several at once)."""
+    action ("reanchor" is told apart; the others are read from the sides) and how many
+    annotations its step changed (an article's re-anchoring moves several at once)."""
 
     before: Annotation | None
     after: Annotation | None
@@ -72,10 +72,12 @@ def describe_change(sides: ChangeSides, title: str) -> str:
     if sides.action == "reanchor":
         plural = "annotation" if sides.count == 1 else "annotations"
         return f"re-anchoring of {where} ({sides.count} {plural})"
-    if sides.action == "reattach":
-        return f"orphan re-attached on {where}, sentence {sides.sentence}"
-    if sides.before is not None and sides.before.is_orphan and sides.after is None:
-        return f"deleted orphan of {where}"
+    before, after = sides.before, sides.after
+    if before is not None and before.is_orphan:
+        if after is None:
+            return f"deleted orphan of {where}"
+        if not after.is_orphan:
+            return f"orphan re-attached on {where}, sentence {sides.sentence}"
     return f"{what_changed(sides.before, sides.after)} on {where}, sentence {sides.sentence}"
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.notifications import SeverityLevel
+from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 from textual.worker import WorkerFailed, get_current_worker
 
@@ -25,6 +25,7 @@ from workbench.core.corpus.titles import shorten
 from workbench.tui.bound_keys import BoundKeys
 from workbench.tui.keymap import complete_keymap, load_user_keymap
 from workbench.tui.literal import visible
+from workbench.tui.notices import replaced_by
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
 from workbench.tui.screens.loading import LoadingScreen
 from workbench.tui.screens.summary import SUMMARY_BINDINGS, SummaryScreen
@@ -121,6 +122,14 @@ class WorkbenchApp(App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    def _on_notify(self, event: Notify) -> None:
+        """Show a notice in place of those it replaces (tui/notices.py): a repeated one
+        is shown afresh, not stacked, and only the newest few information notices stay.
+        (Textual has no public way to replace a toast; this is its own handler.)"""
+        for old in replaced_by(event.notification, self._notifications):
+            self._unnotify(old, refresh=False)
+        super()._on_notify(event)
 
     def on_mount(self) -> None:
         self.apply_keymap()

@@ -15,7 +15,6 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from store import Change, DecisionChange, ServerError, StoreError
-from workbench.core.analysis.ledger.decisions import decision_words
 from workbench.core.analysis.suggestions.speaker import guess_source
 from workbench.core.analysis.suggestions.suggest import Suggestion
 from workbench.core.annotation import STATUSES, Annotation
@@ -27,8 +26,8 @@ from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.server_link import ServerUnreachable
-from workbench.tui.state.anchors import is_reanchoring
 from workbench.tui.state.session import AnnotationSession
+from workbench.tui.state.step_words import take_step
 from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
 from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
@@ -453,41 +452,18 @@ class AnnotateScreen(Screen[None]):
         self.write(lambda: self.session.confirm_anchor() or annotation)
 
     def action_undo(self) -> None:
-        self.history_step(self.session.undo, "Nothing to undo.")
+        self.history_step(self.session.undo, undoing=True)
 
     def action_redo(self) -> None:
-        self.history_step(self.session.redo, "Nothing to redo.")
+        self.history_step(self.session.redo, undoing=False)
 
-    def history_step(self, step: Callable[[], object], nothing: str) -> None:
-        try:
-            change = step()
-        except StoreError as error:
-            self.last_error = str(error)  # another session's change: the panel shows it
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
-            self.refresh_view()
-            return
-        if change is None:
-            self.notify(nothing)
-        elif isinstance(change, DecisionChange):
-            done = "Undid" if change.action == "undo" else "Redid"
-            self.notify(f"{done} the {decision_words(change.decision)}.", markup=False)
-        elif isinstance(change, Change) and is_reanchoring(change):
-            article = self.workspace.corpus.by_id.get(change.key[1])
-            name = f"“{shorten(article.title)}”" if article is not None else change.key[1]
-            undone = change.action == "undo"
-            self.notify(
-                f"{'Undid' if undone else 'Redid'} the re-anchoring of {name} "
-                f"({len(change.step)} annotations)"
-                + (
-                    ". The database has them as made, on the article's earlier text; "
-                    "this screen still shows them on the sentences they moved to (◌), and "
-                    "your next change to the article, or ctrl+r, re-anchors them again."
-                    if undone
-                    else "."
-                ),
-                markup=False,
-            )
-        self.last_error = ""
+    def history_step(
+        self, step: Callable[[], Change | DecisionChange | None], undoing: bool
+    ) -> None:
+        failed: list[StoreError] = []
+        take_step(step, undoing, self.workspace.title_of, self.notify, failed.append)
+        # Another session's change refused the step: the panel shows it, as after a write.
+        self.last_error = str(failed[0]) if failed else ""
         self.refresh_view()
 
     async def action_search(self) -> None:

@@ -24,8 +24,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
-from store import Change, DecisionChange, ServerError, StoreError
-from workbench.core.analysis.ledger.decisions import decision_words
+from store import ServerError, StoreError
 from workbench.core.anchoring.as_tagged import TaggedVersions
 from workbench.core.anchoring.placement import anchored_to, most_similar
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
@@ -47,6 +46,7 @@ from workbench.tui.state.review_rows import (
     row_key,
     select_rows,
 )
+from workbench.tui.state.step_words import take_step
 from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
 from workbench.tui.tagged_line import moved_from, tagged_line
 from workbench.tui.widgets.literal_input import LiteralInput
@@ -565,28 +565,10 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.app.push_screen(ChoicePrompt("Verification status", list(STATUSES), current), chosen)
 
     def action_undo(self) -> None:
-        self.history_step(self.workspace.undo, "Undid", "Nothing to undo.")
+        take_step(self.workspace.undo, True, self.workspace.title_of, self.notify)
 
     def action_redo(self) -> None:
-        self.history_step(self.workspace.redo, "Redid", "Nothing to redo.")
-
-    def history_step(
-        self, step: Callable[[], Change | DecisionChange | None], done: str, nothing: str
-    ) -> None:
-        try:
-            change = step()
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
-            return
-        if change is None:
-            self.notify(nothing)
-            return
-        if isinstance(change, DecisionChange):
-            self.notify(f"{done} the {decision_words(change.decision)}.", markup=False)
-            return
-        self.notify(
-            f"{done} a change to {change.article_id}, sentence {change.index + 1}.", markup=False
-        )
+        take_step(self.workspace.redo, False, self.workspace.title_of, self.notify)
 
     def action_confirm_anchor(self) -> None:
         found = self.editable()

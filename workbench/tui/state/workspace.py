@@ -144,6 +144,11 @@ class Workspace:
     def read_only(self) -> bool:
         return self.store.read_only
 
+    def title_of(self, article_id: str) -> str:
+        """An article's title as shown (its id if it is not in the corpus)."""
+        article = self.corpus.by_id.get(article_id)
+        return article.title if article is not None and article.title else article_id
+
     @property
     def sentence_total(self) -> int | None:
         """Sentences in the corpus, once the search index has segmented every article."""

@@ -1,0 +1,109 @@
+"""`u` and ctrl+r say what they undid and redid, also after a restart (the steps read
+back from the history), refuse to overwrite another analyst's later change, and toasts
+do not pile up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store import AnnotationStore
+from workbench.core.corpus.articles import Corpus
+from workbench.core.corpus.titles import shorten
+from workbench.tui.app import StartAt, WorkbenchApp
+
+SIZE = (100, 30)
+
+
+def notices(app: WorkbenchApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+def app_on(store: AnnotationStore, bundled: Corpus, article: int, sentence: int) -> WorkbenchApp:
+    start = StartAt(article_id=bundled.articles[article].id, sentence=sentence)
+    return WorkbenchApp(store, corpus=bundled, start=start, keymap={})
+
+
+async def test_undo_and_redo_say_what_they_did(store: AnnotationStore, bundled: Corpus) -> None:
+    title = shorten(bundled.articles[3].title)
+    async with app_on(store, bundled, 3, 12).run_test(size=SIZE) as pilot:
+        await pilot.press("c", "u")
+        await pilot.pause()
+        assert store.all() == []
+        assert f"Undid: claim on “{title}”, sentence 12." in notices(pilot.app)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert f"Redid: claim on “{title}”, sentence 12." in notices(pilot.app)
+        await pilot.press("u", "u")
+        await pilot.pause()
+        assert "Nothing to undo." in notices(pilot.app)
+
+
+async def test_u_after_a_restart_undoes_the_last_change_of_the_session_before(
+    tmp_path: Path, bundled: Corpus
+) -> None:
+    path = tmp_path / "restart.json"
+    title = shorten(bundled.articles[1].title)
+    with AnnotationStore.open(path, annotator="tester") as first:
+        async with app_on(first, bundled, 1, 4).run_test(size=SIZE) as pilot:
+            await pilot.press("d", "j", "c")
+            await pilot.pause()
+        assert {a.index for a in first.all()} == {3, 4}
+    with AnnotationStore.open(path, annotator="tester") as restarted:
+        async with app_on(restarted, bundled, 0, 1).run_test(size=SIZE) as pilot:
+            await pilot.press("u")
+            await pilot.pause()
+            assert {a.index for a in restarted.all()} == {3}
+            assert f"Undid: claim on “{title}”, sentence 5." in notices(pilot.app)
+            assert pilot.app.session is not None  # and the screen went to that sentence
+            assert pilot.app.session.article.id == bundled.articles[1].id
+            assert pilot.app.session.place.sentence == 4
+            await pilot.press("u")
+            await pilot.pause()
+            assert restarted.all() == []
+            assert f"Undid: denial on “{title}”, sentence 4." in notices(pilot.app)
+
+
+async def test_another_analysts_later_change_is_not_undone_and_the_notice_says_why(
+    tmp_path: Path, bundled: Corpus
+) -> None:
+    path = tmp_path / "team.json"
+    with AnnotationStore.open(path, annotator="tester") as first:
+        async with app_on(first, bundled, 2, 0).run_test(size=SIZE) as pilot:
+            await pilot.press("c")
+            await pilot.pause()
+        (mine,) = first.all()
+    with AnnotationStore.open(path, annotator="bob") as bob:
+        bob.import_annotations([mine.changed(note="bob checked this")])
+    with AnnotationStore.open(path, annotator="tester") as restarted:
+        async with app_on(restarted, bundled, 0, 0).run_test(size=SIZE) as pilot:
+            await pilot.press("u")
+            await pilot.pause()
+            said = [n for n in pilot.app._notifications if n.title == "Not undone"]
+            assert len(said) == 1 and said[0].severity == "warning"
+            assert said[0].message.startswith("Not undone: claim on “")
+            assert "bob changed it since (an import)" in said[0].message
+            assert restarted.get(mine.article_id, 0).note == "bob checked this"  # type: ignore[union-attr]
+
+
+async def test_a_repeated_notice_replaces_the_one_shown(make_app, bundled: Corpus) -> None:  # type: ignore[no-untyped-def]
+    last = len(bundled.articles) - 1
+    app = make_app(StartAt(article_id=bundled.articles[last].id, sentence=1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*["J"] * 5)
+        await pilot.pause()
+        assert notices(app) == ["This is the last article."]
+        await pilot.press(*["u"] * 5)
+        await pilot.pause()
+        assert notices(app) == ["This is the last article.", "Nothing to undo."]
+
+
+async def test_only_the_newest_information_notices_stay(
+    store: AnnotationStore, bundled: Corpus
+) -> None:
+    async with app_on(store, bundled, 0, 0).run_test(size=SIZE) as pilot:
+        await pilot.press("c", "j", "c", "j", "c", "j", "c")
+        await pilot.press("u", "u", "u", "u")
+        await pilot.pause()
+        said = notices(pilot.app)
+        assert len(said) == 3
+        assert said[-1] == f"Undid: claim on “{shorten(bundled.articles[0].title)}”, sentence 1."

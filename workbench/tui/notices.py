@@ -1,0 +1,42 @@
+"""Toasts that do not pile up: a repeated notice replaces the one shown, and only the
+newest few information notices stay on screen.
+
+Pressing J five times at the last article used to stack five "This is the last
+article." toasts; five undos stacked five. Now a notice identical to one shown (text,
+title and severity) takes its place, shown afresh for its full time, and at most
+MAX_INFORMATION information notices are shown at once (the oldest goes first). Warnings
+and errors are never dismissed early by newer notices: only by an identical one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
+
+MAX_INFORMATION = 3
+"""Information notices shown at once; the newest stay."""
+
+
+class Shown(Protocol):
+    @property
+    def message(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def severity(self) -> str: ...
+
+
+N = TypeVar("N", bound=Shown)
+
+
+def replaced_by(new: Shown, shown: Iterable[N]) -> list[N]:
+    """The notices (oldest first in `shown`) that `new` takes off the screen."""
+    shown = list(shown)
+    same = (new.message, new.title, new.severity)
+    gone = [old for old in shown if (old.message, old.title, old.severity) == same]
+    if new.severity == "information":
+        staying = [old for old in shown if old.severity == "information" and old not in gone]
+        gone += staying[: max(0, len(staying) - (MAX_INFORMATION - 1))]
+    return gone

@@ -1,0 +1,110 @@
+"""What `u` and ctrl+r say: the step undone or redone in an analyst's words, or why it
+was not (one wording for every screen, as there is one undo path).
+
+"Undid: claim on “Kursk: troops seen”, sentence 12" names what came back off; a refused
+step says whose later change it would have overwritten and that the next `u` goes on.
+Text only: the app's notify shows it literally (tui/literal.py), titles included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from store import Change, DecisionChange, LaterChangeError, StoreError
+from workbench.core.analysis.ledger.decisions import decision_words
+from workbench.core.change_words import ChangeSides, describe_change
+from workbench.core.corpus.titles import shorten
+from workbench.tui.state.anchors import is_reanchoring
+
+TitleOf = Callable[[str], str]
+"""An article's title by its id (the id itself for an article not in the corpus)."""
+
+
+def step_notice(change: Change | DecisionChange | None, undoing: bool, title_of: TitleOf) -> str:
+    """ "Undid: …" / "Redid: …" for the step a store's undo() or redo() returned;
+    "Nothing to undo." when it returned None."""
+    verb = "Undid" if undoing else "Redid"
+    if change is None:
+        return "Nothing to undo." if undoing else "Nothing to redo."
+    if isinstance(change, DecisionChange):
+        return f"{verb}: {decision_words(change.decision, _short(title_of))}."
+    title = _short(title_of)(change.article_id)
+    sides = original(change, undoing)
+    said = f"{verb}: {describe_change(sides, title)}."
+    if undoing and sides.action == "reanchor":
+        said += (
+            " The database has them as made, on the article's earlier text; the annotate "
+            "screen still shows them on the sentences they moved to (◌), and your next "
+            "change to the article, or ctrl+r, re-anchors them again."
+        )
+    return said
+
+
+def original(change: Change, undoing: bool) -> ChangeSides:
+    """The change as first made, from its undo (which runs it backwards) or redo."""
+    before, after = (change.after, change.before) if undoing else (change.before, change.after)
+    action = "reanchor" if is_reanchoring(change) else "save"
+    return ChangeSides(before, after, action, len(change.step))
+
+
+def refusal_notice(error: LaterChangeError, title_of: TitleOf) -> str:
+    """Why an undo (redo) was refused: whose later change it would have overwritten."""
+    sides = ChangeSides(error.change.before, error.change.after)
+    what = describe_change(sides, _short(title_of)(error.change.article_id))
+    verb = "undone" if error.undoing else "redone"
+    later = error.later
+    if later is None:
+        who = "It was changed since"
+    elif later.annotator == error.change.annotator:
+        who = "You changed it since in another session"
+    else:
+        who = f"{later.annotator} changed it since"
+    how = {"import": " (an import)", "reanchor": " (re-anchoring)"}.get(
+        later.action if later else "", ""
+    )
+    doing = "undoing" if error.undoing else "redoing"
+    then = "The next u goes on to the change before it." if error.undoing else ""
+    return f"Not {verb}: {what}. {who}{how}, and {doing} it would overwrite that. {then}".strip()
+
+
+Notify = Callable[..., None]
+"""A screen's notify (message, title=, severity=, markup=)."""
+
+
+def take_step(
+    step: Callable[[], Change | DecisionChange | None],
+    undoing: bool,
+    title_of: TitleOf,
+    notify: Notify,
+    failed: Callable[[StoreError], object] | None = None,
+) -> Change | DecisionChange | None:
+    """Run an undo (redo) and say what it did, or why it did nothing: every screen's
+    `u` and ctrl+r. A StoreError other than a refusal is "Not saved" as any write's;
+    either is also handed to `failed` (the annotate panel shows it)."""
+    try:
+        change = step()
+    except LaterChangeError as error:
+        if failed is not None:
+            failed(error)
+        notify(
+            refusal_notice(error, title_of),
+            title="Not undone" if undoing else "Not redone",
+            severity="warning",
+            markup=False,
+        )
+        return None
+    except StoreError as error:
+        if failed is not None:
+            failed(error)
+        notify(str(error), title="Not saved", severity="error", markup=False)
+        return None
+    notify(
+        step_notice(change, undoing, title_of),
+        title="Undo" if change is not None else "",
+        markup=False,
+    )
+    return change
+
+
+def _short(title_of: TitleOf) -> TitleOf:
+    return lambda article_id: shorten(title_of(article_id) or article_id)
