@@ -62,7 +62,7 @@ async def test_y_updates_the_detail_line_at_once(
         assert "No coment was given." in detail(screen)
 
 
-async def test_a_deleted_orphan_leaves_the_table_and_no_detail_line(
+async def test_a_deleted_orphan_leaves_the_table_and_the_detail_line_says_why(
     annotated: AnnotationStore, tmp_path: Path
 ) -> None:
     app = WorkbenchApp(annotated, corpus=corpus_of(tmp_path, CORRECTED), keymap={})
@@ -74,7 +74,7 @@ async def test_a_deleted_orphan_leaves_the_table_and_no_detail_line(
         assert annotated.orphans() == []
         assert screen.shown == [] and screen.query_one(ReviewTable).row_count == 0
         assert status(screen).startswith("Review │ 0 of 1 annotations")
-        assert detail(screen) == ""
+        assert detail(screen) == "No annotation matches the filters (F clears them)."
         await pilot.press("x")  # nothing there to delete: no "changed meanwhile"
         assert not any("meanwhile" in str(n.message) for n in app._notifications)
         await pilot.press("u")
@@ -98,7 +98,7 @@ async def test_reattaching_the_only_orphan_leaves_no_detail_line(
         await pilot.press("enter")
         await settle(app, pilot)
         assert screen.shown == []
-        assert detail(screen) == ""
+        assert detail(screen) == "No annotation matches the filters (F clears them)."
 
 
 async def test_a_long_old_quote_is_shown_whole_in_the_reattach_prompt(

@@ -24,7 +24,7 @@ from workbench.tui.literal import literal
 from workbench.tui.screens.articles import ArticleListScreen
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.help import HelpScreen
-from workbench.tui.screens.prompt import TextPrompt
+from workbench.tui.screens.prompt import TextPrompt, note_prompt, source_prompt
 from workbench.tui.server_link import ServerUnreachable
 from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.step_words import take_step
@@ -414,8 +414,7 @@ class AnnotateScreen(Screen[None]):
             if answer is not None:
                 self.write(lambda: self.session.set_source(answer))
 
-        prompt = TextPrompt("Source: who says it?", value, replace=True)
-        await open_prompt(self.app, prompt, save)
+        await open_prompt(self.app, source_prompt(value), save)
 
     async def action_edit_note(self) -> None:
         if not self.has_sentence():
@@ -427,7 +426,7 @@ class AnnotateScreen(Screen[None]):
             if answer is not None:
                 self.write(lambda: self.session.set_note(answer))
 
-        await open_prompt(self.app, TextPrompt("Note", value), save)
+        await open_prompt(self.app, note_prompt(value), save)
 
     async def action_pick_status(self) -> None:
         if not self.has_sentence():
@@ -547,6 +546,21 @@ class AnnotateScreen(Screen[None]):
             shown = ", ".join(self.workspace.keys.of(binding))
             rows.append((shown, binding.tooltip or binding.description, binding.id or ""))
         rows.append(("ctrl+p", "Command palette (every action by name)", ""))
+        return rows + self.other_screens_rows()
+
+    def other_screens_rows(self) -> list[tuple[str, str, str]]:
+        """Every other screen's keys with their binding ids, under the screen's name:
+        the help lists every id keymap.toml can use (README points here)."""
+        from workbench.tui.keymap import binding_scopes
+
+        rows: list[tuple[str, str, str]] = []
+        for scope, bindings in binding_scopes().items():
+            named = [binding for binding in bindings if binding.id and scope != "annotate"]
+            if named:
+                rows.append(("", f"— {scope} screen —", ""))
+            for binding in named:
+                shown = ", ".join(self.workspace.keys.of(binding))
+                rows.append((shown, binding.tooltip or binding.description, binding.id or ""))
         return rows
 
     def first_key(self, binding_id: str) -> str:

@@ -74,3 +74,14 @@ class TextPrompt(PromptScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def source_prompt(value: str) -> TextPrompt:
+    """The source prompt of every screen: pre-filled with the source or a guess,
+    selected so that typing replaces it."""
+    return TextPrompt("Source: who says it?", value, replace=True)
+
+
+def note_prompt(value: str) -> TextPrompt:
+    """The note prompt of every screen."""
+    return TextPrompt("Note", value)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -25,6 +26,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
 from store import ServerError, StoreError
+from workbench.core.analysis.suggestions.speaker import guess_source
 from workbench.core.anchoring.as_tagged import TaggedVersions
 from workbench.core.anchoring.placement import anchored_to, most_similar
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
@@ -33,6 +35,7 @@ from workbench.core.annotation_filter import UNTAGGED
 from workbench.core.collector import paused_gc
 from workbench.tui.literal import literal
 from workbench.tui.screens.choice import ChoicePrompt
+from workbench.tui.screens.prompt import note_prompt, source_prompt
 from workbench.tui.server_link import ServerUnreachable
 from workbench.tui.state.review_rows import (
     ANCHORING_FILTERS,
@@ -45,10 +48,12 @@ from workbench.tui.state.review_rows import (
     make_rows,
     row_key,
     select_rows,
+    speakers,
 )
 from workbench.tui.state.step_words import take_step
 from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
 from workbench.tui.tagged_line import moved_from, tagged_line
+from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.literal_input import LiteralInput
 from workbench.tui.widgets.review_table import ReviewTable, row_cells
 from workbench.tui.widgets.tag_palette import TagStyles
@@ -71,22 +76,41 @@ ANCHOR_DETAIL = {
 """What the detail line says first about an annotation re-anchoring moved."""
 FILTERS = ("tag", "status", "article", "source", "annotator", "anchoring", "clear all")
 
+
+def _key(keys: str, action: str, description: str, binding_id: str, show: bool = True) -> Binding:
+    """A key of the table, run as it is read (a priority binding: `s Mr. Austin`
+    typed at once all goes to the source prompt, workbench.tui.typeahead); in the
+    search box it is text (its action raises SkipAction, and the key goes on to the box)."""
+    return Binding(keys, action, description, show=show, id=binding_id, priority=True)
+
+
 REVIEW_BINDINGS: list[BindingType] = [
-    Binding("escape,q", "close", "Close", show=False, id="review.close"),
-    Binding("slash", "focus_search", "Search", id="review.search"),
-    Binding("f", "filter", "Filter", id="review.filter"),
-    Binding("F", "clear_filters", "No filter", show=False, id="review.clear_filters"),
-    Binding("o", "sort", "Sort", id="review.sort"),
-    Binding("c", "toggle_tag('claim')", "Claim", id="review.toggle_claim"),
-    Binding("a", "toggle_tag('attribution')", "Attrib", id="review.toggle_attribution"),
-    Binding("d", "toggle_tag('denial')", "Denial", id="review.toggle_denial"),
-    Binding("v", "pick_status", "Status", id="review.pick_status"),
-    Binding("y", "confirm_anchor", "Confirm", show=False, id="review.confirm_anchor"),
-    Binding("t", "reattach", "Re-attach", show=False, id="review.reattach"),
-    Binding("x", "delete_orphan", "Delete orphan", show=False, id="review.delete_orphan"),
-    Binding("u", "undo", "Undo", id="review.undo"),
+    Binding("escape", "close", "Close", show=False, id="review.close"),
+    _key("q", "close", "Close", "review.quit", show=False),
+    _key("slash", "focus_search", "Search", "review.search"),
+    _key("f", "filter", "Filter", "review.filter"),
+    _key("F", "clear_filters", "No filter", "review.clear_filters", show=False),
+    _key("o", "sort", "Sort", "review.sort"),
+    _key("c", "toggle_tag('claim')", "Claim", "review.toggle_claim"),
+    _key("a", "toggle_tag('attribution')", "Attrib", "review.toggle_attribution"),
+    _key("d", "toggle_tag('denial')", "Denial", "review.toggle_denial"),
+    _key("s", "edit_source", "Source", "review.edit_source"),
+    _key("e", "edit_note", "Note", "review.edit_note"),
+    _key("v", "pick_status", "Status", "review.pick_status"),
+    _key("y", "confirm_anchor", "Confirm", "review.confirm_anchor", show=False),
+    _key("t", "reattach", "Re-attach", "review.reattach", show=False),
+    _key("x", "delete_orphan", "Delete orphan", "review.delete_orphan", show=False),
+    _key("u", "undo", "Undo", "review.undo"),
     Binding("ctrl+r", "redo", "Redo", show=False, id="review.redo"),
+    # The table's moves, run as read too, so that `↓ s` edits the row below.
+    _key("down", "move('down')", "Down", "review.down", show=False),
+    _key("up", "move('up')", "Up", "review.up", show=False),
+    _key("pagedown", "move('page_down')", "Page down", "review.page_down", show=False),
+    _key("pageup", "move('page_up')", "Page up", "review.page_up", show=False),
 ]
+SEARCH_BOX_MOVES = {"down": "into the table"}
+"""In the search box, Down moves into the table (so do Enter, Tab and Escape); the
+other moves and every letter are the box's."""
 
 
 def article_missing(article_id: str) -> str:
@@ -133,7 +157,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.corpus = workspace.corpus
         self.anchors = workspace.anchors
         self.subscription: Subscription | None = None
-        self.query_state = ReviewQuery(annotator=workspace.annotator)
+        self.query_state = workspace.review_query or ReviewQuery(annotator=workspace.annotator)
+        """Filters, sort and search: kept by the workspace while the app runs, so the
+        screen opens again as it was left."""
         self.rows: dict[RowKey, ReviewRow] = {}
         """Every annotation, by key: the source of truth for filtering."""
         self.shown: list[ReviewRow] = []
@@ -158,7 +184,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="review-status", markup=False)
         yield LiteralInput(
-            placeholder="search text, source and note (fuzzy) · / to focus", id="review-search"
+            self.query_state.text,
+            placeholder="search text, source and note (fuzzy) · / to focus · ↓ or Enter: rows",
+            id="review-search",
         )
         yield ReviewTable(id="review-table")
         yield Static("", id="review-detail", markup=False)
@@ -336,7 +364,8 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         if self.loaded:
             styles = self.query_one(ReviewTable).tag_styles()
             rows = list(self.rows.values())
-            self.select_in_background(rows, self.query_state, self.generation, styles)
+            query = self.query_state.with_spellings(self.facets.sources)
+            self.select_in_background(rows, query, self.generation, styles)
 
     @work(thread=True, exclusive=True, group="review-filter", description="review: filter")
     def select_in_background(
@@ -411,6 +440,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
 
     def set_query(self, query: ReviewQuery) -> None:
         self.query_state = query
+        self.workspace.review_query = query
         self.show_status("filtering…")
         self.refilter()
 
@@ -510,6 +540,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         """The sentence at `position` in full under the table (its column is cut short);
         nothing when there is no row there."""
         detail = self.query_one("#review-detail", Static)
+        if not self.shown and self.loaded:
+            detail.update(literal(self.nothing_shown()))
+            return
         if position is None or not 0 <= position < len(self.shown):
             detail.update("")
             return
@@ -523,6 +556,21 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         width = (detail.size.width or 80) - 2  # its padding
         was = tagged_line(note, tagged, width)
         detail.update(shown if was is None else Content("\n").join([shown, was]))
+
+    def nothing_shown(self) -> str:
+        """What the detail line says when no row is shown: why, and the way out."""
+        if not self.rows:
+            return "No annotations yet: tag sentences on the annotate screen (Escape)."
+        query = self.query_state
+        filters = bool(query.filters())
+        search = f"the search “{query.text}”" if query.text.strip() else ""
+        if filters and search:
+            why = f"the filters and {search} (F clears the filters)"
+        elif filters:
+            why = "the filters (F clears them)"
+        else:
+            why = search or "this view"
+        return f"No annotation matches {why}."
 
     @on(DataTable.HeaderSelected)
     def header_clicked(self, event: DataTable.HeaderSelected) -> None:
@@ -538,6 +586,57 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         event.stop()
         self.query_one(ReviewTable).focus()
 
+    def in_search(self) -> bool:
+        """True while the search box has the keys: the table's letters are text there."""
+        return isinstance(self.focused, Input)
+
+    def check_keys(self) -> None:
+        """A table key typed in the search box is text: SkipAction hands it on."""
+        if self.in_search():
+            raise SkipAction()
+
+    def action_move(self, where: str) -> None:
+        """The table's cursor moves (as the table's own keys do); Down from the search
+        box goes into the table; the other moves are the box's there."""
+        table = self.query_one(ReviewTable)
+        if self.in_search():
+            if where != "down":
+                raise SkipAction()
+            table.focus()
+            return
+        if self.focused is not table:
+            raise SkipAction()
+        getattr(table, f"action_cursor_{where}")()
+
+    async def action_edit_source(self) -> None:
+        """The source prompt of the annotate screen (pre-filled with the source, or a
+        guess from the sentence), saved through the workspace."""
+        self.check_keys()
+        found = self.editable()
+        if found is None:
+            return
+        annotation = found[1].annotation
+        value = annotation.source or guess_source(annotation.quote) or ""
+
+        def save(answer: str | None) -> None:
+            if answer is not None:
+                source = answer.strip() or None
+                self.write(found, lambda current: current.changed(source=source))
+
+        await open_prompt(self.app, source_prompt(value), save)
+
+    async def action_edit_note(self) -> None:
+        self.check_keys()
+        found = self.editable()
+        if found is None:
+            return
+
+        def save(answer: str | None) -> None:
+            if answer is not None:
+                self.write(found, lambda current: current.changed(note=answer.strip()))
+
+        await open_prompt(self.app, note_prompt(found[1].annotation.note), save)
+
     def action_close(self) -> None:
         if isinstance(self.focused, Input):
             self.query_one(ReviewTable).focus()
@@ -545,14 +644,17 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.close_with(None)
 
     def action_focus_search(self) -> None:
+        self.check_keys()
         self.query_one("#review-search", Input).focus()
 
     def action_toggle_tag(self, tag: str) -> None:
+        self.check_keys()
         found = self.editable()
         if found is not None:
             self.write(found, lambda annotation: annotation.toggled(tag))
 
-    def action_pick_status(self) -> None:
+    async def action_pick_status(self) -> None:
+        self.check_keys()
         found = self.editable()
         if found is None:
             return
@@ -562,15 +664,18 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
                 self.write(found, lambda annotation: annotation.changed(status=status))
 
         current = found[1].annotation.status
-        self.app.push_screen(ChoicePrompt("Verification status", list(STATUSES), current), chosen)
+        prompt = ChoicePrompt("Verification status", list(STATUSES), current)
+        await open_prompt(self.app, prompt, chosen)
 
     def action_undo(self) -> None:
+        self.check_keys()
         take_step(self.workspace.undo, True, self.workspace.title_of, self.notify)
 
     def action_redo(self) -> None:
         take_step(self.workspace.redo, False, self.workspace.title_of, self.notify)
 
     def action_confirm_anchor(self) -> None:
+        self.check_keys()
         found = self.editable()
         if found is None:
             return
@@ -582,6 +687,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
     def action_reattach(self) -> None:
         """Put the highlighted orphan on a sentence of its article the analyst picks
         (the most similar free one is offered first)."""
+        self.check_keys()
         found = self.editable(orphan=True)
         if found is None:
             return
@@ -615,6 +721,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.app.push_screen(ChoicePrompt(title, list(labels), current, detail=detail), chosen)
 
     def action_delete_orphan(self) -> None:
+        self.check_keys()
         found = self.editable(orphan=True)
         if found is None:
             return
@@ -647,6 +754,8 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.load_rows()
 
     def action_sort(self) -> None:
+        self.check_keys()
+
         def chosen(column: str | None) -> None:
             if column is not None:
                 self.set_query(self.query_state.sorted_by(column))
@@ -655,9 +764,12 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.app.push_screen(ChoicePrompt(title, list(COLUMNS), self.query_state.sort), chosen)
 
     def action_clear_filters(self) -> None:
+        self.check_keys()
         self.set_query(ReviewQuery(text=self.query_state.text))
 
     def action_filter(self) -> None:
+        self.check_keys()
+
         def chosen(name: str | None) -> None:
             if name == "clear all":
                 self.action_clear_filters()
@@ -695,8 +807,10 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             for article_id in sorted(present.difference(self.corpus.by_id)):
                 choices[article_id] = article_id
         elif name == "source":
-            sources = sorted(facets.sources, key=str.casefold)
-            choices.update({source: source for source in sources})
+            for speaker, spellings in speakers(facets.sources).items():
+                others = [spelling for spelling in spellings if spelling != speaker]
+                label = f"{speaker} (also {', '.join(others)})" if others else speaker
+                choices[label] = speaker
             choices["(no source)"] = NO_SOURCE
         elif name == "annotator":
             names = facets.annotators | {self.store.annotator}

@@ -10,9 +10,11 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
+from workbench.core.analysis.sources.grouping import canonical_source, group_sources, source_index
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, OrphanKey
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.corpus.matching import Query, match_chunks, search_key
@@ -110,6 +112,9 @@ class ReviewQuery:
     text: str = ""
     sort: str = "article"
     descending: bool = False
+    source_spellings: frozenset[str] = frozenset()
+    """The spellings the source filter keeps: every one the summary counts as that
+    speaker ("Austin", "Mr. Austin", "Lloyd Austin"), from `with_spellings`."""
 
     def __post_init__(self) -> None:
         if self.sort not in COLUMNS:
@@ -123,6 +128,13 @@ class ReviewQuery:
         if column == self.sort:
             return replace(self, descending=not self.descending)
         return replace(self, sort=column, descending=False)
+
+    def with_spellings(self, sources: frozenset[str]) -> ReviewQuery:
+        """The query with the source filter's spellings among `sources` (the facets'):
+        a speaker is filtered as the summary names them, whatever the spelling."""
+        if self.source is None or self.source == NO_SOURCE:
+            return replace(self, source_spellings=frozenset())
+        return replace(self, source_spellings=spellings_of(sources, self.source))
 
     def filters(self) -> list[tuple[str, str]]:
         """The active filters as (name, value) pairs, for showing them."""
@@ -148,7 +160,7 @@ class ReviewQuery:
             tags=optional(self.tag),
             statuses=optional(self.status),
             annotators=optional(self.annotator),
-            sources=optional(self.source),
+            sources=self.source_spellings or optional(self.source),
             anchor_states=optional(ANCHOR_STATE_OF.get(self.anchoring or "")),
         )
 
@@ -249,6 +261,26 @@ class ReviewFacets:
             self.sources | ({annotation.source} if annotation.source else set()),
             self.annotators | {annotation.annotator},
         )
+
+
+@lru_cache(maxsize=4)
+def speakers(sources: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Each speaker's name as the summary gives it -> the sources, as typed, that are
+    that speaker (core/analysis/sources/grouping.py over every source in the review):
+    the source filter's choices. Cached: the facets change only with an edit."""
+    index = source_index(group_sources(sources))
+    found: dict[str, list[str]] = {}
+    for source in sorted(sources, key=str.casefold):
+        canonical = canonical_source(index, source)
+        if canonical is not None:
+            found.setdefault(canonical, []).append(source)
+    return {name: tuple(found[name]) for name in sorted(found, key=str.casefold)}
+
+
+def spellings_of(sources: frozenset[str], speaker: str) -> frozenset[str]:
+    """The sources (as typed) that are `speaker`; the speaker's own name at least (a
+    source no annotation has any more still filters as typed)."""
+    return frozenset(speakers(sources).get(speaker, ())) | {speaker}
 
 
 def _sorted(

@@ -37,6 +37,7 @@ from workbench.core.corpus.search import SentenceSearch
 from workbench.core.corpus.sentences import segmenter_stamp
 from workbench.tui.bound_keys import BoundKeys
 from workbench.tui.state.anchors import CorpusAnchors
+from workbench.tui.state.review_rows import ReviewQuery
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,9 @@ class Workspace:
     keys: BoundKeys = field(default_factory=BoundKeys)
     anchors: CorpusAnchors = field(init=False)
     """What is shown is anchored to the articles as they are now (tui/state/anchors.py)."""
+    review_query: ReviewQuery | None = None
+    """The review screen's filters, sort and search, kept while the app runs (the
+    screen is made afresh each time it opens, and opens as it was left)."""
     search: SentenceSearch | None = None
     """The sentence search, once the app has built it in a worker (None until then)."""
     _subscriptions: list[Subscription] = field(default_factory=list, init=False)
