@@ -23,7 +23,7 @@ from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.corpus.search import SentenceSearch
 from workbench.core.corpus.titles import shorten
 from workbench.tui.bound_keys import BoundKeys
-from workbench.tui.keymap import complete_keymap, load_user_keymap
+from workbench.tui.keymap import binding_scopes, complete_keymap, load_user_keymap
 from workbench.tui.literal import visible
 from workbench.tui.notices import replaced_by
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
@@ -88,7 +88,7 @@ class WorkbenchApp(App[None]):
         self.suggestion_settings = suggestions
         """settings.toml [suggestions]; None: read when the corpus opens."""
         self.settings_notices = list(notices)
-        self.keys = BoundKeys(display=self.get_key_display)
+        self.keys = BoundKeys(display=self.get_key_display, screens=binding_scopes)
         """The keys each binding has, the user's keymap applied (apply_keymap)."""
         self.workspace: Workspace | None = None
         """What every screen reads and changes, once the corpus is loaded."""
@@ -166,7 +166,7 @@ class WorkbenchApp(App[None]):
         if self.user_keymap:
             keymap = complete_keymap(self.user_keymap)
             self.set_keymap(keymap)
-            self.keys = BoundKeys(keymap, self.get_key_display)
+            self.keys = BoundKeys(keymap, self.get_key_display, binding_scopes)
         for problem in self.settings_notices:
             self.notify(problem, title="Settings", severity="warning", timeout=15)
 

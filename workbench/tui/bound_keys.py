@@ -6,7 +6,7 @@ screen asks this object, never the app's private state, which key toggles a clai
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from textual.binding import Binding
@@ -14,6 +14,10 @@ from textual.binding import Binding
 
 def _plain(binding: Binding) -> str:
     return binding.key
+
+
+def _no_screens() -> Mapping[str, Sequence[Binding]]:
+    return {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +29,9 @@ class BoundKeys:
     exists, else empty (every binding at its default keys)."""
     display: Callable[[Binding], str] = _plain
     """How a key is written for people (App.get_key_display: "ctrl+r" -> "^r")."""
+    screens: Callable[[], Mapping[str, Sequence[Binding]]] = _no_screens
+    """Every screen's bindings by screen name (keymap.binding_scopes, given by the app:
+    it imports every screen, so it is called only when the help opens)."""
 
     def of(self, binding: Binding) -> list[str]:
         """The keys `binding` has now, each as shown, in the order bound."""

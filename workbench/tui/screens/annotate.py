@@ -551,10 +551,8 @@ class AnnotateScreen(Screen[None]):
     def other_screens_rows(self) -> list[tuple[str, str, str]]:
         """Every other screen's keys with their binding ids, under the screen's name:
         the help lists every id keymap.toml can use (README points here)."""
-        from workbench.tui.keymap import binding_scopes
-
         rows: list[tuple[str, str, str]] = []
-        for scope, bindings in binding_scopes().items():
+        for scope, bindings in self.workspace.keys.screens().items():
             named = [binding for binding in bindings if binding.id and scope != "annotate"]
             if named:
                 rows.append(("", f"— {scope} screen —", ""))
