@@ -1,6 +1,6 @@
 """Child process of test_team_store.py: one analyst tagging a PostgreSQL database.
 
-Usage: team_writer.py [--retry] URL ANNOTATOR OTHER COUNT SEED [START_FILE]
+Usage: team_writer.py [--retry] [--hold FILE] URL ANNOTATOR OTHER COUNT SEED [START_FILE]
 
 Tags sentence after sentence (article a{n % 20}, sentence n // 20), printing
 "ack ARTICLE INDEX TAGS" flushed only once save() has returned, so the parent knows
@@ -14,7 +14,9 @@ of each, and OTHER's as it reads them ([article, index, tags]).
 connection lost" prints "lost ARTICLE INDEX" and is tried again (every few
 milliseconds, for up to RETRY_SECONDS) instead of ending the process; reads that find
 no server are tried again too. Each save then pauses PACE_SECONDS, so that a server
-restart lands in the middle of the run.
+restart lands in the middle of the run. --hold FILE makes sure it does, however slow the
+restart: ten saves before the end the writer waits for FILE (the parent makes it once the
+server is back), so its last saves meet the cut connection.
 """
 
 from __future__ import annotations
@@ -46,6 +48,13 @@ def sentence(annotator: str, number: int, tags: tuple[str, ...]) -> Annotation:
     return Annotation.new(anchor, annotator, tags=tags or ("claim",))
 
 
+def wait_for(path: Path) -> None:
+    """Until `path` exists (at most WAIT_SECONDS)."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.005)
+
+
 def persistently(work: Callable[[], R], retry: bool, lost: Callable[[], None]) -> R:
     """work(), tried again while the server is away if `retry` (else once)."""
     deadline = time.monotonic() + RETRY_SECONDS
@@ -60,7 +69,14 @@ def persistently(work: Callable[[], R], retry: bool, lost: Callable[[], None]) -
 
 
 def main(
-    url: str, annotator: str, other: str, count: int, seed: int, start: str | None, retry: bool
+    url: str,
+    annotator: str,
+    other: str,
+    count: int,
+    seed: int,
+    start: str | None,
+    retry: bool,
+    hold: str | None = None,
 ) -> None:
     rng = random.Random(seed)
     heard: set[str] = set()
@@ -82,6 +98,8 @@ def main(
                 time.sleep(0.005)
         number = 0
         while count == 0 or number < count:
+            if hold is not None and number == count - 10:
+                wait_for(Path(hold))
             tags = tuple(tag for tag in TAGS if rng.random() < 0.5)
             wanted = sentence(annotator, number, tags)
 
@@ -121,6 +139,11 @@ if __name__ == "__main__":
     retrying = "--retry" in arguments
     if retrying:
         arguments.remove("--retry")
+    held = None
+    if "--hold" in arguments:
+        at = arguments.index("--hold")
+        held = arguments[at + 1]
+        del arguments[at : at + 2]
     url, annotator, other, count, seed = arguments[:5]
     main(
         url,
@@ -130,4 +153,5 @@ if __name__ == "__main__":
         int(seed),
         arguments[5] if len(arguments) > 5 else None,
         retrying,
+        held,
     )

@@ -32,9 +32,11 @@ def writer(
     seed: int,
     start: Path | None,
     retry: bool = False,
+    hold: Path | None = None,
 ) -> subprocess.Popen[str]:
     """A team_writer.py child (see there), its output readable as text."""
     arguments = [sys.executable, str(WRITER), *(["--retry"] if retry else [])]
+    arguments += ["--hold", str(hold)] if hold is not None else []
     arguments += [url, annotator, other, str(count), str(seed)]
     if start is not None:
         arguments.append(str(start))
@@ -157,11 +159,11 @@ def test_analysts_tagging_through_a_server_restart_lose_nothing_acknowledged(
         pytest.fail("WORKBENCH_TEST_PG_CTL is needed to restart the server under CI")
     with open_store(pg_url, "setup"):
         pass
-    start = tmp_path / "start"
+    start, back = tmp_path / "start", tmp_path / "back"
     saves = 400
     children = {
-        "alice": writer(pg_url, "alice", "bob", saves, 3, start, retry=True),
-        "bob": writer(pg_url, "bob", "alice", saves, 4, start, retry=True),
+        "alice": writer(pg_url, "alice", "bob", saves, 3, start, retry=True, hold=back),
+        "bob": writer(pg_url, "bob", "alice", saves, 4, start, retry=True, hold=back),
     }
     time.sleep(0.5)
     start.touch()
@@ -170,6 +172,7 @@ def test_analysts_tagging_through_a_server_restart_lose_nothing_acknowledged(
         assert child.stdout is not None
         before[name] = [child.stdout.readline() for _ in range(40)]
     pg_server.restart()
+    back.touch()  # a writer that got ahead of a slow restart waits for it (--hold)
     outputs = {name: rest_of(child, 120) for name, child in children.items()}
     lines = {name: before[name] + outputs[name][0].splitlines() for name in children}
     for name, child in children.items():
