@@ -14,9 +14,11 @@ from textual.widgets import DataTable, Static
 from store import AnnotationStore
 from tests.fixtures.anchored import STORY, annotate, article
 from tests.functional.test_review import settle
+from tests.functional.test_type_ahead import type_ahead
 from workbench.core.anchoring.reanchoring import plans, store_plans
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.tui.app import StartAt, WorkbenchApp
+from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.review import ReviewScreen
 from workbench.tui.screens.summary import SummaryScreen
 from workbench.tui.tagged_line import CHANGED_STYLE
@@ -169,6 +171,34 @@ async def test_review_lists_orphans_and_checks_and_acts_on_them(
         await pilot.press("f", "6", "4")
         await settle(app, pilot)
         assert [row.annotation.article_id for row in screen.shown] == ["renamed"]
+
+
+async def test_t_takes_a_burst_typed_after_it(annotated: AnnotationStore, tmp_path: Path) -> None:
+    """The arrow typed straight after t moves in the re-attach prompt, not in the table
+    (workbench.tui.typeahead): the orphan goes to the sentence after the one offered."""
+    corpus = corpus_of(tmp_path, CORRECTED)
+    app = WorkbenchApp(annotated, corpus=corpus, keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        await pilot.press("f", "6", "3")  # anchoring: orphaned
+        await settle(app, pilot)
+        assert [row.annotation.note for row in screen.shown] == ["the denial"]
+        await pilot.press("t")
+        prompt = app.screen
+        assert isinstance(prompt, ChoicePrompt)
+        offered = prompt.shown.index(prompt.current or "")
+        below = prompt.shown[offered + 1]  # "N. sentence text"
+        await pilot.press("escape")
+        type_ahead(app, "t", "down", "enter")
+        await settle(app, pilot)
+        assert app.screen is screen
+    assert annotated.orphans() == []
+    reattached = next(a for a in annotated.all() if a.note == "the denial")
+    assert reattached.index == int(below.split(".")[0]) - 1
 
 
 async def test_the_summary_has_an_anchoring_tab(annotated: AnnotationStore, tmp_path: Path) -> None:

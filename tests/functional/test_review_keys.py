@@ -17,6 +17,7 @@ from workbench.core.annotation import Annotation
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.screens.review import ReviewScreen
+from workbench.tui.state.review_rows import COLUMNS
 from workbench.tui.widgets.review_table import ReviewTable
 
 SIZE = (120, 36)
@@ -96,6 +97,35 @@ async def test_s_and_e_edit_source_and_note_from_review_typed_ahead(
         assert store.get(second.article_id, second.index).source == "TASS"  # type: ignore[union-attr]
         await pilot.press("u")
         assert store.get(second.article_id, second.index).source != "TASS"  # type: ignore[union-attr]
+
+
+async def test_f_takes_a_burst_typed_after_it_through_both_steps(make_app, gold) -> None:  # type: ignore[no-untyped-def]
+    """The keys typed straight after f go to the filter prompt, not to the table, and
+    those after its Enter to the second step's filter box (workbench.tui.typeahead)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        table = screen.query_one(ReviewTable)
+        # Filter by: tag, status, article, source (down ×3); then the speakers' box.
+        type_ahead(app, "f", "down", "down", "down", "enter", *"Kovalenko", "enter")
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert screen.query_state.source == "Andriy Kovalenko"
+        assert {row.annotation.source for row in screen.shown} == {"Andriy Kovalenko"}
+        assert table.cursor_row == 0  # no arrow went to the table
+
+
+async def test_o_takes_a_burst_typed_after_it(make_app, gold) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        table = screen.query_one(ReviewTable)
+        before = screen.query_state.sort
+        type_ahead(app, "o", "down", "enter")  # the column after the current one
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert screen.query_state.sort == COLUMNS[COLUMNS.index(before) + 1]
+        assert table.cursor_row == 0
 
 
 async def test_filters_sort_and_search_are_kept_while_the_app_runs(make_app, gold) -> None:  # type: ignore[no-untyped-def]

@@ -684,7 +684,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             return
         self.write(found, lambda annotation: annotation.changed(anchor_state="current"))
 
-    def action_reattach(self) -> None:
+    async def action_reattach(self) -> None:
         """Put the highlighted orphan on a sentence of its article the analyst picks
         (the most similar free one is offered first)."""
         self.check_keys()
@@ -718,7 +718,8 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
 
         title = f"Re-attach to which sentence of {article.title}?"
         detail = f"It was sentence {orphan.index + 1}: {orphan.quote}"
-        self.app.push_screen(ChoicePrompt(title, list(labels), current, detail=detail), chosen)
+        prompt = ChoicePrompt(title, list(labels), current, detail=detail)
+        await open_prompt(self.app, prompt, chosen)
 
     def action_delete_orphan(self) -> None:
         self.check_keys()
@@ -753,7 +754,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.show_status("loading annotations…")
         self.load_rows()
 
-    def action_sort(self) -> None:
+    async def action_sort(self) -> None:
         self.check_keys()
 
         def chosen(column: str | None) -> None:
@@ -761,24 +762,25 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
                 self.set_query(self.query_state.sorted_by(column))
 
         title = "Sort by (the current column again reverses)"
-        self.app.push_screen(ChoicePrompt(title, list(COLUMNS), self.query_state.sort), chosen)
+        prompt = ChoicePrompt(title, list(COLUMNS), self.query_state.sort)
+        await open_prompt(self.app, prompt, chosen)
 
     def action_clear_filters(self) -> None:
         self.check_keys()
         self.set_query(ReviewQuery(text=self.query_state.text))
 
-    def action_filter(self) -> None:
+    async def action_filter(self) -> None:
         self.check_keys()
 
-        def chosen(name: str | None) -> None:
+        async def chosen(name: str | None) -> None:
             if name == "clear all":
                 self.action_clear_filters()
             elif name is not None:
-                self.pick_filter_value(name)
+                await self.pick_filter_value(name)
 
-        self.app.push_screen(ChoicePrompt("Filter by", list(FILTERS)), chosen)
+        await open_prompt(self.app, ChoicePrompt("Filter by", list(FILTERS)), chosen)
 
-    def pick_filter_value(self, name: str) -> None:
+    async def pick_filter_value(self, name: str) -> None:
         """Second step of a filter: the value to keep, or 'any' to drop that filter."""
         labels = self.filter_choices(name)
         field = {"tag": "tag", "status": "status", "article": "article_id"}.get(name, name)
@@ -789,7 +791,8 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             if label is not None:
                 self.set_query(self.query_state.changed(**{field: labels[label]}))
 
-        self.app.push_screen(ChoicePrompt(f"Filter by {name}", list(labels), shown_current), chosen)
+        prompt = ChoicePrompt(f"Filter by {name}", list(labels), shown_current)
+        await open_prompt(self.app, prompt, chosen)
 
     def filter_choices(self, name: str) -> dict[str, str | None]:
         """Label shown -> filter value (None = any) for one kind of filter."""
