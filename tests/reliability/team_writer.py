@@ -94,8 +94,7 @@ def main(
     with open_store(url, annotator) as store:
         store.subscribe(on_event)
         if start is not None:
-            while not Path(start).exists():
-                time.sleep(0.005)
+            wait_for(Path(start))
         number = 0
         while count == 0 or number < count:
             if hold is not None and number == count - 10:
