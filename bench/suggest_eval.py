@@ -5,7 +5,8 @@ articles, hand-tagged by the guideline; optional, as in CI), the held-out text i
 bench/data/suggest_heldout*.txt (written and tagged by the suggester's engineer before
 each first run), and the blind set bench/data/suggest_blind.txt (written and tagged by
 an annotator who never saw the rules), split by article into a development half and a
-test half with a fixed seed (blind_halves).
+test half with a fixed seed (blind_halves). A gold file is laid out as an article file
+would be (load_held_out): a headline or a byline is a line of its own.
 
 Gold sentences are the hand-split ones; the program's sentences are mapped onto them by
 character overlap (a quotation of several sentences is one gold sentence and may be
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,13 +85,22 @@ def load_dev(folder: Path = DEV_SET, articles: Path = BUNDLED_ARTICLES) -> list[
 
 
 def load_held_out(path: Path = HELD_OUT) -> list[GoldArticle]:
-    """The held-out articles: built from their one-sentence-a-line gold file."""
+    """The held-out articles: built from their one-sentence-a-line gold file.
+
+    The text is laid out as an article file would be, since the product reads a file's
+    lines as paragraphs and never segments across one: the sentences of a gold paragraph
+    share a line, but the headline, and any gold line that does not end as a sentence
+    does (a byline, a dateline, "Read more: …", "Advertisement"), stand on lines of
+    their own, as they do on any page. The gold files put a byline in the headline's
+    paragraph at times; joined, the two would be read as one sentence.
+    """
     letters = {"C": "claim", "A": "attribution", "D": "denial"}
     gold: list[GoldArticle] = []
     name = ""
     text = ""
     rows: list[GoldSentence] = []
-    paragraph_open = False
+    line_open = False
+    """Whether the text's last line is a paragraph the next gold sentence may continue."""
 
     def close() -> None:
         if name:
@@ -98,24 +109,34 @@ def load_held_out(path: Path = HELD_OUT) -> list[GoldArticle]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
             close()
-            name, text, rows, paragraph_open = line[3:].strip(), "", [], False
+            name, text, rows, line_open = line[3:].strip(), "", [], False
         elif line.startswith("#"):
             continue
         elif not line.strip():
-            if paragraph_open:
-                text += "\n"
-                paragraph_open = False
+            line_open = False
         else:
             marks, source, sentence = (part.strip() for part in line.split("|", 2))
-            if paragraph_open:
-                text += " "
+            prose = bool(rows) and ends_sentence(sentence)
+            if text:
+                text += " " if line_open and prose else "\n"
             start = len(text)
             text += sentence
-            paragraph_open = True
+            line_open = prose
             tags = frozenset(letters[m] for m in marks.split() if m in letters)
             rows.append(GoldSentence(start, len(text), tags, None if source == "-" else source))
     close()
     return gold
+
+
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+"""How running prose ends: a full stop, question or exclamation mark or ellipsis,
+perhaps inside closing quotes or brackets."""
+
+
+def ends_sentence(sentence: str) -> bool:
+    """Whether `sentence` ends as running prose does (not a headline, byline, dateline
+    or a page's furniture, which stand on lines of their own)."""
+    return SENTENCE_END.search(sentence) is not None
 
 
 def blind_halves(
