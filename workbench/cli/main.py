@@ -84,7 +84,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 130
 
 
+STORE_OPTIONS = ("--db", "--annotator")
+"""The options every command takes (cli/common.py store_options), each with a value."""
+
+
+def command_first(arguments: list[str]) -> list[str]:
+    """The arguments with a command that follows leading store options moved in front:
+    `workbench --db X summary` is `workbench summary --db X` (README: every command
+    takes --db), never the annotate screen on a corpus named "summary"."""
+    position = 0
+    while position < len(arguments):
+        word = arguments[position]
+        if word in STORE_OPTIONS:
+            position += 2
+        elif word.startswith(tuple(f"{option}=" for option in STORE_OPTIONS)):
+            position += 1
+        else:
+            break
+    if 0 < position < len(arguments) and not arguments[position].startswith("-"):
+        return [arguments[position], *arguments[:position], *arguments[position + 1 :]]
+    return arguments
+
+
 def dispatch(arguments: list[str]) -> int:
+    arguments = command_first(arguments)
     if not arguments or (
         arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")
     ):

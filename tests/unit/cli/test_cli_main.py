@@ -109,3 +109,50 @@ def test_annotate_never_opens_the_screen_on_an_empty_corpus(
         f"workbench: no articles to annotate in {tmp_path}",
     ]
     assert not database.exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--db", "team.json", "sentences", "story.txt"],
+        ["--db=team.json", "sentences", "story.txt"],
+        ["--annotator", "bob", "--db", "team.json", "sentences", "story.txt"],
+    ],
+)
+def test_store_options_before_the_command_still_run_that_command(
+    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README: every command takes --db; `workbench --db X summary` runs summary on X,
+    it does not open the annotate screen on a corpus named "summary"."""
+    seen: list[tuple[str | None, list[str]]] = []
+    monkeypatch.setattr("workbench.cli.annotate.run", never_run)
+    monkeypatch.setattr(
+        "workbench.cli.sentences.run", lambda args: seen.append((args.db, args.paths)) or 0
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 0
+    assert seen == [("team.json", ["story.txt"])]
+
+
+def test_store_options_alone_or_before_paths_open_annotate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[str | None, list[str]]] = []
+    monkeypatch.setattr(
+        "workbench.cli.annotate.run", lambda args: seen.append((args.db, args.paths)) or 0
+    )
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus").mkdir()
+    assert main(["--db", "team.json"]) == 0
+    assert main(["--db", "team.json", "corpus"]) == 0
+    assert seen == [("team.json", []), ("team.json", ["corpus"])]
+
+
+def test_a_mistyped_command_after_store_options_is_refused(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("workbench.cli.annotate.run", never_run)
+    assert main(["--db", "team.json", "sumary"]) == 2
+    assert capsys.readouterr().err == (
+        "workbench: unknown command 'sumary' (did you mean summary?)\n"
+    )
