@@ -57,7 +57,7 @@ when each was first run; docs/SUGGESTIONS.md keeps those first-run figures)."""
 BLIND_DEVELOPMENT = "blind, development half (6 articles; rules-2 written on it)"
 BLIND_TEST = "blind, test half (6 articles; unseen until rules-2 was frozen)"
 BLIND_2 = "blind set 2 (12 articles; run once by rules-3, development text for rules-4)"
-BLIND_3 = "blind set 3 (12 articles; run once, by rules-4 frozen)"
+BLIND_3 = "blind set 3 (12 articles; run once by rules-4, development text for rules-5)"
 """The blind set (bench/data/suggest_blind.txt), written by an annotator who never saw
 the rules: rules-2 was written looking at its development half only, then run once on
 its test half (docs/SUGGESTIONS.md keeps both halves' first-run figures)."""

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from workbench.core.analysis.suggestions.suggest import (
-    SUGGESTER_VERSION,
     Suggestion,
     suggest,
     suggest_sentences,
@@ -30,10 +29,6 @@ def one(text: str) -> Suggestion:
 
 def sentence(found: list[Suggestion], text: str, start: str) -> Suggestion:
     return next(s for s in found if text[s.start : s.end].startswith(start))
-
-
-def test_the_version_is_rules_4() -> None:
-    assert SUGGESTER_VERSION == "rules-4"
 
 
 # ---------------------------------------------------------------- deny as a ruling

@@ -185,7 +185,7 @@ nothing was said: a narrated fact, not an attribution."""
 
 SILENT_VERBS = frozenset(
     ["say", "comment", "specify", "disclose", "reveal", "elaborate", "answer", "respond",
-     "identify", "explain"]
+     "identify", "explain", "deny"]
 )  # fmt: skip
 """Negated at all ("has not said which firm", "did not respond"), they report that
 nothing was said. Not "confirm": "have not officially confirmed the agreement" reports
@@ -196,6 +196,21 @@ REFUSALS = frozenset(["declined", "declines", "refused", "refuses", "refusing", 
 
 ACCORDING_TO = ("according", "to")
 """The prepositional cue; its source follows it."""
+
+SCARE_QUOTE_WORDS = 3
+"""Tokens inside quotation marks up to which a quotation is a term ("the word
+“misled”"), not the speaker's own statement."""
+
+WH_WORDS = frozenset(["whether", "if", "when", "which", "who", "whom", "how", "why", "what",
+                      "where"])  # fmt: skip
+"""After a negated reporting verb ("has not announced whether…"): nothing was said."""
+
+STATEMENT_NOUNS = frozenset(
+    ["statement", "statements", "letter", "note", "post", "message", "video", "email",
+     "release", "response", "tweet", "filing"]
+)  # fmt: skip
+"""What a source issues that speaks for it: "issued a statement denying…", "handed
+reporters a note saying…" report the source of the main clause."""
 
 PARTICIPLE_CUES = frozenset(
     ["saying", "citing", "adding", "warning", "denying", "arguing", "claiming", "insisting",
@@ -217,6 +232,18 @@ DENY_NOT_A_DENIAL_OBJECTS = frozenset(
 )  # fmt: skip
 """'denied access', 'denied him a visa': refusing something, not denying a claim."""
 
+NAME_CONNECTORS = frozenset(["for", "of", "and", "&", "on", "the"])
+"""Lower-case words inside an organisation's name ("Parents for Safe Products")."""
+
+ASKED_REACH = 4
+"""Words looked back from a deny verb for "whether"/"if": a denial asked about, not made."""
+
+REFUTING_VERBS = frozenset(
+    ["refute", "refutes", "refuted", "refuting", "rebut", "rebuts", "rebutted", "debunk",
+     "debunked", "debunks"]
+)  # fmt: skip
+"""Deny verbs that have no sense of refusing ("refuted a claim" is never "denied a visa")."""
+
 RULING_OBJECTS = frozenset(
     ["request", "requests", "motion", "motions", "application", "applications", "appeal",
      "appeals", "petition", "petitions", "bail", "parole", "permit", "permits", "licence",
@@ -234,6 +261,19 @@ QUANTITY_WORDS = frozenset(
 )  # fmt: skip
 """Before a number after "denied" ("denied nearly 3,400 claims"): counted things (insurance
 claims, applications), not an assertion."""
+
+PASSIVE_DISPUTES = frozenset(
+    ["rejected", "dismissed", "disputed", "questioned", "contested", "contradicted",
+     "challenged", "denied", "refuted", "rebutted", "debunked", "repudiated", "disavowed",
+     "denounced", "rebuffed", "ridiculed", "mocked", "brushed", "waved", "swatted",
+     "shrugged", "laughed"]
+)  # fmt: skip
+"""Participles of dispute and deny verbs (and of phrasal ones: "brushed aside") that,
+in the passive with an agent, report the agent disputing the claim before them ("the
+allegations were rejected by the party")."""
+
+PASSIVE_PARTICLES = frozenset(["aside", "off", "away"])
+"""Particles of the phrasal disputes in the passive ("brushed aside by")."""
 
 DISPUTE_VERBS = frozenset(
     ["reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses", "dismissed",
@@ -270,6 +310,15 @@ CLAIM_BEARERS = CLAIM_NOUNS | frozenset(
 """What can be said not to hold ("the study does not show…", "their data did not support
 the report's estimates") or be stood by ("stood by its reporting"): claims and the
 texts that carry them."""
+
+DISPUTED_TEXTS = frozenset(
+    ["study", "studies", "paper", "analysis", "analyses", "results", "result", "data",
+     "evidence", "survey", "poll", "method", "methods", "methodology", "commentary",
+     "calculations", "calculation", "testimony", "interview", "article", "articles"]
+)  # fmt: skip
+"""Texts and results that carry a claim: a dispute verb aimed at one disputes what it
+says ("rejected that analysis", "took issue with the study's method", "disputed the
+result")."""
 
 CONTESTING_VERBS = frozenset(
     ["disputed", "disputes", "contested", "contests", "contradicted", "contradicts",
@@ -336,8 +385,16 @@ CALLING_VERBS = frozenset(["call", "calls", "called", "calling", "branded", "bra
                            "described", "describes"])  # fmt: skip
 """Verbs that put a name to what they are aimed at ("called the reports a provocation")."""
 
+CALLED_REACH = 8
+"""Words after the claim a calling verb names, searched for what it is called ("described
+claims to the contrary as “mistaken”")."""
+
 DISMISSIVE_NOUNS = frozenset(
-    ["provocation", "provocations", "provocative", "rumor", "rumors", "rumour", "rumours",
+    ["misreading", "misreadings", "misrepresentation", "misrepresentations",
+     "mischaracterization", "mischaracterisation", "mistaken", "wrong", "misguided",
+     "wishful", "stunt", "theatre", "theater", "assassination", "witch-hunt", "overblown",
+     "alarmist", "error", "errors", "provocation", "provocations", "provocative", "rumor",
+     "rumors", "rumour", "rumours",
      "gossip", "hysteria", "myth", "myths", "fairy", "fairytale", "fairytales", "invention",
      "inventions", "slur", "slurs", "insult", "fantasies", "speculation", "exaggeration",
      "exaggerations", "sensationalism", "hearsay", "whitewash", "laughable", "cover-up",
@@ -373,7 +430,7 @@ NEGATED_CLAIM_PHRASES: tuple[tuple[str, ...], ...] = (
     ("not", "responsible", "for"),
     ("had", "no", "role"),
     ("played", "no", "part"),
-    ("no", "such", "thing"),
+    ("no", "such"),
     ("did", "not", "take", "place"),
     ("pleaded", "not", "guilty"),
     ("pleads", "not", "guilty"),
@@ -723,7 +780,8 @@ ROLES = frozenset(
         "spokespersons", "public", "families", "family", "relatives", "victims",
         "opposition", "bureau", "authority", "prosecutor's", "inspectors", "monitors",
         "monitor", "agencies", "ministries", "federation", "association", "foundation",
-        "whistleblower", "whistleblowers",
+        "whistleblower", "whistleblowers", "author", "authors", "co-author", "co-authors",
+        "challenger", "challengers", "candidate", "candidates", "sponsor", "sponsors",
         # occupations that speak for themselves ("says one ward manager")
         "manager", "managers", "nurse", "nurses", "teacher", "teachers", "surgeon",
         "surgeons", "engineer", "engineers", "consultant", "consultants", "pilot", "pilots",
@@ -862,7 +920,9 @@ LEAD_INS = frozenset(
 
 ADVERBIAL_OPENERS = frozenset(
     ["on", "in", "at", "after", "before", "during", "amid", "despite", "for", "upon", "over",
-     "since", "by", "from", "with", "while", "when", "as", "if"]
+     "since", "by", "from", "with", "while", "when", "as", "if", "outside", "inside",
+     "behind", "beside", "near", "across", "throughout", "following", "ahead", "within",
+     "under", "against", "speaking", "asked", "earlier", "later"]
 )  # fmt: skip
 """A sentence opening with one of these ("On Friday, …") starts with an adverbial, not
 with its subject."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from workbench.core.analysis import lexicon as lx
 from workbench.core.analysis.suggestions.denial import (
     disputes_a_claim,
+    passive_dispute,
     phrasal_dispute,
     refuses_a_thing,
     stands_by,
@@ -104,6 +105,14 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
             speaker = subject_before(tokens, span[0])
             found.append(Attribution(span, phrase, lowers[span[0]], speaker, False, False,
                                      quoted[span[0]]))  # fmt: skip
+    passive = passive_dispute(lowers)
+    if passive is not None:  # "the allegations were rejected by the party": the agent
+        (first, last), agent_at = passive
+        found.append(
+            Attribution((first, last), "dispute", lowers[first],
+                        noun_phrase_after(tokens, agent_at, len(tokens)), False, False,
+                        quoted[first])
+        )  # fmt: skip
     for i, low in enumerate(lowers):
         if lowers[i : i + 2] == lx.ACCORDING_TO:
             source = noun_phrase_after(tokens, i + 2, len(tokens))
@@ -128,6 +137,8 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
                 w in lx.CLAIM_NOUNS for w in lowers[max(0, i - 4) : i]
             ):
                 continue  # "the case was dismissed by a judge": a ruling, not words
+            if any(w in lx.RULING_SUBJECTS for w in lowers[i + 2 : i + 5]):
+                continue  # "the charges were dismissed by a judge": a ruling too
             agent = noun_phrase_after(tokens, i + 2, len(tokens))
             strong = lemma in lx.STRONG_REPORTING
             found.append(Attribution((i, i + 1), lemma, low, agent, strong, False, quoted[i]))
@@ -144,6 +155,8 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
         if _says_nothing(lowers, i, lemma, negated):
             continue  # "has not said which firm", "would not confirm that report"
         speaker = _speaker(tokens, i, lemma)
+        if speaker is not None and _nobody(lowers, speaker):
+            continue  # "No group has claimed responsibility": nobody said anything
         if low in lx.NOUN_LIKE_FORMS and speaker is not None and _object_of_verb(tokens, speaker):
             continue  # "rejected opposition claims that…": the noun
         found.append(
@@ -195,10 +208,18 @@ def _says_nothing(lowers: tuple[str, ...], verb: int, lemma: str, negated: bool)
     after = lowers[verb + 1 : verb + 3]
     if after[:1] == ("that",) and not (len(after) > 1 and after[1] in lx.CLAIM_BEARERS):
         return False  # "did not say that…" reports what was not said
+    if negated and after[:1] and after[0] in lx.WH_WORDS:
+        return True  # "has not announced whether she will…", "did not explain how"
     refused = verb > 1 and lowers[verb - 1] == "to" and lowers[verb - 2] in lx.REFUSALS
     if refused or (negated and _under_modal(lowers, verb)):
         return lemma in lx.SILENT_WHEN_NEGATED
     return negated and lemma in lx.SILENT_VERBS
+
+
+def _nobody(lowers: tuple[str, ...], speaker: TokenSpan) -> bool:
+    """'No group', 'nobody', 'none of the officials': a speaker that is no one."""
+    first = lowers[speaker[0]]
+    return first in ("nobody", "none", "no") or (speaker[0] > 0 and lowers[speaker[0] - 1] == "no")
 
 
 def _under_modal(lowers: tuple[str, ...], verb: int) -> bool:
@@ -242,10 +263,13 @@ def _is_verb_use(tokens: Tokens, i: int) -> bool:
     before = tokens.lowers[i - 1] if i else ""
     if before == "to" and not low.endswith(("ed", "s", "ing")) and low not in ("told", "said"):
         return False  # an infinitive: "declined to confirm"
-    if before in lx.BE_FORMS and not low.endswith("ing"):
-        return False  # a passive names no speaker
+    if _after_be(tokens.lowers, i) and not low.endswith("ing"):
+        return False  # a passive names no speaker ("were also rejected by…": its agent does)
     if low.endswith("ing") and not (
-        before in (",", *lx.BE_FORMS) or before in lx.AUXILIARIES or before in lx.VERB_ADVERBS
+        before in (",", *lx.BE_FORMS)
+        or before in lx.AUXILIARIES
+        or before in lx.VERB_ADVERBS
+        or _after_statement(tokens, i)
     ):
         return False  # "contributed reporting": a noun; "…, saying" and "are saying" are verbs
     if low in lx.NOUN_LIKE_FORMS:
@@ -256,8 +280,9 @@ def _is_verb_use(tokens: Tokens, i: int) -> bool:
             return False  # "the agency's report", "Norway’s state broadcaster"
         after = tokens.lowers[i + 1] if i + 1 < len(tokens) else ""
         finite = after in lx.AUXILIARIES and after not in ("be", "being", "been", "having", "not")
-        if finite or after in lx.REPORTING_VERBS or after == "of":
-            return False  # "media reports said", "reports of": the noun
+        past_before_claim = low.endswith("ed") and after in lx.CLAIM_NOUNS
+        if finite or (after in lx.REPORTING_VERBS and not past_before_claim) or after == "of":
+            return False  # "media reports said", "reports of": the noun ("described claims" is not)
         naming = low in lx.NAMING_FORMS and i + 1 < len(tokens) and tokens[i + 1].is_name
         if naming and not tokens[i + 1].is_possessive:
             return False  # "a town called Millbrook" (not "called the mayor's figures …")
@@ -273,6 +298,28 @@ def _is_verb_use(tokens: Tokens, i: int) -> bool:
             or plain_noun_subject(tokens, max(0, i - 4), i) is not None
         )
     return True
+
+
+def _after_statement(tokens: Tokens, verb: int) -> bool:
+    """'issued a statement denying…', 'a letter to the journal calling…': a participle
+    cue right after what the source issued (or after its addressee), which speaks for
+    the subject of the main clause."""
+    if tokens.lowers[verb] not in lx.PARTICIPLE_CUES:
+        return False
+    for k in range(verb - 1, max(-1, verb - 5), -1):
+        if tokens.lowers[k] in lx.STATEMENT_NOUNS:
+            return True
+        if not tokens[k].is_word:
+            return False
+    return False
+
+
+def _after_be(lowers: tuple[str, ...], i: int) -> bool:
+    """A form of "be" right before, or before adverbs ("were also firmly denied")."""
+    j = i - 1
+    while j >= 0 and lowers[j] in lx.VERB_ADVERBS and lowers[j] not in ("not", "never"):
+        j -= 1
+    return j >= 0 and lowers[j] in lx.BE_FORMS
 
 
 def _document_showing(tokens: Tokens, verb: int) -> TokenSpan | None:
@@ -308,7 +355,7 @@ def _after_preposition(lowers: tuple[str, ...], i: int) -> bool:
 def _speaker(tokens: Tokens, verb: int, lemma: str) -> TokenSpan | None:
     low = tokens.lowers[verb]
     previous = tokens[verb - 1].text if verb else ""
-    if low in lx.PARTICIPLE_CUES and previous == ",":
+    if low in lx.PARTICIPLE_CUES and (previous == "," or _after_statement(tokens, verb)):
         return main_subject(tokens, verb)
     if tokens.lowers[verb - 1 : verb] == ("and",):
         # "X called the numbers misleading and said…": the subject of the first verb

@@ -63,6 +63,8 @@ def _cues(tokens: Tokens) -> list[DenialCue]:
         if word in lx.DENY_VERBS:
             if before in lx.BE_FORMS or refuses_a_thing(lowers, i):
                 continue
+            if withholds_denial(lowers, i):
+                continue
             found.append(DenialCue((i, i + 1), DENY_SCORE))
         elif word in lx.DISPUTE_VERBS:
             if before in lx.BE_FORMS and word.endswith("ed"):
@@ -83,6 +85,9 @@ def _cues(tokens: Tokens) -> list[DenialCue]:
     pushback = phrasal_dispute(lowers)
     if pushback is not None:
         found.append(DenialCue(pushback, DISPUTE_SCORE))
+    passive = passive_dispute(lowers)
+    if passive is not None:
+        found.append(DenialCue(passive[0], DISPUTE_SCORE))
     found.extend(_misstated(tokens))
     found.extend(_no_support(lowers))
     found.extend(_not_accepted(lowers))
@@ -101,13 +106,36 @@ def refuses_a_thing(lowers: tuple[str, ...], verb: int) -> bool:
     denied…', 'denied nearly 3,400 claims' (counted claims are insurance claims)."""
     after = lowers[verb + 1 : verb + 4]
     if after[:1] and after[0] in lx.DENY_NOT_A_DENIAL_OBJECTS:
-        return True
+        # "denied a visa", not "denied a report that…" nor "refuted a claim"
+        claim = after[0] in ("a", "an") and any(w in lx.CLAIM_NOUNS for w in after[1:])
+        return not claim and lowers[verb] not in lx.REFUTING_VERBS
     if any(w in lx.RULING_OBJECTS for w in after):
         return True
     counted = [w for w in lowers[verb + 1 : verb + 4] if w not in lx.QUANTITY_WORDS][:1]
     if counted and counted[0][:1].isdigit():
         return True
     return any(w in lx.RULING_SUBJECTS for w in lowers[max(0, verb - 3) : verb])
+
+
+def withholds_denial(lowers: tuple[str, ...], verb: int) -> bool:
+    """A denial not made: negated ("did not deny", "has never denied", "would neither
+    confirm nor deny"), refused ("declined to deny") or asked about ("asked whether it
+    denied…", "if she denies")."""
+    j = verb
+    while j > 0 and (lowers[j - 1] in lx.AUXILIARIES or lowers[j - 1] in lx.VERB_ADVERBS):
+        j -= 1
+        if lowers[j] in ("not", "never") or lowers[j].endswith("n't"):
+            return True
+    if j > 0 and lowers[j - 1] == "nor":
+        return True
+    if j > 1 and lowers[j - 1] == "to" and lowers[j - 2] in lx.REFUSALS:
+        return True
+    for word in reversed(lowers[max(0, verb - lx.ASKED_REACH) : verb]):
+        if word in (",", ";", ":", "“", "”", '"'):
+            return False
+        if word in ("whether", "if"):
+            return True
+    return False
 
 
 def phrasal_dispute(lowers: tuple[str, ...]) -> tuple[int, int] | None:
@@ -134,6 +162,38 @@ def phrasal_dispute(lowers: tuple[str, ...]) -> tuple[int, int] | None:
 
 
 _PHRASAL_VERBS = frozenset(verb for verbs, _, _ in lx.PHRASAL_DISPUTES for verb in verbs)
+
+
+def passive_dispute(lowers: tuple[str, ...]) -> tuple[tuple[int, int], int] | None:
+    """'The allegations were also rejected by the Centre League', 'the accusations were
+    brushed aside by the council': a claim, a passive dispute or deny verb (or a phrasal
+    one) and its agent after "by". Returns the verb's [first, last) tokens and where the
+    agent starts. Not a ruling ("the charges were dismissed by a judge")."""
+    if "by" not in lowers:
+        return None
+    for i, word in enumerate(lowers):
+        if word not in lx.PASSIVE_DISPUTES:
+            continue
+        be = i - 1
+        while be >= 0 and lowers[be] in lx.VERB_ADVERBS:
+            be -= 1
+        if be < 1 or lowers[be] not in lx.BE_FORMS:
+            continue
+        if not any(w in lx.CLAIM_NOUNS for w in lowers[max(0, be - lx.CLAIM_BEFORE_REACH) : be]):
+            continue
+        end = i + 1
+        if end < len(lowers) and lowers[end] in lx.PASSIVE_PARTICLES:
+            end += 1
+        by = end
+        while by < len(lowers) and lowers[by] in lx.VERB_ADVERBS:
+            by += 1
+        if lowers[by : by + 1] != ("by",):
+            continue
+        agent = lowers[by + 1 : by + 4]
+        if any(w in lx.RULING_SUBJECTS for w in agent):
+            continue
+        return (i, end), by + 1
+    return None
 
 
 def _misstated(tokens: Tokens) -> list[DenialCue]:
@@ -226,11 +286,13 @@ def _called_dismissively(lowers: tuple[str, ...]) -> tuple[int, int] | None:
     for i, word in enumerate(lowers):
         if word not in lx.CALLING_VERBS:
             continue
-        reach = lowers[i + 1 : i + 1 + lx.DISPUTE_REACH + 2]
-        claim = next((k for k, w in enumerate(reach) if w in lx.CLAIM_NOUNS), None)
+        reach = lowers[i + 1 : i + 1 + lx.DISPUTE_REACH + lx.CALLED_REACH]
+        claim = next(
+            (k for k, w in enumerate(reach[: lx.DISPUTE_REACH + 2]) if w in lx.CLAIM_NOUNS), None
+        )
         if claim is None:
             continue
-        rest = reach[claim + 1 : claim + 5]
+        rest = reach[claim + 1 : claim + 1 + lx.CALLED_REACH]
         dismissive = next((k for k, w in enumerate(rest) if w in lx.DISMISSIVE_NOUNS), None)
         if dismissive is not None:
             at = i + 1 + claim + 1 + dismissive
@@ -255,10 +317,13 @@ def stands_by(lowers: tuple[str, ...]) -> tuple[int, int] | None:
 
 
 def _claim_within(lowers: tuple[str, ...], start: int, reach: int) -> bool:
+    """A claim (or a text that carries one) among the next `reach` words, before any
+    punctuation: "took issue with Signal Lab's method"."""
     for word in lowers[start : start + reach]:
-        if word in lx.CLAIM_NOUNS:
+        if word in lx.CLAIM_NOUNS or word in lx.DISPUTED_TEXTS:
             return True
-        if not word.isalpha() and word not in ("'s",):
+        possessive = word.endswith(("'s", "’s")) and word[:-2].replace("-", "").isalpha()
+        if not word.isalpha() and word not in ("'s",) and not possessive:
             return False
     return False
 
@@ -315,8 +380,8 @@ def aims_at_claim(lowers: tuple[str, ...], verb: int) -> bool:
         return True  # "…, an account the defense disputes"
     reach = lowers[verb + 1 : verb + 1 + lx.DISPUTE_REACH]
     for word in reach:
-        if word in lx.CLAIM_NOUNS:
-            return True
+        if word in lx.CLAIM_NOUNS or word in lx.DISPUTED_TEXTS:
+            return True  # "rejected the allegations", "questioned the study's method"
         if word in (".", ";", "”", '"'):
             break
     as_reach = lowers[verb + 1 : verb + 1 + 2 * lx.DISPUTE_REACH]
@@ -371,7 +436,23 @@ def _phrases(tokens: Tokens) -> list[DenialCue]:
     negative = _negative_existential(lowers)
     if negative is not None:
         found.append(DenialCue(negative, FALSEHOOD_SCORE))
+    such = _not_any_such(lowers)
+    if such is not None:
+        found.append(DenialCue(such, FALSEHOOD_SCORE))
     return found
+
+
+def _not_any_such(lowers: tuple[str, ...]) -> tuple[int, int] | None:
+    """'was not aware of any such incident', 'never made any such payment': "such"
+    takes up what was reported, and the negation says it is not so (like "no such
+    agreement existed", a phrase of NEGATED_CLAIM_PHRASES)."""
+    for k in range(1, len(lowers) - 1):
+        if lowers[k] != "any" or lowers[k + 1] != "such":
+            continue
+        before = lowers[max(0, k - 4) : k]
+        if any(w in ("not", "never", "nor") or w.endswith("n't") for w in before):
+            return (k, k + 2)
+    return None
 
 
 NOUN_PHRASE_REACH = 4

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.core.analysis import lexicon as lx
-from workbench.core.analysis.suggestions.attribution import Attribution
+from workbench.core.analysis.suggestions.attribution import Attribution, quoted_tokens
 from workbench.core.analysis.suggestions.counter import ACCUSED_BONUS, ANSWER_BONUS, find_counter
 from workbench.core.analysis.suggestions.denial import (
     DISPUTE_SCORE,
@@ -157,7 +157,9 @@ def judge_denial(
         and not conceding
         and not _plans(tokens, skip)
         and lx.CONCEDING_WORDS.isdisjoint(tokens.lowers)  # "I made mistakes": a point granted
-    ):
+        and (counter is not None or _quotes(tokens))
+    ):  # a reported clause after a denial is narration unless it counters ("It said it
+        # had paid 6,200 other claims"); the speaker's own words go on with the denial
         score = FOLLOW_UP_SCORE
         if counter is not None:
             score = max(score, counter.score) + BOTH_BONUS
@@ -181,6 +183,13 @@ def _insists(tokens: Tokens, attribution: Attribution | None) -> tuple[int, int]
         if lx.REPORTING_VERBS.get(word) in lx.INSISTING_LEMMAS and lowers[k + 1] == "that":
             return (k, k + 1)
     return None
+
+
+def _quotes(tokens: Tokens) -> bool:
+    """Does the sentence quote its speaker's words (a quotation of more than a word or
+    two, not a scare-quoted term)?"""
+    inside = quoted_tokens(tokens)
+    return sum(inside) > lx.SCARE_QUOTE_WORDS
 
 
 def _plans(tokens: Tokens, skip: frozenset[int]) -> bool:

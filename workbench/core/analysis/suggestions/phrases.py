@@ -261,12 +261,39 @@ def _apposition(tokens: Tokens, comma: int) -> TokenSpan | None:
     if is_full_name(tokens, inner, comma):
         return (inner, comma)
     outer = noun_phrase_before(tokens, _segment_start(tokens, inner - 1), inner - 1)
-    if outer is not None and not tokens[outer[1] - 1].is_name:
+    if outer is None or not tokens[outer[1] - 1].is_name:
         opening = inner + (tokens.lowers[inner] == "the" and inner + 1 < comma)
-        named = name_opening(tokens, opening, comma) or _organisation_name(tokens, opening, comma)
+        named = (
+            name_opening(tokens, opening, comma)
+            or _organisation_name(tokens, opening, comma)
+            or _described_name(tokens, opening, comma)
+        )
         if named is not None:
             return named  # a description, then the name it describes
     return outer
+
+
+def _described_name(tokens: Tokens, start: int, end: int) -> TokenSpan | None:
+    """'…, the Norwegian rider Jonas Vik, wrote', '…, the energy company Helvia, said',
+    '…, incumbent clerk Ruth Ambrose, called': an apposition that describes its name
+    before giving it; the name is the capitalised words that end it (two or more, or one
+    after a word for an organisation or a role)."""
+    first = end
+    while first > start and (tokens[first - 1].is_name or tokens[first - 1].is_particle):
+        first -= 1
+    if first in (start, end) or tokens[first - 1].is_capitalised:
+        return None  # all names (handled before), none, or a name run cut short
+    before = tokens[first - 1]
+    if not before.is_word or before.lower in lx.NP_CONNECTORS or before.is_possessive:
+        return None  # "One of the Leaders", "the team's Vik"
+    if any(tokens.lowers[j] in lx.PREPOSITIONS for j in range(start, first)):
+        return None  # "…, filed by Curtis Bell in Los Angeles, alleges": not a description
+    if is_full_name(tokens, first, end):
+        return (first, end)
+    role = before.bare in lx.ROLES or before.bare in lx.ORGANISATION_ROLES
+    if end - first == 1 and role and not tokens[first].is_possessive:
+        return (first, end)
+    return None
 
 
 def _organisation_name(tokens: Tokens, start: int, end: int) -> TokenSpan | None:
@@ -275,7 +302,11 @@ def _organisation_name(tokens: Tokens, start: int, end: int) -> TokenSpan | None
     if end - start < 2:
         return None
     words = range(start, end)
-    if all(tokens[j].is_capitalised and not tokens[j].is_possessive for j in words):
+    if all(
+        (tokens[j].is_capitalised and not tokens[j].is_possessive)
+        or (start < j < end - 1 and tokens.lowers[j] in lx.NAME_CONNECTORS)
+        for j in words
+    ):  # "the Pacific Insurers Council", "Parents for Safe Products"
         return (start, end)
     return None
 
@@ -377,8 +408,9 @@ def name_opening(tokens: Tokens, start: int, end: int) -> TokenSpan | None:
 def _first_phrase(tokens: Tokens, start: int, limit: int) -> TokenSpan | None:
     while start < limit:
         word = tokens.lowers[start]
-        if word in lx.LEAD_INS and word not in ("that", "who", "which"):
-            if tokens[start].is_capitalised and word in lx.ADVERBIAL_OPENERS:
+        opener = tokens[start].is_capitalised and word in lx.ADVERBIAL_OPENERS
+        if opener or (word in lx.LEAD_INS and word not in ("that", "who", "which")):
+            if opener:
                 comma = next((j for j in range(start, limit) if tokens[j].text == ","), None)
                 if comma is None:
                     return None

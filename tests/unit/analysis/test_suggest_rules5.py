@@ -1,0 +1,228 @@
+"""rules-5: the forms added after blind set 3 was measured (blind sets 1-3 and the DEV
+set are all development text now), each with its near misses. Every sentence here was
+written for these tests from ../shared/GUIDELINE.md and news usage; none is copied from
+a gold set."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.core.analysis.suggestions.suggest import (
+    SUGGESTER_VERSION,
+    Suggestion,
+    suggest_sentences,
+)
+from workbench.core.corpus.sentences import split_sentences
+
+
+def suggested(text: str) -> list[Suggestion]:
+    return suggest_sentences("story", text, split_sentences("story", text))
+
+
+def one(text: str) -> Suggestion:
+    found = suggested(text)
+    assert len(found) == 1
+    return found[0]
+
+
+def test_the_version_is_rules_5() -> None:
+    assert SUGGESTER_VERSION == "rules-5"
+
+
+# ---------------------------------------------------------------- passive disputes
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The accusations were rejected by the ruling party.", "ruling party"),
+        ("The claims were also firmly denied by the ministry.", "ministry"),
+        ("Her account of the meeting was disputed by two colleagues.", "two colleagues"),
+        ("The allegations were brushed aside by the club's owner.", "club's owner"),
+        ("The union's figures were quickly dismissed by Transport Minister Ana Lopes.",
+         "Ana Lopes"),
+    ],
+)  # fmt: skip
+def test_a_passive_dispute_names_its_agent_as_the_source(text: str, source: str) -> None:
+    found = one(text)
+    assert {"attribution", "denial"} <= set(found.tags)
+    assert found.source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The charges were dismissed by a judge in March.",
+        "The proposal was rejected by the council on Monday.",
+        "Her application was denied by the housing office.",
+        "The reports were published by three newspapers.",
+    ],
+)
+def test_a_passive_ruling_or_act_is_not_a_denial(text: str) -> None:
+    assert "denial" not in one(text).tags
+
+
+# ---------------------------------------------------------------- described, then named
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The airline's largest shareholder, the investment fund Arcadia, said it would "
+         "vote against the deal.", "Arcadia"),
+        ("One of the strikers, the veteran forward Tomas Berg, told reporters he was fit.",
+         "Tomas Berg"),
+        ("A patients' group, Friends of the Royal Infirmary, said waiting times had "
+         "doubled.", "Friends of the Royal Infirmary"),
+        ("The defending champion, former world number one Lena Ost, said she felt ready.",
+         "Lena Ost"),
+        ("The city's mayor, a former teacher, said the budget was balanced.", "city's mayor"),
+        ("The lawsuit, filed by Maria Gomez in a court in Lisbon, alleges fraud.", "lawsuit"),
+    ],
+)  # fmt: skip
+def test_a_description_then_a_name_gives_the_name(text: str, source: str) -> None:
+    assert one(text).source == source
+
+
+def test_a_sentence_opening_with_a_place_phrase_keeps_its_subject_as_speaker() -> None:
+    text = (
+        "Outside the stadium, the fans' association issued a statement saying the ban was unfair."
+    )
+    found = one(text)
+    assert found.source == "fans' association"
+
+
+# ---------------------------------------------------------------- disputed texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The head of research, Omar Said, rejected that analysis in an email to staff.",
+        "The company's lawyer, Ruth Kay, took issue with the study's method.",
+        "The mayor dismissed online commentary linking the fire to the new plant.",
+        "The ministry's spokesman, Ivan Petrov, disputed the poll's results.",
+        "Dr. Mills refuted a claim spreading on social media that the vaccine was untested.",
+    ],
+)
+def test_disputing_a_text_or_its_method_is_a_denial(text: str) -> None:
+    assert {"attribution", "denial"} <= set(one(text).tags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board rejected the merger plan on Friday.",
+        "The minister dismissed two senior officials after the leak.",
+        "The embassy denied a visa to the journalist.",
+    ],
+)
+def test_disputing_an_act_is_not_a_denial(text: str) -> None:
+    assert "denial" not in one(text).tags
+
+
+# ---------------------------------------------------------------- calling a claim something
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The coach described claims to the contrary as "simply mistaken."',
+        'The chief executive called the report\'s account "a complete misreading of the contract."',
+        "The authors issued a statement calling the critics' account a mischaracterisation "
+        "of their work.",
+        'The minister described the union\'s figures as "plainly wrong."',
+    ],
+)
+def test_calling_a_claim_mistaken_is_a_denial(text: str) -> None:
+    assert {"attribution", "denial"} <= set(one(text).tags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The professor called the report "an important contribution."',
+        'She described the findings as "sobering."',
+        "He called the decision wrong-headed but said he would comply.",
+    ],
+)
+def test_calling_a_claim_by_another_name_is_not_a_denial(text: str) -> None:
+    assert "denial" not in one(text).tags
+
+
+# ---------------------------------------------------------------- "no such", "any such"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said no such meeting had taken place.",
+        "The club said it had received no such offer.",
+        "She said she was not aware of any such payment.",
+    ],
+)
+def test_no_such_thing_rebuts_what_was_reported(text: str) -> None:
+    assert {"attribution", "denial"} <= set(one(text).tags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police said they would look into any such reports.",
+        "The regulator said any such payment would have to be declared.",
+    ],
+)
+def test_any_such_without_negation_is_not_a_denial(text: str) -> None:
+    assert "denial" not in one(text).tags
+
+
+# ---------------------------------------------------------------- denials not made
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator did not deny meeting the lobbyist.",
+        "The company has never denied the report.",
+        "The ministry would neither confirm nor deny the figures.",
+        "The player declined to deny the transfer rumours.",
+        "Asked whether he denied the allegations, the coach said he had no comment.",
+        "Reporters asked the minister if she denies the claims.",
+    ],
+)
+def test_a_denial_not_made_is_not_a_denial(text: str) -> None:
+    assert "denial" not in one(text).tags
+
+
+# ---------------------------------------------------------------- nobody speaks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No group has claimed responsibility for the blast.",
+        "The ministry has not announced whether it will appeal.",
+        "The company did not explain how the data was lost.",
+    ],
+)
+def test_nothing_said_is_no_attribution(text: str) -> None:
+    assert "attribution" not in one(text).tags
+
+
+# ---------------------------------------------------------------- after a denial
+
+
+def test_a_reported_clause_after_a_denial_is_narration() -> None:
+    text = (
+        "The hospital denied that patients had been turned away. "
+        "It said it had opened two new wards this year."
+    )
+    assert "denial" not in suggested(text)[1].tags
+
+
+def test_a_quotation_after_a_denial_goes_on_denying() -> None:
+    text = (
+        "The hospital denied that patients had been turned away. "
+        '"Every patient who came to us was seen and treated," a spokeswoman said.'
+    )
+    assert "denial" in suggested(text)[1].tags
