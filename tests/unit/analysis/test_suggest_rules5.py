@@ -226,3 +226,68 @@ def test_a_quotation_after_a_denial_goes_on_denying() -> None:
         '"Every patient who came to us was seen and treated," a spokeswoman said.'
     )
     assert "denial" in suggested(text)[1].tags
+
+
+# ---------------------------------------------------------------- headlines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator denies taking gifts from defence contractor",
+        "Cargo plane lands safely after engine fire",
+        "Port workers dispute safety figures",
+    ],
+)
+def test_a_sentence_case_headline_with_a_verb_is_a_claim(text: str) -> None:
+    assert "claim" in one(text).tags
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Weather and traffic updates", "Opinion: the week in review", "Photos and videos"],
+)
+def test_a_label_is_not_a_claim(text: str) -> None:
+    assert "claim" not in one(text).tags
+
+
+def test_a_headline_denial_names_the_denier_not_the_verb() -> None:
+    found = one("Council rejects claim it ignored flood warnings")
+    assert {"attribution", "denial"} <= set(found.tags)
+    assert found.source == "Council"
+
+
+def test_recalling_counted_things_reports_nothing() -> None:
+    assert "attribution" not in one("CarCo recalls 80,000 cars over faulty brakes.").tags
+
+
+# ---------------------------------------------------------------- not what is disputed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr. Amal Reyes, an engineer who was not involved in the inquiry, said the bridge "
+        "was sound.",
+        "The health board said there was no risk to patients.",
+        "He said it was not possible to say how long the repairs would take.",
+        "She said she was not seeking damages.",
+    ],
+)
+def test_a_description_a_reassurance_or_an_inability_is_not_a_denial(text: str) -> None:
+    assert "denial" not in one(text).tags
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('The envoy, in a speech to the assembly, branded the report "a fabrication."',
+         "envoy"),
+        ("The club's medical director, Dr. Lise Holm, contested the league's figures, "
+         "saying most injuries were minor.", "Lise Holm"),
+    ],
+)  # fmt: skip
+def test_branding_or_contesting_a_claim_is_a_denial_by_its_subject(text: str, source: str) -> None:
+    found = one(text)
+    assert {"attribution", "denial"} <= set(found.tags)
+    assert found.source == source

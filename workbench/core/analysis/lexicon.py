@@ -106,6 +106,9 @@ REPORTING_VERBS: dict[str, str] = _forms(
         "believe": ("believe", "believes", "believed"),
         "suggest": ("suggest", "suggests", "suggested"),
         "cite": ("cite", "cites", "cited", "citing"),
+        "brand": ("branded",),
+        "label": ("labelled", "labeled"),
+        "term": ("termed",),
         "describe": ("describe", "describes", "described"),
         "characterize": ("characterize", "characterizes", "characterized", "characterised"),
         "urge": ("urge", "urges", "urged", "urging"),
@@ -130,6 +133,8 @@ REPORTING_VERBS: dict[str, str] = _forms(
         "slam": ("slam", "slams", "slammed"),
         "challenge": ("challenged", "challenging"),
         "counter": ("countered",),
+        "contest": ("contested", "contests"),
+        "contradict": ("contradicted", "contradicts"),
     }
 )
 """Every form of a verb that reports what a source said, wrote, assessed or believes."""
@@ -480,7 +485,8 @@ confirmation or evidence (ABSENCE_NOUNS)."""
 ABSENCE_NOUNS = frozenset(
     ["evidence", "indication", "indications", "confirmation", "sign", "signs",
      "information", "comment", "word", "details", "data", "proof", "way", "doubt", "need",
-     "plan", "plans", "decision", "timeline", "agreement", "reason", "guarantee"]
+     "plan", "plans", "decision", "timeline", "agreement", "reason", "guarantee", "risk",
+     "risks", "danger", "threat", "cause"]
 )  # fmt: skip
 """Absence of confirmation is not a denial ("have not officially confirmed")."""
 
@@ -596,6 +602,7 @@ NOT_A_REBUTTAL_AFTER = frozenset(
      "revealed", "elaborate", "elaborated", "respond", "responded", "return", "returned",
      "identify", "identified", "name", "named", "answer", "answered", "need", "needed",
      "able", "allowed", "permitted", "expected", "clear", "aware", "sure", "see", "seen",
+     "possible", "impossible", "certain", "seeking", "asking", "planning", "intending",
      "saw", "surprised", "shocked", "worried", "concerned", "happy", "pleased", "convinced",
      "satisfied", "impressed", "disappointed", "easy", "enough", "afraid", "interested",
      "ruled", "rule", "give", "gave", "given", "provide", "provided", "explain",

@@ -82,10 +82,10 @@ class Attribution:
         return (
             self.source is None,
             self.quoted,
+            self.participle,
             not self.strong,
             not self.closing,
             self.negated,
-            self.participle,
             self.cue[0],
         )
 
@@ -129,8 +129,8 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
         lemma = lx.REPORTING_VERBS.get(low)
         if lemma is None:
             continue
-        if lemma == "admit" and _counted_after(lowers, i):
-            continue  # "admitted 4,120 students": let in, not conceded
+        if lemma in ("admit", "recall") and _counted_after(lowers, i):
+            continue  # "admitted 4,120 students", "recalls 310,000 monitors": not words
         if lowers[i + 1 : i + 2] == ("by",) and i and lowers[i - 1] in lx.BE_FORMS:
             # a passive with its agent: "the figures were confirmed by the ministry"
             if low in lx.DISPUTE_VERBS and not any(
@@ -288,6 +288,9 @@ def _is_verb_use(tokens: Tokens, i: int) -> bool:
             return False  # "a town called Millbrook" (not "called the mayor's figures …")
         if _after_preposition(tokens.lowers, i):
             return False  # "declined to comment on the fraud claim": the noun
+        disputing = tokens.lowers[max(0, i - 3) : i]
+        if any(w in lx.DISPUTE_VERBS or w in lx.DENY_VERBS for w in disputing):
+            return False  # "rejects claim it doctored…", "dispute misconduct claim": the noun
         return (
             previous.text in (",", *lx.QUOTE_CLOSERS)
             or before in lx.PRONOUNS

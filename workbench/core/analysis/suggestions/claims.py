@@ -93,7 +93,9 @@ def claim_features(tokens: Tokens, text: str, skip: frozenset[int] = frozenset()
         furniture=_furniture(text, lower),
         question=stripped.endswith("?"),
         uncertainty=uncertain,
-        fragment=len(words) <= 2 or not _has_verb(tokens) or _label(tokens, text),
+        fragment=len(words) <= 2
+        or not (_has_verb(tokens) or _open_headline(tokens, text))
+        or _label(tokens, text),
         site_voice=_site_voice(tokens),
         directive=bool(DIRECTIVE.search(lower) or PLEDGE.match(lower)),
         number=any(tokens[i].is_number or lowers[i] in lx.NUMBER_WORDS for i in content),
@@ -152,7 +154,40 @@ def _label(tokens: Tokens, text: str) -> bool:
     """A short line in sentence case with no closing punctuation: a section heading or
     a caption credit ("Satellite images and facial recognition")."""
     closed = text.rstrip(" ”\"’')»").endswith((".", "!", "?", "…"))
-    return not closed and not tokens.is_headline and len(tokens) <= 8
+    if closed or tokens.is_headline or len(tokens) > 8:
+        return False
+    return ":" in text or not _headline_verb(tokens)
+
+
+def _open_headline(tokens: Tokens, text: str) -> bool:
+    """A line without closing punctuation whose verb is a headline's present tense."""
+    closed = text.rstrip(" ”\"’')»").endswith((".", "!", "?", "…"))
+    return not closed and ":" not in text and _headline_verb(tokens)
+
+
+def _headline_verb(tokens: Tokens) -> bool:
+    """A sentence-case headline states an event with a present-tense verb ("Minister
+    denies taking payments", "Ferry sinks off coast"): a lower-case word ending in -s
+    after a word that can be its subject and before the rest of the line. A label has
+    none ("Recalls and safety alerts", "Satellite images and facial recognition")."""
+    lowers = tokens.lowers
+    for i in range(1, len(tokens) - 1):
+        token, previous = tokens[i], tokens[i - 1]
+        low = lowers[i]
+        if token.is_capitalised or not token.is_word or not previous.is_word:
+            continue
+        if low in lx.DENY_VERBS or low in lx.DISPUTE_VERBS:
+            return True  # "Researchers dispute misconduct claim"
+        if low.endswith(("ss", "us", "is", "'s", "’s")) or not low.endswith("s") or len(low) < 4:
+            continue
+        if lowers[i - 1] in lx.DETERMINERS or lowers[i - 1] in lx.PREPOSITIONS:
+            continue
+        if lowers[i - 1] in ("and", "or", "of") or not tokens[i + 1].is_word:
+            continue
+        if lowers[i + 1] in ("and", "or", "of"):
+            continue  # "Satellite images and facial recognition": nouns listed
+        return True
+    return False
 
 
 def _uncertainty(lower: str) -> float:

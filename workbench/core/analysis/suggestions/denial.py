@@ -105,6 +105,8 @@ def refuses_a_thing(lowers: tuple[str, ...], verb: int) -> bool:
     false? 'denied access', 'denied him bail', 'denied the insurer's request', 'a judge
     denied…', 'denied nearly 3,400 claims' (counted claims are insurance claims)."""
     after = lowers[verb + 1 : verb + 4]
+    if after[:1] and after[0].endswith("ing") and len(after[0]) > 5:
+        return False  # "denies taking payments": an act denied, never a refusal
     if after[:1] and after[0] in lx.DENY_NOT_A_DENIAL_OBJECTS:
         # "denied a visa", not "denied a report that…" nor "refuted a claim"
         claim = after[0] in ("a", "an") and any(w in lx.CLAIM_NOUNS for w in after[1:])
@@ -432,6 +434,8 @@ def _phrases(tokens: Tokens) -> list[DenialCue]:
                 end >= len(lowers) or _absence_of_confirmation(lowers, end)
             ):
                 continue
+            if _describes_someone(lowers, at):
+                continue  # "Dr. Lund, who was not involved in the study, said…"
             found.append(DenialCue((at, end), FALSEHOOD_SCORE))
     negative = _negative_existential(lowers)
     if negative is not None:
@@ -453,6 +457,17 @@ def _not_any_such(lowers: tuple[str, ...]) -> tuple[int, int] | None:
         if any(w in ("not", "never", "nor") or w.endswith("n't") for w in before):
             return (k, k + 2)
     return None
+
+
+def _describes_someone(lowers: tuple[str, ...], at: int) -> bool:
+    """Is `at` inside a relative clause ("who was not involved in the study") describing
+    a person, up to the comma that closes it? It says who someone is, not what is so."""
+    for word in reversed(lowers[max(0, at - 4) : at]):
+        if word in ("who", "whose"):
+            return "," in lowers[at:]
+        if not word.isalpha():
+            return False
+    return False
 
 
 NOUN_PHRASE_REACH = 4
