@@ -291,3 +291,53 @@ def test_branding_or_contesting_a_claim_is_a_denial_by_its_subject(text: str, so
     found = one(text)
     assert {"attribution", "denial"} <= set(found.tags)
     assert found.source == source
+
+
+# ---------------------------------------------------------------- sources and claims
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Two bridges were damaged in the storm, according to fishermen.", "fishermen"),
+        ("The fund lost half its value, according to a court-appointed liquidator.",
+         "court-appointed liquidator"),
+        ("The ship sank within minutes, according to crew members on a nearby trawler.",
+         "crew members"),
+    ],
+)  # fmt: skip
+def test_according_to_any_noun_phrase_names_the_source(text: str, source: str) -> None:
+    found = one(text)
+    assert "attribution" in found.tags
+    assert found.source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why the plane turned back has not been explained.",
+        "How many people were on board is not known.",
+        "It was not immediately known how the fire started.",
+        "Whether the talks resume remains an open question.",
+    ],
+)
+def test_a_question_said_to_be_open_is_no_claim(text: str) -> None:
+    assert "claim" not in one(text).tags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Copyright lawsuits against record labels have doubled since 2020.",
+        "Voting resumes on Monday.",
+        "The airline has not declared an emergency.",
+        "The mayor did not reply to questions.",
+    ],
+)
+def test_a_plain_statement_is_a_claim_without_attribution(text: str) -> None:
+    found = one(text)
+    assert found.tags == ("claim",)
+
+
+def test_a_copyright_line_is_furniture() -> None:
+    assert one("Copyright 2026 The Valley Herald.").tags == ()

@@ -190,7 +190,7 @@ nothing was said: a narrated fact, not an attribution."""
 
 SILENT_VERBS = frozenset(
     ["say", "comment", "specify", "disclose", "reveal", "elaborate", "answer", "respond",
-     "identify", "explain", "deny"]
+     "identify", "explain", "deny", "reply", "declare", "announce"]
 )  # fmt: skip
 """Negated at all ("has not said which firm", "did not respond"), they report that
 nothing was said. Not "confirm": "have not officially confirmed the agreement" reports
@@ -946,7 +946,7 @@ QUOTE_CLOSERS = frozenset(["”", '"', "’", "»"])
 FURNITURE_OPENINGS = (
     r"read (?:more|entire|the full|full)\b",
     r"sign up\b",
-    r"copyright\b",
+    r"copyright\s*(?:©|\(c\)|\d{4})",
     r"(?:photos?|video|image|graphic|illustration)s?(?: by)?\s*:",
     r"(?:reporting|writing|editing|additional reporting|produced|edited) by\b",
     r"(?:updated|published|posted|created)(?: at| on)?\s+\S",
@@ -995,7 +995,9 @@ UNCERTAINTY_PATTERNS = (
     r"there is (?:a|some) (?:possibility|chance)\b",
     r"mixed information\b",
     r"it is (?:possible|not known|unknown)\b",
-    r"(?:is|are|was|were) (?:still )?(?:not (?:yet )?known|unknown)\b",
+    r"(?:is|are|was|were) (?:still )?(?:not (?:yet |immediately )?known|unknown)\b",
+    r"(?:has|have|had) (?:still )?not (?:yet )?been (?:explained|established|determined)\b",
+    r"(?:remains|is|was) an open question\b",
     r"no one knows\b",
     r"question\b[^.;]*\b(?:is|was|remains) (?:what|whether|how|why|who|when)\b",
 )

@@ -34,6 +34,7 @@ from workbench.core.analysis.suggestions.phrases import (
     main_subject,
     noun_phrase_after,
     plain_noun_subject,
+    plain_phrase_after,
     subject_before,
 )
 from workbench.core.analysis.suggestions.tokens import Tokens
@@ -115,7 +116,9 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
         )  # fmt: skip
     for i, low in enumerate(lowers):
         if lowers[i : i + 2] == lx.ACCORDING_TO:
-            source = noun_phrase_after(tokens, i + 2, len(tokens))
+            source = noun_phrase_after(tokens, i + 2, len(tokens)) or plain_phrase_after(
+                tokens, i + 2
+            )
             cue = (i, i + 2)
             found.append(
                 Attribution(cue, "according to", "according to", source, True, False, quoted[i])

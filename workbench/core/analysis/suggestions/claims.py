@@ -31,6 +31,10 @@ UNCERTAINTY = _from_a_word(lx.UNCERTAINTY_PATTERNS)
 DIRECTIVE = _from_a_word(lx.DIRECTIVES)
 PLEDGE = re.compile(lx.PLEDGE_OPENING)
 
+WH_SUBJECT = re.compile(r"\W*(?:how|why|whether|what|who|when|where|which)\b")
+"""A sentence whose subject is a question ("Why the payments were split … has not been
+explained"): with a statement of uncertainty, the whole sentence is one."""
+
 BASE = 0.7
 """A sentence of a news report with nothing for or against: more likely a claim."""
 
@@ -147,6 +151,11 @@ def _has_verb(tokens: Tokens) -> bool:
             previous = tokens[i - 1]
             if previous.is_name or lowers[i - 1] in lx.PRONOUNS or previous.bare in lx.ROLES:
                 return True
+        third_person = low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
+        if i == 1 and third_person and len(low) > 3 and token.is_word:
+            following = lowers[2] if len(tokens) > 2 else ""
+            if following in lx.PREPOSITIONS or following in lx.DETERMINERS:
+                return True  # "Testimony resumes on Tuesday."
     return False
 
 
@@ -196,7 +205,9 @@ def _uncertainty(lower: str) -> float:
     match = UNCERTAINTY.search(lower)
     if match is None:
         return 0.0
-    return 1.0 if len(lower[: match.start()].split()) <= 4 else 0.4
+    if len(lower[: match.start()].split()) <= 4 or WH_SUBJECT.match(lower):
+        return 1.0  # "It is unclear how…", "How many homes were insured is not known."
+    return 0.4
 
 
 def _site_voice(tokens: Tokens) -> bool:

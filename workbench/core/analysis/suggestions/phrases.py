@@ -160,6 +160,30 @@ def noun_phrase_after(tokens: Tokens, start: int, stop: int) -> TokenSpan | None
     return span
 
 
+PLAIN_PHRASE_REACH = 5
+"""Words of a plain noun phrase after "according to" ("a court-appointed receiver")."""
+
+
+def plain_phrase_after(tokens: Tokens, start: int) -> TokenSpan | None:
+    """'according to villagers', 'according to a court-appointed receiver': after
+    "according to", whatever noun phrase follows names the source, up to a preposition,
+    a clause or the sentence's end (role lists cannot name every kind of witness)."""
+    while start < len(tokens) and tokens.lowers[start] in lx.DETERMINERS:
+        start += 1
+    end = start
+    while end < len(tokens) and end - start < PLAIN_PHRASE_REACH:
+        token, word = tokens[end], tokens.lowers[end]
+        if not token.is_word or word in lx.PREPOSITIONS or word in lx.NEVER_NAMES:
+            break
+        if word in lx.AUXILIARIES or word in ("who", "which", "that"):
+            break
+        end += 1
+    if end == start or (end < len(tokens) and tokens[end].is_word and end - start == 0):
+        return None
+    stops = end == len(tokens) or not tokens[end].is_word or tokens.lowers[end] in lx.PREPOSITIONS
+    return (start, end) if stops else None
+
+
 def _describes_name(tokens: Tokens, at: int, stop: int) -> bool:
     """A plain lower-case word right before a full name: "singer" in "Award-winning
     chef Maria Lund" (naming.py keeps the name)."""
