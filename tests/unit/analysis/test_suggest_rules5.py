@@ -341,3 +341,27 @@ def test_a_plain_statement_is_a_claim_without_attribution(text: str) -> None:
 
 def test_a_copyright_line_is_furniture() -> None:
     assert one("Copyright 2026 The Valley Herald.").tags == ()
+
+
+# ---------------------------------------------------------------- quoted verbs, "a single"
+
+
+def test_a_dispute_verb_quoted_in_a_reported_clause_is_a_denial() -> None:
+    text = 'The club said it "firmly rejects" any suggestion that its players were paid.'
+    assert {"attribution", "denial"} <= set(one(text).tags)
+
+
+def test_never_a_single_answers_an_accusation() -> None:
+    text = (
+        "The magazine reported that the senator had taken gifts from lobbyists. "
+        '"I have never accepted a single gift from a lobbyist," the senator told reporters.'
+    )
+    assert "denial" in suggested(text)[1].tags
+
+
+def test_a_single_without_negation_is_no_rebuttal() -> None:
+    text = (
+        "The magazine reported that the senator had taken gifts from lobbyists. "
+        '"I accepted a single gift, and I declared it," the senator told reporters.'
+    )
+    assert "denial" not in suggested(text)[1].tags

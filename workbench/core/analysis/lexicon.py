@@ -581,7 +581,7 @@ EMPHATIC_NEGATIONS = frozenset(["never", "nothing", "nobody", "none", "anything"
                                 "single", "categorically", "absolutely"])  # fmt: skip
 
 REINFORCERS = frozenset(["ever", "any", "anything", "anyone", "anybody", "else",
-                         "whatsoever"])  # fmt: skip
+                         "whatsoever", "single"])  # fmt: skip
 """After a negation they close every exception: "never negotiated anything", "no decision
 had ever been sold", "not by any decision", "nothing else"."""
 """Near a negation, they make it a flat rebuttal: "I have never…", "has done nothing",

@@ -381,11 +381,11 @@ def aims_at_claim(lowers: tuple[str, ...], verb: int) -> bool:
     if any(w in lx.CLAIM_NOUNS for w in answered) and "," in lowers[:verb]:
         return True  # "…, an account the defense disputes"
     reach = lowers[verb + 1 : verb + 1 + lx.DISPUTE_REACH]
-    for word in reach:
+    for at, word in enumerate(reach):
         if word in lx.CLAIM_NOUNS or word in lx.DISPUTED_TEXTS:
             return True  # "rejected the allegations", "questioned the study's method"
-        if word in (".", ";", "”", '"'):
-            break
+        if word in (".", ";") or (word in ("”", '"') and at > 0):
+            break  # a quotation closing on the verb ('"categorically rejects" any…') goes on
     as_reach = lowers[verb + 1 : verb + 1 + 2 * lx.DISPUTE_REACH]
     if "as" not in as_reach:
         return False
