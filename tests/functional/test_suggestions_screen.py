@@ -194,3 +194,36 @@ async def test_enter_in_a_list_or_a_prompt_never_accepts_a_suggestion(
         assert isinstance(app.screen, AnnotateScreen) and place(app) == (0, index)
         (noted,) = store.all()
         assert (noted.note, noted.tags, noted.suggestion_outcome) == ("x", (), "changed")
+
+
+async def test_enter_keeps_tags_the_analyst_corrected_and_moves_on(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    """Correct, then move on: a denial recorded with `d` is the analyst's judgement, and
+    the key that moves on must not replace it with the suggestion (qa3 F2)."""
+    article, index = he_added(bundled)
+    app = make_app(StartAt(article_id=article.id, sentence=index + 1), suggestions=ON)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("d")
+        assert "yours kept" in panel_text(app)
+        await pilot.press("enter")
+        assert place(app) == (0, index + 1), "Enter still moves on"
+        saved = store.get(article.id, index)
+        assert saved is not None and saved.tags == ("denial",), "the correction is kept"
+        assert saved.suggestion_outcome == "changed"
+
+
+async def test_enter_keeps_a_source_the_analyst_typed(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    article, index = he_added(bundled)
+    app = make_app(StartAt(article_id=article.id, sentence=index + 1), suggestions=ON)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("s", "ctrl+u", *"Ryder", "enter")
+        assert "yours kept" in panel_text(app)
+        await pilot.press("enter")
+        saved = store.get(article.id, index)
+        assert saved is not None and saved.source == "Ryder" and saved.tags == ()
+        assert place(app) == (0, index + 1)

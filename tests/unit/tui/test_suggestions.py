@@ -17,6 +17,7 @@ from workbench.tui.state.suggestions import (
     KEPT_ARTICLES,
     ArticleSuggestions,
     accepted,
+    overrules,
     with_provenance,
 )
 
@@ -122,3 +123,18 @@ def test_provenance_is_the_suggestion_shown_at_the_first_save(corpus: Corpus) ->
     no_source = Suggested(shown.version, ("claim",), None, None, shown.scores)
     kept = accepted(claim.changed(source="Pentagon"), no_source)
     assert kept.source == "Pentagon" and kept.tags == ("claim",)
+
+
+def test_accepting_never_overrules_what_the_analyst_recorded(corpus: Corpus) -> None:
+    article = corpus.articles[0]
+    shown = ready(ArticleSuggestions(), article).shown(article, 2)
+    assert shown is not None and shown.source == "He" and shown.resolved_source
+    blank = new_annotation(article, 2)
+    assert not overrules(None, shown) and not overrules(blank, shown)
+    assert not overrules(blank.changed(note="to check", status="disputed"), shown)
+    assert not overrules(blank.changed(tags=shown.tags), shown), "the same tags"
+    assert not overrules(blank.changed(source=shown.resolved_source), shown)
+    assert overrules(blank.toggled("denial"), shown), "other tags"
+    assert overrules(blank.changed(source="Pentagon"), shown), "another source"
+    no_source = Suggested(shown.version, shown.tags, None, None, shown.scores)
+    assert not overrules(blank.changed(source="Pentagon"), no_source), "a source is added"

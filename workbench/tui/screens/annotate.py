@@ -33,7 +33,7 @@ from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
 from workbench.tui.widgets.fitted_footer import FittedFooter
 from workbench.tui.widgets.sentence_view import SentenceView
-from workbench.tui.widgets.suggestion_marks import sentence_marks, suggestion_line
+from workbench.tui.widgets.suggestion_marks import Standing, sentence_marks, suggestion_line
 
 
 def _binding(keys: str, action: str, label: str, help: str, id: str, show: bool = True) -> Binding:
@@ -260,9 +260,12 @@ class AnnotateScreen(Screen[None]):
         if not suggestions.is_ready(self.session.article):
             return Content("suggested …").stylize("$text-muted")  # the worker is on it
         key = self.first_key("accept_suggestion")
-        return suggestion_line(
-            suggestion, suggestions.settings.lowest_score, key, self.session.holds_suggestion
-        )
+        standing: Standing = "offered"
+        if self.session.holds_suggestion:
+            standing = "held"
+        elif self.session.keeps_own_judgement:
+            standing = "overruled"
+        return suggestion_line(suggestion, suggestions.settings.lowest_score, key, standing)
 
     @work(thread=True, group="suggestions", description="suggest tags")
     def compute_suggestions(self, article: Article) -> None:
@@ -390,7 +393,8 @@ class AnnotateScreen(Screen[None]):
 
     def action_accept_suggestion(self) -> None:
         """Store the suggestion shown, whole, and go on: one key per agreed sentence. With
-        nothing to accept (none shown, or already recorded as suggested), just go on."""
+        nothing to accept (none shown, already recorded as suggested, or the analyst
+        recorded other tags or another source, which are kept), just go on."""
         if not self.has_sentence():
             return
         if self.session.shown_suggestion is None or self.write(self.session.accept_suggestion):

@@ -14,7 +14,12 @@ from workbench.core.analysis.suggestions.suggest import Suggestion
 from workbench.core.annotation import STATUSES, Anchor, Annotation, Suggested
 from workbench.core.corpus.articles import Article
 from workbench.core.corpus.sentences import Sentence
-from workbench.tui.state.suggestions import ArticleSuggestions, accepted, with_provenance
+from workbench.tui.state.suggestions import (
+    ArticleSuggestions,
+    accepted,
+    overrules,
+    with_provenance,
+)
 from workbench.tui.state.workspace import Workspace, WorkspaceChange
 
 
@@ -105,6 +110,13 @@ class AnnotationSession:
             and current is not None
             and shown.held_by(current.tags, current.source)
         )
+
+    @property
+    def keeps_own_judgement(self) -> bool:
+        """True when the sentence holds tags or a source the analyst recorded that the
+        suggestion shown would replace: Enter keeps them and only moves on."""
+        shown = self.shown_suggestion
+        return shown is not None and overrules(self.annotation, shown)
 
     def tagged_in_article(self) -> int:
         return sum(1 for note in self.anchors.placed(self.article).values() if note.tags)
@@ -300,10 +312,11 @@ class AnnotationSession:
         return current
 
     def accept_suggestion(self) -> Annotation | None:
-        """Store the whole suggestion shown (tags and source); None when none is shown or
-        the annotation already holds it as is (nothing to write)."""
+        """Store the whole suggestion shown (tags and source); None (nothing written) when
+        none is shown, the annotation already holds it as is, or accepting would replace
+        what the analyst recorded (keeps_own_judgement)."""
         shown = self.shown_suggestion
-        if shown is None or self.holds_suggestion:
+        if shown is None or self.holds_suggestion or self.keeps_own_judgement:
             return None
         return self.save(lambda annotation: accepted(annotation, shown))
 

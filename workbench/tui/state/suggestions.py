@@ -113,6 +113,22 @@ def with_provenance(annotation: Annotation, shown: Suggested | None) -> Annotati
     return replace(annotation, suggestion=shown)
 
 
+def overrules(annotation: Annotation | None, shown: Suggested) -> bool:
+    """True when accepting `shown` would replace a judgement the analyst recorded: tags
+    other than the suggested ones, or a source other than the suggested one (or the
+    speaker it resolves to). Enter then keeps the analyst's judgement: a tag corrected
+    with c/a/d is never thrown away by the key that moves on."""
+    if annotation is None:
+        return False
+    if annotation.tags and annotation.tags != shown.tags:
+        return True
+    return (
+        annotation.source is not None
+        and shown.source is not None
+        and annotation.source not in (shown.source, shown.resolved_source)
+    )
+
+
 def accepted(annotation: Annotation, shown: Suggested) -> Annotation:
     """`annotation` holding the whole suggestion: its tags and its source (in the
     guideline's form, a pronoun as the pronoun; the speaker it resolves to is in the

@@ -9,6 +9,7 @@ the text itself is always shown literally (workbench.tui.literal).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from textual.content import Content
 
@@ -27,6 +28,11 @@ MUTED = "$text-muted"
 CUE, SOURCE = "cue", "source"
 """The kinds of mark on the sentence."""
 
+Standing = Literal["offered", "held", "overruled"]
+"""Where the suggestion stands against what is recorded: Enter would accept it, the
+annotation holds it as is, or the analyst recorded other tags or another source (Enter
+keeps those and only moves on)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Mark:
@@ -38,14 +44,20 @@ class Mark:
 
 
 def suggestion_line(
-    suggestion: Suggestion | None, lowest: float, accept_key: str, held: bool
+    suggestion: Suggestion | None, lowest: float, accept_key: str, standing: Standing
 ) -> Content:
-    """The panel's line: the key that accepts (or ✓ when the annotation already holds the
-    suggestion as is), the suggested tags with their scores, and the source (→ the
-    speaker a pronoun resolves to) last, where a narrow panel cuts it."""
+    """The panel's line: the key that accepts (✓ when the annotation already holds the
+    suggestion as is, "yours kept" when the analyst recorded otherwise), the suggested
+    tags with their scores, and the source (→ the speaker a pronoun resolves to) last,
+    where a narrow panel cuts it."""
     if suggestion is None:
         return Content("suggested —").stylize(MUTED)
-    label = Content("suggested ✓ " if held else f"suggested ({accept_key}) ").stylize(MUTED)
+    labels = {
+        "offered": f"suggested ({accept_key}) ",
+        "held": "suggested ✓ ",
+        "overruled": "suggested · yours kept ",
+    }
+    label = Content(labels[standing]).stylize(MUTED)
     parts = [
         Content(f"◇ {tag} {score_text(suggestion.scores[tag])}").stylize(SUGGESTED_STYLES[tag])
         for tag in shown_tags(suggestion, lowest)
