@@ -365,3 +365,30 @@ def test_a_single_without_negation_is_no_rebuttal() -> None:
         '"I accepted a single gift, and I declared it," the senator told reporters.'
     )
     assert "denial" not in suggested(text)[1].tags
+
+
+# ---------------------------------------------------------------- whose speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Relatives of the missing climbers criticised the search.",
+         "Relatives of the missing climbers"),
+        ("Lawyers for the defendants said they would appeal.", "Lawyers for the defendants"),
+        ("A spokesman for the airline said flights would resume.", "spokesman for the airline"),
+        ("A senior official familiar with the talks said a deal was close.", "senior official"),
+        ("Officials who asked not to be named said the plan was shelved.", "Officials"),
+    ],
+)  # fmt: skip
+def test_a_post_modifier_saying_whose_is_part_of_the_source(text: str, source: str) -> None:
+    assert one(text).source == source
+
+
+def test_a_group_with_a_post_modifier_is_not_the_body_a_later_role_means() -> None:
+    text = (
+        "The mining company denied that it had ignored any warnings. "
+        "Relatives of the trapped men accused the company of cutting corners. "
+        '"Every shift was inspected," the company said.'
+    )
+    assert suggested(text)[2].resolved_source == "mining company"

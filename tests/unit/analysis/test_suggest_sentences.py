@@ -129,7 +129,9 @@ CONSTRUCTIONS = [
     ("The tenants’ association wrote that rents had doubled.", "tenants’ association"),
     # the object of a preposition is not the speaker
     ("A video shared widely on social media claimed that the bridge had collapsed.", "video"),
-    ("Residents of the flooded district said the water rose within minutes.", "Residents"),
+    # whose speaker is part of the source (rules-5: every blind annotator kept it)
+    ("Residents of the flooded district said the water rose within minutes.",
+     "Residents of the flooded district"),
     # a closing reporting clause wins over a cue inside what was said
     ("The lawsuit will argue that the landlord ignored repeated warnings, she said.", "she"),
     # written for the blind-set work: datelines, descriptions before a name

@@ -867,6 +867,11 @@ PREPOSITIONS = frozenset(
 """A phrase right after one of these is its object, not the subject of a verb after it
 ("A post shared on social media claimed…": the post claimed, not social media)."""
 
+SOURCE_POSTMODIFIERS = frozenset(["of", "for", "with", "representing"])
+"""Post-modifiers kept in a source: whose ("Lawyers for the plaintiffs", "Relatives of
+the trapped men"), not where ("officials in Paris": annotators differ), an adjective
+("familiar with") or a clause."""
+
 POSTMODIFIER_STARTS = frozenset(
     ["who", "whose", "which", "that", "with", "at", "in", "from", "for", "of", "familiar",
      "close", "responsible", "involved", "based", "speaking", "representing", "working",

@@ -348,8 +348,33 @@ def _modified_subject(tokens: Tokens, segment: int, end: int) -> TokenSpan | Non
         return None
     following = tokens.lowers[found[1]]
     if following in lx.POSTMODIFIER_STARTS or (len(following) > 4 and following.endswith("ed")):
-        return found  # "officials familiar with…", "a post shared on…"
+        return _with_its_modifier(tokens, found, end)  # "officials familiar with…"
     return None
+
+
+def _with_its_modifier(tokens: Tokens, found: TokenSpan, end: int) -> TokenSpan:
+    """'Relatives of the trapped men', 'Lawyers for the plaintiffs', 'the union
+    representing port workers': a post-modifier that says whose is part of the source;
+    an adjective or a clause is not ("a senior official familiar with troop movements",
+    "officials who…")."""
+    start, stop = found
+    if tokens.lowers[stop] not in lx.SOURCE_POSTMODIFIERS or end - stop > MODIFIER_REACH:
+        return found
+    for k in range(stop + 1, end):
+        token, word = tokens[k], tokens.lowers[k]
+        if not token.is_word or word in lx.AUXILIARIES or word in ("who", "which", "that"):
+            return found
+        if token.is_possessive:
+            continue
+        if not token.is_capitalised and len(word) > 4 and word.endswith(("ed", "ly")):
+            if word not in lx.ROLES and k < end - 1:
+                continue  # "the trapped men": a participle modifying the noun after it
+            return found
+    return (start, end) if end > stop + 1 else found
+
+
+MODIFIER_REACH = 7
+"""Tokens of a post-modifier kept in a source ("of one of the babies")."""
 
 
 def _determined_noun(tokens: Tokens, start: int, end: int) -> TokenSpan | None:

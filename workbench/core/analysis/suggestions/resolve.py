@@ -207,6 +207,11 @@ def _nationality(tokens: Tokens, k: int) -> bool:
 
 def _kind(tokens: Tokens, span: tuple[int, int]) -> str:
     start, end = span
+    modified = next(
+        (k for k in range(start + 1, end) if tokens.lowers[k] in lx.SOURCE_POSTMODIFIERS), None
+    )
+    if modified is not None and _lower_case_word(tokens, modified - 1):
+        end = modified  # "Relatives of the trapped men": a group, whatever the men are
     head = tokens[end - 1]
     words = tokens.lowers[start:end]
     if "and" in words or "&" in words:
