@@ -140,7 +140,7 @@ def test_the_commands_print_every_problem_one_line_each(
 def test_the_suggestion_settings_are_read_and_checked(tmp_path: Path) -> None:
     from workbench.config.settings import SuggestionSettings, suggestion_settings
 
-    assert suggestion_settings(tmp_path / "absent.toml") == SuggestionSettings(True, 0.5)
+    assert suggestion_settings(tmp_path / "absent.toml") == SuggestionSettings(True, 0.45)
     path = write(tmp_path, "[suggestions]\nenabled = false\nlowest_score = 0.8\n")
     assert suggestion_settings(path) == SuggestionSettings(False, 0.8)
     path = write(tmp_path, "[suggestions]\nenabled = 'no'\nlowest_score = 2\nlowest = 1\n")
