@@ -15,7 +15,7 @@ representatives before it, with one call per representative instead of one per t
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Set
 from itertools import chain
 
 from rapidfuzz import fuzz, process
@@ -73,20 +73,45 @@ def group_texts(texts: Sequence[ClaimText], settings: LedgerSettings) -> list[in
     """For each text, the smallest number of the texts it is grouped with."""
     union = _UnionFind(len(texts))
     name_frequency: Counter[str] = Counter(chain.from_iterable(text.names for text in texts))
-    common = {name for name, count in name_frequency.items() if count > settings.max_block}
+    common = common_names(name_frequency, settings)
     for members in assign_blocks(texts, settings):
-        _join_block(members, texts, union, common, settings)
+        for member, other in block_edges(members, texts, common, settings):
+            union.union(member, other)
     return [union.find(number) for number in range(len(texts))]
 
 
-def _join_block(
-    members: list[int],
-    texts: Sequence[ClaimText],
-    union: _UnionFind,
-    common: set[str],
+def common_names(name_frequency: Mapping[str, int], settings: LedgerSettings) -> set[str]:
+    """Names held by more than max_block texts: sharing one earns no name bonus."""
+    return {name for name, count in name_frequency.items() if count > settings.max_block}
+
+
+def chosen_keys(
+    text: ClaimText, frequency: Mapping[str, int], settings: LedgerSettings
+) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The keys one text is blocked on, as assign_blocks() chooses them, for one text
+    at a time (ledger/live.py): its keys_per_claim rarest useful keys, and those with
+    every useful figure key."""
+    useful = sorted(
+        (key for key in text.keys if 1 < frequency.get(key, 0) <= settings.max_block),
+        key=lambda key: (frequency[key], key_order(key)),
+    )
+    first = settings.keys_per_claim
+    rarest = tuple(useful[:first])
+    return rarest, frozenset(rarest).union(
+        key for key in useful[first:] if key in text.figure_keys
+    )
+
+
+def block_edges(
+    members: Sequence[int],
+    texts: Sequence[ClaimText] | Mapping[int, ClaimText],
+    common: Set[str],
     settings: LedgerSettings,
-) -> None:
-    """Union the block's texts that score at least claim_threshold with a representative."""
+) -> list[tuple[int, int]]:
+    """The pairs of the block's texts that score at least claim_threshold, each a
+    representative and a later text: a function of the block's members, in order,
+    alone (which is what lets ledger/live.py redo one block, not the grouping)."""
+    edges: list[tuple[int, int]] = []
     threshold = settings.claim_threshold
     figure_bonus, name_bonus = settings.figure_bonus, settings.name_bonus
     cutoff = max(threshold - figure_bonus - name_bonus, 0.0)
@@ -113,5 +138,6 @@ def _join_block(
                     bonus += name_bonus
                 if score + bonus < threshold:
                     continue
-            union.union(member, other)
+            edges.append((member, other))
             joined[later + offset] = True
+    return edges
