@@ -27,7 +27,6 @@ from collections.abc import Iterable
 from workbench.core.analysis.ledger.claim_text import ClaimText
 from workbench.core.analysis.ledger.grouping import (
     block_edges,
-    chosen_keys,
     common_names,
     key_order,
 )
@@ -35,6 +34,8 @@ from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.annotation import AnnotationKey
 
 Edge = tuple[int, int]
+_PASSED_BY_ANY = (float("inf"), "")
+"""The rank a text with fewer than keys_per_claim rarest keys is compared with."""
 Placed = tuple[AnnotationKey, int]
 """A text in a block: (its first claim's key, its number)."""
 
@@ -64,6 +65,11 @@ class LiveGrouping:
         self._common: set[str] = set()
         self._rarest: dict[int, tuple[str, ...]] = {}
         self._chosen: dict[int, frozenset[str]] = {}
+        self._in_rarest: dict[str, set[int]] = defaultdict(set)
+        """Key -> the texts holding it among their rarest."""
+        self._orders: dict[int, list[tuple[str, str]]] = {}
+        self._last: dict[int, tuple[float, str]] = {}
+        """Each text's last rarest key, ranked (a key ranked before it would enter)."""
         self._placed: dict[int, AnnotationKey] = {}
         """The first claim under which each text sits in its blocks."""
         self._blocks: dict[str, list[Placed]] = defaultdict(list)
@@ -109,17 +115,15 @@ class LiveGrouping:
         for number in touched:
             if not self.holders[number] and number not in self._live:
                 self._forget(number)  # came and went between two calls
-        changed = self._count(appeared, vanished)
-        common = common_names(self._names, self.settings)
-        if common != self._common or first_time:
+        changed, common_changed = self._count(appeared, vanished)
+        if common_changed or first_time:
             return self._regroup()
         dirty: set[str] = set()
         for number in vanished:
             dirty |= self._unplace(number)
-            del self._rarest[number], self._chosen[number]
+            self._unchoose(number)
         for number in self._choosers(changed) | appeared:
-            rarest, chosen = chosen_keys(self.texts[number], self._frequency, self.settings)
-            self._rarest[number] = rarest
+            chosen = self._choose(number)
             if chosen == self._chosen.get(number):
                 continue
             placed = number in self._placed
@@ -137,10 +141,12 @@ class LiveGrouping:
             self._forget(number)
         return found
 
-    def _count(self, appeared: set[int], vanished: set[int]) -> dict[str, int]:
+    def _count(self, appeared: set[int], vanished: set[int]) -> tuple[dict[str, int], bool]:
         """Count the texts that appeared and vanished; returns each key whose count
-        changed with its count before."""
+        changed with its count before, and whether a name became common or uncommon."""
         before: dict[str, int] = {}
+        most = self.settings.max_block
+        common_changed = False
         for numbers, step in ((appeared, 1), (vanished, -1)):
             for number in numbers:
                 text = self.texts[number]
@@ -154,41 +160,83 @@ class LiveGrouping:
                         if not self._frequency[key]:
                             del self._frequency[key], self._holding[key]
                 for name in text.names:
-                    self._names[name] += step
+                    count = self._names[name]
+                    self._names[name] = count + step
+                    if (count > most) != (count + step > most):
+                        common_changed = True
                     if not self._names[name]:
                         del self._names[name]
         self._live |= appeared
         self._live -= vanished
-        return {key: count for key, count in before.items() if self._frequency[key] != count}
+        changed = {key: count for key, count in before.items() if self._frequency[key] != count}
+        return changed, common_changed
 
     def _choosers(self, changed: dict[str, int]) -> set[int]:
-        """The live texts whose chosen keys a change of these keys' counts can change."""
-        most, first = self.settings.max_block, self.settings.keys_per_claim
+        """The live texts whose chosen keys a change of these keys' counts can change:
+        those for which the key is among the rarest, and those it now passes (it became
+        rarer than their last rarest, or useful)."""
+        most = self.settings.max_block
         found: set[int] = set()
-        frequency = self._frequency
+        frequency, last = self._frequency, self._last
         for key, before in changed.items():
             after = frequency[key]
             useful_before, useful_after = 1 < before <= most, 1 < after <= most
             if not (useful_before or useful_after):
                 continue
-            entering = useful_after and (after < before or not useful_before)
-            rank = (after, key_order(key))
-            is_figure = key.startswith("fig:")
-            for number in self._holding.get(key, ()):
-                chosen = self._chosen.get(number)
-                if chosen is None or key in chosen:
-                    found.add(number)
-                elif useful_after and (is_figure or not useful_before):
-                    found.add(number)
-                elif entering:
-                    rarest = self._rarest[number]
-                    if len(rarest) < first:
-                        found.add(number)
-                    else:
-                        last = rarest[-1]
-                        if rank < (frequency[last], key_order(last)):
-                            found.add(number)
+            holding = self._holding.get(key, ())
+            if useful_before and useful_after:
+                found |= self._in_rarest.get(key, set())
+            elif useful_before:  # no longer useful: out of the blocks of those it was in
+                found.update(n for n in holding if key in self._chosen.get(n, ()))
+                continue
+            elif key.startswith("fig:"):  # a useful figure key is always chosen
+                found.update(holding)
+                continue
+            if after < before or not useful_before:
+                rank = (after, key_order(key))
+                found.update(n for n in holding if n in last and rank < last[n])
         return found
+
+    def _choose(self, number: int) -> frozenset[str]:
+        """The text's keys chosen again; returns them."""
+        for key in self._rarest.get(number, ()):
+            self._in_rarest[key].discard(number)
+        rarest, chosen = self._chosen_keys(number)
+        self._rarest[number] = rarest
+        for key in rarest:
+            self._in_rarest[key].add(number)
+        if len(rarest) < self.settings.keys_per_claim:
+            self._last[number] = _PASSED_BY_ANY
+        else:
+            self._last[number] = (self._frequency[rarest[-1]], key_order(rarest[-1]))
+        return chosen
+
+    def _chosen_keys(self, number: int) -> tuple[tuple[str, ...], frozenset[str]]:
+        """chosen_keys() of the text, with its keys' orders made once."""
+        ordered = self._orders.get(number)
+        if ordered is None:
+            ordered = self._orders[number] = [(key_order(k), k) for k in self.texts[number].keys]
+        frequency, most = self._frequency, self.settings.max_block
+        useful = sorted(
+            (count, order, key)
+            for order, key in ordered
+            if 1 < (count := frequency.get(key, 0)) <= most
+        )
+        first = self.settings.keys_per_claim
+        rarest = tuple(key for _, _, key in useful[:first])
+        figures = self.texts[number].figure_keys
+        if not figures or len(useful) <= first:
+            return rarest, frozenset(rarest)
+        return rarest, frozenset(rarest).union(
+            key for _, _, key in useful[first:] if key in figures
+        )
+
+    def _unchoose(self, number: int) -> None:
+        for key in self._rarest.pop(number, ()):
+            self._in_rarest[key].discard(number)
+        self._last.pop(number, None)
+        self._chosen.pop(number, None)
+        self._orders.pop(number, None)
 
     def _place(self, number: int) -> set[str]:
         first = self.first(number)
@@ -266,8 +314,7 @@ class LiveGrouping:
 
     def _forget(self, number: int) -> None:
         self._unplace(number)
-        self._rarest.pop(number, None)
-        self._chosen.pop(number, None)
+        self._unchoose(number)
         self.component_of.pop(number, None)
         del self._number[self.texts.pop(number)], self.holders[number]
 
@@ -285,10 +332,10 @@ class LiveGrouping:
                 self._forget(number)
         self._common = common_names(self._names, self.settings)
         dirty: set[str] = set()
+        self._in_rarest.clear()
+        self._last.clear()
         for number in self.texts:
-            self._rarest[number], self._chosen[number] = chosen_keys(
-                self.texts[number], self._frequency, self.settings
-            )
+            self._chosen[number] = self._choose(number)
             dirty |= self._place(number)
         self._redo_blocks(dirty)
         return gone, self._recomponent(set(self.texts))[1]
