@@ -33,11 +33,11 @@ def denial_targets(
         return []
     group_keys = [_joined([text.keys for text in texts]) for texts in groups]
     frequency: Counter[str] = Counter(chain.from_iterable(group_keys))
-    rare = {text: _rare_keys(text, frequency, settings) for text in denials}
+    rare = {text: rare_keys(text, frequency, settings) for text in denials}
     by_key = _holders(group_keys, frozenset(chain.from_iterable(rare.values())))
     group_subjects = [_joined([text.subjects for text in texts]) for texts in groups]
     by_subject = _holders(group_subjects, frozenset().union(*(t.subjects for t in denials)))
-    samples = _Samples(groups, settings.denial_samples)
+    samples = Samples(groups, settings.denial_samples)
     targets = []
     for text in denials:
         by_text = set(chain.from_iterable(by_key.get(key, ()) for key in rare[text]))
@@ -48,7 +48,7 @@ def denial_targets(
                 if len(by_subject.get(subject, ())) <= settings.max_subject_groups
             )
         )
-        targets.append(_scored(text, by_text, by_topic, samples, settings))
+        targets.append(scored(text, by_text, by_topic, samples, settings))
     return targets
 
 
@@ -56,7 +56,7 @@ def _joined(values: list[frozenset[str]]) -> frozenset[str]:
     return values[0] if len(values) == 1 else frozenset().union(*values)
 
 
-def _rare_keys(text: ClaimText, frequency: Counter[str], settings: LedgerSettings) -> list[str]:
+def rare_keys(text: ClaimText, frequency: Counter[str], settings: LedgerSettings) -> list[str]:
     """The denial's keys_per_claim rarest keys among those some group holds."""
     return sorted(
         (key for key in text.keys if 0 < frequency[key] <= settings.max_block),
@@ -76,7 +76,7 @@ def _holders(
     return dict(holders)
 
 
-class _Samples:
+class Samples:
     """Each group's first denial_samples texts, laid out so that the samples of a
     denial's candidate groups are gathered without a Python loop over the groups (most
     groups have one text)."""
@@ -104,11 +104,11 @@ class _Samples:
         return tokens, owners
 
 
-def _scored(
+def scored(
     text: ClaimText,
     by_text: set[int],
     by_topic: set[int],
-    samples: _Samples,
+    samples: Samples,
     settings: LedgerSettings,
 ) -> list[int]:
     """The candidate groups one of whose samples the denial resembles enough: a group

@@ -97,9 +97,7 @@ def chosen_keys(
     )
     first = settings.keys_per_claim
     rarest = tuple(useful[:first])
-    return rarest, frozenset(rarest).union(
-        key for key in useful[first:] if key in text.figure_keys
-    )
+    return rarest, frozenset(rarest).union(key for key in useful[first:] if key in text.figure_keys)
 
 
 def block_edges(

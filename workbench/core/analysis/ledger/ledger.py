@@ -81,7 +81,7 @@ class Ledger:
 
 
 @dataclass(frozen=True, slots=True)
-class _Item:
+class Item:
     """One claim or denial, prepared once for comparison."""
 
     annotation: Annotation
@@ -95,7 +95,7 @@ _annotation_key: Callable[[Annotation], AnnotationKey] = attrgetter(
     "annotator", "article_id", "index"
 )
 """Annotation.key at C speed (sorting 100,000 annotations calls it once each)."""
-_item_key: Callable[[_Item], AnnotationKey] = attrgetter("key")
+_item_key: Callable[[Item], AnnotationKey] = attrgetter("key")
 
 
 def _stripped(annotation: Annotation) -> str | None:
@@ -103,39 +103,39 @@ def _stripped(annotation: Annotation) -> str | None:
     return source.strip() if source else None
 
 
-def _prepare(
+def prepare(
     annotation: Annotation,
     source_of: Callable[[Annotation], str | None],
     texts: dict[str, ClaimText],
-) -> _Item:
+) -> Item:
     """The annotation with its quote's ClaimText (one per distinct quote) and figures."""
     text = texts.get(annotation.quote)
     if text is None:
         text = texts[annotation.quote] = claim_text(annotation.quote)
     key = _annotation_key(annotation)
     if not text.quantities:
-        return _Item(annotation, text, (), key)
+        return Item(annotation, text, (), key)
     source = source_of(annotation)
     figures = tuple(
         Figure(key, annotation.article_id, annotation.index, source, quantity, measure)
         for quantity, measure in zip(text.quantities, text.measures, strict=True)
     )
-    return _Item(annotation, text, figures, key)
+    return Item(annotation, text, figures, key)
 
 
-def _auto_groups(items: Sequence[_Item], settings: LedgerSettings) -> list[list[_Item]]:
+def _auto_groups(items: Sequence[Item], settings: LedgerSettings) -> list[list[Item]]:
     """Claims grouped by group_texts() over their distinct texts, in order of first member."""
     distinct: dict[ClaimText, int] = {}
     text_of_item = [distinct.setdefault(item.text, len(distinct)) for item in items]
     roots = group_texts(list(distinct), settings)
-    groups: dict[int, list[_Item]] = defaultdict(list)
+    groups: dict[int, list[Item]] = defaultdict(list)
     for item, number in zip(items, text_of_item, strict=True):
         groups[roots[number]].append(item)
     return list(groups.values())
 
 
 def _aimed(
-    denials: Sequence[_Item], groups: Sequence[list[_Item]], settings: LedgerSettings
+    denials: Sequence[Item], groups: Sequence[list[Item]], settings: LedgerSettings
 ) -> list[list[Annotation]]:
     """For each group, the denials aimed at it (see denials.py)."""
     aimed: list[list[Annotation]] = [[] for _ in groups]
@@ -183,12 +183,12 @@ def _build_ledger(
     settings = settings or LedgerSettings()
     canonical = source_of or _stripped
     texts: dict[str, ClaimText] = {} if cached is None else cached
-    claims: list[_Item] = []
-    denials: list[_Item] = []
+    claims: list[Item] = []
+    denials: list[Item] = []
     for annotation in sorted(annotations, key=_annotation_key):
         is_claim, is_denial = "claim" in annotation.tags, "denial" in annotation.tags
         if is_claim or is_denial:
-            item = _prepare(annotation, canonical, texts)
+            item = prepare(annotation, canonical, texts)
             if is_claim:
                 claims.append(item)
             if is_denial:
