@@ -44,7 +44,8 @@ from workbench.core.analysis.figures.conflicts import (
 from workbench.core.analysis.figures.conflicts import _bucket as bucket_of
 from workbench.core.analysis.ledger.claim_text import ClaimText
 from workbench.core.analysis.ledger.decide import group_id
-from workbench.core.analysis.ledger.denials import Samples, rare_keys, scored
+from workbench.core.analysis.ledger.denials import Samples, denial_targets, rare_keys, scored
+from workbench.core.analysis.ledger.grouping import key_order
 from workbench.core.analysis.ledger.ledger import Conflict, Item, Ledger, LedgerGroup, prepare
 from workbench.core.analysis.ledger.live_grouping import LiveGrouping
 from workbench.core.analysis.ledger.settings import LedgerSettings
@@ -114,6 +115,10 @@ class LiveLedger:
         # conflicting figures
         self._bucket_figures: dict[Bucket, dict[tuple[Key, int], Figure]] = defaultdict(dict)
         self._bucket_found: dict[Bucket, list[Ranked]] = {}
+        self._bucket_by_gid: dict[Bucket, dict[str, list[Ranked]]] = {}
+        self._bucket_by_topic: dict[Bucket, dict[str, list[Ranked]]] = {}
+        self._gid_buckets: dict[str, set[Bucket]] = defaultdict(set)
+        self._topic_buckets: dict[str, set[Bucket]] = defaultdict(set)
         self._touching: dict[str, tuple[Clash, ...]] = {}
         self._inside: set[str] = set()
         self._outside: dict[str, tuple[str, ...]] = {}
@@ -122,6 +127,8 @@ class LiveLedger:
         self._ledger_groups: dict[str, LedgerGroup] = {}
         self._changed: set[str] = set()
         self._settled = False
+        self._started = False
+        """Whether the first settle is done (it aims every denial at once)."""
         for annotation in sorted(annotations, key=lambda a: a.key):
             self._put(annotation)
         self._settle()
@@ -182,7 +189,7 @@ class LiveLedger:
         groups = self._ledger_groups
         gid_at = self._gid_at
         return Ledger(
-            groups=tuple(groups[gid_at[first]] for first in self._firsts),
+            groups=tuple(map(groups.__getitem__, map(gid_at.__getitem__, self._firsts))),
             conflicts=tuple(conflict for _, conflict in sorted(self._conflicts.items())),
         )
 
@@ -203,10 +210,14 @@ class LiveLedger:
             if gid in gone and gone[gid].texts == group.texts and gone[gid].first == group.first
         }
         changed = set(gone) | set(made)
-        changed |= self._retarget(
-            {gid: g for gid, g in gone.items() if gid not in same},
-            {gid: g for gid, g in made.items() if gid not in same},
-        )
+        if self._started:
+            changed |= self._retarget(
+                {gid: g for gid, g in gone.items() if gid not in same},
+                {gid: g for gid, g in made.items() if gid not in same},
+            )
+        else:
+            self._target_all()
+            self._started = True
         changed |= self._reclash(gone, made)
         self._claims_changed.clear()
         self._denials_changed.clear()
@@ -282,6 +293,7 @@ class LiveLedger:
         whose denials changed."""
         frequency = self._group_frequency
         before: dict[str, int] = {}
+        holders_before: dict[str, int] = {}
         for groups, step in ((gone, -1), (made, 1)):
             for gid, group in groups.items():
                 for key in group.keys:
@@ -291,32 +303,86 @@ class LiveLedger:
                     if not frequency[key]:
                         del frequency[key]
                 for subject in group.subjects:
+                    holders_before.setdefault(subject, len(self._subject_groups.get(subject, ())))
                     _step(self._subject_groups, subject, gid, step)
-        affected: set[ClaimText] = set()
-        for key, count in before.items():
-            if frequency[key] != count:
-                affected |= self._by_denial_key.get(key, set())
+        # a denial whose rarest keys or subjects in use may change is scored again on
+        # every group; one that only holds a key or subject of a changed group, on those
+        changed_keys = [key for key, count in before.items() if frequency[key] != count]
+        again = self._passed(before)
+        by_rare = self._by_rare
+        for key in changed_keys:
+            again |= by_rare.get(key, set())
+        near: set[ClaimText] = set()
         for group in chain(gone.values(), made.values()):
-            by_rare = self._by_rare
             if len(group.keys) < len(by_rare):
                 held = [key for key in group.keys if key in by_rare]
             else:
                 held = [key for key in by_rare if key in group.keys]
             for key in held:
-                affected |= by_rare[key]
-            for subject in group.subjects:
-                affected |= self._by_denial_subject.get(subject, set())
+                near |= by_rare[key]
+        most = self.settings.max_subject_groups
+        for subject, count in holders_before.items():
+            now = len(self._subject_groups.get(subject, ()))
+            if (count <= most) != (now <= most):
+                again |= self._by_denial_subject.get(subject, set())
+            elif now <= most:
+                near |= self._by_denial_subject.get(subject, set())
         changed: set[str] = set()
         for old, new in self._denials_changed:
             if old is not None:
                 changed |= self._unaim(old)
             if new is not None:
-                affected.add(new.text)
+                again.add(new.text)
                 changed |= self._aim(new)
-        for text in affected:
+        for text in again:
             if text in self._denial_keys:
                 changed |= self._rescore(text)
+        for text in near - again:
+            if text in self._denial_keys:
+                changed |= self._rescore_near(text, gone, made)
         return changed
+
+    def _target_all(self) -> None:
+        """Every denial aimed, at once, as build_ledger() does (denial_targets())."""
+        for group in self._groups.values():
+            for key in group.keys:
+                self._group_frequency[key] += 1
+                self._key_groups[key].add(group.gid)
+            for subject in group.subjects:
+                self._subject_groups[subject].add(group.gid)
+        for denial in self._denials_changed:
+            if denial[1] is not None:
+                self._aim(denial[1])
+        texts = list(self._denial_keys)
+        gids = list(self._groups)
+        verdicts = denial_targets(texts, [self._groups[g].texts for g in gids], self.settings)
+        for text, numbers in zip(texts, verdicts, strict=True):
+            rare = self._rare[text] = rare_keys(text, self._group_frequency, self.settings)
+            for key in rare:
+                self._by_rare[key].add(text)
+            self._retargeted(text, frozenset(), frozenset(gids[n] for n in numbers))
+
+    def _passed(self, before: dict[str, int]) -> set[ClaimText]:
+        """The denial texts whose rarest keys a change of these keys' counts (among the
+        groups) can change, besides those holding one among their rarest: those the
+        key now passes (it became rarer than their last rarest, or useful)."""
+        most, first = self.settings.max_block, self.settings.keys_per_claim
+        frequency = self._group_frequency
+        found: set[ClaimText] = set()
+        for key, count in before.items():
+            now = frequency[key]
+            if not 0 < now <= most or (now >= count and 0 < count <= most):
+                continue  # not useful, or no rarer than it was
+            rank = (now, key_order(key))
+            for text in self._by_denial_key.get(key, ()):
+                rare = self._rare.get(text)
+                if rare is None or len(rare) < first:
+                    found.add(text)
+                elif key not in rare:
+                    last = rare[-1]
+                    if rank < (frequency[last], key_order(last)):
+                        found.add(text)
+        return found
 
     def _aim(self, denial: Item) -> set[str]:
         """Aim the denial where its text is aimed; returns those groups."""
@@ -376,8 +442,42 @@ class LiveLedger:
             samples,
             settings,
         )
-        targets = frozenset(candidates[n] for n in hits)
         old = self._targets.get(text, frozenset())
+        return self._retargeted(text, old, frozenset(candidates[n] for n in hits))
+
+    def _rescore_near(
+        self, text: ClaimText, gone: dict[str, _Group], made: dict[str, _Group]
+    ) -> set[str]:
+        """Score the denial text again on the groups made only (its rarest keys and the
+        subjects it may use are the same: a verdict on a group depends on that group
+        alone); returns the groups it is aimed at or no longer."""
+        settings = self.settings
+        rare = set(self._rare[text])
+        usable = {
+            subject
+            for subject in text.subjects
+            if len(self._subject_groups.get(subject, ())) <= settings.max_subject_groups
+        }
+        candidates = [
+            gid
+            for gid, group in made.items()
+            if not rare.isdisjoint(group.keys) or not usable.isdisjoint(group.subjects)
+        ]
+        by_text = {n for n, gid in enumerate(candidates) if not rare.isdisjoint(made[gid].keys)}
+        by_topic = {
+            n for n, gid in enumerate(candidates) if not usable.isdisjoint(made[gid].subjects)
+        }
+        samples = Samples([made[gid].texts for gid in candidates], settings.denial_samples)
+        hits = scored(text, by_text, by_topic, samples, settings)
+        old = self._targets.get(text, frozenset())
+        kept = {gid for gid in old if gid not in gone}
+        return self._retargeted(text, old, frozenset(kept).union(candidates[n] for n in hits))
+
+    def _retargeted(
+        self, text: ClaimText, old: frozenset[str], targets: frozenset[str]
+    ) -> set[str]:
+        """The denial text aimed at `targets` instead of `old`; returns the groups
+        gained or lost."""
         if targets == old:
             return set()
         self._targets[text] = targets
@@ -425,11 +525,28 @@ class LiveLedger:
                     )
         if not dirty:
             return set()
+        gids: set[str] = set()
+        topics: set[str] = set()
         for bucket in dirty:
+            for gid in self._bucket_by_gid.pop(bucket, {}):
+                gids.add(gid)
+                _discard(self._gid_buckets, gid, bucket)
+            for topic in self._bucket_by_topic.pop(bucket, {}):
+                topics.add(topic)
+                _discard(self._topic_buckets, topic, bucket)
             self._compare(bucket)
-        return self._gather()
+            for gid in self._bucket_by_gid.get(bucket, {}):
+                gids.add(gid)
+                self._gid_buckets[gid].add(bucket)
+            for topic in self._bucket_by_topic.get(bucket, {}):
+                topics.add(topic)
+                self._topic_buckets[topic].add(bucket)
+        for topic in topics:
+            self._conflict(topic)
+        return {gid for gid in gids if self._share(gid) and gid in self._groups}
 
     def _compare(self, bucket: Bucket) -> None:
+        """Compare the bucket's figures again, in the ledger's order."""
         figures = self._bucket_figures.get(bucket)
         if not figures:
             self._bucket_figures.pop(bucket, None)
@@ -447,72 +564,92 @@ class LiveLedger:
         before = {
             (id(c.low), id(c.high), id(c.part)): c for _, c in self._bucket_found.get(bucket, ())
         }
-        found = [before.get((id(c.low), id(c.high), id(c.part)), c) for c in found]
-        self._bucket_found[bucket] = [
-            (
-                (
-                    clash.low.measure.base_value,
-                    clash.high.measure.base_value,
-                    clash.low.key,
-                    clash.high.key,
-                    met,
-                    number,
-                ),
+        ranked: list[Ranked] = []
+        by_gid: dict[str, list[Ranked]] = defaultdict(list)
+        by_topic: dict[str, list[Ranked]] = defaultdict(list)
+        for number, clash in enumerate(found):
+            clash = before.get((id(clash.low), id(clash.high), id(clash.part)), clash)
+            low, high = clash.low, clash.high
+            one = (
+                (low.measure.base_value, high.measure.base_value, low.key, high.key, met, number),
                 clash,
             )
-            for number, clash in enumerate(found)
-        ]
+            ranked.append(one)
+            low_gid, high_gid = gid_of[low.key], gid_of[high.key]
+            by_gid[low_gid].append(one)
+            if high_gid != low_gid:
+                by_gid[high_gid].append(one)
+            by_topic[low.quantity.topic].append(one)
+        self._bucket_found[bucket] = ranked
+        self._bucket_by_gid[bucket] = dict(by_gid)
+        self._bucket_by_topic[bucket] = dict(by_topic)
 
-    def _gather(self) -> set[str]:
-        """The clashes of every bucket in find_clashes()'s order, and what each group and
-        topic holds of them; returns the groups whose share changed."""
-        clashes = [clash for _, clash in sorted(chain.from_iterable(self._bucket_found.values()))]
-        gid_of = self._gid_of
-        inside: set[str] = set()
-        outside: dict[str, set[str]] = defaultdict(set)
-        touching: dict[str, list[Clash]] = defaultdict(list)
-        by_topic: dict[str, list[Clash]] = defaultdict(list)
-        for clash in clashes:
-            low, high = gid_of[clash.low.key], gid_of[clash.high.key]
-            touching[low].append(clash)
-            by_topic[clash.low.quantity.topic].append(clash)
-            if low == high:
-                inside.add(low)
-            else:
-                touching[high].append(clash)
-                outside[low].add(clash.low.quantity.topic)
-                outside[high].add(clash.high.quantity.topic)
-        new_touching = {gid: tuple(found) for gid, found in touching.items()}
-        new_outside = {gid: tuple(sorted(topics)) for gid, topics in outside.items()}
-        changed = inside ^ self._inside
-        for old, new in ((self._touching, new_touching), (self._outside, new_outside)):
-            for gid in old.keys() | new.keys():
-                if old.get(gid) != new.get(gid):
-                    changed.add(gid)
-        self._inside, self._touching, self._outside = inside, new_touching, new_outside
-        conflicts: dict[str, Conflict] = {}
-        for topic, found in by_topic.items():
-            figures = figures_in(found)
-            groups = tuple(dict.fromkeys(gid_of[figure.key] for figure in figures))
-            old_conflict = self._conflicts.get(topic)
-            if (
-                old_conflict is not None
-                and old_conflict.clashes == tuple(found)
-                and old_conflict.groups == groups
-            ):
-                conflicts[topic] = old_conflict
-                continue
-            first = found[0].low
-            conflicts[topic] = Conflict(
-                topic=topic,
-                what=first.measure.unit_class,
-                who=first.quantity.who,
-                figures=tuple(figures),
-                groups=groups,
-                clashes=tuple(found),
+    def _share(self, gid: str) -> bool:
+        """Gather the clashes touching the group from every bucket, in find_clashes()'s
+        order; returns whether they changed."""
+        ranked = sorted(
+            chain.from_iterable(
+                self._bucket_by_gid[bucket][gid] for bucket in self._gid_buckets.get(gid, ())
             )
-        self._conflicts = conflicts
-        return {gid for gid in changed if gid in self._groups}
+        )
+        gid_of = self._gid_of
+        touching = tuple(clash for _, clash in ranked)
+        inside = False
+        topics: set[str] = set()
+        for clash in touching:
+            low, high = gid_of[clash.low.key], gid_of[clash.high.key]
+            if low == high:
+                inside = True
+            else:
+                topics.add((clash.low if low == gid else clash.high).quantity.topic)
+        outside = tuple(sorted(topics))
+        if (
+            touching == self._touching.get(gid, ())
+            and outside == self._outside.get(gid, ())
+            and inside == (gid in self._inside)
+        ):
+            return False
+        for value, into in ((touching, self._touching), (outside, self._outside)):
+            if value:
+                into[gid] = value  # type: ignore[assignment]
+            else:
+                into.pop(gid, None)
+        if inside:
+            self._inside.add(gid)
+        else:
+            self._inside.discard(gid)
+        return True
+
+    def _conflict(self, topic: str) -> None:
+        """The topic's Conflict made again from its clashes in every bucket (the one
+        before kept when the same)."""
+        found = [
+            clash
+            for _, clash in sorted(
+                chain.from_iterable(
+                    self._bucket_by_topic[bucket][topic]
+                    for bucket in self._topic_buckets.get(topic, ())
+                )
+            )
+        ]
+        if not found:
+            self._conflicts.pop(topic, None)
+            return
+        figures = figures_in(found)
+        gid_of = self._gid_of
+        groups = tuple(dict.fromkeys(gid_of[figure.key] for figure in figures))
+        old = self._conflicts.get(topic)
+        if old is not None and old.clashes == tuple(found) and old.groups == groups:
+            return
+        first = found[0].low
+        self._conflicts[topic] = Conflict(
+            topic=topic,
+            what=first.measure.unit_class,
+            who=first.quantity.who,
+            figures=tuple(figures),
+            groups=groups,
+            clashes=tuple(found),
+        )
 
 
 def _union(values: Iterator[frozenset[str]] | Iterable[frozenset[str]]) -> frozenset[str]:

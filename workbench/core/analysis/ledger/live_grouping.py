@@ -231,6 +231,31 @@ class LiveGrouping:
             key for _, _, key in useful[first:] if key in figures
         )
 
+    def _choose_all(self) -> None:
+        """Every text's keys chosen, as assign_blocks() does: the useful keys ranked once."""
+        frequency, most = self._frequency, self.settings.max_block
+        useful = sorted(
+            (key for key, count in frequency.items() if 1 < count <= most),
+            key=lambda key: (frequency[key], key_order(key)),
+        )
+        rank = {key: number for number, key in enumerate(useful, 1)}
+        first = self.settings.keys_per_claim
+        for number, text in self.texts.items():
+            ranks = sorted(filter(None, map(rank.get, text.keys)))
+            rarest = tuple(useful[r - 1] for r in ranks[:first])
+            chosen = frozenset(rarest)
+            if text.figure_keys and len(ranks) > first:
+                chosen = chosen.union(
+                    key for r in ranks[first:] if (key := useful[r - 1]) in text.figure_keys
+                )
+            self._rarest[number], self._chosen[number] = rarest, chosen
+            for key in rarest:
+                self._in_rarest[key].add(number)
+            if len(rarest) < first:
+                self._last[number] = _PASSED_BY_ANY
+            else:
+                self._last[number] = (frequency[rarest[-1]], key_order(rarest[-1]))
+
     def _unchoose(self, number: int) -> None:
         for key in self._rarest.pop(number, ()):
             self._in_rarest[key].discard(number)
@@ -334,8 +359,8 @@ class LiveGrouping:
         dirty: set[str] = set()
         self._in_rarest.clear()
         self._last.clear()
+        self._choose_all()
         for number in self.texts:
-            self._chosen[number] = self._choose(number)
             dirty |= self._place(number)
         self._redo_blocks(dirty)
         return gone, self._recomponent(set(self.texts))[1]
