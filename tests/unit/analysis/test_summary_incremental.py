@@ -90,15 +90,23 @@ def changes_of_one_field(
 
 
 def check(
-    start: list[Annotation], steps: list[Step], whose: str | None, texts: bool = False
+    start: list[Annotation],
+    steps: list[Step],
+    whose: str | None,
+    texts: bool = False,
+    prepared: bool = False,
 ) -> SummaryAccumulator:
-    """`texts`: the articles' texts given, so that "he" counts under its speaker."""
+    """`texts`: the articles' texts given, so that "he" counts under its speaker;
+    `prepared`: the accumulator prepared (its LiveLedger made) after every summary, as
+    the summary screen does, so that claim and denial tags are patched too."""
     info = infos()
     summary_settings = SummarySettings(annotator=whose)
     by_id = corpus().by_id if texts else None
     accumulator = SummaryAccumulator(start, info, summary_settings, texts=by_id)
     current: dict[AnnotationKey, Annotation] = {a.key: a for a in start}
     assert accumulator.summary() == build_summary(start, info, summary_settings, texts=by_id)
+    if prepared:
+        accumulator.prepare()
     for annotator, article, index, becomes in steps:
         blank = sentence_annotation(annotator, article, index)
         before = current.get(blank.key)
@@ -118,6 +126,8 @@ def check(
             [current[key] for key in sorted(current)], info, summary_settings, texts=by_id
         )
         assert accumulator.summary() == expected
+        if prepared:
+            accumulator.prepare()
     return accumulator
 
 
@@ -127,6 +137,38 @@ def test_random_changes_give_the_rebuilt_summary(
     steps: list[Step], whose: str | None, texts: bool
 ) -> None:
     check(list(gold()), steps, whose, texts)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(change, max_size=12), st.sampled_from(["gold", "bob"]), st.booleans())
+def test_random_changes_to_a_prepared_accumulator_give_the_rebuilt_summary(
+    steps: list[Step], whose: str, texts: bool
+) -> None:
+    check(list(gold()), steps, whose, texts, prepared=True)
+
+
+CLAIM_TAGS = (("claim",), ("denial",), ("claim", "denial"), ("claim", "attribution"), ())
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 40), st.sampled_from(CLAIM_TAGS)),
+                min_size=1, max_size=10))  # fmt: skip
+def test_claim_and_denial_tags_are_patched_once_prepared(
+    picks: list[tuple[int, int, tuple[str, ...]]],
+) -> None:
+    """Claim and denial tags put on and taken off sentences the gold tagged (sources
+    kept as they are): patched, never rebuilt, and each the rebuilt summary."""
+    articles = [article.id for article in corpus().articles]
+    tagged = [a for a in gold() if a.tags]
+    steps: list[Step] = []
+    current = {a.key: a for a in gold()}
+    for article, index, tags in picks:
+        annotation = current[tagged[(article * 41 + index) % len(tagged)].key]
+        becomes = (tags or ("attribution",), annotation.status, annotation.source, annotation.note)
+        steps.append(("gold", articles.index(annotation.article_id), annotation.index, becomes))
+        current[annotation.key] = annotation.changed(tags=becomes[0])
+    accumulator = check(list(gold()), steps, "gold", texts=True, prepared=True)
+    assert accumulator.rebuilds == 1
 
 
 @settings(max_examples=15, deadline=None)

@@ -126,6 +126,8 @@ class LiveLedger:
         # what is shown
         self._ledger_groups: dict[str, LedgerGroup] = {}
         self._changed: set[str] = set()
+        self._listed: Counter[Key] = Counter()
+        """How many groups list each denial."""
         self._settled = False
         self._started = False
         """Whether the first settle is done (it aims every denial at once)."""
@@ -193,6 +195,21 @@ class LiveLedger:
             conflicts=tuple(conflict for _, conflict in sorted(self._conflicts.items())),
         )
 
+    def group(self, gid: str) -> LedgerGroup | None:
+        self._settle()
+        return self._ledger_groups.get(gid)
+
+    def order(self) -> list[str]:
+        """The groups' ids in the ledger's order."""
+        self._settle()
+        return list(map(self._gid_at.__getitem__, self._firsts))
+
+    def unlinked(self) -> list[Key]:
+        """The denials no group lists (build_summary's unlinked denials), in key order."""
+        self._settle()
+        listed = self._listed
+        return [key for key in sorted(self._denials) if not listed[key]]
+
     def take_changed(self) -> set[str]:
         """The groups made again or gone since the last call (by id)."""
         self._settle()
@@ -221,11 +238,14 @@ class LiveLedger:
         changed |= self._reclash(gone, made)
         self._claims_changed.clear()
         self._denials_changed.clear()
+        listed = self._listed
         for gid in changed:
+            old = self._ledger_groups.pop(gid, None)
+            if old is not None:
+                listed.subtract(denial.key for denial in old.denials)
             if gid in self._groups:
-                self._ledger_groups[gid] = self._ledger_group(self._groups[gid])
-            else:
-                self._ledger_groups.pop(gid, None)
+                new = self._ledger_groups[gid] = self._ledger_group(self._groups[gid])
+                listed.update(denial.key for denial in new.denials)
         self._changed |= changed
 
     def _ledger_group(self, group: _Group) -> LedgerGroup:

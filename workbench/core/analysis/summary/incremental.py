@@ -5,7 +5,11 @@ them. A change that leaves the ledger's input alone (a status, a note, the
 attribution tag, a verdict: anything but the claim and denial tags, the quote and the
 source) is applied to that Summary in place of a rebuild: the totals, the article's
 row, its source's row and the lines that show the annotation are made again, nothing
-else. Any other change, or a summary of every analyst, is rebuilt, with the cache of
+else. Once `prepare()` has made a LiveLedger (ledger/live.py: the ledger kept exact
+change by change), a claim or denial tag added or taken away, with the same source, is
+patched too: the ledger's groups that changed are made again, the others kept. Any
+other change (a source spelled otherwise, an article or analyst appearing), a summary
+with merge or split decisions, or one of every analyst, is rebuilt, with the cache of
 the previous build (SummaryCache: each quote read once, the sources grouped again only
 when their spellings change).
 
@@ -21,6 +25,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from workbench.core.analysis.analysts import Facts, single_fact
+from workbench.core.analysis.figures.conflicts import Clash, explain
+from workbench.core.analysis.ledger.ledger import Conflict, Ledger
+from workbench.core.analysis.ledger.live import LiveLedger
 from workbench.core.analysis.sources.grouping import SourceGroup
 from workbench.core.analysis.sources.speakers import ArticleText
 from workbench.core.analysis.summary.build import (
@@ -33,9 +40,13 @@ from workbench.core.analysis.summary.build import (
     sorted_sources,
     source_row,
 )
+from workbench.core.analysis.summary.build import _conflicts as conflict_rows
+from workbench.core.analysis.summary.build import _group as claim_group
+from workbench.core.analysis.summary.build import _origin_name as origin_name
 from workbench.core.analysis.summary.model import (
     AnchoringSection,
     ClaimGroup,
+    FigureConflict,
     SentenceLine,
     SourceRow,
     Summary,
@@ -92,10 +103,20 @@ class SummaryAccumulator:
         self._by_article: dict[str, set[AnnotationKey]] = defaultdict(set)
         self._by_source: dict[str, set[AnnotationKey]] = defaultdict(set)
         self._source_rows: dict[str, SourceRow] = {}
-        self._where: dict[AnnotationKey, list[int]] = {}
+        self._where: dict[AnnotationKey, set[str]] = {}
+        """The ledger groups listing an annotation (as a claim or a denial), by id; an
+        empty set: an unlinked denial."""
+        self._positions: dict[str, int] | None = None
+        """Each group's place in the Summary's ledger (made when a line needs it)."""
         self._canonical: SourceNames | None = None
         """How the last rebuild named each annotation's speaker."""
-        """Positions of the ledger groups listing an annotation (as a claim or a denial)."""
+        self._live: LiveLedger | None = None
+        """The ledger kept change by change, once prepare() made it (None again after
+        a rebuild)."""
+        self._rows: dict[str, ClaimGroup] = {}
+        self._conflict_rows: dict[str, tuple[Conflict, FigureConflict]] = {}
+        self._reasons: dict[int, tuple[Clash, str]] = {}
+        self._titles: dict[str, str] = {}
 
     def _ours(self, annotation: Annotation) -> bool:
         return self.settings.annotator is None or annotation.annotator == self.settings.annotator
@@ -130,13 +151,43 @@ class SummaryAccumulator:
             return self._summary
         if self._summary is not None and all(self._patchable(*c) for c in self._changes):
             summary = self._summary
+            live = self._live
             for old, new in self._changes:
+                if live is not None and _ledger_part(old) != _ledger_part(new):
+                    live.apply(old, new)
                 summary = self._patched(summary, old, new)
+            if live is not None:
+                summary = self._with_ledger(summary, live)
         else:
             summary = self._rebuilt()
         self._changes.clear()
         self._summary = summary
         return summary
+
+    def prepare(self) -> None:
+        """Make the LiveLedger a claim or denial tag is patched with: about as long as
+        a rebuild, so the summary screen calls it in its worker once the summary is
+        shown (until then such a tag rebuilds). One analyst's summary without merge
+        or split decisions only; made again after each rebuild."""
+        summary = self.summary()
+        annotator = self.settings.annotator
+        if self._live is not None or annotator is None or not summary.totals.annotators:
+            return
+        if any(d.annotator in (None, annotator) for d in self.settings.decisions):
+            return  # decisions are replayed on the whole ledger: rebuilt
+        assert self._canonical is not None  # made by the rebuild summary() did
+        live = LiveLedger(
+            self._annotations.values(), self.settings.ledger, self._canonical, self.cache.texts
+        )
+        live.take_changed()  # its groups are the Summary's (the same as a build's)
+        ledger = live.ledger()
+        self._rows = {row.group_id: row for row in summary.ledger}
+        self._conflict_rows = {
+            conflict.topic: (conflict, row)
+            for conflict, row in zip(ledger.conflicts, summary.conflicts, strict=True)
+        }
+        self._titles = {row.article_id: row.short_title for row in summary.articles}
+        self._live = live
 
     # -- A change the ledger does not read ------------------------------------------------
 
@@ -147,7 +198,9 @@ class SummaryAccumulator:
             return False  # every analyst's: a change can make or end a disagreement
         if not self._annotations or self._summary is None or not self._summary.totals.annotators:
             return False  # the analyst appears in or leaves the summary
-        if _ledger_part(old) != _ledger_part(new) or _spelling(old) != _spelling(new):
+        if _spelling(old) != _spelling(new):
+            return False
+        if _ledger_part(old) != _ledger_part(new) and self._live is None:
             return False
         if old is None or new is None:
             # an article only annotations name has a row only while it has some
@@ -178,9 +231,9 @@ class SummaryAccumulator:
             )
             sources = sorted_sources(self._source_rows.values())
         ledger, unlinked = summary.ledger, summary.unlinked_denials
-        if key in self._where and new is not None:
+        if key in self._where and new is not None and _ledger_part(old) == _ledger_part(new):
             line = single_line(new, canonical)
-            ledger = _with_line(ledger, self._where[key], key, line)
+            ledger = self._line_replaced(ledger, self._where[key], key, line)
             unlinked = tuple(line if u.key == key else u for u in unlinked)
         return dataclasses.replace(
             summary,
@@ -227,14 +280,106 @@ class SummaryAccumulator:
         self._source_rows = {
             row.canonical: row for row in sorted(summary.sources, key=lambda r: order[r.canonical])
         }
-        where: dict[AnnotationKey, list[int]] = defaultdict(list)
-        for position, group in enumerate(summary.ledger):
+        where: dict[AnnotationKey, set[str]] = defaultdict(set)
+        for group in summary.ledger:
             for line in (*group.members, *group.denials):
-                where[line.key].append(position)
+                where[line.key].add(group.group_id)
         for line in summary.unlinked_denials:
-            where.setdefault(line.key, [])
+            where.setdefault(line.key, set())
         self._where = dict(where)
+        self._positions = None
+        self._live = None
+        self._rows, self._conflict_rows, self._reasons = {}, {}, {}
         return summary
+
+    # -- A claim or denial tag, followed by the LiveLedger -------------------------------
+
+    def _with_ledger(self, summary: Summary, live: LiveLedger) -> Summary:
+        """The Summary with the ledger's groups that changed made again (the others
+        kept, as patched), its conflicts and unlinked denials."""
+        canonical = self._canonical
+        assert canonical is not None
+        annotations = self._annotations
+        made: dict[AnnotationKey, SentenceLine] = {}
+
+        def line(annotation: Annotation) -> SentenceLine:
+            """The line of the annotation as it is now (the ledger may hold it as it was
+            when its group was last made)."""
+            key = annotation.key
+            found = made.get(key)
+            if found is None:
+                found = made[key] = single_line(annotations[key], canonical)
+            return found
+
+        rows, where = self._rows, self._where
+        for gid in live.take_changed():
+            old = rows.pop(gid, None)
+            if old is not None:
+                for listed in (*old.members, *old.denials):
+                    _discard_where(where, listed.key, gid)
+            group = live.group(gid)
+            if group is not None:
+                row = rows[gid] = claim_group(group, line, self._why)
+                for listed in (*row.members, *row.denials):
+                    where.setdefault(listed.key, set()).add(gid)
+        ledger = live.ledger()
+        shown = {u.key: u for u in summary.unlinked_denials}
+        unlinked = []
+        for key in live.unlinked():
+            found = shown.get(key) or line(annotations[key])
+            unlinked.append(found)
+            where.setdefault(key, set())
+        for key in shown.keys() - {u.key for u in unlinked}:
+            if not where.get(key):
+                where.pop(key, None)
+        self._positions = None
+        return dataclasses.replace(
+            summary,
+            ledger=tuple(map(rows.__getitem__, live.order())),
+            conflicts=tuple(map(self._conflict_row, ledger.conflicts)),
+            unlinked_denials=tuple(unlinked),
+        )
+
+    def _why(self, clash: Clash) -> str:
+        """The clash explained as build_summary() explains it (kept per clash)."""
+        found = self._reasons.get(id(clash))
+        if found is None:
+            titles = self._titles
+            found = self._reasons[id(clash)] = (
+                clash,
+                explain(clash, lambda figure: origin_name(figure, titles)),
+            )
+        return found[1]
+
+    def _conflict_row(self, conflict: Conflict) -> FigureConflict:
+        kept = self._conflict_rows.get(conflict.topic)
+        if kept is not None and kept[0] is conflict:
+            return kept[1]
+        row = conflict_rows(Ledger(groups=(), conflicts=(conflict,)), self._why)[0]
+        self._conflict_rows[conflict.topic] = (conflict, row)
+        return row
+
+    def _line_replaced(
+        self, ledger: tuple[ClaimGroup, ...], gids: set[str], key: AnnotationKey, line: SentenceLine
+    ) -> tuple[ClaimGroup, ...]:
+        """The ledger with the line of `key` replaced in these groups."""
+        if not gids:
+            return ledger
+        if self._positions is None:
+            self._positions = {group.group_id: n for n, group in enumerate(ledger)}
+        replaced = _with_line(ledger, [self._positions[gid] for gid in gids], key, line)
+        if self._live is not None:
+            for gid in gids:
+                self._rows[gid] = replaced[self._positions[gid]]
+        return replaced
+
+
+def _discard_where(where: dict[AnnotationKey, set[str]], key: AnnotationKey, gid: str) -> None:
+    found = where.get(key)
+    if found is not None:
+        found.discard(gid)
+        if not found:
+            del where[key]
 
 
 def _with_line(
