@@ -231,7 +231,7 @@ class SummaryAccumulator:
             )
             sources = sorted_sources(self._source_rows.values())
         ledger, unlinked = summary.ledger, summary.unlinked_denials
-        if key in self._where and new is not None and _ledger_part(old) == _ledger_part(new):
+        if key in self._where and new is not None:
             line = single_line(new, canonical)
             ledger = self._line_replaced(ledger, self._where[key], key, line)
             unlinked = tuple(line if u.key == key else u for u in unlinked)
