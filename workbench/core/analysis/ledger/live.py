@@ -27,7 +27,7 @@ rebuilt (summary/incremental.py).
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
@@ -98,6 +98,9 @@ class LiveLedger:
         self._gid_of_component: dict[int, str] = {}
         self._gid_of: dict[Key, str] = {}
         self._firsts: list[Key] = []
+        self._order: list[str] = []
+        """The groups' ids, in the order of their first claims (`_firsts`)."""
+        self._unlinked: list[Key] = []
         self._gid_at: dict[Key, str] = {}
         self._claims_changed: list[tuple[Item | None, Item | None]] = []
         self._denials_changed: list[tuple[Item | None, Item | None]] = []
@@ -192,7 +195,7 @@ class LiveLedger:
         gid_at = self._gid_at
         return Ledger(
             groups=tuple(map(groups.__getitem__, map(gid_at.__getitem__, self._firsts))),
-            conflicts=tuple(conflict for _, conflict in sorted(self._conflicts.items())),
+            conflicts=self.conflicts(),
         )
 
     def group(self, gid: str) -> LedgerGroup | None:
@@ -200,15 +203,19 @@ class LiveLedger:
         return self._ledger_groups.get(gid)
 
     def order(self) -> list[str]:
-        """The groups' ids in the ledger's order."""
+        """The groups' ids in the ledger's order (not to be changed)."""
         self._settle()
-        return list(map(self._gid_at.__getitem__, self._firsts))
+        return self._order
+
+    def conflicts(self) -> tuple[Conflict, ...]:
+        self._settle()
+        return tuple(conflict for _, conflict in sorted(self._conflicts.items()))
 
     def unlinked(self) -> list[Key]:
-        """The denials no group lists (build_summary's unlinked denials), in key order."""
+        """The denials no group lists (build_summary's unlinked denials), in key order
+        (not to be changed)."""
         self._settle()
-        listed = self._listed
-        return [key for key in sorted(self._denials) if not listed[key]]
+        return self._unlinked
 
     def take_changed(self) -> set[str]:
         """The groups made again or gone since the last call (by id)."""
@@ -236,16 +243,30 @@ class LiveLedger:
             self._target_all()
             self._started = True
         changed |= self._reclash(gone, made)
-        self._claims_changed.clear()
-        self._denials_changed.clear()
         listed = self._listed
+        moved = {d.key for pair in self._denials_changed for d in pair if d is not None}
         for gid in changed:
             old = self._ledger_groups.pop(gid, None)
             if old is not None:
                 listed.subtract(denial.key for denial in old.denials)
+                moved.update(denial.key for denial in old.denials)
             if gid in self._groups:
                 new = self._ledger_groups[gid] = self._ledger_group(self._groups[gid])
                 listed.update(denial.key for denial in new.denials)
+                moved.update(denial.key for denial in new.denials)
+        unlinked = self._unlinked
+        for key in moved:
+            if not listed[key]:
+                listed.pop(key, None)
+            place = bisect_left(unlinked, key)
+            there = place < len(unlinked) and unlinked[place] == key
+            if key in self._denials and not listed[key]:
+                if not there:
+                    unlinked.insert(place, key)
+            elif there:
+                del unlinked[place]
+        self._claims_changed.clear()
+        self._denials_changed.clear()
         self._changed |= changed
 
     def _ledger_group(self, group: _Group) -> LedgerGroup:
@@ -275,7 +296,8 @@ class LiveLedger:
         for component in components_gone:
             gid = self._gid_of_component.pop(component)
             group = gone[gid] = self._groups.pop(gid)
-            del self._firsts[bisect_left(self._firsts, group.first)]
+            place = bisect_left(self._firsts, group.first)
+            del self._firsts[place], self._order[place]
             del self._gid_at[group.first]
             for member in group.members:
                 self._gid_of.pop(member.key, None)
@@ -300,7 +322,9 @@ class LiveLedger:
                 _union(t.subjects for t in texts),
             )
             self._gid_of_component[component] = gid
-            insort(self._firsts, first)
+            place = bisect_left(self._firsts, first)
+            self._firsts.insert(place, first)
+            self._order.insert(place, gid)
             self._gid_at[first] = gid
             for member in members:
                 self._gid_of[member.key] = gid

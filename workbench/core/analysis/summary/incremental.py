@@ -104,8 +104,9 @@ class SummaryAccumulator:
         self._by_source: dict[str, set[AnnotationKey]] = defaultdict(set)
         self._source_rows: dict[str, SourceRow] = {}
         self._where: dict[AnnotationKey, set[str]] = {}
-        """The ledger groups listing an annotation (as a claim or a denial), by id; an
-        empty set: an unlinked denial."""
+        """The ledger groups listing an annotation (as a claim or a denial), by id."""
+        self._unlinked: dict[AnnotationKey, SentenceLine] = {}
+        """The Summary's unlinked denials, in order."""
         self._positions: dict[str, int] | None = None
         """Each group's place in the Summary's ledger (made when a line needs it)."""
         self._canonical: SourceNames | None = None
@@ -231,10 +232,14 @@ class SummaryAccumulator:
             )
             sources = sorted_sources(self._source_rows.values())
         ledger, unlinked = summary.ledger, summary.unlinked_denials
-        if key in self._where and new is not None:
+        listed = self._where.get(key)
+        if new is not None and (listed or key in self._unlinked):
             line = single_line(new, canonical)
-            ledger = self._line_replaced(ledger, self._where[key], key, line)
-            unlinked = tuple(line if u.key == key else u for u in unlinked)
+            if listed:
+                ledger = self._line_replaced(ledger, listed, key, line)
+            if key in self._unlinked:
+                self._unlinked[key] = line
+                unlinked = tuple(self._unlinked.values())
         return dataclasses.replace(
             summary,
             totals=_totals_after(summary.totals, old, new, len(self._annotations)),
@@ -284,9 +289,8 @@ class SummaryAccumulator:
         for group in summary.ledger:
             for line in (*group.members, *group.denials):
                 where[line.key].add(group.group_id)
-        for line in summary.unlinked_denials:
-            where.setdefault(line.key, set())
         self._where = dict(where)
+        self._unlinked = {line.key: line for line in summary.unlinked_denials}
         self._positions = None
         self._live = None
         self._rows, self._conflict_rows, self._reasons = {}, {}, {}
@@ -322,22 +326,13 @@ class SummaryAccumulator:
                 row = rows[gid] = claim_group(group, line, self._why)
                 for listed in (*row.members, *row.denials):
                     where.setdefault(listed.key, set()).add(gid)
-        ledger = live.ledger()
-        shown = {u.key: u for u in summary.unlinked_denials}
-        unlinked = []
-        for key in live.unlinked():
-            found = shown.get(key) or line(annotations[key])
-            unlinked.append(found)
-            where.setdefault(key, set())
-        for key in shown.keys() - {u.key for u in unlinked}:
-            if not where.get(key):
-                where.pop(key, None)
-        self._positions = None
+        kept = self._unlinked
+        self._unlinked = {key: kept.get(key) or line(annotations[key]) for key in live.unlinked()}
         return dataclasses.replace(
             summary,
             ledger=tuple(map(rows.__getitem__, live.order())),
-            conflicts=tuple(map(self._conflict_row, ledger.conflicts)),
-            unlinked_denials=tuple(unlinked),
+            conflicts=tuple(map(self._conflict_row, live.conflicts())),
+            unlinked_denials=tuple(self._unlinked.values()),
         )
 
     def _why(self, clash: Clash) -> str:
@@ -362,16 +357,16 @@ class SummaryAccumulator:
     def _line_replaced(
         self, ledger: tuple[ClaimGroup, ...], gids: set[str], key: AnnotationKey, line: SentenceLine
     ) -> tuple[ClaimGroup, ...]:
-        """The ledger with the line of `key` replaced in these groups."""
-        if not gids:
+        """The ledger with the line of `key` replaced in these groups (with a
+        LiveLedger, in the rows the ledger is made of after the change)."""
+        if self._live is not None:
+            rows = self._rows
+            for gid in gids:
+                rows[gid] = _line_in(rows[gid], key, line)
             return ledger
         if self._positions is None:
             self._positions = {group.group_id: n for n, group in enumerate(ledger)}
-        replaced = _with_line(ledger, [self._positions[gid] for gid in gids], key, line)
-        if self._live is not None:
-            for gid in gids:
-                self._rows[gid] = replaced[self._positions[gid]]
-        return replaced
+        return _with_line(ledger, [self._positions[gid] for gid in gids], key, line)
 
 
 def _discard_where(where: dict[AnnotationKey, set[str]], key: AnnotationKey, gid: str) -> None:
@@ -388,13 +383,16 @@ def _with_line(
     """The ledger with the line of `key` replaced in the groups at `positions`."""
     groups = list(ledger)
     for position in dict.fromkeys(positions):
-        group = groups[position]
-        groups[position] = dataclasses.replace(
-            group,
-            members=tuple(line if m.key == key else m for m in group.members),
-            denials=tuple(line if d.key == key else d for d in group.denials),
-        )
+        groups[position] = _line_in(groups[position], key, line)
     return tuple(groups)
+
+
+def _line_in(group: ClaimGroup, key: AnnotationKey, line: SentenceLine) -> ClaimGroup:
+    return dataclasses.replace(
+        group,
+        members=tuple(line if m.key == key else m for m in group.members),
+        denials=tuple(line if d.key == key else d for d in group.denials),
+    )
 
 
 def _totals_after(
