@@ -272,8 +272,10 @@ async def test_the_open_summary_follows_each_change_patched_or_rebuilt(  # type:
     make_app, gold, bundled: Corpus, store: AnnotationStore
 ) -> None:
     """A change saved while the summary is open updates it: a status is patched into
-    the summary shown (no rebuild), a claim tag rebuilds it; each time the summary is
-    the one a fresh read of the store gives."""
+    the summary shown, and so is a new claim (the ledger followed change by change,
+    once the screen prepared it after showing the summary), no rebuild; a source
+    spelled otherwise rebuilds it; each time the summary is the one a fresh read of
+    the store gives."""
     from workbench.tui.state.summary_view import read_summary
 
     app = make_app()
@@ -302,11 +304,72 @@ async def test_the_open_summary_follows_each_change_patched_or_rebuilt(  # type:
         fresh_claim = Annotation.new(anchor, store.annotator).with_tag("claim", True)
         workspace.write(article, lambda: fresh_claim)
         await settle(app, pilot)
-        assert screen.live.accumulator.rebuilds == 2  # the ledger reads a claim tag
+        assert screen.live.accumulator.rebuilds == 1  # the LiveLedger takes the claim in
         assert screen.summary == fresh()
         assert screen.summary is not None
         assert any(fresh_claim.key in {m.key for m in g.members} for g in screen.summary.ledger)
         assert_tables_show(screen)
+
+        workspace.write(article, lambda: fresh_claim.changed(source="a new source"))
+        await settle(app, pilot)
+        assert screen.live.accumulator.rebuilds == 2  # a new spelling: sources regrouped
+        assert screen.summary == fresh()
+        assert_tables_show(screen)
+
+
+async def test_a_claim_tagged_on_the_annotate_screen_is_patched_into_the_open_summary(  # type: ignore[no-untyped-def]
+    make_app, bundled: Corpus
+) -> None:
+    """Claim and denial tags put with the annotate screen's keys reach the open summary
+    through the one undo path: undone and redone there, each is patched into the
+    summary shown, never rebuilt (the accumulator's rebuild count does not move), and
+    each time the summary is the one a fresh read of the store gives."""
+    from workbench.tui.state.summary_view import read_summary
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c", "d", "down", "c")  # sentences 1 and 2, untagged before
+        await settle(app, pilot)
+        screen = await open_summary(app, pilot)
+        workspace = app.workspace
+        assert workspace is not None and screen.live.accumulator is not None
+        accumulator = screen.live.accumulator
+        first = bundled.articles[0].id
+        assert accumulator.rebuilds == 1
+
+        def fresh() -> Summary:
+            return read_summary(workspace, screen.analyst, screen.ledger)[0].summary
+
+        def shown_tags() -> list[set[str]]:
+            """The tags the ledger shows on the first two sentences (claims in groups,
+            denials in groups or unlinked)."""
+            assert screen.summary is not None
+            lines = [line for group in screen.summary.ledger for line in group.members]
+            lines += [line for group in screen.summary.ledger for line in group.denials]
+            lines += screen.summary.unlinked_denials
+            return [
+                {
+                    tag
+                    for line in lines
+                    if (line.annotation.article_id, line.annotation.index) == (first, index)
+                    for tag in line.annotation.tags
+                }
+                for index in (0, 1)
+            ]
+
+        assert shown_tags() == [{"claim", "denial"}, {"claim"}]
+        steps = (("u", [{"claim", "denial"}, set()]), ("u", [{"claim"}, set()]),
+                 ("ctrl+r", [{"claim", "denial"}, set()]),
+                 ("ctrl+r", [{"claim", "denial"}, {"claim"}]))  # fmt: skip
+        for key, tags in steps:
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert shown_tags() == tags
+            assert screen.summary == fresh()
+            assert screen.live.accumulator is accumulator  # followed, not read again
+            assert accumulator.rebuilds == 1  # patched
+            assert_tables_show(screen)
 
 
 def assert_tables_show(screen: SummaryScreen) -> None:

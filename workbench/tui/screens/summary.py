@@ -322,6 +322,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_view, view, analysts)
+            self.live.prepare()  # so that a claim tag is patched too (live_summary.py)
 
     def summary_unread(self) -> None:
         self.reading = self.read_again = False
@@ -337,6 +338,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         view = prepare_view(self.live.update(), self.view)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_view, view)
+            self.live.prepare()  # after a rebuild; nothing to do after a patch
 
     # -- rendering ----------------------------------------------------------------------
     def show_view(self, view: SummaryView, analysts: list[str] | None = None) -> None:
@@ -626,8 +628,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         shown = change.after if change.after is not None else change.before
         where = f"“{self.title_of(change.article_id)}”, {sentence_label(change.index)}"
         what = ", ".join(shown.tags) if shown is not None and shown.tags else "annotation"
+        # The workspace announced the change (workspace_changed): followed, or read again.
         self.notify(f"{done} a change to the {what} of {where}.", markup=False)
-        self.recompute()
 
     def action_close(self) -> None:
         if self.merge_from is not None:

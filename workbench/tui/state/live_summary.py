@@ -4,12 +4,15 @@ The summary screen reads the store and builds its summary once (summary_view.py'
 read_summary, in a worker), through a SummaryAccumulator it keeps here. A change the
 workspace announces exactly (a save, a delete, the undo of either) is then applied to
 that accumulator, which patches the Summary when the ledger does not read the change (a
-status, a note, the attribution tag: milliseconds at 100,000 annotations) and rebuilds
-it with the previous build's cache otherwise. What the accumulator cannot follow
-(another session's write, a re-anchoring, the anchoring section, a new analyst, a
-ledger decision) is read again from the store, as before.
+status, a note, the attribution tag: milliseconds at 100,000 annotations) and, once
+`prepare` has run, a claim or denial tag too (the ledger followed change by change,
+ledger/live.py: tens of milliseconds); anything else it rebuilds with the previous
+build's cache. The screen calls `prepare` in its worker after showing a summary: it
+takes about as long as a build, and until it is done a claim tag is rebuilt. What the
+accumulator cannot follow (another session's write, a re-anchoring, the anchoring
+section, a new analyst, a ledger decision) is read again from the store, as before.
 
-Textual-free. `note` and `forget` run on the UI thread, `start` and `update` in the
+Textual-free. `note` and `forget` run on the UI thread, `start`, `prepare` and `update` in the
 screen's workers, one at a time (a lock): edits wait in order, so the UI thread never
 waits for a build. The screen notes nothing while a read is on its way: it reads again.
 """
@@ -64,6 +67,13 @@ class LiveSummary:
             self._analysts = frozenset(analysts)
             self._whole = whole
             return accumulator.summary()
+
+    def prepare(self) -> None:
+        """Make what a claim or denial tag is patched with (blocking: in a worker, after
+        the summary is shown; an update waits for it)."""
+        with self._lock:
+            if self.accumulator is not None:
+                self.accumulator.prepare()
 
     def note(self, change: WorkspaceChange) -> bool:
         """Keep `change`'s edits for the next `update` and say True; or say False when

@@ -50,6 +50,7 @@ from workbench.core.analysis.ledger.ledger import Conflict, Item, Ledger, Ledger
 from workbench.core.analysis.ledger.live_grouping import LiveGrouping
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.annotation import Annotation, AnnotationKey
+from workbench.core.collector import paused_gc
 
 Key = AnnotationKey
 Name = TypeVar("Name")
@@ -134,9 +135,10 @@ class LiveLedger:
         self._settled = False
         self._started = False
         """Whether the first settle is done (it aims every denial at once)."""
-        for annotation in sorted(annotations, key=lambda a: a.key):
-            self._put(annotation)
-        self._settle()
+        with paused_gc(promote=True):  # hundreds of thousands of lasting objects
+            for annotation in sorted(annotations, key=lambda a: a.key):
+                self._put(annotation)
+            self._settle()
 
     # -- changes --------------------------------------------------------------------------
 
@@ -227,6 +229,10 @@ class LiveLedger:
         if self._settled:
             return
         self._settled = True
+        with paused_gc(promote=True):
+            self._settle_now()
+
+    def _settle_now(self) -> None:
         gone, made = self._regroup()
         same = {
             gid
