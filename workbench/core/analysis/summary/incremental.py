@@ -153,11 +153,13 @@ class SummaryAccumulator:
         if self._summary is not None and all(self._patchable(*c) for c in self._changes):
             summary = self._summary
             live = self._live
+            followed = False
             for old, new in self._changes:
                 if live is not None and _ledger_part(old) != _ledger_part(new):
                     live.apply(old, new)
+                    followed = True
                 summary = self._patched(summary, old, new)
-            if live is not None:
+            if live is not None and followed:
                 summary = self._with_ledger(summary, live)
         else:
             summary = self._rebuilt()
@@ -326,6 +328,7 @@ class SummaryAccumulator:
                 row = rows[gid] = claim_group(group, line, self._why)
                 for listed in (*row.members, *row.denials):
                     where.setdefault(listed.key, set()).add(gid)
+        self._positions = None
         kept = self._unlinked
         self._unlinked = {key: kept.get(key) or line(annotations[key]) for key in live.unlinked()}
         return dataclasses.replace(
@@ -357,16 +360,16 @@ class SummaryAccumulator:
     def _line_replaced(
         self, ledger: tuple[ClaimGroup, ...], gids: set[str], key: AnnotationKey, line: SentenceLine
     ) -> tuple[ClaimGroup, ...]:
-        """The ledger with the line of `key` replaced in these groups (with a
-        LiveLedger, in the rows the ledger is made of after the change)."""
-        if self._live is not None:
-            rows = self._rows
-            for gid in gids:
-                rows[gid] = _line_in(rows[gid], key, line)
-            return ledger
+        """The ledger with the line of `key` replaced in these groups (and in the rows
+        the LiveLedger's changes are made on)."""
         if self._positions is None:
             self._positions = {group.group_id: n for n, group in enumerate(ledger)}
-        return _with_line(ledger, [self._positions[gid] for gid in gids], key, line)
+        positions = self._positions
+        replaced = _with_line(ledger, [positions[gid] for gid in gids], key, line)
+        if self._live is not None:
+            for gid in gids:
+                self._rows[gid] = replaced[positions[gid]]
+        return replaced
 
 
 def _discard_where(where: dict[AnnotationKey, set[str]], key: AnnotationKey, gid: str) -> None:
