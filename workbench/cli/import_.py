@@ -12,9 +12,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli.common import fail, fail_each, one_line, skipped, warn
+
+if TYPE_CHECKING:
+    from store.protocol import Store
+    from workbench.core.annotation import Annotation
+    from workbench.core.corpus.article_info import ArticleInfo
 
 HELP = "merge annotations from a json or jsonl export (validated first; all or nothing)"
 
@@ -40,6 +47,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def noting_articles(annotations: Iterable[Annotation], seen: set[str]) -> Iterator[Annotation]:
+    """`annotations` as they come, each one's article id added to `seen`."""
+    for annotation in annotations:
+        seen.add(annotation.article_id)
+        yield annotation
+
+
+def remember_articles(store: Store, articles: list[ArticleInfo]) -> None:
+    """The imported annotations' new articles, remembered with their titles (a summary
+    names them); one durable write at the end: a record of what was seen, rewritten
+    when the article is next opened."""
+    for number, info in enumerate(articles, 1):
+        # articles_to_remember gives each its title, sha256 and sentence count
+        assert info.title is not None and info.sha256 is not None and info.sentences is not None
+        store.remember_article(
+            info.article_id,
+            info.title,
+            info.sha256,
+            info.sentences,
+            info.segmenter,
+            sync=number == len(articles),
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     from store import StoreError, database_exists, open_store
     from workbench.config.annotator import resolve_annotator
@@ -53,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.core.interchange.importing import (
         ImportFile,
         ImportFileError,
+        articles_to_remember,
         check_known_articles,
     )
 
@@ -99,8 +131,19 @@ def run(args: argparse.Namespace) -> int:
             database = list(plans(store, corpus, fuzzy))
             store_plans(store, database)
             stream = source.annotations(check_repeats=False)
+            landed_on: set[str] = set()
             report = store.import_annotations(
-                placed(stream, placement, fuzzy, made), source.decisions
+                noting_articles(placed(stream, placement, fuzzy, made), landed_on),
+                source.decisions,
+            )
+            remember_articles(
+                store,
+                articles_to_remember(
+                    landed_on,
+                    {info.article_id for info in store.articles()},
+                    corpus.by_id,
+                    source.articles,
+                ),
             )
         warn(store.warnings[shown:])  # what closing found (a compaction's own checks)
     except ImportFileError as error:

@@ -86,6 +86,36 @@ def test_round_trip_into_an_empty_database(
     assert export(capsys, empty)["annotations"] == export(capsys, ana_db)["annotations"]
 
 
+def test_the_file_s_articles_are_remembered_so_the_summary_names_them(
+    ana_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An export of one's own corpus, imported elsewhere without the articles: the
+    summary names the article by the title the file carries, not by its id (qa3 F15)."""
+    db = tmp_path / "colleague.json"
+    assert run(capsys, "import", str(ana_export), "--db", str(db))[0] == 0
+    with AnnotationStore.open(db, annotator="ana", read_only=True) as store:
+        (info,) = store.articles()
+    assert (info.article_id, info.title, info.sha256, info.sentences) == (
+        "story",
+        "A story",
+        SHA,
+        3,
+    )
+    code, out, _ = run(capsys, "summary", "--db", str(db), "--annotator", "ana")
+    assert code == 0 and "A story" in out
+
+
+def test_an_article_the_database_remembers_is_left_as_it_is(
+    ana_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "own.json"
+    with AnnotationStore.open(db, annotator="bo") as store:
+        store.remember_article("story", "Our own title", SHA, 3)
+    assert run(capsys, "import", str(ana_export), "--db", str(db))[0] == 0
+    with AnnotationStore.open(db, annotator="bo", read_only=True) as store:
+        assert [info.title for info in store.articles()] == ["Our own title"]
+
+
 def test_importing_twice_changes_nothing_the_second_time(
     ana_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Container, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any, Protocol
 
 from jsonschema.exceptions import best_match
 
 from workbench.core.annotation import Annotation, AnnotationKey, OrphanKey
+from workbench.core.corpus.article_info import ArticleInfo
+from workbench.core.corpus.articles import Article
+from workbench.core.corpus.sentences import segmenter_stamp
 from workbench.core.files.regular import open_regular
 from workbench.core.interchange.export.migrations import upgraded_document, upgraded_record
 from workbench.core.interchange.export.schema import READABLE_VERSIONS, SCHEMA_VERSION, validator
@@ -294,6 +297,35 @@ def check_known_articles(batch: HasUnlistedArticles, known: Container[str]) -> N
                 f"unknown article {shorten(repr(article_id), 80)} (not in the file's "
                 "articles, the database or the corpus)",
             )
+
+
+def articles_to_remember(
+    landed_on: Iterable[str],
+    remembered: Container[str],
+    corpus: Mapping[str, Article],
+    listed: Iterable[Mapping[str, Any]],
+) -> list[ArticleInfo]:
+    """The articles an import's annotations landed on that the database has not seen:
+    each as the corpus has it now (the annotations were placed on that text), else as
+    the file's own list describes it (title, sha256, sentences), so that a summary of the
+    database names it by its title. One the file lists without a title and sentence
+    count (its exporter had not seen it), and one the database already remembers, is
+    left as it is."""
+    described = {record["id"]: record for record in listed}
+    found: list[ArticleInfo] = []
+    for article_id in sorted(set(landed_on)):
+        if article_id in remembered:
+            continue
+        article = corpus.get(article_id)
+        if article is not None:
+            found.append(replace(ArticleInfo.of(article), segmenter=segmenter_stamp()))
+            continue
+        record = described.get(article_id)
+        if record is not None and isinstance(record.get("title"), str) and "sentences" in record:
+            found.append(
+                ArticleInfo(article_id, record["title"], record["sha256"], record.get("sentences"))
+            )
+    return found
 
 
 class DuplicateKey(ValueError):
@@ -601,6 +633,8 @@ class ImportFile:
         self.history_entries = 0
         self.decisions: list[dict[str, Any]] = []
         """The file's ledger decision records, once a pass has read them."""
+        self.articles: list[dict[str, Any]] = []
+        """The file's own article list (validated), once a pass has read it."""
 
     def annotations(self, check_repeats: bool = True) -> Iterator[tuple[Annotation, Location]]:
         """One pass over the file. ImportFileError (naming the file) at the first
@@ -620,6 +654,7 @@ class ImportFile:
         self.unlisted_articles = header.checker.unlisted
         self.history_entries = header.history_entries
         self.decisions = header.decisions
+        self.articles = header.articles
 
     def check(self) -> int:
         """A pass that only validates (every record, no repeated annotation); returns how
