@@ -13,6 +13,7 @@ matches, so the cursor never jumps under the analyst.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -27,12 +28,14 @@ from textual.worker import get_current_worker
 
 from store import ServerError, StoreError
 from workbench.core.analysis.suggestions.speaker import guess_source
+from workbench.core.analysis.summary.build import SummaryCache
 from workbench.core.anchoring.as_tagged import TaggedVersions
 from workbench.core.anchoring.placement import anchored_to, most_similar
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
 from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation
 from workbench.core.annotation_filter import UNTAGGED
 from workbench.core.collector import paused_gc
+from workbench.core.corpus.article_info import ArticleInfo
 from workbench.tui.literal import literal
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.prompt import note_prompt, source_prompt
@@ -48,8 +51,8 @@ from workbench.tui.state.review_rows import (
     make_rows,
     row_key,
     select_rows,
-    speakers,
 )
+from workbench.tui.state.review_speakers import ReviewSpeakers, known_articles
 from workbench.tui.state.step_words import take_step
 from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
 from workbench.tui.tagged_line import moved_from, tagged_line
@@ -168,6 +171,19 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.loaded = False
         self.facets = ReviewFacets()
         """Values the filter prompts offer (gathered with the rows, off the UI thread)."""
+        self.speakers: ReviewSpeakers | None = None
+        """Each row's speaker as the summary names them, and the source filter's choices:
+        built in a worker after the rows are read and after an edit changes a source
+        (read_speakers); None until the first is built."""
+        self.speakers_wanted = 0
+        """Bumped by each read_speakers: an older build is dropped."""
+        self.waiting_for_speakers = False
+        """A source filter waits for the first speakers (refilter)."""
+        self.articles_info: list[ArticleInfo] = []
+        """The known articles (read with the rows): unresolved pronouns name their titles."""
+        self.speakers_cache = SummaryCache()
+        self.speakers_lock = threading.Lock()
+        """One build at a time uses speakers_cache (a cancelled one may still run)."""
         self.versions = TaggedVersions()
         """Annotations to check as the analyst tagged them (read with the rows)."""
         self.generation = 0
@@ -212,6 +228,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.generation += 1
         self.rows = {}
         self.shown = []
+        self.speakers = None
         if self.subscription is not None:
             self.subscription.close()
 
@@ -265,8 +282,10 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             article.id: f"{number + 1}. {article.title}"
             for number, article in enumerate(self.corpus.articles)
         }
-        for remembered in self.store.articles():
-            labels.setdefault(remembered.article_id, remembered.title or "")
+        remembered = self.store.articles()
+        for info in remembered:
+            labels.setdefault(info.article_id, info.title or "")
+        known = known_articles(remembered, ((a.id, a.title) for a in self.corpus.articles))
         with paused_gc():
             source = current_view(self.store, self.corpus.articles, self.anchors.threshold)
             annotations = [*source.all(), *source.orphans()]
@@ -278,7 +297,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         plans = source.plans if isinstance(source, ReanchoredView) else ()
         versions = self.anchors.versions(plans)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.rows_loaded, rows, facets, versions)
+            self.app.call_from_thread(self.rows_loaded, rows, facets, versions, known)
 
     @work(thread=True, group="review-elsewhere", description="review: changed elsewhere")
     def read_elsewhere(self) -> None:
@@ -333,6 +352,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             rows[row.key] = row
             self.facets = self.facets.including(row.annotation)
         self.rows = rows
+        self.read_speakers()
         self.refilter()
 
     def rows_unread(self) -> None:
@@ -343,7 +363,11 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             self.show_status("server unreachable: the annotations were not read again")
 
     def rows_loaded(
-        self, rows: dict[RowKey, ReviewRow], facets: ReviewFacets, versions: TaggedVersions
+        self,
+        rows: dict[RowKey, ReviewRow],
+        facets: ReviewFacets,
+        versions: TaggedVersions,
+        known: list[ArticleInfo],
     ) -> None:
         self.reading_all = False
         if self.closed:
@@ -351,21 +375,56 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.rows = rows
         self.facets = facets
         self.versions = versions
+        self.articles_info = known
         self.loaded = True
         if self.load_again:
             self.load_again = False
             self.reload()
             return
+        self.read_speakers()
         self.refilter()
+
+    def read_speakers(self) -> None:
+        """Name every row's speaker again, in a worker (the rows as they are now)."""
+        self.speakers_wanted += 1
+        self.build_speakers(list(self.rows.values()), self.speakers_wanted)
+
+    @work(thread=True, exclusive=True, group="review-speakers", description="review: speakers")
+    def build_speakers(self, rows: list[ReviewRow], wanted: int) -> None:
+        """The summary's speakers of `rows`: resolving pronouns reads their articles
+        (seconds, cold, at 100,000 annotations; the answers are kept between builds)."""
+        worker = get_current_worker()
+        with self.speakers_lock, paused_gc():
+            if worker.is_cancelled:
+                return
+            annotations = [row.annotation for row in rows]
+            built = ReviewSpeakers(
+                annotations, self.articles_info, self.corpus.by_id, self.speakers_cache
+            )
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.speakers_read, built, wanted)
+
+    def speakers_read(self, built: ReviewSpeakers, wanted: int) -> None:
+        """Use the speakers built, and run the source filter that waited for them."""
+        if self.closed or wanted != self.speakers_wanted:
+            return
+        self.speakers = built
+        if self.waiting_for_speakers:
+            self.waiting_for_speakers = False
+            self.refilter()
 
     def refilter(self) -> None:
         """Recompute the table for the current query, off the UI thread."""
         self.generation += 1
-        if self.loaded:
-            styles = self.query_one(ReviewTable).tag_styles()
-            rows = list(self.rows.values())
-            query = self.query_state.with_spellings(self.facets.sources)
-            self.select_in_background(rows, query, self.generation, styles)
+        if not self.loaded:
+            return
+        query = self.query_state.with_speakers(self.speakers)
+        if self.speakers is None and query.source not in (None, NO_SOURCE):
+            self.waiting_for_speakers = True  # speakers_read filters
+            self.show_status("naming each source's speaker…")
+            return
+        styles = self.query_one(ReviewTable).tag_styles()
+        self.select_in_background(list(self.rows.values()), query, self.generation, styles)
 
     @work(thread=True, exclusive=True, group="review-filter", description="review: filter")
     def select_in_background(
@@ -482,7 +541,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
     def apply(self, key: RowKey, annotation: Annotation | None) -> None:
         """Record a stored change in the rows and in the table, if the row is shown."""
         position = next((n for n, row in enumerate(self.shown) if row.key == key), None)
-        known = self.rows.get(key) or (self.shown[position] if position is not None else None)
+        stored = self.rows.get(key)
+        known = stored or (self.shown[position] if position is not None else None)
+        before = stored.annotation.source if stored is not None else None
         if annotation is not None and not annotation.is_blank:
             if known is not None:
                 updated = known.with_annotation(annotation)
@@ -495,6 +556,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             if known is None:
                 return
             updated = known.with_annotation(blank(annotation or known.annotation))
+        after = self.rows[key].annotation.source if key in self.rows else None
+        if (before or None) != (after or None):
+            self.read_speakers()  # a source is another speaker's now, or no one's
         if position is not None:
             self.shown[position] = updated
             table = self.query_one(ReviewTable)
@@ -736,7 +800,8 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
     def drop(self, key: RowKey) -> None:
         """Take a deleted orphan's row out of the rows, the table and the counts: there is
         nothing left to show or act on (u brings it back, with a reload)."""
-        self.rows.pop(key, None)
+        if self.rows.pop(key, None) is not None:
+            self.read_speakers()
         position = next((n for n, row in enumerate(self.shown) if row.key == key), None)
         if position is None:
             return
@@ -791,7 +856,10 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             if label is not None:
                 self.set_query(self.query_state.changed(**{field: labels[label]}))
 
-        prompt = ChoicePrompt(f"Filter by {name}", list(labels), shown_current)
+        detail = ""
+        if name == "source" and self.speakers is None:
+            detail = "Naming each source's speaker as the summary does: f again in a moment."
+        prompt = ChoicePrompt(f"Filter by {name}", list(labels), shown_current, detail=detail)
         await open_prompt(self.app, prompt, chosen)
 
     def filter_choices(self, name: str) -> dict[str, str | None]:
@@ -810,10 +878,8 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             for article_id in sorted(present.difference(self.corpus.by_id)):
                 choices[article_id] = article_id
         elif name == "source":
-            for speaker, spellings in speakers(facets.sources).items():
-                others = [spelling for spelling in spellings if spelling != speaker]
-                label = f"{speaker} (also {', '.join(others)})" if others else speaker
-                choices[label] = speaker
+            if self.speakers is not None:
+                choices.update(self.speakers.choices)
             choices["(no source)"] = NO_SOURCE
         elif name == "annotator":
             names = facets.annotators | {self.store.annotator}

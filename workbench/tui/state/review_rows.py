@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import Any
 
-from workbench.core.analysis.sources.grouping import canonical_source, group_sources, source_index
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, OrphanKey
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.corpus.matching import Query, match_chunks, search_key
+from workbench.tui.state.review_speakers import ReviewSpeakers
 
 NO_SOURCE = ""
 """Source filter value for annotations without a source (None to AnnotationFilter)."""
@@ -112,9 +111,9 @@ class ReviewQuery:
     text: str = ""
     sort: str = "article"
     descending: bool = False
-    source_spellings: frozenset[str] = frozenset()
-    """The spellings the source filter keeps: every one the summary counts as that
-    speaker ("Austin", "Mr. Austin", "Lloyd Austin"), from `with_spellings`."""
+    speakers: ReviewSpeakers | None = field(default=None, compare=False, repr=False)
+    """Who each row's source is, from `with_speakers`: the source filter keeps the rows
+    the summary counts under the speaker it names. Without it, the source as typed."""
 
     def __post_init__(self) -> None:
         if self.sort not in COLUMNS:
@@ -129,12 +128,14 @@ class ReviewQuery:
             return replace(self, descending=not self.descending)
         return replace(self, sort=column, descending=False)
 
-    def with_spellings(self, sources: frozenset[str]) -> ReviewQuery:
-        """The query with the source filter's spellings among `sources` (the facets'):
-        a speaker is filtered as the summary names them, whatever the spelling."""
-        if self.source is None or self.source == NO_SOURCE:
-            return replace(self, source_spellings=frozenset())
-        return replace(self, source_spellings=spellings_of(sources, self.source))
+    def with_speakers(self, speakers: ReviewSpeakers | None) -> ReviewQuery:
+        """The query naming each row's speaker with `speakers` (the screen's latest)."""
+        return replace(self, speakers=speakers)
+
+    @property
+    def by_speaker(self) -> bool:
+        """The source filter names a speaker (not "no source"), read with `speakers`."""
+        return self.speakers is not None and self.source not in (None, NO_SOURCE)
 
     def filters(self) -> list[tuple[str, str]]:
         """The active filters as (name, value) pairs, for showing them."""
@@ -160,7 +161,7 @@ class ReviewQuery:
             tags=optional(self.tag),
             statuses=optional(self.status),
             annotators=optional(self.annotator),
-            sources=self.source_spellings or optional(self.source),
+            sources=() if self.by_speaker else optional(self.source),
             anchor_states=optional(ANCHOR_STATE_OF.get(self.anchoring or "")),
         )
 
@@ -169,7 +170,11 @@ class ReviewQuery:
         apart)."""
         if self.anchoring == ARTICLE_MISSING:
             rows = [row for row in rows if row.article_missing]
-        return self.annotation_filter().select(rows, row_field)
+        kept = self.annotation_filter().select(rows, row_field)
+        if self.by_speaker and self.speakers is not None:
+            speaker, of = self.source, self.speakers.of
+            kept = [row for row in kept if of(row.annotation) == speaker]
+        return kept
 
 
 def row_field(name: str) -> Callable[[ReviewRow], Any]:
@@ -239,11 +244,11 @@ class ReviewFacets:
 
     Scanning 100,000 rows each time a prompt opens would stall the screen; an edit adds
     its values with `including`, and a value nobody uses any more stays offered (it
-    just matches nothing) until the screen is opened again.
+    just matches nothing) until the screen is opened again. The sources are offered
+    by speaker, apart (review_speakers.py: naming them reads article text).
     """
 
     article_ids: frozenset[str] = frozenset()
-    sources: frozenset[str] = frozenset()
     annotators: frozenset[str] = frozenset()
 
     @classmethod
@@ -251,36 +256,14 @@ class ReviewFacets:
         notes = list(annotations)
         return cls(
             frozenset(note.article_id for note in notes),
-            frozenset(note.source for note in notes if note.source),
             frozenset(note.annotator for note in notes),
         )
 
     def including(self, annotation: Annotation) -> ReviewFacets:
         return ReviewFacets(
             self.article_ids | {annotation.article_id},
-            self.sources | ({annotation.source} if annotation.source else set()),
             self.annotators | {annotation.annotator},
         )
-
-
-@lru_cache(maxsize=4)
-def speakers(sources: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """Each speaker's name as the summary gives it -> the sources, as typed, that are
-    that speaker (core/analysis/sources/grouping.py over every source in the review):
-    the source filter's choices. Cached: the facets change only with an edit."""
-    index = source_index(group_sources(sources))
-    found: dict[str, list[str]] = {}
-    for source in sorted(sources, key=str.casefold):
-        canonical = canonical_source(index, source)
-        if canonical is not None:
-            found.setdefault(canonical, []).append(source)
-    return {name: tuple(found[name]) for name in sorted(found, key=str.casefold)}
-
-
-def spellings_of(sources: frozenset[str], speaker: str) -> frozenset[str]:
-    """The sources (as typed) that are `speaker`; the speaker's own name at least (a
-    source no annotation has any more still filters as typed)."""
-    return frozenset(speakers(sources).get(speaker, ())) | {speaker}
 
 
 def _sorted(

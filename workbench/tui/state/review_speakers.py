@@ -1,0 +1,92 @@
+"""Who each review row's source is, named as the summary names them.
+
+The summary counts a source under its speaker: the spellings of one person together
+("Austin", "Mr. Austin", "Lloyd Austin": sources/grouping.py), and a pronoun or a bare
+role ("He", "the spokesman") under the speaker it resolves to in its own article, or
+apart in that article when it names nobody, "he (unresolved, in “Title”)"
+(sources/speakers.py). The review's source filter offers those names and keeps every
+row the summary counts under the one chosen, so it reads each pronoun by annotation,
+not by the string typed: "he" is never one choice across articles.
+
+The names are the summary's own (build.SourceNames, over the annotations the summary
+counts: placed ones of articles in the corpus). Resolution reads article text, so a
+ReviewSpeakers is built in a worker, when the rows are read and again after an edit
+changes a source; the filter prompt only reads `choices`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from workbench.core.analysis.sources.speakers import PLAIN, ArticleText, Speakers
+from workbench.core.analysis.summary.build import ArticleTitles, SourceNames, SummaryCache
+from workbench.core.annotation import Annotation
+from workbench.core.corpus.article_info import ArticleInfo
+
+
+class ReviewSpeakers:
+    """Each annotation's speaker (`of`) and the source filter's choices.
+
+    `texts` are the corpus's articles by id (Corpus.by_id), `articles_info` the known
+    articles, for the titles an unresolved pronoun is named by. An annotation the
+    summary does not count (an orphan, or of an article not in the corpus) keeps its
+    spelling's speaker, and a pronoun there stays apart in its article, unresolved.
+    """
+
+    def __init__(
+        self,
+        annotations: Sequence[Annotation],
+        articles_info: Iterable[ArticleInfo],
+        texts: Mapping[str, ArticleText],
+        cache: SummaryCache | None = None,
+    ) -> None:
+        """`cache`: the previous ReviewSpeakers' (the sources are grouped again only
+        when their spellings changed); one build at a time may use it."""
+        info = list(articles_info)
+        counted = [a for a in annotations if a.article_id in texts and not a.is_orphan]
+        apart = [a for a in annotations if a.article_id not in texts or a.is_orphan]
+        self._texts = texts
+        self._names = SourceNames(counted, info, texts, cache)
+        titles = ArticleTitles(info, {a.article_id for a in apart}).short
+        self._apart = Speakers(apart, None, lambda article_id: titles.get(article_id, article_id))
+        variants = {group.canonical: group.variants for group in self._names.groups}
+        found = {name for annotation in annotations if (name := self.of(annotation)) is not None}
+        self.spellings: dict[str, tuple[str, ...]] = {
+            name: tuple(v for v in variants.get(name, ()) if v != name)
+            for name in sorted(found, key=lambda name: (name.casefold(), name))
+        }
+        """Each speaker with a row -> their other spellings as the summary lists them
+        ("Austin", "he → Lloyd Austin"), by name."""
+        self.choices = {label(name, others): name for name, others in self.spellings.items()}
+        """The source filter's choices: label -> speaker, made here, not as the prompt
+        opens."""
+
+    def of(self, annotation: Annotation) -> str | None:
+        """The speaker the summary counts the annotation under (None: no source).
+
+        An annotation edited since this was built is named by its spelling until the
+        next build (the screen starts one after such an edit)."""
+        if annotation.is_orphan or annotation.article_id not in self._texts:
+            if self._apart.kind(annotation.source) != PLAIN:
+                unresolved = self._apart.unresolved_name(annotation)
+                if unresolved is not None:
+                    return unresolved
+            return self._names.spelled(annotation.source)
+        return self._names(annotation)
+
+
+def label(speaker: str, others: Sequence[str]) -> str:
+    """A choice as the filter prompt shows it: 'Lloyd Austin (also Austin, he → Lloyd
+    Austin)'."""
+    return f"{speaker} (also {', '.join(others)})" if others else speaker
+
+
+def known_articles(
+    remembered: Iterable[ArticleInfo], corpus_titles: Iterable[tuple[str, str]]
+) -> list[ArticleInfo]:
+    """The articles the store remembers, with the corpus's titles over theirs (what
+    the summary names articles by)."""
+    known = {info.article_id: info for info in remembered}
+    for article_id, title in corpus_titles:
+        known[article_id] = ArticleInfo(article_id, title)
+    return list(known.values())
