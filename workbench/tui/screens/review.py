@@ -401,6 +401,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             built = ReviewSpeakers(
                 annotations, self.articles_info, self.corpus.by_id, self.speakers_cache
             )
+            keep_long_lived(len(rows))  # else the next full collection scans it: 0.5 s
         if not worker.is_cancelled:
             self.app.call_from_thread(self.speakers_read, built, wanted)
 

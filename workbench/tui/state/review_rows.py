@@ -161,7 +161,7 @@ class ReviewQuery:
             tags=optional(self.tag),
             statuses=optional(self.status),
             annotators=optional(self.annotator),
-            sources=() if self.by_speaker else optional(self.source),
+            sources=self._typed()[0] if self.by_speaker else optional(self.source),
             anchor_states=optional(ANCHOR_STATE_OF.get(self.anchoring or "")),
         )
 
@@ -173,8 +173,14 @@ class ReviewQuery:
         kept = self.annotation_filter().select(rows, row_field)
         if self.by_speaker and self.speakers is not None:
             speaker, of = self.source, self.speakers.of
-            kept = [row for row in kept if of(row.annotation) == speaker]
+            plain = self._typed()[1]
+            kept = [r for r in kept if r.annotation.source in plain or of(r.annotation) == speaker]
         return kept
+
+    def _typed(self) -> tuple[frozenset[str], frozenset[str]]:
+        """ReviewSpeakers.typed_as for the source filter's speaker."""
+        assert self.speakers is not None and self.source is not None
+        return self.speakers.typed_as(self.source)
 
 
 def row_field(name: str) -> Callable[[ReviewRow], Any]:

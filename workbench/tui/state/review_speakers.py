@@ -16,6 +16,7 @@ changes a source; the filter prompt only reads `choices`.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from workbench.core.analysis.sources.speakers import PLAIN, ArticleText, Speakers
@@ -50,16 +51,29 @@ class ReviewSpeakers:
         titles = ArticleTitles(info, {a.article_id for a in apart}).short
         self._apart = Speakers(apart, None, lambda article_id: titles.get(article_id, article_id))
         variants = {group.canonical: group.variants for group in self._names.groups}
-        found = {name for annotation in annotations if (name := self.of(annotation)) is not None}
+        self._typed: dict[str, set[str]] = defaultdict(set)
+        for annotation in annotations:
+            name = self.of(annotation)
+            if name is not None:
+                self._typed[name].add(annotation.source or "")
         self.spellings: dict[str, tuple[str, ...]] = {
             name: tuple(v for v in variants.get(name, ()) if v != name)
-            for name in sorted(found, key=lambda name: (name.casefold(), name))
+            for name in sorted(self._typed, key=lambda name: (name.casefold(), name))
         }
         """Each speaker with a row -> their other spellings as the summary lists them
         ("Austin", "he → Lloyd Austin"), by name."""
         self.choices = {label(name, others): name for name, others in self.spellings.items()}
         """The source filter's choices: label -> speaker, made here, not as the prompt
         opens."""
+
+    def typed_as(self, speaker: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The sources, as typed, of the rows named `speaker`, and those among them
+        that name the speaker whatever row holds them (not a pronoun or a role): a
+        filter keeps a row only if its source is one of the first, and reads `of` only
+        for a source that is not one of the second (a row's speaker at C speed)."""
+        typed = frozenset(self._typed.get(speaker, ()))
+        kind = self._names.speakers.kind
+        return typed, frozenset(source for source in typed if kind(source) == PLAIN)
 
     def of(self, annotation: Annotation) -> str | None:
         """The speaker the summary counts the annotation under (None: no source).
