@@ -20,7 +20,7 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TextIO, cast
 
 from workbench.core.terminal_text import json_safe, json_safe_bytes, printable
@@ -90,12 +90,19 @@ def real_stream(stream: TextIO) -> TextIO:
 
 def write_data(data: bytes) -> None:
     """Exact bytes (a json document) to standard output; escaped as JSON to a terminal."""
+    write_data_parts((data,))
+
+
+def write_data_parts(parts: Iterable[bytes]) -> None:
+    """write_data of the bytes of `parts`, each written as it comes (a document too
+    large to hold whole); a part never ends inside a character, so each is escaped
+    on its own."""
     stream = real_stream(sys.stdout)
     try:
         stream.flush()
-        if stream.isatty():
-            data = json_safe_bytes(data)
-        stream.buffer.write(data)
+        terminal = stream.isatty()
+        for part in parts:
+            stream.buffer.write(json_safe_bytes(part) if terminal else part)
         stream.buffer.flush()
     except OSError as error:
         raise OutputError("output", error) from None

@@ -16,7 +16,7 @@ from workbench.cli.common import (
     threshold,
     warn,
 )
-from workbench.cli.output import real_stream, write_data
+from workbench.cli.output import real_stream, write_data_parts
 from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import resolve_database
 from workbench.core.analysis.anchor_report import anchoring_section
@@ -25,11 +25,13 @@ from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.analysis.summary.markdown import render_markdown
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Corpus, load_corpus
-from workbench.core.files.atomic import write_output
+from workbench.core.files.atomic import write_output_parts
 from workbench.core.files.database_url import shown_location
 from workbench.core.terminal_text import printable
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from store.protocol import Store
     from workbench.core.anchoring.as_tagged import TaggedVersions
     from workbench.core.annotation import Annotation
@@ -167,6 +169,8 @@ def run(args: argparse.Namespace) -> int:
             versions = as_tagged_or_not(store, view, annotations)
     except StoreError as error:
         return fail(str(error))
+    # Every record of every analyst, as parsed: their memory is the build's to reuse.
+    del store, view
     if annotator is not None and others:
         names = ", ".join(sorted({a.annotator for a in others}))
         print(
@@ -199,21 +203,23 @@ def run(args: argparse.Namespace) -> int:
         # else the bundled articles' where those are the ones annotated (same sha256)
         texts=known if known is not None else load_corpus(None).by_id,
     )
+    del corpus, known  # the articles' texts (thousands, with PATHs): not read to render
     if args.format == "json":
-        data = summary.to_json_bytes()  # outside text already escaped (json_safe)
+        # Made and written a piece at a time, outside text already escaped (json_safe).
+        parts: Iterable[bytes] = summary.json_parts()
     else:
         # A report for people, in a file as on the terminal: outside text shown safely.
         report = printable(render_markdown(summary))
-    if args.output:
-        try:
-            with stopped_cleanly_by_sigterm():
-                write_output(
-                    Path(args.output), data if args.format == "json" else report.encode("utf-8")
-                )
-        except OSError as error:
-            return fail(f"cannot write {args.output}: {error.strerror or error}")
-    elif args.format == "json":
-        write_data(data)
-    else:
-        sys.stdout.write(report)
+        if not args.output:
+            sys.stdout.write(report)
+            return 0
+        parts = (report.encode("utf-8"),)
+    if not args.output:
+        write_data_parts(parts)
+        return 0
+    try:
+        with stopped_cleanly_by_sigterm():
+            write_output_parts(Path(args.output), parts)
+    except OSError as error:
+        return fail(f"cannot write {args.output}: {error.strerror or error}")
     return 0

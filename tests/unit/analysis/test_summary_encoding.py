@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from bench.synthetic import synthetic_annotations, synthetic_articles
 from tests.fixtures.gold import load_gold
+from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.build import SummaryCache, SummarySettings, build_summary
 from workbench.core.analysis.summary.incremental import SummaryAccumulator
 from workbench.core.analysis.summary.model import Summary, _plain_float
@@ -47,6 +48,24 @@ def test_generated_summaries_encode_as_json_dumps_does() -> None:
     for whose in (ANALYST, None):
         summary = build_summary(annotations, infos, SummarySettings(annotator=whose))
         assert summary.to_json_bytes() == plain_json(summary)
+
+
+def test_the_json_comes_in_pieces_that_join_into_the_document() -> None:
+    annotations, infos = generated()
+    summary = build_summary(annotations, infos, SummarySettings(annotator=ANALYST))
+    parts = list(summary.json_parts())
+    assert len(parts) > len(summary.articles) + len(summary.ledger)  # never held whole
+    assert b"".join(parts) == plain_json(summary)
+    empty = build_summary([], [], SummarySettings())
+    assert empty.to_json_bytes() == plain_json(empty) and b'"ledger": [],' in plain_json(empty)
+
+
+def test_a_piece_with_a_float_orjson_writes_otherwise_goes_through_json_dumps() -> None:
+    annotations, infos = generated()
+    tiny = SummarySettings(ledger=LedgerSettings(figure_bonus=1e-05), annotator=ANALYST)
+    summary = build_summary(annotations[:300], infos, tiny)
+    written = summary.to_json_bytes()
+    assert written == plain_json(summary) and b'"figure_bonus": 1e-05' in written
 
 
 def test_a_build_with_the_previous_builds_cache_is_the_same_summary() -> None:

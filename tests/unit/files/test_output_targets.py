@@ -19,7 +19,7 @@ import pytest
 
 from store import AnnotationStore
 from workbench.cli.main import main
-from workbench.core.files.atomic import atomic_write_bytes, write_output
+from workbench.core.files.atomic import atomic_write_bytes, write_output, write_output_parts
 from workbench.core.files.regular import NotARegularFile
 
 
@@ -106,3 +106,22 @@ def test_export_onto_a_folder_is_one_line_and_exit_1(
     assert capsys.readouterr().err == (
         f"workbench: cannot write {tmp_path}: a folder, not a regular file\n"
     )
+
+
+def test_parts_written_as_they_come_replace_a_file_only_once_all_are_made(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "summary.json"
+    target.write_bytes(b"old")
+
+    def parts(fail: bool) -> Iterator[bytes]:
+        yield b'{"a": '
+        if fail:
+            raise RuntimeError("the document could not be made")
+        yield b"1}"
+
+    with pytest.raises(RuntimeError):
+        write_output_parts(target, parts(fail=True))
+    assert target.read_bytes() == b"old" and only(tmp_path) == ["summary.json"]
+    write_output_parts(target, parts(fail=False))
+    assert target.read_bytes() == b'{"a": 1}' and only(tmp_path) == ["summary.json"]

@@ -18,7 +18,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -138,11 +138,24 @@ def atomic_write_bytes(
     Raises OSError (the target untouched, the temporary file removed) on failure. A
     symbolic link is followed: its target is replaced and the link stays.
     """
+    atomic_write_parts(path, (data,), sync_folder=sync_folder)
+
+
+def atomic_write_parts(
+    path: Path | str,
+    parts: Iterable[bytes],
+    *,
+    sync_folder: Callable[[Path], None] = fsync_directory,
+) -> None:
+    """atomic_write_bytes of the bytes of `parts` one after the other, written as they
+    come (a document too large to hold whole). An exception while `parts` are made
+    leaves the target untouched and removes the temporary file, as a failed write does."""
     target = link_target(Path(path))
     descriptor, temporary, folder = _temporary_beside(target)
     try:
         try:
-            write_fully(descriptor, data)
+            for chunk in _chunks(parts):
+                write_fully(descriptor, chunk)
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
@@ -152,6 +165,26 @@ def atomic_write_bytes(
             os.unlink(temporary)
         raise
     sync_folder(folder)
+
+
+WRITE_CHUNK = 1 << 20
+"""Bytes of small parts gathered into one write: a system call per part would cost more
+than the parts' making (a summary's JSON comes in about 40,000 of them)."""
+
+
+def _chunks(parts: Iterable[bytes]) -> Iterator[bytes]:
+    """The bytes of `parts`, small ones joined into chunks of about WRITE_CHUNK."""
+    pending: list[bytes] = []
+    size = 0
+    for part in parts:
+        pending.append(part)
+        size += len(part)
+        if size >= WRITE_CHUNK:
+            yield pending[0] if len(pending) == 1 else b"".join(pending)
+            pending.clear()
+            size = 0
+    if pending:
+        yield pending[0] if len(pending) == 1 else b"".join(pending)
 
 
 def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:
@@ -167,25 +200,33 @@ def write_output(path: Path | str, data: bytes) -> None:
     directly into a character device or FIFO (`-o /dev/stdout`, a named pipe, which
     waits for its reader as `cat > FIFO` does). A folder, socket or block device is
     refused with NotARegularFile (an OSError), and nothing is written."""
+    write_output_parts(path, (data,))
+
+
+def write_output_parts(path: Path | str, parts: Iterable[bytes]) -> None:
+    """write_output of the bytes of `parts` one after the other, each written as it
+    comes (a document too large to hold whole). An exception while `parts` are made
+    leaves a regular file untouched, as a failed write does."""
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
         mode = stat.S_IFREG
     if stat.S_ISREG(mode):
-        atomic_write_bytes(path, data)
+        atomic_write_parts(path, parts)
     elif stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
-        _write_stream(path, data)
+        _write_stream(path, parts)
     else:
         raise NotARegularFile(path, mode)
 
 
-def _write_stream(path: Path | str, data: bytes) -> None:
+def _write_stream(path: Path | str, parts: Iterable[bytes]) -> None:
     descriptor = os.open(path, _STREAM_FLAGS)
     try:
         mode = os.fstat(descriptor).st_mode
         if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
             # Swapped since the stat: never write into a regular file in place.
             raise OSError(errno.EAGAIN, f"changed while opening (now {kind_of(mode)})", str(path))
-        write_fully(descriptor, data)
+        for chunk in _chunks(parts):
+            write_fully(descriptor, chunk)
     finally:
         os.close(descriptor)
