@@ -21,7 +21,6 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from itertools import pairwise
 
 import sentencex
@@ -69,6 +68,8 @@ def segmenter_stamp() -> str:
     """Names the segmentation in use: the library's version and the repairs'. The store
     keeps it with each article it has seen, so an upgrade that may move boundaries is
     noticed (and the article's annotations checked) without segmenting every article."""
+    from importlib import metadata  # here: importing it costs every command ~15 ms
+
     try:
         version = metadata.version("sentencex")
     except metadata.PackageNotFoundError:
