@@ -1688,3 +1688,61 @@ NAME_PREFIXES = (
 """Words before a name that are not part of it: titles, peoples, services ("Air Force
 Maj. Gen. Pat Ryder", "Ukrainian President Volodymyr Zelensky"): source grouping strips
 them to compare people by their names."""
+
+# ---------------------------------------------------------------- figures: which event, which day
+
+EVENT_KINDS = {
+    **dict.fromkeys(word_set("earthquake earthquakes quake quakes tremor temblor"), "quake"),
+    **dict.fromkeys(word_set("aftershock aftershocks"), "aftershock"),
+    **dict.fromkeys(
+        word_set("storm storms hurricane hurricanes typhoon typhoons cyclone cyclones"), "storm"
+    ),
+    **dict.fromkeys(word_set("tornado tornadoes twister"), "tornado"),
+    **dict.fromkeys(word_set("hailstorm hailstorms"), "hailstorm"),
+    **dict.fromkeys(word_set("flood floods flooding floodwaters deluge"), "flood"),
+    **dict.fromkeys(
+        word_set("fire fires wildfire wildfires blaze blazes bushfire bushfires inferno"), "fire"
+    ),
+    **dict.fromkeys(word_set("landslide landslides mudslide mudslides"), "landslide"),
+    **dict.fromkeys(word_set("heatwave heatwaves"), "heatwave"),
+    **dict.fromkeys(word_set("drought droughts"), "drought"),
+    **dict.fromkeys(word_set("avalanche avalanches"), "avalanche"),
+    **dict.fromkeys(
+        word_set("bombing bombings blast blasts explosion explosions attack attacks assault"),
+        "attack",
+    ),
+    **dict.fromkeys(word_set("shooting shootings"), "shooting"),
+    **dict.fromkeys(word_set("crash crashes collision pileup"), "crash"),
+    **dict.fromkeys(word_set("derailment derailed"), "derailment"),
+    **dict.fromkeys(word_set("collapse collapsed"), "collapse"),
+    **dict.fromkeys(word_set("sinking capsized capsizing shipwreck"), "sinking"),
+    **dict.fromkeys(
+        word_set("protest protests rally rallies marches demonstration demonstrations"),
+        "protest",
+    ),
+    **dict.fromkeys(word_set("riot riots unrest"), "riot"),
+    **dict.fromkeys(word_set("strike strikes"), "strike attack"),
+    **dict.fromkeys(word_set("walkout walkouts stoppage"), "strike"),
+    **dict.fromkeys(word_set("outbreak outbreaks epidemic epidemics"), "outbreak"),
+    **dict.fromkeys(word_set("election elections runoff run-off"), "election"),
+    **dict.fromkeys(word_set("referendum referendums plebiscite"), "referendum"),
+    **dict.fromkeys(word_set("siege sieges standoff stand-off"), "siege"),
+    **dict.fromkeys(
+        word_set("captivity hostage hostages captive captives kidnapping abduction"),
+        "captivity",
+    ),
+    **dict.fromkeys(word_set("spill spills leak leaks"), "spill"),
+    **dict.fromkeys(word_set("heist robbery robberies theft"), "theft"),
+    **dict.fromkeys(
+        word_set("match matches derby fixture semi-final semifinal cup"),
+        "match",
+    ),
+    **dict.fromkeys(word_set("concert concerts festival gig"), "concert"),
+}
+"""Nouns naming the event a figure belongs to, by kind ("the quake" and "the earthquake"
+are one; "strike" is a walkout or an attack). Two figures whose sentences name events, none of one kind, are of two events
+("the landslide killed 27", "the floods have killed 64") and are not compared. War words
+(war, offensive, fighting) are left out: every report on a war names one."""
+NAMED_EVENT_TITLES = word_set("storm hurricane cyclone typhoon tropical")
+"""Before a capitalised name, a named weather event ("Storm Ilka", "Cyclone Amara"):
+two differently named ones are two events."""

@@ -140,6 +140,8 @@ def relation(a: Measure, b: Measure) -> Relation | None:
         return None
     if a.country and b.country and a.country != b.country:
         return None
+    if not _one_event(a, b):
+        return None
     if "increment" in (a.part, b.part):
         return None
     found: Relation = "same"
@@ -153,6 +155,16 @@ def relation(a: Measure, b: Measure) -> Relation | None:
             return None
         found = side
     return found
+
+
+def _one_event(a: Measure, b: Measure) -> bool:
+    """Whether nothing says the two figures are of two events: two days, sentences
+    naming events of no common kind, or two names."""
+    if a.day and b.day and a.day != b.day:
+        return False
+    if a.events and b.events and a.events.isdisjoint(b.events):
+        return False
+    return not (a.names and b.names and a.names.isdisjoint(b.names))
 
 
 def _bucket(measure: Measure) -> tuple[object, ...]:
@@ -240,8 +252,11 @@ def _two_origins(ordered: Iterable[_Ranged]) -> list[_Ranged]:
     return kept
 
 
-Scope = tuple[str | None, str | None, str | None]
-"""(country, place, part)."""
+Scope = tuple[
+    str | None, str | None, str | None, str | None, frozenset[str], frozenset[str]
+]
+"""(country, place, part, day, events, names): the last three and the country must
+agree (_agree), the place and part be equal or one a part of the other."""
 
 
 def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Clash]:
@@ -262,7 +277,7 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
         seen.add(where)
         origin = origin_of.setdefault((figure.article_id, figure.index), figure.origin)
         m = figure.measure
-        buckets[_bucket(m)][(m.country, m.place, m.part)].append(
+        buckets[_bucket(m)][(m.country, m.place, m.part, m.day, m.events, m.names)].append(
             _Ranged(figure, *interval(figure), origin)
         )
     found: dict[tuple[int, int], Clash] = {}
@@ -295,15 +310,15 @@ def _bucket_clashes(
     order = {scope: number for number, scope in enumerate(groups)}
     parts_of: dict[Scope, list[_Ranged]] = defaultdict(list)
     for scope, group in groups.items():
-        country, place, part = scope
+        place, part = scope[1], scope[2]
         if part == "increment":
             continue
         for other in by_spot[(place, part)]:
-            if order[other] >= order[scope] and _countries_agree(country, other[0]):
+            if order[other] >= order[scope] and _agree(scope, other):
                 _same_scope(group, groups[other], found)
         for wider in {(None, part), (place, None), (None, None)} - {(place, part)}:
             for other in by_spot.get(wider, ()):
-                if other[2] != "increment" and _countries_agree(country, other[0]):
+                if other[2] != "increment" and _agree(scope, other):
                     _larger_than_whole(group, groups[other], found)
                     parts_of[other] += group.highest_lows
     for whole, candidates in parts_of.items():
@@ -314,8 +329,15 @@ def _bucket_clashes(
                 _add(found, Clash(item.figure, above.figure, part=above.figure))
 
 
-def _countries_agree(mine: str | None, theirs: str | None) -> bool:
-    return mine is None or theirs is None or mine == theirs
+def _agree(mine: Scope, theirs: Scope) -> bool:
+    """Countries that do not differ, and nothing saying two events (_one_event)."""
+    if mine[0] is not None and theirs[0] is not None and mine[0] != theirs[0]:
+        return False
+    if mine[3] is not None and theirs[3] is not None and mine[3] != theirs[3]:
+        return False
+    if mine[4] and theirs[4] and mine[4].isdisjoint(theirs[4]):
+        return False
+    return not (mine[5] and theirs[5] and mine[5].isdisjoint(theirs[5]))
 
 
 def _add(found: dict[tuple[int, int], Clash], clash: Clash) -> None:

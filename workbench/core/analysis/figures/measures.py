@@ -32,6 +32,7 @@ from workbench.core.analysis.lexicon import (
     CLAUSE_REPORTING,
     COUNTRY_NAMES,
     DEMONYMS,
+    EVENT_KINDS,
     EVENT_NOUNS,
     EVENT_PHRASES,
     EVENTS,
@@ -47,6 +48,7 @@ from workbench.core.analysis.lexicon import (
     MONEY_PREPOSITIONS,
     MONTH_NAMES,
     MONTHS,
+    NAMED_EVENT_TITLES,
     NOT_PEOPLE_EVENTS,
     NOT_PLACE_NAMES,
     NOT_SUBJECTS,
@@ -192,6 +194,15 @@ class Measure:
     "increment" ("another 1,000")."""
     noun: str | None
     """The counted noun as written ("soldiers"), for explanations."""
+    day: str | None = None
+    """The weekday the figure's clause gives ("Tuesday's rally", "on Friday"): two
+    figures of two days are two events; a figure without one is of any day."""
+    events: frozenset[str] = frozenset()
+    """The kinds of event its sentence names ("quake", "flood", "protest"): figures of
+    sentences naming events of no common kind are of two events."""
+    names: frozenset[str] = frozenset()
+    """The names its sentence gives those events ("ilka" for "Storm Ilka", "marsh creek"
+    for "the Marsh Creek wildfire"): two different names are two events."""
 
 
 def read_measures(
@@ -217,7 +228,17 @@ class _Reading:
     new pass of regular expressions over the sentence.
     """
 
-    __slots__ = ("break_ends", "break_starts", "ends", "lowers", "starts", "text", "times")
+    __slots__ = (
+        "break_ends",
+        "break_starts",
+        "ends",
+        "events",
+        "lowers",
+        "names",
+        "starts",
+        "text",
+        "times",
+    )
 
     def __init__(self, words: SentenceWords) -> None:
         text = self.text = words.sentence
@@ -228,6 +249,7 @@ class _Reading:
         self.break_starts = [start for start, _ in breaks]
         self.break_ends = [end for _, end in breaks]
         self.times = _times(text) if _may_give_a_time(words.lower_set, text) else _NO_TIMES
+        self.events, self.names = _events(words)
 
     def window(self, first: int, last: int, start: int, stop: int) -> _Window:
         """Words `first` to `last` (exclusive) and the text from `start` to `stop`."""
@@ -333,7 +355,68 @@ def _measure(
         per=_per(after.words),
         part=part,
         noun=noun,
+        day=_day(before.words, after.words) if _WEEKDAY_HINT in reading.text else None,
+        events=reading.events,
+        names=reading.names,
     )
+
+
+_WEEKDAY_HINT = "day"
+"""In every weekday's name: a sentence without it gives no day (one C-level check)."""
+
+
+def _day(before_words: list[str], after_words: list[str]) -> str | None:
+    """The weekday in the figure's clause ("Tuesday's rally drew", "on Friday")."""
+    for word in (*before_words, *after_words):
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        if word in WEEKDAYS:
+            return word
+    return None
+
+
+_NO_EVENTS: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+
+def _events(words: SentenceWords) -> tuple[frozenset[str], frozenset[str]]:
+    """The kinds of event the sentence names, and the names it gives them ("Storm
+    Ilka", "the Marsh Creek wildfire"): a capitalised name right before an event's noun
+    (not a day, month, people or the sentence's opening word), or after a storm's title."""
+    present = _EVENT_WORDS.intersection(words.lower_set)
+    if not present:
+        return _NO_EVENTS
+    kinds = frozenset(kind for word in present for kind in EVENT_KINDS[word].split())
+    names = set()
+    lowers, texts = words.lowers, words.texts
+    for position, lower in enumerate(lowers):
+        if lower not in present:
+            continue
+        if lower in NAMED_EVENT_TITLES and texts[position][:1].isupper():
+            following = texts[position + 1] if position + 1 < len(texts) else ""
+            if following[:1].isupper() and following.lower() not in _NOT_EVENT_NAMES:
+                names.add(following.lower())
+                continue
+        name = []
+        back = position - 1
+        while back >= 1 and len(name) < 2:
+            text = texts[back]
+            if not text[:1].isupper() or text.lower() in _NOT_EVENT_NAMES:
+                break
+            if text.endswith(("'s", "’s")):
+                break
+            name.insert(0, text.lower())
+            back -= 1
+        if name:
+            names.add(" ".join(name))
+    return kinds, frozenset(names)
+
+
+_EVENT_WORDS = frozenset(EVENT_KINDS)
+_NOT_EVENT_NAMES = (
+    FUNCTION_WORDS | WEEKDAYS | MONTHS | frozenset(DEMONYMS) | PEOPLE_DEMONYMS | NOT_SUBJECTS
+    | NAMED_EVENT_TITLES | frozenset(EVENT_KINDS)
+)  # fmt: skip
+"""Capitalised words that are no event's name ("The", "Sunday", "Russian", "Storm")."""
 
 
 def _unit_class(quantity: Quantity) -> tuple[str, float]:
