@@ -1179,7 +1179,8 @@ PLACE_SUFFIXES = ("region", "oblast", "province", "district", "governorate", "mi
 "the Lake Tana mission", "the Sava flood zone")."""
 
 WHERE_PREPOSITIONS = ("in", "to", "into", "toward", "towards", "near", "at", "on", "inside",
-                      "across", "around", "along", "within", "of")  # fmt: skip
+                      "across", "around", "along", "within", "of", "through", "throughout",
+                      "outside")  # fmt: skip
 """Before a place a figure is in or bound for ("sent to Kursk", "in the Kursk region")."""
 
 PLACE_PREPOSITIONS = frozenset(
@@ -1200,7 +1201,8 @@ WOUNDED_WORDS = frozenset(["wounded", "injured", "hurt"])
 CASUALTY_NOUNS = frozenset(["casualties", "casualty"])
 PEOPLE_NOUNS = frozenset(
     ["people", "persons", "refugees", "evacuees", "protesters", "demonstrators", "marchers",
-     "residents", "inhabitants", "villagers"]
+     "residents", "inhabitants", "villagers", "spectators", "fans", "supporters", "attendees",
+     "onlookers", "worshippers", "pilgrims", "visitors"]
 )  # fmt: skip
 """Nouns counting people (the state, displaced or protesting, is read in measures.py)."""
 CASUALTY_VERBS = {
@@ -1243,6 +1245,10 @@ COUNTED_SYNONYMS = {
     **dict.fromkeys(["ships", "vessels", "boats"], "vessels"),
     **dict.fromkeys(["rockets", "missiles"], "missiles"),
     **dict.fromkeys(["asylum-seekers", "migrants"], "migrants"),
+    **dict.fromkeys(["students", "pupils", "schoolchildren"], "students"),
+    **dict.fromkeys(["lorries", "trucks"], "trucks"),
+    **dict.fromkeys(["cars", "vehicles"], "vehicles"),
+    **dict.fromkeys(["applications", "claims", "requests"], "applications"),
 }
 """Counted nouns outside the troop, casualty and people classes that count the same
 thing: a figure of "houses" and one of "homes" are compared. Any other plural noun is a
@@ -1307,7 +1313,18 @@ MULTIPLIERS = {
 """A number's multiplier as written ("1.2 million", "$5bn"; "k" and "m" only after a
 currency sign)."""
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB"}
+CURRENCY_WORDS = {
+    **dict.fromkeys(["dollars", "dollar", "usd"], "USD"),
+    **dict.fromkeys(["euros", "euro", "eur"], "EUR"),
+    **dict.fromkeys(["pounds", "pound", "sterling", "gbp"], "GBP"),
+    **dict.fromkeys(["rubles", "ruble", "roubles", "rouble"], "RUB"),
+    **dict.fromkeys(["yen"], "JPY"),
+    **dict.fromkeys(["francs", "franc"], "CHF"),
+    **dict.fromkeys(["yuan", "renminbi"], "CNY"),
+    **dict.fromkeys(["rupees", "rupee"], "INR"),
+}
+"""A currency written as a word after the number ("45 million euros", "a 4.5 million euro
+fine", "a 20 million dollar contract")."""
 QUALIFIERS = {
     "at least": "lower",
     "more than": "lower",
@@ -1415,7 +1432,8 @@ STATES: dict[str, dict[str, str]] = {
         **dict.fromkeys(
             word_set(
                 "joined attended marched rallied protested demonstrated gathered protesters "
-                "demonstrators marchers protest rally march demonstration"
+                "demonstrators marchers protest rally march demonstration crowd crowds watched "
+                "spectators attendance audience attendees turned"
             ),
             "protesting",
         ),
@@ -1427,6 +1445,7 @@ STATES: dict[str, dict[str, str]] = {
             "hospitalised",
         ),
         **dict.fromkeys(word_set("missing unaccounted"), "missing"),
+        **dict.fromkeys(word_set("holds hold capacity room seats seating accommodate"), "capacity"),
     },
 }
 """Per unit class, the words that say which event a figure counts (a distance: a way gone,
@@ -1518,6 +1537,8 @@ EVENTS = _forms(
         "lost": ["lose"],
         "arrived": ["arrive", "reach", "cross", "land", "enter"],
         "rescued": ["rescue", "save", "pull", "free"],
+        "abducted": ["abduct", "kidnap"],
+        "filed": ["file", "submit", "lodge"],
         "recalled": ["recall"],
         "sold": ["sell"],
         "had": ["have", "hold", "own", "possess", "operate", "field", "boast", "count", "house"],
@@ -1630,7 +1651,7 @@ VERB_PARTICLES = word_set("off aside out up down back part")
 AFTER_EVENT_SKIPPED = word_set(
     "is are was were be been being has have had will would could may might shall should "
     "can currently now already also still just reportedly allegedly reported believed "
-    "thought said expected to"
+    "thought said expected to remain remains remained stay stays stayed"
 )
 """Between a counted thing and the verb it is the subject of ("buildings were
 reportedly destroyed"); "expected to" makes the event planned, which is read before."""
@@ -1746,3 +1767,47 @@ are one; "strike" is a walkout or an attack). Two figures whose sentences name e
 NAMED_EVENT_TITLES = word_set("storm hurricane cyclone typhoon tropical")
 """Before a capitalised name, a named weather event ("Storm Ilka", "Cyclone Amara"):
 two differently named ones are two events."""
+
+NOMINAL_EVENTS = {
+    **dict.fromkeys(word_set("evacuation evacuations"), "evacuated"),
+    **dict.fromkeys(word_set("arrest arrests detention"), "arrested"),
+    **dict.fromkeys(word_set("closure closures closing"), "closed"),
+    **dict.fromkeys(word_set("cancellation cancellations"), "cancelled"),
+    **dict.fromkeys(word_set("destruction"), "destroyed"),
+    **dict.fromkeys(word_set("deployment deployments dispatch"), "deployed"),
+    **dict.fromkeys(word_set("release"), "released"),
+    **dict.fromkeys(word_set("rescue"), "rescued"),
+    **dict.fromkeys(word_set("sale sales"), "sold"),
+    **dict.fromkeys(word_set("delivery deliveries shipment"), "delivered"),
+    **dict.fromkeys(word_set("abduction kidnapping"), "abducted"),
+    **dict.fromkeys(word_set("deportation deportations expulsion"), "deported"),
+    **dict.fromkeys(word_set("seizure"), "seized"),
+    **dict.fromkeys(word_set("capture"), "captured"),
+    **dict.fromkeys(word_set("hospitalisation hospitalization admission"), "hospitalised"),
+    **dict.fromkeys(word_set("displacement"), "displaced"),
+    **dict.fromkeys(word_set("loss"), "lost"),
+    **dict.fromkeys(word_set("creation"), "created"),
+    **dict.fromkeys(word_set("recall"), "recalled"),
+    **dict.fromkeys(word_set("purchase"), "bought"),
+    **dict.fromkeys(word_set("infection"), "infected"),
+    **dict.fromkeys(word_set("vaccination"), "vaccinated"),
+    **dict.fromkeys(word_set("dismissal"), "dismissed"),
+    **dict.fromkeys(word_set("grounding"), "grounded"),
+}
+"""An event written as a noun before "of" and its figure ("forced the evacuation of 2,000
+residents", "the cancellation of about 150 flights"): read as its verb ("evacuated 2,000
+residents"), so the figure is compared with the same event told with a verb."""
+COLLECTIVE_NOUNS = word_set("crowd crowds audience attendance gathering turnout")
+"""'A crowd of 68,000': a bare number after one of these and "of" counts people."""
+INVARIANT_PLURALS = word_set("aircraft sheep cattle livestock deer fish poultry")
+"""Plural nouns without an -s: a counted noun all the same ("45 aircraft")."""
+ORDERING = word_set("ordered orders order urged urges called calls recommended mandated requested")
+"""Before an event written as a noun ("ordered the evacuation of 40,000"): it is planned,
+not done."""
+EVENT_ROLE_FOLLOWERS = word_set(
+    "brigade brigades service services department departments officials official chief "
+    "chiefs crew crews station stations engine engines truck trucks fighters agency "
+    "authority authorities commission committee office centre center alarm alarms season"
+)
+"""After an event's noun, a body or a thing named after it ("the fire brigade", "election
+officials"), not the event a figure is of."""

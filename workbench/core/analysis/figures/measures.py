@@ -35,6 +35,7 @@ from workbench.core.analysis.lexicon import (
     EVENT_KINDS,
     EVENT_NOUNS,
     EVENT_PHRASES,
+    EVENT_ROLE_FOLLOWERS,
     EVENTS,
     FORCE_POSSESSING,
     FUNCTION_WORDS,
@@ -49,10 +50,12 @@ from workbench.core.analysis.lexicon import (
     MONTH_NAMES,
     MONTHS,
     NAMED_EVENT_TITLES,
+    NOMINAL_EVENTS,
     NOT_PEOPLE_EVENTS,
     NOT_PLACE_NAMES,
     NOT_SUBJECTS,
     NOT_VERBS,
+    ORDERING,
     PEOPLE_DEMONYMS,
     PERCENT_DIRECTIONS,
     PERIODS,
@@ -320,6 +323,8 @@ def _measure(
         # a range's first number and its joiner are no words of the clause
         joined = len(_WORD.findall(quantity.qualifier))
         before = _Window(before.text, before.words[:-joined] if joined else before.words)
+    if len(before.words) >= 2 and before.words[-1] == "of" and before.words[-2] in NOMINAL_EVENTS:
+        before = _nominal_event(before)
     inner = _after_number(quantity.text)
     noun = _noun(inner)
     country, place = _where(after, before)
@@ -385,12 +390,15 @@ def _events(words: SentenceWords) -> tuple[frozenset[str], frozenset[str]]:
     present = _EVENT_WORDS.intersection(words.lower_set)
     if not present:
         return _NO_EVENTS
-    kinds = frozenset(kind for word in present for kind in EVENT_KINDS[word].split())
+    kinds: set[str] = set()
     names = set()
     lowers, texts = words.lowers, words.texts
     for position, lower in enumerate(lowers):
         if lower not in present:
             continue
+        if position + 1 < len(lowers) and lowers[position + 1] in EVENT_ROLE_FOLLOWERS:
+            continue  # "the fire brigade said", "election officials": who, not what
+        kinds.update(EVENT_KINDS[lower].split())
         if lower in NAMED_EVENT_TITLES and texts[position][:1].isupper():
             following = texts[position + 1] if position + 1 < len(texts) else ""
             if following[:1].isupper() and following.lower() not in _NOT_EVENT_NAMES:
@@ -408,7 +416,7 @@ def _events(words: SentenceWords) -> tuple[frozenset[str], frozenset[str]]:
             back -= 1
         if name:
             names.add(" ".join(name))
-    return kinds, frozenset(names)
+    return frozenset(kinds), frozenset(names)
 
 
 _EVENT_WORDS = frozenset(EVENT_KINDS)
@@ -417,6 +425,15 @@ _NOT_EVENT_NAMES = (
     | NAMED_EVENT_TITLES | frozenset(EVENT_KINDS)
 )  # fmt: skip
 """Capitalised words that are no event's name ("The", "Sunday", "Russian", "Storm")."""
+
+
+def _nominal_event(before: _Window) -> _Window:
+    """'Forced the evacuation of 2,000 residents': the event as its verb ("evacuated
+    2,000 residents"); an evacuation ordered, called for or planned is a plan."""
+    words = before.words
+    verb = NOMINAL_EVENTS[words[-2]]
+    ordered = next((w for w in reversed(words[:-2]) if w not in _ARTICLES), None) in ORDERING
+    return _Window(before.text, [*words[:-2], *(["planned"] if ordered else []), verb])
 
 
 def _unit_class(quantity: Quantity) -> tuple[str, float]:

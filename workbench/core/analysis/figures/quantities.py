@@ -24,6 +24,7 @@ from workbench.core.analysis.lexicon import (
     CASUALTY_NOUNS,
     CASUALTY_VERBS,
     CLAUSE_REPORTING,
+    COLLECTIVE_NOUNS,
     COUNTED_SYNONYMS,
     COUNTRIES,
     CURRENCIES,
@@ -31,6 +32,7 @@ from workbench.core.analysis.lexicon import (
     DEATH_NOUNS,
     DEMONYMS,
     FIGURE_PHRASE_STOPS,
+    INVARIANT_PLURALS,
     KILLED_WORDS,
     KILOMETRE_WORDS,
     MILE_WORDS,
@@ -277,8 +279,11 @@ def _counted(
     who: set[str] = set()
     plain: list[_Word] = []
     position = 0
+    text = sentence.sentence
     while position < len(words) and position < PHRASE_WORDS + 1:
         word, lower = words[position], words[position].lower
+        if position and "," in text[words[position - 1].end : word.start]:
+            break  # "destroyed 120 stalls, traders said": the phrase ends at the comma
         demonym = _demonym_at(words, position)
         if demonym is not None:
             name, size = demonym
@@ -335,7 +340,7 @@ def _head_noun(words: list[_Word]) -> str | None:
         verb = lower in VERB_FORMS or (len(lower) > 4 and lower.endswith(("ed", "ing")))
         if verb and noun is not None:
             break  # before a noun, a participle is an adjective: "60 armed drones"
-        if lower.endswith("s") and not word.text[:1].isupper():
+        if (lower.endswith("s") or lower in INVARIANT_PLURALS) and not word.text[:1].isupper():
             noun = lower
     return noun
 
@@ -456,6 +461,13 @@ def _from_context(before: list[_Word]) -> tuple[str | None, str | None]:
         if lower in TROOP_NOUNS or lower in PEOPLE_DEMONYMS:
             return "troops", _who_before(before[: position + 1])
     return None, None
+
+
+def _after_collective(before: list[_Word]) -> bool:
+    """'A crowd of 68,000', 'an audience of 2,000': the bare number counts people."""
+    return (
+        len(before) >= 2 and before[-1].lower == "of" and before[-2].lower in COLLECTIVE_NOUNS
+    )
 
 
 def _subject_of(after: list[_Word]) -> str | None:
@@ -724,6 +736,8 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
         if what is None:
             before = words.between(before_start, number_start)
             what, who = _from_context(before)
+            if what is None and _after_collective(before):
+                what = "people"
         if what is None:
             what = _subject_of(words_after)
         if (
