@@ -1328,6 +1328,10 @@ fine", "a 20 million dollar contract")."""
 QUALIFIERS = {
     "at least": "lower",
     "more than": "lower",
+    "just over": "lower",
+    "well over": "lower",
+    "just under": "upper",
+    "under": "upper",
     "over": "lower",
     "upwards of": "lower",
     "up to": "upper",
@@ -1346,7 +1350,7 @@ QUALIFIERS = {
     "estimated": "approximate",
 }
 """Qualifier as written -> bound: the figure is a lower bound, upper bound or estimate."""
-NEAR_BELOW = frozenset(["nearly", "almost"])
+NEAR_BELOW = frozenset(["nearly", "almost", "just under"])
 """Qualifiers for a figure just under the number: "nearly 190,000" is 171,000-190,000."""
 
 # ---------------------------------------------------------------- figures: what a number measures
@@ -1811,3 +1815,25 @@ EVENT_ROLE_FOLLOWERS = word_set(
 )
 """After an event's noun, a body or a thing named after it ("the fire brigade", "election
 officials"), not the event a figure is of."""
+SUBJECT_SYNONYMS = {
+    **dict.fromkeys(word_set("jobless joblessness unemployed"), "unemployment"),
+    **dict.fromkeys(word_set("voter voters participation"), "turnout"),
+    **dict.fromkeys(word_set("prices price"), "inflation"),
+}
+"""What a percentage is of, in one word where several name it ("the jobless rate" is the
+unemployment rate)."""
+TEMPERATURE_STATES = {
+    **dict.fromkeys(
+        word_set(
+            "reached hit peaked peak peaking high highs hottest record recorded soared climbed "
+            "topped maximum sweltered rose"
+        ),
+        "high",
+    ),
+    **dict.fromkeys(word_set("low lows coldest minimum plunged dropped fell"), "low"),
+}
+"""Near a temperature: a day's high or its low."""
+FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0,
+             "quarters": 75.0, "fifth": 20.0}  # fmt: skip
+"""A share in words before "of" ("just under half of voters", "two-thirds of"), as a
+percentage (the number before "thirds" and "quarters" is two and three)."""

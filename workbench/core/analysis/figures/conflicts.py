@@ -85,7 +85,18 @@ def _is_fall(measure: Measure) -> bool:
     return measure.state == "down" and measure.part is not None
 
 
+TOLERANCES = {"temperature": 1.0, "magnitude": 0.3}
+"""How far two readings of a measure may differ as one reading (a degree, converted or
+rounded; a quake's magnitude by two agencies), beyond their qualifiers."""
+
+
 def _unsigned_interval(figure: Figure) -> tuple[float, float]:
+    low, high = _qualified_interval(figure)
+    tolerance = TOLERANCES.get(figure.measure.unit_class)
+    return (low - tolerance, high + tolerance) if tolerance else (low, high)
+
+
+def _qualified_interval(figure: Figure) -> tuple[float, float]:
     value = figure.measure.base_value
     quantity = figure.quantity
     if quantity.qualifier in NEAR_BELOW:
@@ -390,8 +401,8 @@ STATE_WORDS = {
     "hospitalised": "in hospital",
 }
 PER_WORDS = {"each": "each", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
-UNIT_NAMES = {"area": "km²", "distance": "km", "speed": "km/h"}
-BASE_UNITS = frozenset(["square km", "km", "km/h"])
+UNIT_NAMES = {"area": "km²", "distance": "km", "speed": "km/h", "temperature": "°C"}
+BASE_UNITS = frozenset(["square km", "km", "km/h", "celsius"])
 """The `what` each class is compared in: a figure written in it needs no conversion."""
 
 

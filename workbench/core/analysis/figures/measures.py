@@ -64,6 +64,8 @@ from workbench.core.analysis.lexicon import (
     PREPOSITIONS,
     RATE_WORDS,
     STATES,
+    TEMPERATURE_STATES,
+    SUBJECT_SYNONYMS,
     TROOP_NOUNS,
     VERB_FORMS,
     VERB_PARTICLES,
@@ -87,11 +89,17 @@ UNIT_CLASSES = {
     "km": ("distance", 1.0),
     "mph": ("speed", MILE_KM),
     "km/h": ("speed", 1.0),
+    "celsius": ("temperature", 1.0),
+    "fahrenheit": ("temperature", 1.0),
 }
 """`what` -> (unit class, factor to the class's unit): 500 square miles is 1,295 km²,
 90 mph is 145 km/h. Troop nouns (troops, soldiers, forces, personnel...) are one class
 already: `what` is "troops" for all of them (quantities.py)."""
 CASUALTY_CLASSES = frozenset(["killed", "wounded", "casualties"])
+MEASURED_CLASSES = frozenset(["temperature", "magnitude"])
+"""Measures of an event rather than counts, read with their own words (a temperature's
+high or low; a quake's magnitude): compared, as counted nouns are, when their state is
+read."""
 KNOWN_CLASSES = frozenset(
     ["troops", "people", "area", "distance", "speed", "percent", "percentage points", "time",
      *CASUALTY_CLASSES]
@@ -328,7 +336,9 @@ def _measure(
     inner = _after_number(quantity.text)
     noun = _noun(inner)
     country, place = _where(after, before)
-    if unit_class.startswith("money"):
+    if unit_class in MEASURED_CLASSES:
+        state = _measured_state(unit_class, before.words, after.words)
+    elif unit_class.startswith("money"):
         state = _money_state(before.words, after.words)
     elif _is_margin(before.words) and unit_class not in _NO_MARGIN:
         state = "margin"
@@ -343,15 +353,23 @@ def _measure(
         country, place = _where(after, before, leaving=True)
     times = reading.times
     when = times.deadline if state and state.startswith("planned") and times.deadline else None
-    if state == "margin":
+    if unit_class in MEASURED_CLASSES:
+        part = None
+    elif state == "margin":
         part = _winner(before.words)
+    elif unit_class == "percent" and quantity.text[-1:].isalpha() and not _DIGIT.search(
+        quantity.text
+    ):  # a share in words: "just under half of registered voters cast ballots"
+        state = state or "level"
+        part = _share_of(after.words)
     elif unit_class in SUBJECT_CLASSES:
         part = _subject(unit_class, before.words, after.words, inner) if state else None
     else:
         part = _part(unit_class, before.words, inner, noun, after.words)
     return Measure(
         unit_class=unit_class,
-        base_value=quantity.value * factor,
+        base_value=(quantity.value - 32) / 1.8 if quantity.what == "fahrenheit" else
+        quantity.value * factor,
         state=state,
         who=quantity.who,
         country=country,
@@ -425,6 +443,35 @@ _NOT_EVENT_NAMES = (
     | NAMED_EVENT_TITLES | frozenset(EVENT_KINDS)
 )  # fmt: skip
 """Capitalised words that are no event's name ("The", "Sunday", "Russian", "Storm")."""
+
+
+def _measured_state(
+    unit_class: str, before_words: list[str], after_words: list[str]
+) -> str | None:
+    """A magnitude is the quake's; a temperature a high ("reached 39C", "a high of",
+    "peaked at") or a low, read from its clause, else nothing to compare."""
+    if unit_class == "magnitude":
+        return "magnitude"
+    for word in (*reversed(before_words[-6:]), *after_words[:6]):
+        if word in TEMPERATURE_STATES:
+            return TEMPERATURE_STATES[word]
+    return None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _share_of(after_words: list[str]) -> str | None:
+    """What a share in words is of: the head of the noun phrase after "of" ("of eligible
+    voters": turnout; "of the town's residents": residents)."""
+    head = None
+    for word in after_words[1:5]:
+        if word in _ARTICLES or word.endswith(("'s", "’s")):
+            continue
+        if word in FUNCTION_WORDS or _is_verb(word):
+            break
+        head = word
+    return SUBJECT_SYNONYMS.get(head, head) if head else None
 
 
 def _nominal_event(before: _Window) -> _Window:
@@ -620,7 +667,8 @@ def _subject(
         run.append(word)
     if not run:
         return None
-    return run[0] if unit_class in ("percent", "percentage points") else run[-1]
+    subject = run[0] if unit_class in ("percent", "percentage points") else run[-1]
+    return SUBJECT_SYNONYMS.get(subject, subject)
 
 
 _NOT_SUBJECTS = FUNCTION_WORDS | GENERIC_MODIFIERS | NOT_SUBJECTS

@@ -32,6 +32,7 @@ from workbench.core.analysis.lexicon import (
     DEATH_NOUNS,
     DEMONYMS,
     FIGURE_PHRASE_STOPS,
+    FRACTIONS,
     INVARIANT_PLURALS,
     KILLED_WORDS,
     KILOMETRE_WORDS,
@@ -73,7 +74,7 @@ NUMBER_PATTERN = re.compile(
     (?P<currency>[{_CURRENCY}])?
     (?<![\w.,:/-])(?<![\w.,:/-][{_CURRENCY}])
     (?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<fraction>\.\d+)?
-    (?![\d,.:/]\d)(?!\w)
+    (?![\d,.:/]\d)(?:(?!\w)|(?=°?[CF]\b))
     (?:\s?(?P<multiplier>{_MULTIPLIER})\b)?
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -630,9 +631,46 @@ def numbers_in(sentence: str) -> Numbers:
             found.sort(key=lambda quantity: quantity.start)
     if _may_count_casualties_in_words(sentence):
         found, words = _casualties_in_words(sentence, found, words)
+    if "half" in sentence or "third" in sentence or "quarter" in sentence or "fifth" in sentence:
+        found = _fractions(sentence, found)
     if len(found) > 1:
         found = _ranges(sentence, found)
     return Numbers(found, words)
+
+
+_FRACTION = re.compile(
+    rf"(?:\b(?P<qualifier>{_QUALIFIER})\s+)?"
+    r"(?<!first )(?<!second )(?<!the )(?<!latter )(?<!other )"
+    r"\b(?:(?:a|one)\s+(?P<one>third|quarter|fifth)|two[- ](?P<two>thirds)|three[- ]"
+    r"(?P<three>quarters)|(?P<half>half))\s+of\b",
+    re.IGNORECASE,
+)
+"""A share in words before "of", with its qualifier ("just under half of", "a third of",
+"two-thirds of"); not "the first half of" or "the other half of"."""
+
+
+def _fractions(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """`found` with the shares written in words, as percentages ("just under half of
+    registered voters": below 50 percent)."""
+    added = False
+    for match in _FRACTION.finditer(sentence):
+        word = next(group for group in match.group("one", "two", "three", "half") if group)
+        qualifier = match.group("qualifier")
+        found.append(
+            Quantity(
+                text=sentence[match.start() : match.end() - 3],
+                start=match.start(),
+                end=match.end() - 3,
+                value=round(FRACTIONS[word.lower()], 1),
+                what="percent",
+                qualifier=qualifier.lower() if qualifier else None,
+                bound=_BOUNDS[qualifier.lower()] if qualifier else "exact",
+            )
+        )
+        added = True
+    if added:
+        found.sort(key=lambda quantity: quantity.start)
+    return found
 
 
 _RANGE_GAP = re.compile(r"\s*(?:to|and|or|-|–)\s*", re.IGNORECASE)
@@ -717,9 +755,13 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
     """What the words after the number count, before a verb in front of it says
     they are casualties ("killed 12 civilians": the civilians are the victims, and
     whoever comes before the verb is not who is counted)."""
+    measured = None if number.in_words else _measured_kind(sentence, number, after_start)
     if number.currency:
         what = counted = "money"
         unit = CURRENCIES[number.currency]
+    elif measured is not None:
+        what = counted = unit = measured[0]
+        number_end, words_after = max(number_end, measured[1]), []
     elif unit_after:
         what = counted = unit = UNIT_SIGNS[(unit_after.group(1) or unit_after.group(2)).lower()]
         if unit_after.group(1):  # a sign or abbreviation: the figure ends with it
@@ -762,6 +804,34 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
         bound=_BOUNDS[qualifier] if qualifier else "exact",
         unit=unit,
     )
+
+
+def _measured_kind(sentence: str, number: _Number, after: int) -> tuple[str, int] | None:
+    """(what, where the figure ends) for a temperature ("39C", "33 degrees Celsius",
+    "102°F") or a quake's magnitude ("magnitude 6.8", "a 5.4-magnitude aftershock",
+    "a magnitude of 5.2"); None for any other number."""
+    following = sentence[after : after + 24]
+    if following[:1] in _TEMPERATURE_STARTS:
+        found = _TEMPERATURE_AFTER.match(sentence, after)
+        if found is not None:
+            scale = next(group for group in found.groups() if group).lower()
+            return ("fahrenheit" if scale.startswith("f") else "celsius"), found.end()
+    if "agnitude" in following or "ichter" in following:
+        found = _MAGNITUDE_AFTER.match(sentence, after)
+        if found is not None:
+            return "magnitude", found.end()
+    if _MAGNITUDE_BEFORE.search(sentence, max(0, number.start - 16), number.start):
+        return "magnitude", after
+    return None
+
+
+_TEMPERATURE_STARTS = frozenset(" °CF")
+_TEMPERATURE_AFTER = re.compile(
+    r"\s?°\s?([CF])\b|([CF])\b(?!-)|\s(?:degrees?|°)\s(?:((?i:celsius|fahrenheit|centigrade))\b|([CF])\b)"
+)
+"""A temperature's scale after its number: "39C", "39 °C", "102 degrees Fahrenheit"."""
+_MAGNITUDE_AFTER = re.compile(r"[- ]magnitude\b|\s+on the Richter scale\b", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 
 
 _UNIT_AFTER = re.compile(
