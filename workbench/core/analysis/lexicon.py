@@ -1351,6 +1351,8 @@ QUALIFIERS = {
 }
 """Qualifier as written -> bound: the figure is a lower bound, upper bound or estimate."""
 NEAR_BELOW = frozenset(["nearly", "almost", "just under"])
+NEAR_ABOVE = frozenset(["just over"])
+"""A qualifier for a figure just over the number: "just over a third" is 33-37 percent."""
 """Qualifiers for a figure just under the number: "nearly 190,000" is 171,000-190,000."""
 
 # ---------------------------------------------------------------- figures: what a number measures
@@ -1837,3 +1839,18 @@ FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0,
              "quarters": 75.0, "fifth": 20.0}  # fmt: skip
 """A share in words before "of" ("just under half of voters", "two-thirds of"), as a
 percentage (the number before "thirds" and "quarters" is two and three)."""
+DURATION_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0,
+                 "week": 7.0, "month": 30.44, "year": 365.25, "decade": 3652.5}  # fmt: skip
+"""A unit of time in days: durations are compared in days ("11 months" against "nearly
+three years")."""
+DURATION_NOT_AFTER = word_set(
+    "in within past last next first coming over under since every each per"
+)
+"""Before a number of days, a period counted over, a deadline or a rate ("in the past 3
+days", "within 48 hours"), not how long an event lasted."""
+SCORE_WORDS = word_set(
+    "won win wins winning beat beats beating lost lose loses losing drew draw defeat "
+    "defeated victory score scored scoreline thrashed routed edged aggregate match derby "
+    "final game leg cup"
+)
+"""In a sentence with one of these, "3-1" is a match's score."""

@@ -27,7 +27,7 @@ from typing import Literal, NamedTuple
 
 from workbench.core.analysis.figures.measures import Measure, is_counted_noun
 from workbench.core.analysis.figures.quantities import Quantity, number_in_words_end
-from workbench.core.analysis.lexicon import MONTH_NAMES, NEAR_BELOW
+from workbench.core.analysis.lexicon import MONTH_NAMES, NEAR_ABOVE, NEAR_BELOW
 from workbench.core.annotation import AnnotationKey
 
 APPROXIMATE = 0.1
@@ -101,6 +101,8 @@ def _qualified_interval(figure: Figure) -> tuple[float, float]:
     quantity = figure.quantity
     if quantity.qualifier in NEAR_BELOW:
         return value * (1 - APPROXIMATE), value
+    if quantity.qualifier in NEAR_ABOVE:
+        return value, value * (1 + APPROXIMATE)
     if quantity.low is not None:
         factor = value / quantity.value
         return quantity.low * factor, value
@@ -423,6 +425,8 @@ def figure_phrase(figure: Figure) -> str:
 def written_number(quantity: Quantity) -> str:
     """The number as the sentence writes it ('1.2 million', '$400 million', '12,000',
     'Twelve', 'tens of thousands')."""
+    if quantity.what == "score":
+        return quantity.text
     found = _NUMBER.search(quantity.text)
     if found:
         return found.group(0)

@@ -32,6 +32,7 @@ from workbench.core.analysis.lexicon import (
     CLAUSE_REPORTING,
     COUNTRY_NAMES,
     DEMONYMS,
+    DURATION_DAYS,
     EVENT_KINDS,
     EVENT_NOUNS,
     EVENT_PHRASES,
@@ -96,10 +97,10 @@ UNIT_CLASSES = {
 90 mph is 145 km/h. Troop nouns (troops, soldiers, forces, personnel...) are one class
 already: `what` is "troops" for all of them (quantities.py)."""
 CASUALTY_CLASSES = frozenset(["killed", "wounded", "casualties"])
-MEASURED_CLASSES = frozenset(["temperature", "magnitude"])
+MEASURED_CLASSES = frozenset(["temperature", "magnitude", "duration", "score"])
 """Measures of an event rather than counts, read with their own words (a temperature's
-high or low; a quake's magnitude): compared, as counted nouns are, when their state is
-read."""
+high or low; a quake's magnitude; how long a named event lasted; a match's score or
+aggregate): compared, as counted nouns are, when their state is read."""
 KNOWN_CLASSES = frozenset(
     ["troops", "people", "area", "distance", "speed", "percent", "percentage points", "time",
      *CASUALTY_CLASSES]
@@ -248,6 +249,7 @@ class _Reading:
         "names",
         "starts",
         "text",
+        "texts",
         "times",
     )
 
@@ -256,6 +258,7 @@ class _Reading:
         self.ends = words.ends
         self.starts = words.starts
         self.lowers = words.lowers
+        self.texts = words.texts
         breaks = [match.span() for match in _BREAK.finditer(text)]
         self.break_starts = [start for start, _ in breaks]
         self.break_ends = [end for _, end in breaks]
@@ -337,7 +340,7 @@ def _measure(
     noun = _noun(inner)
     country, place = _where(after, before)
     if unit_class in MEASURED_CLASSES:
-        state = _measured_state(unit_class, before.words, after.words)
+        state = _measured_state(unit_class, before.words, after.words, reading)
     elif unit_class.startswith("money"):
         state = _money_state(before.words, after.words)
     elif _is_margin(before.words) and unit_class not in _NO_MARGIN:
@@ -380,7 +383,7 @@ def _measure(
         noun=noun,
         day=_day(before.words, after.words) if _WEEKDAY_HINT in reading.text else None,
         events=reading.events,
-        names=reading.names,
+        names=_teams(reading) if unit_class == "score" else reading.names,
     )
 
 
@@ -445,13 +448,34 @@ _NOT_EVENT_NAMES = (
 """Capitalised words that are no event's name ("The", "Sunday", "Russian", "Storm")."""
 
 
+def _teams(reading: _Reading) -> frozenset[str]:
+    """The names a sentence with a score gives (its teams, its scorers): two scores of
+    sentences naming no one in common are of two matches."""
+    return frozenset(
+        lower
+        for text, lower in zip(reading.texts, reading.lowers, strict=True)
+        if text[:1].isupper() and lower not in _NOT_EVENT_NAMES and "'" not in lower
+        and "’" not in lower
+    ) | frozenset(
+        lower[:-2]
+        for text, lower in zip(reading.texts, reading.lowers, strict=True)
+        if text[:1].isupper() and lower.endswith(("'s", "’s"))
+        and lower[:-2] not in _NOT_EVENT_NAMES
+    )  # fmt: skip
+
+
 def _measured_state(
-    unit_class: str, before_words: list[str], after_words: list[str]
+    unit_class: str, before_words: list[str], after_words: list[str], reading: _Reading
 ) -> str | None:
-    """A magnitude is the quake's; a temperature a high ("reached 39C", "a high of",
-    "peaked at") or a low, read from its clause, else nothing to compare."""
+    """A magnitude is the quake's; a duration is how long the event its sentence names
+    lasted; a score is a match's, or an aggregate; a temperature a high ("reached 39C",
+    "a high of", "peaked at") or a low, read from its clause, else nothing to compare."""
     if unit_class == "magnitude":
         return "magnitude"
+    if unit_class == "duration":
+        return "lasted" if reading.events else None
+    if unit_class == "score":
+        return "aggregate" if "aggregate" in (*before_words, *after_words) else "score"
     for word in (*reversed(before_words[-6:]), *after_words[:6]):
         if word in TEMPERATURE_STATES:
             return TEMPERATURE_STATES[word]
@@ -485,6 +509,8 @@ def _nominal_event(before: _Window) -> _Window:
 
 def _unit_class(quantity: Quantity) -> tuple[str, float]:
     what = str(quantity.what)
+    if what == "duration":
+        return what, DURATION_DAYS[str(quantity.unit)[:-1]]
     if what in UNIT_CLASSES:
         return UNIT_CLASSES[what]
     if what == "money":

@@ -31,6 +31,9 @@ from workbench.core.analysis.lexicon import (
     CURRENCY_WORDS,
     DEATH_NOUNS,
     DEMONYMS,
+    DURATION_DAYS,
+    DURATION_NOT_AFTER,
+    EVENT_KINDS,
     FIGURE_PHRASE_STOPS,
     FRACTIONS,
     INVARIANT_PLURALS,
@@ -45,6 +48,7 @@ from workbench.core.analysis.lexicon import (
     PERCENT_WORDS,
     PLACE_PREPOSITIONS,
     QUALIFIERS,
+    SCORE_WORDS,
     SPELLED_NUMBERS,
     SPELLED_SCALES,
     SQUARE_WORDS,
@@ -633,9 +637,96 @@ def numbers_in(sentence: str) -> Numbers:
         found, words = _casualties_in_words(sentence, found, words)
     if "half" in sentence or "third" in sentence or "quarter" in sentence or "fifth" in sentence:
         found = _fractions(sentence, found)
+    if ("-" in sentence or "–" in sentence) and _SCORE.search(sentence):
+        found, words = _scores(sentence, found, words)
+    if _may_give_a_duration_in_words(sentence):
+        found, words = _durations_in_words(sentence, found, words)
     if len(found) > 1:
         found = _ranges(sentence, found)
     return Numbers(found, words)
+
+
+_SCORE = re.compile(r"(?<![\d/.,:–-])\b(\d{1,2})[-–](\d{1,2})\b(?![-–/.:,]?\d)")
+"""A match's score ("won 3-1", "a 2-0 win"), not a date or a range of a counted noun."""
+
+
+def _scores(
+    sentence: str, found: list[Quantity], words: SentenceWords | None
+) -> tuple[list[Quantity], SentenceWords | None]:
+    """`found` with the scores of matches in a sentence that speaks of one ("won",
+    "beat", "derby"...): one figure each, the winner's goals first ("3-1" is 301)."""
+    if words is None:
+        words = SentenceWords(sentence)
+    if SCORE_WORDS.isdisjoint(words.lower_set):
+        return found, words
+    for match in _SCORE.finditer(sentence):
+        after = words.between(match.end(), match.end() + 20)
+        if after and after[0].lower.endswith("s") and after[0].lower not in SCORE_WORDS:
+            continue  # "10-12 homes": a range of a counted noun
+        high, low = sorted((int(match.group(1)), int(match.group(2))), reverse=True)
+        found.append(
+            Quantity(
+                text=match.group(0),
+                start=match.start(),
+                end=match.end(),
+                value=float(high * 100 + low),
+                what="score",
+            )
+        )
+    found.sort(key=lambda quantity: quantity.start)
+    return found, words
+
+
+def _may_give_a_duration_in_words(sentence: str) -> bool:
+    """A small number in words before a unit of time ("nine days", "a three-day siege"):
+    cheap checks first (a unit's letters, a number in words)."""
+    return (
+        ("day" in sentence or "hour" in sentence or "week" in sentence or "month" in sentence
+         or "year" in sentence)
+        and _DURATION_IN_WORDS.search(sentence) is not None
+    )  # fmt: skip
+
+
+_DURATION_IN_WORDS = re.compile(
+    rf"(?:\b(?P<qualifier>(?i:{_QUALIFIER}))\s+)?"
+    rf"\b(?P<spelled>(?:{'|'.join(w for w in SPELLED_NUMBERS if w != 'dozen')})"
+    rf"(?:-(?:{'|'.join(w for w, v in SPELLED_NUMBERS.items() if v < 10)}))?)"
+    r"[- ](?P<unit>(?:second|minute|hour|day|week|month|year)s?)\b"
+)
+"""A duration in small lower-case words ("nine days", "three-day", "about three hours")."""
+
+
+def _durations_in_words(
+    sentence: str, found: list[Quantity], words: SentenceWords | None
+) -> tuple[list[Quantity], SentenceWords | None]:
+    """`found` with the durations written in small words ("lasted nine days", "the
+    three-day siege"), read as _duration reads them in digits."""
+    if words is None:
+        words = SentenceWords(sentence)
+    added = False
+    for match in _DURATION_IN_WORDS.finditer(sentence):
+        start = match.start()
+        if any(quantity.start <= start < quantity.end for quantity in found):
+            continue
+        value = _spelled_value(match.group("spelled"), None)
+        if value is None:
+            continue
+        qualifier = match.group("qualifier")
+        number = _Number(
+            start,
+            match.start("spelled"),
+            match.end("spelled"),
+            value,
+            qualifier.lower() if qualifier else None,
+            in_words=True,
+        )
+        quantity = _duration(number, words, words.between(match.start("unit"), match.end() + 20))
+        if quantity is not None:
+            found.append(quantity)
+            added = True
+    if added:
+        found.sort(key=lambda quantity: quantity.start)
+    return found, words
 
 
 _FRACTION = re.compile(
@@ -768,7 +859,9 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
             number_end, words_after = unit_after.end(), []
     else:
         counted, who, unit = _counted(_skip_leading(words_after, sentence, after_start), words)
-        if counted == "time" or (number.in_words and counted is None):
+        if counted == "time":
+            return _duration(number, words, words_after)
+        if number.in_words and counted is None:
             return None
         what = _casualty_verb_before(sentence, number.start, counted)
         if what is not None and what == counted and what not in _KNOWN_WHATS:
@@ -804,6 +897,37 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
         bound=_BOUNDS[qualifier] if qualifier else "exact",
         unit=unit,
     )
+
+
+def _duration(number: _Number, words: SentenceWords, after: list[_Word]) -> Quantity | None:
+    """How long an event lasted ("the siege lasted nine days", "a 12-day hunger strike",
+    "after 11 months in captivity"), in days: only in a sentence that names the event
+    (EVENT_KINDS), and not a time ago, a period counted over ("in the past 3 days") or
+    a deadline ("within 48 hours")."""
+    if not after or _EVENT_WORDS.isdisjoint(words.lower_set):
+        return None
+    unit = after[0]
+    following = after[1].lower if len(after) > 1 else ""
+    previous = words.between(max(0, number.start - 16), number.start)
+    if following == "ago" or (previous and previous[-1].lower in DURATION_NOT_AFTER):
+        return None
+    factor = DURATION_DAYS.get(unit.lower.rstrip("s"))
+    if factor is None:
+        return None
+    sentence = words.sentence
+    return Quantity(
+        text=sentence[number.start : unit.end],
+        start=number.start,
+        end=unit.end,
+        value=number.value,
+        what="duration",
+        qualifier=number.qualifier,
+        bound=_BOUNDS[number.qualifier] if number.qualifier else "exact",
+        unit=unit.lower.rstrip("s") + "s",
+    )
+
+
+_EVENT_WORDS = frozenset(EVENT_KINDS)
 
 
 def _measured_kind(sentence: str, number: _Number, after: int) -> tuple[str, int] | None:
