@@ -25,7 +25,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from workbench.core.analysis.figures.measures import Measure, is_counted_noun
+from workbench.core.analysis.figures.measures import MEASURED_CLASSES, Measure, is_counted_noun
 from workbench.core.analysis.figures.quantities import Quantity, number_in_words_end
 from workbench.core.analysis.lexicon import MONTH_NAMES, NEAR_ABOVE, NEAR_BELOW
 from workbench.core.annotation import AnnotationKey
@@ -155,6 +155,8 @@ def relation(a: Measure, b: Measure) -> Relation | None:
         return None
     if not _one_event(a, b):
         return None
+    if a.unit_class in MEASURED_CLASSES:  # a place is where, not a part of a reading
+        return "same" if _loose(a.place, b.place) and a.part == b.part else None
     if "increment" in (a.part, b.part):
         return None
     found: Relation = "same"
@@ -266,10 +268,12 @@ def _two_origins(ordered: Iterable[_Ranged]) -> list[_Ranged]:
 
 
 Scope = tuple[
-    str | None, str | None, str | None, str | None, frozenset[str], frozenset[str]
+    str | None, str | None, str | None, str | None, frozenset[str], frozenset[str], str | None
 ]
-"""(country, place, part, day, events, names): the last three and the country must
-agree (_agree), the place and part be equal or one a part of the other."""
+"""(country, place, part, day, events, names, loose place): the last four and the
+country must agree (_agree), the place and part be equal or one a part of the other. A
+measure's reading (a temperature, a magnitude, a score) has its place loose: where it
+was read, not a part of it."""
 
 
 def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Clash]:
@@ -290,7 +294,17 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
         seen.add(where)
         origin = origin_of.setdefault((figure.article_id, figure.index), figure.origin)
         m = figure.measure
-        buckets[_bucket(m)][(m.country, m.place, m.part, m.day, m.events, m.names)].append(
+        loose = m.unit_class in MEASURED_CLASSES
+        scope = (
+            m.country,
+            None if loose else m.place,
+            m.part,
+            m.day,
+            m.events,
+            m.names,
+            m.place if loose else None,
+        )
+        buckets[_bucket(m)][scope].append(
             _Ranged(figure, *interval(figure), origin)
         )
     found: dict[tuple[int, int], Clash] = {}
@@ -350,7 +364,13 @@ def _agree(mine: Scope, theirs: Scope) -> bool:
         return False
     if mine[4] and theirs[4] and mine[4].isdisjoint(theirs[4]):
         return False
-    return not (mine[5] and theirs[5] and mine[5].isdisjoint(theirs[5]))
+    if mine[5] and theirs[5] and mine[5].isdisjoint(theirs[5]):
+        return False
+    return _loose(mine[6], theirs[6])
+
+
+def _loose(mine: str | None, theirs: str | None) -> bool:
+    return mine is None or theirs is None or mine == theirs
 
 
 def _add(found: dict[tuple[int, int], Clash], clash: Clash) -> None:

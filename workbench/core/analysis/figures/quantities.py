@@ -661,7 +661,7 @@ def _scores(
         return found, words
     for match in _SCORE.finditer(sentence):
         after = words.between(match.end(), match.end() + 20)
-        if after and after[0].lower.endswith("s") and after[0].lower not in SCORE_WORDS:
+        if after and after[0].lower.endswith("s") and after[0].lower not in _AFTER_SCORES:
             continue  # "10-12 homes": a range of a counted noun
         high, low = sorted((int(match.group(1)), int(match.group(2))), reverse=True)
         found.append(
@@ -675,6 +675,10 @@ def _scores(
         )
     found.sort(key=lambda quantity: quantity.start)
     return found, words
+
+
+_AFTER_SCORES = SCORE_WORDS | {"thanks", "as", "his", "its", "this", "is", "was"}
+"""Words ending in "s" that may follow a score ("won 2-1 thanks to")."""
 
 
 def _may_give_a_duration_in_words(sentence: str) -> bool:
@@ -720,7 +724,10 @@ def _durations_in_words(
             qualifier.lower() if qualifier else None,
             in_words=True,
         )
-        quantity = _duration(number, words, words.between(match.start("unit"), match.end() + 20))
+        following = words.between(match.end(), match.end() + 12)
+        quantity = _duration(
+            number, words, match.group("unit"), match.end(), _word(following, 0)
+        )
         if quantity is not None:
             found.append(quantity)
             added = True
@@ -860,7 +867,9 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
     else:
         counted, who, unit = _counted(_skip_leading(words_after, sentence, after_start), words)
         if counted == "time":
-            return _duration(number, words, words_after)
+            return _duration(
+                number, words, words_after[0].lower, words_after[0].end, _word(words_after, 1)
+            )
         if number.in_words and counted is None:
             return None
         what = _casualty_verb_before(sentence, number.start, counted)
@@ -899,31 +908,30 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
     )
 
 
-def _duration(number: _Number, words: SentenceWords, after: list[_Word]) -> Quantity | None:
+def _duration(
+    number: _Number, words: SentenceWords, unit: str, end: int, following: str
+) -> Quantity | None:
     """How long an event lasted ("the siege lasted nine days", "a 12-day hunger strike",
     "after 11 months in captivity"), in days: only in a sentence that names the event
     (EVENT_KINDS), and not a time ago, a period counted over ("in the past 3 days") or
     a deadline ("within 48 hours")."""
-    if not after or _EVENT_WORDS.isdisjoint(words.lower_set):
+    if _EVENT_WORDS.isdisjoint(words.lower_set):
         return None
-    unit = after[0]
-    following = after[1].lower if len(after) > 1 else ""
     previous = words.between(max(0, number.start - 16), number.start)
     if following == "ago" or (previous and previous[-1].lower in DURATION_NOT_AFTER):
         return None
-    factor = DURATION_DAYS.get(unit.lower.rstrip("s"))
-    if factor is None:
+    unit = unit.rstrip("s")
+    if unit not in DURATION_DAYS:
         return None
-    sentence = words.sentence
     return Quantity(
-        text=sentence[number.start : unit.end],
+        text=words.sentence[number.start : end],
         start=number.start,
-        end=unit.end,
+        end=end,
         value=number.value,
         what="duration",
         qualifier=number.qualifier,
         bound=_BOUNDS[number.qualifier] if number.qualifier else "exact",
-        unit=unit.lower.rstrip("s") + "s",
+        unit=unit + "s",
     )
 
 
