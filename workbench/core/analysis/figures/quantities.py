@@ -287,7 +287,9 @@ def _counted(
     text = sentence.sentence
     while position < len(words) and position < PHRASE_WORDS + 1:
         word, lower = words[position], words[position].lower
-        if position and "," in text[words[position - 1].end : word.start]:
+        if position and word.start - words[position - 1].end > 1 and (
+            "," in text[words[position - 1].end : word.start]
+        ):
             break  # "destroyed 120 stalls, traders said": the phrase ends at the comma
         demonym = _demonym_at(words, position)
         if demonym is not None:
@@ -584,6 +586,7 @@ def numbers_in(sentence: str) -> Numbers:
     """extract_quantities(), and the sentence's words split on the way."""
     found: list[Quantity] = []
     words: SentenceWords | None = None
+    scores: list[int] = []
     for match in number_matches(sentence):
         number, fraction = match.group("number"), match.group("fraction")
         currency, multiplier = match.group("currency"), match.group("multiplier")
@@ -592,6 +595,8 @@ def numbers_in(sentence: str) -> Numbers:
             if _is_year(number, fraction, sentence, match.end("number")):
                 continue
             if _is_date(sentence, match.start("number"), match.end("number")):
+                if sentence[match.end("number") : match.end("number") + 1] in _DASHES:
+                    scores.append(match.start("number"))  # "won 3-1": maybe a score
                 continue
         if multiplier and multiplier.lower() in ("k", "m") and not currency:
             multiplier = None
@@ -637,8 +642,8 @@ def numbers_in(sentence: str) -> Numbers:
         found, words = _casualties_in_words(sentence, found, words)
     if "half" in sentence or "third" in sentence or "quarter" in sentence or "fifth" in sentence:
         found = _fractions(sentence, found)
-    if ("-" in sentence or "–" in sentence) and _SCORE.search(sentence):
-        found, words = _scores(sentence, found, words)
+    if scores:
+        found, words = _scores(sentence, scores, found, words)
     if _may_give_a_duration_in_words(sentence):
         found, words = _durations_in_words(sentence, found, words)
     if len(found) > 1:
@@ -646,20 +651,25 @@ def numbers_in(sentence: str) -> Numbers:
     return Numbers(found, words)
 
 
+_DASHES = frozenset("-–")
 _SCORE = re.compile(r"(?<![\d/.,:–-])\b(\d{1,2})[-–](\d{1,2})\b(?![-–/.:,]?\d)")
 """A match's score ("won 3-1", "a 2-0 win"), not a date or a range of a counted noun."""
 
 
 def _scores(
-    sentence: str, found: list[Quantity], words: SentenceWords | None
+    sentence: str, starts: list[int], found: list[Quantity], words: SentenceWords | None
 ) -> tuple[list[Quantity], SentenceWords | None]:
-    """`found` with the scores of matches in a sentence that speaks of one ("won",
-    "beat", "derby"...): one figure each, the winner's goals first ("3-1" is 301)."""
+    """`found` with the scores at `starts` (numbers joined to another by a dash) in a
+    sentence that speaks of a match ("won", "beat", "derby"...): one figure each, the
+    winner's goals first ("3-1" is 301)."""
     if words is None:
         words = SentenceWords(sentence)
     if SCORE_WORDS.isdisjoint(words.lower_set):
         return found, words
-    for match in _SCORE.finditer(sentence):
+    for start in starts:
+        match = _SCORE.match(sentence, start)
+        if match is None:
+            continue
         after = words.between(match.end(), match.end() + 20)
         if after and after[0].lower.endswith("s") and after[0].lower not in _AFTER_SCORES:
             continue  # "10-12 homes": a range of a counted noun
@@ -682,13 +692,31 @@ _AFTER_SCORES = SCORE_WORDS | {"thanks", "as", "his", "its", "this", "is", "was"
 
 
 def _may_give_a_duration_in_words(sentence: str) -> bool:
-    """A small number in words before a unit of time ("nine days", "a three-day siege"):
-    cheap checks first (a unit's letters, a number in words)."""
-    return (
-        ("day" in sentence or "hour" in sentence or "week" in sentence or "month" in sentence
-         or "year" in sentence)
-        and _DURATION_IN_WORDS.search(sentence) is not None
-    )  # fmt: skip
+    """A small number in words right before a unit of time ("nine days", "a three-day
+    siege"): each unit's occurrences found by str.find, the word before each checked
+    (most sentences have none; a pattern scan of every sentence cost more)."""
+    if not (
+        "day" in sentence or "year" in sentence or "month" in sentence or "hour" in sentence
+        or "week" in sentence or "minute" in sentence
+    ):  # fmt: skip
+        return False
+    for unit in _TIME_UNIT_NAMES:
+        found = sentence.find(unit, 3)
+        while found > 2:
+            if sentence[found - 1] in " -" and _SPELLED_BEFORE.search(
+                sentence, max(0, found - 14), found - 1
+            ):
+                return True
+            found = sentence.find(unit, found + 1)
+    return False
+
+
+_TIME_UNIT_NAMES = ("day", "hour", "week", "month", "year", "minute")
+"""Units a duration in words is read in (_DURATION_IN_WORDS)."""
+_SPELLED_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(w for w in SPELLED_NUMBERS if w != 'dozen')})$"
+)
+"""A small number in words ending right before a unit of time."""
 
 
 _DURATION_IN_WORDS = re.compile(
@@ -707,6 +735,8 @@ def _durations_in_words(
     three-day siege"), read as _duration reads them in digits."""
     if words is None:
         words = SentenceWords(sentence)
+    if _EVENT_WORDS.isdisjoint(words.lower_set):
+        return found, words  # a duration is read only of an event the sentence names
     added = False
     for match in _DURATION_IN_WORDS.finditer(sentence):
         start = match.start()
@@ -952,7 +982,10 @@ def _measured_kind(sentence: str, number: _Number, after: int) -> tuple[str, int
         found = _MAGNITUDE_AFTER.match(sentence, after)
         if found is not None:
             return "magnitude", found.end()
-    if _MAGNITUDE_BEFORE.search(sentence, max(0, number.start - 16), number.start):
+    before = max(0, number.start - 16)
+    if "agnitude" in sentence[before : number.start] and _MAGNITUDE_BEFORE.search(
+        sentence, before, number.start
+    ):
         return "magnitude", after
     return None
 
