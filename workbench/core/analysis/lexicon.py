@@ -1334,6 +1334,8 @@ QUALIFIERS = {
     "under": "upper",
     "over": "lower",
     "upwards of": "lower",
+    "exceeding": "lower",
+    "in excess of": "lower",
     "up to": "upper",
     "as many as": "upper",
     "as much as": "upper",
@@ -1407,7 +1409,8 @@ STATES: dict[str, dict[str, str]] = {
         **dict.fromkeys(
             word_set(
                 "away from outside off short north south east west northeast northwest "
-                "southeast southwest north-east north-west south-east south-west"
+                "southeast southwest north-east north-west south-east south-west within "
+                "distance approach closest"
             ),
             "away",
         ),
@@ -1537,14 +1540,14 @@ EVENTS = _forms(
         "joined": ["join", "attend", "participate", "march", "rally"],
         "cancelled": ["cancel", "scrap", "ground", "axe"],
         "cut": ["cut", "eliminate", "shed", "slash", "lay"],
-        "received": ["receive", "win", "garner", "secure", "obtain", "get", "poll"],
+        "received": ["receive", "win", "garner", "secure", "obtain", "get", "poll", "file",
+                     "submit", "lodge"],
         "delivered": ["deliver", "send", "ship", "supply", "provide", "give", "donate",
                       "transfer", "hand"],
         "lost": ["lose"],
         "arrived": ["arrive", "reach", "cross", "land", "enter"],
         "rescued": ["rescue", "save", "pull", "free"],
         "abducted": ["abduct", "kidnap"],
-        "filed": ["file", "submit", "lodge"],
         "recalled": ["recall"],
         "sold": ["sell"],
         "had": ["have", "hold", "own", "possess", "operate", "field", "boast", "count", "house"],
@@ -1566,7 +1569,9 @@ MONEY_KINDS = {
     **dict.fromkeys(word_set("fine fines fined penalty penalties"), "fine"),
     **dict.fromkeys(word_set("aid assistance package"), "aid"),
     **dict.fromkeys(word_set("shortfall deficit gap"), "shortfall"),
-    **dict.fromkeys(word_set("budget budgets"), "budget"),
+    **dict.fromkeys(word_set("budget budgets approved allocated earmarked appropriated"),
+                    "budget"),
+    **dict.fromkeys(word_set("damage"), "damage"),
     **dict.fromkeys(word_set("loan loans lent"), "loan"),
     **dict.fromkeys(word_set("debt debts owed owes owe"), "debt"),
     **dict.fromkeys(word_set("ransom"), "ransom"),
@@ -1854,3 +1859,9 @@ SCORE_WORDS = word_set(
     "final game leg cup"
 )
 """In a sentence with one of these, "3-1" is a match's score."""
+PLACE_NOUNS = word_set(
+    "school airport mine plant factory station hospital prison market stadium bridge dam "
+    "camp port embassy valley coast refinery base village town city"
+)
+"""After a capitalised name, a place the figure is at ("the Zarit boarding school", "the
+Kestrel coal mine"): the name is where, as "in Zarit" is."""

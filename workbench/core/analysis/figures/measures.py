@@ -60,6 +60,7 @@ from workbench.core.analysis.lexicon import (
     PEOPLE_DEMONYMS,
     PERCENT_DIRECTIONS,
     PERIODS,
+    PLACE_NOUNS,
     PLACE_SUFFIXES,
     PLANNED,
     PREPOSITIONS,
@@ -140,7 +141,7 @@ _TIME = re.compile(
     r"|(?P<relative>last (?:week|month|year|weekend|night|summer|spring|autumn|fall|winter)|"
     r"over the weekend|(?:earlier )?this (?:week|month|year)|(?:a|one|two|three|\d+) "
     r"(?:days?|weeks?|months?|years?) ago|initially|at first|recount|"
-    r"(?:first|initial|preliminary|provisional|partial|final) (?:count|results|tally))"
+    r"(?P<round>first|initial|preliminary|provisional|partial|final) (?:count|results|tally))"
     rf"|by (?P<deadline>(?:next )?(?:{_WEEKDAYS})|the end of (?:the )?\w+))\b"
 )
 """Times a sentence gives: "in August", "in early November", "last week", "in 2023";
@@ -306,6 +307,10 @@ _DEADLINE_STARTS = WEEKDAYS | {"next", "end"}
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+_ROUNDS = {"initial": "first", "preliminary": "first", "provisional": "first"}
+"""A count's first round by its other names."""
+
+
 def _times(sentence: str) -> _Times:
     """The sentence's times (one pass): marks for any figure, a deadline for plans."""
     marks: set[str] = set()
@@ -319,6 +324,8 @@ def _times(sentence: str) -> _Times:
                 marks.add(date)
         elif match.group("deadline") is not None:
             deadline = deadline or f"by {' '.join(match.group('deadline').split())}"
+        elif match.group("round") is not None:  # "final results", "final tally": one round
+            marks.add(f"{_ROUNDS.get(match.group('round'), match.group('round'))} count")
         else:
             mark = " ".join(match.group("relative").split())
             marks.add("weekend" if mark == "over the weekend" else mark)
@@ -343,7 +350,7 @@ def _measure(
         state = _measured_state(unit_class, before.words, after.words, reading)
     elif unit_class.startswith("money"):
         state = _money_state(before.words, after.words)
-    elif _is_margin(before.words) and unit_class not in _NO_MARGIN:
+    elif _is_margin(before.words, unit_class) and unit_class not in _NO_MARGIN:
         state = "margin"
     elif not is_counted_noun(unit_class):
         state = _state(unit_class, before, after, inner, noun, placed=bool(country or place))
@@ -606,11 +613,13 @@ def _state(
     return DEFAULT_STATE.get(unit_class)
 
 
-def _is_margin(words: list[str]) -> bool:
+def _is_margin(words: list[str], unit_class: str) -> bool:
     """'won the race by 412 votes', 'her margin of victory was 214 votes': the figure is
     by how much one side beat the other, not what either side got."""
     if words and words[-1] == "by" and not MARGIN_WINS.isdisjoint(words):
         return True
+    if words and words[-1] == "by" and len(words) > 1 and unit_class in _TALLIES:
+        return True  # "was re-elected by", "held on to the mayoralty by 500 votes"
     return not MARGIN_NOUNS.isdisjoint(words)
 
 
@@ -628,6 +637,8 @@ def _winner(words: list[str]) -> str | None:
     return None
 
 
+_TALLIES = frozenset(["votes", "seats", "points"])
+"""What a race is won by: "by 500 votes" after any verb is a margin."""
 _NO_MARGIN = CASUALTY_CLASSES | {"troops", "people", "area", "distance", "speed", "time"}
 """Classes no margin is counted in (votes, seats and points are; "led by 300 troops" is no
 margin)."""
@@ -877,6 +888,8 @@ def _where(after: _Window, before: _Window, leaving: bool = False) -> tuple[str 
                 ),
                 None,
             )
+        if place is None and not _PLACE_NOUN_SET.isdisjoint(window.words):
+            place = _named_place(text)
         if leaving or _PLACE_START.search(text):
             for match in places.finditer(text):
                 found = _place_name(match, text)
@@ -893,6 +906,29 @@ def _where(after: _Window, before: _Window, leaving: bool = False) -> tuple[str 
             if front:
                 place = "border" if front.group(1).lower() == "border" else "front"
     return country, place
+
+
+_PLACE_NOUN_SET = PLACE_NOUNS | frozenset(PLACE_SUFFIXES)
+_REGION_OF = re.compile(
+    rf"\b(?:{'|'.join(PLACE_SUFFIXES)})\s+of\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
+)
+_NAMED_PLACE = re.compile(
+    r"\b([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+(?:[a-z]+\s+)?"
+    rf"(?:{'|'.join(sorted(PLACE_NOUNS))})\b"
+)
+
+
+def _named_place(text: str) -> str | None:
+    """A place named after its region or before a place's noun: "the border region of
+    Tessaly", "the Zarit boarding school", "the Kestrel coal mine"."""
+    found = _REGION_OF.search(text)
+    if found is not None:
+        return found.group(1)
+    for match in _NAMED_PLACE.finditer(text):
+        words = [w for w in match.group(1).split() if w.lower() not in NOT_PLACE_NAMES]
+        if words and words[0].lower() not in _NOT_EVENT_NAMES:
+            return " ".join(words)
+    return None
 
 
 _FRONT_WORDS = ("front", "battlefield", "border")
