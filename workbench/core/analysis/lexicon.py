@@ -1362,7 +1362,8 @@ NEAR_ABOVE = frozenset(["just over"])
 PLANNED = word_set(
     "promised promise promises pledged pledge pledges plans plan planned planning "
     "expected expect expects will would could might shall intends intend intended "
-    "proposed propose offered considering prepared"
+    "proposed propose offered considering prepared sought seek seeks seeking requested "
+    "demanded demanding"
 )
 """Words that make a figure a promise, a plan or an expectation, not an event."""
 STATES: dict[str, dict[str, str]] = {

@@ -160,7 +160,12 @@ def relation(a: Measure, b: Measure) -> Relation | None:
     if "increment" in (a.part, b.part):
         return None
     found: Relation = "same"
-    for mine, theirs in ((a.place, b.place), (a.part, b.part)):
+    places = (a.place, b.place)
+    if a.place is None and _mentioned(b.place, a.mentions):
+        places = (b.place, b.place)
+    elif b.place is None and _mentioned(a.place, b.mentions):
+        places = (a.place, a.place)
+    for mine, theirs in (places, (a.part, b.part)):
         if mine == theirs:
             continue
         if mine is not None and theirs is not None:
@@ -170,6 +175,11 @@ def relation(a: Measure, b: Measure) -> Relation | None:
             return None
         found = side
     return found
+
+
+def _mentioned(place: str | None, mentions: frozenset[str]) -> bool:
+    """Whether a sentence names the place (each of its words, capitalised)."""
+    return place is not None and all(word.lower() in mentions for word in place.split())
 
 
 def _one_event(a: Measure, b: Measure) -> bool:
@@ -287,6 +297,7 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
     )
     seen: set[tuple[str, int, int]] = set()
     origin_of: dict[tuple[str, int], str] = {}
+    unplaced: dict[tuple[object, ...], list[tuple[Scope, _Ranged]]] = defaultdict(list)
     for figure in figures:
         where = (figure.article_id, figure.index, figure.quantity.start)
         if where in seen or not comparable(figure, classes):
@@ -304,9 +315,12 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
             m.names,
             m.place if loose else None,
         )
-        buckets[_bucket(m)][scope].append(
-            _Ranged(figure, *interval(figure), origin)
-        )
+        ranged = _Ranged(figure, *interval(figure), origin)
+        buckets[_bucket(m)][scope].append(ranged)
+        if m.place is None and m.mentions and not loose:
+            unplaced[_bucket(m)].append((scope, ranged))
+    for bucket, scopes in buckets.items():
+        _placed_by_mention(scopes, unplaced.get(bucket, ()))
     found: dict[tuple[int, int], Clash] = {}
     for scopes in buckets.values():
         _bucket_clashes(scopes, found)
@@ -319,6 +333,27 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
             clash.high.key,
         ),
     )
+
+
+def _placed_by_mention(
+    scopes: dict[Scope, list[_Ranged]], unplaced: Iterable[tuple[Scope, _Ranged]]
+) -> None:
+    """Each figure without a place whose sentence names a place that other figures of
+    the bucket are in ("Venmark received 5,630" and "filed in Venmark") is also one of
+    that place's figures: compared with them as the same scope, not as their whole."""
+    places: dict[str, list[str]] = defaultdict(list)
+    for scope in scopes:
+        place = scope[1]
+        if place is not None and place not in places.get(place.split()[-1].lower(), ()):
+            places[place.split()[-1].lower()].append(place)
+    if not places:
+        return
+    for scope, ranged in unplaced:
+        mentions = ranged.figure.measure.mentions
+        for mention in mentions.intersection(places):
+            for place in places[mention]:
+                if _mentioned(place, mentions):
+                    scopes[(scope[0], place, *scope[2:])].append(ranged)
 
 
 def _bucket_clashes(

@@ -216,6 +216,10 @@ class Measure:
     names: frozenset[str] = frozenset()
     """The names its sentence gives those events ("ilka" for "Storm Ilka", "marsh creek"
     for "the Marsh Creek wildfire"): two different names are two events."""
+    mentions: frozenset[str] = frozenset()
+    """When no place is read: the capitalised words of its sentence, in lower case
+    ("Venmark received 5,630 applications"): a figure placed in one of them elsewhere
+    ("filed in Venmark") is compared with it as of that place, not as a part of it."""
 
 
 def read_measures(
@@ -242,6 +246,7 @@ class _Reading:
     """
 
     __slots__ = (
+        "_mentions",
         "break_ends",
         "break_starts",
         "ends",
@@ -265,6 +270,17 @@ class _Reading:
         self.break_ends = [end for _, end in breaks]
         self.times = _times(text) if _may_give_a_time(words.lower_set, text) else _NO_TIMES
         self.events, self.names = _events(words)
+        self._mentions: frozenset[str] | None = None
+
+    def mentions(self) -> frozenset[str]:
+        """The sentence's capitalised words but its first, in lower case."""
+        if self._mentions is None:
+            self._mentions = frozenset(
+                lower.removesuffix("'s").removesuffix("’s")
+                for text, lower in zip(self.texts[1:], self.lowers[1:], strict=True)
+                if text[:1].isupper()
+            )
+        return self._mentions
 
     def window(self, first: int, last: int, start: int, stop: int) -> _Window:
         """Words `first` to `last` (exclusive) and the text from `start` to `stop`."""
@@ -391,7 +407,11 @@ def _measure(
         day=_day(before.words, after.words) if _WEEKDAY_HINT in reading.text else None,
         events=reading.events,
         names=_teams(reading) if unit_class == "score" else reading.names,
+        mentions=reading.mentions() if place is None else _NOTHING,
     )
+
+
+_NOTHING: frozenset[str] = frozenset()
 
 
 _WEEKDAY_HINT = "day"
