@@ -273,12 +273,13 @@ class _Reading:
         self._mentions: frozenset[str] | None = None
 
     def mentions(self) -> frozenset[str]:
-        """The sentence's capitalised words but its first, in lower case."""
+        """The sentence's capitalised words, in lower case (its first, unless a function
+        word: "Venmark received")."""
         if self._mentions is None:
             self._mentions = frozenset(
                 lower.removesuffix("'s").removesuffix("’s")
-                for text, lower in zip(self.texts[1:], self.lowers[1:], strict=True)
-                if text[:1].isupper()
+                for text, lower in zip(self.texts, self.lowers, strict=True)
+                if text[:1].isupper() and lower not in FUNCTION_WORDS
             )
         return self._mentions
 
@@ -388,6 +389,8 @@ def _measure(
     ):  # a share in words: "just under half of registered voters cast ballots"
         state = state or "level"
         part = _share_of(after.words)
+    elif unit_class == "distance" and (stretch := _STRETCH_OF.match(after.text)) is not None:
+        state, part = "extent", stretch.group(1)  # "fouled 80 kilometres of coastline"
     elif unit_class in SUBJECT_CLASSES:
         part = _subject(unit_class, before.words, after.words, inner) if state else None
     else:
@@ -510,6 +513,9 @@ def _measured_state(
 
 
 _DIGIT = re.compile(r"\d")
+_STRETCH_OF = re.compile(r"\s*of\s+(?:the\s+|its\s+)?([a-z]+)\b")
+"""After a distance, what it is a stretch of ("80 kilometres of coastline", "300 miles of
+track"): its extent; a name after "of" is no stretch ("within 1.2 million km of Earth")."""
 
 
 def _share_of(after_words: list[str]) -> str | None:
@@ -522,6 +528,8 @@ def _share_of(after_words: list[str]) -> str | None:
         if word in FUNCTION_WORDS or _is_verb(word):
             break
         head = word
+        if word.endswith("s"):
+            break  # the plural it counts: "of eligible voters cast ballots"
     return SUBJECT_SYNONYMS.get(head, head) if head else None
 
 
