@@ -1732,7 +1732,7 @@ EVENT_KINDS = {
     ),
     **dict.fromkeys(word_set("tornado tornadoes twister"), "tornado"),
     **dict.fromkeys(word_set("hailstorm hailstorms"), "hailstorm"),
-    **dict.fromkeys(word_set("flood floods flooding floodwaters deluge"), "flood"),
+    **dict.fromkeys(word_set("flood floods flooding flooded floodwaters deluge"), "flood"),
     **dict.fromkeys(
         word_set("fire fires wildfire wildfires blaze blazes bushfire bushfires inferno"), "fire"
     ),
@@ -1741,16 +1741,22 @@ EVENT_KINDS = {
     **dict.fromkeys(word_set("drought droughts"), "drought"),
     **dict.fromkeys(word_set("avalanche avalanches"), "avalanche"),
     **dict.fromkeys(
-        word_set("bombing bombings blast blasts explosion explosions attack attacks assault"),
+        word_set(
+            "bombing bombings blast blasts explosion explosions exploded attack attacks "
+            "attacked assault"
+        ),
         "attack",
     ),
     **dict.fromkeys(word_set("shooting shootings"), "shooting"),
-    **dict.fromkeys(word_set("crash crashes collision pileup"), "crash"),
+    **dict.fromkeys(word_set("crash crashes crashed collision collided pileup"), "crash"),
     **dict.fromkeys(word_set("derailment derailed"), "derailment"),
     **dict.fromkeys(word_set("collapse collapsed"), "collapse"),
     **dict.fromkeys(word_set("sinking capsized capsizing shipwreck"), "sinking"),
     **dict.fromkeys(
-        word_set("protest protests rally rallies marches demonstration demonstrations"),
+        word_set(
+            "protest protests rally rallies marches demonstration demonstrations protested "
+            "rallied marched demonstrated"
+        ),
         "protest",
     ),
     **dict.fromkeys(word_set("riot riots unrest"), "riot"),
@@ -1866,3 +1872,6 @@ PLACE_NOUNS = word_set(
 )
 """After a capitalised name, a place the figure is at ("the Zarit boarding school", "the
 Kestrel coal mine"): the name is where, as "in Zarit" is."""
+EVENT_TOPIC_MARKERS = word_set("demand demands demanding demanded against urging opposing oppose")
+"""After one of these, an event's noun is what a crowd wants or opposes ("to demand new
+elections", "against the war"), not the event its figure is of."""

@@ -37,6 +37,7 @@ from workbench.core.analysis.lexicon import (
     EVENT_NOUNS,
     EVENT_PHRASES,
     EVENT_ROLE_FOLLOWERS,
+    EVENT_TOPIC_MARKERS,
     EVENTS,
     FORCE_POSSESSING,
     FUNCTION_WORDS,
@@ -445,6 +446,8 @@ def _events(words: SentenceWords) -> tuple[frozenset[str], frozenset[str]]:
     names = set()
     lowers, texts = words.lowers, words.texts
     for position, lower in enumerate(lowers):
+        if lower in EVENT_TOPIC_MARKERS:
+            break  # "gathered to demand new elections": what they want, not the event
         if lower not in present:
             continue
         if position + 1 < len(lowers) and lowers[position + 1] in EVENT_ROLE_FOLLOWERS:
