@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from workbench.core.analysis.figures.quantities import (
@@ -217,10 +217,39 @@ class Measure:
     names: frozenset[str] = frozenset()
     """The names its sentence gives those events ("ilka" for "Storm Ilka", "marsh creek"
     for "the Marsh Creek wildfire"): two different names are two events."""
-    mentions: frozenset[str] = frozenset()
-    """When no place is read: the capitalised words of its sentence, in lower case
-    ("Venmark received 5,630 applications"): a figure placed in one of them elsewhere
-    ("filed in Venmark") is compared with it as of that place, not as a part of it."""
+    capitalised: Capitalised | None = field(default=None, compare=False, repr=False)
+    """When no place is read: its sentence's capitalised words (`mentions`)."""
+
+    @property
+    def mentions(self) -> frozenset[str]:
+        """When no place is read: the capitalised words of its sentence, in lower case
+        ("Venmark received 5,630 applications"): a figure placed in one of them elsewhere
+        ("filed in Venmark") is compared with it as of that place, not as a part of it.
+        Read only when a conflict check asks (most figures never need them)."""
+        return _NOTHING if self.capitalised is None else self.capitalised.words()
+
+
+_NOTHING: frozenset[str] = frozenset()
+
+
+class Capitalised:
+    """A sentence's capitalised words, in lower case, found when first asked for (its
+    first word too, unless a function word: "Venmark received")."""
+
+    __slots__ = ("_found", "_lowers", "_texts")
+
+    def __init__(self, texts: list[str], lowers: list[str]) -> None:
+        self._texts, self._lowers = texts, lowers
+        self._found: frozenset[str] | None = None
+
+    def words(self) -> frozenset[str]:
+        if self._found is None:
+            self._found = frozenset(
+                lower.removesuffix("'s").removesuffix("’s")
+                for text, lower in zip(self._texts, self._lowers, strict=True)
+                if text[:1].isupper() and lower not in FUNCTION_WORDS
+            )
+        return self._found
 
 
 def read_measures(
@@ -247,8 +276,8 @@ class _Reading:
     """
 
     __slots__ = (
-        "_mentions",
         "break_ends",
+        "capitalised",
         "break_starts",
         "ends",
         "events",
@@ -271,18 +300,7 @@ class _Reading:
         self.break_ends = [end for _, end in breaks]
         self.times = _times(text) if _may_give_a_time(words.lower_set, text) else _NO_TIMES
         self.events, self.names = _events(words)
-        self._mentions: frozenset[str] | None = None
-
-    def mentions(self) -> frozenset[str]:
-        """The sentence's capitalised words, in lower case (its first, unless a function
-        word: "Venmark received")."""
-        if self._mentions is None:
-            self._mentions = frozenset(
-                lower.removesuffix("'s").removesuffix("’s")
-                for text, lower in zip(self.texts, self.lowers, strict=True)
-                if text[:1].isupper() and lower not in FUNCTION_WORDS
-            )
-        return self._mentions
+        self.capitalised = Capitalised(self.texts, self.lowers)
 
     def window(self, first: int, last: int, start: int, stop: int) -> _Window:
         """Words `first` to `last` (exclusive) and the text from `start` to `stop`."""
@@ -411,11 +429,8 @@ def _measure(
         day=_day(before.words, after.words) if _WEEKDAY_HINT in reading.text else None,
         events=reading.events,
         names=_teams(reading) if unit_class == "score" else reading.names,
-        mentions=reading.mentions() if place is None else _NOTHING,
+        capitalised=reading.capitalised if place is None else None,
     )
-
-
-_NOTHING: frozenset[str] = frozenset()
 
 
 _WEEKDAY_HINT = "day"

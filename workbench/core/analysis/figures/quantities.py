@@ -85,6 +85,9 @@ NUMBER_PATTERN = re.compile(
 )
 WORD_PATTERN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 _DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
+"""Whether a sentence has a number in digits at all (most have none: then no matcher is
+set up for it)."""
 _SEPARATOR = re.compile(r"[\s\"'“”‘’]")
 """What NUMBER_PATTERN allows between a qualifier and the number."""
 _LONGEST_QUALIFIER = max(map(len, QUALIFIERS))
@@ -587,7 +590,7 @@ def numbers_in(sentence: str) -> Numbers:
     found: list[Quantity] = []
     words: SentenceWords | None = None
     scores: list[int] = []
-    for match in number_matches(sentence):
+    for match in number_matches(sentence) if _DIGIT.search(sentence) else ():
         number, fraction = match.group("number"), match.group("fraction")
         currency, multiplier = match.group("currency"), match.group("multiplier")
         number_start = match.start("number") - (1 if currency else 0)
@@ -696,10 +699,13 @@ def _may_give_a_duration_in_words(sentence: str) -> bool:
     siege"): each unit's occurrences found by str.find, the word before each checked
     (most sentences have none; a pattern scan of every sentence cost more)."""
     if not (
-        "day" in sentence or "year" in sentence or "month" in sentence or "hour" in sentence
-        or "week" in sentence or "minute" in sentence
+        "days" in sentence or "years" in sentence or "months" in sentence
+        or "hours" in sentence or "weeks" in sentence
+        or ("-" in sentence and ("-day" in sentence or "-hour" in sentence
+                                 or "-week" in sentence or "-month" in sentence
+                                 or "-year" in sentence))
     ):  # fmt: skip
-        return False
+        return False  # "nine days", "a three-day siege" (not "Monday", "this year")
     for unit in _TIME_UNIT_NAMES:
         found = sentence.find(unit, 3)
         while found > 2:
@@ -711,7 +717,7 @@ def _may_give_a_duration_in_words(sentence: str) -> bool:
     return False
 
 
-_TIME_UNIT_NAMES = ("day", "hour", "week", "month", "year", "minute")
+_TIME_UNIT_NAMES = ("day", "hour", "week", "month", "year")
 """Units a duration in words is read in (_DURATION_IN_WORDS)."""
 _SPELLED_BEFORE = re.compile(
     rf"\b(?:{'|'.join(w for w in SPELLED_NUMBERS if w != 'dozen')})$"
@@ -723,7 +729,7 @@ _DURATION_IN_WORDS = re.compile(
     rf"(?:\b(?P<qualifier>(?i:{_QUALIFIER}))\s+)?"
     rf"\b(?P<spelled>(?:{'|'.join(w for w in SPELLED_NUMBERS if w != 'dozen')})"
     rf"(?:-(?:{'|'.join(w for w, v in SPELLED_NUMBERS.items() if v < 10)}))?)"
-    r"[- ](?P<unit>(?:second|minute|hour|day|week|month|year)s?)\b"
+    r"(?:-(?P<unit>hour|day|week|month|year)|\s(?P<units>hours|days|weeks|months|years))\b"
 )
 """A duration in small lower-case words ("nine days", "three-day", "about three hours")."""
 
@@ -756,7 +762,11 @@ def _durations_in_words(
         )
         following = words.between(match.end(), match.end() + 12)
         quantity = _duration(
-            number, words, match.group("unit"), match.end(), _word(following, 0)
+            number,
+            words,
+            match.group("unit") or match.group("units"),
+            match.end(),
+            _word(following, 0),
         )
         if quantity is not None:
             found.append(quantity)
