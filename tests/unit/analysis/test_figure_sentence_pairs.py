@@ -1,4 +1,4 @@
-"""The conflict rule on sentence pairs: issue 15's part-2 and part-3 pairs and the blind sets.
+"""The conflict rule on sentence pairs: issue 15's part-2, 3 and 4 pairs and the blind sets.
 
 A pair is flagged when any figure of one sentence conflicts with any figure of the
 other, as the summary flags claims. Each pair is a test; the pairs the rule gets wrong
@@ -24,6 +24,7 @@ from tests.fixtures.blind_figure_pairs2 import FINAL_TEST as BLIND_TWO
 from tests.fixtures.blind_figure_pairs2 import PATH as BLIND_TWO_PATH
 from tests.fixtures.blind_figure_pairs2 import SHA256 as BLIND_TWO_SHA256
 from tests.fixtures.figure_pairs_part3 import PART_THREE
+from tests.fixtures.figure_pairs_part4 import PART_FOUR
 from tests.fixtures.figure_sentence_pairs import PART_TWO, SentencePair
 from workbench.core.analysis.figures.conflicts import Figure, find_clashes
 from workbench.core.analysis.figures.measures import read_measures
@@ -35,50 +36,27 @@ CLASSES = LedgerSettings().conflict_whats
 KNOWN_WRONG = {
     "p2-13": "'in the city' names no place, and 'militia fighters' reads as a part",
     "p2-38": "a plural alone ('dozens of') is not read as a figure",
-    "blind-15": "'just under half of eligible voters cast ballots' is not read as turnout",
     # the final-test half, as the one run after part 2 found them (not tuned on); three of
     # its four misses were then made development data for the third pass, and fixed
     "blind-32": "12 civilians against 12 people 'including three soldiers' needs arithmetic",
     # the third pass's own development pairs
     "p3-01": "'19 miners' is read as a part of all the dead, and a part may be smaller",
     "p3-29": "'the number of jobs cut to 900': a number after its noun's verb is not read",
-    # the second blind set, as the one run after the third pass found them (not tuned on)
-    "blind2-b2-04": "'4,200 votes, final results' is read as counting results; 'held on to "
-    "the mayoralty by' is no win verb, so neither is a margin",
-    "blind2-b2-05": "match scores ('3-1', '2-0') are not figures the rule reads",
-    "blind2-b2-07": "'remain trapped' says no event the rule reads, so 17 miners are not compared",
-    "blind2-b2-08": "'filed' and 'received' are two events, and the place is read on one side",
-    "blind2-b2-12": "'fouled 80 kilometres of coastline' reads as a distance away, 'polluted "
-    "15 miles' as nothing: the extent of something damaged is not read",
-    "blind2-b2-14": "'the cancellation of about 150 flights': a noun for the event is not read",
-    "blind2-b2-15": "'just under half of registered voters' is not read as a percentage",
-    "blind2-b2-19": "'a 1.8 billion dollar budget' (the currency a word after the number) is "
-    "not read as money",
-    "blind2-b2-20": "'the border region of Tessaly' reads as the border, not Tessaly",
+    # the second blind set: its one run after the third pass missed 25; the fourth pass
+    # made it development data and fixed 21 of them (the general readings of figures)
     "blind2-b2-21": "needs arithmetic (40 percent of 2,000), and 'about 150 of the 2,000 "
     "workers' is not a figure",
-    "blind2-b2-30": "'a crowd of 68,000' is not read, and 'spectators' is a noun of its own",
-    "blind2-b2-31": "'pledged $2.5 billion in aid' and 'raised pledges of $250 million' are "
-    "two kinds of money, and 'meeting in Geneva' places only one",
-    "blind2-b2-32": "magnitudes are not figures the rule reads",
-    "blind2-b2-34": "temperatures ('46.2C') are not figures the rule reads",
-    "blind2-b2-36": "'abducted' and 'kidnapped' are not one event, and the place is read on "
-    "one side only",
-    "blind2-b2-37": "a false alarm: weekdays ('Tuesday's rally', 'Wednesday's rally') are not "
-    "read as times, so two days' rallies are compared",
-    "blind2-b2-40": "the share's subject reads 'opposition' on one side and 'marta' on the "
-    "other, and 'final results' and 'final tally' are two rounds",
-    "blind2-b2-42": "durations are not figures the rule reads",
-    "blind2-b2-47": "'unemployment rate' and 'jobless rate' are two subjects to the rule",
-    "blind2-b2-49": "durations are not figures the rule reads",
+    "blind2-b2-31": "'pledged $2.5 billion in humanitarian aid' and 'raised pledges of $250 "
+    "million' are two kinds of money (planned aid, raised)",
+    "blind2-b2-40": "the share's subject reads 'opposition' (the leader's title) on one side "
+    "and 'marta' on the other",
     "blind2-b2-50": "a plural alone ('dozens of') is not read as a figure",
-    "blind2-b2-53": "'a 4.5 million euro fine' (the currency a word after the number) is not "
-    "read as money",
-    "blind2-b2-55": "'total damage' is money of no kind the table knows",
-    "blind2-b2-57": "'passed within 1.2 million kilometres' and 'at a distance of' say no event "
-    "of the distance table",
-    "blind2-b2-58": "'through central Lisberg' is not read as a place, so the 2,000 in Lisberg "
-    "are taken as a part of the 20,000",
+    # the fourth pass's own development pairs
+    "p4-21": "'had been held for two years' names no event the rule knows (captivity is "
+    "in the other sentence only), so the duration is not read",
+    "p4-43": "'reached Marsa' (arrived) and 'delivered to Marsa' are two events",
+    "p4-45": "a false alarm: two settlements paid by two payers ('the company', 'the "
+    "hospital') are compared: money is scoped by its kind, not by who pays",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -124,7 +102,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
 
 
 @pytest.mark.parametrize(
-    "pair", cases(PART_TWO + PART_THREE + DEVELOPMENT + FINAL_TEST + BLIND_TWO)
+    "pair", cases(PART_TWO + PART_THREE + DEVELOPMENT + FINAL_TEST + BLIND_TWO + PART_FOUR)
 )
 def test_pair(pair: SentencePair) -> None:
     assert flagged(pair) == pair.conflict, pair.why
@@ -134,10 +112,11 @@ def test_pair(pair: SentencePair) -> None:
     ("pairs", "expected"),
     [
         pytest.param(PART_TWO, (1.0, 0.92, 2), id="part two"),
-        pytest.param(DEVELOPMENT, (1.0, 0.9, 1), id="blind development half"),
+        pytest.param(DEVELOPMENT, (1.0, 1.0, 0), id="blind development half"),
         pytest.param(FINAL_TEST, (1.0, 0.9, 1), id="blind final-test half, now development"),
         pytest.param(PART_THREE, (1.0, 0.93, 2), id="part three"),
-        pytest.param(BLIND_TWO, (0.86, 0.2, 25), id="second blind set, run once at the end"),
+        pytest.param(BLIND_TWO, (1.0, 0.87, 4), id="second blind set, now development"),
+        pytest.param(PART_FOUR, (0.95, 0.91, 3), id="part four"),
     ],
 )
 def test_precision_and_recall(

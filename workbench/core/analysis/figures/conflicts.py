@@ -456,6 +456,12 @@ STATE_WORDS = {
     "burned": "burned",
     "margin": "the margin",
     "hospitalised": "in hospital",
+    "score": "the match's score",
+    "aggregate": "the aggregate score",
+    "magnitude": "the quake's magnitude",
+    "lasted": "how long it lasted",
+    "high": "the high",
+    "low": "the low",
 }
 PER_WORDS = {"each": "each", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 UNIT_NAMES = {"area": "km²", "distance": "km", "speed": "km/h", "temperature": "°C"}

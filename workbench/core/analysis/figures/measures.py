@@ -137,7 +137,7 @@ _WEEKDAYS = "|".join(WEEKDAY_NAMES)
 _WHERE = "|".join(WHERE_PREPOSITIONS)
 _TIME = re.compile(
     rf"(?=[{_TIME_INITIALS}])\b"
-    r"(?:(?P<prep>in|during|throughout|by|until|since|early|mid|late|end of|last)\s+"
+    r"(?:(?P<prep>in|during|throughout|by|until|since|early|mid|late|end of|last|for)\s+"
     rf"(?:(?:early|mid|late)[\s-]+)?(?P<date>{_MONTH_NAMES}|(?:19|20)\d\d)"
     r"|(?P<relative>last (?:week|month|year|weekend|night|summer|spring|autumn|fall|winter)|"
     r"over the weekend|(?:earlier )?this (?:week|month|year)|(?:a|one|two|three|\d+) "
@@ -343,10 +343,6 @@ _DEADLINE_STARTS = WEEKDAYS | {"next", "end"}
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-_ROUNDS = {"initial": "first", "preliminary": "first", "provisional": "first"}
-"""A count's first round by its other names."""
-
-
 def _times(sentence: str) -> _Times:
     """The sentence's times (one pass): marks for any figure, a deadline for plans."""
     marks: set[str] = set()
@@ -361,7 +357,7 @@ def _times(sentence: str) -> _Times:
         elif match.group("deadline") is not None:
             deadline = deadline or f"by {' '.join(match.group('deadline').split())}"
         elif match.group("round") is not None:  # "final results", "final tally": one round
-            marks.add(f"{_ROUNDS.get(match.group('round'), match.group('round'))} count")
+            marks.add(f"{match.group('round')} count")
         else:
             mark = " ".join(match.group("relative").split())
             marks.add("weekend" if mark == "over the weekend" else mark)
@@ -380,7 +376,7 @@ def _measure(
     if len(before.words) >= 2 and before.words[-1] == "of" and before.words[-2] in NOMINAL_EVENTS:
         before = _nominal_event(before)
     inner = _after_number(quantity.text)
-    noun = _noun(inner)
+    noun = _MEASURE_NOUNS.get(str(quantity.what)) or _noun(inner)
     country, place = _where(after, before)
     if unit_class in MEASURED_CLASSES:
         state = _measured_state(unit_class, before.words, after.words, reading)
@@ -494,6 +490,10 @@ _NOT_EVENT_NAMES = (
     | NAMED_EVENT_TITLES | frozenset(EVENT_KINDS)
 )  # fmt: skip
 """Capitalised words that are no event's name ("The", "Sunday", "Russian", "Storm")."""
+
+
+_MEASURE_NOUNS = {"celsius": "°C", "fahrenheit": "°F", "magnitude": "magnitude", "score": "score"}
+"""How a measure's figure reads in an explanation ("39 °C", "2-1 score")."""
 
 
 def _teams(reading: _Reading) -> frozenset[str]:
