@@ -1779,8 +1779,9 @@ EVENT_KINDS = {
     **dict.fromkeys(word_set("concert concerts festival gig"), "concert"),
 }
 """Nouns naming the event a figure belongs to, by kind ("the quake" and "the earthquake"
-are one; "strike" is a walkout or an attack). Two figures whose sentences name events, none of one kind, are of two events
-("the landslide killed 27", "the floods have killed 64") and are not compared. War words
+are one; "strike" is a walkout or an attack). Two figures whose sentences name events,
+none of one kind, are of two events ("the landslide killed 27", "the floods have killed
+64") and are not compared. War words
 (war, offensive, fighting) are left out: every report on a war names one."""
 NAMED_EVENT_TITLES = word_set("storm hurricane cyclone typhoon tropical")
 """Before a capitalised name, a named weather event ("Storm Ilka", "Cyclone Amara"):

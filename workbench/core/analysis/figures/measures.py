@@ -67,8 +67,8 @@ from workbench.core.analysis.lexicon import (
     PREPOSITIONS,
     RATE_WORDS,
     STATES,
-    TEMPERATURE_STATES,
     SUBJECT_SYNONYMS,
+    TEMPERATURE_STATES,
     TROOP_NOUNS,
     VERB_FORMS,
     VERB_PARTICLES,
@@ -277,8 +277,8 @@ class _Reading:
 
     __slots__ = (
         "break_ends",
-        "capitalised",
         "break_starts",
+        "capitalised",
         "ends",
         "events",
         "lowers",
@@ -399,8 +399,10 @@ def _measure(
         part = None
     elif state == "margin":
         part = _winner(before.words)
-    elif unit_class == "percent" and quantity.text[-1:].isalpha() and not _DIGIT.search(
-        quantity.text
+    elif (
+        unit_class == "percent"
+        and quantity.text[-1:].isalpha()
+        and not _DIGIT.search(quantity.text)
     ):  # a share in words: "just under half of registered voters cast ballots"
         state = state or "level"
         part = _share_of(after.words)
@@ -412,8 +414,9 @@ def _measure(
         part = _part(unit_class, before.words, inner, noun, after.words)
     return Measure(
         unit_class=unit_class,
-        base_value=(quantity.value - 32) / 1.8 if quantity.what == "fahrenheit" else
-        quantity.value * factor,
+        base_value=(quantity.value - 32) / 1.8
+        if quantity.what == "fahrenheit"
+        else quantity.value * factor,
         state=state,
         who=quantity.who,
         country=country,
@@ -469,7 +472,7 @@ def _events(words: SentenceWords) -> tuple[frozenset[str], frozenset[str]]:
             if following[:1].isupper() and following.lower() not in _NOT_EVENT_NAMES:
                 names.add(following.lower())
                 continue
-        name = []
+        name: list[str] = []
         back = position - 1
         while back >= 1 and len(name) < 2:
             text = texts[back]

@@ -290,8 +290,10 @@ def _counted(
     text = sentence.sentence
     while position < len(words) and position < PHRASE_WORDS + 1:
         word, lower = words[position], words[position].lower
-        if position and word.start - words[position - 1].end > 1 and (
-            "," in text[words[position - 1].end : word.start]
+        if (
+            position
+            and word.start - words[position - 1].end > 1
+            and ("," in text[words[position - 1].end : word.start])
         ):
             break  # "destroyed 120 stalls, traders said": the phrase ends at the comma
         demonym = _demonym_at(words, position)
@@ -475,9 +477,7 @@ def _from_context(before: list[_Word]) -> tuple[str | None, str | None]:
 
 def _after_collective(before: list[_Word]) -> bool:
     """'A crowd of 68,000', 'an audience of 2,000': the bare number counts people."""
-    return (
-        len(before) >= 2 and before[-1].lower == "of" and before[-2].lower in COLLECTIVE_NOUNS
-    )
+    return len(before) >= 2 and before[-1].lower == "of" and before[-2].lower in COLLECTIVE_NOUNS
 
 
 def _subject_of(after: list[_Word]) -> str | None:
@@ -719,9 +719,7 @@ def _may_give_a_duration_in_words(sentence: str) -> bool:
 
 _TIME_UNIT_NAMES = ("day", "hour", "week", "month", "year")
 """Units a duration in words is read in (_DURATION_IN_WORDS)."""
-_SPELLED_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(w for w in SPELLED_NUMBERS if w != 'dozen')})$"
-)
+_SPELLED_BEFORE = re.compile(rf"\b(?:{'|'.join(w for w in SPELLED_NUMBERS if w != 'dozen')})$")
 """A small number in words ending right before a unit of time."""
 
 
