@@ -743,21 +743,9 @@ def _durations_in_words(
         return found, words  # a duration is read only of an event the sentence names
     added = False
     for match in _DURATION_IN_WORDS.finditer(sentence):
-        start = match.start()
-        if any(quantity.start <= start < quantity.end for quantity in found):
+        number = _small_number(match, found)
+        if number is None:
             continue
-        value = _spelled_value(match.group("spelled"), None)
-        if value is None:
-            continue
-        qualifier = match.group("qualifier")
-        number = _Number(
-            start,
-            match.start("spelled"),
-            match.end("spelled"),
-            value,
-            qualifier.lower() if qualifier else None,
-            in_words=True,
-        )
         following = words.between(match.end(), match.end() + 12)
         quantity = _duration(
             number,
@@ -1059,6 +1047,26 @@ three"), not a multiplied one ("two hundred": read with the multipliers)."""
 _CASUALTY_WHATS = frozenset(["killed", "wounded", "casualties"])
 
 
+def _small_number(match: re.Match[str], found: list[Quantity]) -> _Number | None:
+    """The small number in words `match` holds (its "spelled" and "qualifier" groups),
+    unless a figure already found covers it."""
+    start = match.start()
+    if any(quantity.start <= start < quantity.end for quantity in found):
+        return None
+    value = _spelled_value(match.group("spelled"), None)
+    if value is None:
+        return None
+    qualifier = match.group("qualifier")
+    return _Number(
+        start,
+        match.start("spelled"),
+        match.end("spelled"),
+        value,
+        qualifier.lower() if qualifier else None,
+        in_words=True,
+    )
+
+
 def _casualties_in_words(
     sentence: str, found: list[Quantity], words: SentenceWords | None
 ) -> tuple[list[Quantity], SentenceWords | None]:
@@ -1068,23 +1076,11 @@ def _casualties_in_words(
     rarely a figure anyone disputes."""
     added = False
     for match in _SMALL_IN_WORDS.finditer(sentence):
-        start = match.start()
-        if any(quantity.start <= start < quantity.end for quantity in found):
+        number = _small_number(match, found)
+        if number is None:
             continue
-        value = _spelled_value(match.group("spelled"), None)
-        if value is None:
-            continue
-        qualifier = match.group("qualifier")
         if words is None:
             words = SentenceWords(sentence)
-        number = _Number(
-            start,
-            match.start("spelled"),
-            match.end("spelled"),
-            value,
-            qualifier.lower() if qualifier else None,
-            in_words=True,
-        )
         quantity = _quantity(number, words)
         if quantity is not None and quantity.what in _CASUALTY_WHATS:
             found.append(quantity)
