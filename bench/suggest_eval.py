@@ -38,7 +38,9 @@ BLIND = ROOT / "bench" / "data" / "suggest_blind.txt"
 BLIND2 = ROOT / "bench" / "data" / "suggest_blind2.txt"
 """A second blind set, measured once by rules-3 and development text since (its header)."""
 BLIND3 = ROOT / "bench" / "data" / "suggest_blind3.txt"
-"""A third blind set, reserved for one final measurement (rules-4): its header says so."""
+"""A third blind set, measured once by rules-4 and development text since (its header)."""
+BLIND4 = ROOT / "bench" / "data" / "suggest_blind4.txt"
+"""A fourth blind set, reserved for one final measurement (rules-5): its header says so."""
 BLIND_SEED = 13
 """The split of the blind set: random.Random(BLIND_SEED).sample(names, half)."""
 
