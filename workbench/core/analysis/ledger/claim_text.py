@@ -9,6 +9,7 @@ cheap test for whether the quote can have a subject at all.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress, islice
@@ -129,7 +130,9 @@ def _subjects(quote: str, lowers: list[str]) -> frozenset[str]:
 def claim_text(quote: str) -> ClaimText:
     """Everything the ledger compares, for one quote."""
     words = _WORD.findall(quote)
-    lowers = list(map(str.lower, words))
+    # One string per distinct word over every quote read (the summary's cache keeps 600,000
+    # word strings at 100,000 annotations, 15,000 distinct): about 40 MB less.
+    lowers = list(map(sys.intern, map(str.lower, words)))
     capitalised = map(str.isupper, map(_first_letter, islice(words, 1, None)))
     names = frozenset(compress(islice(lowers, 1, None), capitalised))
     content = frozenset(compress(lowers, map(_longer_than_3, map(len, words)))) - CLAIM_STOP_WORDS
