@@ -1,6 +1,6 @@
 """The summary (per article, per source, claim ledger, conflicts) of the largest database.
 
-Three ways it is used, each against the naive way in the same run:
+Four ways it is used, each against the naive way in the same run where there is one:
 - in process, as before: read every annotation from the open store and build_summary
   over them (every analyst's), cold (no cache) and as the screen rebuilds (with the
   previous build's SummaryCache). Naive: TinyDB's JSONStorage read, the records turned
@@ -15,7 +15,10 @@ Three ways it is used, each against the naive way in the same run:
   screen prepares it): a status change is patched (naive: a cold build of the same
   summary); a claim or denial tag is patched through the LiveLedger (naive: what it
   did before, a rebuild with the previous build's cache, in the same run). Peak
-  memory beside the claim tag: what prepare() keeps (the LiveLedger, traced).
+  memory beside the claim tag: what prepare() keeps (the LiveLedger, traced);
+- the summary screen opened in the app on the whole corpus (bench/summary_screen.py, a
+  process a run): the key to the tables filled, the memory the screen adds at its peak
+  and what it holds once shown.
 """
 
 from __future__ import annotations
@@ -84,6 +87,7 @@ def run(space: Workspace) -> list[Figure]:
                 ),
             )
         )
+    figures.append(screen_figure(space, size))
     patched, tagged, rebuilt, naive = updates(space, size)
     figures += [
         Figure("open summary after a status change (SummaryAccumulator, patched)", mine,
@@ -185,6 +189,15 @@ def child(command: list[str], environment: Mapping[str, str]) -> tuple[float, in
     return float(seconds), int(peak)
 
 
+def user_environment(space: Workspace) -> dict[str, str]:
+    """A child's environment as a user's: no settings of theirs, and bytecode cached
+    (PYTHONDONTWRITEBYTECODE, which some environments set, would make every run compile
+    every module it imports: about 0.1 s more for the summary command)."""
+    environment = {**os.environ, "XDG_CONFIG_HOME": str(space.root)}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    return environment
+
+
 def command_runs(space: Workspace, size: int, form: str, naive: bool) -> Samples:
     """`workbench summary` (or the naive script) as a user runs it, one process a run."""
     output = space.scratch_path(f"summary.{form}")
@@ -193,13 +206,39 @@ def command_runs(space: Workspace, size: int, form: str, naive: bool) -> Samples
     else:
         arguments = ["-m", "workbench", "summary", "--annotator", ANNOTATOR, "--db",
                      str(space.store_db(size)), "--format", form, "-o", str(output)]  # fmt: skip
-    environment = {**os.environ, "XDG_CONFIG_HOME": str(space.root)}
+    environment = user_environment(space)
     child([sys.executable, *arguments], environment)  # compiles bytecode: not counted
     most = space.scale.naive_repeats if naive else space.scale.slow_repeats
     runs: list[tuple[float, int]] = []
     while len(runs) < max(1, most) and (not runs or sum(t for t, _ in runs) < BUDGET):
         runs.append(child([sys.executable, *arguments], environment))
     return Samples(tuple(t for t, _ in runs), max(peak for _, peak in runs))
+
+
+def screen_figure(space: Workspace, size: int) -> Figure:
+    """The summary screen opened in the app (bench/summary_screen.py), a process a run
+    on a copy of the database (the app writes: positions, articles seen)."""
+    arguments = [sys.executable, "-m", "bench.summary_screen"]
+    runs: list[tuple[float, int, int]] = []
+    while len(runs) < max(1, space.scale.naive_repeats):
+        database = space.scratch_store(size)
+        done = subprocess.run(
+            [*arguments, str(database), str(space.corpus_folder)],
+            cwd=REPOSITORY,
+            env=user_environment(space),
+            stdout=subprocess.PIPE,
+            text=True,
+            check=True,
+        )
+        seconds, held, peak = done.stdout.split()
+        runs.append((float(seconds), int(held), int(peak)))
+    held_mb = max(held for _, held, _ in runs) / 2**20
+    return Figure(
+        "summary screen opened in the app (Pilot, S to tables filled), peak: RSS it adds",
+        f"{len(space.articles):,} articles, {size:,} annotations",
+        Samples(tuple(t for t, _, _ in runs), max(peak for _, _, peak in runs)),
+        note=f"holds {held_mb:,.0f} MB more once shown",
+    )
 
 
 def updates(space: Workspace, size: int) -> tuple[Samples, Samples, Samples, Samples]:
