@@ -386,3 +386,42 @@ def assert_tables_show(screen: SummaryScreen) -> None:
         table = screen.query_one(f"#{tab}-table", DataTable)
         shown = [[cell.plain for cell in table.get_row_at(n)] for n in range(table.row_count)]
         assert shown == [[_cell(cell).plain for cell in row] for row in rows], tab
+
+
+async def test_merge_and_split_in_another_analysts_summary_are_refused(
+    make_app, gold, store: AnnotationStore
+) -> None:  # type: ignore[no-untyped-def]
+    """A decision is its analyst's and applies to their summary and to every analyst's:
+    made in bob's summary it would be stored and say "Merged" while bob's ledger stays
+    as it was. Refused, saying where it applies."""
+    store.import_annotations([replace(a, annotator="bob") for a in gold])
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_summary(app, pilot)
+        await choose_analyst(app, pilot, "bob", ["bob", store.annotator])
+        singles = [
+            n
+            for n, line in enumerate(screen.lines)
+            if line.role == "claim" and line.group_size == 1
+        ]
+        table = ledger_table(screen)
+        table.move_cursor(row=singles[0])
+        await pilot.press("m")
+        table.move_cursor(row=singles[1])
+        await pilot.press("m")
+        grouped = next(n for n, line in enumerate(screen.lines) if line.group_size > 1)
+        table.move_cursor(row=grouped)
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert store.ledger_decisions() == []
+        said = [notification.message for notification in app._notifications]
+        assert not any(message.startswith(("Merged", "Split")) for message in said)
+        refusal = (
+            "This is bob's summary: your merges and splits are made in your own "
+            "summary or in every analyst's (press a)."
+        )
+        assert said == [refusal], "said (once: a repeated notice replaces the last)"
+        await choose_analyst(app, pilot, "all analysts", ["bob", store.annotator])
+        table.move_cursor(row=singles[0])
+        await pilot.press("m")
+        assert screen.merge_from is not None, "every analyst's summary takes decisions"

@@ -530,8 +530,23 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             self.follow = None
             self.notify(str(error), title="Not saved", severity="error", markup=False)
 
+    def decisions_here(self) -> bool:
+        """Whether a merge or split can be made in the summary shown: decisions are the
+        current analyst's, applied to their summary and to every analyst's, never to
+        another analyst's (where one would be stored and change nothing shown)."""
+        if self.analyst is None or self.analyst == self.workspace.annotator:
+            return True
+        self.notify(
+            f"This is {self.analyst}'s summary: your merges and splits are made in your "
+            "own summary or in every analyst's (press a).",
+            markup=False,
+        )
+        return False
+
     # -- actions ------------------------------------------------------------------------
     def action_merge(self) -> None:
+        if not self.decisions_here():
+            return
         line = self.highlighted_line()
         if line is None:
             return
@@ -550,6 +565,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.decide(decision, line.key)
 
     def action_split(self) -> None:
+        if not self.decisions_here():
+            return
         line = self.highlighted_line()
         if line is None:
             return
