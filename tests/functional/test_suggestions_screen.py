@@ -4,6 +4,8 @@ and off when the settings say so."""
 
 from __future__ import annotations
 
+import threading
+
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -174,6 +176,43 @@ async def test_a_failing_suggester_is_named_and_the_screen_works_on(
         assert place(app) == (0, index) and store.count() == 1
         saved = store.get(article.id, index)
         assert saved is not None and saved.suggestion_outcome == "not_shown"
+
+
+async def test_enter_before_the_suggestions_show_neither_skips_nor_stores(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    """On a long article the worker takes a while: Enter pressed on "suggested …" stays
+    on the sentence and says so (moving on would skip it unseen), then accepts."""
+    computing = threading.Event()
+    release = threading.Event()
+
+    def slow(article: Article) -> list[Suggestion]:
+        computing.set()
+        release.wait(timeout=30)
+        return suggest(article)
+
+    article, index = he_added(bundled)
+    app = make_app(StartAt(article_id=bundled.articles[1].id, sentence=1), suggestions=ON)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ready(pilot)
+        assert app.session is not None
+        app.session.suggestions = ArticleSuggestions(ON, suggester=slow)
+        app.session.go_to(article.id, index)
+        try:
+            await pilot.press("j", "k")
+            assert computing.wait(timeout=30)
+            assert "suggested …" in panel_text(app)
+            await pilot.press("enter", "enter")
+            assert place(app) == (0, index) and store.count() == 0
+            said = [str(notification.message) for notification in app._notifications]
+            assert any("still being worked out" in message for message in said)
+        finally:
+            release.set()
+        await ready(pilot)
+        await pilot.press("enter")
+        assert place(app) == (0, index + 1)
+        saved = store.get(article.id, index)
+        assert saved is not None and saved.suggestion_outcome == "accepted"
 
 
 async def test_enter_in_a_list_or_a_prompt_never_accepts_a_suggestion(

@@ -397,6 +397,15 @@ class AnnotateScreen(Screen[None]):
         recorded other tags or another source, which are kept), just go on."""
         if not self.has_sentence():
             return
+        suggestions = self.session.suggestions
+        if suggestions.enabled and not suggestions.is_ready(self.session.article):
+            # Moving on would skip the sentence unseen: the analyst meant to accept.
+            self.notify(
+                "This article's suggestions are still being worked out: Enter accepts once "
+                "they show (j moves on).",
+                markup=False,
+            )
+            return
         if self.session.shown_suggestion is None or self.write(self.session.accept_suggestion):
             self.action_step(1)
 
