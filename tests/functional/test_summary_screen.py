@@ -143,6 +143,10 @@ async def test_merge_two_groups_is_stored(make_app, gold, store: AnnotationStore
         decisions = store.ledger_decisions()
         assert [d["action"] for d in decisions] == ["merge"]
         assert decisions[0]["groups"] == [first.group_id, second.group_id]
+        assert decisions[0]["members"] == [
+            [[first.sentence.article_id, first.sentence.index]],
+            [[second.sentence.article_id, second.sentence.index]],
+        ], "a merge keeps finding its groups by their sentences (qa3 F10)"
         assert screen.summary is not None
         merged = group_holding(screen.summary, first.key)
         assert {m.key for m in merged.members} == {first.key, second.key}

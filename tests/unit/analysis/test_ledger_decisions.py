@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from tests.fixtures.gold import load_gold
-from workbench.core.analysis.ledger.decide import group_id, legacy_group_id
+from workbench.core.analysis.ledger.decide import DecidedGroups, group_id, legacy_group_id
 from workbench.core.analysis.ledger.decisions import (
     Merge,
     Split,
@@ -133,3 +133,39 @@ def test_decisions_in_words() -> None:
         "split of a claim (sentence 2 of “Title”) from its group"
     )
     assert decision_words({"action": "rename"}) == "ledger decision"
+
+
+def replayed(
+    groups: list[list[tuple[str, str, int]]], merge: Merge
+) -> list[list[tuple[str, str, int]]]:
+    decided = DecidedGroups(groups, key_of=lambda key: key)
+    assert decided.replay([merge]) == []
+    return sorted(sorted(group) for group in decided.current.values())
+
+
+def test_a_merge_holds_when_its_group_s_name_changes() -> None:
+    """qa3 F10: a group is named by its first sentence; an earlier claim joining it, or
+    that sentence untagged, renamed it and the merge silently stopped applying."""
+    first, second, other = ("a", "x", 5), ("a", "x", 7), ("a", "y", 1)
+    names = (group_id("x", 5), group_id("y", 1))
+    recorded = Merge(names, members=((("x", 5), ("x", 7)), (("y", 1),)))
+    earlier = ("a", "x", 2)
+    joined = replayed([[earlier, first, second], [other]], Merge(names))
+    assert joined == [[earlier, first, second, other]], "found by any of its sentences"
+    assert replayed([[second], [other]], recorded) == [[second, other]], "by its old members"
+    untagged = DecidedGroups([[second], [other]], key_of=lambda key: key)
+    assert untagged.replay([Merge(names)]) == [Merge(names)], "an old record: named, not lost"
+
+
+def test_a_merge_s_members_go_through_its_record() -> None:
+    merge = Merge(
+        ("g-1", "g-2"), "bob", "2026-01-01T00:00:00Z", ((("x", 5),), (("y", 1), ("y", 2)))
+    )
+    record = merge.to_record()
+    assert record["members"] == [[["x", 5]], [["y", 1], ["y", 2]]]
+    assert decisions_from_records([record]) == (merge,)
+    assert "members" not in Merge(("g-1", "g-2")).to_record(), "records from before are alike"
+    for bad in ([["x", 5]], [[["x", -1]], []], [[["x", "5"]], []], [[]]):
+        assert isinstance(
+            decisions_from_records([{**record, "members": bad}])[0], UnreadableDecision
+        )

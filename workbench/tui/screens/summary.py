@@ -560,7 +560,10 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             self.notify("Same group: nothing to merge.")
             self.show_status()
             return
-        decision = Merge((marked.group_id, line.group_id))
+        decision = Merge(
+            (marked.group_id, line.group_id),
+            members=(self.sentences_of(marked.group_id), self.sentences_of(line.group_id)),
+        )
         self.notify(f"Merged groups {marked.group_number} and {line.group_number}.", markup=False)
         self.decide(decision, line.key)
 
@@ -584,6 +587,14 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             markup=False,
         )
         self.decide(decision, line.key)
+
+    def sentences_of(self, group_id: str) -> tuple[tuple[str, int], ...]:
+        """The sentences of the ledger group shown under `group_id` (a merge records
+        them, so that it still finds the group once its name has changed)."""
+        ledger = self.summary.ledger if self.summary is not None else ()
+        group = next((group for group in ledger if group.group_id == group_id), None)
+        members = group.members if group is not None else ()
+        return tuple(sorted({(line.article_id, line.index) for line in members}))
 
     def title_of(self, article_id: str) -> str:
         articles = self.summary.articles if self.summary is not None else ()

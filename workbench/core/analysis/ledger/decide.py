@@ -9,13 +9,17 @@ after an import. A split names a claim by its annotation key and takes that sent
 Decisions stored before groups were named by sentence named a group by its smallest
 annotation key (annotator, article id, index), in the view of the analyst who made
 them. Such a name is still found: it is the group holding that key as the smallest of
-one analyst's keys (`legacy_group_id`). A decision whose groups or member are gone is
-returned as ignored, never dropped unseen.
+one analyst's keys (`legacy_group_id`). A merge also finds a group by
+any of its sentences (an earlier claim joined it, so its name changed) and, when the
+sentence that named it is no claim any more, by the sentences it had when the merge was
+made (`Merge.members`). A decision whose groups or member are gone is returned as
+ignored, never dropped unseen.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
@@ -67,7 +71,7 @@ class DecidedGroups(Generic[Member]):
         ignored: list[LedgerDecision] = []
         for decision in decisions:
             if isinstance(decision, Merge):
-                done = self._merge(decision.groups)
+                done = self._merge(decision)
             elif isinstance(decision, Split):
                 done = self._split(decision.member)
             else:
@@ -76,8 +80,15 @@ class DecidedGroups(Generic[Member]):
                 ignored.append(decision)
         return ignored
 
-    def _merge(self, names: Iterable[str]) -> bool:
-        found = list(dict.fromkeys(gid for name in names if (gid := self._find(name))))
+    def _merge(self, merge: Merge) -> bool:
+        members = merge.members or tuple(() for _ in merge.groups)
+        found = list(
+            dict.fromkeys(
+                gid
+                for name, sentences in zip(merge.groups, members, strict=False)
+                if (gid := self._find(name) or self._holding(sentences))
+            )
+        )
         if len(found) < 2:
             return False
         self._add([member for gid in found for member in self._pop(gid)])
@@ -114,6 +125,12 @@ class DecidedGroups(Generic[Member]):
                 self._alias(gid, group)
         return self._aliases.get(name)
 
+    def _holding(self, sentences: Iterable[tuple[str, int]]) -> str | None:
+        """The group now holding most of `sentences` (a named group's members when the
+        decision was made), the first such on a tie; None when it holds none of them."""
+        held = Counter(gid for sentence in sentences if (gid := self._find(group_id(*sentence))))
+        return held.most_common(1)[0][0] if held else None
+
     def _add(self, group: list[Member]) -> None:
         keys = list(map(self._key_of, group))
         gid = group_id(*min((key[1], key[2]) for key in keys))
@@ -131,14 +148,19 @@ class DecidedGroups(Generic[Member]):
         return self.current.pop(gid)
 
     def _alias(self, gid: str, group: list[Member]) -> None:
-        """The group's earlier names: the smallest key of each analyst's in it."""
+        """The group's other names: the name each of its sentences would give it as the
+        smallest (it keeps a decision's name when an earlier claim joins it), and the
+        earlier naming's, the smallest key of each analyst's in it."""
         assert self._aliases is not None
         smallest: dict[str, AnnotationKey] = {}
+        sentences: set[tuple[str, int]] = set()
         for member in group:
             for key in self._keys_of(member):
+                sentences.add((key[1], key[2]))
                 if key[0] not in smallest or key < smallest[key[0]]:
                     smallest[key[0]] = key
-        names = [legacy_group_id(key) for key in smallest.values()]
+        names = [group_id(*sentence) for sentence in sorted(sentences)]
+        names += [legacy_group_id(key) for key in smallest.values()]
         self._aliases_of[gid] = names
         for name in names:
             self._aliases.setdefault(name, gid)

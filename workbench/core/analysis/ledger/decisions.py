@@ -20,6 +20,9 @@ from typing import Any, TypeGuard
 
 from workbench.core.annotation import AnnotationKey
 
+Sentence = tuple[str, int]
+"""(article id, sentence index)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Merge:
@@ -30,9 +33,20 @@ class Merge:
     """Who decided; the store fills it in when the decision is saved."""
     at: str | None = None
     """When (UTC, ISO 8601); the store fills it in when the decision is saved."""
+    members: tuple[tuple[Sentence, ...], ...] = ()
+    """Each named group's sentences when the merge was made (same order as `groups`;
+    empty in records from before): a group is still found by them once its name has
+    changed, its first sentence untagged or joined by an earlier one (decide.py)."""
 
     def to_record(self) -> dict[str, Any]:
-        return {**_made(self.annotator, self.at), "action": "merge", "groups": list(self.groups)}
+        record: dict[str, Any] = {
+            **_made(self.annotator, self.at),
+            "action": "merge",
+            "groups": list(self.groups),
+        }
+        if self.members:
+            record["members"] = [[list(sentence) for sentence in group] for group in self.members]
+        return record
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +96,14 @@ def decision_from_record(record: Mapping[str, Any]) -> LedgerDecision:
     action = record.get("action")
     if action == "merge":
         groups = record.get("groups")
-        if isinstance(groups, list) and all(isinstance(group, str) for group in groups):
-            return Merge(tuple(groups), annotator, at)
+        members = _members(record.get("members", []))
+        if (
+            isinstance(groups, list)
+            and all(isinstance(group, str) for group in groups)
+            and members is not None
+            and len(members) in (0, len(groups))
+        ):
+            return Merge(tuple(groups), annotator, at, members)
     elif action == "split":
         member = record.get("member")
         if _is_key(member):
@@ -124,6 +144,28 @@ def decisions_from_records(records: Iterable[Mapping[str, Any]]) -> tuple[Ledger
                 continue
         logged.append(_Logged(record, decision_from_record(record)))
     return tuple(entry.decision for entry in logged if entry.in_force)
+
+
+def _members(value: object) -> tuple[tuple[Sentence, ...], ...] | None:
+    """A merge record's `members` ([[[article_id, index], ...], ...]), None if malformed."""
+    if not isinstance(value, list):
+        return None
+    groups: list[tuple[Sentence, ...]] = []
+    for group in value:
+        if not isinstance(group, list) or not all(_is_sentence(item) for item in group):
+            return None
+        groups.append(tuple((item[0], item[1]) for item in group))
+    return tuple(groups)
+
+
+def _is_sentence(value: object) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and isinstance(value[0], str)
+        and type(value[1]) is int
+        and value[1] >= 0
+    )
 
 
 def _optional_text(value: object) -> bool:
