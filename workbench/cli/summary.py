@@ -22,17 +22,18 @@ from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import resolve_database
 from workbench.core.analysis.anchor_report import anchoring_section
 from workbench.core.analysis.ledger.decisions import decisions_from_records
+from workbench.core.analysis.sources.speakers import unread_sources
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.analysis.summary.markdown import render_markdown
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
-from workbench.core.corpus.articles import Corpus, load_corpus
+from workbench.core.corpus.articles import Article, Corpus, load_corpus
 from workbench.core.files.atomic import write_output_parts
 from workbench.core.files.database_url import shown_location
 from workbench.core.terminal_text import printable
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from store.protocol import Store
     from workbench.core.anchoring.as_tagged import TaggedVersions
@@ -125,6 +126,22 @@ def positions_as_stored(annotations: list[Annotation], remembered: list[ArticleI
         print(f"workbench: sentences as stored (no article was read); {remedy}", file=sys.stderr)
 
 
+def pronouns_not_read(
+    annotations: list[Annotation], texts: Mapping[str, Article], remembered: list[ArticleInfo]
+) -> None:
+    """Say on stderr how many pronoun and role sources a summary without PATH leaves as
+    typed: their articles were not read, and no accepted suggestion named the speaker."""
+    shas = {info.article_id: info.sha256 for info in remembered if info.sha256}
+    sources, articles = unread_sources(annotations, texts, shas)
+    if sources:
+        print(
+            f"workbench: {sources} pronoun or role source(s) in {articles} article(s) left "
+            "unresolved (their articles were not read); give the articles (PATH) to resolve "
+            "them",
+            file=sys.stderr,
+        )
+
+
 def loaded_corpus(paths: list[str] | None) -> Corpus:
     """The articles under `paths` (None: the bundled ones), problems on stderr."""
     corpus = load_corpus(paths or None)
@@ -203,16 +220,20 @@ def run(args: argparse.Namespace) -> int:
         # Annotations of articles not among the PATHs are counted nowhere: their text
         # was not read. The anchoring section lists them as "article missing".
         counted = [a for a in annotations if a.article_id in known]
+    # pronoun sources are resolved on the texts they were tagged on: the PATHs', else the
+    # bundled articles' where those are the ones annotated (same sha256), else as the
+    # accepted suggestion named them on the text the store last saw
+    texts = known if known is not None else load_corpus(None).by_id
     summary = build_summary(
         counted,
         articles,
         SummarySettings(ledger=ledger, decisions=decisions, annotator=annotator),
         anchoring_section(annotations, orphans, known, versions.of),
-        # pronoun sources are resolved on the texts they were tagged on: the PATHs',
-        # else the bundled articles' where those are the ones annotated (same sha256)
-        texts=known if known is not None else load_corpus(None).by_id,
+        texts=texts,
     )
-    del corpus, known  # the articles' texts (thousands, with PATHs): not read to render
+    if known is None:
+        pronouns_not_read(counted, texts, articles)
+    del corpus, known, texts  # the articles' texts (thousands, with PATHs): not read to render
     if args.format == "json":
         # Made and written a piece at a time, outside text already escaped (json_safe).
         parts: Iterable[bytes] = summary.json_parts()

@@ -90,9 +90,12 @@ def arrow(source: str, speaker: str) -> str:
 class Speakers:
     """The speakers of a summary's pronoun and bare-role sources.
 
-    `texts` gives an article's text by id (None, or an article missing: nothing there
-    resolves); an annotation is read on its article only if the text is the one it was
-    made on (the same sha256). `title_of` names an article for an unresolved pronoun.
+    `texts` gives an article's text by id; an annotation is read on its article only if
+    the text is the one it was made on (the same sha256). Without that text, a source
+    the analyst accepted from a suggestion is named by its provenance when the
+    annotation was made on the text `remembered` gives for its article (article id ->
+    the sha256 the store last saw); nothing else there resolves (`unread`). `title_of`
+    names an article for an unresolved pronoun.
     """
 
     def __init__(
@@ -100,6 +103,7 @@ class Speakers:
         annotations: Iterable[Annotation],
         texts: Mapping[str, ArticleText] | None,
         title_of: Callable[[str], str],
+        remembered: Mapping[str, str] | None = None,
     ) -> None:
         self._kinds: dict[str | None, int] = {}
         self._typed: set[str] = set()
@@ -124,19 +128,31 @@ class Speakers:
                     speaker,
                     annotation.article_sha256,
                 )
+        self.unread: set[Key] = set()
+        """Sources left as they are because their article's text was not at hand (and no
+        provenance told their speaker): what a summary without the articles misses."""
         for article_id, typed in wanted.items():
             article = texts.get(article_id) if texts is not None else None
             found: Mapping[tuple[int, str], str] = {}
+            read = False
+            told_here: Mapping[tuple[int, str], str] = {}
             if article is not None and article.sha256 == sha[article_id]:
+                read = True
                 found = _answered(article_id, article, typed, told.get(article_id, {}))
+            elif remembered is not None and article_id in remembered:
+                told_here = _told_on(told.get(article_id, {}), remembered[article_id])
+                found = {key: speaker for key, speaker in told_here.items() if speaker != NOBODY}
             for index, sources in typed.items():
                 for source in sources:
                     key = (article_id, index, source)
                     speaker = found.get((index, source))
                     if speaker is not None:
                         self.resolved[key] = speaker
-                    elif source_kind(source) == PRONOUN:
+                        continue
+                    if source_kind(source) == PRONOUN:
                         self.unresolved.add(key)
+                    if not read and (index, source) not in told_here:
+                        self.unread.add(key)
 
     def kind(self, source: str | None) -> int:
         """PLAIN, PRONOUN or ROLE, remembered per spelling (most sources are PLAIN)."""
@@ -257,6 +273,47 @@ def _answered(
     if asked:
         found.update(_resolve(article_id, article, asked))
     return found
+
+
+def _told_on(
+    told: Mapping[tuple[int, str], tuple[str, str]], sha256: str
+) -> Mapping[tuple[int, str], str]:
+    """The speakers (NOBODY included) the provenance tells on the text of `sha256`, for
+    an article whose text is not at hand but whose sha256 is known (the one the store
+    last saw): the answers _answered takes from the provenance when the text is there."""
+    return {key: speaker for key, (speaker, sha) in told.items() if sha == sha256}
+
+
+def unread_sources(
+    annotations: Iterable[Annotation],
+    texts: Mapping[str, ArticleText] | None,
+    remembered: Mapping[str, str],
+) -> tuple[int, int]:
+    """(sources, articles): the pronoun and role sources a summary leaves as typed because
+    their article's text is not in `texts` (with the sha256 they were made on) and no
+    provenance made on the text `remembered` tells their speaker (Speakers.unread,
+    without reading any article)."""
+    kinds: dict[str, int] = {}
+    unread: set[Key] = set()
+    for annotation in annotations:
+        source = annotation.source
+        if not source or not source.strip():
+            continue
+        kind = kinds.get(source)
+        if kind is None:
+            kind = kinds[source] = source_kind(clean_source(source))
+        if kind == PLAIN:
+            continue
+        article = texts.get(annotation.article_id) if texts is not None else None
+        if article is not None and article.sha256 == annotation.article_sha256:
+            continue
+        if (
+            remembered.get(annotation.article_id) == annotation.article_sha256
+            and told_speaker(annotation) is not None
+        ):
+            continue
+        unread.add((annotation.article_id, annotation.index, clean_source(source)))
+    return len(unread), len({article_id for article_id, _, _ in unread})
 
 
 def forget_answers() -> None:

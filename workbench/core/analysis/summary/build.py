@@ -249,7 +249,10 @@ class SourceNames:
             return short.get(article_id, article_id)
 
         short: dict[str, str] = {}
-        self.speakers = speakers = Speakers(annotations, texts, title_of)
+        # an article whose text is not at hand: its sources' speakers as the provenance
+        # tells them on the text the store last saw (the sha256 it remembers)
+        remembered = {info.article_id: info.sha256 for info in articles_info if info.sha256}
+        self.speakers = speakers = Speakers(annotations, texts, title_of, remembered)
         grouped = _source_groups(list(speakers.sources(annotations)), cache)
         self._index = source_index(grouped)  # a resolved speaker's name too, typed or not
         self.groups = speakers.place(grouped)
