@@ -712,8 +712,41 @@ SOURCE_PRONOUNS = PRONOUNS | FIRST_PERSON | POSSESSIVE_DETERMINERS | OBJECT_PRON
 """A source an analyst typed as a pronoun ("he", "we", "their") names nobody by itself:
 source grouping keeps it apart and never merges it into a person."""
 
-MALE_TITLES = frozenset(["mr", "mr."])
-FEMALE_TITLES = frozenset(["mrs", "mrs.", "ms", "ms.", "miss"])
+MALE_TITLES = frozenset(["mr", "mr.", "sir", "lord"])
+FEMALE_TITLES = frozenset(["mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady"])
+"""Honorifics that say whether a later "he" or "she" can be the person named."""
+
+MALE_ROLE_NOUNS = frozenset(
+    ["spokesman", "chairman", "congressman", "businessman", "councilman", "policeman",
+     "fireman", "actor", "father", "son", "husband", "brother", "uncle", "grandfather",
+     "widower", "king", "prince", "emperor", "man", "boy", "nephew"]
+)  # fmt: skip
+FEMALE_ROLE_NOUNS = frozenset(
+    ["spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman",
+     "policewoman", "actress", "mother", "daughter", "wife", "sister", "aunt",
+     "grandmother", "widow", "queen", "princess", "empress", "woman", "girl", "niece"]
+)  # fmt: skip
+"""Role nouns with a gender, before a name ("Spokeswoman Maria Zakharova") or in its
+apposition ("Tomas Rijk, the ministry spokesman"): evidence for a later "he"/"she"."""
+
+MALE_FIRST_NAMES = frozenset(
+    ["john", "james", "david", "michael", "robert", "william", "thomas", "tomas", "peter",
+     "paul", "mark", "george", "richard", "joseph", "daniel", "andrew", "hugo", "ivan",
+     "sergei", "vladimir", "dmitry", "alexander", "mohammed", "muhammad", "ahmed", "ali",
+     "pierre", "hans", "carlos", "juan", "jose", "luis", "antonio"]
+)  # fmt: skip
+FEMALE_FIRST_NAMES = frozenset(
+    ["mary", "anna", "anne", "maria", "elizabeth", "sarah", "susan", "jennifer", "linda",
+     "laura", "emma", "olga", "natalia", "elena", "irina", "clara", "claire", "sophie",
+     "julia", "catherine", "karen", "fatima", "ursula", "angela", "kamala", "marie",
+     "ana", "lucia", "helen", "margaret"]
+)  # fmt: skip
+"""A short list of very common first names, the weakest evidence of a speaker's gender:
+read only when no honorific, role noun or pronoun says otherwise."""
+
+RELATIVE_PRONOUNS = frozenset(["who", "whose", "whom", "which", "that"])
+"""Open a clause about someone else inside an apposition ("Rosa Imre, whose son…"): its
+role nouns do not describe the speaker."""
 
 TITLES = frozenset(
     [

@@ -6,6 +6,12 @@ article is read in order, remembering every speaker and every titled name with t
 words that described them; a pronoun or a bare role resolves to the latest fitting one,
 given in its fullest form ("he" -> "Pat Ryder", not "General Ryder"). Only the few
 sentences before count: an old antecedent is more often wrong than right.
+
+"he" and "she" skip a speaker the article shows to be of the other gender: an honorific
+("Ms. Lopez"), a role noun ("the ministry spokesman"), a pronoun that resolved to them
+before, a "his"/"her" after their name in their own sentence, and last a short list of
+common first names. When the nearest speaker is of the other gender and no earlier one
+is shown to fit, the pronoun stays unresolved: a wrong name is worse than none.
 """
 
 from __future__ import annotations
@@ -52,13 +58,19 @@ class Discourse:
         self.speakers: list[Speaker] = []
         self._people: dict[str, Speaker] = {}
 
-    def resolve(self, tokens: Tokens, span: tuple[int, int], sentence: int) -> Resolved | None:
-        """The antecedent of a pronoun or bare-role source, or None."""
+    def resolve(
+        self, tokens: Tokens, span: tuple[int, int], sentence: int, learn: bool = False
+    ) -> Resolved | None:
+        """The antecedent of a pronoun or bare-role source, or None. With `learn` (the
+        article's own pronoun, not one an analyst typed), a "he"/"she" that resolves
+        tells the speaker's gender from then on."""
         start, end = span
         words = tokens.lowers[start:end]
         recent = [s for s in reversed(self.speakers) if sentence - s.sentence <= REACH]
         if len(words) == 1 and words[0] in lx.PRONOUNS:
             match = _for_pronoun(words[0], recent)
+            if learn and match is not None and words[0] in lx.PERSON_PRONOUNS:
+                match.gender = match.gender or words[0]
         elif is_bare_role(tokens, span):
             match = _for_role(words[:-1], words[-1], recent)
         else:
@@ -81,7 +93,13 @@ class Discourse:
         words = tokens.lowers[span[0] : span[1]]
         if resolved or (len(words) == 1 and words[0] in lx.PRONOUNS):
             return
-        self._add(tokens, span, _kind(tokens, span), sentence, _descriptions(tokens, written))
+        kind = _kind(tokens, span)
+        speaker = self._add(
+            tokens, span, kind, sentence, _descriptions(tokens, written),
+            _role_gender(tokens, written),
+        )  # fmt: skip
+        if kind == PERSON and not speaker.gender:
+            speaker.gender = _possessive_after(tokens, written)
 
     def remember_names(self, tokens: Tokens, sentence: int) -> None:
         """Record titled names ("Defense Secretary Lloyd Austin") met anywhere."""
@@ -110,7 +128,8 @@ class Discourse:
                 name_end += 1
             if name_end - name_start >= 2:
                 descriptions = {tokens.lowers[k] for k in range(title_start, name_start)}
-                self._add(tokens, (name_start, name_end), PERSON, sentence, descriptions)
+                gender = _title_gender(tuple(descriptions))
+                self._add(tokens, (name_start, name_end), PERSON, sentence, descriptions, gender)
             j = max(name_end, j + 1)
 
     def _add(
@@ -120,11 +139,16 @@ class Discourse:
         kind: str,
         sentence: int,
         descriptions: set[str],
-    ) -> None:
+        described: str = "",
+    ) -> Speaker:
+        """The speaker, new or met again; `described` is the gender its description
+        tells (an honorific or a role noun), if any."""
         start, end = span
         first, last = tokens[start], tokens[end - 1]
         names = sum(1 for k in range(start, end) if tokens.lowers[k] not in lx.TITLES)
-        gender = _gender(tokens.lowers[start:end])
+        gender = _title_gender(tokens.lowers[start:end]) or described
+        if kind == PERSON:
+            gender = gender or _first_name_gender(tokens, span)
         known = self._people.get(last.bare)
         if known is not None and (kind == PERSON or end - start == 1):
             # the same person again ("Austin" after "Lloyd Austin"): keep the fullest form
@@ -139,7 +163,7 @@ class Discourse:
                 )
                 known.names = names
             self._touch(known)
-            return
+            return known
         speaker = Speaker(
             tokens.span_text(*span), first.start, last.end, kind, sentence, names, descriptions,
             gender,
@@ -147,6 +171,7 @@ class Discourse:
         if kind == PERSON:
             self._people[last.bare] = speaker
         self.speakers.append(speaker)
+        return speaker
 
     def _touch(self, speaker: Speaker) -> None:
         """Move a speaker met again to the end: it is the latest one."""
@@ -157,6 +182,11 @@ class Discourse:
 def _descriptions(tokens: Tokens, written: tuple[int, int]) -> set[str]:
     """Words of the phrase and of its apposition ("Pat Ryder, the Pentagon spokesman,
     said" -> pentagon, spokesman…): what a later "the spokesman" can match."""
+    return {tokens[k].bare for k in _around(tokens, written) if tokens[k].is_word} - lx.NEVER_NAMES
+
+
+def _around(tokens: Tokens, written: tuple[int, int]) -> list[int]:
+    """Token indices of the phrase and of its apposition, in reading order."""
     start, end = written
     around = list(range(start, end))
     if end < len(tokens) and tokens[end].text == ",":
@@ -164,8 +194,8 @@ def _descriptions(tokens: Tokens, written: tuple[int, int]) -> set[str]:
         if after and after[-1] + 1 < len(tokens) and tokens[after[-1] + 1].text == ",":
             around += after
         elif start > 1 and tokens[start - 1].text == ",":
-            around += _clause(tokens, start - 2, -1)
-    return {tokens[k].bare for k in around if tokens[k].is_word} - lx.NEVER_NAMES
+            around = _clause(tokens, start - 2, -1)[::-1] + around
+    return around
 
 
 def _clause(tokens: Tokens, k: int, step: int) -> list[int]:
@@ -233,17 +263,57 @@ def _kind(tokens: Tokens, span: tuple[int, int]) -> str:
     return BODY
 
 
-def _gender(words: tuple[str, ...]) -> str:
-    if any(w in lx.MALE_TITLES for w in words):
-        return "he"
-    if any(w in lx.FEMALE_TITLES for w in words):
-        return "she"
+def _one_gender(male: bool, female: bool) -> str:
+    """'he' or 'she' when the evidence points one way only."""
+    return "he" if male and not female else "she" if female and not male else ""
+
+
+def _title_gender(words: tuple[str, ...]) -> str:
+    """The gender an honorific or a role noun among `words` tells ("Ms.", "Spokesman")."""
+    male = any(w in lx.MALE_TITLES or w in lx.MALE_ROLE_NOUNS for w in words)
+    female = any(w in lx.FEMALE_TITLES or w in lx.FEMALE_ROLE_NOUNS for w in words)
+    return _one_gender(male, female)
+
+
+def _role_gender(tokens: Tokens, written: tuple[int, int]) -> str:
+    """The gender a role noun of the phrase or its apposition tells ("Tomas Rijk, the
+    ministry spokesman,", "Denise Price, his mother,"); a relative clause speaks of
+    someone else ("Rosa Imre, whose son…")."""
+    words = []
+    for k in _around(tokens, written):
+        if tokens.lowers[k] in lx.RELATIVE_PRONOUNS:
+            break
+        words.append(tokens[k].bare)
+    return _title_gender(tuple(words))
+
+
+def _first_name_gender(tokens: Tokens, span: tuple[int, int]) -> str:
+    """The gender a common first name tells: the weakest evidence, read last."""
+    start, end = span
+    names = [k for k in range(start, end) if tokens.lowers[k] not in lx.TITLES]
+    if len(names) < 2:  # a surname alone ("Rijk") tells nothing
+        return ""
+    first = tokens[names[0]].bare
+    return _one_gender(first in lx.MALE_FIRST_NAMES, first in lx.FEMALE_FIRST_NAMES)
+
+
+def _possessive_after(tokens: Tokens, written: tuple[int, int]) -> str:
+    """'he'/'she' from the first "his"/"her" after the speaker's name and its apposition
+    in its own sentence ("Rijk said his ministry…"), unless another name comes between."""
+    around = _around(tokens, written)
+    for j in range(max(around, default=written[1] - 1) + 1, len(tokens)):
+        if tokens[j].is_name and tokens.lowers[j] not in lx.TITLES:
+            return ""
+        if tokens.lowers[j] == "his":
+            return "he"
+        if tokens.lowers[j] == "her":
+            return "she"
     return ""
 
 
 def _for_pronoun(pronoun: str, recent: list[Speaker]) -> Speaker | None:
     if pronoun in lx.PERSON_PRONOUNS:
-        return next((s for s in recent if s.kind == PERSON and s.gender in ("", pronoun)), None)
+        return _for_person_pronoun(pronoun, [s for s in recent if s.kind == PERSON])
     if pronoun in lx.PLURAL_PRONOUNS:
         return next((s for s in recent if s.kind == GROUP), None)
     if pronoun in lx.THING_PRONOUNS:
@@ -261,4 +331,18 @@ def _for_role(modifiers: tuple[str, ...], head: str, recent: list[Speaker]) -> S
             return speaker
     if head in lx.ORGANISATION_ROLES and not wanted:
         return next((s for s in recent if s.kind == BODY), None)
+    return None
+
+
+def _for_person_pronoun(pronoun: str, people: list[Speaker]) -> Speaker | None:
+    """The nearest person of the pronoun's gender or of none known; past a person of the
+    other gender, only one shown to fit (never a guess among the unknown)."""
+    passed_other = False
+    for person in people:
+        if person.gender == pronoun:
+            return person
+        if person.gender:
+            passed_other = True
+        elif not passed_other:
+            return person
     return None

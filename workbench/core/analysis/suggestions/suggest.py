@@ -212,7 +212,7 @@ def _remember_speaker(
     when it is a pronoun or a bare role (after Discourse.remember_names of the sentence)."""
     if attribution is None or source_span is None or not attributed:
         return None
-    resolved = discourse.resolve(tokens, source_span, position)
+    resolved = discourse.resolve(tokens, source_span, position, learn=True)
     discourse.remember_source(
         tokens, attribution.source or source_span, source_span, position,
         resolved=resolved is not None,
