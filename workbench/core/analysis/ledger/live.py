@@ -102,6 +102,8 @@ class LiveLedger:
         self._order: list[str] = []
         """The groups' ids, in the order of their first claims (`_firsts`)."""
         self._unlinked: list[Key] = []
+        self.unlinked_version = 0
+        """Counts the changes to unlinked() (a caller keeping what it made of it)."""
         self._gid_at: dict[Key, str] = {}
         self._claims_changed: list[tuple[Item | None, Item | None]] = []
         self._denials_changed: list[tuple[Item | None, Item | None]] = []
@@ -120,7 +122,9 @@ class LiveLedger:
         self._bucket_figures: dict[Bucket, dict[tuple[Key, int], Figure]] = defaultdict(dict)
         self._bucket_found: dict[Bucket, list[Ranked]] = {}
         self._bucket_by_gid: dict[Bucket, dict[str, list[Ranked]]] = {}
-        self._bucket_by_topic: dict[Bucket, dict[str, list[Ranked]]] = {}
+        self._bucket_by_topic: dict[Bucket, dict[str, list[tuple[Ranked, str, str]]]] = {}
+        """Each bucket's clashes by topic, with the groups of their figures (a topic's
+        Conflict names them)."""
         self._gid_buckets: dict[str, set[Bucket]] = defaultdict(set)
         self._topic_buckets: dict[str, set[Bucket]] = defaultdict(set)
         self._touching: dict[str, tuple[Clash, ...]] = {}
@@ -269,8 +273,10 @@ class LiveLedger:
             if key in self._denials and not listed[key]:
                 if not there:
                     unlinked.insert(place, key)
+                    self.unlinked_version += 1
             elif there:
                 del unlinked[place]
+                self.unlinked_version += 1
         self._claims_changed.clear()
         self._denials_changed.clear()
         self._changed |= changed
@@ -578,19 +584,23 @@ class LiveLedger:
         gids: set[str] = set()
         topics: set[str] = set()
         for bucket in dirty:
-            for gid in self._bucket_by_gid.pop(bucket, {}):
-                gids.add(gid)
-                _discard(self._gid_buckets, gid, bucket)
-            for topic in self._bucket_by_topic.pop(bucket, {}):
-                topics.add(topic)
-                _discard(self._topic_buckets, topic, bucket)
+            old_gids = self._bucket_by_gid.pop(bucket, {})
+            old_topics = self._bucket_by_topic.pop(bucket, {})
             self._compare(bucket)
-            for gid in self._bucket_by_gid.get(bucket, {}):
-                gids.add(gid)
-                self._gid_buckets[gid].add(bucket)
-            for topic in self._bucket_by_topic.get(bucket, {}):
-                topics.add(topic)
-                self._topic_buckets[topic].add(bucket)
+            new_gids = self._bucket_by_gid.get(bucket, {})
+            new_topics = self._bucket_by_topic.get(bucket, {})
+            # only where the bucket's share changed (the same clashes, ranked the same)
+            for olds, news, holders, moved in (
+                (old_gids, new_gids, self._gid_buckets, gids),
+                (old_topics, new_topics, self._topic_buckets, topics),
+            ):
+                for name in olds.keys() | news.keys():
+                    if olds.get(name) != news.get(name):
+                        moved.add(name)
+                    if name in news:
+                        holders[name].add(bucket)
+                    else:
+                        _discard(holders, name, bucket)
         for topic in topics:
             self._conflict(topic)
         return {gid for gid in gids if self._share(gid) and gid in self._groups}
@@ -616,20 +626,23 @@ class LiveLedger:
         }
         ranked: list[Ranked] = []
         by_gid: dict[str, list[Ranked]] = defaultdict(list)
-        by_topic: dict[str, list[Ranked]] = defaultdict(list)
-        for number, clash in enumerate(found):
+        by_topic: dict[str, list[tuple[Ranked, str, str]]] = defaultdict(list)
+        last: tuple[float, float, Key, Key] | None = None
+        tie = 0
+        for clash in found:
             clash = before.get((id(clash.low), id(clash.high), id(clash.part)), clash)
             low, high = clash.low, clash.high
-            one = (
-                (low.measure.base_value, high.measure.base_value, low.key, high.key, met, number),
-                clash,
-            )
+            value = (low.measure.base_value, high.measure.base_value, low.key, high.key)
+            # find_clashes() sorts on `value`, ties as found: only a tie's place counts
+            tie = tie + 1 if value == last else 0
+            last = value
+            one = ((*value, met, tie), clash)
             ranked.append(one)
             low_gid, high_gid = gid_of[low.key], gid_of[high.key]
             by_gid[low_gid].append(one)
             if high_gid != low_gid:
                 by_gid[high_gid].append(one)
-            by_topic[low.quantity.topic].append(one)
+            by_topic[low.quantity.topic].append((one, low_gid, high_gid))
         self._bucket_found[bucket] = ranked
         self._bucket_by_gid[bucket] = dict(by_gid)
         self._bucket_by_topic[bucket] = dict(by_topic)
@@ -675,7 +688,7 @@ class LiveLedger:
         before kept when the same)."""
         found = [
             clash
-            for _, clash in sorted(
+            for (_, clash), _, _ in sorted(
                 chain.from_iterable(
                     self._bucket_by_topic[bucket][topic]
                     for bucket in self._topic_buckets.get(topic, ())

@@ -103,6 +103,11 @@ class SummaryAccumulator:
         self._by_article: dict[str, set[AnnotationKey]] = defaultdict(set)
         self._by_source: dict[str, set[AnnotationKey]] = defaultdict(set)
         self._source_rows: dict[str, SourceRow] = {}
+        self._source_place: dict[str, int] | None = None
+        self._article_place: dict[str, int] | None = None
+        self._unlinked_seen = -1
+        """The LiveLedger's unlinked_version the unlinked denials were last made for."""
+        """Each source row's place in the Summary's sources (made when first needed)."""
         self._where: dict[AnnotationKey, set[str]] = {}
         """The ledger groups listing an annotation (as a claim or a denial), by id."""
         self._unlinked: dict[AnnotationKey, SentenceLine] = {}
@@ -190,6 +195,7 @@ class SummaryAccumulator:
             for conflict, row in zip(ledger.conflicts, summary.conflicts, strict=True)
         }
         self._titles = {row.article_id: row.short_title for row in summary.articles}
+        self._unlinked_seen = live.unlinked_version  # the Summary's are its own
         self._live = live
 
     # -- A change the ledger does not read ------------------------------------------------
@@ -223,22 +229,30 @@ class SummaryAccumulator:
         else:
             changed.add(key)
         articles = summary.articles
-        position = next(n for n, row in enumerate(articles) if row.article_id == article_id)
+        if self._article_place is None:  # patches replace rows, never move them
+            self._article_place = {row.article_id: n for n, row in enumerate(articles)}
+        position = self._article_place[article_id]
         row = dataclasses.replace(articles[position], **article_counts(self._facts(changed)))
         sources = summary.sources
         # the same source at the same sentence: the same speaker as at the last rebuild
         name = canonical(present) if _spelling(present) is not None else None
-        if name is not None:
+        if name is not None and old is not None and new is not None:
+            sources = self._source_retagged(sources, name, old, new)
+        elif name is not None:
             self._source_rows[name] = source_row(
                 self._source_group(name), self._facts(self._by_source[name])
             )
             sources = sorted_sources(self._source_rows.values())
+            self._source_place = None
         ledger, unlinked = summary.ledger, summary.unlinked_denials
         listed = self._where.get(key)
         if new is not None and (listed or key in self._unlinked):
             line = single_line(new, canonical)
             if listed:
-                ledger = self._line_replaced(ledger, listed, key, line)
+                # a tag the LiveLedger follows: the ledger is made from the rows after
+                ledger = self._line_replaced(
+                    ledger, listed, key, line, rows_only=_ledger_part(old) != _ledger_part(new)
+                )
             if key in self._unlinked:
                 self._unlinked[key] = line
                 unlinked = tuple(self._unlinked.values())
@@ -250,6 +264,25 @@ class SummaryAccumulator:
             ledger=ledger,
             unlinked_denials=unlinked,
         )
+
+    def _source_retagged(
+        self, sources: tuple[SourceRow, ...], name: str, old: Annotation, new: Annotation
+    ) -> tuple[SourceRow, ...]:
+        """The sources with the row of `name` counting the sentence's tags as `new` has
+        them (the same sentence, the same speaker: its place in the order is the same)."""
+        row = self._source_rows[name]
+        counts = {
+            field: getattr(row, field) + (tag in new.tags) - (tag in old.tags)
+            for field, tag in (("claims", "claim"), ("attributions", "attribution"),
+                               ("denials", "denial"))
+        }  # fmt: skip
+        if all(getattr(row, field) == count for field, count in counts.items()):
+            return sources
+        row = self._source_rows[name] = dataclasses.replace(row, **counts)
+        if self._source_place is None:
+            self._source_place = {found.canonical: n for n, found in enumerate(sources)}
+        place = self._source_place[name]
+        return (*sources[:place], row, *sources[place + 1 :])
 
     def _facts(self, keys: Iterable[AnnotationKey]) -> list[Facts]:
         canonical = self._canonical
@@ -287,6 +320,7 @@ class SummaryAccumulator:
         self._source_rows = {
             row.canonical: row for row in sorted(summary.sources, key=lambda r: order[r.canonical])
         }
+        self._source_place = self._article_place = None
         where: dict[AnnotationKey, set[str]] = defaultdict(set)
         for group in summary.ledger:
             for line in (*group.members, *group.denials):
@@ -329,8 +363,12 @@ class SummaryAccumulator:
                 for listed in (*row.members, *row.denials):
                     where.setdefault(listed.key, set()).add(gid)
         self._positions = None
-        kept = self._unlinked
-        self._unlinked = {key: kept.get(key) or line(annotations[key]) for key in live.unlinked()}
+        if live.unlinked_version != self._unlinked_seen:  # else as patched
+            kept = self._unlinked
+            self._unlinked = {
+                key: kept.get(key) or line(annotations[key]) for key in live.unlinked()
+            }
+            self._unlinked_seen = live.unlinked_version
         return dataclasses.replace(
             summary,
             ledger=tuple(map(rows.__getitem__, live.order())),
@@ -358,10 +396,19 @@ class SummaryAccumulator:
         return row
 
     def _line_replaced(
-        self, ledger: tuple[ClaimGroup, ...], gids: set[str], key: AnnotationKey, line: SentenceLine
+        self,
+        ledger: tuple[ClaimGroup, ...],
+        gids: set[str],
+        key: AnnotationKey,
+        line: SentenceLine,
+        rows_only: bool = False,
     ) -> tuple[ClaimGroup, ...]:
         """The ledger with the line of `key` replaced in these groups (and in the rows
-        the LiveLedger's changes are made on)."""
+        the LiveLedger's changes are made on; `rows_only`: there only)."""
+        if rows_only and self._live is not None:
+            for gid in gids:
+                self._rows[gid] = _line_in(self._rows[gid], key, line)
+            return ledger
         if self._positions is None:
             self._positions = {group.group_id: n for n, group in enumerate(ledger)}
         positions = self._positions
