@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from functools import cache
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bench.synthetic import synthetic_annotations, synthetic_articles
@@ -96,6 +96,11 @@ STEP = st.tuples(
 
 @settings(max_examples=30, deadline=None)
 @given(KNOBS, st.lists(STEP, min_size=1, max_size=15), st.integers(1, 4))
+@example(  # a claim's source changed, then the claim deleted, both before one ledger()
+    LedgerSettings(max_block=2, keys_per_claim=1, max_reps=2, max_subject_groups=1),
+    [(0, 0, None, 0), (3, 1, 1, 0), (3, 1, None, 0)],
+    2,
+)
 def test_random_changes_give_build_ledgers_ledger(
     knobs: LedgerSettings, steps: list[tuple[int, int, int | None, int]], every: int
 ) -> None:

@@ -121,6 +121,7 @@ class LiveLedger:
         # conflicting figures
         self._bucket_figures: dict[Bucket, dict[tuple[Key, int], Figure]] = defaultdict(dict)
         self._bucket_found: dict[Bucket, list[Ranked]] = {}
+        self._bucket_of_place: dict[tuple[Key, int], Bucket] = {}
         self._bucket_by_gid: dict[Bucket, dict[str, list[Ranked]]] = {}
         self._bucket_by_topic: dict[Bucket, dict[str, list[tuple[Ranked, str, str]]]] = {}
         """Each bucket's clashes by topic, with the groups of their figures (a topic's
@@ -552,22 +553,23 @@ class LiveLedger:
         groups whose conflicts changed."""
         classes = self.settings.conflict_whats
         dirty: set[Bucket] = set()
-        taken: dict[tuple[Key, int], Figure] = {}
-        given: dict[tuple[Key, int], Figure] = {}
+        final: dict[tuple[Key, int], Figure | None] = {}
+        """Each figure's place (claim, position) as the changes leave it (None: gone)."""
         for old, new in self._claims_changed:
-            for item, into in ((old, taken), (new, given)):
+            for item, present in ((old, False), (new, True)):
                 if item is not None:
-                    for place, figure in enumerate(item.figures):
-                        if comparable(figure, classes):
-                            into[(item.key, place)] = figure
-        for where, figure in taken.items():
-            if given.get(where) is not figure:
-                bucket = bucket_of(figure.measure)
-                self._bucket_figures[bucket].pop(where, None)
+                    for place, one in enumerate(item.figures):
+                        if comparable(one, classes):
+                            final[(item.key, place)] = one if present else None
+        for where, figure in final.items():
+            bucket = self._bucket_of_place.get(where)
+            if bucket is not None and self._bucket_figures[bucket][where] is figure:
+                continue
+            if bucket is not None:
+                del self._bucket_figures[bucket][where], self._bucket_of_place[where]
                 dirty.add(bucket)
-        for where, figure in given.items():
-            if taken.get(where) is not figure:
-                bucket = bucket_of(figure.measure)
+            if figure is not None:
+                bucket = self._bucket_of_place[where] = bucket_of(figure.measure)
                 self._bucket_figures[bucket][where] = figure
                 dirty.add(bucket)
         first_before = {m.key: group.first for group in gone.values() for m in group.members}
