@@ -7,6 +7,7 @@ from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import StartAt, WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
+from workbench.tui.widgets.sentence_view import SentenceView
 
 SIZE = (100, 30)
 
@@ -294,3 +295,16 @@ async def test_keymap_remaps_a_binding(make_app, store: AnnotationStore, bundled
         await pilot.press("1")
         saved = store.get(first_id(bundled), 0)
         assert saved is not None and saved.tags == ("claim",)
+
+
+async def test_an_answer_arriving_while_the_screen_is_taken_down_is_ignored(make_app) -> None:  # type: ignore[no-untyped-def]
+    """A worker's answer (suggestions, history) or a change notice can reach the screen
+    while the app removes its widgets on the way out: it must not fail the app."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, AnnotateScreen)
+        await screen.query_one(SentenceView).remove()
+        await pilot.pause()
+        screen.refresh_view()  # raised NoMatches before
+        assert not screen.query(SentenceView)

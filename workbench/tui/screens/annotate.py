@@ -188,7 +188,11 @@ class AnnotateScreen(Screen[None]):
     # -- rendering ------------------------------------------------------------------
     def refresh_view(self) -> None:
         """Show the session's current place; called after every move or change. A
-        database server that cannot be reached leaves the panel saying so."""
+        database server that cannot be reached leaves the panel saying so. Nothing when
+        the screen is not (or no longer) composed: a worker's answer or a change notice
+        can arrive while the app is taking the screen down."""
+        if not self.is_attached or not self.query(SentenceView) or not self.query(AnnotationPanel):
+            return
         try:
             self.show_place()
         except ServerError as error:
@@ -292,8 +296,7 @@ class AnnotateScreen(Screen[None]):
         self.session.suggestions.keep(article, found)
         if self.session.article is not article:
             return  # the next article's, asked for ahead: nothing to show yet
-        # Not when the screen is being taken down (the app quitting): nothing to show on.
-        if self.is_current and self.query(SentenceView):
+        if self.is_current:
             self.refresh_view()
         following = self.workspace.corpus.articles
         number = self.session.place.article + 1
