@@ -22,6 +22,8 @@ from bench.suggest_eval import (
     BLIND2,
     BLIND3,
     BLIND4,
+    DENIAL_GRID,
+    DENIAL_PRECISION_FLOOR,
     DEV_SET,
     HELD_OUT,
     HELD_OUT_B,
@@ -31,6 +33,8 @@ from bench.suggest_eval import (
     Predicted,
     Scores,
     blind_halves,
+    denial_counts,
+    denial_folds,
     leave_one_article_out,
     legacy_predict,
     load_dev,
@@ -127,6 +131,7 @@ def quality_report(dev_folder: Path = DEV_SET) -> str:
     )
     rows.append("|---|---|---:|---|---|---|---:|---:|---:|")
     notes = []
+    dev: list[GoldArticle] | None = None
     try:
         dev = load_dev(dev_folder)
     except FileNotFoundError:
@@ -147,7 +152,45 @@ def quality_report(dev_folder: Path = DEV_SET) -> str:
         "Accept as is: tags and source both exactly right."
     )
     rows += notes
+    rows += ["", *denial_operating_point(dev)]
     return "\n".join(rows)
+
+
+def denial_operating_point(dev: Sequence[GoldArticle] | None) -> list[str]:
+    """The denial threshold chosen leave one development set out (docs/SUGGESTIONS.md,
+    "The denial operating point"): precision and recall at every candidate, then each
+    fold's choice and its figures on the set it was not chosen on."""
+    sets: dict[str, Sequence[GoldArticle]] = {} if dev is None else {"DEV": dev}
+    for name, path in (("blind 1", BLIND), ("blind 2", BLIND2), ("blind 3", BLIND3)):
+        sets[name] = load_held_out(path)
+    sets["blind 4"] = load_held_out(BLIND4)
+    counts = denial_counts(sets)
+    names = list(sets)
+    rows = [
+        "### Denial operating point (leave one development set out)",
+        "",
+        "| denial threshold | " + " | ".join(f"{name} P / R" for name in names) + " |",
+        "|---|" + "---|" * len(names),
+    ]
+    for value in DENIAL_GRID:
+        cells = (counts[(value, name)] for name in names)
+        rows.append(
+            f"| {value:.2f} | "
+            + " | ".join(f"{c.precision:.2f} / {c.recall:.2f}" for c in cells)
+            + " |"
+        )
+    rows += ["", "| left out | chosen on the others | its P / R there |", "|---|---:|---|"]
+    for fold in denial_folds(counts, names):
+        chosen = "none" if fold.chosen is None else f"{fold.chosen:.2f}"
+        held = fold.counts
+        rows.append(f"| {fold.left_out} | {chosen} | {held.precision:.2f} / {held.recall:.2f} |")
+    rows += [
+        "",
+        f"Rule: the lowest threshold whose denial precision is at least "
+        f"{DENIAL_PRECISION_FLOOR:.2f} on every set it is chosen on; shipped: "
+        f"{THRESHOLDS['denial']:.2f}.",
+    ]
+    return rows
 
 
 def _rows(

@@ -11,7 +11,7 @@ Example `~/.config/workbench/settings.toml`:
 
     [suggestions]
     enabled = true            # suggested tags and source on the annotate screen
-    lowest_score = 0.45       # 0-1: a suggested tag scoring less is not shown
+    lowest_score = 0.40       # 0-1: a suggested tag scoring less is not shown
 """
 
 from __future__ import annotations
@@ -156,12 +156,12 @@ def checked_anchoring(path: Path) -> tuple[float, list[str]]:
 @dataclasses.dataclass(frozen=True, slots=True)
 class SuggestionSettings:
     """[suggestions]: whether the annotate screen shows suggestions, and the lowest score
-    of a suggested tag it shows (below the suggester's own thresholds, 0.45 for a
+    of a suggested tag it shows (below the suggester's own thresholds, 0.40 for a
     denial and 0.5 for the others, changes nothing: a tag is suggested only from
-    there; the default shows every suggested tag)."""
+    there; the default, the lowest of them, shows every suggested tag)."""
 
     enabled: bool = True
-    lowest_score: float = 0.45
+    lowest_score: float = 0.40
 
 
 def suggestion_settings(path: Path | None = None) -> SuggestionSettings:

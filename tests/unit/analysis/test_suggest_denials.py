@@ -54,12 +54,19 @@ def test_a_concession_after_a_denial_is_not_one() -> None:
 
 
 def test_the_same_words_with_nothing_to_answer_score_lower() -> None:
-    """Calibration: what the article said before moves the score; alone, a negated
-    statement of the speaker's stays under the threshold."""
+    """Calibration: what the article said before moves the score. Alone, a negated
+    statement of the speaker's own with a flat "never" scores 0.45: since rules-6 (denial
+    threshold 0.40) it is suggested, at a score below the answer to an accusation."""
     alone = "The chain’s owner, Paul Grant, said his shops had never sold expired bread.\n"
     without = sentence(suggestions(alone), alone, "The chain’s owner")
     with_accusation = sentence(suggestions(BAKERY), BAKERY, "The chain’s owner")
-    assert without.scores["denial"] < THRESHOLDS["denial"] <= with_accusation.scores["denial"]
+    assert THRESHOLDS["denial"] <= without.scores["denial"] < with_accusation.scores["denial"]
+    # not the speaker's own shops, no flat "never": under the threshold alone
+    bare = "The chain’s owner, Paul Grant, said the shops had sold no expired bread.\n"
+    assert (
+        sentence(suggestions(bare), bare, "The chain’s owner").scores["denial"]
+        < THRESHOLDS["denial"]
+    )
 
 
 HOSPITAL = (

@@ -140,7 +140,7 @@ def test_the_commands_print_every_problem_one_line_each(
 def test_the_suggestion_settings_are_read_and_checked(tmp_path: Path) -> None:
     from workbench.config.settings import SuggestionSettings, suggestion_settings
 
-    assert suggestion_settings(tmp_path / "absent.toml") == SuggestionSettings(True, 0.45)
+    assert suggestion_settings(tmp_path / "absent.toml") == SuggestionSettings(True, 0.40)
     path = write(tmp_path, "[suggestions]\nenabled = false\nlowest_score = 0.8\n")
     assert suggestion_settings(path) == SuggestionSettings(False, 0.8)
     path = write(tmp_path, "[suggestions]\nenabled = 'no'\nlowest_score = 2\nlowest = 1\n")
@@ -151,3 +151,12 @@ def test_the_suggestion_settings_are_read_and_checked(tmp_path: Path) -> None:
     ]
     with pytest.raises(ConfigFileError, match=r"suggestions\.enabled"):
         suggestion_settings(path)
+
+
+def test_the_default_lowest_score_shows_every_suggested_tag() -> None:
+    """The default sits at the suggester's lowest threshold: a higher one would hide
+    suggested denials, a lower one would promise tags that are never suggested."""
+    from workbench.config.settings import SuggestionSettings
+    from workbench.core.analysis.suggestions.suggest import THRESHOLDS
+
+    assert SuggestionSettings().lowest_score == min(THRESHOLDS.values())

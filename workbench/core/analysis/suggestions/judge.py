@@ -168,8 +168,10 @@ def judge_denial(
     best = max(found, key=lambda j: j.score, default=Judgement(NO_CUE_SCORE, None))
     # a denial's elaboration is the next sentence, not the whole rest of the article
     on_its_own = max((j.score for j in found if j.basis != FOLLOWS), default=0.0)
-    exchange.remember(Said(tokens, skip, who, on_its_own >= threshold))
-    return best
+    exchange.remember(Said(tokens, skip, who, round(on_its_own, 2) >= threshold))
+    # to the shown hundredth: summed evidence (0.20 + 0.15 + 0.10) is 0.4499… in floats,
+    # which a threshold or a "lowest score shown" of 0.45 would exclude though ".45" shows
+    return Judgement(round(best.score, 2), best.cue, best.basis)
 
 
 def _insists(tokens: Tokens, attribution: Attribution | None) -> tuple[int, int] | None:

@@ -31,9 +31,10 @@ SUGGESTER_VERSION = "rules-5"
 """Changes whenever a rule, word list or threshold changes what is suggested: an
 annotation's provenance records it, so acceptance rates compare like with like."""
 
-THRESHOLDS: Mapping[str, float] = {"claim": 0.5, "attribution": 0.5, "denial": 0.45}
+THRESHOLDS: Mapping[str, float] = {"claim": 0.5, "attribution": 0.5, "denial": 0.40}
 """A tag is suggested when its score reaches its threshold (docs/SUGGESTIONS.md says how
-these were chosen: claim leave one article out, denial leave one gold set out)."""
+these were chosen: claim leave one article out; denial, since rules-6, as the issue's
+operating point, the most recall at a precision floor, leave one gold set out)."""
 
 NO_CUE_SCORE = 0.02
 """Attribution or denial with no cue at all."""
@@ -128,17 +129,22 @@ def suggest(article: ArticleLike) -> list[Suggestion]:
 
 
 def suggest_sentences(
-    article_id: str, text: str, sentences: Iterable[Sentence]
+    article_id: str,
+    text: str,
+    sentences: Iterable[Sentence],
+    thresholds: Mapping[str, float] = THRESHOLDS,
 ) -> list[Suggestion]:
     """Suggestions for `sentences` of `text`, read in order (pronouns look back, a denial
-    may answer what was said before)."""
+    may answer what was said before). `thresholds` other than THRESHOLDS are for the
+    eval's choice of an operating point (the denial threshold also decides what the
+    next sentence sees as denied, so it cannot be applied to stored scores afterwards)."""
     discourse = Discourse()
     exchange = Exchange()
     suggestions = []
     for position, sentence in enumerate(sentences):
         tokens = tokenize(text[sentence.start : sentence.end], sentence.start)
         suggestions.append(
-            _suggest_one(article_id, sentence, tokens, discourse, exchange, position)
+            _suggest_one(article_id, sentence, tokens, discourse, exchange, position, thresholds)
         )
     return suggestions
 
@@ -150,6 +156,7 @@ def _suggest_one(
     discourse: Discourse,
     exchange: Exchange,
     position: int,
+    thresholds: Mapping[str, float],
 ) -> Suggestion:
     attribution = find_attribution(tokens)
     scores = {tag: NO_CUE_SCORE for tag in TAGS}
@@ -158,7 +165,7 @@ def _suggest_one(
         scores["attribution"] = attribution.score
         if attribution.source is not None:
             source_span = guideline_span(tokens, attribution.source)
-    attributed = source_span is not None and scores["attribution"] >= THRESHOLDS["attribution"]
+    attributed = source_span is not None and scores["attribution"] >= thresholds["attribution"]
     skip = _attribution_tokens(attribution.cue if attribution else None, source_span)
     scores["claim"] = claim_score(tokens, sentence.text, skip)
     discourse.remember_names(tokens, position)
@@ -168,10 +175,10 @@ def _suggest_one(
         speaking = Speaking(tokens.span_text(*source_span), resolved.text if resolved else None)
     denial = judge_denial(
         tokens, attribution if attributed else None, skip, speaking, exchange,
-        THRESHOLDS["denial"],
+        thresholds["denial"],
     )  # fmt: skip
     scores["denial"] = denial.score
-    tags = tuple(tag for tag in TAGS if scores[tag] >= THRESHOLDS[tag])
+    tags = tuple(tag for tag in TAGS if scores[tag] >= thresholds[tag])
     cues: list[Cue] = []
     if attribution is not None and "attribution" in tags:
         cues.append(_cue("attribution", tokens, attribution.cue))
