@@ -44,7 +44,9 @@ BLIND2 = ROOT / "bench" / "data" / "suggest_blind2.txt"
 BLIND3 = ROOT / "bench" / "data" / "suggest_blind3.txt"
 """A third blind set, measured once by rules-4 and development text since (its header)."""
 BLIND4 = ROOT / "bench" / "data" / "suggest_blind4.txt"
-"""A fourth blind set, reserved for one final measurement (rules-5): its header says so."""
+"""A fourth blind set, measured once by rules-5 and development text since (its header)."""
+BLIND5 = ROOT / "bench" / "data" / "suggest_blind5.txt"
+"""A fifth blind set, reserved for one final measurement (rules-6): its header says so."""
 BLIND_SEED = 13
 """The split of the blind set: random.Random(BLIND_SEED).sample(names, half)."""
 

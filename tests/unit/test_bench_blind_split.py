@@ -6,7 +6,15 @@ from __future__ import annotations
 import hashlib
 import re
 
-from bench.suggest_eval import BLIND, BLIND2, BLIND3, BLIND4, blind_halves, load_held_out
+from bench.suggest_eval import (
+    BLIND,
+    BLIND2,
+    BLIND3,
+    BLIND4,
+    BLIND5,
+    blind_halves,
+    load_held_out,
+)
 
 
 def recorded(prefix: str) -> list[str]:
@@ -80,3 +88,18 @@ def test_blind_set_4_is_the_annotators_file_whole() -> None:
     sentences = [s for article in articles for s in article.sentences]
     assert (len(articles), len(sentences)) == (14, 309)
     assert sum("denial" in s.tags for s in sentences) == 110
+
+
+def test_blind_set_5_is_the_annotators_file_whole() -> None:
+    """Its header records the handed-over file's sha256 and the frozen commit that ran
+    it; the text after the marker line is that file byte for byte."""
+    data = BLIND5.read_bytes()
+    recorded = re.search(rb"sha256\s+#?\s*([0-9a-f]{64})", data)
+    assert recorded is not None
+    assert re.search(rb"by rules-6 frozen \(commit [0-9a-f]{7,40}", data)
+    body = data[data.index(BLIND3_MARKER) + len(BLIND3_MARKER) :]
+    assert hashlib.sha256(body).hexdigest() == recorded.group(1).decode()
+    articles = load_held_out(BLIND5)
+    sentences = [s for article in articles for s in article.sentences]
+    assert (len(articles), len(sentences)) == (14, 310)
+    assert sum("denial" in s.tags for s in sentences) == 111
