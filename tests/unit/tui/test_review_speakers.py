@@ -136,6 +136,20 @@ def test_an_orphans_pronoun_stays_apart_in_its_article(notes: list[Annotation]) 
     assert found.of(replace(elsewhere, source="Mr. Austin")) == "Lloyd Austin"
 
 
+def test_a_missing_articles_accepted_pronoun_is_the_speaker_it_was_told(
+    notes: list[Annotation],
+) -> None:
+    """Without its text, an accepted suggestion made on the text the store last saw names
+    the speaker (as the summary command does); on another text it is not believed."""
+    moved = told(replace(tag("a", "He added", "He"), article_id="gone"), "Lloyd Austin")
+    info = [ArticleInfo(a.id, a.title) for a in ARTICLES]
+    seen = ArticleInfo("gone", "Gone Away", moved.article_sha256)
+    assert ReviewSpeakers([*notes, moved], [*info, seen], BY_ID).of(moved) == "Lloyd Austin"
+    other = replace(seen, sha256="0" * 64)
+    found = ReviewSpeakers([*notes, moved], [*info, other], BY_ID).of(moved)
+    assert found == "he (unresolved, in “Gone Away”)"
+
+
 def test_without_speakers_the_source_filters_as_typed(notes: list[Annotation]) -> None:
     rows = make_rows(notes, {}, {})
     assert [r.annotation.source for r in select_rows(rows, ReviewQuery(source="he")) or []] == [

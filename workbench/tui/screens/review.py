@@ -285,7 +285,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         remembered = self.store.articles()
         for info in remembered:
             labels.setdefault(info.article_id, info.title or "")
-        known = known_articles(remembered, ((a.id, a.title) for a in self.corpus.articles))
+        known = known_articles(remembered, self.corpus.articles)
         with paused_gc():
             source = current_view(self.store, self.corpus.articles, self.anchors.threshold)
             annotations = [*source.all(), *source.orphans()]

@@ -23,6 +23,7 @@ from workbench.core.analysis.sources.speakers import PLAIN, ArticleText, Speaker
 from workbench.core.analysis.summary.build import ArticleTitles, SourceNames, SummaryCache
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.article_info import ArticleInfo
+from workbench.core.corpus.articles import Article
 
 
 class ReviewSpeakers:
@@ -31,7 +32,8 @@ class ReviewSpeakers:
     `texts` are the corpus's articles by id (Corpus.by_id), `articles_info` the known
     articles, for the titles an unresolved pronoun is named by. An annotation the
     summary does not count (an orphan, or of an article not in the corpus) keeps its
-    spelling's speaker, and a pronoun there stays apart in its article, unresolved.
+    spelling's speaker; a pronoun there is the speaker its accepted suggestion named on
+    the text the store last saw, else stays apart in its article, unresolved.
     """
 
     def __init__(
@@ -49,7 +51,10 @@ class ReviewSpeakers:
         self._texts = texts
         self._names = SourceNames(counted, info, texts, cache)
         titles = ArticleTitles(info, {a.article_id for a in apart}).short
-        self._apart = Speakers(apart, None, lambda article_id: titles.get(article_id, article_id))
+        seen = {known.article_id: known.sha256 for known in info if known.sha256}
+        self._apart = Speakers(
+            apart, None, lambda article_id: titles.get(article_id, article_id), seen
+        )
         variants = {group.canonical: group.variants for group in self._names.groups}
         self._typed: dict[str, set[str]] = defaultdict(set)
         for annotation in annotations:
@@ -81,8 +86,12 @@ class ReviewSpeakers:
         An annotation edited since this was built is named by its spelling until the
         next build (the screen starts one after such an edit)."""
         if annotation.is_orphan or annotation.article_id not in self._texts:
-            if self._apart.kind(annotation.source) != PLAIN:
-                unresolved = self._apart.unresolved_name(annotation)
+            apart = self._apart
+            if apart.kind(annotation.source) != PLAIN:
+                told = apart.speaker(annotation)
+                if told is not None:
+                    return self._names.spelled(told)
+                unresolved = apart.unresolved_name(annotation)
                 if unresolved is not None:
                     return unresolved
             return self._names.spelled(annotation.source)
@@ -96,11 +105,11 @@ def label(speaker: str, others: Sequence[str]) -> str:
 
 
 def known_articles(
-    remembered: Iterable[ArticleInfo], corpus_titles: Iterable[tuple[str, str]]
+    remembered: Iterable[ArticleInfo], corpus: Iterable[Article]
 ) -> list[ArticleInfo]:
-    """The articles the store remembers, with the corpus's titles over theirs (what
-    the summary names articles by)."""
+    """The articles the store remembers, with the corpus's titles and hashes over theirs
+    (what the summary names articles by), without segmenting any."""
     known = {info.article_id: info for info in remembered}
-    for article_id, title in corpus_titles:
-        known[article_id] = ArticleInfo(article_id, title)
+    for article in corpus:
+        known[article.id] = ArticleInfo(article.id, article.title, article.sha256)
     return list(known.values())
