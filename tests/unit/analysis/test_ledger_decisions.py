@@ -150,11 +150,21 @@ def test_a_merge_holds_when_its_group_s_name_changes() -> None:
     names = (group_id("x", 5), group_id("y", 1))
     recorded = Merge(names, members=((("x", 5), ("x", 7)), (("y", 1),)))
     earlier = ("a", "x", 2)
-    joined = replayed([[earlier, first, second], [other]], Merge(names))
-    assert joined == [[earlier, first, second, other]], "found by any of its sentences"
+    joined = replayed([[earlier, first, second], [other]], recorded)
+    assert joined == [[earlier, first, second, other]], "most of it is the merged group"
     assert replayed([[second], [other]], recorded) == [[second, other]], "by its old members"
     untagged = DecidedGroups([[second], [other]], key_of=lambda key: key)
     assert untagged.replay([Merge(names)]) == [Merge(names)], "an old record: named, not lost"
+
+
+def test_a_merge_never_takes_a_bigger_group_holding_one_of_its_sentences() -> None:
+    """rev R3: {S} merged with H; S now sits in G with two other claims (the all-analysts
+    ledger, or claims that joined it): G is not the group merged, so the merge is named
+    as no longer applying rather than pulling G's other claims in."""
+    alone, other = ("b", "x", 5), ("b", "y", 1)
+    merge = Merge((group_id("x", 9), group_id("y", 1)), members=((("x", 9),), (("y", 1),)))
+    decided = DecidedGroups([[("a", "x", 3), alone, ("a", "x", 9)], [other]], key_of=lambda k: k)
+    assert decided.replay([merge]) == [merge]
 
 
 def test_a_merge_s_members_go_through_its_record() -> None:

@@ -9,11 +9,11 @@ after an import. A split names a claim by its annotation key and takes that sent
 Decisions stored before groups were named by sentence named a group by its smallest
 annotation key (annotator, article id, index), in the view of the analyst who made
 them. Such a name is still found: it is the group holding that key as the smallest of
-one analyst's keys (`legacy_group_id`). A merge also finds a group by
-any of its sentences (an earlier claim joined it, so its name changed) and, when the
-sentence that named it is no claim any more, by the sentences it had when the merge was
-made (`Merge.members`). A decision whose groups or member are gone is returned as
-ignored, never dropped unseen.
+one analyst's keys (`legacy_group_id`). A merge whose named group is gone under that
+name (its first sentence untagged, or an earlier claim joined it) finds it by the
+sentences it had when the merge was made (`Merge.members`), when they are most of a
+group now; never a bigger group that merely holds one of them. A decision whose groups
+or member are gone is returned as ignored, never dropped unseen.
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ class DecidedGroups(Generic[Member]):
         self._aliases: dict[str, str] | None = None
         """Earlier names -> the current name, made when a decision first needs one."""
         self._aliases_of: dict[str, list[str]] = {}
+        self._homes: dict[tuple[str, int], str] | None = None
         for group in groups:
             if group:
                 self._add(group)
@@ -126,10 +127,32 @@ class DecidedGroups(Generic[Member]):
         return self._aliases.get(name)
 
     def _holding(self, sentences: Iterable[tuple[str, int]]) -> str | None:
-        """The group now holding most of `sentences` (a named group's members when the
-        decision was made), the first such on a tie; None when it holds none of them."""
-        held = Counter(gid for sentence in sentences if (gid := self._find(group_id(*sentence))))
-        return held.most_common(1)[0][0] if held else None
+        """The group a merge's recorded sentences (one named group's members when it was
+        made) now make up: the group holding most of them, provided they are more than
+        half of its sentences; None otherwise. So a merged group found again is the same
+        group under another name (its first sentence untagged, an earlier claim joined),
+        never a bigger group that happens to hold one of its sentences."""
+        recorded = set(sentences)
+        homes = self._sentence_homes()
+        held = Counter(homes[sentence] for sentence in recorded if sentence in homes)
+        if not held:
+            return None
+        gid, count = held.most_common(1)[0]
+        return gid if 2 * count > len(self._sentences(self.current[gid])) else None
+
+    def _sentences(self, group: list[Member]) -> set[tuple[str, int]]:
+        return {(key[1], key[2]) for member in group for key in self._keys_of(member)}
+
+    def _sentence_homes(self) -> dict[tuple[str, int], str]:
+        """Each sentence -> the name of the group holding it, made when a merge first
+        needs it and kept up to date by _add and _pop."""
+        if self._homes is None:
+            self._homes = {
+                sentence: gid
+                for gid, group in self.current.items()
+                for sentence in self._sentences(group)
+            }
+        return self._homes
 
     def _add(self, group: list[Member]) -> None:
         keys = list(map(self._key_of, group))
@@ -139,28 +162,30 @@ class DecidedGroups(Generic[Member]):
         self.current[gid] = group
         if self._aliases is not None:
             self._alias(gid, group)
+        if self._homes is not None:
+            self._homes.update(dict.fromkeys(self._sentences(group), gid))
 
     def _pop(self, gid: str) -> list[Member]:
         if self._aliases is not None:
             for alias in self._aliases_of.pop(gid, ()):
                 if self._aliases.get(alias) == gid:
                     del self._aliases[alias]
-        return self.current.pop(gid)
+        group = self.current.pop(gid)
+        if self._homes is not None:
+            for sentence in self._sentences(group):
+                if self._homes.get(sentence) == gid:
+                    del self._homes[sentence]
+        return group
 
     def _alias(self, gid: str, group: list[Member]) -> None:
-        """The group's other names: the name each of its sentences would give it as the
-        smallest (it keeps a decision's name when an earlier claim joins it), and the
-        earlier naming's, the smallest key of each analyst's in it."""
+        """The group's earlier names: the smallest key of each analyst's in it."""
         assert self._aliases is not None
         smallest: dict[str, AnnotationKey] = {}
-        sentences: set[tuple[str, int]] = set()
         for member in group:
             for key in self._keys_of(member):
-                sentences.add((key[1], key[2]))
                 if key[0] not in smallest or key < smallest[key[0]]:
                     smallest[key[0]] = key
-        names = [group_id(*sentence) for sentence in sorted(sentences)]
-        names += [legacy_group_id(key) for key in smallest.values()]
+        names = [legacy_group_id(key) for key in smallest.values()]
         self._aliases_of[gid] = names
         for name in names:
             self._aliases.setdefault(name, gid)
