@@ -9,6 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.validation import Integer
 from textual.widgets import Static
@@ -191,12 +192,14 @@ class AnnotateScreen(Screen[None]):
         database server that cannot be reached leaves the panel saying so. Nothing when
         the screen is not (or no longer) composed: a worker's answer or a change notice
         can arrive while the app is taking the screen down."""
-        if not self.is_attached or not self.query(SentenceView) or not self.query(AnnotationPanel):
+        try:
+            view, panel = self.query_one(SentenceView), self.query_one(AnnotationPanel)
+        except NoMatches:
             return
         try:
-            self.show_place()
+            self.show_place(view, panel)
         except ServerError as error:
-            self.query_one(AnnotationPanel).show(
+            panel.show(
                 None,
                 saved=False,
                 error=self.last_error,
@@ -204,7 +207,7 @@ class AnnotateScreen(Screen[None]):
             )
             self.post_message(ServerUnreachable(error))
 
-    def show_place(self) -> None:
+    def show_place(self, view: SentenceView, panel: AnnotationPanel) -> None:
         session = self.session
         article = session.article
         sentences = session.sentences
@@ -216,14 +219,14 @@ class AnnotateScreen(Screen[None]):
         sentence = session.sentence
         lowest = suggestions.settings.lowest_score
         marks = sentence_marks(suggestion, sentence, lowest) if sentence is not None else []
-        self.query_one(SentenceView).show(article, session.place.sentence, marks)
+        view.show(article, session.place.sentence, marks)
         annotation = session.look()
         unstored = annotation is not None and self.workspace.anchors.is_stale(article)
         anchors = self.workspace.anchors
         tagged = None if annotation is None else anchors.as_tagged(article, annotation)
         if annotation is not None and annotation.anchor_state == "check" and tagged is None:
             self.read_history()
-        self.query_one(AnnotationPanel).show(
+        panel.show(
             annotation,
             saved=annotation is not None and not unstored,
             error=self.last_error,
