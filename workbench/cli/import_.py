@@ -57,7 +57,22 @@ def noting_articles(annotations: Iterable[Annotation], seen: set[str]) -> Iterat
 def remember_articles(store: Store, articles: list[ArticleInfo]) -> None:
     """The imported annotations' new articles, remembered with their titles (a summary
     names them); one durable write at the end: a record of what was seen, rewritten
-    when the article is next opened."""
+    when the article is next opened. Written after the import's own commit, so a
+    failure here is said as what it is (the annotations are in), not as a failed
+    import."""
+    from store import StoreError
+
+    try:
+        _remember(store, articles)
+    except (StoreError, OSError) as error:
+        print(
+            f"workbench: imported, but the articles' titles were not remembered "
+            f"(a summary names them by id until they are opened): {one_line(str(error))}",
+            file=sys.stderr,
+        )
+
+
+def _remember(store: Store, articles: list[ArticleInfo]) -> None:
     for number, info in enumerate(articles, 1):
         # articles_to_remember gives each its title, sha256 and sentence count
         assert info.title is not None and info.sha256 is not None and info.sentences is not None

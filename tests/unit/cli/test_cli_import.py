@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from store import AnnotationStore
+from store import AnnotationStore, StoreWriteError
 from workbench.cli.main import main
 from workbench.core.annotation import Anchor, Annotation
 from workbench.core.corpus.articles import load_corpus
@@ -103,6 +103,28 @@ def test_the_file_s_articles_are_remembered_so_the_summary_names_them(
     )
     code, out, _ = run(capsys, "summary", "--db", str(db), "--annotator", "ana")
     assert code == 0 and "A story" in out
+
+
+def test_articles_not_remembered_are_said_and_the_import_stands(
+    ana_export: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The titles are written after the import's commit: a failure there is said as
+    such, never as a failed import of annotations that are in (rev R7)."""
+
+    def refuse(self: AnnotationStore, *args: object, **kwargs: object) -> None:
+        raise StoreWriteError(self.path, "not saved: no space left on device")
+
+    monkeypatch.setattr(AnnotationStore, "remember_article", refuse)
+    db = tmp_path / "full.json"
+    code, out, err = run(capsys, "import", str(ana_export), "--db", str(db))
+    assert code == 0 and "added 2" in out
+    assert "imported, but the articles' titles were not remembered" in err
+    assert "no space left" in err
+    monkeypatch.undo()
+    assert len(export(capsys, db)["annotations"]) == 2
 
 
 def test_an_article_the_database_remembers_is_left_as_it_is(
