@@ -100,6 +100,10 @@ class Anchor:
         )
 
 
+EARLIER_TEXT = " (on an earlier text)"
+"""Appended to a suggestion's version when its annotation moves onto a changed text."""
+
+
 @dataclass(frozen=True, slots=True)
 class Suggested:
     """What the suggester showed for a sentence when the analyst saved it: an
@@ -129,6 +133,15 @@ class Suggested:
         for value in (self.source, self.resolved_source):
             if value is not None and not isinstance(value, str):
                 raise TypeError(f"a suggested source must be text or null: {value!r}")
+
+    def on_earlier_text(self) -> Suggested:
+        """This suggestion, once its annotation is re-anchored onto a changed text: the
+        version says it was made on an earlier text, so that its speaker (read from the
+        sentences before, which may have changed) is never believed on the new text
+        (core/analysis/sources/speakers.told_speaker reads the text again)."""
+        if self.version.endswith(EARLIER_TEXT):
+            return self
+        return replace(self, version=self.version + EARLIER_TEXT)
 
     def held_by(self, tags: tuple[str, ...], source: str | None) -> bool:
         """True if an annotation with these tags and source holds the suggestion as is:
@@ -266,6 +279,8 @@ class Annotation:
         for name in _ANCHOR_FIELDS:
             object.__setattr__(moved, name, getattr(anchor, name))
         object.__setattr__(moved, "anchor_state", anchor_state)
+        if self.suggestion is not None and anchor.article_sha256 != self.article_sha256:
+            object.__setattr__(moved, "suggestion", self.suggestion.on_earlier_text())
         return moved
 
     def changed(self, **values: Any) -> Annotation:

@@ -169,3 +169,30 @@ def test_provenance_made_on_another_text_is_not_believed(
     summary = built([*he, other], [story])
     assert summary == built_unbelieved([*he, other], [story], monkeypatch)
     assert "Nobody Real" not in summary[1]
+
+
+def test_a_speaker_named_on_an_earlier_text_is_read_again_on_the_new_one() -> None:
+    """rev R1: re-anchoring gives an annotation the new text's sha256 and keeps its
+    provenance; "He" named Vladimir Putin on the old text, but a sentence inserted
+    before it makes him Sergei Lavrov on the new one. The provenance is marked as made
+    on an earlier text, so the summary reads the new text (and, without it, says so)."""
+    from workbench.core.anchoring.placement import plan_article
+
+    old = Article("story", Path("story.txt"), STORY)
+    inserted = "Foreign Minister Sergei Lavrov told reporters the reports were false. "
+    new = Article(
+        "story", Path("story.txt"), STORY.replace("He said Russia", inserted + "He said Russia")
+    )
+    moved = [placement.after for placement in plan_article(new, accepted([old])).placements]
+    he = next(a for a in moved if a.source == "He" and a.quote.startswith("He said Russia"))
+    assert he.article_sha256 == new.sha256 and he.suggestion is not None
+    assert he.suggestion.resolved_source == "Vladimir Putin", "what was shown, kept"
+    assert speakers.told_speaker(he) is None, "not believed on the new text"
+
+    def speaker_of(texts: dict[str, Article] | None) -> list[str]:
+        speakers.forget_answers()
+        summary = build_summary(moved, [ArticleInfo.of(new)], SummarySettings(), texts=texts)
+        return [v for row in summary.sources for v in row.variants if v.startswith("he ")]
+
+    assert "he → Sergei Lavrov" in speaker_of({"story": new})
+    assert not any("Vladimir Putin" in v for v in speaker_of(None))
