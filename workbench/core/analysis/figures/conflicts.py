@@ -149,7 +149,7 @@ def relation(a: Measure, b: Measure) -> Relation | None:
     without; two different places or parts are not comparable; an increment
     ("another 1,000") is never compared with a total.
     """
-    if _bucket(a) != _bucket(b):
+    if bucket_of(a) != bucket_of(b):
         return None
     if a.country and b.country and a.country != b.country:
         return None
@@ -192,8 +192,10 @@ def _one_event(a: Measure, b: Measure) -> bool:
     return not (a.names and b.names and a.names.isdisjoint(b.names))
 
 
-def _bucket(measure: Measure) -> tuple[object, ...]:
-    """What must be equal for two figures to be compared at all."""
+def bucket_of(measure: Measure) -> tuple[object, ...]:
+    """What must be equal for two figures to be compared at all. find_clashes()
+    compares bucket by bucket, and ledger/live.py (LiveLedger) relies on that to redo
+    only the buckets a change reaches: keep them in step."""
     state = measure.state
     if state in _CHANGES and measure.part is not None:
         state = "change"
@@ -316,9 +318,9 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
             m.place if loose else None,
         )
         ranged = _Ranged(figure, *interval(figure), origin)
-        buckets[_bucket(m)][scope].append(ranged)
+        buckets[bucket_of(m)][scope].append(ranged)
         if m.place is None and m.mentions and not loose:
-            unplaced[_bucket(m)].append((scope, ranged))
+            unplaced[bucket_of(m)].append((scope, ranged))
     for bucket, scopes in buckets.items():
         _placed_by_mention(scopes, unplaced.get(bucket, ()))
     found: dict[tuple[int, int], Clash] = {}

@@ -37,11 +37,11 @@ from typing import TypeVar
 from workbench.core.analysis.figures.conflicts import (
     Clash,
     Figure,
+    bucket_of,
     comparable,
     figures_in,
     find_clashes,
 )
-from workbench.core.analysis.figures.conflicts import _bucket as bucket_of
 from workbench.core.analysis.ledger.claim_text import ClaimText
 from workbench.core.analysis.ledger.decide import group_id
 from workbench.core.analysis.ledger.denials import Samples, denial_targets, rare_keys, scored

@@ -168,7 +168,7 @@ def _build_summary(
         """The clash explained, with an unattributed figure named by its article's title."""
         found = reasons.get(id(clash))
         if found is None:
-            found = reasons[id(clash)] = explain(clash, lambda f: _origin_name(f, titles))
+            found = reasons[id(clash)] = explain(clash, lambda f: origin_name(f, titles))
         return found
 
     return Summary(
@@ -176,16 +176,16 @@ def _build_summary(
         totals=_totals(annotations, facts, analysts.names),
         articles=articles,
         sources=_sources(facts, groups),
-        ledger=tuple(_group(group, line, why) for group in ledger.groups),
+        ledger=tuple(claim_group(group, line, why) for group in ledger.groups),
         unlinked_denials=_unlinked_denials(analysts.shown, ledger.groups, line),
-        conflicts=_conflicts(ledger, why),
+        conflicts=conflict_rows(ledger, why),
         ignored_decisions=ledger.ignored_decisions,
         settings=settings.ledger,
         anchoring=anchoring,
     )
 
 
-def _origin_name(figure: Figure, titles: Mapping[str, str]) -> str:
+def origin_name(figure: Figure, titles: Mapping[str, str]) -> str:
     """Who gives a figure: its source, or for an unattributed claim its article."""
     return figure.source or f"article “{titles.get(figure.article_id, figure.article_id)}”"
 
@@ -397,7 +397,8 @@ def single_line(annotation: Annotation, canonical: Canonical) -> SentenceLine:
     )
 
 
-def _group(group: LedgerGroup, line: LineOf, why: Why) -> ClaimGroup:
+def claim_group(group: LedgerGroup, line: LineOf, why: Why) -> ClaimGroup:
+    """A ledger group as the summary shows it (SummaryAccumulator remakes changed ones)."""
     if len(group.members) > 1 and group.members[0].annotator != group.members[-1].annotator:
         # several analysts: the lines of one sentence together, figures once per sentence
         ordered = sorted(group.members, key=lambda m: (m.article_id, m.index, m.annotator))
@@ -428,7 +429,8 @@ def _group(group: LedgerGroup, line: LineOf, why: Why) -> ClaimGroup:
     )
 
 
-def _conflicts(ledger: Ledger, why: Why) -> tuple[FigureConflict, ...]:
+def conflict_rows(ledger: Ledger, why: Why) -> tuple[FigureConflict, ...]:
+    """The summary's conflict rows (SummaryAccumulator remakes them when they change)."""
     rows = []
     for conflict in ledger.conflicts:
         position = {id(figure): n for n, figure in enumerate(conflict.figures)}

@@ -36,13 +36,13 @@ from workbench.core.analysis.summary.build import (
     SummarySettings,
     article_counts,
     build_summary,
+    claim_group,
+    conflict_rows,
+    origin_name,
     single_line,
     sorted_sources,
     source_row,
 )
-from workbench.core.analysis.summary.build import _conflicts as conflict_rows
-from workbench.core.analysis.summary.build import _group as claim_group
-from workbench.core.analysis.summary.build import _origin_name as origin_name
 from workbench.core.analysis.summary.model import (
     AnchoringSection,
     ClaimGroup,
