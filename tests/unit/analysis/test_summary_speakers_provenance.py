@@ -196,3 +196,11 @@ def test_a_speaker_named_on_an_earlier_text_is_read_again_on_the_new_one() -> No
 
     assert "he → Sergei Lavrov" in speaker_of({"story": new})
     assert not any("Vladimir Putin" in v for v in speaker_of(None))
+
+
+def test_a_moved_annotation_s_provenance_is_not_believed() -> None:
+    """Re-anchored before provenance was marked as made on an earlier text (records
+    already stored): its anchor state says it moved, so the text is read again."""
+    he = next(a for a in accepted(corpus()) if speakers.told_speaker(a))
+    for state in ("reanchored", "check"):
+        assert speakers.told_speaker(replace(he, anchor_state=state)) is None

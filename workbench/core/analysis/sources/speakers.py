@@ -242,6 +242,7 @@ def told_speaker(annotation: Annotation) -> str | None:
     suggestion = annotation.suggestion
     if (
         suggestion is None
+        or annotation.anchor_state != "current"  # moved: the sentences before may differ
         or suggestion.version != SUGGESTER_VERSION
         or suggestion.source is None
         or suggestion.source != annotation.source
