@@ -463,15 +463,15 @@ class LiveLedger:
         keys.discard(denial.key)
         targets = self._targets.get(text, frozenset())
         for gid in targets:
-            _discard(self._aimed, gid, denial.key)
+            discard_from(self._aimed, gid, denial.key)
         if not keys:
             del self._denial_keys[text]
             for key in text.keys:
-                _discard(self._by_denial_key, key, text)
+                discard_from(self._by_denial_key, key, text)
             for subject in text.subjects:
-                _discard(self._by_denial_subject, subject, text)
+                discard_from(self._by_denial_subject, subject, text)
             for key in self._rare.pop(text, ()):
-                _discard(self._by_rare, key, text)
+                discard_from(self._by_rare, key, text)
             self._targets.pop(text, None)
         return set(targets)
 
@@ -479,7 +479,7 @@ class LiveLedger:
         """Score the denial text again; returns the groups it is aimed at or no longer."""
         settings = self.settings
         for key in self._rare.get(text, ()):
-            _discard(self._by_rare, key, text)
+            discard_from(self._by_rare, key, text)
         rare = self._rare[text] = rare_keys(text, self._group_frequency, settings)
         for key in rare:
             self._by_rare[key].add(text)
@@ -541,7 +541,7 @@ class LiveLedger:
         denials = self._denial_keys[text]
         for gid in old - targets:
             for denial in denials:
-                _discard(self._aimed, gid, denial)
+                discard_from(self._aimed, gid, denial)
         for gid in targets - old:
             self._aimed[gid] |= denials
         return set(old ^ targets)
@@ -602,7 +602,7 @@ class LiveLedger:
                     if name in news:
                         holders[name].add(bucket)
                     else:
-                        _discard(holders, name, bucket)
+                        discard_from(holders, name, bucket)
         for topic in topics:
             self._conflict(topic)
         return {gid for gid in gids if self._share(gid) and gid in self._groups}
@@ -726,10 +726,10 @@ def _step(index: dict[str, set[str]], key: str, gid: str, step: int) -> None:
     if step > 0:
         index[key].add(gid)
     else:
-        _discard(index, key, gid)
+        discard_from(index, key, gid)
 
 
-def _discard(index: MutableMapping[Name, set[Value]], key: Name, value: Value) -> None:
+def discard_from(index: MutableMapping[Name, set[Value]], key: Name, value: Value) -> None:
     """Take `value` from the set under `key`, and the set once empty."""
     found = index.get(key)
     if found is not None:

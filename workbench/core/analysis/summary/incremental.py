@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from workbench.core.analysis.analysts import Facts, single_fact
 from workbench.core.analysis.figures.conflicts import Clash, explain
 from workbench.core.analysis.ledger.ledger import Conflict, Ledger
-from workbench.core.analysis.ledger.live import LiveLedger
+from workbench.core.analysis.ledger.live import LiveLedger, discard_from
 from workbench.core.analysis.sources.grouping import SourceGroup
 from workbench.core.analysis.sources.speakers import ArticleText
 from workbench.core.analysis.summary.build import (
@@ -356,7 +356,7 @@ class SummaryAccumulator:
             old = rows.pop(gid, None)
             if old is not None:
                 for listed in (*old.members, *old.denials):
-                    _discard_where(where, listed.key, gid)
+                    discard_from(where, listed.key, gid)
             group = live.group(gid)
             if group is not None:
                 row = rows[gid] = claim_group(group, line, self._why)
@@ -417,14 +417,6 @@ class SummaryAccumulator:
             for gid in gids:
                 self._rows[gid] = replaced[positions[gid]]
         return replaced
-
-
-def _discard_where(where: dict[AnnotationKey, set[str]], key: AnnotationKey, gid: str) -> None:
-    found = where.get(key)
-    if found is not None:
-        found.discard(gid)
-        if not found:
-            del where[key]
 
 
 def _with_line(
