@@ -1,6 +1,6 @@
 """Digests of the summary's JSON and Markdown, to check that a change leaves them as they were.
 
-    python -m bench.summary_digest [--size N] [--skip-bench]
+    python -m bench.summary_digest [--size N] [--skip-bench] [--readings]
 
 A change made for speed must not change a byte of the summary. Run this on the commit
 before and on the change, and compare the lines (`diff`): each names a data set, whose
@@ -14,6 +14,10 @@ what the CLI would write.
 - bench: the bench's synthetic database (bench/synthetic.py), `--size` annotations
   (100,000, the figure's size, by default), with the articles' texts, as the summary
   screen builds it. Building the data takes about a minute.
+
+With --readings each summary is built with the readings restored (ledger/readings.py):
+those that builds of both summaries made, kept as the store keeps them (through orjson).
+The lines must be those printed without it.
 """
 
 from __future__ import annotations
@@ -26,9 +30,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+import orjson
+
 from bench.workspace import ANNOTATOR, FULL, Workspace
 from store import AnnotationStore
 from workbench.core.analysis.ledger.decisions import decisions_from_records
+from workbench.core.analysis.ledger.readings import Readings
 from workbench.core.analysis.sources.speakers import ArticleText, forget_answers
 from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION, suggest
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
@@ -55,18 +62,41 @@ def digests(
     articles: Sequence[ArticleInfo],
     decisions: Sequence[Mapping[str, object]],
     texts: Mapping[str, ArticleText],
+    restore: bool = False,
 ) -> Iterator[str]:
-    """One line per summary and form: name, whose, form, sha256, bytes."""
+    """One line per summary and form: name, whose, form, sha256, bytes (`restore`: each
+    built with the readings both builds made restored)."""
+    kept = kept_readings(annotations, articles, decisions, texts) if restore else None
     for annotator in (None, ANNOTATOR):
         forget_answers()  # as a new process: every pronoun's article read
         settings = SummarySettings(decisions=decisions_from_records(decisions), annotator=annotator)
-        summary = build_summary(annotations, articles, settings, texts=texts)
+        readings = None if kept is None else Readings(orjson.loads(kept))
+        summary = build_summary(annotations, articles, settings, texts=texts, readings=readings)
+        if readings is not None and readings.added:
+            raise SystemExit(f"{name}: {len(readings.added)} readings were not restored")
         whose = annotator or "all"
         for form, data in (
             ("json", summary.to_json_bytes()),
             ("md", render_markdown(summary).encode("utf-8")),
         ):
             yield f"{name} {whose} {form} {hashlib.sha256(data).hexdigest()} {len(data)}"
+
+
+def kept_readings(
+    annotations: Sequence[Annotation],
+    articles: Sequence[ArticleInfo],
+    decisions: Sequence[Mapping[str, object]],
+    texts: Mapping[str, ArticleText],
+) -> bytes:
+    """The readings builds of both summaries make, as JSON (what the store would keep)."""
+    kept: dict[str, object] = {}
+    for annotator in (None, ANNOTATOR):
+        forget_answers()
+        settings = SummarySettings(decisions=decisions_from_records(decisions), annotator=annotator)
+        readings = Readings(kept)
+        build_summary(annotations, articles, settings, texts=texts, readings=readings)
+        kept.update(readings.added)
+    return orjson.dumps(kept)
 
 
 def bundled_annotations(articles: Sequence[Article]) -> list[Annotation]:
@@ -108,7 +138,7 @@ def bundled_annotations(articles: Sequence[Article]) -> list[Annotation]:
     return found
 
 
-def bundled() -> Iterator[str]:
+def bundled(restore: bool = False) -> Iterator[str]:
     articles = [Article("story", Path("story.txt"), STORY), *load_corpus()]
     yield from digests(
         "bundled",
@@ -116,27 +146,31 @@ def bundled() -> Iterator[str]:
         [ArticleInfo.of(article) for article in articles],
         [],
         {article.id: article for article in articles},
+        restore,
     )
 
 
-def bench(size: int) -> Iterator[str]:
+def bench(size: int, restore: bool = False) -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="workbench-digest-") as root:
         space = Workspace(Path(root), FULL)
         with AnnotationStore.open(space.store_db(size), annotator=ANNOTATOR) as store:
             annotations, articles = store.all(), store.articles()
             decisions = store.ledger_decisions()
-        yield from digests(f"bench-{size}", annotations, articles, decisions, space.corpus.by_id)
+        yield from digests(
+            f"bench-{size}", annotations, articles, decisions, space.corpus.by_id, restore
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.summary_digest")
     parser.add_argument("--size", type=int, default=FULL.largest, help="bench annotations")
     parser.add_argument("--skip-bench", action="store_true", help="the bundled articles only")
+    parser.add_argument("--readings", action="store_true", help="build with the readings restored")
     args = parser.parse_args(argv)
-    for line in bundled():
+    for line in bundled(args.readings):
         print(line, flush=True)
     if not args.skip_bench:
-        for line in bench(args.size):
+        for line in bench(args.size, args.readings):
             print(line, flush=True)
     return 0
 

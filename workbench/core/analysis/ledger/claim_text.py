@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress, islice
 from operator import itemgetter
@@ -73,7 +73,15 @@ class ClaimTexts(dict[str, ClaimText]):
     """Quote -> ClaimText, kept across builds. Reading a quote is most of a cold build
     (42,000 distinct quotes at 100,000 annotations); the reading depends on the quote
     alone, so it never goes stale. Quotes no longer annotated are dropped once they
-    outnumber those in use (`keep_only`)."""
+    outnumber those in use (`keep_only`). A quote not there is read by `reader` when
+    set (readings.Readings.claim_text: restored from the store when it can be)."""
+
+    reader: Callable[[str], ClaimText] | None = None
+
+    def read(self, quote: str) -> ClaimText:
+        """The reading of a quote not in the dict (the caller keeps it)."""
+        reader = self.reader
+        return claim_text(quote) if reader is None else reader(quote)
 
     def keep_only(self, used: Iterable[str]) -> None:
         wanted = set(used)

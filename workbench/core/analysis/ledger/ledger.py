@@ -109,9 +109,12 @@ def prepare(
     texts: dict[str, ClaimText],
 ) -> Item:
     """The annotation with its quote's ClaimText (one per distinct quote) and figures."""
-    text = texts.get(annotation.quote)
+    quote = annotation.quote
+    text = texts.get(quote)
     if text is None:
-        text = texts[annotation.quote] = claim_text(annotation.quote)
+        text = texts[quote] = (
+            texts.read(quote) if isinstance(texts, ClaimTexts) else claim_text(quote)
+        )
     key = _annotation_key(annotation)
     if not text.quantities:
         return Item(annotation, text, (), key)

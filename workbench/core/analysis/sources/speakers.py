@@ -30,6 +30,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from workbench.core.analysis import lexicon as lx
+from workbench.core.analysis.ledger.readings import Readings
 from workbench.core.analysis.sources.grouping import SourceGroup, clean_source, source_index
 from workbench.core.analysis.suggestions.resolve import is_bare_role
 from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION, typed_speakers
@@ -95,7 +96,9 @@ class Speakers:
     the analyst accepted from a suggestion is named by its provenance when the
     annotation was made on the text `remembered` gives for its article (article id ->
     the sha256 the store last saw); nothing else there resolves (`unread`). `title_of`
-    names an article for an unresolved pronoun.
+    names an article for an unresolved pronoun. `readings` gives the speakers resolved
+    before on the same text (restored from the store): those articles are read only for
+    the sources it has no answer for, and the answers read are added to it.
     """
 
     def __init__(
@@ -104,6 +107,7 @@ class Speakers:
         texts: Mapping[str, ArticleText] | None,
         title_of: Callable[[str], str],
         remembered: Mapping[str, str] | None = None,
+        readings: Readings | None = None,
     ) -> None:
         self._kinds: dict[str | None, int] = {}
         self._typed: set[str] = set()
@@ -138,7 +142,7 @@ class Speakers:
             told_here: Mapping[tuple[int, str], str] = {}
             if article is not None and article.sha256 == sha[article_id]:
                 read = True
-                found = _answered(article_id, article, typed, told.get(article_id, {}))
+                found = _answered(article_id, article, typed, told.get(article_id, {}), readings)
             elif remembered is not None and article_id in remembered:
                 told_here = _told_on(told.get(article_id, {}), remembered[article_id])
                 found = {key: speaker for key, speaker in told_here.items() if speaker != NOBODY}
@@ -259,20 +263,38 @@ def _answered(
     article: ArticleText,
     typed: Mapping[int, set[str]],
     told: Mapping[tuple[int, str], tuple[str, str]],
+    readings: Readings | None,
 ) -> Mapping[tuple[int, str], str]:
     """The speakers of `typed` in one article: those the provenance tells on this very
-    text as told, the others resolved (reading the article only up to the last of them)."""
-    known = {key: speaker for key, (speaker, sha) in told.items() if sha == article.sha256}
+    text as told, those `readings` restores as restored, the others resolved (reading the
+    article only up to the last of them; each source's answer depends on the article and
+    its sentence alone, not on what else is asked)."""
+    sha256 = article.sha256
+    known = {key: speaker for key, (speaker, sha) in told.items() if sha == sha256}
+    if readings is not None:
+        for index, sources in typed.items():
+            for source in sources:
+                if (index, source) not in known:
+                    restored = readings.speaker(sha256, index, source)
+                    if restored is not None:
+                        known[(index, source)] = restored
     if not known:
-        return _resolve(article_id, article, typed)
-    asked: dict[int, set[str]] = {}
-    for index, sources in typed.items():
-        left = {source for source in sources if (index, source) not in known}
-        if left:
-            asked[index] = left
+        asked: Mapping[int, set[str]] = typed
+    else:
+        asked = {}
+        for index, sources in typed.items():
+            left = {source for source in sources if (index, source) not in known}
+            if left:
+                asked[index] = left
     found = {key: speaker for key, speaker in known.items() if speaker != NOBODY}
     if asked:
-        found.update(_resolve(article_id, article, asked))
+        resolved = _resolve(article_id, article, asked)
+        found.update(resolved)
+        if readings is not None:
+            for index, sources in asked.items():
+                for source in sources:
+                    speaker = resolved.get((index, source), NOBODY)
+                    readings.add_speaker(sha256, index, source, speaker)
     return found
 
 

@@ -22,6 +22,7 @@ from workbench.core.analysis.figures.conflicts import Clash, Figure, explain
 from workbench.core.analysis.ledger.claim_text import ClaimTexts
 from workbench.core.analysis.ledger.decisions import LedgerDecision
 from workbench.core.analysis.ledger.ledger import Ledger, LedgerGroup, build_ledger
+from workbench.core.analysis.ledger.readings import Readings
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.sources.grouping import (
     SourceGroup,
@@ -79,6 +80,9 @@ class SummaryCache:
     names: SourceNames | None = None
     """How the last build named each annotation's speaker (SummaryAccumulator patches
     that build's Summary with it)."""
+    readings: Readings | None = None
+    """Readings restored from the store for the next build (the summary screen's first):
+    that build uses them and leaves None here (what it read is in their `added`)."""
 
 
 def build_summary(
@@ -88,6 +92,7 @@ def build_summary(
     anchoring: AnchoringSection | None = None,
     cache: SummaryCache | None = None,
     texts: Mapping[str, ArticleText] | None = None,
+    readings: Readings | None = None,
 ) -> Summary:
     """Everything the summary shows.
 
@@ -98,7 +103,13 @@ def build_summary(
     `texts` (article id -> article, e.g. Corpus.by_id) lets a pronoun source count under
     the speaker it names (sources/speakers.py); without it "he" stays apart in each
     article.
+    `readings` (readings.Readings, restored from the store) gives what was read before in
+    quotes and pronouns, so they are not read again; what this build read that it did not
+    give is left in `readings.added` (for a writer to keep). The summary is the same with
+    or without them.
     """
+    if cache is not None and cache.readings is not None:
+        readings, cache.readings = readings or cache.readings, None
     with paused_gc(promote=True):
         return _build_summary(
             list(annotations),
@@ -107,6 +118,7 @@ def build_summary(
             anchoring,
             cache,
             texts,
+            readings,
         )
 
 
@@ -129,26 +141,34 @@ def _build_summary(
     anchoring: AnchoringSection | None,
     cache: SummaryCache | None = None,
     texts: Mapping[str, ArticleText] | None = None,
+    readings: Readings | None = None,
 ) -> Summary:
     decisions = settings.decisions
     if settings.annotator is not None:
         annotations = [a for a in annotations if a.annotator == settings.annotator]
         decisions = tuple(d for d in decisions if d.annotator in (None, settings.annotator))
     articles_info = list(articles_info)
-    canonical = SourceNames(annotations, articles_info, texts, cache)
+    canonical = SourceNames(annotations, articles_info, texts, cache, readings)
     if cache is not None:
         cache.names = canonical
     groups = canonical.groups
 
     analysts = Analysts(annotations, canonical)
-    ledger = build_ledger(
-        analysts.shown,
-        settings.ledger,
-        decisions,
-        canonical,
-        lambda a: [(name, a.article_id, a.index) for name in analysts.line(a).annotators],
-        None if cache is None else cache.texts,
-    )
+    quotes = cache.texts if cache is not None else ClaimTexts() if readings is not None else None
+    if quotes is not None and readings is not None:
+        quotes.reader = readings.claim_text
+    try:
+        ledger = build_ledger(
+            analysts.shown,
+            settings.ledger,
+            decisions,
+            canonical,
+            lambda a: [(name, a.article_id, a.index) for name in analysts.line(a).annotators],
+            quotes,
+        )
+    finally:
+        if quotes is not None:
+            quotes.reader = None  # the cache outlives the build; the restored readings not
     facts = analysts.facts
     articles = _articles(facts, articles_info)
     titles = {row.article_id: row.short_title for row in articles}
@@ -241,6 +261,7 @@ class SourceNames:
         articles_info: Sequence[ArticleInfo],
         texts: Mapping[str, ArticleText] | None,
         cache: SummaryCache | None,
+        readings: Readings | None = None,
     ) -> None:
         def title_of(article_id: str) -> str:
             if not short:
@@ -252,7 +273,7 @@ class SourceNames:
         # an article whose text is not at hand: its sources' speakers as the provenance
         # tells them on the text the store last saw (the sha256 it remembers)
         remembered = {info.article_id: info.sha256 for info in articles_info if info.sha256}
-        self.speakers = speakers = Speakers(annotations, texts, title_of, remembered)
+        self.speakers = speakers = Speakers(annotations, texts, title_of, remembered, readings)
         grouped = _source_groups(list(speakers.sources(annotations)), cache)
         self._index = source_index(grouped)  # a resolved speaker's name too, typed or not
         self.groups = speakers.place(grouped)

@@ -1,0 +1,339 @@
+"""Readings kept beside the database: what the analyser read in a quote or a pronoun.
+
+A cold summary spends most of its time reading: every distinct quote's ClaimText (its
+words, figures and what they measure) and the speaker of every pronoun or bare-role
+source (its article read up to that sentence). Both are functions of text alone and of
+the analyser's code, so writers keep them in the store (`Store.add_readings`) and a
+summary restores them (`Store.readings`) instead of reading again. They are never data
+of record: a missing or unreadable one is read again, never an error.
+
+A reading is found by a key naming the very text it was read on (the quote's sha256; the
+article's sha256, the sentence and the source) and is kept under ANALYSER's fingerprint:
+the sha256 of the source of every module whose code decides a reading, with the
+suggester's version and the segmenter's stamp. Any change to that code gives a new
+fingerprint, under which nothing is found, so a reading never serves other text or
+another analyser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import sys
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from workbench.core.analysis.figures.measures import Capitalised, Measure
+from workbench.core.analysis.figures.quantities import Quantity
+from workbench.core.analysis.ledger.claim_text import ClaimText, claim_text
+
+FINGERPRINT_ROOTS = (
+    "workbench.core.analysis.ledger.claim_text",
+    "workbench.core.analysis.ledger.readings",
+    "workbench.core.analysis.sources.speakers",
+)
+"""The modules that read a quote or resolve a speaker, and this codec: the fingerprint
+covers them and every workbench module they import, directly or not."""
+
+_PACKAGE_ROOT = Path(__file__).resolve().parents[4]
+"""The folder holding the `workbench` package."""
+_IMPORT = re.compile(
+    rb"^[ \t]*(?:from[ \t]+(workbench(?:\.\w+)+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)"
+    rb"|import[ \t]+(workbench(?:\.\w+)+))",
+    re.MULTILINE,
+)
+_NAME = re.compile(rb"\w+")
+
+Record = Any
+"""A reading as kept: JSON values only (lists, strings, numbers, None)."""
+
+
+def _module_file(name: str) -> Path | None:
+    """The source file of a workbench module (a package's __init__.py), None if none."""
+    base = _PACKAGE_ROOT.joinpath(*name.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def analyser_files() -> list[Path]:
+    """FINGERPRINT_ROOTS' files and those of every workbench module they import (read
+    from the source, imports inside functions too), with any data file beside them (a
+    word list or a model a module may read), sorted."""
+    seen: dict[Path, bytes] = {}
+    waiting = list(FINGERPRINT_ROOTS)
+    while waiting:
+        path = _module_file(waiting.pop())
+        if path is None or path in seen:
+            continue
+        source = seen[path] = path.read_bytes()
+        for found in _IMPORT.finditer(source):
+            module = (found.group(1) or found.group(3)).decode()
+            waiting.append(module)
+            if found.group(2):  # `from package import module` names a module too
+                waiting.extend(f"{module}.{name.decode()}" for name in _NAME.findall(found[2]))
+    data = {
+        path
+        for folder in {path.parent for path in seen}
+        for path in folder.iterdir()
+        if path.is_file() and path.suffix not in (".py", ".pyc") and not path.name.startswith(".")
+    }
+    return sorted(data.union(seen))
+
+
+@cache
+def analyser_fingerprint() -> str:
+    """sha256 over the analyser's source (analyser_files(), each named by its path under
+    the package), the suggester's version and the segmenter's stamp: computed once per
+    process, when a summary or a writer first needs it."""
+    from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION
+    from workbench.core.corpus.sentences import segmenter_stamp
+
+    digest = hashlib.sha256()
+    for path in analyser_files():
+        name = path.relative_to(_PACKAGE_ROOT).as_posix().encode()
+        source = path.read_bytes()
+        digest.update(b"%d:%s%d:%s" % (len(name), name, len(source), source))
+    for stamp in (SUGGESTER_VERSION, segmenter_stamp()):
+        encoded = stamp.encode()
+        digest.update(b"%d:%s" % (len(encoded), encoded))
+    return digest.hexdigest()
+
+
+def _sha256(text: str) -> str:
+    # surrogatepass: a key for any str (a quote a file gave with a lone surrogate too)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def quote_key(quote: str) -> str:
+    """The key of a quote's reading: "q:<sha256 of the quote>"."""
+    return "q:" + _sha256(quote)
+
+
+def speaker_key(article_sha256: str, index: int, source: str) -> str:
+    """The key of the speaker of `source` (cleaned, as typed) on sentence `index` of the
+    article text of `article_sha256`: "s:<article sha256>:<index>:<sha256 of source>"
+    (the source hashed: a source may hold any character, ':' too)."""
+    return f"s:{article_sha256}:{index}:{_sha256(source)}"
+
+
+# --- the codec -------------------------------------------------------------------------
+
+
+def _float(value: float) -> float | str:
+    """A float JSON keeps exactly (orjson writes the shortest repr, which reads back the
+    same); one it cannot (inf, nan) as its repr."""
+    return value if math.isfinite(value) else repr(value)
+
+
+def _unfloat(value: float | int | str) -> float:
+    return float(value)
+
+
+def _optional_float(value: float | None) -> float | str | None:
+    return None if value is None else _float(value)
+
+
+def _quantity(q: Quantity) -> list[Any]:
+    return [
+        q.text,
+        q.start,
+        q.end,
+        _float(q.value),
+        q.what,
+        q.who,
+        q.qualifier,
+        q.bound,
+        q.unit,
+        _optional_float(q.low),
+    ]
+
+
+def _unquantity(r: list[Any]) -> Quantity:
+    text, start, end, value, what, who, qualifier, bound, unit, low = r
+    return Quantity(
+        text,
+        start,
+        end,
+        _unfloat(value),
+        what,
+        who,
+        qualifier,
+        bound,
+        unit,
+        None if low is None else _unfloat(low),
+    )
+
+
+class _Known(Capitalised):
+    """A sentence's capitalised words as restored: already found."""
+
+    __slots__ = ()
+
+    def __init__(self, found: frozenset[str]) -> None:
+        super().__init__([], [])
+        self._found = found
+
+
+def _measure(m: Measure) -> list[Any]:
+    return [
+        m.unit_class,
+        _float(m.base_value),
+        m.state,
+        m.who,
+        m.country,
+        m.place,
+        m.when,
+        m.per,
+        m.part,
+        m.noun,
+        m.day,
+        sorted(m.events),
+        sorted(m.names),
+        None if m.capitalised is None else sorted(m.capitalised.words()),
+    ]
+
+
+def _unmeasure(r: list[Any], known: dict[tuple[str, ...], Capitalised]) -> Measure:
+    unit_class, base, state, who, country, place, when, per, part, noun, day, *sets = r
+    events, names, capitalised = sets
+    words: Capitalised | None = None
+    if capitalised is not None:
+        # the measures of one quote share its sentence's words, as when read
+        words = known.get(tuple(capitalised))
+        if words is None:
+            words = known[tuple(capitalised)] = _Known(frozenset(capitalised))
+    return Measure(
+        unit_class,
+        _unfloat(base),
+        state,
+        who,
+        country,
+        place,
+        when,
+        per,
+        part,
+        noun,
+        day,
+        frozenset(events),
+        frozenset(names),
+        words,
+    )
+
+
+def _strings(words: frozenset[str]) -> list[str]:
+    return sorted(words)
+
+
+def _interned(words: list[str]) -> frozenset[str]:
+    # one string per distinct word, as claim_text() makes them
+    return frozenset(map(sys.intern, words))
+
+
+def encode_claim_text(text: ClaimText) -> Record | None:
+    """`text` as JSON values (decode_claim_text gives it back equal), None when a string
+    in it cannot be kept (a lone surrogate is not UTF-8): then it is read every time."""
+    record = [
+        text.sorted_tokens,
+        [_quantity(q) for q in text.quantities],
+        [_measure(m) for m in text.measures],
+        _strings(text.figure_keys),
+        _strings(text.names),
+        _strings(text.words),
+        _strings(text.subjects),
+    ]
+    try:
+        _check_utf8(record)
+    except UnicodeEncodeError:
+        return None
+    return record
+
+
+def _check_utf8(value: Any) -> None:
+    if isinstance(value, str):
+        value.encode("utf-8")
+    elif isinstance(value, list):
+        for item in value:
+            _check_utf8(item)
+
+
+def decode_claim_text(record: Record) -> ClaimText:
+    """The ClaimText `record` (encode_claim_text's) holds. A record of another shape
+    raises ValueError, TypeError or similar (the caller reads the quote again)."""
+    sorted_tokens, quantities, measures, figure_keys, names, words, subjects = record
+    if not isinstance(sorted_tokens, str):
+        raise TypeError("sorted_tokens")
+    known: dict[tuple[str, ...], Capitalised] = {}
+    figures = frozenset(figure_keys)
+    content = _interned(words)
+    return ClaimText(
+        sorted_tokens=sorted_tokens,
+        quantities=tuple(map(_unquantity, quantities)),
+        measures=tuple(_unmeasure(m, known) for m in measures),
+        figure_keys=figures,
+        names=_interned(names),
+        words=content,
+        subjects=frozenset(subjects),
+        keys=content | figures if figures else content,
+    )
+
+
+_DAMAGE = (ValueError, TypeError, KeyError, IndexError, AttributeError)
+"""What decoding a record of another shape raises."""
+
+
+class Readings:
+    """The readings restored for one summary (key -> record, under the current
+    fingerprint: Store.readings(analyser_fingerprint())) and those made while building it
+    that were not there (`added`: what a writer gives Store.add_readings)."""
+
+    def __init__(
+        self, restored: Mapping[str, Record] | None = None, *, collect: bool = True
+    ) -> None:
+        self.restored: Mapping[str, Record] = restored if restored is not None else {}
+        self.added: dict[str, Record] = {}
+        """Readings made that were not restored (only when `collect`: a read-only command
+        keeps none, it writes nothing)."""
+        self.collect = collect
+        self.used = 0
+        """How many restored readings were used (the bench reports it)."""
+
+    def claim_text(self, quote: str) -> ClaimText:
+        """The reading of `quote`: restored, else read (and added)."""
+        key = quote_key(quote)
+        record = self.restored.get(key)
+        if record is not None:
+            try:
+                text = decode_claim_text(record)
+            except _DAMAGE:
+                pass  # not a reading this code wrote: read again (and replaced)
+            else:
+                self.used += 1
+                return text
+        text = claim_text(quote)
+        if self.collect and (encoded := encode_claim_text(text)) is not None:
+            self.added[key] = encoded
+        return text
+
+    def speaker(self, article_sha256: str, index: int, source: str) -> str | None:
+        """The restored speaker of a pronoun or role source: its name, "" when it names
+        nobody, None when there is no such reading."""
+        found = self.restored.get(speaker_key(article_sha256, index, source))
+        if isinstance(found, str):
+            self.used += 1
+            return found
+        return None
+
+    def add_speaker(self, article_sha256: str, index: int, source: str, speaker: str) -> None:
+        """Record a speaker resolution ("" for nobody), unless it cannot be kept."""
+        if not self.collect:
+            return
+        try:
+            speaker.encode("utf-8")
+        except UnicodeEncodeError:
+            return
+        self.added[speaker_key(article_sha256, index, source)] = speaker
