@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from workbench.core.analysis.ledger.readings import (
     quote_key,
     speaker_key,
 )
+from workbench.core.analysis.new_readings import NewReadings
 from workbench.core.analysis.sources.speakers import forget_answers
 from workbench.core.analysis.summary.build import SummaryCache, SummarySettings, build_summary
 from workbench.core.analysis.summary.markdown import render_markdown
@@ -282,3 +284,27 @@ def test_a_read_only_summary_collects_nothing() -> None:
     readings = Readings({}, collect=False)
     assert summary_bytes(annotations, articles, readings) == summary_bytes(annotations, articles)
     assert readings.added == {}
+
+
+def test_what_a_writer_keeps_is_all_a_summary_reads() -> None:
+    articles = story_articles()
+    annotations = bundled_annotations(articles)
+    texts = {article.id: article for article in articles}
+    noted = NewReadings()
+    assert list(noted.noting(annotations)) == annotations
+    kept = noted.read(texts)
+    assert any(key.startswith("s:") for key in kept) and any(k.startswith("q:") for k in kept)
+    assert noted.read(texts, known=set(kept)) == {}, "what the store holds is not read again"
+
+    store = FakeReadingsStore()
+    store.add_readings(analyser_fingerprint(), kept)
+    for annotator in (None, "reviewer"):
+        restored = Readings(store.readings(analyser_fingerprint()))
+        assert summary_bytes(annotations, articles, restored, annotator=annotator) == (
+            summary_bytes(annotations, articles, annotator=annotator)
+        )
+        assert not restored.added, "a summary reads nothing the writer did not keep"
+
+    untouched = NewReadings()
+    untouched.note(replace(annotations[0], tags=("attribution",), source="Officials"))
+    assert not untouched and untouched.read(texts) == {}
