@@ -309,3 +309,41 @@ async def test_the_summary_shows_the_quote_as_tagged_and_counts_no_missing_artic
         assert "30,000" in row[5].plain and marked(row[6]) == ["3,000"]
         assert screen.summary is not None and screen.summary.totals.annotations == 3
         assert "renamed" not in [row.article_id for row in screen.summary.articles]
+
+
+# -- qa3 F8: a claim to check shows the new sentence's figure: marked, never as tagged.
+
+KYIV = "Kyiv report\nKyiv said 12,000 troops arrived on Monday. No comment was given.\n"
+
+
+async def test_the_summary_marks_a_figure_to_check_in_conflicts_and_ledger(
+    annotated: AnnotationStore, tmp_path: Path
+) -> None:
+    kyiv = article(KYIV, "kyiv")
+    annotated.save(
+        annotate(kyiv, 1, annotated.annotator, tags=("claim", "attribution"), source="Kyiv")
+    )
+    folder = corpus_of(tmp_path, FIGURE_CHANGED).articles[0].path.parent
+    (folder / "kyiv.txt").write_text(KYIV, encoding="utf-8")
+    corpus = load_corpus([folder])
+    app = WorkbenchApp(annotated, corpus=corpus, keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("S")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, SummaryScreen)
+        await pilot.press("2")  # conflicts
+        await settle(app, pilot)
+        table = screen.query_one("#conflicts-table", DataTable)
+        written = [table.get_row_at(row)[2].plain for row in range(table.row_count)]
+        assert written == ["12,000 troops", "30,000 troops (to check)"]
+        detail = screen.detail_of("conflicts", 1)
+        assert detail.split("\n")[1].startswith("30,000 (to check) as written")
+        await pilot.press("1")  # ledger
+        await settle(app, pilot)
+        table = screen.query_one("#ledger-table", DataTable)
+        rows = [[cell.plain for cell in table.get_row_at(n)] for n in range(table.row_count)]
+        who = f"{annotated.annotator} (to check)"
+        marked_rows = [(row[3], row[4], row[5], row[8]) for row in rows if "to check" in row[5]]
+        assert marked_rows == [("Troops sent to Kursk", "2", who, "30,000 troops (to check)")]

@@ -29,6 +29,8 @@ ANCHOR_STATES: tuple[str, ...] = ("current", "reanchored", "check", "orphaned")
 made on it (current), moved onto it by an exact match (reanchored), moved by a fuzzy
 match the analyst has not confirmed (check), or on no sentence of it (orphaned)."""
 CURRENT = "current"
+CHECK = "check"
+"""Moved onto a similar sentence after its article changed, not confirmed yet."""
 ORPHANED = "orphaned"
 
 AnnotationKey = tuple[str, str, int]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from workbench.core.annotation import Annotation
+from workbench.core.annotation import CHECK, Annotation
 
 SentenceKey = tuple[str, int]
 """(article_id, sentence index)."""
@@ -43,6 +43,9 @@ class Line(NamedTuple):
     annotation: Annotation
     annotators: tuple[str, ...]
     notes: Notes
+    to_check: tuple[str, ...] = ()
+    """Those of `annotators` whose annotation was moved onto the sentence after its
+    article changed and is not confirmed yet: they tagged other words."""
 
 
 class Analysts:
@@ -115,7 +118,7 @@ class Analysts:
         for annotation in annotations:
             groups.setdefault(self.judgement(annotation), []).append(annotation)
         return [
-            Line(found[0], tuple(a.annotator for a in found), notes_of(found))
+            Line(found[0], tuple(a.annotator for a in found), notes_of(found), to_check(found))
             for found in groups.values()
         ]
 
@@ -128,7 +131,12 @@ class Analysts:
         """The line `annotation` is shown as (itself, alone, with one analyst)."""
         found = self._lines.get(id(annotation))
         if found is None:
-            return Line(annotation, (annotation.annotator,), notes_of((annotation,)))
+            return Line(
+                annotation,
+                (annotation.annotator,),
+                notes_of((annotation,)),
+                to_check((annotation,)),
+            )
         return found
 
     def others(self, annotation: Annotation) -> list[Line]:
@@ -159,6 +167,12 @@ def single_fact(annotation: Annotation, canonical: Callable[[Annotation], str | 
 
 def _annotator(annotation: Annotation) -> str:
     return annotation.annotator
+
+
+def to_check(annotations: Sequence[Annotation]) -> tuple[str, ...]:
+    """The analysts of `annotations` whose annotation is to check (anchor state "check"):
+    moved onto this sentence by re-anchoring, never confirmed on this text."""
+    return tuple(a.annotator for a in annotations if a.anchor_state == CHECK)
 
 
 def notes_of(annotations: Sequence[Annotation]) -> Notes:

@@ -453,8 +453,14 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         if tab == "conflicts" and row < len(self.conflict_entries):
             conflict, position = self.conflict_entries[row]
             number = self.view.conflict_rows[row][6] if self.view is not None else None
+            figure = conflict.figures[position]
+            unconfirmed = self.view.unconfirmed if self.view is not None else frozenset()
             return conflict_detail(
-                conflict, position, titles, number if isinstance(number, int) else None
+                conflict,
+                position,
+                titles,
+                number if isinstance(number, int) else None,
+                (figure.article_id, figure.index) in unconfirmed,
             )
         if tab == "articles" and row < len(summary.articles):
             return article_detail(summary.articles[row])

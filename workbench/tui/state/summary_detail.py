@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from workbench.core.analysis.figures.conflicts import format_value
-from workbench.core.analysis.summary.markdown import conflict_flag, sentence_label
+from workbench.core.analysis.summary.markdown import (
+    TO_CHECK,
+    TO_CHECK_NOTE,
+    conflict_flag,
+    sentence_label,
+    to_check_words,
+)
 from workbench.core.analysis.summary.model import (
     ArticleRow,
     ClaimGroup,
@@ -48,6 +54,8 @@ def ledger_detail(
     parts = [head + (f" · {flag}" if flag else "")]
     what = "Claim" if role == "claim" else "Denial aimed at the group"
     who = ", ".join(line.annotators) + (" ≠" if line.disagreement else "")
+    if line.to_check:
+        who += f" {to_check_words(line)}"
     parts.append(
         f"{what} · {_where(line.article_id, line.index, titles)} · "
         f"{line.status.replace('_', ' ')} · by {who}"
@@ -62,7 +70,10 @@ def ledger_detail(
         parts.append(
             "Figures: "
             + "; ".join(f"{format_value(f.quantity.value)} {f.quantity.topic}" for f in mine)
+            + (f" {TO_CHECK}" if line.unconfirmed else "")
         )
+    if line.to_check:
+        parts.append(TO_CHECK_NOTE)
     parts.append(f"Text: {line.quote}")
     for note in line.notes:
         parts.append(f"Note ({', '.join(note.annotators)}): {note.note}")
@@ -82,18 +93,26 @@ def ledger_detail(
 
 
 def conflict_detail(
-    conflict: FigureConflict, position: int, titles: Mapping[str, str], group: int | None
+    conflict: FigureConflict,
+    position: int,
+    titles: Mapping[str, str],
+    group: int | None,
+    to_check: bool = False,
 ) -> str:
-    """One figure of a conflict, with every reason it conflicts."""
+    """One figure of a conflict, with every reason it conflicts; `to_check`: its sentence
+    is unconfirmed (unconfirmed_sentences), so the figure is marked and explained."""
     figure = conflict.figures[position]
     values = ", ".join(format_value(value) for value in conflict.values)
     parts = [
         f"⚠ {conflict.topic}: {values}",
-        f"{format_value(figure.quantity.value)} as written “{figure.quantity.text}” · "
+        f"{format_value(figure.quantity.value)}{f' {TO_CHECK}' if to_check else ''} "
+        f"as written “{figure.quantity.text}” · "
         f"{figure.source or 'unattributed'} · {_where(figure.article_id, figure.index, titles)}"
         + (f" · group {group}" if group is not None else ""),
     ]
     parts += [f"Why: {pair.why}" for pair in conflict.pairs if position in (pair.low, pair.high)]
+    if to_check:
+        parts.append(TO_CHECK_NOTE)
     return "\n".join(parts)
 
 

@@ -19,6 +19,7 @@ from workbench.core.analysis.ledger.decisions import decisions_from_records
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.analysis.summary.incremental import SummaryAccumulator
+from workbench.core.analysis.summary.markdown import TO_CHECK, to_check_words
 from workbench.core.analysis.summary.model import (
     AnchoringList,
     AnchoringSection,
@@ -27,6 +28,7 @@ from workbench.core.analysis.summary.model import (
     SentenceLine,
     Summary,
     ranked_groups,
+    unconfirmed_sentences,
 )
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
@@ -117,12 +119,22 @@ class SummaryView:
     """The ledger's groups in the order people read them (ranked_groups)."""
     group_numbers: dict[tuple[str, int], int] = field(default_factory=dict)
     """The group number of each sentence whose figures the conflicts tab shows."""
+    unconfirmed: frozenset[tuple[str, int]] = frozenset()
+    """The sentences shown whose figures are to check (unconfirmed_sentences)."""
 
 
 def analysts_cell(sentence: SentenceLine) -> str:
-    """Who judged the line so; '≠' when another analyst judged the sentence otherwise."""
+    """Who judged the line so; '≠' when another analyst judged the sentence otherwise,
+    '(to check)' when they tagged other words (moved onto it, not confirmed)."""
     names = ", ".join(sentence.annotators)
-    return f"{names} ≠" if sentence.disagreement else names
+    if sentence.disagreement:
+        names += " ≠"
+    return f"{names} {to_check_words(sentence)}" if sentence.to_check else names
+
+
+def marked(text: str, where: tuple[str, int], unconfirmed: frozenset[tuple[str, int]]) -> str:
+    """`text` (a figure) with '(to check)' after it when its sentence is unconfirmed."""
+    return f"{text} {TO_CHECK}" if where in unconfirmed else text
 
 
 def ranked_again(summary: Summary, shown: SummaryView | None) -> tuple[list[ClaimGroup], bool]:
@@ -158,6 +170,12 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
     titles = summary.short_titles()
     ranked, same_groups = ranked_again(summary, shown)
     lines = ledger_lines(summary.ledger, ROW_LIMIT, ranked)
+    conflict_figures = [
+        (conflict, position, figure)
+        for conflict in summary.conflicts
+        for position, figure in enumerate(conflict.figures)
+    ][:ROW_LIMIT]
+    unconfirmed = unconfirmed_sentences(summary.ledger)
     ledger_rows: list[Row] = []
     figures: dict[str, dict[tuple[str, int], str]] = {}
     previous = ""
@@ -179,15 +197,12 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
                 analysts_cell(sentence),
                 sentence.status.replace("_", " "),
                 sentence.canonical_source or sentence.source or "",
-                figures[line.group_id].get(where, "") if line.role == "claim" else "",
+                marked(figures[line.group_id][where], where, unconfirmed)
+                if line.role == "claim" and where in figures[line.group_id]
+                else "",
                 sentence.quote,
             )
         )
-    conflict_figures = [
-        (conflict, position, figure)
-        for conflict in summary.conflicts
-        for position, figure in enumerate(conflict.figures)
-    ][:ROW_LIMIT]
     if shown is not None and same_groups and summary.conflicts is shown.summary.conflicts:
         group_of = shown.group_numbers  # the same groups, sentences and figures
     else:
@@ -199,7 +214,7 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
         (
             conflict.topic,
             figure.quantity.value,
-            figure.quantity.text,
+            marked(figure.quantity.text, (figure.article_id, figure.index), unconfirmed),
             figure.source or "(unattributed)",
             titles.get(figure.article_id, figure.article_id),
             figure.index + 1,
@@ -257,6 +272,7 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
         anchoring_rows,
         ranked,
         group_of,
+        unconfirmed,
     )
 
 

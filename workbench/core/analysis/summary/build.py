@@ -44,7 +44,7 @@ from workbench.core.analysis.summary.model import (
     Summary,
     Totals,
 )
-from workbench.core.annotation import STATUSES, SUGGESTION_OUTCOMES, TAGS, Annotation
+from workbench.core.annotation import CHECK, STATUSES, SUGGESTION_OUTCOMES, TAGS, Annotation
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.titles import short_titles
@@ -404,6 +404,7 @@ def _line(annotation: Annotation, canonical: Canonical, analysts: Analysts) -> S
             OtherJudgement(other.annotators, other.annotation, canonical(other.annotation))
             for other in analysts.others(annotation)
         ),
+        merged.to_check,
     )
 
 
@@ -415,6 +416,8 @@ def single_line(annotation: Annotation, canonical: Canonical) -> SentenceLine:
         canonical(annotation),
         (name,),
         (AnalystNote((name,), note),) if note else (),
+        (),
+        (name,) if annotation.anchor_state == CHECK else (),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 
 from workbench.core.analysis.figures.conflicts import format_value
 from workbench.core.analysis.ledger.decisions import LedgerDecision, decision_words
@@ -25,6 +25,7 @@ from workbench.core.analysis.summary.model import (
     Summary,
     Totals,
     ranked_groups,
+    unconfirmed_sentences,
 )
 from workbench.core.annotation import STATUSES, TAGS, Annotation
 from workbench.core.corpus.changed_words import changed_words
@@ -48,6 +49,26 @@ ANCHORING_HEADINGS: dict[AnchoringList, tuple[str, str]] = {
     ),
 }
 """The heading and explanation of each of AnchoringSection.lists()."""
+
+
+TO_CHECK = "(to check)"
+"""The mark of a figure or a claim re-anchored onto changed text and not confirmed: the
+analyst tagged other words, so the figure shown is not one they stand behind yet."""
+TO_CHECK_NOTE = (
+    f"Marked {TO_CHECK}: the article changed after it was tagged, and the annotation was "
+    "moved onto this sentence without being confirmed; the figures shown are the new "
+    "sentence's, not the ones the analyst tagged (see “Annotations to check”)."
+)
+
+
+def to_check_words(line: SentenceLine) -> str:
+    """'(to check)' for a line whose analysts all tagged other words, '(to check: alice)'
+    naming those who did when others judged it on this text; '' for the rest."""
+    if not line.to_check:
+        return ""
+    if line.unconfirmed:
+        return TO_CHECK
+    return f"(to check: {', '.join(line.to_check)})"
 
 
 def sentence_label(index: int) -> str:
@@ -90,10 +111,11 @@ def render_markdown(summary: Summary, max_groups: int = 200) -> str:
         "",
     ]
     lines += _suggestion_note(totals)
-    lines += _conflict_section(summary.conflicts, titles)
+    unconfirmed = unconfirmed_sentences(summary.ledger)
+    lines += _conflict_section(summary.conflicts, titles, unconfirmed)
     lines += _article_section(summary.articles)
     lines += _source_section(summary.sources)
-    lines += _ledger_section(summary.ledger, max_groups, titles)
+    lines += _ledger_section(summary.ledger, max_groups, titles, unconfirmed)
     lines += _ignored_section(summary.ignored_decisions, titles)
     lines += _unlinked_denial_section(summary.unlinked_denials, titles)
     lines += _anchoring_section(summary.anchoring or AnchoringSection(), titles)
@@ -193,10 +215,16 @@ def _unlinked_denial_section(
     return [*lines, ""]
 
 
-def _conflict_section(conflicts: Sequence[FigureConflict], titles: Mapping[str, str]) -> list[str]:
+def _conflict_section(
+    conflicts: Sequence[FigureConflict],
+    titles: Mapping[str, str],
+    unconfirmed: Container[tuple[str, int]],
+) -> list[str]:
     lines = ["## Conflicting figures", ""]
     if not conflicts:
         return [*lines, "No conflicting figures.", ""]
+    if any((f.article_id, f.index) in unconfirmed for c in conflicts for f in c.figures):
+        lines += [TO_CHECK_NOTE, ""]
     for conflict in conflicts:
         values = ", ".join(format_value(v) for v in conflict.values)
         lines += [
@@ -206,8 +234,9 @@ def _conflict_section(conflicts: Sequence[FigureConflict], titles: Mapping[str, 
             "|---:|---|---|---|---|",
         ]
         for figure in conflict.figures:
+            mark = f" {TO_CHECK}" if (figure.article_id, figure.index) in unconfirmed else ""
             lines.append(
-                f"| {format_value(figure.quantity.value)} | {_cell(figure.quantity.text)} | "
+                f"| {format_value(figure.quantity.value)}{mark} | {_cell(figure.quantity.text)} | "
                 f"{_cell(figure.source or 'unattributed')} | "
                 f"{_cell(_title(figure.article_id, titles))} | {sentence_label(figure.index)} |"
             )
@@ -266,7 +295,10 @@ def conflict_flag(group: ClaimGroup) -> str:
 
 
 def _ledger_section(
-    groups: Sequence[ClaimGroup], max_groups: int, titles: Mapping[str, str]
+    groups: Sequence[ClaimGroup],
+    max_groups: int,
+    titles: Mapping[str, str],
+    unconfirmed: Container[tuple[str, int]],
 ) -> list[str]:
     lines = ["## Claim ledger", ""]
     if not groups:
@@ -278,8 +310,10 @@ def _ledger_section(
         + ". Groups with conflicting figures come first, then the largest."
     )
     lines.append("")
+    if any(member.to_check for group in shown for member in group.members):
+        lines += [TO_CHECK_NOTE, ""]
     for number, group in enumerate(shown, 1):
-        lines += _group_lines(number, group, titles)
+        lines += _group_lines(number, group, titles, unconfirmed)
     return lines
 
 
@@ -302,7 +336,12 @@ def _ignored_section(decisions: Sequence[LedgerDecision], titles: Mapping[str, s
     return [*lines, ""]
 
 
-def _group_lines(number: int, group: ClaimGroup, titles: Mapping[str, str]) -> list[str]:
+def _group_lines(
+    number: int,
+    group: ClaimGroup,
+    titles: Mapping[str, str],
+    unconfirmed: Container[tuple[str, int]],
+) -> list[str]:
     """One group: its first claim as heading, its claims, figures, reasons, denials."""
     flag = conflict_flag(group)
     sources = ", ".join(map(_cell, group.sources)) or "unattributed"
@@ -321,7 +360,9 @@ def _group_lines(number: int, group: ClaimGroup, titles: Mapping[str, str]) -> l
         lines += _sentence_lines(member, titles, member.status.replace("_", " "), own)
     if group.figures:
         figures = "; ".join(
-            f"{format_value(f.quantity.value)} {_cell(f.quantity.topic)}" for f in group.figures
+            f"{format_value(f.quantity.value)} {_cell(f.quantity.topic)}"
+            + (f" {TO_CHECK}" if (f.article_id, f.index) in unconfirmed else "")
+            for f in group.figures
         )
         lines += ["", f"Figures: {figures}."]
     if group.conflict_reasons:
@@ -348,6 +389,8 @@ def _sentence_lines(
     on_own_lines = set(listed)
     who = ", ".join(map(_cell, sentence.annotators))
     mark = " ≠" if sentence.disagreement else ""
+    if sentence.to_check:
+        mark += f" {_cell(to_check_words(sentence))}"
     where = f"*{_cell(_title(sentence.article_id, titles))}*, {sentence_label(sentence.index)}"
     lines = [f"- {where} · {_cell(lead)} · {who}{mark}: {_quote(sentence.quote)}"]
     for other in sentence.others:

@@ -122,6 +122,9 @@ class SentenceLine:
     notes: tuple[AnalystNote, ...] = ()
     others: tuple[OtherJudgement, ...] = ()
     """The other judgements of the sentence: a disagreement when there is one."""
+    to_check: tuple[str, ...] = ()
+    """Those of `annotators` whose annotation is to check: moved onto this sentence after
+    the article changed, not confirmed, so they tagged other words (and figures)."""
 
     @property
     def key(self) -> AnnotationKey:
@@ -151,6 +154,11 @@ class SentenceLine:
     @property
     def disagreement(self) -> bool:
         return bool(self.others)
+
+    @property
+    def unconfirmed(self) -> bool:
+        """Every analyst of this judgement made it on other words (all are to check)."""
+        return len(self.to_check) == len(self.annotators) > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +336,27 @@ _KEY_INDENT = 2
 _ITEM_INDENT = b"    "
 
 
+def unconfirmed_sentences(groups: Sequence[ClaimGroup]) -> frozenset[tuple[str, int]]:
+    """(article id, index) of each claimed sentence whose figures no analyst of the
+    summary stands behind on the article's current text: every claim of it is to check
+    (SentenceLine.to_check). Its figures are the re-anchored sentence's, not the ones the
+    analysts tagged, and are marked "to check" wherever they are shown."""
+    moved: set[tuple[str, int]] = set()
+    for group in groups:
+        for member in group.members:
+            if member.to_check and member.unconfirmed:
+                moved.add((member.article_id, member.index))
+    if not moved:  # almost always: one look at each member
+        return frozenset()
+    confirmed = {
+        where
+        for group in groups
+        for member in group.members
+        if (where := (member.article_id, member.index)) in moved and not member.unconfirmed
+    }
+    return frozenset(moved - confirmed)
+
+
 def ranked_groups(groups: Sequence[ClaimGroup]) -> list[ClaimGroup]:
     """Groups with conflicting figures first, then the largest: the order people read."""
     return sorted(
@@ -344,6 +373,8 @@ class _JsonShape:
         self._lines: dict[int, JSON] = {}
         self._figures: dict[int, JSON] = {}
         self._measures: dict[int, JSON] = {}
+        self._unconfirmed: frozenset[tuple[str, int]] = frozenset()
+        """unconfirmed_sentences() of the summary: its figures say "to_check"."""
         self.plain = True
         """No float orjson would write differently from json.dumps (to_json_bytes)."""
 
@@ -351,6 +382,7 @@ class _JsonShape:
         """(key, value) of the summary's JSON object in order; the values of the keys in
         _LISTED are iterators of their items, each made when it is reached."""
         line, figure = self.line, self.figure
+        self._unconfirmed = unconfirmed_sentences(summary.ledger)
         yield "schema", SCHEMA
         yield "annotator", summary.annotator
         yield "totals", _totals(summary.totals)
@@ -408,6 +440,7 @@ class _JsonShape:
                 "notes": [_note(note) for note in line.notes] if line.notes else [],
                 "disagreement": bool(line.others),
                 "others": [_judgement(other) for other in line.others] if line.others else [],
+                "to_check": list(line.to_check),
             }
         return found
 
@@ -431,6 +464,7 @@ class _JsonShape:
                 "source": figure.source,
                 "article_id": figure.article_id,
                 "index": figure.index,
+                "to_check": (figure.article_id, figure.index) in self._unconfirmed,
             }
         if not _plain_float(figure.quantity.value):
             self.plain = False
