@@ -7,7 +7,9 @@ Each file is read on its own terms, never trusting more than its checksums vouch
   is a change, and carries a sequence number after the last trusted one. A damaged
   line, a line that is not a change, a line repeating a number with other content, and
   numbers missing from the sequence are each named, with what they held as far as it
-  can be read; a line repeating an earlier one byte for byte is skipped (nothing is lost).
+  can be read; a line repeating an earlier one byte for byte is skipped (nothing is lost),
+  and an intact line found after later changes, whose number the sequence lacks, is put
+  back in its place and named (nothing is lost either).
 - every history record whose line passes its checksum, in the order of their ids.
 
 The trusted lines after a damaged or missing one are kept. Every change is an absolute
@@ -203,6 +205,7 @@ def _journal(
     entries: list[Entry] = []
     by_seq: dict[int, JournalLine] = {}
     last: int | None = None
+    put_back: list[tuple[JournalLine, int]] = []
     for file, live in _journal_files(source):
         for line in _lines(file):
             if isinstance(line, line_format.TornLine):
@@ -236,7 +239,15 @@ def _journal(
                 reason = "has no sequence number, but lines before it do"
                 entries.append(UntrustedLine(file, line.number, line.offset, reason))
             elif parsed.seq is not None and last is not None and parsed.seq <= last:
-                entries.append(_out_of_order(parsed, line.offset, by_seq.get(parsed.seq), last))
+                earlier = by_seq.get(parsed.seq)
+                if earlier is None and _wrong_annotation(parsed) is None:
+                    # Intact, and its number is one the sequence lacks: the change
+                    # acknowledged as that number, applied in its place (qa2 R2).
+                    by_seq[parsed.seq] = parsed
+                    _put_in_place(entries, parsed)
+                    put_back.append((parsed, last))
+                else:
+                    entries.append(_out_of_order(parsed, line.offset, earlier, last))
             elif parsed.seq is not None and (wrong := _wrong_annotation(parsed)) is not None:
                 # Read as a checksum failure is: the change is lost and named, and the
                 # annotation stays as the lines before it left it.
@@ -247,7 +258,29 @@ def _journal(
                     by_seq[parsed.seq] = parsed
                     last = parsed.seq
                 entries.append(parsed)
-    return _without_uncommitted_import(entries, names, recovery)
+    kept = _without_uncommitted_import(entries, names, recovery)
+    for moved, after in put_back:
+        if any(entry is moved for entry in kept):  # else an import never committed: named
+            recovery.damaged.append(
+                f"{names(moved.file)} line {moved.number} is change {moved.seq}, out of order "
+                f"after change {after}: put back in its place, nothing lost"
+            )
+    return kept
+
+
+def _put_in_place(entries: list[Entry], line: JournalLine) -> None:
+    """Insert `line` where its number puts it: before the first trusted line numbered
+    after it. Every line is an absolute put or delete of whole documents, so the lines
+    applied in the order of their numbers end as the writer left them, whichever
+    documents the lines around it wrote (applied where it was found, a later change to
+    the same annotation would be undone)."""
+    assert line.seq is not None
+    at = next(
+        position
+        for position, entry in enumerate(entries)
+        if isinstance(entry, JournalLine) and entry.seq is not None and entry.seq > line.seq
+    )
+    entries.insert(at, line)
 
 
 def _out_of_order(

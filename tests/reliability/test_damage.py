@@ -536,3 +536,19 @@ def test_records_written_before_provenance_are_not_damage(
     assert notes_of(damaged.path) == damaged.notes
     code, out, _ = run("repair", "--db", damaged.path)
     assert code == 0 and "opens without damage: nothing was changed" in out
+
+
+def test_two_swapped_lines_are_refused_and_repaired_in_their_order(
+    damaged: Damaged, run: Run, import_file: Path, figures: Counter[str]
+) -> None:
+    """qa2 R2: a change found after the next one, both whole: repair called it lost and
+    put its annotation back to its base note. Now it is applied in its place."""
+    lines = damaged.lines(".journal")
+    lines[4], lines[5] = lines[5], lines[4]
+    damaged.file(".journal").write_bytes(b"".join(lines))
+    assert_refused(damaged, run, import_file, ".journal", "line 5 comes after a missing change")
+    figures["damage: refused, every file unchanged"] += 1
+    report = repaired(damaged, run, figures)
+    assert "db.json.journal line 6 is change 31, out of order after change 32: put back" in report
+    assert "Lost: nothing." in report
+    assert notes_of(damaged.path) == damaged.notes

@@ -362,3 +362,36 @@ def test_a_saved_last_line_zeroed_at_its_end_is_not_called_never_acknowledged(
     assert "never acknowledged" not in report and "(every one)" not in report
     assert f"a change cut short ({len(lines[-1]):,} bytes) after it was saved" in report
     assert f"change {saved}: what it held is not known" in report
+
+
+# -- qa2 R2: an intact change that is only out of order is kept, in its place.
+
+
+def swap_with_next(db: Path, wanted: str) -> tuple[int, int, int]:
+    """Swap the first journal line of that kind with the line after it: (its position,
+    its change number, the next line's change number)."""
+    lines = journal(db)
+    at = line_of(db, wanted)
+    lines[at], lines[at + 1] = lines[at + 1], lines[at]
+    write_journal(db, lines)
+    return at, int(json.loads(lines[at + 1][9:])["seq"]), int(json.loads(lines[at][9:])["seq"])
+
+
+@pytest.mark.parametrize("wanted", ["save 5", "save 9"])
+def test_two_intact_lines_swapped_lose_nothing(
+    db: Path, run: Run, figures: Counter[str], wanted: str
+) -> None:
+    """Change 30 after change 31, each whole: repair named change 30 lost ("whose text
+    is gone") and put the annotation back as it was before it. Every change is kept, in
+    the order of its number: "save 9" is followed by the source change of the same
+    annotation, which must stay the last word (applied where it stands it would not)."""
+    at, seq, following = swap_with_next(db, wanted)
+    code, _, err = run("export", "--db", db)
+    assert code == 1 and f"line {at + 1} comes after a missing change ({seq})" in err
+    report = repaired(run, db, figures)
+    assert (
+        f"db.json.journal line {at + 2} is change {seq}, out of order after change "
+        f"{following}: put back in its place, nothing lost"
+    ) in report
+    assert "Lost: nothing." in report
+    assert tagged(db) == EVERY
