@@ -27,6 +27,7 @@ from workbench.core.analysis.summary.model import (
     FigureConflict,
     SentenceLine,
     Summary,
+    group_rank,
     ranked_groups,
     unconfirmed_sentences,
 )
@@ -140,7 +141,7 @@ def marked(text: str, where: tuple[str, int], unconfirmed: frozenset[tuple[str, 
 def ranked_again(summary: Summary, shown: SummaryView | None) -> tuple[list[ClaimGroup], bool]:
     """ranked_groups(summary.ledger), from the shown view's order when the summary is
     that one patched (SummaryAccumulator): the groups it replaced keep their place
-    when what ranks them (flag, members, denials, id) is the same. And whether every
+    when what ranks them (group_rank) is the same. And whether every
     group still lists the same sentences (so the shown view's group numbers hold)."""
     ledger = summary.ledger
     if shown is None or len(shown.summary.ledger) != len(ledger) or not shown.ranked:
@@ -150,17 +151,13 @@ def ranked_again(summary: Summary, shown: SummaryView | None) -> tuple[list[Clai
     for old, new in zip(shown.summary.ledger, ledger, strict=True):
         if old is new:
             continue
-        if _rank_of(old) != _rank_of(new):
+        if group_rank(old) != group_rank(new):
             return ranked_groups(ledger), False
         replaced[id(old)] = new
         same = same and [m.key for m in old.members] == [m.key for m in new.members]
     if not replaced:
         return shown.ranked, same
     return [replaced.get(id(group), group) for group in shown.ranked], same
-
-
-def _rank_of(group: ClaimGroup) -> tuple[bool, int, int, str]:
-    return (group.flagged, len(group.members), len(group.denials), group.group_id)
 
 
 def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryView:

@@ -307,7 +307,8 @@ def _ledger_section(
     lines.append(
         f"{len(groups)} claim groups"
         + (f", of which the first {len(shown)} are shown" if len(shown) < len(groups) else "")
-        + ". Groups with conflicting figures come first, then the largest."
+        + ". Groups with conflicting figures come first, then the largest, then in "
+        "reading order."
     )
     lines.append("")
     if any(member.to_check for group in shown for member in group.members):

@@ -357,12 +357,28 @@ def unconfirmed_sentences(groups: Sequence[ClaimGroup]) -> frozenset[tuple[str, 
     return frozenset(moved - confirmed)
 
 
-def ranked_groups(groups: Sequence[ClaimGroup]) -> list[ClaimGroup]:
-    """Groups with conflicting figures first, then the largest: the order people read."""
-    return sorted(
-        groups,
-        key=lambda g: (not g.flagged, -len(g.members), -len(g.denials), g.group_id),
+Rank = tuple[bool, int, int, str, int, str]
+
+
+def group_rank(group: ClaimGroup) -> Rank:
+    """Where a group stands in ranked_groups: conflicting figures first, then the most
+    claims, the most denials, then reading order (its first sentence: article, then
+    sentence; the id only between groups beginning on one sentence)."""
+    article_id, index = min(((m.article_id, m.index) for m in group.members), default=("", -1))
+    return (
+        not group.flagged,
+        -len(group.members),
+        -len(group.denials),
+        article_id,
+        index,
+        group.group_id,
     )
+
+
+def ranked_groups(groups: Sequence[ClaimGroup]) -> list[ClaimGroup]:
+    """Groups with conflicting figures first, then the largest, equals in reading order:
+    the order people read (group_rank)."""
+    return sorted(groups, key=group_rank)
 
 
 class _JsonShape:
