@@ -100,16 +100,7 @@ def render_markdown(summary: Summary, max_groups: int = 200) -> str:
         if summary.annotator is None and len(totals.annotators) > 1
         else f"Analyst: {_cell(summary.annotator or names)}."
     )
-    lines += [
-        scope,
-        "",
-        f"{totals.sentences} annotated sentences ({totals.tagged} tagged) in "
-        f"{len(summary.articles)} articles by {names}: "
-        + ", ".join(f"{count} {tag}" for tag, count in totals.tags.items())
-        + "."
-        + _disagreement_note(totals.disagreements),
-        "",
-    ]
+    lines += [scope, "", _totals_line(summary), ""]
     lines += _suggestion_note(totals)
     unconfirmed = unconfirmed_sentences(summary.ledger)
     lines += _conflict_section(summary.conflicts, titles, unconfirmed)
@@ -120,6 +111,28 @@ def render_markdown(summary: Summary, max_groups: int = 200) -> str:
     lines += _unlinked_denial_section(summary.unlinked_denials, titles)
     lines += _anchoring_section(summary.anchoring or AnchoringSection(), titles)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _counted(count: int, thing: str) -> str:
+    """'1 article', '3 articles'."""
+    return f"{count} {thing}" + ("" if count == 1 else "s")
+
+
+def _totals_line(summary: Summary) -> str:
+    """The report's line of totals: sentences and the articles they are in (not the
+    articles listed, which include every known one), by whom, per tag."""
+    totals = summary.totals
+    if not totals.sentences:
+        who = summary.annotator or ", ".join(totals.annotators)
+        return "0 annotated sentences" + (f" by {_cell(who)}" if who else "") + "."
+    articles = sum(1 for row in summary.articles if row.annotated)
+    return (
+        f"{_counted(totals.sentences, 'annotated sentence')} ({totals.tagged} tagged) in "
+        f"{_counted(articles, 'article')} by {', '.join(map(_cell, totals.annotators))}: "
+        + ", ".join(f"{count} {tag}" for tag, count in totals.tags.items())
+        + "."
+        + _disagreement_note(totals.disagreements)
+    )
 
 
 def _suggestion_note(totals: Totals) -> list[str]:
@@ -247,6 +260,11 @@ def _conflict_section(
 
 
 def _article_section(articles: Sequence[ArticleRow]) -> list[str]:
+    """Counts per article. A sentence whose analysts give it different statuses counts
+    under no status (several analysts' summary): then a column counts those, so the
+    status columns and it add up to the annotated sentences."""
+    unagreed = [row.annotated - sum(row.statuses.values()) for row in articles]
+    differ = any(unagreed)
     lines = [
         "## Articles",
         "",
@@ -254,18 +272,26 @@ def _article_section(articles: Sequence[ArticleRow]) -> list[str]:
         + " | ".join(TAGS)
         + " | "
         + " | ".join(status.replace("_", " ") for status in STATUSES)
+        + (" | status differs" if differ else "")
         + " |",
-        "|---|---:|---:|" + "---:|" * (len(TAGS) + len(STATUSES)),
+        "|---|---:|---:|" + "---:|" * (len(TAGS) + len(STATUSES) + differ),
     ]
-    for row in articles:
+    for row, count in zip(articles, unagreed, strict=True):
         sentences = "?" if row.sentences is None else row.sentences
         lines.append(
             f"| {_cell(row.short_title or row.title)} | {sentences} | {row.tagged} | "
             + " | ".join(str(row.tags[t]) for t in TAGS)
             + " | "
             + " | ".join(str(row.statuses[s]) for s in STATUSES)
+            + (f" | {count}" if differ else "")
             + " |"
         )
+    if differ:
+        lines += [
+            "",
+            "A sentence counts under a status when its analysts agree on it; “status "
+            "differs” counts those they gave different statuses.",
+        ]
     return [*lines, ""]
 
 
