@@ -44,6 +44,22 @@ async def test_a_long_list_is_filtered_by_typing() -> None:
     assert app.answer == "Mr. [Nebenzia]"
 
 
+async def test_enter_picks_from_what_the_box_holds_before_its_change_arrives() -> None:
+    """In a burst (a loaded machine) Enter can be read while the filter box's Changed
+    message is still on its way: the pick follows the box, not the list shown before."""
+    sources = ["A senior official", *(f"Source {number}" for number in range(50)), "Kovalenko"]
+    prompt = ChoicePrompt("Filter by source", sources)
+    app = Host(prompt)
+    async with app.run_test() as pilot:
+        box = prompt.query_one(Input)
+        with prompt.prevent(Input.Changed):
+            box.value = "kovalenko"
+        assert prompt.shown[0] == "A senior official"  # the list has not followed yet
+        await prompt.action_answer()
+        await pilot.pause()
+    assert app.answer == "Kovalenko"
+
+
 async def test_arrow_down_then_enter_picks_a_highlighted_match() -> None:
     app = Host(ChoicePrompt("Pick", [f"item {n}" for n in range(20)]))
     async with app.run_test() as pilot:

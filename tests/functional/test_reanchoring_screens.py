@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 from store import AnnotationStore
 from tests.fixtures.anchored import STORY, annotate, article
 from tests.functional.test_review import settle
+from tests.functional.test_type_ahead import settle as settle_typed
 from tests.functional.test_type_ahead import type_ahead
 from workbench.core.anchoring.reanchoring import plans, store_plans
 from workbench.core.corpus.articles import Corpus, load_corpus
@@ -194,7 +195,7 @@ async def test_t_takes_a_burst_typed_after_it(annotated: AnnotationStore, tmp_pa
         below = prompt.shown[offered + 1]  # "N. sentence text"
         await pilot.press("escape")
         type_ahead(app, "t", "down", "enter")
-        await settle(app, pilot)
+        await settle_typed(app)
         assert app.screen is screen
     assert annotated.orphans() == []
     reattached = next(a for a in annotated.all() if a.note == "the denial")

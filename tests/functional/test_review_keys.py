@@ -12,6 +12,7 @@ from textual.widgets import Input
 from store import AnnotationStore
 from tests.fixtures.gold import load_gold
 from tests.functional.test_review import open_review, settle
+from tests.functional.test_type_ahead import settle as settle_typed
 from tests.functional.test_type_ahead import type_ahead
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.articles import Corpus
@@ -87,7 +88,7 @@ async def test_s_and_e_edit_source_and_note_from_review_typed_ahead(
         first = screen.shown[0].annotation
         type_ahead(app, "s", "ctrl+a", "ctrl+k", *"Mr. Nebenzia", "enter")
         type_ahead(app, "e", *"see the AP wire", "enter", "down", "s", *"TASS", "enter")
-        await settle(app, pilot)
+        await settle_typed(app)
         assert app.screen is screen
         saved = store.get(first.article_id, first.index)
         assert saved is not None
@@ -108,7 +109,7 @@ async def test_f_takes_a_burst_typed_after_it_through_both_steps(make_app, gold)
         table = screen.query_one(ReviewTable)
         # Filter by: tag, status, article, source (down ×3); then the speakers' box.
         type_ahead(app, "f", "down", "down", "down", "enter", *"Kovalenko", "enter")
-        await settle(app, pilot)
+        await settle_typed(app)
         assert app.screen is screen
         assert screen.query_state.source == "Andriy Kovalenko"
         assert {row.annotation.source for row in screen.shown} == {"Andriy Kovalenko"}
@@ -122,7 +123,7 @@ async def test_o_takes_a_burst_typed_after_it(make_app, gold) -> None:  # type: 
         table = screen.query_one(ReviewTable)
         before = screen.query_state.sort
         type_ahead(app, "o", "down", "enter")  # the column after the current one
-        await settle(app, pilot)
+        await settle_typed(app)
         assert app.screen is screen
         assert screen.query_state.sort == COLUMNS[COLUMNS.index(before) + 1]
         assert table.cursor_row == 0

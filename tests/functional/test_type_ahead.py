@@ -38,13 +38,30 @@ def type_ahead(app: App[None], *keys: str) -> None:
         app._driver.send_message(event)
 
 
-async def settle(app: App[None]) -> None:
-    for _ in range(3):
+def _busy(app: App[None]) -> bool:
+    """A worker runs, or a key or message waits in a queue of the app, a screen or a
+    widget (a burst's keys reach the next prompt's widgets one hop at a time)."""
+    if any(not worker.is_finished for worker in app.workers):
+        return True
+    pumps = [app, *app.screen_stack]
+    pumps += [node for screen in app.screen_stack for node in screen.walk_children()]
+    return any(not pump._message_queue.empty() for pump in pumps)
+
+
+async def settle(app: App[None], timeout: float = 60.0) -> None:
+    """Wait until every key typed ahead has been read and what it started has finished:
+    quiet twice in a row (a loaded machine takes several hops between a key and its
+    effect). Bounded, so a key that is never read fails the test's assertion instead
+    of hanging it."""
+    from textual.pilot import Pilot
+
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while quiet < 2 and time.monotonic() < deadline:
         await app.workers.wait_for_complete()
         await app._animator.wait_until_complete()
-        from textual.pilot import Pilot
-
         await Pilot(app).pause()
+        quiet = 0 if _busy(app) else quiet + 1
 
 
 async def test_source_typed_straight_after_s_is_kept_whole(

@@ -51,6 +51,8 @@ class ChoicePrompt(PromptScreen[str | None]):
         self.current = current
         self.filtered = len(choices) > FILTER_FROM
         self.shown: list[str] = []
+        self.needle = ""
+        """The filter `shown` was made for (the filter box may be ahead of it)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box"):
@@ -71,6 +73,7 @@ class ChoicePrompt(PromptScreen[str | None]):
 
     def show_matches(self, needle: str) -> None:
         """Put the first SHOWN_LIMIT choices containing `needle` on screen."""
+        self.needle = needle
         lowered = needle.casefold()
         matches = [c for c in self.choices if lowered in c.casefold()] if lowered else self.choices
         self.shown = matches[:SHOWN_LIMIT]
@@ -100,6 +103,10 @@ class ChoicePrompt(PromptScreen[str | None]):
         self.show_matches(event.value)
 
     def answer(self) -> None:
+        """Pick the highlighted match of what the filter box holds now: in a burst, its
+        Changed message may still be on its way up when Enter is read."""
+        if self.filtered and (typed := self.query_one(Input).value) != self.needle:
+            self.show_matches(typed)
         highlighted = self.query_one(OptionList).highlighted
         if self.shown:
             self.dismiss(self.shown[highlighted or 0])
