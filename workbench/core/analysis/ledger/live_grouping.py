@@ -16,13 +16,18 @@ text added or removed can reach is therefore:
 
 A name that becomes common or uncommon (held by more than max_block texts) changes the
 bonus of pairs anywhere: then everything is grouped again, as group_texts() would.
+
+The summary screen keeps one for as long as it is open (tens of thousands of texts), so
+the indexes are lists of text numbers kept sorted, not sets (a set of a few numbers
+costs 216 bytes, a list 8 a number), and what is the same for most texts is shared: a
+text's chosen keys are its rarest keys (one tuple) unless a figure key is added.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 
 from workbench.core.analysis.ledger.claim_text import ClaimText
 from workbench.core.analysis.ledger.grouping import (
@@ -34,10 +39,11 @@ from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.annotation import AnnotationKey
 
 Edge = tuple[int, int]
-_PASSED_BY_ANY = (float("inf"), "")
-"""The rank a text with fewer than keys_per_claim rarest keys is compared with."""
-Placed = tuple[AnnotationKey, int]
-"""A text in a block: (its first claim's key, its number)."""
+_PASSED_BY_ANY = 0
+"""The count kept for a text with fewer than keys_per_claim rarest keys: any key that
+becomes useful passes it (a useful key is held more than once, so 0 is no count)."""
+_FEW = 64
+"""Texts appearing at once up to which each is put in place in the sorted indexes."""
 
 
 class LiveGrouping:
@@ -53,28 +59,34 @@ class LiveGrouping:
         self.holders: dict[int, list[AnnotationKey]] = {}
         """The keys of the claims holding each text, sorted (empty: the text is gone)."""
         self.component_of: dict[int, int] = {}
-        self.components: dict[int, set[int]] = {}
+        self.components: dict[int, tuple[int, ...]] = {}
         self._number: dict[ClaimText, int] = {}
         self._live: set[int] = set()
         """The texts counted in the frequencies (those held at the last settle())."""
         self._touched: set[int] = set()
         self._frequency: Counter[str] = Counter()
-        self._holding: dict[str, set[int]] = defaultdict(set)
-        """Key -> the live texts holding it."""
+        self._holding: dict[str, list[int]] = {}
+        """Key -> the live texts holding it (sorted)."""
         self._names: Counter[str] = Counter()
         self._common: set[str] = set()
         self._rarest: dict[int, tuple[str, ...]] = {}
-        self._chosen: dict[int, frozenset[str]] = {}
-        self._in_rarest: dict[str, set[int]] = defaultdict(set)
-        """Key -> the texts holding it among their rarest."""
+        self._chosen: dict[int, tuple[str, ...]] = {}
+        """The keys each text is blocked on: its rarest (the same tuple) and, when it
+        has more useful figure keys, those after them."""
+        self._in_rarest: dict[str, list[int]] = {}
+        """Key -> the texts holding it among their rarest (sorted)."""
         self._orders: dict[int, list[tuple[str, str]]] = {}
-        self._last: dict[int, tuple[float, str]] = {}
-        """Each text's last rarest key, ranked (a key ranked before it would enter)."""
+        self._last: dict[int, int] = {}
+        """The count each text's last rarest key had when it was chosen (a key ranked
+        before it would enter; _PASSED_BY_ANY: fewer than keys_per_claim)."""
         self._placed: dict[int, AnnotationKey] = {}
         """The first claim under which each text sits in its blocks."""
-        self._blocks: dict[str, list[Placed]] = defaultdict(list)
+        self._blocks: dict[str, list[int]] = {}
+        """Key -> the texts blocked on it, in the order of their first claims (`_placed`;
+        two texts never have the same first claim)."""
         self._edges: dict[str, list[Edge]] = {}
-        self._adjacent: dict[int, Counter[int]] = defaultdict(Counter)
+        self._adjacent: dict[int, list[int]] = {}
+        """Text -> the texts an edge joins it to, once per edge (a block each)."""
         self._next_component = 0
         self._next_text = 0
 
@@ -101,7 +113,7 @@ class LiveGrouping:
 
     def blocked_on(self, number: int) -> frozenset[str]:
         """The keys a text was last put in the blocks of."""
-        return self._chosen[number]
+        return frozenset(self._chosen[number])
 
     # -- the groups made again ------------------------------------------------------------
 
@@ -124,7 +136,8 @@ class LiveGrouping:
             self._unchoose(number)
         for number in self._choosers(changed) | appeared:
             chosen = self._choose(number)
-            if chosen == self._chosen.get(number):
+            old = self._chosen.get(number)
+            if old is not None and (chosen == old or set(chosen) == set(old)):
                 continue
             placed = number in self._placed
             if placed:
@@ -147,18 +160,22 @@ class LiveGrouping:
         before: dict[str, int] = {}
         most = self.settings.max_block
         common_changed = False
+        holding = self._holding
+        many = len(appeared) > _FEW  # appended, each list sorted once after
         for numbers, step in ((appeared, 1), (vanished, -1)):
             for number in numbers:
                 text = self.texts[number]
                 for key in text.keys:
                     before.setdefault(key, self._frequency[key])
                     self._frequency[key] += step
-                    if step > 0:
-                        self._holding[key].add(number)
+                    if step > 0 and many:
+                        holding.setdefault(key, []).append(number)
+                    elif step > 0:
+                        insort(holding.setdefault(key, []), number)
                     else:
-                        self._holding[key].discard(number)
+                        remove_sorted(self._holding, key, number)
                         if not self._frequency[key]:
-                            del self._frequency[key], self._holding[key]
+                            del self._frequency[key]
                 for name in text.names:
                     count = self._names[name]
                     self._names[name] = count + step
@@ -166,6 +183,10 @@ class LiveGrouping:
                         common_changed = True
                     if not self._names[name]:
                         del self._names[name]
+        if many:
+            for key in before:
+                if key in holding:
+                    holding[key].sort()
         self._live |= appeared
         self._live -= vanished
         changed = {key: count for key, count in before.items() if self._frequency[key] != count}
@@ -185,7 +206,7 @@ class LiveGrouping:
                 continue
             holding = self._holding.get(key, ())
             if useful_before and useful_after:
-                found |= self._in_rarest.get(key, set())
+                found.update(self._in_rarest.get(key, ()))
             elif useful_before:  # no longer useful: out of the blocks of those it was in
                 found.update(n for n in holding if key in self._chosen.get(n, ()))
                 continue
@@ -194,24 +215,32 @@ class LiveGrouping:
                 continue
             if after < before or not useful_before:
                 rank = (after, key_order(key))
-                found.update(n for n in holding if n in last and rank < last[n])
+                found.update(n for n in holding if n in last and self._passes(rank, n))
         return found
 
-    def _choose(self, number: int) -> frozenset[str]:
+    def _passes(self, rank: tuple[int, str], number: int) -> bool:
+        """Whether a key so ranked is ranked before the text's last rarest key (as that
+        key was ranked when the text chose)."""
+        count = self._last[number]
+        if count == _PASSED_BY_ANY:
+            return True
+        return rank < (count, key_order(self._rarest[number][-1]))
+
+    def _choose(self, number: int) -> tuple[str, ...]:
         """The text's keys chosen again; returns them."""
         for key in self._rarest.get(number, ()):
-            self._in_rarest[key].discard(number)
+            remove_sorted(self._in_rarest, key, number)
         rarest, chosen = self._chosen_keys(number)
         self._rarest[number] = rarest
         for key in rarest:
-            self._in_rarest[key].add(number)
+            insort(self._in_rarest.setdefault(key, []), number)
         if len(rarest) < self.settings.keys_per_claim:
             self._last[number] = _PASSED_BY_ANY
         else:
-            self._last[number] = (self._frequency[rarest[-1]], key_order(rarest[-1]))
+            self._last[number] = self._frequency[rarest[-1]]
         return chosen
 
-    def _chosen_keys(self, number: int) -> tuple[tuple[str, ...], frozenset[str]]:
+    def _chosen_keys(self, number: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """chosen_keys() of the text, with its keys' orders made once."""
         ordered = self._orders.get(number)
         if ordered is None:
@@ -226,10 +255,9 @@ class LiveGrouping:
         rarest = tuple(key for _, _, key in useful[:first])
         figures = self.texts[number].figure_keys
         if not figures or len(useful) <= first:
-            return rarest, frozenset(rarest)
-        return rarest, frozenset(rarest).union(
-            key for _, _, key in useful[first:] if key in figures
-        )
+            return rarest, rarest
+        more = tuple(key for _, _, key in useful[first:] if key in figures)
+        return rarest, rarest + more if more else rarest
 
     def _choose_all(self) -> None:
         """Every text's keys chosen, as assign_blocks() does: the useful keys ranked once."""
@@ -240,47 +268,53 @@ class LiveGrouping:
         )
         rank = {key: number for number, key in enumerate(useful, 1)}
         first = self.settings.keys_per_claim
-        for number, text in self.texts.items():
+        in_rarest: defaultdict[str, list[int]] = defaultdict(list)
+        for number, text in sorted(self.texts.items()):
             ranks = sorted(filter(None, map(rank.get, text.keys)))
             rarest = tuple(useful[r - 1] for r in ranks[:first])
-            chosen = frozenset(rarest)
+            chosen = rarest
             if text.figure_keys and len(ranks) > first:
-                chosen = chosen.union(
+                more = tuple(
                     key for r in ranks[first:] if (key := useful[r - 1]) in text.figure_keys
                 )
+                chosen = rarest + more if more else rarest
             self._rarest[number], self._chosen[number] = rarest, chosen
             for key in rarest:
-                self._in_rarest[key].add(number)
+                in_rarest[key].append(number)  # numbers met in order: sorted
             if len(rarest) < first:
                 self._last[number] = _PASSED_BY_ANY
             else:
-                self._last[number] = (frequency[rarest[-1]], key_order(rarest[-1]))
+                self._last[number] = frequency[rarest[-1]]
+        self._in_rarest = dict(in_rarest)
 
     def _unchoose(self, number: int) -> None:
         for key in self._rarest.pop(number, ()):
-            self._in_rarest[key].discard(number)
+            remove_sorted(self._in_rarest, key, number)
         self._last.pop(number, None)
         self._chosen.pop(number, None)
         self._orders.pop(number, None)
 
     def _place(self, number: int) -> set[str]:
         first = self.first(number)
-        self._placed[number] = first
+        placed = self._placed
+        placed[number] = first
         chosen = self._chosen[number]
         for key in chosen:
-            insort(self._blocks[key], (first, number))
+            insort(self._blocks.setdefault(key, []), number, key=placed.__getitem__)
         return set(chosen)
 
     def _unplace(self, number: int) -> set[str]:
-        first = self._placed.pop(number, None)
+        placed = self._placed
+        first = placed.get(number)
         if first is None:
             return set()
         chosen = self._chosen[number]
         for key in chosen:
             block = self._blocks[key]
-            del block[bisect_left(block, (first, number))]
+            del block[bisect_left(block, first, key=placed.__getitem__)]
             if not block:
                 del self._blocks[key]
+        del placed[number]
         return set(chosen)
 
     def _redo_blocks(self, keys: Iterable[str]) -> set[int]:
@@ -288,8 +322,7 @@ class LiveGrouping:
         taken from."""
         seeds: set[int] = set()
         for key in keys:
-            block = self._blocks.get(key, [])
-            members = [number for _, number in block]
+            members = self._blocks.get(key, [])
             edges = (
                 block_edges(members, self.texts, self._common, self.settings)
                 if len(members) > 1
@@ -301,14 +334,16 @@ class LiveGrouping:
             if old == edges:
                 continue
             gone, made = set(old) - set(edges), set(edges) - set(old)
+            adjacent = self._adjacent
             for (left, right), step in chain_steps(gone, made):
                 for one, other in ((left, right), (right, left)):
-                    neighbours = self._adjacent[one]
-                    neighbours[other] += step
-                    if not neighbours[other]:
-                        del neighbours[other]
+                    if step > 0:
+                        adjacent.setdefault(one, []).append(other)
+                    else:
+                        neighbours = adjacent[one]
+                        neighbours.remove(other)
                         if not neighbours:
-                            del self._adjacent[one]
+                            del adjacent[one]
                 seeds.update((left, right))
         return seeds
 
@@ -316,7 +351,7 @@ class LiveGrouping:
         gone = {self.component_of[n] for n in seeds if n in self.component_of}
         nodes = {n for n in seeds if self.holders.get(n)}
         for component in gone:
-            nodes |= self.components.pop(component)
+            nodes.update(self.components.pop(component))
         nodes = {n for n in nodes if self.holders.get(n)}
         made: set[int] = set()
         for start in sorted(nodes):
@@ -333,7 +368,7 @@ class LiveGrouping:
                         queue.append(other)
             for number in members:
                 self.component_of[number] = component
-            self.components[component] = members
+            self.components[component] = tuple(members)
             made.add(component)
         return gone, made
 
@@ -372,3 +407,15 @@ def chain_steps(gone: set[Edge], made: set[Edge]) -> Iterable[tuple[Edge, int]]:
         yield edge, -1
     for edge in made:
         yield edge, 1
+
+
+def remove_sorted(index: MutableMapping[str, list[int]], key: str, number: int) -> None:
+    """Take `number` from the sorted list under `key` (if there), and the list once empty."""
+    found = index.get(key)
+    if found is None:
+        return
+    place = bisect_left(found, number)
+    if place < len(found) and found[place] == number:
+        del found[place]
+        if not found:
+            del index[key]
