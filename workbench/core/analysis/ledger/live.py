@@ -69,12 +69,18 @@ class _Group:
     """Sorted by key."""
     texts: list[ClaimText]
     """The distinct texts, in member order (what a denial is compared with)."""
-    keys: frozenset[str]
-    subjects: frozenset[str]
 
     @property
     def first(self) -> Key:
         return self.members[0].key
+
+    def keys(self) -> frozenset[str]:
+        """Its texts' keys (made when asked: only changed groups are asked, and most
+        groups have one text, whose own keys these are)."""
+        return _union(t.keys for t in self.texts)
+
+    def subjects(self) -> frozenset[str]:
+        return _union(t.subjects for t in self.texts)
 
 
 class LiveLedger:
@@ -109,7 +115,6 @@ class LiveLedger:
         self._denials_changed: list[tuple[Item | None, Item | None]] = []
         # what the denials are aimed at
         self._group_frequency: Counter[str] = Counter()
-        self._key_groups: dict[str, set[str]] = defaultdict(set)
         self._subject_groups: dict[str, set[str]] = defaultdict(set)
         self._denial_keys: dict[ClaimText, set[Key]] = {}
         self._by_denial_key: dict[str, set[ClaimText]] = defaultdict(set)
@@ -327,13 +332,7 @@ class LiveLedger:
             )
             first = members[0].key
             gid = group_id(first[1], first[2])
-            group = made[gid] = self._groups[gid] = _Group(
-                gid,
-                members,
-                texts,
-                _union(t.keys for t in texts),
-                _union(t.subjects for t in texts),
-            )
+            group = made[gid] = self._groups[gid] = _Group(gid, members, texts)
             self._gid_of_component[component] = gid
             place = bisect_left(self._firsts, first)
             self._firsts.insert(place, first)
@@ -351,15 +350,16 @@ class LiveLedger:
         frequency = self._group_frequency
         before: dict[str, int] = {}
         holders_before: dict[str, int] = {}
+        keys_of = {gid: group.keys() for gid, group in made.items()}
+        keys_gone = [group.keys() for group in gone.values()]
         for groups, step in ((gone, -1), (made, 1)):
             for gid, group in groups.items():
-                for key in group.keys:
+                for key in group.keys() if step < 0 else keys_of[gid]:
                     before.setdefault(key, frequency[key])
                     frequency[key] += step
-                    _step(self._key_groups, key, gid, step)
                     if not frequency[key]:
                         del frequency[key]
-                for subject in group.subjects:
+                for subject in group.subjects():
                     holders_before.setdefault(subject, len(self._subject_groups.get(subject, ())))
                     _step(self._subject_groups, subject, gid, step)
         # a denial whose rarest keys or subjects in use may change is scored again on
@@ -370,11 +370,11 @@ class LiveLedger:
         for key in changed_keys:
             again |= by_rare.get(key, set())
         near: set[ClaimText] = set()
-        for group in chain(gone.values(), made.values()):
-            if len(group.keys) < len(by_rare):
-                held = [key for key in group.keys if key in by_rare]
+        for keys in chain(keys_gone, keys_of.values()):
+            if len(keys) < len(by_rare):
+                held = [key for key in keys if key in by_rare]
             else:
-                held = [key for key in by_rare if key in group.keys]
+                held = [key for key in by_rare if key in keys]
             for key in held:
                 near |= by_rare[key]
         most = self.settings.max_subject_groups
@@ -394,18 +394,17 @@ class LiveLedger:
         for text in again:
             if text in self._denial_keys:
                 changed |= self._rescore(text)
+        made_with = {gid: (group, keys_of[gid], group.subjects()) for gid, group in made.items()}
         for text in near - again:
             if text in self._denial_keys:
-                changed |= self._rescore_near(text, gone, made)
+                changed |= self._rescore_near(text, gone, made_with)
         return changed
 
     def _target_all(self) -> None:
         """Every denial aimed, at once, as build_ledger() does (denial_targets())."""
         for group in self._groups.values():
-            for key in group.keys:
-                self._group_frequency[key] += 1
-                self._key_groups[key].add(group.gid)
-            for subject in group.subjects:
+            self._group_frequency.update(group.keys())
+            for subject in group.subjects():
                 self._subject_groups[subject].add(group.gid)
         for denial in self._denials_changed:
             if denial[1] is not None:
@@ -483,7 +482,14 @@ class LiveLedger:
         rare = self._rare[text] = rare_keys(text, self._group_frequency, settings)
         for key in rare:
             self._by_rare[key].add(text)
-        by_text = set(chain.from_iterable(self._key_groups.get(key, ()) for key in rare))
+        # the groups holding a rare key: those of the texts holding it
+        grouping, gid_of_component = self._grouping, self._gid_of_component
+        component_of = grouping.component_of
+        by_text = {
+            gid_of_component[component_of[number]]
+            for key in rare
+            for number in grouping.holding(key)
+        }
         by_topic: set[str] = set()
         for subject in text.subjects:
             holding = self._subject_groups.get(subject, set())
@@ -503,11 +509,15 @@ class LiveLedger:
         return self._retargeted(text, old, frozenset(candidates[n] for n in hits))
 
     def _rescore_near(
-        self, text: ClaimText, gone: dict[str, _Group], made: dict[str, _Group]
+        self,
+        text: ClaimText,
+        gone: dict[str, _Group],
+        made: dict[str, tuple[_Group, frozenset[str], frozenset[str]]],
     ) -> set[str]:
-        """Score the denial text again on the groups made only (its rarest keys and the
-        subjects it may use are the same: a verdict on a group depends on that group
-        alone); returns the groups it is aimed at or no longer."""
+        """Score the denial text again on the groups made only (each with its keys and
+        subjects; its rarest keys and the subjects it may use are the same: a verdict on
+        a group depends on that group alone); returns the groups it is aimed at or no
+        longer."""
         settings = self.settings
         rare = set(self._rare[text])
         usable = {
@@ -517,14 +527,12 @@ class LiveLedger:
         }
         candidates = [
             gid
-            for gid, group in made.items()
-            if not rare.isdisjoint(group.keys) or not usable.isdisjoint(group.subjects)
+            for gid, (_, keys, subjects) in made.items()
+            if not rare.isdisjoint(keys) or not usable.isdisjoint(subjects)
         ]
-        by_text = {n for n, gid in enumerate(candidates) if not rare.isdisjoint(made[gid].keys)}
-        by_topic = {
-            n for n, gid in enumerate(candidates) if not usable.isdisjoint(made[gid].subjects)
-        }
-        samples = Samples([made[gid].texts for gid in candidates], settings.denial_samples)
+        by_text = {n for n, gid in enumerate(candidates) if not rare.isdisjoint(made[gid][1])}
+        by_topic = {n for n, gid in enumerate(candidates) if not usable.isdisjoint(made[gid][2])}
+        samples = Samples([made[gid][0].texts for gid in candidates], settings.denial_samples)
         hits = scored(text, by_text, by_topic, samples, settings)
         old = self._targets.get(text, frozenset())
         kept = {gid for gid in old if gid not in gone}

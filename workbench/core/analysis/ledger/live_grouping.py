@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping
 
 from workbench.core.analysis.ledger.claim_text import ClaimText
 from workbench.core.analysis.ledger.grouping import (
@@ -107,6 +107,10 @@ class LiveGrouping:
         held = self.holders[number]
         del held[bisect_left(held, key)]
         self._touched.add(number)
+
+    def holding(self, key: str) -> list[int]:
+        """The live texts holding the key (sorted; not to be changed)."""
+        return self._holding.get(key, [])
 
     def first(self, number: int) -> AnnotationKey:
         return self.holders[number][0]
@@ -198,7 +202,7 @@ class LiveGrouping:
         rarer than their last rarest, or useful)."""
         most = self.settings.max_block
         found: set[int] = set()
-        frequency, last = self._frequency, self._last
+        frequency = self._frequency
         for key, before in changed.items():
             after = frequency[key]
             useful_before, useful_after = 1 < before <= most, 1 < after <= most
@@ -214,17 +218,24 @@ class LiveGrouping:
                 found.update(holding)
                 continue
             if after < before or not useful_before:
-                rank = (after, key_order(key))
-                found.update(n for n in holding if n in last and self._passes(rank, n))
+                found.update(self._passed(key, after, holding))
         return found
 
-    def _passes(self, rank: tuple[int, str], number: int) -> bool:
-        """Whether a key so ranked is ranked before the text's last rarest key (as that
-        key was ranked when the text chose)."""
-        count = self._last[number]
-        if count == _PASSED_BY_ANY:
-            return True
-        return rank < (count, key_order(self._rarest[number][-1]))
+    def _passed(self, key: str, count: int, holding: Iterable[int]) -> Iterator[int]:
+        """The texts the key, now held `count` times, is ranked before the last rarest
+        key of (as that key was ranked when the text chose)."""
+        last, rarest = self._last, self._rarest
+        order = key_order(key)
+        for number in holding:
+            then = last.get(number)
+            if then is None:
+                continue
+            if (
+                then == _PASSED_BY_ANY
+                or count < then
+                or (count == then and order < key_order(rarest[number][-1]))
+            ):
+                yield number
 
     def _choose(self, number: int) -> tuple[str, ...]:
         """The text's keys chosen again; returns them."""
