@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from workbench.core.analysis.analysts import Facts, single_fact
 from workbench.core.analysis.figures.conflicts import Clash, explain
 from workbench.core.analysis.ledger.ledger import Conflict, Ledger
-from workbench.core.analysis.ledger.live import LiveLedger, discard_from
+from workbench.core.analysis.ledger.live import LiveLedger
 from workbench.core.analysis.sources.grouping import SourceGroup
 from workbench.core.analysis.sources.speakers import ArticleText
 from workbench.core.analysis.summary.build import (
@@ -99,16 +99,17 @@ class SummaryAccumulator:
         self._annotations = {a.key: a for a in annotations if self._ours(a)}
         self._summary: Summary | None = None
         self._changes: list[tuple[Annotation | None, Annotation | None]] = []
-        # Made at each rebuild, kept up to date by each patch:
-        self._by_article: dict[str, set[AnnotationKey]] = defaultdict(set)
-        self._by_source: dict[str, set[AnnotationKey]] = defaultdict(set)
+        # Made at each rebuild, kept up to date by each patch (the screen keeps them for
+        # as long as it is open: small lists and tuples, not sets, and each annotation's
+        # key one tuple, the one `_annotations` holds):
+        self._by_article: dict[str, list[AnnotationKey]] = {}
         self._source_rows: dict[str, SourceRow] = {}
         self._source_place: dict[str, int] | None = None
         self._article_place: dict[str, int] | None = None
         self._unlinked_seen = -1
         """The LiveLedger's unlinked_version the unlinked denials were last made for."""
         """Each source row's place in the Summary's sources (made when first needed)."""
-        self._where: dict[AnnotationKey, set[str]] = {}
+        self._where: dict[AnnotationKey, tuple[str, ...]] = {}
         """The ledger groups listing an annotation (as a claim or a denial), by id."""
         self._unlinked: dict[AnnotationKey, SentenceLine] = {}
         """The Summary's unlinked denials, in order."""
@@ -223,11 +224,12 @@ class SummaryAccumulator:
         present = new or old
         assert present is not None
         key, article_id = present.key, present.article_id
-        changed = self._by_article[article_id]
+        changed = self._by_article.setdefault(article_id, [])
         if new is None:
-            changed.discard(key)
-        else:
-            changed.add(key)
+            if key in changed:
+                changed.remove(key)
+        elif key not in changed:
+            changed.append(key)
         articles = summary.articles
         if self._article_place is None:  # patches replace rows, never move them
             self._article_place = {row.article_id: n for n, row in enumerate(articles)}
@@ -238,10 +240,9 @@ class SummaryAccumulator:
         name = canonical(present) if _spelling(present) is not None else None
         if name is not None and old is not None and new is not None:
             sources = self._source_retagged(sources, name, old, new)
-        elif name is not None:
-            self._source_rows[name] = source_row(
-                self._source_group(name), self._facts(self._by_source[name])
-            )
+        elif name is not None:  # (a source appearing or going is rebuilt: _patchable)
+            named = [k for k, a in self._annotations.items() if a.source and canonical(a) == name]
+            self._source_rows[name] = source_row(self._source_group(name), self._facts(named))
             sources = sorted_sources(self._source_rows.values())
             self._source_place = None
         ledger, unlinked = summary.ledger, summary.unlinked_denials
@@ -309,23 +310,23 @@ class SummaryAccumulator:
         canonical = self.cache.names
         assert canonical is not None  # every build names its speakers in its cache
         self._canonical = canonical
-        self._by_article = defaultdict(set)
-        self._by_source = defaultdict(set)
-        for annotation in annotations:
-            self._by_article[annotation.article_id].add(annotation.key)
-            name = canonical(annotation) if annotation.source else None
-            if name is not None:
-                self._by_source[name].add(annotation.key)
+        by_article: defaultdict[str, list[AnnotationKey]] = defaultdict(list)
+        for key, annotation in self._annotations.items():
+            by_article[annotation.article_id].append(key)
+        self._by_article = dict(by_article)
         order = {group.canonical: n for n, group in enumerate(canonical.groups)}
         self._source_rows = {
             row.canonical: row for row in sorted(summary.sources, key=lambda r: order[r.canonical])
         }
         self._source_place = self._article_place = None
-        where: dict[AnnotationKey, set[str]] = defaultdict(set)
+        where: defaultdict[AnnotationKey, list[str]] = defaultdict(list)
         for group in summary.ledger:
+            gid = group.group_id
             for line in (*group.members, *group.denials):
-                where[line.key].add(group.group_id)
-        self._where = dict(where)
+                found = where[line.key]
+                if not found or found[-1] != gid:
+                    found.append(gid)
+        self._where = {key: tuple(where[key]) for key in self._annotations if key in where}
         self._unlinked = {line.key: line for line in summary.unlinked_denials}
         self._positions = None
         self._live = None
@@ -356,12 +357,12 @@ class SummaryAccumulator:
             old = rows.pop(gid, None)
             if old is not None:
                 for listed in (*old.members, *old.denials):
-                    discard_from(where, listed.key, gid)
+                    _unlisted(where, listed.key, gid)
             group = live.group(gid)
             if group is not None:
                 row = rows[gid] = claim_group(group, line, self._why)
                 for listed in (*row.members, *row.denials):
-                    where.setdefault(listed.key, set()).add(gid)
+                    _listed(where, listed.key, gid)
         self._positions = None
         if live.unlinked_version != self._unlinked_seen:  # else as patched
             kept = self._unlinked
@@ -398,7 +399,7 @@ class SummaryAccumulator:
     def _line_replaced(
         self,
         ledger: tuple[ClaimGroup, ...],
-        gids: set[str],
+        gids: Iterable[str],
         key: AnnotationKey,
         line: SentenceLine,
         rows_only: bool = False,
@@ -417,6 +418,24 @@ class SummaryAccumulator:
             for gid in gids:
                 self._rows[gid] = replaced[positions[gid]]
         return replaced
+
+
+def _listed(where: dict[AnnotationKey, tuple[str, ...]], key: AnnotationKey, gid: str) -> None:
+    """The annotation listed in the group too."""
+    found = where.get(key, ())
+    if gid not in found:
+        where[key] = (*found, gid)
+
+
+def _unlisted(where: dict[AnnotationKey, tuple[str, ...]], key: AnnotationKey, gid: str) -> None:
+    """The annotation no longer listed in the group (and out of `where` once in none)."""
+    found = where.get(key, ())
+    if gid in found:
+        rest = tuple(listed for listed in found if listed != gid)
+        if rest:
+            where[key] = rest
+        else:
+            del where[key]
 
 
 def _with_line(
