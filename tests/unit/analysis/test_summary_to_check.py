@@ -60,6 +60,10 @@ def test_the_markdown_marks_the_figure_and_the_claim_to_check(summary: Summary) 
     report = render_markdown(summary)
     assert "| 30,000 (to check) | 30,000 troops | ministry |" in report
     assert "| 12,000 | 12,000 troops | Kyiv |" in report
+    assert (
+        "vs 30,000 troops (ministry): both sent, no qualifier allows both (30,000 to check)"
+        in report
+    )
     assert "sentence 2 · unverified · ana (to check): The ministry said 30,000" in report
     assert "sentence 4 · unverified · ana: Kyiv said 12,000" in report
     assert "Figures: 30,000 troops (to check); 12,000 troops." in report
@@ -122,3 +126,18 @@ def test_the_screen_rows_and_detail_mark_it(summary: Summary) -> None:
     shown = conflict_detail(conflict, 1, titles, 1, to_check=True)
     assert "30,000 (to check) as written “30,000 troops”" in shown
     assert "(to check)" not in conflict_detail(conflict, 0, titles, 1)
+
+
+def test_a_patched_view_sees_a_claim_that_became_to_check(
+    ministry: Annotation, kyiv: Annotation
+) -> None:
+    """The screen patches its view after each change: a view with nothing to check
+    looks only at the groups a patch replaced (one analyst: one line per sentence)."""
+    confirmed = summary_of([replace(ministry, anchor_state="current"), kyiv])
+    shown = prepare_view(confirmed)
+    assert shown.unconfirmed == frozenset()
+    assert prepare_view(confirmed, shown).unconfirmed == frozenset()
+    (group,) = confirmed.ledger
+    members = tuple(replace(m, to_check=("ana",)) if m.index == 1 else m for m in group.members)
+    patched = replace(confirmed, ledger=(replace(group, members=members),))
+    assert prepare_view(patched, shown).unconfirmed == frozenset({("story", 1)})

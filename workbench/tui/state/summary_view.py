@@ -172,7 +172,7 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
         for conflict in summary.conflicts
         for position, figure in enumerate(conflict.figures)
     ][:ROW_LIMIT]
-    unconfirmed = unconfirmed_sentences(summary.ledger)
+    unconfirmed = _unconfirmed(summary, shown)
     ledger_rows: list[Row] = []
     figures: dict[str, dict[tuple[str, int], str]] = {}
     previous = ""
@@ -271,6 +271,27 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
         group_of,
         unconfirmed,
     )
+
+
+def _unconfirmed(summary: Summary, shown: SummaryView | None) -> frozenset[tuple[str, int]]:
+    """unconfirmed_sentences(summary.ledger), without looking at every member when the
+    summary is one analyst's, patched from a shown one that had none: only the groups
+    it replaced can hold a claim to check (one analyst: one line per sentence)."""
+    if (
+        shown is not None
+        and summary.annotator is not None
+        and shown.summary.annotator == summary.annotator
+        and not shown.unconfirmed
+        and len(shown.summary.ledger) == len(summary.ledger)
+    ):
+        replaced = [
+            new
+            for old, new in zip(shown.summary.ledger, summary.ledger, strict=True)
+            if old is not new
+        ]
+        if not any(member.to_check for group in replaced for member in group.members):
+            return frozenset()
+    return unconfirmed_sentences(summary.ledger)
 
 
 def _group_numbers(

@@ -254,7 +254,14 @@ def _conflict_section(
                 f"{_cell(_title(figure.article_id, titles))} | {sentence_label(figure.index)} |"
             )
         lines += ["", "Why they conflict:", ""]
-        lines += [f"- {_cell(pair.why)}" for pair in conflict.pairs]
+        for pair in conflict.pairs:
+            moved = [
+                format_value(figure.quantity.value)
+                for figure in (conflict.figures[pair.low], conflict.figures[pair.high])
+                if (figure.article_id, figure.index) in unconfirmed
+            ]
+            checks = f" ({' and '.join(moved)} to check)" if moved else ""
+            lines.append(f"- {_cell(pair.why)}{checks}")
         lines.append("")
     return lines
 
