@@ -54,13 +54,16 @@ def test_a_concession_after_a_denial_is_not_one() -> None:
 
 
 def test_the_same_words_with_nothing_to_answer_score_lower() -> None:
-    """Calibration: what the article said before moves the score. Alone, a negated
-    statement of the speaker's own with a flat "never" scores 0.45: since rules-6 (denial
-    threshold 0.40) it is suggested, at a score below the answer to an accusation."""
+    """Calibration of the rules' evidence (denial_by_rules; the suggestion's score is the
+    larger of it and the denial model's): what the article said before moves the score.
+    Alone, a negated statement of the speaker's own with a flat "never" scores 0.45: since
+    rules-6 (denial threshold 0.40) it is suggested, at a score below the answer to an
+    accusation."""
     alone = "The chain’s owner, Paul Grant, said his shops had never sold expired bread.\n"
     without = sentence(suggestions(alone), alone, "The chain’s owner")
     with_accusation = sentence(suggestions(BAKERY), BAKERY, "The chain’s owner")
-    assert THRESHOLDS["denial"] <= without.scores["denial"] < with_accusation.scores["denial"]
+    assert THRESHOLDS["denial"] <= without.denial_by_rules < with_accusation.denial_by_rules
+    assert without.scores["denial"] <= with_accusation.scores["denial"]
     # not the speaker's own shops, no flat "never": under the threshold alone
     bare = "The chain’s owner, Paul Grant, said the shops had sold no expired bread.\n"
     assert (
@@ -84,9 +87,7 @@ def test_a_quotation_right_after_a_denial_goes_on_denying() -> None:
     quoted = sentence(found, HOSPITAL, "“Every patient")
     assert "denial" in quoted.tags
     assert denial_basis(quoted) == FOLLOWS
-    assert (
-        quoted.scores["denial"] < sentence(found, HOSPITAL, "The hospital denied").scores["denial"]
-    )
+    assert quoted.denial_by_rules < sentence(found, HOSPITAL, "The hospital denied").denial_by_rules
 
 
 def test_a_plan_a_later_statement_and_another_speaker_do_not_follow_a_denial() -> None:
@@ -127,7 +128,7 @@ def test_a_bare_quotation_goes_on_with_the_speaker_before() -> None:
     assert "denial" in bare.tags
     assert "attribution" not in bare.tags and bare.source is None  # no source in it
     assert denial_basis(bare) == WORD
-    assert bare.scores["denial"] < 0.78  # its speaker is inferred, not stated
+    assert bare.denial_by_rules < 0.78  # its speaker is inferred, not stated
 
 
 def test_a_bare_quotation_needs_its_own_cue_and_a_speaker_before() -> None:
@@ -161,14 +162,17 @@ def test_near_misses_stay_non_denials() -> None:
 
 
 def test_scores_rank_the_evidence() -> None:
-    """A denial word over a counter-assertion answering an accusation over a statement
-    following a denial: the "lowest score shown" setting keeps the surest first."""
+    """The rules rank their evidence: a denial word over a counter-assertion answering an
+    accusation over a statement following a denial. Since denial-model-1 the score shown
+    is the larger of the rules' and the model's, so the model's confidence in an answer
+    to an accusation can put such a sentence as high as a denial word; never lower."""
     word = sentence(suggestions(HOSPITAL), HOSPITAL, "The hospital denied")
     counter = sentence(suggestions(BAKERY), BAKERY, "The chain’s owner")
     follows = sentence(suggestions(HOSPITAL), HOSPITAL, "“Every patient")
-    assert word.scores["denial"] > counter.scores["denial"] > follows.scores["denial"]
+    assert word.denial_by_rules > counter.denial_by_rules > follows.denial_by_rules
+    for found in (word, counter, follows):
+        assert found.scores["denial"] >= found.denial_by_rules
     assert follows.tags_at_least(0.5) == follows.tags
-    assert "denial" not in follows.tags_at_least(0.7)
     assert "denial" in word.tags_at_least(0.7)
 
 

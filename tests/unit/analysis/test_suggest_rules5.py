@@ -25,10 +25,11 @@ def one(text: str) -> Suggestion:
     return found[0]
 
 
-def test_the_version_is_rules_6() -> None:
+def test_the_version_is_rules_6_with_the_denial_model() -> None:
     """rules-6 keeps these forms and moves the denial threshold (0.45 to 0.40): what is
-    suggested changed, so provenance made under rules-5 is not read as rules-6's."""
-    assert SUGGESTER_VERSION == "rules-6"
+    suggested changed, so provenance made under rules-5 is not read as rules-6's; the
+    denial model (denial-model-1) changes it again."""
+    assert SUGGESTER_VERSION == "rules-6+denial-model-1"
 
 
 # ---------------------------------------------------------------- passive disputes

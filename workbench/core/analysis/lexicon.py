@@ -677,6 +677,11 @@ CONCEDING_WORDS = frozenset(
 with the denial before it."""
 """Reporting verbs that hold a position against another: they strengthen a rebuttal."""
 
+SPEAKER_ROLE_WORDS = frozenset(["spokesman", "spokeswoman", "spokesperson", "official",
+                                "officials", "lawyer", "lawyers", "representative"])  # fmt: skip
+"""Words of a source that say its role, not who it is: the denial model matches
+speakers by the others ("army", "rusu")."""
+
 FIRST_PERSON_SUBJECTS = frozenset(["i", "we", "my", "our", "me", "us"])
 """In a statement, a subject that is the speaker (or the speaker's own) answers for
 itself."""

@@ -18,6 +18,12 @@ from typing import Any, Protocol
 from workbench.core.analysis import lexicon as lx
 from workbench.core.analysis.suggestions.attribution import Attribution, find_attribution
 from workbench.core.analysis.suggestions.claims import claim_score
+from workbench.core.analysis.suggestions.denial_model import (
+    DenialReader,
+    DenialScorer,
+    RuleView,
+    bundled_model,
+)
 from workbench.core.analysis.suggestions.exchange import Exchange
 from workbench.core.analysis.suggestions.judge import WORD, Speaking, judge_denial
 from workbench.core.analysis.suggestions.naming import guideline_span
@@ -27,14 +33,19 @@ from workbench.core.analysis.suggestions.tokens import Tokens, tokenize
 from workbench.core.annotation import TAGS
 from workbench.core.corpus.sentences import Sentence
 
-SUGGESTER_VERSION = "rules-6"
+SUGGESTER_VERSION = "rules-6+denial-model-1"
 """Changes whenever a rule, word list or threshold changes what is suggested: an
 annotation's provenance records it, so acceptance rates compare like with like."""
 
 THRESHOLDS: Mapping[str, float] = {"claim": 0.5, "attribution": 0.5, "denial": 0.40}
 """A tag is suggested when its score reaches its threshold (docs/SUGGESTIONS.md says how
-these were chosen: claim leave one article out; denial, since rules-6, as the issue's
-operating point, the most recall at a precision floor, leave one gold set out)."""
+these were chosen: claim leave one article out; denial, since denial-model-1, the
+operating point of the rules and the model together, chosen leave one gold set out)."""
+
+RULE_DENIAL_THRESHOLD = 0.40
+"""What the rules count as a denial when a later sentence asks whether the one before
+denied (rules-6's operating point; fixed, so that the rules read an article the same
+whatever the denial threshold of the suggestion)."""
 
 NO_CUE_SCORE = 0.02
 """Attribution or denial with no cue at all."""
@@ -89,6 +100,10 @@ class Suggestion:
     resolved_start: int | None = None
     resolved_end: int | None = None
     version: str = SUGGESTER_VERSION
+    denial_by_rules: float = NO_CUE_SCORE
+    """The rules' own denial score, which ranks their evidence (a denial word over a
+    counter-assertion over a statement after a denial); scores["denial"] is the larger
+    of it and the denial model's probability."""
 
     @property
     def cue(self) -> str | None:
@@ -133,31 +148,42 @@ def suggest_sentences(
     text: str,
     sentences: Iterable[Sentence],
     thresholds: Mapping[str, float] = THRESHOLDS,
+    denial_model: DenialScorer | None = None,
 ) -> list[Suggestion]:
     """Suggestions for `sentences` of `text`, read in order (pronouns look back, a denial
     may answer what was said before). `thresholds` other than THRESHOLDS are for the
-    eval's choice of an operating point (the denial threshold also decides what the
-    next sentence sees as denied, so it cannot be applied to stored scores afterwards)."""
-    discourse = Discourse()
-    exchange = Exchange()
+    eval's choice of an operating point; `denial_model` other than the bundled one
+    (denial_model.bundled_model) for training and evaluating it."""
+    scorer = denial_model if denial_model is not None else bundled_model()
+    article = _Article(Discourse(), Exchange(), DenialReader(), scorer)
     suggestions = []
     for position, sentence in enumerate(sentences):
         tokens = tokenize(text[sentence.start : sentence.end], sentence.start)
         suggestions.append(
-            _suggest_one(article_id, sentence, tokens, discourse, exchange, position, thresholds)
+            _suggest_one(article_id, sentence, tokens, article, position, thresholds)
         )
     return suggestions
+
+
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What suggest_sentences remembers of an article while reading it in order."""
+
+    discourse: Discourse
+    exchange: Exchange
+    reader: DenialReader
+    scorer: DenialScorer
 
 
 def _suggest_one(
     article_id: str,
     sentence: Sentence,
     tokens: Tokens,
-    discourse: Discourse,
-    exchange: Exchange,
+    article: _Article,
     position: int,
     thresholds: Mapping[str, float],
 ) -> Suggestion:
+    discourse = article.discourse
     attribution = find_attribution(tokens)
     scores = {tag: NO_CUE_SCORE for tag in TAGS}
     source_span: tuple[int, int] | None = None
@@ -174,10 +200,19 @@ def _suggest_one(
     if attributed and source_span is not None:
         speaking = Speaking(tokens.span_text(*source_span), resolved.text if resolved else None)
     denial = judge_denial(
-        tokens, attribution if attributed else None, skip, speaking, exchange,
-        thresholds["denial"],
+        tokens, attribution if attributed else None, skip, speaking, article.exchange,
+        RULE_DENIAL_THRESHOLD,
     )  # fmt: skip
-    scores["denial"] = denial.score
+    rule = RuleView(
+        denial.score,
+        denial.basis if denial.cue is not None else None,
+        tokens.span_text(*attribution.cue).lower() if attributed and attribution else None,
+        speaking.resolved or speaking.source if speaking is not None else None,
+        attributed and attribution is not None and attribution.participle,
+    )
+    learned = article.scorer.probability(article.reader.read(sentence.text, rule))
+    scores["denial"] = max(denial.score, round(learned, 2))
+    by_rules = denial.score
     tags = tuple(tag for tag in TAGS if scores[tag] >= thresholds[tag])
     cues: list[Cue] = []
     if attribution is not None and "attribution" in tags:
@@ -187,7 +222,7 @@ def _suggest_one(
     if source_span is None or "attribution" not in tags:
         return Suggestion(
             article_id, sentence.index, sentence.start, sentence.end, scores, tags,
-            cues=tuple(cues),
+            cues=tuple(cues), denial_by_rules=by_rules,
         )  # fmt: skip
     first, last = tokens[source_span[0]], tokens[source_span[1] - 1]
     return Suggestion(
@@ -204,6 +239,7 @@ def _suggest_one(
         resolved_source=resolved.text if resolved else None,
         resolved_start=resolved.start if resolved else None,
         resolved_end=resolved.end if resolved else None,
+        denial_by_rules=by_rules,
     )
 
 

@@ -1,0 +1,41 @@
+"""SUGGESTER_VERSION is tied to what the suggester says (review R2): an annotation's
+provenance records the version, so acceptance rates compare like with like only if a
+change of output changes the version. The digest of every suggestion on the bundled
+articles is recorded per version; changing the output without bumping the version
+fails here (bump it, and record the new digest)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION, suggest
+from workbench.core.corpus.articles import load_corpus
+
+DIGESTS = {
+    "rules-6+denial-model-1": "8387d0664bc85d1c3caee45f7705442754bed13975ba5ae31247205b3783164c",
+}
+"""sha256 of suggestions_record() for each version (the latest only needs to be here)."""
+
+
+def suggestions_record() -> bytes:
+    """Every suggestion on the bundled articles, as `workbench suggest --json` prints
+    them (scores to three places), with the resolved speaker's span and every cue."""
+    rows = []
+    for article in load_corpus():
+        for suggestion in suggest(article):
+            record = suggestion.to_record()
+            record["resolved"] = [suggestion.resolved_start, suggestion.resolved_end]
+            record["cues"] = [
+                [cue.tag, cue.text, cue.start, cue.end, cue.basis] for cue in suggestion.cues
+            ]
+            rows.append(record)
+    return json.dumps(rows, sort_keys=True, ensure_ascii=False).encode("utf-8")
+
+
+def test_the_version_names_the_output() -> None:
+    digest = hashlib.sha256(suggestions_record()).hexdigest()
+    assert DIGESTS.get(SUGGESTER_VERSION) == digest, (
+        f"the suggester's output on the bundled articles is {digest}, not the one recorded "
+        f"for {SUGGESTER_VERSION!r}: bump SUGGESTER_VERSION and record the new digest"
+    )
