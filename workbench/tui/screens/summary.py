@@ -322,7 +322,20 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_view, view, analysts)
-            self.live.prepare()  # so that a claim tag is patched too (live_summary.py)
+            self.prepare_live()
+
+    def prepare_live(self) -> None:
+        """(In a worker, after a summary is shown.) Make what a claim or denial tag is
+        patched with (live_summary.py); the edits made meanwhile that waited for it are
+        applied then. Edits the ledger does not read were applied without waiting."""
+        if self.live.prepare():
+            self.app.call_from_thread(self.catch_up)
+
+    def catch_up(self) -> None:
+        """Apply the edits that waited for the LiveLedger (unless a read of the store is
+        on its way: it holds them)."""
+        if self.is_attached and not self.reading and self.live.waiting:
+            self.update_in_background()
 
     def summary_unread(self) -> None:
         self.reading = self.read_again = False
@@ -338,7 +351,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         view = prepare_view(self.live.update(), self.view)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_view, view)
-            self.live.prepare()  # after a rebuild; nothing to do after a patch
+            self.prepare_live()  # after a rebuild; nothing to do after a patch
 
     # -- rendering ----------------------------------------------------------------------
     def show_view(self, view: SummaryView, analysts: list[str] | None = None) -> None:

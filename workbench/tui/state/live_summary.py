@@ -8,13 +8,17 @@ status, a note, the attribution tag: milliseconds at 100,000 annotations) and, o
 `prepare` has run, a claim or denial tag too (the ledger followed change by change,
 ledger/live.py: tens of milliseconds); anything else it rebuilds with the previous
 build's cache. The screen calls `prepare` in its worker after showing a summary: it
-takes about as long as a build, and until it is done a claim tag is rebuilt. What the
+takes about as long as a build and is made outside the lock, so that an edit made
+meanwhile is not kept waiting: one the ledger does not read (a status, a note) is
+patched at once; a claim or denial tag waits in the queue until the LiveLedger is in
+place and is then patched (a rebuild would take longer than the wait). What the
 accumulator cannot follow (another session's write, a re-anchoring, the anchoring
 section, a new analyst, a ledger decision) is read again from the store, as before.
 
 Textual-free. `note` and `forget` run on the UI thread, `start`, `prepare` and `update` in the
-screen's workers, one at a time (a lock): edits wait in order, so the UI thread never
-waits for a build. The screen notes nothing while a read is on its way: it reads again.
+screen's workers, one at a time (a lock) but for the LiveLedger's build: edits wait in
+order, so the UI thread never waits for a build. The screen notes nothing while a read
+is on its way: it reads again.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from collections import deque
 from collections.abc import Container, Iterable
 
 from workbench.core.analysis.summary.build import SummaryCache
-from workbench.core.analysis.summary.incremental import SummaryAccumulator
+from workbench.core.analysis.summary.incremental import SummaryAccumulator, reads_ledger
 from workbench.core.analysis.summary.model import Summary
 from workbench.core.annotation import Annotation
 from workbench.tui.state.workspace import Edit, WorkspaceChange
@@ -51,6 +55,8 @@ class LiveSummary:
         self._whole = False
         self._pending: deque[Edit] = deque()
         self._lock = threading.Lock()
+        self._preparing = False
+        """A LiveLedger is being made (outside the lock): edits the ledger reads wait."""
 
     def forget(self) -> None:
         """The store is about to be read again: the read will hold every edit noted so
@@ -68,12 +74,37 @@ class LiveSummary:
             self._whole = whole
             return accumulator.summary()
 
-    def prepare(self) -> None:
+    def prepare(self) -> bool:
         """Make what a claim or denial tag is patched with (blocking: in a worker, after
-        the summary is shown; an update waits for it)."""
-        with self._lock:
-            if self.accumulator is not None:
-                self.accumulator.prepare()
+        the summary is shown). Updates go on meanwhile, but for the edits the ledger
+        reads, which wait for it: True when some are waiting, for an `update` to apply
+        now. Made again when the summary was rebuilt or read again meanwhile."""
+        waiting = False
+        while True:
+            with self._lock:
+                accumulator = self.accumulator
+                if self._preparing or accumulator is None:
+                    return waiting  # the one making it makes it for the latest summary
+                plan = accumulator.live_plan()
+                if plan is None:
+                    return waiting
+                self._preparing = True
+            try:
+                live = plan.build()
+            except BaseException:
+                with self._lock:
+                    self._preparing = False
+                raise
+            with self._lock:
+                self._preparing = False
+                waiting = bool(self._pending)
+                if self.accumulator is accumulator and accumulator.install(plan, live):
+                    return waiting
+
+    @property
+    def waiting(self) -> bool:
+        """Whether edits are noted and not yet applied."""
+        return bool(self._pending)
 
     def note(self, change: WorkspaceChange) -> bool:
         """Keep `change`'s edits for the next `update` and say True; or say False when
@@ -101,6 +132,10 @@ class LiveSummary:
             accumulator = self.accumulator
             assert accumulator is not None, "note() keeps edits only once a summary is read"
             while self._pending:
-                edit = self._pending.popleft()
-                accumulator.apply(_kept(edit.before), _kept(edit.after))
+                edit = self._pending[0]
+                before, after = _kept(edit.before), _kept(edit.after)
+                if self._preparing and reads_ledger(before, after):
+                    break  # patched once the LiveLedger is in place (prepare says so)
+                self._pending.popleft()
+                accumulator.apply(before, after)
             return accumulator.summary()

@@ -23,11 +23,14 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from workbench.core.analysis.analysts import Facts, single_fact
 from workbench.core.analysis.figures.conflicts import Clash, explain
+from workbench.core.analysis.ledger.claim_text import ClaimTexts
 from workbench.core.analysis.ledger.ledger import Conflict, Ledger
 from workbench.core.analysis.ledger.live import LiveLedger
+from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.sources.grouping import SourceGroup
 from workbench.core.analysis.sources.speakers import ArticleText
 from workbench.core.analysis.summary.build import (
@@ -66,6 +69,30 @@ def _ledger_part(annotation: Annotation | None) -> LedgerPart:
     if not (claim or denial):
         return None
     return (claim, denial, annotation.quote, annotation.source)
+
+
+def reads_ledger(before: Annotation | None, after: Annotation | None) -> bool:
+    """Whether the ledger reads what the change changed (a claim or denial tag, the
+    quote or the source of a claim or denial): such a change is patched only once
+    the LiveLedger is made."""
+    return _ledger_part(before) != _ledger_part(after)
+
+
+@dataclass(frozen=True, slots=True)
+class LivePlan:
+    """What a LiveLedger is made from, taken from an accumulator at one moment."""
+
+    annotations: list[Annotation]
+    settings: LedgerSettings
+    source_of: SourceNames
+    texts: ClaimTexts
+    """The summary's quotes read (shared: a quote's reading never changes)."""
+    rebuilds: int
+    """The accumulator's rebuilds when it was taken."""
+
+    def build(self) -> LiveLedger:
+        """The LiveLedger (seconds at 100,000 annotations; touches no accumulator)."""
+        return LiveLedger(self.annotations, self.settings, self.source_of, self.texts)
 
 
 def _spelling(annotation: Annotation | None) -> str | None:
@@ -175,19 +202,44 @@ class SummaryAccumulator:
 
     def prepare(self) -> None:
         """Make the LiveLedger a claim or denial tag is patched with: about as long as
-        a rebuild, so the summary screen calls it in its worker once the summary is
-        shown (until then such a tag rebuilds). One analyst's summary without merge
-        or split decisions only; made again after each rebuild."""
+        a rebuild, so the summary screen makes it in its worker once the summary is
+        shown (until then such a tag rebuilds), in two steps that let other changes be
+        applied while it is made (`live_plan`, LivePlan.build, `install`). One
+        analyst's summary without merge or split decisions only; made again after each
+        rebuild."""
+        plan = self.live_plan()
+        if plan is not None:
+            self.install(plan, plan.build())
+
+    def live_plan(self) -> LivePlan | None:
+        """What the LiveLedger is made from, taken now (None: nothing to make). Its
+        build reads none of this accumulator's state: it can run while changes that
+        leave the ledger alone are applied here; one that reaches the ledger rebuilds,
+        after which `install` refuses it."""
         summary = self.summary()
         annotator = self.settings.annotator
         if self._live is not None or annotator is None or not summary.totals.annotators:
-            return
+            return None
         if any(d.annotator in (None, annotator) for d in self.settings.decisions):
-            return  # decisions are replayed on the whole ledger: rebuilt
+            return None  # decisions are replayed on the whole ledger: rebuilt
         assert self._canonical is not None  # made by the rebuild summary() did
-        live = LiveLedger(
-            self._annotations.values(), self.settings.ledger, self._canonical, self.cache.texts
+        return LivePlan(
+            list(self._annotations.values()),
+            self.settings.ledger,
+            self._canonical,
+            self.cache.texts,
+            self.rebuilds,
         )
+
+    def install(self, plan: LivePlan, live: LiveLedger) -> bool:
+        """Follow claim and denial tags with `live`, made from `plan`; False (and
+        nothing done) when the summary was rebuilt since the plan was taken: its
+        ledger is another one."""
+        summary = self.summary()
+        if self._live is not None or self.rebuilds != plan.rebuilds:
+            return False
+        # Only changes the ledger does not read were applied since the plan: the
+        # LiveLedger made of the annotations then is the one of the annotations now.
         live.take_changed()  # its groups are the Summary's (the same as a build's)
         ledger = live.ledger()
         self._rows = {row.group_id: row for row in summary.ledger}
@@ -198,6 +250,7 @@ class SummaryAccumulator:
         self._titles = {row.article_id: row.short_title for row in summary.articles}
         self._unlinked_seen = live.unlinked_version  # the Summary's are its own
         self._live = live
+        return True
 
     # -- A change the ledger does not read ------------------------------------------------
 
