@@ -34,7 +34,7 @@ from store.errors import (
 from store.files import fsync_directory, remove_stale_temporaries
 from store.import_rules import outcome
 from store.index import AnnotationIndex
-from store.journal import JournalStorage
+from store.journal import READ_ONLY_REASON, JournalStorage
 from store.lock import DatabaseLock
 from store.ops import Applied, Op
 from store.protocol import NO_EVENTS, DatabaseContent, StoreEvent, Subscription
@@ -639,6 +639,21 @@ class AnnotationStore:
     def _append_ledger(self, record: dict[str, Any]) -> None:
         """One record more in the ledger table (a decision, or an undo or redo of one)."""
         self._put(LEDGER, self._storage.new_id(LEDGER), copy.deepcopy(record))
+
+    # -- Derived readings -----------------------------------------------------------------
+
+    def readings(self, fingerprint: str) -> Mapping[str, Any]:
+        """Readings kept under `fingerprint` (store/readings_file.py): damage skipped and
+        named in `warnings`. Takes no lock, not even the store's (a read of 50,000 must
+        not hold up a save); reads again if a compaction replaces the files meanwhile."""
+        return self._storage.readings.read(fingerprint)
+
+    def add_readings(self, fingerprint: str, records: Mapping[str, Any]) -> None:
+        """Append readings under `fingerprint`, unsynced; a failed write is a warning,
+        never raised. Not under the store's lock: the readings file has its own."""
+        if self.read_only:
+            raise StoreWriteError(self.path, READ_ONLY_REASON)
+        self._storage.readings.add(fingerprint, records)
 
     # -- Other sessions, and whole databases ----------------------------------------------
 

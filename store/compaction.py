@@ -25,6 +25,7 @@ from typing import Any
 from store.errors import StoreError, StoreWriteError
 from store.history_log import HistoryLog, checksum_of, history_path, recorded_crc
 from store.reading_order import ANNOTATIONS_TABLE, in_reading_order
+from store.readings_file import ReadingsFold
 from store.segments import drop_segments
 from store.snapshot import META_ID, META_TABLE, Tables, write_snapshot
 
@@ -51,6 +52,9 @@ class Compaction:
     segments: list[Path]
     journal_seq: int = 0
     """The sequence number of the last journal line the tables hold."""
+    readings: ReadingsFold | None = None
+    """The sealed readings tail to fold (readings_file.py): run last, its failure only
+    a warning of its own, never the compaction's."""
     verify_history: bool = False
     """Check FILE.history's acknowledged bytes before appending to them (the first
     compaction of a session): a writer never appends to a history it cannot trust."""
@@ -115,6 +119,8 @@ class Compaction:
         except Exception as error:  # a background thread must report, not die
             self.error = StoreWriteError(self.path, f"compaction failed: {error!r}")
         finally:
+            if self.readings is not None:
+                self.readings.run()
             sys.setswitchinterval(switch_interval)
             self.done = True
 

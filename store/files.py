@@ -54,10 +54,13 @@ def write_atomically(path: Path, parts: Iterable[bytes]) -> int:
 
 def stale_temporaries(path: Path) -> list[Path]:
     """Temporary files of this database's atomic writes (`.FILE.XXXXXXXX.tmp` for the
-    snapshot, `.FILE.repairing.XXXXXXXX.tmp` for a repair plan: mkstemp's eight random
-    characters), left behind when a write was killed. Nothing else matches: not another
-    database's (`.FILE.x.XXXXXXXX.tmp`), not an export's."""
-    pattern = re.compile(r"\." + re.escape(path.name) + r"(\.repairing)?\.[a-z0-9_]{8}\.tmp")
+    snapshot, `.FILE.repairing.XXXXXXXX.tmp` for a repair plan, `.FILE.readings.XXXXXXXX.tmp`
+    for the readings: mkstemp's eight random characters), left behind when a write was
+    killed. Nothing else matches: not another database's (`.FILE.x.XXXXXXXX.tmp`), not an
+    export's."""
+    pattern = re.compile(
+        r"\." + re.escape(path.name) + r"(\.repairing|\.readings)?\.[a-z0-9_]{8}\.tmp"
+    )
     try:
         entries = list(os.scandir(path.parent))
     except OSError:

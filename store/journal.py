@@ -31,6 +31,7 @@ from store.files import AppendOnlyFile, fsync_directory
 from store.history_log import HistoryLog, history_path
 from store.lock import DatabaseLock
 from store.ops import Applied, Op, apply_ops, undo_ops
+from store.readings_file import ReadingsFile
 from store.replay import Replayed, history_damage_warning, replay, replay_consistently
 from store.segments import (
     create_journal,
@@ -81,6 +82,8 @@ class JournalStorage(Storage):
         self.staging_open = False
         """True while an import's staged lines wait for the line that commits them."""
         self._lock = lock
+        self.readings = ReadingsFile(path, read_only, self.warnings)
+        """Derived readings beside the database (readings_file.py): not its content."""
         state = Replayed()
         if path is not None:
             saved = lock.saved if lock is not None else None
@@ -141,6 +144,7 @@ class JournalStorage(Storage):
             except StoreError as error:
                 if self.history_damage is None:  # else already said, when it was found
                     self.warnings.append(f"could not compact on close: {error}")
+        self.readings.close()
         if self._journal is not None:
             self._journal.close()
             self._journal = None
@@ -148,6 +152,7 @@ class JournalStorage(Storage):
     def abandon(self) -> None:
         """Close the journal without writing anything (opening failed half way)."""
         self.wait_for_compaction()
+        self.readings.close(fold=False)
         if self._journal is not None:
             self._journal.close()
             self._journal = None
@@ -295,6 +300,7 @@ class JournalStorage(Storage):
             tables_copy(self.data),
             list(self._sealed_history),
             list(self._segments),
+            readings=self.readings.seal(),
             journal_seq=self._last_seq,
             verify_history=not self._history_verified,
         )

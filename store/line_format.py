@@ -23,12 +23,22 @@ def encode(payload: Any) -> bytes:
 
 
 def encode_body(body: bytes) -> bytes:
-    """One line for JSON text already encoded (ASCII, no newline)."""
+    """One line for JSON text already encoded (ASCII or UTF-8: JSON has no raw newline)."""
     return b"%08x %s\n" % (zlib.crc32(body), body)
 
 
 def decode(line: bytes) -> Any:
     """The payload of one complete line; ValueError if it is incomplete or damaged."""
+    body = checked_body(line)
+    try:
+        return json.loads(body)
+    except ValueError:
+        raise ValueError("checksum matches but the line is not JSON") from None
+
+
+def checked_body(line: bytes) -> bytes:
+    """The JSON text of one complete line whose checksum holds (not parsed: a reader may
+    parse it its own way); ValueError if it is incomplete or damaged."""
     if not line.endswith(b"\n"):
         raise ValueError("line is incomplete")
     if len(line) <= _HEADER or line[8:9] != b" ":
@@ -40,10 +50,7 @@ def decode(line: bytes) -> Any:
         raise ValueError("line has no checksum") from None
     if zlib.crc32(body) != expected:
         raise ValueError("checksum mismatch")
-    try:
-        return json.loads(body)
-    except ValueError:
-        raise ValueError("checksum matches but the line is not JSON") from None
+    return body
 
 
 @dataclass(frozen=True, slots=True)

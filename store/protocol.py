@@ -197,6 +197,23 @@ class Store(Protocol):
         """Append a decision record: this session's next undo step."""
         ...
 
+    # Derived readings (never data of record: see readings_file.py, postgres/readings.py)
+    def readings(self, fingerprint: str) -> Mapping[str, Any]:
+        """Readings recorded under `fingerprint` (key -> JSON value), as core derived
+        them from annotated text. A missing or damaged one is recomputed by the caller,
+        so damage is skipped and named in `warnings`, never raised. Works on a read-only
+        store, and reading writes nothing."""
+        ...
+
+    def add_readings(self, fingerprint: str, records: Mapping[str, Any]) -> None:
+        """Record readings (keys: strings; values: JSON values, finite numbers) under
+        `fingerprint`; only the latest fingerprint's are kept for long. Writers only: a
+        read-only store raises StoreWriteError. Not fsynced, and outside any change of
+        annotations: a full disk or an I/O error is said once in `warnings` and the
+        readings are simply not kept, never raised. TypeError for a value that is not
+        JSON (nothing kept)."""
+        ...
+
     # Other sessions, and moving whole databases
     def subscribe(self, callback: Callable[[StoreEvent], None]) -> Subscription:
         """Call `callback` (on another thread) whenever another session changes the

@@ -37,7 +37,7 @@ from store.errors import (
     StoreWriteError,
 )
 from store.import_rules import outcome
-from store.postgres import rows, schema
+from store.postgres import readings, rows, schema
 from store.postgres.changes import Applied, Call, Spec, apply
 from store.postgres.connection import connect, is_lost, reason
 from store.postgres.listener import Listener
@@ -137,6 +137,9 @@ class PostgresStore:
         self._changed = False
         self._position: tuple[str, int] | None = None
         self._listener: Listener | None = None
+        self._readings_fingerprint: str | None = None
+        """The fingerprint this session added readings under (others' rows dropped)."""
+        self._readings_failing = False
 
     # -- Opening and closing --------------------------------------------------------------
 
@@ -572,6 +575,45 @@ class PostgresStore:
         self._append_ledger(moved.to_record())
         target.append(source.pop())
         return moved
+
+    # -- Derived readings -----------------------------------------------------------------
+
+    def readings(self, fingerprint: str) -> Mapping[str, Any]:
+        """Readings kept under `fingerprint` (store/postgres/readings.py). A server that
+        cannot be read is said in `warnings` (the readings are recomputed), not raised."""
+        try:
+            return self._read(partial(readings.read, fingerprint=fingerprint))
+        except ServerError as error:
+            self._say_once(f"readings not read ({error}); they are recomputed")
+        except ValueError as error:
+            self._say_once(f"readings of {self._shown} damaged ({error}); they are recomputed")
+        return {}
+
+    def add_readings(self, fingerprint: str, records: Mapping[str, Any]) -> None:
+        """Insert readings (those held kept), in a transaction of their own that does not
+        wait for the server's disk; the first add of a fingerprint drops the others'.
+        A failure is said once per run of failures in `warnings`, never raised."""
+        if self.read_only:
+            raise StoreWriteError(None, READ_ONLY_REASON)
+        if not records:
+            return
+        batches = readings.encoded(records)
+        drop_others = fingerprint != self._readings_fingerprint
+        try:
+            self._write(partial(readings.add, fingerprint=fingerprint, batches=batches,
+                                drop_others=drop_others))  # fmt: skip
+        except StoreError as error:
+            if not self._readings_failing:
+                why = error.reason if isinstance(error, StoreWriteError) else str(error)
+                self.warnings.append(f"readings not kept ({why}); the summary recomputes them")
+            self._readings_failing = True
+            return
+        self._readings_fingerprint = fingerprint
+        self._readings_failing = False
+
+    def _say_once(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
 
     # -- Other sessions, and whole databases ----------------------------------------------
 
