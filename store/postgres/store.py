@@ -137,6 +137,9 @@ class PostgresStore:
         self._changed = False
         self._position: tuple[str, int] | None = None
         self._listener: Listener | None = None
+        self._readings_lock = threading.Lock()
+        self._readings_connection: psycopg.Connection[Any] | None = None
+        """The readings' own connection (opened when first needed): see add_readings."""
         self._readings_fingerprint: str | None = None
         """The fingerprint this session added readings under (others' rows dropped)."""
         self._readings_failing = False
@@ -177,6 +180,10 @@ class PostgresStore:
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
+        with self._readings_lock:
+            if self._readings_connection is not None:
+                self._readings_connection.close()
+                self._readings_connection = None
 
     def __enter__(self) -> Self:
         return self
@@ -579,37 +586,60 @@ class PostgresStore:
     # -- Derived readings -----------------------------------------------------------------
 
     def readings(self, fingerprint: str) -> Mapping[str, Any]:
-        """Readings kept under `fingerprint` (store/postgres/readings.py). A server that
-        cannot be read is said in `warnings` (the readings are recomputed), not raised."""
+        """Readings kept under `fingerprint` (store/postgres/readings.py), on the readings'
+        own connection. A server that cannot be read is said in `warnings` (the readings
+        are recomputed), not raised."""
         try:
-            return self._read(partial(readings.read, fingerprint=fingerprint))
-        except ServerError as error:
-            self._say_once(f"readings not read ({error}); they are recomputed")
-        except ValueError as error:
-            self._say_once(f"readings of {self._shown} damaged ({error}); they are recomputed")
+            return self._on_readings_connection(partial(readings.read, fingerprint=fingerprint))
+        except (ServerError, psycopg.Error, ValueError) as error:
+            why = reason(error) if isinstance(error, psycopg.Error) else str(error)
+            self._say_once(f"readings not read ({why}); they are recomputed")
         return {}
 
     def add_readings(self, fingerprint: str, records: Mapping[str, Any]) -> None:
-        """Insert readings (those held kept), in a transaction of their own that does not
-        wait for the server's disk; the first add of a fingerprint drops the others'.
-        A failure is said once per run of failures in `warnings`, never raised."""
+        """Insert readings (those held kept) on the readings' own connection, in a
+        transaction of their own that does not wait for the server's disk; the first add
+        of a fingerprint drops the others'. A failure is said once per run of failures
+        in `warnings`, never raised."""
         if self.read_only:
             raise StoreWriteError(None, READ_ONLY_REASON)
         if not records:
             return
         batches = readings.encoded(records)
         drop_others = fingerprint != self._readings_fingerprint
+        work = partial(readings.add, fingerprint=fingerprint, batches=batches,
+                       drop_others=drop_others)  # fmt: skip
         try:
-            self._write(partial(readings.add, fingerprint=fingerprint, batches=batches,
-                                drop_others=drop_others))  # fmt: skip
-        except StoreError as error:
+            self._on_readings_connection(work)
+        except (StoreError, psycopg.Error) as error:
             if not self._readings_failing:
-                why = error.reason if isinstance(error, StoreWriteError) else str(error)
+                why = reason(error) if isinstance(error, psycopg.Error) else str(error)
                 self.warnings.append(f"readings not kept ({why}); the summary recomputes them")
             self._readings_failing = True
             return
         self._readings_fingerprint = fingerprint
         self._readings_failing = False
+
+    def _on_readings_connection(self, work: Callable[[psycopg.Connection[Any]], R]) -> R:
+        """Run `work` on a connection of the readings' own, opened when first needed, and
+        once more on a new one if it was lost (adding is idempotent). Never under the
+        store's mutex: a save never waits for 50,000 readings to be read or added."""
+        with self._readings_lock:
+            if self._closed:
+                raise StoreError(f"{self._shown} has been closed")
+            for attempt in (1, 2):
+                connection = self._readings_connection
+                if connection is None or connection.closed:
+                    connection = connect(self._url, self._shown, self._read_only)
+                    self._readings_connection = connection
+                try:
+                    return work(connection)
+                except psycopg.Error as error:
+                    if attempt == 2 or not is_lost(error, connection):
+                        raise
+                    connection.close()
+                    self._readings_connection = None
+            raise AssertionError("unreachable")
 
     def _say_once(self, message: str) -> None:
         if message not in self.warnings:

@@ -455,9 +455,39 @@ def test_postgres_failure_to_add_is_said_once_and_never_raised(
             opened.add_readings(FINGERPRINT, {"q:1": 1})
             opened.add_readings(FINGERPRINT, {"q:2": 2})
         assert opened.warnings == [
-            "readings not kept (could not extend file: No space left on device "
-            f"({opened.location})); the summary recomputes them"
+            "readings not kept (could not extend file: No space left on device); "
+            "the summary recomputes them"
         ]
         opened.add_readings(FINGERPRINT, {"q:3": 3})
         assert opened.readings(FINGERPRINT) == {"q:3": 3}
         assert opened.get("a1", 0) == saved
+
+
+def test_postgres_readings_never_wait_for_the_store_connection(pg_location: str) -> None:
+    """A save on the UI thread must not wait for 50,000 readings: they have their own
+    connection and lock (the store's mutex, held here by another thread, is not taken)."""
+    with PostgresStore.open(pg_location, "alice") as opened:
+        held, release = threading.Event(), threading.Event()
+
+        def hold_the_store() -> None:
+            with opened._mutex:
+                held.set()
+                release.wait(30)
+
+        holder = threading.Thread(target=hold_the_store)
+        holder.start()
+        held.wait(30)
+        try:
+            done: list[Any] = []
+
+            def add_and_read() -> None:
+                opened.add_readings(FINGERPRINT, {"q:1": 1})
+                done.append(opened.readings(FINGERPRINT))
+
+            worker = threading.Thread(target=add_and_read)
+            worker.start()
+            worker.join(20)
+            assert done == [{"q:1": 1}]
+        finally:
+            release.set()
+            holder.join()
