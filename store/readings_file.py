@@ -400,7 +400,7 @@ def _read_once(files: list[Path], fingerprint: str) -> _Found:
         with handle:
             for number, raw in enumerate(iter(handle.readline, b""), start=1):
                 if not raw.endswith(b"\n"):
-                    if file is tail:
+                    if file == tail:
                         found.torn, found.tail_end = torn_line(file, len(raw)), end + len(raw)
                     else:  # the sealed tail is never appended to
                         found.problems.append(torn_line(file, len(raw)))
