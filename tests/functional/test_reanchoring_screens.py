@@ -334,6 +334,8 @@ async def test_the_summary_marks_a_figure_to_check_in_conflicts_and_ledger(
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, SummaryScreen)
+        banner = screen.query_one("#conflict-banner", Static).render()
+        assert str(banner).split("\n")[0] == "⚠ troops: 12,000, 30,000 (to check)"
         await pilot.press("2")  # conflicts
         await settle(app, pilot)
         table = screen.query_one("#conflicts-table", DataTable)

@@ -58,6 +58,7 @@ def summary(ministry: Annotation, kyiv: Annotation) -> Summary:
 
 def test_the_markdown_marks_the_figure_and_the_claim_to_check(summary: Summary) -> None:
     report = render_markdown(summary)
+    assert "### ⚠ troops: 12,000, 30,000 (to check)\n" in report
     assert "| 30,000 (to check) | 30,000 troops | ministry |" in report
     assert "| 12,000 | 12,000 troops | Kyiv |" in report
     assert (
@@ -123,8 +124,10 @@ def test_the_screen_rows_and_detail_mark_it(summary: Summary) -> None:
     detail = ledger_detail(group, 1, line, "claim", titles)
     assert "by ana (to check)" in detail and "Figures: 30,000 troops (to check)" in detail
     (conflict,) = summary.conflicts
-    shown = conflict_detail(conflict, 1, titles, 1, to_check=True)
+    shown = conflict_detail(conflict, 1, titles, 1, view.unconfirmed)
+    assert shown.startswith("⚠ troops: 12,000, 30,000 (to check)\n")
     assert "30,000 (to check) as written “30,000 troops”" in shown
+    assert "as written “12,000 troops”" in conflict_detail(conflict, 0, titles, 1)
     assert "(to check)" not in conflict_detail(conflict, 0, titles, 1)
 
 

@@ -29,7 +29,11 @@ from store import Change, DecisionChange, ServerError, StoreError
 from workbench.core.analysis.figures.conflicts import Figure, format_value
 from workbench.core.analysis.ledger.decisions import Merge, Split, decision_words
 from workbench.core.analysis.ledger.settings import LedgerSettings
-from workbench.core.analysis.summary.markdown import render_markdown, sentence_label
+from workbench.core.analysis.summary.markdown import (
+    conflict_values,
+    render_markdown,
+    sentence_label,
+)
 from workbench.core.analysis.summary.model import (
     AnchoringList,
     AnchoringSection,
@@ -375,8 +379,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.anchoring = view.anchoring
         self.fill_tables(shown)
         banner = [
-            f"{FLAG} {conflict.topic}: "
-            + ", ".join(format_value(value) for value in conflict.values)
+            f"{FLAG} {conflict.topic}: {conflict_values(conflict, view.unconfirmed)}"
             for conflict in view.summary.conflicts
         ]
         unlinked = view.summary.unlinked_denials
@@ -466,14 +469,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         if tab == "conflicts" and row < len(self.conflict_entries):
             conflict, position = self.conflict_entries[row]
             number = self.view.conflict_rows[row][6] if self.view is not None else None
-            figure = conflict.figures[position]
             unconfirmed = self.view.unconfirmed if self.view is not None else frozenset()
             return conflict_detail(
-                conflict,
-                position,
-                titles,
-                number if isinstance(number, int) else None,
-                (figure.article_id, figure.index) in unconfirmed,
+                conflict, position, titles, number if isinstance(number, int) else None, unconfirmed
             )
         if tab == "articles" and row < len(summary.articles):
             return article_detail(summary.articles[row])

@@ -9,13 +9,14 @@ conflict, the whole text, the notes and the other analysts' judgements. Plain te
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 from workbench.core.analysis.figures.conflicts import format_value
 from workbench.core.analysis.summary.markdown import (
     TO_CHECK,
     TO_CHECK_NOTE,
     conflict_flag,
+    conflict_values,
     sentence_label,
     to_check_words,
 )
@@ -97,12 +98,13 @@ def conflict_detail(
     position: int,
     titles: Mapping[str, str],
     group: int | None,
-    to_check: bool = False,
+    unconfirmed: Container[tuple[str, int]] = frozenset(),
 ) -> str:
-    """One figure of a conflict, with every reason it conflicts; `to_check`: its sentence
-    is unconfirmed (unconfirmed_sentences), so the figure is marked and explained."""
+    """One figure of a conflict, with every reason it conflicts; a figure whose sentence
+    is in `unconfirmed` (unconfirmed_sentences) is marked and explained."""
     figure = conflict.figures[position]
-    values = ", ".join(format_value(value) for value in conflict.values)
+    to_check = (figure.article_id, figure.index) in unconfirmed
+    values = conflict_values(conflict, unconfirmed)
     parts = [
         f"⚠ {conflict.topic}: {values}",
         f"{format_value(figure.quantity.value)}{f' {TO_CHECK}' if to_check else ''} "

@@ -71,6 +71,18 @@ def to_check_words(line: SentenceLine) -> str:
     return f"(to check: {', '.join(line.to_check)})"
 
 
+def conflict_values(conflict: FigureConflict, unconfirmed: Container[tuple[str, int]]) -> str:
+    """A conflict's values, '12,000, 30,000 (to check)': a value only sentences to check
+    give (unconfirmed_sentences) is marked, as its figures are."""
+
+    def shown(value: float) -> str:
+        given = [f for f in conflict.figures if f.quantity.value == value]
+        moved = given and all((f.article_id, f.index) in unconfirmed for f in given)
+        return format_value(value) + (f" {TO_CHECK}" if moved else "")
+
+    return ", ".join(shown(value) for value in conflict.values)
+
+
 def sentence_label(index: int) -> str:
     """How a person reads a sentence number, everywhere: 'sentence 12' (counted from 1)."""
     return f"sentence {index + 1}"
@@ -239,7 +251,7 @@ def _conflict_section(
     if any((f.article_id, f.index) in unconfirmed for c in conflicts for f in c.figures):
         lines += [TO_CHECK_NOTE, ""]
     for conflict in conflicts:
-        values = ", ".join(format_value(v) for v in conflict.values)
+        values = conflict_values(conflict, unconfirmed)
         lines += [
             f"### ⚠ {_cell(conflict.topic)}: {values}",
             "",
