@@ -46,9 +46,10 @@ from store.errors import StoreError, StoreWriteError, describe_os_error
 from store.file_states import FileState
 from store.files import AppendOnlyFile, fsync_directory, write_atomically
 
-READ_ATTEMPTS = 5
-"""How many times a reader reads again while the writer replaces the files under it;
-then it keeps what it read last (what it missed is recomputed)."""
+READ_ATTEMPTS = 10
+"""How many times a reader reads again while the writer replaces the files under it
+(waiting a little longer each time); then it keeps what it read last (what it missed
+is recomputed)."""
 TORN_PAUSE = 0.05
 """Seconds a reader waits before it calls a torn last line a crash's, not an append's."""
 FOLD_MIN_BYTES = 1 << 20
@@ -125,7 +126,9 @@ class ReadingsFile:
         files = readings_files(self.path)
         tail = files[2].name
         found = _Found()
-        for _attempt in range(READ_ATTEMPTS):
+        for attempt in range(READ_ATTEMPTS):
+            if attempt:
+                time.sleep(min(0.01 * attempt, 0.1))
             before = _states(files)
             try:
                 found = _read_once(files, fingerprint)

@@ -491,3 +491,57 @@ def test_postgres_readings_never_wait_for_the_store_connection(pg_location: str)
         finally:
             release.set()
             holder.join()
+
+
+def test_a_reader_beside_a_writer_that_adds_and_folds_sees_only_whole_readings(
+    db_path: Path, make: MakeAnnotation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only reader (no lock) while the writer appends, seals and folds in the
+    background: every reading it returns is one that was added, whole, and it names no
+    damage (a line being appended, a file replaced under it, are not damage)."""
+    monkeypatch.setattr(store.journal, "MIN_COMPACTION_BYTES", 4096)
+    monkeypatch.setattr(store.readings_file, "FOLD_MIN_BYTES", 2048)
+    value = {"words": ["x" * 200, "troops"], "n": 12000}
+    stop = threading.Event()
+    seen: list[int] = []
+    said: list[str] = []
+    with AnnotationStore.open(db_path, annotator="alice") as opened:
+        opened.add_readings(FINGERPRINT, {"q:first": value})
+
+        def read_along() -> None:
+            with AnnotationStore.open(db_path, annotator="bob", read_only=True) as reader:
+                while not stop.is_set():
+                    found = reader.readings(FINGERPRINT)
+                    wrong = [key for key, kept in found.items() if kept != value]
+                    seen.append(len(found) if not wrong else -1)
+                said.extend(reader.warnings)
+
+        reading = threading.Thread(target=read_along)
+        reading.start()
+        try:
+            for number in range(150):
+                opened.add_readings(FINGERPRINT, {f"q:{number}": value})
+                if number % 10 == 0:
+                    opened.save(make(index=number % 3, note=str(number)))
+        finally:
+            stop.set()
+            reading.join(30)
+        opened.wait_for_compaction()
+        assert len(opened.readings(FINGERPRINT)) == 151
+        assert opened.warnings == []
+    assert said == []
+    assert len(seen) > 1 and min(seen) >= 1 and max(seen) <= 151
+    assert seen == sorted(seen)  # never fewer than an earlier read: nothing lost in a fold
+
+
+def test_adding_readings_never_fsyncs(
+    writer: AnnotationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writer.add_readings(FINGERPRINT, {"q:0": 0})  # the tail made (its folder fsynced once)
+    synced: list[object] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real(fd))
+    for number in range(1, 50):
+        writer.add_readings(FINGERPRINT, {f"q:{number}": number})
+    assert synced == []
+    assert len(writer.readings(FINGERPRINT)) == 50
