@@ -538,9 +538,14 @@ def test_adding_readings_never_fsyncs(
     writer: AnnotationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     writer.add_readings(FINGERPRINT, {"q:0": 0})  # the tail made (its folder fsynced once)
-    synced: list[object] = []
+    synced: list[int] = []
     real = os.fsync
-    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real(fd))
+
+    def counted(fd: int) -> None:
+        synced.append(fd)
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", counted)
     for number in range(1, 50):
         writer.add_readings(FINGERPRINT, {f"q:{number}": number})
     assert synced == []
