@@ -1240,7 +1240,7 @@ CASUALTY_NOUNS = frozenset(["casualties", "casualty"])
 PEOPLE_NOUNS = frozenset(
     ["people", "persons", "refugees", "evacuees", "protesters", "demonstrators", "marchers",
      "residents", "inhabitants", "villagers", "spectators", "fans", "supporters", "attendees",
-     "onlookers", "worshippers", "pilgrims", "visitors"]
+     "onlookers", "worshippers", "pilgrims", "visitors", "arrests", "detentions"]
 )  # fmt: skip
 """Nouns counting people (the state, displaced or protesting, is read in measures.py)."""
 CASUALTY_VERBS = {
@@ -1287,6 +1287,19 @@ COUNTED_SYNONYMS = {
     **dict.fromkeys(["lorries", "trucks"], "trucks"),
     **dict.fromkeys(["cars", "vehicles"], "vehicles"),
     **dict.fromkeys(["applications", "claims", "requests"], "applications"),
+    **dict.fromkeys(["cases", "infections"], "cases"),
+    **dict.fromkeys(["journalists", "reporters", "correspondents"], "journalists"),
+    **dict.fromkeys(["prisoners", "inmates"], "prisoners"),
+    **dict.fromkeys(["hostages", "captives"], "hostages"),
+    **dict.fromkeys(["passengers", "travellers", "travelers"], "passengers"),
+    **dict.fromkeys(["doctors", "physicians"], "doctors"),
+    **dict.fromkeys(["firms", "companies", "businesses"], "companies"),
+    **dict.fromkeys(["shops", "stores"], "shops"),
+    **dict.fromkeys(["jobs", "posts", "positions"], "jobs"),
+    **dict.fromkeys(["buildings", "structures"], "buildings"),
+    **dict.fromkeys(["children", "kids"], "children"),
+    **dict.fromkeys(["tourists", "holidaymakers"], "tourists"),
+    **dict.fromkeys(["drones", "uavs"], "drones"),
 }
 """Counted nouns outside the troop, casualty and people classes that count the same
 thing: a figure of "houses" and one of "homes" are compared. Any other plural noun is a
@@ -1329,6 +1342,17 @@ DEATH_NOUNS = frozenset(["dead", "deaths"])
 TOLL_LINKS = word_set("to at reached hit was is stood stands totalled totaled numbered")
 """'Deaths from the heatwave rose to 212', 'the number of dead reached 64': a bare number
 right after one of these, with a noun for the dead not far before, counts the dead."""
+TOTAL_VERBS = word_set(
+    "rose risen rise rises climbed climbs jumped increased grew grown soared surged "
+    "stood stands stand reached reaches hit topped tops totalled totaled totals numbered "
+    "numbers exceeded passed"
+)
+"""Verbs (with "to" or "at" after some) that state a total: "the toll has risen to 21",
+"cases stand at 1,200", "arrests topped 300"."""
+TOTAL_LINKS = word_set("to at")
+TOTAL_ADVERBS = word_set("now already nearly almost just")
+TOTAL_REACH = 14
+"""How far back in its clause a verb of totals looks for what is counted."""
 TOLL_WORDS = frozenset(["toll"])
 """'put the death toll at 23', 'the toll rose to 41': a bare number after one counts the
 dead."""
@@ -1360,6 +1384,15 @@ CURRENCY_WORDS = {
     **dict.fromkeys(["francs", "franc"], "CHF"),
     **dict.fromkeys(["yuan", "renminbi"], "CNY"),
     **dict.fromkeys(["rupees", "rupee"], "INR"),
+    **dict.fromkeys(["kroner", "krone", "kronor", "krona"], "SEK"),
+    **dict.fromkeys(["crowns", "crown", "koruna"], "CZK"),
+    **dict.fromkeys(["lira", "liras", "lire"], "TRY"),
+    **dict.fromkeys(["zloty", "zlotys", "zlotych"], "PLN"),
+    **dict.fromkeys(["forints", "forint"], "HUF"),
+    **dict.fromkeys(["dinars", "dinar"], "DIN"),
+    **dict.fromkeys(["pesos", "peso"], "PESO"),
+    **dict.fromkeys(["rand"], "ZAR"),
+    **dict.fromkeys(["shekels", "shekel"], "ILS"),
 }
 """A currency written as a word after the number ("45 million euros", "a 4.5 million euro
 fine", "a 20 million dollar contract")."""
@@ -1474,7 +1507,10 @@ STATES: dict[str, dict[str, str]] = {
     },
     "people": {
         **dict.fromkeys(
-            word_set("displaced fled flee fleeing evacuated evacuate uprooted refugees evacuees"),
+            word_set(
+                "displaced fled flee fleeing evacuated evacuate uprooted refugees evacuees "
+                "forced moved relocated driven"
+            ),
             "displaced",
         ),
         **dict.fromkeys(
@@ -1486,7 +1522,17 @@ STATES: dict[str, dict[str, str]] = {
             "protesting",
         ),
         **dict.fromkeys(
-            ["detained", "arrested", "jailed", "detain", "arrest", "detainees"], "detained"
+            [
+                "detained",
+                "arrested",
+                "jailed",
+                "detain",
+                "arrest",
+                "detainees",
+                "arrests",
+                "detentions",
+            ],
+            "detained",
         ),
         **dict.fromkeys(
             word_set("hospitalised hospitalized hospitalisation hospitalization hospital admitted"),
@@ -1573,7 +1619,8 @@ NOT_VERBS = word_set(
 """Words ending in -ed or -ing that are not the verb a figure is the object or subject of."""
 EVENTS = _forms(
     {
-        "destroyed": ["destroy", "raze", "flatten", "level", "demolish", "wreck"],
+        "destroyed": ["destroy", "raze", "flatten", "level", "demolish", "wreck", "collapse",
+                      "gut", "obliterate"],
         "damaged": ["damage"],
         "affected": ["affect", "expose", "compromise", "leak", "impact", "breach"],
         "joined": ["join", "attend", "participate", "march", "rally"],
@@ -1590,7 +1637,8 @@ EVENTS = _forms(
         "recalled": ["recall"],
         "sold": ["sell"],
         "had": ["have", "hold", "own", "possess", "operate", "field", "boast", "count", "house"],
-        "recorded": ["record", "report", "register", "log", "document", "confirm"],
+        "recorded": ["record", "report", "register", "log", "document", "confirm", "show",
+                     "tally", "detect", "diagnose"],
         "seized": ["seize", "confiscate", "intercept"],
         "launched": ["launch", "fire"],
         "built": ["build", "construct"],
@@ -1620,8 +1668,10 @@ MONEY_KINDS = {
     **dict.fromkeys(word_set("revenue revenues sales turnover"), "revenue"),
     **dict.fromkeys(word_set("profit profits earnings"), "profit"),
     **dict.fromkeys(word_set("loss losses"), "loss"),
-    **dict.fromkeys(word_set("salary salaries wages pay bonus bonuses"), "pay"),
-    **dict.fromkeys(word_set("price sold fetched"), "price"),
+    **dict.fromkeys(word_set("salary salaries wages wage pay bonus bonuses earn earns earning"),
+                    "pay"),
+    **dict.fromkeys(word_set("price prices sold fetched buy bought buying acquire acquired "
+                             "takeover acquisition purchase"), "price"),
     **dict.fromkeys(word_set("cost costs bill"), "cost"),
     **dict.fromkeys(word_set("funding grant grants"), "funding"),
     **dict.fromkeys(word_set("donation donations donated"), "donation"),
@@ -1661,6 +1711,13 @@ PERCENT_DIRECTIONS = {
     ),
     **dict.fromkeys(word_set("was were is are stood stands reached hit at of"), "level"),
     **dict.fromkeys(
+        word_set(
+            "raised raises raise lifted lifts hiked hikes cut cuts lowered lowers reduced "
+            "reduces trimmed slashed set sets kept keeps left held holds"
+        ),
+        "set",
+    ),
+    **dict.fromkeys(
         word_set("won wins took takes received receives got secured garnered polled"), "level"
     ),
 }
@@ -1689,6 +1746,9 @@ NOT_SUBJECTS = word_set(
 )
 """Skipped, with the function words and generic modifiers, on the way to the noun a
 distance, speed or percentage is of ("the first North Korean troops traveled")."""
+MONEY_PAYING = word_set("pay pays paid paying buy buys bought buying acquire acquires acquired")
+"""Right before a sum (past articles): it is a price paid ("to pay $3 billion for the
+group", "agreed to buy it for $4.5 billion" once "for" is read)."""
 MONEY_PREPOSITIONS = word_set("in for of from as")
 """Between a sum and the noun that says what it is ("$400 million in aid")."""
 BEFORE_EVENT_SKIPPED = word_set(
@@ -1706,8 +1766,26 @@ AFTER_EVENT_SKIPPED = word_set(
 """Between a counted thing and the verb it is the subject of ("buildings were
 reportedly destroyed"); "expected to" makes the event planned, which is read before."""
 PERIODS = frozenset(["day", "week", "month", "year", "night", "hour"])
-RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year"}
+RATE_WORDS = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "annually": "year",
+    "annual": "year",
+    "yearly": "year",
+}
 """'1,500 a day', '1,500 daily': a rate, not a total."""
+UNIT_PRICES = {
+    **dict.fromkeys(word_set("litre litres liter liters"), "litre"),
+    **dict.fromkeys(word_set("gallon gallons"), "gallon"),
+    **dict.fromkeys(word_set("barrel barrels"), "barrel"),
+    **dict.fromkeys(word_set("kilo kilos kilogram kilograms kg"), "kg"),
+    **dict.fromkeys(word_set("tonne tonnes ton tons"), "tonne"),
+    **dict.fromkeys(word_set("share shares"), "share"),
+    **dict.fromkeys(word_set("ticket tickets"), "ticket"),
+    **dict.fromkeys(word_set("head person"), "each"),
+}
+"""'1.79 lira a litre', '$80 a barrel': a price per unit, not a sum."""
 
 # ---------------------------------------------------------------- claims: what a quote is about
 
@@ -1786,6 +1864,7 @@ EVENT_KINDS = {
         "attack",
     ),
     **dict.fromkeys(word_set("shooting shootings"), "shooting"),
+    **dict.fromkeys(word_set("stabbing stabbings"), "stabbing"),
     **dict.fromkeys(word_set("crash crashes crashed collision collided pileup"), "crash"),
     **dict.fromkeys(word_set("derailment derailed"), "derailment"),
     **dict.fromkeys(word_set("collapse collapsed"), "collapse"),
@@ -1854,6 +1933,8 @@ NOMINAL_EVENTS = {
 """An event written as a noun before "of" and its figure ("forced the evacuation of 2,000
 residents", "the cancellation of about 150 flights"): read as its verb ("evacuated 2,000
 residents"), so the figure is compared with the same event told with a verb."""
+ESTIMATING = word_set("estimated estimate estimates put puts putting numbered gauged")
+"""Before a crowd and "at" its number: "police estimated the crowd at 15,000"."""
 COLLECTIVE_NOUNS = word_set("crowd crowds audience attendance gathering turnout")
 """'A crowd of 68,000': a bare number after one of these and "of" counts people."""
 INVARIANT_PLURALS = word_set("aircraft sheep cattle livestock deer fish poultry")
@@ -1868,6 +1949,14 @@ EVENT_ROLE_FOLLOWERS = word_set(
 )
 """After an event's noun, a body or a thing named after it ("the fire brigade", "election
 officials"), not the event a figure is of."""
+RATE_KINDS = {
+    **dict.fromkeys(
+        word_set("key benchmark interest policy base lending bank refinancing repo deposit"),
+        "interest",
+    ),
+}
+"""Before "rate": a central bank's rate, however named ("its key rate", "the benchmark
+rate", "interest rates")."""
 SUBJECT_SYNONYMS = {
     **dict.fromkeys(word_set("jobless joblessness unemployed"), "unemployment"),
     **dict.fromkeys(word_set("voter voters participation"), "turnout"),
@@ -1905,6 +1994,34 @@ SCORE_WORDS = word_set(
     "final game leg cup"
 )
 """In a sentence with one of these, "3-1" is a match's score."""
+AGE_ROLES = word_set(
+    "suspect gunman attacker shooter assailant bomber hijacker killer defendant driver "
+    "pilot captain skipper culprit perpetrator accused"
+)
+"""One person a sentence names by role: two ages of "the suspect" in sentences on one
+event are one age."""
+DATED_EVENTS = {
+    **dict.fromkeys(word_set("open opens opened reopen reopens reopened"), "open"),
+    **dict.fromkeys(word_set("close closes closed shut"), "close"),
+    **dict.fromkeys(word_set("start starts started begin begins began begun"), "start"),
+    **dict.fromkeys(word_set("end ends ended finish finishes finished"), "end"),
+    **dict.fromkeys(word_set("resume resumes resumed"), "resume"),
+    **dict.fromkeys(word_set("launch launches launched"), "launch"),
+    **dict.fromkeys(word_set("expire expires expired"), "expire"),
+    **dict.fromkeys(word_set("sign signs signed"), "sign"),
+    **dict.fromkeys(word_set("die died dies"), "die"),
+    **dict.fromkeys(word_set("release released releases"), "release"),
+    **dict.fromkeys(word_set("hold held holds"), "hold"),
+    **dict.fromkeys(word_set("vote votes voted"), "vote"),
+    **dict.fromkeys(word_set("take took taken"), "take"),
+}
+"""Verbs of something that happens on a day ("will reopen on March 3"): two days given
+for the same event of the same thing conflict."""
+VOTE_WORDS = word_set(
+    "vote votes voted voting bill bills motion amendment lawmakers legislators parliament "
+    "senate senators deputies mps assembly congress chamber referendum ballot"
+)
+"""In a sentence with one of these, "241-180" is a vote's tally (for, against)."""
 PLACE_NOUNS = word_set(
     "school airport mine plant factory station hospital prison market stadium bridge dam "
     "camp port embassy valley coast refinery base village town city"

@@ -158,7 +158,7 @@ def relation(a: Measure, b: Measure) -> Relation | None:
     if a.unit_class in MEASURED_CLASSES:  # a place is where, not a part of a reading
         return "same" if _loose(a.place, b.place) and a.part == b.part else None
     if "increment" in (a.part, b.part):
-        return None
+        return "same" if _dated_increments(a, b) and _loose(a.place, b.place) else None
     found: Relation = "same"
     places = (a.place, b.place)
     if a.place is None and _mentioned(b.place, a.mentions):
@@ -175,6 +175,12 @@ def relation(a: Measure, b: Measure) -> Relation | None:
             return None
         found = side
     return found
+
+
+def _dated_increments(a: Measure, b: Measure) -> bool:
+    """Two figures for what was added on one day ("312 new cases on Monday", "Monday's
+    figures showed 213 new infections"): one count. Undated, two additions may be two."""
+    return a.part == b.part == "increment" and a.day is not None and a.day == b.day
 
 
 def _mentioned(place: str | None, mentions: frozenset[str]) -> bool:
@@ -376,6 +382,14 @@ def _bucket_clashes(
     for scope, group in groups.items():
         place, part = scope[1], scope[2]
         if part == "increment":
+            if scope[3] is not None:  # a day's additions, against the same day's
+                for other in by_spot[(place, part)]:
+                    if (
+                        order[other] >= order[scope]
+                        and other[3] == scope[3]
+                        and _agree(scope, other)
+                    ):
+                        _same_scope(group, groups[other], found)
             continue
         for other in by_spot[(place, part)]:
             if order[other] >= order[scope] and _agree(scope, other):
@@ -461,6 +475,9 @@ STATE_WORDS = {
     "score": "the match's score",
     "aggregate": "the aggregate score",
     "magnitude": "the quake's magnitude",
+    "age": "the age",
+    "for": "votes for",
+    "against": "votes against",
     "lasted": "how long it lasted",
     "high": "the high",
     "low": "the low",
@@ -475,7 +492,7 @@ def figure_phrase(figure: Figure) -> str:
     """'at least 10,000 troops', '1.2 million personnel', '12,000 troops' (a bare number
     takes its class's name), with the number as written."""
     quantity, measure = figure.quantity, figure.measure
-    if quantity.vague:
+    if quantity.vague or quantity.what in ("date", "percent"):
         return quantity.text
     number = written_number(quantity)
     qualifier = _written_qualifier(quantity)
@@ -507,7 +524,9 @@ def _written_qualifier(quantity: Quantity) -> str | None:
     return None if quantity.vague else quantity.qualifier
 
 
-_NUMBER = re.compile(r"[$€£¥]?\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion|bn)\b)?")
+_NUMBER = re.compile(
+    r"[$€£¥]?\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion|bn)\b|(?<=\d)[mk]\b)?"
+)
 
 
 def explain(clash: Clash, name: Callable[[Figure], str]) -> str:

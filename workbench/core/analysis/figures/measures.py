@@ -27,10 +27,13 @@ from workbench.core.analysis.figures.quantities import (
 )
 from workbench.core.analysis.lexicon import (
     AFTER_EVENT_SKIPPED,
+    AGE_ROLES,
     ARTICLES,
     BEFORE_EVENT_SKIPPED,
     CLAUSE_REPORTING,
+    COUNTED_SYNONYMS,
     COUNTRY_NAMES,
+    DATED_EVENTS,
     DEMONYMS,
     DURATION_DAYS,
     EVENT_KINDS,
@@ -48,6 +51,7 @@ from workbench.core.analysis.lexicon import (
     MARGIN_NOUNS,
     MARGIN_WINS,
     MONEY_KINDS,
+    MONEY_PAYING,
     MONEY_PREPOSITIONS,
     MONTH_NAMES,
     MONTHS,
@@ -65,11 +69,16 @@ from workbench.core.analysis.lexicon import (
     PLACE_SUFFIXES,
     PLANNED,
     PREPOSITIONS,
+    RATE_KINDS,
     RATE_WORDS,
     STATES,
     SUBJECT_SYNONYMS,
     TEMPERATURE_STATES,
+    TOTAL_ADVERBS,
+    TOTAL_LINKS,
+    TOTAL_VERBS,
     TROOP_NOUNS,
+    UNIT_PRICES,
     VERB_FORMS,
     VERB_PARTICLES,
     WEEKDAY_NAMES,
@@ -99,7 +108,7 @@ UNIT_CLASSES = {
 90 mph is 145 km/h. Troop nouns (troops, soldiers, forces, personnel...) are one class
 already: `what` is "troops" for all of them (quantities.py)."""
 CASUALTY_CLASSES = frozenset(["killed", "wounded", "casualties"])
-MEASURED_CLASSES = frozenset(["temperature", "magnitude", "duration", "score"])
+MEASURED_CLASSES = frozenset(["temperature", "magnitude", "duration", "score", "age", "date"])
 """Measures of an event rather than counts, read with their own words (a temperature's
 high or low; a quake's magnitude; how long a named event lasted; a match's score or
 aggregate): compared, as counted nouns are, when their state is read."""
@@ -139,13 +148,16 @@ _TIME = re.compile(
     rf"(?=[{_TIME_INITIALS}])\b"
     r"(?:(?P<prep>in|during|throughout|by|until|since|early|mid|late|end of|last|for)\s+"
     rf"(?:(?:early|mid|late)[\s-]+)?(?P<date>{_MONTH_NAMES}|(?:19|20)\d\d)"
-    r"|(?P<relative>last (?:week|month|year|weekend|night|summer|spring|autumn|fall|winter)|"
-    r"over the weekend|(?:earlier )?this (?:week|month|year)|(?:a|one|two|three|\d+) "
-    r"(?:days?|weeks?|months?|years?) ago|initially|at first|recount|"
+    r"|(?:(?<=the )|(?<=its )|(?<=this ))(?P<attribute>(?:19|20)\d\d)(?= [a-z])"
+    r"|(?P<relative>last (?:week|month|year|weekend|night|summer|spring|autumn|fall|winter)"
+    r"(?!['’]s\b)|"
+    r"over the weekend|(?:earlier )?this (?:week|month|year)(?!['’]s\b)|(?:a|one|two|three|\d+) "
+    r"(?:days?|weeks?|months?|years?) ago|initially|at first|recount|earlier|previously|"
     r"(?P<round>first|initial|preliminary|provisional|partial|final) (?:count|results|tally))"
     rf"|by (?P<deadline>(?:next )?(?:{_WEEKDAYS})|the end of (?:the )?\w+))\b"
 )
-"""Times a sentence gives: "in August", "in early November", "last week", "in 2023";
+"""Times a sentence gives: "in August", "in early November", "last week", "in 2023",
+"the 2027 budget" (but "last year's breach" dates the breach, not the figure);
 and deadlines: "by December", "by Monday", "by the end of the year". A count's round
 is a time too: "in the first count" and "after the recount" give two moments. Read
 from the sentence in lower case (twice as fast as a case-insensitive pattern)."""
@@ -180,7 +192,9 @@ captured 400 square miles"). A region that opens the clause before the figure is
 subject, and there too ("The Lake Tana mission has 1,200 peacekeepers")."""
 _REGION_LEAD_LEFT = _region_lead(_FROM)
 _CLAUSE_OPENING = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
-_FRONT = re.compile(r"\b(front(?:[- ]lines?)?|frontline|battlefield|border)\b", re.IGNORECASE)
+_FRONT = re.compile(
+    r"\b(front(?:[- ]lines?)?|frontline|battlefield|border|frontier)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,7 +348,7 @@ _NO_TIMES = _Times(None, None)
 
 
 _TIME_WORDS = frozenset(MONTH_NAMES) | word_set(
-    "last weekend earlier ago initially first recount count results tally"
+    "last weekend earlier previously ago initially first recount count results tally"
 )
 _PERIOD_WORDS = word_set("week month year")
 """Words without one of which (or a year, "this" and a period, or "by" a day) a sentence
@@ -356,6 +370,8 @@ def _times(sentence: str) -> _Times:
                 marks.add(date)
         elif match.group("deadline") is not None:
             deadline = deadline or f"by {' '.join(match.group('deadline').split())}"
+        elif match.group("attribute") is not None:  # "the 2027 budget": of 2027
+            marks.add(match.group("attribute"))
         elif match.group("round") is not None:  # "final results", "final tally": one round
             marks.add(f"{match.group('round')} count")
         else:
@@ -382,6 +398,8 @@ def _measure(
         state = _measured_state(unit_class, before.words, after.words, reading)
     elif unit_class.startswith("money"):
         state = _money_state(before.words, after.words)
+    elif quantity.what == "votes" and quantity.unit in ("for", "against"):
+        state = quantity.unit  # a tally: "by 214 votes to 180", "241-180"
     elif _is_margin(before.words, unit_class) and unit_class not in _NO_MARGIN:
         state = "margin"
     elif not is_counted_noun(unit_class):
@@ -391,11 +409,18 @@ def _measure(
             state = None if state in NOT_PEOPLE_EVENTS else state
     else:
         state = _event(before.words, after.words)
+    if state in _UNIT_PRICE_KINDS and _unit_priced(before.words, after.words):
+        state = "price"  # "cost 1.79 lira" a litre is the litre's price
     if state == "displaced" and place is None:
         country, place = _where(after, before, leaving=True)
     times = reading.times
     when = times.deadline if state and state.startswith("planned") and times.deadline else None
-    if unit_class in MEASURED_CLASSES:
+    if unit_class == "age":
+        part = _person(reading, quantity)
+        state = "age" if part and reading.events else None  # a person in an event
+    elif unit_class == "date":
+        state, part = _dated_event(before.words)
+    elif unit_class in MEASURED_CLASSES:
         part = None
     elif state == "margin":
         part = _winner(before.words)
@@ -408,8 +433,18 @@ def _measure(
         part = _share_of(after.words)
     elif unit_class == "distance" and (stretch := _STRETCH_OF.match(after.text)) is not None:
         state, part = "extent", stretch.group(1)  # "fouled 80 kilometres of coastline"
+    elif unit_class.startswith("money"):
+        part = _money_part(before.words, after.words) if state else None
+        if state == "price" and _unit_priced(before.words, after.words):
+            part = part or _product(before.words)
+            state = state if part else None  # a price per litre of what is not said
     elif unit_class in SUBJECT_CLASSES:
         part = _subject(unit_class, before.words, after.words, inner) if state else None
+        if unit_class == "percent" and state == "level":
+            part = _rate_of(before.words) or part
+        if unit_class == "percent" and _of_the_vote(after.words):
+            state = "level"  # "re-elected with 54% of the vote", "45 per cent of ballots"
+            part = f"vote {_candidate(before.text) or part or ''}".rstrip()
     else:
         part = _part(unit_class, before.words, inner, noun, after.words)
     return Measure(
@@ -422,7 +457,8 @@ def _measure(
         country=country,
         place=place,
         when=when or times.marks,
-        per=_per(after.words),
+        per=_per(after.words)
+        or (_per_before(before.words) if unit_class.startswith("money") else None),
         part=part,
         noun=noun,
         day=_day(before.words, after.words) if _WEEKDAY_HINT in reading.text else None,
@@ -438,12 +474,18 @@ _WEEKDAY_HINT = "day"
 
 def _day(before_words: list[str], after_words: list[str]) -> str | None:
     """The weekday in the figure's clause ("Tuesday's rally drew", "on Friday")."""
-    for word in (*before_words, *after_words):
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-        if word in WEEKDAYS:
-            return word
+    for words in (before_words, after_words):
+        for word in words:
+            if word in _SINCE:
+                break  # "since it broke out on Sunday": when it began, not the count's day
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
+            if word in WEEKDAYS:
+                return word
     return None
+
+
+_SINCE = frozenset(["since"])
 
 
 _NO_EVENTS: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -495,7 +537,52 @@ _NOT_EVENT_NAMES = (
 """Capitalised words that are no event's name ("The", "Sunday", "Russian", "Storm")."""
 
 
-_MEASURE_NOUNS = {"celsius": "°C", "fahrenheit": "°F", "magnitude": "magnitude", "score": "score"}
+def _dated_event(words: list[str]) -> tuple[str | None, str | None]:
+    """(what happens on a date, to what) from its clause: "the Corvan bridge will reopen
+    to traffic on March 3" is ("open traffic", "bridge"); the last word between the verb
+    and the date says to whom or how ("to pedestrians", "to road traffic": two
+    reopenings). (None, None) when no verb of dates
+    is read: a date of no event, or of something unnamed, is not compared."""
+    for position in range(len(words) - 1, -1, -1):
+        word = words[position]
+        base = next((b for b in _bases(word) if b in DATED_EVENTS), None)
+        if word in DATED_EVENTS or base is not None:
+            subject = position - 1
+            while subject >= 0 and words[subject] in AFTER_EVENT_SKIPPED:
+                subject -= 1
+            if subject < 0 or words[subject] in FUNCTION_WORDS or not words[subject].isalpha():
+                return None, None
+            event = DATED_EVENTS.get(word) or DATED_EVENTS[str(base)]
+            complement = [w for w in words[position + 1 : -1] if w.isalpha()]
+            if complement and complement[-1] not in FUNCTION_WORDS:
+                event = f"{event} {complement[-1]}"  # "reopen to pedestrians", "to traffic"
+            return event, words[subject]
+    return None, None
+
+
+def _person(reading: _Reading, quantity: Quantity) -> str | None:
+    """Whose age a figure is: the one role its sentence names ("the sole suspect", "the
+    pilot"), else the name right before it ("Arno Vesk, 43": "vesk"). None when neither:
+    an age of no one in particular is not compared."""
+    roles = AGE_ROLES.intersection(reading.lowers)
+    if len(roles) == 1:
+        return next(iter(roles))
+    position = bisect_left(reading.starts, quantity.start) - 1
+    if position >= 0 and reading.texts[position][:1].isupper():
+        name = reading.lowers[position]
+        if name not in _NOT_EVENT_NAMES:
+            return name
+    return None
+
+
+_MEASURE_NOUNS = {
+    "age": "years old",
+    "celsius": "°C",
+    "fahrenheit": "°F",
+    "magnitude": "magnitude",
+    "score": "score",
+    "date": "",
+}
 """How a measure's figure reads in an explanation ("39 °C", "2-1 score")."""
 
 
@@ -523,6 +610,8 @@ def _measured_state(
     "a high of", "peaked at") or a low, read from its clause, else nothing to compare."""
     if unit_class == "magnitude":
         return "magnitude"
+    if unit_class in ("age", "date"):
+        return unit_class
     if unit_class == "duration":
         return "lasted" if reading.events else None
     if unit_class == "score":
@@ -551,7 +640,9 @@ def _share_of(after_words: list[str]) -> str | None:
         head = word
         if word.endswith("s"):
             break  # the plural it counts: "of eligible voters cast ballots"
-    return SUBJECT_SYNONYMS.get(head, head) if head else None
+    if head is None:
+        return None
+    return SUBJECT_SYNONYMS.get(head) or COUNTED_SYNONYMS.get(head, head)
 
 
 def _nominal_event(before: _Window) -> _Window:
@@ -594,6 +685,10 @@ def _windows(
     if not CLAUSE_REPORTING.isdisjoint(reading.lowers[first:last]):
         for position in range(last - 1, first - 1, -1):
             if reading.lowers[position] in CLAUSE_REPORTING:
+                if position == last - 1 and reading.lowers[position] in _RECORDING:
+                    # "confirmed 312 new cases": the verb says what was recorded
+                    first, start = position, reading.starts[position]
+                    break
                 first, start = position + 1, reading.ends[position]
                 break
     before = reading.window(first, last, start, quantity.start)
@@ -610,6 +705,11 @@ def _windows(
                 last, stop = position, reading.starts[position]
                 break
     return before, reading.window(first, last, quantity.end, stop)
+
+
+_RECORDING = word_set("confirmed confirms reported reports recorded")
+"""Reporting verbs that, right before a figure, say what was counted ("the ministry
+confirmed 312 new cases"), not who says it."""
 
 
 def _noun(inner: str) -> str | None:
@@ -726,11 +826,50 @@ def _direction(before_words: list[str]) -> str | None:
     """'fell 14 percent': down; 'rose 3 percent': up; 'was 61 percent', 'rose to 7.5
     percent': a level."""
     towards = False
-    for word in reversed(before_words[-4:]):
+    for position in range(len(before_words) - 1, max(-1, len(before_words) - 12), -1):
+        word = before_words[position]
         if word == "to":
             towards = True
         elif word in PERCENT_DIRECTIONS:
-            return "level" if towards else PERCENT_DIRECTIONS[word]
+            direction = PERCENT_DIRECTIONS[word]
+            if direction == "set":  # "raised its key rate ... to 5.25%": the new level
+                return "level" if towards and _rate_of(before_words[position:]) else None
+            return "level" if towards else direction
+        elif position < len(before_words) - 4 and not towards:
+            break
+    return None
+
+
+def _of_the_vote(after_words: list[str]) -> bool:
+    """Whether a percentage is a share of the vote ("of the vote", "of ballots cast")."""
+    words = [word for word in after_words[:4] if word not in _ARTICLES]
+    return len(words) >= 2 and words[0] == "of" and words[1] in _VOTES
+
+
+_VOTES = word_set("vote votes ballots ballot")
+_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+
+
+def _candidate(before_text: str) -> str | None:
+    """Whose share of the vote: the last word of the first name in the clause ("Mayor
+    Elan Dresk was re-elected with": "dresk")."""
+    for match in _NAME.finditer(before_text):
+        words = [w for w in match.group(0).split() if w.lower() not in FUNCTION_WORDS]
+        if words:
+            return words[-1].lower().removesuffix("'s").removesuffix("’s")
+    return None
+
+
+def _rate_of(words: list[str]) -> str | None:
+    """The rate a percentage is the level of, when its clause names one ("its key rate",
+    "interest rates", "the unemployment rate"): a central bank's rate is "interest"."""
+    for position, word in enumerate(words):
+        if word in ("rate", "rates") and position > 0:
+            kind = words[position - 1]
+            if kind in RATE_KINDS:
+                return RATE_KINDS[kind]
+            if kind.isalpha() and kind not in FUNCTION_WORDS:
+                return SUBJECT_SYNONYMS.get(kind, kind)
     return None
 
 
@@ -763,18 +902,82 @@ _ENDS_SUBJECT = PREPOSITIONS | frozenset(WHERE_PREPOSITIONS) | frozenset(PERCENT
 
 def _money_state(before_words: list[str], after_words: list[str]) -> str | None:
     """What a sum of money is: the noun right after it ("a $45 million fine"), else a
-    word before it ("stole $300 million", "a deficit of $1.1 billion"), else a noun after
-    a preposition ("$400 million in military aid", "$5 billion for legal costs").
-    Planned if a plan comes before it ("pledged €50 billion in aid")."""
-    kind = _money_noun(after_words) or next(
-        (MONEY_KINDS[word] for word in reversed(before_words) if word in MONEY_KINDS), None
-    )
+    noun after a preposition ("$400 million in military aid", "$310 million in
+    damages"), else a word before it ("stole $300 million", "a deficit of $1.1
+    billion"; "to pay $3 billion for" is a price, "basic pay of" a pay).
+    Planned if a plan comes before it ("pledged €50 billion in aid"), but for kinds a
+    plan does not change (a price agreed, a salary to be earned, a budget)."""
+    kind = _money_noun(after_words)
     if kind is None and after_words and after_words[0] in MONEY_PREPOSITIONS:
         kind = _money_noun(after_words[1:])
     if kind is None:
+        kind = _money_before(before_words)
+    if kind is None:
         return None
+    if kind in _PLAN_NEUTRAL:
+        return kind
     planned = any(word in PLANNED for word in before_words) or _to_be_done(before_words)
     return f"planned {kind}" if planned else kind
+
+
+def _money_before(words: list[str]) -> str | None:
+    """The kind a word before a sum names, nearest first; a verb of paying right before
+    the sum ("to pay $3 billion") pays a price."""
+    position = len(words) - 1
+    while position >= 0 and words[position] in BEFORE_EVENT_SKIPPED:
+        position -= 1
+    if position >= 0 and words[position] in MONEY_PAYING:
+        return "price"
+    return next((MONEY_KINDS[word] for word in reversed(words) if word in MONEY_KINDS), None)
+
+
+_PLAN_NEUTRAL = frozenset(["price", "pay"])
+"""Kinds of money a plan does not make another figure: "will pay $3.1 billion" for a
+company and "agreed to buy it for $4.5 billion" give one price."""
+
+
+def _money_part(before_words: list[str], after_words: list[str]) -> str | None:
+    """What a sum is for, when its sentence says: the word before its kind ("a defence
+    budget of", "the 2027 defence budget amounts to") or the noun after "for" ("sets
+    aside 48 billion kroner for defence"). A general word ("the state budget", "base
+    salary") says the whole."""
+    for position, word in enumerate(before_words[:-1]):
+        if word in UNIT_PRICES and before_words[position + 1] == "of":
+            product = before_words[position + 2 : position + 3]
+            if product and product[0].isalpha() and product[0] not in FUNCTION_WORDS:
+                return product[0]  # "a litre of petrol cost 1.79 lira": petrol's price
+    for position in range(len(before_words) - 1, 0, -1):
+        kind = before_words[position]
+        if position == len(before_words) - 1 and kind in ("cost", "costs"):
+            continue  # "cost 1.79 lira": the verb, not what the sum is for
+        if kind in MONEY_KINDS and not _is_verb(kind) and kind not in MONEY_PAYING:
+            word = before_words[position - 1]
+            if word.isalpha() and word not in _MONEY_WHOLE and word not in FUNCTION_WORDS:
+                return None if _is_verb(word) else word
+            break
+    for position, word in enumerate(after_words[:6]):
+        if word == "for" and position + 1 < len(after_words):
+            following = after_words[position + 1]
+            if (
+                following.isalpha()
+                and following not in FUNCTION_WORDS
+                and following not in _MONEY_WHOLE
+            ):
+                return following if following in _PURPOSES else None
+    return None
+
+
+_MONEY_WHOLE = word_set(
+    "state national federal annual total overall whole entire new base basic gross net "
+    "yearly government public official final agreed initial"
+)
+"""Before a kind of money, words that say the whole sum, not a part of it."""
+_PURPOSES = word_set(
+    "defence defense health education schools infrastructure roads police military "
+    "welfare pensions housing transport research reconstruction security healthcare "
+    "hospitals climate energy agriculture"
+)
+"""After "for", a purpose a sum is part of a budget for ("48 billion for defence")."""
 
 
 def _money_noun(words: list[str]) -> str | None:
@@ -798,12 +1001,23 @@ def _event(before_words: list[str], after_words: list[str]) -> str | None:
     buildings"), else the verb it is the subject of ("2,000 workers took part"), as one
     event where verbs name the same ("took part" is "joined"); planned when a plan comes
     before it ("will cut 2,000 jobs": "planned cut")."""
-    event = _verb_before(before_words) or _verb_after(after_words)
+    event = _verb_before(before_words)
+    if event is None or _aimed(before_words):
+        event = _verb_after(after_words) or event
     if event is None:
         return None
     if any(word in PLANNED for word in before_words) or _to_be_done(before_words):
         return f"planned {event}"
     return event
+
+
+def _aimed(words: list[str]) -> bool:
+    """'Trying to reach 50 miners trapped': the verb before the figure is an aim (after
+    "to"), so a verb after it ("trapped") says what is true of them."""
+    position = len(words) - 1
+    while position >= 0 and words[position] in BEFORE_EVENT_SKIPPED:
+        position -= 1
+    return position >= 1 and words[position - 1] == "to"
 
 
 def _verb_before(words: list[str]) -> str | None:
@@ -815,6 +1029,12 @@ def _verb_before(words: list[str]) -> str | None:
     if position < 0:
         return None
     word = words[position]
+    if word in TOTAL_LINKS and position > 0:
+        verb = position - 1
+        while verb > 0 and words[verb] in TOTAL_ADVERBS:
+            verb -= 1
+        if words[verb] in TOTAL_VERBS:
+            return "recorded"  # "cases rose to 1,200", "stand at": a total stated
     if word in VERB_PARTICLES and position > 0 and _is_verb(words[position - 1]):
         return _event_of(words[position - 1], word)
     return _event_of(word) if _is_verb(word) else None
@@ -953,7 +1173,8 @@ def _where(after: _Window, before: _Window, leaving: bool = False) -> tuple[str 
         if place is None and any(word in lowered for word in _FRONT_WORDS):
             front = _FRONT.search(text)
             if front:
-                place = "border" if front.group(1).lower() == "border" else "front"
+                line = front.group(1).lower()
+                place = "border" if line in ("border", "frontier") else "front"
     return country, place
 
 
@@ -974,13 +1195,18 @@ def _named_place(text: str) -> str | None:
     if found is not None:
         return found.group(1)
     for match in _NAMED_PLACE.finditer(text):
-        words = [w for w in match.group(1).split() if w.lower() not in NOT_PLACE_NAMES]
+        words = [
+            w.removesuffix("'s").removesuffix("’s")
+            for w in match.group(1).split()
+            if w.lower() not in NOT_PLACE_NAMES
+        ]
         if words and words[0].lower() not in _NOT_EVENT_NAMES:
             return " ".join(words)
     return None
 
 
 _FRONT_WORDS = ("front", "battlefield", "border")
+_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "ic")
 _PLACE_START = re.compile(rf"\b(?:{_WHERE})\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z]")
 """Where _PLACE can match at all: a preposition, then a capital within a word or two."""
 
@@ -1005,6 +1231,8 @@ def _place_name(match: re.Match[str], text: str) -> tuple[str, bool] | None:
     suffix = following[0].lower().strip(".,") if following else ""
     if suffix in _PLACE_SUFFIXES:
         return name, True
+    if suffix in ("border", "frontier") and name.lower().endswith(_ADJECTIVE_ENDINGS):
+        return None  # "along the Ostrelian frontier": the border, named by its country
     if suffix in EVENT_NOUNS and not (
         len(following) > 1 and following[1].lower().strip(".,") in _PLACE_SUFFIXES
     ):
@@ -1026,6 +1254,43 @@ def _per(after_words: list[str]) -> str | None:
             return following
         if word in RATE_WORDS:
             return RATE_WORDS[word]
+        if word in ("per", "a", "an") and following in UNIT_PRICES:
+            return UNIT_PRICES[following]
+    return None
+
+
+def _product(before_words: list[str]) -> str | None:
+    """What a unit price is of, when no "a litre of" says: the clause's first noun
+    ("Diesel cost 1.79 lira a litre", "Petrol in Sarnia rose to")."""
+    for word in before_words:
+        if word in FUNCTION_WORDS or not word.isalpha():
+            continue
+        return None if _is_verb(word) or word in MONEY_KINDS else word
+    return None
+
+
+_UNIT_PRICE_KINDS = frozenset(["cost", "price", None])
+
+
+def _unit_priced(before_words: list[str], after_words: list[str]) -> bool:
+    """Whether a sum is a price per unit ("2.19 lira a litre", "a litre of petrol
+    cost")."""
+    per = _per(after_words) or _per_before(before_words)
+    return per is not None and per in _UNIT_PRICE_NAMES
+
+
+_UNIT_PRICE_NAMES = frozenset(UNIT_PRICES.values()) - {"each"}
+
+
+def _per_before(before_words: list[str]) -> str | None:
+    """A sum's rate or unit told before it: 'annual basic pay of £850,000', 'a litre of
+    petrol cost 1.79 lira'."""
+    for position, word in enumerate(before_words):
+        if word in RATE_WORDS:
+            return RATE_WORDS[word]
+        following = before_words[position + 1] if position + 1 < len(before_words) else ""
+        if word in ("per", "a", "an", "each", "every") and following in UNIT_PRICES:
+            return UNIT_PRICES[following]
     return None
 
 

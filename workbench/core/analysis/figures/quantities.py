@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from workbench.core.analysis.lexicon import (
     AREA_UNITS,
+    ARTICLES,
     BACK_REFERENCES,
     BARE_PEOPLE_VERBS,
     BARE_SUBJECT_SKIPPED,
@@ -33,6 +34,7 @@ from workbench.core.analysis.lexicon import (
     DEMONYMS,
     DURATION_DAYS,
     DURATION_NOT_AFTER,
+    ESTIMATING,
     EVENT_KINDS,
     FIGURE_PHRASE_STOPS,
     FRACTIONS,
@@ -41,6 +43,7 @@ from workbench.core.analysis.lexicon import (
     KILOMETRE_WORDS,
     MILE_WORDS,
     MILITARY_WORDS,
+    MONTH_NAMES,
     MONTHS,
     MULTIPLIERS,
     PEOPLE_DEMONYMS,
@@ -55,11 +58,16 @@ from workbench.core.analysis.lexicon import (
     TIME_UNITS,
     TOLL_LINKS,
     TOLL_WORDS,
+    TOTAL_ADVERBS,
+    TOTAL_LINKS,
+    TOTAL_REACH,
+    TOTAL_VERBS,
     TROOP_DEMONYMS,
     TROOP_NOUNS,
     UNIT_SIGNS,
     VAGUE_NUMBERS,
     VERB_FORMS,
+    VOTE_WORDS,
     WOUNDED_WORDS,
 )
 
@@ -78,7 +86,7 @@ NUMBER_PATTERN = re.compile(
     (?P<currency>[{_CURRENCY}])?
     (?<![\w.,:/-])(?<![\w.,:/-][{_CURRENCY}])
     (?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<fraction>\.\d+)?
-    (?![\d,.:/]\d)(?:(?!\w)|(?=°?[CF]\b))
+    (?![\d,.:/]\d)(?:(?!\w)|(?=°?[CF]\b)|(?(currency)(?=(?:bn|m|k)\b)|(?!)))
     (?:\s?(?P<multiplier>{_MULTIPLIER})\b)?
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -475,9 +483,50 @@ def _from_context(before: list[_Word]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _total_of(before: list[_Word], sentence: SentenceWords) -> str | None:
+    """A bare number a verb of totals gives ("the death toll ... has risen to 21", "the
+    number of displaced people has climbed to 40,000", "confirmed cases now stand at
+    1,200", "arrests reached 300"): what the clause's subject counts (the dead for a
+    toll), read back to the start of the clause."""
+    verb = len(before) - 1
+    if verb >= 0 and before[verb].lower in TOTAL_LINKS:
+        verb -= 1
+    while verb >= 0 and before[verb].lower in TOTAL_ADVERBS:
+        verb -= 1
+    if verb < 0 or before[verb].lower not in TOTAL_VERBS or len(before) - verb > 3:
+        return None
+    text = sentence.sentence
+    first = verb
+    while first > 0 and verb - first < TOTAL_REACH:
+        gap = text[before[first - 1].end : before[first].start]
+        if "," in gap or ";" in gap or before[first - 1].lower in CLAUSE_REPORTING:
+            break
+        first -= 1
+    subject = before[first:verb]
+    for position, word in enumerate(subject):
+        if word.lower in TOLL_WORDS or word.lower in DEATH_NOUNS:
+            return "killed"
+        known = _known_noun(subject, position, sentence)
+        if known is not None and known[0] != "money":
+            return known[0]
+    noun = _head_noun([w for w in subject if w.lower not in FIGURE_PHRASE_STOPS])
+    return COUNTED_SYNONYMS.get(noun, noun) if noun else None
+
+
 def _after_collective(before: list[_Word]) -> bool:
-    """'A crowd of 68,000', 'an audience of 2,000': the bare number counts people."""
-    return len(before) >= 2 and before[-1].lower == "of" and before[-2].lower in COLLECTIVE_NOUNS
+    """'A crowd of 68,000', 'an audience of 2,000', 'estimated the crowd at Saturday's
+    march at 15,000': the bare number counts people."""
+    if len(before) >= 2 and before[-1].lower == "of" and before[-2].lower in COLLECTIVE_NOUNS:
+        return True
+    if not before or before[-1].lower != "at":
+        return False
+    for position in range(len(before) - 2, max(0, len(before) - 10), -1):
+        if before[position].lower in COLLECTIVE_NOUNS:
+            verb = position - 1
+            if verb >= 0 and before[verb].lower in ARTICLES:
+                verb -= 1
+            return verb >= 0 and before[verb].lower in ESTIMATING
+    return False
 
 
 def _subject_of(after: list[_Word]) -> str | None:
@@ -590,7 +639,8 @@ def numbers_in(sentence: str) -> Numbers:
     found: list[Quantity] = []
     words: SentenceWords | None = None
     scores: list[int] = []
-    for match in number_matches(sentence) if _DIGIT.search(sentence) else ():
+    digits = _DIGIT.search(sentence) is not None
+    for match in number_matches(sentence) if digits else ():
         number, fraction = match.group("number"), match.group("fraction")
         currency, multiplier = match.group("currency"), match.group("multiplier")
         number_start = match.start("number") - (1 if currency else 0)
@@ -649,9 +699,70 @@ def numbers_in(sentence: str) -> Numbers:
         found, words = _scores(sentence, scores, found, words)
     if _may_give_a_duration_in_words(sentence):
         found, words = _durations_in_words(sentence, found, words)
+    if digits and " to " in sentence and "vote" in sentence:
+        found = _votes_to(sentence, found)
+    if digits and "agnitude-" in sentence:
+        found = _joined_magnitudes(sentence, found)
+    if digits and (" on " in sentence or " for " in sentence) and _ON_DATE.search(sentence):
+        found = _dates(sentence, found)
     if len(found) > 1:
         found = _ranges(sentence, found)
     return Numbers(found, words)
+
+
+_JOINED_MAGNITUDE = re.compile(r"\bmagnitude-(\d(?:\.\d+)?)\b", re.IGNORECASE)
+"""'A magnitude-7.0 quake': the number joined to the word before it (which a number's
+match never starts after)."""
+
+
+_MONTH_PATTERN = "|".join(MONTH_NAMES)
+_ON_DATE = re.compile(
+    rf"\b(?:on|for)\s+(?:(?P<month>{_MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_PATTERN}))\b"
+    r"(?!,?\s*\d)",
+    re.IGNORECASE,
+)
+"""A day something happens or is set for ("will reopen on March 3", "on 13 March",
+"scheduled for 4 May"); a date with its year ("June 19, 2024") is a time, not a figure."""
+
+
+def _dates(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """`found` with each day told with "on" or "for" as a figure of the class "date"
+    (its value the month times 100 plus the day: two days compare as different)."""
+    for match in _ON_DATE.finditer(sentence):
+        month = (match.group("month") or match.group("month2")).lower()
+        day = int(match.group("day") or match.group("day2"))
+        if not 1 <= day <= 31:
+            continue
+        start = match.start("month") if match.group("month") else match.start("day2")
+        found.append(
+            Quantity(
+                text=sentence[start : match.end()],
+                start=start,
+                end=match.end(),
+                value=float((MONTH_NAMES.index(month) + 1) * 100 + day),
+                what="date",
+                unit="date",
+            )
+        )
+    found.sort(key=lambda quantity: quantity.start)
+    return found
+
+
+def _joined_magnitudes(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    for match in _JOINED_MAGNITUDE.finditer(sentence):
+        found.append(
+            Quantity(
+                text=match.group(1),
+                start=match.start(1),
+                end=match.end(1),
+                value=float(match.group(1)),
+                what="magnitude",
+                unit="magnitude",
+            )
+        )
+    found.sort(key=lambda quantity: quantity.start)
+    return found
 
 
 _DASHES = frozenset("-–")
@@ -667,6 +778,8 @@ def _scores(
     winner's goals first ("3-1" is 301)."""
     if words is None:
         words = SentenceWords(sentence)
+    if not VOTE_WORDS.isdisjoint(words.lower_set):
+        found = _vote_tallies(sentence, starts, found)
     if SCORE_WORDS.isdisjoint(words.lower_set):
         return found, words
     for start in starts:
@@ -688,6 +801,61 @@ def _scores(
         )
     found.sort(key=lambda quantity: quantity.start)
     return found, words
+
+
+_TALLY = re.compile(r"(?<![\d/.,:–-])\b(\d{1,3})[-–](\d{1,3})\b(?![-–/.:,]?\d)")
+"""A vote's tally in a sentence about a vote ("approved the bill 241-180")."""
+
+
+def _vote_tallies(sentence: str, starts: list[int], found: list[Quantity]) -> list[Quantity]:
+    """`found` with each tally at `starts` as two figures: the votes for (the larger)
+    and against ("241-180": 241 for, 180 against)."""
+    for start in starts:
+        match = _TALLY.match(sentence, start)
+        if match is None or max(len(match.group(1)), len(match.group(2))) < 2:
+            continue
+        high, low = sorted((match.group(1), match.group(2)), key=int, reverse=True)
+        for value, side, span in ((high, "for", 1), (low, "against", 2)):
+            if match.group(span) != value:
+                span = 3 - span
+            found.append(
+                Quantity(
+                    text=match.group(span),
+                    start=match.start(span),
+                    end=match.end(span),
+                    value=float(value),
+                    what="votes",
+                    unit=side,
+                )
+            )
+    found.sort(key=lambda quantity: quantity.start)
+    return found
+
+
+_VOTES_TO = re.compile(r"\b(\d[\d,]*)\s+votes?\s+to\s+(\d[\d,]*)\b", re.IGNORECASE)
+"""'By 214 votes to 180': the votes for, then against (not a margin of 214)."""
+
+
+def _votes_to(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """`found` with the two sides of each "N votes to M" read as votes for and against."""
+    for match in _VOTES_TO.finditer(sentence):
+        sides = {match.start(1): "for", match.start(2): "against"}
+        kept = [quantity for quantity in found if quantity.start not in sides]
+        for position, side in sides.items():
+            end = match.end(1) if side == "for" else match.end(2)
+            text = sentence[position:end]
+            kept.append(
+                Quantity(
+                    text=text,
+                    start=position,
+                    end=end,
+                    value=float(text.replace(",", "")),
+                    what="votes",
+                    unit=side,
+                )
+            )
+        found = sorted(kept, key=lambda quantity: quantity.start)
+    return found
 
 
 _AFTER_SCORES = SCORE_WORDS | {"thanks", "as", "his", "its", "this", "is", "was"}
@@ -880,6 +1048,8 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
     they are casualties ("killed 12 civilians": the civilians are the victims, and
     whoever comes before the verb is not who is counted)."""
     measured = None if number.in_words else _measured_kind(sentence, number, after_start)
+    if measured is None and not number.currency and not number.in_words:
+        measured = _age(sentence, number)
     if number.currency:
         what = counted = "money"
         unit = CURRENCIES[number.currency]
@@ -908,6 +1078,8 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
             what, who = _from_context(before)
             if what is None and _after_collective(before):
                 what = "people"
+        if what is None and before is not None:
+            what = _total_of(before, words)
         if what is None:
             what = _subject_of(words_after)
         if (
@@ -986,6 +1158,30 @@ def _measured_kind(sentence: str, number: _Number, after: int) -> tuple[str, int
     return None
 
 
+def _age(sentence: str, number: _Number) -> tuple[str, int] | None:
+    """("age", where the figure ends) for a person's age: "a 34-year-old man", "aged
+    43", "43 years old", "Arno Vesk, 43, was arrested" (a name, then the number between
+    commas)."""
+    if number.value != int(number.value) or not 0 < number.value < 120 or number.qualifier:
+        return None
+    end = number.number_end
+    found = _AGE_AFTER.match(sentence, end)
+    if found is not None:
+        return "age", found.end()
+    start = number.number_start
+    if sentence[max(0, start - 5) : start].lower() == "aged ":
+        return "age", end
+    if (
+        sentence[end : end + 1] == ","
+        and _APPOSITION.search(sentence, max(0, start - 40), start) is not None
+    ):
+        return "age", end
+    return None
+
+
+_AGE_AFTER = re.compile(r"[- ]years?[- ]old\b", re.IGNORECASE)
+_APPOSITION = re.compile(r"\b[A-Z][a-z’'-]+,\s$")
+"""A name, then a comma, right before an age between commas ("Arno Vesk, 43,")."""
 _TEMPERATURE_STARTS = frozenset(" °CF")
 _TEMPERATURE_AFTER = re.compile(
     r"\s?°\s?([CF])\b|([CF])\b(?!-)|\s(?:degrees?|°)\s(?:((?i:celsius|fahrenheit|centigrade))\b|([CF])\b)"
