@@ -60,49 +60,14 @@ KNOWN_WRONG = {
     "p4-43": "'reached Marsa' (arrived) and 'delivered to Marsa' are two events",
     "p4-45": "a false alarm: two settlements paid by two payers ('the company', 'the "
     "hospital') are compared: money is scoped by its kind, not by who pays",
-    # the third blind set, as the one run after the fourth pass found them (not tuned on)
-    "blind3-b3-05": "'estimated the crowd at Saturday's Telvar march at 15,000': a bare number "
-    "after 'the crowd at' is not read (only 'a crowd of')",
-    "blind3-b3-06": "ages ('a 34-year-old', 'Arno Vesk, 43') are no class the rule reads",
+    # the third blind set: its one run after the fourth pass missed 26 and raised one false
+    # alarm; the fifth pass made it development data and fixed 24 (general readings:
+    # money, synonyms, totals, tallies, ages, dates, rates, shares of the vote)
     "blind3-b3-07": "a score in words ('by two goals to nil') is not read",
-    "blind3-b3-10": "the shares are of 'homes' and of 'houses' (synonyms for counted nouns, not "
-    "for a share's subject), and 'Tessendal's' is a place on one side only",
     "blind3-b3-11": "'the package includes 24 launchers' says no event, 'will send 12' a "
     "planned delivery: two states",
-    "blind3-b3-12": "prices per litre in lira: the currency word and the unit price are not read",
-    "blind3-b3-15": "'flattened' and 'collapsed' are two events to the rule",
-    "blind3-b3-21": "'140 arrests': an event as the counted noun is not read as people detained",
-    "blind3-b3-23": "'a magnitude-7.0 quake': a magnitude joined to the word before it is not read",
-    "blind3-b3-24": "'£1.2m' (a multiplier letter joined to the number) is not read as money",
-    "blind3-b3-27": "'had been moved out of the Sorrel Valley' is no event of the people table, "
-    "and 'moved out of' names no place",
-    "blind3-b3-28": "'since it broke out on Sunday' is read as the figure's day (the fire's "
-    "start, not the count's date), against 'By Friday'",
-    "blind3-b3-32": "'$31m' is not read as money, and 'ordered to pay $310 million in "
-    "damages' is read as pay, not damages",
-    "blind3-b3-34": "'trying to reach 50 miners trapped' is read as miners reached, not trapped",
-    "blind3-b3-37": "'kroner' is no currency word the rule knows",
-    "blind3-b3-39": "'raised its key rate ... to 5.25%' and 'lifted ... to 5.5 per cent': "
-    "'raised' and 'lifted' are no change words for a percentage, so neither has a state",
-    "blind3-b3-40": "'€2.4m' (a multiplier letter joined to the number) is not read as money",
-    "blind3-b3-45": "'at Velmora's central market' is read as the place \"Velmora's\", "
-    "against 'in Velmora': the possessive is not stripped from a place named before its noun",
-    "blind3-b3-46": "dates ('on March 3', 'on 13 March') are no figures the rule compares",
-    "blind3-b3-47": "'passed by 214 votes to 180' is read as a margin of 214, and '241-180' "
-    "(no match word) is not read",
-    "blind3-b3-53": "'forced nearly 90,000 people from their homes' is read as 'forced', not "
-    "displaced",
-    "blind3-b3-57": "'with just over 45 per cent of ballots cast' has no word the rule reads as "
-    "a level, and the other share's subject is 'mayor'",
-    "blind3-b3-61": "'cases' and 'infections' are two counted nouns, and 'showed' is read as "
-    "an event on one side only",
-    "blind3-b3-65": "'along the Ostrelian frontier' is read as the place 'Ostrelian', against "
-    "'the border'",
     "blind3-b3-67": "a false alarm: 'Kestrel airport, alone' is not read as a place, so the "
     "airport's 400 are the whole and Vestria's 1,400 a part larger than it",
-    "blind3-b3-69": "'agreed to buy ... for $4.5 billion' is money of no kind, against 'will "
-    "pay': two kinds",
-    "blind3-b3-70": "'journalists' and 'reporters' are two counted nouns",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -164,7 +129,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(PART_THREE, (1.0, 0.93, 2), id="part three"),
         pytest.param(BLIND_TWO, (1.0, 0.87, 4), id="second blind set, now development"),
         pytest.param(PART_FOUR, (0.95, 0.91, 3), id="part four"),
-        pytest.param(BLIND_THREE, (0.9, 0.26, 27), id="third blind set, run once at the end"),
+        pytest.param(BLIND_THREE, (0.97, 0.94, 3), id="third blind set, now development"),
     ],
 )
 def test_precision_and_recall(
