@@ -7,21 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.core.analysis.figures.conflicts import Figure, explain, find_clashes
-from workbench.core.analysis.figures.measures import Measure, read_measures
+from tests.unit.analysis.test_figure_general import CLASSES, conflict, figures, only
+from workbench.core.analysis.figures.conflicts import explain, find_clashes
 from workbench.core.analysis.figures.quantities import numbers_in
-from workbench.core.analysis.ledger.settings import LedgerSettings
-
-CLASSES = LedgerSettings().conflict_whats
-
-
-def figures(sentence: str, source: str) -> list[Figure]:
-    found, words = numbers_in(sentence)
-    return [
-        Figure((source, source, 0), source, 0, source, quantity, measure)
-        for quantity, measure in zip(found, read_measures(sentence, found, words), strict=True)
-        if measure is not None
-    ]
 
 
 def measures(sentence: str) -> list[tuple[str, float, str | None]]:
@@ -29,16 +17,6 @@ def measures(sentence: str) -> list[tuple[str, float, str | None]]:
         (f.measure.unit_class, f.measure.base_value, f.measure.state)
         for f in figures(sentence, "x")
     ]
-
-
-def only(sentence: str) -> Measure:
-    found = figures(sentence, "x")
-    assert len(found) == 1, [f.quantity for f in found]
-    return found[0].measure
-
-
-def conflict(a: str, b: str) -> bool:
-    return bool(find_clashes(figures(a, "a") + figures(b, "b"), CLASSES))
 
 
 @pytest.mark.parametrize(
