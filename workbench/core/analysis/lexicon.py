@@ -1273,6 +1273,16 @@ AREA_UNITS = {
     **dict.fromkeys(["km2", "km²"], "square km"),
 }
 """Units of area written as one word ("5,000 hectares")."""
+SHORT_LENGTHS = {
+    **dict.fromkeys(["metres", "meters", "metre", "meter"], "metres"),
+    **dict.fromkeys(["feet", "foot", "ft"], "feet"),
+}
+"""Lengths compared as distances once converted ("a 20-metre wave", "66 feet")."""
+MASS_UNITS = {
+    **dict.fromkeys(["tonnes", "tonne", "tons", "ton"], "tonnes"),
+    **dict.fromkeys(["kilograms", "kilogram", "kilos", "kg"], "kilograms"),
+}
+"""Weights, compared in tonnes ("900 tonnes of food", "250,000 kilograms")."""
 PERCENT_WORDS = frozenset(["percent", "pct"])
 """After a number, a percentage ("14 percent"; also "%" and "per cent")."""
 COUNTED_SYNONYMS = {
@@ -1323,7 +1333,8 @@ convention: "hundreds is not a figure")."""
 UNIT_SIGNS = {
     "%": "percent", "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "mph": "mph",
     "km²": "square km", "km2": "square km", "mile": "miles", "kilometer": "km",
-    "kilometre": "km", "km": "km",
+    "kilometre": "km", "km": "km", "metre": "metres", "meter": "metres", "foot": "feet",
+    "tonne": "tonnes", "ton": "tonnes",
 }  # fmt: skip
 """A unit written as a sign or an abbreviation right after a number ("61%", "90 mph"),
 or joined to it ("the 600-mile line") -> what the number counts."""
@@ -1487,6 +1498,7 @@ STATES: dict[str, dict[str, str]] = {
             "away",
         ),
         **dict.fromkeys(word_set("range reach"), "range"),
+        **dict.fromkeys(word_set("high tall height towering"), "height"),
         **dict.fromkeys(
             word_set(
                 "long wide deep stretched stretches stretching extends extended extending "
@@ -1539,6 +1551,10 @@ STATES: dict[str, dict[str, str]] = {
             "hospitalised",
         ),
         **dict.fromkeys(word_set("missing unaccounted"), "missing"),
+        **dict.fromkeys(
+            word_set("population populations populated live lives living inhabited"),
+            "population",
+        ),
         **dict.fromkeys(word_set("holds hold capacity room seats seating accommodate"), "capacity"),
     },
 }
@@ -1935,7 +1951,7 @@ residents", "the cancellation of about 150 flights"): read as its verb ("evacuat
 residents"), so the figure is compared with the same event told with a verb."""
 ESTIMATING = word_set("estimated estimate estimates put puts putting numbered gauged")
 """Before a crowd and "at" its number: "police estimated the crowd at 15,000"."""
-COLLECTIVE_NOUNS = word_set("crowd crowds audience attendance gathering turnout")
+COLLECTIVE_NOUNS = word_set("crowd crowds audience attendance gathering turnout population")
 """'A crowd of 68,000': a bare number after one of these and "of" counts people."""
 INVARIANT_PLURALS = word_set("aircraft sheep cattle livestock deer fish poultry")
 """Plural nouns without an -s: a counted noun all the same ("45 aircraft")."""
@@ -2014,6 +2030,10 @@ DATED_EVENTS = {
     **dict.fromkeys(word_set("hold held holds"), "hold"),
     **dict.fromkeys(word_set("vote votes voted"), "vote"),
     **dict.fromkeys(word_set("take took taken"), "take"),
+    **dict.fromkeys(word_set("built constructed completed"), "built"),
+    **dict.fromkeys(word_set("founded established formed created inaugurated"), "founded"),
+    **dict.fromkeys(word_set("born"), "born"),
+    **dict.fromkeys(word_set("introduced"), "introduced"),
 }
 """Verbs of something that happens on a day ("will reopen on March 3"): two days given
 for the same event of the same thing conflict."""

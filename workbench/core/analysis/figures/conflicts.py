@@ -85,7 +85,7 @@ def _is_fall(measure: Measure) -> bool:
     return measure.state == "down" and measure.part is not None
 
 
-TOLERANCES = {"temperature": 1.0, "magnitude": 0.3}
+TOLERANCES = {"temperature": 1.0, "magnitude": 0.3, "clock": 1.0}
 """How far two readings of a measure may differ as one reading (a degree, converted or
 rounded; a quake's magnitude by two agencies), beyond their qualifiers."""
 
@@ -110,6 +110,8 @@ def _qualified_interval(figure: Figure) -> tuple[float, float]:
         return value, math.inf
     if quantity.bound == "upper":
         return 0.0, value
+    if quantity.bound == "clock":  # "at about 3pm": a quarter of an hour either way
+        return value - 15, value + 15
     if quantity.bound == "approximate":
         return value * (1 - APPROXIMATE), value * (1 + APPROXIMATE)
     return value, value
@@ -221,14 +223,52 @@ def clash_between(a: Figure, b: Figure) -> Clash | None:
         return None
     (a_low, a_high), (b_low, b_high) = interval(a), interval(b)
     if related == "a_part":
-        return Clash(b, a, part=a) if _below(b_high, a_low) else None
-    if related == "b_part":
-        return Clash(a, b, part=b) if _below(a_high, b_low) else None
-    if _below(a_high, b_low):
-        return Clash(a, b)
-    if _below(b_high, a_low):
-        return Clash(b, a)
-    return None
+        clash = Clash(b, a, part=a) if _below(b_high, a_low) else None
+    elif related == "b_part":
+        clash = Clash(a, b, part=b) if _below(a_high, b_low) else None
+    elif _below(a_high, b_low):
+        clash = Clash(a, b)
+    elif _below(b_high, a_low):
+        clash = Clash(b, a)
+    else:
+        return None
+    return None if clash is None or rounded_conversion(clash) else clash
+
+
+def rounded_conversion(clash: Clash) -> bool:
+    """Whether two figures written in different units ("115 mph", "185 km/h"; "66 feet",
+    "20 metres"; "12,000 acres", "4,900 hectares") meet once each is allowed the rounding
+    of a conversion (CONVERSION_ROUNDING, or half its last digit): a converted figure is
+    rounded, not a second claim."""
+    low, high = clash.low, clash.high
+    if low.quantity.what == high.quantity.what or low.measure.unit_class not in _CONVERTED:
+        return False
+    return not _below(interval(low)[1] + _rounding(low), interval(high)[0] - _rounding(high))
+
+
+CONVERSION_ROUNDING = 0.03
+"""How far a figure converted from another unit may be off by rounding (3%: "30 miles"
+for 50 km, "12,000 acres" for 4,900 hectares)."""
+
+
+_CONVERTED = frozenset(["area", "distance", "speed", "mass"])
+"""Classes whose figures are converted by a factor (a temperature has its own
+tolerance, TOLERANCES)."""
+
+
+def _rounding(figure: Figure) -> float:
+    """The rounding a figure's conversion allows, in its class's unit: none for a figure
+    whose qualifier already allows some ("about 400 square miles")."""
+    if figure.quantity.bound != "exact" or figure.quantity.low is not None:
+        return 0.0
+    found = _DIGITS_WRITTEN.search(figure.quantity.text)
+    digits = found.group(0).replace(",", "") if found else ""
+    step = 10.0 ** -len(digits.split(".")[1]) if "." in digits else 1.0
+    scale = abs(figure.measure.base_value / figure.quantity.value) if figure.quantity.value else 1
+    return max(CONVERSION_ROUNDING * abs(figure.measure.base_value), step / 2 * scale)
+
+
+_DIGITS_WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _below(high: float, low: float) -> bool:
@@ -425,7 +465,8 @@ def _loose(mine: str | None, theirs: str | None) -> bool:
 
 
 def _add(found: dict[tuple[int, int], Clash], clash: Clash) -> None:
-    found.setdefault((id(clash.low), id(clash.high)), clash)
+    if not rounded_conversion(clash):
+        found.setdefault((id(clash.low), id(clash.high)), clash)
 
 
 def _same_scope(one: _Group, other: _Group, found: dict[tuple[int, int], Clash]) -> None:
@@ -483,8 +524,14 @@ STATE_WORDS = {
     "low": "the low",
 }
 PER_WORDS = {"each": "each", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
-UNIT_NAMES = {"area": "km²", "distance": "km", "speed": "km/h", "temperature": "°C"}
-BASE_UNITS = frozenset(["square km", "km", "km/h", "celsius"])
+UNIT_NAMES = {
+    "area": "km²",
+    "distance": "km",
+    "speed": "km/h",
+    "temperature": "°C",
+    "mass": "tonnes",
+}
+BASE_UNITS = frozenset(["square km", "km", "km/h", "celsius", "tonnes"])
 """The `what` each class is compared in: a figure written in it needs no conversion."""
 
 
@@ -492,7 +539,7 @@ def figure_phrase(figure: Figure) -> str:
     """'at least 10,000 troops', '1.2 million personnel', '12,000 troops' (a bare number
     takes its class's name), with the number as written."""
     quantity, measure = figure.quantity, figure.measure
-    if quantity.vague or quantity.what in ("date", "percent"):
+    if quantity.vague or quantity.what in ("date", "year", "clock", "percent"):
         return quantity.text
     number = written_number(quantity)
     qualifier = _written_qualifier(quantity)

@@ -99,6 +99,10 @@ UNIT_CLASSES = {
     "acres": ("area", ACRE_KM2),
     "miles": ("distance", MILE_KM),
     "km": ("distance", 1.0),
+    "metres": ("distance", 0.001),
+    "feet": ("distance", 0.0003048),
+    "tonnes": ("mass", 1.0),
+    "kilograms": ("mass", 0.001),
     "mph": ("speed", MILE_KM),
     "km/h": ("speed", 1.0),
     "celsius": ("temperature", 1.0),
@@ -108,7 +112,9 @@ UNIT_CLASSES = {
 90 mph is 145 km/h. Troop nouns (troops, soldiers, forces, personnel...) are one class
 already: `what` is "troops" for all of them (quantities.py)."""
 CASUALTY_CLASSES = frozenset(["killed", "wounded", "casualties"])
-MEASURED_CLASSES = frozenset(["temperature", "magnitude", "duration", "score", "age", "date"])
+MEASURED_CLASSES = frozenset(
+    ["temperature", "magnitude", "duration", "score", "age", "date", "year", "clock"]
+)
 """Measures of an event rather than counts, read with their own words (a temperature's
 high or low; a quake's magnitude; how long a named event lasted; a match's score or
 aggregate): compared, as counted nouns are, when their state is read."""
@@ -153,6 +159,7 @@ _TIME = re.compile(
     r"(?!['’]s\b)|"
     r"over the weekend|(?:earlier )?this (?:week|month|year)(?!['’]s\b)|(?:a|one|two|three|\d+) "
     r"(?:days?|weeks?|months?|years?) ago|initially|at first|recount|earlier|previously|"
+    r"later|revised|"
     r"(?P<round>first|initial|preliminary|provisional|partial|final) (?:count|results|tally))"
     rf"|by (?P<deadline>(?:next )?(?:{_WEEKDAYS})|the end of (?:the )?\w+))\b"
 )
@@ -348,7 +355,7 @@ _NO_TIMES = _Times(None, None)
 
 
 _TIME_WORDS = frozenset(MONTH_NAMES) | word_set(
-    "last weekend earlier previously ago initially first recount count results tally"
+    "last weekend earlier previously later revised ago initially first recount count results tally"
 )
 _PERIOD_WORDS = word_set("week month year")
 """Words without one of which (or a year, "this" and a period, or "by" a day) a sentence
@@ -385,6 +392,7 @@ def _measure(
 ) -> Measure:
     unit_class, factor = _unit_class(quantity)
     before, after = _windows(reading, quantity, quantities, number)
+    named: frozenset[str] = frozenset()
     if quantity.low is not None and quantity.qualifier:
         # a range's first number and its joiner are no words of the clause
         joined = len(_WORD.findall(quantity.qualifier))
@@ -411,6 +419,12 @@ def _measure(
         state = _event(before.words, after.words)
     if state in _UNIT_PRICE_KINDS and _unit_priced(before.words, after.words):
         state = "price"  # "cost 1.79 lira" a litre is the litre's price
+    if state == "population" and not (country or place):
+        place = _NAME_OPENING.match(before.text) and _candidate(before.text)
+        if not place:
+            state = None  # "10,000 people live there": of nowhere named, it disputes nothing
+        else:  # "Velmora has a population of", "The city of Velmora is home to"
+            place = place.capitalize()
     if state == "displaced" and place is None:
         country, place = _where(after, before, leaving=True)
     times = reading.times
@@ -418,8 +432,11 @@ def _measure(
     if unit_class == "age":
         part = _person(reading, quantity)
         state = "age" if part and reading.events else None  # a person in an event
-    elif unit_class == "date":
+    elif unit_class in ("date", "year", "clock"):
         state, part = _dated_event(before.words)
+        named = _named_subject(before.text, part)
+        if unit_class == "clock" and state is None and reading.events:
+            state = "clock"  # "the quake struck at 3:15 am": the time of the event
     elif unit_class in MEASURED_CLASSES:
         part = None
     elif state == "margin":
@@ -447,6 +464,8 @@ def _measure(
             part = f"vote {_candidate(before.text) or part or ''}".rstrip()
     else:
         part = _part(unit_class, before.words, inner, noun, after.words)
+        if part is None and "alone" in before.words[:3]:
+            part = "alone"  # "Kestrel airport, alone cancelled 400": a part of the whole
     return Measure(
         unit_class=unit_class,
         base_value=(quantity.value - 32) / 1.8
@@ -456,14 +475,18 @@ def _measure(
         who=quantity.who,
         country=country,
         place=place,
-        when=when or times.marks,
+        when=None if unit_class == "year" else when or times.marks,
         per=_per(after.words)
         or (_per_before(before.words) if unit_class.startswith("money") else None),
         part=part,
         noun=noun,
         day=_day(before.words, after.words) if _WEEKDAY_HINT in reading.text else None,
         events=reading.events,
-        names=_teams(reading) if unit_class == "score" else reading.names,
+        names=_teams(reading)
+        if unit_class == "score"
+        else reading.names | named
+        if named
+        else reading.names,
         capitalised=reading.capitalised if place is None else None,
     )
 
@@ -560,6 +583,17 @@ def _dated_event(words: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _named_subject(text: str, subject: str | None) -> frozenset[str]:
+    """The name a dated thing is given ("the Corvan bridge": "corvan"): two names are two
+    things (Measure.names), a thing unnamed on one side may be either."""
+    if subject is None:
+        return frozenset()
+    found = re.search(rf"\b([A-Z][\w’'-]*)(?:['’]s)?\s+(?:[a-z-]+\s+)?{re.escape(subject)}\b", text)
+    if found is None or found.group(1).lower() in _NOT_EVENT_NAMES:
+        return frozenset()
+    return frozenset([found.group(1).lower().removesuffix("'s").removesuffix("’s")])
+
+
 def _person(reading: _Reading, quantity: Quantity) -> str | None:
     """Whose age a figure is: the one role its sentence names ("the sole suspect", "the
     pilot"), else the name right before it ("Arno Vesk, 43": "vesk"). None when neither:
@@ -582,6 +616,8 @@ _MEASURE_NOUNS = {
     "magnitude": "magnitude",
     "score": "score",
     "date": "",
+    "year": "",
+    "clock": "",
 }
 """How a measure's figure reads in an explanation ("39 °C", "2-1 score")."""
 
@@ -610,7 +646,7 @@ def _measured_state(
     "a high of", "peaked at") or a low, read from its clause, else nothing to compare."""
     if unit_class == "magnitude":
         return "magnitude"
-    if unit_class in ("age", "date"):
+    if unit_class in ("age", "date", "year", "clock"):
         return unit_class
     if unit_class == "duration":
         return "lasted" if reading.events else None
@@ -745,6 +781,8 @@ def _state(
             return "strength"
     if table is None:
         return None
+    if unit_class == "people" and before.words[-2:] == ["home", "to"]:
+        return "population"  # "the city is home to 1.8 million people"
     if noun is not None and noun.lower() in table:
         by_noun = table[noun.lower()]
         if unit_class != "people":
@@ -847,6 +885,8 @@ def _of_the_vote(after_words: list[str]) -> bool:
 
 
 _VOTES = word_set("vote votes ballots ballot")
+_NAME_OPENING = re.compile(r"\s*(?:[Tt]he\s+(?:[a-z]+\s+){1,2}of\s+)?[A-Z]")
+"""A clause that opens with a name ("Velmora has", "The city of Velmora is home to")."""
 _NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 
 

@@ -41,6 +41,7 @@ from workbench.core.analysis.lexicon import (
     INVARIANT_PLURALS,
     KILLED_WORDS,
     KILOMETRE_WORDS,
+    MASS_UNITS,
     MILE_WORDS,
     MILITARY_WORDS,
     MONTH_NAMES,
@@ -52,6 +53,7 @@ from workbench.core.analysis.lexicon import (
     PLACE_PREPOSITIONS,
     QUALIFIERS,
     SCORE_WORDS,
+    SHORT_LENGTHS,
     SPELLED_NUMBERS,
     SPELLED_SCALES,
     SQUARE_WORDS,
@@ -69,6 +71,7 @@ from workbench.core.analysis.lexicon import (
     VERB_FORMS,
     VOTE_WORDS,
     WOUNDED_WORDS,
+    word_set,
 )
 
 _PEOPLE_FIRST_WORDS = frozenset(key.split()[0] for key in [*DEMONYMS, *COUNTRIES])
@@ -384,6 +387,10 @@ def _known_noun(
         return ("miles", "miles", 1) if lower in MILE_WORDS else ("km", "km", 1)
     if lower in AREA_UNITS:
         return AREA_UNITS[lower], AREA_UNITS[lower], 1
+    if lower in SHORT_LENGTHS:
+        return SHORT_LENGTHS[lower], SHORT_LENGTHS[lower], 1
+    if lower in MASS_UNITS:
+        return MASS_UNITS[lower], MASS_UNITS[lower], 1
     if lower in PERCENT_WORDS or (lower == "per" and following == "cent"):
         return "percent", None, 1 if lower in PERCENT_WORDS else 2
     if lower == "percentage" and following == "points":
@@ -412,6 +419,7 @@ def _word(words: list[_Word], position: int) -> str:
 
 _KNOWN_NOUN_WORDS = (
     SQUARE_WORDS | MILE_WORDS | KILOMETRE_WORDS | frozenset(AREA_UNITS) | PERCENT_WORDS
+    | frozenset(SHORT_LENGTHS) | frozenset(MASS_UNITS)
     | TIME_UNITS | frozenset(CURRENCY_WORDS) | TROOP_NOUNS | CASUALTY_NOUNS | KILLED_WORDS
     | WOUNDED_WORDS | PEOPLE_NOUNS | {"per", "percentage", "people"}
 )  # fmt: skip
@@ -506,6 +514,8 @@ def _total_of(before: list[_Word], sentence: SentenceWords) -> str | None:
     for position, word in enumerate(subject):
         if word.lower in TOLL_WORDS or word.lower in DEATH_NOUNS:
             return "killed"
+        if word.lower in COLLECTIVE_NOUNS:
+            return "people"  # "the population of Velmora stands at 2.1 million"
         known = _known_noun(subject, position, sentence)
         if known is not None and known[0] != "money":
             return known[0]
@@ -691,8 +701,9 @@ def numbers_in(sentence: str) -> Numbers:
                 if quantity is not None:
                     found.append(quantity)
             found.sort(key=lambda quantity: quantity.start)
-    if _may_count_casualties_in_words(sentence):
-        found, words = _casualties_in_words(sentence, found, words)
+    if not _SPELLED_WORDS.isdisjoint(sentence.split()):  # a small number in words, whole
+        casualties = _may_count_casualties_in_words(sentence)
+        found, words = _small_numbers_in_words(sentence, found, words, casualties)
     if "half" in sentence or "third" in sentence or "quarter" in sentence or "fifth" in sentence:
         found = _fractions(sentence, found)
     if scores:
@@ -705,6 +716,10 @@ def numbers_in(sentence: str) -> Numbers:
         found = _joined_magnitudes(sentence, found)
     if digits and (" on " in sentence or " for " in sentence) and _ON_DATE.search(sentence):
         found = _dates(sentence, found)
+    if digits and " in " in sentence and _EVENT_YEAR.search(sentence):
+        found = _event_years(sentence, found)
+    if digits and "at " in sentence and _CLOCK.search(sentence):
+        found = _clock_times(sentence, found)
     if len(found) > 1:
         found = _ranges(sentence, found)
     return Numbers(found, words)
@@ -743,6 +758,79 @@ def _dates(sentence: str, found: list[Quantity]) -> list[Quantity]:
                 value=float((MONTH_NAMES.index(month) + 1) * 100 + day),
                 what="date",
                 unit="date",
+            )
+        )
+    found.sort(key=lambda quantity: quantity.start)
+    return found
+
+
+_EVENT_YEAR = re.compile(r"\bin\s+((?:1[5-9]|20)\d\d)\b(?![-–/]\d)")
+_YEAR_EVENTS = word_set(
+    "built founded established opened completed constructed born died launched introduced "
+    "created formed started begun began inaugurated"
+)
+"""The year something was built, founded, opened, born...: a figure of its own ("the
+bridge was built in 1998"), not the time of the sentence's other figures."""
+
+
+def _event_years(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """`found` with each year of an event as a figure of the class "year"."""
+    for match in _EVENT_YEAR.finditer(sentence):
+        before = sentence[max(0, match.start() - 14) : match.start()].split()
+        if not before or before[-1].lower() not in _YEAR_EVENTS:
+            continue
+        found.append(
+            Quantity(
+                text=match.group(1),
+                start=match.start(1),
+                end=match.end(1),
+                value=float(match.group(1)),
+                what="year",
+                unit="year",
+            )
+        )
+    found.sort(key=lambda quantity: quantity.start)
+    return found
+
+
+_CLOCK = re.compile(
+    r"\bat\s+(?:(?P<qualifier>about|around|roughly|approximately)\s+)?"
+    r"(?:(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>[ap])(?:m\b|\.m\.)"
+    r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>\d{2})\b)",
+    re.IGNORECASE,
+)
+"""A time of day something happened at ("struck at 3:15 am", "at about 9pm", "at
+21:40"): a figure of the class "clock", in minutes after midnight."""
+
+
+def _clock_times(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """`found` with each time of day as a figure (a time already read as another figure
+    is left as it was)."""
+    for match in _CLOCK.finditer(sentence):
+        if match.group("hour24") is not None:
+            hour, minute = int(match.group("hour24")), int(match.group("minute24"))
+        else:
+            hour, minute = int(match.group("hour")) % 12, int(match.group("minute") or 0)
+            hour += 12 if match.group("half").lower() == "p" else 0
+        if minute > 59 or hour > 23:
+            continue
+        start = (
+            match.start("qualifier")
+            if match.group("qualifier")
+            else match.end(0) - len(match.group(0).split(None, 1)[1])
+        )
+        qualifier = match.group("qualifier")
+        found = [q for q in found if not start <= q.start < match.end()]
+        found.append(
+            Quantity(
+                text=sentence[start : match.end()],
+                start=start,
+                end=match.end(),
+                value=float(hour * 60 + minute),
+                what="clock",
+                qualifier=qualifier.lower() if qualifier else None,
+                bound="clock" if qualifier else "exact",
+                unit="clock",
             )
         )
     found.sort(key=lambda quantity: quantity.start)
@@ -1192,7 +1280,8 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 
 
 _UNIT_AFTER = re.compile(
-    r"(?:\s?|-)(%|km/h|kph|kmh|mph|km²|km2)(?![\w/])|-(mile|kilometer|kilometre|km)\b",
+    r"(?:\s?|-)(%|km/h|kph|kmh|mph|km²|km2)(?![\w/])"
+    r"|-(mile|kilometer|kilometre|km|metre|meter|foot|tonne|ton)\b",
     re.IGNORECASE,
 )
 """A unit written as a sign or an abbreviation right after the number, or joined to it
@@ -1226,12 +1315,9 @@ def _may_count_casualties_in_words(sentence: str) -> bool:
         or "injur" in sentence
         or "wound" in sentence
         or "hurt" in sentence
-    ) and _SPELLED_INSIDE.search(sentence) is not None
+    )
 
 
-_SPELLED_INSIDE = re.compile(rf"\b(?:{'|'.join(w for w in SPELLED_NUMBERS if w != 'dozen')})\b")
-"""A small number in lower-case words anywhere: what _SMALL_IN_WORDS needs first (a
-plain alternation, several times faster than that pattern with its qualifier)."""
 _SMALL_IN_WORDS = re.compile(
     rf"(?:\b(?P<qualifier>(?i:{_QUALIFIER}))\s+)?"
     rf"\b(?P<spelled>(?:{'|'.join(w for w in SPELLED_NUMBERS if w != 'dozen')})"
@@ -1263,27 +1349,88 @@ def _small_number(match: re.Match[str], found: list[Quantity]) -> _Number | None
     )
 
 
-def _casualties_in_words(
-    sentence: str, found: list[Quantity], words: SentenceWords | None
+def _small_numbers_in_words(
+    sentence: str, found: list[Quantity], words: SentenceWords | None, casualties: bool
 ) -> tuple[list[Quantity], SentenceWords | None]:
-    """`found` with the dead and wounded counted in small words inside the sentence
-    ("the blast killed three people", "two soldiers were wounded"). Only those: a small
-    number in words elsewhere ("the two leaders", "three soldiers" among others) is
-    rarely a figure anyone disputes."""
+    """`found` with the small numbers in words inside the sentence that count: the dead
+    and wounded ("the blast killed three people", "two soldiers were wounded"), and a
+    counted noun a verb acts on ("police arrested twelve protesters", "rescuers pulled
+    nine survivors", "forty homes were destroyed"). Not a definite one ("the two
+    leaders", "its three sons"), nor one of a group ("two of the"): those are rarely a
+    figure anyone disputes. `casualties`: the sentence may count its dead or wounded."""
     added = False
     for match in _SMALL_IN_WORDS.finditer(sentence):
+        counted = _may_be_counted(sentence, match)
+        if not (casualties or counted):
+            continue
         number = _small_number(match, found)
         if number is None:
             continue
         if words is None:
             words = SentenceWords(sentence)
         quantity = _quantity(number, words)
-        if quantity is not None and quantity.what in _CASUALTY_WHATS:
+        if quantity is None or quantity.what is None:
+            continue
+        if (casualties and quantity.what in _CASUALTY_WHATS) or (
+            counted and _counted_in_words(sentence, match, quantity)
+        ):
             found.append(quantity)
             added = True
     if added:
         found.sort(key=lambda quantity: quantity.start)
     return found, words
+
+
+def _may_be_counted(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a small number in words may count its noun (read from the text around it
+    alone, before the number is read): not definite ("the two leaders", "their three
+    children"), not one of a group ("two of the"), and acted on: the object of a verb
+    ("arrested twelve protesters") or the subject of a passive ("forty homes were
+    destroyed", looked for in the words after it)."""
+    before = sentence[max(0, match.start() - 16) : match.start()].lower().split()
+    if not before or before[-1] in _DEFINITE or sentence.startswith(" of ", match.end()):
+        return False
+    verb = before[-1]
+    if (verb in VERB_FORMS or (len(verb) > 4 and verb.endswith("ed"))) and (
+        verb not in CLAUSE_REPORTING
+    ):
+        return True
+    return _PASSIVE_AFTER.search(sentence, match.end(), match.end() + 60) is not None
+
+
+def _counted_in_words(sentence: str, match: re.Match[str], quantity: Quantity) -> bool:
+    """Whether a small number in words that may count (_may_be_counted) does: of a plural
+    noun (people, troops or a counted noun), not a unit or money, acted on by the verb
+    before it or by a passive right after its noun."""
+    what = quantity.what
+    if what in NOT_PEOPLE or what in _NOT_COUNTED_IN_WORDS or what in _CASUALTY_WHATS:
+        return False
+    verb = sentence[max(0, match.start() - 16) : match.start()].lower().split()[-1]
+    if (verb in VERB_FORMS or (len(verb) > 4 and verb.endswith("ed"))) and (
+        verb not in CLAUSE_REPORTING
+    ):
+        return True  # "arrested twelve protesters", "pulled nine survivors"
+    return _PASSIVE_AFTER.match(sentence, quantity.end) is not None  # "forty homes were destroyed"
+
+
+_SPELLED_WORDS = frozenset(
+    [word for word in SPELLED_NUMBERS if word != "dozen"]
+    + [
+        f"{tens}-{unit}"
+        for tens, value in SPELLED_NUMBERS.items()
+        if value >= 20 and value % 10 == 0
+        for unit, small in SPELLED_NUMBERS.items()
+        if small < 10
+    ]
+)
+"""Small numbers in words as whole words: a cheap first look (a set against the
+sentence's split) before the pattern."""
+_DEFINITE = word_set("the its their his her our my your these those all both first last")
+_PASSIVE_AFTER = re.compile(
+    r"\s+(?:were|was|have been|had been|has been|are|remain|remained|remain)\s+"
+    r"(?:\w+ly\s+)?\w+(?:ed|en|lost|left|shot|hit|cut|held|hurt)\b"
+)
+_NOT_COUNTED_IN_WORDS = frozenset(["time", "duration", "score", "age", "date", "year"])
 
 
 _OPENINGS = frozenset(word[:3] for word in SPELLED_NUMBERS)
@@ -1435,7 +1582,7 @@ def _casualty_verb_before(sentence: str, start: int, what: str | None) -> str | 
 
 NOT_PEOPLE = frozenset(
     ["money", "miles", "km", "square miles", "square km", "hectares", "acres", "mph", "km/h",
-     "percent", "percentage points", "time"]
+     "percent", "percentage points", "time", "metres", "feet", "tonnes", "kilograms"]
 )  # fmt: skip
 """Counted things that cannot be casualties."""
 _COUNTED_FOR_NO_ONE = NOT_PEOPLE | {None, "people"}
@@ -1483,6 +1630,7 @@ def _phrase_end(number_end: int, what: str | None, words: list[_Word]) -> int:
 
 _COUNTED_NOUN_WORDS = (
     frozenset(AREA_UNITS) | PERCENT_WORDS | TROOP_NOUNS | MILE_WORDS | KILOMETRE_WORDS
-    | PEOPLE_NOUNS | PEOPLE_DEMONYMS | KILLED_WORDS | WOUNDED_WORDS | CASUALTY_NOUNS
+    | frozenset(SHORT_LENGTHS) | frozenset(MASS_UNITS) | PEOPLE_NOUNS | PEOPLE_DEMONYMS
+    | KILLED_WORDS | WOUNDED_WORDS | CASUALTY_NOUNS
 )  # fmt: skip
 """Words that end a figure's phrase whatever it counts."""
