@@ -228,6 +228,79 @@ def test_which_figures_conflict(a: str, b: str, expected: bool) -> None:
     assert conflict(a, b) == expected
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # a converted figure is rounded: only a difference beyond that rounding conflicts
+        ("The wave was 20 metres high, officials said.", "The wave was 66 feet high.", False),
+        ("The wave was 20 metres high, officials said.", "The wave was 80 feet high.", True),
+        ("Winds reached 185 km/h, the office said.", "Winds reached 115 mph, it said.", False),
+        ("Winds reached 185 km/h, the office said.", "Winds reached 130 mph, it said.", True),
+        ("The fire burned 12,000 acres.", "The fire burned 4,900 hectares.", False),
+        ("The fire burned 12,000 acres.", "The fire burned 1,200 hectares.", True),
+        ("The fire burned 12,000 acres.", "The fire burned 12,600 acres.", True),
+        ("The drone flew 50 km.", "The drone flew 30 miles.", False),
+        ("The drone flew 1,000 km.", "The drone flew about 300 miles.", True),
+        ("Harlow reached 39C on Tuesday.", "Harlow hit 102F on Tuesday.", False),
+        ("Harlow reached 39C on Tuesday.", "Harlow hit 108F on Tuesday.", True),
+        (
+            "The convoy delivered 900 tonnes of food to Marsa.",
+            "Trucks delivered 250,000 kilograms of food to Marsa.",
+            True,
+        ),
+        # a population of a place named; of nowhere named it disputes nothing
+        (
+            "Velmora has a population of 2.3 million, the census office said.",
+            "About 1.8 million people live in Velmora, the mayor said.",
+            True,
+        ),
+        ("10,000 people live there, the mayor said.", "20,000 people live there.", False),
+        # the year of an event of a thing, and the thing's name
+        (
+            "The Corvan bridge was built in 1998, the city said.",
+            "The Corvan bridge was completed in 2001, historians said.",
+            True,
+        ),
+        (
+            "The Corvan bridge was built in 1998, the city said.",
+            "The Lenner bridge was built in 2001, historians said.",
+            False,
+        ),
+        # a time of day of one event
+        (
+            "The quake struck Peradon at 3:15 am on Monday.",
+            "The earthquake hit Peradon at about 4am on Monday.",
+            True,
+        ),
+        (
+            "The quake struck Peradon at 3:15 am on Monday.",
+            "The earthquake hit Peradon at about 3am on Monday.",
+            False,
+        ),
+        # small numbers in words that a verb acts on
+        (
+            "Police arrested twelve protesters in Orvane on Saturday.",
+            "Police arrested 40 protesters in Orvane on Saturday, officials said.",
+            True,
+        ),
+        ("The two leaders met in Kelm.", "The 12 leaders met in Kelm, officials said.", False),
+        # a part named by "alone"; a revision named by "later"
+        (
+            "More than 1,400 flights were cancelled across Vestria on Friday.",
+            "Vestria's main hub, Kestrel airport, alone cancelled around 400 flights on Friday.",
+            False,
+        ),
+        (
+            "Officials later revised the death toll from the ferry fire to 45.",
+            "The ferry fire killed 30 people, officials said.",
+            False,
+        ),
+    ],
+)
+def test_units_populations_years_times_and_words(a: str, b: str, expected: bool) -> None:
+    assert conflict(a, b) == expected
+
+
 def test_the_reason_names_the_new_classes_as_written() -> None:
     a = figures("The Corvan bridge will reopen to traffic on March 3.", "ministry")
     b = figures("The Corvan bridge would reopen to traffic on 13 March.", "officials")
