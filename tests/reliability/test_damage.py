@@ -552,3 +552,21 @@ def test_two_swapped_lines_are_refused_and_repaired_in_their_order(
     assert "db.json.journal line 6 is change 31, out of order after change 32: put back" in report
     assert "Lost: nothing." in report
     assert notes_of(damaged.path) == damaged.notes
+
+
+def test_a_segment_line_found_at_the_journal_s_end_is_put_back_in_its_place(
+    damaged: Damaged, run: Run, figures: Counter[str]
+) -> None:
+    """qa2 R2 across files: a whole line of the sealed segment found after every line of
+    the live journal: applied in its place, nothing lost."""
+    segment, live = damaged.lines(".journal.1"), damaged.lines(".journal")
+    moved = segment.pop(3)
+    damaged.file(".journal.1").write_bytes(b"".join(segment))
+    damaged.file(".journal").write_bytes(b"".join([*live, moved]))
+    report = repaired(damaged, run, figures)
+    assert (
+        "Damaged:\n  db.json.journal line 22 is change 9, out of order after change 47: put back"
+        in report
+    )
+    assert "Lost: nothing." in report
+    assert notes_of(damaged.path) == damaged.notes
