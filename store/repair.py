@@ -184,6 +184,13 @@ def _write_database(path: Path, recovery: Recovery) -> None:
     """The recovered tables and history as a new database: history (ids renumbered from
     1: they are only the order), snapshot, then a journal with its start mark."""
     history = [{**record, "id": number} for number, record in enumerate(recovery.history, 1)]
+    if any(record.get("id") != number for number, record in enumerate(recovery.history, 1)):
+        # the repaired history has no gap where records were lost (qa2 R3): say so, as
+        # the ids this report names are the damaged history's
+        recovery.kept.append(
+            f"{history_path(path).name}: its {len(history):,} records are numbered again "
+            "from 1 (record ids named in this report are those of the damaged history)"
+        )
     meta = recovery.tables.setdefault(META_TABLE, {}).setdefault(META_ID, {})
     for stale in ("history_first_id", "history_bytes", "history_checksum"):
         meta.pop(stale, None)

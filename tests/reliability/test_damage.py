@@ -514,6 +514,8 @@ def test_a_zeroed_block_in_the_history_counts_every_record_it_swallowed(
     report = repaired(damaged, run, figures)
     assert f"the record of {len(swallowed)} past change(s)" in report
     assert f"records missing: {swallowed[0]} to {swallowed[-1]}" in report
+    # qa2 R3: the repaired history is numbered again, and the report says so
+    assert "db.json.history: its " in report and "records are numbered again from 1" in report
     assert notes_of(damaged.path) == damaged.notes  # the annotations do not depend on it
 
 
