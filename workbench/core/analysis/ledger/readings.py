@@ -26,9 +26,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from workbench.core.analysis.figures.measures import Capitalised, Measure
 from workbench.core.analysis.figures.quantities import Quantity
-from workbench.core.analysis.ledger.claim_text import ClaimText, claim_text
+from workbench.core.analysis.ledger.claim_text import ClaimText, claim_text, shared_subjects
 
 FINGERPRINT_ROOTS = (
     "workbench.core.analysis.ledger.claim_text",
@@ -154,6 +156,8 @@ def _quantity(q: Quantity) -> list[Any]:
 
 
 def _unquantity(r: list[Any]) -> Quantity:
+    if not isinstance(r, list):
+        raise TypeError("a quantity is a list")
     text, start, end, value, what, who, qualifier, bound, unit, low = r
     return Quantity(
         text,
@@ -199,6 +203,8 @@ def _measure(m: Measure) -> list[Any]:
 
 
 def _unmeasure(r: list[Any], known: dict[tuple[str, ...], Capitalised]) -> Measure:
+    if not isinstance(r, list):
+        raise TypeError("a measure is a list")
     unit_class, base, state, who, country, place, when, per, part, noun, day, *sets = r
     events, names, capitalised = sets
     words: Capitalised | None = None
@@ -234,9 +240,14 @@ def _interned(words: list[str]) -> frozenset[str]:
     return frozenset(map(sys.intern, words))
 
 
-def encode_claim_text(text: ClaimText) -> Record | None:
-    """`text` as JSON values (decode_claim_text gives it back equal), None when a string
-    in it cannot be kept (a lone surrogate is not UTF-8): then it is read every time."""
+def encode_claim_text(text: ClaimText) -> str | None:
+    """`text` as one JSON text (decode_claim_text gives it back equal), None when a string
+    in it cannot be kept (a lone surrogate is not UTF-8): then it is read every time.
+
+    One string, not the JSON values themselves: the store hands a summary every reading
+    it keeps, of every analyst, and 50,000 readings as nested lists of small strings
+    are about 200 MB of objects where their texts are about 35 MB; each is parsed only
+    when its quote is met, its lists freed once its ClaimText is made."""
     record = [
         text.sorted_tokens,
         [_quantity(q) for q in text.quantities],
@@ -247,24 +258,17 @@ def encode_claim_text(text: ClaimText) -> Record | None:
         _strings(text.subjects),
     ]
     try:
-        _check_utf8(record)
-    except UnicodeEncodeError:
+        return orjson.dumps(record).decode()
+    except orjson.JSONEncodeError:  # a lone surrogate
         return None
-    return record
-
-
-def _check_utf8(value: Any) -> None:
-    if isinstance(value, str):
-        value.encode("utf-8")
-    elif isinstance(value, list):
-        for item in value:
-            _check_utf8(item)
 
 
 def decode_claim_text(record: Record) -> ClaimText:
     """The ClaimText `record` (encode_claim_text's) holds. A record of another shape
     raises ValueError, TypeError or similar (the caller reads the quote again)."""
-    sorted_tokens, quantities, measures, figure_keys, names, words, subjects = record
+    if not isinstance(record, str):
+        raise TypeError("a reading is one JSON text")
+    sorted_tokens, quantities, measures, figure_keys, names, words, subjects = orjson.loads(record)
     if not isinstance(sorted_tokens, str):
         raise TypeError("sorted_tokens")
     known: dict[tuple[str, ...], Capitalised] = {}
@@ -277,7 +281,7 @@ def decode_claim_text(record: Record) -> ClaimText:
         figure_keys=figures,
         names=_interned(names),
         words=content,
-        subjects=frozenset(subjects),
+        subjects=shared_subjects(frozenset(subjects)),
         keys=content | figures if figures else content,
     )
 
