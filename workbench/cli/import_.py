@@ -88,10 +88,12 @@ def _remember(store: Store, articles: list[ArticleInfo]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from store import StoreError, database_exists, open_store
+    from workbench.cli.readings import keep_new_readings
     from workbench.config.annotator import resolve_annotator
     from workbench.config.locations import resolve_database
     from workbench.config.settings import anchoring_threshold
     from workbench.config.toml_file import ConfigFileError
+    from workbench.core.analysis.new_readings import NewReadings
     from workbench.core.anchoring.imported import ImportPlacement, check_same_texts, placed
     from workbench.core.anchoring.placement import ArticlePlan, outcome_counts
     from workbench.core.anchoring.reanchoring import plans, store_plans
@@ -147,8 +149,9 @@ def run(args: argparse.Namespace) -> int:
             store_plans(store, database)
             stream = source.annotations(check_repeats=False)
             landed_on: set[str] = set()
+            noted = NewReadings()
             report = store.import_annotations(
-                noting_articles(placed(stream, placement, fuzzy, made), landed_on),
+                noted.noting(noting_articles(placed(stream, placement, fuzzy, made), landed_on)),
                 source.decisions,
             )
             remember_articles(
@@ -160,6 +163,9 @@ def run(args: argparse.Namespace) -> int:
                     source.articles,
                 ),
             )
+            # Committed: now what a summary of them would read, kept for it (a cache:
+            # what is not kept is read by the summary, as before).
+            keep_new_readings(store, noted, corpus.by_id, "the imported annotations")
         warn(store.warnings[shown:])  # what closing found (a compaction's own checks)
     except ImportFileError as error:
         return fail(str(error.in_file(path)))

@@ -78,10 +78,12 @@ def nothing_to_do(annotated: int, orphans: int = 0) -> str:
 def run(args: argparse.Namespace) -> int:
     from store import StoreError, open_store
     from workbench.cli.output import write_json_text
+    from workbench.cli.readings import keep_new_readings
     from workbench.config.annotator import resolve_annotator
     from workbench.config.locations import resolve_database
     from workbench.config.settings import anchoring_threshold
     from workbench.config.toml_file import ConfigFileError
+    from workbench.core.analysis.new_readings import NewReadings
     from workbench.core.anchoring.reanchoring import plans, store_plans
     from workbench.core.corpus.articles import load_corpus
     from workbench.core.terminal_text import printable
@@ -103,9 +105,17 @@ def run(args: argparse.Namespace) -> int:
         annotator = resolve_annotator(args.annotator)
         with open_store(location, annotator, read_only=args.dry_run) as store:
             warn(store.warnings)
+            warned = len(store.warnings)
             found_all = list(plans(store, corpus, fuzzy))
             if not args.dry_run:
                 store_plans(store, found_all)
+                noted = NewReadings()
+                for found in found_all:
+                    if found.changed:  # on a new text: their pronouns are read on it
+                        for annotation in store.in_article(found.plan.article_id):
+                            noted.note(annotation)
+                keep_new_readings(store, noted, corpus.by_id, "the re-anchored articles")
+                warn(store.warnings[warned:])  # damaged readings skipped (read again)
             for found in found_all:
                 if not found.changed:
                     continue

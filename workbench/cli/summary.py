@@ -22,6 +22,7 @@ from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import resolve_database
 from workbench.core.analysis.anchor_report import anchoring_section
 from workbench.core.analysis.ledger.decisions import decisions_from_records
+from workbench.core.analysis.ledger.readings import Readings, analyser_fingerprint
 from workbench.core.analysis.sources.speakers import unread_sources
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.analysis.summary.markdown import render_markdown
@@ -192,6 +193,10 @@ def run(args: argparse.Namespace) -> int:
             others = view.all() if annotator is not None and not annotations else []
             decisions = decisions_from_records(store.ledger_decisions())
             versions = as_tagged_or_not(store, view, annotations)
+            # what writers read before in quotes and pronouns (read only: none kept)
+            shown = len(store.warnings)
+            readings = Readings(store.readings(analyser_fingerprint()), collect=False)
+            warn(store.warnings[shown:])  # damaged readings skipped (they are read again)
             gc.freeze()
     except StoreError as error:
         return fail(str(error))
@@ -230,7 +235,9 @@ def run(args: argparse.Namespace) -> int:
         SummarySettings(ledger=ledger, decisions=decisions, annotator=annotator),
         anchoring_section(annotations, orphans, known, versions.of),
         texts=texts,
+        readings=readings,
     )
+    del readings
     if known is None:
         pronouns_not_read(counted, texts, articles)
     del corpus, known, texts  # the articles' texts (thousands, with PATHs): not read to render

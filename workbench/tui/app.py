@@ -30,6 +30,7 @@ from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
 from workbench.tui.screens.loading import LoadingScreen
 from workbench.tui.screens.summary import SUMMARY_BINDINGS, SummaryScreen
 from workbench.tui.server_link import ServerLink, ServerUnreachable, StoreChanged
+from workbench.tui.state.readings_keeper import ReadingsKeeper
 from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.suggestions import ArticleSuggestions
 from workbench.tui.state.workspace import Workspace
@@ -97,6 +98,8 @@ class WorkbenchApp(App[None]):
         self.link: ServerLink | None = None
         """Other sessions' changes coming in (a database server's), once there is a
         workspace to show them in."""
+        self.readings: ReadingsKeeper | None = None
+        """Keeps the readings of what this session writes, for the summary."""
         self.store_failure: str | None = None
         """Why a store error ended the app (see _handle_exception)."""
         self.exit_message = ""
@@ -204,6 +207,7 @@ class WorkbenchApp(App[None]):
             return
         workspace = Workspace(self.store, corpus, self.anchoring_threshold(), self.keys)
         self.workspace = workspace
+        self.readings = ReadingsKeeper(workspace)
         self.link = ServerLink(self, self.store, workspace.receive_store_event)
         session = AnnotationSession(
             workspace,
@@ -386,6 +390,8 @@ class WorkbenchApp(App[None]):
     def on_unmount(self) -> None:
         if self.link is not None:
             self.link.close()
+        if self.readings is not None:
+            self.readings.close()
 
     def _handle_exception(self, error: Exception) -> None:
         """A store error no screen caught (damage found while reading) ends the app with

@@ -35,6 +35,7 @@ from workbench.core.anchoring.reanchored_view import ReanchoredView, current_vie
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.tui.state.live_summary import LiveSummary
+from workbench.tui.state.readings_keeper import keep_readings, restored_readings
 from workbench.tui.state.workspace import Workspace
 from workbench.tui.tagged_line import tagged_text
 
@@ -359,11 +360,19 @@ def read_summary(
     # An annotation whose article is not in the corpus is counted nowhere: its text
     # was not read. The anchoring section lists it as "article missing".
     on_corpus = [a for a in annotations if a.article_id in known]
+    # What was read before in quotes and pronouns, unless this screen's cache holds its
+    # quotes already (it read the store before); what the build reads besides is kept.
+    readings = restored_readings(store) if live is None or not live.cache.texts else None
     if live is None:
-        summary = build_summary(on_corpus, articles.values(), settings, anchoring, texts=known)
+        summary = build_summary(
+            on_corpus, articles.values(), settings, anchoring, texts=known, readings=readings
+        )
     else:
+        live.cache.readings = readings
         accumulator = SummaryAccumulator(
             on_corpus, articles.values(), settings, anchoring, texts=known, cache=live.cache
         )
         summary = live.start(accumulator, analysts, whole=not plans)
+    if readings is not None:
+        keep_readings(store, readings.added)
     return prepare_view(summary), analysts
