@@ -18,7 +18,10 @@ Four ways it is used, each against the naive way in the same run where there is 
   memory beside the claim tag: what prepare() keeps (the LiveLedger, traced);
 - the summary screen opened in the app on the whole corpus (bench/summary_screen.py, a
   process a run): the key to the tables filled, the memory the screen adds at its peak
-  and what it holds once shown.
+  and what it holds once shown;
+- with the readings writers keep restored (ledger/readings.py), on a copy of the database
+  holding them (as an import with the articles leaves it): the cold build in process
+  (store.readings + build_summary) and the command, against the same without them.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ from bench.timing import repeated, within_budget
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
 from workbench.core.analysis.ledger.decisions import decisions_from_records
+from workbench.core.analysis.ledger.readings import Readings, analyser_fingerprint
+from workbench.core.analysis.new_readings import NewReadings
 from workbench.core.analysis.sources.speakers import ArticleText, forget_answers
 from workbench.core.analysis.summary.build import SummaryCache, SummarySettings, build_summary
 from workbench.core.analysis.summary.incremental import SummaryAccumulator
@@ -74,19 +79,40 @@ def run(space: Workspace) -> list[Figure]:
             naive=Naive("the same build without the cache", cold),
         ),
     ]
+    kept, count = readings_store(space, size)
+    figures.append(
+        Figure(
+            "summary, cold, readings restored (store.readings + build_summary), peak: "
+            "allocations it adds",
+            every,
+            restored_summaries(space, kept),
+            limit=TARGET,
+            naive=Naive("the cold build above (every quote and pronoun read)", cold),
+            note=f"{count:,} readings kept",
+        )
+    )
     for form in ("json", "md"):
-        figures.append(
+        plain = command_runs(space, size, form, naive=False)
+        figures += [
             Figure(
                 f"`workbench summary --format {form} -o FILE`, start to exit, peak RSS",
                 mine,
-                command_runs(space, size, form, naive=False),
+                plain,
                 limit=TARGET,
                 naive=Naive(
                     "TinyDB read + build_summary + json.dumps(indent=2) / render, a process",
                     command_runs(space, size, form, naive=True),
                 ),
-            )
-        )
+            ),
+            Figure(
+                f"`workbench summary --format {form} -o FILE`, readings restored, start to "
+                "exit, peak RSS",
+                mine,
+                command_runs(space, size, form, naive=False, database=kept),
+                limit=TARGET,
+                naive=Naive("the same command on the database without readings", plain),
+            ),
+        ]
     figures.append(screen_figure(space, size))
     patched, tagged, rebuilt, naive = updates(space, size)
     figures += [
@@ -106,11 +132,14 @@ def summarise(
     decisions: Sequence[Mapping[str, Any]],
     cache: SummaryCache | None = None,
     texts: Mapping[str, ArticleText] | None = None,
+    readings: Readings | None = None,
 ) -> Summary:
     """The summary as the screen builds it: with the articles' texts, so the pronoun
     sources (bench.synthetic.PRONOUN_SHARE) are resolved to their speakers."""
     settings = SummarySettings(decisions=decisions_from_records(decisions))
-    return build_summary(annotations, articles, settings, cache=cache, texts=texts)
+    return build_summary(
+        annotations, articles, settings, cache=cache, texts=texts, readings=readings
+    )
 
 
 def traced_peak(action: Callable[[], object]) -> int:
@@ -140,6 +169,38 @@ def store_summaries(space: Workspace, size: int) -> Samples:
         def summary() -> None:
             forget_answers()  # cold: every pronoun's article read again, as in a new process
             summarise(store.all(), store.articles(), store.ledger_decisions(), texts=texts)
+
+        samples = within_budget(lambda _run: summary(), space.scale.slow_repeats, BUDGET)
+        return Samples(samples.seconds, traced_peak(summary))
+
+
+def readings_store(space: Workspace, size: int) -> tuple[Path, int]:
+    """A copy of the `size` database holding the readings writers keep of every one of
+    its annotations (NewReadings, as an import with the articles keeps them; folded into
+    one document when the store closes), and how many."""
+    path = space.scratch_store(size)
+    with AnnotationStore.open(path, annotator=ANNOTATOR) as store:
+        noted = NewReadings()
+        for annotation in store.all():
+            noted.note(annotation)
+        records = noted.read(space.corpus.by_id)
+        store.add_readings(analyser_fingerprint(), records)
+    return path, len(records)
+
+
+def restored_summaries(space: Workspace, database: Path) -> Samples:
+    """The cold build, every analyst's, with the readings the store keeps restored."""
+    texts = space.corpus.by_id
+    with AnnotationStore.open(database, annotator=ANNOTATOR, read_only=True) as store:
+
+        def summary() -> None:
+            forget_answers()  # no article's answers kept: only what the store restores
+            readings = Readings(store.readings(analyser_fingerprint()))
+            summarise(
+                store.all(), store.articles(), store.ledger_decisions(), texts=texts,
+                readings=readings,
+            )  # fmt: skip
+            assert not readings.added, "every quote and pronoun restored, none read"
 
         samples = within_budget(lambda _run: summary(), space.scale.slow_repeats, BUDGET)
         return Samples(samples.seconds, traced_peak(summary))
@@ -198,14 +259,18 @@ def user_environment(space: Workspace) -> dict[str, str]:
     return environment
 
 
-def command_runs(space: Workspace, size: int, form: str, naive: bool) -> Samples:
-    """`workbench summary` (or the naive script) as a user runs it, one process a run."""
+def command_runs(
+    space: Workspace, size: int, form: str, naive: bool, database: Path | None = None
+) -> Samples:
+    """`workbench summary` (or the naive script) as a user runs it, one process a run
+    (on `database`, a copy of the `size` one, when given)."""
     output = space.scratch_path(f"summary.{form}")
     if naive:
         arguments = ["-m", "bench.naive_summary", str(space.tinydb_db(size)), form, str(output)]
     else:
         arguments = ["-m", "workbench", "summary", "--annotator", ANNOTATOR, "--db",
-                     str(space.store_db(size)), "--format", form, "-o", str(output)]  # fmt: skip
+                     str(database or space.store_db(size)), "--format", form, "-o",
+                     str(output)]  # fmt: skip
     environment = user_environment(space)
     child([sys.executable, *arguments], environment)  # compiles bytecode: not counted
     most = space.scale.naive_repeats if naive else space.scale.slow_repeats
