@@ -221,6 +221,7 @@ class WorkbenchApp(App[None]):
             self.push_screen(AnnotateScreen(workspace, session))
         # After the first frame, so that segmenting the corpus never delays it.
         self.call_after_refresh(self.reanchor_in_background, workspace)
+        self.call_after_refresh(ReadingsKeeper.fingerprint_now)
         self.call_after_refresh(self.build_search_index, corpus)
 
     def read_suggestion_settings(self) -> SuggestionSettings:
