@@ -11,8 +11,9 @@ from dataclasses import replace
 import pytest
 
 from tests.fixtures.anchored import annotate, article
+from workbench.core.analysis.figures.conflicts import format_value
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
-from workbench.core.analysis.summary.markdown import render_markdown
+from workbench.core.analysis.summary.markdown import conflict_values, render_markdown
 from workbench.core.analysis.summary.model import Summary, unconfirmed_sentences
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.article_info import ArticleInfo
@@ -144,3 +145,21 @@ def test_a_patched_view_sees_a_claim_that_became_to_check(
     members = tuple(replace(m, to_check=("ana",)) if m.index == 1 else m for m in group.members)
     patched = replace(confirmed, ledger=(replace(group, members=members),))
     assert prepare_view(patched, shown).unconfirmed == frozenset({("story", 1)})
+
+
+def test_a_value_is_marked_only_when_every_figure_giving_it_is_to_check(summary: Summary) -> None:
+    """conflict_values: 30,000 is given by the moved sentence only, 12,000 by Kyiv's;
+    a value also given by a confirmed sentence is not marked."""
+    conflict = summary.conflicts[0]
+    where = {
+        figure.quantity.value: (figure.article_id, figure.index) for figure in conflict.figures
+    }
+    assert conflict_values(conflict, frozenset()) == "12,000, 30,000"
+    assert conflict_values(conflict, {where[30_000.0]}) == "12,000, 30,000 (to check)"
+    assert conflict_values(conflict, set(where.values())) == (
+        "12,000 (to check), 30,000 (to check)"
+    )
+    both = replace(conflict, figures=(*conflict.figures, replace(conflict.figures[0], index=9)))
+    given_twice = both.figures[-1].quantity.value
+    marked = {(f.article_id, f.index) for f in conflict.figures}
+    assert f"{format_value(given_twice)} (to check)" not in conflict_values(both, marked)

@@ -73,14 +73,17 @@ def to_check_words(line: SentenceLine) -> str:
 
 def conflict_values(conflict: FigureConflict, unconfirmed: Container[tuple[str, int]]) -> str:
     """A conflict's values, '12,000, 30,000 (to check)': a value only sentences to check
-    give (unconfirmed_sentences) is marked, as its figures are."""
-
-    def shown(value: float) -> str:
-        given = [f for f in conflict.figures if f.quantity.value == value]
-        moved = given and all((f.article_id, f.index) in unconfirmed for f in given)
-        return format_value(value) + (f" {TO_CHECK}" if moved else "")
-
-    return ", ".join(shown(value) for value in conflict.values)
+    give (unconfirmed_sentences) is marked, as its figures are. One pass over the
+    figures: the summary screen's banner makes this on the UI thread after every edit,
+    and a conflict can hold thousands of figures and values."""
+    moved: dict[float, bool] = {}
+    for figure in conflict.figures:
+        value = figure.quantity.value
+        moved[value] = moved.get(value, True) and (figure.article_id, figure.index) in unconfirmed
+    return ", ".join(
+        format_value(value) + (f" {TO_CHECK}" if moved.get(value, False) else "")
+        for value in conflict.values
+    )
 
 
 def sentence_label(index: int) -> str:
