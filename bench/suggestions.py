@@ -24,6 +24,7 @@ from bench.suggest_eval import (
     BLIND3,
     BLIND4,
     BLIND5,
+    BLIND6,
     DENIAL_GRID,
     DENIAL_PRECISION_FLOOR,
     DEV_SET,
@@ -66,7 +67,8 @@ BLIND_TEST = "blind, test half (6 articles; unseen until rules-2 was frozen)"
 BLIND_2 = "blind set 2 (12 articles; run once by rules-3, development text for rules-4)"
 BLIND_3 = "blind set 3 (12 articles; run once by rules-4, development text for rules-5)"
 BLIND_4 = "blind set 4 (14 articles; run once by rules-5, development text for rules-6)"
-BLIND_5 = "blind set 5 (14 articles; run once, by rules-6 frozen)"
+BLIND_5 = "blind set 5 (14 articles; run once by rules-6, training text for denial-model-1)"
+BLIND_6 = "blind set 6 (16 articles; run once, by rules-6+denial-model-1 frozen)"
 """The blind set (bench/data/suggest_blind.txt), written by an annotator who never saw
 the rules: rules-2 was written looking at its development half only, then run once on
 its test half (docs/SUGGESTIONS.md keeps both halves' first-run figures)."""
@@ -150,6 +152,7 @@ def quality_report(dev_folder: Path = DEV_SET) -> str:
     rows += _rows(BLIND_3, load_held_out(BLIND3), notes, leave_one_out=False)
     rows += _rows(BLIND_4, load_held_out(BLIND4), notes, leave_one_out=False)
     rows += _rows(BLIND_5, load_held_out(BLIND5), notes, leave_one_out=False)
+    rows += _rows(BLIND_6, load_held_out(BLIND6), notes, leave_one_out=False)
     rows.append("")
     rows.append(
         "Thresholds: " + ", ".join(f"{tag} {THRESHOLDS[tag]:.2f}" for tag in TAGS) + ". "

@@ -12,6 +12,7 @@ from bench.suggest_eval import (
     BLIND3,
     BLIND4,
     BLIND5,
+    BLIND6,
     blind_halves,
     load_held_out,
 )
@@ -103,3 +104,18 @@ def test_blind_set_5_is_the_annotators_file_whole() -> None:
     sentences = [s for article in articles for s in article.sentences]
     assert (len(articles), len(sentences)) == (14, 310)
     assert sum("denial" in s.tags for s in sentences) == 111
+
+
+def test_blind_set_6_is_the_annotators_file_whole() -> None:
+    """Its header records the handed-over file's sha256 and the frozen commit that ran
+    it; the text after the marker line is that file byte for byte."""
+    data = BLIND6.read_bytes()
+    recorded = re.search(rb"sha256\s+#?\s*([0-9a-f]{64})", data)
+    assert recorded is not None
+    assert re.search(rb"by rules-6\+denial-model-1 frozen \(commit [0-9a-f]{7,40}", data)
+    body = data[data.index(BLIND3_MARKER) + len(BLIND3_MARKER) :]
+    assert hashlib.sha256(body).hexdigest() == recorded.group(1).decode()
+    articles = load_held_out(BLIND6)
+    sentences = [s for article in articles for s in article.sentences]
+    assert (len(articles), len(sentences)) == (16, 307)
+    assert sum("denial" in s.tags for s in sentences) == 79
