@@ -23,9 +23,12 @@ is on its way: it reads again.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import threading
 from collections import deque
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
+from functools import cache
 
 from workbench.core.analysis.summary.build import SummaryCache
 from workbench.core.analysis.summary.incremental import SummaryAccumulator, reads_ledger
@@ -98,8 +101,10 @@ class LiveSummary:
             with self._lock:
                 self._preparing = False
                 waiting = bool(self._pending)
-                if self.accumulator is accumulator and accumulator.install(plan, live):
-                    return waiting
+                installed = self.accumulator is accumulator and accumulator.install(plan, live)
+            if installed:
+                give_back_freed_memory()
+                return waiting
 
     @property
     def waiting(self) -> bool:
@@ -139,3 +144,22 @@ class LiveSummary:
                 self._pending.popleft()
                 accumulator.apply(before, after)
             return accumulator.summary()
+
+
+def give_back_freed_memory() -> None:
+    """Hand the pages the C allocator holds free back to the system (glibc's
+    malloc_trim; nothing elsewhere). A summary's build and its LiveLedger free tens of
+    megabytes of large tables (dicts, sets and lists of thousands of entries) in the
+    worker thread's arena, which glibc otherwise keeps: about 14 MB of the open summary
+    screen's memory at 100,000 annotations, for a few milliseconds."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim
+    except (OSError, AttributeError, TypeError):
+        return None
