@@ -117,10 +117,12 @@ class LiveLedger:
         self._group_frequency: Counter[str] = Counter()
         self._subject_groups: dict[str, set[str]] = defaultdict(set)
         self._denial_keys: dict[ClaimText, set[Key]] = {}
-        self._by_denial_key: dict[str, set[ClaimText]] = defaultdict(set)
+        self._by_denial_key: dict[str, list[ClaimText]] = {}
+        """Key -> the denial texts holding it (lists: the open summary keeps this)."""
         self._by_denial_subject: dict[str, set[ClaimText]] = defaultdict(set)
         self._rare: dict[ClaimText, list[str]] = {}
-        self._by_rare: dict[str, set[ClaimText]] = defaultdict(set)
+        self._by_rare: dict[str, list[ClaimText]] = {}
+        """Key -> the denial texts holding it among their rarest."""
         self._targets: dict[ClaimText, frozenset[str]] = {}
         self._aimed: dict[str, set[Key]] = defaultdict(set)
         # conflicting figures
@@ -368,7 +370,7 @@ class LiveLedger:
         again = self._passed(before)
         by_rare = self._by_rare
         for key in changed_keys:
-            again |= by_rare.get(key, set())
+            again.update(by_rare.get(key, ()))
         near: set[ClaimText] = set()
         for keys in chain(keys_gone, keys_of.values()):
             if len(keys) < len(by_rare):
@@ -376,7 +378,7 @@ class LiveLedger:
             else:
                 held = [key for key in by_rare if key in keys]
             for key in held:
-                near |= by_rare[key]
+                near.update(by_rare[key])
         most = self.settings.max_subject_groups
         for subject, count in holders_before.items():
             now = len(self._subject_groups.get(subject, ()))
@@ -415,7 +417,7 @@ class LiveLedger:
         for text, numbers in zip(texts, verdicts, strict=True):
             rare = self._rare[text] = rare_keys(text, self._group_frequency, self.settings)
             for key in rare:
-                self._by_rare[key].add(text)
+                self._by_rare.setdefault(key, []).append(text)
             self._retargeted(text, frozenset(), frozenset(gids[n] for n in numbers))
 
     def _passed(self, before: dict[str, int]) -> set[ClaimText]:
@@ -447,7 +449,7 @@ class LiveLedger:
         if keys is None:
             keys = self._denial_keys[text] = set()
             for key in text.keys:
-                self._by_denial_key[key].add(text)
+                self._by_denial_key.setdefault(key, []).append(text)
             for subject in text.subjects:
                 self._by_denial_subject[subject].add(text)
         keys.add(denial.key)
@@ -466,11 +468,11 @@ class LiveLedger:
         if not keys:
             del self._denial_keys[text]
             for key in text.keys:
-                discard_from(self._by_denial_key, key, text)
+                _take_text(self._by_denial_key, key, text)
             for subject in text.subjects:
                 discard_from(self._by_denial_subject, subject, text)
             for key in self._rare.pop(text, ()):
-                discard_from(self._by_rare, key, text)
+                _take_text(self._by_rare, key, text)
             self._targets.pop(text, None)
         return set(targets)
 
@@ -478,10 +480,10 @@ class LiveLedger:
         """Score the denial text again; returns the groups it is aimed at or no longer."""
         settings = self.settings
         for key in self._rare.get(text, ()):
-            discard_from(self._by_rare, key, text)
+            _take_text(self._by_rare, key, text)
         rare = self._rare[text] = rare_keys(text, self._group_frequency, settings)
         for key in rare:
-            self._by_rare[key].add(text)
+            self._by_rare.setdefault(key, []).append(text)
         # the groups holding a rare key: those of the texts holding it
         grouping, gid_of_component = self._grouping, self._gid_of_component
         component_of = grouping.component_of
@@ -735,6 +737,21 @@ def _step(index: dict[str, set[str]], key: str, gid: str, step: int) -> None:
         index[key].add(gid)
     else:
         discard_from(index, key, gid)
+
+
+def _take_text(index: dict[str, list[ClaimText]], key: str, text: ClaimText) -> None:
+    """Take the text (or one equal to it: texts are dict keys here) from the list under
+    `key`, and the list once empty."""
+    found = index.get(key)
+    if found is None:
+        return
+    tokens = text.sorted_tokens
+    for place, there in enumerate(found):
+        if there is text or (there.sorted_tokens == tokens and there == text):
+            del found[place]
+            break
+    if not found:
+        del index[key]
 
 
 def discard_from(index: MutableMapping[Name, set[Value]], key: Name, value: Value) -> None:

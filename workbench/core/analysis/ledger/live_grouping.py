@@ -59,10 +59,10 @@ class LiveGrouping:
         self.holders: dict[int, list[AnnotationKey]] = {}
         """The keys of the claims holding each text, sorted (empty: the text is gone)."""
         self.component_of: dict[int, int] = {}
+        """The component of each live text: those counted in the frequencies (held at
+        the last settle())."""
         self.components: dict[int, tuple[int, ...]] = {}
         self._number: dict[ClaimText, int] = {}
-        self._live: set[int] = set()
-        """The texts counted in the frequencies (those held at the last settle())."""
         self._touched: set[int] = set()
         self._frequency: Counter[str] = Counter()
         self._holding: dict[str, list[int]] = {}
@@ -125,11 +125,12 @@ class LiveGrouping:
         """Bring the components up to date with the claims added and removed since the
         last call; returns the numbers of the components gone and of those made."""
         touched, self._touched = self._touched, set()
-        first_time = not self._live
-        appeared = {n for n in touched if self.holders[n] and n not in self._live}
-        vanished = {n for n in touched if not self.holders[n] and n in self._live}
+        live = self.component_of
+        first_time = not live
+        appeared = {n for n in touched if self.holders[n] and n not in live}
+        vanished = {n for n in touched if not self.holders[n] and n in live}
         for number in touched:
-            if not self.holders[number] and number not in self._live:
+            if not self.holders[number] and number not in live:
                 self._forget(number)  # came and went between two calls
         changed, common_changed = self._count(appeared, vanished)
         if common_changed or first_time:
@@ -191,8 +192,6 @@ class LiveGrouping:
             for key in before:
                 if key in holding:
                     holding[key].sort()
-        self._live |= appeared
-        self._live -= vanished
         changed = {key: count for key, count in before.items() if self._frequency[key] != count}
         return changed, common_changed
 
