@@ -11,11 +11,16 @@ or bare-role source whose article's text it has (the text the annotation was mad
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator, Mapping
-from dataclasses import replace
 
 from workbench.core.analysis.ledger.readings import Readings, Record, quote_key, speaker_key
 from workbench.core.analysis.sources.grouping import clean_source
-from workbench.core.analysis.sources.speakers import PLAIN, ArticleText, Speakers, source_kind
+from workbench.core.analysis.sources.speakers import (
+    PLAIN,
+    ArticleText,
+    Speakers,
+    source_kind,
+    told_speaker,
+)
 from workbench.core.annotation import Annotation
 
 
@@ -56,8 +61,9 @@ class NewReadings:
     ) -> dict[str, Record]:
         """The readings of what was noted whose key is not in `known` (what the store
         holds already): every quote's, and the speaker of every source whose article's
-        text `texts` has as the annotation was made on (read even when an accepted
-        suggestion tells it: another analyst's summary of the same sentence reads it)."""
+        text `texts` has as the annotation was made on, unless its accepted suggestion
+        tells it (every summary believes that one; another analyst's annotation of the
+        same source there without one is read for its own summary)."""
         readings = Readings()
         for quote in self.quotes:
             if quote_key(quote) not in known:
@@ -70,8 +76,8 @@ class NewReadings:
             key = speaker_key(
                 annotation.article_sha256, annotation.index, clean_source(annotation.source or "")
             )
-            if key not in known:
-                wanted.append(replace(annotation, suggestion=None))
+            if key not in known and told_speaker(annotation) is None:
+                wanted.append(annotation)
         if wanted:
             Speakers(wanted, texts, str, None, readings)
         return readings.added
