@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import json
 import random
-import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from bench.report import Figure, Naive, Samples
+from bench.summary import traced_peak
 from bench.timing import repeated, within_budget
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
@@ -143,12 +142,3 @@ def naive_read(file: Path) -> dict[str, Any]:
             if record["f"] == FINGERPRINT:
                 found[record["k"]] = record["v"]
     return found
-
-
-def traced_peak(action: Callable[[], object]) -> int:
-    tracemalloc.start()
-    try:
-        action()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()

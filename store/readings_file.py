@@ -43,7 +43,7 @@ from typing import IO, Any
 
 from store import line_format, readings_format
 from store.errors import StoreError, StoreWriteError, describe_os_error
-from store.file_states import FileState
+from store.file_states import FileState, changed_under_reader
 from store.files import AppendOnlyFile, fsync_directory, write_atomically
 
 READ_ATTEMPTS = 10
@@ -136,7 +136,7 @@ class ReadingsFile:
                 reason = describe_os_error(error)
                 found = _Found(problems=[f"readings not read ({reason}); they are recomputed"])
             after = _states(files)
-            if _replaced(before, after, tail):
+            if changed_under_reader(before, after, tail):
                 continue
             if found.torn is not None and _still_torn(files, after, tail, found.tail_end):
                 found.problems.append(found.torn)
@@ -453,20 +453,6 @@ def _states(files: list[Path]) -> dict[str, FileState]:
             found = os.stat(file)
             states[file.name] = FileState(found.st_ino, found.st_size, found.st_ctime_ns)
     return states
-
-
-def _replaced(before: dict[str, FileState], after: dict[str, FileState], tail: str) -> bool:
-    """True unless the only change is the tail growing in place."""
-    if before.keys() != after.keys():
-        return True
-    for name, old in before.items():
-        new = after[name]
-        if name == tail:
-            if new.inode != old.inode or new.size < old.size:
-                return True
-        elif new != old:
-            return True
-    return False
 
 
 def _still_torn(files: list[Path], after: dict[str, FileState], tail: str, end: int) -> bool:

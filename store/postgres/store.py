@@ -588,7 +588,7 @@ class PostgresStore:
     def readings(self, fingerprint: str) -> Mapping[str, Any]:
         """Readings kept under `fingerprint` (store/postgres/readings.py), on the readings'
         own connection. A server that cannot be read is said in `warnings` (the readings
-        are recomputed), not raised."""
+        are recomputed), not raised; a database without the table has none."""
         try:
             return self._on_readings_connection(partial(readings.read, fingerprint=fingerprint))
         except (ServerError, psycopg.Error, ValueError) as error:
@@ -598,9 +598,10 @@ class PostgresStore:
 
     def add_readings(self, fingerprint: str, records: Mapping[str, Any]) -> None:
         """Insert readings (those held kept) on the readings' own connection, in a
-        transaction of their own that does not wait for the server's disk; the first add
-        of a fingerprint drops the others'. A failure is said once per run of failures
-        in `warnings`, never raised."""
+        transaction of their own that does not wait for the server's disk; the session's
+        first add makes the table if the database has none, and the first add of a
+        fingerprint drops the others'. A failure is said once per run of failures in
+        `warnings`, never raised."""
         if self.read_only:
             raise StoreWriteError(None, READ_ONLY_REASON)
         if not records:
@@ -608,7 +609,8 @@ class PostgresStore:
         batches = readings.encoded(records)
         drop_others = fingerprint != self._readings_fingerprint
         work = partial(readings.add, fingerprint=fingerprint, batches=batches,
-                       drop_others=drop_others)  # fmt: skip
+                       drop_others=drop_others,
+                       make_table=self._readings_fingerprint is None)  # fmt: skip
         try:
             self._on_readings_connection(work)
         except (StoreError, psycopg.Error) as error:

@@ -550,3 +550,31 @@ def test_adding_readings_never_fsyncs(
         writer.add_readings(FINGERPRINT, {f"q:{number}": number})
     assert synced == []
     assert len(writer.readings(FINGERPRINT)) == 50
+
+
+def test_the_readings_table_is_no_schema_change_and_is_made_by_the_first_writer(
+    pg_location: str, make: MakeAnnotation
+) -> None:
+    """A cache must not bump the schema (older colleagues would be refused the team
+    database): without the table a store simply has no readings, and a writer's first
+    add makes it."""
+    from store.postgres import schema
+
+    with PostgresStore.open(pg_location, "alice") as writer:
+        saved = writer.save(make())
+        writer.add_readings(FINGERPRINT, {"q:1": 1})
+    with psycopg.connect(pg_location, autocommit=True) as connection:
+        assert connection.execute("SELECT version FROM schema_version").fetchall() == [
+            (schema.latest(),)
+        ]
+        assert schema.latest() == 2
+        connection.execute("DROP TABLE readings")
+    with PostgresStore.open(pg_location, "bob", read_only=True) as reader:
+        assert reader.all() == [saved]
+        assert reader.readings(FINGERPRINT) == {}
+        assert reader.warnings == []
+    with PostgresStore.open(pg_location, "alice") as writer:
+        assert writer.readings(FINGERPRINT) == {}
+        writer.add_readings(FINGERPRINT, {"q:2": 2})
+        assert writer.readings(FINGERPRINT) == {"q:2": 2}
+        assert writer.warnings == []
