@@ -178,6 +178,24 @@ def test_a_change_to_the_figures_code_changes_the_fingerprint(
     assert fingerprint() != before
 
 
+def test_another_unicode_database_or_rapidfuzz_changes_the_fingerprint(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Readings made by another Python (its Unicode database splits words differently)
+    or another rapidfuzz are never restored: a team's PostgreSQL readings mix machines."""
+    import unicodedata
+
+    import rapidfuzz
+
+    fingerprint = readings_module.analyser_fingerprint.__wrapped__
+    before = fingerprint()
+    monkeypatch.setattr(unicodedata, "unidata_version", "99.0.0")
+    after_unicode = fingerprint()
+    assert after_unicode != before
+    monkeypatch.setattr(rapidfuzz, "__version__", "0.0.1")
+    assert fingerprint() not in (before, after_unicode)
+
+
 # --- a summary with and without readings ----------------------------------------------
 
 

@@ -21,6 +21,7 @@ import hashlib
 import math
 import re
 import sys
+import unicodedata
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -100,10 +101,22 @@ def analyser_fingerprint() -> str:
         name = path.relative_to(_PACKAGE_ROOT).as_posix().encode()
         source = path.read_bytes()
         digest.update(b"%d:%s%d:%s" % (len(name), name, len(source), source))
-    for stamp in (SUGGESTER_VERSION, segmenter_stamp()):
+    for stamp in (SUGGESTER_VERSION, segmenter_stamp(), *runtime_stamps()):
         encoded = stamp.encode()
         digest.update(b"%d:%s" % (len(encoded), encoded))
     return digest.hexdigest()
+
+
+def runtime_stamps() -> tuple[str, ...]:
+    """What decides a reading outside workbench's own files: the Python running (its
+    regular expressions; its Unicode database says what \\w, isupper and lower take, and
+    3.11 and 3.12 split a word of a newer script differently) and rapidfuzz's
+    default_process (ClaimText.sorted_tokens). A team's PostgreSQL readings are shared by
+    analysts' machines, which need not run the same ones."""
+    import rapidfuzz
+
+    python = f"{sys.implementation.name} {sys.version_info.major}.{sys.version_info.minor}"
+    return (python, f"unicode {unicodedata.unidata_version}", f"rapidfuzz {rapidfuzz.__version__}")
 
 
 def _sha256(text: str) -> str:
