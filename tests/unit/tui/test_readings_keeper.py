@@ -75,12 +75,30 @@ def test_a_claim_or_a_source_saved_is_read_and_kept_off_the_key_path(tmp_path: P
             keeper.close()
 
 
-def test_a_read_only_workspace_keeps_nothing(tmp_path: Path) -> None:
+def test_a_read_only_summary_reads_what_is_missing_and_writes_nothing(tmp_path: Path) -> None:
+    """The summary screen on a read-only store restores what is kept, reads the rest,
+    gives the store nothing (adding would raise there) and changes no file."""
+    corpus = load_corpus()
     db = tmp_path / "db.json"
-    with AnnotationStore.open(db, annotator="ana"):
-        pass
+    gold = [replace(note, annotator="ana") for note in load_gold(corpus)]
+    with AnnotationStore.open(db, annotator="ana") as store:
+        store.import_annotations(gold)
+        claims = sorted({a.quote for a in gold if {"claim", "denial"} & set(a.tags)})
+        half = readings_module.Readings({}, collect=True)
+        for quote in claims[: len(claims) // 2]:
+            half.claim_text(quote)
+        store.add_readings(analyser_fingerprint(), half.added)
+    files = {path.name: path.stat().st_mtime_ns for path in tmp_path.iterdir()}
     with AnnotationStore.open(db, annotator="ana", read_only=True) as store:
-        keeper = ReadingsKeeper(Workspace(store, Corpus([article(STORY)], [])))
+        live = LiveSummary(corpus.by_id)
+        shown, _ = read_summary(Workspace(store, corpus), "ana", LedgerSettings(), live)
+        keeper = ReadingsKeeper(Workspace(store, corpus))
         assert keeper.wait()
         keeper.close()
-    assert not any(path.name.endswith(("readings", "readings.tail")) for path in tmp_path.iterdir())
+    assert {path.name: path.stat().st_mtime_ns for path in tmp_path.iterdir()} == files
+    with AnnotationStore.open(tmp_path / "none.json", annotator="ana") as plain:
+        plain.import_annotations(gold)
+        alone, _ = read_summary(
+            Workspace(plain, corpus), "ana", LedgerSettings(), LiveSummary(corpus.by_id)
+        )
+    assert shown.summary.to_json_bytes() == alone.summary.to_json_bytes()
