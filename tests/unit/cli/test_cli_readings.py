@@ -11,7 +11,7 @@ import pytest
 from store import AnnotationStore
 from store.readings_file import readings_files
 from tests.fixtures.anchored import STORY, annotate, article, files, run, story_folder
-from workbench.core.analysis.ledger import readings as readings_module
+from tests.fixtures.restores import Restores
 from workbench.core.analysis.ledger.readings import analyser_fingerprint, quote_key, speaker_key
 
 OLD = article(STORY)
@@ -51,19 +51,11 @@ def test_import_keeps_the_readings_a_summary_uses_and_read_only_commands_write_n
     assert quote_key(OLD.sentences[5].text) not in readings, "an attribution is not read"
     assert speaker_key(OLD.sha256, 4, "The spokesman") in readings
 
-    restored = 0
-    decode = readings_module.decode_claim_text
-
-    def counted(record: object) -> object:
-        nonlocal restored
-        restored += 1
-        return decode(record)
-
-    monkeypatch.setattr(readings_module, "decode_claim_text", counted)
+    restored = Restores(monkeypatch)
     before = files(db)
     assert any(name.endswith(".readings.tail") or name.endswith(".readings") for name in before)
     summary = run(capsys, "summary", str(corpus), "--db", str(db), *ANA, "--format", "json")
-    assert summary[0] == 0 and restored == 2, "both quotes restored, none read"
+    assert summary[0] == 0 and restored.count == 2, "both quotes restored, none read"
     markdown = run(capsys, "summary", "--db", str(db), *ANA)
     assert run(capsys, "export", "--db", str(db))[0] == 0
     assert files(db) == before, "read-only commands write nothing, readings neither"

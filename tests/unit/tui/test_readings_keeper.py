@@ -11,6 +11,7 @@ import pytest
 from store import AnnotationStore
 from tests.fixtures.anchored import STORY, annotate, article
 from tests.fixtures.gold import load_gold
+from tests.fixtures.restores import Restores
 from workbench.core.analysis.ledger import readings as readings_module
 from workbench.core.analysis.ledger.readings import analyser_fingerprint, quote_key, speaker_key
 from workbench.core.analysis.ledger.settings import LedgerSettings
@@ -35,22 +36,14 @@ def test_the_summary_screen_keeps_what_its_first_build_read_and_restores_it(
     claims = {a.quote for a in gold if {"claim", "denial"} & set(a.tags)}
     assert {quote_key(quote) for quote in claims} <= set(kept)
 
-    restored = 0
-    decode = readings_module.decode_claim_text
-
-    def counted(record: object) -> object:
-        nonlocal restored
-        restored += 1
-        return decode(record)
-
-    monkeypatch.setattr(readings_module, "decode_claim_text", counted)
+    restored = Restores(monkeypatch)
     with AnnotationStore.open(db, annotator="ana") as store:
         live = LiveSummary(corpus.by_id)
         again, _ = read_summary(Workspace(store, corpus), "ana", LedgerSettings(), live)
-        assert restored == len(claims), "every quote restored, none read"
+        assert restored.count == len(claims), "every quote restored, none read"
         assert live.cache.readings is None, "the screen's cache does not hold them after"
         read_summary(Workspace(store, corpus), None, LedgerSettings(), live)
-        assert restored == len(claims), "a cache holding the quotes restores none again"
+        assert restored.count == len(claims), "a cache holding the quotes restores none again"
     assert again.summary.to_json_bytes() == first.summary.to_json_bytes()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import repeat
 from typing import NamedTuple
@@ -775,20 +775,35 @@ bridge was built in 1998"), not the time of the sentence's other figures."""
 
 def _event_years(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """`found` with each year of an event as a figure of the class "year"."""
-    for match in _EVENT_YEAR.finditer(sentence):
+
+    def of_an_event(match: re.Match[str]) -> bool:
         before = sentence[max(0, match.start() - 14) : match.start()].split()
-        if not before or before[-1].lower() not in _YEAR_EVENTS:
-            continue
-        found.append(
-            Quantity(
-                text=match.group(1),
-                start=match.start(1),
-                end=match.end(1),
-                value=float(match.group(1)),
-                what="year",
-                unit="year",
+        return bool(before) and before[-1].lower() in _YEAR_EVENTS
+
+    return _with_matches(sentence, found, _EVENT_YEAR, "year", of_an_event)
+
+
+def _with_matches(
+    sentence: str,
+    found: list[Quantity],
+    pattern: re.Pattern[str],
+    kind: str,
+    wanted: Callable[[re.Match[str]], bool] = lambda match: True,
+) -> list[Quantity]:
+    """`found` with the first group of each wanted match of `pattern` as an exact figure
+    of the class `kind` (its own unit: a year, a magnitude), in reading order."""
+    for match in pattern.finditer(sentence):
+        if wanted(match):
+            found.append(
+                Quantity(
+                    text=match.group(1),
+                    start=match.start(1),
+                    end=match.end(1),
+                    value=float(match.group(1)),
+                    what=kind,
+                    unit=kind,
+                )
             )
-        )
     found.sort(key=lambda quantity: quantity.start)
     return found
 
@@ -838,19 +853,7 @@ def _clock_times(sentence: str, found: list[Quantity]) -> list[Quantity]:
 
 
 def _joined_magnitudes(sentence: str, found: list[Quantity]) -> list[Quantity]:
-    for match in _JOINED_MAGNITUDE.finditer(sentence):
-        found.append(
-            Quantity(
-                text=match.group(1),
-                start=match.start(1),
-                end=match.end(1),
-                value=float(match.group(1)),
-                what="magnitude",
-                unit="magnitude",
-            )
-        )
-    found.sort(key=lambda quantity: quantity.start)
-    return found
+    return _with_matches(sentence, found, _JOINED_MAGNITUDE, "magnitude")
 
 
 _DASHES = frozenset("-–")
