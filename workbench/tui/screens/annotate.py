@@ -21,6 +21,7 @@ from workbench.core.analysis.suggestions.suggest import Suggestion
 from workbench.core.annotation import STATUSES, Annotation
 from workbench.core.corpus.articles import Article
 from workbench.core.corpus.titles import shorten
+from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import literal
 from workbench.tui.screens.articles import ArticleListScreen
 from workbench.tui.screens.choice import ChoicePrompt
@@ -281,9 +282,9 @@ class AnnotateScreen(Screen[None]):
         try:
             found = self.session.suggestions.compute(article)
         except Exception as error:  # a suggester's bug must not end the analyst's session
-            self.app.call_from_thread(self.suggestions_failed, article, error)
+            hand_back(self, self.suggestions_failed, article, error)
             return
-        self.app.call_from_thread(self.suggestions_ready, article, found)
+        hand_back(self, self.suggestions_ready, article, found)
 
     def suggestions_failed(self, article: Article, error: Exception) -> None:
         """Say so once; the article is shown without suggestions (not asked again)."""
@@ -317,7 +318,7 @@ class AnnotateScreen(Screen[None]):
         """How the annotations to check were tagged, when the panel first shows one this
         session's re-anchoring did not place (stored earlier): read from the history."""
         if self.workspace.anchors.read_history() and not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.history_read)
+            hand_back(self, self.history_read)
 
     def history_read(self) -> None:
         if self.is_current:

@@ -36,6 +36,7 @@ from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation
 from workbench.core.annotation_filter import UNTAGGED
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
+from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import literal
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.prompt import note_prompt, source_prompt
@@ -274,7 +275,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         except ServerError as error:
             if not get_current_worker().is_cancelled:
                 self.post_message(ServerUnreachable(error))
-                self.app.call_from_thread(self.rows_unread)
+                hand_back(self, self.rows_unread)
 
     def read_rows(self) -> None:
         order = {article.id: number for number, article in enumerate(self.corpus.articles)}
@@ -297,7 +298,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         plans = source.plans if isinstance(source, ReanchoredView) else ()
         versions = self.anchors.versions(plans)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.rows_loaded, rows, facets, versions, known)
+            hand_back(self, self.rows_loaded, rows, facets, versions, known)
 
     @work(thread=True, group="review-elsewhere", description="review: changed elsewhere")
     def read_elsewhere(self) -> None:
@@ -312,7 +313,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             articles = [self.corpus.by_id[i] for i in article_ids if i in self.corpus.by_id]
             try:
                 if current_view(self.store, articles, self.anchors.threshold) is not self.store:
-                    self.app.call_from_thread(self.reload)
+                    hand_back(self, self.reload)
                     continue
                 annotations = [
                     annotation
@@ -324,9 +325,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
                 ]
             except ServerError as error:  # every row is read again when it is back
                 self.post_message(ServerUnreachable(error))
-                self.app.call_from_thread(self.stop_elsewhere)
+                hand_back(self, self.stop_elsewhere)
                 return
-            self.app.call_from_thread(self.elsewhere_read, article_ids, annotations)
+            hand_back(self, self.elsewhere_read, article_ids, annotations)
 
     def take_elsewhere(self) -> frozenset[str]:
         taken = frozenset(self.elsewhere)
@@ -403,7 +404,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             )
             keep_long_lived(len(rows))  # else the next full collection scans it: 0.5 s
         if not worker.is_cancelled:
-            self.app.call_from_thread(self.speakers_read, built, wanted)
+            hand_back(self, self.speakers_read, built, wanted)
 
     def speakers_read(self, built: ReviewSpeakers, wanted: int) -> None:
         """Use the speakers built, and run the source filter that waited for them."""
@@ -444,7 +445,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             cells = [row_cells(row, styles) for row in batch]
             if worker.is_cancelled:
                 return
-            self.app.call_from_thread(self.show_batch, generation, low, len(selected), batch, cells)
+            hand_back(self, self.show_batch, generation, low, len(selected), batch, cells)
 
     def show_batch(
         self,

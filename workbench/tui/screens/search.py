@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 
 from workbench.core.corpus.search import SearchHit, SentenceSearch
 from workbench.core.corpus.titles import shorten
+from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import visible
 from workbench.tui.typeahead import (
     PromptInput,
@@ -127,7 +128,7 @@ class SearchScreen(PromptScreen[tuple[str, int] | None]):
     def run_search(self, query: str) -> None:
         worker = get_current_worker()
         if not query.strip():
-            self.app.call_from_thread(self.show_hits, [], "")
+            hand_back(self, self.show_hits, [], "")
             return
         shown: list[SearchHit] | None = None
         chunks = self.search.search_chunks(query, limit=RESULT_LIMIT)
@@ -136,10 +137,10 @@ class SearchScreen(PromptScreen[tuple[str, int] | None]):
                 chunks.close()
                 return
             if hits != shown:  # later chunks mostly confirm the ranking: no redraw
-                self.app.call_from_thread(self.show_hits, hits, query, False)
+                hand_back(self, self.show_hits, hits, query, False)
                 shown = hits
         if not worker.is_cancelled:
-            self.app.call_from_thread(self.show_hits, shown or [], query, True)
+            hand_back(self, self.show_hits, shown or [], query, True)
 
     def show_hits(self, hits: list[SearchHit], query: str, done: bool = True) -> None:
         if done:

@@ -45,6 +45,7 @@ from workbench.core.analysis.summary.model import (
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
 from workbench.core.files.atomic import write_output
 from workbench.core.terminal_text import printable
+from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import literal
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.confirm import ConfirmPrompt, describe
@@ -322,10 +323,10 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         except ServerError as error:
             if not get_current_worker().is_cancelled:
                 self.post_message(ServerUnreachable(error))
-                self.app.call_from_thread(self.summary_unread)
+                hand_back(self, self.summary_unread)
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_view, view, analysts)
+            hand_back(self, self.show_view, view, analysts)
             self.prepare_live()
 
     def prepare_live(self) -> None:
@@ -333,7 +334,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         patched with (live_summary.py); the edits made meanwhile that waited for it are
         applied then. Edits the ledger does not read were applied without waiting."""
         if self.live.prepare():
-            self.app.call_from_thread(self.catch_up)
+            hand_back(self, self.catch_up)
 
     def catch_up(self) -> None:
         """Apply the edits that waited for the LiveLedger (unless a read of the store is
@@ -354,7 +355,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         previous build's cache when the ledger reads what changed."""
         view = prepare_view(self.live.update(), self.view)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_view, view)
+            hand_back(self, self.show_view, view)
             self.prepare_live()  # after a rebuild; nothing to do after a patch
 
     # -- rendering ----------------------------------------------------------------------
