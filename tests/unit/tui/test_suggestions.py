@@ -15,7 +15,9 @@ from workbench.core.annotation import Anchor, Annotation, Suggested
 from workbench.core.corpus.articles import Article, Corpus, load_corpus
 from workbench.tui.state.suggestions import (
     KEPT_ARTICLES,
+    SUGGESTED_SENTENCES,
     ArticleSuggestions,
+    ArticleTooLong,
     accepted,
     overrules,
     with_provenance,
@@ -138,3 +140,16 @@ def test_accepting_never_overrules_what_the_analyst_recorded(corpus: Corpus) -> 
     assert overrules(blank.changed(source="Pentagon"), shown), "another source"
     no_source = Suggested(shown.version, shown.tags, None, None, shown.scores)
     assert not overrules(blank.changed(source="Pentagon"), no_source), "a source is added"
+
+
+def test_an_article_too_long_to_suggest_for_is_refused_with_its_length(tmp_path: Path) -> None:
+    """A book-length text would hold a worker for minutes (and the app's quit behind it):
+    refused, saying why, as a failed computation is (the screen notifies it once)."""
+    sentence = "The minister said the bridge would reopen in May. "
+    long = Article("long", tmp_path / "long.txt", "Long\n" + sentence * SUGGESTED_SENTENCES)
+    assert len(long.sentences) > SUGGESTED_SENTENCES
+    suggestions = ArticleSuggestions(SuggestionSettings())
+    with pytest.raises(ArticleTooLong, match=f"{len(long.sentences):,} sentences"):
+        suggestions.compute(long)
+    short = Article("short", tmp_path / "short.txt", "Short\n" + sentence * 3)
+    assert suggestions.compute(short)

@@ -24,6 +24,17 @@ KEPT_ARTICLES = 64
 """Articles whose suggestions are kept (the least recently read go first): a few
 kilobytes each, and an analyst works through one article at a time."""
 
+SUGGESTED_SENTENCES = 5_000
+"""The longest article suggestions are made for. The suggester reads each sentence
+against what the article said before it, so its time grows faster than the article:
+about 1 s of a worker's thread at 5,000 sentences, minutes for a 20 MB book, and a
+worker still running keeps the app from quitting. News articles are a few hundred."""
+
+
+class ArticleTooLong(ValueError):
+    """No suggestions for an article longer than SUGGESTED_SENTENCES (said, not silent)."""
+
+
 ArticleKey = tuple[str, str, str]
 """(article id, sha256, suggester version): suggestions hold for exactly that text."""
 
@@ -60,6 +71,11 @@ class ArticleSuggestions:
 
     def compute(self, article: Article) -> tuple[Suggestion, ...]:
         """The article's suggestions (a few milliseconds; run on a worker thread)."""
+        if len(article.sentences) > SUGGESTED_SENTENCES:
+            raise ArticleTooLong(
+                f"{len(article.sentences):,} sentences; suggestions are made for articles "
+                f"of at most {SUGGESTED_SENTENCES:,}"
+            )
         return tuple(self._suggester(article))
 
     def keep(self, article: Article, suggestions: Sequence[Suggestion]) -> None:
