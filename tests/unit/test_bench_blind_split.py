@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
+
+import pytest
 
 from bench.suggest_eval import (
     BLIND,
@@ -61,61 +64,28 @@ def test_blind_set_2_is_the_annotators_file_whole() -> None:
 BLIND3_MARKER = b"# ---- the annotator's file follows, byte for byte ----\n"
 
 
-def test_blind_set_3_is_the_annotators_file_whole() -> None:
+@pytest.mark.parametrize(
+    ("path", "version", "articles", "sentences", "denials"),
+    [
+        (BLIND3, rb"rules-4", 12, 300, 91),
+        (BLIND4, rb"rules-5", 14, 309, 110),
+        (BLIND5, rb"rules-6", 14, 310, 111),
+        (BLIND6, rb"rules-6\+denial-model-1", 16, 307, 79),
+    ],
+    ids=["blind3", "blind4", "blind5", "blind6"],
+)
+def test_a_blind_set_is_the_annotators_file_whole(
+    path: Path, version: bytes, articles: int, sentences: int, denials: int
+) -> None:
     """Its header records the handed-over file's sha256 and the frozen commit that ran
     it; the text after the marker line is that file byte for byte."""
-    data = BLIND3.read_bytes()
+    data = path.read_bytes()
     recorded = re.search(rb"sha256\s+#?\s*([0-9a-f]{64})", data)
     assert recorded is not None
-    assert re.search(rb"by rules-4 frozen \(commit [0-9a-f]{7,40}", data)
+    assert re.search(rb"by " + version + rb" frozen \(commit [0-9a-f]{7,40}", data)
     body = data[data.index(BLIND3_MARKER) + len(BLIND3_MARKER) :]
     assert hashlib.sha256(body).hexdigest() == recorded.group(1).decode()
-    articles = load_held_out(BLIND3)
-    sentences = [s for article in articles for s in article.sentences]
-    assert (len(articles), len(sentences)) == (12, 300)
-    assert sum("denial" in s.tags for s in sentences) == 91
-
-
-def test_blind_set_4_is_the_annotators_file_whole() -> None:
-    """Its header records the handed-over file's sha256 and the frozen commit that ran
-    it; the text after the marker line is that file byte for byte."""
-    data = BLIND4.read_bytes()
-    recorded = re.search(rb"sha256\s+#?\s*([0-9a-f]{64})", data)
-    assert recorded is not None
-    assert re.search(rb"by rules-5 frozen \(commit [0-9a-f]{7,40}", data)
-    body = data[data.index(BLIND3_MARKER) + len(BLIND3_MARKER) :]
-    assert hashlib.sha256(body).hexdigest() == recorded.group(1).decode()
-    articles = load_held_out(BLIND4)
-    sentences = [s for article in articles for s in article.sentences]
-    assert (len(articles), len(sentences)) == (14, 309)
-    assert sum("denial" in s.tags for s in sentences) == 110
-
-
-def test_blind_set_5_is_the_annotators_file_whole() -> None:
-    """Its header records the handed-over file's sha256 and the frozen commit that ran
-    it; the text after the marker line is that file byte for byte."""
-    data = BLIND5.read_bytes()
-    recorded = re.search(rb"sha256\s+#?\s*([0-9a-f]{64})", data)
-    assert recorded is not None
-    assert re.search(rb"by rules-6 frozen \(commit [0-9a-f]{7,40}", data)
-    body = data[data.index(BLIND3_MARKER) + len(BLIND3_MARKER) :]
-    assert hashlib.sha256(body).hexdigest() == recorded.group(1).decode()
-    articles = load_held_out(BLIND5)
-    sentences = [s for article in articles for s in article.sentences]
-    assert (len(articles), len(sentences)) == (14, 310)
-    assert sum("denial" in s.tags for s in sentences) == 111
-
-
-def test_blind_set_6_is_the_annotators_file_whole() -> None:
-    """Its header records the handed-over file's sha256 and the frozen commit that ran
-    it; the text after the marker line is that file byte for byte."""
-    data = BLIND6.read_bytes()
-    recorded = re.search(rb"sha256\s+#?\s*([0-9a-f]{64})", data)
-    assert recorded is not None
-    assert re.search(rb"by rules-6\+denial-model-1 frozen \(commit [0-9a-f]{7,40}", data)
-    body = data[data.index(BLIND3_MARKER) + len(BLIND3_MARKER) :]
-    assert hashlib.sha256(body).hexdigest() == recorded.group(1).decode()
-    articles = load_held_out(BLIND6)
-    sentences = [s for article in articles for s in article.sentences]
-    assert (len(articles), len(sentences)) == (16, 307)
-    assert sum("denial" in s.tags for s in sentences) == 79
+    read = load_held_out(path)
+    read_sentences = [s for article in read for s in article.sentences]
+    assert (len(read), len(read_sentences)) == (articles, sentences)
+    assert sum("denial" in s.tags for s in read_sentences) == denials
