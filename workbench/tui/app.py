@@ -23,6 +23,7 @@ from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.corpus.search import SentenceSearch
 from workbench.core.corpus.titles import shorten
 from workbench.tui.bound_keys import BoundKeys
+from workbench.tui.hand_back import hand_back
 from workbench.tui.keymap import binding_scopes, complete_keymap, load_user_keymap
 from workbench.tui.literal import visible
 from workbench.tui.notices import replaced_by
@@ -183,7 +184,7 @@ class WorkbenchApp(App[None]):
             try:
                 screen = self.screen
                 if isinstance(screen, LoadingScreen):
-                    self.call_from_thread(screen.advance, done, total)
+                    hand_back(self, screen.advance, done, total)
             except RuntimeError:  # the app has already stopped
                 raise LoadCancelled from None
 
@@ -192,7 +193,7 @@ class WorkbenchApp(App[None]):
         except LoadCancelled:
             return
         if not worker.is_cancelled:
-            self.call_from_thread(self.open_corpus, corpus)
+            hand_back(self, self.open_corpus, corpus)
 
     def open_corpus(self, corpus: Corpus) -> None:
         self.corpus = corpus
@@ -261,7 +262,7 @@ class WorkbenchApp(App[None]):
         (the article on screen was done first, on the UI thread), and say so once."""
         done = workspace.anchors.settle_all(workspace.corpus.articles)
         if done and not get_current_worker().is_cancelled:
-            self.call_from_thread(self.reanchored, done)
+            hand_back(self, self.reanchored, done)
 
     def reanchored(self, done: list[ArticleReanchoring]) -> None:
         counts = outcome_counts(item.plan for item in done)
@@ -302,7 +303,7 @@ class WorkbenchApp(App[None]):
         search = SentenceSearch(corpus).build(index=False)
         if get_current_worker().is_cancelled:
             return
-        self.call_from_thread(self.search_ready, search)
+        hand_back(self, self.search_ready, search)
         search.build_index()  # search works meanwhile (a scan), then faster
 
     def search_ready(self, search: SentenceSearch) -> None:
@@ -330,7 +331,8 @@ class WorkbenchApp(App[None]):
             write_output(path, output)
         except (StoreError, OSError, ValueError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-            self.call_from_thread(
+            hand_back(
+                self,
                 self.notify,
                 f"{path}: {reason}",
                 title="Export failed",
@@ -344,7 +346,8 @@ class WorkbenchApp(App[None]):
             if left_out
             else ""
         )
-        self.call_from_thread(
+        hand_back(
+            self,
             self.notify,
             f"{len(output):,} bytes written to {path}{orphans}",
             title="Exported",
@@ -353,8 +356,8 @@ class WorkbenchApp(App[None]):
         try:
             remember_export_folder(path.parent)
         except StateError as error:
-            self.call_from_thread(
-                self.notify, str(error), title="Export folder not remembered", markup=False
+            hand_back(
+                self, self.notify, str(error), title="Export folder not remembered", markup=False
             )
 
     # -- other sessions and the database server (issue 17) ----------------------------

@@ -12,20 +12,27 @@ from collections.abc import Callable
 from typing import Any
 
 from textual._context import NoActiveAppError
+from textual.app import App
 from textual.message_pump import MessagePump
 
 
-def hand_back(node: MessagePump, callback: Callable[..., Any], *args: Any) -> None:
-    """Run `callback(*args)` on the UI thread, from a worker's thread; nothing if `node`
-    is no longer in a running app."""
+def hand_back(node: MessagePump, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run `callback(*args, **kwargs)` on the UI thread, from a worker's thread, and
+    return what it returns; nothing (None) if `node` is no longer in a running app."""
     try:
         app = node.app
     except NoActiveAppError:
-        return
-    if not app.is_running:
-        return
+        return None
+    if not running(app):
+        return None
     try:
-        app.call_from_thread(callback, *args)
+        return app.call_from_thread(callback, *args, **kwargs)
     except RuntimeError:
-        if app.is_running:  # not the app having stopped meanwhile: a real error
+        if running(app):  # not the app having stopped meanwhile: a real error
             raise
+        return None
+
+
+def running(app: App[Any]) -> bool:
+    """Whether `app` runs, asked afresh each time: it may stop while a callback waits."""
+    return app.is_running

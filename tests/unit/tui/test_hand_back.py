@@ -67,3 +67,18 @@ async def test_an_app_that_has_stopped_gets_nothing() -> None:
         label = app.query_one("#host")
     in_a_thread(lambda: hand_back(label, ran.append, "late"))
     assert ran == []
+
+
+async def test_what_the_callback_returns_comes_back_to_the_thread() -> None:
+    app = Host()
+    got: list[object] = []
+    async with app.run_test() as pilot:
+        label = app.query_one("#host")
+        worker = threading.Thread(target=lambda: got.append(hand_back(label, lambda: "rows")))
+        worker.start()
+        while worker.is_alive():
+            await asyncio.sleep(0.01)
+        await pilot.pause()
+    assert got == ["rows"]
+    in_a_thread(lambda: got.append(hand_back(label, lambda: "late")))
+    assert got == ["rows", None]  # the app has stopped: nothing ran, None came back

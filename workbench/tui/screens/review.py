@@ -307,7 +307,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         every row takes seconds. An article whose annotations need re-anchoring, read
         in memory, makes it read every row (load_rows)."""
         while True:
-            article_ids = self.app.call_from_thread(self.take_elsewhere)
+            article_ids = hand_back(self, self.take_elsewhere)  # None once the screen left
             if not article_ids:
                 return
             articles = [self.corpus.by_id[i] for i in article_ids if i in self.corpus.by_id]
