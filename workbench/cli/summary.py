@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,28 +19,25 @@ from workbench.cli.common import (
     threshold,
     warn,
 )
-from workbench.cli.output import real_stream, write_data_parts
+from workbench.cli.output import write_data_parts
+from workbench.cli.recorded import say_at_terminal
 from workbench.config.annotator import resolve_annotator
-from workbench.config.locations import resolve_database
-from workbench.core.analysis.anchor_report import anchoring_section
-from workbench.core.analysis.ledger.decisions import decisions_from_records
-from workbench.core.analysis.ledger.readings import Readings, analyser_fingerprint
-from workbench.core.analysis.sources.speakers import unread_sources
-from workbench.core.analysis.summary.build import SummarySettings, build_summary
-from workbench.core.analysis.summary.markdown import render_markdown
-from workbench.core.collector import paused_gc
-from workbench.core.corpus.article_info import ArticleInfo
-from workbench.core.corpus.articles import Article, Corpus, load_corpus
+from workbench.config.locations import DatabaseLocation, resolve_database
+from workbench.core.analysis.kept.output import DATA, TEXT
 from workbench.core.files.atomic import write_output_parts
 from workbench.core.files.database_url import shown_location
 from workbench.core.terminal_text import printable
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping
 
     from store.protocol import Store
+    from workbench.core.analysis.ledger.settings import LedgerSettings
+    from workbench.core.analysis.summary.model import Summary
     from workbench.core.anchoring.as_tagged import TaggedVersions
     from workbench.core.annotation import Annotation
+    from workbench.core.corpus.article_info import ArticleInfo
+    from workbench.core.corpus.articles import Article, Corpus
 
 HELP = "summarise the annotations: per article, per source, claim ledger, conflicting figures"
 ALL = "all"
@@ -123,8 +122,8 @@ def positions_as_stored(annotations: list[Annotation], remembered: list[ArticleI
             f"than the one last opened, and are summarised where they were stored; {remedy}",
             file=sys.stderr,
         )
-    elif annotations and real_stream(sys.stderr).isatty():
-        print(f"workbench: sentences as stored (no article was read); {remedy}", file=sys.stderr)
+    elif annotations:
+        say_at_terminal(f"workbench: sentences as stored (no article was read); {remedy}\n")
 
 
 def pronouns_not_read(
@@ -132,6 +131,8 @@ def pronouns_not_read(
 ) -> None:
     """Say on stderr how many pronoun and role sources a summary without PATH leaves as
     typed: their articles were not read, and no accepted suggestion named the speaker."""
+    from workbench.core.analysis.sources.speakers import unread_sources
+
     shas = {info.article_id: info.sha256 for info in remembered if info.sha256}
     sources, articles = unread_sources(annotations, texts, shas)
     if sources:
@@ -145,16 +146,39 @@ def pronouns_not_read(
 
 def loaded_corpus(paths: list[str] | None) -> Corpus:
     """The articles under `paths` (None: the bundled ones), problems on stderr."""
+    from workbench.core.corpus.articles import load_corpus
+
     corpus = load_corpus(paths or None)
     skipped(corpus.problems)
     return corpus
 
 
-def run(args: argparse.Namespace) -> int:
-    from store import StoreError, open_store
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What a summary is asked for, every option resolved (flags, environment, settings
+    file): the same request gives the same output for the same database and code."""
+
+    location: DatabaseLocation
+    annotator: str | None
+    """Whose summary: None for every analyst's (`--annotator all`)."""
+    opener: str
+    """The annotator the store is opened as (the analyst's, or the current one's)."""
+    ledger: LedgerSettings
+    fuzzy: float
+    """The anchoring threshold (articles read: re-anchoring in memory)."""
+    paths: tuple[str, ...]
+
+    @property
+    def shown(self) -> str:
+        """The database as messages name it."""
+        return shown_location(self.location)
+
+
+def asked(args: argparse.Namespace) -> Request | int:
+    """The request `args` make, or the exit status of a problem already said (a bad
+    settings file, no database)."""
     from workbench.config.settings import anchoring_threshold, ledger_settings
     from workbench.config.toml_file import ConfigFileError
-    from workbench.core.anchoring.reanchored_view import read_only_view
 
     try:
         ledger = ledger_settings(
@@ -171,22 +195,52 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         return fail(problem)
     annotator = whose(args.annotator)
+    opener = annotator or resolve_annotator(None)
+    return Request(location, annotator, opener, ledger, fuzzy, tuple(args.paths))
+
+
+def run(args: argparse.Namespace) -> int:
+    request = asked(args)
+    if isinstance(request, int):
+        return request
+    summary = summarised(request)
+    if isinstance(summary, int):
+        return summary
+    if args.format == "json":
+        # Made and written a piece at a time, outside text already escaped (json_safe).
+        return written(DATA, summary.json_parts(), args.output)
+    return written(TEXT, report(summary), args.output)
+
+
+def summarised(request: Request) -> Summary | int:
+    """The summary `request` asks for, what it has to say on stderr said as it goes; or
+    the exit status of a store error (said)."""
+    from store import StoreError, open_store
+    from workbench.core.analysis.anchor_report import anchoring_section
+    from workbench.core.analysis.ledger.decisions import decisions_from_records
+    from workbench.core.analysis.ledger.readings import Readings, analyser_fingerprint
+    from workbench.core.analysis.summary.build import SummarySettings, build_summary
+    from workbench.core.anchoring.reanchored_view import read_only_view
+    from workbench.core.collector import paused_gc
+    from workbench.core.corpus.article_info import ArticleInfo
+    from workbench.core.corpus.articles import load_corpus
+
+    annotator, location = request.annotator, request.location
     try:
         # The collector paused over the read, and what it made frozen out of its reach
         # before it is back on: otherwise its first young collection scans the 80,000
         # new Annotations (0.2 s at 100,000). A command ends soon: nothing to collect.
         with (
             paused_gc(),
-            open_store(
-                location, annotator=annotator or resolve_annotator(None), read_only=True
-            ) as store,
+            open_store(location, annotator=request.opener, read_only=True) as store,
         ):
             warn(store.warnings)
             remembered = store.articles()
             # With the articles' texts at hand, annotations are counted where re-anchoring
             # puts them (in memory: a summary writes nothing).
-            corpus = loaded_corpus(args.paths) if args.paths or not remembered else None
-            view = store if corpus is None else read_only_view(store, corpus, fuzzy)
+            paths = list(request.paths)
+            corpus = loaded_corpus(paths) if paths or not remembered else None
+            view = store if corpus is None else read_only_view(store, corpus, request.fuzzy)
             # One analyst's annotations only: the others' are never made into objects.
             annotations = view.all(annotator)
             orphans = view.orphans(annotator)
@@ -206,7 +260,7 @@ def run(args: argparse.Namespace) -> int:
         names = ", ".join(sorted({a.annotator for a in others}))
         print(
             f"workbench: no annotations by {printable(annotator, single_line=True)} in "
-            f"{printable(shown_location(location), single_line=True)}; "
+            f"{printable(request.shown, single_line=True)}; "
             f"analysts there: {printable(names, single_line=True)} (--annotator NAME, or "
             "--annotator all)",
             file=sys.stderr,
@@ -216,12 +270,12 @@ def run(args: argparse.Namespace) -> int:
         positions_as_stored(annotations, remembered)
     else:
         articles = [ArticleInfo.of(article) for article in corpus]
-        if not args.paths:  # the bundled articles: only those the annotations are on
+        if not paths:  # the bundled articles: only those the annotations are on
             named = {a.article_id for a in [*annotations, *orphans]}
             articles = [info for info in articles if info.article_id in named]
     known = None if corpus is None else corpus.by_id
     counted = annotations
-    if args.paths and known is not None:
+    if paths and known is not None:
         # Annotations of articles not among the PATHs are counted nowhere: their text
         # was not read. The anchoring section lists them as "article missing".
         counted = [a for a in annotations if a.article_id in known]
@@ -232,7 +286,7 @@ def run(args: argparse.Namespace) -> int:
     summary = build_summary(
         counted,
         articles,
-        SummarySettings(ledger=ledger, decisions=decisions, annotator=annotator),
+        SummarySettings(ledger=request.ledger, decisions=decisions, annotator=annotator),
         anchoring_section(annotations, orphans, known, versions.of),
         texts=texts,
         readings=readings,
@@ -241,22 +295,34 @@ def run(args: argparse.Namespace) -> int:
     if known is None:
         pronouns_not_read(counted, texts, articles)
     del corpus, known, texts  # the articles' texts (thousands, with PATHs): not read to render
-    if args.format == "json":
-        # Made and written a piece at a time, outside text already escaped (json_safe).
-        parts: Iterable[bytes] = summary.json_parts()
-    else:
-        # A report for people, in a file as on the terminal: outside text shown safely.
-        report = printable(render_markdown(summary))
-        if not args.output:
-            sys.stdout.write(report)
+    return summary
+
+
+def report(summary: Summary) -> str:
+    """The Markdown report: for people, in a file as on the terminal, so outside text
+    is shown safely."""
+    from workbench.core.analysis.summary.markdown import render_markdown
+
+    return printable(render_markdown(summary))
+
+
+def written(kind: str, output: Iterable[bytes] | str, target: str | None) -> int:
+    """Standard output (or --output FILE, atomically): a document's bytes (`kind` DATA,
+    escaped the JSON way to a terminal) or a report's text (TEXT, through the terminal
+    stream). The one way a summary is written, computed or kept."""
+    if isinstance(output, str):
+        if not target:
+            sys.stdout.write(output)
             return 0
-        parts = (report.encode("utf-8"),)
-    if not args.output:
+        parts: Iterable[bytes] = (output.encode("utf-8"),)
+    else:
+        parts = output
+    if not target:
         write_data_parts(parts)
         return 0
     try:
         with stopped_cleanly_by_sigterm():
-            write_output_parts(Path(args.output), parts)
+            write_output_parts(Path(target), parts)
     except OSError as error:
-        return fail(f"cannot write {args.output}: {error.strerror or error}")
+        return fail(f"cannot write {target}: {error.strerror or error}")
     return 0

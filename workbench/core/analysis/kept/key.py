@@ -1,0 +1,46 @@
+"""The key of a kept output: a sha256 over every input that can change it.
+
+The inputs are given by name as JSON values (cli/kept_summary.py lists the summary's),
+written as canonical JSON (keys sorted, no spaces, ASCII) and hashed with what the key
+is for. Nothing is left to chance: an input that cannot be read (a bundled article
+unreadable) gives no key, and the command computes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from workbench.core.corpus.articles import BUNDLED_ARTICLES, CorpusProblem, article_files
+from workbench.core.files.regular import read_regular
+
+JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
+KEY_VERSION = 1
+"""Raised when what a key covers changes meaning (its inputs are named in the key)."""
+
+
+def output_key(what: str, inputs: Mapping[str, JsonValue]) -> str:
+    """The key of the output of `what` (e.g. "workbench summary") for `inputs`."""
+    document = {"what": what, "key version": KEY_VERSION, "inputs": dict(inputs)}
+    text = json.dumps(document, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def articles_digest(roots: Iterable[Path] = (BUNDLED_ARTICLES,)) -> str | None:
+    """sha256 over the article files a corpus of `roots` loads (each path and its bytes,
+    in load order) and the problems met listing them; None if one cannot be read."""
+    digest = hashlib.sha256()
+    for item in article_files(tuple(roots)):
+        if isinstance(item, CorpusProblem):
+            entry = f"problem {item}".encode("utf-8", "surrogateescape")
+            digest.update(b"%d:%s" % (len(entry), entry))
+            continue
+        try:
+            data = read_regular(item)  # as load_corpus reads it: never blocking
+        except OSError:
+            return None
+        name = str(item).encode("utf-8", "surrogateescape")
+        digest.update(b"%d:%s%d:%s" % (len(name), name, len(data), data))
+    return digest.hexdigest()

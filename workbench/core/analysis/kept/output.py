@@ -1,0 +1,89 @@
+"""What a kept output holds, and its bytes: standard error as written, standard output,
+and the exit status.
+
+Standard error is kept as pieces of text, each marked whether it is written only to a
+terminal (a hint a person needs and a log does not): whoever serves the output decides
+that again for its own standard error, as the computing command does. Standard output is
+the document (JSON bytes) or the report (Markdown text); where it goes (a terminal, a
+pipe, --output FILE) is decided by the serving command, as by the computing one.
+
+The bytes: one line of JSON (the header: status, pieces, what standard output is and its
+length) and standard output after it. The store checksums what it keeps; a record that
+does not decode is damage, named by the caller.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+DATA = "data"
+"""Standard output is a document written as exact bytes (JSON)."""
+TEXT = "text"
+"""Standard output is text for people (Markdown), written through the terminal stream."""
+
+
+class DamagedOutput(ValueError):
+    """A kept record that does not decode."""
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Text written to standard error; `terminal_only` when written only to a terminal."""
+
+    text: str
+    terminal_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class KeptOutput:
+    """One command's output: what it wrote to standard error, its standard output (a
+    document's bytes, or UTF-8 text: `kind`), its exit status."""
+
+    stderr: tuple[Piece, ...]
+    kind: str
+    stdout: bytes
+    status: int = 0
+
+    def encode(self) -> bytes:
+        header = {
+            "status": self.status,
+            "stderr": [[piece.text, piece.terminal_only] for piece in self.stderr],
+            "kind": self.kind,
+            "length": len(self.stdout),
+        }
+        line = json.dumps(header, ensure_ascii=True, separators=(",", ":"))
+        return line.encode("ascii") + b"\n" + self.stdout
+
+    @classmethod
+    def decode(cls, data: bytes) -> KeptOutput:
+        """The output `encode` made; DamagedOutput for anything else."""
+        end = data.find(b"\n")
+        try:
+            if end < 0:
+                raise ValueError("no header line")
+            header = json.loads(data[:end].decode("ascii"))
+            pieces = tuple(Piece(text, bool(only)) for text, only in header["stderr"])
+            kind, status, length = header["kind"], header["status"], header["length"]
+        except (UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
+            raise DamagedOutput(f"its header does not read ({error})") from None
+        stdout = data[end + 1 :]
+        valid = (
+            kind in (DATA, TEXT)
+            and isinstance(status, int)
+            and length == len(stdout)
+            and all(isinstance(piece.text, str) for piece in pieces)
+        )
+        if not valid:
+            raise DamagedOutput("its header does not match what follows it")
+        if kind == TEXT:
+            try:
+                stdout.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise DamagedOutput(f"its report is not UTF-8 ({error})") from None
+        return cls(pieces, kind, stdout, status)
+
+    @property
+    def text(self) -> str:
+        """Standard output as text (kind TEXT)."""
+        return self.stdout.decode("utf-8")
