@@ -19,6 +19,8 @@ from store.errors import (
     StoreError,
     StoreWriteError,
 )
+from store.kept import kept_summaries
+from store.kept_summaries import KeptSummaries
 from store.opening import database_exists, open_store
 from store.protocol import DatabaseContent, Store, StoreEvent, Subscription
 from store.replay import database_files
@@ -34,6 +36,7 @@ __all__ = [
     "DatabaseLockedError",
     "DecisionChange",
     "ImportReport",
+    "KeptSummaries",
     "LaterChangeError",
     "SchemaVersionError",
     "ServerError",
@@ -44,5 +47,6 @@ __all__ = [
     "Subscription",
     "database_exists",
     "database_files",
+    "kept_summaries",
     "open_store",
 ]

@@ -32,6 +32,21 @@ def database_files(path: Path) -> dict[str, bytes]:
     return {f.name: f.read_bytes() for f in sorted(path.parent.iterdir()) if f.is_file()}
 
 
+def states(path: Path) -> dict[str, tuple[int, bytes]]:
+    """Every file beside the database: its mtime and bytes."""
+    return {
+        p.name: (p.stat().st_mtime_ns, p.read_bytes())
+        for p in sorted(path.parent.iterdir())
+        if p.is_file()
+    }
+
+
+def flip_byte(file: Path, offset: int) -> None:
+    data = bytearray(file.read_bytes())
+    data[offset] ^= 0x01
+    file.write_bytes(bytes(data))
+
+
 def crash_copy(path: Path, destination: Path) -> Path:
     """What a crash would leave on disk: the database's files (snapshot, journal and its
     sealed segments, history) as they are now, without close()."""

@@ -19,7 +19,7 @@ import pytest
 from conftest import location_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from store_helpers import MakeAnnotation, crash_copy
+from store_helpers import MakeAnnotation, crash_copy, flip_byte, states
 
 import store.postgres.readings
 import store.readings_file
@@ -47,21 +47,6 @@ TRICKY: dict[str, Any] = {
 
 def readings_files(path: Path) -> list[str]:
     return sorted(p.name for p in path.parent.iterdir() if ".readings" in p.name)
-
-
-def states(path: Path) -> dict[str, tuple[int, bytes]]:
-    """Every file beside the database: its mtime and bytes."""
-    return {
-        p.name: (p.stat().st_mtime_ns, p.read_bytes())
-        for p in sorted(path.parent.iterdir())
-        if p.is_file()
-    }
-
-
-def flip_byte(file: Path, offset: int) -> None:
-    data = bytearray(file.read_bytes())
-    data[offset] ^= 0x01
-    file.write_bytes(bytes(data))
 
 
 @pytest.fixture

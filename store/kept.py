@@ -1,0 +1,68 @@
+"""Kept summaries: outputs made from a database's content, served while that content stands.
+
+A summary of 100,000 annotations takes seconds to compute and a tenth of that to serve.
+A keeper (a process run after a writer) computes it and keeps it under a key derived
+from the content token (below) and every other input; the summary command serves it
+only if the key it derives now finds it. The store's part is the token, reachable
+without opening the database, and where the kept bytes live.
+
+The race rule. The token is taken without any lock while writers go on, so:
+- a keeper takes the token (T1) BEFORE its read-only open, reads and computes, and
+  passes T1 to put(): put takes the token again (T2) and keeps only if T1 == T2. Then no
+  write happened between the two (every write changes the token, and a token never
+  comes back: journals only grow, a PostgreSQL write makes new row versions), so what
+  the keeper read is the content of T1;
+- a reader takes the token and then get()s the key made from it: it serves the output of
+  a content the database really had when it took the token, as a read-only open does.
+
+`kept_summaries(location)` opens neither the database nor a lock: the file store's
+token is a digest of its files (content_token.py), PostgreSQL's one query
+(postgres/kept.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from store.content_token import FILE_PREFIX, file_token
+from store.kept_file import KeptFile
+from store.kept_summaries import KeptSummaries
+from store.replay import database_files
+from workbench.core.files.atomic import link_target
+from workbench.core.files.database_url import is_server_url
+
+
+def kept_summaries(location: Path | str) -> KeptSummaries:
+    """The kept summaries of the database at `location` (a file path or a postgresql://
+    URL, as open_store takes it). Connects to a server only when first asked."""
+    if isinstance(location, str) and is_server_url(location):
+        from store.postgres.kept import ServerKept
+
+        return ServerKept(location)
+    return FileKept(Path(location).expanduser())
+
+
+class FileKept(KeptSummaries):
+    """Kept summaries of a file database: the token of its files, FILE.kept beside it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = link_target(path)
+        self.warnings: list[str] = []
+        self._file = KeptFile(self.path, self.warnings)
+
+    def token(self) -> str:
+        return file_token(self.path)
+
+    def get(self, key: str) -> bytes | None:
+        return self._file.get(key)
+
+    def put_many(self, entries: Mapping[str, bytes], token: str) -> bool:
+        if not token.startswith(FILE_PREFIX) or not database_files(self.path):
+            return False  # nothing pinned down, or no database to keep anything beside
+        if self.token() != token:
+            return False
+        return self._file.keep(token, entries)
+
+    def close(self) -> None:
+        """Nothing is held open between calls."""

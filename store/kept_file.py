@@ -1,0 +1,151 @@
+"""FILE.kept: summaries kept beside a file database, for the content token they were made under.
+
+Not database content (replay.database_files, a read-only reader's file states, copy-db
+and repair leave it out) and never data of record: whatever is missing or damaged here
+is computed, so nothing here refuses anything. It is written by keepers, processes that
+do not hold the writer's lock (they run after the writer has gone, or beside it), so
+the whole file is replaced atomically (a reader sees all of it or none) and two keepers
+at once cost at most one of their entries. Only one token's entries are kept: a keep
+under a new token drops the rest, so the file stays a few summaries' worth.
+
+A reader writes nothing and creates nothing. Damage (a header or an entry failing its
+checksum, a file cut short) is named in `warnings` and the entry is not served; the
+next keep rewrites the file. A keep that cannot be written (a full disk, a read-only
+folder) says why in `warnings` and raises nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+from store import kept_format
+from store.errors import describe_os_error
+from workbench.core.files.atomic import atomic_writer, write_fully
+from workbench.core.files.regular import open_regular
+
+MAX_ENTRIES = 8
+"""Entries kept under one token (the default summaries, a few analysts' and formats')."""
+STALE_SECONDS = 3600
+"""A keeper's temporary file this old was left by a keeper that was killed."""
+
+
+def kept_path(path: Path) -> Path:
+    return path.with_name(path.name + ".kept")
+
+
+def damaged(key: str, where: str, reason: str) -> str:
+    return f"kept summary {key[:12]} in {where} damaged ({reason}); computed instead"
+
+
+def not_read(key: str, where: str, reason: str) -> str:
+    return f"kept summary {key[:12]} in {where} not read ({reason}); computed instead"
+
+
+def not_kept(where: str, reason: str) -> str:
+    return f"summary not kept in {where} ({reason}); it is computed until it is kept"
+
+
+class KeptFile:
+    """The kept entries beside the file database at `path`."""
+
+    def __init__(self, path: Path, warnings: list[str]) -> None:
+        self.file = kept_path(path)
+        self.warnings = warnings
+
+    def get(self, key: str) -> bytes | None:
+        """The bytes kept under `key`, or None (nothing kept, or damaged: named)."""
+        try:
+            handle = open_regular(self.file)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            self._say(not_read(key, str(self.file), describe_os_error(error)))
+            return None
+        with handle:
+            try:
+                return self._entry(handle.fileno(), key)
+            except ValueError as error:
+                self._say(damaged(key, str(self.file), str(error)))
+            except OSError as error:
+                self._say(not_read(key, str(self.file), describe_os_error(error)))
+        return None
+
+    def keep(self, token: str, entries: Mapping[str, bytes]) -> bool:
+        """Replace the file with `entries` and whatever else is kept under `token` (up to
+        MAX_ENTRIES, the given ones first); False, with the reason in `warnings`, if it
+        cannot be written."""
+        kept = dict(entries)
+        for key, data in self._others(token, set(entries)).items():
+            if len(kept) >= MAX_ENTRIES:
+                break
+            kept[key] = data
+        self._remove_stale_temporaries()
+        try:
+            with atomic_writer(self.file) as handle:  # the folder's fsync: best effort
+                for part in kept_format.parts(token, kept):
+                    write_fully(handle.fileno(), part)  # a few large parts: unbuffered
+        except OSError as error:
+            self._say(not_kept(str(self.file), describe_os_error(error)))
+            return False
+        return True
+
+    def _say(self, message: str) -> None:
+        """Add `message` to `warnings` unless it is there already (one line per problem)."""
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def _entry(self, fd: int, key: str) -> bytes | None:
+        head = kept_format.header(os.pread(fd, kept_format.MAX_HEADER, 0))
+        entry = head.entries.get(key)
+        if entry is None:
+            return None
+        size = os.fstat(fd).st_size
+        if size != head.end:
+            raise ValueError(f"{size:,} bytes long, but its header lists {head.end:,}")
+        return kept_format.checked(entry, _read_at(fd, entry.offset, entry.size))
+
+    def _others(self, token: str, replaced: set[str]) -> dict[str, bytes]:
+        """The entries kept under `token` that are not `replaced` and still check
+        (any that does not is dropped: the rewrite mends the file)."""
+        found: dict[str, bytes] = {}
+        with contextlib.suppress(OSError, ValueError), open_regular(self.file) as handle:
+            fd = handle.fileno()
+            head = kept_format.header(os.pread(fd, kept_format.MAX_HEADER, 0))
+            if head.token != token:
+                return found
+            for entry in head.entries.values():
+                if entry.key not in replaced:
+                    with contextlib.suppress(ValueError):
+                        data = _read_at(fd, entry.offset, entry.size)
+                        found[entry.key] = kept_format.checked(entry, data)
+        return found
+
+    def _remove_stale_temporaries(self) -> None:
+        """Remove `.FILE.kept.XXXXXXXX.tmp` files a killed keeper left (old ones only:
+        a young one may be another keeper's, being written)."""
+        pattern = re.compile(r"\." + re.escape(self.file.name) + r"\.[a-z0-9_]{8}\.tmp")
+        now = time.time()
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.file.parent):
+                with contextlib.suppress(OSError):
+                    old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
+                    if pattern.fullmatch(entry.name) and entry.is_file() and old:
+                        os.unlink(entry.path)
+
+
+def _read_at(fd: int, offset: int, size: int) -> bytes:
+    """`size` bytes from `offset` (fewer only at the end of the file)."""
+    parts: list[bytes] = []
+    while size:
+        part = os.pread(fd, size, offset)
+        if not part:
+            break
+        parts.append(part)
+        offset += len(part)
+        size -= len(part)
+    return b"".join(parts)

@@ -1,0 +1,55 @@
+"""The kept summaries' interface, shared by both engines (store/kept.py, store/postgres/kept.py).
+
+A module of its own so that the server's side can implement it without importing the
+file store's side, which picks the engine.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Self
+
+
+class KeptSummaries(ABC):
+    """The content token of one database and the outputs kept for it."""
+
+    warnings: list[str]
+    """Damage found and keeps that failed, one line each (a keep never raises)."""
+
+    @abstractmethod
+    def token(self) -> str:
+        """The database's content token now: equal tokens, equal content (whoever
+        wrote it, of whatever version). Never raises: a database that cannot be read
+        gives a token nothing is kept under."""
+
+    @abstractmethod
+    def get(self, key: str) -> bytes | None:
+        """The bytes kept under `key`, or None; damage is named in `warnings`, never
+        served. Writes nothing, creates nothing."""
+
+    def put(self, key: str, data: bytes, token: str) -> bool:
+        """put_many({key: data}, token)."""
+        return self.put_many({key: data}, token)
+
+    @abstractmethod
+    def put_many(self, entries: Mapping[str, bytes], token: str) -> bool:
+        """Keep `entries` (atomically: a reader sees all of an entry or none) if the
+        token is still `token` (the race rule); entries kept under other tokens are
+        dropped. False if not kept (the token moved: silently; a failed write: the
+        reason in `warnings`). Takes no lock of the database's writer."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
