@@ -69,27 +69,19 @@ KNOWN_WRONG = {
     "blind3-b3-07": "a score in words ('by two goals to nil') is not read",
     "blind3-b3-11": "'the package includes 24 launchers' says no event, 'will send 12' a "
     "planned delivery: two states",
-    # the fourth blind set, as the one run after the fifth pass found them (not tuned on)
+    # the fourth blind set: its one run after the fifth pass missed 30 and raised one false
+    # alarm; the sixth pass made it development data and fixed 9 (general readings:
+    # arithmetic of parts and totals, numbers in words, synonyms of events, places)
     "blind4-b4-03": "'shrank 0.4%' of the economy and 'grew 0.2%' of output: 'economy' and "
     "'output' are two subjects, and 'the three months to September' is not read as the "
     "third quarter",
-    "blind4-b4-04": "needs arithmetic (186 passengers and nine crew against 'all 205 people')",
-    "blind4-b4-07": "needs arithmetic ('a third of Kell's 1,200 residents'), and 'about 800 of "
-    "Kell's 1,200 residents' is not read as a figure",
     "blind4-b4-11": "'put their names to the Sarnow accord' is no verb of dates (signed), and "
     "the place is read as part of the signing",
     "blind4-b4-14": "needs arithmetic (45 launched, 40 shot down, so 5 evaded: not 12)",
-    "blind4-b4-15": "'Forty-one migrants drowned': a hyphenated number in words opening the "
-    "sentence is not read, nor 'drowned' as the dead",
     "blind4-b4-16": "'The 200kg cocaine haul': a unit joined to the number before a noun is "
     "not read",
     "blind4-b4-17": "needs arithmetic (21,640 - 20,330 against a margin of 2,310), and 'to "
     "Price's 20,330' is not read as votes",
-    "blind4-b4-19": "needs arithmetic (80 dead and 400 wounded against 300 casualties)",
-    "blind4-b4-21": "'One in four children' is no percentage the rule reads, and 'live below "
-    "the poverty line' gives the 40% no state",
-    "blind4-b4-22": "'Road fatalities in Brenland fell to 1,104': 'fell' is no verb of totals "
-    "and 'fatalities' no word for the dead, so the bare number counts nothing",
     "blind4-b4-24": "'took 58 seats' and 'won 56 seats' are two events (taken, received), and "
     "'final results' dates one side only",
     "blind4-b4-26": "'people applied for asylum' and 'asylum applications' received are two "
@@ -99,8 +91,6 @@ KNOWN_WRONG = {
     "blind4-b4-28": "'a capacity of 45,000' is a bare number the rule does not read as people",
     "blind4-b4-31": "a rise in temperature ('risen 1.8C', 'warmed by 2.8 degrees') is no state "
     "a temperature reading has (only highs and lows)",
-    "blind4-b4-33": "'seven in ten voters' is no percentage the rule reads",
-    "blind4-b4-34": "'battled' and 'tackled' (the fire) are two events to the rule",
     "blind4-b4-37": "two currencies (£31m, $31m) are never compared: no exchange rate",
     "blind4-b4-38": "'fell by a fifth last year to 96': no verb of totals right before the "
     "number, and the subject opening the sentence ('Homicides', capitalised) is taken for a "
@@ -115,8 +105,6 @@ KNOWN_WRONG = {
     "both are scores of the match, but 'at home to Rovers' is read as the place 'Rovers'",
     "blind4-b4-53": "'worth 1.2 million euros' reads 'foods' (from \"Halden Foods'\") as what the "
     "price is for, so the two prices are of two things",
-    "blind4-b4-56": "a false alarm: 'in the city of Merrow' is no place the rule reads, so "
-    "the city's 12,000 displaced are compared with the province's 40,000 as one figure",
     "blind4-b4-58": "'in her eighties' is no age the rule reads",
     "blind4-b4-66": "'were held by security forces' is read as 'had' (held), not detained",
     "blind4-b4-76": "ages are compared only in a sentence naming an event; 'was arrested' and "
@@ -194,7 +182,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_TWO, (1.0, 0.87, 4), id="second blind set, now development"),
         pytest.param(PART_FOUR, (0.95, 0.91, 3), id="part four"),
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
-        pytest.param(BLIND_FOUR, (0.91, 0.25, 31), id="fourth blind set, run once at the end"),
+        pytest.param(BLIND_FOUR, (1.0, 0.45, 22), id="fourth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

@@ -1234,7 +1234,7 @@ TROOP_NOUNS = word_set(
     "mercenaries peacekeepers militants combatants marines paratroopers commandos conscripts"
 )
 """Counted troops: `what` is "troops" for each."""
-KILLED_WORDS = frozenset(["killed", "dead", "died", "deaths"])
+KILLED_WORDS = frozenset(["killed", "dead", "died", "deaths", "fatalities", "drowned"])
 WOUNDED_WORDS = frozenset(["wounded", "injured", "hurt"])
 CASUALTY_NOUNS = frozenset(["casualties", "casualty"])
 PEOPLE_NOUNS = frozenset(
@@ -1322,6 +1322,9 @@ SPELLED_NUMBERS = {
     "eighty": 80, "ninety": 90, "dozen": 12,
 }  # fmt: skip
 """Numbers written in words ("Seventeen people died", "twenty-three", "two hundred")."""
+COMPOUND_UNITS = {"one": 1, **{w: v for w, v in SPELLED_NUMBERS.items() if v < 10}}
+"""The units a tens word takes after a hyphen ("forty-one"): "one" too, which alone is
+too often no figure ("one of the", "one person") to be read as a number."""
 VAGUE_NUMBERS = {
     "tens of thousands": 2e4, "hundreds of thousands": 2e5, "tens of millions": 2e7,
     "hundreds of millions": 2e8,
@@ -1349,14 +1352,14 @@ BARE_PEOPLE_VERBS = word_set(
 )
 """A bare number right before one of these ("an estimated 15,000 marched", "300 were
 arrested") counts people (a verb for the dead or wounded: those)."""
-DEATH_NOUNS = frozenset(["dead", "deaths"])
+DEATH_NOUNS = frozenset(["dead", "deaths", "fatalities"])
 TOLL_LINKS = word_set("to at reached hit was is stood stands totalled totaled numbered")
 """'Deaths from the heatwave rose to 212', 'the number of dead reached 64': a bare number
 right after one of these, with a noun for the dead not far before, counts the dead."""
 TOTAL_VERBS = word_set(
     "rose risen rise rises climbed climbs jumped increased grew grown soared surged "
     "stood stands stand reached reaches hit topped tops totalled totaled totals numbered "
-    "numbers exceeded passed"
+    "numbers exceeded passed fell fallen dropped declined decreased plunged"
 )
 """Verbs (with "to" or "at" after some) that state a total: "the toll has risen to 21",
 "cases stand at 1,200", "arrests topped 300"."""
@@ -1369,7 +1372,8 @@ TOLL_WORDS = frozenset(["toll"])
 dead."""
 
 FIGURE_PHRASE_STOPS = FUNCTION_WORDS | word_set(
-    "almost around down each every i least less nearly off out per plus toward towards under up"
+    "almost around down each every i last least less nearly next off out per plus toward towards "
+    "under up"
 )
 """Where the words after a figure stop being what it counts: reading "10,000 North
 Korean troops" goes on, "10,000 of them" stops at "of"."""
@@ -1635,6 +1639,8 @@ NOT_VERBS = word_set(
 """Words ending in -ed or -ing that are not the verb a figure is the object or subject of."""
 EVENTS = _forms(
     {
+        "fought": ["fight", "battle", "tackle", "combat"],
+        "detained": ["detain", "arrest"],
         "destroyed": ["destroy", "raze", "flatten", "level", "demolish", "wreck", "collapse",
                       "gut", "obliterate"],
         "damaged": ["damage"],
@@ -1642,7 +1648,7 @@ EVENTS = _forms(
         "joined": ["join", "attend", "participate", "march", "rally"],
         "cancelled": ["cancel", "scrap", "ground", "axe"],
         "cut": ["cut", "eliminate", "shed", "slash", "lay"],
-        "received": ["receive", "win", "garner", "secure", "obtain", "get", "poll", "file",
+        "received": ["receive", "win", "take", "garner", "secure", "obtain", "get", "poll", "file",
                      "submit", "lodge"],
         "delivered": ["deliver", "send", "ship", "supply", "provide", "give", "donate",
                       "transfer", "hand"],
@@ -1953,7 +1959,7 @@ ESTIMATING = word_set("estimated estimate estimates put puts putting numbered ga
 """Before a crowd and "at" its number: "police estimated the crowd at 15,000"."""
 COLLECTIVE_NOUNS = word_set("crowd crowds audience attendance gathering turnout population")
 """'A crowd of 68,000': a bare number after one of these and "of" counts people."""
-INVARIANT_PLURALS = word_set("aircraft sheep cattle livestock deer fish poultry")
+INVARIANT_PLURALS = word_set("aircraft sheep cattle livestock deer fish poultry crew")
 """Plural nouns without an -s: a counted noun all the same ("45 aircraft")."""
 ORDERING = word_set("ordered orders order urged urges called calls recommended mandated requested")
 """Before an event written as a noun ("ordered the evacuation of 40,000"): it is planned,

@@ -161,6 +161,8 @@ def relation(a: Measure, b: Measure) -> Relation | None:
         return "same" if _loose(a.place, b.place) and a.part == b.part else None
     if "increment" in (a.part, b.part):
         return "same" if _dated_increments(a, b) and _loose(a.place, b.place) else None
+    if a.unit_class == "percent" and a.part != b.part and None in (a.part, b.part):
+        return None  # a share of children is no part of a share of everyone
     found: Relation = "same"
     places = (a.place, b.place)
     if a.place is None and _mentioned(b.place, a.mentions):
@@ -343,11 +345,11 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
     buckets: dict[tuple[object, ...], dict[Scope, list[_Ranged]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    seen: set[tuple[str, int, int]] = set()
+    seen: set[tuple[str, int, int, int]] = set()
     origin_of: dict[tuple[str, int], str] = {}
     unplaced: dict[tuple[object, ...], list[tuple[Scope, _Ranged]]] = defaultdict(list)
     for figure in figures:
-        where = (figure.article_id, figure.index, figure.quantity.start)
+        where = (figure.article_id, figure.index, figure.quantity.start, figure.quantity.end)
         if where in seen or not comparable(figure, classes):
             continue
         seen.add(where)

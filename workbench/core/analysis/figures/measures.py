@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from workbench.core.analysis.figures.arithmetic import ABOARD, WHOLE
 from workbench.core.analysis.figures.quantities import (
     Quantity,
     SentenceWords,
@@ -417,6 +418,12 @@ def _measure(
             state = None if state in NOT_PEOPLE_EVENTS else state
     else:
         state = _event(before.words, after.words)
+    if quantity.unit == WHOLE:
+        state = None  # "of Kell's 1,200 residents": how many there are, nothing done
+    elif unit_class == "people" and (
+        quantity.unit == ABOARD or (state is None and _aboard(after.words))
+    ):
+        state = ABOARD  # "186 passengers and nine crew", "all 205 people on the plane"
     if state in _UNIT_PRICE_KINDS and _unit_priced(before.words, after.words):
         state = "price"  # "cost 1.79 lira" a litre is the litre's price
     if state == "population" and not (country or place):
@@ -441,11 +448,10 @@ def _measure(
         part = None
     elif state == "margin":
         part = _winner(before.words)
-    elif (
-        unit_class == "percent"
-        and quantity.text[-1:].isalpha()
-        and not _DIGIT.search(quantity.text)
-    ):  # a share in words: "just under half of registered voters cast ballots"
+    elif unit_class == "percent" and (
+        quantity.unit == "share"
+        or (quantity.text[-1:].isalpha() and not _DIGIT.search(quantity.text))
+    ):  # a share in words: "just under half of registered voters", "one in four children"
         state = state or "level"
         part = _share_of(after.words)
     elif unit_class == "distance" and (stretch := _STRETCH_OF.match(after.text)) is not None:
@@ -457,13 +463,18 @@ def _measure(
             state = state if part else None  # a price per litre of what is not said
     elif unit_class in SUBJECT_CLASSES:
         part = _subject(unit_class, before.words, after.words, inner) if state else None
+        if unit_class == "percent" and state is None and after.words[:1] == ["of"]:
+            part = _share_of(after.words)  # "40% of children live in poverty": a share
+            state = "level" if part is not None and _plural(part) else None
         if unit_class == "percent" and state == "level":
             part = _rate_of(before.words) or part
         if unit_class == "percent" and _of_the_vote(after.words):
             state = "level"  # "re-elected with 54% of the vote", "45 per cent of ballots"
             part = f"vote {_candidate(before.text) or part or ''}".rstrip()
     else:
-        part = _part(unit_class, before.words, inner, noun, after.words)
+        part = (
+            None if state == ABOARD else _part(unit_class, before.words, inner, noun, after.words)
+        )
         if part is None and "alone" in before.words[:3]:
             part = "alone"  # "Kestrel airport, alone cancelled 400": a part of the whole
     return Measure(
@@ -668,7 +679,7 @@ def _share_of(after_words: list[str]) -> str | None:
     """What a share in words is of: the head of the noun phrase after "of" ("of eligible
     voters": turnout; "of the town's residents": residents)."""
     head = None
-    for word in after_words[1:5]:
+    for word in after_words[1 if after_words[:1] == ["of"] else 0 : 5]:
         if word in _ARTICLES or word.endswith(("'s", "’s")):
             continue
         if word in FUNCTION_WORDS or _is_verb(word):
@@ -679,6 +690,26 @@ def _share_of(after_words: list[str]) -> str | None:
     if head is None:
         return None
     return SUBJECT_SYNONYMS.get(head) or COUNTED_SYNONYMS.get(head, head)
+
+
+_VEHICLES = word_set("plane flight aircraft jet airliner ship ferry boat vessel bus train coach")
+
+
+def _aboard(after_words: list[str]) -> bool:
+    """'205 people on board', '... aboard', '... on the plane': everyone carried."""
+    if after_words[:1] == ["aboard"] or after_words[:2] == ["on", "board"]:
+        return True
+    rest = after_words[2:3] if after_words[1:2] == ["the"] else after_words[1:2]
+    return after_words[:1] == ["on"] and bool(rest) and rest[0] in _VEHICLES
+
+
+_IRREGULAR_PLURALS = word_set("children people men women")
+
+
+def _plural(noun: str) -> bool:
+    """Whether a noun is a plural: what a share of people or things counts ("40% of
+    children"), not of a whole ("40% of the budget")."""
+    return noun.endswith("s") or noun in _IRREGULAR_PLURALS
 
 
 def _nominal_event(before: _Window) -> _Window:
@@ -1135,7 +1166,10 @@ def _past(word: str) -> str:
     if word.endswith("ed"):
         return word
     if word.endswith("ing"):
-        return word[:-3] + "ed"
+        stem = word[:-3]
+        if len(stem) > 2 and stem[-1] == "y" and stem[-2] not in "aeiou":
+            return stem[:-1] + "ied"  # "carrying": carried
+        return stem + "ed"
     if word.endswith("es") and not word.endswith("ses"):
         return word[:-1] + "d"
     if word.endswith("s"):
@@ -1220,7 +1254,8 @@ def _where(after: _Window, before: _Window, leaving: bool = False) -> tuple[str 
 
 _PLACE_NOUN_SET = PLACE_NOUNS | frozenset(PLACE_SUFFIXES)
 _REGION_OF = re.compile(
-    rf"\b(?:{'|'.join(PLACE_SUFFIXES)})\s+of\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
+    rf"\b(?:{'|'.join(PLACE_SUFFIXES)}|city|town|village|county|municipality|island)\s+of\s+"
+    r"([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
 )
 _NAMED_PLACE = re.compile(
     r"\b([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+(?:[a-z]+\s+)?"

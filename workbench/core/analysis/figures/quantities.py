@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import repeat
 from typing import NamedTuple
 
+from workbench.core.analysis.figures.arithmetic import with_arithmetic
+from workbench.core.analysis.figures.quantity import Quantity as Quantity
 from workbench.core.analysis.lexicon import (
     AREA_UNITS,
     ARTICLES,
@@ -26,6 +28,7 @@ from workbench.core.analysis.lexicon import (
     CASUALTY_VERBS,
     CLAUSE_REPORTING,
     COLLECTIVE_NOUNS,
+    COMPOUND_UNITS,
     COUNTED_SYNONYMS,
     COUNTRIES,
     CURRENCIES,
@@ -89,7 +92,8 @@ NUMBER_PATTERN = re.compile(
     (?P<currency>[{_CURRENCY}])?
     (?<![\w.,:/-])(?<![\w.,:/-][{_CURRENCY}])
     (?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<fraction>\.\d+)?
-    (?![\d,.:/]\d)(?:(?!\w)|(?=°?[CF]\b)|(?(currency)(?=(?:bn|m|k)\b)|(?!)))
+    (?![\d,.:/]\d)(?:(?!\w)|(?=°?[CF]\b)|(?=(?:kg|km|mph|kph|kmh|km/h|km²|km2)(?![\w/]))
+      |(?(currency)(?=(?:bn|m|k)\b)|(?!)))
     (?:\s?(?P<multiplier>{_MULTIPLIER})\b)?
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -108,40 +112,6 @@ BEFORE_CHARS = 200
 """How far around a number the counted noun and the nationality are looked for."""
 PHRASE_WORDS = 4
 """How many words after a number may hold the counted noun ("10,000 North Korean troops")."""
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A number in a sentence and what it counts."""
-
-    text: str
-    """The span as written, with its qualifier ("at least 10,000 North Korean troops")."""
-    start: int
-    end: int
-    value: float
-    what: str | None
-    """Normalised counted thing: troops, killed, money, square miles...; None if unknown."""
-    who: str | None = None
-    """Nationality counted, when the phrase names it: "North Korean"."""
-    qualifier: str | None = None
-    """As written, lower-case: "at least", "about", "up to"..."""
-    bound: str = "exact"
-    """exact, lower, upper or approximate (from the qualifier)."""
-    unit: str | None = None
-    """Currency code or measure for money and distances ("USD", "square miles")."""
-    low: float | None = None
-    """A range's lower end ("between 200 and 300 people": 200, with bound "range")."""
-
-    @property
-    def topic(self) -> str:
-        """What is counted, with who when known: "North Korean troops"."""
-        return f"{self.who} {self.what}" if self.who else str(self.what)
-
-    @property
-    def vague(self) -> bool:
-        """A vague plural ("thousands of"): the least it can mean is a bound for
-        conflicts, not a figure two claims can share."""
-        return self.qualifier in VAGUE_NUMBERS
 
 
 class _Word(NamedTuple):
@@ -706,6 +676,8 @@ def numbers_in(sentence: str) -> Numbers:
         found, words = _small_numbers_in_words(sentence, found, words, casualties)
     if "half" in sentence or "third" in sentence or "quarter" in sentence or "fifth" in sentence:
         found = _fractions(sentence, found)
+    if _may_give_a_ratio(sentence):
+        found = _ratios(sentence, found)
     if scores:
         found, words = _scores(sentence, scores, found, words)
     if _may_give_a_duration_in_words(sentence):
@@ -721,7 +693,7 @@ def numbers_in(sentence: str) -> Numbers:
     if digits and "at " in sentence and _CLOCK.search(sentence):
         found = _clock_times(sentence, found)
     if len(found) > 1:
-        found = _ranges(sentence, found)
+        found = with_arithmetic(sentence, _ranges(sentence, found))
     return Numbers(found, words)
 
 
@@ -985,7 +957,7 @@ _SPELLED_BEFORE = re.compile(rf"\b(?:{'|'.join(w for w in SPELLED_NUMBERS if w !
 _DURATION_IN_WORDS = re.compile(
     rf"(?:\b(?P<qualifier>(?i:{_QUALIFIER}))\s+)?"
     rf"\b(?P<spelled>(?:{'|'.join(w for w in SPELLED_NUMBERS if w != 'dozen')})"
-    rf"(?:-(?:{'|'.join(w for w, v in SPELLED_NUMBERS.items() if v < 10)}))?)"
+    rf"(?:-(?:{'|'.join(COMPOUND_UNITS)}))?)"
     r"(?:-(?P<unit>hour|day|week|month|year)|\s(?P<units>hours|days|weeks|months|years))\b"
 )
 """A duration in small lower-case words ("nine days", "three-day", "about three hours")."""
@@ -1048,6 +1020,73 @@ def _fractions(sentence: str, found: list[Quantity]) -> list[Quantity]:
                 what="percent",
                 qualifier=qualifier.lower() if qualifier else None,
                 bound=_BOUNDS[qualifier.lower()] if qualifier else "exact",
+            )
+        )
+        added = True
+    if added:
+        found.sort(key=lambda quantity: quantity.start)
+    return found
+
+
+_RATIO_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}(?:,\d{3})?)"
+_RATIO = re.compile(
+    rf"(?:\b(?P<qualifier>{_QUALIFIER})\s+)?"
+    rf"\b(?P<part>{_RATIO_NUMBER})\s+(?:in|out\s+of)\s+(?P<whole>{_RATIO_NUMBER})\b"
+    r"(?=\s+(?:[a-z-]+\s+)?(?P<noun>people|children|men|women|adults|[a-z]+s)\b)",
+    re.IGNORECASE,
+)
+"""A share written as a ratio before a plural ("one in four children", "seven in ten
+voters", "3 out of 5 adults"), with its qualifier ("fewer than seven in ten")."""
+_RATIO_WORDS = {"one": 1, "ten": 10, **COMPOUND_UNITS}
+
+
+_RATIO_WHOLE_STARTS = frozenset(
+    ["one", "two", "thr", "fou", "fiv", "six", "sev", "eig", "nin", "ten"]
+)
+
+
+def _may_give_a_ratio(sentence: str) -> bool:
+    """Whether "in" or "out of" is followed by a number anywhere (cheap string checks:
+    nearly every sentence has an "in", few a ratio; the pattern is tried only then)."""
+    for joiner in (" in ", " out of "):
+        found = sentence.find(joiner)
+        while found >= 0:
+            after = found + len(joiner)
+            if sentence[after : after + 1].isdigit() or (
+                sentence[after : after + 3].lower() in _RATIO_WHOLE_STARTS
+            ):
+                return True
+            found = sentence.find(joiner, after)
+    return False
+
+
+def _ratio_value(written: str) -> float:
+    lowered = written.lower()
+    return float(_RATIO_WORDS.get(lowered) or lowered.replace(",", ""))
+
+
+def _ratios(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """`found` with the shares written as ratios, as percentages ("one in four children":
+    25 percent), marked unit "share" (a share of what follows, as "a third of" is). Not
+    one over a unit of time ("two in three days"), nor a whole no larger than its part."""
+    added = False
+    for match in _RATIO.finditer(sentence):
+        part, whole = _ratio_value(match.group("part")), _ratio_value(match.group("whole"))
+        if not 0 < part < whole or match.group("noun").lower().rstrip("s") in _TIME_UNIT_NAMES:
+            continue
+        if any(quantity.start < match.end() and match.start() < quantity.end for quantity in found):
+            found = [q for q in found if not (q.start < match.end() and match.start() < q.end)]
+        qualifier = match.group("qualifier")
+        found.append(
+            Quantity(
+                text=sentence[match.start() : match.end()],
+                start=match.start(),
+                end=match.end(),
+                value=round(100 * part / whole, 1),
+                what="percent",
+                qualifier=qualifier.lower() if qualifier else None,
+                bound=_BOUNDS[qualifier.lower()] if qualifier else "exact",
+                unit="share",
             )
         )
         added = True
@@ -1324,7 +1363,7 @@ def _may_count_casualties_in_words(sentence: str) -> bool:
 _SMALL_IN_WORDS = re.compile(
     rf"(?:\b(?P<qualifier>(?i:{_QUALIFIER}))\s+)?"
     rf"\b(?P<spelled>(?:{'|'.join(w for w in SPELLED_NUMBERS if w != 'dozen')})"
-    rf"(?:-(?:{'|'.join(w for w, v in SPELLED_NUMBERS.items() if v < 10)}))?)"
+    rf"(?:-(?:{'|'.join(COMPOUND_UNITS)}))?)"
     r"\b(?![-\w])(?!\s+(?:hundred|thousand|million|billion|dozen)\b)"
 )
 """A small number in lower-case words inside a sentence, with its qualifier ("at least
@@ -1398,6 +1437,8 @@ def _may_be_counted(sentence: str, match: re.Match[str]) -> bool:
         verb not in CLAUSE_REPORTING
     ):
         return True
+    if _AFTER_A_FIGURE.search(sentence, max(0, match.start() - 40), match.start()):
+        return True  # "186 passengers and nine crew": counted as the figure before it is
     return _PASSIVE_AFTER.search(sentence, match.end(), match.end() + 60) is not None
 
 
@@ -1408,6 +1449,8 @@ def _counted_in_words(sentence: str, match: re.Match[str], quantity: Quantity) -
     what = quantity.what
     if what in NOT_PEOPLE or what in _NOT_COUNTED_IN_WORDS or what in _CASUALTY_WHATS:
         return False
+    if _AFTER_A_FIGURE.search(sentence, max(0, match.start() - 40), match.start()):
+        return True
     verb = sentence[max(0, match.start() - 16) : match.start()].lower().split()[-1]
     if (verb in VERB_FORMS or (len(verb) > 4 and verb.endswith("ed"))) and (
         verb not in CLAUSE_REPORTING
@@ -1422,8 +1465,7 @@ _SPELLED_WORDS = frozenset(
         f"{tens}-{unit}"
         for tens, value in SPELLED_NUMBERS.items()
         if value >= 20 and value % 10 == 0
-        for unit, small in SPELLED_NUMBERS.items()
-        if small < 10
+        for unit in COMPOUND_UNITS
     ]
 )
 """Small numbers in words as whole words: a cheap first look (a set against the
@@ -1433,6 +1475,8 @@ _PASSIVE_AFTER = re.compile(
     r"\s+(?:were|was|have been|had been|has been|are|remain|remained|remain)\s+"
     r"(?:\w+ly\s+)?\w+(?:ed|en|lost|left|shot|hit|cut|held|hurt)\b"
 )
+_AFTER_A_FIGURE = re.compile(r"\d[\d,]*\s+[a-z]+\s+and\s+$")
+"""Before a small number in words: a figure and "and" ("186 passengers and nine crew")."""
 _NOT_COUNTED_IN_WORDS = frozenset(["time", "duration", "score", "age", "date", "year"])
 
 
@@ -1454,7 +1498,7 @@ _HINT_REACH = 40
 """How far before a hint ("housand") a number in words may start ("tens of thousands",
 "about two hundred")."""
 _SPELLED = "|".join(sorted(SPELLED_NUMBERS, key=len, reverse=True))
-_SPELLED_UNITS = "|".join(name for name, value in SPELLED_NUMBERS.items() if value < 10)
+_SPELLED_UNITS = "|".join(COMPOUND_UNITS)
 _VAGUE = "|".join(
     sorted((re.escape(words).replace(r"\ ", r"\s+") for words in VAGUE_NUMBERS), key=len,
            reverse=True)
@@ -1566,7 +1610,10 @@ def _numbers_in_words(sentence: str) -> list[_Number]:
 def _spelled_value(spelled: str, multiplier: str | None) -> float | None:
     """'twenty-three' -> 23; 'two' 'hundred' -> 200; 'a' 'dozen' -> 12; 'a' -> None."""
     parts = spelled.lower().split("-")
-    value = 1.0 if parts[0] == "a" else float(sum(SPELLED_NUMBERS[part] for part in parts))
+    if parts[0] == "a":
+        value = 1.0
+    else:
+        value = float(SPELLED_NUMBERS[parts[0]] + sum(COMPOUND_UNITS[part] for part in parts[1:]))
     if multiplier is None:
         return None if parts[0] == "a" else value
     scale = SPELLED_SCALES.get(multiplier.lower()) or MULTIPLIERS[multiplier.lower()]

@@ -428,7 +428,9 @@ def claim_group(group: LedgerGroup, line: LineOf, why: Why) -> ClaimGroup:
         ordered = sorted(group.members, key=lambda m: (m.article_id, m.index, m.annotator))
         members = tuple(line(m) for m in ordered)
         shown = tuple(
-            {(f.article_id, f.index, f.quantity.start): f for f in group.figures}.values()
+            {
+                (f.article_id, f.index, f.quantity.start, f.quantity.end): f for f in group.figures
+            }.values()
         )
     else:
         members = tuple(line(m) for m in group.members)
