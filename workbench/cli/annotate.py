@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 
 from workbench.cli.common import fail, skipped, warn
 from workbench.config.annotator import resolve_annotator
@@ -72,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     problem = nothing_to_open(args.paths)
     if problem is not None:
         return fail(problem)
+    from workbench.cli.summary_keeper import start_keeper
     from workbench.tui.app import StartAt, WorkbenchApp
 
     location = resolve_database(args.db)
@@ -81,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
         )
     except StoreError as error:
         return fail(str(error))
+    keep = None if args.read_only else partial(start_keeper, location, args.annotator)
     with store:
         warn(store.warnings)  # and the app shows them as notices once its screen is up
         keymap, problems = user_settings()
@@ -90,10 +93,13 @@ def run(args: argparse.Namespace) -> int:
             start=StartAt(article_id=args.article, sentence=args.sentence),
             keymap=keymap,
             notices=problems,
+            keep_summary=keep,
         )
         app.run()
-        if app.store_failure is not None:
-            return fail(app.store_failure)
-        if app.exit_message:
-            return fail(app.exit_message, app.return_code or 1)
-        return app.return_code or 0
+    if keep is not None:
+        keep()  # the store closed (compacted): the summaries kept for what it left
+    if app.store_failure is not None:
+        return fail(app.store_failure)
+    if app.exit_message:
+        return fail(app.exit_message, app.return_code or 1)
+    return app.return_code or 0

@@ -89,6 +89,7 @@ def _remember(store: Store, articles: list[ArticleInfo]) -> None:
 def run(args: argparse.Namespace) -> int:
     from store import StoreError, database_exists, open_store
     from workbench.cli.readings import keep_new_readings
+    from workbench.cli.summary_keeper import start_keeper
     from workbench.config.annotator import resolve_annotator
     from workbench.config.locations import resolve_database
     from workbench.config.settings import anchoring_threshold
@@ -197,4 +198,5 @@ def run(args: argparse.Namespace) -> int:
             f"workbench: {changed} changed article(s) re-anchored in the database first",
             file=sys.stderr,
         )
+    start_keeper(location, args.annotator)  # the summaries kept for the new content
     return 0

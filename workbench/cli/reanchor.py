@@ -79,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
     from store import StoreError, open_store
     from workbench.cli.output import write_json_text
     from workbench.cli.readings import keep_new_readings
+    from workbench.cli.summary_keeper import start_keeper
     from workbench.config.annotator import resolve_annotator
     from workbench.config.locations import resolve_database
     from workbench.config.settings import anchoring_threshold
@@ -141,4 +142,6 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.dry_run:
         print("workbench: dry run, nothing was written", file=sys.stderr)
+    else:
+        start_keeper(location, args.annotator)  # the summaries kept for the new content
     return 0

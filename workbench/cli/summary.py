@@ -6,33 +6,21 @@ import argparse
 import gc
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import (
-    fail,
-    fail_each,
-    no_database,
-    skipped,
-    stopped_cleanly_by_sigterm,
-    threshold,
-    warn,
-)
+from workbench.cli.common import fail, skipped, stopped_cleanly_by_sigterm, threshold, warn
 from workbench.cli.output import write_data_parts
 from workbench.cli.recorded import say_at_terminal
-from workbench.config.annotator import resolve_annotator
-from workbench.config.locations import DatabaseLocation, resolve_database
-from workbench.core.analysis.kept.output import DATA, TEXT
+from workbench.cli.summary_request import Request, asked
+from workbench.core.analysis.kept.output import TEXT
 from workbench.core.files.atomic import write_output_parts
-from workbench.core.files.database_url import shown_location
 from workbench.core.terminal_text import printable
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from store.protocol import Store
-    from workbench.core.analysis.ledger.settings import LedgerSettings
     from workbench.core.analysis.summary.model import Summary
     from workbench.core.anchoring.as_tagged import TaggedVersions
     from workbench.core.annotation import Annotation
@@ -40,8 +28,6 @@ if TYPE_CHECKING:
     from workbench.core.corpus.articles import Article, Corpus
 
 HELP = "summarise the annotations: per article, per source, claim ledger, conflicting figures"
-ALL = "all"
-"""`--annotator all`: every analyst's annotations, each sentence once, disagreements shown."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -77,14 +63,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="how alike a denial and a claim must be to link them (default: settings.toml, "
         "else 70)",
     )
-
-
-def whose(flag: str | None) -> str | None:
-    """The analyst whose summary it is: --annotator, else the current annotator
-    (workbench/config/annotator.py); None for `--annotator all`."""
-    if flag is not None and flag.strip().lower() == ALL:
-        return None
-    return resolve_annotator(flag)
 
 
 def as_tagged_or_not(store: Store, view: object, annotations: list[Annotation]) -> TaggedVersions:
@@ -153,63 +131,25 @@ def loaded_corpus(paths: list[str] | None) -> Corpus:
     return corpus
 
 
-@dataclass(frozen=True, slots=True)
-class Request:
-    """What a summary is asked for, every option resolved (flags, environment, settings
-    file): the same request gives the same output for the same database and code."""
-
-    location: DatabaseLocation
-    annotator: str | None
-    """Whose summary: None for every analyst's (`--annotator all`)."""
-    opener: str
-    """The annotator the store is opened as (the analyst's, or the current one's)."""
-    ledger: LedgerSettings
-    fuzzy: float
-    """The anchoring threshold (articles read: re-anchoring in memory)."""
-    paths: tuple[str, ...]
-
-    @property
-    def shown(self) -> str:
-        """The database as messages name it."""
-        return shown_location(self.location)
-
-
-def asked(args: argparse.Namespace) -> Request | int:
-    """The request `args` make, or the exit status of a problem already said (a bad
-    settings file, no database)."""
-    from workbench.config.settings import anchoring_threshold, ledger_settings
-    from workbench.config.toml_file import ConfigFileError
-
-    try:
-        ledger = ledger_settings(
-            overrides={
-                "claim_threshold": args.claim_threshold,
-                "denial_threshold": args.denial_threshold,
-            }
-        )
-        fuzzy = anchoring_threshold()
-    except ConfigFileError as error:
-        return fail_each(error.problems)
-    location = resolve_database(args.db)
-    problem = no_database(location, "annotate first, or pass --db FILE")
-    if problem is not None:
-        return fail(problem)
-    annotator = whose(args.annotator)
-    opener = annotator or resolve_annotator(None)
-    return Request(location, annotator, opener, ledger, fuzzy, tuple(args.paths))
-
-
 def run(args: argparse.Namespace) -> int:
+    from workbench.cli.kept_summary import served
+    from workbench.cli.recorded import replay
+
     request = asked(args)
     if isinstance(request, int):
         return request
+    kept = served(request, args.format)
+    if kept is not None:  # made by a writer from these very inputs: written as computed
+        replay(kept.stderr)
+        output = kept.text if kept.kind == TEXT else (kept.stdout,)
+        return written(output, args.output) or kept.status
     summary = summarised(request)
     if isinstance(summary, int):
         return summary
     if args.format == "json":
         # Made and written a piece at a time, outside text already escaped (json_safe).
-        return written(DATA, summary.json_parts(), args.output)
-    return written(TEXT, report(summary), args.output)
+        return written(summary.json_parts(), args.output)
+    return written(report(summary), args.output)
 
 
 def summarised(request: Request) -> Summary | int:
@@ -306,10 +246,10 @@ def report(summary: Summary) -> str:
     return printable(render_markdown(summary))
 
 
-def written(kind: str, output: Iterable[bytes] | str, target: str | None) -> int:
-    """Standard output (or --output FILE, atomically): a document's bytes (`kind` DATA,
-    escaped the JSON way to a terminal) or a report's text (TEXT, through the terminal
-    stream). The one way a summary is written, computed or kept."""
+def written(output: Iterable[bytes] | str, target: str | None) -> int:
+    """Standard output (or --output FILE, atomically): a document's bytes (escaped the
+    JSON way to a terminal) or a report's text (through the terminal stream). The one
+    way a summary is written, computed or kept."""
     if isinstance(output, str):
         if not target:
             sys.stdout.write(output)

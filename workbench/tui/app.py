@@ -34,6 +34,7 @@ from workbench.tui.server_link import ServerLink, ServerUnreachable, StoreChange
 from workbench.tui.state.readings_keeper import ReadingsKeeper
 from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.suggestions import ArticleSuggestions
+from workbench.tui.state.summary_keeping import SummaryKeeping
 from workbench.tui.state.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -78,9 +79,12 @@ class WorkbenchApp(App[None]):
         keymap: dict[str, str] | None = None,
         notices: Sequence[str] = (),
         suggestions: SuggestionSettings | None = None,
+        keep_summary: Callable[[], object] | None = None,
     ) -> None:
         """`keymap` None: read keymap.toml (and check settings.toml) here; the command
-        line reads them before the screen opens and passes what it printed as `notices`."""
+        line reads them before the screen opens and passes what it printed as `notices`.
+        `keep_summary` starts the summary keeper (cli/summary_keeper.py) and returns at
+        once: called after a pause in this session's saving."""
         super().__init__()
         self.store = store
         self.corpus = corpus
@@ -101,6 +105,9 @@ class WorkbenchApp(App[None]):
         workspace to show them in."""
         self.readings: ReadingsKeeper | None = None
         """Keeps the readings of what this session writes, for the summary."""
+        self.keep_summary = keep_summary
+        self.summary_keeping: SummaryKeeping | None = None
+        """Starts the summary keeper after a pause in saving (with `keep_summary`)."""
         self.store_failure: str | None = None
         """Why a store error ended the app (see _handle_exception)."""
         self.exit_message = ""
@@ -209,6 +216,8 @@ class WorkbenchApp(App[None]):
         workspace = Workspace(self.store, corpus, self.anchoring_threshold(), self.keys)
         self.workspace = workspace
         self.readings = ReadingsKeeper(workspace)
+        if self.keep_summary is not None:
+            self.summary_keeping = SummaryKeeping(workspace, self.keep_summary)
         self.link = ServerLink(self, self.store, workspace.receive_store_event)
         session = AnnotationSession(
             workspace,
@@ -396,6 +405,8 @@ class WorkbenchApp(App[None]):
             self.link.close()
         if self.readings is not None:
             self.readings.close()
+        if self.summary_keeping is not None:
+            self.summary_keeping.close()
 
     def _handle_exception(self, error: Exception) -> None:
         """A store error no screen caught (damage found while reading) ends the app with

@@ -13,7 +13,8 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from workbench.core.corpus.articles import BUNDLED_ARTICLES, CorpusProblem, article_files
+from workbench.core.corpus import articles
+from workbench.core.corpus.articles import CorpusProblem, article_files
 from workbench.core.files.regular import read_regular
 
 JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
@@ -28,11 +29,13 @@ def output_key(what: str, inputs: Mapping[str, JsonValue]) -> str:
     return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
-def articles_digest(roots: Iterable[Path] = (BUNDLED_ARTICLES,)) -> str | None:
-    """sha256 over the article files a corpus of `roots` loads (each path and its bytes,
-    in load order) and the problems met listing them; None if one cannot be read."""
+def articles_digest(roots: Iterable[Path] | None = None) -> str | None:
+    """sha256 over the article files a corpus of `roots` (None: the bundled articles, as
+    load_corpus takes them) loads, each path and its bytes in load order, and the
+    problems met listing them; None if one cannot be read."""
     digest = hashlib.sha256()
-    for item in article_files(tuple(roots)):
+    folders = (articles.BUNDLED_ARTICLES,) if roots is None else tuple(roots)
+    for item in article_files(folders):
         if isinstance(item, CorpusProblem):
             entry = f"problem {item}".encode("utf-8", "surrogateescape")
             digest.update(b"%d:%s" % (len(entry), entry))

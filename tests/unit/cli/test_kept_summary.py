@@ -1,0 +1,422 @@
+"""`workbench summary` served from what the keeper kept: byte for byte what it computes
+(stdout, stderr, exit status), and never for inputs it was not made from."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+
+from store import AnnotationStore, kept_summaries
+from tests.fixtures.gold import load_gold
+from workbench.cli import kept_summary, summary_keeper
+from workbench.cli import summary as summary_command
+from workbench.cli.main import main
+from workbench.core.analysis.kept.output import DATA, KeptOutput
+from workbench.core.corpus import articles as articles_module
+from workbench.core.corpus.articles import load_corpus
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a command wrote and returned."""
+
+    out: bytes
+    err: bytes
+    status: int
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """gold's annotations on the bundled articles (remembered), and one of bob's; gold is
+    the current analyst, and the database is the default one (the keeper's way)."""
+    path = tmp_path / "data" / "annotations.json"
+    path.parent.mkdir()
+    corpus = load_corpus()
+    gold = load_gold(corpus)
+    with AnnotationStore.open(path, annotator="gold") as store:
+        store.import_annotations([*gold, replace(gold[0], annotator="bob", status="supported")])
+        for article in corpus:
+            store.remember_article(
+                article.id, article.title, article.sha256, len(article.sentences)
+            )
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", "gold")
+    monkeypatch.setenv("WORKBENCH_DB", str(path))
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(tmp_path / "settings.toml"))
+    return path
+
+
+@pytest.fixture
+def run(capfdbinary: pytest.CaptureFixture[bytes]) -> Callable[..., Ran]:
+    def command(*argv: str) -> Ran:
+        capfdbinary.readouterr()
+        status = main(["summary", *argv])
+        captured = capfdbinary.readouterr()
+        return Ran(captured.out, captured.err, status)
+
+    return command
+
+
+@pytest.fixture
+def computing_refused(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[bool], None]]:
+    """refuse(True): a summary that would be computed fails the test (it must be served)."""
+
+    def refuse(on: bool) -> None:
+        if on:
+            monkeypatch.setattr(summary_command, "summarised", computed_instead)
+        else:
+            monkeypatch.setattr(summary_command, "summarised", real)
+
+    real = summary_command.summarised
+    yield refuse
+    monkeypatch.setattr(summary_command, "summarised", real)
+
+
+def computed_instead(request: object) -> int:
+    raise AssertionError("computed, not served")
+
+
+def kept_now(annotator: str | None = None) -> int:
+    """Run the keeper's work in this process (its process runs the same function)."""
+    return summary_keeper.keep(annotator)
+
+
+VARIANTS = [
+    ("--format", "md"),
+    ("--format", "json"),
+    ("--format", "md", "--annotator", "all"),
+    ("--format", "json", "--annotator", "all"),
+]
+
+
+@pytest.mark.parametrize("argv", VARIANTS)
+def test_served_is_byte_for_byte_what_is_computed(
+    argv: tuple[str, ...],
+    db: Path,
+    run: Callable[..., Ran],
+    computing_refused: Callable[[bool], None],
+) -> None:
+    computed = run(*argv)
+    assert computed.status == 0 and computed.out
+    assert kept_now() == 4, "md and json, gold's and every analyst's"
+    computing_refused(True)
+    assert run(*argv) == computed
+    assert run(*argv, "--db", str(db)) == computed, "the same database named as it is"
+
+
+def test_served_to_a_file_and_with_stderr_is_what_is_computed(
+    db: Path,
+    tmp_path: Path,
+    run: Callable[..., Ran],
+    computing_refused: Callable[[bool], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """carol has no annotations: the command says so on stderr, and who has some."""
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", "carol")
+    target = tmp_path / "out.json"
+    computed = run("--format", "json", "-o", str(target))
+    written = target.read_bytes()
+    target.unlink()
+    assert b"no annotations by carol" in computed.err
+    kept_now()
+    computing_refused(True)
+    assert run("--format", "json", "-o", str(target)) == computed
+    assert target.read_bytes() == written
+
+
+def test_a_hint_for_a_terminal_is_written_only_to_a_terminal(
+    db: Path,
+    run: Callable[..., Ran],
+    computing_refused: Callable[[bool], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    computed_plain = run()
+    with monkeypatch.context() as patch:
+        patch.setattr(sys.stderr, "isatty", lambda: True)
+        computed_terminal = run()
+    assert b"sentences as stored" in computed_terminal.err
+    assert b"sentences as stored" not in computed_plain.err
+    kept_now()
+    computing_refused(True)
+    assert run() == computed_plain
+    with monkeypatch.context() as patch:
+        patch.setattr(sys.stderr, "isatty", lambda: True)
+        assert run() == computed_terminal
+
+
+def serves(run: Callable[..., Ran], *argv: str) -> bool:
+    """True when the summary of `argv` is served (not computed)."""
+    real = summary_command.summarised
+    calls: list[object] = []
+
+    def counted(request: summary_command.Request) -> object:
+        calls.append(request)
+        return real(request)
+
+    summary_command.summarised = counted  # type: ignore[assignment]
+    try:
+        assert run(*argv).status == 0
+    finally:
+        summary_command.summarised = real
+    return not calls
+
+
+def tag_by(db: Path, annotator: str) -> None:
+    gold = load_gold()
+    with AnnotationStore.open(db, annotator=annotator) as store:
+        store.save(replace(gold[3], annotator=annotator, status="in_progress"))
+
+
+def decision(db: Path) -> None:
+    with AnnotationStore.open(db, annotator="gold") as store:
+        store.save_ledger_decision({"action": "merge", "groups": ["g1", "g2"]})
+
+
+def settings(db: Path) -> None:
+    Path(os.environ["WORKBENCH_SETTINGS"]).write_text(
+        "[ledger]\nclaim_threshold = 90\n", encoding="utf-8"
+    )
+
+
+def anchoring_settings(db: Path) -> None:
+    Path(os.environ["WORKBENCH_SETTINGS"]).write_text(
+        "[anchoring]\nfuzzy_threshold = 90\n", encoding="utf-8"
+    )
+
+
+def another_analyst(db: Path) -> None:
+    os.environ["WORKBENCH_ANNOTATOR"] = "bob"
+
+
+def damaged_readings(db: Path) -> None:
+    readings = db.with_name(db.name + ".readings")
+    readings.write_bytes(b"not a readings file\n")
+
+
+CHANGES = {
+    "a tag by the analyst": lambda db: tag_by(db, "gold"),
+    "a tag by another analyst": lambda db: tag_by(db, "bob"),
+    "a ledger decision": decision,
+    "the ledger settings": settings,
+    "the anchoring settings": anchoring_settings,
+    "the current analyst": another_analyst,
+    "the readings beside the database": damaged_readings,
+}
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=list(CHANGES))
+@pytest.mark.parametrize("annotator", ["gold", "all"])
+def test_any_input_changed_is_computed_again(
+    change: str,
+    annotator: str,
+    db: Path,
+    run: Callable[..., Ran],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", os.environ["WORKBENCH_ANNOTATOR"])  # restored
+    argv = ("--format", "json") + (("--annotator", "all") if annotator == "all" else ())
+    kept_now()
+    assert serves(run, *argv)
+    CHANGES[change](db)
+    assert not serves(run, *argv)
+    kept_now()
+    assert serves(run, *argv), "kept again by the next keeper"
+
+
+def test_the_thresholds_given_are_inputs(db: Path, run: Callable[..., Ran]) -> None:
+    kept_now()
+    assert serves(run)
+    assert not serves(run, "--claim-threshold", "95")
+    assert not serves(run, "--denial-threshold", "95")
+    assert serves(run, "--claim-threshold", "70"), "the default, given: the same input"
+
+
+def test_paths_are_never_served(db: Path, run: Callable[..., Ran]) -> None:
+    kept_now()
+    assert not serves(run, str(articles_module.BUNDLED_ARTICLES))
+
+
+def test_the_database_as_messages_name_it_is_an_input(
+    db: Path, run: Callable[..., Ran], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An analyst with no annotations is told the database's name: the same file named
+    another way is another output."""
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", "carol")
+    kept_now()
+    assert serves(run)
+    monkeypatch.chdir(db.parent)
+    assert not serves(run, "--db", db.name)
+
+
+def test_the_code_is_an_input(
+    db: Path, run: Callable[..., Ran], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept_now()
+    assert serves(run)
+    monkeypatch.setattr(kept_summary, "code_digest", lambda: "another version")
+    assert not serves(run)
+
+
+def test_the_bundled_articles_bytes_are_an_input(
+    db: Path, tmp_path: Path, run: Callable[..., Ran], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pronouns are resolved on the bundled articles: one byte of theirs changes it."""
+    bundled = tmp_path / "bundled"
+    shutil.copytree(articles_module.BUNDLED_ARTICLES, bundled)
+    monkeypatch.setattr(articles_module, "BUNDLED_ARTICLES", bundled)
+    before = run()
+    kept_now()
+    assert serves(run)
+    first = sorted(bundled.glob("*.txt"))[0]
+    first.write_bytes(first.read_bytes().replace(b"He ", b"She ", 1))
+    assert not serves(run)
+    assert run().out != before.out, "the computed output did change"
+
+
+def test_a_keeper_that_saw_a_write_meanwhile_keeps_nothing(
+    db: Path, run: Callable[..., Ran], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = summary_command.summarised
+
+    def written_meanwhile(request: summary_command.Request) -> object:
+        result = real(request)
+        tag_by(db, "bob")
+        return result
+
+    monkeypatch.setattr(summary_command, "summarised", written_meanwhile)
+    assert kept_now() == 0
+    monkeypatch.setattr(summary_command, "summarised", real)
+    assert not serves(run)
+
+
+def test_a_keeper_on_code_changed_meanwhile_keeps_nothing(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.core.analysis.kept import code
+
+    digests = iter(["before", "after", "after", "after"])
+    monkeypatch.setattr(code, "code_digest", lambda: next(digests))
+    assert kept_now() == 0
+
+
+def test_kept_already_is_not_computed_again(
+    db: Path, computing_refused: Callable[[bool], None]
+) -> None:
+    assert kept_now() == 4
+    computing_refused(True)
+    assert kept_now() == 0
+
+
+def entry_of(db: Path, argv: tuple[str, ...]) -> str:
+    """The key the command looks for."""
+    args = summary_command_args(*argv)
+    request = summary_command.asked(args)
+    assert isinstance(request, summary_command.Request)
+    with kept_summaries(db) as kept:
+        key = kept_summary.summary_key(
+            request, args.format, kept.token(), kept_summary.code_digest()
+        )
+    assert key is not None
+    return key
+
+
+def summary_command_args(*argv: str) -> object:
+    from workbench.cli.common import Parser, store_options
+
+    parser = Parser(prog="workbench summary", parents=[store_options()])
+    summary_command.add_arguments(parser)
+    return parser.parse_args(list(argv))
+
+
+def test_a_damaged_kept_entry_is_named_and_computed(db: Path, run: Callable[..., Ran]) -> None:
+    computed = run("--format", "json")
+    kept_now()
+    kept = db.with_name(db.name + ".kept")
+    data = bytearray(kept.read_bytes())
+    data[-200] ^= 0x01  # inside the last entry's bytes
+    kept.write_bytes(bytes(data))
+    damaged = [run("--format", "json"), run("--format", "md", "--annotator", "all")]
+    named = [line for ran in damaged for line in ran.err.splitlines() if b"damaged" in line]
+    assert len(named) == 1 and str(kept).encode() in named[0] and b"computed instead" in named[0]
+    assert any(ran.out == computed.out for ran in damaged)
+
+
+def test_a_kept_record_that_does_not_decode_is_named_and_computed(
+    db: Path, run: Callable[..., Ran]
+) -> None:
+    computed = run("--format", "json")
+    key = entry_of(db, ("--format", "json"))
+    with kept_summaries(db) as kept:
+        assert kept.put(key, b"not a kept output", kept.token())
+    damaged = run("--format", "json")
+    assert damaged.out == computed.out and damaged.status == 0
+    named = (
+        f"workbench: warning: kept summary {key[:12]} of {db} is damaged (its header does "
+        "not read (no header line)); computed instead\n"
+    )
+    assert damaged.err == named.encode() + computed.err
+
+
+def test_a_kept_output_is_written_as_kept(
+    db: Path, run: Callable[..., Ran], computing_refused: Callable[[bool], None]
+) -> None:
+    """What is kept is what is written: the keeper's bytes, not a recomputation."""
+    key = entry_of(db, ("--format", "json"))
+    with kept_summaries(db) as kept:
+        output = KeptOutput((), DATA, b'{"kept": true}\n', 0)
+        assert kept.put(key, output.encode(), kept.token())
+    computing_refused(True)
+    assert run("--format", "json") == Ran(b'{"kept": true}\n', b"", 0)
+
+
+def folder_state(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        path.name: (path.read_bytes(), path.stat().st_mtime_ns) for path in sorted(folder.iterdir())
+    }
+
+
+def test_the_read_only_summary_writes_and_creates_nothing(
+    db: Path, run: Callable[..., Ran]
+) -> None:
+    before = folder_state(db.parent)
+    assert not any(name.endswith(".kept") for name in before)
+    for argv in VARIANTS:
+        assert run(*argv).status == 0  # computed: nothing kept
+    assert folder_state(db.parent) == before, "no FILE.kept made by a reader"
+    kept_now()
+    kept = folder_state(db.parent)
+    for argv in VARIANTS:
+        assert run(*argv).status == 0  # served
+    assert folder_state(db.parent) == kept
+
+
+def test_a_team_database_on_postgresql_is_served_as_computed(
+    pg_url: str,
+    tmp_path: Path,
+    run: Callable[..., Ran],
+    computing_refused: Callable[[bool], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from store import open_store
+
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", "gold")
+    monkeypatch.setenv("WORKBENCH_DB", pg_url)
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(tmp_path / "settings.toml"))
+    gold = load_gold()
+    with open_store(pg_url, annotator="gold") as store:
+        store.import_annotations(gold)
+    computed = {argv: run(*argv) for argv in VARIANTS}
+    assert kept_now() == 4
+    computing_refused(True)
+    assert {argv: run(*argv) for argv in VARIANTS} == computed
+    computing_refused(False)
+    with open_store(pg_url, annotator="bob") as store:
+        store.save(replace(gold[3], annotator="bob"))
+    assert not serves(run, "--annotator", "all")
+    assert not serves(run), "any change of content moves the token"

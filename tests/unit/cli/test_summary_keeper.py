@@ -1,0 +1,140 @@
+"""Writers start the summary keeper, a process of its own nobody waits for; switched off
+in the tests by $WORKBENCH_SUMMARY_KEEPER (tests/conftest.py) except here."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from store import AnnotationStore, DatabaseLockedError, StoreError
+from tests.fixtures.gold import load_gold
+from workbench.cli import summary_keeper
+from workbench.cli.main import main
+from workbench.cli.summary_keeper import KEEPER_ENV, start_keeper
+from workbench.core.corpus.articles import BUNDLED_ARTICLES, load_corpus
+from workbench.tui.app import WorkbenchApp
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "annotations.json"
+    with AnnotationStore.open(path, annotator="gold") as store:
+        store.import_annotations(load_gold(load_corpus()))
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", "gold")
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(tmp_path / "settings.toml"))
+    return path
+
+
+def test_the_tests_start_no_keeper(db: Path) -> None:
+    assert os.environ[KEEPER_ENV] == "off"
+    assert start_keeper(db, None) is None
+
+
+def test_the_keeper_is_a_process_of_its_own_that_keeps_what_summary_serves(
+    db: Path, monkeypatch: pytest.MonkeyPatch, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    monkeypatch.delenv(KEEPER_ENV)
+    started = time.monotonic()
+    keeper = start_keeper(db, None)
+    assert keeper is not None and time.monotonic() - started < 2, "nobody waits for it"
+    assert str(db) not in " ".join(map(str, keeper.args)), "a URL's password never in argv"
+    assert os.getsid(keeper.pid) == keeper.pid or keeper.poll() is not None, "detached"
+    assert keeper.wait(timeout=240) == 0
+    assert db.with_name(db.name + ".kept").exists()
+    monkeypatch.setattr(
+        "workbench.cli.summary.summarised",
+        lambda request: pytest.fail("computed, not served"),
+    )
+    capfdbinary.readouterr()
+    assert main(["summary", "--db", str(db), "--format", "json"]) == 0
+    assert capfdbinary.readouterr().out.startswith(b"{")
+
+
+class Launches:
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self.calls: list[tuple[object, str | None]] = []
+
+    def __call__(self, location: object, annotator: str | None) -> None:
+        try:  # the writer has closed the database: a writer can open it
+            with AnnotationStore.open(self.db, annotator="probe"):
+                pass
+        except DatabaseLockedError:
+            pytest.fail("the keeper started while the writer held the database")
+        self.calls.append((location, annotator))
+
+
+@pytest.fixture
+def launches(db: Path, monkeypatch: pytest.MonkeyPatch) -> Launches:
+    recorded = Launches(db)
+    monkeypatch.setattr(summary_keeper, "start_keeper", recorded)
+    return recorded
+
+
+def test_import_starts_the_keeper_once_it_has_committed(
+    db: Path, tmp_path: Path, launches: Launches
+) -> None:
+    export = tmp_path / "export.json"
+    assert main(["export", "--db", str(db), "-o", str(export)]) == 0
+    target = tmp_path / "other.json"
+    assert main(["import", str(export), "--db", str(target), "--annotator", "bob"]) == 0
+    assert launches.calls == [(target, "bob")]
+
+
+def test_a_failed_import_starts_none(db: Path, tmp_path: Path, launches: Launches) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    assert main(["import", str(bad), "--db", str(db)]) == 1
+    assert launches.calls == []
+
+
+def test_reanchor_starts_the_keeper_unless_a_dry_run(db: Path, launches: Launches) -> None:
+    assert main(["reanchor", str(BUNDLED_ARTICLES), "--db", str(db), "--dry-run"]) == 0
+    assert launches.calls == []
+    assert main(["reanchor", str(BUNDLED_ARTICLES), "--db", str(db)]) == 0
+    assert launches.calls == [(db, None)]
+
+
+def test_the_app_starts_the_keeper_once_its_store_is_closed(
+    db: Path, launches: Launches, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given: list[object] = []
+
+    def run(app: WorkbenchApp) -> None:
+        given.append(app.keep_summary)
+
+    monkeypatch.setattr(WorkbenchApp, "run", run)
+    assert main(["annotate", "--db", str(db), "--annotator", "gold"]) == 0
+    assert launches.calls == [(db, "gold")]
+    assert given[0] is not None, "and the app may start one after a pause in saving"
+
+
+def test_a_read_only_app_starts_none(
+    db: Path, launches: Launches, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given: list[object] = []
+    monkeypatch.setattr(WorkbenchApp, "run", lambda app: given.append(app.keep_summary))
+    assert main(["annotate", "--db", str(db), "--read-only"]) == 0
+    assert launches.calls == [] and given == [None]
+
+
+def test_a_keeper_that_cannot_start_is_no_error(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(KEEPER_ENV)
+
+    def cannot(*args: object, **kwargs: object) -> subprocess.Popen[bytes]:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(subprocess, "Popen", cannot)
+    assert start_keeper(db, None) is None
+
+
+def test_the_keepers_work_fails_quietly(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(annotator: str | None) -> int:
+        raise StoreError("the database vanished")
+
+    monkeypatch.setattr(summary_keeper, "keep", broken)
+    assert summary_keeper.main(["--annotator", "gold"]) == 1

@@ -1,0 +1,143 @@
+"""The summary keeper: after a writer, computes the default summaries and keeps them.
+
+`workbench summary` serves a kept output only for the very inputs it was made from
+(cli/kept_summary.py). Writers (import, reanchor, the app at its end and after a pause
+in saving) start this keeper as a process of its own (`start_keeper`) and never wait
+for it: detached in a session of its own, its standard streams on /dev/null, at a lower
+priority. It computes by the command's own code path (cli/summary.py: asked, summarised,
+report), with the writer's environment, for the writer's analyst and for every analyst
+(`--annotator all`), in Markdown and JSON, and keeps them:
+
+- under the content token it took BEFORE its read-only open; the store keeps them only
+  if the token is the same after (store/kept.py, the race rule);
+- under the digest of the code taken before it computed, and keeps nothing if the code
+  on disk changed meanwhile (an upgrade installed while it ran);
+- only a summary that succeeded (exit status 0).
+
+Entries already kept for the same inputs are not computed again. Nothing the keeper
+meets is an error anyone sees: a summary it cannot keep is computed by the command.
+Writers start none while $WORKBENCH_SUMMARY_KEEPER is "off" (the test suite).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+
+from workbench.config.locations import DB_ENV, DatabaseLocation
+
+KEEPER_ENV = "WORKBENCH_SUMMARY_KEEPER"
+""""off": writers start no keeper (the tests set it; those of the keeper unset it)."""
+ALL = "all"
+NICENESS = 10
+"""The keeper runs below the analyst's own processes."""
+
+
+def keeper_switched_off() -> bool:
+    return os.environ.get(KEEPER_ENV, "").strip().lower() in ("off", "0", "no", "false")
+
+
+def start_keeper(
+    location: DatabaseLocation, annotator: str | None
+) -> subprocess.Popen[bytes] | None:
+    """Start the keeper for the database at `location` and the writer's `annotator` (its
+    --annotator, or None for the current one), and return at once; None when switched
+    off or when it cannot start (nothing is kept then: the command computes)."""
+    if keeper_switched_off():
+        return None
+    # The database through the environment, never argv: a server URL may hold a
+    # password, and any user can read another's command line.
+    environment = {**os.environ, DB_ENV: str(location)}
+    command = [sys.executable, "-P", "-m", "workbench.cli.summary_keeper"]
+    if annotator:
+        command += ["--annotator", annotator]
+    try:
+        return subprocess.Popen(
+            command,
+            env=environment,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # Ctrl-C in the writer's terminal does not reach it
+            close_fds=True,
+        )
+    except (OSError, ValueError):
+        return None
+
+
+def keep(annotator: str | None) -> int:
+    """Keep `annotator`'s summaries (None: the current analyst's) and every analyst's;
+    returns how many outputs were kept."""
+    kept = 0
+    for whose in dict.fromkeys([annotator, ALL]):
+        outcome = keep_one(whose)
+        if outcome is None:
+            break
+        kept += outcome
+        gc.unfreeze()  # the summary freezes what it read (a command ends; a keeper goes on)
+        gc.collect()
+    return kept
+
+
+def keep_one(annotator: str | None) -> int | None:
+    """Keep one analyst's summaries (both formats); how many were kept, or None when
+    nothing more can be (the request fails, the code changed)."""
+    from store import kept_summaries
+    from workbench.cli.kept_summary import FORMATS, summary_key
+    from workbench.cli.recorded import recording_stderr
+    from workbench.cli.summary import report, summarised
+    from workbench.cli.summary_request import asked
+    from workbench.core.analysis.kept.code import code_digest
+    from workbench.core.analysis.kept.output import DATA, TEXT, KeptOutput
+
+    request = asked(
+        argparse.Namespace(
+            db=None, annotator=annotator, paths=[], claim_threshold=None, denial_threshold=None
+        )
+    )
+    if isinstance(request, int):
+        return None
+    with kept_summaries(request.location) as store:
+        token = store.token()  # T1: before the read-only open
+        code = code_digest()
+        keys = {name: summary_key(request, name, token, code) for name in FORMATS}
+        wanted = {name: key for name, key in keys.items() if key is not None}
+        if len(wanted) < len(FORMATS):
+            return None
+        if all(store.get(key) is not None for key in wanted.values()):
+            return 0  # kept already for these very inputs
+        with recording_stderr() as recorded:
+            summary = summarised(request)
+        if isinstance(summary, int):
+            return None
+        said = tuple(recorded.pieces)
+        outputs = {
+            wanted["md"]: KeptOutput(said, TEXT, report(summary).encode("utf-8")).encode(),
+            wanted["json"]: KeptOutput(said, DATA, summary.to_json_bytes()).encode(),
+        }
+        del summary
+        if code_digest() != code:
+            return None  # the code changed while it ran: which made this is not known
+        return len(outputs) if store.put_many(outputs, token) else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m workbench.cli.summary_keeper")
+    parser.add_argument("--annotator", help="whose summary besides every analyst's")
+    args = parser.parse_args(argv)
+    try:
+        keep(args.annotator)
+    except Exception:  # nobody waits and nobody reads: what is not kept is computed
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    with contextlib.suppress(OSError):
+        os.nice(NICENESS)
+    sys.exit(main())

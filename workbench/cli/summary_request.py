@@ -1,0 +1,74 @@
+"""What `workbench summary` is asked for, every option resolved: the command computes
+it (cli/summary.py), the keeper keeps it (cli/summary_keeper.py) and the key of what is
+kept covers it (cli/kept_summary.py)."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from workbench.cli.common import fail, fail_each, no_database
+from workbench.config.annotator import resolve_annotator
+from workbench.config.locations import DatabaseLocation, resolve_database
+from workbench.core.files.database_url import shown_location
+
+if TYPE_CHECKING:
+    from workbench.core.analysis.ledger.settings import LedgerSettings
+
+ALL = "all"
+"""`--annotator all`: every analyst's annotations, each sentence once, disagreements shown."""
+
+
+def whose(flag: str | None) -> str | None:
+    """The analyst whose summary it is: --annotator, else the current annotator
+    (workbench/config/annotator.py); None for `--annotator all`."""
+    if flag is not None and flag.strip().lower() == ALL:
+        return None
+    return resolve_annotator(flag)
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What a summary is asked for, every option resolved (flags, environment, settings
+    file): the same request gives the same output for the same database and code."""
+
+    location: DatabaseLocation
+    annotator: str | None
+    """Whose summary: None for every analyst's (`--annotator all`)."""
+    opener: str
+    """The annotator the store is opened as (the analyst's, or the current one's)."""
+    ledger: LedgerSettings
+    fuzzy: float
+    """The anchoring threshold (articles read: re-anchoring in memory)."""
+    paths: tuple[str, ...]
+
+    @property
+    def shown(self) -> str:
+        """The database as messages name it."""
+        return shown_location(self.location)
+
+
+def asked(args: argparse.Namespace) -> Request | int:
+    """The request `args` make, or the exit status of a problem already said (a bad
+    settings file, no database)."""
+    from workbench.config.settings import anchoring_threshold, ledger_settings
+    from workbench.config.toml_file import ConfigFileError
+
+    try:
+        ledger = ledger_settings(
+            overrides={
+                "claim_threshold": args.claim_threshold,
+                "denial_threshold": args.denial_threshold,
+            }
+        )
+        fuzzy = anchoring_threshold()
+    except ConfigFileError as error:
+        return fail_each(error.problems)
+    location = resolve_database(args.db)
+    problem = no_database(location, "annotate first, or pass --db FILE")
+    if problem is not None:
+        return fail(problem)
+    annotator = whose(args.annotator)
+    opener = annotator or resolve_annotator(None)
+    return Request(location, annotator, opener, ledger, fuzzy, tuple(args.paths))
