@@ -41,6 +41,7 @@ from bench.report import Figure, Naive, Samples
 from bench.timing import repeated, within_budget
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
+from workbench.config.locations import DB_ENV
 from workbench.core.analysis.ledger.decisions import decisions_from_records
 from workbench.core.analysis.ledger.readings import Readings, analyser_fingerprint
 from workbench.core.analysis.new_readings import NewReadings
@@ -91,8 +92,14 @@ def run(space: Workspace) -> list[Figure]:
             note=f"{count:,} readings kept",
         )
     )
+    computed: dict[str, tuple[Samples, Path]] = {}
     for form in ("json", "md"):
         plain = command_runs(space, size, form, naive=False)
+        output = space.scratch_path(f"summary.{form}")
+        computed[form] = (
+            command_runs(space, size, form, naive=False, database=kept, output=output),
+            output,
+        )
         figures += [
             Figure(
                 f"`workbench summary --format {form} -o FILE`, start to exit, peak RSS",
@@ -108,11 +115,12 @@ def run(space: Workspace) -> list[Figure]:
                 f"`workbench summary --format {form} -o FILE`, readings restored, start to "
                 "exit, peak RSS",
                 mine,
-                command_runs(space, size, form, naive=False, database=kept),
+                computed[form][0],
                 limit=TARGET,
                 naive=Naive("the same command on the database without readings", plain),
             ),
         ]
+    figures += kept_figures(space, size, kept, computed)
     figures.append(screen_figure(space, size))
     patched, tagged, rebuilt, naive = updates(space, size)
     figures += [
@@ -260,11 +268,16 @@ def user_environment(space: Workspace) -> dict[str, str]:
 
 
 def command_runs(
-    space: Workspace, size: int, form: str, naive: bool, database: Path | None = None
+    space: Workspace,
+    size: int,
+    form: str,
+    naive: bool,
+    database: Path | None = None,
+    output: Path | None = None,
 ) -> Samples:
     """`workbench summary` (or the naive script) as a user runs it, one process a run
-    (on `database`, a copy of the `size` one, when given)."""
-    output = space.scratch_path(f"summary.{form}")
+    (on `database`, a copy of the `size` one, when given; writing `output`)."""
+    output = output or space.scratch_path(f"summary.{form}")
     if naive:
         arguments = ["-m", "bench.naive_summary", str(space.tinydb_db(size)), form, str(output)]
     else:
@@ -278,6 +291,54 @@ def command_runs(
     while len(runs) < max(1, most) and (not runs or sum(t for t, _ in runs) < BUDGET):
         runs.append(child([sys.executable, *arguments], environment))
     return Samples(tuple(t for t, _ in runs), max(peak for _, peak in runs))
+
+
+def kept_figures(
+    space: Workspace, size: int, database: Path, computed: Mapping[str, tuple[Samples, Path]]
+) -> list[Figure]:
+    """The summary kept by the keeper (cli/summary_keeper.py) on `database` (readings
+    restored, as writers leave it), then served by the command: against the same
+    command computing it on the same database (`computed`, earlier in this run), whose
+    output the served one must equal byte for byte. And the keeper's own time: what a
+    writer leaves running after it (nobody waits for it)."""
+    mine = f"{size:,} annotations, one analyst's"
+    environment = {**user_environment(space), DB_ENV: str(database)}
+    keeper = [sys.executable, "-P", "-m", "workbench.cli.summary_keeper", "--annotator", ANNOTATOR]
+    kept_file = database.with_name(database.name + ".kept")
+    loads = [os.getloadavg()[0]]
+    runs: list[tuple[float, int]] = []
+    while len(runs) < max(1, space.scale.naive_repeats):
+        kept_file.unlink(missing_ok=True)  # computed again from nothing kept
+        runs.append(child(keeper, environment))
+    if not kept_file.exists():
+        raise RuntimeError("the keeper kept nothing")
+    figures = [
+        Figure(
+            "summary keeper (a writer leaves it running): the analyst's and every analyst's "
+            "summary, md and json, kept; start to exit, peak RSS",
+            f"{size:,} annotations",
+            Samples(tuple(t for t, _ in runs), max(peak for _, peak in runs)),
+            note=f"{kept_file.stat().st_size / 2**20:,.0f} MB kept",
+        )
+    ]
+    for form, (samples, output) in computed.items():
+        served_output = space.scratch_path(f"served.{form}")
+        served = command_runs(space, size, form, False, database, served_output)
+        if served_output.read_bytes() != output.read_bytes():
+            raise RuntimeError(f"the kept {form} summary differs from the computed one")
+        loads.append(os.getloadavg()[0])
+        figures.append(
+            Figure(
+                f"`workbench summary --format {form} -o FILE`, kept by the keeper, start to "
+                "exit, peak RSS",
+                mine,
+                served,
+                limit=TARGET,
+                naive=Naive("the same command computing it (readings restored), above", samples),
+                note=f"byte-identical; load {min(loads):.1f}-{max(loads):.1f}",
+            )
+        )
+    return figures
 
 
 def screen_figure(space: Workspace, size: int) -> Figure:
