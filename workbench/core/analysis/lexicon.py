@@ -1641,20 +1641,20 @@ EVENTS = _forms(
     {
         "fought": ["fight", "battle", "tackle", "combat"],
         "detained": ["detain", "arrest"],
-        "destroyed": ["destroy", "raze", "flatten", "level", "demolish", "wreck", "collapse",
-                      "gut", "obliterate"],
+        "destroyed": ["destroy", "burn", "raze", "flatten", "level", "demolish", "wreck",
+                      "collapse", "gut", "obliterate"],
         "damaged": ["damage"],
         "affected": ["affect", "expose", "compromise", "leak", "impact", "breach"],
         "joined": ["join", "attend", "participate", "march", "rally"],
         "cancelled": ["cancel", "scrap", "ground", "axe"],
         "cut": ["cut", "eliminate", "shed", "slash", "lay"],
-        "received": ["receive", "win", "take", "garner", "secure", "obtain", "get", "poll", "file",
-                     "submit", "lodge"],
+        "received": ["receive", "win", "take", "claim", "garner", "secure", "obtain", "get",
+                     "poll", "file", "submit", "lodge"],
         "delivered": ["deliver", "send", "ship", "supply", "provide", "give", "donate",
                       "transfer", "hand"],
         "lost": ["lose"],
         "arrived": ["arrive", "reach", "cross", "land", "enter"],
-        "rescued": ["rescue", "save", "pull", "free"],
+        "rescued": ["rescue", "save", "pull", "free", "release"],
         "abducted": ["abduct", "kidnap"],
         "recalled": ["recall"],
         "sold": ["sell"],
@@ -1890,7 +1890,7 @@ EVENT_KINDS = {
     **dict.fromkeys(word_set("crash crashes crashed collision collided pileup"), "crash"),
     **dict.fromkeys(word_set("derailment derailed"), "derailment"),
     **dict.fromkeys(word_set("collapse collapsed"), "collapse"),
-    **dict.fromkeys(word_set("sinking capsized capsizing shipwreck"), "sinking"),
+    **dict.fromkeys(word_set("sinking sank sunk capsized capsizing shipwreck"), "sinking"),
     **dict.fromkeys(
         word_set(
             "protest protests rally rallies marches demonstration demonstrations protested "
@@ -1983,6 +1983,7 @@ SUBJECT_SYNONYMS = {
     **dict.fromkeys(word_set("jobless joblessness unemployed"), "unemployment"),
     **dict.fromkeys(word_set("voter voters participation"), "turnout"),
     **dict.fromkeys(word_set("prices price"), "inflation"),
+    **dict.fromkeys(word_set("economy output gdp"), "economy"),
 }
 """What a percentage is of, in one word where several name it ("the jobless rate" is the
 unemployment rate)."""

@@ -2,10 +2,10 @@
 
 "186 passengers and nine crew" are 195 people on board; "80 killed and 400 wounded" are
 at least 480 casualties; "a third of Kell's 1,200 residents" are 400 residents; "about 800
-of Kell's 1,200 residents" and "Of 45 drones launched, 40 were shot down" count residents
-and drones. News gives the parts where another report gives the total: without the
-arithmetic the two figures are never compared (and "1,200 residents" there is the whole,
-not a figure of what happened to them).
+of Kell's 1,200 residents" is one figure of 800 residents; "Of 45 drones launched, 40 were
+shot down" counts drones. News gives the parts where another report gives the total:
+without the arithmetic the two figures are never compared (and "1,200 residents" there is
+the whole, not a figure of what happened to them).
 """
 
 from __future__ import annotations
@@ -24,9 +24,6 @@ SUMS = {
 """Two parts joined by "and" -> (what their sum counts, its unit mark, its bound). The
 dead and the wounded are at least the casualties (the missing and captured count too);
 passengers and crew are everyone on board."""
-WHOLE = "whole"
-"""The unit mark of a figure that is the whole a part was taken from ("of Kell's 1,200
-residents"): it says how many there are, not what happened to them."""
 ABOARD = "aboard"
 
 _JOINED = re.compile(r"(?:\s+[a-z]+)?,?\s+and\s+")
@@ -52,14 +49,18 @@ def with_arithmetic(sentence: str, found: list[Quantity]) -> list[Quantity]:
 
 
 def _parts_of_wholes(sentence: str, found: list[Quantity]) -> list[Quantity]:
-    result = list(found)
+    result: list[Quantity | None] = list(found)
     for position in range(len(found) - 1):
-        part, whole = result[position], result[position + 1]
+        part, whole = found[position], found[position + 1]
         if not _OF_WHOLE.fullmatch(sentence, part.end, whole.start) or not _a_whole(whole):
             continue
         if part.what is None and part.value < whole.value:
-            result[position] = replace(part, what=whole.what, who=whole.who)
-            result[position + 1] = replace(whole, unit=WHOLE)
+            # one figure, "800 of Kell's 1,200 residents", read on to the verb after it
+            result[position] = replace(
+                part, text=sentence[part.start : whole.end], end=whole.end, what=whole.what,
+                who=whole.who,
+            )  # fmt: skip
+            result[position + 1] = None
         elif part.what == "percent":  # "a third of Kell's 1,200 residents": 400
             result[position + 1] = replace(
                 whole,
@@ -69,13 +70,14 @@ def _parts_of_wholes(sentence: str, found: list[Quantity]) -> list[Quantity]:
                 qualifier=part.qualifier,
                 bound=part.bound,
             )
-    if result and _OF_OPENING.match(sentence[: result[0].start]) and _a_whole(result[0]):
-        first = result[0]
-        for position, later in enumerate(result[1:], 1):
+    kept = [quantity for quantity in result if quantity is not None]
+    if kept and _OF_OPENING.match(sentence[: kept[0].start]) and _a_whole(kept[0]):
+        first = kept[0]
+        for position, later in enumerate(kept[1:], 1):
             if later.what is None and later.value < first.value:
-                result[position] = replace(later, what=first.what, who=first.who)
+                kept[position] = replace(later, what=first.what, who=first.who)
                 break
-    return result
+    return kept
 
 
 def _a_whole(quantity: Quantity) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from workbench.core.analysis.figures.arithmetic import ABOARD, WHOLE
+from workbench.core.analysis.figures.arithmetic import ABOARD
 from workbench.core.analysis.figures.quantities import (
     Quantity,
     SentenceWords,
@@ -418,9 +418,7 @@ def _measure(
             state = None if state in NOT_PEOPLE_EVENTS else state
     else:
         state = _event(before.words, after.words)
-    if quantity.unit == WHOLE:
-        state = None  # "of Kell's 1,200 residents": how many there are, nothing done
-    elif unit_class == "people" and (
+    if unit_class == "people" and (
         quantity.unit == ABOARD or (state is None and _aboard(after.words))
     ):
         state = ABOARD  # "186 passengers and nine crew", "all 205 people on the plane"
@@ -605,6 +603,9 @@ def _named_subject(text: str, subject: str | None) -> frozenset[str]:
     return frozenset([found.group(1).lower().removesuffix("'s").removesuffix("’s")])
 
 
+_NAME_BEFORE_WHO = re.compile(r"\b([A-Z][a-z’'-]+),\s+who\s+(?:is|was)\s+$")
+
+
 def _person(reading: _Reading, quantity: Quantity) -> str | None:
     """Whose age a figure is: the one role its sentence names ("the sole suspect", "the
     pilot"), else the name right before it ("Arno Vesk, 43": "vesk"). None when neither:
@@ -612,6 +613,9 @@ def _person(reading: _Reading, quantity: Quantity) -> str | None:
     roles = AGE_ROLES.intersection(reading.lowers)
     if len(roles) == 1:
         return next(iter(roles))
+    named = _NAME_BEFORE_WHO.search(reading.text, 0, quantity.start)
+    if named is not None:
+        return named.group(1).lower()  # "Agnes Morrow, who was in her eighties"
     position = bisect_left(reading.starts, quantity.start) - 1
     if position >= 0 and reading.texts[position][:1].isupper():
         name = reading.lowers[position]
@@ -1075,11 +1079,38 @@ def _event(before_words: list[str], after_words: list[str]) -> str | None:
     event = _verb_before(before_words)
     if event is None or _aimed(before_words):
         event = _verb_after(after_words) or event
+    if _without_power(before_words, after_words):
+        event = "without power"  # "left 90,000 homes without power", "cut power to"
+    elif event == "had" and _held_by_authorities(after_words):
+        event = "detained"  # "20 reporters were held by security forces"
     if event is None:
         return None
     if any(word in PLANNED for word in before_words) or _to_be_done(before_words):
         return f"planned {event}"
     return event
+
+
+_POWER = word_set("power electricity")
+_AUTHORITIES = word_set("police security authorities officers troops soldiers forces army")
+
+
+def _without_power(before_words: list[str], after_words: list[str]) -> bool:
+    """Homes left without power, whichever way it is said: "left 90,000 homes without
+    power", "cut power to 19,000 homes", "19,000 homes lost power"."""
+    if after_words[:1] == ["without"] and after_words[1:2] and after_words[1] in _POWER:
+        return True
+    if len(before_words) >= 2 and before_words[-1] in ("to", "for") and before_words[-2] in _POWER:
+        return True
+    return after_words[:1] == ["lost"] and after_words[1:2] != [] and after_words[1] in _POWER
+
+
+def _held_by_authorities(after_words: list[str]) -> bool:
+    """'were held by police', 'held by security forces': detained (not held as property or
+    as hostages by captors)."""
+    if "held" not in after_words[:4]:
+        return False
+    rest = after_words[after_words.index("held") + 1 :]
+    return rest[:1] == ["by"] and any(word in _AUTHORITIES for word in rest[1:4])
 
 
 def _aimed(words: list[str]) -> bool:

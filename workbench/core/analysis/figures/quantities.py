@@ -47,6 +47,7 @@ from workbench.core.analysis.lexicon import (
     MASS_UNITS,
     MILE_WORDS,
     MILITARY_WORDS,
+    MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     MONTHS,
     MULTIPLIERS,
@@ -86,12 +87,18 @@ _PEOPLE_WORDS = _PEOPLE_FIRST_WORDS | {
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 _MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 _CURRENCY = "".join(map(re.escape, CURRENCIES))
+_NOT_A_DATE = "".join(
+    rf"(?<!{month.capitalize()}\ )" for month in (*MONTH_NAMES, *MONTH_ABBREVIATIONS)
+)
+"""Before a number in groups of three split by spaces ("15 000 soldiers"): no month (in
+"on June 12 200 people", 12 is a day)."""
 NUMBER_PATTERN = re.compile(
     rf"""
     (?:(?P<qualifier>\b(?:{_QUALIFIER}))[\s"'“”‘’]+)?
     (?P<currency>[{_CURRENCY}])?
     (?<![\w.,:/-])(?<![\w.,:/-][{_CURRENCY}])
-    (?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<fraction>\.\d+)?
+    (?P<number>\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+
+      |{_NOT_A_DATE}\d{{1,3}}(?:\ \d{{3}})+(?![\d,.])|\d+)(?P<fraction>\.\d+)?
     (?![\d,.:/]\d)(?:(?!\w)|(?=°?[CF]\b)|(?=(?:kg|km|mph|kph|kmh|km/h|km²|km2)(?![\w/]))
       |(?(currency)(?=(?:bn|m|k)\b)|(?!)))
     (?:\s?(?P<multiplier>{_MULTIPLIER})\b)?
@@ -100,6 +107,8 @@ NUMBER_PATTERN = re.compile(
 )
 WORD_PATTERN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 _DIGITS = re.compile(r"\d+")
+_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009")
+"""What may split a number's thousands: a comma, a space, a no-break or thin space."""
 _DIGIT = re.compile(r"\d")
 """Whether a sentence has a number in digits at all (most have none: then no matcher is
 set up for it)."""
@@ -633,7 +642,7 @@ def numbers_in(sentence: str) -> Numbers:
                 continue
         if multiplier and multiplier.lower() in ("k", "m") and not currency:
             multiplier = None
-        value = float(number.replace(",", "") + (fraction or ""))
+        value = float(number.translate(_SEPARATORS) + (fraction or ""))
         if multiplier:
             value *= MULTIPLIERS[multiplier.lower()]
         if value <= 0:
@@ -692,6 +701,10 @@ def numbers_in(sentence: str) -> Numbers:
         found = _event_years(sentence, found)
     if digits and "at " in sentence and _CLOCK.search(sentence):
         found = _clock_times(sentence, found)
+    if "ties" in sentence and _DECADE_AGE.search(sentence):
+        found = _decade_ages(sentence, found)
+    if _may_give_a_clock_in_words(sentence):
+        found = _clocks_in_words(sentence, found)
     if len(found) > 1:
         found = with_arithmetic(sentence, _ranges(sentence, found))
     return Numbers(found, words)
@@ -818,6 +831,94 @@ def _clock_times(sentence: str, found: list[Quantity]) -> list[Quantity]:
                 qualifier=qualifier.lower() if qualifier else None,
                 bound="clock" if qualifier else "exact",
                 unit="clock",
+            )
+        )
+    found.sort(key=lambda quantity: quantity.start)
+    return found
+
+
+_HOURS = {"one": 1, **{word: value for word, value in SPELLED_NUMBERS.items() if value <= 12}}
+_MINUTES = {"five": 5, "ten": 10, "quarter": 15, "twenty": 20, "twenty-five": 25, "half": 30}
+_CLOCK_IN_WORDS = re.compile(
+    r"\bat\s+(?:(?P<qualifier>about|around|roughly|approximately)\s+)?"
+    rf"(?:(?:a\s+)?(?P<minutes>{'|'.join(sorted(_MINUTES, key=len, reverse=True))})\s+"
+    r"(?P<relation>past|to)\s+)?"
+    rf"(?P<hour>{'|'.join(sorted(_HOURS, key=len, reverse=True))}|\d{{1,2}})\b"
+    r"(?:\s+o['’]clock)?(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|at\s+night)"
+    r"|\s*(?P<half>[ap])(?:m\b|\.m\.))",
+    re.IGNORECASE,
+)
+"""A time of day in words, with what half of the day it is in ("at five past four in
+the afternoon", "at half past nine in the morning", "at about ten o'clock at night");
+without one ("at four o'clock") it is not read: am or pm is not said."""
+
+
+def _may_give_a_clock_in_words(sentence: str) -> bool:
+    return "at " in sentence and (
+        "noon" in sentence or "morning" in sentence or "evening" in sentence or "night" in sentence
+    )
+
+
+def _clocks_in_words(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """`found` with each time of day in words as a figure of the class "clock"."""
+    for match in _CLOCK_IN_WORDS.finditer(sentence):
+        hour_word = match.group("hour").lower()
+        hour = _HOURS.get(hour_word) or int(hour_word)
+        minute = _MINUTES[match.group("minutes").lower()] if match.group("minutes") else 0
+        if match.group("relation") and match.group("relation").lower() == "to":
+            hour, minute = hour - 1, 60 - minute
+        part, half = (match.group("part") or "").lower(), (match.group("half") or "").lower()
+        if hour > 12 or not (part or half):
+            continue
+        hour %= 12
+        hour += 0 if half == "a" or part == "morning" or (part == "at night" and hour < 5) else 12
+        start = match.start() + 3 if match.group(0)[2:3] == " " else match.start() + 2
+        start = len(sentence) - len(sentence[start:].lstrip())
+        qualifier = match.group("qualifier")
+        found = [q for q in found if not start <= q.start < match.end()]
+        found.append(
+            Quantity(
+                text=sentence[start : match.end()],
+                start=start,
+                end=match.end(),
+                value=float(hour * 60 + minute),
+                what="clock",
+                qualifier=qualifier.lower() if qualifier else None,
+                bound="clock" if qualifier else "exact",
+                unit="clock",
+            )
+        )
+    found.sort(key=lambda quantity: quantity.start)
+    return found
+
+
+_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+            "seventies": 70, "eighties": 80, "nineties": 90}  # fmt: skip
+_DECADE_PARTS = {None: (0, 9), "early": (0, 3), "mid": (3, 7), "mid-": (3, 7), "late": (6, 9)}
+_DECADE_AGE = re.compile(
+    r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid-?|late)\s*)?"
+    rf"(?P<decade>{'|'.join(_DECADES)})\b",
+    re.IGNORECASE,
+)
+"""An age said by its decade ("in her eighties", "in his early forties"): a range."""
+
+
+def _decade_ages(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """`found` with each age said by its decade, as a range of ages ("in her eighties": 80
+    to 89)."""
+    for match in _DECADE_AGE.finditer(sentence):
+        decade = _DECADES[match.group("decade").lower()]
+        first, last = _DECADE_PARTS[(match.group("part") or "").lower() or None]
+        found.append(
+            Quantity(
+                text=match.group(0),
+                start=match.start(),
+                end=match.end(),
+                value=float(decade + last),
+                what="age",
+                bound="range",
+                unit="age",
+                low=float(decade + first),
             )
         )
     found.sort(key=lambda quantity: quantity.start)
@@ -1192,6 +1293,8 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
             number_end, words_after = unit_after.end(), []
     else:
         counted, who, unit = _counted(_skip_leading(words_after, sentence, after_start), words)
+        if counted is None and _of_the_group(words_after, sentence):
+            counted, who, unit = _counted(words_after[2:], words)  # "14 of the hostages"
         if counted == "time":
             return _duration(
                 number, words, words_after[0].lower, words_after[0].end, _word(words_after, 1)
@@ -1233,6 +1336,21 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
         qualifier=qualifier,
         bound=_BOUNDS[qualifier] if qualifier else "exact",
         unit=unit,
+    )
+
+
+_GROUP_DETERMINERS = frozenset(["the", "its", "their", "those", "these"])
+
+
+def _of_the_group(words: list[_Word], sentence: str) -> bool:
+    """'14 of the hostages were released', 'Fourteen of the embassy hostages': a number of
+    a group named right after it counts the group's members (not "14 of the 20 hostages":
+    that is a part of a figure, arithmetic.py)."""
+    return (
+        len(words) > 2
+        and words[0].lower == "of"
+        and words[1].lower in _GROUP_DETERMINERS
+        and not _DIGIT.search(sentence, words[1].end, words[2].start)
     )
 
 
