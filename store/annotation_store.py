@@ -54,6 +54,7 @@ from store.undo_history import (
     restored,
     same_content,
 )
+from workbench.core.anchoring import decisions
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import ORPHANED, Annotation, AnnotationKey, utc_now
 from workbench.core.annotation_filter import AnnotationFilter
@@ -456,6 +457,7 @@ class AnnotationStore:
             seen = self._article_document(plan.article_id, title, plan.sha256, sentences, segmenter)
             if seen is not None:
                 extras.append(seen)
+        extras += self._decisions_moved([plan for plan, _title, _sentences in plans])
         changes = self._commit_pairs(
             pairs, "reanchor", keys, exact=True, extras=extras, compact=False
         )
@@ -467,6 +469,19 @@ class AnnotationStore:
             if step:
                 self._pushed(step)
         return steps
+
+    def _decisions_moved(self, plans: Sequence[ArticlePlan]) -> list[Op]:
+        """Puts of the records that move the ledger decisions with their sentences
+        (core/anchoring/decisions.py), for the same write as the annotations' moves."""
+        ledger = self._storage.table(LEDGER)
+        if not ledger:
+            return []
+        remembered = {
+            str(doc.get("article_id")): doc.get("sha256")
+            for doc in self._storage.table(ARTICLES).values()
+        }
+        moved = decisions.moves(self.ledger_decisions(), plans, remembered, utc_now())
+        return [[LEDGER, self._storage.new_id(LEDGER), record] for record in moved]
 
     @synchronised
     def reattach(self, orphan: Annotation, placed: Annotation) -> Change:

@@ -57,6 +57,7 @@ from store.undo_history import (
     restored,
     same_content,
 )
+from workbench.core.anchoring import decisions
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import Annotation, AnnotationKey, utc_now
 from workbench.core.annotation_filter import AnnotationFilter
@@ -1099,6 +1100,7 @@ class PostgresStore:
                     }
                     for plan, title, sentences in batch
                 ]
+                self._move_decisions(connection, [plan for plan, _t, _n in batch])
                 return self._apply(connection, "reanchor", specs, articles, exact=True)
 
             applied = self._write(work)
@@ -1112,6 +1114,26 @@ class PostgresStore:
                     self._redo.clear()
                     self._changed = True
             return steps
+
+    def _move_decisions(
+        self, connection: psycopg.Connection[Any], plans: Sequence[ArticlePlan]
+    ) -> None:
+        """Append the records that move the ledger decisions with their sentences
+        (core/anchoring/decisions.py), in the re-anchoring's transaction; read before
+        it remembers the articles as now seen (a record from before is read as made on
+        the text remembered)."""
+        records = [dict(row[0]) for row in connection.execute(LEDGER).fetchall()]
+        if not records:
+            return
+        remembered = {row[0]: row[2] for row in connection.execute(ARTICLES).fetchall()}
+        moved = decisions.moves(records, plans, remembered, utc_now())
+        for record in moved:
+            connection.execute(
+                "INSERT INTO ledger_decisions (decision) VALUES (%s::json)",
+                [orjson.dumps(record).decode()],
+            )
+        if moved:
+            self._announce(connection, {"kind": "ledger"})
 
     def _check_exact(
         self, connection: psycopg.Connection[Any], annotations: Sequence[Annotation]

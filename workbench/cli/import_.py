@@ -95,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.config.settings import anchoring_threshold
     from workbench.config.toml_file import ConfigFileError
     from workbench.core.analysis.new_readings import NewReadings
+    from workbench.core.anchoring.decisions import ImportedDecisions
     from workbench.core.anchoring.imported import ImportPlacement, check_same_texts, placed
     from workbench.core.anchoring.placement import ArticlePlan, outcome_counts
     from workbench.core.anchoring.reanchoring import plans, store_plans
@@ -151,9 +152,11 @@ def run(args: argparse.Namespace) -> int:
             stream = source.annotations(check_repeats=False)
             landed_on: set[str] = set()
             noted = NewReadings()
+            # The file's decisions follow its annotations' re-anchoring (read after them).
+            followed = ImportedDecisions(source.decisions, made, source.articles)
             report = store.import_annotations(
                 noted.noting(noting_articles(placed(stream, placement, fuzzy, made), landed_on)),
-                source.decisions,
+                followed,
             )
             remember_articles(
                 store,
@@ -177,8 +180,12 @@ def run(args: argparse.Namespace) -> int:
     history = f" (its history of {source.history_entries} changes is not imported)"
     decisions = ""
     if source.decisions:
-        held = len(source.decisions) - report.decisions
-        decisions = f"; ledger decisions: added {report.decisions}, already held {held}"
+        held = len(source.decisions) + followed.moved - report.decisions
+        moves = f" ({followed.moved} moving decisions with their sentences)"
+        decisions = (
+            f"; ledger decisions: added {report.decisions}"
+            f"{moves if followed.moved else ''}, already held {held}"
+        )
     print(
         f"imported {one_line(str(path))}: added {report.added}, updated {report.updated}, "
         f"skipped {report.skipped}{decisions}{history if source.history_entries else ''}",

@@ -185,7 +185,7 @@ def summarised(request: Request) -> Summary | int:
             annotations = view.all(annotator)
             orphans = view.orphans(annotator)
             others = view.all() if annotator is not None and not annotations else []
-            decisions = decisions_from_records(store.ledger_decisions())
+            decisions = decisions_from_records(view.ledger_decisions())
             versions = as_tagged_or_not(store, view, annotations)
             # what writers read before in quotes and pronouns (read only: none kept)
             shown = len(store.warnings)

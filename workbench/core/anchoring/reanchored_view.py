@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
+from workbench.core.anchoring import decisions
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, apply_plans
 from workbench.core.anchoring.reanchoring import AnchorSource, ArticleReanchoring, plans
 from workbench.core.annotation import Annotation
@@ -61,7 +62,13 @@ class ReanchoredView:
         return self.source.history()
 
     def ledger_decisions(self) -> list[dict[str, Any]]:
-        return self.source.ledger_decisions()
+        """The store's decision records, then the moves that take the decisions with
+        their sentences (anchoring/decisions.py), made here and written nowhere."""
+        records = self.source.ledger_decisions()
+        if not records or not self.plans:
+            return records
+        remembered = {info.article_id: info.sha256 for info in self.source.articles()}
+        return [*records, *decisions.moves(records, self.plans, remembered)]
 
 
 class ReadableStore(AnchorSource, ExportSource, Protocol):

@@ -341,7 +341,7 @@ def read_summary(
     remembered = {info.article_id: info for info in store.articles()}
     source = current_view(store, corpus.articles, workspace.threshold)
     annotations, orphans = source.all(), source.orphans()
-    decisions = decisions_from_records(store.ledger_decisions())
+    decisions = decisions_from_records(source.ledger_decisions())
     plans = source.plans if isinstance(source, ReanchoredView) else []
     analysts = sorted({a.annotator for a in annotations})
     articles = dict(remembered)

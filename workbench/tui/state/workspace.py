@@ -30,6 +30,7 @@ from store import (
     StoreEvent,
 )
 from workbench.core.analysis.ledger.decisions import Merge, Split
+from workbench.core.anchoring.decisions import with_texts
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.articles import Article, Corpus
@@ -234,8 +235,9 @@ class Workspace:
         return change
 
     def decide(self, decision: Merge | Split) -> None:
-        """Store a claim-ledger decision (the summary is computed again with it)."""
-        self.store.save_ledger_decision(decision.to_record())
+        """Store a claim-ledger decision (the summary is computed again with it), with
+        the texts its sentences are on (so it is never read against another text)."""
+        self.store.save_ledger_decision(with_texts(decision, self.corpus.by_id))
         self.announce(WorkspaceChange(ledger=True))
 
     def _stepped(self, change: Change | DecisionChange | None) -> Change | DecisionChange | None:

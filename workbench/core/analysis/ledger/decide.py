@@ -23,7 +23,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
-from workbench.core.analysis.ledger.decisions import LedgerDecision, Merge, Split
+from workbench.core.analysis.ledger.decisions import (
+    LedgerDecision,
+    Merge,
+    Split,
+    no_longer_applies,
+)
 from workbench.core.annotation import AnnotationKey
 
 Member = TypeVar("Member")
@@ -71,7 +76,9 @@ class DecidedGroups(Generic[Member]):
         """Apply `decisions` in order; returns those that were ignored."""
         ignored: list[LedgerDecision] = []
         for decision in decisions:
-            if isinstance(decision, Merge):
+            if no_longer_applies(decision):
+                done = False  # a sentence of it is gone from the text: applied to no other
+            elif isinstance(decision, Merge):
                 done = self._merge(decision)
             elif isinstance(decision, Split):
                 done = self._split(decision.member)

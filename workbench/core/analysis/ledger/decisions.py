@@ -10,18 +10,64 @@ The records are the decisions' history: the store never removes one. Undoing a
 decision appends `{"action": "undo", "before": <the decision's record>, "after": null}`
 and redoing it `{"action": "redo", "before": null, "after": <the record>}` (with who
 and when, as for the decision); `decisions_from_records` reads the decisions in force.
+
+A decision names sentences (article id, index) of the texts it was made on (`texts`:
+article id -> sha256). When an article changes, the decision follows its sentences as
+re-anchoring moves their annotations (core/anchoring/decisions.py): a record
+`{"action": "reanchor", "before": <the decision as it was>, "after": <as it is now>}`
+takes the place of the decision (an undo or redo still names it as it was made). A
+decision whose sentence was orphaned, or could not be placed, carries `lost` (those
+sentences, by their text) and is applied no more: the report names it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
 from workbench.core.annotation import AnnotationKey
 
 Sentence = tuple[str, int]
 """(article id, sentence index)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lost:
+    """A sentence of a decision that re-anchoring could not place (orphaned, or gone
+    from the text the decision was made on): named by its text when it is known."""
+
+    article_id: str
+    index: int
+    quote: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "index": self.index, "quote": self.quote}
+
+
+@dataclass(frozen=True, slots=True)
+class Anchoring:
+    """Which texts a decision's sentences are on (article id -> sha256; empty in records
+    from before), which of them followed an annotation marked to check, and which were
+    lost (then the decision no longer applies)."""
+
+    texts: tuple[tuple[str, str], ...] = ()
+    to_check: tuple[Sentence, ...] = ()
+    lost: tuple[Lost, ...] = ()
+
+    def fields(self) -> dict[str, Any]:
+        """The record's fields for it (none when empty: records as before)."""
+        found: dict[str, Any] = {}
+        if self.texts:
+            found["texts"] = dict(self.texts)
+        if self.to_check:
+            found["to_check"] = [list(sentence) for sentence in self.to_check]
+        if self.lost:
+            found["lost"] = [lost.to_record() for lost in self.lost]
+        return found
+
+
+NOT_MOVED = Anchoring()
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +83,7 @@ class Merge:
     """Each named group's sentences when the merge was made (same order as `groups`;
     empty in records from before): a group is still found by them once its name has
     changed, its first sentence untagged or joined by an earlier one (decide.py)."""
+    anchoring: Anchoring = NOT_MOVED
 
     def to_record(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -46,7 +93,7 @@ class Merge:
         }
         if self.members:
             record["members"] = [[list(sentence) for sentence in group] for group in self.members]
-        return record
+        return {**record, **self.anchoring.fields()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +103,15 @@ class Split:
     member: AnnotationKey
     annotator: str | None = None
     at: str | None = None
+    anchoring: Anchoring = NOT_MOVED
 
     def to_record(self) -> dict[str, Any]:
-        return {**_made(self.annotator, self.at), "action": "split", "member": list(self.member)}
+        return {
+            **_made(self.annotator, self.at),
+            "action": "split",
+            "member": list(self.member),
+            **self.anchoring.fields(),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +144,8 @@ def _made(annotator: str | None, at: str | None) -> dict[str, str]:
 def decision_from_record(record: Mapping[str, Any]) -> LedgerDecision:
     """The decision a stored record holds, or UnreadableDecision if it holds none."""
     annotator, at = record.get("annotator"), record.get("at")
-    if not (_optional_text(annotator) and _optional_text(at)):
+    anchoring = _anchoring(record)
+    if not (_optional_text(annotator) and _optional_text(at)) or anchoring is None:
         return UnreadableDecision(record)
     action = record.get("action")
     if action == "merge":
@@ -103,16 +157,47 @@ def decision_from_record(record: Mapping[str, Any]) -> LedgerDecision:
             and members is not None
             and len(members) in (0, len(groups))
         ):
-            return Merge(tuple(groups), annotator, at, members)
+            return Merge(tuple(groups), annotator, at, members, anchoring)
     elif action == "split":
         member = record.get("member")
         if _is_key(member):
-            return Split((member[0], member[1], member[2]), annotator, at)
+            return Split((member[0], member[1], member[2]), annotator, at, anchoring)
     return UnreadableDecision(record)
+
+
+def _anchoring(record: Mapping[str, Any]) -> Anchoring | None:
+    """A record's texts, to_check and lost; None if one of them is malformed."""
+    texts = record.get("texts", {})
+    to_check = _members([record.get("to_check", [])])
+    lost = record.get("lost", [])
+    if not (
+        isinstance(texts, dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in texts.items())
+        and to_check is not None
+        and isinstance(lost, list)
+        and all(_is_lost(item) for item in lost)
+    ):
+        return None
+    return Anchoring(
+        tuple(sorted(texts.items())),
+        to_check[0],
+        tuple(Lost(item["article_id"], item["index"], item.get("quote")) for item in lost),
+    )
+
+
+def _is_lost(value: object) -> bool:
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("article_id"), str)
+        and type(value.get("index")) is int
+        and isinstance(value.get("quote"), str | None)
+    )
 
 
 UNDO = "undo"
 REDO = "redo"
+REANCHOR = "reanchor"
+"""A decision moved with its sentences: `before` the decision as it was, `after` now."""
 
 
 @dataclass(slots=True)
@@ -120,6 +205,11 @@ class _Logged:
     record: Mapping[str, Any]
     decision: LedgerDecision
     in_force: bool = True
+    earlier: list[Mapping[str, Any]] = field(default_factory=list)
+    """The decision's records before re-anchoring moved it (an undo names the first)."""
+
+    def named(self, record: object) -> bool:
+        return record == self.record or record in self.earlier
 
 
 def decisions_from_records(records: Iterable[Mapping[str, Any]]) -> tuple[LedgerDecision, ...]:
@@ -128,7 +218,24 @@ def decisions_from_records(records: Iterable[Mapping[str, Any]]) -> tuple[Ledger
     An "undo" record takes back the latest decision in force whose record it holds as
     `before`; a "redo" puts the latest one taken back (its `after`) where it was, so a
     redo gives exactly what was there before the undo. An undo or redo that matches no
-    decision is an UnreadableDecision: reported with the ignored decisions, never lost."""
+    decision is an UnreadableDecision: reported with the ignored decisions, never lost.
+    A "reanchor" record puts its `after` in the place of the decision it holds as
+    `before` (undo and redo still find it by any of its records)."""
+    return tuple(entry.decision for entry in _logged(records) if entry.in_force)
+
+
+def decision_records(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The records of the decisions, in force or undone (a redo may bring one back), as
+    re-anchoring last left them, in order: what re-anchoring moves. Unreadable ones are
+    left out (nothing to move)."""
+    return [
+        entry.record
+        for entry in _logged(records)
+        if not isinstance(entry.decision, UnreadableDecision)
+    ]
+
+
+def _logged(records: Iterable[Mapping[str, Any]]) -> list[_Logged]:
     logged: list[_Logged] = []
     for record in records:
         action = record.get("action")
@@ -136,14 +243,22 @@ def decisions_from_records(records: Iterable[Mapping[str, Any]]) -> tuple[Ledger
             undoing = action == UNDO
             target = record.get("before" if undoing else "after")
             found = next(
-                (e for e in reversed(logged) if e.in_force == undoing and e.record == target),
-                None,
+                (e for e in reversed(logged) if e.in_force == undoing and e.named(target)), None
             )
             if found is not None:
                 found.in_force = not undoing
                 continue
+        elif action == REANCHOR and isinstance(after := record.get("after"), Mapping):
+            before = record.get("before")
+            found = next((e for e in reversed(logged) if e.record == before), None)
+            if found is not None:
+                found.earlier.append(found.record)
+                found.record, found.decision = after, decision_from_record(after)
+                continue
+            if any(e.named(before) for e in logged):
+                continue  # moved already (the same move, imported from another database)
         logged.append(_Logged(record, decision_from_record(record)))
-    return tuple(entry.decision for entry in logged if entry.in_force)
+    return logged
 
 
 def _members(value: object) -> tuple[tuple[Sentence, ...], ...] | None:
@@ -188,9 +303,31 @@ def decision_words(record: Mapping[str, Any], title_of: Callable[[str], str] | N
     an undo or redo says; `title_of` names an article (else the split's place is left out)."""
     decision = decision_from_record(record)
     if isinstance(decision, Merge):
-        return f"merge of {len(decision.groups)} claim groups"
+        return f"merge of {len(decision.groups)} claim groups" + _lost_words(decision, title_of)
     if isinstance(decision, Split):
         _annotator, article_id, index = decision.member
         where = f" (sentence {index + 1} of “{title_of(article_id)}”)" if title_of else ""
-        return f"split of a claim{where} from its group"
+        return f"split of a claim{where} from its group" + _lost_words(decision, title_of)
     return "ledger decision"
+
+
+QUOTE_CHARS = 80
+"""How much of a lost sentence's text decision_words shows."""
+
+
+def _lost_words(decision: Merge | Split, title_of: Callable[[str], str] | None) -> str:
+    """ "; not in its article's text now: “…” (was sentence N of “title”)" for a decision
+    re-anchoring could not place; "" for any other."""
+    named = []
+    for lost in decision.anchoring.lost:
+        quote = lost.quote or ""
+        text = f"“{quote[: QUOTE_CHARS - 1]}…”" if len(quote) > QUOTE_CHARS else f"“{quote}”"
+        where = f" of “{title_of(lost.article_id)}”" if title_of else ""
+        place = f"was sentence {lost.index + 1}{where}"
+        named.append(f"{text} ({place})" if quote else place)
+    return f"; not in its article's text now: {', '.join(named)}" if named else ""
+
+
+def no_longer_applies(decision: LedgerDecision) -> bool:
+    """True for a decision re-anchoring could not place (a sentence of it lost)."""
+    return isinstance(decision, Merge | Split) and bool(decision.anchoring.lost)
