@@ -43,6 +43,11 @@ def readings(sentence: str) -> list[tuple[str, float, str | None]]:
         ("The blast struck at five past four in the afternoon.", ("clock", 965.0, "clock")),
         ("The quake struck at a quarter to three in the morning.", ("clock", 165.0, "clock")),
         ("Agnes Morrow, who was in her eighties, died in the fire.", ("age", 89.0, "age")),
+        ("The club said the stadium will have a capacity of 45,000.", ("people", 45e3, "capacity")),
+        ("Homicides in Port Selwyn rose to 96 last year.", ("homicides", 96.0, "recorded")),
+        ("Temperatures in Norrland have risen 1.8C since 1900.", ("temperature", 1.8, "rise")),
+        ("Norrland has warmed by 3.6F since 1900.", ("temperature", 2.0, "rise")),
+        ("Temperatures rose to 40C on Sunday.", ("temperature", 40.0, "high")),
     ],
 )
 def test_numbers_in_words_ratios_joined_units_and_events(
@@ -208,6 +213,27 @@ def test_sums_and_parts_are_figures_of_their_own() -> None:
         (
             "The economy shrank 0.4% in the third quarter.",
             "Output grew 0.2% in the three months to September.",
+            True,
+        ),
+        # a rise in temperature is no reading, and rounds to a fifth of a degree
+        (
+            "Average temperatures in Norrland have risen 1.8C since 1900.",
+            "Norrland has warmed by 2.8 degrees Celsius since 1900.",
+            True,
+        ),
+        (
+            "Average temperatures in Norrland have risen 1.8C since 1900.",
+            "Norrland has warmed by 3.2F since 1900.",
+            False,
+        ),
+        (
+            "Average temperatures in Norrland have risen 1.8C since 1900.",
+            "Temperatures in Norrland reached 2.8C on Sunday.",
+            False,
+        ),
+        (
+            "The new Ferrand Park stadium will hold up to 40,000 spectators.",
+            "The club said Ferrand Park will have a capacity of 45,000.",
             True,
         ),
         # events named by several verbs; a place named "the city of"

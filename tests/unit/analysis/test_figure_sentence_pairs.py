@@ -70,7 +70,7 @@ KNOWN_WRONG = {
     "blind3-b3-11": "'the package includes 24 launchers' says no event, 'will send 12' a "
     "planned delivery: two states",
     # the fourth blind set: its one run after the fifth pass missed 30 and raised one false
-    # alarm; the sixth pass made it development data and fixed 14 (general readings:
+    # alarm; the sixth pass made it development data and fixed 16 (general readings:
     # arithmetic of parts and totals, numbers in words, synonyms of events, places)
     "blind4-b4-11": "'put their names to the Sarnow accord' is no verb of dates (signed), and "
     "the place is read as part of the signing",
@@ -85,9 +85,6 @@ KNOWN_WRONG = {
     "classes (people, applications)",
     "blind4-b4-27": "'travelling at 90mph' and 'doing 90km/h' (units joined to the number) give "
     "no state of a speed the rule reads",
-    "blind4-b4-28": "'a capacity of 45,000' is a bare number the rule does not read as people",
-    "blind4-b4-31": "a rise in temperature ('risen 1.8C', 'warmed by 2.8 degrees') is no state "
-    "a temperature reading has (only highs and lows)",
     "blind4-b4-37": "two currencies (£31m, $31m) are never compared: no exchange rate",
     "blind4-b4-38": "'fell by a fifth last year to 96': no verb of totals right before the "
     "number, and the subject opening the sentence ('Homicides', capitalised) is taken for a "
@@ -174,7 +171,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_TWO, (1.0, 0.87, 4), id="second blind set, now development"),
         pytest.param(PART_FOUR, (0.95, 0.91, 3), id="part four"),
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
-        pytest.param(BLIND_FOUR, (1.0, 0.57, 17), id="fourth blind set, now development"),
+        pytest.param(BLIND_FOUR, (1.0, 0.62, 15), id="fourth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

@@ -90,9 +90,18 @@ TOLERANCES = {"temperature": 1.0, "magnitude": 0.3, "clock": 1.0}
 rounded; a quake's magnitude by two agencies), beyond their qualifiers."""
 
 
+RISE_TOLERANCE = 0.2
+"""How far two figures of a rise in temperature may differ as one ("risen 1.8C", "warmed
+by 3.2F"): rounding and conversion, not a second reading's degree."""
+
+
 def _unsigned_interval(figure: Figure) -> tuple[float, float]:
     low, high = _qualified_interval(figure)
-    tolerance = TOLERANCES.get(figure.measure.unit_class)
+    tolerance = (
+        RISE_TOLERANCE
+        if figure.measure.state == "rise"
+        else TOLERANCES.get(figure.measure.unit_class)
+    )
     return (low - tolerance, high + tolerance) if tolerance else (low, high)
 
 

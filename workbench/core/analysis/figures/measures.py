@@ -477,7 +477,7 @@ def _measure(
             part = "alone"  # "Kestrel airport, alone cancelled 400": a part of the whole
     return Measure(
         unit_class=unit_class,
-        base_value=(quantity.value - 32) / 1.8
+        base_value=(quantity.value - (0 if state == "rise" else 32)) / 1.8
         if quantity.what == "fahrenheit"
         else quantity.value * factor,
         state=state,
@@ -653,6 +653,23 @@ def _teams(reading: _Reading) -> frozenset[str]:
     )  # fmt: skip
 
 
+_RISING = word_set("risen rose rise rises warmed warming increased climbed")
+_RISE_NOUNS = word_set("rise increase warming")
+
+
+def _a_rise(before_words: list[str]) -> bool:
+    """Whether a temperature is by how much it rose, not a reading: "risen 1.8C", "warmed
+    by 2.8 degrees", "a rise of 1.5C" ("rose to 40C" is a high)."""
+    words = before_words[:-1] if before_words[-1:] == ["by"] else before_words
+    if words[-1:] and words[-1] in _RISING:
+        return True
+    return (
+        before_words[-1:] == ["of"]
+        and before_words[-2:-1] != []
+        and (before_words[-2] in _RISE_NOUNS)
+    )
+
+
 def _measured_state(
     unit_class: str, before_words: list[str], after_words: list[str], reading: _Reading
 ) -> str | None:
@@ -667,6 +684,8 @@ def _measured_state(
         return "lasted" if reading.events else None
     if unit_class == "score":
         return "aggregate" if "aggregate" in (*before_words, *after_words) else "score"
+    if _a_rise(before_words):
+        return "rise"  # "have risen 1.8C since 1900", "warmed by 2.8 degrees"
     for word in (*reversed(before_words[-6:]), *after_words[:6]):
         if word in TEMPERATURE_STATES:
             return TEMPERATURE_STATES[word]
@@ -818,6 +837,8 @@ def _state(
         return None
     if unit_class == "people" and before.words[-2:] == ["home", "to"]:
         return "population"  # "the city is home to 1.8 million people"
+    if unit_class == "people" and before.words[-2:] == ["capacity", "of"]:
+        return "capacity"  # "will have a capacity of 45,000": planned or not, its size
     if noun is not None and noun.lower() in table:
         by_noun = table[noun.lower()]
         if unit_class != "people":

@@ -342,7 +342,9 @@ def _head_noun(words: list[_Word]) -> str | None:
         verb = lower in VERB_FORMS or (len(lower) > 4 and lower.endswith(("ed", "ing")))
         if verb and noun is not None:
             break  # before a noun, a participle is an adjective: "60 armed drones"
-        if (lower.endswith("s") or lower in INVARIANT_PLURALS) and not word.text[:1].isupper():
+        if (lower.endswith("s") or lower in INVARIANT_PLURALS) and (
+            not word.text[:1].isupper() or word.start == 0
+        ):  # a capital opening the sentence is no name: "Homicides ... rose to 96"
             noun = lower
     return noun
 
@@ -1313,6 +1315,8 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
                 what = "people"
         if what is None and before is not None:
             what = _total_of(before, words)
+        if what is None and sentence.endswith("capacity of ", 0, number_start):
+            what = "people"  # "a capacity of 45,000": people it holds
         if what is None:
             what = _subject_of(words_after)
         if (
