@@ -23,14 +23,21 @@ def test_claim_text_reads_words_names_figures_and_subjects() -> None:
     assert text.sorted_tokens == (
         "000 10 in korean kursk north pat pentagon ryder said spokesman troops were"
     )
-    assert {"pat", "ryder", "north", "korean", "kursk"} <= text.names
+    assert {"pat", "ryder", "north", "korean", "kursk"} <= set(text.names)
     assert "pentagon" not in text.names, "the first word is not taken for a name"
-    assert {"pentagon", "spokesman", "ryder", "troops", "kursk"} <= text.words
+    assert {"pentagon", "spokesman", "ryder", "troops", "kursk"} <= set(text.words)
     assert "said" not in text.words and "were" not in text.words
     assert [q.value for q in text.quantities] == [10_000]
-    assert text.figure_keys == {"fig:North Korean troops:10000"}
-    assert text.keys == text.words | text.figure_keys
+    assert text.figure_keys == ("fig:North Korean troops:10000",)
+    assert text.keys == text.words + text.figure_keys
     assert text.subjects == {"north korean troops"}
+    for words in (text.names, text.words, text.figure_keys):
+        assert list(words) == sorted(set(words)), "distinct, in order: equal texts are equal"
+
+
+def test_a_text_without_figures_blocks_on_its_words_themselves() -> None:
+    text = claim_text("Pyongyang denied sending soldiers to Kursk.")
+    assert text.figure_keys == () and text.keys is text.words
 
 
 def test_equal_texts_are_equal_and_hash_alike() -> None:

@@ -325,8 +325,10 @@ def _reference_roots(texts: list[ClaimText], settings: LedgerSettings) -> list[i
                 score = fuzz.ratio(left.sorted_tokens, right.sorted_tokens)
                 if score < cutoff:
                     continue
-                bonus = settings.figure_bonus if left.figure_keys & right.figure_keys else 0.0
-                bonus += settings.name_bonus if (left.names & right.names) - common else 0.0
+                figures = set(left.figure_keys) & set(right.figure_keys)
+                names = (set(left.names) & set(right.names)) - common
+                bonus = settings.figure_bonus if figures else 0.0
+                bonus += settings.name_bonus if names else 0.0
                 if score + bonus >= settings.claim_threshold:
                     a, b = find(member), find(other)
                     parent[max(a, b)] = min(a, b)

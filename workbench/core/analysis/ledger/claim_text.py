@@ -40,28 +40,38 @@ _PEOPLE = re.compile(rf"\b({_DEMONYM})s\b")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _WORD_CHARACTER = re.compile(r"\w")
 _NONE: frozenset[str] = frozenset()
+Words = tuple[str, ...]
+"""Distinct strings in sorted order: a ClaimText's word sets (see ClaimText)."""
+_NO_WORDS: Words = ()
 _first_letter = itemgetter(0)
 _longer_than_3 = (3).__lt__
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimText:
-    """What the ledger needs from a quote, computed once per distinct quote."""
+    """What the ledger needs from a quote, computed once per distinct quote.
+
+    The word sets are sorted tuples of interned strings, not frozensets: the open
+    summary screen keeps 42,000 of these at 100,000 annotations, and a frozenset of ten
+    words takes about 730 bytes where the tuple takes 120 (-60 MB). The ledger mostly
+    iterates them; where it intersects two (grouping.block_edges) it makes a set of one."""
 
     sorted_tokens: str
     """default_process()ed words in sorted order: fuzz.ratio on it is token_sort_ratio."""
     quantities: tuple[Quantity, ...]
     measures: tuple[Measure, ...]
     """What each of `quantities` measures (same order)."""
-    figure_keys: frozenset[str]
+    figure_keys: Words
     """'fig:<topic>:<value>' for each figure: claims giving it can be one entry."""
-    names: frozenset[str]
+    names: Words
     """Capitalised words after the first, lower-cased."""
-    words: frozenset[str]
+    words: Words
     """Content words (longer than three letters, not stop words), lower-cased."""
     subjects: frozenset[str]
-    keys: frozenset[str]
-    """figure_keys and words: what claims are blocked on (a word never holds ':')."""
+    """(One frozenset per distinct set, shared: `shared_subjects`.)"""
+    keys: Words
+    """words then figure_keys (the same tuple as words when there are none): what
+    claims are blocked on, each once (a word never holds ':')."""
 
     def __hash__(self) -> int:
         # Texts are dict keys all through the ledger; hashing every frozenset each time
@@ -93,6 +103,16 @@ class ClaimTexts(dict[str, ClaimText]):
 
 _SHARED: dict[frozenset[str], frozenset[str]] = {}
 """One frozenset per distinct set of subjects (a few dozen over 40,000 quotes)."""
+
+
+def words_of(found: Iterable[str]) -> Words:
+    """Distinct strings, sorted and interned, as a ClaimText holds them."""
+    return tuple(sorted(set(map(sys.intern, found)))) or _NO_WORDS
+
+
+def keys_of(words: Words, figure_keys: Words) -> Words:
+    """ClaimText.keys of these words and figure keys."""
+    return words + figure_keys if figure_keys else words
 
 
 def shared_subjects(subjects: frozenset[str]) -> frozenset[str]:
@@ -152,8 +172,10 @@ def claim_text(quote: str) -> ClaimText:
     # word strings at 100,000 annotations, 15,000 distinct): about 40 MB less.
     lowers = list(map(sys.intern, map(str.lower, words)))
     capitalised = map(str.isupper, map(_first_letter, islice(words, 1, None)))
-    names = frozenset(compress(islice(lowers, 1, None), capitalised))
-    content = frozenset(compress(lowers, map(_longer_than_3, map(len, words)))) - CLAIM_STOP_WORDS
+    names = words_of(compress(islice(lowers, 1, None), capitalised))
+    content = words_of(
+        set(compress(lowers, map(_longer_than_3, map(len, words)))).difference(CLAIM_STOP_WORDS)
+    )
     found, split = numbers_in(quote)
     quantities: tuple[Quantity, ...] = ()
     measures: tuple[Measure, ...] = ()
@@ -162,9 +184,9 @@ def claim_text(quote: str) -> ClaimText:
         quantities = tuple(q for q in found if q.what is not None)
         measures = tuple(m for m in measured if m is not None)
     figure_keys = (
-        frozenset(f"fig:{q.topic}:{q.value:g}" for q in quantities if not q.vague)
+        words_of(f"fig:{q.topic}:{q.value:g}" for q in quantities if not q.vague)
         if quantities
-        else _NONE
+        else _NO_WORDS
     )
     return ClaimText(
         sorted_tokens=" ".join(sorted(utils.default_process(quote).split())),
@@ -174,5 +196,5 @@ def claim_text(quote: str) -> ClaimText:
         names=names,
         words=content,
         subjects=shared_subjects(_subjects(quote, lowers)),
-        keys=content | figure_keys if figure_keys else content,
+        keys=keys_of(content, figure_keys),
     )

@@ -10,7 +10,7 @@ denial in a single rapidfuzz call.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import chain
 
 from rapidfuzz import fuzz, process
@@ -52,7 +52,8 @@ def denial_targets(
     return targets
 
 
-def _joined(values: list[frozenset[str]]) -> frozenset[str]:
+def _joined(values: list[Collection[str]]) -> Collection[str]:
+    """The distinct values of these (a text's own keys when it is the only one)."""
     return values[0] if len(values) == 1 else frozenset().union(*values)
 
 
@@ -65,7 +66,7 @@ def rare_keys(text: ClaimText, frequency: Counter[str], settings: LedgerSettings
 
 
 def _holders(
-    group_values: Sequence[frozenset[str]], wanted: frozenset[str]
+    group_values: Sequence[Collection[str]], wanted: frozenset[str]
 ) -> dict[str, list[int]]:
     """For each wanted key or subject held by some group, the groups holding it."""
     holders: dict[str, list[int]] = defaultdict(list)

@@ -122,6 +122,8 @@ def block_edges(
             continue
         representatives += 1
         text = texts[member]
+        # ClaimText's word sets are tuples: a representative's as sets, once
+        figure_keys, names = set(text.figure_keys), set(text.names)
         later = position + 1
         for _, score, offset in process.extract(
             tokens[position], tokens[later:], scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
@@ -130,9 +132,10 @@ def block_edges(
             if not (sure and score >= threshold):
                 other_text = texts[other]
                 bonus = 0.0
-                if text.figure_keys & other_text.figure_keys:
+                if figure_keys and not figure_keys.isdisjoint(other_text.figure_keys):
                     bonus += figure_bonus
-                if (text.names & other_text.names) - common:
+                shared = names.intersection(other_text.names) if names else names
+                if shared and not (common and shared <= common):
                     bonus += name_bonus
                 if score + bonus < threshold:
                     continue

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Collection, Iterable, MutableMapping
 from dataclasses import dataclass
 from itertools import chain
 from typing import TypeVar
@@ -74,12 +74,12 @@ class _Group:
     def first(self) -> Key:
         return self.members[0].key
 
-    def keys(self) -> frozenset[str]:
+    def keys(self) -> Collection[str]:
         """Its texts' keys (made when asked: only changed groups are asked, and most
         groups have one text, whose own keys these are)."""
         return _union(t.keys for t in self.texts)
 
-    def subjects(self) -> frozenset[str]:
+    def subjects(self) -> Collection[str]:
         return _union(t.subjects for t in self.texts)
 
 
@@ -514,7 +514,7 @@ class LiveLedger:
         self,
         text: ClaimText,
         gone: dict[str, _Group],
-        made: dict[str, tuple[_Group, frozenset[str], frozenset[str]]],
+        made: dict[str, tuple[_Group, Collection[str], Collection[str]]],
     ) -> set[str]:
         """Score the denial text again on the groups made only (each with its keys and
         subjects; its rarest keys and the subjects it may use are the same: a verdict on
@@ -727,9 +727,10 @@ class LiveLedger:
         )
 
 
-def _union(values: Iterator[frozenset[str]] | Iterable[frozenset[str]]) -> frozenset[str]:
-    values = list(values)
-    return values[0] if len(values) == 1 else frozenset().union(*values)
+def _union(values: Iterable[Collection[str]]) -> Collection[str]:
+    """The distinct strings of these (the only one's own, when there is one)."""
+    found = list(values)
+    return found[0] if len(found) == 1 else frozenset().union(*found)
 
 
 def _step(index: dict[str, set[str]], key: str, gid: str, step: int) -> None:

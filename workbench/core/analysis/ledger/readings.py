@@ -22,7 +22,7 @@ import math
 import re
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,13 @@ import orjson
 
 from workbench.core.analysis.figures.measures import Capitalised, Measure
 from workbench.core.analysis.figures.quantities import Quantity
-from workbench.core.analysis.ledger.claim_text import ClaimText, claim_text, shared_subjects
+from workbench.core.analysis.ledger.claim_text import (
+    ClaimText,
+    claim_text,
+    keys_of,
+    shared_subjects,
+    words_of,
+)
 
 FINGERPRINT_ROOTS = (
     "workbench.core.analysis.ledger.claim_text",
@@ -244,13 +250,8 @@ def _unmeasure(r: list[Any], known: dict[tuple[str, ...], Capitalised]) -> Measu
     )
 
 
-def _strings(words: frozenset[str]) -> list[str]:
+def _strings(words: Iterable[str]) -> list[str]:
     return sorted(words)
-
-
-def _interned(words: list[str]) -> frozenset[str]:
-    # one string per distinct word, as claim_text() makes them
-    return frozenset(map(sys.intern, words))
 
 
 def encode_claim_text(text: ClaimText) -> str | None:
@@ -285,17 +286,17 @@ def decode_claim_text(record: Record) -> ClaimText:
     if not isinstance(sorted_tokens, str):
         raise TypeError("sorted_tokens")
     known: dict[tuple[str, ...], Capitalised] = {}
-    figures = frozenset(figure_keys)
-    content = _interned(words)
+    figures = words_of(figure_keys)
+    content = words_of(words)
     return ClaimText(
         sorted_tokens=sorted_tokens,
         quantities=tuple(map(_unquantity, quantities)),
         measures=tuple(_unmeasure(m, known) for m in measures),
         figure_keys=figures,
-        names=_interned(names),
+        names=words_of(names),
         words=content,
         subjects=shared_subjects(frozenset(subjects)),
-        keys=content | figures if figures else content,
+        keys=keys_of(content, figures),
     )
 
 
