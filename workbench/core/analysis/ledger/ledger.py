@@ -107,15 +107,18 @@ def prepare(
     annotation: Annotation,
     source_of: Callable[[Annotation], str | None],
     texts: dict[str, ClaimText],
+    key: AnnotationKey | None = None,
 ) -> Item:
-    """The annotation with its quote's ClaimText (one per distinct quote) and figures."""
+    """The annotation with its quote's ClaimText (one per distinct quote) and figures.
+    `key`: the annotation's key as the caller holds it (one tuple, not two)."""
     quote = annotation.quote
     text = texts.get(quote)
     if text is None:
         text = texts[quote] = (
             texts.read(quote) if isinstance(texts, ClaimTexts) else claim_text(quote)
         )
-    key = _annotation_key(annotation)
+    if key is None:
+        key = _annotation_key(annotation)
     if not text.quantities:
         return Item(annotation, text, (), key)
     source = source_of(annotation)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, MutableMapping
+from collections.abc import Callable, Collection, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from itertools import chain
 from typing import TypeVar
@@ -88,13 +88,14 @@ class LiveLedger:
 
     def __init__(
         self,
-        annotations: Iterable[Annotation],
+        annotations: Iterable[Annotation] | Mapping[Key, Annotation],
         settings: LedgerSettings,
         source_of: Callable[[Annotation], str | None],
         texts: dict[str, ClaimText] | None = None,
     ) -> None:
         """`source_of` names a claim's source as the summary does; `texts` the quotes
-        already read (the summary's ClaimTexts)."""
+        already read (the summary's ClaimTexts). `annotations` by key: the items share
+        the caller's key tuples (the open summary's accumulator holds them; 4 MB)."""
         self.settings = settings
         self._source_of = source_of
         self._read: dict[str, ClaimText] = {} if texts is None else texts
@@ -148,8 +149,9 @@ class LiveLedger:
         self._started = False
         """Whether the first settle is done (it aims every denial at once)."""
         with paused_gc(promote=True):  # hundreds of thousands of lasting objects
-            for annotation in sorted(annotations, key=lambda a: a.key):
-                self._put(annotation)
+            keyed = annotations if isinstance(annotations, Mapping) else by_key(annotations)
+            for key in sorted(keyed):
+                self._put(keyed[key], key=key)
             self._settle()
 
     # -- changes --------------------------------------------------------------------------
@@ -163,9 +165,12 @@ class LiveLedger:
         if after is not None:
             self._put(after, kept)
 
-    def _put(self, annotation: Annotation, kept: Item | None = None) -> None:
+    def _put(
+        self, annotation: Annotation, kept: Item | None = None, key: Key | None = None
+    ) -> None:
         """`kept`: the item the annotation had, whose text and figures it keeps when
-        its quote and source are the same (so that its figures are not new ones)."""
+        its quote and source are the same (so that its figures are not new ones);
+        `key`: the annotation's key, as the caller holds it."""
         claim, denial = "claim" in annotation.tags, "denial" in annotation.tags
         if not (claim or denial):
             return
@@ -176,7 +181,7 @@ class LiveLedger:
         ):
             item = Item(annotation, kept.text, kept.figures, kept.key)
         else:
-            item = prepare(annotation, self._source_of, self._read)
+            item = prepare(annotation, self._source_of, self._read, key)
         key = item.key
         if claim:
             self._claims[key] = item
@@ -725,6 +730,10 @@ class LiveLedger:
             groups=groups,
             clashes=tuple(found),
         )
+
+
+def by_key(annotations: Iterable[Annotation]) -> dict[Key, Annotation]:
+    return {annotation.key: annotation for annotation in annotations}
 
 
 def _union(values: Iterable[Collection[str]]) -> Collection[str]:

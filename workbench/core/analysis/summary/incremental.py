@@ -82,7 +82,8 @@ def reads_ledger(before: Annotation | None, after: Annotation | None) -> bool:
 class LivePlan:
     """What a LiveLedger is made from, taken from an accumulator at one moment."""
 
-    annotations: list[Annotation]
+    annotations: dict[AnnotationKey, Annotation]
+    """By key (a copy of the accumulator's: the LiveLedger shares its key tuples)."""
     settings: LedgerSettings
     source_of: SourceNames
     texts: ClaimTexts
@@ -224,7 +225,7 @@ class SummaryAccumulator:
             return None  # decisions are replayed on the whole ledger: rebuilt
         assert self._canonical is not None  # made by the rebuild summary() did
         return LivePlan(
-            list(self._annotations.values()),
+            dict(self._annotations),
             self.settings.ledger,
             self._canonical,
             self.cache.texts,
