@@ -111,3 +111,14 @@ def test_subjects_fast_path_agrees(text: str) -> None:
 def test_subjects_fast_path_agrees_on_subject_like_text(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert _subjects(text, _lowers(text)) == subjects_of(text)
+
+
+def test_a_kept_text_lets_go_of_its_sentence_words() -> None:
+    """A ClaimText's measures find their sentence's capitalised words when read, so that
+    the sentence's word lists are not kept with it (20 MB at 100,000 annotations)."""
+    text = claim_text("Officials said 3,000 North Korean troops arrived on Tuesday.")
+    found = [m.capitalised for m in text.measures if m.capitalised is not None]
+    assert found
+    for capitalised in found:
+        assert capitalised._texts == [] and capitalised._lowers == []
+        assert {"officials", "north", "korean", "tuesday"} <= capitalised.words()

@@ -183,6 +183,9 @@ def claim_text(quote: str) -> ClaimText:
         measured = read_measures(quote, found, split)
         quantities = tuple(q for q in found if q.what is not None)
         measures = tuple(m for m in measured if m is not None)
+        for measure in measures:
+            if measure.capitalised is not None:  # found now: the sentence's words let go
+                measure.capitalised.words()
     figure_keys = (
         words_of(f"fig:{q.topic}:{q.value:g}" for q in quantities if not q.vague)
         if quantities
