@@ -141,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
     kept = served(request, args.format)
     if kept is not None:  # made by a writer from these very inputs: written as computed
         replay(kept.stderr)
-        output = kept.text if kept.kind == TEXT else (kept.stdout,)
+        output = kept.text if kept.kind == TEXT else kept.parts()
         return written(output, args.output) or kept.status
     summary = summarised(request)
     if isinstance(summary, int):

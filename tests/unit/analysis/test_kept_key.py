@@ -151,3 +151,20 @@ def test_a_kept_output_reads_back_as_it_was(
 def test_a_record_that_does_not_decode_is_damage(damaged: bytes) -> None:
     with pytest.raises(DamagedOutput):
         KeptOutput.decode(damaged)
+
+
+def test_standard_output_is_given_in_pieces_that_end_after_a_newline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from workbench.core.analysis.kept import output as output_module
+
+    monkeypatch.setattr(output_module, "PART", 8)
+    document = '{\n  "é": "ünïcödé ✓",\n  "n": 1\n}\n'.encode()
+    kept = KeptOutput.decode(KeptOutput((), DATA, document).encode())
+    parts = list(kept.parts())
+    assert b"".join(parts) == document and len(parts) > 1
+    assert all(part.endswith(b"\n") for part in parts)
+    for part in parts:
+        part.decode("utf-8")  # none ends inside a character
+    assert list(KeptOutput((), DATA, b"no newline at all").parts()) == [b"no newline at all"]
+    assert list(KeptOutput((), DATA, b"").parts()) == []

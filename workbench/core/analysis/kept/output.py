@@ -15,8 +15,11 @@ does not decode is damage, named by the caller.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+PART = 1 << 20
+"""About how many bytes of standard output `parts` yields at a time."""
 DATA = "data"
 """Standard output is a document written as exact bytes (JSON)."""
 TEXT = "text"
@@ -42,7 +45,8 @@ class KeptOutput:
 
     stderr: tuple[Piece, ...]
     kind: str
-    stdout: bytes
+    stdout: bytes | memoryview
+    """A view into the record when decoded: a document of 100 MB is not copied."""
     status: int = 0
 
     def encode(self) -> bytes:
@@ -67,7 +71,7 @@ class KeptOutput:
             kind, status, length = header["kind"], header["status"], header["length"]
         except (UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
             raise DamagedOutput(f"its header does not read ({error})") from None
-        stdout = data[end + 1 :]
+        stdout = memoryview(data)[end + 1 :]
         valid = (
             kind in (DATA, TEXT)
             and isinstance(status, int)
@@ -78,7 +82,7 @@ class KeptOutput:
             raise DamagedOutput("its header does not match what follows it")
         if kind == TEXT:
             try:
-                stdout.decode("utf-8")
+                str(stdout, "utf-8")
             except UnicodeDecodeError as error:
                 raise DamagedOutput(f"its report is not UTF-8 ({error})") from None
         return cls(pieces, kind, stdout, status)
@@ -86,4 +90,21 @@ class KeptOutput:
     @property
     def text(self) -> str:
         """Standard output as text (kind TEXT)."""
-        return self.stdout.decode("utf-8")
+        return str(self.stdout, "utf-8")
+
+    def parts(self) -> Iterator[bytes]:
+        """Standard output in pieces of about PART bytes, each ending after a newline
+        (or at the end), so that none ends inside a character: written (and escaped
+        for a terminal) a piece at a time, never copied whole."""
+        view = memoryview(self.stdout)
+        start = 0
+        while start < len(view):
+            end = min(start + PART, len(view))
+            while end < len(view):  # on to the next newline, a window at a time
+                newline = bytes(view[end : end + PART]).find(b"\n")
+                if newline >= 0:
+                    end += newline + 1
+                    break
+                end = min(end + PART, len(view))
+            yield bytes(view[start:end])
+            start = end
