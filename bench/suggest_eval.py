@@ -49,8 +49,8 @@ BLIND5 = ROOT / "bench" / "data" / "suggest_blind5.txt"
 """A fifth blind set, measured once by rules-6 and development text since (training text
 of the denial model)."""
 BLIND6 = ROOT / "bench" / "data" / "suggest_blind6.txt"
-"""A sixth blind set, reserved for one final measurement (rules-6+denial-model-1): its
-header says so."""
+"""A sixth blind set, measured once by rules-6+denial-model-1 and development text since
+(training text of denial-model-2): its header says so."""
 BLIND_SEED = 13
 """The split of the blind set: random.Random(BLIND_SEED).sample(names, half)."""
 

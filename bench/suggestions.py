@@ -68,7 +68,10 @@ BLIND_2 = "blind set 2 (12 articles; run once by rules-3, development text for r
 BLIND_3 = "blind set 3 (12 articles; run once by rules-4, development text for rules-5)"
 BLIND_4 = "blind set 4 (14 articles; run once by rules-5, development text for rules-6)"
 BLIND_5 = "blind set 5 (14 articles; run once by rules-6, training text for denial-model-1)"
-BLIND_6 = "blind set 6 (16 articles; run once, by rules-6+denial-model-1 frozen)"
+BLIND_6 = (
+    "blind set 6 (16 articles; run once by rules-6+denial-model-1, training text for "
+    "denial-model-2)"
+)
 """The blind set (bench/data/suggest_blind.txt), written by an annotator who never saw
 the rules: rules-2 was written looking at its development half only, then run once on
 its test half (docs/SUGGESTIONS.md keeps both halves' first-run figures)."""
@@ -185,7 +188,7 @@ def denial_operating_point(dev: Sequence[GoldArticle] | None) -> list[str]:
     counts = denial_counts(sets)
     names = list(sets)
     rows = [
-        "### Denial threshold sweep (rules-6 + denial model)",
+        "### Denial threshold sweep (rules + denial model)",
         "",
         "Since denial-model-1 these sets are the model's training text: the sweep is"
         " in-sample; the leave-one-set-out figures follow.",

@@ -15,10 +15,12 @@ from bench.denial_model_train import CHOSEN, OR, WEIGHTS, development_sets, read
 from bench.suggest_eval import DEV_SET
 from workbench.core.analysis.suggestions.denial_model import (
     GROUPS,
+    MODEL,
     DenialModel,
     DenialReader,
     RuleView,
     bundled_model,
+    contested_words,
     group_of,
 )
 from workbench.core.analysis.suggestions.suggest import (
@@ -41,7 +43,7 @@ def sentence(found: list[Suggestion], text: str, start: str) -> Suggestion:
 
 def test_the_bundled_model_loads_with_its_version() -> None:
     model = bundled_model()
-    assert model.version == "denial-model-1"
+    assert model.version == "denial-model-2"
     assert SUGGESTER_VERSION.endswith("+" + model.version)
     assert model.groups <= set(GROUPS) and "rules" in model.groups
     assert "bias" in model.weights and len(model.weights) > 50
@@ -54,6 +56,19 @@ def test_the_model_shares_the_rules_threshold() -> None:
     so one denial threshold serves both (bench/denial_model_train.py)."""
     assert CHOSEN.combine == OR
     assert THRESHOLDS["denial"] == RULE_DENIAL_THRESHOLD == 0.40
+
+
+def test_the_combination_says_whether_the_model_may_lower_the_rules() -> None:
+    weights = {"bias": -3.0}
+    assert DenialModel("t", frozenset(), weights).denial_score(0.92, {"bias": 1.0}) == 0.92
+    assert DenialModel("t", frozenset(), weights, MODEL).denial_score(0.92, {"bias": 1.0}) == 0.05
+    assert DenialModel("t", frozenset(), weights, MODEL).denial_score(0.92, {}) == 0.92
+
+
+def test_a_weights_file_with_an_unknown_combination_is_refused() -> None:
+    text = '{"version": "x", "groups": [], "weights": {}, "combine": "sum"}'
+    with pytest.raises(ValueError, match="sum"):
+        DenialModel.from_json(text)
 
 
 def test_probabilities_are_in_the_unit_interval_even_far_out() -> None:
@@ -120,11 +135,66 @@ def test_what_others_say_after_an_accusation_is_no_denial() -> None:
         assert "denial" not in sentence(found, FACTORY, start).tags, start
 
 
-def test_nothing_before_to_answer_leaves_the_rules_alone() -> None:
-    """A headline or a lede has nothing to answer: the model adds nothing there."""
-    text = "The coach said he had been at his mother’s bedside that night.\n"
-    (only,) = suggestions(text)
-    assert only.scores["denial"] == only.denial_by_rules
+def test_nothing_in_the_article_to_answer_leaves_the_rules_alone() -> None:
+    """Nobody accused or answering anywhere else in the article: the model adds nothing
+    (a sentence's own accusation is not one it answers)."""
+    for text in (
+        "The coach said he had been at his mother’s bedside that night.\n",
+        "Asked whether he denied the allegations, the coach said he had no comment.\n",
+    ):
+        (only,) = suggestions(text)
+        assert only.scores["denial"] == only.denial_by_rules
+
+
+def test_a_headline_is_read_when_the_article_is_contested_after_it() -> None:
+    """denial-model-2 reads headlines and ledes: what they answer may come after."""
+    text = (
+        "Defence says builder was abroad on night of attack\n"
+        "Prosecutors accused the builder of assaulting a councillor in March.\n"
+    )
+    reader = DenialReader(contested_words(text))
+    features = reader.read(
+        "Defence says builder was abroad on night of attack",
+        RuleView(0.02, None, "says", "Defence"),
+    )
+    assert features["ctx:position:0"] == 1.0
+    assert features["ctx:nothing before"] == 1.0
+    assert features["ctx:accusation only after"] == 1.0
+    assert features["ctx:nothing before, explains"] == 1.0  # "abroad"
+    lone = DenialReader(contested_words("The coach said he was abroad."))
+    assert lone.read("The coach said he was abroad.", RuleView(0.02, None, "said", "coach")) == {}
+
+
+def test_the_wording_features_read_a_denial_not_made() -> None:
+    text = "Prosecutors accused the mayor of fraud.\n"
+    for sentence, feature in (
+        ("The mayor did not deny the payments.", "denial word negated"),
+        ("The mayor said the denial was carefully worded.", "denial as a noun"),
+        ("The paper said it stood by its reporting.", "stands by"),
+    ):
+        reader = DenialReader(contested_words(text + sentence))
+        reader.read(
+            "Prosecutors accused the mayor of fraud.",
+            RuleView(0.02, None, "accused", "Prosecutors"),
+        )
+        features = reader.read(sentence, RuleView(0.02, None, "said", "The mayor"))
+        assert features[feature] == 1.0, sentence
+        assert "w:deny" not in features and "w:denial" not in features  # the rules' words
+
+
+def test_the_accuser_going_on_is_read_as_the_accuser() -> None:
+    reader = DenialReader(2)
+    reader.read(
+        "Prosecutors accused Harlan Vost of fraud.", RuleView(0.02, None, "accused", "Prosecutors")
+    )
+    reader.read("Vost denied the charges.", RuleView(0.92, "word", "denied", "Vost"))
+    features = reader.read(
+        "“The evidence is overwhelming,” the prosecutors said.",
+        RuleView(0.02, None, "said", "the prosecutors"),
+    )
+    assert features["ctx:speaker accuses"] == 1.0
+    assert features["ctx:speaker accuses, after a denial"] == 1.0
+    assert "ctx:speaker accused" not in features
 
 
 def test_an_act_with_its_reason_is_left_to_the_rules() -> None:

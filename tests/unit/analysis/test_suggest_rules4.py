@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from workbench.core.analysis.suggestions.suggest import (
+    THRESHOLDS,
     Suggestion,
     suggest,
     suggest_sentences,
@@ -93,10 +94,13 @@ def test_a_dismissive_word_not_aimed_at_a_claim_is_not_a_denial(text: str) -> No
 # ---------------------------------------------------------------- standing by
 
 
-def test_standing_by_a_decision_is_a_denial_and_an_attribution() -> None:
+def test_standing_by_a_decision_is_an_attribution_and_weak_denial_evidence() -> None:
+    """rules-7: standing by a report or a decision is read (the cue, a weak score) but
+    not suggested as a denial on its own: blind sets 3–6's annotators tagged 1 of 8."""
     found = one("The insurer stood by its decisions.")
-    assert {"denial", "attribution"} <= set(found.tags)
+    assert "attribution" in found.tags and "denial" not in found.tags
     assert found.source == "insurer"
+    assert 0.2 <= found.denial_by_rules < THRESHOLDS["denial"]
 
 
 def test_standing_by_a_person_or_a_place_is_neither() -> None:

@@ -25,11 +25,11 @@ def one(text: str) -> Suggestion:
     return found[0]
 
 
-def test_the_version_is_rules_6_with_the_denial_model() -> None:
+def test_the_version_is_rules_7_with_the_denial_model() -> None:
     """rules-6 keeps these forms and moves the denial threshold (0.45 to 0.40): what is
     suggested changed, so provenance made under rules-5 is not read as rules-6's; the
-    denial model (denial-model-1) changes it again."""
-    assert SUGGESTER_VERSION == "rules-6+denial-model-1"
+    denial model (denial-model-1) changed it again, rules-7 with denial-model-2 again."""
+    assert SUGGESTER_VERSION == "rules-7+denial-model-2"
 
 
 # ---------------------------------------------------------------- passive disputes

@@ -260,7 +260,6 @@ DENIALS = [
     ("The council leader called the figures “categorically untrue.”", "untrue"),
     ("The author pushed back on the criticism in a blog post.", "pushed back"),
     ("The bakery hit back at the allegations on Friday.", "hit back"),
-    ("The broadcaster said it stood by its reporting.", "stood by"),
     ("Independent researchers say the conclusions are not supported by the evidence.",
      "not supported"),
     ("The lawyer said the survey failed to account for the age of the patients.",
@@ -322,6 +321,12 @@ def test_denials(sentence: str, cue: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        # rules-7: a denial not made, a denial named, a report stood by
+        "She did not deny that the ward had been short of staff.",
+        "The minister has never disputed the figures.",
+        "Amund said the denial was “carefully worded” and left room for talks to resume.",
+        "The opposition accused the government of “living in denial” about the economy.",
+        "The broadcaster said it stood by its reporting.",
         # the guideline: absence of confirmation is not a denial
         "Russian and North Korean officials still have not officially confirmed the troop "
         "agreement.",

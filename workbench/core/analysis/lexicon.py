@@ -610,12 +610,14 @@ NOT_A_REBUTTAL_AFTER = frozenset(
      "address", "addressed", "raise", "raised", "expect", "expected", "think", "believe",
      "want", "intend", "plan", "planned", "consulted", "informed", "told", "notified",
      "invited", "warned", "offered", "paid", "asked", "briefed", "hear", "heard", "notice",
-     "noticed", "feel", "felt", "read", "such", "so", "much", "many", "far"]
+     "noticed", "feel", "felt", "read", "such", "so", "much", "many", "far", "deny",
+     "denies", "denied", "dispute", "disputes", "disputed", "contest", "contested"]
 )  # fmt: skip
 """Right after a negation (two words at most), the negation reports absence of
 confirmation, of a decision or of a comment, a state of mind, a grievance or a record
 ("had not yet received", "does not comment on", "was not surprised", "had not been
-consulted", "had never faced such a deficit"): not a source answering a claim."""
+consulted", "had never faced such a deficit"), or a denial not made ("did not deny",
+"has not disputed"): not a source answering a claim."""
 
 EVIDENCE_AFTER = frozenset(["suggest", "suggests", "indicate", "indicates", "show"])
 """'nothing to suggest…': absence of evidence, not a rebuttal."""
@@ -652,6 +654,30 @@ can answer, even when it does not name the one who answers."""
 
 INSISTING_LEMMAS = frozenset(["insist", "maintain", "assert", "contend"])
 
+EXPLAINING_WORDS = word_set(
+    """because since caused due reason explained explanation actually fact merely only
+    simply genuine legitimate routine normal ordinary natural naturally unrelated abroad
+    away elsewhere attending records receipts invoices tickets footage logs documents
+    proof prove proves proved evidence showed shows misunderstanding mistaken confusion
+    different another instead"""
+)
+"""Words of an explanation or an alibi ("the payment was for genuine building work",
+"records placed her 1,800 kilometres away"): said by the accused after an accusation,
+they answer it in plain words (the denial model's feature; no rule reads them)."""
+
+REJECTING_WORDS = word_set(
+    """insult insulting nonsense absurd ridiculous grudge smear baseless outrageous
+    fantasy laughable believe shameful disgraceful cheap desperate political politically
+    motivated campaign attack attacks"""
+)
+"""Evaluative or sarcastic words a rejection is said in ("an insult to the dead", "a
+cheap shot from a man with a grudge", "we simply do not believe them")."""
+
+DENIAL_NOUN_BEFORE = frozenset(["the", "this", "that", "in", "whose"])
+"""Before "denial" these make it a denial named, not one made ("the denial was carefully
+worded", "living in denial", "repeating the denial"); "its denial", "issued a denial"
+still report one."""
+
 WRONGDOING_WORDS = frozenset(
     ["lie", "lied", "lies", "lying", "cheat", "cheated", "cheating", "steal", "stole",
      "stolen", "stealing", "hide", "hid", "hidden", "hiding", "conceal", "concealed",
@@ -667,6 +693,17 @@ WRONGDOING_WORDS = frozenset(
 """What a source is accused of and answers for: negated by the source ("I never lied",
 "did not cheat", "we hid nothing") a counter-assertion is a denial more surely, and a
 sentence stating it of someone puts something to them (an accusation)."""
+
+CONTESTED_WORDS = (
+    ACCUSING_WORDS
+    | WRONGDOING_WORDS
+    | DENY_VERBS
+    | REFUTING_VERBS
+    | CONTESTING_VERBS
+    | word_set("reject rejects rejected rejecting dismissed dismisses disagree disagrees disagreed")
+)
+"""An article with one of these anywhere is contested: someone is accused or answers.
+Its headline and lede may answer what the article says after them."""
 
 CONCEDING_WORDS = frozenset(
     ["mistake", "mistakes", "regret", "regrets", "regretted", "sorry", "apologise",

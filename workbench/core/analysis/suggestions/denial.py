@@ -11,7 +11,8 @@ Three kinds of cue, from surest to least sure:
   true", "There are no North Korean soldiers"), which is a denial only when the
   sentence attributes it to a source;
 - a claim said not to hold ("the conclusions are not supported by the data", "the study
-  failed to account for…"), or stood by against a challenge ("stood by its reporting").
+  failed to account for…"), or stood by against a challenge ("stood by its reporting":
+  weak evidence, STANDING_BY_SCORE).
 
 A source asserting the opposite in plain words ("I have never taken any money") is
 a counter-assertion: counter.py, which needs the article around the sentence.
@@ -31,8 +32,12 @@ DENY_SCORE = 0.92
 DISPUTE_SCORE = 0.88
 FALSEHOOD_SCORE = 0.78
 UNSUPPORTED_SCORE = 0.74
-STANDING_BY_SCORE = 0.7
-"""Scores with an attributed speaker; without one a cue scores UNATTRIBUTED_SCORE."""
+STANDING_BY_SCORE = 0.35
+"""Scores with an attributed speaker; without one a cue scores UNATTRIBUTED_SCORE.
+Standing by a report is weak evidence, below the denial threshold (rules-7): the
+guideline-only annotators of blind sets 3–6 tagged 1 of 8 such sentences a denial (the
+source holds its own claim; it rejects none in words); the denial model may still
+raise one where the article around it says more."""
 UNATTRIBUTED_SCORE = 0.3
 
 
@@ -63,6 +68,8 @@ def _cues(tokens: Tokens) -> list[DenialCue]:
         if word in lx.DENY_VERBS:
             if before in lx.BE_FORMS or refuses_a_thing(lowers, i):
                 continue
+            if word in ("denial", "denials") and before in lx.DENIAL_NOUN_BEFORE:
+                continue  # "the denial was carefully worded", "living in denial"
             if withholds_denial(lowers, i):
                 continue
             found.append(DenialCue((i, i + 1), DENY_SCORE))
@@ -71,6 +78,8 @@ def _cues(tokens: Tokens) -> list[DenialCue]:
                 continue  # "the capabilities have been questioned": no speaker
             if before in lx.DETERMINERS or before in lx.POSSESSIVE_DETERMINERS:
                 continue  # "the disputed territory"
+            if withholds_denial(lowers, i):
+                continue  # "has never disputed the figures" (rules-7)
             if disputes_a_claim(lowers, i):
                 found.append(DenialCue((i, i + 1), DISPUTE_SCORE))
         elif word in lx.FALSEHOOD_WORDS:

@@ -6,10 +6,11 @@ force comes from what the article said before. This is a logistic regression ove
 features of the sentence (its words and word pairs, lower case), of what the rules found
 in it (their denial score and basis, the reporting verb, the source) and of the sentences
 before it (an accusation, the speaker named in it, a denial just before, the same
-speaker going on, words taken up). Its weights are data (denial_model.json), trained
-offline by bench/denial_model_train.py on the development gold sets, which reproduces
-the file byte for byte. The suggester's denial score is the larger of the rules' score
-and the model's probability.
+speaker going on, words taken up). Headlines and ledes are read too when the article
+is contested anywhere (the accusation then comes in the same sentence or after). Its weights
+are data (denial_model.json), trained offline by bench/denial_model_train.py on the
+development gold sets, which reproduces the file byte for byte. The weights file says
+how the model's probability and the rules' score combine (COMBINES).
 
 Pure Python: a sentence's features are a few dozen strings, its score one sum.
 """
@@ -41,6 +42,30 @@ _CONTEXT = 3
 _DENIED = 0.40
 """A rules' score from which a sentence counts as a denial for the ones after it."""
 _SPEAKER_NOT_WORDS = lx.FUNCTION_WORDS | lx.TITLES | lx.PRONOUNS | lx.SPEAKER_ROLE_WORDS
+_DENIAL_NOUNS = frozenset(["denial", "denials"])
+_RULES_WORDS = lx.DENY_VERBS | lx.REFUTING_VERBS | lx.DISPUTE_VERBS | lx.FALSEHOOD_WORDS
+"""Words the rules read with their exceptions ("denied access", "asked whether he
+denied", "was denied by the office"): the model sees them through the rules' score,
+not as words of its own, so it cannot undo those readings."""
+
+OR = "or"
+"""The denial score is the larger of the rules' score and the model's probability."""
+MODEL = "model"
+"""Where the model reads a sentence its probability is the denial score (the rules' score
+is one of its features, so it can overrule a rules' word reading: "did not deny");
+elsewhere the rules' score."""
+COMBINES = (OR, MODEL)
+
+
+def contested_words(text: str) -> int:
+    """How many words of the text say someone is accused or answers (lexicon
+    CONTESTED_WORDS): an article with such words outside a sentence may be what a
+    headline or a lede answers."""
+    return _contested(words_of(text))
+
+
+def _contested(words: list[str]) -> int:
+    return sum(w in lx.CONTESTED_WORDS for w in words)
 
 
 def words_of(text: str) -> list[str]:
@@ -103,7 +128,12 @@ class DenialReader:
     """Reads an article's sentences in order and gives each its features: what the model
     needs from the sentences before is remembered here."""
 
+    contested: int = 0
+    """The article's contested_words: where some are outside a sentence, it may answer
+    them even with nothing before it (a headline, a lede)."""
     _before: list[_Before] = field(default_factory=list)
+    _accusers: set[str] = field(default_factory=set)
+    """Words of the speakers of accusing sentences so far (lower case)."""
     _accused: set[str] = field(default_factory=set)
     """Names mentioned in an accusing sentence so far (lower case)."""
     _deniers: set[str] = field(default_factory=set)
@@ -112,9 +142,9 @@ class DenialReader:
     def read(self, text: str, rule: RuleView) -> Features:
         """The sentence's features, or none when it cannot answer anything: it has no
         speaker (neither its own nor, for a bare quotation, the one before), its speaker
-        is a participle's after an act ("He resigned, saying…"), or the article has so
-        far neither accused anyone nor had anyone deny (a headline, a lede: the rules
-        alone judge those)."""
+        is a participle's after an act ("He resigned, saying…"), or nobody is accused or
+        answers anywhere in the article outside it and nobody denied before it (the
+        rules alone judge those)."""
         rule = self._speaker_named(rule)
         words = words_of(text)
         plain = [w for w in words if w not in _QUOTES]
@@ -124,17 +154,22 @@ class DenialReader:
         )
         stems = _stems(plain)
         found: Features = {}
-        if self._may_answer(rule, words):
+        elsewhere = self.contested > _contested(plain)
+        if self._may_answer(rule, words, elsewhere):
             found["bias"] = 1.0
             for w in plain:
-                found["w:" + w] = 1.0
+                if w not in _RULES_WORDS:
+                    found["w:" + w] = 1.0
             for a, b in itertools.pairwise(plain):
-                found[f"p:{a}_{b}"] = 1.0
+                if a not in _RULES_WORDS and b not in _RULES_WORDS:
+                    found[f"p:{a}_{b}"] = 1.0
             self._rule_features(found, rule, words)
-            self._context_features(found, rule, stems, words)
+            forms = _wording_features(found, plain)
+            self._context_features(found, rule, stems, words, accusing, forms)
         self._before.append(_Before(stems, names, accusing, rule.score, rule.speaker))
         if accusing:  # the names it puts something to: not its own speaker's
             self._accused.update(names - _speaker_words(rule.speaker or ""))
+            self._accusers.update(_speaker_words(rule.speaker or ""))
         if rule.speaker is not None and rule.score >= _DENIED:
             self._deniers.update(_speaker_words(rule.speaker))
         return found
@@ -149,15 +184,16 @@ class DenialReader:
             return rule
         return RuleView(rule.score, rule.basis, rule.cue, earlier, rule.participle)
 
-    def _may_answer(self, rule: RuleView, words: list[str]) -> bool:
-        if not self._before:
-            return False
+    def _may_answer(self, rule: RuleView, words: list[str], elsewhere: bool) -> bool:
         if rule.participle:
             return False
         speaks = rule.cue is not None or (
-            bool(words) and words[0] in _QUOTES and self._before[-1].speaker is not None
+            bool(words)
+            and words[0] in _QUOTES
+            and bool(self._before)
+            and self._before[-1].speaker is not None
         )
-        put = any(b.accusing or b.rule_score >= _DENIED for b in self._before)
+        put = elsewhere or any(b.accusing or b.rule_score >= _DENIED for b in self._before)
         return speaks and put
 
     @staticmethod
@@ -168,7 +204,8 @@ class DenialReader:
             found["basis:" + rule.basis] = 1.0
         if rule.cue is not None:
             found["attributed"] = 1.0
-            found["cue:" + rule.cue.lower()] = 1.0
+            if rule.cue.lower() not in _RULES_WORDS:  # those: the rules' score says
+                found["cue:" + rule.cue.lower()] = 1.0
         negations = sum(w in lx.NEGATIONS or w.endswith("n't") for w in words)
         if negations:
             found["negation"] = 1.0
@@ -184,10 +221,24 @@ class DenialReader:
             found["figure"] = 1.0
 
     def _context_features(
-        self, found: Features, rule: RuleView, stems: frozenset[str], words: list[str]
+        self,
+        found: Features,
+        rule: RuleView,
+        stems: frozenset[str],
+        words: list[str],
+        accusing: bool,
+        forms: frozenset[str],
     ) -> None:
         position = len(self._before)
         found["ctx:position:" + (str(position) if position < 3 else "later")] = 1.0
+        if accusing:
+            found["ctx:accusation here"] = 1.0
+        if not any(b.accusing or b.rule_score >= _DENIED for b in self._before):
+            found["ctx:nothing before"] = 1.0
+            if not accusing:
+                found["ctx:accusation only after"] = 1.0
+            for form in forms | ({"negation"} & found.keys()):
+                found[f"ctx:nothing before, {form}"] = 1.0
         recent = self._before[-_CONTEXT:]
         if not recent:
             return
@@ -208,14 +259,20 @@ class DenialReader:
             own = _speaker_words(speaker)
             if own & self._deniers:
                 found["ctx:speaker denied before"] = 1.0
+                for form in forms:
+                    found[f"ctx:speaker denied before, {form}"] = 1.0
                 if "negation" in found:
                     found["ctx:speaker denied before, negation"] = 1.0
                 if "quotes" in found:
                     found["ctx:speaker denied before, quotes"] = 1.0
+            if own & self._accusers and not own & self._accused:
+                found["ctx:speaker accuses"] = 1.0
+                if "ctx:denial within 3" in found:
+                    found["ctx:speaker accuses, after a denial"] = 1.0
             if own & self._accused:
                 found["ctx:speaker accused"] = 1.0
-                if "negation" in found:
-                    found["ctx:speaker accused, negation"] = 1.0
+                for form in forms | ({"negation"} & found.keys()):
+                    found[f"ctx:speaker accused, {form}"] = 1.0
         elif words and words[0] in _QUOTES and previous.speaker is not None:
             found["ctx:bare quote after speaker"] = 1.0
         taken = max((len(stems & b.stems) for b in recent if b.speaker != rule.speaker), default=0)
@@ -231,6 +288,34 @@ class DenialReader:
             found["ctx:attributed after accusation"] = 1.0
         if "ctx:accusation within 3" in found and "negation" in found:
             found["ctx:negation after accusation"] = 1.0
+        if "ctx:accusation within 3" in found and "rejects" in forms:
+            found["ctx:rejects after accusation"] = 1.0
+
+
+def _wording_features(found: Features, words: list[str]) -> frozenset[str]:
+    """How the sentence is worded where the rules' words mislead or say nothing: a denial
+    word under a negation ("did not deny", "never denied", "refused to deny"), "denial"
+    named as a noun ("the denial was carefully worded", "living in denial"), standing by
+    something. Returned, not features on their own (anyone may say them; they count
+    said by the accused, or in a headline): "explains" (an explanation or an alibi),
+    "rejects" (an evaluative or sarcastic rejection)."""
+    for k, word in enumerate(words):
+        if word in _DENIAL_NOUNS:
+            if k and words[k - 1] in lx.DENIAL_NOUN_BEFORE:
+                found["denial as a noun"] = 1.0
+        elif word in lx.DENY_VERBS and any(
+            w in lx.NEGATIONS or w.endswith("n't") or w in lx.REFUSALS
+            for w in words[max(0, k - 3) : k]
+        ):
+            found["denial word negated"] = 1.0
+        if word in lx.STANDING_VERBS and k + 1 < len(words) and words[k + 1] == "by":
+            found["stands by"] = 1.0
+    forms = set()
+    if not lx.EXPLAINING_WORDS.isdisjoint(words):
+        forms.add("explains")
+    if not lx.REJECTING_WORDS.isdisjoint(words):
+        forms.add("rejects")
+    return frozenset(forms)
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b")
@@ -261,9 +346,10 @@ def group_of(name: str) -> str:
 
 
 class DenialScorer(Protocol):
-    """What the suggester asks of a denial model: a probability for a sentence's features."""
+    """What the suggester asks of a denial model: the sentence's denial score from the
+    rules' score and the sentence's features (none: the rules' score)."""
 
-    def probability(self, features: Mapping[str, float]) -> float: ...
+    def denial_score(self, rules: float, features: Mapping[str, float]) -> float: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +359,16 @@ class DenialModel:
     version: str
     groups: frozenset[str]
     weights: Mapping[str, float]
+    combine: str = OR
+    """How the probability and the rules' score combine (COMBINES)."""
+
+    def denial_score(self, rules: float, features: Mapping[str, float]) -> float:
+        """The rules' score where the model reads nothing; else its probability (to two
+        places), or the larger of the two when combined OR."""
+        if not features:
+            return rules
+        learned = round(self.probability(features), 2)
+        return learned if self.combine == MODEL else max(rules, learned)
 
     def probability(self, features: Mapping[str, float]) -> float:
         """0 for no features (DenialReader found nothing the sentence could answer)."""
@@ -287,7 +383,10 @@ class DenialModel:
     @classmethod
     def from_json(cls, text: str) -> DenialModel:
         data = json.loads(text)
-        return cls(str(data["version"]), frozenset(data["groups"]), dict(data["weights"]))
+        combine = str(data.get("combine", OR))
+        if combine not in COMBINES:
+            raise ValueError(f"denial model: unknown combination {combine!r}")
+        return cls(str(data["version"]), frozenset(data["groups"]), dict(data["weights"]), combine)
 
 
 @cache

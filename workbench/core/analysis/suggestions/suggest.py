@@ -23,6 +23,7 @@ from workbench.core.analysis.suggestions.denial_model import (
     DenialScorer,
     RuleView,
     bundled_model,
+    contested_words,
 )
 from workbench.core.analysis.suggestions.exchange import Exchange
 from workbench.core.analysis.suggestions.judge import WORD, Speaking, judge_denial
@@ -33,7 +34,7 @@ from workbench.core.analysis.suggestions.tokens import Tokens, tokenize
 from workbench.core.annotation import TAGS
 from workbench.core.corpus.sentences import Sentence
 
-SUGGESTER_VERSION = "rules-6+denial-model-1"
+SUGGESTER_VERSION = "rules-7+denial-model-2"
 """Changes whenever a rule, word list or threshold changes what is suggested: an
 annotation's provenance records it, so acceptance rates compare like with like."""
 
@@ -155,7 +156,7 @@ def suggest_sentences(
     eval's choice of an operating point; `denial_model` other than the bundled one
     (denial_model.bundled_model) for training and evaluating it."""
     scorer = denial_model if denial_model is not None else bundled_model()
-    article = _Article(Discourse(), Exchange(), DenialReader(), scorer)
+    article = _Article(Discourse(), Exchange(), DenialReader(contested_words(text)), scorer)
     suggestions = []
     for position, sentence in enumerate(sentences):
         tokens = tokenize(text[sentence.start : sentence.end], sentence.start)
@@ -210,8 +211,9 @@ def _suggest_one(
         speaking.resolved or speaking.source if speaking is not None else None,
         attributed and attribution is not None and attribution.participle,
     )
-    learned = article.scorer.probability(article.reader.read(sentence.text, rule))
-    scores["denial"] = max(denial.score, round(learned, 2))
+    scores["denial"] = article.scorer.denial_score(
+        denial.score, article.reader.read(sentence.text, rule)
+    )
     by_rules = denial.score
     tags = tuple(tag for tag in TAGS if scores[tag] >= thresholds[tag])
     cues: list[Cue] = []
