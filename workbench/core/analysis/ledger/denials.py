@@ -1,45 +1,54 @@
 """Which claim groups a denial is aimed at.
 
-A denial is compared with the groups that share one of its rare words or figures (it
-must reach denial_threshold) and with the groups that speak of its subject, when at
-most max_subject_groups do (it must reach denial_threshold - subject_bonus). Each
-group is scored on its first denial_samples distinct texts, all candidates of one
-denial in a single rapidfuzz call.
+A denial is compared with the groups that share one of its rare words or figures and
+with the groups that speak of its subject, when at most max_subject_groups do. A group
+is aimed at only when one of its first denial_samples distinct texts takes up what the
+denial denies (answers.py: its words after the denying verb, beyond the subject): two
+of those words, or one with a text that resembles the denial (denial_threshold, lowered
+by subject_bonus when both speak of the same subject). A shared subject alone is no
+evidence: in a news corpus every sentence has it ("North Korean troops" linked one
+denial to a third of all groups). All candidates of one denial are scored in a single
+rapidfuzz call; a verdict on a group depends on that group and the denial alone.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
-from itertools import chain
+from collections.abc import Callable, Collection, Sequence
+from itertools import chain, compress
 
 from rapidfuzz import fuzz, process
 
+from workbench.core.analysis.ledger.answers import stems, words_needed
 from workbench.core.analysis.ledger.claim_text import ClaimText
 from workbench.core.analysis.ledger.grouping import key_order
 from workbench.core.analysis.ledger.settings import LedgerSettings
+from workbench.core.annotation import Annotation
 
 
 def denial_targets(
     denials: Sequence[ClaimText],
     groups: Sequence[Sequence[ClaimText]],
     settings: LedgerSettings,
+    denied: Sequence[frozenset[str]],
 ) -> list[list[int]]:
     """For each denial text, the numbers of the groups it targets (in order).
 
-    `groups` holds each group's distinct texts, in member order.
+    `groups` holds each group's distinct texts, in member order; `denied` each denial's
+    denied words (answers.denied_words of its quote).
     """
     if not denials:
         return []
     group_keys = [_joined([text.keys for text in texts]) for texts in groups]
     frequency: Counter[str] = Counter(chain.from_iterable(group_keys))
-    rare = {text: rare_keys(text, frequency, settings) for text in denials}
+    claimed = set(chain.from_iterable(groups))
+    rare = {text: rare_keys(text, frequency, settings, text in claimed) for text in denials}
     by_key = _holders(group_keys, frozenset(chain.from_iterable(rare.values())))
     group_subjects = [_joined([text.subjects for text in texts]) for texts in groups]
     by_subject = _holders(group_subjects, frozenset().union(*(t.subjects for t in denials)))
     samples = Samples(groups, settings.denial_samples)
     targets = []
-    for text in denials:
+    for text, words in zip(denials, denied, strict=True):
         by_text = set(chain.from_iterable(by_key.get(key, ()) for key in rare[text]))
         by_topic = set(
             chain.from_iterable(
@@ -48,7 +57,7 @@ def denial_targets(
                 if len(by_subject.get(subject, ())) <= settings.max_subject_groups
             )
         )
-        targets.append(scored(text, by_text, by_topic, samples, settings))
+        targets.append(scored(text, words, by_text, by_topic, samples, settings))
     return targets
 
 
@@ -57,10 +66,15 @@ def _joined(values: list[Collection[str]]) -> Collection[str]:
     return values[0] if len(values) == 1 else frozenset().union(*values)
 
 
-def rare_keys(text: ClaimText, frequency: Counter[str], settings: LedgerSettings) -> list[str]:
-    """The denial's keys_per_claim rarest keys among those some group holds."""
+def rare_keys(
+    text: ClaimText, frequency: Counter[str], settings: LedgerSettings, own: bool = False
+) -> list[str]:
+    """The denial's keys_per_claim rarest keys among those some group holds; `own`: the
+    denial is itself a claim of some group (tagged claim and denial), and a key only that
+    group holds leads nowhere else ("Tehran denied supplying any drones to Russia" would
+    be compared with its own group alone)."""
     return sorted(
-        (key for key in text.keys if 0 < frequency[key] <= settings.max_block),
+        (key for key in text.keys if own < frequency[key] <= settings.max_block),
         key=lambda key: (frequency[key], key_order(key)),
     )[: settings.keys_per_claim]
 
@@ -78,62 +92,85 @@ def _holders(
 
 
 class Samples:
-    """Each group's first denial_samples texts, laid out so that the samples of a
-    denial's candidate groups are gathered without a Python loop over the groups (most
-    groups have one text)."""
+    """Each group's first denial_samples texts, with their words as a denial's are
+    compared (answers.stems), laid out so that the samples of a denial's candidate groups
+    are gathered without a Python loop over the groups (most groups have one text)."""
 
     def __init__(self, groups: Sequence[Sequence[ClaimText]], size: int) -> None:
         self.size = size
-        self.first = [texts[0].sorted_tokens if size > 0 else "" for texts in groups]
+        self.first = [texts[0] for texts in groups] if size > 0 else []
+        self.first_stems = [stems(text.words) for text in self.first]
         self.rest = {
-            number: [text.sorted_tokens for text in texts[1:size]]
+            number: list(texts[1:size])
             for number, texts in enumerate(groups)
             if len(texts) > 1 and size > 1
         }
+        self.rest_stems = {
+            number: [stems(text.words) for text in texts] for number, texts in self.rest.items()
+        }
         self.several = frozenset(self.rest)
 
-    def of(self, numbers: list[int]) -> tuple[list[str], list[int]]:
-        """The samples of these groups, and the group each belongs to."""
+    def of(self, numbers: list[int]) -> tuple[list[ClaimText], list[frozenset[str]], list[int]]:
+        """The samples of these groups, their words, and the group each belongs to."""
         if self.size <= 0:
-            return [], []
-        tokens = list(map(self.first.__getitem__, numbers))
+            return [], [], []
+        texts = list(map(self.first.__getitem__, numbers))
+        words = list(map(self.first_stems.__getitem__, numbers))
         owners = list(numbers)
         for number in self.several.intersection(numbers):
             rest = self.rest[number]
-            tokens += rest
+            texts += rest
+            words += self.rest_stems[number]
             owners += [number] * len(rest)
-        return tokens, owners
+        return texts, words, owners
 
 
 def scored(
     text: ClaimText,
+    denied: frozenset[str],
     by_text: set[int],
     by_topic: set[int],
     samples: Samples,
     settings: LedgerSettings,
 ) -> list[int]:
-    """The candidate groups one of whose samples the denial resembles enough: a group
-    it speaks of the subject of needs denial_threshold - subject_bonus, any other
-    denial_threshold."""
-    if not by_text and not by_topic:
+    """The candidate groups one of whose samples takes up what the denial denies: enough
+    of its denied words (answers.words_needed), or one with a sample resembling the denial
+    (denial_threshold; denial_threshold - subject_bonus for a group speaking of its
+    subject)."""
+    if not denied or (not by_text and not by_topic):
         return []
-    choices, owners = samples.of(list(by_text | by_topic))
+    texts, words, owners = samples.of(list(by_text | by_topic))
+    taken = list(map(len, map(denied.intersection, words)))
+    hits = set(compress(owners, map(words_needed(denied).__le__, taken)))
+    some = [place for place in compress(range(len(taken)), taken) if owners[place] not in hits]
+    if not some:
+        return sorted(hits)
     needed = max(settings.denial_threshold, 0)
     by_subject = max(settings.denial_threshold - settings.subject_bonus, 0)
-    if not by_topic:
-        found = process.extract(
-            text.sorted_tokens, choices, scorer=fuzz.ratio, score_cutoff=needed, limit=None
-        )
-        return sorted({owners[position] for _, _, position in found})
-    hits: set[int] = set()
+    lowest = min(needed, by_subject) if by_topic else needed
     for _, score, position in process.extract(
         text.sorted_tokens,
-        choices,
+        [texts[place].sorted_tokens for place in some],
         scorer=fuzz.ratio,
-        score_cutoff=min(needed, by_subject),
+        score_cutoff=lowest,
         limit=None,
     ):
-        number = owners[position]
+        number = owners[some[position]]
         if score >= (by_subject if number in by_topic else needed):
             hits.add(number)
     return sorted(hits)
+
+
+def own_denials(
+    members: Sequence[Annotation],
+    denial: Annotation,
+    source_of: Callable[[Annotation], str | None],
+) -> bool:
+    """Whether the group is the denial's speaker denying too (every member a denial of
+    that source): not a claim the denial answers ("These statements ... are all barefaced
+    lies" is not denied by the same speaker's "denying North Korean troops were on the
+    front lines")."""
+    speaker = source_of(denial)
+    return speaker is not None and all(
+        "denial" in member.tags and source_of(member) == speaker for member in members
+    )

@@ -29,10 +29,11 @@ from itertools import chain
 from operator import attrgetter
 
 from workbench.core.analysis.figures.conflicts import Clash, Figure, figures_in, find_clashes
+from workbench.core.analysis.ledger.answers import denied_words
 from workbench.core.analysis.ledger.claim_text import ClaimText, ClaimTexts, claim_text
 from workbench.core.analysis.ledger.decide import DecidedGroups
 from workbench.core.analysis.ledger.decisions import LedgerDecision
-from workbench.core.analysis.ledger.denials import denial_targets
+from workbench.core.analysis.ledger.denials import denial_targets, own_denials
 from workbench.core.analysis.ledger.grouping import group_texts
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.annotation import Annotation, AnnotationKey
@@ -147,12 +148,17 @@ def _aimed(
     aimed: list[list[Annotation]] = [[] for _ in groups]
     if not denials:
         return aimed
-    distinct = list(dict.fromkeys(denial.text for denial in denials))
+    quotes: dict[ClaimText, str] = {}
+    for denial in denials:
+        quotes.setdefault(denial.text, denial.annotation.quote)
+    distinct = list(quotes)
+    denied = [denied_words(quote) for quote in quotes.values()]
     group_texts = [
         [members[0].text] if len(members) == 1 else list(dict.fromkeys(m.text for m in members))
         for members in groups
     ]
-    verdicts = dict(zip(distinct, denial_targets(distinct, group_texts, settings), strict=True))
+    targets = denial_targets(distinct, group_texts, settings, denied)
+    verdicts = dict(zip(distinct, targets, strict=True))
     for denial in denials:
         for number in verdicts[denial.text]:
             aimed[number].append(denial.annotation)
@@ -235,7 +241,10 @@ def _build_ledger(
     for (gid, members), targeted, figures in zip(ordered, aimed, figures_of, strict=True):
         if targeted:
             keys = {m.key for m in members}
-            targeted = [d for d in targeted if d.key not in keys]
+            said = [m.annotation for m in members]
+            targeted = [
+                d for d in targeted if d.key not in keys and not own_denials(said, d, canonical)
+            ]
         groups.append(
             LedgerGroup(
                 id=gid,

@@ -42,9 +42,16 @@ from workbench.core.analysis.figures.conflicts import (
     figures_in,
     find_clashes,
 )
+from workbench.core.analysis.ledger.answers import denied_words
 from workbench.core.analysis.ledger.claim_text import ClaimText
 from workbench.core.analysis.ledger.decide import group_id
-from workbench.core.analysis.ledger.denials import Samples, denial_targets, rare_keys, scored
+from workbench.core.analysis.ledger.denials import (
+    Samples,
+    denial_targets,
+    own_denials,
+    rare_keys,
+    scored,
+)
 from workbench.core.analysis.ledger.grouping import key_order
 from workbench.core.analysis.ledger.ledger import Conflict, Item, Ledger, LedgerGroup, prepare
 from workbench.core.analysis.ledger.live_grouping import LiveGrouping
@@ -118,6 +125,8 @@ class LiveLedger:
         self._group_frequency: Counter[str] = Counter()
         self._subject_groups: dict[str, set[str]] = defaultdict(set)
         self._denial_keys: dict[ClaimText, set[Key]] = {}
+        self._denied: dict[ClaimText, frozenset[str]] = {}
+        """What each denial text denies (answers.denied_words of its first quote)."""
         self._by_denial_key: dict[str, list[ClaimText]] = {}
         """Key -> the denial texts holding it (lists: the open summary keeps this)."""
         self._by_denial_subject: dict[str, set[ClaimText]] = defaultdict(set)
@@ -300,7 +309,13 @@ class LiveLedger:
         denials: tuple[Annotation, ...] = ()
         if aimed:
             keys = {m.key for m in members}
-            denials = tuple(self._denials[k].annotation for k in sorted(aimed) if k not in keys)
+            said = [m.annotation for m in members]
+            denials = tuple(
+                self._denials[k].annotation
+                for k in sorted(aimed)
+                if k not in keys
+                and not own_denials(said, self._denials[k].annotation, self._source_of)
+            )
         gid = group.gid
         return LedgerGroup(
             id=gid,
@@ -391,6 +406,10 @@ class LiveLedger:
                 again |= self._by_denial_subject.get(subject, set())
             elif now <= most:
                 near |= self._by_denial_subject.get(subject, set())
+        for pair in self._claims_changed:  # a denial that became or stopped being a claim
+            for item in pair:
+                if item is not None and item.text in self._denial_keys:
+                    again.add(item.text)
         changed: set[str] = set()
         for old, new in self._denials_changed:
             if old is not None:
@@ -418,9 +437,15 @@ class LiveLedger:
                 self._aim(denial[1])
         texts = list(self._denial_keys)
         gids = list(self._groups)
-        verdicts = denial_targets(texts, [self._groups[g].texts for g in gids], self.settings)
+        verdicts = denial_targets(
+            texts,
+            [self._groups[g].texts for g in gids],
+            self.settings,
+            [self._denied[text] for text in texts],
+        )
         for text, numbers in zip(texts, verdicts, strict=True):
-            rare = self._rare[text] = rare_keys(text, self._group_frequency, self.settings)
+            own = self._grouping.holds(text)
+            rare = self._rare[text] = rare_keys(text, self._group_frequency, self.settings, own)
             for key in rare:
                 self._by_rare.setdefault(key, []).append(text)
             self._retargeted(text, frozenset(), frozenset(gids[n] for n in numbers))
@@ -434,10 +459,13 @@ class LiveLedger:
         found: set[ClaimText] = set()
         for key, count in before.items():
             now = frequency[key]
-            if not 0 < now <= most or (now >= count and 0 < count <= most):
-                continue  # not useful, or no rarer than it was
+            if not 0 < now <= most or (now >= count and 1 < count <= most):
+                continue  # not useful, or no rarer than it was (nor first useful)
             rank = (now, key_order(key))
             for text in self._by_denial_key.get(key, ()):
+                own = self._grouping.holds(text)
+                if not own < now or (now >= count and own < count <= most):
+                    continue
                 rare = self._rare.get(text)
                 if rare is None or len(rare) < first:
                     found.add(text)
@@ -453,6 +481,7 @@ class LiveLedger:
         keys = self._denial_keys.get(text)
         if keys is None:
             keys = self._denial_keys[text] = set()
+            self._denied[text] = denied_words(denial.annotation.quote)
             for key in text.keys:
                 self._by_denial_key.setdefault(key, []).append(text)
             for subject in text.subjects:
@@ -472,6 +501,7 @@ class LiveLedger:
             discard_from(self._aimed, gid, denial.key)
         if not keys:
             del self._denial_keys[text]
+            del self._denied[text]
             for key in text.keys:
                 _take_text(self._by_denial_key, key, text)
             for subject in text.subjects:
@@ -486,7 +516,8 @@ class LiveLedger:
         settings = self.settings
         for key in self._rare.get(text, ()):
             _take_text(self._by_rare, key, text)
-        rare = self._rare[text] = rare_keys(text, self._group_frequency, settings)
+        own = self._grouping.holds(text)
+        rare = self._rare[text] = rare_keys(text, self._group_frequency, settings, own)
         for key in rare:
             self._by_rare.setdefault(key, []).append(text)
         # the groups holding a rare key: those of the texts holding it
@@ -507,6 +538,7 @@ class LiveLedger:
         samples = Samples([self._groups[gid].texts for gid in candidates], settings.denial_samples)
         hits = scored(
             text,
+            self._denied[text],
             {number[gid] for gid in by_text},
             {number[gid] for gid in by_topic},
             samples,
@@ -540,7 +572,7 @@ class LiveLedger:
         by_text = {n for n, gid in enumerate(candidates) if not rare.isdisjoint(made[gid][1])}
         by_topic = {n for n, gid in enumerate(candidates) if not usable.isdisjoint(made[gid][2])}
         samples = Samples([made[gid][0].texts for gid in candidates], settings.denial_samples)
-        hits = scored(text, by_text, by_topic, samples, settings)
+        hits = scored(text, self._denied[text], by_text, by_topic, samples, settings)
         old = self._targets.get(text, frozenset())
         kept = {gid for gid in old if gid not in gone}
         return self._retargeted(text, old, frozenset(kept).union(candidates[n] for n in hits))

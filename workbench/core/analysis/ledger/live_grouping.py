@@ -108,6 +108,11 @@ class LiveGrouping:
         del held[bisect_left(held, key)]
         self._touched.add(number)
 
+    def holds(self, text: ClaimText) -> bool:
+        """Whether the text is a live claim's (as of the last settle())."""
+        number = self._number.get(text)
+        return number is not None and number in self.component_of
+
     def holding(self, key: str) -> list[int]:
         """The live texts holding the key (sorted; not to be changed)."""
         return self._holding.get(key, [])

@@ -1,0 +1,94 @@
+"""What a denial answers (ledger/answers.py) and whom it is never aimed at (denials.py)."""
+
+from __future__ import annotations
+
+from workbench.core.analysis.ledger.answers import denied_words, stem, words_needed
+from workbench.core.analysis.ledger.denials import own_denials
+from workbench.core.annotation import Annotation
+
+
+def test_what_is_denied_is_the_clause_after_the_denying_verb() -> None:
+    nebenzia = (
+        "Vasily Nebenzia, Russia’s ambassador to the United Nations, accused the Biden "
+        "administration and its Western allies of “disinformation” at a U.N. Security "
+        "Council meeting Wednesday, denying North Korean troops were on the front lines "
+        "in the war."
+    )
+    assert denied_words(nebenzia) == {"front", "line"}
+    assert denied_words(
+        "An Acme spokeswoman denied that the company would cut jobs in Ohio, calling the "
+        "report speculation."
+    ) == {"compa", "job", "ohio"}
+
+
+def test_a_denial_naming_what_it_denies_only_by_its_kind_or_subject_answers_nothing() -> None:
+    assert (
+        denied_words(
+            'North Korea\'s envoy to the U.N. dismissed the accusations as "groundless rumors" '
+            "on Monday."
+        )
+        == frozenset()
+    )
+    assert denied_words("Others have also questioned the reports of North Koreans in Ukraine.") == (
+        frozenset()
+    )
+
+
+def test_without_a_denying_verb_the_whole_sentence_is_what_is_denied() -> None:
+    assert denied_words("The Kremlin called reports that its troops were short of fuel lies.") == {
+        "kreml",
+        "short",
+        "fuel",
+    }
+
+
+def test_without_a_denying_verb_a_quotation_is_what_is_denied_not_who_said_it() -> None:
+    assert denied_words(
+        "“These statements about the North Korean soldiers in our front should not surprise "
+        "no one, because they’re all barefaced lies,” Mr. Nebenzia said."
+    ) == {"front", "surpr"}
+    assert denied_words('"There are no North Korean soldiers, yet," his office said.') == (
+        frozenset()
+    )
+
+
+def test_words_are_compared_on_their_stems() -> None:
+    assert stem("supplying") == stem("supplied") == "suppl"
+    assert stem("lines") == stem("line")
+    assert stem("stations") == stem("station")
+    assert stem("press") == "press"
+
+
+def test_a_long_denied_clause_needs_half_of_its_words_taken_up() -> None:
+    assert words_needed(frozenset({"front", "line"})) == 2
+    assert words_needed(frozenset({"power", "line", "start", "fire", "kaval"})) == 3
+
+
+def _said(index: int, tags: tuple[str, ...], source: str | None) -> Annotation:
+    return Annotation(
+        article_id="a",
+        article_sha256="0" * 64,
+        index=index,
+        start=0,
+        end=1,
+        quote=f"sentence {index}",
+        prefix="",
+        suffix="",
+        annotator="ana",
+        tags=tags,
+        source=source,
+    )
+
+
+def test_a_speakers_own_denials_are_not_what_the_speaker_denies() -> None:
+    def source(annotation: Annotation) -> str | None:
+        return annotation.source
+
+    denial = _said(1, ("claim", "denial"), "Nebenzia")
+    also_denying = _said(2, ("claim", "denial"), "Nebenzia")
+    claim = _said(3, ("claim",), "Nebenzia")
+    other = _said(4, ("claim", "denial"), "KCNA")
+    assert own_denials([also_denying], denial, source)
+    assert not own_denials([also_denying, claim], denial, source)
+    assert not own_denials([other], denial, source)
+    assert not own_denials([also_denying], _said(5, ("denial",), None), source)

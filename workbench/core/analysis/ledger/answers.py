@@ -1,0 +1,130 @@
+"""What a denial answers: the words of what it denies, beyond its subject.
+
+"Vasily Nebenzia, Russia's ambassador to the United Nations, accused the Biden
+administration ... of "disinformation" ..., denying North Korean troops were on the front
+lines in the war" denies that North Korean troops are at the front: what follows the
+denying verb. Who spoke, where and when, and the words that only say it is a denial
+("disinformation", "lies") are not what is denied; the subject (North Korean troops) is
+what every sentence of a news corpus is about, so it tells no claim from another. A claim
+is answered by a denial only when it takes up words of what is denied besides the
+subject (denials.py). Words are compared on their first five letters ("supplying" and
+"supplied", "station" and "stations").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import filterfalse
+
+from workbench.core.analysis.lexicon import (
+    ARMS_NOUNS,
+    CLAIM_STOP_WORDS,
+    COUNTRIES,
+    SUBJECT_DEMONYMS,
+    TROOP_NOUNS,
+    word_set,
+)
+
+STEM = 5
+"""Letters a word is compared on."""
+
+DENYING_VERBS = word_set(
+    "deny denies denied denying reject rejects rejected rejecting dismiss dismisses "
+    "dismissed dismissing dispute disputes disputed disputing refute refutes refuted "
+    "refuting contest contests contested contesting question questions questioned "
+    "questioning contradict contradicts contradicted contradicting rebut rebuts "
+    "rebutted rebutting"
+)
+"""Verbs whose object is what is denied."""
+DENYING_WORDS = DENYING_VERBS | word_set(
+    "denial denials lies lie lied lying false falsely untrue baseless groundless "
+    "rumors rumours rumor rumour disinformation misinformation fake fabricated "
+    "fabrication nonsense propaganda slander slandering distorting distortion "
+    "barefaced claims claim claimed reports report reported accusations accusation "
+    "accused allegations allegation alleged statements statement calling called "
+    "speculation absurd provocation"
+)
+"""Words that say a sentence is a denial, or name what it answers only by its kind."""
+SUBJECT_WORDS = (
+    TROOP_NOUNS
+    | frozenset(ARMS_NOUNS)
+    | frozenset(word for demonym in SUBJECT_DEMONYMS for word in demonym.split())
+    | frozenset(f"{demonym.split()[-1]}s" for demonym in SUBJECT_DEMONYMS)
+    | frozenset(
+        word
+        for country, demonym in COUNTRIES.items()
+        if demonym.lower() in SUBJECT_DEMONYMS
+        for word in country.split()
+    )
+)
+"""The subject's own words ("north", "korean", "troops") and the names of its sides
+("russia", "kyiv"): what every sentence of such a corpus speaks of, never evidence by
+themselves."""
+UNSAID = word_set(
+    "against anyone anything else none nothing without because should "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday week "
+    "january february march april june july august september october november december"
+)
+"""Words longer than three letters that say nothing of what is denied (when a denial
+was made is not what it denies)."""
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_QUOTED = re.compile(r"[\u201c\"]([^\u201d\"]+)[\u201d\"]")
+"""A quotation: what a denial without a denying verb says, its attribution left out."""
+_CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+"""Where the denied clause ends: "denied that the company would cut jobs in Ohio, calling
+the report speculation"."""
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A lower-case word as compared: a plural's s, an -ing or -ed taken off, then its
+    first STEM letters ("supplying" and "supplied", "line" and "lines"). Kept for the
+    words met (a vocabulary: tens of thousands at 100,000 annotations)."""
+    if len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed"):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:STEM]
+
+
+_NOT_EVIDENCE = SUBJECT_WORDS | DENYING_WORDS | UNSAID
+
+
+def stems(words: Iterable[str]) -> frozenset[str]:
+    """Content words (lower case, longer than three letters: ClaimText.words) as
+    compared, beyond the subject."""
+    return frozenset(map(stem, filterfalse(_NOT_EVIDENCE.__contains__, words)))
+
+
+def words_needed(denied: frozenset[str]) -> int:
+    """How many of the denied words a claim takes up to answer the denial on them alone:
+    two, or half of them when it denies more ("denied that its power line had started
+    the fire near Kavala")."""
+    return max(2, (len(denied) + 1) // 2)
+
+
+@lru_cache(maxsize=1 << 14)
+def denied_words(quote: str) -> frozenset[str]:
+    """The stems of what a denial denies: the content words of the clause after its first
+    denying verb, to a comma or a dash (none when that clause names what it denies only
+    by its kind or its subject: "dismissed the accusations as groundless rumors"); when
+    it has no such verb, those of its quotations, or of the whole sentence without one
+    ("These statements ... are all barefaced lies," Mr. Nebenzia said). Kept for the
+    last 16,384 denials read (a summary is built again after every change)."""
+    lowered = quote.lower()
+    for match in _WORD.finditer(lowered):
+        if match.group() in DENYING_VERBS:
+            rest = lowered[match.end() :]
+            end = _CLAUSE_END.search(rest)
+            return _content(rest[: end.start()] if end else rest)
+    quoted = _QUOTED.findall(lowered)
+    return _content(" ".join(quoted) if quoted else lowered)
+
+
+def _content(text: str) -> frozenset[str]:
+    words = frozenset(word for word in _WORD.findall(text) if len(word) > 3)
+    return stems(words - CLAIM_STOP_WORDS)
