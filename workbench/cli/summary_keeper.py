@@ -93,7 +93,7 @@ def keep_one(annotator: str | None) -> int | None:
     from workbench.cli.summary import report, summarised
     from workbench.cli.summary_request import asked
     from workbench.core.analysis.kept.code import code_digest
-    from workbench.core.analysis.kept.output import DATA, TEXT, KeptOutput
+    from workbench.core.analysis.kept.output import DATA, TEXT, encoded
 
     request = asked(
         argparse.Namespace(
@@ -117,8 +117,8 @@ def keep_one(annotator: str | None) -> int | None:
             return None
         said = tuple(recorded.pieces)
         outputs = {
-            wanted["md"]: KeptOutput(said, TEXT, report(summary).encode("utf-8")).encode(),
-            wanted["json"]: KeptOutput(said, DATA, summary.to_json_bytes()).encode(),
+            wanted["md"]: encoded(said, TEXT, [report(summary).encode("utf-8")]),
+            wanted["json"]: encoded(said, DATA, list(summary.json_parts())),
         }
         del summary
         if code_digest() != code:

@@ -15,7 +15,7 @@ does not decode is damage, named by the caller.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 PART = 1 << 20
@@ -50,14 +50,7 @@ class KeptOutput:
     status: int = 0
 
     def encode(self) -> bytes:
-        header = {
-            "status": self.status,
-            "stderr": [[piece.text, piece.terminal_only] for piece in self.stderr],
-            "kind": self.kind,
-            "length": len(self.stdout),
-        }
-        line = json.dumps(header, ensure_ascii=True, separators=(",", ":"))
-        return line.encode("ascii") + b"\n" + self.stdout
+        return encoded(self.stderr, self.kind, [self.stdout], self.status)
 
     @classmethod
     def decode(cls, data: bytes) -> KeptOutput:
@@ -108,3 +101,18 @@ class KeptOutput:
                 end = min(end + PART, len(view))
             yield bytes(view[start:end])
             start = end
+
+
+def encoded(
+    stderr: Sequence[Piece], kind: str, parts: Sequence[bytes | memoryview], status: int = 0
+) -> bytes:
+    """The record of an output whose standard output is the bytes of `parts`, joined
+    once with the header (a 100 MB document is not copied a second time)."""
+    header = {
+        "status": status,
+        "stderr": [[piece.text, piece.terminal_only] for piece in stderr],
+        "kind": kind,
+        "length": sum(len(part) for part in parts),
+    }
+    line = json.dumps(header, ensure_ascii=True, separators=(",", ":"))
+    return b"".join([line.encode("ascii"), b"\n", *parts])
