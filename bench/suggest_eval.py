@@ -51,6 +51,9 @@ of the denial model)."""
 BLIND6 = ROOT / "bench" / "data" / "suggest_blind6.txt"
 """A sixth blind set, measured once by rules-6+denial-model-1 and development text since
 (training text of denial-model-2): its header says so."""
+BLIND7 = ROOT / "bench" / "data" / "suggest_blind7.txt"
+"""A seventh blind set, measured once by rules-7+denial-model-2 (and rules-6+denial-model-1
+in the same sitting): its header says so."""
 BLIND_SEED = 13
 """The split of the blind set: random.Random(BLIND_SEED).sample(names, half)."""
 

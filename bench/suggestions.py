@@ -25,6 +25,7 @@ from bench.suggest_eval import (
     BLIND4,
     BLIND5,
     BLIND6,
+    BLIND7,
     DENIAL_GRID,
     DENIAL_PRECISION_FLOOR,
     DEV_SET,
@@ -68,6 +69,7 @@ BLIND_2 = "blind set 2 (12 articles; run once by rules-3, development text for r
 BLIND_3 = "blind set 3 (12 articles; run once by rules-4, development text for rules-5)"
 BLIND_4 = "blind set 4 (14 articles; run once by rules-5, development text for rules-6)"
 BLIND_5 = "blind set 5 (14 articles; run once by rules-6, training text for denial-model-1)"
+BLIND_7 = "blind set 7 (16 articles; run once, by rules-7+denial-model-2 frozen)"
 BLIND_6 = (
     "blind set 6 (16 articles; run once by rules-6+denial-model-1, training text for "
     "denial-model-2)"
@@ -156,6 +158,7 @@ def quality_report(dev_folder: Path = DEV_SET) -> str:
     rows += _rows(BLIND_4, load_held_out(BLIND4), notes, leave_one_out=False)
     rows += _rows(BLIND_5, load_held_out(BLIND5), notes, leave_one_out=False)
     rows += _rows(BLIND_6, load_held_out(BLIND6), notes, leave_one_out=False)
+    rows += _rows(BLIND_7, load_held_out(BLIND7), notes, leave_one_out=False)
     rows.append("")
     rows.append(
         "Thresholds: " + ", ".join(f"{tag} {THRESHOLDS[tag]:.2f}" for tag in TAGS) + ". "

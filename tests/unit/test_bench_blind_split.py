@@ -16,6 +16,7 @@ from bench.suggest_eval import (
     BLIND4,
     BLIND5,
     BLIND6,
+    BLIND7,
     blind_halves,
     load_held_out,
 )
@@ -71,8 +72,9 @@ BLIND3_MARKER = b"# ---- the annotator's file follows, byte for byte ----\n"
         (BLIND4, rb"rules-5", 14, 309, 110),
         (BLIND5, rb"rules-6", 14, 310, 111),
         (BLIND6, rb"rules-6\+denial-model-1", 16, 307, 79),
+        (BLIND7, rb"rules-7\+denial-model-2", 16, 332, 103),
     ],
-    ids=["blind3", "blind4", "blind5", "blind6"],
+    ids=["blind3", "blind4", "blind5", "blind6", "blind7"],
 )
 def test_a_blind_set_is_the_annotators_file_whole(
     path: Path, version: bytes, articles: int, sentences: int, denials: int
