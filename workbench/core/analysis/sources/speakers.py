@@ -12,7 +12,17 @@ article the annotation was made on and the sentences before it:
   never one source across articles. A first-person or possessive source ("we", "his")
   is never resolved and stays apart the same way;
 - a definite bare role ("the spokesman", "the ministry") that resolves is grouped the
-  same way; one that does not stays as typed (a role is a description of its own).
+  same way; one that does not stays as typed (a role is a description of its own);
+- an honorific and a surname ("Ms. Park", "General Ryder", or a surname alone) is the
+  person its own article named in full up to its sentence (surnames.py): "Ms. Park →
+  Park Jin" in one article, "Mr. Park → Park Won-gon" in another. One that names nobody
+  stays apart in its article, "Mr. Park (unresolved, in “title”)", when grouping it as
+  typed would be a guess between people: the article has two people it could be, the
+  corpus names two people of that surname in full (its sources or its articles' text),
+  men and women are called by it, or, with an honorific, it is written in two articles
+  and no one of that surname is named in full. Else it stays as typed (source grouping
+  joins it to the one person of that surname, as "Mr. Putin" to Vladimir Putin). So the
+  figures of two people of one surname are never one origin, and never hide a conflict.
 
 Each article is read once per summary, up to its last sentence with such a source,
 and only when it has one; the answers are kept per article and text (ARTICLE_CACHE),
@@ -31,7 +41,20 @@ from typing import Protocol
 
 from workbench.core.analysis import lexicon as lx
 from workbench.core.analysis.ledger.readings import Readings
-from workbench.core.analysis.sources.grouping import SourceGroup, clean_source, source_index
+from workbench.core.analysis.sources.grouping import (
+    SourceGroup,
+    clean_source,
+    parse_source,
+    source_index,
+)
+from workbench.core.analysis.sources.surnames import (
+    InArticle,
+    Surname,
+    distinct_people,
+    in_article,
+    read_surname,
+    surname_of,
+)
 from workbench.core.analysis.suggestions.resolve import is_bare_role
 from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION, typed_speakers
 from workbench.core.analysis.suggestions.tokens import tokenize
@@ -42,6 +65,9 @@ ARROW = "→"
 PLAIN = 0
 PRONOUN = 1
 ROLE = 2
+SURNAME = 3
+"""Speakers.kind only: source_kind() says PLAIN of a surname (what the suggester reads
+as a pronoun or a role, and what readings keep, are those two)."""
 
 ARTICLE_CACHE = 50_000
 """Articles whose answers are kept between summaries (about 1 kB each): more than a
@@ -116,14 +142,23 @@ class Speakers:
         self.resolved: dict[Key, str] = {}
         """Each resolved source: its speaker as the article writes it."""
         self.unresolved: set[Key] = set()
-        """Pronoun sources that name nobody the text shows."""
+        """Pronoun sources that name nobody the text shows, and surname sources kept
+        apart in their article."""
         wanted: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
         told: dict[str, dict[tuple[int, str], tuple[str, str]]] = defaultdict(dict)
         sha: dict[str, str] = {}
+        surnames: dict[Key, tuple[int, str]] = {}
         for annotation in annotations:
-            if self.kind(annotation.source) == PLAIN:
+            kind = self.kind(annotation.source)
+            if kind == PLAIN:
                 continue
             source = clean_source(annotation.source or "")
+            if kind == SURNAME:
+                surnames[(annotation.article_id, annotation.index, source)] = (
+                    annotation.end,
+                    annotation.article_sha256,
+                )
+                continue
             wanted[annotation.article_id][annotation.index].add(source)
             sha.setdefault(annotation.article_id, annotation.article_sha256)
             speaker = told_speaker(annotation)
@@ -157,15 +192,80 @@ class Speakers:
                         self.unresolved.add(key)
                     if not read and (index, source) not in told_here:
                         self.unread.add(key)
+        if surnames:
+            self._surnames(surnames, texts)
 
     def kind(self, source: str | None) -> int:
         """PLAIN, PRONOUN or ROLE, remembered per spelling (most sources are PLAIN)."""
         found = self._kinds.get(source)
         if found is None:
-            found = self._kinds[source] = (
-                PLAIN if not source or not source.strip() else source_kind(clean_source(source))
-            )
+            if not source or not source.strip():
+                found = PLAIN
+            else:
+                cleaned = clean_source(source)
+                found = source_kind(cleaned)
+                if found == PLAIN and surname_of(cleaned) is not None:
+                    found = SURNAME
+            self._kinds[source] = found
         return found
+
+    def _surnames(
+        self, wanted: Mapping[Key, tuple[int, str]], texts: Mapping[str, ArticleText] | None
+    ) -> None:
+        """Resolve each surname source in its article's text (the one it was made on),
+        then keep apart those that name nobody where grouping them would be a guess."""
+        named: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        """Surname token -> the full names carrying it, in texts and sources."""
+        ambiguous: set[Key] = set()
+        read: dict[tuple[str, str, bool], InArticle] = {}
+        for key, (end, made_on) in wanted.items():
+            article_id, _, source = key
+            surname = surname_of(source)
+            article = texts.get(article_id) if texts is not None else None
+            if surname is None or article is None or article.sha256 != made_on:
+                continue
+            question = (article_id, surname.written, surname.titled)
+            found = read.get(question)
+            if found is None:
+                found = read[question] = _in_article(article, surname)
+                named[surname.token].extend(name.tokens for name in found.names)
+            reading = read_surname(surname, end, found)
+            if reading.speaker is not None:
+                self.resolved[key] = reading.speaker
+            elif reading.ambiguous:
+                ambiguous.add(key)
+        pending = [key for key in wanted if key not in self.resolved]
+        if not pending:
+            return
+        of_key = {key: surname for key in pending if (surname := surname_of(key[2])) is not None}
+        asked = {surname.token for surname in of_key.values()}
+        spoken = [s for s, kind in self._kinds.items() if kind == PLAIN and s]
+        for spelling in (*spoken, *self.resolved.values()):
+            kind, tokens = parse_source(spelling)
+            if kind == "person" and len(tokens) > 1:
+                for token in asked.intersection(tokens):
+                    named[token].append(tokens)
+        genders: dict[str, set[str]] = defaultdict(set)
+        articles: dict[str, set[str]] = defaultdict(set)
+        for key, surname in of_key.items():
+            genders[surname.token].add(surname.gender or "?")
+            if surname.titled:
+                articles[surname.token].add(key[0])
+        people: dict[str, int] = {}
+        for key, surname in of_key.items():
+            if surname.token not in people:
+                people[surname.token] = len(distinct_people(named[surname.token]))
+            if (
+                key in ambiguous
+                or people[surname.token] > 1
+                or {"he", "she"} <= genders[surname.token]
+                or (
+                    surname.titled
+                    and not people[surname.token]
+                    and len(articles[surname.token]) > 1
+                )
+            ):
+                self.unresolved.add(key)
 
     def sources(self, annotations: Iterable[Annotation]) -> Iterator[str]:
         """What source grouping groups: the sources as typed, but for a resolved one the
@@ -190,29 +290,52 @@ class Speakers:
     def place(self, groups: Sequence[SourceGroup]) -> list[SourceGroup]:
         """`groups` (grouped from `sources()`) with each resolved source shown in its
         speaker's group ("he → Lloyd Austin" among the variants, in place of the
-        speaker's name when no analyst typed it) and a group of its own for each
-        unresolved pronoun of each article."""
+        speaker's name when no analyst typed it; a resolved surname as written, one way
+        of writing the name) and a group of its own for each unresolved pronoun, and
+        each surname kept apart, of each article."""
         index = source_index(groups)
         arrows: dict[str, set[str]] = defaultdict(set)
+        spelt: dict[str, set[str]] = defaultdict(set)
         for (_, _, source), speaker in self.resolved.items():
+            group = index.get(clean_source(speaker), speaker)
+            if self.kind(source) == SURNAME:
+                spelt[group].add(source)
+                continue
             written = source.lower() if source_kind(source) == PRONOUN else source
-            arrows[index.get(clean_source(speaker), speaker)].add(arrow(written, speaker))
+            arrows[group].add(arrow(written, speaker))
         typed = {clean_source(source) for source in self._typed}
         placed = [
             replace(
                 group,
                 variants=(
-                    *(v for v in group.variants if v in typed or v == group.canonical),
+                    *sorted(
+                        {v for v in group.variants if v in typed or v == group.canonical}
+                        | spelt[group.canonical],
+                        key=lambda v: (v.lower(), v),
+                    ),
                     *sorted(arrows[group.canonical]),
                 ),
             )
-            if group.canonical in arrows
+            if group.canonical in arrows or group.canonical in spelt
             else group
             for group in groups
         ]
-        labels = {self._label(key) for key in self.unresolved}
-        placed += [SourceGroup(label, (label,), "pronoun") for label in labels]
+        labels = {
+            self._label(key): "pronoun" if source_kind(key[2]) == PRONOUN else "person"
+            for key in self.unresolved
+        }
+        placed += [SourceGroup(label, (label,), kind) for label, kind in labels.items()]
         return sorted(placed, key=lambda g: (g.canonical.lower(), g.canonical))
+
+    def spellings(self, index: Mapping[str, str]) -> dict[str, str]:
+        """Each resolved surname spelling ("Mr. Austin") that names one speaker only, to
+        that speaker's canonical name in `index` (source_index of the groups): how a
+        summary names that spelling met elsewhere (an annotation it does not count)."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for (_, _, source), speaker in self.resolved.items():
+            if self.kind(source) == SURNAME:
+                found[source].add(index.get(clean_source(speaker), speaker))
+        return {source: next(iter(names)) for source, names in found.items() if len(names) == 1}
 
     def key(self, annotation: Annotation) -> Key:
         return (annotation.article_id, annotation.index, clean_source(annotation.source or ""))
@@ -228,7 +351,8 @@ class Speakers:
         return self._label(key) if key in self.unresolved else None
 
     def _label(self, key: Key) -> str:
-        return f"{key[2].lower()} (unresolved, in “{self._title_of(key[0])}”)"
+        source = key[2].lower() if source_kind(key[2]) == PRONOUN else key[2]
+        return f"{source} (unresolved, in “{self._title_of(key[0])}”)"
 
 
 NOBODY = ""
@@ -344,6 +468,27 @@ def forget_answers() -> None:
     again, as a new process would (benchmarks of a cold summary)."""
     with _answers_lock:
         _answers.clear()
+        _surnames_read.clear()
+
+
+_surnames_read: OrderedDict[tuple[str, str, bool], InArticle] = OrderedDict()
+SURNAME_CACHE = 100_000
+"""Surnames read in articles kept between summaries (most are not written there: one
+shared empty answer each), so the summary screen's rebuilds read none again."""
+
+
+def _in_article(article: ArticleText, surname: Surname) -> InArticle:
+    """in_article, remembered by article text and surname."""
+    key = (article.sha256, surname.written, surname.titled)
+    with _answers_lock:
+        found = _surnames_read.get(key)
+    if found is None:
+        found = in_article(article.text, surname)
+        with _answers_lock:
+            _surnames_read[key] = found
+            if len(_surnames_read) > SURNAME_CACHE:
+                _surnames_read.popitem(last=False)
+    return found
 
 
 def _resolve(

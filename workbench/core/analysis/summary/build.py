@@ -276,6 +276,8 @@ class SourceNames:
         self.speakers = speakers = Speakers(annotations, texts, title_of, remembered, readings)
         grouped = _source_groups(list(speakers.sources(annotations)), cache)
         self._index = source_index(grouped)  # a resolved speaker's name too, typed or not
+        for spelling, name in speakers.spellings(self._index).items():
+            self._index.setdefault(spelling, name)  # "Mr. Austin" resolved, not typed as is
         self.groups = speakers.place(grouped)
         """The source groups the summary lists (with "he → …" and unresolved pronouns)."""
         self._memo: dict[str | None, str | None] = {}
