@@ -47,6 +47,12 @@ from workbench.core.analysis.sources.grouping import (
     parse_source,
     source_index,
 )
+from workbench.core.analysis.sources.nation_roles import (
+    NationRole,
+    holder_of,
+    holders,
+    nation_role,
+)
 from workbench.core.analysis.sources.surnames import (
     InArticle,
     Surname,
@@ -178,6 +184,7 @@ class Speakers:
             if article is not None and article.sha256 == sha[article_id]:
                 read = True
                 found = _answered(article_id, article, typed, told.get(article_id, {}), readings)
+                found = _holders_named(article, typed, found)
             elif remembered is not None and article_id in remembered:
                 told_here = _told_on(told.get(article_id, {}), remembered[article_id])
                 found = {key: speaker for key, speaker in told_here.items() if speaker != NOBODY}
@@ -420,6 +427,32 @@ def _answered(
                     speaker = resolved.get((index, source), NOBODY)
                     readings.add_speaker(sha256, index, source, speaker)
     return found
+
+
+def _holders_named(
+    article: ArticleText, typed: Mapping[int, set[str]], found: Mapping[tuple[int, str], str]
+) -> Mapping[tuple[int, str], str]:
+    """`found` with each role of a people ("the Russian leader"), typed or resolved to
+    (a "he" the suggester read as "Russian leader"), read as the person the article
+    names in that office (nation_roles.py), when it names one."""
+    roles: dict[tuple[int, str], NationRole] = {}
+    for index, sources in typed.items():
+        for source in sources:
+            speaker = found.get((index, source))
+            if speaker is None and source_kind(source) != ROLE:
+                continue
+            role = nation_role(speaker if speaker is not None else source)
+            if role is not None:
+                roles[(index, source)] = role
+    if not roles:
+        return found
+    named = holders(article.text, article.sentences)
+    answered = dict(found)
+    for asked, role in roles.items():
+        holder = holder_of(role, named)
+        if holder is not None:
+            answered[asked] = holder
+    return answered
 
 
 def _told_on(
