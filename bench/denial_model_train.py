@@ -116,7 +116,7 @@ fewer groups, positives x1, guideline sets x1."""
 
 SHIPPABLE = (OR,)
 """Combinations a shipped model may use: MODEL lets the model overrule the rules' readings,
-and with it six of the hand-written guideline non-denials fail (docs/SUGGESTIONS.md,
+and with it six hand-written tests of the guideline's readings fail (docs/SUGGESTIONS.md,
 denial-model-2); `--select` reports the criterion's choice over all and among these."""
 
 CHOSEN = Config(OR, ("rules", "form", "context", "words", "pairs"), 0.003, 1.0, 1.0)
