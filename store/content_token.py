@@ -28,8 +28,8 @@ import hashlib
 import os
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 from store.lock import recorded_saved
 from store.readings_file import readings_files
@@ -40,13 +40,13 @@ from workbench.core.files.regular import open_regular
 ATTEMPTS = 10
 """How many times the token is taken again while the writer replaces files under it."""
 CHUNK = 1 << 20
+PARALLEL_BYTES = 8 << 20
+"""Files at least this large are hashed on threads when there are two or more."""
 FORMAT = b"workbench content token 1\n"
 """Changes if what goes into the digest changes: no token of another form ever matches."""
 FILE_PREFIX = "file:"
 UNSETTLED_PREFIX = "unsettled:"
 
-Digest = Any
-"""hashlib's hash object (its class is private)."""
 Noted = dict[str, tuple[int, int]]
 """File name -> (inode, size) as noted before hashing."""
 
@@ -59,20 +59,30 @@ def file_token(path: Path) -> str:
             time.sleep(min(0.01 * attempt, 0.1))
         try:
             saved = recorded_saved(path)  # first, as replay reads it: before the lines
-            files = token_files(path)
+            files = sorted(token_files(path), key=lambda found: found.name)
             before = _noted(files)
-            digest = hashlib.sha256(FORMAT)
-            digest.update(b"saved %d\n" % (-1 if saved is None else saved))
-            buffer = bytearray(CHUNK)
-            for file in sorted(files, key=lambda found: found.name):
-                inode, size = before[file.name]
-                digest.update(b"%s %d\n" % (os.fsencode(file.name), size))
-                _hash_prefix(file, inode, size, digest, buffer)
+            digests = _file_digests(files, before)
         except OSError:  # removed or replaced under the reader, or unreadable
             continue
         if _settled(before, _noted(token_files(path))):
+            digest = hashlib.sha256(FORMAT)
+            digest.update(b"saved %d\n" % (-1 if saved is None else saved))
+            for file, file_digest in zip(files, digests, strict=True):
+                size = before[file.name][1]
+                digest.update(b"%s %d %s\n" % (os.fsencode(file.name), size, file_digest))
             return FILE_PREFIX + digest.hexdigest()
     return unsettled()
+
+
+def _file_digests(files: list[Path], noted: Noted) -> list[bytes]:
+    """Each file's sha256 (hex) over its noted size, the large ones on threads of their
+    own: hashlib lets go of the interpreter while it hashes, so the snapshot and
+    FILE.history (about half each at 100,000 annotations) take one core each."""
+    jobs = [(file, *noted[file.name]) for file in files]
+    if sum(1 for _file, _inode, size in jobs if size >= PARALLEL_BYTES) < 2:
+        return [_prefix_digest(*job) for job in jobs]
+    with ThreadPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+        return list(pool.map(lambda job: _prefix_digest(*job), jobs))
 
 
 def token_files(path: Path) -> list[Path]:
@@ -94,9 +104,10 @@ def _noted(files: list[Path]) -> Noted:
     return noted
 
 
-def _hash_prefix(file: Path, inode: int, size: int, digest: Digest, buffer: bytearray) -> None:
-    """Add the first `size` bytes of `file` (the one noted: same inode) to `digest`."""
-    view = memoryview(buffer)
+def _prefix_digest(file: Path, inode: int, size: int) -> bytes:
+    """The sha256 (hex) of the first `size` bytes of `file`, the one noted (same inode)."""
+    digest = hashlib.sha256()
+    view = memoryview(bytearray(min(size, CHUNK)))
     with open_regular(file) as handle:
         if os.fstat(handle.fileno()).st_ino != inode:
             raise FileNotFoundError(file)  # replaced since it was noted: take it again
@@ -107,6 +118,7 @@ def _hash_prefix(file: Path, inode: int, size: int, digest: Digest, buffer: byte
                 raise FileNotFoundError(file)  # shortened since it was noted
             digest.update(view[:read])
             left -= read
+    return digest.hexdigest().encode()
 
 
 def _settled(before: Noted, after: Noted) -> bool:

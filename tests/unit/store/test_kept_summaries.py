@@ -305,17 +305,17 @@ def test_a_file_replaced_while_hashed_is_hashed_again(
     database: Path, kept: FileKept, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A compaction replacing the snapshot under the token: never a mixture of two states."""
-    real = store.content_token._hash_prefix
+    real = store.content_token._prefix_digest
     replaced: list[Path] = []
 
-    def replacing_once(file: Path, *args: Any) -> None:
+    def replacing_once(file: Path, *args: Any) -> bytes:
         if not replaced and file == database:
             with AnnotationStore.open(database, annotator="alice") as writer:
                 writer.save(annotate(OLD, 0, "alice"))  # closes: compacts, replaces FILE
             replaced.append(file)
-        real(file, *args)
+        return real(file, *args)
 
-    monkeypatch.setattr(store.content_token, "_hash_prefix", replacing_once)
+    monkeypatch.setattr(store.content_token, "_prefix_digest", replacing_once)
     token = kept.token()
     monkeypatch.undo()
     assert replaced
@@ -332,3 +332,11 @@ def test_a_database_that_cannot_be_read_has_a_token_nothing_is_kept_under(
         assert token.startswith("unsettled:") and token != kept.token()
         assert kept.put("md", b"x", token) is False
     assert sorted(p.name for p in tmp_path.iterdir()) == ["annotations.json"]
+
+
+def test_files_hashed_on_threads_give_the_same_token(
+    database: Path, kept: FileKept, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = kept.token()
+    monkeypatch.setattr(store.content_token, "PARALLEL_BYTES", 0)
+    assert kept.token() == alone
