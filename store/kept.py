@@ -58,11 +58,13 @@ class FileKept(KeptSummaries):
         return self._file.get(key)
 
     def put_many(self, entries: Mapping[str, bytes], token: str) -> bool:
-        if not token.startswith(FILE_PREFIX) or not database_files(self.path):
+        files = database_files(self.path)
+        if not token.startswith(FILE_PREFIX) or not files:
             return False  # nothing pinned down, or no database to keep anything beside
         if self.token() != token:
             return False
-        return self._file.keep(token, entries)
+        size = sum(file.stat().st_size for file in files if file.exists())
+        return self._file.keep(token, entries, reserve=size)
 
     def close(self) -> None:
         """Nothing is held open between calls."""

@@ -30,6 +30,9 @@ from workbench.core.files.regular import open_regular
 
 MAX_ENTRIES = 8
 """Entries kept under one token (the default summaries, a few analysts' and formats')."""
+FREE_MARGIN = 1 << 30
+"""A keep never leaves less free than this (and the database's size) on the database's
+disk: a cache must not make the analyst's next save fail for a full disk."""
 STALE_SECONDS = 3600
 """A keeper's temporary file this old was left by a keeper that was killed."""
 
@@ -75,16 +78,22 @@ class KeptFile:
                 self._say(not_read(key, str(self.file), describe_os_error(error)))
         return None
 
-    def keep(self, token: str, entries: Mapping[str, bytes]) -> bool:
+    def keep(self, token: str, entries: Mapping[str, bytes], reserve: int = 0) -> bool:
         """Replace the file with `entries` and whatever else is kept under `token` (up to
         MAX_ENTRIES, the given ones first); False, with the reason in `warnings`, if it
-        cannot be written."""
+        cannot be written, or if it would leave less than FREE_MARGIN + `reserve` bytes
+        free (the database's own size: room for its writer to compact)."""
         kept = dict(entries)
         for key, data in self._others(token, set(entries)).items():
             if len(kept) >= MAX_ENTRIES:
                 break
             kept[key] = data
         self._remove_stale_temporaries()
+        free = free_bytes(self.file.parent)
+        need = sum(len(data) for data in kept.values()) + kept_format.MAX_HEADER
+        if free is not None and free - need < FREE_MARGIN + reserve:
+            self._say(not_kept(str(self.file), "too little free space left for the database"))
+            return False
         try:
             with atomic_writer(self.file) as handle:  # the folder's fsync: best effort
                 for part in kept_format.parts(token, kept):
@@ -136,6 +145,15 @@ class KeptFile:
                     old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
                     if pattern.fullmatch(entry.name) and entry.is_file() and old:
                         os.unlink(entry.path)
+
+
+def free_bytes(folder: Path) -> int | None:
+    """Bytes an unprivileged writer may still use in `folder`'s file system (None: unknown)."""
+    try:
+        found = os.statvfs(folder)
+    except OSError:
+        return None
+    return found.f_bavail * found.f_frsize
 
 
 def _read_at(fd: int, offset: int, size: int) -> bytes:

@@ -13,6 +13,8 @@ import pytest
 from store_helpers import flip_byte, states
 
 import store.content_token
+import store.kept_file
+import store.kept_format
 from store import AnnotationStore, kept_summaries
 from store.file_states import replayed_files
 from store.kept import FileKept
@@ -340,3 +342,19 @@ def test_files_hashed_on_threads_give_the_same_token(
     alone = kept.token()
     monkeypatch.setattr(store.content_token, "PARALLEL_BYTES", 0)
     assert kept.token() == alone
+
+
+def test_a_keep_never_takes_the_room_the_database_needs(
+    database: Path, kept: FileKept, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache must not make the next save fail for a full disk (review rv5 R1)."""
+    size = sum(file.stat().st_size for file in database_files(database))
+    room = store.kept_file.FREE_MARGIN + size + store.kept_format.MAX_HEADER
+    monkeypatch.setattr(store.kept_file, "free_bytes", lambda _folder: room + 99)
+    assert kept.put("md", b"x" * 100, kept.token()) is False
+    assert kept.warnings == [
+        f"summary not kept in {kept_path(database)} (too little free space left for the "
+        "database); it is computed until it is kept"
+    ]
+    assert not kept_path(database).exists()
+    assert kept.put("md", b"x" * 99, kept.token())
