@@ -22,6 +22,7 @@ from store.errors import (
 from store.kept import kept_summaries
 from store.kept_summaries import KeptSummaries
 from store.opening import database_exists, open_store
+from store.own_files import own_file_refusal
 from store.protocol import DatabaseContent, Store, StoreEvent, Subscription
 from store.replay import database_files
 
@@ -49,4 +50,5 @@ __all__ = [
     "database_files",
     "kept_summaries",
     "open_store",
+    "own_file_refusal",
 ]

@@ -37,6 +37,7 @@ from store.index import AnnotationIndex
 from store.journal import READ_ONLY_REASON, JournalStorage
 from store.lock import DatabaseLock
 from store.ops import Applied, Op
+from store.own_files import own_file_refusal
 from store.protocol import NO_EVENTS, DatabaseContent, StoreEvent, Subscription
 from store.staging import Staging
 from store.synchronised import synchronised
@@ -173,6 +174,9 @@ class AnnotationStore:
     @property
     def location(self) -> str:
         return str(self.path) if self.path is not None else ":memory:"
+
+    def own_file_refusal(self, path: Path) -> str | None:
+        return None if self.path is None else own_file_refusal(self.path, path)
 
     @synchronised
     def wait_for_compaction(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, Protocol, Self
 
@@ -91,6 +92,11 @@ class Store(Protocol):
     @property
     def location(self) -> str:
         """Where the database is, fit to show: a file's path, or a URL without password."""
+        ...
+
+    def own_file_refusal(self, path: Path) -> str | None:
+        """Why a report or export must not be written to `path` (it is the database or
+        one of its files: writing would replace it), or None."""
         ...
 
     def close(self) -> None: ...

@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
@@ -171,6 +172,10 @@ class PostgresStore:
     @property
     def location(self) -> str:
         return self._shown
+
+    def own_file_refusal(self, path: Path) -> str | None:
+        """None: a server's database has no files on this machine."""
+        return None
 
     def close(self) -> None:
         with self._mutex:

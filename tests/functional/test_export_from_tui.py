@@ -91,6 +91,27 @@ async def test_an_existing_file_is_overwritten_only_after_yes(make_app, tmp_path
     assert json.loads(target.read_bytes())["annotations"]
 
 
+async def test_the_database_and_its_files_are_refused_as_targets(
+    make_app, store: AnnotationStore
+) -> None:  # type: ignore[no-untyped-def]
+    """qa4 Q8: an export over the database (or its journal) would replace it."""
+    from workbench.tui.screens.prompt import TextPrompt
+
+    database = Path(store.location)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        for target in (database, database.with_name(database.name + ".journal")):
+            await answer_export(app, pilot, str(target))
+            await pilot.pause()
+            assert isinstance(app.screen, TextPrompt)  # asked again, nothing exported
+            assert any(f"{target} is " in n.message for n in app._notifications)
+            await pilot.press("escape")
+        await app.workers.wait_for_complete()
+    with AnnotationStore.open(database, annotator="tester", read_only=True) as reopened:
+        assert [a.tags for a in reopened.all()] == [("claim",)]
+
+
 async def test_no_leaves_the_existing_file_alone(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "earlier.json"
     target.write_bytes(b"keep me")

@@ -185,6 +185,28 @@ async def test_write_the_markdown_report(make_app, gold, tmp_path: Path) -> None
         assert "North Korean troops" in report
 
 
+async def test_the_report_is_never_written_over_the_open_database(
+    make_app, gold, store: AnnotationStore
+) -> None:  # type: ignore[no-untyped-def]
+    """qa4 Q8: `w` given the database's own name asked "Overwrite it?" and wrote the
+    report over the snapshot. It is refused, named, and the prompt asks again."""
+    from workbench.tui.screens.prompt import TextPrompt
+
+    database = Path(store.location)
+    before = database.read_bytes()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("w")
+        app.screen.query_one(Input).value = str(database)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)  # asked again, no "Overwrite it?"
+        notices = [n.message for n in app._notifications]
+        assert any(f"{database} is the database" in message for message in notices)
+        assert database.read_bytes() == before
+
+
 async def test_the_analyst_selector_switches_whose_summary_it_is(
     make_app, gold, store: AnnotationStore
 ) -> None:  # type: ignore[no-untyped-def]

@@ -64,6 +64,14 @@ def no_database(location: Path | str, hint: str) -> str | None:
     return None
 
 
+def output_over_database(location: Path | str, output: str | None) -> str | None:
+    """Why `-o OUTPUT` must not be written (it is the database read, or one of its
+    files: the report would replace it), or None."""
+    from store import own_file_refusal
+
+    return None if not output else own_file_refusal(location, output)
+
+
 def fail_each(problems: Iterable[str], code: int = 1) -> int:
     """fail() for several problems at once (a settings file with more than one mistake):
     one line each, so that they are all fixed in one go."""

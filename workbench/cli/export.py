@@ -6,7 +6,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import fail, no_database, skipped, stopped_cleanly_by_sigterm, warn
+from workbench.cli.common import (
+    fail,
+    no_database,
+    output_over_database,
+    skipped,
+    stopped_cleanly_by_sigterm,
+    warn,
+)
 from workbench.cli.output import real_stream
 from workbench.core.annotation import ORPHANED, STATUSES, TAGS
 from workbench.core.terminal_text import printable
@@ -140,7 +147,9 @@ def run(args: argparse.Namespace) -> int:
     )
 
     location = resolve_database(args.db)
-    problem = no_database(location, "give one with --db FILE or URL")
+    problem = no_database(location, "give one with --db FILE or URL") or output_over_database(
+        location, args.output
+    )
     if problem is not None:
         return fail(problem)
     wanted = AnnotationFilter.of(

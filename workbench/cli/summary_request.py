@@ -8,7 +8,7 @@ import argparse
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import fail, fail_each, no_database
+from workbench.cli.common import fail, fail_each, no_database, output_over_database
 from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import DatabaseLocation, resolve_database
 from workbench.core.files.database_url import shown_location
@@ -66,7 +66,9 @@ def asked(args: argparse.Namespace) -> Request | int:
     except ConfigFileError as error:
         return fail_each(error.problems)
     location = resolve_database(args.db)
-    problem = no_database(location, "annotate first, or pass --db FILE")
+    problem = no_database(location, "annotate first, or pass --db FILE") or output_over_database(
+        location, args.output
+    )
     if problem is not None:
         return fail(problem)
     annotator = whose(args.annotator)

@@ -326,7 +326,7 @@ class WorkbenchApp(App[None]):
         """Ask for a format and a file, then export every annotation in a worker."""
         from workbench.tui.export_dialog import ExportDialog
 
-        await ExportDialog(self, self.export_in_background).start()
+        await ExportDialog(self, self.export_in_background, self.store.own_file_refusal).start()
 
     @work(thread=True, exclusive=True, group="export", description="export annotations")
     def export_in_background(self, format_name: str, path: Path) -> None:

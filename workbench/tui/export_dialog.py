@@ -44,6 +44,8 @@ class ExportDialog:
 
     app: App[Any]
     export: Callable[[str, Path], object]
+    refused: Callable[[Path], str | None]
+    """Why a file must not be written (the database's own: Store.own_file_refusal)."""
     format_name: str = ""
 
     async def start(self) -> None:
@@ -68,6 +70,11 @@ class ExportDialog:
         if not answer or not answer.strip():
             return
         path = target_of(answer, self.default_name)
+        refusal = self.refused(path)
+        if refusal is not None:
+            self.app.notify(refusal, title="Not exported", severity="error", markup=False)
+            await self.ask_path(str(path))
+            return
         if not path.exists():
             self.export(self.format_name, path)
             return

@@ -203,3 +203,18 @@ def test_annotations_on_an_older_text_than_the_store_has_seen_are_always_named(
         "last opened, and are exported as stored; --articles PATH places them on the "
         "articles as they are now\n"
     )
+
+
+@pytest.mark.parametrize("command", ["export", "summary"])
+@pytest.mark.parametrize("suffix", ["", ".history", ".journal"])
+def test_output_over_the_database_or_its_files_is_refused(
+    db: Path, capsysbinary: pytest.CaptureFixture[bytes], command: str, suffix: str
+) -> None:
+    """qa4 Q8: `-o` onto the database replaced it by the report, with exit status 0."""
+    target = db.with_name(db.name + suffix)
+    before = {p.name: p.read_bytes() for p in db.parent.iterdir() if p.is_file()}
+    status = main([command, "--db", str(db), "-o", str(target)])
+    error = capsysbinary.readouterr().err.decode()
+    assert status == 1
+    assert f"{target} is " in error and "choose another file" in error
+    assert {p.name: p.read_bytes() for p in db.parent.iterdir() if p.is_file()} == before

@@ -712,6 +712,11 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             if not answer or not answer.strip():
                 return
             path = Path(answer.strip()).expanduser()
+            refusal = self.workspace.store.own_file_refusal(path)
+            if refusal is not None:
+                self.notify(refusal, title="Not written", severity="error", markup=False)
+                await ask(str(path))
+                return
             if not path.exists():
                 write(path)
                 return

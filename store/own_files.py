@@ -1,0 +1,71 @@
+"""The files a database is made of or keeps beside it: never a place for a report.
+
+A report or an export written over one of them (`summary -o annotations.json`, the TUI's
+`w` or export prompt given the database's name) would replace the database, or the
+journal, history or backup that a repair rebuilds from, and end with success (qa4 Q8).
+Writers of user-named files ask here first and refuse, naming the file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from workbench.core.files.database_url import is_server_url
+
+# What follows "FILE." in the names of a database's companions: its journal and sealed
+# segments, history, lock, a repair's plan, the readings and kept summaries beside it,
+# the backups a migration (FILE.vN.bak) and a repair (FILE.damaged-STAMP...) leave.
+COMPANION = re.compile(
+    r"journal(\.next|\.[0-9]+)?|history|lock|repairing|readings(\.tail|\.sealed)?"
+    r"|kept(\..+)?|v[0-9]+\.bak|damaged-.+"
+)
+
+
+def database_file_named(database: Path | str, target: Path | str) -> Path | None:
+    """The database's own file that `target` is (the database itself, a companion, or a
+    hard or symbolic link to one), else None. A server's database has no files here."""
+    if isinstance(database, str) and is_server_url(database):
+        return None
+    own = Path(os.path.realpath(database))
+    named = Path(os.path.realpath(target))
+    if named == own:
+        return own
+    if named.parent == own.parent and is_companion_name(own.name, named.name):
+        return named
+    return _same_file_among(own, named)
+
+
+def is_companion_name(database_name: str, name: str) -> bool:
+    """Whether `name` is the name of one of the companions of a database so named."""
+    prefix = database_name + "."
+    return name.startswith(prefix) and COMPANION.fullmatch(name[len(prefix) :]) is not None
+
+
+def _same_file_among(own: Path, named: Path) -> Path | None:
+    """`named` when it is another name (a hard link) of one of the database's files."""
+    try:
+        found = os.stat(named)
+        entries = list(os.scandir(own.parent))
+    except OSError:
+        return None
+    for entry in entries:
+        if entry.name != own.name and not is_companion_name(own.name, entry.name):
+            continue
+        try:
+            mine = entry.stat(follow_symlinks=True)
+        except OSError:
+            continue
+        if (mine.st_dev, mine.st_ino) == (found.st_dev, found.st_ino):
+            return Path(entry.path)
+    return None
+
+
+def own_file_refusal(database: Path | str, target: Path | str) -> str | None:
+    """Why `target` must not be written (one line naming it), or None if it may be."""
+    own = database_file_named(database, target)
+    if own is None:
+        return None
+    what = "the database" if own == Path(os.path.realpath(database)) else "a file of the database"
+    return f"{target} is {what} ({own}): writing there would replace it; choose another file"

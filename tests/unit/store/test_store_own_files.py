@@ -1,0 +1,77 @@
+"""A report is never written over the database or one of its files (qa4 Q8)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from store import AnnotationStore, own_file_refusal
+from store.own_files import database_file_named
+
+COMPANIONS = [
+    "journal",
+    "journal.next",
+    "journal.12",
+    "history",
+    "lock",
+    "repairing",
+    "readings",
+    "readings.tail",
+    "readings.sealed",
+    "kept",
+    "v2.bak",
+    "damaged-20261130T1500.journal",
+]
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    path = tmp_path / "annotations.json"
+    with AnnotationStore.open(path, annotator="ana"):
+        pass
+    return path
+
+
+def test_the_database_itself_by_any_spelling(database: Path, tmp_path: Path) -> None:
+    assert database_file_named(database, database) == database
+    assert database_file_named(database, tmp_path / "sub" / ".." / database.name) == database
+    link = tmp_path / "link.json"
+    link.symlink_to(database)
+    assert database_file_named(database, link) == database
+    assert database_file_named(link, database) == database  # the database named by its link
+
+
+@pytest.mark.parametrize("companion", COMPANIONS)
+def test_every_companion_even_before_it_exists(database: Path, companion: str) -> None:
+    target = database.with_name(f"{database.name}.{companion}")
+    assert database_file_named(database, target) == target
+
+
+def test_a_hard_link_to_one_of_its_files(database: Path, tmp_path: Path) -> None:
+    history = database.with_name(database.name + ".history")
+    history.write_text("")
+    other = tmp_path / "elsewhere" / "copy-of-history"
+    other.parent.mkdir()
+    os.link(history, other)
+    assert database_file_named(database, other) == history
+
+
+@pytest.mark.parametrize(
+    "name", ["annotations.json.md", "annotations.md", "report.json", "annotations.json.journal.x"]
+)
+def test_files_that_only_look_alike_may_be_written(database: Path, name: str) -> None:
+    assert database_file_named(database, database.with_name(name)) is None
+
+
+def test_a_server_database_has_no_files_here(tmp_path: Path) -> None:
+    assert own_file_refusal("postgresql://host/db", tmp_path / "db") is None
+
+
+def test_the_refusal_names_the_target_and_the_file(database: Path) -> None:
+    journal = database.with_name(database.name + ".journal")
+    said = own_file_refusal(database, journal)
+    assert said is not None
+    assert said.startswith(f"{journal} is a file of the database ({journal})")
+    assert "the database (" in (own_file_refusal(database, database) or "")
