@@ -310,6 +310,45 @@ def test_bad_jsonl_names_the_line(
     assert state(ana_db) == before
 
 
+@pytest.mark.parametrize(
+    ("kept", "said"),
+    [
+        (2, "line 2: cut short: 1 annotation lines of the 2 its header announces"),
+        (4, "line 4: 3 annotation lines where its header announces 2: some added"),
+    ],
+)
+def test_a_jsonl_file_cut_at_a_line_s_end_is_refused(
+    ana_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kept: int, said: str
+) -> None:
+    """qa4 Q7: a copy that stopped at a newline (or `head`) imported as if whole."""
+    whole = tmp_path / "whole.jsonl"
+    run(capsys, "export", "--db", str(ana_db), "--format", "jsonl", "-o", str(whole))
+    lines = whole.read_text().splitlines()
+    lines.append(lines[-1].replace('"annotator":"ana"', '"annotator":"zed"'))  # kept=4
+    cut = tmp_path / "cut.jsonl"
+    cut.write_text("\n".join(lines[:kept]) + "\n")
+    target = tmp_path / "empty.json"
+    code, _, err = run(capsys, "import", str(cut), "--db", str(target))
+    assert code == 1
+    assert err == f"workbench: {cut} {said}\n"
+    assert not target.exists()
+
+
+def test_a_jsonl_export_of_an_older_workbench_has_no_count_and_imports(
+    ana_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    whole = tmp_path / "whole.jsonl"
+    run(capsys, "export", "--db", str(ana_db), "--format", "jsonl", "-o", str(whole))
+    header, *records = whole.read_text().splitlines()
+    older = json.loads(header)
+    del older["annotation_lines"]
+    (tmp_path / "older.jsonl").write_text("\n".join([json.dumps(older), *records]) + "\n")
+    code, out, _ = run(
+        capsys, "import", str(tmp_path / "older.jsonl"), "--db", str(tmp_path / "n.json")
+    )
+    assert code == 0 and "added 2" in out
+
+
 def test_articles_may_come_from_the_database_or_the_corpus(
     ana_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -90,7 +90,12 @@ def test_empty_exports_are_valid() -> None:
     data = prepare_export([], exported_at=STAMP)
     assert list(validator().iter_errors(json.loads(render("json", data)))) == []
     assert lines(render("jsonl", data)) == [
-        {"schema_version": SCHEMA_VERSION, "exported_at": STAMP, "articles": []}
+        {
+            "schema_version": SCHEMA_VERSION,
+            "exported_at": STAMP,
+            "articles": [],
+            "annotation_lines": 0,
+        }
     ]
     assert json.loads(render("w3c", data))["total"] == 0
     assert json.loads(render("claimreview", data))["@graph"] == []

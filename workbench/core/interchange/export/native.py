@@ -2,9 +2,11 @@
 
 json:  {"schema_version": 3, "exported_at", "articles", "annotations"[, "history"]
         [, "decisions"]}
-jsonl: line 1 {"schema_version": 3, "exported_at", "articles"[, "decisions"]}; then one
-       annotation record per line. History is only available in json; the ledger
-       decisions are written when there are some.
+jsonl: line 1 {"schema_version": 3, "exported_at", "articles", "annotation_lines"
+       [, "decisions"]}; then one annotation record per line (as many as
+       "annotation_lines" says: a file cut at a line's end is told from a whole one).
+       History is only available in json; the ledger decisions are written when there
+       are some.
 Both are written compact, with one orjson.dumps over the whole export: 100,000
 annotations must export in well under a second.
 """
@@ -88,6 +90,7 @@ def jsonl_header(data: NativeData) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "exported_at": data.exported_at,
         "articles": list(data.articles),
+        "annotation_lines": len(data.annotations),
     }
     if data.decisions:
         header["decisions"] = list(data.decisions)
