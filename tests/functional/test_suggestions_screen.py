@@ -253,16 +253,38 @@ async def test_enter_keeps_tags_the_analyst_corrected_and_moves_on(
         assert saved.suggestion_outcome == "changed"
 
 
-async def test_enter_keeps_a_source_the_analyst_typed(
+async def test_enter_takes_the_tags_and_keeps_a_source_the_analyst_typed(
     make_app, store: AnnotationStore, bundled: Corpus
 ) -> None:  # type: ignore[no-untyped-def]
+    """qa4 Q2: a source of the analyst's own blocked the suggested tags (the sentence
+    stayed untagged); Enter takes the tags and keeps the source, and the line says so."""
     article, index = he_added(bundled)
     app = make_app(StartAt(article_id=article.id, sentence=index + 1), suggestions=ON)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("s", "ctrl+u", *"Ryder", "enter")
-        assert "yours kept" in panel_text(app)
+        assert "your source kept" in panel_text(app)
         await pilot.press("enter")
         saved = store.get(article.id, index)
-        assert saved is not None and saved.source == "Ryder" and saved.tags == ()
+        assert saved is not None and saved.source == "Ryder"
+        assert saved.tags and saved.suggestion is not None
+        assert saved.tags == saved.suggestion.tags and saved.suggestion_outcome == "changed"
         assert place(app) == (0, index + 1)
+
+
+async def test_enter_keeps_the_resolved_speaker_the_analyst_took(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    """qa4 Q1: `s` pre-filled "Pat Ryder" for "He added", saved, then Enter: the source
+    became "He" and every export named "He"."""
+    article, index = he_added(bundled)
+    app = make_app(StartAt(article_id=article.id, sentence=index + 1), suggestions=ON)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("s", "enter")  # the pre-filled resolved speaker
+        typed = store.get(article.id, index)
+        assert typed is not None and typed.source not in (None, "He")
+        await pilot.press("enter")
+        saved = store.get(article.id, index)
+        assert saved is not None and saved.source == typed.source
+        assert saved.suggestion_outcome == "accepted"

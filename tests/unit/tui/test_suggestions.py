@@ -19,6 +19,7 @@ from workbench.tui.state.suggestions import (
     ArticleSuggestions,
     ArticleTooLong,
     accepted,
+    keeps_own_source,
     overrules,
     with_provenance,
 )
@@ -137,9 +138,26 @@ def test_accepting_never_overrules_what_the_analyst_recorded(corpus: Corpus) -> 
     assert not overrules(blank.changed(tags=shown.tags), shown), "the same tags"
     assert not overrules(blank.changed(source=shown.resolved_source), shown)
     assert overrules(blank.toggled("denial"), shown), "other tags"
-    assert overrules(blank.changed(source="Pentagon"), shown), "another source"
+    assert not overrules(blank.changed(source="Pentagon"), shown), "another source: kept"
+    assert keeps_own_source(blank.changed(source="Pentagon"), shown)
+    assert not keeps_own_source(blank.changed(source=shown.resolved_source), shown)
     no_source = Suggested(shown.version, shown.tags, None, None, shown.scores)
-    assert not overrules(blank.changed(source="Pentagon"), no_source), "a source is added"
+    assert not keeps_own_source(blank.changed(source="Pentagon"), no_source), "added"
+
+
+def test_accepting_keeps_a_source_the_analyst_recorded(corpus: Corpus) -> None:
+    """qa4 Q1, Q2: "Pat Ryder" typed for "He", then Enter, became "He"; a source of the
+    analyst's own blocked the suggested tags. The tags are taken, the source kept."""
+    article = corpus.articles[0]
+    shown = ready(ArticleSuggestions(), article).shown(article, 2)
+    assert shown is not None and shown.resolved_source
+    blank = new_annotation(article, 2)
+    resolved = accepted(blank.changed(source=shown.resolved_source), shown)
+    assert (resolved.tags, resolved.source) == (shown.tags, shown.resolved_source)
+    assert resolved.suggestion_outcome == "accepted"
+    own = accepted(blank.changed(source="Custom Name"), shown)
+    assert (own.tags, own.source, own.suggestion_outcome) == (shown.tags, "Custom Name", "changed")
+    assert accepted(blank, shown).source == shown.source, "none recorded: the suggested one"
 
 
 def test_an_article_too_long_to_suggest_for_is_refused_with_its_length(tmp_path: Path) -> None:

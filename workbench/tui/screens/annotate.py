@@ -273,6 +273,8 @@ class AnnotateScreen(Screen[None]):
             standing = "held"
         elif self.session.keeps_own_judgement:
             standing = "overruled"
+        elif self.session.keeps_own_source:
+            standing = "source kept"
         return suggestion_line(suggestion, suggestions.settings.lowest_score, key, standing)
 
     @work(thread=True, group="suggestions", description="suggest tags")

@@ -17,6 +17,7 @@ from workbench.core.corpus.sentences import Sentence
 from workbench.tui.state.suggestions import (
     ArticleSuggestions,
     accepted,
+    keeps_own_source,
     overrules,
     with_provenance,
 )
@@ -113,10 +114,17 @@ class AnnotationSession:
 
     @property
     def keeps_own_judgement(self) -> bool:
-        """True when the sentence holds tags or a source the analyst recorded that the
-        suggestion shown would replace: Enter keeps them and only moves on."""
+        """True when the sentence holds tags the analyst recorded that the suggestion
+        shown would replace: Enter keeps them and only moves on."""
         shown = self.shown_suggestion
         return shown is not None and overrules(self.annotation, shown)
+
+    @property
+    def keeps_own_source(self) -> bool:
+        """True when the analyst recorded a source other than the one suggested: Enter
+        takes the suggested tags and keeps that source."""
+        shown = self.shown_suggestion
+        return shown is not None and keeps_own_source(self.annotation, shown)
 
     def tagged_in_article(self) -> int:
         return sum(1 for note in self.anchors.placed(self.article).values() if note.tags)
@@ -312,9 +320,9 @@ class AnnotationSession:
         return current
 
     def accept_suggestion(self) -> Annotation | None:
-        """Store the whole suggestion shown (tags and source); None (nothing written) when
-        none is shown, the annotation already holds it as is, or accepting would replace
-        what the analyst recorded (keeps_own_judgement)."""
+        """Store the suggestion shown (its tags, and its source unless the analyst recorded
+        one); None (nothing written) when none is shown, the annotation already holds it
+        as is, or accepting would replace tags the analyst recorded (keeps_own_judgement)."""
         shown = self.shown_suggestion
         if shown is None or self.holds_suggestion or self.keeps_own_judgement:
             return None

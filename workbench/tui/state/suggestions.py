@@ -130,25 +130,27 @@ def with_provenance(annotation: Annotation, shown: Suggested | None) -> Annotati
 
 
 def overrules(annotation: Annotation | None, shown: Suggested) -> bool:
-    """True when accepting `shown` would replace a judgement the analyst recorded: tags
-    other than the suggested ones, or a source other than the suggested one (or the
-    speaker it resolves to). Enter then keeps the analyst's judgement: a tag corrected
-    with c/a/d is never thrown away by the key that moves on."""
-    if annotation is None:
-        return False
-    if annotation.tags and annotation.tags != shown.tags:
-        return True
+    """True when accepting `shown` would replace tags the analyst recorded (other than
+    the suggested ones). Enter then keeps them and only moves on: a tag corrected with
+    c/a/d is never thrown away by the key that moves on."""
+    return annotation is not None and bool(annotation.tags) and annotation.tags != shown.tags
+
+
+def keeps_own_source(annotation: Annotation | None, shown: Suggested) -> bool:
+    """True when the analyst recorded a source other than the suggested one (and the
+    speaker it resolves to): accepting takes the suggested tags and keeps that source."""
     return (
-        annotation.source is not None
+        annotation is not None
+        and annotation.source is not None
         and shown.source is not None
         and annotation.source not in (shown.source, shown.resolved_source)
     )
 
 
 def accepted(annotation: Annotation, shown: Suggested) -> Annotation:
-    """`annotation` holding the whole suggestion: its tags and its source (in the
-    guideline's form, a pronoun as the pronoun; the speaker it resolves to is in the
-    provenance), with the suggestion as provenance. Note and status are kept, and so is
-    a source the analyst recorded where the suggestion has none."""
-    source = shown.source if shown.source is not None else annotation.source
+    """`annotation` holding the suggestion's tags and, unless the analyst recorded one,
+    its source (in the guideline's form, a pronoun as the pronoun; the speaker it
+    resolves to is in the provenance), with the suggestion as provenance. Note, status
+    and a source the analyst recorded ("Pat Ryder" typed for "He") are kept (qa4 Q1)."""
+    source = annotation.source if annotation.source is not None else shown.source
     return annotation.changed(tags=shown.tags, source=source, suggestion=shown)

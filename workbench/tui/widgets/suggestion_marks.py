@@ -28,10 +28,10 @@ MUTED = "$text-muted"
 CUE, SOURCE = "cue", "source"
 """The kinds of mark on the sentence."""
 
-Standing = Literal["offered", "held", "overruled"]
+Standing = Literal["offered", "held", "overruled", "source kept"]
 """Where the suggestion stands against what is recorded: Enter would accept it, the
-annotation holds it as is, or the analyst recorded other tags or another source (Enter
-keeps those and only moves on)."""
+annotation holds it as is, the analyst recorded other tags (Enter keeps them and only
+moves on), or another source (Enter takes the tags and keeps that source)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,8 @@ def suggestion_line(
     suggestion: Suggestion | None, lowest: float, accept_key: str, standing: Standing
 ) -> Content:
     """The panel's line: the key that accepts (✓ when the annotation already holds the
-    suggestion as is, "yours kept" when the analyst recorded otherwise), the suggested
+    suggestion as is, "yours kept" when the analyst recorded other tags, "your source
+    kept" when Enter takes the tags but not the source), the suggested
     tags with their scores, and the source (→ the speaker a pronoun resolves to) last,
     where a narrow panel cuts it."""
     if suggestion is None:
@@ -56,6 +57,7 @@ def suggestion_line(
         "offered": f"suggested ({accept_key}) ",
         "held": "suggested ✓ ",
         "overruled": "suggested · yours kept ",
+        "source kept": f"suggested ({accept_key}) · your source kept ",
     }
     label = Content(labels[standing]).stylize(MUTED)
     parts = [
