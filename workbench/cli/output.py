@@ -4,8 +4,9 @@ While a command runs, `sys.stdout` and `sys.stderr` are `TerminalStream`s: every
 piece of text written to them (print, argparse's messages, a traceback) goes through
 `printable`, so no command, present or future, can put a control character or bidi
 override from outside text on the terminal. Exact data (json) takes the other
-channel, `write_data`, which writes bytes as they are; to a terminal they are first
-escaped the JSON way (the same JSON value, see `json_safe_bytes`).
+channel, `write_data`, which escapes what a terminal would obey the JSON way (the same
+JSON value, see `json_safe_bytes`), to a terminal and to a pipe alike: `| head`,
+`| cat` hand the bytes to a terminal as surely (qa4 Q11). `-o FILE` writes them raw.
 
 A write that fails (a full disk behind `> FILE`, a reader that went away behind `|`)
 raises `OutputError`, never an OSError, so a command's own `except OSError` around a
@@ -89,7 +90,7 @@ def real_stream(stream: TextIO) -> TextIO:
 
 
 def write_data(data: bytes) -> None:
-    """Exact bytes (a json document) to standard output; escaped as JSON to a terminal."""
+    """A json document to standard output, what a terminal would obey escaped as JSON."""
     write_data_parts((data,))
 
 
@@ -100,9 +101,8 @@ def write_data_parts(parts: Iterable[bytes]) -> None:
     stream = real_stream(sys.stdout)
     try:
         stream.flush()
-        terminal = stream.isatty()
         for part in parts:
-            stream.buffer.write(json_safe_bytes(part) if terminal else part)
+            stream.buffer.write(json_safe_bytes(part))
         stream.buffer.flush()
     except OSError as error:
         raise OutputError("output", error) from None

@@ -67,7 +67,8 @@ def asked(args: argparse.Namespace) -> Request | int:
         return fail_each(error.problems)
     location = resolve_database(args.db)
     problem = no_database(location, "annotate first, or pass --db FILE") or output_over_database(
-        location, args.output
+        location,
+        getattr(args, "output", None),  # the keeper asks without one
     )
     if problem is not None:
         return fail(problem)

@@ -218,3 +218,22 @@ def test_output_over_the_database_or_its_files_is_refused(
     assert status == 1
     assert f"{target} is " in error and "choose another file" in error
     assert {p.name: p.read_bytes() for p in db.parent.iterdir() if p.is_file()} == before
+
+
+@pytest.mark.parametrize("format_name", ["json", "jsonl", "w3c", "claimreview"])
+def test_standard_output_never_carries_what_a_terminal_obeys(
+    db: Path, capsysbinary: pytest.CaptureFixture[bytes], format_name: str
+) -> None:
+    """qa4 Q11: piped (`| head`, `| cat`) an export's C1 controls and bidi overrides
+    reached the terminal raw; escaped the JSON way, they decode to the same value."""
+    with AnnotationStore.open(db, annotator="ana") as store:
+        store.save(
+            annotation(2, "ana", tags=("claim",), note="\x9b31m red \u202e", source="\u2066X")
+        )
+    status, out, _ = export(capsysbinary, "--db", str(db), "--format", format_name)
+    assert status == 0
+    for raw in ("\x9b", "\u202e", "\u2066"):
+        assert raw.encode() not in out
+    values = [json.loads(line) for line in out.splitlines() if line.strip()]
+    if format_name != "claimreview":  # a ClaimReview holds no note or source
+        assert "\x9b31m red \u202e" in json.dumps(values, ensure_ascii=False), "same value"
