@@ -134,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.cli.output import write_data
     from workbench.config.annotator import resolve_annotator
     from workbench.config.locations import resolve_database
-    from workbench.config.settings import anchoring_threshold
+    from workbench.config.settings import anchoring_threshold, no_unknown_section
     from workbench.config.toml_file import ConfigFileError
     from workbench.core.anchoring.reanchored_view import read_only_view
     from workbench.core.annotation_filter import AnnotationFilter
@@ -168,6 +168,7 @@ def run(args: argparse.Namespace) -> int:
             if args.articles:
                 corpus = load_corpus(args.articles)
                 skipped(corpus.problems)
+                no_unknown_section()
                 source = read_only_view(store, corpus, anchoring_threshold())
             output = export_bytes(
                 source,

@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.cli.summary_keeper import start_keeper
     from workbench.config.annotator import resolve_annotator
     from workbench.config.locations import resolve_database
-    from workbench.config.settings import anchoring_threshold
+    from workbench.config.settings import anchoring_threshold, no_unknown_section
     from workbench.config.toml_file import ConfigFileError
     from workbench.core.analysis.new_readings import NewReadings
     from workbench.core.anchoring.decisions import ImportedDecisions
@@ -109,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     try:
+        no_unknown_section()
         fuzzy = anchoring_threshold()
     except ConfigFileError as error:
         return fail_each(error.problems)

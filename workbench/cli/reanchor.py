@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.cli.summary_keeper import start_keeper
     from workbench.config.annotator import resolve_annotator
     from workbench.config.locations import resolve_database
-    from workbench.config.settings import anchoring_threshold
+    from workbench.config.settings import anchoring_threshold, no_unknown_section
     from workbench.config.toml_file import ConfigFileError
     from workbench.core.analysis.new_readings import NewReadings
     from workbench.core.anchoring.reanchoring import plans, store_plans
@@ -90,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.core.terminal_text import printable
 
     try:
+        no_unknown_section()
         fuzzy = anchoring_threshold(override=args.fuzzy_threshold)
     except ConfigFileError as error:
         return fail_each(error.problems)

@@ -52,10 +52,15 @@ class Request:
 def asked(args: argparse.Namespace) -> Request | int:
     """The request `args` make, or the exit status of a problem already said (a bad
     settings file, no database)."""
-    from workbench.config.settings import anchoring_threshold, ledger_settings
+    from workbench.config.settings import (
+        anchoring_threshold,
+        ledger_settings,
+        no_unknown_section,
+    )
     from workbench.config.toml_file import ConfigFileError
 
     try:
+        no_unknown_section()
         ledger = ledger_settings(
             overrides={
                 "claim_threshold": args.claim_threshold,

@@ -219,17 +219,32 @@ def settings_problems(path: Path | None = None) -> list[str]:
     with a problem (which then refuses to run)."""
     path = path or settings_path()
     try:
-        data = read_toml(path, "settings file")
+        problems = unknown_sections(path)
     except ConfigFileError as error:
         return [str(error)]
-    problems = [
+    for check in SECTIONS.values():
+        problems.extend(check(path)[1])
+    return sorted(problems, key=lambda problem: _line_of(path, problem))
+
+
+def no_unknown_section(path: Path | None = None) -> None:
+    """ConfigFileError (every problem of the file) if a [table] of the settings file is
+    no section: a misspelt heading ("[ledgr]") leaves the analyst's thresholds unapplied,
+    so a command refuses it as it refuses an unknown key (qa4 Q5). The app names it at
+    start and goes on with the sections that are right."""
+    path = path or settings_path()
+    if unknown_sections(path):
+        raise every_problem(path, [])
+
+
+def unknown_sections(path: Path) -> list[str]:
+    """A problem for each [table] of the settings file that is no section."""
+    data = read_toml(path, "settings file")
+    return [
         f"{where(path, name)}: {unknown('section', f'[{name}]', [f'[{s}]' for s in SECTIONS])}"
         for name in data
         if name not in SECTIONS
     ]
-    for check in SECTIONS.values():
-        problems.extend(check(path)[1])
-    return sorted(problems, key=lambda problem: _line_of(path, problem))
 
 
 def _line_of(path: Path, problem: str) -> int:

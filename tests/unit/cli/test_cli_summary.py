@@ -299,3 +299,25 @@ def test_without_paths_stale_sentence_numbers_are_said(
         f"workbench: {stale} annotation(s) were made on an older text of their article than "
         "the one last opened, and are summarised where they were stored"
     ) in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["summary", "export --articles ARTICLES", "reanchor ARTICLES"])
+def test_a_misspelt_settings_section_is_refused_by_commands(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+) -> None:
+    """qa4 Q5: `[ledgr]` left the analyst's claim_threshold unapplied, without a word,
+    in a report for publication; a command refuses it as it does an unknown key."""
+    config = tmp_path / "config"
+    (config / "workbench").mkdir(parents=True)
+    (config / "workbench" / "settings.toml").write_text("[ledgr]\nclaim_threshold = 90\n")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    db = tmp_path / "annotations.json"
+    with AnnotationStore.open(db, annotator="ana"):
+        pass
+    articles = str(Path(__file__).resolve().parents[3] / "articles")
+    argv = [part.replace("ARTICLES", articles) for part in command.split()]
+    assert main([*argv, "--db", str(db)]) == 1
+    assert "line 1: unknown section '[ledgr]' (did you mean [ledger]?)" in capsys.readouterr().err
