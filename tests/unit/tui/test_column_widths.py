@@ -22,6 +22,22 @@ def test_a_wide_table_has_no_blank_column_and_cuts_no_name() -> None:
     assert sum(widths) + CELL_PADDING * len(SPECS) == 250, "the text takes the rest"
 
 
+def test_when_room_is_short_the_text_shares_it_with_the_other_columns() -> None:
+    """qa4 Q4: at 200 columns the ledger's names and figures kept 40-45 cells each and
+    its text, what identifies a claim, stayed at 20 ("In early November, G")."""
+    specs = (
+        ColumnSpec("article", 8, 40),
+        ColumnSpec("source", 8, 45),
+        ColumnSpec("analyst", 7, 24),
+        ColumnSpec("figures", 8, 40),
+        ColumnSpec("text", 20, None),
+    )
+    content = content_widths(specs, [("a" * 60, ZELENSKYY + " x", "b" * 30, "9" * 50, "x" * 300)])
+    widths = fitted(specs, content, 140)
+    assert sum(widths) + CELL_PADDING * len(specs) == 140
+    assert widths[-1] > 30 and widths[-1] >= max(widths[:-1]) - 10
+
+
 def test_a_short_text_still_fills_the_room() -> None:
     widths = fitted(SPECS, content_widths(SPECS, [("A", "B", "short")]), 120)
     assert sum(widths) + CELL_PADDING * len(SPECS) == 120

@@ -4,7 +4,9 @@ Each column has a smallest width (its label, or what stays readable) and a large
 is worth showing in a cell; None for the one column that takes whatever room is left,
 usually the text). A column is as wide as its longest cell, within those bounds, and the
 growing column takes the room left; when there is none, the columns give up room in
-proportion to what they have above their smallest.
+proportion to what they have above their smallest, the growing one counted as wanting
+up to a third of the table (else the text, what identifies a row, stayed at its
+smallest while names and figures kept theirs: qa4 Q4).
 So a wide terminal has no blank columns and no name cut short that would fit
 ("Ukrainian President Volodymyr Zelenskyy"), and a narrow one keeps every column at
 least readable (the table scrolls sideways; the detail pane shows the row in full).
@@ -21,6 +23,9 @@ from rich.cells import cell_len
 
 CELL_PADDING = 2
 """A DataTable cell's padding, one column either side."""
+
+GROWING_SHARE = 3
+"""The growing column wants up to 1/GROWING_SHARE of the table when room is short."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +51,9 @@ def content_widths(specs: Sequence[ColumnSpec], rows: Iterable[Sequence[str]]) -
 
 def fitted(specs: Sequence[ColumnSpec], content: Sequence[int], room: int) -> list[int]:
     """The width of each column in a table `room` cells wide (padding counted)."""
+    share = room // GROWING_SHARE
     wanted = [
-        spec.smallest if spec.largest is None else max(spec.smallest, min(width, spec.largest))
+        max(spec.smallest, min(width, share if spec.largest is None else spec.largest))
         for spec, width in zip(specs, content, strict=True)
     ]
     free = room - CELL_PADDING * len(specs) - sum(wanted)
