@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.cli.common import fail
 from workbench.cli.output import write_json_text
+from workbench.core.analysis.summary.markdown import sentence_label
+from workbench.core.corpus.titles import short_titles
 from workbench.core.terminal_text import printable
 
 if TYPE_CHECKING:
@@ -41,14 +44,23 @@ def number(value: float | None, percent: bool = False) -> str:
     return f"{value:.1%}" if percent else f"{value:.3f}"
 
 
-def as_text(report: AgreementReport, first: Path, second: Path) -> str:
+def as_text(
+    report: AgreementReport, first: Path, second: Path, titles: Mapping[str, str] | None = None
+) -> str:
+    """The report for people: articles named by their short titles (ids only in --json)."""
+    titles = titles or {}
+
+    def named(article_id: str) -> str:
+        title = titles.get(article_id)
+        return f"“{one_line(title)}”" if title else one_line(article_id)
+
     lines = [
         f"A: {one_line(report.annotator_a)} ({first})",
         f"B: {one_line(report.annotator_b)} ({second})",
         f"compared {report.compared} sentences annotated by both; not compared: "
         f"{report.only_a} by A only, {report.only_b} by B only, "
         f"{report.mismatched} whose text differs",
-        *different_texts_line(report),
+        *different_texts_line(report, named),
         "",
         f"{'tag':<12} {'kappa':>7} {'agreement':>9} {'both':>6} {'A only':>6} "
         f"{'B only':>6} {'neither':>7}",
@@ -62,20 +74,20 @@ def as_text(report: AgreementReport, first: Path, second: Path) -> str:
     lines.append(f"disagreements: {len(report.disagreements)}")
     for item in report.disagreements:
         lines.append(
-            f"  {one_line(item.article_id)} sentence {item.index + 1}: "
+            f"  {named(item.article_id)}, {sentence_label(item.index)}: "
             f"A [{', '.join(item.tags_a)}] B [{', '.join(item.tags_b)}]  "
             f"{one_line(item.quote)}"
         )
     return "\n".join(lines) + "\n"
 
 
-def different_texts_line(report: AgreementReport) -> list[str]:
+def different_texts_line(report: AgreementReport, named: Callable[[str], str]) -> list[str]:
     """One line for the articles the two exports hold on different texts: their
     sentences are not compared (an index may be another sentence), and re-anchoring
     both exports onto the articles as they are now makes them comparable."""
     if not report.different_texts:
         return []
-    ids = [one_line(item.article_id) for item in report.different_texts]
+    ids = [named(item.article_id) for item in report.different_texts]
     shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
     return [
         f"not compared: {len(ids)} article(s) A and B annotated on different texts ({shown}); "
@@ -126,8 +138,8 @@ def run(args: argparse.Namespace) -> int:
 
     first, second = Path(args.first), Path(args.second)
     try:
-        a = read_import(first).annotations
-        b = read_import(second).annotations
+        batch_a, batch_b = read_import(first), read_import(second)
+        a, b = batch_a.annotations, batch_b.annotations
     except ImportFileError as error:
         return fail(str(error))
     except OSError as error:
@@ -141,5 +153,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         write_json_text(json.dumps(as_json(report), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(as_text(report, first, second))
+        listed = [*batch_a.articles, *batch_b.articles]
+        titles = short_titles(
+            (str(item["id"]), item["title"]) for item in listed if item.get("title")
+        )
+        sys.stdout.write(as_text(report, first, second, titles))
     return 0

@@ -58,6 +58,19 @@ def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, 
     return code, captured.out, captured.err
 
 
+def test_the_listing_names_articles_by_their_titles(
+    pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qa4 Q14: a person reads titles (issue 15), ids only in --json."""
+    document = json.loads(pair[0].read_text())
+    document["articles"][0]["title"] = "Troops seen at the border, officials say"
+    pair[0].write_text(json.dumps(document))
+    code, out, _ = run(capsys, str(pair[0]), str(pair[1]))
+    assert code == 0
+    assert "  “Troops seen at the border, officials say”, sentence 3: A [claim] B []" in out
+    assert "story" not in out.split("disagreements:")[1]
+
+
 def test_json_report(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, str(pair[0]), str(pair[1]), "--json")
     assert (code, err) == (0, "")
@@ -80,9 +93,9 @@ def test_text_report(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
     assert "claim          0.167     60.0%      2      1      1       1" in out
     assert "attribution      n/a    100.0%" in out
     assert "disagreements: 3" in out
-    assert "  story sentence 3: A [claim] B []  Three." in out
+    assert "  story, sentence 3: A [claim] B []  Three." in out
     assert "\x1b" not in out
-    assert "story sentence 5: A [] B [denial]  \\x1b[31mFive.\\x1b[0m" in out
+    assert "story, sentence 5: A [] B [denial]  \\x1b[31mFive.\\x1b[0m" in out
 
 
 def test_one_sided_sentences_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
