@@ -211,3 +211,14 @@ def test_the_acceptance_rate_of_suggestions(summary: Summary) -> None:
         f"{counts['not_shown']} not shown ({rate:.0%} of those shown accepted as is)."
     ) in render_markdown(build_summary(marked, []))
     assert build_summary(marked, []).to_json()["totals"]["suggestions"] == counts
+
+
+def test_a_long_note_is_in_the_report_whole() -> None:
+    """qa4 Q20: notes over 300 characters were cut in the report (the JSON kept them);
+    a verification note is what the report's reader needs."""
+    corpus = load_corpus()
+    gold = load_gold(corpus)
+    long_note = "Checked against three ministry statements and the wire copy. " * 8
+    noted = [replace(a, note=long_note) if a.note else a for a in gold]
+    report = render_markdown(build_summary(noted, [ArticleInfo.of(a) for a in corpus]))
+    assert f"  - Note (gold): {long_note.strip()}" in report

@@ -452,7 +452,7 @@ def _sentence_lines(
             f"  - ≠ {', '.join(map(_cell, other.annotators))} judged it: {_cell(tags)}, "
             f"{_cell(judged.status)}, source {_cell(source)}"
         )
-    for note in sentence.notes:
+    for note in sentence.notes:  # whole: a verification note is what the reader needs (qa4 Q20)
         by = ", ".join(map(_cell, note.annotators))
-        lines.append(f"  - Note{f' ({by})' if by else ''}: {_quote(note.note, 300)}")
+        lines.append(f"  - Note{f' ({by})' if by else ''}: {_cell(' '.join(note.note.split()))}")
     return lines
