@@ -1,5 +1,8 @@
 """The files a database is made of or keeps beside it: never a place for a report.
 
+Any workbench database's, not only the one read (rv5 R4: `summary --db team.json -o
+personal.json` replaced the analyst's own database).
+
 A report or an export written over one of them (`summary -o annotations.json`, the TUI's
 `w` or export prompt given the database's name) would replace the database, or the
 journal, history or backup that a repair rebuilds from, and end with success (qa4 Q8).
@@ -62,10 +65,51 @@ def _same_file_among(own: Path, named: Path) -> Path | None:
     return None
 
 
-def own_file_refusal(database: Path | str, target: Path | str) -> str | None:
-    """Why `target` must not be written (one line naming it), or None if it may be."""
-    own = database_file_named(database, target)
-    if own is None:
+SNAPSHOT_START = b'{"meta":{"'
+"""How a file database's snapshot begins (store/snapshot.py writes the meta table first)."""
+
+BESIDE = ("journal", "journal.next", "history", "lock", "repairing")
+"""Companions whose presence beside a file makes it a database's snapshot."""
+
+
+def database_of(target: Path | str) -> Path | None:
+    """The workbench database `target` belongs to (any, not only the one read: an
+    analyst's own beside a team copy, rv5 R4), else None: `target` is a companion of a
+    database in its folder, or a database's snapshot (companions beside it, or its
+    first bytes are a snapshot's)."""
+    named = Path(os.path.realpath(target))
+    bases = [named.name[:at] for at, c in enumerate(named.name) if c == "." and at]
+    for base in (named.with_name(name) for name in bases):
+        if is_companion_name(base.name, named.name) and _exists_with_companions(base):
+            return base
+    if not named.is_file():
         return None
-    what = "the database" if own == Path(os.path.realpath(database)) else "a file of the database"
-    return f"{target} is {what} ({own}): writing there would replace it; choose another file"
+    if any(named.with_name(f"{named.name}.{companion}").exists() for companion in BESIDE):
+        return named
+    try:
+        with open(named, "rb") as handle:
+            start = handle.read(len(SNAPSHOT_START))
+    except OSError:
+        return None
+    return named if start == SNAPSHOT_START else None
+
+
+def _exists_with_companions(path: Path) -> bool:
+    return path.exists() or any(path.with_name(f"{path.name}.{c}").exists() for c in BESIDE)
+
+
+def own_file_refusal(database: Path | str, target: Path | str) -> str | None:
+    """Why `target` must not be written (one line naming it), or None if it may be: it
+    is the database read or one of its files, or another workbench database's."""
+    own = database_file_named(database, target)
+    if own is not None:
+        read = own == Path(os.path.realpath(database))
+        what = "the database" if read else "a file of the database"
+        return f"{target} is {what} ({own}): writing there would replace it; choose another file"
+    other = database_of(target)
+    if other is None:
+        return None
+    return (
+        f"{target} is a file of the workbench database {other}: writing there would "
+        "replace it; choose another file"
+    )

@@ -75,3 +75,21 @@ def test_the_refusal_names_the_target_and_the_file(database: Path) -> None:
     assert said is not None
     assert said.startswith(f"{journal} is a file of the database ({journal})")
     assert "the database (" in (own_file_refusal(database, database) or "")
+
+
+def test_another_workbench_database_is_refused_too(database: Path, tmp_path: Path) -> None:
+    """rv5 R4: `summary --db team.json -o personal.json` replaced the analyst's own."""
+    personal = tmp_path / "personal.json"
+    with AnnotationStore.open(personal, annotator="ana"):
+        pass
+    for target in (personal, personal.with_name("personal.json.journal")):
+        said = own_file_refusal(database, target)
+        assert said is not None and f"workbench database {personal}" in said
+    bare = tmp_path / "copied" / "snapshot.json"  # a snapshot copied alone
+    bare.parent.mkdir()
+    bare.write_bytes(personal.read_bytes())
+    assert own_file_refusal(database, bare) is not None
+    export = tmp_path / "export.json"
+    export.write_text('{"schema_version": 3, "annotations": []}')
+    assert own_file_refusal(database, export) is None
+    assert own_file_refusal(database, tmp_path / "new-report.md") is None
