@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,8 +22,54 @@ if TYPE_CHECKING:
     from store.protocol import Store
     from workbench.core.annotation import Annotation
     from workbench.core.corpus.article_info import ArticleInfo
+    from workbench.core.corpus.articles import Corpus
+    from workbench.core.interchange.importing import ImportFile
 
 HELP = "merge annotations from a json or jsonl export (validated first; all or nothing)"
+
+
+class StoreArticles:
+    """The articles a database knows (remembered, or annotated) and the corpus's, read
+    from the database only for an article the others do not hold."""
+
+    def __init__(self, store: Store, corpus_ids: set[str]) -> None:
+        self.store = store
+        self.known = corpus_ids | {info.article_id for info in store.articles()}
+        self.annotated: set[str] | None = None
+
+    def __contains__(self, article_id: object) -> bool:
+        if article_id in self.known:
+            return True
+        if self.annotated is None:
+            self.annotated = {annotation.article_id for annotation in self.store.all()}
+        return article_id in self.annotated
+
+
+def checked_decisions(source: ImportFile, corpus: Corpus, known: Container[str]) -> None:
+    """The file's ledger decisions checked as its annotations are (ImportFileError at
+    the first that names an unknown action, article or sentence; qa4 Q6)."""
+    from workbench.core.interchange.decision_check import SentenceCounts, check_decisions
+    from workbench.core.interchange.importing import Location
+
+    listed = {str(article["id"]) for article in source.articles}
+    in_file = listed | set(source.unlisted_articles)
+    where = Location(line=1) if source.format == "jsonl" else Location()
+    check_decisions(
+        source.decisions,
+        AnyOf(in_file, known),
+        SentenceCounts(source.articles, corpus.by_id),
+        where,
+    )
+
+
+class AnyOf:
+    """Articles in any of several containers."""
+
+    def __init__(self, *containers: Container[str]) -> None:
+        self.containers = containers
+
+    def __contains__(self, article_id: object) -> bool:
+        return any(article_id in container for container in self.containers)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -131,8 +177,11 @@ def run(args: argparse.Namespace) -> int:
     made: list[ArticlePlan] = []
     try:
         outside_corpus = [name for name in source.unlisted_articles if name not in corpus_ids]
-        if outside_corpus and not database_exists(location):
+        fresh = not database_exists(location)
+        if outside_corpus and fresh:
             check_known_articles(source, corpus_ids)
+        if fresh:
+            checked_decisions(source, corpus, corpus_ids)
         with open_store(location, annotator=resolve_annotator(args.annotator)) as store:
             warn(store.warnings)
             shown = len(store.warnings)
@@ -140,6 +189,8 @@ def run(args: argparse.Namespace) -> int:
                 known = corpus_ids | {a.article_id for a in store.articles()}
                 known.update(annotation.article_id for annotation in store.all())
                 check_known_articles(source, known)
+            if source.decisions and not fresh:
+                checked_decisions(source, corpus, StoreArticles(store, corpus_ids))
             if placement.outside_corpus and store.count(annotator=None):
                 check_same_texts(  # a pass against the database, before anything is written
                     source.annotations(check_repeats=False),
