@@ -359,7 +359,10 @@ class AnnotationStore:
             return undone
         self._check_unchanged(self._undo, undoing=True)
         pairs = [(change.after, self._restamped(change.before)) for change in reversed(step)]
-        done = self._commit_pairs(pairs, "undo", [change.key for change in reversed(step)])
+        extras = self._decisions_moved(_reanchoring_plans(step, pairs))
+        done = self._commit_pairs(
+            pairs, "undo", [change.key for change in reversed(step)], extras=extras
+        )
         self._redo.append(self._undo.pop())
         return _as_step(done)
 
@@ -380,7 +383,8 @@ class AnnotationStore:
             return redone
         self._check_unchanged(self._redo, undoing=False)
         pairs = [(change.before, self._restamped(change.after)) for change in step]
-        done = self._commit_pairs(pairs, "redo", [change.key for change in step])
+        extras = self._decisions_moved(_reanchoring_plans(step, pairs))
+        done = self._commit_pairs(pairs, "redo", [change.key for change in step], extras=extras)
         self._undo.append(self._redo.pop())
         return _as_step(done)
 
@@ -1058,3 +1062,13 @@ def _write_up_to_date(path: Path, storage: JournalStorage, found: int, migrated:
         fsync_directory(path.parent)
     if migrated or not storage.snapshot_existed or storage.history_restarted:
         storage.compact()
+
+
+def _reanchoring_plans(
+    step: Sequence[Change], pairs: Sequence[tuple[Annotation | None, Annotation | None]]
+) -> list[ArticlePlan]:
+    """An undone (or redone) re-anchoring's moves as plans, for the decisions to follow
+    them (core/anchoring/decisions.py); none for any other step."""
+    if not any(change.action == "reanchor" for change in step):
+        return []
+    return decisions.step_plans(pairs)

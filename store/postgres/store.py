@@ -917,6 +917,15 @@ class PostgresStore:
                 specs = self._checked_reverting(connection, order, undoing)
             else:
                 specs = [self._reverting(done, undoing) for done in order]
+            if any(done.change.action == "reanchor" for done in order):
+                # The decisions follow the annotations back (or forth), in this transaction.
+                pairs = [
+                    (d.change.after, d.change.before)
+                    if undoing
+                    else (d.change.before, d.change.after)
+                    for d in order
+                ]
+                self._move_decisions(connection, decisions.step_plans(pairs))
             return self._apply(connection, action, specs)
 
         try:

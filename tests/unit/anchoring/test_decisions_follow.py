@@ -98,6 +98,7 @@ def test_a_sentence_to_check_is_followed_and_marked() -> None:
     (merged,) = in_force([merge((1,), (2,))], plan)
     assert not no_longer_applies(merged)
     assert merged.anchoring.to_check == (("story", 2),)
+    assert decision_words(merged.to_record()).endswith("; to check: sentence 3")
     assert new.sentences[2].text == "Officials confirmed that figure."
 
 

@@ -64,11 +64,18 @@ def test_the_decisions_move_with_the_annotations_and_are_still_undone(store: Sto
     assert [r["action"] for r in store.ledger_decisions()][-2:] == ["reanchor", "reanchor"]
 
     assert not isinstance(store.undo(), DecisionChange)  # the article's re-anchoring first
+    # rv5 R3: the decisions follow the annotations back onto the old text's sentences
+    back = in_force(store)
+    assert back[0].groups == MERGE.groups and dict(back[0].anchoring.texts) == {"story": OLD.sha256}
+    assert isinstance(back[1], Split) and back[1].member == SPLIT.member
+    assert not isinstance(store.redo(), DecisionChange)
+    assert in_force(store) == (merged, split), "a redo moves them forth again"
+    assert not isinstance(store.undo(), DecisionChange)
     undone = store.undo()
     assert isinstance(undone, DecisionChange) and undone.action == "undo"
     assert [type(d) for d in in_force(store)] == [Merge], "the moved split is taken back"
     assert isinstance(store.redo(), DecisionChange)
-    assert in_force(store)[1] == split
+    assert in_force(store)[1] == back[1]
 
 
 def test_a_decision_whose_sentence_is_gone_no_longer_applies(store: Store) -> None:

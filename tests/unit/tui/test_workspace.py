@@ -102,7 +102,8 @@ def test_a_closed_subscription_hears_nothing_more(workspace: Workspace) -> None:
 def test_a_ledger_decision_is_stored_and_announced(workspace: Workspace) -> None:
     changes = heard(workspace)
     workspace.decide(Split(("ana", "a", 1)))
-    assert len(workspace.store.ledger_decisions()) == 1
+    (stored,) = workspace.store.ledger_decisions()
+    assert stored["texts"] == {"a": workspace.corpus.by_id["a"].sha256}  # what it was made on
     assert changes == [WorkspaceChange(ledger=True)]
     assert not changes[0].annotations
     undone = workspace.undo()  # one undo path for decisions too

@@ -303,12 +303,24 @@ def decision_words(record: Mapping[str, Any], title_of: Callable[[str], str] | N
     an undo or redo says; `title_of` names an article (else the split's place is left out)."""
     decision = decision_from_record(record)
     if isinstance(decision, Merge):
-        return f"merge of {len(decision.groups)} claim groups" + _lost_words(decision, title_of)
-    if isinstance(decision, Split):
+        words = f"merge of {len(decision.groups)} claim groups"
+    elif isinstance(decision, Split):
         _annotator, article_id, index = decision.member
         where = f" (sentence {index + 1} of “{title_of(article_id)}”)" if title_of else ""
-        return f"split of a claim{where} from its group" + _lost_words(decision, title_of)
-    return "ledger decision"
+        words = f"split of a claim{where} from its group"
+    else:
+        return "ledger decision"
+    return words + _lost_words(decision, title_of) + _check_words(decision, title_of)
+
+
+def _check_words(decision: Merge | Split, title_of: Callable[[str], str] | None) -> str:
+    """ "; to check: sentence N of “title”" for the sentences a decision followed onto a
+    sentence re-anchoring marked to check; "" when none."""
+    places = [
+        f"sentence {index + 1}" + (f" of “{title_of(article_id)}”" if title_of else "")
+        for article_id, index in decision.anchoring.to_check
+    ]
+    return f"; to check: {', '.join(places)}" if places else ""
 
 
 QUOTE_CHARS = 80
