@@ -39,7 +39,7 @@ def filled(location: str | Path) -> DatabaseContent:
             [annotation(1, "bob"), annotation(2, anchor_state=ORPHANED, note="orphan")]
         )
         store.set_position("story", 1)
-        store.save_ledger_decision({"action": "merge", "groups": [[1], [2]]})
+        store.save_ledger_decision({"action": "merge", "groups": ["g-1", "g-2"]})
         return store.content()
 
 
