@@ -35,3 +35,12 @@ def test_nothing_invisible_survives(text: str) -> None:
     assert not UNSAFE.search(shown) and "\n" not in shown
     if not UNSAFE.search(text) and "\n" not in text and "\t" not in text:
         assert shown == text
+
+
+@given(st.text())
+def test_content_shows_what_visible_gives(text: str) -> None:
+    """Textual's own strip of control codes is not needed: nothing it strips is left."""
+    for single_line in (False, True):
+        shown = visible(text, single_line=single_line)
+        assert literal(text, single_line=single_line).plain == shown
+        assert not any(code in shown for code in "\x07\x08\x0b\x0c\r")
