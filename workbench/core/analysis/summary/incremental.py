@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from workbench.core.analysis.analysts import Facts, single_fact
@@ -58,6 +58,8 @@ from workbench.core.analysis.summary.model import (
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
 from workbench.core.corpus.article_info import ArticleInfo
 
+Listing = str | tuple[str, ...]
+"""The id of the one ledger group listing an annotation, or the ids of several."""
 LedgerPart = tuple[bool, bool, str, str | None] | None
 """What the ledger reads of an annotation: (claim, denial, quote, source), None if neither."""
 
@@ -137,7 +139,7 @@ class SummaryAccumulator:
         self._unlinked_seen = -1
         """The LiveLedger's unlinked_version the unlinked denials were last made for."""
         """Each source row's place in the Summary's sources (made when first needed)."""
-        self._where: dict[AnnotationKey, tuple[str, ...]] = {}
+        self._where: dict[AnnotationKey, Listing] = {}
         """The ledger groups listing an annotation (as a claim or a denial), by id."""
         self._unlinked: dict[AnnotationKey, SentenceLine] = {}
         """The Summary's unlinked denials, in order."""
@@ -300,7 +302,7 @@ class SummaryAccumulator:
             sources = sorted_sources(self._source_rows.values())
             self._source_place = None
         ledger, unlinked = summary.ledger, summary.unlinked_denials
-        listed = self._where.get(key)
+        listed = _gids(self._where.get(key))
         if new is not None and (listed or key in self._unlinked):
             line = single_line(new, canonical)
             if listed:
@@ -380,7 +382,7 @@ class SummaryAccumulator:
                 found = where[line.key]
                 if not found or found[-1] != gid:
                     found.append(gid)
-        self._where = {key: tuple(where[key]) for key in self._annotations if key in where}
+        self._where = {key: _listing(where[key]) for key in self._annotations if key in where}
         self._unlinked = {line.key: line for line in summary.unlinked_denials}
         self._positions = None
         self._live = None
@@ -474,20 +476,33 @@ class SummaryAccumulator:
         return replaced
 
 
-def _listed(where: dict[AnnotationKey, tuple[str, ...]], key: AnnotationKey, gid: str) -> None:
+def _listing(gids: Sequence[str]) -> Listing:
+    """The groups listing an annotation as `_where` keeps them: the id alone when one
+    (almost every annotation: 60,000 one-id tuples were 3 MB of the open summary)."""
+    return gids[0] if len(gids) == 1 else tuple(gids)
+
+
+def _gids(found: Listing | None) -> tuple[str, ...]:
+    """The ids of a `_where` entry (none for None)."""
+    if found is None:
+        return ()
+    return (found,) if isinstance(found, str) else found
+
+
+def _listed(where: dict[AnnotationKey, Listing], key: AnnotationKey, gid: str) -> None:
     """The annotation listed in the group too."""
-    found = where.get(key, ())
+    found = _gids(where.get(key))
     if gid not in found:
-        where[key] = (*found, gid)
+        where[key] = _listing((*found, gid))
 
 
-def _unlisted(where: dict[AnnotationKey, tuple[str, ...]], key: AnnotationKey, gid: str) -> None:
+def _unlisted(where: dict[AnnotationKey, Listing], key: AnnotationKey, gid: str) -> None:
     """The annotation no longer listed in the group (and out of `where` once in none)."""
-    found = where.get(key, ())
+    found = _gids(where.get(key))
     if gid in found:
-        rest = tuple(listed for listed in found if listed != gid)
+        rest = [listed for listed in found if listed != gid]
         if rest:
-            where[key] = rest
+            where[key] = _listing(rest)
         else:
             del where[key]
 
