@@ -14,8 +14,11 @@ report), with the writer's environment, for the writer's analyst and for every a
   on disk changed meanwhile (an upgrade installed while it ran);
 - only a summary that succeeded (exit status 0).
 
-Entries already kept for the same inputs are not computed again. Nothing the keeper
-meets is an error anyone sees: a summary it cannot keep is computed by the command.
+Entries already kept for the same inputs are not computed again. One keeper runs per
+database (rv5 R2: every import of a batch started one, 700 MB each): a keeper started
+while another runs exits at once, and the running one looks again when it is done,
+keeping the newest content (a few rounds at most). Nothing the keeper meets is an error
+anyone sees: a summary it cannot keep is computed by the command.
 Writers start none while $WORKBENCH_SUMMARY_KEEPER is "off" (the test suite).
 """
 
@@ -23,11 +26,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import fcntl
 import gc
+import hashlib
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from workbench.config.locations import DB_ENV, DatabaseLocation
 
@@ -36,6 +43,8 @@ KEEPER_ENV = "WORKBENCH_SUMMARY_KEEPER"
 ALL = "all"
 NICENESS = 10
 """The keeper runs below the analyst's own processes."""
+ROUNDS = 2
+"""Keeping rounds of one keeper: again while writers changed the content meanwhile."""
 
 
 def keeper_switched_off() -> bool:
@@ -126,12 +135,54 @@ def keep_one(annotator: str | None) -> int | None:
         return len(outputs) if store.put_many(outputs, token) else 0
 
 
+@contextlib.contextmanager
+def only_keeper(location: DatabaseLocation) -> Iterator[bool]:
+    """True while this is the one keeper of the database at `location` (a lock of the
+    user's, outside the database's folder: keeping writes nothing beside it but
+    FILE.kept); False when another keeper holds it."""
+    name = os.path.realpath(location) if isinstance(location, Path) else str(location)
+    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    folder = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    path = Path(folder) / f"workbench-keeper-{os.getuid()}-{digest}.lock"
+    try:
+        handle = open(path, "a")  # noqa: SIM115  # held for the with block
+    except OSError:
+        yield True  # no lock to be had: keeping stays correct (the race rule), only duplicated
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            yield False
+            return
+        yield True
+
+
+def keep_while_changing(location: DatabaseLocation, annotator: str | None) -> None:
+    """keep() until the content holds still through a round (writers that ended
+    meanwhile found this keeper running and left the keeping to it)."""
+    from store import kept_summaries
+
+    for _round in range(ROUNDS):
+        with kept_summaries(location) as store:
+            before = store.token()
+        keep(annotator)
+        with kept_summaries(location) as store:
+            if store.token() == before:
+                return
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from workbench.config.locations import resolve_database
+
     parser = argparse.ArgumentParser(prog="python -m workbench.cli.summary_keeper")
     parser.add_argument("--annotator", help="whose summary besides every analyst's")
     args = parser.parse_args(argv)
     try:
-        keep(args.annotator)
+        location = resolve_database(None)
+        with only_keeper(location) as only:
+            if only:
+                keep_while_changing(location, args.annotator)
     except Exception:  # nobody waits and nobody reads: what is not kept is computed
         return 1
     return 0

@@ -138,3 +138,43 @@ def test_the_keepers_work_fails_quietly(db: Path, monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(summary_keeper, "keep", broken)
     assert summary_keeper.main(["--annotator", "gold"]) == 1
+
+
+def test_one_keeper_per_database(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """rv5 R2: each writer of a batch started a keeper (700 MB, half a minute each at
+    100,000): a keeper that finds another running leaves at once."""
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    with summary_keeper.only_keeper(db) as first:
+        assert first
+        with summary_keeper.only_keeper(db) as second:
+            assert not second, "the database's keeper runs"
+        with summary_keeper.only_keeper(tmp_path / "other.json") as other:
+            assert other, "another database has its own"
+    with summary_keeper.only_keeper(db) as later:
+        assert later
+
+
+def test_the_keeper_keeps_again_while_writers_change_the_content(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writers that ended during a round left the keeping to the running keeper: it
+    keeps again, for the newest content, a bounded number of rounds."""
+    import store
+
+    tokens = iter(["t1", "t2", "t2", "t2", "t3", "t3"])  # a write in the first round only
+
+    class Changing:
+        def __enter__(self) -> Changing:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def token(self) -> str:
+            return next(tokens)
+
+    rounds: list[str | None] = []
+    monkeypatch.setattr(store, "kept_summaries", lambda location: Changing())
+    monkeypatch.setattr(summary_keeper, "keep", rounds.append)
+    summary_keeper.keep_while_changing(db, "ana")
+    assert rounds == ["ana", "ana"], "again after the write, then still: done"
