@@ -128,3 +128,9 @@ def _settled(before: Noted, after: Noted) -> bool:
     return all(
         after[name][0] == inode and after[name][1] >= size for name, (inode, size) in before.items()
     )
+
+
+def settled(token: str) -> bool:
+    """Whether `token` names a content (not the token of a database that could not be
+    read, under which nothing is kept or found)."""
+    return not token.startswith(UNSETTLED_PREFIX)

@@ -65,12 +65,16 @@ def served(request: Request, output_format: str) -> KeptOutput | None:
     """The kept output of `request`, if one was kept for these very inputs; None to
     compute (none kept, or one damaged: named on stderr)."""
     from store import StoreError, kept_summaries
+    from store.content_token import settled
 
     if request.paths:
         return None
     try:
         with kept_summaries(request.location) as kept:
-            key = summary_key(request, output_format, kept.token(), code_digest())
+            token = kept.token()
+            if not settled(token):  # unreadable, or a server not answering: no second try
+                return None  # (rv5 R5: three connection timeouts before the command failed)
+            key = summary_key(request, output_format, token, code_digest())
             data = None if key is None else kept.get(key)
             warnings = list(kept.warnings)
     except (StoreError, OSError):

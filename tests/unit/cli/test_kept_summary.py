@@ -420,3 +420,37 @@ def test_a_team_database_on_postgresql_is_served_as_computed(
         store.save(replace(gold[3], annotator="bob"))
     assert not serves(run, "--annotator", "all")
     assert not serves(run), "any change of content moves the token"
+
+
+def test_a_database_it_cannot_pin_down_is_not_looked_up(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rv5 R5: a server not answering gave the token a timeout, the look-up a second
+    and the command's open a third; an unsettled token ends the look-up at once."""
+
+    class Unreachable:
+        def __enter__(self) -> Unreachable:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def token(self) -> str:
+            return "unsettled:" + "0" * 32
+
+        def get(self, key: str) -> bytes | None:
+            raise AssertionError("looked up under a token that names no content")
+
+    import argparse
+
+    import store
+    from workbench.cli.summary_request import Request, asked
+
+    request = asked(
+        argparse.Namespace(
+            db=str(db), annotator=None, paths=[], claim_threshold=None, denial_threshold=None
+        )
+    )
+    assert isinstance(request, Request)
+    monkeypatch.setattr(store, "kept_summaries", lambda location: Unreachable())
+    assert kept_summary.served(request, "json") is None
