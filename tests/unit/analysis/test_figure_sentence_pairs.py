@@ -9,6 +9,7 @@ precision and recall are asserted as docs/summary.md reports them.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +30,9 @@ from tests.fixtures.blind_figure_pairs3 import SHA256 as BLIND_THREE_SHA256
 from tests.fixtures.blind_figure_pairs4 import FINAL_TEST as BLIND_FOUR
 from tests.fixtures.blind_figure_pairs4 import PATH as BLIND_FOUR_PATH
 from tests.fixtures.blind_figure_pairs4 import SHA256 as BLIND_FOUR_SHA256
+from tests.fixtures.blind_figure_pairs5 import FINAL_TEST as BLIND_FIVE
+from tests.fixtures.blind_figure_pairs5 import PATH as BLIND_FIVE_PATH
+from tests.fixtures.blind_figure_pairs5 import SHA256 as BLIND_FIVE_SHA256
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
 from tests.fixtures.figure_sentence_pairs import PART_TWO, SentencePair
@@ -100,6 +104,62 @@ KNOWN_WRONG = {
     "'was detained' name none, and the roles differ (a name, 'the suspect')",
     "blind4-b4-79": "a '40% stake' and 'a fifth of Tarvo': the stake's percentage has no "
     "state, and a share in words before 'of' reads 'tarvo' as what it is of",
+    # the fifth blind set, as the one run after the sixth pass found them (not tuned on)
+    "blind5-b5-01": "needs arithmetic (142 and 19 seats of two parties against the "
+    "coalition's 172); 'took 19' is a bare number and 'will control' gives no state",
+    "blind5-b5-04": "a date with its year ('12 March 2027') is a time, not the date of an "
+    "event the rule reads; 'scheduled ... for 27 April 2027' neither",
+    "blind5-b5-14": "'patients admitted to hospital' and 'people hospitalised' are two "
+    "classes (patients, people) and two events",
+    "blind5-b5-19": "a prison sentence ('sentenced ... to 12 years', 'jailed for eight "
+    "years') is no duration of an event the rule reads",
+    "blind5-b5-21": "'made off with 57 paintings' is no verb of stealing to the rule (no state)",
+    "blind5-b5-23": "needs arithmetic (480 cases, 120 of them in adults: 75% in children), "
+    "and 'nine out of ten of Tessaly's measles cases' is no share of a plural read",
+    "blind5-b5-24": "a false alarm: 'in the city of Dunmore' places the city's murders in "
+    "Dunmore, and the province's figure, whose sentence names Dunmore ('which includes "
+    "Dunmore'), is compared with it as of that place",
+    "blind5-b5-25": "'revising down an earlier count' marks the final toll of 38 as an "
+    "earlier round, so it is not compared with the final report's 61",
+    "blind5-b5-27": "'passed through' and 'handled' (an airport's passengers) are two events",
+    "blind5-b5-31": "'will spend' and 'would cost the state' are two kinds of money (spent, "
+    "cost), and 'would' is read as what the cost is for",
+    "blind5-b5-33": "'fled the town' (displaced) and 'left Sorrel' (left) are two events",
+    "blind5-b5-35": "a depth ('reached a depth of 8,200 metres', 'went down about 5,000 "
+    "feet') gives a distance no state",
+    "blind5-b5-38": "life expectancy in years ('rose to 78.4 years') is read as a duration "
+    "of no event",
+    "blind5-b5-39": "'coral' is no plural, so '40 percent of the Reef's coral' is no share the "
+    "rule reads (no state)",
+    "blind5-b5-42": "'by just thirty-one votes': a small number in words after an adverb is "
+    "not read",
+    "blind5-b5-44": "'A crowd of 52,300 watched' reads a crowd as protesters, and 'fans were "
+    "at the stadium' gives no state",
+    "blind5-b5-46": "'will be 320 kilometres long' reads 'line' as a part, the other side "
+    "none: a part may be shorter than its whole",
+    "blind5-b5-47": "a delay ('delayed by nearly five hours', 'by about 90 minutes') is no "
+    "duration of an event the rule reads",
+    "blind5-b5-49": "'cost investors' and 'caused losses of' are two kinds of money (cost, loss)",
+    "blind5-b5-51": "'forced 450 families from their homes' reads 'forced', not displaced: "
+    "that reading is for people, and families are a counted noun",
+    "blind5-b5-53": "gusts that 'peaked at 110 km/h' and the 'strongest gust ... was 152 "
+    "km/h' read two subjects ('edda', 'gust')",
+    "blind5-b5-57": "'gross domestic product' reads 'gross' as the subject, and 'the "
+    "July-September quarter' as a place",
+    "blind5-b5-64": "ordinals ('finished third', 'took fifth place') are no figures",
+    "blind5-b5-65": "a false alarm: 'one in four' is read as exactly 25 percent, not as a "
+    "rounded share (26 percent is one in four)",
+    "blind5-b5-66": "a time of day without 'at' ('occurred shortly before 11 am') is not read",
+    "blind5-b5-68": "waves 'of up to 4 metres' and 'a 30-foot wave' give a height no state",
+    "blind5-b5-69": "'lost about half of its volume' reads no subject and 'shrunk by 15 "
+    "percent' reads 'tessaly': two subjects",
+    "blind5-b5-71": "'employs nearly 18,000 people' and 'has 25,400 employees' are two "
+    "classes (people, workers), and 'employs' gives no state",
+    "blind5-b5-74": "the '52 percent' after a comma has no state, and 'just over half' is a "
+    "lower bound that 61 percent allows",
+    "blind5-b5-75": "a false alarm: 'minus 12C' is read as 12C (a sign in words is not read)",
+    "blind5-b5-80": "'earned 120 million dollars in net profit' reads money of no kind "
+    "('in net profit' after the sum is not read)",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -155,6 +215,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
         + PART_FOUR
         + BLIND_THREE
         + BLIND_FOUR
+        + BLIND_FIVE
     ),
 )
 def test_pair(pair: SentencePair) -> None:
@@ -172,6 +233,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(PART_FOUR, (0.95, 0.91, 3), id="part four"),
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.62, 15), id="fourth blind set, now development"),
+        pytest.param(BLIND_FIVE, (0.8, 0.3, 31), id="fifth blind set, run once at the end"),
     ],
 )
 def test_precision_and_recall(
@@ -182,19 +244,20 @@ def test_precision_and_recall(
     assert sum(1 for pair in pairs if pair.id in KNOWN_WRONG) == expected[2]
 
 
-def test_the_second_blind_set_is_the_file_handed_over() -> None:
-    assert hashlib.sha256(BLIND_TWO_PATH.read_bytes()).hexdigest() == BLIND_TWO_SHA256
-    assert len(BLIND_TWO) == 60 and sum(pair.conflict for pair in BLIND_TWO) == 30
-
-
-def test_the_third_blind_set_is_the_file_handed_over() -> None:
-    assert hashlib.sha256(BLIND_THREE_PATH.read_bytes()).hexdigest() == BLIND_THREE_SHA256
-    assert len(BLIND_THREE) == 70 and sum(pair.conflict for pair in BLIND_THREE) == 35
-
-
-def test_the_fourth_blind_set_is_the_file_handed_over() -> None:
-    assert hashlib.sha256(BLIND_FOUR_PATH.read_bytes()).hexdigest() == BLIND_FOUR_SHA256
-    assert len(BLIND_FOUR) == 80 and sum(pair.conflict for pair in BLIND_FOUR) == 40
+@pytest.mark.parametrize(
+    ("path", "sha256", "pairs", "size"),
+    [
+        pytest.param(BLIND_TWO_PATH, BLIND_TWO_SHA256, BLIND_TWO, 60, id="second"),
+        pytest.param(BLIND_THREE_PATH, BLIND_THREE_SHA256, BLIND_THREE, 70, id="third"),
+        pytest.param(BLIND_FOUR_PATH, BLIND_FOUR_SHA256, BLIND_FOUR, 80, id="fourth"),
+        pytest.param(BLIND_FIVE_PATH, BLIND_FIVE_SHA256, BLIND_FIVE, 80, id="fifth"),
+    ],
+)
+def test_each_blind_set_is_the_file_handed_over(
+    path: Path, sha256: str, pairs: tuple[SentencePair, ...], size: int
+) -> None:
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+    assert len(pairs) == size and sum(pair.conflict for pair in pairs) == size // 2
 
 
 def test_the_recorded_split_is_the_seeded_one() -> None:
