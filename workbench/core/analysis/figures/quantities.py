@@ -805,6 +805,28 @@ _CLOCK = re.compile(
 21:40"): a figure of the class "clock", in minutes after midnight."""
 
 
+def _with_clock(
+    found: list[Quantity], sentence: str, start: int, match: re.Match[str], minutes: int
+) -> list[Quantity]:
+    """`found` without the figures read inside the time of day `match` (from `start`),
+    and with the time as a figure of the class "clock", in minutes after midnight."""
+    qualifier = match.group("qualifier")
+    kept = [q for q in found if not start <= q.start < match.end()]
+    kept.append(
+        Quantity(
+            text=sentence[start : match.end()],
+            start=start,
+            end=match.end(),
+            value=float(minutes),
+            what="clock",
+            qualifier=qualifier.lower() if qualifier else None,
+            bound="clock" if qualifier else "exact",
+            unit="clock",
+        )
+    )
+    return kept
+
+
 def _clock_times(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """`found` with each time of day as a figure (a time already read as another figure
     is left as it was)."""
@@ -821,20 +843,7 @@ def _clock_times(sentence: str, found: list[Quantity]) -> list[Quantity]:
             if match.group("qualifier")
             else match.end(0) - len(match.group(0).split(None, 1)[1])
         )
-        qualifier = match.group("qualifier")
-        found = [q for q in found if not start <= q.start < match.end()]
-        found.append(
-            Quantity(
-                text=sentence[start : match.end()],
-                start=start,
-                end=match.end(),
-                value=float(hour * 60 + minute),
-                what="clock",
-                qualifier=qualifier.lower() if qualifier else None,
-                bound="clock" if qualifier else "exact",
-                unit="clock",
-            )
-        )
+        found = _with_clock(found, sentence, start, match, hour * 60 + minute)
     found.sort(key=lambda quantity: quantity.start)
     return found
 
@@ -876,20 +885,7 @@ def _clocks_in_words(sentence: str, found: list[Quantity]) -> list[Quantity]:
         hour += 0 if half == "a" or part == "morning" or (part == "at night" and hour < 5) else 12
         start = match.start() + 3 if match.group(0)[2:3] == " " else match.start() + 2
         start = len(sentence) - len(sentence[start:].lstrip())
-        qualifier = match.group("qualifier")
-        found = [q for q in found if not start <= q.start < match.end()]
-        found.append(
-            Quantity(
-                text=sentence[start : match.end()],
-                start=start,
-                end=match.end(),
-                value=float(hour * 60 + minute),
-                what="clock",
-                qualifier=qualifier.lower() if qualifier else None,
-                bound="clock" if qualifier else "exact",
-                unit="clock",
-            )
-        )
+        found = _with_clock(found, sentence, start, match, hour * 60 + minute)
     found.sort(key=lambda quantity: quantity.start)
     return found
 
