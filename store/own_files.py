@@ -80,11 +80,11 @@ def database_of(target: Path | str) -> Path | None:
     named = Path(os.path.realpath(target))
     bases = [named.name[:at] for at, c in enumerate(named.name) if c == "." and at]
     for base in (named.with_name(name) for name in bases):
-        if is_companion_name(base.name, named.name) and _exists_with_companions(base):
+        if is_companion_name(base.name, named.name) and (base.exists() or _has_companions(base)):
             return base
     if not named.is_file():
         return None
-    if any(named.with_name(f"{named.name}.{companion}").exists() for companion in BESIDE):
+    if _has_companions(named):
         return named
     try:
         with open(named, "rb") as handle:
@@ -94,8 +94,9 @@ def database_of(target: Path | str) -> Path | None:
     return named if start == SNAPSHOT_START else None
 
 
-def _exists_with_companions(path: Path) -> bool:
-    return path.exists() or any(path.with_name(f"{path.name}.{c}").exists() for c in BESIDE)
+def _has_companions(path: Path) -> bool:
+    """Whether a journal, history, lock or repair plan of a database at `path` exists."""
+    return any(path.with_name(f"{path.name}.{companion}").exists() for companion in BESIDE)
 
 
 def own_file_refusal(database: Path | str, target: Path | str) -> str | None:
