@@ -32,7 +32,7 @@ from store.errors import (
     StoreWriteError,
 )
 from store.files import fsync_directory, remove_stale_temporaries
-from store.import_rules import outcome
+from store.import_rules import outcome, report_of
 from store.index import AnnotationIndex
 from store.journal import READ_ONLY_REASON, JournalStorage
 from store.lock import DatabaseLock
@@ -533,7 +533,7 @@ class AnnotationStore:
         IMPORT_LINE_BYTES, staged until the last commits them (staging.py). If it raises
         (a bad record found late) or a write fails, every staged line is taken back and
         the exception goes on: nothing was imported."""
-        counts = {"added": 0, "updated": 0, "skipped": 0}
+        counts = {"added": 0, "updated": 0, "skipped": 0, "older": 0}
         staging = self._storage.staging()
         chunk: dict[object, tuple[Annotation | None, Annotation]] = {}
         size = 0
@@ -546,7 +546,7 @@ class AnnotationStore:
                 stored = self._located(incoming)
                 result = outcome(incoming, stored)
                 counts[result] += 1
-                if result != "skipped":
+                if result in ("added", "updated"):
                     chunk[identity] = (stored, incoming)
                     size += _approximate_size(incoming)
                     if size >= IMPORT_LINE_BYTES:
@@ -558,7 +558,7 @@ class AnnotationStore:
             staging.abort()
             self._rebuild()
             raise
-        return ImportReport(**counts, decisions=len(added))
+        return report_of(counts, decisions=len(added))
 
     def _new_decisions(self, decisions: Iterable[Mapping[str, Any]]) -> list[Op]:
         """Puts for the decision records the ledger table does not hold yet, in order."""

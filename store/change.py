@@ -115,8 +115,12 @@ class ImportReport:
     added: int = 0
     updated: int = 0
     skipped: int = 0
+    """Not written: identical (timestamps aside), blank, or older (below)."""
     decisions: int = 0
     """Ledger decision records added (those already in the database are skipped)."""
+    older: int = 0
+    """Of the skipped, those whose content differed from the stored one's but were not
+    newer: the database's version was kept and the file's not taken."""
 
     @property
     def total(self) -> int:

@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
+from store.change import ImportReport
 from workbench.core.annotation import Annotation
 
-Outcome = Literal["added", "updated", "skipped"]
+Outcome = Literal["added", "updated", "skipped", "older"]
+""""older": differing content not taken, the stored one being as new or newer (a skip the
+import report names apart from identical ones: the analyst learns a colleague's version
+was left out)."""
 
 _TIMES = ("created_at", "updated_at")
 
@@ -36,7 +40,7 @@ def is_newer(incoming: Annotation, stored: Annotation) -> bool:
 
 
 def outcome(incoming: Annotation, stored: Annotation | None) -> Outcome:
-    """absent -> added; same content -> skipped; differing -> newer wins, else skipped.
+    """absent -> added; same content -> skipped; differing -> newer wins, else older.
 
     A blank incoming annotation is never kept, so it is skipped.
     """
@@ -46,4 +50,16 @@ def outcome(incoming: Annotation, stored: Annotation | None) -> Outcome:
         return "added"
     if same_content(incoming, stored):
         return "skipped"
-    return "updated" if is_newer(incoming, stored) else "skipped"
+    return "updated" if is_newer(incoming, stored) else "older"
+
+
+def report_of(counts: dict[str, int], decisions: int = 0) -> ImportReport:
+    """The report of an import's outcomes: `skipped` counts every record not written, the
+    older ones among them (`older`) too."""
+    return ImportReport(
+        added=counts.get("added", 0),
+        updated=counts.get("updated", 0),
+        skipped=counts.get("skipped", 0) + counts.get("older", 0),
+        older=counts.get("older", 0),
+        decisions=decisions,
+    )

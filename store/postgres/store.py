@@ -37,7 +37,7 @@ from store.errors import (
     StoreError,
     StoreWriteError,
 )
-from store.import_rules import outcome
+from store.import_rules import outcome, report_of
 from store.postgres import readings, rows, schema
 from store.postgres.changes import Applied, Call, Spec, apply
 from store.postgres.connection import connect, is_lost, reason
@@ -377,7 +377,7 @@ class PostgresStore:
         ones added, identical ones skipped, differing ones replaced only by a newer
         updated_at; orphans matched by their own identity. Ledger decision records are
         appended in their order, but for those the database holds already."""
-        counts = {"added": 0, "updated": 0, "skipped": 0, "decisions": 0}
+        counts = {"added": 0, "updated": 0, "skipped": 0, "older": 0, "decisions": 0}
         written: list[Applied] = []
 
         def work(connection: psycopg.Connection[Any]) -> None:
@@ -389,7 +389,7 @@ class PostgresStore:
                         found = stored.get(rows.identity(incoming))
                         result = outcome(incoming, found[0] if found else None)
                         counts[result] += 1
-                        if result == "skipped":
+                        if result not in ("added", "updated"):
                             continue
                         specs.append(
                             Spec(
@@ -414,7 +414,7 @@ class PostgresStore:
 
         self._write(work)
         self._follow(written)  # committed: now this session has seen them
-        return ImportReport(**counts)
+        return report_of(counts, decisions=counts["decisions"])
 
     # -- Re-anchoring and orphans ---------------------------------------------------------
 

@@ -238,9 +238,15 @@ def run(args: argparse.Namespace) -> int:
             f"; ledger decisions: added {report.decisions}"
             f"{moves if followed.moved else ''}, already held {held}"
         )
+    older = (
+        f" ({report.older} of them differing from the database's but not newer: not taken)"
+        if report.older
+        else ""
+    )
     print(
         f"imported {one_line(str(path))}: added {report.added}, updated {report.updated}, "
-        f"skipped {report.skipped}{decisions}{history if source.history_entries else ''}",
+        f"skipped {report.skipped}{older}{decisions}"
+        f"{history if source.history_entries else ''}",
         file=sys.stdout,
     )
     counts = outcome_counts(made)

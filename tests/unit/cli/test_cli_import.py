@@ -190,7 +190,8 @@ def test_two_analysts_stay_apart_and_newer_edits_win(
         in run(capsys, "import", str(edited(LATE, "newer")), "--db", str(db))[1]
     )
     assert (
-        "added 0, updated 0, skipped 2"
+        "added 0, updated 0, skipped 2 (1 of them differing from the database's but not "
+        "newer: not taken)"
         in run(capsys, "import", str(edited(EARLY, "older")), "--db", str(db))[1]
     )
     notes = [a["note"] for a in export(capsys, db, "--annotator", "ana")["annotations"]]

@@ -31,7 +31,7 @@ def test_differing_content_newer_wins(store: AnnotationStore, make: MakeAnnotati
     stored = store.save(make())
     newer = replace(stored, tags=("denial",), updated_at="2999-01-01T00:00:00.000000Z")
     older = replace(stored, tags=("attribution",), updated_at="2000-01-01T00:00:00.000000Z")
-    assert store.import_annotations([older]) == ImportReport(skipped=1)
+    assert store.import_annotations([older]) == ImportReport(skipped=1, older=1)
     assert store.import_annotations([newer]) == ImportReport(updated=1)
     assert store.get("a1", 0) == newer
 
@@ -47,7 +47,7 @@ def test_repeated_keys_within_a_batch_meet_each_other(
     first = make(updated_at="2020-01-01T00:00:00.000000Z")
     second = replace(first, tags=("denial",), updated_at="2021-01-01T00:00:00.000000Z")
     report = store.import_annotations([first, second, first])
-    assert report == ImportReport(added=1, updated=1, skipped=1)
+    assert report == ImportReport(added=1, updated=1, skipped=1, older=1)
     assert store.get("a1", 0) == second
     assert store.tagged_counts() == {"a1": 1}
 
@@ -72,3 +72,4 @@ def test_times_compare_as_instants(make: MakeAnnotation) -> None:
     assert is_newer(later, earlier)
     assert not is_newer(earlier, later)
     assert outcome(replace(later, note="x"), earlier) == "updated"
+    assert outcome(replace(earlier, note="x"), later) == "older"
