@@ -288,3 +288,21 @@ async def test_enter_keeps_the_resolved_speaker_the_analyst_took(
         saved = store.get(article.id, index)
         assert saved is not None and saved.source == typed.source
         assert saved.suggestion_outcome == "accepted"
+
+
+async def test_at_80_columns_the_suggested_source_is_read_whole(make_app, bundled: Corpus) -> None:  # type: ignore[no-untyped-def]
+    """qa4 Q18: the line Enter accepts from was cut to "source Ukraine's military in…";
+    the source now takes a line of its own when the tags leave it no room."""
+    article = bundled.articles[0]
+    index, source = next(
+        (i, shown.source)
+        for i, s in enumerate(suggest(article))
+        if (shown := as_shown(s, ON.lowest_score)) is not None and len(shown.source or "") > 30
+    )
+    app = make_app(StartAt(article_id=article.id, sentence=index + 1), suggestions=ON)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        lines = panel_text(app).splitlines()
+        assert any(line.startswith("suggested") for line in lines)
+        assert f"source {source}" in (shown := "\n".join(lines)), shown
+        assert all(len(line) <= 78 for line in lines)

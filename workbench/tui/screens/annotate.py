@@ -35,7 +35,12 @@ from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
 from workbench.tui.widgets.fitted_footer import FittedFooter
 from workbench.tui.widgets.sentence_view import SentenceView
-from workbench.tui.widgets.suggestion_marks import Standing, sentence_marks, suggestion_line
+from workbench.tui.widgets.suggestion_marks import (
+    Standing,
+    SuggestionLine,
+    sentence_marks,
+    suggestion_line,
+)
 
 
 def _binding(keys: str, action: str, label: str, help: str, id: str, show: bool = True) -> Binding:
@@ -260,13 +265,13 @@ class AnnotateScreen(Screen[None]):
                 markup=False,
             )
 
-    def suggestion_line(self, suggestion: Suggestion | None) -> Content | None:
+    def suggestion_line(self, suggestion: Suggestion | None) -> SuggestionLine | None:
         """The panel's suggestion line; None when suggestions are off."""
         suggestions = self.session.suggestions
         if not suggestions.enabled:
             return None
         if not suggestions.is_ready(self.session.article):
-            return Content("suggested …").stylize("$text-muted")  # the worker is on it
+            return SuggestionLine(Content("suggested …").stylize("$text-muted"))  # the worker
         key = self.first_key("accept_suggestion")
         standing: Standing = "offered"
         if self.session.holds_suggestion:

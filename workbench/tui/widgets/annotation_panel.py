@@ -11,6 +11,7 @@ from textual.widgets import Static
 from workbench.core.annotation import TAGS, Annotation
 from workbench.tui.literal import visible
 from workbench.tui.tagged_line import moved_from, tagged_line
+from workbench.tui.widgets.suggestion_marks import SuggestionLine
 from workbench.tui.widgets.tag_palette import TAG_CLASSES, tag_rules, tag_styles
 
 OFF_STYLE = "$text-muted"
@@ -62,7 +63,7 @@ class AnnotationPanel(Static):
         self.tag_keys = tag_keys or {}
         self.tagged: Annotation | None = None
         self.history_read = True
-        self.suggested: Content | None = None
+        self.suggested: SuggestionLine | None = None
         self.unread = ""
 
     def show(
@@ -74,7 +75,7 @@ class AnnotationPanel(Static):
         unstored: bool = False,
         tagged: Annotation | None = None,
         history_read: bool = True,
-        suggested: Content | None = None,
+        suggested: SuggestionLine | None = None,
         unread: str = "",
     ) -> None:
         """`suggested`: the suggestion's line (suggestion_marks.suggestion_line), shown
@@ -137,7 +138,7 @@ class AnnotationPanel(Static):
         ]
         if self.suggested is not None:
             width = (self.size.width or 80) - 2  # its padding
-            lines.insert(1, self.suggested.truncate(width, ellipsis=True))
+            lines[1:1] = self.suggested.lines(width)
         if annotation is not None and annotation.anchor_state in ANCHOR_LINES:
             text, style = ANCHOR_LINES[annotation.anchor_state]
             where = moved_from(annotation, self.tagged)

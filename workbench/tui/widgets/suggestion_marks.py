@@ -43,16 +43,37 @@ class Mark:
     kind: str
 
 
+@dataclass(frozen=True, slots=True)
+class SuggestionLine:
+    """The panel's suggestion: the key and tags, then the source Enter would store."""
+
+    head: Content
+    source: Content | None = None
+
+    def lines(self, width: int) -> list[Content]:
+        """One line when it fits; else the source on a line of its own, so that what Enter
+        stores is read whole before any of it is cut (qa4 Q18: at 80 columns the source
+        was cut to "Ukraine's military in…")."""
+        if self.source is None:
+            return [self.head.truncate(width, ellipsis=True)]
+        whole = self.head + Content("   ") + self.source
+        if whole.cell_length <= width:
+            return [whole]
+        return [
+            self.head.truncate(width, ellipsis=True),
+            (Content("  ") + self.source).truncate(width, ellipsis=True),
+        ]
+
+
 def suggestion_line(
     suggestion: Suggestion | None, lowest: float, accept_key: str, standing: Standing
-) -> Content:
+) -> SuggestionLine:
     """The panel's line: the key that accepts (✓ when the annotation already holds the
     suggestion as is, "yours kept" when the analyst recorded other tags, "your source
     kept" when Enter takes the tags but not the source), the suggested
-    tags with their scores, and the source (→ the speaker a pronoun resolves to) last,
-    where a narrow panel cuts it."""
+    tags with their scores, and the source (→ the speaker a pronoun resolves to) last."""
     if suggestion is None:
-        return Content("suggested —").stylize(MUTED)
+        return SuggestionLine(Content("suggested —").stylize(MUTED))
     labels = {
         "offered": f"suggested ({accept_key}) ",
         "held": "suggested ✓ ",
@@ -66,12 +87,14 @@ def suggestion_line(
     ]
     line = label + Content("  ").join(parts)
     source = shown_source(suggestion, lowest)
-    if source is not None:
-        speaker = visible(source, single_line=True)
-        if suggestion.resolved_source:
-            speaker += " → " + visible(suggestion.resolved_source, single_line=True)
-        line += Content("   source ").stylize(MUTED) + Content(speaker).stylize("italic")
-    return line
+    if source is None:
+        return SuggestionLine(line)
+    speaker = visible(source, single_line=True)
+    if suggestion.resolved_source:
+        speaker += " → " + visible(suggestion.resolved_source, single_line=True)
+    return SuggestionLine(
+        line, Content("source ").stylize(MUTED) + Content(speaker).stylize("italic")
+    )
 
 
 def score_text(score: float) -> str:
