@@ -304,5 +304,6 @@ async def test_at_80_columns_the_suggested_source_is_read_whole(make_app, bundle
         await ready(pilot)
         lines = panel_text(app).splitlines()
         assert any(line.startswith("suggested") for line in lines)
-        assert f"source {source}" in (shown := "\n".join(lines)), shown
+        shown = "\n".join(lines)
+        assert f"source {source}" in shown, shown
         assert all(len(line) <= 78 for line in lines)
