@@ -94,3 +94,27 @@ def test_the_moves_are_durable(engine: str, tmp_path: Path, request: pytest.Fixt
         moved = in_force(store)
     with open_store(location, annotator="alice", read_only=True) as store:
         assert in_force(store) == moved
+
+
+def test_a_decision_lost_by_a_re_anchoring_applies_again_when_it_is_undone(
+    store: Store,
+) -> None:
+    """A split whose sentence the edit deleted no longer applies; undoing the
+    re-anchoring puts the annotations back on the text it was made on, and the split
+    with them (it had stayed lost: noticed and left last stop)."""
+    reanchor(annotated(store), DELETED)
+    assert no_longer_applies(in_force(store)[1])
+    assert not isinstance(store.undo(), DecisionChange)
+    merged, split = in_force(store)
+    assert isinstance(split, Split) and not no_longer_applies(split)
+    assert split.member == SPLIT.member
+    assert dict(split.anchoring.texts) == {"story": OLD.sha256}
+    assert merged.groups == MERGE.groups
+    assert not isinstance(store.redo(), DecisionChange)
+    assert no_longer_applies(in_force(store)[1]), "the redo loses it again"
+
+
+def test_a_lost_decision_stays_lost_on_another_text(store: Store) -> None:
+    reanchor(annotated(store), DELETED)
+    reanchor(store, INSERTED)  # the edit goes on: the split's sentence is still gone
+    assert no_longer_applies(in_force(store)[1])

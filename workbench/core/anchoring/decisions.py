@@ -160,8 +160,10 @@ def _followed(
     """The record as its sentences now are; None when it names no sentence of the
     planned articles, or is lost already."""
     decision = decision_from_record(record)
-    if not isinstance(decision, Merge | Split) or decision.anchoring.lost:
+    if not isinstance(decision, Merge | Split):
         return None
+    if decision.anchoring.lost:
+        return _found_again(record, decision, planned, remembered)
     texts = dict(decision.anchoring.texts)
     old_checks = set(decision.anchoring.to_check)
     touched: set[str] = set()
@@ -195,12 +197,39 @@ def _followed(
     if not touched:
         return None
     if lost:
-        return {**record, "lost": [item.to_record() for item in dict.fromkeys(lost)]}
+        made_on = {a: texts.get(a) or remembered.get(a) for a in sorted(_articles(decision))}
+        known = {article_id: sha256 for article_id, sha256 in made_on.items() if sha256}
+        return {
+            **record,
+            **({"texts": known} if known else {}),
+            "lost": [item.to_record() for item in dict.fromkeys(lost)],
+        }
     after.pop("to_check", None)
     if to_check:
         after["to_check"] = [list(sentence) for sentence in dict.fromkeys(to_check)]
     after["texts"] = {**texts, **{article_id: planned.sha256[article_id] for article_id in touched}}
     return after
+
+
+def _found_again(
+    record: Mapping[str, Any],
+    decision: Merge | Split,
+    planned: _Plans,
+    remembered: Mapping[str, str | None],
+) -> dict[str, Any] | None:
+    """A lost decision applies again when its articles are back on the very texts it
+    was made on (an undone re-anchoring, an article's edit taken back): its sentence
+    numbers are those texts' again. None otherwise, and for a record that does not say
+    every text it was made on (it stays lost: a guess would merge other sentences)."""
+    articles = _articles(decision) | {lost.article_id for lost in decision.anchoring.lost}
+    if not articles & planned.sha256.keys():
+        return None
+    texts = dict(decision.anchoring.texts)
+    for article_id in articles:
+        now = planned.sha256.get(article_id) or remembered.get(article_id)
+        if texts.get(article_id) is None or texts[article_id] != now:
+            return None
+    return {name: value for name, value in record.items() if name != "lost"}
 
 
 Follow = Callable[[Sentence, str | None], Sentence | None]
@@ -286,8 +315,8 @@ def step_plans(pairs: Iterable[tuple[Annotation | None, Annotation | None]]) -> 
     undoing an article's re-anchoring puts its decisions back on the old text's sentences."""
     by_article: dict[str, list[Placement]] = defaultdict(list)
     for moved_from, moved_to in pairs:
-        if moved_from is None or moved_to is None or moved_from.is_orphan:
-            continue
+        if moved_from is None or moved_to is None:
+            continue  # an orphan coming back is kept: its article's text is the plan's
         outcome = (
             ORPHAN if moved_to.is_orphan else CHECK if moved_to.anchor_state == CHECK else MOVED
         )
