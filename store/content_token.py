@@ -4,14 +4,28 @@ A kept summary (kept.py) may be served only for the content it was made from. Pa
 the database to know its content costs what the summary is kept to avoid (a read-only
 open parses every record), so the token is a sha256 streamed over the bytes of every
 file that holds content (replay.database_files: snapshot, live and sealed journals,
-FILE.history, a repair plan), of the readings files the summary reads beside them
-(readings_file.py: a damaged one is named in the summary's output), and the change
-number FILE.lock records as saved (an older copy of the database put back is refused
-by the open: its token must differ from the copy's own). Nothing is interpreted, so it
-holds for every writer of every version: any write changes some file's bytes. A write
-that leaves the content as it was changes the token too (a compaction rewrites the
-snapshot, a cursor move journals a position, the first writer to open after a
-compaction records the new journal's start in FILE.lock); that only costs a recompute.
+FILE.history, a repair plan) and of the readings files the summary reads beside them
+(readings_file.py: a damaged one is named in the summary's output). Two parts are
+read, not hashed, because what they change is nothing a kept output says:
+
+- the cursor positions that end the live journal (journal_digest.py: only lines that
+  are certainly position records; anything else is hashed): an analyst reading, not
+  tagging, leaves the token where it was;
+- the change FILE.lock records as saved. It exists so that an older copy of the
+  database put back is refused by the open ("changes N..M missing"): replay compares it
+  with the journal's last number, and only that comparison reaches any output. So the
+  token says "within" when the record is at most the live journal's last number, known
+  for certain (journal_digest.py), or there is none (a copy without its FILE.lock: no
+  check): every such state opens alike, whatever the number.
+  Any other record is hashed as it is: a copy put back behind its record never has the
+  token the copy had. (The writer records the saved change late: the first open after
+  a session records the new journal's start mark, and syncs record position records;
+  neither moves the token now.)
+
+Nothing else is interpreted, so it holds for every writer of every version: any other
+write changes some file's bytes. A write that leaves the content as it was may still
+change the token (a compaction rewrites the snapshot, positions folded into it among
+the rest); that only costs a recompute.
 
 The writer changes the files while the token is taken, without a lock; as in a
 read-only open (file_states.py), the files are noted before and after: growing in place
@@ -29,11 +43,14 @@ import os
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
+from store.journal_digest import JournalDigest, journal_digest
 from store.lock import recorded_saved
 from store.readings_file import readings_files
 from store.replay import database_files
+from store.segments import fresh_journal_path, journal_path
 from workbench.core.files.atomic import link_target
 from workbench.core.files.regular import open_regular
 
@@ -42,7 +59,7 @@ ATTEMPTS = 10
 CHUNK = 1 << 20
 PARALLEL_BYTES = 8 << 20
 """Files at least this large are hashed on threads when there are two or more."""
-FORMAT = b"workbench content token 1\n"
+FORMAT = b"workbench content token 2\n"
 """Changes if what goes into the digest changes: no token of another form ever matches."""
 FILE_PREFIX = "file:"
 UNSETTLED_PREFIX = "unsettled:"
@@ -51,8 +68,23 @@ Noted = dict[str, tuple[int, int]]
 """File name -> (inode, size) as noted before hashing."""
 
 
+@dataclass(frozen=True, slots=True)
+class TokenState:
+    """A token, and the number of the live journal's last hashed line when position
+    records after it are left out of the token (None: none can be): what a keep checks
+    against the snapshot (kept.py)."""
+
+    token: str
+    hashed_seq: int | None = None
+
+
 def file_token(path: Path) -> str:
     """The content token of the file database at `path` (see the module docstring)."""
+    return token_state(path).token
+
+
+def token_state(path: Path) -> TokenState:
+    """file_token() and what the live journal's part of it left out."""
     path = link_target(path)
     for attempt in range(ATTEMPTS):
         if attempt:
@@ -60,29 +92,62 @@ def file_token(path: Path) -> str:
         try:
             saved = recorded_saved(path)  # first, as replay reads it: before the lines
             files = sorted(token_files(path), key=lambda found: found.name)
+            live = live_journal(path, files)
             before = _noted(files)
-            digests = _file_digests(files, before)
+            parts, journal = _file_parts(files, before, live)
         except OSError:  # removed or replaced under the reader, or unreadable
             continue
         if _settled(before, _noted(token_files(path))):
             digest = hashlib.sha256(FORMAT)
-            digest.update(b"saved %d\n" % (-1 if saved is None else saved))
-            for file, file_digest in zip(files, digests, strict=True):
-                size = before[file.name][1]
-                digest.update(b"%s %d %s\n" % (os.fsencode(file.name), size, file_digest))
-            return FILE_PREFIX + digest.hexdigest()
-    return unsettled()
+            digest.update(_saved_part(saved, journal))
+            for part in parts:
+                digest.update(part)
+            hashed_seq = None if journal is None else journal.hashed_seq
+            return TokenState(FILE_PREFIX + digest.hexdigest(), hashed_seq)
+    return TokenState(unsettled())
 
 
-def _file_digests(files: list[Path], noted: Noted) -> list[bytes]:
-    """Each file's sha256 (hex) over its noted size, the large ones on threads of their
-    own: hashlib lets go of the interpreter while it hashes, so the snapshot and
-    FILE.history (about half each at 100,000 annotations) take one core each."""
-    jobs = [(file, *noted[file.name]) for file in files]
-    if sum(1 for _file, _inode, size in jobs if size >= PARALLEL_BYTES) < 2:
-        return [_prefix_digest(*job) for job in jobs]
-    with ThreadPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
-        return list(pool.map(lambda job: _prefix_digest(*job), jobs))
+def live_journal(path: Path, files: list[Path]) -> Path | None:
+    """The file replay reads as the live journal: FILE.journal, else FILE.journal.next
+    (a seal cut short between its renames), among `files`."""
+    for candidate in (journal_path(path), fresh_journal_path(path)):
+        if candidate in files:
+            return candidate
+    return None
+
+
+def _saved_part(saved: int | None, journal: JournalDigest | None) -> bytes:
+    """The lock's saved change as far as any output depends on it (the module docstring)."""
+    last = None if journal is None else journal.last_seq
+    if saved is None or (last is not None and saved <= last):
+        return b"saved within\n"  # no check, or one that passes: the same open
+    return b"saved %d\n" % saved
+
+
+def _file_parts(
+    files: list[Path], noted: Noted, live: Path | None
+) -> tuple[list[bytes], JournalDigest | None]:
+    """Each file's line in the digest (name, size hashed, sha256), the large ones hashed
+    on threads of their own: hashlib lets go of the interpreter while it hashes, so the
+    snapshot and FILE.history (about half each at 100,000 annotations) take one core
+    each. The live journal's line, and what its digest found (journal_digest.py)."""
+    journals: list[JournalDigest] = []
+
+    def part(file: Path) -> bytes:
+        inode, size = noted[file.name]
+        name = os.fsencode(file.name)
+        if file == live:
+            journal = _journal_digest(file, inode, size)
+            journals.append(journal)
+            return b"%s journal %d %s\n" % (name, journal.hashed, journal.hexdigest)
+        return b"%s %d %s\n" % (name, size, _prefix_digest(file, inode, size))
+
+    if sum(1 for file in files if noted[file.name][1] >= PARALLEL_BYTES) < 2:
+        parts = [part(file) for file in files]
+    else:
+        with ThreadPoolExecutor(max_workers=min(len(files), os.cpu_count() or 1)) as pool:
+            parts = list(pool.map(part, files))
+    return parts, (journals[0] if journals else None)
 
 
 def token_files(path: Path) -> list[Path]:
@@ -119,6 +184,14 @@ def _prefix_digest(file: Path, inode: int, size: int) -> bytes:
             digest.update(view[:read])
             left -= read
     return digest.hexdigest().encode()
+
+
+def _journal_digest(file: Path, inode: int, size: int) -> JournalDigest:
+    """journal_digest() of the first `size` bytes of `file`, the one noted (same inode)."""
+    with open_regular(file) as handle:
+        if os.fstat(handle.fileno()).st_ino != inode:
+            raise FileNotFoundError(file)  # replaced since it was noted: take it again
+        return journal_digest(handle, size)
 
 
 def _settled(before: Noted, after: Noted) -> bool:

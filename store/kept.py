@@ -9,9 +9,10 @@ without opening the database, and where the kept bytes live.
 The race rule. The token is taken without any lock while writers go on, so:
 - a keeper takes the token (T1) BEFORE its read-only open, reads and computes, and
   passes T1 to put(): put takes the token again (T2) and keeps only if T1 == T2. Then no
-  write happened between the two (every write changes the token, and a token never
-  comes back: journals only grow, a PostgreSQL write makes new row versions), so what
-  the keeper read is the content of T1;
+  write of content happened between the two (every such write changes the token, and a
+  token never comes back: journals only grow, a PostgreSQL write makes new row
+  versions), so what the keeper read is the content of T1 (a cursor moved meanwhile
+  changes nothing it says: content_token.py);
 - a reader takes the token and then get()s the key made from it: it serves the output of
   a content the database really had when it took the token, as a read-only open does.
 
@@ -25,10 +26,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from store.content_token import FILE_PREFIX, file_token
+from store.content_token import FILE_PREFIX, file_token, token_state
+from store.errors import CorruptDatabaseError
 from store.kept_file import KeptFile
 from store.kept_summaries import KeptSummaries
 from store.replay import database_files
+from store.snapshot import load_snapshot
 from workbench.core.files.atomic import link_target
 from workbench.core.files.database_url import is_server_url
 
@@ -61,10 +64,28 @@ class FileKept(KeptSummaries):
         files = database_files(self.path)
         if not token.startswith(FILE_PREFIX) or not files:
             return False  # nothing pinned down, or no database to keep anything beside
-        if self.token() != token:
+        state = token_state(self.path)
+        if state.token != token:
+            return False
+        if state.hashed_seq is not None and not self._reaches_snapshot(state.hashed_seq, token):
             return False
         size = sum(file.stat().st_size for file in files if file.exists())
         return self._file.keep(token, entries, reserve=size)
+
+    def _reaches_snapshot(self, hashed_seq: int, token: str) -> bool:
+        """Whether the live journal's hashed lines reach the snapshot's number: then how
+        many position records follow them (the token leaves them out) never decides
+        whether the database opens (replay refuses a journal that ends before the
+        snapshot's number). A writer's journal always does (it begins at that number);
+        this is for files put together otherwise. The snapshot is parsed (a keeper's
+        second, not a reader's): its number is not in bytes the token can trust unread."""
+        try:
+            snapshot = load_snapshot(self.path)
+        except (CorruptDatabaseError, OSError):
+            return False
+        if snapshot is not None and snapshot.checked and snapshot.journal_seq > hashed_seq:
+            return False
+        return token_state(self.path).token == token  # the snapshot read is the one hashed
 
     def close(self) -> None:
         """Nothing is held open between calls."""

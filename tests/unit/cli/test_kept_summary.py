@@ -229,6 +229,27 @@ def test_any_input_changed_is_computed_again(
     assert serves(run, *argv), "kept again by the next keeper"
 
 
+def test_an_analyst_reading_in_the_app_is_served_what_was_kept(
+    db: Path, run: Callable[..., Ran], computing_refused: Callable[[bool], None]
+) -> None:
+    """The app's writer open records its journal's start in FILE.lock, and every cursor
+    move journals a position: neither is content, and the kept summary stays served,
+    byte for byte, until a tag."""
+    computed = run("--format", "json")
+    assert kept_now() == 4
+    article_id = load_corpus().articles[0].id
+    with AnnotationStore.open(db, annotator="gold") as store:
+        computing_refused(True)
+        assert run("--format", "json") == computed
+        for index in (3, 0, 7):
+            store.set_position(article_id, index)
+        store._storage.sync()
+        assert run("--format", "json") == computed
+        computing_refused(False)
+        store.save(replace(load_gold()[3], status="in_progress"))
+        assert not serves(run, "--format", "json")
+
+
 def test_the_thresholds_given_are_inputs(db: Path, run: Callable[..., Ran]) -> None:
     kept_now()
     assert serves(run)
@@ -283,10 +304,12 @@ def test_a_keeper_that_saw_a_write_meanwhile_keeps_nothing(
     db: Path, run: Callable[..., Ran], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real = summary_command.summarised
+    statuses = iter(["in_progress", "supported", "refuted"])
 
     def written_meanwhile(request: summary_command.Request) -> object:
         result = real(request)
-        tag_by(db, "bob")
+        with AnnotationStore.open(db, annotator="bob") as store:  # a new tag each time
+            store.save(replace(load_gold()[3], annotator="bob", status=next(statuses)))
         return result
 
     monkeypatch.setattr(summary_command, "summarised", written_meanwhile)

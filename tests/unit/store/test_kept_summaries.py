@@ -19,6 +19,7 @@ from store import AnnotationStore, kept_summaries
 from store.file_states import replayed_files
 from store.kept import FileKept
 from store.kept_file import MAX_ENTRIES, kept_path
+from store.lock import recorded_saved, saved_line
 from store.repair import repair
 from store.replay import database_files
 from tests.fixtures.anchored import STORY, annotate, article
@@ -120,7 +121,9 @@ def test_the_token_is_stable_and_a_read_only_open_leaves_it(database: Path, kept
     assert first.startswith("file:")
 
 
-@pytest.mark.parametrize("which", ["snapshot", "journal", "history", "lock's saved change"])
+@pytest.mark.parametrize(
+    "which", ["snapshot", "journal", "history", "lock's saved change beyond the journal"]
+)
 def test_any_byte_changed_by_any_writer_changes_the_token(
     database: Path, kept: FileKept, which: str
 ) -> None:
@@ -138,8 +141,9 @@ def test_any_byte_changed_by_any_writer_changes_the_token(
             flip_byte(file, file.stat().st_size // 2)
         else:
             lock = database.with_name(database.name + ".lock")
-            text = lock.read_bytes()
-            lock.write_bytes(text.replace(b"saved 0", b"saved 1", 1))
+            pid, _saved = lock.read_bytes().split(b"\n", 1)
+            beyond = (recorded_saved(database) or 0) + 1  # a copy put back behind it
+            lock.write_bytes(pid + b"\n" + saved_line(beyond))
         assert kept.token() != before
 
 
