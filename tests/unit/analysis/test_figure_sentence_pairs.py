@@ -104,7 +104,8 @@ KNOWN_WRONG = {
     "'was detained' name none, and the roles differ (a name, 'the suspect')",
     "blind4-b4-79": "a '40% stake' and 'a fifth of Tarvo': the stake's percentage has no "
     "state, and a share in words before 'of' reads 'tarvo' as what it is of",
-    # the fifth blind set, as the one run after the sixth pass found them (not tuned on)
+    # the fifth blind set, as the one run after the sixth pass found them (not tuned on);
+    # the seventh pass made it development data and fixed its three false alarms
     "blind5-b5-01": "needs arithmetic (142 and 19 seats of two parties against the "
     "coalition's 172); 'took 19' is a bare number and 'will control' gives no state",
     "blind5-b5-04": "a date with its year ('12 March 2027') is a time, not the date of an "
@@ -116,9 +117,6 @@ KNOWN_WRONG = {
     "blind5-b5-21": "'made off with 57 paintings' is no verb of stealing to the rule (no state)",
     "blind5-b5-23": "needs arithmetic (480 cases, 120 of them in adults: 75% in children), "
     "and 'nine out of ten of Tessaly's measles cases' is no share of a plural read",
-    "blind5-b5-24": "a false alarm: 'in the city of Dunmore' places the city's murders in "
-    "Dunmore, and the province's figure, whose sentence names Dunmore ('which includes "
-    "Dunmore'), is compared with it as of that place",
     "blind5-b5-25": "'revising down an earlier count' marks the final toll of 38 as an "
     "earlier round, so it is not compared with the final report's 61",
     "blind5-b5-27": "'passed through' and 'handled' (an airport's passengers) are two events",
@@ -147,8 +145,6 @@ KNOWN_WRONG = {
     "blind5-b5-57": "'gross domestic product' reads 'gross' as the subject, and 'the "
     "July-September quarter' as a place",
     "blind5-b5-64": "ordinals ('finished third', 'took fifth place') are no figures",
-    "blind5-b5-65": "a false alarm: 'one in four' is read as exactly 25 percent, not as a "
-    "rounded share (26 percent is one in four)",
     "blind5-b5-66": "a time of day without 'at' ('occurred shortly before 11 am') is not read",
     "blind5-b5-68": "waves 'of up to 4 metres' and 'a 30-foot wave' give a height no state",
     "blind5-b5-69": "'lost about half of its volume' reads no subject and 'shrunk by 15 "
@@ -157,7 +153,6 @@ KNOWN_WRONG = {
     "classes (people, workers), and 'employs' gives no state",
     "blind5-b5-74": "the '52 percent' after a comma has no state, and 'just over half' is a "
     "lower bound that 61 percent allows",
-    "blind5-b5-75": "a false alarm: 'minus 12C' is read as 12C (a sign in words is not read)",
     "blind5-b5-80": "'earned 120 million dollars in net profit' reads money of no kind "
     "('in net profit' after the sum is not read)",
 }
@@ -233,7 +228,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(PART_FOUR, (0.95, 0.91, 3), id="part four"),
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.62, 15), id="fourth blind set, now development"),
-        pytest.param(BLIND_FIVE, (0.8, 0.3, 31), id="fifth blind set, run once at the end"),
+        pytest.param(BLIND_FIVE, (1.0, 0.3, 28), id="fifth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

@@ -127,7 +127,10 @@ def test_markdown_report(summary: Summary) -> None:
         "| 12,000 | 12,000 | The governments of South Korea and Ukraine | "
         "Thousands of North Korean soldiers… | sentence 6 |"
     ) in report
-    assert "- 11,000 North Koreans (article “North Korea Starting" in conflict
+    assert (
+        "- “North Korea Starting To Sustain Losses…”, sentence 9 vs “Thousands of North "
+        "Korean soldiers…”, sentence 6 — 11,000 North Koreans (article “North Korea Starting"
+    ) in conflict, "each reason says which sentences clash (qa4 Q20)"
     assert "Denied by:" in report
 
 

@@ -17,6 +17,7 @@ from workbench.core.analysis.summary.markdown import (
     TO_CHECK_NOTE,
     conflict_flag,
     conflict_values,
+    placed_why,
     sentence_label,
     to_check_words,
 )
@@ -87,7 +88,10 @@ def ledger_detail(
         )
     if group.sources:
         parts.append(f"Group sources: {', '.join(group.sources)}")
-    parts += [f"Why the figures conflict: {reason}" for reason in group.conflict_reasons]
+    parts += [
+        f"Why the figures conflict: {placed_why(reason.why, reason.low, reason.high, titles)}"
+        for reason in group.conflict_reasons
+    ]
     if group.denials:
         parts.append(f"Denied by {len(group.denials)} sentence(s) (listed in the ledger)")
     return "\n".join(parts)
@@ -112,7 +116,12 @@ def conflict_detail(
         f"{figure.source or 'unattributed'} · {_where(figure.article_id, figure.index, titles)}"
         + (f" · group {group}" if group is not None else ""),
     ]
-    parts += [f"Why: {pair.why}" for pair in conflict.pairs if position in (pair.low, pair.high)]
+    figures = conflict.figures
+    parts += [
+        f"Why: {placed_why(pair.why, figures[pair.low], figures[pair.high], titles)}"
+        for pair in conflict.pairs
+        if position in (pair.low, pair.high)
+    ]
     if to_check:
         parts.append(TO_CHECK_NOTE)
     return "\n".join(parts)

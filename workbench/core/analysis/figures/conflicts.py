@@ -96,7 +96,7 @@ by 3.2F"): rounding and conversion, not a second reading's degree."""
 
 
 def _unsigned_interval(figure: Figure) -> tuple[float, float]:
-    low, high = _qualified_interval(figure)
+    low, high = sorted(_qualified_interval(figure))  # "about -3C" scales both ways round
     tolerance = (
         RISE_TOLERANCE
         if figure.measure.state == "rise"
@@ -567,7 +567,7 @@ def written_number(quantity: Quantity) -> str:
         return quantity.text
     found = _NUMBER.search(quantity.text)
     if found:
-        return found.group(0)
+        return f"-{found.group(0)}" if quantity.value < 0 else found.group(0)
     in_words = number_in_words_end(quantity.text)
     if in_words:
         words = quantity.text[:in_words].split()

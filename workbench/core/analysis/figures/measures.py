@@ -254,9 +254,17 @@ class Measure:
 _NOTHING: frozenset[str] = frozenset()
 
 
+INCLUDING = frozenset(["includes", "include", "including", "included"])
+"""Words after which a place is named as a part ("the province, which includes Dunmore"):
+no place the sentence's figure is of."""
+_INCLUDED_REACH = 4
+"""How many words after one of INCLUDING may name the part ("including the city of X")."""
+
+
 class Capitalised:
     """A sentence's capitalised words, in lower case, found when first asked for (its
-    first word too, unless a function word: "Venmark received"). Once found, the
+    first word too, unless a function word: "Venmark received"; not a place named as a
+    part, after INCLUDING). Once found, the
     sentence's word lists are let go: a kept ClaimText's measures hold this, and the
     lists were 20 MB of the open summary screen at 100,000 annotations."""
 
@@ -272,10 +280,16 @@ class Capitalised:
             texts, lowers = self._texts, self._lowers
             if self._found is not None:  # found by another thread, lists let go meanwhile
                 return self._found
+            parts = not INCLUDING.isdisjoint(lowers)
             found = self._found = frozenset(
                 lower.removesuffix("'s").removesuffix("’s")
-                for text, lower in zip(texts, lowers, strict=True)
-                if text[:1].isupper() and lower not in FUNCTION_WORDS
+                for number, (text, lower) in enumerate(zip(texts, lowers, strict=True))
+                if text[:1].isupper()
+                and lower not in FUNCTION_WORDS
+                and not (
+                    parts
+                    and not INCLUDING.isdisjoint(lowers[max(0, number - _INCLUDED_REACH) : number])
+                )
             )
             self._texts = self._lowers = []
         return found

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from workbench.core.analysis.figures.arithmetic import with_arithmetic
 from workbench.core.analysis.figures.quantity import Quantity as Quantity
+from workbench.core.analysis.figures.signs import below_zero, may_be_signed, without_signs
 from workbench.core.analysis.lexicon import (
     AREA_UNITS,
     ARTICLES,
@@ -631,7 +632,8 @@ def numbers_in(sentence: str) -> Numbers:
     words: SentenceWords | None = None
     scores: list[int] = []
     digits = _DIGIT.search(sentence) is not None
-    for match in number_matches(sentence) if digits else ():
+    scanned = without_signs(sentence) if digits else sentence
+    for match in number_matches(scanned) if digits else ():
         number, fraction = match.group("number"), match.group("fraction")
         currency, multiplier = match.group("currency"), match.group("multiplier")
         number_start = match.start("number") - (1 if currency else 0)
@@ -707,6 +709,8 @@ def numbers_in(sentence: str) -> Numbers:
         found = _decade_ages(sentence, found)
     if _may_give_a_clock_in_words(sentence):
         found = _clocks_in_words(sentence, found)
+    if digits and may_be_signed(sentence, scanned):
+        found = below_zero(sentence, found)
     if len(found) > 1:
         found = with_arithmetic(sentence, _ranges(sentence, found))
     return Numbers(found, words)
@@ -1167,7 +1171,9 @@ def _ratio_value(written: str) -> float:
 def _ratios(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """`found` with the shares written as ratios, as percentages ("one in four children":
     25 percent), marked unit "share" (a share of what follows, as "a third of" is). Not
-    one over a unit of time ("two in three days"), nor a whole no larger than its part."""
+    one over a unit of time ("two in three days"), nor a whole no larger than its part.
+    A ratio says a rounded share (26 percent is "one in four"), so it is approximate
+    unless a qualifier says otherwise."""
     added = False
     for match in _RATIO.finditer(sentence):
         part, whole = _ratio_value(match.group("part")), _ratio_value(match.group("whole"))
@@ -1184,7 +1190,7 @@ def _ratios(sentence: str, found: list[Quantity]) -> list[Quantity]:
                 value=round(100 * part / whole, 1),
                 what="percent",
                 qualifier=qualifier.lower() if qualifier else None,
-                bound=_BOUNDS[qualifier.lower()] if qualifier else "exact",
+                bound=_BOUNDS[qualifier.lower()] if qualifier else "approximate",
                 unit="share",
             )
         )

@@ -37,6 +37,7 @@ from workbench.core.analysis.summary.model import (
     ArticleRow,
     ClaimGroup,
     ConflictPair,
+    ConflictReason,
     FigureConflict,
     OtherJudgement,
     SentenceLine,
@@ -465,7 +466,9 @@ def claim_group(group: LedgerGroup, line: LineOf, why: Why) -> ClaimGroup:
         figures=shown,
         conflict=group.conflict,
         conflict_topics=group.conflict_topics,
-        conflict_reasons=tuple(why(clash) for clash in group.clashes),
+        conflict_reasons=tuple(
+            ConflictReason(why(clash), clash.low, clash.high) for clash in group.clashes
+        ),
     )
 
 

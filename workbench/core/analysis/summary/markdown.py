@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 
-from workbench.core.analysis.figures.conflicts import format_value
+from workbench.core.analysis.figures.conflicts import Figure, format_value
 from workbench.core.analysis.ledger.decisions import LedgerDecision, decision_words
 from workbench.core.analysis.summary.model import (
     AnchoringList,
@@ -89,6 +89,19 @@ def conflict_values(conflict: FigureConflict, unconfirmed: Container[tuple[str, 
 def sentence_label(index: int) -> str:
     """How a person reads a sentence number, everywhere: 'sentence 12' (counted from 1)."""
     return f"sentence {index + 1}"
+
+
+def placed_why(why: str, low: Figure, high: Figure, titles: Mapping[str, str]) -> str:
+    """A conflict's reason after the two sentences it is about ('“Report Seven”,
+    sentence 2 vs sentence 3 — 8,000 soldiers (Ukraine) vs ...'): two reasons may read
+    alike and concern different sentences (qa4 Q20). The article is named once when the
+    two sentences share it."""
+    first = f"“{_title(low.article_id, titles)}”, {sentence_label(low.index)}"
+    if low.article_id == high.article_id:
+        second = sentence_label(high.index)
+    else:
+        second = f"“{_title(high.article_id, titles)}”, {sentence_label(high.index)}"
+    return f"{first} vs {second} — {why}"
 
 
 def _cell(text: object) -> str:
@@ -276,7 +289,8 @@ def _conflict_section(
                 if (figure.article_id, figure.index) in unconfirmed
             ]
             checks = f" ({' and '.join(moved)} to check)" if moved else ""
-            lines.append(f"- {_cell(pair.why)}{checks}")
+            low, high = conflict.figures[pair.low], conflict.figures[pair.high]
+            lines.append(f"- {_cell(placed_why(pair.why, low, high, titles))}{checks}")
         lines.append("")
     return lines
 
@@ -416,7 +430,10 @@ def _group_lines(
         lines += ["", f"Figures: {figures}."]
     if group.conflict_reasons:
         lines += ["", "Why the figures conflict:", ""]
-        lines += [f"- {_cell(reason)}" for reason in group.conflict_reasons]
+        lines += [
+            f"- {_cell(placed_why(reason.why, reason.low, reason.high, titles))}"
+            for reason in group.conflict_reasons
+        ]
     if group.denials:
         lines += ["", "Denied by:", ""]
         for denial in group.denials:

@@ -177,13 +177,24 @@ class ClaimGroup:
     """Two of its own claims' figures conflict."""
     conflict_topics: tuple[str, ...]
     """Topics where its figures conflict with other groups' figures."""
-    conflict_reasons: tuple[str, ...]
+    conflict_reasons: tuple[ConflictReason, ...]
     """Why, one per conflicting pair its figures are in."""
 
     @property
     def flagged(self) -> bool:
         """Its figures conflict, among themselves or with others'."""
         return bool(self.conflict or self.conflict_topics)
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictReason:
+    """Why two figures conflict, and the figures (the lower first): a reader needs the
+    sentences they are in to find them (the JSON gives `why` alone; the group's figures
+    give their ids). The figures are the ledger's own, so keeping them costs nothing."""
+
+    why: str
+    low: Figure
+    high: Figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -583,7 +594,7 @@ def _group(
         "figures": [figure(f) for f in group.figures],
         "conflict": group.conflict,
         "conflict_topics": list(group.conflict_topics),
-        "conflict_reasons": list(group.conflict_reasons),
+        "conflict_reasons": [reason.why for reason in group.conflict_reasons],
     }
 
 
