@@ -64,9 +64,7 @@ def test_a_temperature_below_zero(sentence: str, value: float) -> None:
 
 
 def test_a_sign_is_read_only_before_a_temperature() -> None:
-    assert [q.value for q in numbers_in("The COVID-19 ward took 12 patients.").quantities] == [
-        12.0
-    ]
+    assert [q.value for q in numbers_in("The COVID-19 ward took 12 patients.").quantities] == [12.0]
     assert all(q.value > 0 for q in numbers_in("The 2023-24 budget rose -4% to 12C.").quantities)
 
 
@@ -115,3 +113,92 @@ def test_a_reason_names_its_two_sentences() -> None:
     assert placed_why("why", low, high, titles) == (
         "“Report Seven”, sentence 1 vs “Report Eight”, sentence 1 — why"
     )
+
+
+# -- the second piece: general readings, each beside the figures that must stay apart
+
+
+@pytest.mark.parametrize(
+    ("sentence", "state"),
+    [
+        ("Thieves made off with 57 paintings from the Halvard Museum.", "stolen"),
+        ("The gang stole 40 paintings from the Halvard Museum.", "stolen"),
+        ("Looters plundered 40 shops in the old town.", "stolen"),
+        ("More than 12 million passengers passed through Arlen airport in 2025.", "carried"),
+        ("Arlen airport handled 9.6 million passengers in 2025.", "carried"),
+        ("The ferry carried 400 passengers when it left Dover.", "carried"),
+        ("The ferry can carry 1,200 passengers.", "capacity"),
+    ],
+)
+def test_verbs_of_one_event_however_phrased(sentence: str, state: str) -> None:
+    assert only(sentence).state == state
+
+
+def test_stolen_paintings_however_said() -> None:
+    stole = "The gang stole between 30 and 40 paintings from the Halvard Museum, police said."
+    assert conflict(stole, "Thieves made off with 57 paintings from the Halvard Museum.")
+    assert not conflict(stole, "Thieves made off with 35 paintings from the Halvard Museum.")
+
+
+def test_a_capacity_is_no_count_of_those_carried() -> None:
+    assert not conflict(
+        "The ferry carried 400 passengers when it left Dover, the operator said.",
+        "The ferry can carry 1,200 passengers, the operator's website says.",
+    )
+
+
+WAVES = "Waves of up to 4 metres struck the coast of Lussa after Tuesday's earthquake."
+
+
+@pytest.mark.parametrize(
+    ("other", "clash"),
+    [
+        ("A 30-foot wave hit the Lussa coast after Tuesday's undersea quake.", True),
+        ("A 10-foot wave hit the Lussa coast after Tuesday's undersea quake.", False),
+        ("A 30-foot wall hit the Lussa coast after Tuesday's undersea quake.", False),
+    ],
+)
+def test_a_measure_with_no_event_is_compared_by_its_noun(other: str, clash: bool) -> None:
+    assert conflict(WAVES, other) is clash
+
+
+def test_a_measure_of_no_noun_and_no_scope_stays_unread() -> None:
+    assert only("A wall of 30 metres was built.").state is None  # no place, no event
+
+
+REMY = "A court in Brannock sentenced former banker Olaf Remy to 12 years in prison for fraud."
+
+
+@pytest.mark.parametrize(
+    ("other", "clash"),
+    [
+        ("Former banker Olaf Remy was jailed for eight years by a Brannock court.", True),
+        ("Former banker Olaf Remy was jailed for 12 years by a Brannock court.", False),
+        ("Former banker Ida Brun was jailed for eight years by a Brannock court.", False),
+    ],
+)
+def test_a_term_is_of_the_one_named_before_it(other: str, clash: bool) -> None:
+    assert conflict(REMY, other) is clash
+
+
+def test_a_delay_is_a_term_of_what_was_delayed() -> None:
+    delayed = "The Arlen-Vossberg express was delayed by nearly five hours on Sunday."
+    assert conflict(
+        delayed, "A power failure on Sunday delayed the Arlen-Vossberg express by 90 minutes."
+    )
+    assert not conflict(
+        delayed, "A power failure on Sunday delayed the Kell express by 90 minutes."
+    )
+
+
+def test_a_term_of_no_one_named_is_not_compared() -> None:
+    assert only("He was jailed for eight years.").state is None
+
+
+def test_money_written_with_its_currency_word_then_its_kind() -> None:
+    measure = only("Grenholm Motors earned 120 million dollars in net profit last year.")
+    assert (measure.unit_class, measure.state) == ("money USD", "profit")
+
+
+def test_people_who_fled_a_place_are_counted_there() -> None:
+    assert only("Some 6,000 people have fled Sorrel since Monday.").place == "Sorrel"

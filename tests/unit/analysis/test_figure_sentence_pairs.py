@@ -105,21 +105,18 @@ KNOWN_WRONG = {
     "blind4-b4-79": "a '40% stake' and 'a fifth of Tarvo': the stake's percentage has no "
     "state, and a share in words before 'of' reads 'tarvo' as what it is of",
     # the fifth blind set, as the one run after the sixth pass found them (not tuned on);
-    # the seventh pass made it development data and fixed its three false alarms
+    # the seventh pass made it development data and fixed its three false alarms and five
+    # misses (verb phrases of stealing and carrying, terms, a measure's noun, money's kind)
     "blind5-b5-01": "needs arithmetic (142 and 19 seats of two parties against the "
     "coalition's 172); 'took 19' is a bare number and 'will control' gives no state",
     "blind5-b5-04": "a date with its year ('12 March 2027') is a time, not the date of an "
     "event the rule reads; 'scheduled ... for 27 April 2027' neither",
     "blind5-b5-14": "'patients admitted to hospital' and 'people hospitalised' are two "
     "classes (patients, people) and two events",
-    "blind5-b5-19": "a prison sentence ('sentenced ... to 12 years', 'jailed for eight "
-    "years') is no duration of an event the rule reads",
-    "blind5-b5-21": "'made off with 57 paintings' is no verb of stealing to the rule (no state)",
     "blind5-b5-23": "needs arithmetic (480 cases, 120 of them in adults: 75% in children), "
     "and 'nine out of ten of Tessaly's measles cases' is no share of a plural read",
     "blind5-b5-25": "'revising down an earlier count' marks the final toll of 38 as an "
     "earlier round, so it is not compared with the final report's 61",
-    "blind5-b5-27": "'passed through' and 'handled' (an airport's passengers) are two events",
     "blind5-b5-31": "'will spend' and 'would cost the state' are two kinds of money (spent, "
     "cost), and 'would' is read as what the cost is for",
     "blind5-b5-33": "'fled the town' (displaced) and 'left Sorrel' (left) are two events",
@@ -146,15 +143,12 @@ KNOWN_WRONG = {
     "July-September quarter' as a place",
     "blind5-b5-64": "ordinals ('finished third', 'took fifth place') are no figures",
     "blind5-b5-66": "a time of day without 'at' ('occurred shortly before 11 am') is not read",
-    "blind5-b5-68": "waves 'of up to 4 metres' and 'a 30-foot wave' give a height no state",
     "blind5-b5-69": "'lost about half of its volume' reads no subject and 'shrunk by 15 "
     "percent' reads 'tessaly': two subjects",
     "blind5-b5-71": "'employs nearly 18,000 people' and 'has 25,400 employees' are two "
     "classes (people, workers), and 'employs' gives no state",
     "blind5-b5-74": "the '52 percent' after a comma has no state, and 'just over half' is a "
     "lower bound that 61 percent allows",
-    "blind5-b5-80": "'earned 120 million dollars in net profit' reads money of no kind "
-    "('in net profit' after the sum is not read)",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -228,7 +222,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(PART_FOUR, (0.95, 0.91, 3), id="part four"),
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.62, 15), id="fourth blind set, now development"),
-        pytest.param(BLIND_FIVE, (1.0, 0.3, 28), id="fifth blind set, now development"),
+        pytest.param(BLIND_FIVE, (1.0, 0.42, 23), id="fifth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

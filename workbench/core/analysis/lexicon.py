@@ -1704,13 +1704,34 @@ EVENTS = _forms(
         "hired": ["hire", "employ", "recruit"],
         "infected": ["infect"],
         "vaccinated": ["vaccinate", "inoculate"],
+        "stolen": ["steal", "loot", "rob", "pilfer", "snatch", "plunder"],
+        "carried": ["carry", "handle", "transport", "ferry"],
     }
 )  # fmt: skip
 """Base verb -> the event its figure counts, where verbs name one event: "joined the
 strike" and "took part in the strike" count the same workers. A verb not listed is its
 own event."""
-EVENT_PHRASES = {"take part": "joined", "lay off": "cut", "set aside": "set aside"}
-"""Two-word verbs: "base particle" -> event."""
+TERM_VERBS = _forms(
+    {
+        "sentence": ["sentenced", "jailed", "imprisoned", "sentencing", "jailing"],
+        "delay": ["delayed", "postponed", "delaying"],
+        "ban": ["banned", "suspended", "barred"],
+    }
+)  # fmt: skip
+"""Verbs whose measure is a length of time with no event named ("sentenced ... to 12
+years", "jailed for eight years", "delayed by nearly five hours", "banned for two
+years"): a duration after one is that term, of the one named before it."""
+EVENT_PHRASES = {
+    "take part": "joined",
+    "lay off": "cut",
+    "set aside": "set aside",
+    "make off": "stolen",
+    "get away": "stolen",
+    "carry off": "stolen",
+    "pass through": "carried",
+}
+"""Two-word verbs: "base particle" -> event ("made off with 57 paintings" is stealing
+them, "12 million passengers passed through" an airport is carrying them)."""
 MONEY_KINDS = {
     **dict.fromkeys(word_set("fine fines fined penalty penalties"), "fine"),
     **dict.fromkeys(word_set("aid assistance package"), "aid"),

@@ -533,6 +533,10 @@ STATE_WORDS = {
     "lasted": "how long it lasted",
     "high": "the high",
     "low": "the low",
+    "sentence": "the prison term",
+    "delay": "the delay",
+    "ban": "the ban",
+    "capacity": "the capacity",
 }
 PER_WORDS = {"each": "each", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 UNIT_NAMES = {
@@ -543,6 +547,8 @@ UNIT_NAMES = {
     "mass": "tonnes",
 }
 BASE_UNITS = frozenset(["square km", "km", "km/h", "celsius", "tonnes"])
+_SMALL_BASE_UNITS = frozenset(["metres"])
+"""The unit a short distance is shown in (_conversion): it needs no conversion."""
 """The `what` each class is compared in: a figure written in it needs no conversion."""
 
 
@@ -557,6 +563,8 @@ def figure_phrase(figure: Figure) -> str:
     if quantity.what == "money":
         return " ".join(filter(None, [qualifier, number]))
     noun = measure.noun or measure.unit_class
+    if noun[:1] == "-":  # "30-foot": a unit joined to its number
+        return " ".join(filter(None, [qualifier, f"{number}{noun}"]))
     return " ".join(filter(None, [qualifier, number, noun]))
 
 
@@ -615,6 +623,8 @@ def _state_words(measure: Measure) -> str:
     if measure.unit_class.startswith("money"):
         planned, _, kind = state.rpartition(" ")
         return " ".join(filter(None, [planned, MONEY_WORDS.get(kind, kind)]))
+    if state[:3] == "of ":  # a measure's noun ("of wave")
+        return f"the size of the {state[3:]}"
     return STATE_WORDS.get(state, state)
 
 
@@ -697,13 +707,24 @@ def _conversion(low: Figure, high: Figure) -> str:
     unit = UNIT_NAMES.get(low.measure.unit_class)
     if unit is None:
         return ""
+    small = unit == "km" and max(low.measure.base_value, high.measure.base_value) < 1
     shown = [
-        f"{written_number(f.quantity)} {f.measure.noun or f.quantity.what} ≈ "
-        f"{format_value(round(f.measure.base_value))} {unit}"
+        f"{_number_and_noun(f)} ≈ "
+        + (
+            f"{format_value(round(f.measure.base_value * 1000))} metres"
+            if small  # a wave's height, a depth: in metres, not "≈ 0 km"
+            else f"{format_value(round(f.measure.base_value))} {unit}"
+        )
         for f in (low, high)
-        if f.quantity.what not in BASE_UNITS
+        if f.quantity.what not in (_SMALL_BASE_UNITS if small else BASE_UNITS)
     ]
     return f" ({'; '.join(shown)})" if shown else ""
+
+
+def _number_and_noun(figure: Figure) -> str:
+    """'4 metres', '30-foot' (a unit joined to its number stays joined)."""
+    noun = figure.measure.noun or str(figure.quantity.what)
+    return f"{written_number(figure.quantity)}{'' if noun[:1] == '-' else ' '}{noun}"
 
 
 def figures_in(clashes: Sequence[Clash]) -> list[Figure]:

@@ -34,6 +34,7 @@ from workbench.core.analysis.lexicon import (
     CLAUSE_REPORTING,
     COUNTED_SYNONYMS,
     COUNTRY_NAMES,
+    CURRENCY_WORDS,
     DATED_EVENTS,
     DEMONYMS,
     DURATION_DAYS,
@@ -75,6 +76,7 @@ from workbench.core.analysis.lexicon import (
     STATES,
     SUBJECT_SYNONYMS,
     TEMPERATURE_STATES,
+    TERM_VERBS,
     TOTAL_ADVERBS,
     TOTAL_LINKS,
     TOTAL_VERBS,
@@ -188,7 +190,7 @@ def _region_lead(prepositions: str) -> re.Pattern[str]:
     return re.compile(rf"(?:\b(?:{prepositions})\s+(?:the\s+)?|['’]s\s+)$")
 
 
-_FROM = f"{_WHERE}|from"
+_FROM = f"{_WHERE}|from|left|fled|leaving|fleeing"
 _PLACE = _place_pattern(_WHERE)
 _PLACE_LEFT = _place_pattern(_FROM)
 """With "from": where people fled or were evacuated from is where they are counted."""
@@ -443,6 +445,8 @@ def _measure(
         quantity.unit == ABOARD or (state is None and _aboard(after.words))
     ):
         state = ABOARD  # "186 passengers and nine crew", "all 205 people on the plane"
+    if state is None and unit_class in _MEASURED_BY_NOUN and (reading.events or place):
+        state = _measured_noun(quantity, before.words, after.words)
     if state in _UNIT_PRICE_KINDS and _unit_priced(before.words, after.words):
         state = "price"  # "cost 1.79 lira" a litre is the litre's price
     if state == "population" and not (country or place):
@@ -463,6 +467,9 @@ def _measure(
         named = _named_subject(before.text, part)
         if unit_class == "clock" and state is None and reading.events:
             state = "clock"  # "the quake struck at 3:15 am": the time of the event
+    elif unit_class == "duration" and state in _TERM_KINDS:
+        part = _named_before(reading, quantity)  # "Olaf Remy was jailed for": remy's term
+        state = state if part else None
     elif unit_class in MEASURED_CLASSES:
         part = None
     elif state == "margin":
@@ -481,7 +488,11 @@ def _measure(
             part = part or _product(before.words)
             state = state if part else None  # a price per litre of what is not said
     elif unit_class in SUBJECT_CLASSES:
-        part = _subject(unit_class, before.words, after.words, inner) if state else None
+        part = (
+            _subject(unit_class, before.words, after.words, inner)
+            if state and state[:3] != "of "
+            else None
+        )  # a measure's noun ("of wave") is its state already
         if unit_class == "percent" and state is None and after.words[:1] == ["of"]:
             part = _share_of(after.words)  # "40% of children live in poverty": a share
             state = "level" if part is not None and _plural(part) else None
@@ -645,6 +656,20 @@ def _person(reading: _Reading, quantity: Quantity) -> str | None:
     return None
 
 
+_TERM_KINDS = frozenset(TERM_VERBS.values())
+
+
+def _named_before(reading: _Reading, quantity: Quantity) -> str | None:
+    """The nearest name before a figure (a capitalised word that is no weekday, month or
+    function word: "Olaf Remy", "the Arlen-Vossberg express"), in lower case: whose
+    term it is. None when no name is written: a term of no one named is not compared."""
+    position = bisect_left(reading.starts, quantity.start) - 1
+    for word in range(position, max(-1, position - 10), -1):
+        if reading.texts[word][:1].isupper() and reading.lowers[word] not in _NOT_EVENT_NAMES:
+            return reading.lowers[word]
+    return None
+
+
 _MEASURE_NOUNS = {
     "age": "years old",
     "celsius": "°C",
@@ -702,7 +727,10 @@ def _measured_state(
     if unit_class in ("age", "date", "year", "clock"):
         return unit_class
     if unit_class == "duration":
-        return "lasted" if reading.events else None
+        term = next(
+            (TERM_VERBS[word] for word in reversed(before_words[-8:]) if word in TERM_VERBS), None
+        )
+        return term or ("lasted" if reading.events else None)
     if unit_class == "score":
         return "aggregate" if "aggregate" in (*before_words, *after_words) else "score"
     if _a_rise(before_words):
@@ -748,6 +776,27 @@ def _aboard(after_words: list[str]) -> bool:
 
 
 _IRREGULAR_PLURALS = word_set("children people men women")
+
+
+_MEASURED_BY_NOUN = frozenset(["distance", "mass"])
+"""Measures that often come with no verb of an event, only the noun they measure ("a
+depth of 8,200 metres", "a 30-foot wave"): compared when that noun is the same."""
+
+
+def _measured_noun(
+    quantity: Quantity, before_words: list[str], after_words: list[str]
+) -> str | None:
+    """The noun a measure with no event measures, as its state ("of wave"): written
+    before it with "of" ("waves of up to 4 metres", "a depth of"), or after its joined
+    unit ("a 30-foot wave"); None when no noun is written there."""
+    noun = None
+    if len(before_words) >= 2 and before_words[-1] == "of":
+        noun = before_words[-2]
+    elif "-" in quantity.text and after_words:
+        noun = after_words[0]
+    if noun is None or not noun.isalpha() or noun in FUNCTION_WORDS:
+        return None
+    return f"of {noun.removesuffix('s')}"
 
 
 def _plural(noun: str) -> bool:
@@ -1027,6 +1076,8 @@ def _money_state(before_words: list[str], after_words: list[str]) -> str | None:
     kind = _money_noun(after_words)
     if kind is None and after_words and after_words[0] in MONEY_PREPOSITIONS:
         kind = _money_noun(after_words[1:])
+    if kind is None and after_words[1:2] == ["in"] and after_words[0] in CURRENCY_WORDS:
+        kind = _money_noun(after_words[2:])  # "120 million dollars in net profit"
     if kind is None:
         kind = _money_before(before_words)
     if kind is None:
@@ -1127,6 +1178,8 @@ def _event(before_words: list[str], after_words: list[str]) -> str | None:
         event = "detained"  # "20 reporters were held by security forces"
     if event is None:
         return None
+    if "can" in before_words[-3:]:
+        return "capacity"  # "the ferry can carry 1,200 passengers": what it holds
     if any(word in PLANNED for word in before_words) or _to_be_done(before_words):
         return f"planned {event}"
     return event
@@ -1181,7 +1234,21 @@ def _verb_before(words: list[str]) -> str | None:
             return "recorded"  # "cases rose to 1,200", "stand at": a total stated
     if word in VERB_PARTICLES and position > 0 and _is_verb(words[position - 1]):
         return _event_of(words[position - 1], word)
+    if word == "with" and position > 1 and words[position - 1] in VERB_PARTICLES:
+        return _phrase(words[position - 2], words[position - 1])  # "made off with 57"
     return _event_of(word) if _is_verb(word) else None
+
+
+def _phrase(verb: str, particle: str) -> str | None:
+    """The event of a two-word verb EVENT_PHRASES knows, else None."""
+    return next(
+        (
+            EVENT_PHRASES[f"{base} {particle}"]
+            for base in _bases(verb)
+            if f"{base} {particle}" in EVENT_PHRASES
+        ),
+        None,
+    )
 
 
 def _verb_after(words: list[str]) -> str | None:
@@ -1193,7 +1260,9 @@ def _verb_after(words: list[str]) -> str | None:
     if position >= len(words) or not _is_verb(words[position]):
         return None
     particle = words[position + 1] if position + 1 < len(words) else ""
-    return _event_of(words[position], particle if particle in VERB_PARTICLES else None)
+    if particle not in VERB_PARTICLES:  # "passed through": a phrase's word, else none
+        particle = particle if _phrase(words[position], particle) else ""
+    return _event_of(words[position], particle or None)
 
 
 def _is_verb(word: str) -> bool:

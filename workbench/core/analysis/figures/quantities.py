@@ -62,6 +62,7 @@ from workbench.core.analysis.lexicon import (
     SPELLED_NUMBERS,
     SPELLED_SCALES,
     SQUARE_WORDS,
+    TERM_VERBS,
     TIME_UNITS,
     TOLL_LINKS,
     TOLL_WORDS,
@@ -1073,8 +1074,8 @@ def _durations_in_words(
     three-day siege"), read as _duration reads them in digits."""
     if words is None:
         words = SentenceWords(sentence)
-    if _EVENT_WORDS.isdisjoint(words.lower_set):
-        return found, words  # a duration is read only of an event the sentence names
+    if _EVENT_WORDS.isdisjoint(words.lower_set) and _TERMS.isdisjoint(words.lower_set):
+        return found, words  # a duration is read only of an event or a term the sentence names
     added = False
     for match in _DURATION_IN_WORDS.finditer(sentence):
         number = _small_number(match, found)
@@ -1367,7 +1368,7 @@ def _duration(
     "after 11 months in captivity"), in days: only in a sentence that names the event
     (EVENT_KINDS), and not a time ago, a period counted over ("in the past 3 days") or
     a deadline ("within 48 hours")."""
-    if _EVENT_WORDS.isdisjoint(words.lower_set):
+    if _EVENT_WORDS.isdisjoint(words.lower_set) and _TERMS.isdisjoint(words.lower_set):
         return None
     previous = words.between(max(0, number.start - 16), number.start)
     if following == "ago" or (previous and previous[-1].lower in DURATION_NOT_AFTER):
@@ -1388,6 +1389,7 @@ def _duration(
 
 
 _EVENT_WORDS = frozenset(EVENT_KINDS)
+_TERMS = frozenset(TERM_VERBS)
 
 
 def _measured_kind(sentence: str, number: _Number, after: int) -> tuple[str, int] | None:
