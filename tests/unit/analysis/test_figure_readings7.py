@@ -202,3 +202,60 @@ def test_money_written_with_its_currency_word_then_its_kind() -> None:
 
 def test_people_who_fled_a_place_are_counted_there() -> None:
     assert only("Some 6,000 people have fled Sorrel since Monday.").place == "Sorrel"
+
+
+BLAST = "The explosion at Dunmore railway station happened at 8:15 am on Tuesday, police said."
+
+
+@pytest.mark.parametrize(
+    ("other", "clash"),
+    [
+        (
+            "Police said the blast at Dunmore station occurred shortly before 11 am on Tuesday.",
+            True,
+        ),
+        ("Police said the blast at Dunmore station occurred shortly after 8 am on Tuesday.", False),
+        (
+            "Police said the blast at Dunmore station occurred just before 8:30 am on Tuesday.",
+            False,
+        ),
+    ],
+)
+def test_a_time_of_day_shortly_before_or_after(other: str, clash: bool) -> None:
+    assert conflict(BLAST, other) is clash
+
+
+RACE = "Cyclist Ines Marrow finished third overall in the Tour of Karvia on Sunday."
+
+
+@pytest.mark.parametrize(
+    ("other", "clash"),
+    [
+        ("Ines Marrow took fifth place overall at the Tour of Karvia on Sunday.", True),
+        ("Ines Marrow came 3rd overall at the Tour of Karvia on Sunday.", False),
+        ("Anna Lind took fifth place overall at the Tour of Karvia on Sunday.", False),
+    ],
+)
+def test_a_finishing_place_is_of_the_one_named(other: str, clash: bool) -> None:
+    assert conflict(RACE, other) is clash
+
+
+def test_an_ordinal_that_counts_is_no_place() -> None:
+    assert not [q for q in numbers_in("It was the third fatal accident this year.").quantities]
+
+
+def test_families_forced_from_their_homes_are_displaced() -> None:
+    assert only("The fighting forced 450 families from their homes.").state == "displaced"
+    assert only("The storm forced 450 flights to divert.").state != "displaced"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "state"),
+    [
+        ("About 40 percent of the Meriden Reef's coral was bleached this year.", "level"),
+        ("About 40 percent of the forest has been destroyed.", "level"),
+        ("About 40 percent of the budget goes to defence.", None),
+    ],
+)
+def test_a_share_of_what_an_event_reached(sentence: str, state: str | None) -> None:
+    assert only(sentence).state == state

@@ -106,7 +106,9 @@ KNOWN_WRONG = {
     "state, and a share in words before 'of' reads 'tarvo' as what it is of",
     # the fifth blind set, as the one run after the sixth pass found them (not tuned on);
     # the seventh pass made it development data and fixed its three false alarms and five
-    # misses (verb phrases of stealing and carrying, terms, a measure's noun, money's kind)
+    # misses (verb phrases of stealing and carrying, terms, a measure's noun, money's kind),
+    # then four more (a time shortly before, a finishing place, forced from, a share of a
+    # mass an event reached)
     "blind5-b5-01": "needs arithmetic (142 and 19 seats of two parties against the "
     "coalition's 172); 'took 19' is a bare number and 'will control' gives no state",
     "blind5-b5-04": "a date with its year ('12 March 2027') is a time, not the date of an "
@@ -124,8 +126,6 @@ KNOWN_WRONG = {
     "feet') gives a distance no state",
     "blind5-b5-38": "life expectancy in years ('rose to 78.4 years') is read as a duration "
     "of no event",
-    "blind5-b5-39": "'coral' is no plural, so '40 percent of the Reef's coral' is no share the "
-    "rule reads (no state)",
     "blind5-b5-42": "'by just thirty-one votes': a small number in words after an adverb is "
     "not read",
     "blind5-b5-44": "'A crowd of 52,300 watched' reads a crowd as protesters, and 'fans were "
@@ -135,14 +135,10 @@ KNOWN_WRONG = {
     "blind5-b5-47": "a delay ('delayed by nearly five hours', 'by about 90 minutes') is no "
     "duration of an event the rule reads",
     "blind5-b5-49": "'cost investors' and 'caused losses of' are two kinds of money (cost, loss)",
-    "blind5-b5-51": "'forced 450 families from their homes' reads 'forced', not displaced: "
-    "that reading is for people, and families are a counted noun",
     "blind5-b5-53": "gusts that 'peaked at 110 km/h' and the 'strongest gust ... was 152 "
     "km/h' read two subjects ('edda', 'gust')",
     "blind5-b5-57": "'gross domestic product' reads 'gross' as the subject, and 'the "
     "July-September quarter' as a place",
-    "blind5-b5-64": "ordinals ('finished third', 'took fifth place') are no figures",
-    "blind5-b5-66": "a time of day without 'at' ('occurred shortly before 11 am') is not read",
     "blind5-b5-69": "'lost about half of its volume' reads no subject and 'shrunk by 15 "
     "percent' reads 'tessaly': two subjects",
     "blind5-b5-71": "'employs nearly 18,000 people' and 'has 25,400 employees' are two "
@@ -222,7 +218,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(PART_FOUR, (0.95, 0.91, 3), id="part four"),
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.62, 15), id="fourth blind set, now development"),
-        pytest.param(BLIND_FIVE, (1.0, 0.42, 23), id="fifth blind set, now development"),
+        pytest.param(BLIND_FIVE, (1.0, 0.53, 19), id="fifth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

@@ -537,6 +537,7 @@ STATE_WORDS = {
     "delay": "the delay",
     "ban": "the ban",
     "capacity": "the capacity",
+    "rank": "the place",
 }
 PER_WORDS = {"each": "each", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 UNIT_NAMES = {
@@ -556,7 +557,7 @@ def figure_phrase(figure: Figure) -> str:
     """'at least 10,000 troops', '1.2 million personnel', '12,000 troops' (a bare number
     takes its class's name), with the number as written."""
     quantity, measure = figure.quantity, figure.measure
-    if quantity.vague or quantity.what in ("date", "year", "clock", "percent"):
+    if quantity.vague or quantity.what in ("date", "year", "clock", "percent", "rank"):
         return quantity.text
     number = written_number(quantity)
     qualifier = _written_qualifier(quantity)

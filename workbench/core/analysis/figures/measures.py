@@ -116,7 +116,7 @@ UNIT_CLASSES = {
 already: `what` is "troops" for all of them (quantities.py)."""
 CASUALTY_CLASSES = frozenset(["killed", "wounded", "casualties"])
 MEASURED_CLASSES = frozenset(
-    ["temperature", "magnitude", "duration", "score", "age", "date", "year", "clock"]
+    ["temperature", "magnitude", "duration", "score", "age", "date", "year", "clock", "rank"]
 )
 """Measures of an event rather than counts, read with their own words (a temperature's
 high or low; a quake's magnitude; how long a named event lasted; a match's score or
@@ -467,7 +467,7 @@ def _measure(
         named = _named_subject(before.text, part)
         if unit_class == "clock" and state is None and reading.events:
             state = "clock"  # "the quake struck at 3:15 am": the time of the event
-    elif unit_class == "duration" and state in _TERM_KINDS:
+    elif unit_class == "rank" or (unit_class == "duration" and state in _TERM_KINDS):
         part = _named_before(reading, quantity)  # "Olaf Remy was jailed for": remy's term
         state = state if part else None
     elif unit_class in MEASURED_CLASSES:
@@ -495,7 +495,9 @@ def _measure(
         )  # a measure's noun ("of wave") is its state already
         if unit_class == "percent" and state is None and after.words[:1] == ["of"]:
             part = _share_of(after.words)  # "40% of children live in poverty": a share
-            state = "level" if part is not None and _plural(part) else None
+            state = (
+                "level" if part is not None and (_plural(part) or _undergoes(after.words)) else None
+            )  # "40% of the reef's coral was bleached": a share of it an event reached
         if unit_class == "percent" and state == "level":
             part = _rate_of(before.words) or part
         if unit_class == "percent" and _of_the_vote(after.words):
@@ -679,6 +681,7 @@ _MEASURE_NOUNS = {
     "date": "",
     "year": "",
     "clock": "",
+    "rank": "",
 }
 """How a measure's figure reads in an explanation ("39 °C", "2-1 score")."""
 
@@ -724,7 +727,7 @@ def _measured_state(
     "a high of", "peaked at") or a low, read from its clause, else nothing to compare."""
     if unit_class == "magnitude":
         return "magnitude"
-    if unit_class in ("age", "date", "year", "clock"):
+    if unit_class in ("age", "date", "year", "clock", "rank"):
         return unit_class
     if unit_class == "duration":
         term = next(
@@ -797,6 +800,25 @@ def _measured_noun(
     if noun is None or not noun.isalpha() or noun in FUNCTION_WORDS:
         return None
     return f"of {noun.removesuffix('s')}"
+
+
+_PASSIVE = word_set("was were has have had been")
+
+
+def _undergoes(after_words: list[str]) -> bool:
+    """Whether the noun phrase after a share is the subject of a passive verb of an
+    event ("of the coral was bleached", "of the forest has been destroyed")."""
+    words = after_words[:8]
+    for position, word in enumerate(words[:-1]):
+        if word in _PASSIVE:
+            following = words[position + 1]
+            following = (
+                words[position + 2]
+                if following == "been" and position + 2 < len(words)
+                else following
+            )
+            return following.endswith("ed") and following not in _PASSIVE
+    return False
 
 
 def _plural(noun: str) -> bool:
@@ -1176,6 +1198,8 @@ def _event(before_words: list[str], after_words: list[str]) -> str | None:
         event = "without power"  # "left 90,000 homes without power", "cut power to"
     elif event == "had" and _held_by_authorities(after_words):
         event = "detained"  # "20 reporters were held by security forces"
+    elif event in _DRIVEN and "from" in after_words[:2]:
+        event = "displaced"  # "forced 450 families from their homes"
     if event is None:
         return None
     if "can" in before_words[-3:]:
@@ -1185,6 +1209,8 @@ def _event(before_words: list[str], after_words: list[str]) -> str | None:
     return event
 
 
+_DRIVEN = frozenset(["forced", "driven", "chased", "pushed"])
+"""Verbs that, with "from" after their object, displace it."""
 _POWER = word_set("power electricity")
 _AUTHORITIES = word_set("police security authorities officers troops soldiers forces army")
 

@@ -700,11 +700,19 @@ def numbers_in(sentence: str) -> Numbers:
         found = _votes_to(sentence, found)
     if digits and "agnitude-" in sentence:
         found = _joined_magnitudes(sentence, found)
+    if ("place" in sentence or "finished" in sentence or "came " in sentence) and (
+        _RANK.search(sentence)
+    ):
+        found = _ranks(sentence, found)
     if digits and (" on " in sentence or " for " in sentence) and _ON_DATE.search(sentence):
         found = _dates(sentence, found)
     if digits and " in " in sentence and _EVENT_YEAR.search(sentence):
         found = _event_years(sentence, found)
-    if digits and "at " in sentence and _CLOCK.search(sentence):
+    if (
+        digits
+        and ("at " in sentence or "ly " in sentence or "just " in sentence)
+        and (_CLOCK.search(sentence))
+    ):
         found = _clock_times(sentence, found)
     if "ties" in sentence and _DECADE_AGE.search(sentence):
         found = _decade_ages(sentence, found)
@@ -715,6 +723,56 @@ def numbers_in(sentence: str) -> Numbers:
     if len(found) > 1:
         found = with_arithmetic(sentence, _ranges(sentence, found))
     return Numbers(found, words)
+
+
+_ORDINALS = {
+    word: number
+    for number, word in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+        ],
+        1,
+    )
+}
+_ORDINAL = rf"(?:{'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
+_RANK = re.compile(
+    rf"\b(?:finished|came|placed|ended)\s+(?:in\s+)?(?P<after>{_ORDINAL})\b"
+    rf"|\b(?P<before>{_ORDINAL})\s+place\b",
+    re.IGNORECASE,
+)
+"""A finishing place ("finished third", "came 2nd", "took fifth place"): a figure of the
+class "rank", its number."""
+
+
+def _ranks(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """`found` with each finishing place as a figure of the class "rank" (the number in
+    it, if read as another figure, is dropped)."""
+    for match in _RANK.finditer(sentence):
+        group = "after" if match.group("after") else "before"
+        written = match.group(group).lower()
+        value = _ORDINALS.get(written) or int(written[:-2])
+        start, end = match.start(group), match.end()
+        found = [q for q in found if not start <= q.start < end]
+        found.append(
+            Quantity(
+                text=sentence[start:end],
+                start=start,
+                end=end,
+                value=float(value),
+                what="rank",
+            )
+        )
+    found.sort(key=lambda quantity: quantity.start)
+    return found
 
 
 _JOINED_MAGNITUDE = re.compile(r"\bmagnitude-(\d(?:\.\d+)?)\b", re.IGNORECASE)
@@ -801,35 +859,49 @@ def _with_matches(
 
 
 _CLOCK = re.compile(
-    r"\bat\s+(?:(?P<qualifier>about|around|roughly|approximately)\s+)?"
+    r"(?:\bat\s+(?:(?P<qualifier>about|around|roughly|approximately)\s+)?"
+    r"|\b(?P<near>(?:shortly|just)\s+(?:before|after))\s+)"
     r"(?:(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>[ap])(?:m\b|\.m\.)"
     r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>\d{2})\b)",
     re.IGNORECASE,
 )
 """A time of day something happened at ("struck at 3:15 am", "at about 9pm", "at
-21:40"): a figure of the class "clock", in minutes after midnight."""
+21:40", "shortly before 11 am"): a figure of the class "clock", in minutes after
+midnight."""
 
 
 def _with_clock(
-    found: list[Quantity], sentence: str, start: int, match: re.Match[str], minutes: int
+    found: list[Quantity],
+    sentence: str,
+    start: int,
+    match: re.Match[str],
+    minutes: int,
+    near: str | None = None,
 ) -> list[Quantity]:
     """`found` without the figures read inside the time of day `match` (from `start`),
-    and with the time as a figure of the class "clock", in minutes after midnight."""
+    and with the time as a figure of the class "clock", in minutes after midnight.
+    `near` ("shortly before"): the half hour before (or after) it, as a range."""
     qualifier = match.group("qualifier")
     kept = [q for q in found if not start <= q.start < match.end()]
+    before = near is not None and near.lower().endswith("before")
     kept.append(
         Quantity(
             text=sentence[start : match.end()],
             start=start,
             end=match.end(),
-            value=float(minutes),
+            value=float(minutes if before or near is None else minutes + _NEAR_MINUTES),
             what="clock",
-            qualifier=qualifier.lower() if qualifier else None,
-            bound="clock" if qualifier else "exact",
+            qualifier=(near or qualifier or "").lower() or None,
+            bound="range" if near else "clock" if qualifier else "exact",
             unit="clock",
+            low=float(minutes - _NEAR_MINUTES if before else minutes) if near else None,
         )
     )
     return kept
+
+
+_NEAR_MINUTES = 30
+"""How far "shortly before" or "just after" a time of day may be."""
 
 
 def _clock_times(sentence: str, found: list[Quantity]) -> list[Quantity]:
@@ -843,12 +915,14 @@ def _clock_times(sentence: str, found: list[Quantity]) -> list[Quantity]:
             hour += 12 if match.group("half").lower() == "p" else 0
         if minute > 59 or hour > 23:
             continue
-        start = (
-            match.start("qualifier")
-            if match.group("qualifier")
-            else match.end(0) - len(match.group(0).split(None, 1)[1])
-        )
-        found = _with_clock(found, sentence, start, match, hour * 60 + minute)
+        near = match.group("near")
+        if near is not None:  # "shortly before 11 am": within half an hour of it
+            start = match.start("near")
+        elif match.group("qualifier"):
+            start = match.start("qualifier")
+        else:
+            start = match.end(0) - len(match.group(0).split(None, 1)[1])
+        found = _with_clock(found, sentence, start, match, hour * 60 + minute, near)
     found.sort(key=lambda quantity: quantity.start)
     return found
 
