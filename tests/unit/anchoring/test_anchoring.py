@@ -168,7 +168,11 @@ def test_a_rewritten_article_orphans_every_annotation() -> None:
     rewritten = article("Another story\nNothing here is like before. The text is new.\n")
     plan = plan_article(rewritten, [annotate(OLD, i) for i in range(1, 7)])
     assert [p.outcome for p in plan.placements] == [ORPHAN] * 6
-    assert plan.line() == "story: 0 unchanged, 0 moved, 0 to check, 6 orphaned"
+    assert plan.another_article  # nothing of the annotated text is left: the line says so
+    assert plan.line() == (
+        "story: 0 unchanged, 0 moved, 0 to check, 6 orphaned"
+        " (another article: nothing of the annotated text is in it)"
+    )
 
 
 def test_a_segmentation_change_with_the_same_text_is_noticed() -> None:

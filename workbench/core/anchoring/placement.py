@@ -11,8 +11,14 @@ rules in order (docs/decisions/reanchoring.md):
 2. the exact quote elsewhere: moved there; a move into unlike surroundings is marked
    to check;
 3. a sentence whose similarity() to the quote reaches the threshold: moved there, to
-   be checked by the analyst (the most similar first, then the closest context);
+   be checked by the analyst (the most similar first, then the closest context), unless
+   it has lost both the sentence's speaker and one of its figures (same_statement.py:
+   another statement in the same frame, not an edit);
 4. otherwise orphaned: kept with all its data, on no sentence.
+
+A text that holds nothing known of the annotated one (no quote, no piece of their
+surroundings: another article with the same file name, another_article.py) places
+nothing: every annotation is orphaned.
 
 Orphans of the article are tried again by the same steps, after the placed annotations
 (an orphan only takes a sentence nobody of its annotator holds): one that finds its
@@ -42,6 +48,8 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process, utils
 
+from workbench.core.anchoring.another_article import is_another_article
+from workbench.core.anchoring.same_statement import can_be_the_same
 from workbench.core.annotation import CONTEXT_CHARS, CURRENT, ORPHANED, Anchor, Annotation
 from workbench.core.corpus.sentences import Sentence
 
@@ -210,6 +218,9 @@ class ArticlePlan:
     article_id: str
     sha256: str
     placements: tuple[Placement, ...]
+    another_article: bool = False
+    """True when the text holds nothing known of the annotated one: every annotation
+    was orphaned as made on another article (another_article.py)."""
 
     def count(self, outcome: str) -> int:
         return sum(1 for placement in self.placements if placement.outcome == outcome)
@@ -232,7 +243,11 @@ class ArticlePlan:
             f"{self.count(CHECK)} to check, {self.count(ORPHAN)} orphaned"
         )
         reattached = self.count(REATTACHED)
-        return f"{line}, {reattached} re-attached" if reattached else line
+        if reattached:
+            line = f"{line}, {reattached} re-attached"
+        if self.another_article:
+            line = f"{line} (another article: nothing of the annotated text is in it)"
+        return line
 
 
 @dataclass
@@ -306,6 +321,12 @@ def plan_article(
     if any(annotation.article_id != article.id for annotation in given):
         raise ValueError(f"annotations of another article than {article.id!r}")
     placed = [annotation for annotation in given if not annotation.is_orphan]
+    if is_another_article(article.text, given):
+        orphaned = (
+            Placement(annotation, replace(annotation, anchor_state=ORPHANED), ORPHAN, 0.0)
+            for annotation in sorted(placed, key=lambda annotation: annotation.key)
+        )
+        return ArticlePlan(article.id, article.sha256, tuple(orphaned), another_article=True)
     sentences = _Sentences(article)
     shift = _expected_shift(sentences, placed)
     by_annotator: dict[str, list[Annotation]] = defaultdict(list)
@@ -424,6 +445,8 @@ def _place(
             query, choices, scorer=SCORER, processor=None, limit=None, score_cutoff=threshold
         ):
             index = free[position]
+            if not can_be_the_same(annotation, sentences.sentences[index].text):
+                continue
             context = sentences.context(annotation, index)
             fuzzy.append((-score, -context, abs(index - expected), index, number))
     for negative_score, _context, _distance, index, number in sorted(fuzzy):
