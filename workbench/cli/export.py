@@ -144,6 +144,8 @@ def run(args: argparse.Namespace) -> int:
         ExportError,
         export_bytes,
         orphans_left_out,
+        to_check_left_out,
+        to_check_words,
     )
 
     location = resolve_database(args.db)
@@ -178,6 +180,7 @@ def run(args: argparse.Namespace) -> int:
                 history=args.history,
             )
             left_out = orphans_left_out(source, args.format_name, wanted, args.annotator)
+            unconfirmed = to_check_left_out(source, args.format_name, wanted, args.annotator)
             if args.articles:
                 articles_not_given(source, set(corpus.by_id), wanted, args.annotator)
             else:
@@ -191,6 +194,8 @@ def run(args: argparse.Namespace) -> int:
             "jsonl keep them)",
             file=sys.stderr,
         )
+    if unconfirmed:
+        print(f"workbench: {to_check_words(unconfirmed, args.format_name)}", file=sys.stderr)
     if args.output:
         try:
             with stopped_cleanly_by_sigterm():

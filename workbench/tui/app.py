@@ -331,12 +331,18 @@ class WorkbenchApp(App[None]):
     @work(thread=True, exclusive=True, group="export", description="export annotations")
     def export_in_background(self, format_name: str, path: Path) -> None:
         from workbench.core.files.atomic import write_output
-        from workbench.core.interchange.export.from_store import export_bytes, orphans_left_out
+        from workbench.core.interchange.export.from_store import (
+            export_bytes,
+            orphans_left_out,
+            to_check_left_out,
+            to_check_words,
+        )
 
         try:
             source = self.export_source()
             output = export_bytes(source, format_name)
             left_out = orphans_left_out(source, format_name)
+            unconfirmed = to_check_left_out(source, format_name)
             write_output(path, output)
         except (StoreError, OSError, ValueError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
@@ -349,16 +355,18 @@ class WorkbenchApp(App[None]):
                 markup=False,
             )
             return
-        orphans = (
+        left_words = (
             f"; {left_out} orphaned annotation(s) left out ({format_name} can only place an "
             "annotation on a sentence; json and jsonl keep them)"
             if left_out
             else ""
         )
+        if unconfirmed:
+            left_words += f"; {to_check_words(unconfirmed, format_name)}"
         hand_back(
             self,
             self.notify,
-            f"{len(output):,} bytes written to {path}{orphans}",
+            f"{len(output):,} bytes written to {path}{left_words}",
             title="Exported",
             markup=False,
         )

@@ -2,7 +2,7 @@
 
 One registry: each format's name, renderer, default file name (and so its suffix),
 whether it can carry the change history, whether it can be written straight from the
-store's records, and which orphans it leaves out.
+store's records, and which orphans and annotations still to check it leaves out.
 """
 
 from __future__ import annotations
@@ -45,7 +45,10 @@ class ExportFormat:
     """Carries the analysts' ledger decisions (merge, split, their undo and redo)."""
     orphans_left_out: Callable[[Annotation], bool] | None = None
     """For a format that places every annotation on a sentence, so leaves orphans out:
-    which orphans it would have held (json and jsonl carry them with anchor_state)."""
+    which orphans it would have held (json and jsonl carry them with anchor_state).
+    Such a format leaves out annotations still to check too (`anchor_state` "check":
+    moved onto a changed sentence, not confirmed there): it could only publish them as
+    made on that sentence, which nobody did (qa5 Q5)."""
 
     @property
     def suffix(self) -> str:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from operator import itemgetter
 from typing import Any, Protocol
 
-from workbench.core.annotation import Annotation
+from workbench.core.annotation import CHECK, Annotation
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.interchange.export.data import ArticleCatalogue, ChangeLike
@@ -71,8 +71,11 @@ def export_bytes(
         return export_format.render(
             prepare_export(records, wanted, articles, changes, read=itemgetter, decisions=decisions)
         )
+    placed = source.all(annotator)
+    if export_format.orphans_left_out is not None:
+        placed = [annotation for annotation in placed if annotation.anchor_state != CHECK]
     return export_format.render(
-        prepare_export(source.all(annotator), wanted, articles, changes, decisions=decisions)
+        prepare_export(placed, wanted, articles, changes, decisions=decisions)
     )
 
 
@@ -108,4 +111,30 @@ def orphans_left_out(
     wanted = wanted or AnnotationFilter()
     return sum(
         1 for orphan in source.orphans(annotator) if wanted.matches(orphan) and would_hold(orphan)
+    )
+
+
+def to_check_left_out(
+    source: ExportSource,
+    format_name: str,
+    wanted: AnnotationFilter | None = None,
+    annotator: str | None = None,
+) -> int:
+    """How many annotations still to check the filters select that `format_name` leaves
+    out (those it would have held, as for orphans)."""
+    would_hold = FORMATS[format_name].orphans_left_out
+    if would_hold is None:
+        return 0
+    wanted = wanted or AnnotationFilter()
+    unconfirmed = (a for a in source.all(annotator) if a.anchor_state == CHECK)
+    return sum(1 for a in unconfirmed if wanted.matches(a) and would_hold(a))
+
+
+def to_check_words(count: int, format_name: str) -> str:
+    """What `export` and the TUI say about the annotations still to check left out."""
+    return (
+        f"{count} annotation(s) still to check left out: re-anchoring moved them onto a "
+        f"sentence only like the one tagged and no analyst has confirmed them there "
+        f"({format_name} would publish them as made on it; json and jsonl keep them, with "
+        'anchor_state "check")'
     )
