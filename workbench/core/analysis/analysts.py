@@ -6,6 +6,11 @@ judgement of a sentence once, naming the analysts who gave it, marks a sentence 
 analysts judged differently (a disagreement), and counts sentences, never annotations
 twice: a sentence counts under a tag when any analyst gave it, under a status only
 when its analysts agree on it.
+
+An annotation still to check (re-anchoring moved it onto a sentence only like the one
+tagged, and nobody confirmed it there) is listed, marked, but counted nowhere: its tags,
+source and status were given to other words, so counting them would report a judgement
+nobody made on this sentence (qa5 Q5). `facts` leave it out; `to_check` says how many.
 """
 
 from __future__ import annotations
@@ -67,7 +72,7 @@ class Analysts:
         self.disagreements: set[SentenceKey] = set()
         if self.single:
             self.shown: list[Annotation] = list(annotations)
-            self.facts = [self._fact(a) for a in annotations]
+            self.facts = [self._fact(a) for a in annotations if counted(a)]
             return
         by_sentence: dict[SentenceKey, Annotation | list[Annotation]] = {}
         for annotation in annotations:
@@ -83,7 +88,8 @@ class Analysts:
         for key, found in by_sentence.items():
             if not isinstance(found, list):
                 self.shown.append(found)
-                self.facts.append(self._fact(found))
+                if counted(found):
+                    self.facts.append(self._fact(found))
                 continue
             found.sort(key=_annotator)
             self._several[key] = found
@@ -93,7 +99,9 @@ class Analysts:
             for line in lines:
                 self._lines[id(line.annotation)] = line
                 self.shown.append(line.annotation)
-            self.facts.append(self._merged_fact(key, found))
+            confirmed = [a for a in found if counted(a)]
+            if confirmed:
+                self.facts.append(self._merged_fact(key, confirmed))
 
     def judgement(self, annotation: Annotation) -> Judgement:
         return (annotation.tags, annotation.status, self.canonical(annotation))
@@ -102,6 +110,8 @@ class Analysts:
         return single_fact(annotation, self.canonical)
 
     def _merged_fact(self, key: SentenceKey, found: list[Annotation]) -> Facts:
+        """The facts of a sentence from the judgements counted (`found`): a disagreement
+        only among them."""
         statuses = {a.status for a in found}
         return Facts(
             key[0],
@@ -109,7 +119,7 @@ class Analysts:
             sorted({tag for a in found for tag in a.tags}),
             statuses.pop() if len(statuses) == 1 else None,
             sorted({s for a in found if (s := self.canonical(a))}),
-            key in self.disagreements,
+            key in self.disagreements and len({self.judgement(a) for a in found}) > 1,
         )
 
     def _judged(self, annotations: list[Annotation]) -> list[Line]:
@@ -163,6 +173,12 @@ def single_fact(annotation: Annotation, canonical: Callable[[Annotation], str | 
         (source,) if source else (),
         False,
     )
+
+
+def counted(annotation: Annotation) -> bool:
+    """False for an annotation still to check: it is listed, marked, but counted in no
+    table (its judgement was made on other words)."""
+    return annotation.anchor_state != CHECK
 
 
 def _annotator(annotation: Annotation) -> str:

@@ -500,6 +500,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 line += f" · suggestions {totals.acceptance_rate:.0%} accepted as is"
             if self.anchoring:
                 line += f" · {len(self.anchoring)} to look at after articles changed (5)"
+            if totals.to_check:
+                line += f" · {totals.to_check:,} still to check, not counted in the tables"
             total = line_count(summary.ledger)
             if total > len(self.lines):
                 line += f" · the ledger shows its first {len(self.lines):,} of {total:,} lines"

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.core.analysis.analysts import Analysts, Facts
+from workbench.core.analysis.analysts import Analysts, Facts, counted
 from workbench.core.analysis.figures.conflicts import Clash, Figure, explain
 from workbench.core.analysis.ledger.claim_text import ClaimTexts
 from workbench.core.analysis.ledger.decisions import LedgerDecision
@@ -239,6 +239,7 @@ def _totals(annotations: Sequence[Annotation], facts: Sequence[Facts], names: li
         tags=tags,
         statuses=statuses,
         suggestions=suggestion_outcomes(annotations),
+        to_check=sum(1 for a in annotations if not counted(a)),
     )
 
 
@@ -358,9 +359,9 @@ def _sources(facts: Sequence[Facts], groups: Sequence[SourceGroup]) -> tuple[Sou
     for fact in facts:
         for name in fact.sources:
             of_source[name].append(fact)
-    return sorted_sources(
-        [source_row(group, of_source.get(group.canonical, [])) for group in groups]
-    )
+    rows = (source_row(group, of_source.get(group.canonical, [])) for group in groups)
+    # a speaker only annotations still to check name is counted nowhere: no row of zeros
+    return sorted_sources(row for row in rows if row.sentences)
 
 
 def sorted_sources(rows: Iterable[SourceRow]) -> tuple[SourceRow, ...]:

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from workbench.core.analysis.analysts import Facts, single_fact
+from workbench.core.analysis.analysts import Facts, counted, single_fact
 from workbench.core.analysis.figures.conflicts import Clash, explain
 from workbench.core.analysis.ledger.claim_text import ClaimTexts
 from workbench.core.analysis.ledger.ledger import Conflict, Ledger
@@ -262,6 +262,8 @@ class SummaryAccumulator:
         changes no article or analyst listed: only counts and lines change."""
         if self.settings.annotator is None:
             return False  # every analyst's: a change can make or end a disagreement
+        if not all(counted(a) for a in (old, new) if a is not None):
+            return False  # to check: counted in no table, so the tables are made again
         if not self._annotations or self._summary is None or not self._summary.totals.annotators:
             return False  # the analyst appears in or leaves the summary
         if _spelling(old) != _spelling(new):
@@ -344,7 +346,8 @@ class SummaryAccumulator:
     def _facts(self, keys: Iterable[AnnotationKey]) -> list[Facts]:
         canonical = self._canonical
         assert canonical is not None
-        return [single_fact(self._annotations[key], canonical) for key in keys]
+        found = (self._annotations[key] for key in keys)
+        return [single_fact(annotation, canonical) for annotation in found if counted(annotation)]
 
     def _source_group(self, canonical: str) -> SourceGroup:
         assert self._canonical is not None
@@ -546,7 +549,7 @@ def _totals_after(
     return dataclasses.replace(
         totals,
         annotations=count,
-        sentences=count,
+        sentences=count - totals.to_check,
         tagged=tagged,
         tags={tag: tags[tag] for tag in TAGS},
         statuses={status: statuses[status] for status in STATUSES},

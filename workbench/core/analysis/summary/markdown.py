@@ -130,6 +130,7 @@ def render_markdown(summary: Summary, max_groups: int = 200) -> str:
     )
     lines += [scope, "", _totals_line(summary), ""]
     lines += _suggestion_note(totals)
+    lines += _to_check_note(totals.to_check)
     unconfirmed = unconfirmed_sentences(summary.ledger)
     lines += _conflict_section(summary.conflicts, titles, unconfirmed)
     lines += _article_section(summary.articles)
@@ -172,6 +173,19 @@ def _suggestion_note(totals: Totals) -> list[str]:
     return [
         f"Suggestions: {counts['accepted']} accepted as is, {counts['changed']} changed, "
         f"{counts['not_shown']} not shown ({rate:.0%} of those shown accepted as is).",
+        "",
+    ]
+
+
+def _to_check_note(count: int) -> list[str]:
+    """What the counts and tables leave out: annotations still to check (analysts.counted)."""
+    if not count:
+        return []
+    return [
+        f"Not counted: {count} annotation(s) still to check (moved onto a sentence only like "
+        "the one tagged after its article changed, not confirmed there). The counts above "
+        "and the Articles and Sources tables leave them out; the ledger and the conflicts "
+        "list them marked “(to check)”.",
         "",
     ]
 

@@ -52,6 +52,9 @@ class Totals:
     """Sentences whose analysts agree on the status."""
     suggestions: Counts = field(default_factory=lambda: dict.fromkeys(SUGGESTION_OUTCOMES, 0))
     """Records per suggestion outcome (accepted as is, changed, not shown)."""
+    to_check: int = 0
+    """Records still to check: listed, marked, counted in none of the counts above nor
+    the tables (analysts.counted)."""
 
     @property
     def acceptance_rate(self) -> float | None:
@@ -525,7 +528,7 @@ def _totals(totals: Totals) -> JSON:
         "tags": dict(totals.tags),
         "statuses": dict(totals.statuses),
         "suggestions": dict(totals.suggestions),
-    }
+    } | ({"to_check": totals.to_check} if totals.to_check else {})
 
 
 def _article(row: ArticleRow) -> JSON:

@@ -1,0 +1,115 @@
+"""qa5 Q5: an annotation still to check (moved onto a sentence only like the one tagged,
+not confirmed) is listed, marked, but counted in no table: its verdict and source were
+given to other words. The report says how many it leaves out; the open summary screen
+(SummaryAccumulator) agrees with a rebuild whatever is confirmed or moved."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.fixtures.anchored import annotate, article
+from tests.unit.analysis.test_summary_incremental import gold, infos
+from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.incremental import SummaryAccumulator
+from workbench.core.analysis.summary.markdown import render_markdown
+from workbench.core.annotation import STATUSES, Annotation
+from workbench.core.corpus.article_info import ArticleInfo
+
+NEW = article(
+    "Correction Report\n\nKyiv said the figure was lower.\n\n"
+    "NATO said 7,000 troops were sent to Russia.\n\nSeoul said 9,000 troops were sent to Russia.\n"
+)
+ATTRIBUTED = {"tags": ("claim", "attribution")}
+
+
+def moved(annotator: str, **values: object) -> Annotation:
+    """A refuted claim of "Officials" re-anchored, to check, onto NATO's sentence."""
+    on_new = annotate(NEW, 2, annotator, source="Officials", status="refuted", **ATTRIBUTED)
+    return replace(on_new, anchor_state="check", **values)  # type: ignore[arg-type]
+
+
+def seoul(annotator: str = "qa", status: str = "supported") -> Annotation:
+    return annotate(NEW, 3, annotator, source="Seoul", status=status, **ATTRIBUTED)
+
+
+def summary_of(annotations: list[Annotation], annotator: str | None = "qa"):  # type: ignore[no-untyped-def]
+    return build_summary(annotations, [ArticleInfo.of(NEW)], SummarySettings(annotator=annotator))
+
+
+def test_a_claim_to_check_is_counted_in_no_table_and_the_report_says_so() -> None:
+    summary = summary_of([moved("qa"), seoul()])
+    (row,) = summary.articles
+    assert (row.annotated, row.statuses["refuted"], row.statuses["supported"]) == (1, 0, 1)
+    assert [source.canonical for source in summary.sources] == ["Seoul"]  # no "Officials"
+    totals = summary.totals
+    assert (totals.annotations, totals.sentences, totals.to_check) == (2, 1, 1)
+    assert totals.statuses["refuted"] == 0
+    assert json.loads(summary.to_json_bytes())["totals"]["to_check"] == 1
+    report = render_markdown(summary)
+    assert "Not counted: 1 annotation(s) still to check" in report
+    assert "sentence 3 · refuted · qa (to check): NATO said 7,000" in report  # still listed
+
+
+def test_a_summary_with_nothing_to_check_is_as_before() -> None:
+    summary = summary_of([seoul()])
+    assert "to_check" not in json.loads(summary.to_json_bytes())["totals"]
+    assert "Not counted" not in render_markdown(summary)
+
+
+def test_with_two_analysts_only_the_confirmed_judgement_counts() -> None:
+    """bob's refuted moved there to check; alice supports the sentence as it is now."""
+    summary = summary_of([moved("bob"), annotate(NEW, 2, "alice", status="supported")], None)
+    (row,) = summary.articles
+    assert (row.annotated, row.statuses["supported"], row.disagreements) == (1, 1, 0)
+    assert summary.totals.to_check == 1
+    (group,) = summary.ledger
+    assert [(m.annotators, m.to_check) for m in group.members] == [
+        (("alice",), ()),
+        (("bob",), ("bob",)),
+    ]
+
+
+change = st.tuples(
+    st.integers(0, 40),
+    st.sampled_from(("confirm", "unconfirm", "status", "delete")),
+    st.sampled_from(STATUSES),
+)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(change, min_size=1, max_size=10), st.sampled_from(["gold", None]))
+def test_confirming_and_moving_give_the_rebuilt_summary(
+    steps: list[tuple[int, str, str]], whose: str | None
+) -> None:
+    """The open summary screen, patched change by change, equals a rebuild: an
+    annotation confirmed (`y`) comes into the tables, one to check leaves them."""
+    start = [
+        replace(a, anchor_state="check") if n % 3 == 0 else a for n, a in enumerate(gold()[:41])
+    ]
+    summary_settings = SummarySettings(annotator=whose)
+    accumulator = SummaryAccumulator(start, infos(), summary_settings)
+    current = {a.key: a for a in start}
+    for number, action, status in steps:
+        before = current.get(start[number].key)
+        if before is None:
+            continue
+        after: Annotation | None
+        if action == "delete":
+            after = None
+        elif action == "status":
+            after = before.changed(status=status)
+        else:
+            after = replace(before, anchor_state="current" if action == "confirm" else "check")
+        if after is None:
+            del current[before.key]
+        else:
+            current[after.key] = after
+        accumulator.apply(before, after)
+        expected = build_summary(
+            [current[key] for key in sorted(current)], infos(), summary_settings
+        )
+        assert accumulator.summary() == expected
