@@ -31,6 +31,7 @@ from store.files import AppendOnlyFile, fsync_directory
 from store.history_log import HistoryLog, history_path
 from store.lock import DatabaseLock
 from store.ops import Applied, Op, apply_ops, undo_ops
+from store.position_record import is_position_record
 from store.readings_file import ReadingsFile
 from store.replay import Replayed, history_damage_warning, replay, replay_consistently
 from store.segments import (
@@ -115,6 +116,9 @@ class JournalStorage(Storage):
         self._journal_end = state.journal_end
         self._live_changes = state.live_changes
         """Changes in the live journal (not its start mark): a seal moves them."""
+        self._live_positions = state.live_positions
+        """Of those, cursor position records: a journal of nothing else is not folded
+        at close (position_record.py)."""
 
     # -- TinyDB's Storage interface -------------------------------------------------------
 
@@ -131,14 +135,15 @@ class JournalStorage(Storage):
         self.on_replace()
 
     def close(self) -> None:
-        """Fold the journal into the snapshot (best effort: the journal is safe anyway)."""
+        """Fold the journal into the snapshot, unless it holds only cursor positions (best
+        effort: the journal is safe anyway)."""
         if self._closed:
             return
         self._closed = True
         if self.path is None or self.read_only:
             return
         self.wait_for_compaction()
-        if self.history_damage is None and (self._live_changes or self._has_unfolded_changes()):
+        if self.history_damage is None and (self._holds_content() or self._has_unfolded_changes()):
             try:
                 self.compact()
             except StoreError as error:
@@ -213,6 +218,7 @@ class JournalStorage(Storage):
         if not owned:
             with paused_gc():  # the stored form: no aliasing with the caller's dicts
                 payload = json.loads(line[9:-1])
+        self._live_positions += is_position_record(payload)
         applied = apply_ops(self.data, payload["ops"])
         self._pending_history.extend(payload["history"])
         return applied
@@ -241,6 +247,7 @@ class JournalStorage(Storage):
         self._last_seq = bookmark.last_seq
         del self._pending_history[bookmark.pending_history :]
         self._live_changes = bookmark.live_changes
+        self._live_positions = min(self._live_positions, self._live_changes)
 
     def compact_if_long(self) -> None:
         """Start a background compaction once the journal is long (never inside staging)."""
@@ -335,6 +342,7 @@ class JournalStorage(Storage):
         self._segments.append(seal_journal(self.path, self._segments, self._last_seq + 1))
         self._last_seq += 1
         self._live_changes = 0
+        self._live_positions = 0
         self._journal_end = len(start_mark(self._last_seq))
         fresh = journal_path(self.path)
         self._live_file = fresh if fresh.exists() else fresh_journal_path(self.path)
@@ -406,6 +414,13 @@ class JournalStorage(Storage):
 
     def _journal_size(self) -> int:
         return self._journal.size if self._journal is not None else self._journal_end
+
+    def _holds_content(self) -> bool:
+        """The live journal holds a change other than cursor positions. One holding only
+        positions is left to the next compaction at close: folding it would rewrite the
+        snapshot for no content, and the token of a session spent reading would move
+        (content_token.py leaves positions ending the journal out)."""
+        return self._live_changes > self._live_positions
 
     def _has_unfolded_changes(self) -> bool:
         return bool(

@@ -7,11 +7,10 @@ reads annotations, articles, decisions, history and readings; never the position
 table), so the token leaves out the run of position records that ends the live
 journal, and only such a run, when each line of it is certainly one:
 
-- a whole line whose checksum holds, decoded as replay decodes it (line_format), holding
-  exactly {"seq", "ops", "history"}: no history, one put into the positions table of a
-  document of exactly {annotator: str, article_id: str, index: int}. A line that merely
-  looks like one (a note quoting such text, another key, a torn or damaged line) is
-  hashed;
+- a whole line whose checksum holds, decoded as replay decodes it (line_format), that is
+  exactly a position record (position_record.py: no history, one put into the positions
+  table of exactly {annotator, article_id, index}). A line that merely looks like one (a
+  note quoting such text, another key, a torn or damaged line) is hashed;
 - numbered right after the line before it, so replay's sequence check passes it exactly
   as it passes the hashed line it follows;
 - after a hashed last line that is certainly a start mark or a change outside an
@@ -33,11 +32,9 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from store import line_format
+from store.position_record import is_position_record
 from store.replay import journal_entry
 
-POSITIONS_TABLE = "positions"
-_LINE_KEYS = frozenset({"seq", "ops", "history"})
-_POSITION_KEYS = frozenset({"annotator", "article_id", "index"})
 _MARKER = b'"positions"'
 
 
@@ -65,29 +62,10 @@ def position_seq(line: bytes) -> int | None:
         payload = line_format.decode(line)
     except ValueError:
         return None
-    if not _is_position_record(payload):
+    if not is_position_record(payload):
         return None
     seq: int = payload["seq"]
     return seq
-
-
-def _is_position_record(payload: Any) -> bool:
-    if type(payload) is not dict or payload.keys() != _LINE_KEYS:
-        return False
-    seq, ops, history = payload["seq"], payload["ops"], payload["history"]
-    if type(seq) is not int or seq <= 0 or type(history) is not list or history:
-        return False
-    if type(ops) is not list or len(ops) != 1 or type(ops[0]) is not list or len(ops[0]) != 3:
-        return False
-    table, doc_id, document = ops[0]
-    if table != POSITIONS_TABLE or type(doc_id) is not str or type(document) is not dict:
-        return False
-    return (
-        document.keys() == _POSITION_KEYS
-        and type(document["annotator"]) is str
-        and type(document["article_id"]) is str
-        and type(document["index"]) is int
-    )
 
 
 def committed_seq(line: bytes) -> int | None:

@@ -29,6 +29,7 @@ from store.history_log import HistoryLog, history_path
 from store.lock import lock_path, recorded_saved
 from store.migrations import SCHEMA_VERSION
 from store.ops import Applied, apply_ops, undo_ops
+from store.position_record import is_position_record
 from store.reading_order import ANNOTATIONS_TABLE
 from store.segments import fresh_journal_path, journal_path, sealed_segments
 from store.sequence import SequenceCheck
@@ -60,6 +61,8 @@ class Replayed:
     """Where the live journal's whole lines end."""
     live_changes: int = 0
     """Lines in the live journal that hold a change (not its start mark)."""
+    live_positions: int = 0
+    """Of those, cursor position records (position_record.py): no content."""
     torn_tail: bool = False
     history_restarted: bool = False
     """FILE.history was missing: the tables now say it starts afresh (write them)."""
@@ -240,6 +243,7 @@ def _replay_file(
                     state.pending_history.extend(run.history)
                     run = None
             state.live_changes += live and ops is not None
+            state.live_positions += live and is_position_record(line.payload)
             good_end = line.end
     if run is not None:
         good_end = _drop_uncommitted(database, file, run, good_end, check, state, live)

@@ -185,6 +185,26 @@ def test_the_first_writer_open_after_a_session_leaves_the_token(
     assert kept.token() == at_quit, "nothing written: nothing compacted"
 
 
+def test_a_session_spent_reading_leaves_the_token_at_its_end(
+    database: Path, kept: FileKept
+) -> None:
+    """A journal of nothing but positions is not folded at close: the snapshot stays,
+    the token too, and the next session still finds where the analyst was."""
+    before, snapshot = kept.token(), database.read_bytes()
+    for index in (2, 5):
+        with AnnotationStore.open(database, annotator="alice") as store:
+            store.set_position(OLD.id, index)
+            store.set_position(OLD.id, index + 1)
+        assert kept.token() == before
+        assert database.read_bytes() == snapshot
+        with AnnotationStore.open(database, annotator="alice", read_only=True) as reader:
+            assert reader.position() == (OLD.id, index + 1)
+    with AnnotationStore.open(database, annotator="alice") as store:
+        store.save(annotate(OLD, 0, "alice"))
+    assert database.read_bytes() != snapshot, "content: folded at close"
+    assert len(journal_lines(database)) == 1, "the journal holds its start mark only"
+
+
 def test_a_copy_without_its_lock_file_keeps_its_token(database: Path, kept: FileKept) -> None:
     """No record is no check: the same open as a record within the journal."""
     token = kept.token()
