@@ -35,6 +35,9 @@ from store.snapshot import load_snapshot
 from workbench.core.files.atomic import link_target
 from workbench.core.files.database_url import is_server_url
 
+_KEEPABLE: dict[str, bool] = {}
+"""FileKept.keepable's answers by token (a keeper asks once per analyst)."""
+
 
 def kept_summaries(location: Path | str) -> KeptSummaries:
     """The kept summaries of the database at `location` (a file path or a postgresql://
@@ -64,28 +67,45 @@ class FileKept(KeptSummaries):
         files = database_files(self.path)
         if not token.startswith(FILE_PREFIX) or not files:
             return False  # nothing pinned down, or no database to keep anything beside
-        state = token_state(self.path)
-        if state.token != token:
-            return False
-        if state.hashed_seq is not None and not self._reaches_snapshot(state.hashed_seq, token):
+        if self.token() != token or not self.keepable(token):
             return False
         size = sum(file.stat().st_size for file in files if file.exists())
         return self._file.keep(token, entries, reserve=size)
 
-    def _reaches_snapshot(self, hashed_seq: int, token: str) -> bool:
+    def keepable(self, token: str) -> bool:
         """Whether the live journal's hashed lines reach the snapshot's number: then how
         many position records follow them (the token leaves them out) never decides
         whether the database opens (replay refuses a journal that ends before the
         snapshot's number). A writer's journal always does (it begins at that number);
         this is for files put together otherwise. The snapshot is parsed (a keeper's
-        second, not a reader's): its number is not in bytes the token can trust unread."""
+        second, asked before it computes, not a reader's): its number is not in bytes
+        the token can trust unread. Remembered per token in this process: equal tokens
+        have the same snapshot and the same hashed lines."""
+        if token not in _KEEPABLE:
+            found = self._reaches_snapshot(token)
+            if found is None:
+                return False  # the token moved meanwhile: nothing is kept under it now
+            _KEEPABLE[token] = found
+        return _KEEPABLE[token]
+
+    def _reaches_snapshot(self, token: str) -> bool | None:
+        """keepable(), or None when the database is not at `token` now."""
+        state = token_state(self.path)
+        if state.token != token:
+            return None
+        if state.hashed_seq is None:
+            return True  # no position is left out of this token
         try:
             snapshot = load_snapshot(self.path)
         except (CorruptDatabaseError, OSError):
-            return False
-        if snapshot is not None and snapshot.checked and snapshot.journal_seq > hashed_seq:
-            return False
-        return token_state(self.path).token == token  # the snapshot read is the one hashed
+            return None
+        reached = (
+            snapshot is None or not snapshot.checked or snapshot.journal_seq <= state.hashed_seq
+        )
+        del snapshot
+        if token_state(self.path).token != token:
+            return None  # the snapshot read may not be the one hashed
+        return reached
 
     def close(self) -> None:
         """Nothing is held open between calls."""

@@ -40,6 +40,11 @@ class KeptSummaries(ABC):
         dropped. False if not kept (the token moved: silently; a failed write: the
         reason in `warnings`). Takes no lock of the database's writer."""
 
+    def keepable(self, token: str) -> bool:
+        """Whether outputs may be kept under `token` at all (a keeper asks before it
+        computes; put checks it too). True unless the engine says otherwise."""
+        return True
+
     @abstractmethod
     def close(self) -> None: ...
 

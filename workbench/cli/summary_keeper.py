@@ -5,8 +5,9 @@
 in saving) start this keeper as a process of its own (`start_keeper`) and never wait
 for it: detached in a session of its own, its standard streams on /dev/null, at a lower
 priority. It computes by the command's own code path (cli/summary.py: asked, summarised,
-report), with the writer's environment, for the writer's analyst and for every analyst
-(`--annotator all`), in Markdown and JSON, and keeps them:
+report), with the writer's environment, for the writer's analyst, for every analyst
+(`--annotator all`) and for up to two other analysts that summary names (in their names'
+order: FILE.kept holds eight entries), in Markdown and JSON, and keeps them:
 
 - under the content token it took BEFORE its read-only open; the store keeps them only
   if the token is the same after (store/kept.py, the race rule);
@@ -45,6 +46,9 @@ NICENESS = 10
 """The keeper runs below the analyst's own processes."""
 ROUNDS = 2
 """Keeping rounds of one keeper: again while writers changed the content meanwhile."""
+OTHER_ANALYSTS = 2
+"""Other analysts whose summaries are kept too, after the writer's and every analyst's
+(in their names' order): FILE.kept holds eight entries, two formats each."""
 
 
 def keeper_switched_off() -> bool:
@@ -80,22 +84,39 @@ def start_keeper(
 
 
 def keep(annotator: str | None) -> int:
-    """Keep `annotator`'s summaries (None: the current analyst's) and every analyst's;
-    returns how many outputs were kept."""
+    """Keep `annotator`'s summaries (None: the current analyst's), every analyst's, then
+    up to OTHER_ANALYSTS others' among those every analyst's summary names; returns how
+    many outputs were kept."""
+    from workbench.cli.summary_request import whose
+
     kept = 0
-    for whose in dict.fromkeys([annotator, ALL]):
-        outcome = keep_one(whose)
+    analysts: list[str] = []
+    for name in dict.fromkeys([annotator, ALL]):
+        outcome = _kept(name, analysts)
+        if outcome is None:
+            return kept
+        kept += outcome
+    writer = whose(annotator)
+    others = [name for name in dict.fromkeys(analysts) if name != writer and whose(name) == name]
+    for name in others[:OTHER_ANALYSTS]:
+        outcome = _kept(name)
         if outcome is None:
             break
         kept += outcome
-        gc.unfreeze()  # the summary freezes what it read (a command ends; a keeper goes on)
-        gc.collect()
     return kept
 
 
-def keep_one(annotator: str | None) -> int | None:
+def _kept(annotator: str | None, analysts: list[str] | None = None) -> int | None:
+    outcome = keep_one(annotator, analysts)
+    gc.unfreeze()  # the summary freezes what it read (a command ends; a keeper goes on)
+    gc.collect()
+    return outcome
+
+
+def keep_one(annotator: str | None, analysts: list[str] | None = None) -> int | None:
     """Keep one analyst's summaries (both formats); how many were kept, or None when
-    nothing more can be (the request fails, the code changed)."""
+    nothing more can be (the request fails, the code changed). Every analyst's summary,
+    when computed, adds the analysts it names to `analysts`."""
     from store import kept_summaries
     from workbench.cli.kept_summary import FORMATS, summary_key
     from workbench.cli.recorded import recording_stderr
@@ -113,6 +134,8 @@ def keep_one(annotator: str | None) -> int | None:
         return None
     with kept_summaries(request.location) as store:
         token = store.token()  # T1: before the read-only open
+        if not store.keepable(token):
+            return None  # nothing could be kept under it: nothing computed
         code = code_digest()
         keys = {name: summary_key(request, name, token, code) for name in FORMATS}
         wanted = {name: key for name, key in keys.items() if key is not None}
@@ -124,6 +147,8 @@ def keep_one(annotator: str | None) -> int | None:
             summary = summarised(request)
         if isinstance(summary, int):
             return None
+        if analysts is not None and request.annotator is None:
+            analysts.extend(summary.totals.annotators)
         said = tuple(recorded.pieces)
         outputs = {
             wanted["md"]: encoded(said, TEXT, [report(summary).encode("utf-8")]),

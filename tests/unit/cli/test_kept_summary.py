@@ -102,7 +102,7 @@ def test_served_is_byte_for_byte_what_is_computed(
 ) -> None:
     computed = run(*argv)
     assert computed.status == 0 and computed.out
-    assert kept_now() == 4, "md and json, gold's and every analyst's"
+    assert kept_now() == 6, "md and json: gold's, every analyst's and bob's"
     computing_refused(True)
     assert run(*argv) == computed
     assert run(*argv, "--db", str(db)) == computed, "the same database named as it is"
@@ -191,7 +191,7 @@ def anchoring_settings(db: Path) -> None:
 
 
 def another_analyst(db: Path) -> None:
-    os.environ["WORKBENCH_ANNOTATOR"] = "bob"
+    os.environ["WORKBENCH_ANNOTATOR"] = "carol"  # no annotations: a summary not kept
 
 
 def damaged_readings(db: Path) -> None:
@@ -236,7 +236,7 @@ def test_an_analyst_reading_in_the_app_is_served_what_was_kept(
     move journals a position: neither is content, and the kept summary stays served,
     byte for byte, until a tag."""
     computed = run("--format", "json")
-    assert kept_now() == 4
+    assert kept_now() == 6
     article_id = load_corpus().articles[0].id
     with AnnotationStore.open(db, annotator="gold") as store:
         computing_refused(True)
@@ -248,6 +248,38 @@ def test_an_analyst_reading_in_the_app_is_served_what_was_kept(
         computing_refused(False)
         store.save(replace(load_gold()[3], status="in_progress"))
         assert not serves(run, "--format", "json")
+
+
+@pytest.mark.parametrize("output_format", ["md", "json"])
+def test_the_other_analysts_summaries_are_kept_too(
+    output_format: str,
+    db: Path,
+    run: Callable[..., Ran],
+    computing_refused: Callable[[bool], None],
+) -> None:
+    """The writer is gold; bob's summary, asked by flag or as the current analyst, is
+    served byte for byte as computed."""
+    computed = run("--format", output_format, "--annotator", "bob")
+    assert computed.status == 0 and computed.out
+    kept_now()
+    computing_refused(True)
+    assert run("--format", output_format, "--annotator", "bob") == computed
+    os.environ["WORKBENCH_ANNOTATOR"] = "bob"
+    try:
+        assert run("--format", output_format) == computed
+    finally:
+        os.environ["WORKBENCH_ANNOTATOR"] = "gold"
+
+
+def test_at_most_two_other_analysts_are_kept(db: Path, run: Callable[..., Ran]) -> None:
+    """Bounded: FILE.kept holds eight entries (two formats each); the others in their
+    names' order."""
+    for name in ("dora", "carl", "abe"):
+        tag_by(db, name)
+    assert kept_now() == 8
+    assert serves(run, "--annotator", "abe") and serves(run, "--annotator", "bob")
+    assert not serves(run, "--annotator", "carl")
+    assert serves(run) and serves(run, "--annotator", "all")
 
 
 def test_the_thresholds_given_are_inputs(db: Path, run: Callable[..., Ran]) -> None:
@@ -328,10 +360,21 @@ def test_a_keeper_on_code_changed_meanwhile_keeps_nothing(
     assert kept_now() == 0
 
 
+def test_a_keeper_computes_nothing_where_nothing_could_be_kept(
+    db: Path, computing_refused: Callable[[bool], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store says so before the keeper computes (store/kept.py keepable)."""
+    from store.kept import FileKept
+
+    monkeypatch.setattr(FileKept, "keepable", lambda self, token: False)
+    computing_refused(True)
+    assert kept_now() == 0
+
+
 def test_kept_already_is_not_computed_again(
     db: Path, computing_refused: Callable[[bool], None]
 ) -> None:
-    assert kept_now() == 4
+    assert kept_now() == 6
     computing_refused(True)
     assert kept_now() == 0
 
