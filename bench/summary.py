@@ -38,6 +38,7 @@ from typing import Any
 from tinydb import TinyDB
 
 from bench.report import Figure, Naive, Samples
+from bench.synthetic import ANNOTATORS
 from bench.timing import repeated, within_budget
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore
@@ -52,6 +53,8 @@ from workbench.core.analysis.summary.model import Summary
 from workbench.core.annotation import STATUSES, Annotation
 from workbench.core.corpus.article_info import ArticleInfo
 
+OTHER = ANNOTATORS[1][0]
+"""The synthetic database's other analyst (a fifth of its annotations)."""
 TARGET = 1.0
 UPDATE_TARGET = 0.05
 BUDGET = 20.0
@@ -274,14 +277,16 @@ def command_runs(
     naive: bool,
     database: Path | None = None,
     output: Path | None = None,
+    annotator: str = ANNOTATOR,
 ) -> Samples:
     """`workbench summary` (or the naive script) as a user runs it, one process a run
-    (on `database`, a copy of the `size` one, when given; writing `output`)."""
+    (on `database`, a copy of the `size` one, when given; writing `output`; the summary
+    of `annotator`)."""
     output = output or space.scratch_path(f"summary.{form}")
     if naive:
         arguments = ["-m", "bench.naive_summary", str(space.tinydb_db(size)), form, str(output)]
     else:
-        arguments = ["-m", "workbench", "summary", "--annotator", ANNOTATOR, "--db",
+        arguments = ["-m", "workbench", "summary", "--annotator", annotator, "--db",
                      str(database or space.store_db(size)), "--format", form, "-o",
                      str(output)]  # fmt: skip
     environment = user_environment(space)
@@ -302,6 +307,14 @@ def kept_figures(
     output the served one must equal byte for byte. And the keeper's own time: what a
     writer leaves running after it (nobody waits for it)."""
     mine = f"{size:,} annotations, one analyst's"
+    computing: dict[str, tuple[Samples, Path]] = {}
+    database.with_name(database.name + ".kept").unlink(missing_ok=True)
+    for form in computed:  # the other analyst's, before anything is kept
+        output = space.scratch_path(f"computed-{OTHER}.{form}")
+        computing[form] = (
+            command_runs(space, size, form, False, database, output, OTHER),
+            output,
+        )
     environment = {**user_environment(space), DB_ENV: str(database)}
     keeper = [sys.executable, "-P", "-m", "workbench.cli.summary_keeper", "--annotator", ANNOTATOR]
     kept_file = database.with_name(database.name + ".kept")
@@ -336,6 +349,32 @@ def kept_figures(
                 limit=TARGET,
                 naive=Naive("the same command computing it (readings restored), above", samples),
                 note=f"byte-identical; load {min(loads):.1f}-{max(loads):.1f}",
+            )
+        )
+    return figures + other_analyst_figures(space, size, database, computing)
+
+
+def other_analyst_figures(
+    space: Workspace, size: int, database: Path, computing: Mapping[str, tuple[Samples, Path]]
+) -> list[Figure]:
+    """The other analyst's summary (OTHER, the synthetic reviewer), kept by the keeper
+    beside the writer's since tok6: served, against the same command computing it on the
+    same database before the keeper ran (`computing`)."""
+    figures = []
+    for form, (samples, output) in computing.items():
+        served_output = space.scratch_path(f"served-{OTHER}.{form}")
+        served = command_runs(space, size, form, False, database, served_output, OTHER)
+        if served_output.read_bytes() != output.read_bytes():
+            raise RuntimeError(f"{OTHER}'s kept {form} summary differs from the computed one")
+        figures.append(
+            Figure(
+                f"`workbench summary --annotator {OTHER} --format {form} -o FILE` (another "
+                "analyst's), kept by the keeper, start to exit, peak RSS",
+                f"{size:,} annotations, {OTHER}'s",
+                served,
+                limit=TARGET,
+                naive=Naive("the same command computing it (readings restored)", samples),
+                note=f"byte-identical; load {os.getloadavg()[0]:.1f}",
             )
         )
     return figures
