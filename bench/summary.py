@@ -327,8 +327,8 @@ def kept_figures(
         raise RuntimeError("the keeper kept nothing")
     figures = [
         Figure(
-            "summary keeper (a writer leaves it running): the analyst's and every analyst's "
-            "summary, md and json, kept; start to exit, peak RSS",
+            "summary keeper (a writer leaves it running): the analyst's, every analyst's "
+            f"and {OTHER}'s summaries, md and json, kept; start to exit, peak RSS",
             f"{size:,} annotations",
             Samples(tuple(t for t, _ in runs), max(peak for _, peak in runs)),
             note=f"{kept_file.stat().st_size / 2**20:,.0f} MB kept",
