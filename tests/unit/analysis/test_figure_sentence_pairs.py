@@ -33,6 +33,9 @@ from tests.fixtures.blind_figure_pairs4 import SHA256 as BLIND_FOUR_SHA256
 from tests.fixtures.blind_figure_pairs5 import FINAL_TEST as BLIND_FIVE
 from tests.fixtures.blind_figure_pairs5 import PATH as BLIND_FIVE_PATH
 from tests.fixtures.blind_figure_pairs5 import SHA256 as BLIND_FIVE_SHA256
+from tests.fixtures.blind_figure_pairs6 import FINAL_TEST as BLIND_SIX
+from tests.fixtures.blind_figure_pairs6 import PATH as BLIND_SIX_PATH
+from tests.fixtures.blind_figure_pairs6 import SHA256 as BLIND_SIX_SHA256
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
 from tests.fixtures.figure_sentence_pairs import PART_TWO, SentencePair
@@ -145,6 +148,55 @@ KNOWN_WRONG = {
     "classes (people, workers), and 'employs' gives no state",
     "blind5-b5-74": "the '52 percent' after a comma has no state, and 'just over half' is a "
     "lower bound that 61 percent allows",
+    # the sixth blind set, as the one run after the seventh pass found them (not tuned on)
+    "blind6-b6-02": "'41 cases of cholera had been confirmed' (a passive after the figure's noun "
+    "phrase) gives no state against 'has confirmed 85 cholera cases' (recorded)",
+    "blind6-b6-05": "two currencies (2 billion euros, $800 million) are never compared: no "
+    "exchange rate; and 'agreement' is no kind of money read",
+    "blind6-b6-06": "'the wheat harvest came in at 19 million tonnes' gives no state against "
+    "'harvested 28 million tonnes'",
+    "blind6-b6-08": "'carrying 52 passengers' (carried) and '30 people on board' (aboard) are two "
+    "states, and passengers and people two classes",
+    "blind6-b6-09": "'came into force on March 12' names no event verb of a date the rule reads "
+    "('took effect' does)",
+    "blind6-b6-16": "'within 300,000 kilometres' (an upper bound on a distance) and 'no closer "
+    "than 4 million km' (a lower one) read as two subjects ('pass', 'will')",
+    "blind6-b6-17": "'taken into custody' reads 'taken' (received), not detained",
+    "blind6-b6-20": "'participation ... at just 48 percent' reads 'independent' as the share's "
+    "subject, not turnout",
+    "blind6-b6-22": "'is 19' after the person named ('The teenager charged ...') is no age the "
+    "rule reads",
+    "blind6-b6-25": "'Final results ... gave Lenz' reads the candidate as 'final' and the figure "
+    "as a final count: two subjects and two rounds",
+    "blind6-b6-34": "the two times are on two days (Sunday, Saturday: 11 pm on the eve), so they "
+    "are read as two events",
+    "blind6-b6-41": "'a €1.8 billion spending plan' is no kind of money read (a budget); the "
+    "other side's '2025 budget' is dated by its attribute, this one by 'for 2025'",
+    "blind6-b6-43": "'exposed the personal details of 3 million customers' and 'customers had "
+    "their personal data exposed' give no state (the figure is no object or subject of the verb)",
+    "blind6-b6-45": "a false alarm: a 'third-quarter net profit' and the 'full year' profit are "
+    "two periods, but neither period is read as a time",
+    "blind6-b6-47": "'ranks 12th out of 180 countries' is no finishing place read ('ranks' is no "
+    "verb of one), and '180 countries' gives no state",
+    "blind6-b6-48": "'320 mm of rain' (a unit abbreviation before 'of') is not read as millimetres",
+    "blind6-b6-55": "'Some 600 schools across the country shut their doors' reads 'across' as the "
+    "counted noun",
+    "blind6-b6-60": "'The number of people still missing ... stood at 17' reads the bare 17 as "
+    "troops sent ('the national disaster response force' makes the sentence military)",
+    "blind6-b6-61": "'a capacity of 1,400 megawatts' has no state, and 'an installed capacity of "
+    "600 MW' reads 600 as people (a venue's capacity)",
+    "blind6-b6-62": "'pulled eleven survivors' (rescued) and 'brought out alive' (brought) are "
+    "two events, and survivors and people two classes",
+    "blind6-b6-64": "'annual inflation reached 7.2 percent' (a level of inflation) and 'consumer "
+    "prices rose 4.1%' (a rise in prices) are two subjects and two states",
+    "blind6-b6-68": "'for a fee of £45 million' is no kind of money read (a transfer fee is a "
+    "price)",
+    "blind6-b6-75": "'final results ... showed' dates one side only (a final count) against an "
+    "undated side, so the two are two rounds",
+    "blind6-b6-77": "'was out ... for nine hours' and 'restored about 90 minutes after ... began' "
+    "are no durations the rule reads (no verb of a term, no event kind named)",
+    "blind6-b6-78": "'over the weekend' and 'on Saturday and Sunday' read as two times (a weekend "
+    "mark and a Saturday), so two events",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -201,6 +253,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
         + BLIND_THREE
         + BLIND_FOUR
         + BLIND_FIVE
+        + BLIND_SIX
     ),
 )
 def test_pair(pair: SentencePair) -> None:
@@ -219,6 +272,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.62, 15), id="fourth blind set, now development"),
         pytest.param(BLIND_FIVE, (1.0, 0.53, 19), id="fifth blind set, now development"),
+        pytest.param(BLIND_SIX, (0.94, 0.4, 25), id="sixth blind set, run once at the end"),
     ],
 )
 def test_precision_and_recall(
@@ -236,6 +290,7 @@ def test_precision_and_recall(
         pytest.param(BLIND_THREE_PATH, BLIND_THREE_SHA256, BLIND_THREE, 70, id="third"),
         pytest.param(BLIND_FOUR_PATH, BLIND_FOUR_SHA256, BLIND_FOUR, 80, id="fourth"),
         pytest.param(BLIND_FIVE_PATH, BLIND_FIVE_SHA256, BLIND_FIVE, 80, id="fifth"),
+        pytest.param(BLIND_SIX_PATH, BLIND_SIX_SHA256, BLIND_SIX, 80, id="sixth"),
     ],
 )
 def test_each_blind_set_is_the_file_handed_over(
