@@ -47,7 +47,7 @@ def test_a_ledger_line_in_full(summary: Summary) -> None:
     detail = ledger_detail(group, number, line, "claim", titles)
     assert detail.startswith(f"Group {number}: ")
     assert f"Text: {line.quote}" in detail, "the whole text, never cut"
-    assert "Figures: 10,000 North Korean troops" in detail
+    assert "Figures: at least 10,000 North Korean troops" in detail, "hedged as written"
     assert "Note (bob): Pentagon said otherwise." in detail
     assert "≠ gold judged it: claim" in detail
     assert "Source: Air Force Maj. Gen. Pat Ryder" in detail

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Container, Mapping
 
 from workbench.core.analysis.figures.conflicts import format_value
+from workbench.core.analysis.summary.figure_words import figure_words
 from workbench.core.analysis.summary.markdown import (
     TO_CHECK,
     TO_CHECK_NOTE,
@@ -71,7 +72,7 @@ def ledger_detail(
     if mine and role == "claim":
         parts.append(
             "Figures: "
-            + "; ".join(f"{format_value(f.quantity.value)} {f.quantity.topic}" for f in mine)
+            + "; ".join(figure_words(f) for f in mine)
             + (f" {TO_CHECK}" if line.unconfirmed else "")
         )
     if line.to_check:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from textual.content import Content
 
 from workbench.core.analysis.anchor_report import anchoring_section
-from workbench.core.analysis.figures.conflicts import Figure, format_value
+from workbench.core.analysis.figures.conflicts import Figure
 from workbench.core.analysis.ledger.decisions import decisions_from_records
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.figure_words import figure_words
 from workbench.core.analysis.summary.incremental import SummaryAccumulator
 from workbench.core.analysis.summary.markdown import TO_CHECK, to_check_words
 from workbench.core.analysis.summary.model import (
@@ -95,8 +96,7 @@ def figures_by_sentence(group: ClaimGroup) -> dict[tuple[str, int], str]:
     found: dict[tuple[str, int], list[str]] = {}
     for figure in group.figures:
         where = (figure.article_id, figure.index)
-        quantity = figure.quantity
-        found.setdefault(where, []).append(f"{format_value(quantity.value)} {quantity.topic}")
+        found.setdefault(where, []).append(figure_words(figure))
     return {where: "; ".join(texts) for where, texts in found.items()}
 
 

@@ -14,6 +14,7 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 
 from workbench.core.analysis.figures.conflicts import Figure, format_value
 from workbench.core.analysis.ledger.decisions import LedgerDecision, decision_words
+from workbench.core.analysis.summary.figure_words import figure_words
 from workbench.core.analysis.summary.model import (
     AnchoringList,
     AnchoringSection,
@@ -112,9 +113,11 @@ def _cell(text: object) -> str:
     return _LONE_UNDERSCORE.sub(r"\\_", plain)
 
 
-def _quote(text: str, limit: int = 160) -> str:
+def _quote(text: str, limit: int | None = None) -> str:
+    """A quote whole (a report is for quoting), or cut at `limit` with "…" where it only
+    names what follows whole (a group's heading)."""
     plain = " ".join(text.split())
-    return _cell(plain if len(plain) <= limit else plain[: limit - 1] + "…")
+    return _cell(plain if limit is None or len(plain) <= limit else plain[: limit - 1] + "…")
 
 
 def render_markdown(summary: Summary, max_groups: int = 200) -> str:
@@ -232,7 +235,7 @@ def _anchoring_row(annotation: Annotation, titles: Mapping[str, str]) -> str:
     return (
         f"| {_cell(_title(annotation.article_id, titles))} | "
         f"{sentence_label(annotation.index)} | {_cell(annotation.annotator)} | "
-        f"{_cell(', '.join(annotation.tags))} | {_quote(annotation.quote, 200)} |"
+        f"{_cell(', '.join(annotation.tags))} | {_quote(annotation.quote)} |"
     )
 
 
@@ -437,7 +440,7 @@ def _group_lines(
         lines += _sentence_lines(member, titles, member.status.replace("_", " "), own)
     if group.figures:
         figures = "; ".join(
-            f"{format_value(f.quantity.value)} {_cell(f.quantity.topic)}"
+            _cell(figure_words(f))
             + (f" {TO_CHECK}" if (f.article_id, f.index) in unconfirmed else "")
             for f in group.figures
         )

@@ -1,0 +1,88 @@
+"""qa5 Q11: the report's and the screen's figure lines are what an analyst copies, so they
+say the figure as the article hedged it ("at least", "about", a plan), and the report
+carries every claim whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures.anchored import annotate, article
+from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.figure_words import figure_words
+from workbench.core.analysis.summary.markdown import render_markdown
+from workbench.core.analysis.summary.model import Summary
+from workbench.core.corpus.article_info import ArticleInfo
+from workbench.tui.state.summary_detail import ledger_detail
+
+HEDGED = article(
+    "Hedged figures\n"
+    "General Ryder said that at least 10,000 North Korean troops had traveled to Russia.\n"
+    "Officials said about 10,000 North Korean soldiers were sent to Russia.\n"
+    "Lawmakers said North Korea had sent 3,000 troops to Russia out of a promised 10,000 "
+    "to be deployed by December.\n"
+    "Ryder said at least 30 North Korean soldiers had been killed or injured.\n"
+    "A report said tens of thousands of people fled the region.\n"
+    "Analysts said North Korea has around 1.2 million military personnel.\n"
+)
+LONG = (
+    "General Ryder gave the assessment on Monday that at least 30 North Korean soldiers had "
+    "been killed or injured along the front line in Kursk along with many Russian soldiers "
+    "in the same fighting, which went on for several days without a pause."
+)
+
+
+@pytest.fixture(scope="module")
+def summary() -> Summary:
+    annotations = [
+        annotate(HEDGED, index, source="Ryder", tags=("claim", "attribution"))
+        for index in range(1, len(HEDGED.sentences))
+    ]
+    return build_summary(annotations, [ArticleInfo.of(HEDGED)], SummarySettings(annotator="ana"))
+
+
+def words_of(summary: Summary) -> set[str]:
+    return {figure_words(f) for group in summary.ledger for f in group.figures}
+
+
+def test_qualifiers_and_plans_are_said_as_written(summary: Summary) -> None:
+    words = words_of(summary)
+    assert "at least 10,000 North Korean troops" in words
+    assert "about 10,000 North Korean troops" in words
+    assert "10,000 North Korean troops (planned, by December)" in words
+    assert "3,000 North Korean troops" in words, "troops sent: the plain event is not said"
+    assert "at least 30 North Korean casualties" in words
+    assert "around 1,200,000 North Korean troops (the size of the force)" in words
+
+
+def test_a_vague_number_reads_as_written() -> None:
+    annotations = [annotate(HEDGED, 5, source="report", tags=("claim", "attribution"))]
+    summary = build_summary(annotations, [ArticleInfo.of(HEDGED)], SummarySettings(annotator="ana"))
+    found = words_of(summary)
+    assert all(text.startswith("tens of thousands of ") for text in found), found
+
+
+def test_the_report_and_the_detail_pane_keep_the_qualifiers(summary: Summary) -> None:
+    report = render_markdown(summary)
+    figure_lines = [line for line in report.splitlines() if line.startswith("Figures:")]
+    assert any("at least 10,000 North Korean troops" in line for line in figure_lines)
+    pieces = {piece for line in figure_lines for piece in line[9:].rstrip(".").split("; ")}
+    tens = {piece for piece in pieces if "10,000" in piece}
+    assert tens == {
+        "at least 10,000 North Korean troops",
+        "about 10,000 North Korean troops",
+        "10,000 North Korean troops (planned, by December)",
+    }
+    titles = summary.short_titles()
+    group = next(g for g in summary.ledger if any("at least 30" in m.quote for m in g.members))
+    line = next(m for m in group.members if "at least 30" in m.quote)
+    detail = ledger_detail(group, 1, line, "claim", titles)
+    assert "Figures: at least 30 North Korean casualties" in detail
+
+
+def test_the_report_carries_a_long_claim_whole() -> None:
+    story = article(f"Long claims\n{LONG}\n")
+    annotation = annotate(story, 1, source="Ryder", tags=("claim", "attribution"))
+    summary = build_summary([annotation], [ArticleInfo.of(story)], SummarySettings(annotator="ana"))
+    report = render_markdown(summary)
+    assert len(LONG) > 200
+    assert f"ana: {LONG}" in report
