@@ -124,7 +124,7 @@ def test_markdown_report(summary: Summary) -> None:
     conflict = report[report.index("### ⚠ North Korean troops") :]
     assert "3,000, 10,000, 11,000, 12,000" in conflict.splitlines()[0]
     assert (
-        "| 12,000 | 12,000 | The governments of South Korea and Ukraine | "
+        "| 12,000 | 12,000 | The governments of South Korea and Ukraine | disputed | "
         "Thousands of North Korean soldiers… | sentence 6 |"
     ) in report
     assert (

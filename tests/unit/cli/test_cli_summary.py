@@ -222,8 +222,15 @@ def test_all_analysts_count_each_sentence_once_and_show_disagreements(
     report = capsys.readouterr().out
     assert "All analysts: alice, bob." in report
     assert "judged 2 sentence(s) differently" in report
-    assert "· supported · alice ≠: In early November, General Ryder" in report
-    assert "· unverified · bob ≠: In early November, General Ryder" in report
+    # each ≠ line says what differs, and how the others judged it (qa5 Q2)
+    assert (
+        "· supported · alice ≠ (status supported; bob: unverified): In early November, "
+        "General Ryder"
+    ) in report
+    assert (
+        "· unverified · bob ≠ (status unverified; alice: supported): In early November, "
+        "General Ryder"
+    ) in report
     assert "  - ≠ bob judged it: denial, " in report, "a judgement not on a line of its own"
 
 

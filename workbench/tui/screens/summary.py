@@ -29,6 +29,7 @@ from store import Change, DecisionChange, ServerError, StoreError
 from workbench.core.analysis.figures.conflicts import Figure, format_value
 from workbench.core.analysis.ledger.decisions import Merge, Split, decision_words
 from workbench.core.analysis.ledger.settings import LedgerSettings
+from workbench.core.analysis.summary.judgements import claims_by_sentence
 from workbench.core.analysis.summary.markdown import (
     conflict_values,
     render_markdown,
@@ -471,8 +472,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             conflict, position = self.conflict_entries[row]
             number = self.view.conflict_rows[row][6] if self.view is not None else None
             unconfirmed = self.view.unconfirmed if self.view is not None else frozenset()
+            number = number if isinstance(number, int) else None
             return conflict_detail(
-                conflict, position, titles, number if isinstance(number, int) else None, unconfirmed
+                conflict, position, titles, number, unconfirmed, self._judged(conflict, position)
             )
         if tab == "articles" and row < len(summary.articles):
             return article_detail(summary.articles[row])
@@ -483,6 +485,16 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             tagged = (summary.anchoring or AnchoringSection()).as_tagged(annotation)
             return anchoring_detail(ANCHORING_STATES[state], annotation, tagged, titles)
         return ""
+
+    def _judged(self, conflict: FigureConflict, position: int) -> list[SentenceLine]:
+        """The claim lines of a conflict figure's sentence (each analyst's source and
+        status), from the group the conflicts tab names: one group, not the ledger."""
+        figure, view = conflict.figures[position], self.view
+        where = (figure.article_id, figure.index)
+        number = view.group_numbers.get(where) if view is not None else None
+        if view is None or number is None or not 0 < number <= len(view.ranked):
+            return []
+        return claims_by_sentence([view.ranked[number - 1]], {where}).get(where, [])
 
     def show_status(self, message: str = "") -> None:
         summary = self.summary

@@ -9,10 +9,18 @@ conflict, the whole text, the notes and the other analysts' judgements. Plain te
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
+from collections.abc import Container, Mapping, Sequence
 
 from workbench.core.analysis.figures.conflicts import format_value
+from workbench.core.analysis.summary.build import origin_name
+from workbench.core.analysis.summary.conflict_parts import conflict_parts
 from workbench.core.analysis.summary.figure_words import figure_words
+from workbench.core.analysis.summary.judgements import (
+    line_source,
+    line_status,
+    per_analyst,
+    verdict_words,
+)
 from workbench.core.analysis.summary.markdown import (
     TO_CHECK,
     TO_CHECK_NOTE,
@@ -64,15 +72,13 @@ def ledger_detail(
         f"{line.status.replace('_', ' ')} · by {who}"
     )
     parts.append(f"Source: {_source(line)}")
-    mine = [
-        figure
-        for figure in group.figures
-        if (figure.article_id, figure.index) == (line.article_id, line.index)
-    ]
+    where = (line.article_id, line.index)
+    mine = [figure for figure in group.figures if (figure.article_id, figure.index) == where]
     if mine and role == "claim":
+        verdict = verdict_words([m for m in group.members if (m.article_id, m.index) == where])
         parts.append(
             "Figures: "
-            + "; ".join(figure_words(f) for f in mine)
+            + "; ".join(figure_words(f, verdict) for f in mine)
             + (f" {TO_CHECK}" if line.unconfirmed else "")
         )
     if line.to_check:
@@ -104,25 +110,43 @@ def conflict_detail(
     titles: Mapping[str, str],
     group: int | None,
     unconfirmed: Container[tuple[str, int]] = frozenset(),
+    judged: Sequence[SentenceLine] = (),
 ) -> str:
     """One figure of a conflict, with every reason it conflicts; a figure whose sentence
-    is in `unconfirmed` (unconfirmed_sentences) is marked and explained."""
+    is in `unconfirmed` (unconfirmed_sentences) is marked and explained. `judged`: the
+    claim lines of its sentence, whose sources and statuses are said per analyst when
+    they differ (several analysts' judgements of one sentence)."""
     figure = conflict.figures[position]
     to_check = (figure.article_id, figure.index) in unconfirmed
-    values = conflict_values(conflict, unconfirmed)
+    part = next(
+        found
+        for found in conflict_parts(conflict, lambda shown: origin_name(shown, titles))
+        if any(member is figure for member in found.conflict.figures)
+    )
+    topic = f"{conflict.topic} — {part.label}" if part.label else conflict.topic
+    values = conflict_values(part.conflict, unconfirmed)
+    position = next(n for n, member in enumerate(part.conflict.figures) if member is figure)
     parts = [
-        f"⚠ {conflict.topic}: {values}",
+        f"⚠ {topic}: {values}",
         f"{format_value(figure.quantity.value)}{f' {TO_CHECK}' if to_check else ''} "
         f"as written “{figure.quantity.text}” · "
         f"{figure.source or 'unattributed'} · {_where(figure.article_id, figure.index, titles)}"
         + (f" · group {group}" if group is not None else ""),
     ]
-    figures = conflict.figures
+    if judged:
+        several = len({name for line in judged for name in line.annotators}) > 1
+        parts.append(
+            f"Source: {per_analyst(judged, line_source, several)} · "
+            f"status: {per_analyst(judged, line_status, several)}"
+        )
+    figures = part.conflict.figures
     parts += [
         f"Why: {placed_why(pair.why, figures[pair.low], figures[pair.high], titles)}"
-        for pair in conflict.pairs
+        for pair in part.conflict.pairs
         if position in (pair.low, pair.high)
     ]
+    if not part.every_pair:
+        parts.append("(each figure against the figures farthest from it: not every pair)")
     if to_check:
         parts.append(TO_CHECK_NOTE)
     return "\n".join(parts)

@@ -21,9 +21,10 @@ PLAIN_STATES = {"troops": "sent"}
 """A class's state read when its sentence names no other event: not worth saying."""
 
 
-def figure_words(figure: Figure) -> str:
+def figure_words(figure: Figure, verdict: str = "") -> str:
     """'at least 10,000 North Korean troops', 'tens of thousands of people',
-    'between 200 and 300 people', '10,000 North Korean troops (planned, by December)'."""
+    'between 200 and 300 people', '10,000 North Korean troops (planned, by December)';
+    with a `verdict` on its claim: '3,000 North Korean troops (refuted by bob)'."""
     quantity = figure.quantity
     thing = quantity.unit if quantity.what == "money" and quantity.unit else quantity.topic
     if quantity.vague:
@@ -31,8 +32,8 @@ def figure_words(figure: Figure) -> str:
     else:
         number = format_value(quantity.value)
         words = " ".join(filter(None, [quantity.qualifier, number, thing]))
-    state = state_words(figure)
-    return f"{words} ({state})" if state else words
+    notes = "; ".join(filter(None, [state_words(figure), verdict]))
+    return f"{words} ({notes})" if notes else words
 
 
 def state_words(figure: Figure) -> str:

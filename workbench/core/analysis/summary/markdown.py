@@ -14,7 +14,18 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 
 from workbench.core.analysis.figures.conflicts import Figure, format_value
 from workbench.core.analysis.ledger.decisions import LedgerDecision, decision_words
+from workbench.core.analysis.summary.build import origin_name
+from workbench.core.analysis.summary.conflict_parts import ConflictPart, conflict_parts
 from workbench.core.analysis.summary.figure_words import figure_words
+from workbench.core.analysis.summary.judgements import (
+    Where,
+    claims_by_sentence,
+    differences,
+    line_source,
+    line_status,
+    per_analyst,
+    verdict_words,
+)
 from workbench.core.analysis.summary.model import (
     AnchoringList,
     AnchoringSection,
@@ -135,7 +146,11 @@ def render_markdown(summary: Summary, max_groups: int = 200) -> str:
     lines += _suggestion_note(totals)
     lines += _to_check_note(totals.to_check)
     unconfirmed = unconfirmed_sentences(summary.ledger)
-    lines += _conflict_section(summary.conflicts, titles, unconfirmed)
+    several = summary.annotator is None and len(totals.annotators) > 1
+    judged = claims_by_sentence(
+        summary.ledger, {(f.article_id, f.index) for c in summary.conflicts for f in c.figures}
+    )
+    lines += _conflict_section(summary.conflicts, titles, unconfirmed, judged, several)
     lines += _article_section(summary.articles)
     lines += _source_section(summary.sources)
     lines += _ledger_section(summary.ledger, max_groups, titles, unconfirmed)
@@ -277,38 +292,74 @@ def _conflict_section(
     conflicts: Sequence[FigureConflict],
     titles: Mapping[str, str],
     unconfirmed: Container[tuple[str, int]],
+    judged: Mapping[Where, Sequence[SentenceLine]],
+    several: bool,
 ) -> list[str]:
+    """Each thing measured (conflict_parts) under its own heading: its figures with the
+    source and status their analysts gave them (each analyst named in a summary of
+    several: judgements of one sentence can differ), and every pair that conflicts."""
     lines = ["## Conflicting figures", ""]
     if not conflicts:
         return [*lines, "No conflicting figures.", ""]
     if any((f.article_id, f.index) in unconfirmed for c in conflicts for f in c.figures):
         lines += [TO_CHECK_NOTE, ""]
-    for conflict in conflicts:
-        values = conflict_values(conflict, unconfirmed)
-        lines += [
-            f"### ⚠ {_cell(conflict.topic)}: {values}",
-            "",
-            "| figure | as written | source | article | sentence |",
-            "|---:|---|---|---|---|",
-        ]
-        for figure in conflict.figures:
-            mark = f" {TO_CHECK}" if (figure.article_id, figure.index) in unconfirmed else ""
-            lines.append(
-                f"| {format_value(figure.quantity.value)}{mark} | {_cell(figure.quantity.text)} | "
-                f"{_cell(figure.source or 'unattributed')} | "
-                f"{_cell(_title(figure.article_id, titles))} | {sentence_label(figure.index)} |"
-            )
-        lines += ["", "Why they conflict:", ""]
-        for pair in conflict.pairs:
-            moved = [
-                format_value(figure.quantity.value)
-                for figure in (conflict.figures[pair.low], conflict.figures[pair.high])
-                if (figure.article_id, figure.index) in unconfirmed
-            ]
-            checks = f" ({' and '.join(moved)} to check)" if moved else ""
-            low, high = conflict.figures[pair.low], conflict.figures[pair.high]
-            lines.append(f"- {_cell(placed_why(pair.why, low, high, titles))}{checks}")
-        lines.append("")
+    for whole in conflicts:
+        for part in conflict_parts(whole, lambda figure: origin_name(figure, titles)):
+            conflict = part.conflict
+            topic = f"{whole.topic} — {part.label}" if part.label else whole.topic
+            values = conflict_values(conflict, unconfirmed)
+            lines += [f"### ⚠ {_cell(topic)}: {values}", ""]
+            lines += _figure_table(conflict.figures, titles, unconfirmed, judged, several)
+            lines += ["", _pairs_heading(part), ""]
+            for pair in conflict.pairs:
+                moved = [
+                    format_value(figure.quantity.value)
+                    for figure in (conflict.figures[pair.low], conflict.figures[pair.high])
+                    if (figure.article_id, figure.index) in unconfirmed
+                ]
+                checks = f" ({' and '.join(moved)} to check)" if moved else ""
+                low, high = conflict.figures[pair.low], conflict.figures[pair.high]
+                lines.append(f"- {_cell(placed_why(pair.why, low, high, titles))}{checks}")
+            lines.append("")
+    return lines
+
+
+def _pairs_heading(part: ConflictPart) -> str:
+    """Says what the list of reasons holds: every pair, or not (a reader takes a pair
+    left out for two figures that agree)."""
+    count = len(part.conflict.pairs)
+    if part.every_pair:
+        return "Why they conflict:" if count == 1 else f"Why they conflict (all {count} pairs):"
+    return (
+        f"Why they conflict ({count} pairs: each figure against the figures farthest from "
+        f"it; with {len(part.conflict.figures)} figures, other pairs are not listed):"
+    )
+
+
+def _figure_table(
+    figures: Sequence[Figure],
+    titles: Mapping[str, str],
+    unconfirmed: Container[tuple[str, int]],
+    judged: Mapping[Where, Sequence[SentenceLine]],
+    several: bool,
+) -> list[str]:
+    lines = [
+        "| figure | as written | source | status | article | sentence |",
+        "|---:|---|---|---|---|---|",
+    ]
+    for figure in figures:
+        where = (figure.article_id, figure.index)
+        mark = f" {TO_CHECK}" if where in unconfirmed else ""
+        claims = judged.get(where, ())
+        source = (
+            per_analyst(claims, line_source, several) if claims else figure.source or "unattributed"
+        )
+        status = per_analyst(claims, line_status, several) if claims else "—"
+        lines.append(
+            f"| {format_value(figure.quantity.value)}{mark} | {_cell(figure.quantity.text)} | "
+            f"{_cell(source)} | {_cell(status)} | "
+            f"{_cell(_title(figure.article_id, titles))} | {sentence_label(figure.index)} |"
+        )
     return lines
 
 
@@ -439,10 +490,12 @@ def _group_lines(
         own = listed[(member.article_id, member.index)]
         lines += _sentence_lines(member, titles, member.status.replace("_", " "), own)
     if group.figures:
+        claims = claims_by_sentence([group])
         figures = "; ".join(
-            _cell(figure_words(f))
-            + (f" {TO_CHECK}" if (f.article_id, f.index) in unconfirmed else "")
+            _cell(figure_words(f, verdict_words(claims.get(where, ()))))
+            + (f" {TO_CHECK}" if where in unconfirmed else "")
             for f in group.figures
+            if (where := (f.article_id, f.index))
         )
         lines += ["", f"Figures: {figures}."]
     if group.conflict_reasons:
@@ -471,7 +524,8 @@ def _sentence_lines(
     and the notes."""
     on_own_lines = set(listed)
     who = ", ".join(map(_cell, sentence.annotators))
-    mark = " ≠" if sentence.disagreement else ""
+    differ = differences(sentence)
+    mark = (" ≠" + (f" ({_cell(differ)})" if differ else "")) if sentence.disagreement else ""
     if sentence.to_check:
         mark += f" {_cell(to_check_words(sentence))}"
     where = f"*{_cell(_title(sentence.article_id, titles))}*, {sentence_label(sentence.index)}"

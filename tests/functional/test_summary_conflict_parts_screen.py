@@ -1,0 +1,39 @@
+"""qa5 Q13 and Q4 on the screen: the conflicts tab's detail pane heads a figure with the
+one thing it measures (Cuban troops, not Serbian and Cuban under "troops") and gives
+every pair it conflicts in."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from store import AnnotationStore
+from tests.fixtures.anchored import annotate
+from tests.functional.test_summary_screen import SIZE, open_summary
+from tests.unit.analysis.test_summary_conflict_parts import TWO_DISPUTES
+from workbench.config.settings import SuggestionSettings
+from workbench.core.corpus.articles import Corpus
+from workbench.tui.app import WorkbenchApp
+
+
+async def test_the_pane_heads_a_figure_with_its_own_dispute(store: AnnotationStore) -> None:
+    store.import_annotations(
+        [
+            annotate(TWO_DISPUTES, n, store.annotator, source=s.text.split()[0])
+            for n, s in enumerate(TWO_DISPUTES.sentences)
+            if n
+        ]
+    )
+    corpus = Corpus([TWO_DISPUTES], [])
+    app = WorkbenchApp(
+        store, corpus=corpus, keymap={}, suggestions=SuggestionSettings(enabled=False)
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_summary(app, pilot)
+        await pilot.press("2")
+        table = screen.query_one("#conflicts-table", DataTable)
+        row = next(n for n in range(table.row_count) if table.get_row_at(n)[1].plain == "9,000")
+        table.move_cursor(row=row)
+        await pilot.pause()
+        shown = str(screen.query_one("#summary-detail-text", Static).render())
+        assert shown.startswith("⚠ troops — Cuban: 9,000, 10,000\n"), shown
+        assert "5,000" not in shown and "Why: 9,000 troops (NATO) vs over 10,000" in shown
