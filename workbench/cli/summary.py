@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import sys
 from collections.abc import Iterable
@@ -84,42 +85,59 @@ def as_tagged_or_not(store: Store, view: object, annotations: list[Annotation]) 
         return TaggedVersions()
 
 
-def positions_as_stored(annotations: list[Annotation], remembered: list[ArticleInfo]) -> None:
+NOT_READ = (
+    "No article was read (no PATH given): the annotations are summarised where they were "
+    "stored, on the texts they were tagged on, and an article changed since is not seen; "
+    "give the articles (PATH) to summarise them as they are now."
+)
+"""The caveat of a summary without PATH of a database that remembers its articles."""
+
+
+def positions_as_stored(annotations: list[Annotation], remembered: list[ArticleInfo]) -> list[str]:
     """Say on stderr that a summary without PATH read no article (as `export` without
     --articles does): its sentence numbers are where the annotations were stored. Those
     made on an older text than the one last opened (a re-anchoring undone) are always
-    counted; that a file may have changed unseen is said to a person at a terminal."""
+    counted; that a file may have changed unseen is said to a person at a terminal.
+    Returns the report's caveats: the report says it too, whoever reads it."""
+    if not annotations:
+        return []
     seen = {info.article_id: info.sha256 for info in remembered}
     older = sum(
         1 for a in annotations if seen.get(a.article_id, a.article_sha256) != a.article_sha256
     )
     remedy = "give the articles (PATH) to count them on the articles as they are now"
     if older:
-        print(
-            f"workbench: {older} annotation(s) were made on an older text of their article "
-            f"than the one last opened, and are summarised where they were stored; {remedy}",
-            file=sys.stderr,
+        said = (
+            f"{older} annotation(s) were made on an older text of their article than the "
+            "one last opened, and are summarised where they were stored"
         )
-    elif annotations:
-        say_at_terminal(f"workbench: sentences as stored (no article was read); {remedy}\n")
+        print(f"workbench: {said}; {remedy}", file=sys.stderr)
+        return [NOT_READ, f"{said}."]
+    say_at_terminal(f"workbench: sentences as stored (no article was read); {remedy}\n")
+    return [NOT_READ]
 
 
 def pronouns_not_read(
     annotations: list[Annotation], texts: Mapping[str, Article], remembered: list[ArticleInfo]
-) -> None:
+) -> list[str]:
     """Say on stderr how many pronoun and role sources a summary without PATH leaves as
-    typed: their articles were not read, and no accepted suggestion named the speaker."""
+    typed: their articles were not read, and no accepted suggestion named the speaker.
+    Returns the report's caveat (none when all were resolved)."""
     from workbench.core.analysis.sources.speakers import unread_sources
 
     shas = {info.article_id: info.sha256 for info in remembered if info.sha256}
     sources, articles = unread_sources(annotations, texts, shas)
-    if sources:
-        print(
-            f"workbench: {sources} pronoun or role source(s) in {articles} article(s) left "
-            "unresolved (their articles were not read); give the articles (PATH) to resolve "
-            "them",
-            file=sys.stderr,
-        )
+    if not sources:
+        return []
+    said = (
+        f"{sources} pronoun or role source(s) in {articles} article(s) left unresolved "
+        "(their articles were not read)"
+    )
+    print(f"workbench: {said}; give the articles (PATH) to resolve them", file=sys.stderr)
+    return [
+        f"{said}: they are counted as typed (“he (unresolved, in …)”), not under the "
+        "speaker they name; give the articles (PATH) to resolve them."
+    ]
 
 
 def loaded_corpus(paths: list[str] | None) -> Corpus:
@@ -205,9 +223,10 @@ def summarised(request: Request) -> Summary | int:
             "--annotator all)",
             file=sys.stderr,
         )
+    caveats: list[str] = []
     if corpus is None:
         articles = remembered
-        positions_as_stored(annotations, remembered)
+        caveats += positions_as_stored(annotations, remembered)
     else:
         articles = [ArticleInfo.of(article) for article in corpus]
         if not paths:  # the bundled articles: only those the annotations are on
@@ -233,9 +252,9 @@ def summarised(request: Request) -> Summary | int:
     )
     del readings
     if known is None:
-        pronouns_not_read(counted, texts, articles)
+        caveats += pronouns_not_read(counted, texts, articles)
     del corpus, known, texts  # the articles' texts (thousands, with PATHs): not read to render
-    return summary
+    return dataclasses.replace(summary, caveats=tuple(caveats)) if caveats else summary
 
 
 def report(summary: Summary) -> str:

@@ -80,6 +80,7 @@ def test_the_shape_is_plain_json_of_its_schema(shape: dict[str, Any]) -> None:
     assert list(shape) == [
         "schema",
         "annotator",
+        "caveats",
         "totals",
         "articles",
         "sources",

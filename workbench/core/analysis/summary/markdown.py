@@ -142,7 +142,9 @@ def render_markdown(summary: Summary, max_groups: int = 200) -> str:
         if summary.annotator is None and len(totals.annotators) > 1
         else f"Analyst: {_cell(summary.annotator or names)}."
     )
-    lines += [scope, "", _totals_line(summary), ""]
+    lines += [scope, ""]
+    lines += _caveat_lines(summary.caveats)
+    lines += [_totals_line(summary), ""]
     lines += _suggestion_note(totals)
     lines += _to_check_note(totals.to_check)
     unconfirmed = unconfirmed_sentences(summary.ledger)
@@ -158,6 +160,18 @@ def render_markdown(summary: Summary, max_groups: int = 200) -> str:
     lines += _unlinked_denial_section(summary.unlinked_denials, titles)
     lines += _anchoring_section(summary.anchoring or AnchoringSection(), titles)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _caveat_lines(caveats: Sequence[str]) -> list[str]:
+    """What the summary could not read or resolve, above everything it counts."""
+    if not caveats:
+        return []
+    return [
+        "> **Caveats**: what this summary could not read or resolve.",
+        ">",
+        *(f"> - {_cell(caveat)}" for caveat in caveats),
+        "",
+    ]
 
 
 def _counted(count: int, thing: str) -> str:

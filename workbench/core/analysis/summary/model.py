@@ -286,6 +286,10 @@ class Summary:
     settings: LedgerSettings
     anchoring: AnchoringSection | None = None
     """None when the caller had no corpus to check anchoring against."""
+    caveats: tuple[str, ...] = ()
+    """What the summary could not read or resolve, in words (no article text read, pronoun
+    sources left as typed): said in the report itself, so that a published report carries
+    them, not only the terminal that made it."""
 
     def short_titles(self) -> dict[str, str]:
         """Article id -> the title people read."""
@@ -415,6 +419,7 @@ class _JsonShape:
         self._unconfirmed = unconfirmed_sentences(summary.ledger)
         yield "schema", SCHEMA
         yield "annotator", summary.annotator
+        yield "caveats", list(summary.caveats)
         yield "totals", _totals(summary.totals)
         yield "articles", map(_article, summary.articles)
         yield "sources", map(_source, summary.sources)
