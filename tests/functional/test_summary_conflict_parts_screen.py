@@ -1,6 +1,6 @@
-"""qa5 Q13 and Q4 on the screen: the conflicts tab's detail pane heads a figure with the
-one thing it measures (Cuban troops, not Serbian and Cuban under "troops") and gives
-every pair it conflicts in."""
+"""qa5 Q13 and Q4 on the screen: the banner, the conflicts tab and its detail pane head a
+figure with the one thing it measures (Cuban troops, not Serbian and Cuban under
+"troops"), and the pane gives every pair it conflicts in."""
 
 from __future__ import annotations
 
@@ -29,11 +29,15 @@ async def test_the_pane_heads_a_figure_with_its_own_dispute(store: AnnotationSto
     )
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_summary(app, pilot)
+        banner = str(screen.query_one("#conflict-banner", Static).render()).splitlines()
+        assert banner[:2] == ["⚠ troops — Serbian: 5,000, 8,000", "⚠ troops — Cuban: 9,000, 10,000"]
         await pilot.press("2")
         table = screen.query_one("#conflicts-table", DataTable)
         row = next(n for n in range(table.row_count) if table.get_row_at(n)[1].plain == "9,000")
+        assert table.get_row_at(row)[0].plain == "troops — Cuban", "the row's own dispute"
         table.move_cursor(row=row)
         await pilot.pause()
         shown = str(screen.query_one("#summary-detail-text", Static).render())
         assert shown.startswith("⚠ troops — Cuban: 9,000, 10,000\n"), shown
-        assert "5,000" not in shown and "Why: 9,000 troops (NATO) vs over 10,000" in shown
+        assert "Serbian" not in shown and "fewer than" not in shown, "not the other dispute"
+        assert "— 9,000 troops (NATO) vs over 10,000 troops (Kyiv)" in shown

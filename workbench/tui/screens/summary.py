@@ -31,7 +31,6 @@ from workbench.core.analysis.ledger.decisions import Merge, Split, decision_word
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.judgements import claims_by_sentence
 from workbench.core.analysis.summary.markdown import (
-    conflict_values,
     render_markdown,
     sentence_label,
 )
@@ -63,7 +62,6 @@ from workbench.tui.state.summary_detail import (
 )
 from workbench.tui.state.summary_view import (
     ANCHORING_STATES,
-    FLAG,
     LedgerLine,
     SummaryView,
     line_count,
@@ -380,10 +378,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.titles = view.summary.short_titles()
         self.anchoring = view.anchoring
         self.fill_tables(shown)
-        banner = [
-            f"{FLAG} {conflict.topic}: {conflict_values(conflict, view.unconfirmed)}"
-            for conflict in view.summary.conflicts
-        ]
+        banner = list(view.conflict_headings)
         unlinked = view.summary.unlinked_denials
         if unlinked:
             sources = sorted({d.canonical_source or d.source or "(unattributed)" for d in unlinked})

@@ -13,7 +13,7 @@ from collections.abc import Container, Mapping, Sequence
 
 from workbench.core.analysis.figures.conflicts import format_value
 from workbench.core.analysis.summary.build import origin_name
-from workbench.core.analysis.summary.conflict_parts import conflict_parts
+from workbench.core.analysis.summary.conflict_parts import conflict_parts, heading
 from workbench.core.analysis.summary.figure_words import figure_words
 from workbench.core.analysis.summary.judgements import (
     line_source,
@@ -123,11 +123,10 @@ def conflict_detail(
         for found in conflict_parts(conflict, lambda shown: origin_name(shown, titles))
         if any(member is figure for member in found.conflict.figures)
     )
-    topic = f"{conflict.topic} — {part.label}" if part.label else conflict.topic
     values = conflict_values(part.conflict, unconfirmed)
     position = next(n for n, member in enumerate(part.conflict.figures) if member is figure)
     parts = [
-        f"⚠ {topic}: {values}",
+        f"⚠ {heading(conflict, part)}: {values}",
         f"{format_value(figure.quantity.value)}{f' {TO_CHECK}' if to_check else ''} "
         f"as written “{figure.quantity.text}” · "
         f"{figure.source or 'unattributed'} · {_where(figure.article_id, figure.index, titles)}"

@@ -18,9 +18,10 @@ from workbench.core.analysis.figures.conflicts import Figure
 from workbench.core.analysis.ledger.decisions import decisions_from_records
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.conflict_parts import conflict_parts, heading
 from workbench.core.analysis.summary.figure_words import figure_words
 from workbench.core.analysis.summary.incremental import SummaryAccumulator
-from workbench.core.analysis.summary.markdown import TO_CHECK, to_check_words
+from workbench.core.analysis.summary.markdown import TO_CHECK, conflict_values, to_check_words
 from workbench.core.analysis.summary.model import (
     AnchoringList,
     AnchoringSection,
@@ -123,6 +124,8 @@ class SummaryView:
     """The group number of each sentence whose figures the conflicts tab shows."""
     unconfirmed: frozenset[tuple[str, int]] = frozenset()
     """The sentences shown whose figures are to check (unconfirmed_sentences)."""
+    conflict_headings: list[str] = field(default_factory=list)
+    """The banner's line of each thing measured (conflict_headings)."""
 
 
 def analysts_cell(sentence: SentenceLine) -> str:
@@ -159,6 +162,25 @@ def ranked_again(summary: Summary, shown: SummaryView | None) -> tuple[list[Clai
     if not replaced:
         return shown.ranked, same
     return [replaced.get(id(group), group) for group in shown.ranked], same
+
+
+def conflict_headings(
+    conflicts: Sequence[FigureConflict], unconfirmed: frozenset[tuple[str, int]]
+) -> tuple[list[str], dict[int, str]]:
+    """The banner's line of each thing measured ('⚠ troops — Cuban: 9,000, 10,000'), and
+    the heading of each figure (by id) of a conflict holding several (conflict_parts)."""
+    lines: list[str] = []
+    topic_of: dict[int, str] = {}
+    for conflict in conflicts:
+        parts = conflict_parts(conflict, None)
+        for part in parts:
+            lines.append(
+                f"{FLAG} {heading(conflict, part)}: {conflict_values(part.conflict, unconfirmed)}"
+            )
+            if len(parts) > 1:
+                named = heading(conflict, part)
+                topic_of.update((id(figure), named) for figure in part.conflict.figures)
+    return lines, topic_of
 
 
 def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryView:
@@ -208,9 +230,10 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
             summary.ledger, ranked, {(f.article_id, f.index) for _, _, f in conflict_figures}
         )
     why = _first_reasons({id(conflict): conflict for conflict, _, _ in conflict_figures}.values())
+    headings, topic_of = conflict_headings(summary.conflicts, unconfirmed)
     conflict_rows: list[Row] = [
         (
-            conflict.topic,
+            topic_of.get(id(figure), conflict.topic),
             figure.quantity.value,
             marked(figure.quantity.text, (figure.article_id, figure.index), unconfirmed),
             figure.source or "(unattributed)",
@@ -271,6 +294,7 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
         ranked,
         group_of,
         unconfirmed,
+        headings,
     )
 
 

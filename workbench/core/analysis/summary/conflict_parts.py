@@ -39,9 +39,12 @@ class ConflictPart:
     counterparts only)."""
 
 
-def conflict_parts(conflict: FigureConflict, name: Callable[[Figure], str]) -> list[ConflictPart]:
+def conflict_parts(
+    conflict: FigureConflict, name: Callable[[Figure], str] | None
+) -> list[ConflictPart]:
     """The conflict's parts, in order of their lowest figure. `name` says who gives a
-    figure in a reason, as the summary's own reasons do (build.origin_name)."""
+    figure in a reason, as the summary's own reasons do (build.origin_name); None when
+    only the parts are wanted (a pair the summary has no reason for gets none)."""
     figures = conflict.figures
     complete = len(figures) <= EVERY_PAIR_UP_TO
     pairs = every_pair(conflict, name) if complete else list(conflict.pairs)
@@ -78,7 +81,14 @@ def _sub_conflict(
     )
 
 
-def every_pair(conflict: FigureConflict, name: Callable[[Figure], str]) -> list[ConflictPair]:
+def heading(conflict: FigureConflict, part: ConflictPart) -> str:
+    """'troops — Serbian', or the topic alone when the conflict is one dispute."""
+    return f"{conflict.topic} — {part.label}" if part.label else conflict.topic
+
+
+def every_pair(
+    conflict: FigureConflict, name: Callable[[Figure], str] | None
+) -> list[ConflictPair]:
     """Every pair of the conflict's figures that conflicts, lower first, with the
     summary's own reason where it has one."""
     known = {(pair.low, pair.high): pair for pair in conflict.pairs}
@@ -92,7 +102,7 @@ def every_pair(conflict: FigureConflict, name: Callable[[Figure], str]) -> list[
                 continue
             where = (position[id(clash.low)], position[id(clash.high)])
             if where not in found:
-                found[where] = ConflictPair(*where, explain(clash, name))
+                found[where] = ConflictPair(*where, explain(clash, name) if name else "")
     return sorted(found.values(), key=lambda pair: (pair.low, pair.high))
 
 

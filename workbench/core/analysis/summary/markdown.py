@@ -15,7 +15,7 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 from workbench.core.analysis.figures.conflicts import Figure, format_value
 from workbench.core.analysis.ledger.decisions import LedgerDecision, decision_words
 from workbench.core.analysis.summary.build import origin_name
-from workbench.core.analysis.summary.conflict_parts import ConflictPart, conflict_parts
+from workbench.core.analysis.summary.conflict_parts import ConflictPart, conflict_parts, heading
 from workbench.core.analysis.summary.figure_words import figure_words
 from workbench.core.analysis.summary.judgements import (
     Where,
@@ -320,9 +320,8 @@ def _conflict_section(
     for whole in conflicts:
         for part in conflict_parts(whole, lambda figure: origin_name(figure, titles)):
             conflict = part.conflict
-            topic = f"{whole.topic} — {part.label}" if part.label else whole.topic
             values = conflict_values(conflict, unconfirmed)
-            lines += [f"### ⚠ {_cell(topic)}: {values}", ""]
+            lines += [f"### ⚠ {_cell(heading(whole, part))}: {values}", ""]
             lines += _figure_table(conflict.figures, titles, unconfirmed, judged, several)
             lines += ["", _pairs_heading(part), ""]
             for pair in conflict.pairs:
@@ -513,7 +512,12 @@ def _group_lines(
         )
         lines += ["", f"Figures: {figures}."]
     if group.conflict_reasons:
-        lines += ["", "Why the figures conflict:", ""]
+        lines += [
+            "",
+            "Why the figures conflict (the farthest pairs; every pair is under “Conflicting "
+            "figures”):",
+            "",
+        ]
         lines += [
             f"- {_cell(placed_why(reason.why, reason.low, reason.high, titles))}"
             for reason in group.conflict_reasons
