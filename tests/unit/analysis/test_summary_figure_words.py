@@ -86,3 +86,24 @@ def test_the_report_carries_a_long_claim_whole() -> None:
     report = render_markdown(summary)
     assert len(LONG) > 200
     assert f"ana: {LONG}" in report
+
+
+def test_ranges_money_and_events_read_as_written() -> None:
+    story = article(
+        "Misc\n"
+        "Police said between 200 and 300 people were detained at the protest.\n"
+        "The ministry said the company paid a $45 million fine.\n"
+        "Officials said 40 to 50 homes were destroyed in the flood.\n"
+        "The agency said up to 2,000 people were displaced by the storm.\n"
+    )
+    annotations = [
+        annotate(story, n, source="Officials", tags=("claim", "attribution"))
+        for n in range(1, len(story.sentences))
+    ]
+    summary = build_summary(annotations, [ArticleInfo.of(story)], SummarySettings(annotator="ana"))
+    assert words_of(summary) == {
+        "between 200 and 300 people (detained)",
+        "45,000,000 USD (fine)",
+        "40 to 50 homes (destroyed)",
+        "up to 2,000 people (displaced)",
+    }

@@ -82,3 +82,17 @@ def test_the_detail_pane_gives_each_analysts_source(summary: Summary) -> None:
         "Source: governments of South Korea and Ukraine (alice); Ukraine (bob) · "
         "status: unverified (alice, bob)"
     ) in shown
+
+
+def test_a_group_lists_sources_named_differently_apart(summary: Summary) -> None:
+    """Listed together, 'governments of South Korea and Ukraine, Ukraine' read as two
+    speakers where two analysts named one sentence's speaker differently."""
+    report = render_markdown(summary)
+    assert (
+        "Sources the analysts name differently: *Troop counts*, sentence 2: governments of "
+        "South Korea and Ukraine (alice); Ukraine (bob)."
+    ) in report
+    heading = next(
+        line for line in report.splitlines() if "sources: " in line and "in 1 article" in line
+    )
+    assert "Ukraine" not in heading.split("sources: ")[1]

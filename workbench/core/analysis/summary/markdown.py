@@ -488,14 +488,17 @@ def _group_lines(
 ) -> list[str]:
     """One group: its first claim as heading, its claims, figures, reasons, denials."""
     flag = conflict_flag(group)
-    sources = ", ".join(map(_cell, group.sources)) or "unattributed"
+    claims = claims_by_sentence([group])
+    named, differ = _group_sources(group, claims, titles)
     count = len({(m.article_id, m.index) for m in group.members})
     lines = [
         f"### {number}. {_quote(group.members[0].quote, 80)}" + (f" {flag}" if flag else ""),
         "",
-        f"{count} sentence(s) in {len(group.articles)} article(s); sources: {sources}.",
+        f"{count} sentence(s) in {len(group.articles)} article(s); sources: {named}.",
         "",
     ]
+    if differ:
+        lines += [f"Sources the analysts name differently: {differ}.", ""]
     listed: dict[tuple[str, int], set[str]] = defaultdict(set)
     for member in group.members:
         listed[(member.article_id, member.index)].update(member.annotators)
@@ -503,7 +506,6 @@ def _group_lines(
         own = listed[(member.article_id, member.index)]
         lines += _sentence_lines(member, titles, member.status.replace("_", " "), own)
     if group.figures:
-        claims = claims_by_sentence([group])
         figures = "; ".join(
             _cell(figure_words(f, verdict_words(claims.get(where, ()))))
             + (f" {TO_CHECK}" if where in unconfirmed else "")
@@ -528,6 +530,36 @@ def _group_lines(
             lines += _sentence_lines(denial, titles, denial.canonical_source or "unattributed")
     lines.append("")
     return lines
+
+
+def _group_sources(
+    group: ClaimGroup, claims: Mapping[Where, Sequence[SentenceLine]], titles: Mapping[str, str]
+) -> tuple[str, str]:
+    """The group's sources, and apart those of sentences whose analysts name their source
+    differently ('*Title*, sentence 6: governments of South Korea and Ukraine (alice);
+    Ukraine (bob)'): listed together they read as that many speakers (qa5 Q2)."""
+    differ = {
+        where: lines
+        for where, lines in claims.items()
+        if len({line_source(line) for line in lines}) > 1
+    }
+    if not differ:
+        return ", ".join(map(_cell, group.sources)) or "unattributed", ""
+    agreed = sorted(
+        {
+            source
+            for where, lines in claims.items()
+            if where not in differ
+            for line in lines
+            if (source := line.canonical_source)
+        }
+    )
+    apart = " · ".join(
+        f"*{_cell(_title(article_id, titles))}*, {sentence_label(index)}: "
+        + _cell(per_analyst(lines, line_source, True))
+        for (article_id, index), lines in differ.items()
+    )
+    return ", ".join(map(_cell, agreed)) or "named differently by the analysts", apart
 
 
 def _sentence_lines(
