@@ -90,6 +90,21 @@ class LinkLoopError(StoreError):
         super().__init__(message)
 
 
+class CompanionFileError(StoreError):
+    """The path given as a database is one of another database's files (its journal,
+    history, lock, a backup): opening or repairing it as a database would treat that
+    database's own record of changes as damage (qa5 Q16: `repair --db FILE.journal`
+    moved the journal aside and lost the tags it held)."""
+
+    def __init__(self, path: Path, database: Path, what: str) -> None:
+        self.path = path
+        self.database = database
+        super().__init__(
+            f"{path} is {what} of the workbench database {database}, not a database: "
+            f"give --db {database}"
+        )
+
+
 class StoreWriteError(StoreError):
     """A change could not be made durable, so it was not made at all."""
 

@@ -15,6 +15,7 @@ import os
 import re
 from pathlib import Path
 
+from store.errors import CompanionFileError
 from workbench.core.files.database_url import is_server_url
 
 # What follows "FILE." in the names of a database's companions: its journal and sealed
@@ -114,3 +115,26 @@ def own_file_refusal(database: Path | str, target: Path | str) -> str | None:
         f"{target} is a file of the workbench database {other}: writing there would "
         "replace it; choose another file"
     )
+
+
+_WHAT = (
+    ("journal", "the journal"),
+    ("history", "the history"),
+    ("lock", "the lock"),
+    ("repairing", "the repair plan"),
+    ("readings", "the kept readings"),
+    ("kept", "the kept summaries"),
+    ("damaged-", "a damaged file a repair kept"),
+    ("v", "a migration's backup"),
+)
+
+
+def companion_refusal(path: Path) -> CompanionFileError | None:
+    """The error to raise when `path`, given as a database, is a file of another
+    workbench database (checked before a store opens or repairs it), else None."""
+    base = database_of(path)
+    if base is None or base == Path(os.path.realpath(path)):
+        return None
+    suffix = Path(os.path.realpath(path)).name[len(base.name) + 1 :]
+    what = next(text for start, text in _WHAT if suffix.startswith(start))
+    return CompanionFileError(path, base, what)

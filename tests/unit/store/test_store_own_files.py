@@ -6,9 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
+from store_helpers import MakeAnnotation
 
 from store import AnnotationStore, own_file_refusal
+from store.errors import CompanionFileError
 from store.own_files import database_file_named
+from store.repair import repair
+from workbench.cli.main import main
 
 COMPANIONS = [
     "journal",
@@ -93,3 +97,42 @@ def test_another_workbench_database_is_refused_too(database: Path, tmp_path: Pat
     export.write_text('{"schema_version": 3, "annotations": []}')
     assert own_file_refusal(database, export) is None
     assert own_file_refusal(database, tmp_path / "new-report.md") is None
+
+
+@pytest.mark.parametrize("companion", COMPANIONS)
+def test_a_databases_file_is_never_opened_or_repaired_as_a_database(
+    database: Path, companion: str, make: MakeAnnotation
+) -> None:
+    """qa5 Q16: `repair --db FILE.journal` (as the open of that path advised) moved the
+    journal aside and wrote an empty database in its place: the saved tags were lost."""
+    with AnnotationStore.open(database, annotator="ana") as store:
+        store.save(make())
+    named = database.with_name(f"{database.name}.{companion}")  # there or not
+    before = {p.name: p.read_bytes() for p in database.parent.iterdir() if p.is_file()}
+    for attempt in (
+        lambda: AnnotationStore.open(named, annotator="ana"),
+        lambda: AnnotationStore.open(named, annotator="ana", read_only=True),
+        lambda: repair(named),
+    ):
+        with pytest.raises(CompanionFileError, match=f"give --db {database}"):
+            attempt()
+    after = {p.name: p.read_bytes() for p in database.parent.iterdir() if p.is_file()}
+    assert after == before, "nothing moved, written or created"
+    with AnnotationStore.open(database, annotator="ana", read_only=True) as store:
+        assert store.count() == 1
+
+
+def test_the_cli_names_the_database_to_give(
+    database: Path, make: MakeAnnotation, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with AnnotationStore.open(database, annotator="ana") as store:
+        store.save(make())
+    journal = f"{database}.journal"
+    for argv in (
+        ["repair", "--db", journal],
+        ["export", "--db", journal],
+        ["copy-db", str(database), f"{database}.history"],
+    ):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert "of the workbench database" in err and f"give --db {database}" in err, err
