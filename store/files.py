@@ -135,6 +135,8 @@ class AppendOnlyFile:
             self._roll_back()
             raise StoreWriteError(self.path, describe_os_error(error)) from error
         self._end += len(data)
+        if sync:
+            self._check_named()
 
     def sync(self) -> None:
         """fsync what earlier unsynced appends wrote."""
@@ -142,6 +144,29 @@ class AppendOnlyFile:
             os.fsync(self._fd)
         except OSError as error:
             raise StoreWriteError(self.path, describe_os_error(error)) from error
+        self._check_named()
+
+    def _check_named(self) -> None:
+        """StoreWriteError, for this write and every later one, when the file written is
+        no longer the one at its path (removed or replaced from outside while the
+        database was open: qa5 Q19, where tags showed "saved" into an unlinked journal
+        and were gone at quit). The store renames its files only once it has closed
+        them, so a difference is never its own. One stat: a few microseconds."""
+        try:
+            named = os.stat(self.path)
+            held = os.fstat(self._fd)
+        except OSError as error:
+            gone = describe_os_error(error)
+        else:
+            if (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino):
+                return
+            gone = "another file is there now"
+        self.broken = (
+            f"{self.path.name} was removed or replaced while the database was open ({gone}): "
+            "what was written since is not on disk under its name; quit, and check the "
+            "database's folder (workbench repair can recover what its files still hold)"
+        )
+        raise StoreWriteError(self.path, self.broken)
 
     def truncate(self, size: int = 0) -> None:
         """Cut the file to `size` bytes, durably (this also clears a failed append's tail)."""

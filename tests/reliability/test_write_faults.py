@@ -187,3 +187,33 @@ async def test_a_compaction_that_cannot_make_its_files_keeps_the_app_and_every_t
     with AnnotationStore.open(copy_database(database, tmp_path / "after"), "tester") as reopened:
         assert tagged(reopened, article) == {0: ("claim",), 1: ("attribution",)}
     figures["write faults: scenarios verified after reopening"] += 1
+
+
+@pytest.mark.parametrize("removed", ["the database's files", "its folder"])
+async def test_files_removed_while_open_are_never_shown_as_saved(
+    removed: str, corpus: Corpus, database: Path, injector: Injector
+) -> None:
+    """qa5 Q19: with the database's files deleted from outside (a cleanup script, a
+    slip), the next tags showed "● saved" into an unlinked journal, and were gone at
+    quit without a word."""
+    import shutil
+
+    article = corpus.articles[0].id
+    with AnnotationStore.open(database, annotator="tester") as store:
+        app = WorkbenchApp(store, corpus=corpus, keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("c")
+            assert panel_of(app).saved and not panel_of(app).error
+            if removed == "its folder":
+                shutil.rmtree(database.parent)
+            else:
+                for path in database.parent.iterdir():
+                    path.unlink()
+            await pilot.press("j", "a")
+            panel = panel_of(app)
+            assert panel.error.startswith("not saved:"), panel.error
+            assert "was removed or replaced while the database was open" in panel.error
+            assert not panel.saved
+            await pilot.press("j", "c")
+            assert panel_of(app).error.startswith("not saved:"), "and every write after it"
+            assert tagged(store, article) == {0: ("claim",)}
