@@ -129,6 +129,34 @@ def articles_not_given(
     )
 
 
+def filters_matching_nothing(source: ExportSource, args: argparse.Namespace, shown: str) -> None:
+    """Say on stderr when --annotator or --article names nothing the database holds, with
+    what it does hold, as `summary` does (qa5 Q18: `--annotator Alice` wrote an empty
+    export, exit 0, without a word, and the colleague's import then "added 0")."""
+    if not (args.annotator or args.article):
+        return
+    records = [*source.records(None, ordered=False)]
+    records += [orphan.to_record() for orphan in source.orphans(None)]
+    names = sorted({str(record["annotator"]) for record in records})
+    if args.annotator and args.annotator not in names:
+        print(
+            f"workbench: no annotations by {printable(args.annotator, single_line=True)} in "
+            f"{printable(shown, single_line=True)}; analysts there: "
+            f"{printable(', '.join(names) or 'none', single_line=True)}",
+            file=sys.stderr,
+        )
+    held = {str(record["article_id"]) for record in records}
+    unknown = [article for article in dict.fromkeys(args.article or ()) if article not in held]
+    if unknown:
+        listed = ", ".join(sorted(held)[:5]) + (", …" if len(held) > 5 else "")
+        print(
+            f"workbench: no annotations of article {printable(', '.join(unknown), single_line=True)}"
+            f" in {printable(shown, single_line=True)}; articles there: "
+            f"{printable(listed or 'none', single_line=True)} (ids, as `sentences` lists them)",
+            file=sys.stderr,
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     from store import StoreError, open_store
     from workbench.cli.output import write_data
@@ -140,6 +168,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.core.annotation_filter import AnnotationFilter
     from workbench.core.corpus.articles import load_corpus
     from workbench.core.files.atomic import write_output
+    from workbench.core.files.database_url import shown_location
     from workbench.core.interchange.export.from_store import (
         ExportError,
         export_bytes,
@@ -181,6 +210,7 @@ def run(args: argparse.Namespace) -> int:
             )
             left_out = orphans_left_out(source, args.format_name, wanted, args.annotator)
             unconfirmed = to_check_left_out(source, args.format_name, wanted, args.annotator)
+            filters_matching_nothing(source, args, shown_location(location))
             if args.articles:
                 articles_not_given(source, set(corpus.by_id), wanted, args.annotator)
             else:

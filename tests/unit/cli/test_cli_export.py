@@ -114,6 +114,19 @@ def test_filters(
     assert [(a["annotator"], a["index"]) for a in json.loads(out)["annotations"]] == expected
 
 
+def test_a_filter_that_matches_nothing_is_said(
+    db: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """qa5 Q18: a misspelt analyst or article wrote an empty export without a word."""
+    code, out, err = export(capsysbinary, "--db", str(db), "--annotator", "Ana")
+    assert code == 0 and json.loads(out)["annotations"] == []
+    assert err == f"workbench: no annotations by Ana in {db}; analysts there: ana, bob\n"
+    code, out, err = export(capsysbinary, "--db", str(db), "--article", "stroy")
+    assert "no annotations of article stroy" in err and "articles there: story" in err
+    code, out, err = export(capsysbinary, "--db", str(db), "--annotator", "bob")
+    assert err == ""
+
+
 def test_output_file_is_written_atomically(
     db: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
