@@ -149,8 +149,9 @@ def filters_matching_nothing(source: ExportSource, args: argparse.Namespace, sho
     unknown = [article for article in dict.fromkeys(args.article or ()) if article not in held]
     if unknown:
         listed = ", ".join(sorted(held)[:5]) + (", …" if len(held) > 5 else "")
+        named = printable(", ".join(unknown), single_line=True)
         print(
-            f"workbench: no annotations of article {printable(', '.join(unknown), single_line=True)}"
+            f"workbench: no annotations of article {named}"
             f" in {printable(shown, single_line=True)}; articles there: "
             f"{printable(listed or 'none', single_line=True)} (ids, as `sentences` lists them)",
             file=sys.stderr,
