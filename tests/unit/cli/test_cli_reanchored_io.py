@@ -88,7 +88,10 @@ def edited_export(path: Path, **changes: Any) -> Path:
             {"quote": "Moscow denied every deployment", "end": 61 + 30},
             "$.annotations[0].quote: not the text of article 'story' at",
         ),
-        ({"index": 40}, "$.annotations[0].index: sentence 40 is beyond article 'story' (7"),
+        (
+            {"index": 40},
+            "$.annotations[0].index: index 40 (sentence 41) is beyond article 'story' (7",
+        ),
     ],
 )
 def test_a_record_that_contradicts_the_text_it_names_is_refused(

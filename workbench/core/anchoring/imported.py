@@ -35,8 +35,8 @@ def contradiction(annotation: Annotation, article: Article) -> tuple[str, str] |
     if annotation.index >= len(article.sentences):
         return (
             "$.index",
-            f"sentence {annotation.index} is beyond article {name} "
-            f"({len(article.sentences)} sentences)",
+            f"index {annotation.index} (sentence {annotation.index + 1}) is beyond article "
+            f"{name} ({len(article.sentences)} sentences)",
         )
     return None
 
