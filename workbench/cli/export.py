@@ -158,6 +158,22 @@ def filters_matching_nothing(source: ExportSource, args: argparse.Namespace, sho
         )
 
 
+def no_reviews(source: ExportSource, wanted: AnnotationFilter, annotator: str | None) -> None:
+    """Say on stderr why a ClaimReview export holds no review (qa5 Q10: an empty graph,
+    exit 0, and nothing said): only claims with a verdict are reviews."""
+    from workbench.core.annotation import VERDICTS
+    from workbench.core.interchange.export.claimreview import is_review
+
+    selected = [a for a in source.all(annotator) if wanted.matches(a)]
+    if selected and not any(map(is_review, selected)):
+        print(
+            "workbench: no ClaimReview written: only a claim with a verdict "
+            f"({', '.join(VERDICTS)}) is a review; none of the {len(selected)} "
+            "annotation(s) selected has one",
+            file=sys.stderr,
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     from store import StoreError, open_store
     from workbench.cli.output import write_data
@@ -212,6 +228,8 @@ def run(args: argparse.Namespace) -> int:
             left_out = orphans_left_out(source, args.format_name, wanted, args.annotator)
             unconfirmed = to_check_left_out(source, args.format_name, wanted, args.annotator)
             filters_matching_nothing(source, args, shown_location(location))
+            if args.format_name == "claimreview":
+                no_reviews(source, wanted, args.annotator)
             if args.articles:
                 articles_not_given(source, set(corpus.by_id), wanted, args.annotator)
             else:

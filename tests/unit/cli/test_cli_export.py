@@ -127,6 +127,21 @@ def test_a_filter_that_matches_nothing_is_said(
     assert err == ""
 
 
+def test_a_claimreview_export_without_a_review_says_why(
+    db: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """qa5 Q10: an empty graph, exit 0, and nothing said."""
+    code, out, err = export(
+        capsysbinary, "--db", str(db), "--format", "claimreview", "--annotator", "ana",
+        "--status", "refuted",
+    )  # fmt: skip
+    assert code == 0 and json.loads(out)["@graph"] == []
+    assert "no ClaimReview written: only a claim with a verdict" in err
+    assert "none of the 1 annotation(s) selected has one" in err
+    code, out, err = export(capsysbinary, "--db", str(db), "--format", "claimreview")
+    assert json.loads(out)["@graph"] and err == ""
+
+
 def test_output_file_is_written_atomically(
     db: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
