@@ -421,3 +421,66 @@ def test_denials_scored_at_once_match_one_group_at_a_time(
     assert denial_targets(denials, groups, settings, denied) == _reference_targets(
         denials, groups, settings, denied
     )
+
+
+def _claimed(index: int, quote: str, source: str, *tags: str) -> Annotation:
+    return Annotation(
+        article_id="report",
+        article_sha256="0" * 64,
+        index=index,
+        start=0,
+        end=len(quote),
+        quote=quote,
+        prefix="",
+        suffix="",
+        annotator="qa",
+        tags=("claim", "attribution", *tags),
+        source=source,
+    )
+
+
+def test_a_figure_a_denial_denies_is_not_the_deniers_figure() -> None:
+    """qa5 Q1: "Mr. Putin denied that 8,000 … had been sent" listed 8,000 as Putin's
+    figure, in conflict with every other (and two denials with each other)."""
+    ledger = ledger_of(
+        [
+            _claimed(0, "Kyiv said 9,000 North Korean troops had been sent to Russia.", "Kyiv"),
+            _claimed(
+                1,
+                "Mr. Putin denied that 8,000 North Korean soldiers had been sent to Russia.",
+                "Mr. Putin",
+                "denial",
+            ),
+            _claimed(
+                2, "Officials said 12,000 North Korean troops had been sent to Russia.", "Officials"
+            ),
+            _claimed(
+                3,
+                "The Kremlin dismissed reports that 15,000 North Korean troops had been sent "
+                "to Russia as lies.",
+                "Kremlin",
+                "denial",
+            ),
+        ]
+    )
+    disputed = {(f.quantity.value, f.source) for c in ledger.conflicts for f in c.figures}
+    assert disputed == {(9_000, "Kyiv"), (12_000, "Officials")}
+    figures = {f.quantity.value for g in ledger.groups for f in g.figures}
+    assert not figures & {8_000, 15_000}, "a denied figure is no one's claimed figure"
+
+
+def test_a_figure_outside_what_is_denied_stays_the_speakers() -> None:
+    ledger = ledger_of(
+        [
+            _claimed(0, "Kyiv said 9,000 North Korean troops had been sent to Russia.", "Kyiv"),
+            _claimed(
+                1,
+                "Moscow denied the report, saying only 3,000 North Korean troops had been "
+                "sent to Russia.",
+                "Moscow",
+                "denial",
+            ),
+        ]
+    )
+    disputed = {(f.quantity.value, f.source) for c in ledger.conflicts for f in c.figures}
+    assert (3_000, "Moscow") in disputed

@@ -72,9 +72,9 @@ was made is not what it denies)."""
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _QUOTED = re.compile(r"[\u201c\"]([^\u201d\"]+)[\u201d\"]")
 """A quotation: what a denial without a denying verb says, its attribution left out."""
-_CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2014\u2013]|\s-\s")
 """Where the denied clause ends: "denied that the company would cut jobs in Ohio, calling
-the report speculation"."""
+the report speculation"; not at the comma inside a number ("denied that 8,000 troops")."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -123,6 +123,21 @@ def denied_words(quote: str) -> frozenset[str]:
             return _content(rest[: end.start()] if end else rest)
     quoted = _QUOTED.findall(lowered)
     return _content(" ".join(quoted) if quoted else lowered)
+
+
+@lru_cache(maxsize=1 << 14)
+def denied_span(quote: str) -> tuple[int, int]:
+    """Where in a denial its denied proposition is, as offsets into `quote`: the clause
+    after its first denying verb, to a comma or a dash ("Mr. Putin denied that 8,000
+    troops had been sent"); without such a verb, the whole sentence ("There are no
+    10,000 North Korean soldiers in Kursk"). A figure there is the figure denied, not
+    one the denier puts forward (qa5 Q1)."""
+    lowered = quote.lower()
+    for match in _WORD.finditer(lowered):
+        if match.group() in DENYING_VERBS:
+            end = _CLAUSE_END.search(lowered, match.end())
+            return match.end(), end.start() if end else len(quote)
+    return 0, len(quote)
 
 
 def _content(text: str) -> frozenset[str]:

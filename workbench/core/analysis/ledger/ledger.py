@@ -33,6 +33,7 @@ from workbench.core.analysis.ledger.answers import denied_words
 from workbench.core.analysis.ledger.claim_text import ClaimText, ClaimTexts, claim_text
 from workbench.core.analysis.ledger.decide import DecidedGroups
 from workbench.core.analysis.ledger.decisions import LedgerDecision
+from workbench.core.analysis.ledger.answers import denied_span
 from workbench.core.analysis.ledger.denials import denial_targets, own_denials
 from workbench.core.analysis.ledger.grouping import group_texts
 from workbench.core.analysis.ledger.settings import LedgerSettings
@@ -123,9 +124,13 @@ def prepare(
     if not text.quantities:
         return Item(annotation, text, (), key)
     source = source_of(annotation)
+    pairs = zip(text.quantities, text.measures, strict=True)
+    if "denial" in annotation.tags:  # what is denied is nobody's figure here (qa5 Q1)
+        start, end = denied_span(quote)
+        pairs = (pair for pair in pairs if not start <= pair[0].start < end)
     figures = tuple(
         Figure(key, annotation.article_id, annotation.index, source, quantity, measure)
-        for quantity, measure in zip(text.quantities, text.measures, strict=True)
+        for quantity, measure in pairs
     )
     return Item(annotation, text, figures, key)
 

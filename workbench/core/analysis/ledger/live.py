@@ -178,7 +178,8 @@ class LiveLedger:
         self, annotation: Annotation, kept: Item | None = None, key: Key | None = None
     ) -> None:
         """`kept`: the item the annotation had, whose text and figures it keeps when
-        its quote and source are the same (so that its figures are not new ones);
+        its quote, source and denial tag are the same (so that its figures are not new
+        ones; a denial's denied figures are left out: ledger.prepare);
         `key`: the annotation's key, as the caller holds it."""
         claim, denial = "claim" in annotation.tags, "denial" in annotation.tags
         if not (claim or denial):
@@ -187,6 +188,7 @@ class LiveLedger:
             kept is not None
             and kept.annotation.quote == annotation.quote
             and self._source_of(kept.annotation) == self._source_of(annotation)
+            and ("denial" in kept.annotation.tags) == denial
         ):
             item = Item(annotation, kept.text, kept.figures, kept.key)
         else:
