@@ -29,11 +29,10 @@ from itertools import chain
 from operator import attrgetter
 
 from workbench.core.analysis.figures.conflicts import Clash, Figure, figures_in, find_clashes
-from workbench.core.analysis.ledger.answers import denied_words
+from workbench.core.analysis.ledger.answers import denied_span, denied_words
 from workbench.core.analysis.ledger.claim_text import ClaimText, ClaimTexts, claim_text
 from workbench.core.analysis.ledger.decide import DecidedGroups
 from workbench.core.analysis.ledger.decisions import LedgerDecision
-from workbench.core.analysis.ledger.answers import denied_span
 from workbench.core.analysis.ledger.denials import denial_targets, own_denials
 from workbench.core.analysis.ledger.grouping import group_texts
 from workbench.core.analysis.ledger.settings import LedgerSettings
