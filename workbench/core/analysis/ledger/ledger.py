@@ -29,6 +29,8 @@ from itertools import chain
 from operator import attrgetter
 
 from workbench.core.analysis.figures.conflicts import Clash, Figure, figures_in, find_clashes
+from workbench.core.analysis.figures.measures import Measure
+from workbench.core.analysis.figures.quantity import Quantity
 from workbench.core.analysis.ledger.answers import denied_span, denied_words
 from workbench.core.analysis.ledger.claim_text import ClaimText, ClaimTexts, claim_text
 from workbench.core.analysis.ledger.decide import DecidedGroups
@@ -123,7 +125,7 @@ def prepare(
     if not text.quantities:
         return Item(annotation, text, (), key)
     source = source_of(annotation)
-    pairs = zip(text.quantities, text.measures, strict=True)
+    pairs: Iterable[tuple[Quantity, Measure]] = zip(text.quantities, text.measures, strict=True)
     if "denial" in annotation.tags:  # what is denied is nobody's figure here (qa5 Q1)
         start, end = denied_span(quote)
         pairs = (pair for pair in pairs if not start <= pair[0].start < end)
