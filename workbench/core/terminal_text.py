@@ -30,9 +30,12 @@ UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
 """One character a terminal must never receive raw (newline and tab are fine)."""
 UNSAFE_ON_ONE_LINE = re.compile(rf"[\n\t{_UNSAFE_CLASS}]")
 """The same, and newline and tab too: for a message that must stay one line."""
-UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-"""What serialized JSON may still hold raw: the JSON encoder escapes only C0."""
-_UNSAFE_JSON_BYTES = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+"""What serialized JSON may still hold raw: the JSON encoder escapes only C0. LINE and
+PARAGRAPH SEPARATOR too (U+2028, U+2029), though a terminal does not obey them: a line
+reader that honours Unicode line breaks (str.splitlines) would cut a JSON line there
+(qa5 Q15: `sentences --json`); NEL (U+0085) is in the C1 range already."""
+_UNSAFE_JSON_BYTES = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]")
 _MNEMONICS = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -44,6 +44,21 @@ def test_json_lines_have_exact_offsets(article: Path, capsys: pytest.CaptureFixt
         assert text[record["start"] : record["end"]] == record["text"]
 
 
+def test_json_lines_hold_no_raw_unicode_line_break(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qa5 Q15: a raw U+2028 inside a record cut it in two for str.splitlines()."""
+    (tmp_path / "w.txt").write_text(
+        "Title\n\nNATO said 12,000 troops\u2028had been sent.\u2029 Kyiv agreed.\n",
+        encoding="utf-8",
+    )
+    assert main(["sentences", "--json", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "\u2028" not in out and "\u2029" not in out
+    assert "\\u2028" in out
+    assert "\u2028" in "".join(record["text"] for record in json_lines(out))
+
+
 def test_without_paths_it_lists_the_bundled_articles(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sentences", "--json"]) == 0
     records = json_lines(capsys.readouterr().out)
