@@ -172,6 +172,10 @@ DELETE = object()
             {"updated_at": "2026-01-01T00:00:00Z\n"},
             "$.annotations[1].updated_at: not a UTC ISO 8601 timestamp",
         ),
+        (  # qa5 Q8: the shape of a timestamp, but no such day
+            {"created_at": "2026-11-31T00:00:00Z"},
+            "$.annotations[1].created_at: not a UTC ISO 8601 timestamp",
+        ),
         ({"article_sha256": "abc"}, "$.annotations[1].article_sha256: 'abc' does not match"),
         ({"end": 2**60}, "$.annotations[1].end: 1152921504606846976 is greater than the maximum"),
         ({"start": 50, "end": 40}, "$.annotations[1].end: end is before start"),

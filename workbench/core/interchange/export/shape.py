@@ -10,6 +10,7 @@ for the rare valid record they are too strict for, such as 3.0 for 3, accepts it
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
 
 from workbench.core.annotation import (
@@ -34,7 +35,15 @@ LARGEST_COUNT = 2**53 - 1
 
 
 def is_timestamp(value: Any) -> bool:
-    return type(value) is str and TIMESTAMP.fullmatch(value) is not None
+    """A UTC ISO 8601 time that is a real moment: "2026-11-31T00:00:00Z" has the shape
+    but no day (qa5 Q8: it was imported, and exported again for other tools to refuse)."""
+    if type(value) is not str or TIMESTAMP.fullmatch(value) is None:
+        return False
+    try:
+        datetime.fromisoformat(value[:-1])
+    except ValueError:
+        return False
+    return True
 
 
 def is_sha256(value: Any) -> bool:
