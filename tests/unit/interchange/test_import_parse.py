@@ -110,6 +110,10 @@ def test_blank_lines_in_jsonl_are_ignored() -> None:
         (b'{"schema_version": 1,, }', "$: not valid JSON: "),
         (b"[1, 2]", "$: expected an object with schema_version, found a list"),
         (b'{"annotations": []}', "$.schema_version: missing (is this a workbench export?)"),
+        (  # qa5 Q17: a ClaimReview or W3C export is for other tools
+            b'{"@context": "https://schema.org", "@graph": []}',
+            "$.schema_version: missing: this is a W3C or ClaimReview export (JSON-LD)",
+        ),
         (b'{"schema_version": "1"}', "$.schema_version: expected an integer, found a string"),
         (
             b'{"schema_version": 4, "whatever": 1}',

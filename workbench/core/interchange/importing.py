@@ -141,6 +141,13 @@ def check_schema_version(header: Any, where: Location) -> int:
             where, f"expected an object with schema_version, found {describe_type(header)}"
         )
     if "schema_version" not in header:
+        if "@context" in header:  # w3c or claimreview: for other tools, and lossy
+            raise ImportFileError(
+                where.at("$.schema_version"),
+                "missing: this is a W3C or ClaimReview export (JSON-LD), written for other "
+                "tools and without what an import needs; import workbench's json or jsonl "
+                "export (`workbench export --format json`)",
+            )
         raise ImportFileError(where.at("$.schema_version"), "missing (is this a workbench export?)")
     version = header["schema_version"]
     if not isinstance(version, int) or isinstance(version, bool):
