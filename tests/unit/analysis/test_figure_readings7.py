@@ -81,6 +81,27 @@ def test_minus_12c_against_other_lows(other: str, clash: bool) -> None:
     assert conflict(minus, other) is clash
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was -10 degrees in Oslo.",
+        "The plane banked -30 degrees.",
+        "It fell to minus 10 degrees.",
+    ],
+)
+def test_a_signed_bare_degrees_value_is_never_read_above_zero(sentence: str) -> None:
+    """rv6 R1: the pattern blanked the sign before a bare "degrees" but only a Celsius or
+    Fahrenheit value was made negative, so "-10 degrees" became 10 degrees."""
+    assert all(q.value < 0 for q in numbers_in(sentence).quantities)
+
+
+def test_minus_10_degrees_against_10_degrees_is_a_conflict() -> None:
+    assert conflict(
+        "Temperatures in Oslo fell to -10 degrees on Monday, the Met office said.",
+        "Temperatures in Oslo fell to 10 degrees on Monday, the police said.",
+    )
+
+
 def test_a_sign_is_kept_in_the_reason() -> None:
     found = figures("The temperature in Halby dropped to minus 12C on Monday night.", "a")
     found += figures("Halby recorded a low of -15C on Monday night.", "b")

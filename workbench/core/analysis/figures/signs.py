@@ -20,7 +20,9 @@ _SIGN_BEFORE_TEMPERATURE = re.compile(
 """A minus sign joined to a temperature ("-12C", "−4 °F", "-3 degrees"), not to a word
 before it. The sign comes first in the pattern so that a search looks only at signs."""
 _MINUS_WORD = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
-_TEMPERATURES = frozenset(["celsius", "fahrenheit"])
+_TEMPERATURES = frozenset(["celsius", "fahrenheit", "degrees", "degree"])
+"""What a sign makes negative: the bare "degrees" too, whose sign the pattern above
+blanks as it does a temperature's ("-10 degrees" had been read as 10 degrees, rv6 R1)."""
 _DIGIT = re.compile(r"\d")
 
 
