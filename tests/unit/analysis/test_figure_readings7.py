@@ -280,3 +280,28 @@ def test_families_forced_from_their_homes_are_displaced() -> None:
 )
 def test_a_share_of_what_an_event_reached(sentence: str, state: str | None) -> None:
     assert only(sentence).state == state
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (
+            "Smith, who prosecuted Jones, was sentenced to 2 years in Kormby.",
+            "Jones was sentenced to 8 years in Kormby.",
+        ),
+        (
+            "Smith, coached by Jones, finished third in Paris.",
+            "Jones finished fifth in Paris.",
+        ),
+    ],
+)
+def test_a_name_inside_an_insertion_is_not_whose_the_figure_is(one: str, other: str) -> None:
+    """rv6 R5: the nearest name before a term or a place crossed ", who … ,"."""
+    assert not conflict(one, other)
+
+
+def test_the_name_before_an_insertion_is_still_whose_the_figure_is() -> None:
+    assert conflict(
+        "Jones, 34, was sentenced to 2 years in Kormby.",
+        "Jones was sentenced to 8 years in Kormby.",
+    )

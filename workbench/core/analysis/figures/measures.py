@@ -664,11 +664,16 @@ _TERM_KINDS = frozenset(TERM_VERBS.values())
 def _named_before(reading: _Reading, quantity: Quantity) -> str | None:
     """The nearest name before a figure (a capitalised word that is no weekday, month or
     function word: "Olaf Remy", "the Arlen-Vossberg express"), in lower case: whose
-    term it is. None when no name is written: a term of no one named is not compared."""
+    term it is. None when no name is written: a term of no one named is not compared.
+    A name inside an insertion set off by commas before the verb ("Smith, who prosecuted
+    Jones, was sentenced to 2 years": an odd number of ", " between it and the figure)
+    is passed over for the one before it (rv6 R5: the term had been Jones's)."""
     position = bisect_left(reading.starts, quantity.start) - 1
-    for word in range(position, max(-1, position - 10), -1):
+    text = reading.text
+    for word in range(position, max(-1, position - 14), -1):
         if reading.texts[word][:1].isupper() and reading.lowers[word] not in _NOT_EVENT_NAMES:
-            return reading.lowers[word]
+            if text.count(", ", reading.ends[word], quantity.start) % 2 == 0:
+                return reading.lowers[word]
     return None
 
 
