@@ -671,9 +671,12 @@ def _named_before(reading: _Reading, quantity: Quantity) -> str | None:
     position = bisect_left(reading.starts, quantity.start) - 1
     text = reading.text
     for word in range(position, max(-1, position - 14), -1):
-        if reading.texts[word][:1].isupper() and reading.lowers[word] not in _NOT_EVENT_NAMES:
-            if text.count(", ", reading.ends[word], quantity.start) % 2 == 0:
-                return reading.lowers[word]
+        if (
+            reading.texts[word][:1].isupper()
+            and reading.lowers[word] not in _NOT_EVENT_NAMES
+            and text.count(", ", reading.ends[word], quantity.start) % 2 == 0
+        ):
+            return reading.lowers[word]
     return None
 
 
