@@ -35,6 +35,13 @@ def test_a_stored_record_builds_the_same_annotation_as_from_record(make: MakeAnn
     assert hash(built) == hash(made) and built.tags == ("claim", "denial")
 
 
+def test_stored_records_share_one_tags_tuple_per_combination(make: MakeAnnotation) -> None:
+    """100,000 annotations read hold a few distinct tag tuples, not 100,000."""
+    records = [json.loads(json.dumps(make(index=n, tags=("claim",)).to_record())) for n in (1, 2)]
+    first, second = map(annotation_of, records)
+    assert first.tags == ("claim",) and first.tags is second.tags
+
+
 @pytest.mark.parametrize(
     "change",
     [{"tags": ["denial", "claim"]}, {"index": "0"}, {"extra": 1}, {"status": "bogus"}],
