@@ -150,6 +150,7 @@ class Speakers:
         self.unresolved: set[Key] = set()
         """Pronoun sources that name nobody the text shows, and surname sources kept
         apart in their article."""
+        self._labels: dict[tuple[str, str], str] = {}
         wanted: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
         told: dict[str, dict[tuple[int, str], tuple[str, str]]] = defaultdict(dict)
         sha: dict[str, str] = {}
@@ -358,8 +359,14 @@ class Speakers:
         return self._label(key) if key in self.unresolved else None
 
     def _label(self, key: Key) -> str:
-        source = key[2].lower() if source_kind(key[2]) == PRONOUN else key[2]
-        return f"{source} (unresolved, in “{self._title_of(key[0])}”)"
+        """One string per article and source, shared by every line naming it (22,000
+        pronoun lines at 100,000 annotations, 5 MB in the open summary screen)."""
+        where = (key[0], key[2])
+        label = self._labels.get(where)
+        if label is None:
+            source = key[2].lower() if source_kind(key[2]) == PRONOUN else key[2]
+            label = self._labels[where] = f"{source} (unresolved, in “{self._title_of(key[0])}”)"
+        return label
 
 
 NOBODY = ""
