@@ -408,10 +408,15 @@ def assert_tables_show(screen: SummaryScreen) -> None:
     assert screen.summary is not None and screen.view is not None
     assert screen.view.ranked == ranked_groups(screen.summary.ledger)
     expected = prepare_view(screen.summary)
+    active = screen.query_one(TabbedContent).active
     for tab, _columns, rows in screen.table_rows(expected):
         table = screen.query_one(f"#{tab}-table", DataTable)
+        if tab != active:  # a hidden tab's table holds nothing until shown
+            assert table.row_count == 0, tab
+            screen.action_show_tab(tab)
         shown = [[cell.plain for cell in table.get_row_at(n)] for n in range(table.row_count)]
         assert shown == [[_cell(cell).plain for cell in row] for row in rows], tab
+    screen.action_show_tab(active)
 
 
 async def test_merge_and_split_in_another_analysts_summary_are_refused(
@@ -451,3 +456,23 @@ async def test_merge_and_split_in_another_analysts_summary_are_refused(
         table.move_cursor(row=singles[0])
         await pilot.press("m")
         assert screen.merge_from is not None, "every analyst's summary takes decisions"
+
+
+async def test_a_hidden_tab_holds_no_cells_and_comes_back_where_it_was(make_app, gold) -> None:  # type: ignore[no-untyped-def]
+    """Only the shown tab's table holds cells (memory at 100,000 annotations); a tab
+    shown again is filled with its cursor where it was."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_summary(app, pilot)
+        assert ledger_table(screen).row_count == len(screen.lines) > 3
+        assert screen.query_one("#sources-table", DataTable).row_count == 0
+        await pilot.press("down", "down", "down")
+        assert ledger_table(screen).cursor_row == 3
+        await pilot.press("4")
+        assert ledger_table(screen).row_count == 0
+        assert screen.query_one("#sources-table", DataTable).row_count > 0
+        await pilot.press("1")
+        assert ledger_table(screen).row_count == len(screen.lines)
+        assert ledger_table(screen).cursor_row == 3
+        assert screen.query_one("#sources-table", DataTable).row_count == 0
+        assert_tables_show(screen)

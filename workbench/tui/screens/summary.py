@@ -52,6 +52,7 @@ from workbench.tui.screens.confirm import ConfirmPrompt, describe
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.server_link import ServerUnreachable
 from workbench.tui.state.column_widths import ColumnSpec, content_widths, fitted
+from workbench.tui.state.hidden_tables import HiddenTables
 from workbench.tui.state.live_summary import LiveSummary
 from workbench.tui.state.summary_detail import (
     anchoring_detail,
@@ -151,15 +152,20 @@ SOURCE_COLUMNS: Columns = (
 
 
 def fill(
-    table: DataTable[Content], columns: Columns, rows: Sequence[Sequence[object]], room: int
+    table: DataTable[Content],
+    columns: Columns,
+    rows: Sequence[Sequence[object]],
+    room: int,
+    place: tuple[int, float] | None = None,
 ) -> list[int]:
     """Replace a table's rows and fit its columns to `room` cells; every cell is rendered
-    literally (it may be article text). The cursor stays on the row it was on. Returns
-    each column's widest cell (content_widths), which the fit was made from."""
+    literally (it may be article text). The cursor stays on the row it was on (`place`:
+    the cursor row and scroll offset of an emptied table, put back). Returns each
+    column's widest cell (content_widths), which the fit was made from."""
     cells = [[_cell(cell) for cell in row] for row in rows]
     content = content_widths(columns, ([cell.plain for cell in row] for row in cells))
     widths = fitted(columns, content, room)
-    cursor = table.cursor_row
+    cursor = table.cursor_row if place is None else place[0]
     table.clear(columns=True)
     for spec, width in zip(columns, widths, strict=True):
         table.add_column(spec.label, width=width)
@@ -167,6 +173,8 @@ def fill(
         table.add_row(*row, key=str(number))
     if 0 < cursor < len(cells):
         table.move_cursor(row=cursor, scroll=False)
+    if place is not None and place[1]:
+        table.call_after_refresh(table.scroll_to, y=place[1], animate=False)
     return content
 
 
@@ -244,6 +252,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.filled_width = 0
         """The screen width the tables were last fitted to."""
         self.refit: Timer | None = None
+        self.hidden = HiddenTables()
+        """The tables of the tabs not shown hold no cells (hidden_tables.py)."""
         self.groups: dict[str, ClaimGroup] = {}
         self.titles: dict[str, str] = {}
         self.conflict_entries: list[tuple[FigureConflict, int]] = []
@@ -412,13 +422,33 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             shown = None
         self.filled_width = width
         room = max(width - TABLE_SCROLLBAR, 1)
+        active = self.query_one(TabbedContent).active
         for tab, columns, rows in self.table_rows(view):
             table = self.query_one(f"#{tab}-table", DataTable)
-            if shown is not None and tab in self.content_widths:
+            if tab != active:
+                self.hidden.empty(tab, table)  # filled when shown
+                continue
+            if shown is not None and tab in self.content_widths and tab not in self.hidden.stale:
                 before = dict((name, old) for name, _, old in self.table_rows(shown))[tab]
                 if patch_rows(table, before, rows, self.content_widths[tab]):
                     continue
-            self.content_widths[tab] = fill(table, columns, rows, room)
+            place = self.hidden.filled(tab)
+            self.content_widths[tab] = fill(table, columns, rows, room, place)
+
+    def show_tab_table(self) -> None:
+        """The shown tab's table filled (if it was emptied or is behind), the others
+        emptied."""
+        view, active = self.view, self.query_one(TabbedContent).active
+        if view is None:
+            return
+        room = max(self.filled_width - TABLE_SCROLLBAR, 1)
+        for tab, columns, rows in self.table_rows(view):
+            table = self.query_one(f"#{tab}-table", DataTable)
+            if tab != active:
+                self.hidden.empty(tab, table)
+            elif tab in self.hidden.stale:
+                place = self.hidden.filled(tab)
+                self.content_widths[tab] = fill(table, columns, rows, room, place)
 
     @staticmethod
     def table_rows(view: SummaryView) -> list[tuple[str, Columns, Sequence[Sequence[object]]]]:
@@ -443,8 +473,12 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         if self.view is not None and self.size.width != self.filled_width:
             self.fill_tables()
 
-    @on(DataTable.RowHighlighted)
     @on(TabbedContent.TabActivated)
+    def tab_shown(self) -> None:
+        self.show_tab_table()
+        self.show_detail()
+
+    @on(DataTable.RowHighlighted)
     def show_detail(self) -> None:
         """The detail pane: the highlighted row of the tab shown, in full."""
         tab = self.query_one(TabbedContent).active
@@ -649,6 +683,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+        self.show_tab_table()  # now, not when the tab says it is shown: no empty frame
         self.query_one(f"#{tab}-table", DataTable).focus()
 
     def action_undo(self) -> None:
