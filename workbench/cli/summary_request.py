@@ -37,7 +37,9 @@ class Request:
     annotator: str | None
     """Whose summary: None for every analyst's (`--annotator all`)."""
     opener: str
-    """The annotator the store is opened as (the analyst's, or the current one's)."""
+    """The annotator the store is opened as: the analyst's, or for every analyst's
+    summary ALL, whoever asks (a read-only store's reads the summary makes name their
+    analyst or take every one's; the same name makes the kept summary everyone's)."""
     ledger: LedgerSettings
     fuzzy: float
     """The anchoring threshold (articles read: re-anchoring in memory)."""
@@ -78,5 +80,5 @@ def asked(args: argparse.Namespace) -> Request | int:
     if problem is not None:
         return fail(problem)
     annotator = whose(args.annotator)
-    opener = annotator or resolve_annotator(None)
+    opener = ALL if annotator is None else annotator
     return Request(location, annotator, opener, ledger, fuzzy, tuple(args.paths))

@@ -190,10 +190,6 @@ def anchoring_settings(db: Path) -> None:
     )
 
 
-def another_analyst(db: Path) -> None:
-    os.environ["WORKBENCH_ANNOTATOR"] = "carol"  # no annotations: a summary not kept
-
-
 def damaged_readings(db: Path) -> None:
     readings = db.with_name(db.name + ".readings")
     readings.write_bytes(b"not a readings file\n")
@@ -205,7 +201,6 @@ CHANGES = {
     "a ledger decision": decision,
     "the ledger settings": settings,
     "the anchoring settings": anchoring_settings,
-    "the current analyst": another_analyst,
     "the readings beside the database": damaged_readings,
 }
 
@@ -280,6 +275,19 @@ def test_at_most_two_other_analysts_are_kept(db: Path, run: Callable[..., Ran]) 
     assert serves(run, "--annotator", "abe") and serves(run, "--annotator", "bob")
     assert not serves(run, "--annotator", "carl")
     assert serves(run) and serves(run, "--annotator", "all")
+
+
+def test_the_current_analyst_is_an_input_of_their_own_summary_only(
+    db: Path, run: Callable[..., Ran], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every analyst's summary is opened as ALL whoever asks (summary_request.asked),
+    so the one gold's keeper kept is bob's too; carol's own is computed."""
+    kept_now()
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", "carol")
+    assert serves(run, "--annotator", "all")
+    assert not serves(run)
+    kept_now()
+    assert serves(run), "kept again by the next keeper"
 
 
 def test_the_thresholds_given_are_inputs(db: Path, run: Callable[..., Ran]) -> None:
