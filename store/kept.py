@@ -12,7 +12,10 @@ The race rule. The token is taken without any lock while writers go on, so:
   write of content happened between the two (every such write changes the token, and a
   token never comes back: journals only grow, a PostgreSQL write makes new row
   versions), so what the keeper read is the content of T1 (a cursor moved meanwhile
-  changes nothing it says: content_token.py);
+  changes nothing it says: content_token.py). One residue, new with that: a read-only
+  open that catches a position record half written (one small write straddling the
+  whole read, which replay_consistently re-reads when it sees the journal move) would
+  keep its "dropped an incomplete last change" line under T1;
 - a reader takes the token and then get()s the key made from it: it serves the output of
   a content the database really had when it took the token, as a read-only open does.
 
