@@ -20,6 +20,7 @@ from workbench.cli.common import fail, fail_each, one_line, skipped, warn
 
 if TYPE_CHECKING:
     from store.protocol import Store
+    from workbench.core.anchoring.placement import ArticlePlan
     from workbench.core.annotation import Annotation
     from workbench.core.corpus.article_info import ArticleInfo
     from workbench.core.corpus.articles import Corpus
@@ -143,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.core.analysis.new_readings import NewReadings
     from workbench.core.anchoring.decisions import ImportedDecisions
     from workbench.core.anchoring.imported import ImportPlacement, check_same_texts, placed
-    from workbench.core.anchoring.placement import ArticlePlan, outcome_counts
+    from workbench.core.anchoring.placement import outcome_counts
     from workbench.core.anchoring.reanchoring import plans, store_plans
     from workbench.core.corpus.articles import load_corpus
     from workbench.core.interchange.importing import (
@@ -254,7 +255,8 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"made on other versions of the articles, re-anchored: {counts['moved']} moved, "
             f"{counts['check']} to check, {counts['orphaned']} orphaned"
-            + (f", {counts['reattached']} re-attached" if counts["reattached"] else ""),
+            + (f", {counts['reattached']} re-attached" if counts["reattached"] else "")
+            + another_articles(made),
             file=sys.stdout,
         )
     changed = sum(1 for item in database if item.changed)
@@ -265,3 +267,13 @@ def run(args: argparse.Namespace) -> int:
         )
     start_keeper(location, args.annotator)  # the summaries kept for the new content
     return 0
+
+
+def another_articles(plans: Iterable[ArticlePlan]) -> str:
+    """The articles whose text holds nothing of the one annotated (another article with
+    the same file name: every annotation orphaned), named after the counts."""
+    ids = [plan.article_id for plan in plans if plan.another_article]
+    if not ids:
+        return ""
+    named = ", ".join(one_line(article_id) for article_id in ids)
+    return f" (another article, nothing of the annotated text in it: {named})"
