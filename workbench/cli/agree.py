@@ -61,6 +61,7 @@ def as_text(
         f"{report.only_a} by A only, {report.only_b} by B only, "
         f"{report.mismatched} whose text differs",
         *different_texts_line(report, named),
+        *unplaced_line(report),
         "",
         f"{'tag':<12} {'kappa':>7} {'agreement':>9} {'both':>6} {'A only':>6} "
         f"{'B only':>6} {'neither':>7}",
@@ -95,6 +96,18 @@ def different_texts_line(report: AgreementReport, named: Callable[[str], str]) -
     ]
 
 
+def unplaced_line(report: AgreementReport) -> list[str]:
+    """One line for the records not on the sentence they were made on (to check or
+    orphaned): their index names a sentence nobody of them judged."""
+    if not report.unplaced_a and not report.unplaced_b:
+        return []
+    return [
+        f"not compared: {report.unplaced_a} of A's and {report.unplaced_b} of B's records "
+        "still to check or orphaned (made on words their article no longer has there; "
+        "confirm or re-attach them, then export again)"
+    ]
+
+
 def as_json(report: AgreementReport) -> dict[str, Any]:
     return {
         "annotator_a": report.annotator_a,
@@ -103,6 +116,8 @@ def as_json(report: AgreementReport) -> dict[str, Any]:
         "only_a": report.only_a,
         "only_b": report.only_b,
         "mismatched": report.mismatched,
+        "unplaced_a": report.unplaced_a,
+        "unplaced_b": report.unplaced_b,
         "different_texts": [
             {"article_id": item.article_id, "sha256_a": item.texts_a, "sha256_b": item.texts_b}
             for item in report.different_texts

@@ -153,3 +153,23 @@ def test_an_article_exported_from_different_texts_is_named_not_compared() -> Non
     assert [(d.article_id, d.texts_a, d.texts_b) for d in report.different_texts] == [
         ("story", (SHA,), ("1" * 64,))
     ]
+
+
+def test_a_record_to_check_or_orphaned_is_not_compared() -> None:
+    """rv6 R6 (qa5 Q5): bob's "refuted" moved, to check, onto a sentence alice tagged is
+    not bob's judgement of it; nor is an orphan's old index a sentence he judged."""
+    from dataclasses import replace
+
+    from tests.fixtures.anchored import STORY, annotate, article
+
+    story = article(STORY)
+    alice = [annotate(story, 1, "alice"), annotate(story, 3, "alice", tags=("denial",))]
+    bob = [
+        annotate(story, 1, "bob"),
+        replace(annotate(story, 3, "bob", tags=("claim", "attribution")), anchor_state="check"),
+        replace(annotate(story, 4, "bob"), anchor_state="orphaned"),
+    ]
+    report = compare(alice, bob)
+    assert (report.compared, report.only_a, report.unplaced_a, report.unplaced_b) == (1, 1, 0, 2)
+    assert report.disagreements == ()
+    assert report.annotator_b == "bob"

@@ -51,6 +51,7 @@ def test_a_claim_to_check_is_counted_in_no_table_and_the_report_says_so() -> Non
     assert json.loads(summary.to_json_bytes())["totals"]["to_check"] == 1
     report = render_markdown(summary)
     assert "Not counted: 1 annotation(s) still to check" in report
+    assert "The sentence, tag and status counts above" in report  # rv6 R4: not suggestions
     assert "sentence 3 · refuted · qa (to check): NATO said 7,000" in report  # still listed
 
 
@@ -71,6 +72,16 @@ def test_with_two_analysts_only_the_confirmed_judgement_counts() -> None:
         (("alice",), ()),
         (("bob",), ("bob",)),
     ]
+    # rv6 R2: a judgement made on other words is no disagreement: no ≠ on either line
+    assert [m.disagreement for m in group.members] == [False, False]
+    assert " ≠" not in render_markdown(summary)
+
+
+def test_a_source_only_a_claim_to_check_gives_is_not_the_groups() -> None:
+    """rv6 R3: NATO's 7,000 is not attributed to "Officials" in the ledger's heading."""
+    summary = summary_of([moved("qa"), seoul()])
+    assert all("Officials" not in group.sources for group in summary.ledger)
+    assert "Seoul" in {source for group in summary.ledger for source in group.sources}
 
 
 change = st.tuples(

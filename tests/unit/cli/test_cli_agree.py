@@ -165,3 +165,21 @@ def test_exports_made_on_different_texts_of_an_article_say_so_in_one_line(
     assert json.loads(out)["different_texts"] == [
         {"article_id": "story", "sha256_a": [SHA], "sha256_b": [after[0].article_sha256]}
     ]
+
+
+def test_a_record_still_to_check_is_not_compared_and_the_report_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """rv6 R6: bob's record moved, to check, onto sentence 3 is not his judgement of it."""
+    from dataclasses import replace
+
+    ana = write(tmp_path / "ana.json", [judged("ana", 0, "claim"), judged("ana", 2, "claim")])
+    moved = replace(judged("bob", 2, "denial"), anchor_state="check")
+    bob = write(tmp_path / "bob.json", [judged("bob", 0, "claim"), moved])
+    code, out, _ = run(capsys, str(ana), str(bob))
+    assert code == 0
+    assert "compared 1 sentences annotated by both" in out
+    assert "not compared: 0 of A's and 1 of B's records still to check or orphaned" in out
+    assert "disagreements: 0" in out
+    code, out, _ = run(capsys, str(ana), str(bob), "--json")
+    assert (json.loads(out)["unplaced_a"], json.loads(out)["unplaced_b"]) == (0, 1)

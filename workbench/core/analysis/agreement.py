@@ -7,6 +7,10 @@ for a sentence left blank, so by default a sentence only one analyst recorded is
 sentence one analyst recorded, in an article both analysts annotated, counts as
 untagged by the other: use it when both read every sentence of those articles.
 
+A record still to check (re-anchoring moved it onto a sentence only like the one
+tagged) or orphaned (on no sentence) is not a judgement of the sentence its index
+names: it is left out and counted apart (qa5 Q5, rv6 R6).
+
 Kappa is computed exactly in integers: kappa = (n·agree − E) / (n² − E) with
 E = yes_a·yes_b + no_a·no_b. When n² = E (both analysts gave every sentence the
 same single answer) chance agreement is 1 and kappa is undefined: it is None.
@@ -17,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from workbench.core.annotation import TAGS, Annotation
+from workbench.core.annotation import CHECK, ORPHANED, TAGS, Annotation
 
 SentenceKey = tuple[str, int]
 """(article_id, sentence index)."""
@@ -100,6 +104,9 @@ class AgreementReport:
     disagreements: tuple[Disagreement, ...]
     different_texts: tuple[DifferentTexts, ...] = ()
     """Articles not compared at all: A's and B's annotations are on different texts."""
+    unplaced_a: int = 0
+    """A's records still to check or orphaned: made on other words, not compared."""
+    unplaced_b: int = 0
 
 
 def single_annotator(annotations: Iterable[Annotation], label: str) -> str:
@@ -122,6 +129,10 @@ def compare(
     a: Sequence[Annotation], b: Sequence[Annotation], missing_as_untagged: bool = False
 ) -> AgreementReport:
     """Agreement between two analysts, each given as their own annotations."""
+    names = (single_annotator(a, "A") if a else "", single_annotator(b, "B") if b else "")
+    placed_a, placed_b = on_their_sentence(a), on_their_sentence(b)
+    unplaced = (len(a) - len(placed_a), len(b) - len(placed_b))
+    a, b = placed_a, placed_b
     different = different_texts(a, b)
     skipped = {item.article_id for item in different}
     first = by_sentence(annotation for annotation in a if annotation.article_id not in skipped)
@@ -148,8 +159,8 @@ def compare(
         Disagreement(key[0], key[1], quote, ta, tb) for key, quote, ta, tb in pairs if ta != tb
     )
     return AgreementReport(
-        annotator_a=single_annotator(a, "A") if a else "",
-        annotator_b=single_annotator(b, "B") if b else "",
+        annotator_a=names[0],
+        annotator_b=names[1],
         compared=len(pairs),
         only_a=sum(1 for key in first.keys() - second.keys() if key not in compared_keys),
         only_b=sum(1 for key in second.keys() - first.keys() if key not in compared_keys),
@@ -157,7 +168,14 @@ def compare(
         per_tag=per_tag,
         disagreements=disagreements,
         different_texts=different,
+        unplaced_a=unplaced[0],
+        unplaced_b=unplaced[1],
     )
+
+
+def on_their_sentence(annotations: Sequence[Annotation]) -> list[Annotation]:
+    """The annotations made on the sentence they are on: not to check, not orphaned."""
+    return [a for a in annotations if a.anchor_state not in (CHECK, ORPHANED)]
 
 
 def different_texts(a: Iterable[Annotation], b: Iterable[Annotation]) -> tuple[DifferentTexts, ...]:

@@ -94,14 +94,14 @@ class Analysts:
             found.sort(key=_annotator)
             self._several[key] = found
             lines = self._judged(found)
-            if len(lines) > 1:
-                self.disagreements.add(key)
+            if sum(1 for line in lines if confirmed(line)) > 1:
+                self.disagreements.add(key)  # among judgements made on this sentence
             for line in lines:
                 self._lines[id(line.annotation)] = line
                 self.shown.append(line.annotation)
-            confirmed = [a for a in found if counted(a)]
-            if confirmed:
-                self.facts.append(self._merged_fact(key, confirmed))
+            made_here = [a for a in found if counted(a)]
+            if made_here:
+                self.facts.append(self._merged_fact(key, made_here))
 
     def judgement(self, annotation: Annotation) -> Judgement:
         return (annotation.tags, annotation.status, self.canonical(annotation))
@@ -110,8 +110,7 @@ class Analysts:
         return single_fact(annotation, self.canonical)
 
     def _merged_fact(self, key: SentenceKey, found: list[Annotation]) -> Facts:
-        """The facts of a sentence from the judgements counted (`found`): a disagreement
-        only among them."""
+        """The facts of a sentence from the annotations counted (`found`)."""
         statuses = {a.status for a in found}
         return Facts(
             key[0],
@@ -119,7 +118,7 @@ class Analysts:
             sorted({tag for a in found for tag in a.tags}),
             statuses.pop() if len(statuses) == 1 else None,
             sorted({s for a in found if (s := self.canonical(a))}),
-            key in self.disagreements and len({self.judgement(a) for a in found}) > 1,
+            key in self.disagreements,
         )
 
     def _judged(self, annotations: list[Annotation]) -> list[Line]:
@@ -150,7 +149,8 @@ class Analysts:
         return found
 
     def others(self, annotation: Annotation) -> list[Line]:
-        """The other judgements of `annotation`'s sentence (empty without a disagreement)."""
+        """The other judgements of `annotation`'s sentence made on it (empty without a
+        disagreement)."""
         key = (annotation.article_id, annotation.index)
         if key not in self.disagreements:
             return []
@@ -158,7 +158,9 @@ class Analysts:
         return [
             self.line(other)
             for other in self._several[key]
-            if other is self.line(other).annotation and self.judgement(other) != mine
+            if other is self.line(other).annotation
+            and self.judgement(other) != mine
+            and confirmed(self.line(other))
         ]
 
 
@@ -179,6 +181,12 @@ def counted(annotation: Annotation) -> bool:
     """False for an annotation still to check: it is listed, marked, but counted in no
     table (its judgement was made on other words)."""
     return annotation.anchor_state != CHECK
+
+
+def confirmed(line: Line) -> bool:
+    """True when some analyst of the judgement made it on this sentence: one whose every
+    analyst is to check is no disagreement with the others (it was made on other words)."""
+    return len(line.to_check) < len(line.annotators)
 
 
 def _annotator(annotation: Annotation) -> str:

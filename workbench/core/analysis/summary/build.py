@@ -451,13 +451,16 @@ def claim_group(group: LedgerGroup, line: LineOf, why: Why) -> ClaimGroup:
     else:
         members = tuple(line(m) for m in group.members)
         shown = group.figures
+    # a source only judgements made on other words (to check) give is not the group's
     if len(members) == 1:
-        only = members[0].canonical_source
+        only = None if members[0].unconfirmed else members[0].canonical_source
         articles: tuple[str, ...] = (group.members[0].article_id,)
         sources: tuple[str, ...] = (only,) if only else ()
     else:
         articles = tuple(sorted({m.article_id for m in group.members}))
-        sources = tuple(sorted({s for m in members if (s := m.canonical_source)}))
+        sources = tuple(
+            sorted({s for m in members if (s := m.canonical_source) and not m.unconfirmed})
+        )
     return ClaimGroup(
         group_id=group.id,
         members=members,

@@ -215,9 +215,9 @@ def _to_check_note(count: int) -> list[str]:
         return []
     return [
         f"Not counted: {count} annotation(s) still to check (moved onto a sentence only like "
-        "the one tagged after its article changed, not confirmed there). The counts above "
-        "and the Articles and Sources tables leave them out; the ledger and the conflicts "
-        "list them marked “(to check)”.",
+        "the one tagged after its article changed, not confirmed there). The sentence, tag "
+        "and status counts above and the Articles and Sources tables leave them out; the "
+        "ledger and the conflicts list them marked “(to check)”.",
         "",
     ]
 
