@@ -82,6 +82,15 @@ def test_a_source_only_a_claim_to_check_gives_is_not_the_groups() -> None:
     summary = summary_of([moved("qa"), seoul()])
     assert all("Officials" not in group.sources for group in summary.ledger)
     assert "Seoul" in {source for group in summary.ledger for source in group.sources}
+    report = render_markdown(summary)
+    assert "sources: Officials" not in report and "sources: Seoul." in report
+    reasons = [line for line in report.splitlines() if "7,000 troops" in line and " vs " in line]
+    assert reasons and all(line.endswith("(7,000 to check)") for line in reasons)
+
+
+def test_a_group_only_claims_to_check_make_names_no_source() -> None:
+    only = summary_of([moved("qa")])
+    assert "sources: none confirmed (every claim here is to check)." in render_markdown(only)
 
 
 change = st.tuples(

@@ -325,16 +325,22 @@ def _conflict_section(
             lines += _figure_table(conflict.figures, titles, unconfirmed, judged, several)
             lines += ["", _pairs_heading(part), ""]
             for pair in conflict.pairs:
-                moved = [
-                    format_value(figure.quantity.value)
-                    for figure in (conflict.figures[pair.low], conflict.figures[pair.high])
-                    if (figure.article_id, figure.index) in unconfirmed
-                ]
-                checks = f" ({' and '.join(moved)} to check)" if moved else ""
                 low, high = conflict.figures[pair.low], conflict.figures[pair.high]
+                checks = _to_check_suffix((low, high), unconfirmed)
                 lines.append(f"- {_cell(placed_why(pair.why, low, high, titles))}{checks}")
             lines.append("")
     return lines
+
+
+def _to_check_suffix(figures: Iterable[Figure], unconfirmed: Container[tuple[str, int]]) -> str:
+    """' (7,000 to check)' after a reason whose figures include one no analyst confirmed
+    on its sentence (its source and verdict were given to other words)."""
+    moved = [
+        format_value(figure.quantity.value)
+        for figure in figures
+        if (figure.article_id, figure.index) in unconfirmed
+    ]
+    return f" ({' and '.join(moved)} to check)" if moved else ""
 
 
 def _pairs_heading(part: ConflictPart) -> str:
@@ -522,6 +528,7 @@ def _group_lines(
         ]
         lines += [
             f"- {_cell(placed_why(reason.why, reason.low, reason.high, titles))}"
+            + _to_check_suffix((reason.low, reason.high), unconfirmed)
             for reason in group.conflict_reasons
         ]
     if group.denials:
@@ -538,13 +545,19 @@ def _group_sources(
     """The group's sources, and apart those of sentences whose analysts name their source
     differently ('*Title*, sentence 6: governments of South Korea and Ukraine (alice);
     Ukraine (bob)'): listed together they read as that many speakers (qa5 Q2)."""
+    # a judgement made on other words (to check) names no source of this sentence
+    made_here = {
+        where: [line for line in lines if not line.unconfirmed] for where, lines in claims.items()
+    }
+    claims = {where: lines for where, lines in made_here.items() if lines}
+    nobody = "unattributed" if claims else "none confirmed (every claim here is to check)"
     differ = {
         where: lines
         for where, lines in claims.items()
         if len({line_source(line) for line in lines}) > 1
     }
     if not differ:
-        return ", ".join(map(_cell, group.sources)) or "unattributed", ""
+        return ", ".join(map(_cell, group.sources)) or nobody, ""
     agreed = sorted(
         {
             source
