@@ -138,9 +138,9 @@ class Suggested:
 
     def on_earlier_text(self) -> Suggested:
         """This suggestion, once its annotation is re-anchored onto a changed text: the
-        version says it was made on an earlier text, so that its speaker (read from the
-        sentences before, which may have changed) is never believed on the new text
-        (core/analysis/sources/speakers.told_speaker reads the text again)."""
+        version says it was made on an earlier text, whose sentences before it may
+        differ: a source the analyst typed is then not read on the new text, one kept
+        with the speaker shown keeps that speaker (core/analysis/sources/speakers.py)."""
         if self.version.endswith(EARLIER_TEXT):
             return self
         return replace(self, version=self.version + EARLIER_TEXT)

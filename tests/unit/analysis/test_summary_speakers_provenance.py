@@ -14,7 +14,7 @@ from workbench.core.analysis.sources import speakers
 from workbench.core.analysis.sources.grouping import clean_source
 from workbench.core.analysis.sources.speakers import PLAIN, source_kind
 from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION, suggest
-from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.build import SourceNames, SummarySettings, build_summary
 from workbench.core.analysis.summary.markdown import render_markdown
 from workbench.core.annotation import Anchor, Annotation, Suggested
 from workbench.core.corpus.article_info import ArticleInfo
@@ -82,6 +82,7 @@ def built_unbelieved(
     """The summary with every pronoun resolved on its text, no provenance believed."""
     with monkeypatch.context() as unbelieved:
         unbelieved.setattr(speakers, "told_speaker", lambda _annotation: None)
+        unbelieved.setattr(speakers, "accepted_speaker", lambda _annotation: None)
         return built(annotations, articles)
 
 
@@ -124,27 +125,16 @@ def test_provenance_gives_the_summary_resolution_gives(
     assert read_told == len(unresolved) < len(reads)
 
 
-@pytest.mark.parametrize(
-    "stale",
-    [
-        pytest.param("version", id="another suggester version"),
-        pytest.param("source", id="the analyst changed the source"),
-    ],
-)
-def test_stale_provenance_is_not_believed(
-    reads: list[str], stale: str, monkeypatch: pytest.MonkeyPatch
+def test_the_changed_source_s_provenance_is_not_believed(
+    reads: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The analyst typed another source than the one suggested: nothing was accepted."""
     story = Article("story", Path("story.txt"), STORY)
-    he = accepted([story])
     lying = []
-    for annotation in he:
+    for annotation in accepted([story]):
         suggestion = annotation.suggestion
         if suggestion is not None and suggestion.resolved_source is not None:
-            suggestion = replace(suggestion, resolved_source="Nobody Real")
-            if stale == "version":
-                suggestion = replace(suggestion, version="rules-0")
-            else:
-                suggestion = replace(suggestion, source="she")
+            suggestion = replace(suggestion, resolved_source="Nobody Real", source="she")
         lying.append(replace(annotation, suggestion=suggestion))
     summary = built(lying, [story])
     assert summary == built_unbelieved(lying, [story], monkeypatch)
@@ -152,30 +142,42 @@ def test_stale_provenance_is_not_believed(
     assert "he → Pat Ryder" in summary[1]
 
 
-def test_provenance_made_on_another_text_is_not_believed(
-    reads: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_accepted_speaker_holds_under_another_suggester_version() -> None:
+    """qa5 Q6: what the analyst accepted is a judgement of the sentence, not a cache of
+    the suggester's answer: a newer suggester does not re-read it."""
+    story = Article("story", Path("story.txt"), STORY)
+    older = []
+    for annotation in accepted([story]):
+        suggestion = annotation.suggestion
+        if suggestion is not None and suggestion.resolved_source == "Pat Ryder":
+            suggestion = replace(suggestion, version="rules-0", resolved_source="Lloyd Austin")
+        older.append(replace(annotation, suggestion=suggestion))
+    markdown = built(older, [story])[1]
+    assert "he → Lloyd Austin" in markdown and "he → Pat Ryder" not in markdown
+
+
+def test_each_annotation_is_named_by_its_own_provenance() -> None:
+    """Two analysts' "He" on one sentence: each is named by what that analyst accepted,
+    never by the other's (one accepted on an earlier text of the article)."""
     story = Article("story", Path("story.txt"), STORY)
     he = accepted([story])
     target = next(a for a in he if a.source == "He" and a.suggestion)
     assert target.suggestion is not None
     other = replace(
         target,
+        annotator="bob",
         article_sha256="0" * 64,
         suggestion=replace(target.suggestion, resolved_source="Nobody Real"),
     )
-    # first the annotation on this text (the article is read on it), then one made on
-    # another text whose provenance must not be taken for this one's
-    summary = built([*he, other], [story])
-    assert summary == built_unbelieved([*he, other], [story], monkeypatch)
-    assert "Nobody Real" not in summary[1]
+    speakers.forget_answers()
+    name = SourceNames([*he, other], [ArticleInfo.of(story)], {"story": story}, None)
+    assert (name(target), name(other)) == ("Pat Ryder", "Nobody Real")
 
 
-def test_a_speaker_named_on_an_earlier_text_is_read_again_on_the_new_one() -> None:
-    """rev R1: re-anchoring gives an annotation the new text's sha256 and keeps its
-    provenance; "He" named Vladimir Putin on the old text, but a sentence inserted
-    before it makes him Sergei Lavrov on the new one. The provenance is marked as made
-    on an earlier text, so the summary reads the new text (and, without it, says so)."""
+def test_the_accepted_speaker_holds_on_an_edited_text() -> None:
+    """qa5 Q6 (and rev R1's case): "He" named Vladimir Putin on the text the analyst
+    read; a sentence inserted before it would make him Sergei Lavrov on the new text.
+    The accepted speaker wins; an annotation that accepted none is "to check"."""
     from workbench.core.anchoring.placement import plan_article
 
     old = Article("story", Path("story.txt"), STORY)
@@ -183,24 +185,32 @@ def test_a_speaker_named_on_an_earlier_text_is_read_again_on_the_new_one() -> No
     new = Article(
         "story", Path("story.txt"), STORY.replace("He said Russia", inserted + "He said Russia")
     )
-    moved = [placement.after for placement in plan_article(new, accepted([old])).placements]
-    he = next(a for a in moved if a.source == "He" and a.quote.startswith("He said Russia"))
+    made = accepted([old])
+    typed = [replace(a, annotator="bob", suggestion=None) for a in made]
+    moved = [placement.after for placement in plan_article(new, [*made, *typed]).placements]
+    he = next(a for a in moved if a.annotator == "ana" and a.quote.startswith("He said Russia"))
     assert he.article_sha256 == new.sha256 and he.suggestion is not None
     assert he.suggestion.resolved_source == "Vladimir Putin", "what was shown, kept"
-    assert speakers.told_speaker(he) is None, "not believed on the new text"
+    assert speakers.told_speaker(he) == "Vladimir Putin"
 
-    def speaker_of(texts: dict[str, Article] | None) -> list[str]:
+    def speaker_of(annotator: str, texts: dict[str, Article] | None) -> set[str]:
         speakers.forget_answers()
-        summary = build_summary(moved, [ArticleInfo.of(new)], SummarySettings(), texts=texts)
-        return [v for row in summary.sources for v in row.variants if v.startswith("he ")]
+        settings = SummarySettings(annotator=annotator)
+        summary = build_summary(moved, [ArticleInfo.of(new)], settings, texts=texts)
+        return {v for row in summary.sources for v in row.variants if v.startswith("he ")}
 
-    assert "he → Sergei Lavrov" in speaker_of({"story": new})
-    assert not any("Vladimir Putin" in v for v in speaker_of(None))
+    for texts in ({"story": new}, None):
+        assert "he → Vladimir Putin" in speaker_of("ana", texts)
+        assert not any("Lavrov" in v for v in speaker_of("ana", texts))
+        assert "he (to check, in “Troops Enter Combat”)" in speaker_of("bob", texts)
+        assert not any("Lavrov" in v for v in speaker_of("bob", texts))
 
 
-def test_a_moved_annotation_s_provenance_is_not_believed() -> None:
+def test_a_moved_annotation_keeps_its_accepted_speaker() -> None:
     """Re-anchored before provenance was marked as made on an earlier text (records
-    already stored): its anchor state says it moved, so the text is read again."""
-    he = next(a for a in accepted(corpus()) if speakers.told_speaker(a))
+    already stored): the accepted speaker still names it."""
+    he = next(a for a in accepted(corpus()) if speakers.accepted_speaker(a))
     for state in ("reanchored", "check"):
-        assert speakers.told_speaker(replace(he, anchor_state=state)) is None
+        assert speakers.told_speaker(replace(he, anchor_state=state)) == speakers.accepted_speaker(
+            he
+        )

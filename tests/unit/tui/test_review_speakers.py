@@ -139,14 +139,17 @@ def test_an_orphans_pronoun_stays_apart_in_its_article(notes: list[Annotation]) 
 def test_a_missing_articles_accepted_pronoun_is_the_speaker_it_was_told(
     notes: list[Annotation],
 ) -> None:
-    """Without its text, an accepted suggestion made on the text the store last saw names
-    the speaker (as the summary command does); on another text it is not believed."""
+    """Without its text, an accepted suggestion names the speaker (as the summary
+    command does), on the text the store last saw or another (what the analyst
+    accepted holds, qa5 Q6); a pronoun typed there stays apart."""
     moved = told(replace(tag("a", "He added", "He"), article_id="gone"), "Lloyd Austin")
     info = [ArticleInfo(a.id, a.title) for a in ARTICLES]
     seen = ArticleInfo("gone", "Gone Away", moved.article_sha256)
     assert ReviewSpeakers([*notes, moved], [*info, seen], BY_ID).of(moved) == "Lloyd Austin"
     other = replace(seen, sha256="0" * 64)
-    found = ReviewSpeakers([*notes, moved], [*info, other], BY_ID).of(moved)
+    assert ReviewSpeakers([*notes, moved], [*info, other], BY_ID).of(moved) == "Lloyd Austin"
+    typed = replace(moved, suggestion=None)
+    found = ReviewSpeakers([*notes, typed], [*info, seen], BY_ID).of(typed)
     assert found == "he (unresolved, in “Gone Away”)"
 
 

@@ -18,6 +18,7 @@ from workbench.core.analysis.sources.speakers import (
     PLAIN,
     ArticleText,
     Speakers,
+    moved,
     source_kind,
     told_speaker,
 )
@@ -76,7 +77,7 @@ class NewReadings:
             key = speaker_key(
                 annotation.article_sha256, annotation.index, clean_source(annotation.source or "")
             )
-            if key not in known and told_speaker(annotation) is None:
+            if key not in known and told_speaker(annotation) is None and not moved(annotation):
                 wanted.append(annotation)
         if wanted:
             Speakers(wanted, texts, str, None, readings)

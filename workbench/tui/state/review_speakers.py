@@ -32,8 +32,8 @@ class ReviewSpeakers:
     `texts` are the corpus's articles by id (Corpus.by_id), `articles_info` the known
     articles, for the titles an unresolved pronoun is named by. An annotation the
     summary does not count (an orphan, or of an article not in the corpus) keeps its
-    spelling's speaker; a pronoun there is the speaker its accepted suggestion named on
-    the text the store last saw, else stays apart in its article, unresolved.
+    spelling's speaker; a pronoun there is the speaker its accepted suggestion named,
+    else stays apart in its article (unresolved, or to check once moved).
     """
 
     def __init__(

@@ -24,6 +24,15 @@ article the annotation was made on and the sentences before it:
   joins it to the one person of that surname, as "Mr. Putin" to Vladimir Putin). So the
   figures of two people of one surname are never one origin, and never hide a conflict.
 
+What the analyst accepted wins over any reading (docs/summary.md, Sources): a source
+kept as suggested with the speaker it resolved to ("He → Pat Ryder", stored as the
+provenance's resolved_source) is that speaker on any text and under any suggester
+version, so an article edit that puts another person before "He" never gives the claim
+to that person. One nobody accepted is read only on the text it was made on: once its
+annotation moved (re-anchored, to check, or marked as made on an earlier text), the
+sentences before it may name someone else, so a pronoun is listed apart, "he (to check,
+in “title”)", until the analyst confirms it there, and a role stays as typed.
+
 Each article is read once per summary, up to its last sentence with such a source,
 and only when it has one; the answers are kept per article and text (ARTICLE_CACHE),
 so a summary rebuilt on the same articles reads none of them again. A source the
@@ -64,7 +73,7 @@ from workbench.core.analysis.sources.surnames import (
 from workbench.core.analysis.suggestions.resolve import is_bare_role
 from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION, typed_speakers
 from workbench.core.analysis.suggestions.tokens import tokenize
-from workbench.core.annotation import Annotation
+from workbench.core.annotation import CURRENT, EARLIER_TEXT, Annotation
 from workbench.core.corpus.sentences import Sentence
 
 ARROW = "→"
@@ -150,7 +159,13 @@ class Speakers:
         self.unresolved: set[Key] = set()
         """Pronoun sources that name nobody the text shows, and surname sources kept
         apart in their article."""
-        self._labels: dict[tuple[str, str], str] = {}
+        self._labels: dict[tuple[str, str, str], str] = {}
+        self.accepted: dict[tuple[Key, str], str] = {}
+        """Each source kept as suggested, with the speaker the analyst accepted: that
+        speaker (a role of a people as the one its article names in that office)."""
+        self.to_check: set[Key] = set()
+        """Pronoun sources of moved annotations nobody accepted a speaker for."""
+        chosen: dict[str, dict[tuple[Key, str], str]] = defaultdict(dict)
         wanted: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
         told: dict[str, dict[tuple[int, str], tuple[str, str]]] = defaultdict(dict)
         sha: dict[str, str] = {}
@@ -165,6 +180,15 @@ class Speakers:
                     annotation.end,
                     annotation.article_sha256,
                 )
+                continue
+            key = (annotation.article_id, annotation.index, source)
+            accepted = accepted_speaker(annotation)
+            if accepted is not None:
+                chosen[annotation.article_id][(key, accepted)] = annotation.article_sha256
+                continue
+            if moved(annotation):
+                if source_kind(source) == PRONOUN:
+                    self.to_check.add(key)
                 continue
             wanted[annotation.article_id][annotation.index].add(source)
             sha.setdefault(annotation.article_id, annotation.article_sha256)
@@ -200,8 +224,29 @@ class Speakers:
                         self.unresolved.add(key)
                     if not read and (index, source) not in told_here:
                         self.unread.add(key)
+        for article_id, accepted_here in chosen.items():
+            self._accept(accepted_here, texts.get(article_id) if texts is not None else None)
         if surnames:
             self._surnames(surnames, texts)
+
+    def _accept(self, chosen: Mapping[tuple[Key, str], str], article: ArticleText | None) -> None:
+        """Name the accepted speakers of one article: each as accepted, but a role of a
+        people ("Russian leader") as the person the article names in that office when
+        its text is the one the annotation is on."""
+        roles = {
+            speaker: role
+            for (_, speaker), made_on in chosen.items()
+            if article is not None
+            and made_on == article.sha256
+            and (role := nation_role(speaker)) is not None
+        }
+        named = holders(article.text, article.sentences) if roles and article else None
+        for (key, speaker), made_on in chosen.items():
+            role = roles.get(speaker)
+            holder = None
+            if role is not None and named is not None and article and made_on == article.sha256:
+                holder = holder_of(role, named)
+            self.accepted[(key, speaker)] = holder or speaker
 
     def kind(self, source: str | None) -> int:
         """PLAIN, PRONOUN or ROLE, remembered per spelling (most sources are PLAIN)."""
@@ -287,11 +332,10 @@ class Speakers:
                 typed.add(source)
                 yield source
                 continue
-            key = self.key(annotation)
-            speaker = self.resolved.get(key)
+            speaker = self.speaker(annotation)
             if speaker is not None:
                 yield speaker
-            elif key not in self.unresolved:
+            elif self.unresolved_name(annotation) is None:
                 typed.add(source)
                 yield source
 
@@ -304,7 +348,8 @@ class Speakers:
         index = source_index(groups)
         arrows: dict[str, set[str]] = defaultdict(set)
         spelt: dict[str, set[str]] = defaultdict(set)
-        for (_, _, source), speaker in self.resolved.items():
+        accepted = ((key, speaker) for (key, _), speaker in self.accepted.items())
+        for (_, _, source), speaker in (*self.resolved.items(), *accepted):
             group = index.get(clean_source(speaker), speaker)
             if self.kind(source) == SURNAME:
                 spelt[group].add(source)
@@ -332,6 +377,7 @@ class Speakers:
             self._label(key): "pronoun" if source_kind(key[2]) == PRONOUN else "person"
             for key in self.unresolved
         }
+        labels.update((self._label(key, TO_CHECK), "pronoun") for key in self.to_check)
         placed += [SourceGroup(label, (label,), kind) for label, kind in labels.items()]
         return sorted(placed, key=lambda g: (g.canonical.lower(), g.canonical))
 
@@ -349,23 +395,37 @@ class Speakers:
         return (annotation.article_id, annotation.index, clean_source(annotation.source or ""))
 
     def speaker(self, annotation: Annotation) -> str | None:
-        """The speaker a pronoun or role source resolves to, else None."""
-        return self.resolved.get(self.key(annotation))
+        """The speaker a pronoun or role source resolves to (the one the analyst
+        accepted, else the one read on the text it was made on), else None."""
+        key = self.key(annotation)
+        if self.kind(annotation.source) != SURNAME:
+            accepted = accepted_speaker(annotation)
+            if accepted is not None:
+                return self.accepted.get((key, accepted), accepted)
+            if moved(annotation):
+                return None
+        return self.resolved.get(key)
 
     def unresolved_name(self, annotation: Annotation) -> str | None:
-        """'he (unresolved, in “Title”)' for a pronoun source that names nobody, else
-        None: one per article and pronoun."""
+        """'he (unresolved, in “Title”)' for a pronoun source that names nobody, 'he (to
+        check, in “Title”)' for one whose annotation moved with no speaker accepted,
+        else None: one per article and pronoun."""
         key = self.key(annotation)
+        if self.kind(annotation.source) != SURNAME:
+            if accepted_speaker(annotation) is not None:
+                return None
+            if moved(annotation):
+                return self._label(key, TO_CHECK) if key in self.to_check else None
         return self._label(key) if key in self.unresolved else None
 
-    def _label(self, key: Key) -> str:
-        """One string per article and source, shared by every line naming it (22,000
-        pronoun lines at 100,000 annotations, 5 MB in the open summary screen)."""
-        where = (key[0], key[2])
+    def _label(self, key: Key, why: str = "unresolved") -> str:
+        """One string per article, source and reason, shared by every line naming it
+        (22,000 pronoun lines at 100,000 annotations, 5 MB in the open summary screen)."""
+        where = (key[0], key[2], why)
         label = self._labels.get(where)
         if label is None:
             source = key[2].lower() if source_kind(key[2]) == PRONOUN else key[2]
-            label = self._labels[where] = f"{source} (unresolved, in “{self._title_of(key[0])}”)"
+            label = self._labels[where] = f"{source} ({why}, in “{self._title_of(key[0])}”)"
         return label
 
 
@@ -373,26 +433,66 @@ NOBODY = ""
 """told_speaker's answer for a pronoun the suggester resolved to nobody."""
 
 
-def told_speaker(annotation: Annotation) -> str | None:
-    """The speaker the annotation's provenance names for its source (NOBODY: none), when
-    that is the answer resolution would give, else None: the analyst kept the suggested
-    source as is (already clean) and this suggester version made it. Resolution reads
-    the article as the suggester did (typed_speakers shares its speaker step), so on the
-    same text (the caller checks the sha256) a speaker it named is the answer. That it
-    named nobody is believed of a plain pronoun only ("he", "they"): its answer depends
-    on the speakers before it alone, not on the words around it as a role's does."""
+TO_CHECK = "to check"
+"""The label's reason for a pronoun whose annotation moved with no speaker accepted."""
+
+
+def accepted_speaker(annotation: Annotation) -> str | None:
+    """The speaker the analyst accepted for the source: the suggestion showed "He →
+    Pat Ryder" and the analyst kept "He". It is the analyst's judgement of the sentence
+    in the text they read, so it holds on any text and under any suggester version."""
     suggestion = annotation.suggestion
     if (
         suggestion is None
-        or annotation.anchor_state != "current"  # moved: the sentences before may differ
+        or not suggestion.resolved_source
+        or suggestion.source is None
+        or suggestion.source != annotation.source
+    ):
+        return None
+    return suggestion.resolved_source
+
+
+def moved(annotation: Annotation) -> bool:
+    """True if the annotation is not on the text it was made on, as far as it says:
+    re-anchored, to check, orphaned, or its provenance marked as made on an earlier text
+    (a move to the same sentence number keeps the state "current"). The sentences
+    before it may then name another speaker than those the analyst read."""
+    suggestion = annotation.suggestion
+    return annotation.anchor_state != CURRENT or (
+        suggestion is not None and suggestion.version.endswith(EARLIER_TEXT)
+    )
+
+
+def speaker_stance(annotation: Annotation | None) -> tuple[str | None, bool] | None:
+    """What, beside its source, decides a pronoun or role source's speaker (the accepted
+    one, and whether it moved); None for any other source. An edit that changes it names
+    the speaker anew (the live summary rebuilds)."""
+    if annotation is None or not annotation.source:
+        return None
+    if source_kind(clean_source(annotation.source)) == PLAIN:
+        return None
+    return accepted_speaker(annotation), moved(annotation)
+
+
+def told_speaker(annotation: Annotation) -> str | None:
+    """The speaker the annotation's provenance names for its source (NOBODY: none), else
+    None (read it): the one the analyst accepted; or, for a plain pronoun ("he", "they")
+    kept as suggested by this suggester version on the text it was made on, NOBODY when
+    the suggester named nobody. Resolution reads the article as the suggester did
+    (typed_speakers shares its speaker step), so on the same text (the caller checks
+    the sha256) that is the answer; a role's depends on the words around it too."""
+    accepted = accepted_speaker(annotation)
+    if accepted is not None:
+        return accepted
+    suggestion = annotation.suggestion
+    if (
+        suggestion is None
+        or moved(annotation)
         or suggestion.version != SUGGESTER_VERSION
         or suggestion.source is None
         or suggestion.source != annotation.source
-        or clean_source(suggestion.source) != suggestion.source
     ):
         return None
-    if suggestion.resolved_source is not None:
-        return suggestion.resolved_source
     return NOBODY if suggestion.source.lower() in lx.PRONOUNS else None
 
 
@@ -491,6 +591,8 @@ def unread_sources(
             kind = kinds[source] = source_kind(clean_source(source))
         if kind == PLAIN:
             continue
+        if accepted_speaker(annotation) is not None or moved(annotation):
+            continue  # the accepted speaker, or apart "to check" / as typed: no text needed
         article = texts.get(annotation.article_id) if texts is not None else None
         if article is not None and article.sha256 == annotation.article_sha256:
             continue

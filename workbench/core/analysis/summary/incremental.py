@@ -32,7 +32,7 @@ from workbench.core.analysis.ledger.ledger import Conflict, Ledger
 from workbench.core.analysis.ledger.live import LiveLedger
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.sources.grouping import SourceGroup
-from workbench.core.analysis.sources.speakers import ArticleText
+from workbench.core.analysis.sources.speakers import ArticleText, speaker_stance
 from workbench.core.analysis.summary.build import (
     SourceNames,
     SummaryCache,
@@ -266,8 +266,8 @@ class SummaryAccumulator:
             return False  # to check: counted in no table, so the tables are made again
         if not self._annotations or self._summary is None or not self._summary.totals.annotators:
             return False  # the analyst appears in or leaves the summary
-        if _spelling(old) != _spelling(new):
-            return False
+        if _spelling(old) != _spelling(new) or speaker_stance(old) != speaker_stance(new):
+            return False  # another speaker: its source's row and group may change
         if _ledger_part(old) != _ledger_part(new) and self._live is None:
             return False
         if old is None or new is None:
