@@ -105,7 +105,14 @@ def test_provenance_gives_the_summary_resolution_gives(
     reads: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     articles = corpus()
-    annotations = accepted(articles)
+    # a role resolution leaves plain ("agency → …") is grouped only as accepted (qa5
+    # Q14: test_summary_accepted_roles.py): left out here, where reading must agree
+    annotations = [
+        a
+        for a in accepted(articles)
+        if source_kind(clean_source(a.source or "")) != PLAIN
+        or not (a.suggestion and a.suggestion.resolved_source)
+    ]
     pronouns = [a for a in annotations if source_kind(clean_source(a.source or "")) != PLAIN]
     assert any(a.suggestion and a.suggestion.resolved_source for a in pronouns)
     told = built(annotations, articles)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from workbench.core.analysis.sources.speakers import PLAIN, ArticleText, Speakers
+from workbench.core.analysis.sources.speakers import ArticleText, Speakers
 from workbench.core.analysis.summary.build import ArticleTitles, SourceNames, SummaryCache
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.article_info import ArticleInfo
@@ -77,8 +77,8 @@ class ReviewSpeakers:
         filter keeps a row only if its source is one of the first, and reads `of` only
         for a source that is not one of the second (a row's speaker at C speed)."""
         typed = frozenset(self._typed.get(speaker, ()))
-        kind = self._names.speakers.kind
-        return typed, frozenset(source for source in typed if kind(source) == PLAIN)
+        resolves = self._names.speakers.resolves
+        return typed, frozenset(source for source in typed if not resolves(source))
 
     def of(self, annotation: Annotation) -> str | None:
         """The speaker the summary counts the annotation under (None: no source).
@@ -87,7 +87,7 @@ class ReviewSpeakers:
         next build (the screen starts one after such an edit)."""
         if annotation.is_orphan or annotation.article_id not in self._texts:
             apart = self._apart
-            if apart.kind(annotation.source) != PLAIN:
+            if apart.resolves(annotation.source):
                 told = apart.speaker(annotation)
                 if told is not None:
                     return self._names.spelled(told)

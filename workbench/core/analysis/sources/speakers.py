@@ -31,7 +31,9 @@ version, so an article edit that puts another person before "He" never gives the
 to that person. One nobody accepted is read only on the text it was made on: once its
 annotation moved (re-anchored, to check, or marked as made on an earlier text), the
 sentences before it may name someone else, so a pronoun is listed apart, "he (to check,
-in “title”)", until the analyst confirms it there, and a role stays as typed.
+in “title”)", until the analyst confirms it there, and a role stays as typed. A role
+the suggester resolved that source_kind reads as plain ("agency", no "the") is grouped
+under the speaker accepted the same way ("agency → South Korean intelligence service").
 
 Each article is read once per summary, up to its last sentence with such a source,
 and only when it has one; the answers are kept per article and text (ARTICLE_CACHE),
@@ -152,6 +154,8 @@ class Speakers:
     ) -> None:
         self._kinds: dict[str | None, int] = {}
         self._typed: set[str] = set()
+        self._held: set[str] = set()
+        """Plain spellings some annotation holds with another speaker accepted."""
         """The sources `sources()` gave as typed (not a resolved speaker's name)."""
         self._title_of = title_of
         self.resolved: dict[Key, str] = {}
@@ -173,6 +177,15 @@ class Speakers:
         for annotation in annotations:
             kind = self.kind(annotation.source)
             if kind == PLAIN:
+                accepted = accepted_speaker(annotation)
+                if accepted is not None and annotation.source is not None:
+                    # a role the suggester resolved ("agency → South Korean intelligence
+                    # service"), which source_kind leaves plain: grouped as accepted
+                    source = clean_source(annotation.source)
+                    if clean_source(accepted) != source:
+                        key = (annotation.article_id, annotation.index, source)
+                        chosen[annotation.article_id][(key, accepted)] = annotation.article_sha256
+                        self._held.add(annotation.source)
                 continue
             source = clean_source(annotation.source or "")
             if kind == SURNAME:
@@ -247,6 +260,12 @@ class Speakers:
             if role is not None and named is not None and article and made_on == article.sha256:
                 holder = holder_of(role, named)
             self.accepted[(key, speaker)] = holder or speaker
+
+    def resolves(self, source: str | None) -> bool:
+        """True if an annotation of this spelling may name another speaker than its
+        spelling's group: a pronoun, a role, a surname, or a plain spelling held with
+        an accepted speaker ("agency → South Korean intelligence service")."""
+        return self.kind(source) != PLAIN or source in self._held
 
     def kind(self, source: str | None) -> int:
         """PLAIN, PRONOUN or ROLE, remembered per spelling (most sources are PLAIN)."""
@@ -328,7 +347,7 @@ class Speakers:
             source = annotation.source
             if not source:
                 continue
-            if self.kind(source) == PLAIN:
+            if not self.resolves(source):
                 typed.add(source)
                 yield source
                 continue
@@ -398,11 +417,12 @@ class Speakers:
         """The speaker a pronoun or role source resolves to (the one the analyst
         accepted, else the one read on the text it was made on), else None."""
         key = self.key(annotation)
-        if self.kind(annotation.source) != SURNAME:
+        kind = self.kind(annotation.source)
+        if kind != SURNAME:
             accepted = accepted_speaker(annotation)
-            if accepted is not None:
+            if accepted is not None and (kind != PLAIN or clean_source(accepted) != key[2]):
                 return self.accepted.get((key, accepted), accepted)
-            if moved(annotation):
+            if kind == PLAIN or moved(annotation):
                 return None
         return self.resolved.get(key)
 
@@ -464,14 +484,15 @@ def moved(annotation: Annotation) -> bool:
 
 
 def speaker_stance(annotation: Annotation | None) -> tuple[str | None, bool] | None:
-    """What, beside its source, decides a pronoun or role source's speaker (the accepted
-    one, and whether it moved); None for any other source. An edit that changes it names
-    the speaker anew (the live summary rebuilds)."""
+    """What, beside its source, decides its speaker: the accepted one, and (for a
+    pronoun or role) whether it moved; None without a source. An edit that changes it
+    names the speaker anew (the live summary rebuilds)."""
     if annotation is None or not annotation.source:
         return None
+    accepted = accepted_speaker(annotation)
     if source_kind(clean_source(annotation.source)) == PLAIN:
-        return None
-    return accepted_speaker(annotation), moved(annotation)
+        return (accepted, False)
+    return accepted, moved(annotation)
 
 
 def told_speaker(annotation: Annotation) -> str | None:

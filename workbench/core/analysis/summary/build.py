@@ -30,7 +30,7 @@ from workbench.core.analysis.sources.grouping import (
     group_sources,
     source_index,
 )
-from workbench.core.analysis.sources.speakers import PLAIN, ArticleText, Speakers
+from workbench.core.analysis.sources.speakers import ArticleText, Speakers
 from workbench.core.analysis.summary.model import (
     AnalystNote,
     AnchoringSection,
@@ -294,7 +294,7 @@ class SourceNames:
     def __call__(self, annotation: Annotation) -> str | None:
         source = annotation.source
         speakers = self.speakers
-        if speakers.kind(source) != PLAIN:
+        if speakers.resolves(source):
             speaker = speakers.speaker(annotation)
             if speaker is not None:
                 return self.spelled(speaker)
