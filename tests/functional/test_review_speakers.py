@@ -118,3 +118,35 @@ async def test_a_speaker_keeps_the_rows_the_summary_counts(
         again = app.screen
         assert isinstance(again, ReviewScreen) and again.query_state.source == "Lloyd Austin"
         assert len(again.shown) == counted.sentences - 1
+
+
+async def test_confirming_a_moved_pronoun_names_its_speaker(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    """qa5 Q6: a "He" typed on an annotation moved by an edit is "to check" (the text it
+    was made on is gone); once the analyst confirms it there (y), the review's speakers
+    are read again and it is the speaker its sentence's text names."""
+    austin = bundled.articles[2]
+    shown = next(s for s in suggest(austin) if s.source == "He" and s.resolved_source)
+    sentence = austin.sentences[shown.index]
+    anchor = Anchor.in_text(
+        austin.id, austin.sha256, austin.text, sentence.index, sentence.start, sentence.end
+    )
+    typed = Annotation.new(
+        anchor, store.annotator, tags=("claim", "attribution"), source="He",
+        anchor_state="reanchored",
+    )  # fmt: skip
+    store.import_annotations([typed])
+    app = make_app(StartAt(article_id=austin.id, sentence=shown.index + 1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await settle(app, pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen) and review.speakers is not None
+        (row,) = review.rows.values()
+        assert (review.speakers.of(row.annotation) or "").startswith("he (to check, in “")
+        await pilot.press("y")
+        await settle(app, pilot)
+        (row,) = review.rows.values()
+        assert row.annotation.anchor_state == "current"
+        assert review.speakers.of(row.annotation) == shown.resolved_source

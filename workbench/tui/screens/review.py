@@ -27,6 +27,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
 from store import ServerError, StoreError
+from workbench.core.analysis.sources.speakers import speaker_stance
 from workbench.core.analysis.suggestions.speaker import guess_source
 from workbench.core.analysis.summary.build import SummaryCache
 from workbench.core.anchoring.as_tagged import TaggedVersions
@@ -546,6 +547,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         stored = self.rows.get(key)
         known = stored or (self.shown[position] if position is not None else None)
         before = stored.annotation.source if stored is not None else None
+        stance = speaker_stance(stored.annotation) if stored is not None else None
         if annotation is not None and not annotation.is_blank:
             if known is not None:
                 updated = known.with_annotation(annotation)
@@ -558,9 +560,12 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             if known is None:
                 return
             updated = known.with_annotation(blank(annotation or known.annotation))
-        after = self.rows[key].annotation.source if key in self.rows else None
-        if (before or None) != (after or None):
-            self.read_speakers()  # a source is another speaker's now, or no one's
+        now = self.rows[key].annotation if key in self.rows else None
+        after = now.source if now is not None else None
+        if (before or None) != (after or None) or stance != speaker_stance(now):
+            # a source is another speaker's now, or no one's (an anchor confirmed: "he"
+            # is read on its text; a suggestion's speaker accepted)
+            self.read_speakers()
         if position is not None:
             self.shown[position] = updated
             table = self.query_one(ReviewTable)
