@@ -6,6 +6,7 @@ speaker the analyst accepted is kept; a "He" typed without one is listed to chec
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -25,6 +26,7 @@ HE = "He added that 4,000 more were expected."
 BELOUSOV = "Defense Minister Andrei Belousov disputed the Pentagon's account."
 TITLE = "Pronoun Report Two"
 TO_CHECK = f"he (to check, in “{TITLE}”)"
+SCORES = {"claim": 0.9, "attribution": 0.9, "denial": 0.1}
 
 
 def article(*body: str) -> Article:
@@ -127,3 +129,23 @@ def test_no_insertion_gives_the_claim_to_another_person(inserted: list[str], acc
     assert moved[0].quote == HE
     allowed = {"Pat Ryder"} if accept else {"Pat Ryder", TO_CHECK}
     assert set(names(moved, {"q": after})) <= allowed
+
+
+def test_a_person_known_only_as_an_accepted_speaker_keeps_a_surname_apart() -> None:
+    """Two people of one surname in the data set, one of them named only by a pronoun's
+    accepted speaker: "Ms. Park" of a third article stays apart (a guess between them),
+    as when both were typed (sources/surnames.py)."""
+    other = article("Ms. Park said 2,000 troops had arrived.")
+    park = tagged(other, "Ms. Park said 2,000 troops had arrived.", "qa", accept=False)
+    jin = replace(park, article_id="a", source="Park Jin")
+    he = replace(
+        park,
+        article_id="b",
+        source="He",
+        suggestion=Suggested(SUGGESTER_VERSION, park.tags, "He", "Park Won-gon", SCORES),
+    )
+    speakers.forget_answers()
+    info = [ArticleInfo.of(other), ArticleInfo("a", "A", None), ArticleInfo("b", "B", None)]
+    name = SourceNames([jin, he, park], info, {"q": other}, None)
+    assert [name(a) for a in (jin, he)] == ["Park Jin", "Park Won-gon"]
+    assert name(park) == f"Ms. Park (unresolved, in “{TITLE}”)"

@@ -312,7 +312,7 @@ class Speakers:
         of_key = {key: surname for key in pending if (surname := surname_of(key[2])) is not None}
         asked = {surname.token for surname in of_key.values()}
         spoken = [s for s, kind in self._kinds.items() if kind == PLAIN and s]
-        for spelling in (*spoken, *self.resolved.values()):
+        for spelling in (*spoken, *self.resolved.values(), *self.accepted.values()):
             kind, tokens = parse_source(spelling)
             if kind == "person" and len(tokens) > 1:
                 for token in asked.intersection(tokens):
