@@ -11,6 +11,7 @@ or bare-role source whose article's text it has (the text the annotation was mad
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator, Mapping
+from dataclasses import replace
 
 from workbench.core.analysis.ledger.readings import Readings, Record, quote_key, speaker_key
 from workbench.core.analysis.sources.grouping import clean_source
@@ -18,11 +19,10 @@ from workbench.core.analysis.sources.speakers import (
     PLAIN,
     ArticleText,
     Speakers,
-    moved,
     source_kind,
     told_speaker,
 )
-from workbench.core.annotation import Annotation
+from workbench.core.annotation import CURRENT, Annotation
 
 
 class NewReadings:
@@ -77,8 +77,10 @@ class NewReadings:
             key = speaker_key(
                 annotation.article_sha256, annotation.index, clean_source(annotation.source or "")
             )
-            if key not in known and told_speaker(annotation) is None and not moved(annotation):
-                wanted.append(annotation)
+            if key not in known and told_speaker(annotation) is None:
+                # read on the text it is on now, moved or not: what a summary reads once
+                # the analyst confirms a moved one there
+                wanted.append(replace(annotation, anchor_state=CURRENT, suggestion=None))
         if wanted:
             Speakers(wanted, texts, str, None, readings)
         return readings.added
