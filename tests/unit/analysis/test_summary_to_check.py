@@ -60,7 +60,7 @@ def summary(ministry: Annotation, kyiv: Annotation) -> Summary:
 def test_the_markdown_marks_the_figure_and_the_claim_to_check(summary: Summary) -> None:
     report = render_markdown(summary)
     assert "### ⚠ troops: 12,000, 30,000 (to check)\n" in report
-    assert "| 30,000 (to check) | 30,000 troops | ministry |" in report
+    assert "| 30,000 (to check) | 30,000 troops | ministry (to check) |" in report
     assert "| 12,000 | 12,000 troops | Kyiv |" in report
     assert (
         "vs 30,000 troops (ministry): both sent, no qualifier allows both (30,000 to check)"

@@ -91,16 +91,24 @@ def per_analyst(
 
 
 def line_source(line: SentenceLine) -> str:
-    return source_name(line.annotation, line.canonical_source)
+    return _checked(line, source_name(line.annotation, line.canonical_source))
 
 
 def line_status(line: SentenceLine) -> str:
-    return line.status.replace("_", " ")
+    return _checked(line, line.status.replace("_", " "))
+
+
+def _checked(line: SentenceLine, shown: str) -> str:
+    """A judgement made on other words (every analyst of it to check) says so beside
+    each value it gives: 'Officials (to check)', 'refuted (to check)' (rv6 R3)."""
+    return f"{shown} (to check)" if line.unconfirmed else shown
 
 
 def verdict_words(lines: Sequence[SentenceLine]) -> str:
     """'refuted' for a figure whose claim its analysts gave that verdict; 'refuted by
-    bob' when not every judgement of the sentence gives it; '' without a verdict."""
+    bob' when not every judgement of the sentence gives it; '' without a verdict. A
+    judgement still to check gives none: its verdict was on other words."""
+    lines = [line for line in lines if not line.unconfirmed]  # the figure's mark says it
     verdicts: dict[str, list[str]] = {}
     for line in lines:
         if line.status in VERDICTS:
