@@ -82,3 +82,20 @@ def test_two_disputes_under_one_topic_get_a_heading_each() -> None:
 def test_one_dispute_keeps_its_topic_alone() -> None:
     summary = summary_of(FOUR)
     assert "### ⚠ North Korean troops: 8,000, 9,000, 12,000, 15,000\n" in render_markdown(summary)
+
+
+def test_two_disputes_of_like_words_are_numbered_apart() -> None:
+    story = article(
+        "Two Fronts\n"
+        "Kyiv said 5,000 Serbian troops had been sent to Kursk.\n"
+        "NATO said 8,000 Serbian troops had been sent to Kursk.\n"
+        "Kyiv said 20,000 Serbian troops had been sent to Belgorod.\n"
+        "NATO said 30,000 Serbian troops had been sent to Belgorod.\n"
+    )
+    summary = summary_of(story)
+    headings = [line for line in render_markdown(summary).splitlines() if line.startswith("### ⚠")]
+    assert len(headings) == len(set(headings)), headings
+    assert headings == [
+        "### ⚠ troops — Serbian, in Kursk: 5,000, 8,000",
+        "### ⚠ troops — Serbian, in Belgorod: 20,000, 30,000",
+    ]

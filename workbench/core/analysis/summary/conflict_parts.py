@@ -15,10 +15,12 @@ named by the words its figures share.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from workbench.core.analysis.figures.conflicts import Figure, clash_between, explain
+from workbench.core.analysis.summary.figure_words import time_words
 from workbench.core.analysis.summary.model import ConflictPair, FigureConflict
 
 EVERY_PAIR_UP_TO = 30
@@ -130,12 +132,39 @@ _NUMBER_WORDS = frozenset(["hundred", "thousand", "million", "billion", "of"])
 
 def _labels(figures: Sequence[Figure], parts: Sequence[Sequence[int]]) -> list[str | None]:
     """Each part's words its figures' texts all share beyond the number, its qualifier
-    and the topic ("Serbian"), else the place they share, else "part 2 of 3"."""
-    labels: list[str | None] = []
-    for number, members in enumerate(parts, 1):
-        shared = _shared_words([figures[n] for n in members])
-        labels.append(shared or f"part {number} of {len(parts)}")
-    return labels
+    and the topic ("Serbian"), else the place they share, else "part 2 of 3". Two
+    headings must not read alike: a label two parts share takes the part's time
+    ("Serbian, last year"), its place ("Serbian, in Kursk"), else its number
+    ("Serbian, part 2 of 3")."""
+    members_of = [[figures[n] for n in members] for members in parts]
+    labels = [_shared_words(members) or _shared_place(members) for members in members_of]
+    labels = _told_apart(labels, [_shared_when(members) for members in members_of])
+    labels = _told_apart(labels, [_shared_place(members) for members in members_of])
+    count = len(parts)
+    return list(_told_apart(labels, [f"part {n} of {count}" for n in range(1, count + 1)]))
+
+
+def _told_apart(labels: list[str], extras: list[str]) -> list[str]:
+    """Each label that is empty or that another part shares, with its extra words."""
+    counts = Counter(labels)
+    return [
+        label
+        if label and counts[label] == 1
+        else ", ".join(filter(None, [label, "" if extra in label else extra]))
+        for label, extra in zip(labels, extras, strict=True)
+    ]
+
+
+def _shared_when(figures: Sequence[Figure]) -> str:
+    """'last year' when the figures all give that time; else ''."""
+    times = {figure.measure.when for figure in figures}
+    return time_words(str(times.pop())) if len(times) == 1 and None not in times else ""
+
+
+def _shared_place(figures: Sequence[Figure]) -> str:
+    """'in Kursk' when the figures all give that place (or country); else ''."""
+    places = {figure.measure.place or figure.measure.country for figure in figures}
+    return f"in {places.pop()}" if len(places) == 1 and None not in places else ""
 
 
 def _shared_words(figures: Sequence[Figure]) -> str:
@@ -149,8 +178,4 @@ def _shared_words(figures: Sequence[Figure]) -> str:
         ]
 
     first, *others = [words(figure) for figure in figures]
-    kept = [word for word in first if all(word in other for other in others)]
-    if kept:
-        return " ".join(kept)
-    places = {figure.measure.place or figure.measure.country for figure in figures}
-    return f"in {places.pop()}" if len(places) == 1 and None not in places else ""
+    return " ".join(word for word in first if all(word in other for other in others))

@@ -48,12 +48,13 @@ def state_words(figure: Figure) -> str:
         return ""
     if state == "planned" or state.startswith("planned "):
         deadline = measure.when if measure.when and measure.when.startswith("by ") else None
-        return ", ".join(filter(None, [state, deadline and _months_capitalised(deadline)]))
+        return ", ".join(filter(None, [state, deadline and time_words(deadline)]))
     return STATE_WORDS.get(state, state)
 
 
 _NAMES = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
 
 
-def _months_capitalised(words: str) -> str:
+def time_words(words: str) -> str:
+    """A time as read ('by december'), its months and weekdays capitalised."""
     return " ".join(w.capitalize() if w in _NAMES else w for w in words.split(" "))
