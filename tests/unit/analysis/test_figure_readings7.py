@@ -305,3 +305,29 @@ def test_the_name_before_an_insertion_is_still_whose_the_figure_is() -> None:
         "Jones, 34, was sentenced to 2 years in Kormby.",
         "Jones was sentenced to 8 years in Kormby.",
     )
+
+
+DATED = [
+    "On October 18, South Korea's spy agency said 1,500 North Korean troops had been sent "
+    "to Russia.",
+    "On October 23, South Korean lawmakers said 3,000 North Korean troops had been sent to Russia.",
+    "As of 5 November, Kyiv said 11,000 North Korean troops had been sent to Russia.",
+]
+
+
+@pytest.mark.parametrize(("one", "other"), [(DATED[0], DATED[1]), (DATED[1], DATED[2])])
+def test_a_running_total_on_two_dates_is_no_conflict(one: str, other: str) -> None:
+    """qa5 Q3: a count dated to the day ("On October 18", "as of 5 November") is of that
+    day, as "in December" was of December: a running total is no contradiction."""
+    assert not conflict(one, other)
+
+
+def test_the_same_day_still_conflicts() -> None:
+    assert conflict(DATED[1], DATED[1].replace("3,000", "5,000").replace("lawmakers", "officials"))
+
+
+def test_a_date_that_is_the_figure_is_not_its_time() -> None:
+    assert conflict(
+        "The Corvan bridge will reopen to traffic on March 3.",
+        "Officials said the Corvan bridge would reopen to traffic on 13 March.",
+    )

@@ -155,8 +155,9 @@ _WEEKDAYS = "|".join(WEEKDAY_NAMES)
 _WHERE = "|".join(WHERE_PREPOSITIONS)
 _TIME = re.compile(
     rf"(?=[{_TIME_INITIALS}])\b"
-    r"(?:(?P<prep>in|during|throughout|by|until|since|early|mid|late|end of|last|for)\s+"
-    rf"(?:(?:early|mid|late)[\s-]+)?(?P<date>{_MONTH_NAMES}|(?:19|20)\d\d)"
+    r"(?:(?P<prep>in|during|throughout|by|until|since|early|mid|late|end of|last|for|on|as of)\s+"
+    rf"(?:(?:early|mid|late)[\s-]+)?(?P<date>(?:{_MONTH_NAMES})\s+[0-3]?\d(?:st|nd|rd|th)?\b"
+    rf"|[0-3]?\d(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})|{_MONTH_NAMES}|(?:19|20)\d\d)"
     r"|(?:(?<=the )|(?<=its )|(?<=this ))(?P<attribute>(?:19|20)\d\d)(?= [a-z])"
     r"|(?P<relative>last (?:week|month|year|weekend|night|summer|spring|autumn|fall|winter)"
     r"(?!['’]s\b)|"
@@ -518,7 +519,7 @@ def _measure(
         who=quantity.who,
         country=country,
         place=place,
-        when=None if unit_class == "year" else when or times.marks,
+        when=None if unit_class in _DATED else when or times.marks,
         per=_per(after.words)
         or (_per_before(before.words) if unit_class.startswith("money") else None),
         part=part,
@@ -532,6 +533,11 @@ def _measure(
         else reading.names,
         capitalised=reading.capitalised if place is None else None,
     )
+
+
+_DATED = frozenset(["year", "date"])
+"""Figures that are a time themselves: the sentence's dates are theirs, not when they
+were counted ("will reopen on March 3" against "on 13 March")."""
 
 
 _WEEKDAY_HINT = "day"
