@@ -331,3 +331,17 @@ def test_a_date_that_is_the_figure_is_not_its_time() -> None:
         "The Corvan bridge will reopen to traffic on March 3.",
         "Officials said the Corvan bridge would reopen to traffic on 13 March.",
     )
+
+
+@pytest.mark.parametrize(
+    ("other", "written"),
+    [
+        ("The quake struck at 11:05 am in Kormby on Monday.", "11:05 am is more than"),
+        ("The quake struck at 2:15 p.m. in Kormby on Monday.", "2:15 p.m. is more than"),
+    ],
+)
+def test_a_time_of_day_reads_whole_in_the_reason(other: str, written: str) -> None:
+    """rv6 R8: "11 is more than shortly before 11 allows" dropped the minutes and am."""
+    found = figures("The quake struck shortly before 11 am in Kormby on Monday.", "a")
+    (clash,) = find_clashes(found + figures(other, "b"), LedgerSettings().conflict_whats)
+    assert f"{written} shortly before 11 am allows" in explain(clash, lambda f: f.source or "")

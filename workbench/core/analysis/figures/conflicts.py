@@ -574,6 +574,10 @@ def written_number(quantity: Quantity) -> str:
     'Twelve', 'tens of thousands')."""
     if quantity.what == "score":
         return quantity.text
+    if quantity.what == "clock":  # "11:05 am", not "11" (rv6 R8)
+        clock = _CLOCK.search(quantity.text)
+        if clock:
+            return clock.group(0)
     found = _NUMBER.search(quantity.text)
     if found:
         return f"-{found.group(0)}" if quantity.value < 0 else found.group(0)
@@ -591,6 +595,8 @@ def _written_qualifier(quantity: Quantity) -> str | None:
     return None if quantity.vague else quantity.qualifier
 
 
+_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:\s?(?:a\.?m\.?|p\.?m\.?|GMT|UTC|h\b))?", re.I)
+"""A time of day as written: its minutes and am/pm kept."""
 _NUMBER = re.compile(
     r"[$€£¥]?\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion|bn)\b|(?<=\d)[mk]\b)?"
 )
