@@ -54,7 +54,7 @@ from workbench.core.analysis.ledger.denials import (
 )
 from workbench.core.analysis.ledger.grouping import key_order
 from workbench.core.analysis.ledger.ledger import Conflict, Item, Ledger, LedgerGroup, prepare
-from workbench.core.analysis.ledger.live_grouping import LiveGrouping
+from workbench.core.analysis.ledger.live_grouping import LiveGrouping, remove_sorted
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.annotation import Annotation, AnnotationKey
 from workbench.core.collector import paused_gc
@@ -504,7 +504,7 @@ class LiveLedger:
         keys.discard(denial.key)
         targets = self._targets.get(text, ())
         for gid in targets:
-            _remove(self._aimed, gid, denial.key)
+            remove_sorted(self._aimed, gid, denial.key)
         if not keys:
             del self._denial_keys[text]
             del self._denied[text]
@@ -594,7 +594,7 @@ class LiveLedger:
         denials = self._denial_keys[text]
         for gid in old - targets:
             for denial in denials:
-                _remove(self._aimed, gid, denial)
+                remove_sorted(self._aimed, gid, denial)
         for gid in targets - old:
             for denial in denials:
                 _insert(self._aimed, gid, denial)
@@ -809,18 +809,6 @@ def _insert(index: dict[str, list[Key]], name: str, key: Key) -> None:
     place = bisect_left(found, key)
     if place == len(found) or found[place] != key:
         found.insert(place, key)
-
-
-def _remove(index: dict[str, list[Key]], name: str, key: Key) -> None:
-    """Take `key` from the sorted list under `name` (if there), and the list once empty."""
-    found = index.get(name)
-    if found is None:
-        return
-    place = bisect_left(found, key)
-    if place < len(found) and found[place] == key:
-        del found[place]
-        if not found:
-            del index[name]
 
 
 def discard_from(index: MutableMapping[Name, set[Value]], key: Name, value: Value) -> None:

@@ -42,6 +42,8 @@ from workbench.core.annotation import AnnotationKey
 Edge = tuple[int, int]
 Name = TypeVar("Name")
 Value = TypeVar("Value")
+Sorted = TypeVar("Sorted", int, AnnotationKey)
+"""What the sorted index lists hold: text numbers, or (the live ledger's) annotation keys."""
 _PASSED_BY_ANY = 0
 """The count kept for a text with fewer than keys_per_claim rarest keys: any key that
 becomes useful passes it (a useful key is held more than once, so 0 is no count)."""
@@ -443,8 +445,9 @@ def chain_steps(gone: set[Edge], made: set[Edge]) -> Iterable[tuple[Edge, int]]:
         yield edge, 1
 
 
-def remove_sorted(index: MutableMapping[str, list[int]], key: str, number: int) -> None:
-    """Take `number` from the sorted list under `key` (if there), and the list once empty."""
+def remove_sorted(index: MutableMapping[str, list[Sorted]], key: str, number: Sorted) -> None:
+    """Take `number` from the sorted list under `key` (if there), and the list once empty
+    (the live ledger's sorted lists of denial keys too)."""
     found = index.get(key)
     if found is None:
         return
