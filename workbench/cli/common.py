@@ -72,6 +72,17 @@ def output_over_database(location: Path | str, output: str | None) -> str | None
     return None if not output else own_file_refusal(location, output)
 
 
+def no_annotations_by(annotator: str, database: str, names: Iterable[str], hint: str = "") -> None:
+    """Say on stderr that `annotator` has no annotations in `database`, naming the analysts
+    it does hold (`summary --annotator`, `export --annotator`: a misspelt name)."""
+    held = printable(", ".join(names) or "none", single_line=True)
+    print(
+        f"workbench: no annotations by {printable(annotator, single_line=True)} in "
+        f"{printable(database, single_line=True)}; analysts there: {held}{hint}",
+        file=sys.stderr,
+    )
+
+
 def fail_each(problems: Iterable[str], code: int = 1) -> int:
     """fail() for several problems at once (a settings file with more than one mistake):
     one line each, so that they are all fixed in one go."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.common import (
     fail,
+    no_annotations_by,
     no_database,
     output_over_database,
     skipped,
@@ -139,12 +140,7 @@ def filters_matching_nothing(source: ExportSource, args: argparse.Namespace, sho
     records += [orphan.to_record() for orphan in source.orphans(None)]
     names = sorted({str(record["annotator"]) for record in records})
     if args.annotator and args.annotator not in names:
-        print(
-            f"workbench: no annotations by {printable(args.annotator, single_line=True)} in "
-            f"{printable(shown, single_line=True)}; analysts there: "
-            f"{printable(', '.join(names) or 'none', single_line=True)}",
-            file=sys.stderr,
-        )
+        no_annotations_by(args.annotator, shown, names)
     held = {str(record["article_id"]) for record in records}
     unknown = [article for article in dict.fromkeys(args.article or ()) if article not in held]
     if unknown:

@@ -10,7 +10,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import fail, skipped, stopped_cleanly_by_sigterm, threshold, warn
+from workbench.cli.common import (
+    fail,
+    no_annotations_by,
+    skipped,
+    stopped_cleanly_by_sigterm,
+    threshold,
+    warn,
+)
 from workbench.cli.output import write_data_parts
 from workbench.cli.recorded import say_at_terminal
 from workbench.cli.summary_request import Request, asked
@@ -215,13 +222,11 @@ def summarised(request: Request) -> Summary | int:
     # Every record of every analyst, as parsed: their memory is the build's to reuse.
     del store, view
     if annotator is not None and others:
-        names = ", ".join(sorted({a.annotator for a in others}))
-        print(
-            f"workbench: no annotations by {printable(annotator, single_line=True)} in "
-            f"{printable(request.shown, single_line=True)}; "
-            f"analysts there: {printable(names, single_line=True)} (--annotator NAME, or "
-            "--annotator all)",
-            file=sys.stderr,
+        no_annotations_by(
+            annotator,
+            request.shown,
+            sorted({a.annotator for a in others}),
+            " (--annotator NAME, or --annotator all)",
         )
     caveats: list[str] = []
     if corpus is None:
