@@ -107,6 +107,17 @@ def words_needed(denied: frozenset[str]) -> int:
     return max(2, (len(denied) + 1) // 2)
 
 
+def _denied_clause(quote: str) -> tuple[int, int] | None:
+    """The clause after the first denying verb, to a comma (not one inside a number) or a
+    dash, as offsets into `quote`; None without such a verb. Read on the quote itself, not
+    its lower case, whose length may differ ("İ"), so the offsets are the quote's."""
+    for match in _WORD.finditer(quote):
+        if match.group().lower() in DENYING_VERBS:
+            end = _CLAUSE_END.search(quote, match.end())
+            return match.end(), end.start() if end else len(quote)
+    return None
+
+
 @lru_cache(maxsize=1 << 14)
 def denied_words(quote: str) -> frozenset[str]:
     """The stems of what a denial denies: the content words of the clause after its first
@@ -115,12 +126,10 @@ def denied_words(quote: str) -> frozenset[str]:
     it has no such verb, those of its quotations, or of the whole sentence without one
     ("These statements ... are all barefaced lies," Mr. Nebenzia said). Kept for the
     last 16,384 denials read (a summary is built again after every change)."""
+    clause = _denied_clause(quote)
+    if clause is not None:
+        return _content(quote[clause[0] : clause[1]].lower())
     lowered = quote.lower()
-    for match in _WORD.finditer(lowered):
-        if match.group() in DENYING_VERBS:
-            rest = lowered[match.end() :]
-            end = _CLAUSE_END.search(rest)
-            return _content(rest[: end.start()] if end else rest)
     quoted = _QUOTED.findall(lowered)
     return _content(" ".join(quoted) if quoted else lowered)
 
@@ -128,16 +137,11 @@ def denied_words(quote: str) -> frozenset[str]:
 @lru_cache(maxsize=1 << 14)
 def denied_span(quote: str) -> tuple[int, int]:
     """Where in a denial its denied proposition is, as offsets into `quote`: the clause
-    after its first denying verb, to a comma or a dash ("Mr. Putin denied that 8,000
-    troops had been sent"); without such a verb, the whole sentence ("There are no
-    10,000 North Korean soldiers in Kursk"). A figure there is the figure denied, not
-    one the denier puts forward (qa5 Q1)."""
-    lowered = quote.lower()
-    for match in _WORD.finditer(lowered):
-        if match.group() in DENYING_VERBS:
-            end = _CLAUSE_END.search(lowered, match.end())
-            return match.end(), end.start() if end else len(quote)
-    return 0, len(quote)
+    after its first denying verb ("Mr. Putin denied that 8,000 troops had been sent");
+    without such a verb, the whole sentence ("There are no 10,000 North Korean soldiers
+    in Kursk"). A figure there is the figure denied, not one the denier puts forward
+    (qa5 Q1)."""
+    return _denied_clause(quote) or (0, len(quote))
 
 
 def _content(text: str) -> frozenset[str]:
