@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Label, OptionList
 
+from workbench.core.annotation import STATUSES, status_words
 from workbench.tui.screens.choice import SHOWN_LIMIT, ChoicePrompt
 
 
@@ -73,3 +74,17 @@ async def test_escape_cancels() -> None:
     async with app.run_test() as pilot:
         await pilot.press("escape")
     assert app.answer is None
+
+
+async def test_a_choice_reads_as_words_and_returns_its_name() -> None:
+    """The status picker shows "in progress" and stores "in_progress" (qa5 Q17)."""
+    app = Host(
+        ChoicePrompt("Verification status", list(STATUSES), "unverified", shown_as=status_words)
+    )
+    async with app.run_test() as pilot:
+        options = app.screen.query_one(OptionList)
+        shown = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+        assert shown[1] == "2  in progress"
+        assert not any("_" in line for line in shown)
+        await pilot.press("2")
+    assert app.answer == "in_progress"

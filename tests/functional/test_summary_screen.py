@@ -183,6 +183,14 @@ async def test_write_the_markdown_report(make_app, gold, tmp_path: Path) -> None
         report = target.read_text(encoding="utf-8")
         assert report.startswith("# Fact-checking summary")
         assert "North Korean troops" in report
+        # The next `w` proposes the folder just written to, not the current directory,
+        # and a folder as the answer means summary.md in it (as the export dialog does).
+        await pilot.press("w")
+        box = app.screen.query_one(Input)
+        assert box.value == str(tmp_path / "summary.md")
+        box.value = str(tmp_path)
+        await pilot.press("enter")
+        assert (tmp_path / "summary.md").read_text(encoding="utf-8") == report
 
 
 async def test_the_report_is_never_written_over_the_open_database(

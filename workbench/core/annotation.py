@@ -55,12 +55,28 @@ OrphanKey = tuple[str, str, str, int, str]
 which is on no sentence, so its index is only where it was on the text it was made on."""
 
 
+def status_words(status: str) -> str:
+    """A status as a person reads it ("in progress"); the stored name is "in_progress"."""
+    return status.replace("_", " ")
+
+
 _TAG_SET = frozenset(TAGS)
 
 
 def utc_now() -> str:
     """Current time as ISO 8601 UTC with a 'Z', to the microsecond (orders edits)."""
     return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def moment_words(at: str) -> str:
+    """A stored UTC time as a person reads it, to the minute: "2026-11-30 17:48 UTC"
+    (stored: "2026-11-30T17:48:48.923373Z"). A value that names no moment reads as it is."""
+    try:
+        moment = datetime.fromisoformat(at.removesuffix("Z"))
+    except ValueError:
+        return at
+    zone = " UTC" if at.endswith("Z") else moment.strftime(" %z").rstrip()
+    return moment.strftime("%Y-%m-%d %H:%M") + zone
 
 
 def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from workbench.core.annotation import CURRENT, DEFAULT_STATUS, Annotation
+from workbench.core.annotation import CURRENT, DEFAULT_STATUS, Annotation, status_words
 
 QUOTED_CHARS = 30
 """A source longer than this is cut in a message (the panel shows it whole)."""
@@ -59,7 +59,7 @@ def what_changed(before: Annotation | None, after: Annotation | None) -> str:
     if after.note != old.note:
         parts.append("note" if after.note else "note removed")
     if after.status != old.status:
-        parts.append(f"status {after.status.replace('_', ' ')}")
+        parts.append(f"status {status_words(after.status)}")
     if old.anchor_state != after.anchor_state and after.anchor_state == CURRENT:
         parts.append("place confirmed")
     return ", ".join(parts) or "change"

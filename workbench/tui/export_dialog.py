@@ -14,27 +14,12 @@ from typing import Any
 
 from textual.app import App
 
-from workbench.config.state import StateError, last_export_folder
 from workbench.core.interchange.export.formats import DEFAULT_FORMAT, FORMATS
+from workbench.tui.output_folder import default_folder, target_of
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.confirm import ConfirmPrompt, describe
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.typeahead import open_prompt
-
-
-def default_folder(app: App[Any]) -> Path:
-    """The last export's folder, else the current directory."""
-    try:
-        return last_export_folder() or Path.cwd()
-    except StateError as error:
-        app.notify(str(error), title="Export folder not remembered", severity="warning")
-        return Path.cwd()
-
-
-def target_of(answer: str, default_name: str) -> Path:
-    """The file an answer names: `~` expanded; a folder means the default name in it."""
-    path = Path(answer.strip()).expanduser()
-    return path / default_name if path.is_dir() else path
 
 
 @dataclass

@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 from store import Change, DecisionChange, ServerError, StoreError
 from workbench.core.analysis.suggestions.speaker import guess_source
 from workbench.core.analysis.suggestions.suggest import Suggestion
-from workbench.core.annotation import STATUSES, Annotation
+from workbench.core.annotation import STATUSES, Annotation, status_words
 from workbench.core.corpus.articles import Article
 from workbench.core.corpus.titles import shorten
 from workbench.tui.hand_back import hand_back
@@ -465,7 +465,7 @@ class AnnotateScreen(Screen[None]):
             if answer is not None:
                 self.write(lambda: self.session.set_status(answer))
 
-        prompt = ChoicePrompt("Verification status", list(STATUSES), current)
+        prompt = ChoicePrompt("Verification status", list(STATUSES), current, shown_as=status_words)
         await open_prompt(self.app, prompt, save)
 
     def action_confirm_anchor(self) -> None:

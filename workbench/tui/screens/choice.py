@@ -6,6 +6,7 @@ list, and only the first matches are put on screen, so opening it stays instant.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -41,10 +42,19 @@ class ChoicePrompt(PromptScreen[str | None]):
     ]
 
     def __init__(
-        self, title: str, choices: list[str], current: str | None = None, *, detail: str = ""
+        self,
+        title: str,
+        choices: list[str],
+        current: str | None = None,
+        *,
+        detail: str = "",
+        shown_as: Callable[[str], str] = str,
     ) -> None:
-        """`detail`: a longer text under the title, wrapped (the title is one line)."""
+        """`detail`: a longer text under the title, wrapped (the title is one line).
+        `shown_as`: how a choice reads on screen and is matched by the filter (the
+        choice itself is what is returned)."""
         super().__init__(classes="prompt-screen")
+        self.shown_as = shown_as
         self.prompt_title = title
         self.detail = detail
         self.choices = choices
@@ -75,14 +85,18 @@ class ChoicePrompt(PromptScreen[str | None]):
         """Put the first SHOWN_LIMIT choices containing `needle` on screen."""
         self.needle = needle
         lowered = needle.casefold()
-        matches = [c for c in self.choices if lowered in c.casefold()] if lowered else self.choices
+        matches = (
+            [c for c in self.choices if lowered in self.shown_as(c).casefold()]
+            if lowered
+            else self.choices
+        )
         self.shown = matches[:SHOWN_LIMIT]
         options = self.query_one(OptionList)
         options.clear_options()
         numbered = not self.filtered
         options.add_options(
-            Option(literal(f"{number}  {choice}" if numbered else choice, single_line=True))
-            for number, choice in enumerate(self.shown, start=1)
+            Option(literal(f"{number}  {label}" if numbered else label, single_line=True))
+            for number, label in enumerate(map(self.shown_as, self.shown), start=1)
         )
         if self.current in self.shown:
             options.highlighted = self.shown.index(self.current)

@@ -33,7 +33,7 @@ from workbench.core.analysis.summary.build import SummaryCache
 from workbench.core.anchoring.as_tagged import TaggedVersions
 from workbench.core.anchoring.placement import anchored_to, most_similar
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
-from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation
+from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation, status_words
 from workbench.core.annotation_filter import UNTAGGED
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
@@ -735,7 +735,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
                 self.write(found, lambda annotation: annotation.changed(status=status))
 
         current = found[1].annotation.status
-        prompt = ChoicePrompt("Verification status", list(STATUSES), current)
+        prompt = ChoicePrompt("Verification status", list(STATUSES), current, shown_as=status_words)
         await open_prompt(self.app, prompt, chosen)
 
     def action_undo(self) -> None:
@@ -876,7 +876,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         if name == "tag":
             choices.update({tag: tag for tag in (*TAGS, UNTAGGED)})
         elif name == "status":
-            choices.update({status: status for status in STATUSES})
+            choices.update({status_words(status): status for status in STATUSES})
         elif name == "article":
             present = facets.article_ids
             for article in self.corpus.articles:

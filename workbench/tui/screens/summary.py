@@ -26,6 +26,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from store import Change, DecisionChange, ServerError, StoreError
+from workbench.config.state import StateError, remember_export_folder
 from workbench.core.analysis.figures.conflicts import Figure, format_value
 from workbench.core.analysis.ledger.decisions import Merge, Split, decision_words
 from workbench.core.analysis.ledger.settings import LedgerSettings
@@ -42,11 +43,12 @@ from workbench.core.analysis.summary.model import (
     SentenceLine,
     Summary,
 )
-from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
+from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words
 from workbench.core.files.atomic import write_output
 from workbench.core.terminal_text import printable
 from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import literal
+from workbench.tui.output_folder import default_folder, target_of
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.confirm import ConfirmPrompt, describe
 from workbench.tui.screens.prompt import TextPrompt
@@ -78,6 +80,8 @@ REFIT_DELAY = 0.15
 TABLE_SCROLLBAR = 2
 """Columns a table keeps for its vertical scrollbar."""
 EVERYONE = "all analysts"
+REPORT_NAME = "summary.md"
+"""The report's file name the `w` prompt proposes, in the last export's folder."""
 """The analyst choice that summarises every analyst's annotations."""
 
 SUMMARY_BINDINGS: list[BindingType] = [
@@ -126,7 +130,7 @@ ARTICLE_COLUMNS: Columns = (
     ColumnSpec("tagged", 6, 6),
     *(ColumnSpec(tag, max(len(tag), 5), max(len(tag), 5)) for tag in TAGS),
     *(
-        ColumnSpec(status.replace("_", " "), max(len(status), 5), max(len(status), 5))
+        ColumnSpec(status_words(status), max(len(status), 5), max(len(status), 5))
         for status in STATUSES
     ),
 )
@@ -747,6 +751,10 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 )
                 return
             self.notify(f"Wrote the report to {path}.", markup=False)
+            try:
+                remember_export_folder(path.parent)
+            except StateError as error:
+                self.notify(str(error), title="Folder not remembered", markup=False)
 
         async def ask(value: str) -> None:
             prompt = TextPrompt("Write the Markdown report to", value)
@@ -755,7 +763,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         async def chosen(answer: str | None) -> None:
             if not answer or not answer.strip():
                 return
-            path = Path(answer.strip()).expanduser()
+            path = target_of(answer, REPORT_NAME)
             refusal = self.workspace.store.own_file_refusal(path)
             if refusal is not None:
                 self.notify(refusal, title="Not written", severity="error", markup=False)
@@ -774,7 +782,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             question = ConfirmPrompt(f"{path} exists. Overwrite it?", describe(path))
             await open_prompt(self.app, question, overwrite)
 
-        await ask("summary.md")
+        await ask(str(default_folder(self.app) / REPORT_NAME))
 
     @on(DataTable.RowSelected)
     def open_sentence(self, event: DataTable.RowSelected) -> None:

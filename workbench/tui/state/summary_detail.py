@@ -37,7 +37,7 @@ from workbench.core.analysis.summary.model import (
     SentenceLine,
     SourceRow,
 )
-from workbench.core.annotation import STATUSES, TAGS, Annotation
+from workbench.core.annotation import STATUSES, TAGS, Annotation, status_words
 
 
 def _where(article_id: str, index: int, titles: Mapping[str, str]) -> str:
@@ -69,7 +69,7 @@ def ledger_detail(
         who += f" {to_check_words(line)}"
     parts.append(
         f"{what} · {_where(line.article_id, line.index, titles)} · "
-        f"{line.status.replace('_', ' ')} · by {who}"
+        f"{status_words(line.status)} · by {who}"
     )
     parts.append(f"Source: {_source(line)}")
     where = (line.article_id, line.index)
@@ -91,7 +91,7 @@ def ledger_detail(
         source = other.canonical_source or judged.source or "unattributed"
         parts.append(
             f"≠ {', '.join(other.annotators)} judged it: {', '.join(judged.tags) or 'no tag'}, "
-            f"{judged.status.replace('_', ' ')}, source {source}"
+            f"{status_words(judged.status)}, source {source}"
         )
     if group.sources:
         parts.append(f"Group sources: {', '.join(group.sources)}")
@@ -154,9 +154,7 @@ def conflict_detail(
 def article_detail(row: ArticleRow) -> str:
     sentences = "not known" if row.sentences is None else f"{row.sentences:,}"
     tags = ", ".join(f"{tag} {row.tags[tag]}" for tag in TAGS)
-    statuses = ", ".join(
-        f"{status.replace('_', ' ')} {row.statuses[status]}" for status in STATUSES
-    )
+    statuses = ", ".join(f"{status_words(status)} {row.statuses[status]}" for status in STATUSES)
     return "\n".join(
         [
             row.title,

@@ -34,7 +34,7 @@ from workbench.core.analysis.summary.model import (
     unconfirmed_sentences,
 )
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
-from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey
+from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.tui.state.live_summary import LiveSummary
 from workbench.tui.state.readings_keeper import keep_readings, restored_readings
@@ -215,7 +215,7 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
                 titles.get(sentence.article_id, sentence.article_id),
                 sentence.index + 1,
                 analysts_cell(sentence),
-                sentence.status.replace("_", " "),
+                status_words(sentence.status),
                 sentence.canonical_source or sentence.source or "",
                 marked(figures[line.group_id][where], where, unconfirmed)
                 if line.role == "claim" and where in figures[line.group_id]

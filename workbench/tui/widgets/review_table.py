@@ -19,7 +19,7 @@ from textual.style import Style
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
-from workbench.core.annotation import TAGS, Annotation
+from workbench.core.annotation import TAGS, Annotation, status_words
 from workbench.tui.literal import literal
 from workbench.tui.state.review_rows import COLUMNS, ReviewRow
 from workbench.tui.widgets.tag_palette import TAG_CLASSES, TagStyles, tag_rules, tag_styles
@@ -103,7 +103,7 @@ def row_cells(row: ReviewRow, styles: TagStyles) -> list[Content]:
         "sentence": sentence_cell(note),
         "tags": tags_cell(note, styles),
         "source": literal(note.source or "", single_line=True),
-        "status": literal(note.status.replace("_", " ")),
+        "status": literal(status_words(note.status)),
         "note": literal(note.note, single_line=True),
         "text": literal(note.quote, single_line=True),
         "annotator": literal(note.annotator, single_line=True),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable, Sequence
 
 from workbench.core.analysis.summary.model import ClaimGroup, SentenceLine
-from workbench.core.annotation import VERDICTS, Annotation
+from workbench.core.annotation import VERDICTS, Annotation, status_words
 
 Where = tuple[str, int]
 """A sentence: (article id, index)."""
@@ -22,7 +22,7 @@ def _tags(annotation: Annotation, _canonical: str | None) -> str:
 
 
 def _status(annotation: Annotation, _canonical: str | None) -> str:
-    return annotation.status.replace("_", " ")
+    return status_words(annotation.status)
 
 
 def source_name(annotation: Annotation, canonical: str | None) -> str:
@@ -95,7 +95,7 @@ def line_source(line: SentenceLine) -> str:
 
 
 def line_status(line: SentenceLine) -> str:
-    return _checked(line, line.status.replace("_", " "))
+    return _checked(line, status_words(line.status))
 
 
 def _checked(line: SentenceLine, shown: str) -> str:

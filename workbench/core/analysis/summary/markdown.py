@@ -39,7 +39,7 @@ from workbench.core.analysis.summary.model import (
     ranked_groups,
     unconfirmed_sentences,
 )
-from workbench.core.annotation import STATUSES, TAGS, Annotation
+from workbench.core.annotation import STATUSES, TAGS, Annotation, moment_words, status_words
 from workbench.core.corpus.changed_words import changed_words
 
 _LONE_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
@@ -57,7 +57,8 @@ ANCHORING_HEADINGS: dict[AnchoringList, tuple[str, str]] = {
     ),
     "article_missing": (
         "Article missing",
-        "Their article is not in the corpus (a renamed or removed file).",
+        "Their article is not in the corpus: its file was renamed or removed, or could not "
+        "be read (the warnings printed when the corpus was read name the file and why).",
     ),
 }
 """The heading and explanation of each of AnchoringSection.lists()."""
@@ -394,7 +395,7 @@ def _article_section(articles: Sequence[ArticleRow]) -> list[str]:
         "| article | sentences | tagged | "
         + " | ".join(TAGS)
         + " | "
-        + " | ".join(status.replace("_", " ") for status in STATUSES)
+        + " | ".join(status_words(status) for status in STATUSES)
         + (" | status differs" if differ else "")
         + " |",
         "|---|---:|---:|" + "---:|" * (len(TAGS) + len(STATUSES) + differ),
@@ -480,7 +481,11 @@ def _ignored_section(decisions: Sequence[LedgerDecision], titles: Mapping[str, s
     ]
     for decision in decisions:
         record = decision.to_record()
-        who = ", ".join(str(record[name]) for name in ("annotator", "at") if record.get(name))
+        who = ", ".join(
+            str(record[name]) if name == "annotator" else moment_words(str(record[name]))
+            for name in ("annotator", "at")
+            if record.get(name)
+        )
         words = decision_words(record, lambda article_id: titles.get(article_id, article_id))
         lines.append(f"- {_cell(words)}" + (f" ({_cell(who)})" if who else ""))
     return [*lines, ""]
@@ -510,7 +515,7 @@ def _group_lines(
         listed[(member.article_id, member.index)].update(member.annotators)
     for member in group.members:
         own = listed[(member.article_id, member.index)]
-        lines += _sentence_lines(member, titles, member.status.replace("_", " "), own)
+        lines += _sentence_lines(member, titles, status_words(member.status), own)
     if group.figures:
         figures = "; ".join(
             _cell(figure_words(f, verdict_words(claims.get(where, ()))))
