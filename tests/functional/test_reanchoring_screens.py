@@ -82,7 +82,7 @@ async def test_the_panel_shows_nothing_on_the_sentence_now_at_the_old_index(
         assert shown.annotation is None
         assert "○ nothing recorded" in shown.compose_panel().plain
         assert "agency" not in shown.compose_panel().plain
-        assert "story: 3 moved, 0 to check, 0 orphaned" in " ".join(notices(app))
+        assert "“Troops sent to Kursk”: 3 moved, 0 to check, 0 orphaned" in " ".join(notices(app))
         await pilot.press("j")
         moved = panel(app).annotation
         assert moved is not None and moved.source == "agency"

@@ -27,6 +27,7 @@ from workbench.core.anchoring.reanchoring import (
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.articles import Article
 from workbench.core.corpus.sentences import segmenter_stamp
+from workbench.core.corpus.titles import shorten
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +61,6 @@ def is_reanchoring(change: Change) -> bool:
         and c.before.article_sha256 != c.after.article_sha256
         for c in change.step
     )
-
-
-def short_id(article_id: str, keep: int = 8) -> str:
-    """An article id short enough for a notice ("003_b40d…")."""
-    return article_id if len(article_id) <= keep + 2 else article_id[:keep] + "…"
 
 
 class CorpusAnchors:
@@ -145,12 +141,13 @@ class CorpusAnchors:
         )
 
     def arrival_notice(self, article: Article) -> str | None:
-        """Once per session and article: `003_b40d…: 4 moved, 1 to check, 1 orphaned`."""
+        """Once per session and article: `“North Korea Starting To…”: 4 moved, 1 to check,
+        1 orphaned`, the article named by its title as the corpus-wide notice names it."""
         if article.id in self._noticed:
             return None
         self._noticed.add(article.id)
         counts = self.counts(article)
-        return f"{short_id(article.id)}: {counts.describe()}" if counts else None
+        return f"“{shorten(article.title or article.id)}”: {counts.describe()}" if counts else None
 
     def as_tagged(self, article: Article, annotation: Annotation) -> Annotation | None:
         """A moved, unconfirmed annotation as the analyst tagged it (quote and place on
