@@ -306,8 +306,11 @@ async def test_the_summary_shows_the_quote_as_tagged_and_counts_no_missing_artic
             ("check", 1),
             ("article_missing", 2),
         ]
-        row = screen.query_one("#anchoring-table", DataTable).get_row_at(0)
+        table = screen.query_one("#anchoring-table", DataTable)
+        row = table.get_row_at(0)
         assert "30,000" in row[5].plain and marked(row[6]) == ["3,000"]
+        # A sentence to check counts in the text now; one on no sentence says "was" (qa5 Q17).
+        assert [table.get_row_at(n)[2].plain for n in range(2)] == ["2", "was 3"]
         assert screen.summary is not None and screen.summary.totals.annotations == 3
         assert "renamed" not in [row.article_id for row in screen.summary.articles]
 

@@ -52,6 +52,14 @@ ANCHORING_STATES: dict[AnchoringList, str] = {
 """The summary's anchoring lists (AnchoringSection.lists()), as the Anchoring tab names them."""
 
 
+def anchoring_place(state: AnchoringList, annotation: Annotation) -> str:
+    """The Anchoring tab's sentence number: on the current text for one to check, "was N"
+    for one on no sentence (where it was made), so two rows' numbers are never read as
+    counting in the same text (qa5 Q17)."""
+    number = annotation.index + 1
+    return str(number) if state == "check" else f"was {number}"
+
+
 @dataclass(frozen=True, slots=True)
 class LedgerLine:
     """One line of the ledger table: a claim of a group, or a denial aimed at it."""
@@ -273,7 +281,7 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
         (
             ANCHORING_STATES[state],
             titles.get(annotation.article_id, annotation.article_id),
-            annotation.index + 1,
+            anchoring_place(state, annotation),
             annotation.annotator,
             ", ".join(annotation.tags),
             annotation.quote,
