@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,6 +103,20 @@ class CompanionFileError(StoreError):
         super().__init__(
             f"{path} is {what} of the workbench database {database}, not a database: "
             f"give --db {database}"
+        )
+
+
+class LinkedFileError(StoreError):
+    """A file of record beside the database (its journal, a segment, its history, a
+    repair's plan) is a symbolic link: the store reads and writes its own files only, so
+    it neither opens the database through it nor calls what it points at damage (tr7 T1)."""
+
+    def __init__(self, link: Path) -> None:
+        self.path = link
+        super().__init__(
+            f"{link} is a symbolic link (to {os.path.realpath(link)}): a database's journal, "
+            "history and repair plan are its own files beside it, never read or written "
+            "through a link; put the file itself in its place, or remove the link"
         )
 
 

@@ -8,13 +8,19 @@ atomic replacement killed half way leaves its temporary file; the next writer re
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
 from store.errors import CorruptDatabaseError, StoreWriteError, describe_os_error
 from workbench.core.files.atomic import atomic_write_bytes, atomic_writer, write_fully
+from workbench.core.files.regular import kind_of
+
+LINK_REFUSED = "a symbolic link, not a regular file: the store never writes through one"
+"""Why a link where the store keeps one of its own files is neither written nor cut."""
 
 
 def fsync_directory(directory: Path) -> None:
@@ -26,7 +32,7 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def replace_atomically(path: Path, data: bytes) -> None:
+def replace_atomically(path: Path, data: bytes, *, follow_links: bool = True) -> None:
     """Write `data` beside `path`, fsync it, rename it over `path`, fsync the folder.
 
     Readers see either the old file or the new one, never a mixture, even after a crash.
@@ -34,16 +40,18 @@ def replace_atomically(path: Path, data: bytes) -> None:
     the folder's fsync: the journal is truncated only once the rename is durable.
     """
     try:
-        atomic_write_bytes(path, data, sync_folder=fsync_directory)
+        atomic_write_bytes(path, data, sync_folder=fsync_directory, follow_links=follow_links)
     except OSError as error:
         raise StoreWriteError(path, describe_os_error(error)) from error
 
 
-def write_atomically(path: Path, parts: Iterable[bytes]) -> int:
-    """replace_atomically() for data made piece by piece, never held whole; returns its size."""
+def write_atomically(path: Path, parts: Iterable[bytes], *, follow_links: bool = True) -> int:
+    """replace_atomically() for data made piece by piece, never held whole; returns its size.
+    A companion file (never a link when the store made it) is written with `follow_links`
+    False: a symbolic link planted there is refused, not written through (tr7 T1)."""
     size = 0
     try:
-        with atomic_writer(path, sync_folder=fsync_directory) as handle:
+        with atomic_writer(path, sync_folder=fsync_directory, follow_links=follow_links) as handle:
             for part in parts:
                 handle.write(part)
                 size += len(part)
@@ -91,9 +99,16 @@ class AppendOnlyFile:
         self.path = path
         created = not path.exists()
         try:
-            self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            # Never through a link: a journal, history or readings tail is the store's own
+            # file, and a link planted there would have another file appended to or cut.
+            self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
         except OSError as error:
+            if error.errno == errno.ELOOP and path.is_symlink():
+                raise StoreWriteError(path, LINK_REFUSED) from error
             raise StoreWriteError(path, describe_os_error(error)) from error
+        if not stat.S_ISREG(mode := os.fstat(self._fd).st_mode):
+            os.close(self._fd)
+            raise StoreWriteError(path, f"{kind_of(mode)}, not a regular file: not written")
         if created:
             try:
                 fsync_directory(path.parent)

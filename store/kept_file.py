@@ -26,7 +26,7 @@ from pathlib import Path
 from store import kept_format
 from store.errors import describe_os_error
 from workbench.core.files.atomic import atomic_writer, write_fully
-from workbench.core.files.regular import open_regular
+from workbench.core.files.regular import open_own
 
 MAX_ENTRIES = 8
 """Entries kept under one token (the default summaries, a few analysts' and formats')."""
@@ -63,7 +63,7 @@ class KeptFile:
     def get(self, key: str) -> bytes | None:
         """The bytes kept under `key`, or None (nothing kept, or damaged: named)."""
         try:
-            handle = open_regular(self.file)
+            handle = open_own(self.file)
         except FileNotFoundError:
             return None
         except OSError as error:
@@ -95,7 +95,8 @@ class KeptFile:
             self._say(not_kept(str(self.file), "too little free space left for the database"))
             return False
         try:
-            with atomic_writer(self.file) as handle:  # the folder's fsync: best effort
+            # The folder's fsync: best effort. A link at FILE.kept is refused (tr7 T1).
+            with atomic_writer(self.file, follow_links=False) as handle:
                 for part in kept_format.parts(token, kept):
                     write_fully(handle.fileno(), part)  # a few large parts: unbuffered
         except OSError as error:
@@ -122,7 +123,7 @@ class KeptFile:
         """The entries kept under `token` that are not `replaced` and still check
         (any that does not is dropped: the rewrite mends the file)."""
         found: dict[str, bytes] = {}
-        with contextlib.suppress(OSError, ValueError), open_regular(self.file) as handle:
+        with contextlib.suppress(OSError, ValueError), open_own(self.file) as handle:
             fd = handle.fileno()
             head = kept_format.header(os.pread(fd, kept_format.MAX_HEADER, 0))
             if head.token != token:

@@ -15,7 +15,7 @@ import os
 import re
 from pathlib import Path
 
-from store.errors import CompanionFileError
+from store.errors import CompanionFileError, LinkedFileError
 from workbench.core.files.database_url import is_server_url
 
 # What follows "FILE." in the names of a database's companions: its journal and sealed
@@ -64,6 +64,24 @@ def _same_file_among(own: Path, named: Path) -> Path | None:
         if (mine.st_dev, mine.st_ino) == (found.st_dev, found.st_ino):
             return Path(entry.path)
     return None
+
+
+OF_RECORD = re.compile(r"journal(\.next|\.[0-9]+)?|history|repairing")
+"""The companions that hold the database's content (replay.database_files)."""
+
+
+def linked_file_error(path: Path) -> LinkedFileError | None:
+    """The error to raise when a file of record beside the database at `path` is a
+    symbolic link (checked before a store opens it), else None. A link AT the database
+    is followed once (its companions are beside the target): `path` is that target."""
+    try:
+        names = sorted(os.listdir(path.parent))
+    except OSError:
+        return None
+    prefix = path.name + "."
+    ours = (n for n in names if n.startswith(prefix) and OF_RECORD.fullmatch(n[len(prefix) :]))
+    linked = next((path.parent / name for name in ours if (path.parent / name).is_symlink()), None)
+    return None if linked is None else LinkedFileError(linked)
 
 
 SNAPSHOT_START = b'{"meta":{"'

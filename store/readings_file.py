@@ -44,7 +44,7 @@ from typing import IO, Any
 from store import line_format, readings_format
 from store.errors import StoreError, StoreWriteError, describe_os_error
 from store.file_states import FileState, changed_under_reader
-from store.files import AppendOnlyFile, fsync_directory, write_atomically
+from store.files import LINK_REFUSED, AppendOnlyFile, fsync_directory, write_atomically
 
 READ_ATTEMPTS = 10
 """How many times a reader reads again while the writer replaces the files under it
@@ -303,7 +303,8 @@ class ReadingsFold:
             for under, records in lines:
                 if under == fingerprint:
                     kept.update(records)
-            write_atomically(document, readings_format.document_parts(fingerprint, kept))
+            parts = readings_format.document_parts(fingerprint, kept)
+            write_atomically(document, parts, follow_links=False)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(sealed)
         fsync_directory(self.path.parent)
@@ -425,10 +426,13 @@ def _open_regular(file: Path, found: _Found) -> IO[bytes] | None:
     """`file` opened to read (without blocking on a FIFO), None if there is none or it
     cannot be read (named in `found`)."""
     try:
-        descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+        descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
     except FileNotFoundError:
         return None
     except OSError as error:
+        if file.is_symlink():  # the store's own file: never read through a link (tr7 T1)
+            found.problems.append(f"{file}: not read ({LINK_REFUSED}); recomputed")
+            return None
         found.problems.append(f"{file}: not read ({describe_os_error(error)}); recomputed")
         return None
     if not stat.S_ISREG(os.fstat(descriptor).st_mode):

@@ -37,7 +37,7 @@ from store.files import fsync_directory, remove_stale_temporaries, replace_atomi
 from store.history_log import HistoryLog, checksum_of, history_path
 from store.index import AnnotationIndex
 from store.lock import DatabaseLock
-from store.own_files import companion_refusal
+from store.own_files import companion_refusal, linked_file_error
 from store.reading_order import ANNOTATIONS_TABLE
 from store.recovery import Recovery, recover
 from store.replay import Replayed, database_files, replay
@@ -72,7 +72,7 @@ def repair(path: Path, now: datetime | None = None) -> RepairReport:
     if loop is not None:
         raise LinkLoopError(path, loop)
     path = link_target(path)
-    if (refused := companion_refusal(path)) is not None:
+    if (refused := companion_refusal(path) or linked_file_error(path)) is not None:
         raise refused
     report = RepairReport(path)
     lock = DatabaseLock(path)
@@ -161,7 +161,7 @@ def _check_annotations_whole(path: Path, state: Replayed) -> None:
 def _write_plan(path: Path, now: datetime) -> None:
     names = [file.name for file in database_files(path) if file != plan_path(path)]
     plan = {"stamp": now.strftime("%Y%m%dT%H%M%SZ"), "files": names}
-    replace_atomically(plan_path(path), json.dumps(plan).encode("ascii"))
+    replace_atomically(plan_path(path), json.dumps(plan).encode("ascii"), follow_links=False)
 
 
 def _read_plan(plan: Path) -> tuple[str, list[str]]:

@@ -243,6 +243,22 @@ def test_a_fifo_in_place_of_the_kept_file_does_not_hang_a_reader(
     assert kept.warnings[-1].startswith(f"summary not kept in {kept_path(database)} (")
 
 
+def test_a_symbolic_link_in_place_of_the_kept_file_is_neither_read_nor_written_through(
+    database: Path, kept: FileKept, tmp_path: Path
+) -> None:
+    """tr7 T1: the keeper's atomic write followed a link planted at FILE.kept and replaced
+    the analyst's own file it pointed at; a reader called that file damaged."""
+    victim = tmp_path / "notes.txt"
+    victim.write_text("precious\n")
+    kept_path(database).symlink_to(victim)
+    assert kept.get("md") is None
+    assert "a symbolic link, not a regular file" in kept.warnings[0]
+    assert kept.put("md", b"# summary\n", kept.token()) is False
+    assert kept.warnings[-1].startswith(f"summary not kept in {kept_path(database)} (")
+    assert victim.read_text() == "precious\n"
+    assert kept_path(database).is_symlink()
+
+
 @pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.name)
 def test_a_full_disk_is_a_warning_never_an_error(
     database: Path, kept: FileKept, monkeypatch: pytest.MonkeyPatch, fault: Fault

@@ -9,7 +9,7 @@ import pytest
 from store_helpers import MakeAnnotation
 
 from store import AnnotationStore, own_file_refusal
-from store.errors import CompanionFileError
+from store.errors import CompanionFileError, LinkedFileError
 from store.own_files import database_file_named
 from store.repair import repair
 from workbench.cli.main import main
@@ -136,3 +136,24 @@ def test_the_cli_names_the_database_to_give(
         assert main(argv) == 1
         err = capsys.readouterr().err
         assert "of the workbench database" in err and f"give --db {database}" in err, err
+
+
+@pytest.mark.parametrize("companion", ["journal", "journal.next", "journal.12", "history"])
+def test_a_file_of_record_that_is_a_link_refuses_every_open_and_repair(
+    database: Path, tmp_path: Path, companion: str
+) -> None:
+    """tr7 T1: a link planted at FILE.journal was read as a damaged journal (and repair
+    advised); at FILE.history repair said "opens without damage". Nothing is read or
+    written through it, and the refusal names the link."""
+    victim = tmp_path / "notes.txt"
+    victim.write_text("precious\n")
+    link = database.with_name(f"{database.name}.{companion}")
+    if link.exists():
+        link.unlink()
+    link.symlink_to(victim)
+    for read_only in (False, True):
+        with pytest.raises(LinkedFileError, match=f"{link.name} is a symbolic link"):
+            AnnotationStore.open(database, annotator="ana", read_only=read_only)
+    with pytest.raises(LinkedFileError):
+        repair(database)
+    assert victim.read_text() == "precious\n" and link.is_symlink()

@@ -359,6 +359,23 @@ def test_a_fifo_in_place_of_the_readings_does_not_hang_a_reader(
     ]
 
 
+@pytest.mark.parametrize("where", [readings_path, tail_path], ids=["document", "tail"])
+def test_a_symbolic_link_in_place_of_the_readings_is_never_read_written_or_cut(
+    db_path: Path, tmp_path: Path, where: Any
+) -> None:
+    """tr7 T1: a link planted at FILE.readings (or its tail) had the user's file it
+    pointed at called damaged, cut as a torn line, and replaced by readings."""
+    victim = tmp_path / "notes.txt"
+    victim.write_bytes(b"my notes, not a workbench file")  # no newline: "a torn line"
+    where(db_path).symlink_to(victim)
+    with AnnotationStore.open(db_path, annotator="alice") as opened:
+        assert opened.readings(FINGERPRINT) == {}
+        opened.add_readings(FINGERPRINT, {"q:1": 1})
+        warnings = opened.warnings
+    assert any("a symbolic link, not a regular file" in warning for warning in warnings)
+    assert victim.read_bytes() == b"my notes, not a workbench file"
+
+
 def test_adding_from_another_thread_does_not_wait_for_the_store(
     writer: AnnotationStore, make: MakeAnnotation
 ) -> None:

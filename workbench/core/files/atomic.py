@@ -47,10 +47,16 @@ def write_fully(descriptor: int, data: bytes) -> None:
         view = view[written:]
 
 
-def link_target(path: Path) -> Path:
+def link_target(path: Path, follow_links: bool = True) -> Path:
     """Where a write to `path` must go: through a symbolic link to its target (the link
-    stays a link), otherwise `path` itself."""
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
+    stays a link), otherwise `path` itself. Without `follow_links` (a program's own
+    companion file, which it never makes a link), a link there raises NotARegularFile:
+    whatever it points at is not ours to replace."""
+    if not path.is_symlink():
+        return path
+    if not follow_links:
+        raise NotARegularFile(path, os.lstat(path).st_mode)
+    return Path(os.path.realpath(path))
 
 
 def _temporary_beside(target: Path) -> tuple[int, str, Path]:
@@ -84,15 +90,19 @@ def _publish(temporary: str, target: Path) -> None:
 
 @contextlib.contextmanager
 def atomic_writer(
-    path: Path | str, *, sync_folder: Callable[[Path], None] = fsync_directory
+    path: Path | str,
+    *,
+    sync_folder: Callable[[Path], None] = fsync_directory,
+    follow_links: bool = True,
 ) -> Iterator[BinaryIO]:
     """A binary file that replaces `path` atomically when the block exits without error.
 
     Write as much as you like; nothing is visible at `path` until the end. An exception
     inside the block (or a failed fsync/rename) leaves `path` untouched. `sync_folder`
-    as for atomic_write_bytes; a symbolic link is followed (see link_target).
+    as for atomic_write_bytes; a symbolic link is followed unless `follow_links` is
+    False (see link_target).
     """
-    target = link_target(Path(path))
+    target = link_target(Path(path), follow_links)
     descriptor, temporary, folder = _temporary_beside(target)
     try:
         with os.fdopen(descriptor, "wb") as handle:
@@ -130,15 +140,17 @@ def atomic_write_bytes(
     data: bytes,
     *,
     sync_folder: Callable[[Path], None] = fsync_directory,
+    follow_links: bool = True,
 ) -> None:
     """Replace `path` with `data` atomically and durably.
 
     `sync_folder` makes the rename durable; the default shrugs off folders that cannot be
     fsynced, the store passes a strict one because its journal is truncated after this.
     Raises OSError (the target untouched, the temporary file removed) on failure. A
-    symbolic link is followed: its target is replaced and the link stays.
+    symbolic link is followed (its target is replaced and the link stays) unless
+    `follow_links` is False: then it is refused (see link_target).
     """
-    atomic_write_parts(path, (data,), sync_folder=sync_folder)
+    atomic_write_parts(path, (data,), sync_folder=sync_folder, follow_links=follow_links)
 
 
 def atomic_write_parts(
@@ -146,11 +158,12 @@ def atomic_write_parts(
     parts: Iterable[bytes],
     *,
     sync_folder: Callable[[Path], None] = fsync_directory,
+    follow_links: bool = True,
 ) -> None:
     """atomic_write_bytes of the bytes of `parts` one after the other, written as they
     come (a document too large to hold whole). An exception while `parts` are made
     leaves the target untouched and removes the temporary file, as a failed write does."""
-    target = link_target(Path(path))
+    target = link_target(Path(path), follow_links)
     descriptor, temporary, folder = _temporary_beside(target)
     try:
         try:

@@ -72,3 +72,22 @@ def read_regular(path: Path | str) -> bytes:
     """The whole of a regular file (see open_regular)."""
     with open_regular(path) as handle:
         return handle.read()
+
+
+def open_own(path: Path | str) -> BinaryIO:
+    """open_regular for a program's own file (one it never makes a link): a symbolic
+    link there is refused (NotARegularFile), not followed to a file that is not its."""
+    try:
+        descriptor = os.open(path, _READ_FLAGS | os.O_NOFOLLOW)
+    except OSError as error:
+        if error.errno == errno.ELOOP and os.path.islink(path):
+            raise NotARegularFile(path, os.lstat(path).st_mode) from error
+        raise
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotARegularFile(path, mode)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return os.fdopen(descriptor, "rb")
