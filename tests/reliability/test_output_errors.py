@@ -129,3 +129,25 @@ def test_terminal_output_of_a_hostile_article_through_the_real_program(
     assert result.returncode == 0
     assert b"\x1b" not in result.stdout and b"\xc2\x9b" not in result.stdout
     assert b"\\x1b]0;pwned\\x07" in result.stdout
+
+
+class Tty(io.TextIOWrapper):
+    """A standard output that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_document_written_to_a_terminal_has_no_raw_control_left(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """tr7 T2: JSON served from a kept summary is written as stored; only an encoder's
+    output is certain to hold no raw C0, so on a terminal C0 is escaped too."""
+    from workbench.cli.output import write_data_parts
+
+    raw = io.BytesIO()
+    stream = Tty(raw, encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", stream)
+    write_data_parts(['{"a": "\x1b[2J\x9b"}\n'.encode()])
+    written = raw.getvalue()
+    assert written == b'{"a": "\\u001b[2J\\u009b"}\n'

@@ -13,6 +13,7 @@ from workbench.core.terminal_text import (
     displayable_in_place,
     json_safe,
     json_safe_bytes,
+    json_safe_for_terminal,
     printable,
 )
 
@@ -70,3 +71,13 @@ def test_json_bytes_without_anything_unsafe_are_returned_as_they_are() -> None:
     data = json.dumps({"quote": "“Hi” — ©"}, ensure_ascii=False).encode("utf-8")
     assert json_safe_bytes(data) is data
     assert json_safe_bytes('{"a": "\x9b\u202e\x7f"}'.encode()) == b'{"a": "\\u009b\\u202e\\u007f"}'
+
+
+def test_json_on_its_way_to_a_terminal_has_raw_c0_escaped_too() -> None:
+    """tr7 T2: a kept summary whose checksums were recomputed by hand put ESC and BEL on
+    the terminal (an encoder never leaves C0 raw, so json_safe_bytes let them through)."""
+    forged = '\x1b]0;PWNED\x07\x1b[2J{"a": "\x1b\x9b"}\r\n\t'.encode()
+    safe = json_safe_for_terminal(forged)
+    assert safe == (b'\\u001b]0;PWNED\\u0007\\u001b[2J{"a": "\\u001b\\u009b"}\\u000d\n\t')
+    encoded = json.dumps({"quote": "a\nb"}, indent=2).encode()
+    assert json_safe_for_terminal(encoded) is encoded
