@@ -484,3 +484,36 @@ def test_a_figure_outside_what_is_denied_stays_the_speakers() -> None:
     )
     disputed = {(f.quantity.value, f.source) for c in ledger.conflicts for f in c.figures}
     assert (3_000, "Moscow") in disputed
+
+
+def test_a_claim_and_denial_denying_its_group_is_the_groups_denial() -> None:
+    """qa6 Q5: "Belousov denied that 12,000 … had been sent" (claim, attribution and
+    denial) joined the Pentagon's group as one of its sources, with no "Denied by";
+    a sentence that joins by what it says stays a claim; "denied sending troops to
+    Russia" answers "troops had been sent to Russia" (the whole denied clause taken up,
+    "sent" compared as "send")."""
+    pentagon = "The Pentagon said 12,000 North Korean troops had been sent to Russia."
+    ledger = ledger_of(
+        [
+            _claimed(0, pentagon, "Pentagon"),
+            _claimed(
+                1,
+                "Russian Defence Minister Andrei Belousov denied that 12,000 North Korean "
+                "soldiers had been sent to Russia.",
+                "Andrei Belousov",
+                "denial",
+            ),
+            _claimed(2, "North Korea denied sending troops to Russia.", "North Korea", "denial"),
+            _claimed(
+                3,
+                "Ukraine said 12,000 North Korean troops had been sent to Russia and denied "
+                "that Kyiv had lost the town.",
+                "Ukraine",
+                "denial",
+            ),
+        ]
+    )
+    group = group_with(ledger, pentagon)
+    assert [m.source for m in group.members] == ["Pentagon", "Ukraine"]
+    assert [d.source for d in group.denials] == ["Andrei Belousov", "North Korea"]
+    assert "denial" in group.denials[0].tags and "claim" in group.denials[0].tags

@@ -176,7 +176,12 @@ def test_denials_aimed_at_no_group_are_listed(summary: Summary) -> None:
     assert any("groundless rumors" in denial.quote for denial in unlinked)
     report = render_markdown(summary)
     assert "## Denials not linked to a claim" in report
-    assert "groundless rumors" in report.split("## Denials not linked to a claim")[1]
+    section = report.split("## Denials not linked to a claim")[1].split("\n## ")[0]
+    assert "groundless rumors" in section
+    # qa6 Q5: the threshold is named only beside denials a claim could take up
+    named, kind_only = section.split("only by its kind or its subject")
+    assert "groundless rumors" in kind_only and "threshold" not in kind_only.split("\n", 1)[1]
+    assert "denial threshold" in named and "  - denies: any transfer of arms" in named
 
 
 def test_the_acceptance_rate_of_suggestions(summary: Summary) -> None:

@@ -77,11 +77,44 @@ _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2014\u2013]|\s-\s")
 the report speculation"; not at the comma inside a number ("denied that 8,000 troops")."""
 
 
+IRREGULAR_PAST = {
+    "sent": "send",
+    "built": "build",
+    "brought": "bring",
+    "fought": "fight",
+    "taken": "take",
+    "took": "take",
+    "given": "give",
+    "gave": "give",
+    "sold": "sell",
+    "bought": "buy",
+    "held": "hold",
+    "struck": "strike",
+    "shot": "shoot",
+    "flew": "fly",
+    "flown": "fly",
+    "drove": "drive",
+    "driven": "drive",
+    "thrown": "throw",
+    "threw": "throw",
+    "stole": "steal",
+    "stolen": "steal",
+    "hidden": "hide",
+    "began": "begin",
+    "begun": "begin",
+}
+"""Irregular past forms of verbs longer than three letters, compared as their present
+("denied sending troops" and "troops had been sent"; -ing and -ed are taken off the
+regular ones)."""
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A lower-case word as compared: a plural's s, an -ing or -ed taken off, then its
-    first STEM letters ("supplying" and "supplied", "line" and "lines"). Kept for the
-    words met (a vocabulary: tens of thousands at 100,000 annotations)."""
+    """A lower-case word as compared: an irregular past as its present (IRREGULAR_PAST),
+    a plural's s, an -ing or -ed taken off, then its first STEM letters ("supplying" and
+    "supplied", "line" and "lines", "sent" and "sending"). Kept for the words met (a
+    vocabulary: tens of thousands at 100,000 annotations)."""
+    word = IRREGULAR_PAST.get(word, word)
     if len(word) > 5 and word.endswith("ing"):
         word = word[:-3]
     elif len(word) > 4 and word.endswith("ed"):
@@ -91,7 +124,8 @@ def stem(word: str) -> str:
     return word[:STEM]
 
 
-_NOT_EVIDENCE = SUBJECT_WORDS | DENYING_WORDS | UNSAID
+_NOT_CLAUSE = DENYING_WORDS | UNSAID
+_NOT_EVIDENCE = SUBJECT_WORDS | _NOT_CLAUSE
 
 
 def stems(words: Iterable[str]) -> frozenset[str]:
@@ -107,7 +141,7 @@ def words_needed(denied: frozenset[str]) -> int:
     return max(2, (len(denied) + 1) // 2)
 
 
-def _denied_clause(quote: str) -> tuple[int, int] | None:
+def denied_clause(quote: str) -> tuple[int, int] | None:
     """The clause after the first denying verb, to a comma (not one inside a number) or a
     dash, as offsets into `quote`; None without such a verb. Read on the quote itself, not
     its lower case, whose length may differ ("İ"), so the offsets are the quote's."""
@@ -118,15 +152,35 @@ def _denied_clause(quote: str) -> tuple[int, int] | None:
     return None
 
 
+class DeniedWords(frozenset[str]):
+    """The stems of what a denial denies beyond its subject, with `clause`: every content
+    stem of what it denies, the subject's words included ("sending troops to Russia":
+    send, troop, russi). A claim that takes up all of those, one beyond the subject among
+    them, states what is denied ("troops had been sent to Russia")."""
+
+    clause: frozenset[str]
+
+    def __new__(cls, words: Iterable[str], clause: frozenset[str]) -> DeniedWords:
+        made = super().__new__(cls, words)
+        made.clause = clause
+        return made
+
+
+def whole_stems(words: Iterable[str]) -> frozenset[str]:
+    """Content words as compared for a whole denied clause: the subject's words kept,
+    those that only say it is a denial or when it was said left out."""
+    return frozenset(map(stem, filterfalse(_NOT_CLAUSE.__contains__, words)))
+
+
 @lru_cache(maxsize=1 << 14)
-def denied_words(quote: str) -> frozenset[str]:
+def denied_words(quote: str) -> DeniedWords:
     """The stems of what a denial denies: the content words of the clause after its first
     denying verb, to a comma or a dash (none when that clause names what it denies only
     by its kind or its subject: "dismissed the accusations as groundless rumors"); when
     it has no such verb, those of its quotations, or of the whole sentence without one
     ("These statements ... are all barefaced lies," Mr. Nebenzia said). Kept for the
     last 16,384 denials read (a summary is built again after every change)."""
-    clause = _denied_clause(quote)
+    clause = denied_clause(quote)
     if clause is not None:
         return _content(quote[clause[0] : clause[1]].lower())
     lowered = quote.lower()
@@ -141,9 +195,9 @@ def denied_span(quote: str) -> tuple[int, int]:
     without such a verb, the whole sentence ("There are no 10,000 North Korean soldiers
     in Kursk"). A figure there is the figure denied, not one the denier puts forward
     (qa5 Q1)."""
-    return _denied_clause(quote) or (0, len(quote))
+    return denied_clause(quote) or (0, len(quote))
 
 
-def _content(text: str) -> frozenset[str]:
-    words = frozenset(word for word in _WORD.findall(text) if len(word) > 3)
-    return stems(words - CLAIM_STOP_WORDS)
+def _content(text: str) -> DeniedWords:
+    words = frozenset(word for word in _WORD.findall(text) if len(word) > 3) - CLAIM_STOP_WORDS
+    return DeniedWords(stems(words), whole_stems(words))

@@ -17,13 +17,19 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from itertools import chain, compress
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 
-from workbench.core.analysis.ledger.answers import stems, words_needed
+from workbench.core.analysis.ledger.answers import (
+    DeniedWords,
+    denied_clause,
+    stems,
+    whole_stems,
+    words_needed,
+)
 from workbench.core.analysis.ledger.claim_text import ClaimText
 from workbench.core.analysis.ledger.grouping import key_order
 from workbench.core.analysis.ledger.settings import LedgerSettings
-from workbench.core.annotation import Annotation
+from workbench.core.annotation import Annotation, AnnotationKey
 
 
 def denial_targets(
@@ -125,6 +131,13 @@ class Samples:
         return texts, words, owners
 
 
+WHOLE_CLAUSE = 3
+"""Words a denied clause holds, its subject's included, for a claim taking up all of them
+to answer it with only one beyond the subject ("denied sending troops to Russia"
+answers "troops had been sent to Russia"; "denied sending troops" alone does not
+answer every claim that troops were sent somewhere)."""
+
+
 def scored(
     text: ClaimText,
     denied: frozenset[str],
@@ -134,7 +147,9 @@ def scored(
     settings: LedgerSettings,
 ) -> list[int]:
     """The candidate groups one of whose samples takes up what the denial denies: enough
-    of its denied words (answers.words_needed), or one with a sample resembling the denial
+    of its denied words (answers.words_needed), or the whole denied clause, its subject's
+    words included, when that has at least WHOLE_CLAUSE words (answers.DeniedWords), or
+    one with a sample resembling the denial
     (denial_threshold; denial_threshold - subject_bonus for a group speaking of its
     subject)."""
     if not denied or (not by_text and not by_topic):
@@ -143,6 +158,10 @@ def scored(
     taken = list(map(len, map(denied.intersection, words)))
     hits = set(compress(owners, map(words_needed(denied).__le__, taken)))
     some = [place for place in compress(range(len(taken)), taken) if owners[place] not in hits]
+    clause = denied.clause if isinstance(denied, DeniedWords) else frozenset()
+    if some and len(clause) >= WHOLE_CLAUSE:
+        hits.update(owners[p] for p in some if clause <= whole_stems(texts[p].words))
+        some = [place for place in some if owners[place] not in hits]
     if not some:
         return sorted(hits)
     needed = max(settings.denial_threshold, 0)
@@ -174,3 +193,57 @@ def own_denials(
     return speaker is not None and all(
         "denial" in member.tags and source_of(member) == speaker for member in members
     )
+
+
+def group_sides(
+    members: Sequence[Annotation],
+    aimed: Sequence[Annotation],
+    source_of: Callable[[Annotation], str | None],
+) -> tuple[tuple[Annotation, ...], tuple[Annotation, ...]]:
+    """A group's claims and its denials, in key order: the denials aimed at it (none of
+    its own members, none by the speaker of a group made only of its denials), and the
+    members that deny what the group's other claims say (denying_members). Both ledgers
+    (ledger.py, live.py) split a group this way, from its members and aimed denials alone."""
+    answering = denying_members(members)
+    if not answering and not aimed:
+        return tuple(members), ()
+    claims = [m for m in members if m not in answering] if answering else members
+    keys = {member.key for member in members}
+    denials = [d for d in aimed if d.key not in keys and not own_denials(claims, d, source_of)]
+    if answering:
+        denials = sorted(chain(denials, answering), key=_key)
+    return tuple(claims), tuple(denials)
+
+
+def _key(annotation: Annotation) -> AnnotationKey:
+    return annotation.key
+
+
+def denying_members(members: Sequence[Annotation]) -> list[Annotation]:
+    """The members tagged claim and denial that deny what the group's plain claims (not
+    tagged denial) say: what such a sentence denies (the clause after its denying verb)
+    resembles one of them more than the rest of it does (who denied, when). "Russian
+    Defence Minister Andrei Belousov denied that 12,000 North Korean soldiers had been
+    sent to Russia" joins "The Pentagon said 12,000 North Korean troops had been sent to
+    Russia" by the words it denies: it is that group's denial, not one of its sources
+    (qa6 Q5). "Ukraine said 12,000 troops were in Kursk and denied that Russia had
+    retaken the town" joins it by what it says, and stays a claim of the group."""
+    both = [m for m in members if "claim" in m.tags and "denial" in m.tags]
+    if not both or len(both) == len(members):
+        return []
+    plain = [_tokens(m.quote) for m in members if "denial" not in m.tags]
+    found = []
+    for member in both:
+        clause = denied_clause(member.quote) if plain else None
+        if clause is None:
+            continue
+        quote, (start, end) = member.quote, clause
+        inside, outside = _tokens(quote[start:end]), _tokens(f"{quote[:start]} {quote[end:]}")
+        if any(fuzz.ratio(inside, said) > fuzz.ratio(outside, said) for said in plain):
+            found.append(member)
+    return found
+
+
+def _tokens(text: str) -> str:
+    """Words as the ledger compares texts (ClaimText.sorted_tokens)."""
+    return " ".join(sorted(utils.default_process(text).split()))

@@ -35,7 +35,7 @@ from workbench.core.analysis.ledger.answers import denied_span, denied_words
 from workbench.core.analysis.ledger.claim_text import ClaimText, ClaimTexts, claim_text
 from workbench.core.analysis.ledger.decide import DecidedGroups
 from workbench.core.analysis.ledger.decisions import LedgerDecision
-from workbench.core.analysis.ledger.denials import denial_targets, own_denials
+from workbench.core.analysis.ledger.denials import denial_targets, group_sides
 from workbench.core.analysis.ledger.grouping import group_texts
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.annotation import Annotation, AnnotationKey
@@ -245,17 +245,12 @@ def _build_ledger(
             outside[high].add(clash.high.quantity.topic)
     groups = []
     for (gid, members), targeted, figures in zip(ordered, aimed, figures_of, strict=True):
-        if targeted:
-            keys = {m.key for m in members}
-            said = [m.annotation for m in members]
-            targeted = [
-                d for d in targeted if d.key not in keys and not own_denials(said, d, canonical)
-            ]
+        said, denying = group_sides([m.annotation for m in members], targeted, canonical)
         groups.append(
             LedgerGroup(
                 id=gid,
-                members=tuple(m.annotation for m in members),
-                denials=tuple(targeted),
+                members=said,
+                denials=denying,
                 figures=figures,
                 conflict=gid in inside,
                 conflict_topics=tuple(sorted(outside[gid])) if gid in outside else (),

@@ -48,7 +48,7 @@ from workbench.core.analysis.ledger.decide import group_id
 from workbench.core.analysis.ledger.denials import (
     Samples,
     denial_targets,
-    own_denials,
+    group_sides,
     rare_keys,
     scored,
 )
@@ -311,21 +311,16 @@ class LiveLedger:
 
     def _ledger_group(self, group: _Group) -> LedgerGroup:
         members = group.members
-        aimed = self._aimed.get(group.gid)
-        denials: tuple[Annotation, ...] = ()
-        if aimed:
-            keys = {m.key for m in members}
-            said = [m.annotation for m in members]
-            denials = tuple(
-                self._denials[k].annotation
-                for k in aimed
-                if k not in keys
-                and not own_denials(said, self._denials[k].annotation, self._source_of)
-            )
+        aimed = self._aimed.get(group.gid, ())
+        claims, denials = group_sides(
+            [m.annotation for m in members],
+            [self._denials[k].annotation for k in aimed],
+            self._source_of,
+        )
         gid = group.gid
         return LedgerGroup(
             id=gid,
-            members=tuple(m.annotation for m in members),
+            members=claims,
             denials=denials,
             figures=tuple(f for m in members for f in m.figures),
             conflict=gid in self._inside,

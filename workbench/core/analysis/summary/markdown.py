@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 
 from workbench.core.analysis.figures.conflicts import Figure, format_value
+from workbench.core.analysis.ledger.answers import denied_clause, denied_words
 from workbench.core.analysis.ledger.decisions import LedgerDecision, decision_words
 from workbench.core.analysis.summary.build import origin_name
 from workbench.core.analysis.summary.conflict_parts import ConflictPart, conflict_parts, heading
@@ -288,19 +289,49 @@ def _as_tagged(annotation: Annotation, tagged: Annotation | None) -> str:
 def _unlinked_denial_section(
     denials: Sequence[SentenceLine], titles: Mapping[str, str]
 ) -> list[str]:
+    """The denials aimed at no group, told apart by why (qa6 Q5): one that names what it
+    denies only by its kind or its subject (answers.denied_words: none) is linked by no
+    threshold; for the others the words a claim would take up are shown, and the
+    threshold named only as what links a group taking up one of them."""
     if not denials:
         return []
     lines = [
         "## Denials not linked to a claim",
         "",
-        "The ledger found no claim group these denials aim at (lower the denial threshold "
-        "to link more).",
+        "The ledger found no claim group these denials aim at.",
         "",
     ]
-    for denial in denials:
-        source = denial.canonical_source or denial.source or "unattributed"
-        lines += _sentence_lines(denial, titles, source)
-    return [*lines, ""]
+    named = [denial for denial in denials if denied_words(denial.quote)]
+    unnamed = [denial for denial in denials if not denied_words(denial.quote)]
+    for chosen, intro in ((named, _TAKEN_UP_BY_NONE), (unnamed, _NAMED_BY_KIND)):
+        if not chosen:
+            continue
+        lines += [intro, ""]
+        for denial in chosen:
+            lines += _sentence_lines(denial, titles, _denier(denial))
+            clause = denied_clause(denial.quote) if chosen is named else None
+            if clause is not None:
+                denied = denial.quote[clause[0] : clause[1]].strip(_TRIMMED)
+                lines.append(f"  - denies: {_cell(denied)}")
+        lines.append("")
+    return lines
+
+
+_TAKEN_UP_BY_NONE = (
+    "No claim group takes up enough of what these deny (the words after the denying verb, "
+    "beyond the subject). A lower denial threshold links only a group that takes up one "
+    "of those words with a text resembling the denial."
+)
+_NAMED_BY_KIND = (
+    'These name what they deny only by its kind or its subject ("the reports", "rumours", '
+    '"North Korean troops"): no claim takes it up, whatever the threshold.'
+)
+_TRIMMED = " .,;:!?\"'\u201c\u201d"
+"""What the denied clause's shown words lose at their ends."""
+
+
+def _denier(denial: SentenceLine) -> str:
+    return denial.canonical_source or denial.source or "unattributed"
 
 
 def _conflict_section(
