@@ -96,6 +96,37 @@ def test_pronouns_and_bare_roles_resolve_to_the_speaker_named_before() -> None:
     assert resolved("She added") == ("She", "Ms. Lopez")  # not Mr. Hale
 
 
+SEOUL = (
+    "Seoul Briefing\n\n"
+    "South Korea’s National Intelligence Service said 11,000 North Korean troops had been "
+    "sent to Russia.\n\n"
+    "North Korea’s foreign ministry denied sending any troops.\n\n"
+    "Pyongyang has not officially confirmed the deployment.\n\n"
+    "The troops travelled roughly 6,500 km by train, the agency said.\n\n"
+    "The government said the reports were false.\n\n"
+    "The ministry said the figure was too high.\n\n"
+    "Halvane said its batteries were safe. The company said it would not recall them."
+)
+
+
+def test_a_role_resolves_only_to_a_body_of_its_kind() -> None:
+    """qa6 Q6: "the agency said" was Pyongyang (the latest body: a capital, and the
+    party denying the deployment). An agency is a body holding agency, service,
+    intelligence... (not the foreign ministry, never a bare place); a company may be
+    a bare brand; a ministry with none named since stays unresolved; a government may
+    be a place."""
+    story = article(SEOUL)
+    suggestions = suggest(story)
+
+    def resolved(start: str) -> str | None:
+        return by_text(suggestions, story.text, start).resolved_source
+
+    assert resolved("The troops travelled") == "South Korea’s National Intelligence Service"
+    assert resolved("The government") == "Pyongyang"
+    assert resolved("The ministry") == "North Korea’s foreign ministry"
+    assert resolved("The company") == "Halvane"
+
+
 def test_prefill_offers_the_resolved_speaker() -> None:
     story = article(STORY)
     added = by_text(suggest(story), story.text, "He added")

@@ -887,6 +887,42 @@ ORGANISATION_ROLES = frozenset(
 )  # fmt: skip
 """Roles that name a body, not a person: "the agency" resolves to an organisation."""
 
+BODY_KINDS = tuple(
+    word_set(words)
+    for words in (
+        "agency agencies service services intelligence bureau directorate administration "
+        "authority inspectorate",
+        "ministry ministries department office secretariat",
+        "regulator watchdog commission board authority office inspectorate ombudsman",
+        "company companies firm utility corporation operator manufacturer maker "
+        "retailer carrier airline business inc",
+        "bank fund lender",
+        "newspaper broadcaster outlet network channel website magazine paper daily radio "
+        "television news times press",
+        "military army navy forces command unit brigade",
+        "police force constabulary",
+        "court tribunal",
+        "party campaign opposition coalition alliance",
+        "union unions federation association",
+        "hospital clinic",
+        "university institute college school centre center",
+        "council committee assembly parliament",
+        "organization organisation group foundation coalition association centre center",
+        "embassy consulate mission",
+        "government administration cabinet",
+    )
+)
+"""The kinds of body a role names: "the agency" is a body holding one of agency,
+service, intelligence... ("South Korea's National Intelligence Service"), or described
+so before; never a ministry, never a bare place (resolve.py)."""
+
+BRAND_ROLES = word_set("company firm manufacturer maker retailer operator carrier airline")
+"""Roles a body named by its name alone can be: a company is written by its brand
+("Halvane said … the company said"), an agency or a ministry never by a bare word."""
+
+PLACE_ROLES = word_set("government country state nation")
+"""Roles a bare place can be: "the government" may be "Pyongyang", "the agency" never."""
+
 DOCUMENT_ROLES = frozenset(
     ["statement", "report", "document", "documents", "study", "survey", "poll", "analysis",
      "assessment", "estimates", "estimate", "memo", "letter", "filing", "records", "figures",

@@ -59,11 +59,19 @@ class Discourse:
         self._people: dict[str, Speaker] = {}
 
     def resolve(
-        self, tokens: Tokens, span: tuple[int, int], sentence: int, learn: bool = False
+        self,
+        tokens: Tokens,
+        span: tuple[int, int],
+        sentence: int,
+        learn: bool = False,
+        any_body: bool = False,
     ) -> Resolved | None:
         """The antecedent of a pronoun or bare-role source, or None. With `learn` (the
         article's own pronoun, not one an analyst typed), a "he"/"she" that resolves
-        tells the speaker's gender from then on."""
+        tells the speaker's gender from then on. With `any_body`, a body's bare role is
+        the latest body of any kind: the reading the article's speakers are followed by
+        and the denial model was trained on (suggest._remember_speaker), not one to
+        show (_of_kind)."""
         start, end = span
         words = tokens.lowers[start:end]
         recent = [s for s in reversed(self.speakers) if sentence - s.sentence <= REACH]
@@ -72,7 +80,7 @@ class Discourse:
             if learn and match is not None and words[0] in lx.PERSON_PRONOUNS:
                 match.gender = match.gender or words[0]
         elif is_bare_role(tokens, span):
-            match = _for_role(words[:-1], words[-1], recent)
+            match = _for_role(words[:-1], words[-1], recent, any_body)
         else:
             return None
         if match is None or match.text.lower() == tokens.span_text(start, end).lower():
@@ -321,17 +329,49 @@ def _for_pronoun(pronoun: str, recent: list[Speaker]) -> Speaker | None:
     return None
 
 
-def _for_role(modifiers: tuple[str, ...], head: str, recent: list[Speaker]) -> Speaker | None:
+def _for_role(
+    modifiers: tuple[str, ...], head: str, recent: list[Speaker], any_body: bool = False
+) -> Speaker | None:
     """The latest speaker described by the same role and the same modifiers ("the South
     Korean minister" -> "Kim Yong-hyun", never "U.S. officials" -> "Ukrainian officials");
-    for a body's role with no modifier ("the agency"), the latest body."""
+    for a body's role with no modifier ("the agency"), the latest body of that kind
+    (_of_kind)."""
     wanted = {w.removesuffix("'s") for w in modifiers if w not in lx.DETERMINERS}
     for speaker in recent:
         if head in speaker.descriptions and wanted <= speaker.descriptions:
             return speaker
     if head in lx.ORGANISATION_ROLES and not wanted:
-        return next((s for s in recent if s.kind == BODY), None)
+        return next((s for s in recent if s.kind == BODY and (any_body or _of_kind(head, s))), None)
     return None
+
+
+def _of_kind(head: str, body: Speaker) -> bool:
+    """Whether a body is what the role names: its words (or what described it) hold a
+    word of the role's kind (lexicon.BODY_KINDS: "the agency" is "South Korea's National
+    Intelligence Service", not "North Korea's foreign ministry"); a role of no listed
+    kind, its own word. Any body for a role a place can be ("the government": PLACE_ROLES),
+    so a bare place ("Pyongyang") is never "the agency" (qa6 Q6: it was, and the claim of
+    Seoul's intelligence service became North Korea's)."""
+    if head in lx.PLACE_ROLES:
+        return True
+    kinds = [kind for kind in lx.BODY_KINDS if head in kind]
+    words = body.descriptions
+    if any(not kind.isdisjoint(words) for kind in kinds) if kinds else head in words:
+        return True
+    return head in lx.BRAND_ROLES and _bare_name(body)
+
+
+def _bare_name(body: Speaker) -> bool:
+    """A body named by a name alone, capitalised, which is no place the lexicon knows
+    ("Halvane", not "Pyongyang" nor "North Korea") and holds no word of a kind of body
+    (nor "its manifest", "statement")."""
+    words = body.descriptions
+    return (
+        all(word[:1].isupper() for word in body.text.split())
+        and all(kind.isdisjoint(words) for kind in lx.BODY_KINDS)
+        and lx.ORGANISATION_WORDS.isdisjoint(words)
+        and not any(place in body.text.lower() for place in lx.COUNTRIES)
+    )
 
 
 def _for_person_pronoun(pronoun: str, people: list[Speaker]) -> Speaker | None:

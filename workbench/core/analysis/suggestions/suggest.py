@@ -29,12 +29,12 @@ from workbench.core.analysis.suggestions.exchange import Exchange
 from workbench.core.analysis.suggestions.judge import WORD, Speaking, judge_denial
 from workbench.core.analysis.suggestions.naming import guideline_span
 from workbench.core.analysis.suggestions.phrases import TokenSpan
-from workbench.core.analysis.suggestions.resolve import Discourse, Resolved
+from workbench.core.analysis.suggestions.resolve import Discourse, Resolved, is_bare_role
 from workbench.core.analysis.suggestions.tokens import Tokens, tokenize
 from workbench.core.annotation import TAGS
 from workbench.core.corpus.sentences import Sentence
 
-SUGGESTER_VERSION = "rules-7+denial-model-2"
+SUGGESTER_VERSION = "rules-8+denial-model-2"
 """Changes whenever a rule, word list or threshold changes what is suggested: an
 annotation's provenance records it, so acceptance rates compare like with like."""
 
@@ -196,10 +196,13 @@ def _suggest_one(
     skip = _attribution_tokens(attribution.cue if attribution else None, source_span)
     scores["claim"] = claim_score(tokens, sentence.text, skip)
     discourse.remember_names(tokens, position)
-    resolved = _remember_speaker(discourse, tokens, attribution, source_span, attributed, position)
+    followed = _remember_speaker(discourse, tokens, attribution, source_span, attributed, position)
+    resolved = followed
+    if followed is not None and source_span is not None and is_bare_role(tokens, source_span):
+        resolved = discourse.resolve(tokens, source_span, position)  # only one of its kind
     speaking = None
     if attributed and source_span is not None:
-        speaking = Speaking(tokens.span_text(*source_span), resolved.text if resolved else None)
+        speaking = Speaking(tokens.span_text(*source_span), followed.text if followed else None)
     denial = judge_denial(
         tokens, attribution if attributed else None, skip, speaking, article.exchange,
         RULE_DENIAL_THRESHOLD,
@@ -254,10 +257,13 @@ def _remember_speaker(
     position: int,
 ) -> Resolved | None:
     """The sentence's attributed source remembered as a speaker, and what it resolves to
-    when it is a pronoun or a bare role (after Discourse.remember_names of the sentence)."""
+    when it is a pronoun or a bare role (after Discourse.remember_names of the sentence),
+    a role to the latest body of any kind: what the article's speakers and the denial
+    model's reading of who answers whom follow (the speaker shown for a role is only
+    one of its kind: Discourse.resolve)."""
     if attribution is None or source_span is None or not attributed:
         return None
-    resolved = discourse.resolve(tokens, source_span, position, learn=True)
+    resolved = discourse.resolve(tokens, source_span, position, learn=True, any_body=True)
     discourse.remember_source(
         tokens, attribution.source or source_span, source_span, position,
         resolved=resolved is not None,
