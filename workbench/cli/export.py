@@ -20,8 +20,11 @@ from workbench.core.annotation import ORPHANED, STATUSES, TAGS
 from workbench.core.terminal_text import printable
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from store.protocol import Store
     from workbench.core.annotation_filter import AnnotationFilter
+    from workbench.core.interchange.export.data import ChangeLike
     from workbench.core.interchange.export.from_store import ExportSource
 
 HELP = "write annotations as json (default), jsonl, w3c (Web Annotation) or claimreview"
@@ -170,6 +173,26 @@ def no_reviews(source: ExportSource, wanted: AnnotationFilter, annotator: str | 
         )
 
 
+def readable_history(source: ExportSource) -> Callable[[], Sequence[ChangeLike]]:
+    """The source's history, read when asked (only an export holding a record to check
+    asks); one that cannot be read is said on stderr and the records to check are
+    exported without what they were made on, as `summary` lists them."""
+    from store import StoreError
+
+    def read() -> Sequence[ChangeLike]:
+        try:
+            return source.history()
+        except StoreError as error:
+            print(
+                "workbench: the annotations to check are exported without the words they "
+                f"were tagged on: {printable(str(error), single_line=True)}",
+                file=sys.stderr,
+            )
+            return []
+
+    return read
+
+
 def run(args: argparse.Namespace) -> int:
     from store import StoreError, open_store
     from workbench.cli.output import write_data
@@ -177,7 +200,8 @@ def run(args: argparse.Namespace) -> int:
     from workbench.config.locations import resolve_database
     from workbench.config.settings import anchoring_threshold, no_unknown_section
     from workbench.config.toml_file import ConfigFileError
-    from workbench.core.anchoring.reanchored_view import read_only_view
+    from workbench.core.anchoring.as_tagged import tagged_reader
+    from workbench.core.anchoring.reanchored_view import read_only_view, view_plans
     from workbench.core.annotation_filter import AnnotationFilter
     from workbench.core.corpus.articles import load_corpus
     from workbench.core.files.atomic import write_output
@@ -220,6 +244,7 @@ def run(args: argparse.Namespace) -> int:
                 wanted,
                 annotator=args.annotator,
                 history=args.history,
+                as_tagged=tagged_reader(readable_history(source), view_plans(source)),
             )
             left_out = orphans_left_out(source, args.format_name, wanted, args.annotator)
             unconfirmed = to_check_left_out(source, args.format_name, wanted, args.annotator)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,10 +22,10 @@ from workbench.cli.common import fail, fail_each, one_line, skipped, warn
 if TYPE_CHECKING:
     from store.protocol import Store
     from workbench.core.anchoring.placement import ArticlePlan
-    from workbench.core.annotation import Annotation
+    from workbench.core.annotation import Annotation, AnnotationKey
     from workbench.core.corpus.article_info import ArticleInfo
     from workbench.core.corpus.articles import Corpus
-    from workbench.core.interchange.importing import ImportFile
+    from workbench.core.interchange.importing import ImportFile, Location
 
 HELP = "merge annotations from a json or jsonl export (validated first; all or nothing)"
 
@@ -44,6 +45,51 @@ class StoreArticles:
         if self.annotated is None:
             self.annotated = {annotation.article_id for annotation in self.store.all()}
         return article_id in self.annotated
+
+
+class AsMade:
+    """The records still to check that say what they were made on (tagged_on), imported
+    as made instead, to be re-anchored by the database as its own are: its history then
+    knows the words they were tagged on (qa6 Q7), for the summary's "as tagged" and the
+    review's confirm. Only where that meets nothing: the article is in the corpus (else
+    it could not be placed), the database holds nothing at the sentence the record is
+    on nor at the one it was made on, and no record of the file is imported at the
+    latter (importing.importable_as_made, for the file in ImportFile.made_on and for
+    the database here). Iterating gives those set aside, after the others went by."""
+
+    def __init__(
+        self, made_on: Mapping[AnnotationKey, Annotation], articles: Container[str], store: Store
+    ) -> None:
+        from workbench.core.interchange.importing import importable_as_made
+
+        meeting = [
+            key
+            for key, version in made_on.items()
+            if version.article_id not in articles
+            or store.get(key[1], key[2], key[0]) is not None
+            or store.get(version.article_id, version.index, version.annotator) is not None
+        ]
+        self.made_on = importable_as_made(made_on, dropped=meeting) if meeting else made_on
+        self.held: list[Annotation] = []
+
+    def others(
+        self, stream: Iterable[tuple[Annotation, Location]]
+    ) -> Iterator[tuple[Annotation, Location]]:
+        """The stream without the records imported as made (kept for later)."""
+        from workbench.core.annotation import CHECK
+
+        for annotation, where in stream:
+            version = self.made_on.get(annotation.key) if self.made_on else None
+            if version is not None and annotation.anchor_state == CHECK:
+                self.held.append(version)
+            else:
+                yield annotation, where
+
+    def __iter__(self) -> Iterator[Annotation]:
+        return iter(self.held)
+
+    def __bool__(self) -> bool:
+        return bool(self.held)
 
 
 def checked_decisions(source: ImportFile, corpus: Corpus, known: Container[str]) -> None:
@@ -207,10 +253,20 @@ def run(args: argparse.Namespace) -> int:
             noted = NewReadings()
             # The file's decisions follow its annotations' re-anchoring (read after them).
             followed = ImportedDecisions(source.decisions, made, source.articles)
+            as_made = AsMade(source.made_on, corpus.by_id, store)
             report = store.import_annotations(
-                noted.noting(noting_articles(placed(stream, placement, fuzzy, made), landed_on)),
+                noted.noting(
+                    noting_articles(
+                        chain(placed(as_made.others(stream), placement, fuzzy, made), as_made),
+                        landed_on,
+                    )
+                ),
                 followed,
             )
+            if as_made:  # imported as made: now placed here, as the database's own are
+                moved_here = list(plans(store, corpus, fuzzy))
+                store_plans(store, moved_here)
+                made += [item.plan for item in moved_here]
             remember_articles(
                 store,
                 articles_to_remember(

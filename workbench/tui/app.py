@@ -330,6 +330,8 @@ class WorkbenchApp(App[None]):
 
     @work(thread=True, exclusive=True, group="export", description="export annotations")
     def export_in_background(self, format_name: str, path: Path) -> None:
+        from workbench.core.anchoring.as_tagged import tagged_reader
+        from workbench.core.anchoring.reanchored_view import view_plans
         from workbench.core.files.atomic import write_output
         from workbench.core.interchange.export.from_store import (
             export_bytes,
@@ -340,7 +342,8 @@ class WorkbenchApp(App[None]):
 
         try:
             source = self.export_source()
-            output = export_bytes(source, format_name)
+            reader = tagged_reader(source.history, view_plans(source))
+            output = export_bytes(source, format_name, as_tagged=reader)
             left_out = orphans_left_out(source, format_name)
             unconfirmed = to_check_left_out(source, format_name)
             write_output(path, output)

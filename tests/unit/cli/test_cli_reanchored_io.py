@@ -13,6 +13,9 @@ import pytest
 
 from store import AnnotationStore
 from tests.fixtures.anchored import STORY, annotate, article, files, run, story_folder
+from workbench.core.anchoring.as_tagged import versions_of
+from workbench.core.interchange.export.schema import validator
+from workbench.core.interchange.importing import ImportFile
 
 OLD = article(STORY)
 
@@ -67,6 +70,63 @@ def test_an_import_made_on_an_older_text_is_placed_on_the_current_one(
     assert "added 0, updated 0, skipped 4" in again[1]
 
 
+def test_an_annotation_to_check_keeps_what_it_was_made_on_through_export_and_import(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
+    """qa6 Q7: an imported annotation to check read "not recorded (imported already
+    moved)": the export held only the sentence it was moved onto."""
+    db = fill(tmp_path / "db.json")
+    (corpus / "story.txt").write_text(CORRECTED, encoding="utf-8")
+    assert run(capsys, "reanchor", str(corpus), "--db", str(db))[0] == 0
+    path, lines_path = tmp_path / "ana.json", tmp_path / "ana.jsonl"
+    assert run(capsys, "export", "--db", str(db), "-o", str(path))[0] == 0
+    assert (
+        run(capsys, "export", "--db", str(db), "--format", "jsonl", "-o", str(lines_path))[0] == 0
+    )
+    document = json.loads(path.read_text(encoding="utf-8"))
+    validator().validate(document)
+    (moved,) = [record for record in document["annotations"] if record["anchor_state"] == "check"]
+    assert moved["tagged_on"] == {
+        "article_sha256": OLD.sha256,
+        "index": 6,
+        "start": OLD.sentences[6].start,
+        "end": OLD.sentences[6].end,
+        "quote": "No comment was given.",
+        "prefix": "s doubted the ministry's count. ",
+        "suffix": "\n",
+    }
+    assert sum("tagged_on" in record for record in document["annotations"]) == 1
+    lines = list(map(json.loads, lines_path.read_text(encoding="utf-8").splitlines()[1:]))
+    assert [record.get("tagged_on") for record in lines] == [
+        record.get("tagged_on") for record in document["annotations"]
+    ]
+    read = ImportFile(lines_path)
+    assert read.check() == 4 and [v.quote for v in read.made_on.values()] == [
+        "No comment was given."
+    ]
+    team = tmp_path / "team.json"
+    code, out, err = run(capsys, "import", str(path), "--articles", str(corpus), "--db", str(team))
+    assert code == 0, err
+    assert "1 to check" in out
+    ana = ("--annotator", "ana", "--format", "json")
+    summary = json.loads(run(capsys, "summary", str(corpus), "--db", str(team), *ana)[1])
+    (check,) = summary["anchoring"]["check"]
+    assert (check["quote"], check["old_quote"], check["old_index"]) == (
+        "No coment was given.",
+        "No comment was given.",
+        6,
+    )
+    with AnnotationStore.open(team, annotator="ana", read_only=True) as store:
+        placed = store.all()
+        versions = versions_of(placed, store.history)  # what the review's confirm shows
+        (to_check,) = [a for a in placed if a.anchor_state == "check"]
+        tagged = versions.of(to_check)
+        assert tagged is not None and tagged.quote == "No comment was given."
+        assert (to_check.status, to_check.index) == ("refuted", 6)
+    again = run(capsys, "import", str(path), "--articles", str(corpus), "--db", str(team))
+    assert "added 0, updated 0, skipped 4" in again[1]  # the orphan too
+
+
 def edited_export(path: Path, **changes: Any) -> Path:
     """An export of one annotation of the current story, with fields changed."""
     record = annotate(OLD, 3).to_record()
@@ -91,6 +151,20 @@ def edited_export(path: Path, **changes: Any) -> Path:
         (
             {"index": 40},
             "$.annotations[0].index: index 40 (sentence 41) is beyond article 'story' (7",
+        ),
+        (
+            {
+                "tagged_on": {
+                    "article_sha256": "0" * 64,
+                    "index": 3,
+                    "start": 0,
+                    "end": 3,
+                    "quote": "Old",
+                    "prefix": "",
+                    "suffix": "",
+                }
+            },
+            '$.annotations[0].tagged_on: only a record still to check (anchor_state "check")',
         ),
     ],
 )

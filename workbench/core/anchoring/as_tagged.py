@@ -111,3 +111,15 @@ def versions_of(
         for plan in plans:
             versions.follow_plan(plan)
     return versions
+
+
+Tagged = Callable[[Annotation], Annotation | None]
+"""How an annotation to check was tagged (TaggedVersions.of)."""
+
+
+def tagged_reader(
+    history: Callable[[], Iterable[ChangeOf]], plans: Iterable[ArticlePlan] = ()
+) -> Callable[[Iterable[Annotation]], Tagged]:
+    """What an export asks (from_store.export_bytes's `as_tagged`): given the records to
+    check, how each was tagged, from the history and the view's plans."""
+    return lambda moved: versions_of(moved, history, plans).of

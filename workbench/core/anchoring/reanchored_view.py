@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from workbench.core.anchoring import decisions
-from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, apply_plans
+from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, ArticlePlan, apply_plans
 from workbench.core.anchoring.reanchoring import AnchorSource, ArticleReanchoring, plans
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.article_info import ArticleInfo
@@ -89,3 +89,9 @@ def current_view(
     article), else read_only_view: what an export or a screen should read."""
     found = list(plans(source, articles, threshold))
     return ReanchoredView(source, found) if found else source
+
+
+def view_plans(source: object) -> list[ArticlePlan]:
+    """The re-anchoring a view made in memory (none for a store): how the annotations it
+    moved were tagged (anchoring/as_tagged.py follows them)."""
+    return source.plans if isinstance(source, ReanchoredView) else []

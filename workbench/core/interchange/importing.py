@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,7 +29,7 @@ from typing import IO, Any, Protocol
 
 from jsonschema.exceptions import best_match
 
-from workbench.core.annotation import Annotation, AnnotationKey, OrphanKey
+from workbench.core.annotation import CHECK, Annotation, AnnotationKey, OrphanKey
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Article
 from workbench.core.corpus.sentences import segmenter_stamp
@@ -41,6 +42,7 @@ from workbench.core.interchange.export.shape import (
     is_change_record,
     is_timestamp,
 )
+from workbench.core.interchange.export.tagged_on import TAGGED_ON, made_on
 
 MIB = 1024 * 1024
 MAX_DOCUMENT_BYTES = 256 * MIB
@@ -198,6 +200,8 @@ class AnnotationChecker:
         self.seen: dict[AnnotationKey | OrphanKey, Location] = {}
         self.unlisted: dict[str, Location] = {}
         self._names: dict[str, str] = {}
+        self.made_on: dict[AnnotationKey, Annotation] = {}
+        """Each record to check that says what it was made on (tagged_on): that version."""
 
     def add(self, record: Any, where: Location) -> Annotation:
         """The annotation of a valid record; ImportFileError at the first problem."""
@@ -225,7 +229,26 @@ class AnnotationChecker:
             raise ImportFileError(where, shorten(str(error))) from None
         if self.check_repeats:
             self._check_repeat(annotation, where)
+        tagged_on = record.get(TAGGED_ON)
+        if tagged_on is not None:
+            self.made_on[annotation.key] = self._made_on(annotation, tagged_on, where)
         return annotation
+
+    @staticmethod
+    def _made_on(annotation: Annotation, tagged_on: dict[str, Any], where: Location) -> Annotation:
+        """The version a record to check says it was made on (its shape checked)."""
+        if annotation.anchor_state != CHECK:
+            raise ImportFileError(
+                where.at(f"$.{TAGGED_ON}"),
+                'only a record still to check (anchor_state "check") says what it was made on',
+            )
+        if tagged_on["end"] - tagged_on["start"] != len(tagged_on["quote"]):
+            raise ImportFileError(
+                where.at(f"$.{TAGGED_ON}.quote"),
+                f"quote has {len(tagged_on['quote'])} characters but start..end spans "
+                f"{tagged_on['end'] - tagged_on['start']}",
+            )
+        return made_on(annotation, tagged_on)
 
     def _share_repeated_values(self, record: dict[str, Any]) -> None:
         """One string object for each of the few values that repeat in every record (an
@@ -642,6 +665,35 @@ def read_document(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
     return raw
 
 
+def importable_as_made(
+    made_on: Mapping[AnnotationKey, Annotation],
+    held: Container[object] = (),
+    dropped: Iterable[AnnotationKey] = (),
+) -> dict[AnnotationKey, Annotation]:
+    """Of the records to check that say what they were made on (by their key), those that
+    can be imported as made: not `dropped`, no two made at one sentence, and none made
+    at a sentence where a record is imported as it is (one of `held`, the file's keys,
+    not imported as made itself). A record left out is imported as it is, at its own
+    sentence, where another may have been made: that one is left out in turn, so two
+    annotations whose sentences swapped places go together or not at all."""
+    left = set(dropped)
+    chosen = {key: version for key, version in made_on.items() if key not in left}
+    while True:
+        staying = {key for key in made_on if key not in chosen}
+        made_at = Counter(version.key for version in chosen.values())
+        left_out = [
+            key
+            for key, version in chosen.items()
+            if made_at[version.key] > 1
+            or version.key in staying
+            or (version.key in held and version.key not in chosen)
+        ]
+        if not left_out:
+            return chosen
+        for key in left_out:
+            del chosen[key]
+
+
 class ImportFile:
     """An export file as a stream of validated (annotation, place) pairs, read again for
     every pass; what a pass learns (the header, the articles missing from the file's own
@@ -660,6 +712,9 @@ class ImportFile:
         """The file's ledger decision records, once a pass has read them."""
         self.articles: list[dict[str, Any]] = []
         """The file's own article list (validated), once a pass has read it."""
+        self.made_on: dict[AnnotationKey, Annotation] = {}
+        """After a first pass: each record to check that says what it was made on, as
+        made, unless another record of the file holds the sentence it was made on."""
 
     def annotations(self, check_repeats: bool = True) -> Iterator[tuple[Annotation, Location]]:
         """One pass over the file. ImportFileError (naming the file) at the first
@@ -676,6 +731,9 @@ class ImportFile:
         except ImportFileError as error:
             raise error.in_file(self.path) from None
         header = headers[0]
+        checker = header.checker
+        if checker.check_repeats and checker.made_on:  # a first pass: every key seen
+            self.made_on = importable_as_made(checker.made_on, set(checker.seen))
         self.unlisted_articles = header.checker.unlisted
         self.history_entries = header.history_entries
         self.decisions = header.decisions

@@ -8,7 +8,7 @@ the others.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from operator import itemgetter
 from typing import Any, Protocol
@@ -16,9 +16,18 @@ from typing import Any, Protocol
 from workbench.core.annotation import CHECK, Annotation
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.corpus.article_info import ArticleInfo
-from workbench.core.interchange.export.data import ArticleCatalogue, ChangeLike
+from workbench.core.interchange.export.data import (
+    ArticleCatalogue,
+    ChangeLike,
+    ExportData,
+    Record,
+)
 from workbench.core.interchange.export.formats import FORMATS
 from workbench.core.interchange.export.prepare import prepare_export
+from workbench.core.interchange.export.tagged_on import TAGGED_ON, tagged_on_record
+
+AsTagged = Callable[[Iterable[Annotation]], Callable[[Annotation], Annotation | None]]
+"""Given the annotations to check, how each was tagged (anchoring.as_tagged.tagged_reader)."""
 
 
 class ExportSource(Protocol):
@@ -57,8 +66,10 @@ def export_bytes(
     *,
     annotator: str | None = None,
     history: bool = False,
+    as_tagged: AsTagged | None = None,
 ) -> bytes:
-    """The whole export document, rendered; annotator None means every analyst."""
+    """The whole export document, rendered; annotator None means every analyst. With
+    `as_tagged`, a json or jsonl record still to check carries what it was made on."""
     export_format = FORMATS[format_name]
     if history and not export_format.history:
         with_history = " or ".join(name for name, known in FORMATS.items() if known.history)
@@ -68,15 +79,32 @@ def export_bytes(
     decisions = exported_decisions(source, wanted, annotator) if export_format.decisions else []
     if export_format.from_records:
         records = source.records(annotator, ordered=False)
-        return export_format.render(
-            prepare_export(records, wanted, articles, changes, read=itemgetter, decisions=decisions)
+        data = prepare_export(
+            records, wanted, articles, changes, read=itemgetter, decisions=decisions
         )
+        return export_format.render(data if as_tagged is None else with_tagged_on(data, as_tagged))
     placed = source.all(annotator)
     if export_format.orphans_left_out is not None:
         placed = [annotation for annotation in placed if annotation.anchor_state != CHECK]
     return export_format.render(
         prepare_export(placed, wanted, articles, changes, decisions=decisions)
     )
+
+
+def with_tagged_on(data: ExportData[Record], as_tagged: AsTagged) -> ExportData[Record]:
+    """The records still to check, each with what it was made on (`tagged_on`) where it
+    is known; the others as they are. `as_tagged` is asked only when one is to check."""
+    checking = [n for n, record in enumerate(data.annotations) if record["anchor_state"] == CHECK]
+    if not checking:
+        return data
+    moved = [Annotation.from_record(data.annotations[n]) for n in checking]
+    tagged_as = as_tagged(moved)
+    records = list(data.annotations)
+    for number, annotation in zip(checking, moved, strict=True):
+        tagged = tagged_as(annotation)
+        if tagged is not None:
+            records[number] = {**records[number], TAGGED_ON: tagged_on_record(tagged)}
+    return replace(data, annotations=records)
 
 
 def exported_decisions(

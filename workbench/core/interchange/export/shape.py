@@ -25,6 +25,9 @@ from workbench.core.annotation import (
 TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 ANNOTATION_KEYS = frozenset(RECORD_FIELDS)
+TAGGED_ON_KEYS = frozenset({"article_sha256", "index", "start", "end", "quote", "prefix", "suffix"})
+"""A record still to check may say what it was made on (#/$defs/tagged_on)."""
+TAGGED_ANNOTATION_KEYS = ANNOTATION_KEYS | {"tagged_on"}
 CHANGE_KEYS = frozenset({"key", "before", "after", "at", "annotator", "action"})
 TAG_SET = frozenset(TAGS)
 STATUS_SET = frozenset(STATUSES)
@@ -90,9 +93,32 @@ def is_suggestion_record(record: Any) -> bool:
     )
 
 
+def is_tagged_on_record(record: Any) -> bool:
+    """True only for a record valid against #/$defs/tagged_on."""
+    return (
+        type(record) is dict
+        and record.keys() == TAGGED_ON_KEYS
+        and is_sha256(record["article_sha256"])
+        and is_count(record["index"])
+        and is_count(record["start"])
+        and is_count(record["end"])
+        and type(record["quote"]) is str
+        and record["quote"] != ""
+        and type(record["prefix"]) is str
+        and len(record["prefix"]) <= CONTEXT_LIMIT
+        and type(record["suffix"]) is str
+        and len(record["suffix"]) <= CONTEXT_LIMIT
+    )
+
+
 def is_annotation_record(record: Any) -> bool:
     """True only for a record valid against #/$defs/annotation."""
-    if type(record) is not dict or record.keys() != ANNOTATION_KEYS:
+    if type(record) is not dict:
+        return False
+    keys = record.keys()
+    if keys != ANNOTATION_KEYS and (
+        keys != TAGGED_ANNOTATION_KEYS or not is_tagged_on_record(record["tagged_on"])
+    ):
         return False
     source = record["source"]
     status = record["status"]
