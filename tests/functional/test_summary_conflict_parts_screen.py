@@ -13,6 +13,7 @@ from tests.unit.analysis.test_summary_conflict_parts import TWO_DISPUTES
 from workbench.config.settings import SuggestionSettings
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import WorkbenchApp
+from workbench.tui.widgets.detail_pane import DetailPane
 
 
 async def test_the_pane_heads_a_figure_with_its_own_dispute(store: AnnotationStore) -> None:
@@ -37,7 +38,7 @@ async def test_the_pane_heads_a_figure_with_its_own_dispute(store: AnnotationSto
         assert table.get_row_at(row)[0].plain == "troops — Cuban", "the row's own dispute"
         table.move_cursor(row=row)
         await pilot.pause()
-        shown = str(screen.query_one("#summary-detail-text", Static).render())
+        shown = screen.query_one("#summary-detail", DetailPane).text
         assert shown.startswith("⚠ troops — Cuban: 9,000, 10,000\n"), shown
         assert "Serbian" not in shown and "fewer than" not in shown, "not the other dispute"
         assert "— 9,000 troops (NATO) vs over 10,000 troops (Kyiv)" in shown

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from store import AnnotationStore
 from tests.functional.test_summary_screen import SIZE, choose_analyst, gold, open_summary
+from workbench.tui.widgets.detail_pane import DetailPane
 
 __all__ = ["gold"]  # the fixture, shared
 
@@ -28,7 +29,7 @@ async def test_the_conflict_pane_names_each_analysts_source_and_status(
         row = next(n for n in range(table.row_count) if table.get_row_at(n)[1].plain == "12,000")
         table.move_cursor(row=row)
         await pilot.pause()
-        shown = str(screen.query_one("#summary-detail-text", Static).render())
+        shown = screen.query_one("#summary-detail", DetailPane).text
         source = next(line for line in shown.splitlines() if line.startswith("Source: "))
         assert (
             "Ukraine (bob)" in source and f"South Korea and Ukraine ({store.annotator})" in source

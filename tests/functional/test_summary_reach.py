@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input
 
 from store import AnnotationStore
 from tests.fixtures.gold import load_gold
@@ -24,6 +24,7 @@ from workbench.tui.screens.summary import (
     SummaryScreen,
 )
 from workbench.tui.state.column_widths import CELL_PADDING
+from workbench.tui.widgets.detail_pane import DetailPane
 
 ZELENSKYY = "Ukrainian President Volodymyr Zelenskyy"
 
@@ -45,7 +46,7 @@ async def open_summary(app: WorkbenchApp, pilot: Any) -> SummaryScreen:
 
 
 def detail(screen: SummaryScreen) -> str:
-    return str(screen.query_one("#summary-detail-text", Static).render())
+    return screen.query_one("#summary-detail", DetailPane).text
 
 
 def column_widths(table: DataTable[Any]) -> list[int]:
@@ -80,6 +81,18 @@ async def test_at_80_by_24_the_detail_pane_shows_the_highlighted_line_whole(
         widths = column_widths(table)
         assert all(w >= spec.smallest for w, spec in zip(widths, LEDGER_COLUMNS, strict=True))
         assert table.virtual_size.width > table.size.width
+        # The pane draws only what is in view; Tab and End reach its last line.
+        app.animation_level = "none"
+        biggest = max(range(len(screen.lines)), key=lambda n: screen.lines[n].group_size)
+        table.move_cursor(row=biggest)
+        await pilot.pause()
+        pane = screen.query_one("#summary-detail", DetailPane)
+        assert len(pane.lines_drawn) > pane.size.height, "taller than the pane"
+        await pilot.press("tab")
+        assert pane.has_focus
+        await pilot.press("end")
+        bottom = pane.render_line(pane.size.height - 1).text.strip()
+        assert bottom == pane.lines_drawn[-1].strip()
         await pilot.press("2")
         assert "Why: " in detail(screen)
         await pilot.press("4")

@@ -17,7 +17,6 @@ from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.screen import Screen
@@ -73,6 +72,7 @@ from workbench.tui.state.summary_view import (
 )
 from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
 from workbench.tui.typeahead import open_prompt
+from workbench.tui.widgets.detail_pane import DetailPane
 
 TABS = ("ledger", "conflicts", "articles", "sources", "anchoring")
 REFIT_DELAY = 0.15
@@ -290,8 +290,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 yield DataTable[Content](id="sources-table", cursor_type="row")
             with TabPane("Anchoring", id="anchoring"):
                 yield DataTable[Content](id="anchoring-table", cursor_type="row")
-        with VerticalScroll(id="summary-detail"):
-            yield Static("", id="summary-detail-text", markup=False)
+        yield DetailPane(id="summary-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -488,9 +487,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         tab = self.query_one(TabbedContent).active
         row = self.query_one(f"#{tab}-table", DataTable).cursor_row if tab in TABS else -1
         text = self.detail_of(tab, row) if self.summary is not None else ""
-        self.query_one("#summary-detail-text", Static).update(
-            literal(text or "Nothing highlighted.")
-        )
+        self.query_one("#summary-detail", DetailPane).show(text or "Nothing highlighted.")
 
     def detail_of(self, tab: str, row: int) -> str:
         summary = self.summary
