@@ -72,9 +72,9 @@ Ranked = tuple[tuple[float, float, Key, Key, Order, int], Clash]
 @dataclass(slots=True)
 class _Group:
     gid: str
-    members: list[Item]
-    """Sorted by key."""
-    texts: list[ClaimText]
+    members: tuple[Item, ...]
+    """Sorted by key (tuples, not lists: 40,000 groups)."""
+    texts: tuple[ClaimText, ...]
     """The distinct texts, in member order (what a denial is compared with)."""
 
     @property
@@ -154,7 +154,11 @@ class LiveLedger:
         self._outside: dict[str, tuple[str, ...]] = {}
         self._conflicts: dict[str, Conflict] = {}
         # what is shown
-        self._ledger_groups: dict[str, LedgerGroup] = {}
+        self._listing: dict[str, tuple[Key, ...]] = {}
+        """The denials each group lists, by key (groups listing none left out). A group's
+        LedgerGroup is made when asked for (`group`), not kept: 40,000 of them were 4 MB
+        of the open summary screen at 100,000 annotations, and the summary asks only for
+        those that changed."""
         self._changed: set[str] = set()
         self._listed: Counter[Key] = Counter()
         """How many groups list each denial."""
@@ -225,16 +229,17 @@ class LiveLedger:
     def ledger(self) -> Ledger:
         """The Ledger build_ledger() gives for the annotations as they are now."""
         self._settle()
-        groups = self._ledger_groups
-        gid_at = self._gid_at
+        groups, made = self._groups, self._ledger_group
         return Ledger(
-            groups=tuple(map(groups.__getitem__, map(gid_at.__getitem__, self._firsts))),
+            groups=tuple(made(groups[gid]) for gid in self._order),
             conflicts=self.conflicts(),
         )
 
     def group(self, gid: str) -> LedgerGroup | None:
+        """The group's LedgerGroup as the ledger lists it now (made when asked)."""
         self._settle()
-        return self._ledger_groups.get(gid)
+        group = self._groups.get(gid)
+        return None if group is None else self._ledger_group(group)
 
     def order(self) -> list[str]:
         """The groups' ids in the ledger's order (not to be changed)."""
@@ -283,15 +288,17 @@ class LiveLedger:
         changed |= self._reclash(gone, made)
         listed = self._listed
         moved = {d.key for pair in self._denials_changed for d in pair if d is not None}
+        listing = self._listing
         for gid in changed:
-            old = self._ledger_groups.pop(gid, None)
-            if old is not None:
-                listed.subtract(denial.key for denial in old.denials)
-                moved.update(denial.key for denial in old.denials)
+            old = listing.pop(gid, ())
+            listed.subtract(old)
+            moved.update(old)
             if gid in self._groups:
-                new = self._ledger_groups[gid] = self._ledger_group(self._groups[gid])
-                listed.update(denial.key for denial in new.denials)
-                moved.update(denial.key for denial in new.denials)
+                new = tuple(d.key for d in self._ledger_group(self._groups[gid]).denials)
+                if new:
+                    listing[gid] = new
+                listed.update(new)
+                moved.update(new)
         unlinked = self._unlinked
         for key in moved:
             if not listed[key]:
@@ -347,11 +354,11 @@ class LiveLedger:
         for component in components_made:
             numbers = grouping.components[component]
             keys = sorted(chain.from_iterable(grouping.holders[n] for n in numbers))
-            members = [self._claims[key] for key in keys]
+            members = tuple(map(self._claims.__getitem__, keys))
             texts = (
-                [members[0].text]
+                (members[0].text,)
                 if len(members) == 1
-                else list(dict.fromkeys(m.text for m in members))
+                else tuple(dict.fromkeys(m.text for m in members))
             )
             first = members[0].key
             gid = group_id(first[1], first[2])

@@ -244,11 +244,10 @@ class SummaryAccumulator:
         # Only changes the ledger does not read were applied since the plan: the
         # LiveLedger made of the annotations then is the one of the annotations now.
         live.take_changed()  # its groups are the Summary's (the same as a build's)
-        ledger = live.ledger()
         self._rows = {row.group_id: row for row in summary.ledger}
         self._conflict_rows = {
             conflict.topic: (conflict, row)
-            for conflict, row in zip(ledger.conflicts, summary.conflicts, strict=True)
+            for conflict, row in zip(live.conflicts(), summary.conflicts, strict=True)
         }
         self._titles = {row.article_id: row.short_title for row in summary.articles}
         self._unlinked_seen = live.unlinked_version  # the Summary's are its own
