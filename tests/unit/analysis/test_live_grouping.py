@@ -44,7 +44,7 @@ def rebuilt(claims: dict[AnnotationKey, ClaimText], knobs: LedgerSettings) -> Pa
 
 def live(grouping: LiveGrouping) -> Partition:
     return {
-        frozenset(key for number in members for key in grouping.holders[number])
+        frozenset(key for number in members for key in grouping.held(number))
         for members in grouping.components.values()
     }
 
@@ -56,7 +56,8 @@ def assert_same(
     choose now (a wrong choice need not change the groups of so few texts)."""
     assert live(grouping) == rebuilt(claims, knobs)
     frequency = Counter(key for text in set(claims.values()) for key in text.keys)
-    for number, text in grouping.texts.items():
+    for number in grouping.numbers():
+        text = grouping.text(number)
         assert grouping.blocked_on(number) == chosen_keys(text, frequency, knobs)[1]
 
 

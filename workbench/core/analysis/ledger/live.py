@@ -353,7 +353,7 @@ class LiveLedger:
         grouping = self._grouping
         for component in components_made:
             numbers = grouping.components[component]
-            keys = sorted(chain.from_iterable(grouping.holders[n] for n in numbers))
+            keys = sorted(chain.from_iterable(map(grouping.held, numbers)))
             members = tuple(map(self._claims.__getitem__, keys))
             texts = (
                 (members[0].text,)

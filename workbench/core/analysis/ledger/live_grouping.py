@@ -20,15 +20,17 @@ bonus of pairs anywhere: then everything is grouped again, as group_texts() woul
 The summary screen keeps one for as long as it is open (tens of thousands of texts), so
 the indexes are lists of text numbers kept sorted, not sets (a set of a few numbers
 costs 216 bytes, a list 8 a number), and what is the same for most texts is shared: a
-text's chosen keys are its rarest keys (one tuple) unless a figure key is added.
+text's chosen keys are its rarest keys (one tuple) unless a figure key is added. What
+each text has (its ClaimText, holders, component, keys, place) is in lists indexed by
+its number, not dicts: a dict of 40,000 numbers takes 1.3 MB, a list 0.3 MB.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator, MutableMapping
-from typing import TypeVar
+from collections.abc import Iterable, Iterator, MutableMapping, Sequence
+from typing import TypeVar, cast
 
 from workbench.core.analysis.ledger.claim_text import ClaimText
 from workbench.core.analysis.ledger.grouping import (
@@ -49,6 +51,8 @@ _PASSED_BY_ANY = 0
 becomes useful passes it (a useful key is held more than once, so 0 is no count)."""
 _FEW = 64
 """Texts appearing at once up to which each is put in place in the sorted indexes."""
+NOT_LIVE = -1
+"""The component of a text not counted (not held at the last settle(), or forgotten)."""
 
 
 class LiveGrouping:
@@ -60,13 +64,14 @@ class LiveGrouping:
 
     def __init__(self, settings: LedgerSettings) -> None:
         self.settings = settings
-        self.texts: dict[int, ClaimText] = {}
-        self.holders: dict[int, tuple[AnnotationKey, ...]] = {}
+        self.texts: list[ClaimText | None] = []
+        """Each text by number (None: forgotten; the lists below are indexed the same)."""
+        self.holders: list[tuple[AnnotationKey, ...] | None] = []
         """The keys of the claims holding each text, sorted (empty: the text is gone;
         tuples: most texts have one claim, and a list grown by insort was 40 bytes more)."""
-        self.component_of: dict[int, int] = {}
+        self.component_of: list[int] = []
         """The component of each live text: those counted in the frequencies (held at
-        the last settle())."""
+        the last settle()); NOT_LIVE for the others."""
         self.components: dict[int, tuple[int, ...]] = {}
         self._number: dict[ClaimText, int] = {}
         self._touched: set[int] = set()
@@ -75,17 +80,17 @@ class LiveGrouping:
         """Key -> the live texts holding it (sorted)."""
         self._names: Counter[str] = Counter()
         self._common: set[str] = set()
-        self._rarest: dict[int, tuple[str, ...]] = {}
-        self._chosen: dict[int, tuple[str, ...]] = {}
+        self._rarest: list[tuple[str, ...] | None] = []
+        self._chosen: list[tuple[str, ...] | None] = []
         """The keys each text is blocked on: its rarest (the same tuple) and, when it
         has more useful figure keys, those after them."""
         self._in_rarest: dict[str, list[int]] = {}
         """Key -> the texts holding it among their rarest (sorted)."""
         self._orders: dict[int, list[tuple[str, str]]] = {}
-        self._last: dict[int, int] = {}
+        self._last: list[int | None] = []
         """The count each text's last rarest key had when it was chosen (a key ranked
         before it would enter; _PASSED_BY_ANY: fewer than keys_per_claim)."""
-        self._placed: dict[int, AnnotationKey] = {}
+        self._placed: list[AnnotationKey | None] = []
         """The first claim under which each text sits in its blocks."""
         self._blocks: dict[str, list[int]] = {}
         """Key -> the texts blocked on it, in the order of their first claims (`_placed`;
@@ -103,16 +108,19 @@ class LiveGrouping:
         if number is None:
             number = self._number[text] = self._next_text
             self._next_text += 1
-            self.texts[number] = text
-            self.holders[number] = ()
-        held = self.holders[number]
+            self.texts.append(text)
+            self.holders.append(())
+            self.component_of.append(NOT_LIVE)
+            for index in (self._rarest, self._chosen, self._last, self._placed):
+                index.append(None)
+        held = self.held(number)
         place = bisect_left(held, key)
         self.holders[number] = (*held[:place], key, *held[place:])
         self._touched.add(number)
 
     def remove(self, key: AnnotationKey, text: ClaimText) -> None:
         number = self._number[text]
-        held = self.holders[number]
+        held = self.held(number)
         place = bisect_left(held, key)
         self.holders[number] = held[:place] + held[place + 1 :]
         self._touched.add(number)
@@ -120,18 +128,32 @@ class LiveGrouping:
     def holds(self, text: ClaimText) -> bool:
         """Whether the text is a live claim's (as of the last settle())."""
         number = self._number.get(text)
-        return number is not None and number in self.component_of
+        return number is not None and self.component_of[number] != NOT_LIVE
 
     def holding(self, key: str) -> list[int]:
         """The live texts holding the key (sorted; not to be changed)."""
         return self._holding.get(key, [])
 
+    def held(self, number: int) -> tuple[AnnotationKey, ...]:
+        """The keys of the claims holding the text (none once it is forgotten)."""
+        return self.holders[number] or ()
+
+    def text(self, number: int) -> ClaimText:
+        """The text of a number not forgotten."""
+        text = self.texts[number]
+        assert text is not None, number
+        return text
+
+    def numbers(self) -> list[int]:
+        """The numbers of the texts not forgotten."""
+        return [number for number, text in enumerate(self.texts) if text is not None]
+
     def first(self, number: int) -> AnnotationKey:
-        return self.holders[number][0]
+        return self.held(number)[0]
 
     def blocked_on(self, number: int) -> frozenset[str]:
         """The keys a text was last put in the blocks of."""
-        return frozenset(self._chosen[number])
+        return frozenset(self._chosen[number] or ())
 
     # -- the groups made again ------------------------------------------------------------
 
@@ -140,11 +162,11 @@ class LiveGrouping:
         last call; returns the numbers of the components gone and of those made."""
         touched, self._touched = self._touched, set()
         live = self.component_of
-        first_time = not live
-        appeared = {n for n in touched if self.holders[n] and n not in live}
-        vanished = {n for n in touched if not self.holders[n] and n in live}
+        first_time = live.count(NOT_LIVE) == len(live)
+        appeared = {n for n in touched if self.holders[n] and live[n] == NOT_LIVE}
+        vanished = {n for n in touched if not self.holders[n] and live[n] != NOT_LIVE}
         for number in touched:
-            if not self.holders[number] and number not in live:
+            if not self.holders[number] and live[number] == NOT_LIVE:
                 self._forget(number)  # came and went between two calls
         changed, common_changed = self._count(appeared, vanished)
         if common_changed or first_time:
@@ -155,17 +177,17 @@ class LiveGrouping:
             self._unchoose(number)
         for number in self._choosers(changed) | appeared:
             chosen = self._choose(number)
-            old = self._chosen.get(number)
+            old = self._chosen[number]
             if old is not None and (chosen == old or set(chosen) == set(old)):
                 continue
-            placed = number in self._placed
+            placed = self._placed[number] is not None
             if placed:
                 dirty |= self._unplace(number)
             self._chosen[number] = chosen
             if placed:
                 dirty |= self._place(number)
         for number in touched - vanished:
-            if self.holders.get(number) and self._placed.get(number) != self.first(number):
+            if self.holders[number] and self._placed[number] != self.first(number):
                 dirty |= self._unplace(number) | self._place(number)
         seeds = touched | self._redo_blocks(dirty)
         found = self._recomponent(seeds)
@@ -183,7 +205,7 @@ class LiveGrouping:
         many = len(appeared) > _FEW  # appended, each list sorted once after
         for numbers, step in ((appeared, 1), (vanished, -1)):
             for number in numbers:
-                text = self.texts[number]
+                text = self.text(number)
                 for key in text.keys:
                     before.setdefault(key, self._frequency[key])
                     self._frequency[key] += step
@@ -225,7 +247,7 @@ class LiveGrouping:
             if useful_before and useful_after:
                 found.update(self._in_rarest.get(key, ()))
             elif useful_before:  # no longer useful: out of the blocks of those it was in
-                found.update(n for n in holding if key in self._chosen.get(n, ()))
+                found.update(n for n in holding if key in (self._chosen[n] or ()))
                 continue
             elif key.startswith("fig:"):  # a useful figure key is always chosen
                 found.update(holding)
@@ -240,19 +262,19 @@ class LiveGrouping:
         last, rarest = self._last, self._rarest
         order = key_order(key)
         for number in holding:
-            then = last.get(number)
+            then = last[number]
             if then is None:
                 continue
             if (
                 then == _PASSED_BY_ANY
                 or count < then
-                or (count == then and order < key_order(rarest[number][-1]))
+                or (count == then and order < key_order((rarest[number] or ("",))[-1]))
             ):
                 yield number
 
     def _choose(self, number: int) -> tuple[str, ...]:
         """The text's keys chosen again; returns them."""
-        for key in self._rarest.get(number, ()):
+        for key in self._rarest[number] or ():
             remove_sorted(self._in_rarest, key, number)
         rarest, chosen = self._chosen_keys(number)
         self._rarest[number] = rarest
@@ -268,7 +290,7 @@ class LiveGrouping:
         """chosen_keys() of the text, with its keys' orders made once."""
         ordered = self._orders.get(number)
         if ordered is None:
-            ordered = self._orders[number] = [(key_order(k), k) for k in self.texts[number].keys]
+            ordered = self._orders[number] = [(key_order(k), k) for k in self.text(number).keys]
         frequency, most = self._frequency, self.settings.max_block
         useful = sorted(
             (count, order, key)
@@ -277,7 +299,7 @@ class LiveGrouping:
         )
         first = self.settings.keys_per_claim
         rarest = tuple(key for _, _, key in useful[:first])
-        figures = self.texts[number].figure_keys
+        figures = self.text(number).figure_keys
         if not figures or len(useful) <= first:
             return rarest, rarest
         more = tuple(key for _, _, key in useful[first:] if key in figures)
@@ -293,7 +315,9 @@ class LiveGrouping:
         rank = {key: number for number, key in enumerate(useful, 1)}
         first = self.settings.keys_per_claim
         in_rarest: defaultdict[str, list[int]] = defaultdict(list)
-        for number, text in sorted(self.texts.items()):
+        for number, text in enumerate(self.texts):
+            if text is None:
+                continue
             ranks = sorted(filter(None, map(rank.get, text.keys)))
             rarest = tuple(useful[r - 1] for r in ranks[:first])
             chosen = rarest
@@ -312,33 +336,36 @@ class LiveGrouping:
         self._in_rarest = dict(in_rarest)
 
     def _unchoose(self, number: int) -> None:
-        for key in self._rarest.pop(number, ()):
+        for key in self._rarest[number] or ():
             remove_sorted(self._in_rarest, key, number)
-        self._last.pop(number, None)
-        self._chosen.pop(number, None)
+        self._rarest[number] = self._last[number] = self._chosen[number] = None
         self._orders.pop(number, None)
 
     def _place(self, number: int) -> set[str]:
         first = self.first(number)
-        placed = self._placed
-        placed[number] = first
-        chosen = self._chosen[number]
+        self._placed[number] = first
+        chosen = self._chosen[number] or ()
         for key in chosen:
-            insort(self._blocks.setdefault(key, []), number, key=placed.__getitem__)
+            insort(self._blocks.setdefault(key, []), number, key=self._place_of)
         return set(chosen)
 
+    def _place_of(self, number: int) -> AnnotationKey:
+        """The first claim a placed text sits under in its blocks."""
+        first = self._placed[number]
+        assert first is not None, number
+        return first
+
     def _unplace(self, number: int) -> set[str]:
-        placed = self._placed
-        first = placed.get(number)
+        first = self._placed[number]
         if first is None:
             return set()
-        chosen = self._chosen[number]
+        chosen = self._chosen[number] or ()
         for key in chosen:
             block = self._blocks[key]
-            del block[bisect_left(block, first, key=placed.__getitem__)]
+            del block[bisect_left(block, first, key=self._place_of)]
             if not block:
                 del self._blocks[key]
-        del placed[number]
+        self._placed[number] = None
         return set(chosen)
 
     def _redo_blocks(self, keys: Iterable[str]) -> set[int]:
@@ -348,7 +375,7 @@ class LiveGrouping:
         for key in keys:
             members = self._blocks.get(key, [])
             edges = (
-                block_edges(members, self.texts, self._common, self.settings)
+                block_edges(members, self._live_texts(), self._common, self.settings)
                 if len(members) > 1
                 else []
             )
@@ -371,15 +398,20 @@ class LiveGrouping:
                 seeds.update((left, right))
         return seeds
 
+    def _live_texts(self) -> Sequence[ClaimText]:
+        """The texts by number, as a block's members (texts held) read them."""
+        return cast("Sequence[ClaimText]", self.texts)
+
     def _recomponent(self, seeds: set[int]) -> tuple[set[int], set[int]]:
-        gone = {self.component_of[n] for n in seeds if n in self.component_of}
-        nodes = {n for n in seeds if self.holders.get(n)}
+        component_of = self.component_of
+        gone = {component_of[n] for n in seeds if component_of[n] != NOT_LIVE}
+        nodes = {n for n in seeds if self.holders[n]}
         for component in gone:
             nodes.update(self.components.pop(component))
-        nodes = {n for n in nodes if self.holders.get(n)}
+        nodes = {n for n in nodes if self.holders[n]}
         made: set[int] = set()
         for start in sorted(nodes):
-            if start in self.component_of and self.component_of[start] in made:
+            if component_of[start] != NOT_LIVE and component_of[start] in made:
                 continue
             component = self._next_component
             self._next_component += 1
@@ -399,34 +431,37 @@ class LiveGrouping:
     def _forget(self, number: int) -> None:
         self._unplace(number)
         self._unchoose(number)
-        self.component_of.pop(number, None)
-        del self._number[self.texts.pop(number)], self.holders[number]
+        self.component_of[number] = NOT_LIVE
+        del self._number[self.text(number)]
+        self.texts[number] = self.holders[number] = None
 
     def _regroup(self) -> tuple[set[int], set[int]]:
         """Everything grouped again (at the start, and when a name's commonness changes)."""
         gone = set(self.components)
         self.components.clear()
-        self.component_of.clear()
+        count = len(self.texts)
+        self.component_of[:] = [NOT_LIVE] * count
         self._blocks.clear()
         self._edges.clear()
         self._adjacent.clear()
-        self._placed.clear()
-        for number in list(self.texts):
+        self._placed[:] = [None] * count
+        for number in self.numbers():
             if not self.holders[number]:
                 self._forget(number)
         self._common = common_names(self._names, self.settings)
         dirty: set[str] = set()
         self._in_rarest.clear()
-        self._last.clear()
+        self._last[:] = [None] * count
         self._choose_all()
-        for number in self.texts:
+        numbers = self.numbers()
+        for number in numbers:
             dirty |= self._place(number)
         self._redo_blocks(dirty)
         compact(self._holding)
         compact(self._in_rarest)
         compact(self._blocks)
         compact(self._adjacent)
-        return gone, self._recomponent(set(self.texts))[1]
+        return gone, self._recomponent(set(numbers))[1]
 
 
 def compact(index: MutableMapping[Name, list[Value]]) -> None:
