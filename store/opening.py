@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from store.annotation_store import AnnotationStore
 from store.errors import StoreError
-from store.protocol import Store
 from store.replay import database_files
 from workbench.core.files.database_url import is_server_url
+
+if TYPE_CHECKING:
+    from store.protocol import Store
 
 MISSING_DRIVER = (
     "a PostgreSQL database needs the postgres extra: pip install 'workbench[postgres]' (psycopg 3)"
@@ -27,6 +29,9 @@ def open_store(location: Path | str | None, annotator: str, read_only: bool = Fa
                 raise StoreError(MISSING_DRIVER) from error
             raise
         return PostgresStore.open(location, annotator, read_only)
+    from store.annotation_store import AnnotationStore  # not for database_exists: a served
+    # summary asks only that (store/__init__.py)
+
     path = Path(location).expanduser() if location is not None else None
     return AnnotationStore.open(path, annotator, read_only)
 

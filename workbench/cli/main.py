@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import os
 import sys
@@ -67,6 +66,8 @@ def unknown_command(word: str) -> str | None:
         return None
     if os.sep in word or (os.altsep and os.altsep in word):
         return None  # clearly a path: `annotate` names it as missing
+    import difflib  # only for a misspelt name: not on every start
+
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
     if close:
         return f"unknown command '{word}' (did you mean {close[0]}?)"

@@ -17,7 +17,6 @@ Example `~/.config/workbench/settings.toml`:
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -26,7 +25,7 @@ from typing import Any, TypeVar
 from workbench.config.locations import settings_path
 from workbench.config.toml_file import ConfigFileError, read_toml
 from workbench.core.analysis.ledger.settings import LedgerSettings
-from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
+from workbench.core.anchoring.threshold import DEFAULT_THRESHOLD
 from workbench.core.files.regular import read_regular
 
 T = TypeVar("T")
@@ -57,6 +56,8 @@ def where(path: Path, table: str, key: str | None = None) -> str:
 
 def unknown(kind: str, name: str, known: Iterable[str]) -> str:
     """ "unknown ledger setting 'claim_treshold' (did you mean claim_threshold?)" """
+    import difflib  # only for a misspelt name: not on every start
+
     close = difflib.get_close_matches(name, list(known), n=1)
     return f"unknown {kind} {name!r}" + (f" (did you mean {close[0]}?)" if close else "")
 

@@ -50,6 +50,7 @@ from rapidfuzz import fuzz, process, utils
 
 from workbench.core.anchoring.another_article import is_another_article
 from workbench.core.anchoring.same_statement import can_be_the_same
+from workbench.core.anchoring.threshold import DEFAULT_THRESHOLD as DEFAULT_THRESHOLD
 from workbench.core.annotation import CONTEXT_CHARS, CURRENT, ORPHANED, Anchor, Annotation
 from workbench.core.corpus.sentences import Sentence
 
@@ -61,11 +62,6 @@ REATTACHED = "reattached"
 OUTCOMES: tuple[str, ...] = (UNCHANGED, MOVED, CHECK, ORPHAN, REATTACHED)
 """What re-anchoring did to one annotation (the CLI's and the notices' words);
 REATTACHED: an orphan back on a sentence by an exact match."""
-
-DEFAULT_THRESHOLD = 65.0
-"""similarity() a sentence needs to take an annotation whose quote is gone: chosen from
-the measurements in docs/decisions/reanchoring.md; settings.toml [anchoring]
-fuzzy_threshold overrides it."""
 
 
 CONTEXT_FLOOR = 50.0

@@ -20,10 +20,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workbench.core.corpus.sentences import Sentence, split_sentences
-from workbench.core.corpus.titles import markdown_title
 from workbench.core.files.regular import kind_of, read_regular
+
+if TYPE_CHECKING:
+    from workbench.core.corpus.sentences import Sentence
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 
@@ -53,6 +55,8 @@ class Article:
     @cached_property
     def title(self) -> str:
         """Display only (offsets never depend on it); a `.md` title loses its syntax."""
+        from workbench.core.corpus.titles import markdown_title  # listing files needs none
+
         markdown = self.path.suffix.lower() == ".md"
         for line in self.text.splitlines():
             title = markdown_title(line) if markdown else line.strip()
@@ -63,6 +67,10 @@ class Article:
     @cached_property
     def sentences(self) -> list[Sentence]:
         """Segmented on first access and cached."""
+        # imported here: the segmenter is not needed to list or read files (a served
+        # summary digests the bundled articles' bytes, kept/key.py)
+        from workbench.core.corpus.sentences import split_sentences
+
         return split_sentences(self.id, self.text)
 
     @property
