@@ -27,6 +27,20 @@ write changes some file's bytes. A write that leaves the content as it was may s
 change the token (a compaction rewrites the snapshot, positions folded into it among
 the rest); that only costs a recompute.
 
+A file's sha256 may be taken from a digest recorded earlier (`FileDigest`, kept in
+FILE.kept's header by the keeper) instead of hashing it again, as git's index does: only
+when the file's stat now (device, inode, size, modification and change times to the
+nanosecond) is the one recorded, and only digests recorded under git's "racily clean"
+rule: the file stood still while it was hashed (its stat the same before and after) and
+its change time was at least RACY_SECONDS older than the moment the hashing began. Any
+write after that moment (an append, a rewrite in place of the same length, a file put
+back with `touch -d` to fake its modification time) sets the change time to the clock's
+time then, which no user can set back, so the stat differs and the file is hashed again.
+That holds on file systems that keep a change time (POSIX requires it) while their clock
+does not step back by RACY_SECONDS. The live journal is always read (it is small, and
+its positions are read anyway). A reader serving a kept summary so pays a few stat calls
+for the 150 MB of files at 100,000 annotations, not their hashing (about 140 ms).
+
 The writer changes the files while the token is taken, without a lock; as in a
 read-only open (file_states.py), the files are noted before and after: growing in place
 (an append) is the only change that leaves what was hashed, each file's first `size`
@@ -41,8 +55,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-import uuid
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +67,11 @@ from store.segments import fresh_journal_path, journal_path
 from workbench.core.files.atomic import link_target
 from workbench.core.files.regular import open_regular
 
+RACY_SECONDS = 3
+"""How much older than the hashing a file's change time must be for its digest to be
+recorded (more than any file system's time granularity: FAT's is two seconds)."""
+RECORDED_BYTES = 1 << 20
+"""Smaller files are hashed every time (a digest record would cost about as much)."""
 ATTEMPTS = 10
 """How many times the token is taken again while the writer replaces files under it."""
 CHUNK = 1 << 20
@@ -64,47 +82,77 @@ FORMAT = b"workbench content token 2\n"
 FILE_PREFIX = "file:"
 UNSETTLED_PREFIX = "unsettled:"
 
-Noted = dict[str, tuple[int, int]]
-"""File name -> (inode, size) as noted before hashing."""
+Stat = tuple[int, int, int, int, int]
+"""A file's device, inode, size, modification and change times (nanoseconds)."""
+Noted = dict[str, Stat]
+"""File name -> its Stat as noted before hashing."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileDigest:
+    """A content file's sha256 (hex) and its Stat when it was hashed, recorded only under
+    the racily-clean rule (module docstring): equal Stat now, equal bytes."""
+
+    name: str
+    stat: Stat
+    sha256: str
 
 
 @dataclass(frozen=True, slots=True)
 class TokenState:
     """A token, and the number of the live journal's last hashed line when position
     records after it are left out of the token (None: none can be): what a keep checks
-    against the snapshot (kept.py)."""
+    against the snapshot (kept.py). `digests`: the large files' digests that may be
+    recorded for the next token (FileDigest)."""
 
     token: str
     hashed_seq: int | None = None
+    digests: tuple[FileDigest, ...] = ()
 
 
-def file_token(path: Path) -> str:
-    """The content token of the file database at `path` (see the module docstring)."""
-    return token_state(path).token
+def file_token(path: Path, known: Iterable[FileDigest] = ()) -> str:
+    """The content token of the file database at `path` (see the module docstring);
+    `known`: digests recorded before, used where a file's Stat is still theirs."""
+    return token_state(path, known).token
 
 
-def token_state(path: Path) -> TokenState:
+def token_state(path: Path, known: Iterable[FileDigest] = ()) -> TokenState:
     """file_token() and what the live journal's part of it left out."""
     path = link_target(path)
+    recorded = {digest.name: digest for digest in known}
     for attempt in range(ATTEMPTS):
         if attempt:
             time.sleep(min(0.01 * attempt, 0.1))
         try:
+            began = time.time_ns()
             saved = recorded_saved(path)  # first, as replay reads it: before the lines
             files = sorted(token_files(path), key=lambda found: found.name)
             live = live_journal(path, files)
             before = _noted(files)
-            parts, journal = _file_parts(files, before, live)
+            parts, journal, hashed = _file_parts(files, before, live, recorded)
         except OSError:  # removed or replaced under the reader, or unreadable
             continue
-        if _settled(before, _noted(token_files(path))):
+        after = _noted(token_files(path))
+        if _settled(before, after):
             digest = hashlib.sha256(FORMAT)
             digest.update(_saved_part(saved, journal))
             for part in parts:
                 digest.update(part)
             hashed_seq = None if journal is None else journal.hashed_seq
-            return TokenState(FILE_PREFIX + digest.hexdigest(), hashed_seq)
+            digests = _recordable(hashed, after, began)
+            return TokenState(FILE_PREFIX + digest.hexdigest(), hashed_seq, digests)
     return TokenState(unsettled())
+
+
+def _recordable(hashed: list[FileDigest], after: Noted, began: int) -> tuple[FileDigest, ...]:
+    """The digests that may be recorded: their file stood still while it was hashed and
+    its last change is RACY_SECONDS older than the hashing (the module docstring)."""
+    oldest = began - RACY_SECONDS * 1_000_000_000
+    return tuple(
+        digest
+        for digest in hashed
+        if after.get(digest.name) == digest.stat and digest.stat[4] < oldest
+    )
 
 
 def live_journal(path: Path, files: list[Path]) -> Path | None:
@@ -125,29 +173,44 @@ def _saved_part(saved: int | None, journal: JournalDigest | None) -> bytes:
 
 
 def _file_parts(
-    files: list[Path], noted: Noted, live: Path | None
-) -> tuple[list[bytes], JournalDigest | None]:
+    files: list[Path], noted: Noted, live: Path | None, recorded: Mapping[str, FileDigest]
+) -> tuple[list[bytes], JournalDigest | None, list[FileDigest]]:
     """Each file's line in the digest (name, size hashed, sha256), the large ones hashed
     on threads of their own: hashlib lets go of the interpreter while it hashes, so the
     snapshot and FILE.history (about half each at 100,000 annotations) take one core
-    each. The live journal's line, and what its digest found (journal_digest.py)."""
+    each; a file whose Stat is a recorded digest's is not read. The live journal's line,
+    and what its digest found (journal_digest.py); the large files' digests, taken now
+    or recorded."""
     journals: list[JournalDigest] = []
+    digests: list[FileDigest] = []
+    unread = {name for name, digest in recorded.items() if noted.get(name) == digest.stat}
 
     def part(file: Path) -> bytes:
-        inode, size = noted[file.name]
+        stat = noted[file.name]
+        inode, size = stat[1], stat[2]
         name = os.fsencode(file.name)
         if file == live:
             journal = _journal_digest(file, inode, size)
             journals.append(journal)
             return b"%s journal %d %s\n" % (name, journal.hashed, journal.hexdigest)
-        return b"%s %d %s\n" % (name, size, _prefix_digest(file, inode, size))
+        if file.name in unread and _opened_stat(file) == stat:
+            hexdigest = recorded[file.name].sha256.encode()
+        else:
+            hexdigest = _prefix_digest(file, inode, size)
+        if size >= RECORDED_BYTES:
+            digests.append(FileDigest(file.name, stat, hexdigest.decode()))
+        return b"%s %d %s\n" % (name, size, hexdigest)
 
-    if sum(1 for file in files if noted[file.name][1] >= PARALLEL_BYTES) < 2:
+    hashed = [file for file in files if file.name not in unread]
+    if sum(1 for file in hashed if noted[file.name][2] >= PARALLEL_BYTES) < 2:
         parts = [part(file) for file in files]
     else:
+        from concurrent.futures import ThreadPoolExecutor  # (its import: ~10 ms a reader
+        # serving a kept summary, every large file's digest recorded, does without)
+
         with ThreadPoolExecutor(max_workers=min(len(files), os.cpu_count() or 1)) as pool:
             parts = list(pool.map(part, files))
-    return parts, (journals[0] if journals else None)
+    return parts, (journals[0] if journals else None), digests
 
 
 def token_files(path: Path) -> list[Path]:
@@ -158,6 +221,8 @@ def token_files(path: Path) -> list[Path]:
 
 def unsettled() -> str:
     """A token no entry is kept under: the content could not be pinned down."""
+    import uuid  # rarely needed (its import: platform, ~10 ms)
+
     return UNSETTLED_PREFIX + uuid.uuid4().hex
 
 
@@ -165,8 +230,29 @@ def _noted(files: list[Path]) -> Noted:
     noted: Noted = {}
     for file in files:
         found = file.stat()
-        noted[file.name] = (found.st_ino, found.st_size)
+        noted[file.name] = (
+            found.st_dev,
+            found.st_ino,
+            found.st_size,
+            found.st_mtime_ns,
+            found.st_ctime_ns,
+        )
     return noted
+
+
+def _opened_stat(file: Path) -> Stat | None:
+    """`file`'s Stat taken on a descriptor opened for it: a network file system's
+    client revalidates the attributes it caches when a file is opened (close-to-open),
+    not on every stat, so a recorded digest is never used on a cached stat."""
+    try:
+        descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        found = os.fstat(descriptor)
+    finally:
+        os.close(descriptor)
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
 
 
 def _prefix_digest(file: Path, inode: int, size: int) -> bytes:
@@ -199,7 +285,7 @@ def _settled(before: Noted, after: Noted) -> bool:
     if before.keys() != after.keys():
         return False
     return all(
-        after[name][0] == inode and after[name][1] >= size for name, (inode, size) in before.items()
+        after[name][:2] == stat[:2] and after[name][2] >= stat[2] for name, stat in before.items()
     )
 
 

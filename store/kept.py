@@ -26,7 +26,8 @@ token is a digest of its files (content_token.py), PostgreSQL's one query
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from store.content_token import FILE_PREFIX, file_token, token_state
@@ -61,19 +62,25 @@ class FileKept(KeptSummaries):
         self._file = KeptFile(self.path, self.warnings)
 
     def token(self) -> str:
-        return file_token(self.path)
+        return file_token(self.path, self._file.digests())
 
     def get(self, key: str) -> bytes | None:
         return self._file.get(key)
+
+    @contextlib.contextmanager
+    def streamed(self, key: str) -> Iterator[Iterator[bytes] | None]:
+        with self._file.streamed(key) as parts:
+            yield parts
 
     def put_many(self, entries: Mapping[str, bytes], token: str) -> bool:
         files = database_files(self.path)
         if not token.startswith(FILE_PREFIX) or not files:
             return False  # nothing pinned down, or no database to keep anything beside
-        if self.token() != token or not self.keepable(token):
+        state = token_state(self.path, self._file.digests())
+        if state.token != token or not self.keepable(token):
             return False
         size = sum(file.stat().st_size for file in files if file.exists())
-        return self._file.keep(token, entries, reserve=size)
+        return self._file.keep(token, entries, reserve=size, digests=state.digests)
 
     def keepable(self, token: str) -> bool:
         """Whether the live journal's hashed lines reach the snapshot's number: then how
@@ -93,7 +100,7 @@ class FileKept(KeptSummaries):
 
     def _reaches_snapshot(self, token: str) -> bool | None:
         """keepable(), or None when the database is not at `token` now."""
-        state = token_state(self.path)
+        state = token_state(self.path, self._file.digests())
         if state.token != token:
             return None
         if state.hashed_seq is None:
@@ -106,7 +113,7 @@ class FileKept(KeptSummaries):
             snapshot is None or not snapshot.checked or snapshot.journal_seq <= state.hashed_seq
         )
         del snapshot
-        if token_state(self.path).token != token:
+        if token_state(self.path, self._file.digests()).token != token:
             return None  # the snapshot read may not be the one hashed
         return reached
 

@@ -17,14 +17,17 @@ folder) says why in `warnings` and raises nothing.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from store import kept_format
+from store.content_token import FileDigest
 from store.errors import describe_os_error
+from store.kept_summaries import EntryDamaged
 from workbench.core.files.atomic import atomic_writer, write_fully
 from workbench.core.files.regular import open_own
 
@@ -33,6 +36,8 @@ MAX_ENTRIES = 8
 FREE_MARGIN = 1 << 30
 """A keep never leaves less free than this (and the database's size) on the database's
 disk: a cache must not make the analyst's next save fail for a full disk."""
+PART = 1 << 20
+"""Bytes of an entry read (and hashed) at a time when it is streamed."""
 STALE_SECONDS = 3600
 """A keeper's temporary file this old was left by a keeper that was killed."""
 
@@ -78,11 +83,74 @@ class KeptFile:
                 self._say(not_read(key, str(self.file), describe_os_error(error)))
         return None
 
-    def keep(self, token: str, entries: Mapping[str, bytes], reserve: int = 0) -> bool:
+    @contextlib.contextmanager
+    def streamed(self, key: str) -> Iterator[Iterator[bytes] | None]:
+        """get() a part of about PART bytes at a time, checked against the entry's sha256
+        as read (KeptSummaries.streamed): a kept JSON summary of 100,000 annotations (over
+        100 MB) goes to its file without being held, and without a second read."""
+        try:
+            handle = open_own(self.file)
+        except FileNotFoundError:
+            yield None
+            return
+        except OSError as error:
+            self._say(not_read(key, str(self.file), describe_os_error(error)))
+            yield None
+            return
+        with handle:
+            fd = handle.fileno()
+            try:
+                entry = self._located(fd, key)
+            except ValueError as error:
+                self._say(damaged(key, str(self.file), str(error)))
+                entry = None
+            except OSError as error:
+                self._say(not_read(key, str(self.file), describe_os_error(error)))
+                entry = None
+            yield None if entry is None else self._checked_parts(fd, entry)
+
+    def _checked_parts(self, fd: int, entry: kept_format.Entry) -> Iterator[bytes]:
+        """`entry`'s bytes a part at a time; EntryDamaged at the end unless they were
+        all there and hash to its sha256 (the reason said in `warnings`)."""
+        digest = hashlib.sha256()
+        offset, left = entry.offset, entry.size
+        while left:
+            try:
+                part = os.pread(fd, min(left, PART), offset)
+            except OSError as error:
+                self._say(not_read(entry.key, str(self.file), describe_os_error(error)))
+                raise EntryDamaged(describe_os_error(error)) from None
+            if not part:
+                break
+            digest.update(part)
+            yield part
+            offset += len(part)
+            left -= len(part)
+        try:
+            kept_format.check_digest(entry, entry.size - left, digest)
+        except ValueError as error:
+            self._say(damaged(entry.key, str(self.file), str(error)))
+            raise EntryDamaged(str(error)) from None
+
+    def digests(self) -> tuple[FileDigest, ...]:
+        """The database's file digests the header records (none if it cannot be read:
+        whatever is wrong with it is named by get(), which reads it again)."""
+        with contextlib.suppress(OSError, ValueError), open_own(self.file) as handle:
+            return kept_format.header(os.pread(handle.fileno(), kept_format.MAX_HEADER, 0)).digests
+        return ()
+
+    def keep(
+        self,
+        token: str,
+        entries: Mapping[str, bytes],
+        reserve: int = 0,
+        digests: Iterable[FileDigest] = (),
+    ) -> bool:
         """Replace the file with `entries` and whatever else is kept under `token` (up to
-        MAX_ENTRIES, the given ones first); False, with the reason in `warnings`, if it
-        cannot be written, or if it would leave less than FREE_MARGIN + `reserve` bytes
-        free (the database's own size: room for its writer to compact)."""
+        MAX_ENTRIES, the given ones first), recording the file digests `digests`; False,
+        with the reason in `warnings`, if it cannot be written, or if it would leave less
+        than FREE_MARGIN + `reserve` bytes free (the database's own size: room for its
+        writer to compact)."""
         kept = dict(entries)
         for key, data in self._others(token, set(entries)).items():
             if len(kept) >= MAX_ENTRIES:
@@ -97,7 +165,7 @@ class KeptFile:
         try:
             # The folder's fsync: best effort. A link at FILE.kept is refused (tr7 T1).
             with atomic_writer(self.file, follow_links=False) as handle:
-                for part in kept_format.parts(token, kept):
+                for part in kept_format.parts(token, kept, digests):
                     write_fully(handle.fileno(), part)  # a few large parts: unbuffered
         except OSError as error:
             self._say(not_kept(str(self.file), describe_os_error(error)))
@@ -110,6 +178,14 @@ class KeptFile:
             self.warnings.append(message)
 
     def _entry(self, fd: int, key: str) -> bytes | None:
+        entry = self._located(fd, key)
+        if entry is None:
+            return None
+        return kept_format.checked(entry, _read_at(fd, entry.offset, entry.size))
+
+    def _located(self, fd: int, key: str) -> kept_format.Entry | None:
+        """Where `key`'s entry is in the file open as `fd` (None: not kept); ValueError
+        if the header does not read or the file's length is not the one it lists."""
         head = kept_format.header(os.pread(fd, kept_format.MAX_HEADER, 0))
         entry = head.entries.get(key)
         if entry is None:
@@ -117,7 +193,7 @@ class KeptFile:
         size = os.fstat(fd).st_size
         if size != head.end:
             raise ValueError(f"{size:,} bytes long, but its header lists {head.end:,}")
-        return kept_format.checked(entry, _read_at(fd, entry.offset, entry.size))
+        return entry
 
     def _others(self, token: str, replaced: set[str]) -> dict[str, bytes]:
         """The entries kept under `token` that are not `replaced` and still check

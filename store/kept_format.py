@@ -1,7 +1,12 @@
 """FILE.kept's bytes: a checksummed header line, then the kept entries back to back.
 
-    crc32 {"kept": 1, "token": T, "entries": [[key, size, sha256], ...]} NEWLINE
+    crc32 {"kept": 1, "token": T, "entries": [[key, size, sha256], ...],
+           "files": [[name, device, inode, size, mtime_ns, ctime_ns, sha256], ...]} NEWLINE
     entry bytes, in the order listed
+
+"files" (optional; a header without it lists none) records the database's large files'
+digests as the keeper took them (content_token.FileDigest): a reader's token takes a
+file's sha256 from there while its stat is the one recorded, instead of hashing it.
 
 The header is a line_format line (its CRC-32 tells a garbled header from a good one);
 each entry has its own sha256, checked when it is read, since what is served from it
@@ -12,10 +17,15 @@ others (a kept JSON summary of 100,000 annotations is tens of megabytes).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from store import line_format
+from store.content_token import FileDigest
+
+if TYPE_CHECKING:
+    from hashlib import _Hash as Hash
 
 VERSION = 1
 MAX_HEADER = 1 << 16
@@ -38,12 +48,19 @@ class Header:
     entries: dict[str, Entry]
     end: int
     """Where the last entry's bytes end: the file's whole length."""
+    digests: tuple[FileDigest, ...] = ()
+    """The database's files' digests as recorded ("files")."""
 
 
-def parts(token: str, entries: Mapping[str, bytes]) -> Iterator[bytes]:
-    """The file's bytes for `entries` kept under `token`, piece by piece."""
+def parts(
+    token: str, entries: Mapping[str, bytes], digests: Iterable[FileDigest] = ()
+) -> Iterator[bytes]:
+    """The file's bytes for `entries` kept under `token`, piece by piece, with the
+    file digests `digests`."""
     listed = [[key, len(data), hashlib.sha256(data).hexdigest()] for key, data in entries.items()]
-    yield line_format.encode({"kept": VERSION, "token": token, "entries": listed})
+    files = [[digest.name, *digest.stat, digest.sha256] for digest in digests]
+    head = {"kept": VERSION, "token": token, "entries": listed}
+    yield line_format.encode({**head, "files": files} if files else head)
     yield from entries.values()
 
 
@@ -67,16 +84,42 @@ def header(start: bytes) -> Header:
         key, size, sha256 = item
         found[key] = Entry(key, offset, size, sha256)
         offset += size
-    return Header(token, found, offset)
+    return Header(token, found, offset, _digests(payload.get("files")))
+
+
+def _digests(listed: object) -> tuple[FileDigest, ...]:
+    """The file digests a header records; none where they are not all of the form
+    written (they only ever spare a hashing: an unread list costs nothing else)."""
+    if not isinstance(listed, list):
+        return ()
+    found: list[FileDigest] = []
+    for item in listed:
+        if not (
+            isinstance(item, list)
+            and len(item) == 7
+            and isinstance(item[0], str)
+            and all(type(number) is int for number in item[1:6])
+            and isinstance(item[6], str)
+        ):
+            return ()
+        name, device, inode, size, modified, changed, sha256 = item
+        found.append(FileDigest(name, (device, inode, size, modified, changed), sha256))
+    return tuple(found)
 
 
 def checked(entry: Entry, data: bytes) -> bytes:
     """`data` read for `entry`; ValueError if it is short or fails its sha256."""
-    if len(data) != entry.size:
-        raise ValueError(f"it is cut short ({len(data):,} of {entry.size:,} bytes)")
-    if hashlib.sha256(data).hexdigest() != entry.sha256:
-        raise ValueError("checksum mismatch")
+    check_digest(entry, len(data), hashlib.sha256(data))
     return data
+
+
+def check_digest(entry: Entry, read: int, digest: Hash) -> None:
+    """ValueError unless `read` bytes were read for `entry` and `digest` (sha256 of them)
+    is its own."""
+    if read != entry.size:
+        raise ValueError(f"it is cut short ({read:,} of {entry.size:,} bytes)")
+    if digest.hexdigest() != entry.sha256:
+        raise ValueError("checksum mismatch")
 
 
 def _is_entry(item: object) -> bool:

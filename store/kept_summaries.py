@@ -6,10 +6,16 @@ file store's side, which picks the engine.
 
 from __future__ import annotations
 
+import contextlib
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import TracebackType
 from typing import Self
+
+
+class EntryDamaged(ValueError):
+    """A kept entry read a part at a time failed its checksum (or could not be read to
+    its end): none of its parts may be trusted. The reason is in `warnings`."""
 
 
 class KeptSummaries(ABC):
@@ -28,6 +34,16 @@ class KeptSummaries(ABC):
     def get(self, key: str) -> bytes | None:
         """The bytes kept under `key`, or None; damage is named in `warnings`, never
         served. Writes nothing, creates nothing."""
+
+    @contextlib.contextmanager
+    def streamed(self, key: str) -> Iterator[Iterator[bytes] | None]:
+        """The bytes kept under `key` a part at a time, or None (as get()): a large
+        entry is never held whole. The parts are checked as they are read and end by
+        raising EntryDamaged if they were not the bytes kept, so write them only where
+        that can be undone (a temporary file renamed once they are all written).
+        This default reads the whole entry with get(), already checked."""
+        data = self.get(key)
+        yield None if data is None else iter((data,))
 
     def put(self, key: str, data: bytes, token: str) -> bool:
         """put_many({key: data}, token)."""

@@ -4,7 +4,9 @@ named (never raised, never served), and FILE.kept is never database content."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,10 +17,13 @@ from store_helpers import flip_byte, states
 import store.content_token
 import store.kept_file
 import store.kept_format
+import store.line_format
 from store import AnnotationStore, kept_summaries
+from store.content_token import file_token, token_state
 from store.file_states import replayed_files
 from store.kept import FileKept
-from store.kept_file import MAX_ENTRIES, kept_path
+from store.kept_file import MAX_ENTRIES, KeptFile, kept_path
+from store.kept_summaries import EntryDamaged
 from store.lock import recorded_saved, saved_line
 from store.repair import repair
 from store.replay import database_files
@@ -378,3 +383,87 @@ def test_a_keep_never_takes_the_room_the_database_needs(
     ]
     assert not kept_path(database).exists()
     assert kept.put("md", b"x" * 99, kept.token())
+
+
+def streamed_bytes(kept: FileKept, key: str) -> bytes | None:
+    with kept.streamed(key) as parts:
+        return None if parts is None else b"".join(parts)
+
+
+def test_a_streamed_entry_is_the_kept_bytes_checked_as_read(
+    database: Path, kept: FileKept, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store.kept_file, "PART", 4)  # an entry of several parts
+    token = kept.token()
+    assert kept.put_many({"md": b"the kept summary", "json": b"{}"}, token)
+    assert streamed_bytes(kept, "md") == b"the kept summary"
+    assert streamed_bytes(kept, "other") is None
+    flip_byte(kept_path(database), kept_path(database).stat().st_size - 1)  # json's bytes
+    parts: list[bytes] = []
+    with kept.streamed("json") as found, pytest.raises(EntryDamaged):
+        assert found is not None
+        parts.extend(found)
+    assert parts, "its parts came before the checksum could say"
+    assert kept.warnings == [
+        f"kept summary json in {kept_path(database)} damaged (checksum mismatch); computed instead"
+    ]
+    kept_path(database).write_bytes(kept_path(database).read_bytes()[:-1])
+    assert streamed_bytes(kept, "md") is None, "a file cut short: not even begun"
+
+
+def test_a_recorded_file_digest_stands_for_the_file_while_its_stat_holds(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The racily-clean rule (content_token.py): a digest is recorded only for a file
+    changed RACY_SECONDS before the hashing began, and used only while its device, inode,
+    size and both times are the same; a rewrite of the same length moves the change time."""
+    monkeypatch.setattr(store.content_token, "RECORDED_BYTES", 0)
+    fresh = token_state(database)
+    assert fresh.digests == (), "files just written: nothing recorded"
+    monkeypatch.setattr(store.content_token, "RACY_SECONDS", -60)  # as if changed long ago
+    state = token_state(database)
+    names = {digest.name for digest in state.digests}
+    assert database.name in names and database.name + ".journal" not in names
+    assert state.token == fresh.token
+    forged = [
+        dataclasses.replace(digest, sha256="0" * 64)
+        for digest in state.digests
+        if digest.name == database.name
+    ]
+    assert file_token(database, forged) != state.token, "a recorded digest is used unread"
+    assert file_token(database, state.digests) == state.token
+    time.sleep(0.02)  # past the clock's tick
+    data = bytearray(database.read_bytes())
+    data[-2:-1] = b" "  # the same length, other bytes
+    before = database.stat()
+    database.write_bytes(bytes(data))
+    os.utime(database, ns=(before.st_atime_ns, before.st_mtime_ns))  # mtime put back
+    assert file_token(database, forged) == file_token(database), "hashed again"
+    assert file_token(database) != state.token
+
+
+def test_a_keep_records_the_file_digests_and_a_reader_uses_them(
+    database: Path, kept: FileKept, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store.content_token, "RECORDED_BYTES", 0)
+    monkeypatch.setattr(store.content_token, "RACY_SECONDS", -60)
+    token = kept.token()
+    assert kept.put("md", b"kept", token)
+    recorded = KeptFile(database, []).digests()
+    assert {digest.name for digest in recorded} >= {database.name, database.name + ".history"}
+    hashed: list[Path] = []
+    real = store.content_token._prefix_digest
+    monkeypatch.setattr(
+        store.content_token,
+        "_prefix_digest",
+        lambda file, *rest: hashed.append(file) or real(file, *rest),
+    )
+    with kept_summaries(database) as reader:
+        assert reader.token() == token
+    assert hashed == [], "every large file's digest taken from FILE.kept"
+    header = kept_path(database).read_bytes().split(b"\n", 1)[0]
+    assert b'"files"' in header
+    odd = store.kept_format.header(
+        store.line_format.encode({"kept": 1, "token": token, "entries": [], "files": [["x"]]})
+    )
+    assert odd.digests == (), "a list not of the form written records nothing"
