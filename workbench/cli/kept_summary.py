@@ -21,16 +21,20 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from workbench.cli.common import one_line, warn
 from workbench.core.analysis.kept.code import code_digest
 from workbench.core.analysis.kept.key import JsonValue, articles_digest, output_key
-from workbench.core.analysis.kept.output import DamagedOutput, KeptOutput
+from workbench.core.analysis.kept.output import DamagedOutput, KeptOutput, streamed
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+    from store.kept_summaries import KeptSummaries
     from workbench.cli.summary_request import Request
 
+T = TypeVar("T")
 WHAT = "workbench summary"
 FORMATS = ("md", "json")
 
@@ -64,30 +68,101 @@ def summary_key(request: Request, output_format: str, token: str, code: str) -> 
 def served(request: Request, output_format: str) -> KeptOutput | None:
     """The kept output of `request`, if one was kept for these very inputs; None to
     compute (none kept, or one damaged: named on stderr)."""
+
+    def decoded(kept: KeptSummaries, key: str) -> KeptOutput | None:
+        data = kept.get(key)
+        if data is None:
+            return None
+        try:
+            return KeptOutput.decode(data)
+        except DamagedOutput as error:
+            say_damaged(key, request, error)
+            return None
+
+    return looked_up(request, output_format, decoded)
+
+
+def served_into(
+    request: Request, output_format: str, write: Callable[[Iterable[bytes]], int]
+) -> int | None:
+    """Serve the kept output of `request` through `write` (which writes the bytes it is
+    given to a temporary file and puts it in place only once they are all written, as
+    `-o FILE` does): the entry goes from the store to the file a part at a time, checked
+    as it is read, never held whole. Standard error is said once every part has checked,
+    before the file is put in place (the computing command says it before it writes).
+    Returns write()'s exit status, or the kept one; None to compute (none kept, or one
+    damaged: named on stderr, and nothing put in place)."""
+    from store.kept_summaries import EntryDamaged
+
+    def streamed_into(kept: KeptSummaries, key: str) -> int | None:
+        with kept.streamed(key) as parts:
+            if parts is None:
+                return None
+            try:
+                return checked_written(parts, write)
+            except EntryDamaged:
+                return None  # named in the store's warnings
+            except DamagedOutput as error:
+                say_damaged(key, request, error)
+                return None
+
+    return looked_up(request, output_format, streamed_into)
+
+
+def looked_up(
+    request: Request, output_format: str, use: Callable[[KeptSummaries, str], T | None]
+) -> T | None:
+    """use(kept, key) on the kept outputs of `request`'s database and the key its output
+    in `output_format` has now; None without a key (PATHs, a content that cannot be
+    pinned down) or a store to ask. The store's warnings (damage) are said after."""
     from store import StoreError, kept_summaries
-    from store.content_token import settled
 
     if request.paths:
         return None
     try:
         with kept_summaries(request.location) as kept:
-            token = kept.token()
-            if not settled(token):  # unreadable, or a server not answering: no second try
-                return None  # (rv5 R5: three connection timeouts before the command failed)
-            key = summary_key(request, output_format, token, code_digest())
-            data = None if key is None else kept.get(key)
+            key = kept_key(kept, request, output_format)
+            if key is None:
+                return None
+            found = use(kept, key)
             warnings = list(kept.warnings)
     except (StoreError, OSError):
         return None  # cannot tell what the content is: computed, as before
     warn(warnings)  # a damaged entry, named: it is computed instead
-    if data is None or key is None:
+    return found
+
+
+def checked_written(parts: Iterable[bytes], write: Callable[[Iterable[bytes]], int]) -> int:
+    """write() of the standard output of the kept output read as `parts`, its standard
+    error said after the last part checked; DamagedOutput or EntryDamaged (raised
+    through write, which puts nothing in place) when it does not."""
+    from workbench.cli.recorded import replay
+
+    head, stdout = streamed(parts)
+
+    def checked() -> Iterator[bytes]:
+        yield from stdout
+        replay(head.stderr)
+
+    return write(checked()) or head.status
+
+
+def kept_key(kept: KeptSummaries, request: Request, output_format: str) -> str | None:
+    """The key `request`'s output in `output_format` is kept under in `kept` now; None
+    when nothing can be served (the content cannot be pinned down: unreadable, or a
+    server not answering, which gets no second try; rv5 R5: three connection timeouts
+    before the command failed)."""
+    from store.content_token import settled
+
+    token = kept.token()
+    if not settled(token):
         return None
-    try:
-        return KeptOutput.decode(data)
-    except DamagedOutput as error:
-        print(
-            f"workbench: warning: kept summary {key[:12]} of {one_line(request.shown)} "
-            f"is damaged ({one_line(str(error))}); computed instead",
-            file=sys.stderr,
-        )
-        return None
+    return summary_key(request, output_format, token, code_digest())
+
+
+def say_damaged(key: str, request: Request, error: DamagedOutput) -> None:
+    print(
+        f"workbench: warning: kept summary {key[:12]} of {one_line(request.shown)} "
+        f"is damaged ({one_line(str(error))}); computed instead",
+        file=sys.stderr,
+    )

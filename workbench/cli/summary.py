@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import gc
+import os
+import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -157,17 +159,12 @@ def loaded_corpus(paths: list[str] | None) -> Corpus:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.cli.kept_summary import served
-    from workbench.cli.recorded import replay
-
     request = asked(args)
     if isinstance(request, int):
         return request
-    kept = served(request, args.format)
-    if kept is not None:  # made by a writer from these very inputs: written as computed
-        replay(kept.stderr)
-        output = kept.text if kept.kind == TEXT else kept.parts()
-        return written(output, args.output) or kept.status
+    status = kept_written(request, args.format, args.output)
+    if status is not None:
+        return status
     summary = summarised(request)
     if isinstance(summary, int):
         return summary
@@ -175,6 +172,34 @@ def run(args: argparse.Namespace) -> int:
         # Made and written a piece at a time, outside text already escaped (json_safe).
         return written(summary.json_parts(), args.output)
     return written(report(summary), args.output)
+
+
+def kept_written(request: Request, output_format: str, target: str | None) -> int | None:
+    """Write the kept output of `request` as computing it would (its standard error
+    too), made by a writer from these very inputs; its exit status, or None to compute."""
+    from workbench.cli.kept_summary import served, served_into
+    from workbench.cli.recorded import replay
+
+    if target and undoable(target):
+        return served_into(request, output_format, lambda parts: written(parts, target))
+    kept = served(request, output_format)
+    if kept is None:
+        return None
+    replay(kept.stderr)
+    output = kept.text if kept.kind == TEXT else kept.parts()
+    return written(output, target) or kept.status
+
+
+def undoable(target: str) -> bool:
+    """Whether a write to `target` (-o) is undone if it fails: a regular file, or none
+    yet, written to a temporary file renamed over it (a FIFO or device is written as
+    the bytes come). A kept summary is streamed there, checked as it goes."""
+    try:
+        return stat.S_ISREG(os.stat(target).st_mode)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False  # the write says why, as a computed summary's does
 
 
 def summarised(request: Request) -> Summary | int:

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from workbench.core.analysis.kept import code, key
 from workbench.core.analysis.kept.key import JsonValue, articles_digest, output_key
-from workbench.core.analysis.kept.output import DATA, TEXT, DamagedOutput, KeptOutput, Piece
+from workbench.core.analysis.kept.output import (
+    DATA,
+    TEXT,
+    DamagedOutput,
+    KeptOutput,
+    Piece,
+    streamed,
+)
 from workbench.core.corpus.articles import BUNDLED_ARTICLES
 
 INPUTS: dict[str, JsonValue] = {
@@ -122,18 +129,26 @@ def test_an_article_that_cannot_be_read_gives_no_digest(monkeypatch: pytest.Monk
 texts = st.text(st.characters(codec="utf-8") | st.sampled_from(["\udcff", "\x1b", "\n"]))
 
 
+def split(data: bytes, size: int) -> list[bytes]:
+    return [data[start : start + size] for start in range(0, len(data), size)]
+
+
 @given(
     st.lists(st.tuples(texts, st.booleans()), max_size=4),
     st.sampled_from([DATA, TEXT]),
     texts,
     st.integers(0, 255),
+    st.integers(1, 64),
 )
 def test_a_kept_output_reads_back_as_it_was(
-    pieces: list[tuple[str, bool]], kind: str, stdout: str, status: int
+    pieces: list[tuple[str, bool]], kind: str, stdout: str, status: int, size: int
 ) -> None:
     body = stdout.encode("utf-8", "surrogateescape") if kind == DATA else b"report\n"
     output = KeptOutput(tuple(Piece(*piece) for piece in pieces), kind, body, status)
     assert KeptOutput.decode(output.encode()) == output
+    head, parts = streamed(split(output.encode(), size))  # as the store streams an entry
+    assert (head.stderr, head.kind, head.status) == (output.stderr, kind, status)
+    assert b"".join(parts) == body
 
 
 @pytest.mark.parametrize(
@@ -151,6 +166,9 @@ def test_a_kept_output_reads_back_as_it_was(
 def test_a_record_that_does_not_decode_is_damage(damaged: bytes) -> None:
     with pytest.raises(DamagedOutput):
         KeptOutput.decode(damaged)
+    with pytest.raises(DamagedOutput):  # streamed: said at once, or after the last part
+        _head, parts = streamed(split(damaged, 3))
+        b"".join(parts)
 
 
 def test_standard_output_is_given_in_pieces_that_end_after_a_newline(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,7 +17,7 @@ from tests.fixtures.gold import load_gold
 from workbench.cli import kept_summary, summary_keeper
 from workbench.cli import summary as summary_command
 from workbench.cli.main import main
-from workbench.core.analysis.kept.output import DATA, KeptOutput
+from workbench.core.analysis.kept.output import DATA, KeptOutput, Piece
 from workbench.core.corpus import articles as articles_module
 from workbench.core.corpus.articles import load_corpus
 
@@ -117,15 +118,21 @@ def test_served_to_a_file_and_with_stderr_is_what_is_computed(
 ) -> None:
     """carol has no annotations: the command says so on stderr, and who has some."""
     monkeypatch.setenv("WORKBENCH_ANNOTATOR", "carol")
-    target = tmp_path / "out.json"
-    computed = run("--format", "json", "-o", str(target))
-    written = target.read_bytes()
-    target.unlink()
-    assert b"no annotations by carol" in computed.err
+    computed: dict[str, tuple[Ran, bytes]] = {}
+    for form in ("json", "md"):  # md: text, streamed as its UTF-8 bytes
+        target = tmp_path / f"out.{form}"
+        computed[form] = (run("--format", form, "-o", str(target)), target.read_bytes())
+        target.unlink()
+        assert b"no annotations by carol" in computed[form][0].err
     kept_now()
     computing_refused(True)
-    assert run("--format", "json", "-o", str(target)) == computed
-    assert target.read_bytes() == written
+    for form, (ran, written) in computed.items():
+        target = tmp_path / f"out.{form}"
+        assert run("--format", form, "-o", str(target)) == ran
+        assert target.read_bytes() == written
+        target.write_bytes(b"an older summary")  # replaced whole
+        assert run("--format", form, "-o", str(target)) == ran
+        assert target.read_bytes() == written
 
 
 def test_a_hint_for_a_terminal_is_written_only_to_a_terminal(
@@ -134,7 +141,6 @@ def test_a_hint_for_a_terminal_is_written_only_to_a_terminal(
     computing_refused: Callable[[bool], None],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import sys
 
     computed_plain = run()
     with monkeypatch.context() as patch:
@@ -533,3 +539,57 @@ def test_a_database_it_cannot_pin_down_is_not_looked_up(
     assert isinstance(request, Request)
     monkeypatch.setattr(store, "kept_summaries", lambda location: Unreachable())
     assert kept_summary.served(request, "json") is None
+
+
+def damaged_entry(db: Path, key: str, damage: str) -> None:
+    """The entry under `key` made unservable: a byte flipped in its bytes (found only at
+    its end), a record that does not decode (found at once), or one whose standard
+    output is shorter than its header says (found at its end)."""
+    record = KeptOutput((Piece("kept stderr\n"),), DATA, b'{"kept": true}\n', 0).encode()
+    if damage == "record":
+        record = b"not a kept output"
+    elif damage == "length":
+        record = record.replace(b'"length":15', b'"length":16', 1)
+    with kept_summaries(db) as kept:
+        assert kept.put(key, record, kept.token())
+    if damage == "entry":
+        file = db.with_name(db.name + ".kept")
+        data = bytearray(file.read_bytes())
+        data[-2] ^= 0x01  # in its standard output, the last bytes read
+        file.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [("entry", b"checksum mismatch"), ("record", b"does not read"), ("length", b"not match")],
+)
+def test_a_damaged_entry_streamed_to_a_file_is_put_nowhere_and_computed(
+    db: Path,
+    tmp_path: Path,
+    run: Callable[..., Ran],
+    monkeypatch: pytest.MonkeyPatch,
+    damage: str,
+    reason: bytes,
+) -> None:
+    """`-o FILE` streams the kept bytes into a temporary file, checked as they come:
+    damage found at the end leaves the target as it was, says nothing the kept record
+    holds, and the summary is computed."""
+    target = tmp_path / "out" / "summary.json"
+    target.parent.mkdir()
+    computed = run("--format", "json", "-o", str(target))
+    expected = target.read_bytes()
+    target.write_bytes(b"before")
+    damaged_entry(db, entry_of(db, ("--format", "json")), damage)
+    real = summary_command.summarised
+
+    def computing(request: summary_command.Request) -> object:
+        assert target.read_bytes() == b"before", "nothing put in place before computing"
+        return real(request)
+
+    monkeypatch.setattr(summary_command, "summarised", computing)
+    ran = run("--format", "json", "-o", str(target))
+    assert target.read_bytes() == expected and ran.status == 0 and ran.out == b""
+    warning, rest = ran.err.split(b"\n", 1)
+    assert b"damaged" in warning and reason in warning and b"computed instead" in warning
+    assert rest == computed.err
+    assert sorted(path.name for path in target.parent.iterdir()) == ["summary.json"]

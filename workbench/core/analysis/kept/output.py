@@ -14,9 +14,11 @@ does not decode is damage, named by the caller.
 
 from __future__ import annotations
 
+import codecs
+import itertools
 import json
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 PART = 1 << 20
 """About how many bytes of standard output `parts` yields at a time."""
@@ -48,6 +50,9 @@ class KeptOutput:
     stdout: bytes | memoryview
     """A view into the record when decoded: a document of 100 MB is not copied."""
     status: int = 0
+    decoded: str | None = field(default=None, compare=False, repr=False)
+    """Standard output as text, when decode() has decoded it already (a report of
+    100,000 annotations is 14 MB: decoded once, to check it and to write it)."""
 
     def encode(self) -> bytes:
         return encoded(self.stderr, self.kind, [self.stdout], self.status)
@@ -56,34 +61,24 @@ class KeptOutput:
     def decode(cls, data: bytes) -> KeptOutput:
         """The output `encode` made; DamagedOutput for anything else."""
         end = data.find(b"\n")
-        try:
-            if end < 0:
-                raise ValueError("no header line")
-            header = json.loads(data[:end].decode("ascii"))
-            pieces = tuple(Piece(text, bool(only)) for text, only in header["stderr"])
-            kind, status, length = header["kind"], header["status"], header["length"]
-        except (UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
-            raise DamagedOutput(f"its header does not read ({error})") from None
+        if end < 0:
+            raise DamagedOutput("its header does not read (no header line)")
+        head = KeptHead.decode(data[:end])
         stdout = memoryview(data)[end + 1 :]
-        valid = (
-            kind in (DATA, TEXT)
-            and isinstance(status, int)
-            and length == len(stdout)
-            and all(isinstance(piece.text, str) for piece in pieces)
-        )
-        if not valid:
+        if head.length != len(stdout):
             raise DamagedOutput("its header does not match what follows it")
-        if kind == TEXT:
+        decoded = None
+        if head.kind == TEXT:
             try:
-                str(stdout, "utf-8")
+                decoded = str(stdout, "utf-8")
             except UnicodeDecodeError as error:
                 raise DamagedOutput(f"its report is not UTF-8 ({error})") from None
-        return cls(pieces, kind, stdout, status)
+        return cls(head.stderr, head.kind, stdout, head.status, decoded)
 
     @property
     def text(self) -> str:
         """Standard output as text (kind TEXT)."""
-        return str(self.stdout, "utf-8")
+        return self.decoded if self.decoded is not None else str(self.stdout, "utf-8")
 
     def parts(self) -> Iterator[bytes]:
         """Standard output in pieces of about PART bytes, each ending after a newline
@@ -101,6 +96,75 @@ class KeptOutput:
                 end = min(end + PART, len(view))
             yield bytes(view[start:end])
             start = end
+
+
+@dataclass(frozen=True, slots=True)
+class KeptHead:
+    """A kept output's header line: all of it but standard output's bytes."""
+
+    stderr: tuple[Piece, ...]
+    kind: str
+    status: int
+    length: int
+    """Standard output's length in bytes."""
+
+    @classmethod
+    def decode(cls, line: bytes) -> KeptHead:
+        """The header `encoded` wrote as `line` (without its newline); DamagedOutput
+        for anything else."""
+        try:
+            header = json.loads(line.decode("ascii"))
+            pieces = tuple(Piece(text, bool(only)) for text, only in header["stderr"])
+            kind, status, length = header["kind"], header["status"], header["length"]
+        except (UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
+            raise DamagedOutput(f"its header does not read ({error})") from None
+        valid = (
+            kind in (DATA, TEXT)
+            and isinstance(status, int)
+            and type(length) is int
+            and all(isinstance(piece.text, str) for piece in pieces)
+        )
+        if not valid:
+            raise DamagedOutput("its header does not match what follows it")
+        return cls(pieces, kind, status, length)
+
+
+def streamed(parts: Iterable[bytes]) -> tuple[KeptHead, Iterator[bytes]]:
+    """A kept output read a part at a time (`parts`, as the store streams an entry): its
+    header, read first, and standard output's bytes as they come, the last part followed
+    by a DamagedOutput when they are not the header's length (or, for a report, not
+    UTF-8); DamagedOutput at once when the header does not read."""
+    parts = iter(parts)
+    start = b""
+    while (end := start.find(b"\n")) < 0:
+        part = next(parts, None)
+        if part is None:
+            raise DamagedOutput("its header does not read (no header line)")
+        start += part
+    head = KeptHead.decode(start[:end])
+    return head, _checked_stdout(head, start[end + 1 :], parts)
+
+
+def _checked_stdout(head: KeptHead, first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    decoder = codecs.getincrementaldecoder("utf-8")() if head.kind == TEXT else None
+    length = 0
+    for part in itertools.chain((first,), rest):
+        if not part:
+            continue
+        if decoder is not None:
+            try:
+                decoder.decode(part)
+            except UnicodeDecodeError as error:
+                raise DamagedOutput(f"its report is not UTF-8 ({error})") from None
+        length += len(part)
+        yield part
+    if decoder is not None:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as error:
+            raise DamagedOutput(f"its report is not UTF-8 ({error})") from None
+    if length != head.length:
+        raise DamagedOutput("its header does not match what follows it")
 
 
 def encoded(
