@@ -16,6 +16,7 @@ from workbench.core.interchange.export.prepare import prepare_export
 from workbench.core.interchange.importing import (
     ImportFileError,
     check_known_articles,
+    importable_as_made,
     parse_document,
     parse_lines,
     read_import,
@@ -347,3 +348,19 @@ def test_an_orphan_may_share_its_old_index_with_a_placed_annotation() -> None:
     assert "duplicate orphan (annotator 'ana', article 'story', index 0)" in problem(
         encoded(exported)
     )
+
+
+def test_records_to_check_are_imported_as_made_only_where_that_meets_nothing() -> None:
+    """qa6 Q7: a record to check with tagged_on is imported as made (importable_as_made)
+    unless a record imported as it is holds the sentence it was made on; two whose
+    sentences swapped places go together; one left out frees no other."""
+    made = {
+        ("ana", "story", 1): annotation(2),  # was sentence 2, now 1
+        ("ana", "story", 2): annotation(1),  # was sentence 1, now 2: the pair swapped
+        ("bob", "story", 0): annotation(1, "bob"),  # was 1; bob's sentence 1 stays as is
+    }
+    held = {("ana", "story", 1), ("ana", "story", 2), ("bob", "story", 0), ("bob", "story", 1)}
+    chosen = importable_as_made(made, held)
+    assert sorted(chosen) == [("ana", "story", 1), ("ana", "story", 2)]
+    # one of the pair met something in the database: the other, made where it stays, too
+    assert importable_as_made(made, held, dropped=[("ana", "story", 1)]) == {}

@@ -204,7 +204,7 @@ def group_sides(
     its own members, none by the speaker of a group made only of its denials), and the
     members that deny what the group's other claims say (denying_members). Both ledgers
     (ledger.py, live.py) split a group this way, from its members and aimed denials alone."""
-    answering = denying_members(members)
+    answering = denying_members(members) if len(members) > 1 else ()
     if not answering and not aimed:
         return tuple(members), ()
     claims = [m for m in members if m not in answering] if answering else members

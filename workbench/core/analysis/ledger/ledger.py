@@ -245,7 +245,10 @@ def _build_ledger(
             outside[high].add(clash.high.quantity.topic)
     groups = []
     for (gid, members), targeted, figures in zip(ordered, aimed, figures_of, strict=True):
-        said, denying = group_sides([m.annotation for m in members], targeted, canonical)
+        said: tuple[Annotation, ...] = tuple(m.annotation for m in members)
+        denying: tuple[Annotation, ...] = ()
+        if targeted or len(said) > 1:  # else nothing to split (most groups: one claim)
+            said, denying = group_sides(said, targeted, canonical)
         groups.append(
             LedgerGroup(
                 id=gid,
