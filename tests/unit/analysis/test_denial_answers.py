@@ -92,3 +92,15 @@ def test_a_speakers_own_denials_are_not_what_the_speaker_denies() -> None:
     assert not own_denials([also_denying, claim], denial, source)
     assert not own_denials([other], denial, source)
     assert not own_denials([also_denying], _said(5, ("denial",), None), source)
+
+
+def test_a_whole_denied_clause_is_evidence_only_of_a_deed() -> None:
+    """qa6 Q5: "denied sending troops to Russia" is answered by a claim taking up its
+    whole clause ("troops had been sent to Russia": "sent" read as "send"); a clause
+    that adds a name to the subject is not (bench-100000's "questioned the reports of
+    North Linhol in Ukraine" linked to "President Linhol ... of Ukraine")."""
+    deed = denied_words("North Korea denied sending troops to Russia.")
+    assert deed == {"send"} and deed.clause == {"send", "troop", "russi"}
+    named = denied_words("Others questioned the reports of North Linhol in Ukraine, said one.")
+    assert named.clause == frozenset()
+    assert denied_words("These statements are all barefaced lies.").clause == frozenset()

@@ -517,3 +517,18 @@ def test_a_claim_and_denial_denying_its_group_is_the_groups_denial() -> None:
     assert [m.source for m in group.members] == ["Pentagon", "Ukraine"]
     assert [d.source for d in group.denials] == ["Andrei Belousov", "North Korea"]
     assert "denial" in group.denials[0].tags and "claim" in group.denials[0].tags
+
+
+def test_the_same_sentence_tagged_claim_and_denial_elsewhere_stays_a_claim() -> None:
+    """A claim+denial copy of a sentence another article has tagged claim only does not
+    deny it (bench-100000: "dismissed the accusations as groundless rumors", 32 copies
+    moved under "Denied by" of their own group by the first version of the rule)."""
+    envoy = 'North Korea\'s envoy dismissed the accusations as "groundless rumors" on Monday.'
+    ledger = ledger_of(
+        [
+            _claimed(0, envoy, "envoy"),
+            replace(_claimed(1, envoy, "envoy", "denial"), article_id="other"),
+        ]
+    )
+    (group,) = ledger.groups
+    assert len(group.members) == 2 and not group.denials

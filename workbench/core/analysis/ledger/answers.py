@@ -154,8 +154,9 @@ def denied_clause(quote: str) -> tuple[int, int] | None:
 
 class DeniedWords(frozenset[str]):
     """The stems of what a denial denies beyond its subject, with `clause`: every content
-    stem of what it denies, the subject's words included ("sending troops to Russia":
-    send, troop, russi). A claim that takes up all of those, one beyond the subject among
+    stem of the clause after its denying verb, the subject's words included ("sending
+    troops to Russia": send, troop, russi), when what it says beyond the subject names
+    no one (else empty). A claim that takes up all of those, one beyond the subject among
     them, states what is denied ("troops had been sent to Russia")."""
 
     clause: frozenset[str]
@@ -182,7 +183,7 @@ def denied_words(quote: str) -> DeniedWords:
     last 16,384 denials read (a summary is built again after every change)."""
     clause = denied_clause(quote)
     if clause is not None:
-        return _content(quote[clause[0] : clause[1]].lower())
+        return _content(quote[clause[0] : clause[1]], verb_phrase=True)
     lowered = quote.lower()
     quoted = _QUOTED.findall(lowered)
     return _content(" ".join(quoted) if quoted else lowered)
@@ -198,6 +199,15 @@ def denied_span(quote: str) -> tuple[int, int]:
     return denied_clause(quote) or (0, len(quote))
 
 
-def _content(text: str) -> DeniedWords:
-    words = frozenset(word for word in _WORD.findall(text) if len(word) > 3) - CLAIM_STOP_WORDS
-    return DeniedWords(stems(words), whole_stems(words))
+def _content(text: str, verb_phrase: bool = False) -> DeniedWords:
+    """The denied words of `text`; with `verb_phrase` (the clause after a denying verb)
+    the whole clause's too (DeniedWords.clause), when what it says beyond the subject is
+    no name: "sending troops to Russia" is a deed, "the reports of North Linhol in
+    Ukraine" names someone (a whole clause taken up is evidence only of a deed)."""
+    found = [word for word in _WORD.findall(text) if len(word) > 3]
+    words = frozenset(map(str.lower, found)) - CLAIM_STOP_WORDS
+    denied = stems(words)
+    named = verb_phrase and any(
+        word[:1].isupper() and stem(word.lower()) in denied for word in found
+    )
+    return DeniedWords(denied, whole_stems(words) if verb_phrase and not named else frozenset())

@@ -221,13 +221,15 @@ def _key(annotation: Annotation) -> AnnotationKey:
 
 def denying_members(members: Sequence[Annotation]) -> list[Annotation]:
     """The members tagged claim and denial that deny what the group's plain claims (not
-    tagged denial) say: what such a sentence denies (the clause after its denying verb)
-    resembles one of them more than the rest of it does (who denied, when). "Russian
-    Defence Minister Andrei Belousov denied that 12,000 North Korean soldiers had been
-    sent to Russia" joins "The Pentagon said 12,000 North Korean troops had been sent to
-    Russia" by the words it denies: it is that group's denial, not one of its sources
-    (qa6 Q5). "Ukraine said 12,000 troops were in Kursk and denied that Russia had
-    retaken the town" joins it by what it says, and stays a claim of the group."""
+    tagged denial) say: one of them resembles what such a sentence denies (the clause
+    after its denying verb) more than the sentence itself (the same sentence tagged
+    claim elsewhere, or a version of it, resembles the whole more: it is no claim the
+    sentence denies). "Russian Defence Minister Andrei Belousov denied that 12,000
+    North Korean soldiers had been sent to Russia" joins "The Pentagon said 12,000 North
+    Korean troops had been sent to Russia" by the words it denies: it is that group's
+    denial, not one of its sources (qa6 Q5). "Ukraine said 12,000 troops were in Kursk
+    and denied that Russia had retaken the town" joins it by what it says, and stays a
+    claim of the group."""
     both = [m for m in members if "claim" in m.tags and "denial" in m.tags]
     if not both or len(both) == len(members):
         return []
@@ -237,9 +239,8 @@ def denying_members(members: Sequence[Annotation]) -> list[Annotation]:
         clause = denied_clause(member.quote) if plain else None
         if clause is None:
             continue
-        quote, (start, end) = member.quote, clause
-        inside, outside = _tokens(quote[start:end]), _tokens(f"{quote[:start]} {quote[end:]}")
-        if any(fuzz.ratio(inside, said) > fuzz.ratio(outside, said) for said in plain):
+        inside, whole = _tokens(member.quote[clause[0] : clause[1]]), _tokens(member.quote)
+        if any(fuzz.ratio(inside, said) > fuzz.ratio(whole, said) for said in plain):
             found.append(member)
     return found
 
