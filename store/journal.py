@@ -209,6 +209,8 @@ class JournalStorage(Storage):
         if staged:
             payload = {"seq": seq, "staged": True, "ops": ops, "history": history}
         line = line_format.encode(payload)
+        if self._lock is not None:
+            self._lock.check_held()
         if journal is not None:
             journal.append(line, sync)
         self._last_seq = seq
@@ -313,6 +315,8 @@ class JournalStorage(Storage):
         )
 
     def _compact(self, background: bool) -> None:
+        if self._lock is not None:
+            self._lock.check_held()  # another writer may hold a new lock: fold nothing
         job = self.begin_compaction()
         if background:
             self._compaction = job

@@ -99,6 +99,8 @@ class DatabaseLock:
             os.close(self._fd)
             raise DatabaseLockedError(database, holder) from None
         self.saved: int | None = None
+        self.broken: str | None = None
+        """Why no more is written (check_held), once the lock file was found gone."""
         with contextlib.suppress(OSError):
             self.saved = parse_saved(os.pread(self._fd, _READ_LIMIT, 0))
         self._pid_line = f"{os.getpid()}\n".encode()
@@ -113,6 +115,31 @@ class DatabaseLock:
             return int(os.pread(self._fd, 32, 0).split(b"\n", 1)[0].decode().strip())
         except (OSError, ValueError, UnicodeDecodeError):
             return None
+
+    def check_held(self) -> None:
+        """StoreWriteError, for this write and every later one, when the file at FILE.lock
+        is no longer the one locked: removed or replaced from outside while the database
+        was open ("stale lock" cleanup), another writer can open it now, and two writers'
+        lines at their own offsets in one journal overwrite each other (tr7 T6). Asked
+        before each journal line is written: one stat, a few microseconds."""
+        if self._fd is None:
+            return
+        if self.broken is None:
+            try:
+                named = os.stat(self.path)
+                held = os.fstat(self._fd)
+            except OSError as error:
+                gone = describe_os_error(error)
+            else:
+                if (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino):
+                    return
+                gone = "another file is there now"
+            self.broken = (
+                f"the lock file {self.path.name} was removed or replaced while the database "
+                f"was open ({gone}): another session may be writing to it now, so this one "
+                "writes nothing more; quit, and open the database again"
+            )
+        raise StoreWriteError(self.path, self.broken)
 
     def record(self, seq: int) -> None:
         """Note change `seq` as saved (called once its journal line is fsynced). Best

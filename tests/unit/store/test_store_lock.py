@@ -84,3 +84,33 @@ def test_a_fifo_in_place_of_the_lock_file_is_refused_without_blocking(db_path: P
     os.mkfifo(lock_path(db_path))
     with pytest.raises(StoreWriteError, match="the lock file is not a regular file"):
         AnnotationStore.open(db_path, annotator="alice")
+
+
+@pytest.mark.parametrize("how", ["removed", "replaced"])
+def test_a_lock_file_removed_while_open_stops_its_writer_before_it_overwrites_another(
+    db_path: Path, make: MakeAnnotation, how: str
+) -> None:
+    """tr7 T6: after `rm FILE.lock` (a "stale lock" cleanup) a second writer opened on a
+    new lock, both wrote lines at their own offsets of one journal, and both screens said
+    saved while each overwrote the other's. The first writer now refuses every write and
+    its fold at close; the second writer's tags stay."""
+    first = AnnotationStore.open(db_path, annotator="alice")
+    first.save(make(index=0, annotator="alice"))
+    lock_path(db_path).unlink()
+    if how == "replaced":
+        lock_path(db_path).write_text("1\n")
+    with AnnotationStore.open(db_path, annotator="bob") as second:
+        second.save(make(index=1, annotator="bob"))
+        with pytest.raises(StoreWriteError, match=f"the lock file {lock_path(db_path).name} was"):
+            first.save(make(index=2, annotator="alice"))
+        with pytest.raises(StoreWriteError, match="writes nothing more"):
+            first.save(make(index=3, annotator="alice"))  # and every later one
+        second.save(make(index=4, annotator="bob"))
+    first.close()  # folds nothing over what the second writer wrote
+    assert any("lock file" in warning for warning in first.warnings)
+    with AnnotationStore.open(db_path, annotator="carol", read_only=True) as reader:
+        assert sorted((a.annotator, a.index) for a in reader.all()) == [
+            ("alice", 0),
+            ("bob", 1),
+            ("bob", 4),
+        ]
