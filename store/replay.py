@@ -34,7 +34,7 @@ from store.reading_order import ANNOTATIONS_TABLE
 from store.segments import fresh_journal_path, journal_path, sealed_segments
 from store.sequence import SequenceCheck
 from store.snapshot import META_ID, META_TABLE, Snapshot, Tables, load_snapshot
-from store.trusted import record_problem
+from store.snapshot_records import snapshot_problem, table_record_problem
 from workbench.core.collector import paused_gc
 from workbench.core.files.atomic import link_target
 
@@ -170,6 +170,10 @@ def _snapshot(path: Path) -> Snapshot | None:
         if version is not None and version > SCHEMA_VERSION:
             raise SchemaVersionError(path, version, SCHEMA_VERSION)
         snapshot.check_unchecked(path)
+        if snapshot.checked and version == SCHEMA_VERSION:
+            problem = snapshot_problem(snapshot.tables)
+            if problem is not None:
+                raise CorruptDatabaseError(path, problem)
     except CorruptDatabaseError as error:
         raise error.of_database(path) from error
     return snapshot
@@ -322,15 +326,16 @@ def _check_annotations(
     annotations table (lines from before sequence numbers may hold older record shapes:
     the migrations complete those)."""
     for item in applied:
-        if item.table == ANNOTATIONS_TABLE and item.after is not None:
-            problem = record_problem(item.after)
+        if item.after is not None:
+            problem = table_record_problem(item.table, item.after)
             if problem is not None:
+                kind = "annotation" if item.table == ANNOTATIONS_TABLE else "article record"
                 raise _damaged(
                     database,
                     file,
                     line.number,
                     line.offset,
-                    f"holds annotation {item.doc_id}, which is not one the store writes: {problem}",
+                    f"holds {kind} {item.doc_id}, which is not one the store writes: {problem}",
                 )
 
 

@@ -159,3 +159,37 @@ def test_a_missing_journal_after_a_snapshot_is_refused(db_path: Path, make: Make
         opened.save(make())
     journal_path(db_path).unlink()
     refused(db_path, str(journal_path(db_path)), "the journal is missing or was cut short")
+
+
+FORGED = [
+    ("annotations", "index", -1, "index is -1, not a whole number"),
+    ("annotations", "note", 123, "note is 123, not a string"),
+    ("annotations", "end", 0, "end 0 is not after start 0"),
+    ("annotations", "annotator", "", "annotator is empty"),
+    ("annotations", "tags", ["claim", "claim"], "tags are ['claim', 'claim']"),
+    ("annotations", "extra", 1, "unknown field(s) 'extra'"),
+    ("articles", "sentences", "x", "sentences is 'x', not a whole number"),
+    ("articles", "title", 5, "title is 5, not a string"),
+    ("meta", "history_bytes", "x", "its meta field history_bytes is 'x', not a whole number"),
+    ("meta", "history_next_id", -3, "its meta field history_next_id is -3"),
+]
+
+
+@pytest.mark.parametrize(("table", "field", "value", "named"), FORGED, ids=lambda v: str(v))
+def test_a_checksummed_snapshot_holding_what_the_store_never_writes_is_refused(
+    db_path: Path, make: MakeAnnotation, table: str, field: str, value: object, named: str
+) -> None:
+    """tr7 T3/T4: a snapshot edited with its checksum recomputed opened as if whole (an
+    index of -1 shown as sentence 0, tags read as ["claim"], a field dropped), or ended
+    every command in a traceback (a meta count that is a word); it is refused, naming
+    the record and the field, as a journal line holding it is."""
+    from store.snapshot import checksummed
+
+    with AnnotationStore.open(db_path, annotator="alice") as store:
+        store.save(make(index=0))
+        store.remember_article("a1", "Title", "0" * 64, 3, "s1")
+    tables = snapshot_tables(db_path)
+    record = next(iter(tables[table].values()))
+    record[field] = value
+    db_path.write_bytes(b"".join(checksummed(tables)))
+    refused(db_path, named)
