@@ -37,7 +37,12 @@ from store.index import AnnotationIndex
 from store.journal import READ_ONLY_REASON, JournalStorage
 from store.lock import DatabaseLock
 from store.ops import Applied, Op
-from store.own_files import companion_refusal, linked_file_error, own_file_refusal
+from store.own_files import (
+    companion_refusal,
+    linked_file_error,
+    not_a_database,
+    own_file_refusal,
+)
 from store.protocol import NO_EVENTS, DatabaseContent, StoreEvent, Subscription
 from store.staging import Staging
 from store.synchronised import synchronised
@@ -134,7 +139,8 @@ class AnnotationStore:
         if loop is not None:
             raise LinkLoopError(path, loop)
         path = link_target(path)
-        if (refused := companion_refusal(path) or linked_file_error(path)) is not None:
+        refused = companion_refusal(path) or linked_file_error(path) or not_a_database(path)
+        if refused is not None:
             raise refused
         if read_only:
             return cls._open_read_only(path, annotator)

@@ -120,6 +120,16 @@ class LinkedFileError(StoreError):
         )
 
 
+class NotADatabaseError(StoreError):
+    """The file given as a database is something else (an article, a report, an export)
+    with none of a database's files beside it: called damaged, the advised repair moved it
+    aside and wrote an empty database under its name (qa6 Q9). Nothing is touched."""
+
+    def __init__(self, path: Path, what: str, instead: str) -> None:
+        self.path = path
+        super().__init__(f"{path} is not a workbench database ({what}): {instead}")
+
+
 class StoreWriteError(StoreError):
     """A change could not be made durable, so it was not made at all."""
 

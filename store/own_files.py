@@ -11,11 +11,12 @@ Writers of user-named files ask here first and refuse, naming the file.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
 
-from store.errors import CompanionFileError, LinkedFileError
+from store.errors import CompanionFileError, LinkedFileError, NotADatabaseError
 from workbench.core.files.database_url import is_server_url
 
 # What follows "FILE." in the names of a database's companions: its journal and sealed
@@ -156,3 +157,39 @@ def companion_refusal(path: Path) -> CompanionFileError | None:
     suffix = Path(os.path.realpath(path)).name[len(base.name) + 1 :]
     what = next(text for start, text in _WHAT if suffix.startswith(start))
     return CompanionFileError(path, base, what)
+
+
+OF_RECORD_BESIDE = ("journal", "journal.next", "history", "repairing")
+"""Companions only a database's own writes make (a lock may be left by a refused open)."""
+
+
+def not_a_database(path: Path) -> NotADatabaseError | None:
+    """The error to raise when `path`, given as a database, is plainly another kind of
+    file: not empty, none of a database's files beside it, and not a database's tables
+    (a snapshot, or TinyDB's tables of a version before snapshots); else None. A damaged
+    database begins as one or has its journal beside it, and is repaired as before."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(len(SNAPSHOT_START)).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return None  # missing, a folder, unreadable: the open says so
+    if not start or start == SNAPSHOT_START:
+        return None
+    if any(path.with_name(f"{path.name}.{name}").exists() for name in OF_RECORD_BESIDE):
+        return None
+    give = "give --db the database file (articles are read from the PATHs)"
+    if not start.startswith(b"{"):
+        return NotADatabaseError(path, "it is not a JSON object: an article, a report?", give)
+    try:
+        value = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None  # begins as JSON: a damaged database, as far as can be told
+    if isinstance(value, dict) and "schema_version" in value and "annotations" in value:
+        return NotADatabaseError(
+            path,
+            "it is a workbench export",
+            f"import it with `workbench import {path} --db DATABASE`",
+        )
+    if isinstance(value, dict) and all(isinstance(table, dict) for table in value.values()):
+        return None  # TinyDB's tables: a database from before snapshots (migrated on open)
+    return NotADatabaseError(path, "it is JSON, but not a database's tables", give)

@@ -37,7 +37,7 @@ from store.files import fsync_directory, remove_stale_temporaries, replace_atomi
 from store.history_log import HistoryLog, checksum_of, history_path
 from store.index import AnnotationIndex
 from store.lock import DatabaseLock
-from store.own_files import companion_refusal, linked_file_error
+from store.own_files import companion_refusal, linked_file_error, not_a_database
 from store.reading_order import ANNOTATIONS_TABLE
 from store.recovery import Recovery, recover
 from store.replay import Replayed, database_files, replay
@@ -72,7 +72,8 @@ def repair(path: Path, now: datetime | None = None) -> RepairReport:
     if loop is not None:
         raise LinkLoopError(path, loop)
     path = link_target(path)
-    if (refused := companion_refusal(path) or linked_file_error(path)) is not None:
+    refused = companion_refusal(path) or linked_file_error(path) or not_a_database(path)
+    if refused is not None:
         raise refused
     report = RepairReport(path)
     lock = DatabaseLock(path)

@@ -474,7 +474,13 @@ def test_a_checksummed_snapshot_record_read_only_leniently_is_refused_and_kept_b
     damaged: Damaged, run: Run, import_file: Path, figures: Counter[str]
 ) -> None:
     damaged.path.write_bytes(_resealed_snapshot(damaged.path.read_bytes(), b'"34"'))
-    assert_refused(damaged, run, import_file, "", "sentence index '34' is not a whole number")
+    assert_refused(
+        damaged,
+        run,
+        import_file,
+        "",
+        "which is not one the store writes: index is '34', not a whole number",
+    )
     figures["damage: refused, every file unchanged"] += 1
     report = repaired(damaged, run, figures)
     assert "index is '34', not a whole number; kept as read" in report

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from store_helpers import MakeAnnotation
 
 from store import AnnotationStore, own_file_refusal
-from store.errors import CompanionFileError, LinkedFileError
+from store.errors import CompanionFileError, LinkedFileError, NotADatabaseError
 from store.own_files import database_file_named
 from store.repair import repair
 from workbench.cli.main import main
@@ -157,3 +158,42 @@ def test_a_file_of_record_that_is_a_link_refuses_every_open_and_repair(
     with pytest.raises(LinkedFileError):
         repair(database)
     assert victim.read_text() == "precious\n" and link.is_symlink()
+
+
+NOT_DATABASES = [
+    ("kursk.txt", b"Troops sent to Kursk\nThe ministry said 3,000.\n", "it is not a JSON object"),
+    ("report.md", b"# Fact-checking summary\n", "it is not a JSON object"),
+    ("list.json", b"[1, 2]", "it is not a JSON object"),
+    (
+        "export.json",
+        b'{"schema_version": 3, "exported_at": "x", "articles": [], "annotations": []}',
+        "it is a workbench export): import it with `workbench import",
+    ),
+    ("other.json", b'{"a": [1]}', "it is JSON, but not a database's tables"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "named"), NOT_DATABASES, ids=lambda v: str(v)[:12])
+def test_a_file_that_is_plainly_no_database_is_refused_and_never_repaired(
+    tmp_path: Path, name: str, content: bytes, named: str
+) -> None:
+    """qa6 Q9: an article, a report or an export given as --db was called damaged, and
+    the advised repair moved it aside and wrote an empty database under its name."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    for read_only in (False, True):
+        with pytest.raises(NotADatabaseError, match=re.escape(named)):
+            AnnotationStore.open(path, annotator="ana", read_only=read_only)
+    with pytest.raises(NotADatabaseError):
+        repair(path)
+    assert [p.name for p in tmp_path.iterdir()] == [name]  # no lock, nothing moved
+    assert path.read_bytes() == content
+
+
+def test_a_database_from_before_snapshots_and_a_new_one_still_open(tmp_path: Path) -> None:
+    old = tmp_path / "old.json"
+    old.write_bytes(b'{"annotations": {}}')  # TinyDB's tables: migrated on open
+    AnnotationStore.open(old, annotator="ana").close()
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(b"")
+    AnnotationStore.open(empty, annotator="ana").close()
