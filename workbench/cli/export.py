@@ -10,6 +10,7 @@ from workbench.cli.common import (
     fail,
     no_annotations_by,
     no_database,
+    output_among_articles,
     output_over_database,
     skipped,
     stopped_cleanly_by_sigterm,
@@ -215,8 +216,10 @@ def run(args: argparse.Namespace) -> int:
     )
 
     location = resolve_database(args.db)
-    problem = no_database(location, "give one with --db FILE or URL") or output_over_database(
-        location, args.output
+    problem = (
+        no_database(location, "give one with --db FILE or URL")
+        or output_over_database(location, args.output)
+        or output_among_articles(args.articles or (), args.output)
     )
     if problem is not None:
         return fail(problem)

@@ -230,6 +230,10 @@ def summarised(request: Request) -> Summary | int:
             # puts them (in memory: a summary writes nothing).
             paths = list(request.paths)
             corpus = loaded_corpus(paths) if paths or not remembered else None
+            if paths and corpus is not None and not corpus.articles:
+                # A mistyped PATH: a report of nothing would read "No conflicting figures"
+                # and exit 0 (qa6 Q8).
+                return fail("no articles found in " + ", ".join(paths))
             view = store if corpus is None else read_only_view(store, corpus, request.fuzzy)
             # One analyst's annotations only: the others' are never made into objects.
             annotations = view.all(annotator)

@@ -8,7 +8,13 @@ import argparse
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import fail, fail_each, no_database, output_over_database
+from workbench.cli.common import (
+    fail,
+    fail_each,
+    no_database,
+    output_among_articles,
+    output_over_database,
+)
 from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import DatabaseLocation, resolve_database
 from workbench.core.files.database_url import shown_location
@@ -73,9 +79,11 @@ def asked(args: argparse.Namespace) -> Request | int:
     except ConfigFileError as error:
         return fail_each(error.problems)
     location = resolve_database(args.db)
-    problem = no_database(location, "annotate first, or pass --db FILE") or output_over_database(
-        location,
-        getattr(args, "output", None),  # the keeper asks without one
+    output = getattr(args, "output", None)  # the keeper asks without one
+    problem = (
+        no_database(location, "annotate first, or pass --db FILE")
+        or output_over_database(location, output)
+        or output_among_articles(args.paths, output)
     )
     if problem is not None:
         return fail(problem)

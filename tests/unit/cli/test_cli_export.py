@@ -248,6 +248,45 @@ def test_output_over_the_database_or_its_files_is_refused(
     assert {p.name: p.read_bytes() for p in db.parent.iterdir() if p.is_file()} == before
 
 
+@pytest.mark.parametrize("command", ["export", "summary"])
+@pytest.mark.parametrize(
+    ("target", "said"),
+    [
+        ("story.txt", "is one of the articles read: writing there would replace it"),
+        ("report.md", "where the articles are read from: it would be read as an article"),
+    ],
+)
+def test_output_over_or_among_the_articles_read_is_refused(
+    db: Path,
+    tmp_path: Path,
+    capsysbinary: pytest.CaptureFixture[bytes],
+    command: str,
+    target: str,
+    said: str,
+) -> None:
+    """qa6 Q21: `-o corp/kursk.txt` replaced the article by the report (exit 0), and a
+    report written into the articles' folder was read as an article the next time."""
+    corpus = tmp_path / "corp"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text("A story\nThe ministry said 3,000 troops arrived.\n")
+    before = {p.name: p.read_bytes() for p in corpus.iterdir()}
+    paths = ["--articles", str(corpus)] if command == "export" else [str(corpus)]
+    status = main([command, *paths, "--db", str(db), "-o", str(corpus / target)])
+    assert status == 1
+    assert said in capsysbinary.readouterr().err.decode()
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
+
+
+def test_a_summary_of_paths_that_hold_no_article_is_refused(
+    db: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """qa6 Q8: a mistyped PATH gave a report of nothing ("No conflicting figures"), exit 0."""
+    status = main(["summary", str(tmp_path / "nofolder"), "--db", str(db)])
+    captured = capsysbinary.readouterr()
+    assert (status, captured.out) == (1, b"")
+    assert f"no articles found in {tmp_path / 'nofolder'}" in captured.err.decode()
+
+
 @pytest.mark.parametrize("format_name", ["json", "jsonl", "w3c", "claimreview"])
 def test_standard_output_never_carries_what_a_terminal_obeys(
     db: Path, capsysbinary: pytest.CaptureFixture[bytes], format_name: str
