@@ -218,6 +218,20 @@ class ServerError(StoreError):
     """The database server refused or could not be reached (opening, or a read)."""
 
 
+class DamagedRowError(StoreError):
+    """A row of the server's annotations table holds a record the store never writes (a
+    status or tag it does not know, a negative sentence: an edit by SQL, another tool):
+    named with its id by every command and by the app, never read leniently or into a
+    traceback (tr7 T7), as a checksummed snapshot's record is refused (snapshot_records)."""
+
+    def __init__(self, row_id: object, problem: str) -> None:
+        self.row_id = row_id
+        super().__init__(
+            f"annotations row {row_id} on the server is not a record workbench writes: "
+            f"{problem}; correct or delete that row"
+        )
+
+
 class SchemaVersionError(StoreError):
     """The database was written by a newer version of the program."""
 

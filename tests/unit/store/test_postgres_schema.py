@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import threading
 from typing import Any
@@ -133,3 +134,28 @@ def test_a_version_1_database_gains_provenance_and_keeps_its_rows(
         assert read.suggestion_outcome == "not_shown" and read.source == "Officials"
         assert store.records()[0]["suggestion"] is None
     assert execute(pg_url, "SELECT version FROM schema_version") == [(schema.latest(),)]
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "named"),
+    [
+        ("status", "'bogus'", "status is 'bogus'"),
+        ("tags", "'claim,bogus'", "tags are ['claim', 'bogus']"),
+        ("anchor_state", "'weird'", "anchor_state is 'weird'"),
+        ("sentence", "-1", "index is -1, not a whole number"),
+    ],
+)
+def test_a_row_edited_by_sql_into_what_the_store_never_writes_is_named_by_its_id(
+    pg_url: str, make: MakeAnnotation, column: str, value: str, named: str
+) -> None:
+    """tr7 T7: such a row ended `summary` and the app in a traceback, or was read and
+    exported silently (a negative sentence); every read names the row and the field."""
+    with open_store(pg_url, "alice") as opened:
+        opened.save(make(index=1))
+    execute(pg_url, f"UPDATE annotations SET {column} = {value}")
+    refused = r"annotations row \d+ on the server .*" + re.escape(named)
+    with (
+        pytest.raises(StoreError, match=refused),
+        open_store(pg_url, "alice", read_only=True) as reader,
+    ):
+        reader.all()
