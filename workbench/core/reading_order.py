@@ -21,8 +21,12 @@ def article_groups(
     article: Callable[[Item], Hashable],
     sentence: Callable[[Item], Any],
     annotator: Callable[[Item], Any],
+    tie: Callable[[Item], Any] | None = None,
 ) -> list[list[Item]]:
-    """`items` by article (sorted), each article's by sentence, then annotator.
+    """`items` by article (sorted), each article's by sentence, then annotator, then
+    `tie` if given (else in the order they come: an orphan that kept the sentence
+    number of a placed annotation would follow the store's own order, which two stores
+    holding the same records need not share: qa6 Q24).
 
     About twice as fast as sorted() over (article, sentence, annotator) tuples: it
     builds no tuples (the few items of each article are sorted by one plain key at a
@@ -37,6 +41,8 @@ def article_groups(
     for article_id in sorted(by_article):
         group = by_article[article_id]
         if len(group) > 1:
+            if tie is not None:
+                group.sort(key=tie)
             group.sort(key=annotator)
             group.sort(key=sentence)
         groups.append(group)

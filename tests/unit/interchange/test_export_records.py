@@ -71,10 +71,11 @@ def test_line_breaks_inside_strings_are_escaped_and_other_bytes_left_alone() -> 
 
 
 def test_each_article_keeps_the_sha256_of_its_first_record_in_export_order() -> None:
+    placed = {"anchor_state": "current", "created_at": "2026-01-02T00:00:00Z"}
     records = [
-        {"article_id": "a", "index": 3, "annotator": "ana", "article_sha256": "later"},
-        {"article_id": "b", "index": 0, "annotator": "ana", "article_sha256": "only"},
-        {"article_id": "a", "index": 1, "annotator": "bob", "article_sha256": "first"},
+        {"article_id": "a", "index": 3, "annotator": "ana", "article_sha256": "later"} | placed,
+        {"article_id": "b", "index": 0, "annotator": "ana", "article_sha256": "only"} | placed,
+        {"article_id": "a", "index": 1, "annotator": "bob", "article_sha256": "first"} | placed,
     ]
     data = prepare_export(records, read=itemgetter)
     assert [(r["article_id"], r["index"]) for r in data.annotations] == [
@@ -86,3 +87,17 @@ def test_each_article_keeps_the_sha256_of_its_first_record_in_export_order() -> 
         ("a", "first"),
         ("b", "only"),
     ]
+
+
+def test_an_orphan_sharing_a_sentence_number_has_one_place_whatever_the_store_order() -> None:
+    """qa6 Q24: a file store and the server gave an orphan that kept a placed annotation's
+    sentence number in their own orders, and copy-db called a faithful copy different."""
+    placed = {"article_id": "a", "index": 3, "annotator": "ana", "article_sha256": "s"}
+    placed |= {"anchor_state": "current", "created_at": "2026-01-02T00:00:00Z"}
+    orphans = [
+        placed | {"anchor_state": "orphaned", "created_at": f"2026-01-0{day}T00:00:00Z"}
+        for day in (3, 1)
+    ]
+    orders = [[placed, *orphans], [*orphans, placed], [orphans[1], placed, orphans[0]]]
+    exported = [prepare_export(order, read=itemgetter).annotations for order in orders]
+    assert exported[0] == exported[1] == exported[2] == [placed, orphans[1], orphans[0]]

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from workbench.core.annotation import AnnotationKey, utc_now
+from workbench.core.annotation import ORPHANED, AnnotationKey, utc_now
 from workbench.core.annotation_filter import AnnotationFilter, Reader
 from workbench.core.interchange.export.data import (
     ArticleCatalogue,
@@ -44,8 +44,13 @@ def prepare_export(
     the catalogue knows the article; a filtered export keeps only the history of the
     annotations it contains, so that it never leaks what the filters left out."""
     wanted = wanted or AnnotationFilter()
+    placement = read("anchor_state", "created_at")
     groups = article_groups(
-        wanted.select(items, read), read("article_id"), read("index"), read("annotator")
+        wanted.select(items, read),
+        read("article_id"),
+        read("index"),
+        read("annotator"),
+        tie=lambda item: _placed_first(*placement(item)),
     )
     chosen = flattened(groups)
     anchor_of = read("article_id", "article_sha256")
@@ -60,3 +65,9 @@ def prepare_export(
         history=None if history is None else history_of_keys(history, keys),
         decisions=decisions,
     )
+
+
+def _placed_first(anchor_state: str, created_at: str) -> tuple[bool, str]:
+    """The order of annotations that share a sentence number: the one placed on it, then
+    the orphans that kept it, oldest first: one order whichever store they come from."""
+    return (anchor_state == ORPHANED, created_at)
