@@ -22,12 +22,22 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (try --help)\n")
 
 
+def database_named(value: str) -> str:
+    """An argparse type for a database: an empty name is a mistake (a script's unset
+    variable, `--db "$DB"`), never a wish for the default database, which holds the
+    analyst's own work (tr7 T9)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("is empty: give a file or a postgresql:// URL")
+    return value
+
+
 def store_options() -> Parser:
     """--db and --annotator, accepted by every command."""
     parent = Parser(add_help=False)
     parent.add_argument(
         "--db",
         metavar="FILE|URL",
+        type=database_named,
         help="annotation database: a file, or a team's postgresql://USER@HOST/DB (default: "
         "$WORKBENCH_DB, else $XDG_DATA_HOME/workbench/annotations.json)",
     )

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import fail, warn
+from workbench.cli.common import database_named, fail, warn
 
 if TYPE_CHECKING:
     from store import Store
@@ -23,8 +23,15 @@ HELP = "copy a whole database (file or postgresql:// URL) into an empty one, and
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("source", metavar="SOURCE", help="the database to copy (FILE or URL)")
-    parser.add_argument("target", metavar="TARGET", help="an empty or new database (FILE or URL)")
+    parser.add_argument(
+        "source", metavar="SOURCE", type=database_named, help="the database to copy (FILE or URL)"
+    )
+    parser.add_argument(
+        "target",
+        metavar="TARGET",
+        type=database_named,
+        help="an empty or new database (FILE or URL)",
+    )
     parser.epilog = (
         "Moves a team to a server (copy-db annotations.json postgresql://HOST/DB) or takes "
         "a server's database home as a file (copy-db postgresql://HOST/DB copy.json). "

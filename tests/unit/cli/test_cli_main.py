@@ -55,6 +55,18 @@ def test_bad_arguments_exit_2_with_a_one_line_message(
 
 
 @pytest.mark.parametrize(
+    "argv",
+    [["import", "x.json", "--db", ""], ["summary", "--db", " "], ["copy-db", "a.json", ""]],
+)
+def test_an_empty_database_name_is_refused_never_taken_for_the_default(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tr7 T9: `--db "$DB"` with DB unset imported into the analyst's default database."""
+    assert exit_code(argv) == 2
+    assert "is empty: give a file or a postgresql:// URL" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
     ("word", "message"),
     [
         ("exprot", "workbench: unknown command 'exprot' (did you mean export?)\n"),
