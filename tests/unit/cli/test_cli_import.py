@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,9 @@ from workbench.core.corpus.articles import load_corpus
 TEXT = "Officials said 40 troops left. [Mr. Putin] denied it. Nothing else happened."
 SHA = hashlib.sha256(TEXT.encode()).hexdigest()
 SPANS = [(0, 30), (31, 53), (54, len(TEXT))]
-EARLY, LATE = "2000-01-01T00:00:00.000000Z", "2099-01-01T00:00:00.000000Z"
+EARLY = "2000-01-01T00:00:00.000000Z"
+LATE = (datetime.now(UTC) + timedelta(hours=1)).isoformat(timespec="microseconds")[:-6] + "Z"
+"""Newer than anything the tests make, and within the clock margin an import allows."""
 
 
 def annotation(index: int, annotator: str, **values: Any) -> Annotation:

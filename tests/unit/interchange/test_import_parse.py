@@ -181,6 +181,10 @@ DELETE = object()
             {"created_at": "2026-11-31T00:00:00Z"},
             "$.annotations[1].created_at: not a UTC ISO 8601 timestamp",
         ),
+        (  # tr7 T10: a clock years ahead would win every later import
+            {"updated_at": "9999-12-31T23:59:59.999999Z"},
+            "$.annotations[1].updated_at: 9999-12-31T23:59:59.999999Z is in the future",
+        ),
         ({"article_sha256": "abc"}, "$.annotations[1].article_sha256: 'abc' does not match"),
         ({"end": 2**60}, "$.annotations[1].end: 1152921504606846976 is greater than the maximum"),
         ({"start": 50, "end": 40}, "$.annotations[1].end: end is before start"),

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -185,6 +186,11 @@ REPEATED_VALUES = ("annotator", "article_id", "article_sha256", "source", "statu
 """Fields whose few values repeat over thousands of annotations."""
 
 
+CLOCK_MARGIN = timedelta(days=1)
+"""How far ahead of this machine's clock a record's time may be (time zones, a clock a
+little fast) before it is refused as from a wrong clock."""
+
+
 class AnnotationChecker:
     """Validates annotation records one at a time, remembering what it has seen.
 
@@ -197,6 +203,9 @@ class AnnotationChecker:
     def __init__(self, file_articles: set[str], check_repeats: bool = True) -> None:
         self.file_articles = file_articles
         self.check_repeats = check_repeats
+        self.latest = datetime.now(UTC).replace(tzinfo=None) + CLOCK_MARGIN
+        """The latest time a record may carry: the newer version wins an import, so one
+        from a machine whose clock is years ahead would win every later one (tr7 T10)."""
         self.seen: dict[AnnotationKey | OrphanKey, Location] = {}
         self.unlisted: dict[str, Location] = {}
         self._names: dict[str, str] = {}
@@ -209,6 +218,13 @@ class AnnotationChecker:
         for name in ("created_at", "updated_at"):
             if not is_timestamp(record[name]):
                 raise ImportFileError(where.at(f"$.{name}"), "not a UTC ISO 8601 timestamp")
+            if datetime.fromisoformat(record[name][:-1]) > self.latest:
+                raise ImportFileError(
+                    where.at(f"$.{name}"),
+                    f"{record[name]} is in the future: the clock of the machine that made "
+                    "it is wrong (the newer version wins an import, so it would win every "
+                    "later one); correct the time in the file",
+                )
         if record["end"] < record["start"]:
             raise ImportFileError(where.at("$.end"), "end is before start")
         if record["end"] == record["start"]:  # no sentence is empty: it would be on none
