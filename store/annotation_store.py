@@ -517,6 +517,14 @@ class AnnotationStore:
         return change
 
     @synchronised
+    def verify_history(self) -> None:
+        """CorruptDatabaseError when FILE.history's acknowledged bytes fail the checksum
+        the snapshot records, though each record passes its own: a record rewritten in
+        place (an analyst's name, a note), which an exported audit trail must not carry
+        as if whole (tr7 T5). One pass of zlib.crc32 (about 25 ms at 129 MB)."""
+        self._storage.verify_history()
+
+    @synchronised
     def history(self) -> list[Change]:
         """Every change ever made to annotations, oldest first (the audit trail)."""
         records = self._storage.history_records()

@@ -459,6 +459,18 @@ class JournalStorage(Storage):
             return int(self._saved_history[-1]["id"]) + 1
         return int(self.meta().get("history_next_id", 1))
 
+    def verify_history(self) -> None:
+        """HistoryLog.verify of the acknowledged history (AnnotationStore.verify_history)."""
+        self._collect_compaction()
+        if self._history_log is None:
+            return
+        meta = self.meta()
+        self._history_log.verify(
+            int(meta.get("history_bytes", 0)),
+            int(meta.get("history_first_id", 1)),
+            meta.get("history_checksum"),
+        )
+
     def history_records(self) -> list[dict[str, Any]]:
         """Every history record, oldest first (reads FILE.history the first time;
         CorruptDatabaseError if a record in it cannot be trusted)."""

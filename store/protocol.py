@@ -157,6 +157,11 @@ class Store(Protocol):
 
     def history(self) -> list[Change]: ...
 
+    def verify_history(self) -> None:
+        """CorruptDatabaseError unless the history is whole as written (not only each
+        record as its own checksum says): asked before it is exported as an audit trail."""
+        ...
+
     def import_annotations(
         self, annotations: Iterable[Annotation], decisions: Iterable[Mapping[str, Any]] = ()
     ) -> ImportReport:

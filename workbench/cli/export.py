@@ -235,6 +235,8 @@ def run(args: argparse.Namespace) -> int:
             location, annotator=resolve_annotator(args.annotator), read_only=True
         ) as store:
             warn(store.warnings)
+            if args.history:
+                store.verify_history()  # an audit trail is exported whole or not at all
             source: ExportSource = store
             if args.articles:
                 corpus = load_corpus(args.articles)

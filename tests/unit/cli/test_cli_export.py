@@ -304,3 +304,26 @@ def test_standard_output_never_carries_what_a_terminal_obeys(
     values = [json.loads(line) for line in out.splitlines() if line.strip()]
     if format_name != "claimreview":  # a ClaimReview holds no note or source
         assert "\x9b31m red \u202e" in json.dumps(values, ensure_ascii=False), "same value"
+
+
+def test_a_history_record_rewritten_in_place_is_never_exported_as_the_audit_trail(
+    db: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """tr7 T5: a history record rewritten in place (bob's name changed to another
+    analyst's, the line's own checksum recomputed, the same length) was exported as the
+    audit trail without a word, and repair reported "Lost: nothing" over it."""
+    from store import line_format
+
+    history = db.with_name(db.name + ".history")
+    lines = history.read_bytes().splitlines(keepends=True)
+    at = next(n for n, line in enumerate(lines) if b'"annotator":"bob"' in line)
+    record = line_format.decode(lines[at])
+    record["annotator"] = "eve"
+    lines[at] = line_format.encode(record)
+    history.write_bytes(b"".join(lines))
+    code, out, err = export(capsysbinary, "--db", str(db), "--history")
+    assert (code, out) == (1, b"")
+    assert "checksum fails), though each record passes its own" in err
+    assert main(["repair", "--db", str(db)]) == 0
+    report = capsysbinary.readouterr().out.decode()
+    assert "a record was changed in place, and which one cannot be told" in report

@@ -13,6 +13,7 @@ from tinydb.storages import JSONStorage
 
 import store.journal
 from store import AnnotationStore, CorruptDatabaseError
+from store.errors import NotADatabaseError
 from store.journal import JournalStorage
 from store.migrations import SCHEMA_VERSION
 from workbench.core.files.atomic import current_umask
@@ -136,17 +137,25 @@ def test_a_bad_middle_journal_line_stops_and_touches_nothing(
 
 
 @pytest.mark.parametrize(
-    "content",
-    [b'{"annotations": {"1": {"article_id"', b"[1, 2, 3]", b"\xff\xfe garbage"],
+    ("content", "refusal"),
+    [
+        (b'{"annotations": {"1": {"article_id"', CorruptDatabaseError),
+        # Alone, with nothing of a database beside it, not a snapshot at all: another
+        # kind of file given as --db, never called damaged nor repaired (qa6 Q9).
+        (b"[1, 2, 3]", NotADatabaseError),
+        (b"\xff\xfe garbage", NotADatabaseError),
+    ],
 )
-def test_a_corrupt_snapshot_stops_and_touches_nothing(db_path: Path, content: bytes) -> None:
+def test_a_corrupt_snapshot_stops_and_touches_nothing(
+    db_path: Path, content: bytes, refusal: type[Exception]
+) -> None:
     db_path.write_bytes(content)
     before = database_files(db_path)
-    with pytest.raises(CorruptDatabaseError) as caught:
+    with pytest.raises(refusal) as caught:
         AnnotationStore.open(db_path, annotator="alice")
     assert str(db_path) in str(caught.value)
     after = database_files(db_path)
-    after.pop(db_path.name + ".lock")
+    after.pop(db_path.name + ".lock", None)
     assert after == before
 
 
