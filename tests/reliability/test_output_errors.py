@@ -151,3 +151,22 @@ def test_a_document_written_to_a_terminal_has_no_raw_control_left(
     write_data_parts(['{"a": "\x1b[2J\x9b"}\n'.encode()])
     written = raw.getvalue()
     assert written == b'{"a": "\\u001b[2J\\u009b"}\n'
+
+
+def test_a_message_on_standard_error_follows_the_whole_output_written_before_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """qa6 Q15: on one terminal, 'orphanedworkbench: dry run …': a line of output still
+    in standard output's buffer when a message was written to standard error."""
+    from workbench.cli.output import terminal_streams
+
+    shared = io.BytesIO()  # one terminal behind both streams
+    out = io.TextIOWrapper(shared, encoding="utf-8", write_through=False)
+    err = io.TextIOWrapper(shared, encoding="utf-8", write_through=True)
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    with terminal_streams():
+        print("timeline: 0 moved")
+        print("workbench: dry run", file=sys.stderr)
+        sys.stdout.flush()
+    assert shared.getvalue() == b"timeline: 0 moved\nworkbench: dry run\n"

@@ -51,12 +51,19 @@ class OutputError(Exception):
 class TerminalStream(io.TextIOBase):
     """A text stream that writes every string through `printable` to `inner`."""
 
-    def __init__(self, inner: TextIO, name: str) -> None:
+    def __init__(self, inner: TextIO, name: str, after: TextIO | None = None) -> None:
+        """`after`: a stream flushed before each write to this one (standard output
+        before standard error), so that a line of output is whole on the terminal before
+        a message follows it (qa6 Q15: 'orphanedworkbench: dry run …')."""
         super().__init__()
         self.inner = inner
         self.name = name
+        self.after = after
 
     def write(self, text: str) -> int:
+        if self.after is not None:
+            with contextlib.suppress(OSError, ValueError):
+                self.after.flush()
         try:
             self.inner.write(printable(text))
         except OSError as error:
@@ -129,7 +136,7 @@ def terminal_streams() -> Iterator[None]:
             # An encoding that cannot show a character gets an escape, not a crash.
             cast(io.TextIOWrapper, stream).reconfigure(errors="backslashreplace")
     sys.stdout = cast(TextIO, TerminalStream(saved[0], "output"))
-    sys.stderr = cast(TextIO, TerminalStream(saved[1], "error"))
+    sys.stderr = cast(TextIO, TerminalStream(saved[1], "error", after=saved[0]))
     try:
         yield
     finally:
