@@ -93,6 +93,14 @@ def test_lookup_is_tolerant_of_spacing_and_apostrophes() -> None:
     assert canonical_source(index, "Unknown Person") == "Unknown Person"
 
 
+def test_a_name_typed_with_a_combining_accent_is_the_same_source() -> None:
+    """qa6 Q18: "Jose\u0301 Ramos" (NFD) and "José Ramos" were two rows printed alike."""
+    composed, decomposed = "Jos\u00e9 Ramos", "Jose\u0301 Ramos"
+    assert groups_of(composed, decomposed) == {composed: (composed,)}
+    index = source_index(group_sources([composed]))
+    assert canonical_source(index, decomposed) == composed
+
+
 def test_gold_sources() -> None:
     found = {
         g.canonical: g.variants

@@ -13,6 +13,7 @@ person.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -55,8 +56,11 @@ class _Parsed:
 
 
 def clean_source(source: str) -> str:
-    """Collapse whitespace (including no-break spaces) and straighten apostrophes."""
-    return " ".join(source.replace("’", "'").replace("‘", "'").split())
+    """Collapse whitespace (including no-break spaces), straighten apostrophes, and
+    compose accents (NFC): "José" typed as e + U+0301 (a macOS paste, some CMS exports)
+    is the same source as "José", not a second row that prints identically (qa6 Q18)."""
+    text = source.replace("’", "'").replace("‘", "'")
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def _group_key(text: str) -> tuple[str, ...]:
