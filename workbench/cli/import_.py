@@ -140,11 +140,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def noting_articles(annotations: Iterable[Annotation], seen: set[str]) -> Iterator[Annotation]:
-    """`annotations` as they come, each one's article id added to `seen`."""
+def noting_articles(
+    annotations: Iterable[Annotation], seen: set[str], analysts: set[str]
+) -> Iterator[Annotation]:
+    """`annotations` as they come, each one's article id added to `seen` and its
+    analyst to `analysts`."""
     for annotation in annotations:
         seen.add(annotation.article_id)
+        analysts.add(annotation.annotator)
         yield annotation
+
+
+def case_twins(incoming: Iterable[str], held: Iterable[str]) -> list[tuple[str, str]]:
+    """(imported name, name held) for each analyst of the file whose name differs from
+    one already in the database only in case ("Bob" and "bob": one person's work from two
+    machines, counted as two analysts who agree with each other: qa6 Q27)."""
+    by_fold = {name.casefold(): name for name in sorted(held)}
+    return [
+        (name, by_fold[name.casefold()])
+        for name in sorted(incoming)
+        if name.casefold() in by_fold and by_fold[name.casefold()] != name
+    ]
 
 
 def remember_articles(store: Store, articles: list[ArticleInfo]) -> None:
@@ -248,8 +264,10 @@ def run(args: argparse.Namespace) -> int:
             # article one write), then the file's, streamed in and committed at once.
             database = list(plans(store, corpus, fuzzy))
             store_plans(store, database)
+            analysts_held = {record["annotator"] for record in store.records(ordered=False)}
             stream = source.annotations(check_repeats=False)
             landed_on: set[str] = set()
+            analysts: set[str] = set()
             noted = NewReadings()
             # The file's decisions follow its annotations' re-anchoring (read after them).
             followed = ImportedDecisions(source.decisions, made, source.articles)
@@ -259,6 +277,7 @@ def run(args: argparse.Namespace) -> int:
                     noting_articles(
                         chain(placed(as_made.others(stream), placement, fuzzy, made), as_made),
                         landed_on,
+                        analysts,
                     )
                 ),
                 followed,
@@ -314,6 +333,12 @@ def run(args: argparse.Namespace) -> int:
             + (f", {counts['reattached']} re-attached" if counts["reattached"] else "")
             + another_articles(made),
             file=sys.stdout,
+        )
+    for name, other in case_twins(analysts, analysts_held):
+        print(
+            f"workbench: analyst {name!r} of {one_line(str(path))} differs only in case from "
+            f"{other!r} in the database: they are counted as two analysts",
+            file=sys.stderr,
         )
     changed = sum(1 for item in database if item.changed)
     if changed:

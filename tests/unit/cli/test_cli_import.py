@@ -395,3 +395,19 @@ def test_a_database_in_use_is_reported(
         code, _, err = run(capsys, "import", str(ana_export), "--db", str(ana_db))
     assert code == 1
     assert err.startswith(f"workbench: {ana_db} is in use by ")
+
+
+def test_an_analyst_named_as_one_held_but_for_case_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qa6 Q27: "Bob" and "bob" (one person's work from two machines) became two analysts
+    who agree with each other, without a word."""
+    other = fill(tmp_path / "other.json", "Bob", annotation(1, "Bob", tags=("claim",)))
+    exported = tmp_path / "bob-case.json"
+    assert run(capsys, "export", "--db", str(other), "-o", str(exported))[0] == 0
+    db = fill(tmp_path / "team.json", "bob", annotation(0, "bob", tags=("claim",)))
+    code, _, err = run(capsys, "import", str(exported), "--db", str(db))
+    assert code == 0
+    assert "analyst 'Bob' of " in err and "differs only in case from 'bob'" in err
+    code, _, err = run(capsys, "import", str(exported), "--db", str(tmp_path / "new.json"))
+    assert "differs only in case" not in err
