@@ -138,15 +138,17 @@ class Tty(io.TextIOWrapper):
         return True
 
 
-def test_a_document_written_to_a_terminal_has_no_raw_control_left(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("kind", [Tty, io.TextIOWrapper], ids=["terminal", "pipe"])
+def test_a_document_written_out_has_no_raw_control_left(
+    kind: type[io.TextIOWrapper], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """tr7 T2: JSON served from a kept summary is written as stored; only an encoder's
-    output is certain to hold no raw C0, so on a terminal C0 is escaped too."""
+    output is certain to hold no raw C0, so C0 is escaped too, on a terminal and through
+    a pipe (`| head` takes it to the terminal all the same)."""
     from workbench.cli.output import write_data_parts
 
     raw = io.BytesIO()
-    stream = Tty(raw, encoding="utf-8")
+    stream = kind(raw, encoding="utf-8")
     monkeypatch.setattr(sys, "stdout", stream)
     write_data_parts(['{"a": "\x1b[2J\x9b"}\n'.encode()])
     written = raw.getvalue()

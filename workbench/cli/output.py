@@ -26,7 +26,6 @@ from typing import TextIO, cast
 
 from workbench.core.terminal_text import (
     json_safe,
-    json_safe_bytes,
     json_safe_for_terminal,
     printable,
 )
@@ -111,11 +110,10 @@ def write_data_parts(parts: Iterable[bytes]) -> None:
     large to hold whole); a part never ends inside a character, so each is escaped
     on its own."""
     stream = real_stream(sys.stdout)
-    safe = json_safe_for_terminal if stream.isatty() else json_safe_bytes
     try:
         stream.flush()
         for part in parts:
-            stream.buffer.write(safe(part))
+            stream.buffer.write(json_safe_for_terminal(part))
         stream.buffer.flush()
     except OSError as error:
         raise OutputError("output", error) from None

@@ -123,6 +123,9 @@ def _json_escape_bytes(match: re.Match[bytes]) -> bytes:
 
 
 _C0_IN_JSON_BYTES = re.compile(rb"[\x00-\x08\x0b-\x1f]")
+_C0_BYTES = tuple(bytes([code]) for code in (*range(0x00, 0x09), *range(0x0B, 0x20)))
+"""Each C0 control but tab and newline, looked for one at a time: a byte search is
+memchr, about 1 ms for 50 MB, where one regular expression over them takes 300 ms."""
 
 
 def _c0_escape(match: re.Match[bytes]) -> bytes:
@@ -132,10 +135,10 @@ def _c0_escape(match: re.Match[bytes]) -> bytes:
 def json_safe_for_terminal(serialized: bytes) -> bytes:
     """`json_safe_bytes`, and raw C0 controls but tab and newline escaped as well. A JSON
     encoder never leaves one raw, but a document this process did not make just now (a
-    kept summary whose checksums were recomputed by hand, tr7 T2) could hold ESC; the
-    extra pass is made only on the way to a terminal, where drawing costs far more."""
+    kept summary whose checksums were recomputed by hand, tr7 T2) could hold ESC; a
+    pipe (`| head`) takes it to the terminal as surely as standard output does."""
     safe = json_safe_bytes(serialized)
-    if _C0_IN_JSON_BYTES.search(safe) is None:
+    if not any(code in safe for code in _C0_BYTES):
         return safe
     return _C0_IN_JSON_BYTES.sub(_c0_escape, safe)
 
