@@ -22,8 +22,17 @@ CONNECT_SECONDS = 10
 
 
 def connect(url: str, shown: str, read_only: bool = False) -> psycopg.Connection[Any]:
-    """An autocommit connection to `url`; ServerError (naming `shown`) if there is none."""
-    options = conninfo.conninfo_to_dict(url).get("options") or ""
+    """An autocommit connection to `url`; ServerError (naming `shown`) if there is none,
+    or if `url` is no URL libpq can read (one line, never a traceback: tr7 T17)."""
+    try:
+        options = conninfo.conninfo_to_dict(url).get("options") or ""
+    except (psycopg.Error, UnicodeError, ValueError):
+        # libpq's own words may quote the password ('unexpected spaces found in "…"').
+        raise ServerError(
+            f"{shown} is not a postgresql:// URL libpq can read: percent-encode spaces and "
+            "any of : @ / ? # [ ] in the user name or password, or keep the password in "
+            "~/.pgpass"
+        ) from None
     options = f"{options} {SESSION_OPTIONS}".strip()
     if read_only:
         options += " -c default_transaction_read_only=on"

@@ -6,7 +6,7 @@ PostgreSQL driver (an optional extra)."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
+import re
 
 SERVER_SCHEMES = ("postgresql", "postgres")
 
@@ -18,13 +18,20 @@ def is_server_url(text: str) -> bool:
 
 
 def shown_url(url: str) -> str:
-    """The URL fit for a message or a screen: any password replaced by ***."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rpartition("@")[2]
-    user = parts.username or ""
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+    """The URL fit for a message or a screen: every password replaced by ***, however it
+    is given: in the user part (even holding an unencoded #, ? or [ that a URL parser
+    would cut it at, or refuse with an error), or as libpq's `password=` parameter
+    (tr7 T17). Never raises."""
+    scheme, _separator, rest = url.partition("://")
+    at = rest.rfind("@")
+    if at >= 0:
+        user, colon, _password = rest[:at].partition(":")
+        rest = f"{user}:***@{rest[at + 1 :]}" if colon else rest
+    return scheme + "://" + _SECRET_PARAMETER.sub(r"\1***", rest)
+
+
+_SECRET_PARAMETER = re.compile(r"(?i)([?&][a-z_]*password=)[^&#]*")
+"""libpq's `password=` (and `sslpassword=`) parameters, up to the next one."""
 
 
 def shown_location(location: object) -> str:
