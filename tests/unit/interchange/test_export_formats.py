@@ -237,6 +237,19 @@ def test_claim_authors_are_people_or_organisations(source: str, kind: str) -> No
     assert review["itemReviewed"]["author"] == {"@type": kind, "name": source}
 
 
+@pytest.mark.parametrize("format_name", ["w3c", "claimreview"])
+def test_a_json_ld_export_can_be_pasted_into_a_page_without_becoming_markup(
+    format_name: str,
+) -> None:
+    """tr7 T14: a note or source holding "</script>" ended the <script> block a JSON-LD
+    export is pasted into; written as \\u003c/script\\u003e it is the same value."""
+    hostile = "</script><img src=x onerror=alert(1)> & more"
+    reviewed = annotation(0, tags=("claim",), source=hostile, note=hostile, status="refuted")
+    output = render(format_name, prepare_export([reviewed]))
+    assert not any(mark in output for mark in (b"<", b">", b"&"))
+    assert hostile in json.dumps(json.loads(output), ensure_ascii=False)
+
+
 def test_every_format_is_registered_and_ends_with_a_newline() -> None:
     assert set(FORMATS) == {"json", "jsonl", "w3c", "claimreview"}
     data = prepare_export(SAMPLE, exported_at=STAMP)

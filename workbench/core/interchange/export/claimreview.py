@@ -17,7 +17,7 @@ from workbench.core.analysis.lexicon import ORGANISATION_WORDS
 from workbench.core.annotation import VERDICTS, Annotation
 from workbench.core.interchange.export.data import ExportData
 from workbench.core.interchange.export.identifiers import annotation_iri, article_iri
-from workbench.core.interchange.export.native import dumps_line
+from workbench.core.interchange.export.native import dumps_for_a_page
 
 CONTEXT = "https://schema.org"
 
@@ -77,4 +77,4 @@ def claim_reviews(data: ExportData[Annotation]) -> dict[str, Any]:
 
 
 def render_claimreview(data: ExportData[Annotation]) -> bytes:
-    return dumps_line(claim_reviews(data))
+    return dumps_for_a_page(claim_reviews(data))

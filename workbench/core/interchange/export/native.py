@@ -55,6 +55,19 @@ def dumps_line(value: Any) -> bytes:
     return escape_line_breaks(orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE))
 
 
+def dumps_for_a_page(value: Any) -> bytes:
+    """dumps_line with <, > and & written as \\u003c, \\u003e and \\u0026 (the same JSON
+    value): a JSON-LD export (W3C, ClaimReview) is made to be pasted into a web page's
+    <script> block, where a note or quote holding "</script>" would end it and become
+    markup (tr7 T14). The three can only be inside strings, so this is always valid."""
+    return (
+        dumps_line(value)
+        .replace(b"&", b"\\u0026")
+        .replace(b"<", b"\\u003c")
+        .replace(b">", b"\\u003e")
+    )
+
+
 def current_records(items: Iterable[Any]) -> list[Any]:
     """The items, a stored record written before provenance given its "suggestion" (null:
     none was shown), as the schema wants every record to have it; copied only then."""

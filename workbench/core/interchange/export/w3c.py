@@ -15,7 +15,7 @@ from typing import Any
 from workbench.core.annotation import DEFAULT_STATUS, Annotation
 from workbench.core.interchange.export.data import ExportData
 from workbench.core.interchange.export.identifiers import PREFIX, annotation_iri, article_iri
-from workbench.core.interchange.export.native import dumps_line
+from workbench.core.interchange.export.native import dumps_for_a_page
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -77,4 +77,4 @@ def annotation_collection(data: ExportData[Annotation]) -> dict[str, Any]:
 
 
 def render_w3c(data: ExportData[Annotation]) -> bytes:
-    return dumps_line(annotation_collection(data))
+    return dumps_for_a_page(annotation_collection(data))
