@@ -9,6 +9,7 @@ from functools import partial
 from workbench.cli.common import fail, skipped, warn
 from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import resolve_database
+from workbench.core.annotation import reserved_name_problem
 
 HELP = "open the annotate screen on articles (bundled articles by default)"
 
@@ -77,10 +78,11 @@ def run(args: argparse.Namespace) -> int:
     from workbench.tui.app import StartAt, WorkbenchApp
 
     location = resolve_database(args.db)
+    annotator = resolve_annotator(args.annotator)
+    if not args.read_only and (reserved := reserved_name_problem(annotator)) is not None:
+        return fail(reserved)
     try:
-        store = open_store(
-            location, annotator=resolve_annotator(args.annotator), read_only=args.read_only
-        )
+        store = open_store(location, annotator=annotator, read_only=args.read_only)
     except StoreError as error:
         return fail(str(error))
     keep = None if args.read_only else partial(start_keeper, location, args.annotator)

@@ -17,12 +17,13 @@ from workbench.cli.common import (
 )
 from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import DatabaseLocation, resolve_database
+from workbench.core.annotation import EVERY_ANALYST
 from workbench.core.files.database_url import shown_location
 
 if TYPE_CHECKING:
     from workbench.core.analysis.ledger.settings import LedgerSettings
 
-ALL = "all"
+ALL = EVERY_ANALYST
 """`--annotator all`: every analyst's annotations, each sentence once, disagreements shown."""
 
 

@@ -55,6 +55,21 @@ OrphanKey = tuple[str, str, str, int, str]
 which is on no sentence, so its index is only where it was on the text it was made on."""
 
 
+EVERY_ANALYST = "all"
+"""`--annotator all`: every analyst's summary, so never an analyst's name (any case)."""
+
+
+def reserved_name_problem(annotator: str) -> str | None:
+    """Why `annotator` cannot be an analyst's name, or None: "All" could never have a
+    summary of their own, `--annotator All` meaning every analyst's (tr7 T16)."""
+    if annotator.strip().casefold() == EVERY_ANALYST:
+        return (
+            f"{annotator!r} is reserved: --annotator {EVERY_ANALYST} means every analyst's "
+            "summary; choose another analyst name"
+        )
+    return None
+
+
 def status_words(status: str) -> str:
     """A status as a person reads it ("in progress"); the stored name is "in_progress"."""
     return status.replace("_", " ")

@@ -66,6 +66,16 @@ def test_an_empty_database_name_is_refused_never_taken_for_the_default(
     assert "is empty: give a file or a postgresql:// URL" in capsys.readouterr().err
 
 
+def test_the_word_for_every_analyst_is_no_analyst_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tr7 T16: an analyst "All" was accepted, then `summary --annotator All` was everyone's."""
+    db = tmp_path / "db.json"
+    assert exit_code(["annotate", "--db", str(db), "--annotator", "All"]) == 1
+    assert "'All' is reserved: --annotator all means every analyst's" in capsys.readouterr().err
+    assert not db.exists()
+
+
 @pytest.mark.parametrize(
     ("word", "message"),
     [

@@ -185,6 +185,10 @@ DELETE = object()
             {"updated_at": "9999-12-31T23:59:59.999999Z"},
             "$.annotations[1].updated_at: 9999-12-31T23:59:59.999999Z is in the future",
         ),
+        (  # tr7 T16: "All" could never get a summary of their own
+            {"annotator": "All"},
+            "$.annotations[1].annotator: 'All' is reserved: --annotator all means every",
+        ),
         ({"article_sha256": "abc"}, "$.annotations[1].article_sha256: 'abc' does not match"),
         ({"end": 2**60}, "$.annotations[1].end: 1152921504606846976 is greater than the maximum"),
         ({"start": 50, "end": 40}, "$.annotations[1].end: end is before start"),

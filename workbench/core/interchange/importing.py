@@ -30,7 +30,13 @@ from typing import IO, Any, Protocol
 
 from jsonschema.exceptions import best_match
 
-from workbench.core.annotation import CHECK, Annotation, AnnotationKey, OrphanKey
+from workbench.core.annotation import (
+    CHECK,
+    Annotation,
+    AnnotationKey,
+    OrphanKey,
+    reserved_name_problem,
+)
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Article
 from workbench.core.corpus.sentences import segmenter_stamp
@@ -225,6 +231,9 @@ class AnnotationChecker:
                     "it is wrong (the newer version wins an import, so it would win every "
                     "later one); correct the time in the file",
                 )
+        reserved = reserved_name_problem(record["annotator"])
+        if reserved is not None:
+            raise ImportFileError(where.at("$.annotator"), reserved)
         if record["end"] < record["start"]:
             raise ImportFileError(where.at("$.end"), "end is before start")
         if record["end"] == record["start"]:  # no sentence is empty: it would be on none
