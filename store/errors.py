@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.core.files.regular import NotARegularFile
+
 if TYPE_CHECKING:
     from store.change import Change
     from workbench.core.annotation import Annotation
@@ -77,6 +79,9 @@ def unreadable(path: Path, error: OSError, database: Path | None = None) -> Corr
     if error.errno in (errno.EACCES, errno.EPERM):
         remedy = "give your user read and write access to it (ls -l shows its owner and mode)"
         return NotDamagedError(path, "permission denied", remedy, database)
+    if isinstance(error, NotARegularFile) and error.kind != "a folder":
+        # a FIFO, socket or device: read, it would hang or give what is not this file
+        return NotDamagedError(path, f"it is {error.kind}", "move it out of the way", database)
     if error.errno == errno.EISDIR:
         return NotDamagedError(path, "it is a folder", "move the folder out of the way", database)
     return CorruptDatabaseError(path, error.strerror or str(error), database)

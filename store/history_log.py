@@ -14,7 +14,6 @@ must be whole, pass its checksum and follow the one before it, or reading it is 
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import zlib
@@ -26,6 +25,7 @@ from store import line_format
 from store.errors import CorruptDatabaseError, NotDamagedError, unreadable
 from store.files import AppendOnlyFile
 from workbench.core.collector import paused_gc
+from workbench.core.files.regular import NotARegularFile, open_regular
 
 APPEND_CHUNK_BYTES = 1 << 20
 """History is appended in pieces of about this size, never encoded whole."""
@@ -50,8 +50,8 @@ class HistoryLog:
             return None
         except OSError as error:
             raise unreadable(self.path, error, self.database) from error
-        if stat.S_ISDIR(found.st_mode):
-            raise unreadable(self.path, IsADirectoryError(errno.EISDIR, ""), self.database)
+        if not stat.S_ISREG(found.st_mode):  # a folder, a FIFO: named, not called damage
+            raise unreadable(self.path, NotARegularFile(self.path, found.st_mode), self.database)
         return found.st_size
 
     def load(self, committed_size: int, first_id: int = 1) -> list[dict[str, Any]]:
@@ -62,7 +62,7 @@ class HistoryLog:
         if committed_size == 0:
             return []
         try:
-            handle = self.path.open("rb")
+            handle = open_regular(self.path)
         except FileNotFoundError:
             raise self._damaged(f"missing, but {committed_size:,} bytes were written") from None
         except OSError as error:
@@ -127,7 +127,7 @@ class HistoryLog:
     def _crc(self, size: int) -> int:
         crc = 0
         try:
-            with self.path.open("rb") as handle:
+            with open_regular(self.path) as handle:
                 while size > 0:
                     chunk = handle.read(min(size, 1 << 20))
                     if not chunk:
@@ -140,7 +140,7 @@ class HistoryLog:
 
     def _check_records(self, committed_size: int, first_id: int) -> None:
         try:
-            handle = self.path.open("rb")
+            handle = open_regular(self.path)
         except OSError as error:
             raise self._damaged(error.strerror or str(error)) from error
         with handle, paused_gc():

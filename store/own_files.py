@@ -18,6 +18,7 @@ from pathlib import Path
 
 from store.errors import CompanionFileError, LinkedFileError, NotADatabaseError
 from workbench.core.files.database_url import is_server_url
+from workbench.core.files.regular import open_regular, read_regular
 
 # What follows "FILE." in the names of a database's companions: its journal and sealed
 # segments, history, lock, a repair's plan, the readings and kept summaries beside it,
@@ -169,10 +170,10 @@ def not_a_database(path: Path) -> NotADatabaseError | None:
     (a snapshot, or TinyDB's tables of a version before snapshots); else None. A damaged
     database begins as one or has its journal beside it, and is repaired as before."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             start = handle.read(len(SNAPSHOT_START)).lstrip(b"\xef\xbb\xbf \t\r\n")
     except OSError:
-        return None  # missing, a folder, unreadable: the open says so
+        return None  # missing, a folder, a FIFO, unreadable: the open says so
     if not start or start == SNAPSHOT_START:
         return None
     if any(path.with_name(f"{path.name}.{name}").exists() for name in OF_RECORD_BESIDE):
@@ -181,7 +182,7 @@ def not_a_database(path: Path) -> NotADatabaseError | None:
     if not start.startswith(b"{"):
         return NotADatabaseError(path, "it is not a JSON object: an article, a report?", give)
     try:
-        value = json.loads(path.read_bytes())
+        value = json.loads(read_regular(path))
     except (OSError, ValueError):
         return None  # begins as JSON: a damaged database, as far as can be told
     if isinstance(value, dict) and "schema_version" in value and "annotations" in value:

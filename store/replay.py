@@ -37,6 +37,7 @@ from store.snapshot import META_ID, META_TABLE, Snapshot, Tables, load_snapshot
 from store.snapshot_records import snapshot_problem, table_record_problem
 from workbench.core.collector import paused_gc
 from workbench.core.files.atomic import link_target
+from workbench.core.files.regular import open_regular
 
 READ_ATTEMPTS = 20
 """How many times a read-only open reads again when the writer changed the files under it."""
@@ -195,7 +196,7 @@ def _replay_file(
 ) -> int:
     """Check and apply one journal file's lines; returns where its whole lines end."""
     try:
-        handle = file.open("rb")
+        handle = open_regular(file)
     except FileNotFoundError as error:
         raise CorruptDatabaseError(
             file, "it disappeared while it was read", database=database

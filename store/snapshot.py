@@ -20,6 +20,7 @@ import orjson
 from store.errors import CorruptDatabaseError, unreadable
 from store.files import write_atomically
 from workbench.core.collector import paused_gc
+from workbench.core.files.regular import read_regular
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 """TinyDB's data shape: table name -> document id (a string) -> document."""
@@ -80,7 +81,7 @@ def load_snapshot(path: Path) -> Snapshot | None:
     the JSON is not TinyDB's shape; a file without a checksum is `checked=False` (see
     Snapshot.check_unchecked, once the schema version is known to be supported)."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)  # a FIFO there is named, never waited on
     except FileNotFoundError:
         return None
     except OSError as error:

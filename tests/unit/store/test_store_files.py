@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from tinydb.storages import JSONStorage
 
 import store.journal
 from store import AnnotationStore, CorruptDatabaseError
-from store.errors import NotADatabaseError
+from store.errors import NotADatabaseError, NotDamagedError
 from store.journal import JournalStorage
 from store.migrations import SCHEMA_VERSION
 from workbench.core.files.atomic import current_umask
@@ -200,3 +201,19 @@ def test_the_snapshot_gets_an_ordinary_file_mode(tmp_path: Path) -> None:
     with AnnotationStore.open(path, annotator="ana"):
         pass
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~current_umask()
+
+
+@pytest.mark.parametrize("suffix", ["", ".journal", ".history"])
+def test_a_fifo_among_the_database_files_is_named_never_waited_on(
+    db_path: Path, make: MakeAnnotation, suffix: str
+) -> None:
+    """tr7 T12: a FIFO at the database or its journal hung every command (no message, no
+    timeout); one at its history was called damage, with repair advised."""
+    with AnnotationStore.open(db_path, annotator="alice") as store:
+        store.save(make())
+    target = db_path.with_name(db_path.name + suffix)
+    target.unlink()
+    os.mkfifo(target)
+    for read_only in (True, False):
+        with pytest.raises(NotDamagedError, match=r"it is a FIFO \(named pipe\)"):
+            AnnotationStore.open(db_path, annotator="alice", read_only=read_only)

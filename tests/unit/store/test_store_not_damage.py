@@ -61,8 +61,17 @@ def unreadable_snapshot(database: Path, monkeypatch: pytest.MonkeyPatch) -> Path
             raise denied
         return opened(self, *args, **kwargs)
 
+    os_open = os.open
+
+    def refusing_os_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        # open_regular reads the snapshot without blocking (O_NONBLOCK): the store's read
+        if Path(path) == database and flags & os.O_NONBLOCK:
+            raise denied
+        return os_open(path, flags, *args, **kwargs)
+
     monkeypatch.setattr(Path, "read_bytes", refusing_read)
     monkeypatch.setattr(Path, "open", refusing_open)
+    monkeypatch.setattr(os, "open", refusing_os_open)
     return database
 
 
