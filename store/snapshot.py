@@ -44,6 +44,8 @@ INTEGRITY_TABLE = "integrity"
 _TRAILER = re.compile(rb'"integrity":\{"1":\{"crc32":"([0-9a-f]{8})"\}\}\}\s*')
 _TRAILER_MAX = 64
 FIRST_CHECKSUMMED_VERSION = 3
+CHECKSUMMED_META = ("journal_seq", "history_checksum")
+"""Meta fields first written with the checksum (schema version 3)."""
 """From this schema version on, every snapshot ends with its checksum."""
 
 
@@ -60,11 +62,24 @@ class Snapshot:
         return version if type(version) is int else None
 
     def check_unchecked(self, path: Path) -> None:
-        """An old file may lack a checksum; one of a checksummed version may not."""
+        """An old file may lack a checksum; one of a checksummed version may not, nor one
+        whose meta only a checksumming writer makes (journal_seq, history_checksum): a
+        checksum deleted and the version lowered by hand would otherwise have its records
+        read unvouched for as an old file's (tr7 T3)."""
+        if self.checked:
+            return
         version = self.schema_version
-        if not self.checked and version is not None and version >= FIRST_CHECKSUMMED_VERSION:
+        if version is not None and version >= FIRST_CHECKSUMMED_VERSION:
             raise CorruptDatabaseError(
                 path, f"its checksum is missing, though schema version {version} always has one"
+            )
+        meta = self.tables.get(META_TABLE, {}).get(META_ID, {})
+        written = sorted(name for name in CHECKSUMMED_META if name in meta)
+        if written:
+            raise CorruptDatabaseError(
+                path,
+                f"its checksum is missing, though its meta holds {', '.join(written)}, which "
+                "only a version that always writes one makes",
             )
 
     @property

@@ -79,6 +79,7 @@ def write_old_snapshot(path: Path, tables: dict[str, Any], version: int | None =
     tables = {name: table for name, table in tables.items() if name != "integrity"}
     meta = tables.setdefault("meta", {}).setdefault("1", {})
     meta.pop("journal_seq", None)
+    meta.pop("history_checksum", None)  # both written first with the checksum
     if version is None:
         meta.pop("schema_version", None)
     else:

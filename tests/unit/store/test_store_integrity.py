@@ -193,3 +193,18 @@ def test_a_checksummed_snapshot_holding_what_the_store_never_writes_is_refused(
     record[field] = value
     db_path.write_bytes(b"".join(checksummed(tables)))
     refused(db_path, named)
+
+
+def test_a_checksum_deleted_and_the_version_lowered_is_refused(
+    db_path: Path, make: MakeAnnotation
+) -> None:
+    """tr7 T3: with its checksum deleted and schema_version lowered, an edited snapshot
+    passed for an old file, its records never vouched for; its meta (journal_seq,
+    history_checksum) says a checksumming writer made it."""
+    with AnnotationStore.open(db_path, annotator="alice") as store:
+        store.save(make(index=0, note="original"))
+    tables = snapshot_tables(db_path)
+    tables["meta"]["1"]["schema_version"] = 2
+    next(iter(tables["annotations"].values()))["note"] = "EDITED"
+    db_path.write_text(json.dumps(tables))  # no integrity table: no checksum
+    refused(db_path, "its checksum is missing, though its meta holds")
