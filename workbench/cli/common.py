@@ -106,6 +106,25 @@ def output_among_articles(paths: Iterable[str], output: str | None) -> str | Non
     return None
 
 
+def format_of_output(
+    given: str | None, output: str | None, by_suffix: dict[str, str], default: str
+) -> tuple[str, str | None]:
+    """(the format to write, why not: None if it may be written). --format if given,
+    else the one `-o FILE`'s suffix names (`export -o x.jsonl` wrote json, which import
+    then refused with a schema error: qa6 Q31), else `default`; a suffix naming another
+    of these formats than the --format given is refused as a mistake (a W3C export in a
+    .json file is not one)."""
+    named = by_suffix.get(os.path.splitext(output or "")[1].lower())
+    if given is None:
+        return named or default, None
+    if named is not None and named != given and given in by_suffix.values():
+        return given, (
+            f"{output} names a {named} file, but --format {given} was given: give "
+            f"--format {named}, or another file name"
+        )
+    return given, None
+
+
 def no_annotations_by(annotator: str, database: str, names: Iterable[str], hint: str = "") -> None:
     """Say on stderr that `annotator` has no annotations in `database`, naming the analysts
     it does hold (`summary --annotator`, `export --annotator`: a misspelt name)."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.common import (
     fail,
+    format_of_output,
     no_annotations_by,
     no_database,
     output_among_articles,
@@ -29,17 +30,20 @@ if TYPE_CHECKING:
     from workbench.core.interchange.export.from_store import ExportSource
 
 HELP = "write annotations as json (default), jsonl, w3c (Web Annotation) or claimreview"
+OUTPUT_SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+"""The formats an -o FILE's suffix names when --format is not given."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from workbench.core.interchange.export.formats import DEFAULT_FORMAT, FORMATS
+    from workbench.core.interchange.export.formats import FORMATS
 
     parser.add_argument(
         "--format",
         dest="format_name",
         choices=list(FORMATS),
-        default=DEFAULT_FORMAT,
-        help="output format (default: json; see docs/export.md)",
+        default=None,
+        help="output format (default: the one -o FILE's suffix names, .jsonl for jsonl, "
+        "else json; see docs/export.md)",
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write FILE atomically (default: standard output)"
@@ -207,6 +211,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.core.corpus.articles import load_corpus
     from workbench.core.files.atomic import write_output
     from workbench.core.files.database_url import shown_location
+    from workbench.core.interchange.export.formats import DEFAULT_FORMAT
     from workbench.core.interchange.export.from_store import (
         ExportError,
         export_bytes,
@@ -215,9 +220,13 @@ def run(args: argparse.Namespace) -> int:
         to_check_words,
     )
 
+    args.format_name, mismatch = format_of_output(
+        args.format_name, args.output, OUTPUT_SUFFIXES, DEFAULT_FORMAT
+    )
     location = resolve_database(args.db)
     problem = (
-        no_database(location, "give one with --db FILE or URL")
+        mismatch
+        or no_database(location, "give one with --db FILE or URL")
         or output_over_database(location, args.output)
         or output_among_articles(args.articles or (), args.output)
     )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.common import (
     fail,
+    format_of_output,
     no_annotations_by,
     skipped,
     stopped_cleanly_by_sigterm,
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     from workbench.core.corpus.articles import Article, Corpus
 
 HELP = "summarise the annotations: per article, per source, claim ledger, conflicting figures"
+OUTPUT_SUFFIXES = {".json": "json", ".md": "md", ".markdown": "md"}
+"""The formats an -o FILE's suffix names when --format is not given."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -54,7 +57,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "database remembers, else those of the bundled articles it has annotations on)",
     )
     parser.add_argument(
-        "--format", choices=("md", "json"), default="md", help="Markdown report or JSON"
+        "--format",
+        choices=("md", "json"),
+        default=None,
+        help="Markdown report or JSON (default: the one -o FILE's suffix names, else md)",
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
@@ -159,6 +165,9 @@ def loaded_corpus(paths: list[str] | None) -> Corpus:
 
 
 def run(args: argparse.Namespace) -> int:
+    args.format, mismatch = format_of_output(args.format, args.output, OUTPUT_SUFFIXES, "md")
+    if mismatch is not None:
+        return fail(mismatch)
     request = asked(args)
     if isinstance(request, int):
         return request

@@ -327,3 +327,25 @@ def test_a_history_record_rewritten_in_place_is_never_exported_as_the_audit_trai
     assert main(["repair", "--db", str(db)]) == 0
     report = capsysbinary.readouterr().out.decode()
     assert "a record was changed in place, and which one cannot be told" in report
+
+
+def test_the_output_file_s_suffix_chooses_the_format_or_refuses_a_contradiction(
+    db: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """qa6 Q31: `export -o x.jsonl` wrote json, which import then refused with a schema
+    error, and `summary -o s.json` wrote Markdown."""
+    lines = tmp_path / "x.jsonl"
+    assert export(capsysbinary, "--db", str(db), "-o", str(lines))[0] == 0
+    header, *records = [json.loads(line) for line in lines.read_text().splitlines()]
+    assert len(records) == 3 and "annotations" not in header
+    code, _, err = export(capsysbinary, "--db", str(db), "--format", "json", "-o", str(lines))
+    assert code == 1 and "names a jsonl file, but --format json was given" in err
+    assert (
+        export(capsysbinary, "--db", str(db), "--format", "w3c", "-o", str(tmp_path / "w.json"))[0]
+        == 0
+    )
+    report = tmp_path / "s.json"
+    assert main(["summary", "--db", str(db), "-o", str(report)]) == 0
+    assert json.loads(report.read_text())
+    assert main(["summary", "--db", str(db), "--format", "md", "-o", str(report)]) == 1
+    assert "names a json file, but --format md was given" in capsysbinary.readouterr().err.decode()
