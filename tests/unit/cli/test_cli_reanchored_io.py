@@ -268,6 +268,11 @@ def test_read_only_commands_count_where_reanchoring_puts_them_and_write_nothing(
     assert [e["article_id"] for e in anchoring["article_missing"]] == ["renamed-away"]
     markdown = run(capsys, "summary", str(corpus), "--db", str(db), *ana)[1]
     assert "## Orphaned annotations (1)" in markdown and "## Article missing (1)" in markdown
+    # ... and said above the counts they are missing from (qa6 Q29)
+    top = markdown.split("## ", 1)[0]
+    assert (
+        "Not counted: 1 orphaned (their sentence is gone from the article's text) and 1 on" in top
+    )
     assert "| No coment was given. | No **comment** was given. |" in markdown
     assert files(db) == before
 

@@ -149,6 +149,7 @@ def render_markdown(summary: Summary, max_groups: int = 200) -> str:
     lines += [_totals_line(summary), ""]
     lines += _suggestion_note(totals)
     lines += _to_check_note(totals.to_check)
+    lines += _not_placed_note(summary.anchoring or AnchoringSection())
     unconfirmed = unconfirmed_sentences(summary.ledger)
     several = summary.annotator is None and len(totals.annotators) > 1
     judged = claims_by_sentence(
@@ -220,6 +221,24 @@ def _to_check_note(count: int) -> list[str]:
         "the one tagged after its article changed, not confirmed there). The sentence, tag "
         "and status counts above and the Articles and Sources tables leave them out; the "
         "ledger and the conflicts list them marked “(to check)”.",
+        "",
+    ]
+
+
+def _not_placed_note(anchoring: AnchoringSection) -> list[str]:
+    """The annotations on no sentence read, said above the counts and conflicts they are
+    missing from: a report of "No conflicting figures" whose verdicts were all orphaned
+    or on articles not read said so only at its end (qa6 Q29)."""
+    parts = []
+    if orphaned := len(anchoring.orphaned):
+        parts.append(f"{orphaned} orphaned (their sentence is gone from the article's text)")
+    if missing := len(anchoring.article_missing):
+        parts.append(f"{missing} on articles not read (renamed, removed or unreadable files)")
+    if not parts:
+        return []
+    return [
+        f"Not counted: {' and '.join(parts)} annotation(s): no count, table or conflict "
+        "below holds them; they are listed at the end of this report.",
         "",
     ]
 
