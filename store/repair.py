@@ -96,8 +96,8 @@ def repair(path: Path, now: datetime | None = None) -> RepairReport:
                 return report
             _write_plan(path, now or datetime.now(UTC))
         stamp, names = _read_plan(plan)
-        aside = path.with_name(f"{path.name}.damaged-{stamp}")
-        _move_aside(path, aside, names, report)
+        aside = _aside_name(path, stamp, path.name)
+        _move_aside(path, stamp, names, report)
         recovery = recover(aside, shown_as=path, saved=lock.saved)
         report.recovery = recovery
         _write_database(path, recovery)
@@ -161,8 +161,25 @@ def _check_annotations_whole(path: Path, state: Replayed) -> None:
 
 def _write_plan(path: Path, now: datetime) -> None:
     names = [file.name for file in database_files(path) if file != plan_path(path)]
-    plan = {"stamp": now.strftime("%Y%m%dT%H%M%SZ"), "files": names}
+    plan = {"stamp": _free_stamp(path, now.strftime("%Y%m%dT%H%M%SZ"), names), "files": names}
     replace_atomically(plan_path(path), json.dumps(plan).encode("ascii"), follow_links=False)
+
+
+def _free_stamp(path: Path, stamp: str, names: list[str]) -> str:
+    """`stamp`, or with "-2", "-3" … after it, so that no file this repair moves aside
+    lands on one an earlier repair kept: two repairs in one second (or a clock set back)
+    had the second's damaged files overwritten, its report naming the first's (tr7 T20)."""
+    candidate, number = stamp, 1
+    while any(_aside_name(path, candidate, name).exists() for name in names):
+        number += 1
+        candidate = f"{stamp}-{number}"
+    return candidate
+
+
+def _aside_name(path: Path, stamp: str, name: str) -> Path:
+    """Where the database's file `name` is kept by the repair of this stamp."""
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    return aside.with_name(aside.name + name[len(path.name) :])
 
 
 def _read_plan(plan: Path) -> tuple[str, list[str]]:
@@ -173,11 +190,11 @@ def _read_plan(plan: Path) -> tuple[str, list[str]]:
         raise CorruptDatabaseError(plan, f"not a repair plan ({error!r})") from error
 
 
-def _move_aside(path: Path, aside: Path, names: list[str], report: RepairReport) -> None:
+def _move_aside(path: Path, stamp: str, names: list[str], report: RepairReport) -> None:
     """Rename each planned file to the damaged set's name (those already moved stay)."""
     for name in names:
         original = path.with_name(name)
-        target = aside.with_name(aside.name + name[len(path.name) :])
+        target = _aside_name(path, stamp, name)
         if original.exists() and not target.exists():
             os.rename(original, target)
         report.moved.append((original, target))

@@ -105,3 +105,24 @@ def test_a_folder_where_the_history_belongs_is_named_as_a_folder(database: Path)
     with pytest.raises(NotDamagedError):
         repair(database)
     assert files_of(database) == before and history.is_dir()
+
+
+def test_two_repairs_in_one_second_keep_both_damaged_sets(
+    database: Path, make: MakeAnnotation
+) -> None:
+    """tr7 T20: a second repair in the same second (or after the clock was set back)
+    moved its damaged files onto the first's names: they were overwritten, and its report
+    named the first repair's copies as kept."""
+    from datetime import UTC, datetime
+
+    now = datetime(2026, 11, 30, 21, 0, tzinfo=UTC)
+    for round_ in (1, 2):
+        database.write_bytes(b'{"meta": {"1": ' + b"x" * round_)  # a damaged snapshot
+        report = repair(database, now=now)
+        (moved,) = [target for source, target in report.moved if source == database]
+        assert moved.read_bytes() == b'{"meta": {"1": ' + b"x" * round_
+    kept = {p.name for p in database.parent.glob("*.damaged-*")}
+    assert {
+        f"{database.name}.damaged-20261130T210000Z",
+        f"{database.name}.damaged-20261130T210000Z-2",
+    } <= kept
