@@ -20,6 +20,7 @@ from textual.app import App
 from textual.message import Message
 
 from store import ServerError, Store, StoreEvent, Subscription
+from store.errors import DamagedRowError
 from workbench.tui.state.live import LiveFeed
 
 REPEAT_SECONDS = 30.0
@@ -62,6 +63,12 @@ class ServerLink:
                 self.receive(event)
             except ServerError as error:
                 self.lost(error)
+                continue
+            except DamagedRowError as error:
+                # Another session (a newer workbench, a hand edit) wrote a row this one
+                # cannot read: named, and the screens keep what they last read, where it
+                # had ended the session (tr7 T7).
+                self.app.notify(str(error), title="Not read", severity="error", markup=False)
                 continue
             if event.kind == "resync":
                 self.back()
