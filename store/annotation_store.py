@@ -517,6 +517,11 @@ class AnnotationStore:
         return change
 
     @synchronised
+    def history_starts_at(self) -> int:
+        """See Store.history_starts_at (the snapshot's history_first_id)."""
+        return int(self._storage.meta().get("history_first_id", 1))
+
+    @synchronised
     def verify_history(self) -> None:
         """CorruptDatabaseError when FILE.history's acknowledged bytes fail the checksum
         the snapshot records, though each record passes its own: a record rewritten in

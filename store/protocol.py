@@ -157,6 +157,11 @@ class Store(Protocol):
 
     def history(self) -> list[Change]: ...
 
+    def history_starts_at(self) -> int:
+        """The number of the first change the history holds: 1, unless its file was lost
+        and a new history started (the record of the changes before it is gone)."""
+        ...
+
     def verify_history(self) -> None:
         """CorruptDatabaseError unless the history is whole as written (not only each
         record as its own checksum says): asked before it is exported as an audit trail."""

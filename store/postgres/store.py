@@ -362,6 +362,10 @@ class PostgresStore:
             self._read_earlier_steps()
         return self._move_step(self._redo, self._undo, "redo")
 
+    def history_starts_at(self) -> int:
+        """1: the server's history table is never lost on its own."""
+        return 1
+
     def verify_history(self) -> None:
         """Nothing to check: the server keeps the history in its own tables."""
 

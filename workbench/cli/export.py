@@ -246,6 +246,13 @@ def run(args: argparse.Namespace) -> int:
             warn(store.warnings)
             if args.history:
                 store.verify_history()  # an audit trail is exported whole or not at all
+                if (first := store.history_starts_at()) > 1:
+                    print(
+                        f"workbench: the history starts at change {first}: the record of the "
+                        "changes before it was lost (its file was missing), so the exported "
+                        "history is not the whole audit trail",
+                        file=sys.stderr,
+                    )
             source: ExportSource = store
             if args.articles:
                 corpus = load_corpus(args.articles)

@@ -349,3 +349,18 @@ def test_the_output_file_s_suffix_chooses_the_format_or_refuses_a_contradiction(
     assert json.loads(report.read_text())
     assert main(["summary", "--db", str(db), "--format", "md", "-o", str(report)]) == 1
     assert "names a json file, but --format md was given" in capsysbinary.readouterr().err.decode()
+
+
+def test_an_audit_trail_that_restarted_says_where_it_starts(
+    db: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """tr7 T8: once a writer restarted a deleted history, `export --history` gave an
+    audit trail starting part-way with no word, as if the earlier changes never were."""
+    db.with_name(db.name + ".history").unlink()
+    with AnnotationStore.open(db, annotator="ana") as store:
+        store.save(annotation(2, "ana", tags=("claim",)))
+    code, out, err = export(capsysbinary, "--db", str(db), "--history")
+    assert code == 0 and json.loads(out)["history"]
+    assert "the history starts at change 5: the record of the changes before it was lost" in err
+    code, _, err = export(capsysbinary, "--db", str(db))
+    assert "history starts" not in err  # said only where the history is exported
