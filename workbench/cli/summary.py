@@ -132,6 +132,31 @@ def positions_as_stored(annotations: list[Annotation], remembered: list[ArticleI
     return [NOT_READ]
 
 
+def renamed_articles(annotations: list[Annotation], known: Mapping[str, Article]) -> list[str]:
+    """Say (stderr and the report's caveats) which missing articles are among those read
+    under another file name, the same text byte for byte: an article's id is its file's
+    name, so a file renamed (an analyst dating it) had its annotations listed as "article
+    missing" and dropped from every count, without a word (qa6 Q26)."""
+    by_text: dict[str, list[str]] = {}
+    for article in known.values():
+        by_text.setdefault(article.sha256, []).append(article.id)
+    found: dict[str, str] = {}
+    for annotation in annotations:
+        if annotation.article_id not in known and annotation.article_id not in found:
+            same = by_text.get(annotation.article_sha256)
+            if same:
+                found[annotation.article_id] = same[0]
+    said = [
+        f"{missing} is not among the articles read, but {there} has the text its annotations "
+        f"were made on (an article is named by its file): rename {there} back to {missing} "
+        "to count them"
+        for missing, there in sorted(found.items())
+    ]
+    for line in said:
+        print(f"workbench: {line}", file=sys.stderr)
+    return [f"{line}." for line in said]
+
+
 def pronouns_not_read(
     annotations: list[Annotation], texts: Mapping[str, Article], remembered: list[ArticleInfo]
 ) -> list[str]:
@@ -281,6 +306,7 @@ def summarised(request: Request) -> Summary | int:
         # Annotations of articles not among the PATHs are counted nowhere: their text
         # was not read. The anchoring section lists them as "article missing".
         counted = [a for a in annotations if a.article_id in known]
+        caveats += renamed_articles([*annotations, *orphans], known)
     # pronoun sources are resolved on the texts they were tagged on: the PATHs', else the
     # bundled articles' where those are the ones annotated (same sha256), else as the
     # accepted suggestion named them on the text the store last saw

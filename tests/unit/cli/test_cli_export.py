@@ -364,3 +364,17 @@ def test_an_audit_trail_that_restarted_says_where_it_starts(
     assert "the history starts at change 5: the record of the changes before it was lost" in err
     code, _, err = export(capsysbinary, "--db", str(db))
     assert "history starts" not in err  # said only where the history is exported
+
+
+def test_a_summary_names_a_missing_article_found_under_another_file_name(
+    db: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """qa6 Q26: an article file renamed (an analyst dating it) had its annotations listed
+    as "article missing" and dropped from every count, without a word."""
+    corpus = tmp_path / "corp"
+    corpus.mkdir()
+    (corpus / "story-2024-11-20.txt").write_text(TEXT)
+    assert main(["summary", str(corpus), "--db", str(db), "--annotator", "all"]) == 0
+    captured = capsysbinary.readouterr()
+    said = "story is not among the articles read, but story-2024-11-20 has the text"
+    assert said in captured.err.decode() and said in captured.out.decode()
