@@ -101,6 +101,12 @@ def test_a_name_typed_with_a_combining_accent_is_the_same_source() -> None:
     assert canonical_source(index, decomposed) == composed
 
 
+def test_a_body_typed_in_any_case_or_quoted_is_one_source() -> None:
+    """qa6 Q30: "nato" was another speaker than "NATO" (deciding whether two figures
+    conflict), and the name shown was the one typed in quotation marks."""
+    assert groups_of("NATO", "nato", "NATO.", "“NATO”") == {"NATO": ("NATO", "nato", "NATO.")}
+
+
 def test_gold_sources() -> None:
     found = {
         g.canonical: g.variants

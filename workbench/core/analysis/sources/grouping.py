@@ -60,7 +60,14 @@ def clean_source(source: str) -> str:
     compose accents (NFC): "José" typed as e + U+0301 (a macOS paste, some CMS exports)
     is the same source as "José", not a second row that prints identically (qa6 Q18)."""
     text = source.replace("’", "'").replace("‘", "'")
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    # quotation marks around the whole name are the typist's, not the name's (qa6 Q30)
+    while len(text) > 2 and text[0] + text[-1] in _QUOTE_PAIRS:
+        text = text[1:-1].strip()
+    return text
+
+
+_QUOTE_PAIRS = frozenset(("“”", '""', "''", "«»", "„“"))
 
 
 def _group_key(text: str) -> tuple[str, ...]:
@@ -134,8 +141,12 @@ class _PersonClusters:
 
 def _completeness(
     variant: str, tokens: tuple[str, ...], counts: Counter[str]
-) -> tuple[int, int, int, str]:
-    return (len(tokens), len(variant), counts[variant], variant)
+) -> tuple[int, int, int, bool, str]:
+    """The most complete spelling names the group: the most words, the longest (a full
+    stop typed after it is no longer: "NATO." is not more than "NATO", qa6 Q30), the most
+    used, then one without that stop."""
+    bare = variant.rstrip(".")
+    return (len(tokens), len(bare), counts[variant], bare == variant, variant)
 
 
 def _cluster_people(people: list[PersonKey]) -> list[list[PersonKey]]:
@@ -183,6 +194,11 @@ def group_sources(sources: Iterable[str]) -> list[SourceGroup]:
     by_key: dict[tuple[str, tuple[str, ...]], list[_Parsed]] = defaultdict(list)
     for item in parsed:
         by_key[(item.kind, item.tokens)].append(item)
+    for key in [key for key in by_key if key[0] == "group"]:
+        # "nato" typed in lower case parses as a body's words, "NATO" as a name: the same
+        # words are one source whatever their case (qa6 Q30)
+        if ("person", key[1]) in by_key:
+            by_key[("person", key[1])].extend(by_key.pop(key))
     people = sorted((key for key in by_key if key[0] == "person"), key=lambda k: (-len(k[1]), k[1]))
     clusters = _cluster_people(people)
     clusters.extend([key] for key in by_key if key[0] != "person")
