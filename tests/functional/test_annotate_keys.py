@@ -168,6 +168,8 @@ async def test_status_picker(make_app, store: AnnotationStore, bundled: Corpus) 
         await pilot.press("v", "down", "enter")
         saved = store.get(first_id(bundled), 0)
         assert saved is not None and saved.status == "disputed"
+        await pilot.press("v", "2")  # the panel reads as the picker does (qa6 Q28)
+        assert "status in progress" in app.screen.query_one(AnnotationPanel).compose_panel().plain
 
 
 async def test_undo_and_redo_across_articles(

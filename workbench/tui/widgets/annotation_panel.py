@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from workbench.core.annotation import TAGS, Annotation
+from workbench.core.annotation import DEFAULT_STATUS, TAGS, Annotation, status_words
 from workbench.tui.literal import visible
 from workbench.tui.tagged_line import moved_from, tagged_line
 from workbench.tui.widgets.suggestion_marks import SuggestionLine
@@ -113,7 +113,7 @@ class AnnotationPanel(Static):
             chip = Content(f" {mark} {tag} ({key}) " if key else f" {mark} {tag} ")
             chips.append(chip.stylize(on_styles[tag] if on else OFF_STYLE))
         source = annotation.source if annotation and annotation.source else "—"
-        status = annotation.status if annotation else "unverified"
+        status = status_words(annotation.status if annotation else DEFAULT_STATUS)
         note = annotation.note if annotation and annotation.note else "—"
         if self.error:
             reason = self.error.removeprefix("not saved: ")
