@@ -8,6 +8,7 @@ import pytest
 
 from tests.fixtures.gold import load_gold
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.judgements import claims_by_sentence
 from workbench.core.analysis.summary.model import Summary, ranked_groups
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.article_info import ArticleInfo
@@ -60,6 +61,13 @@ def test_conflicts_articles_sources_and_anchoring_in_full(summary: Summary) -> N
     detail = conflict_detail(conflict, 0, titles, 3)
     assert detail.startswith(f"⚠ {conflict.topic}: ") and "Why: " in detail
     assert "group 3" in detail
+    # qa6 Q22: the sentence itself, where the flag is judged
+    figure = conflict.figures[0]
+    (judged, *_) = claims_by_sentence(summary.ledger, {(figure.article_id, figure.index)})[
+        (figure.article_id, figure.index)
+    ]
+    shown = conflict_detail(conflict, 0, titles, 3, judged=[judged])
+    assert f"Text: {judged.quote}" in shown
     row = summary.articles[0]
     assert article_detail(row).splitlines()[0] == row.title
     zelensky = next(s for s in summary.sources if "Zelensk" in s.canonical)

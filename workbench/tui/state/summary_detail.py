@@ -138,6 +138,8 @@ def conflict_detail(
             f"Source: {per_analyst(judged, line_source, several)} · "
             f"status: {per_analyst(judged, line_status, several)}"
         )
+        # the words that decide whether the flag is right, where it is judged (qa6 Q22)
+        parts.append(f"Text: {judged[0].quote}")
     figures = part.conflict.figures
     parts += [
         f"Why: {placed_why(pair.why, figures[pair.low], figures[pair.high], titles)}"
