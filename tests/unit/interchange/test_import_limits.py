@@ -58,12 +58,15 @@ def test_a_1_gib_jsonl_line_is_refused_after_reading_at_most_the_line_limit(tmp_
     path = sparse_file(tmp_path / "huge.jsonl", GIB)
     with pytest.raises(ImportFileError) as caught:
         read_import(path)
-    assert str(caught.value) == f"{path} line 1: longer than 16 MiB: not a workbench jsonl export"
+    assert str(caught.value) == (
+        f"{path} line 1: longer than the 16 MiB a jsonl line may hold (a workbench jsonl "
+        "export never writes one): import a json export instead"
+    )
 
 
 def test_a_huge_line_after_a_good_header_is_refused_at_its_line(tmp_path: Path) -> None:
     path = sparse_file(tmp_path / "tail.jsonl", GIB, HEADER)
-    with pytest.raises(ImportFileError, match=r"tail\.jsonl line 2: longer than 16 MiB"):
+    with pytest.raises(ImportFileError, match=r"tail\.jsonl line 2: longer than the 16 MiB"):
         read_import(path)
 
 
@@ -80,3 +83,15 @@ def test_a_header_only_jsonl_file_imports_nothing(tmp_path: Path) -> None:
     path = tmp_path / "empty.jsonl"
     path.write_bytes(HEADER)
     assert read_import(path).annotations == []
+
+
+def test_a_jsonl_export_never_holds_a_line_its_import_refuses() -> None:
+    """tr7 T21: a 20 MB note made a jsonl export its own import refused."""
+    from test_export_formats import annotation
+
+    from workbench.core.interchange.export.native import LineTooLong, render_jsonl
+    from workbench.core.interchange.export.prepare import prepare_export
+
+    huge = annotation(0, note="x" * (17 * 1024 * 1024))
+    with pytest.raises(LineTooLong, match=r"line 2 would be 17\.8 MB, over the 16 MiB"):
+        render_jsonl(prepare_export([huge, annotation(1)]))

@@ -42,6 +42,7 @@ from workbench.core.corpus.articles import Article
 from workbench.core.corpus.sentences import segmenter_stamp
 from workbench.core.files.regular import open_regular
 from workbench.core.interchange.export.migrations import upgraded_document, upgraded_record
+from workbench.core.interchange.export.native import JSONL_LINE_LIMIT
 from workbench.core.interchange.export.schema import READABLE_VERSIONS, SCHEMA_VERSION, validator
 from workbench.core.interchange.export.shape import (
     is_annotation_record,
@@ -54,7 +55,7 @@ from workbench.core.interchange.export.tagged_on import TAGGED_ON, made_on
 MIB = 1024 * 1024
 MAX_DOCUMENT_BYTES = 256 * MIB
 """Largest json document read whole; larger exports must use jsonl."""
-MAX_LINE_BYTES = 16 * MIB
+MAX_LINE_BYTES = JSONL_LINE_LIMIT
 """Longest jsonl line (the header lists every article, so it may be long)."""
 IMPORT_FORMATS = ("json", "jsonl")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -664,7 +665,8 @@ def numbered_lines(handle: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[t
         if len(raw) > limit:
             raise ImportFileError(
                 Location(line=number),
-                f"longer than {limit // MIB} MiB: not a workbench jsonl export",
+                f"longer than the {limit // MIB} MiB a jsonl line may hold (a workbench "
+                "jsonl export never writes one): import a json export instead",
             )
         yield number, raw
 

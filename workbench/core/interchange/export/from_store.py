@@ -22,7 +22,8 @@ from workbench.core.interchange.export.data import (
     ExportData,
     Record,
 )
-from workbench.core.interchange.export.formats import FORMATS
+from workbench.core.interchange.export.formats import FORMATS, ExportFormat
+from workbench.core.interchange.export.native import LineTooLong
 from workbench.core.interchange.export.prepare import prepare_export
 from workbench.core.interchange.export.tagged_on import TAGGED_ON, tagged_on_record
 
@@ -82,12 +83,13 @@ def export_bytes(
         data = prepare_export(
             records, wanted, articles, changes, read=itemgetter, decisions=decisions
         )
-        return export_format.render(data if as_tagged is None else with_tagged_on(data, as_tagged))
+        tagged = data if as_tagged is None else with_tagged_on(data, as_tagged)
+        return _rendered(export_format, tagged)
     placed = source.all(annotator)
     if export_format.orphans_left_out is not None:
         placed = [annotation for annotation in placed if annotation.anchor_state != CHECK]
-    return export_format.render(
-        prepare_export(placed, wanted, articles, changes, decisions=decisions)
+    return _rendered(
+        export_format, prepare_export(placed, wanted, articles, changes, decisions=decisions)
     )
 
 
@@ -105,6 +107,15 @@ def with_tagged_on(data: ExportData[Record], as_tagged: AsTagged) -> ExportData[
         if tagged is not None:
             records[number] = {**records[number], TAGGED_ON: tagged_on_record(tagged)}
     return replace(data, annotations=records)
+
+
+def _rendered(export_format: ExportFormat, data: ExportData[Any]) -> bytes:
+    """The format's rendering; ExportError where it cannot be written (a jsonl line its
+    import would refuse)."""
+    try:
+        return export_format.render(data)
+    except LineTooLong as error:
+        raise ExportError(str(error)) from None
 
 
 def exported_decisions(

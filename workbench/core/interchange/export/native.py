@@ -121,6 +121,15 @@ one nested object, the suggestion, ends the record), so it marks exactly the pla
 where one record ends and the next begins."""
 
 
+JSONL_LINE_LIMIT = 16 * 1024 * 1024
+"""The longest line a jsonl import reads (it never holds more of one line): an export
+writes none longer, so that the tool's own jsonl export is always one it imports."""
+
+
+class LineTooLong(ValueError):
+    """A jsonl export would hold a line its own import refuses (tr7 T21: a 20 MB note)."""
+
+
 def render_jsonl(data: NativeData) -> bytes:
     # One orjson call for the whole list, then one line per record: calling orjson once
     # per record costs about 5x more (its dataclass path is set up per call).
@@ -129,4 +138,25 @@ def render_jsonl(data: NativeData) -> bytes:
         records = orjson.dumps(current_records(data.annotations))[1:-1]
         lines.append(records.replace(RECORD_BOUNDARY, b'}\n{"'))
     lines.append(b"")
-    return escape_line_breaks(b"\n".join(lines))
+    output = escape_line_breaks(b"\n".join(lines))
+    _refuse_long_lines(output)
+    return output
+
+
+def _refuse_long_lines(output: bytes) -> None:
+    """LineTooLong naming the first line over JSONL_LINE_LIMIT (a search per line, only
+    in an output long enough to hold one)."""
+    if len(output) <= JSONL_LINE_LIMIT:
+        return
+    start, number = 0, 1
+    while start < len(output):
+        end = output.find(b"\n", start)
+        end = len(output) if end < 0 else end
+        if end - start > JSONL_LINE_LIMIT:
+            what = "its header (the articles' list)" if number == 1 else f"line {number}"
+            raise LineTooLong(
+                f"{what} would be {(end - start) / 1e6:.1f} MB, over the "
+                f"{JSONL_LINE_LIMIT // (1024 * 1024)} MiB a jsonl line may hold (its import "
+                "would refuse it): export with --format json"
+            )
+        start, number = end + 1, number + 1
