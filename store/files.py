@@ -106,9 +106,16 @@ class AppendOnlyFile:
             if error.errno == errno.ELOOP and path.is_symlink():
                 raise StoreWriteError(path, LINK_REFUSED) from error
             raise StoreWriteError(path, describe_os_error(error)) from error
-        if not stat.S_ISREG(mode := os.fstat(self._fd).st_mode):
+        found = os.fstat(self._fd)
+        if not stat.S_ISREG(found.st_mode):
             os.close(self._fd)
-            raise StoreWriteError(path, f"{kind_of(mode)}, not a regular file: not written")
+            kind = kind_of(found.st_mode)
+            raise StoreWriteError(path, f"{kind}, not a regular file: not written")
+        if found.st_nlink > 1:  # appended to, the file its other name holds would grow too
+            os.close(self._fd)
+            raise StoreWriteError(
+                path, "it has another name (a hard link): the store writes its own files only"
+            )
         if created:
             try:
                 fsync_directory(path.parent)

@@ -89,9 +89,13 @@ class DatabaseLock:
             raise StoreWriteError(
                 self.path, f"cannot create the lock file: {describe_os_error(error)}"
             ) from error
-        if not stat.S_ISREG(os.fstat(self._fd).st_mode):
+        found = os.fstat(self._fd)
+        if not stat.S_ISREG(found.st_mode):
             os.close(self._fd)
             raise StoreWriteError(self.path, _NOT_A_LOCK_FILE % "not a regular file")
+        if found.st_nlink > 1:  # truncating it would empty the other name's file (tr7 T1)
+            os.close(self._fd)
+            raise StoreWriteError(self.path, _NOT_A_LOCK_FILE % "a second name of another file")
         try:
             fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

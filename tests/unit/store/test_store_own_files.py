@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from store_helpers import MakeAnnotation
 
-from store import AnnotationStore, own_file_refusal
+from store import AnnotationStore, StoreError, own_file_refusal
 from store.errors import CompanionFileError, LinkedFileError, NotADatabaseError
 from store.own_files import database_file_named
 from store.repair import repair
@@ -197,3 +197,28 @@ def test_a_database_from_before_snapshots_and_a_new_one_still_open(tmp_path: Pat
     empty = tmp_path / "empty.json"
     empty.write_bytes(b"")
     AnnotationStore.open(empty, annotator="ana").close()
+
+
+@pytest.mark.parametrize("companion", ["lock", "journal", "history"])
+def test_a_file_the_store_writes_in_place_that_has_a_second_name_is_not_written(
+    database: Path, tmp_path: Path, make: MakeAnnotation, companion: str
+) -> None:
+    """tr7 T1 residue: a hard link (a `cp -al` backup tree, an `ln` by mistake) at the
+    lock file had the other name's file truncated to a pid, and one at the readings
+    tail or journal grew it; O_NOFOLLOW stops links by name only."""
+    with AnnotationStore.open(database, annotator="ana") as store:
+        store.save(make(index=0))
+    own = database.with_name(f"{database.name}.{companion}")
+    victim = tmp_path / "notes.txt"
+    os.link(own, victim)
+    before = victim.read_bytes()
+
+    said: list[str] = []
+    try:
+        with AnnotationStore.open(database, annotator="ana") as store:
+            store.save(make(index=1))
+        said = store.warnings  # the history is appended by the fold at close: a warning
+    except StoreError as error:
+        said = [str(error)]
+    assert any("hard link" in line or "second name" in line for line in said), said
+    assert victim.read_bytes() == before
