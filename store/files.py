@@ -88,6 +88,19 @@ def remove_stale_temporaries(path: Path) -> None:
             os.unlink(temporary)
 
 
+def replaced_under(path: Path, descriptor: int) -> str | None:
+    """Why the file open as `descriptor` is no longer the one at `path` (removed, or
+    another file put there from outside while the store held it open), else None."""
+    try:
+        named = os.stat(path)
+        held = os.fstat(descriptor)
+    except OSError as error:
+        return describe_os_error(error)
+    if (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino):
+        return None
+    return "another file is there now"
+
+
 class AppendOnlyFile:
     """A file that only grows by whole lines, each durable before append() returns."""
 
@@ -174,15 +187,9 @@ class AppendOnlyFile:
         database was open: qa5 Q19, where tags showed "saved" into an unlinked journal
         and were gone at quit). The store renames its files only once it has closed
         them, so a difference is never its own. One stat: a few microseconds."""
-        try:
-            named = os.stat(self.path)
-            held = os.fstat(self._fd)
-        except OSError as error:
-            gone = describe_os_error(error)
-        else:
-            if (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino):
-                return
-            gone = "another file is there now"
+        gone = replaced_under(self.path, self._fd)
+        if gone is None:
+            return
         self.broken = (
             f"{self.path.name} was removed or replaced while the database was open ({gone}): "
             "what was written since is not on disk under its name; quit, and check the "

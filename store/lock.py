@@ -22,6 +22,7 @@ import zlib
 from pathlib import Path
 
 from store.errors import DatabaseLockedError, StoreWriteError, describe_os_error
+from store.files import replaced_under
 
 _NOT_A_LOCK_FILE = (
     "the lock file is %s; workbench keeps its own lock file at this name: remove it and "
@@ -129,15 +130,9 @@ class DatabaseLock:
         if self._fd is None:
             return
         if self.broken is None:
-            try:
-                named = os.stat(self.path)
-                held = os.fstat(self._fd)
-            except OSError as error:
-                gone = describe_os_error(error)
-            else:
-                if (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino):
-                    return
-                gone = "another file is there now"
+            gone = replaced_under(self.path, self._fd)
+            if gone is None:
+                return
             self.broken = (
                 f"the lock file {self.path.name} was removed or replaced while the database "
                 f"was open ({gone}): another session may be writing to it now, so this one "

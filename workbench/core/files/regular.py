@@ -57,7 +57,12 @@ def open_regular(path: Path | str) -> BinaryIO:
     mode = os.stat(path).st_mode
     if not stat.S_ISREG(mode):
         raise NotARegularFile(path, mode)
-    descriptor = os.open(path, _READ_FLAGS)
+    return _regular_handle(path, os.open(path, _READ_FLAGS))
+
+
+def _regular_handle(path: Path | str, descriptor: int) -> BinaryIO:
+    """`descriptor` as a binary file, once it is known to be a regular file (else it is
+    closed and NotARegularFile raised: it changed between the look and the open)."""
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
@@ -83,11 +88,4 @@ def open_own(path: Path | str) -> BinaryIO:
         if error.errno == errno.ELOOP and os.path.islink(path):
             raise NotARegularFile(path, os.lstat(path).st_mode) from error
         raise
-    try:
-        mode = os.fstat(descriptor).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotARegularFile(path, mode)
-    except BaseException:
-        os.close(descriptor)
-        raise
-    return os.fdopen(descriptor, "rb")
+    return _regular_handle(path, descriptor)
