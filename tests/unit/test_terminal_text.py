@@ -7,6 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workbench.core import terminal_text
 from workbench.core.terminal_text import (
     UNSAFE,
     displayable,
@@ -71,6 +72,16 @@ def test_json_bytes_without_anything_unsafe_are_returned_as_they_are() -> None:
     data = json.dumps({"quote": "“Hi” — ©"}, ensure_ascii=False).encode("utf-8")
     assert json_safe_bytes(data) is data
     assert json_safe_bytes('{"a": "\x9b\u202e\x7f"}'.encode()) == b'{"a": "\\u009b\\u202e\\u007f"}'
+
+
+@given(st.lists(st.sampled_from([b"a", b"\x7f", b"\xc2", b"\xe2", b"\x80", b"\x81", b"\x9f",
+                                  b"\xa6", b"\xa8", b"\xaa", b"\xae", b"\xaf", b"\xbf"]),
+                max_size=12))  # fmt: skip
+def test_json_bytes_are_checked_as_the_escape_would_find_them(pieces: list[bytes]) -> None:
+    """The fast check (a pattern per leading byte) finds what the substitution escapes."""
+    data = b"".join(pieces)
+    escaped = terminal_text._UNSAFE_JSON_BYTES.sub(terminal_text._json_escape_bytes, data)
+    assert (json_safe_bytes(data) is data) == (escaped == data)
 
 
 def test_json_on_its_way_to_a_terminal_has_raw_c0_escaped_too() -> None:
