@@ -39,21 +39,25 @@ def run(space: Workspace) -> list[Figure]:
         output = space.scratch_path(f"computed.{form}")
         computed[form] = (output, child(command(database, form, output), environment))
     figures = [keeper_figure(space, database, environment)]
-    for form in forms:
-        reference, (seconds, peak) = computed[form]
-        served, naive, loads = alternated(space, database, form, environment, reference)
-        figures.append(
-            Figure(
-                f"`workbench summary --format {form} -o FILE`, served from FILE.kept, start "
-                "to exit, peak RSS",
-                mine,
-                served,
-                limit=TARGET,
-                naive=Naive("served as before tok7 (every file hashed, entry read whole)", naive),
-                note=f"byte-identical to computing it ({seconds:.1f} s, {peak / 2**20:,.0f} MB); "
-                f"load {min(loads):.1f}-{max(loads):.1f}",
+    for to_stdout in (False, True) if space.scale.slow_repeats > 1 else (False,):
+        for form in forms:
+            reference, (seconds, peak) = computed[form]
+            served, naive, loads = alternated(
+                space, database, form, environment, reference, to_stdout
             )
-        )
+            where = "> FILE (standard output)" if to_stdout else "-o FILE"
+            figures.append(
+                Figure(
+                    f"`workbench summary --format {form} {where}`, served from FILE.kept, "
+                    "start to exit, peak RSS",
+                    mine,
+                    served,
+                    limit=TARGET,
+                    naive=Naive("served as before tok7 (bench/naive_served.py)", naive),
+                    note=f"byte-identical to computing it ({seconds:.1f} s, "
+                    f"{peak / 2**20:,.0f} MB); load {min(loads):.1f}-{max(loads):.1f}",
+                )
+            )
     return figures
 
 
@@ -64,10 +68,16 @@ def command(database: Path, form: str, output: Path, annotator: str = ANNOTATOR)
     ]  # fmt: skip
 
 
-def naive_command(database: Path, form: str, output: Path) -> list[str]:
+def naive_command(database: Path, form: str, output: Path | str) -> list[str]:
     return [
         sys.executable, "-m", "bench.naive_served", str(database), ANNOTATOR, form, str(output)
     ]  # fmt: skip
+
+
+def to_file(arguments: list[str], output: Path) -> list[str]:
+    """`arguments` run with standard output sent to `output` by the shell (its exec: the
+    process timed and measured is the command's own)."""
+    return ["/bin/sh", "-c", 'exec "$@" > "$0"', str(output), *arguments]
 
 
 def keeper_figure(space: Workspace, database: Path, environment: dict[str, str]) -> Figure:
@@ -98,15 +108,21 @@ def alternated(
     form: str,
     environment: dict[str, str],
     reference: Path,
+    to_stdout: bool,
 ) -> tuple[Samples, Samples, list[float]]:
-    """The command serving `form` and the naive way, run by turns (the same load for
-    both); each output checked against the computed `reference`. The naive way refuses
+    """The command serving `form` (`to_stdout`: to standard output) and the naive way,
+    run by turns (the same load for both); each output checked against the computed
+    `reference`. The naive way refuses
     to run when nothing is kept for the key (bench/naive_served.py), which the command
     derives alike: both were served."""
     served_output = space.scratch_path(f"served.{form}")
     naive_output = space.scratch_path(f"naive.{form}")
-    served_command = command(database, form, served_output)
-    naive = naive_command(database, form, naive_output)
+    if to_stdout:  # no -o: standard output, a file the shell opened
+        served_command = to_file(command(database, form, served_output)[:-2], served_output)
+        naive = to_file(naive_command(database, form, "-"), naive_output)
+    else:
+        served_command = command(database, form, served_output)
+        naive = naive_command(database, form, naive_output)
     if space.scale.slow_repeats > 1:
         child(served_command, environment)  # bytecode compiled: not counted
         child(naive, environment)
