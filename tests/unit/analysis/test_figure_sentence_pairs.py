@@ -67,7 +67,6 @@ KNOWN_WRONG = {
     # the fourth pass's own development pairs
     "p4-21": "'had been held for two years' names no event the rule knows (captivity is "
     "in the other sentence only), so the duration is not read",
-    "p4-43": "'reached Marsa' (arrived) and 'delivered to Marsa' are two events",
     "p4-45": "a false alarm: two settlements paid by two payers ('the company', 'the "
     "hospital') are compared: money is scoped by its kind, not by who pays",
     # the third blind set: its one run after the fourth pass missed 26 and raised one false
@@ -111,9 +110,7 @@ KNOWN_WRONG = {
     # the seventh pass made it development data and fixed its three false alarms and five
     # misses (verb phrases of stealing and carrying, terms, a measure's noun, money's kind),
     # then four more (a time shortly before, a finishing place, forced from, a share of a
-    # mass an event reached)
-    "blind5-b5-01": "needs arithmetic (142 and 19 seats of two parties against the "
-    "coalition's 172); 'took 19' is a bare number and 'will control' gives no state",
+    # mass an event reached); the eighth three more (a figure with no event)
     "blind5-b5-04": "a date with its year ('12 March 2027') is a time, not the date of an "
     "event the rule reads; 'scheduled ... for 27 April 2027' neither",
     "blind5-b5-14": "'patients admitted to hospital' and 'people hospitalised' are two "
@@ -125,14 +122,10 @@ KNOWN_WRONG = {
     "blind5-b5-31": "'will spend' and 'would cost the state' are two kinds of money (spent, "
     "cost), and 'would' is read as what the cost is for",
     "blind5-b5-33": "'fled the town' (displaced) and 'left Sorrel' (left) are two events",
-    "blind5-b5-35": "a depth ('reached a depth of 8,200 metres', 'went down about 5,000 "
-    "feet') gives a distance no state",
     "blind5-b5-38": "life expectancy in years ('rose to 78.4 years') is read as a duration "
     "of no event",
     "blind5-b5-42": "'by just thirty-one votes': a small number in words after an adverb is "
     "not read",
-    "blind5-b5-44": "'A crowd of 52,300 watched' reads a crowd as protesters, and 'fans were "
-    "at the stadium' gives no state",
     "blind5-b5-46": "'will be 320 kilometres long' reads 'line' as a part, the other side "
     "none: a part may be shorter than its whole",
     "blind5-b5-47": "a delay ('delayed by nearly five hours', 'by about 90 minutes') is no "
@@ -148,9 +141,10 @@ KNOWN_WRONG = {
     "classes (people, workers), and 'employs' gives no state",
     "blind5-b5-74": "the '52 percent' after a comma has no state, and 'just over half' is a "
     "lower bound that 61 percent allows",
-    # the sixth blind set, as the one run after the seventh pass found them (not tuned on)
-    "blind6-b6-02": "'41 cases of cholera had been confirmed' (a passive after the figure's noun "
-    "phrase) gives no state against 'has confirmed 85 cholera cases' (recorded)",
+    # the sixth blind set, as the one run after the seventh pass found them (not tuned on);
+    # the eighth pass made it development data and fixed four (a figure with no event
+    # against a stated one, a preposition read as the counted noun, the speaker's name
+    # making a sentence military, the day a count came after)
     "blind6-b6-05": "two currencies (2 billion euros, $800 million) are never compared: no "
     "exchange rate; and 'agreement' is no kind of money read",
     "blind6-b6-06": "'the wheat harvest came in at 19 million tonnes' gives no state against "
@@ -179,18 +173,12 @@ KNOWN_WRONG = {
     "blind6-b6-47": "'ranks 12th out of 180 countries' is no finishing place read ('ranks' is no "
     "verb of one), and '180 countries' gives no state",
     "blind6-b6-48": "'320 mm of rain' (a unit abbreviation before 'of') is not read as millimetres",
-    "blind6-b6-55": "'Some 600 schools across the country shut their doors' reads 'across' as the "
-    "counted noun",
-    "blind6-b6-60": "'The number of people still missing ... stood at 17' reads the bare 17 as "
-    "troops sent ('the national disaster response force' makes the sentence military)",
     "blind6-b6-61": "'a capacity of 1,400 megawatts' has no state, and 'an installed capacity of "
     "600 MW' reads 600 as people (a venue's capacity)",
     "blind6-b6-62": "'pulled eleven survivors' (rescued) and 'brought out alive' (brought) are "
     "two events, and survivors and people two classes",
     "blind6-b6-64": "'annual inflation reached 7.2 percent' (a level of inflation) and 'consumer "
     "prices rose 4.1%' (a rise in prices) are two subjects and two states",
-    "blind6-b6-68": "'for a fee of £45 million' is no kind of money read (a transfer fee is a "
-    "price)",
     "blind6-b6-75": "'final results ... showed' dates one side only (a final count) against an "
     "undated side, so the two are two rounds",
     "blind6-b6-77": "'was out ... for nine hours' and 'restored about 90 minutes after ... began' "
@@ -268,11 +256,11 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(FINAL_TEST, (1.0, 0.9, 1), id="blind final-test half, now development"),
         pytest.param(PART_THREE, (1.0, 0.93, 2), id="part three"),
         pytest.param(BLIND_TWO, (1.0, 0.87, 4), id="second blind set, now development"),
-        pytest.param(PART_FOUR, (0.95, 0.91, 3), id="part four"),
+        pytest.param(PART_FOUR, (0.95, 0.95, 2), id="part four"),
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.62, 15), id="fourth blind set, now development"),
-        pytest.param(BLIND_FIVE, (1.0, 0.53, 19), id="fifth blind set, now development"),
-        pytest.param(BLIND_SIX, (0.94, 0.4, 25), id="sixth blind set, run once at the end"),
+        pytest.param(BLIND_FIVE, (1.0, 0.6, 16), id="fifth blind set, now development"),
+        pytest.param(BLIND_SIX, (0.95, 0.5, 21), id="sixth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

@@ -1444,12 +1444,14 @@ TOLL_WORDS = frozenset(["toll"])
 """'put the death toll at 23', 'the toll rose to 41': a bare number after one counts the
 dead."""
 
-FIGURE_PHRASE_STOPS = FUNCTION_WORDS | word_set(
-    "almost around down each every i last least less nearly next off out per plus toward towards "
-    "under up"
+FIGURE_PHRASE_STOPS = (
+    FUNCTION_WORDS
+    | PREPOSITIONS
+    | word_set("almost around down each every i last least less nearly next off out plus under up")
 )
 """Where the words after a figure stop being what it counts: reading "10,000 North
-Korean troops" goes on, "10,000 of them" stops at "of"."""
+Korean troops" goes on, "10,000 of them" stops at "of", "600 schools across the country"
+at "across" (a preposition is never the counted noun, though it may end in "s")."""
 
 MULTIPLIERS = {
     "thousand": 1e3,
@@ -1649,9 +1651,10 @@ INCREMENTS = frozenset(["another", "additional", "extra", "further", "more", "ne
 """'another 1,000': a figure for what is added, not for all."""
 GENERIC_MODIFIERS = word_set(
     "military armed active duty active-duty regular combat ground foreign uniformed "
-    "total and or of the"
+    "total and or of the strong"
 )
-"""Words between a number and its noun that do not make it a part of the whole."""
+"""Words between a number and its noun that do not make it a part of the whole ("strong"
+of "a 3,000-strong force" sizes it)."""
 EVENT_NOUNS = word_set(
     "attack attacks strike strikes offensive war bombing bombings raid raids assault invasion "
     "massacre shooting shootings storm hurricane typhoon cyclone flood floods flooding fire "

@@ -9,6 +9,10 @@ but not larger. Figures in one sentence, or given by one origin (a source, or th
 article for unattributed claims), never conflict: a source that changes its figure
 updates it.
 
+A figure whose sentence states no event at all ("41 cases of cholera had been confirmed
+in Kinde district", a passive not read) is compared with a stated event's figure of the
+same noun when both sentences agree on where (events_meet); two stated events never are.
+
 find_clashes() finds every figure that conflicts with another without comparing every
 pair: figures are bucketed by what must be equal, and within a bucket by scope; each
 figure is compared with the extreme figures (lowest upper end, highest lower end) of
@@ -21,13 +25,14 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Literal, NamedTuple
 
 from workbench.core.analysis.figures.measures import MEASURED_CLASSES, Measure, is_counted_noun
 from workbench.core.analysis.figures.quantities import Quantity, number_in_words_end
-from workbench.core.analysis.lexicon import MONTH_NAMES, NEAR_ABOVE, NEAR_BELOW
+from workbench.core.analysis.lexicon import MONTH_NAMES, MONTHS, NEAR_ABOVE, NEAR_BELOW, WEEKDAYS
 from workbench.core.annotation import AnnotationKey
 
 APPROXIMATE = 0.1
@@ -133,8 +138,11 @@ COUNTED = "counted"
 def comparable(figure: Figure, classes: Collection[str]) -> bool:
     """Whether the figure counts something whose figures are checked at all: its
     unit class is in `classes` (LedgerSettings.conflict_whats; COUNTED for any counted
-    noun), and where a class says little by itself, the sentence says what happened
-    (people who joined a protest or fled, money that is a fine, homes destroyed)."""
+    noun). Where a class says little by itself and the sentence says no event ("the
+    data of 3 million customers", "a fee of £45 million"), the figure is a bare one:
+    compared only with a stated event's figure of a sentence sharing a name with its own
+    (relation(); needs_event). A measure of an event (a date, an age, a time) without
+    its event is no figure at all."""
     measure = figure.measure
     unit_class = measure.unit_class
     if unit_class in classes or figure.quantity.what in classes:
@@ -143,7 +151,7 @@ def comparable(figure: Figure, classes: Collection[str]) -> bool:
         needs_state = True
     else:
         return False
-    return measure.state is not None or not needs_state
+    return measure.state is not None or not needs_state or unit_class not in MEASURED_CLASSES
 
 
 NEEDS_STATE = frozenset(["people", "distance", "speed", "percent", "percentage points"])
@@ -151,21 +159,100 @@ NEEDS_STATE = frozenset(["people", "distance", "speed", "percent", "percentage p
 "10,000 people live there" or "30 miles" alone say too little to dispute."""
 
 
+def needs_event(measure: Measure) -> bool:
+    """Whether two figures of the measure's class with no event each say too little to
+    be compared (NEEDS_STATE, money, any counted noun): a bare figure of one is compared
+    only with a stated event's (events_meet)."""
+    unit_class = measure.unit_class
+    return (
+        unit_class in NEEDS_STATE or unit_class.startswith("money") or is_counted_noun(unit_class)
+    )
+
+
+def events_meet(a: Measure, b: Measure) -> bool:
+    """Whether the two figures' events let them count the same thing: the same event, or
+    one stated and the other none at all when their sentences agree on where (share_scope):
+    "The health ministry has confirmed 85 cholera cases in Kinde district" and "41 cases
+    of cholera had been confirmed in Kinde district". Two stated events (promised and
+    sent, killed and wounded) are two things; two bare figures of a class that needs its
+    event say too little. Across events, the two must be free to meet (Measure.across)
+    and of one part (a part/whole reading needs the event: "the speed limit on the curve
+    is 80 km/h" is no whole of the train's 142 km/h)."""
+    mine, theirs = state_key(a), state_key(b)
+    if mine == theirs:
+        return mine is not None or not needs_event(a)
+    return (
+        (mine is None or theirs is None)
+        and a.across
+        and b.across
+        and a.part == b.part
+        and a.part != "increment"
+        and share_scope(a, b)
+    )
+
+
+def share_scope(a: Measure, b: Measure) -> bool:
+    """Whether two sentences tie their figures to one thing: a place one names as its
+    figure's and the other names too, or two names both give ("Dani Okoro", "Rovers"):
+    one shared word may be a common one of two names ("Unity Party", "Progress Party")."""
+    return (
+        placed_together(a, b)
+        or len(anchors(a) & anchors(b)) >= 2
+        or (a.day is not None and a.day == b.day and not a.events.isdisjoint(b.events))
+    )
+
+
+def placed_together(a: Measure, b: Measure) -> bool:
+    """One figure's place is the other's, or is named in the other's sentence (which
+    gives no place of its own)."""
+    if a.place is not None:
+        return a.place == b.place or (b.place is None and _mentioned(a.place, b.mentions))
+    return b.place is not None and _mentioned(b.place, a.mentions)
+
+
+def state_key(measure: Measure) -> str | None:
+    """The event as compared: a percentage's fall and rise of one named thing are one
+    ("change", signed by interval())."""
+    state = measure.state
+    return "change" if state in _CHANGES and measure.part is not None else state
+
+
+def anchors(measure: Measure) -> frozenset[str]:
+    """The names a figure's sentence ties it to, in lower case: its place's words, its
+    event's names, and (with no place read) its capitalised words, but for days and
+    months (a time, not a name)."""
+    found = set(measure.names)
+    if measure.place is not None:
+        found.update(measure.place.lower().split())
+    else:
+        found.update(measure.mentions)
+    return frozenset(found - _NOT_ANCHORS)
+
+
+_NOT_ANCHORS = frozenset([*WEEKDAYS, *MONTHS])
+
+
 def relation(a: Measure, b: Measure) -> Relation | None:
     """How two figures' scopes relate: the same, one a part of the other's, or neither.
 
-    Unit class, event, whose, rate and time must be equal. Countries must not differ
+    Unit class, whose, rate and time must be equal, and the events meet (events_meet).
+    Countries must not differ
     (a figure without one is read as the story's). A place inside a country, or a
     part of the whole (special forces, civilians), makes a figure a part of one
     without; two different places or parts are not comparable; an increment
-    ("another 1,000") is never compared with a total.
+    ("another 1,000") is never compared with a total. A figure with no event and a
+    stated one are compared only of one place (no part/whole reading without the event).
     """
-    if bucket_of(a) != bucket_of(b):
+    if bucket_of(a) != bucket_of(b) or not events_meet(a, b):
         return None
     if a.country and b.country and a.country != b.country:
         return None
     if not _one_event(a, b):
         return None
+    if state_key(a) != state_key(b):  # one event stated, the other none (events_meet)
+        if a.place != b.place and not placed_together(a, b):
+            return None
+        return "same"
     if a.unit_class in MEASURED_CLASSES:  # a place is where, not a part of a reading
         return "same" if _loose(a.place, b.place) and a.part == b.part else None
     if "increment" in (a.part, b.part):
@@ -201,10 +288,21 @@ def _mentioned(place: str | None, mentions: frozenset[str]) -> bool:
     return place is not None and all(word.lower() in mentions for word in place.split())
 
 
+def days_differ(mine: str | None, theirs: str | None) -> bool:
+    """Whether two days say two events: two weekdays, or two days counts came after
+    ("after tuesday", "after sunday"); a count on Wednesday may follow Tuesday's event."""
+    return (
+        mine is not None
+        and theirs is not None
+        and mine != theirs
+        and mine.startswith("after ") == theirs.startswith("after ")
+    )
+
+
 def _one_event(a: Measure, b: Measure) -> bool:
     """Whether nothing says the two figures are of two events: two days, sentences
     naming events of no common kind, or two names."""
-    if a.day and b.day and a.day != b.day:
+    if days_differ(a.day, b.day):
         return False
     if a.events and b.events and a.events.isdisjoint(b.events):
         return False
@@ -214,11 +312,10 @@ def _one_event(a: Measure, b: Measure) -> bool:
 def bucket_of(measure: Measure) -> tuple[object, ...]:
     """What must be equal for two figures to be compared at all. find_clashes()
     compares bucket by bucket, and ledger/live.py (LiveLedger) relies on that to redo
-    only the buckets a change reaches: keep them in step."""
-    state = measure.state
-    if state in _CHANGES and measure.part is not None:
-        state = "change"
-    return (measure.unit_class, state, measure.who, measure.per, measure.when)
+    only the buckets a change reaches: keep them in step. The event is no part of it: a
+    figure with no event may meet a stated one (events_meet), compared inside the
+    bucket."""
+    return (measure.unit_class, measure.who, measure.per, measure.when)
 
 
 _CHANGES = frozenset(["down", "up"])
@@ -337,12 +434,19 @@ def _two_origins(ordered: Iterable[_Ranged]) -> list[_Ranged]:
 
 
 Scope = tuple[
-    str | None, str | None, str | None, str | None, frozenset[str], frozenset[str], str | None
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    frozenset[str],
+    frozenset[str],
+    str | None,
+    str | None,
 ]
-"""(country, place, part, day, events, names, loose place): the last four and the
-country must agree (_agree), the place and part be equal or one a part of the other. A
-measure's reading (a temperature, a magnitude, a score) has its place loose: where it
-was read, not a part of it."""
+"""(country, place, part, day, events, names, loose place, event): the country, day,
+events, names and loose place must agree (_agree), the place and part be equal or one a
+part of the other, the events meet (events_meet). A measure's reading (a temperature, a
+magnitude, a score) has its place loose: where it was read, not a part of it."""
 
 
 def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Clash]:
@@ -350,13 +454,13 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
     least one, with its most distant counterpart of another origin in each scope.
 
     A sentence's figure counted twice (two analysts recorded the sentence) is one.
+    In a bucket, the figures of each event are compared among themselves; then each
+    figure with no event against the stated ones whose sentences agree on where
+    (share_scope: gathered by place, by two names, by the day of a kind of event).
     """
-    buckets: dict[tuple[object, ...], dict[Scope, list[_Ranged]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    buckets: dict[tuple[object, ...], list[tuple[Scope, _Ranged]]] = defaultdict(list)
     seen: set[tuple[str, int, int, int]] = set()
     origin_of: dict[tuple[str, int], str] = {}
-    unplaced: dict[tuple[object, ...], list[tuple[Scope, _Ranged]]] = defaultdict(list)
     for figure in figures:
         where = (figure.article_id, figure.index, figure.quantity.start, figure.quantity.end)
         if where in seen or not comparable(figure, classes):
@@ -373,16 +477,12 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
             m.events,
             m.names,
             m.place if loose else None,
+            state_key(m),
         )
-        ranged = _Ranged(figure, *interval(figure), origin)
-        buckets[bucket_of(m)][scope].append(ranged)
-        if m.place is None and m.mentions and not loose:
-            unplaced[bucket_of(m)].append((scope, ranged))
-    for bucket, scopes in buckets.items():
-        _placed_by_mention(scopes, unplaced.get(bucket, ()))
+        buckets[bucket_of(m)].append((scope, _Ranged(figure, *interval(figure), origin)))
     found: dict[tuple[int, int], Clash] = {}
-    for scopes in buckets.values():
-        _bucket_clashes(scopes, found)
+    for members in buckets.values():
+        _compare_bucket(members, found)
     return sorted(
         found.values(),
         key=lambda clash: (
@@ -392,6 +492,114 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
             clash.high.key,
         ),
     )
+
+
+Member = tuple[Scope, _Ranged]
+"""A figure in a bucket: its scope, and its range and origin."""
+
+
+def _compare_bucket(members: list[Member], found: dict[tuple[int, int], Clash]) -> None:
+    """One bucket's clashes: among figures of one event (each event on its own, so that
+    only its own figures' places place a figure by mention), then (events_meet) each
+    figure with no event against the stated ones of a place or two names it shares with
+    them."""
+    by_event: dict[str | None, list[Member]] = defaultdict(list)
+    for member in members:
+        if member[0][7] is not None or not needs_event(member[1].figure.measure):
+            by_event[member[0][7]].append(member)
+    for same in by_event.values():
+        _scoped_clashes(same, found, across=False)
+    free = [
+        member
+        for member in members
+        if member[1].figure.measure.across and member[0][2] != "increment"
+    ]
+    if not any(member[0][7] is None for member in free) or all(
+        member[0][7] is None for member in free
+    ):
+        return
+    for gathered in (*_by_place(free), *_by_two_names(free), *_by_day_event(free)):
+        _scoped_clashes(gathered, found, across=True)
+
+
+def _by_place(free: list[Member]) -> Iterator[list[Member]]:
+    """For each place, the figures there with no event against the stated ones there or
+    naming it, and the stated ones there against those naming it (placed_together: two
+    figures neither of which is placed are not together by a place)."""
+    placed: dict[str, list[Member]] = defaultdict(list)
+    for member in free:
+        place = member[1].figure.measure.place
+        if place is not None:
+            placed[place].append(member)
+    if not placed:
+        return
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for place in placed:
+        by_last[place.split()[-1].lower()].append(place)
+    naming: dict[str, list[Member]] = defaultdict(list)
+    for member in free:
+        measure = member[1].figure.measure
+        if measure.place is None:
+            mentions = measure.mentions
+            for last in mentions.intersection(by_last):
+                for place in by_last[last]:
+                    if _mentioned(place, mentions):
+                        naming[place].append(member)
+    for place in sorted(placed):
+        here = placed[place]
+        yield here
+        for bare in (True, False):
+            others = [m for m in naming.get(place, ()) if (m[0][7] is None) == bare]
+            if others:
+                yield [m for m in here if (m[0][7] is None) != bare] + others
+
+
+def _by_day_event(free: list[Member]) -> Iterator[list[Member]]:
+    """For each day and kind of event, the figures whose sentences give both."""
+    by_pair: dict[tuple[str, str], list[Member]] = defaultdict(list)
+    for member in free:
+        measure = member[1].figure.measure
+        if measure.day is not None:
+            for event in measure.events:
+                by_pair[(measure.day, event)].append(member)
+    for pair in sorted(by_pair):
+        yield by_pair[pair]
+
+
+def _by_two_names(free: list[Member]) -> Iterator[list[Member]]:
+    """For each two names, the figures whose sentences give both."""
+    bare_names: set[str] = set()
+    stated_names: set[str] = set()
+    for member in free:
+        names = anchors(member[1].figure.measure)
+        (bare_names if member[0][7] is None else stated_names).update(names)
+    usable = bare_names & stated_names
+    if len(usable) < 2:
+        return
+    by_pair: dict[tuple[str, str], list[Member]] = defaultdict(list)
+    for member in free:
+        shared = sorted(anchors(member[1].figure.measure) & usable)
+        for pair in combinations(shared, 2):
+            by_pair[pair].append(member)
+    for pair in sorted(by_pair):
+        yield by_pair[pair]
+
+
+def _scoped_clashes(
+    members: list[tuple[Scope, _Ranged]], found: dict[tuple[int, int], Clash], across: bool
+) -> None:
+    """Clashes among figures of a bucket by scope (`across`: only a figure with no
+    event against a stated one)."""
+    scopes: dict[Scope, list[_Ranged]] = defaultdict(list)
+    unplaced: list[tuple[Scope, _Ranged]] = []
+    for scope, ranged in members:
+        scopes[scope].append(ranged)
+        measure = ranged.figure.measure
+        unit_class = measure.unit_class
+        if measure.place is None and unit_class not in MEASURED_CLASSES and measure.mentions:
+            unplaced.append((scope, ranged))
+    _placed_by_mention(scopes, unplaced)
+    _bucket_clashes(scopes, found, across)
 
 
 def _placed_by_mention(
@@ -416,10 +624,11 @@ def _placed_by_mention(
 
 
 def _bucket_clashes(
-    scopes: dict[Scope, list[_Ranged]], found: dict[tuple[int, int], Clash]
+    scopes: dict[Scope, list[_Ranged]], found: dict[tuple[int, int], Clash], across: bool
 ) -> None:
     """Clashes among one bucket's figures: within each scope and between scopes of the
-    same spot, and between each part and the wholes it is a part of.
+    same spot, and between each part and the wholes it is a part of (`across`: only a
+    scope with no event against a stated one, else scopes of one event).
 
     A whole is looked at once for all its parts (against their pooled extremes): a
     bucket of many places each makes one pass over the whole, not one per place.
@@ -429,6 +638,12 @@ def _bucket_clashes(
     for scope in groups:
         by_spot[(scope[1], scope[2])].append(scope)
     order = {scope: number for number, scope in enumerate(groups)}
+    if across:  # of one spot only (relation)
+        for scope, group in groups.items():
+            for other in by_spot[(scope[1], scope[2])]:
+                if order[other] > order[scope] and _agree(scope, other, across):
+                    _same_scope(group, groups[other], found)
+        return
     parts_of: dict[Scope, list[_Ranged]] = defaultdict(list)
     for scope, group in groups.items():
         place, part = scope[1], scope[2]
@@ -438,16 +653,16 @@ def _bucket_clashes(
                     if (
                         order[other] >= order[scope]
                         and other[3] == scope[3]
-                        and _agree(scope, other)
+                        and _agree(scope, other, across)
                     ):
                         _same_scope(group, groups[other], found)
             continue
         for other in by_spot[(place, part)]:
-            if order[other] >= order[scope] and _agree(scope, other):
+            if order[other] >= order[scope] and _agree(scope, other, across):
                 _same_scope(group, groups[other], found)
         for wider in {(None, part), (place, None), (None, None)} - {(place, part)}:
             for other in by_spot.get(wider, ()):
-                if other[2] != "increment" and _agree(scope, other):
+                if other[2] != "increment" and _agree(scope, other, across):
                     _larger_than_whole(group, groups[other], found)
                     parts_of[other] += group.highest_lows
     for whole, candidates in parts_of.items():
@@ -458,11 +673,17 @@ def _bucket_clashes(
                 _add(found, Clash(item.figure, above.figure, part=above.figure))
 
 
-def _agree(mine: Scope, theirs: Scope) -> bool:
-    """Countries that do not differ, and nothing saying two events (_one_event)."""
+def _agree(mine: Scope, theirs: Scope, across: bool) -> bool:
+    """Countries that do not differ, and nothing saying two events (_one_event); one
+    event, or (`across`) one stated and the other none."""
+    if across:  # one event stated, the other none, of one part (events_meet)
+        if mine[7] == theirs[7] or None not in (mine[7], theirs[7]) or mine[2] != theirs[2]:
+            return False
+    elif mine[7] != theirs[7]:
+        return False
     if mine[0] is not None and theirs[0] is not None and mine[0] != theirs[0]:
         return False
-    if mine[3] is not None and theirs[3] is not None and mine[3] != theirs[3]:
+    if days_differ(mine[3], theirs[3]):
         return False
     if mine[4] and theirs[4] and mine[4].isdisjoint(theirs[4]):
         return False
@@ -613,6 +834,14 @@ def explain(clash: Clash, name: Callable[[Figure], str]) -> str:
         part_words = _event_words(clash.part.measure, whole.measure, part=True)
         whole_words = _event_words(whole.measure, clash.part.measure, part=False)
         return f"{head}: the part ({part_words}) outnumbers the whole ({whole_words})"
+    if None in (low.measure.state, high.measure.state) and low.measure.state != (
+        high.measure.state
+    ):  # one says no event: what the other says happened, where
+        stated, bare = (low, high) if low.measure.state is not None else (high, low)
+        return (
+            f"{head}: {_event_words(stated.measure, bare.measure)} (the other says no "
+            f"event), {_apart(low, high)}"
+        )
     if low.measure.state != high.measure.state:  # a fall against a rise
         return f"{head}: {_state_words(low.measure)} against {_state_words(high.measure)}"
     return f"{head}: both {_event_words(low.measure, high.measure)}, {_apart(low, high)}"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from workbench.core.analysis.figures.arithmetic import ABOARD
@@ -138,6 +138,11 @@ SUBJECT_CLASSES = frozenset(["distance", "speed", "percent", "percentage points"
 """Classes whose figures say little without what they are of: its subject ("the missile
 flew 1,000 km", "turnout was 61 percent") is their part."""
 
+_SHARES = frozenset(["percent", "percentage points"])
+"""Classes never compared across events (Measure.across): whose share a bare one is goes
+unread ("Rebels control a third of the district" and "roughly 60 percent of the
+district", the government's)."""
+
 DEFAULT_STATE = {"troops": "sent"}
 """A troop figure with no word for its event counts troops sent or present: the common
 reading of "10,000 North Korean troops" in a report on a deployment."""
@@ -176,7 +181,11 @@ _STRENGTH_BEFORE = re.compile(
     r"\b(?:army|military|armed forces)\s+(?:of|with|numbering|numbers?|totall?ing|totals?)\s*$",
     re.IGNORECASE,
 )
-_STRENGTH_AFTER = re.compile(r"^-?strong\b|\bactive(?:[- ]duty)?\b|\breservists?\b")
+_STRENGTH_AFTER = re.compile(
+    r"^-?strong\s+(?:army|military|armed forces|navy)\b|\bactive(?:[- ]duty)?\b|\breservists?\b"
+)
+"""After a figure, a force's whole size: "a 1.2 million-strong army", "active personnel".
+"A 3,000-strong contingent" (or force) sizes a body sent somewhere: no strength."""
 
 
 def _place_pattern(prepositions: str) -> re.Pattern[str]:
@@ -234,8 +243,9 @@ class Measure:
     noun: str | None
     """The counted noun as written ("soldiers"), for explanations."""
     day: str | None = None
-    """The weekday the figure's clause gives ("Tuesday's rally", "on Friday"): two
-    figures of two days are two events; a figure without one is of any day."""
+    """The weekday the figure's clause gives ("Tuesday's rally", "on Friday"), or the
+    day of what it came after ("after tuesday"): two figures of two days are two events
+    (conflicts.days_differ); a figure without one is of any day."""
     events: frozenset[str] = frozenset()
     """The kinds of event its sentence names ("quake", "flood", "protest"): figures of
     sentences naming events of no common kind are of two events."""
@@ -244,6 +254,13 @@ class Measure:
     for "the Marsh Creek wildfire"): two different names are two events."""
     capitalised: Capitalised | None = field(default=None, compare=False, repr=False)
     """When no place is read: its sentence's capitalised words (`mentions`)."""
+    across: bool = False
+    """Whether the figure may be compared with a figure of another event when one of the
+    two states none (conflicts.events_meet): it is the only figure of its class in its
+    sentence (with two, "by 214 votes to 180" and "a majority of 34", or "an initial 28
+    million" and "a further 7 million", which one a bare figure is needs arithmetic),
+    and no event its clause gave was set aside ("10,000 people live there", of no place
+    named). A share never is: with no event, whose share it is goes unread."""
 
     @property
     def mentions(self) -> frozenset[str]:
@@ -308,9 +325,18 @@ def read_measures(
     if not any(quantity.what is not None for quantity in quantities):
         return (None,) * len(quantities)
     reading = _Reading(words or SentenceWords(sentence))
-    return tuple(
+    measures = tuple(
         None if quantity.what is None else _measure(reading, quantity, quantities, number)
         for number, quantity in enumerate(quantities)
+    )
+    classes = [measure.unit_class for measure in measures if measure is not None]
+    if len(classes) == len(set(classes)):
+        return measures
+    return tuple(
+        replace(measure, across=False)
+        if measure is not None and measure.across and classes.count(measure.unit_class) > 1
+        else measure
+        for measure in measures
     )
 
 
@@ -417,6 +443,8 @@ def _measure(
 ) -> Measure:
     unit_class, factor = _unit_class(quantity)
     before, after = _windows(reading, quantity, quantities, number)
+    set_aside = False
+    """Whether an event the clause gives was set aside: the figure is not one with none."""
     named: frozenset[str] = frozenset()
     if quantity.low is not None and quantity.qualifier:
         # a range's first number and its joiner are no words of the clause
@@ -439,7 +467,8 @@ def _measure(
         state = _state(unit_class, before, after, inner, noun, placed=bool(country or place))
         if state is None and unit_class == "people":
             state = _event(before.words, after.words)
-            state = None if state in NOT_PEOPLE_EVENTS else state
+            set_aside = state in NOT_PEOPLE_EVENTS
+            state = None if set_aside else state
     else:
         state = _event(before.words, after.words)
     if unit_class == "people" and (
@@ -454,6 +483,7 @@ def _measure(
         place = _NAME_OPENING.match(before.text) and _candidate(before.text)
         if not place:
             state = None  # "10,000 people live there": of nowhere named, it disputes nothing
+            set_aside = True
         else:  # "Velmora has a population of", "The city of Velmora is home to"
             place = place.capitalize()
     if state == "displaced" and place is None:
@@ -487,6 +517,7 @@ def _measure(
         part = _money_part(before.words, after.words) if state else None
         if state == "price" and _unit_priced(before.words, after.words):
             part = part or _product(before.words)
+            set_aside = not part
             state = state if part else None  # a price per litre of what is not said
     elif unit_class in SUBJECT_CLASSES:
         part = (
@@ -532,6 +563,7 @@ def _measure(
         if named
         else reading.names,
         capitalised=reading.capitalised if place is None else None,
+        across=not set_aside and unit_class not in _SHARES,
     )
 
 
@@ -545,19 +577,26 @@ _WEEKDAY_HINT = "day"
 
 
 def _day(before_words: list[str], after_words: list[str]) -> str | None:
-    """The weekday in the figure's clause ("Tuesday's rally drew", "on Friday")."""
+    """The weekday in the figure's clause ("Tuesday's rally drew", "on Friday"); after
+    "after" or "following", the day of what the count came after ("missing after
+    Tuesday's landslide": "after tuesday", which a count on Wednesday may be of)."""
     for words in (before_words, after_words):
+        later = False
         for word in words:
             if word in _SINCE:
                 break  # "since it broke out on Sunday": when it began, not the count's day
+            if word in _AFTER:
+                later = True
+                continue
             if word.endswith(("'s", "’s")):
                 word = word[:-2]
             if word in WEEKDAYS:
-                return word
+                return f"after {word}" if later else word
     return None
 
 
 _SINCE = frozenset(["since"])
+_AFTER = frozenset(["after", "following"])
 
 
 _NO_EVENTS: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())

@@ -195,6 +195,25 @@ class SentenceWords:
             self._lower_set = frozenset(self.lowers)
         return self._lower_set
 
+    @property
+    def claim_set(self) -> frozenset[str]:
+        """The words of the sentence but for a closing attribution (", the army said",
+        ", according to the national disaster response force"): who speaks says nothing
+        of what the figures count."""
+        lowers = self.lowers
+        if _REPORTING_WORDS.isdisjoint(lowers):
+            return self.lower_set
+        cut = self.sentence.rfind(", ")
+        if cut < 0:
+            return self.lower_set
+        first = bisect_left(self.starts, cut)
+        if _REPORTING_WORDS.isdisjoint(lowers[first:]):
+            return self.lower_set
+        return frozenset(lowers[:first])
+
+
+_REPORTING_WORDS = CLAUSE_REPORTING - {"that"}
+
 
 class Numbers(NamedTuple):
     """What numbers_in() finds: the counted numbers, and the sentence's words."""
@@ -441,13 +460,14 @@ def _verb_phrase(words: list[_Word]) -> list[_Word]:
 
 
 def _is_military(sentence: SentenceWords) -> bool:
-    """True when the sentence speaks of troops or military movement."""
-    words = sentence.lower_set
+    """True when the sentence's claim speaks of troops or military movement (not its
+    speaker: "..., the national disaster response force said")."""
+    words = sentence.claim_set
     return not (words.isdisjoint(TROOP_NOUNS) and words.isdisjoint(MILITARY_WORDS))
 
 
 def _mentions_troops(sentence: SentenceWords) -> bool:
-    return not sentence.lower_set.isdisjoint(TROOP_NOUNS) or bool(
+    return not sentence.claim_set.isdisjoint(TROOP_NOUNS) or bool(
         _TROOP_DEMONYM.search(sentence.sentence)
     )
 
@@ -1374,6 +1394,8 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
         counted, who, unit = _counted(_skip_leading(words_after, sentence, after_start), words)
         if counted is None and _of_the_group(words_after, sentence):
             counted, who, unit = _counted(words_after[2:], words)  # "14 of the hostages"
+        if counted is None and sentence.startswith("-strong ", after_start):
+            counted = _strong_body(words_after[1 : PHRASE_WORDS + 1])
         if counted == "time":
             return _duration(
                 number, words, words_after[0].lower, words_after[0].end, _word(words_after, 1)
@@ -1838,6 +1860,18 @@ NOT_PEOPLE = frozenset(
 _COUNTED_FOR_NO_ONE = NOT_PEOPLE | {None, "people"}
 """Counted things no nationality before the number owns: "Russia lost 1,100 tanks" is
 Russia's tanks, "Russia evacuated 5,000 people" need not be Russians."""
+
+
+def _strong_body(words: list[_Word]) -> str | None:
+    """What "N-strong" counts: the members of the body it sizes, troops of a military
+    one ("a 3,000-strong contingent", "brigade"), people of a crowd ("a 200-strong
+    crowd")."""
+    for word in words:
+        if word.lower in MILITARY_WORDS or word.lower in TROOP_NOUNS:
+            return "troops"
+        if word.lower in COLLECTIVE_NOUNS:
+            return "people"
+    return None
 
 
 def _skip_leading(words: list[_Word], sentence: str, start: int) -> list[_Word]:
