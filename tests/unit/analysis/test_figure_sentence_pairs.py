@@ -36,6 +36,9 @@ from tests.fixtures.blind_figure_pairs5 import SHA256 as BLIND_FIVE_SHA256
 from tests.fixtures.blind_figure_pairs6 import FINAL_TEST as BLIND_SIX
 from tests.fixtures.blind_figure_pairs6 import PATH as BLIND_SIX_PATH
 from tests.fixtures.blind_figure_pairs6 import SHA256 as BLIND_SIX_SHA256
+from tests.fixtures.blind_figure_pairs7 import FINAL_TEST as BLIND_SEVEN
+from tests.fixtures.blind_figure_pairs7 import PATH as BLIND_SEVEN_PATH
+from tests.fixtures.blind_figure_pairs7 import SHA256 as BLIND_SEVEN_SHA256
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
 from tests.fixtures.figure_sentence_pairs import PART_TWO, SentencePair
@@ -185,6 +188,63 @@ KNOWN_WRONG = {
     "are no durations the rule reads (no verb of a term, no event kind named)",
     "blind6-b6-78": "'over the weekend' and 'on Saturday and Sunday' read as two times (a weekend "
     "mark and a Saturday), so two events",
+    # the seventh blind set, as the one run after the eighth pass found them (not tuned on)
+    "blind7-b7-01": "'saying 27 people, not 72, died': the event after 'not 72' is not read for "
+    "the 27 (no state), and 'its earlier figures' dates that sentence as an earlier round",
+    "blind7-b7-02": "'according to final results' dates one side as a final count, 'official "
+    "results' the other not: two rounds",
+    "blind7-b7-06": "a false alarm: 'in the capital' (lower case) is no place read, so the "
+    "capital's 70 percent of teachers is compared with the nationwide 45",
+    "blind7-b7-09": "'began in March' (when the outbreak began) dates one side only: two times",
+    "blind7-b7-10": "a score after a team's name ('edged the Pine City Lynx 101-97') is not read; "
+    "the 31 points of both sentences agree",
+    "blind7-b7-11": "a false alarm: the brigade's 'ordered to the northern frontier' is no place "
+    "read, so the 40,000 at the frontier reads as a part larger than the brigade's 3,500 taken "
+    "as a whole",
+    "blind7-b7-14": "'will last 48 hours' is not read as a duration",
+    "blind7-b7-15": "the share's subject reads 'finance' (the minister) on one side and "
+    "'government' on the other, and 'this year' dates one side only",
+    "blind7-b7-16": "a temperature with no event and no high or low ('was 1.2C above the "
+    "pre-industrial baseline': an anomaly) is no figure compared",
+    "blind7-b7-21": "'for 2025' dates one side, and 'a 2025 defence budget' (after 'a') dates "
+    "no figure: two times",
+    "blind7-b7-25": "'took 31 of the assembly's 120 seats': the 31 (a number before 'of the') is "
+    "not read, the 120 is",
+    "blind7-b7-26": "'All 64 people on board were killed' reads aboard, and '58 died' is killed: "
+    "the 64s agree and 64 killed meets no 58 killed",
+    "blind7-b7-32": "'dock workers' and 'dockers' are two classes, and 'walked out' and 'joined' "
+    "two events",
+    "blind7-b7-35": "'a quarter of a million' is read as a share, and 'was about 140,000' after "
+    "'the number of migrants who made the crossing' is not read",
+    "blind7-b7-37": "a false alarm: 'In the province of Marro alone' places no figure (a place "
+    "after 'of'), so a province's 19 dead are compared with the country's 46 as one toll",
+    "blind7-b7-38": "'put the Unity Party on 41 percent' gives no state, and 'Support ... stands "
+    "at' reads the subject 'support': two subjects",
+    "blind7-b7-39": "needs arithmetic (nearly half of 8,000), and 'about 1,000 of its 8,000 "
+    "employees' reads 'its' as a part",
+    "blind7-b7-43": "'in front of just under 35,000 fans' reads 'front' as a place the other "
+    "sentence does not name, and 'A crowd of 48,312 watched' reads a crowd as protesters",
+    "blind7-b7-47": "a time of day with no event verb read ('touched down', 'settled on') is no "
+    "figure",
+    "blind7-b7-50": "'job cuts' (class cuts) and 'jobs' (class jobs) are two classes",
+    "blind7-b7-52": "'were on board' (no event) against 'was carrying' (carried): the two "
+    "sentences share one name ('Kellis') and no place read, and a figure with no event meets "
+    "another event only over a place or two names",
+    "blind7-b7-53": "'a five-year jail term' (a unit joined to the number) is not read as a "
+    "duration",
+    "blind7-b7-63": "a false alarm of the eighth pass: 'earned' (after tax) is read as no event, "
+    "so the after-tax 480 million meets the pre-tax profit's 640 million (two names shared: "
+    "Skyline Air)",
+    "blind7-b7-66": "'fell to 61,000' reads recorded, in Dorland, against 'received' with no "
+    "place: two events",
+    "blind7-b7-67": "the share's subject reads 'measles' on one side and 'children' on the other",
+    "blind7-b7-77": "the brief's own case: 'Nordavian' (a demonym no table knows) is read as a "
+    "part, so 1,200 Nordavian troops are a part of the contingent's 3,000, which a part may be "
+    "smaller than",
+    "blind7-b7-78": "'freed' (rescued) and 'saw ... released' (seen) are two events, and "
+    "prisoners and detainees two classes",
+    "blind7-b7-79": "'consumer prices rose' (a rise in prices) and 'annual inflation eased to' (a "
+    "level of inflation) are two subjects and two states",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -242,6 +302,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
         + BLIND_FOUR
         + BLIND_FIVE
         + BLIND_SIX
+        + BLIND_SEVEN
     ),
 )
 def test_pair(pair: SentencePair) -> None:
@@ -261,6 +322,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_FOUR, (1.0, 0.62, 15), id="fourth blind set, now development"),
         pytest.param(BLIND_FIVE, (1.0, 0.6, 16), id="fifth blind set, now development"),
         pytest.param(BLIND_SIX, (0.95, 0.5, 21), id="sixth blind set, now development"),
+        pytest.param(BLIND_SEVEN, (0.8, 0.4, 28), id="seventh blind set, run once at the end"),
     ],
 )
 def test_precision_and_recall(
@@ -279,6 +341,7 @@ def test_precision_and_recall(
         pytest.param(BLIND_FOUR_PATH, BLIND_FOUR_SHA256, BLIND_FOUR, 80, id="fourth"),
         pytest.param(BLIND_FIVE_PATH, BLIND_FIVE_SHA256, BLIND_FIVE, 80, id="fifth"),
         pytest.param(BLIND_SIX_PATH, BLIND_SIX_SHA256, BLIND_SIX, 80, id="sixth"),
+        pytest.param(BLIND_SEVEN_PATH, BLIND_SEVEN_SHA256, BLIND_SEVEN, 80, id="seventh"),
     ],
 )
 def test_each_blind_set_is_the_file_handed_over(
