@@ -518,13 +518,20 @@ def test_a_reader_beside_a_writer_that_adds_and_folds_sees_only_whole_readings(
                     seen.append(len(found) if not wrong else -1)
                 said.extend(reader.warnings)
 
+        def reads(count: int) -> None:  # a loaded machine may start the reader late
+            deadline = time.monotonic() + 30
+            while len(seen) < count and reading.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.001)
+
         reading = threading.Thread(target=read_along)
         reading.start()
         try:
+            reads(1)
             for number in range(150):
                 opened.add_readings(FINGERPRINT, {f"q:{number}": value})
                 if number % 10 == 0:
                     opened.save(make(index=number % 3, note=str(number)))
+            reads(len(seen) + 1)  # and once more after the last fold began
         finally:
             stop.set()
             reading.join(30)
