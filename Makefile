@@ -2,6 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# pytest workers (pytest-xdist); 0 runs the tests in this one process. Tests that touch the
+# PostgreSQL server stay on one worker (tests/conftest.py): some stop and restart it.
+PYTEST_WORKERS ?= 2
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint bench stress clean
@@ -19,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/ruff check workbench store tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup
 
 lint: $(STAMP)
 	$(BIN)/ruff check workbench store tests bench

@@ -1,5 +1,6 @@
 """Fixtures every suite may use: a PostgreSQL server and a fresh schema on it; no summary
-keeper started by the writers the tests run."""
+keeper started by the writers the tests run. Under pytest-xdist (`make test`), every test
+that touches the server runs on one worker, one after another (some restart it)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.fixtures.postgres import PgServer, fresh_schema, server_or_skip
+from tests.fixtures.postgres import GROUP, PgServer, Sharing, fresh_schema, server_or_skip
 
 # Writers start no summary keeper in the tests (a process computing beside them); the
 # keeper's own tests unset it (tests/unit/cli/test_summary_keeper.py).
@@ -26,3 +27,27 @@ def pg_url(pg_server: PgServer) -> Iterator[str]:
     """The URL of an empty schema of its own for this test."""
     with fresh_schema(pg_server) as url:
         yield url
+
+
+def uses_the_server(item: pytest.Item) -> bool:
+    """The pg_server fixture (or pg_url) requested, a "postgres" engine parameter (the store
+    tests' engines), or the pg_server mark (a test reaching the server by other ways)."""
+    if "pg_server" in getattr(item, "fixturenames", ()) or item.get_closest_marker("pg_server"):
+        return True
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and any(
+        isinstance(value, str) and value == "postgres" for value in callspec.params.values()
+    )
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own, which reads the group marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if uses_the_server(item):
+            item.add_marker(pytest.mark.xdist_group(GROUP))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # What xdist scheduled by: its loadgroup mode names the group at the end of the id.
+    Sharing.grouped = item.nodeid.endswith(f"@{GROUP}")

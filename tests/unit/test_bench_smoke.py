@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bench.harness import FIGURES, run_figures
 from bench.report import Machine, Samples, markdown, table
 from bench.synthetic import synthetic_annotations, synthetic_articles
@@ -13,6 +15,7 @@ from workbench.core.corpus.sentences import sentence_spans
 TINY = Scale(articles=20, sizes=(50,), repeats=1, slow_repeats=1, naive_repeats=1)
 
 
+@pytest.mark.pg_server  # team_store's figure uses the tests' server when there is one
 def test_every_figure_runs_on_tiny_data_and_reports(tmp_path: Path) -> None:
     figures = run_figures(Workspace(tmp_path, TINY), progress=lambda _message: None)
     names = {figure.name for figure in figures}
