@@ -819,8 +819,11 @@ def _written_qualifier(quantity: Quantity) -> str | None:
 _CLOCK = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:\s?(?:a\.?m\.?|p\.?m\.?|GMT|UTC|h\b))?", re.I)
 """A time of day as written: its minutes and am/pm kept."""
 _NUMBER = re.compile(
-    r"[$€£¥]?\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion|bn)\b|(?<=\d)[mk]\b)?"
+    r"[$€£¥]?(?:\d{1,3}(?:[ \u00a0\u202f\u2009’']\d{3})+(?![\d,.])|\d[\d,.]*)"
+    r"(?:\s?(?:thousand|million|billion|trillion|bn)\b|(?<=\d)[mk]\b)?"
 )
+"""A number as written, its thousands split by a comma, a space or an apostrophe ("11 000":
+qa6 Q3, the reason said "11 troops" of a figure read as 11,000; "12’000", Q16)."""
 
 
 def explain(clash: Clash, name: Callable[[Figure], str]) -> str:

@@ -550,9 +550,14 @@ def _measure(
         who=quantity.who,
         country=country,
         place=place,
-        when=None if unit_class in _DATED else when or times.marks,
+        when=None
+        if unit_class in _DATED
+        else _earlier(when or times.marks)
+        if before.words[-2:] in _FROM_EARLIER
+        else when or times.marks,
         per=_per(after.words)
-        or (_per_before(before.words) if unit_class.startswith("money") else None),
+        or (_per_before(before.words) if unit_class.startswith("money") else None)
+        or _per_unit(before.words),
         part=part,
         noun=noun,
         day=_day(before.words, after.words) if _WEEKDAY_HINT in reading.text else None,
@@ -565,6 +570,16 @@ def _measure(
         capitalised=reading.capitalised if place is None else None,
         across=not set_aside and unit_class not in _SHARES,
     )
+
+
+_FROM_EARLIER = (["up", "from"], ["down", "from"])
+"""'rose to 11,000, up from 8,000': the figure after is the value before the change, of an
+earlier time than the sentence's (qa6 Q2): not the speaker's figure for now."""
+
+
+def _earlier(marks: str | None) -> str:
+    """The time of a value before a change: the sentence's times, and earlier."""
+    return ", ".join(sorted({*(marks.split(", ") if marks else ()), "earlier"}))
 
 
 _DATED = frozenset(["year", "date"])
@@ -1576,6 +1591,21 @@ def _unit_priced(before_words: list[str], after_words: list[str]) -> bool:
 
 
 _UNIT_PRICE_NAMES = frozenset(UNIT_PRICES.values()) - {"each"}
+
+
+def _per_unit(before_words: list[str]) -> str | None:
+    """'split into four brigades of 2,500 soldiers': the size of each unit, not all of
+    them (qa6 Q20)."""
+    if len(before_words) >= 2 and before_words[-1] == "of" and before_words[-2] in _UNITS:
+        return "each"
+    return None
+
+
+_UNITS = word_set(
+    "brigades battalions regiments divisions companies platoons squads units groups teams "
+    "detachments contingents battlegroups"
+)
+"""Units a force is split into: "N units of M" counts M in each."""
 
 
 def _per_before(before_words: list[str]) -> str | None:

@@ -100,6 +100,7 @@ NUMBER_PATTERN = re.compile(
     (?P<currency>[{_CURRENCY}])?
     (?<![\w.,:/-])(?<![\w.,:/-][{_CURRENCY}])
     (?P<number>\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+
+      |\d{{1,3}}(?:[’']\d{{3}})+(?![\d’'])
       |{_NOT_A_DATE}\d{{1,3}}(?:\ \d{{3}})+(?![\d,.])|\d+)(?P<fraction>\.\d+)?
     (?![\d,.:/]\d)(?:(?!\w)|(?=°?[CF]\b)|(?=(?:kg|km|mph|kph|kmh|km/h|km²|km2)(?![\w/]))
       |(?(currency)(?=(?:bn|m|k)\b)|(?!)))
@@ -109,8 +110,9 @@ NUMBER_PATTERN = re.compile(
 )
 WORD_PATTERN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 _DIGITS = re.compile(r"\d+")
-_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009")
-"""What may split a number's thousands: a comma, a space, a no-break or thin space."""
+_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009’'")
+"""What may split a number's thousands: a comma, a space, a no-break or thin space, an
+apostrophe ("12’000", as Swiss copy writes it; qa6 Q16)."""
 _DIGIT = re.compile(r"\d")
 """Whether a sentence has a number in digits at all (most have none: then no matcher is
 set up for it)."""
@@ -694,6 +696,8 @@ def numbers_in(sentence: str) -> Numbers:
             words,
         )
         if quantity is not None:
+            if fraction is not None and len(fraction) == _POINT_THOUSANDS and not multiplier:
+                quantity = _point_thousands(quantity, number, fraction)
             found.append(quantity)
     if _may_write_numbers_in_words(sentence):
         in_words = _numbers_in_words(sentence)
@@ -813,13 +817,19 @@ _ON_DATE = re.compile(
 
 def _dates(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """`found` with each day told with "on" or "for" as a figure of the class "date"
-    (its value the month times 100 plus the day: two days compare as different)."""
+    (its value the month times 100 plus the day: two days compare as different).
+
+    A day after a figure of its clause is that figure's time, not a figure ("said 11,000
+    troops were in Kursk on November 4": measures.py reads it as their `when`; qa6 Q4),
+    as the same day opening the sentence is."""
     for match in _ON_DATE.finditer(sentence):
         month = (match.group("month") or match.group("month2")).lower()
         day = int(match.group("day") or match.group("day2"))
         if not 1 <= day <= 31:
             continue
         start = match.start("month") if match.group("month") else match.start("day2")
+        if _dates_a_figure(sentence, found, match.start()):
+            continue
         found.append(
             Quantity(
                 text=sentence[start : match.end()],
@@ -832,6 +842,22 @@ def _dates(sentence: str, found: list[Quantity]) -> list[Quantity]:
         )
     found.sort(key=lambda quantity: quantity.start)
     return found
+
+
+def _dates_a_figure(sentence: str, found: list[Quantity], start: int) -> bool:
+    """Whether a counted figure stands before `start` in the same clause (no clause break
+    between them): the day is then when that figure was counted."""
+    return any(
+        quantity.end <= start
+        and quantity.what not in _TIME_CLASSES
+        and not _CLAUSE_BREAK.search(sentence, quantity.end, start)
+        for quantity in found
+    )
+
+
+_TIME_CLASSES = frozenset(["date", "year", "clock", None])
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s-\s")
+"""Where a clause ends (measures.py's breaks): a day past one is not a figure's time."""
 
 
 _EVENT_YEAR = re.compile(r"\bin\s+((?:1[5-9]|20)\d\d)\b(?![-–/]\d)")
@@ -1410,6 +1436,9 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
         if what is None:
             before = words.between(before_start, number_start)
             what, who = _from_context(before)
+            dead = _subject_of(words_after) if counted is None else None
+            if dead in _DEAD_OR_HURT:  # "while Moscow said only 20 had died" (qa6 Q1)
+                what, who = dead, who if what == "troops" else None
             if what is None and _after_collective(before):
                 what = "people"
         if what is None and before is not None:
@@ -1440,6 +1469,25 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
         bound=_BOUNDS[qualifier] if qualifier else "exact",
         unit=unit,
     )
+
+
+_POINT_THOUSANDS = 4
+"""'.000': a point and three digits, which before a count splits thousands ("12.000
+troops" in translated wire copy is 12,000: no count has three decimals)."""
+_COUNTS = frozenset(["troops", "people", "killed", "wounded", "casualties"])
+
+
+def _point_thousands(quantity: Quantity, number: str, fraction: str) -> Quantity:
+    """A count written with a point between its thousands ("12.000 North Korean troops")
+    valued as 12,000, not 12 (qa6 Q16); any other figure as it was ("1.250 kg")."""
+    if quantity.what not in _COUNTS or quantity.unit is not None:
+        return quantity
+    return replace(quantity, value=float(number.translate(_SEPARATORS) + fraction[1:]))
+
+
+_DEAD_OR_HURT = frozenset(["killed", "wounded"])
+"""What a bare number counts when its own verb is a death or an injury ("20 had died"),
+whatever noun the clause before names: the dead of that noun, not the noun (qa6 Q1)."""
 
 
 _GROUP_DETERMINERS = frozenset(["the", "its", "their", "those", "these"])

@@ -22,6 +22,10 @@ from workbench.core.analysis.lexicon import (
     ARMS_NOUNS,
     CLAIM_STOP_WORDS,
     COUNTRIES,
+    FIRST_PERSON,
+    FUNCTION_WORDS,
+    PRONOUNS,
+    REPORTING_VERBS,
     SUBJECT_DEMONYMS,
     TROOP_NOUNS,
     word_set,
@@ -197,6 +201,120 @@ def denied_span(quote: str) -> tuple[int, int]:
     in Kursk"). A figure there is the figure denied, not one the denier puts forward
     (qa5 Q1)."""
     return denied_clause(quote) or (0, len(quote))
+
+
+_REJECTED = re.compile(
+    r"\b(?:[Nn]ot|[Rr]ather\s+than|[Ii]nstead\s+of)\s+(?:(?:the|an?)\s+)?(?=[$€£¥]?\d)"
+)
+"""A figure the speaker puts aside for another ("11,000 troops, not 8,000 as first
+reported", "rather than 8,000", "instead of the 8,000"): right after the word, a number
+in digits (not "not more than 8,000", a bound the speaker gives)."""
+_REJECTING = ("not ", "rather than", "instead of")
+_SPEAKING = re.compile(
+    r"\b(?:said|says|claimed|claims|reported|reports|estimated|estimates|put|puts|insisted|"
+    r"insists|maintained|maintains|countered|counters|stated|told|putting|saying|claiming|"
+    r"estimating|reporting|insisting)\b"
+)
+"""A reporting verb: another speaker's clause is introduced by one (looked for first,
+then what stands before it: a verb or two a sentence, so the rest is read rarely)."""
+_OTHER_SPEAKER = re.compile(
+    r"(?:[,;]\s*|\s)(?:while|whereas|but|although|though|and|even\s+as|with)\s+"
+    r"(?P<speaker>(?:[^\W\d_][\w'’.-]*\s+){0,5}?[^\W\d_][\w'’.-]*)\s+$"
+)
+"""Another speaker's clause inside the sentence ("…, while Moscow said only 20 had
+died", "but the Kremlin put the number at 20", "with Ukraine putting the number at
+12,000"), read back from its verb: to the sentence's end or the next one."""
+_SPEAKER_REACH = 80
+"""How far before its verb a conjunction and speaker may start (six words)."""
+_SAME_SPEAKER = PRONOUNS | FIRST_PERSON
+"""A pronoun taking up the speaker ("…, but he said"): the same voice."""
+
+Span = tuple[int, int]
+
+
+@lru_cache(maxsize=1 << 14)
+def _voices(quote: str) -> tuple[tuple[Span, ...], tuple[tuple[Span, frozenset[str]], ...]]:
+    """(where a rejected figure starts, each other speaker's clause with the words of its
+    speaker) in `quote`. Kept for the last 16,384 quotes read."""
+    lowered = quote.lower()
+    rejected: tuple[Span, ...] = ()
+    if any(word in lowered for word in _REJECTING):
+        rejected = tuple((m.end(), m.end() + 1) for m in _REJECTED.finditer(quote))
+    clauses: list[tuple[Span, frozenset[str]]] = []
+    for verb in _SPEAKING.finditer(quote, 1):
+        lead = max(0, verb.start() - _SPEAKER_REACH)
+        match = _OTHER_SPEAKER.search(quote, lead, verb.start())
+        if match is None or not _spoke_before(quote, match.start()):
+            continue  # no one spoke before: "Seoul and Kyiv said" is one voice
+        words = _speaker_words(match.group("speaker"))
+        if not words or (clauses and clauses[-1][0][0] == match.start()):
+            continue
+        if clauses:  # the clause before ends where this one starts
+            clauses[-1] = ((clauses[-1][0][0], match.start()), clauses[-1][1])
+        clauses.append(((match.start(), len(quote)), words))
+    return rejected, tuple(clauses)
+
+
+def _spoke_before(quote: str, end: int) -> bool:
+    """Whether a reporting verb ("said", "have been warning") comes before `end`."""
+    return any(word.lower() in REPORTING_VERBS for word in _WORD.findall(quote, 0, end))
+
+
+def _speaker_words(speaker: str) -> frozenset[str]:
+    """A speaker's words as compared with a source's; none for a pronoun, which takes the
+    sentence's speaker on ("…, but he said")."""
+    first = speaker.split(None, 1)[0].lower() if speaker.strip() else ""
+    return frozenset() if first in _SAME_SPEAKER else _words_of(speaker)
+
+
+def _words_of(text: str) -> frozenset[str]:
+    """The stems of `text`'s words but function words ("Russia's defence ministry" and
+    "Russian Defence Ministry" alike)."""
+    return frozenset(map(stem, frozenset(_WORD.findall(text.lower())) - _NOT_NAMES))
+
+
+_NOT_NAMES = FUNCTION_WORDS | {"s"}
+"""Words that name no speaker (a possessive's s among them)."""
+
+
+def _same_speaker(own: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two speakers' words name one speaker: all of one's words are the other's
+    ("Pentagon" and "Pentagon spokesman Pat Ryder"; not "Ukrainian army" and "Russia's
+    army"). A source naming the speaker among others ("governments of South Korea and
+    Ukraine", "with Ukraine putting the number at 12,000") keeps the figure: the analyst
+    named that speaker, and leaving it out would lose it from every conflict."""
+    return bool(own) and bool(other) and (own <= other or other <= own)
+
+
+def unclaimed_spans(quote: str, source: str | None, denial: bool) -> tuple[Span, ...]:
+    """Where in `quote` a figure is not the claim of its source (the annotation's): what a
+    denial denies (denied_span, qa5 Q1); a figure the speaker rejects ("not 8,000", qa6
+    Q2); for an attributed claim, another speaker's clause ("while Moscow said only 20
+    had died", qa6 Q1), or, when the source is only that other speaker, what comes before
+    it.
+
+    Such a figure is left out of the source's figures rather than credited to the wrong
+    one: a figure is its annotation's (its source, status and analyst), which names one
+    speaker; a speaker read from the text would bypass the analyst's source and how
+    sources are grouped."""
+    spans: list[Span] = [denied_span(quote)] if denial else []
+    rejected, clauses = _voices(quote)
+    spans.extend(rejected)
+    if clauses and source:  # unattributed, a figure is its article's, which reports them all
+        own = _words_of(source)
+        theirs = [span for span, words in clauses if _same_speaker(own, words)]
+        spans.extend(span for span, words in clauses if not _same_speaker(own, words))
+        first = clauses[0][0][0]
+        if theirs and not own & _words_of(_first_speaker(quote, first)):
+            spans.append((0, first))  # the source is only the other speaker: not before
+    return tuple(spans)
+
+
+def _first_speaker(quote: str, end: int) -> str:
+    """The words before the sentence's first reporting verb (before `end`): who speaks
+    first ("The Ukrainian army" said ...); all of them when no verb is there."""
+    verb = _SPEAKING.search(quote, 0, end)
+    return quote[: verb.start()] if verb else quote[:end]
 
 
 def _content(text: str, verb_phrase: bool = False) -> DeniedWords:

@@ -31,7 +31,7 @@ from operator import attrgetter
 from workbench.core.analysis.figures.conflicts import Clash, Figure, figures_in, find_clashes
 from workbench.core.analysis.figures.measures import Measure
 from workbench.core.analysis.figures.quantity import Quantity
-from workbench.core.analysis.ledger.answers import denied_span, denied_words
+from workbench.core.analysis.ledger.answers import denied_words, unclaimed_spans
 from workbench.core.analysis.ledger.claim_text import ClaimText, ClaimTexts, claim_text
 from workbench.core.analysis.ledger.decide import DecidedGroups
 from workbench.core.analysis.ledger.decisions import LedgerDecision
@@ -126,9 +126,13 @@ def prepare(
         return Item(annotation, text, (), key)
     source = source_of(annotation)
     pairs: Iterable[tuple[Quantity, Measure]] = zip(text.quantities, text.measures, strict=True)
-    if "denial" in annotation.tags:  # what is denied is nobody's figure here (qa5 Q1)
-        start, end = denied_span(quote)
-        pairs = (pair for pair in pairs if not start <= pair[0].start < end)
+    unclaimed = unclaimed_spans(quote, source, "denial" in annotation.tags)
+    if unclaimed:  # what is denied, rejected or another's is not the source's (qa5 Q1, qa6)
+        pairs = (
+            pair
+            for pair in pairs
+            if not any(start <= pair[0].start < end for start, end in unclaimed)
+        )
     figures = tuple(
         Figure(key, annotation.article_id, annotation.index, source, quantity, measure)
         for quantity, measure in pairs
