@@ -109,6 +109,20 @@ def checked_decisions(source: ImportFile, corpus: Corpus, known: Container[str])
     )
 
 
+def check_tagged_on(source: ImportFile, corpus: Corpus) -> None:
+    """Each record's tagged_on checked against the texts known (the corpus, the file's
+    article list) as strictly as a record (ImportFileError at the first; tr7 T22)."""
+    from workbench.core.anchoring.imported import check_made_on
+    from workbench.core.interchange.decision_check import SentenceCounts
+
+    if not source.tagged_on:
+        return
+    counts = SentenceCounts(source.articles, corpus.by_id).counts
+    for version, where in source.tagged_on:
+        sentences = counts.get(version.article_id, {}).get(version.article_sha256)
+        check_made_on(version, where, corpus.by_id.get(version.article_id), sentences)
+
+
 class AnyOf:
     """Articles in any of several containers."""
 
@@ -205,7 +219,12 @@ def run(args: argparse.Namespace) -> int:
     from workbench.config.toml_file import ConfigFileError
     from workbench.core.analysis.new_readings import NewReadings
     from workbench.core.anchoring.decisions import ImportedDecisions
-    from workbench.core.anchoring.imported import ImportPlacement, check_same_texts, placed
+    from workbench.core.anchoring.imported import (
+        ImportPlacement,
+        check_same_texts,
+        kept_to_check,
+        placed,
+    )
     from workbench.core.anchoring.placement import outcome_counts
     from workbench.core.anchoring.reanchoring import plans, store_plans
     from workbench.core.corpus.articles import load_corpus
@@ -232,6 +251,7 @@ def run(args: argparse.Namespace) -> int:
         # kept but the keys seen, and the database not opened (or created) for a bad file.
         for annotation, where in source.annotations():
             placement.check(annotation, where)
+        check_tagged_on(source, corpus)
     except ImportFileError as error:
         return fail(str(error.in_file(path)))
     except OSError as error:
@@ -282,8 +302,14 @@ def run(args: argparse.Namespace) -> int:
                 ),
                 followed,
             )
-            if as_made:  # imported as made: now placed here, as the database's own are
-                moved_here = list(plans(store, corpus, fuzzy))
+            if as_made:  # imported as made: now placed here, as the database's own are,
+                # and left to check wherever they land (tr7 T22)
+                moved_here = kept_to_check(
+                    list(plans(store, corpus, fuzzy)),
+                    as_made,
+                    lambda a: store.get(a.article_id, a.index, a.annotator),
+                    corpus.by_id,
+                )
                 store_plans(store, moved_here)
                 made += [item.plan for item in moved_here]
             remember_articles(

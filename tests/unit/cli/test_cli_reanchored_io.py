@@ -127,14 +127,35 @@ def test_an_annotation_to_check_keeps_what_it_was_made_on_through_export_and_imp
     assert "added 0, updated 0, skipped 4" in again[1]  # the orphan too
 
 
+TAGGED_ON_5 = {
+    "article_sha256": OLD.sha256,
+    "index": 5,
+    "start": OLD.sentences[5].start,
+    "end": OLD.sentences[5].end,
+    "quote": OLD.sentences[5].text,
+    "prefix": "",
+    "suffix": "",
+}
+"""tagged_on naming sentence 6 of the story as the corpus holds it."""
+ON_ANOTHER_TEXT = {"anchor_state": "check", "article_sha256": "f" * 64}
+"""A record to check on a text the importer does not know."""
+ON_LISTED_TEXT = {**ON_ANOTHER_TEXT, "listed": {"sha256": "e" * 64, "sentences": 3}}
+"""... with the file's article list naming another text of 3 sentences."""
+
+
 def edited_export(path: Path, **changes: Any) -> Path:
-    """An export of one annotation of the current story, with fields changed."""
+    """An export of one annotation of the current story, with fields changed (`listed`:
+    a second entry of the file's article list)."""
     record = annotate(OLD, 3).to_record()
+    listed = changes.pop("listed", None)
     record.update(changes)
+    articles = [{"id": "story", "sha256": OLD.sha256}]
+    if listed is not None:
+        articles = [{"id": "story", "title": "Troops", **listed}]
     document = {
-        "schema_version": 2,
+        "schema_version": 3 if "tagged_on" in record else 2,
         "exported_at": "2026-01-01T00:00:00Z",
-        "articles": [{"id": "story", "sha256": OLD.sha256}],
+        "articles": articles,
         "annotations": [record],
     }
     path.write_text(json.dumps(document), encoding="utf-8")
@@ -166,6 +187,27 @@ def edited_export(path: Path, **changes: Any) -> Path:
             },
             '$.annotations[0].tagged_on: only a record still to check (anchor_state "check")',
         ),
+        # tr7 T22: tagged_on is checked as a record is, and against the record.
+        (
+            {"anchor_state": "check", "tagged_on": {**TAGGED_ON_5, "article_sha256": OLD.sha256}},
+            "$.annotations[0].tagged_on.article_sha256: the very text the record is on",
+        ),
+        (
+            {**ON_ANOTHER_TEXT, "tagged_on": {**TAGGED_ON_5, "index": 999}},
+            "$.annotations[0].tagged_on.index: index 999 (sentence 1000) is beyond article",
+        ),
+        (
+            {**ON_ANOTHER_TEXT, "tagged_on": {**TAGGED_ON_5, "index": 0}},
+            "$.annotations[0].tagged_on.index: sentence 1 of article 'story' is not",
+        ),
+        (
+            {**ON_ANOTHER_TEXT, "tagged_on": {**TAGGED_ON_5, "quote": "x" * 38}},  # as long
+            "$.annotations[0].tagged_on.quote: not the text of article 'story' at",
+        ),
+        (
+            {**ON_LISTED_TEXT, "tagged_on": {**TAGGED_ON_5, "article_sha256": "e" * 64}},
+            "$.annotations[0].tagged_on.index: index 5 (sentence 6) is beyond the text it names",
+        ),
     ],
 )
 def test_a_record_that_contradicts_the_text_it_names_is_refused(
@@ -185,6 +227,28 @@ def test_a_record_that_contradicts_the_text_it_names_is_refused(
     assert (code, out) == (1, "")
     assert err.startswith(f"workbench: {bad}: {problem}") and err.count("\n") == 1
     assert not db.exists()
+
+
+@pytest.mark.parametrize("tagged_on", [TAGGED_ON_5, {**TAGGED_ON_5, "article_sha256": "e" * 64}])
+def test_a_record_to_check_imported_as_made_stays_to_check(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path, tagged_on: dict[str, Any]
+) -> None:
+    """tr7 T22: a file's tagged_on places a record to check (on the sentence it names
+    here, or re-anchored from another text), never confirms it: the exporter's analyst
+    has not, and the history knows the words it was tagged on."""
+    path = edited_export(tmp_path / "one.json", **ON_ANOTHER_TEXT, tagged_on=tagged_on)
+    db = tmp_path / "db.json"
+    code, out, err = run(capsys, "import", str(path), "--articles", str(corpus), "--db", str(db))
+    assert code == 0, err
+    assert out.splitlines()[1] == (
+        "made on other versions of the articles, re-anchored: 0 moved, 1 to check, 0 orphaned"
+    )
+    with AnnotationStore.open(db, annotator="ana", read_only=True) as store:
+        (placed,) = store.all()
+        assert (placed.index, placed.anchor_state) == (5, "check")
+        tagged = versions_of([placed], store.history).of(placed)
+        assert tagged is not None
+        assert (tagged.article_sha256, tagged.index) == (tagged_on["article_sha256"], 5)
 
 
 def test_an_import_meeting_another_version_it_cannot_reanchor_is_refused(

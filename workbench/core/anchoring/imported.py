@@ -12,10 +12,20 @@ are.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 
-from workbench.core.anchoring.placement import ArticlePlan, apply_plans, is_anchored, plan_article
-from workbench.core.annotation import Annotation
+from workbench.core.anchoring.as_tagged import identity
+from workbench.core.anchoring.placement import (
+    CHECK,
+    ArticlePlan,
+    Placement,
+    apply_plans,
+    is_anchored,
+    plan_article,
+)
+from workbench.core.anchoring.reanchoring import ArticleReanchoring
+from workbench.core.annotation import ORPHANED, Annotation
 from workbench.core.corpus.articles import Article
 from workbench.core.interchange.importing import ImportFileError, Location, shorten
 
@@ -67,6 +77,32 @@ class ImportPlacement:
             self.to_place.add(annotation.article_id)
 
 
+def check_made_on(
+    version: Annotation, where: Location, article: Article | None, sentences: int | None
+) -> None:
+    """A record's version as made (its tagged_on, at `where`) checked as strictly as a
+    record (tr7 T22), and more: when it names the article's current text it must be one
+    of its sentences exactly (index, offsets and quote agree: it is placed by them);
+    when another text of `sentences` sentences (the file's article list), its index
+    must be within it. ImportFileError at the first problem."""
+    if article is not None and version.article_sha256 == article.sha256:
+        problem = contradiction(version, article)
+        if problem is not None:
+            raise ImportFileError(where.at(problem[0]), problem[1])
+        if not is_anchored(version, article):
+            raise ImportFileError(
+                where.at("$.index"),
+                f"sentence {version.index + 1} of article {shorten(repr(article.id), 80)} is "
+                f"not {version.start}..{version.end}, though article_sha256 names that text",
+            )
+    elif sentences is not None and version.index >= sentences:
+        raise ImportFileError(
+            where.at("$.index"),
+            f"index {version.index} (sentence {version.index + 1}) is beyond the text it "
+            f"names of article {shorten(repr(version.article_id), 80)} ({sentences} sentences)",
+        )
+
+
 def placed(
     pairs: Iterable[tuple[Annotation, Location]],
     placement: ImportPlacement,
@@ -113,3 +149,54 @@ def check_same_texts(
                 f"than the database's annotation of sentence {annotation.index + 1}; give the "
                 "article as it is now with --articles PATH to re-anchor it",
             )
+
+
+def kept_to_check(
+    found: Sequence[ArticleReanchoring],
+    held: Iterable[Annotation],
+    stored: Callable[[Annotation], Annotation | None],
+    articles: Mapping[str, Article],
+) -> list[ArticleReanchoring]:
+    """The re-anchoring of records to check imported as made (`held`, as made), each
+    left to check wherever it lands (tr7 T22): what the exporter's analyst has not
+    confirmed, nothing in a file confirms, not even its tagged_on naming the text here.
+    Each one's history then reads: imported as made, then marked to check (as_tagged
+    knows the words it was tagged on). An orphan stays one. `found` are the plans made
+    after the import; `stored` reads a record back (one no plan touched: it is on the
+    text it was made on, here)."""
+    wanted = {identity(annotation): annotation for annotation in held}
+    planned: set[tuple[str, str, str]] = set()
+    result: dict[str, ArticleReanchoring] = {}
+    for item in found:
+        placements = []
+        for placement in item.plan.placements:
+            if identity(placement.before) in wanted:
+                planned.add(identity(placement.before))
+                placement = _to_check(placement)
+            placements.append(placement)
+        plan = replace(item.plan, placements=tuple(placements))
+        result[item.article.id] = ArticleReanchoring(item.article, plan)
+    for key, annotation in wanted.items():
+        now = stored(annotation) if key not in planned else None
+        if now is None or identity(now) != key or now.anchor_state in (CHECK, ORPHANED):
+            continue
+        article = articles[annotation.article_id]
+        item = result.get(article.id) or ArticleReanchoring(
+            article, ArticlePlan(article.id, article.sha256, ())
+        )
+        placements = sorted(
+            (*item.plan.placements, _to_check(Placement(now, now, "unchanged", 100.0))),
+            key=lambda placement: placement.before.key,
+        )
+        result[article.id] = ArticleReanchoring(
+            article, replace(item.plan, placements=tuple(placements))
+        )
+    return list(result.values())
+
+
+def _to_check(placement: Placement) -> Placement:
+    """The placement with its annotation left to check (an orphan left as it is)."""
+    if placement.after.anchor_state in (CHECK, ORPHANED):
+        return placement
+    after = replace(placement.after, anchor_state=CHECK)
+    return Placement(placement.before, after, CHECK, placement.similarity)

@@ -218,6 +218,8 @@ class AnnotationChecker:
         self._names: dict[str, str] = {}
         self.made_on: dict[AnnotationKey, Annotation] = {}
         """Each record to check that says what it was made on (tagged_on): that version."""
+        self.tagged_at: dict[AnnotationKey, Location] = {}
+        """Where each of those says it (its record's place), for a later check's error."""
 
     def add(self, record: Any, where: Location) -> Annotation:
         """The annotation of a valid record; ImportFileError at the first problem."""
@@ -258,6 +260,7 @@ class AnnotationChecker:
         tagged_on = record.get(TAGGED_ON)
         if tagged_on is not None:
             self.made_on[annotation.key] = self._made_on(annotation, tagged_on, where)
+            self.tagged_at[annotation.key] = where
         return annotation
 
     @staticmethod
@@ -273,6 +276,13 @@ class AnnotationChecker:
                 where.at(f"$.{TAGGED_ON}.quote"),
                 f"quote has {len(tagged_on['quote'])} characters but start..end spans "
                 f"{tagged_on['end'] - tagged_on['start']}",
+            )
+        if tagged_on["article_sha256"] == annotation.article_sha256:
+            # Re-anchoring moves an annotation only onto another text of its article:
+            # the one it is on now cannot be the one it was made on (tr7 T22).
+            raise ImportFileError(
+                where.at(f"$.{TAGGED_ON}.article_sha256"),
+                "the very text the record is on: a record to check was made on another one",
             )
         return made_on(annotation, tagged_on)
 
@@ -742,6 +752,9 @@ class ImportFile:
         self.made_on: dict[AnnotationKey, Annotation] = {}
         """After a first pass: each record to check that says what it was made on, as
         made, unless another record of the file holds the sentence it was made on."""
+        self.tagged_on: list[tuple[Annotation, Location]] = []
+        """After a first pass: every record's version as made (tagged_on), each with
+        its place in the file, to be checked against the texts known (tr7 T22)."""
 
     def annotations(self, check_repeats: bool = True) -> Iterator[tuple[Annotation, Location]]:
         """One pass over the file. ImportFileError (naming the file) at the first
@@ -761,6 +774,10 @@ class ImportFile:
         checker = header.checker
         if checker.check_repeats and checker.made_on:  # a first pass: every key seen
             self.made_on = importable_as_made(checker.made_on, set(checker.seen))
+            self.tagged_on = [
+                (version, checker.tagged_at[key].at(f"$.{TAGGED_ON}"))
+                for key, version in checker.made_on.items()
+            ]
         self.unlisted_articles = header.checker.unlisted
         self.history_entries = header.history_entries
         self.decisions = header.decisions

@@ -104,7 +104,9 @@ def with_tagged_on(data: ExportData[Record], as_tagged: AsTagged) -> ExportData[
     records = list(data.annotations)
     for number, annotation in zip(checking, moved, strict=True):
         tagged = tagged_as(annotation)
-        if tagged is not None:
+        # One made on the very text it is on (moved by a segmenter's change) says
+        # nothing an importer could check it by: it goes without (import refuses it).
+        if tagged is not None and tagged.article_sha256 != annotation.article_sha256:
             records[number] = {**records[number], TAGGED_ON: tagged_on_record(tagged)}
     return replace(data, annotations=records)
 
