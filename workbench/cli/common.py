@@ -7,12 +7,39 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import NoReturn
+from typing import NoReturn, Protocol, TypeVar
 
 from workbench.core.terminal_text import printable
+
+Change = TypeVar("Change")
+Change_co = TypeVar("Change_co", covariant=True)
+
+
+class HasHistory(Protocol[Change_co]):
+    """A store, as far as readable_history needs one."""
+
+    def history(self) -> Sequence[Change_co]: ...
+
+
+def readable_history(source: HasHistory[Change], without: str) -> Callable[[], Sequence[Change]]:
+    """The source's history, read when asked; one that cannot be read is said on stderr
+    (`without`: what is done without it) and read as empty."""
+    from store import StoreError
+
+    def read() -> Sequence[Change]:
+        try:
+            return source.history()
+        except StoreError as error:
+            print(
+                f"workbench: {without}: {printable(str(error), single_line=True)}",
+                file=sys.stderr,
+            )
+            return []
+
+    return read
 
 
 class Parser(argparse.ArgumentParser):

@@ -182,20 +182,11 @@ def readable_history(source: ExportSource) -> Callable[[], Sequence[ChangeLike]]
     """The source's history, read when asked (only an export holding a record to check
     asks); one that cannot be read is said on stderr and the records to check are
     exported without what they were made on, as `summary` lists them."""
-    from store import StoreError
+    from workbench.cli.common import readable_history as read
 
-    def read() -> Sequence[ChangeLike]:
-        try:
-            return source.history()
-        except StoreError as error:
-            print(
-                "workbench: the annotations to check are exported without the words they "
-                f"were tagged on: {printable(str(error), single_line=True)}",
-                file=sys.stderr,
-            )
-            return []
-
-    return read
+    return read(
+        source, "the annotations to check are exported without the words they were tagged on"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -212,6 +212,7 @@ def _remember(store: Store, articles: list[ArticleInfo]) -> None:
 def run(args: argparse.Namespace) -> int:
     from store import StoreError, database_exists, open_store
     from workbench.cli.readings import keep_new_readings
+    from workbench.cli.reanchor import history_for
     from workbench.cli.summary_keeper import start_keeper
     from workbench.config.annotator import resolve_annotator
     from workbench.config.locations import resolve_database
@@ -282,7 +283,7 @@ def run(args: argparse.Namespace) -> int:
                 )
             # Checked: now the database's own annotations onto the current texts (each
             # article one write), then the file's, streamed in and committed at once.
-            database = list(plans(store, corpus, fuzzy))
+            database = list(plans(store, corpus, fuzzy, history_for(store)))
             store_plans(store, database)
             analysts_held = {record["annotator"] for record in store.records(ordered=False)}
             stream = source.annotations(check_repeats=False)

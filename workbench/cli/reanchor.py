@@ -14,11 +14,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from workbench.cli.common import fail, fail_each, no_database, skipped, threshold, warn
 
 if TYPE_CHECKING:
+    from store.change import Change
+    from store.protocol import Store
     from workbench.core.anchoring.reanchoring import ArticleReanchoring
 
 HELP = "place annotations again on articles whose text changed (bundled articles by default)"
@@ -108,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         with open_store(location, annotator, read_only=args.dry_run) as store:
             warn(store.warnings)
             warned = len(store.warnings)
-            found_all = list(plans(store, corpus, fuzzy))
+            found_all = list(plans(store, corpus, fuzzy, history_for(store)))
             if not args.dry_run:
                 store_plans(store, found_all)
                 noted = NewReadings()
@@ -146,3 +149,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         start_keeper(location, args.annotator)  # the summaries kept for the new content
     return 0
+
+
+def history_for(store: Store) -> Callable[[], Sequence[Change]]:
+    """The store's history for re-anchoring: how annotations to check were tagged, so
+    that one whose text is back goes back to its sentence (tr7 T13, T15)."""
+    from workbench.cli.common import readable_history
+
+    return readable_history(
+        store, "annotations to check stay so, though their text may be back (history unread)"
+    )

@@ -261,6 +261,27 @@ def test_orphans_come_back_as_current_when_their_text_is_back() -> None:
     assert still_orphans == []
 
 
+@pytest.mark.parametrize("holder", [None, 5])
+def test_one_to_check_goes_back_to_its_sentence_when_its_text_is_back(holder: int | None) -> None:
+    # tr7 T13: a text caught half written moved an annotation to check onto the cut
+    # sentence; with the whole text back it returns there, current, unless another of
+    # the analyst's annotations holds that sentence now (then placed as before).
+    tagged = annotate(OLD, 5, note="n5")
+    cut = article(STORY[: OLD.sentences[5].start + 20])
+    (moved,) = plan_article(cut, [tagged]).placements
+    assert moved.outcome == CHECK
+    others = [] if holder is None else [annotate(OLD, holder, note="other")]
+    known = {moved.after.created_at: tagged}
+    plan = plan_article(OLD, [moved.after, *others], tagged=lambda a: known.get(a.created_at))
+    back = next(p for p in plan.placements if p.before == moved.after)
+    if holder is None:
+        assert (back.outcome, back.after) == (REATTACHED, tagged)
+    else:
+        assert back.outcome != REATTACHED and back.after.anchor_state != "current"
+    no_history = plan_article(OLD, [moved.after])
+    assert no_history.placements[0].after.anchor_state == "check"
+
+
 def test_orphans_are_tried_by_the_same_steps_and_only_those_that_fit_come_back() -> None:
     orphans = orphaned_by(ERROR_PAGE, 1, 3, 6)
     # One paragraph inserted (all move), a typo in sentence 6 (similar: to check), and

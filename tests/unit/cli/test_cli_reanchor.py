@@ -163,3 +163,28 @@ def test_orphans_come_back_when_the_right_text_is_back(
             i: (f"n{i}", "current") for i in (1, 3, 4, 6)
         }
         assert [c.action for c in store.history()][-4:] == ["reanchor"] * 4
+
+
+def test_one_to_check_goes_back_to_current_when_its_text_is_back(
+    capsys: pytest.CaptureFixture[str], corpus: Path, db: Path
+) -> None:
+    # tr7 T13 (a file caught half written), T15 (a colleague's other version on a team
+    # store): once the text is again the one it was tagged on, the annotation moved to
+    # check goes back to its sentence, current, as the orphans of the same accident do.
+    correct(corpus)
+    assert run(capsys, "reanchor", str(corpus), "--db", str(db))[1] == (
+        "story: 1 unchanged, 1 moved, 1 to check, 1 orphaned\n"
+    )
+    (corpus / "story.txt").write_text(STORY, encoding="utf-8")
+    code, out, _err = run(capsys, "reanchor", str(corpus), "--db", str(db))
+    assert (code, out) == (
+        0,
+        "story: 1 unchanged, 1 moved, 0 to check, 0 orphaned, 2 re-attached\n",
+    )
+    with AnnotationStore.open(db, annotator="ana", read_only=True) as store:
+        back = store.for_article("story")[6]
+        assert (back.note, back.anchor_state) == ("n6", "current")
+        tagged = annotate(OLD, 6)
+        fields = ("article_sha256", "index", "start", "end", "quote", "prefix", "suffix")
+        assert [getattr(back, f) for f in fields] == [getattr(tagged, f) for f in fields]
+        assert [a.anchor_state for a in store.all()].count("check") == 0

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Protocol
@@ -304,15 +304,23 @@ def most_similar(quote: str, article: ArticleText, among: Iterable[int]) -> int 
     return -max(scored)[1] if scored else None
 
 
+Tagged = Callable[[Annotation], Annotation | None]
+"""How an annotation to check was tagged, when known (as_tagged.TaggedVersions.of)."""
+
+
 def plan_article(
     article: ArticleText,
     annotations: Iterable[Annotation],
     threshold: float = DEFAULT_THRESHOLD,
+    tagged: Tagged | None = None,
 ) -> ArticlePlan:
     """Place every annotation of `article` (any annotator's) on its current sentences.
     Orphans among them are tried again on the sentences the placed ones leave free; only
-    those that come back are in the plan. Pure: nothing is written; the plan says what
-    would change."""
+    those that come back are in the plan. With `tagged`, an annotation to check whose
+    text as tagged is the article's text again, the sentence it was tagged on still
+    there, goes back to it, current (REATTACHED: tr7 T13, T15; a text caught half
+    written, or a colleague's other version, no longer leaves it to check for good).
+    Pure: nothing is written; the plan says what would change."""
     given = list(annotations)
     if any(annotation.article_id != article.id for annotation in given):
         raise ValueError(f"annotations of another article than {article.id!r}")
@@ -333,7 +341,7 @@ def plan_article(
         )
     placements: list[Placement] = []
     for annotator in sorted(by_annotator.keys() | orphans_of.keys()):
-        done = _place(sentences, by_annotator[annotator], shift, threshold)
+        done = _place(sentences, by_annotator[annotator], shift, threshold, tagged=tagged)
         placements.extend(done)
         if orphans_of[annotator]:
             taken = {p.after.index for p in done if p.outcome != ORPHAN}
@@ -380,9 +388,11 @@ def _place(
     shift: int,
     threshold: float,
     held: Iterable[int] = (),
+    tagged: Tagged | None = None,
 ) -> list[Placement]:
     """One annotator's annotations of the article, placed (see the module docstring),
-    on sentences other than those `held` (by annotations already placed)."""
+    on sentences other than those `held` (by annotations already placed); one to check
+    back on the text it was tagged on goes back to its sentence first (plan_article)."""
     result: dict[int, Placement] = {}
     taken: set[int] = set(held)
     waiting: list[int] = []
@@ -398,6 +408,13 @@ def _place(
         after = sentences.placed(annotation, index, state)
         result[number] = Placement(annotation, after, outcome, score)
         taken.add(index)
+
+    if tagged is not None:
+        for number in waiting:
+            back = _tagged_here(annotations[number], sentences.article, tagged)
+            if back is not None and back not in taken:
+                claim(number, back, REATTACHED, CURRENT, 100.0)
+        waiting = [number for number in waiting if number not in result]
 
     # Exact quotes: the copy whose surroundings fit best first, then the nearest to where
     # the article's shift puts it; the best context among competing annotations first.
@@ -455,6 +472,17 @@ def _place(
             orphan = replace(annotation, anchor_state=ORPHANED)
             result[number] = Placement(annotation, orphan, ORPHAN, 0.0)
     return [result[number] for number in range(len(annotations))]
+
+
+def _tagged_here(annotation: Annotation, article: ArticleText, tagged: Tagged) -> int | None:
+    """The sentence an annotation to check was tagged on, when the article's text is
+    again the one it was tagged on and that sentence is still exactly there."""
+    if annotation.anchor_state != CHECK:
+        return None
+    version = tagged(annotation)
+    if version is None or not is_anchored(version, article):
+        return None
+    return version.index
 
 
 def outcome_counts(plans: Iterable[ArticlePlan]) -> dict[str, int]:

@@ -11,12 +11,13 @@ Protocol, so core never imports the store package.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from workbench.core.anchoring.as_tagged import ChangeOf, TaggedVersions
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, ArticlePlan, plan_article
-from workbench.core.annotation import Annotation
+from workbench.core.annotation import CHECK, Annotation
 from workbench.core.corpus.articles import Article
 from workbench.core.corpus.sentences import segmenter_stamp
 
@@ -59,14 +60,26 @@ def plans(
     source: AnchorSource,
     articles: Iterable[Article],
     threshold: float = DEFAULT_THRESHOLD,
+    history: Callable[[], Iterable[ChangeOf]] | None = None,
 ) -> Iterator[ArticleReanchoring]:
     """The plan of every article (in the order given) that may have moved under its
-    annotations; the others cost one look-up each and yield nothing."""
+    annotations; the others cost one look-up each and yield nothing. With `history`
+    (read once, and only for an article with an annotation to check), one to check
+    whose tagged text is back goes back to its sentence (plan_article's `tagged`)."""
     by_id = {article.id: article for article in articles}
     current = {article_id: article.sha256 for article_id, article in by_id.items()}
+    versions: TaggedVersions | None = None
     for article_id in source.articles_to_reanchor(current, segmenter_stamp()):
         article = by_id[article_id]
-        plan = plan_article(article, of_article(source, article_id), threshold)
+        annotations = of_article(source, article_id)
+        if (
+            history is not None
+            and versions is None
+            and any(annotation.anchor_state == CHECK for annotation in annotations)
+        ):
+            versions = TaggedVersions().follow(history())
+        tagged = versions.of if versions is not None else None
+        plan = plan_article(article, annotations, threshold, tagged)
         yield ArticleReanchoring(article, plan)
 
 

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from store import AnchorConflictError, Change, Store
+from store import AnchorConflictError, Change, Store, StoreError
 from workbench.core.anchoring.as_tagged import MOVED_STATES, TaggedVersions
 from workbench.core.anchoring.placement import REATTACHED, ArticlePlan, plan_article
 from workbench.core.anchoring.reanchoring import (
@@ -198,6 +198,15 @@ class CorpusAnchors:
             self._versions.fill_from(found)
             return any(self._versions.of(annotation) is not None for annotation in moved)
 
+    def _history(self) -> list[Change]:
+        """The store's history for the start-up re-anchoring (an annotation to check whose
+        text is back goes back to its sentence: tr7 T13); one that cannot be read is
+        read as empty (the app says so when it opens the store)."""
+        try:
+            return self.store.history()
+        except StoreError:
+            return []
+
     def forget(self) -> None:
         """Stored annotations changed (an undo, the review screen): plan again."""
         with self._lock:
@@ -222,7 +231,8 @@ class CorpusAnchors:
         if self.store.read_only or not self.is_stale(article):
             return
         for _attempt in range(3):  # a worker may have stored it meanwhile
-            plan = plan_article(article, of_article(self.store, article.id), self.threshold)
+            annotations = of_article(self.store, article.id)
+            plan = plan_article(article, annotations, self.threshold, self.versions().of)
             if not plan.changes:  # every anchor holds: only the check to remember
                 with self._lock:
                     self._checked[article.id] = article.sha256
@@ -246,7 +256,7 @@ class CorpusAnchors:
         touched meanwhile is left for the articles' own visits."""
         if self.store.read_only:
             return []
-        found = list(plans(self.store, articles, self.threshold))
+        found = list(plans(self.store, articles, self.threshold, self._history))
         done: list[ArticleReanchoring] = []
         for start in range(0, len(found), WORKER_GROUP):
             group = found[start : start + WORKER_GROUP]
@@ -268,7 +278,8 @@ class CorpusAnchors:
         with self._lock:
             plan = self._plans.get(article.id)
         if plan is None or plan.sha256 != article.sha256:
-            plan = plan_article(article, of_article(self.store, article.id), self.threshold)
+            annotations = of_article(self.store, article.id)
+            plan = plan_article(article, annotations, self.threshold, self.versions().of)
             with self._lock:
                 self._plans[article.id] = plan
         return plan
