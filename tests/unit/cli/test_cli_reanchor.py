@@ -188,3 +188,26 @@ def test_one_to_check_goes_back_to_current_when_its_text_is_back(
         fields = ("article_sha256", "index", "start", "end", "quote", "prefix", "suffix")
         assert [getattr(back, f) for f in fields] == [getattr(tagged, f) for f in fields]
         assert [a.anchor_state for a in store.all()].count("check") == 0
+
+
+def test_on_a_team_store_a_colleagues_other_version_leaves_nothing_to_check_for_good(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path, pg_url: str
+) -> None:
+    # tr7 T15, its lasting half: bob's workbench with the corrected text re-anchors
+    # ana's annotations (not changed yet: T15's first half); back on ana's
+    # version, the one moved to check returns to current (it stayed to check for good).
+    from store import open_store
+
+    with open_store(pg_url, "ana") as store:
+        for index in (1, 3, 4, 6):
+            store.save(annotate(OLD, index, note=f"n{index}"))
+    (tmp_path / "bob").mkdir()
+    bob_corpus = story_folder(tmp_path / "bob")
+    correct(bob_corpus)
+    bob = run(capsys, "reanchor", str(bob_corpus), "--db", pg_url, "--annotator", "bob")
+    assert bob[1] == "story: 1 unchanged, 1 moved, 1 to check, 1 orphaned\n"
+    ana = run(capsys, "reanchor", str(corpus), "--db", pg_url, "--annotator", "ana")
+    assert ana[1] == "story: 1 unchanged, 1 moved, 0 to check, 0 orphaned, 2 re-attached\n"
+    with open_store(pg_url, "ana", read_only=True) as store:
+        assert [a.anchor_state for a in store.all()].count("check") == 0
+        assert store.for_article("story")[6].anchor_state == "current"
