@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Mapping
 from itertools import chain
 from pathlib import Path
@@ -275,11 +276,13 @@ def run(args: argparse.Namespace) -> int:
                 check_known_articles(source, known)
             if source.decisions and not fresh:
                 checked_decisions(source, corpus, StoreArticles(store, corpus_ids))
+            other_texts: Counter[str] = Counter()
             if placement.outside_corpus and store.count(annotator=None):
-                check_same_texts(  # a pass against the database, before anything is written
+                other_texts = check_same_texts(  # a pass against the database, before any write
                     source.annotations(check_repeats=False),
                     lambda a: store.get(a.article_id, a.index, a.annotator),
                     corpus.by_id,
+                    {info.article_id: info.sha256 for info in store.articles()},
                 )
             # Checked: now the database's own annotations onto the current texts (each
             # article one write), then the file's, streamed in and committed at once.
@@ -365,6 +368,13 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"workbench: analyst {name!r} of {one_line(str(path))} differs only in case from "
             f"{other!r} in the database: they are counted as two analysts",
+            file=sys.stderr,
+        )
+    for article_id, count in sorted(other_texts.items()):
+        print(
+            f"workbench: {count} annotation(s) of article {one_line(repr(article_id))} were made "
+            "on another text of it than the database holds, and are read as on that one; "
+            "give the article as it is now with --articles PATH to re-anchor them",
             file=sys.stderr,
         )
     changed = sum(1 for item in database if item.changed)

@@ -251,6 +251,25 @@ def test_a_record_to_check_imported_as_made_stays_to_check(
         assert (tagged.article_sha256, tagged.index) == (tagged_on["article_sha256"], 5)
 
 
+def test_an_import_of_another_text_of_an_article_outside_the_corpus_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """tr7 T19: without the articles, an annotation made on another text of an article
+    the database holds was taken silently and counted under the first text's title."""
+    db = tmp_path / "db.json"
+    first = edited_export(tmp_path / "a.json", listed={"sha256": OLD.sha256, "sentences": 7})
+    assert run(capsys, "import", str(first), "--db", str(db))[2] == ""
+    other = {"sha256": "f" * 64, "sentences": 7}
+    second = edited_export(tmp_path / "b.json", article_sha256="f" * 64, index=4, listed=other)
+    code, out, err = run(capsys, "import", str(second), "--db", str(db))
+    assert (code, out) == (0, f"imported {second}: added 1, updated 0, skipped 0\n")
+    assert err == (
+        "workbench: 1 annotation(s) of article 'story' were made on another text of it than "
+        "the database holds, and are read as on that one; give the article as it is now "
+        "with --articles PATH to re-anchor them\n"
+    )
+
+
 def test_an_import_meeting_another_version_it_cannot_reanchor_is_refused(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -12,6 +12,7 @@ are.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
@@ -133,14 +134,21 @@ def check_same_texts(
     pairs: Iterable[tuple[Annotation, Location]],
     stored: Callable[[Annotation], Annotation | None],
     articles: Mapping[str, Article],
-) -> None:
+    remembered: Mapping[str, str | None] | None = None,
+) -> Counter[str]:
     """An imported annotation of an article not in the corpus cannot be re-anchored: it
     may only meet a stored one of the same key if both were made on the same text (else
     the same index names two different sentences). ImportFileError at the first that
-    does not."""
+    does not. Returns, by article, how many were made on another text than the one the
+    database `remembered` for it (tr7 T19: to be named, as they are read as on it)."""
+    other_texts: Counter[str] = Counter()
+    remembered = remembered or {}
     for annotation, where in pairs:
         if annotation.is_orphan or annotation.article_id in articles:
             continue
+        known = remembered.get(annotation.article_id)
+        if known is not None and known != annotation.article_sha256:
+            other_texts[annotation.article_id] += 1
         there = stored(annotation)
         if there is not None and there.article_sha256 != annotation.article_sha256:
             raise ImportFileError(
@@ -149,6 +157,7 @@ def check_same_texts(
                 f"than the database's annotation of sentence {annotation.index + 1}; give the "
                 "article as it is now with --articles PATH to re-anchor it",
             )
+    return other_texts
 
 
 def kept_to_check(
