@@ -532,3 +532,23 @@ def test_the_same_sentence_tagged_claim_and_denial_elsewhere_stays_a_claim() -> 
     )
     (group,) = ledger.groups
     assert len(group.members) == 2 and not group.denials
+
+
+def test_a_sentence_two_analysts_judged_differently_never_denies_itself() -> None:
+    """qa6 Q33: bob tagged Putin's sentence claim, qa6 claim and denial; in "all
+    analysts" the group was listed as "Denied by" that very sentence."""
+    putin = (
+        "Mr. Putin dismissed the reports as a pure fabrication and said no North Korean "
+        "soldiers were in Kursk."
+    )
+    retold = "Mr. Putin said no North Korean soldiers were in Kursk."
+    ledger = ledger_of(
+        [
+            replace(_claimed(0, putin, "Mr. Putin"), annotator="bob"),
+            _claimed(0, putin, "Mr. Putin", "denial"),
+            _claimed(1, retold, "Mr. Putin"),
+        ]
+    )
+    (group,) = ledger.groups
+    assert [(m.annotator, m.index) for m in group.members] == [("bob", 0), ("qa", 0), ("qa", 1)]
+    assert group.denials == ()

@@ -234,8 +234,13 @@ def denying_members(members: Sequence[Annotation]) -> list[Annotation]:
     if not both or len(both) == len(members):
         return []
     plain = [_tokens(m.quote) for m in members if "denial" not in m.tags]
+    claimed = {(m.article_id, m.index) for m in members if "denial" not in m.tags}
     found = []
     for member in both:
+        if (member.article_id, member.index) in claimed:
+            # another analyst judged this very sentence a plain claim of the group: it
+            # stays one line with its ≠, never the group's denial of itself (qa6 Q33)
+            continue
         clause = denied_clause(member.quote) if plain else None
         if clause is None:
             continue
