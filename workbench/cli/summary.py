@@ -53,8 +53,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="article files or folders for sentence counts (default: the articles the "
-        "database remembers, else those of the bundled articles it has annotations on)",
+        help="the articles as they are now, files or folders: read, annotations re-anchored "
+        "onto them in memory and pronouns resolved on them, so the whole report can change "
+        "(default: the articles as the database remembers them, else the bundled articles "
+        "it has annotations on)",
     )
     parser.add_argument(
         "--format",
