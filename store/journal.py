@@ -239,6 +239,10 @@ class JournalStorage(Storage):
         the database is reopened (the cut-off lines, never committed, are then dropped)."""
         if self._journal is not None:
             try:
+                if self._lock is not None:
+                    # another writer may append to this journal now: cut nothing of it
+                    # (rv7 R7: the cut took the other writer's acknowledged lines)
+                    self._lock.check_held()
                 self._journal.truncate(bookmark.journal_end)
             except StoreError as error:
                 self._journal.broken = (

@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from store_helpers import MakeAnnotation, database_files
+from store_helpers import MakeAnnotation, crash_copy, database_files
 
 from store import AnnotationStore, DatabaseLockedError, StoreWriteError
 from store.lock import lock_path, recorded_saved
+from workbench.core.annotation import Annotation
 
 SECOND_PROCESS = """
 import sys
@@ -114,3 +116,37 @@ def test_a_lock_file_removed_while_open_stops_its_writer_before_it_overwrites_an
             ("bob", 1),
             ("bob", 4),
         ]
+
+
+def test_an_import_taken_back_after_the_lock_went_cuts_nothing_of_the_other_writer(
+    db_path: Path, make: MakeAnnotation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rv7 R7: with FILE.lock removed during an import, the import was taken back by
+    cutting the journal both writers held, and the second writer's acknowledged tag with
+    it."""
+    import store.annotation_store
+
+    monkeypatch.setattr(store.annotation_store, "IMPORT_LINE_BYTES", 1)  # a line a record
+    first = AnnotationStore.open(db_path, annotator="alice")
+    first.save(make(index=0, annotator="alice"))
+    opened: list[AnnotationStore] = []
+
+    def incoming() -> Iterator[Annotation]:
+        yield make(article_id="imp", index=0, annotator="carol")
+        lock_path(db_path).unlink()
+        opened.append(AnnotationStore.open(db_path, annotator="bob"))
+        opened[0].save(make(index=1, annotator="bob"))  # acknowledged
+        yield make(article_id="imp", index=1, annotator="carol")
+
+    journal = db_path.with_name(db_path.name + ".journal")
+    with pytest.raises(StoreWriteError):
+        first.import_annotations(incoming())
+    size = journal.stat().st_size
+    opened[0].save(make(index=2, annotator="bob"))
+    assert journal.stat().st_size > size and b"\0" not in journal.read_bytes()
+    copy = crash_copy(db_path, db_path.parent / "crash")  # bob's session killed now
+    with AnnotationStore.open(copy, annotator="x", read_only=True) as reader:
+        held = sorted((a.annotator, a.index) for a in reader.all())
+    assert ("bob", 1) in held and ("bob", 2) in held
+    opened[0].close()
+    first.close()
