@@ -164,8 +164,6 @@ def test_a_missing_journal_after_a_snapshot_is_refused(db_path: Path, make: Make
 FORGED = [
     ("annotations", "index", -1, "index is -1, not a whole number"),
     ("annotations", "note", 123, "note is 123, not a string"),
-    ("annotations", "end", 0, "end 0 is not after start 0"),
-    ("annotations", "annotator", "", "annotator is empty"),
     ("annotations", "tags", ["claim", "claim"], "tags are ['claim', 'claim']"),
     ("annotations", "extra", 1, "unknown field(s) 'extra'"),
     ("articles", "sentences", "x", "sentences is 'x', not a whole number"),
