@@ -127,7 +127,10 @@ class AppendOnlyFile:
         if found.st_nlink > 1:  # appended to, the file its other name holds would grow too
             os.close(self._fd)
             raise StoreWriteError(
-                path, "it has another name (a hard link): the store writes its own files only"
+                path,
+                "it has another name (a hard link, from a `cp -al` copy or a dedupe tool): the "
+                f"store writes its own files only; give it a name of its own: cp {path} "
+                f"{path}.own && mv {path}.own {path}",
             )
         if created:
             try:

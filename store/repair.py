@@ -47,6 +47,7 @@ from store.snapshot import META_ID, META_TABLE, write_snapshot
 from store.trusted import record_problem
 from workbench.core.files.atomic import link_target
 from workbench.core.files.links import link_loop
+from workbench.core.files.regular import open_regular, read_regular
 
 NEW_JOURNAL_SEQ = 1
 """The repaired database's journal begins again at change 1 (its snapshot holds none)."""
@@ -118,7 +119,7 @@ def _check_readable(path: Path) -> None:
     seen and the ledger's decisions to a repair that was not needed)."""
     for file in [*database_files(path), history_path(path)]:
         try:
-            with file.open("rb"):
+            with open_regular(file):  # a FIFO is named, never waited on (rv7 R8)
                 pass
         except FileNotFoundError:
             continue
@@ -184,10 +185,12 @@ def _aside_name(path: Path, stamp: str, name: str) -> Path:
 
 def _read_plan(plan: Path) -> tuple[str, list[str]]:
     try:
-        content = json.loads(plan.read_bytes())
+        content = json.loads(read_regular(plan))
         return str(content["stamp"]), [str(name) for name in content["files"]]
     except (ValueError, KeyError, TypeError) as error:
         raise CorruptDatabaseError(plan, f"not a repair plan ({error!r})") from error
+    except OSError as error:
+        raise unreadable(plan, error) from error
 
 
 def _move_aside(path: Path, stamp: str, names: list[str], report: RepairReport) -> None:

@@ -17,6 +17,7 @@ from store import AnnotationStore, CorruptDatabaseError
 from store.errors import NotADatabaseError, NotDamagedError
 from store.journal import JournalStorage
 from store.migrations import SCHEMA_VERSION
+from store.repair import repair
 from workbench.core.files.atomic import current_umask
 
 
@@ -217,3 +218,5 @@ def test_a_fifo_among_the_database_files_is_named_never_waited_on(
     for read_only in (True, False):
         with pytest.raises(NotDamagedError, match=r"it is a FIFO \(named pipe\)"):
             AnnotationStore.open(db_path, annotator="alice", read_only=read_only)
+    with pytest.raises(NotDamagedError, match=r"it is a FIFO"):
+        repair(db_path)  # rv7 R8: repair's own look at the files waited on it

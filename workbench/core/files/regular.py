@@ -67,6 +67,9 @@ def _regular_handle(path: Path | str, descriptor: int) -> BinaryIO:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
             raise NotARegularFile(path, mode)
+        # Opened without blocking (a FIFO would have waited); a regular file is read as
+        # any is, whole: a FUSE mount may honour O_NONBLOCK with short reads (rv7 R5).
+        os.set_blocking(descriptor, True)
     except BaseException:
         os.close(descriptor)
         raise

@@ -44,7 +44,7 @@ def prepare_export(
     the catalogue knows the article; a filtered export keeps only the history of the
     annotations it contains, so that it never leaks what the filters left out."""
     wanted = wanted or AnnotationFilter()
-    placement = read("anchor_state", "created_at")
+    placement = read("anchor_state", "created_at", "article_sha256")
     groups = article_groups(
         wanted.select(items, read),
         read("article_id"),
@@ -67,7 +67,8 @@ def prepare_export(
     )
 
 
-def _placed_first(anchor_state: str, created_at: str) -> tuple[bool, str]:
+def _placed_first(anchor_state: str, created_at: str, sha256: str) -> tuple[bool, str, str]:
     """The order of annotations that share a sentence number: the one placed on it, then
-    the orphans that kept it, oldest first: one order whichever store they come from."""
-    return (anchor_state == ORPHANED, created_at)
+    the orphans that kept it, oldest first (then by the text they were made on, rv7 R6):
+    one order whichever store they come from."""
+    return (anchor_state == ORPHANED, created_at, sha256)
