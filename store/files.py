@@ -88,6 +88,11 @@ def remove_stale_temporaries(path: Path) -> None:
             os.unlink(temporary)
 
 
+_GONE = (errno.ENOENT, errno.ENOTDIR, errno.ESTALE)
+"""What a stat of a file's name says when the file is no longer there (its folder gone
+too, or an NFS handle gone stale)."""
+
+
 def replaced_under(path: Path, descriptor: int) -> str | None:
     """Why the file open as `descriptor` is no longer the one at `path` (removed, or
     another file put there from outside while the store held it open), else None."""
@@ -95,7 +100,9 @@ def replaced_under(path: Path, descriptor: int) -> str | None:
         named = os.stat(path)
         held = os.fstat(descriptor)
     except OSError as error:
-        return describe_os_error(error)
+        if error.errno in _GONE:
+            return describe_os_error(error)
+        return None  # cannot tell (a passing error): not said to be gone (rv7 R4)
     if (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino):
         return None
     return "another file is there now"

@@ -110,6 +110,23 @@ def checked_decisions(source: ImportFile, corpus: Corpus, known: Container[str])
     )
 
 
+def within_the_count(
+    annotation: Annotation, where: Location, counts: Mapping[str, Mapping[str, int]]
+) -> None:
+    """ImportFileError when a placed record's index is beyond the sentences the file's
+    own article list (or the corpus) counts in the text it names: without --articles it
+    was taken, and the report cited "sentence 6" of a 5-sentence article (qa6 Q10)."""
+    from workbench.core.interchange.importing import ImportFileError
+
+    sentences = counts.get(annotation.article_id, {}).get(annotation.article_sha256)
+    if sentences is not None and not annotation.is_orphan and annotation.index >= sentences:
+        raise ImportFileError(
+            where.at("$.index"),
+            f"index {annotation.index} (sentence {annotation.index + 1}) is beyond the text "
+            f"it names of article {annotation.article_id!r} ({sentences} sentences)",
+        )
+
+
 def check_tagged_on(source: ImportFile, corpus: Corpus) -> None:
     """Each record's tagged_on checked against the texts known (the corpus, the file's
     article list) as strictly as a record (ImportFileError at the first; tr7 T22)."""
@@ -230,6 +247,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.core.anchoring.placement import outcome_counts
     from workbench.core.anchoring.reanchoring import plans, store_plans
     from workbench.core.corpus.articles import load_corpus
+    from workbench.core.interchange.decision_check import SentenceCounts
     from workbench.core.interchange.importing import (
         ImportFile,
         ImportFileError,
@@ -251,8 +269,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         # First pass, the file against the corpus alone: every record checked, nothing
         # kept but the keys seen, and the database not opened (or created) for a bad file.
+        texts: dict[str, dict[str, int]] | None = None
         for annotation, where in source.annotations():
             placement.check(annotation, where)
+            if texts is None:  # the file's article list is read once its records start
+                texts = SentenceCounts(source.articles, corpus.by_id).counts
+            within_the_count(annotation, where, texts)
         check_tagged_on(source, corpus)
     except ImportFileError as error:
         return fail(str(error.in_file(path)))

@@ -411,3 +411,21 @@ def test_an_analyst_named_as_one_held_but_for_case_is_named(
     assert "analyst 'Bob' of " in err and "differs only in case from 'bob'" in err
     code, _, err = run(capsys, "import", str(exported), "--db", str(tmp_path / "new.json"))
     assert "differs only in case" not in err
+
+
+def test_an_index_beyond_the_file_s_own_sentence_count_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qa6 Q10: without --articles, a record at index 5 of an article the file's own list
+    counts 3 sentences in was taken; the report then cited "sentence 6"."""
+    source = fill(tmp_path / "ana.json", "ana", annotation(1, "ana", tags=("claim",)))
+    exported = tmp_path / "ana-export.json"
+    assert run(capsys, "export", "--db", str(source), "-o", str(exported))[0] == 0
+    document = json.loads(exported.read_text())
+    assert document["articles"][0]["sentences"] == 3
+    document["annotations"][0]["index"] = 5
+    exported.write_text(json.dumps(document))
+    code, _, err = run(capsys, "import", str(exported), "--db", str(tmp_path / "new.json"))
+    assert code == 1
+    assert "$.annotations[0].index: index 5 (sentence 6) is beyond the text it names" in err
+    assert not (tmp_path / "new.json").exists()

@@ -763,11 +763,13 @@ class ImportFile:
         headers: list[Header] = []
         try:
             if self.format == "json":
-                yield from document_annotations(read_document(self.path), headers, check_repeats)
+                pairs = document_annotations(read_document(self.path), headers, check_repeats)
+                yield from self._listing_articles(pairs, headers)
             else:
                 with open_regular(self.path) as handle:
                     lines = numbered_lines(handle)
-                    yield from line_annotations(lines, headers, check_repeats)
+                    pairs = line_annotations(lines, headers, check_repeats)
+                    yield from self._listing_articles(pairs, headers)
         except ImportFileError as error:
             raise error.in_file(self.path) from None
         header = headers[0]
@@ -782,6 +784,16 @@ class ImportFile:
         self.history_entries = header.history_entries
         self.decisions = header.decisions
         self.articles = header.articles
+
+    def _listing_articles(
+        self, pairs: Iterator[tuple[Annotation, Location]], headers: list[Header]
+    ) -> Iterator[tuple[Annotation, Location]]:
+        """`pairs`, with `articles` the file's article list from its first record on (its
+        header is read before its records), so a first pass can check counts as it goes."""
+        for pair in pairs:
+            if headers and not self.articles:
+                self.articles = headers[0].articles
+            yield pair
 
     def check(self) -> int:
         """A pass that only validates (every record, no repeated annotation); returns how

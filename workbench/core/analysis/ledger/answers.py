@@ -163,6 +163,7 @@ class DeniedWords(frozenset[str]):
     no one (else empty). A claim that takes up all of those, one beyond the subject among
     them, states what is denied ("troops had been sent to Russia")."""
 
+    __slots__ = ("clause",)  # no dict each: thousands are held by the open summary (mem7)
     clause: frozenset[str]
 
     def __new__(cls, words: Iterable[str], clause: frozenset[str]) -> DeniedWords:
