@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.fixtures.sentences import sentence_annotation
 from workbench.core.analysis.agreement import TagAgreement, compare, single_annotator, tag_agreement
 from workbench.core.annotation import Annotation
 
@@ -14,18 +15,8 @@ def judged(
     annotator: str, index: int, tags: tuple[str, ...], article: str = "story", quote: str = ""
 ) -> Annotation:
     text = quote or f"Sentence {index}."
-    return Annotation(
-        article_id=article,
-        article_sha256=SHA,
-        index=index,
-        start=0,
-        end=len(text),
-        quote=text,
-        prefix="",
-        suffix="",
-        annotator=annotator,
-        tags=tags,
-        note="seen",
+    return sentence_annotation(
+        text, index=index, article_id=article, annotator=annotator, tags=tags, note="seen"
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.fixtures.sentences import sentence_annotation
 from tests.unit.analysis.test_figure_general import figures
 from workbench.core.analysis.figures.conflicts import explain, find_clashes
 from workbench.core.analysis.figures.quantities import numbers_in
@@ -27,19 +28,8 @@ ZELENSKY = "Zelensky said 11,000 North Korean troops were in Russia, not 8,000 a
 
 
 def _claim(quote: str, source: str | None, index: int = 0) -> Annotation:
-    return Annotation(
-        article_id="report",
-        article_sha256="0" * 64,
-        index=index,
-        start=0,
-        end=len(quote),
-        quote=quote,
-        prefix="",
-        suffix="",
-        annotator="qa",
-        tags=("claim", "attribution") if source else ("claim",),
-        source=source,
-    )
+    tags = ("claim", "attribution") if source else ("claim",)
+    return sentence_annotation(quote, index=index, tags=tags, source=source)
 
 
 def claimed(quote: str, source: str | None) -> set[tuple[float, str | None]]:

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from tests.fixtures.gold import load_gold
+from tests.fixtures.sentences import sentence_annotation
 from workbench.core.analysis.ledger.answers import denied_words, stems, words_needed
 from workbench.core.analysis.ledger.claim_text import ClaimText, claim_text, subjects_of
 from workbench.core.analysis.ledger.decisions import (
@@ -424,18 +425,8 @@ def test_denials_scored_at_once_match_one_group_at_a_time(
 
 
 def _claimed(index: int, quote: str, source: str, *tags: str) -> Annotation:
-    return Annotation(
-        article_id="report",
-        article_sha256="0" * 64,
-        index=index,
-        start=0,
-        end=len(quote),
-        quote=quote,
-        prefix="",
-        suffix="",
-        annotator="qa",
-        tags=("claim", "attribution", *tags),
-        source=source,
+    return sentence_annotation(
+        quote, index=index, tags=("claim", "attribution", *tags), source=source
     )
 
 
