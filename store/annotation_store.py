@@ -192,9 +192,18 @@ class AnnotationStore:
         failure, if any, is added to `warnings`."""
         self._storage.wait_for_compaction()
 
+    def leave_short_journal(self) -> None:
+        """At close, fold the journal only if it is long (as a save would) or a fold is
+        unfinished: the app, whose keeper may have kept the summaries of this very
+        content during the session (a fold would move the content token, and the same
+        summaries would be computed again after the app ends). Nothing is less durable:
+        every change is in the fsynced journal, replayed at the next open."""
+        self._storage.fold_short_journal_at_close = False
+
     @synchronised
     def close(self) -> None:
-        """Fold the journal into the snapshot and release the lock."""
+        """Fold the journal into the snapshot (see leave_short_journal) and release the
+        lock."""
         self._db.close()
         # Opening froze the records out of the garbage collector's reach; without this
         # reference cycle, reference counting frees them once the store is dropped.

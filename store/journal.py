@@ -80,6 +80,9 @@ class JournalStorage(Storage):
         self._next_ids: dict[str, int] = {}
         self._compact_at = MIN_COMPACTION_BYTES
         self._closed = False
+        self.fold_short_journal_at_close = True
+        """False (the app while summaries are kept: AnnotationStore.leave_short_journal):
+        close() folds only a journal a save would fold (long) or a fold left unfinished."""
         self.staging_open = False
         """True while an import's staged lines wait for the line that commits them."""
         self._lock = lock
@@ -135,15 +138,16 @@ class JournalStorage(Storage):
         self.on_replace()
 
     def close(self) -> None:
-        """Fold the journal into the snapshot, unless it holds only cursor positions (best
-        effort: the journal is safe anyway)."""
+        """Fold the journal into the snapshot, unless it holds only cursor positions, or
+        is short and left as it is (fold_short_journal_at_close); best effort: the
+        journal is safe anyway."""
         if self._closed:
             return
         self._closed = True
         if self.path is None or self.read_only:
             return
         self.wait_for_compaction()
-        if self.history_damage is None and (self._holds_content() or self._has_unfolded_changes()):
+        if self._fold_due_at_close():
             try:
                 self.compact()
             except StoreError as error:
@@ -429,6 +433,23 @@ class JournalStorage(Storage):
         snapshot for no content, and the token of a session spent reading would move
         (content_token.py leaves positions ending the journal out)."""
         return self._live_changes > self._live_positions
+
+    def _fold_due_at_close(self) -> bool:
+        """Whether close() folds. Folding moves the content token (content_token.py: the
+        files' bytes) without changing the content, so a summary kept for the session's
+        last pause would be computed again after it; a short journal is as durable and
+        as quickly replayed at the next open as during the session, so, unless asked to
+        fold it, close leaves it as the session left it: what a save would fold is
+        folded, and so is a fold a failure left unfinished (sealed segments, their
+        history, FILE.history started afresh) or an import's staged lines."""
+        if self.history_damage is not None:
+            return False
+        if not (self._holds_content() or self._has_unfolded_changes()):
+            return False
+        if self.fold_short_journal_at_close or self.staging_open:
+            return True
+        unfinished = self._sealed_history or self._segments or self.history_restarted
+        return bool(unfinished) or self._journal_size() > self._compact_at
 
     def _has_unfolded_changes(self) -> bool:
         return bool(

@@ -69,12 +69,12 @@ def user_settings() -> tuple[dict[str, str], list[str]]:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that other commands never pay for importing Textual.
-    from store import StoreError, open_store
+    from store import AnnotationStore, StoreError, open_store
 
     problem = nothing_to_open(args.paths)
     if problem is not None:
         return fail(problem)
-    from workbench.cli.summary_keeper import start_keeper
+    from workbench.cli.summary_keeper import keeper_switched_off, start_keeper
     from workbench.tui.app import StartAt, WorkbenchApp
 
     location = resolve_database(args.db)
@@ -86,6 +86,9 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail(str(error))
     keep = None if args.read_only else partial(start_keeper, location, args.annotator)
+    if keep is not None and not keeper_switched_off() and isinstance(store, AnnotationStore):
+        # What the keeper kept during a pause stays served after the app ends.
+        store.leave_short_journal()
     with store:
         warn(store.warnings)  # and the app shows them as notices once its screen is up
         keymap, problems = user_settings()
@@ -99,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
         )
         app.run()
     if keep is not None:
-        keep()  # the store closed (compacted): the summaries kept for what it left
+        keep()  # the store closed: the summaries kept for what it left (kept already if a
+        # keeper ran in the last pause and the journal was left as it was)
     if app.store_failure is not None:
         return fail(app.store_failure)
     if app.exit_message:

@@ -34,7 +34,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from workbench.config.locations import DB_ENV, DatabaseLocation
@@ -83,18 +83,20 @@ def start_keeper(
         return None
 
 
-def keep(annotator: str | None) -> int:
+def keep(annotator: str | None, still: Callable[[], bool] = lambda: True) -> int:
     """Keep `annotator`'s summaries (None: the current analyst's), every analyst's, then
     up to OTHER_ANALYSTS others' among those every analyst's summary names; returns how
-    many outputs were kept."""
+    many outputs were kept. Stops after a summary once `still()` is False (the content
+    moved: the writer's summary comes first again in the next round, not the others'
+    of a content already gone)."""
     from workbench.cli.summary_request import whose
 
     kept = 0
     analysts: list[str] = []
     for name in dict.fromkeys([annotator, ALL]):
         outcome = _kept(name, analysts)
-        if outcome is None:
-            return kept
+        if outcome is None or not still():
+            return kept + (outcome or 0)
         kept += outcome
     writer = whose(annotator)
     others = [name for name in dict.fromkeys(analysts) if name != writer and whose(name) == name]
@@ -103,6 +105,8 @@ def keep(annotator: str | None) -> int:
         if outcome is None:
             break
         kept += outcome
+        if not still():
+            break
     return kept
 
 
@@ -188,13 +192,18 @@ def keep_while_changing(location: DatabaseLocation, annotator: str | None) -> No
     meanwhile found this keeper running and left the keeping to it)."""
     from store import kept_summaries
 
+    def token() -> str:
+        with kept_summaries(location) as store:
+            return store.token()
+
+    def standing(before: str) -> Callable[[], bool]:
+        return lambda: token() == before
+
     for _round in range(ROUNDS):
-        with kept_summaries(location) as store:
-            before = store.token()
-        keep(annotator)
-        with kept_summaries(location) as store:
-            if store.token() == before:
-                return
+        before = token()
+        keep(annotator, standing(before))
+        if token() == before:
+            return
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -267,6 +267,24 @@ def test_an_analyst_reading_in_the_app_is_served_what_was_kept(
         assert not serves(run, "--format", "json")
 
 
+def test_what_the_keeper_kept_in_the_last_pause_is_served_after_the_app_ends(
+    db: Path, run: Callable[..., Ran], computing_refused: Callable[[bool], None]
+) -> None:
+    """The app leaves its short journal as it is at its end (cli/annotate.py): the
+    summary kept during the session's last pause is served right after it, byte for
+    byte, and the keeper started at the end finds it kept."""
+    store = AnnotationStore.open(db, annotator="gold")
+    store.leave_short_journal()
+    store.save(replace(load_gold()[3], status="in_progress"))
+    computed = run("--format", "json")
+    assert kept_now() == 6, "the keeper after a pause in saving"
+    store.set_position(load_corpus().articles[0].id, 2)
+    store.close()
+    computing_refused(True)
+    assert run("--format", "json") == computed
+    assert kept_now() == 0, "kept already: nothing computed at the end"
+
+
 @pytest.mark.parametrize("output_format", ["md", "json"])
 def test_the_other_analysts_summaries_are_kept_too(
     output_format: str,

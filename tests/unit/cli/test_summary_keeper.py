@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import subprocess
 import time
+from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -113,6 +115,27 @@ def test_the_app_starts_the_keeper_once_its_store_is_closed(
     assert given[0] is not None, "and the app may start one after a pause in saving"
 
 
+@pytest.mark.parametrize("keeping", [True, False])
+def test_the_app_leaves_a_short_journal_at_its_end_while_summaries_are_kept(
+    keeping: bool, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a keeper kept in the session's last pause stays served after it (the fold
+    would move the content token); with no keeper the end folds as before."""
+    if keeping:
+        monkeypatch.delenv(KEEPER_ENV)
+    monkeypatch.setattr(summary_keeper, "start_keeper", lambda location, annotator: None)
+    snapshot = db.read_bytes()
+    gold = load_gold(load_corpus())
+    monkeypatch.setattr(
+        WorkbenchApp, "run", lambda app: app.store.save(replace(gold[0], status="in_progress"))
+    )
+    assert main(["annotate", "--db", str(db), "--annotator", "gold"]) == 0
+    assert (db.read_bytes() == snapshot) is keeping
+    with AnnotationStore.open(db, annotator="gold", read_only=True) as reader:
+        found = reader.get(gold[0].article_id, gold[0].index, "gold")
+        assert found is not None and found.status == "in_progress"
+
+
 def test_a_read_only_app_starts_none(
     db: Path, launches: Launches, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -175,6 +198,27 @@ def test_the_keeper_keeps_again_while_writers_change_the_content(
 
     rounds: list[str | None] = []
     monkeypatch.setattr(store, "kept_summaries", lambda location: Changing())
-    monkeypatch.setattr(summary_keeper, "keep", rounds.append)
+    monkeypatch.setattr(summary_keeper, "keep", lambda annotator, still: rounds.append(annotator))
     summary_keeper.keep_while_changing(db, "ana")
     assert rounds == ["ana", "ana"], "again after the write, then still: done"
+
+
+def test_a_round_ends_once_the_content_moved(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save during a round (the app's pause cut short): the summary under way is not
+    followed by the others' of a content already gone; the next round begins with the
+    writer's again."""
+    asked: list[str | None] = []
+
+    def keep_one(annotator: str | None, analysts: list[str] | None = None) -> int:
+        asked.append(annotator)
+        if analysts is not None:
+            analysts.extend(["bob", "carl"])
+        return 2
+
+    monkeypatch.setattr(summary_keeper, "keep_one", keep_one)
+    monkeypatch.setattr(summary_keeper, "gc", SimpleNamespace(unfreeze=list, collect=list))
+    assert summary_keeper.keep("gold", lambda: False) == 2 and asked == ["gold"]
+    asked.clear()
+    still = iter([True, True, False])
+    assert summary_keeper.keep("gold", lambda: next(still)) == 6
+    assert asked == ["gold", "all", "bob"]

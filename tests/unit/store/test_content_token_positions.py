@@ -205,6 +205,46 @@ def test_a_session_spent_reading_leaves_the_token_at_its_end(
     assert len(journal_lines(database)) == 1, "the journal holds its start mark only"
 
 
+def test_a_session_left_short_keeps_its_token_at_its_end_and_after(
+    database: Path, kept: FileKept
+) -> None:
+    """The app's end (leave_short_journal): a tagging session's short journal is left as
+    it is, so the token a keeper kept under during its last pause still holds after it,
+    through a next session of reading, and every change is read back."""
+    snapshot = database.read_bytes()
+    store = AnnotationStore.open(database, annotator="alice")
+    store.leave_short_journal()
+    store.save(annotate(OLD, 0, "alice"))
+    store.set_position(OLD.id, 4)
+    store._storage.sync()
+    paused, read = kept.token(), content(database)
+    store.set_position(OLD.id, 5)
+    store.close()
+    assert kept.token() == paused and database.read_bytes() == snapshot
+    assert content(database) == read and len(read["annotations"]) == 4
+    with AnnotationStore.open(database, annotator="alice") as store:
+        store.leave_short_journal()
+        assert store.position() == (OLD.id, 5)
+        store.set_position(OLD.id, 1)
+    assert kept.token() == paused, "the history still in the journal is no fold due"
+    with AnnotationStore.open(database, annotator="alice") as store:
+        store.set_position(OLD.id, 2)
+    assert kept.token() != paused, "any other writer's end folds it, as before"
+    assert content(database) == read and len(journal_lines(database)) == 1
+
+
+def test_a_long_journal_is_folded_at_the_end_all_the_same(database: Path, kept: FileKept) -> None:
+    """What a save would fold (longer than the compaction's threshold) is folded."""
+    store = AnnotationStore.open(database, annotator="alice")
+    store.leave_short_journal()
+    store.save(annotate(OLD, 0, "alice"))
+    store._storage._compact_at = 0  # a journal past the threshold, as at 1 MB
+    before, read = kept.token(), content(database)
+    store.close()
+    assert kept.token() != before and len(journal_lines(database)) == 1
+    assert content(database) == read
+
+
 def test_a_copy_without_its_lock_file_keeps_its_token(database: Path, kept: FileKept) -> None:
     """No record is no check: the same open as a record within the journal."""
     token = kept.token()
