@@ -29,6 +29,9 @@ ANCHOR_STATES: tuple[str, ...] = ("current", "reanchored", "check", "orphaned")
 made on it (current), moved onto it by an exact match (reanchored), moved by a fuzzy
 match the analyst has not confirmed (check), or on no sentence of it (orphaned)."""
 CURRENT = "current"
+REANCHORED = "reanchored"
+"""Moved by an exact match onto a changed text (or, for a source read from the
+sentences before it, kept at its index on one), not confirmed yet."""
 CHECK = "check"
 """Moved onto a similar sentence after its article changed, not confirmed yet."""
 ORPHANED = "orphaned"

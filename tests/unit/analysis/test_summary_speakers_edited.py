@@ -98,6 +98,45 @@ def test_a_pronoun_typed_without_a_speaker_is_to_check_after_the_edit() -> None:
     assert names(confirmed, {"q": after}) == ["Andrei Belousov"], "read once confirmed there"
 
 
+RUTTE = "NATO chief Mark Rutte said 10,000 North Korean troops had been sent to Russia."
+RUTTE_HE = "He added that 3,000 more were expected by December."
+REWRITTEN = (
+    "Russian minister Andrei Belousov said 10,000 North Korean troops had been sent to Russia."
+)
+
+
+def test_a_typed_pronoun_whose_sentence_kept_its_number_is_to_check_after_a_rewrite() -> None:
+    """qa6 Q25: the sentence before an unchanged "He added …" rewritten, "He" (typed, no
+    suggestion) at the same index: the record says it is not on the text it was made
+    on (reanchored), and the summary names it to check instead of giving Belousov the
+    figure; confirmed there (y), it is read on the new text."""
+    before, after = article(RUTTE, RUTTE_HE), article(REWRITTEN, RUTTE_HE)
+    typed = tagged(before, RUTTE_HE, "qa", accept=False)
+    assert typed.suggestion is None and names([typed], {"q": before}) == ["Mark Rutte"]
+    plan = plan_article(after, [typed])
+    assert [(p.outcome, p.after.index, p.after.anchor_state) for p in plan.placements] == [
+        ("unchanged", typed.index, "reanchored")
+    ]
+    kept = edited([typed], after)
+    for texts in ({"q": after}, None):
+        assert names(kept, texts) == [TO_CHECK]
+    confirmed = [kept[0].changed(anchor_state="current")]
+    assert names(confirmed, {"q": after}) == ["Andrei Belousov"]
+
+
+def test_a_plain_source_or_an_accepted_speaker_stays_current_at_its_index() -> None:
+    """Only a speaker read from the sentences before it is marked: a named source, or a
+    pronoun whose speaker the analyst accepted, is the same speaker on any text."""
+    before, after = article(RUTTE, RUTTE_HE), article(REWRITTEN, RUTTE_HE)
+    accepted = tagged(before, RUTTE_HE, "qa", accept=True)
+    named = replace(tagged(before, RUTTE_HE, "bo", accept=False), source="Mark Rutte")
+    states = {
+        p.before.annotator: p.after.anchor_state
+        for p in plan_article(after, [accepted, named]).placements
+    }
+    assert states == {"qa": "current", "bo": "current"}
+
+
 def test_the_live_summary_follows_a_confirmed_anchor_as_a_rebuild() -> None:
     before, after = article(RYDER, HE), article(RYDER, BELOUSOV, HE)
     start = edited([tagged(before, RYDER, "qa", True), tagged(before, HE, "qa", False)], after)
@@ -125,6 +164,8 @@ PEOPLE = (
 def test_no_insertion_gives_the_claim_to_another_person(inserted: list[str], accept: bool) -> None:
     """Whatever is inserted before "He", the summary names Pat Ryder or says to check."""
     before, after = article(RYDER, HE), article(RYDER, *inserted, HE)
+    if not inserted:
+        after = article(PEOPLE[0], HE)  # the sentence before rewritten (qa6 Q25)
     moved = edited([tagged(before, HE, "qa", accept)], after)
     assert moved[0].quote == HE
     allowed = {"Pat Ryder"} if accept else {"Pat Ryder", TO_CHECK}

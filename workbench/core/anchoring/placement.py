@@ -48,10 +48,18 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process, utils
 
+from workbench.core.analysis.sources.speakers import reads_its_neighbours
 from workbench.core.anchoring.another_article import is_another_article
 from workbench.core.anchoring.same_statement import can_be_the_same
 from workbench.core.anchoring.threshold import DEFAULT_THRESHOLD as DEFAULT_THRESHOLD
-from workbench.core.annotation import CONTEXT_CHARS, CURRENT, ORPHANED, Anchor, Annotation
+from workbench.core.annotation import (
+    CONTEXT_CHARS,
+    CURRENT,
+    ORPHANED,
+    REANCHORED,
+    Anchor,
+    Annotation,
+)
 from workbench.core.corpus.sentences import Sentence
 
 UNCHANGED = "unchanged"
@@ -377,7 +385,7 @@ def _returning(
             back.append(placement)
             continue
         same_text = after.article_sha256 == before.article_sha256 and after.index == before.index
-        after = replace(after, anchor_state=CURRENT if same_text else "reanchored")
+        after = replace(after, anchor_state=CURRENT if same_text else REANCHORED)
         back.append(Placement(before, after, REATTACHED, placement.similarity))
     return back
 
@@ -439,9 +447,9 @@ def _place(
         if not decided or context < CONTEXT_FLOOR:
             claim(number, index, CHECK, CHECK, 100.0)
         elif index == annotation.index:
-            claim(number, index, UNCHANGED, annotation.anchor_state, 100.0)
+            claim(number, index, UNCHANGED, _kept_state(annotation, sentences.article), 100.0)
         else:
-            state = annotation.anchor_state if annotation.anchor_state == CHECK else "reanchored"
+            state = annotation.anchor_state if annotation.anchor_state == CHECK else REANCHORED
             claim(number, index, MOVED, state, 100.0)
 
     # Similar sentences: the most similar first, then the closest context and position.
@@ -472,6 +480,22 @@ def _place(
             orphan = replace(annotation, anchor_state=ORPHANED)
             result[number] = Placement(annotation, orphan, ORPHAN, 0.0)
     return [result[number] for number in range(len(annotations))]
+
+
+def _kept_state(annotation: Annotation, article: ArticleText) -> str:
+    """The state of an annotation whose quote is still at its index: its own, but a
+    current one whose speaker is read from the sentences before it ("He added …", no
+    speaker accepted) is "reanchored" on a changed text (qa6 Q25): those sentences may
+    now name someone else, and the record must say it was not made on this text, so
+    the summary lists "he (to check, …)" until the analyst confirms it (`y`)."""
+    state = annotation.anchor_state
+    if (
+        state == CURRENT
+        and annotation.article_sha256 != article.sha256
+        and reads_its_neighbours(annotation)
+    ):
+        return REANCHORED
+    return state
 
 
 def _tagged_here(annotation: Annotation, article: ArticleText, tagged: Tagged) -> int | None:

@@ -472,6 +472,18 @@ def accepted_speaker(annotation: Annotation) -> str | None:
     return suggestion.resolved_source
 
 
+def reads_its_neighbours(annotation: Annotation) -> bool:
+    """True if the annotation's speaker is read from the sentences before it: a pronoun
+    or bare-role source ("He", "the spokesman") with no speaker the analyst accepted.
+    Re-anchored onto a changed text, such an annotation is marked as not on the text it
+    was made on even where its own sentence kept its number (qa6 Q25): the sentence
+    before "He added …" may now name someone else."""
+    source = annotation.source
+    if not source or accepted_speaker(annotation) is not None:
+        return False
+    return source_kind(clean_source(source)) != PLAIN
+
+
 def moved(annotation: Annotation) -> bool:
     """True if the annotation is not on the text it was made on, as far as it says:
     re-anchored, to check, orphaned, or its provenance marked as made on an earlier text
