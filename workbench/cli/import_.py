@@ -308,7 +308,8 @@ def run(args: argparse.Namespace) -> int:
                 )
             # Checked: now the database's own annotations onto the current texts (each
             # article one write), then the file's, streamed in and committed at once.
-            database = list(plans(store, corpus, fuzzy, history_for(store)))
+            # The importing analyst's own: a colleague's stay as made (tr7 T15).
+            database = list(plans(store, corpus, fuzzy, history_for(store), store.annotator))
             store_plans(store, database)
             analysts_held = {record["annotator"] for record in store.records(ordered=False)}
             stream = source.annotations(check_repeats=False)
@@ -335,6 +336,7 @@ def run(args: argparse.Namespace) -> int:
                     as_made,
                     lambda a: store.get(a.article_id, a.index, a.annotator),
                     corpus.by_id,
+                    store.annotator,
                 )
                 store_plans(store, moved_here)
                 made += [item.plan for item in moved_here]

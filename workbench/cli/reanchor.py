@@ -6,7 +6,9 @@ the article fit its text again and came back); with --json, one JSON object per 
 to-check, orphaned or re-attached annotation instead. Each article's re-anchoring is one
 durable write (undoable in the history, action "reanchor"); --dry-run opens the
 database read-only (no lock: it works while the TUI holds it), prints the same and
-writes nothing. Annotations of articles not in the corpus are left as they are.
+writes nothing. Annotations of articles not in the corpus are left as they are, and
+so are other analysts' (tr7 T15: each analyst's workbench re-anchors their own; stderr
+says how many were left).
 """
 
 from __future__ import annotations
@@ -62,6 +64,21 @@ def affected_records(found: ArticleReanchoring) -> list[dict[str, Any]]:
     ]
 
 
+def others_left(found: Sequence[ArticleReanchoring]) -> str | None:
+    """What re-anchoring left as made because it is other analysts' (tr7 T15), said on
+    stderr: a colleague's annotations of an article are re-anchored by their own
+    workbench, never by one holding another version of it."""
+    left = [p for item in found for p in item.plan.others if p.changed]
+    if not left:
+        return None
+    names = ", ".join(sorted({placement.before.annotator for placement in left}))
+    return (
+        f"workbench: {len(left)} annotation(s) of other analysts ({names}) made on another "
+        "text of these articles left as made (their own workbench re-anchors them, or "
+        "reanchor --annotator NAME)"
+    )
+
+
 def nothing_to_do(annotated: int, orphans: int = 0) -> str:
     """The line that says so when no annotation needs re-anchoring (silence would leave
     the analyst wondering whether it ran). Orphans are tried again only when their
@@ -111,7 +128,9 @@ def run(args: argparse.Namespace) -> int:
         with open_store(location, annotator, read_only=args.dry_run) as store:
             warn(store.warnings)
             warned = len(store.warnings)
-            found_all = list(plans(store, corpus, fuzzy, history_for(store)))
+            # This analyst's annotations only: a colleague's are theirs to re-anchor
+            # (tr7 T15); --dry-run says what the same command would store.
+            found_all = list(plans(store, corpus, fuzzy, history_for(store), annotator))
             if not args.dry_run:
                 store_plans(store, found_all)
                 noted = NewReadings()
@@ -130,9 +149,14 @@ def run(args: argparse.Namespace) -> int:
                 else:
                     out.write(printable(found.plan.line(), single_line=True) + "\n")
             annotated = set(store.annotated_articles())
-            orphans = sum(1 for orphan in store.orphans() if orphan.article_id in corpus.by_id)
+            orphans = sum(
+                1 for orphan in store.orphans(annotator) if orphan.article_id in corpus.by_id
+            )
     except StoreError as error:
         return fail(str(error))
+    left = others_left(found_all)
+    if left is not None:
+        print(printable(left, single_line=True), file=sys.stderr)
     missing = sorted(annotated - set(corpus.by_id))
     if not args.json and not any(found.changed for found in found_all):
         out.write(nothing_to_do(len(annotated & set(corpus.by_id)), orphans) + "\n")

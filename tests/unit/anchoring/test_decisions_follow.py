@@ -185,3 +185,20 @@ def test_an_undone_decision_moves_too_so_a_redo_brings_it_back_where_its_sentenc
     redo = {**undo, "action": "redo", "before": None, "after": made}
     (again,) = decisions_from_records([*undone, *moved, redo])
     assert isinstance(again, Split) and again.member == ("ana", "story", 4)
+
+
+def test_a_writers_plan_moves_its_analysts_decisions_only_through_every_placement() -> None:
+    """tr7 T15: bob's writer stores bob's placements only, so it moves bob's decisions
+    only (ana's stay as made, with her annotations); a sentence of bob's merge that only
+    ana tagged is still followed, through her placement kept aside."""
+    new = article(INSERTED)
+    everyone = [annotate(OLD, index) for index in TAGGED] + [annotate(OLD, 3, "bob")]
+    plan = plan_article(new, everyone).of_annotator("bob")
+    assert [p.before.annotator for p in plan.placements] == ["bob"]
+    assert len(plan.others) == len(TAGGED) and not plan.whole
+    bobs = {**merge((1,), (3,)), "annotator": "bob"}
+    moved = moves([merge((1,), (4, 5)), bobs], [plan], {"story": OLD.sha256})
+    assert [record["annotator"] for record in moved] == ["bob"]
+    (merged,) = decisions_from_records([bobs, *moved])
+    assert isinstance(merged, Merge)
+    assert merged.members == ((("story", 2),), (("story", 4),))

@@ -42,5 +42,7 @@ def test_a_file_of_the_same_name_holding_another_article_orphans_and_says_so(
     assert code == 0
     assert "| Kyiv |" not in out and "refuted · qa" not in out
     assert "## Orphaned annotations (1)" in out
-    code, out, _err = run(capsys, "reanchor", str(first), "--db", str(db), "--dry-run")
+    code, out, _err = run(
+        capsys, "reanchor", str(first), "--db", str(db), "--dry-run", "--annotator", "qa"
+    )
     assert out.strip() == "report: 0 unchanged, 0 moved, 0 to check, 0 orphaned, 1 re-attached"

@@ -14,6 +14,14 @@ from tests.fixtures.anchored import STORY, annotate, article, files, run, story_
 from tests.fixtures.restores import Restores
 from workbench.core.analysis.ledger.readings import analyser_fingerprint, quote_key, speaker_key
 
+
+@pytest.fixture(autouse=True)
+def as_ana(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command runs as the analyst who made the annotations: a writer re-anchors
+    its own analyst's annotations only (tr7 T15)."""
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", "ana")
+
+
 OLD = article(STORY)
 ANA = ("--annotator", "ana")
 

@@ -10,6 +10,15 @@ import pytest
 
 from store import AnnotationStore
 from tests.fixtures.anchored import STORY, annotate, article, files, run, story_folder
+from workbench.core.corpus.sentences import segmenter_stamp
+
+
+@pytest.fixture(autouse=True)
+def as_ana(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command runs as the analyst who made the annotations: a writer re-anchors
+    its own analyst's annotations only (tr7 T15)."""
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", "ana")
+
 
 OLD = article(STORY)
 
@@ -190,24 +199,65 @@ def test_one_to_check_goes_back_to_current_when_its_text_is_back(
         assert [a.anchor_state for a in store.all()].count("check") == 0
 
 
-def test_on_a_team_store_a_colleagues_other_version_leaves_nothing_to_check_for_good(
-    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path, pg_url: str
+@pytest.mark.parametrize("engine", ["file", pytest.param("postgres", marks=pytest.mark.pg_server)])
+def test_a_writer_with_another_version_leaves_a_colleagues_annotations_as_made(
+    capsys: pytest.CaptureFixture[str],
+    corpus: Path,
+    tmp_path: Path,
+    engine: str,
+    request: pytest.FixtureRequest,
 ) -> None:
-    # tr7 T15, its lasting half: bob's workbench with the corrected text re-anchors
-    # ana's annotations (not changed yet: T15's first half); back on ana's
-    # version, the one moved to check returns to current (it stayed to check for good).
+    """tr7 T15: on a database several analysts write (a team's PostgreSQL, or a file
+    after an import), bob's workbench holding the corrected text of the story never
+    rewrites ana's annotations of it (it moved, orphaned and un-counted them, and
+    ana's wrote them back: churn, and verdicts out of every count between); each
+    analyst's are re-anchored by their own, and stderr says what was left."""
     from store import open_store
 
-    with open_store(pg_url, "ana") as store:
-        for index in (1, 3, 4, 6):
-            store.save(annotate(OLD, index, note=f"n{index}"))
+    location = str(
+        request.getfixturevalue("pg_url") if engine == "postgres" else tmp_path / "t.json"
+    )
     (tmp_path / "bob").mkdir()
     bob_corpus = story_folder(tmp_path / "bob")
     correct(bob_corpus)
-    bob = run(capsys, "reanchor", str(bob_corpus), "--db", pg_url, "--annotator", "bob")
-    assert bob[1] == "story: 1 unchanged, 1 moved, 1 to check, 1 orphaned\n"
-    ana = run(capsys, "reanchor", str(corpus), "--db", pg_url, "--annotator", "ana")
-    assert ana[1] == "story: 1 unchanged, 1 moved, 0 to check, 0 orphaned, 2 re-attached\n"
-    with open_store(pg_url, "ana", read_only=True) as store:
-        assert [a.anchor_state for a in store.all()].count("check") == 0
-        assert store.for_article("story")[6].anchor_state == "current"
+    corrected = article((bob_corpus / "story.txt").read_text(encoding="utf-8"))
+    with open_store(location, "ana") as store:
+        for index in (1, 3, 4, 6):
+            store.save(annotate(OLD, index, note=f"n{index}"))
+        made = [a.to_record() for a in store.all()]
+    with open_store(location, "bob") as store:
+        store.save(annotate(corrected, 2, "bob", note="bob's"))
+    code, out, err = run(
+        capsys, "reanchor", str(bob_corpus), "--db", location, "--annotator", "bob"
+    )
+    assert code == 0 and out.startswith("nothing to re-anchor")
+    assert err == (
+        "workbench: 4 annotation(s) of other analysts (ana) made on another text of these "
+        "articles left as made (their own workbench re-anchors them, or reanchor "
+        "--annotator NAME)\n"
+    )
+    with open_store(location, "ana", read_only=True) as store:
+        assert [a.to_record() for a in store.all("ana")] == made
+        assert not store.orphans() and "reanchor" not in {c.action for c in store.history()}
+        # still to re-anchor for ana's workbench and any read-only view (placed in memory)
+        assert store.articles_to_reanchor({"story": corrected.sha256}, segmenter_stamp()) == [
+            "story"
+        ]
+    code, out, err = run(capsys, "reanchor", str(corpus), "--db", location, "--annotator", "ana")
+    assert code == 0 and out.startswith("nothing to re-anchor") and "(bob)" in err
+    with open_store(location, "ana", read_only=True) as store:
+        assert [a.to_record() for a in store.all("ana")] == made
+        (bobs,) = store.all("bob")
+        assert (bobs.index, bobs.article_sha256, bobs.anchor_state) == (
+            2,
+            corrected.sha256,
+            "current",
+        )
+    # ana's workbench, once it has the correction too, re-anchors ana's (and only hers)
+    code, out, _err = run(
+        capsys, "reanchor", str(bob_corpus), "--db", location, "--annotator", "ana"
+    )
+    assert (code, out) == (0, "story: 1 unchanged, 1 moved, 1 to check, 1 orphaned\n")
+    with open_store(location, "ana", read_only=True) as store:
+        assert store.all("bob")[0].to_record() == bobs.to_record()
+        assert store.articles_to_reanchor({"story": corrected.sha256}, segmenter_stamp()) == []

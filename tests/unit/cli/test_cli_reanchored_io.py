@@ -17,6 +17,14 @@ from workbench.core.anchoring.as_tagged import versions_of
 from workbench.core.interchange.export.schema import validator
 from workbench.core.interchange.importing import ImportFile
 
+
+@pytest.fixture(autouse=True)
+def as_ana(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command runs as the analyst who made the annotations: a writer re-anchors
+    its own analyst's annotations only (tr7 T15)."""
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", "ana")
+
+
 OLD = article(STORY)
 
 

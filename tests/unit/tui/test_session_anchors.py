@@ -147,3 +147,28 @@ def test_a_read_only_session_shows_orphans_back_from_memory(tmp_path: Path) -> N
             "“Troops sent to Kursk”: 0 moved, 0 to check, 0 orphaned, 2 re-attached"
         )
     assert files(db) == before
+
+
+def test_a_session_with_another_version_stores_its_own_analysts_reanchoring_only(
+    tmp_path: Path,
+) -> None:
+    """tr7 T15 in the TUI: bob's session on the changed article (first visit, a tag, and
+    the start-up worker) re-anchors bob's annotations and leaves ana's as she made them;
+    the article stays to check for ana's workbench, so a tag of bob's does not remember
+    it as checked with this segmenter."""
+    db = annotated(tmp_path / "db.json")
+    with AnnotationStore.open(db, annotator="bob") as store:
+        store.save(annotate(OLD, 3, "bob", note="bob's"))
+        made = [a.to_record() for a in store.all("ana")]
+        workspace = Workspace(store, corpus_of(tmp_path, INSERTED))
+        session = AnnotationSession(workspace)
+        session.go(0, 4)
+        assert session.annotation is not None and session.annotation.note == "bob's"
+        session.save(lambda annotation: annotation.changed(note="bob's, checked"))
+        assert workspace.anchors.settle_all(workspace.corpus.articles) == []
+        assert [a.to_record() for a in store.all("ana")] == made
+        assert {a.index: a.note for a in store.all("bob")} == {4: "bob's, checked"}
+        (seen,) = store.articles()
+        assert seen.segmenter != segmenter_stamp()
+        article = workspace.corpus.articles[0]
+        assert store.articles_to_reanchor({"story": article.sha256}, segmenter_stamp())

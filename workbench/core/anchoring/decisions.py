@@ -71,7 +71,7 @@ class _Plans:
         for plan in plans:
             self.sha256[plan.article_id] = plan.sha256
             by_sentence: dict[tuple[str, int], list[Placement]] = defaultdict(list)
-            for placement in plan.placements:
+            for placement in (*plan.placements, *plan.others):
                 before = placement.before
                 if not before.is_orphan:
                     by_sentence[(before.article_sha256, before.index)].append(placement)
@@ -125,12 +125,19 @@ def moves(
     -> the sha256 of the text the database remembers (what a record without `texts` was
     made on). A move is the decision's analyst's (an export of their decisions carries
     it); `at`: when the store re-anchored; without it (a view in memory, an import) the
-    decision's own time, so the move is the same every time."""
-    planned = _Plans(plans)
+    decision's own time, so the move is the same every time. Plans of one analyst's
+    writer (ArticlePlan.annotator, or plans with others left out) move the decisions of
+    the analysts whose annotations they place only; the sentences they name are
+    followed through every analyst's placements (ArticlePlan.others)."""
+    given = list(plans)
+    planned = _Plans(given)
     if not planned.sha256:
         return []
+    movers = _movers(given)
     found: list[dict[str, Any]] = []
     for record in decision_records(records):
+        if movers is not None and record.get("annotator") not in movers:
+            continue  # a writer's plan moves its analyst's decisions only (tr7 T15)
         after = _followed(record, planned, remembered)
         if after is not None and _moved(record, after):
             found.append(
@@ -143,6 +150,20 @@ def moves(
                 }
             )
     return found
+
+
+def _movers(plans: Sequence[ArticlePlan]) -> set[str | None] | None:
+    """Whose decisions the plans move: every analyst's (None) when every plan places
+    every analyst's annotations; else the analysts whose annotations they place."""
+    if not any(plan.annotator is not None or plan.others for plan in plans):
+        return None
+    movers: set[str | None] = set()
+    for plan in plans:
+        if plan.annotator is not None:
+            movers.add(plan.annotator)
+        else:
+            movers.update(placement.before.annotator for placement in plan.placements)
+    return movers
 
 
 def _moved(record: Mapping[str, Any], after: Mapping[str, Any]) -> bool:

@@ -165,6 +165,7 @@ def kept_to_check(
     held: Iterable[Annotation],
     stored: Callable[[Annotation], Annotation | None],
     articles: Mapping[str, Article],
+    annotator: str | None = None,
 ) -> list[ArticleReanchoring]:
     """The re-anchoring of records to check imported as made (`held`, as made), each
     left to check wherever it lands (tr7 T22): what the exporter's analyst has not
@@ -172,18 +173,23 @@ def kept_to_check(
     Each one's history then reads: imported as made, then marked to check (as_tagged
     knows the words it was tagged on). An orphan stays one. `found` are the plans made
     after the import; `stored` reads a record back (one no plan touched: it is on the
-    text it was made on, here)."""
+    text it was made on, here). With `annotator` (the importing analyst), the other
+    analysts' annotations already in the database are left out, as made (tr7 T15)."""
     wanted = {identity(annotation): annotation for annotation in held}
     planned: set[tuple[str, str, str]] = set()
     result: dict[str, ArticleReanchoring] = {}
     for item in found:
-        placements = []
-        for placement in item.plan.placements:
+        placements, others = [], []
+        for placement in (*item.plan.placements, *item.plan.others):
             if identity(placement.before) in wanted:
                 planned.add(identity(placement.before))
-                placement = _to_check(placement)
-            placements.append(placement)
-        plan = replace(item.plan, placements=tuple(placements))
+                placements.append(_to_check(placement))
+            elif annotator is None or placement.before.annotator == annotator:
+                placements.append(placement)
+            else:
+                others.append(placement)
+        placements.sort(key=lambda placement: placement.before.key)
+        plan = replace(item.plan, placements=tuple(placements), others=tuple(others))
         result[item.article.id] = ArticleReanchoring(item.article, plan)
     for key, annotation in wanted.items():
         now = stored(annotation) if key not in planned else None

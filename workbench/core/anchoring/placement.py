@@ -225,6 +225,30 @@ class ArticlePlan:
     another_article: bool = False
     """True when the text holds nothing known of the annotated one: every annotation
     was orphaned as made on another article (another_article.py)."""
+    annotator: str | None = None
+    """The one analyst whose annotations `placements` holds (a writer's plan: tr7 T15),
+    or None: every analyst's."""
+    others: tuple[Placement, ...] = ()
+    """The other analysts' placements, left out of `placements` (never stored by this
+    plan): where their sentences went, for the ledger decisions that name them."""
+
+    @property
+    def whole(self) -> bool:
+        """True when storing this plan leaves every annotation of the article fitting
+        its text (no other analyst's would change): only then may the store remember
+        the article as seen with this text and segmenter."""
+        return not any(placement.changed for placement in self.others)
+
+    def of_annotator(self, annotator: str) -> ArticlePlan:
+        """This plan for one analyst's writer (tr7 T15): their placements only; the
+        others' kept aside, as made, until their own analyst's workbench stores them."""
+        every = (*self.placements, *self.others)
+        return replace(
+            self,
+            placements=tuple(p for p in every if p.before.annotator == annotator),
+            others=tuple(p for p in every if p.before.annotator != annotator),
+            annotator=annotator,
+        )
 
     def count(self, outcome: str) -> int:
         return sum(1 for placement in self.placements if placement.outcome == outcome)

@@ -61,11 +61,15 @@ def plans(
     articles: Iterable[Article],
     threshold: float = DEFAULT_THRESHOLD,
     history: Callable[[], Iterable[ChangeOf]] | None = None,
+    annotator: str | None = None,
 ) -> Iterator[ArticleReanchoring]:
     """The plan of every article (in the order given) that may have moved under its
     annotations; the others cost one look-up each and yield nothing. With `history`
     (read once, and only for an article with an annotation to check), one to check
-    whose tagged text is back goes back to its sentence (plan_article's `tagged`)."""
+    whose tagged text is back goes back to its sentence (plan_article's `tagged`).
+    With `annotator` (a command that stores the plans), each plan places that
+    analyst's annotations only (ArticlePlan.of_annotator: tr7 T15): a writer holding
+    another version of an article never rewrites a colleague's annotations of it."""
     by_id = {article.id: article for article in articles}
     current = {article_id: article.sha256 for article_id, article in by_id.items()}
     versions: TaggedVersions | None = None
@@ -80,6 +84,8 @@ def plans(
             versions = TaggedVersions().follow(history())
         tagged = versions.of if versions is not None else None
         plan = plan_article(article, annotations, threshold, tagged)
+        if annotator is not None:
+            plan = plan.of_annotator(annotator)
         yield ArticleReanchoring(article, plan)
 
 

@@ -2,7 +2,9 @@
 
 Without widgets, like the session. An article whose text (or segmentation) changed under
 its annotations is re-anchored the first time the session needs it, and the result
-stored (one write, one undo step) unless the store is read-only. While an article's
+stored (one write, one undo step) unless the store is read-only: this analyst's
+annotations only (tr7 T15); a colleague's are shown where re-anchoring puts them and
+stored as made until their own workbench opens the article. While an article's
 stored annotations are not anchored to its text (a read-only store, or a re-anchoring
 the analyst undid), what the screen shows comes from the plan, computed in memory: an
 annotation is never shown on a sentence it was not made on. Before any write to such an
@@ -86,6 +88,10 @@ class CorpusAnchors:
         """Article id -> the text (sha256) whose check found every stored anchor holding,
         not stored yet: the article's next save stores it (session.save), or the next
         session's start-up worker. No write of its own on the way to a tag."""
+        self._partial: set[str] = set()
+        """Articles where another analyst's annotations do not fit the text (tr7 T15):
+        this session stores its analyst's re-anchoring only, and a save must not
+        remember the article as checked with this segmenter (remembered_segmenter)."""
 
     # -- reading --------------------------------------------------------------------
     def is_stale(self, article: Article) -> bool:
@@ -232,7 +238,13 @@ class CorpusAnchors:
             return
         for _attempt in range(3):  # a worker may have stored it meanwhile
             annotations = of_article(self.store, article.id)
-            plan = plan_article(article, annotations, self.threshold, self.versions().of)
+            every = plan_article(article, annotations, self.threshold, self.versions().of)
+            plan = every.of_annotator(self.store.annotator)  # never a colleague's (tr7 T15)
+            with self._lock:
+                if plan.whole:
+                    self._partial.discard(article.id)
+                else:
+                    self._partial.add(article.id)
             if not plan.changes:  # every anchor holds: only the check to remember
                 with self._lock:
                     self._checked[article.id] = article.sha256
@@ -256,7 +268,10 @@ class CorpusAnchors:
         touched meanwhile is left for the articles' own visits."""
         if self.store.read_only:
             return []
-        found = list(plans(self.store, articles, self.threshold, self._history))
+        mine = self.store.annotator
+        found = list(plans(self.store, articles, self.threshold, self._history, mine))
+        with self._lock:
+            self._partial.update(item.article.id for item in found if not item.plan.whole)
         done: list[ArticleReanchoring] = []
         for start in range(0, len(found), WORKER_GROUP):
             group = found[start : start + WORKER_GROUP]
@@ -271,6 +286,13 @@ class CorpusAnchors:
                 self._visited.update(item.article.id for item in group)
             done.extend(item for item in group if item.changed)
         return done
+
+    def remembered_segmenter(self, article: Article) -> str | None:
+        """The segmenter stamp a save of the article may remember it checked with: None
+        while another analyst's annotations of it do not fit its text (their own
+        workbench, or a read-only view, must still find it to check: tr7 T15)."""
+        with self._lock:
+            return None if article.id in self._partial else segmenter_stamp()
 
     def _plan_if_stale(self, article: Article) -> ArticlePlan | None:
         if not self.is_stale(article):

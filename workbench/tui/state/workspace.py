@@ -35,7 +35,6 @@ from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.articles import Article, Corpus
 from workbench.core.corpus.search import SentenceSearch
-from workbench.core.corpus.sentences import segmenter_stamp
 from workbench.tui.bound_keys import BoundKeys
 from workbench.tui.state.anchors import CorpusAnchors
 from workbench.tui.state.review_rows import ReviewQuery
@@ -177,7 +176,7 @@ class Workspace:
                     article.title,
                     article.sha256,
                     len(article.sentences),
-                    segmenter_stamp(),
+                    self.anchors.remembered_segmenter(article),
                     sync=False,
                 )
             before = self.store.get(annotation.article_id, annotation.index)
