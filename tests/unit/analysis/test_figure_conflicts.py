@@ -126,6 +126,7 @@ STATES = [None, "sent", "planned"]
 PLACES = [None, "Kursk", "Donetsk"]
 PARTS = [None, "special", "increment"]
 NAMES = [frozenset(), frozenset({"ilka"}), frozenset({"ilka", "marsh"})]
+DAYS = [None, "tuesday", "wednesday", "after tuesday"]
 
 
 @st.composite
@@ -142,8 +143,9 @@ def figures(draw: st.DrawFn) -> Figure:
         qualifier=qualifier,
         bound=QUALIFIERS[qualifier] if qualifier else "exact",
     )
+    unit_class = draw(st.sampled_from(["troops", "killed"]))
     measure = Measure(
-        unit_class="troops",
+        unit_class=unit_class,
         base_value=value,
         state=draw(st.sampled_from(STATES)),
         who=quantity.who,
@@ -154,6 +156,7 @@ def figures(draw: st.DrawFn) -> Figure:
         part=draw(st.sampled_from(PARTS)),
         noun="troops",
         names=draw(st.sampled_from(NAMES)),
+        day=draw(st.sampled_from(DAYS)),
         across=draw(st.booleans()),
     )
     article = draw(st.sampled_from(["a1", "a2", "a3"]))

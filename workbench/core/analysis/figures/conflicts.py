@@ -27,10 +27,15 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, product
 from typing import Literal, NamedTuple
 
-from workbench.core.analysis.figures.measures import MEASURED_CLASSES, Measure, is_counted_noun
+from workbench.core.analysis.figures.measures import (
+    CASUALTY_CLASSES,
+    MEASURED_CLASSES,
+    Measure,
+    is_counted_noun,
+)
 from workbench.core.analysis.figures.quantities import Quantity, number_in_words_end
 from workbench.core.analysis.lexicon import MONTH_NAMES, MONTHS, NEAR_ABOVE, NEAR_BELOW, WEEKDAYS
 from workbench.core.annotation import AnnotationKey
@@ -265,7 +270,8 @@ def relation(a: Measure, b: Measure) -> Relation | None:
         places = (b.place, b.place)
     elif b.place is None and _mentioned(a.place, b.mentions):
         places = (a.place, a.place)
-    for mine, theirs in (places, (a.part, b.part)):
+    days = (day_part(a), day_part(b))
+    for mine, theirs in (places, (a.part, b.part), days):
         if mine == theirs:
             continue
         if mine is not None and theirs is not None:
@@ -275,6 +281,18 @@ def relation(a: Measure, b: Measure) -> Relation | None:
             return None
         found = side
     return found
+
+
+def day_part(measure: Measure) -> str | None:
+    """A toll's day as a part of the whole (qa6 Q20): "killed 50 on Tuesday" is a part of
+    an undated running toll ("3,000 killed in Kursk"), never the whole of it (a toll's
+    sentence's weekday is its day: measures._toll_day). The day of what a count came
+    after ("after tuesday") is no part (a count since then), nor a day of one event of
+    another class ("25,000 marched on Saturday" is all who marched)."""
+    day = measure.day
+    if day is None or day.startswith("after ") or measure.unit_class not in CASUALTY_CLASSES:
+        return None
+    return day
 
 
 def _dated_increments(a: Measure, b: Measure) -> bool:
@@ -634,22 +652,28 @@ def _bucket_clashes(
     bucket of many places each makes one pass over the whole, not one per place.
     """
     groups = {scope: _Group.of(figures) for scope, figures in scopes.items()}
-    by_spot: dict[tuple[str | None, str | None], list[Scope]] = defaultdict(list)
-    for scope in groups:
-        by_spot[(scope[1], scope[2])].append(scope)
+    if not groups:
+        return
     order = {scope: number for number, scope in enumerate(groups)}
-    if across:  # of one spot only (relation)
+    if across:  # of one place and part only (relation)
+        by_place: dict[tuple[str | None, str | None], list[Scope]] = defaultdict(list)
+        for scope in groups:
+            by_place[(scope[1], scope[2])].append(scope)
         for scope, group in groups.items():
-            for other in by_spot[(scope[1], scope[2])]:
+            for other in by_place[(scope[1], scope[2])]:
                 if order[other] > order[scope] and _agree(scope, other, across):
                     _same_scope(group, groups[other], found)
         return
+    dated = next(iter(groups.values())).figures[0].figure.measure.unit_class in CASUALTY_CLASSES
+    by_spot: dict[Spot, list[Scope]] = defaultdict(list)
+    for scope in groups:
+        by_spot[_spot(scope, dated)].append(scope)
     parts_of: dict[Scope, list[_Ranged]] = defaultdict(list)
     for scope, group in groups.items():
-        place, part = scope[1], scope[2]
-        if part == "increment":
+        spot = _spot(scope, dated)
+        if spot[1] == "increment":
             if scope[3] is not None:  # a day's additions, against the same day's
-                for other in by_spot[(place, part)]:
+                for other in by_spot[spot]:
                     if (
                         order[other] >= order[scope]
                         and other[3] == scope[3]
@@ -657,10 +681,10 @@ def _bucket_clashes(
                     ):
                         _same_scope(group, groups[other], found)
             continue
-        for other in by_spot[(place, part)]:
+        for other in by_spot[spot]:
             if order[other] >= order[scope] and _agree(scope, other, across):
                 _same_scope(group, groups[other], found)
-        for wider in {(None, part), (place, None), (None, None)} - {(place, part)}:
+        for wider in _wider(spot):
             for other in by_spot.get(wider, ()):
                 if other[2] != "increment" and _agree(scope, other, across):
                     _larger_than_whole(group, groups[other], found)
@@ -671,6 +695,26 @@ def _bucket_clashes(
             above = next((other for other in largest if other.origin != item.origin), None)
             if above is not None and _below(item.high, above.low):
                 _add(found, Clash(item.figure, above.figure, part=above.figure))
+
+
+Spot = tuple[str | None, str | None, str | None]
+"""A scope's place, part and day as a part (day_part): equal spots are compared as the
+same; a spot with fewer of them is a whole of one with more."""
+
+
+def _spot(scope: Scope, dated: bool) -> Spot:
+    """The scope's place, part and (`dated`: a toll's bucket) day as a part (day_part)."""
+    day = scope[3]
+    return (scope[1], scope[2], day if dated and day and not day.startswith("after ") else None)
+
+
+def _wider(spot: Spot) -> Iterator[Spot]:
+    """Every spot a figure of `spot` is a part of: some of its place, part and day left
+    out (not all of the whole's need be)."""
+    place, part, day = spot
+    for wider in dict.fromkeys(product((place, None), (part, None), (day, None))):
+        if wider != spot:
+            yield wider
 
 
 def _agree(mine: Scope, theirs: Scope, across: bool) -> bool:
@@ -892,6 +936,8 @@ def _event_words(mine: Measure, other: Measure, part: bool | None = None) -> str
         words.append(state)
     if where:
         words.append(_where_words(where, mine.state))
+    if part and (day := day_part(mine)) is not None and day_part(other) is None:
+        words.append(f"on {day.capitalize()}")  # a day's toll, of a running one
     if mine.per:
         words.append(PER_WORDS.get(mine.per, f"per {mine.per}"))
     if mine.when and part is None:

@@ -332,12 +332,62 @@ def read_measures(
     classes = [measure.unit_class for measure in measures if measure is not None]
     if len(classes) == len(set(classes)):
         return measures
+    measures = _partial_counts(reading.text, quantities, measures)
     return tuple(
         replace(measure, across=False)
         if measure is not None and measure.across and classes.count(measure.unit_class) > 1
         else measure
         for measure in measures
     )
+
+
+_OUT_OF = re.compile(
+    r"(?:\s+[a-z]+\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?"
+    r"\s+(?:out\s+of|of)\s+(?:(?:a|an|the|its|their|his|her|our)\s+)?"
+    r"(?:[a-z][\w’'-]*\s+){0,2}"
+)
+"""Between a count and the whole it is counted out of: "sent 3,000 troops to Russia out
+of a promised 10,000", "3,000 soldiers of the planned 10,000"."""
+FIRST = "first"
+"""The part a count before "a further N" of its event is: what came first, not all."""
+
+
+def _partial_counts(
+    text: str, quantities: Sequence[Quantity], measures: tuple[Measure | None, ...]
+) -> tuple[Measure | None, ...]:
+    """Counts a sentence gives as a part of another figure of their class, read as such
+    (qa6 Q23, Q20): "sent 3,000 troops out of a promised 10,000" (the 3,000 a partial
+    count: "out of 10,000"), "sent 10,000 troops in October and a further 1,000 in
+    December" (the 10,000 what came first). A part may be smaller than its whole, so
+    neither is set against a later total."""
+    read = list(measures)
+    for number, measure in enumerate(measures):
+        if measure is None or measure.part is not None:
+            continue
+        later = next(
+            (
+                position
+                for position in range(number + 1, len(measures))
+                if (other := measures[position]) is not None
+                and other.unit_class == measure.unit_class
+            ),
+            None,
+        )
+        if later is None:
+            continue
+        whole = measures[later]
+        assert whole is not None
+        if whole.part == "increment" and whole.state in (measure.state, None):
+            read[number] = replace(measure, part=FIRST)
+        elif (
+            whole.part is None
+            and measure.base_value < whole.base_value
+            and _OUT_OF.fullmatch(text, quantities[number].end, quantities[later].start)
+        ):
+            value = quantities[later].value
+            written = f"{value:,.0f}" if value.is_integer() else f"{value:,}"
+            read[number] = replace(measure, part=f"out of {written}")
+    return tuple(read)
 
 
 class _Reading:
@@ -560,7 +610,9 @@ def _measure(
         or _per_unit(before.words),
         part=part,
         noun=noun,
-        day=_day(before.words, after.words) if _WEEKDAY_HINT in reading.text else None,
+        day=_day(before.words, after.words) or _toll_day(unit_class, reading.lowers)
+        if _WEEKDAY_HINT in reading.text
+        else None,
         events=reading.events,
         names=_teams(reading)
         if unit_class == "score"
@@ -612,6 +664,27 @@ def _day(before_words: list[str], after_words: list[str]) -> str | None:
 
 _SINCE = frozenset(["since"])
 _AFTER = frozenset(["after", "following"])
+_SAID_REACH = 6
+"""How many words before a weekday a reporting verb makes it the day of saying."""
+
+
+def _toll_day(unit_class: str, lowers: list[str]) -> str | None:
+    """A toll's day where its clause gives none: the weekday its sentence gives ("A death
+    toll of 14 was confirmed after a bus plunged ... on Tuesday", "As of Sunday,
+    fatalities ... stood at 340"), but the day it was said on ("officials said on
+    Monday") or since which it counts. With it a day's toll is a part of an undated
+    running total (conflicts.day_part), not the whole of one (qa6 Q20)."""
+    if unit_class not in CASUALTY_CLASSES:
+        return None
+    for number, word in enumerate(lowers):
+        if word in _SINCE:
+            return None
+        word = word.removesuffix("'s").removesuffix("’s")
+        if word in WEEKDAYS and _REPORTING_AFTER.isdisjoint(
+            lowers[max(0, number - _SAID_REACH) : number]
+        ):
+            return word
+    return None
 
 
 _NO_EVENTS: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
