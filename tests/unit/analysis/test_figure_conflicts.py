@@ -122,7 +122,7 @@ def test_explanations_name_bounds_parts_and_units() -> None:
 
 # -- properties -------------------------------------------------------------------------
 
-STATES = [None, "sent", "planned"]
+STATES = [None, "sent", "planned", "recorded"]
 PLACES = [None, "Kursk", "Donetsk"]
 PARTS = [None, "special", "increment"]
 NAMES = [frozenset(), frozenset({"ilka"}), frozenset({"ilka", "marsh"})]

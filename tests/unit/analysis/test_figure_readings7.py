@@ -147,7 +147,8 @@ def test_a_reason_names_its_two_sentences() -> None:
         ("Looters plundered 40 shops in the old town.", "stolen"),
         ("More than 12 million passengers passed through Arlen airport in 2025.", "carried"),
         ("Arlen airport handled 9.6 million passengers in 2025.", "carried"),
-        ("The ferry carried 400 passengers when it left Dover.", "carried"),
+        # a vehicle carrying people: those aboard (the ninth pass), not throughput
+        ("The ferry carried 400 passengers when it left Dover.", "aboard"),
         ("The ferry can carry 1,200 passengers.", "capacity"),
     ],
 )

@@ -60,6 +60,9 @@ KNOWN_WRONG = {
     "p3-29": "'the number of jobs cut to 900': a number after its noun's verb is not read",
     # the second blind set: its one run after the third pass missed 25; the fourth pass
     # made it development data and fixed 21 of them (the general readings of figures)
+    "blind2-b2-15": "a share of a group and a share of all are not compared (ninth pass: a "
+    "share of a part may be larger): 'half of registered voters cast ballots' reads no "
+    "subject, 'turnout' the other",
     "blind2-b2-21": "needs arithmetic (40 percent of 2,000), and 'about 150 of the 2,000 "
     "workers' is not a figure",
     "blind2-b2-31": "'pledged $2.5 billion in humanitarian aid' and 'raised pledges of $250 "
@@ -88,8 +91,6 @@ KNOWN_WRONG = {
     "not read",
     "blind4-b4-17": "needs arithmetic (21,640 - 20,330 against a margin of 2,310), and 'to "
     "Price's 20,330' is not read as votes",
-    "blind4-b4-24": "'took 58 seats' and 'won 56 seats' are two events (taken, received), and "
-    "'final results' dates one side only",
     "blind4-b4-26": "'people applied for asylum' and 'asylum applications' received are two "
     "classes (people, applications)",
     "blind4-b4-27": "'travelling at 90mph' and 'doing 90km/h' (units joined to the number) give "
@@ -147,13 +148,11 @@ KNOWN_WRONG = {
     # the sixth blind set, as the one run after the seventh pass found them (not tuned on);
     # the eighth pass made it development data and fixed four (a figure with no event
     # against a stated one, a preposition read as the counted noun, the speaker's name
-    # making a sentence military, the day a count came after)
+    # making a sentence military, the day a count came after); the ninth three more
     "blind6-b6-05": "two currencies (2 billion euros, $800 million) are never compared: no "
     "exchange rate; and 'agreement' is no kind of money read",
     "blind6-b6-06": "'the wheat harvest came in at 19 million tonnes' gives no state against "
     "'harvested 28 million tonnes'",
-    "blind6-b6-08": "'carrying 52 passengers' (carried) and '30 people on board' (aboard) are two "
-    "states, and passengers and people two classes",
     "blind6-b6-09": "'came into force on March 12' names no event verb of a date the rule reads "
     "('took effect' does)",
     "blind6-b6-16": "'within 300,000 kilometres' (an upper bound on a distance) and 'no closer "
@@ -171,8 +170,6 @@ KNOWN_WRONG = {
     "other side's '2025 budget' is dated by its attribute, this one by 'for 2025'",
     "blind6-b6-43": "'exposed the personal details of 3 million customers' and 'customers had "
     "their personal data exposed' give no state (the figure is no object or subject of the verb)",
-    "blind6-b6-45": "a false alarm: a 'third-quarter net profit' and the 'full year' profit are "
-    "two periods, but neither period is read as a time",
     "blind6-b6-47": "'ranks 12th out of 180 countries' is no finishing place read ('ranks' is no "
     "verb of one), and '180 countries' gives no state",
     "blind6-b6-48": "'320 mm of rain' (a unit abbreviation before 'of') is not read as millimetres",
@@ -182,65 +179,39 @@ KNOWN_WRONG = {
     "two events, and survivors and people two classes",
     "blind6-b6-64": "'annual inflation reached 7.2 percent' (a level of inflation) and 'consumer "
     "prices rose 4.1%' (a rise in prices) are two subjects and two states",
-    "blind6-b6-75": "'final results ... showed' dates one side only (a final count) against an "
-    "undated side, so the two are two rounds",
     "blind6-b6-77": "'was out ... for nine hours' and 'restored about 90 minutes after ... began' "
     "are no durations the rule reads (no verb of a term, no event kind named)",
     "blind6-b6-78": "'over the weekend' and 'on Saturday and Sunday' read as two times (a weekend "
     "mark and a Saturday), so two events",
-    # the seventh blind set, as the one run after the eighth pass found them (not tuned on)
+    # the seventh blind set, as the one run after the eighth pass found them (not tuned on);
+    # the ninth pass made it development data and fixed its four false alarms and seven
+    # misses (places not named, a named body's size, periods and rounds, aboard, "last",
+    # a total stated, the dead among those aboard)
     "blind7-b7-01": "'saying 27 people, not 72, died': the event after 'not 72' is not read for "
     "the 27 (no state), and 'its earlier figures' dates that sentence as an earlier round",
-    "blind7-b7-02": "'according to final results' dates one side as a final count, 'official "
-    "results' the other not: two rounds",
-    "blind7-b7-06": "a false alarm: 'in the capital' (lower case) is no place read, so the "
-    "capital's 70 percent of teachers is compared with the nationwide 45",
-    "blind7-b7-09": "'began in March' (when the outbreak began) dates one side only: two times",
     "blind7-b7-10": "a score after a team's name ('edged the Pine City Lynx 101-97') is not read; "
     "the 31 points of both sentences agree",
-    "blind7-b7-11": "a false alarm: the brigade's 'ordered to the northern frontier' is no place "
-    "read, so the 40,000 at the frontier reads as a part larger than the brigade's 3,500 taken "
-    "as a whole",
-    "blind7-b7-14": "'will last 48 hours' is not read as a duration",
     "blind7-b7-15": "the share's subject reads 'finance' (the minister) on one side and "
     "'government' on the other, and 'this year' dates one side only",
     "blind7-b7-16": "a temperature with no event and no high or low ('was 1.2C above the "
     "pre-industrial baseline': an anomaly) is no figure compared",
-    "blind7-b7-21": "'for 2025' dates one side, and 'a 2025 defence budget' (after 'a') dates "
-    "no figure: two times",
-    "blind7-b7-25": "'took 31 of the assembly's 120 seats': the 31 (a number before 'of the') is "
-    "not read, the 120 is",
-    "blind7-b7-26": "'All 64 people on board were killed' reads aboard, and '58 died' is killed: "
-    "the 64s agree and 64 killed meets no 58 killed",
     "blind7-b7-32": "'dock workers' and 'dockers' are two classes, and 'walked out' and 'joined' "
     "two events",
     "blind7-b7-35": "'a quarter of a million' is read as a share, and 'was about 140,000' after "
     "'the number of migrants who made the crossing' is not read",
-    "blind7-b7-37": "a false alarm: 'In the province of Marro alone' places no figure (a place "
-    "after 'of'), so a province's 19 dead are compared with the country's 46 as one toll",
     "blind7-b7-38": "'put the Unity Party on 41 percent' gives no state, and 'Support ... stands "
     "at' reads the subject 'support': two subjects",
     "blind7-b7-39": "needs arithmetic (nearly half of 8,000), and 'about 1,000 of its 8,000 "
     "employees' reads 'its' as a part",
-    "blind7-b7-43": "'in front of just under 35,000 fans' reads 'front' as a place the other "
-    "sentence does not name, and 'A crowd of 48,312 watched' reads a crowd as protesters",
     "blind7-b7-47": "a time of day with no event verb read ('touched down', 'settled on') is no "
     "figure",
     "blind7-b7-50": "'job cuts' (class cuts) and 'jobs' (class jobs) are two classes",
-    "blind7-b7-52": "'were on board' (no event) against 'was carrying' (carried): the two "
-    "sentences share one name ('Kellis') and no place read, and a figure with no event meets "
-    "another event only over a place or two names",
     "blind7-b7-53": "'a five-year jail term' (a unit joined to the number) is not read as a "
     "duration",
-    "blind7-b7-63": "a false alarm of the eighth pass: 'earned' (after tax) is read as no event, "
-    "so the after-tax 480 million meets the pre-tax profit's 640 million (two names shared: "
-    "Skyline Air)",
-    "blind7-b7-66": "'fell to 61,000' reads recorded, in Dorland, against 'received' with no "
-    "place: two events",
     "blind7-b7-67": "the share's subject reads 'measles' on one side and 'children' on the other",
-    "blind7-b7-77": "the brief's own case: 'Nordavian' (a demonym no table knows) is read as a "
-    "part, so 1,200 Nordavian troops are a part of the contingent's 3,000, which a part may be "
-    "smaller than",
+    "blind7-b7-70": "a share of a group and a share of all are not compared (ninth pass): "
+    "'fewer than half of registered voters cast ballots' reads no subject, 'turnout' the "
+    "other",
     "blind7-b7-78": "'freed' (rescued) and 'saw ... released' (seen) are two events, and "
     "prisoners and detainees two classes",
     "blind7-b7-79": "'consumer prices rose' (a rise in prices) and 'annual inflation eased to' (a "
@@ -316,13 +287,13 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(DEVELOPMENT, (1.0, 1.0, 0), id="blind development half"),
         pytest.param(FINAL_TEST, (1.0, 0.9, 1), id="blind final-test half, now development"),
         pytest.param(PART_THREE, (1.0, 0.93, 2), id="part three"),
-        pytest.param(BLIND_TWO, (1.0, 0.87, 4), id="second blind set, now development"),
+        pytest.param(BLIND_TWO, (1.0, 0.83, 5), id="second blind set, now development"),
         pytest.param(PART_FOUR, (0.95, 0.95, 2), id="part four"),
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
-        pytest.param(BLIND_FOUR, (1.0, 0.62, 15), id="fourth blind set, now development"),
+        pytest.param(BLIND_FOUR, (1.0, 0.65, 14), id="fourth blind set, now development"),
         pytest.param(BLIND_FIVE, (1.0, 0.6, 16), id="fifth blind set, now development"),
-        pytest.param(BLIND_SIX, (0.95, 0.5, 21), id="sixth blind set, now development"),
-        pytest.param(BLIND_SEVEN, (0.8, 0.4, 28), id="seventh blind set, run once at the end"),
+        pytest.param(BLIND_SIX, (1.0, 0.55, 18), id="sixth blind set, now development"),
+        pytest.param(BLIND_SEVEN, (1.0, 0.62, 15), id="seventh blind set, now development"),
     ],
 )
 def test_precision_and_recall(

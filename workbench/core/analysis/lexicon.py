@@ -1789,8 +1789,8 @@ MONEY_KINDS = {
     **dict.fromkeys(word_set("loss losses"), "loss"),
     **dict.fromkeys(word_set("salary salaries wages wage pay bonus bonuses earn earns earning"),
                     "pay"),
-    **dict.fromkeys(word_set("price prices sold fetched buy bought buying acquire acquired "
-                             "takeover acquisition purchase"), "price"),
+    **dict.fromkeys(word_set("price prices fee fees sold fetched buy bought buying acquire "
+                             "acquired takeover acquisition purchase"), "price"),
     **dict.fromkeys(word_set("cost costs bill"), "cost"),
     **dict.fromkeys(word_set("funding grant grants"), "funding"),
     **dict.fromkeys(word_set("donation donations donated"), "donation"),

@@ -187,13 +187,19 @@ def events_meet(a: Measure, b: Measure) -> bool:
     if mine == theirs:
         return mine is not None or not needs_event(a)
     return (
-        (mine is None or theirs is None)
+        (mine in NEUTRAL or theirs in NEUTRAL)  # they differ (above)
         and a.across
         and b.across
         and a.part == b.part
         and a.part != "increment"
         and share_scope(a, b)
     )
+
+
+NEUTRAL = frozenset([None, "recorded"])
+"""Events that say only that a figure is: none, or a total stated ("applications fell to
+61,000", "cases stood at 312"): such a figure may meet a stated event's (events_meet),
+"received 90,000 asylum requests" there."""
 
 
 def share_scope(a: Measure, b: Measure) -> bool:
@@ -262,16 +268,16 @@ def relation(a: Measure, b: Measure) -> Relation | None:
         return "same" if _loose(a.place, b.place) and a.part == b.part else None
     if "increment" in (a.part, b.part):
         return "same" if _dated_increments(a, b) and _loose(a.place, b.place) else None
-    if a.unit_class == "percent" and a.part != b.part and None in (a.part, b.part):
-        return None  # a share of children is no part of a share of everyone
     found: Relation = "same"
     places = (a.place, b.place)
     if a.place is None and _mentioned(b.place, a.mentions):
         places = (b.place, b.place)
     elif b.place is None and _mentioned(a.place, b.mentions):
         places = (a.place, a.place)
-    days = (day_part(a), day_part(b))
-    for mine, theirs in (places, (a.part, b.part), days):
+    dimensions = (places, (a.part, b.part), (day_part(a), day_part(b)))
+    if a.unit_class in SHARES:  # a share in the capital, or of children, is no part of all's
+        return "same" if all(mine == theirs for mine, theirs in dimensions) else None
+    for mine, theirs in dimensions:
         if mine == theirs:
             continue
         if mine is not None and theirs is not None:
@@ -281,6 +287,11 @@ def relation(a: Measure, b: Measure) -> Relation | None:
             return None
         found = side
     return found
+
+
+SHARES = frozenset(["percent", "percentage points"])
+"""Classes of a share: a share in a part of a place ("70 percent of teachers in the
+capital") may be larger than the whole's, so a place and one inside it are not compared."""
 
 
 def day_part(measure: Measure) -> str | None:
@@ -532,9 +543,8 @@ def _compare_bucket(members: list[Member], found: dict[tuple[int, int], Clash]) 
         for member in members
         if member[1].figure.measure.across and member[0][2] != "increment"
     ]
-    if not any(member[0][7] is None for member in free) or all(
-        member[0][7] is None for member in free
-    ):
+    states = {member[0][7] for member in free}
+    if len(states) < 2 or NEUTRAL.isdisjoint(states):
         return
     for gathered in (*_by_place(free), *_by_two_names(free), *_by_day_event(free)):
         _scoped_clashes(gathered, found, across=True)
@@ -566,10 +576,18 @@ def _by_place(free: list[Member]) -> Iterator[list[Member]]:
     for place in sorted(placed):
         here = placed[place]
         yield here
-        for bare in (True, False):
-            others = [m for m in naming.get(place, ()) if (m[0][7] is None) == bare]
-            if others:
-                yield [m for m in here if (m[0][7] is None) != bare] + others
+        by_state: dict[str | None, list[Member]] = defaultdict(list)
+        for member in naming.get(place, ()):
+            by_state[member[0][7]].append(member)
+        for state, others in by_state.items():  # those naming it of one event never meet
+            mates = [m for m in here if _may_meet(m[0][7], state)]
+            if mates:
+                yield mates + others
+
+
+def _may_meet(mine: str | None, theirs: str | None) -> bool:
+    """Whether figures of two events may meet across them: two events, one neutral."""
+    return mine != theirs and (mine in NEUTRAL or theirs in NEUTRAL)
 
 
 def _by_day_event(free: list[Member]) -> Iterator[list[Member]]:
@@ -586,12 +604,16 @@ def _by_day_event(free: list[Member]) -> Iterator[list[Member]]:
 
 def _by_two_names(free: list[Member]) -> Iterator[list[Member]]:
     """For each two names, the figures whose sentences give both."""
-    bare_names: set[str] = set()
-    stated_names: set[str] = set()
+    names_of: dict[str | None, set[str]] = defaultdict(set)
     for member in free:
-        names = anchors(member[1].figure.measure)
-        (bare_names if member[0][7] is None else stated_names).update(names)
-    usable = bare_names & stated_names
+        names_of[member[0][7]].update(anchors(member[1].figure.measure))
+    usable = {
+        name
+        for state, names in names_of.items()
+        for other, theirs in names_of.items()
+        if _may_meet(state, other)
+        for name in names & theirs
+    }
     if len(usable) < 2:
         return
     by_pair: dict[tuple[str, str], list[Member]] = defaultdict(list)
@@ -664,7 +686,8 @@ def _bucket_clashes(
                 if order[other] > order[scope] and _agree(scope, other, across):
                     _same_scope(group, groups[other], found)
         return
-    dated = next(iter(groups.values())).figures[0].figure.measure.unit_class in CASUALTY_CLASSES
+    unit_class = next(iter(groups.values())).figures[0].figure.measure.unit_class
+    dated, shares = unit_class in CASUALTY_CLASSES, unit_class in SHARES
     by_spot: dict[Spot, list[Scope]] = defaultdict(list)
     for scope in groups:
         by_spot[_spot(scope, dated)].append(scope)
@@ -684,7 +707,7 @@ def _bucket_clashes(
         for other in by_spot[spot]:
             if order[other] >= order[scope] and _agree(scope, other, across):
                 _same_scope(group, groups[other], found)
-        for wider in _wider(spot):
+        for wider in _wider(spot, shares):
             for other in by_spot.get(wider, ()):
                 if other[2] != "increment" and _agree(scope, other, across):
                     _larger_than_whole(group, groups[other], found)
@@ -708,10 +731,12 @@ def _spot(scope: Scope, dated: bool) -> Spot:
     return (scope[1], scope[2], day if dated and day and not day.startswith("after ") else None)
 
 
-def _wider(spot: Spot) -> Iterator[Spot]:
+def _wider(spot: Spot, shares: bool) -> Iterator[Spot]:
     """Every spot a figure of `spot` is a part of: some of its place, part and day left
-    out (not all of the whole's need be)."""
+    out (not all of the whole's need be); of a share (`shares`), its place kept."""
     place, part, day = spot
+    if shares:
+        return
     for wider in dict.fromkeys(product((place, None), (part, None), (day, None))):
         if wider != spot:
             yield wider
@@ -721,7 +746,7 @@ def _agree(mine: Scope, theirs: Scope, across: bool) -> bool:
     """Countries that do not differ, and nothing saying two events (_one_event); one
     event, or (`across`) one stated and the other none."""
     if across:  # one event stated, the other none, of one part (events_meet)
-        if mine[7] == theirs[7] or None not in (mine[7], theirs[7]) or mine[2] != theirs[2]:
+        if not _may_meet(mine[7], theirs[7]) or mine[2] != theirs[2]:
             return False
     elif mine[7] != theirs[7]:
         return False

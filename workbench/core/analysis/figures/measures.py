@@ -163,7 +163,9 @@ _TIME = re.compile(
     r"(?:(?P<prep>in|during|throughout|by|until|since|early|mid|late|end of|last|for|on|as of)\s+"
     rf"(?:(?:early|mid|late)[\s-]+)?(?P<date>(?:{_MONTH_NAMES})\s+[0-3]?\d(?:st|nd|rd|th)?\b"
     rf"|[0-3]?\d(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})|{_MONTH_NAMES}|(?:19|20)\d\d)"
-    r"|(?:(?<=the )|(?<=its )|(?<=this ))(?P<attribute>(?:19|20)\d\d)(?= [a-z])"
+    r"|(?:(?<=the )|(?<=its )|(?<=this )|(?<=a ))(?P<attribute>(?:19|20)\d\d)(?= [a-z])"
+    r"|(?P<period>(?:first|second|third|fourth)[- ]quarter|(?:first|second)[- ]half"
+    r"|full[- ]year)"
     r"|(?P<relative>last (?:week|month|year|weekend|night|summer|spring|autumn|fall|winter)"
     r"(?!['’]s\b)|"
     r"over the weekend|(?:earlier )?this (?:week|month|year)(?!['’]s\b)|(?:a|one|two|three|\d+) "
@@ -213,7 +215,7 @@ subject, and there too ("The Lake Tana mission has 1,200 peacekeepers")."""
 _REGION_LEAD_LEFT = _region_lead(_FROM)
 _CLAUSE_OPENING = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _FRONT = re.compile(
-    r"\b(front(?:[- ]lines?)?|frontline|battlefield|border|frontier)\b", re.IGNORECASE
+    r"\b(front(?!\s+of\b)(?:[- ]lines?)?|frontline|battlefield|border|frontier)\b", re.IGNORECASE
 )
 
 
@@ -446,17 +448,38 @@ class _Window(NamedTuple):
     words: list[str]
 
 
+_NO_WINDOW = _Window("", [])
+_OPENING = re.compile(rf"(?:{_WHERE})\s[^,;:()]*,\s", re.IGNORECASE)
+"""A sentence opening with where ("In the province of Marro alone, ...", "Across the
+north, ..."): the place of every figure of the sentence whose own clause names none."""
+
+
+def _opening(text: str, quantity: Quantity) -> _Window | None:
+    found = _OPENING.match(text)
+    if found is None or found.end() > quantity.start:
+        return None
+    opening = found.group(0)
+    return _Window(
+        opening[:1].lower() + opening[1:], [word.lower() for word in _WORD.findall(opening)]
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Times:
     marks: str | None
     deadline: str | None
+    period: str | None = None
+    """A reporting period ("third quarter", "full year"): the figure's day (Measure.day),
+    so two periods are two figures, and one stated on one side only is no other time."""
 
 
 _NO_TIMES = _Times(None, None)
 
 
 _TIME_WORDS = frozenset(MONTH_NAMES) | word_set(
-    "last weekend earlier previously later revised ago initially first recount count results tally"
+    "last weekend earlier previously later revised ago initially first recount count results tally "
+    "quarter half full first-quarter second-quarter third-quarter fourth-quarter first-half "
+    "second-half full-year"
 )
 _PERIOD_WORDS = word_set("week month year")
 """Words without one of which (or a year, "this" and a period, or "by" a day) a sentence
@@ -469,29 +492,48 @@ def _times(sentence: str) -> _Times:
     """The sentence's times (one pass): marks for any figure, a deadline for plans."""
     marks: set[str] = set()
     deadline: str | None = None
-    for match in _TIME.finditer(sentence.lower()):
+    period: str | None = None
+    lowered = sentence.lower()
+    for match in _TIME.finditer(lowered):
         date, prep = match.group("date"), match.group("prep")
         if date is not None:
             if prep in ("by", "until"):
                 deadline = deadline or f"by {date}"
-            elif prep != "since":
+            elif prep != "since" and not _since_began(lowered, match.start()):
                 marks.add(date)
         elif match.group("deadline") is not None:
             deadline = deadline or f"by {' '.join(match.group('deadline').split())}"
         elif match.group("attribute") is not None:  # "the 2027 budget": of 2027
             marks.add(match.group("attribute"))
-        elif match.group("round") is not None:  # "final results", "final tally": one round
-            marks.add(f"{match.group('round')} count")
+        elif match.group("period") is not None:  # "third-quarter profit", "the full year"
+            period = period or match.group("period").replace("-", " ")
+        elif match.group("round") is not None:  # "partial results", "first count": a round
+            if match.group("round") != "final":  # the final count is the count, undated
+                marks.add(f"{match.group('round')} count")
         else:
             mark = " ".join(match.group("relative").split())
             marks.add("weekend" if mark == "over the weekend" else mark)
-    return _Times(marks=", ".join(sorted(marks)) or None, deadline=deadline)
+    return _Times(marks=", ".join(sorted(marks)) or None, deadline=deadline, period=period)
+
+
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:]*$")
+
+
+def _since_began(lowered: str, start: int) -> bool:
+    """Whether a date is in a clause after "since" ("since the outbreak began in March"):
+    when the count began, not its time (the count runs to now)."""
+    return _SINCE_CLAUSE.search(lowered, max(0, start - _SINCE_REACH), start) is not None
+
+
+_SINCE_REACH = 60
+"""How far before a date "since" may open its clause (characters)."""
 
 
 def _measure(
     reading: _Reading, quantity: Quantity, quantities: Sequence[Quantity], number: int
 ) -> Measure:
     unit_class, factor = _unit_class(quantity)
+    passengers = False
     before, after = _windows(reading, quantity, quantities, number)
     set_aside = False
     """Whether an event the clause gives was set aside: the figure is not one with none."""
@@ -505,6 +547,8 @@ def _measure(
     inner = _after_number(quantity.text)
     noun = _MEASURE_NOUNS.get(str(quantity.what)) or _noun(inner)
     country, place = _where(after, before)
+    if country is None and place is None and (opening := _opening(reading.text, quantity)):
+        country, place = _where(opening, _NO_WINDOW)  # "In the province of Marro alone, 19"
     if unit_class in MEASURED_CLASSES:
         state = _measured_state(unit_class, before.words, after.words, reading)
     elif unit_class.startswith("money"):
@@ -521,10 +565,14 @@ def _measure(
             state = None if set_aside else state
     else:
         state = _event(before.words, after.words)
-    if unit_class == "people" and (
-        quantity.unit == ABOARD or (state is None and _aboard(after.words))
+    if unit_class in _CARRIED and (
+        quantity.unit == ABOARD
+        or (state is None and _aboard(after.words))
+        or (state == "carried" and not _VEHICLES.isdisjoint(reading.lowers))
     ):
-        state = ABOARD  # "186 passengers and nine crew", "all 205 people on the plane"
+        state = ABOARD  # "186 passengers and nine crew", "the bus was carrying 52 passengers"
+        if unit_class == "passengers":  # of everyone aboard, the passengers: a part
+            unit_class, passengers = "people", True
     if state is None and unit_class in _MEASURED_BY_NOUN and (reading.events or place):
         state = _measured_noun(quantity, before.words, after.words)
     if state in _UNIT_PRICE_KINDS and _unit_priced(before.words, after.words):
@@ -585,12 +633,16 @@ def _measure(
         if unit_class == "percent" and _of_the_vote(after.words):
             state = "level"  # "re-elected with 54% of the vote", "45 per cent of ballots"
             part = f"vote {_candidate(before.text) or part or ''}".rstrip()
+    elif state == ABOARD:
+        part = "passengers" if passengers else None
     else:
-        part = (
-            None if state == ABOARD else _part(unit_class, before.words, inner, noun, after.words)
-        )
+        part = _part(unit_class, before.words, inner, noun, after.words)
         if part is None and "alone" in before.words[:3]:
             part = "alone"  # "Kestrel airport, alone cancelled 400": a part of the whole
+        if part is None and unit_class not in CASUALTY_CLASSES:
+            part = _apposed(reading.text, quantity) or _demonym_after(reading.text, quantity)
+        if part is None and noun is None and state == "recorded" and is_counted_noun(unit_class):
+            part = _total_of_what(before.words, unit_class)
     return Measure(
         unit_class=unit_class,
         base_value=(quantity.value - (0 if state == "rise" else 32)) / 1.8
@@ -610,9 +662,12 @@ def _measure(
         or _per_unit(before.words),
         part=part,
         noun=noun,
-        day=_day(before.words, after.words) or _toll_day(unit_class, reading.lowers)
-        if _WEEKDAY_HINT in reading.text
-        else None,
+        day=_period(reading.times.period, unit_class)
+        or (
+            _day(before.words, after.words) or _toll_day(unit_class, reading.lowers)
+            if _WEEKDAY_HINT in reading.text
+            else None
+        ),
         events=reading.events,
         names=_teams(reading)
         if unit_class == "score"
@@ -620,7 +675,7 @@ def _measure(
         if named
         else reading.names,
         capitalised=reading.capitalised if place is None else None,
-        across=not set_aside and unit_class not in _SHARES,
+        across=not set_aside and unit_class not in _SHARES and not unit_class.startswith("money"),
     )
 
 
@@ -666,6 +721,13 @@ _SINCE = frozenset(["since"])
 _AFTER = frozenset(["after", "following"])
 _SAID_REACH = 6
 """How many words before a weekday a reporting verb makes it the day of saying."""
+
+
+def _period(period: str | None, unit_class: str) -> str | None:
+    """The reporting period the sentence gives ("a third-quarter net profit", "for the
+    full year") as the figure's day, but of a toll (whose day is a part of a running one:
+    conflicts.day_part)."""
+    return None if period is None or unit_class in CASUALTY_CLASSES else period
 
 
 def _toll_day(unit_class: str, lowers: list[str]) -> str | None:
@@ -911,14 +973,21 @@ def _share_of(after_words: list[str]) -> str | None:
 _VEHICLES = word_set("plane flight aircraft jet airliner ship ferry boat vessel bus train coach")
 
 
+_CARRIED = frozenset(["people", "passengers"])
+"""Who a vehicle carries: all aboard, or its passengers (a part of them)."""
+
+
 def _aboard(after_words: list[str]) -> bool:
-    """'205 people on board', '... aboard', '... on the plane': everyone carried."""
+    """'205 people on board', '... were aboard', '... on the plane': everyone carried."""
+    if after_words[:1] and after_words[0] in _BEING:
+        after_words = after_words[1:]
     if after_words[:1] == ["aboard"] or after_words[:2] == ["on", "board"]:
         return True
     rest = after_words[2:3] if after_words[1:2] == ["the"] else after_words[1:2]
     return after_words[:1] == ["on"] and bool(rest) and rest[0] in _VEHICLES
 
 
+_BEING = word_set("were was are is")
 _IRREGULAR_PLURALS = word_set("children people men women")
 
 
@@ -1552,6 +1621,10 @@ def _where(after: _Window, before: _Window, leaving: bool = False) -> tuple[str 
                     place = name
                 elif not is_part and country is None:
                     country = name
+        if place is None and not _PART_OF_A_COUNTRY.isdisjoint(window.words):
+            unnamed = _UNNAMED_PLACE.search(text)
+            if unnamed is not None:  # "teachers in the capital": a part, named or not
+                place = unnamed.group(1).lower()
         lowered = text.lower()
         if place is None and any(word in lowered for word in _FRONT_WORDS):
             front = _FRONT.search(text)
@@ -1561,6 +1634,17 @@ def _where(after: _Window, before: _Window, leaving: bool = False) -> tuple[str 
     return country, place
 
 
+_PART_OF_A_COUNTRY = word_set(
+    "capital north south east west north-east north-west south-east south-west northeast "
+    "northwest southeast southwest"
+)
+_UNNAMED_PLACE = re.compile(
+    rf"\b(?:in|at|inside|across|through|throughout|around)\s+the\s+({'|'.join(_PART_OF_A_COUNTRY)})"
+    r"\b(?!\s+(?:of|to)\b)",
+    re.IGNORECASE,
+)
+"""A part of a country named by what it is, not by its name: "in the capital", "across
+the north" (but "the north of Kesh", named there)."""
 _PLACE_NOUN_SET = PLACE_NOUNS | frozenset(PLACE_SUFFIXES)
 _REGION_OF = re.compile(
     rf"\b(?:{'|'.join(PLACE_SUFFIXES)}|city|town|village|county|municipality|island)\s+of\s+"
@@ -1722,6 +1806,59 @@ def _part(
     if counted and after_words[:1] == ["of"]:
         modifiers += _complement(after_words[1:])
     return " ".join(modifiers) or None
+
+
+def _total_of_what(before_words: list[str], unit_class: str) -> str | None:
+    """The part a total's noun before its verb names ("Asylum applications in Dorland fell
+    to 61,000": asylum), as "61,000 asylum applications" would."""
+    singular = unit_class.removesuffix("s")
+    for position, word in enumerate(before_words):
+        if word.removesuffix("s") == singular:
+            kept = []
+            for modifier in reversed(before_words[:position]):
+                if not modifier.isalpha() or modifier in FUNCTION_WORDS or _is_verb(modifier):
+                    break
+                kept.append(modifier)
+            modifiers = [w for w in reversed(kept) if w not in GENERIC_MODIFIERS]
+            return " ".join(modifiers) or None
+    return None
+
+
+_APPOSED_TO = re.compile(
+    rf"(?:^(?!(?i:{_WHERE}|from|by)\b)|\b[Tt]he\s+)(?:[A-Z0-9][\w’'-]*\s+)*([A-Z][\w’'-]*),\s+$"
+)
+"""A name a figure is set off after ("The 4th Armoured Brigade, about 3,500 soldiers,"),
+opening the sentence or after "the" (not a place after a preposition: "In Kursk, ")."""
+
+
+def _apposed(text: str, quantity: Quantity) -> str | None:
+    """The named body a figure in apposition sizes ("The 4th Armoured Brigade, about 3,500
+    soldiers, was ordered ..."): a part of any whole, named by the name's last word."""
+    if not text.startswith(",", quantity.end):
+        return None
+    found = _APPOSED_TO.search(text, 0, quantity.start)
+    if found is None or found.group(1).lower() in FUNCTION_WORDS:
+        return None
+    return found.group(1).lower()
+
+
+_DEMONYM_AFTER = re.compile(
+    rf"\d(?:-strong)?\s+([A-Z][a-z’'-]*(?:{'|'.join(_ADJECTIVE_ENDINGS)}))\s+[a-z]"
+)
+"""A capitalised adjective of a people right after a number, before its noun ("1,200
+Nordavian troops", "the 3,000-strong Nordavian contingent")."""
+
+
+def _demonym_after(text: str, quantity: Quantity) -> str | None:
+    """Whose a figure counts, as its part, when its own words give none: "the 3,000-strong
+    Nordavian contingent" is of the Nordavians, as "1,200 Nordavian troops" are (a part
+    of all troops there; two peoples are two parts, never compared)."""
+    found = _DEMONYM_AFTER.search(text, quantity.start, quantity.end + _DEMONYM_REACH)
+    return None if found is None else found.group(1).lower()
+
+
+_DEMONYM_REACH = 30
+"""How far past a figure's text its people may be named (characters)."""
 
 
 def _complement(words: list[str]) -> list[str]:

@@ -435,6 +435,10 @@ def _with_casualty(what: str, after: list[_Word]) -> str:
     their lives' counts the dead."""
     if [word.lower for word in after[:3]] == LOST_LIVES:
         return "killed"
+    if after[:1] and after[0].lower == "aboard":
+        after = after[1:]  # "all 64 people aboard died": the dead, not those aboard
+    elif [word.lower for word in after[:2]] == ["on", "board"]:
+        after = after[2:]
     return _casualty_kind(_verb_phrase(after[:5])) or what
 
 
@@ -1514,8 +1518,10 @@ def _duration(
     a deadline ("within 48 hours")."""
     if _EVENT_WORDS.isdisjoint(words.lower_set) and _TERMS.isdisjoint(words.lower_set):
         return None
-    previous = words.between(max(0, number.start - 16), number.start)
-    if following == "ago" or (previous and previous[-1].lower in DURATION_NOT_AFTER):
+    previous = words.between(max(0, number.start - 24), number.start)
+    if following == "ago" or (
+        previous and previous[-1].lower in DURATION_NOT_AFTER and not _lasts(previous)
+    ):
         return None
     unit = unit.rstrip("s")
     if unit not in DURATION_DAYS:
@@ -1533,6 +1539,15 @@ def _duration(
 
 
 _EVENT_WORDS = frozenset(EVENT_KINDS)
+_WILL = frozenset(["will", "would", "could", "may", "might", "should", "to", "must"])
+
+
+def _lasts(previous: list[_Word]) -> bool:
+    """'will last 48 hours', 'expected to last five days': "last" as the verb, not "the
+    last 48 hours"."""
+    return previous[-1].lower == "last" and len(previous) > 1 and previous[-2].lower in _WILL
+
+
 _TERMS = frozenset(TERM_VERBS)
 
 
