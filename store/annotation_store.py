@@ -361,8 +361,8 @@ class AnnotationStore:
         back from the history (undo_history.py). LaterChangeError, with the step dropped,
         if an annotation it changed has been changed since by anyone else.
 
-        A step of several changes (an article's re-anchoring) is undone as one, in one
-        write: the first change is returned, the others are in its `together`. A ledger
+        A step's changes are undone as one, in one write: the first change is returned,
+        the others are in its `together`. A re-anchoring is no step (qa6 Q32). A ledger
         decision is undone by a record of the undo (DecisionChange)."""
         if not self._undo:
             self._read_earlier_steps()
@@ -376,10 +376,7 @@ class AnnotationStore:
             return undone
         self._check_unchanged(self._undo, undoing=True)
         pairs = [(change.after, self._restamped(change.before)) for change in reversed(step)]
-        extras = self._decisions_moved(_reanchoring_plans(step, pairs))
-        done = self._commit_pairs(
-            pairs, "undo", [change.key for change in reversed(step)], extras=extras
-        )
+        done = self._commit_pairs(pairs, "undo", [change.key for change in reversed(step)])
         self._redo.append(self._undo.pop())
         return _as_step(done)
 
@@ -400,8 +397,7 @@ class AnnotationStore:
             return redone
         self._check_unchanged(self._redo, undoing=False)
         pairs = [(change.before, self._restamped(change.after)) for change in step]
-        extras = self._decisions_moved(_reanchoring_plans(step, pairs))
-        done = self._commit_pairs(pairs, "redo", [change.key for change in step], extras=extras)
+        done = self._commit_pairs(pairs, "redo", [change.key for change in step])
         self._undo.append(self._redo.pop())
         return _as_step(done)
 
@@ -437,9 +433,9 @@ class AnnotationStore:
         self, plan: ArticlePlan, *, title: str, sentences: int, segmenter: str
     ) -> list[Change]:
         """Store an article's re-anchoring: every changed annotation (one history record
-        each, action "reanchor") and the article as now seen, in one durable write and
-        one undo step. Raises AnchorConflictError, writing nothing, if an annotation of
-        the plan has changed since it was planned."""
+        each, action "reanchor") and the article as now seen (when the plan is whole), in
+        one durable write; no undo step (qa6 Q32). Raises AnchorConflictError, writing
+        nothing, if an annotation of the plan has changed since it was planned."""
         return self.reanchor_articles([(plan, title, sentences)], segmenter)[0]
 
     @synchronised
@@ -447,7 +443,7 @@ class AnnotationStore:
         self, plans: Sequence[tuple[ArticlePlan, str, int]], segmenter: str
     ) -> list[list[Change]]:
         """reanchor() for several articles ((plan, title, sentence count) each), each
-        article atomic and its own undo step, written as few durable lines of about
+        article atomic, written as few durable lines of about
         REANCHOR_LINE_CHANGES changes (one fsync each, one compaction check at the end,
         not one per article). Returns each article's changes. A failure part way leaves
         the articles of the lines already written re-anchored, and raises."""
@@ -469,7 +465,8 @@ class AnnotationStore:
     def _reanchor_line(
         self, plans: Sequence[tuple[ArticlePlan, str, int]], segmenter: str
     ) -> list[list[Change]]:
-        """One durable line for these articles' re-anchorings, each its own undo step."""
+        """One durable line for these articles' re-anchorings (each article's changes
+        returned apart)."""
         pairs: list[tuple[Annotation | None, Annotation | None]] = []
         keys: list[AnnotationKey] = []
         extras: list[Op] = []
@@ -492,10 +489,7 @@ class AnnotationStore:
         for size in sizes:
             steps.append(changes[:size])
             changes = changes[size:]
-        for step in steps:
-            if step:
-                self._pushed(step)
-        return steps
+        return steps  # no undo step: re-anchoring is not the analyst's change (qa6 Q32)
 
     def _decisions_moved(self, plans: Sequence[ArticlePlan]) -> list[Op]:
         """Puts of the records that move the ledger decisions with their sentences
@@ -1094,13 +1088,3 @@ def _write_up_to_date(path: Path, storage: JournalStorage, found: int, migrated:
         fsync_directory(path.parent)
     if migrated or not storage.snapshot_existed or storage.history_restarted:
         storage.compact()
-
-
-def _reanchoring_plans(
-    step: Sequence[Change], pairs: Sequence[tuple[Annotation | None, Annotation | None]]
-) -> list[ArticlePlan]:
-    """An undone (or redone) re-anchoring's moves as plans, for the decisions to follow
-    them (core/anchoring/decisions.py); none for any other step."""
-    if not any(change.action == "reanchor" for change in step):
-        return []
-    return decisions.step_plans(pairs)

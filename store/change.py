@@ -25,7 +25,7 @@ class Change:
     annotator: str
     action: str
     together: tuple[Change, ...] = field(default=(), compare=False)
-    """The other changes of the same undo step (a whole article's re-anchoring is one)."""
+    """The other changes of the same undo step."""
 
     @property
     def step(self) -> tuple[Change, ...]:

@@ -8,8 +8,11 @@ steps of its own, what the analyst's earlier sessions left, by replaying the
 analyst's own history records and ledger records (those before this session began),
 merged by time, oldest first, as a session makes them:
 
-- a change (save, delete, re-attach, an article's re-anchoring, a claim-ledger merge
-  or split) is a new step on the undo stack and empties the redo stack;
+- a change (save, delete, re-attach, a claim-ledger merge or split) is a new step on
+  the undo stack and empties the redo stack;
+- an article's re-anchoring is no step (qa6 Q32: it is the workbench keeping the
+  annotations on the text shown, not the analyst's change; sessions before that pushed
+  it, so it is replayed only for the undo records that may name it, then left out);
 - an undo moves the step it undid (the latest with the same annotations) onto the redo
   stack, and a redo moves it back;
 - an import is no step (in a session neither), and other analysts' records play no
@@ -37,9 +40,11 @@ from store.change import REDO, UNDO, Change, DecisionChange
 from workbench.core.annotation import Annotation, AnnotationKey
 
 DECISIONS = frozenset({"merge", "split"})
-STEP_ACTIONS = frozenset({"save", "delete", "reattach", "reanchor"}) | DECISIONS
-"""The actions a session pushes as undo steps (an import is none)."""
-REPLAYED_ACTIONS = STEP_ACTIONS | {"undo", "redo"}
+STEP_ACTIONS = frozenset({"save", "delete", "reattach"}) | DECISIONS
+"""The actions a session pushes as undo steps (an import is none, nor a re-anchoring:
+qa6 Q32, it is not the analyst's change)."""
+REANCHOR = "reanchor"
+REPLAYED_ACTIONS = STEP_ACTIONS | {"undo", "redo", REANCHOR}
 """The actions the replay reads; the store may narrow its query by them."""
 RESTORED_STEPS = 1000
 """At most this many undo (and redo) steps are restored: no analyst presses `u` more
@@ -78,16 +83,20 @@ def replay(
         if action in STEP_ACTIONS:
             undo.append(group)
             redo.clear()
+        elif action == REANCHOR:
+            undo.append(group)  # what an undo record of an older session may name
         elif action == "undo":
             _move(_keys(group), undo, redo)
         elif action == "redo":
             _move(_keys(group), redo, undo)
+    undo = [step for step in undo if step[0].action != REANCHOR]
+    redo = [step for step in redo if step[0].action != REANCHOR]
     return _built(undo, change_of), _built(redo, change_of)
 
 
 def _groups(entries: Iterable[Entry[R]]) -> Iterable[list[Entry[R]]]:
     """The records of one step: consecutive, with the same time, action and article
-    (one write's records share a time; an article's re-anchoring is its own step)."""
+    (one write's records share a time; an article's re-anchoring is its own group)."""
     group: list[Entry[R]] = []
     for entry in entries:
         if group and _step_of(group[0]) != _step_of(entry):

@@ -464,7 +464,7 @@ class PostgresStore:
     def reanchor_articles(
         self, plans: Sequence[tuple[ArticlePlan, str, int]], segmenter: str
     ) -> list[list[Change]]:
-        """Each article's re-anchoring atomic and its own undo step, sent in calls of
+        """Each article's re-anchoring atomic (no undo step: qa6 Q32), sent in calls of
         about REANCHOR_CHUNK changes; AnchorConflictError, writing nothing of that call,
         if an annotation of a plan has changed since it was planned."""
         steps: list[list[Change]] = []
@@ -924,15 +924,6 @@ class PostgresStore:
                 specs = self._checked_reverting(connection, order, undoing)
             else:
                 specs = [self._reverting(done, undoing) for done in order]
-            if any(done.change.action == "reanchor" for done in order):
-                # The decisions follow the annotations back (or forth), in this transaction.
-                pairs = [
-                    (d.change.after, d.change.before)
-                    if undoing
-                    else (d.change.before, d.change.after)
-                    for d in order
-                ]
-                self._move_decisions(connection, decisions.step_plans(pairs))
             return self._apply(connection, action, specs)
 
         try:
@@ -1126,16 +1117,25 @@ class PostgresStore:
                 return self._apply(connection, "reanchor", specs, articles, exact=True)
 
             applied = self._write(work)
+            self._check_afresh({item.row_id for item in applied if item.row_id is not None})
             steps: list[list[Change]] = []
             for plan, _title, _sentences in batch:
                 size = len(plan.changes)
                 step, applied = applied[:size], applied[size:]
                 steps.append([item.change for item in step])
-                if step:
-                    self._undo.append([_Done(item.change, _row(item)) for item in step])
-                    self._redo.clear()
-                    self._changed = True
-            return steps
+            return steps  # no undo step: re-anchoring is not the analyst's change (qa6 Q32)
+
+    def _check_afresh(self, moved: set[int]) -> None:
+        """The undo and redo steps of this session whose rows re-anchoring just rewrote
+        are checked afresh when taken, as restored ones are (by content: refused with
+        LaterChangeError naming the re-anchoring), never applied to the moved row as if
+        this session's edit were still what it holds (re-anchoring is no step: qa6 Q32)."""
+        for stack in (self._undo, self._redo):
+            for position, step in enumerate(stack):
+                if isinstance(step, DecisionChange):
+                    continue
+                if any(done.row is not None and done.row[0] in moved for done in step):
+                    stack[position] = [replace(done, restored=True) for done in step]
 
     def _move_decisions(
         self, connection: psycopg.Connection[Any], plans: Sequence[ArticlePlan]

@@ -54,7 +54,7 @@ def in_force(store: Store) -> tuple[Merge | Split, ...]:
     return found  # type: ignore[return-value]
 
 
-def test_the_decisions_move_with_the_annotations_and_are_still_undone(store: Store) -> None:
+def test_the_decisions_move_with_the_annotations_and_back(store: Store) -> None:
     reanchor(annotated(store), INSERTED)
     merged, split = in_force(store)
     assert isinstance(merged, Merge) and isinstance(split, Split)
@@ -63,19 +63,17 @@ def test_the_decisions_move_with_the_annotations_and_are_still_undone(store: Sto
     assert dict(split.anchoring.texts) == {"story": INSERTED.sha256}
     assert [r["action"] for r in store.ledger_decisions()][-2:] == ["reanchor", "reanchor"]
 
-    assert not isinstance(store.undo(), DecisionChange)  # the article's re-anchoring first
-    # rv5 R3: the decisions follow the annotations back onto the old text's sentences
-    back = in_force(store)
-    assert back[0].groups == MERGE.groups and dict(back[0].anchoring.texts) == {"story": OLD.sha256}
-    assert isinstance(back[1], Split) and back[1].member == SPLIT.member
-    assert not isinstance(store.redo(), DecisionChange)
-    assert in_force(store) == (merged, split), "a redo moves them forth again"
-    assert not isinstance(store.undo(), DecisionChange)
+    # Re-anchoring is no undo step (qa6 Q32): `u` takes back the split itself, moved.
     undone = store.undo()
     assert isinstance(undone, DecisionChange) and undone.action == "undo"
     assert [type(d) for d in in_force(store)] == [Merge], "the moved split is taken back"
     assert isinstance(store.redo(), DecisionChange)
-    assert in_force(store)[1] == back[1]
+    assert in_force(store) == (merged, split)
+    # rv5 R3: the text back, the decisions follow the annotations onto its sentences
+    reanchor(store, OLD)
+    back = in_force(store)
+    assert back[0].groups == MERGE.groups and dict(back[0].anchoring.texts) == {"story": OLD.sha256}
+    assert isinstance(back[1], Split) and back[1].member == SPLIT.member
 
 
 def test_a_decision_whose_sentence_is_gone_no_longer_applies(store: Store) -> None:
@@ -96,22 +94,22 @@ def test_the_moves_are_durable(engine: str, tmp_path: Path, request: pytest.Fixt
         assert in_force(store) == moved
 
 
-def test_a_decision_lost_by_a_re_anchoring_applies_again_when_it_is_undone(
+def test_a_decision_lost_by_a_re_anchoring_applies_again_when_its_text_is_back(
     store: Store,
 ) -> None:
-    """A split whose sentence the edit deleted no longer applies; undoing the
-    re-anchoring puts the annotations back on the text it was made on, and the split
-    with them (it had stayed lost: noticed and left last stop)."""
+    """A split whose sentence the edit deleted no longer applies; the article's text
+    back (the edit taken back, or the wrong file replaced), the annotations go back to
+    the text it was made on, and the split with them."""
     reanchor(annotated(store), DELETED)
     assert no_longer_applies(in_force(store)[1])
-    assert not isinstance(store.undo(), DecisionChange)
+    reanchor(store, OLD)
     merged, split = in_force(store)
     assert isinstance(split, Split) and not no_longer_applies(split)
     assert split.member == SPLIT.member
     assert dict(split.anchoring.texts) == {"story": OLD.sha256}
     assert merged.groups == MERGE.groups
-    assert not isinstance(store.redo(), DecisionChange)
-    assert no_longer_applies(in_force(store)[1]), "the redo loses it again"
+    reanchor(store, DELETED)
+    assert no_longer_applies(in_force(store)[1]), "the edit again loses it again"
 
 
 def test_a_lost_decision_stays_lost_on_another_text(store: Store) -> None:

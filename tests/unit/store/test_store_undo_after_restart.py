@@ -15,6 +15,7 @@ from store import LaterChangeError, StoreError
 from store.change import DecisionChange
 from store.opening import open_store
 from store.protocol import Store
+from store.undo_history import Entry, replay
 from tests.fixtures.anchored import STORY, annotate, article
 from workbench.core.analysis.ledger.decisions import decisions_from_records
 from workbench.core.anchoring.placement import plan_article
@@ -192,14 +193,33 @@ def test_a_ledger_decision_is_undone_after_a_restart_in_its_turn(
     assert again.undo() is None
 
 
-def test_an_articles_re_anchoring_is_restored_as_one_step(reopen: Reopen) -> None:
+def test_an_articles_re_anchoring_is_no_step_after_a_restart(reopen: Reopen) -> None:
+    """qa6 Q32: the first `u` of a session is the analyst's own last change, never the
+    re-anchoring a workbench stored at opening; one it moved since is refused, naming it."""
     first = reopen()
     for index in (1, 3, 4):
         first.save(annotate(OLD, index, "alice", note=f"n{index}"))
     plan = plan_article(INSERTED, first.in_article(INSERTED.id))
     first.reanchor(plan, title="t", sentences=len(INSERTED.sentences), segmenter="s")
+    first.save(annotate(INSERTED, 7, "alice", note="after"))
     restarted = reopen()
-    undone = restarted.undo()
-    assert undone is not None and len(undone.step) == 3
-    assert sorted(restarted.for_article("story")) == [1, 3, 4]
-    assert restarted.undo().index == 4  # type: ignore[union-attr]
+    assert restarted.undo().index == 7  # type: ignore[union-attr]
+    assert sorted(restarted.for_article("story")) == [2, 4, 5]
+    with pytest.raises(LaterChangeError) as refused:
+        restarted.undo()
+    assert refused.value.later is not None and refused.value.later.action == "reanchor"
+    assert sorted(restarted.for_article("story")) == [2, 4, 5]
+
+
+def test_an_undo_of_a_re_anchoring_by_an_older_session_is_matched_to_it() -> None:
+    """Sessions before qa6 Q32 pushed re-anchoring as a step, and their analysts undid
+    some: such an undo record names the re-anchoring, never the save beneath it, which
+    stays undoable; the re-anchoring itself is no step."""
+    key = ("alice", "story", 1)
+    entries = [
+        Entry("t1", "save", key, "saved"),
+        Entry("t2", "reanchor", key, "moved"),
+        Entry("t3", "undo", key, "moved back"),
+    ]
+    undo, redo = replay(entries, str)
+    assert (undo, redo) == ([["saved"]], [])

@@ -36,9 +36,13 @@ def test_a_refusal_says_whose_later_change_it_would_overwrite() -> None:
     later = Change(mine.key, mine, mine.changed(note="x"), "t2", "bob", "reanchor")
     said = refusal_notice(LaterChangeError(change, later, undoing=True), lambda _id: "T")
     assert said == (
-        "Not undone: claim on “T”, sentence 12. bob changed it since (re-anchoring), and "
-        "undoing it would overwrite that. The next u goes on to the change before it."
+        "Not undone: claim on “T”, sentence 12. bob's re-anchoring moved it since (its "
+        "article changed), and undoing it would overwrite that. The next u goes on to the "
+        "change before it."
     )
+    moved = Change(mine.key, mine, mine.changed(note="x"), "t2", "alice", "reanchor")
+    said = refusal_notice(LaterChangeError(change, moved, undoing=True), lambda _id: "T")
+    assert "sentence 12. Re-anchoring moved it since (its article changed), and" in said
     own = Change(mine.key, mine, None, "t2", "alice", "save")
     said = refusal_notice(LaterChangeError(change, own, undoing=False), lambda _id: "T")
     assert said.startswith("Not redone: claim on “T”, sentence 12. You changed it since in")

@@ -4,6 +4,7 @@ of every change to whoever shows annotations (tui/state/workspace.py)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from store import AnnotationStore, DecisionChange, StoreEvent, StoreWriteError
 from tests.fixtures.anchored import STORY, annotate, article
 from workbench.core.analysis.ledger.decisions import Split
+from workbench.core.anchoring.placement import ORPHAN, ArticlePlan, Placement
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.workspace import Edit, Workspace, WorkspaceChange
@@ -112,19 +114,27 @@ def test_a_ledger_decision_is_stored_and_announced(workspace: Workspace) -> None
 
 
 def test_a_moving_undo_step_asks_to_read_its_article_again(tmp_path: Path) -> None:
-    """Undoing a re-anchoring moves every annotation of the article: no exact edits."""
+    """Undoing a re-attachment makes an orphan again: no exact edit to patch a row with.
+    (Re-anchoring itself is no undo step: qa6 Q32.)"""
     folder = tmp_path / "articles"
     folder.mkdir()
-    (folder / "story.txt").write_text(
-        STORY.replace("\n", "\nA paragraph the publisher added.\n", 1), encoding="utf-8"
-    )
+    (folder / "story.txt").write_text(STORY, encoding="utf-8")
     with AnnotationStore.open(None, annotator="ana") as store:
         store.save(annotate(article(STORY), 1, "ana"))
         workspace = Workspace(store, load_corpus([folder]))
+        workspace.anchors.settle(workspace.corpus.articles[0])
+        (placed,) = store.all()
+        orphan = replace(placed, anchor_state="orphaned")
+        store.reanchor(
+            ArticlePlan("story", placed.article_sha256, (Placement(placed, orphan, ORPHAN, 0.0),)),
+            title="t",
+            sentences=1,
+            segmenter="s",
+        )
+        store.reattach(orphan, placed)
         changes = heard(workspace)
-        workspace.anchors.settle(workspace.corpus.articles[0])  # stored re-anchored
         step = workspace.undo()
-        assert step is not None
+        assert step is not None and step.after is not None and step.after.is_orphan
         assert changes[-1].article_ids == {"story"} and not changes[-1].exact
         assert changes[-1].step == step
 

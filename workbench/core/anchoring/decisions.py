@@ -42,13 +42,11 @@ from workbench.core.analysis.ledger.decisions import (
 )
 from workbench.core.anchoring.placement import (
     CHECK,
-    MOVED,
     ORPHAN,
     ArticlePlan,
     ArticleText,
     Placement,
 )
-from workbench.core.annotation import Annotation
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,23 +326,3 @@ class ImportedDecisions:
         found = moves(self.records, self.plans, self.remembered)
         self.moved = len(found)
         yield from found
-
-
-def step_plans(pairs: Iterable[tuple[Annotation | None, Annotation | None]]) -> list[ArticlePlan]:
-    """An undo's or redo's annotation moves (from, to) as re-anchoring plans, so that the
-    decisions follow the annotations back (or forth) as they followed the re-anchoring:
-    undoing an article's re-anchoring puts its decisions back on the old text's sentences."""
-    by_article: dict[str, list[Placement]] = defaultdict(list)
-    for moved_from, moved_to in pairs:
-        if moved_from is None or moved_to is None:
-            continue  # an orphan coming back is kept: its article's text is the plan's
-        outcome = (
-            ORPHAN if moved_to.is_orphan else CHECK if moved_to.anchor_state == CHECK else MOVED
-        )
-        by_article[moved_from.article_id].append(Placement(moved_from, moved_to, outcome, 100.0))
-    found = []
-    for article_id, placements in by_article.items():
-        placed = [p.after for p in placements if not p.after.is_orphan]
-        sha256 = (placed or [placements[0].after])[0].article_sha256
-        found.append(ArticlePlan(article_id, sha256, tuple(placements)))
-    return found

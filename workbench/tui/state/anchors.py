@@ -55,16 +55,6 @@ WORKER_GROUP = 20
 """Articles the start-up worker re-anchors per store write (one short lock each)."""
 
 
-def is_reanchoring(change: Change) -> bool:
-    """True for an undo or redo step that moved annotations between texts of an article."""
-    return any(
-        c.before is not None
-        and c.after is not None
-        and c.before.article_sha256 != c.after.article_sha256
-        for c in change.step
-    )
-
-
 class CorpusAnchors:
     """Which of the corpus's articles the session has re-anchored, and what the screen
     shows for the others."""

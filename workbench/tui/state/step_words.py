@@ -14,7 +14,6 @@ from store import Change, DecisionChange, LaterChangeError, StoreError
 from workbench.core.analysis.ledger.decisions import decision_words
 from workbench.core.change_words import ChangeSides, describe_change
 from workbench.core.corpus.titles import shorten
-from workbench.tui.state.anchors import is_reanchoring
 
 TitleOf = Callable[[str], str]
 """An article's title by its id (the id itself for an article not in the corpus)."""
@@ -30,21 +29,14 @@ def step_notice(change: Change | DecisionChange | None, undoing: bool, title_of:
         return f"{verb}: {decision_words(change.decision, _short(title_of))}."
     title = _short(title_of)(change.article_id)
     sides = original(change, undoing)
-    said = f"{verb}: {describe_change(sides, title)}."
-    if undoing and sides.action == "reanchor":
-        said += (
-            " The database has them as made, on the article's earlier text; the annotate "
-            "screen still shows them on the sentences they moved to (◌), and your next "
-            "change to the article, or ctrl+r, re-anchors them again."
-        )
-    return said
+    return f"{verb}: {describe_change(sides, title)}."
 
 
 def original(change: Change, undoing: bool) -> ChangeSides:
-    """The change as first made, from its undo (which runs it backwards) or redo."""
+    """The change as first made, from its undo (which runs it backwards) or redo. Never
+    a re-anchoring: that is no undo step (qa6 Q32)."""
     before, after = (change.after, change.before) if undoing else (change.before, change.after)
-    action = "reanchor" if is_reanchoring(change) else "save"
-    return ChangeSides(before, after, action, len(change.step))
+    return ChangeSides(before, after, "save", len(change.step))
 
 
 def refusal_notice(error: LaterChangeError, title_of: TitleOf) -> str:
@@ -53,15 +45,17 @@ def refusal_notice(error: LaterChangeError, title_of: TitleOf) -> str:
     what = describe_change(sides, _short(title_of)(error.change.article_id))
     verb = "undone" if error.undoing else "redone"
     later = error.later
+    how = " (an import)" if later is not None and later.action == "import" else ""
     if later is None:
         who = "It was changed since"
+    elif later.action == "reanchor":  # the workbench's, on a changed text (qa6 Q32)
+        mine = later.annotator == error.change.annotator
+        whose = "Re-anchoring" if mine else f"{later.annotator}'s re-anchoring"
+        who = f"{whose} moved it since (its article changed)"
     elif later.annotator == error.change.annotator:
         who = "You changed it since in another session"
     else:
         who = f"{later.annotator} changed it since"
-    how = {"import": " (an import)", "reanchor": " (re-anchoring)"}.get(
-        later.action if later else "", ""
-    )
     doing = "undoing" if error.undoing else "redoing"
     then = "The next u goes on to the change before it." if error.undoing else ""
     return f"Not {verb}: {what}. {who}{how}, and {doing} it would overwrite that. {then}".strip()
