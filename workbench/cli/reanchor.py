@@ -4,9 +4,12 @@ For each article whose text (or segmentation) changed under its annotations, one
 `ID: N unchanged, M moved, F to check, O orphaned` (`, R re-attached` when orphans of
 the article fit its text again and came back); with --json, one JSON object per moved,
 to-check, orphaned or re-attached annotation instead. Each article's re-anchoring is one
-durable write (undoable in the history, action "reanchor"); --dry-run opens the
+durable write (in the history, action "reanchor"; no undo step); --dry-run opens the
 database read-only (no lock: it works while the TUI holds it), prints the same and
-writes nothing. Annotations of articles not in the corpus are left as they are, and
+writes nothing. Articles holding the analyst's annotations to check are looked at
+even when their text did not change (one stuck to check on exactly the sentence it
+was tagged on goes back to current). Annotations of articles not in the corpus are
+left as they are, and
 so are other analysts' (tr7 T15: each analyst's workbench re-anchors their own; stderr
 says how many were left).
 """
@@ -106,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.config.toml_file import ConfigFileError
     from workbench.core.analysis.new_readings import NewReadings
     from workbench.core.anchoring.reanchoring import plans, store_plans
+    from workbench.core.annotation import CHECK
     from workbench.core.corpus.articles import load_corpus
     from workbench.core.terminal_text import printable
 
@@ -130,7 +134,8 @@ def run(args: argparse.Namespace) -> int:
             warned = len(store.warnings)
             # This analyst's annotations only: a colleague's are theirs to re-anchor
             # (tr7 T15); --dry-run says what the same command would store.
-            found_all = list(plans(store, corpus, fuzzy, history_for(store), annotator))
+            held = {a.article_id for a in store.all(annotator) if a.anchor_state == CHECK}
+            found_all = list(plans(store, corpus, fuzzy, history_for(store), annotator, held))
             if not args.dry_run:
                 store_plans(store, found_all)
                 noted = NewReadings()

@@ -73,3 +73,29 @@ def test_the_words_gone_are_marked_and_shown_around_the_first() -> None:
     assert ("30", True) in shown and shown[0] == ("…", False)
     assert sum(len(text) for text, _changed in shown) <= 32
     assert changed_words(old, old) == [(old, False)]
+
+
+def test_annotations_made_at_the_same_time_keep_their_own_versions() -> None:
+    """an7's residue of tr7 T13: records of a hand-made file share one created_at; the
+    orphan re-attached in the same plan as the one to check no longer makes that one
+    forget how it was tagged (it then stayed to check for good)."""
+    at = "2026-11-30T10:00:00Z"
+    to_check, orphan = annotate(OLD, 1, created_at=at), annotate(OLD, 2, created_at=at)
+    cut = article(CHANGED)
+    moved = plan_article(cut, [to_check]).placements[0].after
+    lost = replace(orphan, anchor_state="orphaned")
+    versions = TaggedVersions().follow(
+        [
+            Record(None, to_check),
+            Record(None, orphan),
+            Record(to_check, moved),
+            Record(orphan, lost),
+        ]
+    )
+    versions.record(lost, orphan)  # re-attached, current, by the plan that also holds `moved`
+    assert versions.of(moved) == to_check
+    back = plan_article(OLD, [moved, lost], tagged=versions.of)
+    assert [(p.after.index, p.after.anchor_state) for p in back.placements] == [
+        (1, "current"),
+        (2, "current"),
+    ]

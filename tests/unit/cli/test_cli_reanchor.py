@@ -4,12 +4,14 @@ written as one undoable change per article, or only shown with --dry-run."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from store import AnnotationStore
 from tests.fixtures.anchored import STORY, annotate, article, files, run, story_folder
+from workbench.core.anchoring.placement import plan_article
 from workbench.core.corpus.sentences import segmenter_stamp
 
 
@@ -197,6 +199,36 @@ def test_one_to_check_goes_back_to_current_when_its_text_is_back(
         fields = ("article_sha256", "index", "start", "end", "quote", "prefix", "suffix")
         assert [getattr(back, f) for f in fields] == [getattr(tagged, f) for f in fields]
         assert [a.anchor_state for a in store.all()].count("check") == 0
+
+
+def test_one_stuck_to_check_on_the_very_sentence_it_was_tagged_on_goes_back_to_current(
+    capsys: pytest.CaptureFixture[str], corpus: Path, db: Path
+) -> None:
+    """an7's residue of tr7 T13: a database whose annotation went back to its text
+    before that fix holds it to check on exactly the sentence it was tagged on; the
+    article is not stale (nothing planned it again). `reanchor` looks at articles with
+    annotations to check, and this one goes back to current."""
+    correct(corpus)
+    run(capsys, "reanchor", str(corpus), "--db", str(db))
+    with AnnotationStore.open(db, annotator="ana") as store:  # as the code before did
+        old_way = plan_article(OLD, [*store.in_article("story"), *store.orphans()])
+        store.reanchor(
+            old_way, title="t", sentences=len(OLD.sentences), segmenter=segmenter_stamp()
+        )
+        stuck = store.get("story", 6)
+        assert stuck is not None and (stuck.article_sha256, stuck.anchor_state) == (
+            OLD.sha256,
+            "check",
+        )
+    (corpus / "story.txt").write_text(STORY, encoding="utf-8")
+    code, out, _err = run(capsys, "reanchor", str(corpus), "--db", str(db))
+    assert (code, out) == (
+        0,
+        "story: 3 unchanged, 0 moved, 0 to check, 0 orphaned, 1 re-attached\n",
+    )
+    with AnnotationStore.open(db, annotator="ana", read_only=True) as store:
+        assert [a.anchor_state for a in store.all()].count("check") == 0
+        assert store.get("story", 6) == replace(stuck, anchor_state="current")
 
 
 @pytest.mark.parametrize("engine", ["file", pytest.param("postgres", marks=pytest.mark.pg_server)])

@@ -9,8 +9,13 @@ earlier, by any command). A later re-anchoring keeps an unconfirmed annotation t
 check, so the version wanted is the one before the first of its moves: the one the
 analyst made, or last confirmed.
 
-An annotation is followed across moves by who made it, of which article, and when
-(`identity`): its key changes with its sentence, its creation time never does.
+An annotation is followed across moves from record to record: each version known is
+kept under where the annotation is now (`Where`: its analyst, article, text, sentence and
+creation time, and whether it is an orphan), which the store holds one annotation at
+a time, and moves with it when a record moves it. Its creation time alone does not tell
+two apart (an7's residue: annotations of a hand-made or imported file may share one,
+and an orphan of the same time re-attached in the same plan made the one to check
+forget how it was tagged).
 """
 
 from __future__ import annotations
@@ -32,6 +37,23 @@ def identity(annotation: Annotation) -> Identity:
     return (annotation.annotator, annotation.article_id, annotation.created_at)
 
 
+Where = tuple[str, str, str, int, str, bool]
+"""(annotator, article_id, article_sha256, index, created_at, orphaned): where one
+annotation is now; no two stored annotations share it (one analyst's placed ones never
+share a sentence of a text, and an orphan is named by the rest)."""
+
+
+def where(annotation: Annotation) -> Where:
+    return (
+        annotation.annotator,
+        annotation.article_id,
+        annotation.article_sha256,
+        annotation.index,
+        annotation.created_at,
+        annotation.is_orphan,
+    )
+
+
 class ChangeOf(Protocol):
     """A history record, as far as this needs one (store.Change has it)."""
 
@@ -42,28 +64,26 @@ class ChangeOf(Protocol):
 
 
 class TaggedVersions:
-    """Each moved, unconfirmed annotation's version as tagged, by identity."""
+    """Each moved, unconfirmed annotation's version as tagged, by where it is now."""
 
     def __init__(self) -> None:
-        self._tagged: dict[Identity, Annotation] = {}
+        self._tagged: dict[Where, Annotation] = {}
 
     def __len__(self) -> int:
         return len(self._tagged)
 
     def record(self, before: Annotation | None, after: Annotation | None) -> None:
         """Follow one change of one annotation (a history record, a placement)."""
-        if before is not None and (after is None or identity(after) != identity(before)):
-            self._tagged.pop(identity(before), None)
+        earlier = self._tagged.pop(where(before), None) if before is not None else None
         if after is None:
             return
-        key = identity(after)
+        key = where(after)
         if after.anchor_state not in MOVED_STATES or before is None:
             self._tagged.pop(key, None)  # confirmed, made here, or imported so: not known
             return
         if before.anchor_state not in MOVED_STATES:
             self._tagged[key] = before
             return
-        earlier = self._tagged.get(identity(before))
         if earlier is not None:
             self._tagged[key] = earlier
         elif before.anchor_state == "reanchored":
@@ -88,7 +108,7 @@ class TaggedVersions:
         None: not moved, confirmed since, or not known (imported already moved)."""
         if annotation.anchor_state not in MOVED_STATES:
             return None
-        return self._tagged.get(identity(annotation))
+        return self._tagged.get(where(annotation))
 
     def fill_from(self, other: TaggedVersions) -> None:
         """Take `other`'s versions of the annotations these do not know (these are

@@ -430,7 +430,11 @@ def _place(
     waiting: list[int] = []
     for number, annotation in enumerate(annotations):
         if is_anchored(annotation, sentences.article):
-            result[number] = Placement(annotation, annotation, UNCHANGED, 100.0)
+            if tagged is not None and _back_where_tagged(annotation, sentences.article, tagged):
+                current = replace(annotation, anchor_state=CURRENT)
+                result[number] = Placement(annotation, current, REATTACHED, 100.0)
+            else:
+                result[number] = Placement(annotation, annotation, UNCHANGED, 100.0)
             taken.add(annotation.index)
         else:
             waiting.append(number)
@@ -531,6 +535,21 @@ def _tagged_here(annotation: Annotation, article: ArticleText, tagged: Tagged) -
     if version is None or not is_anchored(version, article):
         return None
     return version.index
+
+
+def _back_where_tagged(annotation: Annotation, article: ArticleText, tagged: Tagged) -> bool:
+    """True for an annotation to check stored on exactly the sentence of the text it was
+    tagged on (an7's residue of tr7 T13: stored so before that fix, it stayed to check
+    for good, the article never planned again while its text stays the same)."""
+    if annotation.anchor_state != CHECK:
+        return False
+    version = tagged(annotation)
+    return (
+        version is not None
+        and version.index == annotation.index
+        and version.quote == annotation.quote
+        and is_anchored(version, article)
+    )
 
 
 def outcome_counts(plans: Iterable[ArticlePlan]) -> dict[str, int]:

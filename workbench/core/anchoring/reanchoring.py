@@ -62,6 +62,7 @@ def plans(
     threshold: float = DEFAULT_THRESHOLD,
     history: Callable[[], Iterable[ChangeOf]] | None = None,
     annotator: str | None = None,
+    to_check: Iterable[str] = (),
 ) -> Iterator[ArticleReanchoring]:
     """The plan of every article (in the order given) that may have moved under its
     annotations; the others cost one look-up each and yield nothing. With `history`
@@ -69,11 +70,16 @@ def plans(
     whose tagged text is back goes back to its sentence (plan_article's `tagged`).
     With `annotator` (a command that stores the plans), each plan places that
     analyst's annotations only (ArticlePlan.of_annotator: tr7 T15): a writer holding
-    another version of an article never rewrites a colleague's annotations of it."""
+    another version of an article never rewrites a colleague's annotations of it.
+    `to_check`: articles planned even when the store finds nothing stale (those holding
+    annotations to check: one stuck on exactly the sentence it was tagged on goes back
+    to current, an7's residue of tr7 T13)."""
     by_id = {article.id: article for article in articles}
     current = {article_id: article.sha256 for article_id, article in by_id.items()}
     versions: TaggedVersions | None = None
-    for article_id in source.articles_to_reanchor(current, segmenter_stamp()):
+    stale = source.articles_to_reanchor(current, segmenter_stamp())
+    also = sorted(set(to_check).intersection(by_id).difference(stale))
+    for article_id in (*stale, *also):
         article = by_id[article_id]
         annotations = of_article(source, article_id)
         if (
