@@ -78,6 +78,28 @@ def test_an_import_made_on_an_older_text_is_placed_on_the_current_one(
     assert "added 0, updated 0, skipped 4" in again[1]
 
 
+def test_an_import_leaves_a_colleagues_annotations_on_another_text_as_made(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
+    """tr7 T15, import's pass over the database: ana importing onto the corrected text
+    places the file's annotations and re-anchors her own, never bob's (his own
+    workbench does, on the text he has)."""
+    db = fill(tmp_path / "team.json", "bob")
+    with AnnotationStore.open(db, annotator="bob", read_only=True) as store:
+        made = [a.to_record() for a in store.all()]
+    source = fill(tmp_path / "source.json")
+    old_export = tmp_path / "ana.json"
+    assert run(capsys, "export", "--db", str(source), "-o", str(old_export))[0] == 0
+    (corpus / "story.txt").write_text(CORRECTED, encoding="utf-8")
+    code, _out, err = run(
+        capsys, "import", str(old_export), "--articles", str(corpus), "--db", str(db)
+    )
+    assert code == 0, err
+    with AnnotationStore.open(db, annotator="ana", read_only=True) as store:
+        assert [a.to_record() for a in store.all("bob")] == made and not store.orphans("bob")
+        assert sorted(store.for_article("story")) == [2, 4, 6]  # ana's, placed here
+
+
 def test_an_annotation_to_check_keeps_what_it_was_made_on_through_export_and_import(
     capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
 ) -> None:
