@@ -62,6 +62,13 @@ def unknown(kind: str, name: str, known: Iterable[str]) -> str:
     return f"unknown {kind} {name!r}" + (f" (did you mean {close[0]}?)" if close else "")
 
 
+RETIRED_LEDGER = {
+    "denial_samples": "a denial is compared with every text of a group holding its rare "
+    "words or subject (docs/summary.md); remove the line"
+}
+"""[ledger] settings of earlier versions, and why each went (named, not "unknown")."""
+
+
 def ledger_settings(
     path: Path | None = None, overrides: Mapping[str, Any] | None = None
 ) -> LedgerSettings:
@@ -88,6 +95,9 @@ def checked_ledger(
     problems: list[str] = []
     for name, value in values.items():
         at = where(path, "ledger", name)
+        if name in RETIRED_LEDGER:
+            problems.append(f"{at}: ledger.{name} is no longer a setting: {RETIRED_LEDGER[name]}")
+            continue
         if name not in known:
             problems.append(f"{at}: {unknown('ledger setting', name, known)}")
             continue

@@ -22,7 +22,7 @@ from workbench.core.analysis.ledger.decisions import (
     decision_from_record,
     decisions_from_records,
 )
-from workbench.core.analysis.ledger.denials import denial_targets
+from workbench.core.analysis.ledger.denials import FIRST_TEXTS, denial_targets
 from workbench.core.analysis.ledger.grouping import group_texts, key_order
 from workbench.core.analysis.ledger.ledger import (
     Ledger,
@@ -357,7 +357,8 @@ def _reference_targets(
     settings: LedgerSettings,
     denied: list[frozenset[str]],
 ) -> list[list[int]]:
-    """Denials scored as first written: one group at a time, one sample at a time."""
+    """Denials scored as first written: one group at a time, one sample at a time (a
+    group's first FIRST_TEXTS texts, then those holding a rare key or usable subject)."""
     frequency: Counter[str] = Counter()
     by_key: dict[str, set[int]] = defaultdict(set)
     by_subject: dict[str, set[int]] = defaultdict(set)
@@ -383,12 +384,19 @@ def _reference_targets(
             if len(by_subject.get(subject, ())) <= settings.max_subject_groups
             for n in by_subject.get(subject, ())
         }
+        usable = {
+            subject
+            for subject in text.subjects
+            if len(by_subject.get(subject, ())) <= settings.max_subject_groups
+        }
         hits = []
         for number in sorted(by_text | by_topic):
             needed = settings.denial_threshold - (
                 settings.subject_bonus if number in by_topic else 0
             )
-            for sample in groups[number][: settings.denial_samples]:
+            first, later = groups[number][:FIRST_TEXTS], groups[number][FIRST_TEXTS:]
+            shared = [t for t in later if set(rare) & set(t.keys) or usable & t.subjects]
+            for sample in first + shared:
                 taken = len(words & stems(sample.words))
                 alike = fuzz.ratio(text.sorted_tokens, sample.sorted_tokens) >= max(needed, 0)
                 if taken >= words_needed(words) or (taken and alike):
@@ -402,15 +410,15 @@ def _reference_targets(
     "settings",
     [
         LedgerSettings(),
-        LedgerSettings(max_subject_groups=10_000, denial_samples=2, keys_per_claim=3),
-        LedgerSettings(subject_bonus=-10, denial_samples=0),
+        LedgerSettings(max_subject_groups=10_000, keys_per_claim=3),
+        LedgerSettings(subject_bonus=-10, max_subject_groups=1),
     ],
 )
 def test_denials_scored_at_once_match_one_group_at_a_time(
     gold: list[Annotation], settings: LedgerSettings
 ) -> None:
     texts = list(dict.fromkeys(claim_text(q) for q in _variants(gold, 900, seed=5)))
-    groups = [texts[n : n + 1 + n % 3] for n in range(0, len(texts) - 3, 3)]
+    groups = [texts[n : n + 1 + n % 7] for n in range(0, len(texts) - 7, 4)]
     quotes = [a.quote for a in gold if "denial" in a.tags]
     quotes += list(dict.fromkeys(_variants(gold, 900, seed=5)))[::40]
     denials = [claim_text(quote) for quote in quotes]
@@ -539,3 +547,55 @@ def test_a_sentence_two_analysts_judged_differently_never_denies_itself() -> Non
     (group,) = ledger.groups
     assert [(m.annotator, m.index) for m in group.members] == [("bob", 0), ("qa", 0), ("qa", 1)]
     assert group.denials == ()
+
+
+KURSK_CLAIMS = [
+    ("border", 3, "NATO Secretary General Mark Rutte said on Monday that 10,000 North Korean "
+     "troops had been sent to Russia.", "Mark Rutte"),
+    ("kursk", 2, "The Pentagon said 11,000 North Korean troops had been sent to Russia.",
+     "Pentagon"),
+    ("kursk", 7, "Zelensky said 11,000 North Korean troops were in Kursk, not 10,000 as first "
+     "reported.", "Zelensky"),
+    ("seoul", 1, "South Korea’s National Intelligence Service said 11 000 North Korean troops "
+     "had been sent to Russia.", "South Korea’s National Intelligence Service"),
+    ("timeline", 1, "On November 14, Ukraine said 11,000 North Korean troops were in Kursk.",
+     "Ukraine"),
+    ("timeline", 2, "On November 4, Ukraine said 10,000 North Korean troops were in Kursk.",
+     "Ukraine"),
+    ("timeline", 3, "Ukraine’s foreign minister, Andrii Sybiha, said 11,000 North Korean troops "
+     "were in Kursk on November 4.", "Andrii Sybiha"),
+]  # fmt: skip
+"""qa6's group (Q17): only its Kursk texts, last in key order, answer Mr. Putin."""
+
+
+def test_a_merge_keeps_the_denial_a_later_text_of_the_group_answers() -> None:
+    """qa6 Q17: a denial was compared with a group's first three texts only, so joining
+    "He added …" (border 5, first in key order) to this group pushed the texts answering
+    "[Mr. Putin] … said no North Korean soldiers were in Kursk" out of them, and the
+    merged group lost its "Denied by: Mr. Putin" without a word. Every text holding what
+    made the group a candidate is compared now."""
+    claims = [
+        sentence_annotation(quote, article_id=article, index=index, source=source,
+                            tags=("claim", "attribution"))
+        for article, index, quote, source in KURSK_CLAIMS
+    ]  # fmt: skip
+    added = sentence_annotation(
+        "He added that some 3,000 of them were already on the front line.",
+        article_id="border", index=5, source="He", tags=("claim", "attribution"),
+    )  # fmt: skip
+    putin = sentence_annotation(
+        "[Mr. Putin] dismissed the reports as “a pure fabrication” and said no North Korean "
+        "soldiers were in Kursk.",
+        article_id="border", index=6, source="Mr. Putin", tags=("attribution", "denial"),
+    )  # fmt: skip
+    everything = [*claims, added, putin]
+    alone = ledger_of(everything)
+    gathered = Merge(tuple(dict.fromkeys(group_with(alone, c.quote).id for c in claims)))
+    before = ledger_of(everything, decisions=[gathered])
+    group = group_with(before, claims[0].quote)
+    assert set(group.members) == set(claims)
+    assert putin in group.denials
+    merge = Merge((group.id, group_with(before, added.quote).id))
+    merged = group_with(ledger_of(everything, decisions=[gathered, merge]), added.quote)
+    assert set(merged.members) == {*claims, added}
+    assert putin in merged.denials, "the merge dropped the group's denial"

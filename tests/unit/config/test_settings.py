@@ -38,6 +38,7 @@ def test_file_values_then_overrides(tmp_path: Path) -> None:
         ("[ledger]\nclaim_threshold = 'high'\n", "must be a number"),
         ("[ledger]\nclaim_threshold = 900\n", "between 0 and 100"),
         ("[ledger]\nmax_block = 0\n", "whole number"),
+        ("[ledger]\ndenial_samples = 3\n", "ledger.denial_samples is no longer a setting"),
         ("[ledger]\nconflict_whats = 'troops'\n", "list of strings"),
         ("ledger = 3\n", "must be a table"),
         ("not toml [", "not a valid TOML"),

@@ -544,20 +544,24 @@ class LiveLedger:
             for number in grouping.holding(key)
         }
         by_topic: set[str] = set()
+        usable = []
         for subject in text.subjects:
             holding = self._subject_groups.get(subject, set())
             if len(holding) <= settings.max_subject_groups:
                 by_topic |= holding
+                usable.append(subject)
         candidates = sorted(by_text | by_topic)
         number = {gid: n for n, gid in enumerate(candidates)}
-        samples = Samples([self._groups[gid].texts for gid in candidates], settings.denial_samples)
+        texts = [self._groups[gid].texts for gid in candidates]
         hits = scored(
             text,
             self._denied[text],
             {number[gid] for gid in by_text},
             {number[gid] for gid in by_topic},
-            samples,
+            Samples(texts, rare, usable),
             settings,
+            rare,
+            usable,
         )
         old = frozenset(self._targets.get(text, ()))
         return self._retargeted(text, old, frozenset(candidates[n] for n in hits))
@@ -586,8 +590,8 @@ class LiveLedger:
         ]
         by_text = {n for n, gid in enumerate(candidates) if not rare.isdisjoint(made[gid][1])}
         by_topic = {n for n, gid in enumerate(candidates) if not usable.isdisjoint(made[gid][2])}
-        samples = Samples([made[gid][0].texts for gid in candidates], settings.denial_samples)
-        hits = scored(text, self._denied[text], by_text, by_topic, samples, settings)
+        samples = Samples([made[gid][0].texts for gid in candidates], rare, usable)
+        hits = scored(text, self._denied[text], by_text, by_topic, samples, settings, rare, usable)
         old = frozenset(self._targets.get(text, ()))
         kept = {gid for gid in old if gid not in gone}
         return self._retargeted(text, old, frozenset(kept).union(candidates[n] for n in hits))

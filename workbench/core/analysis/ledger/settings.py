@@ -34,8 +34,6 @@ class LedgerSettings:
     """At most this many representatives per block are compared with each claim."""
     max_subject_groups: int = 100
     """A subject held by more groups than this is too common for a denial to target by."""
-    denial_samples: int = 3
-    """How many distinct texts of a group a denial is compared with."""
     conflict_whats: tuple[str, ...] = (
         "troops",
         "killed",
@@ -66,6 +64,5 @@ class LedgerSettings:
             "keys_per_claim": self.keys_per_claim,
             "max_reps": self.max_reps,
             "max_subject_groups": self.max_subject_groups,
-            "denial_samples": self.denial_samples,
             "conflict_whats": list(self.conflict_whats),
         }
