@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -168,7 +169,8 @@ def test_w3c_has_quote_and_position_selectors_and_purposed_bodies() -> None:
     assert collection["type"] == "AnnotationCollection"
     assert collection["total"] == 4
     items = collection["first"]["items"]
-    first = next(item for item in items if item["id"].endswith(":ana:story:0"))
+    first = next(item for item in items if item["target"]["selector"][0]["exact"] == TEXT[:30])
+    assert first["id"] == f"urn:workbench:annotation:ana:story:{STAMP}~0", "ana's two share it"
     assert first["type"] == "Annotation"
     assert first["creator"] == {"type": "Person", "name": "ana"}
     assert first["created"] == STAMP and first["modified"] == STAMP
@@ -196,8 +198,36 @@ def test_w3c_has_quote_and_position_selectors_and_purposed_bodies() -> None:
 def test_w3c_identifiers_are_percent_encoded() -> None:
     odd = annotation(0, annotator="a b", article="dir:x/y", tags=("claim",))
     item = json.loads(render("w3c", prepare_export([odd])))["first"]["items"][0]
-    assert item["id"] == "urn:workbench:annotation:a%20b:dir%3Ax%2Fy:0"
+    assert item["id"] == f"urn:workbench:annotation:a%20b:dir%3Ax%2Fy:{STAMP}"
     assert item["target"]["source"] == "urn:workbench:article:dir%3Ax%2Fy"
+
+
+def ids(format_name: str, annotations: list[Annotation]) -> list[str]:
+    document = json.loads(render(format_name, prepare_export(annotations)))
+    if format_name == "w3c":
+        return [item["id"] for item in document["first"]["items"]]
+    return [review["@id"] for review in document["@graph"]]
+
+
+@pytest.mark.parametrize("format_name", ["w3c", "claimreview"])
+def test_an_annotation_keeps_its_id_when_its_sentence_moves(format_name: str) -> None:
+    """qa6 Q19: ids were the sentence number, so after two sentences were added above it
+    "He added …" took over Peskov's id: a consumer updating by id replaced one review
+    with another. An id is the annotation's identity (analyst, article, creation)."""
+    made = annotation(0, tags=("claim",), status="refuted", created_at="2026-01-01T00:00:01Z")
+    other = annotation(2, tags=("claim",), status="refuted", created_at="2026-01-01T00:00:02Z")
+    moved = replace(made, index=2, start=54, end=len(TEXT), status="disputed", updated_at=STAMP)
+    before, after = ids(format_name, [made]), ids(format_name, [moved])
+    assert before == after == ["urn:workbench:annotation:ana:story:2026-01-01T00:00:01Z"]
+    assert ids(format_name, [other]) != before, "another annotation on its old sentence"
+
+
+def test_annotations_sharing_an_identity_still_get_ids_of_their_own() -> None:
+    twins = [annotation(0, tags=("claim",)), annotation(2, tags=("claim",))]
+    assert ids("w3c", twins) == [
+        f"urn:workbench:annotation:ana:story:{STAMP}~0",
+        f"urn:workbench:annotation:ana:story:{STAMP}~2",
+    ]
 
 
 def test_claimreview_covers_only_claims_with_a_verdict() -> None:

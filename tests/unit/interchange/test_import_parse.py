@@ -115,6 +115,17 @@ def test_blank_lines_in_jsonl_are_ignored() -> None:
             b'{"@context": "https://schema.org", "@graph": []}',
             "$.schema_version: missing: this is a W3C or ClaimReview export (JSON-LD)",
         ),
+        (  # qa6 Q19: with the ids of before (sentence index) or of now, the same answer
+            b'{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",'
+            b' "first": {"items": [{"id": "urn:workbench:annotation:ana:story:3"}]}}',
+            "$.schema_version: missing: this is a W3C or ClaimReview export (JSON-LD)",
+        ),
+        (
+            b'{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",'
+            b' "first": {"items": [{"id": "urn:workbench:annotation:ana:story:'
+            b'2026-11-21T13:50:01.000001Z"}]}}',
+            "$.schema_version: missing: this is a W3C or ClaimReview export (JSON-LD)",
+        ),
         (b'{"schema_version": "1"}', "$.schema_version: expected an integer, found a string"),
         (
             b'{"schema_version": 4, "whatever": 1}',

@@ -16,7 +16,7 @@ from typing import Any
 from workbench.core.analysis.lexicon import ORGANISATION_WORDS
 from workbench.core.annotation import VERDICTS, Annotation
 from workbench.core.interchange.export.data import ExportData
-from workbench.core.interchange.export.identifiers import annotation_iri, article_iri
+from workbench.core.interchange.export.identifiers import annotation_iris, article_iri
 from workbench.core.interchange.export.native import dumps_for_a_page
 
 CONTEXT = "https://schema.org"
@@ -41,7 +41,7 @@ def rating_name(status: str) -> str:
     return status.replace("_", " ").capitalize()
 
 
-def claim_review(annotation: Annotation, article: Mapping[str, Any]) -> dict[str, Any]:
+def claim_review(annotation: Annotation, article: Mapping[str, Any], iri: str) -> dict[str, Any]:
     appearance: dict[str, Any] = {
         "@type": "CreativeWork",
         "@id": article_iri(annotation.article_id),
@@ -54,7 +54,7 @@ def claim_review(annotation: Annotation, article: Mapping[str, Any]) -> dict[str
         claim["author"] = {"@type": source_type(annotation.source), "name": annotation.source}
     review: dict[str, Any] = {
         "@type": "ClaimReview",
-        "@id": annotation_iri(annotation),
+        "@id": iri,
         "claimReviewed": annotation.quote,
         "itemReviewed": claim,
         "reviewRating": {"@type": "Rating", "alternateName": rating_name(annotation.status)},
@@ -68,10 +68,10 @@ def claim_review(annotation: Annotation, article: Mapping[str, Any]) -> dict[str
 
 def claim_reviews(data: ExportData[Annotation]) -> dict[str, Any]:
     articles = {str(article["id"]): article for article in data.articles}
+    reviewed = [annotation for annotation in data.annotations if is_review(annotation)]
     reviews = [
-        claim_review(annotation, articles.get(annotation.article_id, {}))
-        for annotation in data.annotations
-        if is_review(annotation)
+        claim_review(annotation, articles.get(annotation.article_id, {}), iri)
+        for annotation, iri in zip(reviewed, annotation_iris(reviewed), strict=True)
     ]
     return {"@context": CONTEXT, "@graph": reviews}
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from workbench.core.annotation import DEFAULT_STATUS, Annotation
 from workbench.core.interchange.export.data import ExportData
-from workbench.core.interchange.export.identifiers import PREFIX, annotation_iri, article_iri
+from workbench.core.interchange.export.identifiers import PREFIX, annotation_iris, article_iri
 from workbench.core.interchange.export.native import dumps_for_a_page
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -35,10 +35,11 @@ def bodies(annotation: Annotation) -> list[dict[str, str]]:
     return found
 
 
-def web_annotation(annotation: Annotation) -> dict[str, Any]:
-    """One annotation in the Web Annotation model (without its own @context)."""
+def web_annotation(annotation: Annotation, iri: str) -> dict[str, Any]:
+    """One annotation in the Web Annotation model (without its own @context), under
+    its IRI (identifiers.annotation_iris)."""
     return {
-        "id": annotation_iri(annotation),
+        "id": iri,
         "type": "Annotation",
         "creator": {"type": "Person", "name": annotation.annotator},
         "created": annotation.created_at,
@@ -64,7 +65,11 @@ def web_annotation(annotation: Annotation) -> dict[str, Any]:
 
 
 def annotation_collection(data: ExportData[Annotation]) -> dict[str, Any]:
-    items = [web_annotation(annotation) for annotation in data.annotations]
+    annotations = data.annotations
+    items = [
+        web_annotation(annotation, iri)
+        for annotation, iri in zip(annotations, annotation_iris(annotations), strict=True)
+    ]
     return {
         "@context": CONTEXT,
         "id": f"{PREFIX}:export:{data.exported_at}",
