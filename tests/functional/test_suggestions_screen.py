@@ -5,6 +5,8 @@ and off when the settings say so."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
+from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -13,13 +15,14 @@ from store import AnnotationStore
 from workbench.config.settings import SuggestionSettings
 from workbench.core.analysis.suggestions.provenance import as_shown
 from workbench.core.analysis.suggestions.suggest import Suggestion, suggest
-from workbench.core.corpus.articles import Article, Corpus
+from workbench.core.corpus.articles import Article, Corpus, load_corpus
 from workbench.tui.app import StartAt, WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.screens.summary import SummaryScreen
 from workbench.tui.state.suggestions import ArticleSuggestions
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
 from workbench.tui.widgets.sentence_view import SentenceView
+from workbench.tui.widgets.suggestion_marks import score_text, suggestion_line
 
 SIZE = (100, 30)
 ON = SuggestionSettings(enabled=True, lowest_score=0.5)
@@ -307,3 +310,52 @@ async def test_at_80_columns_the_suggested_source_is_read_whole(make_app, bundle
         shown = "\n".join(lines)
         assert f"source {source}" in shown, shown
         assert all(len(line) <= 78 for line in lines)
+
+
+KURSK = """Kursk Front Update
+
+Russian Defence Minister Andrei Belousov denied that 12,000 North Korean soldiers had been sent to Russia.
+
+A spokesman for Ukraine’s army, Andriy Kovalenko, said 3,000 North Korean troops had been killed or wounded.
+
+He called that number “a conservative estimate”.
+"""  # noqa: E501
+"""qa6 Q13: the last sentence is suggested a denial at .43 (after Belousov's denial)."""
+
+
+async def test_enter_leaves_a_weak_tag_out_and_the_panel_marks_it(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    """qa6 Q13: Enter stored claim, attribution and a .43 denial for a spokesman endorsing
+    his own figure; the summary then listed him with a denial. A tag scoring under .50
+    is shown as weak ("◇ denial .43?") and Enter stores the others (d adds it)."""
+    (tmp_path / "kursk.txt").write_text(KURSK, encoding="utf-8")
+    corpus = load_corpus([tmp_path / "kursk.txt"])
+    article = corpus.articles[0]
+    index = len(article.sentences) - 1
+    weak = suggest(article)[index]
+    assert "denial" in weak.tags and 0.40 <= weak.scores["denial"] < 0.5
+    settings = SuggestionSettings(enabled=True, lowest_score=0.40)
+    start = StartAt(article_id=article.id, sentence=index + 1)
+    app = WorkbenchApp(store, corpus=corpus, start=start, keymap={}, suggestions=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        shown = panel_text(app)
+        assert f"◇ denial {score_text(weak.scores['denial'])}?" in shown
+        assert "◇ claim .70" in shown and "◇ claim .70?" not in shown
+        await pilot.press("enter")
+        saved = store.get(article.id, index)
+        assert saved is not None and saved.tags == ("claim", "attribution")
+        assert saved.suggestion is not None and saved.suggestion_outcome == "accepted"
+        assert saved.suggestion.scores["denial"] == round(weak.scores["denial"], 3)
+
+
+def test_a_suggestion_only_of_weak_tags_gives_enter_nothing_to_store(tmp_path: Path) -> None:
+    (tmp_path / "kursk.txt").write_text(KURSK, encoding="utf-8")
+    article = load_corpus([tmp_path / "kursk.txt"]).articles[0]
+    found = suggest(article)[len(article.sentences) - 1]
+    only_weak = replace(found, tags=("denial",))
+    shown = as_shown(only_weak, 0.40)
+    assert shown is not None and shown.tags == () and shown.source is None
+    line = suggestion_line(only_weak, 0.40, "⏎", "offered").head.plain
+    assert line.startswith("suggested, weak: not taken by ⏎ ") and line.endswith("?")

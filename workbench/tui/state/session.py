@@ -321,11 +321,13 @@ class AnnotationSession:
 
     def accept_suggestion(self) -> Annotation | None:
         """Store the suggestion shown (its tags, and its source unless the analyst recorded
-        one); None (nothing written) when none is shown, the annotation already holds it
-        as is, or accepting would replace tags the analyst recorded (keeps_own_judgement)."""
+        one; a weak tag is not among them: provenance.FIRM_SCORE); None (nothing
+        written) when none is shown or every tag shown is weak, the annotation already
+        holds it as is, or accepting would replace tags the analyst recorded
+        (keeps_own_judgement)."""
         shown = self.shown_suggestion
-        if shown is None or self.holds_suggestion or self.keeps_own_judgement:
-            return None
+        if shown is None or not shown.tags or self.holds_suggestion or self.keeps_own_judgement:
+            return None  # (no tags: every tag shown is weak, stored only by its own key)
         return self.save(lambda annotation: accepted(annotation, shown))
 
     def toggle(self, tag: str) -> Annotation:

@@ -133,7 +133,12 @@ def overrules(annotation: Annotation | None, shown: Suggested) -> bool:
     """True when accepting `shown` would replace tags the analyst recorded (other than
     the suggested ones). Enter then keeps them and only moves on: a tag corrected with
     c/a/d is never thrown away by the key that moves on."""
-    return annotation is not None and bool(annotation.tags) and annotation.tags != shown.tags
+    return (
+        annotation is not None
+        and bool(annotation.tags)
+        and bool(shown.tags)  # every tag shown weak: Enter takes nothing to overrule with
+        and annotation.tags != shown.tags
+    )
 
 
 def keeps_own_source(annotation: Annotation | None, shown: Suggested) -> bool:

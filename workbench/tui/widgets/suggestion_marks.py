@@ -13,7 +13,12 @@ from typing import Literal
 
 from textual.content import Content
 
-from workbench.core.analysis.suggestions.provenance import shown_source, shown_tags
+from workbench.core.analysis.suggestions.provenance import (
+    firm_tags,
+    shown_source,
+    shown_tags,
+    weak,
+)
 from workbench.core.analysis.suggestions.suggest import Suggestion
 from workbench.core.corpus.sentences import Sentence
 from workbench.tui.literal import visible
@@ -25,6 +30,8 @@ SUGGESTED_STYLES = {
 }
 """A suggested tag: the tag's colour, never reversed (a recorded tag is a reversed chip)."""
 MUTED = "$text-muted"
+WEAK = "italic $text-muted"
+"""A weak suggested tag: not in its tag's colour, as Enter does not store it."""
 CUE, SOURCE = "cue", "source"
 """The kinds of mark on the sentence."""
 
@@ -71,7 +78,9 @@ def suggestion_line(
     """The panel's line: the key that accepts (✓ when the annotation already holds the
     suggestion as is, "yours kept" when the analyst recorded other tags, "your source
     kept" when Enter takes the tags but not the source), the suggested
-    tags with their scores, and the source (→ the speaker a pronoun resolves to) last."""
+    tags with their scores, and the source (→ the speaker a pronoun resolves to) last.
+    A weak tag (provenance.FIRM_SCORE), which Enter leaves out, reads "◇ denial .43?",
+    muted; when every tag shown is weak the line says Enter takes none."""
     if suggestion is None:
         return SuggestionLine(Content("suggested —").stylize(MUTED))
     labels = {
@@ -80,9 +89,13 @@ def suggestion_line(
         "overruled": "suggested · yours kept ",
         "source kept": f"suggested ({accept_key}) · your source kept ",
     }
+    if standing == "offered" and not firm_tags(suggestion, lowest):
+        labels["offered"] = "suggested, weak: not taken by " + accept_key + " "
     label = Content(labels[standing]).stylize(MUTED)
     parts = [
-        Content(f"◇ {tag} {score_text(suggestion.scores[tag])}").stylize(SUGGESTED_STYLES[tag])
+        Content(f"◇ {tag} {score_text(suggestion.scores[tag])}?").stylize(WEAK)
+        if weak(suggestion, tag)
+        else Content(f"◇ {tag} {score_text(suggestion.scores[tag])}").stylize(SUGGESTED_STYLES[tag])
         for tag in shown_tags(suggestion, lowest)
     ]
     line = label + Content("  ").join(parts)
