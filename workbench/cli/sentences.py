@@ -15,7 +15,12 @@ HELP = "print the sentences of articles with their offsets (bundled articles by 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
-    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per line; start and end count code points of the article as "
+        "read (a leading BOM dropped, CRLF and CR turned into LF), as in every export",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

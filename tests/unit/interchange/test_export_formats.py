@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator
 from workbench.core.annotation import Anchor, Annotation
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.corpus.article_info import ArticleInfo
+from workbench.core.corpus.articles import OFFSETS
 from workbench.core.interchange.export.formats import FORMATS, render
 from workbench.core.interchange.export.prepare import prepare_export
 from workbench.core.interchange.export.schema import SCHEMA_VERSION, export_schema, validator
@@ -94,12 +95,24 @@ def test_empty_exports_are_valid() -> None:
         {
             "schema_version": SCHEMA_VERSION,
             "exported_at": STAMP,
+            "offsets": OFFSETS,
             "articles": [],
             "annotation_lines": 0,
         }
     ]
     assert json.loads(render("w3c", data))["total"] == 0
     assert json.loads(render("claimreview", data))["@graph"] == []
+
+
+@pytest.mark.parametrize("format_name", ["json", "jsonl", "w3c"])
+def test_every_export_with_offsets_says_what_they_count(format_name: str) -> None:
+    """tr7 T18: offsets count code points after a BOM is dropped and CRLF made LF, while
+    article_sha256 names the bytes: a tool applying them to the published file selected
+    other characters, and no export said so."""
+    output = render(format_name, prepare_export(SAMPLE, exported_at=STAMP)).decode()
+    document = json.loads(output.splitlines()[0])
+    said = document["label"] if format_name == "w3c" else document["offsets"]
+    assert "BOM dropped" in said and "CRLF and CR turned into LF" in said
 
 
 def test_history_is_exported_in_the_schema_shape() -> None:

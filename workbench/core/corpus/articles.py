@@ -125,6 +125,15 @@ class ArticleError(ValueError):
     """A file that is not a readable article."""
 
 
+OFFSETS = (
+    "start and end count code points of the article as read: its UTF-8 bytes decoded, a "
+    "leading BOM dropped, CRLF and CR turned into LF (article_sha256 names the bytes)"
+)
+"""What every offset into an article counts (decode_article), said by each export and
+output that carries offsets: a tool applying them to the published file as it is, BOM
+and CRLF included, selected other characters (tr7 T18)."""
+
+
 def decode_article(raw: bytes) -> str:
     """UTF-8 text without BOM; raises ArticleError for empty, binary or non-UTF-8 data."""
     if not raw.strip():

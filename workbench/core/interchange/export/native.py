@@ -18,6 +18,7 @@ from typing import Any
 
 import orjson
 
+from workbench.core.corpus.articles import OFFSETS
 from workbench.core.interchange.export.data import ExportData
 from workbench.core.interchange.export.schema import SCHEMA_VERSION
 
@@ -87,6 +88,7 @@ def export_document(data: NativeData) -> dict[str, Any]:
     document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "exported_at": data.exported_at,
+        "offsets": OFFSETS,
         "articles": list(data.articles),
         "annotations": current_records(data.annotations),
     }
@@ -102,6 +104,7 @@ def jsonl_header(data: NativeData) -> dict[str, Any]:
     header: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "exported_at": data.exported_at,
+        "offsets": OFFSETS,
         "articles": list(data.articles),
         "annotation_lines": len(data.annotations),
     }

@@ -2,7 +2,8 @@
 
 An AnnotationCollection whose first (only) page holds every annotation. Each targets
 its article (`urn:workbench:article:ID`) through a TextQuoteSelector (exact, prefix,
-suffix) and a TextPositionSelector (start, end: code points, as in the article's text).
+suffix) and a TextPositionSelector (start, end: code points of the article as read, a
+BOM dropped and CRLF/CR made LF, which the collection's label says: tr7 T18).
 Bodies: one TextualBody per tag (purpose "tagging"), the note (purpose "commenting"),
 the source (purpose "identifying": who makes the statement) and the status when it is
 not "unverified" (purpose "assessing").
@@ -13,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.core.annotation import DEFAULT_STATUS, Annotation
+from workbench.core.corpus.articles import OFFSETS
 from workbench.core.interchange.export.data import ExportData
 from workbench.core.interchange.export.identifiers import PREFIX, annotation_iris, article_iri
 from workbench.core.interchange.export.native import dumps_for_a_page
@@ -74,7 +76,7 @@ def annotation_collection(data: ExportData[Annotation]) -> dict[str, Any]:
         "@context": CONTEXT,
         "id": f"{PREFIX}:export:{data.exported_at}",
         "type": "AnnotationCollection",
-        "label": "workbench annotations",
+        "label": f"workbench annotations; TextPositionSelector {OFFSETS}",
         "generated": data.exported_at,
         "total": len(items),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
