@@ -164,6 +164,28 @@ OF_RECORD_BESIDE = ("journal", "journal.next", "history", "repairing")
 """Companions only a database's own writes make (a lock may be left by a refused open)."""
 
 
+SNAPSHOT_MARKS = (b'"meta":{"1":{"schema_version":', b'"integrity":{"1":{"crc32":"')
+"""What only a snapshot holds near its start (its meta table) and at its end (its
+checksum: store/snapshot.py)."""
+MARKS_WITHIN = 128
+"""Bytes read at each end of a file for SNAPSHOT_MARKS."""
+
+
+def has_snapshot_marks(path: Path) -> bool:
+    """Whether the file holds a snapshot's own marks near its start or at its end: a
+    lone snapshot copy whose first bytes are damaged is a damaged database, to open (and
+    be told so) or repair, not "not a workbench database" (rv7 R3)."""
+    try:
+        with open_regular(path) as handle:
+            head = handle.read(MARKS_WITHIN)
+            size = handle.seek(0, os.SEEK_END)
+            handle.seek(max(size - MARKS_WITHIN, 0))
+            tail = handle.read(MARKS_WITHIN)
+    except OSError:
+        return False
+    return SNAPSHOT_MARKS[0] in head or SNAPSHOT_MARKS[1] in tail
+
+
 def not_a_database(path: Path) -> NotADatabaseError | None:
     """The error to raise when `path`, given as a database, is plainly another kind of
     file: not empty, none of a database's files beside it, and not a database's tables
@@ -180,6 +202,8 @@ def not_a_database(path: Path) -> NotADatabaseError | None:
         return None
     give = "give --db the database file (articles are read from the PATHs)"
     if not start.startswith(b"{"):
+        if has_snapshot_marks(path):
+            return None  # a snapshot whose first bytes are damaged: the open names it
         return NotADatabaseError(path, "it is not a JSON object: an article, a report?", give)
     try:
         value = json.loads(read_regular(path))

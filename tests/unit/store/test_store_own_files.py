@@ -222,3 +222,27 @@ def test_a_file_the_store_writes_in_place_that_has_a_second_name_is_not_written(
         said = [str(error)]
     assert any("hard link" in line or "second name" in line for line in said), said
     assert victim.read_bytes() == before
+
+
+@pytest.mark.parametrize("damaged", [1, 40], ids=["first byte", "first 40 bytes"])
+def test_a_lone_snapshot_whose_first_bytes_are_damaged_is_named_damaged(
+    tmp_path: Path, make: MakeAnnotation, damaged: int
+) -> None:
+    """rv7 R3: a snapshot copied alone (a backup restore, an attachment) with its first
+    byte damaged was "not a workbench database (it is not a JSON object)" to open and
+    repair alike. Its meta table near the start or its checksum at the end says what it
+    is: the open names the damage and repair keeps the file aside."""
+    made = tmp_path / "made" / "annotations.json"
+    made.parent.mkdir()
+    with AnnotationStore.open(made, annotator="ana") as store:
+        store.save(make())
+    lone = tmp_path / "annotations.json"
+    raw = bytearray(made.read_bytes())
+    raw[:damaged] = b"\x00" * damaged
+    lone.write_bytes(bytes(raw))
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match="damaged") as refused:
+            AnnotationStore.open(lone, annotator="ana", read_only=read_only)
+        assert not isinstance(refused.value, NotADatabaseError)
+    report = repair(lone)
+    assert [kept.read_bytes() for _, kept in report.moved] == [bytes(raw)]
