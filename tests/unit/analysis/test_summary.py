@@ -6,11 +6,13 @@ import re
 from dataclasses import replace
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from tests.fixtures.gold import load_gold
 from workbench.core.analysis.figures.conflicts import format_value
 from workbench.core.analysis.summary.build import build_summary
-from workbench.core.analysis.summary.markdown import render_markdown
+from workbench.core.analysis.summary.markdown import _cell, render_markdown
 from workbench.core.analysis.summary.model import SCHEMA, FigureConflict, Summary
 from workbench.core.annotation import STATUSES, TAGS, Anchor, Annotation, Suggested
 from workbench.core.corpus.article_info import ArticleInfo
@@ -160,6 +162,25 @@ def test_article_text_is_data_not_markup() -> None:
     report = render_markdown(build_summary([annotation], []))
     line = next(line for line in report.splitlines() if line.startswith("- *a_1*, sentence 1"))
     assert "\\[Mr. Putin\\] \\| sent \\*500\\* troops \\<b\\>now\\</b\\>." in line
+
+
+def _cell_escaped_everywhere(text: str) -> str:
+    """markdown._cell as it was, every escape applied to every cell."""
+    plain = " ".join(text.split())
+    for char in "\\|*`[]<>#":
+        plain = plain.replace(char, "\\" + char)
+    return re.sub(r"(?<!\w)_|_(?!\w)", r"\\_", plain)
+
+
+@settings(max_examples=100, deadline=None)
+@example("_")
+@example("snake_case _lone")
+@example("a|b")
+@given(st.text(alphabet=st.sampled_from("ab_ \n\t\\|*`[]<>#é\u2028"), max_size=24) | st.text())
+def test_a_cell_with_nothing_to_escape_is_returned_as_it_is(text: str) -> None:
+    """The cell's quick way (no character to escape: one search) writes what escaping
+    everything writes."""
+    assert _cell(text) == _cell_escaped_everywhere(text)
 
 
 def test_format_value() -> None:

@@ -427,6 +427,25 @@ def test_kept_already_is_not_computed_again(
     assert kept_now() == 0
 
 
+def test_the_writer_s_report_is_served_while_its_json_is_made(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`workbench summary` (Markdown by default) need not wait for the writer's JSON."""
+    from workbench.core.analysis.summary.model import Summary
+
+    made, seen = Summary.json_parts, []
+
+    def json_parts(summary: Summary) -> Iterator[bytes]:
+        with kept_summaries(db) as kept:
+            keys = (entry_of(db, ("--format", "md")), entry_of(db, ("--format", "json")))
+            seen.append(tuple(kept.get(key) is not None for key in keys))
+        return made(summary)
+
+    monkeypatch.setattr(Summary, "json_parts", json_parts)
+    assert kept_now() == 6
+    assert seen[0] == (True, False), "the writer's report kept, its JSON being made"
+
+
 def entry_of(db: Path, argv: tuple[str, ...]) -> str:
     """The key the command looks for."""
     args = summary_command_args(*argv)
@@ -449,16 +468,17 @@ def summary_command_args(*argv: str) -> object:
 
 
 def test_a_damaged_kept_entry_is_named_and_computed(db: Path, run: Callable[..., Ran]) -> None:
-    computed = run("--format", "json")
+    asked = [("--format", "json"), ("--format", "md"), ("--format", "md", "--annotator", "all")]
+    computed = [run(*argv).out for argv in asked]
     kept_now()
     kept = db.with_name(db.name + ".kept")
     data = bytearray(kept.read_bytes())
-    data[-200] ^= 0x01  # inside the last entry's bytes
+    data[-200] ^= 0x01  # inside the last entry's bytes: one of the writer's two
     kept.write_bytes(bytes(data))
-    damaged = [run("--format", "json"), run("--format", "md", "--annotator", "all")]
+    damaged = [run(*argv) for argv in asked]
     named = [line for ran in damaged for line in ran.err.splitlines() if b"damaged" in line]
     assert len(named) == 1 and str(kept).encode() in named[0] and b"computed instead" in named[0]
-    assert any(ran.out == computed.out for ran in damaged)
+    assert [ran.out for ran in damaged] == computed
 
 
 def test_a_kept_record_that_does_not_decode_is_named_and_computed(

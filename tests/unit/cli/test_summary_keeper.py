@@ -209,7 +209,9 @@ def test_a_round_ends_once_the_content_moved(db: Path, monkeypatch: pytest.Monke
     writer's again."""
     asked: list[str | None] = []
 
-    def keep_one(annotator: str | None, analysts: list[str] | None = None) -> int:
+    def keep_one(
+        annotator: str | None, analysts: list[str] | None = None, first: bool = False
+    ) -> int:
         asked.append(annotator)
         if analysts is not None:
             analysts.extend(["bob", "carl"])
