@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Label, OptionList
 
+from tests.fixtures.waiting import until
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.screens.search import SearchScreen
 
@@ -21,9 +22,10 @@ async def test_words_in_any_order_with_a_typo_jump_to_the_sentence(make_app) -> 
                 await pilot.press(*query)
             else:  # as if typed: Input.Changed starts the search (and saves Pilot's time)
                 app.screen.query_one(Input).value = query
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            status = str(app.screen.query_one("#search-status", Label).render())
+            screen = app.screen
+            assert isinstance(screen, SearchScreen)
+            await until(pilot, lambda: screen.hits_for == query, 10.0)  # noqa: B023
+            status = str(screen.query_one("#search-status", Label).render())
             assert "best matches" in status, query
             await pilot.press("enter")
             assert isinstance(app.screen, AnnotateScreen)
@@ -34,17 +36,17 @@ async def test_words_in_any_order_with_a_typo_jump_to_the_sentence(make_app) -> 
             assert "two units of North Korean troops" in sentence.text
 
         await pilot.press("slash")
-        app.screen.query_one(Input).value = "zelenskyy pineapple"
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        screen.query_one(Input).value = "zelenskyy pineapple"
+        await until(pilot, lambda: screen.hits_for == "zelenskyy pineapple", 10.0)
         assert app.screen.query_one(OptionList).option_count == 0
         status = str(app.screen.query_one("#search-status", Label).render())
         assert "no sentence has all of these words: 'zelenskyy pineapple'" in status
         await pilot.press("enter")  # nothing to jump to: the screen stays
         assert isinstance(app.screen, SearchScreen)
         app.screen.query_one(Input).value = "banana"  # QA finding 15: one word, named
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: screen.hits_for == "banana", 10.0)
         status = str(app.screen.query_one("#search-status", Label).render())
         assert "no sentence has 'banana'" in status
 
@@ -55,10 +57,11 @@ async def test_results_name_the_article_by_its_title(make_app, bundled) -> None:
         await app.workers.wait_for_complete()  # the search index
         await pilot.pause()
         await pilot.press("slash")
-        app.screen.query_one(Input).value = "zelenskyy troops"
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        first = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        screen.query_one(Input).value = "zelenskyy troops"
+        await until(pilot, lambda: screen.hits_for == "zelenskyy troops", 10.0)
+        first = str(screen.query_one(OptionList).get_option_at_index(0).prompt)
         article = next(a for a in bundled.articles if a.id.startswith("004"))
         assert first.startswith(article.title[:20]) and "#14" in first
         assert "004_" not in first

@@ -5,15 +5,14 @@ comes back by itself; a change another session made first is shown, never overwr
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 
 import pytest
-from textual.pilot import Pilot
 
 from store import Store, open_store
 from tests.fixtures.postgres import PgServer
+from tests.fixtures.waiting import until
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
@@ -33,17 +32,6 @@ def stores(pg_url: str) -> Iterator[Callable[[str], Store]]:
     """open(annotator): a session on the test's database, closed at the end."""
     with ExitStack() as stack:
         yield lambda annotator: stack.enter_context(open_store(pg_url, annotator))
-
-
-async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float) -> float:
-    """Let every app run until `condition` holds; the seconds it took (fails after
-    `seconds`)."""
-    start = time.monotonic()
-    while not condition():
-        if time.monotonic() - start > seconds:
-            raise AssertionError(f"not within {seconds} s")
-        await pilot.pause(0.01)
-    return time.monotonic() - start
 
 
 def panel(app: WorkbenchApp) -> AnnotationPanel:
