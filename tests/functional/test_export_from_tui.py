@@ -153,3 +153,52 @@ async def test_w3c_and_claimreview_suggest_different_files(make_app, tmp_path: P
             suggested.append(Path(app.screen.query_one(Input).value).name)
             await pilot.press("escape")
     assert suggested == ["workbench-export.w3c.jsonld", "workbench-claimreview.jsonld"]
+
+
+async def test_an_article_and_its_folder_are_refused_as_targets(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    """tr8 T1: the export dialog and the summary's `w` asked only "Overwrite it?" over
+    an article of the open corpus (and wrote a new file into its folder, read as an
+    article next time). Both are refused in the CLI's words, and nothing is written."""
+    from workbench.config.settings import SuggestionSettings
+    from workbench.core.corpus.articles import load_corpus
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.screens.prompt import TextPrompt
+
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    article = folder / "nato.txt"
+    article.write_text("NATO said 10,000 troops were sent.\n", encoding="utf-8")
+    new_file = folder / "report.md"
+    app = WorkbenchApp(
+        store,
+        corpus=load_corpus([folder]),
+        paths=[folder],
+        keymap={},
+        suggestions=SuggestionSettings(enabled=False),
+    )
+    refusals = {article: "is one of the articles read", new_file: "where the articles are read"}
+    async with app.run_test(size=SIZE) as pilot:
+        for target, why in refusals.items():
+            await answer_export(app, pilot, str(target))
+            await pilot.pause()
+            assert isinstance(app.screen, TextPrompt)  # asked again, no "Overwrite it?"
+            assert any(why in n.message for n in app._notifications), why
+            await pilot.press("escape")
+        await pilot.press("S")
+        for target, why in refusals.items():
+            app.clear_notifications()
+            await pilot.press("w")
+            app.screen.query_one(Input).value = str(target)
+            await pilot.press("enter")
+            for _ in range(50):  # the answer goes through the prompt's callback
+                await pilot.pause()
+                if any(why in n.message for n in app._notifications):
+                    break
+            assert isinstance(app.screen, TextPrompt)
+            assert any(why in n.message for n in app._notifications), why
+            await pilot.press("escape")
+        await app.workers.wait_for_complete()
+    assert article.read_text(encoding="utf-8") == "NATO said 10,000 troops were sent.\n"
+    assert sorted(path.name for path in folder.iterdir()) == ["nato.txt"]

@@ -110,29 +110,6 @@ def output_over_database(location: Path | str, output: str | None) -> str | None
     return None if not output else own_file_refusal(location, output)
 
 
-def output_among_articles(paths: Iterable[str], output: str | None) -> str | None:
-    """Why `-o OUTPUT` must not be written because of the articles read, or None: it is
-    one of the PATHs (the report would replace an article, the only copy of a page since
-    edited), or inside a PATH folder (read as an article the next time: qa6 Q21)."""
-    if not output:
-        return None
-    target = os.path.realpath(output)
-    for path in paths:
-        read = os.path.realpath(path)
-        inside = os.path.isdir(read) and target.startswith(read.rstrip(os.sep) + os.sep)
-        if target == read or (inside and os.path.exists(target)):
-            return (
-                f"{output} is one of the articles read: writing there would replace it; "
-                "choose another file"
-            )
-        if inside:
-            return (
-                f"{output} is inside {path}, where the articles are read from: it would be "
-                "read as an article the next time; choose a file outside it"
-            )
-    return None
-
-
 def format_of_output(
     given: str | None, output: str | None, by_suffix: dict[str, str], default: str
 ) -> tuple[str, str | None]:

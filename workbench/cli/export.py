@@ -11,7 +11,6 @@ from workbench.cli.common import (
     format_of_output,
     no_annotations_by,
     no_database,
-    output_among_articles,
     output_over_database,
     skipped,
     stopped_cleanly_by_sigterm,
@@ -19,6 +18,7 @@ from workbench.cli.common import (
 )
 from workbench.cli.output import real_stream
 from workbench.core.annotation import ORPHANED, STATUSES, TAGS
+from workbench.core.files.output_target import output_among_articles
 from workbench.core.terminal_text import printable
 
 if TYPE_CHECKING:

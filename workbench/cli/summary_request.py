@@ -12,13 +12,13 @@ from workbench.cli.common import (
     fail,
     fail_each,
     no_database,
-    output_among_articles,
     output_over_database,
 )
 from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import DatabaseLocation, resolve_database
 from workbench.core.annotation import EVERY_ANALYST
 from workbench.core.files.database_url import shown_location
+from workbench.core.files.output_target import output_among_articles
 
 if TYPE_CHECKING:
     from workbench.core.analysis.ledger.settings import LedgerSettings

@@ -19,7 +19,7 @@ from workbench.config.settings import SuggestionSettings
 from workbench.config.state import StateError, remember_export_folder
 from workbench.core.anchoring.placement import outcome_counts
 from workbench.core.anchoring.reanchoring import ArticleReanchoring
-from workbench.core.corpus.articles import Corpus, load_corpus
+from workbench.core.corpus.articles import BUNDLED_ARTICLES, Corpus, load_corpus
 from workbench.core.corpus.search import SentenceSearch
 from workbench.core.corpus.titles import shorten
 from workbench.tui.bound_keys import BoundKeys
@@ -214,6 +214,7 @@ class WorkbenchApp(App[None]):
             self.exit(return_code=1)
             return
         workspace = Workspace(self.store, corpus, self.anchoring_threshold(), self.keys)
+        workspace.read_from = self.read_from()
         self.workspace = workspace
         self.readings = ReadingsKeeper(workspace)
         if self.keep_summary is not None:
@@ -326,7 +327,21 @@ class WorkbenchApp(App[None]):
         """Ask for a format and a file, then export every annotation in a worker."""
         from workbench.tui.export_dialog import ExportDialog
 
-        await ExportDialog(self, self.export_in_background, self.store.own_file_refusal).start()
+        await ExportDialog(self, self.export_in_background, self.output_refusal).start()
+
+    def output_refusal(self, path: Path) -> str | None:
+        """Why an export must not be written at `path` (Workspace.output_refusal; before
+        the corpus is loaded, by the PATHs it is read from)."""
+        if self.workspace is not None:
+            return self.workspace.output_refusal(path)
+        from workbench.core.files.output_target import output_among_articles
+
+        return self.store.own_file_refusal(path) or output_among_articles(self.read_from(), path)
+
+    def read_from(self) -> tuple[Path, ...]:
+        """The files and folders the articles are read from: the PATHs given, else the
+        bundled articles' folder."""
+        return tuple(Path(path) for path in self.paths) or (BUNDLED_ARTICLES,)
 
     @work(thread=True, exclusive=True, group="export", description="export annotations")
     def export_in_background(self, format_name: str, path: Path) -> None:

@@ -30,7 +30,7 @@ class ExportDialog:
     app: App[Any]
     export: Callable[[str, Path], object]
     refused: Callable[[Path], str | None]
-    """Why a file must not be written (the database's own: Store.own_file_refusal)."""
+    """Why a file must not be written (a database file, an article: app.output_refusal)."""
     format_name: str = ""
 
     async def start(self) -> None:

@@ -761,7 +761,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             if not answer or not answer.strip():
                 return
             path = target_of(answer, REPORT_NAME)
-            refusal = self.workspace.store.own_file_refusal(path)
+            refusal = self.workspace.output_refusal(path)
             if refusal is not None:
                 self.notify(refusal, title="Not written", severity="error", markup=False)
                 await ask(str(path))

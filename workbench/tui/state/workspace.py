@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from store import (
     Change,
@@ -35,6 +36,7 @@ from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.articles import Article, Corpus
 from workbench.core.corpus.search import SentenceSearch
+from workbench.core.files.output_target import output_among_articles
 from workbench.tui.bound_keys import BoundKeys
 from workbench.tui.state.anchors import CorpusAnchors
 from workbench.tui.state.review_rows import ReviewQuery
@@ -133,6 +135,8 @@ class Workspace:
     screen is made afresh each time it opens, and opens as it was left)."""
     search: SentenceSearch | None = None
     """The sentence search, once the app has built it in a worker (None until then)."""
+    read_from: tuple[Path, ...] = ()
+    """The files and folders the articles were read from (the command line's PATHs)."""
     _subscriptions: list[Subscription] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
@@ -152,6 +156,14 @@ class Workspace:
         """An article's title as shown (its id if it is not in the corpus)."""
         article = self.corpus.by_id.get(article_id)
         return article.title if article is not None and article.title else article_id
+
+    def output_refusal(self, path: Path) -> str | None:
+        """Why a report or export must not be written at `path`, or None: one of the
+        database's files, an article of the corpus, or inside a folder the articles are
+        read from (read as an article next time). The CLI's `-o` refuses the same, in
+        the same words (tr8 T1: the TUI had asked only "Overwrite it?")."""
+        read = [*self.read_from, *(article.path for article in self.corpus.articles)]
+        return self.store.own_file_refusal(path) or output_among_articles(read, path)
 
     @property
     def sentence_total(self) -> int | None:
