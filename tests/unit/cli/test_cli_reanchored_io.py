@@ -384,8 +384,10 @@ def test_read_only_commands_count_where_reanchoring_puts_them_and_write_nothing(
     # ... and said above the counts they are missing from (qa6 Q29)
     top = markdown.split("## ", 1)[0]
     assert (
-        "Not counted: 1 orphaned (their sentence is gone from the article's text) and 1 on" in top
-    )
+        "Not counted: 1 orphaned annotation(s) (their sentence is gone from the article's text)"
+        " and 1 annotation(s) of 1 article(s) not among the files read (another story's, or"
+        " files renamed, removed or unreadable)." in top
+    )  # qa7 Q3: another story's articles in the same database are not called lost
     assert "| No coment was given. | No **comment** was given. |" in markdown
     assert files(db) == before
 

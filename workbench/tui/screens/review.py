@@ -121,10 +121,11 @@ other moves and every letter are the box's."""
 def article_missing(article_id: str) -> str:
     """What to do about an annotation whose article is not in the corpus."""
     return (
-        f"Its article, {article_id}, is not in this corpus: its file was renamed or "
-        f"removed (a renamed file is a new article). Its annotations are kept as they "
-        f"are. Rename the file back to {article_id}.txt (or .md) and reopen to work on "
-        "them here; they are in every export meanwhile."
+        f"Its article, {article_id}, is not in this corpus: an article of another story "
+        "kept in this database (open its folder to work on it), or its file was renamed "
+        f"or removed (a renamed file is a new article: rename it back to {article_id}.txt "
+        "or .md and reopen). Its annotations are kept as they are, and are in every "
+        "export meanwhile."
     )
 
 

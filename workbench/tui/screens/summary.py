@@ -66,6 +66,7 @@ from workbench.tui.state.summary_view import (
     ANCHORING_STATES,
     LedgerLine,
     SummaryView,
+    anchoring_words,
     line_count,
     prepare_view,
     read_summary,
@@ -541,7 +542,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             if totals.acceptance_rate is not None:
                 line += f" · suggestions {totals.acceptance_rate:.0%} accepted as is"
             if self.anchoring:
-                line += f" · {len(self.anchoring)} to look at after articles changed (tab 5)"
+                line += f" · {anchoring_words(self.anchoring)} (tab 5)"
             if totals.to_check:
                 line += f" · {totals.to_check:,} still to check, not counted in the tables"
             total = line_count(summary.ledger)

@@ -52,6 +52,19 @@ ANCHORING_STATES: dict[AnchoringList, str] = {
 """The summary's anchoring lists (AnchoringSection.lists()), as the Anchoring tab names them."""
 
 
+def anchoring_words(entries: Sequence[tuple[AnchoringList, Annotation]]) -> str:
+    """The header's words for the Anchoring tab's lines: those on articles not read
+    (another story's in the same database, or a file renamed) apart from those to look
+    at after an article changed, which they are not (qa7 Q3)."""
+    changed = sum(1 for state, _ in entries if state != "article_missing")
+    missing = [annotation for state, annotation in entries if state == "article_missing"]
+    words = [f"{changed:,} to look at after articles changed"] if changed else []
+    if missing:
+        articles = len({annotation.article_id for annotation in missing})
+        words.append(f"{len(missing):,} on {articles:,} article(s) not read")
+    return " · ".join(words)
+
+
 def anchoring_place(state: AnchoringList, annotation: Annotation) -> str:
     """The Anchoring tab's sentence number: on the current text for one to check, "was N"
     for one on no sentence (where it was made), so two rows' numbers are never read as

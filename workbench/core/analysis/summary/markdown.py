@@ -60,8 +60,9 @@ ANCHORING_HEADINGS: dict[AnchoringList, tuple[str, str]] = {
     ),
     "article_missing": (
         "Article missing",
-        "Their article is not in the corpus: its file was renamed or removed, or could not "
-        "be read (the warnings printed when the corpus was read name the file and why).",
+        "Their article is not among the files read for this report: an article of another "
+        "story kept in the same database, or a file renamed, removed or unreadable (the "
+        "warnings printed when the corpus was read name a file that could not be read).",
     ),
 }
 """The heading and explanation of each of AnchoringSection.lists()."""
@@ -237,14 +238,20 @@ def _not_placed_note(anchoring: AnchoringSection) -> list[str]:
     or on articles not read said so only at its end (qa6 Q29)."""
     parts = []
     if orphaned := len(anchoring.orphaned):
-        parts.append(f"{orphaned} orphaned (their sentence is gone from the article's text)")
+        parts.append(
+            f"{orphaned} orphaned annotation(s) (their sentence is gone from the article's text)"
+        )
     if missing := len(anchoring.article_missing):
-        parts.append(f"{missing} on articles not read (renamed, removed or unreadable files)")
+        articles = len({annotation.article_id for annotation in anchoring.article_missing})
+        parts.append(
+            f"{missing} annotation(s) of {articles} article(s) not among the files read "
+            "(another story's, or files renamed, removed or unreadable)"
+        )
     if not parts:
         return []
     return [
-        f"Not counted: {' and '.join(parts)} annotation(s): no count, table or conflict "
-        "below holds them; they are listed at the end of this report.",
+        f"Not counted: {' and '.join(parts)}. No count, table or conflict below holds "
+        "them; they are listed at the end of this report.",
         "",
     ]
 
