@@ -202,3 +202,20 @@ def test_an_article_is_read_once_for_repeated_summaries(
     monkeypatch.setattr(speakers, "typed_speakers", lambda *args: calls.append("read") or {})
     second = summarise(annotations, [austin])
     assert calls == [] and second.sources == first.sources
+
+
+def test_an_unattributed_claim_is_named_among_its_groups_sources() -> None:
+    """qa7 Q4: a group of Pat Ryder's sentence and another article's unattributed one
+    read "sources: Pat Ryder.", as if he alone had said it."""
+    said = "About 10,000 North Korean soldiers were deployed to the Kursk region"
+    ryder = article("001_ryder", f"Pentagon\n{said}, Pat Ryder said.")
+    wire = article("002_wire", f"Wire\n{said}.")
+    annotations = [
+        tag(ryder, index_of(ryder, "Ryder"), "Pat Ryder"),
+        tag(wire, index_of(wire, "Kursk"), None, tags=("claim",)),
+    ]
+    summary = summarise(annotations, [ryder, wire])
+    (group,) = [g for g in summary.ledger if len(g.members) == 2]
+    report = render_markdown(summary)
+    assert "2 sentence(s) in 2 article(s); sources: Pat Ryder, unattributed (1)." in report
+    assert group.sources == ("Pat Ryder",)  # the JSON's list names sources only

@@ -624,8 +624,17 @@ def _group_sources(
         for where, lines in claims.items()
         if len({line_source(line) for line in lines}) > 1
     }
+    # a sentence no analyst gave a source is named too: left out, a group of one
+    # attributed and one unattributed sentence read as the speaker's alone (qa7 Q4)
+    silent = sum(
+        1
+        for where, lines in claims.items()
+        if where not in differ and not any(line.canonical_source for line in lines)
+    )
+    unattributed = [f"unattributed ({silent})"] if silent else []
     if not differ:
-        return ", ".join(map(_cell, group.sources)) or nobody, ""
+        named = list(map(_cell, group.sources))
+        return ", ".join([*named, *unattributed] if named else named) or nobody, ""
     agreed = sorted(
         {
             source
@@ -640,7 +649,8 @@ def _group_sources(
         + _cell(per_analyst(lines, line_source, True))
         for (article_id, index), lines in differ.items()
     )
-    return ", ".join(map(_cell, agreed)) or "named differently by the analysts", apart
+    named = [*map(_cell, agreed), *unattributed]
+    return ", ".join(named) or "named differently by the analysts", apart
 
 
 def _sentence_lines(
