@@ -154,5 +154,5 @@ async def test_an_annotation_of_a_renamed_article_says_how_to_get_it_back(
             app._notifications.clear()
             await pilot.press(key)
             (said,) = [str(n.message) for n in app._notifications]
-            assert "renamed" in said and "Rename the file back to renamed.txt" in said, key
+            assert "renamed" in said and "rename it back to renamed.txt" in said, key
         assert app.screen is screen
