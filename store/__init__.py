@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from store.kept_summaries import KeptSummaries
     from store.opening import database_exists, open_store
     from store.own_files import own_file_refusal
-    from store.protocol import DatabaseContent, Store, StoreEvent, Subscription
+    from store.protocol import UNCHECKED, DatabaseContent, Store, StoreEvent, Subscription
     from store.replay import database_files
 
 _WHERE = {
@@ -62,11 +62,13 @@ _WHERE = {
     "Store": "store.protocol",
     "StoreEvent": "store.protocol",
     "Subscription": "store.protocol",
+    "UNCHECKED": "store.protocol",
     "database_files": "store.replay",
 }
 """Where each of the package's names is defined."""
 
 __all__ = [
+    "UNCHECKED",
     "AnchorConflictError",
     "AnnotationStore",
     "Change",

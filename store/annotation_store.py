@@ -25,6 +25,7 @@ from store.change import Change, DecisionChange, ImportReport
 from store.content_lines import content_lines
 from store.errors import (
     AnchorConflictError,
+    ConcurrentEditError,
     CorruptDatabaseError,
     LaterChangeError,
     LinkLoopError,
@@ -43,7 +44,14 @@ from store.own_files import (
     not_a_database,
     own_file_refusal,
 )
-from store.protocol import NO_EVENTS, DatabaseContent, StoreEvent, Subscription
+from store.protocol import (
+    NO_EVENTS,
+    UNCHECKED,
+    DatabaseContent,
+    StoreEvent,
+    Subscription,
+    Unchecked,
+)
 from store.staging import Staging
 from store.synchronised import synchronised
 from store.trusted import annotation_of, is_canonical
@@ -62,7 +70,13 @@ from store.undo_history import (
 )
 from workbench.core.anchoring import decisions
 from workbench.core.anchoring.placement import ArticlePlan
-from workbench.core.annotation import ORPHANED, Annotation, AnnotationKey, utc_now
+from workbench.core.annotation import (
+    ORPHANED,
+    Annotation,
+    AnnotationKey,
+    same_judgement,
+    utc_now,
+)
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
@@ -324,13 +338,18 @@ class AnnotationStore:
     # -- Writing annotations --------------------------------------------------------------
 
     @synchronised
-    def save(self, annotation: Annotation) -> Annotation:
+    def save(
+        self, annotation: Annotation, based_on: Annotation | Unchecked | None = UNCHECKED
+    ) -> Annotation:
         """Store `annotation` durably (a blank one deletes the record) and return what was
         stored: created_at is kept from the existing record, updated_at is now. An orphan
-        is on no sentence: re-attach or delete it instead (ValueError)."""
+        is on no sentence: re-attach or delete it instead (ValueError). `based_on`, the
+        value the change was made from: ConcurrentEditError if another is stored."""
         if annotation.is_orphan:
             raise ValueError("an orphaned annotation is re-attached or deleted, not saved")
         stored = self._current(annotation.key)
+        if based_on is not UNCHECKED and not same_judgement(based_on, stored):
+            raise ConcurrentEditError(annotation.key, stored)
         if annotation.is_blank:
             if stored is not None:
                 self._record_session_change(annotation.key, None, "delete")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, Protocol, Self
@@ -73,6 +74,15 @@ class DatabaseContent:
         return not (
             self.annotations or self.history or self.articles or self.positions or self.ledger
         )
+
+
+class Unchecked(Enum):
+    """Store.save's default `based_on`: no value to compare with."""
+
+    UNCHECKED = "unchecked"
+
+
+UNCHECKED = Unchecked.UNCHECKED
 
 
 class Store(Protocol):
@@ -145,7 +155,13 @@ class Store(Protocol):
     def count(self, annotator: str | None = None) -> int: ...
 
     # Writing annotations
-    def save(self, annotation: Annotation) -> Annotation: ...
+    def save(
+        self, annotation: Annotation, based_on: Annotation | Unchecked | None = ...
+    ) -> Annotation:
+        """`based_on`: the value the change was made from (None: nothing stored), to
+        compare with what is stored as it saves: ConcurrentEditError, nothing written,
+        when another judgement is stored by then (UNCHECKED: imports, tests)."""
+        ...
 
     def delete(self, article_id: str, index: int) -> Change | None: ...
 

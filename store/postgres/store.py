@@ -42,7 +42,7 @@ from store.postgres import readings, rows, schema
 from store.postgres.changes import Applied, Call, Spec, apply
 from store.postgres.connection import connect, is_lost, reason
 from store.postgres.listener import Listener
-from store.protocol import DatabaseContent, StoreEvent, Subscription
+from store.protocol import UNCHECKED, DatabaseContent, StoreEvent, Subscription, Unchecked
 from store.synchronised import synchronised
 from store.trusted import annotation_of
 from store.undo_history import (
@@ -60,7 +60,7 @@ from store.undo_history import (
 )
 from workbench.core.anchoring import decisions
 from workbench.core.anchoring.placement import ArticlePlan
-from workbench.core.annotation import Annotation, AnnotationKey, utc_now
+from workbench.core.annotation import Annotation, AnnotationKey, same_judgement, utc_now
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
@@ -322,19 +322,24 @@ class PostgresStore:
     # -- Writing annotations --------------------------------------------------------------
 
     @synchronised
-    def save(self, annotation: Annotation) -> Annotation:
+    def save(
+        self, annotation: Annotation, based_on: Annotation | Unchecked | None = UNCHECKED
+    ) -> Annotation:
         """Store `annotation` (a blank one deletes the record) and return what was
         stored. ConcurrentEditError if another session changed this sentence's
-        annotation since this session last read it: nothing is overwritten."""
+        annotation since this session last read it: nothing is overwritten. With
+        `based_on` (the value the change was made from), the row is compared with it in
+        the save's own call: a read between the screen's value and the save (this
+        session's, or its live feed's) cannot make a stale change pass (tr8 T4)."""
         if annotation.is_orphan:
             raise ValueError("an orphaned annotation is re-attached or deleted, not saved")
         key = annotation.key
         if annotation.is_blank:
-            self._session_change("delete", key, None)
+            self._session_change("delete", key, None, based_on)
             return annotation
         now = utc_now()
         after = replace(annotation, created_at=now, updated_at=now)
-        done = self._session_change("save", key, after)
+        done = self._session_change("save", key, after, based_on)
         assert done is not None
         return done.change.after or annotation
 
@@ -881,19 +886,30 @@ class PostgresStore:
         return applied
 
     def _session_change(
-        self, action: str, key: AnnotationKey, after: Annotation | None
+        self,
+        action: str,
+        key: AnnotationKey,
+        after: Annotation | None,
+        based_on: Annotation | Unchecked | None = UNCHECKED,
     ) -> _Done | None:
         """A save or delete of this session's: one call, one undo step if it wrote."""
-        spec = Spec(
-            history_key=key,
-            after=after,
-            key=key,
-            expected=self._seen_version(key),
-            own=True,
-            keep_created=True,
-            skip_unchanged=True,
-        )
-        (applied,) = self._write(lambda c: self._apply(c, action, [spec]))
+
+        def work(connection: psycopg.Connection[Any]) -> list[Applied]:
+            expected = self._seen_version(key)
+            if based_on is not UNCHECKED:
+                expected = self._version_holding(connection, key, based_on)
+            spec = Spec(
+                history_key=key,
+                after=after,
+                key=key,
+                expected=expected,
+                own=True,
+                keep_created=True,
+                skip_unchanged=True,
+            )
+            return self._apply(connection, action, [spec])
+
+        (applied,) = self._write(work)
         if not applied.written:
             return None if after is None else _Done(applied.change, _row(applied))
         done = _Done(applied.change, _row(applied))
@@ -901,6 +917,23 @@ class PostgresStore:
         self._redo.clear()
         self._changed = True
         return done
+
+    def _version_holding(
+        self, connection: psycopg.Connection[Any], key: AnnotationKey, based_on: Annotation | None
+    ) -> int | None:
+        """The version of the row at `key` if it holds `based_on`'s judgement (None: no
+        row); ConcurrentEditError with what it holds otherwise. The save that follows
+        checks this version on the server: a change committed in between is refused too."""
+        annotator, article_id, index = key
+        found = connection.execute(
+            f"{rows.SELECT} WHERE annotator = %s AND article_id = %s AND sentence = %s "
+            f"AND {rows.PLACED}",
+            [annotator, article_id, index],
+        ).fetchall()
+        stored = self._saw(found)[0] if found else None
+        if not same_judgement(based_on, stored):
+            raise ConcurrentEditError(key, stored)
+        return int(found[0][-1]) if found else None
 
     def _move_step(
         self,

@@ -383,3 +383,16 @@ _KEPT_ON_MOVE: tuple[str, ...] = tuple(
 )
 FIELDS_BEFORE_SUGGESTION: frozenset[str] = frozenset(RECORD_FIELDS) - {"suggestion"}
 """The keys of a record written before provenance (old databases and exports)."""
+
+
+def same_judgement(one: Annotation | None, other: Annotation | None) -> bool:
+    """True when both hold the same judgement: the same tags, source, note and status
+    (None and a blank annotation hold none). Where it sits (a re-anchoring) and when it
+    was stamped do not count: what a save compares with the value it was made from."""
+
+    def judgement(annotation: Annotation | None) -> tuple[object, ...] | None:
+        if annotation is None or annotation.is_blank:
+            return None
+        return (annotation.tags, annotation.source, annotation.note, annotation.status)
+
+    return judgement(one) == judgement(other)

@@ -43,6 +43,28 @@ def test_a_save_based_on_an_old_version_is_refused_with_the_current_one(
     assert first.get("a1", 0) == decided
 
 
+def test_a_save_made_from_a_value_since_changed_is_refused_though_read_since(
+    sessions: tuple[Store, Store], make: MakeAnnotation
+) -> None:
+    """tr8 T4: the screen toggled a tag on the value it showed, and the session (its
+    live feed, the workspace's read before saving) had read the other session's save
+    in between: the version checked was that newer one, and the save wrote over it
+    (both screens said saved). With `based_on`, the value it was made from is compared."""
+    first, second = sessions
+    first.save(make(tags=("attribution", "claim")))
+    shown = second.get("a1", 0)
+    assert shown is not None
+    theirs = first.save(shown.toggled("denial"))  # the other session: denial on
+    assert second.get("a1", 0) == theirs  # read since (the feed, a refresh, the write path)
+    with pytest.raises(ConcurrentEditError, match="changed in another session") as refused:
+        second.save(shown.toggled("claim"), based_on=shown)  # claim off, made from `shown`
+    assert refused.value.current == theirs
+    assert first.get("a1", 0) == theirs
+    assert second.save(theirs.toggled("claim"), based_on=theirs).tags == ("attribution", "denial")
+    with pytest.raises(ConcurrentEditError):  # made from nothing, but a row is there
+        second.save(make(tags=("claim",)), based_on=None)
+
+
 def test_a_sentence_another_session_tagged_unseen_is_not_overwritten(
     sessions: tuple[Store, Store], make: MakeAnnotation
 ) -> None:

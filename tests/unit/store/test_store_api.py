@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from store_helpers import MakeAnnotation
 
-from store import AnnotationStore, StoreError, StoreWriteError
+from store import AnnotationStore, ConcurrentEditError, StoreError, StoreWriteError
 from store.protocol import Store
 from workbench.core.annotation import ORPHANED
 from workbench.core.annotation_filter import UNTAGGED, AnnotationFilter
@@ -19,6 +19,23 @@ def test_save_then_get_returns_the_stored_annotation(
     assert saved.tags == ("claim", "attribution")
     assert saved.source == "the minister"
     assert store.count() == 1
+
+
+def test_a_save_is_compared_with_the_value_it_was_made_from(
+    store: Store, make: MakeAnnotation
+) -> None:
+    """Every engine: `based_on` is the value the screen changed (tr8 T4); another stored
+    judgement refuses the save and writes nothing. A re-anchoring or a new stamp is not
+    another judgement."""
+    first = store.save(make(tags=("claim",)))
+    assert store.save(first.toggled("denial"), based_on=first).tags == ("claim", "denial")
+    with pytest.raises(ConcurrentEditError) as refused:
+        store.save(first.toggled("attribution"), based_on=first)
+    assert refused.value.current == store.get("a1", 0)
+    assert store.get("a1", 0).tags == ("claim", "denial")  # type: ignore[union-attr]
+    with pytest.raises(ConcurrentEditError):  # made from nothing stored: one is
+        store.save(make(tags=("attribution",)), based_on=None)
+    assert store.save(make(index=3, tags=("claim",)), based_on=None).index == 3
 
 
 def test_save_keeps_created_at_and_moves_updated_at(

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from store import AnnotationStore, DecisionChange, StoreEvent, StoreWriteError
+from store import (
+    AnnotationStore,
+    ConcurrentEditError,
+    DecisionChange,
+    StoreEvent,
+    StoreWriteError,
+)
 from tests.fixtures.anchored import STORY, annotate, article
 from workbench.core.analysis.ledger.decisions import Split
 from workbench.core.anchoring.placement import ORPHAN, ArticlePlan, Placement
@@ -52,6 +58,23 @@ def test_a_write_is_stored_and_announced_with_before_and_after(workspace: Worksp
     assert changes[0].exact
     again = workspace.write(first, lambda: saved.toggled("denial"))
     assert changes[1].edits == (Edit(saved, again),)
+
+
+def test_a_write_made_from_a_value_since_replaced_is_refused(workspace: Workspace) -> None:
+    """tr8 T4: a screen's change is compared with the stored value as it is saved: made
+    from a value another session has replaced since, it writes nothing, and every screen
+    is told to show what is stored now."""
+    changes = heard(workspace)
+    first = workspace.corpus.articles[0]
+    shown = workspace.write(first, lambda: new_claim(workspace, 0, 1))
+    theirs = workspace.store.save(shown.toggled("denial"))  # as if another session's
+    with pytest.raises(ConcurrentEditError) as refused:
+        workspace.write(first, lambda: shown.toggled("claim"), based_on=lambda: shown)
+    assert refused.value.current == theirs == workspace.store.get(first.id, 1)
+    assert [change.edits for change in changes] == [(Edit(None, shown),), ()]  # shown again
+    session = AnnotationSession(workspace)
+    session.go_to(first.id, 1)
+    assert session.toggle("attribution").tags == ("claim", "attribution", "denial")
 
 
 def test_one_undo_for_every_screen(workspace: Workspace) -> None:

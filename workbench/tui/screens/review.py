@@ -582,7 +582,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         _position, row = position_row
         article = self.corpus.by_id.get(row.annotation.article_id)
         try:
-            self.workspace.write(article, lambda: change(row.annotation))
+            self.workspace.write(article, lambda: change(row.annotation), lambda: row.annotation)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
 

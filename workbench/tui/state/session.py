@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from store import Change, ConcurrentEditError, DecisionChange
 from workbench.core.analysis.suggestions.suggest import Suggestion
-from workbench.core.annotation import STATUSES, Anchor, Annotation, Suggested
+from workbench.core.annotation import STATUSES, Anchor, Annotation, Suggested, same_judgement
 from workbench.core.corpus.articles import Article
 from workbench.core.corpus.sentences import Sentence
 from workbench.tui.state.suggestions import (
@@ -310,7 +310,9 @@ class AnnotationSession:
             annotation = change(current)
             return with_provenance(annotation, self.shown_suggestion) if first else annotation
 
-        return self.workspace.write(self.article, changed)
+        # The store compares what it holds with the value the change was made from, as it
+        # saves (tr8 T4): another session's save read in between is never written over.
+        return self.workspace.write(self.article, changed, based_on=lambda: self.annotation)
 
     def _unchanged_since_shown(self) -> Annotation:
         current = self.current_or_new()
@@ -383,17 +385,3 @@ class AnnotationSession:
             self.go_to(article.id, shown.index)
         elif self.article.id != article.id:
             self.go_to(article.id, 0)
-
-
-def same_judgement(shown: Annotation | None, current: Annotation) -> bool:
-    """True when `current` holds what the analyst saw in `shown` (None: nothing): the
-    same tags, source, note and status. Where it sits (a re-anchoring) and when it was
-    stamped do not count."""
-    if shown is None:
-        return current.is_blank
-    return (shown.tags, shown.source, shown.note, shown.status) == (
-        current.tags,
-        current.source,
-        current.note,
-        current.status,
-    )

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from store import (
+    UNCHECKED,
     Change,
     ConcurrentEditError,
     ConnectionLostError,
@@ -171,16 +172,24 @@ class Workspace:
         return len(self.search) if self.search is not None else None
 
     # -- writing (each durable before it returns; StoreError when it is not) ---------
-    def write(self, article: Article | None, make: Callable[[], Annotation]) -> Annotation:
+    def write(
+        self,
+        article: Article | None,
+        make: Callable[[], Annotation],
+        based_on: Callable[[], Annotation | None] | None = None,
+    ) -> Annotation:
         """Save the annotation `make` returns: the one write path of every screen.
 
         The article (None: not in the corpus) is settled first, so `make` builds on
         what the screen shows and the key it saves under is never an old text's
         (tui/state/anchors.py); the article as seen now goes in the save's own durable write
-        (its fsync carries it: one per tag)."""
+        (its fsync carries it: one per tag). `based_on` gives the value `make` changes
+        (None: nothing stored): the store refuses the save (ConcurrentEditError) if it
+        holds another judgement by then, written in another session meanwhile."""
         with self._writing():
             if article is not None:
                 self.anchors.settle(article)
+            expected = based_on() if based_on is not None else UNCHECKED
             annotation = make()
             if article is not None:
                 self.store.remember_article(
@@ -192,7 +201,7 @@ class Workspace:
                     sync=False,
                 )
             before = self.store.get(annotation.article_id, annotation.index)
-            saved = self.store.save(annotation)
+            saved = self.store.save(annotation, based_on=expected)
         self.announce(
             WorkspaceChange(edits=(Edit(before, saved),), article_ids=frozenset([saved.article_id]))
         )
