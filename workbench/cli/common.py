@@ -83,8 +83,13 @@ def fail(message: str, code: int = 1) -> int:
     The message often quotes outside text (a file name, a field of an import): a
     newline in it is escaped too, so the error stays one line.
     """
-    print(f"workbench: {printable(message, single_line=True)}", file=sys.stderr)
+    say(message)
     return code
+
+
+def say(message: str) -> None:
+    """Print a one-line message on stderr, as `fail` does, for a command that goes on."""
+    print(f"workbench: {printable(message, single_line=True)}", file=sys.stderr)
 
 
 def no_database(location: Path | str, hint: str) -> str | None:
@@ -129,15 +134,12 @@ def format_of_output(
     return given, None
 
 
-def no_annotations_by(annotator: str, database: str, names: Iterable[str], hint: str = "") -> None:
-    """Say on stderr that `annotator` has no annotations in `database`, naming the analysts
-    it does hold (`summary --annotator`, `export --annotator`: a misspelt name)."""
-    held = printable(", ".join(names) or "none", single_line=True)
-    print(
-        f"workbench: no annotations by {printable(annotator, single_line=True)} in "
-        f"{printable(database, single_line=True)}; analysts there: {held}{hint}",
-        file=sys.stderr,
-    )
+def no_annotations_by(annotator: str, database: str, names: Iterable[str], hint: str = "") -> str:
+    """Why there is nothing to report: `annotator` has no annotations in `database`; the
+    analysts it does hold are named (`summary --annotator`, `export --annotator`: a
+    misspelt name)."""
+    held = ", ".join(names) or "none"
+    return f"no annotations by {annotator} in {database}; analysts there: {held}{hint}"
 
 
 def fail_each(problems: Iterable[str], code: int = 1) -> int:

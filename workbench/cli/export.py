@@ -138,28 +138,28 @@ def articles_not_given(
     )
 
 
-def filters_matching_nothing(source: ExportSource, args: argparse.Namespace, shown: str) -> None:
-    """Say on stderr when --annotator or --article names nothing the database holds, with
-    what it does hold, as `summary` does (qa5 Q18: `--annotator Alice` wrote an empty
-    export, exit 0, without a word, and the colleague's import then "added 0")."""
+def filters_matching_nothing(
+    source: ExportSource, args: argparse.Namespace, shown: str
+) -> str | None:
+    """Why nothing is exported, when --annotator or --article names nothing the database
+    holds, with what it does hold (qa5 Q18: `--annotator Alice` wrote an empty export
+    without a word; qa7 Q9: then with a word but exit 0, an empty file to send on)."""
     if not (args.annotator or args.article):
-        return
+        return None
     records = [*source.records(None, ordered=False)]
     records += [orphan.to_record() for orphan in source.orphans(None)]
     names = sorted({str(record["annotator"]) for record in records})
     if args.annotator and args.annotator not in names:
-        no_annotations_by(args.annotator, shown, names)
+        return no_annotations_by(args.annotator, shown, names)
     held = {str(record["article_id"]) for record in records}
     unknown = [article for article in dict.fromkeys(args.article or ()) if article not in held]
-    if unknown:
-        listed = ", ".join(sorted(held)[:5]) + (", …" if len(held) > 5 else "")
-        named = printable(", ".join(unknown), single_line=True)
-        print(
-            f"workbench: no annotations of article {named}"
-            f" in {printable(shown, single_line=True)}; articles there: "
-            f"{printable(listed or 'none', single_line=True)} (ids, as `sentences` lists them)",
-            file=sys.stderr,
-        )
+    if not unknown:
+        return None
+    listed = ", ".join(sorted(held)[:5]) + (", …" if len(held) > 5 else "")
+    return (
+        f"no annotations of article {', '.join(unknown)} in {shown}; articles there: "
+        f"{listed or 'none'} (ids, as `sentences` lists them)"
+    )
 
 
 def no_reviews(source: ExportSource, wanted: AnnotationFilter, annotator: str | None) -> None:
@@ -245,6 +245,8 @@ def run(args: argparse.Namespace) -> int:
                         file=sys.stderr,
                     )
             source: ExportSource = store
+            if nothing := filters_matching_nothing(source, args, shown_location(location)):
+                return fail(nothing)
             if args.articles:
                 corpus = load_corpus(args.articles)
                 skipped(corpus.problems)
@@ -260,7 +262,6 @@ def run(args: argparse.Namespace) -> int:
             )
             left_out = orphans_left_out(source, args.format_name, wanted, args.annotator)
             unconfirmed = to_check_left_out(source, args.format_name, wanted, args.annotator)
-            filters_matching_nothing(source, args, shown_location(location))
             if args.format_name == "claimreview":
                 no_reviews(source, wanted, args.annotator)
             if args.articles:

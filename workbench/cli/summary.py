@@ -16,6 +16,7 @@ from workbench.cli.common import (
     fail,
     format_of_output,
     no_annotations_by,
+    say,
     skipped,
     stopped_cleanly_by_sigterm,
     threshold,
@@ -287,12 +288,15 @@ def summarised(request: Request) -> Summary | int:
     # Every record of every analyst, as parsed: their memory is the build's to reuse.
     del store, view
     if annotator is not None and others:
-        no_annotations_by(
+        nobody = no_annotations_by(
             annotator,
             request.shown,
             sorted({a.annotator for a in others}),
             " (--annotator NAME, or --annotator all)",
         )
+        if request.named:  # a misspelt name: a report of nothing is not written (qa7 Q9)
+            return fail(nobody)
+        say(nobody)
     caveats: list[str] = []
     if corpus is None:
         articles = remembered

@@ -51,6 +51,9 @@ class Request:
     fuzzy: float
     """The anchoring threshold (articles read: re-anchoring in memory)."""
     paths: tuple[str, ...]
+    named: bool = False
+    """--annotator NAME was given: an analyst the database does not hold is refused
+    (a report of nothing, exit 0, read as "No conflicting figures": qa7 Q9)."""
 
     @property
     def shown(self) -> str:
@@ -90,4 +93,5 @@ def asked(args: argparse.Namespace) -> Request | int:
         return fail(problem)
     annotator = whose(args.annotator)
     opener = ALL if annotator is None else annotator
-    return Request(location, annotator, opener, ledger, fuzzy, tuple(args.paths))
+    named = annotator is not None and args.annotator is not None
+    return Request(location, annotator, opener, ledger, fuzzy, tuple(args.paths), named)

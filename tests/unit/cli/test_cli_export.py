@@ -100,7 +100,7 @@ def test_w3c_and_claimreview(db: Path, capsysbinary: pytest.CaptureFixture[bytes
         (["--tag", "denial", "--tag", "claim"], [("ana", 0), ("ana", 1), ("bob", 2)]),
         (["--status", "refuted", "--status", "disputed"], [("ana", 1), ("bob", 2)]),
         (["--article", "story", "--annotator", "ana", "--tag", "claim"], [("ana", 0)]),
-        (["--article", "nothing"], []),
+        (["--tag", "claim", "--status", "refuted"], []),
     ],
 )
 def test_filters(
@@ -117,11 +117,14 @@ def test_filters(
 def test_a_filter_that_matches_nothing_is_said(
     db: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    """qa5 Q18: a misspelt analyst or article wrote an empty export without a word."""
+    """qa5 Q18: a misspelt analyst or article wrote an empty export without a word; qa7
+    Q9: then with a word, but exit 0 and an empty file to send on. Refused, nothing out."""
     code, out, err = export(capsysbinary, "--db", str(db), "--annotator", "Ana")
-    assert code == 0 and json.loads(out)["annotations"] == []
+    assert code == 1 and out == b""
     assert err == f"workbench: no annotations by Ana in {db}; analysts there: ana, bob\n"
-    code, out, err = export(capsysbinary, "--db", str(db), "--article", "stroy")
+    target = db.parent / "stroy.json"
+    code, out, err = export(capsysbinary, "--db", str(db), "--article", "stroy", "-o", str(target))
+    assert code == 1 and not target.exists()
     assert "no annotations of article stroy" in err and "articles there: story" in err
     code, out, err = export(capsysbinary, "--db", str(db), "--annotator", "bob")
     assert err == ""

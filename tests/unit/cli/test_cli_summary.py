@@ -237,11 +237,13 @@ def test_all_analysts_count_each_sentence_once_and_show_disagreements(
 def test_an_analyst_with_no_annotations_is_told_who_has_some(
     two_analysts: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert summary_command.run(parse("--db", str(two_analysts), "--annotator", "carol")) == 0
+    """qa7 Q9: a misspelt --annotator wrote a report of nothing ("No conflicting figures",
+    exit 0): refused, naming who the database holds."""
+    assert summary_command.run(parse("--db", str(two_analysts), "--annotator", "carol")) == 1
     captured = capsys.readouterr()
     assert captured.err.count("\n") == 1
     assert "no annotations by carol" in captured.err and "alice, bob" in captured.err
-    assert "0 annotated sentences" in captured.out
+    assert captured.out == ""
 
 
 def test_decisions_are_the_analysts_own(two_analysts: Path, tmp_path: Path) -> None:
