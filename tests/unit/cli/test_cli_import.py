@@ -429,3 +429,37 @@ def test_an_index_beyond_the_file_s_own_sentence_count_is_refused(
     assert code == 1
     assert "$.annotations[0].index: index 5 (sentence 6) is beyond the text it names" in err
     assert not (tmp_path / "new.json").exists()
+
+
+@pytest.mark.parametrize("format_name", ["json", "jsonl"])
+def test_a_file_replaced_after_it_was_checked_imports_nothing(
+    ana_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    format_name: str,
+) -> None:
+    """tr8 T5: import read FILE by name in each pass, and the later passes skip the first
+    one's checks: a file replaced in between (a synced folder, an export re-run into the
+    name) was imported unchecked (a quote not the text, sentence 1000, an unknown
+    article). Every pass must read what the first read."""
+    import workbench.cli.import_ as import_command
+
+    exported = tmp_path / f"out.{format_name}"
+    assert run(capsys, "export", "--db", str(ana_db), "-o", str(exported))[0] == 0
+    other = fill(tmp_path / "other.json", "ana", annotation(2, "ana", tags=("claim",)))
+    swapped = tmp_path / f"swapped.{format_name}"
+    assert run(capsys, "export", "--db", str(other), "-o", str(swapped))[0] == 0
+    checked = import_command.check_tagged_on
+
+    def then_replaced(*arguments: Any) -> None:  # after the first pass: the file changes
+        checked(*arguments)
+        swapped.replace(exported)
+
+    monkeypatch.setattr(import_command, "check_tagged_on", then_replaced)
+    db = fill(tmp_path / "target.json", "bob", annotation(2, "bob", tags=("claim",)))
+    before = state(db)
+    code, out, err = run(capsys, "import", str(exported), "--db", str(db))
+    assert (code, out) == (1, "")
+    assert f"{exported}" in err and "changed while it was being imported" in err
+    assert state(db) == before

@@ -19,6 +19,7 @@ with one line before anything recursive (jsonschema) sees it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -681,6 +682,15 @@ def numbered_lines(handle: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[t
         yield number, raw
 
 
+def hashed_lines(
+    lines: Iterator[tuple[int, bytes]], digest: hashlib.blake2b
+) -> Iterator[tuple[int, bytes]]:
+    """`lines`, each added to `digest` as it goes by."""
+    for number, raw in lines:
+        digest.update(raw)
+        yield number, raw
+
+
 def detect_format(path: Path) -> str:
     """jsonl for .jsonl/.ndjson files, json otherwise."""
     return "jsonl" if path.suffix.lower() in JSONL_SUFFIXES else "json"
@@ -755,21 +765,38 @@ class ImportFile:
         self.tagged_on: list[tuple[Annotation, Location]] = []
         """After a first pass: every record's version as made (tagged_on), each with
         its place in the file, to be checked against the texts known (tr7 T22)."""
+        self.first_read: bytes | None = None
+        """The digest of the bytes the first whole pass read: every later pass must read
+        the same, or what is imported is not what was checked (tr8 T5)."""
 
     def annotations(self, check_repeats: bool = True) -> Iterator[tuple[Annotation, Location]]:
         """One pass over the file. ImportFileError (naming the file) at the first
         problem, OSError if it cannot be read. Without `check_repeats`, an annotation
-        seen before is not refused (a pass after one that checked)."""
+        seen before is not refused (a pass after one that checked). A pass that read
+        other bytes than the first (the file replaced or rewritten meanwhile: a synced
+        folder, an export re-run into the name) ends in ImportFileError before its last
+        record is taken, so an import streaming it takes nothing back."""
         headers: list[Header] = []
+        read = hashlib.blake2b(digest_size=20)
         try:
             if self.format == "json":
-                pairs = document_annotations(read_document(self.path), headers, check_repeats)
+                raw = read_document(self.path)
+                read.update(raw)
+                pairs = document_annotations(raw, headers, check_repeats)
                 yield from self._listing_articles(pairs, headers)
             else:
                 with open_regular(self.path) as handle:
-                    lines = numbered_lines(handle)
+                    lines = hashed_lines(numbered_lines(handle), read)
                     pairs = line_annotations(lines, headers, check_repeats)
                     yield from self._listing_articles(pairs, headers)
+            if self.first_read is None:
+                self.first_read = read.digest()
+            elif read.digest() != self.first_read:
+                raise ImportFileError(
+                    "",
+                    "changed while it was being imported (replaced or rewritten after it "
+                    "was checked): nothing was imported; import it again once it is whole",
+                )
         except ImportFileError as error:
             raise error.in_file(self.path) from None
         header = headers[0]
