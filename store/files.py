@@ -168,6 +168,7 @@ class AppendOnlyFile:
         """
         if self.broken is not None:
             raise StoreWriteError(self.path, self.broken)
+        self._check_length()
         try:
             if self._tail_dirty:
                 os.ftruncate(self._fd, self._end)
@@ -190,6 +191,26 @@ class AppendOnlyFile:
         except OSError as error:
             raise StoreWriteError(self.path, describe_os_error(error)) from error
         self._check_named()
+
+    def _check_length(self) -> None:
+        """StoreWriteError, for this write and every later one, when the file is not as
+        long as this store left it (cut or rewritten in place from outside: a backup
+        copied over the open database keeps the inode, so _check_named sees nothing).
+        Written at its own offset, the line would follow a hole of NUL bytes and be
+        acknowledged, then lost to the repair the hole calls for (tr8 T6). One fstat."""
+        try:
+            size = os.fstat(self._fd).st_size
+        except OSError as error:
+            raise StoreWriteError(self.path, describe_os_error(error)) from error
+        if size == self._end or (size > self._end and self._tail_dirty):
+            return
+        self.broken = (
+            f"{self.path.name} was changed from outside while the database was open (it is "
+            f"{size:,} bytes long; {self._end:,} were written to it: a backup copied over "
+            "it?); nothing more is written to it: quit, and check the database's folder "
+            "(workbench repair can recover what its files still hold)"
+        )
+        raise StoreWriteError(self.path, self.broken)
 
     def _check_named(self) -> None:
         """StoreWriteError, for this write and every later one, when the file written is

@@ -133,3 +133,26 @@ def test_a_position_that_cannot_be_saved_is_a_warning_not_an_error(
     assert "position not remembered: not saved: the disk is full" in opened.warnings[0]
     opened.set_position("a1", 2)
     assert opened.position() == ("a1", 2)
+
+
+@pytest.mark.parametrize("restored", ["shorter", "longer"])
+def test_a_journal_rewritten_in_place_while_open_refuses_every_later_write(
+    db_path: Path, make: MakeAnnotation, restored: str
+) -> None:
+    """tr8 T6: a backup copied over the open database (cp keeps the inode, so the file is
+    still the one at its name): the next tag was written at the store's own offset, after
+    a hole of NUL bytes, said "saved", and was lost to the repair the hole called for."""
+    journal = db_path.with_name(db_path.name + ".journal")
+    with AnnotationStore.open(db_path, annotator="ana") as store:
+        store.save(make(index=0, tags=("claim",)))
+        backup = journal.read_bytes()
+        store.save(make(index=1, tags=("claim",)))
+        store.save(make(index=2, tags=("claim",)))
+        written = journal.read_bytes()
+        with journal.open("r+b") as handle:  # as `cp backup journal` does: same inode
+            handle.truncate(0)
+            handle.write(backup if restored == "shorter" else written + b"\n" * 64)
+        for index in (3, 4):
+            with pytest.raises(StoreWriteError, match="changed from outside while the database"):
+                store.save(make(index=index, tags=("claim",)))
+        assert b"\0" not in journal.read_bytes()
