@@ -210,6 +210,7 @@ def run(args: argparse.Namespace) -> int:
         to_check_left_out,
         to_check_words,
     )
+    from workbench.core.terminal_text import json_safe_for_terminal
 
     args.format_name, mismatch = format_of_output(
         args.format_name, args.output, OUTPUT_SUFFIXES, DEFAULT_FORMAT
@@ -282,7 +283,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         try:
             with stopped_cleanly_by_sigterm():
-                write_output(args.output, output)
+                write_output(args.output, output, for_terminal=json_safe_for_terminal)
         except OSError as error:
             return fail(f"cannot write {args.output}: {error.strerror or error}")
         return 0

@@ -8,7 +8,7 @@ import gc
 import os
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,7 @@ from workbench.cli.recorded import say_at_terminal
 from workbench.cli.summary_request import Request, asked
 from workbench.core.analysis.kept.output import TEXT
 from workbench.core.files.atomic import write_output_parts
-from workbench.core.terminal_text import printable
+from workbench.core.terminal_text import json_safe_for_terminal, printable, printable_bytes
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -344,11 +344,13 @@ def written(output: Iterable[bytes] | str, target: str | None) -> int:
     """Standard output (or --output FILE, atomically): a document's bytes (escaped the
     JSON way to a terminal) or a report's text (through the terminal stream). The one
     way a summary is written, computed or kept."""
+    terminal: Callable[[bytes], bytes] = json_safe_for_terminal
     if isinstance(output, str):
         if not target:
             sys.stdout.write(output)
             return 0
         parts: Iterable[bytes] = (output.encode("utf-8"),)
+        terminal = printable_bytes
     else:
         parts = output
     if not target:
@@ -356,7 +358,7 @@ def written(output: Iterable[bytes] | str, target: str | None) -> int:
         return 0
     try:
         with stopped_cleanly_by_sigterm():
-            write_output_parts(Path(target), parts)
+            write_output_parts(Path(target), parts, for_terminal=terminal)
     except OSError as error:
         return fail(f"cannot write {target}: {error.strerror or error}")
     return 0

@@ -115,6 +115,11 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
+def printable_bytes(data: bytes) -> bytes:
+    """UTF-8 text made `printable` (a report written to a terminal named by `-o`)."""
+    return printable(data.decode("utf-8", errors="replace")).encode("utf-8")
+
+
 def json_safe(serialized: str) -> str:
     """Serialized JSON with the unsafe characters the encoder left raw as \\uXXXX escapes.
 

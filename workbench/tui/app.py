@@ -354,6 +354,7 @@ class WorkbenchApp(App[None]):
             to_check_left_out,
             to_check_words,
         )
+        from workbench.core.terminal_text import json_safe_for_terminal
 
         try:
             source = self.export_source()
@@ -361,7 +362,7 @@ class WorkbenchApp(App[None]):
             output = export_bytes(source, format_name, as_tagged=reader)
             left_out = orphans_left_out(source, format_name)
             unconfirmed = to_check_left_out(source, format_name)
-            write_output(path, output)
+            write_output(path, output, for_terminal=json_safe_for_terminal)
         except (StoreError, OSError, ValueError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
             hand_back(

@@ -8,6 +8,7 @@ here are made in a temporary folder (mknod, as root), never the system's own.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import stat
@@ -48,7 +49,7 @@ def only(folder: Path) -> list[str]:
 
 
 def test_a_character_device_is_written_directly_and_stays_a_device(null_device: Path) -> None:
-    write_output(null_device, b"{}")
+    write_output(null_device, b"{}", for_terminal=bytes)
     assert stat.S_ISCHR(null_device.stat().st_mode)
     assert only(null_device.parent) == ["null"]  # no temporary file left beside it
 
@@ -59,7 +60,7 @@ def test_a_fifo_gets_the_data_through_its_reader(tmp_path: Path) -> None:
     received: list[bytes] = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
     reader.start()
-    write_output(fifo, b'{"a": 1}')
+    write_output(fifo, b'{"a": 1}', for_terminal=bytes)
     reader.join(timeout=10)
     assert received == [b'{"a": 1}']
     assert stat.S_ISFIFO(fifo.stat().st_mode)
@@ -72,7 +73,7 @@ def test_a_folder_or_socket_is_refused_and_nothing_is_written(
     target = tmp_path if kind == "folder" else socket_file
     before = only(tmp_path)
     with pytest.raises(NotARegularFile) as refused:
-        write_output(target, b"{}")
+        write_output(target, b"{}", for_terminal=bytes)
     assert refused.value.strerror == f"a {kind}, not a regular file"
     assert only(tmp_path) == before
 
@@ -121,7 +122,44 @@ def test_parts_written_as_they_come_replace_a_file_only_once_all_are_made(
         yield b"1}"
 
     with pytest.raises(RuntimeError):
-        write_output_parts(target, parts(fail=True))
+        write_output_parts(target, parts(fail=True), for_terminal=bytes)
     assert target.read_bytes() == b"old" and only(tmp_path) == ["summary.json"]
-    write_output_parts(target, parts(fail=False))
+    write_output_parts(target, parts(fail=False), for_terminal=bytes)
     assert target.read_bytes() == b'{"a": 1}' and only(tmp_path) == ["summary.json"]
+
+
+def test_a_terminal_named_as_the_output_gets_what_standard_output_would(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tr8 T9: `export -o /dev/tty` (or -o /dev/stdout at a prompt) wrote outside text
+    raw: CSI (U+009B), a bidi override, DEL, which plain `export` escapes the JSON way."""
+    from workbench.core.annotation import Anchor, Annotation
+
+    text = "Officials said 40 troops left."
+    db = tmp_path / "db.json"
+    hostile = "C1\u009b31m RLO\u202e DEL\x7f"
+    with AnnotationStore.open(db, annotator="ana") as store:
+        anchor = Anchor.in_text("story", "0" * 64, text, 0, 0, len(text))
+        store.save(Annotation.new(anchor, "ana", tags=("claim",), source=hostile))
+    main_side, terminal = os.openpty()
+    received = bytearray()
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):  # EIO once the terminal side is closed
+            while chunk := os.read(main_side, 65536):
+                received.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        for command in (["export"], ["summary", "--format", "json"], ["summary"]):
+            assert main([*command, "--db", str(db), "-o", os.ttyname(terminal)]) == 0
+    finally:
+        os.close(terminal)
+        reader.join(timeout=5)
+        os.close(main_side)
+    assert received, "nothing reached the terminal"
+    for raw in ("\u009b", "\u202e", "\x7f"):
+        assert raw.encode() not in received
+    assert b"\\u009b" in received and b"\\u202e" in received
+    capsys.readouterr()

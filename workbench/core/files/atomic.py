@@ -208,15 +208,19 @@ def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> N
 _STREAM_FLAGS = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def write_output(path: Path | str, data: bytes) -> None:
+def write_output(path: Path | str, data: bytes, *, for_terminal: Callable[[bytes], bytes]) -> None:
     """Write a file the user named: atomically when it is a regular file or new,
     directly into a character device or FIFO (`-o /dev/stdout`, a named pipe, which
     waits for its reader as `cat > FIFO` does). A folder, socket or block device is
-    refused with NotARegularFile (an OSError), and nothing is written."""
-    write_output_parts(path, (data,))
+    refused with NotARegularFile (an OSError), and nothing is written. A terminal
+    (`-o /dev/tty`, `-o /dev/stdout` at a prompt) gets the bytes `for_terminal` makes of
+    them, as standard output would (tr8 T9: they went raw, CSI and bidi controls too)."""
+    write_output_parts(path, (data,), for_terminal=for_terminal)
 
 
-def write_output_parts(path: Path | str, parts: Iterable[bytes]) -> None:
+def write_output_parts(
+    path: Path | str, parts: Iterable[bytes], *, for_terminal: Callable[[bytes], bytes]
+) -> None:
     """write_output of the bytes of `parts` one after the other, each written as it
     comes (a document too large to hold whole). An exception while `parts` are made
     leaves a regular file untouched, as a failed write does."""
@@ -227,18 +231,22 @@ def write_output_parts(path: Path | str, parts: Iterable[bytes]) -> None:
     if stat.S_ISREG(mode):
         atomic_write_parts(path, parts)
     elif stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
-        _write_stream(path, parts)
+        _write_stream(path, parts, for_terminal)
     else:
         raise NotARegularFile(path, mode)
 
 
-def _write_stream(path: Path | str, parts: Iterable[bytes]) -> None:
+def _write_stream(
+    path: Path | str, parts: Iterable[bytes], for_terminal: Callable[[bytes], bytes]
+) -> None:
     descriptor = os.open(path, _STREAM_FLAGS)
     try:
         mode = os.fstat(descriptor).st_mode
         if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
             # Swapped since the stat: never write into a regular file in place.
             raise OSError(errno.EAGAIN, f"changed while opening (now {kind_of(mode)})", str(path))
+        if os.isatty(descriptor):  # made safe whole: a part may end inside a character
+            parts = (for_terminal(b"".join(parts)),)
         for chunk in _chunks(parts):
             write_fully(descriptor, chunk)
     finally:

@@ -44,7 +44,7 @@ from workbench.core.analysis.summary.model import (
 )
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words
 from workbench.core.files.atomic import write_output
-from workbench.core.terminal_text import printable
+from workbench.core.terminal_text import printable, printable_bytes
 from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import literal
 from workbench.tui.output_folder import default_folder, target_of
@@ -740,7 +740,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
 
         def write(path: Path) -> None:
             try:
-                write_output(path, printable(render_markdown(summary)).encode("utf-8"))
+                report = printable(render_markdown(summary)).encode("utf-8")
+                write_output(path, report, for_terminal=printable_bytes)
             except OSError as error:
                 self.notify(
                     f"Cannot write {path}: {error.strerror or error}",
