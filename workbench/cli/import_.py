@@ -185,13 +185,16 @@ def noting_articles(
 
 def case_twins(incoming: Iterable[str], held: Iterable[str]) -> list[tuple[str, str]]:
     """(imported name, name held) for each analyst of the file whose name differs from
-    one already in the database only in case ("Bob" and "bob": one person's work from two
-    machines, counted as two analysts who agree with each other: qa6 Q27)."""
-    by_fold = {name.casefold(): name for name in sorted(held)}
+    one already in the database only in case or Unicode form ("Bob" and "bob", "José"
+    composed and decomposed: one person's work from two machines, counted as two
+    analysts who agree with each other: qa6 Q27, tr8 T8)."""
+    from workbench.core.annotation import look_alike
+
+    by_look = {look_alike(name): name for name in sorted(held)}
     return [
-        (name, by_fold[name.casefold()])
+        (name, by_look[look_alike(name)])
         for name in sorted(incoming)
-        if name.casefold() in by_fold and by_fold[name.casefold()] != name
+        if look_alike(name) in by_look and by_look[look_alike(name)] != name
     ]
 
 
@@ -390,8 +393,8 @@ def run(args: argparse.Namespace) -> int:
         )
     for name, other in case_twins(analysts, analysts_held):
         print(
-            f"workbench: analyst {name!r} of {one_line(str(path))} differs only in case from "
-            f"{other!r} in the database: they are counted as two analysts",
+            f"workbench: analyst {name!r} of {one_line(str(path))} differs only in case or "
+            f"Unicode form from {other!r} in the database: they are counted as two analysts",
             file=sys.stderr,
         )
     for article_id, count in sorted(other_texts.items()):

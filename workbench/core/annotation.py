@@ -7,6 +7,7 @@ its article changes later.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -64,13 +65,28 @@ EVERY_ANALYST = "all"
 
 def reserved_name_problem(annotator: str) -> str | None:
     """Why `annotator` cannot be an analyst's name, or None: "All" could never have a
-    summary of their own, `--annotator All` meaning every analyst's (tr7 T16)."""
+    summary of their own, `--annotator All` meaning every analyst's (tr7 T16); a name
+    holding an invisible or control character (a zero-width space pasted in) is another
+    analyst that looks the same on every screen (tr8 T8)."""
     if annotator.strip().casefold() == EVERY_ANALYST:
         return (
             f"{annotator!r} is reserved: --annotator {EVERY_ANALYST} means every analyst's "
             "summary; choose another analyst name"
         )
+    hidden = [c for c in annotator if unicodedata.category(c) in ("Cc", "Cf")]
+    if hidden:
+        return (
+            f"analyst name {annotator!r} holds an invisible or control character "
+            f"(U+{ord(hidden[0]):04X}): it would be another analyst that looks the same; "
+            "remove it"
+        )
     return None
+
+
+def look_alike(name: str) -> str:
+    """What two analyst names that look the same share: the name in one Unicode form
+    (NFKC: "José" typed composed or as e + combining accent), case folded."""
+    return unicodedata.normalize("NFKC", name).casefold()
 
 
 def status_words(status: str) -> str:

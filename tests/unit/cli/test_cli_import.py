@@ -408,7 +408,7 @@ def test_an_analyst_named_as_one_held_but_for_case_is_named(
     db = fill(tmp_path / "team.json", "bob", annotation(0, "bob", tags=("claim",)))
     code, _, err = run(capsys, "import", str(exported), "--db", str(db))
     assert code == 0
-    assert "analyst 'Bob' of " in err and "differs only in case from 'bob'" in err
+    assert "analyst 'Bob' of " in err and "differs only in case or Unicode form from 'bob'" in err
     code, _, err = run(capsys, "import", str(exported), "--db", str(tmp_path / "new.json"))
     assert "differs only in case" not in err
 
@@ -462,4 +462,27 @@ def test_a_file_replaced_after_it_was_checked_imports_nothing(
     code, out, err = run(capsys, "import", str(exported), "--db", str(db))
     assert (code, out) == (1, "")
     assert f"{exported}" in err and "changed while it was being imported" in err
+    assert state(db) == before
+
+
+def test_look_alike_analyst_names_are_named_or_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tr8 T8: "José" composed and "José" as e + combining accent became two analysts
+    without a word, and "José" + a zero-width space a third that looks the same."""
+    decomposed = "Jose\u0301"
+    other = fill(tmp_path / "other.json", decomposed, annotation(1, decomposed, tags=("claim",)))
+    exported = tmp_path / "jose.json"
+    assert run(capsys, "export", "--db", str(other), "-o", str(exported))[0] == 0
+    db = fill(tmp_path / "team.json", "Jos\u00e9", annotation(0, "Jos\u00e9", tags=("claim",)))
+    code, _, err = run(capsys, "import", str(exported), "--db", str(db))
+    assert code == 0 and "differs only in case or Unicode form" in err
+    hidden = json.loads(exported.read_text(encoding="utf-8"))
+    for record in hidden["annotations"]:
+        record["annotator"] = "Jos\u00e9\u200b"
+    exported.write_text(json.dumps(hidden), encoding="utf-8")
+    before = state(db)
+    code, _, err = run(capsys, "import", str(exported), "--db", str(db))
+    assert code == 1 and "invisible or control character (U+200B)" in err
+    assert "$.annotations[0].annotator" in err
     assert state(db) == before
