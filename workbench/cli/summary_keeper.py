@@ -31,6 +31,7 @@ import fcntl
 import gc
 import hashlib
 import os
+import stat
 import subprocess
 import sys
 import tempfile
@@ -186,17 +187,25 @@ def only_keeper(location: DatabaseLocation) -> Iterator[bool]:
     folder = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
     path = Path(folder) / f"workbench-keeper-{os.getuid()}-{digest}.lock"
     try:
-        handle = open(path, "a")  # noqa: SIM115  # held for the with block
+        # Never through a link planted at the name (a shared /tmp), and the user's own
+        # file only: another's, held, would stop every keeping (tr8 T7).
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     except OSError:
         yield True  # no lock to be had: keeping stays correct (the race rule), only duplicated
         return
-    with handle:
+    try:
+        found = os.fstat(descriptor)
+        if found.st_uid != os.getuid() or not stat.S_ISREG(found.st_mode):
+            yield True  # not the user's own lock: keep without it, as without one
+            return
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             yield False
             return
         yield True
+    finally:
+        os.close(descriptor)
 
 
 def keep_while_changing(location: DatabaseLocation, annotator: str | None) -> None:

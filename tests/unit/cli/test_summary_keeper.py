@@ -177,6 +177,23 @@ def test_one_keeper_per_database(db: Path, tmp_path: Path, monkeypatch: pytest.M
         assert later
 
 
+def test_the_keeper_s_lock_is_never_taken_through_a_link(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tr8 T7: the lock in a shared /tmp was opened with open(path, "a"): a link planted
+    at its name (computable from the database's path) had its target created."""
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    with summary_keeper.only_keeper(db):
+        (lock,) = tmp_path.glob("workbench-keeper-*.lock")
+    assert lock.stat().st_mode & 0o777 == 0o600
+    lock.unlink()
+    victim = tmp_path / "victim.txt"
+    lock.symlink_to(victim)
+    with summary_keeper.only_keeper(db) as keeping:
+        assert keeping, "no lock to be had: keeping goes on, as without one"
+    assert not victim.exists()
+
+
 def test_the_keeper_keeps_again_while_writers_change_the_content(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
