@@ -121,7 +121,7 @@ class AppendOnlyFile:
         try:
             # Never through a link: a journal, history or readings tail is the store's own
             # file, and a link planted there would have another file appended to or cut.
-            self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+            self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
         except OSError as error:
             if error.errno == errno.ELOOP and path.is_symlink():
                 raise StoreWriteError(path, LINK_REFUSED) from error

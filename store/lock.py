@@ -82,7 +82,7 @@ class DatabaseLock:
             # Never through a link: the lock file is truncated and written, and a link
             # there (planted, or a mistake) would have that done to whatever it names.
             self._fd: int | None = os.open(
-                self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644
+                self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o666
             )
         except OSError as error:
             if error.errno == errno.ELOOP:

@@ -65,7 +65,7 @@ def make_fresh_journal(path: Path, seq: int) -> Path:
     """FILE.journal.next holding only its start mark, fsynced; StoreWriteError if it fails."""
     fresh = fresh_journal_path(path)
     try:
-        fd = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        fd = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
         try:
             write_fully(fd, start_mark(seq))
             os.fsync(fd)

@@ -204,6 +204,25 @@ def test_the_snapshot_gets_an_ordinary_file_mode(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~current_umask()
 
 
+def test_every_file_the_store_makes_takes_the_umask_as_the_snapshot_does(
+    tmp_path: Path, make: MakeAnnotation
+) -> None:
+    """tr8 T2: the lock and the journal were made 0644 whatever the umask, while the
+    snapshot took it: in a group-shared folder (umask 002) one session left files the
+    teammate could not write ("not saved: permission denied (journal)")."""
+    path = tmp_path / "db.json"
+    before = os.umask(0o002)
+    try:
+        with AnnotationStore.open(path, annotator="ana") as store:
+            store.save(make())
+            made = [p for p in tmp_path.iterdir() if p.name != "db.json"]
+            modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in made}
+    finally:
+        os.umask(before)
+    assert {"db.json.lock", "db.json.journal"} <= set(modes)
+    assert set(modes.values()) == {0o664}, modes
+
+
 @pytest.mark.parametrize("suffix", ["", ".journal", ".history"])
 def test_a_fifo_among_the_database_files_is_named_never_waited_on(
     db_path: Path, make: MakeAnnotation, suffix: str
