@@ -40,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import StoreError, database_exists, open_store
+    from store import AnnotationStore, StoreError, database_exists, open_store
     from workbench.config.locations import resolve_database
     from workbench.core.files.database_url import shown_location
     from workbench.core.files.links import link_loop
@@ -63,7 +63,13 @@ def run(args: argparse.Namespace) -> int:
             with open_store(target_location, "copy-db") as target:
                 warn(target.warnings)
                 target.restore(content)
-                problem = difference(source, target)
+                # Against what was copied, read back through an engine of its own: the
+                # source read again is the server as it is now, and a colleague's tag
+                # (or cursor) since the copy's consistent read made every copy of a
+                # working desk "differ" (tr8 T10).
+                with AnnotationStore.open(None, annotator="copy-db") as copied:
+                    copied.restore(content)
+                    problem = difference(copied, target)
     except StoreError as error:
         return fail(str(error))
     if problem is not None:

@@ -144,3 +144,27 @@ def test_a_url_without_the_driver_is_one_line_saying_what_to_install(
         err == "workbench: a PostgreSQL database needs the postgres extra: "
         "pip install 'workbench[postgres]' (psycopg 3)\n"
     )
+
+
+def test_a_server_written_to_while_copied_gives_a_verified_copy_of_its_read(
+    tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tr8 T10: copy-db verified the copy against the server read again, so a colleague's
+    tag (or cursor move) after the copy's one consistent read made every copy of a working
+    desk 'differ; do not use it'. It is verified against what it copied."""
+    import workbench.cli.copy_db as copy_db
+
+    original = filled(pg_url)
+    verify = copy_db.difference
+
+    def colleague_then_verify(copied: Any, target: Any) -> str | None:
+        with open_store(pg_url, "carol") as colleague:
+            colleague.save(annotation(2, "carol"))
+        return verify(copied, target)
+
+    monkeypatch.setattr(copy_db, "difference", colleague_then_verify)
+    home = tmp_path / "home.json"
+    code, out, err = run(capsys, "copy-db", pg_url, str(home))
+    assert (code, err) == (0, ""), err
+    assert "verified" in out
+    assert content(home) == original
