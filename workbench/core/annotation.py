@@ -66,19 +66,19 @@ EVERY_ANALYST = "all"
 def reserved_name_problem(annotator: str) -> str | None:
     """Why `annotator` cannot be an analyst's name, or None: "All" could never have a
     summary of their own, `--annotator All` meaning every analyst's (tr7 T16); a name
-    holding an invisible or control character (a zero-width space pasted in) is another
-    analyst that looks the same on every screen (tr8 T8)."""
+    holding an invisible format character (a zero-width space pasted in, a bidi
+    control) is another analyst that looks the same on every screen (tr8 T8). A control
+    character is shown escaped, so it looks different, and is left to the screens."""
     if annotator.strip().casefold() == EVERY_ANALYST:
         return (
             f"{annotator!r} is reserved: --annotator {EVERY_ANALYST} means every analyst's "
             "summary; choose another analyst name"
         )
-    hidden = [c for c in annotator if unicodedata.category(c) in ("Cc", "Cf")]
+    hidden = [c for c in annotator if unicodedata.category(c) == "Cf"]
     if hidden:
         return (
-            f"analyst name {annotator!r} holds an invisible or control character "
-            f"(U+{ord(hidden[0]):04X}): it would be another analyst that looks the same; "
-            "remove it"
+            f"analyst name {annotator!r} holds an invisible character (U+{ord(hidden[0]):04X}"
+            "): it would be another analyst that looks the same; remove it"
         )
     return None
 

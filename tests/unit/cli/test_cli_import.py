@@ -483,6 +483,6 @@ def test_look_alike_analyst_names_are_named_or_refused(
     exported.write_text(json.dumps(hidden), encoding="utf-8")
     before = state(db)
     code, _, err = run(capsys, "import", str(exported), "--db", str(db))
-    assert code == 1 and "invisible or control character (U+200B)" in err
+    assert code == 1 and "invisible character (U+200B)" in err
     assert "$.annotations[0].annotator" in err
     assert state(db) == before
