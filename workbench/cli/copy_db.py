@@ -57,6 +57,14 @@ def run(args: argparse.Namespace) -> int:
     if not database_exists(source_location):
         return fail(f"no annotation database at {source_name}")
     try:
+        if database_exists(target_location):
+            # Decided before a writer opens it: the open alone would fold its journal and
+            # cut a torn tail, and a refused copy changes nothing (tr8 T11).
+            with open_store(target_location, "copy-db", read_only=True) as existing:
+                if not existing.content().is_empty:
+                    return fail(
+                        f"not saved: {target_name} is not empty; a copy goes only into an empty one"
+                    )
         with open_store(source_location, "copy-db", read_only=True) as source:
             warn(source.warnings)
             content = source.content()

@@ -292,15 +292,20 @@ def run(args: argparse.Namespace) -> int:
             check_known_articles(source, corpus_ids)
         if fresh:
             checked_decisions(source, corpus, corpus_ids)
+        elif outside_corpus or source.decisions:
+            # Checked in a read-only open: a writer's open of a database a killed app
+            # left would fold its journal even when the file is then refused (tr8 T11).
+            annotator = resolve_annotator(args.annotator)
+            with open_store(location, annotator=annotator, read_only=True) as reader:
+                if outside_corpus:
+                    known = corpus_ids | {a.article_id for a in reader.articles()}
+                    known.update(annotation.article_id for annotation in reader.all())
+                    check_known_articles(source, known)
+                if source.decisions:
+                    checked_decisions(source, corpus, StoreArticles(reader, corpus_ids))
         with open_store(location, annotator=resolve_annotator(args.annotator)) as store:
             warn(store.warnings)
             shown = len(store.warnings)
-            if outside_corpus:
-                known = corpus_ids | {a.article_id for a in store.articles()}
-                known.update(annotation.article_id for annotation in store.all())
-                check_known_articles(source, known)
-            if source.decisions and not fresh:
-                checked_decisions(source, corpus, StoreArticles(store, corpus_ids))
             other_texts: Counter[str] = Counter()
             if placement.outside_corpus and store.count(annotator=None):
                 other_texts = check_same_texts(  # a pass against the database, before any write

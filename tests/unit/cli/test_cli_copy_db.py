@@ -168,3 +168,25 @@ def test_a_server_written_to_while_copied_gives_a_verified_copy_of_its_read(
     assert (code, err) == (0, ""), err
     assert "verified" in out
     assert content(home) == original
+
+
+def test_a_refused_copy_leaves_every_file_of_the_target_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tr8 T11: "not empty" was decided after a writer's open of the target, which had
+    folded its journal and cut a torn tail: a refused command rewrote the database."""
+    source = tmp_path / "annotations.json"
+    filled(source)
+    target = tmp_path / "target" / "db.json"
+    with open_store(target, "carol") as store:
+        store.save(annotation(1, "carol"))
+    journal = target.with_name("db.json.journal")
+    if not journal.exists():  # closing folded it: write one more line, left unfolded
+        with open_store(target, "carol") as store:
+            store.save(annotation(2, "carol"))
+    with journal.open("ab") as handle:
+        handle.write(b'{"seq": 99, "torn')  # what a kill -9 mid-line leaves
+    before = {path.name: path.read_bytes() for path in target.parent.iterdir()}
+    code, out, err = run(capsys, "copy-db", str(source), str(target))
+    assert code == 1 and out == "" and "is not empty" in err
+    assert {path.name: path.read_bytes() for path in target.parent.iterdir()} == before

@@ -265,7 +265,11 @@ def test_a_bad_file_is_one_message_and_leaves_the_database_unchanged(
     ana_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
 ) -> None:
     db = fill(tmp_path / "target.json", "bob", annotation(2, "bob", tags=("claim",)))
+    with AnnotationStore.open(db, annotator="bob") as store:  # as a killed app leaves it:
+        store.leave_short_journal()  # a journal not folded (tr8 T11: a writer's open of
+        store.save(annotation(1, "bob", tags=("denial",)))  # it folded it, then refused)
     before = state(db)
+    assert f"{db.name}.journal" in before
     path, message = malformed(ana_export, tmp_path, case)
     code, out, err = run(capsys, "import", str(path), "--db", str(db))
     assert (code, out) == (1, "")
