@@ -57,9 +57,9 @@ def run(args: argparse.Namespace) -> int:
     if not database_exists(source_location):
         return fail(f"no annotation database at {source_name}")
     try:
-        if database_exists(target_location):
-            # Decided before a writer opens it: the open alone would fold its journal and
-            # cut a torn tail, and a refused copy changes nothing (tr8 T11).
+        if isinstance(target_location, Path) and database_exists(target_location):
+            # Decided before a writer opens a file database: the open alone would fold its
+            # journal and cut a torn tail, and a refused copy changes nothing (tr8 T11).
             with open_store(target_location, "copy-db", read_only=True) as existing:
                 if not existing.content().is_empty:
                     return fail(

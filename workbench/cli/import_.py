@@ -183,6 +183,22 @@ def noting_articles(
         yield annotation
 
 
+def checked_against_held(
+    store: Store, source: ImportFile, corpus: Corpus, outside_corpus: list[str]
+) -> None:
+    """The file's checks that need the database: its articles outside the corpus are
+    known there, and its decisions name what the database holds (ImportFileError)."""
+    from workbench.core.interchange.importing import check_known_articles
+
+    corpus_ids = set(corpus.by_id)
+    if outside_corpus:
+        known = corpus_ids | {a.article_id for a in store.articles()}
+        known.update(annotation.article_id for annotation in store.all())
+        check_known_articles(source, known)
+    if source.decisions:
+        checked_decisions(source, corpus, StoreArticles(store, corpus_ids))
+
+
 def case_twins(incoming: Iterable[str], held: Iterable[str]) -> list[tuple[str, str]]:
     """(imported name, name held) for each analyst of the file whose name differs from
     one already in the database only in case or Unicode form ("Bob" and "bob", "José"
@@ -288,24 +304,24 @@ def run(args: argparse.Namespace) -> int:
     try:
         outside_corpus = [name for name in source.unlisted_articles if name not in corpus_ids]
         fresh = not database_exists(location)
+        annotator = resolve_annotator(args.annotator)
         if outside_corpus and fresh:
             check_known_articles(source, corpus_ids)
         if fresh:
             checked_decisions(source, corpus, corpus_ids)
-        elif outside_corpus or source.decisions:
-            # Checked in a read-only open: a writer's open of a database a killed app
-            # left would fold its journal even when the file is then refused (tr8 T11).
-            annotator = resolve_annotator(args.annotator)
+        against_held = not fresh and bool(outside_corpus or source.decisions)
+        if against_held and isinstance(location, Path):
+            # A file database is checked in a read-only open: a writer's open of one a
+            # killed app left would fold its journal though the file is then refused
+            # (tr8 T11). A server's open folds nothing: checked in the writer's.
             with open_store(location, annotator=annotator, read_only=True) as reader:
-                if outside_corpus:
-                    known = corpus_ids | {a.article_id for a in reader.articles()}
-                    known.update(annotation.article_id for annotation in reader.all())
-                    check_known_articles(source, known)
-                if source.decisions:
-                    checked_decisions(source, corpus, StoreArticles(reader, corpus_ids))
-        with open_store(location, annotator=resolve_annotator(args.annotator)) as store:
+                checked_against_held(reader, source, corpus, outside_corpus)
+            against_held = False
+        with open_store(location, annotator=annotator) as store:
             warn(store.warnings)
             shown = len(store.warnings)
+            if against_held:
+                checked_against_held(store, source, corpus, outside_corpus)
             other_texts: Counter[str] = Counter()
             if placement.outside_corpus and store.count(annotator=None):
                 other_texts = check_same_texts(  # a pass against the database, before any write
