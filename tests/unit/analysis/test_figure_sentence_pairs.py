@@ -39,6 +39,9 @@ from tests.fixtures.blind_figure_pairs6 import SHA256 as BLIND_SIX_SHA256
 from tests.fixtures.blind_figure_pairs7 import FINAL_TEST as BLIND_SEVEN
 from tests.fixtures.blind_figure_pairs7 import PATH as BLIND_SEVEN_PATH
 from tests.fixtures.blind_figure_pairs7 import SHA256 as BLIND_SEVEN_SHA256
+from tests.fixtures.blind_figure_pairs8 import FINAL_TEST as BLIND_EIGHT
+from tests.fixtures.blind_figure_pairs8 import PATH as BLIND_EIGHT_PATH
+from tests.fixtures.blind_figure_pairs8 import SHA256 as BLIND_EIGHT_SHA256
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
 from tests.fixtures.figure_sentence_pairs import PART_TWO, SentencePair
@@ -216,6 +219,65 @@ KNOWN_WRONG = {
     "prisoners and detainees two classes",
     "blind7-b7-79": "'consumer prices rose' (a rise in prices) and 'annual inflation eased to' (a "
     "level of inflation) are two subjects and two states",
+    # the eighth blind set, as the one run after the ninth pass found them (not tuned on)
+    "blind8-b8-02": "'held for 47 days' names no event the rule reads as a duration (captivity is "
+    "in the other sentence only), so only 'nearly three weeks in captivity' is read",
+    "blind8-b8-04": "'Confirmed cholera cases in Dunmore since March stood at more than 1,100' is "
+    "not read: a number after 'stood at' whose noun opens the sentence, with 'since "
+    "March' between",
+    "blind8-b8-06": "'250,000 Norlanders had crossed into the country' is not read "
+    "('Norlanders', a people no table knows, as the counted noun), and 'fled Norland into "
+    "Kessia' places the other",
+    "blind8-b8-08": "'put participation in Thursday's general strike at 45,000' is not read (no "
+    "counted noun: participation)",
+    "blind8-b8-13": "'annual inflation eased to' (a level of inflation) and 'consumer prices rose' "
+    "(a rise in prices) are two subjects and two states",
+    "blind8-b8-16": "'totals 31bn kronor': a currency word after 'bn' joined to the number is not "
+    "read",
+    "blind8-b8-19": "the length's subject reads 'line' on one side and 'stretch' (the verb) on the "
+    "other: two subjects",
+    "blind8-b8-20": "a false alarm: 'Hill 302' is read as 302 troops sent (a number after a name "
+    "is part of the name), against 45 soldiers; and 'lost 45 soldiers' is read as sent",
+    "blind8-b8-21": "'a capacity of 1.4 gigawatts' gives no state and '600-megawatt' (a unit "
+    "joined to the number) is not read; gigawatts and megawatts are no class converted",
+    "blind8-b8-22": "a ninth-pass bug: 'the capital, Selvar' reads the place 'capital' (named by "
+    "kind) and the other side 'Selvar': two places",
+    "blind8-b8-26": "a false alarm: 'The largest single blaze this summer, near Ostra,' places no "
+    "figure (the place between commas is not read), so one fire is compared with "
+    "the nation's wildfires as one",
+    "blind8-b8-27": "'output fell to' (a total stated) and 'pumped' (an event) meet only over a "
+    "place or two names, and the sentences share one name ('Pelora') and no place "
+    "read",
+    "blind8-b8-29": "'will withdraw all 2,400 of its soldiers' is a plan (of leaving) and 'has "
+    "about 5,000 troops in Malvia' is read as sent: two states",
+    "blind8-b8-35": "'roughly double its presence of two years ago' dates the 9,000 as 'two years "
+    "ago' (a time of the other figure)",
+    "blind8-b8-36": "'migrants reached the island' (recorded) and 'people landed' (arrived) are "
+    "two classes (migrants, people) and two events",
+    "blind8-b8-50": "'were evacuated' (evacuated) and 'moved ... out of' (moved) are two events",
+    "blind8-b8-51": "'Final results ... show Varga' reads the candidate as 'final': two subjects",
+    "blind8-b8-52": "the share's subject reads 'children' on one side and 'measles' on the other",
+    "blind8-b8-53": "a false alarm: 'Camp Ridley, the largest US base in Hedland, houses some "
+    "12,000' places no figure (between commas), and 'US' before 'troops' is read as "
+    "a part",
+    "blind8-b8-54": "'the Labour Front' is read as the place 'front', and the share's subject as "
+    "'latest' on one side and 'labour' on the other",
+    "blind8-b8-55": "a false alarm: 'aims to have 5,000 soldiers ... by 2027' is no plan the rule "
+    "reads (it reads strength), against the brigade's 1,800 now",
+    "blind8-b8-58": "'runners finished' and 'participants crossed the finish line' are two classes "
+    "and two events (finished, arrived)",
+    "blind8-b8-60": "'in July' dates one side only ('Castria's July heatwave' is an attribute no "
+    "time reads): two times",
+    "blind8-b8-63": "'EUR 890m': a currency code before the number is not read",
+    "blind8-b8-69": "'seized' and 'found' are two events, and 'cocaine hidden' and 'cocaine' two "
+    "parts",
+    "blind8-b8-70": "'gave the Green Alliance 63 of parliament's 150 seats': a number before 'of' "
+    "with a possessive whole is not read as a part of it",
+    "blind8-b8-74": "the two pledges share no place read ('Tuesday's donor conference in Geneva' "
+    "against 'At the donor conference on Tuesday') and planned aid needs the same "
+    "scope",
+    "blind8-b8-78": "'Wheat exports from Kessia ... totalled just 2.1m tonnes': 'm' joined to the "
+    "number before a unit is not read",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -274,6 +336,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
         + BLIND_FIVE
         + BLIND_SIX
         + BLIND_SEVEN
+        + BLIND_EIGHT
     ),
 )
 def test_pair(pair: SentencePair) -> None:
@@ -294,6 +357,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_FIVE, (1.0, 0.6, 16), id="fifth blind set, now development"),
         pytest.param(BLIND_SIX, (1.0, 0.55, 18), id="sixth blind set, now development"),
         pytest.param(BLIND_SEVEN, (1.0, 0.62, 15), id="seventh blind set, now development"),
+        pytest.param(BLIND_EIGHT, (0.8, 0.4, 28), id="eighth blind set, run once at the end"),
     ],
 )
 def test_precision_and_recall(
@@ -313,6 +377,7 @@ def test_precision_and_recall(
         pytest.param(BLIND_FIVE_PATH, BLIND_FIVE_SHA256, BLIND_FIVE, 80, id="fifth"),
         pytest.param(BLIND_SIX_PATH, BLIND_SIX_SHA256, BLIND_SIX, 80, id="sixth"),
         pytest.param(BLIND_SEVEN_PATH, BLIND_SEVEN_SHA256, BLIND_SEVEN, 80, id="seventh"),
+        pytest.param(BLIND_EIGHT_PATH, BLIND_EIGHT_SHA256, BLIND_EIGHT, 80, id="eighth"),
     ],
 )
 def test_each_blind_set_is_the_file_handed_over(
