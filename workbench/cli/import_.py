@@ -289,8 +289,10 @@ def run(args: argparse.Namespace) -> int:
         # First pass, the file against the corpus alone: every record checked, nothing
         # kept but the keys seen, and the database not opened (or created) for a bad file.
         texts: dict[str, dict[str, int]] | None = None
+        writes: dict[str, set[str]] = {}  # article id -> the analysts the file writes there
         for annotation, where in source.annotations():
             placement.check(annotation, where)
+            writes.setdefault(annotation.article_id, set()).add(annotation.annotator)
             if texts is None:  # the file's article list is read once its records start
                 texts = SentenceCounts(source.articles, corpus.by_id).counts
             within_the_count(annotation, where, texts)
@@ -332,8 +334,12 @@ def run(args: argparse.Namespace) -> int:
                 )
             # Checked: now the database's own annotations onto the current texts (each
             # article one write), then the file's, streamed in and committed at once.
-            # The importing analyst's own: a colleague's stay as made (tr7 T15).
-            database = list(plans(store, corpus, fuzzy, history_for(store), store.annotator))
+            # The importing analyst's own (a colleague's stay as made, tr7 T15), and, in
+            # the articles the file has records for, those of the analysts it writes: a
+            # record of the new text must not meet their old text's at its index (rv8 R1).
+            database = list(
+                plans(store, corpus, fuzzy, history_for(store), store.annotator, writing=writes)
+            )
             store_plans(store, database)
             analysts_held = {record["annotator"] for record in store.records(ordered=False)}
             stream = source.annotations(check_repeats=False)

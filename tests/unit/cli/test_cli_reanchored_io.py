@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from store import AnnotationStore
+from store import AnnotationStore, open_store
 from tests.fixtures.anchored import STORY, annotate, article, files, run, story_folder
 from workbench.core.anchoring.as_tagged import versions_of
 from workbench.core.interchange.export.schema import validator
@@ -414,3 +414,52 @@ def test_export_with_articles_says_which_annotations_it_could_not_check(
         capsys, "export", "--db", str(db), "--articles", str(corpus), "--tag", "denial"
     )
     assert (code, err) == (0, "")  # none of them selected: nothing to say
+
+
+INSERTED = STORY.replace("The ministry said", "A new lead sentence here. The ministry said")
+
+
+@pytest.mark.parametrize("engine", ["file", pytest.param("postgres", marks=pytest.mark.pg_server)])
+def test_an_import_by_a_colleague_never_merges_a_record_of_the_new_text_over_one_of_the_old(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, engine: str, request: pytest.FixtureRequest
+) -> None:
+    """rv8 R1: bob importing ana's export of the new text into a database holding her
+    annotations of the old one. Her stored records are re-anchored first (the import
+    writes hers anyway), so her tag of new sentence 3 never replaces her tag of old
+    sentence 3 (another sentence): both kept, and her later verdict of the sentence
+    her old record now sits on replaces it instead of adding a second one."""
+    location = str(
+        request.getfixturevalue("pg_url") if engine == "postgres" else tmp_path / "db.json"
+    )
+    new = article(INSERTED)
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "story.txt").write_text(INSERTED, encoding="utf-8")
+    with open_store(location, "ana") as store:
+        store.save(annotate(OLD, 3, note="Moscow denied (old 3)", status="refuted"))
+        store.save(annotate(OLD, 5, note="Analysts doubted (old 5)"))
+    with AnnotationStore.open(tmp_path / "other.json", annotator="ana") as store:
+        store.save(annotate(new, 3, note="Officials confirmed (new 3)"))
+        store.save(annotate(new, 6, note="Analysts doubted, later (new 6)", status="supported"))
+    exported = tmp_path / "ana.json"
+    assert run(capsys, "export", "--db", str(tmp_path / "other.json"), "-o", str(exported))[0] == 0
+    code, out, err = run(
+        capsys,
+        "import",
+        str(exported),
+        "--db",
+        location,
+        "--annotator",
+        "bob",
+        "--articles",
+        str(folder),
+    )
+    assert code == 0, err
+    assert "added 1, updated 1" in out
+    with open_store(location, "ana", read_only=True) as store:
+        held = sorted((a.index, a.note, a.article_sha256 == new.sha256) for a in store.all("ana"))
+    assert held == [
+        (3, "Officials confirmed (new 3)", True),
+        (4, "Moscow denied (old 3)", True),
+        (6, "Analysts doubted, later (new 6)", True),
+    ]

@@ -124,7 +124,7 @@ def moves(
     made on). A move is the decision's analyst's (an export of their decisions carries
     it); `at`: when the store re-anchored; without it (a view in memory, an import) the
     decision's own time, so the move is the same every time. Plans of one analyst's
-    writer (ArticlePlan.annotator, or plans with others left out) move the decisions of
+    writer (ArticlePlan.annotators, or plans with others left out) move the decisions of
     the analysts whose annotations they place only; the sentences they name are
     followed through every analyst's placements (ArticlePlan.others)."""
     given = list(plans)
@@ -153,12 +153,12 @@ def moves(
 def _movers(plans: Sequence[ArticlePlan]) -> set[str | None] | None:
     """Whose decisions the plans move: every analyst's (None) when every plan places
     every analyst's annotations; else the analysts whose annotations they place."""
-    if not any(plan.annotator is not None or plan.others for plan in plans):
+    if not any(plan.annotators is not None or plan.others for plan in plans):
         return None
     movers: set[str | None] = set()
     for plan in plans:
-        if plan.annotator is not None:
-            movers.add(plan.annotator)
+        if plan.annotators is not None:
+            movers.update(plan.annotators)
         else:
             movers.update(placement.before.annotator for placement in plan.placements)
     return movers

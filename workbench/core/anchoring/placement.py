@@ -225,9 +225,10 @@ class ArticlePlan:
     another_article: bool = False
     """True when the text holds nothing known of the annotated one: every annotation
     was orphaned as made on another article (another_article.py)."""
-    annotator: str | None = None
-    """The one analyst whose annotations `placements` holds (a writer's plan: tr7 T15),
-    or None: every analyst's."""
+    annotators: frozenset[str] | None = None
+    """The analysts whose annotations `placements` holds (a writer's plan: its own
+    analyst, tr7 T15; an import's: also those whose records the file holds), or None:
+    every analyst's."""
     others: tuple[Placement, ...] = ()
     """The other analysts' placements, left out of `placements` (never stored by this
     plan): where their sentences went, for the ledger decisions that name them."""
@@ -239,15 +240,17 @@ class ArticlePlan:
         the article as seen with this text and segmenter."""
         return not any(placement.changed for placement in self.others)
 
-    def of_annotator(self, annotator: str) -> ArticlePlan:
-        """This plan for one analyst's writer (tr7 T15): their placements only; the
-        others' kept aside, as made, until their own analyst's workbench stores them."""
+    def of_annotator(self, *annotators: str) -> ArticlePlan:
+        """This plan for one analyst's writer (tr7 T15): their placements only (an
+        import's: also those of the analysts whose records it writes); the others' kept
+        aside, as made, until their own analyst's workbench stores them."""
         every = (*self.placements, *self.others)
+        names = frozenset(annotators)
         return replace(
             self,
-            placements=tuple(p for p in every if p.before.annotator == annotator),
-            others=tuple(p for p in every if p.before.annotator != annotator),
-            annotator=annotator,
+            placements=tuple(p for p in every if p.before.annotator in names),
+            others=tuple(p for p in every if p.before.annotator not in names),
+            annotators=names,
         )
 
     def count(self, outcome: str) -> int:

@@ -11,7 +11,7 @@ Protocol, so core never imports the store package.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -63,6 +63,7 @@ def plans(
     history: Callable[[], Iterable[ChangeOf]] | None = None,
     annotator: str | None = None,
     to_check: Iterable[str] = (),
+    writing: Mapping[str, Collection[str]] | None = None,
 ) -> Iterator[ArticleReanchoring]:
     """The plan of every article (in the order given) that may have moved under its
     annotations; the others cost one look-up each and yield nothing. With `history`
@@ -73,7 +74,10 @@ def plans(
     another version of an article never rewrites a colleague's annotations of it.
     `to_check`: articles planned even when the store finds nothing stale (those holding
     annotations to check: one stuck on exactly the sentence it was tagged on goes back
-    to current, an7's residue of tr7 T13)."""
+    to current, an7's residue of tr7 T13). `writing`: article id -> the further analysts
+    whose annotations of it the plan places besides `annotator`'s (an import writes the
+    records of the analysts its file holds: their stored ones go onto the current text
+    first, or a record of the new text would meet one of the old at its index, rv8 R1)."""
     by_id = {article.id: article for article in articles}
     current = {article_id: article.sha256 for article_id, article in by_id.items()}
     versions: TaggedVersions | None = None
@@ -91,7 +95,7 @@ def plans(
         tagged = versions.of if versions is not None else None
         plan = plan_article(article, annotations, threshold, tagged)
         if annotator is not None:
-            plan = plan.of_annotator(annotator)
+            plan = plan.of_annotator(annotator, *(writing or {}).get(article_id, ()))
         yield ArticleReanchoring(article, plan)
 
 
