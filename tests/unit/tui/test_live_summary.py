@@ -44,7 +44,7 @@ class Store:
 def started(store: Store) -> LiveSummary:
     live = LiveSummary({info.article_id for info in infos()})
     accumulator = SummaryAccumulator(list(store.current.values()), infos(), WHOSE)
-    live.start(accumulator, ["gold"], whole=True)
+    live.start(accumulator, ["gold"])
     return live
 
 
@@ -119,7 +119,7 @@ def test_a_ledger_made_for_a_summary_read_again_meanwhile_is_made_again(
         assert entered.wait(30)
         # the store read again (another session wrote): a new accumulator
         fresh = SummaryAccumulator(list(store.current.values()), infos(), WHOSE)
-        live.start(fresh, ["gold"], whole=True)
+        live.start(fresh, ["gold"])
         release.set()
         preparing.join(30)
     assert said == [False]
@@ -128,3 +128,17 @@ def test_a_ledger_made_for_a_summary_read_again_meanwhile_is_made_again(
     assert live.note(store.edit(other, tags=(*store.current[other].tags, "claim")))
     assert live.update() == store.rebuilt()
     assert fresh.rebuilds == 1
+
+
+def test_an_edit_of_annotations_read_reanchored_in_memory_only_is_read_again() -> None:
+    """rv8 R6: only the (article, analyst) pairs a read re-anchored in memory are read
+    again on an edit (their stored records are not what the summary holds); the rest
+    of the session's edits are followed."""
+    store = Store()
+    live = LiveSummary({info.article_id for info in infos()})
+    accumulator = SummaryAccumulator(list(store.current.values()), infos(), WHOSE)
+    first = min(store.current)
+    live.start(accumulator, ["gold"], {(store.current[first].article_id, "gold")})
+    assert not live.note(store.edit(first, status="supported"))
+    other = next(k for k in sorted(store.current) if k[1] != first[1])
+    assert live.note(store.edit(other, status="supported"))

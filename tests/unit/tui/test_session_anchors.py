@@ -7,10 +7,13 @@ from pathlib import Path
 
 from store import AnnotationStore
 from tests.fixtures.anchored import STORY, annotate, article, files
+from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.corpus.sentences import segmenter_stamp
+from workbench.tui.state.live_summary import LiveSummary
 from workbench.tui.state.session import AnnotationSession
-from workbench.tui.state.workspace import Workspace
+from workbench.tui.state.summary_view import read_summary
+from workbench.tui.state.workspace import Workspace, WorkspaceChange
 
 OLD = article(STORY)
 INSERTED = STORY.replace("\n", "\nA paragraph the publisher added.\n", 1)
@@ -172,3 +175,26 @@ def test_a_session_with_another_version_stores_its_own_analysts_reanchoring_only
         assert seen.segmenter != segmenter_stamp()
         article = workspace.corpus.articles[0]
         assert store.articles_to_reanchor({"story": article.sha256}, segmenter_stamp())
+
+
+def test_a_colleagues_annotations_left_on_another_text_leave_the_summary_following_edits(
+    tmp_path: Path,
+) -> None:
+    """rv8 R6: with ana's annotations left on the old text (read re-anchored in memory),
+    bob's tag in that very article is still applied to the open summary, not read again
+    and rebuilt; the summary is the one a fresh read makes."""
+    db = annotated(tmp_path / "db.json")
+    with AnnotationStore.open(db, annotator="bob") as store:
+        store.save(annotate(OLD, 3, "bob", note="bob's"))
+        workspace = Workspace(store, corpus_of(tmp_path, INSERTED))
+        workspace.anchors.settle_all(workspace.corpus.articles)  # bob's moved and stored
+        live = LiveSummary(workspace.corpus.by_id)
+        read_summary(workspace, None, LedgerSettings(), live)
+        changes: list[WorkspaceChange] = []
+        workspace.subscribe(changes.append)
+        article = workspace.corpus.articles[0]
+        workspace.write(article, lambda: annotate(article, 5, "bob", note="bob's second"))
+        assert live.note(changes[-1])  # followed, not read again from the store
+        followed = live.update()
+        fresh = read_summary(workspace, None, LedgerSettings())[0].summary
+        assert followed.to_json_bytes() == fresh.to_json_bytes()

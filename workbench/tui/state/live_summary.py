@@ -33,12 +33,24 @@ from functools import cache
 from workbench.core.analysis.summary.build import SummaryCache
 from workbench.core.analysis.summary.incremental import SummaryAccumulator, reads_ledger
 from workbench.core.analysis.summary.model import Summary
+from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import Annotation
 from workbench.tui.state.workspace import Edit, WorkspaceChange
 
 NOT_FOLLOWED = ("check", "orphaned")
 """Anchor states of annotations the summary lists in its anchoring section: a change to
 one is read again (the section is made with the corpus and the history)."""
+
+
+def moved_in_memory(plans: Iterable[ArticlePlan]) -> frozenset[tuple[str, str]]:
+    """(article id, analyst) of every annotation a summary read re-anchored in memory
+    only: those the store holds elsewhere (a colleague's left on another text, tr7 T15)."""
+    return frozenset(
+        (plan.article_id, placement.before.annotator)
+        for plan in plans
+        for placement in (*plan.placements, *plan.others)
+        if placement.changed
+    )
 
 
 def _kept(annotation: Annotation | None) -> Annotation | None:
@@ -55,7 +67,7 @@ class LiveSummary:
         self.accumulator: SummaryAccumulator | None = None
         self._corpus_ids = corpus_ids
         self._analysts: frozenset[str] = frozenset()
-        self._whole = False
+        self._in_memory: Container[tuple[str, str]] = frozenset()
         self._pending: deque[Edit] = deque()
         self._lock = threading.Lock()
         self._preparing = False
@@ -67,14 +79,20 @@ class LiveSummary:
         self._pending.clear()
 
     def start(
-        self, accumulator: SummaryAccumulator, analysts: Iterable[str], whole: bool
+        self,
+        accumulator: SummaryAccumulator,
+        analysts: Iterable[str],
+        in_memory: Container[tuple[str, str]] = frozenset(),
     ) -> Summary:
-        """A summary read from the store: follow changes from it on. `whole`: its
-        annotations are the store's own (no article re-anchored in memory only)."""
+        """A summary read from the store: follow changes from it on. `in_memory`: the
+        (article id, analyst) pairs whose annotations it re-anchored in memory only
+        (not as the store holds them): an edit of one is read again, any other is
+        followed (rv8 R6: a colleague's annotations left on another text turned every
+        edit of the session into a rebuild)."""
         with self._lock:
             self.accumulator = accumulator
             self._analysts = frozenset(analysts)
-            self._whole = whole
+            self._in_memory = in_memory
             return accumulator.summary()
 
     def prepare(self) -> bool:
@@ -114,7 +132,7 @@ class LiveSummary:
     def note(self, change: WorkspaceChange) -> bool:
         """Keep `change`'s edits for the next `update` and say True; or say False when
         only reading the store again shows what changed."""
-        if self.accumulator is None or not self._whole or change.ledger or not change.exact:
+        if self.accumulator is None or change.ledger or not change.exact:
             return False
         for edit in change.edits:
             for annotation in (edit.before, edit.after):
@@ -126,6 +144,7 @@ class LiveSummary:
     def _followed(self, annotation: Annotation) -> bool:
         return (
             annotation.article_id in self._corpus_ids
+            and (annotation.article_id, annotation.annotator) not in self._in_memory
             and annotation.anchor_state not in NOT_FOLLOWED
             and annotation.annotator in self._analysts
         )

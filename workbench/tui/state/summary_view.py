@@ -36,7 +36,7 @@ from workbench.core.analysis.summary.model import (
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words
 from workbench.core.corpus.article_info import ArticleInfo
-from workbench.tui.state.live_summary import LiveSummary
+from workbench.tui.state.live_summary import LiveSummary, moved_in_memory
 from workbench.tui.state.readings_keeper import keep_readings, restored_readings
 from workbench.tui.state.workspace import Workspace
 from workbench.tui.tagged_line import tagged_text
@@ -421,7 +421,7 @@ def read_summary(
         accumulator = SummaryAccumulator(
             on_corpus, articles.values(), settings, anchoring, texts=known, cache=live.cache
         )
-        summary = live.start(accumulator, analysts, whole=not plans)
+        summary = live.start(accumulator, analysts, moved_in_memory(plans))
     if readings is not None:
         keep_readings(store, readings.added)
     return prepare_view(summary), analysts
