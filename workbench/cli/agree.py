@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +17,7 @@ from workbench.core.terminal_text import printable
 
 if TYPE_CHECKING:
     from workbench.core.analysis.agreement import AgreementReport
+    from workbench.core.annotation import Annotation
 
 HELP = "Cohen's kappa per tag between two analysts' exports, and the sentences they disagree on"
 
@@ -27,8 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--missing-as-untagged",
         action="store_true",
-        help="count a sentence only one analyst recorded, in an article both annotated, as "
-        "untagged by the other (default: such sentences are not compared)",
+        help="compare every sentence of an article both annotated: one an analyst left blank "
+        "counts as untagged by them, one both left blank as 'neither' (default: only "
+        "sentences both recorded are compared)",
     )
     parser.add_argument("--json", action="store_true", help="the report as one JSON object")
 
@@ -45,7 +47,11 @@ def number(value: float | None, percent: bool = False) -> str:
 
 
 def as_text(
-    report: AgreementReport, first: Path, second: Path, titles: Mapping[str, str] | None = None
+    report: AgreementReport,
+    first: Path,
+    second: Path,
+    titles: Mapping[str, str] | None = None,
+    widened: bool = False,
 ) -> str:
     """The report for people: articles named by their short titles (ids only in --json)."""
     titles = titles or {}
@@ -57,9 +63,7 @@ def as_text(
     lines = [
         f"A: {one_line(report.annotator_a)} ({first})",
         f"B: {one_line(report.annotator_b)} ({second})",
-        f"compared {report.compared} sentences annotated by both; not compared: "
-        f"{report.only_a} by A only, {report.only_b} by B only, "
-        f"{report.mismatched} whose text differs",
+        *compared_lines(report, widened, named),
         *different_texts_line(report, named),
         *unplaced_line(report),
         "",
@@ -80,6 +84,42 @@ def as_text(
             f"{one_line(item.quote)}"
         )
     return "\n".join(lines) + "\n"
+
+
+def compared_lines(
+    report: AgreementReport, widened: bool, named: Callable[[str], str]
+) -> list[str]:
+    """What was compared, said truly for each mode (qa7 Q2): with --missing-as-untagged
+    not every compared sentence was annotated by both; without it, the sentences of
+    articles both annotated that were left out are counted and the option named."""
+    not_compared = (
+        f"not compared: {report.only_a} by A only, {report.only_b} by B only, "
+        f"{report.mismatched} whose text differs"
+    )
+    if not widened:
+        lines = [f"compared {report.compared} sentences annotated by both; {not_compared}"]
+        if report.left_out_by_default:
+            lines.append(
+                f"left out: {report.left_out_by_default} sentence(s) of articles both annotated "
+                f"({report.one_sided_shared} recorded by one analyst only, {report.blank} by "
+                "neither); --missing-as-untagged compares them, a sentence left blank as untagged"
+            )
+        return lines
+    articles = "article" if report.compared_articles == 1 else "articles"
+    lines = [
+        f"compared {report.compared} sentences of the {report.compared_articles} {articles} "
+        f"both annotated (--missing-as-untagged): {report.recorded_by_both} annotated by both, "
+        f"{report.filled_a} left blank by B, {report.filled_b} left blank by A, "
+        f"{report.blank} left blank by both; {not_compared}"
+    ]
+    if report.uncounted:
+        ids = [named(article_id) for article_id in report.uncounted]
+        shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+        lines.append(
+            f"not counted: sentences left blank by both in {len(ids)} article(s) whose "
+            f"sentence count the exports do not carry ({shown}); export again to count them"
+        )
+    return lines
 
 
 def different_texts_line(report: AgreementReport, named: Callable[[str], str]) -> list[str]:
@@ -116,6 +156,13 @@ def as_json(report: AgreementReport) -> dict[str, Any]:
         "only_a": report.only_a,
         "only_b": report.only_b,
         "mismatched": report.mismatched,
+        "recorded_by_both": report.recorded_by_both,
+        "left_blank_by_b": report.filled_a,
+        "left_blank_by_a": report.filled_b,
+        "left_blank_by_both": report.blank,
+        "compared_articles": report.compared_articles,
+        "left_out_of_shared_articles": report.left_out_by_default,
+        "uncounted_articles": list(report.uncounted),
         "unplaced_a": report.unplaced_a,
         "unplaced_b": report.unplaced_b,
         "different_texts": [
@@ -147,8 +194,33 @@ def as_json(report: AgreementReport) -> dict[str, Any]:
     }
 
 
+def same_file(first: Path, second: Path) -> bool:
+    """Whether A and B name one file (qa7 Q10 k: compared with itself, kappa 1.000)."""
+    try:
+        return first.samefile(second)
+    except OSError:
+        return False
+
+
+def same_analyst_note(name: str, a: Sequence[Annotation], b: Sequence[Annotation]) -> str:
+    """A note on stderr when both files hold one analyst: an analyst's agreement with
+    themselves (the same articles tagged again later) is a real question, a copy of
+    one export is not."""
+
+    def records(side: Sequence[Annotation]) -> set[tuple[object, ...]]:
+        return {(x.article_id, x.index, x.tags, x.created_at, x.updated_at) for x in side}
+
+    copy = records(a) == records(b)
+    what = (
+        "B holds the very records A holds (a copy of one export?): kappa says nothing"
+        if copy
+        else "this is the analyst's agreement with themselves"
+    )
+    return f"workbench: note: A and B are both {one_line(name)}'s annotations; {what}\n"
+
+
 def run(args: argparse.Namespace) -> int:
-    from workbench.core.analysis.agreement import compare, single_annotator
+    from workbench.core.analysis.agreement import compare, sentence_counts, single_annotator
     from workbench.core.interchange.importing import ImportFileError, read_import
 
     first, second = Path(args.first), Path(args.second)
@@ -164,7 +236,12 @@ def run(args: argparse.Namespace) -> int:
         single_annotator(b, str(second))
     except ValueError as error:
         return fail(str(error))
-    report = compare(a, b, missing_as_untagged=args.missing_as_untagged)
+    if same_file(first, second):
+        return fail(f"A and B are the same file ({first}): nothing to compare")
+    counts = sentence_counts(batch_a.articles, batch_b.articles)
+    report = compare(a, b, args.missing_as_untagged, counts)
+    if report.annotator_a == report.annotator_b:
+        sys.stderr.write(same_analyst_note(report.annotator_a, a, b))
     if args.json:
         write_json_text(json.dumps(as_json(report), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -172,5 +249,5 @@ def run(args: argparse.Namespace) -> int:
         titles = short_titles(
             (str(item["id"]), item["title"]) for item in listed if item.get("title")
         )
-        sys.stdout.write(as_text(report, first, second, titles))
+        sys.stdout.write(as_text(report, first, second, titles, args.missing_as_untagged))
     return 0

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from tests.fixtures.sentences import sentence_annotation
-from workbench.core.analysis.agreement import TagAgreement, compare, single_annotator, tag_agreement
+from workbench.core.analysis.agreement import (
+    TagAgreement,
+    compare,
+    sentence_counts,
+    single_annotator,
+    tag_agreement,
+)
 from workbench.core.annotation import Annotation
 
 SHA = "0" * 64
@@ -164,3 +170,26 @@ def test_a_record_to_check_or_orphaned_is_not_compared() -> None:
     assert (report.compared, report.only_a, report.unplaced_a, report.unplaced_b) == (1, 1, 0, 2)
     assert report.disagreements == ()
     assert report.annotator_b == "bob"
+
+
+def test_missing_as_untagged_counts_the_sentences_both_left_blank() -> None:
+    """qa7 Q2: both left sentence 10 and 11 blank (a byline, "Read more"): with the
+    sentence count they are "neither" for every tag; without them kappa read 0.000."""
+    counts = sentence_counts([{"id": "story", "sha256": SHA, "sentences": 12}])
+    report = compare(ANA, BOB, missing_as_untagged=True, sentence_counts=counts)
+    claim = report.per_tag[0]
+    assert (report.compared, report.blank, report.recorded_by_both) == (12, 2, 10)
+    assert (claim.both, claim.only_a, claim.only_b, claim.neither) == (4, 2, 1, 5)
+    assert report.per_tag[2].sentences == 12
+    assert report.uncounted == ()
+    # Without the option they are left out, and counted as such.
+    plain = compare(ANA, BOB, sentence_counts=counts)
+    assert (plain.compared, plain.blank, plain.left_out_by_default) == (10, 2, 2)
+    # An article whose count no export carries: only its recorded sentences, named.
+    assert compare(ANA, BOB, missing_as_untagged=True).uncounted == ("story",)
+
+
+def test_sentence_counts_leave_out_a_text_counted_two_ways() -> None:
+    listed = [{"id": "x", "sha256": "a", "sentences": 3}, {"id": "y", "sha256": "b"}]
+    other = [{"id": "x", "sha256": "a", "sentences": 4}, {"id": "z", "sha256": "c", "sentences": 2}]
+    assert sentence_counts(listed, other) == {("z", "c"): 2}

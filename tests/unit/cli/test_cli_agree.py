@@ -183,3 +183,56 @@ def test_a_record_still_to_check_is_not_compared_and_the_report_says_so(
     assert "disagreements: 0" in out
     code, out, _ = run(capsys, str(ana), str(bob), "--json")
     assert (json.loads(out)["unplaced_a"], json.loads(out)["unplaced_b"]) == (0, 1)
+
+
+def test_missing_as_untagged_compares_every_sentence_of_a_shared_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qa7 Q2: a sentence both left blank counts as "neither" with the option (the
+    export's article list says how many sentences there are); without it the report
+    says what was left out and names the option."""
+    ana = [judged("ana", 0, "claim"), judged("ana", 1, "claim"), judged("ana", 2)]
+    ana.append(judged("ana", 3, "claim"))
+    bob = [judged("bob", 0, "claim"), judged("bob", 1, "claim"), judged("bob", 2)]
+    a, b = write(tmp_path / "a.json", ana), write(tmp_path / "b.json", bob)
+    code, out, _ = run(capsys, str(a), str(b), "--missing-as-untagged")
+    assert code == 0
+    assert "compared 4 sentences of the 1 article both annotated (--missing-as-untagged): " in out
+    assert "not counted: sentences left blank by both in 1 article(s) whose sentence" in out
+    document = json.loads(a.read_text())
+    document["articles"][0]["sentences"] = 5
+    a.write_text(json.dumps(document))
+    code, out, _ = run(capsys, str(a), str(b), "--missing-as-untagged")
+    assert (
+        "compared 5 sentences of the 1 article both annotated (--missing-as-untagged): "
+        "3 annotated by both, 1 left blank by B, 0 left blank by A, 1 left blank by both; "
+        "not compared: 0 by A only, 0 by B only, 0 whose text differs\n" in out
+    )
+    # claim: both 2, A only 1, neither 2: p_o 4/5, E = 3·2 + 2·3, kappa = 8/13
+    assert "claim          0.615     80.0%      2      1      0       2" in out
+    assert "not counted" not in out
+    code, out, _ = run(capsys, str(a), str(b))
+    assert "compared 3 sentences annotated by both; not compared: 1 by A only" in out
+    assert (
+        "left out: 2 sentence(s) of articles both annotated (1 recorded by one analyst only, "
+        "1 by neither); --missing-as-untagged compares them, a sentence left blank as untagged"
+    ) in out
+    report = json.loads(run(capsys, str(a), str(b), "--json", "--missing-as-untagged")[1])
+    assert (report["compared"], report["left_blank_by_both"]) == (5, 1)
+
+
+def test_the_same_file_twice_is_refused_and_one_analysts_copy_is_named(
+    pair: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qa7 Q10 k: `agree B.json B.json` gave kappa 1.000 without a word."""
+    code, out, err = run(capsys, str(pair[0]), str(pair[0]))
+    assert (code, out) == (1, "")
+    assert err == f"workbench: A and B are the same file ({pair[0]}): nothing to compare\n"
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(pair[0].read_bytes())
+    code, out, err = run(capsys, str(pair[0]), str(copy))
+    assert code == 0 and "compared 5 sentences" in out
+    assert err == (
+        "workbench: note: A and B are both ana's annotations; B holds the very records A "
+        "holds (a copy of one export?): kappa says nothing\n"
+    )

@@ -3,9 +3,12 @@
 Each tag is a yes/no judgement per sentence. A sentence is compared when both analysts
 have a record for it (same article, same index, same quote): the store keeps no record
 for a sentence left blank, so by default a sentence only one analyst recorded is not
-"both annotated" and is counted apart, not compared. With `missing_as_untagged`, a
-sentence one analyst recorded, in an article both analysts annotated, counts as
-untagged by the other: use it when both read every sentence of those articles.
+"both annotated" and is counted apart, not compared. With `missing_as_untagged`, every
+sentence of an article both analysts annotated counts: one recorded by one analyst only
+is untagged by the other, and one neither recorded (a byline, site furniture) is
+"neither" for every tag (qa7 Q2: left out, a claim kappa of 0.000 at 10 of 12 sentences
+agreed). The exports' article lists carry each text's sentence count; an article whose
+count they do not carry is compared on its recorded sentences only, and named.
 
 A record still to check (re-anchoring moved it onto a sentence only like the one
 tagged) or orphaned (on no sentence) is not a judgement of the sentence its index
@@ -18,13 +21,16 @@ same single answer) chance agreement is 1 and kappa is undefined: it is None.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from workbench.core.annotation import CHECK, ORPHANED, TAGS, Annotation
 
 SentenceKey = tuple[str, int]
 """(article_id, sentence index)."""
+
+TextKey = tuple[str, str]
+"""(article_id, article_sha256): one text of an article."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +113,27 @@ class AgreementReport:
     unplaced_a: int = 0
     """A's records still to check or orphaned: made on other words, not compared."""
     unplaced_b: int = 0
+    recorded_by_both: int = 0
+    """Compared sentences both analysts recorded (all compared ones by default)."""
+    filled_a: int = 0
+    """Compared sentences A recorded and B left blank (only with missing_as_untagged)."""
+    filled_b: int = 0
+    blank: int = 0
+    """Sentences neither analyst recorded, in articles both annotated: compared as
+    "neither" with missing_as_untagged, left out (and counted here) without it."""
+    one_sided_shared: int = 0
+    """Sentences recorded by one analyst only in articles both annotated: compared with
+    missing_as_untagged, left out without it (they are within only_a, only_b then)."""
+    compared_articles: int = 0
+    """Articles both analysts annotated (on one text), whose sentences are compared."""
+    uncounted: tuple[str, ...] = ()
+    """Articles both annotated whose sentence count neither export carries: only their
+    recorded sentences are known, so a sentence both left blank there is not counted."""
+
+    @property
+    def left_out_by_default(self) -> int:
+        """Sentences of articles both annotated that --missing-as-untagged would compare."""
+        return self.one_sided_shared + self.blank
 
 
 def single_annotator(annotations: Iterable[Annotation], label: str) -> str:
@@ -126,20 +153,37 @@ def by_sentence(annotations: Iterable[Annotation]) -> dict[SentenceKey, Annotati
 
 
 def compare(
-    a: Sequence[Annotation], b: Sequence[Annotation], missing_as_untagged: bool = False
+    a: Sequence[Annotation],
+    b: Sequence[Annotation],
+    missing_as_untagged: bool = False,
+    sentence_counts: Mapping[TextKey, int] | None = None,
 ) -> AgreementReport:
-    """Agreement between two analysts, each given as their own annotations."""
+    """Agreement between two analysts, each given as their own annotations;
+    `sentence_counts` holds how many sentences each text of an article has (the
+    exports' article lists), which is what makes a sentence both left blank known."""
     names = (single_annotator(a, "A") if a else "", single_annotator(b, "B") if b else "")
     placed_a, placed_b = on_their_sentence(a), on_their_sentence(b)
     unplaced = (len(a) - len(placed_a), len(b) - len(placed_b))
+    held = {(x.article_id, x.index) for x in (*a, *b) if x.anchor_state == CHECK}
     a, b = placed_a, placed_b
     different = different_texts(a, b)
     skipped = {item.article_id for item in different}
     first = by_sentence(annotation for annotation in a if annotation.article_id not in skipped)
     second = by_sentence(annotation for annotation in b if annotation.article_id not in skipped)
-    shared_articles = {key[0] for key in first} & {key[0] for key in second}
+    shared = shared_texts(first.values(), second.values())
+    counts = sentence_counts or {}
+    blank_keys = (
+        {
+            (article_id, index)
+            for article_id, sha in shared.items()
+            for index in range(counts.get((article_id, sha), 0))
+        }
+        - first.keys()
+        - second.keys()
+        - held
+    )
     pairs: list[tuple[SentenceKey, str, tuple[str, ...], tuple[str, ...]]] = []
-    mismatched = 0
+    mismatched = one_sided_shared = 0
     for key in sorted(first.keys() | second.keys()):
         left, right = first.get(key), second.get(key)
         if left is not None and right is not None:
@@ -147,21 +191,26 @@ def compare(
                 mismatched += 1
                 continue
             pairs.append((key, left.quote, left.tags, right.tags))
-        elif missing_as_untagged and key[0] in shared_articles:
-            recorded = left or right
-            assert recorded is not None
-            pairs.append(
-                (key, recorded.quote, left.tags if left else (), right.tags if right else ())
-            )
+        elif key[0] in shared and key not in held:
+            one_sided_shared += 1
+            if missing_as_untagged:
+                recorded = left or right
+                assert recorded is not None
+                pairs.append(
+                    (key, recorded.quote, left.tags if left else (), right.tags if right else ())
+                )
+    judgements = [(ta, tb) for _, _, ta, tb in pairs]
+    if missing_as_untagged:
+        judgements += [((), ())] * len(blank_keys)
     compared_keys = {key for key, *_ in pairs}
-    per_tag = tuple(tag_agreement(tag, [(ta, tb) for _, _, ta, tb in pairs]) for tag in TAGS)
+    per_tag = tuple(tag_agreement(tag, judgements) for tag in TAGS)
     disagreements = tuple(
         Disagreement(key[0], key[1], quote, ta, tb) for key, quote, ta, tb in pairs if ta != tb
     )
     return AgreementReport(
         annotator_a=names[0],
         annotator_b=names[1],
-        compared=len(pairs),
+        compared=len(judgements),
         only_a=sum(1 for key in first.keys() - second.keys() if key not in compared_keys),
         only_b=sum(1 for key in second.keys() - first.keys() if key not in compared_keys),
         mismatched=mismatched,
@@ -170,7 +219,50 @@ def compare(
         different_texts=different,
         unplaced_a=unplaced[0],
         unplaced_b=unplaced[1],
+        recorded_by_both=sum(1 for key in compared_keys if key in first and key in second),
+        filled_a=sum(1 for key in compared_keys if key not in second),
+        filled_b=sum(1 for key in compared_keys if key not in first),
+        blank=len(blank_keys),
+        one_sided_shared=one_sided_shared,
+        compared_articles=len(shared),
+        uncounted=tuple(
+            sorted(
+                article_id for article_id, sha in shared.items() if (article_id, sha) not in counts
+            )
+        ),
     )
+
+
+def shared_texts(first: Iterable[Annotation], second: Iterable[Annotation]) -> dict[str, str]:
+    """The articles both analysts annotated, each with the one text both annotated ("" for
+    an article whose records are on several texts: its sentences cannot be counted)."""
+    texts: dict[str, set[str]] = {}
+    for annotation in (*first, *second):
+        texts.setdefault(annotation.article_id, set()).add(annotation.article_sha256)
+    both = {annotation.article_id for annotation in first} & {
+        annotation.article_id for annotation in second
+    }
+    return {
+        article_id: next(iter(texts[article_id])) if len(texts[article_id]) == 1 else ""
+        for article_id in both
+    }
+
+
+def sentence_counts(*article_lists: Iterable[Mapping[str, object]]) -> dict[TextKey, int]:
+    """Each text's sentence count from export files' article lists (`id`, `sha256`,
+    `sentences`); a text two lists count differently (another sentence splitter) is left
+    out, so its blank sentences are not guessed."""
+    counts: dict[TextKey, int] = {}
+    disputed: set[TextKey] = set()
+    for listed in article_lists:
+        for record in listed:
+            count = record.get("sentences")
+            if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+                continue
+            key = (str(record.get("id")), str(record.get("sha256")))
+            if counts.setdefault(key, count) != count:
+                disputed.add(key)
+    return {key: count for key, count in counts.items() if key not in disputed}
 
 
 def on_their_sentence(annotations: Sequence[Annotation]) -> list[Annotation]:
