@@ -91,7 +91,8 @@ def test_read_only_commands_change_no_byte_and_see_every_change(
         ["export", "--db", database, "--format", "jsonl"],
         ["summary", "--db", database, "--format", "json"],
         ["summary", "--db", database, "-o", tmp_path / "out" / "summary.md"],
-        ["agree", exported, exported, "--db", database],
+        ["export", "--db", database, "-o", tmp_path / "out" / "again.json"],
+        ["agree", exported, tmp_path / "out" / "again.json", "--db", database],
     ]
     before = database_files(database)
     for command in commands:
