@@ -99,3 +99,28 @@ def test_the_place_is_remembered_per_annotator(session: AnnotationSession) -> No
     fresh = AnnotationSession(Workspace(session.store, session.corpus))
     assert fresh.restore_place()
     assert (fresh.place.article, fresh.place.sentence) == (1, 1)
+
+
+def test_another_corpus_opened_between_leaves_the_place_at_the_last_tag_here(
+    session: AnnotationSession, tmp_path: Path
+) -> None:
+    """qa7 Q12: the store keeps one place per analyst (the last corpus's); reopening the
+    first story after another went to its article 1, sentence 1."""
+    session.go(0, 2)
+    session.toggle("claim")
+    session.go(1, 1)
+    session.toggle("claim")
+    session.go(0, 1)  # the cursor left here, after the last tag (b.txt, sentence 2)
+    other_folder = tmp_path / "other"
+    other_folder.mkdir()
+    (other_folder / "c.txt").write_text("Title C\nSix. Seven.", encoding="utf-8")
+    elsewhere = AnnotationSession(Workspace(session.store, load_corpus([other_folder])))
+    elsewhere.go(0, 1)
+    back = AnnotationSession(Workspace(session.store, session.corpus))
+    assert back.restore_place()
+    assert (back.place.article, back.place.sentence) == (1, 1)
+    # A corpus with nothing of this analyst's: no place (the app opens the first sentence).
+    third = tmp_path / "third"
+    third.mkdir()
+    (third / "d.txt").write_text("Title D\nEight.", encoding="utf-8")
+    assert not AnnotationSession(Workspace(session.store, load_corpus([third]))).restore_place()

@@ -274,11 +274,22 @@ class AnnotationSession:
             self.store.set_position(self.article.id, sentence.index)
 
     def restore_place(self) -> bool:
-        """Return to where this annotator left off; False when there is no such place."""
+        """Return to where this annotator left off; False when there is no such place.
+
+        The store keeps one place per analyst: the last corpus's. When that is in
+        another story (another folder opened since, qa7 Q12), the place is the sentence
+        this analyst last tagged in this corpus, else there is none."""
         remembered = self.store.position()
-        if remembered is None:
-            return False
-        return self.go_to(*remembered)
+        if remembered is not None and remembered[0] in self.corpus.by_id:
+            return self.go_to(*remembered)
+        last = self.last_tagged()
+        return last is not None and self.go_to(last.article_id, last.index)
+
+    def last_tagged(self) -> Annotation | None:
+        """This analyst's annotation of this corpus changed last (placed on a sentence)."""
+        known = self.corpus.by_id
+        mine = (a for a in self.store.all(self.store.annotator) if a.article_id in known)
+        return max(mine, key=lambda annotation: annotation.updated_at, default=None)
 
     # -- changing -------------------------------------------------------------------
     def anchor(self) -> Anchor:
