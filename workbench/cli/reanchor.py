@@ -2,16 +2,16 @@
 
 For each article whose text (or segmentation) changed under its annotations, one line
 `ID: N unchanged, M moved, F to check, O orphaned` (`, R re-attached` when orphans of
-the article fit its text again and came back); with --json, one JSON object per moved,
-to-check, orphaned or re-attached annotation instead. Each article's re-anchoring is one
-durable write (in the history, action "reanchor"; no undo step); --dry-run opens the
-database read-only (no lock: it works while the TUI holds it), prints the same and
-writes nothing. Articles holding the analyst's annotations to check are looked at
-even when their text did not change (one stuck to check on exactly the sentence it
-was tagged on goes back to current). Annotations of articles not in the corpus are
-left as they are, and
-so are other analysts' (tr7 T15: each analyst's workbench re-anchors their own; stderr
-says how many were left).
+the article fit its text again and came back); with --json, JSON Lines instead: one
+JSON object a line per moved, to-check, orphaned or re-attached annotation (streamed as
+each article is done; `jq -s` or a line-by-line reader takes it, not one json.load).
+Each article's re-anchoring is one durable write (in the history, action "reanchor";
+no undo step); --dry-run opens the database read-only (no lock: it works while the TUI
+holds it), prints the same and writes nothing. Articles holding the analyst's
+annotations to check are looked at even when their text did not change (one stuck to
+check on exactly the sentence it was tagged on goes back to current). Annotations of
+articles not in the corpus are left as they are, and so are other analysts' (tr7 T15:
+each analyst's workbench re-anchors their own; stderr says how many were left).
 """
 
 from __future__ import annotations
@@ -37,7 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths", nargs="*", metavar="PATH", help="article files or folders (default: bundled)"
     )
     parser.add_argument(
-        "--json", action="store_true", help="one JSON object per moved, to-check or orphaned one"
+        "--json",
+        action="store_true",
+        help="JSON Lines: one JSON object a line per moved, to-check or orphaned annotation",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="show what would change and write nothing"

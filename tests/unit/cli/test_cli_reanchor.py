@@ -11,6 +11,7 @@ import pytest
 
 from store import AnnotationStore
 from tests.fixtures.anchored import STORY, annotate, article, files, run, story_folder
+from workbench.cli.main import main
 from workbench.core.anchoring.placement import plan_article
 from workbench.core.corpus.sentences import segmenter_stamp
 
@@ -293,3 +294,10 @@ def test_a_writer_with_another_version_leaves_a_colleagues_annotations_as_made(
     with open_store(location, "ana", read_only=True) as store:
         assert store.all("bob")[0].to_record() == bobs.to_record()
         assert store.articles_to_reanchor({"story": corrected.sha256}, segmenter_stamp()) == []
+
+
+def test_help_names_the_json_output_json_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    """qa7 Q10 c: `reanchor --json | python3 -m json.tool` failed "Extra data": the
+    output is one object a line, and the help now says so."""
+    main(["reanchor", "--help"])
+    assert "JSON Lines: one JSON object a line" in " ".join(capsys.readouterr().out.split())
