@@ -124,3 +124,18 @@ def test_another_corpus_opened_between_leaves_the_place_at_the_last_tag_here(
     third.mkdir()
     (third / "d.txt").write_text("Title D\nEight.", encoding="utf-8")
     assert not AnnotationSession(Workspace(session.store, load_corpus([third]))).restore_place()
+
+
+def test_the_place_left_follows_its_sentence_when_the_article_was_edited(
+    session: AnnotationSession, tmp_path: Path
+) -> None:
+    """qa7 Q10 e: reopening an article with a sentence inserted above the place left
+    put the cursor on the old sentence number, the sentence before the one left."""
+    session.go(0, 1)
+    session.toggle("claim")
+    session.go(0, 3)  # "Three.", left untagged
+    (tmp_path / "a.txt").write_text("Title A\nZero. One. Two. Three.", encoding="utf-8")
+    edited = load_corpus([tmp_path])
+    back = AnnotationSession(Workspace(session.store, edited))
+    assert back.restore_place()
+    assert back.sentence is not None and back.sentence.text == "Three."

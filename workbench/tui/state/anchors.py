@@ -145,6 +145,27 @@ class CorpusAnchors:
         counts = self.counts(article)
         return f"“{shorten(article.title or article.id)}”: {counts.describe()}" if counts else None
 
+    def index_now(self, article: Article, index: int) -> int:
+        """Where sentence `index` of the text the article's annotations were made on is
+        in its text now (a remembered place, qa7 Q10 e: after a sentence was inserted
+        above, the cursor came back on the old number, another sentence): shifted as
+        the nearest annotation at or above it moved. Unchanged when the annotations fit
+        the text or none is at or above it."""
+        if not self.is_stale(article):
+            return index
+        plan = plan_article(article, of_article(self.store, article.id), self.threshold)
+        above = [
+            (p.before.index, p.new_index)
+            for p in plan.placements
+            if p.new_index is not None
+            and p.before.index <= index
+            and p.before.article_sha256 != article.sha256
+        ]
+        if not above:
+            return index
+        before, after = max(above)
+        return after + (index - before)
+
     def as_tagged(self, article: Article, annotation: Annotation) -> Annotation | None:
         """A moved, unconfirmed annotation as the analyst tagged it (quote and place on
         the text it was made on), or None: not moved, or not known (not read from the

@@ -281,7 +281,10 @@ class AnnotationSession:
         this analyst last tagged in this corpus, else there is none."""
         remembered = self.store.position()
         if remembered is not None and remembered[0] in self.corpus.by_id:
-            return self.go_to(*remembered)
+            article_id, index = remembered
+            return self.go_to(
+                article_id, self.anchors.index_now(self.corpus.by_id[article_id], index)
+            )
         last = self.last_tagged()
         return last is not None and self.go_to(last.article_id, last.index)
 
