@@ -139,6 +139,27 @@ async def test_source_prompt_is_prefilled_with_the_speaker(
         assert saved is not None and saved.source == "Pat Ryder"
 
 
+async def test_the_source_prompt_shows_the_sentence_it_covers_at_80x24(
+    make_app, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    """qa7 Q10 b: at 80x24 the prompt, over the middle, hid the sentence being sourced."""
+    from textual.widgets import Input, Label
+
+    article = bundled.articles[0]
+    longest = max(article.sentences, key=lambda s: len(s.text))
+    app = make_app(StartAt(article_id=article.id, sentence=longest.index + 1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key, title in (("s", "Source: who says it?"), ("e", "Note")):
+            await pilot.press(key)
+            detail = app.screen.query_one(".prompt-detail", Label)
+            shown = " ".join(str(detail.render()).split())
+            assert shown.startswith(" ".join(longest.text.split())[:60]), title
+            box = app.screen.query_one(".prompt-box").region
+            assert box.bottom <= 24 and app.screen.query_one(Input).region.height > 0
+            await pilot.press("escape")
+            assert isinstance(app.screen, AnnotateScreen)
+
+
 async def test_escape_cancels_the_source_prompt(
     make_app, store: AnnotationStore, bundled: Corpus
 ) -> None:  # type: ignore[no-untyped-def]

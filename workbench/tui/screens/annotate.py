@@ -441,10 +441,12 @@ class AnnotateScreen(Screen[None]):
             if answer is not None:
                 self.write(lambda: self.session.set_source(answer))
 
-        await open_prompt(self.app, source_prompt(value), save)
+        await open_prompt(self.app, source_prompt(value, sentence.text), save)
 
     async def action_edit_note(self) -> None:
-        if not self.has_sentence():
+        sentence = self.session.sentence
+        if sentence is None:
+            self.has_sentence()
             return
         annotation = self.session.annotation
         value = annotation.note if annotation else ""
@@ -453,7 +455,7 @@ class AnnotateScreen(Screen[None]):
             if answer is not None:
                 self.write(lambda: self.session.set_note(answer))
 
-        await open_prompt(self.app, note_prompt(value), save)
+        await open_prompt(self.app, note_prompt(value, sentence.text), save)
 
     async def action_pick_status(self) -> None:
         if not self.has_sentence():

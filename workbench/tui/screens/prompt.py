@@ -11,6 +11,7 @@ from textual.validation import Validator
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
+from workbench.core.corpus.titles import shorten
 from workbench.tui.literal import literal
 from workbench.tui.typeahead import PromptInput, PromptScreen, answer_binding
 
@@ -37,11 +38,14 @@ class TextPrompt(PromptScreen[str | None]):
         validators: list[Validator] | None = None,
         hint: str = "Enter saves · Escape cancels",
         replace: bool = False,
+        detail: str = "",
     ) -> None:
         """`replace`: the value is selected when the prompt opens, so typing replaces it
-        (a guess); arrows, Home or End keep it. Otherwise the cursor is at its end."""
+        (a guess); arrows, Home or End keep it. Otherwise the cursor is at its end.
+        `detail`: what the answer is about (the sentence), shown above the input."""
         super().__init__(classes="prompt-screen")
         self.prompt_title = title
+        self.detail = detail
         self.value = value
         self.placeholder = placeholder
         self.validators = validators or []
@@ -51,6 +55,8 @@ class TextPrompt(PromptScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box"):
             yield Label(literal(self.prompt_title, single_line=True), classes="prompt-title")
+            if self.detail:
+                yield Label(literal(self.detail), classes="prompt-detail")
             yield PromptInput(
                 self.value,
                 placeholder=self.placeholder,
@@ -76,12 +82,20 @@ class TextPrompt(PromptScreen[str | None]):
         self.dismiss(None)
 
 
-def source_prompt(value: str) -> TextPrompt:
+DETAIL_LIMIT = 240
+"""Characters of the sentence a prompt shows: four lines of its box, so that at 80x24
+the prompt, over the middle of the screen, still fits."""
+
+
+def source_prompt(value: str, sentence: str = "") -> TextPrompt:
     """The source prompt of every screen: pre-filled with the source or a guess,
-    selected so that typing replaces it."""
-    return TextPrompt("Source: who says it?", value, replace=True)
+    selected so that typing replaces it. It shows the sentence it is about: over the
+    middle of a small terminal it covers the sentence being sourced (qa7 Q10 b)."""
+    return TextPrompt(
+        "Source: who says it?", value, replace=True, detail=shorten(sentence, DETAIL_LIMIT)
+    )
 
 
-def note_prompt(value: str) -> TextPrompt:
-    """The note prompt of every screen."""
-    return TextPrompt("Note", value)
+def note_prompt(value: str, sentence: str = "") -> TextPrompt:
+    """The note prompt of every screen, with the sentence it is about."""
+    return TextPrompt("Note", value, detail=shorten(sentence, DETAIL_LIMIT))

@@ -695,7 +695,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
                 source = answer.strip() or None
                 self.write(found, lambda current: current.changed(source=source))
 
-        await open_prompt(self.app, source_prompt(value), save)
+        await open_prompt(self.app, source_prompt(value, annotation.quote), save)
 
     async def action_edit_note(self) -> None:
         self.check_keys()
@@ -707,7 +707,8 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             if answer is not None:
                 self.write(found, lambda current: current.changed(note=answer.strip()))
 
-        await open_prompt(self.app, note_prompt(found[1].annotation.note), save)
+        annotation = found[1].annotation
+        await open_prompt(self.app, note_prompt(annotation.note, annotation.quote), save)
 
     def action_close(self) -> None:
         if isinstance(self.focused, Input):

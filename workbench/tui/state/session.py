@@ -278,9 +278,12 @@ class AnnotationSession:
 
         The store keeps one place per analyst: the last corpus's. When that is in
         another story (another folder opened since, qa7 Q12), the place is the sentence
-        this analyst last tagged in this corpus, else there is none."""
+        this analyst last tagged in this corpus, else there is none (one read of the
+        analyst's annotations, in that case only)."""
         remembered = self.store.position()
-        if remembered is not None and remembered[0] in self.corpus.by_id:
+        if remembered is None:
+            return False
+        if remembered[0] in self.corpus.by_id:
             article_id, index = remembered
             return self.go_to(
                 article_id, self.anchors.index_now(self.corpus.by_id[article_id], index)
