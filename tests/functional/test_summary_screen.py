@@ -488,3 +488,43 @@ async def test_a_hidden_tab_holds_no_cells_and_comes_back_where_it_was(make_app,
         assert ledger_table(screen).cursor_row == 3
         assert screen.query_one("#sources-table", DataTable).row_count == 0
         assert_tables_show(screen)
+
+
+async def test_the_screens_report_is_the_commands_on_a_database_of_two_stories(
+    make_app, gold, store: AnnotationStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """qa7 Q8: another story's articles (same database, not opened) were rows of the
+    screen's Articles tab and of its `w` report, read with "0 tagged": the report
+    differed from `workbench summary PATH` on the same database."""
+    from workbench.cli.main import main
+    from workbench.core.corpus.articles import bundled_articles, load_corpus
+
+    other = tmp_path / "floods"
+    other.mkdir()
+    (other / "flood.txt").write_text(
+        "Death toll disputed\nOfficials said 211 people had died. Rescuers kept searching.",
+        encoding="utf-8",
+    )
+    flood = load_corpus([other]).articles[0]
+    sentence = flood.sentences[1]
+    anchor = Anchor.in_text(
+        flood.id, flood.sha256, flood.text, sentence.index, sentence.start, sentence.end
+    )
+    store.import_annotations([Annotation.new(anchor, store.annotator, tags=("claim",))])
+    store.remember_article(flood.id, flood.title, flood.sha256, len(flood.sentences))
+    target = tmp_path / "screen.md"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_summary(app, pilot)
+        assert screen.summary is not None
+        assert flood.id not in {row.article_id for row in screen.summary.articles}
+        await pilot.press("w")
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+    command = tmp_path / "command.md"
+    arguments = ["summary", str(bundled_articles()), "--db", str(store.location)]
+    assert main([*arguments, "--annotator", store.annotator, "-o", str(command)]) == 0
+    capsys.readouterr()
+    assert "| flood | sentence 2 | tester | claim |" in command.read_text()  # article missing
+    assert target.read_bytes() == command.read_bytes()

@@ -137,24 +137,10 @@ def positions_as_stored(annotations: list[Annotation], remembered: list[ArticleI
 
 def renamed_articles(annotations: list[Annotation], known: Mapping[str, Article]) -> list[str]:
     """Say (stderr and the report's caveats) which missing articles are among those read
-    under another file name, the same text byte for byte: an article's id is its file's
-    name, so a file renamed (an analyst dating it) had its annotations listed as "article
-    missing" and dropped from every count, without a word (qa6 Q26)."""
-    by_text: dict[str, list[str]] = {}
-    for article in known.values():
-        by_text.setdefault(article.sha256, []).append(article.id)
-    found: dict[str, str] = {}
-    for annotation in annotations:
-        if annotation.article_id not in known and annotation.article_id not in found:
-            same = by_text.get(annotation.article_sha256)
-            if same:
-                found[annotation.article_id] = same[0]
-    said = [
-        f"{missing} is not among the articles read, but {there} has the text its annotations "
-        f"were made on (an article is named by its file): rename {there} back to {missing} "
-        "to count them"
-        for missing, there in sorted(found.items())
-    ]
+    under another file name (summary/scope.py: the summary screen's report says it too)."""
+    from workbench.core.analysis.summary.scope import renamed_articles as found
+
+    said = found(annotations, known)
     for line in said:
         print(f"workbench: {line}", file=sys.stderr)
     return [f"{line}." for line in said]
@@ -247,9 +233,9 @@ def summarised(request: Request) -> Summary | int:
     from workbench.core.analysis.ledger.decisions import decisions_from_records
     from workbench.core.analysis.ledger.readings import Readings, analyser_fingerprint
     from workbench.core.analysis.summary.build import SummarySettings, build_summary
+    from workbench.core.analysis.summary.scope import article_rows
     from workbench.core.anchoring.reanchored_view import read_only_view
     from workbench.core.collector import paused_gc
-    from workbench.core.corpus.article_info import ArticleInfo
     from workbench.core.corpus.articles import load_corpus
 
     annotator, location = request.annotator, request.location
@@ -302,7 +288,7 @@ def summarised(request: Request) -> Summary | int:
         articles = remembered
         caveats += positions_as_stored(annotations, remembered)
     else:
-        articles = [ArticleInfo.of(article) for article in corpus]
+        articles = article_rows(corpus)
         if not paths:  # the bundled articles: only those the annotations are on
             named = {a.article_id for a in [*annotations, *orphans]}
             articles = [info for info in articles if info.article_id in named]

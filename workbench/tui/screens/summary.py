@@ -9,6 +9,7 @@ summary is computed again with it as the workspace announces it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -252,6 +253,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         """The analysts with annotations in the store, as of the last read."""
         self.summary: Summary | None = None
         self.view: SummaryView | None = None
+        self.caveats: tuple[str, ...] = ()
+        """The report's caveats as of the last read of the store (read_summary): a patch
+        of the summary shown (LiveSummary) does not carry them."""
         self.content_widths: dict[str, list[int]] = {}
         """Each table's widest cell per column, as its columns were last fitted."""
         self.filled_width = 0
@@ -377,6 +381,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         if analysts is not None:
             self.analysts = analysts
             self.reading = False
+            self.caveats = view.summary.caveats
         self.query_one(TabbedContent).loading = False
         self.summary = view.summary
         shown = None if analysts is not None else self.view
@@ -737,6 +742,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         if summary is None:
             self.notify("The summary is still being computed.")
             return
+        if summary.caveats != self.caveats:  # `workbench summary PATH…`'s report (qa7 Q8)
+            summary = dataclasses.replace(summary, caveats=self.caveats)
 
         def write(path: Path) -> None:
             try:

@@ -8,6 +8,7 @@ the UI thread is safe while the UI thread writes.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -33,9 +34,9 @@ from workbench.core.analysis.summary.model import (
     ranked_groups,
     unconfirmed_sentences,
 )
+from workbench.core.analysis.summary.scope import article_rows, renamed_articles
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words
-from workbench.core.corpus.article_info import ArticleInfo
 from workbench.tui.state.live_summary import LiveSummary, moved_in_memory
 from workbench.tui.state.readings_keeper import keep_readings, restored_readings
 from workbench.tui.state.workspace import Workspace
@@ -387,15 +388,14 @@ def read_summary(
     puts them (in memory, at the workspace's threshold). With `live`, the summary is
     built by an accumulator it keeps, to follow the workspace's changes from then on."""
     store, corpus, anchors = workspace.store, workspace.corpus, workspace.anchors
-    remembered = {info.article_id: info for info in store.articles()}
     source = current_view(store, corpus.articles, workspace.threshold)
     annotations, orphans = source.all(), source.orphans()
     decisions = decisions_from_records(source.ledger_decisions())
     plans = source.plans if isinstance(source, ReanchoredView) else []
     analysts = sorted({a.annotator for a in annotations})
-    articles = dict(remembered)
-    for article in corpus.articles:
-        articles[article.id] = ArticleInfo.of(article)
+    # The articles read, as `workbench summary PATH…` lists them: not the other articles
+    # the database remembers (another story's), which read as "0 tagged" (qa7 Q8).
+    articles = article_rows(corpus.articles)
     settings = SummarySettings(ledger=ledger, decisions=decisions, annotator=analyst)
     mine, my_orphans = annotations, orphans
     if analyst is not None:
@@ -409,19 +409,22 @@ def read_summary(
     # An annotation whose article is not in the corpus is counted nowhere: its text
     # was not read. The anchoring section lists it as "article missing".
     on_corpus = [a for a in annotations if a.article_id in known]
+    caveats = tuple(f"{line}." for line in renamed_articles([*mine, *my_orphans], known))
     # What was read before in quotes and pronouns, unless this screen's cache holds its
     # quotes already (it read the store before); what the build reads besides is kept.
     readings = restored_readings(store) if live is None or not live.cache.texts else None
     if live is None:
         summary = build_summary(
-            on_corpus, articles.values(), settings, anchoring, texts=known, readings=readings
+            on_corpus, articles, settings, anchoring, texts=known, readings=readings
         )
     else:
         live.cache.readings = readings
         accumulator = SummaryAccumulator(
-            on_corpus, articles.values(), settings, anchoring, texts=known, cache=live.cache
+            on_corpus, articles, settings, anchoring, texts=known, cache=live.cache
         )
         summary = live.start(accumulator, analysts, moved_in_memory(plans))
     if readings is not None:
         keep_readings(store, readings.added)
+    if caveats:  # the screen keeps them for its report (w) over later patches
+        summary = dataclasses.replace(summary, caveats=caveats)
     return prepare_view(summary), analysts

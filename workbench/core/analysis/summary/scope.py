@@ -1,0 +1,44 @@
+"""What a report of the articles read covers: its article rows, and what it says of the
+annotations whose article is not among them.
+
+One rule for `workbench summary PATH…` and the summary screen (whose `w` writes the
+report): the screen listed every article the database remembered, another story's too,
+as read with "0 tagged", so the two reports of one database and corpus differed (qa7 Q8).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from workbench.core.annotation import Annotation
+from workbench.core.corpus.article_info import ArticleInfo
+from workbench.core.corpus.articles import Article
+
+
+def article_rows(articles: Iterable[Article]) -> list[ArticleInfo]:
+    """The report's articles: those read, each counted on its text as it is now. An
+    article the database remembers but that was not read is no row: its annotations
+    are listed apart ("article missing"), never counted as an article with none."""
+    return [ArticleInfo.of(article) for article in articles]
+
+
+def renamed_articles(annotations: Iterable[Annotation], known: Mapping[str, Article]) -> list[str]:
+    """A line for each article not read whose annotations' text is among those read under
+    another id, the same text byte for byte: an article's id is its file's name, so a
+    file renamed (an analyst dating it) had its annotations listed as "article missing"
+    and dropped from every count, without a word (qa6 Q26)."""
+    by_text: dict[str, list[str]] = {}
+    for article in known.values():
+        by_text.setdefault(article.sha256, []).append(article.id)
+    found: dict[str, str] = {}
+    for annotation in annotations:
+        if annotation.article_id not in known and annotation.article_id not in found:
+            same = by_text.get(annotation.article_sha256)
+            if same:
+                found[annotation.article_id] = same[0]
+    return [
+        f"{missing} is not among the articles read, but {there} has the text its annotations "
+        f"were made on (an article is named by its file): rename {there} back to {missing} "
+        "to count them"
+        for missing, there in sorted(found.items())
+    ]
