@@ -184,7 +184,7 @@ async def test_u_undoes_the_last_merge_and_says_so(
         await settle(app, pilot)
         assert len(screen.summary.ledger) == groups, "the merge is undone"
         said = [notification.message for notification in app._notifications]
-        assert "Undid the merge of 2 claim groups." in said
+        assert "Undid: merge of 2 claim groups." in said
         assert [d["action"] for d in store.ledger_decisions()] == ["merge", "undo"]
 
         await pilot.press("ctrl+r")
@@ -203,12 +203,36 @@ async def test_u_undoes_the_last_merge_and_says_so(
         said = [notification.message for notification in app._notifications]
         title = screen.title_of(member.sentence.article_id)
         where = f"sentence {member.sentence.index + 1} of “{title}”"
-        assert f"Undid the split of a claim ({where}) from its group." in said
+        assert f"Undid: split of a claim ({where}) from its group." in said
         assert screen.lines[table.cursor_row].key == member.key, "the cursor follows the claim"
         await pilot.press("u", "u")
         await settle(app, pilot)
         await pilot.press("u")
         assert "Nothing to undo." in [n.message for n in app._notifications]
+
+
+async def test_u_after_a_status_change_says_the_status_was_undone(
+    make_app: Any, gold: list[Annotation], store: AnnotationStore
+) -> None:
+    """qa7 Q10 j: `u` here after `v 4` on the annotate screen said "Undid a change to
+    the claim, attribution of …": the tags did not change, the status did."""
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        assert app.session is not None
+        tagged = next(a for a in gold if a.status != "disputed")
+        app.session.go_to(tagged.article_id, tagged.index)
+        await pilot.press("v", "4")
+        await pilot.pause()
+        changed = store.get(tagged.article_id, tagged.index)
+        assert changed is not None and changed.status != tagged.status
+        await open_summary(app, pilot)
+        await pilot.press("u")
+        await settle(app, pilot)
+        said = [notification.message for notification in app._notifications][-1]
+        assert said.startswith("Undid: status "), said
+        assert f"sentence {tagged.index + 1}." in said
+        restored = store.get(tagged.article_id, tagged.index)
+        assert restored is not None and restored.status == tagged.status
 
 
 async def settle(app: WorkbenchApp, pilot: Any) -> None:

@@ -28,7 +28,7 @@ from textual.worker import get_current_worker
 from store import Change, DecisionChange, ServerError, StoreError
 from workbench.config.state import StateError, remember_export_folder
 from workbench.core.analysis.figures.conflicts import Figure, format_value
-from workbench.core.analysis.ledger.decisions import Merge, Split, decision_words
+from workbench.core.analysis.ledger.decisions import Merge, Split
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.judgements import claims_by_sentence
 from workbench.core.analysis.summary.markdown import (
@@ -56,6 +56,7 @@ from workbench.tui.server_link import ServerUnreachable
 from workbench.tui.state.column_widths import ColumnSpec, content_widths, fitted
 from workbench.tui.state.hidden_tables import HiddenTables
 from workbench.tui.state.live_summary import LiveSummary
+from workbench.tui.state.step_words import take_step
 from workbench.tui.state.summary_detail import (
     anchoring_detail,
     article_detail,
@@ -696,21 +697,18 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
     def action_undo(self) -> None:
         """Undo this analyst's last step (the one undo path: a merge or split made here,
         or a change made on another screen), and say what was undone."""
-        self.history_step(self.workspace.undo, "Undid", "Nothing to undo.")
+        self.history_step(self.workspace.undo, undoing=True)
 
     def action_redo(self) -> None:
-        self.history_step(self.workspace.redo, "Redid", "Nothing to redo.")
+        self.history_step(self.workspace.redo, undoing=False)
 
     def history_step(
-        self, step: Callable[[], Change | DecisionChange | None], done: str, nothing: str
+        self, step: Callable[[], Change | DecisionChange | None], undoing: bool
     ) -> None:
-        try:
-            change = step()
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
-            return
+        """The step, said in every screen's words (step_words.py: a status undone is
+        "Undid: status disputed on …", not a change to the tags, qa7 Q10 j)."""
+        change = take_step(step, undoing, self.title_of, self.notify)
         if change is None:
-            self.notify(nothing)
             return
         self.merge_from = None
         if isinstance(change, DecisionChange):
@@ -719,14 +717,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             member = decision.get("member") if decision.get("action") == "split" else None
             if isinstance(member, list) and len(member) == 3:
                 self.follow = (str(member[0]), str(member[1]), int(member[2]))
-            words = decision_words(decision, self.title_of)
-            self.notify(f"{done} the {words}.", markup=False)
-            return
-        shown = change.after if change.after is not None else change.before
-        where = f"“{self.title_of(change.article_id)}”, {sentence_label(change.index)}"
-        what = ", ".join(shown.tags) if shown is not None and shown.tags else "annotation"
         # The workspace announced the change (workspace_changed): followed, or read again.
-        self.notify(f"{done} a change to the {what} of {where}.", markup=False)
 
     def action_close(self) -> None:
         if self.merge_from is not None:
