@@ -235,6 +235,28 @@ async def test_u_after_a_status_change_says_the_status_was_undone(
         assert restored is not None and restored.status == tagged.status
 
 
+async def test_the_header_shows_every_line_of_its_counts_at_120_columns(
+    make_app: Any, bundled: Corpus, store: AnnotationStore
+) -> None:
+    """qa7 Q10 d: at 120 columns the counts wrapped onto a third line the two-line
+    header cut ("… 6 still to check, not counted in the"), and the key hint with it."""
+    from textual.content import Content
+    from textual.widgets import Static
+
+    notes = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+    store.import_annotations(
+        [replace(n, anchor_state="check") if i % 9 == 0 else n for i, n in enumerate(notes)]
+    )
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_summary(app, pilot)
+        status = screen.query_one("#summary-status", Static)
+        shown = status.render()
+        assert isinstance(shown, Content) and "not counted in the tables" in shown.plain
+        lines = shown.wrap(status.content_size.width)
+        assert len(lines) == 3 and status.content_size.height == len(lines)
+
+
 async def settle(app: WorkbenchApp, pilot: Any) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
