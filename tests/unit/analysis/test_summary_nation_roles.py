@@ -3,9 +3,17 @@ article names in that office (qa4 Q15)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from workbench.core.analysis.sources.nation_roles import holder_of, holders, nation_role
+from workbench.core.analysis.sources.nation_roles import (
+    NationRole,
+    holder_by_surname,
+    holder_of,
+    holders,
+    nation_role,
+    titled_surnames,
+)
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.annotation import Anchor, Annotation
 from workbench.core.corpus.article_info import ArticleInfo
@@ -84,3 +92,71 @@ def test_the_summary_counts_the_role_and_its_pronoun_under_the_person() -> None:
         "The Russian leader → Vladimir V. Putin",
         "he → Vladimir V. Putin",
     )
+
+
+INTERVIEW = (
+    "Losses Mount\n\n"
+    "While Russia’s president claims his troops are advancing, the North Koreans suffer.\n\n"
+    "“The situation is changing,” Mr. Putin said in an interview.\n\n"
+    "The Russian leader, in the interview, called it a classic.\n\n"
+    "Russian leader or not, the front had moved.\n"
+)
+"""qa7 Q13 (the bundled 003): Putin by surname only, and the office without his name."""
+RUSSIAN_LEADER = NationRole("Russian", frozenset(["leader"]))
+
+
+def test_a_role_is_the_person_another_article_names_in_it_and_this_one_by_surname() -> None:
+    """qa7 Q13: "Mr. Putin", "the Russian leader" and "Russia's president" in one
+    article were three sources: the article never writes the office beside his name.
+    The corpus does (KREMLIN), and this article names him, Putin: one speaker."""
+    articles = [Article("k", Path("k.txt"), KREMLIN), Article("i", Path("i.txt"), INTERVIEW)]
+    interview = articles[1]
+    sources = {1: "Russia's president", 2: "Mr. Putin", 3: "the Russian leader"}
+    annotations = []
+    for index, source in sources.items():
+        sentence = interview.sentences[index]
+        anchor = Anchor.in_text(
+            interview.id, interview.sha256, interview.text, index, sentence.start, sentence.end
+        )
+        annotations.append(
+            Annotation.new(anchor, "ana", tags=("claim", "attribution"), source=source)
+        )
+    # KREMLIN is read for its own role (the roles' articles are where offices are learnt)
+    sentence = articles[0].sentences[6]
+    anchor = Anchor.in_text("k", articles[0].sha256, KREMLIN, 6, sentence.start, sentence.end)
+    ukraine = Annotation.new(anchor, "ana", tags=("claim",), source="The Ukrainian president")
+    infos = [ArticleInfo.of(article) for article in articles]
+    texts = {article.id: article for article in articles}
+    summary = build_summary([ukraine, *annotations], infos, SummarySettings(), texts=texts)
+    rows = {row.canonical: row for row in summary.sources}
+    assert set(rows) == {"Vladimir V. Putin", "The Ukrainian president"}
+    assert rows["Vladimir V. Putin"].variants == (
+        "Mr. Putin",
+        "Vladimir V. Putin",
+        "Russia's president → Vladimir V. Putin",
+        "the Russian leader → Vladimir V. Putin",
+    )
+    # Only the article read: nobody the corpus names in that office, the roles as typed.
+    alone = build_summary(annotations, infos[1:], SummarySettings(), texts={"i": interview})
+    assert {row.canonical for row in alone.sources} == {
+        "Mr. Putin",
+        "Russia's president",
+        "the Russian leader",
+    }
+    # A surname the corpus names in no such office names nobody.
+    other = INTERVIEW.replace("Mr. Putin", "Mr. Medvedev")
+    assert titled_surnames(other) == {"Medvedev"}
+    kremlin = holders(KREMLIN, articles[0].sentences)
+    assert holder_by_surname(RUSSIAN_LEADER, kremlin, "Putin") == "Vladimir V. Putin"
+    assert holder_by_surname(RUSSIAN_LEADER, kremlin, "Medvedev") is None
+    edited = Article("i", Path("i.txt"), other)
+    alone = build_summary(
+        [ukraine, *(replace(a, article_sha256=edited.sha256) for a in annotations)],
+        infos,
+        SummarySettings(),
+        texts={"k": articles[0], "i": edited},
+    )
+    assert "Vladimir V. Putin" not in {row.canonical for row in alone.sources}
+    # Nobody read for a role names him: as typed (no article is read for this alone).
+    unread = build_summary(annotations, infos, SummarySettings(), texts=texts)
+    assert "Vladimir V. Putin" not in {row.canonical for row in unread.sources}

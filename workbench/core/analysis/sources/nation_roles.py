@@ -15,6 +15,8 @@ and nobody when none or two do, or when the office is qualified ("former", "depu
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -205,3 +207,35 @@ def _holds(office: frozenset[str], role: frozenset[str]) -> bool:
     if role == {"leader"}:
         return bool(office & LEADERS)
     return role <= office
+
+
+TITLED = re.compile(
+    r"(?:M(?:rs?|s|iss)|Dr|President|Premier|Chancellor|King|Queen|Prime Minister)"
+    r"\b\.?\s+([A-Z][\w’'-]+)"
+)
+"""A person named by surname with an honorific or a head's title ("Mr. Putin",
+"President Putin"): how a report names someone it named in full in another article."""
+
+
+def titled_surnames(text: str) -> frozenset[str]:
+    """The surnames `text` writes after an honorific or a head of state's title."""
+    return frozenset(match.group(1) for match in TITLED.finditer(text))
+
+
+def holder_by_surname(role: NationRole, found: Sequence[Holder], surname: str) -> str | None:
+    """The one person of `found` (holders read elsewhere in the corpus) in `role` whose
+    surname is `surname`, else None (qa7 Q13: a report writes "Mr. Putin said …", then
+    "the Russian leader" and "Russia's president", and names him in full nowhere: the
+    role stayed a source of its own, one speaker counted as three). The office and the
+    people come from where the corpus names him in full; the fullest, then the
+    commonest way it writes him."""
+    last = surname.lower().replace("’", "'")
+    matching = [
+        h
+        for h in found
+        if h.people == role.people and _holds(h.office, role.office) and h.tokens[-1] == last
+    ]
+    if len(distinct_people(h.tokens for h in matching)) != 1:
+        return None
+    written = Counter(h.name for h in matching)
+    return max(matching, key=lambda h: (len(h.tokens), written[h.name])).name
