@@ -24,8 +24,8 @@ from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChan
 IDLE_SECONDS = 30.0
 """A pause in saving this long starts the keeper: long enough that a burst of tagging
 starts none, short enough that the pause before quitting usually leaves the summary
-kept (the writer's own, kept first, about 15 s later at 100,000 annotations on a busy
-2-core machine). A save during a keeper's round ends it after the summary under way
+kept (the writer's own, kept first, 24-36 s later at 100,000 annotations on a 2-core
+machine at load 5-6). A save during a keeper's round ends it after the summary under way
 (summary_keeper.keep): a pause cut short costs at most that one summary, at nice 10."""
 
 

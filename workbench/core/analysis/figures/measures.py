@@ -1831,12 +1831,20 @@ _APPOSED_TO = re.compile(
 opening the sentence or after "the" (not a place after a preposition: "In Kursk, ")."""
 
 
+_APPOSED_REACH = 200
+"""How far before a figure its apposed name may start (characters)."""
+
+
 def _apposed(text: str, quantity: Quantity) -> str | None:
     """The named body a figure in apposition sizes ("The 4th Armoured Brigade, about 3,500
     soldiers, was ordered ..."): a part of any whole, named by the name's last word."""
     if not text.startswith(",", quantity.end):
         return None
-    found = _APPOSED_TO.search(text, 0, quantity.start)
+    # A name is a few words: searched for in a window before the figure, not from the
+    # sentence's start for every figure (a pasted table as one sentence: quadratic, rv8 R4).
+    # Past the window `^` cannot match: a name from the sentence's start is that near.
+    start = max(0, quantity.start - _APPOSED_REACH)
+    found = _APPOSED_TO.search(text, start, quantity.start)
     if found is None or found.group(1).lower() in FUNCTION_WORDS:
         return None
     return found.group(1).lower()
