@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from workbench.cli.common import database_named, fail, warn
 
 if TYPE_CHECKING:
-    from store import Store
+    from store import DatabaseContent, Store
 
 HELP = "copy a whole database (file or postgresql:// URL) into an empty one, and verify it"
 
@@ -40,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import AnnotationStore, StoreError, database_exists, open_store
+    from store import StoreError, database_exists, open_store
     from workbench.config.locations import resolve_database
     from workbench.core.files.database_url import shown_location
     from workbench.core.files.links import link_loop
@@ -71,13 +71,7 @@ def run(args: argparse.Namespace) -> int:
             with open_store(target_location, "copy-db") as target:
                 warn(target.warnings)
                 target.restore(content)
-                # Against what was copied, read back through an engine of its own: the
-                # source read again is the server as it is now, and a colleague's tag
-                # (or cursor) since the copy's consistent read made every copy of a
-                # working desk "differ" (tr8 T10).
-                with AnnotationStore.open(None, annotator="copy-db") as copied:
-                    copied.restore(content)
-                    problem = difference(copied, target)
+                problem = verified(source, target, content, isinstance(source_location, Path))
     except StoreError as error:
         return fail(str(error))
     if problem is not None:
@@ -93,6 +87,24 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stdout,
     )
     return 0
+
+
+def verified(source: Store, target: Store, content: DatabaseContent, snapshot: bool) -> str | None:
+    """What differs between the copy and what it was copied from, read back: the
+    target's content must be the one copied, and its export the source's. A file source
+    opened read-only is one read (`snapshot`), exported again as it was copied; a
+    server is read again as it is now, and a colleague's tag since the copy's one
+    consistent read would differ (tr8 T10): its export is compared with that of the
+    content copied, restored apart (the content read back checks the restore, rv8 R7)."""
+    from store import AnnotationStore
+
+    if target.content() != content:
+        return "the content read back differs"
+    if snapshot:
+        return difference(source, target)
+    with AnnotationStore.open(None, annotator="copy-db") as copied:
+        copied.restore(content)
+        return difference(copied, target)
 
 
 def difference(source: Store, target: Store) -> str | None:

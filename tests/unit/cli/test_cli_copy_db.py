@@ -190,3 +190,34 @@ def test_a_refused_copy_leaves_every_file_of_the_target_as_it_was(
     code, out, err = run(capsys, "copy-db", str(source), str(target))
     assert code == 1 and out == "" and "is not empty" in err
     assert {path.name: path.read_bytes() for path in target.parent.iterdir()} == before
+
+
+@pytest.mark.parametrize(
+    "source_kind", ["file", pytest.param("server", marks=pytest.mark.pg_server)]
+)
+def test_a_fault_on_the_restore_path_is_never_called_verified(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+    source_kind: str,
+) -> None:
+    """rv8 R7: compared with a second restore of the same content, a copy missing what
+    the restore dropped was 'verified'. The content read back must be the one copied."""
+    from dataclasses import replace
+
+    import store.annotation_store as annotation_store
+
+    source: str | Path = tmp_path / "annotations.json"
+    if source_kind == "server":
+        source = request.getfixturevalue("pg_url")
+    filled(source)
+    real = annotation_store.content_lines
+
+    def dropping(content: DatabaseContent, *rest: Any) -> Any:  # the last one not written
+        return real(replace(content, annotations=content.annotations[:-1]), *rest)
+
+    monkeypatch.setattr(annotation_store, "content_lines", dropping)
+    code, out, err = run(capsys, "copy-db", str(source), str(tmp_path / "copy.json"))
+    assert (code, out) == (1, "")
+    assert "differs" in err and "do not use it" in err
