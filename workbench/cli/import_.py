@@ -247,7 +247,7 @@ def _remember(store: Store, articles: list[ArticleInfo]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import StoreError, database_exists, open_store
+    from store import AnnotationStore, StoreError, database_exists, open_store
     from workbench.cli.readings import keep_new_readings
     from workbench.cli.reanchor import history_for
     from workbench.cli.summary_keeper import start_keeper
@@ -320,6 +320,10 @@ def run(args: argparse.Namespace) -> int:
                 checked_against_held(reader, source, corpus, outside_corpus)
             against_held = False
         with open_store(location, annotator=annotator) as store:
+            if isinstance(store, AnnotationStore):
+                # A refusal decided in here leaves the files as they were (rv8 R8): no
+                # fold of the short journal an app session leaves (a long one folds).
+                store.leave_short_journal()
             warn(store.warnings)
             shown = len(store.warnings)
             if against_held:

@@ -462,7 +462,11 @@ def test_a_file_replaced_after_it_was_checked_imports_nothing(
 
     monkeypatch.setattr(import_command, "check_tagged_on", then_replaced)
     db = fill(tmp_path / "target.json", "bob", annotation(2, "bob", tags=("claim",)))
+    with AnnotationStore.open(db, annotator="bob") as store:  # as an app session leaves it
+        store.leave_short_journal()  # (rv8 R8: the refused import's writer folded it)
+        store.save(annotation(1, "bob", tags=("denial",)))
     before = state(db)
+    assert f"{db.name}.journal" in before
     code, out, err = run(capsys, "import", str(exported), "--db", str(db))
     assert (code, out) == (1, "")
     assert f"{exported}" in err and "changed while it was being imported" in err
