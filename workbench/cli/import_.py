@@ -11,6 +11,7 @@ by what the database holds, not by the file, and the import is still all or noth
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Mapping
@@ -183,6 +184,22 @@ def noting_articles(
         yield annotation
 
 
+@contextlib.contextmanager
+def unfolded_if_refused(store: Store) -> Iterator[None]:
+    """An import refused in the writer's open (another text of an article held, the file
+    changed while imported, a bad record found late) leaves the short journal an app
+    session leaves as it is, not folded on close (rv8 R8: the files and the content
+    token the kept summaries are served under changed). An import that lands folds."""
+    from store import AnnotationStore
+
+    try:
+        yield
+    except BaseException:
+        if isinstance(store, AnnotationStore):
+            store.leave_short_journal()
+        raise
+
+
 def checked_against_held(
     store: Store, source: ImportFile, corpus: Corpus, outside_corpus: list[str]
 ) -> None:
@@ -247,7 +264,7 @@ def _remember(store: Store, articles: list[ArticleInfo]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import AnnotationStore, StoreError, database_exists, open_store
+    from store import StoreError, database_exists, open_store
     from workbench.cli.readings import keep_new_readings
     from workbench.cli.reanchor import history_for
     from workbench.cli.summary_keeper import start_keeper
@@ -319,11 +336,7 @@ def run(args: argparse.Namespace) -> int:
             with open_store(location, annotator=annotator, read_only=True) as reader:
                 checked_against_held(reader, source, corpus, outside_corpus)
             against_held = False
-        with open_store(location, annotator=annotator) as store:
-            if isinstance(store, AnnotationStore):
-                # A refusal decided in here leaves the files as they were (rv8 R8): no
-                # fold of the short journal an app session leaves (a long one folds).
-                store.leave_short_journal()
+        with open_store(location, annotator=annotator) as store, unfolded_if_refused(store):
             warn(store.warnings)
             shown = len(store.warnings)
             if against_held:
