@@ -334,6 +334,15 @@ def test_review_search_finds_figures_written_with_or_without_separators(
         found = select_rows(rows, ReviewQuery(text=query))
         assert found, query
         assert any("11,000" in row.annotation.quote for row in found), query
+    # qa6 Q11: "11 000" (the NIS's) and fullwidth "２，０００" were missed
+    odd = [
+        replace(notes[0], quote="South Korea's spy agency said 11 000 North Korean troops."),
+        replace(notes[1], quote="Officials in Seoul said ２，０００ more troops were sent."),
+    ]
+    rows = make_rows(odd, {a.id: n for n, a in enumerate(bundled.articles)}, {})
+    for query, quote in (("11000", odd[0].quote), ("2000", odd[1].quote)):
+        found = select_rows(rows, ReviewQuery(text=query))
+        assert found and [row.annotation.quote for row in found] == [quote], query
 
 
 async def test_the_store_is_read_off_the_ui_thread(  # type: ignore[no-untyped-def]

@@ -39,3 +39,27 @@ def test_a_cutoff_above_a_words_allowance_asks_for_a_closer_match() -> None:
     assert [offset for offset, _ in match(Query.parse("troops korea"), keys)] == [0]
     assert [offset for offset, _ in match(Query.parse("troops"), keys)] == [0, 1]
     assert [offset for offset, _ in match(Query.parse("troops"), keys, 85.0)] == [0]
+
+
+@pytest.mark.parametrize(
+    ("written", "query"),
+    [
+        ("South Korea's intelligence service said 11 000 North Korean troops", "11000"),
+        ("the NIS said 11\u00a0000 troops, or 11\u202f000", "11000"),
+        ("Officials in Seoul said ２，０００ more troops", "2000"),
+        ("Officials in Seoul said ２，０００ more troops", "2,000"),
+        ("Bern said 12’000 troops", "12000"),
+        ("pasted 12,\u200b000 troops", "12000"),
+        ("Zelensky said 11,000 troops", "11 000"),
+    ],
+)
+def test_a_number_is_found_however_its_thousands_are_written(written: str, query: str) -> None:
+    """qa6 Q11: the review search missed the NIS's "11 000" and "２，０００" (fullwidth)
+    an analyst checking one figure across sources is looking for."""
+    assert match(Query.parse(query), [search_key(written)])
+
+
+def test_numbers_side_by_side_stay_apart() -> None:
+    assert search_key("In 2024 500 more were sent, 3 000 in all") == (
+        "in 2024 500 more were sent  3000 in all"
+    )
