@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from workbench.core.annotation import Anchor, Annotation
+from workbench.core.annotation import Anchor, Annotation, Suggested
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import OFFSETS
@@ -268,7 +268,6 @@ def test_claimreview_covers_only_claims_with_a_verdict() -> None:
     ("source", "kind"),
     [
         ("General Ryder", "Person"),
-        ("he", "Person"),
         ("Ukraine's military intelligence agency", "Organization"),
         ("U.S. officials", "Organization"),
         ("The New York Times", "Organization"),
@@ -278,6 +277,33 @@ def test_claim_authors_are_people_or_organisations(source: str, kind: str) -> No
     reviewed = annotation(0, tags=("claim",), source=source, status="disputed")
     review = json.loads(render("claimreview", prepare_export([reviewed])))["@graph"][0]
     assert review["itemReviewed"]["author"] == {"@type": kind, "name": source}
+
+
+def speakers_published(annotation: Annotation) -> tuple[object, list[str]]:
+    """ClaimReview's claim author, and the W3C identifying bodies."""
+    data = prepare_export([annotation])
+    review = json.loads(render("claimreview", data))["@graph"][0]
+    item = json.loads(render("w3c", data))["first"]["items"][0]
+    bodies = [body["value"] for body in item["body"] if body["purpose"] == "identifying"]
+    return review["itemReviewed"].get("author"), bodies
+
+
+def test_a_pronoun_is_published_as_the_speaker_the_analyst_accepted() -> None:
+    """qa7 Q5: ClaimReview named "He" as the claim's author (and W3C as who speaks),
+    where the summary names Pat Ryder: the speaker accepted for it is published, and a
+    pronoun nobody resolved names no one."""
+    scores = {"claim": 0.9, "attribution": 0.9, "denial": 0.0}
+    shown = Suggested("rules", ("claim", "attribution"), "He", "Pat Ryder", scores)
+    made = annotation(0, tags=("claim", "attribution"), status="supported")
+    resolved = replace(made, source="He", suggestion=shown)
+    assert speakers_published(resolved) == (
+        {"@type": "Person", "name": "Pat Ryder"},
+        ["Pat Ryder"],
+    )
+    assert speakers_published(replace(made, source="she")) == (None, [])
+    typed = replace(resolved, source="Pat Ryder")  # typed over: the analyst's own words
+    assert speakers_published(typed)[1] == ["Pat Ryder"]
+    assert speakers_published(replace(made, source="General Ryder"))[1] == ["General Ryder"]
 
 
 @pytest.mark.parametrize("format_name", ["w3c", "claimreview"])

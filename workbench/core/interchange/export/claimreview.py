@@ -2,9 +2,10 @@
 
 Only sentences tagged "claim" whose status is a verdict (supported, refuted, disputed,
 inconclusive) are reviews; everything else is left out. The claim's author is the
-recorded source, typed as an Organization when its name holds a word that names a body
+speaker of the recorded source (speaker.named_speaker: "He" is the speaker the analyst
+accepted for it), typed as an Organization when its name holds a word that names a body
 (ministry, officials, agency...: the lexicon's ORGANISATION_WORDS) and as a Person
-otherwise; without a source the Claim has no author.
+otherwise; without a source, or with a pronoun nobody resolved, the Claim has no author.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from workbench.core.annotation import VERDICTS, Annotation
 from workbench.core.interchange.export.data import ExportData
 from workbench.core.interchange.export.identifiers import annotation_iris, article_iri
 from workbench.core.interchange.export.native import dumps_for_a_page
+from workbench.core.interchange.export.speaker import named_speaker
 
 CONTEXT = "https://schema.org"
 
@@ -50,8 +52,9 @@ def claim_review(annotation: Annotation, article: Mapping[str, Any], iri: str) -
     if article.get("title"):
         appearance["headline"] = article["title"]
     claim: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
-    if annotation.source:
-        claim["author"] = {"@type": source_type(annotation.source), "name": annotation.source}
+    speaker = named_speaker(annotation)
+    if speaker:
+        claim["author"] = {"@type": source_type(speaker), "name": speaker}
     review: dict[str, Any] = {
         "@type": "ClaimReview",
         "@id": iri,

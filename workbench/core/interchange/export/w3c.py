@@ -5,8 +5,9 @@ its article (`urn:workbench:article:ID`) through a TextQuoteSelector (exact, pre
 suffix) and a TextPositionSelector (start, end: code points of the article as read, a
 BOM dropped and CRLF/CR made LF, which the collection's label says: tr7 T18).
 Bodies: one TextualBody per tag (purpose "tagging"), the note (purpose "commenting"),
-the source (purpose "identifying": who makes the statement) and the status when it is
-not "unverified" (purpose "assessing").
+the speaker (purpose "identifying": who makes the statement, speaker.named_speaker: the
+speaker accepted for a pronoun, none for a pronoun nobody resolved) and the status when
+it is not "unverified" (purpose "assessing").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from workbench.core.corpus.articles import OFFSETS
 from workbench.core.interchange.export.data import ExportData
 from workbench.core.interchange.export.identifiers import PREFIX, annotation_iris, article_iri
 from workbench.core.interchange.export.native import dumps_for_a_page
+from workbench.core.interchange.export.speaker import named_speaker
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -30,8 +32,9 @@ def bodies(annotation: Annotation) -> list[dict[str, str]]:
     found = [textual_body(tag, "tagging") for tag in annotation.tags]
     if annotation.note:
         found.append(textual_body(annotation.note, "commenting"))
-    if annotation.source:
-        found.append(textual_body(annotation.source, "identifying"))
+    speaker = named_speaker(annotation)
+    if speaker:
+        found.append(textual_body(speaker, "identifying"))
     if annotation.status != DEFAULT_STATUS:
         found.append(textual_body(annotation.status, "assessing"))
     return found
