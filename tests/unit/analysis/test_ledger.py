@@ -599,3 +599,19 @@ def test_a_merge_keeps_the_denial_a_later_text_of_the_group_answers() -> None:
     merged = group_with(ledger_of(everything, decisions=[gathered, merge]), added.quote)
     assert set(merged.members) == {*claims, added}
     assert putin in merged.denials, "the merge dropped the group's denial"
+
+
+def test_another_analysts_denial_of_a_members_sentence_is_no_denial_of_the_group() -> None:
+    """qa7 Q1: qa7 tagged "The central government denied …" claim, attribution and
+    denial, bob attribution and denial; in "all analysts" the group holding qa7's line
+    listed bob's as "Denied by": the sentence denied itself."""
+    said = "The central government denied that it had been warned of the flooding in advance."
+    told = "At least 158 people have died in the floods, the regional government said."
+    mine = _claimed(6, said, "central government", "denial")
+    bobs = replace(
+        sentence_annotation(said, index=6, tags=("attribution", "denial")), annotator="bob"
+    )
+    ledger = ledger_of([mine, bobs, _claimed(7, told, "regional government")])
+    group = group_with(ledger, said)
+    assert mine in group.members
+    assert bobs not in group.denials

@@ -287,16 +287,22 @@ def group_sides(
     aimed: Sequence[Annotation],
     source_of: Callable[[Annotation], str | None],
 ) -> tuple[tuple[Annotation, ...], tuple[Annotation, ...]]:
-    """A group's claims and its denials, in key order: the denials aimed at it (none of
-    its own members, none by the speaker of a group made only of its denials), and the
+    """A group's claims and its denials, in key order: the denials aimed at it (none on
+    a sentence of its own members: another analyst's judgement of a member's sentence as
+    a denial is that line's ≠, never the group's denial of itself, qa7 Q1; none by the
+    speaker of a group made only of its denials), and the
     members that deny what the group's other claims say (denying_members). Both ledgers
     (ledger.py, live.py) split a group this way, from its members and aimed denials alone."""
     answering = denying_members(members) if len(members) > 1 else ()
     if not answering and not aimed:
         return tuple(members), ()
     claims = [m for m in members if m not in answering] if answering else members
-    keys = {member.key for member in members}
-    denials = [d for d in aimed if d.key not in keys and not own_denials(claims, d, source_of)]
+    sentences = {(member.article_id, member.index) for member in members}
+    denials = [
+        d
+        for d in aimed
+        if (d.article_id, d.index) not in sentences and not own_denials(claims, d, source_of)
+    ]
     if answering:
         denials = sorted(chain(denials, answering), key=_key)
     return tuple(claims), tuple(denials)
