@@ -905,7 +905,7 @@ def explain(clash: Clash, name: Callable[[Figure], str]) -> str:
         whole = low if clash.part is high else high
         part_words = _event_words(clash.part.measure, whole.measure, part=True)
         whole_words = _event_words(whole.measure, clash.part.measure, part=False)
-        return f"{head}: the part ({part_words}) outnumbers the whole ({whole_words})"
+        return f"{head}: {_part_of(clash.part, part_words, whole, whole_words)}"
     if None in (low.measure.state, high.measure.state) and low.measure.state != (
         high.measure.state
     ):  # one says no event: what the other says happened, where
@@ -917,6 +917,23 @@ def explain(clash: Clash, name: Callable[[Figure], str]) -> str:
     if low.measure.state != high.measure.state:  # a fall against a rise
         return f"{head}: {_state_words(low.measure)} against {_state_words(high.measure)}"
     return f"{head}: both {_event_words(low.measure, high.measure)}, {_apart(low, high)}"
+
+
+def _part_of(part: Figure, part_words: str, whole: Figure, whole_words: str) -> str:
+    """A part larger than its whole as a person writes it, with the numbers: "11,000 sent
+    to Kursk is more than the 8,000 sent to Russia it is part of", and for a whole with
+    no place "in all" ("10,000 sent is more than the 20 sent in all"), where the reason
+    read "the part (sent) outnumbers the whole (all sent)" (qa6 Q14)."""
+    said = f"{_as_written(part)} {part_words} is more than the {_as_written(whole)}"
+    if whole_words.startswith("all "):
+        return f"{said} {whole_words[4:]} in all"
+    return f"{said} {whole_words} it is part of"
+
+
+def _as_written(figure: Figure) -> str:
+    """The figure's number with its qualifier, as the sentence writes them."""
+    quantity = figure.quantity
+    return " ".join(filter(None, [_written_qualifier(quantity), written_number(quantity)]))
 
 
 def _state_words(measure: Measure) -> str:
@@ -998,8 +1015,7 @@ _MONTH_NAMES = frozenset(MONTH_NAMES)
 def _apart(low: Figure, high: Figure) -> str:
     """Why the two ranges do not meet, in terms of the qualifiers as written."""
     low_q, high_q = _written_qualifier(low.quantity), _written_qualifier(high.quantity)
-    low_text = " ".join(filter(None, [low_q, written_number(low.quantity)]))
-    high_text = " ".join(filter(None, [high_q, written_number(high.quantity)]))
+    low_text, high_text = _as_written(low), _as_written(high)
     converted = _conversion(low, high)
     if not low_q and not high_q:
         return "no qualifier allows both" + converted
