@@ -43,7 +43,7 @@ from workbench.core.analysis.figures.conflicts import (
     find_clashes,
 )
 from workbench.core.analysis.ledger.answers import denied_words
-from workbench.core.analysis.ledger.claim_text import ClaimText
+from workbench.core.analysis.ledger.claim_text import ClaimText, ClaimTexts, claim_text
 from workbench.core.analysis.ledger.decide import group_id
 from workbench.core.analysis.ledger.denials import (
     Samples,
@@ -72,14 +72,15 @@ Ranked = tuple[tuple[float, float, Key, Key, Order, int], Clash]
 @dataclass(slots=True)
 class _Group:
     gid: str
-    members: tuple[Item, ...]
-    """Sorted by key (tuples, not lists: 40,000 groups)."""
+    members: tuple[Key, ...]
+    """Its claims' keys, sorted (the grouping's own key tuples; tuples, not lists:
+    40,000 groups)."""
     texts: tuple[ClaimText, ...]
     """The distinct texts, in member order (what a denial is compared with)."""
 
     @property
     def first(self) -> Key:
-        return self.members[0].key
+        return self.members[0]
 
     def keys(self) -> Collection[str]:
         """Its texts' keys (made when asked: only changed groups are asked, and most
@@ -106,12 +107,18 @@ class LiveLedger:
         self.settings = settings
         self._source_of = source_of
         self._read: dict[str, ClaimText] = {} if texts is None else texts
-        self._claims: dict[Key, Item] = {}
+        self._claims: dict[Key, Annotation] = {}
+        """The claims (no Item each: its text is the grouping's, its key the one the
+        grouping holds, its figures in `_figures`; 58,000 Items were 3.7 MB of the open
+        summary screen at 100,000 annotations)."""
+        self._figures: dict[Key, tuple[Figure, ...]] = {}
+        """The figures of the claims that have some (one in eight)."""
         self._denials: dict[Key, Item] = {}
         self._grouping = LiveGrouping(settings)
         self._groups: dict[str, _Group] = {}
         self._gid_of_component: dict[int, str] = {}
-        self._gid_of: dict[Key, str] = {}
+        """The group of each component (a claim's group: `_gid_of`, through its text's
+        component; a dict by claim was 2.5 MB of the open summary screen)."""
         self._firsts: list[Key] = []
         self._order: list[str] = []
         """The groups' ids, in the order of their first claims (`_firsts`)."""
@@ -204,7 +211,9 @@ class LiveLedger:
             item = prepare(annotation, self._source_of, self._read, key)
         key = item.key
         if claim:
-            self._claims[key] = item
+            self._claims[key] = annotation
+            if item.figures:
+                self._figures[key] = item.figures
             self._grouping.add(key, item.text)
             self._claims_changed.append((None, item))
         if denial:
@@ -214,8 +223,10 @@ class LiveLedger:
 
     def _take(self, key: Key) -> Item | None:
         """Take the annotation's claim and denial out; returns its item, if any."""
-        claim = self._claims.pop(key, None)
-        if claim is not None:
+        annotation = self._claims.pop(key, None)
+        claim = None
+        if annotation is not None:
+            claim = Item(annotation, self._text(annotation), self._figures.pop(key, ()), key)
             self._grouping.remove(key, claim.text)
             self._claims_changed.append((claim, None))
             self._settled = False
@@ -223,7 +234,24 @@ class LiveLedger:
         if denial is not None:
             self._denials_changed.append((denial, None))
             self._settled = False
-        return claim or denial
+        return denial or claim
+
+    def _text(self, annotation: Annotation) -> ClaimText:
+        """The reading of a claim's quote (the summary's, read again if dropped since)."""
+        quote = annotation.quote
+        text = self._read.get(quote)
+        if text is None:
+            text = self._read[quote] = (
+                self._read.read(quote) if isinstance(self._read, ClaimTexts) else claim_text(quote)
+            )
+        return text
+
+    def _gid_of(self, key: Key) -> str:
+        """The group of a claim (through its text's component)."""
+        grouping = self._grouping
+        return self._gid_of_component[
+            grouping.component_of[grouping.number(self._text(self._claims[key]))]
+        ]
 
     # -- the ledger -----------------------------------------------------------------------
 
@@ -324,8 +352,9 @@ class LiveLedger:
     def _ledger_group(self, group: _Group) -> LedgerGroup:
         members = group.members
         aimed = self._aimed.get(group.gid, ())
+        figures = self._figures
         claims, denials = group_sides(
-            [m.annotation for m in members],
+            list(map(self._claims.__getitem__, members)),
             [self._denials[k].annotation for k in aimed],
             self._source_of,
         )
@@ -334,7 +363,7 @@ class LiveLedger:
             id=gid,
             members=claims,
             denials=denials,
-            figures=tuple(f for m in members for f in m.figures),
+            figures=tuple(f for m in members if m in figures for f in figures[m]),
             conflict=gid in self._inside,
             conflict_topics=self._outside.get(gid, ()),
             clashes=self._touching.get(gid, ()),
@@ -351,28 +380,26 @@ class LiveLedger:
             group = gone[gid] = self._groups.pop(gid)
             place = bisect_left(self._firsts, group.first)
             del self._firsts[place], self._order[place]
-            for member in group.members:
-                self._gid_of.pop(member.key, None)
         made: dict[str, _Group] = {}
         grouping = self._grouping
         for component in components_made:
             numbers = grouping.components[component]
-            keys = sorted(chain.from_iterable(map(grouping.held, numbers)))
-            members = tuple(map(self._claims.__getitem__, keys))
-            texts = (
-                (members[0].text,)
-                if len(members) == 1
-                else tuple(dict.fromkeys(m.text for m in members))
-            )
-            first = members[0].key
+            if len(numbers) == 1:
+                members = grouping.held(numbers[0])
+                texts: tuple[ClaimText, ...] = (grouping.text(numbers[0]),)
+            else:
+                members = tuple(sorted(chain.from_iterable(map(grouping.held, numbers))))
+                texts = tuple(
+                    text
+                    for _, text in sorted((grouping.first(n), grouping.text(n)) for n in numbers)
+                )
+            first = members[0]
             gid = group_id(first[1], first[2])
             group = made[gid] = self._groups[gid] = _Group(gid, members, texts)
             self._gid_of_component[component] = gid
             place = bisect_left(self._firsts, first)
             self._firsts.insert(place, first)
             self._order.insert(place, gid)
-            for member in members:
-                self._gid_of[member.key] = gid
         return gone, made
 
     # -- denials --------------------------------------------------------------------------
@@ -639,13 +666,15 @@ class LiveLedger:
                 bucket = self._bucket_of_place[where] = bucket_of(figure.measure)
                 self._bucket_figures[bucket][where] = figure
                 dirty.add(bucket)
-        first_before = {m.key: group.first for group in gone.values() for m in group.members}
+        first_before = {key: group.first for group in gone.values() for key in group.members}
+        figures_of = self._figures
         for group in made.values():
             for member in group.members:
-                if member.figures and first_before.get(member.key) != group.first:
+                figures = figures_of.get(member)
+                if figures and first_before.get(member) != group.first:
                     dirty.update(
                         bucket_of(figure.measure)
-                        for figure in member.figures
+                        for figure in figures
                         if comparable(figure, classes)
                     )
         if not dirty:
@@ -683,7 +712,7 @@ class LiveLedger:
             return
         groups, gid_of = self._groups, self._gid_of
         ordered = sorted(
-            ((groups[gid_of[key]].first, key, place), figure)
+            ((groups[gid_of(key)].first, key, place), figure)
             for (key, place), figure in figures.items()
         )
         met = ordered[0][0]
@@ -707,7 +736,7 @@ class LiveLedger:
             last = value
             one = ((*value, met, tie), clash)
             ranked.append(one)
-            low_gid, high_gid = gid_of[low.key], gid_of[high.key]
+            low_gid, high_gid = gid_of(low.key), gid_of(high.key)
             by_gid[low_gid].append(one)
             if high_gid != low_gid:
                 by_gid[high_gid].append(one)
@@ -729,7 +758,7 @@ class LiveLedger:
         inside = False
         topics: set[str] = set()
         for clash in touching:
-            low, high = gid_of[clash.low.key], gid_of[clash.high.key]
+            low, high = gid_of(clash.low.key), gid_of(clash.high.key)
             if low == high:
                 inside = True
             else:
@@ -769,7 +798,7 @@ class LiveLedger:
             return
         figures = figures_in(found)
         gid_of = self._gid_of
-        groups = tuple(dict.fromkeys(gid_of[figure.key] for figure in figures))
+        groups = tuple(dict.fromkeys(gid_of(figure.key) for figure in figures))
         old = self._conflicts.get(topic)
         if old is not None and old.clashes == tuple(found) and old.groups == groups:
             return

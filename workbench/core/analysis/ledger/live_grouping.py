@@ -130,6 +130,10 @@ class LiveGrouping:
         number = self._number.get(text)
         return number is not None and self.component_of[number] != NOT_LIVE
 
+    def number(self, text: ClaimText) -> int:
+        """The number of a text held."""
+        return self._number[text]
+
     def holding(self, key: str) -> list[int]:
         """The live texts holding the key (sorted; not to be changed)."""
         return self._holding.get(key, [])
