@@ -27,10 +27,11 @@ its number, not dicts: a dict of 40,000 numbers takes 1.3 MB, a list 0.3 MB.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator, MutableMapping, Sequence
-from typing import TypeVar, cast
+from collections.abc import Iterable, Iterator, MutableMapping, MutableSequence, Sequence
+from typing import Any, TypeVar, cast
 
 from workbench.core.analysis.ledger.claim_text import ClaimText
 from workbench.core.analysis.ledger.grouping import (
@@ -43,9 +44,12 @@ from workbench.core.annotation import AnnotationKey
 
 Edge = tuple[int, int]
 Name = TypeVar("Name")
-Value = TypeVar("Value")
-Sorted = TypeVar("Sorted", int, AnnotationKey)
-"""What the sorted index lists hold: text numbers, or (the live ledger's) annotation keys."""
+Numbers = array  # of "i": text numbers, 4 bytes each
+"""A sorted index list of text numbers: an array, not a list (4 bytes a number, not 8,
+and no garbage-collector header: 50,000 of them in the open summary screen)."""
+Listed = TypeVar("Listed", bound=MutableSequence[Any])
+"""A sorted index list: Numbers, or (the live ledger's) a list of annotation keys."""
+_NO_NUMBERS: Sequence[int] = ()
 _PASSED_BY_ANY = 0
 """The count kept for a text with fewer than keys_per_claim rarest keys: any key that
 becomes useful passes it (a useful key is held more than once, so 0 is no count)."""
@@ -75,16 +79,16 @@ class LiveGrouping:
         self.components: dict[int, tuple[int, ...]] = {}
         self._number: dict[ClaimText, int] = {}
         self._touched: set[int] = set()
-        self._frequency: Counter[str] = Counter()
-        self._holding: dict[str, list[int]] = {}
-        """Key -> the live texts holding it (sorted)."""
+        self._holding: dict[str, Numbers[int]] = {}
+        """Key -> the live texts holding it (sorted): its count is their number (no
+        Counter of 21,000 keys beside it)."""
         self._names: Counter[str] = Counter()
         self._common: set[str] = set()
         self._rarest: list[tuple[str, ...] | None] = []
         self._chosen: list[tuple[str, ...] | None] = []
         """The keys each text is blocked on: its rarest (the same tuple) and, when it
         has more useful figure keys, those after them."""
-        self._in_rarest: dict[str, list[int]] = {}
+        self._in_rarest: dict[str, Numbers[int]] = {}
         """Key -> the texts holding it among their rarest (sorted)."""
         self._orders: dict[int, list[tuple[str, str]]] = {}
         self._last: list[int | None] = []
@@ -92,12 +96,15 @@ class LiveGrouping:
         before it would enter; _PASSED_BY_ANY: fewer than keys_per_claim)."""
         self._placed: list[AnnotationKey | None] = []
         """The first claim under which each text sits in its blocks."""
-        self._blocks: dict[str, list[int]] = {}
+        self._blocks: dict[str, Numbers[int]] = {}
         """Key -> the texts blocked on it, in the order of their first claims (`_placed`;
         two texts never have the same first claim)."""
         self._edges: dict[str, list[Edge]] = {}
-        self._adjacent: dict[int, list[int]] = {}
-        """Text -> the texts an edge joins it to, once per edge (a block each)."""
+        self._adjacent: list[int | list[int] | None] = []
+        """Each text's neighbours: the texts an edge joins it to, once per edge (a block
+        each); the one number alone when one (most texts with an edge have one: 18,500
+        lists of one were 1.5 MB of the open summary screen at 100,000 annotations), None
+        when none (`neighbours`)."""
         self._next_component = 0
         self._next_text = 0
 
@@ -111,7 +118,7 @@ class LiveGrouping:
             self.texts.append(text)
             self.holders.append(())
             self.component_of.append(NOT_LIVE)
-            for index in (self._rarest, self._chosen, self._last, self._placed):
+            for index in (self._rarest, self._chosen, self._last, self._placed, self._adjacent):
                 index.append(None)
         held = self.held(number)
         place = bisect_left(held, key)
@@ -134,9 +141,9 @@ class LiveGrouping:
         """The number of a text held."""
         return self._number[text]
 
-    def holding(self, key: str) -> list[int]:
+    def holding(self, key: str) -> Sequence[int]:
         """The live texts holding the key (sorted; not to be changed)."""
-        return self._holding.get(key, [])
+        return self._holding.get(key, _NO_NUMBERS)
 
     def held(self, number: int) -> tuple[AnnotationKey, ...]:
         """The keys of the claims holding the text (none once it is forgotten)."""
@@ -211,16 +218,17 @@ class LiveGrouping:
             for number in numbers:
                 text = self.text(number)
                 for key in text.keys:
-                    before.setdefault(key, self._frequency[key])
-                    self._frequency[key] += step
-                    if step > 0 and many:
-                        holding.setdefault(key, []).append(number)
-                    elif step > 0:
-                        insort(holding.setdefault(key, []), number)
+                    before.setdefault(key, len(holding.get(key, ())))
+                    if step > 0:
+                        found = holding.get(key)
+                        if found is None:
+                            found = holding[key] = array("i")
+                        if many:
+                            found.append(number)
+                        else:
+                            insort(found, number)
                     else:
-                        remove_sorted(self._holding, key, number)
-                        if not self._frequency[key]:
-                            del self._frequency[key]
+                        remove_sorted(holding, key, number)
                 for name in text.names:
                     count = self._names[name]
                     self._names[name] = count + step
@@ -231,9 +239,15 @@ class LiveGrouping:
         if many:
             for key in before:
                 if key in holding:
-                    holding[key].sort()
-        changed = {key: count for key, count in before.items() if self._frequency[key] != count}
+                    holding[key] = array("i", sorted(holding[key]))
+        changed = {
+            key: count for key, count in before.items() if len(holding.get(key, ())) != count
+        }
         return changed, common_changed
+
+    def _count_of(self, key: str) -> int:
+        """How many live texts hold the key."""
+        return len(self._holding.get(key, ()))
 
     def _choosers(self, changed: dict[str, int]) -> set[int]:
         """The live texts whose chosen keys a change of these keys' counts can change:
@@ -241,9 +255,8 @@ class LiveGrouping:
         rarer than their last rarest, or useful)."""
         most = self.settings.max_block
         found: set[int] = set()
-        frequency = self._frequency
         for key, before in changed.items():
-            after = frequency[key]
+            after = self._count_of(key)
             useful_before, useful_after = 1 < before <= most, 1 < after <= most
             if not (useful_before or useful_after):
                 continue
@@ -283,11 +296,14 @@ class LiveGrouping:
         rarest, chosen = self._chosen_keys(number)
         self._rarest[number] = rarest
         for key in rarest:
-            insort(self._in_rarest.setdefault(key, []), number)
+            found = self._in_rarest.get(key)
+            if found is None:
+                found = self._in_rarest[key] = array("i")
+            insort(found, number)
         if len(rarest) < self.settings.keys_per_claim:
             self._last[number] = _PASSED_BY_ANY
         else:
-            self._last[number] = self._frequency[rarest[-1]]
+            self._last[number] = self._count_of(rarest[-1])
         return chosen
 
     def _chosen_keys(self, number: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -295,11 +311,11 @@ class LiveGrouping:
         ordered = self._orders.get(number)
         if ordered is None:
             ordered = self._orders[number] = [(key_order(k), k) for k in self.text(number).keys]
-        frequency, most = self._frequency, self.settings.max_block
+        holding, most = self._holding, self.settings.max_block
         useful = sorted(
             (count, order, key)
             for order, key in ordered
-            if 1 < (count := frequency.get(key, 0)) <= most
+            if 1 < (count := len(holding.get(key, ()))) <= most
         )
         first = self.settings.keys_per_claim
         rarest = tuple(key for _, _, key in useful[:first])
@@ -311,10 +327,10 @@ class LiveGrouping:
 
     def _choose_all(self) -> None:
         """Every text's keys chosen, as assign_blocks() does: the useful keys ranked once."""
-        frequency, most = self._frequency, self.settings.max_block
+        holding, most = self._holding, self.settings.max_block
         useful = sorted(
-            (key for key, count in frequency.items() if 1 < count <= most),
-            key=lambda key: (frequency[key], key_order(key)),
+            (key for key, held in holding.items() if 1 < len(held) <= most),
+            key=lambda key: (len(holding[key]), key_order(key)),
         )
         rank = {key: number for number, key in enumerate(useful, 1)}
         first = self.settings.keys_per_claim
@@ -336,8 +352,8 @@ class LiveGrouping:
             if len(rarest) < first:
                 self._last[number] = _PASSED_BY_ANY
             else:
-                self._last[number] = frequency[rarest[-1]]
-        self._in_rarest = dict(in_rarest)
+                self._last[number] = len(holding[rarest[-1]])
+        self._in_rarest = {key: array("i", numbers) for key, numbers in in_rarest.items()}
 
     def _unchoose(self, number: int) -> None:
         for key in self._rarest[number] or ():
@@ -350,7 +366,10 @@ class LiveGrouping:
         self._placed[number] = first
         chosen = self._chosen[number] or ()
         for key in chosen:
-            insort(self._blocks.setdefault(key, []), number, key=self._place_of)
+            block = self._blocks.get(key)
+            if block is None:
+                block = self._blocks[key] = array("i")
+            insort(block, number, key=self._place_of)
         return set(chosen)
 
     def _place_of(self, number: int) -> AnnotationKey:
@@ -377,7 +396,7 @@ class LiveGrouping:
         taken from."""
         seeds: set[int] = set()
         for key in keys:
-            members = self._blocks.get(key, [])
+            members = self._blocks.get(key, _NO_NUMBERS)
             edges = (
                 block_edges(members, self._live_texts(), self._common, self.settings)
                 if len(members) > 1
@@ -392,15 +411,28 @@ class LiveGrouping:
             adjacent = self._adjacent
             for (left, right), step in chain_steps(gone, made):
                 for one, other in ((left, right), (right, left)):
+                    found = adjacent[one]
                     if step > 0:
-                        adjacent.setdefault(one, []).append(other)
+                        if found is None:
+                            adjacent[one] = other
+                        elif isinstance(found, int):
+                            adjacent[one] = [found, other]
+                        else:
+                            found.append(other)
+                    elif isinstance(found, list):
+                        found.remove(other)
+                        if len(found) == 1:
+                            adjacent[one] = found[0]
                     else:
-                        neighbours = adjacent[one]
-                        neighbours.remove(other)
-                        if not neighbours:
-                            del adjacent[one]
+                        assert found == other, (one, other)
+                        adjacent[one] = None
                 seeds.update((left, right))
         return seeds
+
+    def neighbours(self, number: int) -> Sequence[int]:
+        """The texts an edge joins the text to, once per edge."""
+        found = self._adjacent[number]
+        return () if found is None else (found,) if isinstance(found, int) else found
 
     def _live_texts(self) -> Sequence[ClaimText]:
         """The texts by number, as a block's members (texts held) read them."""
@@ -422,7 +454,7 @@ class LiveGrouping:
             members = {start}
             queue = deque([start])
             while queue:
-                for other in self._adjacent.get(queue.popleft(), ()):
+                for other in self.neighbours(queue.popleft()):
                     if other not in members:
                         members.add(other)
                         queue.append(other)
@@ -447,7 +479,7 @@ class LiveGrouping:
         self.component_of[:] = [NOT_LIVE] * count
         self._blocks.clear()
         self._edges.clear()
-        self._adjacent.clear()
+        self._adjacent[:] = [None] * count
         self._placed[:] = [None] * count
         for number in self.numbers():
             if not self.holders[number]:
@@ -464,13 +496,15 @@ class LiveGrouping:
         compact(self._holding)
         compact(self._in_rarest)
         compact(self._blocks)
-        compact(self._adjacent)
+        self._adjacent[:] = [
+            found[:] if isinstance(found, list) else found for found in self._adjacent
+        ]
         return gone, self._recomponent(set(numbers))[1]
 
 
-def compact(index: MutableMapping[Name, list[Value]]) -> None:
-    """Each list copied to its length: one grown by append or insort keeps room for
-    more, 24 to 40 bytes a list (140,000 lists in the open summary screen at 100,000
+def compact(index: MutableMapping[Name, Numbers[int]]) -> None:
+    """Each array copied to its length: one grown by append or insort keeps room for
+    more (140,000 lists, as these were, in the open summary screen at 100,000
     annotations; done when everything is grouped again, not at each change)."""
     for name, values in index.items():
         index[name] = values[:]
@@ -484,7 +518,7 @@ def chain_steps(gone: set[Edge], made: set[Edge]) -> Iterable[tuple[Edge, int]]:
         yield edge, 1
 
 
-def remove_sorted(index: MutableMapping[str, list[Sorted]], key: str, number: Sorted) -> None:
+def remove_sorted(index: MutableMapping[str, Listed], key: str, number: object) -> None:
     """Take `number` from the sorted list under `key` (if there), and the list once empty
     (the live ledger's sorted lists of denial keys too)."""
     found = index.get(key)
