@@ -45,7 +45,7 @@ def rebuilt(claims: dict[AnnotationKey, ClaimText], knobs: LedgerSettings) -> Pa
 def live(grouping: LiveGrouping) -> Partition:
     return {
         frozenset(key for number in members for key in grouping.held(number))
-        for members in grouping.components.values()
+        for members in grouping.groups()
     }
 
 

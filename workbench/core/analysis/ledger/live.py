@@ -383,7 +383,7 @@ class LiveLedger:
         made: dict[str, _Group] = {}
         grouping = self._grouping
         for component in components_made:
-            numbers = grouping.components[component]
+            numbers = grouping.members(component)
             if len(numbers) == 1:
                 members = grouping.held(numbers[0])
                 texts: tuple[ClaimText, ...] = (grouping.text(numbers[0]),)
