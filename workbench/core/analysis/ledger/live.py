@@ -23,6 +23,12 @@ A LedgerGroup is made again only when something it holds changed: `take_changed(
 names those, so that a summary remakes only their rows. One analyst's ledger only (one
 line per sentence) and without merge or split decisions: a summary with either is
 rebuilt (summary/incremental.py).
+
+The open summary screen keeps one for as long as it is open, so it keeps numbers, not
+objects, for what there is one of per claim or per group: a claim is its annotation
+(its text the grouping's, its figures by key when it has some), a group the number of
+its component in the grouping (its members, texts and first claim made from that when
+asked), a claim's group found through its text's component.
 """
 
 from __future__ import annotations
@@ -71,16 +77,19 @@ Ranked = tuple[tuple[float, float, Key, Key, Order, int], Clash]
 
 @dataclass(slots=True)
 class _Group:
-    gid: str
-    members: tuple[Key, ...]
-    """Its claims' keys, sorted (the grouping's own key tuples; tuples, not lists:
-    40,000 groups)."""
-    texts: tuple[ClaimText, ...]
-    """The distinct texts, in member order (what a denial is compared with)."""
+    """A group as a change or a reader needs it: made from its component when asked
+    (LiveLedger keeps only the component's number by group id: 20,000 of these with
+    their tuples were 4.8 MB of the open summary screen at 100,000 annotations), or
+    what a component gone was (LiveGrouping.settle())."""
 
-    @property
-    def first(self) -> Key:
-        return self.members[0]
+    gid: str
+    first: Key
+    texts: tuple[ClaimText, ...]
+    """The distinct texts, in the order of their first claims (what a denial is
+    compared with)."""
+    numbers: tuple[int, ...]
+    """Its texts' numbers in the grouping (of a group gone: as it was; those of its
+    texts gone since hold no claims)."""
 
     def keys(self) -> Collection[str]:
         """Its texts' keys (made when asked: only changed groups are asked, and most
@@ -115,10 +124,16 @@ class LiveLedger:
         """The figures of the claims that have some (one in eight)."""
         self._denials: dict[Key, Item] = {}
         self._grouping = LiveGrouping(settings)
-        self._groups: dict[str, _Group] = {}
+        self._groups: dict[str, int] = {}
+        """Each group's component in the grouping, by group id (`_group`)."""
+        self._several: dict[str, tuple[Key, tuple[ClaimText, ...]]] = {}
+        """The first claim and texts of each group of several texts (3,000 of 20,000 at
+        100,000 annotations; some of thousands, which a denial scored again reads)."""
         self._gid_of_component: dict[int, str] = {}
-        """The group of each component (a claim's group: `_gid_of`, through its text's
-        component; a dict by claim was 2.5 MB of the open summary screen)."""
+        """The group of each component."""
+        self._gid_of: dict[Key, str] = {}
+        """The group of each claim with figures (what compares figures asks; a dict of
+        every claim was 2.5 MB of the open summary screen at 100,000 annotations)."""
         self._firsts: list[Key] = []
         self._order: list[str] = []
         """The groups' ids, in the order of their first claims (`_firsts`)."""
@@ -227,6 +242,7 @@ class LiveLedger:
         claim = None
         if annotation is not None:
             claim = Item(annotation, self._text(annotation), self._figures.pop(key, ()), key)
+            self._gid_of.pop(key, None)
             self._grouping.remove(key, claim.text)
             self._claims_changed.append((claim, None))
             self._settled = False
@@ -246,29 +262,22 @@ class LiveLedger:
             )
         return text
 
-    def _gid_of(self, key: Key) -> str:
-        """The group of a claim (through its text's component)."""
-        grouping = self._grouping
-        return self._gid_of_component[
-            grouping.component_of[grouping.number(self._text(self._claims[key]))]
-        ]
-
     # -- the ledger -----------------------------------------------------------------------
 
     def ledger(self) -> Ledger:
         """The Ledger build_ledger() gives for the annotations as they are now."""
         self._settle()
-        groups, made = self._groups, self._ledger_group
+        group, made = self._group, self._ledger_group
         return Ledger(
-            groups=tuple(made(groups[gid]) for gid in self._order),
+            groups=tuple(made(group(gid)) for gid in self._order),
             conflicts=self.conflicts(),
         )
 
     def group(self, gid: str) -> LedgerGroup | None:
         """The group's LedgerGroup as the ledger lists it now (made when asked)."""
         self._settle()
-        group = self._groups.get(gid)
-        return None if group is None else self._ledger_group(group)
+        component = self._groups.get(gid)
+        return None if component is None else self._ledger_group(self._made(component, gid))
 
     def order(self) -> list[str]:
         """The groups' ids in the ledger's order (not to be changed)."""
@@ -326,7 +335,7 @@ class LiveLedger:
                 # the items' own key tuples: Annotation.key makes a new one each time
                 # (60,000 tuples, 3.4 MB at 100,000 annotations)
                 new = tuple(
-                    denials[d.key].key for d in self._ledger_group(self._groups[gid]).denials
+                    denials[d.key].key for d in self._ledger_group(self._group(gid)).denials
                 )
                 if new:
                     listing[gid] = new
@@ -350,7 +359,7 @@ class LiveLedger:
         self._changed |= changed
 
     def _ledger_group(self, group: _Group) -> LedgerGroup:
-        members = group.members
+        members = self._members(group)
         aimed = self._aimed.get(group.gid, ())
         figures = self._figures
         claims, denials = group_sides(
@@ -375,32 +384,75 @@ class LiveLedger:
         """The groups gone and made, by id (a group changed is in both)."""
         components_gone, components_made = self._grouping.settle()
         gone: dict[str, _Group] = {}
-        for component in components_gone:
+        for component, (numbers, one_first, one_text) in components_gone.items():
             gid = self._gid_of_component.pop(component)
-            group = gone[gid] = self._groups.pop(gid)
-            place = bisect_left(self._firsts, group.first)
+            del self._groups[gid]
+            if one_text is None:
+                first, texts = self._several.pop(gid)
+            else:
+                assert one_first is not None, gid
+                first, texts = one_first, (one_text,)
+            gone[gid] = _Group(gid, first, texts, numbers)
+            place = bisect_left(self._firsts, first)
             del self._firsts[place], self._order[place]
         made: dict[str, _Group] = {}
-        grouping = self._grouping
+        figures = self._figures
         for component in components_made:
-            numbers = grouping.members(component)
-            if len(numbers) == 1:
-                members = grouping.held(numbers[0])
-                texts: tuple[ClaimText, ...] = (grouping.text(numbers[0]),)
-            else:
-                members = tuple(sorted(chain.from_iterable(map(grouping.held, numbers))))
-                texts = tuple(
-                    text
-                    for _, text in sorted((grouping.first(n), grouping.text(n)) for n in numbers)
-                )
-            first = members[0]
-            gid = group_id(first[1], first[2])
-            group = made[gid] = self._groups[gid] = _Group(gid, members, texts)
+            group = self._made(component)
+            gid, first = group.gid, group.first
+            made[gid] = group
+            if len(group.texts) > 1:
+                self._several[gid] = (first, group.texts)
+            for member in self._members(group):
+                if member in figures:
+                    self._gid_of[member] = gid
+            self._groups[gid] = component
             self._gid_of_component[component] = gid
             place = bisect_left(self._firsts, first)
             self._firsts.insert(place, first)
             self._order.insert(place, gid)
         return gone, made
+
+    def _made(self, component: int, gid: str | None = None) -> _Group:
+        """The group of a component (`gid`: its id, when known)."""
+        grouping = self._grouping
+        numbers = grouping.members(component)
+        texts: tuple[ClaimText, ...]
+        if len(numbers) == 1:
+            first, texts = grouping.first(numbers[0]), (grouping.text(numbers[0]),)
+        elif gid is not None:
+            first, texts = self._several[gid]
+        else:
+            ordered = sorted((grouping.first(n), n) for n in numbers)
+            first, texts = ordered[0][0], tuple(grouping.text(n) for _, n in ordered)
+        if gid is None:
+            gid = group_id(first[1], first[2])
+        return _Group(gid, first, texts, numbers)
+
+    def _group(self, gid: str) -> _Group:
+        return self._made(self._groups[gid], gid)
+
+    def _members(self, group: _Group) -> tuple[Key, ...]:
+        """The keys of a group's claims, sorted (the grouping's own key tuples)."""
+        held, numbers = self._grouping.held, group.numbers
+        if len(numbers) == 1:
+            return held(numbers[0])
+        return tuple(sorted(chain.from_iterable(map(held, numbers))))
+
+    def _texts(self, gid: str) -> tuple[ClaimText, ...]:
+        """The texts of a group, in the order of their first claims."""
+        several = self._several.get(gid)
+        if several is not None:
+            return several[1]
+        grouping = self._grouping
+        return (grouping.text(grouping.members(self._groups[gid])[0]),)
+
+    def _first(self, gid: str) -> Key:
+        """The first claim of a group."""
+        several = self._several.get(gid)
+        if several is not None:
+            return several[0]
+        return self._grouping.first(self._grouping.members(self._groups[gid])[0])
 
     # -- denials --------------------------------------------------------------------------
 
@@ -466,7 +518,8 @@ class LiveLedger:
 
     def _target_all(self) -> None:
         """Every denial aimed, at once, as build_ledger() does (denial_targets())."""
-        for group in self._groups.values():
+        groups = [self._group(gid) for gid in self._groups]
+        for group in groups:
             self._group_frequency.update(group.keys())
             for subject in group.subjects():
                 self._subject_groups[subject].add(group.gid)
@@ -474,10 +527,10 @@ class LiveLedger:
             if denial[1] is not None:
                 self._aim(denial[1])
         texts = list(self._denial_keys)
-        gids = list(self._groups)
+        gids = [group.gid for group in groups]
         verdicts = denial_targets(
             texts,
-            [self._groups[g].texts for g in gids],
+            [group.texts for group in groups],
             self.settings,
             [self._denied[text] for text in texts],
         )
@@ -579,7 +632,7 @@ class LiveLedger:
                 usable.append(subject)
         candidates = sorted(by_text | by_topic)
         number = {gid: n for n, gid in enumerate(candidates)}
-        texts = [self._groups[gid].texts for gid in candidates]
+        texts = list(map(self._texts, candidates))
         hits = scored(
             text,
             self._denied[text],
@@ -666,10 +719,18 @@ class LiveLedger:
                 bucket = self._bucket_of_place[where] = bucket_of(figure.measure)
                 self._bucket_figures[bucket][where] = figure
                 dirty.add(bucket)
-        first_before = {key: group.first for group in gone.values() for key in group.members}
+        # the claims of the texts of the groups gone, with those groups' first claims (a
+        # claim taken out or put in has its figures in `final`)
+        grouping = self._grouping
+        first_before = {
+            key: group.first
+            for group in gone.values()
+            for number in group.numbers
+            for key in grouping.held(number)
+        }
         figures_of = self._figures
         for group in made.values():
-            for member in group.members:
+            for member in self._members(group):
                 figures = figures_of.get(member)
                 if figures and first_before.get(member) != group.first:
                     dirty.update(
@@ -710,10 +771,9 @@ class LiveLedger:
             self._bucket_figures.pop(bucket, None)
             self._bucket_found.pop(bucket, None)
             return
-        groups, gid_of = self._groups, self._gid_of
+        gid_of, first = self._gid_of, self._first
         ordered = sorted(
-            ((groups[gid_of(key)].first, key, place), figure)
-            for (key, place), figure in figures.items()
+            ((first(gid_of[key]), key, place), figure) for (key, place), figure in figures.items()
         )
         met = ordered[0][0]
         found = find_clashes((figure for _, figure in ordered), self.settings.conflict_whats)
@@ -736,7 +796,7 @@ class LiveLedger:
             last = value
             one = ((*value, met, tie), clash)
             ranked.append(one)
-            low_gid, high_gid = gid_of(low.key), gid_of(high.key)
+            low_gid, high_gid = gid_of[low.key], gid_of[high.key]
             by_gid[low_gid].append(one)
             if high_gid != low_gid:
                 by_gid[high_gid].append(one)
@@ -758,7 +818,7 @@ class LiveLedger:
         inside = False
         topics: set[str] = set()
         for clash in touching:
-            low, high = gid_of(clash.low.key), gid_of(clash.high.key)
+            low, high = gid_of[clash.low.key], gid_of[clash.high.key]
             if low == high:
                 inside = True
             else:
@@ -798,7 +858,7 @@ class LiveLedger:
             return
         figures = figures_in(found)
         gid_of = self._gid_of
-        groups = tuple(dict.fromkeys(gid_of(figure.key) for figure in figures))
+        groups = tuple(dict.fromkeys(gid_of[figure.key] for figure in figures))
         old = self._conflicts.get(topic)
         if old is not None and old.clashes == tuple(found) and old.groups == groups:
             return

@@ -18,11 +18,15 @@ A name that becomes common or uncommon (held by more than max_block texts) chang
 bonus of pairs anywhere: then everything is grouped again, as group_texts() would.
 
 The summary screen keeps one for as long as it is open (tens of thousands of texts), so
-the indexes are lists of text numbers kept sorted, not sets (a set of a few numbers
-costs 216 bytes, a list 8 a number), and what is the same for most texts is shared: a
-text's chosen keys are its rarest keys (one tuple) unless a figure key is added. What
-each text has (its ClaimText, holders, component, keys, place) is in lists indexed by
-its number, not dicts: a dict of 40,000 numbers takes 1.3 MB, a list 0.3 MB.
+the indexes are arrays of text numbers kept sorted, not sets (a set of a few numbers
+costs 216 bytes, a list 8 a number and a garbage-collector header, an array 4 a
+number), and what is the same for most texts is shared: a text's chosen keys are its
+rarest keys (one tuple) unless a figure key is added. What each text has (its
+ClaimText, holders, component, keys, place, neighbours) is in lists indexed by its
+number, not dicts: a dict of 40,000 numbers takes 1.3 MB, a list 0.3 MB. What most
+texts have one of (a claim holding it, a neighbour, a component's one text) is kept
+alone, not in a tuple or list of one. A key's count is the length of its holding
+array, not a Counter beside it.
 """
 
 from __future__ import annotations
@@ -43,6 +47,10 @@ from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.annotation import AnnotationKey
 
 Edge = tuple[int, int]
+Was = tuple[tuple[int, ...], AnnotationKey | None, ClaimText | None]
+"""What a component gone was (settle()): its texts' numbers (a text gone since is
+forgotten: no claims, no ClaimText), and when it had one text, that text's first claim
+then and the text (None for a component of several: the caller keeps what those were)."""
 Held = AnnotationKey | tuple[AnnotationKey, ...] | None
 """The claims holding a text, as LiveGrouping keeps them (`held`)."""
 Name = TypeVar("Name")
@@ -84,6 +92,9 @@ class LiveGrouping:
         20,000 components at 100,000 annotations)."""
         self._number: dict[ClaimText, int] = {}
         self._touched: set[int] = set()
+        self._was_first: dict[int, AnnotationKey | None] = {}
+        """The first claim of each text touched since the last settle(), as it was then
+        (what a component gone was: `_was`)."""
         self._holding: dict[str, Numbers[int]] = {}
         """Key -> the live texts holding it (sorted): its count is their number (no
         Counter of 21,000 keys beside it)."""
@@ -192,11 +203,13 @@ class LiveGrouping:
 
     # -- the groups made again ------------------------------------------------------------
 
-    def settle(self) -> tuple[set[int], set[int]]:
+    def settle(self) -> tuple[dict[int, Was], set[int]]:
         """Bring the components up to date with the claims added and removed since the
-        last call; returns the numbers of the components gone and of those made."""
+        last call; returns the components gone, by number, with what they were (their
+        texts are not kept between calls), and the numbers of those made."""
         touched, self._touched = self._touched, set()
         live = self.component_of
+        self._was_first = {n: self._placed[n] for n in touched if live[n] != NOT_LIVE}
         first_time = live.count(NOT_LIVE) == len(live)
         appeared = {n for n in touched if self._holders[n] and live[n] == NOT_LIVE}
         vanished = {n for n in touched if not self._holders[n] and live[n] != NOT_LIVE}
@@ -462,9 +475,20 @@ class LiveGrouping:
         """The texts by number, as a block's members (texts held) read them."""
         return cast("Sequence[ClaimText]", self.texts)
 
-    def _recomponent(self, seeds: set[int]) -> tuple[set[int], set[int]]:
+    def _was(self, component: int) -> Was:
+        """What the component was at the last settle() (its texts not forgotten yet)."""
+        numbers = self.members(component)
+        if len(numbers) > 1:
+            return numbers, None, None
+        number = numbers[0]
+        return numbers, self._was_first.get(number) or self._placed[number], self.text(number)
+
+    def _recomponent(self, seeds: set[int]) -> tuple[dict[int, Was], set[int]]:
         component_of = self.component_of
-        gone = {component_of[n] for n in seeds if component_of[n] != NOT_LIVE}
+        gone = {
+            component: self._was(component)
+            for component in {component_of[n] for n in seeds if component_of[n] != NOT_LIVE}
+        }
         nodes = {n for n in seeds if self._holders[n]}
         for component in gone:
             nodes.update(self.members(component))
@@ -498,9 +522,9 @@ class LiveGrouping:
         del self._number[self.text(number)]
         self.texts[number] = self._holders[number] = None
 
-    def _regroup(self) -> tuple[set[int], set[int]]:
+    def _regroup(self) -> tuple[dict[int, Was], set[int]]:
         """Everything grouped again (at the start, and when a name's commonness changes)."""
-        gone = set(self._components)
+        gone = {component: self._was(component) for component in self._components}
         self._components.clear()
         count = len(self.texts)
         self.component_of[:] = [NOT_LIVE] * count
