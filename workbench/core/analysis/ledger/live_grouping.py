@@ -35,6 +35,7 @@ from array import array
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, MutableMapping, MutableSequence, Sequence
+from itertools import chain
 from typing import Any, TypeVar, cast
 
 from workbench.core.analysis.ledger.claim_text import ClaimText
@@ -60,6 +61,7 @@ and no garbage-collector header: 50,000 of them in the open summary screen)."""
 Listed = TypeVar("Listed", bound=MutableSequence[Any])
 """A sorted index list: Numbers, or (the live ledger's) a list of annotation keys."""
 _NO_NUMBERS: Sequence[int] = ()
+_NO_EDGES: Numbers[int] = array("i")
 _PASSED_BY_ANY = 0
 """The count kept for a text with fewer than keys_per_claim rarest keys: any key that
 becomes useful passes it (a useful key is held more than once, so 0 is no count)."""
@@ -115,7 +117,10 @@ class LiveGrouping:
         self._blocks: dict[str, Numbers[int]] = {}
         """Key -> the texts blocked on it, in the order of their first claims (`_placed`;
         two texts never have the same first claim)."""
-        self._edges: dict[str, list[Edge]] = {}
+        self._edges: dict[str, Numbers[int]] = {}
+        """Each block's edges, as block_edges() gives them, flat: left, right, left, ...
+        (an array, not a list of pairs: 2-tuples were 1.4 MB of the open summary screen
+        at 100,000 annotations)."""
         self._adjacent: list[int | list[int] | None] = []
         """Each text's neighbours: the texts an edge joins it to, once per edge (a block
         each); the one number alone when one (most texts with an edge have one: 18,500
@@ -434,17 +439,21 @@ class LiveGrouping:
         seeds: set[int] = set()
         for key in keys:
             members = self._blocks.get(key, _NO_NUMBERS)
-            edges = (
-                block_edges(members, self._live_texts(), self._common, self.settings)
-                if len(members) > 1
-                else []
+            edges = array(
+                "i",
+                chain.from_iterable(
+                    block_edges(members, self._live_texts(), self._common, self.settings)
+                    if len(members) > 1
+                    else ()
+                ),
             )
-            old = self._edges.pop(key, [])
+            old = self._edges.pop(key, _NO_EDGES)
             if edges:
                 self._edges[key] = edges
             if old == edges:
                 continue
-            gone, made = set(old) - set(edges), set(edges) - set(old)
+            old_pairs, pairs = _pairs(old), _pairs(edges)
+            gone, made = old_pairs - pairs, pairs - old_pairs
             adjacent = self._adjacent
             for (left, right), step in chain_steps(gone, made):
                 for one, other in ((left, right), (right, left)):
@@ -559,6 +568,11 @@ def compact(index: MutableMapping[Name, Numbers[int]]) -> None:
     annotations; done when everything is grouped again, not at each change)."""
     for name, values in index.items():
         index[name] = values[:]
+
+
+def _pairs(flat: Sequence[int]) -> set[Edge]:
+    """The edges of a flat array of them."""
+    return set(zip(flat[::2], flat[1::2], strict=True))
 
 
 def chain_steps(gone: set[Edge], made: set[Edge]) -> Iterable[tuple[Edge, int]]:
