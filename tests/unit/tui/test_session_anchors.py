@@ -158,9 +158,11 @@ def test_a_session_with_another_version_stores_its_own_analysts_reanchoring_only
     """tr7 T15 in the TUI: bob's session on the changed article (first visit, a tag, and
     the start-up worker) re-anchors bob's annotations and leaves ana's as she made them;
     the article stays to check for ana's workbench, so a tag of bob's does not remember
-    it as checked with this segmenter."""
+    it as checked with this segmenter, nor as seen on the new text (rv8 R2: the text
+    remembered is the one ana's annotations and legacy decisions are read on)."""
     db = annotated(tmp_path / "db.json")
     with AnnotationStore.open(db, annotator="bob") as store:
+        store.remember_article(OLD.id, OLD.title, OLD.sha256, len(OLD.sentences), "older")
         store.save(annotate(OLD, 3, "bob", note="bob's"))
         made = [a.to_record() for a in store.all("ana")]
         workspace = Workspace(store, corpus_of(tmp_path, INSERTED))
@@ -172,7 +174,7 @@ def test_a_session_with_another_version_stores_its_own_analysts_reanchoring_only
         assert [a.to_record() for a in store.all("ana")] == made
         assert {a.index: a.note for a in store.all("bob")} == {4: "bob's, checked"}
         (seen,) = store.articles()
-        assert seen.segmenter != segmenter_stamp()
+        assert (seen.sha256, seen.segmenter) == (OLD.sha256, "older")
         article = workspace.corpus.articles[0]
         assert store.articles_to_reanchor({"story": article.sha256}, segmenter_stamp())
 

@@ -301,7 +301,8 @@ class CorpusAnchors:
     def remembered_segmenter(self, article: Article) -> str | None:
         """The segmenter stamp a save of the article may remember it checked with: None
         while another analyst's annotations of it do not fit its text (their own
-        workbench, or a read-only view, must still find it to check: tr7 T15)."""
+        workbench, or a read-only view, must still find it to check: tr7 T15), and the
+        save then remembers nothing of the article (its text neither: rv8 R2)."""
         with self._lock:
             return None if article.id in self._partial else segmenter_stamp()
 

@@ -183,21 +183,25 @@ class Workspace:
         The article (None: not in the corpus) is settled first, so `make` builds on
         what the screen shows and the key it saves under is never an old text's
         (tui/state/anchors.py); the article as seen now goes in the save's own durable write
-        (its fsync carries it: one per tag). `based_on` gives the value `make` changes
-        (None: nothing stored): the store refuses the save (ConcurrentEditError) if it
-        holds another judgement by then, written in another session meanwhile."""
+        (its fsync carries it: one per tag), unless a colleague's annotations of it are
+        left on another text (then the text they are on stays the one remembered).
+        `based_on` gives the value `make` changes (None: nothing stored): the store
+        refuses the save (ConcurrentEditError) if it holds another judgement by then,
+        written in another session meanwhile."""
         with self._writing():
             if article is not None:
                 self.anchors.settle(article)
             expected = based_on() if based_on is not None else UNCHECKED
             annotation = make()
-            if article is not None:
+            segmenter = self.anchors.remembered_segmenter(article) if article else None
+            if article is not None and segmenter is not None:  # else partial: the old
+                # text stays remembered, which a colleague's annotations are still on (rv8 R2)
                 self.store.remember_article(
                     article.id,
                     article.title,
                     article.sha256,
                     len(article.sentences),
-                    self.anchors.remembered_segmenter(article),
+                    segmenter,
                     sync=False,
                 )
             before = self.store.get(annotation.article_id, annotation.index)
