@@ -16,6 +16,7 @@ from workbench.core.analysis.sources import speakers
 from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION, suggest
 from workbench.core.analysis.summary.build import SourceNames, SummarySettings, build_summary
 from workbench.core.analysis.summary.incremental import SummaryAccumulator
+from workbench.core.anchoring.as_tagged import TaggedVersions
 from workbench.core.anchoring.placement import plan_article
 from workbench.core.annotation import Anchor, Annotation, Suggested
 from workbench.core.corpus.article_info import ArticleInfo
@@ -122,6 +123,22 @@ def test_a_typed_pronoun_whose_sentence_kept_its_number_is_to_check_after_a_rewr
         assert names(kept, texts) == [TO_CHECK]
     confirmed = [kept[0].changed(anchor_state="current")]
     assert names(confirmed, {"q": after}) == ["Andrei Belousov"]
+
+
+def test_a_pronoun_marked_at_its_index_is_current_again_once_its_text_is_back() -> None:
+    """rv8 R3: marked "reanchored" when the sentence before it was rewritten, a typed
+    "He added …" goes back to current when the text is again the one it was tagged on
+    (an editor's revert, a half-written file caught), its tagged version known."""
+    before, after = article(RUTTE, RUTTE_HE), article(REWRITTEN, RUTTE_HE)
+    typed = tagged(before, RUTTE_HE, "qa", accept=False)
+    first = plan_article(after, [typed])
+    versions = TaggedVersions()
+    versions.follow_plan(first)
+    (marked,) = [placement.after for placement in first.placements]
+    (back,) = plan_article(before, [marked], tagged=versions.of).placements
+    assert (back.outcome, back.after.anchor_state) == ("unchanged", "current")
+    assert back.after == replace(typed, updated_at=back.after.updated_at)
+    assert names([back.after], {"q": before}) == ["Mark Rutte"]
 
 
 def test_a_plain_source_or_an_accepted_speaker_stays_current_at_its_index() -> None:

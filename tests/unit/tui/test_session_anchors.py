@@ -3,13 +3,16 @@ first use and stored, or kept in memory when the store is read-only; noticed onc
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from store import AnnotationStore
 from tests.fixtures.anchored import STORY, annotate, article, files
 from workbench.core.analysis.ledger.settings import LedgerSettings
+from workbench.core.anchoring.placement import CHECK, ArticlePlan, Placement
 from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.corpus.sentences import segmenter_stamp
+from workbench.tui.state.anchors import AnchorCounts
 from workbench.tui.state.live_summary import LiveSummary
 from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.summary_view import read_summary
@@ -200,3 +203,29 @@ def test_a_colleagues_annotations_left_on_another_text_leave_the_summary_followi
         followed = live.update()
         fresh = read_summary(workspace, None, LedgerSettings())[0].summary
         assert followed.to_json_bytes() == fresh.to_json_bytes()
+
+
+def test_one_to_check_back_where_it_was_tagged_is_not_counted_as_an_orphan_back(
+    tmp_path: Path,
+) -> None:
+    """rv8 R5: an annotation stored to check on exactly the sentence it was tagged on
+    (the article stale: an older segmenter recorded) goes back to current in a read-only
+    session's memory; it was never an orphan, so no orphan is counted as come back
+    (the notice said "-1 orphaned, 1 re-attached")."""
+    db = tmp_path / "db.json"
+    with AnnotationStore.open(db, annotator="ana") as store:
+        made = store.save(annotate(OLD, 3, "ana", note="x"))
+        stuck = replace(made, anchor_state="check")
+        store.reanchor(
+            ArticlePlan(OLD.id, OLD.sha256, (Placement(made, stuck, CHECK, 90.0),)),
+            title="t",
+            sentences=len(OLD.sentences),
+            segmenter="an older segmenter",
+        )
+    with AnnotationStore.open(db, annotator="ana", read_only=True) as store:
+        workspace = Workspace(store, corpus_of(tmp_path, OLD.text))
+        article = workspace.corpus.articles[0]
+        assert workspace.anchors.is_stale(article)
+        workspace.anchors.read_history()
+        assert workspace.anchors.counts(article) == AnchorCounts(0, 0, 0, 0)
+        assert workspace.anchors.get(article, 3) == replace(stuck, anchor_state="current")

@@ -69,7 +69,8 @@ ORPHAN = "orphaned"
 REATTACHED = "reattached"
 OUTCOMES: tuple[str, ...] = (UNCHANGED, MOVED, CHECK, ORPHAN, REATTACHED)
 """What re-anchoring did to one annotation (the CLI's and the notices' words);
-REATTACHED: an orphan back on a sentence by an exact match."""
+REATTACHED: an orphan back on a sentence by an exact match, or one to check back on the
+sentence it was tagged on (tr7 T13; counted apart from orphans in the TUI, rv8 R5)."""
 
 
 CONTEXT_FLOOR = 50.0
@@ -450,9 +451,16 @@ def _place(
 
     if tagged is not None:
         for number in waiting:
-            back = _tagged_here(annotations[number], sentences.article, tagged)
-            if back is not None and back not in taken:
+            annotation = annotations[number]
+            back = _tagged_here(annotation, sentences.article, tagged)
+            if back is None or back in taken:
+                continue
+            if annotation.anchor_state == CHECK:
                 claim(number, back, REATTACHED, CURRENT, 100.0)
+            else:  # an exact move (or a pronoun marked at its index) undone (rv8 R3)
+                claim(
+                    number, back, UNCHANGED if back == annotation.index else MOVED, CURRENT, 100.0
+                )
         waiting = [number for number in waiting if number not in result]
 
     # Exact quotes: the copy whose surroundings fit best first, then the nearest to where
@@ -530,12 +538,16 @@ def _kept_state(annotation: Annotation, article: ArticleText) -> str:
 
 
 def _tagged_here(annotation: Annotation, article: ArticleText, tagged: Tagged) -> int | None:
-    """The sentence an annotation to check was tagged on, when the article's text is
-    again the one it was tagged on and that sentence is still exactly there."""
-    if annotation.anchor_state != CHECK:
+    """The sentence an annotation to check, or a "reanchored" one with its quote as
+    tagged, was tagged on, when the article's text is again the one it was tagged on
+    and that sentence is still exactly there (rv8 R3: a typed "He added …" marked at its
+    index when a sentence before it changed stayed unconfirmed after an editor's revert)."""
+    if annotation.anchor_state not in (CHECK, REANCHORED):
         return None
     version = tagged(annotation)
     if version is None or not is_anchored(version, article):
+        return None
+    if annotation.anchor_state == REANCHORED and version.quote != annotation.quote:
         return None
     return version.index
 

@@ -15,9 +15,9 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from workbench.core.anchoring.as_tagged import ChangeOf, TaggedVersions
+from workbench.core.anchoring.as_tagged import MOVED_STATES, ChangeOf, TaggedVersions
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD, ArticlePlan, plan_article
-from workbench.core.annotation import CHECK, Annotation
+from workbench.core.annotation import Annotation
 from workbench.core.corpus.articles import Article
 from workbench.core.corpus.sentences import segmenter_stamp
 
@@ -67,8 +67,9 @@ def plans(
 ) -> Iterator[ArticleReanchoring]:
     """The plan of every article (in the order given) that may have moved under its
     annotations; the others cost one look-up each and yield nothing. With `history`
-    (read once, and only for an article with an annotation to check), one to check
-    whose tagged text is back goes back to its sentence (plan_article's `tagged`).
+    (read once, and only for an article with an annotation to check or re-anchored),
+    one to check, or re-anchored, whose tagged text is back goes back to its sentence
+    (plan_article's `tagged`).
     With `annotator` (a command that stores the plans), each plan places that
     analyst's annotations only (ArticlePlan.of_annotator: tr7 T15): a writer holding
     another version of an article never rewrites a colleague's annotations of it.
@@ -89,7 +90,7 @@ def plans(
         if (
             history is not None
             and versions is None
-            and any(annotation.anchor_state == CHECK for annotation in annotations)
+            and any(annotation.anchor_state in MOVED_STATES for annotation in annotations)
         ):
             versions = TaggedVersions().follow(history())
         tagged = versions.of if versions is not None else None

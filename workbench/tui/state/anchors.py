@@ -133,8 +133,10 @@ class CorpusAnchors:
     def _mine_back(self, plan: ArticlePlan) -> int:
         mine = self.store.annotator
         return sum(
-            1 for p in plan.placements if p.outcome == REATTACHED and p.before.annotator == mine
-        )
+            1
+            for p in plan.placements
+            if p.outcome == REATTACHED and p.before.is_orphan and p.before.annotator == mine
+        )  # an orphan come back: not one to check back where it was tagged (rv8 R5)
 
     def arrival_notice(self, article: Article) -> str | None:
         """Once per session and article: `“North Korea Starting To…”: 4 moved, 1 to check,
