@@ -33,7 +33,7 @@ from store.errors import (
     StoreWriteError,
 )
 from store.files import fsync_directory, remove_stale_temporaries
-from store.import_rules import outcome, report_of
+from store.import_rules import gone_orphans, outcome, report_of
 from store.index import AnnotationIndex
 from store.journal import READ_ONLY_REASON, JournalStorage
 from store.lock import DatabaseLock
@@ -74,6 +74,7 @@ from workbench.core.annotation import (
     ORPHANED,
     Annotation,
     AnnotationKey,
+    OrphanKey,
     same_judgement,
     utc_now,
 )
@@ -582,6 +583,7 @@ class AnnotationStore:
         staging = self._storage.staging()
         chunk: dict[object, tuple[Annotation | None, Annotation]] = {}
         size = 0
+        gone: dict[OrphanKey, str] | None = None  # read from the history once, if needed
         try:
             for incoming in annotations:
                 identity = incoming.orphan_key if incoming.is_orphan else incoming.key
@@ -589,7 +591,12 @@ class AnnotationStore:
                     self._stage(staging, chunk, final=False)
                     chunk, size = {}, 0
                 stored = self._located(incoming)
-                result = outcome(incoming, stored)
+                gone_at = None
+                if stored is None and incoming.is_orphan:
+                    if gone is None:
+                        gone = self._gone_orphans()
+                    gone_at = gone.get(incoming.orphan_key)
+                result = outcome(incoming, stored, gone_at)
                 counts[result] += 1
                 if result in ("added", "updated"):
                     chunk[identity] = (stored, incoming)
@@ -604,6 +611,11 @@ class AnnotationStore:
             self._rebuild()
             raise
         return report_of(counts, decisions=len(added))
+
+    def _gone_orphans(self) -> dict[OrphanKey, str]:
+        """The orphans the history shows re-attached or deleted, with when (qa7 Q11)."""
+        records = self._storage.history_records()
+        return gone_orphans((str(r["at"]), r["before"], r["after"]) for r in records)
 
     def _new_decisions(self, decisions: Iterable[Mapping[str, Any]]) -> list[Op]:
         """Puts for the decision records the ledger table does not hold yet, in order."""

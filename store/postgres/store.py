@@ -37,7 +37,7 @@ from store.errors import (
     StoreError,
     StoreWriteError,
 )
-from store.import_rules import outcome, report_of
+from store.import_rules import gone_orphans, outcome, report_of
 from store.postgres import readings, rows, schema
 from store.postgres.changes import Applied, Call, Spec, apply
 from store.postgres.connection import connect, is_lost, reason
@@ -60,7 +60,13 @@ from store.undo_history import (
 )
 from workbench.core.anchoring import decisions
 from workbench.core.anchoring.placement import ArticlePlan
-from workbench.core.annotation import Annotation, AnnotationKey, same_judgement, utc_now
+from workbench.core.annotation import (
+    Annotation,
+    AnnotationKey,
+    OrphanKey,
+    same_judgement,
+    utc_now,
+)
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
@@ -78,6 +84,13 @@ HISTORY = (
     "SELECT at, annotator, action, key_annotator, key_article_id, key_index, before, after "
     "FROM history ORDER BY id"
 )
+GONE_ORPHANS = (
+    "SELECT at, before, after FROM history WHERE before::text LIKE '%orphaned%' ORDER BY id"
+)
+"""The history of orphans (and of a few more: import_rules.gone_orphans decides), for
+what an import must not bring back (qa7 Q11). Matched as text: `->>` would stop at a
+record holding an escaped U+0000 ("cannot be converted to text"), which a history
+copied from an old file database may hold (tr8 T3)."""
 ARTICLES = (
     "SELECT article_id, title, sha256, sentences, segmenter, remembered_at "
     "FROM articles ORDER BY seq"
@@ -391,15 +404,22 @@ class PostgresStore:
         appended in their order, but for those the database holds already."""
         counts = {"added": 0, "updated": 0, "skipped": 0, "older": 0, "decisions": 0}
         written: list[Applied] = []
+        gone: dict[OrphanKey, str] | None = None  # read from the history once, if needed
 
         def work(connection: psycopg.Connection[Any]) -> None:
+            nonlocal gone
             with connection.transaction():
                 for chunk in _chunks(annotations):
                     stored = self._stored(connection, chunk)
                     specs: list[Spec] = []
                     for incoming in chunk:
                         found = stored.get(rows.identity(incoming))
-                        result = outcome(incoming, found[0] if found else None)
+                        gone_at = None
+                        if found is None and incoming.is_orphan:
+                            if gone is None:
+                                gone = gone_orphans(connection.execute(GONE_ORPHANS).fetchall())
+                            gone_at = gone.get(incoming.orphan_key)
+                        result = outcome(incoming, found[0] if found else None, gone_at)
                         counts[result] += 1
                         if result not in ("added", "updated"):
                             continue

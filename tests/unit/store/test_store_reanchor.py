@@ -195,6 +195,29 @@ def test_imported_orphans_are_matched_by_their_own_identity(store: AnnotationSto
     assert store.count() == 1 and len(store.orphans()) == 1
 
 
+@pytest.mark.parametrize("handled", ["reattached", "deleted"])
+def test_an_orphan_dealt_with_is_not_brought_back_by_an_older_record_of_it(
+    store: AnnotationStore, handled: str
+) -> None:
+    # qa7 Q11: importing the very file imported before (or any earlier export) added
+    # again an orphan the analyst had re-attached (`t`) or deleted (`x`) since.
+    orphan = replace(annotate(OLD, 3, note="was sentence 4"), anchor_state="orphaned")
+    assert store.import_annotations([orphan]).added == 1
+    (held,) = store.orphans()
+    if handled == "reattached":
+        placed = annotate(DELETED, 2, note="was sentence 4", created_at=held.created_at)
+        store.reattach(held, placed)
+    else:
+        store.delete_orphan(held)
+    kept = store.all()
+    again = store.import_annotations([orphan])
+    assert (again.added, again.updated, again.skipped, again.older) == (0, 0, 1, 1)
+    assert store.orphans() == [] and store.all() == kept
+    later = replace(orphan, note="changed after", updated_at="2999-01-01T00:00:00.000000Z")
+    assert store.import_annotations([later]).added == 1  # changed since: newer, taken
+    assert [a.note for a in store.orphans()] == ["changed after"]
+
+
 def test_a_filtered_export_keeps_the_history_of_moved_annotations(
     annotated: AnnotationStore,
 ) -> None:
