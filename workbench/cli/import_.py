@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Mapping
 from itertools import chain
 from pathlib import Path
@@ -341,13 +340,14 @@ def run(args: argparse.Namespace) -> int:
             shown = len(store.warnings)
             if against_held:
                 checked_against_held(store, source, corpus, outside_corpus)
-            other_texts: Counter[str] = Counter()
-            if placement.outside_corpus and store.count(annotator=None):
-                other_texts = check_same_texts(  # a pass against the database, before any write
+            remembered = {info.article_id: info for info in store.articles()}
+            if placement.outside_corpus and (remembered or store.count(annotator=None)):
+                check_same_texts(  # a pass against the database, before any write
                     source.annotations(check_repeats=False),
                     lambda a: store.get(a.article_id, a.index, a.annotator),
                     corpus.by_id,
-                    {info.article_id: info.sha256 for info in store.articles()},
+                    remembered,
+                    listed_titles(source.articles),
                 )
             # Checked: now the database's own annotations onto the current texts (each
             # article one write), then the file's, streamed in and committed at once.
@@ -441,13 +441,6 @@ def run(args: argparse.Namespace) -> int:
             f"Unicode form from {other!r} in the database: they are counted as two analysts",
             file=sys.stderr,
         )
-    for article_id, count in sorted(other_texts.items()):
-        print(
-            f"workbench: {count} annotation(s) of article {one_line(repr(article_id))} were made "
-            "on another text of it than the database holds, and are read as on that one; "
-            "give the article as it is now with --articles PATH to re-anchor them",
-            file=sys.stderr,
-        )
     changed = sum(1 for item in database if item.changed)
     if changed:
         print(
@@ -456,6 +449,15 @@ def run(args: argparse.Namespace) -> int:
         )
     start_keeper(location, args.annotator)  # the summaries kept for the new content
     return 0
+
+
+def listed_titles(articles: Iterable[Mapping[str, object]]) -> dict[tuple[str, str], str]:
+    """(article id, sha256) -> title, of the file's article list (for a refusal's words)."""
+    return {
+        (str(article["id"]), str(article["sha256"])): str(article["title"])
+        for article in articles
+        if isinstance(article.get("title"), str) and isinstance(article.get("sha256"), str)
+    }
 
 
 def another_articles(plans: Iterable[ArticlePlan]) -> str:

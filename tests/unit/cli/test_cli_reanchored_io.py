@@ -281,23 +281,35 @@ def test_a_record_to_check_imported_as_made_stays_to_check(
         assert (tagged.article_sha256, tagged.index) == (tagged_on["article_sha256"], 5)
 
 
-def test_an_import_of_another_text_of_an_article_outside_the_corpus_says_so(
+def test_an_import_of_another_text_of_an_article_outside_the_corpus_is_refused(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """tr7 T19: without the articles, an annotation made on another text of an article
-    the database holds was taken silently and counted under the first text's title."""
+    """tr7 T19, qa7 Q14: without the articles, an annotation made on another text of an
+    article the database holds was taken (named on stderr) and counted under the first
+    text's title: now refused, naming the record, the article and the remedy; with the
+    article given it is re-anchored."""
     db = tmp_path / "db.json"
     first = edited_export(tmp_path / "a.json", listed={"sha256": OLD.sha256, "sentences": 7})
     assert run(capsys, "import", str(first), "--db", str(db))[2] == ""
+    before = files(db)
     other = {"sha256": "f" * 64, "sentences": 7}
     second = edited_export(tmp_path / "b.json", article_sha256="f" * 64, index=4, listed=other)
     code, out, err = run(capsys, "import", str(second), "--db", str(db))
-    assert (code, out) == (0, f"imported {second}: added 1, updated 0, skipped 0\n")
+    assert (code, out) == (1, "")
     assert err == (
-        "workbench: 1 annotation(s) of article 'story' were made on another text of it than "
-        "the database holds, and are read as on that one; give the article as it is now "
-        "with --articles PATH to re-anchor them\n"
+        f"workbench: {second}: $.annotations[0].article_sha256: made on another text of "
+        "article 'story' ('Troops' in this file) than the one the database holds "
+        "('Troops'), as are 1 annotation(s) of this file; taken, they would be shown and "
+        "counted on a text they were not made on: give the article as it is now with "
+        "--articles PATH to re-anchor them onto it (orphaned and named if it is another "
+        "article with the same file name)\n"
     )
+    assert files(db) == before
+    with AnnotationStore.open(db, annotator="ana") as store:  # held on its text (an older
+        (held,) = ImportFile(second).annotations()  # database's, taken as tr7 T19 did)
+        store.import_annotations([held[0]])
+    code, out, err = run(capsys, "import", str(second), "--db", str(db))
+    assert (code, out, err) == (0, f"imported {second}: added 0, updated 0, skipped 1\n", "")
 
 
 def test_an_import_meeting_another_version_it_cannot_reanchor_is_refused(

@@ -27,6 +27,7 @@ from workbench.core.anchoring.placement import (
 )
 from workbench.core.anchoring.reanchoring import ArticleReanchoring
 from workbench.core.annotation import ORPHANED, Annotation
+from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Article
 from workbench.core.interchange.importing import ImportFileError, Location, shorten
 
@@ -134,21 +135,26 @@ def check_same_texts(
     pairs: Iterable[tuple[Annotation, Location]],
     stored: Callable[[Annotation], Annotation | None],
     articles: Mapping[str, Article],
-    remembered: Mapping[str, str | None] | None = None,
-) -> Counter[str]:
+    remembered: Mapping[str, ArticleInfo] | None = None,
+    listed: Mapping[tuple[str, str], str] | None = None,
+) -> None:
     """An imported annotation of an article not in the corpus cannot be re-anchored: it
     may only meet a stored one of the same key if both were made on the same text (else
-    the same index names two different sentences). ImportFileError at the first that
-    does not. Returns, by article, how many were made on another text than the one the
-    database `remembered` for it (tr7 T19: to be named, as they are read as on it)."""
+    the same index names two different sentences), and one meeting none may only be
+    taken if it was made on the text the database `remembered` for its article (a record
+    held already on its own text is no new reading, as when a database's own export
+    comes back): else it would be shown
+    and counted on a text it was not made on, perhaps another article that shares the
+    file name (qa7 Q14: a colleague's wildfire claims counted under a flood article's
+    title; tr7 T19 named them, still taking them). ImportFileError at the first that
+    does not fit, naming how many do not; `listed` gives the file's titles by (article,
+    sha256)."""
     other_texts: Counter[str] = Counter()
+    first: tuple[Annotation, Location] | None = None
     remembered = remembered or {}
     for annotation, where in pairs:
         if annotation.is_orphan or annotation.article_id in articles:
             continue
-        known = remembered.get(annotation.article_id)
-        if known is not None and known != annotation.article_sha256:
-            other_texts[annotation.article_id] += 1
         there = stored(annotation)
         if there is not None and there.article_sha256 != annotation.article_sha256:
             raise ImportFileError(
@@ -157,7 +163,53 @@ def check_same_texts(
                 f"than the database's annotation of sentence {annotation.index + 1}; give the "
                 "article as it is now with --articles PATH to re-anchor it",
             )
-    return other_texts
+        known = remembered.get(annotation.article_id)
+        if (
+            there is None
+            and known is not None
+            and known.sha256 not in (None, annotation.article_sha256)
+        ):
+            other_texts[annotation.article_id] += 1  # one on that text held already: not new
+            first = first or (annotation, where)
+    if first is not None:
+        annotation, where = first
+        raise ImportFileError(
+            where.at("$.article_sha256"),
+            another_text_words(annotation, other_texts, remembered, listed or {}),
+        )
+
+
+def another_text_words(
+    annotation: Annotation,
+    other_texts: Mapping[str, int],
+    remembered: Mapping[str, ArticleInfo],
+    listed: Mapping[tuple[str, str], str],
+) -> str:
+    """Why an import is refused: how many of its annotations were made on another text
+    of an article (its titles here and in the file) than the database holds, and what to
+    do about it."""
+    article_id = annotation.article_id
+    title = listed.get((article_id, annotation.article_sha256))
+    held = remembered[article_id].title
+    count = other_texts[article_id]
+    others = sorted(name for name in other_texts if name != article_id)
+    also = (
+        f" and {sum(other_texts[name] for name in others)} of article(s) "
+        + ", ".join(shorten(repr(name), 40) for name in others[:3])
+        + (", ..." if len(others) > 3 else "")
+        if others
+        else ""
+    )
+    return (
+        f"made on another text of article {shorten(repr(article_id), 80)}"
+        + (f" ({shorten(repr(title), 60)} in this file)" if title else "")
+        + " than the one the database holds"
+        + (f" ({shorten(repr(held), 60)})" if held else "")
+        + f", as are {count} annotation(s) of this file{also}; taken, they would be shown "
+        "and counted on a text they were not made on: give the article as it is now with "
+        "--articles PATH to re-anchor them onto it (orphaned and named if it is another "
+        "article with the same file name)"
+    )
 
 
 def kept_to_check(
