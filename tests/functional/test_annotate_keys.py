@@ -180,6 +180,26 @@ async def test_note(make_app, store: AnnotationStore, bundled: Corpus) -> None: 
         assert saved is not None and saved.note == "check [AP]"
 
 
+async def test_a_note_or_source_holding_a_nul_character_is_not_saved(
+    make_app, store: AnnotationStore, bundled: Corpus
+) -> None:  # type: ignore[no-untyped-def]
+    """tr8 T3: the team store cannot hold U+0000, so no prompt stores one (a paste)."""
+    from textual.widgets import Input, Label
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("e", "s"):
+            await pilot.press(key)
+            typed = app.screen.query_one(Input)
+            typed.value = "a\x00b"
+            await pilot.press("enter")
+            assert app.screen.query_one(Input) is typed  # still open, saying why
+            hint = str(app.screen.query_one(".prompt-hint", Label).render())
+            assert "NUL character (U+0000)" in hint
+            await pilot.press("escape")
+        assert store.get(first_id(bundled), 0) is None
+
+
 async def test_status_picker(make_app, store: AnnotationStore, bundled: Corpus) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

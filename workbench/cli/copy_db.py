@@ -42,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from store import StoreError, database_exists, open_store
     from workbench.config.locations import resolve_database
-    from workbench.core.files.database_url import shown_location
+    from workbench.core.files.database_url import is_server_url, shown_location
     from workbench.core.files.links import link_loop
 
     source_location = resolve_database(args.source)
@@ -68,6 +68,12 @@ def run(args: argparse.Namespace) -> int:
         with open_store(source_location, "copy-db", read_only=True) as source:
             warn(source.warnings)
             content = source.content()
+            held = nul_record(content) if is_server_url(str(target_location)) else None
+            if held is not None:  # before the target is opened (or created): nothing written
+                return fail(
+                    f"{source_name}: {held}; edit it there (it shows as ␀), then copy again "
+                    f"(nothing was copied to {target_name})"
+                )
             with open_store(target_location, "copy-db") as target:
                 warn(target.warnings)
                 target.restore(content)
@@ -105,6 +111,37 @@ def verified(source: Store, target: Store, content: DatabaseContent, snapshot: b
     with AnnotationStore.open(None, annotator="copy-db") as copied:
         copied.restore(content)
         return difference(copied, target)
+
+
+def nul_record(content: DatabaseContent) -> str | None:
+    """The first record of `content` whose text holds U+0000, which a server cannot
+    hold (an old file database's, from before import refused it: tr8 T3), named with
+    its field; None if there is none. The history is not looked at: the server keeps
+    it as JSON, which holds U+0000 escaped (a note since edited still copies)."""
+    from workbench.core.nul_text import NUL_WORDS, nul_field
+
+    for record in content.annotations:
+        found = nul_field(record)
+        if found is not None:
+            orphan = record["anchor_state"] == "orphaned"
+            return (
+                f"the {'orphaned ' if orphan else ''}annotation of {record['annotator']!r} on "
+                f"article {record['article_id']!r}, "
+                f"{'once ' if orphan else ''}sentence {int(record['index']) + 1}: "
+                f"its {found} {NUL_WORDS}"
+            )
+    for article in content.articles:
+        found = nul_field(article)
+        if found is not None:
+            return f"the remembered article {article['article_id']!r}: its {found} {NUL_WORDS}"
+    for annotator, article_id, _index in content.positions:
+        if nul_field({"annotator": annotator, "article_id": article_id}) is not None:
+            return f"the position of analyst {annotator!r} on {article_id!r} {NUL_WORDS}"
+    for number, decision in enumerate(content.ledger, 1):
+        found = nul_field(decision)
+        if found is not None:
+            return f"ledger decision {number}: its {found} {NUL_WORDS}"
+    return None
 
 
 def difference(source: Store, target: Store) -> str | None:

@@ -221,3 +221,36 @@ def test_a_fault_on_the_restore_path_is_never_called_verified(
     code, out, err = run(capsys, "copy-db", str(source), str(tmp_path / "copy.json"))
     assert (code, out) == (1, "")
     assert "differs" in err and "do not use it" in err
+
+
+def test_copy_db_to_a_server_names_a_record_holding_a_nul_character(
+    tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tr8 T3: an old file database's note holding U+0000 failed the copy with "PostgreSQL
+    text fields cannot contain NUL (0x00) bytes", naming no record. Edited, it copies,
+    its history (JSON on the server) still holding the old note."""
+    source = tmp_path / "annotations.json"
+    with open_store(source, "alice") as store:
+        store.save(annotation(1, source="Kim"))
+        held = store.save(annotation(0, note="nul\x00here"))
+        orphan = annotation(2, anchor_state=ORPHANED, source="x\x00")
+        store.import_annotations([orphan])
+    code, out, err = run(capsys, "copy-db", str(source), pg_url)
+    assert (code, out) == (1, "")
+    assert err.startswith(
+        f"workbench: {source}: the annotation of 'alice' on article 'story', sentence 1: its "
+        "note holds a NUL character (U+0000), which the team store (PostgreSQL) cannot hold; "
+        "edit it there (it shows as ␀), then copy again (nothing was copied to "
+    )
+    with open_store(source, "alice") as store:
+        store.save(held.changed(note="edited"))
+    code, out, err = run(capsys, "copy-db", str(source), pg_url)
+    assert code == 1 and "the orphaned annotation of 'alice' on article 'story', once " in err
+    assert "sentence 3: its source holds a NUL character" in err
+    with open_store(source, "alice") as store:
+        store.delete_orphan(store.orphans()[0])
+    code, out, err = run(capsys, "copy-db", str(source), pg_url)
+    assert (code, err) == (0, "")
+    assert content(pg_url) == content(source)
+    with open_store(pg_url, "alice") as server:  # the history's NUL is no obstacle to reading it
+        assert server.import_annotations([orphan]).older == 1

@@ -383,3 +383,16 @@ def test_records_to_check_are_imported_as_made_only_where_that_meets_nothing() -
     assert sorted(chosen) == [("ana", "story", 1), ("ana", "story", 2)]
     # one of the pair met something in the database: the other, made where it stays, too
     assert importable_as_made(made, held, dropped=[("ana", "story", 1)]) == {}
+
+
+@pytest.mark.parametrize(("field", "position"), [("note", 0), ("source", 1)])
+def test_a_nul_character_in_a_string_is_refused_naming_its_path(field: str, position: int) -> None:
+    """tr8 T3: the file store took a note holding U+0000, the team store refused it
+    without naming the file or the field; no store takes one now."""
+    why = "a string holds a NUL character (U+0000), which the team store (PostgreSQL) cannot hold"
+    raw = bad_annotation(position, **{field: "nul\u0000here"})
+    assert problem(raw) == f"$.annotations[{position}].{field}: {why}"
+    good = json.loads(jsonl().splitlines()[1])
+    assert line_problem(jsonl([good, dict(good, index=1, **{field: "\u0000"})])) == (
+        f"line 3: $.{field}: {why}"
+    )

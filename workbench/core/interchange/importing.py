@@ -52,6 +52,7 @@ from workbench.core.interchange.export.shape import (
     is_timestamp,
 )
 from workbench.core.interchange.export.tagged_on import TAGGED_ON, made_on
+from workbench.core.nul_text import NUL_WORDS, holds_nul
 
 MIB = 1024 * 1024
 MAX_DOCUMENT_BYTES = 256 * MIB
@@ -466,6 +467,10 @@ ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89abAB]")
 """A \\uD800-\\uDBFF escape in the raw text: a surrogate pair, or a lone half."""
 
 
+ESCAPED_NUL = b"\\u0000"
+"""U+0000 as JSON writes it (json_path then says whether it is in a string or a key)."""
+
+
 def json_path(value: Any, found: Callable[[Any], bool]) -> str | None:
     """The JSON path of the first value (depth first) for which `found` is true."""
     stack: list[tuple[Any, str]] = [(value, "$")]
@@ -569,6 +574,10 @@ def decode_json(raw: bytes, where: Location) -> Any:
             raise ImportFileError(
                 where.at(lone), "a string holds half of a surrogate pair (not Unicode text)"
             )
+    if ESCAPED_NUL in raw:  # JSON writes U+0000 only escaped (a raw one is refused above)
+        nul = json_path(value, holds_nul)
+        if nul is not None:
+            raise ImportFileError(where.at(nul), f"a string {NUL_WORDS}")
     return value
 
 

@@ -7,11 +7,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.validation import Validator
+from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from workbench.core.corpus.titles import shorten
+from workbench.core.nul_text import NUL_WORDS, holds_nul
 from workbench.tui.literal import literal
 from workbench.tui.typeahead import PromptInput, PromptScreen, answer_binding
 
@@ -82,6 +83,16 @@ class TextPrompt(PromptScreen[str | None]):
         self.dismiss(None)
 
 
+class NoNul(Validator):
+    """No U+0000 in a note or source: no store takes one (workbench/core/nul_text.py);
+    a paste may bring one, and an old file database may hold one (shown as ␀)."""
+
+    def validate(self, value: str) -> ValidationResult:
+        if holds_nul(value):
+            return self.failure(f"Not saved: this text {NUL_WORDS}; delete the ␀.")
+        return self.success()
+
+
 DETAIL_LIMIT = 240
 """Characters of the sentence a prompt shows: four lines of its box, so that at 80x24
 the prompt, over the middle of the screen, still fits."""
@@ -92,10 +103,14 @@ def source_prompt(value: str, sentence: str = "") -> TextPrompt:
     selected so that typing replaces it. It shows the sentence it is about: over the
     middle of a small terminal it covers the sentence being sourced (qa7 Q10 b)."""
     return TextPrompt(
-        "Source: who says it?", value, replace=True, detail=shorten(sentence, DETAIL_LIMIT)
+        "Source: who says it?",
+        value,
+        validators=[NoNul()],
+        replace=True,
+        detail=shorten(sentence, DETAIL_LIMIT),
     )
 
 
 def note_prompt(value: str, sentence: str = "") -> TextPrompt:
     """The note prompt of every screen, with the sentence it is about."""
-    return TextPrompt("Note", value, detail=shorten(sentence, DETAIL_LIMIT))
+    return TextPrompt("Note", value, validators=[NoNul()], detail=shorten(sentence, DETAIL_LIMIT))
