@@ -101,7 +101,7 @@ def nothing_to_do(annotated: int, orphans: int = 0) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store import StoreError, open_store
+    from store import AnnotationStore, StoreError, open_store
     from workbench.cli.output import write_json_text
     from workbench.cli.readings import keep_new_readings
     from workbench.cli.summary_keeper import start_keeper
@@ -138,6 +138,11 @@ def run(args: argparse.Namespace) -> int:
             # (tr7 T15); --dry-run says what the same command would store.
             held = {a.article_id for a in store.all(annotator) if a.anchor_state == CHECK}
             found_all = list(plans(store, corpus, fuzzy, history_for(store), annotator, held))
+            if isinstance(store, AnnotationStore) and not any(f.changed for f in found_all):
+                # Nothing to store: the short journal an app session leaves stays as it
+                # is, not folded on close (rv8 R8: the files and the content token the
+                # kept summaries are served under changed for nothing).
+                store.leave_short_journal()
             if not args.dry_run:
                 store_plans(store, found_all)
                 noted = NewReadings()

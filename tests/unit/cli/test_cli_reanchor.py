@@ -104,6 +104,22 @@ def test_dry_run_shows_the_same_and_writes_nothing(
     assert files(db) == before
 
 
+def test_nothing_to_do_leaves_an_app_session_s_journal_as_it_is(
+    capsys: pytest.CaptureFixture[str], corpus: Path, db: Path
+) -> None:
+    """rv8 R8: with nothing to re-anchor, the writer's close folded the short journal an
+    app session leaves, changing the files (and the content token the kept summaries are
+    served under) for nothing."""
+    assert run(capsys, "reanchor", str(corpus), "--db", str(db))[0] == 0  # articles seen
+    with AnnotationStore.open(db, annotator="ana") as store:  # as the app leaves it
+        store.leave_short_journal()
+        store.save(annotate(OLD, 2, note="n2"))
+    before = files(db)
+    assert any(name.endswith(".journal") for name in before)
+    assert run(capsys, "reanchor", str(corpus), "--db", str(db))[0] == 0
+    assert files(db) == before
+
+
 def test_a_renamed_file_leaves_its_annotations_under_the_old_id(
     capsys: pytest.CaptureFixture[str], corpus: Path, db: Path
 ) -> None:
