@@ -32,8 +32,13 @@ def gold(bundled: Corpus, store: AnnotationStore) -> list[Annotation]:
 
 
 async def settle(app: WorkbenchApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    """Let the screen finish what a change started: a worker handing back its result
+    may start another (a rebuild's view, then its tables), which is not among the
+    workers until its message is handled, so one wait can return too early (a flake
+    under load: a hidden table still empty when shown)."""
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 async def open_summary(app: WorkbenchApp, pilot) -> SummaryScreen:  # type: ignore[no-untyped-def]
