@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, MutableMapping
+from collections.abc import Callable, Collection, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import TypeVar
@@ -52,9 +52,11 @@ from workbench.core.analysis.ledger.answers import denied_words
 from workbench.core.analysis.ledger.claim_text import ClaimText, ClaimTexts, claim_text
 from workbench.core.analysis.ledger.decide import group_id
 from workbench.core.analysis.ledger.denials import (
+    LaterIndex,
     Samples,
     denial_targets,
     group_sides,
+    later_index,
     rare_keys,
     scored,
 )
@@ -507,13 +509,16 @@ class LiveLedger:
             if new is not None:
                 again.add(new.text)
                 changed |= self._aim(new)
+        # Each group's later texts indexed once for all the denials scored on it here.
+        indexes: dict[str, LaterIndex | None] = {}
         for text in again:
             if text in self._denial_keys:
-                changed |= self._rescore(text)
+                changed |= self._rescore(text, indexes)
         made_with = {gid: (group, keys_of[gid], group.subjects()) for gid, group in made.items()}
+        made_indexes: dict[str, LaterIndex | None] = {}
         for text in near - again:
             if text in self._denial_keys:
-                changed |= self._rescore_near(text, gone, made_with)
+                changed |= self._rescore_near(text, gone, made_with, made_indexes)
         return changed
 
     def _target_all(self) -> None:
@@ -606,7 +611,7 @@ class LiveLedger:
             self._targets.pop(text, None)
         return set(targets)
 
-    def _rescore(self, text: ClaimText) -> set[str]:
+    def _rescore(self, text: ClaimText, indexes: dict[str, LaterIndex | None]) -> set[str]:
         """Score the denial text again; returns the groups it is aimed at or no longer."""
         settings = self.settings
         for key in self._rare.get(text, ()):
@@ -638,7 +643,7 @@ class LiveLedger:
             self._denied[text],
             {number[gid] for gid in by_text},
             {number[gid] for gid in by_topic},
-            Samples(texts, rare, usable),
+            Samples(texts, rare, usable, kept_indexes(candidates, texts, indexes)),
             settings,
             rare,
             usable,
@@ -651,6 +656,7 @@ class LiveLedger:
         text: ClaimText,
         gone: dict[str, _Group],
         made: dict[str, tuple[_Group, Collection[str], Collection[str]]],
+        indexes: dict[str, LaterIndex | None],
     ) -> set[str]:
         """Score the denial text again on the groups made only (each with its keys and
         subjects; its rarest keys and the subjects it may use are the same: a verdict on
@@ -670,7 +676,8 @@ class LiveLedger:
         ]
         by_text = {n for n, gid in enumerate(candidates) if not rare.isdisjoint(made[gid][1])}
         by_topic = {n for n, gid in enumerate(candidates) if not usable.isdisjoint(made[gid][2])}
-        samples = Samples([made[gid][0].texts for gid in candidates], rare, usable)
+        texts = [made[gid][0].texts for gid in candidates]
+        samples = Samples(texts, rare, usable, kept_indexes(candidates, texts, indexes))
         hits = scored(text, self._denied[text], by_text, by_topic, samples, settings, rare, usable)
         old = frozenset(self._targets.get(text, ()))
         kept = {gid for gid in old if gid not in gone}
@@ -920,3 +927,25 @@ def discard_from(index: MutableMapping[Name, set[Value]], key: Name, value: Valu
         found.discard(value)
         if not found:
             del index[key]
+
+
+def kept_indexes(
+    gids: Sequence[str],
+    texts: Sequence[Sequence[ClaimText]],
+    kept: dict[str, LaterIndex | None],
+) -> Callable[[int], LaterIndex | None]:
+    """Samples' `indexes`: None the first time a denial scored in this change asks for a
+    group (read as before: most groups are asked for once), its LaterIndex from the
+    second on, made then and `kept` for the others."""
+
+    def index_of(place: int) -> LaterIndex | None:
+        gid = gids[place]
+        if gid not in kept:
+            kept[gid] = None
+            return None
+        found = kept[gid]
+        if found is None:
+            found = kept[gid] = later_index(texts[place])
+        return found
+
+    return index_of
