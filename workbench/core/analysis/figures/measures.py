@@ -655,7 +655,7 @@ def _measure(
         when=None
         if unit_class in _DATED
         else _earlier(when or times.marks)
-        if before.words[-2:] in _FROM_EARLIER
+        if before.words[-2:] in _FROM_EARLIER or _changed_from(reading.text, quantity.start)
         else when or times.marks,
         per=_per(after.words)
         or (_per_before(before.words) if unit_class.startswith("money") else None)
@@ -682,6 +682,19 @@ def _measure(
 _FROM_EARLIER = (["up", "from"], ["down", "from"])
 """'rose to 11,000, up from 8,000': the figure after is the value before the change, of an
 earlier time than the sentence's (qa6 Q2): not the speaker's figure for now."""
+
+
+_CHANGED_FROM = re.compile(
+    r"\b(?:risen|rose|climbed|grown|grew|increased|jumped|fallen|fell|dropped|declined)"
+    r"\s+to\s+[\d.,]+(?:\s+\w+)?\s+from\s+$",
+    re.IGNORECASE,
+)
+
+
+def _changed_from(text: str, start: int) -> bool:
+    """'had risen to 217 from 211': the figure after "from" is the value before the change,
+    as after "up from" (qa7 Q7)."""
+    return _CHANGED_FROM.search(text, max(0, start - 80), start) is not None
 
 
 def _earlier(marks: str | None) -> str:
@@ -1785,12 +1798,13 @@ def _part(
     of batteries overheating" are not "11 reports of minor burns")."""
     if before_words and before_words[-1] in INCREMENTS:
         return "increment"
-    words = [w.lower() for w in _WORD.findall(inner)]
-    if words and words[-1] == (noun or "").lower():
-        words = words[:-1]
+    stated = [w.lower() for w in _WORD.findall(inner)]
+    words = stated[:-1] if stated and stated[-1] == (noun or "").lower() else stated
     if any(word in INCREMENTS for word in words):
         return "increment"
     if unit_class in CASUALTY_CLASSES:
+        if _among_the_casualties(stated):
+            return "of them"
         return _population(noun)
     counted = is_counted_noun(unit_class)
     if unit_class not in ("troops", "people") and not counted:
@@ -1888,6 +1902,20 @@ def _after_number(text: str) -> str:
     if digits:
         return text[digits.end() :]
     return text[number_in_words_end(text) :]
+
+
+def _among_the_casualties(words: list[str]) -> bool:
+    """'62 of the dead (were from her town)', '15 of those killed': some of the casualties
+    another figure counts, never their whole (qa7 Q6). '112 of its soldiers were killed'
+    counts the dead themselves."""
+    if words[:1] != ["of"]:
+        return False
+    named = [word for word in words[1:] if word not in ("the", "those", "these")]
+    return bool(named) and (
+        named[0] in KILLED_WORDS
+        or named[0] in WOUNDED_WORDS
+        or named[0].startswith(("victim", "casualt", "fatalit"))
+    )
 
 
 def _population(noun: str | None) -> str | None:
