@@ -43,7 +43,9 @@ article_texts = st.one_of(
     st.text(st.characters(codec="utf-8"), max_size=400),
     st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=8)), max_size=60).map("".join),
 )
-notes = st.text(st.characters(codec="utf-8"), max_size=40)
+notes = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=40)
+"""What an analyst can type as a source or note: anything but NUL, which no store takes
+(workbench/core/nul_text.py: the prompts and import refuse it, as the team store would)."""
 
 QUICK = settings(
     max_examples=60,
