@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from tests.fixtures.anchored import annotate
 from workbench.core.analysis.sources.nation_roles import (
     NationRole,
     holder_by_surname,
@@ -15,7 +16,7 @@ from workbench.core.analysis.sources.nation_roles import (
     titled_surnames,
 )
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
-from workbench.core.annotation import Anchor, Annotation
+from workbench.core.annotation import Annotation
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Article
 
@@ -28,6 +29,14 @@ KREMLIN = (
     "The North Korean leader said nothing.\n\n"
     "The Ukrainian president said the claim was false.\n"
 )
+
+
+def attributed(article: Article, sources: dict[int, str]) -> list[Annotation]:
+    """Each sentence `index` of `article` tagged claim and attribution, with its source."""
+    return [
+        annotate(article, index, tags=("claim", "attribution"), source=source)
+        for index, source in sources.items()
+    ]
 
 
 def named(text: str, role: str) -> str | None:
@@ -71,15 +80,7 @@ def test_what_is_a_role_of_a_people() -> None:
 def test_the_summary_counts_the_role_and_its_pronoun_under_the_person() -> None:
     article = Article("k", Path("k.txt"), KREMLIN)
     sources = {2: "Mr. Putin", 3: "The Russian leader", 4: "he", 6: "The Ukrainian president"}
-    annotations = []
-    for index, source in sources.items():
-        sentence = article.sentences[index]
-        anchor = Anchor.in_text(
-            article.id, article.sha256, article.text, index, sentence.start, sentence.end
-        )
-        annotations.append(
-            Annotation.new(anchor, "ana", tags=("claim", "attribution"), source=source)
-        )
+    annotations = attributed(article, sources)
     summary = build_summary(
         annotations, [ArticleInfo.of(article)], SummarySettings(), texts={article.id: article}
     )
@@ -112,19 +113,9 @@ def test_a_role_is_the_person_another_article_names_in_it_and_this_one_by_surnam
     articles = [Article("k", Path("k.txt"), KREMLIN), Article("i", Path("i.txt"), INTERVIEW)]
     interview = articles[1]
     sources = {1: "Russia's president", 2: "Mr. Putin", 3: "the Russian leader"}
-    annotations = []
-    for index, source in sources.items():
-        sentence = interview.sentences[index]
-        anchor = Anchor.in_text(
-            interview.id, interview.sha256, interview.text, index, sentence.start, sentence.end
-        )
-        annotations.append(
-            Annotation.new(anchor, "ana", tags=("claim", "attribution"), source=source)
-        )
+    annotations = attributed(interview, sources)
     # KREMLIN is read for its own role (the roles' articles are where offices are learnt)
-    sentence = articles[0].sentences[6]
-    anchor = Anchor.in_text("k", articles[0].sha256, KREMLIN, 6, sentence.start, sentence.end)
-    ukraine = Annotation.new(anchor, "ana", tags=("claim",), source="The Ukrainian president")
+    ukraine = annotate(articles[0], 6, source="The Ukrainian president")
     infos = [ArticleInfo.of(article) for article in articles]
     texts = {article.id: article for article in articles}
     summary = build_summary([ukraine, *annotations], infos, SummarySettings(), texts=texts)
