@@ -26,6 +26,8 @@ COLUMN_TYPES = [_TYPE.get(key, "text") for key in RECORD_KEYS]
 SELECT = f"SELECT {COLUMNS}, id, version FROM annotations"
 """Every annotation query: the record, then the row's id and version."""
 PLACED = "anchor_state <> 'orphaned'"
+AT_KEY = f"{SELECT} WHERE annotator = %s AND article_id = %s AND sentence = %s AND {PLACED}"
+"""The placed row of one (annotator, article_id, sentence), if any."""
 BY_KEY = 'annotator COLLATE "C", article_id COLLATE "C", sentence'
 """Key order, as Python orders the key tuples (code points: the C collation)."""
 FIELD_COUNT = len(RECORD_KEYS)

@@ -221,8 +221,7 @@ class PostgresStore:
     def get(self, article_id: str, index: int, annotator: str | None = None) -> Annotation | None:
         who = annotator or self.annotator
         found = self._rows(
-            f"{rows.SELECT} WHERE annotator = %s AND article_id = %s AND sentence = %s "
-            f"AND {rows.PLACED}",
+            rows.AT_KEY,
             [who, article_id, index],
         )
         seen = self._placed.setdefault((who, article_id), {})
@@ -894,8 +893,7 @@ class PostgresStore:
                 annotator, article_id, index = error.key
                 now = rows.annotations_of_rows(
                     connection.execute(
-                        f"{rows.SELECT} WHERE annotator = %s AND article_id = %s "
-                        f"AND sentence = %s AND {rows.PLACED}",
+                        rows.AT_KEY,
                         [annotator, article_id, index],
                     ).fetchall()
                 )
@@ -946,8 +944,7 @@ class PostgresStore:
         checks this version on the server: a change committed in between is refused too."""
         annotator, article_id, index = key
         found = connection.execute(
-            f"{rows.SELECT} WHERE annotator = %s AND article_id = %s AND sentence = %s "
-            f"AND {rows.PLACED}",
+            rows.AT_KEY,
             [annotator, article_id, index],
         ).fetchall()
         stored = self._saw(found)[0] if found else None
