@@ -232,16 +232,10 @@ KNOWN_WRONG = {
     "counted noun: participation)",
     "blind8-b8-13": "'annual inflation eased to' (a level of inflation) and 'consumer prices rose' "
     "(a rise in prices) are two subjects and two states",
-    "blind8-b8-16": "'totals 31bn kronor': a currency word after 'bn' joined to the number is not "
-    "read",
     "blind8-b8-19": "the length's subject reads 'line' on one side and 'stretch' (the verb) on the "
     "other: two subjects",
-    "blind8-b8-20": "a false alarm: 'Hill 302' is read as 302 troops sent (a number after a name "
-    "is part of the name), against 45 soldiers; and 'lost 45 soldiers' is read as sent",
     "blind8-b8-21": "'a capacity of 1.4 gigawatts' gives no state and '600-megawatt' (a unit "
     "joined to the number) is not read; gigawatts and megawatts are no class converted",
-    "blind8-b8-22": "a ninth-pass bug: 'the capital, Selvar' reads the place 'capital' (named by "
-    "kind) and the other side 'Selvar': two places",
     "blind8-b8-26": "a false alarm: 'The largest single blaze this summer, near Ostra,' places no "
     "figure (the place between commas is not read), so one fire is compared with "
     "the nation's wildfires as one",
@@ -260,15 +254,15 @@ KNOWN_WRONG = {
     "blind8-b8-53": "a false alarm: 'Camp Ridley, the largest US base in Hedland, houses some "
     "12,000' places no figure (between commas), and 'US' before 'troops' is read as "
     "a part",
-    "blind8-b8-54": "'the Labour Front' is read as the place 'front', and the share's subject as "
-    "'latest' on one side and 'labour' on the other",
+    "blind8-b8-54": "the share's subject reads 'latest' on one side and 'labour' on the other",
     "blind8-b8-55": "a false alarm: 'aims to have 5,000 soldiers ... by 2027' is no plan the rule "
     "reads (it reads strength), against the brigade's 1,800 now",
     "blind8-b8-58": "'runners finished' and 'participants crossed the finish line' are two classes "
     "and two events (finished, arrived)",
     "blind8-b8-60": "'in July' dates one side only ('Castria's July heatwave' is an attribute no "
     "time reads): two times",
-    "blind8-b8-63": "'EUR 890m': a currency code before the number is not read",
+    "blind8-b8-63": "'Helgar Bank's 2023 net income' (a year as an attribute after a possessive) "
+    "dates no figure, against 'for 2023': two times",
     "blind8-b8-69": "'seized' and 'found' are two events, and 'cocaine hidden' and 'cocaine' two "
     "parts",
     "blind8-b8-70": "'gave the Green Alliance 63 of parliament's 150 seats': a number before 'of' "
@@ -276,8 +270,8 @@ KNOWN_WRONG = {
     "blind8-b8-74": "the two pledges share no place read ('Tuesday's donor conference in Geneva' "
     "against 'At the donor conference on Tuesday') and planned aid needs the same "
     "scope",
-    "blind8-b8-78": "'Wheat exports from Kessia ... totalled just 2.1m tonnes': 'm' joined to the "
-    "number before a unit is not read",
+    "blind8-b8-78": "'Wheat exports ... totalled' reads no part (the noun before 'exports'), "
+    "against 'exported 4.6 million tonnes of wheat' (part wheat): a part may be smaller",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -357,7 +351,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_FIVE, (1.0, 0.6, 16), id="fifth blind set, now development"),
         pytest.param(BLIND_SIX, (1.0, 0.55, 18), id="sixth blind set, now development"),
         pytest.param(BLIND_SEVEN, (1.0, 0.62, 15), id="seventh blind set, now development"),
-        pytest.param(BLIND_EIGHT, (0.8, 0.4, 28), id="eighth blind set, run once at the end"),
+        pytest.param(BLIND_EIGHT, (0.86, 0.45, 25), id="eighth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

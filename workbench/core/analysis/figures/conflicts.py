@@ -267,7 +267,7 @@ def relation(a: Measure, b: Measure) -> Relation | None:
     if a.unit_class in MEASURED_CLASSES:  # a place is where, not a part of a reading
         return "same" if _loose(a.place, b.place) and a.part == b.part else None
     if "increment" in (a.part, b.part):
-        return "same" if _dated_increments(a, b) and _loose(a.place, b.place) else None
+        return _increments(a, b) if _dated_increments(a, b) else None
     found: Relation = "same"
     places = (a.place, b.place)
     if a.place is None and _mentioned(b.place, a.mentions):
@@ -310,6 +310,21 @@ def _dated_increments(a: Measure, b: Measure) -> bool:
     """Two figures for what was added on one day ("312 new cases on Monday", "Monday's
     figures showed 213 new infections"): one count. Undated, two additions may be two."""
     return a.part == b.part == "increment" and a.day is not None and a.day == b.day
+
+
+def _increments(a: Measure, b: Measure) -> Relation | None:
+    """How two additions of one day relate (lk8's counterexample, session 8): of one
+    place, one count; a place's ("900 more dead in Kursk on Wednesday") is a part of the
+    day's addition placed nowhere, which counts every place (1,000 more dead on
+    Wednesday is no contradiction of it; 1,100 in Kursk alone would be); two places
+    are two counts."""
+    if a.place == b.place:
+        return "same"
+    if a.place is None:
+        return "same" if _mentioned(b.place, a.mentions) else "b_part"
+    if b.place is None:
+        return "same" if _mentioned(a.place, b.mentions) else "a_part"
+    return None
 
 
 def _mentioned(place: str | None, mentions: frozenset[str]) -> bool:
@@ -703,6 +718,11 @@ def _bucket_clashes(
                         and _agree(scope, other, across)
                     ):
                         _same_scope(group, groups[other], found)
+                if spot[0] is not None:  # a place's, a part of the day's placed nowhere
+                    for other in by_spot.get((None, *spot[1:]), ()):
+                        if other[3] == scope[3] and _agree(scope, other, across):
+                            _larger_than_whole(group, groups[other], found)
+                            parts_of[other] += group.highest_lows
             continue
         for other in by_spot[spot]:
             if order[other] >= order[scope] and _agree(scope, other, across):

@@ -547,6 +547,8 @@ def _measure(
     inner = _after_number(quantity.text)
     noun = _MEASURE_NOUNS.get(str(quantity.what)) or _noun(inner)
     country, place = _where(after, before)
+    if place in _PART_OF_A_COUNTRY:
+        place = _apposed_name(reading.text, place) or place
     if country is None and place is None and (opening := _opening(reading.text, quantity)):
         country, place = _where(opening, _NO_WINDOW)  # "In the province of Marro alone, 19"
     if unit_class in MEASURED_CLASSES:
@@ -656,6 +658,8 @@ def _measure(
         if unit_class in _DATED
         else _earlier(when or times.marks)
         if before.words[-2:] in _FROM_EARLIER or _changed_from(reading.text, quantity.start)
+        else _stamped(when or times.marks, "later")
+        if _RISEN_FROM.match(reading.text, quantity.end)
         else when or times.marks,
         per=_per(after.words)
         or (_per_before(before.words) if unit_class.startswith("money") else None)
@@ -699,7 +703,17 @@ def _changed_from(text: str, start: int) -> bool:
 
 def _earlier(marks: str | None) -> str:
     """The time of a value before a change: the sentence's times, and earlier."""
-    return ", ".join(sorted({*(marks.split(", ") if marks else ()), "earlier"}))
+    return _stamped(marks, "earlier")
+
+
+def _stamped(marks: str | None, mark: str) -> str:
+    return ", ".join(sorted({*(marks.split(", ") if marks else ()), mark}))
+
+
+_RISEN_FROM = re.compile(r"(?:\s+from|,\s+(?:up|down)\s+from)\s+(?:about\s+|some\s+)?\d")
+"""After a figure, the count it changed from ("had risen to 217 from 211", "5,000, up
+from 3,100"): the figure is a later count than the one its sentence gives before it, and
+a figure elsewhere of that earlier count is no contradiction of it (qa7 Q7)."""
 
 
 _DATED = frozenset(["year", "date"])
@@ -1160,15 +1174,28 @@ def _state(
             return by_noun
         # what is done to them wins ("police detained 150 protesters")
         return _done_to_people(before.words, after.words, table) or by_noun
-    for words in (before.words, _after_verbs(after.words, table)):
+    for words, text in (
+        (before.words, before.text),
+        (_after_verbs(after.words, table), after.text),
+    ):
         if not words:
             continue
+        if unit_class == "distance" and not _COMPASS.isdisjoint(words):
+            words = [word for word in words if word not in _COMPASS or word in text]
         if any(word in PLANNED for word in words) or _to_be_done(words):
             return "planned"
         found = next((table[word] for word in reversed(words) if word in table), None)
         if found is not None:
             return found
     return DEFAULT_STATE.get(unit_class)
+
+
+_COMPASS = word_set(
+    "north south east west northeast northwest southeast southwest north-east north-west "
+    "south-east south-west"
+)
+"""Directions that place a distance ("40 km north of the city") only in lower case: in a
+name ("the North Korean force", "South Sudan") they say no distance away (qa7 Q10 g)."""
 
 
 def _is_margin(words: list[str], unit_class: str) -> bool:
@@ -1325,12 +1352,31 @@ def _money_state(before_words: list[str], after_words: list[str]) -> str | None:
         kind = _money_noun(after_words[2:])  # "120 million dollars in net profit"
     if kind is None:
         kind = _money_before(before_words)
+    if kind is None and before_words[-3:-1] == ["net", "income"]:
+        kind = "profit"  # "2023 net income was EUR 890m": the net profit
     if kind is None:
         return None
+    if kind == "profit":
+        kind = _profit_basis(before_words[-6:] + after_words[:6])
     if kind in _PLAN_NEUTRAL:
         return kind
     planned = any(word in PLANNED for word in before_words) or _to_be_done(before_words)
     return f"planned {kind}" if planned else kind
+
+
+_BEFORE_TAX = word_set("pre-tax pretax operating gross underlying")
+
+
+def _profit_basis(words: list[str]) -> str:
+    """A profit before tax, operating or gross is another measure than the net profit
+    (qa of blind set 8: "pre-tax profit rose to 1.9 billion pounds" against "a net profit
+    of GBP 1.3bn"); a profit the sentence says no more of is the net one."""
+    for position, word in enumerate(words):
+        if word in _BEFORE_TAX or (
+            word == "before" and words[position + 1 : position + 2] == ["tax"]
+        ):
+            return "pre-tax profit"
+    return "profit"
 
 
 def _money_before(words: list[str]) -> str | None:
@@ -1344,9 +1390,10 @@ def _money_before(words: list[str]) -> str | None:
     return next((MONEY_KINDS[word] for word in reversed(words) if word in MONEY_KINDS), None)
 
 
-_PLAN_NEUTRAL = frozenset(["price", "pay"])
+_PLAN_NEUTRAL = frozenset(["price", "pay", "damage", "loss"])
 """Kinds of money a plan does not make another figure: "will pay $3.1 billion" for a
-company and "agreed to buy it for $4.5 billion" give one price."""
+company and "agreed to buy it for $4.5 billion" give one price; no one plans a damage or
+a loss, so "the damage would exceed $1.2 billion" is an estimate of the damage (qa7 Q10 l)."""
 
 
 def _money_part(before_words: list[str], after_words: list[str]) -> str | None:
@@ -1641,6 +1688,8 @@ def _where(after: _Window, before: _Window, leaving: bool = False) -> tuple[str 
         lowered = text.lower()
         if place is None and any(word in lowered for word in _FRONT_WORDS):
             front = _FRONT.search(text)
+            if front and front.start() and front.group(1)[0].isupper():
+                front = None  # "the Labour Front", "the Popular Front": a name, no front line
             if front:
                 line = front.group(1).lower()
                 place = "border" if line in ("border", "frontier") else "front"
@@ -1658,6 +1707,19 @@ _UNNAMED_PLACE = re.compile(
 )
 """A part of a country named by what it is, not by its name: "in the capital", "across
 the north" (but "the north of Kesh", named there)."""
+_APPOSED_NAME = re.compile(r",\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*(?:[,.;:]|$)")
+
+
+def _apposed_name(text: str, kind: str) -> str | None:
+    """The name set beside a place named by its kind ("through the capital, Selvar,"):
+    the place is the name (blind set 8 had read "capital" against "Selvar": two places)."""
+    found = re.search(rf"\bthe\s+{kind}\b", text, re.IGNORECASE)
+    if found is None:
+        return None
+    name = _APPOSED_NAME.match(text, found.end())
+    return None if name is None or name.group(1).lower() in MONTHS else name.group(1)
+
+
 _PLACE_NOUN_SET = PLACE_NOUNS | frozenset(PLACE_SUFFIXES)
 _REGION_OF = re.compile(
     rf"\b(?:{'|'.join(PLACE_SUFFIXES)}|city|town|village|county|municipality|island)\s+of\s+"

@@ -76,6 +76,7 @@ from workbench.core.analysis.lexicon import (
     VAGUE_NUMBERS,
     VERB_FORMS,
     VOTE_WORDS,
+    WEEKDAY_NAMES,
     WOUNDED_WORDS,
     word_set,
 )
@@ -89,6 +90,13 @@ _PEOPLE_WORDS = _PEOPLE_FIRST_WORDS | {
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 _MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 _CURRENCY = "".join(map(re.escape, CURRENCIES))
+_JOINED_UNITS = "|".join(
+    sorted(
+        map(re.escape, [*CURRENCY_WORDS, *MASS_UNITS, "barrels", "people"]), key=len, reverse=True
+    )
+)
+"""What a multiplier joined to a number with no currency sign may come before ("31bn
+kronor", "2.1m tonnes", "3m people"): a unit, never a length ("a 100m sprint")."""
 _NOT_A_DATE = "".join(
     rf"(?<!{month.capitalize()}\ )" for month in (*MONTH_NAMES, *MONTH_ABBREVIATIONS)
 )
@@ -103,7 +111,7 @@ NUMBER_PATTERN = re.compile(
       |\d{{1,3}}(?:[’']\d{{3}})+(?![\d’'])
       |{_NOT_A_DATE}\d{{1,3}}(?:\ \d{{3}})+(?![\d,.])|\d+)(?P<fraction>\.\d+)?
     (?![\d,.:/]\d)(?:(?!\w)|(?=°?[CF]\b)|(?=(?:kg|km|mph|kph|kmh|km/h|km²|km2)(?![\w/]))
-      |(?(currency)(?=(?:bn|m|k)\b)|(?!)))
+      |(?(currency)(?=(?:bn|m|k)\b)|(?=(?:bn|m)\s+(?:{_JOINED_UNITS})\b)))
     (?:\s?(?P<multiplier>{_MULTIPLIER})\b)?
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -648,6 +656,41 @@ def number_matches(sentence: str) -> Iterator[re.Match[str]]:
             resume = max(resume, digits.end())
 
 
+_CURRENCY_CODE = re.compile(r"\b(USD|EUR|GBP|JPY) (?=\d)")
+_SIGN_OF_CODE = {code: sign for sign, code in CURRENCIES.items()}
+
+
+def _as_sign(code: re.Match[str]) -> str:
+    """A currency code before a number ("EUR 890m") as its sign right before it, in as
+    many characters ("   €890m"), so that every offset still points into the sentence."""
+    return "   " + _SIGN_OF_CODE[code.group(1)]
+
+
+_NAME_BEFORE = re.compile(r"[a-z,]\s+([A-Z][a-z]+)\s$")
+"""A capitalised word inside a sentence, right before a number ("on Hill 302")."""
+_NAME_NUMBER = re.compile(r"\d{1,4}")
+
+
+def _names_a_thing(sentence: str, number_start: int, match: re.Match[str]) -> bool:
+    """Whether a plain number is part of a name: right after a capitalised word inside
+    the sentence ("the assault on Hill 302", "Flight 17 crashed") that is no weekday,
+    month or people, and before no noun a figure counts ("in Kessia 300 troops" counts)."""
+    if (
+        match.group("qualifier")
+        or match.group("fraction")
+        or not _NAME_NUMBER.fullmatch(match.group("number"))
+    ):
+        return False
+    name = _NAME_BEFORE.search(sentence, max(0, number_start - 40), number_start)
+    if name is None:
+        return False
+    lower = name.group(1).lower()
+    if lower in MONTHS or lower in WEEKDAY_NAMES or lower in DEMONYMS:
+        return False
+    following = WORD_PATTERN.match(sentence, match.end("number") + 1)
+    return following is None or following.group(0).lower().rstrip(".") not in _KNOWN_NOUN_WORDS
+
+
 def extract_quantities(sentence: str) -> list[Quantity]:
     """Every counted number in `sentence`, in order (years, dates and times left out)."""
     return numbers_in(sentence).quantities
@@ -660,10 +703,14 @@ def numbers_in(sentence: str) -> Numbers:
     scores: list[int] = []
     digits = _DIGIT.search(sentence) is not None
     scanned = without_signs(sentence) if digits else sentence
+    if digits and _CURRENCY_CODE.search(scanned) is not None:
+        scanned = _CURRENCY_CODE.sub(_as_sign, scanned)
     for match in number_matches(scanned) if digits else ():
         number, fraction = match.group("number"), match.group("fraction")
         currency, multiplier = match.group("currency"), match.group("multiplier")
         number_start = match.start("number") - (1 if currency else 0)
+        if currency and sentence[number_start] != currency:
+            number_start -= 3  # "EUR 890m": the code, read as its sign, starts the figure
         if not currency and not multiplier:
             if _is_year(number, fraction, sentence, match.end("number")):
                 continue
@@ -672,7 +719,14 @@ def numbers_in(sentence: str) -> Numbers:
                     scores.append(match.start("number"))  # "won 3-1": maybe a score
                 continue
         if multiplier and multiplier.lower() in ("k", "m") and not currency:
-            multiplier = None
+            if match.start("multiplier") != (
+                match.end("fraction") if fraction else match.end("number")
+            ):
+                multiplier = (
+                    None  # "5 m": metres; "2.1m tonnes" (joined, before a unit) is millions
+                )
+        elif not currency and not multiplier and _names_a_thing(sentence, number_start, match):
+            continue  # "Hill 302", "Flight 17": a number in a name
         value = float(number.translate(_SEPARATORS) + (fraction or ""))
         if multiplier:
             value *= MULTIPLIERS[multiplier.lower()]

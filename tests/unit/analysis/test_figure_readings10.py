@@ -1,0 +1,93 @@
+"""Issue 15's tenth conflict pass (session 9): the plain reading bugs blind set 8 showed
+(a name set beside a place's kind, a number in a name, a capitalised "Front", a
+multiplier joined to its number before a unit or after a currency code) and qa7's figure
+items (a profit's basis, a direction in a name, an estimate of damage)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analysis.test_figure_general import conflict, figures, only
+
+
+def test_a_place_named_by_its_kind_takes_the_name_set_beside_it() -> None:
+    march = only(
+        "Tens of thousands of protesters marched through the capital, Selvar, on Saturday."
+    )
+    assert march.place == "Selvar"
+    assert conflict(
+        "Tens of thousands of protesters marched through the capital, Selvar, on Saturday.",
+        "Police said only about 2,000 people took part in Saturday's march in Selvar.",
+    )
+    assert only("Some 3,000 teachers went on strike in the capital.").place == "capital"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kessian forces said they lost 45 soldiers in the assault on Hill 302.",
+        "Officials said 45 soldiers were killed near Route 66 on Tuesday.",
+    ],
+)
+def test_a_number_in_a_name_is_no_figure(sentence: str) -> None:
+    assert [figure.quantity.value for figure in figures(sentence, "x")] == [45]
+
+
+def test_a_number_after_a_place_before_what_it_counts_is_still_a_figure() -> None:
+    assert only("Sweden sent to Kessia 300 troops.").base_value == 300
+
+
+def test_a_capitalised_front_is_a_name_not_a_front_line() -> None:
+    assert only("The Labour Front is at 22% in the latest survey.").place is None
+    assert only("Russia moved 3,000 troops to the front line.").place == "front"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit_class"),
+    [
+        ("Helgar Bank's net income was EUR 890m, the lender said.", 890e6, "money EUR"),
+        ("Defence spending totals 31bn kronor this year.", 31e9, "money SEK"),
+        ("Wheat exports totalled just 2.1m tonnes.", 2.1e6, "mass"),
+        ("About 3m people were left without power.", 3e6, "people"),
+    ],
+)
+def test_a_multiplier_joined_to_its_number_before_a_unit_or_after_a_code(
+    sentence: str, value: float, unit_class: str
+) -> None:
+    measure = only(sentence)
+    assert (measure.base_value, measure.unit_class) == (value, unit_class)
+
+
+def test_a_joined_m_before_anything_else_is_no_million() -> None:
+    assert all(
+        f.quantity.value < 1e6 for f in figures("He won the 100m sprint in 9.9 seconds.", "x")
+    )
+
+
+def test_a_profit_before_tax_is_another_measure_than_the_net_profit() -> None:
+    assert not conflict(
+        "Aldwin Group's pre-tax profit rose to 1.9 billion pounds in 2023.",
+        "After tax, Aldwin Group made a net profit of GBP 1.3bn in 2023.",
+    )
+    assert conflict(
+        "Helgar Bank posted a net profit of 2.1 billion euros in 2023.",
+        "Helgar Bank's net profit was EUR 890m in 2023, the lender said.",
+    )
+
+
+def test_a_direction_in_a_name_places_no_distance() -> None:
+    """qa7 Q10 g: 'The North Korean force ... the 600-mile line' is no distance away."""
+    line = only(
+        "The North Korean force is heading for one of the most symbolically resonant parts "
+        "of the 600-mile line separating Ukrainian and Russian troops."
+    )
+    assert line.state != "away"
+    assert only("The village is 40 km north of the city.").state == "away"
+
+
+def test_damage_that_would_exceed_a_sum_is_an_estimate_not_a_plan() -> None:
+    """qa7 Q10 l: 'would exceed $1.2 billion' against 'between $800 million and $1 billion'."""
+    assert conflict(
+        "Officials estimated the damage at between $800 million and $1 billion.",
+        "Insurers said the damage would exceed $1.2 billion.",
+    )
