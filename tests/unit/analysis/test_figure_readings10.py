@@ -91,3 +91,56 @@ def test_damage_that_would_exceed_a_sum_is_an_estimate_not_a_plan() -> None:
         "Officials estimated the damage at between $800 million and $1 billion.",
         "Insurers said the damage would exceed $1.2 billion.",
     )
+
+
+# -- recall: general readings the misses of blind sets 6-8 called for -----------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (  # a verb sets the share on the phrase right before it, not the clause's first noun
+            "The latest Ipsar poll puts the Labour Front at 34 percent.",
+            "The Labour Front is at 22% in the latest Ipsar survey.",
+        ),
+        (
+            "The finance minister forecast this year's budget deficit at 5 percent of GDP.",
+            "The government expects a budget deficit of 3.4 percent of GDP this year.",
+        ),
+        (  # "among" names the group a share is of
+            "Only 41 percent of children in Sabra had received both measles doses in 2024.",
+            "Measles vaccination coverage among children in Sabra stood at 78% in 2024.",
+        ),
+        (  # a capital that only opens the sentence is no candidate's name
+            "Incumbent Tomas Varga won 52.4 percent of the vote in Sunday's runoff.",
+            "Final results from Sunday's runoff show Varga finished with 47.9% of ballots cast.",
+        ),
+    ],
+)
+def test_two_wordings_of_one_share_are_compared(one: str, other: str) -> None:
+    assert conflict(one, other)
+
+
+def test_two_parties_in_one_poll_are_two_shares() -> None:
+    assert not conflict(
+        "The latest Ipsar poll puts the Labour Front at 34 percent.",
+        "The latest Ipsar poll puts the conservatives at 30 percent.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("Helgar Bank's 2023 net income was EUR 890m.", "2023"),
+        ("A study linked Castria's July heatwave to roughly 700 excess deaths.", "july"),
+        ("The minister forecast this year's budget deficit at 5 percent.", "this year"),
+    ],
+)
+def test_a_time_as_an_attribute_after_a_possessive_dates_the_figure(
+    sentence: str, when: str
+) -> None:
+    assert only(sentence).when == when
+
+
+def test_last_years_breach_still_dates_the_breach_not_the_figure() -> None:
+    assert only("Last year's breach exposed the data of 3 million customers.").when is None

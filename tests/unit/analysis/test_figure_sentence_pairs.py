@@ -161,12 +161,8 @@ KNOWN_WRONG = {
     "blind6-b6-16": "'within 300,000 kilometres' (an upper bound on a distance) and 'no closer "
     "than 4 million km' (a lower one) read as two subjects ('pass', 'will')",
     "blind6-b6-17": "'taken into custody' reads 'taken' (received), not detained",
-    "blind6-b6-20": "'participation ... at just 48 percent' reads 'independent' as the share's "
-    "subject, not turnout",
     "blind6-b6-22": "'is 19' after the person named ('The teenager charged ...') is no age the "
     "rule reads",
-    "blind6-b6-25": "'Final results ... gave Lenz' reads the candidate as 'final' and the figure "
-    "as a final count: two subjects and two rounds",
     "blind6-b6-34": "the two times are on two days (Sunday, Saturday: 11 pm on the eve), so they "
     "are read as two events",
     "blind6-b6-41": "'a €1.8 billion spending plan' is no kind of money read (a budget); the "
@@ -194,8 +190,6 @@ KNOWN_WRONG = {
     "the 27 (no state), and 'its earlier figures' dates that sentence as an earlier round",
     "blind7-b7-10": "a score after a team's name ('edged the Pine City Lynx 101-97') is not read; "
     "the 31 points of both sentences agree",
-    "blind7-b7-15": "the share's subject reads 'finance' (the minister) on one side and "
-    "'government' on the other, and 'this year' dates one side only",
     "blind7-b7-16": "a temperature with no event and no high or low ('was 1.2C above the "
     "pre-industrial baseline': an anomaly) is no figure compared",
     "blind7-b7-32": "'dock workers' and 'dockers' are two classes, and 'walked out' and 'joined' "
@@ -211,7 +205,6 @@ KNOWN_WRONG = {
     "blind7-b7-50": "'job cuts' (class cuts) and 'jobs' (class jobs) are two classes",
     "blind7-b7-53": "'a five-year jail term' (a unit joined to the number) is not read as a "
     "duration",
-    "blind7-b7-67": "the share's subject reads 'measles' on one side and 'children' on the other",
     "blind7-b7-70": "a share of a group and a share of all are not compared (ninth pass): "
     "'fewer than half of registered voters cast ballots' reads no subject, 'turnout' the "
     "other",
@@ -249,20 +242,13 @@ KNOWN_WRONG = {
     "blind8-b8-36": "'migrants reached the island' (recorded) and 'people landed' (arrived) are "
     "two classes (migrants, people) and two events",
     "blind8-b8-50": "'were evacuated' (evacuated) and 'moved ... out of' (moved) are two events",
-    "blind8-b8-51": "'Final results ... show Varga' reads the candidate as 'final': two subjects",
-    "blind8-b8-52": "the share's subject reads 'children' on one side and 'measles' on the other",
     "blind8-b8-53": "a false alarm: 'Camp Ridley, the largest US base in Hedland, houses some "
     "12,000' places no figure (between commas), and 'US' before 'troops' is read as "
     "a part",
-    "blind8-b8-54": "the share's subject reads 'latest' on one side and 'labour' on the other",
     "blind8-b8-55": "a false alarm: 'aims to have 5,000 soldiers ... by 2027' is no plan the rule "
     "reads (it reads strength), against the brigade's 1,800 now",
     "blind8-b8-58": "'runners finished' and 'participants crossed the finish line' are two classes "
     "and two events (finished, arrived)",
-    "blind8-b8-60": "'in July' dates one side only ('Castria's July heatwave' is an attribute no "
-    "time reads): two times",
-    "blind8-b8-63": "'Helgar Bank's 2023 net income' (a year as an attribute after a possessive) "
-    "dates no figure, against 'for 2023': two times",
     "blind8-b8-69": "'seized' and 'found' are two events, and 'cocaine hidden' and 'cocaine' two "
     "parts",
     "blind8-b8-70": "'gave the Green Alliance 63 of parliament's 150 seats': a number before 'of' "
@@ -349,9 +335,9 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.65, 14), id="fourth blind set, now development"),
         pytest.param(BLIND_FIVE, (1.0, 0.6, 16), id="fifth blind set, now development"),
-        pytest.param(BLIND_SIX, (1.0, 0.55, 18), id="sixth blind set, now development"),
-        pytest.param(BLIND_SEVEN, (1.0, 0.62, 15), id="seventh blind set, now development"),
-        pytest.param(BLIND_EIGHT, (0.86, 0.45, 25), id="eighth blind set, now development"),
+        pytest.param(BLIND_SIX, (1.0, 0.6, 16), id="sixth blind set, now development"),
+        pytest.param(BLIND_SEVEN, (1.0, 0.68, 13), id="seventh blind set, now development"),
+        pytest.param(BLIND_EIGHT, (0.88, 0.57, 20), id="eighth blind set, now development"),
     ],
 )
 def test_precision_and_recall(
