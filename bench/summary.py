@@ -190,13 +190,19 @@ def readings_store(space: Workspace, size: int) -> tuple[Path, int]:
     its annotations (NewReadings, as an import with the articles keeps them; folded into
     one document when the store closes), and how many."""
     path = space.scratch_store(size)
+    return path, readings_added(space, path)
+
+
+def readings_added(space: Workspace, path: Path) -> int:
+    """Keep in the database at `path` the readings of every one of its annotations (as
+    an import with the articles keeps them); how many."""
     with AnnotationStore.open(path, annotator=ANNOTATOR) as store:
         noted = NewReadings()
         for annotation in store.all():
             noted.note(annotation)
         records = noted.read(space.corpus.by_id)
         store.add_readings(analyser_fingerprint(), records)
-    return path, len(records)
+    return len(records)
 
 
 def restored_summaries(space: Workspace, database: Path) -> Samples:

@@ -92,21 +92,24 @@ class Workspace:
         """An AnnotationStore database of `size` annotations, its articles remembered."""
         if size not in self._stores:
             path = self.root / f"store-{size}" / "annotations.json"
-            annotations = self.annotations(size)
-            known = {annotation.article_id for annotation in annotations}
-            with AnnotationStore.open(path, annotator=ANNOTATOR) as store:
-                store.import_annotations(annotations)
-                for article in self.corpus.articles:
-                    if article.id in known:
-                        store.remember_article(
-                            article.id,
-                            article.title,
-                            article.sha256,
-                            len(article.sentences),
-                            segmenter_stamp(),  # as a session of this version remembers it
-                        )
+            self.write_store(path, self.annotations(size))
             self._stores[size] = path
         return self._stores[size]
+
+    def write_store(self, path: Path, annotations: list[Annotation]) -> None:
+        """An AnnotationStore database at `path` of `annotations`, their articles remembered."""
+        known = {annotation.article_id for annotation in annotations}
+        with AnnotationStore.open(path, annotator=ANNOTATOR) as store:
+            store.import_annotations(annotations)
+            for article in self.corpus.articles:
+                if article.id in known:
+                    store.remember_article(
+                        article.id,
+                        article.title,
+                        article.sha256,
+                        len(article.sentences),
+                        segmenter_stamp(),  # as a session of this version remembers it
+                    )
 
     def tinydb_db(self, size: int) -> Path:
         """The same annotations in a plain TinyDB file (default JSONStorage)."""

@@ -31,8 +31,9 @@ from store.kept_summaries import EntryDamaged
 from workbench.core.files.atomic import atomic_writer, write_fully
 from workbench.core.files.regular import open_own
 
-MAX_ENTRIES = 8
-"""Entries kept under one token (the default summaries, a few analysts' and formats')."""
+MAX_ENTRIES = 20
+"""Entries kept under one token: two formats each of the writer's summary, every
+analyst's and up to eight other analysts' (cli/summary_keeper.py OTHER_ANALYSTS)."""
 FREE_MARGIN = 1 << 30
 """A keep never leaves less free than this (and the database's size) on the database's
 disk: a cache must not make the analyst's next save fail for a full disk."""

@@ -6,8 +6,9 @@ in saving) start this keeper as a process of its own (`start_keeper`) and never 
 for it: detached in a session of its own, its standard streams on /dev/null, at a lower
 priority. It computes by the command's own code path (cli/summary.py: asked, summarised,
 report), with the writer's environment, for the writer's analyst, for every analyst
-(`--annotator all`) and for up to two other analysts that summary names (in their names'
-order: FILE.kept holds eight entries), in Markdown and JSON, and keeps them:
+(`--annotator all`) and for every other analyst that summary names, up to OTHER_ANALYSTS
+of them (in their names' order: a team of up to nine analysts has every summary served),
+in Markdown and JSON, and keeps them:
 
 - under the content token it took BEFORE its read-only open; the store keeps them only
   if the token is the same after (store/kept.py, the race rule);
@@ -47,9 +48,15 @@ NICENESS = 10
 """The keeper runs below the analyst's own processes."""
 ROUNDS = 2
 """Keeping rounds of one keeper: again while writers changed the content meanwhile."""
-OTHER_ANALYSTS = 2
+OTHER_ANALYSTS = 8
 """Other analysts whose summaries are kept too, after the writer's and every analyst's
-(in their names' order): FILE.kept holds eight entries, two formats each."""
+(in their names' order): a database of up to nine analysts has each one's summary
+served, whoever asks (tok9; two before: a team's fourth analyst was computed). Bounded
+by the summaries' size, not their number: each annotation is in one analyst's summary,
+so at 100,000 annotations the others' outputs add at most about what every analyst's
+adds (FILE.kept 325 -> 400 MB with four others); each costs the keeper one more summary
+at nice 10, after the ones analysts ask for most. FILE.kept holds 2 * (2 + this)
+entries (store/kept_file.py MAX_ENTRIES)."""
 
 
 def keeper_switched_off() -> bool:

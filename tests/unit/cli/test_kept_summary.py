@@ -14,6 +14,7 @@ from types import SimpleNamespace
 import pytest
 
 from store import AnnotationStore, kept_summaries
+from store.kept_file import MAX_ENTRIES
 from tests.fixtures.gold import load_gold
 from workbench.cli import kept_summary, summary_keeper
 from workbench.cli import summary as summary_command
@@ -306,9 +307,28 @@ def test_the_other_analysts_summaries_are_kept_too(
         os.environ["WORKBENCH_ANNOTATOR"] = "gold"
 
 
-def test_at_most_two_other_analysts_are_kept(db: Path, run: Callable[..., Ran]) -> None:
-    """Bounded: FILE.kept holds eight entries (two formats each); the others in their
-    names' order."""
+def test_every_analyst_of_a_team_is_kept(
+    db: Path, run: Callable[..., Ran], computing_refused: Callable[[bool], None]
+) -> None:
+    """Five analysts (a fourth other than the writer computed before tok9): each one's
+    summary is kept, and the last in names' order is served byte for byte as computed."""
+    for name in ("dora", "carl", "abe"):
+        tag_by(db, name)
+    computed = run("--format", "json", "--annotator", "dora")
+    assert computed.status == 0 and computed.out
+    assert kept_now() == 12
+    assert serves(run, "--annotator", "carl")
+    computing_refused(True)
+    assert run("--format", "json", "--annotator", "dora") == computed
+
+
+def test_the_other_analysts_kept_are_bounded(
+    db: Path, run: Callable[..., Ran], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond OTHER_ANALYSTS others, the first in their names' order are kept; FILE.kept
+    has room for every entry the keeper keeps."""
+    assert MAX_ENTRIES == 2 * (2 + summary_keeper.OTHER_ANALYSTS)
+    monkeypatch.setattr(summary_keeper, "OTHER_ANALYSTS", 2)
     for name in ("dora", "carl", "abe"):
         tag_by(db, name)
     assert kept_now() == 8

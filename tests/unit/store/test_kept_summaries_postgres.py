@@ -115,7 +115,7 @@ def test_a_kept_entry_round_trips_and_obeys_the_race_rule(database: str) -> None
         fresh = kept.token()
         assert kept.put("new", b"x", fresh)
         assert kept.get("md") is None  # an older token's entries are dropped
-        for number in range(12):
+        for number in range(MAX_ENTRIES + 4):
             assert kept.put(f"k{number}", b"z", fresh)
         with psycopg.connect(database) as connection:
             row = connection.execute("SELECT count(*) FROM kept_summaries").fetchone()
