@@ -54,8 +54,8 @@ OTHER_ANALYSTS = 8
 served, whoever asks (tok9; two before: a team's fourth analyst was computed). Bounded
 by the summaries' size, not their number: each annotation is in one analyst's summary,
 so at 100,000 annotations the others' outputs add at most about what every analyst's
-adds (FILE.kept 325 -> 400 MB with four others); each costs the keeper one more summary
-at nice 10, after the ones analysts ask for most. FILE.kept holds 2 * (2 + this)
+adds (five analysts: FILE.kept 314 -> 344 MB); each costs the keeper one more summary
+at nice 10 (3-7 s at load 5-9), after the ones analysts ask for most. FILE.kept holds 2 * (2 + this)
 entries (store/kept_file.py MAX_ENTRIES)."""
 
 
