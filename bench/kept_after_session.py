@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.kept_served import command, samples
+from bench.kept_served import by_turns
 from bench.report import Figure, Naive, Samples
 from bench.summary import child, readings_store, user_environment
 from bench.workspace import ANNOTATOR, Workspace
@@ -54,31 +54,17 @@ def run(space: Workspace) -> list[Figure]:
     loads.append(os.getloadavg()[0])
     figures: list[Figure] = []
     for form in ("json", "md") if space.scale.slow_repeats > 1 else ("json",):
-        served_output = space.scratch_path(f"served.{form}")
-        computed_output = space.scratch_path(f"computed.{form}")
-        served_runs: list[tuple[float, int]] = []
-        computed_runs: list[tuple[float, int]] = []
-        form_loads: list[float] = []
-        for turn in range(max(space.scale.slow_repeats * 3, space.scale.naive_repeats)):
-            served_runs.append(child(command(left.database, form, served_output), environment))
-            if turn < space.scale.naive_repeats:
-                computed_runs.append(
-                    child(command(folded.database, form, computed_output), environment)
-                )
-            form_loads.append(os.getloadavg()[0])
-        if served_output.read_bytes() != computed_output.read_bytes():
-            raise RuntimeError(f"the {form} summary served after the session differs")
+        served, computed, form_loads = by_turns(
+            space, (left.database, folded.database), form, environment
+        )
         figures.append(
             Figure(
                 f"`workbench summary --format {form} -o FILE` right after the app ends, a "
                 "tag saved and the keeper run in its last pause; start to exit, peak RSS",
                 f"{size:,} annotations, the writer's summary",
-                samples(served_runs),
+                served,
                 limit=TARGET,
-                naive=Naive(
-                    "the app's end folding its journal (before tok8): computed",
-                    samples(computed_runs),
-                ),
+                naive=Naive("the app's end folding its journal (before tok8): computed", computed),
                 note=f"byte-identical; load {min(form_loads):.1f}-{max(form_loads):.1f}",
             )
         )

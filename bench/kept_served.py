@@ -142,3 +142,30 @@ def alternated(
 
 def samples(runs: list[tuple[float, int]]) -> Samples:
     return Samples(tuple(t for t, _ in runs), max(peak for _, peak in runs))
+
+
+def by_turns(
+    space: Workspace,
+    databases: tuple[Path, Path],
+    form: str,
+    environment: dict[str, str],
+    annotator: str = ANNOTATOR,
+) -> tuple[Samples, Samples, list[float]]:
+    """`annotator`'s summary in `form`, `-o FILE`, served from the first database and
+    computed on the second by turns (the same load), the second `naive_repeats` times;
+    their outputs checked equal. Samples of each and the loads seen."""
+    served_output = space.scratch_path(f"served.{form}")
+    computed_output = space.scratch_path(f"computed.{form}")
+    served, computed = (command(databases[0], form, served_output, annotator),
+                        command(databases[1], form, computed_output, annotator))  # fmt: skip
+    served_runs: list[tuple[float, int]] = []
+    computed_runs: list[tuple[float, int]] = []
+    loads: list[float] = []
+    for turn in range(max(space.scale.slow_repeats * 3, space.scale.naive_repeats)):
+        served_runs.append(child(served, environment))
+        if turn < space.scale.naive_repeats:
+            computed_runs.append(child(computed, environment))
+        loads.append(os.getloadavg()[0])
+    if served_output.read_bytes() != computed_output.read_bytes():
+        raise RuntimeError(f"the {form} summary served differs from computing it")
+    return samples(served_runs), samples(computed_runs), loads

@@ -21,7 +21,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from bench.kept_served import command, samples
+from bench.kept_served import by_turns
 from bench.report import Figure, Naive, Samples
 from bench.summary import OTHER, child, readings_added, user_environment
 from bench.workspace import ANNOTATOR, Workspace
@@ -72,30 +72,15 @@ def run(space: Workspace) -> list[Figure]:
         )
     ]
     for form in ("json", "md") if space.scale.slow_repeats > 1 else ("json",):
-        served_output = space.scratch_path(f"served.{form}")
-        computed_output = space.scratch_path(f"computed.{form}")
-        served_runs: list[tuple[float, int]] = []
-        computed_runs: list[tuple[float, int]] = []
-        form_loads: list[float] = []
-        for turn in range(max(space.scale.slow_repeats * 3, space.scale.naive_repeats)):
-            served_runs.append(child(command(first, form, served_output, LAST), environment))
-            if turn < space.scale.naive_repeats:
-                computed_runs.append(
-                    child(command(second, form, computed_output, LAST), environment)
-                )
-            form_loads.append(os.getloadavg()[0])
-        if served_output.read_bytes() != computed_output.read_bytes():
-            raise RuntimeError(f"the team's {form} summary served differs from computing it")
+        served, computed, form_loads = by_turns(space, (first, second), form, environment, LAST)
         figures.append(
             Figure(
                 f"`workbench summary --annotator {LAST} --format {form} -o FILE`, a team's "
                 "fifth analyst (computed before tok9); start to exit, peak RSS",
                 f"{size:,} annotations, {LAST}'s summary",
-                samples(served_runs),
+                served,
                 limit=TARGET,
-                naive=Naive(
-                    "computed (two other analysts kept, before tok9)", samples(computed_runs)
-                ),
+                naive=Naive("computed (two other analysts kept, before tok9)", computed),
                 note=f"byte-identical; load {min(form_loads):.1f}-{max(form_loads):.1f}",
             )
         )
