@@ -224,15 +224,16 @@ class ServerError(StoreError):
 
 
 class DamagedRowError(StoreError):
-    """A row of the server's annotations table holds a record the store never writes (a
-    status or tag it does not know, a negative sentence: an edit by SQL, another tool):
+    """A row of the server's tables holds a record the store never writes (a status or
+    tag it does not know, a negative sentence, a decision that is not an object: an edit
+    by SQL, another tool):
     named with its id by every command and by the app, never read leniently or into a
     traceback (tr7 T7), as a checksummed snapshot's record is refused (snapshot_records)."""
 
-    def __init__(self, row_id: object, problem: str) -> None:
+    def __init__(self, row_id: object, problem: str, table: str = "annotations") -> None:
         self.row_id = row_id
         super().__init__(
-            f"annotations row {row_id} on the server is not a record workbench writes: "
+            f"{table} row {row_id} on the server is not a record workbench writes: "
             f"{problem}; correct or delete that row"
         )
 

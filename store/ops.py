@@ -27,14 +27,24 @@ class Applied:
     after: dict[str, Any] | None
 
 
+def is_op(op: Any) -> bool:
+    """A put or delete apply_ops takes: [table, doc_id, document or None]."""
+    return (
+        type(op) is list
+        and len(op) == 3
+        and isinstance(op[0], str)
+        and isinstance(op[1], str)
+        and (op[2] is None or isinstance(op[2], dict))
+    )
+
+
 def apply_ops(tables: Tables, ops: list[Op]) -> list[Applied]:
-    """Apply `ops` to `tables`; TypeError/ValueError if one is not a put or delete."""
+    """Apply `ops` to `tables`; TypeError if one is not a put or delete."""
     applied = []
-    for table_name, doc_id, document in ops:
-        if not isinstance(table_name, str) or not isinstance(doc_id, str):
-            raise TypeError("table and document id must be strings")
-        if document is not None and not isinstance(document, dict):
-            raise TypeError("a document must be an object")
+    for op in ops:
+        if not is_op(op):
+            raise TypeError(f"{str(op)[:60]} is not [table, id, document or None]")
+        table_name, doc_id, document = op
         table = tables.setdefault(table_name, {})
         before = table.get(doc_id)
         if document is None:

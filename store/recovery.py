@@ -42,10 +42,18 @@ from store import line_format, migrations
 from store.errors import CorruptDatabaseError, SchemaVersionError
 from store.history_log import HistoryLog, history_path
 from store.loss_words import contents, describe_change
-from store.ops import apply_ops
+from store.ops import apply_ops, is_op
+from store.position_record import POSITIONS_TABLE
 from store.replay import JournalEntry, journal_entry
 from store.segments import fresh_journal_path, journal_path, sealed_segments
 from store.snapshot import META_ID, META_TABLE, Snapshot, Tables, check_shape, load_snapshot
+from store.snapshot_records import (
+    JOURNALED_TABLES,
+    LEDGER_TABLE,
+    document_problem,
+    ops_problem,
+    snapshot_problem,
+)
 from store.trusted import record_problem
 from workbench.core.annotation import Annotation
 
@@ -144,6 +152,7 @@ def recover(source: Path, shown_as: Path | None = None, saved: int | None = None
     else:
         _from_history(salvaged, entries, history, recovery, names, saved)
     _keep_valid_annotations(recovery)
+    _keep_valid_records(recovery)
     return recovery
 
 
@@ -162,6 +171,9 @@ def _snapshot(
             if version is not None and version > migrations.SCHEMA_VERSION:
                 raise SchemaVersionError(source, version, migrations.SCHEMA_VERSION)
             snapshot.check_unchecked(source)
+            problem = snapshot_problem(snapshot.tables, records=False)
+            if problem is not None:  # what it counts cannot be known (tr9 T2)
+                raise CorruptDatabaseError(source, problem)
     except CorruptDatabaseError as error:
         recovery.damaged.append(f"{name} (the snapshot): {error.detail}; it is not trusted")
         return None, _parsed_anyway(source)
@@ -240,7 +252,7 @@ def _journal(
                 entries.append(UntrustedLine(file, line.number, line.offset, reason))
             elif parsed.seq is not None and last is not None and parsed.seq <= last:
                 earlier = by_seq.get(parsed.seq)
-                if earlier is None and _wrong_annotation(parsed) is None:
+                if earlier is None and _wrong_record(parsed) is None:
                     # Intact, and its number is one the sequence lacks: the change
                     # acknowledged as that number, applied in its place (qa2 R2).
                     by_seq[parsed.seq] = parsed
@@ -248,7 +260,7 @@ def _journal(
                     put_back.append((parsed, last))
                 else:
                     entries.append(_out_of_order(parsed, line.offset, earlier, last))
-            elif parsed.seq is not None and (wrong := _wrong_annotation(parsed)) is not None:
+            elif parsed.seq is not None and (wrong := _wrong_record(parsed)) is not None:
                 # Read as a checksum failure is: the change is lost and named, and the
                 # annotation stays as the lines before it left it.
                 entry = JournalEntry(parsed.seq, parsed.ops, parsed.history, parsed.staged)
@@ -369,19 +381,15 @@ def _parsed_line(file: Path, line: line_format.Line) -> JournalLine | None:
         isinstance(record, dict) and type(record.get("id")) is int for record in entry.history
     ):
         return None
+    if entry.seq is None and entry.ops is not None and not all(map(is_op, entry.ops)):
+        return None  # applying it would fail (a numbered line: _wrong_record says why)
     return JournalLine(file, line.number, entry.seq, entry.ops, entry.history, entry.staged)
 
 
-def _wrong_annotation(line: JournalLine) -> str | None:
-    """Why a numbered line cannot be trusted though its checksum passes: it puts an
-    annotation record the store never writes (replay refuses it the same way)."""
-    for op in line.ops or ():
-        if isinstance(op, list) and len(op) == 3 and op[0] == ANNOTATIONS:
-            doc_id, record = op[1], op[2]
-            problem = record_problem(record) if isinstance(record, dict) else None
-            if problem is not None:
-                return f"holds annotation {doc_id}, which is not one the store writes: {problem}"
-    return None
+def _wrong_record(line: JournalLine) -> str | None:
+    """Why a numbered line cannot be trusted though its checksum passes: it puts a record
+    the store never writes (replay refuses it the same way)."""
+    return None if line.ops is None else ops_problem(line.ops)
 
 
 def _capped(lines: list[str]) -> list[str]:
@@ -983,3 +991,30 @@ def _keep_valid_annotations(recovery: Recovery) -> None:
         if not annotation.is_orphan:
             seen[annotation.key] = doc_id
         recovery.corrected.append(f"{where}; kept as read, in the form workbench writes: check it")
+
+
+_DROPPED_MEANS = {
+    ARTICLES: "it is remembered again when the article is next opened",
+    POSITIONS_TABLE: "that analyst starts again at the first sentence",
+    LEDGER_TABLE: "the claim ledger groups as if it had not been made",
+}
+
+
+def _keep_valid_records(recovery: Recovery) -> None:
+    """Beside the annotations, only records the store writes go into the repaired
+    database, each dropped one named (the damaged files keep it): one carried in as found
+    made the repaired snapshot refused at its next open, and every repair after it
+    (tr9 T1)."""
+    for table in [name for name in recovery.tables if name not in (ANNOTATIONS, META_TABLE)]:
+        if table not in JOURNALED_TABLES:
+            count = len(recovery.tables.pop(table))
+            recovery.lost.append(
+                f"table {table!r} ({count:,} record(s)): not one workbench writes: dropped"
+            )
+            continue
+        records = recovery.tables[table]
+        for doc_id, record in list(records.items()):
+            problem = document_problem(table, doc_id, record)
+            if problem is not None:
+                del records[doc_id]
+                recovery.lost.append(f"{problem}: dropped ({_DROPPED_MEANS[table]})")

@@ -42,6 +42,7 @@ from store.postgres import readings, rows, schema
 from store.postgres.changes import Applied, Call, Spec, apply
 from store.postgres.connection import connect, is_lost, reason
 from store.postgres.listener import Listener
+from store.postgres.side_rows import ARTICLES, LEDGER, article_of_row, decision_of_row
 from store.protocol import UNCHECKED, DatabaseContent, StoreEvent, Subscription, Unchecked
 from store.synchronised import synchronised
 from store.trusted import annotation_of
@@ -91,11 +92,6 @@ GONE_ORPHANS = (
 what an import must not bring back (qa7 Q11). Matched as text: `->>` would stop at a
 record holding an escaped U+0000 ("cannot be converted to text"), which a history
 copied from an old file database may hold (tr8 T3)."""
-ARTICLES = (
-    "SELECT article_id, title, sha256, sentences, segmenter, remembered_at "
-    "FROM articles ORDER BY seq"
-)
-LEDGER = "SELECT decision FROM ledger_decisions ORDER BY id"
 EARLIER_STEPS = (
     "SELECT at, annotator, action, key_annotator, key_article_id, key_index, before, after "
     "FROM history WHERE id <= %s AND annotator = %s AND action = ANY(%s) ORDER BY id"
@@ -544,7 +540,7 @@ class PostgresStore:
 
     def articles(self) -> list[ArticleInfo]:
         found = self._read(lambda connection: connection.execute(ARTICLES).fetchall())
-        return [ArticleInfo(*row) for row in found]
+        return [ArticleInfo.from_record(article_of_row(row)) for row in found]
 
     def position(self, annotator: str | None = None) -> tuple[str, int] | None:
         found = self._read(
@@ -577,7 +573,7 @@ class PostgresStore:
 
     def ledger_decisions(self) -> list[dict[str, Any]]:
         found = self._read(lambda connection: connection.execute(LEDGER).fetchall())
-        return [dict(row[0]) for row in found]
+        return [decision_of_row(row) for row in found]
 
     @synchronised
     def save_ledger_decision(self, decision: dict[str, Any]) -> dict[str, Any]:
@@ -729,9 +725,9 @@ class PostgresStore:
                         history
                     )
                 ],
-                articles=[_article(*row) for row in articles],
+                articles=[article_of_row(row) for row in articles],
                 positions=[(str(a), str(b), int(c)) for a, b, c in positions],
-                ledger=[dict(row[0]) for row in ledger],
+                ledger=[decision_of_row(row) for row in ledger],
             )
 
         return self._read(work)
@@ -741,6 +737,13 @@ class PostgresStore:
 
         def work(connection: psycopg.Connection[Any]) -> None:
             with connection.transaction():
+                # Two copies into one empty server at once both found it empty and both
+                # committed, a merge no source held (tr9 T7): the second waits here and
+                # then finds it not empty.
+                connection.execute(
+                    "LOCK TABLE annotations, history, articles, positions, ledger_decisions "
+                    "IN EXCLUSIVE MODE"
+                )
                 held = connection.execute(
                     "SELECT EXISTS (SELECT 1 FROM annotations) OR EXISTS (SELECT 1 FROM history) "
                     "OR EXISTS (SELECT 1 FROM articles) OR EXISTS (SELECT 1 FROM positions) "
@@ -1194,10 +1197,13 @@ class PostgresStore:
         (core/anchoring/decisions.py), in the re-anchoring's transaction; read before
         it remembers the articles as now seen (a record from before is read as made on
         the text remembered)."""
-        records = [dict(row[0]) for row in connection.execute(LEDGER).fetchall()]
+        records = [decision_of_row(row) for row in connection.execute(LEDGER).fetchall()]
         if not records:
             return
-        remembered = {row[0]: row[2] for row in connection.execute(ARTICLES).fetchall()}
+        remembered = {
+            record["article_id"]: record["sha256"]
+            for record in map(article_of_row, connection.execute(ARTICLES).fetchall())
+        }
         moved = decisions.moves(records, plans, remembered, utc_now())
         for record in moved:
             connection.execute(
@@ -1255,27 +1261,6 @@ def _row(applied: Applied) -> Seen | None:
 
 def _as_step(changes: list[Change]) -> Change | None:
     return replace(changes[0], together=tuple(changes[1:])) if changes else None
-
-
-def _article(
-    article_id: str,
-    title: str,
-    sha256: str,
-    sentences: int,
-    segmenter: str | None,
-    remembered_at: str,
-) -> dict[str, Any]:
-    """A remembered article as the file store keeps it (segmenter only once known)."""
-    document: dict[str, Any] = {
-        "article_id": article_id,
-        "title": title,
-        "sha256": sha256,
-        "sentences": sentences,
-    }
-    if segmenter is not None:
-        document["segmenter"] = segmenter
-    document["remembered_at"] = remembered_at
-    return document
 
 
 def _filters(**values: str | None) -> tuple[str, list[Any]]:

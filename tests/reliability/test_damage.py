@@ -29,6 +29,7 @@ from typing import Any
 import pytest
 
 from store import AnnotationStore
+from store.snapshot import checksummed
 from workbench.cli.main import main
 from workbench.core.annotation import Anchor, Annotation
 
@@ -486,6 +487,86 @@ def test_a_checksummed_snapshot_record_read_only_leniently_is_refused_and_kept_b
     report = repaired(damaged, run, figures)
     assert "index is '34', not a whole number; kept as read" in report
     assert notes_of(damaged.path) == damaged.notes
+
+
+def _resealed_tables(snapshot: bytes, edit: Callable[[dict[str, Any]], None]) -> bytes:
+    """The snapshot's tables changed by `edit` and written with a checksum that matches, as
+    another writer (or a script that mends checksums) would leave them."""
+    tables = json.loads(snapshot)
+    tables.pop("integrity")
+    edit(tables)
+    return b"".join(checksummed(tables))
+
+
+_PLACE = {"annotator": "writer", "article_id": "a000", "index": 3}
+
+
+@pytest.mark.parametrize(
+    ("edit", "detail", "dropped"),
+    [
+        (  # tr9 T1: carried into the repaired snapshot, it made repair loop for good
+            lambda t: t["articles"]["1"].update(sentences=-3),
+            "holds article record 1, which is not one the store writes: sentences is -3",
+            "dropped (it is remembered again when the article is next opened)",
+        ),
+        (  # tr9 T4: read silently, then the app stopped at every start for that analyst
+            lambda t: t.setdefault("positions", {}).update({"1": {**_PLACE, "index": "x"}}),
+            "holds remembered place 1, which is not one the store writes: index is 'x'",
+            "dropped (that analyst starts again at the first sentence)",
+        ),
+        (  # tr9 T2: repair ended in a traceback half way, and every repair after it
+            lambda t: t["meta"]["1"].update(history_next_id="x"),
+            "its meta field history_next_id is 'x', not a whole number",
+            "annotations: rebuilt from the complete history (2,000 annotations)",
+        ),
+    ],
+)
+def test_a_checksummed_snapshot_holding_a_record_the_store_never_writes_is_repaired_once(
+    damaged: Damaged,
+    run: Run,
+    import_file: Path,
+    figures: Counter[str],
+    edit: Callable[[dict[str, Any]], None],
+    detail: str,
+    dropped: str,
+) -> None:
+    damaged.path.write_bytes(_resealed_tables(damaged.path.read_bytes(), edit))
+    assert_refused(damaged, run, import_file, "", detail)
+    figures["damage: refused, every file unchanged"] += 1
+    report = repaired(damaged, run, figures)
+    assert dropped in report.replace("\n  ", " "), report
+    assert notes_of(damaged.path) == damaged.notes
+    code, out, _ = run("repair", "--db", damaged.path)
+    assert (code, "opens without damage" in out) == (0, True), out
+
+
+@pytest.mark.parametrize(
+    ("op", "detail"),
+    [
+        (["positions", "1", {**_PLACE, "index": "x"}], "holds remembered place 1, which is not"),
+        (["ledger", "1", [1, 2]], "holds ledger decision 1, which is not one the store writes"),
+        (["meta", "1", {"schema_version": 3}], "writes into 'meta', which no journal line"),
+        (["annotations", "x", None], "names annotation 'x', not a document number"),
+    ],
+)
+def test_a_checksummed_journal_line_writing_what_the_store_never_writes_is_repaired(
+    damaged: Damaged,
+    run: Run,
+    import_file: Path,
+    figures: Counter[str],
+    op: list[Any],
+    detail: str,
+) -> None:
+    # tr9 T3, T4: a position or meta put was read silently; a ledger put that is not an
+    # object made repair end in a traceback and leave it "interrupted" for good.
+    lines = damaged.lines(".journal")
+    lines[4] = _rewritten_line(lines[4], lambda entry: entry["ops"].append(op))
+    damaged.file(".journal").write_bytes(b"".join(lines))
+    assert_refused(damaged, run, import_file, ".journal", "line 5 (byte", detail)
+    figures["damage: refused, every file unchanged"] += 1
+    report = repaired(damaged, run, figures)
+    assert "db.json.journal line 5 (byte" in report and detail in report
+    assert notes_of(damaged.path) == {**damaged.notes, 23: "base note 23"}
 
 
 def test_two_annotations_on_one_sentence_in_a_checksummed_snapshot_are_refused(

@@ -14,6 +14,7 @@ from store_helpers import MakeAnnotation
 
 from store import SchemaVersionError, StoreError, StoreWriteError
 from store.opening import MISSING_DRIVER, open_store
+from store.protocol import DatabaseContent
 from tests.fixtures.postgres import execute
 
 
@@ -159,3 +160,67 @@ def test_a_row_edited_by_sql_into_what_the_store_never_writes_is_named_by_its_id
         open_store(pg_url, "alice", read_only=True) as reader,
     ):
         reader.all()
+
+
+@pytest.mark.parametrize(
+    ("sql", "named", "read"),
+    [
+        (
+            "UPDATE articles SET sentences = -3",
+            r"articles row a1 on the server .*sentences is -3, not a whole number",
+            "articles",
+        ),
+        (
+            "INSERT INTO ledger_decisions (decision) VALUES ('[1, 2]'::json)",
+            r"ledger_decisions row \d+ on the server .*\[1, 2\] is not a decision",
+            "ledger_decisions",
+        ),
+    ],
+)
+def test_an_article_or_ledger_row_the_store_never_writes_is_named_by_every_read(
+    pg_url: str, make: MakeAnnotation, sql: str, named: str, read: str
+) -> None:
+    """tr9 T1, T3: an article row's sentence count of -3 was shown in the summary and
+    copied home by copy-db into a file no command opens; a decision that is a JSON array
+    ended every command and the app in a traceback."""
+    with open_store(pg_url, "alice") as opened:
+        opened.remember_article("a1", "First", "0" * 64, 3)
+        opened.save(make(index=1))
+    execute(pg_url, sql)
+    with open_store(pg_url, "alice", read_only=True) as reader:
+        for method in ("content", read):  # content: what copy-db and export read
+            with pytest.raises(StoreError, match=named):
+                getattr(reader, method)()
+
+
+def test_a_copy_into_the_server_waits_for_a_write_under_way_and_then_finds_it_not_empty(
+    pg_url: str, make: MakeAnnotation
+) -> None:
+    """tr9 T7: two copies into one empty server at once both found it empty and both
+    committed, a merge that no source held."""
+    import psycopg
+
+    with open_store(pg_url, "alice") as target:
+        content = DatabaseContent(annotations=[make(index=2).to_record()])
+        with psycopg.connect(pg_url) as other:  # another copy, not yet committed
+            other.execute(
+                "INSERT INTO positions (annotator, article_id, sentence) VALUES ('bob', 'a1', 0)"
+            )
+            outcome: list[BaseException | None] = []
+
+            def copy() -> None:
+                try:
+                    target.restore(content)
+                    outcome.append(None)
+                except BaseException as error:
+                    outcome.append(error)
+
+            copying = threading.Thread(target=copy)
+            copying.start()
+            copying.join(timeout=1.0)
+            assert copying.is_alive(), outcome  # waits for the other copy's transaction
+            other.commit()
+            copying.join()
+        assert len(outcome) == 1 and isinstance(outcome[0], StoreWriteError), outcome
+        assert "not empty" in str(outcome[0])
+        assert target.all() == []
