@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from bench.synthetic import synthetic_annotations, synthetic_articles
 from tests.fixtures.gold import load_gold
+from workbench.core.analysis.ledger.denials import FIRST_TEXTS
 from workbench.core.analysis.ledger.ledger import build_ledger
 from workbench.core.analysis.ledger.live import LiveLedger
 from workbench.core.analysis.ledger.settings import LedgerSettings
@@ -126,7 +127,9 @@ def test_long_random_sequences_give_build_ledgers_ledger() -> None:
 
 def test_generated_annotations_follow_build_ledger() -> None:
     """The bench's synthetic articles (many versions of each claim, figures in the
-    same buckets, denials aimed by subject): claims and denials toggled at random."""
+    same buckets, denials aimed by subject): claims and denials toggled at random, half
+    of them claims of groups of more than FIRST_TEXTS texts (a group made again with
+    the same first texts keeps the verdicts the texts added or taken do not touch)."""
     articles = synthetic_articles(150)
     start = [a for a in synthetic_annotations(articles, 2_000) if a.annotator == "analyst"]
     rng = random.Random(1515)
@@ -134,8 +137,69 @@ def test_generated_annotations_follow_build_ledger() -> None:
         current = {a.key: a for a in start}
         live = LiveLedger(current.values(), knobs, stripped)
         keys = list(current)
-        for _ in range(25):
-            before = current[rng.choice(keys)]
+        in_big = [
+            key
+            for group in live.ledger().groups
+            if len({member.quote for member in group.members}) > FIRST_TEXTS
+            for key in (member.key for member in group.members)
+        ] or keys
+        for step in range(25):
+            before = current[rng.choice(in_big if step % 2 else keys)]
             after = current[before.key] = before.toggled(rng.choice(["claim", "denial"]))
             live.apply(before, after)
             assert live.ledger() == build_ledger([current[k] for k in sorted(current)], knobs)
+
+
+KURSK = "North Korean troops were in Kursk"
+SENT = "North Korean troops had been sent to Russia"
+
+
+def test_a_denial_follows_the_later_texts_a_group_gains_and_loses() -> None:
+    """A text joining a group of more than FIRST_TEXTS texts after its first ones: the
+    denial it answers is aimed at the group (compared with that text alone, the others
+    not touched), kept while another answering text stays, dropped with the last one."""
+    said = [
+        ("a", "NATO's Mark Rutte said 10,000"),
+        ("b", "The Pentagon said 11,000"),
+        ("c", "South Korea's spy agency said 11 000"),
+        ("d", "The White House said 10,000"),
+    ]
+    claims = [claimed(article, f"{who} {SENT}.") for article, who in said]
+    elsewhere = [
+        claimed("k", "Fighting went on around Kursk on Tuesday, the governor said."),
+        claimed("l", "Heavy shelling hit the Kursk region overnight, residents said."),
+    ]
+    putin = claimed(
+        "z",
+        "[Mr. Putin] dismissed the reports as a pure fabrication and said no "
+        "North Korean soldiers were in Kursk.",
+        tags=("denial",),
+    )
+    answering = [
+        claimed("e", f"On November 14, Ukraine said 11,000 {KURSK}."),
+        claimed("f", f"On November 4, Ukraine said 10,000 {KURSK}."),
+    ]
+    current = {a.key: a for a in (*claims, *elsewhere, putin)}
+    live = LiveLedger(current.values(), LedgerSettings(), stripped)
+    linked = []
+    for text, added in ((answering[0], True), (answering[1], True), (answering[0], False),
+                        (answering[1], False)):  # fmt: skip
+        if added:
+            live.apply(None, text)
+            current[text.key] = text
+        else:
+            live.apply(text, None)
+            del current[text.key]
+        ledger = live.ledger()
+        assert ledger == build_ledger([current[key] for key in sorted(current)], LedgerSettings())
+        group = next(g for g in ledger.groups if claims[0] in g.members)
+        assert len(group.members) > FIRST_TEXTS
+        linked.append(putin in group.denials)
+    assert linked == [True, True, True, False]
+
+
+def claimed(article: str, quote: str, tags: tuple[str, ...] = ("claim",)) -> Annotation:
+    return Annotation(
+        article_id=article, article_sha256="0" * 64, index=1, start=0, end=len(quote),
+        quote=quote, prefix="", suffix="", annotator="gold", tags=tags, source=None,
+    )  # fmt: skip

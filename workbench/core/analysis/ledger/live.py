@@ -52,6 +52,7 @@ from workbench.core.analysis.ledger.answers import denied_words
 from workbench.core.analysis.ledger.claim_text import ClaimText, ClaimTexts, claim_text
 from workbench.core.analysis.ledger.decide import group_id
 from workbench.core.analysis.ledger.denials import (
+    FIRST_TEXTS,
     LaterIndex,
     Samples,
     denial_targets,
@@ -100,6 +101,24 @@ class _Group:
 
     def subjects(self) -> Collection[str]:
         return _union(t.subjects for t in self.texts)
+
+
+@dataclass(slots=True)
+class _Follows:
+    """What a group made following a group gone (the same first FIRST_TEXTS texts:
+    LiveLedger._near) changed, as the denials scored again on it read it."""
+
+    was: _Group
+    keys: Collection[str]
+    """The group gone's keys and subjects."""
+    subjects: Collection[str]
+    added: tuple[ClaimText, ...]
+    """Its texts that the group gone did not have."""
+    removed: bool
+    """Whether the group gone had texts it has not."""
+    touched: set[ClaimText]
+    """The denial texts holding among their rarest keys or subjects in use one that a
+    text added or taken holds (the others keep their verdict)."""
 
 
 class LiveLedger:
@@ -465,61 +484,146 @@ class LiveLedger:
         before: dict[str, int] = {}
         holders_before: dict[str, int] = {}
         keys_of = {gid: group.keys() for gid, group in made.items()}
-        keys_gone = [group.keys() for group in gone.values()]
-        for groups, step in ((gone, -1), (made, 1)):
+        keys_gone = {gid: group.keys() for gid, group in gone.items()}
+        subjects_of: dict[str, Collection[str]] = {}
+        subjects_gone: dict[str, Collection[str]] = {}
+        for groups, step, keys_by, subjects_by in (
+            (gone, -1, keys_gone, subjects_gone),
+            (made, 1, keys_of, subjects_of),
+        ):
             for gid, group in groups.items():
-                for key in group.keys() if step < 0 else keys_of[gid]:
+                for key in keys_by[gid]:
                     before.setdefault(key, frequency[key])
                     frequency[key] += step
                     if not frequency[key]:
                         del frequency[key]
-                for subject in group.subjects():
+                subjects = subjects_by[gid] = group.subjects()
+                for subject in subjects:
                     holders_before.setdefault(subject, len(self._subject_groups.get(subject, ())))
                     _step(self._subject_groups, subject, gid, step)
-        # a denial whose rarest keys or subjects in use may change is scored again on
-        # every group; one that only holds a key or subject of a changed group, on those
+        # A denial whose subjects in use change, or that is new, is scored again on every
+        # group; one whose rarest keys may change too, unless they come out the same (its
+        # verdict on a group left alone is then the same); the others, and those, on the
+        # groups made that they may be aimed at (`_near`).
         changed_keys = [key for key, count in before.items() if frequency[key] != count]
-        again = self._passed(before)
+        maybe = self._passed(before)
         by_rare = self._by_rare
         for key in changed_keys:
-            again.update(by_rare.get(key, ()))
-        near: set[ClaimText] = set()
-        for keys in chain(keys_gone, keys_of.values()):
-            if len(keys) < len(by_rare):
-                held = [key for key in keys if key in by_rare]
-            else:
-                held = [key for key in by_rare if key in keys]
-            for key in held:
-                near.update(by_rare[key])
+            maybe.update(by_rare.get(key, ()))
         most = self.settings.max_subject_groups
+        again: set[ClaimText] = set()
         for subject, count in holders_before.items():
             now = len(self._subject_groups.get(subject, ()))
             if (count <= most) != (now <= most):
                 again |= self._by_denial_subject.get(subject, set())
-            elif now <= most:
-                near |= self._by_denial_subject.get(subject, set())
         for pair in self._claims_changed:  # a denial that became or stopped being a claim
             for item in pair:
                 if item is not None and item.text in self._denial_keys:
-                    again.add(item.text)
+                    maybe.add(item.text)
         changed: set[str] = set()
         for old, new in self._denials_changed:
             if old is not None:
                 changed |= self._unaim(old)
             if new is not None:
-                again.add(new.text)
+                maybe.add(new.text)
                 changed |= self._aim(new)
+        near, follows = self._near(gone, made, (keys_gone, subjects_gone), (keys_of, subjects_of))
+        for text in maybe - again:
+            if text in self._denial_keys:
+                if self._same_rare(text):
+                    near.add(text)
+                else:
+                    again.add(text)
         # Each group's later texts indexed once for all the denials scored on it here.
         indexes: dict[str, LaterIndex | None] = {}
         for text in again:
             if text in self._denial_keys:
                 changed |= self._rescore(text, indexes)
-        made_with = {gid: (group, keys_of[gid], group.subjects()) for gid, group in made.items()}
+        made_with = {gid: (group, keys_of[gid], subjects_of[gid]) for gid, group in made.items()}
         made_indexes: dict[str, LaterIndex | None] = {}
         for text in near - again:
             if text in self._denial_keys:
-                changed |= self._rescore_near(text, gone, made_with, made_indexes)
+                changed |= self._rescore_near(text, gone, made_with, follows, made_indexes)
         return changed
+
+    def _near(
+        self,
+        gone: dict[str, _Group],
+        made: dict[str, _Group],
+        gone_with: tuple[Mapping[str, Collection[str]], Mapping[str, Collection[str]]],
+        made_with: tuple[Mapping[str, Collection[str]], Mapping[str, Collection[str]]],
+    ) -> tuple[set[ClaimText], dict[str, _Follows]]:
+        """The denial texts whose targets the groups gone and made may change (their
+        rarest keys and subjects in use as they were), and what changed in each group
+        made that follows a group gone (`gone_with`, `made_with`: their keys and
+        subjects, by id).
+
+        A group made follows a group gone when its first FIRST_TEXTS texts are the
+        same: a denial is compared with those and with the later texts holding its
+        rarest keys or subjects in use, so one that no text added or taken holds has
+        the verdict on the group made it had on the group gone (a verdict depends on
+        the group alone). A text joining a group of 700 texts had all the denials
+        holding one of their keys scored again on it (1,200 of them)."""
+        by_rare, by_subject = self._by_rare, self._by_denial_subject
+        subject_groups, most = self._subject_groups, self.settings.max_subject_groups
+        near: set[ClaimText] = set()
+
+        def touching(keys: Collection[str], subjects: Iterable[str]) -> set[ClaimText]:
+            found: set[ClaimText] = set()
+            if len(keys) < len(by_rare):
+                held = [key for key in keys if key in by_rare]
+            else:
+                held = [key for key in by_rare if key in keys]
+            for key in held:
+                found.update(by_rare[key])
+            for subject in subjects:
+                if len(subject_groups.get(subject, ())) <= most:
+                    found |= by_subject.get(subject, set())
+            return found
+
+        keys_gone, subjects_gone = gone_with
+        keys_of, subjects_of = made_with
+        by_firsts = {frozenset(group.texts[:FIRST_TEXTS]): group for group in gone.values()}
+        follows: dict[str, _Follows] = {}
+        for gid, group in made.items():
+            was = by_firsts.get(frozenset(group.texts[:FIRST_TEXTS]))
+            if was is None:
+                near |= touching(keys_of[gid], subjects_of[gid])
+                continue
+            texts, before = set(group.texts), set(was.texts)
+            added = tuple(text for text in group.texts if text not in before)
+            taken = before - texts
+            moved = [*added, *taken]
+            found = touching(
+                _union(text.keys for text in moved) if moved else (),
+                _union(text.subjects for text in moved) if moved else (),
+            )
+            follows[gid] = _Follows(
+                was, keys_gone[was.gid], subjects_gone[was.gid], added, bool(taken), found
+            )
+            near |= found
+            if was.gid != gid:  # renamed: the denials aimed at it follow
+                denials = self._denials
+                near.update(denials[key].text for key in self._aimed.get(was.gid, ()))
+        kept = {follow.was.gid for follow in follows.values()}
+        for gid in gone:
+            if gid not in kept:
+                near |= touching(keys_gone[gid], subjects_gone[gid])
+        return near, follows
+
+    def _same_rare(self, text: ClaimText) -> bool:
+        """Whether the denial text's rarest keys, chosen again, are the ones it was
+        scored with (kept in their new order: _passed reads the last); False for one
+        never scored."""
+        old = self._rare.get(text)
+        if old is None:
+            return False
+        own = self._grouping.holds(text)
+        rare = rare_keys(text, self._group_frequency, self.settings, own)
+        if len(rare) != len(old) or set(rare) != set(old):
+            return False
+        self._rare[text] = rare
+        return True
 
     def _target_all(self) -> None:
         """Every denial aimed, at once, as build_ledger() does (denial_targets())."""
@@ -656,32 +760,109 @@ class LiveLedger:
         text: ClaimText,
         gone: dict[str, _Group],
         made: dict[str, tuple[_Group, Collection[str], Collection[str]]],
+        follows: Mapping[str, _Follows],
         indexes: dict[str, LaterIndex | None],
     ) -> set[str]:
         """Score the denial text again on the groups made only (each with its keys and
         subjects; its rarest keys and the subjects it may use are the same: a verdict on
         a group depends on that group alone); returns the groups it is aimed at or no
-        longer."""
-        settings = self.settings
-        rare = set(self._rare[text])
+        longer.
+
+        A group made following a group gone (`_near`) keeps the verdict the group gone
+        had when no text added or taken touches the denial. When some do, the group
+        was a candidate, and its subjects give the same threshold: a group that only
+        gained texts is still aimed at, or aimed at when one of the texts gained
+        that the denial is compared with answers it; one that only lost texts and was
+        not aimed at still is not. Otherwise it is scored whole."""
+        old = frozenset(self._targets.get(text, ()))
+        kept = {gid for gid in old if gid not in gone}
+        scored_on: dict[str, tuple[_Group, Collection[str], Collection[str]]] = {}
+        for gid, entry in made.items():
+            follow = follows.get(gid)
+            if follow is None:
+                scored_on[gid] = entry
+                continue
+            if text not in follow.touched:
+                if follow.was.gid in old:
+                    kept.add(gid)
+                continue
+            rare, usable = self._in_use(text)
+            topic = not usable.isdisjoint(entry[2])
+            if (
+                (follow.added and follow.removed)
+                or topic != (not usable.isdisjoint(follow.subjects))
+                or (rare.isdisjoint(follow.keys) and usable.isdisjoint(follow.subjects))
+            ):
+                scored_on[gid] = entry
+            elif follow.was.gid in old:
+                if follow.removed:
+                    scored_on[gid] = entry
+                else:
+                    kept.add(gid)
+            elif follow.added and self._answered_by(text, follow.added, topic, rare, usable):
+                kept.add(gid)
+        if scored_on:
+            kept.update(self._hits_near(text, scored_on, indexes))
+        return self._retargeted(text, old, frozenset(kept))
+
+    def _in_use(self, text: ClaimText) -> tuple[set[str], set[str]]:
+        """The denial text's rarest keys and the subjects it may use (held by at most
+        max_subject_groups groups)."""
+        most = self.settings.max_subject_groups
         usable = {
             subject
             for subject in text.subjects
-            if len(self._subject_groups.get(subject, ())) <= settings.max_subject_groups
+            if len(self._subject_groups.get(subject, ())) <= most
         }
+        return set(self._rare[text]), usable
+
+    def _answered_by(
+        self,
+        text: ClaimText,
+        added: Sequence[ClaimText],
+        topic: bool,
+        rare: set[str],
+        usable: set[str],
+    ) -> bool:
+        """Whether one of these texts (a group's later texts) that the denial text is
+        compared with (holding one of its `rare` keys or `usable` subjects) answers it
+        (`topic`: the group speaks of its subject)."""
+        compared = [
+            one
+            for one in added
+            if not rare.isdisjoint(one.keys) or not usable.isdisjoint(one.subjects or ())
+        ]
+        if not compared:
+            return False
+        samples = Samples([compared], rare, usable)
+        on = {0}
+        return bool(
+            scored(text, self._denied[text], on, on if topic else set(), samples,
+                   self.settings, rare, usable)
+        )  # fmt: skip
+
+    def _hits_near(
+        self,
+        text: ClaimText,
+        made: dict[str, tuple[_Group, Collection[str], Collection[str]]],
+        indexes: dict[str, LaterIndex | None],
+    ) -> list[str]:
+        """The groups made the denial text is aimed at."""
+        settings = self.settings
+        rare, usable = self._in_use(text)
         candidates = [
             gid
             for gid, (_, keys, subjects) in made.items()
             if not rare.isdisjoint(keys) or not usable.isdisjoint(subjects)
         ]
+        if not candidates:
+            return []
         by_text = {n for n, gid in enumerate(candidates) if not rare.isdisjoint(made[gid][1])}
         by_topic = {n for n, gid in enumerate(candidates) if not usable.isdisjoint(made[gid][2])}
         texts = [made[gid][0].texts for gid in candidates]
         samples = Samples(texts, rare, usable, kept_indexes(candidates, texts, indexes))
         hits = scored(text, self._denied[text], by_text, by_topic, samples, settings, rare, usable)
-        old = frozenset(self._targets.get(text, ()))
-        kept = {gid for gid in old if gid not in gone}
-        return self._retargeted(text, old, frozenset(kept).union(candidates[n] for n in hits))
+        return [candidates[n] for n in hits]
 
     def _retargeted(
         self, text: ClaimText, old: frozenset[str], targets: frozenset[str]
