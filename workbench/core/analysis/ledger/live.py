@@ -204,6 +204,10 @@ class LiveLedger:
         of the open summary screen at 100,000 annotations, and the summary asks only for
         those that changed."""
         self._changed: set[str] = set()
+        self._made_now: dict[str, LedgerGroup] = {}
+        """The LedgerGroups of the groups the last settle made again, until read once
+        (`group`: the summary reads each changed group right after; making them twice
+        was a fifth of a tag aiming a denial at a hundred groups)."""
         self._listed: Counter[Key] = Counter()
         """How many groups list each denial."""
         self._settled = False
@@ -297,6 +301,9 @@ class LiveLedger:
     def group(self, gid: str) -> LedgerGroup | None:
         """The group's LedgerGroup as the ledger lists it now (made when asked)."""
         self._settle()
+        made = self._made_now.pop(gid, None)
+        if made is not None:
+            return made
         component = self._groups.get(gid)
         return None if component is None else self._ledger_group(self._made(component, gid))
 
@@ -329,6 +336,8 @@ class LiveLedger:
             self._settle_now()
 
     def _settle_now(self) -> None:
+        self._made_now.clear()
+        keep = self._started  # not at the first: no one reads every group made then
         gone, made = self._regroup()
         same = {
             gid
@@ -355,9 +364,10 @@ class LiveLedger:
             if gid in self._groups:
                 # the items' own key tuples: Annotation.key makes a new one each time
                 # (60,000 tuples, 3.4 MB at 100,000 annotations)
-                new = tuple(
-                    denials[d.key].key for d in self._ledger_group(self._group(gid)).denials
-                )
+                shown = self._ledger_group(self._group(gid))
+                if keep:
+                    self._made_now[gid] = shown
+                new = tuple(denials[d.key].key for d in shown.denials)
                 if new:
                     listing[gid] = new
                 listed.update(new)

@@ -423,14 +423,23 @@ class SummaryAccumulator:
         rows, where = self._rows, self._where
         for gid in live.take_changed():
             old = rows.pop(gid, None)
+            before: set[AnnotationKey] = set()
             if old is not None:
+                # its lines are the annotations' as they are now (each patch replaces
+                # an annotation's line in the rows listing it): a group of a thousand
+                # claims gaining one remade a thousand lines
                 for listed in (*old.members, *old.denials):
-                    _unlisted(where, listed.key, gid)
+                    made.setdefault(listed.key, listed)
+                    before.add(listed.key)
             group = live.group(gid)
+            after: set[AnnotationKey] = set()
             if group is not None:
                 row = rows[gid] = claim_group(group, line, self._why)
-                for listed in (*row.members, *row.denials):
-                    _listed(where, listed.key, gid)
+                after.update(listed.key for listed in (*row.members, *row.denials))
+            for key in before - after:
+                _unlisted(where, key, gid)
+            for key in after - before:
+                _listed(where, key, gid)
         self._positions = None
         if live.unlinked_version != self._unlinked_seen:  # else as patched
             kept = self._unlinked
