@@ -17,10 +17,12 @@ in Markdown and JSON, and keeps them:
 - only a summary that succeeded (exit status 0).
 
 Entries already kept for the same inputs are not computed again. One keeper runs per
-database (rv5 R2: every import of a batch started one, 700 MB each): a keeper started
-while another runs exits at once, and the running one looks again when it is done,
-keeping the newest content (a few rounds at most). Nothing the keeper meets is an error
-anyone sees: a summary it cannot keep is computed by the command.
+database (rv5 R2: every import of a batch started one, 700 MB each): the running one
+looks again when it is done (a few rounds at most), and a keeper started while another
+runs waits its turn, then keeps the newest content (finding it kept already if the
+running one got there); a third, while one waits, exits at once (`only_keeper`).
+Nothing the keeper meets is an error anyone sees: a summary it cannot keep is computed
+by the command.
 Writers start none while $WORKBENCH_SUMMARY_KEEPER is "off" (the test suite).
 """
 
@@ -186,33 +188,56 @@ def keep_one(
 
 @contextlib.contextmanager
 def only_keeper(location: DatabaseLocation) -> Iterator[bool]:
-    """True while this is the one keeper of the database at `location` (a lock of the
-    user's, outside the database's folder: keeping writes nothing beside it but
-    FILE.kept); False when another keeper holds it."""
+    """True while this is the one keeper of the database at `location`: at once when none
+    runs; when one runs, once it is done, this one being the next (tok9: the content the
+    writer that started this one left may be newer than any the running one keeps, whose
+    rounds are bounded: a batch of three imports, or two saves and the app's end during
+    a pause's keeper, left the last content never kept). False when another keeper waits
+    its turn already: that one keeps the newest content. So at most two keepers, one
+    running and one waiting (rv5 R2: each writer of a batch started one, 700 MB each).
+    Locks of the user's, outside the database's folder: keeping writes nothing beside it
+    but FILE.kept."""
     name = os.path.realpath(location) if isinstance(location, Path) else str(location)
     digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:24]
     folder = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
-    path = Path(folder) / f"workbench-keeper-{os.getuid()}-{digest}.lock"
+    stem = f"workbench-keeper-{os.getuid()}-{digest}"
+    with _own_lock_file(Path(folder) / f"{stem}.lock") as running:
+        if running is None:
+            yield True  # no lock to be had: keeping stays correct (the race rule), only duplicated
+            return
+        if not _took(running):
+            with _own_lock_file(Path(folder) / f"{stem}.next.lock") as waiting:
+                if waiting is None or not _took(waiting) or not _took(running, wait=True):
+                    yield False  # another waits its turn (or no turn to be had)
+                    return
+                fcntl.flock(waiting, fcntl.LOCK_UN)  # the next writer's keeper waits behind
+        yield True
+
+
+@contextlib.contextmanager
+def _own_lock_file(path: Path) -> Iterator[int | None]:
+    """The user's own lock file at `path`, open (None: none to be had)."""
     try:
         # Never through a link planted at the name (a shared /tmp), and the user's own
         # file only: another's, held, would stop every keeping (tr8 T7).
         descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     except OSError:
-        yield True  # no lock to be had: keeping stays correct (the race rule), only duplicated
+        yield None
         return
     try:
         found = os.fstat(descriptor)
-        if found.st_uid != os.getuid() or not stat.S_ISREG(found.st_mode):
-            yield True  # not the user's own lock: keep without it, as without one
-            return
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            yield False
-            return
-        yield True
+        yield descriptor if found.st_uid == os.getuid() and stat.S_ISREG(found.st_mode) else None
     finally:
         os.close(descriptor)
+
+
+def _took(descriptor: int, wait: bool = False) -> bool:
+    """Whether the lock on `descriptor` was taken (`wait`: once its holder lets go)."""
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
 
 def keep_while_changing(location: DatabaseLocation, annotator: str | None) -> None:

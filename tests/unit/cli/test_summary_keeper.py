@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
@@ -163,18 +165,75 @@ def test_the_keepers_work_fails_quietly(db: Path, monkeypatch: pytest.MonkeyPatc
     assert summary_keeper.main(["--annotator", "gold"]) == 1
 
 
-def test_one_keeper_per_database(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def waiting_its_turn(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """Call it to return once a keeper waits for the running one (or fail after 10 s)."""
+    waits = threading.Event()
+    took = summary_keeper._took
+
+    def noted(descriptor: int, wait: bool = False) -> bool:
+        if wait:
+            waits.set()
+        return took(descriptor, wait)
+
+    monkeypatch.setattr(summary_keeper, "_took", noted)
+
+    def waiting() -> None:
+        if not waits.wait(10):
+            pytest.fail("no keeper waits its turn")
+
+    return waiting
+
+
+def test_one_keeper_per_database_and_one_waiting_its_turn(
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    waiting_its_turn: Callable[[], None],
+) -> None:
     """rv5 R2: each writer of a batch started a keeper (700 MB, half a minute each at
-    100,000): a keeper that finds another running leaves at once."""
+    100,000): one runs; one started meanwhile waits its turn (tok9: its writer's content
+    may be newer than any the running one keeps); a third leaves at once."""
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    turns: list[bool] = []
+
+    def next_keeper() -> None:
+        with summary_keeper.only_keeper(db) as turn:
+            turns.append(turn)
+
     with summary_keeper.only_keeper(db) as first:
         assert first
-        with summary_keeper.only_keeper(db) as second:
-            assert not second, "the database's keeper runs"
+        later = threading.Thread(target=next_keeper)
+        later.start()
+        waiting_its_turn()
+        with summary_keeper.only_keeper(db) as third:
+            assert not third, "one keeper waits its turn already"
         with summary_keeper.only_keeper(tmp_path / "other.json") as other:
             assert other, "another database has its own"
-    with summary_keeper.only_keeper(db) as later:
-        assert later
+        assert turns == [] and later.is_alive(), "the next one waits for the running one"
+    later.join(10)
+    assert turns == [True], "its turn once the running one is done"
+
+
+def test_the_keeper_after_the_running_one_keeps_the_newest_content(
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    waiting_its_turn: Callable[[], None],
+) -> None:
+    """The app's end (or a batch's last import) while a keeper runs its last round for
+    an older content: the keeper it starts keeps the content left, after it."""
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.setenv("WORKBENCH_DB", str(db))
+    monkeypatch.setattr(summary_keeper, "gc", SimpleNamespace(unfreeze=list, collect=list))
+    with summary_keeper.only_keeper(db):  # the running keeper, its rounds spent
+        with AnnotationStore.open(db, annotator="gold") as store:
+            store.save(replace(store.all()[0], status="in_progress"))
+        later = threading.Thread(target=summary_keeper.main, args=(["--annotator", "gold"],))
+        later.start()
+        waiting_its_turn()
+    later.join(60)
+    assert summary_keeper.keep("gold") == 0, "kept already, for the content left"
 
 
 def test_the_keeper_s_lock_is_never_taken_through_a_link(
