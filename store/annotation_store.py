@@ -6,11 +6,12 @@ journal line) before it is applied in memory, and AnnotationIndex keeps reads O(
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import gc
 import shutil
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -21,7 +22,7 @@ from tinydb import TinyDB
 from tinydb.queries import QueryInstance
 
 from store import migrations
-from store.change import Change, DecisionChange, ImportReport
+from store.change import Change, DecisionChange, ImportReport, change_problem
 from store.content_lines import content_lines
 from store.errors import (
     AnchorConflictError,
@@ -33,6 +34,7 @@ from store.errors import (
     StoreWriteError,
 )
 from store.files import fsync_directory, remove_stale_temporaries
+from store.history_log import history_path
 from store.import_rules import gone_orphans, outcome, report_of
 from store.index import AnnotationIndex
 from store.journal import READ_ONLY_REASON, JournalStorage
@@ -558,7 +560,7 @@ class AnnotationStore:
     def history(self) -> list[Change]:
         """Every change ever made to annotations, oldest first (the audit trail)."""
         records = self._storage.history_records()
-        with paused_gc():
+        with self._history_read(records), paused_gc():
             return [Change.from_record(record) for record in records]
 
     @synchronised
@@ -615,7 +617,8 @@ class AnnotationStore:
     def _gone_orphans(self) -> dict[OrphanKey, str]:
         """The orphans the history shows re-attached or deleted, with when (qa7 Q11)."""
         records = self._storage.history_records()
-        return gone_orphans((str(r["at"]), r["before"], r["after"]) for r in records)
+        with self._history_read(records):
+            return gone_orphans((str(r["at"]), r["before"], r["after"]) for r in records)
 
     def _new_decisions(self, decisions: Iterable[Mapping[str, Any]]) -> list[Op]:
         """Puts for the decision records the ledger table does not hold yet, in order."""
@@ -851,7 +854,7 @@ class AnnotationStore:
             return  # a read-only session changes nothing, so it undoes nothing either
         records = self._storage.history_records()
         start, annotator = self._history_start, self.annotator
-        with paused_gc():
+        with self._history_read(records), paused_gc():
             changes = (
                 Entry(str(r["at"]), str(r["action"]), _key_of(r), partial(Change.from_record, r))
                 for r in records
@@ -872,6 +875,28 @@ class AnnotationStore:
         self._undo[:0] = restored(undo, _same)
         if not self._changed:
             self._redo[:0] = restored(redo, _same)
+
+    @contextlib.contextmanager
+    def _history_read(self, records: Sequence[Any]) -> Iterator[None]:
+        """CorruptDatabaseError naming the first history record that cannot be read as a
+        change, if reading them fails (nothing is checked on the way: a failure is rare,
+        the history long): a traceback before (tr9 T10)."""
+        try:
+            yield
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            found = next(
+                ((record, problem) for record in records if (problem := change_problem(record))),
+                None,
+            )
+            if found is None or self.path is None:
+                raise
+            record, problem = found
+            number = record.get("id") if isinstance(record, dict) else None
+            raise CorruptDatabaseError(
+                history_path(self.path),
+                f"its record {number} is not one the store writes: {problem}",
+                self.path,
+            ) from error
 
     def _check_unchanged(self, stack: list[list[Change] | DecisionChange], undoing: bool) -> None:
         """The top step of `stack` may be undone (redone) only if every annotation it

@@ -68,6 +68,17 @@ class Change:
         )
 
 
+def change_problem(record: Any) -> str | None:
+    """Why Change.from_record cannot read a history record, or None: one written whole
+    by another writer or a script (its checksums right) ended `export --history` and the
+    app's `u` in a traceback, and repair called the database undamaged (tr9 T10)."""
+    try:
+        Change.from_record(record)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        return f"it cannot be read as a change ({error!r})"
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class DecisionChange:
     """One change to the claim-ledger decisions, as undo() and redo() hand it back: a

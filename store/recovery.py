@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from store import line_format, migrations
+from store.change import change_problem
 from store.errors import CorruptDatabaseError, SchemaVersionError
 from store.history_log import HistoryLog, history_path
 from store.loss_words import contents, describe_change
@@ -417,6 +418,10 @@ def _history(
             break  # past what was acknowledged: a compaction that never finished
         if isinstance(line, line_format.Line):
             record = line.payload
+            problem = change_problem(record)
+            if problem is not None and isinstance(record, dict) and type(record.get("id")) is int:
+                damaged.append((line.number, line.offset, f"is not a change: {problem}", None))
+                continue
             if isinstance(record, dict) and type(record.get("id")) is int:
                 end = line.end
                 if records.get(record["id"], record) != record:

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from store import migrations
+from store.change import change_problem
 from store.errors import (
     CorruptDatabaseError,
     LinkLoopError,
@@ -138,7 +139,13 @@ def _check_history_whole(path: Path, state: Replayed) -> None:
     committed = int(meta.get("history_bytes", 0))
     if committed and not state.history_restarted:
         log = HistoryLog(history_path(path), path)
-        log.verify(committed, int(meta.get("history_first_id", 1)), meta.get("history_checksum"))
+        first = int(meta.get("history_first_id", 1))
+        log.verify(committed, first, meta.get("history_checksum"))
+        for record in log.load(committed, first):  # each whole: is it a change? (tr9 T10)
+            problem = change_problem(record)
+            if problem is not None:
+                detail = f"its record {record.get('id')} is not one the store writes: {problem}"
+                raise CorruptDatabaseError(history_path(path), detail, path)
 
 
 def _check_annotations_whole(path: Path, state: Replayed) -> None:

@@ -1,12 +1,12 @@
-"""The rows beside the annotations (articles seen, ledger decisions), read as checked
-records.
+"""The rows beside the annotations (history, articles seen, ledger decisions), read as
+checked records.
 
 A row edited by SQL or written by another tool can hold what the store never writes (a
-sentence count of -3, a decision that is a JSON array). Read leniently, it was shown in
-the summary, exported, and copied home by copy-db into a file no command would open; or
-it ended every command in a traceback (tr9 T1, T3). Each row passes the check the file
-store makes of its records (snapshot_records), and a failure names the row, as a damaged
-annotations row is named (rows.annotation_of_row).
+sentence count of -3, a decision or a history `after` that is a JSON array). Read
+leniently, it was shown in the summary, exported, and copied home by copy-db into a file
+no command would open; or it ended every command in a traceback (tr9 T1, T3, T9). Each row
+passes the check the file store makes of its records (snapshot_records, trusted), and a
+failure names the row, as a damaged annotations row is named (rows.checked_record).
 """
 
 from __future__ import annotations
@@ -14,14 +14,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from store.change import Change
 from store.errors import DamagedRowError
 from store.snapshot_records import article_problem
+from store.trusted import annotation_of, record_problem
 
 ARTICLES = (
     "SELECT article_id, title, sha256, sentences, segmenter, remembered_at "
     "FROM articles ORDER BY seq"
 )
 LEDGER = "SELECT decision, id FROM ledger_decisions ORDER BY id"
+HISTORY_COLUMNS = (
+    "at, annotator, action, key_annotator, key_article_id, key_index, before, after, id"
+)
+"""What history_record_of_row reads, in its order."""
 
 
 def article_of_row(row: Sequence[Any]) -> dict[str, Any]:
@@ -53,3 +59,37 @@ def decision_of_row(row: Sequence[Any]) -> dict[str, Any]:
             row_id, f"{shown[:60]} is not a decision (a JSON object)", table="ledger_decisions"
         )
     return dict(decision)
+
+
+def history_record_of_row(row: Sequence[Any]) -> dict[str, Any]:
+    """A HISTORY_COLUMNS row as the file store's history record (without its id);
+    DamagedRowError naming the row if its before or after is not an annotation record
+    the store writes (`export --history` ended in a traceback on a list: tr9 T9)."""
+    at, annotator, action, key_annotator, article_id, index, before, after, row_id = row
+    for name, value in (("before", before), ("after", after)):
+        if value is not None:
+            problem = record_problem(value) if isinstance(value, dict) else "not an object"
+            if problem is not None:
+                raise DamagedRowError(row_id, f"its {name} is {problem}", table="history")
+    return {
+        "at": at,
+        "annotator": annotator,
+        "action": action,
+        "key": [key_annotator, article_id, index],
+        "before": before,
+        "after": after,
+    }
+
+
+def change_of_row(row: Sequence[Any]) -> Change:
+    """A HISTORY_COLUMNS row as a Change (checked: history_record_of_row)."""
+    record = history_record_of_row(row)
+    before, after = record["before"], record["after"]
+    return Change(
+        key=(str(row[3]), str(row[4]), int(row[5])),
+        before=annotation_of(before) if before is not None else None,
+        after=annotation_of(after) if after is not None else None,
+        at=str(record["at"]),
+        annotator=str(record["annotator"]),
+        action=str(record["action"]),
+    )

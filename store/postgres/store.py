@@ -42,10 +42,17 @@ from store.postgres import readings, rows, schema
 from store.postgres.changes import Applied, Call, Spec, apply
 from store.postgres.connection import connect, is_lost, reason
 from store.postgres.listener import Listener
-from store.postgres.side_rows import ARTICLES, LEDGER, article_of_row, decision_of_row
+from store.postgres.side_rows import (
+    ARTICLES,
+    HISTORY_COLUMNS,
+    LEDGER,
+    article_of_row,
+    change_of_row,
+    decision_of_row,
+    history_record_of_row,
+)
 from store.protocol import UNCHECKED, DatabaseContent, StoreEvent, Subscription, Unchecked
 from store.synchronised import synchronised
-from store.trusted import annotation_of
 from store.undo_history import (
     REPLAYED_ACTIONS,
     Entry,
@@ -81,10 +88,7 @@ IMPORT_CHUNK = 1000
 """Imported annotations per server call (all calls of one import are one transaction)."""
 REANCHOR_CHUNK = 500
 """Re-anchored annotations per server call (each article whole, as in the file store)."""
-HISTORY = (
-    "SELECT at, annotator, action, key_annotator, key_article_id, key_index, before, after "
-    "FROM history ORDER BY id"
-)
+HISTORY = f"SELECT {HISTORY_COLUMNS} FROM history ORDER BY id"
 GONE_ORPHANS = (
     "SELECT at, before, after FROM history WHERE before::text LIKE '%orphaned%' ORDER BY id"
 )
@@ -93,12 +97,11 @@ what an import must not bring back (qa7 Q11). Matched as text: `->>` would stop 
 record holding an escaped U+0000 ("cannot be converted to text"), which a history
 copied from an old file database may hold (tr8 T3)."""
 EARLIER_STEPS = (
-    "SELECT at, annotator, action, key_annotator, key_article_id, key_index, before, after "
+    f"SELECT {HISTORY_COLUMNS} "
     "FROM history WHERE id <= %s AND annotator = %s AND action = ANY(%s) ORDER BY id"
 )
 CHANGES_TO = (
-    "SELECT at, annotator, action, key_annotator, key_article_id, key_index, before, after "
-    "FROM history WHERE at > %s AND key_article_id = %s ORDER BY id"
+    f"SELECT {HISTORY_COLUMNS} FROM history WHERE at > %s AND key_article_id = %s ORDER BY id"
 )
 Seen = tuple[int, int]
 """(row id, version) of an annotation as this session last read or wrote it."""
@@ -293,12 +296,12 @@ class PostgresStore:
         where, values = _filters(annotator=annotator)
         order = f", {rows.BY_KEY}" if ordered else ", id"
         found = self._rows(
-            f"SELECT {rows.COLUMNS} FROM annotations WHERE true{where} "
+            f"SELECT {rows.COLUMNS}, id FROM annotations WHERE true{where} "
             f"ORDER BY NOT ({rows.PLACED}){order}",
             values,
         )
         with paused_gc():
-            return [rows.record_of(row) for row in found]
+            return [rows.checked_record(row) for row in found]
 
     @synchronised
     def find(self, wanted: AnnotationFilter) -> list[Annotation]:
@@ -385,7 +388,7 @@ class PostgresStore:
     def history(self) -> list[Change]:
         found = self._read(lambda connection: connection.execute(HISTORY).fetchall())
         with paused_gc():
-            return [_change(*row) for row in found]
+            return [change_of_row(row) for row in found]
 
     @synchronised
     def import_annotations(
@@ -700,7 +703,7 @@ class PostgresStore:
             with connection.transaction():
                 connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                 records = connection.execute(
-                    f"SELECT {rows.COLUMNS} FROM annotations ORDER BY NOT ({rows.PLACED}), "
+                    f"SELECT {rows.COLUMNS}, id FROM annotations ORDER BY NOT ({rows.PLACED}), "
                     f"{rows.BY_KEY}, id"
                 ).fetchall()
                 history = connection.execute(HISTORY).fetchall()
@@ -711,20 +714,8 @@ class PostgresStore:
                 ).fetchall()
                 ledger = connection.execute(LEDGER).fetchall()
             return DatabaseContent(
-                annotations=[rows.record_of(row) for row in records],
-                history=[
-                    {
-                        "at": at,
-                        "annotator": annotator,
-                        "action": action,
-                        "key": [key_annotator, article_id, index],
-                        "before": before,
-                        "after": after,
-                    }
-                    for at, annotator, action, key_annotator, article_id, index, before, after in (
-                        history
-                    )
-                ],
+                annotations=[rows.checked_record(row) for row in records],
+                history=[history_record_of_row(row) for row in history],
                 articles=[article_of_row(row) for row in articles],
                 positions=[(str(a), str(b), int(c)) for a, b, c in positions],
                 ledger=[decision_of_row(row) for row in ledger],
@@ -1021,7 +1012,7 @@ class PostgresStore:
                 history = connection.execute(
                     CHANGES_TO, [done.change.at, where.article_id]
                 ).fetchall()
-                later = latest_change_to((_change(*row) for row in history), where, done.change.at)
+                later = latest_change_to(map(change_of_row, history), where, done.change.at)
                 raise LaterChangeError(done.change, later, undoing)
             back = done.change.before if undoing else done.change.after
             restamped = None if back is None else replace(back, updated_at=utc_now())
@@ -1048,7 +1039,7 @@ class PostgresStore:
                     str(row[0]),
                     str(row[2]),
                     (str(row[3]), str(row[4]), int(row[5])),
-                    partial(_change, *row),
+                    partial(change_of_row, row),
                 )
                 for row in found
             )
@@ -1226,27 +1217,6 @@ class PostgresStore:
                     f"the annotation of {annotation.article_id}, sentence "
                     f"{annotation.index + 1} changed meanwhile; nothing was written"
                 )
-
-
-def _change(
-    at: str,
-    annotator: str,
-    action: str,
-    key_annotator: str,
-    article_id: str,
-    index: int,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-) -> Change:
-    """A history row as a Change."""
-    return Change(
-        key=(str(key_annotator), str(article_id), int(index)),
-        before=annotation_of(before) if before is not None else None,
-        after=annotation_of(after) if after is not None else None,
-        at=str(at),
-        annotator=str(annotator),
-        action=str(action),
-    )
 
 
 def _restored_done(change: Change) -> _Done:

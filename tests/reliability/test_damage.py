@@ -28,7 +28,8 @@ from typing import Any
 
 import pytest
 
-from store import AnnotationStore
+from store import AnnotationStore, line_format
+from store.history_log import checksum_of
 from store.snapshot import checksummed
 from workbench.cli.main import main
 from workbench.core.annotation import Anchor, Annotation
@@ -567,6 +568,39 @@ def test_a_checksummed_journal_line_writing_what_the_store_never_writes_is_repai
     report = repaired(damaged, run, figures)
     assert "db.json.journal line 5 (byte" in report and detail in report
     assert notes_of(damaged.path) == {**damaged.notes, 23: "base note 23"}
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [{"after": [1, 2]}, {"key": ["writer"]}, {"before": {"x": 1}}],
+    ids=["after-a-list", "key-cut-short", "before-no-record"],
+)
+def test_a_history_record_written_whole_that_is_no_change_is_named_and_repaired(
+    damaged: Damaged, run: Run, figures: Counter[str], edit: dict[str, Any]
+) -> None:
+    """tr9 T10: a history record the store never writes, its line's and the history's
+    checksums right (another writer, a script): `export --history` and the app's `u`
+    ended in a traceback, and repair called the database undamaged."""
+    history = damaged.file(".history")
+    lines = history.read_bytes().splitlines(keepends=True)
+    record = json.loads(lines[-1][9:])
+    lines[-1] = line_format.encode({**record, **edit})
+    data = b"".join(lines)
+    history.write_bytes(data)
+
+    def reseal(tables: dict[str, Any]) -> None:
+        meta = tables["meta"]["1"]
+        meta["history_bytes"] = len(data)
+        meta["history_checksum"] = checksum_of(len(data), zlib.crc32(data))
+
+    damaged.path.write_bytes(_resealed_tables(damaged.path.read_bytes(), reseal))
+    code, out, err = run("export", "--db", damaged.path, "--history")
+    assert (code, out) == (1, "")
+    assert f"its record {record['id']} is not one the store writes" in err, err
+    report = repaired(damaged, run, figures)
+    assert f"line {len(lines):,} (byte" in report and "is not a change" in report, report
+    assert notes_of(damaged.path) == damaged.notes
+    assert run("export", "--db", damaged.path, "--history")[0] == 0
 
 
 def test_two_annotations_on_one_sentence_in_a_checksummed_snapshot_are_refused(

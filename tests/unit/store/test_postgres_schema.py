@@ -175,14 +175,25 @@ def test_a_row_edited_by_sql_into_what_the_store_never_writes_is_named_by_its_id
             r"ledger_decisions row \d+ on the server .*\[1, 2\] is not a decision",
             "ledger_decisions",
         ),
+        (  # tr9 T9: named by summary and the app, exported and copied home silently
+            "UPDATE annotations SET start_offset = -5",
+            r"annotations row \d+ on the server .*start is -5, not a whole number",
+            "records",
+        ),
+        (  # tr9 T9: `export --history` ended in a traceback
+            "UPDATE history SET after = '[1, 2]'",
+            r"history row \d+ on the server .*its after is not an object",
+            "history",
+        ),
     ],
 )
-def test_an_article_or_ledger_row_the_store_never_writes_is_named_by_every_read(
+def test_every_read_names_a_row_the_store_never_writes_copy_and_export_included(
     pg_url: str, make: MakeAnnotation, sql: str, named: str, read: str
 ) -> None:
-    """tr9 T1, T3: an article row's sentence count of -3 was shown in the summary and
+    """tr9 T1, T3, T9: an article row's sentence count of -3 was shown in the summary and
     copied home by copy-db into a file no command opens; a decision that is a JSON array
-    ended every command and the app in a traceback."""
+    ended every command and the app in a traceback; a bad annotations row was named by
+    the summary but exported and copied home silently (content, records)."""
     with open_store(pg_url, "alice") as opened:
         opened.remember_article("a1", "First", "0" * 64, 3)
         opened.save(make(index=1))
