@@ -58,6 +58,30 @@ def test_a_change_made_elsewhere_since_it_was_shown_is_refused_then_decided_agai
     assert session.toggle("denial").tags == ("claim", "denial")
 
 
+@pytest.mark.parametrize(
+    ("prompt", "answer", "theirs"),
+    [
+        ("set_note", "mine, edited", {"note": "theirs"}),
+        ("set_source", "Police", {"source": "Fire service"}),
+        ("set_status", "disputed", {"status": "supported"}),
+    ],
+)
+def test_a_prompt_saves_only_onto_what_it_opened_on(
+    workspace: Workspace, prompt: str, answer: str, theirs: dict[str, object]
+) -> None:
+    """qa8 Q10: the panel under an open prompt follows another session's save; the
+    prompt's answer, typed over the value it opened on, wrote over that save unseen."""
+    session = AnnotationSession(workspace)
+    session.look()
+    session.toggle("claim")
+    opened = session.shown_now()  # the prompt opens
+    stored = elsewhere(session, **theirs)
+    assert session.look() == stored  # the panel under the prompt shows it
+    with pytest.raises(ConcurrentEditError, match="it now reads"):
+        getattr(session, prompt)(answer, opened)
+    assert session.store.all() == [stored]
+
+
 def test_changes_made_here_on_any_screen_or_only_placed_elsewhere_are_no_conflict(
     workspace: Workspace, corpus: Corpus
 ) -> None:

@@ -432,14 +432,15 @@ class AnnotateScreen(Screen[None]):
         if sentence is None:
             self.has_sentence()
             return
-        annotation = self.session.annotation
+        opened = self.session.shown_now()
+        annotation = opened[1]
         current = annotation.source if annotation and annotation.source else None
         suggested = self.session.suggestions.source(self.session.article, sentence.index)
         value = current or suggested or guess_source(sentence.text) or ""
 
         def save(answer: str | None) -> None:
             if answer is not None:
-                self.write(lambda: self.session.set_source(answer))
+                self.write(lambda: self.session.set_source(answer, opened))
 
         await open_prompt(self.app, source_prompt(value, sentence.text), save)
 
@@ -448,24 +449,26 @@ class AnnotateScreen(Screen[None]):
         if sentence is None:
             self.has_sentence()
             return
-        annotation = self.session.annotation
+        opened = self.session.shown_now()
+        annotation = opened[1]
         value = annotation.note if annotation else ""
 
         def save(answer: str | None) -> None:
             if answer is not None:
-                self.write(lambda: self.session.set_note(answer))
+                self.write(lambda: self.session.set_note(answer, opened))
 
         await open_prompt(self.app, note_prompt(value, sentence.text), save)
 
     async def action_pick_status(self) -> None:
         if not self.has_sentence():
             return
-        annotation = self.session.annotation
+        opened = self.session.shown_now()
+        annotation = opened[1]
         current = annotation.status if annotation else STATUSES[0]
 
         def save(answer: str | None) -> None:
             if answer is not None:
-                self.write(lambda: self.session.set_status(answer))
+                self.write(lambda: self.session.set_status(answer, opened))
 
         prompt = ChoicePrompt("Verification status", list(STATUSES), current, shown_as=status_words)
         await open_prompt(self.app, prompt, save)

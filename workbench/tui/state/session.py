@@ -32,6 +32,10 @@ class Place:
     sentence: int
 
 
+Shown = tuple[Place, Annotation | None]
+"""A sentence and its annotation as the analyst saw them (None: untagged)."""
+
+
 class AnnotationSession:
     """The current sentence of the workspace's corpus and the changes made to it there.
 
@@ -55,7 +59,7 @@ class AnnotationSession:
         self._recount: set[str] = set()
         """Articles another session (or a step of several) changed: counted again when
         the count is next asked for, those alone."""
-        self._shown: tuple[Place, Annotation | None] | None = None
+        self._shown: Shown | None = None
         """The annotation the screen last showed, and where: what the analyst decides
         on (see `look` and `save`); None when unknown."""
         workspace.subscribe(self.changed)  # for the workspace's life, as the session
@@ -313,16 +317,26 @@ class AnnotationSession:
         screen shows, and the key it is stored under is never an old text's."""
         return self.annotation or Annotation.new(self.anchor(), self.store.annotator)
 
-    def save(self, change: Callable[[Annotation], Annotation]) -> Annotation:
+    def shown_now(self) -> Shown:
+        """The sentence and its annotation as a prompt opens on them: the prompt's answer
+        is saved only if the sentence still holds that (qa8 Q10: the panel under an open
+        prompt follows another session's saves, so what the screen last showed is not
+        what the prompt edits)."""
+        return (self.place, self.annotation)
+
+    def save(
+        self, change: Callable[[Annotation], Annotation], opened: Shown | None = None
+    ) -> Annotation:
         """Change the current sentence's annotation (or a new one) through the workspace:
         durable when it returns; raises StoreWriteError. A judgement's first save records
         the suggestion shown then, if any (provenance: tui/state/suggestions.py).
         ConcurrentEditError, nothing written, when another session (a database
-        server's) changed the tags, source, note or status since the screen showed them:
-        the analyst decides again on what is there now."""
+        server's) changed the tags, source, note or status since the screen showed them
+        (or since `opened`, what a prompt opened on): the analyst decides again on what is
+        there now."""
 
         def changed() -> Annotation:
-            current = self._unchanged_since_shown()
+            current = self._unchanged_since(opened or self._shown)
             first = current.is_blank  # nothing stored yet: a stored one is never blank
             annotation = change(current)
             return with_provenance(annotation, self.shown_suggestion) if first else annotation
@@ -331,9 +345,8 @@ class AnnotationSession:
         # saves (tr8 T4): another session's save read in between is never written over.
         return self.workspace.write(self.article, changed, based_on=lambda: self.annotation)
 
-    def _unchanged_since_shown(self) -> Annotation:
+    def _unchanged_since(self, shown: Shown | None) -> Annotation:
         current = self.current_or_new()
-        shown = self._shown
         if shown is not None and shown[0] == self.place and not same_judgement(shown[1], current):
             raise ConcurrentEditError(current.key, None if current.is_blank else current)
         return current
@@ -358,16 +371,18 @@ class AnnotationSession:
     def clear_tags(self) -> Annotation:
         return self.save(lambda annotation: annotation.changed(tags=()))
 
-    def set_source(self, source: str) -> Annotation:
-        return self.save(lambda annotation: annotation.changed(source=source.strip() or None))
+    def set_source(self, source: str, opened: Shown | None = None) -> Annotation:
+        return self.save(
+            lambda annotation: annotation.changed(source=source.strip() or None), opened
+        )
 
-    def set_note(self, note: str) -> Annotation:
-        return self.save(lambda annotation: annotation.changed(note=note.strip()))
+    def set_note(self, note: str, opened: Shown | None = None) -> Annotation:
+        return self.save(lambda annotation: annotation.changed(note=note.strip()), opened)
 
-    def set_status(self, status: str) -> Annotation:
+    def set_status(self, status: str, opened: Shown | None = None) -> Annotation:
         if status not in STATUSES:
             raise ValueError(f"unknown status: {status!r}")
-        return self.save(lambda annotation: annotation.changed(status=status))
+        return self.save(lambda annotation: annotation.changed(status=status), opened)
 
     def confirm_anchor(self) -> Annotation | None:
         """The analyst confirms that the sentence's moved annotation belongs here (its
