@@ -69,6 +69,31 @@ def test_a_read_only_session_shows_reanchored_annotations_and_writes_nothing(
     assert files(db) == before
 
 
+def test_an_annotation_stored_on_the_new_text_is_stored_though_a_colleagues_are_not(
+    tmp_path: Path,
+) -> None:
+    """qa8 Q6: bob's annotations left on the old text keep the article stale, so the
+    panel said "not stored yet" of every one of ana's, stored and confirmed saves too."""
+    db = annotated(tmp_path / "db.json")
+    with AnnotationStore.open(db, annotator="bob") as store:
+        store.save(annotate(OLD, 3, "bob"))
+    with AnnotationStore.open(db, annotator="ana") as store:
+        session = AnnotationSession(Workspace(store, corpus_of(tmp_path, INSERTED)))
+        session.go(0, 2)  # ana's re-anchoring is stored; bob's stays on the old text
+        anchors, article = session.anchors, session.article
+        shown = session.annotation
+        assert shown is not None and anchors.is_stale(article)
+        assert anchors.is_stored(article, shown)
+        assert anchors.is_stored(article, session.set_note("checked with police"))
+    with AnnotationStore.open(db, annotator="ana", read_only=True) as store:
+        later = tmp_path / "later"
+        later.mkdir()
+        session = AnnotationSession(Workspace(store, corpus_of(later, "More.\n" + INSERTED)))
+        session.go(0, 3)  # a read-only view of a later text: shown re-anchored, not stored
+        shown = session.annotation
+        assert shown is not None and not session.anchors.is_stored(session.article, shown)
+
+
 # -- The first tag of an article costs one durable write (fsync), like any other tag.
 
 

@@ -227,8 +227,8 @@ class AnnotateScreen(Screen[None]):
         marks = sentence_marks(suggestion, sentence, lowest) if sentence is not None else []
         view.show(article, session.place.sentence, marks)
         annotation = session.look()
-        unstored = annotation is not None and self.workspace.anchors.is_stale(article)
         anchors = self.workspace.anchors
+        unstored = annotation is not None and not anchors.is_stored(article, annotation)
         tagged = None if annotation is None else anchors.as_tagged(article, annotation)
         if annotation is not None and annotation.anchor_state == "check" and tagged is None:
             self.read_history()

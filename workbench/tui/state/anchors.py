@@ -93,6 +93,15 @@ class CorpusAnchors:
             self.store.articles_to_reanchor({article.id: article.sha256}, segmenter_stamp())
         )
 
+    def is_stored(self, article: Article, annotation: Annotation) -> bool:
+        """True when `annotation`, shown on the article as it is now, is what the store
+        holds: not only in memory. An article stays stale while a colleague's annotations
+        do not fit it (tr7 T15), though this analyst's re-anchoring is stored: the panel
+        said "not stored yet" of every saved annotation there (qa8 Q6)."""
+        if not self.is_stale(article):
+            return True
+        return self.store.get(article.id, annotation.index) == annotation
+
     def placed(self, article: Article) -> Mapping[int, Annotation]:
         """Sentence index -> this analyst's annotation, as anchored to the current text."""
         self.visit(article)
