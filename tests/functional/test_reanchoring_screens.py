@@ -115,6 +115,7 @@ async def test_u_never_undoes_the_reanchoring_done_at_opening_and_a_new_tag_take
         assert "Re-anchoring moved it since (its article changed)" in refused
         assert app.session is not None and app.session.place.sentence == 1
         assert panel(app).annotation is None  # the inserted note, as stored
+        assert panel(app).error == ""  # nothing was being saved (qa8 Q11 i)
         await pilot.press("c")  # a new key, no old one
     tagged = annotated.get("story", 1)
     assert tagged is not None and tagged.tags == ("claim",) and tagged.source is None

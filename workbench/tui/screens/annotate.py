@@ -493,8 +493,7 @@ class AnnotateScreen(Screen[None]):
     ) -> None:
         failed: list[StoreError] = []
         take_step(step, undoing, self.workspace.title_of, self.notify, failed.append)
-        # Another session's change refused the step: the panel shows it, as after a write.
-        self.last_error = str(failed[0]) if failed else ""
+        self.last_error = str(failed[0]) if failed else ""  # a write that failed
         self.refresh_view()
 
     async def action_search(self) -> None:

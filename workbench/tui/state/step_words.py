@@ -73,13 +73,13 @@ def take_step(
     failed: Callable[[StoreError], object] | None = None,
 ) -> Change | DecisionChange | None:
     """Run an undo (redo) and say what it did, or why it did nothing: every screen's
-    `u` and ctrl+r. A StoreError other than a refusal is "Not saved" as any write's;
-    either is also handed to `failed` (the annotate panel shows it)."""
+    `u` and ctrl+r. A StoreError other than a refusal is "Not saved" as any write's,
+    and is handed to `failed` (the annotate panel shows it). A refusal only says why:
+    nothing was being saved, so the panel's "NOT SAVED" light would say what did not
+    happen (qa8 Q11 i); the panel shows what the sentence holds."""
     try:
         change = step()
     except LaterChangeError as error:
-        if failed is not None:
-            failed(error)
         notify(
             refusal_notice(error, title_of),
             title="Not undone" if undoing else "Not redone",
