@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from workbench.cli.common import fail, fail_each, one_line, skipped, warn
 
 if TYPE_CHECKING:
+    from store.change import Change
     from store.protocol import Store
     from workbench.core.anchoring.placement import ArticlePlan
     from workbench.core.annotation import Annotation, AnnotationKey
@@ -215,6 +216,45 @@ def checked_against_held(
         checked_decisions(source, corpus, StoreArticles(store, corpus_ids))
 
 
+class OlderTextError(Exception):
+    """An article given is a text the database's annotations were moved away from."""
+
+
+def refuse_texts_left_behind(
+    corpus: Corpus, remembered: Mapping[str, ArticleInfo], history: Callable[[], Sequence[Change]]
+) -> None:
+    """OlderTextError when an article given (--articles) is not the text the database
+    follows but one its re-anchoring moved annotations away from: the database's
+    annotations would be re-anchored back onto it and lose their checks (a `y`
+    confirmation made "to check" again, a refutation left out of ClaimReview: qa8 Q14).
+    The history is read only when an article given differs from the one last seen."""
+    differing = {
+        article.id: article
+        for article in corpus
+        if article.id in remembered and remembered[article.id].sha256 not in (None, article.sha256)
+    }
+    if not differing:
+        return
+    for change in history():
+        before, after = change.before, change.after
+        if change.action != "reanchor" or before is None or after is None:
+            continue
+        article = differing.get(before.article_id)
+        if article is None or before.article_sha256 != article.sha256:
+            continue
+        if after.article_sha256 == article.sha256:
+            continue
+        info = remembered[article.id]
+        raise OlderTextError(
+            f"{one_line(str(article.path))} is a text of “{one_line(info.title or article.id)}” "
+            f"that the database's annotations were re-anchored away from (on {change.at[:10]}, to "
+            f"the text last opened{' on ' + info.remembered_at[:10] if info.remembered_at else ''}"
+            "): importing with it would move them back onto it and undo their checks; nothing "
+            "was imported. Give the article as it is now, or, if it really went back to this "
+            f"text, run `workbench reanchor {one_line(str(article.path))}` first"
+        )
+
+
 def case_twins(incoming: Iterable[str], held: Iterable[str]) -> list[tuple[str, str]]:
     """(imported name, name held) for each analyst of the file whose name differs from
     one already in the database only in case or Unicode form ("Bob" and "bob", "José"
@@ -341,6 +381,7 @@ def run(args: argparse.Namespace) -> int:
             if against_held:
                 checked_against_held(store, source, corpus, outside_corpus)
             remembered = {info.article_id: info for info in store.articles()}
+            refuse_texts_left_behind(corpus, remembered, history_for(store))
             if placement.outside_corpus and (remembered or store.count(annotator=None)):
                 check_same_texts(  # a pass against the database, before any write
                     source.annotations(check_repeats=False),
@@ -404,7 +445,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error.in_file(path)))
     except OSError as error:
         return fail(f"cannot read {path}: {error.strerror or error}")
-    except StoreError as error:
+    except (StoreError, OlderTextError) as error:
         return fail(str(error))
     history = f" (its history of {source.history_entries} changes is not imported)"
     decisions = ""

@@ -317,3 +317,25 @@ def test_help_names_the_json_output_json_lines(capsys: pytest.CaptureFixture[str
     output is one object a line, and the help now says so."""
     main(["reanchor", "--help"])
     assert "JSON Lines: one JSON object a line" in " ".join(capsys.readouterr().out.split())
+
+
+def test_an_import_given_a_text_the_database_moved_away_from_is_refused(
+    capsys: pytest.CaptureFixture[str], corpus: Path, db: Path, tmp_path: Path
+) -> None:
+    """qa8 Q14: an import with an older copy of an article (--articles) re-anchored the
+    database back onto it, silently: a confirmation became "to check" again."""
+    exported = tmp_path / "before-edit.json"
+    assert run(capsys, "export", "--db", str(db), "-o", str(exported))[0] == 0
+    older = tmp_path / "older"
+    older.mkdir()
+    (older / "story.txt").write_text(STORY, encoding="utf-8")
+    correct(corpus)
+    assert run(capsys, "reanchor", str(corpus), "--db", str(db))[0] == 0
+    before = files(db)
+    code, out, err = run(capsys, "import", str(exported), "--db", str(db), "--articles", str(older))
+    assert (code, out) == (1, "")
+    assert "re-anchored away from" in err and "nothing was imported" in err, err
+    assert files(db) == before
+    current = ("--articles", str(corpus))
+    code, out, err = run(capsys, "import", str(exported), "--db", str(db), *current)
+    assert code == 0, err
