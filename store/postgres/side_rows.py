@@ -17,7 +17,7 @@ from typing import Any
 from store.change import Change
 from store.errors import DamagedRowError
 from store.snapshot_records import article_problem
-from store.trusted import annotation_of, record_problem
+from store.trusted import annotation_of
 
 ARTICLES = (
     "SELECT article_id, title, sha256, sentences, segmenter, remembered_at "
@@ -63,14 +63,12 @@ def decision_of_row(row: Sequence[Any]) -> dict[str, Any]:
 
 def history_record_of_row(row: Sequence[Any]) -> dict[str, Any]:
     """A HISTORY_COLUMNS row as the file store's history record (without its id);
-    DamagedRowError naming the row if its before or after is not an annotation record
-    the store writes (`export --history` ended in a traceback on a list: tr9 T9)."""
-    at, annotator, action, key_annotator, article_id, index, before, after, row_id = row
-    for name, value in (("before", before), ("after", after)):
-        if value is not None:
-            problem = record_problem(value) if isinstance(value, dict) else "not an object"
-            if problem is not None:
-                raise DamagedRowError(row_id, f"its {name} is {problem}", table="history")
+    DamagedRowError naming the row if its before or after cannot be read as an
+    annotation (`export --history` ended in a traceback on a list: tr9 T9). What a
+    history record may hold is what the file store reads in one (Change.from_record):
+    a record written before a field existed is history, not damage (rv9 R8)."""
+    change_of_row(row)
+    at, annotator, action, key_annotator, article_id, index, before, after, _row_id = row
     return {
         "at": at,
         "annotator": annotator,
@@ -82,14 +80,17 @@ def history_record_of_row(row: Sequence[Any]) -> dict[str, Any]:
 
 
 def change_of_row(row: Sequence[Any]) -> Change:
-    """A HISTORY_COLUMNS row as a Change (checked: history_record_of_row)."""
-    record = history_record_of_row(row)
-    before, after = record["before"], record["after"]
-    return Change(
-        key=(str(row[3]), str(row[4]), int(row[5])),
-        before=annotation_of(before) if before is not None else None,
-        after=annotation_of(after) if after is not None else None,
-        at=str(record["at"]),
-        annotator=str(record["annotator"]),
-        action=str(record["action"]),
-    )
+    """A HISTORY_COLUMNS row as a Change; DamagedRowError naming the row if it is none."""
+    at, annotator, action, key_annotator, article_id, index, before, after, row_id = row
+    try:
+        return Change(
+            key=(str(key_annotator), str(article_id), int(index)),
+            before=None if before is None else annotation_of(before),
+            after=None if after is None else annotation_of(after),
+            at=str(at),
+            annotator=str(annotator),
+            action=str(action),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        problem = f"it cannot be read as a change ({error!r})"
+        raise DamagedRowError(row_id, problem, table="history") from error
