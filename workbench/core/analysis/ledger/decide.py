@@ -19,6 +19,7 @@ or member are gone is returned as ignored, never dropped unseen.
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
@@ -41,8 +42,10 @@ def _hashed(*parts: object) -> str:
 
 
 def group_id(article_id: str, index: int) -> str:
-    """The name of a group whose smallest sentence is (article_id, index)."""
-    return _hashed(article_id, index)
+    """The name of a group whose smallest sentence is (article_id, index): interned, so
+    that the summary and the open summary's live ledger share one string per group
+    (20,000 of each, 1.2 MB, at 100,000 annotations)."""
+    return sys.intern(_hashed(article_id, index))
 
 
 def legacy_group_id(key: AnnotationKey) -> str:

@@ -192,16 +192,6 @@ def _unquantity(r: list[Any]) -> Quantity:
     )
 
 
-class _Known(Capitalised):
-    """A sentence's capitalised words as restored: already found."""
-
-    __slots__ = ()
-
-    def __init__(self, found: frozenset[str]) -> None:
-        super().__init__([], [])
-        self._found = found
-
-
 def _measure(m: Measure) -> list[Any]:
     return [
         m.unit_class,
@@ -232,7 +222,7 @@ def _unmeasure(r: list[Any], known: dict[tuple[str, ...], Capitalised]) -> Measu
         # the measures of one quote share its sentence's words, as when read
         words = known.get(tuple(capitalised))
         if words is None:
-            words = known[tuple(capitalised)] = _Known(frozenset(capitalised))
+            words = known[tuple(capitalised)] = Capitalised.known(capitalised)
     return Measure(
         unit_class,
         _unfloat(base),
