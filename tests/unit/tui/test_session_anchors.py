@@ -254,3 +254,25 @@ def test_one_to_check_back_where_it_was_tagged_is_not_counted_as_an_orphan_back(
         workspace.anchors.read_history()
         assert workspace.anchors.counts(article) == AnchorCounts(0, 0, 0, 0)
         assert workspace.anchors.get(article, 3) == replace(stuck, anchor_state="current")
+
+
+def test_the_place_left_on_the_text_of_today_is_not_shifted_by_a_colleagues_older_text(
+    tmp_path: Path,
+) -> None:
+    """rv8 R9: ana's annotations left on the old text keep the article stale; bob's place,
+    left on the text he works on (one sentence inserted above it), was shifted as ana's
+    annotations move, and bob reopened one sentence off, at every start."""
+    db = annotated(tmp_path / "db.json")  # ana's annotations of OLD (sentences 1 and 5)
+    corpus = corpus_of(tmp_path, INSERTED)
+    with AnnotationStore.open(db, annotator="bob") as store:
+        session = AnnotationSession(Workspace(store, corpus))
+        session.go(0, 6)
+        session.toggle("claim")
+        session.go(0, 4)
+        left = session.sentence
+    assert left is not None and left.text == "Moscow denied any deployment."
+    for _reopening in range(2):
+        with AnnotationStore.open(db, annotator="bob") as store:
+            back = AnnotationSession(Workspace(store, corpus))
+            assert back.restore_place()
+            assert back.sentence == left

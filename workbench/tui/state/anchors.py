@@ -160,17 +160,21 @@ class CorpusAnchors:
         """Where sentence `index` of the text the article's annotations were made on is
         in its text now (a remembered place, qa7 Q10 e: after a sentence was inserted
         above, the cursor came back on the old number, another sentence): shifted as
-        the nearest annotation at or above it moved. Unchanged when the annotations fit
-        the text or none is at or above it."""
+        this analyst's nearest annotation at or above it moved. The place is where this
+        analyst's annotations are: each session stores its own re-anchoring where it
+        works, so a colleague's left on an older text say nothing of it (rv8 R9: bob
+        reopened one sentence off at every start). Unchanged when this analyst's
+        annotations fit the text, or none is at or above it."""
         if not self.is_stale(article):
             return index
         plan = plan_article(article, of_article(self.store, article.id), self.threshold)
+        mine = [p for p in plan.placements if p.before.annotator == self.store.annotator]
+        if any(p.new_index is not None and p.before.article_sha256 == article.sha256 for p in mine):
+            return index  # worked on this text since: the place was left on it
         above = [
             (p.before.index, p.new_index)
-            for p in plan.placements
-            if p.new_index is not None
-            and p.before.index <= index
-            and p.before.article_sha256 != article.sha256
+            for p in mine
+            if p.new_index is not None and p.before.index <= index
         ]
         if not above:
             return index
