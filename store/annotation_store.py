@@ -22,6 +22,7 @@ from tinydb import TinyDB
 from tinydb.queries import QueryInstance
 
 from store import migrations
+from store.batches import by_changes
 from store.change import Change, DecisionChange, ImportReport, change_problem
 from store.content_lines import content_lines
 from store.errors import (
@@ -470,48 +471,55 @@ class AnnotationStore:
         not one per article). Returns each article's changes. A failure part way leaves
         the articles of the lines already written re-anchored, and raises."""
         steps: list[list[Change]] = []
-        line: list[tuple[ArticlePlan, str, int]] = []
-        size = 0
-        with paused_gc():  # no reference cycles made; one collection after, not per line
-            for item in plans:
-                line.append(item)
-                size += len(item[0].changes)
-                if size >= REANCHOR_LINE_CHANGES:
-                    steps += self._reanchor_line(line, segmenter)
-                    line, size = [], 0
-            if line:
-                steps += self._reanchor_line(line, segmenter)
+        for line in self._reanchor_lines(plans):
+            steps += self._reanchor_line(line, segmenter)
         self._storage.compact_if_long()
         return steps
+
+    @staticmethod
+    def _reanchor_lines(
+        plans: Iterable[tuple[ArticlePlan, str, int]],
+    ) -> Iterator[list[tuple[ArticlePlan, str, int]]]:
+        """The plans in lines of about REANCHOR_LINE_CHANGES changes (whole articles),
+        with the collector paused: no reference cycles made, one collection after."""
+        with paused_gc():
+            yield from by_changes(plans, REANCHOR_LINE_CHANGES)
 
     def _reanchor_line(
         self, plans: Sequence[tuple[ArticlePlan, str, int]], segmenter: str
     ) -> list[list[Change]]:
         """One durable line for these articles' re-anchorings (each article's changes
         returned apart)."""
+        ops, history, changes = self._reanchor_ops(plans, segmenter)
+        if ops:
+            self._follow(self._storage.commit(ops, history, compact=False))
+        steps: list[list[Change]] = []
+        for plan, _title, _sentences in plans:
+            size = len(plan.changes)
+            steps.append(changes[:size])
+            changes = changes[size:]
+        return steps  # no undo step: re-anchoring is not the analyst's change (qa6 Q32)
+
+    def _reanchor_ops(
+        self, plans: Sequence[tuple[ArticlePlan, str, int]], segmenter: str
+    ) -> tuple[list[Op], list[dict[str, Any]], list[Change]]:
+        """The ops and history records of one line of re-anchorings, not yet written:
+        every changed annotation, the articles now seen (plans that are whole) and the
+        ledger decisions that move with their sentences."""
         pairs: list[tuple[Annotation | None, Annotation | None]] = []
         keys: list[AnnotationKey] = []
         extras: list[Op] = []
-        sizes: list[int] = []
         for plan, title, sentences in plans:
             changed = plan.changes
             pairs.extend((placement.before, placement.after) for placement in changed)
             keys.extend(placement.before.key for placement in changed)
-            sizes.append(len(changed))
             if not plan.whole:
                 continue  # another analyst's annotations do not fit it yet (tr7 T15)
             seen = self._article_document(plan.article_id, title, plan.sha256, sentences, segmenter)
             if seen is not None:
                 extras.append(seen)
         extras += self._decisions_moved([plan for plan, _title, _sentences in plans])
-        changes = self._commit_pairs(
-            pairs, "reanchor", keys, exact=True, extras=extras, compact=False
-        )
-        steps: list[list[Change]] = []
-        for size in sizes:
-            steps.append(changes[:size])
-            changes = changes[size:]
-        return steps  # no undo step: re-anchoring is not the analyst's change (qa6 Q32)
+        return self._pair_changes(pairs, "reanchor", keys, exact=True, extras=extras)
 
     def _decisions_moved(self, plans: Sequence[ArticlePlan]) -> list[Op]:
         """Puts of the records that move the ledger decisions with their sentences
@@ -568,6 +576,8 @@ class AnnotationStore:
         self,
         annotations: Iterable[Annotation],
         decisions: Iterable[Mapping[str, Any]] = (),
+        reanchoring: Sequence[tuple[ArticlePlan, str, int]] = (),
+        segmenter: str = "",
     ) -> ImportReport:
         """Merge annotations from elsewhere, all or nothing: absent keys are added,
         identical ones skipped, differing ones replaced only by a newer updated_at.
@@ -575,6 +585,9 @@ class AnnotationStore:
         sentence index they no longer have. Ledger decision records (as exported: who
         and when included) are appended after the database's own, in their order, but
         for those it holds already; they are written with the last line.
+        `reanchoring` (as reanchor_articles takes it): the database's own annotations
+        put onto the current texts first, in the same all-or-nothing write, so that a
+        refused import has not moved them either (rv8 R10).
 
         `annotations` is read once, as it comes (an iterator: a file read line by line
         is never held whole): its changes go to the journal in lines of about
@@ -587,6 +600,10 @@ class AnnotationStore:
         size = 0
         gone: dict[OrphanKey, str] | None = None  # read from the history once, if needed
         try:
+            for line in self._reanchor_lines(reanchoring):
+                ops, history, _changes = self._reanchor_ops(line, segmenter)
+                if ops:
+                    self._follow(staging.write(ops, history, final=False))
             for incoming in annotations:
                 identity = incoming.orphan_key if incoming.is_orphan else incoming.key
                 if identity in chunk:  # written first, so that the two meet

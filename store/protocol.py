@@ -184,9 +184,15 @@ class Store(Protocol):
         ...
 
     def import_annotations(
-        self, annotations: Iterable[Annotation], decisions: Iterable[Mapping[str, Any]] = ()
+        self,
+        annotations: Iterable[Annotation],
+        decisions: Iterable[Mapping[str, Any]] = (),
+        reanchoring: Sequence[tuple[ArticlePlan, str, int]] = (),
+        segmenter: str = "",
     ) -> ImportReport:
-        """All or nothing; `decisions`: ledger decision records, those already held skipped."""
+        """All or nothing; `decisions`: ledger decision records, those already held
+        skipped; `reanchoring` (as reanchor_articles takes it, with `segmenter`): the
+        database's own annotations put onto the current texts first, in the same write."""
         ...
 
     # Re-anchoring and orphans

@@ -27,6 +27,7 @@ import orjson
 import psycopg
 from psycopg.types.json import Json
 
+from store.batches import by_changes
 from store.change import Change, DecisionChange, ImportReport
 from store.errors import (
     AnchorConflictError,
@@ -395,18 +396,25 @@ class PostgresStore:
         self,
         annotations: Iterable[Annotation],
         decisions: Iterable[Mapping[str, Any]] = (),
+        reanchoring: Sequence[tuple[ArticlePlan, str, int]] = (),
+        segmenter: str = "",
     ) -> ImportReport:
         """Merge annotations from elsewhere in one transaction (all or nothing): absent
         ones added, identical ones skipped, differing ones replaced only by a newer
         updated_at; orphans matched by their own identity. Ledger decision records are
-        appended in their order, but for those the database holds already."""
+        appended in their order, but for those the database holds already.
+        `reanchoring` (as reanchor_articles takes it): the database's own annotations
+        put onto the current texts first, in the same transaction (rv8 R10)."""
         counts = {"added": 0, "updated": 0, "skipped": 0, "older": 0, "decisions": 0}
         written: list[Applied] = []
+        moved: list[Applied] = []
         gone: dict[OrphanKey, str] | None = None  # read from the history once, if needed
 
         def work(connection: psycopg.Connection[Any]) -> None:
             nonlocal gone
             with connection.transaction():
+                for batch in by_changes(reanchoring, REANCHOR_CHUNK):
+                    moved.extend(self._reanchor_rows(connection, batch, segmenter, follow=False))
                 for chunk in _chunks(annotations):
                     stored = self._stored(connection, chunk)
                     specs: list[Spec] = []
@@ -443,7 +451,9 @@ class PostgresStore:
                     self._announce(connection, {"kind": "ledger"})
 
         self._write(work)
-        self._follow(written)  # committed: now this session has seen them
+        self._follow(moved)  # committed: now this session has seen them
+        self._check_afresh({item.row_id for item in moved if item.row_id is not None})
+        self._follow(written)
         return report_of(counts, decisions=counts["decisions"])
 
     # -- Re-anchoring and orphans ---------------------------------------------------------
@@ -491,15 +501,7 @@ class PostgresStore:
         about REANCHOR_CHUNK changes; AnchorConflictError, writing nothing of that call,
         if an annotation of a plan has changed since it was planned."""
         steps: list[list[Change]] = []
-        batch: list[tuple[ArticlePlan, str, int]] = []
-        size = 0
-        for item in plans:
-            batch.append(item)
-            size += len(item[0].changes)
-            if size >= REANCHOR_CHUNK:
-                steps += self._reanchor_batch(batch, segmenter)
-                batch, size = [], 0
-        if batch:
+        for batch in by_changes(plans, REANCHOR_CHUNK):
             steps += self._reanchor_batch(batch, segmenter)
         return steps
 
@@ -1130,37 +1132,9 @@ class PostgresStore:
         self, batch: Sequence[tuple[ArticlePlan, str, int]], segmenter: str
     ) -> list[list[Change]]:
         with self._mutex:
-
-            def work(connection: psycopg.Connection[Any]) -> list[Applied]:
-                befores = [p.before for plan, _t, _n in batch for p in plan.changes]
-                identities = [rows.identity(before) for before in befores]
-                if len(set(identities)) != len(identities):
-                    raise AnchorConflictError("two changes of one annotation; nothing was written")
-                self._check_exact(connection, befores)
-                located = self._located(connection, befores)
-                specs = [
-                    Spec(before.key, placement.after, row_id=seen[0], expected=seen[1])
-                    for (before, seen), placement in zip(
-                        zip(befores, located, strict=True),
-                        [p for plan, _t, _n in batch for p in plan.changes],
-                        strict=True,
-                    )
-                ]
-                articles = [
-                    {
-                        "article_id": plan.article_id,
-                        "title": title,
-                        "sha256": plan.sha256,
-                        "sentences": sentences,
-                        "segmenter": segmenter,
-                    }
-                    for plan, title, sentences in batch
-                    if plan.whole  # else another analyst's do not fit it yet (tr7 T15)
-                ]
-                self._move_decisions(connection, [plan for plan, _t, _n in batch])
-                return self._apply(connection, "reanchor", specs, articles, exact=True)
-
-            applied = self._write(work)
+            applied = self._write(
+                lambda connection: self._reanchor_rows(connection, batch, segmenter)
+            )
             self._check_afresh({item.row_id for item in applied if item.row_id is not None})
             steps: list[list[Change]] = []
             for plan, _title, _sentences in batch:
@@ -1168,6 +1142,42 @@ class PostgresStore:
                 step, applied = applied[:size], applied[size:]
                 steps.append([item.change for item in step])
             return steps  # no undo step: re-anchoring is not the analyst's change (qa6 Q32)
+
+    def _reanchor_rows(
+        self,
+        connection: psycopg.Connection[Any],
+        batch: Sequence[tuple[ArticlePlan, str, int]],
+        segmenter: str,
+        follow: bool = True,
+    ) -> list[Applied]:
+        """One batch of re-anchorings written on `connection` (see _apply's `follow`)."""
+        befores = [p.before for plan, _t, _n in batch for p in plan.changes]
+        identities = [rows.identity(before) for before in befores]
+        if len(set(identities)) != len(identities):
+            raise AnchorConflictError("two changes of one annotation; nothing was written")
+        self._check_exact(connection, befores)
+        located = self._located(connection, befores)
+        specs = [
+            Spec(before.key, placement.after, row_id=seen[0], expected=seen[1])
+            for (before, seen), placement in zip(
+                zip(befores, located, strict=True),
+                [p for plan, _t, _n in batch for p in plan.changes],
+                strict=True,
+            )
+        ]
+        articles = [
+            {
+                "article_id": plan.article_id,
+                "title": title,
+                "sha256": plan.sha256,
+                "sentences": sentences,
+                "segmenter": segmenter,
+            }
+            for plan, title, sentences in batch
+            if plan.whole  # else another analyst's do not fit it yet (tr7 T15)
+        ]
+        self._move_decisions(connection, [plan for plan, _t, _n in batch])
+        return self._apply(connection, "reanchor", specs, articles, exact=True, follow=follow)
 
     def _check_afresh(self, moved: set[int]) -> None:
         """The undo and redo steps of this session whose rows re-anchoring just rewrote

@@ -60,7 +60,10 @@ class AsMade:
     the database here). Iterating gives those set aside, after the others went by."""
 
     def __init__(
-        self, made_on: Mapping[AnnotationKey, Annotation], articles: Container[str], store: Store
+        self,
+        made_on: Mapping[AnnotationKey, Annotation],
+        articles: Container[str],
+        held: Callable[[AnnotationKey], Annotation | None],
     ) -> None:
         from workbench.core.interchange.importing import importable_as_made
 
@@ -68,8 +71,8 @@ class AsMade:
             key
             for key, version in made_on.items()
             if version.article_id not in articles
-            or store.get(key[1], key[2], key[0]) is not None
-            or store.get(version.article_id, version.index, version.annotator) is not None
+            or held(key) is not None
+            or held(version.key) is not None
         ]
         self.made_on = importable_as_made(made_on, dropped=meeting) if meeting else made_on
         self.held: list[Annotation] = []
@@ -92,6 +95,28 @@ class AsMade:
 
     def __bool__(self) -> bool:
         return bool(self.held)
+
+
+class Reanchored:
+    """The database's annotations as they will be once `plans` are stored (they are
+    stored with the import, in its one write: rv8 R10): by key, what a sentence holds."""
+
+    def __init__(self, store: Store, plans: Iterable[ArticlePlan]) -> None:
+        self.store = store
+        self.placed: dict[AnnotationKey, Annotation | None] = {}
+        for plan in plans:
+            for placement in plan.changes:
+                if not placement.before.is_orphan:  # left, unless another takes it
+                    self.placed.setdefault(placement.before.key, None)
+            for placement in plan.changes:
+                if placement.new_index is not None:
+                    self.placed[placement.after.key] = placement.after
+
+    def __call__(self, key: AnnotationKey) -> Annotation | None:
+        if key in self.placed:
+            return self.placed[key]
+        annotator, article_id, index = key
+        return self.store.get(article_id, index, annotator)
 
 
 def checked_decisions(source: ImportFile, corpus: Corpus, known: Container[str]) -> None:
@@ -320,8 +345,9 @@ def run(args: argparse.Namespace) -> int:
         placed,
     )
     from workbench.core.anchoring.placement import outcome_counts
-    from workbench.core.anchoring.reanchoring import plans, store_plans
+    from workbench.core.anchoring.reanchoring import plans, store_plans, stored_form
     from workbench.core.corpus.articles import load_corpus
+    from workbench.core.corpus.sentences import segmenter_stamp
     from workbench.core.interchange.decision_check import SentenceCounts
     from workbench.core.interchange.importing import (
         ImportFile,
@@ -398,7 +424,6 @@ def run(args: argparse.Namespace) -> int:
             database = list(
                 plans(store, corpus, fuzzy, history_for(store), store.annotator, writing=writes)
             )
-            store_plans(store, database)
             analysts_held = {record["annotator"] for record in store.records(ordered=False)}
             stream = source.annotations(check_repeats=False)
             landed_on: set[str] = set()
@@ -406,7 +431,8 @@ def run(args: argparse.Namespace) -> int:
             noted = NewReadings()
             # The file's decisions follow its annotations' re-anchoring (read after them).
             followed = ImportedDecisions(source.decisions, made, source.articles)
-            as_made = AsMade(source.made_on, corpus.by_id, store)
+            as_held = Reanchored(store, [item.plan for item in database])
+            as_made = AsMade(source.made_on, corpus.by_id, as_held)
             report = store.import_annotations(
                 noted.noting(
                     noting_articles(
@@ -416,6 +442,8 @@ def run(args: argparse.Namespace) -> int:
                     )
                 ),
                 followed,
+                stored_form(database),
+                segmenter_stamp(),
             )
             if as_made:  # imported as made: now placed here, as the database's own are,
                 # and left to check wherever they land (tr7 T22)

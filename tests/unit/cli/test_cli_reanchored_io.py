@@ -475,3 +475,52 @@ def test_an_import_by_a_colleague_never_merges_a_record_of_the_new_text_over_one
         (4, "Moscow denied (old 3)", True),
         (6, "Analysts doubted, later (new 6)", True),
     ]
+
+
+@pytest.mark.parametrize("engine", ["file", pytest.param("postgres", marks=pytest.mark.pg_server)])
+def test_an_import_refused_late_has_not_stored_the_databases_reanchoring(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    engine: str,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """rv8 R10: the database's own annotations were re-anchored (stored, history
+    "reanchor") before the file's records streamed in; a refusal found while streaming
+    (the file rewritten between the passes) said "nothing was imported" with the
+    database's annotations moved. Both go in one write now: a refusal leaves them."""
+    import workbench.cli.import_ as import_command
+
+    location = str(
+        request.getfixturevalue("pg_url") if engine == "postgres" else tmp_path / "db.json"
+    )
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "story.txt").write_text(INSERTED, encoding="utf-8")
+    with open_store(location, "ana") as store:
+        store.save(annotate(OLD, 3, note="Moscow denied (old 3)"))
+    with AnnotationStore.open(tmp_path / "other.json", annotator="ana") as store:
+        store.save(annotate(article(INSERTED), 6, note="imported"))
+    exported = tmp_path / "ana.json"
+    assert run(capsys, "export", "--db", str(tmp_path / "other.json"), "-o", str(exported))[0] == 0
+    swapped = tmp_path / "swapped.json"
+    swapped.write_bytes(exported.read_bytes().replace(b'"imported"', b'"rewritten"'))
+    checked = import_command.check_tagged_on
+
+    def then_replaced(*arguments: Any) -> None:  # after the first pass: the file changes
+        checked(*arguments)
+        swapped.replace(exported)
+
+    monkeypatch.setattr(import_command, "check_tagged_on", then_replaced)
+    with open_store(location, "ana", read_only=True) as store:
+        before = ([a.to_record() for a in store.all()], len(store.history()))
+    kept = files(Path(location)) if engine == "file" else {}
+    code, out, err = run(
+        capsys, "import", str(exported), "--db", location, "--articles", str(folder)
+    )
+    assert (code, out) == (1, "")
+    assert "changed while it was being imported" in err
+    with open_store(location, "ana", read_only=True) as store:
+        assert ([a.to_record() for a in store.all()], len(store.history())) == before
+    if engine == "file":
+        assert files(Path(location)) == kept

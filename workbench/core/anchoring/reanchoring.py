@@ -109,7 +109,9 @@ def of_article(source: AnchorSource, article_id: str) -> list[Annotation]:
 def store_plans(sink: AnchorSink, found: Sequence[ArticleReanchoring]) -> None:
     """Write articles' re-anchorings (and the articles as now seen) to the store: each
     article atomically and its own undo step, many articles per durable write."""
-    sink.reanchor_articles(
-        [(item.plan, item.article.title, len(item.article.sentences)) for item in found],
-        segmenter_stamp(),
-    )
+    sink.reanchor_articles(stored_form(found), segmenter_stamp())
+
+
+def stored_form(found: Iterable[ArticleReanchoring]) -> list[tuple[ArticlePlan, str, int]]:
+    """(plan, title, sentence count) of each article: what the store's writes take."""
+    return [(item.plan, item.article.title, len(item.article.sentences)) for item in found]
