@@ -57,6 +57,12 @@ def edited(annotations: list[Annotation], new: Article) -> list[Annotation]:
     return [placement.after for placement in plan_article(new, annotations).placements]
 
 
+def states_on(new: Article, *annotations: Annotation) -> dict[str, str]:
+    """Each analyst's annotation's state once re-anchored onto `new`."""
+    placements = plan_article(new, annotations).placements
+    return {p.before.annotator: p.after.anchor_state for p in placements}
+
+
 def names(annotations: list[Annotation], texts: dict[str, Article] | None) -> list[str | None]:
     speakers.forget_answers()
     info = [ArticleInfo.of(new) for new in (texts or {}).values()]
@@ -141,17 +147,30 @@ def test_a_pronoun_marked_at_its_index_is_current_again_once_its_text_is_back() 
     assert names([back.after], {"q": before}) == ["Mark Rutte"]
 
 
+def test_a_pronoun_stays_current_when_the_article_changed_only_after_it() -> None:
+    """rv8 R3: any change of the article marked a typed "He added …" at its index to
+    check, a typo fixed after it too. Where the article's annotations (anyone's: their
+    quotes and the words around them) show everything before it unchanged, its speaker
+    cannot have changed: it stays current. Where they do not (the sentence naming the
+    speaker tagged by nobody), it is marked as before: nothing is guessed."""
+    later = "Officials declined to coment."
+    before, after = article(RUTTE, RUTTE_HE, later), article(RUTTE, RUTTE_HE, "Officials declined.")
+    typed = tagged(before, RUTTE_HE, "qa", accept=False)
+    colleague = replace(tagged(before, RUTTE, "bo", accept=False), source="Mark Rutte")
+    assert states_on(after, typed, colleague) == {"qa": "current", "bo": "current"}
+    (alone,) = plan_article(after, [typed]).placements
+    assert (alone.outcome, alone.after.anchor_state) == ("unchanged", "reanchored")
+    rewritten = article(REWRITTEN, RUTTE_HE, later)  # the speaker's sentence changed
+    assert states_on(rewritten, typed, colleague)["qa"] == "reanchored"
+
+
 def test_a_plain_source_or_an_accepted_speaker_stays_current_at_its_index() -> None:
     """Only a speaker read from the sentences before it is marked: a named source, or a
     pronoun whose speaker the analyst accepted, is the same speaker on any text."""
     before, after = article(RUTTE, RUTTE_HE), article(REWRITTEN, RUTTE_HE)
     accepted = tagged(before, RUTTE_HE, "qa", accept=True)
     named = replace(tagged(before, RUTTE_HE, "bo", accept=False), source="Mark Rutte")
-    states = {
-        p.before.annotator: p.after.anchor_state
-        for p in plan_article(after, [accepted, named]).placements
-    }
-    assert states == {"qa": "current", "bo": "current"}
+    assert states_on(after, accepted, named) == {"qa": "current", "bo": "current"}
 
 
 def test_the_live_summary_follows_a_confirmed_anchor_as_a_rebuild() -> None:

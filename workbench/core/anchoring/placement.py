@@ -50,6 +50,7 @@ from rapidfuzz import fuzz, process, utils
 
 from workbench.core.analysis.sources.speakers import reads_its_neighbours
 from workbench.core.anchoring.another_article import is_another_article
+from workbench.core.anchoring.same_start import unchanged_start
 from workbench.core.anchoring.same_statement import can_be_the_same
 from workbench.core.anchoring.threshold import DEFAULT_THRESHOLD as DEFAULT_THRESHOLD
 from workbench.core.annotation import (
@@ -287,10 +288,23 @@ class _Sentences:
     """An article's sentences with what matching them needs, computed once per article."""
 
     article: ArticleText
+    annotations: Sequence[Annotation] = ()
+    """Every annotation of the article, any analyst's (what unchanged_start reads)."""
     sentences: list[Sentence] = field(init=False)
+    _unchanged: dict[str, int] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sentences = self.article.sentences
+
+    def before_unchanged(self, annotation: Annotation) -> bool:
+        """True when everything before the annotation's sentence is shown to be as on
+        the text it was made on, the sentence where it was (same_start.py)."""
+        sha256 = annotation.article_sha256
+        if sha256 not in self._unchanged:
+            text = self.article.text
+            self._unchanged[sha256] = unchanged_start(text, sha256, self.annotations)
+        sentence = self.sentences[annotation.index]
+        return sentence.start == annotation.start and self._unchanged[sha256] >= annotation.start
 
     @cached_property
     def by_text(self) -> dict[str, list[int]]:
@@ -367,7 +381,7 @@ def plan_article(
             for annotation in sorted(placed, key=lambda annotation: annotation.key)
         )
         return ArticlePlan(article.id, article.sha256, tuple(orphaned), another_article=True)
-    sentences = _Sentences(article)
+    sentences = _Sentences(article, given)
     shift = _expected_shift(sentences, placed)
     by_annotator: dict[str, list[Annotation]] = defaultdict(list)
     orphans_of: dict[str, list[Annotation]] = defaultdict(list)
@@ -486,7 +500,7 @@ def _place(
         if not decided or context < CONTEXT_FLOOR:
             claim(number, index, CHECK, CHECK, 100.0)
         elif index == annotation.index:
-            claim(number, index, UNCHANGED, _kept_state(annotation, sentences.article), 100.0)
+            claim(number, index, UNCHANGED, _kept_state(annotation, sentences), 100.0)
         else:
             state = annotation.anchor_state if annotation.anchor_state == CHECK else REANCHORED
             claim(number, index, MOVED, state, 100.0)
@@ -521,17 +535,20 @@ def _place(
     return [result[number] for number in range(len(annotations))]
 
 
-def _kept_state(annotation: Annotation, article: ArticleText) -> str:
+def _kept_state(annotation: Annotation, sentences: _Sentences) -> str:
     """The state of an annotation whose quote is still at its index: its own, but a
     current one whose speaker is read from the sentences before it ("He added …", no
     speaker accepted) is "reanchored" on a changed text (qa6 Q25): those sentences may
     now name someone else, and the record must say it was not made on this text, so
-    the summary lists "he (to check, …)" until the analyst confirms it (`y`)."""
+    the summary lists "he (to check, …)" until the analyst confirms it (`y`). Not when
+    the article's annotations show everything before it unchanged (rv8 R3: a change
+    after it cannot change who "he" is)."""
     state = annotation.anchor_state
     if (
         state == CURRENT
-        and annotation.article_sha256 != article.sha256
+        and annotation.article_sha256 != sentences.article.sha256
         and reads_its_neighbours(annotation)
+        and not sentences.before_unchanged(annotation)
     ):
         return REANCHORED
     return state
