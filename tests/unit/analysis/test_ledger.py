@@ -601,17 +601,43 @@ def test_a_merge_keeps_the_denial_a_later_text_of_the_group_answers() -> None:
     assert putin in merged.denials, "the merge dropped the group's denial"
 
 
-def test_another_analysts_denial_of_a_members_sentence_is_no_denial_of_the_group() -> None:
-    """qa7 Q1: qa7 tagged "The central government denied …" claim, attribution and
-    denial, bob attribution and denial; in "all analysts" the group holding qa7's line
-    listed bob's as "Denied by": the sentence denied itself."""
+def _one_sentence_two_judgements() -> tuple[Annotation, Annotation, Annotation]:
+    """qa7 Q1's flood sentence: qa7's claim, attribution and denial of it, bob's
+    attribution and denial of it, and another claim of the article."""
     said = "The central government denied that it had been warned of the flooding in advance."
     told = "At least 158 people have died in the floods, the regional government said."
     mine = _claimed(6, said, "central government", "denial")
     bobs = replace(
         sentence_annotation(said, index=6, tags=("attribution", "denial")), annotator="bob"
     )
-    ledger = ledger_of([mine, bobs, _claimed(7, told, "regional government")])
-    group = group_with(ledger, said)
+    return mine, bobs, _claimed(7, told, "regional government")
+
+
+def test_another_analysts_denial_of_a_members_sentence_is_no_denial_of_the_group() -> None:
+    """qa7 Q1: qa7 tagged "The central government denied …" claim, attribution and
+    denial, bob attribution and denial; in "all analysts" the group holding qa7's line
+    listed bob's as "Denied by": the sentence denied itself."""
+    mine, bobs, told = _one_sentence_two_judgements()
+    ledger = ledger_of([mine, bobs, told])
+    group = group_with(ledger, mine.quote)
     assert mine in group.members
     assert bobs not in group.denials
+
+
+def test_another_analysts_denial_shown_as_a_members_other_judgement_is_not_unlinked() -> None:
+    """qa7 Q1's rest (lk8): in "all analysts", bob's attribution + denial of the sentence
+    qa7 tagged claim, attribution and denial is shown as the ≠ of qa7's line in its
+    group, yet was also listed under "Denials not linked to a claim", the sentence twice
+    there. qa7's own record (a claim whose denial links to nothing) stays listed, as in
+    a one-analyst summary."""
+    from workbench.core.analysis.summary.build import build_summary
+
+    mine, bobs, told = _one_sentence_two_judgements()
+    summary = build_summary([mine, bobs, told])
+    (line,) = [
+        line for group in summary.ledger for line in group.members if line.annotation == mine
+    ]
+    assert [other.annotation for other in line.others] == [bobs]
+    assert [line.annotation for line in summary.unlinked_denials] == [mine]
+    alone = build_summary([bobs])  # nobody's line shows it: listed
+    assert [line.annotation for line in alone.unlinked_denials] == [bobs]

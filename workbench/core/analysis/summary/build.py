@@ -199,7 +199,7 @@ def _build_summary(
         articles=articles,
         sources=_sources(facts, groups),
         ledger=tuple(claim_group(group, line, why) for group in ledger.groups),
-        unlinked_denials=_unlinked_denials(analysts.shown, ledger.groups, line),
+        unlinked_denials=_unlinked_denials(analysts, ledger.groups, line),
         conflicts=conflict_rows(ledger, why),
         ignored_decisions=ledger.ignored_decisions,
         settings=settings.ledger,
@@ -403,13 +403,23 @@ def source_row(group: SourceGroup, found: Sequence[Facts]) -> SourceRow:
 
 
 def _unlinked_denials(
-    annotations: Sequence[Annotation], groups: Sequence[LedgerGroup], line: LineOf
+    analysts: Analysts, groups: Sequence[LedgerGroup], line: LineOf
 ) -> tuple[SentenceLine, ...]:
-    """Denials the ledger could not aim at any claim group: listed so none goes unseen."""
+    """Denials the ledger could not aim at any claim group: listed so none goes unseen.
+    Not another analyst's judgement of a group member's sentence that the member's line
+    shows as its ≠ (qa7 Q1: the sentence was listed twice, once in its group)."""
     linked = {denial.key for group in groups for denial in group.denials}
+    if not analysts.single:
+        for group in groups:
+            for member in group.members:
+                linked.update(
+                    other.annotation.key
+                    for other in analysts.others(member)
+                    if "claim" not in other.annotation.tags  # a claim: a member, its own line
+                )
     return tuple(
         line(annotation)
-        for annotation in annotations
+        for annotation in analysts.shown
         if "denial" in annotation.tags and annotation.key not in linked
     )
 
