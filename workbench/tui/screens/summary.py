@@ -274,6 +274,10 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         """The line whose group was marked with `m`, waiting for the second group."""
         self.follow: tuple[str, str, int] | None = None
         """A member to put the cursor on once the summary has been computed again."""
+        self.merged_denials: dict[AnnotationKey, SentenceLine] | None = None
+        """The denials the two groups of a merge answered (by key), to say which the
+        merged group no longer answers once the summary is computed again (lk8, qa6 Q17:
+        a merge may still drop a link, rarely; it must not do so silently)."""
         self.live = LiveSummary(workspace.corpus.by_id)
         """The summary shown, kept up to date from the workspace's exact changes."""
         self.reading = False
@@ -413,6 +417,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         )
         self.show_status()
         if self.follow is not None:
+            self.say_dropped_denials(view.summary, self.follow)
             self.put_cursor_on(self.follow)
             self.follow = None
         if self.read_again and not self.reading:
@@ -596,8 +601,35 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         try:
             self.workspace.decide(decision)
         except StoreError as error:
-            self.follow = None
+            self.follow = self.merged_denials = None
             self.notify(str(error), title="Not saved", severity="error", markup=False)
+
+    def say_dropped_denials(self, summary: Summary, follow: AnnotationKey) -> None:
+        """After a merge: name the denials its two groups answered that the merged group
+        (the one holding `follow`) no longer does, and where they are now."""
+        before, self.merged_denials = self.merged_denials, None
+        if not before:
+            return
+        merged = next((g for g in summary.ledger if any(m.key == follow for m in g.members)), None)
+        kept = {denial.key for denial in merged.denials} if merged is not None else set()
+        dropped = [denial for key, denial in before.items() if key not in kept]
+        if not dropped:
+            return
+        unlinked = {denial.key for denial in summary.unlinked_denials}
+        named = "; ".join(
+            f"“{self.title_of(denial.annotation.article_id)}”, "
+            f"{sentence_label(denial.annotation.index)} "
+            f"({denial.canonical_source or denial.annotation.source or 'unattributed'}): "
+            + ("now aimed at no claim group" if denial.key in unlinked else "now another group's")
+            for denial in dropped
+        )
+        self.notify(
+            f"The merged group no longer answers {len(dropped)} denial(s) its groups "
+            f"answered: {named}. Split a claim out (x) or undo (u) to have it back.",
+            title="Merge",
+            severity="warning",
+            markup=False,
+        )
 
     def decisions_here(self) -> bool:
         """Whether a merge or split can be made in the summary shown: decisions are the
@@ -634,6 +666,12 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             members=(self.sentences_of(marked.group_id), self.sentences_of(line.group_id)),
         )
         self.notify(f"Merged groups {marked.group_number} and {line.group_number}.", markup=False)
+        self.merged_denials = {
+            denial.key: denial
+            for group_id in (marked.group_id, line.group_id)
+            if (group := self.groups.get(group_id)) is not None
+            for denial in group.denials
+        }
         self.decide(decision, line.key)
 
     def action_split(self) -> None:
