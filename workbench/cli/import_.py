@@ -226,10 +226,17 @@ def unfolded_if_refused(store: Store) -> Iterator[None]:
 
 
 def checked_against_held(
-    store: Store, source: ImportFile, corpus: Corpus, outside_corpus: list[str]
+    store: Store,
+    source: ImportFile,
+    corpus: Corpus,
+    outside_corpus: list[str],
+    placed_outside: bool,
 ) -> None:
-    """The file's checks that need the database: its articles outside the corpus are
-    known there, and its decisions name what the database holds (ImportFileError)."""
+    """The file's checks that need the database (ImportFileError): its articles outside
+    the corpus are known there, its decisions name what the database holds, and its
+    records of articles outside the corpus (`placed_outside`: the first pass met some)
+    were made on the texts the database holds (check_same_texts, qa7 Q14)."""
+    from workbench.core.anchoring.imported import check_same_texts
     from workbench.core.interchange.importing import check_known_articles
 
     corpus_ids = set(corpus.by_id)
@@ -239,6 +246,17 @@ def checked_against_held(
         check_known_articles(source, known)
     if source.decisions:
         checked_decisions(source, corpus, StoreArticles(store, corpus_ids))
+    if not placed_outside:
+        return
+    remembered = {info.article_id: info for info in store.articles()}
+    if remembered or store.count(annotator=None):
+        check_same_texts(  # a pass against the database, before any write
+            source.annotations(check_repeats=False),
+            lambda a: store.get(a.article_id, a.index, a.annotator),
+            corpus.by_id,
+            remembered,
+            listed_titles(source.articles),
+        )
 
 
 class OlderTextError(Exception):
@@ -340,7 +358,6 @@ def run(args: argparse.Namespace) -> int:
     from workbench.core.anchoring.decisions import ImportedDecisions
     from workbench.core.anchoring.imported import (
         ImportPlacement,
-        check_same_texts,
         kept_to_check,
         placed,
     )
@@ -393,29 +410,23 @@ def run(args: argparse.Namespace) -> int:
             check_known_articles(source, corpus_ids)
         if fresh:
             checked_decisions(source, corpus, corpus_ids)
-        against_held = not fresh and bool(outside_corpus or source.decisions)
+        placed_outside = bool(placement.outside_corpus)
+        against_held = not fresh and bool(outside_corpus or source.decisions or placed_outside)
         if against_held and isinstance(location, Path):
             # A file database is checked in a read-only open: a writer's open of one a
-            # killed app left would fold its journal though the file is then refused
-            # (tr8 T11). A server's open folds nothing: checked in the writer's.
+            # killed app left would fold its journal or cut its torn line though the file
+            # is then refused (tr8 T11; im8: qa7 Q14's check too). A server's open
+            # changes nothing: checked in the writer's.
             with open_store(location, annotator=annotator, read_only=True) as reader:
-                checked_against_held(reader, source, corpus, outside_corpus)
+                checked_against_held(reader, source, corpus, outside_corpus, placed_outside)
             against_held = False
         with open_store(location, annotator=annotator) as store, unfolded_if_refused(store):
             warn(store.warnings)
             shown = len(store.warnings)
             if against_held:
-                checked_against_held(store, source, corpus, outside_corpus)
+                checked_against_held(store, source, corpus, outside_corpus, placed_outside)
             remembered = {info.article_id: info for info in store.articles()}
             refuse_texts_left_behind(corpus, remembered, history_for(store))
-            if placement.outside_corpus and (remembered or store.count(annotator=None)):
-                check_same_texts(  # a pass against the database, before any write
-                    source.annotations(check_repeats=False),
-                    lambda a: store.get(a.article_id, a.index, a.annotator),
-                    corpus.by_id,
-                    remembered,
-                    listed_titles(source.articles),
-                )
             # Checked: now the database's own annotations onto the current texts (each
             # article one write), then the file's, streamed in and committed at once.
             # The importing analyst's own (a colleague's stay as made, tr7 T15), and, in

@@ -73,6 +73,11 @@ def test_a_colleagues_other_article_of_the_same_name_is_refused_without_the_arti
     own = exported_by(tmp_path, capsys, "qa", REPORT_A)
     assert run(capsys, "import", str(own), "--db", str(db), "--articles", str(mine))[0] == 0
     hers = exported_by(tmp_path, capsys, "carol", REPORT_B)
+    with AnnotationStore.open(db, annotator="qa") as store:  # as a killed app leaves it:
+        store.leave_short_journal()  # its journal unfolded, a line torn at its end (im8:
+        store.save(annotate(article(REPORT_A, "report"), 0, "qa"))  # refused only in the
+    with (tmp_path / "db.json.journal").open("ab") as journal:  # writer's open, which cut
+        journal.write(b'{"torn')  # the torn line: decided in a read-only open first now)
     before = files(db)
     code, out, err = run(capsys, "import", str(hers), "--db", str(db))
     assert (code, out) == (1, "")
