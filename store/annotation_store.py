@@ -40,6 +40,7 @@ from store.import_rules import gone_orphans, outcome, report_of
 from store.index import AnnotationIndex
 from store.journal import READ_ONLY_REASON, JournalStorage
 from store.lock import DatabaseLock
+from store.nul_refusal import refuse_nul, refuse_nul_annotation
 from store.ops import Applied, Op
 from store.own_files import (
     companion_refusal,
@@ -351,6 +352,7 @@ class AnnotationStore:
         value the change was made from: ConcurrentEditError if another is stored."""
         if annotation.is_orphan:
             raise ValueError("an orphaned annotation is re-attached or deleted, not saved")
+        refuse_nul_annotation(self.path, annotation)
         stored = self._current(annotation.key)
         if based_on is not UNCHECKED and not same_judgement(based_on, stored):
             raise ConcurrentEditError(annotation.key, stored)
@@ -618,6 +620,7 @@ class AnnotationStore:
                 result = outcome(incoming, stored, gone_at)
                 counts[result] += 1
                 if result in ("added", "updated"):
+                    refuse_nul_annotation(self.path, incoming)
                     chunk[identity] = (stored, incoming)
                     size += _approximate_size(incoming)
                     if size >= IMPORT_LINE_BYTES:
@@ -643,6 +646,7 @@ class AnnotationStore:
         ops: list[Op] = []
         for decision in decisions:
             record = copy.deepcopy(dict(decision))
+            refuse_nul(self.path, record, "an imported ledger decision")
             if record not in held:
                 held.append(record)
                 ops.append([LEDGER, self._storage.new_id(LEDGER), record])
@@ -681,6 +685,7 @@ class AnnotationStore:
         `sync=False` writes it without an fsync of its own, for a caller whose durable
         write follows at once and carries it to disk (a tag: one fsync, not two). It is
         only a record of what was seen: lost in a power cut, the article is checked again."""
+        refuse_nul(self.path, {"article_id": article_id, "title": title}, "the article")
         op = self._article_document(article_id, title, sha256, sentences, segmenter)
         if op is not None:
             self._follow(self._storage.commit([op], sync=sync))
@@ -730,6 +735,7 @@ class AnnotationStore:
         this session's next undo step."""
         now = utc_now()
         document = {"annotator": self.annotator, "at": now, **decision}
+        refuse_nul(self.path, document, "the ledger decision")
         self._append_ledger(document)
         stored = copy.deepcopy(document)
         action = str(stored.get("action"))

@@ -39,6 +39,7 @@ from store.errors import (
     StoreWriteError,
 )
 from store.import_rules import gone_orphans, outcome, report_of
+from store.nul_refusal import refuse_nul, refuse_nul_annotation
 from store.postgres import readings, rows, schema
 from store.postgres.changes import Applied, Call, Spec, apply
 from store.postgres.connection import connect, is_lost, reason
@@ -345,6 +346,7 @@ class PostgresStore:
         session's, or its live feed's) cannot make a stale change pass (tr8 T4)."""
         if annotation.is_orphan:
             raise ValueError("an orphaned annotation is re-attached or deleted, not saved")
+        refuse_nul_annotation(None, annotation)
         key = annotation.key
         if annotation.is_blank:
             self._session_change("delete", key, None, based_on)
@@ -429,6 +431,7 @@ class PostgresStore:
                         counts[result] += 1
                         if result not in ("added", "updated"):
                             continue
+                        refuse_nul_annotation(None, incoming)
                         specs.append(
                             Spec(
                                 history_key=incoming.key,
@@ -527,6 +530,7 @@ class PostgresStore:
         sync: bool = True,
     ) -> None:
         # Every statement is committed as it runs; `sync` is for the file store.
+        refuse_nul(None, {"article_id": article_id, "title": title}, "the article")
         self._write(
             lambda connection: connection.execute(
                 "SELECT workbench_remember_article(%s, %s, %s, %s, %s, %s, %s, %s)",
@@ -585,7 +589,9 @@ class PostgresStore:
         """Append a decision (`annotator` and `at` are added if absent): this session's
         next undo step."""
         now = utc_now()
-        stored = self._append_ledger({"annotator": self.annotator, "at": now, **decision})
+        document = {"annotator": self.annotator, "at": now, **decision}
+        refuse_nul(None, document, "the ledger decision")
+        stored = self._append_ledger(document)
         action = str(stored.get("action"))
         self._undo.append(DecisionChange(None, stored, now, self.annotator, action))
         self._redo.clear()
@@ -1348,6 +1354,7 @@ def _add_decisions(
     the caller's transaction); returns how many."""
     added = 0
     for decision in decisions:
+        refuse_nul(None, decision, "an imported ledger decision")
         found = connection.execute(
             "INSERT INTO ledger_decisions (decision) SELECT %s::json WHERE NOT EXISTS "
             "(SELECT 1 FROM ledger_decisions WHERE decision::jsonb = %s::jsonb)",

@@ -222,3 +222,21 @@ def test_a_closed_store_refuses_writes(store: Store, make: MakeAnnotation) -> No
     else:
         with pytest.raises(StoreError, match="closed"):
             store.get("a1", 0)
+
+
+def test_no_store_takes_a_nul_character(store: Store, make: MakeAnnotation) -> None:
+    """tr8 T3's rest (im8): the import and the prompts refuse U+0000, and the team store
+    cannot hold one; a direct call (an accepted suggestion whose source came from an
+    article text holding one) stored it in a file database. Every store refuses it,
+    naming the field, and holds nothing of it."""
+    kept = store.save(make("a1", 1, note="kept"))
+    for call, field in [
+        (lambda: store.save(make(note="a\x00b")), "note"),
+        (lambda: store.save(make(source="Pat\x00Ryder")), "source"),
+        (lambda: store.import_annotations([make("a1", 2), make("a1", 3, note="\x00")]), "note"),
+        (lambda: store.remember_article("a1", "Ti\x00tle", "f" * 64, 12), "its title"),
+        (lambda: store.save_ledger_decision({"action": "merge", "why": "\x00"}), "its why"),
+    ]:
+        with pytest.raises(StoreWriteError, match=f"{field} holds a NUL character"):
+            call()
+    assert store.all() == [kept] and store.articles() == [] and store.ledger_decisions() == []
