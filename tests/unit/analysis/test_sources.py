@@ -208,3 +208,18 @@ def test_indexed_grouping_matches_the_pairwise_one() -> None:
 def test_spellings_differing_only_in_case_have_a_fixed_order() -> None:
     (group,) = group_sources(["he", "He", "he"])
     assert group.variants == ("He", "he")
+
+
+def test_a_bodys_name_alone_and_with_its_kind_are_one_source() -> None:
+    """qa7 Q13's second half: "Yonhap" and "Yonhap News" (bundled 003) were two sources.
+    Not so for words of places or kinds of body, nor for a name typed as a surname."""
+    assert groups_of("Yonhap", "Yonhap News", "Yonhap News Agency", "Reuters") == {
+        "Yonhap News Agency": ("Yonhap", "Yonhap News", "Yonhap News Agency"),
+        "Reuters": ("Reuters",),
+    }
+    assert groups_of("Interfax", "Interfax news agency") == {
+        "Interfax news agency": ("Interfax", "Interfax news agency")
+    }
+    assert len(groups_of("Ukraine", "Ukraine news agency", "government press service")) == 3
+    assert len(groups_of("Mr. Park", "Park news agency")) == 2
+    assert len(groups_of("New York Times", "New York Post")) == 2

@@ -1920,16 +1920,26 @@ ARMS_NOUNS = ("arms", "weapons", "munitions", "shells", "missiles", "artillery",
 
 # ---------------------------------------------------------------- sources: who is speaking
 
-ORGANISATION_WORDS = word_set(
-    # bodies
-    "administration agency army assembly authorities authority bureau center centre "
-    "command commission committee company corporation council court department embassy "
-    "forces government group inc institute intelligence media military ministry nations "
-    "navy news newspaper office officials organisation organization parliament party "
-    "police press service sources times union university "
-    # bodies known by name
-    "kcna kremlin pentagon reuters tass yonhap"
-) | {"white house"}
+NAMED_BODIES = word_set("kcna kremlin pentagon reuters tass yonhap")
+"""Bodies known by name (a word of ORGANISATION_WORDS that is a name, not a kind)."""
+
+BODY_KIND_WORDS = word_set("agency news newspaper press service wire")
+"""Words after a body's name that say what kind of body it is ("Yonhap News Agency"):
+the name alone is the same source (sources/grouping.py). Not "times" or "post" ("New
+York Times", "New York Post"), which name two papers of one city."""
+
+ORGANISATION_WORDS = (
+    word_set(
+        # bodies
+        "administration agency army assembly authorities authority bureau center centre "
+        "command commission committee company corporation council court department embassy "
+        "forces government group inc institute intelligence media military ministry nations "
+        "navy news newspaper office officials organisation organization parliament party "
+        "police press service sources times union university "
+    )
+    | NAMED_BODIES
+    | {"white house"}
+)
 """A source holding one of these words names a body, not a person: ClaimReview types
 its author an Organization (a whole-word match, so "white house" is one), and source
 grouping never clusters it with a person's name."""

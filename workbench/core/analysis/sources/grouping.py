@@ -17,10 +17,13 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from workbench.core.analysis.lexicon import (
     ARTICLES,
+    BODY_KIND_WORDS,
     NAME_PREFIXES,
+    NAMED_BODIES,
     SOURCE_GROUP_WORDS,
     SOURCE_PRONOUNS,
 )
@@ -199,6 +202,7 @@ def group_sources(sources: Iterable[str]) -> list[SourceGroup]:
         # words are one source whatever their case (qa6 Q30)
         if ("person", key[1]) in by_key:
             by_key[("person", key[1])].extend(by_key.pop(key))
+    _join_bodies_named_alike(by_key)
     people = sorted((key for key in by_key if key[0] == "person"), key=lambda k: (-len(k[1]), k[1]))
     clusters = _cluster_people(people)
     clusters.extend([key] for key in by_key if key[0] != "person")
@@ -209,6 +213,52 @@ def group_sources(sources: Iterable[str]) -> list[SourceGroup]:
         variants = tuple(sorted({m.variant for m in members}, key=lambda v: (v.lower(), v)))
         groups.append(SourceGroup(best.variant, variants, cluster[0][0]))
     return sorted(groups, key=lambda g: (g.canonical.lower(), g.canonical))
+
+
+def _join_bodies_named_alike(by_key: dict[tuple[str, tuple[str, ...]], list[_Parsed]]) -> None:
+    """A body's name, and the same name followed by words saying what kind of body it
+    is, are one source: "Yonhap", "Yonhap News" and "Yonhap News Agency" (qa7 Q13, the
+    way "Mr. Putin" and "Russian leader" became one speaker). The name must be a name:
+    no word of a place, a people or a kind of body ("Ukraine news agency", "South Korean
+    intelligence agency" stay apart), the kinds must extend one another ("… agency" and
+    "… service" stay apart), and a one-word name typed as a person's joins only when
+    typed bare and no other person's name holds it (it may be a surname)."""
+    generic = SOURCE_GROUP_WORDS - NAMED_BODIES
+    family: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for key in [key for key in by_key if key[0] == "group"]:
+        tokens = key[1]
+        cut = len(tokens)
+        while cut > 1 and tokens[cut - 1] in BODY_KIND_WORDS:
+            cut -= 1
+        name = tokens[:cut]
+        if cut < len(tokens) and not any(word in generic for word in name):
+            family[name].append(key)
+    for name, named in family.items():
+        tails = sorted((key[1][len(name) :] for key in named), key=len)
+        if any(longer[: len(tail)] != tail for tail, longer in pairwise(tails)):
+            continue  # "… agency" and "… service": perhaps two bodies, left apart
+        joined = [key for key in (("group", name), ("person", name)) if key in by_key]
+        if ("person", name) in joined and not _a_bare_name(name, by_key):
+            joined.remove(("person", name))
+        every = [*joined, *(key for key in named if key not in joined)]
+        if len(every) < 2:
+            continue
+        home = max(every, key=lambda key: (len(key[1]), key[1]))
+        for key in every:
+            if key != home:
+                by_key[home].extend(by_key.pop(key))
+
+
+def _a_bare_name(
+    name: tuple[str, ...], by_key: dict[tuple[str, tuple[str, ...]], list[_Parsed]]
+) -> bool:
+    """True for a one-word person key every spelling of which is the word alone, which
+    no other person key holds ("Interfax", not "Mr. Park" nor a surname of a full name)."""
+    if len(name) != 1:
+        return False
+    if any(key[0] == "person" and key[1] != name and name[0] in key[1] for key in by_key):
+        return False
+    return all(item.variant.rstrip(".").lower() == name[0] for item in by_key[("person", name)])
 
 
 def source_index(groups: Iterable[SourceGroup]) -> dict[str, str]:
