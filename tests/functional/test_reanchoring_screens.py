@@ -82,7 +82,10 @@ async def test_the_panel_shows_nothing_on_the_sentence_now_at_the_old_index(
         assert shown.annotation is None
         assert "○ nothing recorded" in shown.compose_panel().plain
         assert "agency" not in shown.compose_panel().plain
-        assert "“Troops sent to Kursk”: 3 moved, 0 to check, 0 orphaned" in " ".join(notices(app))
+        assert (
+            "“Troops sent to Kursk”, still to look at (this change and earlier ones): "
+            "3 moved, 0 to check, 0 orphaned" in " ".join(notices(app))
+        )
         await pilot.press("j")
         moved = panel(app).annotation
         assert moved is not None and moved.source == "agency"
@@ -286,7 +289,9 @@ async def test_the_first_reanchored_notice_names_the_article(
                 break
             await pilot.pause(0.05)
         (said,) = said_now
-        assert said.startswith("“Troops sent to Kursk” changed since it was annotated: 3 ")
+        assert said.startswith(
+            "“Troops sent to Kursk” changed since it was annotated. This change: 3 moved, "
+        )
 
 
 async def test_the_summary_shows_the_quote_as_tagged_and_counts_no_missing_article(

@@ -285,8 +285,9 @@ class WorkbenchApp(App[None]):
             else f"{len(done)} articles changed since they were annotated ({named}"
             + (f" and {len(done) - 3} more)" if len(done) > 3 else ")")
         )
-        self.notify(
-            f"{articles}: {counts['moved']} annotations moved, {counts['check']} to check, "
+        self.notify(  # this change's outcomes; an article's arrival notice says what
+            # stands there, earlier changes' too (qa7 Q10 h: the two counted alike)
+            f"{articles}. This change: {counts['moved']} moved, {counts['check']} to check, "
             f"{counts['orphaned']} orphaned"
             + (f", {counts['reattached']} re-attached" if counts["reattached"] else "")
             + ". Review them with r, then f: anchoring.",

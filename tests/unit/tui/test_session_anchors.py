@@ -46,7 +46,8 @@ def test_a_writable_session_stores_the_reanchoring_on_first_use(tmp_path: Path) 
         assert session.annotation is not None and session.annotation.note == "first"
         assert sorted(store.for_article("story")) == [2, 6]
         assert session.anchors.arrival_notice(session.article) == (
-            "“Troops sent to Kursk”: 2 moved, 0 to check, 0 orphaned"
+            "“Troops sent to Kursk”, still to look at (this change and earlier ones): "
+            "2 moved, 0 to check, 0 orphaned"
         )
         assert session.anchors.arrival_notice(session.article) is None  # once per session
 
@@ -162,7 +163,8 @@ def test_orphans_come_back_on_first_use_when_their_text_is_back(tmp_path: Path) 
         assert session.annotation.anchor_state == "current"
         assert store.orphans() == [] and sorted(store.for_article("story")) == [1, 5]
         assert session.anchors.arrival_notice(session.article) == (
-            "“Troops sent to Kursk”: 0 moved, 0 to check, 0 orphaned, 2 re-attached"
+            "“Troops sent to Kursk”, still to look at (this change and earlier ones): "
+            "0 moved, 0 to check, 0 orphaned, 2 re-attached"
         )
 
 
@@ -175,7 +177,8 @@ def test_a_read_only_session_shows_orphans_back_from_memory(tmp_path: Path) -> N
         session.go(0, 1)
         assert session.annotation is not None and session.annotation.note == "first"
         assert session.anchors.arrival_notice(session.article) == (
-            "“Troops sent to Kursk”: 0 moved, 0 to check, 0 orphaned, 2 re-attached"
+            "“Troops sent to Kursk”, still to look at (this change and earlier ones): "
+            "0 moved, 0 to check, 0 orphaned, 2 re-attached"
         )
     assert files(db) == before
 

@@ -148,13 +148,19 @@ class CorpusAnchors:
         )  # an orphan come back: not one to check back where it was tagged (rv8 R5)
 
     def arrival_notice(self, article: Article) -> str | None:
-        """Once per session and article: `“North Korea Starting To…”: 4 moved, 1 to check,
-        1 orphaned`, the article named by its title as the corpus-wide notice names it."""
+        """Once per session and article: `“North Korea Starting To…”, still to look at
+        (this change and earlier ones): 4 moved, 1 to check, 1 orphaned`, the article
+        named by its title as the corpus-wide notice names it. What stands, not what
+        this opening did (the start-up notice's "This change: …"): the two counted
+        alike and disagreed (qa7 Q10 h)."""
         if article.id in self._noticed:
             return None
         self._noticed.add(article.id)
         counts = self.counts(article)
-        return f"“{shorten(article.title or article.id)}”: {counts.describe()}" if counts else None
+        if not counts:
+            return None
+        title = shorten(article.title or article.id)
+        return f"“{title}”, still to look at (this change and earlier ones): {counts.describe()}"
 
     def index_now(self, article: Article, index: int) -> int:
         """Where sentence `index` of the text the article's annotations were made on is
