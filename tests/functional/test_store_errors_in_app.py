@@ -77,3 +77,28 @@ def first_claim(corpus: Corpus, index: int) -> Annotation:
         article.id, article.sha256, article.text, sentence.index, sentence.start, sentence.end
     )
     return Annotation.new(anchor, "tester", tags=("claim",))
+
+
+async def test_the_header_follows_the_cursor_while_the_server_is_away(
+    bundled: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """qa7 Q10 i: the team's server stopped, `j` moved the highlight to the next
+    sentence but the header kept "sentence 1/…" until the server was back."""
+    from textual.widgets import Static
+
+    from store import ServerError
+
+    store = AnnotationStore.open(tmp_path / "annotations.json", annotator="tester")
+    app = WorkbenchApp(store, corpus=bundled, keymap={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+
+        def away(*args: object, **kwargs: object) -> None:
+            raise ServerError("cannot read the server: connection lost")
+
+        monkeypatch.setattr(store, "articles_to_reanchor", away)
+        monkeypatch.setattr(store, "get", away)
+        await pilot.press("j")
+        header = str(app.screen.query_one("#position-line", Static).render())
+        assert "sentence 2/" in header and "server unreachable" in header
+    store.close()

@@ -211,13 +211,32 @@ class AnnotateScreen(Screen[None]):
                 error=self.last_error,
                 unread="server unreachable, this sentence's annotation is shown when it is back",
             )
+            self.show_position("server unreachable: counts shown when it is back")
             self.post_message(ServerUnreachable(error))
+
+    def show_position(self, progress: str) -> None:
+        """The title and position lines: where the cursor is, then `progress`. Drawn
+        before anything is read from the store, so that they follow the cursor while
+        the team's server is away (qa7 Q10 i: `j` moved the highlight, the header kept
+        the sentence before)."""
+        session, corpus = self.session, self.workspace.corpus
+        article, sentences = session.article, session.sentences
+        position = (
+            f"article {session.place.article + 1}/{len(corpus)}, "
+            f"sentence {session.place.sentence + 1 if sentences else 0}/{len(sentences)}"
+        )
+        title = literal(f"{corpus.name} │ ", "$text-muted", single_line=True) + literal(
+            article.title, "bold", single_line=True
+        )
+        if self.workspace.read_only:
+            title = literal("read-only │ ", "bold $warning", single_line=True) + title
+        self.query_one("#title-line", Static).update(title)
+        self.query_one("#position-line", Static).update(f"{position} │ {progress}")
 
     def show_place(self, view: SentenceView, panel: AnnotationPanel) -> None:
         session = self.session
         article = session.article
         sentences = session.sentences
-        corpus = self.workspace.corpus
         suggestions = session.suggestions
         if suggestions.wanted(article):
             self.compute_suggestions(article)
@@ -226,6 +245,7 @@ class AnnotateScreen(Screen[None]):
         lowest = suggestions.settings.lowest_score
         marks = sentence_marks(suggestion, sentence, lowest) if sentence is not None else []
         view.show(article, session.place.sentence, marks)
+        self.show_position("…")
         annotation = session.look()
         anchors = self.workspace.anchors
         unstored = annotation is not None and not anchors.is_stored(article, annotation)
@@ -241,21 +261,10 @@ class AnnotateScreen(Screen[None]):
             history_read=anchors.history_read,
             suggested=self.suggestion_line(suggestion),
         )
-        position = (
-            f"article {session.place.article + 1}/{len(corpus)}, "
-            f"sentence {session.place.sentence + 1 if sentences else 0}/{len(sentences)}"
-        )
-        progress = (
+        self.show_position(
             f"tagged {session.tagged_in_article()}/{len(sentences)} here, "
             f"{session.tagged_in_corpus()}{self.corpus_total()} in corpus"
         )
-        title = literal(f"{corpus.name} │ ", "$text-muted", single_line=True) + literal(
-            article.title, "bold", single_line=True
-        )
-        if self.workspace.read_only:
-            title = literal("read-only │ ", "bold $warning", single_line=True) + title
-        self.query_one("#title-line", Static).update(title)
-        self.query_one("#position-line", Static).update(f"{position} │ {progress}")
         notice = self.workspace.anchors.arrival_notice(article)
         if notice is not None:
             self.notify(
