@@ -552,10 +552,12 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 line += f" · {totals.disagreements:,} judged differently (≠)"
             if totals.acceptance_rate is not None:
                 line += f" · suggestions {totals.acceptance_rate:.0%} accepted as is"
-            if self.anchoring:
-                line += f" · {anchoring_words(self.anchoring)} (tab 5)"
             if totals.to_check:
                 line += f" · {totals.to_check:,} still to check, not counted in the tables"
+            if placed_nowhere := anchoring_words(summary.anchoring or AnchoringSection()):
+                line += f" · {placed_nowhere}"
+            if self.anchoring:
+                line += " (tab 5)"
             total = line_count(summary.ledger)
             if total > len(self.lines):
                 line += f" · the ledger shows its first {len(self.lines):,} of {total:,} lines"

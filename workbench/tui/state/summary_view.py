@@ -53,16 +53,16 @@ ANCHORING_STATES: dict[AnchoringList, str] = {
 """The summary's anchoring lists (AnchoringSection.lists()), as the Anchoring tab names them."""
 
 
-def anchoring_words(entries: Sequence[tuple[AnchoringList, Annotation]]) -> str:
-    """The header's words for the Anchoring tab's lines: those on articles not read
-    (another story's in the same database, or a file renamed) apart from those to look
-    at after an article changed, which they are not (qa7 Q3)."""
-    changed = sum(1 for state, _ in entries if state != "article_missing")
-    missing = [annotation for state, annotation in entries if state == "article_missing"]
-    words = [f"{changed:,} to look at after articles changed"] if changed else []
+def anchoring_words(anchoring: AnchoringSection) -> str:
+    """The header's words for the annotations on no sentence read, counted as the
+    report's "Not counted:" note counts them: orphaned, and those on articles not read
+    (another story's in the same database, or a file renamed), which were not changed
+    articles (qa7 Q3). Those to check are said apart ("still to check"), as the report
+    does: counted here too, they were said twice."""
+    orphaned, missing, articles = anchoring.not_placed()
+    words = [f"{orphaned:,} orphaned after articles changed"] if orphaned else []
     if missing:
-        articles = len({annotation.article_id for annotation in missing})
-        words.append(f"{len(missing):,} on {articles:,} article(s) not read")
+        words.append(f"{missing:,} on {articles:,} article(s) not read")
     return " · ".join(words)
 
 

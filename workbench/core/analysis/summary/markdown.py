@@ -237,12 +237,12 @@ def _not_placed_note(anchoring: AnchoringSection) -> list[str]:
     missing from: a report of "No conflicting figures" whose verdicts were all orphaned
     or on articles not read said so only at its end (qa6 Q29)."""
     parts = []
-    if orphaned := len(anchoring.orphaned):
+    orphaned, missing, articles = anchoring.not_placed()
+    if orphaned:
         parts.append(
             f"{orphaned} orphaned annotation(s) (their sentence is gone from the article's text)"
         )
-    if missing := len(anchoring.article_missing):
-        articles = len({annotation.article_id for annotation in anchoring.article_missing})
+    if missing:
         parts.append(
             f"{missing} annotation(s) of {articles} article(s) not among the files read "
             "(another story's, or files renamed, removed or unreadable)"

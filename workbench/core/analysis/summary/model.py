@@ -249,6 +249,14 @@ class AnchoringSection:
             return None
         return self.tagged.get(annotation.key)
 
+    def not_placed(self) -> tuple[int, int, int]:
+        """(orphaned, of missing articles, how many such articles): the annotations on
+        no sentence read, which no count holds; the report's note and the summary
+        screen's header count them alike (those to check are said apart by both)."""
+        missing = self.article_missing
+        articles = len({annotation.article_id for annotation in missing})
+        return len(self.orphaned), len(missing), articles
+
     def lists(self) -> tuple[tuple[AnchoringList, tuple[Annotation, ...]], ...]:
         """(name, annotations) of each list, as docs/summary.md names and orders them."""
         return (
