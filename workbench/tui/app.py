@@ -35,7 +35,7 @@ from workbench.tui.state.readings_keeper import ReadingsKeeper
 from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.suggestions import ArticleSuggestions
 from workbench.tui.state.summary_keeping import SummaryKeeping
-from workbench.tui.state.workspace import Workspace
+from workbench.tui.state.workspace import Workspace, output_refusal
 
 if TYPE_CHECKING:
     from textual.actions import ActionParseResult
@@ -335,9 +335,7 @@ class WorkbenchApp(App[None]):
         the corpus is loaded, by the PATHs it is read from)."""
         if self.workspace is not None:
             return self.workspace.output_refusal(path)
-        from workbench.core.files.output_target import output_among_articles
-
-        return self.store.own_file_refusal(path) or output_among_articles(self.read_from(), path)
+        return output_refusal(self.store, self.read_from(), path)
 
     def read_from(self) -> tuple[Path, ...]:
         """The files and folders the articles are read from: the PATHs given, else the

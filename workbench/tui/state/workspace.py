@@ -16,7 +16,7 @@ PostgreSQL's `store.subscribe`, whose callback runs on a listener thread) come i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +41,13 @@ from workbench.core.files.output_target import output_among_articles
 from workbench.tui.bound_keys import BoundKeys
 from workbench.tui.state.anchors import CorpusAnchors
 from workbench.tui.state.review_rows import ReviewQuery
+
+
+def output_refusal(store: Store, read: Sequence[Path], path: Path) -> str | None:
+    """Why a report or export must not be written at `path`: one of the database's
+    files, or among the articles `read` (their files and folders); None if neither.
+    Workspace.output_refusal, and the app's before the corpus is loaded."""
+    return store.own_file_refusal(path) or output_among_articles(read, path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +171,7 @@ class Workspace:
         read from (read as an article next time). The CLI's `-o` refuses the same, in
         the same words (tr8 T1: the TUI had asked only "Overwrite it?")."""
         read = [*self.read_from, *(article.path for article in self.corpus.articles)]
-        return self.store.own_file_refusal(path) or output_among_articles(read, path)
+        return output_refusal(self.store, read, path)
 
     @property
     def sentence_total(self) -> int | None:
