@@ -51,6 +51,11 @@ def run(args: argparse.Namespace) -> int:
     target_name = shown_location(target_location)
     if str(source_location) == str(target_location):
         return fail(f"{source_name} is both the source and the target")
+    if one_file(source_location, target_location):  # a link, or another name of it
+        return fail(
+            f"{target_name} is {source_name} under another name (a link to it): the source "
+            "and the target are one database"
+        )
     loop = link_loop(Path(source_location)) if not isinstance(source_location, str) else None
     if loop is not None:
         return fail(loop)
@@ -93,6 +98,17 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stdout,
     )
     return 0
+
+
+def one_file(source: Path | str | None, target: Path | str | None) -> bool:
+    """True when two file databases are one file (a symlink or hard link to the other,
+    "./" and ".." spellings): the target was found "not empty", naming no reason."""
+    if not isinstance(source, Path) or not isinstance(target, Path):
+        return False
+    try:
+        return source.samefile(target)
+    except OSError:  # one does not exist (a new target), or cannot be read: not one file
+        return False
 
 
 def verified(source: Store, target: Store, content: DatabaseContent, snapshot: bool) -> str | None:

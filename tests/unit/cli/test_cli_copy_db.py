@@ -131,6 +131,15 @@ def test_a_missing_source_or_the_same_database_twice_is_refused(
     assert not (tmp_path / "copy.json").exists()
     code, _out, err = run(capsys, "copy-db", missing, missing)
     assert code == 1 and "both the source and the target" in err
+    source = tmp_path / "db.json"
+    with open_store(source, "alice") as store:
+        store.save(annotation(1))
+    (tmp_path / "link.json").symlink_to(source)  # said "not empty", naming no reason (fx9)
+    (tmp_path / "hard.json").hardlink_to(source)
+    for other in ("link.json", "hard.json"):
+        code, out, err = run(capsys, "copy-db", str(source), str(tmp_path / other))
+        assert (code, out) == (1, "")
+        assert "under another name (a link to it): the source and the target are one" in err
 
 
 def test_a_url_without_the_driver_is_one_line_saying_what_to_install(
