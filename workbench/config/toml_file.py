@@ -33,7 +33,8 @@ def read_toml(path: Path, what: str) -> dict[str, Any]:
         return {}
     except OSError as error:
         raise ConfigFileError(f"{path}: cannot read {what} ({error.strerror})") from None
-    try:
-        return tomllib.loads(raw.decode("utf-8"))
+    try:  # a byte-order mark (Notepad's "UTF-8") is no part of the document, as for
+        # articles and imports (tr9 T8: every command refused "at line 1, column 1")
+        return tomllib.loads(raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigFileError(f"{path}: not a valid TOML {what} ({error})") from None

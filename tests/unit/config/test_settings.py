@@ -31,6 +31,15 @@ def test_file_values_then_overrides(tmp_path: Path) -> None:
     assert settings.conflict_whats == ("troops",)
 
 
+def test_a_settings_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """tr9 T8: Notepad's "UTF-8" starts the file with U+FEFF; every command refused it
+    with "Invalid statement (at line 1, column 1)", naming no byte-order mark."""
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b"\xef\xbb\xbf[ledger]\nclaim_threshold = 80\n")
+    assert ledger_settings(path).claim_threshold == 80.0
+    assert settings_problems(path) == []
+
+
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
