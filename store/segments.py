@@ -62,10 +62,15 @@ def start_mark(seq: int) -> bytes:
 
 
 def make_fresh_journal(path: Path, seq: int) -> Path:
-    """FILE.journal.next holding only its start mark, fsynced; StoreWriteError if it fails."""
+    """FILE.journal.next holding only its start mark, fsynced; StoreWriteError if it fails.
+    A file already at that name (a seal's that went no further, or another file's second
+    name: a hard link, tr9 T6) is unlinked, never written through: while FILE.journal is
+    there, FILE.journal.next is read by nothing."""
     fresh = fresh_journal_path(path)
     try:
-        fd = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(fresh)
+        fd = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
         try:
             write_fully(fd, start_mark(seq))
             os.fsync(fd)

@@ -246,3 +246,18 @@ def test_a_lone_snapshot_whose_first_bytes_are_damaged_is_named_damaged(
         assert not isinstance(refused.value, NotADatabaseError)
     report = repair(lone)
     assert [kept.read_bytes() for _, kept in report.moved] == [bytes(raw)]
+
+
+def test_a_second_name_at_the_next_journal_is_not_written_through(
+    database: Path, tmp_path: Path
+) -> None:
+    """tr9 T6: a hard link at FILE.journal.next had the other name's file truncated to a
+    journal's start mark when the journal was sealed."""
+    from store.segments import fresh_journal_path, make_fresh_journal, start_mark
+
+    victim = tmp_path / "notes.txt"
+    victim.write_text("precious user notes\n")
+    os.link(victim, fresh_journal_path(database))
+    fresh = make_fresh_journal(database, 9)
+    assert victim.read_text() == "precious user notes\n"
+    assert fresh.read_bytes() == start_mark(9) and fresh.stat().st_nlink == 1
