@@ -66,21 +66,41 @@ EVERY_ANALYST = "all"
 def reserved_name_problem(annotator: str) -> str | None:
     """Why `annotator` cannot be an analyst's name, or None: "All" could never have a
     summary of their own, `--annotator All` meaning every analyst's (tr7 T16); a name
-    holding an invisible format character (a zero-width space pasted in, a bidi
-    control) is another analyst that looks the same on every screen (tr8 T8). A control
+    holding a character that draws nothing (a zero-width space pasted in, a bidi
+    control, a Hangul filler or a grapheme joiner: is_invisible) is another analyst
+    that looks the same on every screen (tr8 T8, tr9 T5). A control
     character is shown escaped, so it looks different, and is left to the screens."""
     if annotator.strip().casefold() == EVERY_ANALYST:
         return (
             f"{annotator!r} is reserved: --annotator {EVERY_ANALYST} means every analyst's "
             "summary; choose another analyst name"
         )
-    hidden = [c for c in annotator if unicodedata.category(c) == "Cf"]
+    hidden = [c for c in annotator if is_invisible(c)]
     if hidden:
         return (
             f"analyst name {annotator!r} holds an invisible character (U+{ord(hidden[0]):04X}"
             "): it would be another analyst that looks the same; remove it"
         )
     return None
+
+
+_IGNORABLE = (
+    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
+    (0x2800, 0x2800), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)  # fmt: skip
+"""Unicode's Default_Ignorable_Code_Point outside category Cf (a grapheme joiner, the
+Hangul fillers, variation selectors, ...), and the blank Braille pattern: letters and
+marks that draw nothing (tr9 T5)."""
+
+
+def is_invisible(character: str) -> bool:
+    """True for a character that draws nothing: a format character (Cf: a zero-width
+    space, a bidi control) or one of _IGNORABLE."""
+    if unicodedata.category(character) == "Cf":
+        return True
+    point = ord(character)
+    return any(low <= point <= high for low, high in _IGNORABLE)
 
 
 def look_alike(name: str) -> str:

@@ -486,11 +486,14 @@ def test_look_alike_analyst_names_are_named_or_refused(
     code, _, err = run(capsys, "import", str(exported), "--db", str(db))
     assert code == 0 and "differs only in case or Unicode form" in err
     hidden = json.loads(exported.read_text(encoding="utf-8"))
-    for record in hidden["annotations"]:
-        record["annotator"] = "Jos\u00e9\u200b"
-    exported.write_text(json.dumps(hidden), encoding="utf-8")
     before = state(db)
-    code, _, err = run(capsys, "import", str(exported), "--db", str(db))
-    assert code == 1 and "invisible character (U+200B)" in err
-    assert "$.annotations[0].annotator" in err
+    # tr9 T5: not only Cf (U+200B): a grapheme joiner (Mn), Hangul fillers (Lo), a blank
+    # Braille pattern, a variation selector draw nothing either
+    for invisible in ("200B", "034F", "115F", "3164", "2800", "FE0F"):
+        for record in hidden["annotations"]:
+            record["annotator"] = "Jos\u00e9" + chr(int(invisible, 16))
+        exported.write_text(json.dumps(hidden), encoding="utf-8")
+        code, _, err = run(capsys, "import", str(exported), "--db", str(db))
+        assert code == 1 and f"invisible character (U+{invisible})" in err
+        assert "$.annotations[0].annotator" in err
     assert state(db) == before
