@@ -53,7 +53,8 @@ def test_a_body_is_a_group_to_source_grouping_and_an_organization_to_claimreview
 
 
 def test_white_house_is_an_organization_but_not_a_word_of_a_name() -> None:
-    assert source_type("a White House spokesman") == "Organization"
+    assert source_type("the White House press office") == "Organization"
+    assert source_type("a White House spokesman") == "Person"  # one person (qa7 Q10 a)
     assert parse_source("House Speaker Mike Johnson")[0] == "person"
 
 

@@ -271,6 +271,8 @@ def test_claimreview_covers_only_claims_with_a_verdict() -> None:
         ("Ukraine's military intelligence agency", "Organization"),
         ("U.S. officials", "Organization"),
         ("The New York Times", "Organization"),
+        ("Pentagon spokesman", "Person"),  # qa7 Q10 a: one person, by a body's role
+        ("a senior Defense Department official", "Person"),
     ],
 )
 def test_claim_authors_are_people_or_organisations(source: str, kind: str) -> None:

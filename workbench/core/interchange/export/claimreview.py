@@ -4,8 +4,9 @@ Only sentences tagged "claim" whose status is a verdict (supported, refuted, dis
 inconclusive) are reviews; everything else is left out. The claim's author is the
 speaker of the recorded source (speaker.named_speaker: "He" is the speaker the analyst
 accepted for it), typed as an Organization when its name holds a word that names a body
-(ministry, officials, agency...: the lexicon's ORGANISATION_WORDS) and as a Person
-otherwise; without a source, or with a pronoun nobody resolved, the Claim has no author.
+(ministry, officials, agency...: the lexicon's ORGANISATION_WORDS), unless it ends in a
+role one person holds ("Pentagon spokesman"), and as a Person otherwise; without a
+source, or with a pronoun nobody resolved, the Claim has no author.
 """
 
 from __future__ import annotations
@@ -34,8 +35,20 @@ def is_review(annotation: Annotation) -> bool:
     return annotation.has_tag("claim") and annotation.status in VERDICTS
 
 
+ONE_PERSON = frozenset(
+    ("spokesman", "spokeswoman", "spokesperson", "official", "representative", "lawyer")
+)
+"""The last word of a source that names one person by a body's role: "Pentagon
+spokesman", "a senior Defense Department official" are a Person (qa7 Q10 a: the
+spokesman was published as an Organization), "U.S. officials" a body."""
+
+
 def source_type(source: str) -> str:
-    """Organization for names like "Ukraine's military intelligence agency", else Person."""
+    """Organization for names like "Ukraine's military intelligence agency", else Person;
+    a Person too for one person named by a body's role ("Pentagon spokesman")."""
+    words = source.lower().split()
+    if words and words[-1].strip(".,;:’'\"") in ONE_PERSON:
+        return "Person"
     return "Organization" if ORGANISATION.search(source) else "Person"
 
 
