@@ -396,3 +396,12 @@ def test_a_group_with_a_post_modifier_is_not_the_body_a_later_role_means() -> No
         '"Every shift was inspected," the company said.'
     )
     assert suggested(text)[2].resolved_source == "mining company"
+
+
+def test_a_time_after_by_is_no_byline_and_put_is_a_verb() -> None:
+    """qa7 Q10 f: a toll "By Saturday" was a byline (furniture), and "X put the number
+    of dead at 211" had no verb: neither was suggested a claim."""
+    risen = one("By Saturday, the death toll had risen to 217, the regional government said.")
+    assert "claim" in risen.tags and "attribution" in risen.tags
+    assert "claim" in one("Carlos Mazón put the number of dead at 211.").tags
+    assert "claim" not in one("By Jenna Morales").tags  # still a byline

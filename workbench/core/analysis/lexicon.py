@@ -1091,8 +1091,13 @@ FURNITURE_ANYWHERE = (
 
 COPYRIGHT_SIGN = "©"
 
-BYLINE = r"\W*By [A-Z]"
-"""A byline: "By Jenna Morales…" (case matters: "by then" is not one)."""
+BYLINE = (
+    r"\W*By (?!(?:"
+    + "|".join(name.capitalize() for name in (*WEEKDAY_NAMES, *MONTH_NAMES))
+    + r")\b)[A-Z]"
+)
+"""A byline: "By Jenna Morales…" (case matters: "by then" is not one), not a time: "By
+Saturday, the death toll had risen to 217, …" was furniture (qa7 Q10 f)."""
 
 EMAIL = r"[\w.+-]+@[\w-]+\.[\w.]+"
 """An e-mail address: contact furniture ("can be reached at …")."""
@@ -1166,7 +1171,8 @@ IRREGULAR_PAST = frozenset(
      "forgot", "hung", "lit", "meant", "quit", "rode", "rung", "set", "shut", "slid",
      "sped", "stuck", "stung", "swore", "sworn", "tore", "torn", "woke", "wore", "wound",
      "taken", "given", "done", "gone", "shown", "begun", "become", "became", "chosen",
-     "fallen", "risen", "spoken", "sent", "won", "ate", "eaten", "arose", "arisen"]
+     "fallen", "risen", "spoken", "sent", "won", "ate", "eaten", "arose", "arisen",
+     "put", "cut"]
 )  # fmt: skip
 """Past tenses without -ed: an event verb, the core of a checkable claim."""
 
