@@ -641,3 +641,47 @@ def test_another_analysts_denial_shown_as_a_members_other_judgement_is_not_unlin
     assert [line.annotation for line in summary.unlinked_denials] == [mine]
     alone = build_summary([bobs])  # nobody's line shows it: listed
     assert [line.annotation for line in alone.unlinked_denials] == [bobs]
+
+
+def test_a_denial_with_a_counter_figure_denies_the_group_it_joins() -> None:
+    """qa8 Q9: "Police denied that 52 people had died, saying the toll was 41." (claim,
+    attribution, denial) joined the hospital's 52 group as a source of the figure it
+    denies, and was listed as unlinked: its denied clause was compared with the whole
+    sentence, counter-figure included, which resembles the hospital's claim a little
+    more. What the sentence says besides its denied clause is what it joins by."""
+    hospital = _claimed(0, "The hospital said 52 people had died in the fire.", "hospital")
+    police = _claimed(
+        1, "Police denied that 52 people had died, saying the toll was 41.", "Police", "denial"
+    )
+    ledger = ledger_of([hospital, police])
+    group = group_with(ledger, hospital.quote)
+    assert group.members == (hospital,)
+    assert group.denials == (police,)
+    assert [(f.quantity.value, f.source) for f in group.figures] == [
+        (52, "hospital"),
+        (41, "Police"),
+    ]
+
+
+def test_two_denials_of_one_claim_do_not_deny_each_other() -> None:
+    """qa8 Q4: a headline "Minister rejects union figure of missing workers" and the
+    minister's "… denied that any workers were missing …" (each claim, attribution and
+    denial) were listed as each other's "Denied by": what one denies is inside what the
+    other denies, not what it says. Both deny the union's claim."""
+    headline = _claimed(0, "Minister rejects union figure of missing workers", "Minister", "denial")
+    union = _claimed(
+        1,
+        "The Bangladesh Garment Workers Union said on Friday that 23 workers were still missing.",
+        "Bangladesh Garment Workers Union",
+    )
+    minister = _claimed(
+        2,
+        "Labour Minister Shirin Akhter denied that any workers were missing, saying all had "
+        "been accounted for.",
+        "Shirin Akhter",
+        "denial",
+    )
+    ledger = ledger_of([headline, union, minister])
+    assert group_with(ledger, union.quote).denials == (headline, minister)
+    assert group_with(ledger, headline.quote).denials == ()
+    assert group_with(ledger, minister.quote).denials == ()

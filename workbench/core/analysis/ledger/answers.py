@@ -318,13 +318,22 @@ def _first_speaker(quote: str, end: int) -> str:
     return quote[: verb.start()] if verb else quote[:end]
 
 
+def said_stems(text: str) -> frozenset[str]:
+    """The stems of `text`'s content words as a denial's are compared (stems)."""
+    return stems(_said_words([word for word in _WORD.findall(text) if len(word) > 3]))
+
+
+def _said_words(found: list[str]) -> frozenset[str]:
+    return frozenset(map(str.lower, found)) - CLAIM_STOP_WORDS
+
+
 def _content(text: str, verb_phrase: bool = False) -> DeniedWords:
     """The denied words of `text`; with `verb_phrase` (the clause after a denying verb)
     the whole clause's too (DeniedWords.clause), when what it says beyond the subject is
     no name: "sending troops to Russia" is a deed, "the reports of North Linhol in
     Ukraine" names someone (a whole clause taken up is evidence only of a deed)."""
     found = [word for word in _WORD.findall(text) if len(word) > 3]
-    words = frozenset(map(str.lower, found)) - CLAIM_STOP_WORDS
+    words = _said_words(found)
     denied = stems(words)
     named = verb_phrase and any(
         word[:1].isupper() and stem(word.lower()) in denied for word in found

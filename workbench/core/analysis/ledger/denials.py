@@ -25,6 +25,9 @@ from rapidfuzz import fuzz, process, utils
 from workbench.core.analysis.ledger.answers import (
     DeniedWords,
     denied_clause,
+    denied_span,
+    denied_words,
+    said_stems,
     stems,
     whole_stems,
     words_needed,
@@ -324,7 +327,8 @@ def group_sides(
     """A group's claims and its denials, in key order: the denials aimed at it (none on
     a sentence of its own members: another analyst's judgement of a member's sentence as
     a denial is that line's ≠, never the group's denial of itself, qa7 Q1; none by the
-    speaker of a group made only of its denials), and the
+    speaker of a group made only of its denials; none denying what every claim of the
+    group denies too: denies_the_same), and the
     members that deny what the group's other claims say (denying_members). Both ledgers
     (ledger.py, live.py) split a group this way, from its members and aimed denials alone."""
     answering = denying_members(members) if len(members) > 1 else ()
@@ -332,14 +336,32 @@ def group_sides(
         return tuple(members), ()
     claims = [m for m in members if m not in answering] if answering else members
     sentences = {(member.article_id, member.index) for member in members}
+    all_deny = all("denial" in member.tags for member in claims)
     denials = [
         d
         for d in aimed
-        if (d.article_id, d.index) not in sentences and not own_denials(claims, d, source_of)
+        if (d.article_id, d.index) not in sentences
+        and not own_denials(claims, d, source_of)
+        and not (all_deny and all(denies_the_same(d, member) for member in claims))
     ]
     if answering:
         denials = sorted(chain(denials, answering), key=_key)
     return tuple(claims), tuple(denials)
+
+
+def denies_the_same(denial: Annotation, member: Annotation) -> bool:
+    """Whether `member` (tagged denial) takes up what `denial` denies in what it denies
+    itself more than in what it says: then the two deny one thing, and neither is the
+    other's "Denied by" (qa8 Q4: the headline "Minister rejects union figure of missing
+    workers" and the minister's "… denied that any workers were missing …" were listed
+    as denying each other; both deny the union's claim)."""
+    denied = denied_words(denial.quote)
+    if not denied:
+        return False
+    quote = member.quote
+    start, end = denied_span(quote)
+    inside = len(denied.intersection(said_stems(quote[start:end])))
+    return inside > len(denied.intersection(said_stems(f"{quote[:start]} {quote[end:]}")))
 
 
 def _key(annotation: Annotation) -> AnnotationKey:
@@ -349,18 +371,26 @@ def _key(annotation: Annotation) -> AnnotationKey:
 def denying_members(members: Sequence[Annotation]) -> list[Annotation]:
     """The members tagged claim and denial that deny what the group's plain claims (not
     tagged denial) say: one of them resembles what such a sentence denies (the clause
-    after its denying verb) more than the sentence itself (the same sentence tagged
-    claim elsewhere, or a version of it, resembles the whole more: it is no claim the
-    sentence denies). "Russian Defence Minister Andrei Belousov denied that 12,000
-    North Korean soldiers had been sent to Russia" joins "The Pentagon said 12,000 North
-    Korean troops had been sent to Russia" by the words it denies: it is that group's
-    denial, not one of its sources (qa6 Q5). "Ukraine said 12,000 troops were in Kursk
-    and denied that Russia had retaken the town" joins it by what it says, and stays a
-    claim of the group."""
+    after its denying verb) more than the rest of the sentence, what it says (a plain
+    claim that itself reports a denial is compared with the whole sentence: the same
+    sentence tagged claim elsewhere, or a version of it, resembles the whole more: it is
+    no claim the sentence denies). Compared with the whole, "Police denied that 52
+    people had died, saying the toll was 41" resembled "The hospital said 52 people had
+    died" a little more than its denied clause did (the counter-figure's words), and
+    joined the 52 group as its source (qa8 Q9). "Russian Defence Minister Andrei
+    Belousov denied that 12,000 North Korean soldiers had been sent to Russia" joins "The
+    Pentagon said 12,000 North Korean troops had been sent to Russia" by the words it
+    denies: it is that group's denial, not one of its sources (qa6 Q5). "Ukraine said
+    12,000 troops were in Kursk and denied that Russia had retaken the town" joins it by
+    what it says, and stays a claim of the group."""
     both = [m for m in members if "claim" in m.tags and "denial" in m.tags]
     if not both or len(both) == len(members):
         return []
-    plain = [_tokens(m.quote) for m in members if "denial" not in m.tags]
+    plain = [
+        (_tokens(m.quote), denied_clause(m.quote) is not None)
+        for m in members
+        if "denial" not in m.tags
+    ]
     claimed = {(m.article_id, m.index) for m in members if "denial" not in m.tags}
     found = []
     for member in both:
@@ -368,11 +398,16 @@ def denying_members(members: Sequence[Annotation]) -> list[Annotation]:
             # another analyst judged this very sentence a plain claim of the group: it
             # stays one line with its ≠, never the group's denial of itself (qa6 Q33)
             continue
-        clause = denied_clause(member.quote) if plain else None
+        quote = member.quote
+        clause = denied_clause(quote) if plain else None
         if clause is None:
             continue
-        inside, whole = _tokens(member.quote[clause[0] : clause[1]]), _tokens(member.quote)
-        if any(fuzz.ratio(inside, said) > fuzz.ratio(whole, said) for said in plain):
+        inside, whole = _tokens(quote[clause[0] : clause[1]]), _tokens(quote)
+        rest = _tokens(f"{quote[: clause[0]]} {quote[clause[1] :]}")
+        if any(
+            fuzz.ratio(inside, said) > fuzz.ratio(whole if reports else rest, said)
+            for said, reports in plain
+        ):
             found.append(member)
     return found
 
