@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from bench.synthetic import synthetic_annotations, synthetic_articles
 from tests.fixtures.gold import load_gold
+from tests.fixtures.sentences import sentence_annotation
 from workbench.core.analysis.ledger.denials import FIRST_TEXTS
 from workbench.core.analysis.ledger.ledger import build_ledger
 from workbench.core.analysis.ledger.live import LiveLedger
@@ -203,3 +204,44 @@ def claimed(article: str, quote: str, tags: tuple[str, ...] = ("claim",)) -> Ann
         article_id=article, article_sha256="0" * 64, index=1, start=0, end=len(quote),
         quote=quote, prefix="", suffix="", annotator="gold", tags=tags, source=None,
     )  # fmt: skip
+
+
+DENIALS_OF_ONE_CLAIM = (
+    ("The hospital said 52 people had died in the fire.", "hospital", ()),
+    ("Police denied that 52 people had died, saying the toll was 41.", "Police", ("denial",)),
+    ("Minister rejects union figure of missing workers", "Minister", ("denial",)),
+    ("The union said on Friday that 23 workers were still missing.", "union", ()),
+    ("Labour Minister Shirin Akhter denied that any workers were missing, saying all had "
+     "been accounted for.", "Shirin Akhter", ("denial",)),
+)  # fmt: skip
+"""qa8 Q9 and Q4: a counter-figure denial and two denials of one claim (group_sides)."""
+
+
+def test_denials_of_one_claim_follow_build_ledger() -> None:
+    """Each sentence tagged in turn, each denial tag taken off and put back, then every
+    sentence untagged: after each change the live ledger's groups split as
+    build_ledger's."""
+    made = [
+        sentence_annotation(quote, index=index, source=source, tags=("claim", *tags))
+        for index, (quote, source, tags) in enumerate(DENIALS_OF_ONE_CLAIM)
+    ]
+    current: dict[AnnotationKey, Annotation] = {}
+    live = LiveLedger((), LedgerSettings(), stripped)
+    denying = [a.key for a in made if "denial" in a.tags]
+    keys = [None] * len(made) + denying + denying + [a.key for a in reversed(made)]
+    for step, key in enumerate(keys):
+        before: Annotation | None
+        after: Annotation | None
+        if key is None:
+            before, after = None, made[step]
+        elif step >= len(made) + 2 * len(denying):
+            before, after = current[key], None
+        else:
+            before = current[key]
+            after = before.toggled("denial")
+        if before is not None:
+            del current[before.key]
+        if after is not None:
+            current[after.key] = after
+        live.apply(before, after)
+        assert live.ledger() == build_ledger([current[k] for k in sorted(current)])
