@@ -685,3 +685,56 @@ def test_two_denials_of_one_claim_do_not_deny_each_other() -> None:
     assert group_with(ledger, union.quote).denials == (headline, minister)
     assert group_with(ledger, headline.quote).denials == ()
     assert group_with(ledger, minister.quote).denials == ()
+
+
+def test_an_anaphoric_denial_answers_the_claim_just_before_it() -> None:
+    """qa8 Q11 b: "rejected that, saying …" and "has denied the allegation" have no
+    denied words, so no claim was ever found for them, even the one just before that
+    they answer. Not when that claim is the same speaker's or a denial itself, nor a
+    claim further back, nor after a denying verb with nothing after it (a passive says
+    what it denies before the verb)."""
+    ministry = _claimed(
+        0,
+        "The Labour Ministry said the factory had failed a fire-safety inspection in January.",
+        "Labour Ministry",
+    )
+    karim = _claimed(
+        1,
+        "Factory manager Abdul Karim rejected that, saying the factory had passed its last "
+        "inspection in 2024.",
+        "Abdul Karim",
+        "denial",
+    )
+    union = _claimed(
+        2,
+        "Union leader Babul Akhter accused the owner of locking the gates during the fire.",
+        "Babul Akhter",
+    )
+    owner = sentence_annotation(
+        "The owner has denied the allegation.", index=3, source="owner",
+        tags=("attribution", "denial"),
+    )  # fmt: skip
+    ledger = ledger_of([ministry, karim, union, owner])
+    assert group_with(ledger, ministry.quote).denials == (karim,)
+    assert group_with(ledger, union.quote).denials == (owner,)
+    assert group_with(ledger, karim.quote).denials == ()
+
+    putin = _claimed(0, "Mr. Putin said the troops were on exercises.", "Mr. Putin")
+    again = sentence_annotation(
+        "He dismissed the reports as a fabrication.", index=1, source="Mr. Putin",
+        tags=("attribution", "denial"),
+    )  # fmt: skip
+    moscow = _claimed(2, "Moscow denied that troops had been sent.", "Moscow", "denial")
+    kyiv = sentence_annotation(
+        "Kyiv rejected that.", index=3, source="Kyiv", tags=("attribution", "denial")
+    )
+    later = sentence_annotation(
+        "Seoul rejected that.", index=5, source="Seoul", tags=("attribution", "denial")
+    )
+    told = _claimed(6, "The elite units had trained for months, officials said.", "officials")
+    passive = sentence_annotation(
+        "Even the capabilities of its elite troops have been questioned.", index=7,
+        tags=("attribution", "denial"),
+    )  # fmt: skip
+    ledger = ledger_of([putin, again, moscow, kyiv, later, told, passive])
+    assert all(group.denials == () for group in ledger.groups)

@@ -19,7 +19,7 @@ from bench.synthetic import synthetic_annotations, synthetic_articles
 from tests.fixtures.gold import load_gold
 from tests.fixtures.sentences import sentence_annotation
 from workbench.core.analysis.ledger.denials import FIRST_TEXTS
-from workbench.core.analysis.ledger.ledger import build_ledger
+from workbench.core.analysis.ledger.ledger import LedgerGroup, build_ledger
 from workbench.core.analysis.ledger.live import LiveLedger
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.annotation import Anchor, Annotation, AnnotationKey
@@ -213,13 +213,20 @@ DENIALS_OF_ONE_CLAIM = (
     ("The union said on Friday that 23 workers were still missing.", "union", ()),
     ("Labour Minister Shirin Akhter denied that any workers were missing, saying all had "
      "been accounted for.", "Shirin Akhter", ("denial",)),
+    ("The Labour Ministry said the factory had failed a fire-safety inspection in January.",
+     "Labour Ministry", ()),
+    ("Factory manager Abdul Karim rejected that, saying the factory had passed its last "
+     "inspection in 2024.", "Abdul Karim", ("denial",)),
+    ("The owner has denied the allegation.", "owner", ("denial",)),
 )  # fmt: skip
-"""qa8 Q9 and Q4: a counter-figure denial and two denials of one claim (group_sides)."""
+"""qa8 Q9, Q4, Q11 b: a counter-figure denial, two denials of one claim (group_sides), an
+anaphoric denial of the claim before it and one of the anaphoric denial before it."""
 
 
 def test_denials_of_one_claim_follow_build_ledger() -> None:
-    """Each sentence tagged in turn, each denial tag taken off and put back, then every
-    sentence untagged: after each change the live ledger's groups split as
+    """Each sentence tagged in turn (from the last: an anaphoric denial before the claim
+    it answers), each denial tag taken off and put back, then every sentence untagged
+    (from the first): after each change the live ledger's groups and their denials are
     build_ledger's."""
     made = [
         sentence_annotation(quote, index=index, source=source, tags=("claim", *tags))
@@ -227,13 +234,14 @@ def test_denials_of_one_claim_follow_build_ledger() -> None:
     ]
     current: dict[AnnotationKey, Annotation] = {}
     live = LiveLedger((), LedgerSettings(), stripped)
+    shown: dict[str, LedgerGroup] = {}
     denying = [a.key for a in made if "denial" in a.tags]
-    keys = [None] * len(made) + denying + denying + [a.key for a in reversed(made)]
+    keys = [None] * len(made) + denying + denying + [a.key for a in made]
     for step, key in enumerate(keys):
         before: Annotation | None
         after: Annotation | None
         if key is None:
-            before, after = None, made[step]
+            before, after = None, made[-1 - step]
         elif step >= len(made) + 2 * len(denying):
             before, after = current[key], None
         else:
@@ -244,4 +252,12 @@ def test_denials_of_one_claim_follow_build_ledger() -> None:
         if after is not None:
             current[after.key] = after
         live.apply(before, after)
-        assert live.ledger() == build_ledger([current[k] for k in sorted(current)])
+        expected = build_ledger([current[k] for k in sorted(current)])
+        assert live.ledger() == expected
+        listed = {d.key for group in expected.groups for d in group.denials}
+        denials = sorted(k for k, a in current.items() if "denial" in a.tags)
+        assert live.unlinked() == [k for k in denials if k not in listed]
+        now = {group.id: group for group in expected.groups}
+        moved = {gid for gid in now.keys() | shown.keys() if now.get(gid) != shown.get(gid)}
+        assert moved <= live.take_changed()
+        shown = now

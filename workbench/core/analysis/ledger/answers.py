@@ -156,6 +156,23 @@ def denied_clause(quote: str) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
+def anaphoric(quote: str) -> bool:
+    """Whether a denial names what it denies only by a pronoun or by its kind ("Karim
+    rejected that, saying …", "The owner has denied the allegation.", "dismissed the
+    accusations as groundless rumors"): the clause after its denying verb holds no word
+    but those (DENYING_WORDS, when it was said, stop words). What it answers is then
+    the claim just before it (denials.answered_before), never one its words could find.
+    Not a denying verb with no object after it ("the capabilities of its elite troops
+    have been questioned" says what is questioned before it). Kept for the last 16,384
+    quotes read."""
+    clause = denied_clause(quote)
+    if clause is None:
+        return False
+    words = _WORD.findall(quote, *clause)
+    return bool(words) and not whole_stems(_said_words([w for w in words if len(w) > 3]))
+
+
 class DeniedWords(frozenset[str]):
     """The stems of what a denial denies beyond its subject, with `clause`: every content
     stem of the clause after its denying verb, the subject's words included ("sending

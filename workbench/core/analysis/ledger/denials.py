@@ -364,6 +364,28 @@ def denies_the_same(denial: Annotation, member: Annotation) -> bool:
     return inside > len(denied.intersection(said_stems(f"{quote[:start]} {quote[end:]}")))
 
 
+def antecedent(key: AnnotationKey) -> AnnotationKey:
+    """The key of the same analyst's annotation on the sentence before (an anaphoric
+    denial's: answers.anaphoric)."""
+    annotator, article_id, index = key
+    return annotator, article_id, index - 1
+
+
+def answered_before(
+    denial: Annotation, claim: Annotation, source_of: Callable[[Annotation], str | None]
+) -> bool:
+    """Whether an anaphoric denial (answers.anaphoric) answers `claim`, the claim its
+    analyst tagged on the sentence just before it: "The Labour Ministry said the factory
+    had failed a fire-safety inspection." / "Factory manager Abdul Karim rejected that,
+    saying …" (qa8 Q11 b: never linked, having no denied words). Not a claim that is
+    itself a denial (two denials in a row deny alike), nor one of the same speaker (its
+    own words are not what it rejects)."""
+    if "denial" in claim.tags:
+        return False
+    speaker = source_of(denial)
+    return speaker is None or source_of(claim) != speaker
+
+
 def _key(annotation: Annotation) -> AnnotationKey:
     return annotation.key
 

@@ -9,7 +9,8 @@ uncommon word) are compared (grouping.py).
 
 Denials (sentences tagged 'denial') target a group when they resemble one of its
 members, with a bonus when they deny the same subject ("North Korean soldiers")
-(denials.py).
+(denials.py); one naming what it denies only by a pronoun or its kind ("rejected
+that", "denied the allegation") answers the claim just before it (_aim_back).
 
 A conflict is two figures that measure the same thing and cannot both be true, given
 by different sources (or, for unattributed claims, different articles), inside one
@@ -22,6 +23,7 @@ group after new claims come, in every analyst's view and after an import.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,11 +33,16 @@ from operator import attrgetter
 from workbench.core.analysis.figures.conflicts import Clash, Figure, figures_in, find_clashes
 from workbench.core.analysis.figures.measures import Measure
 from workbench.core.analysis.figures.quantity import Quantity
-from workbench.core.analysis.ledger.answers import denied_words, unclaimed_spans
+from workbench.core.analysis.ledger.answers import anaphoric, denied_words, unclaimed_spans
 from workbench.core.analysis.ledger.claim_text import ClaimText, ClaimTexts, claim_text
 from workbench.core.analysis.ledger.decide import DecidedGroups
 from workbench.core.analysis.ledger.decisions import LedgerDecision
-from workbench.core.analysis.ledger.denials import denial_targets, group_sides
+from workbench.core.analysis.ledger.denials import (
+    answered_before,
+    antecedent,
+    denial_targets,
+    group_sides,
+)
 from workbench.core.analysis.ledger.grouping import group_texts
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.annotation import Annotation, AnnotationKey
@@ -175,6 +182,25 @@ def _aimed(
     return aimed
 
 
+def _aim_back(
+    denials: Sequence[Item],
+    groups: Sequence[list[Item]],
+    aimed: list[list[Annotation]],
+    source_of: Callable[[Annotation], str | None],
+) -> None:
+    """Aim each anaphoric denial (answers.anaphoric) at the group of the claim just
+    before it, when it answers that claim (denials.answered_before); `aimed` stays in
+    key order."""
+    back = {antecedent(d.key): d.annotation for d in denials if anaphoric(d.annotation.quote)}
+    if not back:
+        return
+    for number, members in enumerate(groups):
+        for member in members:
+            denial = back.get(member.key)
+            if denial is not None and answered_before(denial, member.annotation, source_of):
+                insort(aimed[number], denial, key=_annotation_key)
+
+
 def build_ledger(
     annotations: Iterable[Annotation],
     settings: LedgerSettings | None = None,
@@ -227,7 +253,9 @@ def _build_ledger(
         ((gid, sorted(members, key=_item_key)) for gid, members in decided.current.items()),
         key=lambda pair: _item_key(pair[1][0]),
     )
-    aimed = _aimed(denials, [members for _, members in ordered], settings)
+    claims_of = [members for _, members in ordered]
+    aimed = _aimed(denials, claims_of, settings)
+    _aim_back(denials, claims_of, aimed, canonical)
     figures_of = [tuple(f for m in members for f in m.figures) for _, members in ordered]
     group_of = {
         id(figure): gid for (gid, _), figures in zip(ordered, figures_of, strict=True)

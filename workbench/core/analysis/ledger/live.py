@@ -12,7 +12,8 @@ sequences):
 - the denials: a denial's targets depend on the groups holding its rarest keys and its
   subjects, on how many groups hold its keys, and on those groups' first texts. They
   are scored again for the denials sharing a key or subject with a group that changed
-  (its texts, not only its members' annotations);
+  (its texts, not only its members' annotations); an anaphoric denial is aimed at the
+  group of the claim just before it when that group is made (`_back`);
 - the conflicts: find_clashes() compares figures within buckets (what must be equal),
   each bucket on its own, in the order the ledger lists the figures. A bucket is
   compared again when a figure comes, goes, or moves in that order (its group's first
@@ -33,11 +34,12 @@ asked), a claim's group found through its text's component.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from operator import attrgetter
 from typing import TypeVar
 
 from workbench.core.analysis.figures.conflicts import (
@@ -48,13 +50,15 @@ from workbench.core.analysis.figures.conflicts import (
     figures_in,
     find_clashes,
 )
-from workbench.core.analysis.ledger.answers import denied_words
+from workbench.core.analysis.ledger.answers import anaphoric, denied_words
 from workbench.core.analysis.ledger.claim_text import ClaimText, ClaimTexts, claim_text
 from workbench.core.analysis.ledger.decide import group_id
 from workbench.core.analysis.ledger.denials import (
     FIRST_TEXTS,
     LaterIndex,
     Samples,
+    answered_before,
+    antecedent,
     denial_targets,
     group_sides,
     later_index,
@@ -183,6 +187,10 @@ class LiveLedger:
         self._aimed: dict[str, list[Key]] = {}
         """Group -> the denials aimed at it, sorted (lists: 10,000 small sets were 3.8 MB
         of the open summary screen at 100,000 annotations)."""
+        self._back: dict[Key, Key] = {}
+        """The anaphoric denials (answers.anaphoric), by the key of the claim just before
+        them that they may answer (denials.antecedent): aimed at that claim's group
+        when the group is made (`_ledger_group`), not scored."""
         # conflicting figures
         self._bucket_figures: dict[Bucket, dict[tuple[Key, int], Figure]] = defaultdict(dict)
         self._bucket_found: dict[Bucket, list[Ranked]] = {}
@@ -259,6 +267,8 @@ class LiveLedger:
         if denial:
             self._denials[key] = item
             self._denials_changed.append((None, item))
+            if anaphoric(annotation.quote):
+                self._back[antecedent(key)] = key
         self._settled = False
 
     def _take(self, key: Key) -> Item | None:
@@ -274,6 +284,7 @@ class LiveLedger:
         denial = self._denials.pop(key, None)
         if denial is not None:
             self._denials_changed.append((denial, None))
+            self._back.pop(antecedent(key), None)
             self._settled = False
         return denial or claim
 
@@ -354,6 +365,8 @@ class LiveLedger:
             self._target_all()
             self._started = True
         changed |= self._reclash(gone, made)
+        if self._denials_changed:
+            changed |= self._answered_before()
         listed = self._listed
         moved = {d.key for pair in self._denials_changed for d in pair if d is not None}
         listing, denials = self._listing, self._denials
@@ -389,20 +402,43 @@ class LiveLedger:
         self._denials_changed.clear()
         self._changed |= changed
 
+    def _answered_before(self) -> set[str]:
+        """The groups holding the claim just before an anaphoric denial that came or
+        went (its group lists it or no longer: `_ledger_group`)."""
+        found = set()
+        grouping = self._grouping
+        for pair in self._denials_changed:
+            for item in pair:
+                if item is None or not anaphoric(item.annotation.quote):
+                    continue
+                claim = self._claims.get(antecedent(item.key))
+                if claim is not None:
+                    number = grouping.number(self._text(claim))
+                    found.add(self._gid_of_component[grouping.component_of[number]])
+        return found
+
     def _ledger_group(self, group: _Group) -> LedgerGroup:
         members = self._members(group)
         aimed = self._aimed.get(group.gid, ())
         figures = self._figures
-        claims, denials = group_sides(
-            list(map(self._claims.__getitem__, members)),
-            [self._denials[k].annotation for k in aimed],
-            self._source_of,
+        denials = [self._denials[k].annotation for k in aimed]
+        back = self._back
+        if back:  # anaphoric denials answering one of its claims (ledger._aim_back)
+            source_of = self._source_of
+            for member in members:
+                key = back.get(member)
+                if key is not None:
+                    denial = self._denials[key].annotation
+                    if answered_before(denial, self._claims[member], source_of):
+                        insort(denials, denial, key=_annotation_key)
+        claims, denials_shown = group_sides(
+            list(map(self._claims.__getitem__, members)), denials, self._source_of
         )
         gid = group.gid
         return LedgerGroup(
             id=gid,
             members=claims,
-            denials=denials,
+            denials=denials_shown,
             figures=tuple(f for m in members if m in figures for f in figures[m]),
             conflict=gid in self._inside,
             conflict_topics=self._outside.get(gid, ()),
@@ -1069,6 +1105,10 @@ class LiveLedger:
             groups=groups,
             clashes=tuple(found),
         )
+
+
+_annotation_key: Callable[[Annotation], Key] = attrgetter("annotator", "article_id", "index")
+"""Annotation.key (the order group_sides lists denials in)."""
 
 
 def by_key(annotations: Iterable[Annotation]) -> dict[Key, Annotation]:
