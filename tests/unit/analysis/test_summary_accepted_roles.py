@@ -80,11 +80,16 @@ def test_an_accepted_role_counts_under_its_speaker() -> None:
         )
 
 
-def test_a_role_typed_without_a_suggestion_stays_as_typed() -> None:
-    """The same spelling typed by hand (no provenance) is a description of its own, as
-    before: only what the analyst accepted is grouped."""
+def test_a_role_typed_without_a_suggestion_is_read_as_its_sentence_writes_it() -> None:
+    """The same spelling typed by hand (no provenance) is the role "the agency" its
+    sentence writes, read the same way (qa8 Q7: a leading article is not part of a
+    source's name): one source, not "agency" apart. Without the text it stays as typed."""
     typed = replace(accepted(35), suggestion=None)
-    found = sources([*(accepted(i) for i in SENTENCES if i != 35), typed])
+    annotations = [*(accepted(i) for i in SENTENCES if i != 35), typed]
+    assert sources(annotations) == {
+        SERVICE: (6, (SERVICE, f"agency → {SERVICE}", f"it → {SERVICE}"))
+    }
+    found = sources(annotations, texts=False)
     assert found["agency"][0] == 1
     assert found[SERVICE][0] == 5
 
@@ -97,7 +102,7 @@ def test_the_review_filter_names_the_accepted_role_as_the_summary_does() -> None
         [*annotations, typed], [ArticleInfo.of(article())], {ARTICLE: article()}
     )
     assert {review.of(a) for a in annotations} == {SERVICE}
-    assert review.of(typed) == "agency"
+    assert review.of(typed) == SERVICE  # read on its text as "the agency" (qa8 Q7)
     every, by_spelling = review.typed_as(SERVICE)
     assert "agency" in every and "agency" not in by_spelling, "read row by row"
 

@@ -32,7 +32,14 @@ def built(
 
 
 def typed(annotations: list[Annotation]) -> list[Annotation]:
-    return [a for a in annotations if a.source and source_kind(a.source) != PLAIN]
+    """Those with a source read on the text ("A senior … official" is as typed)."""
+    return [
+        a
+        for a in annotations
+        if a.source
+        and source_kind(a.source) != PLAIN
+        and not speakers.indefinite(a.source, a.quote)
+    ]
 
 
 def named_elsewhere(annotation: Annotation, articles: list[Article]) -> bool:

@@ -12,7 +12,11 @@ article the annotation was made on and the sentences before it:
   never one source across articles. A first-person or possessive source ("we", "his")
   is never resolved and stays apart the same way;
 - a definite bare role ("the spokesman", "the ministry") that resolves is grouped the
-  same way; one that does not stays as typed (a role is a description of its own);
+  same way; one that does not stays as typed (a role is a description of its own). A
+  singular role typed without its article ("union", "fire service") is that role (the
+  article is not part of the name), unless its sentence writes it after "a"; an office
+  ("Minister", "the Labour Minister") that names nobody before it is the one person the
+  article names in it (offices.py); a body's role is never a person (qa8 Q7);
 - an honorific and a surname ("Ms. Park", "General Ryder", or a surname alone) is the
   person its own article named in full up to its sentence (surnames.py): "Ms. Park →
   Park Jin" in one article, "Mr. Park → Park Won-gon" in another. One that names nobody
@@ -44,6 +48,8 @@ speaker (told_speaker), so an article whose every such source was accepted is no
 
 from __future__ import annotations
 
+import functools
+import re
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -67,6 +73,13 @@ from workbench.core.analysis.sources.nation_roles import (
     holders,
     nation_role,
     titled_surnames,
+)
+from workbench.core.analysis.sources.offices import (
+    OFFICE_HEADS,
+    Titled,
+    office_holder,
+    office_words,
+    titled_people,
 )
 from workbench.core.analysis.sources.surnames import (
     InArticle,
@@ -160,6 +173,7 @@ class HolderPool:
         self.waiting.clear()
 
 
+@functools.lru_cache(maxsize=65_536)
 def source_kind(source: str) -> int:
     """PRONOUN ("he", "We", "their"), ROLE ("the spokesman") or PLAIN, of a cleaned
     source."""
@@ -169,10 +183,65 @@ def source_kind(source: str) -> int:
     words = lower.split()
     if len(words) >= 2 and words[0] != "the" and _head_of_state(source, words):
         return ROLE  # "Russia's president", "Russian leader": the holder meant (qa7 Q13)
-    if len(words) < 2 or words[0] != "the":
-        return PLAIN  # "officials", "U.S. officials": a description, not a reference back
+    if not words or words[0] in ("a", "an"):
+        return PLAIN  # "a spokesman": someone the article does not name
+    if words[0] != "the":
+        return ROLE if _article_dropped(source, words) else PLAIN
+    if len(words) < 2:
+        return PLAIN
     tokens = tokenize(source, 0)
     return ROLE if len(tokens) and is_bare_role(tokens, (1, len(tokens))) else PLAIN
+
+
+def _article_dropped(source: str, words: list[str]) -> bool:
+    """ "union", "fire service", "Minister", "Labour Minister": a singular role or an
+    office typed without the "the" the sentence writes (a leading article is not part of
+    a source's name, and the suggester drops it too: "association → …"). One is the
+    role "The union" is, read the same way (qa8 Q7: "union" stayed a source of its own
+    where "The union" was the Bangladesh Garment Workers Union named before). A plural
+    ("officials", "police", "U.S. officials") is a description with no article to drop."""
+    head = words[-1]
+    if nation_role(source) is not None:
+        return False  # "South Korean minister": _head_of_state decided
+    if head in _GROUP_NOUNS or (head.endswith("s") and not head.endswith("ss")):
+        return False
+    if is_office(source):
+        return True
+    tokens = tokenize(f"the {source}", 0)  # read as written with it: "the Kremlin" is a name
+    return len(tokens) > 1 and is_bare_role(tokens, (1, len(tokens)))
+
+
+_GROUP_NOUNS = frozenset(["police", "people", "staff", "media", "public"])
+"""Singular in form, a group in use ("police said"): no article dropped."""
+
+
+def indefinite(source: str, sentence: str) -> bool:
+    """True if a role typed without its article is written in `sentence` after "a" or
+    "an" and never after "the": someone the article does not name ("A senior Ukrainian
+    official familiar with troop movements said"), not a reference back."""
+    words = source.lower().split()
+    if not words or words[0] in lx.ARTICLES or source.lower() in lx.SOURCE_PRONOUNS:
+        return False
+    found = _indefinite_pattern(source).findall(sentence.replace("’", "'"))
+    return bool(found) and all(article.lower() != "the" for article in found)
+
+
+@functools.lru_cache(maxsize=1024)
+def _indefinite_pattern(source: str) -> re.Pattern[str]:
+    words = r"\s+".join(re.escape(word) for word in source.replace("’", "'").split())
+    return re.compile(rf"\b(the|an?)\s+{words}\b", re.IGNORECASE)
+
+
+def is_office(source: str) -> bool:
+    """ "Labour Minister", "Defense Secretary": up to three capitalised words ending in an
+    office one person holds, as reports write a title before a name ("Labour Minister
+    Shirin Akhter"). is_bare_role reads a capital past the first word as a name's."""
+    words = source.split()
+    return (
+        0 < len(words) <= 3
+        and words[-1].lower() in OFFICE_HEADS
+        and all(word[:1].isupper() and word.isalpha() for word in words)
+    )
 
 
 def _head_of_state(source: str, words: list[str]) -> bool:
@@ -263,6 +332,8 @@ class Speakers:
                 if source_kind(source) == PRONOUN:
                     self.to_check.add(key)
                 continue
+            if indefinite(source, annotation.quote):
+                continue  # "senior Ukrainian official" of "A senior Ukrainian official said"
             wanted[annotation.article_id][annotation.index].add(source)
             sha.setdefault(annotation.article_id, annotation.article_sha256)
             speaker = told_speaker(annotation)
@@ -284,6 +355,7 @@ class Speakers:
                 read = True
                 found = _answered(article_id, article, typed, told.get(article_id, {}), readings)
                 found = _holders_named(article, typed, found, pool, self._resolve_to(article_id))
+                found = _office_holders(article, typed, found)
             elif remembered is not None and article_id in remembered:
                 told_here = _told_on(told.get(article_id, {}), remembered[article_id])
                 found = {key: speaker for key, speaker in told_here.items() if speaker != NOBODY}
@@ -548,9 +620,22 @@ def accepted_speaker(annotation: Annotation) -> str | None:
         or not suggestion.resolved_source
         or suggestion.source is None
         or suggestion.source != annotation.source
+        or _body_as_person(suggestion.source, suggestion.resolved_source)
     ):
         return None
     return suggestion.resolved_source
+
+
+@functools.lru_cache(maxsize=4096)
+def _body_as_person(source: str, speaker: str) -> bool:
+    """True if the speaker resolved for a body's role is a person ("fire service → Main
+    Uddin", a suggester before qa8 Q7): the guideline's source is the body the sentence
+    names, and the same words are the body where nothing was accepted, so such an
+    acceptance is not followed (one body, one source, whatever sentence it speaks in)."""
+    words = clean_source(source).lower().split()
+    return (
+        bool(words) and words[-1] in lx.ORGANISATION_ROLES and parse_source(speaker)[0] == "person"
+    )
 
 
 def reads_its_neighbours(annotation: Annotation) -> bool:
@@ -591,10 +676,12 @@ def speaker_stance(annotation: Annotation | None) -> tuple[str | None, bool] | N
 def told_speaker(annotation: Annotation) -> str | None:
     """The speaker the annotation's provenance names for its source (NOBODY: none), else
     None (read it): the one the analyst accepted; or, for a plain pronoun ("he", "they")
-    kept as suggested by this suggester version on the text it was made on, NOBODY when
-    the suggester named nobody. Resolution reads the article as the suggester did
-    (typed_speakers shares its speaker step), so on the same text (the caller checks
-    the sha256) that is the answer; a role's depends on the words around it too."""
+    or a role written without its article ("spokesman") kept as suggested by this
+    suggester version on the text it was made on, NOBODY when the suggester named
+    nobody. Resolution reads the article as the suggester did (typed_speakers shares its
+    speaker step), so on the same text (the caller checks the sha256) that is the
+    answer; a role of a people's ("Russia's president") depends on the words around it
+    too, and offices (offices.py) are read on the text after it."""
     accepted = accepted_speaker(annotation)
     if accepted is not None:
         return accepted
@@ -607,7 +694,13 @@ def told_speaker(annotation: Annotation) -> str | None:
         or suggestion.source != annotation.source
     ):
         return None
-    return NOBODY if suggestion.source.lower() in lx.PRONOUNS else None
+    source = suggestion.source
+    if source.lower() in lx.PRONOUNS:
+        return NOBODY
+    words = source.lower().split()
+    # a role the suggester wrote without its article ("spokesman"): it read it on this
+    # text and named nobody (what the analyst accepted), as for a pronoun (qa8 Q7)
+    return NOBODY if words and words[0] != "the" and _article_dropped(source, words) else None
 
 
 def _answered(
@@ -685,6 +778,52 @@ def _holders_named(
     return answered
 
 
+def _office_holders(
+    article: ArticleText,
+    typed: Mapping[int, set[str]],
+    found: Mapping[tuple[int, str], str],
+) -> Mapping[tuple[int, str], str]:
+    """`found` with each office typed that names nobody there ("Minister", "the Labour
+    Minister") read as the one person the article names in that office (offices.py:
+    "Labour Minister Shirin Akhter", written anywhere in it)."""
+    offices: dict[tuple[int, str], frozenset[str]] = {}
+    for index, sources in typed.items():
+        for source in sources:
+            if (index, source) in found or source_kind(source) != ROLE:
+                continue
+            words = office_words(source)
+            if words is not None and nation_role(source) is None:
+                offices[(index, source)] = words
+    if not offices:
+        return found
+    people = _titled_people(article)
+    answered = dict(found)
+    for asked, words in offices.items():
+        holder = office_holder(words, people)
+        if holder is not None:
+            answered[asked] = holder
+    return answered
+
+
+_titled_read: OrderedDict[str, list[Titled]] = OrderedDict()
+TITLED_CACHE = 10_000
+"""Articles whose titled people are kept between summaries (read only for an office
+that names nobody before it: few articles)."""
+
+
+def _titled_people(article: ArticleText) -> list[Titled]:
+    """titled_people, remembered by article text."""
+    with _answers_lock:
+        found = _titled_read.get(article.sha256)
+    if found is None:
+        found = titled_people(article.text, article.sentences)
+        with _answers_lock:
+            _titled_read[article.sha256] = found
+            if len(_titled_read) > TITLED_CACHE:
+                _titled_read.popitem(last=False)
+    return found
+
+
 def _told_on(
     told: Mapping[tuple[int, str], tuple[str, str]], sha256: str
 ) -> Mapping[tuple[int, str], str]:
@@ -716,6 +855,8 @@ def unread_sources(
             continue
         if accepted_speaker(annotation) is not None or moved(annotation):
             continue  # the accepted speaker, or apart "to check" / as typed: no text needed
+        if indefinite(clean_source(source), annotation.quote):
+            continue  # as typed, someone the article does not name
         article = texts.get(annotation.article_id) if texts is not None else None
         if article is not None and article.sha256 == annotation.article_sha256:
             continue
@@ -734,6 +875,7 @@ def forget_answers() -> None:
     with _answers_lock:
         _answers.clear()
         _surnames_read.clear()
+        _titled_read.clear()
 
 
 _surnames_read: OrderedDict[tuple[str, str, bool], InArticle] = OrderedDict()

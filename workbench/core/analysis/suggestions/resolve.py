@@ -333,11 +333,16 @@ def _for_role(
     modifiers: tuple[str, ...], head: str, recent: list[Speaker], any_body: bool = False
 ) -> Speaker | None:
     """The latest speaker described by the same role and the same modifiers ("the South
-    Korean minister" -> "Kim Yong-hyun", never "U.S. officials" -> "Ukrainian officials");
+    Korean minister" -> "Kim Yong-hyun", never "U.S. officials" -> "Ukrainian officials"),
+    a body's role never a person shown (a body speaks through its people, who are not
+    it; the `any_body` reading the denial model was trained on is left as it was);
     for a body's role with no modifier ("the agency"), the latest body of that kind
     (_of_kind)."""
     wanted = {w.removesuffix("'s") for w in modifiers if w not in lx.DETERMINERS}
+    body = head in lx.ORGANISATION_ROLES and not any_body
     for speaker in recent:
+        if body and speaker.kind == PERSON:
+            continue  # "the fire service" is not "fire service director Main Uddin" (qa8 Q7)
         if head in speaker.descriptions and wanted <= speaker.descriptions:
             return speaker
     if head in lx.ORGANISATION_ROLES and not wanted:
