@@ -161,3 +161,20 @@ def test_without_speakers_the_source_filters_as_typed(notes: list[Annotation]) -
     no_source = ReviewQuery(source=NO_SOURCE).with_speakers(speakers_of(notes))
     assert not no_source.by_speaker
     assert [r.annotation.source for r in select_rows(rows, no_source) or []] == [None]
+
+
+def test_the_search_finds_a_row_by_the_speaker_its_source_names(notes: list[Annotation]) -> None:
+    """qa8 Q11 h: "/ Austin" finds the "He" that is Lloyd Austin, as the source filter
+    keeps it, not the "He" of another article; an unresolved one by its row's name."""
+    rows = make_rows(notes, {a.id: n for n, a in enumerate(ARTICLES)}, {})
+    speakers = speakers_of(notes)
+
+    def searched(text: str) -> list[tuple[str, str | None]]:
+        found = select_rows(rows, ReviewQuery(text=text).with_speakers(speakers))
+        assert found is not None
+        return [(row.annotation.article_id, row.annotation.source) for row in found]
+
+    assert searched("austin") == [("a", "Lloyd Austin"), ("a", "He"), ("a", "Mr. Austin")]
+    assert searched("olga marin") == [("r", "He")]
+    assert searched("unresolved harvest") == [("h", "He")]
+    assert select_rows(rows, ReviewQuery(text="austin")) is not None  # no speakers: as typed

@@ -409,11 +409,13 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             hand_back(self, self.speakers_read, built, wanted)
 
     def speakers_read(self, built: ReviewSpeakers, wanted: int) -> None:
-        """Use the speakers built, and run the source filter that waited for them."""
+        """Use the speakers built, and run the source filter or search that waited for
+        them."""
         if self.closed or wanted != self.speakers_wanted:
             return
         self.speakers = built
-        if self.waiting_for_speakers:
+        if self.waiting_for_speakers or self.query_state.text:
+            # a search typed before they were read finds the rows of a speaker now too
             self.waiting_for_speakers = False
             self.refilter()
 

@@ -226,17 +226,27 @@ _haystack = attrgetter("haystack")
 
 
 def _search(
-    rows: Sequence[ReviewRow], text: str, cancelled: Callable[[], bool]
+    rows: Sequence[ReviewRow],
+    text: str,
+    cancelled: Callable[[], bool],
+    speakers: ReviewSpeakers | None = None,
 ) -> list[ReviewRow] | None:
     """Rows whose text, source or note hold every word of `text`, in any order, each
     exactly or with the typos its length allows: the sentence search's own rules
     (core/corpus/matching.py) at SEARCH_CUTOFF, a CHUNK at a time so that a newer
-    keystroke stops it."""
+    keystroke stops it. With `speakers`, a source is also the speaker it names ("She"
+    of Shirin Akhter is found by "Akhter", as the source filter keeps it: qa8 Q11 h)."""
     query = Query.parse(text)
     if not query:
         return list(rows)
     found: list[ReviewRow] = []
     keys = list(map(_haystack, rows))
+    if speakers is not None and speakers.resolving:
+        resolving, searched = speakers.resolving, speakers.searched
+        keys = [
+            searched(row.annotation, key) if row.annotation.source in resolving else key
+            for row, key in zip(rows, keys, strict=True)
+        ]
     for matched in match_chunks(query, keys, SEARCH_CUTOFF, chunk=CHUNK):
         if cancelled():
             return None
@@ -294,7 +304,7 @@ def select_rows(
 ) -> list[ReviewRow] | None:
     """The rows to show for `query`, sorted; None when cancelled part way."""
     kept = query.kept(rows)
-    found = _search(kept, query.text, cancelled)
+    found = _search(kept, query.text, cancelled, query.speakers)
     if found is None or cancelled():
         return None
     return _sorted(found, _sort_key(query.sort), query.descending)

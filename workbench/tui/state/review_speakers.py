@@ -24,6 +24,7 @@ from workbench.core.analysis.summary.build import ArticleTitles, SourceNames, Su
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Article
+from workbench.core.corpus.matching import search_key
 
 
 class ReviewSpeakers:
@@ -49,6 +50,7 @@ class ReviewSpeakers:
         counted = [a for a in annotations if a.article_id in texts and not a.is_orphan]
         apart = [a for a in annotations if a.article_id not in texts or a.is_orphan]
         self._texts = texts
+        self._searched: dict[tuple[str, int, str, str], str] = {}
         self._names = SourceNames(counted, info, texts, cache)
         titles = ArticleTitles(info, {a.article_id for a in apart}).short
         seen = {known.article_id: known.sha256 for known in info if known.sha256}
@@ -61,6 +63,11 @@ class ReviewSpeakers:
             name = self.of(annotation)
             if name is not None:
                 self._typed[name].add(annotation.source or "")
+        resolves = self._names.speakers.resolves
+        self.resolving = frozenset(
+            source for sources in self._typed.values() for source in sources if resolves(source)
+        )
+        """The spellings whose rows may name another speaker ("She", "the spokesman")."""
         self.spellings: dict[str, tuple[str, ...]] = {
             name: tuple(v for v in variants.get(name, ()) if v != name)
             for name in sorted(self._typed, key=lambda name: (name.casefold(), name))
@@ -79,6 +86,22 @@ class ReviewSpeakers:
         typed = frozenset(self._typed.get(speaker, ()))
         resolves = self._names.speakers.resolves
         return typed, frozenset(source for source in typed if not resolves(source))
+
+    def searched(self, annotation: Annotation, haystack: str) -> str:
+        """`haystack` (a row's search text) with the speaker its source names when that
+        is not the source as typed ("She" -> "… shirin akhter"): the review's search
+        finds every row the source filter keeps for a name."""
+        source = annotation.source
+        if not source or source not in self.resolving:
+            return haystack
+        key = (annotation.article_id, annotation.index, annotation.annotator, source)
+        extra = self._searched.get(key)
+        if extra is None:
+            name = self.of(annotation)
+            extra = self._searched[key] = (
+                "" if name is None or name == source else " " + search_key(name)
+            )
+        return haystack + extra if extra else haystack
 
     def of(self, annotation: Annotation) -> str | None:
         """The speaker the summary counts the annotation under (None: no source).
