@@ -235,6 +235,13 @@ def test_a_summary_is_the_same_with_readings_restored() -> None:
     speakers = [key for key in first.added if key.startswith("s:")]
     assert len(quotes) == len({a.quote for a in annotations if {"claim", "denial"} & set(a.tags)})
     assert speakers, "the typed-over pronouns were read and their speakers kept"
+    # the summary screen's way: the quotes' readings encoded only when kept, in batches
+    deferred = Readings(store.readings(fingerprint), deferred=True)
+    assert summary_bytes(annotations, articles, deferred) == plain
+    assert set(deferred.added) == set(speakers), "quotes wait to be encoded"
+    batches = list(deferred.batches(size=3))
+    assert len(batches) > 2 and {k: v for b in batches for k, v in b.items()} == first.added
+    assert list(deferred.batches()) == [deferred.added], "each quote encoded once"
     store.add_readings(fingerprint, first.added)
     # each annotation is named by its own provenance: the pronouns the reviewer typed
     # over were read in "all" beside the accepted ones, so their summary reads none

@@ -34,16 +34,26 @@ Wanted = list[Annotation] | frozenset[str]
 """Annotations saved, or the articles a re-anchoring moved annotations in."""
 
 
-def restored_readings(store: Store) -> Readings:
+def restored_readings(store: Store, deferred: bool = False) -> Readings:
     """The readings the store keeps under this analyser's fingerprint, collecting what a
-    build reads besides only when the store can be written (`keep_readings`)."""
-    return Readings(store.readings(analyser_fingerprint()), collect=not store.read_only)
+    build reads besides only when the store can be written (`keep_readings`; `deferred`:
+    encoded when kept, `keep_all`)."""
+    return Readings(
+        store.readings(analyser_fingerprint()), collect=not store.read_only, deferred=deferred
+    )
 
 
 def keep_readings(store: Store, records: Mapping[str, Record]) -> None:
     """Give the store the readings a build or a writer made (a read-only store: none)."""
     if records and not store.read_only:
         store.add_readings(analyser_fingerprint(), records)
+
+
+def keep_all(store: Store, readings: Readings) -> None:
+    """Give the store every reading a build made, a batch at a time (Readings.batches)."""
+    if not store.read_only:
+        for batch in readings.batches():
+            keep_readings(store, batch)
 
 
 def _reads_more(before: Annotation | None, after: Annotation) -> bool:

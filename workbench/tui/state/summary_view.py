@@ -38,7 +38,7 @@ from workbench.core.analysis.summary.scope import article_rows, renamed_articles
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words
 from workbench.tui.state.live_summary import LiveSummary, moved_in_memory
-from workbench.tui.state.readings_keeper import keep_readings, restored_readings
+from workbench.tui.state.readings_keeper import keep_all, restored_readings
 from workbench.tui.state.workspace import Workspace
 from workbench.tui.tagged_line import tagged_text
 
@@ -412,7 +412,9 @@ def read_summary(
     caveats = tuple(f"{line}." for line in renamed_articles([*mine, *my_orphans], known))
     # What was read before in quotes and pronouns, unless this screen's cache holds its
     # quotes already (it read the store before); what the build reads besides is kept.
-    readings = restored_readings(store) if live is None or not live.cache.texts else None
+    readings = (
+        restored_readings(store, deferred=True) if live is None or not live.cache.texts else None
+    )
     if live is None:
         summary = build_summary(
             on_corpus, articles, settings, anchoring, texts=known, readings=readings
@@ -424,7 +426,7 @@ def read_summary(
         )
         summary = live.start(accumulator, analysts, moved_in_memory(plans))
     if readings is not None:
-        keep_readings(store, readings.added)
+        keep_all(store, readings)
     if caveats:  # the screen keeps them for its report (w) over later patches
         summary = dataclasses.replace(summary, caveats=caveats)
     return prepare_view(summary), analysts
