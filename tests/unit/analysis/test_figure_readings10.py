@@ -144,3 +144,76 @@ def test_a_time_as_an_attribute_after_a_possessive_dates_the_figure(
 
 def test_last_years_breach_still_dates_the_breach_not_the_figure() -> None:
     assert only("Last year's breach exposed the data of 3 million customers.").when is None
+
+
+def test_a_plants_power_is_compared_in_megawatts() -> None:
+    assert only("The plant at Drava has a capacity of 1,400 megawatts.").unit_class == "power"
+    assert only("The 600-megawatt Sorrel Bay wind farm is due to open.").base_value == 600
+    assert only("The wind farm will have a capacity of 1.4 gigawatts.").base_value == 1400
+    assert conflict(
+        "The new coal-fired plant at Drava has a capacity of 1,400 megawatts.",
+        "The Drava coal plant, with an installed capacity of 600 MW, was inaugurated.",
+    )
+
+
+def test_a_yearly_rise_of_consumer_prices_is_annual_inflation() -> None:
+    assert conflict(
+        "Annual inflation in Dornia eased to 3.2 percent in September.",
+        "Consumer prices in Dornia rose 6.8% year-on-year in September.",
+    )
+    assert not conflict(  # a rise over a month is no annual rate
+        "Annual inflation in Dornia eased to 3.2 percent in September.",
+        "Consumer prices in Dornia rose 0.4% in September.",
+    )
+
+
+def test_a_place_set_apart_between_commas_places_the_figure() -> None:
+    blaze = only("The largest single blaze this summer, near Ostra, has consumed 58,000 hectares.")
+    assert blaze.place == "Ostra"
+    base = only("Camp Ridley, the largest US base in Hedland, houses some 12,000 soldiers.")
+    assert base.place == "Camp Ridley"
+    assert not conflict(
+        "Wildfires have burned 240,000 hectares across the country this summer.",
+        "The largest single blaze this summer, near Ostra, has consumed 58,000 hectares.",
+    )
+
+
+def test_a_size_a_force_aims_to_reach_is_a_plan() -> None:
+    assert not conflict(
+        "The alliance aims to have 5,000 soldiers in its new Baltic brigade by 2027.",
+        "The Baltic brigade currently numbers about 1,800 troops.",
+    )
+
+
+def test_one_name_and_one_time_tie_a_total_stated_to_an_event() -> None:
+    assert conflict(
+        "Pelora's crude oil output fell to 1.2 million barrels a day in October.",
+        "Pelora pumped 850,000 barrels per day of crude in October.",
+    )
+    assert not conflict(  # another month
+        "Pelora's crude oil output fell to 1.2 million barrels a day in October.",
+        "Pelora pumped 850,000 barrels per day of crude in September.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit_class"),
+    [
+        ("Confirmed cholera cases in Dunmore stood at more than 1,100 as of Sunday.", "cases"),
+        ("The number of migrants who made the crossing in 2023 was about 140,000.", "migrants"),
+    ],
+)
+def test_a_bare_total_counts_its_clauses_subject_past_a_qualifier_or_after_the_number_of(
+    sentence: str, unit_class: str
+) -> None:
+    assert only(sentence).unit_class == unit_class
+
+
+def test_a_day_the_sentence_opens_with_is_its_figures_day() -> None:
+    assert only("As of Sunday, 2,140 people had been evacuated from towns near Sorra.").day == (
+        "sunday"
+    )
+    assert not conflict(
+        "As of Sunday, 2,140 people had been evacuated from towns near Mount Sorra.",
+        "By Wednesday the number of people evacuated around Mount Sorra had climbed to 5,000.",
+    )

@@ -172,12 +172,8 @@ KNOWN_WRONG = {
     "blind6-b6-47": "'ranks 12th out of 180 countries' is no finishing place read ('ranks' is no "
     "verb of one), and '180 countries' gives no state",
     "blind6-b6-48": "'320 mm of rain' (a unit abbreviation before 'of') is not read as millimetres",
-    "blind6-b6-61": "'a capacity of 1,400 megawatts' has no state, and 'an installed capacity of "
-    "600 MW' reads 600 as people (a venue's capacity)",
     "blind6-b6-62": "'pulled eleven survivors' (rescued) and 'brought out alive' (brought) are "
     "two events, and survivors and people two classes",
-    "blind6-b6-64": "'annual inflation reached 7.2 percent' (a level of inflation) and 'consumer "
-    "prices rose 4.1%' (a rise in prices) are two subjects and two states",
     "blind6-b6-77": "'was out ... for nine hours' and 'restored about 90 minutes after ... began' "
     "are no durations the rule reads (no verb of a term, no event kind named)",
     "blind6-b6-78": "'over the weekend' and 'on Saturday and Sunday' read as two times (a weekend "
@@ -210,31 +206,16 @@ KNOWN_WRONG = {
     "other",
     "blind7-b7-78": "'freed' (rescued) and 'saw ... released' (seen) are two events, and "
     "prisoners and detainees two classes",
-    "blind7-b7-79": "'consumer prices rose' (a rise in prices) and 'annual inflation eased to' (a "
-    "level of inflation) are two subjects and two states",
     # the eighth blind set, as the one run after the ninth pass found them (not tuned on)
     "blind8-b8-02": "'held for 47 days' names no event the rule reads as a duration (captivity is "
     "in the other sentence only), so only 'nearly three weeks in captivity' is read",
-    "blind8-b8-04": "'Confirmed cholera cases in Dunmore since March stood at more than 1,100' is "
-    "not read: a number after 'stood at' whose noun opens the sentence, with 'since "
-    "March' between",
     "blind8-b8-06": "'250,000 Norlanders had crossed into the country' is not read "
     "('Norlanders', a people no table knows, as the counted noun), and 'fled Norland into "
     "Kessia' places the other",
     "blind8-b8-08": "'put participation in Thursday's general strike at 45,000' is not read (no "
     "counted noun: participation)",
-    "blind8-b8-13": "'annual inflation eased to' (a level of inflation) and 'consumer prices rose' "
-    "(a rise in prices) are two subjects and two states",
     "blind8-b8-19": "the length's subject reads 'line' on one side and 'stretch' (the verb) on the "
     "other: two subjects",
-    "blind8-b8-21": "'a capacity of 1.4 gigawatts' gives no state and '600-megawatt' (a unit "
-    "joined to the number) is not read; gigawatts and megawatts are no class converted",
-    "blind8-b8-26": "a false alarm: 'The largest single blaze this summer, near Ostra,' places no "
-    "figure (the place between commas is not read), so one fire is compared with "
-    "the nation's wildfires as one",
-    "blind8-b8-27": "'output fell to' (a total stated) and 'pumped' (an event) meet only over a "
-    "place or two names, and the sentences share one name ('Pelora') and no place "
-    "read",
     "blind8-b8-29": "'will withdraw all 2,400 of its soldiers' is a plan (of leaving) and 'has "
     "about 5,000 troops in Malvia' is read as sent: two states",
     "blind8-b8-35": "'roughly double its presence of two years ago' dates the 9,000 as 'two years "
@@ -242,11 +223,6 @@ KNOWN_WRONG = {
     "blind8-b8-36": "'migrants reached the island' (recorded) and 'people landed' (arrived) are "
     "two classes (migrants, people) and two events",
     "blind8-b8-50": "'were evacuated' (evacuated) and 'moved ... out of' (moved) are two events",
-    "blind8-b8-53": "a false alarm: 'Camp Ridley, the largest US base in Hedland, houses some "
-    "12,000' places no figure (between commas), and 'US' before 'troops' is read as "
-    "a part",
-    "blind8-b8-55": "a false alarm: 'aims to have 5,000 soldiers ... by 2027' is no plan the rule "
-    "reads (it reads strength), against the brigade's 1,800 now",
     "blind8-b8-58": "'runners finished' and 'participants crossed the finish line' are two classes "
     "and two events (finished, arrived)",
     "blind8-b8-69": "'seized' and 'found' are two events, and 'cocaine hidden' and 'cocaine' two "
@@ -335,9 +311,9 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.65, 14), id="fourth blind set, now development"),
         pytest.param(BLIND_FIVE, (1.0, 0.6, 16), id="fifth blind set, now development"),
-        pytest.param(BLIND_SIX, (1.0, 0.6, 16), id="sixth blind set, now development"),
-        pytest.param(BLIND_SEVEN, (1.0, 0.68, 13), id="seventh blind set, now development"),
-        pytest.param(BLIND_EIGHT, (0.88, 0.57, 20), id="eighth blind set, now development"),
+        pytest.param(BLIND_SIX, (1.0, 0.65, 14), id="sixth blind set, now development"),
+        pytest.param(BLIND_SEVEN, (1.0, 0.7, 12), id="seventh blind set, now development"),
+        pytest.param(BLIND_EIGHT, (1.0, 0.68, 13), id="eighth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

@@ -1361,6 +1361,12 @@ MASS_UNITS = {
     **dict.fromkeys(["tonnes", "tonne", "tons", "ton"], "tonnes"),
     **dict.fromkeys(["kilograms", "kilogram", "kilos", "kg"], "kilograms"),
 }
+POWER_UNITS = {
+    **dict.fromkeys(["megawatts", "megawatt", "mw"], "megawatts"),
+    **dict.fromkeys(["gigawatts", "gigawatt", "gw"], "gigawatts"),
+}
+"""A plant's or a grid's power, compared in megawatts ("a capacity of 1.4 gigawatts",
+"600 MW")."""
 """Weights, compared in tonnes ("900 tonnes of food", "250,000 kilograms")."""
 PERCENT_WORDS = frozenset(["percent", "pct"])
 """After a number, a percentage ("14 percent"; also "%" and "per cent")."""
@@ -1416,7 +1422,7 @@ UNIT_SIGNS = {
     "%": "percent", "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "mph": "mph",
     "km²": "square km", "km2": "square km", "mile": "miles", "kilometer": "km",
     "kilometre": "km", "km": "km", "metre": "metres", "meter": "metres", "foot": "feet",
-    "tonne": "tonnes", "ton": "tonnes",
+    "tonne": "tonnes", "ton": "tonnes", "megawatt": "megawatts", "gigawatt": "gigawatts",
 }  # fmt: skip
 """A unit written as a sign or an abbreviation right after a number ("61%", "90 mph"),
 or joined to it ("the 600-mile line") -> what the number counts."""
@@ -1530,7 +1536,7 @@ PLANNED = word_set(
     "promised promise promises pledged pledge pledges plans plan planned planning "
     "expected expect expects will would could might shall intends intend intended "
     "proposed propose offered considering prepared sought seek seeks seeking requested "
-    "demanded demanding"
+    "demanded demanding aims aim aiming"
 )
 """Words that make a figure a promise, a plan or an expectation, not an event."""
 STATES: dict[str, dict[str, str]] = {

@@ -205,11 +205,14 @@ NEUTRAL = frozenset([None, "recorded"])
 def share_scope(a: Measure, b: Measure) -> bool:
     """Whether two sentences tie their figures to one thing: a place one names as its
     figure's and the other names too, or two names both give ("Dani Okoro", "Rovers"):
-    one shared word may be a common one of two names ("Unity Party", "Progress Party")."""
+    one shared word may be a common one of two names ("Unity Party", "Progress Party");
+    or one name and one time both give ("Pelora's crude oil output fell to 1.2 million
+    barrels a day in October", "Pelora pumped 850,000 barrels per day in October")."""
     return (
         placed_together(a, b)
         or len(anchors(a) & anchors(b)) >= 2
         or (a.day is not None and a.day == b.day and not a.events.isdisjoint(b.events))
+        or (a.when is not None and a.when == b.when and not anchors(a).isdisjoint(anchors(b)))
     )
 
 
@@ -561,7 +564,12 @@ def _compare_bucket(members: list[Member], found: dict[tuple[int, int], Clash]) 
     states = {member[0][7] for member in free}
     if len(states) < 2 or NEUTRAL.isdisjoint(states):
         return
-    for gathered in (*_by_place(free), *_by_two_names(free), *_by_day_event(free)):
+    for gathered in (
+        *_by_place(free),
+        *_by_two_names(free),
+        *_by_day_event(free),
+        *_by_name_in_time(free),
+    ):
         _scoped_clashes(gathered, found, across=True)
 
 
@@ -615,6 +623,20 @@ def _by_day_event(free: list[Member]) -> Iterator[list[Member]]:
                 by_pair[(measure.day, event)].append(member)
     for pair in sorted(by_pair):
         yield by_pair[pair]
+
+
+def _by_name_in_time(free: list[Member]) -> Iterator[list[Member]]:
+    """For each name, the figures of a time (one bucket's figures share it) whose
+    sentences give the name."""
+    if not free or free[0][1].figure.measure.when is None:
+        return
+    by_name: dict[str, list[Member]] = defaultdict(list)
+    for member in free:
+        for name in anchors(member[1].figure.measure):
+            by_name[name].append(member)
+    for name in sorted(by_name):
+        if len(by_name[name]) > 1:
+            yield by_name[name]
 
 
 def _by_two_names(free: list[Member]) -> Iterator[list[Member]]:

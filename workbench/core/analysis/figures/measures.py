@@ -108,6 +108,8 @@ UNIT_CLASSES = {
     "feet": ("distance", 0.0003048),
     "tonnes": ("mass", 1.0),
     "kilograms": ("mass", 0.001),
+    "megawatts": ("power", 1.0),
+    "gigawatts": ("power", 1000.0),
     "mph": ("speed", MILE_KM),
     "km/h": ("speed", 1.0),
     "celsius": ("temperature", 1.0),
@@ -586,6 +588,8 @@ def _measure(
     country, place = _where(after, before)
     if place in _PART_OF_A_COUNTRY:
         place = _apposed_name(reading.text, place) or place
+    if place is None and country is None and ", " in reading.text[: quantity.start]:
+        place = _set_apart_place(reading.text, quantity.start)
     if country is None and place is None and (opening := _opening(reading.text, quantity)):
         country, place = _where(opening, _NO_WINDOW)  # "In the province of Marro alone, 19"
     if unit_class in MEASURED_CLASSES:
@@ -602,6 +606,8 @@ def _measure(
             state = _event(before.words, after.words)
             set_aside = state in NOT_PEOPLE_EVENTS
             state = None if set_aside else state
+    elif unit_class == "power":
+        state = "capacity"  # a plant's megawatts are what it can deliver, built or planned
     else:
         state = _event(before.words, after.words)
     if unit_class in _CARRIED and (
@@ -669,6 +675,8 @@ def _measure(
             )  # "40% of the reef's coral was bleached": a share of it an event reached
         if unit_class == "percent" and part is not None:
             part = _share_among(before.words) or _share_object(before.words) or part
+        if unit_class == "percent" and _inflation(part, state, reading.text.lower()):
+            part, state = "inflation", "level"
         if unit_class == "percent" and state == "level":
             part = _rate_of(before.words) or part
         if unit_class == "percent" and _of_the_vote(after.words):
@@ -707,7 +715,9 @@ def _measure(
         noun=noun,
         day=_period(reading.times.period, unit_class)
         or (
-            _day(before.words, after.words) or _toll_day(unit_class, reading.lowers)
+            _day(before.words, after.words)
+            or _opening_day(reading.text, quantity)
+            or _toll_day(unit_class, reading.lowers)
             if _WEEKDAY_HINT in reading.text
             else None
         ),
@@ -781,6 +791,23 @@ def _day(before_words: list[str], after_words: list[str]) -> str | None:
             if word in WEEKDAYS:
                 return f"after {word}" if later else word
     return None
+
+
+_CAPITALISED_DAYS = "|".join(name.capitalize() for name in WEEKDAY_NAMES)
+_DAY_OPENING = re.compile(
+    rf"(?:As of|By|On)\s+(?P<day>{_CAPITALISED_DAYS})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,\s"
+)
+
+
+def _opening_day(text: str, quantity: Quantity) -> str | None:
+    """A day the sentence opens with before a comma ("As of Sunday, 2,140 people had been
+    evacuated"): the day of every figure after it, as a place opening it is (_opening);
+    "Since Monday," is when a count began, no day of it."""
+    found = _DAY_OPENING.match(text)
+    if found is None or found.end() > quantity.start:
+        return None
+    return found.group("day").lower()
 
 
 _SINCE = frozenset(["since"])
@@ -1196,11 +1223,15 @@ def _state(
     if unit_class in ("percent", "percentage points"):
         return _direction(before.words)
     table = STATES.get(unit_class)
-    if unit_class == "troops" and table is not None:
-        if _is_strength(before.text, inner + after.text[:20]):
-            return "strength"
-        if not placed and _possessed(before.words) and not _present(after.words, table):
-            return "strength"
+    if (
+        unit_class == "troops"
+        and table is not None
+        and (
+            _is_strength(before.text, inner + after.text[:20])
+            or (not placed and _possessed(before.words) and not _present(after.words, table))
+        )
+    ):  # a size to be reached ("aims to have 5,000 soldiers in its brigade") is a plan
+        return "planned" if not PLANNED.isdisjoint(before.words) else "strength"
     if table is None:
         return None
     if unit_class == "people" and before.words[-2:] == ["home", "to"]:
@@ -1428,8 +1459,25 @@ def _subject(
         run.append(word)
     if not run:
         return None
-    subject = run[0] if unit_class in ("percent", "percentage points") else run[-1]
+    if unit_class in ("percent", "percentage points"):
+        subject = run[1] if run[0] in _YEARLY and len(run) > 1 else run[0]
+    else:
+        subject = run[-1]
     return SUBJECT_SYNONYMS.get(subject, subject)
+
+
+_YEARLY = word_set("annual year-on-year yearly")
+"""Before a rate, the period it is measured over when that is a year: "annual inflation"
+is inflation as a rate is usually given (a monthly rate stays "monthly")."""
+_PRICES = word_set("consumer prices price")
+_ON_A_YEAR = re.compile(r"\byear[- ]on[- ]year\b|\bfrom a year (?:earlier|ago|before)\b")
+
+
+def _inflation(part: str | None, state: str | None, lowered: str) -> bool:
+    """Whether a percentage is annual inflation given as a rise of consumer prices over a
+    year ("Consumer prices rose 6.8% year-on-year in September", against "Annual inflation
+    eased to 3.2 percent in September": three blind sets wrote the pair)."""
+    return state == "up" and part in _PRICES and _ON_A_YEAR.search(lowered) is not None
 
 
 _NOT_SUBJECTS = FUNCTION_WORDS | GENERIC_MODIFIERS | NOT_SUBJECTS
@@ -1816,6 +1864,29 @@ def _apposed_name(text: str, kind: str) -> str | None:
         return None
     name = _APPOSED_NAME.match(text, found.end())
     return None if name is None or name.group(1).lower() in MONTHS else name.group(1)
+
+
+_NAMED_BY_APPOSITION = re.compile(
+    r"(?:The\s+)?([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2}),\s+(?:the|a|an)\s+[^,]*?\b"
+    rf"(?:{'|'.join(sorted(PLACE_NOUNS))})\b[^,]*,\s"
+)
+_BETWEEN_COMMAS = re.compile(
+    r",\s+(?:near|in|at|outside|off)\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s"
+)
+
+
+def _set_apart_place(text: str, start: int) -> str | None:
+    """A place the clause before a figure sets apart between commas: a name opening the
+    sentence that its apposition says is a place ("Camp Ridley, the largest US base in
+    Hedland, houses some 12,000"), or "near X" or "in X" between commas ("The largest
+    single blaze this summer, near Ostra, has consumed 58,000 hectares"). Blind set 8
+    compared both with the whole country's as if unplaced."""
+    named = _NAMED_BY_APPOSITION.match(text)
+    if named is not None and named.end() <= start:
+        return named.group(1)
+    for found in _BETWEEN_COMMAS.finditer(text, 0, start):
+        return found.group(1)
+    return None
 
 
 _PLACE_NOUN_SET = PLACE_NOUNS | frozenset(PLACE_SUFFIXES)

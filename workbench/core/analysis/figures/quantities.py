@@ -56,6 +56,7 @@ from workbench.core.analysis.lexicon import (
     PEOPLE_NOUNS,
     PERCENT_WORDS,
     PLACE_PREPOSITIONS,
+    POWER_UNITS,
     QUALIFIERS,
     SCORE_WORDS,
     SHORT_LENGTHS,
@@ -403,6 +404,8 @@ def _known_noun(
         return SHORT_LENGTHS[lower], SHORT_LENGTHS[lower], 1
     if lower in MASS_UNITS:
         return MASS_UNITS[lower], MASS_UNITS[lower], 1
+    if lower in POWER_UNITS:
+        return POWER_UNITS[lower], POWER_UNITS[lower], 1
     if lower in PERCENT_WORDS or (lower == "per" and following == "cent"):
         return "percent", None, 1 if lower in PERCENT_WORDS else 2
     if lower == "percentage" and following == "points":
@@ -431,7 +434,7 @@ def _word(words: list[_Word], position: int) -> str:
 
 _KNOWN_NOUN_WORDS = (
     SQUARE_WORDS | MILE_WORDS | KILOMETRE_WORDS | frozenset(AREA_UNITS) | PERCENT_WORDS
-    | frozenset(SHORT_LENGTHS) | frozenset(MASS_UNITS)
+    | frozenset(SHORT_LENGTHS) | frozenset(MASS_UNITS) | frozenset(POWER_UNITS)
     | TIME_UNITS | frozenset(CURRENCY_WORDS) | TROOP_NOUNS | CASUALTY_NOUNS | KILLED_WORDS
     | WOUNDED_WORDS | PEOPLE_NOUNS | {"per", "percentage", "people"}
 )  # fmt: skip
@@ -518,7 +521,10 @@ def _total_of(before: list[_Word], sentence: SentenceWords) -> str | None:
         verb -= 1
     while verb >= 0 and before[verb].lower in TOTAL_ADVERBS:
         verb -= 1
-    if verb < 0 or before[verb].lower not in TOTAL_VERBS or len(before) - verb > 3:
+    if verb < 0 or len(before) - verb > 3:
+        return None
+    linking = before[verb].lower in _LINKING
+    if before[verb].lower not in TOTAL_VERBS and not linking:
         return None
     text = sentence.sentence
     first = verb
@@ -528,6 +534,13 @@ def _total_of(before: list[_Word], sentence: SentenceWords) -> str | None:
             break
         first -= 1
     subject = before[first:verb]
+    if linking:  # "The number of migrants who made the crossing in 2023 was about 140,000"
+        lowers = [word.lower for word in subject]
+        if "number" not in lowers or lowers[
+            lowers.index("number") + 1 : lowers.index("number") + 2
+        ] != ["of"]:
+            return None
+        subject = subject[lowers.index("number") + 2 :]
     for position, word in enumerate(subject):
         if word.lower in TOLL_WORDS or word.lower in DEATH_NOUNS:
             return "killed"
@@ -538,6 +551,10 @@ def _total_of(before: list[_Word], sentence: SentenceWords) -> str | None:
             return known[0]
     noun = _head_noun([w for w in subject if w.lower not in FIGURE_PHRASE_STOPS])
     return COUNTED_SYNONYMS.get(noun, noun) if noun else None
+
+
+_LINKING = frozenset(["was", "is", "were", "are"])
+"""After "the number of X", a verb that says the total as a verb of totals does."""
 
 
 def _after_collective(before: list[_Word]) -> bool:
@@ -1500,6 +1517,8 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
             if what is None and _after_collective(before):
                 what = "people"
         if what is None and before is not None:
+            if number.start < number_start:  # "stood at more than 1,100": the verb before it
+                before = words.between(before_start, number.start)
             what = _total_of(before, words)
         if what is None and sentence.endswith("capacity of ", 0, number_start):
             what = "people"  # "a capacity of 45,000": people it holds
@@ -1662,7 +1681,7 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 
 _UNIT_AFTER = re.compile(
     r"(?:\s?|-)(%|km/h|kph|kmh|mph|km²|km2)(?![\w/])"
-    r"|-(mile|kilometer|kilometre|km|metre|meter|foot|tonne|ton)\b",
+    r"|-(mile|kilometer|kilometre|km|metre|meter|foot|tonne|ton|megawatt|gigawatt)\b",
     re.IGNORECASE,
 )
 """A unit written as a sign or an abbreviation right after the number, or joined to it
