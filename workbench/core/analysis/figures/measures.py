@@ -590,6 +590,8 @@ def _measure(
         place = _apposed_name(reading.text, place) or place
     if place is None and country is None and ", " in reading.text[: quantity.start]:
         place = _set_apart_place(reading.text, quantity.start)
+        if place is not None and place.lower() in COUNTRY_NAMES:
+            country, place = place, None  # ", in North Korea,": a country
     if country is None and place is None and (opening := _opening(reading.text, quantity)):
         country, place = _where(opening, _NO_WINDOW)  # "In the province of Marro alone, 19"
     if unit_class in MEASURED_CLASSES:
