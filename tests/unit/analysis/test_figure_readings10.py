@@ -217,3 +217,23 @@ def test_a_day_the_sentence_opens_with_is_its_figures_day() -> None:
         "As of Sunday, 2,140 people had been evacuated from towns near Mount Sorra.",
         "By Wednesday the number of people evacuated around Mount Sorra had climbed to 5,000.",
     )
+
+
+def test_the_time_of_a_value_compared_is_no_time_of_the_figure() -> None:
+    assert (
+        only(
+            "The United States has nearly 9,000 troops based in Veskaria, roughly double its "
+            "presence of two years ago."
+        ).when
+        is None
+    )
+    assert only("About 9,000 troops were based in Veskaria two years ago.").when == "two years ago"
+
+
+def test_the_place_a_gathering_met_in_is_no_place_of_its_sums() -> None:
+    assert conflict(
+        "The United States pledged $500 million in humanitarian aid for Tirea at Tuesday's "
+        "donor conference in Geneva.",
+        "At the donor conference on Tuesday, Washington promised $1.5bn in humanitarian "
+        "assistance for Tirea, the State Department said.",
+    )

@@ -218,8 +218,6 @@ KNOWN_WRONG = {
     "other: two subjects",
     "blind8-b8-29": "'will withdraw all 2,400 of its soldiers' is a plan (of leaving) and 'has "
     "about 5,000 troops in Malvia' is read as sent: two states",
-    "blind8-b8-35": "'roughly double its presence of two years ago' dates the 9,000 as 'two years "
-    "ago' (a time of the other figure)",
     "blind8-b8-36": "'migrants reached the island' (recorded) and 'people landed' (arrived) are "
     "two classes (migrants, people) and two events",
     "blind8-b8-50": "'were evacuated' (evacuated) and 'moved ... out of' (moved) are two events",
@@ -229,9 +227,6 @@ KNOWN_WRONG = {
     "parts",
     "blind8-b8-70": "'gave the Green Alliance 63 of parliament's 150 seats': a number before 'of' "
     "with a possessive whole is not read as a part of it",
-    "blind8-b8-74": "the two pledges share no place read ('Tuesday's donor conference in Geneva' "
-    "against 'At the donor conference on Tuesday') and planned aid needs the same "
-    "scope",
     "blind8-b8-78": "'Wheat exports ... totalled' reads no part (the noun before 'exports'), "
     "against 'exported 4.6 million tonnes of wheat' (part wheat): a part may be smaller",
 }
@@ -313,7 +308,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_FIVE, (1.0, 0.6, 16), id="fifth blind set, now development"),
         pytest.param(BLIND_SIX, (1.0, 0.65, 14), id="sixth blind set, now development"),
         pytest.param(BLIND_SEVEN, (1.0, 0.7, 12), id="seventh blind set, now development"),
-        pytest.param(BLIND_EIGHT, (1.0, 0.68, 13), id="eighth blind set, now development"),
+        pytest.param(BLIND_EIGHT, (1.0, 0.72, 11), id="eighth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

@@ -549,12 +549,15 @@ def _times(sentence: str) -> _Times:
         elif match.group("round") is not None:  # "partial results", "first count": a round
             if match.group("round") != "final":  # the final count is the count, undated
                 marks.add(f"{match.group('round')} count")
-        else:
+        elif not _COMPARED_BEFORE.search(lowered, max(0, match.start() - 8), match.start()):
             mark = " ".join(match.group("relative").split())
             marks.add("weekend" if mark == "over the weekend" else mark)
     return _Times(marks=", ".join(sorted(marks)) or None, deadline=deadline, period=period)
 
 
+_COMPARED_BEFORE = re.compile(r"\b(?:of|than|with)\s+$")
+"""Before a time, what makes it the time of a value compared ("roughly double its
+presence of two years ago", "more than a year ago"), not of the sentence's figure."""
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:]*$")
 
 
@@ -588,6 +591,8 @@ def _measure(
     country, place = _where(after, before)
     if place in _PART_OF_A_COUNTRY:
         place = _apposed_name(reading.text, place) or place
+    elif place is not None and _VENUE.search(reading.text) and _is_venue(reading.text, place):
+        place = None  # "at Tuesday's donor conference in Geneva": where it met, named
     if place is None and country is None and ", " in reading.text[: quantity.start]:
         place = _set_apart_place(reading.text, quantity.start)
         if place is not None and place.lower() in COUNTRY_NAMES:
@@ -1855,6 +1860,20 @@ _UNNAMED_PLACE = re.compile(
 )
 """A part of a country named by what it is, not by its name: "in the capital", "across
 the north" (but "the north of Kesh", named there)."""
+_VENUE = re.compile(r"\b(?:conference|summit|meeting|talks)\b")
+"""A gathering whose place is where it met, not where what it counts is: "pledged $500
+million for Tirea at Tuesday's donor conference in Geneva" is no sum for Geneva."""
+
+
+def _is_venue(text: str, place: str) -> bool:
+    return (
+        re.search(
+            rf"\b(?:conference|summit|meeting|talks)\s+(?:in|at)\s+{re.escape(place)}\b", text
+        )
+        is not None
+    )
+
+
 _APPOSED_NAME = re.compile(r",\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*(?:[,.;:]|$)")
 
 
