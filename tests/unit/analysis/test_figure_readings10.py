@@ -237,3 +237,22 @@ def test_the_place_a_gathering_met_in_is_no_place_of_its_sums() -> None:
         "At the donor conference on Tuesday, Washington promised $1.5bn in humanitarian "
         "assistance for Tirea, the State Department said.",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "state"),
+    [
+        ("Sunday's prisoner swap saw 24 detainees released, the Red Crescent said.", "rescued"),
+        ("Nine people were taken into custody after the match.", "detained"),
+        ("More than 2,000 dock workers walked out at the port on Monday.", "joined"),
+    ],
+)
+def test_an_event_told_by_a_verb_of_seeing_or_an_idiom(sentence: str, state: str) -> None:
+    assert only(sentence).state == state
+
+
+def test_detainees_are_prisoners() -> None:
+    assert conflict(
+        "Forty-two prisoners were freed in Sunday's exchange, the government said.",
+        "Sunday's prisoner swap saw 24 detainees released, the Red Crescent said.",
+    )

@@ -1384,7 +1384,7 @@ COUNTED_SYNONYMS = {
     **dict.fromkeys(["applications", "claims", "requests"], "applications"),
     **dict.fromkeys(["cases", "infections"], "cases"),
     **dict.fromkeys(["journalists", "reporters", "correspondents"], "journalists"),
-    **dict.fromkeys(["prisoners", "inmates"], "prisoners"),
+    **dict.fromkeys(["prisoners", "inmates", "detainees"], "prisoners"),
     **dict.fromkeys(["hostages", "captives"], "hostages"),
     **dict.fromkeys(["passengers", "travellers", "travelers"], "passengers"),
     **dict.fromkeys(["doctors", "physicians"], "doctors"),
@@ -1780,9 +1780,12 @@ EVENT_PHRASES = {
     "get away": "stolen",
     "carry off": "stolen",
     "pass through": "carried",
+    "take into": "detained",
+    "walk out": "joined",
 }
 """Two-word verbs: "base particle" -> event ("made off with 57 paintings" is stealing
-them, "12 million passengers passed through" an airport is carrying them)."""
+them, "12 million passengers passed through" an airport is carrying them, "taken into
+custody" is detained, "walked out" is joining a strike)."""
 MONEY_KINDS = {
     **dict.fromkeys(word_set("fine fines fined penalty penalties"), "fine"),
     **dict.fromkeys(word_set("aid assistance package"), "aid"),

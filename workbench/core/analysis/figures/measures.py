@@ -1615,8 +1615,8 @@ def _event(before_words: list[str], after_words: list[str]) -> str | None:
     event where verbs name the same ("took part" is "joined"); planned when a plan comes
     before it ("will cut 2,000 jobs": "planned cut")."""
     event = _verb_before(before_words)
-    if event is None or _aimed(before_words):
-        event = _verb_after(after_words) or event
+    if event is None or event == "seen" or _aimed(before_words):
+        event = _verb_after(after_words) or event  # "the swap saw 24 detainees released"
     if _without_power(before_words, after_words):
         event = "without power"  # "left 90,000 homes without power", "cut power to"
     elif event == "had" and _held_by_authorities(after_words):
