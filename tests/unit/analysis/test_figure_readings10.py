@@ -256,3 +256,19 @@ def test_detainees_are_prisoners() -> None:
         "Forty-two prisoners were freed in Sunday's exchange, the government said.",
         "Sunday's prisoner swap saw 24 detainees released, the Red Crescent said.",
     )
+
+
+def test_an_events_time_on_two_days_is_one_events_two_times() -> None:
+    assert conflict(
+        "The explosion at the chemical plant happened at 3:15 a.m. on Sunday, the company said.",
+        "The blast at the chemical plant occurred shortly after 11 p.m. on Saturday.",
+    )
+
+
+def test_saturday_and_sunday_are_the_weekend() -> None:
+    landed = only("Some 300 migrants landed on Serra on Saturday and Sunday, the mayor said.")
+    assert (landed.when, landed.day) == ("weekend", None)
+    assert conflict(
+        "About 1,200 migrants reached the island of Serra over the weekend, the coast guard said.",
+        "Some 300 migrants landed on Serra on Saturday and Sunday, the island's mayor said.",
+    )

@@ -349,8 +349,8 @@ def days_differ(mine: str | None, theirs: str | None) -> bool:
 def _one_event(a: Measure, b: Measure) -> bool:
     """Whether nothing says the two figures are of two events: two days, sentences
     naming events of no common kind, or two names."""
-    if days_differ(a.day, b.day):
-        return False
+    if days_differ(a.day, b.day) and a.unit_class != "clock":
+        return False  # an event's time on two days is one event's two times (b6-34)
     if a.events and b.events and a.events.isdisjoint(b.events):
         return False
     return not (a.names and b.names and a.names.isdisjoint(b.names))
@@ -520,7 +520,7 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
             m.country,
             None if loose else m.place,
             m.part,
-            m.day,
+            None if m.unit_class == "clock" else m.day,
             m.events,
             m.names,
             m.place if loose else None,

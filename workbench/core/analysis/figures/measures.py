@@ -173,6 +173,7 @@ _TIME = re.compile(
     r"|(?:(?<=the )|(?<=its )|(?<=this )|(?<=a )|(?<='s )|(?<=’s ))"
     r"(?P<attribute>(?:19|20)\d\d)(?= [a-z])"
     rf"|(?:(?<='s )|(?<=’s ))(?P<month>{_ATTRIBUTE_MONTHS})(?= [a-z])"
+    r"|(?P<weekend>saturday and sunday)"
     r"|(?P<period>(?:first|second|third|fourth)[- ]quarter|(?:first|second)[- ]half"
     r"|full[- ]year)"
     r"|(?P<relative>last (?:week|month|year|weekend|night|summer|spring|autumn|fall|winter)"
@@ -516,7 +517,7 @@ _NO_TIMES = _Times(None, None)
 _TIME_WORDS = frozenset(MONTH_NAMES) | word_set(
     "last weekend earlier previously later revised ago initially first recount count results tally "
     "quarter half full first-quarter second-quarter third-quarter fourth-quarter first-half "
-    "second-half full-year"
+    "second-half full-year saturday"
 )
 _PERIOD_WORDS = word_set("week month year week's month's year's week’s month’s year’s")
 """Words without one of which (or a year, "this" and a period, or "by" a day) a sentence
@@ -544,6 +545,8 @@ def _times(sentence: str) -> _Times:
             marks.add(match.group("attribute"))
         elif match.group("month") is not None:  # "Castria's July heatwave": of July
             marks.add(match.group("month"))
+        elif match.group("weekend") is not None:  # "on Saturday and Sunday"
+            marks.add("weekend")
         elif match.group("period") is not None:  # "third-quarter profit", "the full year"
             period = period or match.group("period").replace("-", " ")
         elif match.group("round") is not None:  # "partial results", "first count": a round
@@ -796,8 +799,13 @@ def _day(before_words: list[str], after_words: list[str]) -> str | None:
             if word.endswith(("'s", "’s")):
                 word = word[:-2]
             if word in WEEKDAYS:
+                if _TWO_DAYS.search(" ".join(words)):
+                    return None  # "on Saturday and Sunday": a span (the weekend), no day
                 return f"after {word}" if later else word
     return None
+
+
+_TWO_DAYS = re.compile(rf"\b(?:{_WEEKDAYS})\s+and\s+(?:{_WEEKDAYS})\b")
 
 
 _CAPITALISED_DAYS = "|".join(name.capitalize() for name in WEEKDAY_NAMES)
