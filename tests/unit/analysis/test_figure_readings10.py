@@ -272,3 +272,17 @@ def test_saturday_and_sunday_are_the_weekend() -> None:
         "About 1,200 migrants reached the island of Serra over the weekend, the coast guard said.",
         "Some 300 migrants landed on Serra on Saturday and Sunday, the island's mayor said.",
     )
+
+
+def test_a_kidnapping_names_the_captivity_a_duration_is_of() -> None:
+    assert conflict(
+        "The five aid workers kidnapped in Orlan were held for 47 days before being released "
+        "on Sunday, their families said.",
+        "After nearly three weeks in captivity, the five aid workers abducted in Orlan were "
+        "freed on Sunday, the foreign ministry said.",
+    )
+
+
+def test_a_jail_term_in_words_is_a_sentence() -> None:
+    term = only("The former Brackley mayor was handed a five-year jail term on Thursday.")
+    assert (term.unit_class, term.state, term.part) == ("duration", "sentence", "brackley")

@@ -2028,7 +2028,9 @@ EVENT_KINDS = {
     **dict.fromkeys(word_set("referendum referendums plebiscite"), "referendum"),
     **dict.fromkeys(word_set("siege sieges standoff stand-off"), "siege"),
     **dict.fromkeys(
-        word_set("captivity hostage hostages captive captives kidnapping abduction"),
+        word_set(
+            "captivity hostage hostages captive captives kidnapping abduction kidnapped abducted"
+        ),
         "captivity",
     ),
     **dict.fromkeys(word_set("spill spills leak leaks"), "spill"),

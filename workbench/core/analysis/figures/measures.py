@@ -1044,6 +1044,8 @@ def _measured_state(
         term = next(
             (TERM_VERBS[word] for word in reversed(before_words[-8:]) if word in TERM_VERBS), None
         )
+        if term is None and not _TERM_NOUNS.isdisjoint(after_words[:2]):
+            term = "sentence"  # "handed a five-year jail term", "a 10-year prison sentence"
         return term or ("lasted" if reading.events else None)
     if unit_class == "score":
         return "aggregate" if "aggregate" in (*before_words, *after_words) else "score"
@@ -1056,6 +1058,8 @@ def _measured_state(
 
 
 _DIGIT = re.compile(r"\d")
+_TERM_NOUNS = frozenset(["term", "sentence"])
+"""After a duration and its kind ("jail", "prison"), a term served."""
 _STRETCH_OF = re.compile(r"\s*of\s+(?:the\s+|its\s+)?([a-z]+)\b")
 """After a distance, what it is a stretch of ("80 kilometres of coastline", "300 miles of
 track"): its extent; a name after "of" is no stretch ("within 1.2 million km of Earth")."""

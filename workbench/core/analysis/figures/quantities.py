@@ -1269,7 +1269,7 @@ def _durations_in_words(
     three-day siege"), read as _duration reads them in digits."""
     if words is None:
         words = SentenceWords(sentence)
-    if _EVENT_WORDS.isdisjoint(words.lower_set) and _TERMS.isdisjoint(words.lower_set):
+    if _EVENT_WORDS.isdisjoint(words.lower_set) and _TERM_WORDS.isdisjoint(words.lower_set):
         return found, words  # a duration is read only of an event or a term the sentence names
     added = False
     for match in _DURATION_IN_WORDS.finditer(sentence):
@@ -1589,7 +1589,7 @@ def _duration(
     "after 11 months in captivity"), in days: only in a sentence that names the event
     (EVENT_KINDS), and not a time ago, a period counted over ("in the past 3 days") or
     a deadline ("within 48 hours")."""
-    if _EVENT_WORDS.isdisjoint(words.lower_set) and _TERMS.isdisjoint(words.lower_set):
+    if _EVENT_WORDS.isdisjoint(words.lower_set) and _TERM_WORDS.isdisjoint(words.lower_set):
         return None
     previous = words.between(max(0, number.start - 24), number.start)
     if following == "ago" or (
@@ -1622,6 +1622,8 @@ def _lasts(previous: list[_Word]) -> bool:
 
 
 _TERMS = frozenset(TERM_VERBS)
+_TERM_WORDS = _TERMS | {"term"}
+"""Words naming a term a duration may be ("jailed for", "a five-year jail term")."""
 
 
 def _measured_kind(sentence: str, number: _Number, after: int) -> tuple[str, int] | None:
