@@ -245,6 +245,7 @@ def test_the_place_a_gathering_met_in_is_no_place_of_its_sums() -> None:
         ("Sunday's prisoner swap saw 24 detainees released, the Red Crescent said.", "rescued"),
         ("Nine people were taken into custody after the match.", "detained"),
         ("More than 2,000 dock workers walked out at the port on Monday.", "joined"),
+        ("Coast guard figures show 18,400 migrants reached the island in 2023.", "arrived"),
     ],
 )
 def test_an_event_told_by_a_verb_of_seeing_or_an_idiom(sentence: str, state: str) -> None:

@@ -1627,7 +1627,7 @@ def _event(before_words: list[str], after_words: list[str]) -> str | None:
     event where verbs name the same ("took part" is "joined"); planned when a plan comes
     before it ("will cut 2,000 jobs": "planned cut")."""
     event = _verb_before(before_words)
-    if event is None or event == "seen" or _aimed(before_words):
+    if event is None or _aimed(before_words) or (before_words and before_words[-1] in _SHOWING):
         event = _verb_after(after_words) or event  # "the swap saw 24 detainees released"
     if _without_power(before_words, after_words):
         event = "without power"  # "left 90,000 homes without power", "cut power to"
@@ -1644,6 +1644,9 @@ def _event(before_words: list[str], after_words: list[str]) -> str | None:
     return event
 
 
+_SHOWING = word_set("saw see sees seen show shows showed shown")
+"""Verbs that only show what a verb after the figure tells ("figures show 18,400 migrants
+reached the island", "the swap saw 24 detainees released")."""
 _DRIVEN = frozenset(["forced", "driven", "chased", "pushed"])
 """Verbs that, with "from" after their object, displace it."""
 _POWER = word_set("power electricity")
