@@ -42,6 +42,9 @@ from tests.fixtures.blind_figure_pairs7 import SHA256 as BLIND_SEVEN_SHA256
 from tests.fixtures.blind_figure_pairs8 import FINAL_TEST as BLIND_EIGHT
 from tests.fixtures.blind_figure_pairs8 import PATH as BLIND_EIGHT_PATH
 from tests.fixtures.blind_figure_pairs8 import SHA256 as BLIND_EIGHT_SHA256
+from tests.fixtures.blind_figure_pairs9 import FINAL_TEST as BLIND_NINE
+from tests.fixtures.blind_figure_pairs9 import PATH as BLIND_NINE_PATH
+from tests.fixtures.blind_figure_pairs9 import SHA256 as BLIND_NINE_SHA256
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
 from tests.fixtures.figure_sentence_pairs import PART_TWO, SentencePair
@@ -176,7 +179,8 @@ KNOWN_WRONG = {
     # the seventh blind set, as the one run after the eighth pass found them (not tuned on);
     # the ninth pass made it development data and fixed its four false alarms and seven
     # misses (places not named, a named body's size, periods and rounds, aboard, "last",
-    # a total stated, the dead among those aboard)
+    # a total stated, the dead among those aboard); the tenth five more (a share's
+    # subject, inflation, a verb of seeing, a jail term in words)
     "blind7-b7-01": "'saying 27 people, not 72, died': the event after 'not 72' is not read for "
     "the 27 (no state), and 'its earlier figures' dates that sentence as an earlier round",
     "blind7-b7-10": "a score after a team's name ('edged the Pine City Lynx 101-97') is not read; "
@@ -197,7 +201,9 @@ KNOWN_WRONG = {
     "blind7-b7-70": "a share of a group and a share of all are not compared (ninth pass): "
     "'fewer than half of registered voters cast ballots' reads no subject, 'turnout' the "
     "other",
-    # the eighth blind set, as the one run after the ninth pass found them (not tuned on)
+    # the eighth blind set, as the one run after the ninth pass found them (not tuned on);
+    # the tenth pass made it development data and fixed its four false alarms and 14
+    # misses (plain reading bugs, shares, times as attributes, places between commas...)
     "blind8-b8-06": "'250,000 Norlanders had crossed into the country' is not read "
     "('Norlanders', a people no table knows, as the counted noun), and 'fled Norland into "
     "Kessia' places the other",
@@ -218,6 +224,60 @@ KNOWN_WRONG = {
     "with a possessive whole is not read as a part of it",
     "blind8-b8-78": "'Wheat exports ... totalled' reads no part (the noun before 'exports'), "
     "against 'exported 4.6 million tonnes of wheat' (part wheat): a part may be smaller",
+    # the ninth blind set, as the one run after the tenth pass found them (not tuned on)
+    "blind9-b9-04": '"last week\'s hailstorms" (a time as an attribute of the event) dates no '
+    "figure, against 'last week' on the other side: two times",
+    "blind9-b9-05": "'31 miners' and 'Seventeen workers' are two classes (miners, workers)",
+    "blind9-b9-09": "'sold ... to Vardar City for 12 million euros' reads the buyer as the "
+    "price's place, the other side none",
+    "blind9-b9-11": "'amounts to a 15% increase' gives no state (no subject before it), and the "
+    "8 percent's subject reads 'minimum'",
+    "blind9-b9-13": "'has killed 27 children ... since January' is read with no measure, and "
+    "'put the number of children who have died ... at nine' (in words after 'at') is "
+    "not read",
+    "blind9-b9-20": "storeys in words joined to a noun ('six-storey', 'four-storey') are no "
+    "figures read",
+    "blind9-b9-21": "'The 850-kilogram cocaine haul' reads 'of cocaine' as its event and "
+    "'kilogram' as its part, and 'cocaine hidden' is the other side's part",
+    "blind9-b9-29": "'defrauded investors of' (stolen) and 'cost investors' (cost) are two "
+    "kinds of money",
+    "blind9-b9-30": "'walked off the job' (walked) and 'put participation in the walkout at "
+    "15,000 workers' (no state) are two events",
+    "blind9-b9-34": "an average wait ('an average of 14 hours', 'the average wait ... was "
+    "four hours') is no duration of an event read: no figures",
+    "blind9-b9-35": "'rescued 87 people' and 'All 132 passengers ... were rescued' are two "
+    "classes, and the passengers' event is not read past 'of the dinghy that sank'",
+    "blind9-b9-37": "'students sat' (no state) and 'candidates took' (received) are two "
+    "classes and two events",
+    "blind9-b9-40": "'pledged $2.4bn for the reconstruction of Tamsin province' reads the "
+    "place Tamsin and no kind of money, 'Pledges ... totalled' the place Geneva (a "
+    "'Geneva donor conference', not 'conference in Geneva') and no kind either",
+    "blind9-b9-45": "'Just 48% of eligible voters cast ballots' reads turnout with no state, "
+    "against 'Turnout ... reached 61.4 percent' (a level)",
+    "blind9-b9-49": "a journey's length in time ('over seven years', 'took four years to "
+    "reach') is no duration of an event read",
+    "blind9-b9-51": "'can carry up to 200 passengers' (capacity) and 'Able to take 250 "
+    "passengers' (received) are two states",
+    "blind9-b9-54": "needs arithmetic (doubled to 400 million: 200 million before, not 150)",
+    "blind9-b9-55": "finishing times ('two hours, four minutes and 37 seconds', '2:07:12') "
+    "are not read",
+    "blind9-b9-57": "needs arithmetic (30 percent of 1,200 is 360), and '820 of the depot's "
+    "1,200 workers' is not read as a part of them",
+    "blind9-b9-58": "'fell 2.3 percent over 2023' reads no time ('over'), and the rise's "
+    "subject reads 'average' on one side only",
+    "blind9-b9-63": "a false alarm: 'could rise to 60 million euros including "
+    "performance-related bonuses' (a maximum with add-ons) is read as the same price as "
+    "the base fee",
+    "blind9-b9-66": "'settled at' (a settlement) and 'closed at' (a price) are two kinds of "
+    "money, and 'Brent futures' reads a part on one side only",
+    "blind9-b9-68": "ordinals ('its 23rd day', 'the 41st day') are no figures",
+    "blind9-b9-72": "'counted 2.84 million residents' gives no state against 'population "
+    "stood at' (population), and the places read 'Greater Varn' and 'Varn'",
+    "blind9-b9-73": "'escaped' and 'broke out of' (not read) are two events",
+    "blind9-b9-78": "'stood at 64 on Tuesday' reads Tuesday as the toll's day, a day's toll "
+    "that may be a part of the running toll 'at least 112', though it is the count's day",
+    "blind9-b9-80": "'in the third quarter' (a period) and 'in July-September' (read as a "
+    "place and the month July) are two times",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -277,6 +337,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
         + BLIND_SIX
         + BLIND_SEVEN
         + BLIND_EIGHT
+        + BLIND_NINE
     ),
 )
 def test_pair(pair: SentencePair) -> None:
@@ -298,6 +359,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_SIX, (1.0, 0.72, 11), id="sixth blind set, now development"),
         pytest.param(BLIND_SEVEN, (1.0, 0.75, 10), id="seventh blind set, now development"),
         pytest.param(BLIND_EIGHT, (1.0, 0.75, 10), id="eighth blind set, now development"),
+        pytest.param(BLIND_NINE, (0.93, 0.35, 27), id="ninth blind set, run once at the end"),
     ],
 )
 def test_precision_and_recall(
@@ -318,6 +380,7 @@ def test_precision_and_recall(
         pytest.param(BLIND_SIX_PATH, BLIND_SIX_SHA256, BLIND_SIX, 80, id="sixth"),
         pytest.param(BLIND_SEVEN_PATH, BLIND_SEVEN_SHA256, BLIND_SEVEN, 80, id="seventh"),
         pytest.param(BLIND_EIGHT_PATH, BLIND_EIGHT_SHA256, BLIND_EIGHT, 80, id="eighth"),
+        pytest.param(BLIND_NINE_PATH, BLIND_NINE_SHA256, BLIND_NINE, 80, id="ninth"),
     ],
 )
 def test_each_blind_set_is_the_file_handed_over(
