@@ -17,6 +17,9 @@ DIGESTS = {
     "rules-7+denial-model-2": "ee7ca8395c0529136cbb381a48ac4200455edb5b40d8c5e635219e4a65bdf80f",
     # the same output on the bundled articles: rules-8 changes resolution elsewhere only
     "rules-8+denial-model-2": "ee7ca8395c0529136cbb381a48ac4200455edb5b40d8c5e635219e4a65bdf80f",
+    # the same output on the bundled articles: rules-9 changes the resolver and the byline
+    # reading elsewhere only
+    "rules-9+denial-model-2": "ee7ca8395c0529136cbb381a48ac4200455edb5b40d8c5e635219e4a65bdf80f",
 }
 """sha256 of suggestions_record() for each version (the latest only needs to be here)."""
 
