@@ -215,7 +215,7 @@ class LiveGrouping:
         touched, self._touched = self._touched, set()
         live = self.component_of
         self._was_first = {n: self._placed[n] for n in touched if live[n] != NOT_LIVE}
-        first_time = live.count(NOT_LIVE) == len(live)
+        first_time = not self._components  # no text live (a scan of them was 0.6 ms)
         appeared = {n for n in touched if self._holders[n] and live[n] == NOT_LIVE}
         vanished = {n for n in touched if not self._holders[n] and live[n] != NOT_LIVE}
         for number in touched:
