@@ -151,6 +151,21 @@ def test_generated_annotations_follow_build_ledger() -> None:
             assert live.ledger() == build_ledger([current[k] for k in sorted(current)], knobs)
 
 
+def test_a_clash_that_comes_inside_a_group_is_no_conflict_with_elsewhere() -> None:
+    """rv9 R5: a claim tag joined the high figure's claim to the group of the low one;
+    the same clashes ranked the same, so no bucket's ranked list changed, and the group
+    kept "conflicts with figures elsewhere" that a rebuild does not show."""
+    articles = synthetic_articles(150)
+    start = [a for a in synthetic_annotations(articles, 2_000) if a.annotator == "analyst"]
+    current = {a.key: a for a in start}
+    knobs = LedgerSettings()
+    live = LiveLedger(current.values(), knobs, stripped)
+    before = current[("analyst", "syn00112", 19)]
+    after = current[before.key] = before.toggled("claim")
+    live.apply(before, after)
+    assert live.ledger() == build_ledger([current[k] for k in sorted(current)], knobs)
+
+
 KURSK = "North Korean troops were in Kursk"
 SENT = "North Korean troops had been sent to Russia"
 

@@ -996,6 +996,10 @@ class LiveLedger:
                         discard_from(holders, name, bucket)
         for topic in topics:
             self._conflict(topic)
+        # A group this change made may hold the same clashes, ranked the same, with a
+        # figure of another group now its own: what it shares with groups elsewhere
+        # moved though no ranked list did (rv9 R5: a stale conflict topic).
+        gids.update(gid for gid in made if gid in self._gid_buckets)
         return {gid for gid in gids if self._share(gid) and gid in self._groups}
 
     def _compare(self, bucket: Bucket) -> None:
