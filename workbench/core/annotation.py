@@ -105,8 +105,10 @@ def is_invisible(character: str) -> bool:
 
 def look_alike(name: str) -> str:
     """What two analyst names that look the same share: the name in one Unicode form
-    (NFKC: "José" typed composed or as e + combining accent), case folded."""
-    return unicodedata.normalize("NFKC", name).casefold()
+    (NFKC: "José" typed composed or as e + combining accent), case folded, without the
+    characters that draw nothing (a name an older workbench took with one, tr9 T5)."""
+    shown = "".join(character for character in name if not is_invisible(character))
+    return unicodedata.normalize("NFKC", shown).casefold()
 
 
 def status_words(status: str) -> str:

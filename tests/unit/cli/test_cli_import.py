@@ -497,3 +497,7 @@ def test_look_alike_analyst_names_are_named_or_refused(
         assert code == 1 and f"invisible character (U+{invisible})" in err
         assert "$.annotations[0].annotator" in err
     assert state(db) == before
+    # one an older workbench took is named as the twin it is (tr9 T5's other half)
+    from workbench.cli.import_ import case_twins
+
+    assert case_twins(["Jos\u00e9"], ["Jos\u00e9\u3164"]) == [("Jos\u00e9", "Jos\u00e9\u3164")]
