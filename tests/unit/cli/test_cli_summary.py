@@ -51,8 +51,12 @@ def test_markdown_to_stdout(database: Path, capsys: pytest.CaptureFixture[str]) 
     report = capsys.readouterr().out
     assert report.startswith("# Fact-checking summary")
     assert "### ⚠ North Korean troops" in report
-    # "He" (000, sentence 6) resolved on the bundled text the annotations were made on
-    assert "| Air Force Maj. Gen. Pat Ryder | General Ryder; he → Pat Ryder |" in report
+    # "He" (000, sentence 6) resolved on the bundled text the annotations were made on,
+    # and "The Pentagon spokesman" (sentence 2) is the Pat Ryder the article names so
+    assert (
+        "| Air Force Maj. Gen. Pat Ryder | General Ryder; The Pentagon spokesman → Pat Ryder; "
+        "he → Pat Ryder |"
+    ) in report
     assert "| he |" not in report and "(unresolved" not in report
 
 

@@ -89,6 +89,7 @@ from workbench.core.analysis.sources.surnames import (
     read_surname,
     surname_of,
 )
+from workbench.core.analysis.sources.titled import titled_person, titled_role
 from workbench.core.analysis.suggestions.resolve import is_bare_role
 from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION, typed_speakers
 from workbench.core.analysis.suggestions.tokens import tokenize
@@ -102,6 +103,9 @@ ROLE = 2
 SURNAME = 3
 """Speakers.kind only: source_kind() says PLAIN of a surname (what the suggester reads
 as a pronoun or a role, and what readings keep, are those two)."""
+TITLED = 4
+"""Speakers.kind only: a body's spokesman ("Pentagon spokesman"), the person his article
+names with that title (titled.py); source_kind() says PLAIN."""
 
 ARTICLE_CACHE = 50_000
 """Articles whose answers are kept between summaries (about 1 kB each): more than a
@@ -303,6 +307,7 @@ class Speakers:
         told: dict[str, dict[tuple[int, str], tuple[str, str]]] = defaultdict(dict)
         sha: dict[str, str] = {}
         surnames: dict[Key, tuple[int, str]] = {}
+        titled: dict[Key, str] = {}
         for annotation in annotations:
             kind = self.kind(annotation.source)
             if kind == PLAIN:
@@ -317,6 +322,11 @@ class Speakers:
                         self._held.add(annotation.source)
                 continue
             source = clean_source(annotation.source or "")
+            if kind == TITLED:
+                if not moved(annotation):
+                    key = (annotation.article_id, annotation.index, source)
+                    titled[key] = annotation.article_sha256
+                continue
             if kind == SURNAME:
                 surnames[(annotation.article_id, annotation.index, source)] = (
                     annotation.end,
@@ -375,6 +385,23 @@ class Speakers:
         pool.answer_waiting()
         if surnames:
             self._surnames(surnames, texts)
+        if titled and texts is not None:
+            self._titled(titled, texts)
+
+    def _titled(self, wanted: Mapping[Key, str], texts: Mapping[str, ArticleText]) -> None:
+        """Each spokesman source ("Pentagon spokesman") as the one person its article,
+        on the text it was made on, names with that title (qa7 Q10 a)."""
+        read: dict[tuple[str, str], str | None] = {}  # (article, title): read once
+        for key, made_on in wanted.items():
+            article = texts.get(key[0])
+            title = titled_role(key[2])
+            if article is None or article.sha256 != made_on or title is None:
+                continue
+            if (key[0], title) not in read:
+                read[(key[0], title)] = titled_person(article.text, title)
+            person = read[(key[0], title)]
+            if person is not None:
+                self.resolved[key] = person
 
     def _accept(self, chosen: Mapping[tuple[Key, str], str], article: ArticleText | None) -> None:
         """Name the accepted speakers of one article: each as accepted, but a role of a
@@ -431,6 +458,8 @@ class Speakers:
                 found = source_kind(cleaned)
                 if found == PLAIN and surname_of(cleaned) is not None:
                     found = SURNAME
+                elif found == PLAIN and titled_role(cleaned) is not None:
+                    found = TITLED
             self._kinds[source] = found
         return found
 
@@ -668,9 +697,10 @@ def speaker_stance(annotation: Annotation | None) -> tuple[str | None, bool] | N
     if annotation is None or not annotation.source:
         return None
     accepted = accepted_speaker(annotation)
-    if source_kind(clean_source(annotation.source)) == PLAIN:
+    source = clean_source(annotation.source)
+    if source_kind(source) == PLAIN and titled_role(source) is None:
         return (accepted, False)
-    return accepted, moved(annotation)
+    return accepted, moved(annotation)  # a spokesman's person is read where it is too
 
 
 def told_speaker(annotation: Annotation) -> str | None:
