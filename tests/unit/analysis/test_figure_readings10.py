@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.analysis.test_figure_general import conflict, figures, only
+from workbench.core.analysis.figures.quantities import extract_quantities
 
 
 def test_a_place_named_by_its_kind_takes_the_name_set_beside_it() -> None:
@@ -33,8 +34,36 @@ def test_a_number_in_a_name_is_no_figure(sentence: str) -> None:
     assert [figure.quantity.value for figure in figures(sentence, "x")] == [45]
 
 
-def test_a_number_after_a_place_before_what_it_counts_is_still_a_figure() -> None:
-    assert only("Sweden sent to Kessia 300 troops.").base_value == 300
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Sweden sent to Kessia 300 troops.", 300),
+        # rv9 R2: past people and capitals, or a part "of", the number still counts
+        ("In Kursk 50 North Korean soldiers died on Monday.", 50),
+        ("Russia lost near Pokrovsk 40 of its tanks.", 40),
+    ],
+)
+def test_a_number_after_a_place_before_what_it_counts_is_still_a_figure(
+    sentence: str, value: int
+) -> None:
+    assert value in [figure.quantity.value for figure in figures(sentence, "x")]
+
+
+def test_a_number_after_a_partys_name_before_of_is_read() -> None:
+    """rv9 R2 (blind set 8, b8-70): the 63 was dropped as part of the party's name."""
+    found = extract_quantities(
+        "Official results gave the Green Alliance 63 of parliament's 150 seats."
+    )
+    assert [quantity.value for quantity in found] == [63, 150]
+
+
+def test_a_count_from_where_they_came_is_no_count_before_a_change() -> None:
+    """rv9 R1: "from 3 army corps" is where the soldiers came from: the 12,000 is no later
+    count than a 10,000 elsewhere ("risen to 217 from 211" still is: test_figure_readings_qa7)."""
+    assert conflict(
+        "North Korea has sent 12,000 soldiers from 3 army corps to Russia.",
+        "North Korea has sent 10,000 soldiers to Russia.",
+    )
 
 
 def test_a_capitalised_front_is_a_name_not_a_front_line() -> None:

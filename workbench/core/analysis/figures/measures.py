@@ -716,7 +716,7 @@ def _measure(
         else _earlier(when or times.marks)
         if before.words[-2:] in _FROM_EARLIER or _changed_from(reading.text, quantity.start)
         else _stamped(when or times.marks, "later")
-        if _RISEN_FROM.match(reading.text, quantity.end)
+        if _risen_from(reading.text, quantity.start, quantity.end)
         else when or times.marks,
         per=_per(after.words)
         or (_per_before(before.words) if unit_class.startswith("money") else None)
@@ -747,11 +747,9 @@ _FROM_EARLIER = (["up", "from"], ["down", "from"])
 earlier time than the sentence's (qa6 Q2): not the speaker's figure for now."""
 
 
-_CHANGED_FROM = re.compile(
-    r"\b(?:risen|rose|climbed|grown|grew|increased|jumped|fallen|fell|dropped|declined)"
-    r"\s+to\s+[\d.,]+(?:\s+\w+)?\s+from\s+$",
-    re.IGNORECASE,
-)
+_CHANGE_VERBS = r"\b(?:risen|rose|climbed|grown|grew|increased|jumped|fallen|fell|dropped|declined)"
+_CHANGED_FROM = re.compile(_CHANGE_VERBS + r"\s+to\s+[\d.,]+(?:\s+\w+)?\s+from\s+$", re.IGNORECASE)
+_CHANGED_TO = re.compile(_CHANGE_VERBS + r"\s+to\s+$", re.IGNORECASE)
 
 
 def _changed_from(text: str, start: int) -> bool:
@@ -769,10 +767,22 @@ def _stamped(marks: str | None, mark: str) -> str:
     return ", ".join(sorted({*(marks.split(", ") if marks else ()), mark}))
 
 
-_RISEN_FROM = re.compile(r"(?:\s+from|,\s+(?:up|down)\s+from)\s+(?:about\s+|some\s+)?\d")
-"""After a figure, the count it changed from ("had risen to 217 from 211", "5,000, up
-from 3,100"): the figure is a later count than the one its sentence gives before it, and
-a figure elsewhere of that earlier count is no contradiction of it (qa7 Q7)."""
+_UP_FROM = re.compile(r",\s+(?:up|down)\s+from\s+(?:about\s+|some\s+)?\d")
+_FROM_NUMBER = re.compile(r"\s+from\s+(?:about\s+|some\s+)?\d")
+
+
+def _risen_from(text: str, start: int, end: int) -> bool:
+    """After a figure, the count it changed from ("had risen to 217 from 211", "5,000, up
+    from 3,100"): the figure is a later count than the one its sentence gives before it, and
+    a figure elsewhere of that earlier count is no contradiction of it (qa7 Q7). A bare
+    "from" needs the change before the figure: "12,000 soldiers from 3 army corps" is where
+    they come from, not a count before (rv9 R1)."""
+    if _UP_FROM.match(text, end):
+        return True
+    return (
+        _FROM_NUMBER.match(text, end) is not None
+        and _CHANGED_TO.search(text, max(0, start - 40), start) is not None
+    )
 
 
 _DATED = frozenset(["year", "date"])

@@ -704,8 +704,27 @@ def _names_a_thing(sentence: str, number_start: int, match: re.Match[str]) -> bo
     lower = name.group(1).lower()
     if lower in MONTHS or lower in WEEKDAY_NAMES or lower in DEMONYMS:
         return False
-    following = WORD_PATTERN.match(sentence, match.end("number") + 1)
-    return following is None or following.group(0).lower().rstrip(".") not in _KNOWN_NOUN_WORDS
+    return not _counts_after(sentence, match.end("number"))
+
+
+_BEFORE_A_COUNTED_NOUN = frozenset(("more", "other", "of", "its", "their", "his", "her"))
+"""Words between a number and the noun it counts ("50 more troops", "40 of its tanks")."""
+
+
+def _counts_after(sentence: str, end: int) -> bool:
+    """Whether the words after a number make it a count: a noun a figure counts within a
+    few words, past capitalised words and people ("In Kursk 50 North Korean soldiers
+    died"), or "of" ("63 of parliament's 150 seats"): the number after a place or a party
+    is no part of its name (rv9 R2; "on Hill 302 was taken" is)."""
+    for number, word in enumerate(WORD_PATTERN.finditer(sentence, end, end + 60)):
+        lower = word.group(0).lower().rstrip(".")
+        if lower in _KNOWN_NOUN_WORDS or (lower == "of" and number == 0):
+            return True
+        if number == 3 or not (
+            word.group(0)[0].isupper() or lower in DEMONYMS or lower in _BEFORE_A_COUNTED_NOUN
+        ):
+            return False
+    return False
 
 
 def extract_quantities(sentence: str) -> list[Quantity]:
