@@ -845,6 +845,7 @@ STATE_WORDS = {
     "protesting": "at the protest",
     "detained": "detained",
     "killed": "killed",
+    "forecast": "forecast, not counted yet",
     "wounded": "wounded",
     "casualties": "killed or wounded",
     "travelled": "travelled",

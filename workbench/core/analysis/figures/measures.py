@@ -1248,7 +1248,7 @@ def _state(
     after it (it is their subject); a plan, promise or expectation wins over an event.
     A percentage says a change (down, up) or a level."""
     if unit_class in CASUALTY_CLASSES:
-        return unit_class
+        return FORECAST if _forecast(before.words) else unit_class
     if unit_class in ("percent", "percentage points"):
         return _direction(before.words)
     table = STATES.get(unit_class)
@@ -1287,6 +1287,26 @@ def _state(
         if found is not None:
             return found
     return DEFAULT_STATE.get(unit_class)
+
+
+FORECAST = "forecast"
+"""The state of a toll said to come ("the death toll could rise to 60"): no count of the
+dead yet, so no contradiction of the toll counted (qa8 Q12)."""
+_MODALS = word_set("could may might would will expected likely feared fear fears")
+_TOWARDS = word_set("rise reach exceed climb top surpass pass hit grow increase be")
+
+
+def _forecast(words: list[str]) -> bool:
+    """A toll said to come: a verb of reaching right before the figure ("to" or "at" between)
+    after a modal or an expectation within three words ("could rise to", "is expected to
+    rise to", "may reach", "likely to exceed"); "the fire killed 47" and "had risen to 60"
+    are counts."""
+    end = len(words)
+    while end and words[end - 1] in ("to", "at", "above", "beyond", "over"):
+        end -= 1
+    if not end or words[end - 1] not in _TOWARDS:
+        return False
+    return not _MODALS.isdisjoint(words[max(0, end - 5) : end - 1])
 
 
 _COMPASS = word_set(
