@@ -35,3 +35,19 @@ def test_a_toll_said_to_come_is_no_count_of_the_dead(forecast: str) -> None:
 )
 def test_a_toll_counted_still_contradicts_another(counted: str) -> None:
     assert conflict(TOLL, counted)
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "Human Rights Watch said at least 1,500 workers have died in factory fires and "
+        "collapses in Bangladesh since 2005.",
+        "Since 2005, more than 1,500 people have died in factory fires, Human Rights Watch said.",
+        "Rights groups said more than 200 workers have been killed in garment factory fires in "
+        "Bangladesh over the past decade.",
+    ],
+)
+def test_the_dead_of_years_are_no_count_of_one_fire(span: str) -> None:
+    """qa8 Q1 (high): a total over years of fires was set against this fire's toll, the
+    reason backwards ("more than the 41 killed in all")."""
+    assert not conflict("The fire service said the factory fire killed 41 people.", span)

@@ -509,6 +509,9 @@ class _Times:
     period: str | None = None
     """A reporting period ("third quarter", "full year"): the figure's day (Measure.day),
     so two periods are two figures, and one stated on one side only is no other time."""
+    since_year: str | None = None
+    """"since 2005": of a toll, years of counting, the dead of many events (qa8 Q1); of a
+    measurement ("risen 1.8C since 1900"), where it starts (another time than its own)."""
 
 
 _NO_TIMES = _Times(None, None)
@@ -517,7 +520,7 @@ _NO_TIMES = _Times(None, None)
 _TIME_WORDS = frozenset(MONTH_NAMES) | word_set(
     "last weekend earlier previously later revised ago initially first recount count results tally "
     "quarter half full first-quarter second-quarter third-quarter fourth-quarter first-half "
-    "second-half full-year saturday"
+    "second-half full-year saturday past"
 )
 _PERIOD_WORDS = word_set("week month year week's month's year's week’s month’s year’s")
 """Words without one of which (or a year, "this" and a period, or "by" a day) a sentence
@@ -531,12 +534,15 @@ def _times(sentence: str) -> _Times:
     marks: set[str] = set()
     deadline: str | None = None
     period: str | None = None
+    since_year: str | None = None
     lowered = sentence.lower()
     for match in _TIME.finditer(lowered):
         date, prep = match.group("date"), match.group("prep")
         if date is not None:
             if prep in ("by", "until"):
                 deadline = deadline or f"by {date}"
+            elif prep == "since" and date.isdigit():
+                since_year = since_year or f"since {date}"
             elif prep != "since" and not _since_began(lowered, match.start()):
                 marks.add(date)
         elif match.group("deadline") is not None:
@@ -555,9 +561,22 @@ def _times(sentence: str) -> _Times:
         elif not _COMPARED_BEFORE.search(lowered, max(0, match.start() - 8), match.start()):
             mark = " ".join(match.group("relative").split())
             marks.add("weekend" if mark == "over the weekend" else mark)
-    return _Times(marks=", ".join(sorted(marks)) or None, deadline=deadline, period=period)
+    marks.update(f"the past {match.group(1)}" for match in _YEARS_PAST.finditer(lowered))
+    return _Times(
+        marks=", ".join(sorted(marks)) or None,
+        deadline=deadline,
+        period=period,
+        since_year=since_year,
+    )
 
 
+_YEARS_PAST = re.compile(
+    r"\b(?:over|in|during) the (?:past|last) ((?:decade|century)|(?:\w+ )?(?:decades|years))\b"
+)
+"""A span of years a count covers ("over the past decade", "in the last 20 years"): the
+total of many events, never one event's count (qa8 Q1: Human Rights Watch's "more than
+200 workers have been killed in factory fires over the past decade" was set against one
+fire's toll)."""
 _COMPARED_BEFORE = re.compile(r"\b(?:of|than|with)\s+$")
 """Before a time, what makes it the time of a value compared ("roughly double its
 presence of two years ago", "more than a year ago"), not of the sentence's figure."""
@@ -643,6 +662,8 @@ def _measure(
         country, place = _where(after, before, leaving=True)
     times = reading.times
     when = times.deadline if state and state.startswith("planned") and times.deadline else None
+    if when is None and unit_class in CASUALTY_CLASSES and times.since_year is not None:
+        when = _stamped(times.marks, times.since_year)  # the dead of years, not one event
     if unit_class == "age":
         part = _person(reading, quantity)
         state = "age" if part and reading.events else None  # a person in an event
