@@ -51,3 +51,13 @@ def test_the_dead_of_years_are_no_count_of_one_fire(span: str) -> None:
     """qa8 Q1 (high): a total over years of fires was set against this fire's toll, the
     reason backwards ("more than the 41 killed in all")."""
     assert not conflict("The fire service said the factory fire killed 41 people.", span)
+
+
+def test_a_day_the_sentence_opens_with_before_a_reporting_verb_is_the_day_of_saying() -> None:
+    """rv9 R11: "On Tuesday, X said that N …" dated the figure with the day of saying, so
+    two days' reports of one count stopped conflicting ("X said on Tuesday that" did not)."""
+    assert conflict(
+        "On Tuesday, Ukrainian President Volodymyr Zelenskyy said that 11,000 North Korean "
+        "troops were in Kursk.",
+        "On Wednesday, the Pentagon said 8,000 North Korean troops were in Kursk.",
+    )

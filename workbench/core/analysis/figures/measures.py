@@ -853,6 +853,9 @@ def _opening_day(text: str, quantity: Quantity) -> str | None:
     found = _DAY_OPENING.match(text)
     if found is None or found.end() > quantity.start:
         return None
+    between = _WORD.findall(text[found.end() : quantity.start].lower())
+    if not _REPORTING_AFTER.isdisjoint(between):
+        return None  # "On Tuesday, Zelenskyy said that …": the day of saying (rv9 R11)
     return found.group("day").lower()
 
 
