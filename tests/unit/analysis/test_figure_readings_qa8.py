@@ -61,3 +61,20 @@ def test_a_day_the_sentence_opens_with_before_a_reporting_verb_is_the_day_of_say
         "troops were in Kursk.",
         "On Wednesday, the Pentagon said 8,000 North Korean troops were in Kursk.",
     )
+
+
+def test_a_gross_margin_after_a_net_profit_leaves_it_the_net_profit() -> None:
+    """rv9 R3: a word of another basis in the clause after the sum made the net profit a
+    pre-tax one, and two net profits of one year stopped conflicting."""
+    assert conflict(
+        "The firm's net profit was $3bn in 2023 despite gross margins falling.",
+        "The firm's net profit was $4bn in 2023.",
+    )
+
+
+def test_a_place_named_by_its_kind_at_the_sentence_start_takes_the_name_beside_it() -> None:
+    """rv9 R4: the name beside "the capital" was taken in one word order only."""
+    assert conflict(
+        "In the capital, Selvar, some 3,000 protesters marched on Saturday.",
+        "Police said 9,000 people marched in Selvar on Saturday.",
+    )

@@ -621,6 +621,8 @@ def _measure(
             country, place = place, None  # ", in North Korea,": a country
     if country is None and place is None and (opening := _opening(reading.text, quantity)):
         country, place = _where(opening, _NO_WINDOW)  # "In the province of Marro alone, 19"
+        if place in _PART_OF_A_COUNTRY:  # "In the capital, Selvar, some 3,000" (rv9 R4)
+            place = _apposed_name(reading.text, place) or place
     if unit_class in MEASURED_CLASSES:
         state = _measured_state(unit_class, before.words, after.words, reading)
     elif unit_class.startswith("money"):
@@ -1576,7 +1578,7 @@ def _money_state(before_words: list[str], after_words: list[str]) -> str | None:
     if kind is None:
         return None
     if kind == "profit":
-        kind = _profit_basis(before_words[-6:] + after_words[:6])
+        kind = _profit_basis(before_words[-6:], after_words[:3])
     if kind in _PLAN_NEUTRAL:
         return kind
     planned = any(word in PLANNED for word in before_words) or _to_be_done(before_words)
@@ -1586,16 +1588,25 @@ def _money_state(before_words: list[str], after_words: list[str]) -> str | None:
 _BEFORE_TAX = word_set("pre-tax pretax operating gross underlying")
 
 
-def _profit_basis(words: list[str]) -> str:
+def _profit_basis(before: list[str], after: list[str]) -> str:
     """A profit before tax, operating or gross is another measure than the net profit
     (qa of blind set 8: "pre-tax profit rose to 1.9 billion pounds" against "a net profit
-    of GBP 1.3bn"); a profit the sentence says no more of is the net one."""
-    for position, word in enumerate(words):
-        if word in _BEFORE_TAX or (
-            word == "before" and words[position + 1 : position + 2] == ["tax"]
-        ):
-            return "pre-tax profit"
+    of GBP 1.3bn"); a profit the sentence says no more of is the net one. Read in the words
+    that qualify the profit, before the sum ("pre-tax profit of") or just after it ("$2bn
+    before tax"), never in a clause after it ("net profit was $3bn despite gross margins
+    falling" is the net profit: rv9 R3)."""
+    if "net" in before[-3:]:
+        return "profit"
+    if not _BEFORE_TAX.isdisjoint(before) or _before_tax(before) or _before_tax(after):
+        return "pre-tax profit"
     return "profit"
+
+
+def _before_tax(words: list[str]) -> bool:
+    return any(
+        word == "before" and words[position + 1 : position + 2] == ["tax"]
+        for position, word in enumerate(words)
+    )
 
 
 def _money_before(words: list[str]) -> str | None:
