@@ -48,6 +48,7 @@ from store.own_files import (
     not_a_database,
     own_file_refusal,
 )
+from store.position_record import POSITIONS_TABLE
 from store.protocol import (
     NO_EVENTS,
     UNCHECKED,
@@ -56,6 +57,8 @@ from store.protocol import (
     Subscription,
     Unchecked,
 )
+from store.reading_order import ANNOTATIONS_TABLE
+from store.snapshot_records import ARTICLES_TABLE, LEDGER_TABLE
 from store.staging import Staging
 from store.synchronised import synchronised
 from store.trusted import annotation_of, is_canonical
@@ -88,12 +91,12 @@ from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.files.atomic import link_target
 from workbench.core.files.links import link_loop
 
-ANNOTATIONS = "annotations"
+ANNOTATIONS = ANNOTATIONS_TABLE
 IMPORT_LINE_BYTES = 1 << 20
 """An import's changes go to the journal in lines of about this size (staging.py)."""
-ARTICLES = "articles"
-POSITIONS = "positions"
-LEDGER = "ledger"
+ARTICLES = ARTICLES_TABLE
+POSITIONS = POSITIONS_TABLE
+LEDGER = LEDGER_TABLE
 
 REANCHOR_LINE_CHANGES = 500
 """Re-anchored annotations per journal line when many articles are re-anchored at once:

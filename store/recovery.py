@@ -45,10 +45,12 @@ from store.history_log import HistoryLog, history_path
 from store.loss_words import contents, describe_change
 from store.ops import apply_ops, is_op
 from store.position_record import POSITIONS_TABLE
+from store.reading_order import ANNOTATIONS_TABLE
 from store.replay import JournalEntry, journal_entry
 from store.segments import fresh_journal_path, journal_path, sealed_segments
 from store.snapshot import META_ID, META_TABLE, Snapshot, Tables, check_shape, load_snapshot
 from store.snapshot_records import (
+    ARTICLES_TABLE,
     JOURNALED_TABLES,
     LEDGER_TABLE,
     document_problem,
@@ -58,8 +60,8 @@ from store.snapshot_records import (
 from store.trusted import record_problem
 from workbench.core.annotation import Annotation
 
-ANNOTATIONS = "annotations"
-ARTICLES = "articles"
+ANNOTATIONS = ANNOTATIONS_TABLE
+ARTICLES = ARTICLES_TABLE
 MAX_NAMED = 200
 """Lost changes named one by one; beyond this many, the rest are counted."""
 
