@@ -14,6 +14,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -426,14 +427,15 @@ def run(args: argparse.Namespace) -> int:
             if against_held:
                 checked_against_held(store, source, corpus, outside_corpus, placed_outside)
             remembered = {info.article_id: info for info in store.articles()}
-            refuse_texts_left_behind(corpus, remembered, history_for(store))
+            read_history = cache(history_for(store))  # read once, if either below asks
+            refuse_texts_left_behind(corpus, remembered, read_history)
             # Checked: now the database's own annotations onto the current texts (each
             # article one write), then the file's, streamed in and committed at once.
             # The importing analyst's own (a colleague's stay as made, tr7 T15), and, in
             # the articles the file has records for, those of the analysts it writes: a
             # record of the new text must not meet their old text's at its index (rv8 R1).
             database = list(
-                plans(store, corpus, fuzzy, history_for(store), store.annotator, writing=writes)
+                plans(store, corpus, fuzzy, read_history, store.annotator, writing=writes)
             )
             analysts_held = {record["annotator"] for record in store.records(ordered=False)}
             stream = source.annotations(check_repeats=False)
