@@ -66,3 +66,23 @@ def test_every_title_the_suggester_knows_is_stripped_from_a_source(title: str) -
 def test_a_pronoun_of_any_person_is_kept_apart() -> None:
     for pronoun in ("he", "we", "you", "their", "him"):
         assert parse_source(pronoun)[0] == "pronoun"
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    [
+        "Kremlin spokesman Dmitry Peskov",
+        "Pentagon Press Secretary Sabrina Singh",
+        "Ukraine's Foreign Ministry spokesman Georgiy Tykhyi",
+        "Police Chief John Smith",
+    ],
+)
+def test_claimreview_calls_a_person_named_after_a_bodys_role_a_person(speaker: str) -> None:
+    assert source_type(speaker) == "Person"  # rv9 R10: was an Organization
+
+
+@pytest.mark.parametrize(
+    "body", ["State Department", "the Ministry of Defence", "U.S. Forces Korea", "Health Ministry"]
+)
+def test_claimreview_keeps_a_body_holding_a_role_word_an_organization(body: str) -> None:
+    assert source_type(body) == "Organization"

@@ -223,3 +223,36 @@ def test_a_bodys_name_alone_and_with_its_kind_are_one_source() -> None:
     assert len(groups_of("Ukraine", "Ukraine news agency", "government press service")) == 3
     assert len(groups_of("Mr. Park", "Park news agency")) == 2
     assert len(groups_of("New York Times", "New York Post")) == 2
+
+
+def test_a_person_named_after_a_bodys_role_is_that_person() -> None:
+    """ "Kremlin spokesman Dmitry Peskov" was a group of its own, apart from "Peskov", and
+    ClaimReview's Organization (rv9 R10): the name after the role is the speaker."""
+    assert groups_of("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", "Peskov") == {
+        "Kremlin spokesman Dmitry Peskov": (
+            "Dmitry Peskov",
+            "Kremlin spokesman Dmitry Peskov",
+            "Peskov",
+        )
+    }
+    assert parse_source("Ukraine's Foreign Ministry spokesman Georgiy Tykhyi") == (
+        "person",
+        ("georgiy", "tykhyi"),
+    )
+    assert parse_source("Defense Ministry spokesman Lt. Col. Ivan Petrov") == (
+        "person",
+        ("ivan", "petrov"),
+    )
+    assert parse_source("U.S. official John Kirby") == ("person", ("john", "kirby"))
+
+
+def test_a_body_whose_name_holds_a_role_word_stays_a_body() -> None:
+    for body in (
+        "State Department",
+        "Health Ministry",
+        "Foreign Affairs Committee",
+        "General Staff of Ukraine's Armed Forces",
+        "the Korean Central News Agency",
+        "a senior official",
+    ):
+        assert parse_source(body)[0] == "group", body

@@ -1970,6 +1970,16 @@ the plural or unnamed ("a senior official"), peoples and the places that speak f
 ("Seoul"). ClaimReview still calls "a Ukrainian official" a Person: only
 ORGANISATION_WORDS make an Organization."""
 
+ROLES_BEFORE_A_NAME = (
+    TITLES
+    - word_set(
+        "foreign defense defence interior finance health acting former state vice prime field "
+        "rear deputy"
+    )
+) | word_set("official lawyer")
+"""Words of a role one person holds, after which a source may give that person's name
+("Kremlin spokesman Dmitry Peskov"); not the words that only qualify a role ("Foreign")."""
+
 NAME_PREFIXES = (
     TITLES
     | {word for adjective in DEMONYM_ADJECTIVES for word in adjective.split()}

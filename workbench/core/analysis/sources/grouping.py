@@ -24,6 +24,7 @@ from workbench.core.analysis.lexicon import (
     BODY_KIND_WORDS,
     NAME_PREFIXES,
     NAMED_BODIES,
+    ROLES_BEFORE_A_NAME,
     SOURCE_GROUP_WORDS,
     SOURCE_PRONOUNS,
 )
@@ -91,7 +92,36 @@ def parse_source(source: str) -> tuple[str, tuple[str, ...]]:
     tokens = tuple(part.lower() for word in raw for part in word.rstrip(".").split("-") if part)
     if is_name and not any(t in SOURCE_GROUP_WORDS for t in tokens):
         return "person", tokens
+    named = _name_after_role(raw)
+    if named:
+        return "person", named
     return "group", _group_key(text)
+
+
+def _name_after_role(words: list[str]) -> tuple[str, ...]:
+    """The name a body's role introduces ("Kremlin spokesman Dmitry Peskov", "Police Chief
+    John Smith"): the capitalised words after the last role word, if they name no body.
+    Such a source is that person, one speaker with "Dmitry Peskov" (rv9 R10)."""
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower().rstrip(".") in ROLES_BEFORE_A_NAME:
+            name = words[index + 1 :]
+            break
+    else:
+        return ()
+    tokens = tuple(part.lower() for word in name for part in word.rstrip(".").split("-") if part)
+    if not name or not all(word[:1].isupper() for word in name):
+        return ()
+    if any(t in SOURCE_GROUP_WORDS or t in NAME_PREFIXES for t in tokens):
+        return ()
+    return tokens
+
+
+def named_after_role(source: str) -> bool:
+    """Whether `source` names one person by a body's role and a name ("Kremlin spokesman
+    Dmitry Peskov"): ClaimReview's Person, whatever body the role belongs to."""
+    name_part = _APPOSITIVE.sub("", _POSSESSIVE_PREFIX.sub("", clean_source(source)))
+    raw = [word for word in _WORD.findall(name_part) if len(word.rstrip(".")) > 1]
+    return bool(_name_after_role(raw))
 
 
 PersonKey = tuple[str, tuple[str, ...]]

@@ -5,7 +5,8 @@ inconclusive) are reviews; everything else is left out. The claim's author is th
 speaker of the recorded source (speaker.named_speaker: "He" is the speaker the analyst
 accepted for it), typed as an Organization when its name holds a word that names a body
 (ministry, officials, agency...: the lexicon's ORGANISATION_WORDS), unless it ends in a
-role one person holds ("Pentagon spokesman"), and as a Person otherwise; without a
+role one person holds ("Pentagon spokesman") or names the person after such a role ("Kremlin
+spokesman Dmitry Peskov"), and as a Person otherwise; without a
 source, or with a pronoun nobody resolved, the Claim has no author.
 """
 
@@ -16,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from workbench.core.analysis.lexicon import ORGANISATION_WORDS
+from workbench.core.analysis.sources.grouping import named_after_role
 from workbench.core.annotation import VERDICTS, Annotation
 from workbench.core.interchange.export.data import ExportData
 from workbench.core.interchange.export.identifiers import annotation_iris, article_iri
@@ -45,9 +47,12 @@ spokesman was published as an Organization), "U.S. officials" a body."""
 
 def source_type(source: str) -> str:
     """Organization for names like "Ukraine's military intelligence agency", else Person;
-    a Person too for one person named by a body's role ("Pentagon spokesman")."""
+    a Person too for one person named by a body's role ("Pentagon spokesman", "Kremlin
+    spokesman Dmitry Peskov")."""
     words = source.lower().split()
     if words and words[-1].strip(".,;:’'\"") in ONE_PERSON:
+        return "Person"
+    if named_after_role(source):
         return "Person"
     return "Organization" if ORGANISATION.search(source) else "Person"
 
