@@ -738,3 +738,18 @@ def test_an_anaphoric_denial_answers_the_claim_just_before_it() -> None:
     )  # fmt: skip
     ledger = ledger_of([putin, again, moscow, kyiv, later, told, passive])
     assert all(group.denials == () for group in ledger.groups)
+
+
+def test_a_denial_of_the_dead_answers_a_claim_of_who_died() -> None:
+    """dn9: "dead" and "died" were two words to the denial's comparison, so a denial
+    saying no worker was dead answered no claim that workers died: a death said as a
+    verb, an adjective or a noun is one word."""
+    union = _claimed(0, "The union said four workers died at the Rampur plant.", "union")
+    owner = sentence_annotation(
+        "The plant's owner denied that any workers were dead.",
+        index=1,
+        tags=("attribution", "denial"),
+        source="The plant's owner",
+    )
+    ledger = ledger_of([union, owner])
+    assert group_with(ledger, union.quote).denials == (owner,)

@@ -111,14 +111,21 @@ IRREGULAR_PAST = {
 ("denied sending troops" and "troops had been sent"; -ing and -ed are taken off the
 regular ones)."""
 
+DEATH_WORDS = dict.fromkeys(("die", "dies", "died", "dying", "dead", "death", "deaths"), "die")
+"""One death said as a verb, an adjective or a noun ("denied that 52 people were dead"
+answers "52 people died"): compared as one word (dn9)."""
+
+COMPARED_AS = IRREGULAR_PAST | DEATH_WORDS
+
 
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A lower-case word as compared: an irregular past as its present (IRREGULAR_PAST),
+    a death in any form as "die",
     a plural's s, an -ing or -ed taken off, then its first STEM letters ("supplying" and
     "supplied", "line" and "lines", "sent" and "sending"). Kept for the words met (a
     vocabulary: tens of thousands at 100,000 annotations)."""
-    word = IRREGULAR_PAST.get(word, word)
+    word = COMPARED_AS.get(word, word)
     if len(word) > 5 and word.endswith("ing"):
         word = word[:-3]
     elif len(word) > 4 and word.endswith("ed"):
