@@ -40,7 +40,6 @@ from store.import_rules import gone_orphans, outcome, report_of
 from store.index import AnnotationIndex
 from store.journal import READ_ONLY_REASON, JournalStorage
 from store.lock import DatabaseLock
-from store.nul_refusal import refuse_nul, refuse_nul_annotation
 from store.ops import Applied, Op
 from store.own_files import (
     companion_refusal,
@@ -75,6 +74,7 @@ from store.undo_history import (
     restored,
     same_content,
 )
+from store.unholdable import refuse_nul, refuse_unholdable, refuse_unholdable_annotation
 from workbench.core.anchoring import decisions
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import (
@@ -355,7 +355,7 @@ class AnnotationStore:
         value the change was made from: ConcurrentEditError if another is stored."""
         if annotation.is_orphan:
             raise ValueError("an orphaned annotation is re-attached or deleted, not saved")
-        refuse_nul_annotation(self.path, annotation)
+        refuse_unholdable_annotation(self.path, annotation)
         stored = self._current(annotation.key)
         if based_on is not UNCHECKED and not same_judgement(based_on, stored):
             raise ConcurrentEditError(annotation.key, stored)
@@ -623,7 +623,7 @@ class AnnotationStore:
                 result = outcome(incoming, stored, gone_at)
                 counts[result] += 1
                 if result in ("added", "updated"):
-                    refuse_nul_annotation(self.path, incoming)
+                    refuse_unholdable_annotation(self.path, incoming)
                     chunk[identity] = (stored, incoming)
                     size += _approximate_size(incoming)
                     if size >= IMPORT_LINE_BYTES:
@@ -688,7 +688,11 @@ class AnnotationStore:
         `sync=False` writes it without an fsync of its own, for a caller whose durable
         write follows at once and carries it to disk (a tag: one fsync, not two). It is
         only a record of what was seen: lost in a power cut, the article is checked again."""
-        refuse_nul(self.path, {"article_id": article_id, "title": title}, "the article")
+        refuse_unholdable(
+            self.path,
+            {"article_id": article_id, "title": title, "sentences": sentences},
+            "the article",
+        )
         op = self._article_document(article_id, title, sha256, sentences, segmenter)
         if op is not None:
             self._follow(self._storage.commit([op], sync=sync))
@@ -720,6 +724,7 @@ class AnnotationStore:
             return
         document = {"annotator": self.annotator, "article_id": article_id, "index": index}
         try:
+            refuse_unholdable(self.path, document, "the position")
             self._put(POSITIONS, self._position_doc(self.annotator), document, sync=False)
         except StoreWriteError as error:
             warning = f"position not remembered: {error}"

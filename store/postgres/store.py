@@ -39,7 +39,6 @@ from store.errors import (
     StoreWriteError,
 )
 from store.import_rules import gone_orphans, outcome, report_of
-from store.nul_refusal import refuse_nul, refuse_nul_annotation
 from store.postgres import readings, rows, schema
 from store.postgres.changes import Applied, Call, Spec, apply
 from store.postgres.connection import connect, is_lost, reason
@@ -68,6 +67,7 @@ from store.undo_history import (
     restored,
     same_content,
 )
+from store.unholdable import refuse_nul, refuse_unholdable, refuse_unholdable_annotation
 from workbench.core.anchoring import decisions
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import (
@@ -346,7 +346,7 @@ class PostgresStore:
         session's, or its live feed's) cannot make a stale change pass (tr8 T4)."""
         if annotation.is_orphan:
             raise ValueError("an orphaned annotation is re-attached or deleted, not saved")
-        refuse_nul_annotation(None, annotation)
+        refuse_unholdable_annotation(None, annotation)
         key = annotation.key
         if annotation.is_blank:
             self._session_change("delete", key, None, based_on)
@@ -431,7 +431,7 @@ class PostgresStore:
                         counts[result] += 1
                         if result not in ("added", "updated"):
                             continue
-                        refuse_nul_annotation(None, incoming)
+                        refuse_unholdable_annotation(None, incoming)
                         specs.append(
                             Spec(
                                 history_key=incoming.key,
@@ -530,7 +530,9 @@ class PostgresStore:
         sync: bool = True,
     ) -> None:
         # Every statement is committed as it runs; `sync` is for the file store.
-        refuse_nul(None, {"article_id": article_id, "title": title}, "the article")
+        refuse_unholdable(
+            None, {"article_id": article_id, "title": title, "sentences": sentences}, "the article"
+        )
         self._write(
             lambda connection: connection.execute(
                 "SELECT workbench_remember_article(%s, %s, %s, %s, %s, %s, %s, %s)",
@@ -567,6 +569,8 @@ class PostgresStore:
         if self.read_only or self._position == (article_id, index):
             return
         try:
+            document = {"annotator": self.annotator, "article_id": article_id, "index": index}
+            refuse_unholdable(None, document, "the position")
             self._write(
                 lambda connection: connection.execute(
                     "SELECT workbench_set_position(%s, %s, %s)",

@@ -10,6 +10,7 @@ from workbench.cli.common import fail, skipped, warn
 from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import resolve_database
 from workbench.core.annotation import reserved_name_problem
+from workbench.core.team_limits import name_limit_problem
 
 HELP = "open the annotate screen on articles (bundled articles by default)"
 
@@ -79,8 +80,10 @@ def run(args: argparse.Namespace) -> int:
 
     location = resolve_database(args.db)
     annotator = resolve_annotator(args.annotator)
-    if not args.read_only and (reserved := reserved_name_problem(annotator)) is not None:
-        return fail(reserved)
+    if not args.read_only:
+        refused = reserved_name_problem(annotator) or name_limit_problem(annotator)
+        if refused is not None:
+            return fail(refused)
     try:
         store = open_store(location, annotator=annotator, read_only=args.read_only)
     except StoreError as error:

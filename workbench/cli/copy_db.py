@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workbench.cli.common import database_named, fail, warn
 
@@ -73,12 +73,9 @@ def run(args: argparse.Namespace) -> int:
         with open_store(source_location, "copy-db", read_only=True) as source:
             warn(source.warnings)
             content = source.content()
-            held = nul_record(content) if is_server_url(str(target_location)) else None
+            held = unholdable_record(content) if is_server_url(str(target_location)) else None
             if held is not None:  # before the target is opened (or created): nothing written
-                return fail(
-                    f"{source_name}: {held}; edit it there (it shows as ␀), then copy again "
-                    f"(nothing was copied to {target_name})"
-                )
+                return fail(f"{source_name}: {held} (nothing was copied to {target_name})")
             with open_store(target_location, "copy-db") as target:
                 warn(target.warnings)
                 target.restore(content)
@@ -129,34 +126,53 @@ def verified(source: Store, target: Store, content: DatabaseContent, snapshot: b
         return difference(copied, target)
 
 
-def nul_record(content: DatabaseContent) -> str | None:
-    """The first record of `content` whose text holds U+0000, which a server cannot
-    hold (an old file database's, from before import refused it: tr8 T3), named with
-    its field; None if there is none. The history is not looked at: the server keeps
-    it as JSON, which holds U+0000 escaped (a note since edited still copies)."""
+def unholdable_record(content: DatabaseContent) -> str | None:
+    """The first record of `content` a server cannot hold, an old file database's from
+    before the stores and the import refused it, named with its field and what to do:
+    text holding U+0000 (tr8 T3), an id or analyst name too long for the server's index
+    (tr9 T13), a count past its integers (tr8 T3). None if there is none. The history's
+    text is not looked at: the server keeps it as JSON, which holds U+0000 escaped (a
+    note since edited still copies) and any length; its sentence numbers are columns."""
     from workbench.core.nul_text import NUL_WORDS, nul_field
+    from workbench.core.team_limits import count_words, limit_problem, shown, too_large
+
+    edit = "edit it there (it shows as ␀), then copy again"
+    kept = "the team store cannot take it: keep this database in a file"
+
+    def problem(
+        record: dict[str, Any], keys: tuple[str, ...] = ("article_id", "annotator")
+    ) -> str | None:
+        found = nul_field(record)
+        if found is not None:
+            return f"its {found} {NUL_WORDS}; {edit}"
+        limit = limit_problem(record, keys)
+        return None if limit is None else f"its {limit[0]} {limit[1]}; {kept}"
 
     for record in content.annotations:
-        found = nul_field(record)
+        found = problem(record)
         if found is not None:
             orphan = record["anchor_state"] == "orphaned"
             return (
-                f"the {'orphaned ' if orphan else ''}annotation of {record['annotator']!r} on "
-                f"article {record['article_id']!r}, "
-                f"{'once ' if orphan else ''}sentence {int(record['index']) + 1}: "
-                f"its {found} {NUL_WORDS}"
+                f"the {'orphaned ' if orphan else ''}annotation of {shown(record['annotator'])} "
+                f"on article {shown(record['article_id'])}, "
+                f"{'once ' if orphan else ''}sentence {int(record['index']) + 1}: {found}"
             )
     for article in content.articles:
-        found = nul_field(article)
+        found = problem(article, ("article_id",))
         if found is not None:
-            return f"the remembered article {article['article_id']!r}: its {found} {NUL_WORDS}"
-    for annotator, article_id, _index in content.positions:
-        if nul_field({"annotator": annotator, "article_id": article_id}) is not None:
-            return f"the position of analyst {annotator!r} on {article_id!r} {NUL_WORDS}"
+            return f"the remembered article {shown(article['article_id'])}: {found}"
+    for annotator, article_id, index in content.positions:
+        found = problem({"annotator": annotator, "article_id": article_id, "index": index})
+        if found is not None:
+            return f"the position of analyst {shown(annotator)} on {shown(article_id)}: {found}"
     for number, decision in enumerate(content.ledger, 1):
         found = nul_field(decision)
         if found is not None:
-            return f"ledger decision {number}: its {found} {NUL_WORDS}"
+            return f"ledger decision {number}: its {found} {NUL_WORDS}; {edit}"
+    for number, change in enumerate(content.history, 1):
+        index = change["key"][2]
+        if too_large(index):
+            return f"history record {number}: its sentence index {count_words(index)}; {kept}"
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -249,7 +250,7 @@ def test_copy_db_to_a_server_names_a_record_holding_a_nul_character(
     its history (JSON on the server) still holding the old note."""
     source = tmp_path / "annotations.json"
     with monkeypatch.context() as old_workbench:  # one that took a NUL (no store does now)
-        old_workbench.setattr(file_store, "refuse_nul_annotation", lambda *_: None)
+        old_workbench.setattr(file_store, "refuse_unholdable_annotation", lambda *_: None)
         old_database(source)
     code, out, err = run(capsys, "copy-db", str(source), pg_url)
     assert (code, out) == (1, "")
@@ -273,3 +274,38 @@ def test_copy_db_to_a_server_names_a_record_holding_a_nul_character(
     assert content(pg_url) == content(source)
     with open_store(pg_url, "alice") as server:  # the history's NUL is no obstacle to reading it
         assert server.import_annotations([orphan]).older == 1
+
+
+def test_copy_db_to_a_server_names_a_record_it_cannot_hold(
+    tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tr9 T13, tr8 T3's second case: an old file database's article id too long for the
+    server's index, or a sentence index past its integers (here only in the history, the
+    annotation since deleted), failed the copy in PostgreSQL's words, naming no record.
+    It is named before the target is opened; a database without one copies."""
+    long_id = "story-" + "x" * 1994
+    old, history_only, fine = (tmp_path / name / "annotations.json" for name in "abc")
+    with monkeypatch.context() as old_workbench:  # one that took them (no store does now)
+        old_workbench.setattr(file_store, "refuse_unholdable_annotation", lambda *_: None)
+        old_workbench.setattr(file_store, "refuse_unholdable", lambda *_: None)
+        with open_store(old, "alice") as store:
+            store.save(annotation(0))
+            store.remember_article(long_id, "A long one", SHA, 3)
+        with open_store(history_only, "alice") as store:
+            gone = store.save(replace(annotation(1), index=2**31))
+            store.save(gone.toggled("claim"))
+    code, out, err = run(capsys, "copy-db", str(old), pg_url)
+    assert (code, out) == (1, "")
+    assert err.startswith(
+        f"workbench: {old}: the remembered article 'story-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… "
+        "(2,000 characters): its article_id is 2,000 bytes long (UTF-8), longer than the team "
+        "store (PostgreSQL) can hold in an id or name (1,000 bytes at most); the team store "
+        "cannot take it: keep this database in a file (nothing was copied to "
+    )
+    code, out, err = run(capsys, "copy-db", str(history_only), pg_url)
+    assert (code, out) == (1, "")
+    assert "history record 1: its sentence index 2147483648 is more than the team store" in err
+    filled(fine)
+    code, out, err = run(capsys, "copy-db", str(fine), pg_url)
+    assert (code, err) == (0, "")  # the server was left empty
+    assert content(pg_url) == content(fine)

@@ -66,6 +66,18 @@ def test_an_empty_database_name_is_refused_never_taken_for_the_default(
     assert "is empty: give a file or a postgresql:// URL" in capsys.readouterr().err
 
 
+def test_an_analyst_name_too_long_for_the_team_store_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tr9 T13: a name past the server's index (1,000 bytes) opened a file database, and
+    failed every tag on the team store in PostgreSQL's words."""
+    db = tmp_path / "db.json"
+    assert exit_code(["annotate", "--db", str(db), "--annotator", "ö" * 501]) == 1
+    assert "analyst name 'öööö" in (err := capsys.readouterr().err)
+    assert "… (501 characters) is 1,002 bytes long (UTF-8), longer than the team store" in err
+    assert not db.exists()
+
+
 def test_the_word_for_every_analyst_is_no_analyst_name(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

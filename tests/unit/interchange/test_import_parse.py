@@ -396,3 +396,40 @@ def test_a_nul_character_in_a_string_is_refused_naming_its_path(field: str, posi
     assert line_problem(jsonl([good, dict(good, index=1, **{field: "\u0000"})])) == (
         f"line 3: $.{field}: {why}"
     )
+
+
+LARGE = 2**31
+TOO_LARGE = "is more than the team store (PostgreSQL) can hold (2,147,483,647 at most)"
+TOO_LONG = "longer than the team store (PostgreSQL) can hold in an id or name (1,000 bytes at most)"
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"index": LARGE}, f"index {LARGE} {TOO_LARGE}"),
+        ({"start": LARGE, "end": LARGE + 30}, f"start {LARGE} {TOO_LARGE}"),
+        ({"annotator": "ü" * 501}, f"annotator is 1,002 bytes long (UTF-8), {TOO_LONG}"),
+        ({"article_id": "s" * 1001}, f"article_id is 1,001 bytes long (UTF-8), {TOO_LONG}"),
+    ],
+)
+def test_what_the_team_store_cannot_hold_is_refused_naming_its_path(
+    changes: dict[str, Any], reason: str
+) -> None:
+    """tr9 T13, tr8 T3's second case: the file store took an id or name too long for
+    the server's index, and a count past its integers; the server refused them in
+    PostgreSQL's words, naming no record. No store takes them now: the import refuses
+    them first, at their path."""
+    field = next(iter(changes))
+    assert problem(bad_annotation(1, **changes)) == f"$.annotations[1].{field}: {reason}"
+    good = json.loads(jsonl().splitlines()[1])
+    assert line_problem(jsonl([good, dict(good, **changes)])) == f"line 3: $.{field}: {reason}"
+
+
+def test_a_listed_article_the_team_store_cannot_hold_is_refused_naming_its_path() -> None:
+    exported = document()
+    exported["articles"][0]["sentences"] = LARGE
+    assert problem(encoded(exported)) == f"$.articles[0].sentences: sentences {LARGE} {TOO_LARGE}"
+    exported["articles"][0] = {"id": "s" * 1001, "title": None, "sha256": SHA}
+    assert problem(encoded(exported)) == (
+        f"$.articles[0].id: id is 1,001 bytes long (UTF-8), {TOO_LONG}"
+    )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import pytest
 from store_helpers import MakeAnnotation
 
@@ -209,6 +212,33 @@ def test_unserialisable_values_are_refused_without_a_change(store: AnnotationSto
     with pytest.raises(TypeError):
         store.save_ledger_decision({"action": "merge", "when": object()})
     assert store.ledger_decisions() == []
+
+
+def test_no_store_takes_what_the_team_store_cannot_hold(store: Store, make: MakeAnnotation) -> None:
+    """tr9 T13, tr8 T3's second case: an article id or analyst name too long for the
+    server's index, or a sentence index, offset or sentence count of 2**31 or more, was
+    taken by the file store and refused by the server in PostgreSQL's words ("index row
+    size 3024 exceeds btree version 4 maximum 2704", "out of range for type integer").
+    Every store refuses it, naming the record and the field, and holds nothing of it."""
+    kept = store.save(make("a1", 1, note="kept"))
+    long_id, large = "x" * 1001, 2**31
+    for call, words in [
+        (lambda: store.save(make(long_id)), "its article_id is 1,001 bytes long (UTF-8)"),
+        (lambda: store.save(make(annotator="é" * 501)), "its annotator is 1,002 bytes long"),
+        (lambda: store.save(replace(make(), index=large)), f"its index {large} is more than"),
+        (lambda: store.save(replace(make(), start=large, end=large + 9)), "its start"),
+        (lambda: store.import_annotations([make("a1", 2), make(long_id)]), "its article_id"),
+        (lambda: store.remember_article(long_id, "Title", "f" * 64, 3), "its article_id"),
+        (lambda: store.remember_article("a1", "Title", "f" * 64, large), "its sentences"),
+    ]:
+        with pytest.raises(StoreWriteError, match=re.escape(words)) as refused:
+            call()
+        assert "the team store (PostgreSQL) can" in str(refused.value)
+        assert long_id not in str(refused.value)  # named, not printed whole
+    store.set_position("a1", large)
+    assert store.position() is None and "its index 2147483648 is more" in store.warnings[-1]
+    assert store.all() == [kept] and store.articles() == []
+    assert store.save(make("x" * 1000)).article_id == "x" * 1000  # the longest held
 
 
 def test_a_closed_store_refuses_writes(store: Store, make: MakeAnnotation) -> None:

@@ -53,6 +53,7 @@ from workbench.core.interchange.export.shape import (
 )
 from workbench.core.interchange.export.tagged_on import TAGGED_ON, made_on
 from workbench.core.nul_text import NUL_WORDS, holds_nul
+from workbench.core.team_limits import KEY_FIELDS, limit_problem
 
 MIB = 1024 * 1024
 MAX_DOCUMENT_BYTES = 256 * MIB
@@ -175,11 +176,25 @@ def check_schema_version(header: Any, where: Location) -> int:
     return int(version)
 
 
+def refuse_unholdable_field(
+    record: Mapping[str, Any], where: Location, keys: Iterable[str] = KEY_FIELDS
+) -> None:
+    """ImportFileError at the field of `record` (an annotation; an article, whose id is
+    "id") the team store cannot hold: an id or analyst name too long for its index, a
+    count past its integers (tr8 T3, tr9 T13). A file database would take it, the team
+    store not: no store does (workbench/core/team_limits.py)."""
+    problem = limit_problem(record, keys)
+    if problem is not None:
+        name, words = problem
+        raise ImportFileError(where.at(f"$.{name}"), f"{name} {words}")
+
+
 def check_articles(articles: list[Any], where: Location) -> set[str]:
     """Validate the file's own article list, whose ids must not repeat; return the ids."""
     first_seen: dict[str, int] = {}
     for number, article in enumerate(articles):
         check_record("article", is_article_record, article, where.at(f"$[{number}]"))
+        refuse_unholdable_field(article, where.at(f"$[{number}]"), keys=("id",))
         article_id = article["id"]
         if article_id in first_seen:
             raise ImportFileError(
@@ -239,6 +254,7 @@ class AnnotationChecker:
         reserved = reserved_name_problem(record["annotator"])
         if reserved is not None:
             raise ImportFileError(where.at("$.annotator"), reserved)
+        refuse_unholdable_field(record, where)
         if record["end"] < record["start"]:
             raise ImportFileError(where.at("$.end"), "end is before start")
         if record["end"] == record["start"]:  # no sentence is empty: it would be on none
