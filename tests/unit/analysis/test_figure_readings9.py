@@ -336,4 +336,6 @@ def test_find_clashes_and_every_pair_agree_on_shares_of_parts() -> None:
     }
     clashes = find_clashes(found, CLASSES)
     assert {id(f) for clash in clashes for f in clash.figures} == expected
-    assert {f.quantity.value for f in found if id(f) in expected} == {70.0, 40.0}
+    # the teachers' shares, and (cf10) the runoff's turnout: "just under half of
+    # registered voters" is a share of voters, turnout, as "72 percent" is
+    assert {f.quantity.value for f in found if id(f) in expected} == {70.0, 40.0, 72.0, 50.0}

@@ -66,9 +66,6 @@ KNOWN_WRONG = {
     "p3-29": "'the number of jobs cut to 900': a number after its noun's verb is not read",
     # the second blind set: its one run after the third pass missed 25; the fourth pass
     # made it development data and fixed 21 of them (the general readings of figures)
-    "blind2-b2-15": "a share of a group and a share of all are not compared (ninth pass: a "
-    "share of a part may be larger): 'half of registered voters cast ballots' reads no "
-    "subject, 'turnout' the other",
     "blind2-b2-21": "needs arithmetic (40 percent of 2,000), and 'about 150 of the 2,000 "
     "workers' is not a figure",
     "blind2-b2-31": "'pledged $2.5 billion in humanitarian aid' and 'raised pledges of $250 "
@@ -123,8 +120,6 @@ KNOWN_WRONG = {
     # mass an event reached); the eighth three more (a figure with no event)
     "blind5-b5-04": "a date with its year ('12 March 2027') is a time, not the date of an "
     "event the rule reads; 'scheduled ... for 27 April 2027' neither",
-    "blind5-b5-14": "'patients admitted to hospital' and 'people hospitalised' are two "
-    "classes (patients, people) and two events",
     "blind5-b5-23": "needs arithmetic (480 cases, 120 of them in adults: 75% in children), "
     "and 'nine out of ten of Tessaly's measles cases' is no share of a plural read",
     "blind5-b5-25": "'revising down an earlier count' marks the final toll of 38 as an "
@@ -198,9 +193,6 @@ KNOWN_WRONG = {
     "blind7-b7-47": "a time of day with no event verb read ('touched down', 'settled on') is no "
     "figure",
     "blind7-b7-50": "'job cuts' (class cuts) and 'jobs' (class jobs) are two classes",
-    "blind7-b7-70": "a share of a group and a share of all are not compared (ninth pass): "
-    "'fewer than half of registered voters cast ballots' reads no subject, 'turnout' the "
-    "other",
     # the eighth blind set, as the one run after the ninth pass found them (not tuned on);
     # the tenth pass made it development data and fixed its four false alarms and 14
     # misses (plain reading bugs, shares, times as attributes, places between commas...)
@@ -213,9 +205,6 @@ KNOWN_WRONG = {
     "other: two subjects",
     "blind8-b8-29": "'will withdraw all 2,400 of its soldiers' is a plan (of leaving) and 'has "
     "about 5,000 troops in Malvia' is read as sent: two states",
-    "blind8-b8-36": "'migrants reached the island' (recorded) and 'people landed' (arrived) are "
-    "two classes (migrants, people) and two events",
-    "blind8-b8-50": "'were evacuated' (evacuated) and 'moved ... out of' (moved) are two events",
     "blind8-b8-58": "'runners finished' and 'participants crossed the finish line' are two classes "
     "and two events (finished, arrived)",
     "blind8-b8-69": "'seized' and 'found' are two events, and 'cocaine hidden' and 'cocaine' two "
@@ -224,10 +213,11 @@ KNOWN_WRONG = {
     "with a possessive whole is not read as a part of it",
     "blind8-b8-78": "'Wheat exports ... totalled' reads no part (the noun before 'exports'), "
     "against 'exported 4.6 million tonnes of wheat' (part wheat): a part may be smaller",
-    # the ninth blind set, as the one run after the tenth pass found them (not tuned on)
+    # the ninth blind set, as the one run after the tenth pass found them (not tuned on);
+    # the eleventh pass (cf10) made it development data and fixed two (kin nouns of
+    # people, a share of registered voters)
     "blind9-b9-04": '"last week\'s hailstorms" (a time as an attribute of the event) dates no '
     "figure, against 'last week' on the other side: two times",
-    "blind9-b9-05": "'31 miners' and 'Seventeen workers' are two classes (miners, workers)",
     "blind9-b9-09": "'sold ... to Vardar City for 12 million euros' reads the buyer as the "
     "price's place, the other side none",
     "blind9-b9-11": "'amounts to a 15% increase' gives no state (no subject before it), and the "
@@ -252,8 +242,6 @@ KNOWN_WRONG = {
     "blind9-b9-40": "'pledged $2.4bn for the reconstruction of Tamsin province' reads the "
     "place Tamsin and no kind of money, 'Pledges ... totalled' the place Geneva (a "
     "'Geneva donor conference', not 'conference in Geneva') and no kind either",
-    "blind9-b9-45": "'Just 48% of eligible voters cast ballots' reads turnout with no state, "
-    "against 'Turnout ... reached 61.4 percent' (a level)",
     "blind9-b9-49": "a journey's length in time ('over seven years', 'took four years to "
     "reach') is no duration of an event read",
     "blind9-b9-51": "'can carry up to 200 passengers' (capacity) and 'Able to take 250 "
@@ -351,15 +339,15 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(DEVELOPMENT, (1.0, 1.0, 0), id="blind development half"),
         pytest.param(FINAL_TEST, (1.0, 0.9, 1), id="blind final-test half, now development"),
         pytest.param(PART_THREE, (1.0, 0.93, 2), id="part three"),
-        pytest.param(BLIND_TWO, (1.0, 0.83, 5), id="second blind set, now development"),
+        pytest.param(BLIND_TWO, (1.0, 0.87, 4), id="second blind set, now development"),
         pytest.param(PART_FOUR, (0.95, 0.95, 2), id="part four"),
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.65, 14), id="fourth blind set, now development"),
-        pytest.param(BLIND_FIVE, (1.0, 0.6, 16), id="fifth blind set, now development"),
+        pytest.param(BLIND_FIVE, (1.0, 0.62, 15), id="fifth blind set, now development"),
         pytest.param(BLIND_SIX, (1.0, 0.72, 11), id="sixth blind set, now development"),
-        pytest.param(BLIND_SEVEN, (1.0, 0.75, 10), id="seventh blind set, now development"),
-        pytest.param(BLIND_EIGHT, (1.0, 0.75, 10), id="eighth blind set, now development"),
-        pytest.param(BLIND_NINE, (0.93, 0.35, 27), id="ninth blind set, run once at the end"),
+        pytest.param(BLIND_SEVEN, (1.0, 0.78, 9), id="seventh blind set, now development"),
+        pytest.param(BLIND_EIGHT, (1.0, 0.8, 8), id="eighth blind set, now development"),
+        pytest.param(BLIND_NINE, (0.94, 0.4, 25), id="ninth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

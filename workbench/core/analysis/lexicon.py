@@ -1399,6 +1399,30 @@ COUNTED_SYNONYMS = {
 """Counted nouns outside the troop, casualty and people classes that count the same
 thing: a figure of "houses" and one of "homes" are compared. Any other plural noun is a
 class of its own ("tanks", "flights", "survivors")."""
+PERSON_KINDS = {
+    **dict.fromkeys(
+        word_set(
+            "miners dockers nurses doctors teachers drivers pilots farmers labourers laborers "
+            "builders firefighters cleaners guards fishermen engineers medics paramedics "
+            "journalists"
+        ),
+        "workers",
+    ),
+    **dict.fromkeys(
+        word_set(
+            "workers passengers patients survivors migrants students candidates participants "
+            "runners customers tourists prisoners hostages athletes competitors volunteers "
+            "tenants commuters shoppers"
+        ),
+        "people",
+    ),
+}
+"""Counted nouns of people, each with the wider noun a report may say of the same people
+("31 miners" and "17 workers" still trapped, "87 people" and "132 passengers" rescued,
+"25,400 employees" and "18,000 people" employed): a noun and one wider than it may count
+one group (conflicts.kin); two nouns under one wider ("miners", "dockers") never do.
+Demographic parts ("children", "civilians") are not here: they are a part of people, not
+another name for them."""
 SPELLED_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,

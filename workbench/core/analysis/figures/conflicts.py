@@ -35,9 +35,17 @@ from workbench.core.analysis.figures.measures import (
     MEASURED_CLASSES,
     Measure,
     is_counted_noun,
+    kind_of,
 )
 from workbench.core.analysis.figures.quantities import Quantity, number_in_words_end
-from workbench.core.analysis.lexicon import MONTH_NAMES, MONTHS, NEAR_ABOVE, NEAR_BELOW, WEEKDAYS
+from workbench.core.analysis.lexicon import (
+    MONTH_NAMES,
+    MONTHS,
+    NEAR_ABOVE,
+    NEAR_BELOW,
+    PERSON_KINDS,
+    WEEKDAYS,
+)
 from workbench.core.annotation import AnnotationKey
 
 APPROXIMATE = 0.1
@@ -249,7 +257,9 @@ _NOT_ANCHORS = frozenset([*WEEKDAYS, *MONTHS])
 def relation(a: Measure, b: Measure) -> Relation | None:
     """How two figures' scopes relate: the same, one a part of the other's, or neither.
 
-    Unit class, whose, rate and time must be equal, and the events meet (events_meet).
+    Unit class, whose, rate and time must be equal (or the classes kin, one a wider noun
+    for the other, and the figures tied to one group: kin), and the events meet
+    (events_meet).
     Countries must not differ
     (a figure without one is read as the story's). A place inside a country, or a
     part of the whole (special forces, civilians), makes a figure a part of one
@@ -257,13 +267,17 @@ def relation(a: Measure, b: Measure) -> Relation | None:
     ("another 1,000") is never compared with a total. A figure with no event and a
     stated one are compared only of one place (no part/whole reading without the event).
     """
-    if bucket_of(a) != bucket_of(b) or not events_meet(a, b):
+    if bucket_of(a) != bucket_of(b) or not kin(a.unit_class, b.unit_class):
+        return None
+    if not events_meet(a, b):
         return None
     if a.country and b.country and a.country != b.country:
         return None
     if not _one_event(a, b):
         return None
     if state_key(a) != state_key(b):  # one event stated, the other none (events_meet)
+        if a.unit_class != b.unit_class:
+            return None  # two nouns and one event unsaid: nothing ties them to one group
         if a.place != b.place and not placed_together(a, b):
             return None
         return "same"
@@ -278,6 +292,9 @@ def relation(a: Measure, b: Measure) -> Relation | None:
     elif b.place is None and _mentioned(a.place, b.mentions):
         places = (a.place, a.place)
     dimensions = (places, (a.part, b.part), (day_part(a), day_part(b)))
+    if a.unit_class != b.unit_class:  # one group under two nouns: tied, at one spot
+        tied = _tied(places[0], places[1], a.day, b.day, a.events, b.events)
+        return "same" if tied and all(mine == theirs for mine, theirs in dimensions) else None
     if a.unit_class in SHARES:  # a share in the capital, or of children, is no part of all's
         return "same" if all(mine == theirs for mine, theirs in dimensions) else None
     for mine, theirs in dimensions:
@@ -362,7 +379,40 @@ def bucket_of(measure: Measure) -> tuple[object, ...]:
     only the buckets a change reaches: keep them in step. The event is no part of it: a
     figure with no event may meet a stated one (events_meet), compared inside the
     bucket."""
-    return (measure.unit_class, measure.who, measure.per, measure.when)
+    return (kind_of(measure.unit_class), measure.who, measure.per, measure.when)
+
+
+def kin(mine: str, theirs: str) -> bool:
+    """Whether figures of two classes may count one group: one class, or one a wider
+    noun for the other ("workers" for "miners", "people" for "passengers"); two nouns
+    under one wider ("miners", "dockers") are two groups, and a group named by a
+    narrower noun is compared with a wider one's only as the same, never as its part."""
+    return mine == theirs or _wider_than(mine, theirs) or _wider_than(theirs, mine)
+
+
+def _tied(
+    mine: str | None,
+    theirs: str | None,
+    my_day: str | None,
+    their_day: str | None,
+    my_events: frozenset[str],
+    their_events: frozenset[str],
+) -> bool:
+    """Whether two figures of kin classes (one event stated by both) are tied to one group:
+    one place ("31 miners ... at the Velka coal mine", "Seventeen workers ... in the Velka
+    mine"), or one day and one kind of event ("87 people from a sinking dinghy ... on
+    Wednesday")."""
+    if mine is not None and mine == theirs:
+        return True
+    return my_day is not None and my_day == their_day and not my_events.isdisjoint(their_events)
+
+
+def _wider_than(wide: str, narrow: str) -> bool:
+    while narrow in PERSON_KINDS:
+        narrow = PERSON_KINDS[narrow]
+        if narrow == wide:
+            return True
+    return False
 
 
 _CHANGES = frozenset(["down", "up"])
@@ -489,11 +539,14 @@ Scope = tuple[
     frozenset[str],
     str | None,
     str | None,
+    str,
 ]
-"""(country, place, part, day, events, names, loose place, event): the country, day,
-events, names and loose place must agree (_agree), the place and part be equal or one a
-part of the other, the events meet (events_meet). A measure's reading (a temperature, a
-magnitude, a score) has its place loose: where it was read, not a part of it."""
+"""(country, place, part, day, events, names, loose place, event, class): the country,
+day, events, names and loose place must agree (_agree), the place and part be equal or
+one a part of the other, the events meet (events_meet), the classes be kin (one a wider
+noun for the other: compared only at one spot, never as part and whole). A measure's
+reading (a temperature, a magnitude, a score) has its place loose: where it was read, not
+a part of it."""
 
 
 def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Clash]:
@@ -525,6 +578,7 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
             m.names,
             m.place if loose else None,
             state_key(m),
+            m.unit_class,
         )
         buckets[bucket_of(m)].append((scope, _Ranged(figure, *interval(figure), origin)))
     found: dict[tuple[int, int], Clash] = {}
@@ -751,7 +805,11 @@ def _bucket_clashes(
                 _same_scope(group, groups[other], found)
         for wider in _wider(spot, shares):
             for other in by_spot.get(wider, ()):
-                if other[2] != "increment" and _agree(scope, other, across):
+                if (
+                    other[2] != "increment"
+                    and other[8] == scope[8]
+                    and _agree(scope, other, across)
+                ):
                     _larger_than_whole(group, groups[other], found)
                     parts_of[other] += group.highest_lows
     for whole, candidates in parts_of.items():
@@ -793,6 +851,12 @@ def _agree(mine: Scope, theirs: Scope, across: bool) -> bool:
     elif mine[7] != theirs[7]:
         return False
     if mine[0] is not None and theirs[0] is not None and mine[0] != theirs[0]:
+        return False
+    if mine[8] != theirs[8] and (
+        across
+        or not kin(mine[8], theirs[8])
+        or not _tied(mine[1], theirs[1], mine[3], theirs[3], mine[4], theirs[4])
+    ):
         return False
     if days_differ(mine[3], theirs[3]):
         return False

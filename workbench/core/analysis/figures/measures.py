@@ -69,6 +69,7 @@ from workbench.core.analysis.lexicon import (
     PEOPLE_DEMONYMS,
     PERCENT_DIRECTIONS,
     PERIODS,
+    PERSON_KINDS,
     PLACE_NOUNS,
     PLACE_SUFFIXES,
     PLANNED,
@@ -136,6 +137,30 @@ KNOWN_CLASSES = frozenset(
 def is_counted_noun(unit_class: str) -> bool:
     """Whether a unit class is a counted noun of its own ("tanks"), not a known class."""
     return unit_class not in KNOWN_CLASSES and not unit_class.startswith("money")
+
+
+def kind_of(unit_class: str) -> str:
+    """The widest noun a class of people is said as (PERSON_KINDS: "miners" and
+    "passengers" are people): the class itself for any other."""
+    while unit_class in PERSON_KINDS:
+        unit_class = PERSON_KINDS[unit_class]
+    return unit_class
+
+
+def _as_people(event: str) -> str:
+    """A counted noun of people's event in the words of what is done to people (STATES:
+    "were evacuated" and "moved out of" are displaced, "admitted to hospital"
+    hospitalised), so that "Nearly 900 patients were evacuated" meets "moved 150 patients
+    out". A gathering's words stay the noun's own: workers who joined a strike are no
+    crowd that watched a match."""
+    planned, _, verb = event.rpartition(" ")
+    said = STATES["people"].get(verb)
+    if said not in _DONE_TO_PEOPLE:
+        return event
+    return " ".join(filter(None, [planned, said]))
+
+
+_DONE_TO_PEOPLE = frozenset(["displaced", "detained", "hospitalised", "missing"])
 
 
 SUBJECT_CLASSES = frozenset(["distance", "speed", "percent", "percentage points"])
@@ -641,6 +666,8 @@ def _measure(
         state = "capacity"  # a plant's megawatts are what it can deliver, built or planned
     else:
         state = _event(before.words, after.words)
+        if state is not None and kind_of(unit_class) == "people":
+            state = _as_people(state)
     if unit_class in _CARRIED and (
         quantity.unit == ABOARD
         or (state is None and _aboard(after.words))
@@ -703,8 +730,9 @@ def _measure(
         )  # a measure's noun ("of wave") is its state already
         if unit_class == "percent" and state is None and after.words[:1] == ["of"]:
             part = _share_of(after.words)  # "40% of children live in poverty": a share
+            head = _share_head(after.words)  # a plural however named ("of eligible voters")
             state = (
-                "level" if part is not None and (_plural(part) or _undergoes(after.words)) else None
+                "level" if head is not None and (_plural(head) or _undergoes(after.words)) else None
             )  # "40% of the reef's coral was bleached": a share of it an event reached
         if unit_class == "percent" and part is not None:
             part = _share_among(before.words) or _share_object(before.words) or part
@@ -1104,18 +1132,25 @@ track"): its extent; a name after "of" is no stretch ("within 1.2 million km of 
 def _share_of(after_words: list[str]) -> str | None:
     """What a share in words is of: the head of the noun phrase after "of" ("of eligible
     voters": turnout; "of the town's residents": residents)."""
+    head = _share_head(after_words)
+    if head is None:
+        return None
+    return SUBJECT_SYNONYMS.get(head) or COUNTED_SYNONYMS.get(head, head)
+
+
+def _share_head(after_words: list[str]) -> str | None:
+    """The head of the noun phrase after "of", as written. Its first word is inside the
+    phrase whatever its ending: "of registered voters" is of voters, no verb."""
     head = None
     for word in after_words[1 if after_words[:1] == ["of"] else 0 : 5]:
         if word in _ARTICLES or word.endswith(("'s", "’s")):
             continue
-        if word in FUNCTION_WORDS or _is_verb(word):
+        if word in FUNCTION_WORDS or (head is not None and _is_verb(word)):
             break
         head = word
         if word.endswith("s"):
             break  # the plural it counts: "of eligible voters cast ballots"
-    if head is None:
-        return None
-    return SUBJECT_SYNONYMS.get(head) or COUNTED_SYNONYMS.get(head, head)
+    return head
 
 
 _VEHICLES = word_set("plane flight aircraft jet airliner ship ferry boat vessel bus train coach")
