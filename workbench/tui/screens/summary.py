@@ -252,6 +252,11 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         """Whose summary: the current analyst's at first; None for every analyst's."""
         self.analysts: list[str] = []
         """The analysts with annotations in the store, as of the last read."""
+        self.analysts_read = False
+        """A read of the store has named the analysts (until then `self.analysts` is empty)."""
+        self.pick_when_read = False
+        """`a` was pressed before the first read named the analysts: the picker opens once it
+        has, offering every analyst, not only yourself (qa9 Q15)."""
         self.summary: Summary | None = None
         self.view: SummaryView | None = None
         self.caveats: tuple[str, ...] = ()
@@ -365,7 +370,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             self.update_in_background()
 
     def summary_unread(self) -> None:
-        self.reading = self.read_again = False
+        self.reading = self.read_again = self.pick_when_read = False
         self.query_one(TabbedContent).loading = False
         self.show_status(
             "server unreachable: the summary was not computed again; it is when the server is back"
@@ -385,7 +390,11 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         """Show a summary: read from the store (with `analysts`) or updated."""
         if analysts is not None:
             self.analysts = analysts
+            self.analysts_read = True
             self.reading = False
+            if self.pick_when_read:
+                self.pick_when_read = False
+                self.call_later(self.action_choose_analyst)
             self.caveats = view.summary.caveats
         self.query_one(TabbedContent).loading = False
         self.summary = view.summary
@@ -712,7 +721,15 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         )
 
     async def action_choose_analyst(self) -> None:
-        """Pick whose summary it is: one analyst's, or every analyst's."""
+        """Pick whose summary it is: one analyst's, or every analyst's. Before the first read
+        of the store the analysts are not known: the picker waits for it."""
+        if not self.analysts_read:
+            self.pick_when_read = True
+            self.show_status(
+                "computing the summary… the analyst picker opens once it has read who "
+                "annotated here"
+            )
+            return
         choices = [*self.analysts, EVERYONE]
         if self.analyst is not None and self.analyst not in choices:
             choices.insert(0, self.analyst)

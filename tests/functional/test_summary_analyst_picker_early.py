@@ -1,0 +1,53 @@
+"""`a` pressed while the summary screen's first read is on its way (qa9 Q15): the picker
+waits for the read, then offers every analyst with annotations, not only yourself."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from textual.widgets import OptionList, Static
+
+from store import AnnotationStore
+from tests.functional.test_summary_screen import SIZE, gold, settle
+from workbench.tui.screens import summary as summary_screen
+from workbench.tui.screens.summary import SummaryScreen
+
+__all__ = ["gold"]  # the fixture, used by name
+
+
+async def test_the_analyst_picker_pressed_early_waits_for_the_analysts(
+    make_app, gold, store: AnnotationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    store.import_annotations([replace(a, annotator="bob") for a in gold[:5]])
+    release = threading.Event()
+    read = summary_screen.read_summary
+
+    def slow_read(*args: Any) -> Any:
+        release.wait(10)
+        return read(*args)
+
+    monkeypatch.setattr(summary_screen, "read_summary", slow_read)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("S")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SummaryScreen) and screen.summary is None
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen is screen, "no picker offering only yourself"
+        status = str(screen.query_one("#summary-status", Static).render())
+        assert "the analyst picker opens once it has read who annotated here" in status
+        release.set()
+        await settle(app, pilot)
+        offered = [
+            str(option.prompt).split(maxsplit=1)[1]
+            for option in app.screen.query_one(OptionList).options
+        ]
+        assert offered == [*sorted(["bob", store.annotator]), "all analysts"]
+        await pilot.press("1")
+        await settle(app, pilot)
+        assert screen.summary is not None and screen.summary.totals.annotators == ("bob",)
