@@ -191,6 +191,14 @@ def not_a_database(path: Path) -> NotADatabaseError | None:
     file: not empty, none of a database's files beside it, and not a database's tables
     (a snapshot, or TinyDB's tables of a version before snapshots); else None. A damaged
     database begins as one or has its journal beside it, and is repaired as before."""
+    if path.is_dir():
+        # The mistake is the --db value, not the folder (qa9 Q21: "move the folder out of
+        # the way" would move the analyst's work aside for a database to take its place).
+        return NotADatabaseError(
+            path,
+            "it is a folder",
+            f"--db takes a database file (e.g. {path / 'annotations.json'}) or a postgresql:// URL",
+        )
     try:
         with open_regular(path) as handle:
             start = handle.read(len(SNAPSHOT_START)).lstrip(b"\xef\xbb\xbf \t\r\n")

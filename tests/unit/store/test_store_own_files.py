@@ -190,6 +190,26 @@ def test_a_file_that_is_plainly_no_database_is_refused_and_never_repaired(
     assert path.read_bytes() == content
 
 
+def test_a_folder_given_as_the_database_is_refused_naming_what_db_takes(tmp_path: Path) -> None:
+    """qa9 Q21: `--db FOLDER` by mistake was told to "move the folder out of the way",
+    which would move the analyst's work aside for a database to take its place."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine\n")
+    named = (
+        f"{folder} is not a workbench database (it is a folder): --db takes a database file "
+        f"(e.g. {folder / 'annotations.json'}) or a postgresql:// URL"
+    )
+    for read_only in (False, True):
+        with pytest.raises(NotADatabaseError) as caught:
+            AnnotationStore.open(folder, annotator="ana", read_only=read_only)
+        assert str(caught.value) == named
+    with pytest.raises(NotADatabaseError, match="it is a folder"):
+        repair(folder)
+    assert [p.name for p in tmp_path.iterdir()] == ["work"]  # no lock, nothing moved
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
 def test_a_database_from_before_snapshots_and_a_new_one_still_open(tmp_path: Path) -> None:
     old = tmp_path / "old.json"
     old.write_bytes(b'{"annotations": {}}')  # TinyDB's tables: migrated on open
