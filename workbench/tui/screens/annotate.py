@@ -110,7 +110,7 @@ ANNOTATE_BINDINGS: list[BindingType] = [
     _binding(
         "s", "edit_source", "Source", "Source: who says it (pre-filled with a guess)", "edit_source"
     ),
-    _binding("e", "edit_note", "Note", "Edit the note", "edit_note", False),
+    _binding("e", "edit_note", "Note", "Edit the note", "edit_note"),
     _binding("v", "pick_status", "Status", "Verification status", "pick_status"),
     _binding(
         "y",
@@ -126,10 +126,8 @@ ANNOTATE_BINDINGS: list[BindingType] = [
         "slash", "search", "Search", "Fuzzy search all sentences; Enter jumps there", "search"
     ),
     _binding("o", "articles", "Articles", "Article list with progress; Enter opens", "articles"),
-    _binding("r", "review", "Review", "Review tagged sentences across articles", "review", False),
-    _binding(
-        "S", "summary", "Summary", "Summary: articles, sources, claim ledger", "summary", False
-    ),
+    _binding("r", "review", "Review", "Review tagged sentences across articles", "review"),
+    _binding("S", "summary", "Summary", "Summary: articles, sources, claim ledger", "summary"),
     _binding("question_mark", "help", "Help", "This help", "help"),
     _binding("q", "app.quit", "Quit", "Quit (everything is already saved)", "quit"),
 ]
@@ -140,15 +138,21 @@ FOOTER_RANK = (
     "toggle_claim",
     "toggle_attribution",
     "toggle_denial",
-    "next_sentence",
-    "previous_sentence",
     "edit_source",
     "pick_status",
+    "review",
+    "summary",
+    "edit_note",
     "search",
+    "next_sentence",
+    "previous_sentence",
     "next_untagged",
     "articles",
 )
-"""Footer keys by need: a narrow terminal drops them from the end; `?` lists them all."""
+"""Footer keys by need: a narrow terminal drops them from the end, and `?` (which lists them
+all) then says "Keys". The keys that record a judgement and reach review and summary
+come before j/k, which a newcomer finds anyway (arrows work too; qa9 Q22)."""
+FOOTER_CROWDED = "Keys"
 
 
 class AnnotateScreen(Screen[None]):
@@ -171,7 +175,7 @@ class AnnotateScreen(Screen[None]):
         yield SentenceView(id="sentence-view")
         yield AnnotationPanel(id="annotation-panel", tag_keys=self.tag_keys())
         actions = {binding.id: binding.action for binding in ANNOTATE_BINDINGS}  # type: ignore[union-attr]
-        yield FittedFooter([actions[id] for id in FOOTER_RANK])
+        yield FittedFooter([actions[id] for id in FOOTER_RANK], crowded=FOOTER_CROWDED)
 
     def on_mount(self) -> None:
         self.subscription = self.workspace.subscribe(self.workspace_changed)

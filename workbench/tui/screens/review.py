@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from store import ServerError, StoreError
@@ -59,6 +59,7 @@ from workbench.tui.state.step_words import take_step
 from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
 from workbench.tui.tagged_line import moved_from, tagged_line
 from workbench.tui.typeahead import open_prompt
+from workbench.tui.widgets.fitted_footer import FittedFooter
 from workbench.tui.widgets.literal_input import LiteralInput
 from workbench.tui.widgets.review_table import ReviewTable, row_cells
 from workbench.tui.widgets.tag_palette import TagStyles
@@ -113,6 +114,21 @@ REVIEW_BINDINGS: list[BindingType] = [
     _key("pagedown", "move('page_down')", "Page down", "review.page_down", show=False),
     _key("pageup", "move('page_up')", "Page up", "review.page_up", show=False),
 ]
+FOOTER_RANK = (
+    "toggle_tag('claim')",
+    "toggle_tag('attribution')",
+    "toggle_tag('denial')",
+    "edit_source",
+    "pick_status",
+    "edit_note",
+    "filter",
+    "undo",
+    "focus_search",
+    "sort",
+)
+"""Footer keys by need: at 80 columns the keys that record a judgement, then Filter (search
+is named by the search box's own placeholder); Textual's footer cut the list mid-key (qa9
+Q22)."""
 SEARCH_BOX_MOVES = {"down": "into the table"}
 """In the search box, Down moves into the table (so do Enter, Tab and Escape); the
 other moves and every letter are the box's."""
@@ -209,7 +225,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         )
         yield ReviewTable(id="review-table")
         yield Static("", id="review-detail", markup=False)
-        yield Footer()
+        yield FittedFooter(FOOTER_RANK)
 
     def on_mount(self) -> None:
         self.subscription = self.workspace.subscribe(self.workspace_changed)

@@ -3,7 +3,9 @@
 Textual's Footer lays its keys out in binding order and cuts what does not fit: at 80
 columns the annotate screen lost `? Help` and `q Quit`, the two keys a new user looks
 for. This footer measures its keys and, past the width, hides the least needed first;
-the keys left keep their order. Every key still works, and `?` lists them all.
+the keys left keep their order. Every key still works, and `?` lists them all; when keys
+are hidden the most needed key can say so ("? Keys", qa9 Q22: at 80 columns a newcomer
+saw no way to record a source or reach the summary, and nothing said there was more).
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from textual.widgets import Footer
 
 
 class FittedFooter(Footer):
-    """`ranked` lists actions most needed first; actions not listed go before them."""
+    """`ranked` lists actions most needed first; actions not listed go before them.
+    `crowded`: the label of the first-ranked key while other keys are hidden."""
 
-    def __init__(self, ranked: Sequence[str], **options: Any) -> None:
+    def __init__(self, ranked: Sequence[str], crowded: str | None = None, **options: Any) -> None:
         super().__init__(**options)
         self.ranked = list(ranked)
+        self.crowded = crowded
 
     async def recompose(self) -> None:
         await super().recompose()
@@ -38,6 +42,7 @@ class FittedFooter(Footer):
         budget = self.size.width - palette
         if budget <= 0:
             return
+        self.label_first(keys, crowded=sum(_width(key) for key in keys) > budget)
         shown: set[Widget] = set()
         used = 0
         for key in sorted(keys, key=self._need):
@@ -48,14 +53,28 @@ class FittedFooter(Footer):
         for key in keys:
             key.display = key in shown
 
+    def label_first(self, keys: list[Widget], crowded: bool) -> None:
+        """The first-ranked key says `self.crowded` while keys are hidden, else its own label."""
+        first = next((key for key in keys if self._need(key) == 0), None)
+        if self.crowded is None or first is None:
+            return
+        own = getattr(first, "own_label", None) or getattr(first, "description", "")
+        first.own_label = own  # type: ignore[attr-defined]
+        label = self.crowded if crowded else own
+        if getattr(first, "description", "") != label:
+            first.description = label  # type: ignore[attr-defined]
+            first.refresh(layout=True)
+
     def _need(self, key: Widget) -> int:
         action = getattr(key, "action", "")
         return self.ranked.index(action) if action in self.ranked else len(self.ranked)
 
 
 def _width(key: Widget) -> int:
-    """Cells a footer key takes: its text (key and label, padded) and its margins."""
+    """Cells a footer key takes: its text (key and label, padded), its border (the command
+    palette key's bar) and its margins."""
     rendered = key.render()
     cells = rendered.cell_len if isinstance(rendered, Text) else key.outer_size.width
     margin = key.styles.margin
-    return cells + margin.left + margin.right
+    gutter = key.styles.gutter
+    return cells + margin.left + margin.right + gutter.left + gutter.right
