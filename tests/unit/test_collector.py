@@ -83,3 +83,50 @@ def test_a_promoting_pause_moves_what_it_built_to_the_oldest_generation() -> Non
         cwd=Path(__file__).resolve().parents[2],
     )
     assert ran.returncode == 0, ran.stderr
+
+
+SWEEPING = """
+import gc
+import weakref
+from workbench.core.collector import paused_gc
+
+class Node:
+    pass
+
+def garbage():
+    node = Node()
+    node.itself = node  # a cycle: only the collector frees it
+    return weakref.ref(node)
+
+def in_oldest_generation(thing):
+    return any(item is thing for item in gc.get_objects(generation=2))
+
+gc.collect()
+thresholds = gc.get_threshold()
+paused_gc.sweep_while_paused(1_000)
+with paused_gc(promote=True):
+    assert gc.isenabled()
+    dead = garbage()
+    built = [[n] for n in range(5_000)]
+    assert dead() is None, "garbage made during the pause is freed during it"
+assert in_oldest_generation(built[-1]), "what the pause built is still promoted"
+assert gc.get_threshold() == thresholds and gc.isenabled()
+paused_gc.sweep_while_paused(0)
+with paused_gc():
+    assert not gc.isenabled(), "stopped again"
+    dead = garbage()
+    built = [[n] for n in range(5_000)]
+    assert dead() is not None
+"""
+
+
+def test_a_sweeping_pause_frees_young_garbage_and_still_promotes_what_it_built() -> None:
+    """In a process of its own, as the promotion test above (the pause is process-wide)."""
+    ran = subprocess.run(
+        [sys.executable, "-c", SWEEPING],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert ran.returncode == 0, ran.stderr

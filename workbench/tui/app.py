@@ -19,6 +19,7 @@ from workbench.config.settings import SuggestionSettings
 from workbench.config.state import StateError, remember_export_folder
 from workbench.core.anchoring.placement import outcome_counts
 from workbench.core.anchoring.reanchoring import ArticleReanchoring
+from workbench.core.collector import paused_gc
 from workbench.core.corpus.articles import BUNDLED_ARTICLES, Corpus, load_corpus
 from workbench.core.corpus.search import SentenceSearch
 from workbench.core.corpus.titles import shorten
@@ -45,6 +46,12 @@ if TYPE_CHECKING:
 
 STORE_WARNINGS_EVERY = 1.0
 """Seconds between looks at the store's warnings (a list; looking costs nothing)."""
+
+YOUNG_SWEEP = 20_000
+"""While a worker's build pauses the collector, it still collects the young generation
+every this many new containers (core/collector.py says why): each such collection
+scans at most about this many objects (milliseconds), and the screen the UI thread
+draws meanwhile changes far more slowly, so what it drew last is freed at the next."""
 
 
 class LoadCancelled(Exception):
@@ -143,6 +150,7 @@ class WorkbenchApp(App[None]):
         super()._on_notify(event)
 
     def on_mount(self) -> None:
+        paused_gc.sweep_while_paused(YOUNG_SWEEP)
         self.apply_keymap()
         self.show_new_store_warnings()
         # A store may find something later (a compaction's check of the history, a
@@ -427,6 +435,7 @@ class WorkbenchApp(App[None]):
             return True
 
     def on_unmount(self) -> None:
+        paused_gc.sweep_while_paused(0)
         if self.link is not None:
             self.link.close()
         if self.readings is not None:
