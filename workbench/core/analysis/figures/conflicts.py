@@ -983,7 +983,9 @@ def written_number(quantity: Quantity) -> str:
         words = quantity.text[:in_words].split()
         if quantity.vague:
             return " ".join(words[:-1] if words[-1].lower() == "of" else words)
-        return " ".join(words[1:] if quantity.qualifier else words)
+        qualifier = (quantity.qualifier or "").split()
+        written = [word.lower() for word in words[: len(qualifier)]]
+        return " ".join(words[len(qualifier) :] if written == qualifier else words)
     return format_value(quantity.value)
 
 

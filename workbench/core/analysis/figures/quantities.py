@@ -793,6 +793,11 @@ def numbers_in(sentence: str) -> Numbers:
             if fraction is not None and len(fraction) == _POINT_THOUSANDS and not multiplier:
                 quantity = _point_thousands(quantity, number, fraction)
             found.append(quantity)
+    dashes = False
+    if scores:  # "12-15 people": the second number counts, the first begins its range
+        pairs = len(scores)
+        found, words, scores = _dashed_ranges(sentence, scores, found, words)
+        dashes = len(scores) < pairs
     if _may_write_numbers_in_words(sentence):
         in_words = _numbers_in_words(sentence)
         if in_words:
@@ -840,6 +845,8 @@ def numbers_in(sentence: str) -> Numbers:
         found = below_zero(sentence, found)
     if len(found) > 1:
         found = with_arithmetic(sentence, _ranges(sentence, found))
+    if found and (" to " in sentence or " and " in sentence or dashes):
+        found = _ranges_ending(sentence, found)
     return Numbers(found, words)
 
 
@@ -1466,6 +1473,104 @@ def _range_low(first: Quantity, second: Quantity) -> float:
     return first.value
 
 
+_DASHED = re.compile(r"(\d{1,3}(?:,\d{3})*)[-–](\d{1,3}(?:,\d{3})*)\b(?![-–/.:,]?\d)")
+"""Two numbers joined by a dash, the second maybe counting ("12-15 people")."""
+
+
+def _dashed_ranges(
+    sentence: str, starts: list[int], found: list[Quantity], words: SentenceWords | None
+) -> tuple[list[Quantity], SentenceWords | None, list[int]]:
+    """`found` with the second number of each dashed pair at `starts` that counts a noun
+    and is larger than the first ("12-15 people"; not "3-1" nor "12-15 June"), and the
+    starts left for the scores and tallies."""
+    left = []
+    for start in starts:
+        match = _DASHED.match(sentence, start)
+        if match is None or float(match.group(1).replace(",", "")) >= float(
+            match.group(2).replace(",", "")
+        ):
+            left.append(start)
+            continue
+        if words is None:
+            words = SentenceWords(sentence)
+        quantity = _quantity(
+            _Number(
+                match.start(2),
+                match.start(2),
+                match.end(2),
+                float(match.group(2).replace(",", "")),
+                None,
+            ),
+            words,
+        )
+        if quantity is None or quantity.what is None or quantity.what in _NOT_COUNTED_IN_WORDS:
+            left.append(start)
+            continue
+        found.append(quantity)
+    found.sort(key=lambda quantity: quantity.start)
+    return found, words, left
+
+
+def _ranges_ending(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """`found` with each figure whose range's first number is no figure of its own read as
+    the range: a first number in words ("Twelve to fifteen people"), after an estimate's
+    qualifier ("some 1,500 to 2,000 troops") or joined by a dash ("12-15 people"). Its
+    qualifier is what comes before the second number ("some 1,500 to"), as _ranges
+    writes one; a first number read on its own is dropped (it is no second figure)."""
+    kept = list(found)
+    for quantity in found:
+        if quantity.qualifier is not None or quantity.what is None or quantity not in kept:
+            continue
+        if (
+            not sentence[max(0, quantity.start - 4) : quantity.start]
+            .rstrip()
+            .endswith(("to", "and", "-", "–"))
+        ):
+            continue
+        window = max(0, quantity.start - 60)
+        match = _LOW_END.search(sentence, window, quantity.start)
+        if match is None:
+            continue
+        lead, joiner = match.group("lead"), match.group("joiner").strip().lower()
+        if (lead or "").lower() == "from" or (joiner == "and") != (lead is not None):
+            continue  # "from 23 to 41": a change, read by _ranges; "12 and 15": two
+        low = _low_value(match.group("low"), quantity)
+        if low is None or low >= quantity.value:
+            continue
+        written = sentence[match.start() : match.start("joiner")]
+        if joiner in _DASHES:
+            joiner = "to"  # "12-15 people" reads "12 to 15 people"
+        kept = [
+            other
+            for other in kept
+            if other is quantity or not match.start() <= other.start < quantity.start
+        ]
+        kept[kept.index(quantity)] = replace(
+            quantity,
+            qualifier=" ".join([*written.lower().split(), joiner]),
+            bound="range",
+            low=low,
+        )
+    return kept
+
+
+def _low_value(written: str, high: Quantity) -> float | None:
+    """A range's first number as written ("1,500", "twelve", "two hundred"), multiplied as
+    the second is ("two to three million")."""
+    if written[0].isdigit():
+        value = float(written.replace(",", ""))
+    else:
+        number, _, multiplier = written.lower().partition(" ")
+        value = _small_value(number)
+        if multiplier:
+            value *= SPELLED_SCALES.get(multiplier) or MULTIPLIERS[multiplier]
+    if value < high.value / 100:
+        for word, factor in MULTIPLIERS.items():
+            if len(word) > 2 and word in high.text.lower() and word not in written.lower():
+                return value * factor
+    return value
+
+
 class _Number(NamedTuple):
     """A number found in a sentence, before what it counts is read."""
 
@@ -1882,18 +1987,45 @@ _VAGUE = "|".join(
     sorted((re.escape(words).replace(r"\ ", r"\s+") for words in VAGUE_NUMBERS), key=len,
            reverse=True)
 )  # fmt: skip
-_IN_WORDS = re.compile(
-    rf"""
+_SMALL_WORDS = rf"(?:{_SPELLED}|one)(?:-(?:{_SPELLED_UNITS}))?"
+"""One to ninety-nine in words, as the lower places of a larger number write them."""
+_REST = rf"""
+    (?:\s+(?:and\s+)?(?P<rest>{_SMALL_WORDS}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDS})?)?)
+       (?!\s+(?:hundred|thousand|million|billion|dozen)\b))?
+"""
+"""The lower places after a multiplied number in words ("three hundred and fifty", "one
+thousand two hundred"): one number with it, not a second figure."""
+_IN_WORDS_PATTERN = rf"""
     (?:(?P<qualifier>\b(?:{_QUALIFIER}))\s+)?
     (?:
       (?P<vague>\b(?:{_VAGUE}))\s+of\b
-    | (?:(?P<half>\bhalf)\s+)?(?P<spelled>\b(?:a|{_SPELLED})(?:-(?:{_SPELLED_UNITS}))?)
+    | (?:(?P<half>\bhalf)\s+)?(?P<spelled>\b(?:a|one|{_SPELLED})(?:-(?:{_SPELLED_UNITS}))?)
       (?:\s+(?P<multiplier>hundred|thousand|million|billion|dozen)
-         (?:\s+(?P<scale>thousand|million|billion))?)?\b(?![-\w])
+         (?:\s+(?P<scale>thousand|million|billion))?REST)?\b(?![-\w])
     )
+    """
+_ESTIMATES = "|".join(
+    re.escape(words).replace(r"\ ", r"\s+")
+    for words, bound in QUALIFIERS.items()
+    if bound == "approximate"
+)
+_LOW_END = re.compile(
+    rf"""
+    (?:\b(?P<lead>between|from)\s+)?(?:\b(?:{_ESTIMATES})\s+)?
+    (?P<low>\b\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?
+      |\b{_SMALL_WORDS}(?:\s+(?:hundred|thousand|million|billion))?)
+    (?P<joiner>\s*[-–]\s*|\s+(?:to|and)\s+)$
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+"""A range's first number right before its second ("some 1,500 to ", "Twelve to ",
+"12-"), with an estimate's qualifier or "between" before it."""
+_IN_WORDS = re.compile(_IN_WORDS_PATTERN.replace("REST", _REST), re.VERBOSE | re.IGNORECASE)
+_IN_WORDS_WITHOUT_REST = re.compile(
+    _IN_WORDS_PATTERN.replace("REST", "(?P<rest>(?!))?"), re.VERBOSE | re.IGNORECASE
+)
+"""_IN_WORDS when the words after a multiplied number are no lower places of it ("between
+two hundred and three hundred": two numbers)."""
 
 
 def _number_word_matches(sentence: str) -> Iterator[re.Match[str]]:
@@ -1902,6 +2034,7 @@ def _number_word_matches(sentence: str) -> Iterator[re.Match[str]]:
     if _opening_word(sentence) in SPELLED_NUMBERS:
         opening = _IN_WORDS.search(sentence, 0, _word_end(sentence, _HINT_REACH))
         if opening is not None:
+            opening = _whole(opening, sentence)
             resume = opening.end()
             yield opening
     spots = sorted(spot for hint in _NUMBER_WORD_HINTS for spot in _occurrences(sentence, hint))
@@ -1911,9 +2044,45 @@ def _number_word_matches(sentence: str) -> Iterator[re.Match[str]]:
         start, stop = max(resume, spot - _HINT_REACH), _word_end(sentence, spot + _HINT_REACH)
         for match in _IN_WORDS.finditer(sentence, start, stop):
             if match.end() > spot:
+                match = _whole(match, sentence)
                 resume = match.end()
                 yield match
                 break
+
+
+def _whole(match: re.Match[str], sentence: str) -> re.Match[str]:
+    """`match`, or the number before its "rest" when those words are no lower places of
+    it: as much as the place it would fill or more ("two hundred and three hundred"), or
+    after "dozen" (then the rest is a second number, read on its own)."""
+    rest = match.group("rest")
+    if rest is None:
+        return match
+    multiplier = match.group("multiplier").lower()
+    scale = match.group("scale")
+    place = MULTIPLIERS[scale.lower()] if scale else SPELLED_SCALES.get(multiplier)
+    if place is None:
+        place = MULTIPLIERS[multiplier]
+    if multiplier != "dozen" and _rest_value(rest) < place:
+        return match
+    whole = _IN_WORDS_WITHOUT_REST.match(sentence, match.start())
+    return whole if whole is not None else match
+
+
+def _rest_value(rest: str) -> float:
+    """'fifty-two' -> 52; 'two hundred and five' -> 205 (the lower places of a number)."""
+    hundreds, _, units = rest.lower().partition("hundred")
+    if not units and not rest.lower().endswith("hundred"):
+        return _small_value(hundreds)
+    units = units.strip()
+    units = units[4:] if units.startswith("and ") else units
+    return _small_value(hundreds) * 100 + (_small_value(units) if units else 0)
+
+
+def _small_value(words: str) -> float:
+    """'fifty-two' -> 52, 'one' -> 1."""
+    parts = words.strip().split("-")
+    first = COMPOUND_UNITS.get(parts[0]) or SPELLED_NUMBERS[parts[0]]
+    return float(first + sum(COMPOUND_UNITS[part] for part in parts[1:]))
 
 
 def _word_end(text: str, position: int) -> int:
@@ -1968,6 +2137,8 @@ def _numbers_in_words(sentence: str) -> list[_Number]:
         value = _spelled_value(match.group("spelled"), match.group("multiplier"))
         if value is not None and match.group("scale"):
             value *= MULTIPLIERS[match.group("scale").lower()]
+        if value is not None and match.group("rest"):
+            value += _rest_value(match.group("rest"))  # "three hundred and fifty"
         if value is not None and match.group("half"):
             value /= 2  # "half a million"
         at_start = not sentence[: match.start("spelled")].strip("\"'“‘ ")
@@ -1989,12 +2160,12 @@ def _numbers_in_words(sentence: str) -> list[_Number]:
 def _spelled_value(spelled: str, multiplier: str | None) -> float | None:
     """'twenty-three' -> 23; 'two' 'hundred' -> 200; 'a' 'dozen' -> 12; 'a' -> None."""
     parts = spelled.lower().split("-")
-    if parts[0] == "a":
+    if parts[0] in ("a", "one"):
         value = 1.0
     else:
         value = float(SPELLED_NUMBERS[parts[0]] + sum(COMPOUND_UNITS[part] for part in parts[1:]))
     if multiplier is None:
-        return None if parts[0] == "a" else value
+        return None if parts[0] in ("a", "one") else value
     scale = SPELLED_SCALES.get(multiplier.lower()) or MULTIPLIERS[multiplier.lower()]
     return value * scale
 
