@@ -1,12 +1,13 @@
-"""qa9's figure-reading items (session 10) on numbers as written: a number in words with
-its lower places ("three hundred and fifty"), a range whose first number is no figure
-of its own ("Twelve to fifteen", "some 1,500 to 2,000", "12-15")."""
+"""qa9's figure-reading items (session 10): a number in words with its lower places
+("three hundred and fifty"), a range whose first number is no figure of its own
+("Twelve to fifteen", "some 1,500 to 2,000", "12-15"), a number set aside as wrong
+("14, not 12"), being on strike, leaving one's home, the number of people killed."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.unit.analysis.test_figure_general import conflict, figures
+from tests.unit.analysis.test_figure_general import conflict, figures, only
 from workbench.core.analysis.figures.conflicts import figure_phrase
 from workbench.core.analysis.figures.quantities import extract_quantities
 
@@ -97,3 +98,76 @@ def test_a_range_in_words_is_shown_with_both_ends() -> None:
 )
 def test_a_first_number_larger_than_the_second_makes_no_range(sentence: str) -> None:
     assert all(quantity.bound != "range" for quantity in extract_quantities(sentence))
+
+
+def test_a_number_the_speaker_sets_aside_as_wrong_is_not_claimed() -> None:
+    """qa9 Q13: "14, not 12" counted the 12 as said."""
+    found = extract_quantities("Police said 14, not 12, people had died.")
+    assert [quantity.value for quantity in found] == [14]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "state"),
+    [
+        ("About 1,800 workers were on strike on Monday, according to the union.", "joined"),
+        ("About 1,800 workers went on strike on Monday.", "joined"),
+        ("Some 1,800 workers had stopped work by Monday.", "joined"),
+        ("About 1,800 workers joined the strike on Monday.", "joined"),
+    ],
+)
+def test_being_on_strike_is_joining_it(sentence: str, state: str) -> None:
+    """qa9 Q14: "were on strike" said no event, so its figure was never compared."""
+    assert only(sentence).state == state
+
+
+def test_two_counts_of_strikers_on_one_day_are_compared() -> None:
+    union = "About 1,800 workers were on strike on Monday, according to union spokeswoman Ortiz."
+    assert conflict(
+        union, "The port authority said fewer than 900 workers were on strike on Monday."
+    )
+    assert not conflict(union, "The port authority said 1,750 workers were on strike on Monday.")
+
+
+def test_one_million_in_words_is_a_figure() -> None:
+    """qa9 Q14: "under one million euros a day" gave no figure."""
+    assert conflict(
+        "The chamber of commerce estimated losses to the local economy at 3.5 million euros a day.",
+        "The port authority put the losses to the local economy at under one million euros a day.",
+    )
+
+
+def test_people_who_left_their_homes_are_displaced() -> None:
+    """qa9 Q5: "had left their homes" and "had been evacuated" were two events."""
+    assert only("Falk said about two thousand residents had left their homes overnight.").state == (
+        "displaced"
+    )
+    assert only("Some 300 delegates left the meeting early.").state != "displaced"
+    assert conflict(
+        "Police said 2,500 residents had been evacuated from the streets around the plant.",
+        "Falk said about two thousand residents had left their homes overnight.",
+    )
+
+
+def test_a_participle_before_the_people_says_what_befell_them_whatever_is_planned() -> None:
+    """qa9 Q5: "housing for the 2,500 evacuated residents" read as 2,500 planned."""
+    measure = only(
+        "She said the city would pay for temporary housing for the 2,500 evacuated residents."
+    )
+    assert (measure.state, measure.part) == ("displaced", None)
+    assert only("The city plans to evacuate 3,000 residents.").state == "planned"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit_class"),
+    [
+        (
+            "The number of people killed in the explosion has risen to 17, the ministry said.",
+            "killed",
+        ),
+        ("The number of people who died in the floods has risen to 40.", "killed"),
+        ("The number of people injured in the blast has climbed to 200.", "wounded"),
+    ],
+)
+def test_a_total_of_people_something_befell_counts_them(sentence: str, unit_class: str) -> None:
+    """qa9 Q6: "The number of people killed ... has risen to 17" was no death toll."""
+    assert only(sentence).unit_class == unit_class

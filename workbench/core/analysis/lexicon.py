@@ -1806,6 +1806,8 @@ EVENT_PHRASES = {
     "pass through": "carried",
     "take into": "detained",
     "walk out": "joined",
+    "stop work": "joined",
+    "down tools": "joined",
 }
 """Two-word verbs: "base particle" -> event ("made off with 57 paintings" is stealing
 them, "12 million passengers passed through" an airport is carrying them, "taken into
@@ -1914,6 +1916,11 @@ BEFORE_EVENT_SKIPPED = word_set(
     "currently now already also still just reportedly allegedly nearly almost"
 )
 """Between a verb and the counted thing it is done to ("pulled some 41 survivors")."""
+STATE_PHRASES = {"on strike": "joined"}
+"""A state said with a preposition after "be" or a verb of going ("were on strike", "went
+on strike"): the event its figure counts, as a verb's would ("joined the strike")."""
+GOING_VERBS = word_set("go goes going went gone come comes came coming remain remained stay")
+"""Verbs before a state phrase that mean being in that state ("went on strike")."""
 VERB_PARTICLES = word_set("off aside out up down back part")
 """After a verb, making a two-word one ("laid off", "took part")."""
 AFTER_EVENT_SKIPPED = word_set(

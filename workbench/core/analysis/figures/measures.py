@@ -49,6 +49,7 @@ from workbench.core.analysis.lexicon import (
     FORCE_POSSESSING,
     FUNCTION_WORDS,
     GENERIC_MODIFIERS,
+    GOING_VERBS,
     INCREMENTS,
     IRREGULAR_VERBS,
     KILLED_WORDS,
@@ -76,6 +77,7 @@ from workbench.core.analysis.lexicon import (
     PREPOSITIONS,
     RATE_KINDS,
     RATE_WORDS,
+    STATE_PHRASES,
     STATES,
     SUBJECT_SYNONYMS,
     TEMPERATURE_STATES,
@@ -660,6 +662,8 @@ def _measure(
         state = _state(unit_class, before, after, inner, noun, placed=bool(country or place))
         if state is None and unit_class == "people":
             state = _event(before.words, after.words)
+            if state in _LEAVING and _home_left(after.words):
+                state = "displaced"  # "2,000 residents had left their homes": fled them
             set_aside = state in NOT_PEOPLE_EVENTS
             state = None if set_aside else state
     elif unit_class == "power":
@@ -747,6 +751,8 @@ def _measure(
         part = "passengers" if passengers else None
     else:
         part = _part(unit_class, before.words, inner, noun, after.words)
+        if part is not None and state is not None and _says_the_state(unit_class, part, state):
+            part = None  # "the 2,500 evacuated residents": all who were evacuated
         if part is None and "alone" in before.words[:3]:
             part = "alone"  # "Kestrel airport, alone cancelled 400": a part of the whole
         if part is None and unit_class not in CASUALTY_CLASSES:
@@ -1328,6 +1334,8 @@ def _state(
         return "population"  # "the city is home to 1.8 million people"
     if unit_class == "people" and before.words[-2:] == ["capacity", "of"]:
         return "capacity"  # "will have a capacity of 45,000": planned or not, its size
+    if unit_class == "people" and (done := _participle(inner, noun, table)) is not None:
+        return done  # "housing for the 2,500 evacuated residents": evacuated, not planned
     if noun is not None and noun.lower() in table:
         by_noun = table[noun.lower()]
         if unit_class != "people":
@@ -1407,6 +1415,41 @@ _TALLIES = frozenset(["votes", "seats", "points"])
 _NO_MARGIN = CASUALTY_CLASSES | {"troops", "people", "area", "distance", "speed", "time"}
 """Classes no margin is counted in (votes, seats and points are; "led by 300 troops" is no
 margin)."""
+
+
+_LEAVING = frozenset(["left", "abandoned", "deserted"])
+_HOMES = word_set("home homes house houses village villages town towns city")
+_OWNING = word_set("their the its his her")
+
+
+def _home_left(after_words: list[str]) -> bool:
+    """Whether the verb of leaving after a figure of people has their homes as its object
+    ("had left their homes", "abandoned the village"): people displaced, as "fled their
+    homes" is (not "left the meeting", "left 40 injured")."""
+    for position, word in enumerate(after_words[:4]):
+        if word in _LEAVING:
+            rest = after_words[position + 1 : position + 3]
+            if rest[:1] and rest[0] in _OWNING:
+                rest = rest[1:]
+            return bool(rest) and rest[0] in _HOMES
+    return False
+
+
+def _participle(inner: str, noun: str | None, table: dict[str, str]) -> str | None:
+    """The event a past participle between a number and its people says ("2,500 evacuated
+    residents", "300 arrested protesters"): done to them already, whatever is planned
+    for them in the words before."""
+    words = [word.lower() for word in _WORD.findall(inner)]
+    if noun is None or len(words) < 2 or words[-1] != noun.lower():
+        return None
+    return next((table[word] for word in words[:-1] if word.endswith("ed") and word in table), None)
+
+
+def _says_the_state(unit_class: str, part: str, state: str) -> bool:
+    """Whether a figure's part is only words for its own event ("evacuated" of displaced
+    people): no part of a whole, the whole of those the event reached."""
+    table = STATES.get(unit_class, {})
+    return all(table.get(word) == state for word in part.split())
 
 
 def _done_to_people(
@@ -1821,6 +1864,10 @@ def _verb_after(words: list[str]) -> str | None:
     position = 0
     while position < len(words) and words[position] in AFTER_EVENT_SKIPPED:
         position += 1
+    going = position < len(words) and words[position] in GOING_VERBS
+    state = STATE_PHRASES.get(" ".join(words[position + going : position + going + 2]))
+    if state is not None:
+        return state  # "were on strike", "went on strike"
     if position >= len(words) or not _is_verb(words[position]):
         return None
     particle = words[position + 1] if position + 1 < len(words) else ""

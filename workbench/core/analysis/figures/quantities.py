@@ -548,11 +548,28 @@ def _total_of(before: list[_Word], sentence: SentenceWords) -> str | None:
             return "people"  # "the population of Velmora stands at 2.1 million"
         known = _known_noun(subject, position, sentence)
         if known is not None and known[0] != "money":
-            return known[0]
+            return _what_befell(known[0], subject[position + 1 :])
     noun = _head_noun([w for w in subject if w.lower not in FIGURE_PHRASE_STOPS])
     return COUNTED_SYNONYMS.get(noun, noun) if noun else None
 
 
+def _what_befell(what: str, after: list[_Word]) -> str:
+    """People a total counts, narrowed by what the words right after them say befell them
+    ("the number of people killed ... has risen to 17": the dead, as a toll's words say;
+    "people who were injured": the wounded)."""
+    if what != "people":
+        return what
+    words = [word.lower for word in after[:4]]
+    while words and words[0] in _WHO_WERE:
+        words = words[1:]
+    if words and words[0] in KILLED_WORDS:
+        return "killed"
+    if words and words[0] in WOUNDED_WORDS:
+        return "wounded"
+    return what
+
+
+_WHO_WERE = frozenset(["who", "that", "were", "have", "had", "has", "been"])
 _LINKING = frozenset(["was", "is", "were", "are"])
 """After "the number of X", a verb that says the total as a verb of totals does."""
 
@@ -845,6 +862,8 @@ def numbers_in(sentence: str) -> Numbers:
         found = below_zero(sentence, found)
     if len(found) > 1:
         found = with_arithmetic(sentence, _ranges(sentence, found))
+    if len(found) > 1 and ", not " in sentence:
+        found = _without_denied(sentence, found)
     if found and (" to " in sentence or " and " in sentence or dashes):
         found = _ranges_ending(sentence, found)
     return Numbers(found, words)
@@ -1471,6 +1490,21 @@ def _range_low(first: Quantity, second: Quantity) -> float:
             if len(word) > 2 and word in second.text.lower() and word not in first.text.lower():
                 return first.value * factor
     return first.value
+
+
+_DENIED = re.compile(r"\d[\d,.]*(?:\s+[a-z]+){0,2},\s+not\s+$")
+"""Before a number: a figure and ", not" ("14, not 12, people"): the number after is the
+one the speaker says is wrong."""
+
+
+def _without_denied(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """`found` without a number set against the figure before it as the wrong one ("Police
+    said 14, not 12, people had died"): the speaker does not claim it."""
+    return [
+        quantity
+        for quantity in found
+        if _DENIED.search(sentence, max(0, quantity.start - 40), quantity.start) is None
+    ]
 
 
 _DASHED = re.compile(r"(\d{1,3}(?:,\d{3})*)[-–](\d{1,3}(?:,\d{3})*)\b(?![-–/.:,]?\d)")
