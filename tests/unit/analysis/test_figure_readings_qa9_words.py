@@ -171,3 +171,34 @@ def test_a_participle_before_the_people_says_what_befell_them_whatever_is_planne
 def test_a_total_of_people_something_befell_counts_them(sentence: str, unit_class: str) -> None:
     """qa9 Q6: "The number of people killed ... has risen to 17" was no death toll."""
     assert only(sentence).unit_class == unit_class
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bound", "written"),
+    [
+        ("A maximum of 300 people were killed.", "upper", "a maximum of 300 people"),
+        ("300 or more people were killed.", "lower", "at least 300 people"),
+        ("300-plus people were killed.", "lower", "at least 300 people"),
+        ("300+ people were killed.", "lower", "at least 300 people"),
+        ("300 or so people were killed.", "approximate", "about 300 people"),
+        ("300 or fewer people were killed.", "upper", "up to 300 people"),
+    ],
+)
+def test_a_qualifier_before_or_after_its_number_bounds_it(
+    sentence: str, bound: str, written: str
+) -> None:
+    """qa9 Q24: these were read as exact figures, and the summary dropped their words."""
+    (figure,) = figures(sentence, "x")
+    assert figure.quantity.bound == bound
+    assert figure_phrase(figure).lower() == written
+
+
+def test_a_figure_its_qualifier_allows_is_no_conflict() -> None:
+    police = "Police said 300 or more people were killed in the quake on Monday."
+    assert not conflict(police, "Officials said 350 people were killed in the quake on Monday.")
+    assert conflict(police, "Officials said 250 people were killed in the quake on Monday.")
+    ministry = "The ministry said a maximum of 200 homes were destroyed in the quake on Monday."
+    assert not conflict(
+        ministry, "The governor said 150 homes were destroyed in the quake on Monday."
+    )
+    assert conflict(ministry, "The governor said 250 homes were destroyed in the quake on Monday.")

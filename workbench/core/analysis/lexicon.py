@@ -1547,8 +1547,21 @@ QUALIFIERS = {
     "some": "approximate",
     "an estimated": "approximate",
     "estimated": "approximate",
+    "a maximum of": "upper",
+    "a minimum of": "lower",
 }
 """Qualifier as written -> bound: the figure is a lower bound, upper bound or estimate."""
+AFTER_QUALIFIERS = {
+    "or more": "at least",
+    "or over": "at least",
+    "-plus": "at least",
+    "+": "at least",
+    "or so": "about",
+    "or fewer": "up to",
+    "or less": "up to",
+}
+"""A qualifier written after its number ("300 or more people", "300-plus", "300 or so")
+-> the qualifier before a number that says the same: the figure's bound."""
 NEAR_BELOW = frozenset(["nearly", "almost", "just under"])
 NEAR_ABOVE = frozenset(["just over"])
 """A qualifier for a figure just over the number: "just over a third" is 33-37 percent."""

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from workbench.core.analysis.figures.arithmetic import ABOARD
 from workbench.core.analysis.figures.quantities import (
+    AFTER_QUALIFIER,
     Quantity,
     SentenceWords,
     number_in_words_end,
@@ -2314,7 +2315,8 @@ def _after_number(text: str) -> str:
     """The figure's text after its number (and multiplier): written in digits or words."""
     digits = _WRITTEN_NUMBER.search(text)
     if digits:
-        return text[digits.end() :]
+        after = AFTER_QUALIFIER.match(text, digits.end())  # "300 or more people"
+        return text[after.end() if after else digits.end() :]
     return text[number_in_words_end(text) :]
 
 

@@ -20,6 +20,7 @@ from workbench.core.analysis.figures.arithmetic import with_arithmetic
 from workbench.core.analysis.figures.quantity import Quantity as Quantity
 from workbench.core.analysis.figures.signs import below_zero, may_be_signed, without_signs
 from workbench.core.analysis.lexicon import (
+    AFTER_QUALIFIERS,
     AREA_UNITS,
     ARTICLES,
     BACK_REFERENCES,
@@ -690,6 +691,11 @@ def number_matches(sentence: str) -> Iterator[re.Match[str]]:
             resume = max(resume, digits.end())
 
 
+AFTER_QUALIFIER = re.compile(
+    r"(\s+or\s+(?:more|over|so|fewer|less)\b|-plus\b|\+)(?!\s*\d)", re.IGNORECASE
+)
+"""A qualifier after a number ("300 or more people", "300-plus", "300+", "300 or so"): read
+as AFTER_QUALIFIERS says the same before it; the counted words follow it."""
 _CURRENCY_CODE = re.compile(r"\b(USD|EUR|GBP|JPY) (?=\d)")
 _SIGN_OF_CODE = {code: sign for sign, code in CURRENCIES.items()}
 
@@ -795,14 +801,20 @@ def numbers_in(sentence: str) -> Numbers:
         if words is None:
             words = SentenceWords(sentence)
         qualifier = match.group("qualifier")
+        after = None if qualifier else AFTER_QUALIFIER.match(sentence, number_end)
         quantity = _quantity(
             _Number(
                 start=match.start() if qualifier else number_start,
                 number_start=number_start,
                 number_end=number_end,
                 value=value,
-                qualifier=qualifier.lower() if qualifier else None,
+                qualifier=qualifier.lower()
+                if qualifier
+                else AFTER_QUALIFIERS[" ".join(after.group(1).lower().split())]
+                if after
+                else None,
                 currency=currency,
+                words_start=after.end() if after else None,
             ),
             words,
         )
