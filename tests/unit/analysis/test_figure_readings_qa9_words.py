@@ -50,6 +50,8 @@ def test_the_same_figure_in_words_and_in_digits_is_no_conflict() -> None:
         ("Police said 12-15 people died in the fire on Monday.", 12, 15),
         ("Between twelve and fifteen people died in the fire on Monday.", 12, 15),
         ("Two to three million people fled the region, the agency said.", 2e6, 3e6),
+        ("Twelve to fifteen troops arrived in the region on Monday.", 12, 15),
+        ("Twenty-one to twenty-five homes were destroyed, officials said.", 21, 25),
     ],
 )
 def test_a_range_whose_first_number_is_no_figure_of_its_own_is_one_figure(

@@ -2190,6 +2190,14 @@ def _numbers_in_words(sentence: str) -> list[_Number]:
         at_start = not sentence[: match.start("spelled")].strip("\"'“‘ ")
         if value is None or (match.group("multiplier") is None and not at_start):
             continue
+        tail = None if match.group("multiplier") else _RANGE_TAIL.match(sentence, match.end())
+        if tail is not None:  # "Twelve to fifteen troops": the second counts, as it would open
+            second = _spelled_value(tail.group(1), None)
+            if second is not None and second > value:
+                found.append(
+                    _Number(tail.start(1), tail.start(1), tail.end(1), second, None, in_words=True)
+                )
+                continue
         found.append(
             _Number(
                 start,
@@ -2201,6 +2209,15 @@ def _numbers_in_words(sentence: str) -> list[_Number]:
             )
         )
     return found
+
+
+_RANGE_TAIL = re.compile(
+    rf"\s*(?:to|-|–)\s*({_SMALL_WORDS})\b(?![-\w])"
+    r"(?!\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)",
+    re.IGNORECASE,
+)
+"""After a number in words opening a sentence, the second number of its range ("Twelve
+to fifteen", "Twelve-fifteen"), not multiplied ("Two to three million": read whole)."""
 
 
 def _spelled_value(spelled: str, multiplier: str | None) -> float | None:
