@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from functools import partial
 
@@ -101,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
             start=StartAt(article_id=args.article, sentence=args.sentence),
             keymap=keymap,
             notices=problems,
-            keep_summary=keep,
+            # the keeper following this session, started at its first save
+            keep_summary=None if keep is None else partial(keep, follow=os.getpid()),
         )
         app.run()
     if keep is not None:

@@ -33,7 +33,9 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from store.protocol import Store
-    from workbench.core.analysis.summary.model import Summary
+    from workbench.core.analysis.ledger.readings import Readings
+    from workbench.core.analysis.summary.build import SummarySettings
+    from workbench.core.analysis.summary.model import AnchoringSection, Summary
     from workbench.core.anchoring.as_tagged import TaggedVersions
     from workbench.core.annotation import Annotation
     from workbench.core.corpus.article_info import ArticleInfo
@@ -225,20 +227,64 @@ def undoable(target: str) -> bool:
         return False  # the write says why, as a computed summary's does
 
 
+@dataclasses.dataclass
+class SummaryInputs:
+    """What a summary is built from, read from the store as `summarised` reads it (what
+    it had to say on stderr said): build_summary's arguments, and what the summary says
+    after it is built (`finished`). The keeper following a session builds its own
+    summary of them (cli/followed_summary.py), the same one."""
+
+    annotations: list[Annotation]
+    """Those counted: the analyst's (every analyst's for all), of the articles read."""
+    articles: list[ArticleInfo]
+    settings: SummarySettings
+    anchoring: AnchoringSection
+    texts: Mapping[str, Article]
+    """Pronoun sources are resolved on them (the PATHs', else the bundled articles)."""
+    readings: Readings | None
+    """What writers read before in quotes and pronouns (None once a build used them)."""
+    caveats: list[str]
+    unread: bool
+    """No article was read (no PATH): pronoun sources left as typed are said after."""
+
+
 def summarised(request: Request) -> Summary | int:
     """The summary `request` asks for, what it has to say on stderr said as it goes; or
     the exit status of a store error (said)."""
+    from workbench.core.analysis.summary.build import build_summary
+
+    inputs = summary_inputs(request)
+    if isinstance(inputs, int):
+        return inputs
+    summary = build_summary(
+        inputs.annotations,
+        inputs.articles,
+        inputs.settings,
+        inputs.anchoring,
+        texts=inputs.texts,
+        readings=inputs.readings,
+    )
+    inputs.readings = None
+    return finished(inputs, summary)
+
+
+def summary_inputs(request: Request, with_readings: bool = True) -> SummaryInputs | int:
+    """What the summary `request` asks for is built from, what it has to say on stderr
+    before it is built said as it goes; or the exit status of a store error (said).
+    `with_readings` False: the store's readings are not read (a summary of the same
+    annotations made before has read its quotes)."""
     from store import StoreError, open_store
     from workbench.core.analysis.anchor_report import anchoring_section
     from workbench.core.analysis.ledger.decisions import decisions_from_records
     from workbench.core.analysis.ledger.readings import Readings, analyser_fingerprint
-    from workbench.core.analysis.summary.build import SummarySettings, build_summary
+    from workbench.core.analysis.summary.build import SummarySettings
     from workbench.core.analysis.summary.scope import article_rows
     from workbench.core.anchoring.reanchored_view import read_only_view
     from workbench.core.collector import paused_gc
     from workbench.core.corpus.articles import load_corpus
 
     annotator, location = request.annotator, request.location
+    readings = None
     try:
         # The collector paused over the read, and what it made frozen out of its reach
         # before it is back on: otherwise its first young collection scans the 80,000
@@ -264,10 +310,11 @@ def summarised(request: Request) -> Summary | int:
             others = view.all() if annotator is not None and not annotations else []
             decisions = decisions_from_records(view.ledger_decisions())
             versions = as_tagged_or_not(store, view, annotations)
-            # what writers read before in quotes and pronouns (read only: none kept)
-            shown = len(store.warnings)
-            readings = Readings(store.readings(analyser_fingerprint()), collect=False)
-            warn(store.warnings[shown:])  # damaged readings skipped (they are read again)
+            if with_readings:
+                # what writers read before in quotes and pronouns (read only: none kept)
+                shown = len(store.warnings)
+                readings = Readings(store.readings(analyser_fingerprint()), collect=False)
+                warn(store.warnings[shown:])  # damaged readings skipped (they are read again)
             gc.freeze()
     except StoreError as error:
         return fail(str(error))
@@ -302,19 +349,26 @@ def summarised(request: Request) -> Summary | int:
     # pronoun sources are resolved on the texts they were tagged on: the PATHs', else the
     # bundled articles' where those are the ones annotated (same sha256), else as the
     # accepted suggestion named them on the text the store last saw
-    texts = known if known is not None else load_corpus(None).by_id
-    summary = build_summary(
+    return SummaryInputs(
         counted,
         articles,
         SummarySettings(ledger=request.ledger, decisions=decisions, annotator=annotator),
         anchoring_section(annotations, orphans, known, versions.of),
-        texts=texts,
-        readings=readings,
+        known if known is not None else load_corpus(None).by_id,
+        readings,
+        caveats,
+        known is None,
     )
-    del readings
-    if known is None:
-        caveats += pronouns_not_read(counted, texts, articles)
-    del corpus, known, texts  # the articles' texts (thousands, with PATHs): not read to render
+
+
+def finished(inputs: SummaryInputs, summary: Summary) -> Summary:
+    """The summary built of `inputs` as the command prints it: the pronoun sources left
+    unresolved said (stderr), its caveats in it. The articles' texts are let go (with
+    PATHs, thousands: not read to render)."""
+    caveats = list(inputs.caveats)
+    if inputs.unread:
+        caveats += pronouns_not_read(inputs.annotations, inputs.texts, inputs.articles)
+    inputs.texts = {}
     return dataclasses.replace(summary, caveats=tuple(caveats)) if caveats else summary
 
 

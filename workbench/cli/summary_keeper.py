@@ -1,9 +1,11 @@
 """The summary keeper: after a writer, computes the default summaries and keeps them.
 
 `workbench summary` serves a kept output only for the very inputs it was made from
-(cli/kept_summary.py). Writers (import, reanchor, the app at its end and after a pause
-in saving) start this keeper as a process of its own (`start_keeper`) and never wait
-for it: detached in a session of its own, its standard streams on /dev/null, at a lower
+(cli/kept_summary.py). Writers (import, reanchor, the app at its end) start this keeper
+as a process of its own (`start_keeper`) and never wait for it; the app also starts one
+at its session's first save that follows the session (`follow`: the writer's summary of
+each content made again from the last one, seconds after a save, not computed afresh
+after a pause): detached in a session of its own, its standard streams on /dev/null, at a lower
 priority. It computes by the command's own code path (cli/summary.py: asked, summarised,
 report), with the writer's environment, for the writer's analyst, for every analyst
 (`--annotator all`) and for every other analyst that summary names, up to OTHER_ANALYSTS
@@ -38,10 +40,15 @@ import stat
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.config.locations import DB_ENV, DatabaseLocation
+
+if TYPE_CHECKING:
+    from workbench.cli.followed_summary import FollowedSummary
 
 KEEPER_ENV = "WORKBENCH_SUMMARY_KEEPER"
 """"off": writers start no keeper (the tests set it; those of the keeper unset it)."""
@@ -61,16 +68,33 @@ at nice 10 (3-7 s at load 5-9), after the ones analysts ask for most. FILE.kept 
 entries (store/kept_file.py MAX_ENTRIES)."""
 
 
+POLL_SECONDS = 0.5
+"""How often a keeper following a session looks at the content token (a few stats and
+the live journal read: about a millisecond for a file database)."""
+SETTLE_SECONDS = 1.0
+"""A content held still this long is kept by a keeper following a session (a burst of
+saves, kept once)."""
+PAUSE_SECONDS = 30.0
+"""A content held still this long has every analyst's and the others' summaries kept
+too (a full summary each: after a pause in saving, as the app started the keeper
+before it followed)."""
+FOLLOW_LIMIT = 900.0
+"""A keeper following a session ends after this long without a change (it holds the
+summary's state, a few hundred MB at 100,000 annotations); the app's next save starts
+another, which builds from nothing."""
+
+
 def keeper_switched_off() -> bool:
     return os.environ.get(KEEPER_ENV, "").strip().lower() in ("off", "0", "no", "false")
 
 
 def start_keeper(
-    location: DatabaseLocation, annotator: str | None
+    location: DatabaseLocation, annotator: str | None, follow: int | None = None
 ) -> subprocess.Popen[bytes] | None:
     """Start the keeper for the database at `location` and the writer's `annotator` (its
     --annotator, or None for the current one), and return at once; None when switched
-    off or when it cannot start (nothing is kept then: the command computes)."""
+    off or when it cannot start (nothing is kept then: the command computes). `follow`:
+    the process id of the app whose session it follows (`follow`) while that runs."""
     if keeper_switched_off():
         return None
     # The database through the environment, never argv: a server URL may hold a
@@ -79,6 +103,8 @@ def start_keeper(
     command = [sys.executable, "-P", "-m", "workbench.cli.summary_keeper"]
     if annotator:
         command += ["--annotator", annotator]
+    if follow is not None:
+        command += ["--follow", str(follow)]
     try:
         return subprocess.Popen(
             command,
@@ -124,20 +150,24 @@ def _kept(
     annotator: str | None, analysts: list[str] | None = None, report_first: bool = False
 ) -> int | None:
     outcome = keep_one(annotator, analysts, report_first)
-    gc.unfreeze()  # the summary freezes what it read (a command ends; a keeper goes on)
-    gc.collect()
+    _collected()  # the summary freezes what it read
     return outcome
 
 
 def keep_one(
-    annotator: str | None, analysts: list[str] | None = None, report_first: bool = False
+    annotator: str | None,
+    analysts: list[str] | None = None,
+    report_first: bool = False,
+    followed: FollowedSummary | None = None,
 ) -> int | None:
     """Keep one analyst's summaries (both formats); how many were kept, or None when
     nothing more can be (the request fails, the code changed). Every analyst's summary,
     when computed, adds the analysts it names to `analysts`. With `report_first` (the
     writer's) the Markdown report, `workbench summary`'s default, is kept as soon as it
     is made, served while the JSON is made (2-5 s at 100,000 annotations, load 5-10);
-    the others' are kept in one write (each keep rewrites FILE.kept whole)."""
+    the others' are kept in one write (each keep rewrites FILE.kept whole). With
+    `followed` (a keeper following a session) the summary is that one made again for
+    this content (cli/followed_summary.py), not built from nothing."""
     from store import kept_summaries
     from workbench.cli.kept_summary import FORMATS, summary_key
     from workbench.cli.recorded import recording_stderr
@@ -155,7 +185,8 @@ def keep_one(
         return None
     with kept_summaries(request.location) as store:
         token = store.token()  # T1: before the read-only open
-        code = code_digest()
+        # a keeper following a session keeps what the code it loaded makes, or nothing
+        code = code_digest() if followed is None else followed.code
         keys = {name: summary_key(request, name, token, code) for name in FORMATS}
         wanted = {name: key for name, key in keys.items() if key is not None}
         if len(wanted) < len(FORMATS):
@@ -165,7 +196,7 @@ def keep_one(
         if not store.keepable(token):  # a snapshot parse: only when about to compute
             return None  # nothing could be kept under it: nothing computed
         with recording_stderr() as recorded:
-            summary = summarised(request)
+            summary = summarised(request) if followed is None else followed.summarised(request)
         if isinstance(summary, int):
             return None
         if analysts is not None and request.annotator is None:
@@ -243,20 +274,85 @@ def _took(descriptor: int, wait: bool = False) -> bool:
 def keep_while_changing(location: DatabaseLocation, annotator: str | None) -> None:
     """keep() until the content holds still through a round (writers that ended
     meanwhile found this keeper running and left the keeping to it)."""
+    for _round in range(ROUNDS):
+        before = _token(location)
+        keep(annotator, _standing(location, before))
+        if _token(location) == before:
+            return
+
+
+def follow(
+    location: DatabaseLocation,
+    annotator: str | None,
+    alive: Callable[[], bool],
+    pause: float = PAUSE_SECONDS,
+) -> None:
+    """Keep `annotator`'s summary of each content the database holds still at for
+    SETTLE_SECONDS while `alive()` (the app that started this keeper runs), made again
+    from the last one (cli/followed_summary.py: the annotations changed given to it, not
+    a build from nothing), and the rest of keep() (every analyst's, the others') once a
+    content has held still for `pause`. Ends when the app has ended (its end's keeper,
+    waiting its turn, keeps what is left), after FOLLOW_LIMIT without a change (the app
+    starts another at its next save), or once the code on disk is not the code running
+    (an upgrade: what this process would keep is not what the command computes)."""
+    from workbench.cli.followed_summary import FollowedSummary
+    from workbench.core.analysis.kept.code import code_digest
+
+    followed = FollowedSummary(code_digest())
+    seen, moved = "", time.monotonic()
+    kept_for = rest_for = ""
+    while alive():
+        current = _token(location)
+        now = time.monotonic()
+        if current != seen:
+            seen, moved = current, now
+        elif now - moved >= FOLLOW_LIMIT:
+            return
+        elif now - moved >= SETTLE_SECONDS and kept_for != seen:
+            if code_digest() != followed.code:
+                return
+            kept_for = seen
+            keep_one(annotator, report_first=True, followed=followed)
+            _collected()
+            followed.prepare()  # once: what follows a claim tag is made after the first keep
+        elif now - moved >= pause and rest_for != seen:
+            rest_for = seen
+            keep(annotator, _standing(location, seen))  # the writer's: kept already
+            _collected()
+        time.sleep(POLL_SECONDS)
+
+
+def _standing(location: DatabaseLocation, token: str) -> Callable[[], bool]:
+    """Whether the database is still at `token`."""
+    return lambda: _token(location) == token
+
+
+def _token(location: DatabaseLocation) -> str:
     from store import kept_summaries
 
-    def token() -> str:
-        with kept_summaries(location) as store:
-            return store.token()
+    with kept_summaries(location) as store:
+        return store.token()
 
-    def standing(before: str) -> Callable[[], bool]:
-        return lambda: token() == before
 
-    for _round in range(ROUNDS):
-        before = token()
-        keep(annotator, standing(before))
-        if token() == before:
-            return
+def _collected() -> None:
+    """What a summary froze let go again (a command ends; a keeper goes on)."""
+    gc.unfreeze()
+    gc.collect()
+
+
+def _running(pid: int) -> Callable[[], bool]:
+    """Whether the process `pid` (the app this keeper follows) still runs."""
+
+    def alive() -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            return True  # another user's: it exists
+        return True
+
+    return alive
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -264,11 +360,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m workbench.cli.summary_keeper")
     parser.add_argument("--annotator", help="whose summary besides every analyst's")
+    parser.add_argument(
+        "--follow", type=int, metavar="PID", help="follow the app of this process id's session"
+    )
     args = parser.parse_args(argv)
     try:
         location = resolve_database(None)
         with only_keeper(location) as only:
-            if only:
+            if only and args.follow is not None:
+                follow(location, args.annotator, _running(args.follow))
+            elif only:
                 keep_while_changing(location, args.annotator)
     except Exception:  # nobody waits and nobody reads: what is not kept is computed
         return 1

@@ -35,7 +35,7 @@ from workbench.tui.server_link import ServerLink, ServerUnreachable, StoreChange
 from workbench.tui.state.readings_keeper import ReadingsKeeper
 from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.suggestions import ArticleSuggestions
-from workbench.tui.state.summary_keeping import SummaryKeeping
+from workbench.tui.state.summary_keeping import Running, SummaryKeeping
 from workbench.tui.state.workspace import Workspace, output_refusal
 
 if TYPE_CHECKING:
@@ -86,12 +86,13 @@ class WorkbenchApp(App[None]):
         keymap: dict[str, str] | None = None,
         notices: Sequence[str] = (),
         suggestions: SuggestionSettings | None = None,
-        keep_summary: Callable[[], object] | None = None,
+        keep_summary: Callable[[], Running | None] | None = None,
     ) -> None:
         """`keymap` None: read keymap.toml (and check settings.toml) here; the command
         line reads them before the screen opens and passes what it printed as `notices`.
-        `keep_summary` starts the summary keeper (cli/summary_keeper.py) and returns at
-        once: called after a pause in this session's saving."""
+        `keep_summary` starts the summary keeper that follows this session
+        (cli/summary_keeper.py) and returns at once: called at the session's first save
+        (and at a save once the one started has ended)."""
         super().__init__()
         self.store = store
         self.corpus = corpus
@@ -114,7 +115,7 @@ class WorkbenchApp(App[None]):
         """Keeps the readings of what this session writes, for the summary."""
         self.keep_summary = keep_summary
         self.summary_keeping: SummaryKeeping | None = None
-        """Starts the summary keeper after a pause in saving (with `keep_summary`)."""
+        """Starts the summary keeper following this session (with `keep_summary`)."""
         self.store_failure: str | None = None
         """Why a store error ended the app (see _handle_exception)."""
         self.exit_message = ""

@@ -1,5 +1,5 @@
-"""The app starts the summary keeper after a pause in this session's saving
-(tui/state/summary_keeping.py)."""
+"""The app starts the summary keeper following its session at the first save, and again
+at a save once that one has ended (tui/state/summary_keeping.py)."""
 
 from __future__ import annotations
 
@@ -18,16 +18,29 @@ from workbench.tui.state.workspace import Workspace, WorkspaceChange
 STORY_ARTICLE = article(STORY)
 
 
+class Keeper:
+    """A keeper started: running until `ended`."""
+
+    def __init__(self) -> None:
+        self.ended = False
+
+    def poll(self) -> int | None:
+        return 0 if self.ended else None
+
+
 class Starts:
     """A keeper's start, counted."""
 
     def __init__(self) -> None:
         self.count = 0
         self.event = threading.Event()
+        self.keepers: list[Keeper] = []
 
-    def __call__(self) -> None:
+    def __call__(self) -> Keeper:
         self.count += 1
+        self.keepers.append(Keeper())
         self.event.set()
+        return self.keepers[-1]
 
 
 @pytest.fixture
@@ -40,24 +53,50 @@ def save(workspace: Workspace, index: int, story: Article = STORY_ARTICLE) -> No
     workspace.write(story, lambda: annotate(story, index))
 
 
-def test_a_pause_after_saves_starts_one_keeper(workspace: Workspace) -> None:
+def test_the_first_save_starts_one_keeper_that_follows_the_session(
+    workspace: Workspace,
+) -> None:
     starts = Starts()
-    keeping = SummaryKeeping(workspace, starts, idle=0.3)
+    keeping = SummaryKeeping(workspace, starts, delay=0.2)
     try:
-        for index in (1, 2, 3):  # a burst of saves: one pause after the last
+        for index in (1, 2, 3):  # a burst of saves at the start: one keeper
             save(workspace, index)
         assert starts.event.wait(10)
         assert starts.count == 1
         starts.event.clear()
-        save(workspace, 4)
+        save(workspace, 4)  # it runs: it sees the content move itself
+        assert not starts.event.wait(0.6) and starts.count == 1
+        starts.keepers[0].ended = True  # (a long time without a save, an upgrade)
+        save(workspace, 5)
         assert starts.event.wait(10) and starts.count == 2
+    finally:
+        keeping.close()
+
+
+def test_a_keeper_that_could_not_start_is_started_at_the_next_save(
+    workspace: Workspace,
+) -> None:
+    calls: list[None] = []
+    started = threading.Event()
+
+    def cannot() -> None:
+        calls.append(None)
+        started.set()
+
+    keeping = SummaryKeeping(workspace, cannot, delay=0.05)
+    try:
+        save(workspace, 1)
+        assert started.wait(10)
+        started.clear()
+        save(workspace, 2)
+        assert started.wait(10) and len(calls) == 2
     finally:
         keeping.close()
 
 
 def test_another_sessions_change_starts_none(workspace: Workspace) -> None:
     starts = Starts()
-    keeping = SummaryKeeping(workspace, starts, idle=0.05)
+    keeping = SummaryKeeping(workspace, starts, delay=0.05)
     try:
         workspace.announce(WorkspaceChange(everything=True, here=False))
         assert not starts.event.wait(0.5)
@@ -65,9 +104,9 @@ def test_another_sessions_change_starts_none(workspace: Workspace) -> None:
         keeping.close()
 
 
-def test_the_end_of_the_app_cancels_the_pause(workspace: Workspace) -> None:
+def test_the_end_of_the_app_cancels_a_start_not_made_yet(workspace: Workspace) -> None:
     starts = Starts()
-    keeping = SummaryKeeping(workspace, starts, idle=0.3)
+    keeping = SummaryKeeping(workspace, starts, delay=0.3)
     save(workspace, 1)
     keeping.close()  # the command starts the keeper once the store is closed
     assert not starts.event.wait(0.8)
@@ -80,7 +119,7 @@ def test_a_read_only_session_starts_none(tmp_path: Path) -> None:
     starts = Starts()
     with AnnotationStore.open(path, annotator="ana", read_only=True) as store:
         workspace = Workspace(store, Corpus([STORY_ARTICLE], []))
-        keeping = SummaryKeeping(workspace, starts, idle=0.05)
+        keeping = SummaryKeeping(workspace, starts, delay=0.05)
         workspace.announce(WorkspaceChange(everything=True))
         assert not starts.event.wait(0.5)
         keeping.close()

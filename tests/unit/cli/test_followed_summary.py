@@ -1,0 +1,306 @@
+"""The keeper following an app session keeps the writer's summary of each content made
+again from the last one (cli/followed_summary.py, summary_keeper.follow): what
+`workbench summary` then serves is byte for byte what it computes, after any changes."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from store import AnnotationStore, kept_summaries
+from tests.fixtures.anchored import annotate
+from tests.fixtures.gold import load_gold
+from workbench.cli import summary as summary_command
+from workbench.cli import summary_keeper
+from workbench.cli.followed_summary import FollowedSummary
+from workbench.cli.main import main
+from workbench.core.analysis.kept.code import code_digest
+from workbench.core.annotation import STATUSES, TAGS, Annotation
+from workbench.core.corpus.articles import Corpus, load_corpus
+
+FORMS = ("md", "json")
+
+
+@dataclass(frozen=True)
+class Ran:
+    out: bytes
+    err: bytes
+    status: int
+
+
+@pytest.fixture
+def corpus() -> Corpus:
+    return load_corpus()
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Corpus) -> Path:
+    """gold's annotations on the bundled articles (remembered) and one of bob's; gold is
+    the current analyst and the database the default one (as the keeper finds it)."""
+    path = tmp_path / "data" / "annotations.json"
+    path.parent.mkdir()
+    gold = load_gold(corpus)
+    with AnnotationStore.open(path, annotator="gold") as store:
+        store.import_annotations([*gold, replace(gold[0], annotator="bob", status="supported")])
+        for article in corpus:
+            store.remember_article(
+                article.id, article.title, article.sha256, len(article.sentences)
+            )
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", "gold")
+    monkeypatch.setenv("WORKBENCH_DB", str(path))
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(tmp_path / "settings.toml"))
+    return path
+
+
+@pytest.fixture
+def run(capfdbinary: pytest.CaptureFixture[bytes]) -> Callable[..., Ran]:
+    def command(*argv: str) -> Ran:
+        capfdbinary.readouterr()
+        status = main(["summary", *argv])
+        captured = capfdbinary.readouterr()
+        return Ran(captured.out, captured.err, status)
+
+    return command
+
+
+@pytest.fixture
+def no_collection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The keeper's collections between summaries left out: here they would scan every
+    object the test process holds, and what is kept does not depend on them."""
+    monkeypatch.setattr(
+        summary_keeper, "gc", SimpleNamespace(unfreeze=no_op, collect=no_op, freeze=no_op)
+    )
+
+
+def no_op() -> None:
+    pass
+
+
+def served_and_computed(
+    run: Callable[..., Ran], monkeypatch: pytest.MonkeyPatch, form: str
+) -> tuple[Ran, Ran]:
+    """gold's summary in `form`, served (computing it fails the test), then computed
+    (serving refused)."""
+    real = summary_command.summarised
+    with monkeypatch.context() as patch:
+        patch.setattr(summary_command, "summarised", computing_refused)
+        served = run("--format", form)
+    with monkeypatch.context() as patch:
+        patch.setattr(summary_command, "kept_written", lambda *args: None)
+        patch.setattr(summary_command, "summarised", real)
+        computed = run("--format", form)
+    return served, computed
+
+
+def computing_refused(request: object) -> int:
+    raise AssertionError("computed, not served")
+
+
+def changed(annotation: Annotation, rng: random.Random) -> Annotation:
+    """The annotation with one thing changed, as an analyst changes it in the app: a tag
+    (claim and denial reach the ledger), the status, the note, the source."""
+    what = rng.randrange(5)
+    if what < 2:
+        flipped = set(annotation.tags) ^ {rng.choice(TAGS)}
+        return replace(annotation, tags=tuple(tag for tag in TAGS if tag in flipped))
+    if what == 2:
+        return replace(annotation, status=rng.choice(STATUSES))
+    if what == 3:
+        return replace(annotation, note=rng.choice(["", "check the figure", "see the wire"]))
+    return replace(annotation, source=rng.choice([None, "NATO", "he", "Mr. Austin"]))
+
+
+def saved_changes(db: Path, corpus: Corpus, rng: random.Random, count: int) -> None:
+    """`count` changes saved by gold as the app saves them: most change a sentence
+    annotated, some annotate a new sentence, a few delete one."""
+    with AnnotationStore.open(db, annotator="gold") as store:
+        store.leave_short_journal()
+        for _ in range(count):
+            annotations = store.all("gold")
+            roll = rng.random()
+            if roll < 0.15:
+                article = rng.choice(corpus.articles)
+                index = rng.randrange(len(article.sentences))
+                if store.get(article.id, index, "gold") is None:
+                    tags = rng.choice([("claim",), ("denial",), ("attribution",), ()])
+                    store.save(annotate(article, index, "gold", tags=tags, source="NATO"))
+            elif roll < 0.22:
+                gone = rng.choice(annotations)
+                store.delete(gone.article_id, gone.index)
+            else:
+                store.save(changed(rng.choice(annotations), rng))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_followed_summary_served_is_the_computed_one_after_random_changes(
+    seed: int,
+    db: Path,
+    corpus: Corpus,
+    run: Callable[..., Ran],
+    monkeypatch: pytest.MonkeyPatch,
+    no_collection: None,
+) -> None:
+    rng = random.Random(seed)
+    followed = FollowedSummary(code_digest())
+    for step in range(5):
+        if step:
+            saved_changes(db, corpus, rng, rng.randint(1, 4))
+        assert summary_keeper.keep_one(None, report_first=True, followed=followed) == 2
+        if step == 0:
+            followed.prepare()  # claim and denial tags followed from here, as the keeper does
+        for form in FORMS:
+            served, computed = served_and_computed(run, monkeypatch, form)
+            assert computed.status == 0 and computed.out
+            assert served == computed, f"step {step}, {form}"
+    assert followed.builds == 1, "made again from the last summary each time, not built"
+
+
+def test_a_ledger_decision_or_a_setting_changed_is_built_again(
+    db: Path,
+    run: Callable[..., Ran],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    no_collection: None,
+) -> None:
+    followed = FollowedSummary(code_digest())
+    assert summary_keeper.keep_one(None, report_first=True, followed=followed) == 2
+    (tmp_path / "settings.toml").write_text("[ledger]\nclaim_threshold = 55\n", encoding="utf-8")
+    assert summary_keeper.keep_one(None, report_first=True, followed=followed) == 2
+    assert followed.builds == 2
+    for form in FORMS:
+        served, computed = served_and_computed(run, monkeypatch, form)
+        assert served == computed
+
+
+def test_what_code_other_than_the_code_on_disk_made_is_not_kept(
+    db: Path, no_collection: None
+) -> None:
+    """A keeper following a session loaded its code when it began: once an upgrade is on
+    disk, what it makes is not what the command computes."""
+    followed = FollowedSummary("the code before the upgrade")
+    assert summary_keeper.keep_one(None, report_first=True, followed=followed) is None
+    assert not kept_for_now(db) and not kept_for_now(db, ("md",))
+
+
+@pytest.fixture
+def quick_follow(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(summary_keeper, "POLL_SECONDS", 0.02)
+    monkeypatch.setattr(summary_keeper, "SETTLE_SECONDS", 0.05)
+
+
+@dataclass
+class Following:
+    """A keeper following in a thread of this process, as its own process runs it."""
+
+    thread: threading.Thread
+    app: threading.Event
+    """Set while the app it follows runs."""
+
+
+@pytest.fixture
+def following(
+    db: Path, quick_follow: None, no_collection: None
+) -> Iterator[Callable[..., Following]]:
+    started: list[Following] = []
+
+    def start(pause: float = 3600.0) -> Following:
+        app = threading.Event()
+        app.set()
+        thread = threading.Thread(
+            target=summary_keeper.follow, args=(db, None, app.is_set, pause), daemon=True
+        )
+        started.append(Following(thread, app))
+        thread.start()
+        return started[-1]
+
+    yield start
+    for one in started:
+        one.app.clear()
+        one.thread.join(timeout=60)
+
+
+def kept_for_now(db: Path, forms: tuple[str, ...] = FORMS, annotator: str = "gold") -> bool:
+    """Whether `annotator`'s summary in each of `forms` is kept for the content now."""
+    from workbench.cli.kept_summary import summary_key
+    from workbench.cli.summary_request import asked
+
+    request = asked(
+        SimpleNamespace(
+            db=None, annotator=annotator, paths=[], claim_threshold=None, denial_threshold=None
+        )
+    )
+    assert not isinstance(request, int)
+    with kept_summaries(db) as kept:
+        token = kept.token()
+        keys = [summary_key(request, form, token, code_digest()) for form in forms]
+        return all(key is not None and kept.get(key) is not None for key in keys)
+
+
+def waited(condition: Callable[[], bool], seconds: float = 60.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_the_keeper_following_a_session_keeps_each_save(
+    db: Path,
+    corpus: Corpus,
+    run: Callable[..., Ran],
+    monkeypatch: pytest.MonkeyPatch,
+    following: Callable[..., Following],
+) -> None:
+    keeper = following()
+    rng = random.Random(7)
+    for _save in range(3):
+        saved_changes(db, corpus, rng, 2)
+        assert waited(lambda: kept_for_now(db)), "the writer's summary kept after the save"
+        for form in FORMS:
+            served, computed = served_and_computed(run, monkeypatch, form)
+            assert served == computed
+    assert not kept_for_now(db, annotator="bob"), "the others wait for a pause in saving"
+    keeper.app.clear()
+    keeper.thread.join(timeout=60)
+    assert not keeper.thread.is_alive(), "it ends with the app it follows"
+
+
+def test_after_a_pause_every_analyst_s_summary_is_kept_too(
+    db: Path, following: Callable[..., Following]
+) -> None:
+    following(pause=0.3)
+    assert waited(lambda: kept_for_now(db) and kept_for_now(db, annotator="all"))
+    assert waited(lambda: kept_for_now(db, annotator="bob"))
+
+
+def test_following_ends_once_the_code_on_disk_changed(
+    db: Path, monkeypatch: pytest.MonkeyPatch, following: Callable[..., Following]
+) -> None:
+    """What it would keep is made by the code it loaded, not the code the key names."""
+    digests = iter(["the code it started with"])
+    with monkeypatch.context() as patch:
+        patch.setattr(
+            "workbench.core.analysis.kept.code.code_digest", lambda: next(digests, "upgraded")
+        )
+        keeper = following()
+        keeper.thread.join(timeout=30)
+        assert not keeper.thread.is_alive()
+    assert not kept_for_now(db), "and kept nothing"
+
+
+def test_following_ends_after_a_long_time_without_a_change(
+    db: Path, monkeypatch: pytest.MonkeyPatch, following: Callable[..., Following]
+) -> None:
+    monkeypatch.setattr(summary_keeper, "FOLLOW_LIMIT", 0.3)
+    keeper = following()
+    keeper.thread.join(timeout=60)
+    assert not keeper.thread.is_alive()
+    assert kept_for_now(db), "what it followed is kept"
