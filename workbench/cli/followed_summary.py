@@ -98,7 +98,8 @@ class FollowedSummary:
         same inputs read, the same things said, the same summary."""
         from workbench.cli.summary import finished, summary_inputs
 
-        inputs = summary_inputs(request, with_readings=self._accumulator is None)
+        # what was read is not frozen: this process goes on, and lets most of it go
+        inputs = summary_inputs(request, self._accumulator is None, freeze=False)
         if isinstance(inputs, int):
             return inputs
         return finished(inputs, self.summary(inputs))

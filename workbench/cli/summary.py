@@ -268,11 +268,14 @@ def summarised(request: Request) -> Summary | int:
     return finished(inputs, summary)
 
 
-def summary_inputs(request: Request, with_readings: bool = True) -> SummaryInputs | int:
+def summary_inputs(
+    request: Request, with_readings: bool = True, freeze: bool = True
+) -> SummaryInputs | int:
     """What the summary `request` asks for is built from, what it has to say on stderr
     before it is built said as it goes; or the exit status of a store error (said).
     `with_readings` False: the store's readings are not read (a summary of the same
-    annotations made before has read its quotes)."""
+    annotations made before has read its quotes). `freeze` False: what was read is
+    left to the collector (a process that goes on)."""
     from store import StoreError, open_store
     from workbench.core.analysis.anchor_report import anchoring_section
     from workbench.core.analysis.ledger.decisions import decisions_from_records
@@ -315,7 +318,8 @@ def summary_inputs(request: Request, with_readings: bool = True) -> SummaryInput
                 shown = len(store.warnings)
                 readings = Readings(store.readings(analyser_fingerprint()), collect=False)
                 warn(store.warnings[shown:])  # damaged readings skipped (they are read again)
-            gc.freeze()
+            if freeze:
+                gc.freeze()
     except StoreError as error:
         return fail(str(error))
     # Every record of every analyst, as parsed: their memory is the build's to reuse.

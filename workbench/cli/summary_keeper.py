@@ -291,35 +291,73 @@ def follow(
     SETTLE_SECONDS while `alive()` (the app that started this keeper runs), made again
     from the last one (cli/followed_summary.py: the annotations changed given to it, not
     a build from nothing), and the rest of keep() (every analyst's, the others') once a
-    content has held still for `pause`. Ends when the app has ended (its end's keeper,
-    waiting its turn, keeps what is left), after FOLLOW_LIMIT without a change (the app
-    starts another at its next save), or once the code on disk is not the code running
-    (an upgrade: what this process would keep is not what the command computes)."""
+    content has held still for `pause`, by a process of this one's (`--one-round`)
+    stopped as soon as the content moves: a full summary each, which would otherwise
+    hold up the writer's after the next save. Ends when the app has ended (its end's
+    keeper, waiting its turn, keeps what is left), after FOLLOW_LIMIT without a change
+    (the app starts another at its next save), or once the code on disk is not the code
+    running (an upgrade: what this process would keep is not what the command computes)."""
     from workbench.cli.followed_summary import FollowedSummary
     from workbench.core.analysis.kept.code import code_digest
 
     followed = FollowedSummary(code_digest())
     seen, moved = "", time.monotonic()
     kept_for = rest_for = ""
-    while alive():
-        current = _token(location)
-        now = time.monotonic()
-        if current != seen:
-            seen, moved = current, now
-        elif now - moved >= FOLLOW_LIMIT:
-            return
-        elif now - moved >= SETTLE_SECONDS and kept_for != seen:
-            if code_digest() != followed.code:
+    rest: subprocess.Popen[bytes] | None = None
+    try:
+        while alive():
+            current = _token(location)
+            now = time.monotonic()
+            if current != seen:
+                seen, moved = current, now
+                _stopped(rest)
+            elif now - moved >= FOLLOW_LIMIT:
                 return
-            kept_for = seen
-            keep_one(annotator, report_first=True, followed=followed)
-            _collected()
-            followed.prepare()  # once: what follows a claim tag is made after the first keep
-        elif now - moved >= pause and rest_for != seen:
-            rest_for = seen
-            keep(annotator, _standing(location, seen))  # the writer's: kept already
-            _collected()
-        time.sleep(POLL_SECONDS)
+            elif now - moved >= SETTLE_SECONDS and kept_for != seen:
+                if code_digest() != followed.code:
+                    return
+                kept_for = seen
+                keep_one(annotator, report_first=True, followed=followed)
+                followed.prepare()  # once: a claim tag is followed after the first keep
+            elif now - moved >= pause and rest_for != seen:
+                rest_for = seen
+                rest = _round_started(location, annotator)
+            time.sleep(POLL_SECONDS)
+    finally:
+        _stopped(rest)
+
+
+def _round_started(
+    location: DatabaseLocation, annotator: str | None
+) -> subprocess.Popen[bytes] | None:
+    """One round of keep() in a process of its own (the writer's summary is kept
+    already: every analyst's and the others'), at this keeper's priority."""
+    command = [sys.executable, "-P", "-m", "workbench.cli.summary_keeper", "--one-round"]
+    if annotator:
+        command += ["--annotator", annotator]
+    try:
+        return subprocess.Popen(
+            command,
+            env={**os.environ, DB_ENV: str(location)},
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            close_fds=True,
+        )
+    except (OSError, ValueError):
+        return None
+
+
+def _stopped(process: subprocess.Popen[bytes] | None) -> None:
+    """`process` ended (what it kept stays kept; a keep under way is written whole or
+    not at all, and a temporary file left is removed by a later keep)."""
+    if process is not None and process.poll() is None:
+        process.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=10)
+            return
+        process.kill()
+        process.wait()
 
 
 def _standing(location: DatabaseLocation, token: str) -> Callable[[], bool]:
@@ -363,9 +401,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--follow", type=int, metavar="PID", help="follow the app of this process id's session"
     )
+    parser.add_argument(
+        "--one-round", action="store_true", help="one round, as part of the keeper following"
+    )
     args = parser.parse_args(argv)
     try:
         location = resolve_database(None)
+        if args.one_round:  # the following keeper holds the turn and stops this one
+            keep(args.annotator, _standing(location, _token(location)))
+            return 0
         with only_keeper(location) as only:
             if only and args.follow is not None:
                 follow(location, args.annotator, _running(args.follow))

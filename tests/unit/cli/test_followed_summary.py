@@ -281,6 +281,42 @@ def test_after_a_pause_every_analyst_s_summary_is_kept_too(
     assert waited(lambda: kept_for_now(db, annotator="bob"))
 
 
+def test_the_round_for_the_others_is_stopped_once_the_content_moves(
+    db: Path,
+    corpus: Corpus,
+    monkeypatch: pytest.MonkeyPatch,
+    following: Callable[..., Following],
+) -> None:
+    """Every analyst's and the others' summaries (a full summary each) never hold up the
+    writer's after the next save: their process is stopped when the content moves."""
+    rounds: list[Round] = []
+    monkeypatch.setattr(
+        summary_keeper, "_round_started", lambda *args: rounds.append(Round()) or rounds[-1]
+    )
+    following(pause=0.2)
+    assert waited(lambda: bool(rounds)), "a pause: the round starts"
+    assert not rounds[0].stopped
+    saved_changes(db, corpus, random.Random(3), 1)
+    assert waited(lambda: rounds[0].stopped), "a save: it is stopped"
+    assert waited(lambda: kept_for_now(db))
+
+
+class Round:
+    """The others' round as a process, never ending on its own."""
+
+    def __init__(self) -> None:
+        self.stopped = False
+
+    def poll(self) -> int | None:
+        return 0 if self.stopped else None
+
+    def terminate(self) -> None:
+        self.stopped = True
+
+    def wait(self, timeout: float | None = None) -> int:
+        return 0
+
+
 def test_following_ends_once_the_code_on_disk_changed(
     db: Path, monkeypatch: pytest.MonkeyPatch, following: Callable[..., Following]
 ) -> None:
