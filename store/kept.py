@@ -41,6 +41,10 @@ from workbench.core.files.database_url import is_server_url
 
 _KEEPABLE: dict[str, bool] = {}
 """FileKept.keepable's answers by token (a keeper asks once per analyst)."""
+_SNAPSHOT_NUMBERS: dict[str, int | None] = {}
+"""The journal number a snapshot of these bytes (by sha256) begins at (None: none
+checked), for FileKept.keepable: a keeper following a session asks at every save's
+token, with the snapshot unchanged (68 MB parsed again each time: 2.3 s at load 7)."""
 
 
 def kept_summaries(location: Path | str) -> KeptSummaries:
@@ -99,23 +103,30 @@ class FileKept(KeptSummaries):
         return _KEEPABLE[token]
 
     def _reaches_snapshot(self, token: str) -> bool | None:
-        """keepable(), or None when the database is not at `token` now."""
+        """keepable(), or None when the database is not at `token` now. The snapshot's
+        number is remembered by the snapshot's sha256 where the token recorded one (the
+        racily-clean rule: those very bytes), so a new token over the same snapshot (a
+        save in the live journal) parses nothing."""
         state = token_state(self.path, self._file.digests())
         if state.token != token:
             return None
         if state.hashed_seq is None:
             return True  # no position is left out of this token
-        try:
-            snapshot = load_snapshot(self.path)
-        except (CorruptDatabaseError, OSError):
-            return None
-        reached = (
-            snapshot is None or not snapshot.checked or snapshot.journal_seq <= state.hashed_seq
-        )
-        del snapshot
-        if token_state(self.path, self._file.digests()).token != token:
-            return None  # the snapshot read may not be the one hashed
-        return reached
+        digest = next((d.sha256 for d in state.digests if d.name == self.path.name), None)
+        if digest is not None and digest in _SNAPSHOT_NUMBERS:
+            number = _SNAPSHOT_NUMBERS[digest]
+        else:
+            try:
+                snapshot = load_snapshot(self.path)
+            except (CorruptDatabaseError, OSError):
+                return None
+            number = None if snapshot is None or not snapshot.checked else snapshot.journal_seq
+            del snapshot
+            if token_state(self.path, self._file.digests()).token != token:
+                return None  # the snapshot read may not be the one hashed
+            if digest is not None:
+                _SNAPSHOT_NUMBERS[digest] = number
+        return number is None or number <= state.hashed_seq
 
     def close(self) -> None:
         """Nothing is held open between calls."""

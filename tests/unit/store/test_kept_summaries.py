@@ -15,6 +15,7 @@ import pytest
 from store_helpers import flip_byte, states
 
 import store.content_token
+import store.kept
 import store.kept_file
 import store.kept_format
 import store.line_format
@@ -467,3 +468,31 @@ def test_a_keep_records_the_file_digests_and_a_reader_uses_them(
         store.line_format.encode({"kept": 1, "token": token, "entries": [], "files": [["x"]]})
     )
     assert odd.digests == (), "a list not of the form written records nothing"
+
+
+def test_a_new_token_over_the_same_snapshot_parses_it_once(
+    database: Path, kept: FileKept, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A keeper following an app session asks at every save's token whether the journal
+    reaches the snapshot's number (positions end it); the snapshot unchanged is not
+    parsed again, a new snapshot is."""
+    monkeypatch.setattr(store.content_token, "RECORDED_BYTES", 0)
+    monkeypatch.setattr(store.content_token, "RACY_SECONDS", -60)  # as if written long ago
+    monkeypatch.setattr(store.kept, "_SNAPSHOT_NUMBERS", {})
+    parsed: list[Path] = []
+    real = store.kept.load_snapshot
+    monkeypatch.setattr(store.kept, "load_snapshot", lambda path: parsed.append(path) or real(path))
+
+    def saved_and_moved(writer: AnnotationStore, index: int) -> bool:
+        """Whether what the token now holds may be kept (asked at once: a keeper's way)."""
+        writer.save(annotate(OLD, index, "alice", note=f"seen {len(parsed)}"))
+        writer.set_position(OLD.id, index + 1)  # the journal ends with a position
+        return kept.keepable(kept.token())
+
+    writer = AnnotationStore.open(database, annotator="alice")
+    assert saved_and_moved(writer, 0) and saved_and_moved(writer, 2)
+    assert len(parsed) == 1, "one snapshot, parsed once"
+    writer.close()  # folds the journal: a new snapshot
+    with AnnotationStore.open(database, annotator="alice") as writer:
+        assert saved_and_moved(writer, 5)
+    assert len(parsed) == 2
