@@ -21,6 +21,8 @@ import dataclasses
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from workbench.core.analysis.summary.model import JsonPieces
+
 if TYPE_CHECKING:
     from workbench.cli.summary import SummaryInputs
     from workbench.cli.summary_request import Request
@@ -56,6 +58,9 @@ class FollowedSummary:
         """The annotations the accumulator holds, by key."""
         self.builds = 0
         """Accumulators made from nothing (for tests and benches)."""
+        self.pieces = JsonPieces()
+        """The last JSON's pieces: the rows and groups a change left as they were are
+        not encoded again."""
 
     def summary(self, inputs: SummaryInputs) -> Summary:
         """The summary of `inputs` as `summarised` builds it (before `finished`)."""

@@ -210,7 +210,8 @@ def keep_one(
             if not store.put_many(outputs, token):
                 return 0
             kept, outputs = 1, {}
-        outputs[wanted["json"]] = encoded(said, DATA, list(summary.json_parts()))
+        pieces = None if followed is None else followed.pieces  # those unchanged not encoded
+        outputs[wanted["json"]] = encoded(said, DATA, list(summary.json_parts(pieces)))
         del summary
         if code_digest() != code:
             return None

@@ -19,6 +19,7 @@ from bench.synthetic import synthetic_annotations, synthetic_articles
 from tests.fixtures.gold import load_gold
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.analysis.summary.incremental import SummaryAccumulator
+from workbench.core.analysis.summary.model import JsonPieces
 from workbench.core.annotation import STATUSES, Anchor, Annotation, AnnotationKey, Suggested
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Corpus, load_corpus
@@ -107,6 +108,8 @@ def check(
     accumulator = SummaryAccumulator(start, info, summary_settings, texts=by_id)
     current: dict[AnnotationKey, Annotation] = {a.key: a for a in start}
     assert accumulator.summary() == build_summary(start, info, summary_settings, texts=by_id)
+    pieces = JsonPieces()  # the JSON of each summary made from the last one's pieces
+    accumulator.summary().to_json_bytes(pieces)
     if prepared:
         accumulator.prepare()
     for annotator, article, index, becomes in steps:
@@ -128,7 +131,8 @@ def check(
             [current[key] for key in sorted(current)], info, summary_settings, texts=by_id
         )
         assert accumulator.summary() == expected
-        if prepared:
+        if prepared:  # as a keeper following a session makes it
+            assert accumulator.summary().to_json_bytes(pieces) == expected.to_json_bytes()
             accumulator.prepare()
     return accumulator
 

@@ -162,6 +162,29 @@ def test_the_followed_summary_served_is_the_computed_one_after_random_changes(
     assert followed.builds == 1, "made again from the last summary each time, not built"
 
 
+def test_tags_saved_are_patched_and_only_what_they_touch_encoded(
+    db: Path,
+    run: Callable[..., Ran],
+    monkeypatch: pytest.MonkeyPatch,
+    no_collection: None,
+) -> None:
+    """The app's normal use: a few tags switched on sentences annotated already."""
+    followed = FollowedSummary(code_digest())
+    assert summary_keeper.keep_one(None, report_first=True, followed=followed) == 2
+    followed.prepare()
+    with AnnotationStore.open(db, annotator="gold") as store:
+        for annotation in store.all("gold")[:3]:
+            store.save(annotation.toggled("attribution"))
+        store.save(store.all("gold")[5].toggled("claim"))
+    assert summary_keeper.keep_one(None, report_first=True, followed=followed) == 2
+    assert followed.builds == 1
+    reused = followed.pieces.reused
+    assert reused > 0, "the rows and groups no tag touched are not encoded again"
+    for form in FORMS:
+        served, computed = served_and_computed(run, monkeypatch, form)
+        assert served == computed
+
+
 def test_a_ledger_decision_or_a_setting_changed_is_built_again(
     db: Path,
     run: Callable[..., Ran],

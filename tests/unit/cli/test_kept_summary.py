@@ -455,7 +455,7 @@ def test_the_writer_s_report_is_served_while_its_json_is_made(
 
     made, seen = Summary.json_parts, []
 
-    def json_parts(summary: Summary) -> Iterator[bytes]:
+    def json_parts(summary: Summary, pieces: object = None) -> Iterator[bytes]:
         with kept_summaries(db) as kept:
             keys = (entry_of(db, ("--format", "md")), entry_of(db, ("--format", "json")))
             seen.append(tuple(kept.get(key) is not None for key in keys))
