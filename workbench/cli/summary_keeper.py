@@ -319,7 +319,7 @@ def follow(
                     return
                 kept_for = seen
                 keep_one(annotator, report_first=True, followed=followed)
-                followed.prepare()  # once: a claim tag is followed after the first keep
+                followed.prepare()  # the LiveLedger, after a keep from nothing or a rebuild
             elif now - moved >= pause and rest_for != seen:
                 rest_for = seen
                 rest = _round_started(location, annotator)
