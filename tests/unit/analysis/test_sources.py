@@ -256,3 +256,16 @@ def test_a_body_whose_name_holds_a_role_word_stays_a_body() -> None:
         "a senior official",
     ):
         assert parse_source(body)[0] == "group", body
+
+
+def test_a_joint_source_is_not_its_last_person() -> None:
+    """rv10 R1: "Kremlin spokesman Dmitry Peskov and Foreign Minister Sergei Lavrov" was
+    read as Lavrov alone, and named Lavrov's own claims; a day after a role was a name."""
+    joint = "Kremlin spokesman Dmitry Peskov and Foreign Minister Sergei Lavrov"
+    assert parse_source(joint)[0] == "group"
+    assert groups_of(joint, "Sergei Lavrov", "Lavrov") == {
+        joint: (joint,),
+        "Sergei Lavrov": ("Lavrov", "Sergei Lavrov"),
+    }
+    assert parse_source("Pentagon spokesman John Kirby with Secretary Lloyd Austin")[0] == "group"
+    assert len(groups_of("Kremlin spokesman Tuesday", "Pentagon official Tuesday")) == 2

@@ -22,11 +22,13 @@ from itertools import pairwise
 from workbench.core.analysis.lexicon import (
     ARTICLES,
     BODY_KIND_WORDS,
+    MONTH_NAMES,
     NAME_PREFIXES,
     NAMED_BODIES,
     ROLES_BEFORE_A_NAME,
     SOURCE_GROUP_WORDS,
     SOURCE_PRONOUNS,
+    WEEKDAYS,
 )
 from workbench.core.analysis.sources.spelling import SpellingNeighbours
 
@@ -102,6 +104,8 @@ def _name_after_role(words: list[str]) -> tuple[str, ...]:
     """The name a body's role introduces ("Kremlin spokesman Dmitry Peskov", "Police Chief
     John Smith"): the capitalised words after the last role word, if they name no body.
     Such a source is that person, one speaker with "Dmitry Peskov" (rv9 R10)."""
+    if any(word.lower() in _JOINING for word in words):
+        return ()  # "Kremlin spokesman Dmitry Peskov and Foreign Minister Sergei Lavrov" (rv10 R1)
     for index in range(len(words) - 1, -1, -1):
         if words[index].lower().rstrip(".") in ROLES_BEFORE_A_NAME:
             name = words[index + 1 :]
@@ -111,9 +115,15 @@ def _name_after_role(words: list[str]) -> tuple[str, ...]:
     tokens = tuple(part.lower() for word in name for part in word.rstrip(".").split("-") if part)
     if not name or not all(word[:1].isupper() for word in name):
         return ()
-    if any(t in SOURCE_GROUP_WORDS or t in NAME_PREFIXES for t in tokens):
+    if any(t in SOURCE_GROUP_WORDS or t in NAME_PREFIXES or t in _TIME_NAMES for t in tokens):
         return ()
     return tokens
+
+
+_JOINING = frozenset(("and", "or", "with"))
+"""Words joining two speakers in one source: no one person's name follows its last role."""
+_TIME_NAMES = WEEKDAYS | frozenset(MONTH_NAMES)
+"""A day or month after a role is when it spoke, not its name ("Pentagon official Tuesday")."""
 
 
 def named_after_role(source: str) -> bool:
