@@ -1523,6 +1523,13 @@ CURRENCY_WORDS = {
 """A currency written as a word after the number ("45 million euros", "a 4.5 million euro
 fine", "a 20 million dollar contract")."""
 QUALIFIERS = {
+    "no more than": "upper",
+    "not more than": "upper",
+    "no fewer than": "lower",
+    "not fewer than": "lower",
+    "no less than": "lower",
+    "not less than": "lower",
+    "at most": "upper",
     "at least": "lower",
     "more than": "lower",
     "just over": "lower",
@@ -1550,7 +1557,8 @@ QUALIFIERS = {
     "a maximum of": "upper",
     "a minimum of": "lower",
 }
-"""Qualifier as written -> bound: the figure is a lower bound, upper bound or estimate."""
+"""Qualifier as written -> bound: the figure is a lower bound, upper bound or estimate.
+A negated comparison is the other bound ("no more than 800 tonnes" is at most 800: qa9 Q1)."""
 AFTER_QUALIFIERS = {
     "or more": "at least",
     "or over": "at least",

@@ -1871,8 +1871,16 @@ def _may_write_numbers_in_words(sentence: str) -> bool:
         return True
     if "illion" in sentence:
         return True
+    return _opens_with_number_in_words(sentence)
+
+
+def _opens_with_number_in_words(sentence: str) -> bool:
+    """Whether the sentence opens with a number in words, qualified or not ("Seventeen
+    people died", "More than forty people were hurt": qa9 Q3)."""
     opening = sentence[:4].lstrip("\"'“‘").lower()
-    return opening[:3] in _OPENINGS and _opening_word(sentence) in SPELLED_NUMBERS
+    if opening[:3] in _OPENINGS and _opening_word(sentence) in SPELLED_NUMBERS:
+        return True
+    return _QUALIFIED_OPENING.match(sentence) is not None
 
 
 def _may_count_casualties_in_words(sentence: str) -> bool:
@@ -2077,7 +2085,7 @@ two hundred and three hundred": two numbers)."""
 def _number_word_matches(sentence: str) -> Iterator[re.Match[str]]:
     """_IN_WORDS.finditer(sentence), tried only at the opening and before each hint."""
     resume = 0
-    if _opening_word(sentence) in SPELLED_NUMBERS:
+    if _opens_with_number_in_words(sentence):
         opening = _IN_WORDS.search(sentence, 0, _word_end(sentence, _HINT_REACH))
         if opening is not None:
             opening = _whole(opening, sentence)
@@ -2129,6 +2137,12 @@ def _small_value(words: str) -> float:
     parts = words.strip().split("-")
     first = COMPOUND_UNITS.get(parts[0]) or SPELLED_NUMBERS[parts[0]]
     return float(first + sum(COMPOUND_UNITS[part] for part in parts[1:]))
+
+
+_QUALIFIED_OPENING = re.compile(
+    rf"[\"'“‘]?(?:{_QUALIFIER})\s+(?:{_SPELLED})\b(?!\s+of\b)", re.IGNORECASE
+)
+"""A sentence opening with a qualified number in words ("More than forty people")."""
 
 
 def _word_end(text: str, position: int) -> int:
@@ -2187,7 +2201,7 @@ def _numbers_in_words(sentence: str) -> list[_Number]:
             value += _rest_value(match.group("rest"))  # "three hundred and fifty"
         if value is not None and match.group("half"):
             value /= 2  # "half a million"
-        at_start = not sentence[: match.start("spelled")].strip("\"'“‘ ")
+        at_start = not sentence[: match.start()].strip("\"'“‘ ")
         if value is None or (match.group("multiplier") is None and not at_start):
             continue
         tail = None if match.group("multiplier") else _RANGE_TAIL.match(sentence, match.end())
@@ -2221,7 +2235,8 @@ to fifteen", "Twelve-fifteen"), not multiplied ("Two to three million": read who
 
 
 def _spelled_value(spelled: str, multiplier: str | None) -> float | None:
-    """'twenty-three' -> 23; 'two' 'hundred' -> 200; 'a' 'dozen' -> 12; 'a' -> None."""
+    """'twenty-three' -> 23; 'two' 'hundred' -> 200; 'a' 'dozen' -> 12; 'one' 'thousand'
+    -> 1000; 'a' or 'one' alone -> None (an article or a pronoun as often as a count)."""
     parts = spelled.lower().split("-")
     if parts[0] in ("a", "one"):
         value = 1.0

@@ -1,0 +1,53 @@
+"""Figure readings a new analyst (qa9) found wrong on a story of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analysis.test_figure_general import conflict
+from workbench.core.analysis.figures.quantities import extract_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "bound"),
+    [
+        ("the plant held no more than 800 tonnes on the day", "no more than", "upper"),
+        ("The plant held not more than 800 tonnes.", "not more than", "upper"),
+        ("at most 800 tonnes were stored there", "at most", "upper"),
+        ("no fewer than 10 people died", "no fewer than", "lower"),
+        ("no less than 800 tonnes were stored there", "no less than", "lower"),
+    ],
+)
+def test_a_negated_comparison_is_the_other_bound(text: str, qualifier: str, bound: str) -> None:
+    """qa9 Q1: "no more than 800 tonnes" was read "more than 800 tonnes", a lower bound:
+    the report put the opposite of Norrchem's words in its mouth."""
+    (quantity,) = extract_quantities(text)
+    assert (quantity.qualifier, quantity.bound) == (qualifier, bound)
+
+
+def test_at_most_800_tonnes_contradicts_1200_tonnes() -> None:
+    """qa9 Q1: the story's conflict was hidden, "more than 800" allowing 1,200."""
+    assert conflict(
+        "Environmental group Green Coast said the plant stored 1,200 tonnes of ammonium nitrate.",
+        "Norrchem said the plant stored no more than 800 tonnes of ammonium nitrate.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("More than forty people were taken to hospital, she added.", 40),
+        ("Nearly forty soldiers were killed.", 40),
+        ("More than one thousand people fled the town.", 1000),
+        ("One thousand people fled the town.", 1000),
+    ],
+)
+def test_a_qualified_number_in_words_opening_a_sentence_is_read(text: str, value: int) -> None:
+    """qa9 Q3: "More than forty people" gave no figure, "More than 40 people" one."""
+    (quantity,) = extract_quantities(text)
+    assert quantity.value == value
+
+
+@pytest.mark.parametrize("text", ["One person died.", "At least one of the workers died."])
+def test_one_alone_is_still_no_count(text: str) -> None:
+    assert extract_quantities(text) == []
