@@ -51,3 +51,21 @@ def test_a_qualified_number_in_words_opening_a_sentence_is_read(text: str, value
 @pytest.mark.parametrize("text", ["One person died.", "At least one of the workers died."])
 def test_one_alone_is_still_no_count(text: str) -> None:
     assert extract_quantities(text) == []
+
+
+def test_an_earlier_figure_named_is_not_the_time_of_the_sentences_own() -> None:
+    """qa9 Q2: "lowering an earlier police figure" dated the governor's 12 "earlier", so
+    it was left out of the toll's conflict with the police's "at least 14"."""
+    governor = (
+        "Twelve people died in Tuesday's explosion at the Norrchem plant, regional governor "
+        "Maria Falk said on Tuesday evening, lowering an earlier police figure."
+    )
+    police = (
+        "An explosion tore through the Norrchem fertiliser plant in the port city of Varnholm "
+        "early on Tuesday, killing at least 14 people and injuring 40, police said."
+    )
+    assert conflict(governor, police)
+    assert not conflict(
+        "Police earlier said 14 people had died in the explosion at the Norrchem plant.",
+        "Twelve people died in the explosion at the Norrchem plant, the governor said.",
+    )

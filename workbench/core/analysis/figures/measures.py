@@ -586,7 +586,9 @@ def _times(sentence: str) -> _Times:
         elif match.group("round") is not None:  # "partial results", "first count": a round
             if match.group("round") != "final":  # the final count is the count, undated
                 marks.add(f"{match.group('round')} count")
-        elif not _COMPARED_BEFORE.search(lowered, max(0, match.start() - 8), match.start()):
+        elif not _COMPARED_BEFORE.search(
+            lowered, max(0, match.start() - 8), match.start()
+        ) and not _another_things_time(lowered, match):
             mark = " ".join(match.group("relative").split())
             marks.add("weekend" if mark == "over the weekend" else mark)
     marks.update(f"the past {match.group(1)}" for match in _YEARS_PAST.finditer(lowered))
@@ -608,6 +610,18 @@ fire's toll)."""
 _COMPARED_BEFORE = re.compile(r"\b(?:of|than|with)\s+$")
 """Before a time, what makes it the time of a value compared ("roughly double its
 presence of two years ago", "more than a year ago"), not of the sentence's figure."""
+_DETERMINER_BEFORE = re.compile(r"\b(?:an|the|its|their|his|her|our|this)\s+$")
+
+
+def _another_things_time(lowered: str, match: re.Match[str]) -> bool:
+    """ "lowering an earlier police figure": "earlier" after a determiner is said of the
+    noun it stands before, another figure than the sentence's (qa9 Q2), not of the
+    sentence's own figure, whose time it is in "Police earlier said 14 died"."""
+    return match.group("relative") == "earlier" and bool(
+        _DETERMINER_BEFORE.search(lowered, max(0, match.start() - 7), match.start())
+    )
+
+
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:]*$")
 
 
