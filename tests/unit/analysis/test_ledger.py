@@ -753,3 +753,42 @@ def test_a_denial_of_the_dead_answers_a_claim_of_who_died() -> None:
     )
     ledger = ledger_of([union, owner])
     assert group_with(ledger, union.quote).denials == (owner,)
+
+
+def test_a_denial_naming_a_figure_or_an_account_by_its_kind_answers_the_claim_before() -> None:
+    """qa9 Q4: "Norrchem disputed the figure, saying …" and "Henrik Sand rejected the
+    union's account." answered no claim: "figure" and "account" name what is denied only
+    by its kind, and the union is whose account it is, not what it says."""
+    green_coast = _claimed(
+        6,
+        "Environmental group Green Coast said the plant stored 1,200 tonnes of ammonium "
+        "nitrate, not the 800 tonnes declared to regulators.",
+        "Green Coast",
+    )
+    norrchem = _claimed(
+        7,
+        "Norrchem disputed the figure, saying the plant held no more than 800 tonnes on the "
+        "day of the explosion.",
+        "Norrchem",
+        "denial",
+    )
+    berg = _claimed(
+        8,
+        '"They knew, they KNEW, and did nothing," union leader Jonas Berg told reporters.',
+        "Jonas Berg",
+    )
+    sand = _claimed(
+        9,
+        "Norrchem's chief executive, Henrik Sand, rejected the union's account.",
+        "Sand",
+        "denial",
+    )
+    ledger = ledger_of([green_coast, norrchem, berg, sand])
+    assert group_with(ledger, green_coast.quote).denials == (norrchem,)
+    assert group_with(ledger, berg.quote).denials == (sand,)
+
+
+def test_denied_warnings_and_a_warning_given_are_one_word() -> None:
+    from workbench.core.analysis.ledger.answers import stem
+
+    assert stem("warnings") == stem("warned") == stem("warning")

@@ -48,7 +48,8 @@ DENYING_WORDS = DENYING_VERBS | word_set(
     "fabrication nonsense propaganda slander slandering distorting distortion "
     "barefaced claims claim claimed reports report reported accusations accusation "
     "accused allegations allegation alleged statements statement calling called "
-    "speculation absurd provocation"
+    "speculation absurd provocation figure figures account accounts version versions "
+    "assertion assertions charge charges estimate estimates"
 )
 """Words that say a sentence is a denial, or name what it answers only by its kind."""
 SUBJECT_WORDS = (
@@ -74,6 +75,9 @@ UNSAID = word_set(
 """Words longer than three letters that say nothing of what is denied (when a denial
 was made is not what it denies)."""
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_POSSESSOR = re.compile(r"[^\W\d_]+['’]s\b", re.UNICODE)
+"""Whose claim a denial names ("rejected the union's account"): who made it, not what it
+says, so such a denial still names what it denies only by its kind (qa9 Q4)."""
 _QUOTED = re.compile(r"[\u201c\"]([^\u201d\"]+)[\u201d\"]")
 """A quotation: what a denial without a denying verb says, its attribution left out."""
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2014\u2013]|\s-\s")
@@ -126,6 +130,8 @@ def stem(word: str) -> str:
     "supplied", "line" and "lines", "sent" and "sending"). Kept for the words met (a
     vocabulary: tens of thousands at 100,000 annotations)."""
     word = COMPARED_AS.get(word, word)
+    if len(word) > 6 and word.endswith("ings"):
+        word = word[:-1]  # "warnings" as "warning", then as "warned" (qa9 Q4)
     if len(word) > 5 and word.endswith("ing"):
         word = word[:-3]
     elif len(word) > 4 and word.endswith("ed"):
@@ -176,7 +182,7 @@ def anaphoric(quote: str) -> bool:
     clause = denied_clause(quote)
     if clause is None:
         return False
-    words = _WORD.findall(quote, *clause)
+    words = _WORD.findall(_POSSESSOR.sub(" ", quote[clause[0] : clause[1]]))
     return bool(words) and not whole_stems(_said_words([w for w in words if len(w) > 3]))
 
 
