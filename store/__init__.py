@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         LaterChangeError,
         SchemaVersionError,
         ServerError,
+        StepElsewhereError,
         StoreError,
         StoreWriteError,
     )
@@ -52,6 +53,7 @@ _WHERE = {
     "LaterChangeError": "store.errors",
     "SchemaVersionError": "store.errors",
     "ServerError": "store.errors",
+    "StepElsewhereError": "store.errors",
     "StoreError": "store.errors",
     "StoreWriteError": "store.errors",
     "KeptSummaries": "store.kept_summaries",
@@ -83,6 +85,7 @@ __all__ = [
     "LaterChangeError",
     "SchemaVersionError",
     "ServerError",
+    "StepElsewhereError",
     "Store",
     "StoreError",
     "StoreEvent",

@@ -11,7 +11,7 @@ import copy
 import gc
 import shutil
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -33,6 +33,7 @@ from store.errors import (
     LinkLoopError,
     SchemaVersionError,
     StoreWriteError,
+    refuse_outside,
 )
 from store.files import fsync_directory, remove_stale_temporaries
 from store.history_log import history_path
@@ -383,7 +384,7 @@ class AnnotationStore:
         return self._record_session_change(key, None, "delete")
 
     @synchronised
-    def undo(self) -> Change | DecisionChange | None:
+    def undo(self, within: Container[str] | None = None) -> Change | DecisionChange | None:
         """Undo this analyst's last change (as a new durable change); None if none is
         left. Past this session's first change, the steps earlier sessions left are read
         back from the history (undo_history.py). LaterChangeError, with the step dropped,
@@ -391,7 +392,8 @@ class AnnotationStore:
 
         A step's changes are undone as one, in one write: the first change is returned,
         the others are in its `together`. A re-anchoring is no step (qa6 Q32). A ledger
-        decision is undone by a record of the undo (DecisionChange)."""
+        decision is undone by a record of the undo (DecisionChange). StepElsewhereError,
+        nothing written, if the step changes an article outside `within`."""
         if not self._undo:
             self._read_earlier_steps()
         if not self._undo:
@@ -402,6 +404,7 @@ class AnnotationStore:
             self._append_ledger(undone.to_record())
             self._redo.append(self._undo.pop())
             return undone
+        refuse_outside((change.article_id for change in step), within, undoing=True)
         self._check_unchanged(self._undo, undoing=True)
         pairs = [(change.after, self._restamped(change.before)) for change in reversed(step)]
         done = self._commit_pairs(pairs, "undo", [change.key for change in reversed(step)])
@@ -409,7 +412,7 @@ class AnnotationStore:
         return _as_step(done)
 
     @synchronised
-    def redo(self) -> Change | DecisionChange | None:
+    def redo(self, within: Container[str] | None = None) -> Change | DecisionChange | None:
         """Redo the last undone change (or step); None if there is nothing to redo. After
         a restart, that is what the analyst undid last if they have changed nothing
         since; LaterChangeError as undo()."""
@@ -423,6 +426,7 @@ class AnnotationStore:
             self._append_ledger(redone.to_record())
             self._undo.append(self._redo.pop())
             return redone
+        refuse_outside((change.article_id for change in step), within, undoing=False)
         self._check_unchanged(self._redo, undoing=False)
         pairs = [(change.before, self._restamped(change.after)) for change in step]
         done = self._commit_pairs(pairs, "redo", [change.key for change in step])

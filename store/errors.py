@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -188,6 +189,33 @@ class LaterChangeError(StoreError):
             f"was changed{since} after this change; {'undoing' if undoing else 'redoing'} it "
             "would overwrite that"
         )
+
+
+class StepElsewhereError(StoreError):
+    """An undo (or redo) would change an article that is not open (`article_ids`): after
+    a restart, the analyst's last step may be in another story's articles, which no
+    screen shows (qa9 Q16). Refused, with nothing written and the step kept: opening
+    that article lets it be undone there."""
+
+    def __init__(self, article_ids: tuple[str, ...], undoing: bool) -> None:
+        self.article_ids = article_ids
+        self.undoing = undoing
+        verb = "undone" if undoing else "redone"
+        super().__init__(
+            f"not {verb}: the step changes {', '.join(article_ids)}, which is not open; "
+            f"open it to see the change {verb}"
+        )
+
+
+def refuse_outside(
+    article_ids: Iterable[str], within: Container[str] | None, undoing: bool
+) -> None:
+    """StepElsewhereError when a step changes an article outside `within` (None: any)."""
+    if within is None:
+        return
+    outside = tuple(sorted({a for a in article_ids if a not in within}))
+    if outside:
+        raise StepElsewhereError(outside, undoing)
 
 
 def later_words(later: Change | None) -> str:

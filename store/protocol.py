@@ -7,7 +7,7 @@ once). Callers are typed against this Protocol and never know which one they hav
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -165,11 +165,13 @@ class Store(Protocol):
 
     def delete(self, article_id: str, index: int) -> Change | None: ...
 
-    def undo(self) -> Change | DecisionChange | None:
-        """Undo this session's last step: annotation changes, or a ledger decision."""
+    def undo(self, within: Container[str] | None = None) -> Change | DecisionChange | None:
+        """Undo this session's last step: annotation changes, or a ledger decision.
+        `within`: the articles the step may change (those open; None: any), else
+        StepElsewhereError, nothing written and the step kept."""
         ...
 
-    def redo(self) -> Change | DecisionChange | None: ...
+    def redo(self, within: Container[str] | None = None) -> Change | DecisionChange | None: ...
 
     def history(self) -> list[Change]: ...
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -37,6 +37,7 @@ from store.errors import (
     ServerError,
     StoreError,
     StoreWriteError,
+    refuse_outside,
 )
 from store.import_rules import gone_orphans, outcome, report_of
 from store.postgres import readings, rows, schema
@@ -363,23 +364,24 @@ class PostgresStore:
         return None if done is None else done.change
 
     @synchronised
-    def undo(self) -> Change | DecisionChange | None:
+    def undo(self, within: Container[str] | None = None) -> Change | DecisionChange | None:
         """Undo this analyst's last step (as new durable changes); ConcurrentEditError,
         with the step dropped, if another session changed what it would undo. Past this
         session's first step, the steps earlier sessions left are read back from the
         history (undo_history.py); LaterChangeError, with the step dropped, if one of
-        them has been changed since."""
+        them has been changed since. StepElsewhereError, nothing written, if the step
+        changes an article outside `within`."""
         if not self._undo:
             self._read_earlier_steps()
-        return self._move_step(self._undo, self._redo, "undo")
+        return self._move_step(self._undo, self._redo, "undo", within)
 
     @synchronised
-    def redo(self) -> Change | DecisionChange | None:
+    def redo(self, within: Container[str] | None = None) -> Change | DecisionChange | None:
         """Redo the last undone step (after a restart, what the analyst undid last if
         they have changed nothing since); ConcurrentEditError as undo()."""
         if not self._redo and not self._changed:
             self._read_earlier_steps()
-        return self._move_step(self._redo, self._undo, "redo")
+        return self._move_step(self._redo, self._undo, "redo", within)
 
     def history_starts_at(self) -> int:
         """1: the server's history table is never lost on its own."""
@@ -963,6 +965,7 @@ class PostgresStore:
         source: list[list[_Done] | DecisionChange],
         target: list[list[_Done] | DecisionChange],
         action: str,
+        within: Container[str] | None,
     ) -> Change | DecisionChange | None:
         """Undo (or redo) the last step of `source` in one call and put it on `target`.
         A step refused because another session changed it is dropped; one not saved
@@ -973,6 +976,7 @@ class PostgresStore:
         step = source[-1]
         if isinstance(step, DecisionChange):
             return self._move_decision(source, target, undoing)
+        refuse_outside((done.change.article_id for done in step), within, undoing)
         order = step[::-1] if undoing else step
 
         def work(connection: psycopg.Connection[Any]) -> list[Applied]:

@@ -107,3 +107,34 @@ async def test_only_the_newest_information_notices_stay(
         said = notices(pilot.app)
         assert len(said) == 3
         assert said[-1] == f"Undid: claim on “{shorten(bundled.articles[0].title)}”, sentence 1."
+
+
+async def test_u_after_a_restart_on_another_story_changes_no_article_not_open(
+    tmp_path: Path, bundled: Corpus
+) -> None:
+    """qa9 Q16: after a restart on another story, `u` undid claims in an article no
+    screen showed, the notice gone in seconds. It is refused, naming the article, and
+    undone once that article is open."""
+    path = tmp_path / "two stories.json"
+    other_story = Corpus(bundled.articles[:1], [])
+    this_story = Corpus(bundled.articles[1:], [])
+    title = shorten(bundled.articles[0].title)
+    with AnnotationStore.open(path, annotator="tester") as first:
+        async with app_on(first, other_story, 0, 1).run_test(size=SIZE) as pilot:
+            await pilot.press("c")
+            await pilot.pause()
+        assert len(first.all()) == 1
+    with AnnotationStore.open(path, annotator="tester") as restarted:
+        async with app_on(restarted, this_story, 0, 0).run_test(size=SIZE) as pilot:
+            await pilot.press("u")
+            await pilot.pause()
+            assert len(restarted.all()) == 1
+            assert any(
+                f"your last change is in “{title}”, which is not open here" in notice
+                for notice in notices(pilot.app)
+            )
+    with AnnotationStore.open(path, annotator="tester") as reopened:
+        async with app_on(reopened, other_story, 0, 0).run_test(size=SIZE) as pilot:
+            await pilot.press("u")
+            await pilot.pause()
+            assert reopened.all() == []

@@ -11,7 +11,7 @@ import pytest
 from conftest import location_of
 from store_helpers import MakeAnnotation
 
-from store import LaterChangeError, StoreError
+from store import LaterChangeError, StepElsewhereError, StoreError
 from store.change import DecisionChange
 from store.opening import open_store
 from store.protocol import Store
@@ -223,3 +223,28 @@ def test_an_undo_of_a_re_anchoring_by_an_older_session_is_matched_to_it() -> Non
     ]
     undo, redo = replay(entries, str)
     assert (undo, redo) == ([["saved"]], [])
+
+
+def test_an_undo_outside_the_articles_open_is_refused_and_kept(
+    reopen: Reopen, make: MakeAnnotation
+) -> None:
+    """qa9 Q16: after a restart on another story, `u` undid tags in an article no screen
+    showed. Given the articles open, a step changing another is refused, nothing
+    written, and it is undone once that article is open; redo likewise."""
+    first = reopen()
+    first.save(make(article_id="other", index=1))
+    restarted = reopen()
+    with pytest.raises(StepElsewhereError) as refused:
+        restarted.undo(within={"a1"})
+    assert refused.value.article_ids == ("other",) and refused.value.undoing
+    assert restarted.get("other", 1) is not None
+    again = reopen()
+    assert again.get("other", 1) is not None
+    undone = again.undo(within={"other"})
+    assert undone is not None and undone.article_id == "other"
+    assert again.get("other", 1) is None
+    with pytest.raises(StepElsewhereError):
+        again.redo(within={"a1"})
+    assert again.get("other", 1) is None
+    assert again.redo(within={"a1", "other"}) is not None
+    assert again.get("other", 1) is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from store import Change, DecisionChange, LaterChangeError, StoreError
+from store import Change, DecisionChange, LaterChangeError, StepElsewhereError, StoreError
 from workbench.core.analysis.ledger.decisions import decision_words
 from workbench.core.change_words import ChangeSides, describe_change
 from workbench.core.corpus.titles import shorten
@@ -61,6 +61,16 @@ def refusal_notice(error: LaterChangeError, title_of: TitleOf) -> str:
     return f"Not {verb}: {what}. {who}{how}, and {doing} it would overwrite that. {then}".strip()
 
 
+def elsewhere_notice(error: StepElsewhereError, title_of: TitleOf) -> str:
+    """Why an undo (redo) was refused: its step is in an article not open (qa9 Q16)."""
+    titles = ", ".join(f"“{_short(title_of)(article_id)}”" for article_id in error.article_ids)
+    done, verb, key = ("undone", "undo", "u") if error.undoing else ("redone", "redo", "ctrl+r")
+    return (
+        f"Not {done}: your last change is in {titles}, which is not open here. "
+        f"Open it to {verb} it there; {key} changes nothing meanwhile."
+    )
+
+
 Notify = Callable[..., None]
 """A screen's notify (message, title=, severity=, markup=)."""
 
@@ -82,6 +92,14 @@ def take_step(
     except LaterChangeError as error:
         notify(
             refusal_notice(error, title_of),
+            title="Not undone" if undoing else "Not redone",
+            severity="warning",
+            markup=False,
+        )
+        return None
+    except StepElsewhereError as error:
+        notify(
+            elsewhere_notice(error, title_of),
             title="Not undone" if undoing else "Not redone",
             severity="warning",
             markup=False,

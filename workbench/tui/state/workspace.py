@@ -146,6 +146,8 @@ class Workspace:
     read_from: tuple[Path, ...] = ()
     """The files and folders the articles were read from (the command line's PATHs)."""
     _subscriptions: list[Subscription] = field(default_factory=list, init=False)
+    _titles_remembered: dict[str, str] | None = field(default=None, init=False)
+    """The titles the database remembers, read when an article not open is named."""
 
     def __post_init__(self) -> None:
         self.anchors = CorpusAnchors(self.store, self.threshold)
@@ -161,9 +163,24 @@ class Workspace:
         return self.store.read_only
 
     def title_of(self, article_id: str) -> str:
-        """An article's title as shown (its id if it is not in the corpus)."""
+        """An article's title as shown: the corpus's, else the one the database remembers
+        (an article of another story: an undo refused there names it, qa9 Q16), else its
+        id."""
         article = self.corpus.by_id.get(article_id)
-        return article.title if article is not None and article.title else article_id
+        if article is not None and article.title:
+            return article.title
+        if article is None:
+            remembered = self._remembered_titles().get(article_id)
+            if remembered:
+                return remembered
+        return article_id
+
+    def _remembered_titles(self) -> dict[str, str]:
+        if self._titles_remembered is None:
+            self._titles_remembered = {
+                info.article_id: info.title for info in self.store.articles() if info.title
+            }
+        return self._titles_remembered
 
     def output_refusal(self, path: Path) -> str | None:
         """Why a report or export must not be written at `path`, or None: one of the
@@ -221,15 +238,16 @@ class Workspace:
     def undo(self) -> Change | DecisionChange | None:
         """Undo this analyst's last change (an annotation's or a ledger decision),
         whichever screen made it; None: nothing to undo. ConcurrentEditError if another
-        session changed it since: nothing is undone."""
+        session changed it since, StepElsewhereError if it is in an article not open
+        (after a restart, another story's: qa9 Q16): nothing is undone."""
         with self._writing():
-            change = self.store.undo()
+            change = self.store.undo(within=self.corpus.by_id)
         return self._stepped(change)
 
     def redo(self) -> Change | DecisionChange | None:
         """Redo the last undone change; None: nothing to redo."""
         with self._writing():
-            change = self.store.redo()
+            change = self.store.redo(within=self.corpus.by_id)
         return self._stepped(change)
 
     @contextmanager
