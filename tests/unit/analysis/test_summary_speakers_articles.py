@@ -86,3 +86,25 @@ def test_an_office_is_the_person_the_article_names_in_it() -> None:
     two = article("m2", MINISTER.replace(" denied", " and Finance Minister Abul Kalam denied"))
     summary = summarise([tag(two, 0, "Minister"), tag(two, 3, "Labour Minister")], [two])
     assert {r.canonical for r in summary.sources} == {"Minister", "Shirin Akhter"}
+
+
+WIRE = (
+    "Blast at Varnholm plant\n"
+    "Norrchem denied that it had ignored safety warnings, calling the reports baseless. "
+    "The company said in a statement that the plant had passed its last inspection in January."
+)
+
+
+def test_a_body_s_role_accepted_as_the_body_s_one_word_name_is_that_body() -> None:
+    """qa9 Q10: the suggestion showed "company → Norrchem" and the analyst kept it, yet
+    the Sources table listed "company" apart: a one-word name was taken for a person's,
+    and a body's role is never followed to a person."""
+    wire = article("w", WIRE)
+    said = index_of(wire, "The company said")
+    shown = next(s for s in suggest(wire) if s.index == said)
+    assert (shown.source, shown.resolved_source) == ("company", "Norrchem")
+    provenance = Suggested(SUGGESTER_VERSION, shown.tags, "company", "Norrchem", dict(shown.scores))
+    accepted = replace(tag(wire, said, "company"), suggestion=provenance)
+    assert speakers.accepted_speaker(accepted) == "Norrchem"
+    summary = summarise([tag(wire, 0, "Norrchem"), accepted], [wire])
+    assert [(r.canonical, r.sentences) for r in summary.sources] == [("Norrchem", 2)]

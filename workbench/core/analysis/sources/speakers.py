@@ -660,11 +660,14 @@ def _body_as_person(source: str, speaker: str) -> bool:
     """True if the speaker resolved for a body's role is a person ("fire service → Main
     Uddin", a suggester before qa8 Q7): the guideline's source is the body the sentence
     names, and the same words are the body where nothing was accepted, so such an
-    acceptance is not followed (one body, one source, whatever sentence it speaks in)."""
+    acceptance is not followed (one body, one source, whatever sentence it speaks in).
+    A one-word name is a body's as often as a person's ("company → Norrchem": qa9 Q10),
+    and is followed."""
     words = clean_source(source).lower().split()
-    return (
-        bool(words) and words[-1] in lx.ORGANISATION_ROLES and parse_source(speaker)[0] == "person"
-    )
+    if not words or words[-1] not in lx.ORGANISATION_ROLES:
+        return False
+    kind, tokens = parse_source(speaker)
+    return kind == "person" and len(tokens) > 1
 
 
 def reads_its_neighbours(annotation: Annotation) -> bool:
