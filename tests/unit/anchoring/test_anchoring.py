@@ -544,3 +544,27 @@ def test_a_reordered_paragraph_moves_and_a_lone_sentence_paragraph_is_to_check()
         5: (MOVED, 4),
         6: (MOVED, 5),
     }
+
+
+@pytest.mark.parametrize(
+    "unseen",
+    [
+        ("3,000 troops", "3,000\u00a0troops"),  # a no-break space
+        ("arrived on", "arri\u00adved on"),  # a soft hyphen
+        ("Monday.", "Monday.\u200b"),  # a zero-width space
+        ("said 3,000", "said  3,000"),  # a second space
+    ],
+)
+def test_a_sentence_changed_only_in_invisible_characters_stays_current(
+    unseen: tuple[str, str],
+) -> None:
+    """qa9 Q18: a CMS normalising no-break and zero-width spaces put the sentence "to
+    check", its text "as tagged" identical on screen: the analyst could only press y."""
+    tagged_on = article(STORY.replace(*unseen))
+    plan = plan_article(OLD, [annotate(tagged_on, 1), annotate(tagged_on, 3)])
+    assert [(p.outcome, p.after.anchor_state) for p in plan.placements] == [
+        (UNCHANGED, "current"),
+        (UNCHANGED, "current"),
+    ]
+    assert plan.placements[0].after.quote == OLD.sentences[1].text  # on the text as it is
+    assert is_anchored(plan.placements[0].after, OLD)

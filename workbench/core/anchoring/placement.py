@@ -40,6 +40,7 @@ and one that finds nothing free is orphaned, never merged into another.
 from __future__ import annotations
 
 import statistics
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -308,9 +309,11 @@ class _Sentences:
 
     @cached_property
     def by_text(self) -> dict[str, list[int]]:
+        """Each sentence's index by its words as read (same_words): a quote is found
+        exactly where only invisible characters changed."""
         found: dict[str, list[int]] = defaultdict(list)
         for sentence in self.sentences:
-            found[sentence.text].append(sentence.index)
+            found[same_words(sentence.text)].append(sentence.index)
         return found
 
     @cached_property
@@ -324,7 +327,7 @@ class _Sentences:
     def fits(self, annotation: Annotation) -> dict[int, CopyFit]:
         """Every copy of the annotation's quote, by how well its surroundings fit (a lone
         copy need not be told apart from others: its fit is left level)."""
-        copies = self.by_text.get(annotation.quote, ())
+        copies = self.by_text.get(same_words(annotation.quote), ())
         if len(copies) == 1:
             return {copies[0]: CopyFit(0, 0.0)}
         text = self.article.text
@@ -337,6 +340,16 @@ class _Sentences:
 
     def placed(self, annotation: Annotation, index: int, state: str) -> Annotation:
         return anchored_to(annotation, self.article, index, state)
+
+
+def same_words(text: str) -> str:
+    """The text as a reader sees it: any run of white space (a no-break space, a line
+    break) one space, invisible format characters (a zero-width space, a soft hyphen)
+    gone. A sentence changed only in those is the same sentence, not one to check whose
+    text "as tagged" looks identical (qa9 Q18)."""
+    if not text.isascii():
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(text.split())
 
 
 def anchored_to(annotation: Annotation, article: ArticleText, index: int, state: str) -> Annotation:
@@ -405,7 +418,7 @@ def _expected_shift(sentences: _Sentences, annotations: Sequence[Annotation]) ->
     quote occurs exactly once in the new text (0 when none does)."""
     moves = []
     for annotation in annotations:
-        found = sentences.by_text.get(annotation.quote)
+        found = sentences.by_text.get(same_words(annotation.quote))
         if found is not None and len(found) == 1:
             moves.append(found[0] - annotation.index)
     return round(statistics.median(moves)) if moves else 0
