@@ -69,3 +69,16 @@ def test_an_earlier_figure_named_is_not_the_time_of_the_sentences_own() -> None:
         "Police earlier said 14 people had died in the explosion at the Norrchem plant.",
         "Twelve people died in the explosion at the Norrchem plant, the governor said.",
     )
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "Police had given an earlier death toll of 52 for the collapse, a spokesman said.",
+        "An earlier estimate of 52 deaths in the collapse was wrong, the mayor said.",
+    ],
+)
+def test_the_figure_an_earlier_phrase_gives_is_still_the_earlier_one(earlier: str) -> None:
+    """rv10 R6: with qa9 Q2's reading, "an earlier death toll of 52" was no longer dated,
+    so the superseded figure conflicted with the current toll."""
+    assert not conflict(earlier, "The ministry said 41 people died in the collapse.")

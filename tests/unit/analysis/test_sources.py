@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from tests.fixtures.gold import gold_records
 from workbench.core.analysis.sources.grouping import (
     canonical_source,
@@ -269,3 +271,11 @@ def test_a_joint_source_is_not_its_last_person() -> None:
     }
     assert parse_source("Pentagon spokesman John Kirby with Secretary Lloyd Austin")[0] == "group"
     assert len(groups_of("Kremlin spokesman Tuesday", "Pentagon official Tuesday")) == 2
+
+
+@pytest.mark.parametrize("joined_by", [" & ", "; ", " / ", ", "])
+def test_a_joint_source_joined_by_a_sign_or_a_comma_is_not_one_person(joined_by: str) -> None:
+    """rv10 R7: "&", ";", "/" and a comma were not read as joining two speakers."""
+    joint = f"Kremlin spokesman Dmitry Peskov{joined_by}Foreign Minister Sergei Lavrov"
+    assert parse_source(joint)[0] == "group"
+    assert parse_source("Dmitry Peskov, Kremlin spokesman") == ("person", ("dmitry", "peskov"))

@@ -786,7 +786,9 @@ def _measure(
         when=None
         if unit_class in _DATED
         else _earlier(when or times.marks)
-        if before.words[-2:] in _FROM_EARLIER or _changed_from(reading.text, quantity.start)
+        if before.words[-2:] in _FROM_EARLIER
+        or _changed_from(reading.text, quantity.start)
+        or _in_an_earlier_phrase(reading.text, quantity.start)
         else _stamped(when or times.marks, "later")
         if _risen_from(reading.text, quantity.start, quantity.end)
         else when or times.marks,
@@ -828,6 +830,19 @@ def _changed_from(text: str, start: int) -> bool:
     """'had risen to 217 from 211': the figure after "from" is the value before the change,
     as after "up from" (qa7 Q7)."""
     return _CHANGED_FROM.search(text, max(0, start - 80), start) is not None
+
+
+_EARLIER_PHRASE = re.compile(
+    r"\b(?:an|the|its|their|his|her|our)\s+earlier\s+(?:[\w-]+\s+){0,3}?(?:of|at|was|put at)\s+"
+    r"(?:about\s+|some\s+|around\s+|nearly\s+|at\s+least\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _in_an_earlier_phrase(text: str, start: int) -> bool:
+    """ "an earlier death toll of 52": the figure is the one "earlier" is said of, though
+    "earlier" after a determiner dates no other figure of the sentence (rv10 R6)."""
+    return _EARLIER_PHRASE.search(text, max(0, start - 60), start) is not None
 
 
 def _earlier(marks: str | None) -> str:

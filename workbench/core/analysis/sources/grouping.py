@@ -94,7 +94,7 @@ def parse_source(source: str) -> tuple[str, tuple[str, ...]]:
     tokens = tuple(part.lower() for word in raw for part in word.rstrip(".").split("-") if part)
     if is_name and not any(t in SOURCE_GROUP_WORDS for t in tokens):
         return "person", tokens
-    named = _name_after_role(raw)
+    named = () if _JOINT.search(text) else _name_after_role(raw)
     if named:
         return "person", named
     return "group", _group_key(text)
@@ -120,6 +120,10 @@ def _name_after_role(words: list[str]) -> tuple[str, ...]:
     return tokens
 
 
+_JOINT = re.compile(r"[;&/+]|,.*\b[A-Z][\w'-]+\s+[A-Z]")
+"""Marks of two speakers in one source: a joining sign, or a comma before another
+capitalised name ("Kremlin spokesman Dmitry Peskov, Foreign Minister Sergei Lavrov"),
+not one before a role alone ("Dmitry Peskov, Kremlin spokesman"): rv10 R7."""
 _JOINING = frozenset(("and", "or", "with"))
 """Words joining two speakers in one source: no one person's name follows its last role."""
 _TIME_NAMES = WEEKDAYS | frozenset(MONTH_NAMES)
@@ -129,7 +133,10 @@ _TIME_NAMES = WEEKDAYS | frozenset(MONTH_NAMES)
 def named_after_role(source: str) -> bool:
     """Whether `source` names one person by a body's role and a name ("Kremlin spokesman
     Dmitry Peskov"): ClaimReview's Person, whatever body the role belongs to."""
-    name_part = _APPOSITIVE.sub("", _POSSESSIVE_PREFIX.sub("", clean_source(source)))
+    text = clean_source(source)
+    if _JOINT.search(text):
+        return False
+    name_part = _APPOSITIVE.sub("", _POSSESSIVE_PREFIX.sub("", text))
     raw = [word for word in _WORD.findall(name_part) if len(word.rstrip(".")) > 1]
     return bool(_name_after_role(raw))
 
