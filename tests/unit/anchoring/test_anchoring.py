@@ -568,3 +568,12 @@ def test_a_sentence_changed_only_in_invisible_characters_stays_current(
     ]
     assert plan.placements[0].after.quote == OLD.sentences[1].text  # on the text as it is
     assert is_anchored(plan.placements[0].after, OLD)
+
+
+def test_every_invisible_format_character_is_one_the_pattern_takes() -> None:
+    import unicodedata
+
+    from workbench.core.anchoring.placement import FORMAT_CHARACTERS
+
+    every = (chr(point) for point in range(0x110000))
+    assert all(FORMAT_CHARACTERS.fullmatch(c) for c in every if unicodedata.category(c) == "Cf")

@@ -39,8 +39,8 @@ and one that finds nothing free is orphaned, never merged into another.
 
 from __future__ import annotations
 
+import re
 import statistics
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -348,8 +348,17 @@ def same_words(text: str) -> str:
     gone. A sentence changed only in those is the same sentence, not one to check whose
     text "as tagged" looks identical (qa9 Q18)."""
     if not text.isascii():
-        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+        text = FORMAT_CHARACTERS.sub("", text)
     return " ".join(text.split())
+
+
+FORMAT_CHARACTERS = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]"
+)
+"""Every invisible format character (Unicode category Cf), as one C-speed pattern."""
 
 
 def anchored_to(annotation: Annotation, article: ArticleText, index: int, state: str) -> Annotation:
