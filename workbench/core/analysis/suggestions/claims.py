@@ -31,6 +31,10 @@ UNCERTAINTY = _from_a_word(lx.UNCERTAINTY_PATTERNS)
 DIRECTIVE = _from_a_word(lx.DIRECTIVES)
 PLEDGE = re.compile(lx.PLEDGE_OPENING)
 
+CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but)\b")
+"""Before a statement of uncertainty that ends the sentence: another clause, which may
+assert something ("Twelve people died, and the cause is not yet known")."""
+
 WH_SUBJECT = re.compile(r"\W*(?:how|why|whether|what|who|when|where|which)\b")
 """A sentence whose subject is a question ("Why the payments were split … has not been
 explained"): with a statement of uncertainty, the whole sentence is one."""
@@ -207,6 +211,10 @@ def _uncertainty(lower: str) -> float:
         return 0.0
     if len(lower[: match.start()].split()) <= 4 or WH_SUBJECT.match(lower):
         return 1.0  # "It is unclear how…", "How many homes were insured is not known."
+    if not lower[match.end() :].strip(" .\"'”’") and not CLAUSE_BREAK.search(
+        lower, 0, match.start()
+    ):
+        return 1.0  # "The cause of the explosion is not yet known." (qa9 Q17 b)
     return 0.4
 
 
