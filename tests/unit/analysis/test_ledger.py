@@ -792,3 +792,17 @@ def test_denied_warnings_and_a_warning_given_are_one_word() -> None:
     from workbench.core.analysis.ledger.answers import stem
 
     assert stem("warnings") == stem("warned") == stem("warning")
+
+
+def test_a_denial_naming_whose_claim_it_rejects_answers_only_theirs() -> None:
+    """A possessor says whose claim is rejected: "rejected the union's account" answers
+    the claim just before it only if the union said it or is named in it."""
+    police = _claimed(0, "Police said 500 protesters gathered outside the port.", "Police")
+    authority = _claimed(
+        1,
+        "The port authority dismissed the union's figures.",
+        "port authority",
+        "denial",
+    )
+    ledger = ledger_of([police, authority])
+    assert group_with(ledger, police.quote).denials == ()

@@ -169,6 +169,16 @@ def denied_clause(quote: str) -> tuple[int, int] | None:
     return None
 
 
+def whose_claim(quote: str) -> str | None:
+    """Whose claim a denial names in its denied clause, lower case ("rejected the union's
+    account": "union"), or None."""
+    clause = denied_clause(quote)
+    if clause is None:
+        return None
+    found = _POSSESSOR.search(quote, *clause)
+    return found.group()[:-2].lower() if found else None
+
+
 @lru_cache(maxsize=1 << 14)
 def anaphoric(quote: str) -> bool:
     """Whether a denial names what it denies only by a pronoun or by its kind ("Karim

@@ -16,6 +16,7 @@ rapidfuzz call; a verdict on a group depends on that group and the denial alone.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import chain, compress
@@ -30,6 +31,7 @@ from workbench.core.analysis.ledger.answers import (
     said_stems,
     stems,
     whole_stems,
+    whose_claim,
     words_needed,
 )
 from workbench.core.analysis.ledger.claim_text import ClaimText
@@ -379,11 +381,20 @@ def answered_before(
     had failed a fire-safety inspection." / "Factory manager Abdul Karim rejected that,
     saying …" (qa8 Q11 b: never linked, having no denied words). Not a claim that is
     itself a denial (two denials in a row deny alike), nor one of the same speaker (its
-    own words are not what it rejects)."""
+    own words are not what it rejects), nor, when the denial names whose claim it rejects
+    ("the union's account"), a claim neither said by nor naming them."""
     if "denial" in claim.tags:
         return False
     speaker = source_of(denial)
-    return speaker is None or source_of(claim) != speaker
+    if speaker is not None and source_of(claim) == speaker:
+        return False
+    whose = whose_claim(denial.quote)  # "rejected the union's account": the union's claim
+    if whose is None:
+        return True
+    return whose in _WORDS.findall(f"{source_of(claim) or ''} {claim.quote}".lower())
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _key(annotation: Annotation) -> AnnotationKey:
