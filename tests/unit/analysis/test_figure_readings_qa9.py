@@ -82,3 +82,25 @@ def test_the_figure_an_earlier_phrase_gives_is_still_the_earlier_one(earlier: st
     """rv10 R6: with qa9 Q2's reading, "an earlier death toll of 52" was no longer dated,
     so the superseded figure conflicted with the current toll."""
     assert not conflict(earlier, "The ministry said 41 people died in the collapse.")
+
+
+@pytest.mark.parametrize(
+    "share",
+    [
+        "Some 45 percent of voters backed the proposal in Sunday's referendum, officials said.",
+        "A poll found that 52 percent of voters oppose the new airport.",
+    ],
+)
+def test_a_share_of_voters_backing_something_is_no_turnout(share: str) -> None:
+    """rv10 R5: after the eleventh pass any "N percent of voters <verb>" was turnout, so a
+    referendum's yes share, or a poll, conflicted with the turnout."""
+    assert not conflict(
+        "Turnout in Sunday's referendum was 61 percent, the commission said.", share
+    )
+
+
+def test_a_share_of_voters_who_cast_ballots_is_still_turnout() -> None:
+    assert conflict(
+        "About 70 percent of registered voters cast ballots, the commission said.",
+        "Turnout was 52 percent, the observers said.",
+    )

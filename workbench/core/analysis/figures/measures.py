@@ -753,6 +753,8 @@ def _measure(
             state = (
                 "level" if head is not None and (_plural(head) or _undergoes(after.words)) else None
             )  # "40% of the reef's coral was bleached": a share of it an event reached
+            if part == "turnout" and not _turned_out(after.words):
+                state = None  # "45 percent of voters backed the proposal": no turnout (rv10 R5)
         if unit_class == "percent" and part is not None:
             part = _share_among(before.words) or _share_object(before.words) or part
         if unit_class == "percent" and _inflation(part, state, reading.text.lower()):
@@ -1163,6 +1165,17 @@ _TERM_NOUNS = frozenset(["term", "sentence"])
 _STRETCH_OF = re.compile(r"\s*of\s+(?:the\s+|its\s+)?([a-z]+)\b")
 """After a distance, what it is a stretch of ("80 kilometres of coastline", "300 miles of
 track"): its extent; a name after "of" is no stretch ("within 1.2 million km of Earth")."""
+
+
+_TURNING_OUT = word_set("cast voted vote turned went participated showed")
+"""After "N percent of voters": the words of their turning out to vote, which make the
+share a turnout; any other verb ("backed", "oppose") is a share of its own."""
+
+
+def _turned_out(after_words: list[str]) -> bool:
+    """Whether a share "of voters" is of those who voted: a verb of turning out, or no
+    verb at all ("turnout was 61 percent of registered voters")."""
+    return not _TURNING_OUT.isdisjoint(after_words[:8]) or len(after_words) <= 4
 
 
 def _share_of(after_words: list[str]) -> str | None:
