@@ -45,6 +45,9 @@ from tests.fixtures.blind_figure_pairs8 import SHA256 as BLIND_EIGHT_SHA256
 from tests.fixtures.blind_figure_pairs9 import FINAL_TEST as BLIND_NINE
 from tests.fixtures.blind_figure_pairs9 import PATH as BLIND_NINE_PATH
 from tests.fixtures.blind_figure_pairs9 import SHA256 as BLIND_NINE_SHA256
+from tests.fixtures.blind_figure_pairs10 import FINAL_TEST as BLIND_TEN
+from tests.fixtures.blind_figure_pairs10 import PATH as BLIND_TEN_PATH
+from tests.fixtures.blind_figure_pairs10 import SHA256 as BLIND_TEN_SHA256
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
 from tests.fixtures.figure_sentence_pairs import PART_TWO, SentencePair
@@ -264,6 +267,48 @@ KNOWN_WRONG = {
     "that may be a part of the running toll 'at least 112', though it is the count's day",
     "blind9-b9-80": "'in the third quarter' (a period) and 'in July-September' (read as a "
     "place and the month July) are two times",
+    # the tenth blind set, as the one run after the eleventh pass found them (not tuned
+    # on); the rule before the pass got the same pairs wrong
+    "blind10-b10-01": "a count joined to its noun ('600-bed', '350-bed') is no figure read",
+    "blind10-b10-05": "'Drivers were able to use ... for the first time on 19 March' names no "
+    "event of a date ('opened to traffic' on the other side): two states",
+    "blind10-b10-10": "'stands at 11' is read as Tuesday's toll ('Tuesday's blast'), a part of "
+    "the 17 dead 'after' Tuesday's explosion: a part may be smaller",
+    "blind10-b10-11": "'Nineteen people had been confirmed dead' reads people with no event, "
+    "not the dead, against the toll of 26",
+    "blind10-b10-13": "'cut 4,500 jobs' and 'shed about 2,000 employees' are two classes (jobs, "
+    "workers)",
+    "blind10-b10-14": "'net profit rose 12%' reads the subject 'norrvik', 'net income fell 3 "
+    "percent from a year earlier' the subject 'net' and the time 'earlier'",
+    "blind10-b10-21": "'At nine kilometres': a small number in words inside a sentence is not read",
+    "blind10-b10-32": "'Half of the 800 staff ... will lose their jobs' is not read as 400 (no "
+    "figure), against 'will lay off 120 employees'",
+    "blind10-b10-34": "'on Tuesday, 16 July' reads the day Tuesday and no date, the other side "
+    "the time '16 july': two times",
+    "blind10-b10-45": "'held 27 percent of ... market' gives no state (a share with no event is "
+    "never compared across), against 'controlled about a fifth' (a level)",
+    "blind10-b10-46": "'gave the Progress Party 118 seats in the 300-member parliament': the 118 "
+    "is not read",
+    "blind10-b10-50": "'The new 2.4-kilometre bridge ... opened' gives a distance no event, "
+    "against '1,800 metres long' (extent), and only one name ('Velna') ties them",
+    "blind10-b10-52": "'doses' and 'shots' are two classes",
+    "blind10-b10-53": "'1.2 million voters cast ballots' reads votes, '1,700,000 people voted' "
+    "people: two classes",
+    "blind10-b10-57": "'95 mm of rainfall' (a unit abbreviation before 'of') is not read",
+    "blind10-b10-62": "'The final cost of ... was 450 million euros' and 'the final bill ... came "
+    "to €1.2bn' read no kind of money: two sums with no event are not compared",
+    "blind10-b10-63": "places read apart: 'in northern Kessland' on one side, 'along the Marova "
+    "river' (Marova) on the other",
+    "blind10-b10-64": "'prisoners' and 'captives' (hostages) are two classes, 'released' and "
+    "'handed over' two events, and 'by each side' a rate on one side only",
+    "blind10-b10-72": "'gusts of up to 190 km/h' reads the subject 'bela', 'The strongest gust "
+    "... was 120' the subject 'gust': two subjects",
+    "blind10-b10-73": "'Annual inflation ... accelerated to 7.4%' reads no state and no subject "
+    "('accelerated' is no word of a level), against consumer prices read as inflation",
+    "blind10-b10-75": "'to demand early elections' and 'calling for a snap election' name an "
+    "election as the event on one side, the protest on the other: two events",
+    "blind10-b10-77": "a false alarm: 'has climbed to 13', said on Sunday, is dated by 'Friday's "
+    "fire' as Friday's toll, as the Friday report's 8 is: the later update reads as the same day",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -324,6 +369,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
         + BLIND_SEVEN
         + BLIND_EIGHT
         + BLIND_NINE
+        + BLIND_TEN
     ),
 )
 def test_pair(pair: SentencePair) -> None:
@@ -346,6 +392,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_SEVEN, (1.0, 0.78, 9), id="seventh blind set, now development"),
         pytest.param(BLIND_EIGHT, (1.0, 0.8, 8), id="eighth blind set, now development"),
         pytest.param(BLIND_NINE, (0.94, 0.4, 25), id="ninth blind set, now development"),
+        pytest.param(BLIND_TEN, (0.95, 0.47, 22), id="tenth blind set, run once at the end"),
     ],
 )
 def test_precision_and_recall(
@@ -367,6 +414,7 @@ def test_precision_and_recall(
         pytest.param(BLIND_SEVEN_PATH, BLIND_SEVEN_SHA256, BLIND_SEVEN, 80, id="seventh"),
         pytest.param(BLIND_EIGHT_PATH, BLIND_EIGHT_SHA256, BLIND_EIGHT, 80, id="eighth"),
         pytest.param(BLIND_NINE_PATH, BLIND_NINE_SHA256, BLIND_NINE, 80, id="ninth"),
+        pytest.param(BLIND_TEN_PATH, BLIND_TEN_SHA256, BLIND_TEN, 80, id="tenth"),
     ],
 )
 def test_each_blind_set_is_the_file_handed_over(
