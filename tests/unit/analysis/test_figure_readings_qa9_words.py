@@ -108,6 +108,14 @@ def test_a_number_the_speaker_sets_aside_as_wrong_is_not_claimed() -> None:
     assert [quantity.value for quantity in found] == [14]
 
 
+def test_the_figure_said_instead_counts_what_the_wrong_one_would() -> None:
+    """The 14 of "14, not 12, people had died" counts the dead (it counted nothing)."""
+    police = "Police said 14, not 12, people had died in the blast on Monday."
+    assert [q.what for q in extract_quantities(police)] == ["killed"]
+    assert conflict(police, "Officials said 12 people died in the blast on Monday.")
+    assert not conflict(police, "Officials said 14 people died in the blast on Monday.")
+
+
 @pytest.mark.parametrize(
     ("sentence", "state"),
     [

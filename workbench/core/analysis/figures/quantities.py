@@ -875,7 +875,9 @@ def numbers_in(sentence: str) -> Numbers:
     if len(found) > 1:
         found = with_arithmetic(sentence, _ranges(sentence, found))
     if len(found) > 1 and ", not " in sentence:
-        found = _without_denied(sentence, found)
+        if words is None:
+            words = SentenceWords(sentence)
+        found = _without_denied(found, words)
     if found and (" to " in sentence or " and " in sentence or dashes):
         found = _ranges_ending(sentence, found)
     return Numbers(found, words)
@@ -1509,14 +1511,39 @@ _DENIED = re.compile(r"\d[\d,.]*(?:\s+[a-z]+){0,2},\s+not\s+$")
 one the speaker says is wrong."""
 
 
-def _without_denied(sentence: str, found: list[Quantity]) -> list[Quantity]:
+_SET_OFF = re.compile(r"[,\s]*")
+"""The comma that closes ", not 12," before the words both numbers count."""
+
+
+def _without_denied(found: list[Quantity], words: SentenceWords) -> list[Quantity]:
     """`found` without a number set against the figure before it as the wrong one ("Police
-    said 14, not 12, people had died"): the speaker does not claim it."""
-    return [
-        quantity
-        for quantity in found
-        if _DENIED.search(sentence, max(0, quantity.start - 40), quantity.start) is None
-    ]
+    said 14, not 12, people had died"): the speaker does not claim it. The figure before
+    it counts what the wrong one would have ("14 ... people had died"), when it counts
+    nothing of its own."""
+    sentence = words.sentence
+    kept: list[Quantity] = []
+    for quantity in found:
+        if _DENIED.search(sentence, max(0, quantity.start - 40), quantity.start) is None:
+            kept.append(quantity)
+            continue
+        said = kept[-1] if kept else None
+        if said is None or said.what is not None or quantity.what is not None or said.qualifier:
+            continue  # "14 people, not 12": counted already
+        after = _SET_OFF.match(sentence, quantity.end)
+        reread = _quantity(
+            _Number(
+                said.start,
+                said.start,
+                said.end,
+                said.value,
+                None,
+                words_start=after.end() if after else quantity.end,
+            ),
+            words,
+        )
+        if reread is not None and reread.what is not None:
+            kept[-1] = replace(reread, text=said.text, end=said.end)
+    return kept
 
 
 _DASHED = re.compile(r"(\d{1,3}(?:,\d{3})*)[-–](\d{1,3}(?:,\d{3})*)\b(?![-–/.:,]?\d)")
