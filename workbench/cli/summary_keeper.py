@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.config.locations import DB_ENV, DatabaseLocation
+from workbench.core.files.database_url import is_server_url
 
 if TYPE_CHECKING:
     from workbench.cli.followed_summary import FollowedSummary
@@ -94,9 +95,14 @@ def start_keeper(
     """Start the keeper for the database at `location` and the writer's `annotator` (its
     --annotator, or None for the current one), and return at once; None when switched
     off or when it cannot start (nothing is kept then: the command computes). `follow`:
-    the process id of the app whose session it follows (`follow`) while that runs."""
+    the process id of the app whose session it follows (`follow`) while that runs: of a
+    database file only. A server's content moves with every analyst's save, so a
+    follower there read the whole database after each colleague's save, for as long as
+    anyone saved (rv10 R3): a server's keeper keeps after a pause, as before."""
     if keeper_switched_off():
         return None
+    if is_server_url(str(location)):
+        follow = None
     # The database through the environment, never argv: a server URL may hold a
     # password, and any user can read another's command line.
     environment = {**os.environ, DB_ENV: str(location)}
@@ -409,7 +415,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         location = resolve_database(None)
         if args.one_round:  # the following keeper holds the turn and stops this one
-            keep(args.annotator, _standing(location, _token(location)))
+            from workbench.cli.common import stopped_cleanly_by_sigterm
+
+            with stopped_cleanly_by_sigterm():  # stopped mid-write, no temporary left (rv10 R8)
+                keep(args.annotator, _standing(location, _token(location)))
             return 0
         with only_keeper(location) as only:
             if only and args.follow is not None:

@@ -300,3 +300,38 @@ def test_a_round_ends_once_the_content_moved(db: Path, monkeypatch: pytest.Monke
     still = iter([True, True, False])
     assert summary_keeper.keep("gold", lambda: next(still)) == 6
     assert asked == ["gold", "all", "bob"]
+
+
+@pytest.mark.parametrize(
+    ("location", "follows"),
+    [("postgresql://ana@db.example/team", False), ("/data/annotations.json", True)],
+)
+def test_only_a_database_file_s_keeper_follows_the_app_s_session(
+    location: str, follows: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rv10 R3: a server's content moves with every analyst's save, so a follower there
+    read the whole database after each colleague's save, as long as anyone saved."""
+    monkeypatch.delenv(KEEPER_ENV)
+    started: list[list[str]] = []
+    monkeypatch.setattr(
+        subprocess, "Popen", lambda command, **options: started.append(command) or "started"
+    )
+    assert start_keeper(location, "ana", follow=4242) == "started"
+    assert ("--follow" in started[0]) is follows
+
+
+def test_a_round_stopped_by_the_follower_removes_what_it_was_writing(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rv10 R8: the follower stops a round (SIGTERM) whenever the content moves; a round
+    stopped in its FILE.kept write left the whole temporary file for an hour. SIGTERM
+    now ends the round as Ctrl-C does, so the atomic write removes its temporary."""
+    import signal
+
+    handlers: list[object] = []
+    monkeypatch.setenv("WORKBENCH_DB", str(db))
+    monkeypatch.setattr(
+        summary_keeper, "keep", lambda *args: handlers.append(signal.getsignal(signal.SIGTERM))
+    )
+    assert summary_keeper.main(["--one-round"]) == 0
+    assert handlers and callable(handlers[0]) and handlers[0] is not signal.SIG_DFL
