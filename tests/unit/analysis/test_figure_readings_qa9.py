@@ -104,3 +104,18 @@ def test_a_share_of_voters_who_cast_ballots_is_still_turnout() -> None:
         "About 70 percent of registered voters cast ballots, the commission said.",
         "Turnout was 52 percent, the observers said.",
     )
+
+
+@pytest.mark.parametrize(
+    "share",
+    [
+        "Some 45 percent of voters voted for the proposal in Sunday's referendum, officials said.",
+        "Only 38 percent of voters voted against the plan in Sunday's referendum, officials said.",
+        "About 52 percent of voters cast their ballots for the incumbent in Sunday's referendum.",
+    ],
+)
+def test_a_share_of_voters_who_voted_for_something_is_no_turnout(share: str) -> None:
+    """rv10 R12: "voted for the proposal" is a share of its own, not turnout."""
+    assert not conflict(
+        "Turnout in Sunday's referendum was 61 percent, the commission said.", share
+    )

@@ -570,10 +570,23 @@ def test_a_sentence_changed_only_in_invisible_characters_stays_current(
     assert is_anchored(plan.placements[0].after, OLD)
 
 
-def test_every_invisible_format_character_is_one_the_pattern_takes() -> None:
+def test_every_invisible_format_character_but_the_bidi_controls_is_one_the_pattern_takes() -> None:
     import unicodedata
 
-    from workbench.core.anchoring.placement import FORMAT_CHARACTERS
+    from workbench.core.anchoring.placement import BIDI_CONTROLS, FORMAT_CHARACTERS
 
-    every = (chr(point) for point in range(0x110000))
-    assert all(FORMAT_CHARACTERS.fullmatch(c) for c in every if unicodedata.category(c) == "Cf")
+    every = [chr(point) for point in range(0x110000)]
+    format_characters = {c for c in every if unicodedata.category(c) == "Cf"}
+    assert format_characters >= BIDI_CONTROLS
+    assert all(FORMAT_CHARACTERS.fullmatch(c) for c in format_characters - BIDI_CONTROLS)
+    assert not any(FORMAT_CHARACTERS.fullmatch(c) for c in BIDI_CONTROLS)
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u2066"])
+def test_a_sentence_that_gained_a_bidi_control_is_to_check(control: str) -> None:
+    """rv10 R11: an override or isolate reorders what follows it wherever the sentence is
+    shown: the sentence tagged is not the one there now."""
+    tagged_on = article(STORY)
+    now = article(STORY.replace("said 3,000", f"said {control}3,000"))
+    (placement,) = plan_article(now, [annotate(tagged_on, 1)]).placements
+    assert placement.after.anchor_state == "check"

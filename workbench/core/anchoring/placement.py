@@ -353,12 +353,18 @@ def same_words(text: str) -> str:
 
 
 FORMAT_CHARACTERS = re.compile(
-    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "[\u00ad\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200d"
+    "\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
     "\U000e0020-\U000e007f]"
 )
-"""Every invisible format character (Unicode category Cf), as one C-speed pattern."""
+"""Every invisible format character (Unicode category Cf), as one C-speed pattern, but
+the bidirectional controls (BIDI_CONTROLS): an override or isolate reorders what follows
+it wherever the text is shown, so a sentence that gained one is not the sentence tagged
+(rv10 R11)."""
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 def anchored_to(annotation: Annotation, article: ArticleText, index: int, state: str) -> Annotation:

@@ -1173,9 +1173,18 @@ share a turnout; any other verb ("backed", "oppose") is a share of its own."""
 
 
 def _turned_out(after_words: list[str]) -> bool:
-    """Whether a share "of voters" is of those who voted: a verb of turning out, or no
-    verb at all ("turnout was 61 percent of registered voters")."""
-    return not _TURNING_OUT.isdisjoint(after_words[:8]) or len(after_words) <= 4
+    """Whether a share "of voters" is of those who voted: a verb of turning out, not
+    followed by what they voted for ("voted for the proposal", "cast their ballots for
+    the incumbent": a share of its own, rv10 R12), or no verb at all ("turnout was 61
+    percent of registered voters")."""
+    words = after_words[:8]
+    if not _TURNING_OUT.isdisjoint(words):
+        return _VOTED_FOR.isdisjoint(words)
+    return len(after_words) <= 4
+
+
+_VOTED_FOR = word_set("for against favour favor yes no backing")
+"""After a verb of voting: what the votes went to, a share of its own."""
 
 
 def _share_of(after_words: list[str]) -> str | None:
