@@ -119,3 +119,13 @@ def test_a_share_of_voters_who_voted_for_something_is_no_turnout(share: str) -> 
     assert not conflict(
         "Turnout in Sunday's referendum was 61 percent, the commission said.", share
     )
+
+
+@pytest.mark.parametrize("opening", ["Between 40 and 50", "Some 40 to 50"])
+def test_a_sum_after_a_range_keeps_its_own_bound(opening: str) -> None:
+    """rv10 R9: after qa9 Q20, "40 to 50 people died and 200 were hurt" read its casualty
+    total as 40 to 250, so the conflict with 100 or 120 casualties was lost."""
+    police = f"{opening} people died and 200 were hurt in the Dunmore blast on Monday, police said."
+    assert conflict(
+        police, "There were 120 casualties in the Dunmore blast on Monday, the hospital said."
+    )

@@ -1594,6 +1594,8 @@ def _ranges_ending(sentence: str, found: list[Quantity]) -> list[Quantity]:
     for quantity in found:
         if quantity.qualifier is not None or quantity.what is None or quantity not in kept:
             continue
+        if " and " in quantity.text:
+            continue  # a sum of two parts ("50 people died and 200"): no end of a range (rv10 R9)
         if (
             not sentence[max(0, quantity.start - 4) : quantity.start]
             .rstrip()
