@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.core.annotation import Annotation, AnnotationKey
+from workbench.core.interchange.export.shape import is_timestamp
 
 ACTIONS = ("save", "delete", "undo", "redo", "import", "reanchor", "reattach")
 UNDO = "undo"
@@ -56,6 +57,12 @@ class Change:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Change:
+        """The change a history record holds; ValueError if its time or action is none
+        the store writes (read as written, an unknown action was exported and a time
+        that is none refused by the import of that export)."""
+        problem = entry_problem(record["at"], record["action"])
+        if problem is not None:
+            raise ValueError(problem)
         annotator, article_id, index = record["key"]
         before, after = record["before"], record["after"]
         return cls(
@@ -68,10 +75,24 @@ class Change:
         )
 
 
+def entry_problem(at: object, action: object) -> str | None:
+    """What makes a history record's time or action one the store never writes, or None
+    (both engines: Change.from_record, and the server's history rows)."""
+    if action not in ACTIONS:
+        return f"action is {str(action)[:60]!r}, not one of {', '.join(ACTIONS)}"
+    if not is_timestamp(at):
+        return f"at is {str(at)[:60]!r}, not a UTC ISO 8601 timestamp"
+    return None
+
+
 def change_problem(record: Any) -> str | None:
     """Why Change.from_record cannot read a history record, or None: one written whole
     by another writer or a script (its checksums right) ended `export --history` and the
     app's `u` in a traceback, and repair called the database undamaged (tr9 T10)."""
+    if isinstance(record, dict) and "at" in record and "action" in record:
+        problem = entry_problem(record["at"], record["action"])
+        if problem is not None:
+            return problem
     try:
         Change.from_record(record)
     except (KeyError, TypeError, ValueError, AttributeError) as error:

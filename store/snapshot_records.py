@@ -20,7 +20,7 @@ from typing import Any
 from store.position_record import POSITIONS_TABLE
 from store.reading_order import ANNOTATIONS_TABLE
 from store.snapshot import META_ID, META_TABLE, Tables
-from store.trusted import record_problem
+from store.trusted import count_problem, record_problem, shown_value
 
 ARTICLES_TABLE = "articles"
 LEDGER_TABLE = "ledger"
@@ -53,13 +53,13 @@ def article_problem(record: Mapping[str, Any]) -> str | None:
         return f"unknown field(s) {', '.join(sorted(map(repr, extra)))}"
     article_id = record.get("article_id")
     if type(article_id) is not str or not article_id:
-        return f"article_id is {_shown(article_id)}, not a name"
+        return f"article_id is {shown_value(article_id)}, not a name"
     for name in _ARTICLE_TEXTS:
         if name in record and type(record[name]) is not str:
-            return f"{name} is {_shown(record[name])}, not a string"
+            return f"{name} is {shown_value(record[name])}, not a string"
     sentences = record.get("sentences", 0)
     if type(sentences) is not int or sentences < 0:
-        return f"sentences is {_shown(sentences)}, not a whole number"
+        return count_problem("sentences", sentences)
     return None
 
 
@@ -71,10 +71,10 @@ def position_problem(record: Mapping[str, Any]) -> str | None:
         return f"fields {', '.join(sorted(map(repr, record)))}, not annotator, article_id, index"
     for name in ("annotator", "article_id"):
         if type(record[name]) is not str or not record[name]:
-            return f"{name} is {_shown(record[name])}, not a name"
+            return f"{name} is {shown_value(record[name])}, not a name"
     index = record["index"]
     if type(index) is not int or index < 0:
-        return f"index is {_shown(index)}, not a whole number"
+        return count_problem("index", index)
     return None
 
 
@@ -101,14 +101,14 @@ def op_problem(op: Any) -> str | None:
         return "holds an op that is not [table, id, document]"
     table, doc_id, record = op
     if table not in JOURNALED_TABLES:
-        return f"writes into {_shown(table)}, which no journal line of the store writes"
+        return f"writes into {shown_value(table)}, which no journal line of the store writes"
     return document_problem(table, doc_id, record)
 
 
 def document_problem(table: str, doc_id: Any, record: Any) -> str | None:
     """What makes a document of `table` (None: a delete) one the store never writes."""
     if type(doc_id) is not str or not doc_id.isdecimal():
-        return f"names {RECORD_KINDS[table]} {_shown(doc_id)}, not a document number"
+        return f"names {RECORD_KINDS[table]} {shown_value(doc_id)}, not a document number"
     if record is None:
         return None
     problem = table_record_problem(table, record)
@@ -131,7 +131,7 @@ def snapshot_problem(tables: Tables, records: bool = True) -> str | None:
     meta = tables.get(META_TABLE, {}).get(META_ID, {})
     for name in META_COUNTS:
         if meta_count(meta, name) is None:
-            return f"its meta field {name} is {_shown(meta[name])}, not a whole number"
+            return f"its meta field {count_problem(name, meta[name])}"
     if not records:
         return None
     for table in JOURNALED_TABLES:
@@ -147,9 +147,3 @@ def meta_count(meta: Mapping[str, Any], name: str, default: int = 0) -> int | No
     ended repair half way, and every repair after it)."""
     value = meta.get(name, default)
     return value if type(value) is int and value >= 0 else None
-
-
-def _shown(value: object) -> str:
-    """A value as a message quotes it: a megabyte of it helps nobody."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:59] + "…"

@@ -1,5 +1,5 @@
-"""The rows beside the annotations (history, articles seen, ledger decisions), read as
-checked records.
+"""The rows beside the annotations (history, articles seen, positions, ledger decisions),
+read as checked records.
 
 A row edited by SQL or written by another tool can hold what the store never writes (a
 sentence count of -3, a decision or a history `after` that is a JSON array). Read
@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from store.change import Change
+from store.change import Change, entry_problem
 from store.errors import DamagedRowError
-from store.snapshot_records import article_problem
+from store.snapshot_records import article_problem, position_problem
 from store.trusted import annotation_of
 
 ARTICLES = (
@@ -47,6 +47,18 @@ def article_of_row(row: Sequence[Any]) -> dict[str, Any]:
     if problem is not None:
         raise DamagedRowError(article_id, problem, table="articles")
     return record
+
+
+def position_of_row(row: Sequence[Any]) -> tuple[str, str, int]:
+    """A positions row (annotator, article_id, sentence) as (annotator, article_id,
+    index); DamagedRowError naming the analyst's row if the store never writes such a
+    place (a sentence of -5 set by SQL was read silently, and copy-db took it home into
+    a file no command opens, saying "verified": tr10 T3)."""
+    annotator, article_id, index = row
+    problem = position_problem({"annotator": annotator, "article_id": article_id, "index": index})
+    if problem is not None:
+        raise DamagedRowError(repr(annotator), problem, table="positions")
+    return annotator, article_id, index
 
 
 def decision_of_row(row: Sequence[Any]) -> dict[str, Any]:
@@ -82,6 +94,9 @@ def history_record_of_row(row: Sequence[Any]) -> dict[str, Any]:
 def change_of_row(row: Sequence[Any]) -> Change:
     """A HISTORY_COLUMNS row as a Change; DamagedRowError naming the row if it is none."""
     at, annotator, action, key_annotator, article_id, index, before, after, row_id = row
+    problem = entry_problem(at, action)
+    if problem is not None:
+        raise DamagedRowError(row_id, problem, table="history")
     try:
         return Change(
             key=(str(key_annotator), str(article_id), int(index)),

@@ -52,6 +52,7 @@ from store.postgres.side_rows import (
     change_of_row,
     decision_of_row,
     history_record_of_row,
+    position_of_row,
 )
 from store.protocol import UNCHECKED, DatabaseContent, StoreEvent, Subscription, Unchecked
 from store.synchronised import synchronised
@@ -562,7 +563,10 @@ class PostgresStore:
                 [annotator or self.annotator],
             ).fetchone()
         )
-        return None if found is None else (str(found[0]), int(found[1]))
+        if found is None:
+            return None
+        _annotator, article_id, index = position_of_row((annotator or self.annotator, *found))
+        return article_id, index
 
     @synchronised
     def set_position(self, article_id: str, index: int) -> None:
@@ -731,7 +735,7 @@ class PostgresStore:
                 annotations=[rows.checked_record(row) for row in records],
                 history=[history_record_of_row(row) for row in history],
                 articles=[article_of_row(row) for row in articles],
-                positions=[(str(a), str(b), int(c)) for a, b, c in positions],
+                positions=[position_of_row(row) for row in positions],
                 ledger=[decision_of_row(row) for row in ledger],
             )
 

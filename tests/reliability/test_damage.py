@@ -572,8 +572,14 @@ def test_a_checksummed_journal_line_writing_what_the_store_never_writes_is_repai
 
 @pytest.mark.parametrize(
     "edit",
-    [{"after": [1, 2]}, {"key": ["writer"]}, {"before": {"x": 1}}],
-    ids=["after-a-list", "key-cut-short", "before-no-record"],
+    [
+        {"after": [1, 2]},
+        {"key": ["writer"]},
+        {"before": {"x": 1}},
+        {"action": "explode"},  # both read as written (session 9's list)
+        {"at": "yesterday"},
+    ],
+    ids=["after-a-list", "key-cut-short", "before-no-record", "unknown-action", "no-time"],
 )
 def test_a_history_record_written_whole_that_is_no_change_is_named_and_repaired(
     damaged: Damaged, run: Run, figures: Counter[str], edit: dict[str, Any]

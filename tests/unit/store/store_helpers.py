@@ -12,7 +12,7 @@ from store import line_format
 from workbench.core.annotation import Anchor, Annotation
 
 TEXT = "The minister said the figures were wrong. [Mr. Putin] denied it. Nobody else spoke."
-SENTENCES = ((0, 41), (42, 64), (65, 84))
+SENTENCES = ((0, 41), (42, 64), (65, 83))
 
 MakeAnnotation = Callable[..., Annotation]
 

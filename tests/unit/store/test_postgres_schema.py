@@ -143,7 +143,13 @@ def test_a_version_1_database_gains_provenance_and_keeps_its_rows(
         ("status", "'bogus'", "status is 'bogus'"),
         ("tags", "'claim,bogus'", "tags are ['claim', 'bogus']"),
         ("anchor_state", "'weird'", "anchor_state is 'weird'"),
-        ("sentence", "-1", "index is -1, not a whole number"),
+        ("sentence", "-1", "index is -1, below 0"),
+        # tr10 T4: read as if whole, exported into a file the import refuses, copied home
+        ("created_at", "'garbage'", "created_at is 'garbage', not a UTC ISO 8601 timestamp"),
+        ("annotator", "''", "annotator is empty"),
+        ("article_sha256", "'XYZ'", "article_sha256 is 'XYZ', not a SHA-256 hash"),
+        ("quote", "'totally different'", "quote has 17 characters but start..end spans 22"),
+        ("start_offset", "500", "end is before start"),
     ],
 )
 def test_a_row_edited_by_sql_into_what_the_store_never_writes_is_named_by_its_id(
@@ -167,7 +173,7 @@ def test_a_row_edited_by_sql_into_what_the_store_never_writes_is_named_by_its_id
     [
         (
             "UPDATE articles SET sentences = -3",
-            r"articles row a1 on the server .*sentences is -3, not a whole number",
+            r"articles row a1 on the server .*sentences is -3, below 0",
             "articles",
         ),
         (
@@ -177,13 +183,28 @@ def test_a_row_edited_by_sql_into_what_the_store_never_writes_is_named_by_its_id
         ),
         (  # tr9 T9: named by summary and the app, exported and copied home silently
             "UPDATE annotations SET start_offset = -5",
-            r"annotations row \d+ on the server .*start is -5, not a whole number",
+            r"annotations row \d+ on the server .*start is -5, below 0",
             "records",
         ),
         (  # tr9 T9: `export --history` ended in a traceback
             "UPDATE history SET after = '[1, 2]'",
             r"history row \d+ on the server .*it cannot be read as a change",
             "history",
+        ),
+        (  # exported as written, for the import of that export to refuse
+            "UPDATE history SET at = 'yesterday'",
+            r"history row \d+ on the server .*at is 'yesterday', not a UTC ISO 8601 timestamp",
+            "history",
+        ),
+        (
+            "UPDATE history SET action = 'explode'",
+            r"history row \d+ on the server .*action is 'explode', not one of save, delete",
+            "history",
+        ),
+        (  # tr10 T3: read silently, and copied home into a file no command opens
+            "INSERT INTO positions (annotator, article_id, sentence) VALUES ('alice', 'a1', -5)",
+            r"positions row 'alice' on the server .*index is -5, below 0",
+            "position",
         ),
     ],
 )

@@ -162,10 +162,18 @@ def test_a_missing_journal_after_a_snapshot_is_refused(db_path: Path, make: Make
 
 
 FORGED = [
-    ("annotations", "index", -1, "index is -1, not a whole number"),
+    ("annotations", "index", -1, "index is -1, below 0"),
     ("annotations", "note", 123, "note is 123, not a string"),
     ("annotations", "tags", ["claim", "claim"], "tags are ['claim', 'claim']"),
     ("annotations", "extra", 1, "unknown field(s) 'extra'"),
+    # tr10 T4: what the import refuses in the same record, read as if whole before
+    ("annotations", "created_at", "garbage", "created_at is 'garbage', not a UTC ISO 8601"),
+    ("annotations", "updated_at", "2026-11-31T00:00:00Z", "updated_at is '2026-11-31T00:00:00Z'"),
+    ("annotations", "annotator", "", "annotator is empty"),
+    ("annotations", "article_sha256", "XYZ", "article_sha256 is 'XYZ', not a SHA-256 hash"),
+    ("annotations", "quote", "totally different", "quote has 17 characters but start..end spans"),
+    ("annotations", "start", 500, "end is before start"),
+    ("annotations", "prefix", "p" * 33, "prefix has 33 characters (32 at most)"),
     ("articles", "sentences", "x", "sentences is 'x', not a whole number"),
     ("articles", "title", 5, "title is 5, not a string"),
     ("meta", "history_bytes", "x", "its meta field history_bytes is 'x', not a whole number"),
