@@ -67,13 +67,20 @@ def reserved_name_problem(annotator: str) -> str | None:
     """Why `annotator` cannot be an analyst's name, or None: "All" could never have a
     summary of their own, `--annotator All` meaning every analyst's (tr7 T16); a name
     holding a character that draws nothing (a zero-width space pasted in, a bidi
-    control, a Hangul filler or a grapheme joiner: is_invisible) is another analyst
-    that looks the same on every screen (tr8 T8, tr9 T5). A control
+    control, a Hangul filler or a grapheme joiner: is_invisible), or one that begins or
+    ends with white space (a space, a no-break or ideographic space: tr10 T1), is another
+    analyst that looks the same on every screen (tr8 T8, tr9 T5). A control
     character is shown escaped, so it looks different, and is left to the screens."""
     if annotator.strip().casefold() == EVERY_ANALYST:
         return (
             f"{annotator!r} is reserved: --annotator {EVERY_ANALYST} means every analyst's "
             "summary; choose another analyst name"
+        )
+    if annotator != annotator.strip():
+        return (
+            f"analyst name {annotator!r} begins or ends with white space: it would be "
+            "another analyst that looks the same, whom no command could name (they take "
+            "--annotator without it); remove it"
         )
     hidden = [c for c in annotator if is_invisible(c)]
     if hidden:
@@ -106,9 +113,10 @@ def is_invisible(character: str) -> bool:
 def look_alike(name: str) -> str:
     """What two analyst names that look the same share: the name in one Unicode form
     (NFKC: "José" typed composed or as e + combining accent), case folded, without the
-    characters that draw nothing (a name an older workbench took with one, tr9 T5)."""
+    characters that draw nothing (a name an older workbench took with one, tr9 T5), and
+    without white space at either end (tr10 T1)."""
     shown = "".join(character for character in name if not is_invisible(character))
-    return unicodedata.normalize("NFKC", shown).casefold()
+    return unicodedata.normalize("NFKC", shown).casefold().strip()
 
 
 def status_words(status: str) -> str:

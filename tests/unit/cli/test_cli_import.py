@@ -501,3 +501,5 @@ def test_look_alike_analyst_names_are_named_or_refused(
     from workbench.cli.import_ import case_twins
 
     assert case_twins(["Jos\u00e9"], ["Jos\u00e9\u3164"]) == [("Jos\u00e9", "Jos\u00e9\u3164")]
+    # and one taken with white space at an end (tr10 T1)
+    assert case_twins(["ana"], ["ana\u00a0"]) == [("ana", "ana\u00a0")]

@@ -200,6 +200,14 @@ DELETE = object()
             {"annotator": "All"},
             "$.annotations[1].annotator: 'All' is reserved: --annotator all means every",
         ),
+        *(  # tr10 T1: "ana " was another analyst beside "ana", whom no command could name
+            (
+                {"annotator": name},
+                f"$.annotations[1].annotator: analyst name {name!r} begins or ends with "
+                "white space: it would be another analyst that looks the same",
+            )
+            for name in ("ana ", " ana", "ana\u00a0", "ana\u3000")
+        ),
         ({"article_sha256": "abc"}, "$.annotations[1].article_sha256: 'abc' does not match"),
         ({"end": 2**60}, "$.annotations[1].end: 1152921504606846976 is greater than the maximum"),
         ({"start": 50, "end": 40}, "$.annotations[1].end: end is before start"),
