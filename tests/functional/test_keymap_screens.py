@@ -1,4 +1,5 @@
-"""A keymap in use: the panel and help show the keys really bound, problems are notices."""
+"""A keymap in use: the panel and help show the keys really bound, problems are a notice
+and head the help."""
 
 from __future__ import annotations
 
@@ -82,10 +83,43 @@ async def test_several_settings_problems_are_each_shown_once(
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         notices = [notification.message for notification in app._notifications]
-    about_settings = [notice for notice in notices if "settings.toml" in notice]
-    assert [notice.split(": ", 1)[1] for notice in about_settings] == [
+    lines = [line for notice in notices for line in notice.splitlines()]
+    about_settings = [line for line in lines if "settings.toml" in line]
+    assert [line.split(": ", 1)[1] for line in about_settings] == [
         "ledger.claim_threshold must be between 0 and 100",
         "ledger.denial_threshold must be between 0 and 100",
         "anchoring.fuzzy_threshold must be a number from 0 to 100",
         "unknown anchoring setting 'fuzzy'",
     ]
+
+
+async def test_every_settings_problem_is_readable_at_80x24(
+    user_files: Path, store: AnnotationStore, bundled: Corpus
+) -> None:
+    """qa9 Q12: one toast per problem, and at 80x24 the later notices pushed the keymap's
+    off the top of the screen. Now one notice names them all, and the help (`?`) lists them
+    first, on screen, for as long as the app runs."""
+    (user_files / "keymap.toml").write_text(
+        'toggle_claim = "1"\ntoggle_clam = "2"\ntoggle_denial = "c"\n'
+        'next_sentence = "ctrl+shift+banana"\n',
+        encoding="utf-8",
+    )
+    (user_files / "settings.toml").write_text(
+        "[ledger]\nclaim_threshold = 170\n[foo]\nx=1\n", encoding="utf-8"
+    )
+    app = WorkbenchApp(store, corpus=bundled)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        problems = list(app.settings_notices)
+        said = [n.message for n in app._notifications if n.title == "Settings"]
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        listed = app.screen.query_one("#help-problems", Static)
+        shown = str(listed.render()).splitlines()
+        inside = app.screen.region.contains_region(listed.region)
+    assert len(problems) == 4
+    assert any("toggle_clam" in p for p in problems) and any("banana" in p for p in problems)
+    assert len(said) == 1 and all(problem in said[0] for problem in problems)
+    assert "? lists them again" in said[0]
+    assert [line for line in shown if line] == problems
+    assert inside, "the list is on screen when the help opens"

@@ -27,7 +27,7 @@ from workbench.tui.bound_keys import BoundKeys
 from workbench.tui.hand_back import hand_back
 from workbench.tui.keymap import binding_scopes, complete_keymap, load_user_keymap
 from workbench.tui.literal import visible
-from workbench.tui.notices import replaced_by
+from workbench.tui.notices import SETTINGS_NOTICE_SECONDS, replaced_by, settings_notice
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
 from workbench.tui.screens.loading import LoadingScreen
 from workbench.tui.screens.summary import SUMMARY_BINDINGS, SummaryScreen
@@ -187,8 +187,13 @@ class WorkbenchApp(App[None]):
             keymap = complete_keymap(self.user_keymap)
             self.set_keymap(keymap)
             self.keys = BoundKeys(keymap, self.get_key_display, binding_scopes)
-        for problem in self.settings_notices:
-            self.notify(problem, title="Settings", severity="warning", timeout=15)
+        if self.settings_notices:
+            self.notify(
+                settings_notice(self.settings_notices),
+                title="Settings",
+                severity="warning",
+                timeout=SETTINGS_NOTICE_SECONDS,
+            )
 
     @work(thread=True, exclusive=True, group="load", description="load corpus")
     def load_corpus_in_background(self) -> None:
@@ -255,6 +260,7 @@ class WorkbenchApp(App[None]):
         except ConfigFileError as error:
             unreported = [p for p in error.problems if p not in self.settings_notices]
             if unreported:
+                self.settings_notices += unreported  # and the help lists them
                 self.notify("; ".join(unreported), title="Default suggestions", markup=False)
             return SuggestionSettings()
 
@@ -270,6 +276,7 @@ class WorkbenchApp(App[None]):
         except ConfigFileError as error:
             unreported = [p for p in error.problems if p not in self.settings_notices]
             if unreported:
+                self.settings_notices += unreported  # and the help lists them
                 self.notify(
                     "; ".join(unreported), title="Default re-anchoring threshold", markup=False
                 )

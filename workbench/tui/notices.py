@@ -10,7 +10,7 @@ and errors are never dismissed early by newer notices: only by an identical one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
 MAX_INFORMATION = 3
@@ -40,3 +40,14 @@ def replaced_by(new: Shown, shown: Iterable[N]) -> list[N]:
         staying = [old for old in shown if old.severity == "information" and old not in gone]
         gone += staying[: max(0, len(staying) - (MAX_INFORMATION - 1))]
     return gone
+
+
+SETTINGS_NOTICE_SECONDS = 30.0
+"""How long the start-up notice of keymap.toml's and settings.toml's problems stays."""
+
+
+def settings_notice(problems: Sequence[str]) -> str:
+    """One notice for every problem found in keymap.toml and settings.toml: one toast each
+    stacked them, and at 80x24 the later notices pushed the first off the top of the screen
+    (qa9 Q12). The help screen (`?`) lists them again, for as long as the app runs."""
+    return "\n".join(problems) + "\nEach is ignored: its default applies. ? lists them again."

@@ -580,7 +580,9 @@ class AnnotateScreen(Screen[None]):
         self.app.push_screen(screen, jump)
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.key_rows()))
+        # The app's settings problems (WorkbenchApp.settings_notices), listed first.
+        problems = getattr(self.app, "settings_notices", ())
+        self.app.push_screen(HelpScreen(self.key_rows(), problems))
 
     def key_rows(self) -> list[tuple[str, str, str]]:
         """(keys, description, binding id) for every binding, as the keymap binds them."""

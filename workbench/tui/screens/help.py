@@ -1,8 +1,11 @@
 """Every key of the annotate screen, as currently bound (keymap overrides included),
-with the binding id that keymap.toml uses to change it."""
+with the binding id that keymap.toml uses to change it; above them, the problems found in
+keymap.toml and settings.toml, which a notice at start-up may have shown too briefly or
+off screen (qa9 Q12: at 80x24 later notices pushed the keymap's off the top)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -12,17 +15,21 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+PROBLEMS_TITLE = "Settings problems (each ignored: its default applies)"
+
 
 class HelpScreen(ModalScreen[None]):
-    """Lists (keys, what they do, binding id) rows; any of Escape, q or ? closes it."""
+    """Lists (keys, what they do, binding id) rows, after the configuration problems (if
+    any); any of Escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close", id="help.close"),
     ]
 
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str, str]], problems: Sequence[str] = ()) -> None:
         super().__init__(classes="help-screen")
         self.rows = rows
+        self.problems = list(problems)
 
     def compose(self) -> ComposeResult:
         width = max((len(keys) for keys, _, _ in self.rows), default=4) + 2
@@ -34,6 +41,14 @@ class HelpScreen(ModalScreen[None]):
             for keys, description, binding_id in self.rows
         ]
         with VerticalScroll(classes="help-box"):
+            if self.problems:
+                yield Label(PROBLEMS_TITLE, classes="prompt-title", markup=False)
+                yield Static(
+                    "\n".join(self.problems),
+                    id="help-problems",
+                    classes="prompt-detail",
+                    markup=False,
+                )
             yield Label("Keys", classes="prompt-title")
             yield Static(Content("\n").join(lines), id="help-keys")
             yield Label(
