@@ -297,8 +297,11 @@ async def test_the_first_reanchored_notice_names_the_article(
 async def test_the_summary_shows_the_quote_as_tagged_and_counts_no_missing_article(
     annotated: AnnotationStore, tmp_path: Path
 ) -> None:
-    """QA findings 3 and 7, in the summary screen."""
-    annotated.save(annotate(article(STORY, "renamed"), 2, annotated.annotator, note="gone"))
+    """QA findings 3 and 7, in the summary screen; the missing article is named by the
+    title the database remembers, not by its id (qa9 Q19)."""
+    renamed = article(STORY, "renamed")
+    annotated.save(annotate(renamed, 2, annotated.annotator, note="gone"))
+    annotated.remember_article("renamed", "Troops sent to Kursk, as first filed", renamed.sha256, 3)
     app = WorkbenchApp(annotated, corpus=corpus_of(tmp_path, FIGURE_CHANGED), keymap={})
     async with app.run_test(size=SIZE) as pilot:
         screen = await anchoring_tab(app, pilot)
@@ -311,6 +314,7 @@ async def test_the_summary_shows_the_quote_as_tagged_and_counts_no_missing_artic
         assert "30,000" in row[5].plain and marked(row[6]) == ["3,000"]
         # A sentence to check counts in the text now; one on no sentence says "was" (qa5 Q17).
         assert [table.get_row_at(n)[2].plain for n in range(2)] == ["2", "was 3"]
+        assert table.get_row_at(1)[1].plain == "Troops sent to Kursk, as first filed"
         assert screen.summary is not None and screen.summary.totals.annotations == 3
         assert "renamed" not in [row.article_id for row in screen.summary.articles]
 

@@ -357,7 +357,9 @@ def summary_inputs(
         counted,
         articles,
         SummarySettings(ledger=request.ledger, decisions=decisions, annotator=annotator),
-        anchoring_section(annotations, orphans, known, versions.of),
+        anchoring_section(
+            annotations, orphans, known, versions.of, {a.article_id: a.title for a in remembered}
+        ),
         known if known is not None else load_corpus(None).by_id,
         readings,
         caveats,

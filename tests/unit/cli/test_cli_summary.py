@@ -19,6 +19,7 @@ from workbench.cli.common import Parser, store_options
 from workbench.cli.main import main
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.articles import load_corpus
+from workbench.core.corpus.titles import short_titles
 
 
 @pytest.fixture(autouse=True)
@@ -334,3 +335,29 @@ def test_a_misspelt_settings_section_is_refused_by_commands(
     argv = [part.replace("ARTICLES", articles) for part in command.split()]
     assert main([*argv, "--db", str(db)]) == 1
     assert "line 1: unknown section '[ledgr]' (did you mean [ledger]?)" in capsys.readouterr().err
+
+
+def test_the_report_names_articles_not_read_by_title_and_leaves_their_text_out(
+    database: Path, tmp_path: Path
+) -> None:
+    """qa9 Q19: the report of one story ended with every annotation of another story in
+    the same database, its tagged text under ids ("Article missing (171)"). Now one line
+    per article not read, by the title the database remembers, and none of their text."""
+    article = tmp_path / "999_extra.txt"
+    article.write_text("Extra article.\n\nOne sentence. Two sentences.\n", encoding="utf-8")
+    target = tmp_path / "report.md"
+    assert summary_command.run(parse("--db", str(database), "-o", str(target), str(article))) == 0
+    report = target.read_text(encoding="utf-8")
+    gold = load_gold()
+    section = report[report.index("## Article missing") :]
+    assert section.startswith(f"## Article missing ({len(gold)})")
+    rows = [line for line in section.splitlines() if line.startswith("| ")][1:]
+    corpus = load_corpus()
+    short = short_titles((a.id, a.title) for a in corpus)
+    expected = [
+        f"| {short[article_id]} | {sum(a.article_id == article_id for a in gold)} | gold |"
+        for article_id in dict.fromkeys(a.article_id for a in gold)
+    ]
+    assert rows == expected
+    assert not any(a.quote in report for a in gold if a.index > 0)
+    assert "000_e663f5f9bf7bc169" not in report

@@ -8,10 +8,11 @@ as "article missing". The summary lists all three so that none is lost from view
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 from workbench.core.analysis.summary.model import AnchoringSection
 from workbench.core.annotation import Annotation
+from workbench.core.corpus.titles import short_titles
 
 
 def anchoring_section(
@@ -19,10 +20,13 @@ def anchoring_section(
     orphans: Iterable[Annotation],
     known_articles: Collection[str] | None = None,
     as_tagged: Callable[[Annotation], Annotation | None] | None = None,
+    remembered: Mapping[str, str | None] | None = None,
 ) -> AnchoringSection:
     """The summary's anchoring section. `known_articles` are the corpus's article ids;
     without a corpus, no article is called missing. `as_tagged` tells how an
-    annotation to check was tagged, where it is known (anchoring/as_tagged.py)."""
+    annotation to check was tagged, where it is known (anchoring/as_tagged.py).
+    `remembered`: the titles the database remembers (article id -> title), to name the
+    missing articles by."""
     annotations = list(placed)
     missing = (
         []
@@ -36,4 +40,9 @@ def anchoring_section(
         tagged={key: version for key, version in tagged.items() if version is not None},
         orphaned=tuple(orphans),
         article_missing=tuple(missing),
+        titles=short_titles(
+            (article_id, title)
+            for article_id in dict.fromkeys(a.article_id for a in missing)
+            if (title := (remembered or {}).get(article_id))
+        ),
     )

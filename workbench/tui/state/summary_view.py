@@ -294,7 +294,8 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
     anchoring_rows: list[Row] = [
         (
             ANCHORING_STATES[state],
-            titles.get(annotation.article_id, annotation.article_id),
+            titles.get(annotation.article_id)
+            or anchoring.titles.get(annotation.article_id, annotation.article_id),
             anchoring_place(state, annotation),
             annotation.annotator,
             ", ".join(annotation.tags),
@@ -405,7 +406,9 @@ def read_summary(
     if any(a.anchor_state == "check" for a in mine):
         anchors.read_history()
     versions = anchors.versions(plans)
-    anchoring = anchoring_section(mine, my_orphans, known, versions.of)
+    # the articles not read are named by the titles the database remembers (qa9 Q19)
+    remembered = {info.article_id: info.title for info in store.articles()}
+    anchoring = anchoring_section(mine, my_orphans, known, versions.of, remembered)
     # An annotation whose article is not in the corpus is counted nowhere: its text
     # was not read. The anchoring section lists it as "article missing".
     on_corpus = [a for a in annotations if a.article_id in known]

@@ -62,7 +62,9 @@ ANCHORING_HEADINGS: dict[AnchoringList, tuple[str, str]] = {
         "Article missing",
         "Their article is not among the files read for this report: an article of another "
         "story kept in the same database, or a file renamed, removed or unreadable (the "
-        "warnings printed when the corpus was read name a file that could not be read).",
+        "warnings printed when the corpus was read name a file that could not be read). "
+        "Their text is left out of this report, which is about the articles read: one line "
+        "per article; `workbench summary` given its file, or no PATH, lists each annotation.",
     ),
 }
 """The heading and explanation of each of AnchoringSection.lists()."""
@@ -275,6 +277,10 @@ def _anchoring_section(anchoring: AnchoringSection, titles: Mapping[str, str]) -
         if not listed:
             continue
         heading, why = ANCHORING_HEADINGS[name]
+        if name == "article_missing":
+            lines += [f"## {heading} ({len(listed)})", "", why, ""]
+            lines += _missing_articles(listed, {**titles, **anchoring.titles})
+            continue
         checks = name == "check"
         lines += [
             f"## {heading} ({len(listed)})",
@@ -292,6 +298,21 @@ def _anchoring_section(anchoring: AnchoringSection, titles: Mapping[str, str]) -
             lines.append(row)
         lines.append("")
     return lines
+
+
+def _missing_articles(listed: Sequence[Annotation], titles: Mapping[str, str]) -> list[str]:
+    """One row per article not read: its title as the database remembers it (else its
+    id), how many annotations, by whom; not their text, which may be another story's."""
+    by_article: dict[str, list[Annotation]] = defaultdict(list)
+    for annotation in listed:
+        by_article[annotation.article_id].append(annotation)
+    rows = ["| article | annotations | annotators |", "|---|---|---|"]
+    for article_id, on_article in by_article.items():
+        who = sorted({annotation.annotator for annotation in on_article})
+        rows.append(
+            f"| {_cell(_title(article_id, titles))} | {len(on_article)} | {_cell(', '.join(who))} |"
+        )
+    return [*rows, ""]
 
 
 def _anchoring_row(annotation: Annotation, titles: Mapping[str, str]) -> str:

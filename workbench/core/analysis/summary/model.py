@@ -242,6 +242,10 @@ class AnchoringSection:
     tagged: Mapping[AnnotationKey, Annotation] = field(default_factory=dict)
     """How those to check were tagged (by their key now), where known: the old quote to
     show beside the new sentence (workbench/core/anchoring/as_tagged.py)."""
+    titles: Mapping[str, str] = field(default_factory=dict)
+    """The titles the database remembers for the articles not read (article id -> short
+    title, as tables show titles): those articles are named by them, not by their ids
+    (qa9 Q19)."""
 
     def as_tagged(self, annotation: Annotation) -> Annotation | None:
         """An annotation to check as the analyst tagged it, or None (not known)."""
