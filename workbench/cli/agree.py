@@ -76,14 +76,29 @@ def as_text(
             f"{tag.both:>6} {tag.only_a:>6} {tag.only_b:>6} {tag.neither:>7}"
         )
     lines.append("")
-    lines.append(f"disagreements: {len(report.disagreements)}")
+    lines.append(f"tag disagreements: {len(report.disagreements)}")
     for item in report.disagreements:
         lines.append(
             f"  {named(item.article_id)}, {sentence_label(item.index)}: "
             f"A [{', '.join(item.tags_a)}] B [{', '.join(item.tags_b)}]  "
             f"{one_line(item.quote)}"
         )
+    lines.append(
+        f"source disagreements: {len(report.source_disagreements)} "
+        "(sentences both tagged attribution, crediting different sources)"
+    )
+    for source in report.source_disagreements:
+        lines.append(
+            f"  {named(source.article_id)}, {sentence_label(source.index)}: "
+            f"A {source_words(source.source_a)} B {source_words(source.source_b)}  "
+            f"{one_line(source.quote)}"
+        )
     return "\n".join(lines) + "\n"
+
+
+def source_words(source: str | None) -> str:
+    """A source as the listing shows it: quoted (it is the analyst's text), or none."""
+    return f"“{one_line(source)}”" if source and source.strip() else "(no source)"
 
 
 def compared_lines(
@@ -190,6 +205,16 @@ def as_json(report: AgreementReport) -> dict[str, Any]:
                 "tags_b": list(item.tags_b),
             }
             for item in report.disagreements
+        ],
+        "source_disagreements": [
+            {
+                "article_id": item.article_id,
+                "index": item.index,
+                "quote": item.quote,
+                "source_a": item.source_a,
+                "source_b": item.source_b,
+            }
+            for item in report.source_disagreements
         ],
     }
 

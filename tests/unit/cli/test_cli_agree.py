@@ -236,3 +236,39 @@ def test_the_same_file_twice_is_refused_and_one_analysts_copy_is_named(
         "workbench: note: A and B are both ana's annotations; B holds the very records A "
         "holds (a copy of one export?): kappa says nothing\n"
     )
+
+
+def test_sources_credited_apart_are_listed_beside_the_tags(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qa9 Q8: two analysts with the same tags but the figure credited to the union by
+    one and to the governor by the other read "disagreements: 0"."""
+    attributed = ("claim", "attribution")
+    ana = [
+        judged("ana", 0, *attributed).changed(source="union"),
+        judged("ana", 1, *attributed).changed(source="Maria  Falk"),
+        judged("ana", 2, "claim").changed(source="police"),
+    ]
+    carl = [
+        judged("carl", 0, *attributed).changed(source="governor"),
+        judged("carl", 1, *attributed).changed(source="maria falk"),  # the same, spelt so
+        judged("carl", 2, "claim"),  # no attribution: no source to credit
+    ]
+    first, second = write(tmp_path / "ana.json", ana), write(tmp_path / "carl.json", carl)
+    code, out, _ = run(capsys, str(first), str(second))
+    assert code == 0
+    assert "tag disagreements: 0" in out
+    assert (
+        "source disagreements: 1 (sentences both tagged attribution, crediting different "
+        "sources)\n  story, sentence 1: A “union” B “governor”  One.\n"
+    ) in out
+    code, out, _ = run(capsys, str(first), str(second), "--json")
+    assert json.loads(out)["source_disagreements"] == [
+        {
+            "article_id": "story",
+            "index": 0,
+            "quote": "One.",
+            "source_a": "union",
+            "source_b": "governor",
+        }
+    ]

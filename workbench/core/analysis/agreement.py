@@ -86,6 +86,19 @@ class Disagreement:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceDisagreement:
+    """A compared sentence both analysts tagged attribution, crediting different sources:
+    who says it is half of an attribution (qa9 Q8: "disagreements: 0" where one analyst
+    credited the figure to the union and the other to the governor)."""
+
+    article_id: str
+    index: int
+    quote: str
+    source_a: str | None
+    source_b: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class DifferentTexts:
     """An article both analysts annotated, but on different texts of it (the sha256 of
     each side's annotations): exports made before and after a correction. Its sentences
@@ -108,6 +121,8 @@ class AgreementReport:
     """Same article and index but a different quote: the article changed; not compared."""
     per_tag: tuple[TagAgreement, ...]
     disagreements: tuple[Disagreement, ...]
+    source_disagreements: tuple[SourceDisagreement, ...] = ()
+    """Sentences both tagged attribution whose sources differ (spacing and case aside)."""
     different_texts: tuple[DifferentTexts, ...] = ()
     """Articles not compared at all: A's and B's annotations are on different texts."""
     unplaced_a: int = 0
@@ -207,6 +222,11 @@ def compare(
     disagreements = tuple(
         Disagreement(key[0], key[1], quote, ta, tb) for key, quote, ta, tb in pairs if ta != tb
     )
+    sources = tuple(
+        SourceDisagreement(key[0], key[1], first[key].quote, first[key].source, second[key].source)
+        for key, *_ in pairs
+        if key in first and key in second and credited_apart(first[key], second[key])
+    )
     return AgreementReport(
         annotator_a=names[0],
         annotator_b=names[1],
@@ -216,6 +236,7 @@ def compare(
         mismatched=mismatched,
         per_tag=per_tag,
         disagreements=disagreements,
+        source_disagreements=sources,
         different_texts=different,
         unplaced_a=unplaced[0],
         unplaced_b=unplaced[1],
@@ -231,6 +252,17 @@ def compare(
             )
         ),
     )
+
+
+def credited_apart(a: Annotation, b: Annotation) -> bool:
+    """Both tagged attribution, and their sources differ other than in spacing or case."""
+    if "attribution" not in a.tags or "attribution" not in b.tags:
+        return False
+    return _spoken_as(a.source) != _spoken_as(b.source)
+
+
+def _spoken_as(source: str | None) -> str:
+    return " ".join((source or "").split()).casefold()
 
 
 def shared_texts(first: Iterable[Annotation], second: Iterable[Annotation]) -> dict[str, str]:
