@@ -14,6 +14,7 @@ from typing import TextIO
 
 from workbench.cli.common import fail
 from workbench.cli.output import write_json_text
+from workbench.core.analysis.suggestions.provenance import weak
 from workbench.core.analysis.suggestions.suggest import Suggestion, suggest
 from workbench.core.corpus.articles import Article, load_corpus
 from workbench.core.terminal_text import printable
@@ -39,17 +40,33 @@ def run(args: argparse.Namespace) -> int:
         suggestions = suggest(article)
         if args.json:
             for suggestion in suggestions:
-                write_json_text(json.dumps(suggestion.to_record(), ensure_ascii=False) + "\n")
+                write_json_text(json.dumps(json_record(suggestion), ensure_ascii=False) + "\n")
         else:
             write_listing(out, article, suggestions)
     return 0
 
 
+def json_record(suggestion: Suggestion) -> dict[str, object]:
+    """The --json object: Suggestion.to_record, with `weak` after `tags` naming the tags
+    Enter leaves out (provenance.weak), as the annotate screen's panel marks them (qa9
+    Q23: a script reading `tags` took a denial at 0.45 the app does not store)."""
+    record: dict[str, object] = {}
+    for key, value in suggestion.to_record().items():
+        record[key] = value
+        if key == "tags":
+            record["weak"] = [tag for tag in suggestion.tags if weak(suggestion, tag)]
+    return record
+
+
 def write_listing(out: TextIO, article: Article, suggestions: list[Suggestion]) -> None:
-    """Two lines a sentence: number, tags with scores, source and cue; then its text."""
+    """Two lines a sentence: number, tags with scores (a weak one marked "?", as the
+    panel marks it: Enter leaves it out), source and cue; then its text."""
     out.write(f"== {visible(article.id)}: {visible(article.title)}\n")
     for suggestion in suggestions:
-        parts = [f"{tag} {suggestion.scores[tag]:.2f}" for tag in suggestion.tags] or ["—"]
+        parts = [
+            f"{tag} {suggestion.scores[tag]:.2f}" + ("?" if weak(suggestion, tag) else "")
+            for tag in suggestion.tags
+        ] or ["—"]
         if suggestion.source is not None:
             source = visible(suggestion.source)
             if suggestion.resolved_source is not None:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from workbench.cli.main import main
-from workbench.cli.suggest import visible
+from workbench.cli.suggest import json_record, visible, write_listing
+from workbench.core.analysis.suggestions.suggest import suggest
 from workbench.core.corpus.articles import load_corpus
 
 FIELDS = [
-    "article", "index", "start", "end", "tags", "scores", "source", "source_start",
+    "article", "index", "start", "end", "tags", "weak", "scores", "source", "source_start",
     "source_end", "resolved_source", "cue",
 ]  # fmt: skip
 
@@ -116,3 +119,20 @@ def test_it_writes_nothing(story: Path, tmp_path: Path, capsys: pytest.CaptureFi
     db = tmp_path / "annotations.json"
     assert main(["suggest", "--db", str(db), str(story)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_a_weak_tag_is_marked_as_the_panel_marks_it(story: Path) -> None:
+    """qa9 Q23: a denial at 0.45, which Enter does not store, was listed like the others
+    ("denial 0.45") and put in the JSON's `tags` with nothing to tell it apart."""
+    article = load_corpus([story]).articles[0]
+    found = suggest(article)[1]
+    scores = {**found.scores, "denial": 0.45}
+    shown = replace(found, scores=scores, tags=(*found.tags, "denial"))
+    record = json_record(shown)
+    assert record["tags"] == ["claim", "attribution", "denial"]
+    assert record["weak"] == ["denial"]
+    out = io.StringIO()
+    write_listing(out, article, [shown])
+    line = out.getvalue().splitlines()[1]
+    assert "  denial 0.45?  " in line
+    assert f"claim {found.scores['claim']:.2f}  " in line and "?" not in line.split("denial")[0]
