@@ -89,17 +89,11 @@ def take_step(
     happen (qa8 Q11 i); the panel shows what the sentence holds."""
     try:
         change = step()
-    except LaterChangeError as error:
+    except (LaterChangeError, StepElsewhereError) as refused:
         notify(
-            refusal_notice(error, title_of),
-            title="Not undone" if undoing else "Not redone",
-            severity="warning",
-            markup=False,
-        )
-        return None
-    except StepElsewhereError as error:
-        notify(
-            elsewhere_notice(error, title_of),
+            refusal_notice(refused, title_of)
+            if isinstance(refused, LaterChangeError)
+            else elsewhere_notice(refused, title_of),
             title="Not undone" if undoing else "Not redone",
             severity="warning",
             markup=False,
