@@ -269,8 +269,8 @@ async def test_the_report_is_never_written_over_the_open_database(
         app.screen.query_one(Input).value = str(database)
         await pilot.press("enter")
         refused = f"{database} is the database"
-        for _ in range(50):  # the answer goes through the prompt's callback: a few turns
-            await pilot.pause()
+        for _ in range(200):  # the answer goes through the prompt's callback: a few turns,
+            await pilot.pause(0.05)  # up to ten seconds on a loaded machine (fx10)
             notices = [n.message for n in app._notifications]
             if any(refused in message for message in notices):
                 break
