@@ -22,6 +22,7 @@ from workbench.cli import summary_keeper
 from workbench.cli.followed_summary import FollowedSummary
 from workbench.cli.main import main
 from workbench.core.analysis.kept.code import code_digest
+from workbench.core.analysis.ledger.readings import analyser_fingerprint
 from workbench.core.annotation import STATUSES, TAGS, Annotation
 from workbench.core.corpus.articles import Corpus, load_corpus
 
@@ -183,6 +184,37 @@ def test_tags_saved_are_patched_and_only_what_they_touch_encoded(
     for form in FORMS:
         served, computed = served_and_computed(run, monkeypatch, form)
         assert served == computed
+
+
+def test_damaged_readings_are_named_by_every_followed_summary(
+    db: Path,
+    corpus: Corpus,
+    run: Callable[..., Ran],
+    monkeypatch: pytest.MonkeyPatch,
+    no_collection: None,
+) -> None:
+    """The computing command names damaged readings on every run: so does every summary
+    the follower keeps, not only its first build (rv10 R2)."""
+    with AnnotationStore.open(db, annotator="gold") as store:
+        store.leave_short_journal()
+        store.add_readings(analyser_fingerprint(), {"x" * 10: ["a"], "y" * 10: ["b"]})
+    readings = next(
+        path
+        for path in (db.with_name(db.name + ".readings.tail"), db.with_name(db.name + ".readings"))
+        if path.exists()
+    )
+    data = bytearray(readings.read_bytes())
+    data[len(data) // 3] ^= 0x01  # one bit of a complete line flipped
+    readings.write_bytes(bytes(data))
+    followed = FollowedSummary(code_digest())
+    for step in range(2):
+        if step:
+            saved_changes(db, corpus, random.Random(5), 1)
+        assert summary_keeper.keep_one(None, report_first=True, followed=followed) == 2
+        for form in FORMS:
+            served, computed = served_and_computed(run, monkeypatch, form)
+            assert b"damaged" in computed.err
+            assert served == computed, (step, form)
 
 
 def test_a_ledger_decision_or_a_setting_changed_is_built_again(
