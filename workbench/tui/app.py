@@ -23,6 +23,7 @@ from workbench.core.collector import paused_gc
 from workbench.core.corpus.articles import BUNDLED_ARTICLES, Corpus, load_corpus
 from workbench.core.corpus.search import SentenceSearch
 from workbench.core.corpus.titles import shorten
+from workbench.core.files.database_url import is_server_url
 from workbench.tui.bound_keys import BoundKeys
 from workbench.tui.hand_back import hand_back
 from workbench.tui.keymap import binding_scopes, complete_keymap, load_user_keymap
@@ -231,8 +232,9 @@ class WorkbenchApp(App[None]):
         workspace.read_from = self.read_from()
         self.workspace = workspace
         self.readings = ReadingsKeeper(workspace)
-        if self.keep_summary is not None:
-            self.summary_keeping = SummaryKeeping(workspace, self.keep_summary)
+        if self.keep_summary is not None:  # a server's keeper does not follow: after a pause
+            idle = is_server_url(str(self.store.location))
+            self.summary_keeping = SummaryKeeping(workspace, self.keep_summary, idle=idle)
         self.link = ServerLink(self, self.store, workspace.receive_store_event)
         session = AnnotationSession(
             workspace,

@@ -123,3 +123,23 @@ def test_a_read_only_session_starts_none(tmp_path: Path) -> None:
         workspace.announce(WorkspaceChange(everything=True))
         assert not starts.event.wait(0.5)
         keeping.close()
+
+
+def test_a_team_servers_keeper_waits_for_a_pause_in_saving(workspace: Workspace) -> None:
+    """rv10 R13: a server's keeper, which does not follow the session (each of its keeps
+    reads the whole database), was started a second after the first save and again after
+    every save once it ended. In `idle` mode each save starts the wait again."""
+    starts = Starts()
+    keeping = SummaryKeeping(workspace, starts, delay=30.0, idle=True)
+    try:
+        save(workspace, 1)
+        first = keeping._timer
+        assert first is not None and first.interval == 30.0
+        save(workspace, 2)
+        assert keeping._timer is not first and first.finished.is_set()  # waits again
+        assert starts.count == 0
+    finally:
+        keeping.close()
+    assert (
+        SummaryKeeping(workspace, starts).delay < SummaryKeeping(workspace, starts, idle=True).delay
+    )

@@ -32,6 +32,9 @@ from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChan
 START_SECONDS = 1.0
 """The keeper is started this long after the session's first save (not on the UI thread,
 and a burst of saves at the start starts one)."""
+IDLE_SECONDS = 30.0
+"""A team server's keeper, which does not follow the session (each keep reads the whole
+database), is started only after this long without a save of this session (rv10 R13)."""
 
 
 class Running(Protocol):
@@ -49,9 +52,13 @@ class SummaryKeeping:
         workspace: Workspace,
         start: Callable[[], Running | None],
         delay: float | None = None,
+        idle: bool = False,
     ) -> None:
         self.start = start
-        self.delay = START_SECONDS if delay is None else delay
+        self.idle = idle
+        """Start only once `delay` has passed without a save (each save starts the wait
+        again): a keeper that does not follow the session, a team server's."""
+        self.delay = (IDLE_SECONDS if idle else START_SECONDS) if delay is None else delay
         self.started = 0
         """How many keepers this session started (tests)."""
         self._keeper: Running | None = None
@@ -67,9 +74,13 @@ class SummaryKeeping:
         if not change.here:
             return  # another session's: its own app keeps it
         with self._lock:
-            if self._subscription is None or self._timer is not None:
+            if self._subscription is None:
                 return
-            if self._keeper is not None and self._keeper.poll() is None:
+            if self._timer is not None:
+                if not self.idle:
+                    return
+                self._timer.cancel()  # the wait for a pause starts again
+            elif self._keeper is not None and self._keeper.poll() is None:
                 return
             self._timer = threading.Timer(self.delay, self._started)
             self._timer.name = "summary keeping"
