@@ -86,33 +86,45 @@ def parse_source(source: str) -> tuple[str, tuple[str, ...]]:
     text = clean_source(source)
     if text.lower() in SOURCE_PRONOUNS:
         return "pronoun", (text.lower(),)
-    name_part = _APPOSITIVE.sub("", _POSSESSIVE_PREFIX.sub("", text))
-    raw = [word for word in _WORD.findall(name_part) if len(word.rstrip(".")) > 1]
+    raw = _name_words(text)
     while raw and raw[0].lower().rstrip(".") in NAME_PREFIXES:
         raw = raw[1:]
     is_name = bool(raw) and all(word[:1].isupper() for word in raw)
-    tokens = tuple(part.lower() for word in raw for part in word.rstrip(".").split("-") if part)
+    tokens = _name_tokens(raw)
     if is_name and not any(t in SOURCE_GROUP_WORDS for t in tokens):
         return "person", tokens
-    named = () if _JOINT.search(text) else _name_after_role(raw)
+    named = _name_after_role(text, raw)
     if named:
         return "person", named
     return "group", _group_key(text)
 
 
-def _name_after_role(words: list[str]) -> tuple[str, ...]:
+def _name_words(text: str) -> list[str]:
+    """The words that may name a person: no possessor before them ("Ukraine's"), no
+    apposition after them (", the spokesman"), no initials."""
+    name_part = _APPOSITIVE.sub("", _POSSESSIVE_PREFIX.sub("", text))
+    return [word for word in _WORD.findall(name_part) if len(word.rstrip(".")) > 1]
+
+
+def _name_tokens(words: list[str]) -> tuple[str, ...]:
+    """A name's words as compared: lower case, hyphenated parts apart ("yong", "hyun")."""
+    return tuple(part.lower() for word in words for part in word.rstrip(".").split("-") if part)
+
+
+def _name_after_role(text: str, words: list[str]) -> tuple[str, ...]:
     """The name a body's role introduces ("Kremlin spokesman Dmitry Peskov", "Police Chief
     John Smith"): the capitalised words after the last role word, if they name no body.
-    Such a source is that person, one speaker with "Dmitry Peskov" (rv9 R10)."""
-    if any(word.lower() in _JOINING for word in words):
-        return ()  # "Kremlin spokesman Dmitry Peskov and Foreign Minister Sergei Lavrov" (rv10 R1)
+    Such a source is that person, one speaker with "Dmitry Peskov" (rv9 R10). Not a
+    source of two speakers, whatever joins them (`text`, the whole source: rv10 R1, R7)."""
+    if _JOINT.search(text) or any(word.lower() in _JOINING for word in words):
+        return ()  # "Kremlin spokesman Dmitry Peskov and Foreign Minister Sergei Lavrov"
     for index in range(len(words) - 1, -1, -1):
         if words[index].lower().rstrip(".") in ROLES_BEFORE_A_NAME:
             name = words[index + 1 :]
             break
     else:
         return ()
-    tokens = tuple(part.lower() for word in name for part in word.rstrip(".").split("-") if part)
+    tokens = _name_tokens(name)
     if not name or not all(word[:1].isupper() for word in name):
         return ()
     if any(t in SOURCE_GROUP_WORDS or t in NAME_PREFIXES or t in _TIME_NAMES for t in tokens):
@@ -134,11 +146,7 @@ def named_after_role(source: str) -> bool:
     """Whether `source` names one person by a body's role and a name ("Kremlin spokesman
     Dmitry Peskov"): ClaimReview's Person, whatever body the role belongs to."""
     text = clean_source(source)
-    if _JOINT.search(text):
-        return False
-    name_part = _APPOSITIVE.sub("", _POSSESSIVE_PREFIX.sub("", text))
-    raw = [word for word in _WORD.findall(name_part) if len(word.rstrip(".")) > 1]
-    return bool(_name_after_role(raw))
+    return bool(_name_after_role(text, _name_words(text)))
 
 
 PersonKey = tuple[str, tuple[str, ...]]
