@@ -193,7 +193,6 @@ KNOWN_WRONG = {
     "employees' reads 'its' as a part",
     "blind7-b7-47": "a time of day with no event verb read ('touched down', 'settled on') is no "
     "figure",
-    "blind7-b7-50": "'job cuts' (class cuts) and 'jobs' (class jobs) are two classes",
     # the eighth blind set, as the one run after the ninth pass found them (not tuned on);
     # the tenth pass made it development data and fixed its four false alarms and 14
     # misses (plain reading bugs, shares, times as attributes, places between commas...)
@@ -252,8 +251,6 @@ KNOWN_WRONG = {
     "are not read",
     "blind9-b9-57": "needs arithmetic (30 percent of 1,200 is 360), and '820 of the depot's "
     "1,200 workers' is not read as a part of them",
-    "blind9-b9-58": "'fell 2.3 percent over 2023' reads no time ('over'), and the rise's "
-    "subject reads 'average' on one side only",
     "blind9-b9-63": "a false alarm: 'could rise to 60 million euros including "
     "performance-related bonuses' (a maximum with add-ons) is read as the same price as "
     "the base fee",
@@ -276,10 +273,6 @@ KNOWN_WRONG = {
     "the 17 dead 'after' Tuesday's explosion: a part may be smaller",
     "blind10-b10-11": "'Nineteen people had been confirmed dead' reads people with no event, "
     "not the dead, against the toll of 26",
-    "blind10-b10-13": "'cut 4,500 jobs' and 'shed about 2,000 employees' are two classes (jobs, "
-    "workers)",
-    "blind10-b10-14": "'net profit rose 12%' reads the subject 'norrvik', 'net income fell 3 "
-    "percent from a year earlier' the subject 'net' and the time 'earlier'",
     "blind10-b10-21": "'At nine kilometres': a small number in words inside a sentence is not read",
     "blind10-b10-32": "'Half of the 800 staff ... will lose their jobs' is not read as 400 (no "
     "figure), against 'will lay off 120 employees'",
@@ -287,8 +280,6 @@ KNOWN_WRONG = {
     "the time '16 july': two times",
     "blind10-b10-45": "'held 27 percent of ... market' gives no state (a share with no event is "
     "never compared across), against 'controlled about a fifth' (a level)",
-    "blind10-b10-46": "'gave the Progress Party 118 seats in the 300-member parliament': the 118 "
-    "is not read",
     "blind10-b10-50": "'The new 2.4-kilometre bridge ... opened' gives a distance no event, "
     "against '1,800 metres long' (extent), and only one name ('Velna') ties them",
     "blind10-b10-52": "'doses' and 'shots' are two classes",
@@ -303,8 +294,6 @@ KNOWN_WRONG = {
     "'handed over' two events, and 'by each side' a rate on one side only",
     "blind10-b10-72": "'gusts of up to 190 km/h' reads the subject 'bela', 'The strongest gust "
     "... was 120' the subject 'gust': two subjects",
-    "blind10-b10-73": "'Annual inflation ... accelerated to 7.4%' reads no state and no subject "
-    "('accelerated' is no word of a level), against consumer prices read as inflation",
     "blind10-b10-75": "'to demand early elections' and 'calling for a snap election' name an "
     "election as the event on one side, the protest on the other: two events",
     "blind10-b10-77": "a false alarm: 'has climbed to 13', said on Sunday, is dated by 'Friday's "
@@ -389,10 +378,10 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_FOUR, (1.0, 0.65, 14), id="fourth blind set, now development"),
         pytest.param(BLIND_FIVE, (1.0, 0.65, 14), id="fifth blind set, now development"),
         pytest.param(BLIND_SIX, (1.0, 0.72, 11), id="sixth blind set, now development"),
-        pytest.param(BLIND_SEVEN, (1.0, 0.78, 9), id="seventh blind set, now development"),
+        pytest.param(BLIND_SEVEN, (1.0, 0.8, 8), id="seventh blind set, now development"),
         pytest.param(BLIND_EIGHT, (1.0, 0.8, 8), id="eighth blind set, now development"),
-        pytest.param(BLIND_NINE, (0.94, 0.4, 25), id="ninth blind set, now development"),
-        pytest.param(BLIND_TEN, (0.95, 0.47, 22), id="tenth blind set, run once at the end"),
+        pytest.param(BLIND_NINE, (0.94, 0.42, 24), id="ninth blind set, now development"),
+        pytest.param(BLIND_TEN, (0.96, 0.57, 18), id="tenth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

@@ -1882,14 +1882,15 @@ PERCENT_DIRECTIONS = {
     **dict.fromkeys(
         word_set(
             "fell fall falls falling dropped drop drops declined decline declines decreased "
-            "slipped slumped shrank shrunk contracted plunged tumbled sank lost eased"
+            "slipped slumped shrank shrunk contracted plunged tumbled sank lost eased "
+            "slowed cooled moderated"
         ),
         "down",
     ),
     **dict.fromkeys(
         word_set(
             "rose rise rises rising grew grow grows increased increase increases climbed "
-            "jumped gained surged soared expanded"
+            "jumped gained surged soared expanded accelerated quickened"
         ),
         "up",
     ),
@@ -2173,6 +2174,7 @@ SUBJECT_SYNONYMS = {
     **dict.fromkeys(word_set("voter voters participation"), "turnout"),
     **dict.fromkeys(word_set("prices price"), "inflation"),
     **dict.fromkeys(word_set("economy output gdp"), "economy"),
+    **dict.fromkeys(word_set("profit profits earnings income"), "profit"),
 }
 """What a percentage is of, in one word where several name it ("the jobless rate" is the
 unemployment rate)."""

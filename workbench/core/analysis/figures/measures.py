@@ -195,7 +195,8 @@ city's march" and "may" are words of their own."""
 _WHERE = "|".join(WHERE_PREPOSITIONS)
 _TIME = re.compile(
     rf"(?=[{_TIME_INITIALS}])\b"
-    r"(?:(?P<prep>in|during|throughout|by|until|since|early|mid|late|end of|last|for|on|as of)\s+"
+    r"(?:(?P<prep>in|during|throughout|over|by|until|since|early|mid|late|end of|last|for|on|as of)"
+    r"\s+"
     rf"(?:(?:early|mid|late)[\s-]+)?(?P<date>(?:{_MONTH_NAMES})\s+[0-3]?\d(?:st|nd|rd|th)?\b"
     rf"|[0-3]?\d(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})|{_MONTH_NAMES}|(?:19|20)\d\d)"
     r"|(?:(?<=the )|(?<=its )|(?<=this )|(?<=a )|(?<='s )|(?<=’s ))"
@@ -586,9 +587,11 @@ def _times(sentence: str) -> _Times:
         elif match.group("round") is not None:  # "partial results", "first count": a round
             if match.group("round") != "final":  # the final count is the count, undated
                 marks.add(f"{match.group('round')} count")
-        elif not _COMPARED_BEFORE.search(
-            lowered, max(0, match.start() - 8), match.start()
-        ) and not _another_things_time(lowered, match):
+        elif (
+            not _COMPARED_BEFORE.search(lowered, max(0, match.start() - 8), match.start())
+            and not _another_things_time(lowered, match)
+            and not _CHANGE_BASIS.search(lowered, max(0, match.start() - 20), match.start())
+        ):
             mark = " ".join(match.group("relative").split())
             marks.add("weekend" if mark == "over the weekend" else mark)
     marks.update(f"the past {match.group(1)}" for match in _YEARS_PAST.finditer(lowered))
@@ -610,6 +613,9 @@ fire's toll)."""
 _COMPARED_BEFORE = re.compile(r"\b(?:of|than|with)\s+$")
 """Before a time, what makes it the time of a value compared ("roughly double its
 presence of two years ago", "more than a year ago"), not of the sentence's figure."""
+_CHANGE_BASIS = re.compile(r"\b(?:from|on|over)\s+(?:a|the)\s+(?:year|quarter|month)\s+$")
+"""Before "earlier", what a change is measured against ("fell 3 percent from a year
+earlier", "up 5% on a year earlier"): the basis of the change, not the time of its figure."""
 _DETERMINER_BEFORE = re.compile(r"\b(?:an|the|its|their|his|her|our|this)\s+$")
 
 
@@ -687,6 +693,8 @@ def _measure(
         state = _event(before.words, after.words)
         if state is not None and kind_of(unit_class) == "people":
             state = _as_people(state)
+        if unit_class in _CUT_NOUNS or unit_class == "workers":
+            unit_class, state = _jobs_cut(unit_class, state, inner, after.words)
     if unit_class in _CARRIED and (
         quantity.unit == ABOARD
         or (state is None and _aboard(after.words))
@@ -768,6 +776,8 @@ def _measure(
         part = "passengers" if passengers else None
     else:
         part = _part(unit_class, before.words, inner, noun, after.words)
+        if part == "job" and unit_class == "jobs" and inner.split()[:1] == ["job"]:
+            part = None  # "1,800 job cuts": jobs cut, not a part of them
         if part is not None and state is not None and _says_the_state(unit_class, part, state):
             part = None  # "the 2,500 evacuated residents": all who were evacuated
         if part is None and "alone" in before.words[:3]:
@@ -1656,21 +1666,39 @@ def _subject(
     if inner.startswith("-"):
         before_words, after_words = after_words, []
     run: list[str] = []
-    for word in before_words:
-        if not run and (word in _NOT_SUBJECTS or word in DEMONYMS or not word.isalpha()):
+    rate = unit_class in ("percent", "percentage points")
+    for position, word in enumerate(before_words):
+        if rate and word.endswith(_POSSESSIVES):
+            run = []  # "Norrvik Bank's net profit": the owner, then what of it is measured
             continue
-        if _is_verb(word) or word in _ENDS_SUBJECT or word in _NOT_SUBJECTS:
+        if not run and (
+            word in _NOT_SUBJECTS
+            or word in DEMONYMS
+            or not word.isalpha()
+            or (rate and word in _MEASURED_AS)
+        ):
+            continue
+        if (_is_verb(word) and not (rate and _before_a_rate_noun(before_words, position))) or (
+            word in _ENDS_SUBJECT or word in _NOT_SUBJECTS
+        ):
             break
         run.append(word)
     if not run:
         return None
-    if unit_class in ("percent", "percentage points"):
-        subject = run[1] if run[0] in _YEARLY and len(run) > 1 else run[0]
-    else:
-        subject = run[-1]
+    subject = (run[1] if run[0] in _YEARLY and len(run) > 1 else run[0]) if rate else run[-1]
     return SUBJECT_SYNONYMS.get(subject, subject)
 
 
+def _before_a_rate_noun(words: list[str], position: int) -> bool:
+    """Whether a word that may be a verb names what a rate is of, before the rate's noun:
+    "house prices", "food prices" (a noun, not "to house")."""
+    return words[position + 1 : position + 2] in (["prices"], ["price"], ["profit"], ["sales"])
+
+
+_POSSESSIVES = ("'s", "’s", "s'")
+_MEASURED_AS = word_set("average mean median net gross overall headline")
+"""Before a rate's noun, how it is measured, not what: "average house prices" are house
+prices, "net income" income (a rate's subject is its noun's first word)."""
 _YEARLY = word_set("annual year-on-year yearly")
 """Before a rate, the period it is measured over when that is a year: "annual inflation"
 is inflation as a rate is usually given (a monthly rate stays "monthly")."""
@@ -1846,6 +1874,30 @@ _DRIVEN = frozenset(["forced", "driven", "chased", "pushed"])
 """Verbs that, with "from" after their object, displace it."""
 _POWER = word_set("power electricity")
 _AUTHORITIES = word_set("police security authorities officers troops soldiers forces army")
+
+
+_CUT_NOUNS = word_set("layoffs redundancies cuts losses")
+_JOB_CUTS = word_set("layoffs redundancies")
+_CUTS = frozenset(["cut", "planned cut"])
+
+
+def _jobs_cut(
+    unit_class: str, state: str | None, inner: str, after_words: list[str]
+) -> tuple[str, str | None]:
+    """A job cut is a worker laid off: "cut 4,500 jobs", "lay off 4,500 employees", "4,500
+    workers will lose their jobs" and "4,500 job cuts" (or "layoffs", "redundancies") count
+    one thing, jobs cut. A cut named by its noun is the one a plan announces ("the
+    restructuring involves 1,800 job cuts"); one done is said with its verb ("laid off")."""
+    if unit_class in _JOB_CUTS or (unit_class in _CUT_NOUNS and "job" in inner.split()):
+        return "jobs", "planned cut"
+    if unit_class != "workers":
+        return unit_class, state
+    if state in _CUTS:
+        return "jobs", state
+    if state == "lost" and "jobs" in after_words[:4]:
+        planned = not PLANNED.isdisjoint(after_words[:3]) or after_words[:1] == ["to"]
+        return "jobs", "planned cut" if planned else "cut"  # "will lose their jobs"
+    return unit_class, state
 
 
 def _without_power(before_words: list[str], after_words: list[str]) -> bool:
@@ -2198,6 +2250,8 @@ def _per(after_words: list[str]) -> str | None:
         if word in ("each", "apiece"):
             return following if following in PERIODS else "each"
         if word in ("per", "a", "an", "every") and following in PERIODS:
+            if after_words[position + 2 : position + 3] in (["earlier"], ["ago"], ["before"]):
+                return None  # "fell 3 percent from a year earlier": a change's basis
             return following
         if word in RATE_WORDS:
             return RATE_WORDS[word]

@@ -734,6 +734,11 @@ _BEFORE_A_COUNTED_NOUN = frozenset(("more", "other", "of", "its", "their", "his"
 """Words between a number and the noun it counts ("50 more troops", "40 of its tanks")."""
 
 
+_TALLY_NOUNS = frozenset(("seats", "votes", "ballots"))
+"""Nouns a party's figure counts: right after a number they make it a count, whatever
+capitalised word comes before it."""
+
+
 def _counts_after(sentence: str, end: int) -> bool:
     """Whether the words after a number make it a count: a noun a figure counts within a
     few words, past capitalised words and people ("In Kursk 50 North Korean soldiers
@@ -743,6 +748,8 @@ def _counts_after(sentence: str, end: int) -> bool:
         lower = word.group(0).lower().rstrip(".")
         if lower in _KNOWN_NOUN_WORDS or (lower == "of" and number == 0):
             return True
+        if lower in _TALLY_NOUNS and number == 0:
+            return True  # "gave the Progress Party 118 seats": a party's tally, no name
         if number == 3 or not (
             word.group(0)[0].isupper() or lower in DEMONYMS or lower in _BEFORE_A_COUNTED_NOUN
         ):
@@ -1970,7 +1977,8 @@ def _small_numbers_in_words(
     added = False
     for match in _SMALL_IN_WORDS.finditer(sentence):
         counted = _may_be_counted(sentence, match)
-        if not (casualties or counted):
+        measured = _MEASURE_WORD_AFTER.match(sentence, match.end()) is not None
+        if not (casualties or counted or measured):
             continue
         number = _small_number(match, found)
         if number is None:
@@ -1980,14 +1988,30 @@ def _small_numbers_in_words(
         quantity = _quantity(number, words)
         if quantity is None or quantity.what is None:
             continue
-        if (casualties and quantity.what in _CASUALTY_WHATS) or (
-            counted and _counted_in_words(sentence, match, quantity)
+        if (
+            (casualties and quantity.what in _CASUALTY_WHATS)
+            or (counted and _counted_in_words(sentence, match, quantity))
+            or (measured and quantity.what in _MEASURE_UNITS)
         ):
             found.append(quantity)
             added = True
     if added:
         found.sort(key=lambda quantity: quantity.start)
     return found, words
+
+
+_MEASURE_WORD_AFTER = re.compile(
+    r"\s+(?:square\s+)?(?:kilomet|km\b|miles?\b|metres?\b|meters?\b|feet\b|tonnes?\b|tons?\b"
+    r"|kilograms?\b|percent\b|per\s+cent\b|hectares\b|acres\b)",
+    re.IGNORECASE,
+)
+_MEASURE_UNITS = frozenset(
+    ["miles", "km", "square miles", "square km", "hectares", "acres", "percent", "metres",
+     "feet", "tonnes", "kilograms"]
+)  # fmt: skip
+"""A small number in words before a unit of measure is a measure wherever it stands ("At
+nine kilometres, the tunnel", "seized three tonnes"): the doubt that keeps a bare small
+number out ("the two leaders", "one of them") does not reach a number with a unit."""
 
 
 def _may_be_counted(sentence: str, match: re.Match[str]) -> bool:

@@ -1,0 +1,140 @@
+"""Issue 15's twelfth conflict pass (session 11): readings by classes of words.
+
+Jobs cut however said (a worker laid off is a job cut; "job cuts", "layoffs" and
+"redundancies" are jobs cut a plan announces); verbs of a rate's pace ("accelerated
+to", "slowed to"); a rate's subject read past its owner ("Norrvik Bank's") and how it is
+measured ("average", "net"), with a change's basis ("from a year earlier") no time of its
+own; a small number in words before a unit of measure; a party's seats after its name.
+Each positive case fails before the pass (main c4b7c99)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analysis.test_figure_general import conflict, only
+from workbench.core.analysis.figures.quantities import numbers_in
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # a job cut and a worker laid off, of one plan
+            "Brakel Steel will cut 1,200 jobs at its Dorne works by March, the firm said.",
+            "Brakel Steel plans to lay off about 600 workers at Dorne by March.",
+        ),
+        (  # jobs cut, by the noun and by the verb
+            "The merger announced by Ostra Bank on Friday involves 900 job cuts.",
+            "Ostra Bank will shed 2,500 jobs under the merger announced on Friday.",
+        ),
+        (  # workers who will lose their jobs
+            "About 300 workers will lose their jobs when Halm Mills shuts in May, the union said.",
+            "Halm Mills will cut 150 jobs when it shuts in May, its owner said.",
+        ),
+        (  # layoffs are jobs cut
+            "Vesta Air announced 700 layoffs on Tuesday.",
+            "Vesta Air said on Tuesday it would cut 1,500 jobs.",
+        ),
+        (  # a rate's pace: "accelerated to" is the level it reached
+            "Annual inflation in Dorsa accelerated to 6.2% in June, the statistics office said.",
+            "Consumer prices in Dorsa rose 4.4 percent year-on-year in June.",
+        ),
+        (  # "slowed to" likewise
+            "Annual inflation in Dorsa slowed to 2.1% in June, the statistics office said.",
+            "Consumer prices in Dorsa rose 3.9 percent year-on-year in June.",
+        ),
+        (  # a rate's owner and how it is measured are no subject; a basis is no time
+            "Pellam Group's net profit rose 8% in the first quarter, the insurer said.",
+            "Pellam Group said its first-quarter net income fell 5 percent from a year earlier.",
+        ),
+        (  # "average" is how prices are measured; "over 2024" is 2024
+            "Average rents in Lusk rose 6.5% in 2024, the housing agency said.",
+            "Rents in Lusk fell 1.2 percent over 2024, according to the housing agency.",
+        ),
+        (  # a noun that may be a verb before a rate's noun: house prices
+            "House prices in Tamber rose 3% in 2023, the registry said.",
+            "Average house prices in Tamber fell 1.5% in 2023, according to the registry.",
+        ),
+        (  # a party's seats after its name are a count, not a number of its name
+            "The Civic Party won 61 seats in the 200-seat chamber, results showed on Monday.",
+            "Results published on Monday gave the Civic Party 74 seats in the chamber.",
+        ),
+    ],
+)
+def test_one_measure_said_two_ways_is_compared(a: str, b: str) -> None:
+    assert conflict(a, b)
+    assert conflict(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # jobs created are no jobs cut
+            "Brakel Steel will cut 1,200 jobs at its Dorne works by March, the firm said.",
+            "Brakel Steel will create 600 jobs at Dorne by March, the firm said.",
+        ),
+        (  # workers who joined a strike are not jobs cut
+            "About 300 workers walked out at Halm Mills on Monday, the union said.",
+            "Halm Mills will cut 150 jobs, its owner said on Monday.",
+        ),
+        (  # a part of the job cuts, not all of them
+            "Vesta Air will cut 1,500 jobs, it said on Tuesday.",
+            "About 400 of the job cuts announced by Vesta Air on Tuesday will fall in Spain.",
+        ),
+        (  # a cut done and one planned are two things
+            "Vesta Air laid off 700 workers last year, the union said.",
+            "Vesta Air said it would cut 1,500 jobs.",
+        ),
+        (  # two parties' seats
+            "The Civic Party won 61 seats, results showed on Monday.",
+            "Results published on Monday gave the Labour Party 74 seats.",
+        ),
+        (  # profit and sales of one firm are two measures
+            "Pellam Group's net profit rose 8% in the first quarter, the insurer said.",
+            "Pellam Group's net sales fell 5% in the first quarter, the insurer said.",
+        ),
+        (  # a rate's pace and the same level
+            "Annual inflation in Dorsa accelerated to 6.2% in June, the statistics office said.",
+            "Consumer prices in Dorsa rose 6.2 percent year-on-year in June.",
+        ),
+    ],
+)
+def test_two_things_are_still_not_set_against_each_other(a: str, b: str) -> None:
+    assert not conflict(a, b)
+    assert not conflict(b, a)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "what"),
+    [
+        ("At seven kilometres, the new Harrow tunnel will be the longest.", 7.0, "km"),
+        ("Customs officers found three tonnes of cocaine at Vell.", 3.0, "tonnes"),
+        ("Unemployment in Dorsa fell to five percent in May.", 5.0, "percent"),
+        ("The sea wall at Kell is four metres high.", 4.0, "metres"),
+    ],
+)
+def test_a_small_number_in_words_before_a_unit_is_a_measure(
+    sentence: str, value: float, what: str
+) -> None:
+    found = numbers_in(sentence).quantities
+    assert [(quantity.value, quantity.what) for quantity in found] == [(value, what)]
+
+
+def test_a_small_number_in_words_without_a_unit_is_still_no_figure() -> None:
+    assert numbers_in("The two leaders met in Dorsa on Monday.").quantities == []
+
+
+def test_a_change_basis_is_neither_a_time_nor_a_rate() -> None:
+    measure = only("Pellam Group said its net income fell 5 percent from a year earlier.")
+    assert (measure.state, measure.part, measure.when, measure.per) == (
+        "down",
+        "profit",
+        None,
+        None,
+    )
+
+
+def test_a_job_cut_is_read_as_jobs() -> None:
+    measure = only("Brakel Steel plans to lay off about 600 workers at Dorne by March.")
+    assert (measure.unit_class, measure.state) == ("jobs", "planned cut")
+    measure = only("The restructuring involves 900 job cuts, the bank said.")
+    assert (measure.unit_class, measure.state, measure.part) == ("jobs", "planned cut", None)
