@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from workbench.core.analysis.sources.speakers import reads_its_neighbours
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.changed_words import around_first_change, changed_words
 from workbench.tui.literal import visible
@@ -63,8 +64,17 @@ def tagged_text(
     )
 
 
-def moved_from(annotation: Annotation, tagged: Annotation | None) -> str:
-    """` (was sentence N)` for an annotation moved by its exact words, when known."""
-    if annotation.anchor_state != "reanchored" or tagged is None:
-        return ""
-    return f" (was sentence {tagged.index + 1})"
+def reanchored_words(annotation: Annotation, tagged: Annotation | None) -> str:
+    """What re-anchoring did to a "reanchored" annotation, and only that (qa10 Q9: one
+    kept at its sentence read "moved here … (was sentence 3)" on sentence 3, and the
+    analyst learns to confirm without reading): moved, from which sentence; or not
+    moved, the article changed around it (a speaker read from its neighbours, "he",
+    may now be another); or, where it was tagged not known, re-anchored."""
+    if tagged is None:
+        return "re-anchored after the article changed"
+    if tagged.index != annotation.index:
+        return f"moved here after the article changed (was sentence {tagged.index + 1})"
+    words = "not moved, the article changed around it"
+    if reads_its_neighbours(annotation) and annotation.source:
+        words += f": who “{annotation.source}” is may read differently now"
+    return words

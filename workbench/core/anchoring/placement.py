@@ -49,8 +49,9 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process, utils
 
-from workbench.core.analysis.sources.speakers import reads_its_neighbours
+from workbench.core.analysis.sources.speakers import moved, reads_its_neighbours
 from workbench.core.anchoring.another_article import is_another_article
+from workbench.core.anchoring.same_reading import recovered_text, same_speakers
 from workbench.core.anchoring.same_start import unchanged_start
 from workbench.core.anchoring.same_statement import can_be_the_same
 from workbench.core.anchoring.threshold import DEFAULT_THRESHOLD as DEFAULT_THRESHOLD
@@ -424,8 +425,44 @@ def plan_article(
         if orphans_of[annotator]:
             taken = {p.after.index for p in done if p.outcome != ORPHAN}
             placements.extend(_returning(sentences, orphans_of[annotator], taken, threshold))
+    placements = _read_again(article, placements)
     placements.sort(key=lambda placement: placement.before.key)
     return ArticlePlan(article.id, article.sha256, tuple(placements))
+
+
+def _read_again(article: ArticleText, placements: list[Placement]) -> list[Placement]:
+    """Each annotation kept at its index whose speaker is read from its neighbours
+    (_kept_state), marked re-anchored or left as made by what its speaker reads on the
+    text it was made on and on this one, when that text is recovered (same_reading.py:
+    qa10 Q9, an edit of two sentences marked three unchanged ones as moved). Without
+    the old text, _kept_state's decision (the start shown unchanged) stands."""
+    waiting: dict[str, list[int]] = defaultdict(list)
+    for number, placement in enumerate(placements):
+        before = placement.before
+        if (
+            placement.outcome == UNCHANGED
+            and before.anchor_state == CURRENT
+            and before.article_sha256 != article.sha256
+            and reads_its_neighbours(before)
+            and not moved(before)  # provenance says an earlier text: read nowhere
+        ):
+            waiting[before.article_sha256].append(number)
+    if not waiting:
+        return placements
+    moves = [(p.before, p.after) for p in placements if p.outcome != ORPHAN]
+    result = list(placements)
+    for sha256, numbers in waiting.items():
+        old = recovered_text(article.text, sha256, moves)
+        if old is None:
+            continue
+        kept = [(placements[number].before, placements[number].after) for number in numbers]
+        same = same_speakers(article.id, old, article.text, kept)
+        for number, reads_alike in zip(numbers, same, strict=True):
+            placement = placements[number]
+            state = CURRENT if reads_alike else REANCHORED
+            after = replace(placement.after, anchor_state=state)
+            result[number] = replace(placement, after=after)
+    return result
 
 
 def _expected_shift(sentences: _Sentences, annotations: Sequence[Annotation]) -> int:

@@ -57,7 +57,7 @@ from workbench.tui.state.review_rows import (
 from workbench.tui.state.review_speakers import ReviewSpeakers, known_articles
 from workbench.tui.state.step_words import take_step
 from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
-from workbench.tui.tagged_line import moved_from, tagged_line
+from workbench.tui.tagged_line import reanchored_words, tagged_line
 from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.fitted_footer import FittedFooter
 from workbench.tui.widgets.literal_input import LiteralInput
@@ -76,7 +76,7 @@ FREEZE_FROM = 10_000
 ANY = "any"
 ANCHOR_DETAIL = {
     "check": "to check (moved onto a similar sentence; y confirms): ",
-    "reanchored": "moved after the article changed (y confirms): ",
+    "reanchored": "{reanchored} (y confirms): ",
     "orphaned": "orphaned, on no sentence (was sentence {index}; t re-attaches, x deletes): ",
 }
 """What the detail line says first about an annotation re-anchoring moved."""
@@ -640,8 +640,10 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         tagged = self.versions.of(note)
         source = f"{note.source}: " if note.source else ""
         comment = f"  [note: {note.note}]" if note.note else ""
-        state = ANCHOR_DETAIL.get(note.anchor_state, "").format(index=note.index + 1)
-        state = state.replace(" (", f"{moved_from(note, tagged)} (", 1) if state else state
+        words = reanchored_words(note, tagged) if note.anchor_state == "reanchored" else ""
+        state = ANCHOR_DETAIL.get(note.anchor_state, "").format(
+            index=note.index + 1, reanchored=words
+        )
         shown = literal(f"{state}{source}{note.quote}{comment}", single_line=True)
         width = (detail.size.width or 80) - 2  # its padding
         was = tagged_line(note, tagged, width)

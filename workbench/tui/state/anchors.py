@@ -42,13 +42,20 @@ class AnchorCounts:
     orphaned: int = 0
     reattached: int = 0
     """Orphans that came back this session (their text fits them again)."""
+    in_place: int = 0
+    """Marked "reanchored" on the sentence they were tagged on (a speaker read from its
+    neighbours, the article changed around it): not moved, and not counted so (qa10 Q9)."""
 
     def __bool__(self) -> bool:
-        return bool(self.moved or self.check or self.orphaned or self.reattached)
+        return bool(self.moved or self.check or self.orphaned or self.reattached or self.in_place)
 
     def describe(self) -> str:
         line = f"{self.moved} moved, {self.check} to check, {self.orphaned} orphaned"
-        return f"{line}, {self.reattached} re-attached" if self.reattached else line
+        if self.reattached:
+            line = f"{line}, {self.reattached} re-attached"
+        if self.in_place:
+            line = f"{line}, {self.in_place} in place to confirm (the article changed around)"
+        return line
 
 
 WORKER_GROUP = 20
@@ -132,12 +139,20 @@ class CorpusAnchors:
         if plan is not None:  # shown from memory: those coming back are still stored orphans
             back = self._mine_back(plan)
             orphaned -= back
+        marked = [a for a in placed if a.anchor_state == "reanchored"]
+        in_place = sum(1 for a in marked if self._in_place(article, a))
         return AnchorCounts(
-            moved=sum(1 for a in placed if a.anchor_state == "reanchored"),
+            moved=len(marked) - in_place,
+            in_place=in_place,
             check=sum(1 for a in placed if a.anchor_state == "check"),
             orphaned=orphaned,
             reattached=back,
         )
+
+    def _in_place(self, article: Article, annotation: Annotation) -> bool:
+        """True for a "reanchored" annotation known to be on the sentence it was tagged on."""
+        tagged = self.as_tagged(article, annotation)
+        return tagged is not None and tagged.index == annotation.index
 
     def _mine_back(self, plan: ArticlePlan) -> int:
         mine = self.store.annotator

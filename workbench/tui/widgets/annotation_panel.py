@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from workbench.core.annotation import DEFAULT_STATUS, TAGS, Annotation, status_words
 from workbench.tui.literal import visible
-from workbench.tui.tagged_line import moved_from, tagged_line
+from workbench.tui.tagged_line import reanchored_words, tagged_line
 from workbench.tui.widgets.suggestion_marks import SuggestionLine
 from workbench.tui.widgets.tag_palette import TAG_CLASSES, tag_rules, tag_styles
 
@@ -19,13 +19,14 @@ LABEL_STYLE = "$text-muted"
 SAVED_STYLE = "bold $success"
 UNSAVED_STYLE = "bold $error"
 ANCHOR_LINES = {
-    "reanchored": ("↷ moved here after the article changed · y confirms", "$text-muted"),
+    "reanchored": ("↷ {reanchored} · y confirms", "$text-muted"),
     "check": (
         "? to check: moved onto a similar sentence after the article changed · y confirms",
         "bold $warning",
     ),
 }
-"""A fourth line for an annotation re-anchoring moved (docs/decisions/reanchoring.md)."""
+"""A fourth line for an annotation re-anchoring moved, or kept at its sentence of a
+changed text (docs/decisions/reanchoring.md); {reanchored}: tagged_line.reanchored_words."""
 
 
 class AnnotationPanel(Static):
@@ -141,8 +142,8 @@ class AnnotationPanel(Static):
             lines[1:1] = self.suggested.lines(width)
         if annotation is not None and annotation.anchor_state in ANCHOR_LINES:
             text, style = ANCHOR_LINES[annotation.anchor_state]
-            where = moved_from(annotation, self.tagged)
-            lines.append(Content(text.replace(" · ", f"{where} · ", 1)).stylize(style))
+            words = reanchored_words(annotation, self.tagged)
+            lines.append(Content(visible(text.format(reanchored=words))).stylize(style))
             width = (self.size.width or 80) - 2  # its padding
             shown = tagged_line(annotation, self.tagged, width, self.history_read)
             if shown is not None:
