@@ -75,7 +75,11 @@ from store.undo_history import (
     restored,
     same_content,
 )
-from store.unholdable import refuse_nul, refuse_unholdable, refuse_unholdable_annotation
+from store.unholdable import (
+    refuse_junk_decision,
+    refuse_unholdable,
+    refuse_unholdable_annotation,
+)
 from workbench.core.anchoring import decisions
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import (
@@ -653,7 +657,7 @@ class AnnotationStore:
         ops: list[Op] = []
         for decision in decisions:
             record = copy.deepcopy(dict(decision))
-            refuse_nul(self.path, record, "an imported ledger decision")
+            refuse_junk_decision(self.path, record, "an imported ledger decision")
             if record not in held:
                 held.append(record)
                 ops.append([LEDGER, self._storage.new_id(LEDGER), record])
@@ -747,7 +751,7 @@ class AnnotationStore:
         this session's next undo step."""
         now = utc_now()
         document = {"annotator": self.annotator, "at": now, **decision}
-        refuse_nul(self.path, document, "the ledger decision")
+        refuse_junk_decision(self.path, document, "the ledger decision")
         self._append_ledger(document)
         stored = copy.deepcopy(document)
         action = str(stored.get("action"))

@@ -21,6 +21,7 @@ from store.position_record import POSITIONS_TABLE
 from store.reading_order import ANNOTATIONS_TABLE
 from store.snapshot import META_ID, META_TABLE, Tables
 from store.trusted import count_problem, record_problem, shown_value
+from workbench.core.interchange.decision_shape import decision_shape_problem
 
 ARTICLES_TABLE = "articles"
 LEDGER_TABLE = "ledger"
@@ -78,10 +79,21 @@ def position_problem(record: Mapping[str, Any]) -> str | None:
     return None
 
 
+def decision_problem(record: Mapping[str, Any]) -> str | None:
+    """What makes `record` a ledger decision the store never writes, or None: what the
+    import refuses in one by itself (an unknown action, a merge of another shape, no
+    analyst or time). Read as an object, such a record was exported into a file its own
+    import refused (tr7 T3's ledger part); one naming sentences no text has is still
+    named where the ledger is read ("decisions that no longer apply")."""
+    problem = decision_shape_problem(record)
+    if problem is None:
+        return None
+    place, words = problem
+    return words if place in ("$", "$.action", "$.annotator", "$.at") else f"{place}: {words}"
+
+
 def table_record_problem(table: str, record: Any) -> str | None:
-    """What makes `record`, put into `table`, one the store never writes, or None. A
-    ledger decision need only be an object: one this version cannot read is named where
-    the ledger is read ("decisions that no longer apply")."""
+    """What makes `record`, put into `table`, one the store never writes, or None."""
     if not isinstance(record, dict):
         return "not an object"
     if table == ANNOTATIONS_TABLE:
@@ -90,6 +102,8 @@ def table_record_problem(table: str, record: Any) -> str | None:
         return article_problem(record)
     if table == POSITIONS_TABLE:
         return position_problem(record)
+    if table == LEDGER_TABLE:
+        return decision_problem(record)
     return None
 
 

@@ -29,6 +29,18 @@ def refuse_nul(path: Path | None, record: Mapping[str, Any], what: str) -> None:
         raise StoreWriteError(path, f"{what}: its {field} {NUL_WORDS}")
 
 
+def refuse_junk_decision(path: Path | None, record: Mapping[str, Any], what: str) -> None:
+    """refuse_nul, and StoreWriteError naming `what` when `record` is no ledger decision
+    the store writes (what it refuses where it reads one: an unknown action, a merge of
+    another shape), before anything is written (tr7 T3's ledger part)."""
+    from store.snapshot_records import decision_problem
+
+    refuse_nul(path, record, what)
+    problem = decision_problem(record)
+    if problem is not None:
+        raise StoreWriteError(path, f"{what} is not one the store writes: {problem}")
+
+
 def refuse_unholdable(path: Path | None, record: Mapping[str, Any], what: str) -> None:
     """refuse_nul, and StoreWriteError naming `what` and its field when its id, analyst
     name or count is past what the team store's columns hold."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from store.change import Change, entry_problem
 from store.errors import DamagedRowError
-from store.snapshot_records import article_problem, position_problem
+from store.snapshot_records import article_problem, decision_problem, position_problem
 from store.trusted import annotation_of
 
 ARTICLES = (
@@ -62,13 +62,19 @@ def position_of_row(row: Sequence[Any]) -> tuple[str, str, int]:
 
 
 def decision_of_row(row: Sequence[Any]) -> dict[str, Any]:
-    """A LEDGER row's decision; DamagedRowError naming the row if it is not an object (one
-    this version cannot read is named where the ledger is read)."""
+    """A LEDGER row's decision; DamagedRowError naming the row if it is not an object, or
+    is one the import refuses by itself (an unknown action, a merge of another shape: read
+    as an object, it was exported into a file its own import refused, tr7 T3)."""
     decision, row_id = row
     if not isinstance(decision, dict):
         shown = repr(decision)
         raise DamagedRowError(
             row_id, f"{shown[:60]} is not a decision (a JSON object)", table="ledger_decisions"
+        )
+    problem = decision_problem(decision)
+    if problem is not None:
+        raise DamagedRowError(
+            row_id, f"not a decision the store writes: {problem}", table="ledger_decisions"
         )
     return dict(decision)
 

@@ -69,7 +69,11 @@ from store.undo_history import (
     restored,
     same_content,
 )
-from store.unholdable import refuse_nul, refuse_unholdable, refuse_unholdable_annotation
+from store.unholdable import (
+    refuse_junk_decision,
+    refuse_unholdable,
+    refuse_unholdable_annotation,
+)
 from workbench.core.anchoring import decisions
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import (
@@ -600,7 +604,7 @@ class PostgresStore:
         next undo step."""
         now = utc_now()
         document = {"annotator": self.annotator, "at": now, **decision}
-        refuse_nul(None, document, "the ledger decision")
+        refuse_junk_decision(None, document, "the ledger decision")
         stored = self._append_ledger(document)
         action = str(stored.get("action"))
         self._undo.append(DecisionChange(None, stored, now, self.annotator, action))
@@ -1366,7 +1370,7 @@ def _add_decisions(
     the caller's transaction); returns how many."""
     added = 0
     for decision in decisions:
-        refuse_nul(None, decision, "an imported ledger decision")
+        refuse_junk_decision(None, decision, "an imported ledger decision")
         found = connection.execute(
             "INSERT INTO ledger_decisions (decision) SELECT %s::json WHERE NOT EXISTS "
             "(SELECT 1 FROM ledger_decisions WHERE decision::jsonb = %s::jsonb)",

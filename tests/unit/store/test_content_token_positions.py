@@ -24,6 +24,14 @@ from tests.fixtures.anchored import STORY, annotate, article
 OLD = article(STORY)
 POSITION = {"annotator": "alice", "article_id": OLD.id, "index": 2}
 
+DECISION = {
+    "annotator": "alice",
+    "at": "2026-01-01T00:00:00Z",
+    "action": "merge",
+    "groups": ["g-1", "g-2"],
+}
+"""A ledger decision as the store writes one."""
+
 
 @pytest.fixture
 def database(db_path: Path) -> Path:
@@ -148,7 +156,7 @@ def test_a_position_after_an_import_s_staged_lines_moves_the_token(
 ) -> None:
     """A line that is not staged commits the staged lines before it: the import counts."""
     seq = last_seq(database)
-    staged = {"seq": seq + 1, "staged": True, "ops": [["ledger", "1", {"action": "x"}]]}
+    staged = {"seq": seq + 1, "staged": True, "ops": [["ledger", "1", DECISION]]}
     appended(database, line_format.encode({**staged, "history": []}))
     uncommitted, dropped = kept.token(), content(database)
     appended(database, position_line(seq + 2))
@@ -160,7 +168,7 @@ def test_positions_followed_by_another_line_are_hashed(database: Path, kept: Fil
     """Only the positions ending the journal are left out: the lines after one are
     numbered after it, so without it the journal would have a gap."""
     seq = last_seq(database)
-    decision = {"seq": seq + 2, "ops": [["ledger", "9", {"action": "merge"}]], "history": []}
+    decision = {"seq": seq + 2, "ops": [["ledger", "9", DECISION]], "history": []}
     tokens = set()
     for index in (2, 7):
         kept_journal = journal_path(database).read_bytes()

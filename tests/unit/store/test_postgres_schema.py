@@ -75,7 +75,7 @@ def test_read_only_refuses_every_write(pg_url: str, make: MakeAnnotation) -> Non
             lambda: reader.delete("a1", 0),
             lambda: reader.import_annotations([make(index=2)]),
             lambda: reader.remember_article("a1", "Title", "0" * 64, 3),
-            lambda: reader.save_ledger_decision({"kind": "merge"}),
+            lambda: reader.save_ledger_decision({"action": "merge", "groups": ["g-1", "g-2"]}),
         ):
             with pytest.raises(StoreWriteError, match="read-only"):
                 attempt()
@@ -179,6 +179,12 @@ def test_a_row_edited_by_sql_into_what_the_store_never_writes_is_named_by_its_id
         (
             "INSERT INTO ledger_decisions (decision) VALUES ('[1, 2]'::json)",
             r"ledger_decisions row \d+ on the server .*\[1, 2\] is not a decision",
+            "ledger_decisions",
+        ),
+        (  # tr7 T3's ledger part: an object the import refuses was exported as read
+            'INSERT INTO ledger_decisions (decision) VALUES (\'{"annotator": "alice", '
+            '"at": "2026-01-01T00:00:00Z", "action": "explode"}\'::json)',
+            r"ledger_decisions row \d+ on the server .*unknown action 'explode'",
             "ledger_decisions",
         ),
         (  # tr9 T9: named by summary and the app, exported and copied home silently

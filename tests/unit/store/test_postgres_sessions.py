@@ -120,13 +120,13 @@ def test_each_session_hears_the_others_changes_not_its_own(
     assert heard.get(timeout=SOON) == StoreEvent("annotations", "alice", ("a2",))
     first.remember_article("a2", "Second", "0" * 64, 3)
     assert heard.get(timeout=SOON) == StoreEvent("articles")
-    first.save_ledger_decision({"action": "merge", "groups": [1, 2]})
+    first.save_ledger_decision({"action": "merge", "groups": ["g-1", "g-2"]})
     assert heard.get(timeout=SOON) == StoreEvent("ledger")
     first.import_annotations([make(article_id="a3", annotator="carol")])
     assert heard.get(timeout=SOON) == StoreEvent("annotations")  # everyone's, any article
     subscription.close()
     first.save(make(article_id="a4"))
-    first.save_ledger_decision({"action": "split", "group": 3})
+    first.save_ledger_decision({"action": "split", "member": ["alice", "a1", 3]})
     with pytest.raises(queue.Empty):
         heard.get(timeout=0.5)
     assert heard.empty()

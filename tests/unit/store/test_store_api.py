@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from store_helpers import MakeAnnotation
@@ -192,8 +193,8 @@ def test_position_is_remembered_per_annotator(store: AnnotationStore) -> None:
 
 
 def test_ledger_decisions_are_appended_in_order(store: AnnotationStore) -> None:
-    first = store.save_ledger_decision({"action": "merge", "groups": [1, 2]})
-    store.save_ledger_decision({"action": "split", "group": 3})
+    first = store.save_ledger_decision({"action": "merge", "groups": ["g-1", "g-2"]})
+    store.save_ledger_decision({"action": "split", "member": ["alice", "a1", 3]})
     decisions = store.ledger_decisions()
     assert decisions[0] == first
     assert [d["action"] for d in decisions] == ["merge", "split"]
@@ -201,16 +202,16 @@ def test_ledger_decisions_are_appended_in_order(store: AnnotationStore) -> None:
 
 
 def test_stored_dicts_do_not_alias_the_callers(store: AnnotationStore) -> None:
-    groups = [1, 2]
+    groups = ["g-1", "g-2"]
     store.save_ledger_decision({"action": "merge", "groups": groups})
-    groups.append(3)
-    store.ledger_decisions()[0]["groups"].append(4)
-    assert store.ledger_decisions()[0]["groups"] == [1, 2]
+    groups.append("g-3")
+    store.ledger_decisions()[0]["groups"].append("g-4")
+    assert store.ledger_decisions()[0]["groups"] == ["g-1", "g-2"]
 
 
 def test_unserialisable_values_are_refused_without_a_change(store: AnnotationStore) -> None:
     with pytest.raises(TypeError):
-        store.save_ledger_decision({"action": "merge", "when": object()})
+        store.save_ledger_decision({"action": "merge", "groups": ["g-1", "g-2"], "when": object()})
     assert store.ledger_decisions() == []
 
 
@@ -270,3 +271,34 @@ def test_no_store_takes_a_nul_character(store: Store, make: MakeAnnotation) -> N
         with pytest.raises(StoreWriteError, match=f"{field} holds a NUL character"):
             call()
     assert store.all() == [kept] and store.articles() == [] and store.ledger_decisions() == []
+
+
+NOW = "2026-01-01T00:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("decision", "said"),
+    [
+        ({"action": "explode"}, "unknown action 'explode'"),
+        ({"action": "merge", "groups": [1, 2]}, "not a merge this version reads"),
+        ({"action": "undo", "before": {"action": "rename"}}, "an undo must hold a merge or split"),
+        ({"action": "split", "member": ["alice", "a1", 0], "at": "noon"}, "at is 'noon'"),
+    ],
+)
+def test_no_store_takes_a_ledger_decision_its_import_refuses(
+    store: Store, make: MakeAnnotation, decision: dict[str, Any], said: str
+) -> None:
+    """tr7 T3's ledger part: a decision the import refuses by itself was taken and kept
+    as an object, then exported into a file its own import refused. Every store refuses
+    it at its door (saved or imported), naming what is wrong, and holds nothing of it."""
+    for call in (
+        lambda: store.save_ledger_decision(decision),
+        lambda: store.import_annotations(
+            [make("a1", 2)], decisions=[{"annotator": "bob", "at": NOW, **decision}]
+        ),
+    ):
+        with pytest.raises(
+            StoreWriteError, match=f"decision is not one the store writes: .*{said}"
+        ):
+            call()
+    assert store.all() == [] and store.ledger_decisions() == []

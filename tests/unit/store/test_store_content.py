@@ -30,7 +30,7 @@ def filled(store: Store, make: MakeAnnotation) -> None:
         ]
     )
     store.set_position("a1", 1)
-    store.save_ledger_decision({"action": "merge", "groups": [[1, 2], [3]]})
+    store.save_ledger_decision({"action": "merge", "groups": ["g-1", "g-2", "g-3"]})
 
 
 @pytest.mark.parametrize("target_engine", ENGINES)

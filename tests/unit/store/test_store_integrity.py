@@ -176,6 +176,9 @@ FORGED = [
     ("annotations", "prefix", "p" * 33, "prefix has 33 characters (32 at most)"),
     ("articles", "sentences", "x", "sentences is 'x', not a whole number"),
     ("articles", "title", 5, "title is 5, not a string"),
+    # tr7 T3's ledger part: read as an object, exported into a file its import refused
+    ("ledger", "action", "explode", "ledger decision 1, which is not one the store writes: unkn"),
+    ("ledger", "groups", [1, 2], "ledger decision 1, which is not one the store writes: not a"),
     ("meta", "history_bytes", "x", "its meta field history_bytes is 'x', not a whole number"),
     ("meta", "history_next_id", -3, "its meta field history_next_id is -3"),
 ]
@@ -194,6 +197,7 @@ def test_a_checksummed_snapshot_holding_what_the_store_never_writes_is_refused(
     with AnnotationStore.open(db_path, annotator="alice") as store:
         store.save(make(index=0))
         store.remember_article("a1", "Title", "0" * 64, 3, "s1")
+        store.save_ledger_decision({"action": "merge", "groups": ["g-1", "g-2"]})
     tables = snapshot_tables(db_path)
     record = next(iter(tables[table].values()))
     record[field] = value

@@ -28,7 +28,7 @@ def test_every_write_is_refused_and_nothing_is_written(db_path: Path, make: Make
             lambda: reader.delete("a1", 0),
             lambda: reader.import_annotations([make(index=2)]),
             lambda: reader.remember_article("a1", "Title", "0" * 64, 3),
-            lambda: reader.save_ledger_decision({"kind": "merge"}),
+            lambda: reader.save_ledger_decision({"action": "merge", "groups": ["g-1", "g-2"]}),
         ]
         for attempt in attempts:
             with pytest.raises(StoreWriteError, match="read-only"):

@@ -178,7 +178,7 @@ def test_a_ledger_decision_is_undone_after_a_restart_in_its_turn(
 ) -> None:
     first = reopen()
     first.save(make(index=0))
-    first.save_ledger_decision({"action": "merge", "groups": [[1], [2]]})
+    first.save_ledger_decision({"action": "merge", "groups": ["g-1", "g-2"]})
     first.save(make(index=1))
     restarted = reopen()
     assert restarted.undo().index == 1  # type: ignore[union-attr]

@@ -16,20 +16,14 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import Any
 
 from workbench.core.analysis.ledger.decisions import (
-    REANCHOR,
-    REDO,
-    UNDO,
     Merge,
     Split,
     UnreadableDecision,
     decision_from_record,
 )
 from workbench.core.corpus.articles import Article
+from workbench.core.interchange.decision_shape import MOVES, decision_shape_problem
 from workbench.core.interchange.importing import ImportFileError, Location, shorten
-
-DECISIONS = ("merge", "split")
-MOVES = {UNDO: ("before",), REDO: ("after",), REANCHOR: ("before", "after")}
-"""The records that name a decision record, and the fields holding it."""
 
 
 class SentenceCounts:
@@ -72,26 +66,23 @@ def check_decisions(
 def _check(
     record: Mapping[str, Any], known: Container[str], counts: SentenceCounts, where: Location
 ) -> None:
-    action = record.get("action")
+    problem = decision_shape_problem(record)
+    if problem is not None:
+        raise ImportFileError(where.at(problem[0]), problem[1])
+    _check_sentences(record, known, counts, where)
+
+
+def _check_sentences(
+    record: Mapping[str, Any], known: Container[str], counts: SentenceCounts, where: Location
+) -> None:
+    """The articles and sentences a decision record of a readable shape names."""
+    action = str(record.get("action"))
     if action in MOVES:
-        for name in MOVES[str(action)]:
-            inner = record.get(name)
-            if not isinstance(inner, Mapping) or inner.get("action") not in DECISIONS:
-                raise ImportFileError(
-                    where.at(f"$.{name}"), f"an {action} must hold a merge or split record"
-                )
-            _check(inner, known, counts, where.at(f"$.{name}"))
+        for name in MOVES[action]:
+            _check_sentences(record[name], known, counts, where.at(f"$.{name}"))
         return
-    if action not in DECISIONS:
-        raise ImportFileError(
-            where.at("$.action"),
-            f"unknown action {shorten(repr(action), 40)} (merge, split, undo, redo, reanchor)",
-        )
     decision = decision_from_record(record)
-    if isinstance(decision, UnreadableDecision):
-        raise ImportFileError(
-            where, f"not a {action} this version reads (a field of another shape)"
-        )
+    assert not isinstance(decision, UnreadableDecision)  # decision_shape_problem said so
     texts = dict(decision.anchoring.texts)
     for place, (article_id, index) in _sentences(decision):
         if article_id not in known:

@@ -1,0 +1,67 @@
+"""What makes a ledger decision record one the import refuses by itself, in one place.
+
+The import refuses a decision record of an action this version does not know, an undo,
+redo or reanchor that holds no merge or split, or a merge or split of a field of another
+shape (decision_check.py, qa4 Q6). The store reads its ledger with the same rule (tr7
+T3's ledger part): a junk decision in a checksummed snapshot, a journal line or a
+server row was read as an object and exported into a file its own import refused. What
+needs the articles (one nobody knows, a sentence beyond its text) stays the import's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from workbench.core.analysis.ledger.decisions import (
+    REANCHOR,
+    REDO,
+    UNDO,
+    UnreadableDecision,
+    decision_from_record,
+)
+from workbench.core.interchange.export.shape import is_timestamp
+
+DECISIONS = ("merge", "split")
+MOVES = {UNDO: ("before",), REDO: ("after",), REANCHOR: ("before", "after")}
+"""The records that name a decision record, and the fields holding it."""
+
+ShapeProblem = tuple[str, str]
+"""(JSON path inside the record, starting with '$'; what is wrong there)."""
+
+
+def decision_shape_problem(record: Mapping[str, Any]) -> ShapeProblem | None:
+    """Where and why the import refuses a stored decision record by itself, or None:
+    who and when as the schema asks (a name, a UTC time), then its action and shape."""
+    annotator = record.get("annotator")
+    if type(annotator) is not str or not annotator:
+        return "$.annotator", f"annotator is {_shown(annotator)}, not an analyst's name"
+    if not is_timestamp(record.get("at")):
+        return "$.at", f"at is {_shown(record.get('at'))}, not a UTC ISO 8601 timestamp"
+    return _action_problem(record)
+
+
+def _action_problem(record: Mapping[str, Any]) -> ShapeProblem | None:
+    action = record.get("action")
+    if action in MOVES:
+        for name in MOVES[str(action)]:
+            inner = record.get(name)
+            if not isinstance(inner, Mapping) or inner.get("action") not in DECISIONS:
+                return f"$.{name}", f"an {action} must hold a merge or split record"
+            found = _action_problem(inner)
+            if found is not None:
+                return f"$.{name}{found[0][1:]}", found[1]
+        return None
+    if action not in DECISIONS:
+        return (
+            "$.action",
+            f"unknown action {_shown(action, 40)} (merge, split, undo, redo, reanchor)",
+        )
+    if isinstance(decision_from_record(record), UnreadableDecision):
+        return "$", f"not a {action} this version reads (a field of another shape)"
+    return None
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
