@@ -71,22 +71,35 @@ def reserved_name_problem(annotator: str) -> str | None:
     ends with white space (a space, a no-break or ideographic space: tr10 T1), is another
     analyst that looks the same on every screen (tr8 T8, tr9 T5). A control
     character is shown escaped, so it looks different, and is left to the screens."""
+    found = reserved_name_reason(annotator)
+    if found is None:
+        return None
+    reason, remedy = found
+    return f"{reason}; {remedy}"
+
+
+def reserved_name_reason(annotator: str) -> tuple[str, str] | None:
+    """reserved_name_problem as (why the name cannot be an analyst's, what to do when
+    typing one), or None; an export of a name an older workbench took says the why with
+    a remedy of its own (tr10 T4)."""
     if annotator.strip().casefold() == EVERY_ANALYST:
         return (
-            f"{annotator!r} is reserved: --annotator {EVERY_ANALYST} means every analyst's "
-            "summary; choose another analyst name"
+            f"{annotator!r} is reserved: --annotator {EVERY_ANALYST} means every analyst's summary",
+            "choose another analyst name",
         )
     if annotator != annotator.strip():
         return (
             f"analyst name {annotator!r} begins or ends with white space: it would be "
             "another analyst that looks the same, whom no command could name (they take "
-            "--annotator without it); remove it"
+            "--annotator without it)",
+            "remove it",
         )
     hidden = [c for c in annotator if is_invisible(c)]
     if hidden:
         return (
             f"analyst name {annotator!r} holds an invisible character (U+{ord(hidden[0]):04X}"
-            "): it would be another analyst that looks the same; remove it"
+            "): it would be another analyst that looks the same",
+            "remove it",
         )
     return None
 

@@ -381,3 +381,25 @@ def test_a_summary_names_a_missing_article_found_under_another_file_name(
     captured = capsysbinary.readouterr()
     said = "story is not among the articles read, but story-2024-11-20 has the text"
     assert said in captured.err.decode() and said in captured.out.decode()
+
+
+@pytest.mark.parametrize("name", ["bob\u200b", "All", "bob ", "bob\u00a0"])
+def test_an_analyst_name_the_import_refuses_is_never_exported_into_a_file_it_refuses(
+    db: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], name: str
+) -> None:
+    """tr10 T4's names part: a name an older workbench took ("bob" with a zero-width
+    space, "All") opened and was exported into a file its own import refused. The
+    export that would carry it says so, naming the analyst, and writes nothing; the
+    other analysts' export, and a format no import reads, are written as before."""
+    with AnnotationStore.open(db, annotator="ana") as store:
+        store.save(annotation(2, name, tags=("claim",)))
+    for suffix in ("json", "jsonl"):
+        target = tmp_path / f"out.{suffix}"
+        code, _out, err = export(capsysbinary, "--db", str(db), "-o", str(target))
+        assert code == 1 and not target.exists()
+        assert "nothing exported: 1 annotation(s) are by an analyst whose name" in err
+        assert repr(name) in err and "--annotator NAME" in err and "copy-db" in err
+    assert export(capsysbinary, "--db", str(db), "--format", "w3c")[0] == 0
+    others = tmp_path / "others.json"
+    assert export(capsysbinary, "--db", str(db), "--annotator", "bob", "-o", str(others))[0] == 0
+    assert main(["import", str(others), "--db", str(tmp_path / "fresh.json")]) == 0

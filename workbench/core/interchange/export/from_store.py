@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from workbench.core.annotation import CHECK, Annotation
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.corpus.article_info import ArticleInfo
+from workbench.core.interchange.export.analyst_names import refused_name_words
 from workbench.core.interchange.export.data import (
     ArticleCatalogue,
     ChangeLike,
@@ -83,6 +84,9 @@ def export_bytes(
         data = prepare_export(
             records, wanted, articles, changes, read=itemgetter, decisions=decisions
         )
+        refused = refused_name_words(record["annotator"] for record in data.annotations)
+        if refused is not None:
+            raise ExportError(refused)
         tagged = data if as_tagged is None else with_tagged_on(data, as_tagged)
         return _rendered(export_format, tagged)
     placed = source.all(annotator)
