@@ -31,6 +31,7 @@ snapshot's readable records are kept as found and the report says they are unver
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -127,6 +128,10 @@ class Recovery:
     """Kept as found, though nothing vouches for it."""
     journal_cut: bool = False
     """The live journal's last line was cut after FILE.lock recorded it as saved."""
+    acknowledged: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
+    """Each annotation key's last history record, when the history a checksummed snapshot
+    acknowledged is whole and vouched for: what the snapshot's record of that annotation
+    was, put back for one the snapshot holds damaged (tr9 T12)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,8 +450,9 @@ def _history(
             f"{name}: {committed - end:,} bytes of history are missing (the file is "
             "missing or cut short)"
         )
+    vouched = False
     if committed and not damaged and end >= committed:
-        _check_history_checksum(path, source, meta, recovery, name)
+        vouched = _check_history_checksum(path, source, meta, recovery, name)
     if repeated:
         recovery.damaged.append(f"{name}: {repeated:,} record(s) appear twice: read once")
     if damaged:
@@ -461,16 +467,31 @@ def _history(
     if list(records) != sorted(records):
         recovery.damaged.append(f"{name}: records out of order: put back in the order of their ids")
     recovery.kept.append(f"{name}: {len(ordered):,} history records")
+    first, following = int(meta.get("history_first_id", 1)), int(meta.get("history_next_id", 1))
+    whole = snapshot is not None and snapshot.checked and vouched
+    if whole and sorted(records) == list(range(first, following)):
+        recovery.acknowledged = _last_changes(ordered)
     return ordered
+
+
+def _last_changes(history: list[dict[str, Any]]) -> dict[tuple[Any, ...], dict[str, Any]]:
+    """Each annotation key's last history record."""
+    last: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for record in history:
+        key = record.get("key")
+        if isinstance(key, list) and len(key) == 3:
+            last[tuple(key)] = record
+    return last
 
 
 def _check_history_checksum(
     path: Path, source: Path, meta: dict[str, Any], recovery: Recovery, name: str
-) -> None:
+) -> bool:
     """Say so when the acknowledged history fails the checksum the snapshot records
     though each record passes its own: one was rewritten in place (tr7 T5: an analyst's
     name changed), which cannot be told, so the new history's checksum must not pass it
-    off as whole. The records are kept as read: they are all there is."""
+    off as whole. The records are kept as read: they are all there is. True when the
+    checksum passes."""
     try:
         HistoryLog(path, source).verify(
             int(meta.get("history_bytes", 0)),
@@ -483,6 +504,8 @@ def _check_history_checksum(
             "fails), though each record passes its own: a record was changed in place, and "
             "which one cannot be told; the records are kept as read, unverified"
         )
+        return False
+    return True
 
 
 def _id_runs(numbers: list[int]) -> str:
@@ -953,6 +976,67 @@ def _merged(
     return [result[key] for key in sorted(result, key=repr)]
 
 
+_IDENTITY = ("annotator", "article_id", "index", "created_at")
+"""What tells one annotation from another: a damaged record is matched by all but one."""
+
+
+def _put_back_acknowledged(table: dict[str, Any], recovery: Recovery) -> None:
+    """Put the value the whole history acknowledged in place of each snapshot record the
+    store never writes that it can be told to be (tr9 T12: repair dropped it, or kept it
+    as read, though FILE.history held what was saved): matched by three of its annotator,
+    article, sentence and creation time to one annotation the history last left in
+    place, whose sentence no whole record holds. Named; any other is left as it was."""
+    if not recovery.acknowledged:
+        return
+    problems = {
+        doc_id: problem
+        for doc_id, record in table.items()
+        if isinstance(record, dict) and (problem := record_problem(record)) is not None
+    }
+    if not problems:
+        return
+    held = {_record_key(record) for doc_id, record in table.items() if doc_id not in problems}
+    for doc_id, problem in problems.items():
+        change = _acknowledged_change(table[doc_id], recovery.acknowledged, held)
+        if change is None:
+            continue
+        after = change["after"]
+        table[doc_id] = copy.deepcopy(after)
+        held.add(_record_key(after))
+        recovery.corrected.append(
+            f"annotation {doc_id} ({after['annotator']}'s on sentence {after['index'] + 1} of "
+            f"{after['article_id']}): {problem}; put back as the history acknowledged it "
+            f"(its change {change['id']}, {change['at']})"
+        )
+
+
+def _not_put_back(recovery: Recovery) -> str:
+    """Why a damaged record's saved value was not put back from the history."""
+    if recovery.acknowledged:
+        return " (the history holds no one saved value it can be told to be)"
+    return (
+        " (the history cannot vouch for its saved value: it is not whole, or no checksum "
+        "of the snapshot covers it)"
+    )
+
+
+def _acknowledged_change(
+    record: dict[str, Any],
+    acknowledged: dict[tuple[Any, ...], dict[str, Any]],
+    held: set[tuple[Any, ...] | None],
+) -> dict[str, Any] | None:
+    """The one last change of the history whose annotation `record` is, or None."""
+    found = [
+        change
+        for key, change in acknowledged.items()
+        if key not in held
+        and isinstance(after := change.get("after"), dict)
+        and sum(after.get(name) == record.get(name) for name in _IDENTITY) >= len(_IDENTITY) - 1
+        and record_problem(after) is None
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _keep_valid_annotations(recovery: Recovery) -> None:
     """Only records that are annotations, one per key, go into the repaired database.
 
@@ -961,6 +1045,7 @@ def _keep_valid_annotations(recovery: Recovery) -> None:
     key is taken by a record written right: read leniently, it may name a sentence it
     was never on (its key is what is wrong), so the right one keeps the sentence."""
     table = recovery.tables.get(ANNOTATIONS, {})
+    _put_back_acknowledged(table, recovery)
     seen: dict[tuple[Any, ...], str] = {}
     lenient: list[tuple[str, str, Annotation]] = []
     for doc_id, record in list(table.items()):
@@ -971,7 +1056,10 @@ def _keep_valid_annotations(recovery: Recovery) -> None:
                 raise ValueError(problem)
         except (KeyError, TypeError, ValueError) as error:
             del table[doc_id]
-            recovery.lost.append(f"annotation {doc_id} is not an annotation ({error!r}): dropped")
+            recovery.lost.append(
+                f"annotation {doc_id} is not an annotation ({error!r}): dropped"
+                + _not_put_back(recovery)
+            )
             continue
         if problem is not None:
             lenient.append((doc_id, problem, annotation))
@@ -997,7 +1085,10 @@ def _keep_valid_annotations(recovery: Recovery) -> None:
         table[doc_id] = annotation.to_record()
         if not annotation.is_orphan:
             seen[annotation.key] = doc_id
-        recovery.corrected.append(f"{where}; kept as read, in the form workbench writes: check it")
+        recovery.corrected.append(
+            f"{where}; kept as read, in the form workbench writes: check it"
+            + _not_put_back(recovery)
+        )
 
 
 _DROPPED_MEANS = {

@@ -486,8 +486,63 @@ def test_a_checksummed_snapshot_record_read_only_leniently_is_refused_and_kept_b
     )
     figures["damage: refused, every file unchanged"] += 1
     report = repaired(damaged, run, figures)
-    assert "index is '34', not a whole number; kept as read" in report
+    # the whole history acknowledged its value: put back as it was saved (tr9 T12)
+    assert "index is '34', not a whole number; put back as the history acknowledged" in report
     assert notes_of(damaged.path) == damaged.notes
+
+
+def _record_noted(tables: dict[str, Any], note: str) -> dict[str, Any]:
+    return next(r for r in tables["annotations"].values() if r["note"] == note)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "detail"),
+    [  # dropped ("is not an annotation"), or kept as read ("7"): the history held it
+        ("created_at", "garbage", "created_at is 'garbage', not a UTC ISO 8601 timestamp"),
+        ("index", -1, "index is -1, below 0"),
+        ("note", 7, "note is 7, not a string"),
+    ],
+)
+def test_repair_puts_back_what_the_whole_history_acknowledged_for_a_damaged_record(
+    damaged: Damaged,
+    run: Run,
+    figures: Counter[str],
+    field: str,
+    value: object,
+    detail: str,
+) -> None:
+    """tr9 T12: a checksummed snapshot's record the store never writes was dropped by
+    repair ("not an annotation") or kept as read, though FILE.history, whole and
+    vouched for by its checksum, held the value that was saved. Repair puts that value
+    back and says so."""
+    original = damaged.path.read_bytes()
+
+    def edit(tables: dict[str, Any]) -> None:
+        _record_noted(tables, "base note 1234")[field] = value
+
+    damaged.path.write_bytes(_resealed_tables(original, edit))
+    report = repaired(damaged, run, figures)
+    assert f"{detail}; put back as the history acknowledged it (its change" in report
+    assert "writer's on sentence 35 of a024" in report
+    assert notes_of(damaged.path) == damaged.notes
+    assert notes_of(damaged.path) == damaged.notes
+
+
+def test_repair_says_why_it_cannot_put_back_a_damaged_record_s_saved_value(
+    damaged: Damaged, run: Run, figures: Counter[str]
+) -> None:
+    """tr9 T12: with a history record damaged too, the history cannot vouch for what
+    was saved; the damaged snapshot record is dropped as before, and repair says why
+    the history's value was not put back."""
+
+    def edit(tables: dict[str, Any]) -> None:
+        _record_noted(tables, "base note 1234")["created_at"] = "garbage"
+
+    damaged.path.write_bytes(_resealed_tables(damaged.path.read_bytes(), edit))
+    history = damaged.file(".history")
+    history.write_bytes(history.read_bytes().replace(b"base note 7", b"base note 8", 1))
+    report = repaired(damaged, run, figures).replace("\n  ", " ")
+    assert 'not a UTC ISO 8601 timestamp")): dropped (the history cannot vouch' in report
 
 
 def _resealed_tables(snapshot: bytes, edit: Callable[[dict[str, Any]], None]) -> bytes:
