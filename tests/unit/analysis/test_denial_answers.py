@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from workbench.core.analysis.ledger.answers import denied_words, stem, words_needed
+from workbench.core.analysis.ledger.answers import (
+    anaphoric,
+    denied_clause,
+    denied_words,
+    stem,
+    whose_claim,
+    words_needed,
+)
 from workbench.core.analysis.ledger.denials import own_denials
 from workbench.core.annotation import Annotation
 
@@ -35,11 +42,33 @@ def test_a_denial_naming_what_it_denies_only_by_its_kind_or_subject_answers_noth
 
 
 def test_without_a_denying_verb_the_whole_sentence_is_what_is_denied() -> None:
-    assert denied_words("The Kremlin called reports that its troops were short of fuel lies.") == {
+    assert denied_words("Kremlin sources say troops short of fuel is a story from Kyiv.") == {
         "kreml",
+        "sourc",
+        "short",
+        "fuel",
+        "story",
+    }
+
+
+def test_a_verb_giving_a_verdict_denies_what_it_names_not_who_speaks() -> None:
+    """qa10 Q7: "called … lies" and "rejected … as speculation" deny what the verb names,
+    not the speaker and not the verdict; "The ministry called Ms. Vell's claim 'a lie.'"
+    names what it denies only by its kind, and whose it is."""
+    assert denied_words("The Kremlin called reports that its troops were short of fuel lies.") == {
         "short",
         "fuel",
     }
+    vell = "The ministry called Ms. Vell's claim \u201ca lie.\u201d"
+    assert anaphoric(vell)
+    assert whose_claim(vell) == "vell"
+    mayor = "The ministry rejected the mayor's figure as \u201cspeculation that helps no one\u201d."
+    assert anaphoric(mayor) and whose_claim(mayor) == "mayor"
+    # an "as" of comparison, and a call for something, are no verdicts
+    assert "kursk" in denied_words("Kyiv rejected the figure of as many as 500 dead in Kursk.")
+    putin = "Mr. Putin dismissed the reports as a fabrication and said no troops were in Kursk."
+    assert denied_words(putin) == {"kursk"} and not anaphoric(putin)
+    assert denied_clause("The mayor called for calm, saying rumours were false.") is None
 
 
 def test_without_a_denying_verb_a_quotation_is_what_is_denied_not_who_said_it() -> None:

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from tests.fixtures.gold import load_gold
+from tests.fixtures.port_strike import port_strike
 from tests.fixtures.sentences import sentence_annotation
 from workbench.core.analysis.ledger.answers import denied_words, stems, words_needed
 from workbench.core.analysis.ledger.claim_text import ClaimText, claim_text, subjects_of
@@ -806,3 +807,18 @@ def test_a_denial_naming_whose_claim_it_rejects_answers_only_theirs() -> None:
     )
     ledger = ledger_of([police, authority])
     assert group_with(ledger, police.quote).denials == ()
+
+
+def test_a_denial_naming_whose_claim_it_calls_a_lie_answers_their_claim() -> None:
+    """qa10 Q7: "The ministry called Ms. Vell's claim 'a lie.'" (no denying verb),
+    "rejected the mayor's figure as 'speculation that helps no one'" (the verdict's words
+    read as what was denied) and "Halden Hydro dismissed Mr. Dorn's account as …" (Mr.
+    Dorn spoke two sentences before) were listed as denials aimed at no claim, one "whatever
+    the threshold"."""
+    costa, called, brandt, added, police, union, council, mayor = port_strike()
+    ledger = ledger_of([costa, called, brandt, added, police, union, council, mayor])
+    assert group_with(ledger, costa.quote).denials == (called,)
+    assert union in group_with(ledger, brandt.quote).denials
+    assert union in group_with(ledger, added.quote).denials
+    assert group_with(ledger, police.quote).denials == (council,)
+    assert all(mayor not in group.denials for group in ledger.groups)

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from bench.synthetic import synthetic_annotations, synthetic_articles
 from tests.fixtures.gold import load_gold
+from tests.fixtures.port_strike import port_strike
 from tests.fixtures.sentences import sentence_annotation
 from workbench.core.analysis.ledger.denials import FIRST_TEXTS
 from workbench.core.analysis.ledger.ledger import LedgerGroup, build_ledger
@@ -276,3 +277,23 @@ def test_denials_of_one_claim_follow_build_ledger() -> None:
         moved = {gid for gid in now.keys() | shown.keys() if now.get(gid) != shown.get(gid)}
         assert moved <= live.take_changed()
         shown = now
+
+
+def test_denials_naming_whose_claim_follow_build_ledger() -> None:
+    """qa10 Q7: a denial naming whose claim it rejects answers their claims a few sentences
+    back: tagged in turn from the last, then untagged from the first, the live ledger
+    keeps build_ledger's groups, denials and unlinked denials."""
+    made = port_strike()
+    current: dict[AnnotationKey, Annotation] = {}
+    live = LiveLedger((), LedgerSettings(), stripped)
+    for before, after in [(None, a) for a in reversed(made)] + [(a, None) for a in made]:
+        if before is not None:
+            del current[before.key]
+        if after is not None:
+            current[after.key] = after
+        live.apply(before, after)
+        expected = build_ledger([current[k] for k in sorted(current)])
+        assert live.ledger() == expected
+        listed = {d.key for group in expected.groups for d in group.denials}
+        denials = sorted(k for k, a in current.items() if "denial" in a.tags)
+        assert live.unlinked() == [k for k in denials if k not in listed]

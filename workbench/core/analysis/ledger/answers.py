@@ -160,13 +160,91 @@ def words_needed(denied: frozenset[str]) -> int:
 
 def denied_clause(quote: str) -> tuple[int, int] | None:
     """The clause after the first denying verb, to a comma (not one inside a number) or a
-    dash, as offsets into `quote`; None without such a verb. Read on the quote itself, not
+    dash, as offsets into `quote`; None without such a verb. A verb that gives a verdict
+    ("called Ms. Vell's claim a lie", "branded the reports propaganda") is one when a
+    verdict follows it, its clause what it names (qa10 Q7). Read on the quote itself, not
     its lower case, whose length may differ ("İ"), so the offsets are the quote's."""
     for match in _WORD.finditer(quote):
-        if match.group().lower() in DENYING_VERBS:
-            end = _CLAUSE_END.search(quote, match.end())
-            return match.end(), end.start() if end else len(quote)
+        word = match.group().lower()
+        if word in DENYING_VERBS:
+            return match.end(), _clause_end(quote, match.end())
+        if word in VERDICT_VERBS:
+            end = _clause_end(quote, match.end())
+            given = _VERDICT.search(quote, match.end(), end)
+            if given is not None and not _CALLED_ON.match(quote, match.end()):
+                return match.end(), given.start()
     return None
+
+
+def _clause_end(quote: str, start: int) -> int:
+    end = _CLAUSE_END.search(quote, start)
+    return end.start() if end else len(quote)
+
+
+def _skip_space(quote: str, at: int) -> int:
+    while at < len(quote) and not quote[at].isalnum():
+        at += 1
+    return at
+
+
+VERDICT_VERBS = word_set(
+    "call calls called calling brand brands branded branding label labels labelled "
+    "labeled labelling labeling term terms termed terming"
+)
+"""Verbs that give what they name a verdict ("called the report a lie"): a denying verb
+only when a verdict word follows."""
+VERDICT_WORDS = word_set(
+    "lies lie false untrue baseless groundless rumors rumours disinformation "
+    "misinformation fake fabricated fabrication fabrications nonsense propaganda "
+    "slander distortion absurd speculation provocation unfounded invented"
+)
+"""The verdicts a denial gives what it denies."""
+_VERDICT = re.compile(
+    r"[\s\u201c\"']*(?:(?:an?|the|pure|complete|total|outright|baseless|a\s+pack\s+of)\s+)*"
+    r"[\u201c\"']?\b(?:" + "|".join(sorted(VERDICT_WORDS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+"""A verdict and the words that lead into it ("“a lie”", "pure propaganda")."""
+_AS = re.compile(r"\bas\b", re.IGNORECASE)
+_NOT_VERDICT_AS = word_set("many much few little well high low large long far soon such same so")
+"""Words on either side of an "as" of comparison ("as many as 500", "as well as")."""
+
+
+def without_verdict(quote: str, start: int, end: int) -> str:
+    """The clause quote[start:end] after a denying verb without the verdict it gives a noun
+    ("rejected the mayor's figure as speculation that helps no one": "the mayor's
+    figure"; "dismissed the reports as a pure fabrication and said no troops were in
+    Kursk": "the reports and said no troops were in Kursk"): the verdict is the denier's
+    word for it, not what is denied (qa10 Q7). Not after a proposition ("denied that
+    troops were sent as part of a deal"), nor an "as" of comparison ("the figure of as
+    many as 500")."""
+    first = _WORD.match(quote, _skip_space(quote, start))
+    if first is None or _opens_proposition(first.group().lower()):
+        return quote[start:end]
+    for match in _AS.finditer(quote, start, end):
+        before = _WORD.findall(quote, start, match.start())
+        after = _WORD.match(quote, _skip_space(quote, match.end()))
+        if (before and before[-1].lower() in _NOT_VERDICT_AS) or after is None:
+            continue
+        if after.group().lower() not in _NOT_VERDICT_AS:
+            resumes = _VERDICT_ENDS.search(quote, match.end(), end)
+            rest = quote[resumes.start() : end] if resumes else ""
+            return f"{quote[start : match.start()]} {rest}"
+    return quote[start:end]
+
+
+def _opens_proposition(word: str) -> bool:
+    """Whether a denying verb's object is a proposition ("denied that …", "denied
+    sending …", "denied having …"), not a noun (whose "as" gives a verdict)."""
+    return word in ("that", "having", "being") or word.endswith("ing")
+
+
+_VERDICT_ENDS = re.compile(r"\s(?:and|but|while|saying|adding)\s", re.IGNORECASE)
+"""Where what a denial says resumes after the verdict it gave."""
+
+
+_CALLED_ON = re.compile(r"\s+(?:on|for|upon|off|in|up)\b", re.IGNORECASE)
+""""called on", "called for": no verdict given."""
 
 
 def whose_claim(quote: str) -> str | None:
@@ -183,16 +261,18 @@ def whose_claim(quote: str) -> str | None:
 def anaphoric(quote: str) -> bool:
     """Whether a denial names what it denies only by a pronoun or by its kind ("Karim
     rejected that, saying …", "The owner has denied the allegation.", "dismissed the
-    accusations as groundless rumors"): the clause after its denying verb holds no word
-    but those (DENYING_WORDS, when it was said, stop words). What it answers is then
-    the claim just before it (denials.answered_before), never one its words could find.
+    accusations as groundless rumors", "rejected the mayor's figure as speculation that
+    helps no one"): the clause after its denying verb, without the verdict it gives
+    (without_verdict), holds no word but those (DENYING_WORDS, when it was said, stop
+    words) and whose claim it is. What it answers is then a claim before it
+    (denials.antecedents, denials.answered_before), never one its words could find.
     Not a denying verb with no object after it ("the capabilities of its elite troops
     have been questioned" says what is questioned before it). Kept for the last 16,384
     quotes read."""
     clause = denied_clause(quote)
     if clause is None:
         return False
-    words = _WORD.findall(_POSSESSOR.sub(" ", quote[clause[0] : clause[1]]))
+    words = _WORD.findall(_POSSESSOR.sub(" ", without_verdict(quote, *clause)))
     return bool(words) and not whole_stems(_said_words([w for w in words if len(w) > 3]))
 
 
@@ -221,14 +301,15 @@ def whole_stems(words: Iterable[str]) -> frozenset[str]:
 @lru_cache(maxsize=1 << 14)
 def denied_words(quote: str) -> DeniedWords:
     """The stems of what a denial denies: the content words of the clause after its first
-    denying verb, to a comma or a dash (none when that clause names what it denies only
-    by its kind or its subject: "dismissed the accusations as groundless rumors"); when
+    denying verb, to a comma or a dash, without the verdict it gives (none when that
+    clause names what it denies only by its kind or its subject: "dismissed the
+    accusations as groundless rumors"); when
     it has no such verb, those of its quotations, or of the whole sentence without one
     ("These statements ... are all barefaced lies," Mr. Nebenzia said). Kept for the
     last 16,384 denials read (a summary is built again after every change)."""
     clause = denied_clause(quote)
     if clause is not None:
-        return _content(quote[clause[0] : clause[1]], verb_phrase=True)
+        return _content(without_verdict(quote, *clause), verb_phrase=True)
     lowered = quote.lower()
     quoted = _QUOTED.findall(lowered)
     return _content(" ".join(quoted) if quoted else lowered)

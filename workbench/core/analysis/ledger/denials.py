@@ -366,18 +366,26 @@ def denies_the_same(denial: Annotation, member: Annotation) -> bool:
     return inside > len(denied.intersection(said_stems(f"{quote[:start]} {quote[end:]}")))
 
 
-def antecedent(key: AnnotationKey) -> AnnotationKey:
-    """The key of the same analyst's annotation on the sentence before (an anaphoric
-    denial's: answers.anaphoric)."""
+NAMED_REACH = 3
+"""How many sentences back an anaphoric denial naming whose claim it rejects looks for
+that claim ("Halden Hydro dismissed Mr. Dorn's account" two sentences after Mr. Dorn
+spoke, qa10 Q7); one naming no one answers only the sentence just before it."""
+
+
+def antecedents(key: AnnotationKey, quote: str) -> tuple[AnnotationKey, ...]:
+    """The keys of the same analyst's annotations an anaphoric denial (answers.anaphoric)
+    may answer: the sentence before it, or, when it names whose claim it rejects, each of
+    the NAMED_REACH before it (answered_before then takes only theirs)."""
     annotator, article_id, index = key
-    return annotator, article_id, index - 1
+    reach = NAMED_REACH if whose_claim(quote) is not None else 1
+    return tuple((annotator, article_id, index - back) for back in range(1, reach + 1))
 
 
 def answered_before(
     denial: Annotation, claim: Annotation, source_of: Callable[[Annotation], str | None]
 ) -> bool:
-    """Whether an anaphoric denial (answers.anaphoric) answers `claim`, the claim its
-    analyst tagged on the sentence just before it: "The Labour Ministry said the factory
+    """Whether an anaphoric denial (answers.anaphoric) answers `claim`, a claim its
+    analyst tagged on a sentence before it (antecedents): "The Labour Ministry said the factory
     had failed a fire-safety inspection." / "Factory manager Abdul Karim rejected that,
     saying …" (qa8 Q11 b: never linked, having no denied words). Not a claim that is
     itself a denial (two denials in a row deny alike), nor one of the same speaker (its

@@ -10,7 +10,9 @@ uncommon word) are compared (grouping.py).
 Denials (sentences tagged 'denial') target a group when they resemble one of its
 members, with a bonus when they deny the same subject ("North Korean soldiers")
 (denials.py); one naming what it denies only by a pronoun or its kind ("rejected
-that", "denied the allegation") answers the claim just before it (_aim_back).
+that", "denied the allegation") answers the claim just before it, or, naming whose
+claim it rejects ("dismissed Mr. Dorn's account"), theirs a few sentences back
+(_aim_back).
 
 A conflict is two figures that measure the same thing and cannot both be true, given
 by different sources (or, for unattributed claims, different articles), inside one
@@ -39,7 +41,7 @@ from workbench.core.analysis.ledger.decide import DecidedGroups
 from workbench.core.analysis.ledger.decisions import LedgerDecision
 from workbench.core.analysis.ledger.denials import (
     answered_before,
-    antecedent,
+    antecedents,
     denial_targets,
     group_sides,
 )
@@ -188,17 +190,24 @@ def _aim_back(
     aimed: list[list[Annotation]],
     source_of: Callable[[Annotation], str | None],
 ) -> None:
-    """Aim each anaphoric denial (answers.anaphoric) at the group of the claim just
-    before it, when it answers that claim (denials.answered_before); `aimed` stays in
+    """Aim each anaphoric denial (answers.anaphoric) at the groups of the claims before
+    it that it answers (denials.antecedents, denials.answered_before); `aimed` stays in
     key order."""
-    back = {antecedent(d.key): d.annotation for d in denials if anaphoric(d.annotation.quote)}
+    back: dict[AnnotationKey, list[Annotation]] = defaultdict(list)
+    for item in denials:
+        quote = item.annotation.quote
+        if anaphoric(quote):
+            for key in antecedents(item.key, quote):
+                back[key].append(item.annotation)
     if not back:
         return
     for number, members in enumerate(groups):
         for member in members:
-            denial = back.get(member.key)
-            if denial is not None and answered_before(denial, member.annotation, source_of):
-                insort(aimed[number], denial, key=_annotation_key)
+            for denial in back.get(member.key, ()):
+                if denial not in aimed[number] and answered_before(
+                    denial, member.annotation, source_of
+                ):
+                    insort(aimed[number], denial, key=_annotation_key)
 
 
 def build_ledger(

@@ -13,7 +13,7 @@ sequences):
   subjects, on how many groups hold its keys, and on those groups' first texts. They
   are scored again for the denials sharing a key or subject with a group that changed
   (its texts, not only its members' annotations); an anaphoric denial is aimed at the
-  group of the claim just before it when that group is made (`_back`);
+  groups of the claims before it it answers when those groups are made (`_back`);
 - the conflicts: find_clashes() compares figures within buckets (what must be equal),
   each bucket on its own, in the order the ledger lists the figures. A bucket is
   compared again when a figure comes, goes, or moves in that order (its group's first
@@ -58,7 +58,7 @@ from workbench.core.analysis.ledger.denials import (
     LaterIndex,
     Samples,
     answered_before,
-    antecedent,
+    antecedents,
     denial_targets,
     group_sides,
     later_index,
@@ -187,10 +187,10 @@ class LiveLedger:
         self._aimed: dict[str, list[Key]] = {}
         """Group -> the denials aimed at it, sorted (lists: 10,000 small sets were 3.8 MB
         of the open summary screen at 100,000 annotations)."""
-        self._back: dict[Key, Key] = {}
-        """The anaphoric denials (answers.anaphoric), by the key of the claim just before
-        them that they may answer (denials.antecedent): aimed at that claim's group
-        when the group is made (`_ledger_group`), not scored."""
+        self._back: dict[Key, list[Key]] = {}
+        """The anaphoric denials (answers.anaphoric), sorted, by the key of each claim
+        before them that they may answer (denials.antecedents): aimed at that claim's
+        group when the group is made (`_ledger_group`), not scored."""
         # conflicting figures
         self._bucket_figures: dict[Bucket, dict[tuple[Key, int], Figure]] = defaultdict(dict)
         self._bucket_found: dict[Bucket, list[Ranked]] = {}
@@ -272,7 +272,8 @@ class LiveLedger:
             self._denials[key] = item
             self._denials_changed.append((None, item))
             if anaphoric(annotation.quote):
-                self._back[antecedent(key)] = key
+                for before in antecedents(key, annotation.quote):
+                    insort(self._back.setdefault(before, []), key)
         self._settled = False
 
     def _take(self, key: Key) -> Item | None:
@@ -288,7 +289,9 @@ class LiveLedger:
         denial = self._denials.pop(key, None)
         if denial is not None:
             self._denials_changed.append((denial, None))
-            self._back.pop(antecedent(key), None)
+            if anaphoric(denial.annotation.quote):
+                for before in antecedents(key, denial.annotation.quote):
+                    self._unback(before, key)
             self._settled = False
         return denial or claim
 
@@ -406,19 +409,27 @@ class LiveLedger:
         self._denials_changed.clear()
         self._changed |= changed
 
+    def _unback(self, before: Key, key: Key) -> None:
+        denials = self._back.get(before)
+        if denials is not None and key in denials:
+            denials.remove(key)
+            if not denials:
+                del self._back[before]
+
     def _answered_before(self) -> set[str]:
-        """The groups holding the claim just before an anaphoric denial that came or
-        went (its group lists it or no longer: `_ledger_group`)."""
+        """The groups holding a claim before an anaphoric denial that came or went (its
+        group lists it or no longer: `_ledger_group`)."""
         found = set()
         grouping = self._grouping
         for pair in self._denials_changed:
             for item in pair:
                 if item is None or not anaphoric(item.annotation.quote):
                     continue
-                claim = self._claims.get(antecedent(item.key))
-                if claim is not None:
-                    number = grouping.number(self._text(claim))
-                    found.add(self._gid_of_component[grouping.component_of[number]])
+                for before in antecedents(item.key, item.annotation.quote):
+                    claim = self._claims.get(before)
+                    if claim is not None:
+                        number = grouping.number(self._text(claim))
+                        found.add(self._gid_of_component[grouping.component_of[number]])
         return found
 
     def _ledger_group(self, group: _Group) -> LedgerGroup:
@@ -430,10 +441,11 @@ class LiveLedger:
         if back:  # anaphoric denials answering one of its claims (ledger._aim_back)
             source_of = self._source_of
             for member in members:
-                key = back.get(member)
-                if key is not None:
+                for key in back.get(member, ()):
                     denial = self._denials[key].annotation
-                    if answered_before(denial, self._claims[member], source_of):
+                    if denial not in denials and answered_before(
+                        denial, self._claims[member], source_of
+                    ):
                         insort(denials, denial, key=_annotation_key)
         claims, denials_shown = group_sides(
             list(map(self._claims.__getitem__, members)), denials, self._source_of
