@@ -10,7 +10,7 @@ from workbench.core.analysis.ledger.answers import (
     whose_claim,
     words_needed,
 )
-from workbench.core.analysis.ledger.denials import own_denials
+from workbench.core.analysis.ledger.denials import own_words
 from workbench.core.annotation import Annotation
 
 
@@ -109,7 +109,7 @@ def _said(index: int, tags: tuple[str, ...], source: str | None) -> Annotation:
     )
 
 
-def test_a_speakers_own_denials_are_not_what_the_speaker_denies() -> None:
+def test_a_speakers_own_words_are_not_what_the_speaker_denies() -> None:
     def source(annotation: Annotation) -> str | None:
         return annotation.source
 
@@ -117,10 +117,12 @@ def test_a_speakers_own_denials_are_not_what_the_speaker_denies() -> None:
     also_denying = _said(2, ("claim", "denial"), "Nebenzia")
     claim = _said(3, ("claim",), "Nebenzia")
     other = _said(4, ("claim", "denial"), "KCNA")
-    assert own_denials([also_denying], denial, source)
-    assert not own_denials([also_denying, claim], denial, source)
-    assert not own_denials([other], denial, source)
-    assert not own_denials([also_denying], _said(5, ("denial",), None), source)
+    assert own_words([also_denying], denial, source)
+    # qa10 Q14: nor the speaker's own claims
+    assert own_words([also_denying, claim], denial, source)
+    assert not own_words([also_denying, claim, other], denial, source)
+    assert not own_words([other], denial, source)
+    assert not own_words([also_denying], _said(5, ("denial",), None), source)
 
 
 def test_a_whole_denied_clause_is_evidence_only_of_a_deed() -> None:

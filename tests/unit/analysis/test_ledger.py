@@ -11,8 +11,8 @@ import pytest
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from tests.fixtures.denial_stories import FLOOD_TOLL, PORT_STRIKE, told
 from tests.fixtures.gold import load_gold
-from tests.fixtures.port_strike import port_strike
 from tests.fixtures.sentences import sentence_annotation
 from workbench.core.analysis.ledger.answers import denied_words, stems, words_needed
 from workbench.core.analysis.ledger.claim_text import ClaimText, claim_text, subjects_of
@@ -815,10 +815,36 @@ def test_a_denial_naming_whose_claim_it_calls_a_lie_answers_their_claim() -> Non
     read as what was denied) and "Halden Hydro dismissed Mr. Dorn's account as …" (Mr.
     Dorn spoke two sentences before) were listed as denials aimed at no claim, one "whatever
     the threshold"."""
-    costa, called, brandt, added, police, union, council, mayor = port_strike()
+    costa, called, brandt, added, police, union, council, mayor = told(PORT_STRIKE)
     ledger = ledger_of([costa, called, brandt, added, police, union, council, mayor])
     assert group_with(ledger, costa.quote).denials == (called,)
     assert union in group_with(ledger, brandt.quote).denials
     assert union in group_with(ledger, added.quote).denials
     assert group_with(ledger, police.quote).denials == (council,)
     assert all(mayor not in group.denials for group in ledger.groups)
+
+
+def test_a_denial_of_a_figure_answers_only_claims_of_that_figure() -> None:
+    """qa10 Q17: "denied that 200 people had died" was listed as denying "Forty-one dead"
+    and "up to 80 people may have died", figures no one denied; a claim of 200 is still
+    what it denies."""
+    toll, vell, denial, radio, *_ = told(FLOOD_TOLL)
+    ledger = ledger_of([toll, vell, denial])
+    assert all(denial not in group.denials for group in ledger.groups)
+    ledger = ledger_of([toll, vell, denial, radio])
+    assert group_with(ledger, radio.quote).denials == (denial,)
+    assert all(
+        any(f.quantity.value == 200 for f in group.figures)
+        for group in ledger.groups
+        if denial in group.denials
+    )
+
+
+def test_a_speakers_denial_never_answers_its_own_claims() -> None:
+    """qa10 Q14: at a lower denial threshold the interior ministry's "rejected the
+    mayor's figure" was listed as denying the ministry's own toll."""
+    *_, own, denial = told(FLOOD_TOLL)
+    low = LedgerSettings(denial_threshold=30)
+    assert group_with(ledger_of([own, denial], settings=low), own.quote).denials == ()
+    other = own.changed(source="mayor")
+    assert group_with(ledger_of([other, denial], settings=low), own.quote).denials == (denial,)

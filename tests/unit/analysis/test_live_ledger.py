@@ -12,12 +12,13 @@ from __future__ import annotations
 import random
 from functools import cache
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bench.synthetic import synthetic_annotations, synthetic_articles
+from tests.fixtures.denial_stories import FLOOD_TOLL, PORT_STRIKE, told
 from tests.fixtures.gold import load_gold
-from tests.fixtures.port_strike import port_strike
 from tests.fixtures.sentences import sentence_annotation
 from workbench.core.analysis.ledger.denials import FIRST_TEXTS
 from workbench.core.analysis.ledger.ledger import LedgerGroup, build_ledger
@@ -279,11 +280,15 @@ def test_denials_of_one_claim_follow_build_ledger() -> None:
         shown = now
 
 
-def test_denials_naming_whose_claim_follow_build_ledger() -> None:
-    """qa10 Q7: a denial naming whose claim it rejects answers their claims a few sentences
-    back: tagged in turn from the last, then untagged from the first, the live ledger
-    keeps build_ledger's groups, denials and unlinked denials."""
-    made = port_strike()
+@pytest.mark.parametrize("story", [PORT_STRIKE, FLOOD_TOLL], ids=["port", "flood"])
+def test_denials_naming_whose_claim_or_a_figure_follow_build_ledger(
+    story: tuple[tuple[str, str, tuple[str, ...]], ...],
+) -> None:
+    """qa10 Q7, Q14, Q17: a denial naming whose claim it rejects answers their claims a few
+    sentences back, one naming a figure only claims of it, none its speaker's own: tagged
+    in turn from the last, then untagged from the first, the live ledger keeps
+    build_ledger's groups, denials and unlinked denials."""
+    made = told(story)
     current: dict[AnnotationKey, Annotation] = {}
     live = LiveLedger((), LedgerSettings(), stripped)
     for before, after in [(None, a) for a in reversed(made)] + [(a, None) for a in made]:

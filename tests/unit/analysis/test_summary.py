@@ -9,6 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tests.fixtures.denial_stories import FLOOD_TOLL, told
 from tests.fixtures.gold import load_gold
 from workbench.core.analysis.figures.conflicts import format_value
 from workbench.core.analysis.summary.build import build_summary
@@ -203,6 +204,17 @@ def test_denials_aimed_at_no_group_are_listed(summary: Summary) -> None:
     named, kind_only = section.split("only by its kind or its subject")
     assert "groundless rumors" in kind_only and "threshold" not in kind_only.split("\n", 1)[1]
     assert "denial threshold" in named and "  - denies: any transfer of arms" in named
+
+
+def test_a_denial_of_a_figure_no_claim_states_is_listed_as_such() -> None:
+    """qa10 Q17: a denial of a figure no claim states is unlinked, and the report says
+    why (no group states it), not that no group takes up its words."""
+    toll, vell, denial, *_ = told(FLOOD_TOLL)
+    report = render_markdown(build_summary([toll, vell, denial], []))
+    section = report.split("## Denials not linked to a claim")[1].split("\n## ")[0]
+    assert section.index("These deny a figure") < section.index("denied that 200 people")
+    assert "takes up enough" not in section
+    assert "  - denies: that 200 people had died in the Ostrel flood" in section
 
 
 def test_the_acceptance_rate_of_suggestions(summary: Summary) -> None:

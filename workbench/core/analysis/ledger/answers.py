@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import filterfalse
 
+from workbench.core.analysis.figures.quantities import numbers_in
 from workbench.core.analysis.lexicon import (
     ARMS_NOUNS,
     CLAIM_STOP_WORDS,
@@ -215,12 +216,21 @@ def without_verdict(quote: str, start: int, end: int) -> str:
     ("rejected the mayor's figure as speculation that helps no one": "the mayor's
     figure"; "dismissed the reports as a pure fabrication and said no troops were in
     Kursk": "the reports and said no troops were in Kursk"): the verdict is the denier's
-    word for it, not what is denied (qa10 Q7). Not after a proposition ("denied that
-    troops were sent as part of a deal"), nor an "as" of comparison ("the figure of as
-    many as 500")."""
-    first = _WORD.match(quote, _skip_space(quote, start))
-    if first is None or _opens_proposition(first.group().lower()):
+    word for it, not what is denied (qa10 Q7)."""
+    verdict = verdict_span(quote, start, end)
+    if verdict is None:
         return quote[start:end]
+    return f"{quote[start : verdict[0]]} {quote[verdict[1] : end]}"
+
+
+def verdict_span(quote: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where, in the clause quote[start:end] after a denying verb, the verdict it gives a
+    noun starts (at "as") and where what it says resumes (a conjunction, else `end`);
+    None when it gives none. Not after a proposition ("denied that troops were sent as
+    part of a deal"), nor an "as" of comparison ("the figure of as many as 500")."""
+    first = _WORD.match(quote, _skip_space(quote, start))
+    if first is not None and _opens_proposition(first.group().lower()):
+        return None
     for match in _AS.finditer(quote, start, end):
         before = _WORD.findall(quote, start, match.start())
         after = _WORD.match(quote, _skip_space(quote, match.end()))
@@ -228,9 +238,8 @@ def without_verdict(quote: str, start: int, end: int) -> str:
             continue
         if after.group().lower() not in _NOT_VERDICT_AS:
             resumes = _VERDICT_ENDS.search(quote, match.end(), end)
-            rest = quote[resumes.start() : end] if resumes else ""
-            return f"{quote[start : match.start()]} {rest}"
-    return quote[start:end]
+            return match.start(), resumes.start() if resumes else end
+    return None
 
 
 def _opens_proposition(word: str) -> bool:
@@ -313,6 +322,39 @@ def denied_words(quote: str) -> DeniedWords:
     lowered = quote.lower()
     quoted = _QUOTED.findall(lowered)
     return _content(" ".join(quoted) if quoted else lowered)
+
+
+@lru_cache(maxsize=1 << 12)
+def denied_figures(quote: str) -> tuple[tuple[float, float], ...]:
+    """The figures (lowest, highest) of what a denial denies after its denying verb
+    ("denied that 200 people had died": 200; "Ministry denies 200 dead as toll reaches 46":
+    not the 46 it gives), numbers counting something; none without a denying verb. Such a
+    denial answers a claim of that figure, not one of another (qa10 Q17). Kept for the
+    last 4,096 denials read."""
+    clause = denied_clause(quote)
+    if clause is None or (
+        _DIGIT.search(quote, *clause) is None and not _WORD_NUMBER.search(quote, *clause)
+    ):
+        return ()
+    start, end = clause
+    verdict = verdict_span(quote, start, end)
+    if verdict is not None:
+        end = verdict[0]
+    found, _ = numbers_in(quote)
+    return tuple(
+        (quantity.value if quantity.low is None else quantity.low, quantity.value)
+        for quantity in found
+        if quantity.what is not None and start <= quantity.start < end
+    )
+
+
+_DIGIT = re.compile(r"\d")
+_WORD_NUMBER = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)",
+    re.IGNORECASE,
+)
+"""A number in digits or in words: the only clauses read for figures."""
 
 
 @lru_cache(maxsize=1 << 14)

@@ -23,9 +23,11 @@ from itertools import chain, compress
 
 from rapidfuzz import fuzz, process, utils
 
+from workbench.core.analysis.figures.conflicts import Figure
 from workbench.core.analysis.ledger.answers import (
     DeniedWords,
     denied_clause,
+    denied_figures,
     denied_span,
     denied_words,
     said_stems,
@@ -306,18 +308,33 @@ def _answered(
     return hits
 
 
-def own_denials(
+def own_words(
     members: Sequence[Annotation],
     denial: Annotation,
     source_of: Callable[[Annotation], str | None],
 ) -> bool:
-    """Whether the group is the denial's speaker denying too (every member a denial of
-    that source): not a claim the denial answers ("These statements ... are all barefaced
-    lies" is not denied by the same speaker's "denying North Korean troops were on the
-    front lines")."""
+    """Whether the group is the denial's speaker's own words (every member of that
+    source): not what the denial answers ("These statements ... are all barefaced lies"
+    is not denied by the same speaker's "denying North Korean troops were on the front
+    lines"; at a low threshold the interior ministry's "rejected the mayor's figure"
+    resembled its own toll, qa10 Q14)."""
     speaker = source_of(denial)
-    return speaker is not None and all(
-        "denial" in member.tags and source_of(member) == speaker for member in members
+    return speaker is not None and all(source_of(member) == speaker for member in members)
+
+
+def states_other_figures(denial: Annotation, figures: Iterable[Figure]) -> bool:
+    """Whether a denial naming a figure ("denied that 200 people had died") is aimed at a
+    group whose figures are all others ("Forty-one dead", "up to 80 people may have
+    died"): it denies a figure they do not state (qa10 Q17). A group stating no figure
+    may still be what it denies."""
+    denied = denied_figures(denial.quote)
+    if not denied:
+        return False
+    stated = [(f.quantity.low, f.quantity.value) for f in figures]
+    return bool(stated) and not any(
+        (value if low is None else low) <= high and most <= value
+        for low, value in stated
+        for most, high in denied
     )
 
 
@@ -325,14 +342,16 @@ def group_sides(
     members: Sequence[Annotation],
     aimed: Sequence[Annotation],
     source_of: Callable[[Annotation], str | None],
+    figures: Callable[[], Iterable[Figure]] = tuple,
 ) -> tuple[tuple[Annotation, ...], tuple[Annotation, ...]]:
     """A group's claims and its denials, in key order: the denials aimed at it (none on
     a sentence of its own members: another analyst's judgement of a member's sentence as
     a denial is that line's ≠, never the group's denial of itself, qa7 Q1; none by the
-    speaker of a group made only of its denials; none denying what every claim of the
-    group denies too: denies_the_same), and the
-    members that deny what the group's other claims say (denying_members). Both ledgers
-    (ledger.py, live.py) split a group this way, from its members and aimed denials alone."""
+    speaker of a group made only of its words, qa10 Q14; none denying what every claim of
+    the group denies too: denies_the_same; none naming a figure the group's `figures` do
+    not state: states_other_figures), and the members that deny what the group's other
+    claims say (denying_members). Both ledgers (ledger.py, live.py) split a group this
+    way, from its members, figures and aimed denials alone."""
     answering = denying_members(members) if len(members) > 1 else ()
     if not answering and not aimed:
         return tuple(members), ()
@@ -343,9 +362,12 @@ def group_sides(
         d
         for d in aimed
         if (d.article_id, d.index) not in sentences
-        and not own_denials(claims, d, source_of)
+        and not own_words(claims, d, source_of)
         and not (all_deny and all(denies_the_same(d, member) for member in claims))
     ]
+    if any(map(denied_figures, (d.quote for d in denials))):
+        stated = tuple(figures())
+        denials = [d for d in denials if not states_other_figures(d, stated)]
     if answering:
         denials = sorted(chain(denials, answering), key=_key)
     return tuple(claims), tuple(denials)

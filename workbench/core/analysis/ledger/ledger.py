@@ -289,7 +289,7 @@ def _build_ledger(
         said: tuple[Annotation, ...] = tuple(m.annotation for m in members)
         denying: tuple[Annotation, ...] = ()
         if targeted or len(said) > 1:  # else nothing to split (most groups: one claim)
-            said, denying = group_sides(said, targeted, canonical)
+            said, denying = group_sides(said, targeted, canonical, figures.__iter__)
         groups.append(
             LedgerGroup(
                 id=gid,

@@ -448,7 +448,10 @@ class LiveLedger:
                     ):
                         insort(denials, denial, key=_annotation_key)
         claims, denials_shown = group_sides(
-            list(map(self._claims.__getitem__, members)), denials, self._source_of
+            list(map(self._claims.__getitem__, members)),
+            denials,
+            self._source_of,
+            lambda: chain.from_iterable(figures.get(member, ()) for member in members),
         )
         gid = group.gid
         return LedgerGroup(

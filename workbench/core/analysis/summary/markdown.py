@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 
 from workbench.core.analysis.figures.conflicts import Figure, format_value
-from workbench.core.analysis.ledger.answers import denied_clause, denied_words
+from workbench.core.analysis.ledger.answers import denied_clause, denied_figures, denied_words
 from workbench.core.analysis.ledger.decisions import LedgerDecision, decision_words
 from workbench.core.analysis.summary.build import origin_name
 from workbench.core.analysis.summary.conflict_parts import ConflictPart, conflict_parts, heading
@@ -342,10 +342,11 @@ def _as_tagged(annotation: Annotation, tagged: Annotation | None) -> str:
 def _unlinked_denial_section(
     denials: Sequence[SentenceLine], titles: Mapping[str, str]
 ) -> list[str]:
-    """The denials aimed at no group, told apart by why (qa6 Q5): one that names what it
-    denies only by its kind or its subject (answers.denied_words: none) is linked by no
-    threshold; for the others the words a claim would take up are shown, and the
-    threshold named only as what links a group taking up one of them."""
+    """The denials aimed at no group, told apart by why (qa6 Q5): one denying a figure
+    answers only a group stating it (qa10 Q17); one that names what it denies only by
+    its kind or its subject (answers.denied_words: none) is linked by no threshold; for
+    the others the words a claim would take up are shown, and the threshold named only
+    as what links a group taking up one of them."""
     if not denials:
         return []
     lines = [
@@ -354,15 +355,20 @@ def _unlinked_denial_section(
         "The ledger found no claim group these denials aim at.",
         "",
     ]
-    named = [denial for denial in denials if denied_words(denial.quote)]
-    unnamed = [denial for denial in denials if not denied_words(denial.quote)]
-    for chosen, intro in ((named, _TAKEN_UP_BY_NONE), (unnamed, _NAMED_BY_KIND)):
+    figures = [denial for denial in denials if denied_figures(denial.quote)]
+    named = [d for d in denials if denied_words(d.quote) and not denied_figures(d.quote)]
+    unnamed = [d for d in denials if not denied_words(d.quote) and not denied_figures(d.quote)]
+    for chosen, intro in (
+        (figures, _FIGURE_STATED_BY_NONE),
+        (named, _TAKEN_UP_BY_NONE),
+        (unnamed, _NAMED_BY_KIND),
+    ):
         if not chosen:
             continue
         lines += [intro, ""]
         for denial in chosen:
             lines += _sentence_lines(denial, titles, _denier(denial))
-            clause = denied_clause(denial.quote) if chosen is named else None
+            clause = denied_clause(denial.quote) if chosen is not unnamed else None
             if clause is not None:
                 denied = denial.quote[clause[0] : clause[1]].strip(_TRIMMED)
                 lines.append(f"  - denies: {_cell(denied)}")
@@ -377,7 +383,13 @@ _TAKEN_UP_BY_NONE = (
 )
 _NAMED_BY_KIND = (
     'These name what they deny only by its kind or its subject ("the reports", "rumours", '
-    '"North Korean troops"): no claim takes it up, whatever the threshold.'
+    '"North Korean troops"): no claim takes it up, whatever the threshold. One is linked to '
+    'the claim tagged just before it, or, naming whose claim it is ("Ms. Vell\'s claim"), '
+    "to theirs up to three sentences back, when that claim is another speaker's."
+)
+_FIGURE_STATED_BY_NONE = (
+    "These deny a figure: a claim group is what they deny only when it takes up their "
+    "words and states that figure (or none), and no group does."
 )
 _TRIMMED = " .,;:!?\"'\u201c\u201d"
 """What the denied clause's shown words lose at their ends."""
