@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from store import AnnotationStore
-from workbench.core.corpus.articles import Corpus
+from tests.fixtures.anchored import STORY
+from workbench.core.corpus.articles import Corpus, load_corpus
 from workbench.core.corpus.titles import shorten
 from workbench.tui.app import StartAt, WorkbenchApp
 
@@ -138,3 +139,65 @@ async def test_u_after_a_restart_on_another_story_changes_no_article_not_open(
             await pilot.press("u")
             await pilot.pause()
             assert reopened.all() == []
+
+
+def story_corpus(folder: Path, text: str) -> Corpus:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "story.txt").write_text(text, encoding="utf-8")
+    return load_corpus([folder])
+
+
+async def tagged_then_untagged(path: Path, corpus: Corpus, index: int) -> None:
+    """A first session: a claim on sentence `index`, taken off again (a save, a delete)."""
+    with AnnotationStore.open(path, annotator="tester") as first:
+        async with app_on(first, corpus, 0, index + 1).run_test(size=SIZE) as pilot:
+            await pilot.press("c", "c")
+            await pilot.pause()
+        assert first.all() == []
+
+
+async def test_u_after_a_restart_on_a_corrected_article_puts_the_claim_on_its_text(
+    tmp_path: Path,
+) -> None:
+    """tr11 T3: after a restart on a corrected article (a line inserted above), `u` put
+    the deleted claim back on the old text's sentence number and said so: the notice
+    named a sentence that is another one now. It is re-anchored at once, as opening the
+    article does, and the notice says where it is."""
+    path = tmp_path / "db.json"
+    await tagged_then_untagged(path, story_corpus(tmp_path / "v1", STORY), 4)
+    corrected = story_corpus(tmp_path / "v2", STORY.replace("\n", "\nAn editor's note.\n", 1))
+    title = shorten(corrected.articles[0].title)
+    with AnnotationStore.open(path, annotator="tester") as restarted:
+        async with app_on(restarted, corrected, 0, 1).run_test(size=SIZE) as pilot:
+            await pilot.press("u")
+            await pilot.pause()
+            [claim] = restarted.all()
+            assert (claim.index, claim.article_sha256) == (5, corrected.articles[0].sha256)
+            assert claim.quote == "The spokesman called the reports lies."
+            assert (
+                f"Undid: claim removed on “{title}”, sentence 5. The article has changed "
+                "since: it is on sentence 6 now." in notices(pilot.app)
+            )
+            assert pilot.app.session is not None
+            assert pilot.app.session.place.sentence == 5
+
+
+async def test_u_after_a_restart_keeps_a_claim_whose_sentence_is_gone_as_an_orphan(
+    tmp_path: Path,
+) -> None:
+    """tr11 T4: the deleted claim's sentence was replaced by the publisher; `u` stored it
+    "current" on the old text, so the header counted it and every export and summary
+    published it as a claim of the corrected article. It is an orphan now, counted nowhere,
+    and the notice says so."""
+    path = tmp_path / "db.json"
+    await tagged_then_untagged(path, story_corpus(tmp_path / "v1", STORY), 4)
+    replaced = STORY.replace("The spokesman called the reports lies.", "Snow fell all week.")
+    corrected = story_corpus(tmp_path / "v2", replaced)
+    with AnnotationStore.open(path, annotator="tester") as restarted:
+        async with app_on(restarted, corrected, 0, 1).run_test(size=SIZE) as pilot:
+            await pilot.press("u")
+            await pilot.pause()
+            assert restarted.all() == []
+            [orphan] = restarted.orphans()
+            assert orphan.quote == "The spokesman called the reports lies."
+            assert any("it is kept as an orphan" in notice for notice in notices(pilot.app))

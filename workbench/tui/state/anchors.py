@@ -277,12 +277,14 @@ class CorpusAnchors:
         if not self.store.read_only:
             self.settle(article)
 
-    def settle(self, article: Article) -> None:
+    def settle(self, article: Article) -> ArticlePlan | None:
         """Store the article's re-anchoring now if its stored annotations do not fit its
-        text (before a write to the article, and on the first visit). A check that
-        finds every anchor holding writes nothing (see `_checked`)."""
+        text (before a write to the article, on the first visit, after an undo): the
+        plan stored, or None. A check that finds every anchor holding writes nothing
+        (see `_checked`)."""
         if self.store.read_only or not self.is_stale(article):
-            return
+            return None
+        stored = None
         for _attempt in range(3):  # a worker may have stored it meanwhile
             annotations = of_article(self.store, article.id)
             every = plan_article(article, annotations, self.threshold, self.versions().of)
@@ -296,7 +298,7 @@ class CorpusAnchors:
                 with self._lock:
                     self._checked[article.id] = article.sha256
                     self._plans.pop(article.id, None)
-                return
+                return None
             try:
                 store_plans(self.store, [ArticleReanchoring(article, plan)])
             except AnchorConflictError:
@@ -304,9 +306,11 @@ class CorpusAnchors:
             with self._lock:
                 self._versions.follow_plan(plan)
                 self._reattached[article.id] = self._mine_back(plan)
+            stored = plan
             break
         with self._lock:
             self._plans.pop(article.id, None)
+        return stored
 
     def settle_all(self, articles: Iterable[Article]) -> list[ArticleReanchoring]:
         """Store every stale article's re-anchoring (for a worker at start-up), a few

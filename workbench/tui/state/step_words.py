@@ -14,6 +14,7 @@ from store import Change, DecisionChange, LaterChangeError, StepElsewhereError, 
 from workbench.core.analysis.ledger.decisions import decision_words
 from workbench.core.change_words import ChangeSides, describe_change
 from workbench.core.corpus.titles import shorten
+from workbench.tui.state.placed_step import PlacedStep, where_now
 
 TitleOf = Callable[[str], str]
 """An article's title by its id (the id itself for an article not in the corpus)."""
@@ -27,9 +28,10 @@ def step_notice(change: Change | DecisionChange | None, undoing: bool, title_of:
         return "Nothing to undo." if undoing else "Nothing to redo."
     if isinstance(change, DecisionChange):
         return f"{verb}: {decision_words(change.decision, _short(title_of))}."
+    recorded = change.recorded if isinstance(change, PlacedStep) and change.recorded else change
     title = _short(title_of)(change.article_id)
-    sides = original(change, undoing)
-    return f"{verb}: {describe_change(sides, title)}."
+    where = where_now(change) if isinstance(change, PlacedStep) else ""
+    return f"{verb}: {describe_change(original(recorded, undoing), title)}.{where}"
 
 
 def original(change: Change, undoing: bool) -> ChangeSides:

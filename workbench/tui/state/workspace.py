@@ -40,6 +40,7 @@ from workbench.core.corpus.search import SentenceSearch
 from workbench.core.files.output_target import output_among_articles
 from workbench.tui.bound_keys import BoundKeys
 from workbench.tui.state.anchors import CorpusAnchors
+from workbench.tui.state.placed_step import PlacedStep, placed_step
 from workbench.tui.state.review_rows import ReviewQuery
 
 
@@ -241,14 +242,38 @@ class Workspace:
         session changed it since, StepElsewhereError if it is in an article not open
         (after a restart, another story's: qa9 Q16): nothing is undone."""
         with self._writing():
-            change = self.store.undo(within=self.corpus.by_id)
+            change = self._on_texts_now(self.store.undo(within=self.corpus.by_id))
         return self._stepped(change)
 
     def redo(self) -> Change | DecisionChange | None:
         """Redo the last undone change; None: nothing to redo."""
         with self._writing():
-            change = self.store.redo(within=self.corpus.by_id)
+            change = self._on_texts_now(self.store.redo(within=self.corpus.by_id))
         return self._stepped(change)
+
+    def _on_texts_now(
+        self, change: Change | DecisionChange | None
+    ) -> Change | DecisionChange | None:
+        """An undo or redo writes annotations back as recorded, on the text they were made
+        on; where their article has changed since (after a restart, tr11 T3, T4) they are
+        re-anchored at once, as opening it does: a restored claim whose sentence is gone
+        stayed "current" on the old text, counted and exported as on the new one. Returns
+        the step as placed (placed_step.PlacedStep) when any moved."""
+        if not isinstance(change, Change):
+            return change
+        by_id = self.corpus.by_id
+        stale = sorted(
+            {
+                part.after.article_id
+                for part in change.step
+                if part.after is not None
+                and not part.after.is_orphan
+                and part.after.article_id in by_id
+                and part.after.article_sha256 != by_id[part.after.article_id].sha256
+            }
+        )
+        plans = [plan for a in stale if (plan := self.anchors.settle(by_id[a])) is not None]
+        return placed_step(change, plans) if plans else change
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -297,7 +322,7 @@ class Workspace:
             return change
         self.anchors.forget()  # an in-memory plan may be of annotations just changed
         articles = frozenset(part.article_id for part in change.step)
-        if moves(change):
+        if moves(change) or isinstance(change, PlacedStep):  # re-anchored: others moved too
             self.announce(WorkspaceChange(article_ids=articles, step=change))
         else:
             edit = Edit(change.before, change.after)
