@@ -480,15 +480,18 @@ def assert_tables_show(screen: SummaryScreen) -> None:
     assert screen.summary is not None and screen.view is not None
     assert screen.view.ranked == ranked_groups(screen.summary.ledger)
     expected = prepare_view(screen.summary)
-    active = screen.query_one(TabbedContent).active
+    tabs = screen.query_one(TabbedContent)
+    active = tabs.active
     for tab, _columns, rows in screen.table_rows(expected):
         table = screen.query_one(f"#{tab}-table", DataTable)
         if tab != active:  # a hidden tab's table holds nothing until shown
             assert table.row_count == 0, tab
-            screen.action_show_tab(tab)
+            tabs.active = tab  # as action_show_tab, without moving the focus: a focus
+            screen.show_tab_table()  # taken later would show that tab again
         shown = [[cell.plain for cell in table.get_row_at(n)] for n in range(table.row_count)]
         assert shown == [[_cell(cell).plain for cell in row] for row in rows], tab
-    screen.action_show_tab(active)
+    tabs.active = active
+    screen.show_tab_table()
 
 
 async def test_merge_and_split_in_another_analysts_summary_are_refused(

@@ -63,6 +63,7 @@ from workbench.tui.state.summary_detail import (
     conflict_detail,
     ledger_detail,
     source_detail,
+    unlinked_detail,
 )
 from workbench.tui.state.summary_view import (
     ANCHORING_STATES,
@@ -77,7 +78,7 @@ from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChan
 from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.detail_pane import DetailPane
 
-TABS = ("ledger", "conflicts", "articles", "sources", "anchoring")
+TABS = ("ledger", "conflicts", "articles", "sources", "anchoring", "denials")
 REFIT_DELAY = 0.15
 """Seconds the width must stay put before the tables are fitted to it again."""
 TABLE_SCROLLBAR = 2
@@ -100,6 +101,7 @@ SUMMARY_BINDINGS: list[BindingType] = [
     Binding("3", "show_tab('articles')", "Articles", show=False, id="summary.tab_articles"),
     Binding("4", "show_tab('sources')", "Sources", show=False, id="summary.tab_sources"),
     Binding("5", "show_tab('anchoring')", "Anchoring", show=False, id="summary.tab_anchoring"),
+    Binding("6", "show_tab('denials')", "Denials", show=False, id="summary.tab_denials"),
 ]
 
 Columns = Sequence[ColumnSpec]
@@ -145,6 +147,14 @@ ANCHORING_COLUMNS: Columns = (
     ColumnSpec("tags", 6, 26),
     ColumnSpec("text", 20, None),
     ColumnSpec("as tagged (changed words marked)", 20, 60),
+)
+DENIAL_COLUMNS: Columns = (
+    ColumnSpec("article", 8, 40),
+    ColumnSpec("sentence", 8, 8),
+    ColumnSpec("denied by", 9, 30),
+    ColumnSpec("annotator", 9, 20),
+    ColumnSpec("why not linked", 14, 38),
+    ColumnSpec("text", 20, None),
 )
 SOURCE_COLUMNS: Columns = (
     ColumnSpec("source", 10, 45),
@@ -305,6 +315,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 yield DataTable[Content](id="sources-table", cursor_type="row")
             with TabPane("Anchoring", id="anchoring"):
                 yield DataTable[Content](id="anchoring-table", cursor_type="row")
+            with TabPane("Denials", id="denials"):
+                yield DataTable[Content](id="denials-table", cursor_type="row")
         yield DetailPane(id="summary-detail")
         yield Footer()
 
@@ -419,7 +431,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 f"{len(unlinked)} denial(s) aimed at no claim group, by "
                 + ", ".join(sources[:4])
                 + (" …" if len(sources) > 4 else "")
-                + " (listed in the report, w)"
+                + " (listed in tab 6, Denials)"
             )
         self.query_one("#conflict-banner", Static).update(
             literal("\n".join(banner) or "No conflicting figures.")
@@ -483,6 +495,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             ("articles", ARTICLE_COLUMNS, view.article_rows),
             ("sources", SOURCE_COLUMNS, view.source_rows),
             ("anchoring", ANCHORING_COLUMNS, view.anchoring_rows),
+            ("denials", DENIAL_COLUMNS, view.unlinked_rows),
         ]
 
     def on_resize(self) -> None:
@@ -535,6 +548,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             state, annotation = self.anchoring[row]
             tagged = (summary.anchoring or AnchoringSection()).as_tagged(annotation)
             return anchoring_detail(ANCHORING_STATES[state], annotation, tagged, titles)
+        if tab == "denials" and row < len(summary.unlinked_denials):
+            return unlinked_detail(summary.unlinked_denials[row], titles)
         return ""
 
     def _judged(self, conflict: FigureConflict, position: int) -> list[SentenceLine]:
@@ -577,7 +592,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 )
             if not totals.annotations and self.analysts:
                 line += f" · no annotations by {self.analyst}: press a to choose an analyst"
-        hint = "1–5 tabs · Enter opens · m m merge · x split · u undo · Tab: details"
+        hint = "1–6 tabs · Enter opens · m m merge · x split · u undo · Tab: details"
         if self.merge_from is not None:
             hint = (
                 f"merging group {self.merge_from.group_number}: highlight another group and "
@@ -840,7 +855,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
 
     @on(DataTable.RowSelected)
     def open_sentence(self, event: DataTable.RowSelected) -> None:
-        """Enter on a ledger or conflict line opens that sentence in the annotate screen."""
+        """Enter on a ledger, conflict, anchoring or denial line opens that sentence in
+        the annotate screen."""
         event.stop()
         position = event.cursor_row
         sentence: SentenceLine | Figure | Annotation | None = None
@@ -848,6 +864,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             sentence = self.lines[position].sentence
         elif event.data_table.id == "conflicts-table" and position < len(self.conflict_figures):
             sentence = self.conflict_figures[position]
+        elif event.data_table.id == "denials-table" and self.summary is not None:
+            unlinked = self.summary.unlinked_denials
+            sentence = unlinked[position] if position < len(unlinked) else None
         elif event.data_table.id == "anchoring-table" and position < len(self.anchoring):
             state, annotation = self.anchoring[position]
             if state != "check":  # an orphan is on no sentence; a missing article…

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Container, Mapping, Sequence
 
 from workbench.core.analysis.figures.conflicts import format_value
+from workbench.core.analysis.ledger.answers import denied_clause
 from workbench.core.analysis.summary.build import origin_name
 from workbench.core.analysis.summary.conflict_parts import conflict_parts, heading
 from workbench.core.analysis.summary.figure_words import figure_words
@@ -37,6 +38,7 @@ from workbench.core.analysis.summary.model import (
     SentenceLine,
     SourceRow,
 )
+from workbench.core.analysis.summary.unlinked import EXPLANATIONS, why_unlinked
 from workbench.core.annotation import STATUSES, TAGS, Annotation, status_words
 
 
@@ -197,4 +199,22 @@ def anchoring_detail(
         parts.append(f"Source: {annotation.source}")
     if annotation.note:
         parts.append(f"Note: {annotation.note}")
+    return "\n".join(parts)
+
+
+def unlinked_detail(denial: SentenceLine, titles: Mapping[str, str]) -> str:
+    """A denial aimed at no claim group: where, by whom, what it denies and why no group
+    is linked (qa10 Q8: the screen named them only as a count)."""
+    quote = denial.quote
+    parts = [
+        f"{_where(denial.article_id, denial.index, titles)} · denied by "
+        f"{denial.canonical_source or denial.source or '(unattributed)'} · "
+        f"{', '.join(denial.annotators)}",
+        f"Text: {quote}",
+    ]
+    reason = why_unlinked(quote)
+    clause = denied_clause(quote) if reason != "kind" else None
+    if clause is not None:
+        parts.append(f"Denies: {quote[clause[0] : clause[1]].strip()}")
+    parts.append(f"Not linked: {EXPLANATIONS[reason]}")
     return "\n".join(parts)

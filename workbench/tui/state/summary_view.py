@@ -35,6 +35,7 @@ from workbench.core.analysis.summary.model import (
     unconfirmed_sentences,
 )
 from workbench.core.analysis.summary.scope import article_rows, renamed_articles
+from workbench.core.analysis.summary.unlinked import REASONS, why_unlinked
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words
 from workbench.tui.state.live_summary import LiveSummary, moved_in_memory
@@ -128,7 +129,7 @@ Row = tuple[object, ...]
 
 @dataclass(frozen=True, slots=True)
 class SummaryView:
-    """The summary and the rows of its four tables, prepared off the UI thread."""
+    """The summary and the rows of its tables, prepared off the UI thread."""
 
     summary: Summary
     lines: list[LedgerLine]
@@ -148,6 +149,8 @@ class SummaryView:
     """The sentences shown whose figures are to check (unconfirmed_sentences)."""
     conflict_headings: list[str] = field(default_factory=list)
     """The banner's line of each thing measured (conflict_headings)."""
+    unlinked_rows: list[Row] = field(default_factory=list)
+    """The Denials tab: each denial aimed at no claim group (qa10 Q8)."""
 
 
 def analysts_cell(sentence: SentenceLine) -> str:
@@ -304,6 +307,20 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
         )
         for state, annotation in entries
     ]
+    if shown is not None and summary.unlinked_denials is shown.summary.unlinked_denials:
+        unlinked_rows = shown.unlinked_rows  # a patch that left them as they were
+    else:
+        unlinked_rows = [
+            (
+                titles.get(denial.article_id, denial.article_id),
+                denial.index + 1,
+                denial.canonical_source or denial.source or "(unattributed)",
+                analysts_cell(denial),
+                REASONS[why_unlinked(denial.quote)],
+                denial.quote,
+            )
+            for denial in summary.unlinked_denials[:ROW_LIMIT]
+        ]
     return SummaryView(
         summary,
         lines,
@@ -318,6 +335,7 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
         group_of,
         unconfirmed,
         headings,
+        unlinked_rows,
     )
 
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 
 from workbench.core.analysis.figures.conflicts import Figure, format_value
-from workbench.core.analysis.ledger.answers import denied_clause, denied_figures, denied_words
+from workbench.core.analysis.ledger.answers import denied_clause
 from workbench.core.analysis.ledger.decisions import LedgerDecision, decision_words
 from workbench.core.analysis.summary.build import origin_name
 from workbench.core.analysis.summary.conflict_parts import ConflictPart, conflict_parts, heading
@@ -40,6 +40,7 @@ from workbench.core.analysis.summary.model import (
     ranked_groups,
     unconfirmed_sentences,
 )
+from workbench.core.analysis.summary.unlinked import EXPLANATIONS, why_unlinked
 from workbench.core.annotation import STATUSES, TAGS, Annotation, moment_words, status_words
 from workbench.core.corpus.changed_words import changed_words
 
@@ -355,20 +356,14 @@ def _unlinked_denial_section(
         "The ledger found no claim group these denials aim at.",
         "",
     ]
-    figures = [denial for denial in denials if denied_figures(denial.quote)]
-    named = [d for d in denials if denied_words(d.quote) and not denied_figures(d.quote)]
-    unnamed = [d for d in denials if not denied_words(d.quote) and not denied_figures(d.quote)]
-    for chosen, intro in (
-        (figures, _FIGURE_STATED_BY_NONE),
-        (named, _TAKEN_UP_BY_NONE),
-        (unnamed, _NAMED_BY_KIND),
-    ):
+    for reason, intro in EXPLANATIONS.items():
+        chosen = [denial for denial in denials if why_unlinked(denial.quote) == reason]
         if not chosen:
             continue
         lines += [intro, ""]
         for denial in chosen:
             lines += _sentence_lines(denial, titles, _denier(denial))
-            clause = denied_clause(denial.quote) if chosen is not unnamed else None
+            clause = denied_clause(denial.quote) if reason != "kind" else None
             if clause is not None:
                 denied = denial.quote[clause[0] : clause[1]].strip(_TRIMMED)
                 lines.append(f"  - denies: {_cell(denied)}")
@@ -376,21 +371,6 @@ def _unlinked_denial_section(
     return lines
 
 
-_TAKEN_UP_BY_NONE = (
-    "No claim group takes up enough of what these deny (the words after the denying verb, "
-    "beyond the subject). A lower denial threshold links only a group that takes up one "
-    "of those words with a text resembling the denial."
-)
-_NAMED_BY_KIND = (
-    'These name what they deny only by its kind or its subject ("the reports", "rumours", '
-    '"North Korean troops"): no claim takes it up, whatever the threshold. One is linked to '
-    'the claim tagged just before it, or, naming whose claim it is ("Ms. Vell\'s claim"), '
-    "to theirs up to three sentences back, when that claim is another speaker's."
-)
-_FIGURE_STATED_BY_NONE = (
-    "These deny a figure: a claim group is what they deny only when it takes up their "
-    "words and states that figure (or none), and no group does."
-)
 _TRIMMED = " .,;:!?\"'\u201c\u201d"
 """What the denied clause's shown words lose at their ends."""
 
