@@ -36,7 +36,7 @@ EXPLANATIONS: dict[UnlinkedReason, str] = {
         'These name what they deny only by its kind or its subject ("the reports", '
         '"rumours", "North Korean troops"): no claim takes it up, whatever the threshold. '
         "One is linked to the claim tagged just before it, or, naming whose claim it is "
-        "(\"Ms. Vell's claim\"), to theirs up to three sentences back, when that claim is "
+        '("Ms. Vell\'s claim"), to theirs up to three sentences back, when that claim is '
         "another speaker's."
     ),
 }
