@@ -13,7 +13,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
+from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 from itertools import chain
 from pathlib import Path
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from store.change import Change
     from store.protocol import Store
     from workbench.core.anchoring.placement import ArticlePlan
+    from workbench.core.anchoring.reanchoring import ArticleReanchoring
     from workbench.core.annotation import Annotation, AnnotationKey
     from workbench.core.corpus.article_info import ArticleInfo
     from workbench.core.corpus.articles import Corpus
@@ -58,13 +61,18 @@ class AsMade:
     it could not be placed), the database holds nothing at the sentence the record is
     on nor at the one it was made on, and no record of the file is imported at the
     latter (importing.importable_as_made, for the file in ImportFile.made_on and for
-    the database here). Iterating gives those set aside, after the others went by."""
+    the database here). Those whose made-on sentence another record of the file holds
+    (`crowded`) are imported as made, orphaned, where the database holds nothing at
+    their sentence: an orphan holds no sentence, and re-anchoring places it as it does
+    every orphan (qa9 Q9: imported already moved, what they were tagged on stayed in
+    the file only). Iterating gives those set aside, after the others went by."""
 
     def __init__(
         self,
         made_on: Mapping[AnnotationKey, Annotation],
         articles: Container[str],
         held: Callable[[AnnotationKey], Annotation | None],
+        crowded: Mapping[AnnotationKey, Annotation] | None = None,
     ) -> None:
         from workbench.core.interchange.importing import importable_as_made
 
@@ -76,6 +84,7 @@ class AsMade:
             or held(version.key) is not None
         ]
         self.made_on = importable_as_made(made_on, dropped=meeting) if meeting else made_on
+        self.made_on = {**self.made_on, **orphaned_as_made(crowded or {}, articles, held)}
         self.held: list[Annotation] = []
 
     def others(
@@ -96,6 +105,51 @@ class AsMade:
 
     def __bool__(self) -> bool:
         return bool(self.held)
+
+    @property
+    def orphaned(self) -> list[str]:
+        """The articles of those imported as made orphaned: planned after the import even
+        when the database finds nothing stale (their orphans are tried there)."""
+        return sorted({version.article_id for version in self.held if version.is_orphan})
+
+
+def still_orphaned(
+    as_made: Iterable[Annotation], stored: Iterable[ArticleReanchoring]
+) -> list[ArticlePlan]:
+    """Those imported as made orphaned that no sentence took, as plans that orphaned
+    them: counted in the report's "orphaned", never left unsaid."""
+    from workbench.core.anchoring.as_tagged import identity
+    from workbench.core.anchoring.placement import ORPHAN, ArticlePlan, Placement
+
+    placed = {identity(p.before) for item in stored for p in item.plan.placements}
+    left: dict[str, list[Placement]] = {}
+    for version in as_made:
+        if version.is_orphan and identity(version) not in placed:
+            left.setdefault(version.article_id, []).append(Placement(version, version, ORPHAN, 0.0))
+    return [
+        ArticlePlan(article_id, "", tuple(placements)) for article_id, placements in left.items()
+    ]
+
+
+def orphaned_as_made(
+    crowded: Mapping[AnnotationKey, Annotation],
+    articles: Container[str],
+    held: Callable[[AnnotationKey], Annotation | None],
+) -> dict[AnnotationKey, Annotation]:
+    """Of the records to check whose made-on sentence another record of the file holds,
+    each as made and orphaned, by the record's key: where its article is here (else it
+    could not be placed), the database holds nothing at the record's sentence (where it
+    does, the import merges the record there as it is), and no other of them is the same
+    orphan (one analyst's, made on one sentence of one text at one time)."""
+    from workbench.core.annotation import ORPHANED
+
+    chosen = {
+        key: replace(version, anchor_state=ORPHANED)
+        for key, version in crowded.items()
+        if version.article_id in articles and held(key) is None
+    }
+    named = Counter(orphan.orphan_key for orphan in chosen.values())
+    return {key: orphan for key, orphan in chosen.items() if named[orphan.orphan_key] == 1}
 
 
 class Reanchored:
@@ -445,7 +499,7 @@ def run(args: argparse.Namespace) -> int:
             # The file's decisions follow its annotations' re-anchoring (read after them).
             followed = ImportedDecisions(source.decisions, made, source.articles)
             as_held = Reanchored(store, [item.plan for item in database])
-            as_made = AsMade(source.made_on, corpus.by_id, as_held)
+            as_made = AsMade(source.made_on, corpus.by_id, as_held, source.crowded)
             report = store.import_annotations(
                 noted.noting(
                     noting_articles(
@@ -461,7 +515,7 @@ def run(args: argparse.Namespace) -> int:
             if as_made:  # imported as made: now placed here, as the database's own are,
                 # and left to check wherever they land (tr7 T22)
                 moved_here = kept_to_check(
-                    list(plans(store, corpus, fuzzy)),
+                    list(plans(store, corpus, fuzzy, to_check=as_made.orphaned)),
                     as_made,
                     lambda a: store.get(a.article_id, a.index, a.annotator),
                     corpus.by_id,
@@ -469,6 +523,7 @@ def run(args: argparse.Namespace) -> int:
                 )
                 store_plans(store, moved_here)
                 made += [item.plan for item in moved_here]
+                made += still_orphaned(as_made, moved_here)
             remember_articles(
                 store,
                 articles_to_remember(

@@ -524,3 +524,66 @@ def test_an_import_refused_late_has_not_stored_the_databases_reanchoring(
         assert ([a.to_record() for a in store.all()], len(store.history())) == before
     if engine == "file":
         assert files(Path(location)) == kept
+
+
+SHIFTED = STORY.replace("\n", "\nCorrection: an earlier version misnamed the agency.\n", 1).replace(
+    "No comment was given.", "No coment was given."
+)
+
+
+@pytest.mark.parametrize("engine", ["file", pytest.param("postgres", marks=pytest.mark.pg_server)])
+def test_a_record_to_check_keeps_its_tagged_on_where_another_record_holds_its_made_on_sentence(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, engine: str, request: pytest.FixtureRequest
+) -> None:
+    """qa9 Q9: a record to check (made on old sentence 6, now on 7) and a record of the
+    new text at sentence 6 in one file: the first could not be imported as made at 6,
+    was imported already moved, and what it was tagged on stayed in the file only. It
+    is imported as made, orphaned (an orphan holds no sentence), and re-anchored here:
+    to check on 7, its history knowing the words it was tagged on; the other on 6."""
+    location = str(
+        request.getfixturevalue("pg_url") if engine == "postgres" else tmp_path / "db.json"
+    )
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "story.txt").write_text(SHIFTED, encoding="utf-8")
+    made = tmp_path / "made.json"
+    with AnnotationStore.open(made, annotator="ana") as store:
+        store.save(annotate(OLD, 5, "ana", note="Analysts doubted"))
+        store.save(annotate(OLD, 6, "ana", note="No comment", status="refuted"))
+    assert run(capsys, "reanchor", str(folder), "--db", str(made))[0] == 0
+    exported = tmp_path / "ana.json"
+    assert run(capsys, "export", "--db", str(made), "-o", str(exported))[0] == 0
+    records = json.loads(exported.read_text(encoding="utf-8"))["annotations"]
+    assert [(r["index"], r["anchor_state"], "tagged_on" in r) for r in records] == [
+        (6, "reanchored", False),
+        (7, "check", True),
+    ]
+    code, out, err = run(
+        capsys, "import", str(exported), "--db", location, "--articles", str(folder)
+    )
+    assert code == 0, err
+    assert out.splitlines()[1] == (
+        "made on other versions of the articles, re-anchored: 0 moved, 1 to check, 0 orphaned"
+    )
+    with open_store(location, "ana", read_only=True) as store:
+        held = {a.index: (a.note, a.anchor_state) for a in store.all()}
+        assert held == {6: ("Analysts doubted", "reanchored"), 7: ("No comment", "check")}
+        assert store.orphans() == []
+        (moved,) = [a for a in store.all() if a.anchor_state == "check"]
+        tagged = versions_of([moved], store.history).of(moved)
+        assert tagged is not None
+        assert (tagged.article_sha256, tagged.index, tagged.quote) == (
+            OLD.sha256,
+            6,
+            "No comment was given.",
+        )
+    again = tmp_path / "again.json"
+    assert run(capsys, "export", "--db", location, "-o", str(again))[0] == 0
+    records = json.loads(again.read_text(encoding="utf-8"))["annotations"]
+    assert [r.get("tagged_on", {}).get("index") for r in records] == [None, 6]
+    code, out, err = run(  # again: where the database holds it, merged as it is
+        capsys, "import", str(exported), "--db", location, "--articles", str(folder)
+    )
+    assert (code, out.splitlines()[0].rpartition(": ")[2]) == (0, "added 0, updated 0, skipped 2")
+    with open_store(location, "ana", read_only=True) as store:
+        assert store.orphans() == [] and len(store.all()) == 2

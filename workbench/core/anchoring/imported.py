@@ -244,6 +244,8 @@ def kept_to_check(
         plan = replace(item.plan, placements=tuple(placements), others=tuple(others))
         result[item.article.id] = ArticleReanchoring(item.article, plan)
     for key, annotation in wanted.items():
+        if annotation.is_orphan:
+            continue  # imported as made orphaned (qa9 Q9), and no sentence took it: one
         now = stored(annotation) if key not in planned else None
         if now is None or identity(now) != key or now.anchor_state in (CHECK, ORPHANED):
             continue

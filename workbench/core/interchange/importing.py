@@ -787,6 +787,10 @@ class ImportFile:
         self.made_on: dict[AnnotationKey, Annotation] = {}
         """After a first pass: each record to check that says what it was made on, as
         made, unless another record of the file holds the sentence it was made on."""
+        self.crowded: dict[AnnotationKey, Annotation] = {}
+        """After a first pass: the others, as made (another record of the file holds the
+        sentence each was made on): imported as made, orphaned, where that meets nothing
+        (an orphan holds no sentence), else as they are (qa9 Q9)."""
         self.tagged_on: list[tuple[Annotation, Location]] = []
         """After a first pass: every record's version as made (tagged_on), each with
         its place in the file, to be checked against the texts known (tr7 T22)."""
@@ -828,6 +832,9 @@ class ImportFile:
         checker = header.checker
         if checker.check_repeats and checker.made_on:  # a first pass: every key seen
             self.made_on = importable_as_made(checker.made_on, set(checker.seen))
+            self.crowded = {
+                key: version for key, version in checker.made_on.items() if key not in self.made_on
+            }
             self.tagged_on = [
                 (version, checker.tagged_at[key].at(f"$.{TAGGED_ON}"))
                 for key, version in checker.made_on.items()
