@@ -40,6 +40,8 @@ class SequenceCheck:
     """Lines that hold a change (not a start mark)."""
     orphaned_from: int | None = None
     """Without a snapshot: the number the lines begin with, when it is not 1."""
+    last_file: Path | None = None
+    """The file the last numbered line was read from."""
 
     def follow(self, file: Path, line: int, seq: int | None, is_change: bool = True) -> bool:
         """Check one line; True if it is to be applied (the snapshot does not hold it)."""
@@ -58,8 +60,10 @@ class SequenceCheck:
         elif seq <= self.last:
             raise self._gap(file, line, f"repeats change {seq} (change {self.last} came before)")
         elif seq > self.last + 1:
-            raise self._gap(file, line, self._missing(self.last + 1, seq - 1))
-        self.last = seq
+            raise self._stale(file, seq) or self._gap(
+                file, line, self._missing(self.last + 1, seq - 1)
+            )
+        self.last, self.last_file = seq, file
         return seq > floor
 
     def finish(self, journal: Path) -> None:
@@ -84,6 +88,26 @@ class SequenceCheck:
                 f"ends at {reached}: the journal is missing or was cut short",
                 database=self.database,
             )
+
+    def _stale(self, file: Path, seq: int) -> CorruptDatabaseError | None:
+        """The error naming the file read before `file` when it, not `file`, is what
+        does not fit: a sealed segment whose changes all end before the snapshot's while
+        `file` goes on right after the snapshot's, so no change after it is missing (a
+        segment older than the snapshot put back was blamed on the live journal, which
+        was whole: tr9 T11); None otherwise."""
+        floor, before, last = self.snapshot_seq, self.last_file, self.last
+        if floor is None or before is None or before == file or last is None:
+            return None
+        if last >= floor or seq > floor + 1:
+            return None
+        return CorruptDatabaseError(
+            before,
+            f"it is a sealed segment older than the snapshot: its changes end at {last}, "
+            f"numbers the snapshot holds already (up to {floor}), and {file.name} goes on "
+            f"from {seq} with no change missing after the snapshot (an older segment put "
+            "back?); it is not needed, so move it out of the way",
+            database=self.database,
+        )
 
     def _missing(self, first: int, last: int) -> str:
         if first == last:

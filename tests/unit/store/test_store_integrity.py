@@ -218,3 +218,38 @@ def test_a_checksum_deleted_and_the_version_lowered_is_refused(
     next(iter(tables["annotations"].values()))["note"] = "EDITED"
     db_path.write_text(json.dumps(tables))  # no integrity table: no checksum
     refused(db_path, "its checksum is missing, though its meta holds")
+
+
+def test_a_sealed_segment_older_than_the_snapshot_put_back_is_named_not_the_journal(
+    db_path: Path, make: MakeAnnotation
+) -> None:
+    """tr9 T11: a segment a compaction had folded into the snapshot and deleted, put
+    back (an older copy), was blamed on the live journal ("FILE.journal cannot be read
+    (line 1 comes after 2 missing changes)"), which was whole. The open names the
+    segment and what it is; repair moves it aside and loses nothing."""
+    from store.segments import sealed_segments
+
+    store = AnnotationStore.open(db_path, annotator="alice")
+    for index in range(3):
+        store.save(make(index=index))
+    store._storage.begin_compaction()
+    (segment,) = sealed_segments(db_path)
+    stale = segment.read_bytes()
+    store.save(make(index=0, note="after the seal"))
+    store.close()
+    assert not segment.exists()
+    segment.write_bytes(stale)
+    message = refused(
+        db_path,
+        f"{segment} cannot be read (it is a sealed segment older than the snapshot: its "
+        "changes end at",
+        f"{journal_path(db_path).name} goes on from",
+    )
+    assert f"{journal_path(db_path)} cannot be read" not in message
+    from store.repair import repair
+
+    report = repair(db_path)
+    assert segment.name in {moved.name for moved, _aside in report.moved}
+    assert report.recovery.lost == []
+    with AnnotationStore.open(db_path, annotator="alice", read_only=True) as reopened:
+        assert reopened.get("a1", 0).note == "after the seal"  # type: ignore[union-attr]
