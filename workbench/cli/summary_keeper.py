@@ -198,17 +198,24 @@ def keep_one(
         if len(wanted) < len(FORMATS):
             return None
         if all(store.get(key) is not None for key in wanted.values()):
-            return 0  # kept already for these very inputs (the app's end, after a pause)
+            if analysts is None or request.annotator is not None:
+                return 0  # kept already for these very inputs (the app's end, after a pause)
+            named = _analysts_kept(store.get(wanted["md"]))
+            if named is not None:  # else computed: who it names is not known (rv9 R6)
+                analysts.extend(named)
+                return 0
         if not store.keepable(token):  # a snapshot parse: only when about to compute
             return None  # nothing could be kept under it: nothing computed
         with recording_stderr() as recorded:
             summary = summarised(request) if followed is None else followed.summarised(request)
         if isinstance(summary, int):
             return None
-        if analysts is not None and request.annotator is None:
-            analysts.extend(summary.totals.annotators)
+        named = summary.totals.annotators if request.annotator is None else None
+        if analysts is not None and named is not None:
+            analysts.extend(named)
         said = tuple(recorded.pieces)
-        outputs = {wanted["md"]: encoded(said, TEXT, [report(summary).encode("utf-8")])}
+        report_bytes = [report(summary).encode("utf-8")]
+        outputs = {wanted["md"]: encoded(said, TEXT, report_bytes, analysts=named)}
         kept = 0
         if report_first:
             if code_digest() != code:
@@ -217,11 +224,27 @@ def keep_one(
                 return 0
             kept, outputs = 1, {}
         pieces = None if followed is None else followed.pieces  # those unchanged not encoded
-        outputs[wanted["json"]] = encoded(said, DATA, list(summary.json_parts(pieces)))
+        outputs[wanted["json"]] = encoded(
+            said, DATA, list(summary.json_parts(pieces)), analysts=named
+        )
         del summary
         if code_digest() != code:
             return None
         return kept + len(outputs) if store.put_many(outputs, token) else kept
+
+
+def _analysts_kept(record: bytes | None) -> tuple[str, ...] | None:
+    """The analysts a kept summary of every analyst names (its header says them), or
+    None: a keeper that found it kept learnt no name and kept no other analyst's (rv9
+    R6: they were computed until the content moved)."""
+    from workbench.core.analysis.kept.output import DamagedOutput, KeptHead
+
+    if record is None or (end := record.find(b"\n")) < 0:
+        return None
+    try:
+        return KeptHead.decode(record[:end]).analysts
+    except DamagedOutput:
+        return None
 
 
 @contextlib.contextmanager

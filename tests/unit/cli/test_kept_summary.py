@@ -662,3 +662,17 @@ def test_a_damaged_entry_streamed_to_a_file_is_put_nowhere_and_computed(
     assert b"damaged" in warning and reason in warning and b"computed instead" in warning
     assert rest == computed.err
     assert sorted(path.name for path in target.parent.iterdir()) == ["summary.json"]
+
+
+def test_a_keeper_finding_every_analyst_s_summary_kept_keeps_the_others_too(
+    db: Path, run: Callable[..., Ran]
+) -> None:
+    """rv9 R6: a round stopped after every analyst's summary (the app ended while it
+    ran) left bob's unkept; the next keeper found every analyst's kept already, learnt
+    no other analyst's name, and kept none of theirs: computed until the content moved.
+    Every analyst's kept summary says whom it names."""
+    assert summary_keeper.keep_one("gold", report_first=True) == 2
+    assert summary_keeper.keep_one("all", []) == 2
+    assert not serves(run, "--annotator", "bob")
+    assert kept_now() == 2, "bob's report and JSON"
+    assert serves(run, "--annotator", "bob")

@@ -107,6 +107,9 @@ class KeptHead:
     status: int
     length: int
     """Standard output's length in bytes."""
+    analysts: tuple[str, ...] | None = None
+    """Every analyst's summary: the analysts it names, for a keeper that finds it kept
+    already to keep theirs too (rv9 R6); None in any other output."""
 
     @classmethod
     def decode(cls, line: bytes) -> KeptHead:
@@ -116,17 +119,23 @@ class KeptHead:
             header = json.loads(line.decode("ascii"))
             pieces = tuple(Piece(text, bool(only)) for text, only in header["stderr"])
             kind, status, length = header["kind"], header["status"], header["length"]
-        except (UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
+            analysts = header.get("analysts")
+        except (UnicodeDecodeError, ValueError, TypeError, KeyError, AttributeError) as error:
             raise DamagedOutput(f"its header does not read ({error})") from None
         valid = (
             kind in (DATA, TEXT)
             and isinstance(status, int)
             and type(length) is int
             and all(isinstance(piece.text, str) for piece in pieces)
+            and (
+                analysts is None
+                or (isinstance(analysts, list) and all(isinstance(n, str) for n in analysts))
+            )
         )
         if not valid:
             raise DamagedOutput("its header does not match what follows it")
-        return cls(pieces, kind, status, length)
+        named = None if analysts is None else tuple(analysts)
+        return cls(pieces, kind, status, length, named)
 
 
 def streamed(parts: Iterable[bytes]) -> tuple[KeptHead, Iterator[bytes]]:
@@ -168,15 +177,22 @@ def _checked_stdout(head: KeptHead, first: bytes, rest: Iterator[bytes]) -> Iter
 
 
 def encoded(
-    stderr: Sequence[Piece], kind: str, parts: Sequence[bytes | memoryview], status: int = 0
+    stderr: Sequence[Piece],
+    kind: str,
+    parts: Sequence[bytes | memoryview],
+    status: int = 0,
+    analysts: Sequence[str] | None = None,
 ) -> bytes:
     """The record of an output whose standard output is the bytes of `parts`, joined
-    once with the header (a 100 MB document is not copied a second time)."""
-    header = {
+    once with the header (a 100 MB document is not copied a second time); `analysts`
+    those every analyst's summary names (KeptHead.analysts)."""
+    header: dict[str, object] = {
         "status": status,
         "stderr": [[piece.text, piece.terminal_only] for piece in stderr],
         "kind": kind,
         "length": sum(len(part) for part in parts),
     }
+    if analysts is not None:
+        header["analysts"] = list(analysts)
     line = json.dumps(header, ensure_ascii=True, separators=(",", ":"))
     return b"".join([line.encode("ascii"), b"\n", *parts])
