@@ -74,6 +74,30 @@ class NotDamagedError(CorruptDatabaseError):
         return NotDamagedError(self.path, self.detail, self.remedy, database)
 
 
+class JournalMissingError(CorruptDatabaseError):
+    """The database's journal file does not exist: most often the database was copied or
+    moved without it (qa10 Q30: the open advised repair, which made an empty database of
+    a copied 121-byte file whose evening of work was all in its journal). The message says
+    to copy the files first."""
+
+    def __init__(self, journal: Path, database: Path) -> None:
+        StoreError.__init__(
+            self,
+            f"{journal} does not exist; nothing was changed. The changes made since "
+            f"{database.name} was last written are kept in that file: if this database was "
+            f"copied or moved here, copy {journal.name} too (and {database.name}.history and "
+            f"any {journal.name}.* files beside it) from where it came, then run the command "
+            f"again. Only if that file is lost, run `workbench repair --db {database}`, which "
+            f"makes a database of what {database.name} alone holds",
+        )
+        self.path = journal
+        self.detail = "the journal file does not exist"
+        self.database = database
+
+    def of_database(self, database: Path) -> CorruptDatabaseError:
+        return self
+
+
 def unreadable(path: Path, error: OSError, database: Path | None = None) -> CorruptDatabaseError:
     """Why a file of the database cannot be read: NotDamagedError when the system refuses
     this user (permissions) or the name is a folder, else a CorruptDatabaseError."""

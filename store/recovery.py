@@ -156,7 +156,8 @@ def recover(source: Path, shown_as: Path | None = None, saved: int | None = None
     entries = _journal(source, names, recovery, saved)
     history = _history(source, snapshot, names, recovery)
     if snapshot is not None:
-        _over_snapshot(snapshot, entries, history, recovery, names, saved)
+        missing = None if _journal_files(source) else names(journal_path(source))
+        _over_snapshot(snapshot, entries, history, recovery, names, saved, missing)
     else:
         _from_history(salvaged, entries, history, recovery, names, saved)
     _keep_valid_annotations(recovery)
@@ -619,8 +620,10 @@ def _over_snapshot(
     recovery: Recovery,
     names: Names,
     saved: int | None,
+    missing: str | None = None,
 ) -> None:
-    """A trusted snapshot, the trusted journal lines it does not hold, its history."""
+    """A trusted snapshot, the trusted journal lines it does not hold, its history;
+    `missing`: the journal's name when no journal file exists at all."""
     tables = snapshot.tables
     floor = snapshot.journal_seq if snapshot.checked else 0
     meta = tables.setdefault(META_TABLE, {}).setdefault(META_ID, {})
@@ -635,7 +638,15 @@ def _over_snapshot(
     history.extend(record for record in added if record["id"] >= saved_through)
     numbered = [e.seq for e in entries if isinstance(e, JournalLine) and e.seq is not None]
     untrusted = any(isinstance(entry, UntrustedLine) for entry in entries)
-    if snapshot.checked and floor and (not numbered or numbered[-1] < floor) and not untrusted:
+    if snapshot.checked and floor and missing is not None:
+        recovery.damaged.append(f"{missing}: the file does not exist")
+        recovery.lost.append(
+            f"{missing} does not exist: every change made since the snapshot was last "
+            "written is missing here. If this database was copied or moved without that "
+            "file, copy all of its files again from where it came and use that copy, not "
+            "this one"
+        )
+    elif snapshot.checked and floor and (not numbered or numbered[-1] < floor) and not untrusted:
         recovery.damaged.append("journal: missing or cut short")
         recovery.lost.append(
             f"the journal ends before change {floor}, the last the snapshot holds: changes "

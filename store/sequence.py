@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.errors import CorruptDatabaseError
+from store.errors import CorruptDatabaseError, JournalMissingError
 
 
 @dataclass
@@ -80,6 +80,8 @@ class SequenceCheck:
             return
         if self.old_snapshot or self.snapshot_seq == 0:
             return
+        if self.last is None and not journal.exists():
+            raise JournalMissingError(journal, self.database)
         if self.last is None or self.last < self.snapshot_seq:
             reached = "no line" if self.last is None else f"change {self.last}"
             raise CorruptDatabaseError(
