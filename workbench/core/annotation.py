@@ -132,6 +132,13 @@ def look_alike(name: str) -> str:
     return unicodedata.normalize("NFKC", shown).casefold().strip()
 
 
+def look_alikes(name: str, held: Iterable[str]) -> list[str]:
+    """The names of `held` that look like `name` (look_alike) but are not it, sorted:
+    "ana" for "Ana", each counted as another analyst (qa10 Q29)."""
+    alike = look_alike(name)
+    return sorted({other for other in held if other != name and look_alike(other) == alike})
+
+
 def status_words(status: str) -> str:
     """A status as a person reads it ("in progress"); the stored name is "in_progress"."""
     return status.replace("_", " ")

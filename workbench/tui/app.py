@@ -19,6 +19,7 @@ from workbench.config.settings import SuggestionSettings
 from workbench.config.state import StateError, remember_export_folder
 from workbench.core.anchoring.placement import outcome_counts
 from workbench.core.anchoring.reanchoring import ArticleReanchoring
+from workbench.core.annotation import look_alikes
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.articles import BUNDLED_ARTICLES, Corpus, load_corpus
 from workbench.core.corpus.search import SentenceSearch
@@ -155,6 +156,7 @@ class WorkbenchApp(App[None]):
         paused_gc.sweep_while_paused(YOUNG_SWEEP)
         self.apply_keymap()
         self.show_new_store_warnings()
+        self.say_look_alike_analyst()
         # A store may find something later (a compaction's check of the history, a
         # postponed compaction): said as it comes, not only at the start.
         self.set_interval(STORE_WARNINGS_EVERY, self.show_new_store_warnings)
@@ -169,6 +171,33 @@ class WorkbenchApp(App[None]):
         else:
             self.push_screen(LoadingScreen())
             self.load_corpus_in_background()
+
+    @work(thread=True, exclusive=True, group="twin", description="look for a look-alike analyst")
+    def say_look_alike_analyst(self) -> None:
+        """When this analyst has no annotations here but the database holds an analyst
+        whose name differs only in case or in characters that look alike ("Ana" and
+        "ana", from another login or a capital typed), say so at the start: their work
+        looked gone, and what they tagged was counted as another analyst's without a word
+        (qa10 Q29). One read of every annotation, only for a name new to the database."""
+        store, me = self.store, self.store.annotator
+        if store.count(me) or not store.count():
+            return
+        alike = look_alikes(me, {annotation.annotator for annotation in store.all()})
+        if alike:
+            named = ", ".join(repr(name) for name in alike)
+            hand_back(
+                self,
+                self.notify,
+                f"You are {me!r}; this database holds the annotations of {named}, a name "
+                "that differs from yours only in case or in characters that look alike. "
+                "Yours start empty here, and what you tag is counted as another analyst's. "
+                f"If you are {alike[0]}, quit (q) and open it again with --annotator "
+                f"{alike[0]}.",
+                title="Another analyst with a name like yours",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
 
     def show_new_store_warnings(self) -> None:
         """A notice for each store warning not shown yet."""
