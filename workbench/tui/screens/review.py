@@ -215,6 +215,11 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         """Every row is being read (load_rows; the screen starts with it)."""
         self.load_again = False
         """Another session changed something while every row was being read."""
+        self.held: RowKey | None = None
+        """The annotation highlighted when another session's change made the table be
+        filled again: the highlight goes back onto it (tr11 T12: it went to the first row,
+        and the analyst's next key changed another annotation). Until it is found the
+        keys that change a row wait (editable)."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="review-status", markup=False)
@@ -372,7 +377,15 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             self.facets = self.facets.including(row.annotation)
         self.rows = rows
         self.read_speakers()
+        self.hold_highlight()
         self.refilter()
+
+    def hold_highlight(self) -> None:
+        """Keep the highlighted annotation for the refill another session's change
+        brings (held)."""
+        found = self.highlighted()
+        if found is not None:
+            self.held = found[1].key
 
     def rows_unread(self) -> None:
         """The rows could not be read again: keep the ones shown, if any."""
@@ -401,6 +414,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             self.reload()
             return
         self.read_speakers()
+        self.hold_highlight()
         self.refilter()
 
     def read_speakers(self) -> None:
@@ -495,9 +509,30 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
                 )
         table.append_rows(fresh_cells)
         self.shown.extend(fresh)
+        if self.held is not None:
+            self.find_held(low, fresh, last=low + len(batch) >= min(matched, SHOWN_LIMIT))
         self.show_status()
         if not self.shown:
             self.show_detail_of(None)  # no row: no detail line left from an earlier one
+
+    def find_held(self, low: int, batch: list[ReviewRow], last: bool) -> None:
+        """Put the highlight back on the held annotation if this batch shows it; said
+        when the whole result does not (another session deleted it, or it no longer
+        matches the filters)."""
+        found = next((n for n, row in enumerate(batch) if row.key == self.held), None)
+        if found is not None:
+            self.held = None
+            table = self.query_one(ReviewTable)
+            table.move_cursor(row=low + found)
+            self.show_detail_of(low + found)
+        elif last:
+            self.held = None
+            self.notify(
+                "The annotation you had highlighted changed in another session and is no "
+                "longer in this list: the highlight is on the first row.",
+                severity="warning",
+                markup=False,
+            )
 
     # -- rendering ----------------------------------------------------------------
     def show_status(self, message: str = "") -> None:
@@ -520,6 +555,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         )
 
     def set_query(self, query: ReviewQuery) -> None:
+        self.held = None  # a new query starts at its first row
         self.query_state = query
         self.workspace.review_query = query
         self.show_status("filtering…")
@@ -537,6 +573,13 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         """The highlighted row if this analyst may change it, else None (and says why).
         An orphan is on no sentence: only re-attaching or deleting it changes it (`orphan`
         says which the caller wants)."""
+        if self.held is not None:
+            self.notify(
+                "The list is being read again after another session's change; press it "
+                "again in a moment.",
+                markup=False,
+            )
+            return None
         found = self.highlighted()
         if found is None:
             self.notify("No annotation highlighted.")

@@ -409,6 +409,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 self.call_later(self.action_choose_analyst)
             self.caveats = view.summary.caveats
         self.query_one(TabbedContent).loading = False
+        held = self.line_at_cursor() if analysts is None else None
         self.summary = view.summary
         shown = None if analysts is not None else self.view
         self.view = view
@@ -441,6 +442,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             self.say_dropped_denials(view.summary, self.follow)
             self.put_cursor_on(self.follow)
             self.follow = None
+        elif held is not None:
+            self.hold_cursor_on(held)
         if self.read_again and not self.reading:
             self.read_again = False
             self.recompute()
@@ -602,6 +605,27 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.query_one("#summary-status", Static).update(
             literal(f"Summary of {whose} │ {line}\n{hint}")
         )
+
+    def line_at_cursor(self) -> LedgerLine | None:
+        """The ledger line under the ledger table's cursor, if any (no notice)."""
+        position = self.query_one("#ledger-table", DataTable).cursor_row
+        return self.lines[position] if 0 <= position < len(self.lines) else None
+
+    def hold_cursor_on(self, held: LedgerLine) -> None:
+        """Keep the highlight on the ledger line it was on when an update moved the lines
+        (another session of the analyst tagged claims: the lines shifted under it, and m,
+        x or Enter acted on another claim, tr11 T12); the same line of its group, else of
+        another group."""
+        lines, table = self.lines, self.query_one("#ledger-table", DataTable)
+        at = table.cursor_row
+        if 0 <= at < len(lines) and lines[at].key == held.key and lines[at].role == held.role:
+            return
+        same = [
+            n for n, line in enumerate(lines) if line.key == held.key and line.role == held.role
+        ]
+        if same:
+            in_group = [n for n in same if lines[n].group_id == held.group_id]
+            table.move_cursor(row=(in_group or same)[0])
 
     def put_cursor_on(self, key: tuple[str, str, int]) -> None:
         position = next((n for n, line in enumerate(self.lines) if line.key == key), None)
