@@ -138,3 +138,97 @@ def test_a_job_cut_is_read_as_jobs() -> None:
     assert (measure.unit_class, measure.state) == ("jobs", "planned cut")
     measure = only("The restructuring involves 900 job cuts, the bank said.")
     assert (measure.unit_class, measure.state, measure.part) == ("jobs", "planned cut", None)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # the toll "from Tuesday's blast" of a placed figure: of the event, not a day's part
+            "Nine workers died after a gas explosion at the Hollin chemical plant on Tuesday, "
+            "its owner said.",
+            "The death toll from Tuesday's explosion at the Hollin chemical plant stands at 5, "
+            "officials said.",
+        ),
+        (  # "confirmed dead" counts the dead
+            "The death toll from the ferry fire near Osk had risen to 31 by Monday night.",
+            "Twenty people had been confirmed dead in the Osk ferry fire as of Monday night.",
+        ),
+        (  # "calling for" names what a crowd wants, not the event
+            "About 3,000 people marched in Tessel on Sunday to demand the mayor's resignation.",
+            "Some 12,000 protesters filled the streets of Tessel on Sunday calling for a new "
+            "election.",
+        ),
+        (  # a held share is a level of its whole
+            "Orbis Telecom held 35 percent of Dorsa's broadband market in 2024, analysts said.",
+            "Orbis Telecom controlled about a quarter of the broadband market in Dorsa in 2024.",
+        ),
+        (  # a weekday then its date: the date is the figure's too
+            "Merrin recorded a high of 39.5C on Friday, 2 August, the weather service said.",
+            "Temperatures in Merrin peaked at 35 degrees Celsius on 2 August.",
+        ),
+        (  # rain by sign and by name, where it fell read from who received it
+            "Storm Orla dumped 140 millimetres of rain on Tallow on Sunday, forecasters said.",
+            "Tallow received 60 mm of rainfall on Sunday as Storm Orla passed.",
+        ),
+        (  # participation in a strike counts those who joined it
+            "About 9,000 teachers walked off the job in Rensk on Monday, their union said.",
+            "The education ministry put participation in Monday's teachers' strike in Rensk at "
+            "2,500.",
+        ),
+        (  # drugs found are seized; "hidden" ends what they are
+            "Police seized 1.5 tonnes of heroin hidden in a lorry at Cadmore on Friday.",
+            "Customs officers found about 400 kilograms of heroin at Cadmore on Friday.",
+        ),
+        (  # a quarter named by its months
+            "Dorsa's economy grew 1.2 percent in the second quarter, the statistics office said.",
+            "Dorsa's gross domestic product shrank 0.4% in April-June, according to a central "
+            "bank estimate.",
+        ),
+    ],
+)
+def test_a_second_batch_of_one_measure_said_two_ways(a: str, b: str) -> None:
+    assert conflict(a, b)
+    assert conflict(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # two holders' shares of one whole
+            "Rebels control about a third of Kell province, monitors said.",
+            "Government forces control 55 percent of Kell province, the army said.",
+        ),
+        (  # rain of two places
+            "Port Vane received 180 mm of rain on Sunday, the bureau said.",
+            "Just 20 millimetres of rain fell in Carrick on Sunday, the bureau said.",
+        ),
+        (  # a forecast of a rate is not the rate measured
+            "The central bank had forecast that Dorsa's economy would grow 2.5 percent in 2024.",
+            "Dorsa's gross domestic product grew 0.9% in 2024, the statistics office said.",
+        ),
+        (  # found alive is no death
+            "Rescuers found nine people alive in the rubble in Osk on Monday.",
+            "Twelve people were killed when the building collapsed in Osk on Monday.",
+        ),
+    ],
+)
+def test_a_second_batch_of_two_things_still_apart(a: str, b: str) -> None:
+    assert not conflict(a, b)
+    assert not conflict(b, a)
+
+
+def test_a_rain_depth_is_read_in_millimetres_only_of_rain_or_snow() -> None:
+    measure = only("Nearly four inches of rain fell on Tallow overnight.")
+    assert (measure.unit_class, round(measure.base_value, 1), measure.state) == (
+        "precipitation",
+        101.6,
+        "fallen",
+    )
+    assert [q.what for q in numbers_in("The army fired 155 mm shells at Vell.").quantities] != [
+        "millimetres"
+    ]
+
+
+def test_a_quarter_of_months_is_no_place() -> None:
+    measure = only("Dorsa's economy shrank 0.4% in July-September, the bank said.")
+    assert (measure.place, measure.day, measure.when) == (None, "third quarter", None)

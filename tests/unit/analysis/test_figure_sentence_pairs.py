@@ -167,7 +167,6 @@ KNOWN_WRONG = {
     "their personal data exposed' give no state (the figure is no object or subject of the verb)",
     "blind6-b6-47": "'ranks 12th out of 180 countries' is no finishing place read ('ranks' is no "
     "verb of one), and '180 countries' gives no state",
-    "blind6-b6-48": "'320 mm of rain' (a unit abbreviation before 'of') is not read as millimetres",
     "blind6-b6-62": "'pulled eleven survivors' (rescued) and 'brought out alive' (brought) are "
     "two events, and survivors and people two classes",
     "blind6-b6-77": "'was out ... for nine hours' and 'restored about 90 minutes after ... began' "
@@ -199,16 +198,12 @@ KNOWN_WRONG = {
     "blind8-b8-06": "'250,000 Norlanders had crossed into the country' is not read "
     "('Norlanders', a people no table knows, as the counted noun), and 'fled Norland into "
     "Kessia' places the other",
-    "blind8-b8-08": "'put participation in Thursday's general strike at 45,000' is not read (no "
-    "counted noun: participation)",
     "blind8-b8-19": "the length's subject reads 'line' on one side and 'stretch' (the verb) on the "
     "other: two subjects",
     "blind8-b8-29": "'will withdraw all 2,400 of its soldiers' is a plan (of leaving) and 'has "
     "about 5,000 troops in Malvia' is read as sent: two states",
     "blind8-b8-58": "'runners finished' and 'participants crossed the finish line' are two classes "
     "and two events (finished, arrived)",
-    "blind8-b8-69": "'seized' and 'found' are two events, and 'cocaine hidden' and 'cocaine' two "
-    "parts",
     "blind8-b8-70": "'gave the Green Alliance 63 of parliament's 150 seats': a number before 'of' "
     "with a possessive whole is not read as a part of it",
     "blind8-b8-78": "'Wheat exports ... totalled' reads no part (the noun before 'exports'), "
@@ -231,8 +226,6 @@ KNOWN_WRONG = {
     "'kilogram' as its part, and 'cocaine hidden' is the other side's part",
     "blind9-b9-29": "'defrauded investors of' (stolen) and 'cost investors' (cost) are two "
     "kinds of money",
-    "blind9-b9-30": "'walked off the job' (walked) and 'put participation in the walkout at "
-    "15,000 workers' (no state) are two events",
     "blind9-b9-34": "an average wait ('an average of 14 hours', 'the average wait ... was "
     "four hours') is no duration of an event read: no figures",
     "blind9-b9-35": "'rescued 87 people' and 'All 132 passengers ... were rescued' are two "
@@ -262,30 +255,19 @@ KNOWN_WRONG = {
     "blind9-b9-73": "'escaped' and 'broke out of' (not read) are two events",
     "blind9-b9-78": "'stood at 64 on Tuesday' reads Tuesday as the toll's day, a day's toll "
     "that may be a part of the running toll 'at least 112', though it is the count's day",
-    "blind9-b9-80": "'in the third quarter' (a period) and 'in July-September' (read as a "
-    "place and the month July) are two times",
     # the tenth blind set, as the one run after the eleventh pass found them (not tuned
     # on); the rule before the pass got the same pairs wrong
     "blind10-b10-01": "a count joined to its noun ('600-bed', '350-bed') is no figure read",
     "blind10-b10-05": "'Drivers were able to use ... for the first time on 19 March' names no "
     "event of a date ('opened to traffic' on the other side): two states",
-    "blind10-b10-10": "'stands at 11' is read as Tuesday's toll ('Tuesday's blast'), a part of "
-    "the 17 dead 'after' Tuesday's explosion: a part may be smaller",
-    "blind10-b10-11": "'Nineteen people had been confirmed dead' reads people with no event, "
-    "not the dead, against the toll of 26",
     "blind10-b10-21": "'At nine kilometres': a small number in words inside a sentence is not read",
     "blind10-b10-32": "'Half of the 800 staff ... will lose their jobs' is not read as 400 (no "
     "figure), against 'will lay off 120 employees'",
-    "blind10-b10-34": "'on Tuesday, 16 July' reads the day Tuesday and no date, the other side "
-    "the time '16 july': two times",
-    "blind10-b10-45": "'held 27 percent of ... market' gives no state (a share with no event is "
-    "never compared across), against 'controlled about a fifth' (a level)",
     "blind10-b10-50": "'The new 2.4-kilometre bridge ... opened' gives a distance no event, "
     "against '1,800 metres long' (extent), and only one name ('Velna') ties them",
     "blind10-b10-52": "'doses' and 'shots' are two classes",
     "blind10-b10-53": "'1.2 million voters cast ballots' reads votes, '1,700,000 people voted' "
     "people: two classes",
-    "blind10-b10-57": "'95 mm of rainfall' (a unit abbreviation before 'of') is not read",
     "blind10-b10-62": "'The final cost of ... was 450 million euros' and 'the final bill ... came "
     "to €1.2bn' read no kind of money: two sums with no event are not compared",
     "blind10-b10-63": "places read apart: 'in northern Kessland' on one side, 'along the Marova "
@@ -294,8 +276,6 @@ KNOWN_WRONG = {
     "'handed over' two events, and 'by each side' a rate on one side only",
     "blind10-b10-72": "'gusts of up to 190 km/h' reads the subject 'bela', 'The strongest gust "
     "... was 120' the subject 'gust': two subjects",
-    "blind10-b10-75": "'to demand early elections' and 'calling for a snap election' name an "
-    "election as the event on one side, the protest on the other: two events",
     "blind10-b10-77": "a false alarm: 'has climbed to 13', said on Sunday, is dated by 'Friday's "
     "fire' as Friday's toll, as the Friday report's 8 is: the later update reads as the same day",
 }
@@ -377,11 +357,11 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.65, 14), id="fourth blind set, now development"),
         pytest.param(BLIND_FIVE, (1.0, 0.65, 14), id="fifth blind set, now development"),
-        pytest.param(BLIND_SIX, (1.0, 0.72, 11), id="sixth blind set, now development"),
+        pytest.param(BLIND_SIX, (1.0, 0.75, 10), id="sixth blind set, now development"),
         pytest.param(BLIND_SEVEN, (1.0, 0.8, 8), id="seventh blind set, now development"),
-        pytest.param(BLIND_EIGHT, (1.0, 0.8, 8), id="eighth blind set, now development"),
-        pytest.param(BLIND_NINE, (0.94, 0.42, 24), id="ninth blind set, now development"),
-        pytest.param(BLIND_TEN, (0.96, 0.57, 18), id="tenth blind set, now development"),
+        pytest.param(BLIND_EIGHT, (1.0, 0.85, 6), id="eighth blind set, now development"),
+        pytest.param(BLIND_NINE, (0.95, 0.47, 22), id="ninth blind set, now development"),
+        pytest.param(BLIND_TEN, (0.97, 0.72, 12), id="tenth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

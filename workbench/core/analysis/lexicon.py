@@ -1732,6 +1732,7 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "pay": ("paid", "pays", "paying", "pay"),
     "win": ("won", "wins", "winning", "win"),
     "hold": ("held", "holds", "holding", "hold"),
+    "hide": ("hidden", "hid", "hides", "hiding", "hide"),
     "have": ("had", "has", "have", "having"),
     "flee": ("fled", "flees", "fleeing", "flee"),
     "fly": ("flown", "flew", "flies", "flying", "fly"),
@@ -1830,6 +1831,7 @@ EVENT_PHRASES = {
     "pass through": "carried",
     "take into": "detained",
     "walk out": "joined",
+    "walk off": "joined",
     "stop work": "joined",
     "down tools": "joined",
 }
@@ -2246,6 +2248,8 @@ PLACE_NOUNS = word_set(
 )
 """After a capitalised name, a place the figure is at ("the Zarit boarding school", "the
 Kestrel coal mine"): the name is where, as "in Zarit" is."""
-EVENT_TOPIC_MARKERS = word_set("demand demands demanding demanded against urging opposing oppose")
+EVENT_TOPIC_MARKERS = word_set(
+    "demand demands demanding demanded against urging urge urged urges opposing oppose calling"
+)
 """After one of these, an event's noun is what a crowd wants or opposes ("to demand new
 elections", "against the war"), not the event its figure is of."""

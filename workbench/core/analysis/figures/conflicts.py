@@ -935,6 +935,7 @@ STATE_WORDS = {
     "ban": "the ban",
     "capacity": "the capacity",
     "rank": "the place",
+    "fallen": "the rain or snow that fell",
 }
 PER_WORDS = {"each": "each", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 UNIT_NAMES = {

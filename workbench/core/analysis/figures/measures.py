@@ -193,16 +193,23 @@ _ATTRIBUTE_MONTHS = "|".join(month for month in MONTH_NAMES if month not in ("ma
 """Months that, after a possessive, date what follows ("Castria's July heatwave"); "the
 city's march" and "may" are words of their own."""
 _WHERE = "|".join(WHERE_PREPOSITIONS)
+_QUARTER_END = r"(?:-|–|\s+to\s+)(?:march|june|september|december)\b"
+"""After a quarter's first month, its last ("July-September", "April to June")."""
+_QUARTERS = {"jan": "first quarter", "apr": "second quarter", "jul": "third quarter",
+             "oct": "fourth quarter"}  # fmt: skip
+_QUARTER_PLACE = re.compile(rf"(?i:(?:january|april|july|october){_QUARTER_END})")
 _TIME = re.compile(
     rf"(?=[{_TIME_INITIALS}])\b"
-    r"(?:(?P<prep>in|during|throughout|over|by|until|since|early|mid|late|end of|last|for|on|as of)"
-    r"\s+"
+    r"(?:(?P<prep>in|during|throughout|over|by|until|since|early|mid|late|end of|last|for|on|as of"
+    rf"|on (?:{_WEEKDAYS}),)\s+"
     rf"(?:(?:early|mid|late)[\s-]+)?(?P<date>(?:{_MONTH_NAMES})\s+[0-3]?\d(?:st|nd|rd|th)?\b"
-    rf"|[0-3]?\d(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})|{_MONTH_NAMES}|(?:19|20)\d\d)"
+    rf"|[0-3]?\d(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES})(?!{_QUARTER_END})"
+    r"|(?:19|20)\d\d)"
     r"|(?:(?<=the )|(?<=its )|(?<=this )|(?<=a )|(?<='s )|(?<=’s ))"
     r"(?P<attribute>(?:19|20)\d\d)(?= [a-z])"
     rf"|(?:(?<='s )|(?<=’s ))(?P<month>{_ATTRIBUTE_MONTHS})(?= [a-z])"
     r"|(?P<weekend>saturday and sunday)"
+    rf"|(?P<quarter>(?:january|april|july|october){_QUARTER_END})"
     r"|(?P<period>(?:first|second|third|fourth)[- ]quarter|(?:first|second)[- ]half"
     r"|full[- ]year)"
     r"|(?P<relative>last (?:week|month|year|weekend|night|summer|spring|autumn|fall|winter)"
@@ -233,6 +240,7 @@ _STRENGTH_AFTER = re.compile(
 def _place_pattern(prepositions: str) -> re.Pattern[str]:
     return re.compile(
         rf"\b({prepositions})\s+"
+        r"(?:the\s+(?:port|harbour|town|village|island)\s+of\s+)?"
         r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|neighbou?ring\s+)?"
         r"((?:[A-Z][\w’'.-]*\s*){1,3})"
     )
@@ -503,6 +511,8 @@ def _may_give_a_time(lowers: frozenset[str], text: str) -> bool:
     "by" and a day...): most sentences, and then _TIME need not read them."""
     if not _TIME_WORDS.isdisjoint(lowers) or _YEAR.search(text):
         return True
+    if "-" in text and _QUARTER_PLACE.search(text) is not None:
+        return True  # "in July-September"
     if "this" in lowers and not _PERIOD_WORDS.isdisjoint(lowers):
         return True
     return "by" in lowers and not _DEADLINE_STARTS.isdisjoint(lowers)
@@ -582,6 +592,8 @@ def _times(sentence: str) -> _Times:
             marks.add(match.group("month"))
         elif match.group("weekend") is not None:  # "on Saturday and Sunday"
             marks.add("weekend")
+        elif match.group("quarter") is not None:  # "in July-September": the third quarter
+            period = period or _QUARTERS[match.group("quarter")[:3]]
         elif match.group("period") is not None:  # "third-quarter profit", "the full year"
             period = period or match.group("period").replace("-", " ")
         elif match.group("round") is not None:  # "partial results", "first count": a round
@@ -590,7 +602,7 @@ def _times(sentence: str) -> _Times:
         elif (
             not _COMPARED_BEFORE.search(lowered, max(0, match.start() - 8), match.start())
             and not _another_things_time(lowered, match)
-            and not _CHANGE_BASIS.search(lowered, max(0, match.start() - 20), match.start())
+            and not _CHANGE_BASIS.search(lowered, max(0, match.start() - 30), match.start())
         ):
             mark = " ".join(match.group("relative").split())
             marks.add("weekend" if mark == "over the weekend" else mark)
@@ -613,7 +625,9 @@ fire's toll)."""
 _COMPARED_BEFORE = re.compile(r"\b(?:of|than|with)\s+$")
 """Before a time, what makes it the time of a value compared ("roughly double its
 presence of two years ago", "more than a year ago"), not of the sentence's figure."""
-_CHANGE_BASIS = re.compile(r"\b(?:from|on|over)\s+(?:a|the)\s+(?:year|quarter|month)\s+$")
+_CHANGE_BASIS = re.compile(
+    r"\b(?:from|on|over|with|to)\s+(?:a|the)\s+(?:same\s+)?(?:year|quarter|month|period)\s+$"
+)
 """Before "earlier", what a change is measured against ("fell 3 percent from a year
 earlier", "up 5% on a year earlier"): the basis of the change, not the time of its figure."""
 _DETERMINER_BEFORE = re.compile(r"\b(?:an|the|its|their|his|her|our|this)\s+$")
@@ -647,6 +661,9 @@ def _measure(
     unit_class, factor = _unit_class(quantity)
     passengers = False
     before, after = _windows(reading, quantity, quantities, number)
+    fallen = unit_class in FALLEN_DEPTHS and not _FALLEN.isdisjoint(reading.lowers)
+    if fallen:
+        unit_class, factor = FALLEN, FALLEN_DEPTHS[unit_class]
     set_aside = False
     """Whether an event the clause gives was set aside: the figure is not one with none."""
     named: frozenset[str] = frozenset()
@@ -659,6 +676,8 @@ def _measure(
     inner = _after_number(quantity.text)
     noun = _MEASURE_NOUNS.get(str(quantity.what)) or _noun(inner)
     country, place = _where(after, before)
+    if place is not None and _QUARTER_PLACE.match(place):
+        place = None  # "in July-September": a quarter, not a place
     if place in _PART_OF_A_COUNTRY:
         place = _apposed_name(reading.text, place) or place
     elif place is not None and _VENUE.search(reading.text) and _is_venue(reading.text, place):
@@ -693,8 +712,16 @@ def _measure(
         state = _event(before.words, after.words)
         if state is not None and kind_of(unit_class) == "people":
             state = _as_people(state)
+        if unit_class == "mass" and state in _FOUND:
+            state = "seized"  # "customs found 700 kg of cocaine": a haul is seized
         if unit_class in _CUT_NOUNS or unit_class == "workers":
             unit_class, state = _jobs_cut(unit_class, state, inner, after.words)
+    if state is None and kind_of(unit_class) == "people" and _took_part(before.words):
+        state = "joined"  # "put participation in Monday's walkout at 15,000 workers"
+    if fallen:  # rain or snow "fell", "was recorded", "was dumped", "was received": one
+        state = "forecast" if not PLANNED.isdisjoint(before.words) else "fallen"
+        if place is None and country is None and (where := _GOT_RAIN.match(before.text)):
+            place = where.group(1)  # "Porto Azul recorded 95 millimetres": where it fell
     if unit_class in _CARRIED and (
         quantity.unit == ABOARD
         or (state is None and _aboard(after.words))
@@ -740,7 +767,7 @@ def _measure(
         or (quantity.text[-1:].isalpha() and not _DIGIT.search(quantity.text))
     ):  # a share in words: "just under half of registered voters", "one in four children"
         state = state or "level"
-        part = _share_of(after.words)
+        part = _with_holder(_share_of(after.words), before.words)
     elif unit_class == "distance" and (stretch := _STRETCH_OF.match(after.text)) is not None:
         state, part = "extent", stretch.group(1)  # "fouled 80 kilometres of coastline"
     elif unit_class.startswith("money"):
@@ -759,12 +786,16 @@ def _measure(
             part = _share_of(after.words)  # "40% of children live in poverty": a share
             head = _share_head(after.words)  # a plural however named ("of eligible voters")
             state = (
-                "level" if head is not None and (_plural(head) or _undergoes(after.words)) else None
+                "level"
+                if head is not None
+                and (_plural(head) or _undergoes(after.words) or _held(before.words))
+                else None
             )  # "40% of the reef's coral was bleached": a share of it an event reached
             if part == "turnout" and not _turned_out(after.words):
                 state = None  # "45 percent of voters backed the proposal": no turnout (rv10 R5)
         if unit_class == "percent" and part is not None:
             part = _share_among(before.words) or _share_object(before.words) or part
+            part = _with_holder(part, before.words)
         if unit_class == "percent" and _inflation(part, state, reading.text.lower()):
             part, state = "inflation", "level"
         if unit_class == "percent" and state == "level":
@@ -786,6 +817,8 @@ def _measure(
             part = _apposed(reading.text, quantity) or _demonym_after(reading.text, quantity)
         if part is None and noun is None and state == "recorded" and is_counted_noun(unit_class):
             part = _total_of_what(before.words, unit_class)
+    if fallen:
+        part = None  # of rain or of snow: what fell, said or not ("22 millimetres fell")
     return Measure(
         unit_class=unit_class,
         base_value=(quantity.value - (0 if state == "rise" else 32)) / 1.8
@@ -811,7 +844,7 @@ def _measure(
         noun=noun,
         day=_period(reading.times.period, unit_class)
         or (
-            _day(before.words, after.words)
+            _day(before.words, after.words, placed=bool(country or place))
             or _opening_day(reading.text, quantity)
             or _toll_day(unit_class, reading.lowers)
             if _WEEKDAY_HINT in reading.text
@@ -893,17 +926,19 @@ _WEEKDAY_HINT = "day"
 """In every weekday's name: a sentence without it gives no day (one C-level check)."""
 
 
-def _day(before_words: list[str], after_words: list[str]) -> str | None:
+def _day(before_words: list[str], after_words: list[str], placed: bool = False) -> str | None:
     """The weekday in the figure's clause ("Tuesday's rally drew", "on Friday"); after
     "after" or "following", the day of what the count came after ("missing after
     Tuesday's landslide": "after tuesday", which a count on Wednesday may be of)."""
     for words in (before_words, after_words):
         later = False
-        for word in words:
+        for position, word in enumerate(words):
             if word in _SINCE:
                 break  # "since it broke out on Sunday": when it began, not the count's day
-            if word in _AFTER:
-                later = True
+            if word in _AFTER or (
+                placed and word == "from" and _an_events_day(words, position + 1)
+            ):
+                later = True  # "the toll from Tuesday's blast": of what Tuesday began
                 continue
             if word.endswith(("'s", "’s")):
                 word = word[:-2]
@@ -912,6 +947,12 @@ def _day(before_words: list[str], after_words: list[str]) -> str | None:
                     return None  # "on Saturday and Sunday": a span (the weekend), no day
                 return f"after {word}" if later else word
     return None
+
+
+def _an_events_day(words: list[str], position: int) -> bool:
+    """Whether the word at `position` is a weekday owning an event ("Tuesday's blast")."""
+    word = words[position] if position < len(words) else ""
+    return word.endswith(("'s", "’s")) and word[:-2] in WEEKDAYS
 
 
 _TWO_DAYS = re.compile(rf"\b(?:{_WEEKDAYS})\s+and\s+(?:{_WEEKDAYS})\b")
@@ -1266,6 +1307,31 @@ def _measured_noun(
 _PASSIVE = word_set("was were has have had been")
 
 
+_HOLDING = word_set(
+    "held holds hold controlled controls control commanded commands captured captures "
+    "had has owned owns accounted accounts"
+)
+
+
+def _held(before_words: list[str]) -> bool:
+    """Whether a share is what its subject holds of a whole ("Lumen held 27 percent of the
+    market", "accounted for 40% of sales"): a level of it, as a share of a plural is."""
+    words = before_words[-2:]
+    return bool(words) and (
+        words[-1] in _HOLDING or (words[-1] == "for" and len(words) == 2 and words[0] in _HOLDING)
+    )
+
+
+def _with_holder(part: str | None, before_words: list[str]) -> str | None:
+    """A held share's whole with who holds it ("rebels control a third of the district",
+    "government forces control 60 percent" of it: two holders' shares, not one)."""
+    if part is None or not _held(before_words):
+        return part
+    verb = len(before_words) - (2 if before_words[-1] == "for" else 1)
+    holder = before_words[verb - 1] if verb >= 1 else None
+    return f"{part} held by {holder}" if holder and holder.isalpha() else part
+
+
 def _undergoes(after_words: list[str]) -> bool:
     """Whether the noun phrase after a share is the subject of a passive verb of an
     event ("of the coral was bleached", "of the forest has been destroyed")."""
@@ -1379,7 +1445,10 @@ def _state(
     if unit_class in CASUALTY_CLASSES:
         return FORECAST if _forecast(before.words) else unit_class
     if unit_class in ("percent", "percentage points"):
-        return _direction(before.words)
+        direction = _direction(before.words)
+        if direction is not None and not _PREDICTING.isdisjoint(before.words):
+            return f"forecast {direction}"  # "had forecast the economy would grow 2.5%"
+        return direction
     table = STATES.get(unit_class)
     if (
         unit_class == "troops"
@@ -1420,6 +1489,11 @@ def _state(
     return DEFAULT_STATE.get(unit_class)
 
 
+_PREDICTING = word_set(
+    "forecast forecasts forecasting projected projects projecting predicted predicts "
+    "predicting expects expected expecting would will could may might"
+)
+"""Before a rate's change, words that make it a forecast, not the change measured."""
 FORECAST = "forecast"
 """The state of a toll said to come ("the death toll could rise to 60"): no count of the
 dead yet, so no contradiction of the toll counted (qa8 Q12)."""
@@ -1668,6 +1742,8 @@ def _subject(
     run: list[str] = []
     rate = unit_class in ("percent", "percentage points")
     for position, word in enumerate(before_words):
+        if rate and run == ["domestic"] and word == "product":
+            return "economy"  # "gross domestic product" ("gross" is how it is measured)
         if rate and word.endswith(_POSSESSIVES):
             run = []  # "Norrvik Bank's net profit": the owner, then what of it is measured
             continue
@@ -1876,6 +1952,8 @@ _POWER = word_set("power electricity")
 _AUTHORITIES = word_set("police security authorities officers troops soldiers forces army")
 
 
+_FOUND = word_set("found discovered uncovered")
+"""What is done to a weight found by those who search (customs, police): seized."""
 _CUT_NOUNS = word_set("layoffs redundancies cuts losses")
 _JOB_CUTS = word_set("layoffs redundancies")
 _CUTS = frozenset(["cut", "planned cut"])
@@ -1898,6 +1976,24 @@ def _jobs_cut(
         planned = not PLANNED.isdisjoint(after_words[:3]) or after_words[:1] == ["to"]
         return "jobs", "planned cut" if planned else "cut"  # "will lose their jobs"
     return unit_class, state
+
+
+_GOT_RAIN = re.compile(
+    r"\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?:recorded|received|saw|got|measured)\s+"
+)
+"""A name opening a clause whose verb says it got rain ("Kilvane received"): the place."""
+
+
+def _took_part(before_words: list[str]) -> bool:
+    """Whether a count is given as the participation in an event ("put participation in
+    Thursday's strike at 45,000"): those who joined it."""
+    return before_words[-1:] == ["at"] and "participation" in before_words[-10:]
+
+
+FALLEN = "precipitation"
+FALLEN_DEPTHS = {"millimetres": 1.0, "centimetres": 10.0, "inches": 25.4}
+"""A depth of rain or snow, in millimetres: "95 mm of rainfall", "eight inches of rain"."""
+_FALLEN = word_set("rain rainfall rains snow snowfall precipitation downpour downpours")
 
 
 def _without_power(before_words: list[str], after_words: list[str]) -> bool:

@@ -461,6 +461,11 @@ def _join(who: set[str]) -> str | None:
     return " and ".join(sorted(who)) or None
 
 
+_FOUND_TO_BE = frozenset(["confirmed", "found", "declared", "pronounced", "reported"])
+"""After "were" or "had been", verbs that say what people were found to be ("confirmed
+dead", "found dead", "reported injured"): the words after them say what is counted."""
+
+
 def _verb_phrase(words: list[_Word]) -> list[_Word]:
     """'had been killed or injured', 'killed and ...': the words that follow a count noun."""
     kept: list[_Word] = []
@@ -469,6 +474,9 @@ def _verb_phrase(words: list[_Word]) -> list[_Word]:
             break  # "died, 40 were injured": another figure's verb
         if word.lower in ("have", "has", "had", "been", "were", "was", "are", "or", "and"):
             kept.append(word)
+            continue
+        if word.lower in _FOUND_TO_BE and kept:
+            kept.append(word)  # "had been confirmed dead", "were found dead": the dead
             continue
         if word.lower in KILLED_WORDS or word.lower in WOUNDED_WORDS:
             kept.append(word)
@@ -509,6 +517,12 @@ def _from_context(before: list[_Word]) -> tuple[str | None, str | None]:
             return "killed", None
         if lower in TROOP_NOUNS or lower in PEOPLE_DEMONYMS:
             return "troops", _who_before(before[: position + 1])
+        if (
+            lower == "participation"
+            and last - position <= DEATH_REACH
+            and before[last].lower == "at"
+        ):
+            return "people", None  # "put participation in the strike at 45,000": who joined
     return None, None
 
 
@@ -1693,6 +1707,9 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
     elif measured is not None:
         what = counted = unit = measured[0]
         number_end, words_after = max(number_end, measured[1]), []
+    elif (fallen := _FALLEN_SIGN.match(sentence, after_start)) is not None:
+        what = counted = unit = _FALLEN_UNITS[fallen.group(1).lower()]
+        number_end, words_after = fallen.end(1), []
     elif unit_after:
         what = counted = unit = UNIT_SIGNS[(unit_after.group(1) or unit_after.group(2)).lower()]
         if unit_after.group(1):  # a sign or abbreviation: the figure ends with it
@@ -1703,6 +1720,7 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
             counted, who, unit = _counted(words_after[2:], words)  # "14 of the hostages"
         if counted is None and sentence.startswith("-strong ", after_start):
             counted = _strong_body(words_after[1 : PHRASE_WORDS + 1])
+
         if counted == "time":
             return _duration(
                 number, words, words_after[0].lower, words_after[0].end, _word(words_after, 1)
@@ -2319,6 +2337,14 @@ NOT_PEOPLE = frozenset(
 _COUNTED_FOR_NO_ONE = NOT_PEOPLE | {None, "people"}
 """Counted things no nationality before the number owns: "Russia lost 1,100 tanks" is
 Russia's tanks, "Russia evacuated 5,000 people" need not be Russians."""
+
+
+_FALLEN_UNITS = {"mm": "millimetres", "cm": "centimetres"}
+_FALLEN_SIGN = re.compile(
+    r"\s?(mm|cm)\b(?=\s+of\s+(?:rain|rainfall|snow|snowfall|precipitation)\b)", re.IGNORECASE
+)
+"""A depth of rain or snow in millimetres or centimetres by its sign ("95 mm of rainfall",
+"200mm of rain"): only before what fell, as "155mm shells" is a calibre, not a measure."""
 
 
 def _strong_body(words: list[_Word]) -> str | None:
