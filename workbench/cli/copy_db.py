@@ -184,7 +184,9 @@ def difference(source: Store, target: Store) -> str | None:
     from workbench.core.interchange.export.from_store import export_bytes
 
     def exported(store: Store) -> dict[str, object]:
-        document: dict[str, object] = orjson.loads(export_bytes(store, "json", history=True))
+        document: dict[str, object] = orjson.loads(
+            export_bytes(store, "json", history=True, importable=False)
+        )
         document.pop("exported_at", None)
         return document
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -403,3 +404,51 @@ def test_an_analyst_name_the_import_refuses_is_never_exported_into_a_file_it_ref
     others = tmp_path / "others.json"
     assert export(capsysbinary, "--db", str(db), "--annotator", "bob", "-o", str(others))[0] == 0
     assert main(["import", str(others), "--db", str(tmp_path / "fresh.json")]) == 0
+    # the way on that the refusal names: the whole database copied as it is, verified
+    copied = tmp_path / "copy" / "annotations.json"
+    code = main(["copy-db", str(db), str(copied)])
+    assert code == 0 and "verified" in capsysbinary.readouterr().out.decode()
+
+
+def beyond(index: int) -> Annotation:
+    """An annotation of sentence 2's span that says it is at `index`."""
+    start, end = SPANS[1]
+    anchor = Anchor.in_text("story", SHA, TEXT, index, start, end)
+    return Annotation.new(anchor, "ana", tags=("claim",))
+
+
+@pytest.mark.parametrize(
+    ("damaged", "said"),
+    [
+        (  # tr11 T8: a server row's sentence set to 1000 by SQL was exported as whole
+            beyond(1000),
+            "'ana' on article 'story', sentence 1001 has index 1000 (sentence 1001), "
+            "beyond its article's 3 sentences",
+        ),
+        (  # tr11 T8: stamped by a machine whose clock was ahead
+            replace(
+                annotation(2, "ana", tags=("claim",)), created_at="2030-01-01T00:00:00.000000Z"
+            ),
+            "'ana' on article 'story', sentence 3 has created_at 2030-01-01T00:00:00.000000Z, "
+            "in the future",
+        ),
+    ],
+)
+def test_a_record_the_import_refuses_against_its_article_or_clock_is_never_exported(
+    db: Path,
+    tmp_path: Path,
+    capsysbinary: pytest.CaptureFixture[bytes],
+    damaged: Annotation,
+    said: str,
+) -> None:
+    """tr11 T8: an index past its article's sentences on the text the export's article
+    list names, or a time in the future, was exported with exit 0 into a file its own
+    import refused. The export writes nothing and names the record."""
+    with AnnotationStore.open(db, annotator="ana") as store:
+        store.import_annotations([damaged])  # as written: the store's own save stamps now
+    target = tmp_path / "out.json"
+    code, _out, err = export(capsysbinary, "--db", str(db), "-o", str(target))
+    assert code == 1 and not target.exists()
+    assert "nothing exported: the annotation of " + said in err and "copy-db" in err
+    others = tmp_path / "others.json"
+    assert export(capsysbinary, "--db", str(db), "--annotator", "bob", "-o", str(others))[0] == 0

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -46,6 +46,7 @@ from workbench.core.interchange.export.migrations import upgraded_document, upgr
 from workbench.core.interchange.export.native import JSONL_LINE_LIMIT
 from workbench.core.interchange.export.schema import READABLE_VERSIONS, SCHEMA_VERSION, validator
 from workbench.core.interchange.export.shape import (
+    CLOCK_MARGIN,
     is_annotation_record,
     is_article_record,
     is_change_record,
@@ -208,11 +209,6 @@ def check_articles(articles: list[Any], where: Location) -> set[str]:
 
 REPEATED_VALUES = ("annotator", "article_id", "article_sha256", "source", "status", "anchor_state")
 """Fields whose few values repeat over thousands of annotations."""
-
-
-CLOCK_MARGIN = timedelta(days=1)
-"""How far ahead of this machine's clock a record's time may be (time zones, a clock a
-little fast) before it is refused as from a wrong clock."""
 
 
 class AnnotationChecker:

@@ -16,7 +16,6 @@ from typing import Any, Protocol
 from workbench.core.annotation import CHECK, Annotation
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.corpus.article_info import ArticleInfo
-from workbench.core.interchange.export.analyst_names import refused_name_words
 from workbench.core.interchange.export.data import (
     ArticleCatalogue,
     ChangeLike,
@@ -24,6 +23,7 @@ from workbench.core.interchange.export.data import (
     Record,
 )
 from workbench.core.interchange.export.formats import FORMATS, ExportFormat
+from workbench.core.interchange.export.import_refusal import export_refusal
 from workbench.core.interchange.export.native import LineTooLong
 from workbench.core.interchange.export.prepare import prepare_export
 from workbench.core.interchange.export.tagged_on import TAGGED_ON, tagged_on_record
@@ -69,9 +69,13 @@ def export_bytes(
     annotator: str | None = None,
     history: bool = False,
     as_tagged: AsTagged | None = None,
+    importable: bool = True,
 ) -> bytes:
     """The whole export document, rendered; annotator None means every analyst. With
-    `as_tagged`, a json or jsonl record still to check carries what it was made on."""
+    `as_tagged`, a json or jsonl record still to check carries what it was made on.
+    ExportError for a json or jsonl file its own import would refuse (export_refusal);
+    `importable` False for a document only compared, never imported (copy-db's check
+    of its copy, which holds whatever the store holds)."""
     export_format = FORMATS[format_name]
     if history and not export_format.history:
         with_history = " or ".join(name for name, known in FORMATS.items() if known.history)
@@ -84,7 +88,7 @@ def export_bytes(
         data = prepare_export(
             records, wanted, articles, changes, read=itemgetter, decisions=decisions
         )
-        refused = refused_name_words(record["annotator"] for record in data.annotations)
+        refused = export_refusal(data) if importable else None
         if refused is not None:
             raise ExportError(refused)
         tagged = data if as_tagged is None else with_tagged_on(data, as_tagged)

@@ -10,7 +10,7 @@ for the rare valid record they are too strict for, such as 3.0 for 3, accepts it
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +23,9 @@ from workbench.core.annotation import (
     TAGS,
 )
 
+CLOCK_MARGIN = timedelta(days=1)
+"""How far ahead of this machine's clock a record's time may be (time zones, a clock a
+little fast) before the import refuses it as from a wrong clock."""
 MOMENT = re.compile(
     r"([0-9]{4}-[0-9]{2}-[0-9]{2})T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]{1,6})?Z"
 )
