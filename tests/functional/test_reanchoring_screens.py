@@ -357,3 +357,36 @@ async def test_the_summary_marks_a_figure_to_check_in_conflicts_and_ledger(
         who = f"{annotated.annotator} (to check)"
         marked_rows = [(row[3], row[4], row[5], row[8]) for row in rows if "to check" in row[5]]
         assert marked_rows == [("Troops sent to Kursk", "2", who, "30,000 troops (to check)")]
+
+
+async def test_a_digit_in_the_reattach_picker_is_the_sentence_number(
+    annotated: AnnotationStore, tmp_path: Path
+) -> None:
+    """tr11 T11: the picker lists the free sentences by their own numbers ("3. …"), and a
+    digit picked the N-th option: with sentence 2 taken, "2" (the sentence it was, the
+    number the analyst reads) re-attached the orphan at once to sentence 3. A digit is the
+    sentence's number; a taken sentence's does nothing but say so."""
+    corpus = corpus_of(tmp_path, CORRECTED)
+    app = WorkbenchApp(annotated, corpus=corpus, keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        await pilot.press("f", "6", "3")  # anchoring: orphaned
+        await settle(app, pilot)
+        await pilot.press("t")
+        prompt = app.screen
+        assert isinstance(prompt, ChoicePrompt)
+        numbers = [int(label.split(".")[0]) for label in prompt.shown]
+        taken = next(n for n in range(1, 10) if n not in numbers)
+        free = next(n for n in numbers if numbers.index(n) + 1 != n)  # not its option number
+        await pilot.press(str(taken))
+        await pilot.pause()
+        assert app.screen is prompt  # nothing picked
+        await pilot.press(str(free))
+        await settle(app, pilot)
+        assert app.screen is screen
+    reattached = next(a for a in annotated.all() if a.note == "the denial")
+    assert reattached.index == free - 1

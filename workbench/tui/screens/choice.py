@@ -6,7 +6,7 @@ list, and only the first matches are put on screen, so opening it stays instant.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import ClassVar
 
 from textual import on
@@ -49,16 +49,21 @@ class ChoicePrompt(PromptScreen[str | None]):
         *,
         detail: str = "",
         shown_as: Callable[[str], str] = str,
+        numbers: Mapping[int, str] | None = None,
     ) -> None:
         """`detail`: a longer text under the title, wrapped (the title is one line).
         `shown_as`: how a choice reads on screen and is matched by the filter (the
-        choice itself is what is returned)."""
+        choice itself is what is returned). `numbers`: when the choices carry numbers of
+        their own (sentences: "3. The police …"), the choice each digit picks; the list
+        is then shown without the options' own numbers (tr11 T11: "2" picked the second
+        option, sentence 3, beside "It was sentence 2", and acted at once)."""
         super().__init__(classes="prompt-screen")
         self.shown_as = shown_as
         self.prompt_title = title
         self.detail = detail
         self.choices = choices
         self.current = current
+        self.numbers = numbers
         self.filtered = len(choices) > FILTER_FROM
         self.shown: list[str] = []
         self.needle = ""
@@ -93,7 +98,7 @@ class ChoicePrompt(PromptScreen[str | None]):
         self.shown = matches[:SHOWN_LIMIT]
         options = self.query_one(OptionList)
         options.clear_options()
-        numbered = not self.filtered
+        numbered = not self.filtered and self.numbers is None
         options.add_options(
             Option(literal(f"{number}  {label}" if numbered else label, single_line=True))
             for number, label in enumerate(map(self.shown_as, self.shown), start=1)
@@ -103,6 +108,8 @@ class ChoicePrompt(PromptScreen[str | None]):
         elif self.shown:
             options.highlighted = 0
         hint = "↑/↓ and Enter, or a number · Escape cancels"
+        if self.numbers is not None:
+            hint = "↑/↓ and Enter, or the number shown (1-9) · Escape cancels"
         if self.filtered:
             more = (
                 f" (first {len(self.shown)} of {len(matches)})"
@@ -135,11 +142,20 @@ class ChoicePrompt(PromptScreen[str | None]):
         """Digits pick from a short list; in a filtered list they are typed."""
         if action == "pick":
             number = parameters[0]
-            return not self.filtered and isinstance(number, int) and number <= len(self.shown)
+            if self.filtered or not isinstance(number, int):
+                return False
+            return number <= len(self.shown) if self.numbers is None else True
         return True
 
     def action_pick(self, number: int) -> None:
-        self.dismiss(self.shown[number - 1])
+        if self.numbers is None:
+            self.dismiss(self.shown[number - 1])
+        elif number in self.numbers:
+            self.dismiss(self.numbers[number])
+        else:
+            self.query_one("#choice-hint", Label).update(
+                f"{number} is not one of the numbers shown: ↑/↓ and Enter, or another"
+            )
 
     def action_focus_options(self) -> None:
         self.query_one(OptionList).focus()
