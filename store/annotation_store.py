@@ -281,6 +281,12 @@ class AnnotationStore:
             return [self._annotation(doc_id) for doc_id in self._index.doc_ids(annotator)]
 
     @synchronised
+    def annotators(self) -> list[str]:
+        """Everyone with an annotation placed on a sentence, sorted: what all() would name,
+        without building an annotation (a one-analyst summary reads that analyst's only)."""
+        return self._index.annotators()
+
+    @synchronised
     def orphans(
         self, annotator: str | None = None, article_id: str | None = None
     ) -> list[Annotation]:

@@ -102,6 +102,10 @@ class AnnotationIndex:
         """Who has placed annotations in the article, sorted."""
         return sorted(self._annotators.get(article_id, {}))
 
+    def annotators(self) -> list[str]:
+        """Everyone with a placed annotation, sorted (no record read)."""
+        return sorted({who for counts in self._annotators.values() for who in counts})
+
     def anchor_hashes(self, article_id: str) -> Mapping[str, int]:
         """article_sha256 -> how many placed annotations of the article were anchored to it."""
         return self._hashes.get(article_id, {})

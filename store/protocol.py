@@ -133,6 +133,11 @@ class Store(Protocol):
 
     def all(self, annotator: str | None = None) -> list[Annotation]: ...
 
+    def annotators(self) -> list[str]:
+        """Everyone with a placed annotation, sorted (the names all() gives), without
+        reading their annotations."""
+        ...
+
     def orphans(
         self, annotator: str | None = None, article_id: str | None = None
     ) -> list[Annotation]: ...

@@ -287,6 +287,14 @@ class PostgresStore:
     def orphan_count(self) -> int:
         return self._scalar(f"SELECT count(*) FROM annotations WHERE NOT ({rows.PLACED})")
 
+    def annotators(self) -> list[str]:
+        found = self._read(
+            lambda connection: connection.execute(
+                f"SELECT DISTINCT annotator FROM annotations WHERE {rows.PLACED}"
+            ).fetchall()
+        )
+        return sorted(str(annotator) for (annotator,) in found)
+
     def annotated_articles(self) -> dict[str, int]:
         found = self._read(
             lambda connection: connection.execute(

@@ -90,6 +90,22 @@ def test_other_annotators_are_kept_apart(store: AnnotationStore, make: MakeAnnot
     assert store.count("bob") == 1
 
 
+def test_annotators_name_everyone_with_a_placed_annotation(
+    store: Store, make: MakeAnnotation
+) -> None:
+    """What all() would name, read without building annotations (a one-analyst summary
+    asks for the others' names only): an orphan places nobody, a delete takes its
+    analyst out once they have nothing left."""
+    assert store.annotators() == []
+    store.save(make(tags=("claim",)))
+    store.save(make(annotator="bob", tags=("denial",)))
+    store.save(make(annotator="bob", index=1))
+    store.import_annotations([make(annotator="carol", index=2, anchor_state="orphaned")])
+    assert store.annotators() == ["alice", "bob"] == sorted({a.annotator for a in store.all()})
+    store.delete("a1", 0)  # alice's only one
+    assert store.annotators() == ["bob"]
+
+
 def test_for_article_maps_sentence_index_to_annotation(
     store: AnnotationStore, make: MakeAnnotation
 ) -> None:

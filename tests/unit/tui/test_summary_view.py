@@ -10,7 +10,9 @@ from tests.fixtures.gold import load_gold
 from tests.fixtures.sentences import sentence_annotation
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.model import AnchoringSection
-from workbench.core.corpus.articles import load_corpus
+from workbench.core.annotation import Annotation
+from workbench.core.corpus.articles import Corpus, load_corpus
+from workbench.core.corpus.sentences import segmenter_stamp
 from workbench.tui.state.summary_view import FLAG, anchoring_words, prepare_view, read_summary
 from workbench.tui.state.workspace import Workspace
 
@@ -30,6 +32,46 @@ def test_the_view_holds_every_table_of_the_summary_it_was_read_from() -> None:
     first = view.ledger_rows[0][0]
     assert getattr(first, "plain", first) == FLAG
     assert prepare_view(summary).ledger_rows == view.ledger_rows  # pure: the same again
+
+
+def remember(store: AnnotationStore, corpus: Corpus) -> None:
+    """The corpus's articles remembered as a session of this version remembers them."""
+    for article in corpus.articles:
+        store.remember_article(
+            article.id, article.title, article.sha256, len(article.sentences), segmenter_stamp()
+        )
+
+
+def test_one_analysts_summary_reads_none_of_the_others_annotations() -> None:
+    """Issue 15 (memory): the summary of one analyst built every analyst's annotations
+    (and the store's cache kept them) only to name the analysts; it reads that analyst's
+    and names the others from the store. The view is the one a store of theirs alone
+    gives, and the picker still names everyone."""
+    corpus = load_corpus()
+    gold = load_gold(corpus)
+    ana = [replace(note, annotator="ana") for note in gold]
+    bob = [replace(note, annotator="bob", status="disputed") for note in gold[::3]]
+    with AnnotationStore.open(None, annotator="ana") as store:
+        store.import_annotations([*ana, *bob])
+        remember(store, corpus)  # the store read as it is (no re-anchoring in memory)
+        read: list[str] = []
+        every = store.all
+
+        def all_read(annotator: str | None = None) -> list[Annotation]:
+            found = every(annotator)
+            read.extend(a.annotator for a in found)
+            return found
+
+        store.all = all_read  # type: ignore[method-assign]
+        view, analysts = read_summary(Workspace(store, corpus), "ana", LedgerSettings())
+    assert analysts == ["ana", "bob"]
+    assert read and set(read) == {"ana"}
+    with AnnotationStore.open(None, annotator="ana") as alone:
+        alone.import_annotations(ana)
+        remember(alone, corpus)
+        theirs, _ = read_summary(Workspace(alone, corpus), "ana", LedgerSettings())
+    assert view.summary == theirs.summary
+    assert view.ledger_rows == theirs.ledger_rows and view.source_rows == theirs.source_rows
 
 
 def test_the_header_tells_articles_not_read_from_articles_changed() -> None:
