@@ -12,12 +12,15 @@ from hypothesis import strategies as st
 from tests.fixtures.figure_pairs import HELD_OUT, PAIRS, Pair, Said
 from workbench.core.analysis.figures.conflicts import (
     Figure,
+    Phrases,
     clash_between,
     comparable,
     explain,
+    explain_parts,
     find_clashes,
     interval,
     relation,
+    said,
 )
 from workbench.core.analysis.figures.measures import Measure, read_measures
 from workbench.core.analysis.figures.quantities import Quantity, extract_quantities
@@ -121,6 +124,32 @@ def test_explanations_name_bounds_parts_and_units() -> None:
     )
     assert "400 square miles ≈ 1,036 km²" in why("~400 square miles is ~1,040 km², not ~1,300")
     assert "(August)" in why("both captured in August: ~400 vs ~500 sq mi")
+
+
+def test_reasons_made_together_say_a_figure_once() -> None:
+    """Issue 15 (memory): a figure in several conflicting pairs was said again in each
+    pair's reason (8,760 strings of 200 characters in the open summary screen at 100,000
+    annotations). Reasons made with one Phrases share each figure's phrase and each
+    equal rest; joined, they read as explain() says them."""
+    figures = [
+        figure_of(Said(f"North Korea sent {n:,} troops to Kursk.", n, None, f"a{n}"))
+        for n in (3_000, 8_000, 12_000)
+    ]
+    low, middle, high = figures
+    assert low is not None and middle is not None and high is not None
+    clashes = [clash_between(low, middle), clash_between(low, high)]
+    assert clashes[0] is not None and clashes[1] is not None
+
+    def name(figure: Figure) -> str:
+        return f"article {figure.article_id}"
+
+    phrases = Phrases()
+    first, second = (explain_parts(clash, name, phrases) for clash in clashes)
+    assert first[0] is second[0]  # the 3,000 troops said once
+    assert first[2] is second[2]  # "both sent to Kursk, ...", once
+    assert said(first) == explain(clashes[0], name) and said(second) == explain(clashes[1], name)
+    assert said(first).startswith("3,000 troops (article a3000) vs 8,000 troops (article a8000)")
+    assert said(()) == ""
 
 
 # -- properties -------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from workbench.core.analysis.summary.model import (
     AnchoringList,
     AnchoringSection,
     ClaimGroup,
+    ConflictPair,
     FigureConflict,
     SentenceLine,
     Summary,
@@ -386,11 +387,11 @@ def _first_reasons(conflicts: Iterable[FigureConflict]) -> dict[int, dict[int, s
     over its pairs, where why() reads them again for each figure)."""
     reasons: dict[int, dict[int, str]] = {}
     for conflict in conflicts:
-        first: dict[int, str] = {}
+        first: dict[int, ConflictPair] = {}
         for pair in conflict.pairs:
-            first.setdefault(pair.low, pair.why)
-            first.setdefault(pair.high, pair.why)
-        reasons[id(conflict)] = first
+            first.setdefault(pair.low, pair)
+            first.setdefault(pair.high, pair)
+        reasons[id(conflict)] = {position: pair.why for position, pair in first.items()}
     return reasons
 
 

@@ -1005,28 +1005,74 @@ _NUMBER = re.compile(
 qa6 Q3, the reason said "11 troops" of a figure read as 11,000; "12’000", Q16)."""
 
 
+Reason = tuple[str, ...]
+"""Why two figures conflict, in parts: each figure as said with who gives it ('8,000
+soldiers (Ukraine)'), then what makes them conflict; () for no reason. `said` joins
+them. Equal parts are one string (Phrases): a figure in many pairs says itself once."""
+
+
+def said(reason: Reason) -> str:
+    """A reason in one line, as explain() says it ('' for none)."""
+    return f"{reason[0]} vs {reason[1]}: {reason[2]}" if reason else ""
+
+
+class Phrases:
+    """The parts reasons made together share (explain_parts): each figure's phrase with
+    its name once, each distinct rest once. The open summary screen kept one string of
+    about 200 two-byte characters per conflicting pair (8,760 at 100,000 annotations,
+    4 MB), most of it the two figures' phrases every pair of theirs repeated."""
+
+    def __init__(self) -> None:
+        self._named: dict[int, tuple[Figure, str]] = {}
+        """id(figure) -> (the figure, kept so its id names it, its phrase and name)."""
+        self._rests: dict[str, str] = {}
+
+    def named(self, figure: Figure, name: Callable[[Figure], str]) -> str:
+        found = self._named.get(id(figure))
+        if found is None or found[0] is not figure:
+            found = self._named[id(figure)] = (figure, f"{figure_phrase(figure)} ({name(figure)})")
+        return found[1]
+
+    def rest(self, text: str) -> str:
+        return self._rests.setdefault(text, text)
+
+
 def explain(clash: Clash, name: Callable[[Figure], str]) -> str:
     """Why two figures conflict, in one line:
     '8,000 soldiers (Ukraine) vs 10,000 troops (NATO): both sent to Kursk, no qualifier
     allows both'. `name` says who gives a figure (a source, or an article's title)."""
+    return said(explain_parts(clash, name))
+
+
+def explain_parts(
+    clash: Clash, name: Callable[[Figure], str], phrases: Phrases | None = None
+) -> Reason:
+    """explain() in its parts (Reason), those equal to others made with the same
+    `phrases` shared with them."""
+    shared = phrases or Phrases()
     low, high = clash.low, clash.high
-    head = f"{figure_phrase(low)} ({name(low)}) vs {figure_phrase(high)} ({name(high)})"
+    return (shared.named(low, name), shared.named(high, name), shared.rest(_why_rest(clash)))
+
+
+def _why_rest(clash: Clash) -> str:
+    """What explain() says after the two figures."""
+    low, high = clash.low, clash.high
     if clash.part is not None:
         whole = low if clash.part is high else high
         part_words = _event_words(clash.part.measure, whole.measure, part=True)
         whole_words = _event_words(whole.measure, clash.part.measure, part=False)
-        return f"{head}: {_part_of(clash.part, part_words, whole, whole_words)}"
+        return _part_of(clash.part, part_words, whole, whole_words)
     if None in (low.measure.state, high.measure.state) and low.measure.state != (
         high.measure.state
     ):  # one says no event: what the other says happened, where
         stated, bare = (low, high) if low.measure.state is not None else (high, low)
         return (
-            f"{head}: {_event_words(stated.measure, bare.measure)} (the other says no "
+            f"{_event_words(stated.measure, bare.measure)} (the other says no "
             f"event), {_apart(low, high)}"
         )
     if low.measure.state != high.measure.state:  # a fall against a rise
-        return f"{head}: {_state_words(low.measure)} against {_state_words(high.measure)}"
-    return f"{head}: both {_event_words(low.measure, high.measure)}, {_apart(low, high)}"
+        return f"{_state_words(low.measure)} against {_state_words(high.measure)}"
+    return f"both {_event_words(low.measure, high.measure)}, {_apart(low, high)}"
 
 
 def _part_of(part: Figure, part_words: str, whole: Figure, whole_words: str) -> str:

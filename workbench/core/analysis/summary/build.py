@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.core.analysis.analysts import Analysts, Facts, counted
-from workbench.core.analysis.figures.conflicts import Clash, Figure, explain
+from workbench.core.analysis.figures.conflicts import (
+    Clash,
+    Figure,
+    Phrases,
+    Reason,
+    explain_parts,
+)
 from workbench.core.analysis.ledger.claim_text import ClaimTexts
 from workbench.core.analysis.ledger.decisions import LedgerDecision
 from workbench.core.analysis.ledger.ledger import Ledger, LedgerGroup, build_ledger
@@ -53,7 +59,7 @@ from workbench.core.corpus.titles import short_titles
 
 Canonical = Callable[[Annotation], str | None]
 LineOf = Callable[[Annotation], SentenceLine]
-Why = Callable[[Clash], str]
+Why = Callable[[Clash], Reason]
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,13 +190,17 @@ def _build_summary(
             found = lines[id(annotation)] = _line(annotation, canonical, analysts)
         return found
 
-    reasons: dict[int, str] = {}
+    reasons: dict[int, Reason] = {}
+    phrases = Phrases()
 
-    def why(clash: Clash) -> str:
+    def name(figure: Figure) -> str:
+        return origin_name(figure, titles)
+
+    def why(clash: Clash) -> Reason:
         """The clash explained, with an unattributed figure named by its article's title."""
         found = reasons.get(id(clash))
         if found is None:
-            found = reasons[id(clash)] = explain(clash, lambda f: origin_name(f, titles))
+            found = reasons[id(clash)] = explain_parts(clash, name, phrases)
         return found
 
     return Summary(

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from workbench.core.analysis.figures.conflicts import Figure, clash_between, explain
+from workbench.core.analysis.figures.conflicts import Figure, clash_between, explain_parts
 from workbench.core.analysis.summary.figure_words import time_words
 from workbench.core.analysis.summary.model import ConflictPair, FigureConflict
 
@@ -76,7 +76,7 @@ def _sub_conflict(
         values=tuple(sorted({figure.quantity.value for figure in figures})),
         figures=figures,
         pairs=tuple(
-            ConflictPair(renumbered[pair.low], renumbered[pair.high], pair.why)
+            ConflictPair(renumbered[pair.low], renumbered[pair.high], pair.reason)
             for pair in pairs
             if part_of[pair.low] == part
         ),
@@ -104,7 +104,7 @@ def every_pair(
                 continue
             where = (position[id(clash.low)], position[id(clash.high)])
             if where not in found:
-                found[where] = ConflictPair(*where, explain(clash, name) if name else "")
+                found[where] = ConflictPair(*where, explain_parts(clash, name) if name else ())
     return sorted(found.values(), key=lambda pair: (pair.low, pair.high))
 
 

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from workbench.core.analysis.analysts import Facts, counted, single_fact
-from workbench.core.analysis.figures.conflicts import Clash, explain
+from workbench.core.analysis.figures.conflicts import Clash, Figure, Phrases, Reason, explain_parts
 from workbench.core.analysis.ledger.claim_text import ClaimTexts
 from workbench.core.analysis.ledger.ledger import Conflict, Ledger
 from workbench.core.analysis.ledger.live import LiveLedger
@@ -156,7 +156,8 @@ class SummaryAccumulator:
         a rebuild)."""
         self._rows: dict[str, ClaimGroup] = {}
         self._conflict_rows: dict[str, tuple[Conflict, FigureConflict]] = {}
-        self._reasons: dict[int, tuple[Clash, str]] = {}
+        self._reasons: dict[int, tuple[Clash, Reason]] = {}
+        self._phrases = Phrases()
         self._titles: dict[str, str] = {}
 
     def _ours(self, annotation: Annotation) -> bool:
@@ -399,6 +400,7 @@ class SummaryAccumulator:
         self._positions = None
         self._live = None
         self._rows, self._conflict_rows, self._reasons = {}, {}, {}
+        self._phrases = Phrases()
         return summary
 
     # -- A claim or denial tag, followed by the LiveLedger -------------------------------
@@ -454,14 +456,18 @@ class SummaryAccumulator:
             unlinked_denials=tuple(self._unlinked.values()),
         )
 
-    def _why(self, clash: Clash) -> str:
+    def _why(self, clash: Clash) -> Reason:
         """The clash explained as build_summary() explains it (kept per clash)."""
         found = self._reasons.get(id(clash))
         if found is None:
             titles = self._titles
+
+            def name(figure: Figure) -> str:
+                return origin_name(figure, titles)
+
             found = self._reasons[id(clash)] = (
                 clash,
-                explain(clash, lambda figure: origin_name(figure, titles)),
+                explain_parts(clash, name, self._phrases),
             )
         return found[1]
 

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 import orjson
 
-from workbench.core.analysis.figures.conflicts import Figure
+from workbench.core.analysis.figures.conflicts import Figure, Reason, said
 from workbench.core.analysis.figures.measures import Measure
 from workbench.core.analysis.ledger.decisions import LedgerDecision
 from workbench.core.analysis.ledger.settings import LedgerSettings
@@ -195,9 +195,14 @@ class ConflictReason:
     sentences they are in to find them (the JSON gives `why` alone; the group's figures
     give their ids). The figures are the ledger's own, so keeping them costs nothing."""
 
-    why: str
+    reason: Reason
+    """`why` in its parts (figures/conflicts.Reason): joined when read."""
     low: Figure
     high: Figure
+
+    @property
+    def why(self) -> str:
+        return said(self.reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +211,13 @@ class ConflictPair:
 
     low: int
     high: int
-    why: str
+    reason: Reason
+    """`why` in its parts (figures/conflicts.Reason), shared with the other pairs of the
+    same figures: joined when read (the summary screen shows a thousand at most)."""
+
+    @property
+    def why(self) -> str:
+        return said(self.reason)
 
 
 @dataclass(frozen=True, slots=True)
