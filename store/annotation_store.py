@@ -57,6 +57,7 @@ from store.protocol import (
     Subscription,
     Unchecked,
 )
+from store.read_memo import ReadMemo
 from store.reading_order import ANNOTATIONS_TABLE
 from store.snapshot_records import ARTICLES_TABLE, LEDGER_TABLE
 from store.staging import Staging
@@ -143,7 +144,11 @@ class AnnotationStore:
 
     @classmethod
     def open(
-        cls, path: Path | str | None, annotator: str, read_only: bool = False
+        cls,
+        path: Path | str | None,
+        annotator: str,
+        read_only: bool = False,
+        memo: ReadMemo | None = None,
     ) -> AnnotationStore:
         """Open (creating if needed) the database at `path`, or an in-memory one for None.
 
@@ -153,7 +158,9 @@ class AnnotationStore:
         With `read_only`, no lock is taken and nothing is ever written (no compaction,
         no migration on disk, no position, nothing created): the store sees every change
         acknowledged before it opened, even while another process holds the database
-        and compacts it, and every write method raises StoreWriteError.
+        and compacts it, and every write method raises StoreWriteError. `memo` (read only:
+        a process that opens the database again and again) takes what the last open
+        parsed and made where it is the same (store/read_memo.py).
         """
         if path is None:
             in_memory = JournalStorage(None)
@@ -170,7 +177,7 @@ class AnnotationStore:
         if refused is not None:
             raise refused
         if read_only:
-            return cls._open_read_only(path, annotator)
+            return cls._open_read_only(path, annotator, memo)
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = DatabaseLock(path)
         storage: JournalStorage | None = None
@@ -193,10 +200,18 @@ class AnnotationStore:
             raise
 
     @classmethod
-    def _open_read_only(cls, path: Path, annotator: str) -> AnnotationStore:
+    def _open_read_only(
+        cls, path: Path, annotator: str, memo: ReadMemo | None = None
+    ) -> AnnotationStore:
         with paused_gc():
-            storage = JournalStorage(path, read_only=True)
-            _migrated_in_memory(path, storage, _checked_version(path, storage))
+            storage = JournalStorage(path, read_only=True, memo=memo)
+            found = _checked_version(path, storage)
+            if memo is not None and _migration_due(storage, found):
+                # migrating changes records in place: none of the memo's
+                memo.forget()
+                storage = JournalStorage(path, read_only=True)
+                found = _checked_version(path, storage)
+            _migrated_in_memory(path, storage, found)
             opened = cls(storage, annotator, None)
             gc.freeze()
         return opened
@@ -832,13 +847,18 @@ class AnnotationStore:
         cached = self._cache.get(doc_id)
         if cached is None:
             record = self._storage.table(ANNOTATIONS)[doc_id]
-            try:
-                cached = annotation_of(record)
-            except (KeyError, TypeError, ValueError) as error:
-                where = self.path if self.path is not None else Path(":memory:")
-                raise CorruptDatabaseError(
-                    where, f"annotation {doc_id}: {error!r}", database=self.path
-                ) from error
+            memo = self._storage.memo
+            cached = None if memo is None else memo.annotation(doc_id, record)
+            if cached is None:
+                try:
+                    cached = annotation_of(record)
+                except (KeyError, TypeError, ValueError) as error:
+                    where = self.path if self.path is not None else Path(":memory:")
+                    raise CorruptDatabaseError(
+                        where, f"annotation {doc_id}: {error!r}", database=self.path
+                    ) from error
+                if memo is not None:
+                    memo.made(doc_id, record, cached)
             self._cache[doc_id] = cached
         return cached
 
@@ -1166,10 +1186,15 @@ def _approximate_size(annotation: Annotation) -> int:
     return 2 * (text + 400)
 
 
+def _migration_due(storage: JournalStorage, found: int) -> bool:
+    """Whether the data read is not at the current schema version (or a new database's)."""
+    return found != migrations.SCHEMA_VERSION or "schema_version" not in storage.meta()
+
+
 def _migrated_in_memory(path: Path, storage: JournalStorage, found: int) -> bool:
     """Bring older data (or a new database's empty tables) to the current schema version
     in memory; True if there was anything to migrate."""
-    if found == migrations.SCHEMA_VERSION and "schema_version" in storage.meta():
+    if not _migration_due(storage, found):
         return False
     try:
         migrations.migrate(storage.data, found)

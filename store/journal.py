@@ -20,7 +20,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb.storages import Storage
 
@@ -45,6 +45,9 @@ from store.snapshot import META_ID, META_TABLE, Tables
 from store.staging import Bookmark, Staging
 from workbench.core.collector import paused_gc
 
+if TYPE_CHECKING:
+    from store.read_memo import ReadMemo
+
 MIN_COMPACTION_BYTES = 1 << 20
 """Compact once the journal exceeds this or a quarter of the snapshot, whichever is more:
 the cost of a compaction is then spread over many writes, and replay stays short."""
@@ -61,13 +64,20 @@ class JournalStorage(Storage):
     """
 
     def __init__(
-        self, path: Path | None, read_only: bool = False, lock: DatabaseLock | None = None
+        self,
+        path: Path | None,
+        read_only: bool = False,
+        lock: DatabaseLock | None = None,
+        memo: ReadMemo | None = None,
     ) -> None:
         """`lock` is the writer's lock: what it records as saved is checked against the
-        journal, and each change is recorded there once its line is fsynced."""
+        journal, and each change is recorded there once its line is fsynced. `memo` (read
+        only): what the last read-only open of this process parsed, taken again where
+        the bytes are the same (store/read_memo.py)."""
         super().__init__()
         self.path = path
         self.read_only = read_only
+        self.memo = memo if read_only else None
         self.data: Tables = {}
         self.warnings: list[str] = []
         self.on_replace: Callable[[], None] = lambda: None
@@ -91,7 +101,7 @@ class JournalStorage(Storage):
         state = Replayed()
         if path is not None:
             saved = lock.saved if lock is not None else None
-            state = replay_consistently(path) if read_only else replay(path, saved)
+            state = replay_consistently(path, self.memo) if read_only else replay(path, saved)
         self._take_state(state)
         if lock is not None:
             lock.record(self._last_seq)

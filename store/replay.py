@@ -20,7 +20,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store import line_format
 from store.errors import CorruptDatabaseError, SchemaVersionError, unreadable
@@ -37,6 +37,9 @@ from store.snapshot_records import ops_problem, snapshot_problem
 from workbench.core.collector import paused_gc
 from workbench.core.files.atomic import link_target
 from workbench.core.files.regular import open_regular
+
+if TYPE_CHECKING:
+    from store.read_memo import ReadMemo
 
 READ_ATTEMPTS = 20
 """How many times a read-only open reads again when the writer changed the files under it."""
@@ -86,16 +89,17 @@ def database_files(path: Path) -> list[Path]:
     return [file for file in candidates if file.exists()] + sealed_segments(path)
 
 
-def replay(path: Path, saved: int | None = None) -> Replayed:
+def replay(path: Path, saved: int | None = None, memo: ReadMemo | None = None) -> Replayed:
     """Read the database at `path`; CorruptDatabaseError if anything cannot be trusted.
 
     `saved` is the last change a writer recorded as saved in FILE.lock (lock.py): a
-    journal that ends before it lost whole lines from its end."""
+    journal that ends before it lost whole lines from its end. `memo`: a snapshot of
+    the very bytes checked before is not parsed again (store/read_memo.py)."""
     if repair_plan_path(path).exists():
         raise CorruptDatabaseError(
             path, "a repair of it was interrupted: run the repair again to finish it", path
         )
-    snapshot = _snapshot(path)
+    snapshot = _snapshot(path, memo)
     state = Replayed(
         tables=snapshot.tables if snapshot else {},
         snapshot_existed=snapshot is not None,
@@ -137,14 +141,14 @@ def _refuse_cut_journal(path: Path, last: int, saved: int) -> None:
     )
 
 
-def replay_consistently(path: Path) -> Replayed:
+def replay_consistently(path: Path, memo: ReadMemo | None = None) -> Replayed:
     """replay() without the lock: read again while the writer changes the files under the
     reader; CorruptDatabaseError only for damage that stays."""
     journal = journal_path(path).name
     for attempt in range(READ_ATTEMPTS):
         before = replayed_files(path)
         try:
-            state = replay(path, recorded_saved(path))  # the record first, then the lines
+            state = replay(path, recorded_saved(path), memo)  # the record first, then the lines
         except CorruptDatabaseError:
             if not changed_under_reader(before, replayed_files(path), journal):
                 raise
@@ -159,13 +163,14 @@ def replay_consistently(path: Path) -> Replayed:
     )
 
 
-def _snapshot(path: Path) -> Snapshot | None:
+def _snapshot(path: Path, memo: ReadMemo | None = None) -> Snapshot | None:
     """The snapshot, refused if it is damaged; SchemaVersionError first if it is newer
-    than this program (a newer program may have changed the form itself)."""
+    than this program (a newer program may have changed the form itself). With `memo`,
+    one that passes every check at this version is remembered for the next read."""
     try:
-        snapshot = load_snapshot(path)
-        if snapshot is None:
-            return None
+        snapshot = load_snapshot(path, memo)
+        if snapshot is None or snapshot.vouched:
+            return snapshot  # vouched: these very bytes passed the checks below
         version = snapshot.schema_version
         if version is not None and version > SCHEMA_VERSION:
             raise SchemaVersionError(path, version, SCHEMA_VERSION)
@@ -174,6 +179,8 @@ def _snapshot(path: Path) -> Snapshot | None:
         problem = snapshot_problem(snapshot.tables, records=whole)
         if problem is not None:
             raise CorruptDatabaseError(path, problem)
+        if memo is not None and whole:
+            snapshot = Snapshot(memo.vouch(snapshot.tables), checked=True)
     except CorruptDatabaseError as error:
         raise error.of_database(path) from error
     return snapshot

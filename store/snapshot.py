@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -21,6 +21,9 @@ from store.errors import CorruptDatabaseError, unreadable
 from store.files import write_atomically
 from workbench.core.collector import paused_gc
 from workbench.core.files.regular import read_regular
+
+if TYPE_CHECKING:
+    from store.read_memo import ReadMemo
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 """TinyDB's data shape: table name -> document id (a string) -> document."""
@@ -55,6 +58,8 @@ class Snapshot:
 
     tables: Tables
     checked: bool
+    vouched: bool = False
+    """These very bytes passed every check before (store/read_memo.py): not checked again."""
 
     @property
     def schema_version(self) -> int | None:
@@ -90,11 +95,12 @@ class Snapshot:
         return seq if type(seq) is int else -1
 
 
-def load_snapshot(path: Path) -> Snapshot | None:
+def load_snapshot(path: Path, memo: ReadMemo | None = None) -> Snapshot | None:
     """The tables in `path`, or None if it does not exist or is empty (the caller decides
     whether that is a new database). Raises CorruptDatabaseError if its checksum fails or
     the JSON is not TinyDB's shape; a file without a checksum is `checked=False` (see
-    Snapshot.check_unchecked, once the schema version is known to be supported)."""
+    Snapshot.check_unchecked, once the schema version is known to be supported). With
+    `memo`, the tables of the very bytes checked before are taken from it, `vouched`."""
     try:
         data = read_regular(path)  # a FIFO there is named, never waited on
     except FileNotFoundError:
@@ -103,6 +109,10 @@ def load_snapshot(path: Path) -> Snapshot | None:
         raise unreadable(path, error) from error
     if not data.strip():
         return None
+    if memo is not None:
+        remembered = memo.tables_for(data)
+        if remembered is not None:
+            return Snapshot(remembered, checked=True, vouched=True)
     checked = _verified(path, data)
     try:
         tables = parse_json(data)

@@ -21,6 +21,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from store.read_memo import ReadMemo
 from workbench.core.analysis.summary.model import JsonPieces
 
 if TYPE_CHECKING:
@@ -61,6 +62,9 @@ class FollowedSummary:
         self.pieces = JsonPieces()
         """The last JSON's pieces: the rows and groups a change left as they were are
         not encoded again."""
+        self.memo = ReadMemo()
+        """The last read's snapshot and Annotations: the store read again for each
+        content parses and makes only what changed (store/read_memo.py)."""
 
     def summary(self, inputs: SummaryInputs) -> Summary:
         """The summary of `inputs` as `summarised` builds it (before `finished`)."""
@@ -88,7 +92,7 @@ class FollowedSummary:
                 after = now.get(key)
                 if after is None:
                     accumulator.apply(before, None)
-                elif after != before:
+                elif after is not before and after != before:  # the memo's: the same object
                     accumulator.apply(before, after)
             for key, after in now.items():
                 if key not in held:
@@ -106,7 +110,7 @@ class FollowedSummary:
         # The store's readings read every time, as the command reads them: their damage
         # is a line of its stderr on every run (rv10 R2); a build from nothing uses them.
         # What was read is not frozen: this process goes on, and lets most of it go.
-        inputs = summary_inputs(request, freeze=False)
+        inputs = summary_inputs(request, freeze=False, memo=self.memo)
         if isinstance(inputs, int):
             return inputs
         return finished(inputs, self.summary(inputs))

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from store.protocol import Store
+    from store.read_memo import ReadMemo
     from workbench.core.analysis.ledger.readings import Readings
     from workbench.core.analysis.summary.build import SummarySettings
     from workbench.core.analysis.summary.model import AnchoringSection, Summary
@@ -269,13 +270,18 @@ def summarised(request: Request) -> Summary | int:
 
 
 def summary_inputs(
-    request: Request, with_readings: bool = True, freeze: bool = True
+    request: Request,
+    with_readings: bool = True,
+    freeze: bool = True,
+    memo: ReadMemo | None = None,
 ) -> SummaryInputs | int:
     """What the summary `request` asks for is built from, what it has to say on stderr
     before it is built said as it goes; or the exit status of a store error (said).
     `with_readings` False: the store's readings are not read (a summary of the same
     annotations made before has read its quotes). `freeze` False: what was read is
-    left to the collector (a process that goes on)."""
+    left to the collector (a process that goes on). `memo`: what this process's last
+    read of the database parsed is taken again where it is the same (a process that
+    reads it again and again: store/read_memo.py)."""
     from store import StoreError, open_store
     from workbench.core.analysis.anchor_report import anchoring_section
     from workbench.core.analysis.ledger.decisions import decisions_from_records
@@ -294,7 +300,7 @@ def summary_inputs(
         # new Annotations (0.2 s at 100,000). A command ends soon: nothing to collect.
         with (
             paused_gc(),
-            open_store(location, annotator=request.opener, read_only=True) as store,
+            open_store(location, annotator=request.opener, read_only=True, memo=memo) as store,
         ):
             warn(store.warnings)
             remembered = store.articles()

@@ -118,11 +118,15 @@ def changed(annotation: Annotation, rng: random.Random) -> Annotation:
     return replace(annotation, source=rng.choice([None, "NATO", "he", "Mr. Austin"]))
 
 
-def saved_changes(db: Path, corpus: Corpus, rng: random.Random, count: int) -> None:
+def saved_changes(
+    db: Path, corpus: Corpus, rng: random.Random, count: int, fold: bool = False
+) -> None:
     """`count` changes saved by gold as the app saves them: most change a sentence
-    annotated, some annotate a new sentence, a few delete one."""
+    annotated, some annotate a new sentence, a few delete one. `fold`: the writer's end
+    folds the journal into a new snapshot (as any writer but the app's does)."""
     with AnnotationStore.open(db, annotator="gold") as store:
-        store.leave_short_journal()
+        if not fold:
+            store.leave_short_journal()
         for _ in range(count):
             annotations = store.all("gold")
             roll = rng.random()
@@ -150,9 +154,10 @@ def test_the_followed_summary_served_is_the_computed_one_after_random_changes(
 ) -> None:
     rng = random.Random(seed)
     followed = FollowedSummary(code_digest())
-    for step in range(5):
+    for step in range(6):
         if step:
-            saved_changes(db, corpus, rng, rng.randint(1, 4))
+            # step 4: a new snapshot, read whole again; else the same one, read once
+            saved_changes(db, corpus, rng, rng.randint(1, 4), fold=step == 4)
         assert summary_keeper.keep_one(None, report_first=True, followed=followed) == 2
         if step == 0:
             followed.prepare()  # claim and denial tags followed from here, as the keeper does
@@ -161,6 +166,7 @@ def test_the_followed_summary_served_is_the_computed_one_after_random_changes(
             assert computed.status == 0 and computed.out
             assert served == computed, f"step {step}, {form}"
     assert followed.builds == 1, "made again from the last summary each time, not built"
+    assert (followed.memo.parsed, followed.memo.reused) == (2, 4), "the snapshot parsed twice"
 
 
 def test_tags_saved_are_patched_and_only_what_they_touch_encoded(

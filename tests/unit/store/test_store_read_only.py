@@ -12,6 +12,7 @@ from tinydb import TinyDB
 
 import store.replay
 from store import AnnotationStore, CorruptDatabaseError, StoreWriteError
+from store.read_memo import ReadMemo
 from store.snapshot import Snapshot
 
 
@@ -85,8 +86,8 @@ def test_a_compaction_under_the_reader_makes_it_read_again(
     real_load = store.replay.load_snapshot
     reads: list[Snapshot | None] = []
 
-    def load_then_compact(path: Path) -> Snapshot | None:
-        tables = real_load(path)
+    def load_then_compact(path: Path, memo: ReadMemo | None = None) -> Snapshot | None:
+        tables = real_load(path, memo)
         reads.append(tables)
         if len(reads) == 1:
             job.run()  # the snapshot replaced and the segment deleted, under the reader
