@@ -15,6 +15,12 @@ copy, computed on the second, by turns (the same load); every output is checked 
 for byte against the computed one. Also: the follower's first keep (from nothing), its
 peak RSS, and the keeper as it ran before (started 30 s after the save, computing) for
 one save. The load average is noted beside each figure.
+
+tok11: a third copy is followed by the keeper as before tok11 (bench/follower_as_before.py:
+the store read afresh for each content), the two keepers timed on the same saves at the
+same time; and after each save the writer's summary is asked at once on the first copy
+(`workbench summary` waiting for the follower's keep of that very summary), against
+computing it on the second, the two formats by turns.
 """
 
 from __future__ import annotations
@@ -26,15 +32,20 @@ import random
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.report import Figure, Naive, Samples
-from bench.summary import child, readings_store, user_environment
+from bench.summary import REPOSITORY, child, readings_store, user_environment
 from bench.workspace import ANNOTATOR, Workspace
 from store import AnnotationStore, kept_summaries
 from workbench.config.locations import DB_ENV
 from workbench.core.annotation import TAGS
+
+if TYPE_CHECKING:
+    from workbench.cli.summary_request import Request
 
 TARGET = 1.0
 TAGS_SAVED = 3
@@ -47,91 +58,148 @@ def run(space: Workspace) -> list[Figure]:
     size = space.scale.largest
     environment = user_environment(space)
     first, _count = readings_store(space, size)
-    second = space.scratch_path(first.name)
-    second.parent.rmdir()
-    shutil.copytree(first.parent, second.parent)
+    second, third = copied(space, first), copied(space, first)
     rounds = max(2, space.scale.slow_repeats)
     rng = random.Random(15)
     loads = [os.getloadavg()[0]]
     app = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(86400)"])
-    keeper = subprocess.Popen(
-        [sys.executable, "-P", "-m", "workbench.cli.summary_keeper", "--annotator", ANNOTATOR,
-         "--follow", str(app.pid)],
-        env={**environment, DB_ENV: str(first)},
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    writers = [AnnotationStore.open(path, annotator=ANNOTATOR) for path in (first, second)]
+    keeper = follower(first, ["-P", "-m", "workbench.cli.summary_keeper"], app.pid, environment)
+    as_before = follower(third, ["-m", "bench.follower_as_before"], app.pid, environment)
+    writers = [AnnotationStore.open(path, annotator=ANNOTATOR) for path in (first, second, third)]
+    requests = {path: looked_for(path, environment) for path in (first, third)}
     try:
         for writer in writers:
             writer.leave_short_journal()
         started = time.perf_counter()
         saved(writers, rng)  # the session's first save: the app starts the follower
-        first_keep = kept_after(first, started, environment)
-        kept_md: list[float] = []
-        kept_json: list[float] = []
+        first_keep = kept_after(first, started, requests[first])
+        kept: dict[Path, dict[str, list[float]]] = {
+            path: {"md": [], "json": []} for path in (first, third)
+        }
+        asked: dict[str, list[tuple[float, int]]] = {"json": [], "md": []}
         served: dict[str, list[tuple[float, int]]] = {"json": [], "md": []}
         computed: dict[str, list[tuple[float, int]]] = {"json": [], "md": []}
-        for turn in range(rounds):
-            last = saved(writers, rng)
-            md, whole = kept_after(first, last, environment)
-            kept_md.append(md)
-            kept_json.append(whole)
-            for form in ("json", "md"):
-                served_output = space.scratch_path(f"served.{form}")
+        for _turn in range(rounds):
+            for form in ("md", "json"):
+                last = saved(writers, rng)
+                watches = [Watch(path, last, requests[path]) for path in (first, third)]
+                asked_output = space.scratch_path(f"asked.{form}")
+                asked[form].append(child(summary(first, form, asked_output), environment))
+                for watch in watches:
+                    watch.join(timeout=WAITED)
+                    md, whole = watch.found()
+                    kept[watch.database]["md"].append(md)
+                    kept[watch.database]["json"].append(whole)
                 computed_output = space.scratch_path(f"computed.{form}")
+                computed[form].append(child(summary(second, form, computed_output), environment))
+                served_output = space.scratch_path(f"served.{form}")
                 for _ in range(space.scale.slow_repeats):
                     served[form].append(child(summary(first, form, served_output), environment))
-                if turn < space.scale.naive_repeats or form == "json":
-                    computed[form].append(
-                        child(summary(second, form, computed_output), environment)
-                    )
-                    if served_output.read_bytes() != computed_output.read_bytes():
-                        raise RuntimeError(f"the {form} summary served differs from computing it")
+                expected = computed_output.read_bytes()
+                for output in (asked_output, served_output):
+                    if output.read_bytes() != expected:
+                        raise RuntimeError(
+                            f"the {form} summary {output.stem} differs from computed"
+                        )
             loads.append(os.getloadavg()[0])
-        peak = rss_peak(keeper.pid)
+        peaks = rss_peak(keeper.pid), rss_peak(as_before.pid)
     finally:
         for writer in writers:
             writer.close()
         app.kill()
         app.wait()
         keeper.wait(timeout=WAITED)
-    before = keeper_before(second, environment) if space.scale.slow_repeats > 1 else None
+        as_before.wait(timeout=WAITED)
     loads.append(os.getloadavg()[0])
     load = f"load {min(loads):.1f}-{max(loads):.1f}"
+    computed_note = f"byte-identical; {rounds} saves each; {load}"
     figures = [
         Figure(
-            f"`workbench summary --format {form} -o FILE` after {TAGS_SAVED} saved tags, "
-            "kept by the keeper following the session; start to exit, peak RSS",
+            f"`workbench summary --format {form} -o FILE` asked at once after {TAGS_SAVED} "
+            "saved tags (waits for the follower's keep of it); start to exit, peak RSS",
+            f"{size:,} annotations, the writer's summary",
+            samples(asked[form]),
+            limit=TARGET,
+            naive=Naive("computed, as the command did before (no wait)", samples(computed[form])),
+            note=computed_note,
+        )
+        for form in ("md", "json")
+    ]
+    figures += [
+        Figure(
+            f"`workbench summary --format {form} -o FILE` once kept; start to exit, peak RSS",
             f"{size:,} annotations, the writer's summary",
             samples(served[form]),
             limit=TARGET,
             naive=Naive("computed (no keeper has kept it yet)", samples(computed[form])),
-            note=f"byte-identical; {rounds} rounds of saves; {load}",
+            note=computed_note,
         )
-        for form in ("json", "md")
+        for form in ("md", "json")
+    ]
+    figures += [
+        Figure(
+            f"the writer's {'report' if form == 'md' else 'JSON'} kept, seconds after the "
+            f"last of {TAGS_SAVED} saved tags (the follower, its store read kept)",
+            f"{size:,} annotations",
+            Samples(tuple(kept[first][form])),
+            naive=Naive(
+                "the follower as before tok11 (store read afresh), same saves, same time",
+                Samples(tuple(kept[third][form])),
+            ),
+            note=load,
+        )
+        for form in ("md", "json")
     ]
     figures.append(
         Figure(
-            f"the writer's report kept, seconds after the last of {TAGS_SAVED} saved tags "
-            "(a summary asked sooner is computed)",
-            f"{size:,} annotations",
-            Samples(tuple(kept_md)),
-            naive=None
-            if before is None
-            else Naive("the keeper as before: 30 s pause, then computed", before),
-            note=f"JSON kept after {median(kept_json):.1f} s median; {load}",
-        )
-    )
-    figures.append(
-        Figure(
             "the keeper following the session: first keep (from nothing, its report and "
-            "JSON), peak RSS over the session",
+            "JSON); peak RSS over the session (as before tok11: "
+            f"{(peaks[1] or 0) / 2**20:,.0f} MB)",
             f"{size:,} annotations",
-            Samples((first_keep[1],), peak),
+            Samples((first_keep[1],), peaks[0]),
             note=load,
         )
     )
     return figures
+
+
+def copied(space: Workspace, database: Path) -> Path:
+    """A copy of the database's folder (no keeper has run on it)."""
+    copy = space.scratch_path(database.name)
+    copy.parent.rmdir()
+    shutil.copytree(database.parent, copy.parent)
+    return copy
+
+
+def follower(
+    database: Path, module: list[str], app: int, environment: dict[str, str]
+) -> subprocess.Popen[bytes]:
+    """A keeper following the session of process `app` on `database`, as the app starts it."""
+    return subprocess.Popen(
+        [sys.executable, *module, "--annotator", ANNOTATOR, "--follow", str(app)],
+        cwd=REPOSITORY,
+        env={**environment, DB_ENV: str(database)},
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+class Watch(threading.Thread):
+    """kept_after() in a thread: the seconds to each format kept, while the bench asks."""
+
+    def __init__(self, database: Path, since: float, request: Request) -> None:
+        super().__init__(daemon=True)
+        self.database = database
+        self._since, self._request = since, request
+        self._found: tuple[float, float] | None = None
+        self.start()
+
+    def run(self) -> None:
+        self._found = kept_after(self.database, self._since, self._request)
+
+    def found(self) -> tuple[float, float]:
+        if self._found is None:
+            raise RuntimeError(f"the keeper following {self.database} kept nothing")
+        return self._found
 
 
 def saved(writers: list[AnnotationStore], rng: random.Random) -> float:
@@ -151,12 +219,9 @@ def saved(writers: list[AnnotationStore], rng: random.Random) -> float:
     return time.perf_counter()
 
 
-def kept_after(database: Path, since: float, environment: dict[str, str]) -> tuple[float, float]:
-    """Seconds from `since` until the writer's report, then its JSON, are kept for the
-    content the database has now (looked for every 50 ms, as the command would)."""
-    from workbench.cli.kept_summary import summary_key
+def looked_for(database: Path, environment: dict[str, str]) -> Request:
+    """The writer's summary as the command and the keeper ask for it (their environment)."""
     from workbench.cli.summary_request import asked
-    from workbench.core.analysis.kept.code import code_digest
 
     saved_environment = dict(os.environ)
     os.environ.update({**environment, DB_ENV: str(database)})  # as the keeper reads them
@@ -171,6 +236,15 @@ def kept_after(database: Path, since: float, environment: dict[str, str]) -> tup
         os.environ.clear()
         os.environ.update(saved_environment)
     assert not isinstance(request, int)
+    return request
+
+
+def kept_after(database: Path, since: float, request: Request) -> tuple[float, float]:
+    """Seconds from `since` until the writer's report, then its JSON, are kept for the
+    content the database has now (looked for every 50 ms, as the command would)."""
+    from workbench.cli.kept_summary import summary_key
+    from workbench.core.analysis.kept.code import code_digest
+
     code = code_digest()
     found: dict[str, float] = {}
     deadline = time.perf_counter() + WAITED
@@ -185,23 +259,6 @@ def kept_after(database: Path, since: float, environment: dict[str, str]) -> tup
     if len(found) < 2:
         raise RuntimeError("the keeper following the session kept nothing")
     return found["md"], found["json"]
-
-
-def keeper_before(database: Path, environment: dict[str, str]) -> Samples:
-    """The writer's report kept as before tok10 after a save: the app's 30 s pause, then
-    the keeper computing from nothing (its process timed to the report kept)."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-P", "-m", "workbench.cli.summary_keeper", "--annotator", ANNOTATOR],
-        env={**environment, DB_ENV: str(database)},
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        md, _whole = kept_after(database, started, environment)
-    finally:  # every analyst's and the others' summaries after it: not what is timed
-        process.terminate()
-        process.wait(timeout=WAITED)
-    return Samples((30.0 + md,))
 
 
 def summary(database: Path, form: str, output: Path) -> list[str]:

@@ -66,6 +66,11 @@ class FollowedSummary:
         """The last read's snapshot and Annotations: the store read again for each
         content parses and makes only what changed (store/read_memo.py)."""
 
+    @property
+    def holds(self) -> bool:
+        """Whether a summary is held to make the next from (else the next is a build)."""
+        return self._accumulator is not None
+
     def summary(self, inputs: SummaryInputs) -> Summary:
         """The summary of `inputs` as `summarised` builds it (before `finished`)."""
         from workbench.core.analysis.summary.build import SummaryCache

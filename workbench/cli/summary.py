@@ -22,6 +22,7 @@ from workbench.cli.common import (
     threshold,
     warn,
 )
+from workbench.cli.keeper_notice import waited_for_keeper
 from workbench.cli.output import write_data_parts
 from workbench.cli.recorded import say_at_terminal
 from workbench.cli.summary_request import Request, asked
@@ -189,6 +190,11 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(request, int):
         return request
     status = kept_written(request, args.format, args.output)
+    if status is None:
+        # the keeper following the app's session may be making this very summary
+        status = waited_for_keeper(
+            request, args.format, lambda: kept_written(request, args.format, args.output)
+        )
     if status is not None:
         return status
     summary = summarised(request)

@@ -34,12 +34,10 @@ import argparse
 import contextlib
 import fcntl
 import gc
-import hashlib
 import os
 import stat
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -49,7 +47,10 @@ from workbench.config.locations import DB_ENV, DatabaseLocation
 from workbench.core.files.database_url import is_server_url
 
 if TYPE_CHECKING:
+    from store.kept_summaries import KeptSummaries
     from workbench.cli.followed_summary import FollowedSummary
+    from workbench.cli.keeper_notice import Announcer
+    from workbench.cli.summary_request import Request
 
 KEEPER_ENV = "WORKBENCH_SUMMARY_KEEPER"
 """"off": writers start no keeper (the tests set it; those of the keeper unset it)."""
@@ -165,6 +166,7 @@ def keep_one(
     analysts: list[str] | None = None,
     report_first: bool = False,
     followed: FollowedSummary | None = None,
+    announcer: Announcer | None = None,
 ) -> int | None:
     """Keep one analyst's summaries (both formats); how many were kept, or None when
     nothing more can be (the request fails, the code changed). Every analyst's summary,
@@ -173,14 +175,13 @@ def keep_one(
     is made, served while the JSON is made (2-5 s at 100,000 annotations, load 5-10);
     the others' are kept in one write (each keep rewrites FILE.kept whole). With
     `followed` (a keeper following a session) the summary is that one made again for
-    this content (cli/followed_summary.py), not built from nothing."""
+    this content (cli/followed_summary.py), not built from nothing; `announcer` says
+    what is being kept, and when each format is (cli/keeper_notice.py: the command
+    waits for it rather than compute it)."""
     from store import kept_summaries
     from workbench.cli.kept_summary import FORMATS, summary_key
-    from workbench.cli.recorded import recording_stderr
-    from workbench.cli.summary import report, summarised
     from workbench.cli.summary_request import asked
     from workbench.core.analysis.kept.code import code_digest
-    from workbench.core.analysis.kept.output import DATA, TEXT, encoded
 
     request = asked(
         argparse.Namespace(
@@ -206,31 +207,63 @@ def keep_one(
                 return 0
         if not store.keepable(token):  # a snapshot parse: only when about to compute
             return None  # nothing could be kept under it: nothing computed
-        with recording_stderr() as recorded:
-            summary = summarised(request) if followed is None else followed.summarised(request)
-        if isinstance(summary, int):
-            return None
-        named = summary.totals.annotators if request.annotator is None else None
-        if analysts is not None and named is not None:
-            analysts.extend(named)
-        said = tuple(recorded.pieces)
-        report_bytes = [report(summary).encode("utf-8")]
-        outputs = {wanted["md"]: encoded(said, TEXT, report_bytes, analysts=named)}
-        kept = 0
-        if report_first:
-            if code_digest() != code:
-                return None  # the code changed while it ran: which made this is not known
-            if not store.put_many(outputs, token):
-                return 0
-            kept, outputs = 1, {}
-        pieces = None if followed is None else followed.pieces  # those unchanged not encoded
-        outputs[wanted["json"]] = encoded(
-            said, DATA, list(summary.json_parts(pieces)), analysts=named
-        )
-        del summary
+        if announcer is not None:
+            announcer.began(token, wanted, build=followed is None or not followed.holds)
+        try:
+            return _made_and_kept(
+                store, request, token, code, wanted, analysts, report_first, followed, announcer
+            )
+        finally:
+            if announcer is not None:
+                announcer.ended()
+
+
+def _made_and_kept(
+    store: KeptSummaries,
+    request: Request,
+    token: str,
+    code: str,
+    wanted: dict[str, str],
+    analysts: list[str] | None,
+    report_first: bool,
+    followed: FollowedSummary | None,
+    announcer: Announcer | None,
+) -> int | None:
+    """keep_one's summary made and kept under `token` (its keys `wanted` by format)."""
+    from workbench.cli.recorded import recording_stderr
+    from workbench.cli.summary import report, summarised
+    from workbench.core.analysis.kept.code import code_digest
+    from workbench.core.analysis.kept.output import DATA, TEXT, encoded
+
+    with recording_stderr() as recorded:
+        summary = summarised(request) if followed is None else followed.summarised(request)
+    if isinstance(summary, int):
+        return None
+    named = summary.totals.annotators if request.annotator is None else None
+    if analysts is not None and named is not None:
+        analysts.extend(named)
+    said = tuple(recorded.pieces)
+    report_bytes = [report(summary).encode("utf-8")]
+    outputs = {wanted["md"]: encoded(said, TEXT, report_bytes, analysts=named)}
+    kept = 0
+    if report_first:
         if code_digest() != code:
-            return None
-        return kept + len(outputs) if store.put_many(outputs, token) else kept
+            return None  # the code changed while it ran: which made this is not known
+        if not store.put_many(outputs, token):
+            return 0
+        if announcer is not None:
+            announcer.kept(["md"])
+        kept, outputs = 1, {}
+    pieces = None if followed is None else followed.pieces  # those unchanged not encoded
+    outputs[wanted["json"]] = encoded(said, DATA, list(summary.json_parts(pieces)), analysts=named)
+    del summary
+    if code_digest() != code:
+        return None
+    if not store.put_many(outputs, token):
+        return kept
+    if announcer is not None:
+        announcer.kept(["json"] if report_first else ["md", "json"])
+    return kept + len(outputs)
 
 
 def _analysts_kept(record: bytes | None) -> tuple[str, ...] | None:
@@ -258,16 +291,15 @@ def only_keeper(location: DatabaseLocation) -> Iterator[bool]:
     running and one waiting (rv5 R2: each writer of a batch started one, 700 MB each).
     Locks of the user's, outside the database's folder: keeping writes nothing beside it
     but FILE.kept."""
-    name = os.path.realpath(location) if isinstance(location, Path) else str(location)
-    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    folder = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
-    stem = f"workbench-keeper-{os.getuid()}-{digest}"
-    with _own_lock_file(Path(folder) / f"{stem}.lock") as running:
+    from workbench.cli.keeper_notice import keeper_stem
+
+    stem = keeper_stem(location)
+    with _own_lock_file(stem.with_name(f"{stem.name}.lock")) as running:
         if running is None:
             yield True  # no lock to be had: keeping stays correct (the race rule), only duplicated
             return
         if not _took(running):
-            with _own_lock_file(Path(folder) / f"{stem}.next.lock") as waiting:
+            with _own_lock_file(stem.with_name(f"{stem.name}.next.lock")) as waiting:
                 if waiting is None or not _took(waiting) or not _took(running, wait=True):
                     yield False  # another waits its turn (or no turn to be had)
                     return
@@ -323,14 +355,18 @@ def follow(
     a build from nothing), and the rest of keep() (every analyst's, the others') once a
     content has held still for `pause`, by a process of this one's (`--one-round`)
     stopped as soon as the content moves: a full summary each, which would otherwise
-    hold up the writer's after the next save. Ends when the app has ended (its end's
-    keeper, waiting its turn, keeps what is left), after FOLLOW_LIMIT without a change
+    hold up the writer's after the next save. Says what it keeps as it goes
+    (cli/keeper_notice.py). Ends when the app has ended, once the writer's summary of its
+    last content is kept (its end's keeper, waiting its turn, keeps the rest, finding
+    that one kept), after FOLLOW_LIMIT without a change
     (the app starts another at its next save), or once the code on disk is not the code
     running (an upgrade: what this process would keep is not what the command computes)."""
     from workbench.cli.followed_summary import FollowedSummary
+    from workbench.cli.keeper_notice import Announcer
     from workbench.core.analysis.kept.code import code_digest
 
     followed = FollowedSummary(code_digest())
+    announcer = Announcer(location)
     seen, moved = "", time.monotonic()
     kept_for = rest_for = ""
     rest: subprocess.Popen[bytes] | None = None
@@ -347,12 +383,17 @@ def follow(
                 if code_digest() != followed.code:
                     return
                 kept_for = seen
-                keep_one(annotator, report_first=True, followed=followed)
+                keep_one(annotator, report_first=True, followed=followed, announcer=announcer)
                 followed.prepare()  # the LiveLedger, after a keep from nothing or a rebuild
             elif now - moved >= pause and rest_for != seen:
                 rest_for = seen
                 rest = _round_started(location, annotator)
             time.sleep(POLL_SECONDS)
+        # The app has ended (its store closed): its last content, saved less than
+        # SETTLE_SECONDS before, is made again here in seconds; the end's keeper,
+        # waiting its turn, then finds it kept rather than compute it from nothing.
+        if _token(location) != kept_for and code_digest() == followed.code:
+            keep_one(annotator, report_first=True, followed=followed, announcer=announcer)
     finally:
         _stopped(rest)
 

@@ -4,6 +4,7 @@ again from the last one (cli/followed_summary.py, summary_keeper.follow): what
 
 from __future__ import annotations
 
+import argparse
 import random
 import threading
 import time
@@ -17,10 +18,13 @@ import pytest
 from store import AnnotationStore, kept_summaries
 from tests.fixtures.anchored import annotate
 from tests.fixtures.gold import load_gold
+from workbench.cli import keeper_notice, summary_keeper
 from workbench.cli import summary as summary_command
-from workbench.cli import summary_keeper
 from workbench.cli.followed_summary import FollowedSummary
+from workbench.cli.keeper_notice import Announcer, read_notice
+from workbench.cli.kept_summary import summary_key
 from workbench.cli.main import main
+from workbench.cli.summary_request import Request, asked
 from workbench.core.analysis.kept.code import code_digest
 from workbench.core.analysis.ledger.readings import analyser_fingerprint
 from workbench.core.annotation import STATUSES, TAGS, Annotation
@@ -57,6 +61,8 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Corpus) -> Path:
     monkeypatch.setenv("WORKBENCH_ANNOTATOR", "gold")
     monkeypatch.setenv("WORKBENCH_DB", str(path))
     monkeypatch.setenv("WORKBENCH_SETTINGS", str(tmp_path / "settings.toml"))
+    (tmp_path / "run").mkdir()
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))  # the keepers' locks, notice
     return path
 
 
@@ -401,3 +407,158 @@ def test_following_ends_after_a_long_time_without_a_change(
     keeper.thread.join(timeout=60)
     assert not keeper.thread.is_alive()
     assert kept_for_now(db), "what it followed is kept"
+
+
+def test_the_keeper_following_keeps_the_last_content_when_the_app_ends(
+    db: Path,
+    corpus: Corpus,
+    run: Callable[..., Ran],
+    monkeypatch: pytest.MonkeyPatch,
+    following: Callable[..., Following],
+) -> None:
+    """Saved and quit within the second a content must hold still: the follower keeps it
+    as it ends (made again in seconds), not the end's keeper from nothing."""
+    monkeypatch.setattr(summary_keeper, "SETTLE_SECONDS", 3600.0)  # never while the app runs
+    keeper = following()
+    saved_changes(db, corpus, random.Random(11), 2)
+    keeper.app.clear()  # the app ends
+    keeper.thread.join(timeout=60)
+    assert kept_for_now(db)
+    for form in FORMS:
+        served, computed = served_and_computed(run, monkeypatch, form)
+        assert served == computed
+
+
+def command_request(annotator: str = "gold") -> Request:
+    request = asked(
+        argparse.Namespace(
+            db=None, annotator=annotator, paths=[], claim_threshold=None, denial_threshold=None
+        )
+    )
+    assert not isinstance(request, int)
+    return request
+
+
+def command_keys(token: str) -> dict[str, str]:
+    """The keys gold's summary is looked up under by the command, by format."""
+    keys = {form: summary_key(command_request(), form, token, code_digest()) for form in FORMS}
+    return {form: key for form, key in keys.items() if key is not None}
+
+
+def test_the_notice_names_the_keys_the_command_looks_up(
+    db: Path, following: Callable[..., Following]
+) -> None:
+    following()
+    assert waited(lambda: kept_for_now(db))
+    assert waited(lambda: (read_notice(db) or SimpleNamespace(keeping=True)).keeping is False)
+    notice = read_notice(db)
+    assert notice is not None
+    with kept_summaries(db) as kept:
+        token = kept.token()
+    keys = command_keys(token)
+    assert (notice.token, notice.keys, sorted(notice.kept)) == (token, keys, sorted(FORMS))
+    assert set(notice.took["build"]) == set(FORMS)
+
+
+@pytest.fixture
+def slow_keep(
+    db: Path, monkeypatch: pytest.MonkeyPatch, no_collection: None
+) -> Iterator[Callable[[], threading.Thread]]:
+    """A follower that has built the summary once (its times noted) and then keeps the
+    next content slowly, in a thread: the keep is under way (announced) when it returns."""
+    followed = FollowedSummary(code_digest())
+    announcer = Announcer(db)
+    assert (
+        summary_keeper.keep_one(None, report_first=True, followed=followed, announcer=announcer)
+        == 2
+    )
+    followed.prepare()
+    real = followed.summarised
+    monkeypatch.setattr(keeper_notice, "MARGIN_SECONDS", 120.0)  # however busy the machine
+    threads: list[threading.Thread] = []
+
+    def slowly(request: Request) -> object:
+        time.sleep(1.0)
+        return real(request)
+
+    def start() -> threading.Thread:
+        monkeypatch.setattr(followed, "summarised", slowly)
+        thread = threading.Thread(
+            target=summary_keeper.keep_one,
+            args=(None,),
+            kwargs={"report_first": True, "followed": followed, "announcer": announcer},
+            daemon=True,
+        )
+        threads.append(thread)
+        thread.start()
+        assert waited(lambda: (read_notice(db) or SimpleNamespace(keeping=False)).keeping)
+        return thread
+
+    yield start
+    for thread in threads:
+        thread.join(timeout=60)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_command_waits_for_the_keep_of_its_very_summary_and_serves_it(
+    form: str,
+    db: Path,
+    corpus: Corpus,
+    run: Callable[..., Ran],
+    monkeypatch: pytest.MonkeyPatch,
+    slow_keep: Callable[[], threading.Thread],
+) -> None:
+    saved_changes(db, corpus, random.Random(13), 3)
+    keep = slow_keep()
+    with monkeypatch.context() as patch:
+        patch.setattr(summary_command, "summarised", computing_refused)
+        served = run("--format", form)  # a keep under way: waited for, not computed
+    keep.join(timeout=60)
+    with monkeypatch.context() as patch:
+        patch.setattr(summary_command, "kept_written", lambda *args: None)
+        patch.setattr(keeper_notice, "read_notice", lambda location: None)
+        computed = run("--format", form)
+    assert served == computed
+
+
+def test_a_summary_the_follower_does_not_keep_is_computed_without_waiting(
+    db: Path,
+    corpus: Corpus,
+    run: Callable[..., Ran],
+    monkeypatch: pytest.MonkeyPatch,
+    slow_keep: Callable[[], threading.Thread],
+) -> None:
+    """bob's summary, other thresholds: another summary than the one being kept."""
+    saved_changes(db, corpus, random.Random(13), 3)
+    slow_keep()
+    monkeypatch.setattr(
+        keeper_notice,
+        "time",
+        SimpleNamespace(sleep=never, monotonic=time.monotonic, time=time.time),
+    )
+    for argv in (["--annotator", "bob"], ["--claim-threshold", "55"]):
+        assert run(*argv).status == 0
+
+
+def never(seconds: float) -> None:
+    raise AssertionError("waited")
+
+
+def test_a_keep_that_ended_without_the_summary_is_not_waited_for(
+    db: Path, corpus: Corpus, run: Callable[..., Ran], no_collection: None
+) -> None:
+    """The follower began the content now and stopped without keeping it (a save in
+    the meantime): the command computes."""
+    followed = FollowedSummary(code_digest())
+    announcer = Announcer(db)
+    assert (
+        summary_keeper.keep_one(None, report_first=True, followed=followed, announcer=announcer)
+        == 2
+    )
+    saved_changes(db, corpus, random.Random(17), 1)
+    with kept_summaries(db) as kept:
+        token = kept.token()
+    announcer.began(token, command_keys(token), build=False)
+    announcer.ended()
+    ran = run("--format", "md")
+    assert ran.status == 0 and ran.out
