@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from store.read_memo import ReadMemo
+from workbench.core.analysis.summary.markdown import MarkdownPieces
 from workbench.core.analysis.summary.model import JsonPieces
 
 if TYPE_CHECKING:
@@ -62,6 +63,9 @@ class FollowedSummary:
         self.pieces = JsonPieces()
         """The last JSON's pieces: the rows and groups a change left as they were are
         not encoded again."""
+        self.report_pieces = MarkdownPieces()
+        """The last report's lines of each row, group, conflict and denial: those a
+        change left as they were are not rendered again."""
         self.memo = ReadMemo()
         """The last read's snapshot and Annotations: the store read again for each
         content parses and makes only what changed (store/read_memo.py)."""

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from store.read_memo import ReadMemo
     from workbench.core.analysis.ledger.readings import Readings
     from workbench.core.analysis.summary.build import SummarySettings
+    from workbench.core.analysis.summary.markdown import MarkdownPieces
     from workbench.core.analysis.summary.model import AnchoringSection, Summary
     from workbench.core.anchoring.as_tagged import TaggedVersions
     from workbench.core.annotation import Annotation
@@ -390,12 +391,13 @@ def finished(inputs: SummaryInputs, summary: Summary) -> Summary:
     return dataclasses.replace(summary, caveats=tuple(caveats)) if caveats else summary
 
 
-def report(summary: Summary) -> str:
+def report(summary: Summary, pieces: MarkdownPieces | None = None) -> str:
     """The Markdown report: for people, in a file as on the terminal, so outside text
-    is shown safely."""
+    is shown safely. `pieces`: the last report's lines of the items that are the same
+    (a keeper following a session)."""
     from workbench.core.analysis.summary.markdown import render_markdown
 
-    return printable(render_markdown(summary))
+    return printable(render_markdown(summary, pieces=pieces))
 
 
 def written(output: Iterable[bytes] | str, target: str | None) -> int:

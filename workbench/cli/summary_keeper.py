@@ -243,8 +243,9 @@ def _made_and_kept(
     if analysts is not None and named is not None:
         analysts.extend(named)
     said = tuple(recorded.pieces)
-    report_bytes = [report(summary).encode("utf-8")]
-    outputs = {wanted["md"]: encoded(said, TEXT, report_bytes, analysts=named)}
+    shown = report(summary, None if followed is None else followed.report_pieces)
+    outputs = {wanted["md"]: encoded(said, TEXT, [shown.encode("utf-8")], analysts=named)}
+    del shown
     kept = 0
     if report_first:
         if code_digest() != code:

@@ -19,6 +19,7 @@ from bench.synthetic import synthetic_annotations, synthetic_articles
 from tests.fixtures.gold import load_gold
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.analysis.summary.incremental import SummaryAccumulator
+from workbench.core.analysis.summary.markdown import MarkdownPieces, render_markdown
 from workbench.core.analysis.summary.model import JsonPieces
 from workbench.core.annotation import STATUSES, Anchor, Annotation, AnnotationKey, Suggested
 from workbench.core.corpus.article_info import ArticleInfo
@@ -110,6 +111,8 @@ def check(
     assert accumulator.summary() == build_summary(start, info, summary_settings, texts=by_id)
     pieces = JsonPieces()  # the JSON of each summary made from the last one's pieces
     accumulator.summary().to_json_bytes(pieces)
+    report_pieces = MarkdownPieces()  # and the report, from the last report's
+    render_markdown(accumulator.summary(), pieces=report_pieces)
     if prepared:
         accumulator.prepare()
     for annotator, article, index, becomes in steps:
@@ -133,6 +136,8 @@ def check(
         assert accumulator.summary() == expected
         if prepared:  # as a keeper following a session makes it
             assert accumulator.summary().to_json_bytes(pieces) == expected.to_json_bytes()
+            made = render_markdown(accumulator.summary(), pieces=report_pieces)
+            assert made == render_markdown(expected)
             accumulator.prepare()
     return accumulator
 

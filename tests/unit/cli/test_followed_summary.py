@@ -193,6 +193,7 @@ def test_tags_saved_are_patched_and_only_what_they_touch_encoded(
     assert followed.builds == 1
     reused = followed.pieces.reused
     assert reused > 0, "the rows and groups no tag touched are not encoded again"
+    assert followed.report_pieces.reused > 0, "nor rendered again in the report"
     for form in FORMS:
         served, computed = served_and_computed(run, monkeypatch, form)
         assert served == computed
