@@ -36,9 +36,10 @@ NOTICE_BYTES = 16384
 """A notice is a few hundred bytes: anything longer is not one."""
 ANNOUNCED_WITHIN = 5.0
 """Seconds the follower takes to begin keeping a content that holds still (its
-SETTLE_SECONDS and POLL_SECONDS, 1.5 s, with a margin for a busy machine, where it runs
-at nice 10): a command asked right after a save waits at most this long for the keep to
-begin."""
+SETTLE_SECONDS and POLL_SECONDS, 1.5 s, with a margin): a command asked right after a
+save waits at least this long for the keep to begin, and up to a quarter of what
+computing is expected to take (a busy machine, where the follower at nice 10 begins
+late: bench kept_follow at load 3-10 saw it begin more than 5 s after a save)."""
 POLL_SECONDS = 0.1
 """How often a waiting command reads the notice (a stat and a few hundred bytes)."""
 COMPUTED_SHARE = 0.5
@@ -261,13 +262,20 @@ def waited_for_keeper(
             elif time.monotonic() > deadline:
                 say_at_terminal("workbench: the summary keeper is late: computing it\n")
                 return None
-        elif notice.token == token or time.monotonic() - began > ANNOUNCED_WITHIN:
+        elif notice.token == token or time.monotonic() - began > _begins_within(notice):
             return None  # it kept nothing of this content, or does not begin
         time.sleep(POLL_SECONDS)
         found = read_notice(request.location)
         if found is None or found.pid != notice.pid or not running(found.pid):
             return None
         notice = found
+
+
+def _begins_within(notice: Notice) -> float:
+    """How long to wait for the follower to begin keeping the content now."""
+    builds = notice.took.get("build", {}).values()
+    computing = max(builds, default=0.0) * COMPUTED_SHARE
+    return max(ANNOUNCED_WITHIN, computing / 4)
 
 
 def _left(notice: Notice, output_format: str) -> float | None:
