@@ -39,10 +39,13 @@ WHAT = "workbench summary"
 FORMATS = ("md", "json")
 
 
-def summary_key(request: Request, output_format: str, token: str, code: str) -> str | None:
+def summary_key(
+    request: Request, output_format: str, token: str, code: str, nobody: bool = False
+) -> str | None:
     """The key of `request`'s summary in `output_format` on the database whose content
     token is `token`, computed by the code of digest `code`; None when an input cannot
-    be read (then nothing is served)."""
+    be read (then nothing is served). `nobody`: the summary of one analyst with no
+    annotated sentence, kept apart (`kept_keys`: tr11 T1)."""
     if request.paths:
         return None
     articles = articles_digest()
@@ -62,6 +65,8 @@ def summary_key(request: Request, output_format: str, token: str, code: str) -> 
         "shown": request.shown,
         "bundled articles": articles,
     }
+    if nobody:
+        inputs["nobody"] = True
     return output_key(WHAT, inputs)
 
 
@@ -121,10 +126,14 @@ def looked_up(
         return None
     try:
         with kept_summaries(request.location) as kept:
-            key = kept_key(kept, request, output_format)
-            if key is None:
+            keys = kept_keys(kept, request, output_format)
+            if not keys:
                 return None
-            found = use(kept, key)
+            found = None
+            for key in keys:
+                found = use(kept, key)
+                if found is not None:
+                    break
             warnings = list(kept.warnings)
     except (StoreError, OSError):
         return None  # cannot tell what the content is: computed, as before
@@ -147,17 +156,24 @@ def checked_written(parts: Iterable[bytes], write: Callable[[Iterable[bytes]], i
     return write(checked()) or head.status
 
 
-def kept_key(kept: KeptSummaries, request: Request, output_format: str) -> str | None:
-    """The key `request`'s output in `output_format` is kept under in `kept` now; None
-    when nothing can be served (the content cannot be pinned down: unreadable, or a
+def kept_keys(kept: KeptSummaries, request: Request, output_format: str) -> list[str]:
+    """The keys `request`'s output in `output_format` may be kept under in `kept` now;
+    none when nothing can be served (the content cannot be pinned down: unreadable, or a
     server not answering, which gets no second try; rv5 R5: three connection timeouts
-    before the command failed)."""
+    before the command failed). One analyst's summary with no annotated sentence is kept
+    apart: `--annotator NAME` refuses an analyst with no annotations where the same
+    analyst's summary asked without the flag reports nothing (qa7 Q9), so it is served
+    only to a request without the flag (tr11 T1: it was served to both)."""
     from store.content_token import settled
 
     token = kept.token()
     if not settled(token):
-        return None
-    return summary_key(request, output_format, token, code_digest())
+        return []
+    code = code_digest()
+    keys = [summary_key(request, output_format, token, code)]
+    if request.annotator is not None and not request.named:
+        keys.append(summary_key(request, output_format, token, code, nobody=True))
+    return [key for key in keys if key is not None]
 
 
 def say_damaged(key: str, request: Request, error: DamagedOutput) -> None:

@@ -205,6 +205,8 @@ def keep_one(
             if named is not None:  # else computed: who it names is not known (rv9 R6)
                 analysts.extend(named)
                 return 0
+        if request.annotator is not None and _kept_apart(store, request, token, code):
+            return 0  # kept already: an analyst with no annotated sentence (tr11 T1)
         if not store.keepable(token):  # a snapshot parse: only when about to compute
             return None  # nothing could be kept under it: nothing computed
         if announcer is not None:
@@ -230,6 +232,7 @@ def _made_and_kept(
     announcer: Announcer | None,
 ) -> int | None:
     """keep_one's summary made and kept under `token` (its keys `wanted` by format)."""
+    from workbench.cli.kept_summary import FORMATS
     from workbench.cli.recorded import recording_stderr
     from workbench.cli.summary import report, summarised
     from workbench.core.analysis.kept.code import code_digest
@@ -242,6 +245,12 @@ def _made_and_kept(
     named = summary.totals.annotators if request.annotator is None else None
     if analysts is not None and named is not None:
         analysts.extend(named)
+    if request.annotator is not None and not summary.totals.sentences:
+        # no annotated sentence: kept apart, served only without --annotator NAME, which
+        # refuses it (kept_summary.kept_keys, tr11 T1)
+        wanted = _apart(request, token, code)
+        if len(wanted) < len(FORMATS):
+            return None
     said = tuple(recorded.pieces)
     shown = report(summary, None if followed is None else followed.report_pieces)
     outputs = {wanted["md"]: encoded(said, TEXT, [shown.encode("utf-8")], analysts=named)}
@@ -265,6 +274,20 @@ def _made_and_kept(
     if announcer is not None:
         announcer.kept(["json"] if report_first else ["md", "json"])
     return kept + len(outputs)
+
+
+def _apart(request: Request, token: str, code: str) -> dict[str, str]:
+    """The keys one analyst's summary with no annotated sentence is kept under, by format
+    (kept_summary.kept_keys: served only without --annotator NAME; tr11 T1)."""
+    from workbench.cli.kept_summary import FORMATS, summary_key
+
+    keys = {name: summary_key(request, name, token, code, nobody=True) for name in FORMATS}
+    return {name: key for name, key in keys.items() if key is not None}
+
+
+def _kept_apart(store: KeptSummaries, request: Request, token: str, code: str) -> bool:
+    keys = _apart(request, token, code)
+    return bool(keys) and all(store.get(key) is not None for key in keys.values())
 
 
 def _analysts_kept(record: bytes | None) -> tuple[str, ...] | None:

@@ -676,3 +676,22 @@ def test_a_keeper_finding_every_analyst_s_summary_kept_keeps_the_others_too(
     assert not serves(run, "--annotator", "bob")
     assert kept_now() == 2, "bob's report and JSON"
     assert serves(run, "--annotator", "bob")
+
+
+def test_an_analyst_named_who_has_no_annotations_is_refused_though_kept(
+    db: Path,
+    run: Callable[..., Ran],
+    computing_refused: Callable[[bool], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """carol's summary kept (asked without the flag: a report of nothing, exit 0) is not
+    served to `--annotator carol`, which refuses an analyst the database does not hold
+    (qa7 Q9; tr11 T1: it was served, exit 0)."""
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", "carol")
+    refused = run("--annotator", "carol")
+    assert refused.status == 1 and not refused.out
+    unflagged = run()
+    assert kept_now() > 0
+    assert run("--annotator", "carol") == refused, "computed: refused"
+    computing_refused(True)
+    assert run() == unflagged, "served without the flag"
