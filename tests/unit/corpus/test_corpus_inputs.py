@@ -131,3 +131,26 @@ def test_a_device_is_refused_without_being_opened(monkeypatch: pytest.MonkeyPatc
         open_regular("/dev/zero")
     assert refused.value.strerror == "a character device, not a regular file"
     assert stat.S_ISCHR(os.stat("/dev/zero").st_mode)
+
+
+def test_a_folders_dot_files_and_dot_folders_are_not_articles_and_are_named(
+    tmp_path: Path,
+) -> None:
+    """qa10 Q23: `.hidden.txt` was read as article ".hidden"; a dot-folder was walked."""
+    corpus = tmp_path / "story"
+    (corpus / ".git").mkdir(parents=True)
+    (corpus / "101_day1.txt").write_text(STORY, encoding="utf-8")
+    (corpus / "NOTES.md").write_text("# notes\nThe desk said so.\n", encoding="utf-8")
+    (corpus / ".hidden.txt").write_text(STORY, encoding="utf-8")
+    (corpus / ".DS_Store").write_bytes(b"\x00\x01")
+    (corpus / ".git" / "draft.txt").write_text(STORY, encoding="utf-8")
+    loaded = load_corpus([corpus])
+    assert [article.id for article in loaded] == ["101_day1", "NOTES"]
+    assert [(problem.path.name, problem.reason) for problem in loaded.problems] == [
+        (".hidden.txt", "hidden file (its name starts with a dot): not read as an article")
+    ]
+
+
+def test_a_dot_file_named_itself_is_read(tmp_path: Path) -> None:
+    (tmp_path / ".hidden.txt").write_text(STORY, encoding="utf-8")
+    assert [article.id for article in load_corpus([tmp_path / ".hidden.txt"])] == [".hidden"]

@@ -180,7 +180,9 @@ def article_files(paths: Iterable[Path]) -> Iterator[Path | CorpusProblem]:
     """Every article file under `paths`, and a problem for each path that cannot be one.
 
     A folder is walked recursively in sorted order (symbolic links to folders are not
-    followed, so a link cannot lead the walk in circles).
+    followed, so a link cannot lead the walk in circles); its dot-files and dot-folders
+    are not read (a dot-file with an article's suffix is named as skipped). A path named
+    itself is read whatever its name.
     """
     for path in paths:
         try:
@@ -214,13 +216,29 @@ def sorted_walk(folder: Path) -> Iterator[Path | CorpusProblem]:
             continue
         for entry in listed:
             child = Path(entry.path)
-            if entry.is_dir(follow_symlinks=False):
+            if entry.name.startswith("."):
+                hidden = hidden_entry(entry, child)
+                if hidden is not None:
+                    found.append(hidden)
+            elif entry.is_dir(follow_symlinks=False):
                 pending.append(child)
             else:
                 item = folder_file(entry, child)
                 if item is not None:
                     found.append(item)
     yield from sorted(found, key=item_path)
+
+
+HIDDEN = "hidden file (its name starts with a dot): not read as an article"
+
+
+def hidden_entry(entry: os.DirEntry[str], child: Path) -> CorpusProblem | None:
+    """A dot-file or dot-folder met in a folder is never read (a desk's editor backups,
+    `.git`, a Mac's `._` copies are not articles: qa10 Q23); one with an article's suffix
+    is named, so a file someone meant as an article is not dropped unsaid."""
+    if entry.is_dir(follow_symlinks=False) or not is_article_name(child):
+        return None
+    return CorpusProblem(child, HIDDEN)
 
 
 def item_path(item: Path | CorpusProblem) -> Path:
