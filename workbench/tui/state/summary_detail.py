@@ -39,6 +39,7 @@ from workbench.core.analysis.summary.model import (
     SourceRow,
 )
 from workbench.core.analysis.summary.unlinked import EXPLANATIONS, why_unlinked
+from workbench.core.analysis.summary.unsourced import no_source_words
 from workbench.core.annotation import STATUSES, TAGS, Annotation, status_words
 
 
@@ -49,7 +50,7 @@ def _where(article_id: str, index: int, titles: Mapping[str, str]) -> str:
 def _source(line: SentenceLine) -> str:
     typed, named = line.source, line.canonical_source
     if not typed:
-        return "unattributed"
+        return no_source_words(line.annotation)
     return typed if named in (None, typed) else f"{named} (written “{typed}”)"
 
 
@@ -90,7 +91,7 @@ def ledger_detail(
         parts.append(f"Note ({', '.join(note.annotators)}): {note.note}")
     for other in line.others:
         judged = other.annotation
-        source = other.canonical_source or judged.source or "unattributed"
+        source = other.canonical_source or judged.source or no_source_words(judged)
         parts.append(
             f"≠ {', '.join(other.annotators)} judged it: {', '.join(judged.tags) or 'no tag'}, "
             f"{status_words(judged.status)}, source {source}"
@@ -208,7 +209,7 @@ def unlinked_detail(denial: SentenceLine, titles: Mapping[str, str]) -> str:
     quote = denial.quote
     parts = [
         f"{_where(denial.article_id, denial.index, titles)} · denied by "
-        f"{denial.canonical_source or denial.source or '(unattributed)'} · "
+        f"{denial.canonical_source or denial.source or no_source_words(denial.annotation)} · "
         f"{', '.join(denial.annotators)}",
         f"Text: {quote}",
     ]

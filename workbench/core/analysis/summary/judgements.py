@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable, Sequence
 
 from workbench.core.analysis.summary.model import ClaimGroup, SentenceLine
+from workbench.core.analysis.summary.unsourced import no_source_words
 from workbench.core.annotation import VERDICTS, Annotation, status_words
 
 Where = tuple[str, int]
@@ -27,7 +28,7 @@ def _status(annotation: Annotation, _canonical: str | None) -> str:
 
 def source_name(annotation: Annotation, canonical: str | None) -> str:
     """The source as the summary names it (the judgement's), else as typed."""
-    return canonical or annotation.source or "unattributed"
+    return canonical or annotation.source or no_source_words(annotation)
 
 
 _FIELDS: tuple[tuple[str, Callable[[Annotation, str | None], str]], ...] = (

@@ -26,6 +26,7 @@ from workbench.core.analysis.summary.judgements import (
     line_source,
     line_status,
     per_analyst,
+    source_name,
     verdict_words,
 )
 from workbench.core.analysis.summary.model import (
@@ -42,6 +43,7 @@ from workbench.core.analysis.summary.model import (
     unconfirmed_sentences,
 )
 from workbench.core.analysis.summary.unlinked import EXPLANATIONS, why_unlinked
+from workbench.core.analysis.summary.unsourced import NO_SOURCE_RECORDED, lacks_recorded_source
 from workbench.core.annotation import STATUSES, TAGS, Annotation, moment_words, status_words
 from workbench.core.corpus.changed_words import changed_words
 
@@ -216,7 +218,7 @@ def render_markdown(
         else f"Analyst: {_cell(summary.annotator or names)}."
     )
     lines += [scope, ""]
-    lines += _caveat_lines(summary.caveats)
+    lines += _caveat_lines(summary.said_caveats())
     lines += [_totals_line(summary), ""]
     lines += _suggestion_note(totals)
     lines += _to_check_note(totals.to_check)
@@ -450,7 +452,7 @@ _TRIMMED = " .,;:!?\"'\u201c\u201d"
 
 
 def _denier(denial: SentenceLine) -> str:
-    return denial.canonical_source or denial.source or "unattributed"
+    return source_name(denial.annotation, denial.canonical_source)
 
 
 def _conflict_section(
@@ -723,7 +725,7 @@ def _group_lines(
     if group.denials:
         lines += ["", "Denied by:", ""]
         for denial in group.denials:
-            lines += _sentence_lines(denial, titles, denial.canonical_source or "unattributed")
+            lines += _sentence_lines(denial, titles, _denier(denial))
     lines.append("")
     return lines
 
@@ -747,14 +749,27 @@ def _group_sources(
     }
     # a sentence no analyst gave a source is named too: left out, a group of one
     # attributed and one unattributed sentence read as the speaker's alone (qa7 Q4)
-    silent = sum(
-        1
+    silent = [
+        lines
         for where, lines in claims.items()
         if where not in differ and not any(line.canonical_source for line in lines)
+    ]
+    omitted = sum(
+        1 for lines in silent if any(lacks_recorded_source(line.annotation) for line in lines)
     )
-    unattributed = [f"unattributed ({silent})"] if silent else []
+    unattributed = [
+        f"{words} ({count})"
+        for words, count in (
+            ("unattributed", len(silent) - omitted),
+            (f"attribution tagged, {NO_SOURCE_RECORDED}", omitted),
+        )
+        if count
+    ]
     if not differ:
         named = list(map(_cell, group.sources))
+        if not named and omitted:  # the analyst's omission, not the article's (qa10 Q24)
+            whole = len(unattributed) == 1
+            return unattributed[0].rsplit(" (", 1)[0] if whole else ", ".join(unattributed), ""
         return ", ".join([*named, *unattributed] if named else named) or nobody, ""
     agreed = sorted(
         {
@@ -797,7 +812,7 @@ def _sentence_lines(
             continue
         judged = other.annotation
         tags = ", ".join(judged.tags) or "no tag"
-        source = other.canonical_source or judged.source or "unattributed"
+        source = source_name(judged, other.canonical_source)
         lines.append(
             f"  - ≠ {', '.join(map(_cell, other.annotators))} judged it: {_cell(tags)}, "
             f"{_cell(judged.status)}, source {_cell(source)}"

@@ -21,6 +21,7 @@ from workbench.core.analysis.figures.conflicts import Figure, Reason, said
 from workbench.core.analysis.figures.measures import Measure
 from workbench.core.analysis.ledger.decisions import LedgerDecision
 from workbench.core.analysis.ledger.settings import LedgerSettings
+from workbench.core.analysis.summary.unsourced import unsourced_caveat
 from workbench.core.annotation import SUGGESTION_OUTCOMES, Annotation, AnnotationKey
 from workbench.core.collector import paused_gc
 from workbench.core.terminal_text import json_safe, json_safe_bytes
@@ -314,6 +315,23 @@ class Summary:
     sources left as typed): said in the report itself, so that a published report carries
     them, not only the terminal that made it."""
 
+    def said_caveats(self) -> tuple[str, ...]:
+        """The caveats and, counted from the lines, the attributions and denials tagged
+        with no source (the analyst's omission, qa10 Q24): the report and the JSON say
+        them; a summary patched later counts them again from its own lines."""
+        lines = [
+            *(line for group in self.ledger for line in (*group.members, *group.denials)),
+            *self.unlinked_denials,
+        ]
+        judged = (
+            annotation
+            for line in lines
+            if not line.unconfirmed
+            for annotation in (line.annotation, *(other.annotation for other in line.others))
+        )
+        counted = unsourced_caveat(judged)
+        return (*self.caveats, counted) if counted else self.caveats
+
     def short_titles(self) -> dict[str, str]:
         """Article id -> the title people read."""
         return {row.article_id: row.short_title for row in self.articles}
@@ -503,7 +521,7 @@ class _JsonShape:
         self.unconfirmed = unconfirmed_sentences(summary.ledger)
         yield "schema", SCHEMA
         yield "annotator", summary.annotator
-        yield "caveats", list(summary.caveats)
+        yield "caveats", list(summary.said_caveats())
         yield "totals", _totals(summary.totals)
         yield "articles", _Listed(summary.articles, _article)
         yield "sources", _Listed(summary.sources, _source)
