@@ -99,3 +99,22 @@ def test_two_disputes_of_like_words_are_numbered_apart() -> None:
         "### ⚠ troops — Serbian, in Kursk: 5,000, 8,000",
         "### ⚠ troops — Serbian, in Belgorod: 20,000, 30,000",
     ]
+
+
+def test_parts_told_apart_by_what_happened_are_named_by_it() -> None:
+    """qa10 Q22: "people — part 1 of 2" / "part 2 of 2" named neither the missing nor
+    the displaced, which the reasons under them said."""
+    story = article(
+        "Flood Toll\n"
+        "Rescuers said 45 people were missing.\n"
+        "Police said 22 people were missing.\n"
+        "Charities said 15,000 people had been evacuated.\n"
+        "Officials said 9,500 people had been evacuated.\n"
+    )
+    headings = [
+        line for line in render_markdown(summary_of(story)).splitlines() if line.startswith("### ⚠")
+    ]
+    assert headings == [
+        "### ⚠ missing people: 22, 45",
+        "### ⚠ displaced people: 9,500, 15,000",
+    ]

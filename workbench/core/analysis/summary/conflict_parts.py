@@ -19,7 +19,12 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from workbench.core.analysis.figures.conflicts import Figure, clash_between, explain_parts
+from workbench.core.analysis.figures.conflicts import (
+    STATE_WORDS,
+    Figure,
+    clash_between,
+    explain_parts,
+)
 from workbench.core.analysis.summary.figure_words import time_words
 from workbench.core.analysis.summary.model import ConflictPair, FigureConflict
 
@@ -39,6 +44,9 @@ class ConflictPart:
     every_pair: bool
     """Every conflicting pair of its figures is listed (else each figure's most distant
     counterparts only)."""
+    leads: bool = False
+    """The label is what its figures say happened ("missing"): it reads before the topic
+    ("missing people"), as "killed" does."""
 
 
 def conflict_parts(
@@ -55,9 +63,15 @@ def conflict_parts(
         return [ConflictPart(None, replace(conflict, pairs=tuple(pairs)), complete)]
     part_of = {n: number for number, members in enumerate(parts) for n in members}
     labels = _labels(figures, parts)
+    states = [_shared_state([figures[n] for n in members]) for members in parts]
     return [
-        ConflictPart(label, _sub_conflict(conflict, members, pairs, part_of), complete)
-        for label, members in zip(labels, parts, strict=True)
+        ConflictPart(
+            label,
+            _sub_conflict(conflict, members, pairs, part_of),
+            complete,
+            leads=label == state and " " not in label,  # "missing people", "troops — held"
+        )
+        for label, state, members in zip(labels, states, parts, strict=True)
     ]
 
 
@@ -84,8 +98,11 @@ def _sub_conflict(
 
 
 def heading(conflict: FigureConflict, part: ConflictPart) -> str:
-    """'troops — Serbian', or the topic alone when the conflict is one dispute."""
-    return f"{conflict.topic} — {part.label}" if part.label else conflict.topic
+    """'troops — Serbian', 'missing people', or the topic alone when the conflict is one
+    dispute."""
+    if not part.label:
+        return conflict.topic
+    return f"{part.label} {conflict.topic}" if part.leads else f"{conflict.topic} — {part.label}"
 
 
 def every_pair(
@@ -134,12 +151,14 @@ def _labels(figures: Sequence[Figure], parts: Sequence[Sequence[int]]) -> list[s
     """Each part's words its figures' texts all share beyond the number, its qualifier
     and the topic ("Serbian"), else the place they share, else "part 2 of 3". Two
     headings must not read alike: a label two parts share takes the part's time
-    ("Serbian, last year"), its place ("Serbian, in Kursk"), else its number
-    ("Serbian, part 2 of 3")."""
+    ("Serbian, last year"), its place ("Serbian, in Kursk"), what its figures say
+    happened ("missing": "people — part 1 of 2" named neither what was counted, qa10
+    Q22), else its number ("Serbian, part 2 of 3")."""
     members_of = [[figures[n] for n in members] for members in parts]
     labels = [_shared_words(members) or _shared_place(members) for members in members_of]
     labels = _told_apart(labels, [_shared_when(members) for members in members_of])
     labels = _told_apart(labels, [_shared_place(members) for members in members_of])
+    labels = _told_apart(labels, [_shared_state(members) for members in members_of])
     count = len(parts)
     return list(_told_apart(labels, [f"part {n} of {count}" for n in range(1, count + 1)]))
 
@@ -159,6 +178,17 @@ def _shared_when(figures: Sequence[Figure]) -> str:
     """'last year' when the figures all give that time; else ''."""
     times = {figure.measure.when for figure in figures}
     return time_words(str(times.pop())) if len(times) == 1 and None not in times else ""
+
+
+def _shared_state(figures: Sequence[Figure]) -> str:
+    """'missing', 'displaced' when the figures all say that happened; else ''."""
+    states = {figure.measure.state for figure in figures}
+    state = states.pop() if len(states) == 1 else None
+    if state is None or state[:3] == "of " or state in ("up", "down"):
+        return ""  # a rise, the size of a wave: said by the reasons under the heading
+    if figures[0].measure.unit_class.startswith(("money", "percent")):
+        return ""
+    return STATE_WORDS.get(state, state)
 
 
 def _shared_place(figures: Sequence[Figure]) -> str:
