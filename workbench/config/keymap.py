@@ -7,13 +7,12 @@ turns a KeymapFile into a Keymap.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from workbench.config.locations import keymap_path
-from workbench.config.toml_file import ConfigFileError, read_toml
+from workbench.config.toml_file import ConfigFileError, read_toml, written_entry, written_table
 from workbench.core.files.regular import read_regular
 
 
@@ -47,14 +46,13 @@ def entry_lines(text: str) -> dict[str, int]:
     lines: dict[str, int] = {}
     table = ""
     for number, line in enumerate(text.splitlines(), start=1):
-        header = re.match(r"""\s*\[\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_.-]+))\s*\]""", line)
-        if header:
-            table = next(group for group in header.groups() if group)
+        header = written_table(line)
+        if header is not None:
+            table = header
             lines.setdefault(table, number)
             continue
-        found = re.match(r"""\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_.-]+))\s*=""", line)
-        if found:
-            name = next(group for group in found.groups() if group)
+        name = written_entry(line)
+        if name is not None:
             lines.setdefault(f"{table}.{name}" if table else name, number)
     return lines
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from workbench.config.locations import settings_path
-from workbench.config.toml_file import ConfigFileError, read_toml
+from workbench.config.toml_file import ConfigFileError, read_toml, written_entry, written_table
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.anchoring.threshold import DEFAULT_THRESHOLD
 from workbench.core.files.regular import read_regular
@@ -40,17 +40,17 @@ def where(path: Path, table: str, key: str | None = None) -> str:
         return str(path)
     current = ""
     for number, line in enumerate(text.splitlines(), start=1):
-        header = re.match(r"\s*\[\s*([^\]\s]+)\s*\]", line)
-        if header:
-            current = header.group(1).strip("\"'")
+        header = written_table(line)
+        if header is not None:
+            current = header
             if key is None and current == table:
                 return f"{path} line {number}"
             continue
-        found = re.match(r"""\s*["']?([A-Za-z0-9_.-]+)["']?\s*=""", line)
-        if key is not None and found:
-            name = found.group(1)
-            if (current, name) == (table, key) or (current == "" and name == f"{table}.{key}"):
-                return f"{path} line {number}"
+        name = written_entry(line)
+        if (key is not None and name is not None) and (
+            (current, name) == (table, key) or (current == "" and name == f"{table}.{key}")
+        ):
+            return f"{path} line {number}"
     return str(path)
 
 

@@ -7,6 +7,7 @@ line): the caller decides whether that refuses a command or is reported and skip
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -38,3 +39,35 @@ def read_toml(path: Path, what: str) -> dict[str, Any]:
         return tomllib.loads(raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigFileError(f"{path}: not a valid TOML {what} ({error})") from None
+
+
+WRITTEN_KEY = r"""(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([A-Za-z0-9_.-]+))"""
+"""A key as a line of TOML writes it: a basic string (escapes and all), a literal
+string, or bare; its groups are what key_as_read takes."""
+
+_TABLE = re.compile(rf"\s*\[\s*{WRITTEN_KEY}\s*\]")
+_ENTRY = re.compile(rf"\s*{WRITTEN_KEY}\s*=")
+
+
+def key_as_read(basic: str | None, literal: str | None, bare: str | None) -> str:
+    """The key TOML reads from WRITTEN_KEY's groups: a basic string's escapes decoded
+    ("tog\\u00e9" is togé), so the line of an entry written with an escape is found
+    by the key the file means (tr11 T2)."""
+    if basic is not None:
+        try:
+            return next(iter(tomllib.loads(f'"{basic}" = 0')))
+        except (tomllib.TOMLDecodeError, StopIteration):
+            return basic
+    return literal if literal is not None else bare or ""
+
+
+def written_table(line: str) -> str | None:
+    """The table a `[table]` line opens, as read; None for another line."""
+    found = _TABLE.match(line)
+    return key_as_read(*found.groups()) if found else None
+
+
+def written_entry(line: str) -> str | None:
+    """The key of a `key = ...` line, as read; None for another line."""
+    found = _ENTRY.match(line)
+    return key_as_read(*found.groups()) if found else None

@@ -170,3 +170,17 @@ def test_the_default_lowest_score_shows_every_suggested_tag() -> None:
     from workbench.core.analysis.suggestions.suggest import THRESHOLDS
 
     assert SuggestionSettings().lowest_score == min(THRESHOLDS.values())
+
+
+def test_a_section_or_setting_written_with_an_escape_is_named_with_its_line(
+    tmp_path: Path,
+) -> None:
+    """tr11 T2: `["se\\u0063tion"]` was named without its line (a plain `[foo]` had one)."""
+    path = write(
+        tmp_path, '[ledger]\n"claim_tr\\u0065shold" = 70\n["se\\u0063tion"]\nx = 1\n[foo]\n'
+    )
+    assert settings_problems(path) == [
+        f"{path} line 2: unknown ledger setting 'claim_treshold' (did you mean claim_threshold?)",
+        f"{path} line 3: unknown section '[section]' (did you mean [suggestions]?)",
+        f"{path} line 5: unknown section '[foo]'",
+    ]

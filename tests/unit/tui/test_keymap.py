@@ -179,3 +179,19 @@ def test_a_remapped_binding_keeps_its_place_in_the_footer() -> None:
     assert list(dict.fromkeys(name for name, _key in completed)) == default
     assert ("toggle_claim", "1") in completed and ("toggle_denial", "c") in completed
     assert complete_keymap({}) == {}
+
+
+def test_an_entry_whose_key_is_written_with_an_escape_is_named_with_its_line(
+    tmp_path: Path,
+) -> None:
+    """tr11 T2: the line finder looked for the decoded key in the raw text, so an entry
+    written `"tog\\u00e9" = "2"` was reported without its line."""
+    path = keymap_file(
+        tmp_path, '"toggle_claimx" = "1"\n"tog\\u00e9" = "2"\n"\\u001b[31mred" = "3"\n'
+    )
+    problems = load_keymap(path).problems
+    assert [problem.split(":")[0] for problem in problems] == [
+        f"{path} line 1",
+        f"{path} line 2",
+        f"{path} line 3",
+    ], problems
