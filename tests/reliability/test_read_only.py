@@ -92,7 +92,7 @@ def test_read_only_commands_change_no_byte_and_see_every_change(
         ["summary", "--db", database, "--format", "json"],
         ["summary", "--db", database, "-o", tmp_path / "out" / "summary.md"],
         ["export", "--db", database, "-o", tmp_path / "out" / "again.json"],
-        ["agree", exported, tmp_path / "out" / "again.json", "--db", database],
+        ["agree", exported, tmp_path / "out" / "again.json"],
     ]
     before = database_files(database)
     for command in commands:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.cli.common import fail
 from workbench.cli.output import write_json_text
 from workbench.core.analysis.summary.markdown import sentence_label
+from workbench.core.annotation import status_words
 from workbench.core.corpus.titles import short_titles
 from workbench.core.terminal_text import printable
 
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from workbench.core.annotation import Annotation
 
 HELP = "Cohen's kappa per tag between two analysts' exports, and the sentences they disagree on"
+USES_STORE = False
+"""It reads two export files, never a database: no --db or --annotator (qa10 Q15)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -92,6 +95,16 @@ def as_text(
             f"  {named(source.article_id)}, {sentence_label(source.index)}: "
             f"A {source_words(source.source_a)} B {source_words(source.source_b)}  "
             f"{one_line(source.quote)}"
+        )
+    lines.append(
+        f"status disagreements: {len(report.status_disagreements)} "
+        "(sentences both recorded, verified differently)"
+    )
+    for status in report.status_disagreements:
+        lines.append(
+            f"  {named(status.article_id)}, {sentence_label(status.index)}: "
+            f"A {status_words(status.status_a)} B {status_words(status.status_b)}  "
+            f"{one_line(status.quote)}"
         )
     return "\n".join(lines) + "\n"
 
@@ -215,6 +228,16 @@ def as_json(report: AgreementReport) -> dict[str, Any]:
                 "source_b": item.source_b,
             }
             for item in report.source_disagreements
+        ],
+        "status_disagreements": [
+            {
+                "article_id": item.article_id,
+                "index": item.index,
+                "quote": item.quote,
+                "status_a": item.status_a,
+                "status_b": item.status_b,
+            }
+            for item in report.status_disagreements
         ],
     }
 

@@ -50,7 +50,8 @@ def build_parser(names: Iterable[str] = tuple(COMMANDS)) -> Parser:
     shared = store_options()
     for name in names:
         module = cast(CommandModule, importlib.import_module(COMMANDS[name]))
-        sub = commands.add_parser(name, help=module.HELP, description=module.HELP, parents=[shared])
+        parents = [shared] if getattr(module, "USES_STORE", True) else []
+        sub = commands.add_parser(name, help=module.HELP, description=module.HELP, parents=parents)
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     return parser

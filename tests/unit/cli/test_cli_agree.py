@@ -272,3 +272,74 @@ def test_sources_credited_apart_are_listed_beside_the_tags(
             "source_b": "governor",
         }
     ]
+
+
+def test_statuses_judged_differently_are_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qa10 Q15: one analyst's "refuted" against another's "supported" showed full
+    agreement: the status, what a desk publishes, was never compared."""
+    ana = [
+        judged("ana", 0, "claim").changed(status="supported"),
+        judged("ana", 1, "claim"),
+        judged("ana", 2, "claim").changed(status="refuted"),
+    ]
+    bob = [
+        judged("bob", 0, "claim").changed(status="refuted"),
+        judged("bob", 1, "claim"),
+        judged("bob", 2, "claim").changed(status="refuted"),
+    ]
+    first, second = write(tmp_path / "ana.json", ana), write(tmp_path / "bob.json", bob)
+    code, out, _ = run(capsys, str(first), str(second))
+    assert code == 0
+    assert "tag disagreements: 0" in out
+    assert (
+        "status disagreements: 1 (sentences both recorded, verified differently)\n"
+        "  story, sentence 1: A supported B refuted  One.\n"
+    ) in out
+    code, out, _ = run(capsys, str(first), str(second), "--json")
+    assert json.loads(out)["status_disagreements"] == [
+        {
+            "article_id": "story",
+            "index": 0,
+            "quote": "One.",
+            "status_a": "supported",
+            "status_b": "refuted",
+        }
+    ]
+
+
+def test_two_spellings_the_summary_groups_as_one_speaker_are_no_disagreement(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qa10 Q15 / tr11 T5: "The national weather office" and "national weather office",
+    "General Ryder" and "Ryder" were listed as crediting different sources."""
+    attributed = ("claim", "attribution")
+    ana = [
+        judged("ana", 0, *attributed).changed(source="The national weather office"),
+        judged("ana", 1, *attributed).changed(source="General Ryder"),
+        judged("ana", 2, *attributed).changed(source="union"),
+    ]
+    bob = [
+        judged("bob", 0, *attributed).changed(source="national weather office"),
+        judged("bob", 1, *attributed).changed(source="Ryder"),
+        judged("bob", 2, *attributed).changed(source="governor"),
+    ]
+    first, second = write(tmp_path / "ana.json", ana), write(tmp_path / "bob.json", bob)
+    code, out, _ = run(capsys, str(first), str(second))
+    assert code == 0
+    assert "source disagreements: 1 " in out
+    assert "A “union” B “governor”" in out
+
+
+def test_agree_offers_no_database_options(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qa10 Q15: `agree --help` offered --db and --annotator, which it cannot use."""
+    assert main(["agree", "--help"]) == 0
+    shown = capsys.readouterr().out
+    assert "--db" not in shown and "--annotator" not in shown
+    ana = write(tmp_path / "ana.json", [judged("ana", 0, "claim")])
+    bob = write(tmp_path / "bob.json", [judged("bob", 0, "claim")])
+    code, _, err = run(capsys, str(ana), str(bob), "--db", str(tmp_path / "db.json"))
+    assert code == 2 and "--db" in err

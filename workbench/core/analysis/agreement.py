@@ -21,7 +21,7 @@ same single answer) chance agreement is 1 and kappa is undefined: it is None.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from workbench.core.annotation import CHECK, ORPHANED, TAGS, Annotation
@@ -99,6 +99,19 @@ class SourceDisagreement:
 
 
 @dataclass(frozen=True, slots=True)
+class StatusDisagreement:
+    """A compared sentence both analysts recorded with different verification statuses:
+    the status is what a desk publishes (ClaimReview's rating), so "supported" against
+    "refuted" is a disagreement even when the tags agree (qa10 Q15)."""
+
+    article_id: str
+    index: int
+    quote: str
+    status_a: str
+    status_b: str
+
+
+@dataclass(frozen=True, slots=True)
 class DifferentTexts:
     """An article both analysts annotated, but on different texts of it (the sha256 of
     each side's annotations): exports made before and after a correction. Its sentences
@@ -122,7 +135,11 @@ class AgreementReport:
     per_tag: tuple[TagAgreement, ...]
     disagreements: tuple[Disagreement, ...]
     source_disagreements: tuple[SourceDisagreement, ...] = ()
-    """Sentences both tagged attribution whose sources differ (spacing and case aside)."""
+    """Sentences both tagged attribution whose sources name different speakers (as the
+    summary groups spellings: "The national weather office" is "national weather
+    office")."""
+    status_disagreements: tuple[StatusDisagreement, ...] = ()
+    """Sentences both recorded whose verification statuses differ."""
     different_texts: tuple[DifferentTexts, ...] = ()
     """Articles not compared at all: A's and B's annotations are on different texts."""
     unplaced_a: int = 0
@@ -222,10 +239,17 @@ def compare(
     disagreements = tuple(
         Disagreement(key[0], key[1], quote, ta, tb) for key, quote, ta, tb in pairs if ta != tb
     )
+    both = [key for key, *_ in pairs if key in first and key in second]
+    speaker = speakers(side[key] for key in both for side in (first, second))
     sources = tuple(
         SourceDisagreement(key[0], key[1], first[key].quote, first[key].source, second[key].source)
-        for key, *_ in pairs
-        if key in first and key in second and credited_apart(first[key], second[key])
+        for key in both
+        if credited_apart(first[key], second[key], speaker)
+    )
+    statuses = tuple(
+        StatusDisagreement(key[0], key[1], first[key].quote, first[key].status, second[key].status)
+        for key in both
+        if first[key].status != second[key].status
     )
     return AgreementReport(
         annotator_a=names[0],
@@ -237,6 +261,7 @@ def compare(
         per_tag=per_tag,
         disagreements=disagreements,
         source_disagreements=sources,
+        status_disagreements=statuses,
         different_texts=different,
         unplaced_a=unplaced[0],
         unplaced_b=unplaced[1],
@@ -254,11 +279,34 @@ def compare(
     )
 
 
-def credited_apart(a: Annotation, b: Annotation) -> bool:
-    """Both tagged attribution, and their sources differ other than in spacing or case."""
+def credited_apart(
+    a: Annotation, b: Annotation, speaker: Callable[[str | None], str] | None = None
+) -> bool:
+    """Both tagged attribution, and their sources name different speakers: other than in
+    spacing or case, and, with `speaker` (speakers()), other than as the summary groups
+    spellings of one speaker."""
     if "attribution" not in a.tags or "attribution" not in b.tags:
         return False
-    return _spoken_as(a.source) != _spoken_as(b.source)
+    said = speaker or _spoken_as
+    return said(a.source) != said(b.source)
+
+
+def speakers(annotations: Iterable[Annotation]) -> Callable[[str | None], str]:
+    """The speaker a source names, as the summary's Sources table groups the sources of
+    these annotations (sources/grouping.py): "The national weather office" and "national
+    weather office" are one, as are "General Ryder" and "Ryder" (qa10 Q15, tr11 T5)."""
+    from workbench.core.analysis.sources.grouping import (  # only when sources are compared
+        canonical_source,
+        group_sources,
+        source_index,
+    )
+
+    index = source_index(group_sources(a.source for a in annotations if a.source))
+
+    def speaker(source: str | None) -> str:
+        return _spoken_as(canonical_source(index, source) or source)
+
+    return speaker
 
 
 def _spoken_as(source: str | None) -> str:
