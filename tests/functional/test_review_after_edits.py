@@ -120,12 +120,14 @@ async def test_a_long_old_quote_is_shown_whole_in_the_reattach_prompt(
         assert shown.size.height >= 2  # wrapped, not cut
 
 
-@pytest.mark.parametrize(("width", "least"), [(80, 25), (100, 35), (200, 100)])
+@pytest.mark.parametrize(("width", "least"), [(80, 20), (100, 30), (120, 40), (200, 100)])
 def test_the_text_column_gets_what_the_others_leave(width: int, least: int) -> None:
+    """qa10 Q25: the annotator's column fits too (it went beyond the right edge: one
+    letter at 120 columns, none at 80), wide enough to tell "ana" from "anders"."""
     widths = column_widths(width)
     assert widths["text"] >= least
-    shown = [name for name in widths if name != "annotator"]
-    assert sum(widths[name] + 2 for name in shown) + 2 <= width  # all but annotator fit
+    assert widths["annotator"] >= len("anders")
+    assert sum(widths[name] + 2 for name in widths) + 2 <= width  # every column fits
 
 
 async def test_the_text_column_follows_the_terminal_width(
@@ -135,7 +137,7 @@ async def test_the_text_column_follows_the_terminal_width(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await review(app, pilot, "1")  # any
         table = screen.query_one(ReviewTable)
-        assert table.columns["text"].width >= 25
+        assert table.columns["text"].width >= 20
         await pilot.resize_terminal(160, 40)
         await pilot.pause()
         assert table.columns["text"].width >= 60
@@ -156,3 +158,17 @@ async def test_an_annotation_of_a_renamed_article_says_how_to_get_it_back(
             (said,) = [str(n.message) for n in app._notifications]
             assert "renamed" in said and "rename it back to renamed.txt" in said, key
         assert app.screen is screen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_annotator_column_is_on_screen(
+    annotated: AnnotationStore, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """qa10 Q25: at 120 columns the annotator showed as one letter, at 80 not at all."""
+    app = WorkbenchApp(annotated, corpus=corpus_of(tmp_path, CORRECTED), keymap={})
+    async with app.run_test(size=size) as pilot:
+        screen = await review(app, pilot, "1")  # any
+        table = screen.query_one(ReviewTable)
+        ends = sum(column.get_render_width(table) for column in table.columns.values())
+        assert ends <= table.scrollable_content_region.width
+        assert table.columns["annotator"].width >= len("anders")
