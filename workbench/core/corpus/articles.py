@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.core.files.regular import kind_of, read_regular
+from workbench.core.files.regular import kind_of, open_regular
 
 if TYPE_CHECKING:
     from workbench.core.corpus.sentences import Sentence
@@ -48,6 +48,9 @@ class Article:
     path: Path
     text: str
     sha256: str = field(init=False)
+    stamp: tuple[int, int] | None = None
+    """(mtime in ns, size) of the file when it was read; None when not read from a
+    file: what tells a correction saved during a session cheaply (on_disk.py)."""
 
     def __post_init__(self) -> None:
         self.sha256 = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
@@ -160,7 +163,11 @@ def read_article(path: Path) -> Article:
         path.stem.encode("utf-8")
     except UnicodeEncodeError:
         raise ArticleError("the file name is not UTF-8 (rename it)") from None
-    return Article(id=path.stem, path=path, text=decode_article(read_regular(path)))
+    with open_regular(path) as handle:
+        opened = os.fstat(handle.fileno())  # before the read: a change during it shows
+        raw = handle.read()
+    stamp = (opened.st_mtime_ns, opened.st_size)
+    return Article(id=path.stem, path=path, text=decode_article(raw), stamp=stamp)
 
 
 def why_unreadable(error: OSError, path: Path) -> str:

@@ -576,8 +576,25 @@ class AnnotateScreen(Screen[None]):
         except ConfigFileError as error:
             self.notify(str(error), title="Default ledger settings", markup=False)
             ledger = None
+        self.say_changed_on_disk()
         screen = SummaryScreen(self.workspace, ledger)
         self.app.push_screen(screen, jump)
+
+    def say_changed_on_disk(self) -> None:
+        """A notice naming the articles corrected on disk since they were opened: the
+        summary is of the texts as opened, `workbench summary` of the new ones (qa10
+        Q26). A stat per article; a file read again only when it was touched."""
+        from workbench.core.corpus.on_disk import changed_notice, changed_on_disk
+
+        changed = changed_on_disk(self.workspace.corpus.articles)
+        if changed:
+            self.notify(
+                changed_notice(changed),
+                title="Changed on disk",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
 
     def action_help(self) -> None:
         # The app's settings problems (WorkbenchApp.settings_notices), listed first.
