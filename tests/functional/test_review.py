@@ -27,7 +27,7 @@ from workbench.tui.state.review_rows import (
     make_rows,
     select_rows,
 )
-from workbench.tui.widgets.review_table import COLUMN_WIDTHS, ReviewTable
+from workbench.tui.widgets.review_table import ReviewTable
 
 SIZE = (120, 36)
 
@@ -166,9 +166,9 @@ async def test_sort_by_a_key_or_a_header_click(make_app, gold) -> None:  # type:
         assert screen.query_state.sort == "status" and screen.query_state.descending
         # Clicking a header sorts by that column too.
         table = screen.query_one(ReviewTable)
-        # The first column is 'article' (its width plus one cell of padding each side),
-        # then '#': click the '#' header.
-        await pilot.click(table, offset=(COLUMN_WIDTHS["article"] + 3, 0))
+        # The first column is 'article' (its width at this size plus one cell of padding
+        # each side), then '#': click the '#' header.
+        await pilot.click(table, offset=(table.columns["article"].width + 3, 0))
         await settle(app, pilot)
         assert screen.query_state.sort == "sentence"
         indexes = [row.annotation.index for row in screen.shown]
