@@ -123,7 +123,7 @@ async def test_a_speaker_keeps_the_rows_the_summary_counts(
 async def test_confirming_a_moved_pronoun_names_its_speaker(
     make_app, store: AnnotationStore, bundled: Corpus
 ) -> None:  # type: ignore[no-untyped-def]
-    """qa5 Q6: a "He" typed on an annotation moved by an edit is "to check" (the text it
+    """qa5 Q6: a "He" typed on an annotation moved by an edit is "to confirm" (the text it
     was made on is gone); once the analyst confirms it there (y), the review's speakers
     are read again and it is the speaker its sentence's text names."""
     austin = bundled.articles[2]
@@ -144,7 +144,7 @@ async def test_confirming_a_moved_pronoun_names_its_speaker(
         review = app.screen
         assert isinstance(review, ReviewScreen) and review.speakers is not None
         (row,) = review.rows.values()
-        assert (review.speakers.of(row.annotation) or "").startswith("he (to check, in “")
+        assert (review.speakers.of(row.annotation) or "").startswith("he (to confirm, in “")
         await pilot.press("y")
         await settle(app, pilot)
         (row,) = review.rows.values()

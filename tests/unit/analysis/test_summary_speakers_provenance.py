@@ -185,7 +185,8 @@ def test_each_annotation_is_named_by_its_own_provenance() -> None:
 def test_the_accepted_speaker_holds_on_an_edited_text() -> None:
     """qa5 Q6 (and rev R1's case): "He" named Vladimir Putin on the text the analyst
     read; a sentence inserted before it would make him Sergei Lavrov on the new text.
-    The accepted speaker wins; an annotation that accepted none is "to check"."""
+    The accepted speaker wins; an annotation that accepted none is "to confirm" (moved,
+    not to check: qa10 Q10)."""
     from workbench.core.anchoring.placement import plan_article
 
     old = Article("story", Path("story.txt"), STORY)
@@ -210,7 +211,7 @@ def test_the_accepted_speaker_holds_on_an_edited_text() -> None:
     for texts in ({"story": new}, None):
         assert "he → Vladimir Putin" in speaker_of("ana", texts)
         assert not any("Lavrov" in v for v in speaker_of("ana", texts))
-        assert "he (to check, in “Troops Enter Combat”)" in speaker_of("bob", texts)
+        assert "he (to confirm, in “Troops Enter Combat”)" in speaker_of("bob", texts)
         assert not any("Lavrov" in v for v in speaker_of("bob", texts))
 
 

@@ -34,7 +34,7 @@ class ReviewSpeakers:
     articles, for the titles an unresolved pronoun is named by. An annotation the
     summary does not count (an orphan, or of an article not in the corpus) keeps its
     spelling's speaker; a pronoun there is the speaker its accepted suggestion named,
-    else stays apart in its article (unresolved, or to check once moved).
+    else stays apart in its article (unresolved, or to check or to confirm once moved).
     """
 
     def __init__(

@@ -457,6 +457,11 @@ def unclaimed_spans(quote: str, source: str | None, denial: bool) -> tuple[Span,
     had died", qa6 Q1), or, when the source is only that other speaker, what comes before
     it.
 
+    A clause before a semicolon that reports no one, where a later clause has the
+    reporting verb, is the writer's, not the speaker's: a verb does not reach back across
+    the semicolon ("Forty-one dead in flood; prime minister denies cover-up": the toll
+    is not the prime minister's, qa10 Q6).
+
     Such a figure is left out of the source's figures rather than credited to the wrong
     one: a figure is its annotation's (its source, status and analyst), which names one
     speaker; a speaker read from the text would bypass the analyst's source and how
@@ -464,6 +469,8 @@ def unclaimed_spans(quote: str, source: str | None, denial: bool) -> tuple[Span,
     spans: list[Span] = [denied_span(quote)] if denial else []
     rejected, clauses = _voices(quote)
     spans.extend(rejected)
+    if source and ";" in quote:
+        spans.extend(_unvoiced_before(quote))
     if clauses and source:  # unattributed, a figure is its article's, which reports them all
         own = _words_of(source)
         theirs = [span for span, words in clauses if _same_speaker(own, words)]
@@ -472,6 +479,24 @@ def unclaimed_spans(quote: str, source: str | None, denial: bool) -> tuple[Span,
         if theirs and not own & _words_of(_first_speaker(quote, first)):
             spans.append((0, first))  # the source is only the other speaker: not before
     return tuple(spans)
+
+
+def _unvoiced_before(quote: str) -> list[Span]:
+    """The clauses, cut at semicolons, before the first that holds a reporting verb, when
+    they hold none themselves (all of them; none when no clause reports)."""
+    found: list[Span] = []
+    start = 0
+    for end in [*(m.start() for m in re.finditer(";", quote)), len(quote)]:
+        clause = quote[start:end]
+        if (
+            _spoke_before(clause, len(clause))
+            or _SPEAKING.search(clause.lower())
+            or "according to" in clause.lower()
+        ):
+            return found
+        found.append((start, end))
+        start = end + 1
+    return []
 
 
 def _first_speaker(quote: str, end: int) -> str:

@@ -33,9 +33,11 @@ kept as suggested with the speaker it resolved to ("He → Pat Ryder", stored as
 provenance's resolved_source) is that speaker on any text and under any suggester
 version, so an article edit that puts another person before "He" never gives the claim
 to that person. One nobody accepted is read only on the text it was made on: once its
-annotation moved (re-anchored, to check, or marked as made on an earlier text), the
-sentences before it may name someone else, so a pronoun is listed apart, "he (to check,
-in “title”)", until the analyst confirms it there, and a role stays as typed. A role
+annotation moved (re-anchored, or to check), the sentences before it may name someone
+else, so a pronoun is listed apart, "he (to check, in “title”)" for one to check, "he
+(to confirm, in “title”)" for one re-anchored, until the analyst confirms it there, and
+a role stays as typed. One kept current on a changed text is read there (re-anchoring
+keeps it current only where its neighbours read the same: qa10 Q10). A role
 the suggester resolved that source_kind reads as plain ("agency", no "the") is grouped
 under the speaker accepted the same way ("agency → South Korean intelligence service").
 
@@ -93,7 +95,7 @@ from workbench.core.analysis.sources.titled import titled_person, titled_role
 from workbench.core.analysis.suggestions.resolve import is_bare_role
 from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION, typed_speakers
 from workbench.core.analysis.suggestions.tokens import tokenize
-from workbench.core.annotation import CURRENT, EARLIER_TEXT, Annotation
+from workbench.core.annotation import CHECK, CURRENT, Annotation
 from workbench.core.corpus.sentences import Sentence
 
 ARROW = "→"
@@ -301,7 +303,11 @@ class Speakers:
         """Each source kept as suggested, with the speaker the analyst accepted: that
         speaker (a role of a people as the one its article names in that office)."""
         self.to_check: set[Key] = set()
-        """Pronoun sources of moved annotations nobody accepted a speaker for."""
+        """Pronoun sources of annotations to check (moved onto a similar sentence) nobody
+        accepted a speaker for."""
+        self.to_confirm: set[Key] = set()
+        """Pronoun sources of the other moved annotations (re-anchored, not confirmed yet)
+        nobody accepted a speaker for: not to check, so not called so (qa10 Q10)."""
         chosen: dict[str, dict[tuple[Key, str], str]] = defaultdict(dict)
         wanted: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
         told: dict[str, dict[tuple[int, str], tuple[str, str]]] = defaultdict(dict)
@@ -340,7 +346,8 @@ class Speakers:
                 continue
             if moved(annotation):
                 if source_kind(source) == PRONOUN:
-                    self.to_check.add(key)
+                    waiting = self.to_check if annotation.anchor_state == CHECK else self.to_confirm
+                    waiting.add(key)
                 continue
             if indefinite(source, annotation.quote):
                 continue  # "senior Ukrainian official" of "A senior Ukrainian official said"
@@ -579,6 +586,7 @@ class Speakers:
             for key in self.unresolved
         }
         labels.update((self._label(key, TO_CHECK), "pronoun") for key in self.to_check)
+        labels.update((self._label(key, TO_CONFIRM), "pronoun") for key in self.to_confirm)
         placed += [SourceGroup(label, (label,), kind) for label, kind in labels.items()]
         return sorted(placed, key=lambda g: (g.canonical.lower(), g.canonical))
 
@@ -610,14 +618,17 @@ class Speakers:
 
     def unresolved_name(self, annotation: Annotation) -> str | None:
         """'he (unresolved, in “Title”)' for a pronoun source that names nobody, 'he (to
-        check, in “Title”)' for one whose annotation moved with no speaker accepted,
+        check, in “Title”)' for one whose annotation is to check with no speaker
+        accepted, 'he (to confirm, in “Title”)' for one otherwise moved (re-anchored),
         else None: one per article and pronoun."""
         key = self.key(annotation)
         if self.kind(annotation.source) != SURNAME:
             if accepted_speaker(annotation) is not None:
                 return None
             if moved(annotation):
-                return self._label(key, TO_CHECK) if key in self.to_check else None
+                if key in self.to_check:
+                    return self._label(key, TO_CHECK)
+                return self._label(key, TO_CONFIRM) if key in self.to_confirm else None
         return self._label(key) if key in self.unresolved else None
 
     def _label(self, key: Key, why: str = "unresolved") -> str:
@@ -636,7 +647,13 @@ NOBODY = ""
 
 
 TO_CHECK = "to check"
-"""The label's reason for a pronoun whose annotation moved with no speaker accepted."""
+"""The label's reason for a pronoun whose annotation is to check (moved onto a similar
+sentence) with no speaker accepted."""
+
+TO_CONFIRM = "to confirm"
+"""The label's reason for a pronoun whose annotation was re-anchored (moved, or kept at
+its sentence while the article changed before it) with no speaker accepted: the
+analyst confirms it (`y`), it is not to check."""
 
 
 def accepted_speaker(annotation: Annotation) -> str | None:
@@ -683,14 +700,16 @@ def reads_its_neighbours(annotation: Annotation) -> bool:
 
 
 def moved(annotation: Annotation) -> bool:
-    """True if the annotation is not on the text it was made on, as far as it says:
-    re-anchored, to check, orphaned, or its provenance marked as made on an earlier text
-    (a move to the same sentence number keeps the state "current"). The sentences
-    before it may then name another speaker than those the analyst read."""
-    suggestion = annotation.suggestion
-    return annotation.anchor_state != CURRENT or (
-        suggestion is not None and suggestion.version.endswith(EARLIER_TEXT)
-    )
+    """True if the annotation may not read as on the text it was made on: re-anchored,
+    to check or orphaned. The sentences before it may then name another speaker than
+    those the analyst read. One kept "current" on a changed text is not: re-anchoring
+    keeps a source read from its neighbours current only where they read the same
+    (placement._kept_state), so an edit elsewhere in the article changes nothing of it
+    (qa10 Q10: "the minister" of an untouched headline lost its speaker because its
+    provenance, like every annotation's of the article, was marked as made on an
+    earlier text). That mark says what the provenance's own answer is worth (told_speaker
+    reads it only under this text's suggester version), not where the annotation is."""
+    return annotation.anchor_state != CURRENT
 
 
 def speaker_stance(annotation: Annotation | None) -> tuple[str | None, bool] | None:
