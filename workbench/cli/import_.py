@@ -416,7 +416,7 @@ def run(args: argparse.Namespace) -> int:
         kept_to_check,
         placed,
     )
-    from workbench.core.anchoring.placement import outcome_counts
+    from workbench.core.anchoring.placement import IN_PLACE, in_place_words, outcome_counts
     from workbench.core.anchoring.reanchoring import plans, store_plans, stored_form
     from workbench.core.corpus.articles import load_corpus
     from workbench.core.corpus.sentences import segmenter_stamp
@@ -569,6 +569,7 @@ def run(args: argparse.Namespace) -> int:
             f"made on other versions of the articles, re-anchored: {counts['moved']} moved, "
             f"{counts['check']} to check, {counts['orphaned']} orphaned"
             + (f", {counts['reattached']} re-attached" if counts["reattached"] else "")
+            + in_place_words(counts[IN_PLACE])
             + another_articles(made),
             file=sys.stdout,
         )

@@ -17,7 +17,7 @@ from textual.worker import WorkerFailed, get_current_worker
 from store import ServerError, Store, StoreError
 from workbench.config.settings import SuggestionSettings
 from workbench.config.state import StateError, remember_export_folder
-from workbench.core.anchoring.placement import outcome_counts
+from workbench.core.anchoring.placement import IN_PLACE, in_place_words, outcome_counts
 from workbench.core.anchoring.reanchoring import ArticleReanchoring
 from workbench.core.annotation import look_alikes
 from workbench.core.collector import paused_gc
@@ -337,6 +337,7 @@ class WorkbenchApp(App[None]):
             f"{articles}. This change: {counts['moved']} moved, {counts['check']} to check, "
             f"{counts['orphaned']} orphaned"
             + (f", {counts['reattached']} re-attached" if counts["reattached"] else "")
+            + in_place_words(counts[IN_PLACE])
             + ". Review them with r, then f: anchoring.",
             title="Re-anchored",
             severity="warning",

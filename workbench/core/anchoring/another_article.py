@@ -14,6 +14,7 @@ is foreign, and putting the right file back re-attaches them.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from workbench.core.annotation import Annotation
@@ -35,8 +36,15 @@ def is_another_article(text: str, annotations: Iterable[Annotation]) -> bool:
     no quote and no piece of their surroundings. False when only the quotes are known
     (a one-sentence article): the sentence rules decide then."""
     pieces: list[str] = []
+    text = _composed(text)
     for annotation in annotations:
-        if annotation.quote in text:
+        if _composed(annotation.quote) in text:
             return False
-        pieces.extend(known_pieces(annotation))
+        pieces.extend(_composed(piece) for piece in known_pieces(annotation))
     return bool(pieces) and not any(piece in text for piece in pieces)
+
+
+def _composed(text: str) -> str:
+    """NFC: the same text saved again decomposed ("e" and a combining accent) is the
+    same text, not another article (tr11 T10)."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)

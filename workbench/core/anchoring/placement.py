@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -70,6 +71,9 @@ MOVED = "moved"
 CHECK = "check"
 ORPHAN = "orphaned"
 REATTACHED = "reattached"
+IN_PLACE = "in place"
+"""Not an outcome: what count() and outcome_counts() call the unchanged ones marked
+"reanchored" at their own sentence (Placement.in_place)."""
 OUTCOMES: tuple[str, ...] = (UNCHANGED, MOVED, CHECK, ORPHAN, REATTACHED)
 """What re-anchoring did to one annotation (the CLI's and the notices' words);
 REATTACHED: an orphan back on a sentence by an exact match, or one to check back on the
@@ -108,14 +112,15 @@ def similarity(quote: str, sentence: str) -> float:
     """How alike an old quote and a new sentence are, 0 to 100: rapidfuzz's normalised
     Indel similarity of the two after lower-casing and dropping punctuation (so a fixed
     typo or a changed figure scores high, a rewritten sentence low)."""
-    return float(SCORER(quote, sentence, processor=utils.default_process))
+    return float(SCORER(quote, sentence, processor=_processed))
 
 
 def context_similarity(annotation: Annotation, text: str, start: int, end: int) -> float:
     """How alike the annotation's prefix and suffix are to those of text[start:end]."""
-    prefix = text[max(0, start - CONTEXT_CHARS) : start]
-    suffix = text[end : end + CONTEXT_CHARS]
-    return (fuzz.ratio(annotation.prefix, prefix) + fuzz.ratio(annotation.suffix, suffix)) / 2
+    prefix = composed(text[max(0, start - CONTEXT_CHARS) : start])
+    suffix = composed(text[end : end + CONTEXT_CHARS])
+    old_prefix, old_suffix = composed(annotation.prefix), composed(annotation.suffix)
+    return (fuzz.ratio(old_prefix, prefix) + fuzz.ratio(old_suffix, suffix)) / 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,16 +144,17 @@ class CopyFit:
 
     @classmethod
     def of(cls, annotation: Annotation, text: str, start: int, end: int) -> CopyFit:
-        prefix = text[max(0, start - CONTEXT_CHARS) : start]
-        suffix = text[end : end + CONTEXT_CHARS]
-        old_far, old_near = _split_before(annotation.prefix)
+        prefix = composed(text[max(0, start - CONTEXT_CHARS) : start])
+        suffix = composed(text[end : end + CONTEXT_CHARS])
+        old_prefix, old_suffix = composed(annotation.prefix), composed(annotation.suffix)
+        old_far, old_near = _split_before(old_prefix)
         new_far, new_near = _split_before(prefix)
-        old_after, old_beyond = _split_after(annotation.suffix)
+        old_after, old_beyond = _split_after(old_suffix)
         new_after, new_beyond = _split_after(suffix)
         if old_near or old_after:
             kept = _same_end(old_near, new_near) + _same_start(old_after, new_after)
         else:
-            kept = _same_end(annotation.prefix, prefix) + _same_start(annotation.suffix, suffix)
+            kept = _same_end(old_prefix, prefix) + _same_start(old_suffix, suffix)
         inside = ((old_near, new_near), (old_after, new_after))
         beyond = ((old_far, new_far), (old_beyond, new_beyond))
         weight = total = 0.0
@@ -218,6 +224,19 @@ class Placement:
     def new_index(self) -> int | None:
         return None if self.outcome == ORPHAN else self.after.index
 
+    @property
+    def in_place(self) -> bool:
+        """True for one kept at its sentence but marked "reanchored" by this plan (a
+        speaker read from its neighbours that may read differently now, _kept_state):
+        its outcome is "unchanged" (it did not move), and reports count it apart, so
+        that what they say and what is stored agree (qa10 Q9 addendum 2: "0 moved"
+        printed, three stored "reanchored")."""
+        return (
+            self.outcome == UNCHANGED
+            and self.after.anchor_state == REANCHORED
+            and self.before.anchor_state != REANCHORED
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class ArticlePlan:
@@ -258,6 +277,8 @@ class ArticlePlan:
         )
 
     def count(self, outcome: str) -> int:
+        if outcome == IN_PLACE:
+            return sum(1 for placement in self.placements if placement.in_place)
         return sum(1 for placement in self.placements if placement.outcome == outcome)
 
     @property
@@ -272,7 +293,8 @@ class ArticlePlan:
 
     def line(self) -> str:
         """`ID: N unchanged, M moved, F to check, O orphaned` (what `reanchor` prints),
-        then `, R re-attached` when orphans came back."""
+        then `, R re-attached` when orphans came back, and `, P in place to confirm`
+        when some of the unchanged are marked (Placement.in_place)."""
         line = (
             f"{self.article_id}: {self.count(UNCHANGED)} unchanged, {self.count(MOVED)} moved, "
             f"{self.count(CHECK)} to check, {self.count(ORPHAN)} orphaned"
@@ -280,6 +302,7 @@ class ArticlePlan:
         reattached = self.count(REATTACHED)
         if reattached:
             line = f"{line}, {reattached} re-attached"
+        line += in_place_words(self.count(IN_PLACE))
         if self.another_article:
             line = f"{line} (another article: nothing of the annotated text is in it)"
         return line
@@ -319,7 +342,7 @@ class _Sentences:
 
     @cached_property
     def processed(self) -> list[str]:
-        return [utils.default_process(sentence.text) for sentence in self.sentences]
+        return [_processed(sentence.text) for sentence in self.sentences]
 
     def context(self, annotation: Annotation, index: int) -> float:
         sentence = self.sentences[index]
@@ -346,11 +369,25 @@ class _Sentences:
 def same_words(text: str) -> str:
     """The text as a reader sees it: any run of white space (a no-break space, a line
     break) one space, invisible format characters (a zero-width space, a soft hyphen)
-    gone. A sentence changed only in those is the same sentence, not one to check whose
-    text "as tagged" looks identical (qa9 Q18)."""
+    gone, and composed (NFC: "é" one character or "e" and a combining accent, tr11 T10).
+    A sentence changed only in those is the same sentence, not one to check whose text
+    "as tagged" looks identical (qa9 Q18)."""
     if not text.isascii():
-        text = FORMAT_CHARACTERS.sub("", text)
+        text = composed(FORMAT_CHARACTERS.sub("", text))
     return " ".join(text.split())
+
+
+def composed(text: str) -> str:
+    """`text` in Unicode NFC: the same on screen as any canonically equivalent form (an
+    article saved again in NFD, as macOS tools and some CMS exports write it, is the
+    same text to a reader: tr11 T10)."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def _processed(text: str) -> str:
+    """What similarity() compares: composed, then rapidfuzz's default processing (which
+    turns a combining accent into a space, splitting "Mérida")."""
+    return utils.default_process(composed(text))
 
 
 FORMAT_CHARACTERS = re.compile(
@@ -578,7 +615,7 @@ def _place(
         if number in result or not choices:
             continue
         annotation = annotations[number]
-        query = utils.default_process(annotation.quote)
+        query = _processed(annotation.quote)
         expected = annotation.index + shift
         for _choice, score, position in process.extract(
             query, choices, scorer=SCORER, processor=None, limit=None, score_cutoff=threshold
@@ -650,12 +687,19 @@ def _back_where_tagged(annotation: Annotation, article: ArticleText, tagged: Tag
 
 
 def outcome_counts(plans: Iterable[ArticlePlan]) -> dict[str, int]:
-    """How many annotations the plans moved, marked to check, orphaned and re-attached."""
+    """How many annotations the plans moved, marked to check, orphaned and re-attached,
+    and kept at their sentence but marked (IN_PLACE: counted among none of those)."""
     found = list(plans)
     return {
         outcome: sum(plan.count(outcome) for plan in found)
-        for outcome in (MOVED, CHECK, ORPHAN, REATTACHED)
+        for outcome in (MOVED, CHECK, ORPHAN, REATTACHED, IN_PLACE)
     }
+
+
+def in_place_words(count: int) -> str:
+    """`, N in place to confirm (the article changed around)`, or nothing for none: the
+    same words in every report (reanchor, import, the TUI's notices)."""
+    return f", {count} in place to confirm (the article changed around)" if count else ""
 
 
 def apply_plans(

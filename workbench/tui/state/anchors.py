@@ -19,7 +19,12 @@ from dataclasses import dataclass
 
 from store import AnchorConflictError, Change, Store, StoreError
 from workbench.core.anchoring.as_tagged import MOVED_STATES, TaggedVersions
-from workbench.core.anchoring.placement import REATTACHED, ArticlePlan, plan_article
+from workbench.core.anchoring.placement import (
+    REATTACHED,
+    ArticlePlan,
+    in_place_words,
+    plan_article,
+)
 from workbench.core.anchoring.reanchoring import (
     ArticleReanchoring,
     of_article,
@@ -53,9 +58,7 @@ class AnchorCounts:
         line = f"{self.moved} moved, {self.check} to check, {self.orphaned} orphaned"
         if self.reattached:
             line = f"{line}, {self.reattached} re-attached"
-        if self.in_place:
-            line = f"{line}, {self.in_place} in place to confirm (the article changed around)"
-        return line
+        return line + in_place_words(self.in_place)
 
 
 WORKER_GROUP = 20
