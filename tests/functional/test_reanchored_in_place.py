@@ -47,3 +47,28 @@ async def test_the_panel_says_a_pronoun_kept_at_its_sentence_did_not_move(
         await pilot.press("y")
     confirmed = store.get("story", 2)
     assert confirmed is not None and confirmed.anchor_state == "current"
+
+
+RESCUERS = "Rescuers said 22 people were still missing, down from 40 on Saturday."
+OFFICIALS = "Rescue officials said 22 people were still missing, down from 40 on Saturday."
+
+
+async def test_the_panel_says_when_the_recorded_source_left_the_sentence(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    """qa10 Q28: "Rescuers said" corrected to "Rescue officials said"; the annotation to
+    check kept "Rescuers", and y confirmed it with nothing said. The panel says so."""
+    old = article(f"{TITLE}\n{RUTTE}\n{RESCUERS}\n")
+    store.save(annotate(old, 2, store.annotator, tags=("claim",), source="Rescuers"))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "story.txt").write_text(f"{TITLE}\n{RUTTE}\n{OFFICIALS}\n", "utf-8")
+    start = StartAt(article_id="story", sentence=3)
+    app = WorkbenchApp(store, corpus=load_corpus([folder]), start=start, keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = panel(app)
+        assert shown.annotation is not None and shown.annotation.anchor_state == "check"
+        assert shown.compose_panel().plain.splitlines()[-1] == (
+            "source “Rescuers” is not in the sentence now · s changes it"
+        )

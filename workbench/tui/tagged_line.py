@@ -78,3 +78,18 @@ def reanchored_words(annotation: Annotation, tagged: Annotation | None) -> str:
     if reads_its_neighbours(annotation) and annotation.source:
         words += f": who “{annotation.source}” is may read differently now"
     return words
+
+
+def source_gone(annotation: Annotation, tagged: Annotation | None) -> str | None:
+    """`source “Rescuers” is not in the sentence now · s changes it` for a moved
+    annotation whose recorded source its sentence as tagged named and the sentence now
+    does not (qa10 Q28: "Rescuers said" corrected to "Rescue officials said", and `y`
+    kept "Rescuers" with nothing said); None otherwise. Said beside `y`, never decided
+    for the analyst: the source is theirs to change."""
+    source = annotation.source
+    if tagged is None or not source or annotation.anchor_state not in ("check", "reanchored"):
+        return None
+    words = source.casefold()
+    if words in tagged.quote.casefold() and words not in annotation.quote.casefold():
+        return f"source “{source}” is not in the sentence now · s changes it"
+    return None

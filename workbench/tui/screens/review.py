@@ -57,7 +57,7 @@ from workbench.tui.state.review_rows import (
 from workbench.tui.state.review_speakers import ReviewSpeakers, known_articles
 from workbench.tui.state.step_words import take_step
 from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
-from workbench.tui.tagged_line import reanchored_words, tagged_line
+from workbench.tui.tagged_line import reanchored_words, source_gone, tagged_line
 from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.fitted_footer import FittedFooter
 from workbench.tui.widgets.literal_input import LiteralInput
@@ -690,7 +690,11 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         shown = literal(f"{state}{source}{note.quote}{comment}", single_line=True)
         width = (detail.size.width or 80) - 2  # its padding
         was = tagged_line(note, tagged, width)
-        detail.update(shown if was is None else Content("\n").join([shown, was]))
+        parts = [shown] if was is None else [shown, was]
+        gone = source_gone(note, tagged)
+        if gone is not None:  # qa10 Q28: said beside y, the source left to the analyst
+            parts.append(literal(gone, single_line=True))
+        detail.update(Content("\n").join(parts))
 
     def nothing_shown(self) -> str:
         """What the detail line says when no row is shown: why, and the way out."""

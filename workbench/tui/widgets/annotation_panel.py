@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from workbench.core.annotation import DEFAULT_STATUS, TAGS, Annotation, status_words
 from workbench.tui.literal import visible
-from workbench.tui.tagged_line import reanchored_words, tagged_line
+from workbench.tui.tagged_line import reanchored_words, source_gone, tagged_line
 from workbench.tui.widgets.suggestion_marks import SuggestionLine
 from workbench.tui.widgets.tag_palette import TAG_CLASSES, tag_rules, tag_styles
 
@@ -148,4 +148,7 @@ class AnnotationPanel(Static):
             shown = tagged_line(annotation, self.tagged, width, self.history_read)
             if shown is not None:
                 lines.append(shown)
+            gone = source_gone(annotation, self.tagged)
+            if gone is not None:
+                lines.append(Content(visible(gone, single_line=True)).stylize("bold $warning"))
         return Content("\n").join(lines)
