@@ -848,3 +848,30 @@ def test_a_speakers_denial_never_answers_its_own_claims() -> None:
     assert group_with(ledger_of([own, denial], settings=low), own.quote).denials == ()
     other = own.changed(source="mayor")
     assert group_with(ledger_of([other, denial], settings=low), own.quote).denials == (denial,)
+
+
+def test_a_denial_of_a_figure_reads_bounds_and_figures_credited_to_no_one() -> None:
+    """rv11 R2: a denial of "more than 100" was read as exactly 100 and no longer answered
+    a claim of 150; rv11 R11: a headline stating "Forty-one dead" whose figure is credited
+    to no source was linkable again by a denial of 200 (its group stated no figure)."""
+    claim = _claimed(0, "Rescuers said 150 people had died in the Ostrel flood.", "Rescuers")
+    denial = _claimed(
+        1,
+        "The interior ministry denied that more than 100 people had died in the Ostrel flood.",
+        "interior ministry",
+        "denial",
+    )
+    assert group_with(ledger_of([claim, denial]), claim.quote).denials == (denial,)
+    headline = sentence_annotation(
+        "Forty-one dead in Ostrel flood; prime minister denies cover-up",
+        index=0,
+        tags=("claim",),
+    )
+    two_hundred = _claimed(
+        3,
+        "The interior ministry denied that 200 people had died in the Ostrel flood.",
+        "interior ministry",
+        "denial",
+    )
+    ledger = ledger_of([headline, two_hundred])
+    assert all(two_hundred not in group.denials for group in ledger.groups)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import filterfalse
 
 from workbench.core.analysis.figures.quantities import numbers_in
+from workbench.core.analysis.figures.quantity import Quantity
 from workbench.core.analysis.lexicon import (
     ARMS_NOUNS,
     CLAIM_STOP_WORDS,
@@ -342,10 +343,33 @@ def denied_figures(quote: str) -> tuple[tuple[float, float], ...]:
         end = verdict[0]
     found, _ = numbers_in(quote)
     return tuple(
-        (quantity.value if quantity.low is None else quantity.low, quantity.value)
+        figure_span(quantity)
         for quantity in found
         if quantity.what is not None and start <= quantity.start < end
     )
+
+
+def stated_figures(quote: str) -> tuple[tuple[float, float], ...]:
+    """The spans of every counted figure a sentence states, whoever it is credited to
+    (a headline's "Forty-one dead" states 41 though no source gives it: rv11 R11)."""
+    found, _ = numbers_in(quote)
+    return tuple(figure_span(quantity) for quantity in found if quantity.what is not None)
+
+
+def figure_span(quantity: Quantity) -> tuple[float, float]:
+    """The values a figure allows, by its bound: "more than 100" anything above 100, "up
+    to 80" anything to 80, "about 60" some 10% either way, a range its ends (rv11 R2: a
+    denial of "more than 100" read as exactly 100 no longer answered a claim of 150)."""
+    value = quantity.value
+    if quantity.low is not None:
+        return quantity.low, value
+    if quantity.bound == "lower":
+        return value, float("inf")
+    if quantity.bound == "upper":
+        return 0.0, value
+    if quantity.bound == "approximate":
+        return value * 0.9, value * 1.1
+    return value, value
 
 
 _DIGIT = re.compile(r"\d")

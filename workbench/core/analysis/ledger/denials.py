@@ -30,7 +30,9 @@ from workbench.core.analysis.ledger.answers import (
     denied_figures,
     denied_span,
     denied_words,
+    figure_span,
     said_stems,
+    stated_figures,
     stems,
     whole_stems,
     whose_claim,
@@ -327,14 +329,16 @@ def states_other_figures(denial: Annotation, figures: Iterable[Figure]) -> bool:
     group whose figures are all others ("Forty-one dead", "up to 80 people may have
     died"): it denies a figure they do not state (qa10 Q17). A group stating no figure
     may still be what it denies."""
+    return denies_other_spans(denial, [figure_span(f.quantity) for f in figures])
+
+
+def denies_other_spans(denial: Annotation, spans: Sequence[tuple[float, float]]) -> bool:
+    """states_other_figures over figure spans read from the group's sentences."""
     denied = denied_figures(denial.quote)
-    if not denied:
-        return False
-    stated = [(f.quantity.low, f.quantity.value) for f in figures]
-    return bool(stated) and not any(
-        (value if low is None else low) <= high and most <= value
-        for low, value in stated
-        for most, high in denied
+    return (
+        bool(denied)
+        and bool(spans)
+        and not any(low <= high and most <= value for low, value in spans for most, high in denied)
     )
 
 
@@ -367,7 +371,11 @@ def group_sides(
     ]
     if any(map(denied_figures, (d.quote for d in denials))):
         stated = tuple(figures())
-        denials = [d for d in denials if not states_other_figures(d, stated)]
+        if stated:
+            denials = [d for d in denials if not states_other_figures(d, stated)]
+        else:  # figures credited to no source are still the figures its sentences state
+            spans = [span for claim in claims for span in stated_figures(claim.quote)]
+            denials = [d for d in denials if not denies_other_spans(d, spans)]
     if answering:
         denials = sorted(chain(denials, answering), key=_key)
     return tuple(claims), tuple(denials)
