@@ -178,11 +178,11 @@ class WorkbenchApp(App[None]):
         whose name differs only in case or in characters that look alike ("Ana" and
         "ana", from another login or a capital typed), say so at the start: their work
         looked gone, and what they tagged was counted as another analyst's without a word
-        (qa10 Q29). One read of every annotation, only for a name new to the database."""
+        (qa10 Q29). The store's names only, for a name new to the database."""
         store, me = self.store, self.store.annotator
         if store.count(me) or not store.count():
             return
-        alike = look_alikes(me, {annotation.annotator for annotation in store.all()})
+        alike = look_alikes(me, store.annotators())
         if alike:
             named = ", ".join(repr(name) for name in alike)
             hand_back(
