@@ -11,7 +11,7 @@ import pytest
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from tests.fixtures.denial_stories import FLOOD_TOLL, PORT_STRIKE, told
+from tests.fixtures.denial_stories import FLOOD_TOLL, MAYORS_FIGURE, PORT_STRIKE, told
 from tests.fixtures.gold import load_gold
 from tests.fixtures.sentences import sentence_annotation
 from workbench.core.analysis.ledger.answers import denied_words, stems, words_needed
@@ -822,6 +822,21 @@ def test_a_denial_naming_whose_claim_it_calls_a_lie_answers_their_claim() -> Non
     assert union in group_with(ledger, added.quote).denials
     assert group_with(ledger, police.quote).denials == (council,)
     assert all(mayor not in group.denials for group in ledger.groups)
+
+
+def test_a_denial_naming_whose_claim_answers_what_they_said_not_what_mentions_them() -> None:
+    """rv11 R4: "The ministry rejected the mayor's figure" three sentences after the mayor
+    spoke was also listed as denying Marta Vell's "the mayor had been told to keep quiet",
+    a claim that only mentions the mayor; the mayor's own claim, named by its sentence's
+    speaker ("The mayor of Brin, Ilse Dunmore, said …"), is what it answers."""
+    mayor, vell, rescuers, ministry = told(MAYORS_FIGURE)
+    ledger = ledger_of([mayor, vell, rescuers, ministry])
+    assert group_with(ledger, mayor.quote).denials == (ministry,)
+    assert group_with(ledger, vell.quote).denials == ()
+    assert group_with(ledger, rescuers.quote).denials == ()
+    just_before = vell.changed(index=2)
+    ledger = ledger_of([just_before, ministry])
+    assert group_with(ledger, vell.quote).denials == (ministry,)
 
 
 def test_a_denial_of_a_figure_answers_only_claims_of_that_figure() -> None:

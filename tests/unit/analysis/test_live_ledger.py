@@ -17,7 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bench.synthetic import synthetic_annotations, synthetic_articles
-from tests.fixtures.denial_stories import FLOOD_TOLL, PORT_STRIKE, told
+from tests.fixtures.denial_stories import FLOOD_TOLL, MAYORS_FIGURE, PORT_STRIKE, told
 from tests.fixtures.gold import load_gold
 from tests.fixtures.sentences import sentence_annotation
 from workbench.core.analysis.ledger.denials import FIRST_TEXTS
@@ -280,7 +280,9 @@ def test_denials_of_one_claim_follow_build_ledger() -> None:
         shown = now
 
 
-@pytest.mark.parametrize("story", [PORT_STRIKE, FLOOD_TOLL], ids=["port", "flood"])
+@pytest.mark.parametrize(
+    "story", [PORT_STRIKE, FLOOD_TOLL, MAYORS_FIGURE], ids=["port", "flood", "mayor"]
+)
 def test_denials_naming_whose_claim_or_a_figure_follow_build_ledger(
     story: tuple[tuple[str, str, tuple[str, ...]], ...],
 ) -> None:

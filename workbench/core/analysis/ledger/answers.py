@@ -530,6 +530,19 @@ def _first_speaker(quote: str, end: int) -> str:
     return quote[: verb.start()] if verb else quote[:end]
 
 
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+([^,;.]+)", re.IGNORECASE)
+
+
+def speaker_phrase(quote: str) -> str:
+    """Who `quote` says is speaking: the words before its first reporting verb ("The mayor
+    of Brin, Ilse Dunmore," said …) and those after "according to"; nothing when it
+    reports no one. A party the sentence only talks about ("Marta Vell said the mayor had
+    been told to keep quiet") is not in it."""
+    verb = _SPEAKING.search(quote)
+    cited = " ".join(m.group(1) for m in _ACCORDING_TO.finditer(quote))
+    return f"{quote[: verb.start()] if verb else ''} {cited}".strip()
+
+
 def said_stems(text: str) -> frozenset[str]:
     """The stems of `text`'s content words as a denial's are compared (stems)."""
     return stems(_said_words([word for word in _WORD.findall(text) if len(word) > 3]))

@@ -32,6 +32,7 @@ from workbench.core.analysis.ledger.answers import (
     denied_words,
     figure_span,
     said_stems,
+    speaker_phrase,
     stated_figures,
     stems,
     whole_stems,
@@ -420,7 +421,11 @@ def answered_before(
     saying …" (qa8 Q11 b: never linked, having no denied words). Not a claim that is
     itself a denial (two denials in a row deny alike), nor one of the same speaker (its
     own words are not what it rejects), nor, when the denial names whose claim it rejects
-    ("the union's account"), a claim neither said by nor naming them."""
+    ("the union's account"), a claim not said by them: by its source or the speaker its
+    sentence names (speaker_phrase). The sentence just before may also only name them
+    ("The mayor's figure was 50." / "The ministry rejected the mayor's figure"); further
+    back, a claim that merely mentions the party is another speaker's (rv11 R4: "Marta
+    Vell said the mayor had been told to keep quiet" is not "the mayor's figure")."""
     if "denial" in claim.tags:
         return False
     speaker = source_of(denial)
@@ -429,7 +434,10 @@ def answered_before(
     whose = whose_claim(denial.quote)  # "rejected the union's account": the union's claim
     if whose is None:
         return True
-    return whose in _WORDS.findall(f"{source_of(claim) or ''} {claim.quote}".lower())
+    said_by = f"{source_of(claim) or ''} {speaker_phrase(claim.quote)}"
+    if whose in _WORDS.findall(said_by.lower()):
+        return True
+    return denial.index - claim.index == 1 and whose in _WORDS.findall(claim.quote.lower())
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
