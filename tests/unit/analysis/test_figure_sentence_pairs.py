@@ -48,6 +48,9 @@ from tests.fixtures.blind_figure_pairs9 import SHA256 as BLIND_NINE_SHA256
 from tests.fixtures.blind_figure_pairs10 import FINAL_TEST as BLIND_TEN
 from tests.fixtures.blind_figure_pairs10 import PATH as BLIND_TEN_PATH
 from tests.fixtures.blind_figure_pairs10 import SHA256 as BLIND_TEN_SHA256
+from tests.fixtures.blind_figure_pairs11 import FINAL_TEST as BLIND_ELEVEN
+from tests.fixtures.blind_figure_pairs11 import PATH as BLIND_ELEVEN_PATH
+from tests.fixtures.blind_figure_pairs11 import SHA256 as BLIND_ELEVEN_SHA256
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
 from tests.fixtures.figure_sentence_pairs import PART_TWO, SentencePair
@@ -278,6 +281,43 @@ KNOWN_WRONG = {
     "... was 120' the subject 'gust': two subjects",
     "blind10-b10-77": "a false alarm: 'has climbed to 13', said on Sunday, is dated by 'Friday's "
     "fire' as Friday's toll, as the Friday report's 8 is: the later update reads as the same day",
+    # the eleventh blind set, as its one run after the twelfth pass (main a857f80) found
+    # them; development data since (session 12)
+    "blind11-b11-04": "'37 cholera cases' (cases) and 'More than 400 people ... have contracted "
+    "cholera' (people, no event) are two classes",
+    "blind11-b11-10": "a false alarm: seats won in 'the 150-seat lower house' and in 'the "
+    "60-member senate' are read as one count (the chamber is no scope)",
+    "blind11-b11-15": "a headline's 'jails ex-mayor Quintel for 12 years' gives no figure (only "
+    "'sentenced to' reads a prison term)",
+    "blind11-b11-18": "the names 'imara's' (a possessive) and 'imara' are read as two names: two "
+    "events",
+    "blind11-b11-20": "'scored a hat-trick' (three goals) is no figure",
+    "blind11-b11-24": "'runs for 87 km' and 'the 132-kilometre ... motorway' read no state: two "
+    "distances with no event are not compared",
+    "blind11-b11-29": "a false alarm: the toll that 'rose to 58 on Monday' is a later update of "
+    "Sunday's 31, read as one count",
+    "blind11-b11-32": "'had stood since 1923' gives no year read, against 'built in 1887'",
+    "blind11-b11-34": "'fifth-place finish' (an ordinal joined to 'place') gives no rank",
+    "blind11-b11-38": "an age ('17-year-old', '24-year-old') with no event read is no figure",
+    "blind11-b11-41": "'2,700 tonnes of grain were shipped' (no event, part 'grain') and 'carried "
+    "27,000 tonnes of wheat' (part 'wheat') are read apart",
+    "blind11-b11-44": "'a €3.1bn spending plan' reads no kind of money, against 'a 2027 budget': "
+    "sums are not compared across an unsaid kind",
+    "blind11-b11-46": "'payrolls ... rose by just 12,000' gives no class (jobs) to its number",
+    "blind11-b11-54": "a party's poll share ('put the Liberal Union on 34 percent', 'trails on "
+    "27%') reads no state: two shares with no event are not compared",
+    "blind11-b11-65": "'fined ... nine million dollars' (a fine) and 'ordered to pay $90m' (a "
+    "price) are two kinds of money",
+    "blind11-b11-67": "'about 230 million years old' and 'to roughly 95 million years ago' give "
+    "no figure read",
+    "blind11-b11-68": "'412 nesting pairs' reads the part 'nesting ravel's petrel', '140 pairs ... "
+    "nested' the part 'ravel's petrel': two parts",
+    "blind11-b11-74": "'crossed the border' (arrived) and 'came through the ... crossing' (come) "
+    "are two events",
+    "blind11-b11-75": "'whose 1,200 residents were evacuated' (displaced, no place read) and 'All "
+    "4,000 people living in Hollin Cross were ordered out' (population) are two events",
+    "blind11-b11-76": "'The fire destroyed 340 hectares' reads no event, no place and no day, and "
+    "shares too little with 'burned through 3,400 hectares' (Valdoro, Thursday) to be compared",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -339,6 +379,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
         + BLIND_EIGHT
         + BLIND_NINE
         + BLIND_TEN
+        + BLIND_ELEVEN
     ),
 )
 def test_pair(pair: SentencePair) -> None:
@@ -362,6 +403,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_EIGHT, (1.0, 0.85, 6), id="eighth blind set, now development"),
         pytest.param(BLIND_NINE, (0.95, 0.47, 22), id="ninth blind set, now development"),
         pytest.param(BLIND_TEN, (0.97, 0.72, 12), id="tenth blind set, now development"),
+        pytest.param(BLIND_ELEVEN, (0.92, 0.55, 20), id="eleventh blind set, now development"),
     ],
 )
 def test_precision_and_recall(
@@ -384,6 +426,7 @@ def test_precision_and_recall(
         pytest.param(BLIND_EIGHT_PATH, BLIND_EIGHT_SHA256, BLIND_EIGHT, 80, id="eighth"),
         pytest.param(BLIND_NINE_PATH, BLIND_NINE_SHA256, BLIND_NINE, 80, id="ninth"),
         pytest.param(BLIND_TEN_PATH, BLIND_TEN_SHA256, BLIND_TEN, 80, id="tenth"),
+        pytest.param(BLIND_ELEVEN_PATH, BLIND_ELEVEN_SHA256, BLIND_ELEVEN, 80, id="eleventh"),
     ],
 )
 def test_each_blind_set_is_the_file_handed_over(
