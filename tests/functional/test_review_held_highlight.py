@@ -82,3 +82,107 @@ async def test_a_change_above_leaves_the_summary_ledgers_highlight_on_its_line(
         await settle(app, pilot)
         now = ledger_table(screen).cursor_row
         assert screen.lines[now].key == held.key and now != position
+
+
+async def test_another_sessions_save_leaves_the_summary_ledgers_highlight_on_its_line(
+    make_app,  # type: ignore[no-untyped-def]
+    bundled: Corpus,
+    store: AnnotationStore,
+    gold: list[Annotation],  # noqa: F811
+) -> None:
+    """rv11 R9: T12's summary part on the path it was reported on. A change only the store
+    tells of (the analyst's other session on the team server) has the summary computed
+    again from the store, and the highlight stayed on the row number it was on: the next
+    x acted on another claim than the one the analyst was looking at."""
+    from tests.functional.test_summary_screen import ledger_table, open_summary
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_summary(app, pilot)
+        first = screen.lines[0]
+        position = next(
+            n for n, line in enumerate(screen.lines) if n > 2 and line.group_id != first.group_id
+        )
+        ledger_table(screen).move_cursor(row=position)
+        await pilot.pause()
+        held = screen.lines[position]
+        member = first.sentence.annotation
+        # the other session removes a claim above the highlighted line, through the store
+        store.delete(member.article_id, member.index)
+        assert app.workspace is not None
+        app.workspace.receive_store_event(
+            StoreEvent("annotations", store.annotator, (member.article_id,))
+        )
+        await settle(app, pilot)
+        assert screen.reading is False
+        now = ledger_table(screen).cursor_row
+        assert now != position
+        assert screen.lines[now].key == held.key and screen.lines[now].role == held.role
+
+
+async def test_the_ledgers_highlight_is_held_while_its_tab_is_hidden(
+    make_app,  # type: ignore[no-untyped-def]
+    bundled: Corpus,
+    store: AnnotationStore,
+    gold: list[Annotation],  # noqa: F811
+) -> None:
+    """rv11 R9: the ledger's table is emptied while another tab is shown and filled again
+    at the row it was on; after another session's change that row is another line."""
+    from tests.functional.test_summary_screen import ledger_table, open_summary
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_summary(app, pilot)
+        first = screen.lines[0]
+        position = next(
+            n for n, line in enumerate(screen.lines) if n > 2 and line.group_id != first.group_id
+        )
+        ledger_table(screen).move_cursor(row=position)
+        await pilot.pause()
+        held = screen.lines[position]
+        await pilot.press("2")  # the Conflicts tab: the ledger's table is emptied
+        await settle(app, pilot)
+        member = first.sentence.annotation
+        store.delete(member.article_id, member.index)
+        assert app.workspace is not None
+        app.workspace.receive_store_event(
+            StoreEvent("annotations", store.annotator, (member.article_id,))
+        )
+        await settle(app, pilot)
+        await pilot.press("1")
+        await settle(app, pilot)
+        now = ledger_table(screen).cursor_row
+        assert now != position
+        assert screen.lines[now].key == held.key and screen.lines[now].role == held.role
+
+
+async def test_a_highlighted_ledger_line_another_session_removed_is_said_gone(
+    make_app,  # type: ignore[no-untyped-def]
+    bundled: Corpus,
+    store: AnnotationStore,
+    gold: list[Annotation],  # noqa: F811
+) -> None:
+    """rv11 R9: when the line highlighted is gone the highlight lands on another line;
+    the analyst is told before their next key acts on it."""
+    from tests.functional.test_summary_screen import ledger_table, open_summary
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_summary(app, pilot)
+        position = next(
+            n
+            for n, line in enumerate(screen.lines)
+            if n > 2 and line.role == "claim" and line.group_size == 1
+        )
+        ledger_table(screen).move_cursor(row=position)
+        await pilot.pause()
+        gone = screen.lines[position].sentence.annotation
+        store.delete(gone.article_id, gone.index)
+        assert app.workspace is not None
+        app.workspace.receive_store_event(
+            StoreEvent("annotations", store.annotator, (gone.article_id,))
+        )
+        await settle(app, pilot)
+        assert all(line.key != gone.key for line in screen.lines)
+        said = [notification.message for notification in app._notifications]
+        assert any("no longer in the ledger" in message for message in said), said

@@ -284,6 +284,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.conflict_entries: list[tuple[FigureConflict, int]] = []
         """(conflict, position of the figure) of each conflicts-table row."""
         self.lines: list[LedgerLine] = []
+        self.lines_of: str | None = None
+        """Whose summary `lines` are of (the analyst chosen as they were shown)."""
         self.conflict_figures: list[Figure] = []
         self.merge_from: LedgerLine | None = None
         """The line whose group was marked with `m`, waiting for the second group."""
@@ -409,11 +411,12 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 self.call_later(self.action_choose_analyst)
             self.caveats = view.summary.caveats
         self.query_one(TabbedContent).loading = False
-        held = self.line_at_cursor() if analysts is None else None
+        held, held_of = self.held_line(), self.lines_of
         self.summary = view.summary
         shown = None if analysts is not None else self.view
         self.view = view
         self.lines = view.lines
+        self.lines_of = self.analyst
         self.conflict_figures = view.conflict_figures
         self.groups = {group.group_id: group for group in view.summary.ledger}
         self.conflict_entries = [
@@ -443,7 +446,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             self.put_cursor_on(self.follow)
             self.follow = None
         elif held is not None:
-            self.hold_cursor_on(held)
+            self.hold_cursor_on(held, say_gone=held_of == self.analyst)
         if self.read_again and not self.reading:
             self.read_again = False
             self.recompute()
@@ -606,26 +609,50 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             literal(f"Summary of {whose} │ {line}\n{hint}")
         )
 
-    def line_at_cursor(self) -> LedgerLine | None:
-        """The ledger line under the ledger table's cursor, if any (no notice)."""
-        position = self.query_one("#ledger-table", DataTable).cursor_row
+    def held_line(self) -> LedgerLine | None:
+        """The ledger line highlighted now: under the cursor, or where the ledger's table
+        was when it was emptied (its tab hidden). None before the first summary is shown."""
+        if "ledger" in self.hidden.stale:
+            place = self.hidden.places.get("ledger")
+            position = place[0] if place is not None else -1
+        else:
+            position = self.query_one("#ledger-table", DataTable).cursor_row
         return self.lines[position] if 0 <= position < len(self.lines) else None
 
-    def hold_cursor_on(self, held: LedgerLine) -> None:
-        """Keep the highlight on the ledger line it was on when an update moved the lines
-        (another session of the analyst tagged claims: the lines shifted under it, and m,
-        x or Enter acted on another claim, tr11 T12); the same line of its group, else of
-        another group."""
+    def hold_cursor_on(self, held: LedgerLine, say_gone: bool = True) -> None:
+        """Keep the highlight on the ledger line it was on when the lines changed, whether
+        the summary was patched or computed again from the store (another session of the
+        analyst tagged claims: the lines shifted under it, and m, x or Enter acted on
+        another claim, tr11 T12, rv11 R9); the same line of its group, else of another
+        group. A hidden ledger's place is moved with it. A line no longer shown is said
+        (`say_gone`: not when another analyst's summary was chosen)."""
         lines, table = self.lines, self.query_one("#ledger-table", DataTable)
-        at = table.cursor_row
+        hidden = "ledger" in self.hidden.stale
+        place = self.hidden.places.get("ledger") if hidden else None
+        if hidden and place is None:
+            return
+        at = place[0] if place is not None else table.cursor_row
         if 0 <= at < len(lines) and lines[at].key == held.key and lines[at].role == held.role:
             return
         same = [
             n for n, line in enumerate(lines) if line.key == held.key and line.role == held.role
         ]
-        if same:
-            in_group = [n for n in same if lines[n].group_id == held.group_id]
-            table.move_cursor(row=(in_group or same)[0])
+        if not same:
+            if say_gone:
+                where = held.sentence
+                self.notify(
+                    f"The ledger line you had highlighted (“{self.title_of(where.article_id)}”, "
+                    f"{sentence_label(where.index)}, {held.role}) is no longer in the ledger "
+                    "shown: mind which line is highlighted now.",
+                    markup=False,
+                )
+            return
+        in_group = [n for n in same if lines[n].group_id == held.group_id]
+        row = (in_group or same)[0]
+        if place is not None:  # filled at this row when its tab is shown, as far down
+            self.hidden.places["ledger"] = (row, max(0.0, place[1] + row - at))
+        else:
+            table.move_cursor(row=row)
 
     def put_cursor_on(self, key: tuple[str, str, int]) -> None:
         position = next((n for n, line in enumerate(self.lines) if line.key == key), None)
