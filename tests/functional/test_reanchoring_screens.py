@@ -390,3 +390,86 @@ async def test_a_digit_in_the_reattach_picker_is_the_sentence_number(
         assert app.screen is screen
     reattached = next(a for a in annotated.all() if a.note == "the denial")
     assert reattached.index == free - 1
+
+
+TWELVE = (
+    "Long story\n"
+    + "\n".join(
+        [
+            "Apples grew in the north.",
+            "Bridges collapsed after the storm.",
+            "Cattle prices rose sharply.",
+            "Dolphins returned to the bay.",
+            "Engineers blamed the weld.",
+            "Forest fires burned for a week.",
+            "Glaciers retreated again this year.",
+            "Harbour workers went on strike.",
+            "Islanders voted against the plan.",
+            "Jungle roads stayed closed.",
+            "Kettle sales doubled in winter.",
+            "Lantern festivals drew huge crowds.",
+        ]
+    )
+    + "\n"
+)
+
+
+async def open_reattach_picker(app: WorkbenchApp, pilot) -> ChoicePrompt:  # type: ignore[no-untyped-def]
+    await settle(app, pilot)
+    await pilot.press("r")
+    await settle(app, pilot)
+    assert isinstance(app.screen, ReviewScreen)
+    await pilot.press("f", "6", "3")  # anchoring: orphaned
+    await settle(app, pilot)
+    await pilot.press("t")
+    prompt = app.screen
+    assert isinstance(prompt, ChoicePrompt) and not prompt.filtered
+    return prompt
+
+
+def orphaned_twelve(store: AnnotationStore, tmp_path: Path) -> Corpus:
+    """Sentences 3-5 of TWELVE tagged, and 13 tagged then replaced by the publisher: the
+    re-attach picker is short (10 free sentences) and shows numbers up to 13."""
+    old = article(TWELVE)
+    for index in (2, 3, 4):
+        store.save(annotate(old, index, store.annotator))
+    store.save(annotate(old, 12, store.annotator, note="orphan me"))
+    return corpus_of(tmp_path, TWELVE.replace("Lantern festivals drew huge crowds.", "Snow fell."))
+
+
+async def test_a_two_digit_sentence_number_is_typed_whole_in_the_reattach_picker(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    """rv11 R8: the short picker showed "1. Long story" … "12. Kettle sales …", and "12"
+    re-attached the orphan at once to sentence 1 (the title) at its first digit. A
+    number that begins another one shown waits for the next digit."""
+    app = WorkbenchApp(store, corpus=orphaned_twelve(store, tmp_path), keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        prompt = await open_reattach_picker(app, pilot)
+        assert "12. Kettle sales doubled in winter." in prompt.shown
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.screen is prompt  # "1" begins 12 and 13: nothing picked yet
+        await pilot.press("2")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+    placed = next(a for a in store.all() if a.note == "orphan me")
+    assert (placed.index, placed.anchor_state) == (11, "current")
+
+
+async def test_enter_picks_the_number_typed_that_begins_others(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    """rv11 R8: "1" (begins 12 and 13) waits; Enter then picks sentence 1, and Backspace
+    drops the digits typed."""
+    app = WorkbenchApp(store, corpus=orphaned_twelve(store, tmp_path), keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        prompt = await open_reattach_picker(app, pilot)
+        await pilot.press("1", "backspace", "1")
+        await pilot.pause()
+        assert app.screen is prompt and prompt.typed == "1"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+    placed = next(a for a in store.all() if a.note == "orphan me")
+    assert placed.index == 0

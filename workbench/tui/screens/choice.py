@@ -1,4 +1,4 @@
-"""Pick one item from a list: arrows and Enter, a digit, or Escape to cancel.
+"""Pick one item from a list: arrows and Enter, a digit (or a number), or Escape to cancel.
 
 A long list (article ids, thousands of sources) gets a filter box: typing narrows the
 list, and only the first matches are put on screen, so opening it stays instant.
@@ -36,8 +36,9 @@ class ChoicePrompt(PromptScreen[str | None]):
         answer_binding("choice.answer"),
         *(
             Binding(str(number), f"pick({number})", show=False, priority=True)
-            for number in range(1, 10)
+            for number in range(10)
         ),
+        Binding("backspace", "unpick", show=False, priority=True),
         Binding("down", "focus_options", "Options", show=False, id="choice.options"),
     ]
 
@@ -56,7 +57,8 @@ class ChoicePrompt(PromptScreen[str | None]):
         choice itself is what is returned). `numbers`: when the choices carry numbers of
         their own (sentences: "3. The police …"), the choice each digit picks; the list
         is then shown without the options' own numbers (tr11 T11: "2" picked the second
-        option, sentence 3, beside "It was sentence 2", and acted at once)."""
+        option, sentence 3, beside "It was sentence 2", and acted at once), and a number
+        is typed digit by digit (typed_digit)."""
         super().__init__(classes="prompt-screen")
         self.shown_as = shown_as
         self.prompt_title = title
@@ -68,6 +70,11 @@ class ChoicePrompt(PromptScreen[str | None]):
         self.shown: list[str] = []
         self.needle = ""
         """The filter `shown` was made for (the filter box may be ahead of it)."""
+        self.typed = ""
+        """The digits typed so far of one of `numbers` that begins another one shown."""
+        self.typed_at: int | None = None
+        """The option highlighted as the last digit was typed (the number typed, if it is
+        shown): an arrow moving the highlight away drops the digits."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box"):
@@ -109,7 +116,7 @@ class ChoicePrompt(PromptScreen[str | None]):
             options.highlighted = 0
         hint = "↑/↓ and Enter, or a number · Escape cancels"
         if self.numbers is not None:
-            hint = "↑/↓ and Enter, or the number shown (1-9) · Escape cancels"
+            hint = "↑/↓ and Enter, or type the number shown · Escape cancels"
         if self.filtered:
             more = (
                 f" (first {len(self.shown)} of {len(matches)})"
@@ -128,6 +135,13 @@ class ChoicePrompt(PromptScreen[str | None]):
         Changed message may still be on its way up when Enter is read."""
         if self.filtered and (typed := self.query_one(Input).value) != self.needle:
             self.show_matches(typed)
+        if self.typed and self.numbers is not None:
+            wanted = self.numbers.get(int(self.typed))
+            if wanted is None:
+                self.say(f"{self.typed}… is not a number shown: type the rest of it")
+            else:
+                self.dismiss(wanted)
+            return
         highlighted = self.query_one(OptionList).highlighted
         if self.shown:
             self.dismiss(self.shown[highlighted or 0])
@@ -144,18 +158,53 @@ class ChoicePrompt(PromptScreen[str | None]):
             number = parameters[0]
             if self.filtered or not isinstance(number, int):
                 return False
-            return number <= len(self.shown) if self.numbers is None else True
+            return 1 <= number <= len(self.shown) if self.numbers is None else True
+        if action == "unpick":
+            return bool(self.typed)
         return True
 
     def action_pick(self, number: int) -> None:
         if self.numbers is None:
             self.dismiss(self.shown[number - 1])
-        elif number in self.numbers:
-            self.dismiss(self.numbers[number])
         else:
-            self.query_one("#choice-hint", Label).update(
-                f"{number} is not one of the numbers shown: ↑/↓ and Enter, or another"
-            )
+            self.typed_digit(self.numbers, str(number))
+
+    def typed_digit(self, numbers: Mapping[int, str], digit: str) -> None:
+        """A digit of a number shown: the number is picked once it is one shown that
+        begins no other (rv11 R8: with "1." and "12." shown, "12" picked sentence 1 at its
+        first digit). Until then the highlight goes to the number typed, if shown, and
+        Enter picks it; digits that begin no number shown pick nothing and say so."""
+        typed = self.typed + digit
+        longer = any(str(n).startswith(typed) and str(n) != typed for n in numbers)
+        if not longer:
+            self.typed, self.typed_at = "", None
+            if int(typed) in numbers:
+                self.dismiss(numbers[int(typed)])
+            else:
+                self.say(f"{typed} is not one of the numbers shown: ↑/↓ and Enter, or another")
+            return
+        self.typed = typed
+        options = self.query_one(OptionList)
+        choice = numbers.get(int(typed))
+        if choice is None or choice not in self.shown:
+            self.typed_at = options.highlighted
+            self.say(f"{typed}…: type the rest of the number (Backspace clears it)")
+            return
+        self.typed_at = options.highlighted = self.shown.index(choice)
+        self.say(f"{typed}: Enter picks it, or type the next digit (Backspace clears it)")
+
+    def action_unpick(self) -> None:
+        self.typed, self.typed_at = "", None
+        self.say("↑/↓ and Enter, or type the number shown · Escape cancels")
+
+    @on(OptionList.OptionHighlighted)
+    def moved(self, event: OptionList.OptionHighlighted) -> None:
+        """An arrow moved the highlight away from the number typed: the digits are dropped."""
+        if self.typed and event.option_index != self.typed_at:
+            self.action_unpick()
+
+    def say(self, hint: str) -> None:
+        self.query_one("#choice-hint", Label).update(hint)
 
     def action_focus_options(self) -> None:
         self.query_one(OptionList).focus()

@@ -858,7 +858,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
 
         title = f"Re-attach to which sentence of {article.title}?"
         detail = f"It was sentence {orphan.index + 1}: {orphan.quote}"
-        numbers = {index + 1: label for label, index in labels.items() if index < 9}
+        numbers = {index + 1: label for label, index in labels.items()}
         prompt = ChoicePrompt(title, list(labels), current, detail=detail, numbers=numbers)
         await open_prompt(self.app, prompt, chosen)
 
