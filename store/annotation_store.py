@@ -38,7 +38,7 @@ from store.errors import (
 from store.files import fsync_directory, remove_stale_temporaries
 from store.history_log import history_path
 from store.import_rules import gone_orphans, outcome, report_of
-from store.index import AnnotationIndex
+from store.index import AnnotationIndex, past_its_sentences
 from store.journal import READ_ONLY_REASON, JournalStorage
 from store.lock import DatabaseLock
 from store.ops import Applied, Op
@@ -464,9 +464,10 @@ class AnnotationStore:
     def articles_to_reanchor(self, current: Mapping[str, str], segmenter: str) -> list[str]:
         """The articles of `current` (article id -> sha256 of its text now) whose placed
         annotations may not be anchored to that text: some were made on another text, or
-        the article was last seen with another segmenter (or never); and those with
-        orphans whose text is not the one last seen (an orphan may fit it). One look-up
-        each."""
+        the article was last seen with another segmenter (or never), or one is on a
+        sentence past the ones it was last seen with (tr11 T8: damage, read as
+        "sentence 1001"; re-anchoring places it by its text); and those with orphans
+        whose text is not the one last seen (an orphan may fit it). One look-up each."""
         table = self._storage.table(ARTICLES)
         stale: list[str] = []
         for article_id, sha256 in current.items():
@@ -481,6 +482,7 @@ class AnnotationStore:
                 or seen is None
                 or seen.get("sha256") != sha256
                 or seen.get("segmenter") != segmenter
+                or past_its_sentences(self._index.last_sentence(article_id), seen.get("sentences"))
             ):
                 stale.append(article_id)
         return stale

@@ -27,6 +27,13 @@ def record_key(record: Mapping[str, Any]) -> AnnotationKey:
     return (str(record["annotator"]), str(record["article_id"]), int(record["index"]))
 
 
+def past_its_sentences(last: int | None, sentences: object) -> bool:
+    """Whether a placed annotation on sentence index `last` is past the `sentences` its
+    article was last seen with, on that very text: the store never writes one (an edit
+    outside workbench: tr11 T8), so the article is re-anchored, not read as whole."""
+    return type(sentences) is int and last is not None and last >= sentences
+
+
 class AnnotationIndex:
     """Where each annotation is stored, grouped by article, with counts of tagged ones."""
 
@@ -105,6 +112,16 @@ class AnnotationIndex:
     def annotators(self) -> list[str]:
         """Everyone with a placed annotation, sorted (no record read)."""
         return sorted({who for counts in self._annotators.values() for who in counts})
+
+    def last_sentence(self, article_id: str) -> int:
+        """The highest sentence index a placed annotation of the article is on (-1: none)."""
+        return max(
+            (
+                max(self.in_article(who, article_id), default=-1)
+                for who in self._annotators.get(article_id, {})
+            ),
+            default=-1,
+        )
 
     def anchor_hashes(self, article_id: str) -> Mapping[str, int]:
         """article_sha256 -> how many placed annotations of the article were anchored to it."""

@@ -40,6 +40,7 @@ from store.errors import (
     refuse_outside,
 )
 from store.import_rules import gone_orphans, outcome, report_of
+from store.index import past_its_sentences
 from store.postgres import readings, rows, schema
 from store.postgres.changes import Applied, Call, Spec, apply
 from store.postgres.connection import connect, is_lost, reason
@@ -482,26 +483,30 @@ class PostgresStore:
         found = self._read(
             lambda connection: connection.execute(
                 "SELECT a.article_id, array_agg(DISTINCT a.article_sha256) "
-                f"FILTER (WHERE a.{rows.PLACED}), r.sha256, r.segmenter "
+                f"FILTER (WHERE a.{rows.PLACED}), r.sha256, r.segmenter, "
+                f"max(a.sentence) FILTER (WHERE a.{rows.PLACED} "
+                "AND a.article_sha256 = r.sha256), r.sentences "
                 "FROM annotations a LEFT JOIN articles r USING (article_id) "
                 "WHERE a.article_id = ANY(%s) "
-                "GROUP BY a.article_id, r.sha256, r.segmenter",
+                "GROUP BY a.article_id, r.sha256, r.segmenter, r.sentences",
                 [list(current)],
             ).fetchall()
         )
         seen = {
-            str(article_id): (set(hashes or ()), sha, seg) for article_id, hashes, sha, seg in found
+            str(article_id): (set(hashes or ()), sha, seg, past_its_sentences(last, count))
+            for article_id, hashes, sha, seg, last, count in found
         }
         stale: list[str] = []
         for article_id, sha256 in current.items():
             if article_id not in seen:
                 continue
             # no placed annotation: only orphans, tried again when the text is not the last seen
-            hashes, remembered, remembered_segmenter = seen[article_id]
+            hashes, remembered, remembered_segmenter, past = seen[article_id]
             if (
                 (hashes and (len(hashes) != 1 or sha256 not in hashes))
                 or remembered != sha256
                 or remembered_segmenter != segmenter
+                or past  # on a sentence past the text's: re-anchored (tr11 T8)
             ):
                 stale.append(article_id)
         return stale

@@ -287,3 +287,36 @@ def test_an_orphan_whose_sentence_was_tagged_since_stays_an_orphan(
         3: "tagged since",
         4: "n4",
     }
+
+
+def test_an_article_with_an_annotation_past_its_sentences_is_reanchored(
+    annotated: AnnotationStore,
+) -> None:
+    """tr11 T8, read side: a placed annotation on a sentence past the ones its article was
+    last seen with, on that very text (a server row edited by SQL), was read as whole
+    ("sentence 1001"): the article is re-anchored, which places it by its text."""
+    store = annotated
+    assert store.articles_to_reanchor({"story": OLD.sha256}, segmenter_stamp()) == []
+    store.remember_article(OLD.id, OLD.title, OLD.sha256, 4, segmenter_stamp())  # 1, 3 and 4
+    assert store.articles_to_reanchor({"story": OLD.sha256}, segmenter_stamp()) == ["story"]
+
+
+@pytest.mark.pg_server
+def test_a_server_row_moved_past_its_article_is_placed_back_by_its_text(
+    pg_url: str,
+) -> None:
+    """tr11 T8: `UPDATE annotations SET sentence = 1000` left the app and the summary
+    showing "sentence 1001"; re-anchoring now puts it back on the sentence its text is."""
+    from store.opening import open_store
+    from tests.fixtures.postgres import execute
+
+    with open_store(pg_url, annotator="alice") as opened:
+        for index in (1, 3):
+            opened.save(annotate(OLD, index, "alice", note=f"n{index}"))
+        seen(opened, OLD)
+    execute(pg_url, "UPDATE annotations SET sentence = 1000 WHERE sentence = 1")
+    with open_store(pg_url, annotator="alice") as opened:
+        found = list(plans(opened, [OLD]))
+        assert [item.article.id for item in found] == [OLD.id]
+        (moved,) = [p for p in found[0].plan.placements if p.before.index == 1000]
+        assert moved.after.index == 1 and moved.after.anchor_state != "current"
