@@ -14,7 +14,15 @@ import argparse
 import contextlib
 import sys
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Container,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from dataclasses import replace
 from functools import cache
 from itertools import chain
@@ -280,21 +288,37 @@ def unfolded_if_refused(store: Store) -> Iterator[None]:
         raise
 
 
+def refuse_form_twins(ids: Collection[str], held: Collection[str], held_by: str) -> None:
+    """ImportFileError when the file names an article `held` holds under another Unicode
+    form of its name (tr11 T13: a Mac's export was silently another article)."""
+    from workbench.core.corpus.article_ids import form_twin_words, form_twins
+    from workbench.core.interchange.importing import ImportFileError
+
+    twins = form_twins(ids, held)
+    if twins:
+        raise ImportFileError("", form_twin_words(twins, held_by))
+
+
 def checked_against_held(
     store: Store,
     source: ImportFile,
     corpus: Corpus,
     outside_corpus: list[str],
     placed_outside: bool,
+    outside: Collection[str] = (),
 ) -> None:
     """The file's checks that need the database (ImportFileError): its articles outside
-    the corpus are known there, its decisions name what the database holds, and its
-    records of articles outside the corpus (`placed_outside`: the first pass met some)
-    were made on the texts the database holds (check_same_texts, qa7 Q14)."""
+    the corpus (`outside`: of its records) are not the database's under another Unicode
+    form of their name, those it does not list are known there, its decisions name what
+    the database holds, and its records of articles outside the corpus
+    (`placed_outside`: the first pass met some) were made on the texts the database
+    holds (check_same_texts, qa7 Q14)."""
     from workbench.core.anchoring.imported import check_same_texts
     from workbench.core.interchange.importing import check_known_articles
 
     corpus_ids = set(corpus.by_id)
+    held = {info.article_id for info in store.articles()} | set(store.annotated_articles())
+    refuse_form_twins(outside, held, "the database")
     if outside_corpus:
         known = corpus_ids | {a.article_id for a in store.articles()}
         known.update(annotation.article_id for annotation in store.all())
@@ -451,6 +475,7 @@ def run(args: argparse.Namespace) -> int:
                 texts = SentenceCounts(source.articles, corpus.by_id).counts
             within_the_count(annotation, where, texts)
         check_tagged_on(source, corpus)
+        refuse_form_twins(writes, corpus_ids, "the corpus")
     except ImportFileError as error:
         return fail(str(error.in_file(path)))
     except OSError as error:
@@ -466,20 +491,25 @@ def run(args: argparse.Namespace) -> int:
         if fresh:
             checked_decisions(source, corpus, corpus_ids)
         placed_outside = bool(placement.outside_corpus)
-        against_held = not fresh and bool(outside_corpus or source.decisions or placed_outside)
+        outside = [article_id for article_id in writes if article_id not in corpus_ids]
+        against_held = not fresh and bool(
+            outside_corpus or source.decisions or placed_outside or outside
+        )
         if against_held and isinstance(location, Path):
             # A file database is checked in a read-only open: a writer's open of one a
             # killed app left would fold its journal or cut its torn line though the file
             # is then refused (tr8 T11; im8: qa7 Q14's check too). A server's open
             # changes nothing: checked in the writer's.
             with open_store(location, annotator=annotator, read_only=True) as reader:
-                checked_against_held(reader, source, corpus, outside_corpus, placed_outside)
+                checked_against_held(
+                    reader, source, corpus, outside_corpus, placed_outside, outside
+                )
             against_held = False
         with open_store(location, annotator=annotator) as store, unfolded_if_refused(store):
             warn(store.warnings)
             shown = len(store.warnings)
             if against_held:
-                checked_against_held(store, source, corpus, outside_corpus, placed_outside)
+                checked_against_held(store, source, corpus, outside_corpus, placed_outside, outside)
             remembered = {info.article_id: info for info in store.articles()}
             read_history = cache(history_for(store))  # read once, if either below asks
             refuse_texts_left_behind(corpus, remembered, read_history)

@@ -503,3 +503,46 @@ def test_look_alike_analyst_names_are_named_or_refused(
     assert case_twins(["Jos\u00e9"], ["Jos\u00e9\u3164"]) == [("Jos\u00e9", "Jos\u00e9\u3164")]
     # and one taken with white space at an end (tr10 T1)
     assert case_twins(["ana"], ["ana\u00a0"]) == [("ana", "ana\u00a0")]
+
+
+def test_an_article_named_in_another_unicode_form_is_refused_and_compared_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tr11 T13: bob's export made on a Mac's copy names "010_José" with a decomposed
+    accent (as a Mac writes file names): the import added it as another article than the
+    desk's "010_José" without a word, the summary listed it as "article missing", and
+    `agree` compared nothing. The import refuses it naming both spellings, against the
+    corpus and against the database; agree compares the two as one article."""
+    from tests.fixtures.anchored import annotate
+    from tests.fixtures.anchored import article as article_of
+
+    text = "Crónica\nEl ministro dijo que 40 personas murieron.\nLa policía confirmó la cifra.\n"
+    composed, decomposed = "010_Jos\u00e9", "010_Jose\u0301"
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / f"{composed}.txt").write_text(text, encoding="utf-8")
+    exports = {}
+    for name, analyst in ((composed, "ana"), (decomposed, "bob")):
+        on = article_of(text, name)
+        db = tmp_path / f"{analyst}-own.json"
+        with AnnotationStore.open(db, annotator=analyst) as store:
+            store.remember_article(name, on.title, on.sha256, len(on.sentences))
+            store.save(annotate(on, 1, analyst))
+        exports[analyst] = tmp_path / f"{analyst}.json"
+        assert run(capsys, "export", "--db", str(db), "-o", str(exports[analyst]))[0] == 0
+    desk = tmp_path / "desk.json"
+    assert (
+        run(capsys, "import", str(exports["ana"]), "--db", str(desk), "--articles", str(arts))[0]
+        == 0
+    )
+    before = state(desk)
+    code, _, err = run(
+        capsys, "import", str(exports["bob"]), "--db", str(desk), "--articles", str(arts)
+    )
+    assert code == 1 and "the corpus holds under the same name" in err
+    assert "'010_Jose\\u0301' (held: '010_Jos\\xe9')" in err
+    code, _, err = run(capsys, "import", str(exports["bob"]), "--db", str(desk))
+    assert code == 1 and "the database holds under the same name" in err
+    assert state(desk) == before
+    code, out, _ = run(capsys, "agree", str(exports["ana"]), str(exports["bob"]))
+    assert code == 0 and "compared 1 sentences annotated by both" in out

@@ -22,9 +22,10 @@ same single answer) chance agreement is 1 and kappa is undefined: it is None.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.core.annotation import CHECK, ORPHANED, TAGS, Annotation
+from workbench.core.corpus.article_ids import form_twins
 
 SentenceKey = tuple[str, int]
 """(article_id, sentence index)."""
@@ -180,6 +181,16 @@ def single_annotator(annotations: Iterable[Annotation], label: str) -> str:
     return names[0]
 
 
+def spelt_as_in(b: Sequence[Annotation], a: Sequence[Annotation]) -> Sequence[Annotation]:
+    """`b` with each article id that differs from one of `a` only in its Unicode form
+    spelt as in `a`: one file name, as a Mac and Linux write it (tr11 T13: an export
+    made on a Mac's copy was compared with nothing)."""
+    twins = dict(form_twins({x.article_id for x in b}, {x.article_id for x in a}))
+    if not twins:
+        return b
+    return [replace(x, article_id=twins[x.article_id]) if x.article_id in twins else x for x in b]
+
+
 def by_sentence(annotations: Iterable[Annotation]) -> dict[SentenceKey, Annotation]:
     return {(annotation.article_id, annotation.index): annotation for annotation in annotations}
 
@@ -194,6 +205,7 @@ def compare(
     `sentence_counts` holds how many sentences each text of an article has (the
     exports' article lists), which is what makes a sentence both left blank known."""
     names = (single_annotator(a, "A") if a else "", single_annotator(b, "B") if b else "")
+    b = spelt_as_in(b, a)
     placed_a, placed_b = on_their_sentence(a), on_their_sentence(b)
     unplaced = (len(a) - len(placed_a), len(b) - len(placed_b))
     held = {(x.article_id, x.index) for x in (*a, *b) if x.anchor_state == CHECK}

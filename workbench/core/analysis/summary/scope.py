@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from workbench.core.annotation import Annotation
+from workbench.core.corpus.article_ids import name_form, spelt
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Article
 
@@ -36,9 +37,23 @@ def renamed_articles(annotations: Iterable[Annotation], known: Mapping[str, Arti
             same = by_text.get(annotation.article_sha256)
             if same:
                 found[annotation.article_id] = same[0]
-    return [
+    return [renamed_words(missing, there) for missing, there in sorted(found.items())]
+
+
+def renamed_words(missing: str, there: str) -> str:
+    """The caveat of one renamed article; two spellings of one name (a Mac's decomposed
+    accents) said so, escaped: "rename 010_José back to 010_José" read as nothing to do
+    (tr11 T13)."""
+    if name_form(missing) == name_form(there):
+        return (
+            f"{missing} is not among the articles read, but {there} has the text its "
+            "annotations were made on under the same name written in another Unicode form "
+            f"(the database's {spelt(missing)}, the file's {spelt(there)}: a Mac writes file "
+            "names with decomposed accents): rename the file into the database's form to "
+            "count them (e.g. `convmv -f utf8 -t utf8 --nfc --notest FILE`, or --nfd)"
+        )
+    return (
         f"{missing} is not among the articles read, but {there} has the text its annotations "
         f"were made on (an article is named by its file): rename {there} back to {missing} "
         "to count them"
-        for missing, there in sorted(found.items())
-    ]
+    )
