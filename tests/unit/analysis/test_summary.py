@@ -263,3 +263,24 @@ def test_a_long_note_is_in_the_report_whole() -> None:
     noted = [replace(a, note=long_note) if a.note else a for a in gold]
     report = render_markdown(build_summary(noted, [ArticleInfo.of(a) for a in corpus]))
     assert f"  - Note (gold): {long_note.strip()}" in report
+
+
+def test_what_a_denial_denies_is_shown_without_its_verdict() -> None:
+    """rv11 R5: the ledger reads "Ministry denies 200 dead as Ostrel toll reaches 46" as
+    denying "200 dead" (the verdict cut off), but the report's "denies:" and the Denials
+    tab's "Denies:" printed the whole clause: the ministry denying its own 46."""
+    from tests.fixtures.denial_stories import sentence_annotation
+    from workbench.tui.state.summary_detail import unlinked_detail
+
+    toll, vell, *_ = told(FLOOD_TOLL)
+    denial = sentence_annotation(
+        "Ministry denies 200 dead as Ostrel toll reaches 46",
+        index=2,
+        tags=("claim", "attribution", "denial"),
+        source="interior ministry",
+    )
+    summary = build_summary([toll, vell, denial], [])
+    (unlinked,) = summary.unlinked_denials
+    section = render_markdown(summary).split("## Denials not linked to a claim")[1]
+    assert "  - denies: 200 dead\n" in section
+    assert "Denies: 200 dead\n" in unlinked_detail(unlinked, {})

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Container, Mapping, Sequence
 
 from workbench.core.analysis.figures.conflicts import format_value
-from workbench.core.analysis.ledger.answers import denied_clause
+from workbench.core.analysis.ledger.answers import denied_text
 from workbench.core.analysis.summary.build import origin_name
 from workbench.core.analysis.summary.conflict_parts import conflict_parts, heading
 from workbench.core.analysis.summary.figure_words import figure_words
@@ -214,8 +214,8 @@ def unlinked_detail(denial: SentenceLine, titles: Mapping[str, str]) -> str:
         f"Text: {quote}",
     ]
     reason = why_unlinked(quote)
-    clause = denied_clause(quote) if reason != "kind" else None
-    if clause is not None:
-        parts.append(f"Denies: {quote[clause[0] : clause[1]].strip()}")
+    denied = denied_text(quote) if reason != "kind" else None
+    if denied is not None:
+        parts.append(f"Denies: {denied}")
     parts.append(f"Not linked: {EXPLANATIONS[reason]}")
     return "\n".join(parts)

@@ -224,6 +224,21 @@ def without_verdict(quote: str, start: int, end: int) -> str:
     return f"{quote[start : verdict[0]]} {quote[verdict[1] : end]}"
 
 
+def denied_text(quote: str) -> str | None:
+    """What a denial denies as a person reads it: its denied clause without the verdict
+    (without_verdict), the words the ledger compares, trimmed of the spaces, marks and
+    quotation marks at its ends; None without a denying verb. The report and the screen
+    printed the whole clause, verdict included: "denies: 200 dead as Halden toll reaches
+    46" read as the ministry denying its own 46 (rv11 R5)."""
+    clause = denied_clause(quote)
+    if clause is None:
+        return None
+    return " ".join(without_verdict(quote, *clause).split()).strip(_SHOWN_TRIMMED) or None
+
+
+_SHOWN_TRIMMED = " .,;:!?\"'\u201c\u201d\u2018\u2019"
+
+
 def verdict_span(quote: str, start: int, end: int) -> tuple[int, int] | None:
     """Where, in the clause quote[start:end] after a denying verb, the verdict it gives a
     noun starts (at "as") and where what it says resumes (a conjunction, else `end`);

@@ -14,7 +14,7 @@ from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from functools import partial
 
 from workbench.core.analysis.figures.conflicts import Figure, format_value
-from workbench.core.analysis.ledger.answers import denied_clause
+from workbench.core.analysis.ledger.answers import denied_text
 from workbench.core.analysis.ledger.decisions import LedgerDecision, decision_words
 from workbench.core.analysis.summary.build import origin_name
 from workbench.core.analysis.summary.conflict_parts import ConflictPart, conflict_parts, heading
@@ -414,7 +414,7 @@ def _unlinked_denial_section(
 ) -> list[str]:
     """The denials aimed at no group, told apart by why (qa6 Q5): one denying a figure
     answers only a group stating it (qa10 Q17); one that names what it denies only by
-    its kind or its subject (answers.denied_words: none) is linked by no threshold; for
+    its kind or its subject (answers.denied_text: none) is linked by no threshold; for
     the others the words a claim would take up are shown, and the threshold named only
     as what links a group taking up one of them."""
     if not denials:
@@ -440,14 +440,12 @@ def _unlinked_denial_section(
 def _denial_lines(denial: SentenceLine, titles: Mapping[str, str], named: bool) -> list[str]:
     """A denial linked to no claim, and the words it denies when it names them."""
     lines = _sentence_lines(denial, titles, _denier(denial))
-    clause = denied_clause(denial.quote) if named else None
-    if clause is not None:
-        denied = denial.quote[clause[0] : clause[1]].strip(_TRIMMED)
+    denied = denied_text(denial.quote) if named else None
+    if denied is not None:
         lines.append(f"  - denies: {_cell(denied)}")
     return lines
 
 
-_TRIMMED = " .,;:!?\"'\u201c\u201d"
 """What the denied clause's shown words lose at their ends."""
 
 
