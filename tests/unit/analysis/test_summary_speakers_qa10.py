@@ -61,6 +61,15 @@ def names(annotations: list[Annotation], on: Article) -> list[str | None]:
     return [name(annotation) for annotation in annotations]
 
 
+def test_a_typed_government_and_he_are_read_as_a_reader_reads_them() -> None:
+    """qa10 Q3: with the articles given, "The government" became the civil protection
+    agency and "he" the Red Cross."""
+    day3 = story(DAY3)
+    government = tagged(day3, "The government", "The government")
+    he = tagged(day3, "In a statement", "he")
+    assert names([government, he], day3) == ["The government", "Jonas Brandt"]
+
+
 def edited(annotations: list[Annotation], new: Article) -> list[Annotation]:
     return [placement.after for placement in plan_article(new, annotations).placements]
 

@@ -91,19 +91,41 @@ class Attribution:
         )
 
 
-def find_attribution(tokens: Tokens) -> Attribution | None:
-    """The sentence's main reporting cue and speaker, or None without a cue."""
-    found = _attributions(tokens)
+def find_attribution(tokens: Tokens, as_trained: bool = False) -> Attribution | None:
+    """The sentence's main reporting cue and speaker, or None without a cue. With
+    `as_trained`, as rules-11 read them, the reading the denial model was trained on
+    (denial-model-2): no "put … at N" cue, "called" before a title names, a reporting
+    noun ending the sentence may be a verb, a title before a title is not the office's
+    (suggest._ModelView keeps the model's view of every sentence as it was)."""
+    found = _attributions(tokens, not as_trained)
     return min(found, key=Attribution.rank) if found else None
 
 
-def _attributions(tokens: Tokens) -> list[Attribution]:
+def may_read_otherwise_as_trained(tokens: Tokens) -> bool:
+    """False when find_attribution(tokens, as_trained=True) is sure to give what
+    find_attribution(tokens) gives: no word that a rules-12 reading looks at (a cheap
+    test, so the second reading is rarely needed)."""
+    lowers = tokens.lowers
+    return (
+        not _PUTTING.isdisjoint(lowers)
+        or next((t.lower for t in reversed(tokens.items) if t.is_word), "") in lx.NOUN_LIKE_FORMS
+        or any(
+            lowers[k] in lx.TITLES and lowers[k + 1] in lx.TITLES for k in range(len(lowers) - 1)
+        )
+        or any(
+            lowers[k] in lx.NAMING_FORMS and lowers[k + 1] in lx.TITLES
+            for k in range(len(lowers) - 1)
+        )
+    )
+
+
+def _attributions(tokens: Tokens, rules_12: bool = True) -> list[Attribution]:
     quoted = quoted_tokens(tokens)
     found: list[Attribution] = []
     lowers = tokens.lowers
     for phrase, span in (("push back", phrasal_dispute(lowers)), ("stand by", stands_by(lowers))):
         if span is not None:  # "pushed back on the criticism": a reply, with its speaker
-            speaker = subject_before(tokens, span[0])
+            speaker = subject_before(tokens, span[0], rules_12)
             found.append(Attribution(span, phrase, lowers[span[0]], speaker, False, False,
                                      quoted[span[0]]))  # fmt: skip
     passive = passive_dispute(lowers)
@@ -115,6 +137,13 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
                         quoted[first])
         )  # fmt: skip
     for i, low in enumerate(lowers):
+        if rules_12 and low in _PUTTING and _puts_a_figure(tokens, i):
+            # "Governor Reyes put the number of evacuated at 9,500": an estimate, given
+            found.append(
+                Attribution((i, i + 1), "estimate", low, subject_before(tokens, i),
+                            True, _negated(lowers, i), quoted[i])
+            )  # fmt: skip
+            continue
         if lowers[i : i + 2] == lx.ACCORDING_TO:
             source = noun_phrase_after(tokens, i + 2, len(tokens)) or plain_phrase_after(
                 tokens, i + 2
@@ -125,7 +154,7 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
             )
             continue
         if low in lx.SHOWING_FORMS:
-            shown = _document_showing(tokens, i)
+            shown = _document_showing(tokens, i, rules_12)
             if shown is not None:  # "industry data show", "records show that…"
                 found.append(Attribution((i, i + 1), "show", low, shown, True, False, quoted[i]))
             continue
@@ -146,7 +175,7 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
             strong = lemma in lx.STRONG_REPORTING
             found.append(Attribution((i, i + 1), lemma, low, agent, strong, False, quoted[i]))
             continue
-        if not _is_verb_use(tokens, i):
+        if not _is_verb_use(tokens, i, rules_12):
             continue
         if lowers[i + 1 : i + 2] and lowers[i + 1] in lx.OTHER_SENSE_AFTER.get(lemma, ()):
             continue
@@ -157,7 +186,7 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
         negated = _negated(lowers, i)
         if _says_nothing(lowers, i, lemma, negated):
             continue  # "has not said which firm", "would not confirm that report"
-        speaker = _speaker(tokens, i, lemma)
+        speaker = _speaker(tokens, i, lemma, rules_12)
         if speaker is not None and _nobody(lowers, speaker):
             continue  # "No group has claimed responsibility": nobody said anything
         if low in lx.NOUN_LIKE_FORMS and speaker is not None and _object_of_verb(tokens, speaker):
@@ -175,6 +204,29 @@ def _attributions(tokens: Tokens) -> list[Attribution]:
             )
         )
     return found
+
+
+_PUTTING = frozenset(["put", "puts", "putting"])
+_PUT_OBJECTS = frozenset(["the", "it", "its", "their", "his", "her", "that", "this", "a"])
+_PUT_REACH = 8
+"""Words between "put" and the "at" of its figure ("put the number of evacuated at")."""
+
+
+def _puts_a_figure(tokens: Tokens, verb: int) -> bool:
+    """'put the toll at 41', 'puts it at about 250 millimetres': "put" with an object and
+    "at" a number, the way reports give someone's figure (not "put troops on alert")."""
+    lowers = tokens.lowers
+    if verb + 1 >= len(tokens) or lowers[verb + 1] not in _PUT_OBJECTS:
+        return False
+    for k in range(verb + 2, min(len(tokens), verb + 2 + _PUT_REACH)):
+        if lowers[k] == "at":
+            figure = [w for w in lowers[k + 1 : k + 5] if w not in lx.QUANTITY_WORDS][:1]
+            return bool(figure) and (
+                figure[0][:1].isdigit() or figure[0] in lx.NUMBER_WORDS or figure[0] == "between"
+            )
+        if not tokens[k].is_word:
+            return False
+    return False
 
 
 CLOSING_REACH = 10
@@ -257,8 +309,9 @@ def quoted_tokens(tokens: Tokens) -> list[bool]:
     return flags
 
 
-def _is_verb_use(tokens: Tokens, i: int) -> bool:
-    """A reporting word used as a verb, not "the reports" or "was said to be"."""
+def _is_verb_use(tokens: Tokens, i: int, rules_12: bool = True) -> bool:
+    """A reporting word used as a verb, not "the reports" or "was said to be" (without
+    `rules_12`, as rules-11 read it: find_attribution's `as_trained`)."""
     token = tokens[i]
     if token.is_capitalised and not (tokens.is_headline and i > 0):
         return False
@@ -287,10 +340,14 @@ def _is_verb_use(tokens: Tokens, i: int) -> bool:
         if finite or (after in lx.REPORTING_VERBS and not past_before_claim) or after == "of":
             return False  # "media reports said", "reports of": the noun ("described claims" is not)
         naming = low in lx.NAMING_FORMS and i + 1 < len(tokens) and tokens[i + 1].is_name
-        if naming and not tokens[i + 1].is_possessive:
+        if naming and not (
+            _possessive_name_after(tokens, i + 1) if rules_12 else tokens[i + 1].is_possessive
+        ):
             return False  # "a town called Millbrook" (not "called the mayor's figures …")
         if _after_preposition(tokens.lowers, i):
             return False  # "declined to comment on the fraud claim": the noun
+        if rules_12 and _ends_an_object(tokens, i):
+            return False  # "did not address the spillway reports.": the noun
         disputing = tokens.lowers[max(0, i - 3) : i]
         if any(w in lx.DISPUTE_VERBS or w in lx.DENY_VERBS for w in disputing):
             return False  # "rejects claim it doctored…", "dispute misconduct claim": the noun
@@ -328,13 +385,13 @@ def _after_be(lowers: tuple[str, ...], i: int) -> bool:
     return j >= 0 and lowers[j] in lx.BE_FORMS
 
 
-def _document_showing(tokens: Tokens, verb: int) -> TokenSpan | None:
+def _document_showing(tokens: Tokens, verb: int, offices: bool) -> TokenSpan | None:
     """The subject of "show(s)" when it is a text that reports ("industry data show",
     "Trading data reviewed by Atlas Wire show that…"); None for anything else ("the
     images show", "the study showed" stays a claim about a study)."""
     if verb and tokens.lowers[verb - 1] in lx.BE_FORMS:
         return None
-    subject = subject_before(tokens, verb)
+    subject = subject_before(tokens, verb, offices)
     if subject is None or tokens[subject[1] - 1].bare not in lx.DOCUMENT_SOURCES:
         return None
     return subject
@@ -344,6 +401,36 @@ def _counted_after(lowers: tuple[str, ...], verb: int) -> bool:
     """A number (after "about", "nearly"…) right after the verb: things counted."""
     counted = [w for w in lowers[verb + 1 : verb + 4] if w not in lx.QUANTITY_WORDS][:1]
     return bool(counted) and counted[0][:1].isdigit()
+
+
+def _possessive_name_after(tokens: Tokens, k: int) -> bool:
+    """'Vell's claim', 'Ms. Vell's claim' (titles before it): a possessive name, whose
+    thing is what the verb is about; not a name given ("called Millbrook")."""
+    while k < len(tokens) and tokens.lowers[k] in lx.TITLES and not tokens[k].is_possessive:
+        k += 1
+    return k < len(tokens) and tokens[k].is_possessive
+
+
+def _ends_an_object(tokens: Tokens, i: int) -> bool:
+    """'…did not address the spillway reports.': the form ends the sentence, after a
+    determiner and plain words that hang on a word before them which opens no clause (a
+    verb's object): the noun. A verb of saying there would have its subject open a clause
+    ("…, the agency reports.", "as the agency reports.")."""
+    if any(token.is_word for token in tokens.items[i + 1 :]):
+        return False
+    for k in range(i - 1, max(-1, i - 4), -1):
+        word = tokens.lowers[k]
+        if word in lx.DETERMINERS:
+            before = tokens[k - 1] if k else None
+            return (
+                before is not None
+                and before.is_word
+                and not before.is_capitalised
+                and before.lower not in lx.LEAD_INS
+            )
+        if not word.isalpha() or tokens[k].is_capitalised:
+            return False
+    return False
 
 
 def _after_preposition(lowers: tuple[str, ...], i: int) -> bool:
@@ -358,20 +445,20 @@ def _after_preposition(lowers: tuple[str, ...], i: int) -> bool:
     return False
 
 
-def _speaker(tokens: Tokens, verb: int, lemma: str) -> TokenSpan | None:
+def _speaker(tokens: Tokens, verb: int, lemma: str, offices: bool) -> TokenSpan | None:
     low = tokens.lowers[verb]
     previous = tokens[verb - 1].text if verb else ""
     if low in lx.PARTICIPLE_CUES and (previous == "," or _after_statement(tokens, verb)):
         return main_subject(tokens, verb)
     if tokens.lowers[verb - 1 : verb] == ("and",):
         # "X called the numbers misleading and said…": the subject of the first verb
-        return subject_before(tokens, verb) or main_subject(tokens, verb)
+        return subject_before(tokens, verb, offices) or main_subject(tokens, verb)
     if lemma not in lx.INVERTIBLE or previous not in (",", *lx.QUOTE_CLOSERS):
-        return subject_before(tokens, verb)
+        return subject_before(tokens, verb, offices)
     # '“…,” said Mr. Melnyk' is inverted; 'Zelenskiy, citing sources, said' is not
     if previous == ",":
-        return subject_before(tokens, verb) or _inverted(tokens, verb)
-    return _inverted(tokens, verb) or subject_before(tokens, verb)
+        return subject_before(tokens, verb, offices) or _inverted(tokens, verb)
+    return _inverted(tokens, verb) or subject_before(tokens, verb, offices)
 
 
 def _inverted(tokens: Tokens, verb: int) -> TokenSpan | None:

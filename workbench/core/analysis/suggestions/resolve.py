@@ -3,9 +3,16 @@
 News reports name a speaker in full once ("Air Force Maj. Gen. Pat Ryder, the Pentagon
 spokesman, told reporters") and then write "General Ryder", "he", "the spokesman". The
 article is read in order, remembering every speaker and every titled name with the
-words that described them; a pronoun or a bare role resolves to the latest fitting one,
-given in its fullest form ("he" -> "Pat Ryder", not "General Ryder"). Only the few
-sentences before count: an old antecedent is more often wrong than right.
+words that described them (and a person named beside a role, "its chief executive, Jonas
+Brandt, resigned", who acts whether or not they speak); a pronoun or a bare role
+resolves to the latest fitting one, given in its fullest form ("he" -> "Pat Ryder", not
+"General Ryder"). Only the few sentences before count: an old antecedent is more often
+wrong than right.
+
+What kind of speaker a name is decides what can resolve to it: "he" only to a person,
+"the company" only to a body of that kind. Two name words are a person's unless the
+article writes them as a body's ("the Red Cross", "Halden Hydro, the state-owned
+company"); a plural opening the sentence ("Rescuers said") is a group, not a name.
 
 "he" and "she" skip a speaker the article shows to be of the other gender: an honorific
 ("Ms. Lopez"), a role noun ("the ministry spokesman"), a pronoun that resolved to them
@@ -42,6 +49,8 @@ class Speaker:
     """Name words in `text` (titles excluded): a fuller form has more."""
     descriptions: set[str] = field(default_factory=set)
     gender: str = ""
+    definite: bool = False
+    """Written after "the" ("the Red Cross"): a body's name, never a brand's (_bare_name)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +61,15 @@ class Resolved:
 
 
 class Discourse:
-    """The speakers met so far in one article, in reading order."""
+    """The speakers met so far in one article, in reading order. `as_trained` reads them
+    as rules-11 did, the reading the denial model was trained on (suggest._ModelView):
+    no person remembered from an apposition alone, and a name's kind as it was read
+    (_kind's `as_trained`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, as_trained: bool = False) -> None:
         self.speakers: list[Speaker] = []
         self._people: dict[str, Speaker] = {}
+        self._as_trained = as_trained
 
     def resolve(
         self,
@@ -101,11 +114,12 @@ class Discourse:
         words = tokens.lowers[span[0] : span[1]]
         if resolved or (len(words) == 1 and words[0] in lx.PRONOUNS):
             return
-        kind = _kind(tokens, span)
+        kind = _kind(tokens, span, written, self._as_trained)
         speaker = self._add(
             tokens, span, kind, sentence, _descriptions(tokens, written),
             _role_gender(tokens, written),
         )  # fmt: skip
+        speaker.definite = speaker.definite or _after_the(tokens, span)
         if kind == PERSON and not speaker.gender:
             speaker.gender = _possessive_after(tokens, written)
 
@@ -139,6 +153,36 @@ class Discourse:
                 gender = _title_gender(tuple(descriptions))
                 self._add(tokens, (name_start, name_end), PERSON, sentence, descriptions, gender)
             j = max(name_end, j + 1)
+        if not self._as_trained:
+            self._remember_appositions(tokens, sentence)
+
+    def _remember_appositions(self, tokens: Tokens, sentence: int) -> None:
+        """Record a person named in apposition after a role ("Halden Hydro's chief
+        executive, Jonas Brandt, resigned"): named as acting, whoever speaks, so a "he"
+        after it is that person, not an earlier speaker (qa10 Q3)."""
+        items = tokens.items
+        for comma in range(1, len(items) - 2):
+            if items[comma].text != "," or not _person_role(tokens, comma - 1):
+                continue
+            name_end = comma + 1
+            while name_end < len(items) and (
+                (items[name_end].is_name and tokens.lowers[name_end] not in lx.TITLES)
+                or items[name_end].is_particle
+            ):
+                name_end += 1
+            closed = name_end == len(items) or items[name_end].text in (",", ".", "!", "?")
+            named = range(comma + 1, name_end)
+            if (
+                name_end - comma - 1 < 2
+                or not closed
+                or any(items[k].is_possessive for k in named)
+                or any(tokens[k].bare in lx.ORGANISATION_WORDS for k in named)
+            ):
+                continue
+            role = _clause(tokens, comma - 1, -1)[::-1]
+            descriptions = {tokens[k].bare for k in role if tokens[k].is_word} - lx.NEVER_NAMES
+            gender = _title_gender(tuple(tokens[k].bare for k in role))
+            self._add(tokens, (comma + 1, name_end), PERSON, sentence, descriptions, gender)
 
     def _add(
         self,
@@ -243,8 +287,70 @@ def _nationality(tokens: Tokens, k: int) -> bool:
     return word.endswith(("an", "ese", "ish", "i")) or word in ("south", "north", "u.s")
 
 
-def _kind(tokens: Tokens, span: tuple[int, int]) -> str:
+def _person_role(tokens: Tokens, k: int) -> bool:
+    """A lower-case role one person holds ("chief executive", "spokeswoman"), not a
+    body's ("company")."""
+    word = tokens[k].bare
+    return (
+        tokens[k].is_word
+        and not tokens[k].is_capitalised
+        and (word in lx.ROLES or word in lx.TITLES)
+        and word not in lx.ORGANISATION_ROLES
+    )
+
+
+def _after_the(tokens: Tokens, span: tuple[int, int]) -> bool:
+    """A name written after "the" ("the Red Cross", "the Valley Post"): a body's name,
+    as no person's is."""
+    start = span[0]
+    return start > 0 and tokens.lowers[start - 1] == "the" and tokens[start].is_name
+
+
+def _sentence_opening_plural(tokens: Tokens, span: tuple[int, int]) -> bool:
+    """'Rescuers said': one plural word capitalised only because it opens the sentence,
+    a group of people ("rescuers"), not a name."""
     start, end = span
+    word = tokens[start]
+    return (
+        start == 0
+        and end == 1
+        and word.is_word
+        and not word.is_possessive
+        and word.lower.endswith("s")
+        and not word.lower.endswith("ss")
+        and word.text[1:].islower()
+        and word.lower not in lx.NAMED_BODIES
+    )
+
+
+def _apposition_head(tokens: Tokens, written: tuple[int, int]) -> str:
+    """The head of the description set beside a name between commas: its last word before
+    any relative clause or post-modifier ("Halden Hydro, the state-owned company that
+    runs the dam," -> "company"; "Emil Kastehelmi, a military expert with the Black Bird
+    Group," -> "expert"), or ""."""
+    around = _around(tokens, written)
+    described = [k for k in around if not written[0] <= k < written[1]]
+    words: list[int] = []
+    for k in described:
+        if tokens.lowers[k] in lx.RELATIVE_PRONOUNS or tokens.lowers[k] in lx.PREPOSITIONS:
+            break
+        words.append(k)
+    return tokens[words[-1]].bare if words and tokens[words[-1]].is_word else ""
+
+
+def _kind(
+    tokens: Tokens,
+    span: tuple[int, int],
+    written: tuple[int, int] | None = None,
+    as_trained: bool = False,
+) -> str:
+    """PERSON, GROUP or BODY. Two name words are a person's, unless the article writes
+    them as a body's: after "the" ("the Red Cross"), or beside a body's role ("Halden
+    Hydro, the state-owned company"); a plural opening the sentence is a group. With
+    `as_trained`, as rules-11 read it (neither exception)."""
+    start, end = span
+    if not as_trained and _sentence_opening_plural(tokens, span):
+        return GROUP
     modified = next(
         (k for k in range(start + 1, end) if tokens.lowers[k] in lx.SOURCE_POSTMODIFIERS), None
     )
@@ -266,9 +372,16 @@ def _kind(tokens: Tokens, span: tuple[int, int]) -> str:
         people_like
         and (titled or len(named) >= 2)
         and not any(tokens[k].bare in lx.ORGANISATION_ROLES or "." in tokens[k].text for k in named)
+        and (titled or as_trained or not _written_as_body(tokens, span, written or span))
     ):
         return PERSON
     return BODY
+
+
+def _written_as_body(tokens: Tokens, span: tuple[int, int], written: tuple[int, int]) -> bool:
+    """Whether the article writes the name as a body's: after "the", or with a body's
+    role in apposition."""
+    return _after_the(tokens, span) or _apposition_head(tokens, written) in lx.ORGANISATION_ROLES
 
 
 def _one_gender(male: bool, female: bool) -> str:
@@ -354,16 +467,25 @@ def _of_kind(head: str, body: Speaker) -> bool:
     """Whether a body is what the role names: its words (or what described it) hold a
     word of the role's kind (lexicon.BODY_KINDS: "the agency" is "South Korea's National
     Intelligence Service", not "North Korea's foreign ministry"); a role of no listed
-    kind, its own word. Any body for a role a place can be ("the government": PLACE_ROLES),
-    so a bare place ("Pyongyang") is never "the agency" (qa6 Q6: it was, and the claim of
-    Seoul's intelligence service became North Korea's)."""
-    if head in lx.PLACE_ROLES:
-        return True
+    kind, its own word. A role a place can be ("the government": PLACE_ROLES) is also a
+    place the lexicon knows ("Pyongyang"), never another kind of body (_place); a bare
+    place is never "the agency" (qa6 Q6: it was, and the claim of Seoul's intelligence
+    service became North Korea's)."""
     kinds = [kind for kind in lx.BODY_KINDS if head in kind]
     words = body.descriptions
     if any(not kind.isdisjoint(words) for kind in kinds) if kinds else head in words:
         return True
+    if head in lx.PLACE_ROLES:
+        return _place(body)
     return head in lx.BRAND_ROLES and _bare_name(body)
+
+
+def _place(body: Speaker) -> bool:
+    """A body named by a place the lexicon knows ("Pyongyang", "Russia"): what "the
+    government" may stand for. Any other body is not a government (qa10 Q3: "the
+    government" was the civil protection agency, one of its agencies)."""
+    name = body.text.lower().replace("’", "'")
+    return name in lx.COUNTRIES or name in lx.COUNTRY_NAMES
 
 
 def _bare_name(body: Speaker) -> bool:
@@ -372,7 +494,8 @@ def _bare_name(body: Speaker) -> bool:
     (nor "its manifest", "statement")."""
     words = body.descriptions
     return (
-        all(word[:1].isupper() for word in body.text.split())
+        not body.definite
+        and all(word[:1].isupper() for word in body.text.split())
         and all(kind.isdisjoint(words) for kind in lx.BODY_KINDS)
         and lx.ORGANISATION_WORDS.isdisjoint(words)
         and not any(place in body.text.lower() for place in lx.COUNTRIES)
