@@ -8,6 +8,8 @@ import pytest
 
 from tests.fixtures.gold import gold_records
 from workbench.core.analysis.sources.grouping import (
+    _not_guessed,
+    _Parsed,
     canonical_source,
     clean_source,
     group_sources,
@@ -174,11 +176,13 @@ def _reference_groups(sources: list[str]) -> list[tuple[str, tuple[str, ...], st
             home.append(key)
     clusters.extend([key] for key in by_key if key[0] != "person")
     groups = []
+    parsed = {key: [_Parsed(v, *key) for v in variants] for key, variants in by_key.items()}
     for cluster in clusters:
-        members = [(v, key[1]) for key in cluster for v in by_key[key]]
-        best = max(members, key=lambda m: (len(m[1]), len(m[0]), counts[m[0]], m[0]))[0]
-        variants = tuple(sorted({v for v, _ in members}, key=lambda v: (v.lower(), v)))
-        groups.append((best, variants, cluster[0][0]))
+        for split in _not_guessed(cluster, parsed):  # tr11 T9: not a matter of indexing
+            members = [(m.variant, m.tokens) for m in split]
+            best = max(members, key=lambda m: (len(m[1]), len(m[0]), counts[m[0]], m[0]))[0]
+            variants = tuple(sorted({v for v, _ in members}, key=lambda v: (v.lower(), v)))
+            groups.append((best, variants, cluster[0][0]))
     return sorted(groups, key=lambda g: (g[0].lower(), g[0]))
 
 

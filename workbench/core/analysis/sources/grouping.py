@@ -22,12 +22,17 @@ from itertools import pairwise
 from workbench.core.analysis.lexicon import (
     ARTICLES,
     BODY_KIND_WORDS,
+    FEMALE_FIRST_NAMES,
+    FEMALE_TITLES,
+    MALE_FIRST_NAMES,
+    MALE_TITLES,
     MONTH_NAMES,
     NAME_PREFIXES,
     NAMED_BODIES,
     ROLES_BEFORE_A_NAME,
     SOURCE_GROUP_WORDS,
     SOURCE_PRONOUNS,
+    TITLES,
     WEEKDAYS,
 )
 from workbench.core.analysis.sources.spelling import SpellingNeighbours
@@ -263,11 +268,83 @@ def group_sources(sources: Iterable[str]) -> list[SourceGroup]:
     clusters.extend([key] for key in by_key if key[0] != "person")
     groups = []
     for cluster in clusters:
-        members = [item for key in cluster for item in by_key[key]]
-        best = max(members, key=lambda m: _completeness(m.variant, m.tokens, counts))
-        variants = tuple(sorted({m.variant for m in members}, key=lambda v: (v.lower(), v)))
-        groups.append(SourceGroup(best.variant, variants, cluster[0][0]))
+        for members in _not_guessed(cluster, by_key):
+            best = max(members, key=lambda m: _completeness(m.variant, m.tokens, counts))
+            variants = tuple(sorted({m.variant for m in members}, key=lambda v: (v.lower(), v)))
+            groups.append(SourceGroup(best.variant, variants, cluster[0][0]))
     return sorted(groups, key=lambda g: (g.canonical.lower(), g.canonical))
+
+
+def _not_guessed(
+    cluster: list[PersonKey], by_key: dict[tuple[str, tuple[str, ...]], list[_Parsed]]
+) -> list[list[_Parsed]]:
+    """A cluster's spellings, with each surname spelling whose title cannot be the full
+    name's person put apart, one group for each surname (tr11 T9): an office or a rank
+    the full name's spellings are not given when they are given some ("President
+    Kennedy" is not Ambassador Caroline Kennedy; a full name typed with no title says
+    nothing of its office: "General Ryder" stays Pat Ryder's), an honorific of the
+    other gender, a woman's against a full name not known to be a woman's (in news copy
+    "Mrs. Biden" beside a man named in full is most often another person of the
+    family), or any surname spelling when the full name has a generational suffix ("Mr.
+    Trump" is not Donald Trump Jr.). Joining those would be a guess between people,
+    which grouping does not make."""
+    everyone = [item for key in cluster for item in by_key[key]]
+    full = [item for key in cluster if len(key[1]) > 1 for item in by_key[key]]
+    if cluster[0][0] != "person" or not full or len(full) == len(everyone):
+        return [everyone]
+    offices = {word for item in full for word in _titles(item.variant)} - _HONORIFICS
+    genders = {_HONORIFIC_GENDER.get(word, "") for item in full for word in _titles(item.variant)}
+    first = cluster[0][1][0]
+    genders.add("he" if first in MALE_FIRST_NAMES else "she" if first in FEMALE_FIRST_NAMES else "")
+    genders.discard("")
+    suffixed = any(_GENERATIONS & set(key[1]) for key in cluster if len(key[1]) > 1)
+    kept = list(full)
+    apart: dict[tuple[str, ...], list[_Parsed]] = {}
+    """Surname spellings put apart, by surname (and a woman's honorific apart)."""
+    for key in cluster:
+        if len(key[1]) > 1:
+            continue
+        for item in by_key[key]:
+            titles = _titles(item.variant)
+            said = {_HONORIFIC_GENDER[word] for word in titles if word in _HONORIFIC_GENDER}
+            if (
+                suffixed
+                or (offices and not (titles - _HONORIFICS - _OFFICE_MODIFIERS) <= offices)
+                or (said and said != genders and (said == {"she"} or bool(genders)))
+            ):
+                woman = said == {"she"}  # never grouped with the other titles apart
+                apart.setdefault((*key[1], "she" if woman else ""), []).append(item)
+            else:
+                kept.append(item)
+    return [kept, *apart.values()]
+
+
+_HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "father", "sheikh",
+     "imam", "rabbi", "professor", "reverend"]
+)  # fmt: skip
+"""Titles that name no office: any person of the name may be given them."""
+_HONORIFIC_GENDER = {
+    **{t.rstrip("."): "he" for t in MALE_TITLES},
+    **{t.rstrip("."): "she" for t in FEMALE_TITLES},
+}
+_OFFICE_MODIFIERS = frozenset(["former", "acting"])
+"""Words before an office that say when it was held, not which."""
+_GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
+_TITLE_FORMS = {
+    "gen": "general", "maj": "major", "lt": "lieutenant", "col": "colonel",
+    "capt": "captain", "adm": "admiral", "sgt": "sergeant", "brig": "brigadier",
+    "cmdr": "commander", "cpl": "corporal", "pvt": "private", "sen": "senator",
+    "rep": "representative", "gov": "governor", "prof": "professor", "rev": "reverend",
+}  # fmt: skip
+"""Abbreviated titles, read as written out ("Gen. Pat Ryder" is "General Ryder")."""
+
+
+def _titles(variant: str) -> set[str]:
+    """The titles written in a spelling, abbreviations written out ("Maj. Gen." ->
+    major, general)."""
+    words = (word.lower().rstrip(".") for word in _name_words(clean_source(variant)))
+    return {_TITLE_FORMS.get(word, word) for word in words if word in TITLES}
 
 
 def _join_bodies_named_alike(by_key: dict[tuple[str, tuple[str, ...]], list[_Parsed]]) -> None:
