@@ -11,7 +11,14 @@ import pytest
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from tests.fixtures.denial_stories import FLOOD_TOLL, MAYORS_FIGURE, PORT_STRIKE, told
+from tests.fixtures.denial_stories import (
+    ACCORDING_TO_HADDAD,
+    FLOOD_TOLL,
+    MAYORS_FIGURE,
+    MAYORS_FIGURE_SAID_AFTER,
+    PORT_STRIKE,
+    told,
+)
 from tests.fixtures.gold import load_gold
 from tests.fixtures.sentences import sentence_annotation
 from workbench.core.analysis.ledger.answers import denied_words, stems, words_needed
@@ -837,6 +844,24 @@ def test_a_denial_naming_whose_claim_answers_what_they_said_not_what_mentions_th
     just_before = vell.changed(index=2)
     ledger = ledger_of([just_before, ministry])
     assert group_with(ledger, vell.quote).denials == (ministry,)
+
+
+def test_a_denial_naming_whose_claim_reads_a_speaker_named_after_what_they_said() -> None:
+    """rv13 R1: the speaker a claim's sentence names was read as the words before its
+    first reporting verb, so "The mayor had been told to keep quiet, opposition leader
+    Marta Vell said." (the words before "told") and "According to Dr. Omar Haddad the
+    mayor had been told …" (the whole sentence) were the mayor's, and "rejected the
+    mayor's figure" three sentences on was listed as denying them."""
+    mayor, vell, rescuers, ministry = told(MAYORS_FIGURE_SAID_AFTER)
+    ledger = ledger_of([mayor, vell, rescuers, ministry])
+    assert group_with(ledger, mayor.quote).denials == (ministry,)
+    assert group_with(ledger, vell.quote).denials == ()
+    story = list(MAYORS_FIGURE_SAID_AFTER)
+    story[1] = ACCORDING_TO_HADDAD
+    mayor, haddad, rescuers, ministry = told(tuple(story))
+    ledger = ledger_of([mayor, haddad, rescuers, ministry])
+    assert group_with(ledger, mayor.quote).denials == (ministry,)
+    assert group_with(ledger, haddad.quote).denials == ()
 
 
 def test_a_denial_of_a_figure_answers_only_claims_of_that_figure() -> None:

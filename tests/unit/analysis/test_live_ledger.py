@@ -17,7 +17,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bench.synthetic import synthetic_annotations, synthetic_articles
-from tests.fixtures.denial_stories import FLOOD_TOLL, MAYORS_FIGURE, PORT_STRIKE, told
+from tests.fixtures.denial_stories import (
+    FLOOD_TOLL,
+    MAYORS_FIGURE,
+    MAYORS_FIGURE_SAID_AFTER,
+    PORT_STRIKE,
+    told,
+)
 from tests.fixtures.gold import load_gold
 from tests.fixtures.sentences import sentence_annotation
 from workbench.core.analysis.ledger.denials import FIRST_TEXTS
@@ -281,7 +287,9 @@ def test_denials_of_one_claim_follow_build_ledger() -> None:
 
 
 @pytest.mark.parametrize(
-    "story", [PORT_STRIKE, FLOOD_TOLL, MAYORS_FIGURE], ids=["port", "flood", "mayor"]
+    "story",
+    [PORT_STRIKE, FLOOD_TOLL, MAYORS_FIGURE, MAYORS_FIGURE_SAID_AFTER],
+    ids=["port", "flood", "mayor", "mayor-said-after"],
 )
 def test_denials_naming_whose_claim_or_a_figure_follow_build_ledger(
     story: tuple[tuple[str, str, tuple[str, ...]], ...],
