@@ -414,7 +414,7 @@ def _unlinked_denial_section(
 ) -> list[str]:
     """The denials aimed at no group, told apart by why (qa6 Q5): one denying a figure
     answers only a group stating it (qa10 Q17); one that names what it denies only by
-    its kind or its subject (answers.denied_text: none) is linked by no threshold; for
+    its kind or its subject (answers.denied_words: none) is linked by no threshold; for
     the others the words a claim would take up are shown, and the threshold named only
     as what links a group taking up one of them."""
     if not denials:
@@ -444,9 +444,6 @@ def _denial_lines(denial: SentenceLine, titles: Mapping[str, str], named: bool) 
     if denied is not None:
         lines.append(f"  - denies: {_cell(denied)}")
     return lines
-
-
-"""What the denied clause's shown words lose at their ends."""
 
 
 def _denier(denial: SentenceLine) -> str:
