@@ -14,6 +14,7 @@ from workbench.core.analysis.sources.grouping import (
     clean_source,
     group_sources,
     parse_source,
+    same_generation,
     source_index,
 )
 
@@ -153,7 +154,13 @@ def _reference_groups(sources: list[str]) -> list[tuple[str, tuple[str, ...], st
             alone.append(key)
             continue
         home = next(
-            (c for c in clusters if covers(c[0][1], key[1]) or covers(key[1], c[0][1])), None
+            (
+                c
+                for c in clusters
+                if same_generation(c[0][1], key[1])
+                and (covers(c[0][1], key[1]) or covers(key[1], c[0][1]))
+            ),
+            None,
         )
         if home is None:
             clusters.append([key])

@@ -56,3 +56,18 @@ def test_the_reported_data_set_splits_as_a_reader_would() -> None:
     assert found["President Trump"] == ("Mr. Trump", "President Trump")
     assert found["Mrs. Biden"] == ("Mrs. Biden",)
     assert found["Hunter Biden"] == ("Hunter Biden", "President Biden")  # the article can tell
+
+
+def test_a_full_name_with_a_generational_suffix_is_not_the_same_name_without() -> None:
+    """rv13 R3: "Donald Trump" and "Donald Trump Jr." were one source (the longer full
+    name covers the shorter), so the father's claims were counted as the son's; the
+    surname spelling, which either may be, joins neither."""
+    found = groups_of("Donald Trump", "Donald Trump Jr.", "Mr. Trump")
+    assert found == {
+        "Donald Trump": ("Donald Trump",),
+        "Donald Trump Jr.": ("Donald Trump Jr.",),
+        "Mr. Trump": ("Mr. Trump",),
+    }
+    assert groups_of("Donald Trump Jr.", "Donald J. Trump Jr.") == {
+        "Donald J. Trump Jr.": ("Donald J. Trump Jr.", "Donald Trump Jr.")
+    }

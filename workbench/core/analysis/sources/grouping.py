@@ -202,6 +202,12 @@ class _PersonClusters:
         return all(any(same(p, f) for f in full) for p in part)
 
 
+def same_generation(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two names' tokens carry the same generational suffix, or none: covering
+    words of "Donald Trump Jr." does not make "Donald Trump" his name (rv13 R3)."""
+    return _GENERATIONS.intersection(one) == _GENERATIONS.intersection(other)
+
+
 def _completeness(
     variant: str, tokens: tuple[str, ...], counts: Counter[str]
 ) -> tuple[int, int, int, bool, str]:
@@ -214,8 +220,9 @@ def _completeness(
 
 def _cluster_people(people: list[PersonKey]) -> list[list[PersonKey]]:
     """Full names first (longest first), each joining the first cluster that covers it
-    or that it covers; then surnames alone, joining the one full name that carries
-    them, or else the first surname-only cluster they match."""
+    or that it covers with the same generational suffix, if any ("Donald Trump" is not
+    Donald Trump Jr., rv13 R3); then surnames alone, joining the one full name that
+    carries them, or else the first surname-only cluster they match."""
     found = _PersonClusters(people)
     covers = found.covers
     surnames_only: list[PersonKey] = []
@@ -227,7 +234,8 @@ def _cluster_people(people: list[PersonKey]) -> list[list[PersonKey]]:
             (
                 number
                 for number in found.candidates(key[1])
-                if covers(found.head(number), key[1]) or covers(key[1], found.head(number))
+                if same_generation(found.head(number), key[1])
+                and (covers(found.head(number), key[1]) or covers(key[1], found.head(number)))
             ),
             None,
         )
