@@ -126,11 +126,15 @@ CHOSEN_THRESHOLD = 0.35
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """One program sentence: its features, the rules' denial score, its label."""
+    """One program sentence: its features, the rules' denial score, its label, and the
+    rules' score in the reading the model was trained on (suggest._ModelView: since
+    rules-13 the rules shown may catch a sentence that reading missed, which stays a
+    training sentence, so the weights are reproduced)."""
 
     features: Features
     rule: float
     label: bool
+    rule_as_trained: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,9 +159,13 @@ class _Recorder:
 
     def __init__(self) -> None:
         self.seen: list[Features] = []
+        self.as_trained: list[float] = []
 
-    def denial_score(self, rules: float, features: Mapping[str, float]) -> float:
+    def denial_score(
+        self, rules: float, features: Mapping[str, float], as_trained: float | None = None
+    ) -> float:
         self.seen.append(dict(features))
+        self.as_trained.append(rules if as_trained is None else as_trained)
         return rules
 
 
@@ -189,13 +197,14 @@ def read_set(name: str, articles: Sequence[GoldArticle]) -> DevSet:
             denial_model=recorder,
         )  # fmt: skip
         first = len(pieces)
-        for suggestion, features in zip(found, recorder.seen, strict=True):
+        read = zip(found, recorder.seen, recorder.as_trained, strict=True)
+        for suggestion, features, as_trained in read:
             label = any(
                 "denial" in g.tags
                 for g in article.sentences
                 if suggestion.start < g.end and g.start < suggestion.end
             )
-            pieces.append(Piece(features, suggestion.scores["denial"], label))
+            pieces.append(Piece(features, suggestion.scores["denial"], label, as_trained))
         for g in article.sentences:
             overlapping = tuple(
                 first + k for k, s in enumerate(found) if s.start < g.end and g.start < s.end
@@ -241,7 +250,7 @@ def train(weighted: Sequence[tuple[Piece, float]], config: Config) -> dict[str, 
         )
         for piece, weight in weighted
         if piece.features  # nothing to answer: the rules alone judge it
-        and (config.combine != OR or piece.rule < RULES_THRESHOLD)  # OR: what they miss
+        and (config.combine != OR or piece.rule_as_trained < RULES_THRESHOLD)  # what they miss
     ]
     bias = index["bias"]
     weights = [0.0] * len(vocabulary)

@@ -347,9 +347,13 @@ def group_of(name: str) -> str:
 
 class DenialScorer(Protocol):
     """What the suggester asks of a denial model: the sentence's denial score from the
-    rules' score and the sentence's features (none: the rules' score)."""
+    rules' score and the sentence's features (none: the rules' score). `as_trained` is
+    the rules' score in the reading the model was trained on (suggest._ModelView), which
+    only training reads: it chose the sentences the rules miss."""
 
-    def denial_score(self, rules: float, features: Mapping[str, float]) -> float: ...
+    def denial_score(
+        self, rules: float, features: Mapping[str, float], as_trained: float | None = None
+    ) -> float: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,9 +366,11 @@ class DenialModel:
     combine: str = OR
     """How the probability and the rules' score combine (COMBINES)."""
 
-    def denial_score(self, rules: float, features: Mapping[str, float]) -> float:
+    def denial_score(
+        self, rules: float, features: Mapping[str, float], as_trained: float | None = None
+    ) -> float:
         """The rules' score where the model reads nothing; else its probability (to two
-        places), or the larger of the two when combined OR."""
+        places), or the larger of the two when combined OR (`as_trained` is not read)."""
         if not features:
             return rules
         learned = round(self.probability(features), 2)

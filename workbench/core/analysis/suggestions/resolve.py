@@ -23,6 +23,7 @@ is shown to fit, the pronoun stays unresolved: a wrong name is worse than none.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from workbench.core.analysis import lexicon as lx
@@ -34,6 +35,11 @@ REACH = 6
 PERSON = "person"
 GROUP = "group"
 BODY = "body"
+
+GENDER_OF = {"his": "he", "her": "she"}
+"""A possessive after a speaker's name, and the gender it tells."""
+BODY_OR_PERSON = ("his", "her", "its")
+"""The possessives that tell a body ("its") from a person."""
 
 
 @dataclass(slots=True)
@@ -115,13 +121,19 @@ class Discourse:
         if resolved or (len(words) == 1 and words[0] in lx.PRONOUNS):
             return
         kind = _kind(tokens, span, written, self._as_trained)
+        if (
+            kind == PERSON
+            and not self._as_trained
+            and _possessive_after(tokens, written, BODY_OR_PERSON) == "its"
+        ):
+            kind = BODY  # "Marlow Agrochem said its plant…": a company, not a person (qa11 Q1)
         speaker = self._add(
             tokens, span, kind, sentence, _descriptions(tokens, written),
             _role_gender(tokens, written),
         )  # fmt: skip
         speaker.definite = speaker.definite or _after_the(tokens, span)
         if kind == PERSON and not speaker.gender:
-            speaker.gender = _possessive_after(tokens, written)
+            speaker.gender = GENDER_OF.get(_possessive_after(tokens, written), "")
 
     def remember_names(self, tokens: Tokens, sentence: int) -> None:
         """Record titled names ("Defense Secretary Lloyd Austin") met anywhere."""
@@ -183,6 +195,24 @@ class Discourse:
             descriptions = {tokens[k].bare for k in role if tokens[k].is_word} - lx.NEVER_NAMES
             gender = _title_gender(tuple(tokens[k].bare for k in role))
             self._add(tokens, (comma + 1, name_end), PERSON, sentence, descriptions, gender)
+        self._remember_named_roles(tokens, sentence)
+
+    def _remember_named_roles(self, tokens: Tokens, sentence: int) -> None:
+        """Record a person named before a role set between commas ("Tomas Reyes,
+        secretary of the plant workers' union, led the walkout"), whoever speaks: the
+        "Reyes" of a later sentence is that person, not a brand (qa11 Q1)."""
+        items = tokens.items
+        name_start = 0
+        while name_start < len(items):
+            name_end = _name_run_end(tokens, name_start)
+            if name_end == name_start:
+                name_start += 1
+                continue
+            span = (name_start, name_end)
+            if _named_before_a_role(tokens, span):
+                descriptions = _descriptions(tokens, span)
+                self._add(tokens, span, PERSON, sentence, descriptions, _role_gender(tokens, span))
+            name_start = name_end
 
     def _add(
         self,
@@ -287,6 +317,11 @@ def _nationality(tokens: Tokens, k: int) -> bool:
     return word.endswith(("an", "ese", "ish", "i")) or word in ("south", "north", "u.s")
 
 
+def _plural(word: str) -> bool:
+    """'officials', not 'witness': a plural role is a group's."""
+    return word.endswith("s") and not word.endswith("ss")
+
+
 def _person_role(tokens: Tokens, k: int) -> bool:
     """A lower-case role one person holds ("chief executive", "spokeswoman"), not a
     body's ("company")."""
@@ -324,18 +359,64 @@ def _sentence_opening_plural(tokens: Tokens, span: tuple[int, int]) -> bool:
 
 
 def _apposition_head(tokens: Tokens, written: tuple[int, int]) -> str:
-    """The head of the description set beside a name between commas: its last word before
-    any relative clause or post-modifier ("Halden Hydro, the state-owned company that
-    runs the dam," -> "company"; "Emil Kastehelmi, a military expert with the Black Bird
-    Group," -> "expert"), or ""."""
+    """The head of the description set beside a name between commas ("Halden Hydro, the
+    state-owned company that runs the dam," -> "company"), or ""."""
     around = _around(tokens, written)
-    described = [k for k in around if not written[0] <= k < written[1]]
+    head = _head_word(tokens, [k for k in around if not written[0] <= k < written[1]])
+    return tokens[head].bare if head is not None else ""
+
+
+def _head_word(tokens: Tokens, described: list[int]) -> int | None:
+    """The index of a description's head: its last word before any relative clause or
+    post-modifier ("the state-owned company that runs the dam" -> "company"; "a military
+    expert with the Black Bird Group" -> "expert"), or None."""
     words: list[int] = []
     for k in described:
         if tokens.lowers[k] in lx.RELATIVE_PRONOUNS or tokens.lowers[k] in lx.PREPOSITIONS:
             break
         words.append(k)
-    return tokens[words[-1]].bare if words and tokens[words[-1]].is_word else ""
+    return words[-1] if words and tokens[words[-1]].is_word else None
+
+
+def _name_run_end(tokens: Tokens, start: int) -> int:
+    """The end of the run of name words from `start` (titles, times and places excluded:
+    "Tomas Reyes", "Jean de la Croix"); `start` when none begins there."""
+    end = start
+    while end < len(tokens) and (
+        (
+            tokens[end].is_name
+            and tokens.lowers[end] not in lx.TITLES
+            and tokens.lowers[end] not in lx.TIME_WORDS
+        )
+        or (end > start and tokens[end].is_particle)
+    ):
+        end += 1
+    return end
+
+
+def _named_before_a_role(tokens: Tokens, span: tuple[int, int]) -> bool:
+    """Whether a run of name words is a person's set before a role between commas
+    ("Tomas Reyes, secretary of the plant workers' union,"): two name words at least,
+    none a body's word nor a possessive, not written after "the", and a description
+    whose head is a role one person holds (_person_role; not "Halden Hydro, the company")."""
+    start, end = span
+    named = range(start, end)
+    if (
+        end - start < 2
+        or end + 1 >= len(tokens)
+        or tokens[end].text != ","
+        or (start > 0 and tokens[start - 1].is_name)
+        or _after_the(tokens, span)
+        or any(tokens[k].is_possessive or tokens[k].bare in lx.ORGANISATION_WORDS for k in named)
+        or any(tokens.lowers[k] in lx.COUNTRIES for k in named)
+    ):
+        return False
+    described = _clause(tokens, end + 1, 1)
+    closed = bool(described) and described[-1] + 1 < len(tokens)
+    if not closed or tokens[described[-1] + 1].text != ",":
+        return False
+    head = _head_word(tokens, described)
+    return head is not None and _person_role(tokens, head) and not _plural(tokens[head].bare)
 
 
 def _kind(
@@ -363,8 +444,7 @@ def _kind(
     if _lower_case_word(tokens, end - 1) and head.bare in lx.ROLES:
         if head.bare in lx.ORGANISATION_ROLES:
             return BODY
-        plural = head.bare.endswith("s") and not head.bare.endswith("ss")
-        return GROUP if plural or head.bare in ("police", "people") else PERSON
+        return GROUP if _plural(head.bare) or head.bare in ("police", "people") else PERSON
     named = [k for k in range(start, end) if tokens.lowers[k] not in lx.TITLES]
     people_like = all(tokens[k].is_name or tokens[k].is_particle for k in named)
     titled = len(named) < end - start
@@ -418,17 +498,22 @@ def _first_name_gender(tokens: Tokens, span: tuple[int, int]) -> str:
     return _one_gender(first in lx.MALE_FIRST_NAMES, first in lx.FEMALE_FIRST_NAMES)
 
 
-def _possessive_after(tokens: Tokens, written: tuple[int, int]) -> str:
-    """'he'/'she' from the first "his"/"her" after the speaker's name and its apposition
-    in its own sentence ("Rijk said his ministry…"), unless another name comes between."""
+def _possessive_after(
+    tokens: Tokens, written: tuple[int, int], possessives: Collection[str] = GENDER_OF
+) -> str:
+    """The first of `possessives` after the speaker's name and its apposition in its own
+    sentence ("Rijk said his ministry…": a man; "Marlow Agrochem said on Monday its
+    plant…": a body), unless another name comes between; else "". Asked for "its", a
+    day or a month is no name (the gender's reading stays the one the denial model was
+    trained on)."""
     around = _around(tokens, written)
+    passed = lx.TIME_WORDS if "its" in possessives else frozenset()
     for j in range(max(around, default=written[1] - 1) + 1, len(tokens)):
-        if tokens[j].is_name and tokens.lowers[j] not in lx.TITLES:
+        name = tokens.lowers[j] not in lx.TITLES and tokens.lowers[j] not in passed
+        if tokens[j].is_name and name:
             return ""
-        if tokens.lowers[j] == "his":
-            return "he"
-        if tokens.lowers[j] == "her":
-            return "she"
+        if tokens.lowers[j] in possessives:
+            return tokens.lowers[j]
     return ""
 
 

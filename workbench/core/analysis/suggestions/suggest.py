@@ -38,7 +38,7 @@ from workbench.core.analysis.suggestions.tokens import Tokens, tokenize
 from workbench.core.annotation import TAGS
 from workbench.core.corpus.sentences import Sentence
 
-SUGGESTER_VERSION = "rules-12+denial-model-2"
+SUGGESTER_VERSION = "rules-13+denial-model-2"
 """Changes whenever a rule, word list or threshold changes what is suggested: an
 annotation's provenance records it, so acceptance rates compare like with like."""
 
@@ -280,7 +280,9 @@ def _suggest_one(
             model.exchange, RULE_DENIAL_THRESHOLD,
         )  # fmt: skip
     scores["denial"] = article.scorer.denial_score(
-        denial.score, article.reader.read(sentence.text, seen.rule_view(tokens, as_seen))
+        denial.score,
+        article.reader.read(sentence.text, seen.rule_view(tokens, as_seen)),
+        as_seen.score,
     )
     by_rules = denial.score
     tags = tuple(tag for tag in TAGS if scores[tag] >= thresholds[tag])
