@@ -23,8 +23,10 @@ one change at a time, and ctrl+r redoes what they undid last, as long as they ha
 made no change since (a change empties the redo stack, within a session and across a
 restart alike: the restored redo steps are dropped once this session changes
 anything). A step is undone only if every annotation it changed is still as it left
-it; a later change by anyone else (another analyst's re-anchoring, an import, the same
-analyst in another session) is never overwritten: the undo is refused with
+it (a re-anchoring that left it on its sentence, the article corrected elsewhere,
+changed nothing of it: reanchored_in_place, qa10 Q21); a later change by anyone else
+(a re-anchoring that moved it, an import, the same analyst in another session) is
+never overwritten: the undo is refused with
 LaterChangeError, naming that change, and the step is dropped so that the next `u`
 goes on to the change before it.
 """
@@ -37,7 +39,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from store.change import REDO, UNDO, Change, DecisionChange
-from workbench.core.annotation import Annotation, AnnotationKey
+from workbench.core.annotation import Anchor, Annotation, AnnotationKey
 
 DECISIONS = frozenset({"merge", "split"})
 STEP_ACTIONS = frozenset({"save", "delete", "reattach"}) | DECISIONS
@@ -195,10 +197,36 @@ def restored(
 
 def same_content(stored: Annotation | None, expected: Annotation | None) -> bool:
     """True if `stored` is `expected` but perhaps for when it was written (an undo
-    restamps what it restores, so a redo finds its own undo's time there)."""
+    restamps what it restores, so a redo finds its own undo's time there), or as a
+    re-anchoring left it on its very sentence of a corrected text (reanchored_in_place)."""
     if stored is None or expected is None:
         return stored is expected
-    return stored.to_record() | {"updated_at": ""} == expected.to_record() | {"updated_at": ""}
+    return _timeless(stored) == _timeless(expected) or reanchored_in_place(stored, expected)
+
+
+def reanchored_in_place(stored: Annotation, expected: Annotation) -> bool:
+    """True if `stored` is `expected` re-anchored onto another text of its article
+    without leaving its sentence (the same number and words): what re-anchoring
+    rewrites in every record of an article edited elsewhere (the text's digest, the
+    words around it, the provenance's "on an earlier text", perhaps its mark), never
+    the analyst's judgement. Undoing over it overwrites nothing anyone did, and what it
+    restores is re-anchored in turn (qa10 Q21: every undo of an article corrected in
+    another paragraph was refused, "re-anchoring moved it since"). One it moved or
+    orphaned stays a later change."""
+    if (
+        stored.is_orphan
+        or expected.is_orphan
+        or stored.article_sha256 == expected.article_sha256
+        or (stored.article_id, stored.index, stored.quote)
+        != (expected.article_id, expected.index, expected.quote)
+    ):
+        return False
+    anchor = Anchor(**{name: getattr(stored, name) for name in Anchor.__dataclass_fields__})
+    return _timeless(stored) == _timeless(expected.anchored(anchor, stored.anchor_state))
+
+
+def _timeless(annotation: Annotation) -> dict[str, Any]:
+    return annotation.to_record() | {"updated_at": ""}
 
 
 def expected_now(change: Change, undoing: bool) -> tuple[Annotation | None, Annotation | None]:

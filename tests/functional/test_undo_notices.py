@@ -201,3 +201,31 @@ async def test_u_after_a_restart_keeps_a_claim_whose_sentence_is_gone_as_an_orph
             [orphan] = restarted.orphans()
             assert orphan.quote == "The spokesman called the reports lies."
             assert any("it is kept as an orphan" in notice for notice in notices(pilot.app))
+
+
+async def test_u_after_a_restart_on_an_article_corrected_elsewhere_undoes_the_claim(
+    tmp_path: Path,
+) -> None:
+    """qa10 Q21: the article corrected in another paragraph was re-anchored at opening,
+    which rewrote the claim's record, and `u` refused: "Re-anchoring moved it since (its
+    article changed)", though it had not moved. It is undone, and said so."""
+    path = tmp_path / "db.json"
+    with AnnotationStore.open(path, annotator="tester") as first:
+        async with app_on(first, story_corpus(tmp_path / "v1", STORY), 0, 5).run_test(
+            size=SIZE
+        ) as pilot:
+            await pilot.press("c")
+            await pilot.pause()
+        assert [claim.index for claim in first.all()] == [4]
+    edited = STORY.replace("No comment was given.", "No comment was given by Friday.")
+    corrected = story_corpus(tmp_path / "v2", edited)
+    title = shorten(corrected.articles[0].title)
+    with AnnotationStore.open(path, annotator="tester") as restarted:
+        async with app_on(restarted, corrected, 0, 5).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert {a.article_sha256 for a in restarted.all()} == {corrected.articles[0].sha256}
+            await pilot.press("u")
+            await pilot.pause()
+            assert restarted.all() == []
+            assert f"Undid: claim on “{title}”, sentence 5." in notices(pilot.app)
+            assert not any(notice.startswith("Not undone") for notice in notices(pilot.app))

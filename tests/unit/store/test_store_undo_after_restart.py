@@ -23,6 +23,7 @@ from workbench.core.anchoring.placement import plan_article
 Reopen = Callable[..., Store]
 OLD = article(STORY)
 INSERTED = article(STORY.replace("\n", "\nEditor's note: a paragraph was added.\n", 1))
+EDITED = article(STORY.replace("No comment was given.", "No comment was given by Friday."))
 
 
 @pytest.fixture(params=["disk", "postgres"])
@@ -209,6 +210,34 @@ def test_an_articles_re_anchoring_is_no_step_after_a_restart(reopen: Reopen) -> 
         restarted.undo()
     assert refused.value.later is not None and refused.value.later.action == "reanchor"
     assert sorted(restarted.for_article("story")) == [2, 4, 5]
+
+
+def test_a_re_anchoring_that_left_it_on_its_sentence_does_not_refuse_the_undo(
+    reopen: Reopen,
+) -> None:
+    """qa10 Q21: an article corrected in another paragraph is re-anchored at opening,
+    which rewrites every record of it (the text's digest, the words around, the
+    provenance); `u` then refused each of the analyst's steps there ("re-anchoring moved
+    it since") though none had moved. Such a step is undone; what it restores is put
+    back as recorded, for the workspace to re-anchor as it does any (tr11 T3)."""
+    first = reopen()
+    first.save(annotate(OLD, 1, "alice"))
+    noted = first.save(annotate(OLD, 4, "alice", note="first"))
+    first.save(noted.changed(note="second", tags=("claim", "denial")))
+    plan = plan_article(EDITED, first.in_article(EDITED.id))
+    first.reanchor(plan, title="t", sentences=len(EDITED.sentences), segmenter="s")
+    assert {a.article_sha256 for a in first.in_article("story")} == {EDITED.sha256}
+    restarted = reopen()
+    undone = restarted.undo()
+    assert undone is not None and undone.index == 4
+    back = restarted.get("story", 4)
+    assert back is not None and (back.note, back.tags) == ("first", ("claim",))
+    assert restarted.undo() is not None
+    assert restarted.get("story", 4) is None
+    assert restarted.undo() is not None
+    assert restarted.for_article("story") == {}
+    assert restarted.redo() is not None  # the undone save comes back
+    assert sorted(restarted.for_article("story")) == [1]
 
 
 def test_an_undo_of_a_re_anchoring_by_an_older_session_is_matched_to_it() -> None:
