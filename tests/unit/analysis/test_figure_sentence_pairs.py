@@ -164,8 +164,6 @@ KNOWN_WRONG = {
     "than 4 million km' (a lower one) read as two subjects ('pass', 'will')",
     "blind6-b6-22": "'is 19' after the person named ('The teenager charged ...') is no age the "
     "rule reads",
-    "blind6-b6-41": "'a €1.8 billion spending plan' is no kind of money read (a budget); the "
-    "other side's '2025 budget' is dated by its attribute, this one by 'for 2025'",
     "blind6-b6-43": "'exposed the personal details of 3 million customers' and 'customers had "
     "their personal data exposed' give no state (the figure is no object or subject of the verb)",
     "blind6-b6-47": "'ranks 12th out of 180 countries' is no finishing place read ('ranks' is no "
@@ -240,8 +238,6 @@ KNOWN_WRONG = {
     "'Geneva donor conference', not 'conference in Geneva') and no kind either",
     "blind9-b9-49": "a journey's length in time ('over seven years', 'took four years to "
     "reach') is no duration of an event read",
-    "blind9-b9-51": "'can carry up to 200 passengers' (capacity) and 'Able to take 250 "
-    "passengers' (received) are two states",
     "blind9-b9-54": "needs arithmetic (doubled to 400 million: 200 million before, not 150)",
     "blind9-b9-55": "finishing times ('two hours, four minutes and 37 seconds', '2:07:12') "
     "are not read",
@@ -255,7 +251,6 @@ KNOWN_WRONG = {
     "blind9-b9-68": "ordinals ('its 23rd day', 'the 41st day') are no figures",
     "blind9-b9-72": "'counted 2.84 million residents' gives no state against 'population "
     "stood at' (population), and the places read 'Greater Varn' and 'Varn'",
-    "blind9-b9-73": "'escaped' and 'broke out of' (not read) are two events",
     "blind9-b9-78": "'stood at 64 on Tuesday' reads Tuesday as the toll's day, a day's toll "
     "that may be a part of the running toll 'at least 112', though it is the count's day",
     # the tenth blind set, as the one run after the eleventh pass found them (not tuned
@@ -301,8 +296,6 @@ KNOWN_WRONG = {
     "blind11-b11-38": "an age ('17-year-old', '24-year-old') with no event read is no figure",
     "blind11-b11-41": "'2,700 tonnes of grain were shipped' (no event, part 'grain') and 'carried "
     "27,000 tonnes of wheat' (part 'wheat') are read apart",
-    "blind11-b11-44": "'a €3.1bn spending plan' reads no kind of money, against 'a 2027 budget': "
-    "sums are not compared across an unsaid kind",
     "blind11-b11-46": "'payrolls ... rose by just 12,000' gives no class (jobs) to its number",
     "blind11-b11-54": "a party's poll share ('put the Liberal Union on 34 percent', 'trails on "
     "27%') reads no state: two shares with no event are not compared",
@@ -312,8 +305,6 @@ KNOWN_WRONG = {
     "no figure read",
     "blind11-b11-68": "'412 nesting pairs' reads the part 'nesting ravel's petrel', '140 pairs ... "
     "nested' the part 'ravel's petrel': two parts",
-    "blind11-b11-74": "'crossed the border' (arrived) and 'came through the ... crossing' (come) "
-    "are two events",
     "blind11-b11-75": "'whose 1,200 residents were evacuated' (displaced, no place read) and 'All "
     "4,000 people living in Hollin Cross were ordered out' (population) are two events",
     "blind11-b11-76": "'The fire destroyed 340 hectares' reads no event, no place and no day, and "
@@ -398,12 +389,12 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.65, 14), id="fourth blind set, now development"),
         pytest.param(BLIND_FIVE, (1.0, 0.65, 14), id="fifth blind set, now development"),
-        pytest.param(BLIND_SIX, (1.0, 0.75, 10), id="sixth blind set, now development"),
+        pytest.param(BLIND_SIX, (1.0, 0.78, 9), id="sixth blind set, now development"),
         pytest.param(BLIND_SEVEN, (1.0, 0.8, 8), id="seventh blind set, now development"),
         pytest.param(BLIND_EIGHT, (1.0, 0.85, 6), id="eighth blind set, now development"),
-        pytest.param(BLIND_NINE, (0.95, 0.47, 22), id="ninth blind set, now development"),
+        pytest.param(BLIND_NINE, (0.95, 0.53, 20), id="ninth blind set, now development"),
         pytest.param(BLIND_TEN, (0.97, 0.72, 12), id="tenth blind set, now development"),
-        pytest.param(BLIND_ELEVEN, (0.92, 0.55, 20), id="eleventh blind set, now development"),
+        pytest.param(BLIND_ELEVEN, (0.92, 0.6, 18), id="eleventh blind set, now development"),
     ],
 )
 def test_precision_and_recall(

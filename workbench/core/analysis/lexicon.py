@@ -1763,6 +1763,7 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "see": ("seen", "saw", "sees", "seeing", "see"),
     "do": ("done", "did", "does", "doing", "do"),
     "come": ("come", "came", "comes", "coming"),
+    "break": ("broken", "broke", "breaks", "breaking", "break"),
 }
 """Verbs whose forms -ed/-ing/-s stripping cannot find: base -> (its past participle,
 then its other forms)."""
@@ -1834,6 +1835,9 @@ EVENT_PHRASES = {
     "walk off": "joined",
     "stop work": "joined",
     "down tools": "joined",
+    "come through": "arrived",
+    "come across": "arrived",
+    "break out": "escaped",
 }
 """Two-word verbs: "base particle" -> event ("made off with 57 paintings" is stealing
 them, "12 million passengers passed through" an airport is carrying them, "taken into

@@ -1908,13 +1908,20 @@ def _money_noun(words: list[str]) -> str | None:
     """The kind named by the head of the noun phrase at the start of `words` ("budget
     shortfall": a shortfall), skipping an article."""
     kind = None
-    for word in words[:4]:
+    for position, word in enumerate(words[:4]):
         if word in _ARTICLES:
             continue
+        if word in _SPENDING and words[position + 1 : position + 2] in _SPENDING_PLANS:
+            return "budget"  # "a €1.8 billion spending plan for 2025": a budget
         if word in FUNCTION_WORDS or _is_verb(word):
             break
         kind = MONEY_KINDS.get(word, kind)
     return kind
+
+
+_SPENDING = word_set("spending expenditure")
+_SPENDING_PLANS = [["plan"], ["plans"], ["programme"], ["program"], ["bill"], ["package"]]
+"""After "spending", nouns that make a year's spending approved: a budget."""
 
 
 _ARTICLES = frozenset(ARTICLES)
@@ -1936,7 +1943,7 @@ def _event(before_words: list[str], after_words: list[str]) -> str | None:
         event = "displaced"  # "forced 450 families from their homes"
     if event is None:
         return None
-    if "can" in before_words[-3:]:
+    if "can" in before_words[-3:] or before_words[-3:-1] == ["able", "to"]:
         return "capacity"  # "the ferry can carry 1,200 passengers": what it holds
     if any(word in PLANNED for word in before_words) or _to_be_done(before_words):
         return f"planned {event}"

@@ -1,0 +1,64 @@
+"""Issue 15's thirteenth conflict pass (session 13): one event said in other words.
+
+Verbs that name an event another verb already names ("came through" a crossing is
+crossing it, "broke out of" a jail is escaping it, "able to take" is what a vessel can
+carry) and nouns of money that name a kind another word names ("a spending plan" for a
+year is its budget). Each positive case fails before the pass (main 2c941b1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analysis.test_figure_general import conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # "came through" a crossing is crossing it
+            "About 2,000 people crossed the border at Dunmore on Monday, the UN said.",
+            "Border guards said some 6,500 people came through the Dunmore crossing on Monday.",
+        ),
+        (  # "broke out of" a jail is escaping it
+            "Nearly 300 prisoners escaped from the Hesk detention centre overnight, police said.",
+            "Some 420 detainees broke out of the Hesk detention centre during the night.",
+        ),
+        (  # "able to" carry is what it can carry
+            "The new Orla ferry can carry 600 passengers, its builder said.",
+            "Able to take 900 passengers, the new Orla ferry will double the route's capacity.",
+        ),
+        (  # a year's spending plan is its budget
+            "Tarrow council approved a 2026 budget of £900 million on Monday.",
+            "Tarrow councillors passed a £1.4bn spending plan for 2026 on Monday.",
+        ),
+    ],
+)
+def test_one_event_in_other_words_is_compared(a: str, b: str) -> None:
+    assert conflict(a, b)
+    assert conflict(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # people who came through against people turned back: two events
+            "Some 6,500 people came through the Dunmore crossing on Monday.",
+            "Border guards turned back 2,000 people at Dunmore on Monday.",
+        ),
+        (  # prisoners who broke out against those recaptured (a false alarm before)
+            "Some 140 prisoners broke out of Tulsen prison on Sunday, the warden said.",
+            "Police recaptured 60 prisoners from Tulsen prison on Sunday.",
+        ),
+        (  # what a ferry is able to carry against what it carried
+            "Able to take 900 passengers, the Orla ferry will double the route's capacity.",
+            "The Orla ferry carried 300 passengers on its first crossing.",
+        ),
+        (  # a spending plan of another year
+            "Tarrow council approved a 2026 budget of £900 million on Monday.",
+            "Tarrow councillors passed a £1.4bn spending plan for 2027 on Monday.",
+        ),
+    ],
+)
+def test_two_events_are_still_two(a: str, b: str) -> None:
+    assert not conflict(a, b)
+    assert not conflict(b, a)
