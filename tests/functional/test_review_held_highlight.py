@@ -11,6 +11,8 @@ from tests.functional.test_review import gold, open_review, settle  # noqa: F401
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.summary import SummaryScreen
+from workbench.tui.state.summary_view import LedgerLine
 from workbench.tui.widgets.review_table import ReviewTable
 
 SIZE = (120, 36)
@@ -84,6 +86,35 @@ async def test_a_change_above_leaves_the_summary_ledgers_highlight_on_its_line(
         assert screen.lines[now].key == held.key and now != position
 
 
+async def highlight_a_line_below_the_first_group(
+    screen: SummaryScreen,
+    pilot,  # type: ignore[no-untyped-def]
+) -> tuple[int, LedgerLine, Annotation]:
+    """Put the ledger's highlight on a line of another group than the first, a few rows
+    down: (its row, the line, a claim of the first group, above it)."""
+    from tests.functional.test_summary_screen import ledger_table
+
+    first = screen.lines[0]
+    position = next(
+        n for n, line in enumerate(screen.lines) if n > 2 and line.group_id != first.group_id
+    )
+    ledger_table(screen).move_cursor(row=position)
+    await pilot.pause()
+    return position, screen.lines[position], first.sentence.annotation
+
+
+def removed_by_another_session(
+    app: WorkbenchApp, store: AnnotationStore, annotation: Annotation
+) -> None:
+    """The analyst's other session on the team server removes `annotation`: only the
+    store's event tells this one, which computes the summary again from the store."""
+    store.delete(annotation.article_id, annotation.index)
+    assert app.workspace is not None
+    app.workspace.receive_store_event(
+        StoreEvent("annotations", store.annotator, (annotation.article_id,))
+    )
+
+
 async def test_another_sessions_save_leaves_the_summary_ledgers_highlight_on_its_line(
     make_app,  # type: ignore[no-untyped-def]
     bundled: Corpus,
@@ -99,20 +130,8 @@ async def test_another_sessions_save_leaves_the_summary_ledgers_highlight_on_its
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_summary(app, pilot)
-        first = screen.lines[0]
-        position = next(
-            n for n, line in enumerate(screen.lines) if n > 2 and line.group_id != first.group_id
-        )
-        ledger_table(screen).move_cursor(row=position)
-        await pilot.pause()
-        held = screen.lines[position]
-        member = first.sentence.annotation
-        # the other session removes a claim above the highlighted line, through the store
-        store.delete(member.article_id, member.index)
-        assert app.workspace is not None
-        app.workspace.receive_store_event(
-            StoreEvent("annotations", store.annotator, (member.article_id,))
-        )
+        position, held, above = await highlight_a_line_below_the_first_group(screen, pilot)
+        removed_by_another_session(app, store, above)
         await settle(app, pilot)
         assert screen.reading is False
         now = ledger_table(screen).cursor_row
@@ -133,21 +152,10 @@ async def test_the_ledgers_highlight_is_held_while_its_tab_is_hidden(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_summary(app, pilot)
-        first = screen.lines[0]
-        position = next(
-            n for n, line in enumerate(screen.lines) if n > 2 and line.group_id != first.group_id
-        )
-        ledger_table(screen).move_cursor(row=position)
-        await pilot.pause()
-        held = screen.lines[position]
+        position, held, above = await highlight_a_line_below_the_first_group(screen, pilot)
         await pilot.press("2")  # the Conflicts tab: the ledger's table is emptied
         await settle(app, pilot)
-        member = first.sentence.annotation
-        store.delete(member.article_id, member.index)
-        assert app.workspace is not None
-        app.workspace.receive_store_event(
-            StoreEvent("annotations", store.annotator, (member.article_id,))
-        )
+        removed_by_another_session(app, store, above)
         await settle(app, pilot)
         await pilot.press("1")
         await settle(app, pilot)
@@ -177,11 +185,7 @@ async def test_a_highlighted_ledger_line_another_session_removed_is_said_gone(
         ledger_table(screen).move_cursor(row=position)
         await pilot.pause()
         gone = screen.lines[position].sentence.annotation
-        store.delete(gone.article_id, gone.index)
-        assert app.workspace is not None
-        app.workspace.receive_store_event(
-            StoreEvent("annotations", store.annotator, (gone.article_id,))
-        )
+        removed_by_another_session(app, store, gone)
         await settle(app, pilot)
         assert all(line.key != gone.key for line in screen.lines)
         said = [notification.message for notification in app._notifications]
