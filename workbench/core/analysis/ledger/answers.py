@@ -24,9 +24,11 @@ from workbench.core.analysis.lexicon import (
     ARMS_NOUNS,
     CLAIM_STOP_WORDS,
     COUNTRIES,
+    DETERMINERS,
     FIRST_PERSON,
     FUNCTION_WORDS,
     PRONOUNS,
+    QUOTE_CLOSERS,
     REPORTING_VERBS,
     SUBJECT_DEMONYMS,
     TROOP_NOUNS,
@@ -551,7 +553,8 @@ def _first_speaker(quote: str, end: int) -> str:
 def speaker_phrase(quote: str) -> str:
     """Who `quote` says is speaking, its attribution read as the suggester reads it: the
     speaker named after the reporting verb ("said the mayor", "according to Dr. Omar
-    Haddad") or in a closing clause ("…, opposition leader Marta Vell said."), else the
+    Haddad") or in a closing clause with its appositions ("…, opposition leader Marta
+    Vell said.", "…, the mayor of Brin, Ilse Dunmore, said."), else the
     words before the verb ("The mayor of Brin, Ilse Dunmore," said …); nothing when it
     reports no one. A party the sentence only talks about ("Marta Vell said the mayor had
     been told to keep quiet") is not in it: rv13 R1, the words before the first
@@ -561,11 +564,32 @@ def speaker_phrase(quote: str) -> str:
     found = find_attribution(tokens)
     if found is None:
         return ""
-    if found.source is not None and (
-        found.source[0] > found.cue[0] or (found.closing and _adds_no_claim(tokens, found.cue[1]))
-    ):
+    if found.source is not None and found.source[0] > found.cue[0]:
         return tokens.span_text(*found.source)
+    if found.source is not None and found.closing and _adds_no_claim(tokens, found.cue[1]):
+        return tokens.span_text(_apposition_before(tokens, found.source[0]), found.cue[0])
     return quote[: tokens.items[found.cue[0]].start]
+
+
+def _apposition_before(tokens: Tokens, start: int) -> int:
+    """Where a closing clause's speaker starts, with the description set before the name
+    ("…, the mayor of Brin, Ilse Dunmore, said."): the words from the comma before it,
+    when they open with a determiner and another comma or quotation mark is before them
+    (what was said stands there); else the name (one set after it, "…, Ilse Dunmore, the
+    mayor of Brin, said", stands before the verb)."""
+    lowers = tokens.lowers
+    while start > 0 and lowers[start - 1] in DETERMINERS:
+        start -= 1
+    if start < 2 or lowers[start - 1] != ",":
+        return start
+    for k in range(start - 2, max(0, start - 2 - _APPOSITION_WORDS), -1):
+        if lowers[k] == "," or tokens.items[k].text in QUOTE_CLOSERS:
+            return k + 1 if lowers[k + 1] in DETERMINERS else start
+    return start
+
+
+_APPOSITION_WORDS = 8
+"""How long a description before a closing clause's name may be ("the mayor of Brin")."""
 
 
 _CLOSING_WORDS = 4
