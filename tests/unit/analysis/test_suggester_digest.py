@@ -32,6 +32,9 @@ DIGESTS = {
     # the same output on the bundled articles: rules-13 (a person named before a role set
     # between commas; a name followed by "its" a body: qa11 Q1) changes text elsewhere only
     "rules-13+denial-model-2": "2b9d803b6e28f84b8f6eec1aaebf570d6f7d4684f34c9e0b5823ceb292eca333",
+    # the same output on the bundled articles: rules-14 (the head of a post-modified
+    # subject, not a word of its post-modifier: qa11 Q2) changes text elsewhere only
+    "rules-14+denial-model-2": "2b9d803b6e28f84b8f6eec1aaebf570d6f7d4684f34c9e0b5823ceb292eca333",
 }
 """sha256 of suggestions_record() for each version (the latest only needs to be here)."""
 

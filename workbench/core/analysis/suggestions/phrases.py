@@ -247,9 +247,12 @@ def _counts(tokens: Tokens, at: int, end: int) -> bool:
     return following.is_word and not following.is_capitalised
 
 
-def subject_before(tokens: Tokens, verb: int, offices: bool = True) -> TokenSpan | None:
+def subject_before(tokens: Tokens, verb: int, shown: bool = True) -> TokenSpan | None:
     """The subject of the verb at `verb`: right before it, in apposition, or further back
-    with a post-modifier ("officials familiar with the matter said")."""
+    with a post-modifier ("officials familiar with the matter said"). `shown` is the
+    reading shown since rules-13; without it, the one the denial model was trained on
+    (attribution.find_attribution): no office of two titles ("prime minister"), and a
+    phrase inside a relative clause or an apposition's post-modifier may be the subject."""
     segment = _segment_start(tokens, verb)
     end = verb
     while end > segment and (
@@ -257,13 +260,36 @@ def subject_before(tokens: Tokens, verb: int, offices: bool = True) -> TokenSpan
     ):
         end -= 1
     if end == segment and end > 0 and tokens[end - 1].text == ",":
-        return _apposition(tokens, end - 1, offices)
-    found = noun_phrase_before(tokens, segment, end, offices)
-    if found is not None and not _object_of_preposition(tokens, found):
+        return _apposition(tokens, end - 1, shown)
+    return _phrase_ending(tokens, segment, end, shown)
+
+
+def _phrase_ending(tokens: Tokens, segment: int, end: int, shown: bool) -> TokenSpan | None:
+    """The subject phrase of the clause from `segment` that ends at `end`: the noun
+    phrase right before `end`, unless it hangs on a preposition or (`shown`) on the verb
+    of a relative clause ("Officials at the agency that oversees the dam said"), when the
+    subject is the head before them ("Officials"; qa11 Q2)."""
+    found = noun_phrase_before(tokens, segment, end, shown)
+    inside = found is not None and (
+        _object_of_preposition(tokens, found)
+        or (shown and _in_relative_clause(tokens, segment, found))
+    )
+    if found is not None and not inside:
         return found
-    return _modified_subject(tokens, segment, end) or (
+    return _modified_subject(tokens, segment, end, shown) or (
         None if found is None or _object_of_preposition(tokens, found) else found
     )
+
+
+def _in_relative_clause(tokens: Tokens, segment: int, span: TokenSpan) -> bool:
+    """'the agency that oversees the dam': a relative pronoun before the phrase in its
+    clause, with a word between them that is not a determiner (its verb). Not "that"
+    opening a reported clause ("…said that the minister…": the phrase right after)."""
+    for k in range(span[0] - 1, segment - 1, -1):
+        if tokens.lowers[k] in lx.RELATIVE_PRONOUNS:
+            between = range(k + 1, span[0])
+            return any(tokens.lowers[j] not in lx.DETERMINERS for j in between)
+    return False
 
 
 def _object_of_preposition(tokens: Tokens, span: TokenSpan) -> bool:
@@ -291,7 +317,7 @@ def _plain_modifier(tokens: Tokens, k: int) -> bool:
     )
 
 
-def _apposition(tokens: Tokens, comma: int, offices: bool) -> TokenSpan | None:
+def _apposition(tokens: Tokens, comma: int, shown: bool) -> TokenSpan | None:
     """'NAME, DESCRIPTION, said' -> NAME; 'DESCRIPTION, NAME, said' -> NAME (also 'The
     agency’s chief scientist, Dr. Omar Feld of the Vienna Institute, pushed…' and
     'Norway’s public broadcaster, NRK, reported')."""
@@ -300,7 +326,11 @@ def _apposition(tokens: Tokens, comma: int, offices: bool) -> TokenSpan | None:
         return None
     if is_full_name(tokens, inner, comma):
         return (inner, comma)
-    outer = noun_phrase_before(tokens, _segment_start(tokens, inner - 1), inner - 1, offices)
+    outer_start = _segment_start(tokens, inner - 1)
+    if shown:  # "A former inspector at the authority, who asked…, said": the inspector
+        outer = _phrase_ending(tokens, outer_start, inner - 1, shown)
+    else:
+        outer = noun_phrase_before(tokens, outer_start, inner - 1, shown)
     if outer is None or not tokens[outer[1] - 1].is_name:
         opening = inner + (tokens.lowers[inner] == "the" and inner + 1 < comma)
         named = (
@@ -351,14 +381,16 @@ def _organisation_name(tokens: Tokens, start: int, end: int) -> TokenSpan | None
     return None
 
 
-def _modified_subject(tokens: Tokens, segment: int, end: int) -> TokenSpan | None:
+def _modified_subject(
+    tokens: Tokens, segment: int, end: int, shown: bool = True
+) -> TokenSpan | None:
     start = segment
     while start < end and tokens.lowers[start] in lx.LEAD_INS:
         start += 1
     found = (
         noun_phrase_after(tokens, start, end)
         or _person_before_who(tokens, start, end)
-        or _determined_noun(tokens, start, end)
+        or _determined_noun(tokens, start, end, PLAIN_HEAD_WORDS if shown else 1)
     )
     if found is None or found[1] >= end:
         return None
@@ -393,13 +425,41 @@ MODIFIER_REACH = 7
 """Tokens of a post-modifier kept in a source ("of one of the babies")."""
 
 
-def _determined_noun(tokens: Tokens, start: int, end: int) -> TokenSpan | None:
-    """'A post …': a determiner and one plain noun opening the clause."""
-    if start + 1 < end and tokens.lowers[start] in lx.DETERMINERS:
-        word = tokens.lowers[start + 1]
-        if word.isalpha() and word not in lx.NEVER_NAMES and not tokens[start + 1].is_capitalised:
-            return (start + 1, start + 2)
-    return None
+PLAIN_HEAD_WORDS = 3
+"""Plain words after a determiner read as one noun phrase before a post-modifier ("A
+former inspector at the authority")."""
+
+
+def _determined_noun(tokens: Tokens, start: int, end: int, words: int = 1) -> TokenSpan | None:
+    """'A post …': a determiner and one plain noun opening the clause; up to `words` of
+    them before a post-modifier ("A former inspector at …": qa11 Q2, the subject was
+    "former", then nothing)."""
+    if start + 1 >= end or tokens.lowers[start] not in lx.DETERMINERS:
+        return None
+    word = tokens.lowers[start + 1]
+    if not word.isalpha() or word in lx.NEVER_NAMES or tokens[start + 1].is_capitalised:
+        return None
+    stop = start + 2
+    while stop < min(end, start + 1 + words) and _plain_noun_word(tokens, stop):
+        stop += 1
+    if stop > start + 2 and (stop == end or tokens.lowers[stop] not in lx.POSTMODIFIER_STARTS):
+        return (start + 1, start + 2)  # no post-modifier after them: as one word before
+    return (start + 1, stop)
+
+
+def _plain_noun_word(tokens: Tokens, k: int) -> bool:
+    """A lower-case word that may go on a plain noun phrase ("inspector" after "former";
+    not "who", "at", "shared", "speaking")."""
+    word = tokens.lowers[k]
+    return (
+        word.isalpha()
+        and word not in lx.NEVER_NAMES
+        and not tokens[k].is_capitalised
+        and word not in lx.POSTMODIFIER_STARTS
+        and word not in lx.AUXILIARIES
+        and word not in lx.VERB_ADVERBS
+        and not (len(word) > 4 and word.endswith(("ed", "ing", "ly")))
+    )
 
 
 def _person_before_who(tokens: Tokens, start: int, end: int) -> TokenSpan | None:
