@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from bench import (
+    accents,
     accept_suggestion,
     cold_start,
     export_json,
@@ -47,6 +48,7 @@ FIGURES: dict[str, ModuleType] = {
     "kept_team": kept_team,
     "kept_follow": kept_follow,
     "search": search,
+    "accents": accents,
     "reanchor": reanchor,
     "suggestions": suggestions,
     "accept_suggestion": accept_suggestion,

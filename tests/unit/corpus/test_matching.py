@@ -63,3 +63,20 @@ def test_numbers_side_by_side_stay_apart() -> None:
     assert search_key("In 2024 500 more were sent, 3 000 in all") == (
         "in 2024 500 more were sent  3000 in all"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [("José Peña", "pena"), ("Tomás Kovač", "kovac"), ("Ingrid Sæther", "saether"),
+     ("Kjølvik", "kjolvik"), ("Łódź", "lodz"), ("Wiśniewska", "wisniewska"),
+     ("Baltra\u030a Lines", "baltra"), ("José Peña", "Peña")],
+)  # fmt: skip
+def test_a_latin_letter_is_found_without_its_accent(written: str, typed: str) -> None:
+    """qa13 Q1: "Pena" found no Peña in the review (no typo allowed in four letters)."""
+    assert match(Query.parse(typed), [search_key(written)], typos=False)
+
+
+def test_marks_of_other_scripts_are_kept() -> None:
+    """A mark on a Cyrillic or Hangul letter can be part of the letter: й is not и."""
+    assert search_key("Йошкар-Ола, 북한") == "йошкар ола  북한"
+    assert not match(Query.parse("иошкар"), [search_key("Йошкар")], typos=False)

@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from workbench.core.corpus.matching import without_accents
 from workbench.tui.literal import literal
 from workbench.tui.typeahead import PromptInput, PromptOptionList, PromptScreen, answer_binding
 
@@ -68,6 +69,8 @@ class ChoicePrompt(PromptScreen[str | None]):
         self.numbers = numbers
         self.filtered = len(choices) > FILTER_FROM
         self.shown: list[str] = []
+        self.keys: list[str] | None = None
+        """Each choice as the filter matches it (`filter_key`), made at the first filter."""
         self.needle = ""
         """The filter `shown` was made for (the filter box may be ahead of it)."""
         self.typed = ""
@@ -96,10 +99,12 @@ class ChoicePrompt(PromptScreen[str | None]):
     def show_matches(self, needle: str) -> None:
         """Put the first SHOWN_LIMIT choices containing `needle` on screen."""
         self.needle = needle
-        lowered = needle.casefold()
+        wanted = filter_key(needle)
+        if wanted and self.keys is None:
+            self.keys = [filter_key(self.shown_as(choice)) for choice in self.choices]
         matches = (
-            [c for c in self.choices if lowered in self.shown_as(c).casefold()]
-            if lowered
+            [c for c, key in zip(self.choices, self.keys or (), strict=True) if wanted in key]
+            if wanted
             else self.choices
         )
         self.shown = matches[:SHOWN_LIMIT]
@@ -211,3 +216,9 @@ class ChoicePrompt(PromptScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def filter_key(text: str) -> str:
+    """`text` as the filter box matches it: any case, Latin letters without accents, so
+    that "pena" finds "José Peña" (qa13 Q1: the source filter found no one)."""
+    return without_accents(text).casefold()
