@@ -164,12 +164,17 @@ def words_needed(denied: frozenset[str]) -> int:
     return max(2, (len(denied) + 1) // 2)
 
 
+@lru_cache(maxsize=1 << 16)
 def denied_clause(quote: str) -> tuple[int, int] | None:
     """The clause after the first denying verb, to a comma (not one inside a number) or a
     dash, as offsets into `quote`; None without such a verb. A verb that gives a verdict
     ("called Ms. Vell's claim a lie", "branded the reports propaganda") is one when a
     verdict follows it, its clause what it names (qa10 Q7). Read on the quote itself, not
-    its lower case, whose length may differ ("İ"), so the offsets are the quote's."""
+    its lower case, whose length may differ ("İ"), so the offsets are the quote's.
+
+    Kept for the last 65,536 quotes read: a build asked it of every plain claim of each
+    group holding a claim that denies (denials.denying_members) and of each denial four
+    times more, 51,000 reads of 21,000 quotes at 100,000 annotations (tok13)."""
     for match in _WORD.finditer(quote):
         word = match.group().lower()
         if word in DENYING_VERBS:

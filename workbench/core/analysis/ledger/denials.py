@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
+from functools import lru_cache
 from itertools import chain, compress
 
 from rapidfuzz import fuzz, process, utils
@@ -465,11 +466,8 @@ def denying_members(members: Sequence[Annotation]) -> list[Annotation]:
     both = [m for m in members if "claim" in m.tags and "denial" in m.tags]
     if not both or len(both) == len(members):
         return []
-    plain = [
-        (_tokens(m.quote), denied_clause(m.quote) is not None)
-        for m in members
-        if "denial" not in m.tags
-    ]
+    # each distinct plain claim once: a group of hundreds of claims repeats its quotes
+    plain = list(dict.fromkeys(_said(m.quote) for m in members if "denial" not in m.tags))
     claimed = {(m.article_id, m.index) for m in members if "denial" not in m.tags}
     found = []
     for member in both:
@@ -477,12 +475,10 @@ def denying_members(members: Sequence[Annotation]) -> list[Annotation]:
             # another analyst judged this very sentence a plain claim of the group: it
             # stays one line with its ≠, never the group's denial of itself (qa6 Q33)
             continue
-        quote = member.quote
-        clause = denied_clause(quote) if plain else None
-        if clause is None:
+        parts = _denying_parts(member.quote) if plain else None
+        if parts is None:
             continue
-        inside, whole = _tokens(quote[clause[0] : clause[1]]), _tokens(quote)
-        rest = _tokens(f"{quote[: clause[0]]} {quote[clause[1] :]}")
+        inside, whole, rest = parts
         if any(
             fuzz.ratio(inside, said) > fuzz.ratio(whole if reports else rest, said)
             for said, reports in plain
@@ -494,3 +490,23 @@ def denying_members(members: Sequence[Annotation]) -> list[Annotation]:
 def _tokens(text: str) -> str:
     """Words as the ledger compares texts (ClaimText.sorted_tokens)."""
     return " ".join(sorted(utils.default_process(text).split()))
+
+
+@lru_cache(maxsize=1 << 15)
+def _said(quote: str) -> tuple[str, bool]:
+    """A plain claim as denying_members compares it: its words (_tokens) and whether it
+    reports a denial itself (it has a denied clause). Read once per distinct quote: at
+    100,000 annotations a build read 32,000 plain claims of 16,000 quotes, each time its
+    group held a claim that denies (tok13)."""
+    return _tokens(quote), denied_clause(quote) is not None
+
+
+@lru_cache(maxsize=1 << 13)
+def _denying_parts(quote: str) -> tuple[str, str, str] | None:
+    """The words of a claim that denies, as denying_members compares them: of its denied
+    clause, of the whole sentence and of the rest of it (None: no denied clause)."""
+    clause = denied_clause(quote)
+    if clause is None:
+        return None
+    inside, whole = _tokens(quote[clause[0] : clause[1]]), _tokens(quote)
+    return inside, whole, _tokens(f"{quote[: clause[0]]} {quote[clause[1] :]}")

@@ -156,10 +156,11 @@ def _build_summary(
         annotations = [a for a in annotations if a.annotator == settings.annotator]
         decisions = tuple(d for d in decisions if d.annotator in (None, settings.annotator))
     articles_info = list(articles_info)
-    canonical = SourceNames(annotations, articles_info, texts, cache, readings)
+    names = SourceNames(annotations, articles_info, texts, cache, readings)
     if cache is not None:
-        cache.names = canonical
-    groups = canonical.groups
+        cache.names = names
+    groups = names.groups
+    canonical = named_once(names)
 
     analysts = Analysts(annotations, canonical)
     quotes = cache.texts if cache is not None else ClaimTexts() if readings is not None else None
@@ -215,6 +216,25 @@ def _build_summary(
         settings=settings.ledger,
         anchoring=anchoring,
     )
+
+
+def named_once(names: Canonical) -> Canonical:
+    """`names` asked once per annotation over one build. The build asks the speaker of
+    an annotation several times (its facts, its figures, its line, and a denial's once
+    for each group it is aimed at: 173,000 times for 80,000 annotations at 100,000,
+    tok13), and a pronoun's is read again each time. Each answer is kept with its
+    annotation, so an id is never taken for another object's."""
+    found: dict[int, tuple[Annotation, str | None]] = {}
+
+    def named(annotation: Annotation) -> str | None:
+        known = found.get(id(annotation))
+        if known is not None and known[0] is annotation:
+            return known[1]
+        name = names(annotation)
+        found[id(annotation)] = (annotation, name)
+        return name
+
+    return named
 
 
 def origin_name(figure: Figure, titles: Mapping[str, str]) -> str:
