@@ -268,7 +268,12 @@ def same_analyst_note(name: str, a: Sequence[Annotation], b: Sequence[Annotation
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.core.analysis.agreement import compare, sentence_counts, single_annotator
+    from workbench.core.analysis.agreement import (
+        compare,
+        one_spelling_each,
+        sentence_counts,
+        single_annotator,
+    )
     from workbench.core.interchange.importing import ImportFileError, read_import
 
     first, second = Path(args.first), Path(args.second)
@@ -282,6 +287,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         single_annotator(a, str(first))
         single_annotator(b, str(second))
+        one_spelling_each(a, str(first))
+        one_spelling_each(b, str(second))
     except ValueError as error:
         return fail(str(error))
     if same_file(first, second):

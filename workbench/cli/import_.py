@@ -299,6 +299,23 @@ def refuse_form_twins(ids: Collection[str], held: Collection[str], held_by: str)
         raise ImportFileError("", form_twin_words(twins, held_by))
 
 
+def refuse_spellings_within(ids: Collection[str], corpus_ids: Container[str]) -> None:
+    """ImportFileError when the file writes one article under two Unicode forms of its
+    name, not both the corpus's: imported as two articles that print the same (tr13 T5;
+    refuse_form_twins compares the file with the corpus and the database only)."""
+    from workbench.core.corpus.article_ids import spellings_within, spellings_words
+    from workbench.core.interchange.importing import ImportFileError
+
+    groups = [g for g in spellings_within(ids) if not all(i in corpus_ids for i in g)]
+    if groups:
+        raise ImportFileError(
+            "",
+            f"nothing imported: {spellings_words(groups)}. Export again once the database it "
+            "came from holds each article under one spelling, or give --articles the folder "
+            "holding both files to import them as the two articles they are",
+        )
+
+
 def checked_against_held(
     store: Store,
     source: ImportFile,
@@ -476,6 +493,7 @@ def run(args: argparse.Namespace) -> int:
             within_the_count(annotation, where, texts)
         check_tagged_on(source, corpus)
         refuse_form_twins(writes, corpus_ids, "the corpus")
+        refuse_spellings_within(writes, corpus_ids)
     except ImportFileError as error:
         return fail(str(error.in_file(path)))
     except OSError as error:

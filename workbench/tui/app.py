@@ -199,6 +199,26 @@ class WorkbenchApp(App[None]):
                 markup=False,
             )
 
+    @work(thread=True, exclusive=True, group="forms", description="look for renamed forms")
+    def say_articles_in_another_form(self, corpus: Corpus) -> None:
+        """When the database holds annotations of an article whose id is a file name of
+        the folder written in another Unicode form (a Mac's copy of the desk's folder),
+        say so at the start: the article opened untagged without a word (tr13 T2)."""
+        from workbench.core.corpus.article_ids import form_twins, held_twin_words
+
+        held = self.store.annotated_articles()
+        twins = form_twins([i for i in held if i not in corpus.by_id], corpus.by_id)
+        if twins:
+            hand_back(
+                self,
+                self.notify,
+                held_twin_words(twins, held),
+                title="Articles under another spelling",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+
     def show_new_store_warnings(self) -> None:
         """A notice for each store warning not shown yet."""
         warnings = self.store.warnings
@@ -277,6 +297,7 @@ class WorkbenchApp(App[None]):
             self.push_screen(AnnotateScreen(workspace, session))
         # After the first frame, so that segmenting the corpus never delays it.
         self.call_after_refresh(self.reanchor_in_background, workspace)
+        self.say_articles_in_another_form(corpus)
         self.call_after_refresh(ReadingsKeeper.fingerprint_now)
         self.call_after_refresh(self.build_search_index, corpus)
 

@@ -546,3 +546,41 @@ def test_an_article_named_in_another_unicode_form_is_refused_and_compared_as_one
     assert state(desk) == before
     code, out, _ = run(capsys, "agree", str(exports["ana"]), str(exports["bob"]))
     assert code == 0 and "compared 1 sentences annotated by both" in out
+
+
+def test_one_article_under_two_unicode_forms_in_one_export_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tr13 T3, T5: ana annotated the desk's "010_José" and, on a Mac's copy of the folder,
+    "010_Jose" + U+0301, so her export holds one article under both forms. Imported with
+    the bundled articles, it made two articles that print the same, without a word; agree
+    read both as one and kept one of the two annotations of sentence 2 (100%, with bob's
+    claim against her denial unsaid). Both refuse the file, naming both spellings."""
+    from tests.fixtures.anchored import annotate
+    from tests.fixtures.anchored import article as article_of
+
+    text = "Crónica\nEl ministro dijo que 40 personas murieron.\nLa policía confirmó la cifra.\n"
+    db = tmp_path / "ana-own.json"
+    with AnnotationStore.open(db, annotator="ana") as store:
+        for name, tags in (("010_Jos\u00e9", ("claim",)), ("010_Jose\u0301", ("denial",))):
+            on = article_of(text, name)
+            store.remember_article(name, on.title, on.sha256, len(on.sentences))
+            store.save(annotate(on, 1, "ana", tags=tags))
+    both = tmp_path / "ana.json"
+    assert run(capsys, "export", "--db", str(db), "-o", str(both))[0] == 0
+    bob_db = tmp_path / "bob-own.json"
+    with AnnotationStore.open(bob_db, annotator="bob") as store:
+        on = article_of(text, "010_Jos\u00e9")
+        store.remember_article(on.id, on.title, on.sha256, len(on.sentences))
+        store.save(annotate(on, 1, "bob"))
+    bob = tmp_path / "bob.json"
+    assert run(capsys, "export", "--db", str(bob_db), "-o", str(bob))[0] == 0
+    desk = tmp_path / "desk.json"
+    code, _, err = run(capsys, "import", str(both), "--db", str(desk))
+    assert code == 1 and "under two Unicode forms of one name" in err
+    assert "'010_Jose\\u0301' and '010_Jos\\xe9'" in err
+    assert not desk.exists()
+    for first, second in ((bob, both), (both, bob)):
+        code, out, err = run(capsys, "agree", str(first), str(second))
+        assert code == 1 and out == ""
+        assert f"{both}: it names 1 article(s) under two Unicode forms" in err

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from workbench.core.annotation import CHECK, ORPHANED, TAGS, Annotation
-from workbench.core.corpus.article_ids import form_twins
+from workbench.core.corpus.article_ids import form_twins, spellings_within, spellings_words
 
 SentenceKey = tuple[str, int]
 """(article_id, sentence index)."""
@@ -179,6 +179,18 @@ def single_annotator(annotations: Iterable[Annotation], label: str) -> str:
             "(export with --annotator NAME)"
         )
     return names[0]
+
+
+def one_spelling_each(annotations: Iterable[Annotation], label: str) -> None:
+    """ValueError when `annotations` hold one article under two Unicode forms of its
+    name: read as one (spelt_as_in), the sentences both forms annotate were compared
+    once and the other annotation dropped without a word (tr13 T3)."""
+    groups = spellings_within({annotation.article_id for annotation in annotations})
+    if groups:
+        raise ValueError(
+            f"{label}: {spellings_words(groups)}: agree cannot tell which to compare. Export "
+            "again once the database holds each article under one spelling"
+        )
 
 
 def spelt_as_in(b: Sequence[Annotation], a: Sequence[Annotation]) -> Sequence[Annotation]:

@@ -10,7 +10,7 @@ with nothing by `agree`, and a caveat said "rename 010_José back to 010_José".
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 
 def name_form(article_id: str) -> str:
@@ -27,6 +27,46 @@ def form_twins(ids: Iterable[str], held: Iterable[str]) -> list[tuple[str, str]]
         (article_id, by_form[name_form(article_id)])
         for article_id in set(ids)
         if article_id not in held_ids and name_form(article_id) in by_form
+    )
+
+
+def spellings_within(ids: Iterable[str]) -> list[tuple[str, ...]]:
+    """Each name that `ids` hold written in more than one Unicode form: its spellings,
+    sorted (tr13 T3, T5: one export holding both, after a Mac's copy was annotated
+    beside the desk's, is two articles that print the same)."""
+    by_form: dict[str, set[str]] = {}
+    for article_id in ids:
+        by_form.setdefault(name_form(article_id), set()).add(article_id)
+    return sorted(tuple(sorted(group)) for group in by_form.values() if len(group) > 1)
+
+
+def spellings_words(groups: list[tuple[str, ...]]) -> str:
+    """What a file holding `groups` (spellings_within) holds, both spellings escaped."""
+    named = "; ".join(" and ".join(map(spelt, group)) for group in groups[:3])
+    more = f" and {len(groups) - 3} more" if len(groups) > 3 else ""
+    return (
+        f"it names {len(groups)} article(s) under two Unicode forms of one name: {named}"
+        f"{more}. They print the same but are kept apart as two articles (a Mac writes file "
+        "names with decomposed accents)"
+    )
+
+
+def held_twin_words(twins: list[tuple[str, str]], held: Mapping[str, int]) -> str:
+    """What the app says on opening a folder whose file names are in another Unicode
+    form than the database's (`twins`: form_twins of the database's ids against the
+    folder's; `held`: annotations by article id): the article opened "tagged 0/3", its
+    annotations unshown, and what the analyst tagged again became a second article
+    (tr13 T2)."""
+    count = sum(held[there] for there, _ in twins)
+    named = "; ".join(f"{spelt(there)} (this folder's: {spelt(here)})" for there, here in twins[:3])
+    more = f" and {len(twins) - 3} more" if len(twins) > 3 else ""
+    return (
+        f"The database holds {count} annotation(s) of {len(twins)} article(s) named as in "
+        f"this folder, but written in another Unicode form: {named}{more}. They print the "
+        "same but are other articles: those annotations are not shown here, and what you "
+        "tag here is kept apart from them (a Mac writes file names with decomposed "
+        "accents). Quit (q) and rename the files into the database's form (e.g. `convmv -f "
+        "utf8 -t utf8 --nfc --notest FILE`, or --nfd) to work on them."
     )
 
 
