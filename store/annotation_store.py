@@ -418,7 +418,10 @@ class AnnotationStore:
         A step's changes are undone as one, in one write: the first change is returned,
         the others are in its `together`. A re-anchoring is no step (qa6 Q32). A ledger
         decision is undone by a record of the undo (DecisionChange). StepElsewhereError,
-        nothing written, if the step changes an article outside `within`."""
+        nothing written, if the step changes an article outside `within`. StoreWriteError
+        when read-only, as every write (tr13 T4: "Nothing to undo.", though there was)."""
+        if self.read_only:
+            raise StoreWriteError(self.path, READ_ONLY_REASON)
         if not self._undo:
             self._read_earlier_steps()
         if not self._undo:
@@ -440,7 +443,9 @@ class AnnotationStore:
     def redo(self, within: Container[str] | None = None) -> Change | DecisionChange | None:
         """Redo the last undone change (or step); None if there is nothing to redo. After
         a restart, that is what the analyst undid last if they have changed nothing
-        since; LaterChangeError as undo()."""
+        since; LaterChangeError and StoreWriteError as undo()."""
+        if self.read_only:
+            raise StoreWriteError(self.path, READ_ONLY_REASON)
         if not self._redo and not self._changed:
             self._read_earlier_steps()
         if not self._redo:

@@ -384,7 +384,10 @@ class PostgresStore:
         session's first step, the steps earlier sessions left are read back from the
         history (undo_history.py); LaterChangeError, with the step dropped, if one of
         them has been changed since. StepElsewhereError, nothing written, if the step
-        changes an article outside `within`."""
+        changes an article outside `within`. StoreWriteError when read-only, as every
+        write (tr13 T4)."""
+        if self.read_only:
+            raise StoreWriteError(None, READ_ONLY_REASON)
         if not self._undo:
             self._read_earlier_steps()
         return self._move_step(self._undo, self._redo, "undo", within)
@@ -392,7 +395,10 @@ class PostgresStore:
     @synchronised
     def redo(self, within: Container[str] | None = None) -> Change | DecisionChange | None:
         """Redo the last undone step (after a restart, what the analyst undid last if
-        they have changed nothing since); ConcurrentEditError as undo()."""
+        they have changed nothing since); ConcurrentEditError and StoreWriteError as
+        undo()."""
+        if self.read_only:
+            raise StoreWriteError(None, READ_ONLY_REASON)
         if not self._redo and not self._changed:
             self._read_earlier_steps()
         return self._move_step(self._redo, self._undo, "redo", within)

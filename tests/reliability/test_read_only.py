@@ -122,7 +122,7 @@ async def test_annotate_read_only_refuses_every_edit_visibly(
         assert app.session is not None and app.session.place.sentence == 6, "position restored"
         notices = [notice.message for notice in app._notifications]
         assert any("dropped an incomplete last change" in notice for notice in notices)
-        for keys in (["c"], ["x"], ["C"], ["j", "d"]):
+        for keys in (["c"], ["x"], ["C"], ["j", "d"], ["u"], ["ctrl+r"]):
             await pilot.press(*keys)
             assert "read-only" in (panel.error or screen.last_error), (keys, panel.error)
             figures["read-only commands: edits refused in annotate --read-only"] += 1

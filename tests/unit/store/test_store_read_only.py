@@ -30,13 +30,14 @@ def test_every_write_is_refused_and_nothing_is_written(db_path: Path, make: Make
             lambda: reader.import_annotations([make(index=2)]),
             lambda: reader.remember_article("a1", "Title", "0" * 64, 3),
             lambda: reader.save_ledger_decision({"action": "merge", "groups": ["g-1", "g-2"]}),
+            reader.undo,  # tr13 T4: "Nothing to undo." though alice's save was there
+            reader.redo,
         ]
         for attempt in attempts:
             with pytest.raises(StoreWriteError, match="read-only"):
                 attempt()
         reader.set_position("a1", 2)  # moving is not an edit: ignored, not refused
         assert reader.position() is None
-        assert reader.undo() is None
         assert reader.get("a1", 0) == saved
     assert database_files(db_path) == before
 
