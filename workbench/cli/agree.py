@@ -19,6 +19,7 @@ from workbench.core.terminal_text import printable
 if TYPE_CHECKING:
     from workbench.core.analysis.agreement import AgreementReport
     from workbench.core.annotation import Annotation
+    from workbench.core.interchange.importing import ImportBatch
 
 HELP = "Cohen's kappa per tag between two analysts' exports, and the sentences they disagree on"
 USES_STORE = False
@@ -267,6 +268,22 @@ def same_analyst_note(name: str, a: Sequence[Annotation], b: Sequence[Annotation
     return f"workbench: note: A and B are both {one_line(name)}'s annotations; {what}\n"
 
 
+def refuse_past_their_text(batch: ImportBatch, path: Path) -> None:
+    """ImportFileError (naming `path`) at a record whose sentence is past the text the
+    file's own article list counts, as its import refuses it: read as whole, "sentence
+    100" of a 3-sentence article was counted among the article's sentences (tr13 T7)."""
+    from workbench.cli.import_ import within_the_count
+    from workbench.core.interchange.decision_check import SentenceCounts
+    from workbench.core.interchange.importing import ImportFileError
+
+    counts = SentenceCounts(batch.articles, {}).counts
+    try:
+        for annotation, where in zip(batch.annotations, batch.locations, strict=True):
+            within_the_count(annotation, where, counts)
+    except ImportFileError as error:
+        raise error.in_file(path) from None
+
+
 def run(args: argparse.Namespace) -> int:
     from workbench.core.analysis.agreement import (
         compare,
@@ -279,6 +296,8 @@ def run(args: argparse.Namespace) -> int:
     first, second = Path(args.first), Path(args.second)
     try:
         batch_a, batch_b = read_import(first), read_import(second)
+        refuse_past_their_text(batch_a, first)
+        refuse_past_their_text(batch_b, second)
         a, b = batch_a.annotations, batch_b.annotations
     except ImportFileError as error:
         return fail(str(error))

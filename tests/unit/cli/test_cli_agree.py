@@ -343,3 +343,25 @@ def test_agree_offers_no_database_options(
     bob = write(tmp_path / "bob.json", [judged("bob", 0, "claim")])
     code, _, err = run(capsys, str(ana), str(bob), "--db", str(tmp_path / "db.json"))
     assert code == 2 and "--db" in err
+
+
+def test_a_record_past_its_articles_sentences_is_refused_as_its_import_refuses_it(
+    pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tr13 T7: a record on "sentence 100" of an article whose file lists 5 sentences
+    (a row edited by hand) was compared, and counted among the article's sentences
+    ("left out: 6 sentence(s)"), where `import` refuses the very file."""
+    ana, bob = pair
+    document = json.loads(ana.read_text(encoding="utf-8"))
+    (listed,) = document["articles"]
+    listed["sentences"] = 5  # as an export from a database that saw the article lists it
+    document["annotations"][4]["index"] = 99
+    edited = ana.with_name("edited.json")
+    edited.write_text(json.dumps(document), encoding="utf-8")
+    for first, second in ((edited, bob), (bob, edited)):
+        code, out, err = run(capsys, str(first), str(second))
+        assert (code, out) == (1, "")
+        assert err == (
+            f"workbench: {edited}: $.annotations[4].index: index 99 (sentence 100) is beyond "
+            "the text it names of article 'story' (5 sentences)\n"
+        )
