@@ -138,8 +138,12 @@ def no_annotations_by(annotator: str, database: str, names: Iterable[str], hint:
     """Why there is nothing to report: `annotator` has no annotations in `database`; the
     analysts it does hold are named (`summary --annotator`, `export --annotator`: a
     misspelt name)."""
-    held = ", ".join(names) or "none"
-    return f"no annotations by {annotator} in {database}; analysts there: {held}{hint}"
+    from workbench.core.corpus.article_ids import name_printable
+
+    held = ", ".join(map(name_printable, names)) or "none"
+    return (
+        f"no annotations by {name_printable(annotator)} in {database}; analysts there: {held}{hint}"
+    )
 
 
 def fail_each(problems: Iterable[str], code: int = 1) -> int:

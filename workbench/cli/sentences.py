@@ -8,6 +8,7 @@ import sys
 
 from workbench.cli.common import fail, one_line, skipped
 from workbench.cli.output import write_json_text
+from workbench.core.corpus.article_ids import name_printable
 from workbench.core.corpus.articles import load_corpus
 
 HELP = "print the sentences of articles with their offsets (bundled articles by default)"
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     for article in corpus:
         if not args.json:
-            out.write(f"== {one_line(article.id)}: {one_line(article.title)}\n")
+            out.write(f"== {name_printable(article.id)}: {one_line(article.title)}\n")
         for sentence in article.sentences:
             if args.json:
                 record = {

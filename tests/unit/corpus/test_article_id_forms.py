@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from tests.fixtures.anchored import annotate, article
 from workbench.core.analysis.summary.scope import renamed_articles
-from workbench.core.corpus.article_ids import form_twins
+from workbench.core.corpus.article_ids import form_twins, name_displayable, name_printable
+from workbench.core.terminal_text import displayable, printable
 
 TEXT = "Crónica\nEl ministro dijo que 40 personas murieron.\nLa policía confirmó la cifra.\n"
 COMPOSED, DECOMPOSED = "010_Jos\u00e9", "010_Jose\u0301"
@@ -23,3 +24,15 @@ def test_the_renamed_caveat_shows_the_two_spellings_apart() -> None:
     assert "another Unicode form" in line
     assert "'010_Jos\\xe9'" in line and "'010_Jose\\u0301'" in line
     assert "back to" not in line
+
+
+def test_a_name_shows_the_characters_that_draw_nothing_and_text_keeps_them() -> None:
+    """tr13 T6: "alpha" + U+200B is another file than "alpha"; in a name every character
+    that draws nothing is escaped, while text keeps an emoji's or a Persian word's joiner."""
+    assert name_printable("alpha\u200b") == "alpha\\u200b"
+    assert name_printable("al\u200epha\u2060\ufeff") == "al\\u200epha\\u2060\\ufeff"
+    assert name_printable("a\nb\x1b") == "a\\nb\\x1b"
+    assert name_printable("Jos\u00e9") == "Jos\u00e9"
+    assert name_displayable("alpha\u200c\x1b") == "alpha\\u200c\u241b"
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    assert printable(family) == family and displayable(family) == family

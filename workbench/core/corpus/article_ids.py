@@ -1,4 +1,5 @@
-"""Article ids that differ only in their Unicode form: one file name, two spellings.
+"""Article ids that differ only in their Unicode form: one file name, two spellings;
+and names shown with what draws nothing escaped, so that two never look alike.
 
 An article is named by its file, and a Mac writes file names with decomposed accents
 ("Jose" + U+0301) where Linux keeps what it was given (usually composed: "José"). Both
@@ -11,6 +12,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
+
+from workbench.core.annotation import is_invisible
+from workbench.core.terminal_text import displayable, escape, printable
 
 
 def name_form(article_id: str) -> str:
@@ -86,3 +90,25 @@ def form_twin_words(twins: list[tuple[str, str]], held_by: str) -> str:
         "accents). Export again from a copy whose file names are in the desk's form (e.g. "
         "`convmv -r -f utf8 -t utf8 --nfc --notest FOLDER` on the Mac's copy)"
     )
+
+
+def name_printable(name: str) -> str:
+    """A name (an article's file name, an analyst's) in one line of terminal output:
+    `printable`, and each character that draws nothing escaped too (a zero-width space,
+    a bidi mark, a joiner: annotation.is_invisible), so that two names are never shown
+    alike: "alpha" and "alpha" + U+200B are two articles (tr13 T6). For names only:
+    in text a joiner makes an emoji, or a Persian word."""
+    return invisible_shown(printable(name, single_line=True))
+
+
+def name_displayable(name: str) -> str:
+    """name_printable for a screen the program draws (`displayable`, one line)."""
+    return invisible_shown(displayable(name, single_line=True))
+
+
+def invisible_shown(text: str) -> str:
+    """`text` with each character that draws nothing escaped (`\\u200b`), the rest as
+    it is: a name that the screen or the terminal then makes safe (a skipped file's)."""
+    if text.isascii():
+        return text
+    return "".join(escape(char) if is_invisible(char) else char for char in text)

@@ -89,7 +89,11 @@ class CorpusProblem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        """The file named so that no two look alike (terminal_text.invisible_shown); the
+        screen or the terminal shows its control characters safely."""
+        from workbench.core.corpus.article_ids import invisible_shown
+
+        return f"{invisible_shown(str(self.path))}: {self.reason}"
 
 
 @dataclass

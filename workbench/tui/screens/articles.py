@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from workbench.core.corpus.article_ids import name_displayable
 from workbench.tui.literal import visible
 
 BAR_WIDTH = 12
@@ -49,7 +50,7 @@ class ArticleListScreen(ModalScreen[int | None]):
             line = Content.assemble(
                 (progress_bar(tagged, total), "$success"),
                 "  ",
-                (visible(article_id, single_line=True), "bold"),
+                (name_displayable(article_id), "bold"),
                 "  ",
                 visible(title, single_line=True),
             )
