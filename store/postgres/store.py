@@ -1009,8 +1009,17 @@ class PostgresStore:
         def work(connection: psycopg.Connection[Any]) -> list[Applied]:
             if any(done.restored for done in order):
                 specs = self._checked_reverting(connection, order, undoing)
-            else:
-                specs = [self._reverting(done, undoing) for done in order]
+                return self._apply(connection, action, specs)
+            try:
+                return self._apply(connection, action, [self._reverting(d, undoing) for d in order])
+            except ConcurrentEditError as changed:
+                # Another session of the analyst re-anchored the article (tr13 T9): each
+                # row has a new version though it is on its sentence as the step left it;
+                # read afresh and compared by content, as a step read back is.
+                try:
+                    specs = self._checked_reverting(connection, order, undoing)
+                except LaterChangeError:
+                    raise changed from None
             return self._apply(connection, action, specs)
 
         try:

@@ -229,3 +229,25 @@ def test_a_listener_that_cannot_reach_the_server_says_lost_once() -> None:
         subscription.close()
         listener.close()
     assert problems == []
+
+
+def test_undo_after_another_sessions_re_anchoring_in_place_is_not_refused(
+    sessions: tuple[Store, Store],
+) -> None:
+    """tr13 T9: the analyst's other session re-anchored the article, corrected in
+    another paragraph, which gave every row of it a new version, and this session's `u`
+    was refused: "changed in another session meanwhile; it now reads: claim" (the very
+    claim). A row still on its sentence as the step left it is undone; one changed in
+    earnest is still refused (test_undo_never_overwrites_another_sessions_later_change)."""
+    from tests.fixtures.anchored import STORY, annotate, article
+    from workbench.core.anchoring.placement import plan_article
+
+    first, second = sessions
+    old = article(STORY)
+    edited = article(STORY.replace("No comment was given.", "No comment was given by Friday."))
+    first.save(annotate(old, 4, "alice"))
+    plan = plan_article(edited, second.in_article(edited.id))
+    second.reanchor(plan, title="t", sentences=len(edited.sentences), segmenter="s")
+    assert first.undo() is not None
+    assert first.for_article("story") == {}
+    assert second.for_article("story") == {}
