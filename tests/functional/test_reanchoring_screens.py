@@ -473,3 +473,37 @@ async def test_enter_picks_the_number_typed_that_begins_others(
         assert isinstance(app.screen, ReviewScreen)
     placed = next(a for a in store.all() if a.note == "orphan me")
     assert placed.index == 0
+
+
+async def test_a_sentence_number_typed_in_a_long_reattach_picker_comes_first(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    """tr13 T10: a long picker (more than 10 free sentences) filters by what is typed, and
+    "12" then Enter re-attached the orphan to the first sentence whose text holds "12"
+    ("4. Cattle prices rose 12 percent."), stored current. The sentences whose number
+    begins with the digits come first, the number itself highlighted."""
+    text = TWELVE.replace("Cattle prices rose sharply.", "Cattle prices rose 12 percent.")
+    old = article(text)
+    store.save(annotate(old, 12, store.annotator, note="orphan me"))
+    corpus = corpus_of(tmp_path, text.replace("Lantern festivals drew huge crowds.", "Snow fell."))
+    app = WorkbenchApp(store, corpus=corpus, keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        await pilot.press("f", "6", "3")  # anchoring: orphaned
+        await settle(app, pilot)
+        await pilot.press("t")
+        prompt = app.screen
+        assert isinstance(prompt, ChoicePrompt) and prompt.filtered
+        await pilot.press("1", "2")
+        await pilot.pause()
+        assert prompt.shown[:2] == [
+            "12. Kettle sales doubled in winter.",
+            "4. Cattle prices rose 12 percent.",
+        ]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+    placed = next(a for a in store.all() if a.note == "orphan me")
+    assert (placed.index, placed.quote) == (11, "Kettle sales doubled in winter.")
