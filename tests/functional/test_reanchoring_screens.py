@@ -507,3 +507,30 @@ async def test_a_sentence_number_typed_in_a_long_reattach_picker_comes_first(
         assert isinstance(app.screen, ReviewScreen)
     placed = next(a for a in store.all() if a.note == "orphan me")
     assert (placed.index, placed.quote) == (11, "Kettle sales doubled in winter.")
+
+
+async def test_the_highlight_follows_the_orphan_it_re_attached(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    """tr13 T11: after `t` the review said "The annotation you had highlighted changed in
+    another session and is no longer in this list" (the orphan's row had become the
+    placed one's) and put the highlight on the first row. It stays on the re-attached
+    annotation, and nothing is said of another session."""
+    app = WorkbenchApp(store, corpus=orphaned_twelve(store, tmp_path), keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        at = next(n for n, row in enumerate(review.shown) if row.annotation.is_orphan)
+        await pilot.press(*["down"] * at, "t")
+        assert isinstance(app.screen, ChoicePrompt)
+        await pilot.press("1", "2")
+        await settle(app, pilot)
+        assert app.screen is review
+        found = review.highlighted()
+        assert found is not None and found[1].annotation.note == "orphan me"
+        assert found[1].annotation.index == 11
+        said = [notification.message for notification in app._notifications]
+        assert not [message for message in said if "another session" in message]

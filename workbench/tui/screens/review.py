@@ -220,6 +220,10 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         filled again: the highlight goes back onto it (tr11 T12: it went to the first row,
         and the analyst's next key changed another annotation). Until it is found the
         keys that change a row wait (editable)."""
+        self.moved_to: dict[RowKey, RowKey] = {}
+        """An orphan this screen re-attached -> its row now: the highlight follows it
+        through the refill (tr13 T11: it said the annotation "changed in another
+        session")."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="review-status", markup=False)
@@ -385,7 +389,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         brings (held)."""
         found = self.highlighted()
         if found is not None:
-            self.held = found[1].key
+            self.held = self.moved_to.pop(found[1].key, found[1].key)
 
     def rows_unread(self) -> None:
         """The rows could not be read again: keep the ones shown, if any."""
@@ -528,8 +532,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         elif last:
             self.held = None
             self.notify(
-                "The annotation you had highlighted changed in another session and is no "
-                "longer in this list: the highlight is on the first row.",
+                "The annotation you had highlighted is no longer in this list (changed here "
+                "or in another session, or no longer matching the filters): the highlight is "
+                "on the first row.",
                 severity="warning",
                 markup=False,
             )
@@ -849,9 +854,11 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             if label is None:
                 return
             placed = anchored_to(orphan, article, labels[label], "current")
+            self.moved_to[row_key(orphan)] = row_key(placed)
             try:
                 self.workspace.reattach(orphan, placed)
             except StoreError as error:
+                self.moved_to.pop(row_key(orphan), None)
                 self.notify(str(error), title="Not saved", severity="error", markup=False)
                 return
             self.notify(f"Re-attached to sentence {labels[label] + 1}.", markup=False)
