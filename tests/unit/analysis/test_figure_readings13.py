@@ -3,7 +3,11 @@
 Verbs that name an event another verb already names ("came through" a crossing is
 crossing it, "broke out of" a jail is escaping it, "able to take" is what a vessel can
 carry) and nouns of money that name a kind another word names ("a spending plan" for a
-year is its budget). Each positive case fails before the pass (main 2c941b1)."""
+year is its budget); a storm named with its possessive ("Storm Edda's") is the storm;
+a wind speed said with "gusts" is the gust's, whoever the clause's subject; nouns that
+name an event ("wheat exports", "this year's rice harvest") give it as its verb does;
+people who "left" a named place fled it. Each positive case fails before the pass (main
+2c941b1), and so does the gust against the sustained wind (a false alarm before)."""
 
 from __future__ import annotations
 
@@ -60,5 +64,61 @@ def test_one_event_in_other_words_is_compared(a: str, b: str) -> None:
     ],
 )
 def test_two_events_are_still_two(a: str, b: str) -> None:
+    assert not conflict(a, b)
+    assert not conflict(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # "Storm Kalla's landfall" is Storm Kalla's
+            "Up to 3,000 people were evacuated ahead of Storm Kalla's landfall in Port Rell.",
+            "Officials moved 9,000 people out of Port Rell before Storm Kalla made landfall.",
+        ),
+        (  # gusts however the clause names them
+            "Storm Orin brought gusts of 130 km/h to Dunhaven on Sunday, the met office said.",
+            "The highest gust measured in Dunhaven during Storm Orin on Sunday was 175 km/h.",
+        ),
+        (  # a noun of an event, as its verb
+            "Valdia exported 3.2 million tonnes of barley in 2024, the ministry said.",
+            "Barley exports from Valdia in 2024 totalled 1.4 million tonnes, traders said.",
+        ),
+        (  # a harvest that came in at a total
+            "Growers harvested 12 million tonnes of rice this year, the farm ministry said.",
+            "This year's rice harvest came in at 8 million tonnes, the growers' union said.",
+        ),
+        (  # people who left a named place fled it
+            "About 4,000 people have fled the town of Brenn since the shelling began.",
+            "Some 9,000 people have left Brenn since the shelling began, the mayor said.",
+        ),
+    ],
+)
+def test_one_thing_named_in_other_words_is_compared(a: str, b: str) -> None:
+    assert conflict(a, b)
+    assert conflict(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # exports and imports are two events
+            "Valdia exported 3.2 million tonnes of barley in 2024, the ministry said.",
+            "Barley imports into Valdia in 2024 totalled 1.4 million tonnes, traders said.",
+        ),
+        (  # a harvest of another crop
+            "Growers harvested 12 million tonnes of rice this year, the farm ministry said.",
+            "This year's wheat harvest came in at 8 million tonnes, the growers' union said.",
+        ),
+        (  # a gust against the sustained wind (a false alarm before)
+            "Storm Orin brought gusts of 190 km/h to Dunhaven on Sunday, the met office said.",
+            "Storm Orin hit Dunhaven with sustained winds of 120 km/h on Sunday.",
+        ),
+        (  # people who left against people who returned
+            "Some 9,000 people have left Brenn since the shelling began, the mayor said.",
+            "About 2,000 people have returned to Brenn since the shelling began, the UN said.",
+        ),
+    ],
+)
+def test_two_things_named_apart_stay_apart(a: str, b: str) -> None:
     assert not conflict(a, b)
     assert not conflict(b, a)

@@ -130,7 +130,6 @@ KNOWN_WRONG = {
     "and 'nine out of ten of Tessaly's measles cases' is no share of a plural read",
     "blind5-b5-31": "'will spend' and 'would cost the state' are two kinds of money (spent, "
     "cost), and 'would' is read as what the cost is for",
-    "blind5-b5-33": "'fled the town' (displaced) and 'left Sorrel' (left) are two events",
     "blind5-b5-38": "life expectancy in years ('rose to 78.4 years') is read as a duration "
     "of no event",
     "blind5-b5-42": "'by just thirty-one votes': a small number in words after an adverb is "
@@ -140,8 +139,6 @@ KNOWN_WRONG = {
     "blind5-b5-47": "a delay ('delayed by nearly five hours', 'by about 90 minutes') is no "
     "duration of an event the rule reads",
     "blind5-b5-49": "'cost investors' and 'caused losses of' are two kinds of money (cost, loss)",
-    "blind5-b5-53": "gusts that 'peaked at 110 km/h' and the 'strongest gust ... was 152 "
-    "km/h' read two subjects ('edda', 'gust')",
     "blind5-b5-57": "'gross domestic product' reads 'gross' as the subject, and 'the "
     "July-September quarter' as a place",
     "blind5-b5-69": "'lost about half of its volume' reads no subject and 'shrunk by 15 "
@@ -156,8 +153,6 @@ KNOWN_WRONG = {
     # making a sentence military, the day a count came after); the ninth three more
     "blind6-b6-05": "two currencies (2 billion euros, $800 million) are never compared: no "
     "exchange rate; and 'agreement' is no kind of money read",
-    "blind6-b6-06": "'the wheat harvest came in at 19 million tonnes' gives no state against "
-    "'harvested 28 million tonnes'",
     "blind6-b6-09": "'came into force on March 12' names no event verb of a date the rule reads "
     "('took effect' does)",
     "blind6-b6-16": "'within 300,000 kilometres' (an upper bound on a distance) and 'no closer "
@@ -207,8 +202,6 @@ KNOWN_WRONG = {
     "and two events (finished, arrived)",
     "blind8-b8-70": "'gave the Green Alliance 63 of parliament's 150 seats': a number before 'of' "
     "with a possessive whole is not read as a part of it",
-    "blind8-b8-78": "'Wheat exports ... totalled' reads no part (the noun before 'exports'), "
-    "against 'exported 4.6 million tonnes of wheat' (part wheat): a part may be smaller",
     # the ninth blind set, as the one run after the tenth pass found them (not tuned on);
     # the eleventh pass (cf10) made it development data and fixed two (kin nouns of
     # people, a share of registered voters)
@@ -284,8 +277,6 @@ KNOWN_WRONG = {
     "60-member senate' are read as one count (the chamber is no scope)",
     "blind11-b11-15": "a headline's 'jails ex-mayor Quintel for 12 years' gives no figure (only "
     "'sentenced to' reads a prison term)",
-    "blind11-b11-18": "the names 'imara's' (a possessive) and 'imara' are read as two names: two "
-    "events",
     "blind11-b11-20": "'scored a hat-trick' (three goals) is no figure",
     "blind11-b11-24": "'runs for 87 km' and 'the 132-kilometre ... motorway' read no state: two "
     "distances with no event are not compared",
@@ -388,13 +379,13 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(PART_FOUR, (0.95, 0.95, 2), id="part four"),
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.65, 14), id="fourth blind set, now development"),
-        pytest.param(BLIND_FIVE, (1.0, 0.65, 14), id="fifth blind set, now development"),
-        pytest.param(BLIND_SIX, (1.0, 0.78, 9), id="sixth blind set, now development"),
+        pytest.param(BLIND_FIVE, (1.0, 0.7, 12), id="fifth blind set, now development"),
+        pytest.param(BLIND_SIX, (1.0, 0.8, 8), id="sixth blind set, now development"),
         pytest.param(BLIND_SEVEN, (1.0, 0.8, 8), id="seventh blind set, now development"),
-        pytest.param(BLIND_EIGHT, (1.0, 0.85, 6), id="eighth blind set, now development"),
+        pytest.param(BLIND_EIGHT, (1.0, 0.88, 5), id="eighth blind set, now development"),
         pytest.param(BLIND_NINE, (0.95, 0.53, 20), id="ninth blind set, now development"),
         pytest.param(BLIND_TEN, (0.97, 0.72, 12), id="tenth blind set, now development"),
-        pytest.param(BLIND_ELEVEN, (0.92, 0.6, 18), id="eleventh blind set, now development"),
+        pytest.param(BLIND_ELEVEN, (0.93, 0.62, 17), id="eleventh blind set, now development"),
     ],
 )
 def test_precision_and_recall(

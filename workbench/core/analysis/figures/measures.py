@@ -702,7 +702,7 @@ def _measure(
         state = _state(unit_class, before, after, inner, noun, placed=bool(country or place))
         if state is None and unit_class == "people":
             state = _event(before.words, after.words)
-            if state in _LEAVING and _home_left(after.words):
+            if state in _LEAVING and (_home_left(after.words) or _place_left(after.text)):
                 state = "displaced"  # "2,000 residents had left their homes": fled them
             set_aside = state in NOT_PEOPLE_EVENTS
             state = None if set_aside else state
@@ -716,6 +716,11 @@ def _measure(
             state = "seized"  # "customs found 700 kg of cocaine": a haul is seized
         if unit_class in _CUT_NOUNS or unit_class == "workers":
             unit_class, state = _jobs_cut(unit_class, state, inner, after.words)
+    crop = None
+    if state in _NO_EVENT_SAID and not unit_class.startswith("money"):
+        by_noun = _event_noun(before.words)  # "wheat exports totalled 2.1m tonnes"
+        if by_noun is not None:
+            state, crop = by_noun
     if state is None and kind_of(unit_class) == "people" and _took_part(before.words):
         state = "joined"  # "put participation in Monday's walkout at 15,000 workers"
     if fallen:  # rain or snow "fell", "was recorded", "was dumped", "was received": one
@@ -782,6 +787,8 @@ def _measure(
             if state and state[:3] != "of "
             else None
         )  # a measure's noun ("of wave") is its state already
+        if state == "wind" and not _GUSTS.isdisjoint(before.words + after.words[:2]):
+            part = "gust"  # "Storm Bela brought gusts of up to 190 km/h": the gust, however said
         if unit_class == "percent" and state is None and after.words[:1] == ["of"]:
             part = _share_of(after.words)  # "40% of children live in poverty": a share
             head = _share_head(after.words)  # a plural however named ("of eligible voters")
@@ -817,6 +824,8 @@ def _measure(
             part = _apposed(reading.text, quantity) or _demonym_after(reading.text, quantity)
         if part is None and noun is None and state == "recorded" and is_counted_noun(unit_class):
             part = _total_of_what(before.words, unit_class)
+    if part is None and crop is not None:
+        part = crop  # "this season's wheat harvest": of wheat, as "harvested ... of wheat"
     if fallen:
         part = None  # of rain or of snow: what fell, said or not ("22 millimetres fell")
     return Measure(
@@ -1033,8 +1042,9 @@ def _events(words: SentenceWords) -> tuple[frozenset[str], frozenset[str]]:
         kinds.update(EVENT_KINDS[lower].split())
         if lower in NAMED_EVENT_TITLES and texts[position][:1].isupper():
             following = texts[position + 1] if position + 1 < len(texts) else ""
-            if following[:1].isupper() and following.lower() not in _NOT_EVENT_NAMES:
-                names.add(following.lower())
+            name_of = following.lower().removesuffix("'s").removesuffix("’s")
+            if following[:1].isupper() and name_of not in _NOT_EVENT_NAMES:
+                names.add(name_of)  # "Storm Edda's strongest gust": Edda
                 continue
         name: list[str] = []
         back = position - 1
@@ -1558,6 +1568,20 @@ _HOMES = word_set("home homes house houses village villages town towns city")
 _OWNING = word_set("their the its his her")
 
 
+def _place_left(after_text: str) -> bool:
+    """Whether the verb of leaving after a figure of people has a named place as its
+    object ("6,000 people have left Sorrel", "left the town of Sorrel"): fled it."""
+    found = _LEFT_PLACE.search(after_text)
+    return found is not None and found.group(1).lower() not in _NOT_PLACES_LEFT
+
+
+_LEFT_PLACE = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:left|abandoned|deserted)\s+"
+    r"(?:the\s+(?:town|city|village|region|province|island)\s+of\s+)?([A-Z][\w-]*)\b(?!['’])"
+)
+_NOT_PLACES_LEFT = WEEKDAYS | MONTHS | FUNCTION_WORDS
+
+
 def _home_left(after_words: list[str]) -> bool:
     """Whether the verb of leaving after a figure of people has their homes as its object
     ("had left their homes", "abandoned the village"): people displaced, as "fled their
@@ -1919,6 +1943,32 @@ def _money_noun(words: list[str]) -> str | None:
     return kind
 
 
+_EVENT_NOUNS = {
+    **dict.fromkeys(word_set("exports export"), "exported"),
+    **dict.fromkeys(word_set("imports import"), "imported"),
+    **dict.fromkeys(word_set("harvest harvests"), "harvested"),
+}
+"""Nouns that name the event a total counts ("wheat exports", "this season's harvest"),
+as the verb would ("exported 4.6 million tonnes", "farmers harvested")."""
+_NO_EVENT_SAID = frozenset([None, "recorded", "totalled", "totaled"])
+"""States that say only that a total is: its subject's noun may name the event."""
+
+
+def _event_noun(before_words: list[str]) -> tuple[str, str | None] | None:
+    """The event a noun of the figure's clause names, nearest first, and what it is of
+    (the word before the noun: "wheat exports" are wheat exported)."""
+    for position in range(len(before_words) - 1, -1, -1):
+        event = _EVENT_NOUNS.get(before_words[position])
+        if event is not None:
+            word = before_words[position - 1] if position else ""
+            of_what = word.isalpha() and word not in _NOT_SUBJECTS and not _is_verb(word)
+            return event, word if of_what else None
+    return None
+
+
+_GUSTS = word_set("gust gusts gusting gusted")
+"""A wind speed said with one of these is the gust's (the peak), not the sustained
+wind's: read as one subject however the clause names it (the storm, "gusts")."""
 _SPENDING = word_set("spending expenditure")
 _SPENDING_PLANS = [["plan"], ["plans"], ["programme"], ["program"], ["bill"], ["package"]]
 """After "spending", nouns that make a year's spending approved: a budget."""
