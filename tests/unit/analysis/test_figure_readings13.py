@@ -6,8 +6,10 @@ carry) and nouns of money that name a kind another word names ("a spending plan"
 year is its budget); a storm named with its possessive ("Storm Edda's") is the storm;
 a wind speed said with "gusts" is the gust's, whoever the clause's subject; nouns that
 name an event ("wheat exports", "this year's rice harvest") give it as its verb does;
-people who "left" a named place fled it. Each positive case fails before the pass (main
-2c941b1), and so does the gust against the sustained wind (a false alarm before)."""
+people who "left" a named place fled it; what a fraud "cost" those it deceived, or their
+"losses", is what it took. Each positive case fails before the pass (main
+2c941b1), and so do the gust against the sustained wind and a fraud's cost against a
+trial's (false alarms before)."""
 
 from __future__ import annotations
 
@@ -120,5 +122,41 @@ def test_one_thing_named_in_other_words_is_compared(a: str, b: str) -> None:
     ],
 )
 def test_two_things_named_apart_stay_apart(a: str, b: str) -> None:
+    assert not conflict(a, b)
+    assert not conflict(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # a fraud's cost to its victims and their losses
+            "The Ostra investment fraud cost savers €30 million, prosecutors said.",
+            "Prosecutors said the Ostra investment fraud caused losses of €3 million to savers.",
+        ),
+        (  # defrauded of, and what the scheme cost them
+            "The pyramid scheme run by Belmar Trust defrauded pensioners of $60 million.",
+            "Investigators say Belmar Trust's scheme cost pensioners $6 million.",
+        ),
+    ],
+)
+def test_what_a_fraud_cost_its_victims_is_what_it_took(a: str, b: str) -> None:
+    assert conflict(a, b)
+    assert conflict(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # money recovered is not money taken
+            "The Ostra investment fraud cost savers €30 million, prosecutors said.",
+            "Police have recovered €3 million from the Ostra investment fraud, prosecutors said.",
+        ),
+        (  # the trial's cost is no fraud's (a false alarm before)
+            "The Ostra investment fraud cost savers €30 million, prosecutors said.",
+            "The Ostra trial has cost taxpayers €3 million so far, the ministry said.",
+        ),
+    ],
+)
+def test_a_cost_of_something_else_is_no_fraud(a: str, b: str) -> None:
     assert not conflict(a, b)
     assert not conflict(b, a)

@@ -138,7 +138,6 @@ KNOWN_WRONG = {
     "none: a part may be shorter than its whole",
     "blind5-b5-47": "a delay ('delayed by nearly five hours', 'by about 90 minutes') is no "
     "duration of an event the rule reads",
-    "blind5-b5-49": "'cost investors' and 'caused losses of' are two kinds of money (cost, loss)",
     "blind5-b5-57": "'gross domestic product' reads 'gross' as the subject, and 'the "
     "July-September quarter' as a place",
     "blind5-b5-69": "'lost about half of its volume' reads no subject and 'shrunk by 15 "
@@ -218,8 +217,6 @@ KNOWN_WRONG = {
     "figures read",
     "blind9-b9-21": "'The 850-kilogram cocaine haul' reads 'of cocaine' as its event and "
     "'kilogram' as its part, and 'cocaine hidden' is the other side's part",
-    "blind9-b9-29": "'defrauded investors of' (stolen) and 'cost investors' (cost) are two "
-    "kinds of money",
     "blind9-b9-34": "an average wait ('an average of 14 hours', 'the average wait ... was "
     "four hours') is no duration of an event read: no figures",
     "blind9-b9-35": "'rescued 87 people' and 'All 132 passengers ... were rescued' are two "
@@ -379,11 +376,11 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(PART_FOUR, (0.95, 0.95, 2), id="part four"),
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.65, 14), id="fourth blind set, now development"),
-        pytest.param(BLIND_FIVE, (1.0, 0.7, 12), id="fifth blind set, now development"),
+        pytest.param(BLIND_FIVE, (1.0, 0.72, 11), id="fifth blind set, now development"),
         pytest.param(BLIND_SIX, (1.0, 0.8, 8), id="sixth blind set, now development"),
         pytest.param(BLIND_SEVEN, (1.0, 0.8, 8), id="seventh blind set, now development"),
         pytest.param(BLIND_EIGHT, (1.0, 0.88, 5), id="eighth blind set, now development"),
-        pytest.param(BLIND_NINE, (0.95, 0.53, 20), id="ninth blind set, now development"),
+        pytest.param(BLIND_NINE, (0.96, 0.55, 19), id="ninth blind set, now development"),
         pytest.param(BLIND_TEN, (0.97, 0.72, 12), id="tenth blind set, now development"),
         pytest.param(BLIND_ELEVEN, (0.93, 0.62, 17), id="eleventh blind set, now development"),
     ],

@@ -1837,12 +1837,17 @@ def _money_state(before_words: list[str], after_words: list[str]) -> str | None:
         return None
     if kind == "profit":
         kind = _profit_basis(before_words[-6:], after_words[:3])
+    if kind in _FRAUD_COSTS and not _FRAUDS.isdisjoint(before_words):
+        kind = "stolen"  # "the fraud cost investors €45 million": what it took from them
     if kind in _PLAN_NEUTRAL:
         return kind
     planned = any(word in PLANNED for word in before_words) or _to_be_done(before_words)
     return f"planned {kind}" if planned else kind
 
 
+_FRAUD_COSTS = frozenset(["cost", "loss"])
+_FRAUDS = word_set("fraud frauds scheme scam swindle embezzlement con")
+"""A fraud's cost or losses to those it deceived are the money it took from them."""
 _BEFORE_TAX = word_set("pre-tax pretax operating gross underlying")
 
 
@@ -1901,7 +1906,7 @@ def _money_part(before_words: list[str], after_words: list[str]) -> str | None:
         if kind in MONEY_KINDS and not _is_verb(kind) and kind not in MONEY_PAYING:
             word = before_words[position - 1]
             if word.isalpha() and word not in _MONEY_WHOLE and word not in FUNCTION_WORDS:
-                return None if _is_verb(word) else word
+                return None if _is_verb(word) or word in _FRAUDS else word
             break
     for position, word in enumerate(after_words[:6]):
         if word == "for" and position + 1 < len(after_words):
