@@ -1,15 +1,16 @@
-"""Issue 15's thirteenth conflict pass (session 13): one event said in other words.
+"""Issue 15's thirteenth conflict pass (session 13): one thing said in other words.
 
 Verbs that name an event another verb already names ("came through" a crossing is
 crossing it, "broke out of" a jail is escaping it, "able to take" is what a vessel can
-carry) and nouns of money that name a kind another word names ("a spending plan" for a
-year is its budget); a storm named with its possessive ("Storm Edda's") is the storm;
-a wind speed said with "gusts" is the gust's, whoever the clause's subject; nouns that
-name an event ("wheat exports", "this year's rice harvest") give it as its verb does;
-people who "left" a named place fled it; what a fraud "cost" those it deceived, or their
-"losses", is what it took. Each positive case fails before the pass (main
-2c941b1), and so do the gust against the sustained wind and a fraud's cost against a
-trial's (false alarms before)."""
+carry); "a spending plan" for a year is its budget; a storm named with its possessive
+("Storm Edda's") is the storm; a wind speed said with "gusts" is the gust's, whatever
+the clause's subject; nouns that name an event ("wheat exports", "this year's rice
+harvest") give it as its verb does; people who "left" a named place fled it; what a
+fraud "cost" those it deceived, or their "losses", is what it took; "children", "women"
+and "men" are plurals counted as any other; a headline's "jails ... for nine years" is
+a term. Each positive case fails before the pass (main 2c941b1), and so do three
+negative ones that were false alarms before (prisoners who broke out against those
+recaptured, a gust against the sustained wind, a fraud's cost against a trial's)."""
 
 from __future__ import annotations
 
@@ -158,5 +159,41 @@ def test_what_a_fraud_cost_its_victims_is_what_it_took(a: str, b: str) -> None:
     ],
 )
 def test_a_cost_of_something_else_is_no_fraud(a: str, b: str) -> None:
+    assert not conflict(a, b)
+    assert not conflict(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # a plural without -s counts the dead as "people" does
+            "The blaze at the Rell boarding school killed 14 children, officials said on Friday.",
+            "Officials said on Friday that six children died in the fire at the Rell school.",
+        ),
+        (  # a headline's present tense gives the term
+            "Court jails ex-minister Varo for nine years over fraud",
+            "Former minister Anton Varo was sentenced to four years in prison for fraud.",
+        ),
+    ],
+)
+def test_figures_read_as_written(a: str, b: str) -> None:
+    assert conflict(a, b)
+    assert conflict(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # the dead against the rescued
+            "The blaze at the Rell boarding school killed 14 children, officials said on Friday.",
+            "Officials said on Friday that 40 children were rescued from the Rell boarding school.",
+        ),
+        (  # a term against years of what was done
+            "Court jails ex-minister Varo for nine years over fraud",
+            "Former minister Anton Varo was fined for four years of tax fraud.",
+        ),
+    ],
+)
+def test_figures_read_as_written_stay_apart(a: str, b: str) -> None:
     assert not conflict(a, b)
     assert not conflict(b, a)

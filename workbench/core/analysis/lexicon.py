@@ -1814,7 +1814,8 @@ strike" and "took part in the strike" count the same workers. A verb not listed 
 own event."""
 TERM_VERBS = _forms(
     {
-        "sentence": ["sentenced", "jailed", "imprisoned", "sentencing", "jailing"],
+        "sentence": ["sentenced", "jailed", "imprisoned", "sentencing", "jailing", "jails",
+                     "imprisons"],
         "delay": ["delayed", "postponed", "delaying"],
         "ban": ["banned", "suspended", "barred"],
     }
@@ -2155,7 +2156,9 @@ ESTIMATING = word_set("estimated estimate estimates put puts putting numbered ga
 """Before a crowd and "at" its number: "police estimated the crowd at 15,000"."""
 COLLECTIVE_NOUNS = word_set("crowd crowds audience attendance gathering turnout population")
 """'A crowd of 68,000': a bare number after one of these and "of" counts people."""
-INVARIANT_PLURALS = word_set("aircraft sheep cattle livestock deer fish poultry crew")
+INVARIANT_PLURALS = word_set(
+    "aircraft sheep cattle livestock deer fish poultry crew children women men"
+)
 """Plural nouns without an -s: a counted noun all the same ("45 aircraft")."""
 ORDERING = word_set("ordered orders order urged urges called calls recommended mandated requested")
 """Before an event written as a noun ("ordered the evacuation of 40,000"): it is planned,
