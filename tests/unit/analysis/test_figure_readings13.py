@@ -8,9 +8,10 @@ the clause's subject; nouns that name an event ("wheat exports", "this year's ri
 harvest") give it as its verb does; people who "left" a named place fled it; what a
 fraud "cost" those it deceived, or their "losses", is what it took; "children", "women"
 and "men" are plurals counted as any other; a headline's "jails ... for nine years" is
-a term. Each positive case fails before the pass (main 2c941b1), and so do three
-negative ones that were false alarms before (prisoners who broke out against those
-recaptured, a gust against the sustained wind, a fraud's cost against a trial's)."""
+a term; a rule that "came into force" on a day took effect then. Each positive case
+fails before the pass (main 2c941b1), and so do three negative ones that were false
+alarms before (prisoners who broke out against those recaptured, a gust against the
+sustained wind, a fraud's cost against a trial's)."""
 
 from __future__ import annotations
 
@@ -197,3 +198,9 @@ def test_figures_read_as_written(a: str, b: str) -> None:
 def test_figures_read_as_written_stay_apart(a: str, b: str) -> None:
     assert not conflict(a, b)
     assert not conflict(b, a)
+
+
+def test_coming_into_force_is_taking_effect() -> None:
+    a = "The new tariff rules came into force on 4 May, the trade ministry said."
+    assert conflict(a, "The new tariff rules took effect on 14 May, the customs agency said.")
+    assert not conflict(a, "The new tariff rules expire on 14 May, the customs agency said.")

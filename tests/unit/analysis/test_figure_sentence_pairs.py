@@ -152,8 +152,6 @@ KNOWN_WRONG = {
     # making a sentence military, the day a count came after); the ninth three more
     "blind6-b6-05": "two currencies (2 billion euros, $800 million) are never compared: no "
     "exchange rate; and 'agreement' is no kind of money read",
-    "blind6-b6-09": "'came into force on March 12' names no event verb of a date the rule reads "
-    "('took effect' does)",
     "blind6-b6-16": "'within 300,000 kilometres' (an upper bound on a distance) and 'no closer "
     "than 4 million km' (a lower one) read as two subjects ('pass', 'will')",
     "blind6-b6-22": "'is 19' after the person named ('The teenager charged ...') is no age the "
@@ -375,7 +373,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.65, 14), id="fourth blind set, now development"),
         pytest.param(BLIND_FIVE, (1.0, 0.72, 11), id="fifth blind set, now development"),
-        pytest.param(BLIND_SIX, (1.0, 0.8, 8), id="sixth blind set, now development"),
+        pytest.param(BLIND_SIX, (1.0, 0.82, 7), id="sixth blind set, now development"),
         pytest.param(BLIND_SEVEN, (1.0, 0.8, 8), id="seventh blind set, now development"),
         pytest.param(BLIND_EIGHT, (1.0, 0.88, 5), id="eighth blind set, now development"),
         pytest.param(BLIND_NINE, (0.96, 0.55, 19), id="ninth blind set, now development"),

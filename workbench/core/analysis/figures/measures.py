@@ -1077,6 +1077,9 @@ def _dated_event(words: list[str]) -> tuple[str | None, str | None]:
     is read: a date of no event, or of something unnamed, is not compared."""
     for position in range(len(words) - 1, -1, -1):
         word = words[position]
+        if word in _COMING and words[position + 1 : position + 3] in _INTO_FORCE:
+            words = [*words[:position], "took", "effect", *words[position + 3 :]]
+            word = "took"  # "came into force on March 12": took effect then
         base = next((b for b in _bases(word) if b in DATED_EVENTS), None)
         if word in DATED_EVENTS or base is not None:
             subject = position - 1
@@ -1090,6 +1093,11 @@ def _dated_event(words: list[str]) -> tuple[str | None, str | None]:
                 event = f"{event} {complement[-1]}"  # "reopen to pedestrians", "to traffic"
             return event, words[subject]
     return None, None
+
+
+_COMING = word_set("come comes came coming")
+_INTO_FORCE = [["into", "force"], ["into", "effect"]]
+"""After a verb of coming: the phrase that says a rule or truce took effect."""
 
 
 def _named_subject(text: str, subject: str | None) -> frozenset[str]:
