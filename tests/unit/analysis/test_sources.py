@@ -185,7 +185,7 @@ def _reference_groups(sources: list[str]) -> list[tuple[str, tuple[str, ...], st
     groups = []
     parsed = {key: [_Parsed(v, *key) for v in variants] for key, variants in by_key.items()}
     for cluster in clusters:
-        for split in _not_guessed(cluster, parsed):  # tr11 T9: not a matter of indexing
+        for split in _not_guessed(cluster, parsed, {}):  # tr11 T9: not indexing
             members = [(m.variant, m.tokens) for m in split]
             best = max(members, key=lambda m: (len(m[1]), len(m[0]), counts[m[0]], m[0]))[0]
             variants = tuple(sorted({v for v, _ in members}, key=lambda v: (v.lower(), v)))

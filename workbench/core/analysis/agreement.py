@@ -323,9 +323,11 @@ def speakers(annotations: Iterable[Annotation]) -> Callable[[str | None], str]:
         canonical_source,
         group_sources,
         source_index,
+        titles_written,
     )
 
-    index = source_index(group_sources(a.source for a in annotations if a.source))
+    typed = [(a.source, a.quote) for a in annotations if a.source]
+    index = source_index(group_sources((source for source, _ in typed), titles_written(typed)))
 
     def speaker(source: str | None) -> str:
         return _spoken_as(canonical_source(index, source) or source)

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from workbench.core.analysis.lexicon import (
@@ -37,6 +38,8 @@ from workbench.core.analysis.lexicon import (
 )
 from workbench.core.analysis.sources.spelling import SpellingNeighbours
 
+PARSED_SPELLINGS = 16_384
+"""Spellings whose parse is kept (parse_source)."""
 NAME_TOKEN_SCORE = 85.0
 """rapidfuzz ratio at which two name tokens are one spelling (zelensky ~ zelenskiy: 94)."""
 MIN_FUZZY_TOKEN = 5
@@ -86,8 +89,10 @@ def _group_key(text: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in ARTICLES)
 
 
+@lru_cache(maxsize=PARSED_SPELLINGS)
 def parse_source(source: str) -> tuple[str, tuple[str, ...]]:
-    """(kind, tokens): a person's name tokens without titles, or a group's words."""
+    """(kind, tokens): a person's name tokens without titles, or a group's words. Kept
+    for the spellings met last: titles_written and group_sources read the same ones."""
     text = clean_source(source)
     if text.lower() in SOURCE_PRONOUNS:
         return "pronoun", (text.lower(),)
@@ -258,8 +263,12 @@ def _cluster_people(people: list[PersonKey]) -> list[list[PersonKey]]:
     return found.clusters
 
 
-def group_sources(sources: Iterable[str]) -> list[SourceGroup]:
-    """Group source spellings; sorted by canonical name (case-insensitive)."""
+def group_sources(
+    sources: Iterable[str], written: Mapping[str, frozenset[str]] | None = None
+) -> list[SourceGroup]:
+    """Group source spellings; sorted by canonical name (case-insensitive). `written`
+    gives, for a full name typed without a title, the titles its sentences write before
+    it (titles_written): the offices its person is known to hold."""
     counts: Counter[str] = Counter(clean_source(s) for s in sources if s and s.strip())
     parsed = [_Parsed(v, *parse_source(v)) for v in counts]
     by_key: dict[tuple[str, tuple[str, ...]], list[_Parsed]] = defaultdict(list)
@@ -276,7 +285,7 @@ def group_sources(sources: Iterable[str]) -> list[SourceGroup]:
     clusters.extend([key] for key in by_key if key[0] != "person")
     groups = []
     for cluster in clusters:
-        for members in _not_guessed(cluster, by_key):
+        for members in _not_guessed(cluster, by_key, written or {}):
             best = max(members, key=lambda m: _completeness(m.variant, m.tokens, counts))
             variants = tuple(sorted({m.variant for m in members}, key=lambda v: (v.lower(), v)))
             groups.append(SourceGroup(best.variant, variants, cluster[0][0]))
@@ -284,24 +293,32 @@ def group_sources(sources: Iterable[str]) -> list[SourceGroup]:
 
 
 def _not_guessed(
-    cluster: list[PersonKey], by_key: dict[tuple[str, tuple[str, ...]], list[_Parsed]]
+    cluster: list[PersonKey],
+    by_key: dict[tuple[str, tuple[str, ...]], list[_Parsed]],
+    written: Mapping[str, frozenset[str]],
 ) -> list[list[_Parsed]]:
     """A cluster's spellings, with each surname spelling whose title cannot be the full
     name's person put apart, one group for each surname (tr11 T9): an office or a rank
-    the full name's spellings are not given when they are given some ("President
-    Kennedy" is not Ambassador Caroline Kennedy; a full name typed with no title says
-    nothing of its office: "General Ryder" stays Pat Ryder's), an honorific of the
-    other gender, a woman's against a full name not known to be a woman's (in news copy
-    "Mrs. Biden" beside a man named in full is most often another person of the
-    family), or any surname spelling when the full name has a generational suffix ("Mr.
-    Trump" is not Donald Trump Jr.). Joining those would be a guess between people,
-    which grouping does not make."""
+    the full name's person is not known to hold, from the full name's spellings and
+    the titles its sentences write before it (`written`: "Air Force Maj. Gen. Pat
+    Ryder, …" typed "Pat Ryder" holds General; "President Kennedy" is not Ambassador
+    Caroline Kennedy; "President Biden" is not "Hunter Biden", whom nothing gives an
+    office), an honorific of the other gender, a woman's against a full name not known
+    to be a woman's (in news copy "Mrs. Biden" beside a man named in full is most often
+    another person of the family), or any surname spelling when the full name has a
+    generational suffix ("Mr. Trump" is not Donald Trump Jr.). Joining those would be a
+    guess between people, which grouping does not make."""
     everyone = [item for key in cluster for item in by_key[key]]
     full = [item for key in cluster if len(key[1]) > 1 for item in by_key[key]]
     if cluster[0][0] != "person" or not full or len(full) == len(everyone):
         return [everyone]
-    offices = {word for item in full for word in _titles(item.variant)} - _HONORIFICS
-    genders = {_HONORIFIC_GENDER.get(word, "") for item in full for word in _titles(item.variant)}
+    known = {
+        word
+        for item in full
+        for word in _titles(item.variant) | written.get(item.variant, frozenset())
+    }
+    offices = known - _HONORIFICS
+    genders = {_HONORIFIC_GENDER.get(word, "") for word in known}
     first = cluster[0][1][0]
     genders.add("he" if first in MALE_FIRST_NAMES else "she" if first in FEMALE_FIRST_NAMES else "")
     genders.discard("")
@@ -317,7 +334,7 @@ def _not_guessed(
             said = {_HONORIFIC_GENDER[word] for word in titles if word in _HONORIFIC_GENDER}
             if (
                 suffixed
-                or (offices and not (titles - _HONORIFICS - _OFFICE_MODIFIERS) <= offices)
+                or not (titles - _HONORIFICS - _OFFICE_MODIFIERS) <= offices
                 or (said and said != genders and (said == {"she"} or bool(genders)))
             ):
                 woman = said == {"she"}  # never grouped with the other titles apart
@@ -346,6 +363,49 @@ _TITLE_FORMS = {
     "rep": "representative", "gov": "governor", "prof": "professor", "rev": "reverend",
 }  # fmt: skip
 """Abbreviated titles, read as written out ("Gen. Pat Ryder" is "General Ryder")."""
+
+
+def titles_written(typed: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """For each source typed as a full name without a title, from (source, the sentence
+    it was typed on) pairs: the titles those sentences write right before the name
+    ("Air Force Maj. Gen. Pat Ryder, the Pentagon spokesman, said" -> general, major).
+    What the article tells of the person's office, which a surname's must fit
+    (_not_guessed); read from the annotations' sentences, so a summary without the
+    texts groups as one with them."""
+    found: dict[str, set[str]] = defaultdict(set)
+    wanted: dict[str, str] = {}
+    """Each source as typed -> its spelling when a full name without a title, else ""."""
+    for source, sentence in typed:
+        spelling = wanted.get(source)
+        if spelling is None:
+            spelling = clean_source(source)
+            kind, tokens = parse_source(spelling)
+            untitled = kind == "person" and len(tokens) > 1 and not _titles(spelling)
+            spelling = wanted[source] = spelling if untitled else ""
+        if spelling:
+            before = _words_before(source.strip(), sentence) or _words_before(spelling, sentence)
+            if before:
+                found[spelling] |= _titles(before)
+    return {spelling: frozenset(titles) for spelling, titles in found.items() if titles}
+
+
+TITLE_REACH = 60
+"""Characters read before a name for its titles ("Air Force Maj. Gen.")."""
+
+
+def _words_before(name: str, sentence: str) -> str:
+    """The capitalised words and titles right before the first `name` in `sentence`,
+    back to a clause's punctuation or a lower-case word that is no title ("Air Force
+    Maj. Gen."), or "" (the name not there, or nothing capitalised before it)."""
+    at = sentence.find(name)
+    if at < 1:
+        return ""
+    before: list[str] = []
+    for word in reversed(sentence[max(0, at - TITLE_REACH) : at].split()):
+        if word[-1] in ',;:()“”"' or not (word[:1].isupper() or word.lower() in TITLES):
+            break
+        before.append(word)
+    return " ".join(reversed(before))
 
 
 def _titles(variant: str) -> set[str]:

@@ -35,6 +35,7 @@ from workbench.core.analysis.sources.grouping import (
     canonical_source,
     group_sources,
     source_index,
+    titles_written,
 )
 from workbench.core.analysis.sources.speakers import ArticleText, Speakers
 from workbench.core.analysis.summary.model import (
@@ -81,8 +82,11 @@ class SummaryCache:
 
     texts: ClaimTexts = field(default_factory=ClaimTexts)
     """What the ledger read in each quote."""
-    spellings: tuple[tuple[str, int], ...] | None = None
-    """The source spellings the last build grouped, in order met, with their counts."""
+    spellings: tuple[tuple[tuple[str, int], ...], tuple[tuple[str, frozenset[str]], ...]] | None = (
+        None
+    )
+    """The source spellings the last build grouped, in order met, with their counts, and
+    the titles written before the full names (titles_written)."""
     sources: list[SourceGroup] = field(default_factory=list)
     """How they were grouped."""
     names: SourceNames | None = None
@@ -130,14 +134,17 @@ def build_summary(
         )
 
 
-def _source_groups(sources: list[str], cache: SummaryCache | None) -> list[SourceGroup]:
-    """group_sources() of the sources, or the cache's when they are the same spellings,
-    met in the same order, as many times each."""
+def _source_groups(
+    sources: list[str], written: dict[str, frozenset[str]], cache: SummaryCache | None
+) -> list[SourceGroup]:
+    """group_sources() of the sources (`written`: the titles the sentences of each full
+    name typed without one write before it, titles_written), or the cache's when they
+    are the same spellings, met in the same order, as many times each, and titles."""
     if cache is None:
-        return group_sources(sources)
-    spellings = tuple(Counter(sources).items())
+        return group_sources(sources, written)
+    spellings = (tuple(Counter(sources).items()), tuple(sorted(written.items())))
     if spellings != cache.spellings:
-        cache.sources = group_sources(sources)
+        cache.sources = group_sources(sources, written)
         cache.spellings = spellings
     return cache.sources
 
@@ -307,7 +314,8 @@ class SourceNames:
         # tells them on the text the store last saw (the sha256 it remembers)
         remembered = {info.article_id: info.sha256 for info in articles_info if info.sha256}
         self.speakers = speakers = Speakers(annotations, texts, title_of, remembered, readings)
-        grouped = _source_groups(list(speakers.sources(annotations)), cache)
+        written = titles_written((a.source, a.quote) for a in annotations if a.source)
+        grouped = _source_groups(list(speakers.sources(annotations)), written, cache)
         self._index = source_index(grouped)  # a resolved speaker's name too, typed or not
         for spelling, name in speakers.spellings(self._index).items():
             self._index.setdefault(spelling, name)  # "Mr. Austin" resolved, not typed as is
