@@ -37,10 +37,10 @@ def renamed_articles(annotations: Iterable[Annotation], known: Mapping[str, Arti
             same = by_text.get(annotation.article_sha256)
             if same:
                 found[annotation.article_id] = same[0]
-    return [renamed_words(missing, there) for missing, there in sorted(found.items())]
+    return [renamed_caveat(missing, there) for missing, there in sorted(found.items())]
 
 
-def renamed_words(missing: str, there: str) -> str:
+def renamed_caveat(missing: str, there: str) -> str:
     """The caveat of one renamed article; two spellings of one name (a Mac's decomposed
     accents) said so, escaped: "rename 010_José back to 010_José" read as nothing to do
     (tr11 T13)."""
