@@ -77,7 +77,7 @@ async def test_the_panel_shows_nothing_on_the_sentence_now_at_the_old_index(
     start = StartAt(article_id="story", sentence=2)  # index 1: the inserted note now
     app = WorkbenchApp(annotated, corpus=corpus, start=start, keymap={})
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)  # the start-up re-anchoring's worker and its notice
         shown = panel(app)
         assert shown.annotation is None
         assert "○ nothing recorded" in shown.compose_panel().plain
