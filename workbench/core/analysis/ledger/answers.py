@@ -211,11 +211,13 @@ VERDICT_WORDS = word_set(
 )
 """The verdicts a denial gives what it denies."""
 _VERDICT = re.compile(
-    r"[\s\u201c\"']*(?:(?:an?|the|pure|complete|total|outright|baseless|a\s+pack\s+of)\s+)*"
+    r"[\s\u201c\"']*(?:(?:an?|the|pure|complete|total|outright|baseless|a\s+pack\s+of|"
+    r"completely|totally|utterly|entirely|absolutely|wholly|simply|patently)\s+)*"
     r"[\u201c\"']?\b(?:" + "|".join(sorted(VERDICT_WORDS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
-"""A verdict and the words that lead into it ("“a lie”", "pure propaganda")."""
+"""A verdict and the words that lead into it ("“a lie”", "pure propaganda", "“completely
+false”": the clause before it ends before its quotation mark, qa13 Q9)."""
 _AS = re.compile(r"\bas\b", re.IGNORECASE)
 _NOT_VERDICT_AS = word_set("many much few little well high low large long far soon such same so")
 """Words on either side of an "as" of comparison ("as many as 500", "as well as")."""
@@ -242,10 +244,40 @@ def denied_text(quote: str) -> str | None:
     clause = denied_clause(quote)
     if clause is None:
         return None
-    return " ".join(without_verdict(quote, *clause).split()).strip(_SHOWN_TRIMMED) or None
+    shown = _before_open_quotation(" ".join(without_verdict(quote, *clause).split()))
+    return _with_its_quotation_marks(shown.strip(_SHOWN_TRIMMED)) or None
 
 
 _SHOWN_TRIMMED = " .,;:!?\"'\u201c\u201d\u2018\u2019"
+_OPENING_QUOTE = re.compile('\u201c|(?:^|(?<=\\s))"(?=\\S)')
+"""A double quotation mark that opens a quotation: “, or " after a space, before a word."""
+_DOUBLE_QUOTES = re.compile('["\u201c\u201d]')
+
+
+def _before_open_quotation(text: str) -> str:
+    """`text` cut before a quotation it opens and does not close: a fragment ends
+    outside quotation marks ("the report “deeply misleading and" -> "the report", qa13
+    Q9: a verdict the denial quotes is not what it denies)."""
+    marks = list(_DOUBLE_QUOTES.finditer(text))
+    if marks and _OPENING_QUOTE.match(text, marks[-1].start()):
+        return text[: marks[-1].start()]
+    return text
+
+
+def _with_its_quotation_marks(trimmed: str) -> str:
+    """`trimmed` with the quotation marks trimming took from a quotation at its ends:
+    “reports that the ferry was "overloaded"”, not “… "overloaded”."""
+    marks = list(_DOUBLE_QUOTES.finditer(trimmed))
+    if not marks:
+        return trimmed
+    last, first = marks[-1], marks[0]
+    if _OPENING_QUOTE.match(trimmed, last.start()):
+        trimmed += "\u201d" if last.group() == "\u201c" else '"'
+    if not _OPENING_QUOTE.match(trimmed, first.start()) and (
+        len(marks) == 1 or _OPENING_QUOTE.match(trimmed, marks[1].start())
+    ):
+        trimmed = ("\u201c" if first.group() == "\u201d" else '"') + trimmed
+    return trimmed
 
 
 def verdict_span(quote: str, start: int, end: int) -> tuple[int, int] | None:
@@ -498,12 +530,20 @@ def _same_speaker(own: frozenset[str], other: frozenset[str]) -> bool:
     return bool(own) and bool(other) and (own <= other or other <= own)
 
 
-def unclaimed_spans(quote: str, source: str | None, denial: bool) -> tuple[Span, ...]:
+def unclaimed_spans(
+    quote: str, source: str | None, denial: bool, claim: bool = False
+) -> tuple[Span, ...]:
     """Where in `quote` a figure is not the claim of its source (the annotation's): what a
     denial denies (denied_span, qa5 Q1); a figure the speaker rejects ("not 8,000", qa6
     Q2); for an attributed claim, another speaker's clause ("while Moscow said only 20
     had died", qa6 Q1), or, when the source is only that other speaker, what comes before
     it.
+
+    A sentence tagged claim as well as denial asserts what it says (the guideline's tags
+    combine): only the clause after a denying verb is denied, never the whole sentence.
+    "“The ship carried 280 people, well within its licence,” Tomás Kovač said" denies
+    overloading by what it asserts, and its 280 is Kovač's figure (qa13 Q6); "Mr. Putin
+    denied that 8,000 troops had been sent" still claims no 8,000.
 
     A clause before a semicolon that reports no one, where a later clause has the
     reporting verb, is the writer's, not the speaker's: a verb does not reach back across
@@ -514,7 +554,8 @@ def unclaimed_spans(quote: str, source: str | None, denial: bool) -> tuple[Span,
     one: a figure is its annotation's (its source, status and analyst), which names one
     speaker; a speaker read from the text would bypass the analyst's source and how
     sources are grouped."""
-    spans: list[Span] = [denied_span(quote)] if denial else []
+    denied = (denied_clause(quote) if claim else denied_span(quote)) if denial else None
+    spans: list[Span] = [] if denied is None else [denied]
     rejected, clauses = _voices(quote)
     spans.extend(rejected)
     if source and ";" in quote:

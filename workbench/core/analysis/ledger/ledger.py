@@ -135,7 +135,8 @@ def prepare(
         return Item(annotation, text, (), key)
     source = source_of(annotation)
     pairs: Iterable[tuple[Quantity, Measure]] = zip(text.quantities, text.measures, strict=True)
-    unclaimed = unclaimed_spans(quote, source, "denial" in annotation.tags)
+    tags = annotation.tags
+    unclaimed = unclaimed_spans(quote, source, "denial" in tags, "claim" in tags)
     if unclaimed:  # what is denied, rejected or another's is not the source's (qa5 Q1, qa6)
         pairs = (
             pair

@@ -242,8 +242,9 @@ class LiveLedger:
         self, annotation: Annotation, kept: Item | None = None, key: Key | None = None
     ) -> None:
         """`kept`: the item the annotation had, whose text and figures it keeps when
-        its quote, source and denial tag are the same (so that its figures are not new
-        ones; a denial's denied figures are left out: ledger.prepare);
+        its quote, source, claim and denial tags are the same (so that its figures are
+        not new ones; a denial's denied figures are left out, and which are denied
+        depends on whether it is a claim too: ledger.prepare);
         `key`: the annotation's key, as the caller holds it."""
         claim, denial = "claim" in annotation.tags, "denial" in annotation.tags
         if not (claim or denial):
@@ -253,6 +254,7 @@ class LiveLedger:
             and kept.annotation.quote == annotation.quote
             and self._source_of(kept.annotation) == self._source_of(annotation)
             and ("denial" in kept.annotation.tags) == denial
+            and ("claim" in kept.annotation.tags) == claim
         ):
             item = Item(annotation, kept.text, kept.figures, kept.key)
         else:
