@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 from textual.binding import Binding
 
+HelpRow = tuple[str, str, str]
+"""A line of the help: keys as shown, what they do, the binding id."""
+
 
 def _plain(binding: Binding) -> str:
     return binding.key
@@ -37,3 +40,26 @@ class BoundKeys:
         """The keys `binding` has now, each as shown, in the order bound."""
         keys = self.keymap.get(binding.id, binding.key) if binding.id else binding.key
         return [self.display(Binding(key.strip(), "")) for key in keys.split(",")]
+
+    def help_rows(self, scope: str) -> list[HelpRow]:
+        """What the help (`?`) lists on the screen `scope` ("annotate", "review",
+        "summary"): that screen's keys first, then the command palette's, then every other
+        screen's under its name, so that the help of any screen names every id keymap.toml
+        can use (README points here)."""
+        screens = self.screens()
+        rows = self._rows(screens.get(scope, ()))
+        rows.append(("ctrl+p", "Command palette (every action by name)", ""))
+        for name, bindings in screens.items():
+            named = self._rows(bindings) if name != scope else []
+            if named:
+                rows.append(("", f"— {name} screen —", ""))
+            rows.extend(named)
+        return rows
+
+    def _rows(self, bindings: Sequence[Binding]) -> list[HelpRow]:
+        """(keys, what they do, binding id) of each remappable binding (one with an id)."""
+        return [
+            (", ".join(self.of(binding)), binding.tooltip or binding.description, binding.id)
+            for binding in bindings
+            if binding.id
+        ]

@@ -25,7 +25,7 @@ from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import literal
 from workbench.tui.screens.articles import ArticleListScreen
 from workbench.tui.screens.choice import ChoicePrompt
-from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.help import show_help
 from workbench.tui.screens.prompt import TextPrompt, note_prompt, source_prompt
 from workbench.tui.server_link import ServerUnreachable
 from workbench.tui.state.session import AnnotationSession
@@ -597,32 +597,7 @@ class AnnotateScreen(Screen[None]):
             )
 
     def action_help(self) -> None:
-        # The app's settings problems (WorkbenchApp.settings_notices), listed first.
-        problems = getattr(self.app, "settings_notices", ())
-        self.app.push_screen(HelpScreen(self.key_rows(), problems))
-
-    def key_rows(self) -> list[tuple[str, str, str]]:
-        """(keys, description, binding id) for every binding, as the keymap binds them."""
-        rows = []
-        for binding in ANNOTATE_BINDINGS:
-            assert isinstance(binding, Binding)
-            shown = ", ".join(self.workspace.keys.of(binding))
-            rows.append((shown, binding.tooltip or binding.description, binding.id or ""))
-        rows.append(("ctrl+p", "Command palette (every action by name)", ""))
-        return rows + self.other_screens_rows()
-
-    def other_screens_rows(self) -> list[tuple[str, str, str]]:
-        """Every other screen's keys with their binding ids, under the screen's name:
-        the help lists every id keymap.toml can use (README points here)."""
-        rows: list[tuple[str, str, str]] = []
-        for scope, bindings in self.workspace.keys.screens().items():
-            named = [binding for binding in bindings if binding.id and scope != "annotate"]
-            if named:
-                rows.append(("", f"— {scope} screen —", ""))
-            for binding in named:
-                shown = ", ".join(self.workspace.keys.of(binding))
-                rows.append((shown, binding.tooltip or binding.description, binding.id or ""))
-        return rows
+        show_help(self, self.workspace.keys, "annotate")
 
     def first_key(self, binding_id: str) -> str:
         """The first key bound now to the binding `binding_id`."""

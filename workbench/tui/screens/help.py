@@ -1,19 +1,30 @@
-"""Every key of the annotate screen, as currently bound (keymap overrides included),
-with the binding id that keymap.toml uses to change it; above them, the problems found in
+"""Every key of the screen `?` was pressed on, then of every other screen, as currently
+bound (keymap overrides included), with the binding id that keymap.toml uses to change
+it (BoundKeys.help_rows); above them, the problems found in
 keymap.toml and settings.toml, which a notice at start-up may have shown too briefly or
 off screen (qa9 Q12: at 80x24 later notices pushed the keymap's off the top)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
+
+from workbench.tui.bound_keys import BoundKeys
+
+
+def show_help(screen: Screen[Any], keys: BoundKeys, scope: str) -> None:
+    """Open the help of the screen `scope` ("annotate", "review", "summary") over
+    `screen`, with the app's settings problems (WorkbenchApp.settings_notices) first."""
+    problems = getattr(screen.app, "settings_notices", ())
+    screen.app.push_screen(HelpScreen(keys.help_rows(scope), problems))
+
 
 PROBLEMS_TITLE = "Settings problems (each ignored: its default applies)"
 

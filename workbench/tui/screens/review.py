@@ -40,6 +40,7 @@ from workbench.core.corpus.article_info import ArticleInfo
 from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import literal
 from workbench.tui.screens.choice import ChoicePrompt
+from workbench.tui.screens.help import show_help
 from workbench.tui.screens.prompt import note_prompt, source_prompt
 from workbench.tui.server_link import ServerUnreachable
 from workbench.tui.state.review_rows import (
@@ -54,7 +55,7 @@ from workbench.tui.state.review_rows import (
     row_key,
     select_rows,
 )
-from workbench.tui.state.review_speakers import ReviewSpeakers, known_articles
+from workbench.tui.state.review_speakers import ReviewSpeakers, known_articles, shown_source
 from workbench.tui.state.step_words import take_step
 from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
 from workbench.tui.tagged_line import reanchored_words, source_gone, tagged_line
@@ -108,6 +109,7 @@ REVIEW_BINDINGS: list[BindingType] = [
     _key("x", "delete_orphan", "Delete orphan", "review.delete_orphan", show=False),
     _key("u", "undo", "Undo", "review.undo"),
     Binding("ctrl+r", "redo", "Redo", show=False, id="review.redo"),
+    _key("question_mark", "help", "Help", "review.help"),
     # The table's moves, run as read too, so that `↓ s` edits the row below.
     _key("down", "move('down')", "Down", "review.down", show=False),
     _key("up", "move('up')", "Up", "review.up", show=False),
@@ -121,14 +123,15 @@ FOOTER_RANK = (
     "edit_source",
     "pick_status",
     "edit_note",
+    "help",
     "filter",
     "undo",
     "focus_search",
     "sort",
 )
-"""Footer keys by need: at 80 columns the keys that record a judgement, then Filter (search
-is named by the search box's own placeholder); Textual's footer cut the list mid-key (qa9
-Q22)."""
+"""Footer keys by need: at 80 columns the keys that record a judgement, then Help, then
+Filter (search is named by the search box's own placeholder); Textual's footer cut the
+list mid-key (qa9 Q22)."""
 SEARCH_BOX_MOVES = {"down": "into the table"}
 """In the search box, Down moves into the table (so do Enter, Tab and Escape); the
 other moves and every letter are the box's."""
@@ -448,6 +451,12 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         if self.closed or wanted != self.speakers_wanted:
             return
         self.speakers = built
+        if self.query_state.sort == "source":  # sorted by speaker (qa13 Q18)
+            self.hold_highlight()
+            self.refilter()
+            self.waiting_for_speakers = False
+            return
+        self.query_one(ReviewTable).update_sources(self.shown, built)
         if self.waiting_for_speakers or self.query_state.text:
             # a search typed before they were read finds the rows of a speaker now too
             self.waiting_for_speakers = False
@@ -480,7 +489,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         page = selected[:SHOWN_LIMIT]
         for low in range(0, max(len(page), 1), FILL_BATCH):
             batch = page[low : low + FILL_BATCH]
-            cells = [row_cells(row, styles) for row in batch]
+            cells = [row_cells(row, styles, query.speakers) for row in batch]
             if worker.is_cancelled:
                 return
             hand_back(self, self.show_batch, generation, low, len(selected), batch, cells)
@@ -509,7 +518,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             if current is not None:
                 fresh.append(current)
                 fresh_cells.append(
-                    row_cells_made if current is row else row_cells(current, table.tag_styles())
+                    row_cells_made
+                    if current is row
+                    else row_cells(current, table.tag_styles(), self.speakers)
                 )
         table.append_rows(fresh_cells)
         self.shown.extend(fresh)
@@ -636,7 +647,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         if position is not None:
             self.shown[position] = updated
             table = self.query_one(ReviewTable)
-            table.update_row(position, updated)
+            table.update_row(position, updated, self.speakers)
             table.move_cursor(row=position)
             self.show_detail_of(position)  # the cursor did not move: no event says so
 
@@ -686,7 +697,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             return
         note = self.shown[position].annotation
         tagged = self.versions.of(note)
-        source = f"{note.source}: " if note.source else ""
+        source = f"{shown_source(note, self.speakers)}: " if note.source else ""
         comment = f"  [note: {note.note}]" if note.note else ""
         words = reanchored_words(note, tagged) if note.anchor_state == "reanchored" else ""
         state = ANCHOR_DETAIL.get(note.anchor_state, "").format(
@@ -787,6 +798,11 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             self.query_one(ReviewTable).focus()
             return
         self.close_with(None)
+
+    def action_help(self) -> None:
+        """This screen's keys first, then every other screen's (qa13 Q10)."""
+        self.check_keys()
+        show_help(self, self.workspace.keys, "review")
 
     def action_focus_search(self) -> None:
         self.check_keys()

@@ -22,7 +22,7 @@ from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from store import Change, DecisionChange, ServerError, StoreError
@@ -51,6 +51,7 @@ from workbench.tui.literal import literal
 from workbench.tui.output_folder import default_folder, target_of
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.confirm import ConfirmPrompt, describe
+from workbench.tui.screens.help import show_help
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.server_link import ServerUnreachable
 from workbench.tui.state.column_widths import ColumnSpec, content_widths, fitted
@@ -77,6 +78,7 @@ from workbench.tui.state.summary_view import (
 from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChange
 from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.detail_pane import DetailPane
+from workbench.tui.widgets.fitted_footer import FittedFooter
 
 TABS = ("ledger", "conflicts", "articles", "sources", "anchoring", "denials")
 REFIT_DELAY = 0.15
@@ -89,6 +91,7 @@ REPORT_NAME = "summary.md"
 """The analyst choice that summarises every analyst's annotations."""
 
 SUMMARY_BINDINGS: list[BindingType] = [
+    Binding("question_mark", "help", "Help", tooltip="This help", id="summary.help"),
     Binding("escape,q", "close", "Close", id="summary.close"),
     Binding("m", "merge", "Merge", id="summary.merge"),
     Binding("x", "split", "Split", id="summary.split"),
@@ -103,6 +106,8 @@ SUMMARY_BINDINGS: list[BindingType] = [
     Binding("5", "show_tab('anchoring')", "Anchoring", show=False, id="summary.tab_anchoring"),
     Binding("6", "show_tab('denials')", "Denials", show=False, id="summary.tab_denials"),
 ]
+FOOTER_RANK = ("help", "close", "write_report", "choose_analyst", "merge", "split", "undo")
+"""Footer keys by need: at 80 columns `? Help` and Close first (qa13 Q10: no `?` shown)."""
 
 Columns = Sequence[ColumnSpec]
 """Each column's label and the bounds of its width (state/column_widths.py): a column is
@@ -157,7 +162,7 @@ DENIAL_COLUMNS: Columns = (
     ColumnSpec("text", 20, None),
 )
 SOURCE_COLUMNS: Columns = (
-    ColumnSpec("source", 10, 45),
+    ColumnSpec("source", 10, 45, names_row=True),
     ColumnSpec("kind", 7, 7),
     ColumnSpec("articles", 8, 8),
     ColumnSpec("sentences", 9, 9),
@@ -320,7 +325,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             with TabPane("Denials", id="denials"):
                 yield DataTable[Content](id="denials-table", cursor_type="row")
         yield DetailPane(id="summary-detail")
-        yield Footer()
+        yield FittedFooter(FOOTER_RANK)
 
     def on_mount(self) -> None:
         self.subscription = self.workspace.subscribe(self.workspace_changed)
@@ -841,6 +846,10 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             if isinstance(member, list) and len(member) == 3:
                 self.follow = (str(member[0]), str(member[1]), int(member[2]))
         # The workspace announced the change (workspace_changed): followed, or read again.
+
+    def action_help(self) -> None:
+        """This screen's keys first, then every other screen's (qa13 Q10)."""
+        show_help(self, self.workspace.keys, "summary")
 
     def action_close(self) -> None:
         if self.merge_from is not None:

@@ -6,7 +6,9 @@ usually the text). A column is as wide as its longest cell, within those bounds,
 growing column takes the room left; when there is none, the columns give up room in
 proportion to what they have above their smallest, the growing one counted as wanting
 up to a third of the table (else the text, what identifies a row, stayed at its
-smallest while names and figures kept theirs: qa4 Q4).
+smallest while names and figures kept theirs: qa4 Q4); a column that names a row (the
+Sources tab's source) keeps its width up to a third of the table, the others giving up
+room first (qa13 Q11).
 So a wide terminal has no blank columns and no name cut short that would fit
 ("Ukrainian President Volodymyr Zelenskyy"), and a narrow one keeps every column at
 least readable (the table scrolls sideways; the detail pane shows the row in full).
@@ -36,6 +38,10 @@ class ColumnSpec:
     smallest: int
     largest: int | None
     """None: the column that grows into the room the others leave."""
+    names_row: bool = False
+    """The column that names a row (a source's name): when room is short it keeps its
+    width, up to a third of the table, and the others give up room first (qa13 Q11: at
+    80 columns "Ingrid Sæt" while "also written" kept its room)."""
 
 
 def content_widths(specs: Sequence[ColumnSpec], rows: Iterable[Sequence[str]]) -> list[int]:
@@ -62,10 +68,14 @@ def fitted(specs: Sequence[ColumnSpec], content: Sequence[int], room: int) -> li
         if growing is not None:
             wanted[growing] += free
         return wanted
-    spare = [width - spec.smallest for spec, width in zip(specs, wanted, strict=True)]
+    kept = [  # what each column keeps, giving up room: its smallest, or a name's width
+        max(spec.smallest, min(width, share)) if spec.names_row else spec.smallest
+        for spec, width in zip(specs, wanted, strict=True)
+    ]
+    spare = [width - least for width, least in zip(wanted, kept, strict=True)]
     total = sum(spare)
     if total <= -free:
-        return [spec.smallest for spec in specs]
+        return kept
     cut = -free
     given = [spare_width * cut // total for spare_width in spare]
     left = cut - sum(given)

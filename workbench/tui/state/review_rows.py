@@ -196,8 +196,11 @@ def optional(value: str | None) -> tuple[str, ...]:
     return () if value is None else (value,)
 
 
-def _sort_key(column: str) -> Callable[[ReviewRow], Any]:
-    """Each column sorts on its own value, then by place in the corpus (stable ties)."""
+def _sort_key(column: str, speakers: ReviewSpeakers | None = None) -> Callable[[ReviewRow], Any]:
+    """Each column sorts on its own value, then by place in the corpus (stable ties); the
+    source column on the speaker the summary counts a row under (`speakers`, as the
+    column shows it), then the source as typed: one person's rows together whatever
+    spelling or pronoun names them (qa13 Q18)."""
 
     def place(row: ReviewRow) -> tuple[int, str, int]:
         return (row.article_order, row.annotation.article_id, row.annotation.index)
@@ -205,12 +208,17 @@ def _sort_key(column: str) -> Callable[[ReviewRow], Any]:
     def tags(row: ReviewRow) -> tuple[int, ...]:
         return tuple(TAGS.index(tag) for tag in row.annotation.tags) or (len(TAGS),)
 
+    speaker: Callable[[Annotation], str | None] = (
+        attrgetter("source") if speakers is None else speakers.of
+    )
+
     values: dict[str, Callable[[ReviewRow], Any]] = {
         "article": place,
         "sentence": lambda row: (row.annotation.index, place(row)),
         "tags": lambda row: (tags(row), place(row)),
         "source": lambda row: (
             not row.annotation.source,
+            (speaker(row.annotation) or "").casefold(),
             (row.annotation.source or "").casefold(),
             place(row),
         ),
@@ -307,4 +315,4 @@ def select_rows(
     found = _search(kept, query.text, cancelled, query.speakers)
     if found is None or cancelled():
         return None
-    return _sorted(found, _sort_key(query.sort), query.descending)
+    return _sorted(found, _sort_key(query.sort, query.speakers), query.descending)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from workbench.core.analysis.sources.speakers import ArticleText, Speakers
+from workbench.core.analysis.sources.speakers import ArticleText, Speakers, arrow
 from workbench.core.analysis.summary.build import ArticleTitles, SourceNames, SummaryCache
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.article_info import ArticleInfo
@@ -119,6 +119,21 @@ class ReviewSpeakers:
                     return unresolved
             return self._names.spelled(annotation.source)
         return self._names(annotation)
+
+
+def shown_source(annotation: Annotation, speakers: ReviewSpeakers | None) -> str:
+    """A row's source as the review's source column shows it: as typed, with the speaker
+    the summary counts it under when that is another name ("She → Ingrid Sæther",
+    "Commander Sæther → Ingrid Sæther", qa13 Q18: "She" said nothing of whom); a
+    pronoun that names nobody as the summary lists it, "he (unresolved, in “Title”)".
+    As typed while the speakers are not read yet (`speakers` None)."""
+    source = annotation.source or ""
+    name = speakers.of(annotation) if speakers is not None and source else None
+    if name is None or name == source:
+        return source
+    if name.casefold().startswith(f"{source.casefold()} ("):
+        return name  # the summary's own label of an unresolved (or moved) pronoun
+    return arrow(source, name)
 
 
 def label(speaker: str, others: Sequence[str]) -> str:

@@ -22,6 +22,7 @@ from textual.widgets.data_table import ColumnKey
 from workbench.core.annotation import TAGS, Annotation, status_words
 from workbench.tui.literal import literal
 from workbench.tui.state.review_rows import COLUMNS, ReviewRow
+from workbench.tui.state.review_speakers import ReviewSpeakers, shown_source
 from workbench.tui.widgets.tag_palette import TAG_CLASSES, TagStyles, tag_rules, tag_styles
 
 COLUMN_WIDTHS: dict[str, int] = {
@@ -90,14 +91,22 @@ def article_cell(row: ReviewRow) -> Content:
     return literal(row.article_label, single_line=True)
 
 
-def row_cells(row: ReviewRow, styles: TagStyles) -> list[Content]:
-    """The cells of one row, in COLUMNS order (made in a worker: `styles` are values)."""
+def source_cell(annotation: Annotation, speakers: ReviewSpeakers | None) -> Content:
+    """The source, and the speaker it names when that is another name (shown_source)."""
+    return literal(shown_source(annotation, speakers), single_line=True)
+
+
+def row_cells(
+    row: ReviewRow, styles: TagStyles, speakers: ReviewSpeakers | None = None
+) -> list[Content]:
+    """The cells of one row, in COLUMNS order (made in a worker: `styles` are values;
+    `speakers` the screen's latest, None until read)."""
     note = row.annotation
     cells = {
         "article": article_cell(row),
         "sentence": sentence_cell(note),
         "tags": tags_cell(note, styles),
-        "source": literal(note.source or "", single_line=True),
+        "source": source_cell(note, speakers),
         "status": literal(status_words(note.status)),
         "note": literal(note.note, single_line=True),
         "text": literal(note.quote, single_line=True),
@@ -157,11 +166,22 @@ class ReviewTable(DataTable[Content]):
         workers that make cells)."""
         return tag_styles(self)
 
-    def update_row(self, position: int, row: ReviewRow) -> None:
+    def update_row(
+        self, position: int, row: ReviewRow, speakers: ReviewSpeakers | None = None
+    ) -> None:
         """Show a changed annotation in the row at `position`."""
         key = self.ordered_rows[position].key
-        for column, cell in zip(COLUMNS, row_cells(row, self.tag_styles()), strict=True):
+        cells = row_cells(row, self.tag_styles(), speakers)
+        for column, cell in zip(COLUMNS, cells, strict=True):
             self.update_cell(key, column, cell)
+
+    def update_sources(self, rows: Sequence[ReviewRow], speakers: ReviewSpeakers) -> None:
+        """Show the speakers just read in the source cells of `rows`, the rows shown in
+        order (only the cells that change are drawn again)."""
+        for ordered, row in zip(self.ordered_rows, rows, strict=False):
+            cell = source_cell(row.annotation, speakers)
+            if self.get_cell(ordered.key, "source") != cell:
+                self.update_cell(ordered.key, "source", cell)
 
     def remove_at(self, position: int) -> None:
         """Take the row at `position` out (a deleted orphan: nothing is left to show)."""

@@ -1,0 +1,67 @@
+"""`?` on the review and summary screens lists that screen's keys first, as it does on
+the annotate screen, and the summary's footer shows it (qa13 Q10: README says "? help:
+every key", but `?` did nothing there and no footer named it)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from textual.widgets import Input
+
+from store import AnnotationStore
+from tests.fixtures.gold import load_gold
+from tests.functional.test_narrow_footer import shown_keys
+from tests.functional.test_review import open_review, settle
+from tests.functional.test_summary_screen import open_summary
+from workbench.core.annotation import Annotation
+from workbench.core.corpus.articles import Corpus
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.review import ReviewScreen
+
+
+@pytest.fixture
+def gold(bundled: Corpus, store: AnnotationStore) -> list[Annotation]:
+    annotations = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+    store.import_annotations(annotations)
+    return store.all()
+
+
+def first_ids(screen: object) -> list[str]:
+    """The binding ids of the help's first rows, up to the first without one."""
+    assert isinstance(screen, HelpScreen)
+    ids = [binding_id for _keys, _what, binding_id in screen.rows]
+    return ids[: ids.index("")]
+
+
+async def test_question_mark_on_the_summary_lists_the_summarys_keys(make_app, gold) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        summary = await open_summary(app, pilot)
+        footer = shown_keys(list(summary.query("FooterKey")))
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        await pilot.press("question_mark")
+        back = app.screen
+    assert "question_mark" in footer, "the footer names ? at 80 columns"
+    own = first_ids(help_screen)
+    assert own[0] == "summary.help" and {"summary.merge", "summary.write"} <= set(own)
+    assert not any(binding_id.startswith("review.") for binding_id in own)
+    assert back is summary, "? closes the help again"
+
+
+async def test_question_mark_on_the_review_lists_the_reviews_keys(make_app, gold) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        review = await open_review(app, pilot)
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        await pilot.press("escape")
+        await pilot.press("slash", "question_mark")
+        await settle(app, pilot)
+        typed = review.query_one("#review-search", Input).value
+        still = app.screen
+    own = first_ids(help_screen)
+    assert {"review.filter", "review.edit_source", "review.help"} <= set(own)
+    assert not any(binding_id.startswith("summary.") for binding_id in own)
+    assert isinstance(still, ReviewScreen) and typed == "?", "in the search box ? is text"
