@@ -14,13 +14,20 @@ from workbench.core.corpus.articles import load_corpus
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.widgets.review_table import ReviewTable
 
-FERRY = """Ferry capsizes off Åsgård island
-A passenger ferry capsized off the island of Åsgård late on Friday, according to the coast guard.
-Commander Ingrid Sæther, who leads the regional coast guard, told reporters that 12 survivors had been pulled from the water.
-"The sea was very rough and the ship went over in minutes," Sæther said. She added that about 60 people were still missing.
-Witnesses said the vessel had been listing badly before it left the port.
-The ferry was carrying 312 passengers and crew, Commander Sæther said.
-"""
+FERRY = "\n".join(
+    [
+        "Ferry capsizes off Åsgård island",
+        "A passenger ferry capsized off the island of Åsgård late on Friday, according to "
+        "the coast guard.",
+        "Commander Ingrid Sæther, who leads the regional coast guard, told reporters that 12 "
+        "survivors had been pulled from the water.",
+        '"The sea was very rough and the ship went over in minutes," Sæther said. She added '
+        "that about 60 people were still missing.",
+        "Witnesses said the vessel had been listing badly before it left the port.",
+        "The ferry was carrying 312 passengers and crew, Commander Sæther said.",
+        "",
+    ]
+)
 SOURCES = {
     1: "coast guard",
     2: "Ingrid Sæther",
@@ -47,6 +54,10 @@ async def test_the_source_column_shows_and_sorts_by_the_speaker(
     app = WorkbenchApp(store, corpus=corpus, keymap={})
     async with app.run_test(size=(160, 36)) as pilot:
         review = await open_review(app, pilot)
+        for _ in range(20):  # the speakers are read in a worker the rows' arrival starts
+            if review.speakers is not None:
+                break
+            await settle(app, pilot)
         await settle(app, pilot)
         table = review.query_one(ReviewTable)
         column = [str(table.get_row_at(n)[3]) for n in range(table.row_count)]

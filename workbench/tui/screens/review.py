@@ -492,7 +492,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             cells = [row_cells(row, styles, query.speakers) for row in batch]
             if worker.is_cancelled:
                 return
-            hand_back(self, self.show_batch, generation, low, len(selected), batch, cells)
+            hand_back(
+                self, self.show_batch, generation, low, len(selected), batch, cells, query.speakers
+            )
 
     def show_batch(
         self,
@@ -501,8 +503,10 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         matched: int,
         batch: list[ReviewRow],
         cells: list[list[Content]],
+        named_by: ReviewSpeakers | None = None,
     ) -> None:
-        """Put one batch of a filter's result in the table (the first replaces the rows)."""
+        """Put one batch of a filter's result in the table (the first replaces the rows).
+        `named_by`: the speakers its source cells name (the screen's may be newer)."""
         if generation != self.generation:
             return
         table = self.query_one(ReviewTable)
@@ -523,6 +527,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
                     else row_cells(current, table.tag_styles(), self.speakers)
                 )
         table.append_rows(fresh_cells)
+        if self.speakers is not None and named_by is not self.speakers:
+            # read while the worker ran (speakers_read found fewer rows shown)
+            table.update_sources(fresh, self.speakers, start=len(self.shown))
         self.shown.extend(fresh)
         if self.held is not None:
             self.find_held(low, fresh, last=low + len(batch) >= min(matched, SHOWN_LIMIT))

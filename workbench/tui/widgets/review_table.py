@@ -175,10 +175,12 @@ class ReviewTable(DataTable[Content]):
         for column, cell in zip(COLUMNS, cells, strict=True):
             self.update_cell(key, column, cell)
 
-    def update_sources(self, rows: Sequence[ReviewRow], speakers: ReviewSpeakers) -> None:
+    def update_sources(
+        self, rows: Sequence[ReviewRow], speakers: ReviewSpeakers, start: int = 0
+    ) -> None:
         """Show the speakers just read in the source cells of `rows`, the rows shown in
-        order (only the cells that change are drawn again)."""
-        for ordered, row in zip(self.ordered_rows, rows, strict=False):
+        order from the table's row `start` (only the cells that change are drawn again)."""
+        for ordered, row in zip(self.ordered_rows[start:], rows, strict=False):
             cell = source_cell(row.annotation, speakers)
             if self.get_cell(ordered.key, "source") != cell:
                 self.update_cell(ordered.key, "source", cell)
