@@ -102,3 +102,36 @@ async def test_the_header_follows_the_cursor_while_the_server_is_away(
         header = str(app.screen.query_one("#position-line", Static).render())
         assert "sentence 2/" in header and "server unreachable" in header
     store.close()
+
+
+async def test_a_write_failing_as_an_article_opens_ends_with_the_way_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tr13 T8: on a full disk, the re-anchoring of an article corrected since it was
+    tagged could not be stored as it opened, and `annotate` ended with "not saved: the
+    disk is full (…journal)" alone: what was not saved, whether anything was lost and
+    that --read-only opens it were not said."""
+    from store import StoreWriteError
+    from tests.fixtures.anchored import STORY, annotate, article, story_folder
+    from workbench.core.corpus.articles import load_corpus
+
+    database = tmp_path / "annotations.json"
+    store = AnnotationStore.open(database, annotator="tester")
+    store.save(annotate(article(STORY), 4, "tester"))
+    folder = story_folder(tmp_path)
+    text = (folder / "story.txt").read_text(encoding="utf-8")
+    (folder / "story.txt").write_text(text.replace("\n", "\nAn editor's note.\n", 1))
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise StoreWriteError(database, "the disk is full")
+
+    monkeypatch.setattr(store, "reanchor_articles", full)
+    app = WorkbenchApp(store, corpus=load_corpus([folder]), keymap={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+    store.close()
+    assert app.return_code == 1
+    assert app.store_failure is not None
+    assert app.store_failure.startswith("not saved: the disk is full")
+    assert "what was saved before stays saved" in app.store_failure
+    assert "workbench annotate --read-only" in app.store_failure

@@ -14,7 +14,7 @@ from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 from textual.worker import WorkerFailed, get_current_worker
 
-from store import ServerError, Store, StoreError
+from store import ServerError, Store, StoreError, StoreWriteError
 from workbench.config.settings import SuggestionSettings
 from workbench.config.state import StateError, remember_export_folder
 from workbench.core.anchoring.placement import IN_PLACE, in_place_words, outcome_counts
@@ -66,6 +66,14 @@ class StartAt:
 
     article_id: str | None = None
     sentence: int | None = None
+
+
+WRITE_FAILED_WAY_ON = (
+    "; what was saved before stays saved: mend that (free some space, say) and open it "
+    "again, or look at it meanwhile with `workbench annotate --read-only`"
+)
+"""After a write no screen could refuse (a changed article's re-anchoring as it opens,
+on a full disk: tr13 T8), the one line the app ends with says what holds and the way on."""
 
 
 class WorkbenchApp(App[None]):
@@ -516,7 +524,9 @@ class WorkbenchApp(App[None]):
         if not isinstance(error, StoreError):
             super()._handle_exception(error)
             return
-        self.store_failure = str(error)  # printed by the command once the screen is gone
+        self.store_failure = str(error) + (  # printed by the command once the screen is gone
+            WRITE_FAILED_WAY_ON if isinstance(cause, StoreWriteError) else ""
+        )
         self.exit(return_code=1)
         self._exception_event.set()  # as Textual does: a Pilot waiting on it stops
 
