@@ -915,3 +915,27 @@ def test_a_denial_of_a_figure_reads_bounds_and_figures_credited_to_no_one() -> N
     )
     ledger = ledger_of([headline, two_hundred])
     assert all(two_hundred not in group.denials for group in ledger.groups)
+
+
+FERRY = (
+    ("The sinking of the Stella Nordica, which killed at least 45 people, raised questions.",
+     None, ()),
+    ("The ferry, the Stella Nordica, was carrying 312 passengers, Commander Sæther said.",
+     "Commander Sæther", ()),
+    ("Survivors said the Stella Nordica had been overloaded, with people on the car deck.",
+     "Survivors", ()),
+    ("Baltrå Lines rejected reports that the Stella Nordica had been overloaded, calling "
+     "them \u201cgroundless\u201d.", "Baltrå Lines", ("denial",)),
+)  # fmt: skip
+
+
+def test_a_name_of_two_words_is_one_thing_a_denial_denies() -> None:
+    """qa13 Q7: the operator's denial that the ferry was overloaded was aimed at the
+    death toll and the passenger count, which only name the ship ("Stella" and "Nordica"
+    were two of the two words needed); it is aimed at the claim that it was overloaded."""
+    ledger = ledger_of(
+        [_claimed(index, quote, source, *tags) for index, (quote, source, tags) in enumerate(FERRY)]
+    )
+    denied = {member.index for group in ledger.groups if group.denials for member in group.members}
+    assert denied == {2}
+    assert denied_words(FERRY[3][0]).names == (frozenset({"stell", "nordi"}),)

@@ -349,13 +349,60 @@ class DeniedWords(frozenset[str]):
     no one (else empty). A claim that takes up all of those, one beyond the subject among
     them, states what is denied ("troops had been sent to Russia")."""
 
-    __slots__ = ("clause",)  # no dict each: thousands are held by the open summary (mem7)
+    __slots__ = ("clause", "names")  # no dict each: the open summary holds thousands (mem7)
     clause: frozenset[str]
+    names: tuple[frozenset[str], ...]
+    """The stems of each name of several words among them (name_parts)."""
 
-    def __new__(cls, words: Iterable[str], clause: frozenset[str]) -> DeniedWords:
+    def __new__(
+        cls,
+        words: Iterable[str],
+        clause: frozenset[str],
+        names: tuple[frozenset[str], ...] = (),
+    ) -> DeniedWords:
         made = super().__new__(cls, words)
         made.clause = clause
+        made.names = names
         return made
+
+    def taken_up(self, said: frozenset[str]) -> int:
+        """How many of these a claim's stems `said` take up, a name of several words
+        counted once: naming "the Stella Nordica" takes up one thing denied, not two
+        (qa13 Q7: "rejected reports that the Stella Nordica had been overloaded" answered
+        "The sinking of the Stella Nordica, which killed at least 45 people")."""
+        taken = len(self.intersection(said))
+        if taken > 1:
+            for name in self.names:
+                taken -= max(len(name.intersection(said)) - 1, 0)
+        return taken
+
+
+def name_parts(text: str, denied: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The `denied` stems of each name of several capitalised words in `text`, written
+    apart by a space or a hyphen ("the Stella Nordica", "North Korean troops": stell and
+    nordi, north and korea); a name of one denied word is left out."""
+    names: list[frozenset[str]] = []
+    run: list[str] = []
+    end = -1
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not word[:1].isupper():
+            run, end = [], -1
+            continue
+        if end < 0 or text[end : match.start()] not in _NAME_GAPS:
+            run = []
+        run.append(word)
+        end = match.end()
+        if len(run) > 1:
+            held = denied.intersection(map(stem, map(str.lower, run)))
+            if len(held) > 1:
+                if len(run) > 2 and names and names[-1] <= held:
+                    names.pop()  # the same name, one word longer
+                names.append(frozenset(held))
+    return tuple(names)
+
+
+_NAME_GAPS = frozenset({" ", "\u00a0", "-"})
 
 
 def whole_stems(words: Iterable[str]) -> frozenset[str]:
@@ -670,4 +717,5 @@ def _content(text: str, verb_phrase: bool = False) -> DeniedWords:
     named = verb_phrase and any(
         word[:1].isupper() and stem(word.lower()) in denied for word in found
     )
-    return DeniedWords(denied, whole_stems(words) if verb_phrase and not named else frozenset())
+    clause = whole_stems(words) if verb_phrase and not named else frozenset()
+    return DeniedWords(denied, clause, name_parts(text, denied) if named else ())

@@ -287,7 +287,10 @@ def _answered(
     settings: LedgerSettings,
 ) -> set[int]:
     """The groups (`owners`) one of these texts (`words`: their stems) answers (scored)."""
-    taken = list(map(len, map(denied.intersection, words)))
+    if isinstance(denied, DeniedWords) and denied.names:
+        taken = list(map(denied.taken_up, words))
+    else:
+        taken = list(map(len, map(denied.intersection, words)))
     hits = set(compress(owners, map(words_needed(denied).__le__, taken)))
     some = [place for place in compress(range(len(taken)), taken) if owners[place] not in hits]
     clause = denied.clause if isinstance(denied, DeniedWords) else frozenset()
