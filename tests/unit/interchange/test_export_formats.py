@@ -308,6 +308,28 @@ def test_a_pronoun_is_published_as_the_speaker_the_analyst_accepted() -> None:
     assert speakers_published(replace(made, source="General Ryder"))[1] == ["General Ryder"]
 
 
+def test_a_title_and_surname_is_published_as_the_full_name_the_summary_counts() -> None:
+    """qa13 Q4: ClaimReview named "Commander Sæther" as the author of one claim and
+    "Ingrid Sæther" (her "She", resolved) of the next, where the summary counts both
+    under Ingrid Sæther."""
+    scores = {"claim": 0.9, "attribution": 0.9, "denial": 0.0}
+    shown = Suggested("rules", ("claim", "attribution"), "She", "Ingrid Sæther", scores)
+    she = annotation(0, tags=("claim", "attribution"), status="refuted", source="She")
+    titled = annotation(1, tags=("claim",), status="disputed", source="Commander Sæther")
+    exported = [replace(she, suggestion=shown), titled]
+    data = prepare_export(exported)
+    reviews = json.loads(render("claimreview", data))["@graph"]
+    assert [review["itemReviewed"]["author"]["name"] for review in reviews] == [
+        "Ingrid Sæther",
+        "Ingrid Sæther",
+    ]
+    items = json.loads(render("w3c", data))["first"]["items"]
+    named = [body["value"] for item in items for body in item["body"]]
+    assert named.count("Ingrid Sæther") == 2 and "Commander Sæther" not in named
+    alone = ({"@type": "Person", "name": "Commander Sæther"}, ["Commander Sæther"])
+    assert speakers_published(titled) == alone, "no fuller name exported: as recorded"
+
+
 @pytest.mark.parametrize("format_name", ["w3c", "claimreview"])
 def test_a_json_ld_export_can_be_pasted_into_a_page_without_becoming_markup(
     format_name: str,

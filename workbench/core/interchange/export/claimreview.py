@@ -2,9 +2,10 @@
 
 Only sentences tagged "claim" whose status is a verdict (supported, refuted, disputed,
 inconclusive) are reviews; everything else is left out. The claim's author is the
-speaker of the recorded source (speaker.named_speaker: "He" is the speaker the analyst
-accepted for it), typed as an Organization when its name holds a word that names a body
-(ministry, officials, agency...: the lexicon's ORGANISATION_WORDS), unless it ends in a
+speaker of the recorded source (speaker.speakers_named: "He" is the speaker the analyst
+accepted for it, "Commander Sæther" the "Ingrid Sæther" the summary counts), typed as
+an Organization when its name holds a word that names a body (ministry, officials,
+agency...: the lexicon's ORGANISATION_WORDS), unless it ends in a
 role one person holds ("Pentagon spokesman") or names the person after such a role ("Kremlin
 spokesman Dmitry Peskov"), and as a Person otherwise; without a
 source, or with a pronoun nobody resolved, the Claim has no author.
@@ -22,7 +23,7 @@ from workbench.core.annotation import VERDICTS, Annotation
 from workbench.core.interchange.export.data import ExportData
 from workbench.core.interchange.export.identifiers import annotation_iris, article_iri
 from workbench.core.interchange.export.native import dumps_for_a_page
-from workbench.core.interchange.export.speaker import named_speaker
+from workbench.core.interchange.export.speaker import speakers_named
 
 CONTEXT = "https://schema.org"
 
@@ -61,7 +62,9 @@ def rating_name(status: str) -> str:
     return status.replace("_", " ").capitalize()
 
 
-def claim_review(annotation: Annotation, article: Mapping[str, Any], iri: str) -> dict[str, Any]:
+def claim_review(
+    annotation: Annotation, article: Mapping[str, Any], iri: str, speaker: str | None
+) -> dict[str, Any]:
     appearance: dict[str, Any] = {
         "@type": "CreativeWork",
         "@id": article_iri(annotation.article_id),
@@ -70,7 +73,6 @@ def claim_review(annotation: Annotation, article: Mapping[str, Any], iri: str) -
     if article.get("title"):
         appearance["headline"] = article["title"]
     claim: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
-    speaker = named_speaker(annotation)
     if speaker:
         claim["author"] = {"@type": source_type(speaker), "name": speaker}
     review: dict[str, Any] = {
@@ -90,8 +92,9 @@ def claim_review(annotation: Annotation, article: Mapping[str, Any], iri: str) -
 def claim_reviews(data: ExportData[Annotation]) -> dict[str, Any]:
     articles = {str(article["id"]): article for article in data.articles}
     reviewed = [annotation for annotation in data.annotations if is_review(annotation)]
+    speaker = speakers_named(data.annotations)
     reviews = [
-        claim_review(annotation, articles.get(annotation.article_id, {}), iri)
+        claim_review(annotation, articles.get(annotation.article_id, {}), iri, speaker(annotation))
         for annotation, iri in zip(reviewed, annotation_iris(reviewed), strict=True)
     ]
     return {"@context": CONTEXT, "@graph": reviews}

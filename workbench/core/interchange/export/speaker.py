@@ -5,27 +5,32 @@ suggestion showed "He → Pat Ryder" and the analyst kept it, the speaker it res
 in the provenance; the summary names that speaker. ClaimReview (read by search engines
 and fact-check aggregators) and the W3C "identifying" body published "He" as the
 claim's author (qa7 Q5). They name the speaker the analyst accepted; a pronoun nobody
-resolved names no one rather than "He"; any other source is written as recorded.
+resolved names no one rather than "He"; any other source is written as recorded, unless
+the summary would count it under a fuller name the export holds: "Commander Sæther" is
+published as "Ingrid Sæther" beside her "She", as the summary counts both (qa13 Q4).
 """
 
 from __future__ import annotations
 
-from workbench.core.analysis.lexicon import SOURCE_PRONOUNS
+from collections.abc import Callable, Iterable
+
+from workbench.core.analysis.sources.accepted import named_speaker
+from workbench.core.analysis.sources.grouping import canonical_source, group_sources, source_index
 from workbench.core.annotation import Annotation
 
 
-def named_speaker(annotation: Annotation) -> str | None:
-    """The statement's speaker as an export names them, or None (no source, or a pronoun
-    with no speaker accepted)."""
-    source = annotation.source.strip() if annotation.source else ""
-    if not source:
-        return None
-    suggestion = annotation.suggestion
-    if (
-        suggestion is not None
-        and suggestion.resolved_source
-        and suggestion.source is not None
-        and suggestion.source == annotation.source
-    ):
-        return suggestion.resolved_source
-    return None if source.lower() in SOURCE_PRONOUNS else source
+def speakers_named(annotations: Iterable[Annotation]) -> Callable[[Annotation], str | None]:
+    """named_speaker, each name as the summary's source grouping counts it among the
+    speakers of `annotations` (the annotations exported): a spelling it counts under
+    another name ("Commander Sæther", "Sæther" under "Ingrid Sæther") is published as
+    that name; a name with no fuller one stays as recorded ("General Ryder" alone)."""
+    index = source_index(group_sources(filter(None, map(named_speaker, annotations))))
+
+    def named(annotation: Annotation) -> str | None:
+        speaker = named_speaker(annotation)
+        if speaker is None:
+            return None
+        counted = canonical_source(index, speaker)
+        return speaker if counted is None or counted == " ".join(speaker.split()) else counted
+
+    return named

@@ -5,8 +5,9 @@ its article (`urn:workbench:article:ID`) through a TextQuoteSelector (exact, pre
 suffix) and a TextPositionSelector (start, end: code points of the article as read, a
 BOM dropped and CRLF/CR made LF, which the collection's label says: tr7 T18).
 Bodies: one TextualBody per tag (purpose "tagging"), the note (purpose "commenting"),
-the speaker (purpose "identifying": who makes the statement, speaker.named_speaker: the
-speaker accepted for a pronoun, none for a pronoun nobody resolved) and the status when
+the speaker (purpose "identifying": who makes the statement, speaker.speakers_named: the
+speaker accepted for a pronoun, none for a pronoun nobody resolved, the fuller name the
+summary counts a title and surname under) and the status when
 it is not "unverified" (purpose "assessing").
 """
 
@@ -19,7 +20,7 @@ from workbench.core.corpus.articles import OFFSETS
 from workbench.core.interchange.export.data import ExportData
 from workbench.core.interchange.export.identifiers import PREFIX, annotation_iris, article_iri
 from workbench.core.interchange.export.native import dumps_for_a_page
-from workbench.core.interchange.export.speaker import named_speaker
+from workbench.core.interchange.export.speaker import speakers_named
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -28,11 +29,10 @@ def textual_body(value: str, purpose: str) -> dict[str, str]:
     return {"type": "TextualBody", "value": value, "purpose": purpose, "format": "text/plain"}
 
 
-def bodies(annotation: Annotation) -> list[dict[str, str]]:
+def bodies(annotation: Annotation, speaker: str | None) -> list[dict[str, str]]:
     found = [textual_body(tag, "tagging") for tag in annotation.tags]
     if annotation.note:
         found.append(textual_body(annotation.note, "commenting"))
-    speaker = named_speaker(annotation)
     if speaker:
         found.append(textual_body(speaker, "identifying"))
     if annotation.status != DEFAULT_STATUS:
@@ -40,7 +40,7 @@ def bodies(annotation: Annotation) -> list[dict[str, str]]:
     return found
 
 
-def web_annotation(annotation: Annotation, iri: str) -> dict[str, Any]:
+def web_annotation(annotation: Annotation, iri: str, speaker: str | None) -> dict[str, Any]:
     """One annotation in the Web Annotation model (without its own @context), under
     its IRI (identifiers.annotation_iris)."""
     return {
@@ -49,7 +49,7 @@ def web_annotation(annotation: Annotation, iri: str) -> dict[str, Any]:
         "creator": {"type": "Person", "name": annotation.annotator},
         "created": annotation.created_at,
         "modified": annotation.updated_at,
-        "body": bodies(annotation),
+        "body": bodies(annotation, speaker),
         "target": {
             "source": article_iri(annotation.article_id),
             "selector": [
@@ -71,8 +71,9 @@ def web_annotation(annotation: Annotation, iri: str) -> dict[str, Any]:
 
 def annotation_collection(data: ExportData[Annotation]) -> dict[str, Any]:
     annotations = data.annotations
+    speaker = speakers_named(annotations)
     items = [
-        web_annotation(annotation, iri)
+        web_annotation(annotation, iri, speaker(annotation))
         for annotation, iri in zip(annotations, annotation_iris(annotations), strict=True)
     ]
     return {
