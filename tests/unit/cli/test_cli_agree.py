@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 
 from workbench.cli.agree import one_line
 from workbench.cli.main import main
-from workbench.core.annotation import Anchor, Annotation
+from workbench.core.annotation import Anchor, Annotation, Suggested
 from workbench.core.interchange.export.formats import render
 from workbench.core.interchange.export.prepare import prepare_export
 
@@ -330,6 +331,30 @@ def test_two_spellings_the_summary_groups_as_one_speaker_are_no_disagreement(
     assert code == 0
     assert "source disagreements: 1 " in out
     assert "A “union” B “governor”" in out
+
+
+def test_a_role_accepted_as_the_speaker_it_names_is_that_speaker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qa13 Q8: "The minister said 12 survivors had been found": ana typed "José Peña",
+    bob accepted the suggestion "minister → José Peña" (source "minister"); agree listed
+    them as crediting different sources, where the summary counts both under Peña."""
+    attributed = ("claim", "attribution")
+    scores = {"claim": 0.9, "attribution": 0.95, "denial": 0.0}
+    shown = Suggested("rules", attributed, "minister", "José Peña", scores)
+    ana = [
+        judged("ana", 0, *attributed).changed(source="José Peña"),
+        judged("ana", 1, *attributed).changed(source="union"),
+    ]
+    bob = [
+        replace(judged("bob", 0, *attributed), source="minister", suggestion=shown),
+        judged("bob", 1, *attributed).changed(source="minister"),  # typed: no one named
+    ]
+    first, second = write(tmp_path / "ana.json", ana), write(tmp_path / "bob.json", bob)
+    code, out, _ = run(capsys, str(first), str(second))
+    assert code == 0
+    assert "source disagreements: 1 " in out
+    assert "A “union” B “minister”" in out and "José Peña" not in out
 
 
 def test_agree_offers_no_database_options(

@@ -304,21 +304,26 @@ def compare(
 
 
 def credited_apart(
-    a: Annotation, b: Annotation, speaker: Callable[[str | None], str] | None = None
+    a: Annotation, b: Annotation, speaker: Callable[[Annotation], str] | None = None
 ) -> bool:
     """Both tagged attribution, and their sources name different speakers: other than in
     spacing or case, and, with `speaker` (speakers()), other than as the summary groups
-    spellings of one speaker."""
+    spellings of one speaker or as the suggestion each analyst kept resolved them."""
     if "attribution" not in a.tags or "attribution" not in b.tags:
         return False
-    said = speaker or _spoken_as
-    return said(a.source) != said(b.source)
+    if speaker is None:
+        return _spoken_as(a.source) != _spoken_as(b.source)
+    return speaker(a) != speaker(b)
 
 
-def speakers(annotations: Iterable[Annotation]) -> Callable[[str | None], str]:
-    """The speaker a source names, as the summary's Sources table groups the sources of
-    these annotations (sources/grouping.py): "The national weather office" and "national
-    weather office" are one, as are "General Ryder" and "Ryder" (qa10 Q15, tr11 T5)."""
+def speakers(annotations: Iterable[Annotation]) -> Callable[[Annotation], str]:
+    """The speaker an annotation's source names, as the summary's Sources table groups
+    the sources of these annotations (sources/grouping.py): "The national weather
+    office" and "national weather office" are one, as are "General Ryder" and "Ryder"
+    (qa10 Q15, tr11 T5); a pronoun or a role is the speaker the analyst kept its
+    suggestion resolving it to (sources/accepted.py: "minister" shown "minister → José
+    Peña" is José Peña, qa13 Q8), a pronoun nobody resolved no one."""
+    from workbench.core.analysis.sources.accepted import named_speaker  # as grouping below
     from workbench.core.analysis.sources.grouping import (  # only when sources are compared
         canonical_source,
         group_sources,
@@ -326,11 +331,12 @@ def speakers(annotations: Iterable[Annotation]) -> Callable[[str | None], str]:
         titles_written,
     )
 
-    typed = [(a.source, a.quote) for a in annotations if a.source]
-    index = source_index(group_sources((source for source, _ in typed), titles_written(typed)))
+    typed = [(name, a.quote) for a in annotations if (name := named_speaker(a))]
+    index = source_index(group_sources((name for name, _ in typed), titles_written(typed)))
 
-    def speaker(source: str | None) -> str:
-        return _spoken_as(canonical_source(index, source) or source)
+    def speaker(annotation: Annotation) -> str:
+        name = named_speaker(annotation)
+        return _spoken_as(canonical_source(index, name) or name)
 
     return speaker
 
