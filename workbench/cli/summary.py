@@ -337,6 +337,7 @@ def summary_inputs(
         return fail(str(error))
     # Every record of every analyst, as parsed: their memory is the build's to reuse.
     del store, view
+    caveats: list[str] = []
     if annotator is not None and others:
         nobody = no_annotations_by(
             annotator,
@@ -347,7 +348,9 @@ def summary_inputs(
         if request.named:  # a misspelt name: a report of nothing is not written (qa7 Q9)
             return fail(nobody)
         say(nobody)
-    caveats: list[str] = []
+        # your login name on a desk's database: the report says it is no one's work, or
+        # its "No conflicting figures" reads as the desk's finding (qa13 Q5)
+        caveats.append(f"{nobody[:1].upper()}{nobody[1:]}: this report holds nothing.")
     if corpus is None:
         articles = remembered
         caveats += positions_as_stored(annotations, remembered)

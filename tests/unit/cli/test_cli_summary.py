@@ -251,6 +251,27 @@ def test_an_analyst_with_no_annotations_is_told_who_has_some(
     assert captured.out == ""
 
 
+def test_a_login_with_no_annotations_is_said_in_the_report_too(
+    two_analysts: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """qa13 Q5: `summary -o sum.md` as a login with no annotations on a desk's database
+    wrote "No conflicting figures" and "No claims", exit 0; only stderr said whose the
+    annotations were. The file now says so itself."""
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", "carol")
+    said = "No annotations by carol in "
+    target = tmp_path / "sum.md"
+    assert summary_command.run(parse("--db", str(two_analysts), "-o", str(target))) == 0
+    report = target.read_text(encoding="utf-8")
+    assert said in report and "analysts there: alice, bob" in report
+    assert report.index(said) < report.index("No conflicting figures")
+    assert "no annotations by carol" in capsys.readouterr().err
+    caveats = summary_of(two_analysts, tmp_path)["caveats"]
+    assert any(caveat.startswith(said) for caveat in caveats)
+
+
 def test_decisions_are_the_analysts_own(two_analysts: Path, tmp_path: Path) -> None:
     copy = tmp_path / "team.json"
     for path in two_analysts.parent.glob("team.json*"):
