@@ -84,14 +84,24 @@ def others_left(found: Sequence[ArticleReanchoring]) -> str | None:
     )
 
 
-def nothing_to_do(annotated: int, orphans: int = 0) -> str:
+def nothing_to_do(
+    annotated: int, orphans: int = 0, annotator: str = "", others_changed: int = 0
+) -> str:
     """The line that says so when no annotation needs re-anchoring (silence would leave
     the analyst wondering whether it ran). Orphans are tried again only when their
     article's text changed; an article whose annotations are all orphaned is not one
-    "without annotations"."""
+    "without annotations". `others_changed`: articles whose text changed since other
+    analysts annotated them (left as made, said on stderr): not "unchanged" (qa13 Q15:
+    a login with no annotations read "4 annotated article(s) unchanged" of two changed)."""
     if not annotated and not orphans:
         return "nothing to re-anchor: no article of the corpus has annotations"
     line = f"nothing to re-anchor: {annotated} annotated article(s) unchanged"
+    if others_changed:
+        line = (
+            f"nothing to re-anchor: no annotation of {annotator}'s in {annotated} annotated "
+            f"article(s) was made on another text ({others_changed} changed since other "
+            "analysts annotated them)"
+        )
     if orphans:
         line += (
             f"; {orphans} orphaned annotation(s) stay orphaned (re-attach or delete them in "
@@ -171,7 +181,9 @@ def run(args: argparse.Namespace) -> int:
         print(printable(left, single_line=True), file=sys.stderr)
     missing = sorted(annotated - set(corpus.by_id))
     if not args.json and not any(found.changed for found in found_all):
-        out.write(nothing_to_do(len(annotated & set(corpus.by_id)), orphans) + "\n")
+        others = {p.before.article_id for f in found_all for p in f.plan.others if p.changed}
+        said = nothing_to_do(len(annotated & set(corpus.by_id)), orphans, annotator, len(others))
+        out.write(printable(said, single_line=True) + "\n")
     if missing:
         shown = ", ".join(printable(article_id, single_line=True) for article_id in missing[:5])
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""

@@ -339,3 +339,23 @@ def test_an_import_given_a_text_the_database_moved_away_from_is_refused(
     current = ("--articles", str(corpus))
     code, out, err = run(capsys, "import", str(exported), "--db", str(db), *current)
     assert code == 0, err
+
+
+def test_a_login_with_nothing_there_is_not_told_the_changed_articles_are_unchanged(
+    capsys: pytest.CaptureFixture[str],
+    corpus: Path,
+    db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """qa13 Q15: `reanchor --dry-run` as a login with no annotations on a desk's database
+    said "nothing to re-anchor: 1 annotated article(s) unchanged" of a story corrected
+    since ana tagged it (stderr then said hers were left as made)."""
+    correct(corpus)
+    monkeypatch.setenv("WORKBENCH_ANNOTATOR", "root")
+    code, out, err = run(capsys, "reanchor", str(corpus), "--db", str(db), "--dry-run")
+    assert code == 0 and "unchanged" not in out
+    assert out == (
+        "nothing to re-anchor: no annotation of root's in 1 annotated article(s) was made on "
+        "another text (1 changed since other analysts annotated them)\n"
+    )
+    assert "(ana) made on another text" in err
