@@ -48,13 +48,7 @@ def tagged_text(
         )
         return Content(why).stylize("italic")
     if tagged.quote == annotation.quote:
-        before = tagged.prefix.rpartition("\n")[2]
-        where = (
-            f"the same words, after “…{before[-CONTEXT_SHOWN:]}” in its paragraph"
-            if before
-            else "the same words, first in its paragraph"
-        )
-        return Content(visible(where, single_line=True))
+        return Content(visible(same_words_where(tagged.prefix), single_line=True))
     parts = around_first_change(changed_words(tagged.quote, annotation.quote), width)
     return Content.assemble(
         *(
@@ -62,6 +56,20 @@ def tagged_text(
             for text, changed in parts
         )
     )
+
+
+def same_words_where(prefix: str) -> str:
+    """Where a sentence tagged with these very words stood, from the text before it as
+    tagged: after what in its paragraph, or, first in it, after which paragraph (qa13
+    Q14: "first in its paragraph" alone, of a sentence first in its paragraph before and
+    after, named nothing that had changed around it)."""
+    earlier, _, before = prefix.rpartition("\n")
+    if before:
+        return f"the same words, after “…{before[-CONTEXT_SHOWN:]}” in its paragraph"
+    ending = earlier.rstrip()[-CONTEXT_SHOWN:]
+    if ending:
+        return f"the same words, first in its paragraph, after one ending “…{ending}”"
+    return "the same words, first in its paragraph"
 
 
 def reanchored_words(annotation: Annotation, tagged: Annotation | None) -> str:
