@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from tests.fixtures.sentences import sentence_annotation
 from workbench.core.annotation import Anchor, Annotation, Suggested
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.corpus.article_info import ArticleInfo
@@ -310,22 +311,27 @@ def test_a_pronoun_is_published_as_the_speaker_the_analyst_accepted() -> None:
 
 def test_a_title_and_surname_is_published_as_the_full_name_the_summary_counts() -> None:
     """qa13 Q4: ClaimReview named "Commander Sæther" as the author of one claim and
-    "Ingrid Sæther" (her "She", resolved) of the next, where the summary counts both
-    under Ingrid Sæther."""
-    scores = {"claim": 0.9, "attribution": 0.9, "denial": 0.0}
-    shown = Suggested("rules", ("claim", "attribution"), "She", "Ingrid Sæther", scores)
-    she = annotation(0, tags=("claim", "attribution"), status="refuted", source="She")
-    titled = annotation(1, tags=("claim",), status="disputed", source="Commander Sæther")
-    exported = [replace(she, suggestion=shown), titled]
-    data = prepare_export(exported)
+    "Ingrid Sæther" of another, where the summary counts both under Ingrid Sæther (her
+    sentence writes "Commander Ingrid Sæther")."""
+    named = sentence_annotation(
+        "Commander Ingrid Sæther said 12 survivors had been found.",
+        tags=("claim", "attribution"),
+        source="Ingrid Sæther",
+        status="supported",
+    )
+    titled = sentence_annotation(
+        "The ferry was carrying 312 passengers, Commander Sæther said.", index=1,
+        tags=("claim", "attribution"), source="Commander Sæther", status="disputed",
+    )  # fmt: skip
+    data = prepare_export([named, titled])
     reviews = json.loads(render("claimreview", data))["@graph"]
     assert [review["itemReviewed"]["author"]["name"] for review in reviews] == [
         "Ingrid Sæther",
         "Ingrid Sæther",
     ]
     items = json.loads(render("w3c", data))["first"]["items"]
-    named = [body["value"] for item in items for body in item["body"]]
-    assert named.count("Ingrid Sæther") == 2 and "Commander Sæther" not in named
+    bodies = [body["value"] for item in items for body in item["body"]]
+    assert bodies.count("Ingrid Sæther") == 2 and "Commander Sæther" not in bodies
     alone = ({"@type": "Person", "name": "Commander Sæther"}, ["Commander Sæther"])
     assert speakers_published(titled) == alone, "no fuller name exported: as recorded"
 

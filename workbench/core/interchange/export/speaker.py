@@ -15,7 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from workbench.core.analysis.sources.accepted import named_speaker
-from workbench.core.analysis.sources.grouping import canonical_source, group_sources, source_index
+from workbench.core.analysis.sources.grouping import (
+    canonical_source,
+    group_sources,
+    source_index,
+    titles_written,
+)
 from workbench.core.annotation import Annotation
 
 
@@ -23,8 +28,11 @@ def speakers_named(annotations: Iterable[Annotation]) -> Callable[[Annotation], 
     """named_speaker, each name as the summary's source grouping counts it among the
     speakers of `annotations` (the annotations exported): a spelling it counts under
     another name ("Commander Sæther", "Sæther" under "Ingrid Sæther") is published as
-    that name; a name with no fuller one stays as recorded ("General Ryder" alone)."""
-    index = source_index(group_sources(filter(None, map(named_speaker, annotations))))
+    that name, when a sentence typed with that name writes the title (grouping's
+    titles_written); a name with no fuller one stays as recorded ("General Ryder"
+    alone)."""
+    typed = [(name, a.quote) for a in annotations if (name := named_speaker(a))]
+    index = source_index(group_sources((name for name, _ in typed), titles_written(typed)))
 
     def named(annotation: Annotation) -> str | None:
         speaker = named_speaker(annotation)
