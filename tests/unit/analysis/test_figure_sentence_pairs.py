@@ -51,6 +51,9 @@ from tests.fixtures.blind_figure_pairs10 import SHA256 as BLIND_TEN_SHA256
 from tests.fixtures.blind_figure_pairs11 import FINAL_TEST as BLIND_ELEVEN
 from tests.fixtures.blind_figure_pairs11 import PATH as BLIND_ELEVEN_PATH
 from tests.fixtures.blind_figure_pairs11 import SHA256 as BLIND_ELEVEN_SHA256
+from tests.fixtures.blind_figure_pairs13 import FINAL_TEST as BLIND_THIRTEEN
+from tests.fixtures.blind_figure_pairs13 import PATH as BLIND_THIRTEEN_PATH
+from tests.fixtures.blind_figure_pairs13 import SHA256 as BLIND_THIRTEEN_SHA256
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
 from tests.fixtures.figure_sentence_pairs import PART_TWO, SentencePair
@@ -293,6 +296,59 @@ KNOWN_WRONG = {
     "4,000 people living in Hollin Cross were ordered out' (population) are two events",
     "blind11-b11-76": "'The fire destroyed 340 hectares' reads no event, no place and no day, and "
     "shares too little with 'burned through 3,400 hectares' (Valdoro, Thursday) to be compared",
+    # the thirteenth blind set, as its one run after the thirteenth pass (rules frozen at
+    # 78ae380) found them; development data since (session 13)
+    "blind13-b13-02": "'Between 300 and 400 migrants' is read as 400 with no state, against "
+    "'520 people' carried: no relation",
+    "blind13-b13-06": "'The cheapest tickets ... cost £85' (a cost, dated) and 'Tickets ... start "
+    "at £120' (no state): a lowest price is not read",
+    "blind13-b13-13": "'waited an average of 18 weeks' and 'The average ... wait ... was 41 weeks' "
+    "give no figure",
+    "blind13-b13-14": "'Annual inflation ... reached 211%' (part inflation) and 'Consumer prices "
+    "... rose 140%' (part consumer) are two parts",
+    "blind13-b13-23": "a false alarm: 'the March quarter' and 'the June quarter' are read as no "
+    "date: two periods read as one",
+    "blind13-b13-27": "'Nearly 40% of teachers walked out' (part teachers) and 'participation in "
+    "... strike at 15%' (part turnout) are two parts",
+    "blind13-b13-29": "'a deal worth €4.2 million' and 'contract ... valued at €6.8 million' (the "
+    "firm read as a place, part repair) are read apart",
+    "blind13-b13-30": "'drew 8.9 million visitors' and 'Fewer than 7 million people visited' are "
+    "two states",
+    "blind13-b13-31": "a false alarm: Catalonia's rate and Spain's rate read no place: a region "
+    "and its country read as one",
+    "blind13-b13-32": "'knocked out power to more than 9,000 ... households' gives no figure",
+    "blind13-b13-33": "'will employ up to 600 people' (planned) and 'will create 1,500 jobs' "
+    "(jobs, no state) are two classes",
+    "blind13-b13-34": "'12,000 hectares' and 'about 50 square kilometres' burned: a place read on "
+    "one side only ('the hills above Valparaíso' names none)",
+    "blind13-b13-38": "48.2C and 45.1 degrees Celsius, Tuesday's high at Jacobabad: 'this year' is "
+    "read as a date on one side only",
+    "blind13-b13-40": "'More than 1,000 flights were cancelled' and '640 departures and arrivals "
+    "were scrapped' (no state) are two classes",
+    "blind13-b13-41": "'within 1.2 million kilometres' (part pass) and 'at a distance of about 4 "
+    "million km' (part october) are two parts; 'within' is no upper bound",
+    "blind13-b13-42": "'have doubled' gives no figure (a 100% rise)",
+    "blind13-b13-46": "'a €500 million agreement' (no kind of money) and 'is worth $2 billion' (a "
+    "deal) are not compared across an unsaid kind",
+    "blind13-b13-47": "'£120m' on 30 June and 'around £40 million' at the end of June (part club): "
+    "the day and the month are read as two dates",
+    "blind13-b13-50": "'opened to traffic in 1932' gives no year read, against 'Built in 1958'",
+    "blind13-b13-51": "'put the death toll ... at 140' gives no figure",
+    "blind13-b13-53": "'Racing fell 3-1 to Boca Juniors' gives no score",
+    "blind13-b13-57": "ages ('34-year-old', 'aged 41') with no event read are not compared",
+    "blind13-b13-59": "'stood at 35 per 1,000 live births' reads 35 with no class: a rate per "
+    "1,000 not read",
+    "blind13-b13-61": "'about 3 miles' (part hikers) and 'some 15 kilometres' (part teams) from "
+    "the trailhead are two parts",
+    "blind13-b13-66": "'The 12-day strike' (Antwerp, Thursday) and 'a three-week stoppage' (no "
+    "place, no day) are read apart",
+    "blind13-b13-67": "'covers 3,400 square kilometres' and 'a 1,200 km² reserve' read no state: "
+    "two areas with no event are not compared",
+    "blind13-b13-70": "'A dozen demonstrators were detained' (Tbilisi) and 'Thirty-one people were "
+    "arrested' (no place): a place read on one side only",
+    "blind13-b13-75": "'the 250m-long Ever Lumen' gives no figure",
+    "blind13-b13-76": "'About 2,000 barrels' (no state, part crude) and 'An estimated 11,000 "
+    "barrels spilled': a state read on one side only",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -355,6 +411,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
         + BLIND_NINE
         + BLIND_TEN
         + BLIND_ELEVEN
+        + BLIND_THIRTEEN
     ),
 )
 def test_pair(pair: SentencePair) -> None:
@@ -379,6 +436,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_NINE, (0.96, 0.55, 19), id="ninth blind set, now development"),
         pytest.param(BLIND_TEN, (0.97, 0.72, 12), id="tenth blind set, now development"),
         pytest.param(BLIND_ELEVEN, (0.93, 0.65, 16), id="eleventh blind set, now development"),
+        pytest.param(BLIND_THIRTEEN, (0.87, 0.33, 29), id="thirteenth blind set, now development"),
     ],
 )
 def test_precision_and_recall(
@@ -402,6 +460,9 @@ def test_precision_and_recall(
         pytest.param(BLIND_NINE_PATH, BLIND_NINE_SHA256, BLIND_NINE, 80, id="ninth"),
         pytest.param(BLIND_TEN_PATH, BLIND_TEN_SHA256, BLIND_TEN, 80, id="tenth"),
         pytest.param(BLIND_ELEVEN_PATH, BLIND_ELEVEN_SHA256, BLIND_ELEVEN, 80, id="eleventh"),
+        pytest.param(
+            BLIND_THIRTEEN_PATH, BLIND_THIRTEEN_SHA256, BLIND_THIRTEEN, 80, id="thirteenth"
+        ),
     ],
 )
 def test_each_blind_set_is_the_file_handed_over(
