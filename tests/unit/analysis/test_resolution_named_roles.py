@@ -6,10 +6,7 @@ it and "he" never is."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from workbench.core.analysis.suggestions.suggest import Suggestion, suggest, typed_speakers
-from workbench.core.corpus.articles import Article
+from tests.fixtures.speaker_story import suggestion_at, typed_speaker
 
 PORT = (
     "Dockers stay out at Port Calder\n\n"
@@ -30,47 +27,29 @@ BAKERY = (
 )
 
 
-def story(text: str) -> Article:
-    return Article("strike", Path("strike.txt"), text)
-
-
-def at(text: str, start: str) -> Suggestion:
-    article = story(text)
-    return next(s for s in suggest(article) if article.text[s.start : s.end].startswith(start))
-
-
-def typed(text: str, start: str, source: str) -> str | None:
-    """The speaker a source typed on the sentence opening with `start` resolves to."""
-    article = story(text)
-    sentence = next(s for s in article.sentences if s.text.startswith(start))
-    return typed_speakers(article.text, article.sentences, {sentence.index: [source]}).get(
-        (sentence.index, source)
-    )
-
-
 def test_the_company_is_never_the_union_official_named_by_surname() -> None:
     """ "Duarte said" after "Ana Duarte, spokeswoman of the dockers' union," is that
     woman: "the company" was resolved to "Duarte" (a surname alone read as a brand)."""
-    said = at(PORT, "The company said")
+    said = suggestion_at(PORT, "The company said")
     assert said.source == "company"
     assert said.resolved_source is None
-    assert typed(PORT, "The company said", "the company") is None
+    assert typed_speaker(PORT, "The company said", "the company") is None
 
 
 def test_a_person_named_before_her_role_is_remembered_with_it() -> None:
     """ "She" and a typed "the spokeswoman" are Ana Duarte, named before her role and
     never a speaker in full; "She" was "Harbour Lines"."""
-    assert at(PORT, "She said").resolved_source == "Ana Duarte"
-    assert typed(PORT, "She said", "the spokeswoman") == "Ana Duarte"
-    assert typed(PORT, "She said", "the union spokeswoman") == "Ana Duarte"
+    assert suggestion_at(PORT, "She said").resolved_source == "Ana Duarte"
+    assert typed_speaker(PORT, "She said", "the spokeswoman") == "Ana Duarte"
+    assert typed_speaker(PORT, "She said", "the union spokeswoman") == "Ana Duarte"
 
 
 def test_a_name_followed_by_its_is_the_company() -> None:
     """ "Kestrel Foods said its Ardley bakery…": a body, which "the company" is; "he" is
     the union's organiser."""
-    assert at(BAKERY, "The company said").resolved_source == "Kestrel Foods"
-    assert typed(BAKERY, "He said", "the organiser") == "Ben Okafor"
-    assert at(BAKERY, "He said").resolved_source == "Ben Okafor"
+    assert suggestion_at(BAKERY, "The company said").resolved_source == "Kestrel Foods"
+    assert typed_speaker(BAKERY, "He said", "the organiser") == "Ben Okafor"
+    assert suggestion_at(BAKERY, "He said").resolved_source == "Ben Okafor"
 
 
 def test_a_body_named_before_its_kind_is_no_person() -> None:
@@ -80,7 +59,7 @@ def test_a_body_named_before_its_kind_is_no_person() -> None:
         "Harbour Lines, the company that runs the port, said two ships were turned away.\n\n"
         "He added that talks would resume.\n"
     )
-    assert at(text, "He added").resolved_source is None
+    assert suggestion_at(text, "He added").resolved_source is None
 
 
 def test_a_time_before_a_role_is_no_person() -> None:
@@ -90,7 +69,7 @@ def test_a_time_before_a_role_is_no_person() -> None:
         "Late Tuesday, the ministry spokesman, Ilya Marek, said the port was closed.\n\n"
         "The spokesman said it would reopen.\n"
     )
-    assert at(text, "The spokesman said").resolved_source == "Ilya Marek"
+    assert suggestion_at(text, "The spokesman said").resolved_source == "Ilya Marek"
 
 
 def test_the_testers_story() -> None:
@@ -102,7 +81,7 @@ def test_the_testers_story() -> None:
         "The company said it had offered a 4 percent raise.\n\n"
         "He said the offer was an insult.\n"
     )
-    assert at(text, "The company said").resolved_source == "Marlow Agrochem"
-    assert typed(text, "The company said", "the company") == "Marlow Agrochem"
-    assert at(text, "He said").resolved_source == "Tomas Reyes"
-    assert typed(text, "He said", "the secretary") == "Tomas Reyes"
+    assert suggestion_at(text, "The company said").resolved_source == "Marlow Agrochem"
+    assert typed_speaker(text, "The company said", "the company") == "Marlow Agrochem"
+    assert suggestion_at(text, "He said").resolved_source == "Tomas Reyes"
+    assert typed_speaker(text, "He said", "the secretary") == "Tomas Reyes"
