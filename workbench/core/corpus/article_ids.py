@@ -62,11 +62,10 @@ def held_twin_words(twins: list[tuple[str, str]], held: Mapping[str, int]) -> st
     annotations unshown, and what the analyst tagged again became a second article
     (tr13 T2)."""
     count = sum(held[there] for there, _ in twins)
-    named = "; ".join(f"{spelt(there)} (this folder's: {spelt(here)})" for there, here in twins[:3])
-    more = f" and {len(twins) - 3} more" if len(twins) > 3 else ""
+    named = first_three_twins(twins, "this folder's")
     return (
         f"The database holds {count} annotation(s) of {len(twins)} article(s) named as in "
-        f"this folder, but written in another Unicode form: {named}{more}. They print the "
+        f"this folder, but written in another Unicode form: {named}. They print the "
         "same but are other articles: those annotations are not shown here, and what you "
         "tag here is kept apart from them (a Mac writes file names with decomposed "
         "accents). Quit (q) and rename the files into the database's form (e.g. `convmv -f "
@@ -79,13 +78,19 @@ def spelt(article_id: str) -> str:
     return ascii(article_id)
 
 
+def first_three_twins(twins: list[tuple[str, str]], other: str) -> str:
+    """The first three pairs of spellings, each `first (other: second)`, and how many more:
+    a long list of look-alikes would bury the message."""
+    named = "; ".join(f"{spelt(first)} ({other}: {spelt(second)})" for first, second in twins[:3])
+    return named + (f" and {len(twins) - 3} more" if len(twins) > 3 else "")
+
+
 def form_twin_words(twins: list[tuple[str, str]], held_by: str) -> str:
     """Why an import naming `twins` is refused, with the way on."""
-    named = "; ".join(f"{spelt(found)} (held: {spelt(there)})" for found, there in twins[:3])
-    more = f" and {len(twins) - 3} more" if len(twins) > 3 else ""
+    named = first_three_twins(twins, "held")
     return (
         f"nothing imported: the file names {len(twins)} article(s) that {held_by} holds under "
-        f"the same name written in another Unicode form: {named}{more}. They print the same "
+        f"the same name written in another Unicode form: {named}. They print the same "
         "but would be kept apart as other articles (a Mac writes file names with decomposed "
         "accents). Export again from a copy whose file names are in the desk's form (e.g. "
         "`convmv -r -f utf8 -t utf8 --nfc --notest FOLDER` on the Mac's copy)"
