@@ -323,16 +323,13 @@ def speakers(annotations: Iterable[Annotation]) -> Callable[[Annotation], str]:
     (qa10 Q15, tr11 T5); a pronoun or a role is the speaker the analyst kept its
     suggestion resolving it to (sources/accepted.py: "minister" shown "minister → José
     Peña" is José Peña, qa13 Q8), a pronoun nobody resolved no one."""
-    from workbench.core.analysis.sources.accepted import named_speaker  # as grouping below
-    from workbench.core.analysis.sources.grouping import (  # only when sources are compared
-        canonical_source,
-        group_sources,
-        source_index,
-        titles_written,
+    from workbench.core.analysis.sources.accepted import (  # only when sources are compared
+        named_speaker,
+        named_speaker_index,
     )
+    from workbench.core.analysis.sources.grouping import canonical_source
 
-    typed = [(name, a.quote) for a in annotations if (name := named_speaker(a))]
-    index = source_index(group_sources((name for name, _ in typed), titles_written(typed)))
+    index = named_speaker_index(annotations)
 
     def speaker(annotation: Annotation) -> str:
         name = named_speaker(annotation)

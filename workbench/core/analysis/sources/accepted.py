@@ -7,7 +7,10 @@ resolved names no one. Exports publish it (interchange/export/speaker.py: qa7 Q5
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from workbench.core.analysis.lexicon import SOURCE_PRONOUNS
+from workbench.core.analysis.sources.grouping import group_sources, source_index, titles_written
 from workbench.core.annotation import Annotation
 
 
@@ -26,3 +29,12 @@ def named_speaker(annotation: Annotation) -> str | None:
     ):
         return suggestion.resolved_source
     return None if source.lower() in SOURCE_PRONOUNS else source
+
+
+def named_speaker_index(annotations: Iterable[Annotation]) -> dict[str, str]:
+    """Each named speaker's spelling -> the name the summary's source grouping counts it
+    under among `annotations`, a title joining a full name only where a sentence typed
+    with that name writes it (grouping's titles_written). Exports and `agree` read one
+    index, so they name a speaker as each other and the summary do."""
+    typed = [(name, a.quote) for a in annotations if (name := named_speaker(a))]
+    return source_index(group_sources((name for name, _ in typed), titles_written(typed)))

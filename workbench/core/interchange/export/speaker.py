@@ -14,13 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from workbench.core.analysis.sources.accepted import named_speaker
-from workbench.core.analysis.sources.grouping import (
-    canonical_source,
-    group_sources,
-    source_index,
-    titles_written,
-)
+from workbench.core.analysis.sources.accepted import named_speaker, named_speaker_index
+from workbench.core.analysis.sources.grouping import canonical_source
 from workbench.core.annotation import Annotation
 
 
@@ -31,8 +26,7 @@ def speakers_named(annotations: Iterable[Annotation]) -> Callable[[Annotation], 
     that name, when a sentence typed with that name writes the title (grouping's
     titles_written); a name with no fuller one stays as recorded ("General Ryder"
     alone)."""
-    typed = [(name, a.quote) for a in annotations if (name := named_speaker(a))]
-    index = source_index(group_sources((name for name, _ in typed), titles_written(typed)))
+    index = named_speaker_index(annotations)
 
     def named(annotation: Annotation) -> str | None:
         speaker = named_speaker(annotation)
