@@ -56,3 +56,29 @@ def test_the_live_ledger_reads_a_claim_tag_added_to_a_denial_alike() -> None:
     live = LiveLedger([*STORY[:2], denial_only], LedgerSettings(), _stripped)
     live.apply(denial_only, STORY[2])
     assert live.ledger() == build_ledger(STORY, None, (), _stripped)
+
+
+NEGATED = [
+    ("No 5,000 troops were sent, the ministry said; 3,000 were.", [3000]),
+    ("There were no 200 casualties, the ministry said.", []),
+    ("The ministry said no fewer than 5,000 troops were sent.", [5000]),
+    ("The ministry said there were no more than 200 casualties.", [200]),
+]
+"""A figure under a bare "no" is what the speaker negates, not what it claims; "no
+fewer than" and "no more than" are bounds it gives (fx14)."""
+
+
+def test_a_figure_under_a_bare_no_is_not_the_claim_of_a_claim_and_denial() -> None:
+    for index, (quote, kept) in enumerate(NEGATED):
+        said = _said(index, quote, "the ministry", "denial")
+        (group,) = build_ledger([said], None, (), _stripped).groups
+        assert [f.quantity.value for f in group.figures] == kept, quote
+
+
+def test_a_figure_under_a_bare_no_conflicts_with_no_one() -> None:
+    """The ministry's negated 5,000 is not set against Seoul's 4,000; its 3,000 is."""
+    seoul = _said(0, "Seoul said 4,000 troops were sent.", "Seoul")
+    ministry = _said(1, NEGATED[0][0], "the ministry", "denial")
+    ledger = build_ledger([seoul, ministry], None, (), _stripped)
+    disputed = {(f.quantity.value, f.source) for c in ledger.conflicts for f in c.figures}
+    assert disputed == {(4000, "Seoul"), (3000, "the ministry")}

@@ -495,12 +495,15 @@ def denied_span(quote: str) -> tuple[int, int]:
 
 
 _REJECTED = re.compile(
-    r"\b(?:[Nn]ot|[Rr]ather\s+than|[Ii]nstead\s+of)\s+(?:(?:the|an?)\s+)?(?=[$€£¥]?\d)"
+    r"\b(?:[Nn]ot|[Nn]o|[Rr]ather\s+than|[Ii]nstead\s+of)\s+(?:(?:the|an?)\s+)?(?=[$€£¥]?\d)"
 )
 """A figure the speaker puts aside for another ("11,000 troops, not 8,000 as first
-reported", "rather than 8,000", "instead of the 8,000"): right after the word, a number
-in digits (not "not more than 8,000", a bound the speaker gives)."""
-_REJECTING = ("not ", "rather than", "instead of")
+reported", "rather than 8,000", "instead of the 8,000") or negates by a bare "no" ("No
+5,000 troops were sent", "There were no 200 casualties": fx14, a sentence tagged claim
+and denial with no denying verb credited its speaker with the 5,000 it denies): right
+after the word, a number in digits (not "not more than 8,000" nor "no fewer than 5,000",
+bounds the speaker gives; not "No. 5")."""
+_REJECTING = ("not ", "no ", "rather than", "instead of")
 _SPEAKING = re.compile(
     r"\b(?:said|says|claimed|claims|reported|reports|estimated|estimates|put|puts|insisted|"
     r"insists|maintained|maintains|countered|counters|stated|told|putting|saying|claiming|"
