@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from store import AnnotationStore
+from tests.fixtures.waiting import until
 from workbench.core.corpus.articles import Corpus
 from workbench.core.interchange.export.from_store import export_bytes
 from workbench.core.interchange.export.schema import validator
@@ -192,12 +193,9 @@ async def test_an_article_and_its_folder_are_refused_as_targets(
             await pilot.press("w")
             app.screen.query_one(Input).value = str(target)
             await pilot.press("enter")
-            for _ in range(50):  # the answer goes through the prompt's callback
-                await pilot.pause()
-                if any(why in n.message for n in app._notifications):
-                    break
+            # The answer goes through the prompt's callback: a few turns.
+            await until(pilot, lambda: any(why in n.message for n in app._notifications), 60.0)  # noqa: B023
             assert isinstance(app.screen, TextPrompt)
-            assert any(why in n.message for n in app._notifications), why
             await pilot.press("escape")
         await app.workers.wait_for_complete()
     assert article.read_text(encoding="utf-8") == "NATO said 10,000 troops were sent.\n"

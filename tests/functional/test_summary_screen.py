@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent
 
 from store import AnnotationStore
 from tests.fixtures.gold import load_gold
+from tests.fixtures.waiting import until
 from workbench.core.analysis.ledger.decisions import decisions_from_records
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.analysis.summary.markdown import sentence_label
@@ -269,13 +270,10 @@ async def test_the_report_is_never_written_over_the_open_database(
         app.screen.query_one(Input).value = str(database)
         await pilot.press("enter")
         refused = f"{database} is the database"
-        for _ in range(200):  # the answer goes through the prompt's callback: a few turns,
-            await pilot.pause(0.05)  # up to ten seconds on a loaded machine (fx10)
-            notices = [n.message for n in app._notifications]
-            if any(refused in message for message in notices):
-                break
+        # The answer goes through the prompt's callback: a few turns, seconds on a loaded
+        # machine (fx10; 10 s was once too few at load 14).
+        await until(pilot, lambda: any(refused in n.message for n in app._notifications), 60.0)
         assert isinstance(app.screen, TextPrompt)  # asked again, no "Overwrite it?"
-        assert any(refused in message for message in notices)
         assert database.read_bytes() == before
 
 
