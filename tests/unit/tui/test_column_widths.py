@@ -5,7 +5,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.tui.state.column_widths import CELL_PADDING, ColumnSpec, content_widths, fitted
+from workbench.tui.state.column_widths import (
+    CELL_PADDING,
+    ColumnSpec,
+    content_widths,
+    fitted,
+    shown_columns,
+)
 
 SPECS = (
     ColumnSpec("article", 8, 40),
@@ -49,6 +55,28 @@ def test_a_narrow_table_shrinks_every_column_but_not_below_its_smallest() -> Non
     assert sum(widths) + CELL_PADDING * len(SPECS) == 80
     assert all(w >= spec.smallest for w, spec in zip(widths, SPECS, strict=True))
     assert fitted(SPECS, content, 20) == [8, 8, 20], "then the table scrolls sideways"
+
+
+SOURCES = (
+    ColumnSpec("source", 10, 45, names_row=True),
+    ColumnSpec("kind", 7, 7, spare=1),
+    ColumnSpec("articles", 8, 8),
+    ColumnSpec("sentences", 9, 9),
+    ColumnSpec("also written", 12, None, spare=2),
+)
+
+
+def test_a_table_that_would_scroll_sideways_leaves_out_its_spare_columns() -> None:
+    """fx14: at 80 columns the Sources tab scrolled sideways for its counts; its kind
+    and other spellings, which the detail pane shows, give up their room first."""
+    content = content_widths(SOURCES, [(ZELENSKYY, "person", "3", "12", "Zelenskyy; He")])
+    assert shown_columns(SOURCES, content, 200) == [0, 1, 2, 3, 4], "room for all"
+    assert shown_columns(SOURCES, content, 60) == [0, 1, 2, 3], "other spellings first"
+    shown = shown_columns(SOURCES, content, 44)
+    assert shown == [0, 2, 3], "then the kind"
+    widths = fitted([SOURCES[n] for n in shown], [content[n] for n in shown], 44)
+    assert sum(widths) + CELL_PADDING * len(shown) == 44, "no sideways scroll"
+    assert shown_columns(SOURCES, content, 20) == [0, 2, 3], "never a column that is not spare"
 
 
 def test_wide_characters_count_twice() -> None:

@@ -54,7 +54,7 @@ from workbench.tui.screens.confirm import ConfirmPrompt, describe
 from workbench.tui.screens.help import show_help
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.server_link import ServerUnreachable
-from workbench.tui.state.column_widths import ColumnSpec, content_widths, fitted
+from workbench.tui.state.column_widths import ColumnSpec, content_widths, fitted, shown_columns
 from workbench.tui.state.hidden_tables import HiddenTables
 from workbench.tui.state.live_summary import LiveSummary
 from workbench.tui.state.step_words import take_step
@@ -111,7 +111,9 @@ FOOTER_RANK = ("help", "close", "write_report", "choose_analyst", "merge", "spli
 
 Columns = Sequence[ColumnSpec]
 """Each column's label and the bounds of its width (state/column_widths.py): a column is
-as wide as its longest cell within them, and the one without a largest takes the rest."""
+as wide as its longest cell within them, and the one without a largest takes the rest; a
+spare column (one the detail pane shows too) is left out where the table would not fit
+otherwise."""
 LEDGER_COLUMNS: Columns = (
     ColumnSpec("!", 1, 1),
     ColumnSpec("group", 5, 5),
@@ -140,10 +142,12 @@ ARTICLE_COLUMNS: Columns = (
     ColumnSpec("tagged", 6, 6),
     *(ColumnSpec(tag, max(len(tag), 5), max(len(tag), 5)) for tag in TAGS),
     *(
-        ColumnSpec(status_words(status), max(len(status), 5), max(len(status), 5))
+        ColumnSpec(status_words(status), max(len(status), 5), max(len(status), 5), spare=1)
         for status in STATUSES
     ),
 )
+"""The statuses are left out together below some 130 columns (the detail pane says them):
+the title, cut to 12 cells at 120 columns, keeps the room (fx14)."""
 ANCHORING_COLUMNS: Columns = (
     ColumnSpec("state", 8, 15),
     ColumnSpec("article", 8, 40),
@@ -163,14 +167,16 @@ DENIAL_COLUMNS: Columns = (
 )
 SOURCE_COLUMNS: Columns = (
     ColumnSpec("source", 10, 45, names_row=True),
-    ColumnSpec("kind", 7, 7),
+    ColumnSpec("kind", 7, 7, spare=1),
     ColumnSpec("articles", 8, 8),
     ColumnSpec("sentences", 9, 9),
     ColumnSpec("claims", 6, 6),
     ColumnSpec("attrib.", 7, 7),
     ColumnSpec("denials", 7, 7),
-    ColumnSpec("also written", 12, None),
+    ColumnSpec("also written", 12, None, spare=2),
 )
+"""At 80 columns a source's name and its counts, without a sideways scroll; its other
+spellings, then its kind, are left out first (the detail pane says them, fx14)."""
 
 
 def fill(
@@ -181,18 +187,20 @@ def fill(
     place: tuple[int, float] | None = None,
 ) -> list[int]:
     """Replace a table's rows and fit its columns to `room` cells; every cell is rendered
-    literally (it may be article text). The cursor stays on the row it was on (`place`:
-    the cursor row and scroll offset of an emptied table, put back). Returns each
-    column's widest cell (content_widths), which the fit was made from."""
-    cells = [[_cell(cell) for cell in row] for row in rows]
+    literally (it may be article text), in the columns shown at that width
+    (shown_columns). The cursor stays on the row it was on (`place`: the cursor row and
+    scroll offset of an emptied table, put back). Returns each column's widest cell
+    (content_widths), which the fit was made from."""
+    cells = [[table_cell(cell) for cell in row] for row in rows]
     content = content_widths(columns, ([cell.plain for cell in row] for row in cells))
-    widths = fitted(columns, content, room)
+    shown = shown_columns(columns, content, room)
+    widths = fitted([columns[n] for n in shown], [content[n] for n in shown], room)
     cursor = table.cursor_row if place is None else place[0]
     table.clear(columns=True)
-    for spec, width in zip(columns, widths, strict=True):
-        table.add_column(spec.label, width=width)
+    for column, width in zip(shown, widths, strict=True):
+        table.add_column(columns[column].label, width=width)
     for number, row in enumerate(cells):
-        table.add_row(*row, key=str(number))
+        table.add_row(*(row[column] for column in shown), key=str(number))
     if 0 < cursor < len(cells):
         table.move_cursor(row=cursor, scroll=False)
     if place is not None and place[1]:
@@ -205,10 +213,13 @@ def patch_rows(
     before: Sequence[Sequence[object]],
     after: Sequence[Sequence[object]],
     content: Sequence[int],
+    shown: Sequence[int],
 ) -> bool:
     """Change in place the cells of the rows that differ (an updated summary: a few),
     when the rows are as many and no column's widest cell changes, so the fit stays
-    what fill() would make; False when the table must be filled again."""
+    what fill() would make; False when the table must be filled again. `shown`: the
+    columns the table shows (shown_columns); a cell of another changes nothing shown."""
+    place = {column: position for position, column in enumerate(shown)}
     if len(before) != len(after):
         return False
     changed = [n for n, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
@@ -217,17 +228,19 @@ def patch_rows(
         for column, (old, new) in enumerate(zip(before[row], after[row], strict=True)):
             if old == new:
                 continue
-            cell = _cell(new)
-            length, was = cell_len(cell.plain), cell_len(_cell(old).plain)
+            cell = table_cell(new)
+            length, was = cell_len(cell.plain), cell_len(table_cell(old).plain)
             if length > content[column] or (was == content[column] and length < was):
                 return False  # the column's widest cell changes: fit again
-            updates.append((Coordinate(row, column), cell))
+            if column in place:
+                updates.append((Coordinate(row, place[column]), cell))
     for coordinate, cell in updates:
         table.update_cell_at(coordinate, cell)
     return True
 
 
-def _cell(value: object) -> Content:
+def table_cell(value: object) -> Content:
+    """A row's value as its table cell shows it (literally: it may be article text)."""
     return value if isinstance(value, Content) else literal(_text(value), single_line=True)
 
 
@@ -477,7 +490,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 continue
             if shown is not None and tab in self.content_widths and tab not in self.hidden.stale:
                 before = dict((name, old) for name, _, old in self.table_rows(shown))[tab]
-                if patch_rows(table, before, rows, self.content_widths[tab]):
+                content = self.content_widths[tab]
+                shown_now = shown_columns(columns, content, room)
+                if patch_rows(table, before, rows, content, shown_now):
                     continue
             place = self.hidden.filled(tab)
             self.content_widths[tab] = fill(table, columns, rows, room, place)

@@ -12,6 +12,9 @@ room first (qa13 Q11).
 So a wide terminal has no blank columns and no name cut short that would fit
 ("Ukrainian President Volodymyr Zelenskyy"), and a narrow one keeps every column at
 least readable (the table scrolls sideways; the detail pane shows the row in full).
+A table whose columns would not fit otherwise leaves out its spare ones, those the detail
+pane shows too (shown_columns): at 80 columns the Sources tab shows each source with
+its counts without a sideways scroll, its kind and other spellings in the pane (fx14).
 
 Textual-free: the summary screen measures its rows and sets the widths.
 """
@@ -42,6 +45,10 @@ class ColumnSpec:
     """The column that names a row (a source's name): when room is short it keeps its
     width, up to a third of the table, and the others give up room first (qa13 Q11: at
     80 columns "Ingrid Sæt" while "also written" kept its room)."""
+    spare: int = 0
+    """0: always shown. Else a column the detail pane shows too, left out when the table
+    would otherwise scroll sideways: the highest rank first, a rank's columns together
+    (shown_columns)."""
 
 
 def content_widths(specs: Sequence[ColumnSpec], rows: Iterable[Sequence[str]]) -> list[int]:
@@ -55,23 +62,42 @@ def content_widths(specs: Sequence[ColumnSpec], rows: Iterable[Sequence[str]]) -
     return widths
 
 
+def shown_columns(specs: Sequence[ColumnSpec], content: Sequence[int], room: int) -> list[int]:
+    """The positions of the columns a table `room` cells wide shows: every one when they
+    fit at the least they keep (fitted), else without its spare columns, the highest
+    rank first, until the rest fit (or none is left to leave out)."""
+    share = room // GROWING_SHARE
+    shown = list(range(len(specs)))
+    for rank in sorted({spec.spare for spec in specs if spec.spare}, reverse=True):
+        least = sum(_kept(specs[n], _wanted(specs[n], content[n], share), share) for n in shown)
+        if least + CELL_PADDING * len(shown) <= room:
+            break
+        shown = [n for n in shown if specs[n].spare != rank]
+    return shown
+
+
+def _wanted(spec: ColumnSpec, width: int, share: int) -> int:
+    """A column's width when there is room: its longest cell, within its bounds (the
+    growing column's largest is a share of the table)."""
+    return max(spec.smallest, min(width, share if spec.largest is None else spec.largest))
+
+
+def _kept(spec: ColumnSpec, wanted: int, share: int) -> int:
+    """What a column keeps when room is short: its smallest, or a name's width."""
+    return max(spec.smallest, min(wanted, share)) if spec.names_row else spec.smallest
+
+
 def fitted(specs: Sequence[ColumnSpec], content: Sequence[int], room: int) -> list[int]:
     """The width of each column in a table `room` cells wide (padding counted)."""
     share = room // GROWING_SHARE
-    wanted = [
-        max(spec.smallest, min(width, share if spec.largest is None else spec.largest))
-        for spec, width in zip(specs, content, strict=True)
-    ]
+    wanted = [_wanted(spec, width, share) for spec, width in zip(specs, content, strict=True)]
     free = room - CELL_PADDING * len(specs) - sum(wanted)
     if free >= 0:
         growing = next((n for n, spec in enumerate(specs) if spec.largest is None), None)
         if growing is not None:
             wanted[growing] += free
         return wanted
-    kept = [  # what each column keeps, giving up room: its smallest, or a name's width
-        max(spec.smallest, min(width, share)) if spec.names_row else spec.smallest
-        for spec, width in zip(specs, wanted, strict=True)
-    ]
+    kept = [_kept(spec, width, share) for spec, width in zip(specs, wanted, strict=True)]
     spare = [width - least for width, least in zip(wanted, kept, strict=True)]
     total = sum(spare)
     if total <= -free:

@@ -1,0 +1,84 @@
+"""Every column of every summary tab is reachable at 80×24, 120×40 and 250×60 (issue 15):
+a cell the table cuts or leaves out is in the detail pane of its row; the Sources and
+Articles tabs fit 80 columns without a sideways scroll (fx14: the Sources tab scrolled
+sideways for its counts, the Articles tab at 120 columns too, its titles cut to 12 cells)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from rich.cells import cell_len
+from textual.widgets import DataTable
+
+from store import AnnotationStore
+from tests.fixtures.gold import load_gold
+from tests.functional.test_summary_reach import detail, open_summary
+from workbench.core.analysis.summary.unlinked import EXPLANATIONS, REASONS
+from workbench.core.corpus.articles import Corpus
+from workbench.tui.screens.summary import TABS, SummaryScreen, table_cell
+
+FITTING = {"sources", "articles"}
+"""Tabs whose every row fits the width without scrolling sideways."""
+ROWS_CHECKED = 12
+"""Rows of each table whose cells are checked (every row of a small table)."""
+
+
+WORDED_IN_FULL = {REASONS[reason]: EXPLANATIONS[reason] for reason in REASONS}
+"""The Denials tab's short reasons, which the pane explains."""
+
+
+def reached(text: str, pane: str) -> bool:
+    """Whether the pane says what a cell says: its text, or the same in the pane's words
+    (a short title's whole title, "(unattributed)" as "unattributed", each figure of a
+    sentence with its verdict added to its notes, a short reason explained)."""
+    return (
+        text in pane
+        or text.strip("()") in pane
+        or (text.endswith("…") and text[:-1] in pane)
+        or all(f" {figure.rstrip(')')}" in pane for figure in text.split("; "))
+        or WORDED_IN_FULL.get(text, text) in pane
+    )
+
+
+async def unreached(screen: SummaryScreen, tab: str, pilot: Any) -> list[str]:
+    """The cells of the tab's table that are neither shown whole in a column nor in the
+    detail pane of their row."""
+    assert screen.view is not None
+    table = screen.query_one(f"#{tab}-table", DataTable)
+    shown = {column.label.plain: column.width for column in table.columns.values()}
+    _, columns, rows = next(entry for entry in screen.table_rows(screen.view) if entry[0] == tab)
+    missing: list[str] = []
+    for number, row in enumerate(rows[:ROWS_CHECKED]):
+        table.move_cursor(row=number)
+        await pilot.pause()
+        pane = detail(screen)
+        for spec, value in zip(columns, row, strict=True):
+            text = table_cell(value).plain
+            whole = spec.label in shown and cell_len(text) <= shown[spec.label]
+            if text and not whole and not reached(text, pane):
+                missing.append(f"{tab} row {number + 1}, {spec.label}: {text!r}")
+    return missing
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (250, 60)])
+async def test_every_column_of_every_tab_is_reachable(
+    make_app: Any, store: AnnotationStore, bundled: Corpus, size: tuple[int, int]
+) -> None:
+    store.import_annotations(
+        [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+    )
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await open_summary(app, pilot)
+        missing: list[str] = []
+        for number, tab in enumerate(TABS, start=1):
+            await pilot.press(str(number))
+            await pilot.pause()
+            table = screen.query_one(f"#{tab}-table", DataTable)
+            if tab in FITTING:
+                assert table.row_count > 0
+                assert table.virtual_size.width <= table.size.width, f"{tab} scrolls sideways"
+            missing += await unreached(screen, tab, pilot)
+        assert not missing, "\n".join(missing)
