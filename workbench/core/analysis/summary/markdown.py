@@ -213,9 +213,9 @@ def render_markdown(
     totals = summary.totals
     names = ", ".join(map(_cell, totals.annotators)) or "nobody"
     scope = (
-        f"All analysts: {names}."
+        _ended(f"All analysts: {names}")
         if summary.annotator is None and len(totals.annotators) > 1
-        else f"Analyst: {_cell(summary.annotator or names)}."
+        else _ended(f"Analyst: {_cell(summary.annotator or names)}")
     )
     lines += [scope, ""]
     lines += _caveat_lines(summary.said_caveats())
@@ -425,21 +425,26 @@ def _unlinked_denial_section(
         "The ledger found no claim group these denials aim at.",
         "",
     ]
+    listed = _listed(denials)
     for reason, intro in EXPLANATIONS.items():
         chosen = [denial for denial in denials if why_unlinked(denial.quote) == reason]
         if not chosen:
             continue
         lines += [intro, ""]
         for denial in chosen:
-            made = partial(_denial_lines, denial, titles, reason != "kind")
-            lines += _piece(pieces, "denial", denial, (reason,), made)
+            own = frozenset(listed[(denial.article_id, denial.index)])
+            made = partial(_denial_lines, denial, titles, reason != "kind", own)
+            lines += _piece(pieces, "denial", denial, (reason, own), made)
         lines.append("")
     return lines
 
 
-def _denial_lines(denial: SentenceLine, titles: Mapping[str, str], named: bool) -> list[str]:
-    """A denial linked to no claim, and the words it denies when it names them."""
-    lines = _sentence_lines(denial, titles, _denier(denial))
+def _denial_lines(
+    denial: SentenceLine, titles: Mapping[str, str], named: bool, listed: Iterable[str] = ()
+) -> list[str]:
+    """A denial linked to no claim, and the words it denies when it names them; `listed`:
+    the analysts whose judgements of its sentence are listed too (_listed)."""
+    lines = _sentence_lines(denial, titles, _denier(denial), listed)
     denied = denied_text(denial.quote) if named else None
     if denied is not None:
         lines.append(f"  - denies: {_cell(denied)}")
@@ -686,14 +691,12 @@ def _group_lines(
     lines = [
         f"### {number}. {_quote(group.members[0].quote, 80)}" + (f" {flag}" if flag else ""),
         "",
-        f"{count} sentence(s) in {len(group.articles)} article(s); sources: {named}.",
+        _ended(f"{count} sentence(s) in {len(group.articles)} article(s); sources: {named}"),
         "",
     ]
     if differ:
-        lines += [f"Sources the analysts name differently: {differ}.", ""]
-    listed: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for member in group.members:
-        listed[(member.article_id, member.index)].update(member.annotators)
+        lines += [_ended(f"Sources the analysts name differently: {differ}"), ""]
+    listed = _listed(group.members)
     for member in group.members:
         own = listed[(member.article_id, member.index)]
         lines += _sentence_lines(member, titles, status_words(member.status), own)
@@ -704,7 +707,7 @@ def _group_lines(
             for f in group.figures
             if (where := (f.article_id, f.index))
         )
-        lines += ["", f"Figures: {figures}."]
+        lines += ["", _ended(f"Figures: {figures}")]
     if group.conflict_reasons:
         lines += [
             "",
@@ -719,10 +722,29 @@ def _group_lines(
         ]
     if group.denials:
         lines += ["", "Denied by:", ""]
+        denying = _listed(group.denials)
         for denial in group.denials:
-            lines += _sentence_lines(denial, titles, _denier(denial))
+            own = denying[(denial.article_id, denial.index)]
+            lines += _sentence_lines(denial, titles, _denier(denial), own)
     lines.append("")
     return lines
+
+
+def _listed(lines: Iterable[SentenceLine]) -> dict[Where, set[str]]:
+    """The analysts whose judgements of each sentence are listed on lines of their own
+    (one line per judgement): the other judgements under a line leave them out (fx14:
+    a denial two analysts judged differently was listed twice, each under the other's
+    line as well)."""
+    listed: dict[Where, set[str]] = defaultdict(set)
+    for line in lines:
+        listed[(line.article_id, line.index)].update(line.annotators)
+    return listed
+
+
+def _ended(sentence: str) -> str:
+    """`sentence` with its full stop, not a second one after a name that ends in one
+    ("sources: U.S.", fx14: "U.S..")."""
+    return sentence if sentence.endswith(".") else f"{sentence}."
 
 
 def _group_sources(
@@ -810,7 +832,7 @@ def _sentence_lines(
         source = source_name(judged, other.canonical_source)
         lines.append(
             f"  - ≠ {', '.join(map(_cell, other.annotators))} judged it: {_cell(tags)}, "
-            f"{_cell(judged.status)}, source {_cell(source)}"
+            f"{_cell(status_words(judged.status))}, source {_cell(source)}"
         )
     for note in sentence.notes:  # whole: a verification note is what the reader needs (qa4 Q20)
         by = ", ".join(map(_cell, note.annotators))
