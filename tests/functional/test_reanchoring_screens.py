@@ -534,3 +534,30 @@ async def test_the_highlight_follows_the_orphan_it_re_attached(
         assert found[1].annotation.index == 11
         said = [notification.message for notification in app._notifications]
         assert not [message for message in said if "another session" in message]
+
+
+async def test_an_undone_confirmation_shows_the_quote_as_tagged_again(
+    annotated: AnnotationStore, tmp_path: Path
+) -> None:
+    """qa14 Q17: `y` in one session, `u` in the next: the panel said "as tagged: the same
+    words…" beside the sentence's new figure, and `y` would then be pressed blind."""
+    corpus = corpus_of(tmp_path, FIGURE_CHANGED)
+    app = WorkbenchApp(annotated, corpus=corpus, start=StartAt("story", 2), keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+    confirmed = annotated.get("story", 1)
+    assert confirmed is not None and confirmed.anchor_state == "current"
+    app = WorkbenchApp(annotated, corpus=corpus, start=StartAt("story", 2), keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("u")
+        await settle(app, pilot)
+        shown = panel(app)
+        assert shown.annotation is not None and shown.annotation.anchor_state == "check"
+        line = tagged_line_of(shown.compose_panel())
+        assert "The ministry said 3,000 troops arrived on Monday." in line.plain
+        assert marked(line) == ["3,000"]
+    undone = list(plans(annotated, corpus.articles))  # `workbench reanchor` after it
+    assert all(p.after.anchor_state == "check" for r in undone for p in r.plan.placements)

@@ -99,3 +99,37 @@ def test_annotations_made_at_the_same_time_keep_their_own_versions() -> None:
         (1, "current"),
         (2, "current"),
     ]
+
+
+def test_an_undone_confirmation_brings_back_the_version_tagged() -> None:
+    """qa14 Q17: `y` then `u` left the history saying the annotation was tagged on the new
+    sentence ("as tagged: the same words…" beside 750,000 where 800,000 was tagged), and
+    `workbench reanchor` then put it back to current as if its text had come back."""
+    tagged = annotate(OLD, 1)
+    moved = plan_article(article(CHANGED), [tagged]).placements[0].after
+    confirmed = replace(moved, anchor_state="current")
+    noted = replace(confirmed, note="checked with the ministry")
+    history = [
+        Record(None, tagged),
+        Record(tagged, moved),
+        Record(moved, confirmed),  # y
+        Record(confirmed, noted),  # a note, then its undo
+        Record(noted, confirmed),
+        Record(confirmed, moved),  # the undo of y
+    ]
+    versions = TaggedVersions().follow(history)
+    assert versions.of(moved) == tagged
+    back = plan_article(article(CHANGED), [moved], tagged=versions.of)
+    assert back.placements[0].after.anchor_state == "check"  # its words did not come back
+
+
+def test_a_confirmed_annotation_moved_again_was_tagged_as_confirmed() -> None:
+    """A confirmation makes the sentence confirmed the one tagged: a later correction of
+    the article measures against it, not against the version before it."""
+    tagged = annotate(OLD, 1)
+    moved = plan_article(article(CHANGED), [tagged]).placements[0].after
+    confirmed = replace(moved, anchor_state="current")
+    again = plan_article(article(INSERTED), [confirmed]).placements[0].after
+    history = [Record(None, tagged), Record(tagged, moved), Record(moved, confirmed)]
+    versions = TaggedVersions().follow([*history, Record(confirmed, again)])
+    assert versions.of(again) == confirmed

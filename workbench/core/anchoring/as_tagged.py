@@ -64,10 +64,18 @@ class ChangeOf(Protocol):
 
 
 class TaggedVersions:
-    """Each moved, unconfirmed annotation's version as tagged, by where it is now."""
+    """Each moved, unconfirmed annotation's version as tagged, by where it is now.
+
+    A confirmation forgets the version, but keeps it aside while the annotation stays
+    where it was confirmed: an undo of the confirmation puts it back to check on the
+    same sentence of the same text, and it was tagged as before (qa14 Q17: the
+    confirmed version was taken for the one tagged, "the same words" shown beside a
+    changed figure). A re-anchoring moves it onto another text: the version confirmed
+    is then the one tagged."""
 
     def __init__(self) -> None:
         self._tagged: dict[Where, Annotation] = {}
+        self._confirmed: dict[Where, Annotation] = {}
 
     def __len__(self) -> int:
         return len(self._tagged)
@@ -75,14 +83,19 @@ class TaggedVersions:
     def record(self, before: Annotation | None, after: Annotation | None) -> None:
         """Follow one change of one annotation (a history record, a placement)."""
         earlier = self._tagged.pop(where(before), None) if before is not None else None
+        aside = self._confirmed.pop(where(before), None) if before is not None else None
         if after is None:
             return
         key = where(after)
         if after.anchor_state not in MOVED_STATES or before is None:
             self._tagged.pop(key, None)  # confirmed, made here, or imported so: not known
+            kept = earlier or aside
+            if kept is not None and before is not None and where(before) == key:
+                self._confirmed[key] = kept  # confirmed, or edited since, in its place
             return
         if before.anchor_state not in MOVED_STATES:
-            self._tagged[key] = before
+            undone = aside is not None and where(before) == key  # y undone: as before it
+            self._tagged[key] = aside if undone and aside is not None else before
             return
         if earlier is not None:
             self._tagged[key] = earlier
@@ -115,6 +128,8 @@ class TaggedVersions:
         newer: followed as they happened, while `other` was read)."""
         for key, version in other._tagged.items():
             self._tagged.setdefault(key, version)
+        for key, version in other._confirmed.items():
+            self._confirmed.setdefault(key, version)
 
 
 def versions_of(
