@@ -8,7 +8,7 @@ import sys
 from functools import partial
 
 from workbench.cli.common import fail, skipped, warn
-from workbench.config.annotator import resolve_annotator
+from workbench.config.annotator import named_by_user, resolve_annotator
 from workbench.config.locations import resolve_database
 from workbench.core.annotation import reserved_name_problem
 from workbench.core.team_limits import name_limit_problem
@@ -102,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
             start=StartAt(article_id=args.article, sentence=args.sentence),
             keymap=keymap,
             notices=problems,
+            login_named=not named_by_user(args.annotator),
             # the keeper following this session, started at its first save
             keep_summary=None if keep is None else partial(keep, follow=os.getpid()),
         )

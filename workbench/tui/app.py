@@ -29,7 +29,12 @@ from workbench.tui.bound_keys import BoundKeys
 from workbench.tui.hand_back import hand_back
 from workbench.tui.keymap import binding_scopes, complete_keymap, load_user_keymap
 from workbench.tui.literal import visible
-from workbench.tui.notices import SETTINGS_NOTICE_SECONDS, replaced_by, settings_notice
+from workbench.tui.notices import (
+    SETTINGS_NOTICE_SECONDS,
+    others_here,
+    replaced_by,
+    settings_notice,
+)
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
 from workbench.tui.screens.loading import LoadingScreen
 from workbench.tui.screens.summary import SUMMARY_BINDINGS, SummaryScreen
@@ -97,9 +102,12 @@ class WorkbenchApp(App[None]):
         notices: Sequence[str] = (),
         suggestions: SuggestionSettings | None = None,
         keep_summary: Callable[[], Running | None] | None = None,
+        login_named: bool = False,
     ) -> None:
         """`keymap` None: read keymap.toml (and check settings.toml) here; the command
         line reads them before the screen opens and passes what it printed as `notices`.
+        `login_named`: the analyst is the login name, neither --annotator nor
+        WORKBENCH_ANNOTATOR named one (said at the start when others' work is here).
         `keep_summary` starts the summary keeper that follows this session
         (cli/summary_keeper.py) and returns at once: called at the session's first save
         (and at a save once the one started has ended)."""
@@ -124,6 +132,7 @@ class WorkbenchApp(App[None]):
         self.readings: ReadingsKeeper | None = None
         """Keeps the readings of what this session writes, for the summary."""
         self.keep_summary = keep_summary
+        self.login_named = login_named
         self.summary_keeping: SummaryKeeping | None = None
         """Starts the summary keeper following this session (with `keep_summary`)."""
         self.store_failure: str | None = None
@@ -164,7 +173,7 @@ class WorkbenchApp(App[None]):
         paused_gc.sweep_while_paused(YOUNG_SWEEP)
         self.apply_keymap()
         self.show_new_store_warnings()
-        self.say_look_alike_analyst()
+        self.say_your_work_is_elsewhere()
         # A store may find something later (a compaction's check of the history, a
         # postponed compaction): said as it comes, not only at the start.
         self.set_interval(STORE_WARNINGS_EVERY, self.show_new_store_warnings)
@@ -180,17 +189,21 @@ class WorkbenchApp(App[None]):
             self.push_screen(LoadingScreen())
             self.load_corpus_in_background()
 
-    @work(thread=True, exclusive=True, group="twin", description="look for a look-alike analyst")
-    def say_look_alike_analyst(self) -> None:
+    @work(thread=True, exclusive=True, group="twin", description="look for the analyst's work")
+    def say_your_work_is_elsewhere(self) -> None:
         """When this analyst has no annotations here but the database holds an analyst
         whose name differs only in case or in characters that look alike ("Ana" and
         "ana", from another login or a capital typed), say so at the start: their work
         looked gone, and what they tagged was counted as another analyst's without a word
-        (qa10 Q29). The store's names only, for a name new to the database."""
+        (qa10 Q29). The store's names only, for a name new to the database. So too when
+        the name is the login name, nobody having named the analyst (qa14 Q11: opened
+        in a shell without WORKBENCH_ANNOTATOR, ana's 41 tags looked gone); a name given
+        on purpose that is simply new is not remarked on."""
         store, me = self.store, self.store.annotator
         if store.count(me) or not store.count():
             return
-        alike = look_alikes(me, store.annotators())
+        held = store.annotators()
+        alike = look_alikes(me, held)
         if alike:
             named = ", ".join(repr(name) for name in alike)
             hand_back(
@@ -202,6 +215,17 @@ class WorkbenchApp(App[None]):
                 f"If you are {alike[0]}, quit (q) and open it again with --annotator "
                 f"{alike[0]}.",
                 title="Another analyst with a name like yours",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+        elif self.login_named:
+            counts = [(name, store.count(name)) for name in held if name != me]
+            hand_back(
+                self,
+                self.notify,
+                others_here(me, sorted(counts, key=lambda pair: (-pair[1], pair[0]))),
+                title="None of this work is yours",
                 severity="warning",
                 timeout=30,
                 markup=False,

@@ -51,3 +51,18 @@ def settings_notice(problems: Sequence[str]) -> str:
     stacked them, and at 80x24 the later notices pushed the first off the top of the screen
     (qa9 Q12). The help screen (`?`) lists them again, for as long as the app runs."""
     return "\n".join(problems) + "\nEach is ignored: its default applies. ? lists them again."
+
+
+def others_here(me: str, held: Sequence[tuple[str, int]]) -> str:
+    """The start-up notice of an analyst named by the login name alone, on a database
+    holding other analysts' annotations and none of theirs (qa14 Q11): their work
+    looked gone. `held`: each other analyst and their annotations, most first."""
+    named = ", ".join(f"{name!r} ({count:,})" for name, count in held[:3])
+    if len(held) > 3:
+        named += f" and {len(held) - 3} more"
+    return (
+        f"You are {me!r}, your login name: neither --annotator nor WORKBENCH_ANNOTATOR "
+        f"named you. This database holds the annotations of {named}, none of them yours: "
+        "yours start empty here. To work as one of them, quit (q) and open it again with "
+        "--annotator NAME."
+    )

@@ -191,3 +191,23 @@ def test_a_mistyped_command_after_store_options_is_refused(
     assert capsys.readouterr().err == (
         "workbench: unknown command 'sumary' (did you mean summary?)\n"
     )
+
+
+def test_annotate_tells_the_app_when_the_login_name_stands_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """qa14 Q11: the app says whose work the database holds only to an analyst nobody
+    named (a shell without WORKBENCH_ANNOTATOR)."""
+    from workbench.config.annotator import ANNOTATOR_ENV
+    from workbench.tui.app import WorkbenchApp
+
+    seen: list[bool] = []
+    monkeypatch.setattr(WorkbenchApp, "run", lambda app: seen.append(app.login_named))
+    monkeypatch.delenv(ANNOTATOR_ENV, raising=False)
+    (tmp_path / "story.txt").write_text("A headline\nOfficials said 40 troops left.\n")
+    database = str(tmp_path / "db.json")
+    assert main(["annotate", str(tmp_path), "--db", database]) == 0
+    assert main(["annotate", str(tmp_path), "--db", database, "--annotator", "ana"]) == 0
+    monkeypatch.setenv(ANNOTATOR_ENV, "bob")
+    assert main(["annotate", str(tmp_path), "--db", database]) == 0
+    assert seen == [True, False, False]

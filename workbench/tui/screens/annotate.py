@@ -219,18 +219,20 @@ class AnnotateScreen(Screen[None]):
             self.post_message(ServerUnreachable(error))
 
     def show_position(self, progress: str) -> None:
-        """The title and position lines: where the cursor is, then `progress`. Drawn
-        before anything is read from the store, so that they follow the cursor while
-        the team's server is away (qa7 Q10 i: `j` moved the highlight, the header kept
-        the sentence before)."""
+        """The title and position lines: whose work, where the cursor is, then
+        `progress`. Drawn before anything is read from the store, so that they follow
+        the cursor while the team's server is away (qa7 Q10 i: `j` moved the highlight,
+        the header kept the sentence before)."""
         session, corpus = self.session, self.workspace.corpus
         article, sentences = session.article, session.sentences
         position = (
             f"article {session.place.article + 1}/{len(corpus)}, "
             f"sentence {session.place.sentence + 1 if sentences else 0}/{len(sentences)}"
         )
-        title = literal(f"{corpus.name} │ ", "$text-muted", single_line=True) + literal(
-            article.title, "bold", single_line=True
+        title = (  # whose tags are counted and shown first (qa14 Q11: nothing said whose)
+            literal(f"{self.workspace.store.annotator} │ ", "$accent", single_line=True)
+            + literal(f"{corpus.name} │ ", "$text-muted", single_line=True)
+            + literal(article.title, "bold", single_line=True)
         )
         if self.workspace.read_only:
             title = literal("read-only │ ", "bold $warning", single_line=True) + title
