@@ -57,6 +57,9 @@ class Speaker:
     gender: str = ""
     definite: bool = False
     """Written after "the" ("the Red Cross"): a body's name, never a brand's (_bare_name)."""
+    by_form: bool = False
+    """A name read as a body or a group from its form alone ("its" after it, a plural or
+    a single name): a "he" or "she" of the next sentence may tell a person (_pronoun_tells)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,10 @@ class Discourse:
         recent = [s for s in reversed(self.speakers) if sentence - s.sentence <= REACH]
         if len(words) == 1 and words[0] in lx.PRONOUNS:
             match = _for_pronoun(words[0], recent)
+            if match is None and _pronoun_tells(words[0], recent, sentence):
+                match = recent[0]
+                if learn:
+                    self._become_person(match)
             if learn and match is not None and words[0] in lx.PERSON_PRONOUNS:
                 match.gender = match.gender or words[0]
         elif is_bare_role(tokens, span):
@@ -121,17 +128,23 @@ class Discourse:
         if resolved or (len(words) == 1 and words[0] in lx.PRONOUNS):
             return
         kind = _kind(tokens, span, written, self._as_trained)
+        by_form = False
         if (
             kind == PERSON
             and not self._as_trained
             and _possessive_after(tokens, written, BODY_OR_PERSON) == "its"
+            and not _first_name_gender(tokens, span)  # "Tomas Reyes said its members" (rv13 R12)
         ):
             kind = BODY  # "Marlow Agrochem said its plant…": a company, not a person (qa11 Q1)
+            by_form = True
+        elif kind != PERSON and not self._as_trained:
+            by_form = _name_alone(tokens, span, written)
         speaker = self._add(
             tokens, span, kind, sentence, _descriptions(tokens, written),
             _role_gender(tokens, written),
         )  # fmt: skip
         speaker.definite = speaker.definite or _after_the(tokens, span)
+        speaker.by_form = speaker.kind != PERSON and by_form and not speaker.definite
         if kind == PERSON and not speaker.gender:
             speaker.gender = GENDER_OF.get(_possessive_after(tokens, written), "")
 
@@ -254,6 +267,11 @@ class Discourse:
             self._people[last.bare] = speaker
         self.speakers.append(speaker)
         return speaker
+
+    def _become_person(self, speaker: Speaker) -> None:
+        """A name a "he" or "she" told to be a person's: the person from then on."""
+        speaker.kind, speaker.by_form = PERSON, False
+        self._people.setdefault(speaker.text.split()[-1].lower(), speaker)
 
     def _touch(self, speaker: Speaker) -> None:
         """Move a speaker met again to the end: it is the latest one."""
@@ -515,6 +533,48 @@ def _possessive_after(
         if tokens.lowers[j] in possessives:
             return tokens.lowers[j]
     return ""
+
+
+def _name_alone(tokens: Tokens, span: tuple[int, int], written: tuple[int, int]) -> bool:
+    """Whether a source read as a body or a group is a name and nothing else that says
+    what it is ("Sanders", "Oren Vasko"): capitalised words only, none a role, a body's
+    word, a country or a body known by name, not written after "the" nor beside a body's
+    role. Such a reading comes from the form alone ("Rescuers said" is a group, "Halvane
+    said" a brand), which a pronoun may overrule (_pronoun_tells)."""
+    start, end = span
+    if end - start > 3 or _written_as_body(tokens, span, written):
+        return False
+    for k in range(start, end):
+        word = tokens[k]
+        bare = word.bare
+        if (
+            not word.is_capitalised
+            or not word.is_word
+            or word.is_possessive
+            or bare in lx.ROLES
+            or bare.removesuffix("s") in lx.ROLES
+            or bare in lx.ORGANISATION_WORDS
+            or bare in lx.ORGANISATION_ROLES
+            or bare in lx.NAMED_BODIES
+            or bare in lx.COUNTRIES
+            or bare in lx.TITLES
+        ):
+            return False
+    return True
+
+
+def _pronoun_tells(pronoun: str, recent: list[Speaker], sentence: int) -> bool:
+    """Whether a "he" or "she" that fits no person is the name read as a body or a group
+    from its form alone just before it: the latest speaker, of this sentence or the one
+    before, with no person between ("Sanders said 3,000 … He said", rv13 R6; "Oren Vasko
+    said its members … He said", rv13 R12). A reader takes the pronoun for that name; a
+    body the article writes as one ("the Red Cross") is never it."""
+    return (
+        pronoun in lx.PERSON_PRONOUNS
+        and bool(recent)
+        and recent[0].by_form
+        and sentence - recent[0].sentence <= 1
+    )
 
 
 def _for_pronoun(pronoun: str, recent: list[Speaker]) -> Speaker | None:
