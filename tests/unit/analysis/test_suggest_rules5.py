@@ -36,7 +36,7 @@ def test_the_version_is_rules_15_with_the_denial_model() -> None:
     rules-13 (a person named before a role; a name followed by "its" a body) again,
     rules-14 (a subject's head, never a word inside its post-modifier) again, rules-15
     (a name read as a body or a group by its form alone may be the person a pronoun
-    names) again."""
+    names; the model's probability shown at most 0.69) again."""
     assert SUGGESTER_VERSION == "rules-15+denial-model-2"
 
 

@@ -36,8 +36,8 @@ DIGESTS = {
     # subject, not a word of its post-modifier: qa11 Q2) changes text elsewhere only
     "rules-14+denial-model-2": "2b9d803b6e28f84b8f6eec1aaebf570d6f7d4684f34c9e0b5823ceb292eca333",
     # the same output on the bundled articles: rules-15 (a name read as a body or a group
-    # by its form alone may be the person a pronoun names, rv13 R6, R12) changes text
-    # elsewhere only
+    # by its form alone may be the person a pronoun names, rv13 R6, R12; the model's
+    # probability shown at most 0.69, qa13 Q13) changes text elsewhere only
     "rules-15+denial-model-2": "2b9d803b6e28f84b8f6eec1aaebf570d6f7d4684f34c9e0b5823ceb292eca333",
 }
 """sha256 of suggestions_record() for each version (the latest only needs to be here)."""
