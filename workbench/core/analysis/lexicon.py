@@ -2255,6 +2255,12 @@ PLACE_NOUNS = word_set(
 )
 """After a capitalised name, a place the figure is at ("the Zarit boarding school", "the
 Kestrel coal mine"): the name is where, as "in Zarit" is."""
+NAME_COMMON_WORDS = word_set(
+    "cape lake mount river island islands bay gulf sea north south east west new saint "
+    "county national park university general great upper lower central"
+)
+"""Words many names share ("Cape Merin", "Cape Teral"; "Lake", "North"): two sentences
+naming one of them are not tied by it to one thing (conflicts.shared_names)."""
 EVENT_TOPIC_MARKERS = word_set(
     "demand demands demanding demanded against urging urge urged urges opposing oppose calling"
 )

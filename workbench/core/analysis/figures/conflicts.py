@@ -41,9 +41,14 @@ from workbench.core.analysis.figures.quantities import Quantity, number_in_words
 from workbench.core.analysis.lexicon import (
     MONTH_NAMES,
     MONTHS,
+    NAME_COMMON_WORDS,
     NEAR_ABOVE,
     NEAR_BELOW,
     PERSON_KINDS,
+    PLACE_NOUNS,
+    PLACE_SUFFIXES,
+    QUALIFIERS,
+    SPELLED_NUMBERS,
     WEEKDAYS,
 )
 from workbench.core.annotation import AnnotationKey
@@ -176,7 +181,10 @@ def needs_event(measure: Measure) -> bool:
     """Whether two figures of the measure's class with no event each say too little to
     be compared (NEEDS_STATE, money, any counted noun): a bare figure of one is compared
     only with a stated event's (events_meet)."""
-    unit_class = measure.unit_class
+    return _needs_event(measure.unit_class)
+
+
+def _needs_event(unit_class: str) -> bool:
     return (
         unit_class in NEEDS_STATE or unit_class.startswith("money") or is_counted_noun(unit_class)
     )
@@ -255,7 +263,19 @@ _NOT_ANCHORS = frozenset([*WEEKDAYS, *MONTHS])
 
 
 def relation(a: Measure, b: Measure) -> Relation | None:
-    """How two figures' scopes relate: the same, one a part of the other's, or neither.
+    """How two figures' scopes relate: the same, one a part of the other's, or neither:
+    as their readings say (_read_relation), else the same when what sets them apart is
+    read on one side only and their sentences share two things (_shared_reading)."""
+    if bucket_of(a) != bucket_of(b) or not kin(a.unit_class, b.unit_class):
+        return None
+    found = _read_relation(a, b) if a.when == b.when else None
+    if found is None and _shared_reading(a, b):
+        return "same"
+    return found
+
+
+def _read_relation(a: Measure, b: Measure) -> Relation | None:
+    """How two figures' scopes relate as their readings say.
 
     Unit class, whose, rate and time must be equal (or the classes kin, one a wider noun
     for the other, and the figures tied to one group: kin), and the events meet
@@ -267,8 +287,6 @@ def relation(a: Measure, b: Measure) -> Relation | None:
     ("another 1,000") is never compared with a total. A figure with no event and a
     stated one are compared only of one place (no part/whole reading without the event).
     """
-    if bucket_of(a) != bucket_of(b) or not kin(a.unit_class, b.unit_class):
-        return None
     if not events_meet(a, b):
         return None
     if a.country and b.country and a.country != b.country:
@@ -307,6 +325,111 @@ def relation(a: Measure, b: Measure) -> Relation | None:
             return None
         found = side
     return found
+
+
+def _shared_reading(a: Measure, b: Measure) -> bool:
+    """Whether two figures the readings set apart are one count as a reader takes them
+    (the fourteenth pass): what sets them apart is read on one side only (one_sided), and
+    their sentences share two things: two names, or a name and the event's kind, day or
+    time (shared_ties)."""
+    return one_sided(scope_of(a), scope_of(b), a.across, b.across) and not shared_ties(
+        a
+    ).isdisjoint(shared_ties(b))
+
+
+def one_sided(mine: Scope, theirs: Scope, my_across: bool, their_across: bool) -> bool:
+    """Whether two scopes the readings keep apart (_read_relation gives nothing for them)
+    differ only by what one side reads and the other does not: a time ("this year",
+    "this week") on one side, of a reading or a size (_timeless); an event on one side,
+    of two kin nouns ("migrants" on board, "people" carried); a measure's part on one
+    side. Two values read on the two sides (two places, parts, times, days, events,
+    names, countries) stay two things, as do additions, shares (whose share goes unread),
+    a toll's day (a day's toll is a part of the running one) and a time on one side
+    against a day on the other."""
+    if "increment" in (mine[2], theirs[2]) or mine[8] in SHARES or theirs[8] in SHARES:
+        return False
+    if not kin(mine[8], theirs[8]):
+        return False
+    states_differ = mine[7] != theirs[7]
+    if not (
+        (mine[9] != theirs[9] and _timeless(mine) and _timeless(theirs))
+        or (states_differ and mine[8] != theirs[8])
+        or (not states_differ and mine[8] in MEASURED_CLASSES and mine[2] != theirs[2])
+    ):
+        return False  # what the readings relate (_read_relation)
+    if mine[3] != theirs[3] and (mine[9] is None) != (theirs[9] is None):
+        return False  # a time on one side, a day of its own on the other: two times
+    if states_differ:
+        if not (_may_meet(mine[7], theirs[7]) and my_across and their_across):
+            return False
+    elif mine[7] is None and _needs_event(mine[8]) and _needs_event(theirs[8]):
+        return False
+    if mine[8] in CASUALTY_CLASSES and mine[3] != theirs[3]:
+        return False
+    if days_differ(mine[3], theirs[3]):
+        return False
+    for one, other in (
+        (mine[0], theirs[0]),
+        (mine[1] or mine[6], theirs[1] or theirs[6]),
+        (mine[2], theirs[2]),
+        (mine[9], theirs[9]),
+    ):
+        if one is not None and other is not None and one != other:
+            return False
+    return not any(
+        one and other and one.isdisjoint(other)
+        for one, other in ((mine[4], theirs[4]), (mine[5], theirs[5]))
+    )
+
+
+def shared_ties(measure: Measure) -> frozenset[tuple[str, str]]:
+    """What a figure's sentence may share with another's that ties the two to one thing:
+    two of its names (shared_names), or a name with the kind of event, the day or the
+    time it gives. One name alone is too little: a town or a firm is in many stories."""
+    names = sorted(shared_names(measure))
+    found: set[tuple[str, str]] = set(combinations(names, 2))
+    others = [f"event {event}" for event in measure.events]
+    if measure.day is not None:
+        others.append(f"day {measure.day}")
+    if measure.when is not None:
+        others.append(f"time {measure.when}")
+    found.update(product(names, others))
+    return frozenset(found)
+
+
+def shared_names(measure: Measure) -> frozenset[str]:
+    """The names that tie a figure's sentence to another's (anchors): not the words of
+    whose it is (in its bucket, both sides have them), nor a qualifier, "all" or a number
+    in words opening the sentence ("Nearly", "Thirty-one"), nor an abbreviation of two
+    letters ("UN", "EU": a body too wide to tie two figures to one thing), nor a word many
+    names share (_COMMON_IN_NAMES)."""
+    found = anchors(measure)
+    if measure.who is not None:
+        found -= set(measure.who.lower().split())
+    return frozenset(
+        name
+        for name in found
+        if len(name) > 2
+        and name not in _NOT_NAMES
+        and name not in _COMMON_IN_NAMES
+        and name.split("-")[0] not in SPELLED_NUMBERS
+    )
+
+
+def _timeless(scope: Scope) -> bool:
+    """Whether a time read on one side only leaves the figure of one thing: a reading (a
+    temperature, a duration, a score) or a size (an area, a length, a deal's value) is
+    the same whenever it is told; a count's time is its period ("killed this year", "cut
+    in January", "debt due this year"), and two periods are two counts."""
+    return scope[8] in _SIZES or (scope[8].startswith("money") and scope[7] == "deal")
+
+
+_SIZES = MEASURED_CLASSES | frozenset(["area", "distance", "speed"])
+
+
+_QUALIFIER_WORDS = frozenset(word for qualifier in QUALIFIERS for word in qualifier.split())
+_NOT_NAMES = _QUALIFIER_WORDS | frozenset(["all", "between", "some", "one", "the"])
+_COMMON_IN_NAMES = PLACE_NOUNS | frozenset(PLACE_SUFFIXES) | NAME_COMMON_WORDS
 
 
 SHARES = frozenset(["percent", "percentage points"])
@@ -378,8 +501,8 @@ def bucket_of(measure: Measure) -> tuple[object, ...]:
     compares bucket by bucket, and ledger/live.py (LiveLedger) relies on that to redo
     only the buckets a change reaches: keep them in step. The event is no part of it: a
     figure with no event may meet a stated one (events_meet), compared inside the
-    bucket."""
-    return (kind_of(measure.unit_class), measure.who, measure.per, measure.when)
+    bucket; nor is the time: a time read on one side only may be one (_shared_reading)."""
+    return (kind_of(measure.unit_class), measure.who, measure.per)
 
 
 def kin(mine: str, theirs: str) -> bool:
@@ -540,13 +663,31 @@ Scope = tuple[
     str | None,
     str | None,
     str,
+    str | None,
 ]
-"""(country, place, part, day, events, names, loose place, event, class): the country,
-day, events, names and loose place must agree (_agree), the place and part be equal or
-one a part of the other, the events meet (events_meet), the classes be kin (one a wider
-noun for the other: compared only at one spot, never as part and whole). A measure's
-reading (a temperature, a magnitude, a score) has its place loose: where it was read, not
-a part of it."""
+"""(country, place, part, day, events, names, loose place, event, class, time): the
+country, day, events, names and loose place must agree and the time be equal (_agree),
+the place and part be equal or one a part of the other, the events meet (events_meet),
+the classes be kin (one a wider noun for the other: compared only at one spot, never as
+part and whole). A measure's reading (a temperature, a magnitude, a score) has its place
+loose: where it was read, not a part of it."""
+
+
+def scope_of(measure: Measure) -> Scope:
+    """The figure's scope in its bucket (Scope)."""
+    loose = measure.unit_class in MEASURED_CLASSES
+    return (
+        measure.country,
+        None if loose else measure.place,
+        measure.part,
+        None if measure.unit_class == "clock" else measure.day,
+        measure.events,
+        measure.names,
+        measure.place if loose else None,
+        state_key(measure),
+        measure.unit_class,
+        measure.when,
+    )
 
 
 def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Clash]:
@@ -556,7 +697,9 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
     A sentence's figure counted twice (two analysts recorded the sentence) is one.
     In a bucket, the figures of each event are compared among themselves; then each
     figure with no event against the stated ones whose sentences agree on where
-    (share_scope: gathered by place, by two names, by the day of a kind of event).
+    (share_scope: gathered by place, by two names, by the day of a kind of event); then
+    the figures whose sentences share two things (shared_ties), read apart by what one
+    side reads and the other does not (_shared_clashes).
     """
     buckets: dict[tuple[object, ...], list[tuple[Scope, _Ranged]]] = defaultdict(list)
     seen: set[tuple[str, int, int, int]] = set()
@@ -567,23 +710,12 @@ def find_clashes(figures: Iterable[Figure], classes: Collection[str]) -> list[Cl
             continue
         seen.add(where)
         origin = origin_of.setdefault((figure.article_id, figure.index), figure.origin)
-        m = figure.measure
-        loose = m.unit_class in MEASURED_CLASSES
-        scope = (
-            m.country,
-            None if loose else m.place,
-            m.part,
-            None if m.unit_class == "clock" else m.day,
-            m.events,
-            m.names,
-            m.place if loose else None,
-            state_key(m),
-            m.unit_class,
-        )
-        buckets[bucket_of(m)].append((scope, _Ranged(figure, *interval(figure), origin)))
+        ranged = _Ranged(figure, *interval(figure), origin)
+        buckets[bucket_of(figure.measure)].append((scope_of(figure.measure), ranged))
     found: dict[tuple[int, int], Clash] = {}
     for members in buckets.values():
         _compare_bucket(members, found)
+        _shared_clashes(members, found)
     return sorted(
         found.values(),
         key=lambda clash: (
@@ -625,6 +757,26 @@ def _compare_bucket(members: list[Member], found: dict[tuple[int, int], Clash]) 
         *_by_name_in_time(free),
     ):
         _scoped_clashes(gathered, found, across=True)
+
+
+def _shared_clashes(members: list[Member], found: dict[tuple[int, int], Clash]) -> None:
+    """One bucket's clashes between figures whose sentences share a tie (shared_ties) and
+    whose scopes differ by what one side reads only (one_sided): for each tie, its
+    figures by scope, each scope against the other scopes' extremes."""
+    by_name: dict[tuple[str, str], list[Member]] = defaultdict(list)
+    for member in members:
+        for tie in shared_ties(member[1].figure.measure):
+            by_name[tie].append(member)
+    for name in sorted(by_name):
+        if len(by_name[name]) < 2:
+            continue
+        scopes: dict[tuple[Scope, bool], list[_Ranged]] = defaultdict(list)
+        for scope, ranged in by_name[name]:
+            scopes[(scope, ranged.figure.measure.across)].append(ranged)
+        groups = [(key, _Group.of(figures)) for key, figures in scopes.items()]
+        for (mine, one), (theirs, other) in combinations(groups, 2):
+            if one_sided(mine[0], theirs[0], mine[1], theirs[1]):
+                _same_scope(one, other, found)
 
 
 def _by_place(free: list[Member]) -> Iterator[list[Member]]:
@@ -680,12 +832,12 @@ def _by_day_event(free: list[Member]) -> Iterator[list[Member]]:
 
 
 def _by_name_in_time(free: list[Member]) -> Iterator[list[Member]]:
-    """For each name, the figures of a time (one bucket's figures share it) whose
-    sentences give the name."""
-    if not free or free[0][1].figure.measure.when is None:
-        return
+    """For each name, the figures of a time whose sentences give the name (_agree keeps
+    the times equal)."""
     by_name: dict[str, list[Member]] = defaultdict(list)
     for member in free:
+        if member[0][9] is None:
+            continue
         for name in anchors(member[1].figure.measure):
             by_name[name].append(member)
     for name in sorted(by_name):
@@ -769,11 +921,12 @@ def _bucket_clashes(
         return
     order = {scope: number for number, scope in enumerate(groups)}
     if across:  # of one place and part only (relation)
-        by_place: dict[tuple[str | None, str | None], list[Scope]] = defaultdict(list)
+        by_place: dict[tuple[str | None, str | None, str | None], list[Scope]]
+        by_place = defaultdict(list)
         for scope in groups:
-            by_place[(scope[1], scope[2])].append(scope)
+            by_place[(scope[1], scope[2], scope[9])].append(scope)
         for scope, group in groups.items():
-            for other in by_place[(scope[1], scope[2])]:
+            for other in by_place[(scope[1], scope[2], scope[9])]:
                 if order[other] > order[scope] and _agree(scope, other, across):
                     _same_scope(group, groups[other], found)
         return
@@ -820,24 +973,26 @@ def _bucket_clashes(
                 _add(found, Clash(item.figure, above.figure, part=above.figure))
 
 
-Spot = tuple[str | None, str | None, str | None]
+Spot = tuple[str | None, str | None, str | None, str | None]
 """A scope's place, part and day as a part (day_part): equal spots are compared as the
 same; a spot with fewer of them is a whole of one with more."""
 
 
 def _spot(scope: Scope, dated: bool) -> Spot:
-    """The scope's place, part and (`dated`: a toll's bucket) day as a part (day_part)."""
+    """The scope's place, part and (`dated`: a toll's bucket) day as a part (day_part),
+    and its time (never widened: two times are two counts)."""
     day = scope[3]
-    return (scope[1], scope[2], day if dated and day and not day.startswith("after ") else None)
+    dated_day = day if dated and day and not day.startswith("after ") else None
+    return (scope[1], scope[2], dated_day, scope[9])
 
 
 def _wider(spot: Spot, shares: bool) -> Iterator[Spot]:
     """Every spot a figure of `spot` is a part of: some of its place, part and day left
     out (not all of the whole's need be); of a share (`shares`), its place kept."""
-    place, part, day = spot
+    place, part, day, when = spot
     if shares:
         return
-    for wider in dict.fromkeys(product((place, None), (part, None), (day, None))):
+    for wider in dict.fromkeys(product((place, None), (part, None), (day, None), (when,))):
         if wider != spot:
             yield wider
 
@@ -849,6 +1004,8 @@ def _agree(mine: Scope, theirs: Scope, across: bool) -> bool:
         if not _may_meet(mine[7], theirs[7]) or mine[2] != theirs[2]:
             return False
     elif mine[7] != theirs[7]:
+        return False
+    if mine[9] != theirs[9]:
         return False
     if mine[0] is not None and theirs[0] is not None and mine[0] != theirs[0]:
         return False

@@ -118,7 +118,9 @@ NUMBER_PATTERN = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-WORD_PATTERN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
+WORD_PATTERN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ][A-Za-zÀ-ÖØ-öø-ɏ.'’-]*")
+"""A word: Latin letters, accented ones too ("Valparaíso", "Pécs": a name split at its
+accent was two words, neither the name)."""
 _DIGITS = re.compile(r"\d+")
 _SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009’'")
 """What may split a number's thousands: a comma, a space, a no-break or thin space, an

@@ -1,0 +1,106 @@
+"""Issue 15's fourteenth conflict pass (session 14): what one side reads and the other not.
+
+Thirteen passes kept two figures apart whenever an attribute (a time, an event, a
+noun's kind) was read on one side and not the other. The fourteenth decides such pairs
+as a reader does, by what the two sentences share: two names, or a name and the kind of
+event, the day or the time (conflicts.shared_ties). A time read on one side only leaves
+a reading or a size one thing (a temperature, an area, a deal's value), never a count
+(a count's time is its period); an event said on one side only meets a kin noun's on
+the other (migrants on board, people carried). Two values read on the two sides stay
+two things. Each positive case fails before the pass (main 8e2273c)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analysis.test_figure_general import conflict, figures
+from workbench.core.analysis.figures.conflicts import relation, shared_ties
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # a time on one side only: a station's high of one day is one reading
+            "The thermometer at Ostrava airport hit 38.5C on Friday, the hottest reading in "
+            "the country this year.",
+            "Ostrava airport's weather station recorded a maximum of 35.2 degrees Celsius on "
+            "Friday.",
+        ),
+        (  # a time on one side only: a park's size is its size whenever told
+            "The Kestra Moor national park covers 800 square kilometres of upland forest.",
+            "Kestra Moor, a 450 km² reserve, was opened to visitors this week.",
+        ),
+        (  # an event on one side only, two kin nouns, the sinking and the place shared
+            "Up to 250 migrants were on board the boat when it capsized off Lampra, survivors "
+            "said.",
+            "The trawler that sank off Lampra had been carrying 410 people, the coastguard said.",
+        ),
+        (  # an event on one side only, two kin nouns, two names shared
+            "Orvik Steel employs about 9,000 people worldwide, the company said.",
+            "Orvik Steel has 14,500 employees worldwide, according to its annual report.",
+        ),
+        (  # an accented name is one word ("Ría" was split at its accent)
+            "By Friday evening the fire in the hills above Zaragoza Ría had scorched 12,000 "
+            "hectares, the agency said.",
+            "The blaze near Zaragoza Ría had burned through about 50 square kilometres as of "
+            "Friday evening.",
+        ),
+    ],
+)
+def test_what_one_side_reads_only_does_not_keep_them_apart(a: str, b: str) -> None:
+    assert conflict(a, b)
+    assert conflict(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # a count's time is its period: this year's toll is a part of all the floods'
+            "Floods in Verna province have killed 45 people this year, the disaster agency said.",
+            "Floods killed more than 200 people in Verna province, the disaster agency said.",
+        ),
+        (  # one word of two names ("Serra") is no tie
+            "The wildfire in the Serra Alta hills has burned 12,000 hectares, officials said.",
+            "Serra Bonita, a 1,200 km² reserve, was granted park status this week.",
+        ),
+        (  # two kin nouns and one place only: two groups (miners trapped, workers)
+            "Fifteen miners remain trapped at the Dunmore colliery, the operator said.",
+            "Half of the 2,000 workers at the Dunmore plant will lose their jobs, the union said.",
+        ),
+        (  # a day on one side, a time on the other: a day's high and the year's
+            "The thermometer at Ostrava airport hit 36C on Friday, the weather service said.",
+            "The highest reading at Ostrava airport this year was 39.1C, the weather service said.",
+        ),
+        (  # two times read, one on each side
+            "Brenna Valley, a 450 km² reserve, was enlarged this week.",
+            "Brenna Valley, a 300 km² reserve, was enlarged last year.",
+        ),
+        (  # a count with a time on one side: this year's visitors and all of them
+            "Some 2,000 people attended the Varna book fair this year, organisers said.",
+            "About 5,000 people attended the Varna book fair, organisers said.",
+        ),
+        (  # qa13 Q20: tickets sold and people aboard are two things
+            "Nordline sold 412 tickets for the Saria's Sunday crossing, the company said.",
+            "The coastguard said 380 people were aboard the Saria when it capsized on Sunday.",
+        ),
+    ],
+)
+def test_what_both_sides_read_apart_stays_apart(a: str, b: str) -> None:
+    assert not conflict(a, b)
+    assert not conflict(b, a)
+
+
+def test_a_headline_toll_and_the_body_toll_of_one_minister_conflict() -> None:
+    """qa13 Q19: a headline's toll against the body's, the same minister's: one count."""
+    headline = "Death toll reaches 45, Health Minister Ines Varro says"
+    body = "The toll has risen to 47, Health Minister Ines Varro told reporters on Tuesday."
+    assert conflict(headline, body)
+
+
+def test_the_shared_reading_is_the_relation_find_clashes_applies() -> None:
+    """relation() and find_clashes() read the pair alike (the property test keeps them in
+    step in general): the same, and tied by two names."""
+    (employs,) = figures("Orvik Steel employs about 9,000 people worldwide.", "a")
+    (has,) = figures("Orvik Steel has 14,500 employees worldwide.", "b")
+    assert relation(employs.measure, has.measure) == "same"
+    assert ("orvik", "steel") in shared_ties(employs.measure) & shared_ties(has.measure)
