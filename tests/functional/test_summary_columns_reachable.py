@@ -82,3 +82,28 @@ async def test_every_column_of_every_tab_is_reachable(
                 assert table.virtual_size.width <= table.size.width, f"{tab} scrolls sideways"
             missing += await unreached(screen, tab, pilot)
         assert not missing, "\n".join(missing)
+
+
+async def test_every_analysts_articles_tab_counts_the_statuses_that_differ(
+    make_app: Any, store: AnnotationStore, bundled: Corpus
+) -> None:
+    """fx14: its status columns counted only agreed sentences and did not add up."""
+    gold = load_gold(bundled)
+    bob = [replace(note, annotator="bob", status="refuted") for note in gold[:3]]
+    store.import_annotations([*gold, *bob])
+    app = make_app()
+    async with app.run_test(size=(250, 60)) as pilot:
+        screen = await open_summary(app, pilot)
+        await pilot.press("a")
+        await pilot.press("end", "enter")  # all analysts
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        assert screen.analyst is None and screen.summary is not None
+        table = screen.query_one("#articles-table", DataTable)
+        labels = [column.label.plain for column in table.columns.values()]
+        assert labels[-1] == "status differs"
+        first = screen.summary.articles[0]
+        row = [int(cell.plain) for cell in table.get_row_at(0)[-7:]]
+        assert sum(row) == first.annotated and row[-1] == 3

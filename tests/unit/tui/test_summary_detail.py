@@ -76,3 +76,19 @@ def test_conflicts_articles_sources_and_anchoring_in_full(summary: Summary) -> N
     moved = replace(annotation, quote="An earlier text.")
     shown = anchoring_detail("to check", annotation, moved, titles)
     assert "As tagged" in shown and annotation.quote in shown
+
+
+def test_an_unlinked_denial_judged_differently_says_so_and_how() -> None:
+    """fx14: the Denials tab's row said "bob ≠", its pane named bob's source alone, as if
+    the analysts agreed (the ledger's pane lists the other judgement)."""
+    from workbench.tui.state.summary_detail import unlinked_detail
+
+    spokesman = next(a for a in load_gold() if a.quote.startswith("The spokesman accused"))
+    bob = replace(spokesman, annotator="bob", source="Reuters", status="in_progress")
+    articles = [ArticleInfo.of(article) for article in load_corpus()]
+    summary = build_summary([spokesman, bob], articles, SummarySettings(annotator=None))
+    (line,) = [d for d in summary.unlinked_denials if "bob" in d.annotators]
+    detail = unlinked_detail(line, summary.short_titles())
+    assert "denied by Reuters · bob ≠" in detail
+    assert "≠ gold judged it: attribution, denial, unverified, source The spokesman" in detail
+    assert "): accuses Washington of distorting and slandering" in detail, "its note"

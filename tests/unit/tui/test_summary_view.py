@@ -88,3 +88,26 @@ def test_the_header_tells_articles_not_read_from_articles_changed() -> None:
     )  # the one to check is said apart ("still to check"), as the report does (fx9)
     assert anchoring_words(AnchoringSection(article_missing=other)) == "3 on 1 article(s) not read"
     assert anchoring_words(AnchoringSection(check=(kyiv,))) == ""
+
+
+def test_with_statuses_that_differ_the_articles_rows_add_up() -> None:
+    """fx14: in every analyst's summary a sentence whose analysts gave it different
+    statuses counts under no status; the report had a "status differs" column, the
+    screen's table and pane nothing, so its status counts did not add up."""
+    from workbench.tui.screens.summary import STATUS_DIFFERS_COLUMNS
+    from workbench.tui.state.summary_detail import article_detail
+
+    corpus = load_corpus()
+    gold = load_gold(corpus)
+    bob = [replace(note, annotator="bob", status="refuted") for note in gold[:3]]
+    with AnnotationStore.open(None, annotator="ana") as store:
+        store.import_annotations([*gold, *bob])
+        view, _ = read_summary(Workspace(store, corpus), None, LedgerSettings())
+    first = view.summary.articles[0]
+    assert view.status_differs and first.status_differs == 3
+    (row,) = [row for row in view.article_rows if row[0] == first.short_title]
+    assert len(row) == len(STATUS_DIFFERS_COLUMNS) and row[-1] == 3
+    statuses = row[-7:-1]
+    assert sum(statuses) + row[-1] == first.annotated  # type: ignore[arg-type]
+    detail = article_detail(first)
+    assert "status differs 3" in detail

@@ -148,6 +148,9 @@ ARTICLE_COLUMNS: Columns = (
 )
 """The statuses are left out together below some 130 columns (the detail pane says them):
 the title, cut to 12 cells at 120 columns, keeps the room (fx14)."""
+STATUS_DIFFERS_COLUMNS: Columns = (*ARTICLE_COLUMNS, ColumnSpec("status differs", 14, 14, spare=1))
+"""With several analysts who gave some sentence different statuses, a column counts those,
+so that the status columns add up to the annotated sentences (as the report's)."""
 ANCHORING_COLUMNS: Columns = (
     ColumnSpec("state", 8, 15),
     ColumnSpec("article", 8, 40),
@@ -518,7 +521,11 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         return [
             ("ledger", LEDGER_COLUMNS, view.ledger_rows),
             ("conflicts", CONFLICT_COLUMNS, view.conflict_rows),
-            ("articles", ARTICLE_COLUMNS, view.article_rows),
+            (
+                "articles",
+                STATUS_DIFFERS_COLUMNS if view.status_differs else ARTICLE_COLUMNS,
+                view.article_rows,
+            ),
             ("sources", SOURCE_COLUMNS, view.source_rows),
             ("anchoring", ANCHORING_COLUMNS, view.anchoring_rows),
             ("denials", DENIAL_COLUMNS, view.unlinked_rows),

@@ -54,6 +54,29 @@ def _source(line: SentenceLine) -> str:
     return typed if named in (None, typed) else f"{named} (written “{typed}”)"
 
 
+def _judged_by(line: SentenceLine) -> str:
+    """Its analysts, marked ≠ when others judged the sentence differently."""
+    return ", ".join(line.annotators) + (" ≠" if line.disagreement else "")
+
+
+def _notes(line: SentenceLine) -> list[str]:
+    """Its notes, whole, each with the analysts who wrote it."""
+    return [f"Note ({', '.join(note.annotators)}): {note.note}" for note in line.notes]
+
+
+def _other_judgements(line: SentenceLine) -> list[str]:
+    """How the other analysts judged the sentence, a line each."""
+    parts = []
+    for other in line.others:
+        judged = other.annotation
+        source = other.canonical_source or judged.source or no_source_words(judged)
+        parts.append(
+            f"≠ {', '.join(other.annotators)} judged it: {', '.join(judged.tags) or 'no tag'}, "
+            f"{status_words(judged.status)}, source {source}"
+        )
+    return parts
+
+
 def ledger_detail(
     group: ClaimGroup,
     number: int,
@@ -67,7 +90,7 @@ def ledger_detail(
     head = f"Group {number}: {sentences} sentence(s) in {len(group.articles)} article(s)"
     parts = [head + (f" · {flag}" if flag else "")]
     what = "Claim" if role == "claim" else "Denial aimed at the group"
-    who = ", ".join(line.annotators) + (" ≠" if line.disagreement else "")
+    who = _judged_by(line)
     if line.to_check:
         who += f" {to_check_words(line)}"
     parts.append(
@@ -87,15 +110,8 @@ def ledger_detail(
     if line.to_check:
         parts.append(TO_CHECK_NOTE)
     parts.append(f"Text: {line.quote}")
-    for note in line.notes:
-        parts.append(f"Note ({', '.join(note.annotators)}): {note.note}")
-    for other in line.others:
-        judged = other.annotation
-        source = other.canonical_source or judged.source or no_source_words(judged)
-        parts.append(
-            f"≠ {', '.join(other.annotators)} judged it: {', '.join(judged.tags) or 'no tag'}, "
-            f"{status_words(judged.status)}, source {source}"
-        )
+    parts += _notes(line)
+    parts += _other_judgements(line)
     if group.sources:
         parts.append(f"Group sources: {', '.join(group.sources)}")
     parts += [
@@ -160,6 +176,8 @@ def article_detail(row: ArticleRow) -> str:
     sentences = "not known" if row.sentences is None else f"{row.sentences:,}"
     tags = ", ".join(f"{tag} {row.tags[tag]}" for tag in TAGS)
     statuses = ", ".join(f"{status_words(status)} {row.statuses[status]}" for status in STATUSES)
+    if row.status_differs:
+        statuses += f", status differs {row.status_differs}"
     return "\n".join(
         [
             row.title,
@@ -205,13 +223,16 @@ def anchoring_detail(
 
 def unlinked_detail(denial: SentenceLine, titles: Mapping[str, str]) -> str:
     """A denial aimed at no claim group: where, by whom, what it denies and why no group
-    is linked (qa10 Q8: the screen named them only as a count)."""
+    is linked (qa10 Q8: the screen named them only as a count), and how other analysts
+    judged it (fx14: its row said "≠", its pane nothing of the other judgement)."""
     quote = denial.quote
     parts = [
         f"{_where(denial.article_id, denial.index, titles)} · denied by "
         f"{denial.canonical_source or denial.source or no_source_words(denial.annotation)} · "
-        f"{', '.join(denial.annotators)}",
+        f"{_judged_by(denial)}",
         f"Text: {quote}",
+        *_notes(denial),
+        *_other_judgements(denial),
     ]
     reason = why_unlinked(quote)
     denied = denied_text(quote) if reason != "kind" else None

@@ -152,6 +152,9 @@ class SummaryView:
     """The banner's line of each thing measured (conflict_headings)."""
     unlinked_rows: list[Row] = field(default_factory=list)
     """The Denials tab: each denial aimed at no claim group (qa10 Q8)."""
+    status_differs: bool = False
+    """Some article has sentences its analysts gave different statuses: the Articles
+    rows end with their count (ArticleRow.status_differs), as the report's do."""
 
 
 def analysts_cell(sentence: SentenceLine) -> str:
@@ -270,6 +273,7 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
         )
         for conflict, position, figure in conflict_figures
     ]
+    status_differs = any(row.status_differs for row in summary.articles)
     article_rows: list[Row] = [
         (
             row.short_title,
@@ -277,6 +281,7 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
             row.tagged,
             *(row.tags[tag] for tag in TAGS),
             *(row.statuses[status] for status in STATUSES),
+            *((row.status_differs,) if status_differs else ()),
         )
         for row in summary.articles[:ROW_LIMIT]
     ]
@@ -337,6 +342,7 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
         unconfirmed,
         headings,
         unlinked_rows,
+        status_differs,
     )
 
 

@@ -559,7 +559,7 @@ def _article_section(
     """Counts per article. A sentence whose analysts give it different statuses counts
     under no status (several analysts' summary): then a column counts those, so the
     status columns and it add up to the annotated sentences."""
-    unagreed = [row.annotated - sum(row.statuses.values()) for row in articles]
+    unagreed = [row.status_differs for row in articles]
     differ = any(unagreed)
     lines = [
         "## Articles",

@@ -79,6 +79,12 @@ class ArticleRow:
     tags: Counts
     statuses: Counts
 
+    @property
+    def status_differs(self) -> int:
+        """Its sentences whose analysts gave them different statuses: counted under no
+        status, so that the status counts and this add up to the annotated sentences."""
+        return self.annotated - sum(self.statuses.values())
+
 
 @dataclass(frozen=True, slots=True)
 class SourceRow:
