@@ -181,8 +181,7 @@ def article_detail(row: ArticleRow) -> str:
     return "\n".join(
         [
             row.title,
-            f"{row.article_id} · sentences {sentences} · annotated {row.annotated} · "
-            f"tagged {row.tagged}"
+            f"sentences {sentences} · annotated {row.annotated} · tagged {row.tagged}"
             + (f" · judged differently {row.disagreements}" if row.disagreements else ""),
             f"Tags: {tags}",
             f"Statuses: {statuses}",
