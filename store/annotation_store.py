@@ -69,9 +69,11 @@ from store.undo_history import (
     by_time,
     decision_step,
     expected_now,
-    latest_change_to,
+    flipped_step,
     ledger_entries,
     made,
+    made_now,
+    moved_key,
     replay,
     restored,
     same_content,
@@ -433,7 +435,7 @@ class AnnotationStore:
             self._redo.append(self._undo.pop())
             return undone
         refuse_outside((change.article_id for change in step), within, undoing=True)
-        self._check_unchanged(self._undo, undoing=True)
+        step = self._check_unchanged(self._undo, undoing=True)
         pairs = [(change.after, self._restamped(change.before)) for change in reversed(step)]
         done = self._commit_pairs(pairs, "undo", [change.key for change in reversed(step)])
         self._redo.append(self._undo.pop())
@@ -457,7 +459,7 @@ class AnnotationStore:
             self._undo.append(self._redo.pop())
             return redone
         refuse_outside((change.article_id for change in step), within, undoing=False)
-        self._check_unchanged(self._redo, undoing=False)
+        step = self._check_unchanged(self._redo, undoing=False)
         pairs = [(change.before, self._restamped(change.after)) for change in step]
         done = self._commit_pairs(pairs, "redo", [change.key for change in step])
         self._undo.append(self._redo.pop())
@@ -928,7 +930,13 @@ class AnnotationStore:
         start, annotator = self._history_start, self.annotator
         with self._history_read(records), paused_gc():
             changes = (
-                Entry(str(r["at"]), str(r["action"]), _key_of(r), partial(Change.from_record, r))
+                Entry(
+                    str(r["at"]),
+                    str(r["action"]),
+                    _key_of(r),
+                    partial(Change.from_record, r),
+                    moved_key(r["action"], r["after"]),
+                )
                 for r in records
                 if r["id"] < start
                 and r["annotator"] == annotator
@@ -942,7 +950,7 @@ class AnnotationStore:
                 Entry(entry.at, entry.action, entry.key, partial(decision_step, entry.record))
                 for entry in decisions
             )
-            undo, redo = replay(by_time(changes, entries), made)
+            undo, redo = replay(by_time(changes, entries), made, flipped_step)
         self._earlier_read = True
         self._undo[:0] = restored(undo, _same)
         if not self._changed:
@@ -970,21 +978,43 @@ class AnnotationStore:
                 self.path,
             ) from error
 
-    def _check_unchanged(self, stack: list[list[Change] | DecisionChange], undoing: bool) -> None:
+    def _check_unchanged(
+        self, stack: list[list[Change] | DecisionChange], undoing: bool
+    ) -> list[Change]:
         """The top step of `stack` may be undone (redone) only if every annotation it
         changed is still as it left it (content, not time: an undo restamps what it
-        restores): LaterChangeError otherwise, naming the later change, with the step
-        dropped from `stack`."""
+        restores), or as re-anchoring alone left it on another sentence or as an orphan:
+        the step is then replaced by itself made there (undo_history.where_now, tr14
+        T1), and returned. LaterChangeError otherwise, naming the later change, with
+        the step dropped from `stack`."""
         step = stack[-1]
         assert not isinstance(step, DecisionChange)
+        now: list[Change] = []
         for change in step:
             expected, where = expected_now(change, undoing)
             stored = self._located(where) if where is not None else None
-            if not same_content(stored, expected):
+            if same_content(stored, expected):
+                now.append(change)
+                continue
+            history = self._changes_since(change.at, change.article_id)
+            there, later = made_now(change, undoing, history, self._located)
+            if there is None:
                 stack.pop()
-                assert where is not None
-                later = latest_change_to(self.history(), where, change.at)
                 raise LaterChangeError(change, later, undoing)
+            now.append(there)
+        stack[-1] = now
+        return now
+
+    def _changes_since(self, since: str, article_id: str) -> list[Change]:
+        """The changes to `article_id`'s annotations after `since`, oldest first (what a
+        refused or moved undo step reads; CHANGES_TO on a server)."""
+        records = self._storage.history_records()
+        with self._history_read(records), paused_gc():
+            return [
+                Change.from_record(record)
+                for record in records
+                if record["at"] > since and record["key"][1] == article_id
+            ]
 
     def _write(self, key: AnnotationKey, after: Annotation | None, action: str) -> Change:
         change = Change(key, self._current(key), after, utc_now(), self.annotator, action)

@@ -24,8 +24,9 @@ made no change since (a change empties the redo stack, within a session and acro
 restart alike: the restored redo steps are dropped once this session changes
 anything). A step is undone only if every annotation it changed is still as it left
 it (a re-anchoring that left it on its sentence, the article corrected elsewhere,
-changed nothing of it: reanchored_in_place, qa10 Q21); a later change by anyone else
-(a re-anchoring that moved it, an import, the same analyst in another session) is
+changed nothing of it: reanchored_in_place, qa10 Q21), or as re-anchorings alone moved
+or orphaned it: the step is then undone where the annotation is now (made_now, tr14
+T1); a later change by anyone else (an import, the same analyst in another session) is
 never overwritten: the undo is refused with
 LaterChangeError, naming that change, and the step is dropped so that the next `u`
 goes on to the change before it.
@@ -35,7 +36,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from store.change import REDO, UNDO, Change, DecisionChange
@@ -71,13 +72,34 @@ class Entry(Generic[R]):
     action: str
     key: AnnotationKey
     record: R
+    moved_to: AnnotationKey | None = None
+    """A re-anchoring's: the key it moved the annotation to (moved_key)."""
+    flipped: bool = False
+    """An undo's record standing for the step it undid: its sides swapped (replay)."""
+
+
+def moved_key(action: object, after: object) -> AnnotationKey | None:
+    """The key a re-anchoring record's `after` (a record) holds, for Entry.moved_to:
+    None for other actions, or an `after` the replay cannot read (the step is then
+    matched by its old key, as before tr14 T1)."""
+    if action != REANCHOR or not isinstance(after, Mapping):
+        return None
+    try:
+        return (str(after["annotator"]), str(after["article_id"]), int(after["index"]))
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def replay(
-    entries: Iterable[Entry[R]], change_of: Callable[[R], S]
+    entries: Iterable[Entry[R]],
+    change_of: Callable[[R], S],
+    flip: Callable[[S], S] | None = None,
 ) -> tuple[list[list[S]], list[list[S]]]:
     """The undo and redo stacks (oldest step first, each step's changes in history
-    order) that the analyst's `entries` (oldest first) leave."""
+    order) that the analyst's `entries` (oldest first) leave. With `flip` (a change
+    with its sides swapped), a step undone or redone is from then on the undo's
+    records flipped, or the redo's: the step as made where it was last undone or
+    redone, perhaps on another sentence than first (tr14 T1)."""
     undo: list[list[Entry[R]]] = []
     redo: list[list[Entry[R]]] = []
     for group in _groups(entries):
@@ -86,14 +108,29 @@ def replay(
             undo.append(group)
             redo.clear()
         elif action == REANCHOR:
+            _follow(group, undo)
+            _follow(group, redo)
             undo.append(group)  # what an undo record of an older session may name
         elif action == "undo":
-            _move(_keys(group), undo, redo)
+            _move(group, undo, redo, flipped=True if flip else None)
         elif action == "redo":
-            _move(_keys(group), redo, undo)
+            _move(group, redo, undo, flipped=False if flip else None)
     undo = [step for step in undo if step[0].action != REANCHOR]
     redo = [step for step in redo if step[0].action != REANCHOR]
-    return _built(undo, change_of), _built(redo, change_of)
+    return _built(undo, change_of, flip), _built(redo, change_of, flip)
+
+
+def _follow(group: Sequence[Entry[R]], stack: list[list[Entry[R]]]) -> None:
+    """The steps near the top of `stack` keyed where this re-anchoring moved their
+    annotations: an undo of such a step is made where the annotation is now, and its
+    record names that key (tr14 T1), so that the replay matches the two."""
+    moves = {e.key: e.moved_to for e in group if e.moved_to is not None and e.moved_to != e.key}
+    if not moves:
+        return
+    for position in range(len(stack) - 1, max(-1, len(stack) - 1 - MATCH_DEPTH), -1):
+        step = stack[position]
+        if any(entry.key in moves for entry in step):
+            stack[position] = [replace(e, key=moves.get(e.key, e.key)) for e in step]
 
 
 def _groups(entries: Iterable[Entry[R]]) -> Iterable[list[Entry[R]]]:
@@ -118,19 +155,40 @@ def _keys(group: Sequence[Entry[R]]) -> frozenset[AnnotationKey]:
 
 
 def _move(
-    keys: frozenset[AnnotationKey], source: list[list[Entry[R]]], target: list[list[Entry[R]]]
+    group: list[Entry[R]],
+    source: list[list[Entry[R]]],
+    target: list[list[Entry[R]]],
+    flipped: bool | None = None,
 ) -> None:
-    """Move the latest step of `source` with these keys onto `target` (none found: the
-    record undid a step this replay does not know, e.g. one lost with a damaged
-    history; it is left alone)."""
+    """Move the latest step of `source` with the keys of the undo (redo) `group` onto
+    `target`, as the group's own records (`flipped` for an undo's) unless `flipped` is
+    None or the step is a ledger decision or a re-anchoring (none found: the record
+    undid a step this replay does not know, e.g. one lost with a damaged history; it
+    is left alone)."""
+    keys = _keys(group)
     for position in range(len(source) - 1, max(-1, len(source) - 1 - MATCH_DEPTH), -1):
         if _keys(source[position]) == keys:
-            target.append(source.pop(position))
+            step = source.pop(position)
+            if (
+                flipped is not None
+                and step[0].action != REANCHOR
+                and not group[0].key[1].startswith(LEDGER_KEY)
+            ):
+                step = [replace(entry, flipped=flipped) for entry in group]
+            target.append(step)
             return
 
 
-def _built(steps: list[list[Entry[R]]], change_of: Callable[[R], S]) -> list[list[S]]:
-    return [[change_of(entry.record) for entry in step] for step in steps[-RESTORED_STEPS:]]
+def _built(
+    steps: list[list[Entry[R]]], change_of: Callable[[R], S], flip: Callable[[S], S] | None
+) -> list[list[S]]:
+    return [
+        [
+            flip(change_of(entry.record)) if flip and entry.flipped else change_of(entry.record)
+            for entry in step
+        ]
+        for step in steps[-RESTORED_STEPS:]
+    ]
 
 
 def by_time(*entries: Iterable[Entry[Any]]) -> Iterator[Entry[Any]]:
@@ -173,6 +231,15 @@ def decision_step(record: Mapping[str, Any]) -> DecisionChange:
 
 Step = Change | DecisionChange
 """What a replayed record becomes: an annotation change, or a ledger decision."""
+
+
+def flipped_step(step: Step) -> Step:
+    """An undo's change as the step it undid (replay's flip): its sides swapped."""
+    if isinstance(step, DecisionChange):
+        return step
+    return Change(step.key, step.after, step.before, step.at, step.annotator, step.action)
+
+
 T = TypeVar("T")
 
 
@@ -221,8 +288,54 @@ def reanchored_in_place(stored: Annotation, expected: Annotation) -> bool:
         != (expected.article_id, expected.index, expected.quote)
     ):
         return False
-    anchor = Anchor(**{name: getattr(stored, name) for name in Anchor.__dataclass_fields__})
-    return _timeless(stored) == _timeless(expected.anchored(anchor, stored.anchor_state))
+    return _timeless(stored) == _timeless(
+        expected.anchored(_anchor_of(stored), stored.anchor_state)
+    )
+
+
+def _anchor_of(annotation: Annotation) -> Anchor:
+    return Anchor(**{name: getattr(annotation, name) for name in Anchor.__dataclass_fields__})
+
+
+def moved_since(
+    history: Iterable[Change], expected: Annotation, since: str
+) -> tuple[Annotation | None, Change | None]:
+    """Where re-anchoring alone took `expected` after `since` (history oldest first):
+    (the annotation the last re-anchoring that moved or orphaned it left, None); or
+    (None, the change that touched it after a re-anchoring moved it: an undo over that
+    would overwrite someone's work, and is refused naming it); (None, None) if no
+    re-anchoring moved it. Each re-anchoring write is followed once: its records share
+    a time, and another annotation may take the sentence this one left in the same
+    write (tr14 T1)."""
+    tracked, followed_at = expected, None
+    for change in history:
+        if change.at <= since or change.at == followed_at:
+            continue
+        before, after = change.before, change.after
+        from_here = before is not None and _same_place(before, tracked)
+        if change.action == REANCHOR and after is not None:
+            if from_here:
+                if not same_content(before, tracked):
+                    return None, (change if followed_at else None)
+                tracked, followed_at = after, change.at
+        elif from_here or (after is not None and _same_place(after, tracked)):
+            return None, (change if followed_at else None)
+    return (None, None) if followed_at is None else (tracked, None)
+
+
+def where_now(change: Change, now: Annotation, undoing: bool) -> Change:
+    """`change` as if made on the annotation where re-anchoring took it (`now`, what an
+    undo (redo) of it finds): the side it left is `now`, the other side put on `now`'s
+    sentence too (or made an orphan with it), so that undoing a tag made before the
+    article changed takes it back where the analyst sees it now, and a redo puts it
+    back there (tr14 T1)."""
+    anchor = _anchor_of(now)
+
+    def there(annotation: Annotation | None) -> Annotation | None:
+        return None if annotation is None else annotation.anchored(anchor, now.anchor_state)
+
+    before, after = (there(change.before), now) if undoing else (now, there(change.after))
+    return Change(now.key, before, after, change.at, change.annotator, change.action)
 
 
 def _timeless(annotation: Annotation) -> dict[str, Any]:
@@ -236,6 +349,48 @@ def expected_now(change: Change, undoing: bool) -> tuple[Annotation | None, Anno
     expected = change.after if undoing else change.before
     other = change.before if undoing else change.after
     return expected, expected if expected is not None else other
+
+
+def made_now(
+    change: Change,
+    undoing: bool,
+    history: Sequence[Change],
+    located: Callable[[Annotation], Annotation | None],
+) -> tuple[Change | None, Change | None]:
+    """For a step's `change` whose annotation is not as it left it: (the change as if
+    made where re-anchoring alone took its annotation, None), which the undo (redo)
+    then applies (tr14 T1: refused before, "re-anchoring moved it since"); or (None,
+    the later change an undo over it would overwrite, None if the history does not
+    say), to refuse naming it. `history`: the changes to its article since, oldest
+    first; `located`: what is stored now at an annotation's place (its key, or its
+    identity for an orphan)."""
+    expected, where = expected_now(change, undoing)
+    assert where is not None
+    if expected is not None:
+        moved, later = moved_since(history, expected, change.at)
+        if moved is not None and same_content(located(moved), moved):
+            return where_now(change, moved, undoing), None
+        return None, later or latest_change_to(history, where, change.at)
+    place = _last_place(history, where)  # a tag an undo took away, where it was last
+    if place is not None and located(place) is None:
+        there = where.anchored(_anchor_of(place), place.anchor_state)
+        before, after = (there, None) if undoing else (None, there)
+        return Change(place.key, before, after, change.at, change.annotator, change.action), None
+    return None, latest_change_to(history, where, change.at)
+
+
+def _last_place(history: Iterable[Change], gone: Annotation) -> Annotation | None:
+    """The latest side in `history` holding the annotation `gone` (by its analyst,
+    article and time of creation): where a tag whose creation was undone was last, for
+    its redo (the undo's record holds it where re-anchoring had taken it)."""
+    identity = (gone.annotator, gone.article_id, gone.created_at)
+    found = None
+    for change in history:
+        for side in (change.after, change.before):
+            if side is not None and (side.annotator, side.article_id, side.created_at) == identity:
+                found = side
+                break
+    return found
 
 
 def latest_change_to(history: Iterable[Change], where: Annotation, since: str) -> Change | None:

@@ -58,14 +58,17 @@ from store.postgres.side_rows import (
 from store.protocol import UNCHECKED, DatabaseContent, StoreEvent, Subscription, Unchecked
 from store.synchronised import synchronised
 from store.undo_history import (
+    REANCHOR,
     REPLAYED_ACTIONS,
     Entry,
     by_time,
     decision_step,
     expected_now,
-    latest_change_to,
+    flipped_step,
     ledger_entries,
     made,
+    made_now,
+    moved_key,
     replay,
     restored,
     same_content,
@@ -1018,8 +1021,10 @@ class PostgresStore:
                 # read afresh and compared by content, as a step read back is.
                 try:
                     specs = self._checked_reverting(connection, order, undoing)
-                except LaterChangeError:
-                    raise changed from None
+                except LaterChangeError as refused:
+                    if refused.later is None or refused.later.action != REANCHOR:
+                        raise changed from None  # what another session stored is shown
+                    raise  # what the re-anchoring did is named
             return self._apply(connection, action, specs)
 
         try:
@@ -1045,27 +1050,43 @@ class PostgresStore:
                 done.change.key, restamped, row_id=done.row[0], expected=done.row[1], own=True
             )
         place = None if back is None or back.is_orphan else back.key
-        return Spec(done.change.key, restamped, key=place, own=True)
+        return Spec(done.change.key, restamped, key=place)  # what holds it now is not ours
 
     def _checked_reverting(
-        self, connection: psycopg.Connection[Any], order: Sequence[_Done], undoing: bool
+        self, connection: psycopg.Connection[Any], order: list[_Done], undoing: bool
     ) -> list[Spec]:
         """_reverting for a step read back from the history: each annotation must be
-        stored as the step left it (read afresh; LaterChangeError naming the later
-        change otherwise), and the change names the row and version just read, so the
-        server refuses it if anyone changes it between."""
+        stored as the step left it, or as re-anchoring alone left it elsewhere (the
+        change in `order` is then replaced by itself made there: where_now, tr14 T1);
+        read afresh, LaterChangeError naming the later change otherwise. The change
+        names the row and version just read, so the server refuses it if anyone changes
+        it between."""
         places = [expected_now(done.change, undoing) for done in order]
         stored = self._stored(connection, [where for _e, where in places if where is not None])
         specs: list[Spec] = []
-        for done, (expected, where) in zip(order, places, strict=True):
+        for position, (done, (expected, where)) in enumerate(zip(order, places, strict=True)):
             assert where is not None
             found = stored.get(rows.identity(where))
             if not same_content(found[0] if found else None, expected):
-                history = connection.execute(
-                    CHANGES_TO, [done.change.at, where.article_id]
-                ).fetchall()
-                later = latest_change_to(map(change_of_row, history), where, done.change.at)
-                raise LaterChangeError(done.change, later, undoing)
+                history = [
+                    change_of_row(row)
+                    for row in connection.execute(
+                        CHANGES_TO, [done.change.at, where.article_id]
+                    ).fetchall()
+                ]
+
+                def located(annotation: Annotation) -> Annotation | None:
+                    held = self._stored(connection, [annotation]).get(rows.identity(annotation))
+                    return None if held is None else held[0]
+
+                there, later = made_now(done.change, undoing, history, located)
+                if there is None:
+                    raise LaterChangeError(done.change, later, undoing)
+                done = replace(done, change=there)
+                order[position] = done  # what the step is now, for the other stack
+                _expected, where = expected_now(there, undoing)
+                assert where is not None
+                found = self._stored(connection, [where]).get(rows.identity(where))
             back = done.change.before if undoing else done.change.after
             restamped = None if back is None else replace(back, updated_at=utc_now())
             if found is not None:
@@ -1092,6 +1113,7 @@ class PostgresStore:
                     str(row[2]),
                     (str(row[3]), str(row[4]), int(row[5])),
                     partial(change_of_row, row),
+                    moved_key(row[2], row[7]),
                 )
                 for row in found
             )
@@ -1099,7 +1121,7 @@ class PostgresStore:
                 Entry(entry.at, entry.action, entry.key, partial(decision_step, entry.record))
                 for entry in decisions
             )
-            undo, redo = replay(by_time(changes, entries), made)
+            undo, redo = replay(by_time(changes, entries), made, flipped_step)
         self._earlier_read = True
         self._undo[:0] = restored(undo, _restored_done)
         if not self._changed:

@@ -103,7 +103,8 @@ async def test_u_never_undoes_the_reanchoring_done_at_opening_and_a_new_tag_take
 ) -> None:
     """qa6 Q32: opening re-anchors the changed article; the analyst's `u` is for their
     own changes, so it leaves the re-anchoring as stored (screen and database agree)
-    and refuses, naming the re-anchoring, to undo a tag it moved since."""
+    and undoes the analyst's last tag where the re-anchoring took it, going there
+    (tr14 T1: refused before, "Re-anchoring moved it since"); ctrl+r puts it back."""
     corpus = corpus_of(tmp_path, INSERTED)
     start = StartAt(article_id="story", sentence=2)
     app = WorkbenchApp(annotated, corpus=corpus, start=start, keymap={})
@@ -112,11 +113,18 @@ async def test_u_never_undoes_the_reanchoring_done_at_opening_and_a_new_tag_take
         assert {a.index for a in annotated.all()} == {2, 4, 7}
         await pilot.press("u")
         await pilot.pause()
+        assert {a.index for a in annotated.all()} == {2, 4}
+        assert not [n for n in notices(app) if n.startswith("Not undone")]
+        (undid,) = [n for n in notices(app) if n.startswith("Undid")]
+        assert undid.endswith("sentence 8.")
+        assert app.session is not None and app.session.place.sentence == 7
+        assert panel(app).annotation is None
+        await pilot.press("ctrl+r")
+        await pilot.pause()
         assert {a.index for a in annotated.all()} == {2, 4, 7}
-        assert not [n for n in notices(app) if n.startswith("Undid")]
-        (refused,) = [n for n in notices(app) if n.startswith("Not undone")]
-        assert "Re-anchoring moved it since (its article changed)" in refused
-        assert app.session is not None and app.session.place.sentence == 1
+        assert panel(app).annotation is not None and panel(app).annotation.tags == ("claim",)
+        await pilot.press("k", "k", "k", "k", "k", "k")
+        assert app.session.place.sentence == 1
         assert panel(app).annotation is None  # the inserted note, as stored
         assert panel(app).error == ""  # nothing was being saved (qa8 Q11 i)
         await pilot.press("c")  # a new key, no old one

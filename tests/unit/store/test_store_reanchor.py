@@ -85,8 +85,9 @@ def test_an_articles_reanchoring_is_one_write_with_a_history_record_each(
 def test_a_reanchoring_is_no_undo_step(annotated: AnnotationStore) -> None:
     """qa6 Q32: re-anchoring is the workbench keeping the annotations on the text shown,
     not the analyst's change: `u` undoes the analyst's own last change (here a tag made
-    after it), and one the re-anchoring moved since is refused, naming it, never
-    undone on the old text's sentence numbers."""
+    after it), then the tags made before it, each where re-anchoring took it (tr14 T1:
+    refused before, "re-anchoring moved it since"), never on the old text's sentence
+    numbers; ctrl+r puts them back there."""
     store = annotated
     reanchored(store, INSERTED)
     after = store.all()
@@ -95,11 +96,87 @@ def test_a_reanchoring_is_no_undo_step(annotated: AnnotationStore) -> None:
     assert undone is not None and undone.key == ("alice", "story", 7)
     assert [c.action for c in undone.step] == ["undo"]
     assert store.all() == after
-    with pytest.raises(LaterChangeError) as refused:
-        store.undo()  # n4's save, made at sentence 4 of the old text: now at 5
-    assert refused.value.later is not None and refused.value.later.action == "reanchor"
-    assert store.all() == after
+    undone = store.undo()  # n4's save, made at sentence 4 of the old text: now at 5
+    assert undone is not None and undone.key == ("alice", "story", 5)
+    assert {i: a.note for i, a in store.for_article("story").items()} == {2: "n1", 4: "n3"}
+    undone = store.undo()  # n3's, made at 3: now at 4
+    assert undone is not None and undone.key == ("alice", "story", 4)
+    assert {i: a.note for i, a in store.for_article("story").items()} == {2: "n1"}
+    assert store.redo() is not None and store.redo() is not None
+    assert store.all() == [
+        replace(a, updated_at=store.get("story", a.index).updated_at) for a in after
+    ]  # type: ignore[union-attr]
     assert store.redo() is not None and store.get("story", 7).note == "new"  # type: ignore[union-attr]
+
+
+def test_an_edit_made_before_its_article_changed_is_undone_where_it_is_now(
+    annotated: AnnotationStore,
+) -> None:
+    """tr14 T1: the analyst's last change, made on the old text, is undone on the
+    sentence the annotation now holds, keeping how re-anchoring placed it."""
+    store = annotated
+    store.save(store.get("story", 4).changed(note="n4, checked", status="supported"))  # type: ignore[union-attr]
+    reanchored(store, INSERTED)
+    moved = store.get("story", 5)
+    assert moved is not None and moved.note == "n4, checked"
+    undone = store.undo()
+    assert undone is not None and undone.key == ("alice", "story", 5)
+    back = store.get("story", 5)
+    assert back is not None and (back.note, back.status) == ("n4", "unverified")
+    assert (back.article_sha256, back.quote, back.anchor_state) == (
+        moved.article_sha256,
+        moved.quote,
+        moved.anchor_state,
+    )
+    assert store.get("story", 4).note == "n3"  # type: ignore[union-attr]
+    redone = store.redo()
+    assert redone is not None and store.get("story", 5).note == "n4, checked"  # type: ignore[union-attr]
+
+
+def test_a_tag_whose_sentence_is_gone_is_undone_as_the_orphan_it_is(
+    annotated: AnnotationStore,
+) -> None:
+    """tr14 T1: re-anchoring orphaned n3 (its sentence deleted); undoing its save takes
+    the orphan away, and redo brings it back, an orphan still."""
+    store = annotated
+    reanchored(store, DELETED)
+    assert [o.note for o in store.orphans()] == ["n3"]
+    assert store.undo() is not None  # n4's save, moved from 4 to 3
+    assert store.get("story", 3) is None
+    assert store.undo() is not None  # n3's save: the orphan
+    assert store.orphans() == [] and sorted(store.for_article("story")) == [1]
+    assert store.redo() is not None
+    assert [(o.note, o.anchor_state) for o in store.orphans()] == [("n3", "orphaned")]
+    assert store.get("story", 3) is None
+
+
+def test_a_tag_deleted_before_its_article_changed_is_not_put_back_on_the_new_text(
+    annotated: AnnotationStore,
+) -> None:
+    """Its sentence on the new text is not known (n3 moved onto its old number): the
+    undo is refused, naming the re-anchoring, and nothing is written."""
+    store = annotated
+    store.delete("story", 4)
+    reanchored(store, INSERTED)
+    held = store.all()
+    with pytest.raises(LaterChangeError) as refused:
+        store.undo()
+    assert refused.value.later is not None and refused.value.later.action == "reanchor"
+    assert store.all() == held
+
+
+def test_an_undo_after_re_anchoring_still_refuses_a_later_change_by_anyone(
+    annotated: AnnotationStore,
+) -> None:
+    """Re-anchoring alone is followed: a change made after it to the moved annotation
+    (bob's import here) is never overwritten, and is named."""
+    store = annotated
+    reanchored(store, INSERTED)
+    store.import_annotations([store.get("story", 5).changed(note="bob's word")])  # type: ignore[union-attr]
+    with pytest.raises(LaterChangeError) as refused:
+        store.undo()
+    assert refused.value.later is not None and refused.value.later.action == "import"
+    assert store.get("story", 5).note == "bob's word"  # type: ignore[union-attr]
 
 
 def test_annotations_trading_sentences_are_reanchored_and_undone(store: AnnotationStore) -> None:

@@ -196,7 +196,8 @@ def test_a_ledger_decision_is_undone_after_a_restart_in_its_turn(
 
 def test_an_articles_re_anchoring_is_no_step_after_a_restart(reopen: Reopen) -> None:
     """qa6 Q32: the first `u` of a session is the analyst's own last change, never the
-    re-anchoring a workbench stored at opening; one it moved since is refused, naming it."""
+    re-anchoring a workbench stored at opening; the next is the change before, undone
+    where the re-anchoring took it (tr14 T1: refused before)."""
     first = reopen()
     for index in (1, 3, 4):
         first.save(annotate(OLD, index, "alice", note=f"n{index}"))
@@ -206,10 +207,36 @@ def test_an_articles_re_anchoring_is_no_step_after_a_restart(reopen: Reopen) -> 
     restarted = reopen()
     assert restarted.undo().index == 7  # type: ignore[union-attr]
     assert sorted(restarted.for_article("story")) == [2, 4, 5]
-    with pytest.raises(LaterChangeError) as refused:
-        restarted.undo()
-    assert refused.value.later is not None and refused.value.later.action == "reanchor"
-    assert sorted(restarted.for_article("story")) == [2, 4, 5]
+    undone = restarted.undo()  # n4's save, made at sentence 4 of the old text
+    assert undone is not None and undone.index == 5
+    assert {i: a.note for i, a in restarted.for_article("story").items()} == {2: "n1", 4: "n3"}
+    assert restarted.redo() is not None
+    assert restarted.get("story", 5).note == "n4"  # type: ignore[union-attr]
+
+
+def test_an_undo_made_where_re_anchoring_took_the_tag_is_replayed_after_a_restart(
+    reopen: Reopen,
+) -> None:
+    """tr14 T1: the undo of a tag that re-anchoring moved is recorded where the tag was
+    then; after another restart `u` goes on to the change before it (not "you changed
+    it since") and ctrl+r puts the tag back where it was undone."""
+    first = reopen()
+    for index in (1, 3, 4):
+        first.save(annotate(OLD, index, "alice", note=f"n{index}"))
+    plan = plan_article(INSERTED, first.in_article(INSERTED.id))
+    first.reanchor(plan, title="t", sentences=len(INSERTED.sentences), segmenter="s")
+    assert reopen().undo().index == 5  # type: ignore[union-attr]
+    again = reopen()
+    assert again.redo().index == 5  # type: ignore[union-attr]
+    assert {i: a.note for i, a in again.for_article("story").items()} == {
+        2: "n1",
+        4: "n3",
+        5: "n4",
+    }
+    third = reopen()
+    assert third.undo().index == 5  # type: ignore[union-attr]
+    assert third.undo().index == 4  # type: ignore[union-attr]
+    assert {i: a.note for i, a in third.for_article("story").items()} == {2: "n1"}
 
 
 def test_a_re_anchoring_that_left_it_on_its_sentence_does_not_refuse_the_undo(
@@ -252,6 +279,7 @@ def test_an_undo_of_a_re_anchoring_by_an_older_session_is_matched_to_it() -> Non
     ]
     undo, redo = replay(entries, str)
     assert (undo, redo) == ([["saved"]], [])
+    assert replay(entries, str, str.upper) == ([["saved"]], [])
 
 
 def test_an_undo_outside_the_articles_open_is_refused_and_kept(
