@@ -57,3 +57,59 @@ async def test_the_article_list_shows_the_names_apart(tmp_path: Path) -> None:
             options = app.screen.query_one(OptionList)
             shown = [str(options.get_option_at_index(n).prompt) for n in range(3)]
             assert [line.split()[2] for line in shown] == ["alpha", "alpha\\u200b", "al\\u200epha"]
+
+
+def test_a_renamed_article_and_an_analyst_are_named_apart_in_the_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tr14 T2: the caveat of an article renamed to "alpha" + U+200B printed the new name
+    raw ("rename alpha back to alpha"), and the report named the analyst "ana" + U+200B
+    as "ana"; the summary and the report show the character escaped."""
+    made = tmp_path / "articles"
+    made.mkdir()
+    (made / "alpha.txt").write_text(TEXT, encoding="utf-8")
+    db = tmp_path / "db.json"
+    with AnnotationStore.open(db, annotator="ana\u200b") as store:
+        store.save(annotate(article(TEXT, "alpha"), 1, "ana\u200b", note="checked"))
+    (made / "alpha.txt").rename(made / "alpha\u200b.txt")
+    assert main(["summary", "--db", str(db), "--annotator", "ana\u200b", str(made)]) == 0
+    said = capsys.readouterr()
+    assert "\u200b" not in said.out and "\u200b" not in said.err
+    assert "but alpha\\u200b has the text" in said.err
+    assert "rename alpha\\\\u200b back to alpha" in said.out  # Markdown: the \ escaped
+    assert "Analyst: ana\\\\u200b." in said.out
+    (made / "alpha\u200b.txt").rename(made / "alpha.txt")
+    assert main(["summary", "--db", str(db), "--annotator", "ana\u200b", str(made)]) == 0
+    out = capsys.readouterr().out
+    assert "\u200b" not in out and "Note (ana\\\\u200b): checked" in out
+
+
+@pytest.mark.parametrize(
+    ("separator", "escape"), [("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("\xa0", "\\xa0")]
+)
+def test_a_name_or_sentence_holding_a_line_separator_prints_on_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], separator: str, escape: str
+) -> None:
+    """tr14 T3: `sentences` printed a file name's LINE SEPARATOR (or PARAGRAPH
+    SEPARATOR, or a no-break space) raw, and a sentence's: a line reader that honours
+    Unicode line breaks cut the line there, and "be ta" printed as "be ta". Escaped, in
+    `sentences`, `suggest` and export's "articles there"."""
+    made = tmp_path / "articles"
+    made.mkdir()
+    name = f"be{separator}ta"
+    (made / f"{name}.txt").write_text(
+        f"Beta\n\nThe mayor said 40 people{separator}died.\n", encoding="utf-8"
+    )
+    escaped = f"be{escape}ta"
+    assert main(["sentences", str(made)]) == 0
+    out = capsys.readouterr().out
+    assert f"== {escaped}: Beta" in out
+    assert out.count(separator) == (1 if separator == "\xa0" else 0)  # text keeps a space
+    assert len(out.splitlines()) == 3
+    assert main(["suggest", str(made)]) == 0
+    assert f"== {escaped}: Beta" in capsys.readouterr().out
+    db = tmp_path / "db.json"
+    with AnnotationStore.open(db, annotator="ana") as store:
+        store.save(annotate(article(TEXT, name), 1, "ana"))
+    assert main(["export", "--db", str(db), "--article", "gamma"]) == 1
+    assert f"articles there: {escaped} " in capsys.readouterr().err

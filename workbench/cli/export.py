@@ -18,6 +18,7 @@ from workbench.cli.common import (
 )
 from workbench.cli.output import real_stream
 from workbench.core.annotation import ORPHANED, STATUSES, TAGS
+from workbench.core.corpus.article_ids import name_printable
 from workbench.core.files.output_target import output_among_articles
 from workbench.core.terminal_text import printable
 
@@ -155,9 +156,10 @@ def filters_matching_nothing(
     unknown = [article for article in dict.fromkeys(args.article or ()) if article not in held]
     if not unknown:
         return None
-    listed = ", ".join(sorted(held)[:5]) + (", …" if len(held) > 5 else "")
+    listed = ", ".join(map(name_printable, sorted(held)[:5])) + (", …" if len(held) > 5 else "")
     return (
-        f"no annotations of article {', '.join(unknown)} in {shown}; articles there: "
+        f"no annotations of article {', '.join(map(name_printable, unknown))} in {shown}; "
+        "articles there: "
         f"{listed or 'none'} (ids, as `sentences` lists them)"
     )
 

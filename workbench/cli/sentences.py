@@ -43,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
                 write_json_text(json.dumps(record, ensure_ascii=False) + "\n")
             else:
                 out.write(
-                    f"{sentence.index + 1:>4} [{sentence.start}:{sentence.end}] {sentence.text}\n"
+                    f"{sentence.index + 1:>4} [{sentence.start}:{sentence.end}] "
+                    f"{one_line(sentence.text)}\n"
                 )
     if not corpus.articles:
         return fail("no articles found in " + ", ".join(str(root) for root in corpus.roots))

@@ -16,6 +16,7 @@ from workbench.cli.common import fail
 from workbench.cli.output import write_json_text
 from workbench.core.analysis.suggestions.provenance import weak
 from workbench.core.analysis.suggestions.suggest import Suggestion, suggest
+from workbench.core.corpus.article_ids import name_printable
 from workbench.core.corpus.articles import Article, load_corpus
 from workbench.core.terminal_text import printable
 
@@ -61,7 +62,7 @@ def json_record(suggestion: Suggestion) -> dict[str, object]:
 def write_listing(out: TextIO, article: Article, suggestions: list[Suggestion]) -> None:
     """Two lines a sentence: number, tags with scores (a weak one marked "?", as the
     panel marks it: Enter leaves it out), source and cue; then its text."""
-    out.write(f"== {visible(article.id)}: {visible(article.title)}\n")
+    out.write(f"== {name_printable(article.id)}: {visible(article.title)}\n")
     for suggestion in suggestions:
         parts = [
             f"{tag} {suggestion.scores[tag]:.2f}" + ("?" if weak(suggestion, tag) else "")

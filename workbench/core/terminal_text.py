@@ -28,8 +28,11 @@ import re
 _UNSAFE_CLASS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
 """One character a terminal must never receive raw (newline and tab are fine)."""
-UNSAFE_ON_ONE_LINE = re.compile(rf"[\n\t{_UNSAFE_CLASS}]")
-"""The same, and newline and tab too: for a message that must stay one line."""
+UNSAFE_ON_ONE_LINE = re.compile(rf"[\n\t\u2028\u2029{_UNSAFE_CLASS}]")
+"""The same, and newline and tab too: for a message that must stay one line; and LINE
+and PARAGRAPH SEPARATOR (U+2028, U+2029), which a terminal does not obey but a line
+reader that honours Unicode line breaks (str.splitlines, an editor) cuts the line at:
+a file name or a sentence printed on one line held one raw (tr14 T3)."""
 UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 """What serialized JSON may still hold raw: the JSON encoder escapes only C0. LINE and
 PARAGRAPH SEPARATOR too (U+2028, U+2029), though a terminal does not obey them: a line

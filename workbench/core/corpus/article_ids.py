@@ -112,8 +112,14 @@ def name_displayable(name: str) -> str:
 
 
 def invisible_shown(text: str) -> str:
-    """`text` with each character that draws nothing escaped (`\\u200b`), the rest as
-    it is: a name that the screen or the terminal then makes safe (a skipped file's)."""
+    """`text` with each character that draws nothing escaped (`\\u200b`), and each
+    separator but the ASCII space (a no-break space, an en space, a line or paragraph
+    separator: `alpha\\xa0beta` is not `alpha beta`, tr14 T3), the rest as it is: a
+    name that the screen or the terminal then makes safe (a skipped file's)."""
     if text.isascii():
         return text
-    return "".join(escape(char) if is_invisible(char) else char for char in text)
+    return "".join(escape(char) if _hidden_in_name(char) else char for char in text)
+
+
+def _hidden_in_name(char: str) -> bool:
+    return is_invisible(char) or (char != " " and unicodedata.category(char) in ("Zs", "Zl", "Zp"))

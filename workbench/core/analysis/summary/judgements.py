@@ -13,6 +13,7 @@ from collections.abc import Callable, Container, Iterable, Sequence
 from workbench.core.analysis.summary.model import ClaimGroup, SentenceLine
 from workbench.core.analysis.summary.unsourced import no_source_words
 from workbench.core.annotation import VERDICTS, Annotation, status_words
+from workbench.core.corpus.article_ids import name_printable
 
 Where = tuple[str, int]
 """A sentence: (article id, index)."""
@@ -53,7 +54,9 @@ def differences(line: SentenceLine) -> str:
         if theirs:
             parts.append(
                 f"{name} {mine}; "
-                + "; ".join(f"{', '.join(names)}: {shown}" for names, shown in theirs)
+                + "; ".join(
+                    f"{', '.join(map(name_printable, names))}: {shown}" for names, shown in theirs
+                )
             )
     return " · ".join(parts)
 
@@ -88,7 +91,9 @@ def per_analyst(
         by_value.setdefault(value(line), []).extend(line.annotators)
     if len(by_value) == 1 and not several:
         return next(iter(by_value))
-    return "; ".join(f"{shown} ({', '.join(names)})" for shown, names in by_value.items())
+    return "; ".join(
+        f"{shown} ({', '.join(map(name_printable, names))})" for shown, names in by_value.items()
+    )
 
 
 def line_source(line: SentenceLine) -> str:

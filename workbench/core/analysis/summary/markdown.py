@@ -45,6 +45,7 @@ from workbench.core.analysis.summary.model import (
 from workbench.core.analysis.summary.unlinked import EXPLANATIONS, why_unlinked
 from workbench.core.analysis.summary.unsourced import NO_SOURCE_RECORDED, lacks_recorded_source
 from workbench.core.annotation import STATUSES, TAGS, Annotation, moment_words, status_words
+from workbench.core.corpus.article_ids import name_printable
 from workbench.core.corpus.changed_words import changed_words
 
 _LONE_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
@@ -139,6 +140,12 @@ def _cell(text: object) -> str:
     return _LONE_UNDERSCORE.sub(r"\\_", plain) if "_" in plain else plain
 
 
+def _analyst(name: str) -> str:
+    """An analyst's name in a cell, what draws nothing escaped: "ana" + U+200B is
+    another analyst than "ana" (name_printable, tr14 T2)."""
+    return _cell(name_printable(name))
+
+
 def _quote(text: str, limit: int | None = None) -> str:
     """A quote whole (a report is for quoting), or cut at `limit` with "…" where it only
     names what follows whole (a group's heading)."""
@@ -211,11 +218,11 @@ def render_markdown(
     titles = {row.article_id: row.short_title or row.title for row in summary.articles}
     lines: list[str] = ["# Fact-checking summary", ""]
     totals = summary.totals
-    names = ", ".join(map(_cell, totals.annotators)) or "nobody"
+    names = ", ".join(map(_analyst, totals.annotators)) or "nobody"
     scope = (
         _ended(f"All analysts: {names}")
         if summary.annotator is None and len(totals.annotators) > 1
-        else _ended(f"Analyst: {_cell(summary.annotator or names)}")
+        else _ended(f"Analyst: {_analyst(summary.annotator) if summary.annotator else names}")
     )
     lines += [scope, ""]
     lines += _caveat_lines(summary.said_caveats())
@@ -264,12 +271,14 @@ def _totals_line(summary: Summary) -> str:
     articles listed, which include every known one), by whom, per tag."""
     totals = summary.totals
     if not totals.sentences:
-        who = summary.annotator or ", ".join(totals.annotators)
-        return "0 annotated sentences" + (f" by {_cell(who)}" if who else "") + "."
+        who = ", ".join(
+            map(_analyst, [summary.annotator] if summary.annotator else totals.annotators)
+        )
+        return "0 annotated sentences" + (f" by {who}" if who else "") + "."
     articles = sum(1 for row in summary.articles if row.annotated)
     return (
         f"{_counted(totals.sentences, 'annotated sentence')} ({totals.tagged} tagged) in "
-        f"{_counted(articles, 'article')} by {', '.join(map(_cell, totals.annotators))}: "
+        f"{_counted(articles, 'article')} by {', '.join(map(_analyst, totals.annotators))}: "
         + ", ".join(f"{count} {tag}" for tag, count in totals.tags.items())
         + "."
         + _disagreement_note(totals.disagreements)
@@ -378,7 +387,8 @@ def _missing_articles(listed: Sequence[Annotation], titles: Mapping[str, str]) -
     for article_id, on_article in by_article.items():
         who = sorted({annotation.annotator for annotation in on_article})
         rows.append(
-            f"| {_cell(_title(article_id, titles))} | {len(on_article)} | {_cell(', '.join(who))} |"
+            f"| {_cell(_title(article_id, titles))} | {len(on_article)} | "
+            f"{', '.join(map(_analyst, who))} |"
         )
     return [*rows, ""]
 
@@ -386,7 +396,7 @@ def _missing_articles(listed: Sequence[Annotation], titles: Mapping[str, str]) -
 def _anchoring_row(annotation: Annotation, titles: Mapping[str, str]) -> str:
     return (
         f"| {_cell(_title(annotation.article_id, titles))} | "
-        f"{sentence_label(annotation.index)} | {_cell(annotation.annotator)} | "
+        f"{sentence_label(annotation.index)} | {_analyst(annotation.annotator)} | "
         f"{_cell(', '.join(annotation.tags))} | {_quote(annotation.quote)} |"
     )
 
@@ -668,7 +678,9 @@ def _ignored_section(decisions: Sequence[LedgerDecision], titles: Mapping[str, s
     for decision in decisions:
         record = decision.to_record()
         who = ", ".join(
-            str(record[name]) if name == "annotator" else moment_words(str(record[name]))
+            name_printable(str(record[name]))
+            if name == "annotator"
+            else moment_words(str(record[name]))
             for name in ("annotator", "at")
             if record.get(name)
         )
@@ -817,7 +829,7 @@ def _sentence_lines(
     it the other judgements (but those of `listed` analysts, on lines of their own)
     and the notes."""
     on_own_lines = set(listed)
-    who = ", ".join(map(_cell, sentence.annotators))
+    who = ", ".join(map(_analyst, sentence.annotators))
     differ = differences(sentence)
     mark = (" ≠" + (f" ({_cell(differ)})" if differ else "")) if sentence.disagreement else ""
     if sentence.to_check:
@@ -831,10 +843,10 @@ def _sentence_lines(
         tags = ", ".join(judged.tags) or "no tag"
         source = source_name(judged, other.canonical_source)
         lines.append(
-            f"  - ≠ {', '.join(map(_cell, other.annotators))} judged it: {_cell(tags)}, "
+            f"  - ≠ {', '.join(map(_analyst, other.annotators))} judged it: {_cell(tags)}, "
             f"{_cell(status_words(judged.status))}, source {_cell(source)}"
         )
     for note in sentence.notes:  # whole: a verification note is what the reader needs (qa4 Q20)
-        by = ", ".join(map(_cell, note.annotators))
+        by = ", ".join(map(_analyst, note.annotators))
         lines.append(f"  - Note{f' ({by})' if by else ''}: {_cell(' '.join(note.note.split()))}")
     return lines

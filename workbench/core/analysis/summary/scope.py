@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from workbench.core.annotation import Annotation
-from workbench.core.corpus.article_ids import name_form, spelt
+from workbench.core.corpus.article_ids import name_form, name_printable, spelt
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Article
 
@@ -43,7 +43,7 @@ def renamed_articles(annotations: Iterable[Annotation], known: Mapping[str, Arti
 def renamed_caveat(missing: str, there: str) -> str:
     """The caveat of one renamed article; two spellings of one name (a Mac's decomposed
     accents) said so, escaped: "rename 010_José back to 010_José" read as nothing to do
-    (tr11 T13)."""
+    (tr11 T13); other names with what draws nothing escaped (name_printable, tr14 T2)."""
     if name_form(missing) == name_form(there):
         return (
             f"{missing} is not among the articles read, but {there} has the text its "
@@ -52,6 +52,7 @@ def renamed_caveat(missing: str, there: str) -> str:
             "names with decomposed accents): rename the file into the database's form to "
             "count them (e.g. `convmv -f utf8 -t utf8 --nfc --notest FILE`, or --nfd)"
         )
+    missing, there = name_printable(missing), name_printable(there)  # "alpha" + U+200B
     return (
         f"{missing} is not among the articles read, but {there} has the text its annotations "
         f"were made on (an article is named by its file): rename {there} back to {missing} "
