@@ -359,3 +359,61 @@ def test_a_suggestion_only_of_weak_tags_gives_enter_nothing_to_store(tmp_path: P
     assert shown is not None and shown.tags == () and shown.source is None
     line = suggestion_line(only_weak, 0.40, "⏎", "offered").head.plain
     assert line.startswith("suggested, weak: not taken by ⏎ ") and line.endswith("?")
+
+
+ARRIETA = (
+    "Ransom demanded from the health service\n"
+    "Its chief executive, Íñigo Arrieta, said the company was cooperating with the police. "
+    "He denied that the company's own staff had been careless.\n"
+    "The police declined to comment.\n"
+)
+IBANEZ = ARRIETA.replace(
+    "police. He denied",
+    "police. The supplier's owner, Pablo Ibáñez, declined to comment. He denied",
+)
+
+
+def story_corpus(tmp_path: Path, text: str) -> Corpus:
+    folder = tmp_path / "articles"
+    folder.mkdir(exist_ok=True)
+    (folder / "ransom.txt").write_text(text, encoding="utf-8")
+    return load_corpus([folder])
+
+
+async def test_a_pronoun_whose_accepted_speaker_the_suggestion_now_reads_otherwise(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    """qa14 Q3, Q20: "He → Íñigo Arrieta" accepted; the publisher then put "Pablo Ibáñez"
+    before "He denied…". The panel said `source He` and `suggested ✓ … He → Pablo
+    Ibáñez`: the only name on screen, with a tick, was one the analyst never accepted,
+    and Enter stored it. It names the speaker accepted, keeps it, and Enter moves on."""
+    app = WorkbenchApp(
+        store,
+        corpus=story_corpus(tmp_path, ARRIETA),
+        start=StartAt("ransom", 3),
+        keymap={},
+        suggestions=ON,
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert "He → Íñigo Arrieta" in panel_text(app)
+        await pilot.press("enter")
+    accepted = store.get("ransom", 2)
+    assert accepted is not None and accepted.suggestion is not None
+    assert (accepted.source, accepted.suggestion.resolved_source) == ("He", "Íñigo Arrieta")
+    corrected = story_corpus(tmp_path, IBANEZ)
+    app = WorkbenchApp(
+        store, corpus=corrected, start=StartAt("ransom", 4), keymap={}, suggestions=ON
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        shown = panel_text(app)
+        assert "He → Pablo Ibáñez" in shown  # what the suggester reads now
+        assert "suggested ✓" not in shown and "yours kept" in shown
+        (recorded,) = [line for line in shown.splitlines() if line.startswith("source ")]
+        assert recorded.startswith("source He → Íñigo Arrieta")
+        await pilot.press("enter")
+        assert place(app) == (0, 4), "Enter only moves on"
+    kept = store.get("ransom", 3)
+    assert kept is not None and kept.suggestion is not None
+    assert kept.suggestion.resolved_source == "Íñigo Arrieta"

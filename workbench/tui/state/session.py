@@ -18,6 +18,7 @@ from workbench.tui.state.suggestions import (
     ArticleSuggestions,
     accepted,
     keeps_own_source,
+    names_another_speaker,
     overrules,
     with_provenance,
 )
@@ -114,14 +115,18 @@ class AnnotationSession:
             shown is not None
             and current is not None
             and shown.held_by(current.tags, current.source)
+            and not names_another_speaker(current, shown)
         )
 
     @property
     def keeps_own_judgement(self) -> bool:
         """True when the sentence holds tags the analyst recorded that the suggestion
-        shown would replace: Enter keeps them and only moves on."""
+        shown would replace, or a speaker they accepted that it reads otherwise now:
+        Enter keeps them and only moves on."""
         shown = self.shown_suggestion
-        return shown is not None and overrules(self.annotation, shown)
+        return shown is not None and (
+            overrules(self.annotation, shown) or names_another_speaker(self.annotation, shown)
+        )
 
     @property
     def keeps_own_source(self) -> bool:

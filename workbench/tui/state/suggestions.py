@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from workbench.config.settings import SuggestionSettings
+from workbench.core.analysis.sources.speakers import accepted_speaker
 from workbench.core.analysis.suggestions.provenance import as_shown, shown_source, shown_tags
 from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION, Suggestion, suggest
 from workbench.core.annotation import Annotation, Suggested
@@ -139,6 +140,17 @@ def overrules(annotation: Annotation | None, shown: Suggested) -> bool:
         and bool(shown.tags)  # every tag shown weak: Enter takes nothing to overrule with
         and annotation.tags != shown.tags
     )
+
+
+def names_another_speaker(annotation: Annotation | None, shown: Suggested) -> bool:
+    """True when the analyst accepted the suggested pronoun or role as one speaker and the
+    suggestion shown now reads it as another (qa14 Q20: "He → Íñigo Arrieta" accepted,
+    then the publisher put "Pablo Ibáñez" before "He denied…"). The analyst's judgement
+    holds on any text (speakers.accepted_speaker): Enter keeps it and only moves on."""
+    if annotation is None or annotation.source is None or annotation.source != shown.source:
+        return False
+    speaker = accepted_speaker(annotation)
+    return speaker is not None and speaker != shown.resolved_source
 
 
 def keeps_own_source(annotation: Annotation | None, shown: Suggested) -> bool:

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from workbench.core.analysis.sources.speakers import accepted_speaker, arrow
 from workbench.core.annotation import DEFAULT_STATUS, TAGS, Annotation, status_words
 from workbench.tui.literal import visible
 from workbench.tui.tagged_line import reanchored_words, source_gone, tagged_line
@@ -27,6 +28,19 @@ ANCHOR_LINES = {
 }
 """A fourth line for an annotation re-anchoring moved, or kept at its sentence of a
 changed text (docs/decisions/reanchoring.md); {reanchored}: tagged_line.reanchored_words."""
+
+
+def recorded_source(annotation: Annotation | None) -> str:
+    """The source as recorded, with the speaker the analyst accepted for it when that is
+    another name ("He → Íñigo Arrieta", as the review shows it): "He" alone said
+    nothing of whom, and after a correction the suggestion beside it may read another
+    (qa14 Q3, Q20). "—" when there is none."""
+    if annotation is None or not annotation.source:
+        return "—"
+    speaker = accepted_speaker(annotation)
+    if speaker is None or speaker == annotation.source:
+        return annotation.source
+    return arrow(annotation.source, speaker)
 
 
 class AnnotationPanel(Static):
@@ -113,7 +127,7 @@ class AnnotationPanel(Static):
             key = self.tag_keys.get(tag)
             chip = Content(f" {mark} {tag} ({key}) " if key else f" {mark} {tag} ")
             chips.append(chip.stylize(on_styles[tag] if on else OFF_STYLE))
-        source = annotation.source if annotation and annotation.source else "—"
+        source = recorded_source(annotation)
         status = status_words(annotation.status if annotation else DEFAULT_STATUS)
         note = annotation.note if annotation and annotation.note else "—"
         if self.error:
