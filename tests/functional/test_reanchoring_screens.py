@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Label, Static
 
 from store import AnnotationStore
 from tests.fixtures.anchored import STORY, annotate, article
@@ -569,3 +569,23 @@ async def test_an_undone_confirmation_shows_the_quote_as_tagged_again(
         assert marked(line) == ["3,000"]
     undone = list(plans(annotated, corpus.articles))  # `workbench reanchor` after it
     assert all(p.after.anchor_state == "check" for r in undone for p in r.plan.placements)
+
+
+async def test_a_taken_sentence_typed_in_the_reattach_picker_says_why_it_is_not_listed(
+    annotated: AnnotationStore, tmp_path: Path
+) -> None:
+    """qa14 Q12: the picker lists only the sentences without an annotation of the
+    analyst's and said none of it: the sentence the orphan's words went into, typed,
+    answered "6 is not one of the numbers shown"."""
+    corpus = corpus_of(tmp_path, CORRECTED)
+    app = WorkbenchApp(annotated, corpus=corpus, keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        prompt = await open_reattach_picker(app, pilot)
+        assert "without an annotation of yours" in prompt.detail
+        numbers = [int(label.split(".")[0]) for label in prompt.shown]
+        taken = next(n for n in range(1, 10) if n not in numbers)
+        await pilot.press(str(taken))
+        await pilot.pause()
+        hint = str(prompt.query_one("#choice-hint", Label).render())
+        assert app.screen is prompt
+        assert hint.startswith(f"Sentence {taken} already has your annotation")

@@ -52,6 +52,7 @@ class ChoicePrompt(PromptScreen[str | None]):
         detail: str = "",
         shown_as: Callable[[str], str] = str,
         numbers: Mapping[int, str] | None = None,
+        unlisted: Mapping[int, str] | None = None,
     ) -> None:
         """`detail`: a longer text under the title, wrapped (the title is one line).
         `shown_as`: how a choice reads on screen and is matched by the filter (the
@@ -59,7 +60,9 @@ class ChoicePrompt(PromptScreen[str | None]):
         their own (sentences: "3. The police …"), the choice each digit picks; the list
         is then shown without the options' own numbers (tr11 T11: "2" picked the second
         option, sentence 3, beside "It was sentence 2", and acted at once), and a number
-        is typed digit by digit (typed_digit)."""
+        is typed digit by digit (typed_digit). `unlisted`: numbers left out of them on
+        purpose, with why (said when one is typed: qa14 Q12, a taken sentence answered
+        only "not one of the numbers shown")."""
         super().__init__(classes="prompt-screen")
         self.shown_as = shown_as
         self.prompt_title = title
@@ -67,6 +70,7 @@ class ChoicePrompt(PromptScreen[str | None]):
         self.choices = choices
         self.current = current
         self.numbers = numbers
+        self.unlisted = unlisted or {}
         self.filtered = len(choices) > FILTER_FROM
         self.shown: list[str] = []
         self.keys: list[str] | None = None
@@ -202,6 +206,8 @@ class ChoicePrompt(PromptScreen[str | None]):
             self.typed, self.typed_at = "", None
             if int(typed) in numbers:
                 self.dismiss(numbers[int(typed)])
+            elif int(typed) in self.unlisted:
+                self.say(self.unlisted[int(typed)])
             else:
                 self.say(f"{typed} is not one of the numbers shown: ↑/↓ and Enter, or another")
             return

@@ -37,6 +37,7 @@ from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation
 from workbench.core.annotation_filter import UNTAGGED
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
+from workbench.core.corpus.titles import shorten
 from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import literal
 from workbench.tui.screens.choice import ChoicePrompt
@@ -886,10 +887,20 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
                 return
             self.notify(f"Re-attached to sentence {labels[label] + 1}.", markup=False)
 
-        title = f"Re-attach to which sentence of {article.title}?"
-        detail = f"It was sentence {orphan.index + 1}: {orphan.quote}"
+        title = f"Re-attach to which sentence of “{shorten(article.title)}”?"
+        detail = (
+            f"It was sentence {orphan.index + 1}: {orphan.quote}\n"
+            "Listed: the sentences without an annotation of yours."
+        )
         numbers = {index + 1: label for label, index in labels.items()}
-        prompt = ChoicePrompt(title, list(labels), current, detail=detail, numbers=numbers)
+        unlisted = {
+            index + 1: f"Sentence {index + 1} already has your annotation: add to that one, "
+            "and x deletes this orphan"
+            for index in taken
+        }
+        prompt = ChoicePrompt(
+            title, list(labels), current, detail=detail, numbers=numbers, unlisted=unlisted
+        )
         await open_prompt(self.app, prompt, chosen)
 
     def action_delete_orphan(self) -> None:
