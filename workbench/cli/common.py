@@ -58,8 +58,15 @@ def database_named(value: str) -> str:
     return value
 
 
-def store_options() -> Parser:
-    """--db and --annotator, accepted by every command."""
+ANNOTATOR_HELP = (
+    "annotator name: whose work is written, or read where a command filters by it "
+    "(default: $WORKBENCH_ANNOTATOR, else your login name)"
+)
+
+
+def store_options(annotator_help: str = ANNOTATOR_HELP) -> Parser:
+    """--db and --annotator, accepted by every command; `annotator_help` for a command
+    that reads --annotator otherwise (export: every analyst's unless it names one)."""
     parent = Parser(add_help=False)
     parent.add_argument(
         "--db",
@@ -71,8 +78,7 @@ def store_options() -> Parser:
     parent.add_argument(
         "--annotator",
         metavar="NAME",
-        help="annotator name: whose work is written, or read where a command filters by it "
-        "(default: $WORKBENCH_ANNOTATOR, else your login name)",
+        help=annotator_help,
     )
     return parent
 

@@ -50,7 +50,9 @@ def build_parser(names: Iterable[str] = tuple(COMMANDS)) -> Parser:
     shared = store_options()
     for name in names:
         module = cast(CommandModule, importlib.import_module(COMMANDS[name]))
-        parents = [shared] if getattr(module, "USES_STORE", True) else []
+        own = getattr(module, "ANNOTATOR_HELP", None)  # qa14 Q14: export's differs
+        options = shared if own is None else store_options(own)
+        parents = [options] if getattr(module, "USES_STORE", True) else []
         sub = commands.add_parser(name, help=module.HELP, description=module.HELP, parents=parents)
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)

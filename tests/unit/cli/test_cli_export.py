@@ -452,3 +452,17 @@ def test_a_record_the_import_refuses_against_its_article_or_clock_is_never_expor
     assert "nothing exported: the annotation of " + said in err and "copy-db" in err
     others = tmp_path / "others.json"
     assert export(capsysbinary, "--db", str(db), "--annotator", "bob", "-o", str(others))[0] == 0
+
+
+def test_help_says_export_takes_every_analyst_unless_annotator_names_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """qa14 Q14: the option's help said "(default: $WORKBENCH_ANNOTATOR, else your login
+    name)" and the lines below it "(default: every analyst)"; export takes every analyst
+    whatever WORKBENCH_ANNOTATOR says."""
+    assert main(["export", "--help"]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "--annotator NAME only this analyst's annotations (default: every analyst's" in shown
+    assert "$WORKBENCH_ANNOTATOR" not in shown
+    assert main(["summary", "--help"]) == 0
+    assert "(default: $WORKBENCH_ANNOTATOR" in " ".join(capsys.readouterr().out.split())
