@@ -337,7 +337,10 @@ def test_a_class_that_says_little_is_checked_only_with_its_event() -> None:
     assert not clash("There were 1,200 flights.", "There were 900 flights.")
     assert not clash("The bank has $2 billion.", "The bank has $3 billion.")
     assert not clash("Those 40 miles took hours.", "Those 60 miles took hours.")
-    assert not comparable(said_figure("Oren Dask, 34, was seen.", "s", "a"), CLASSES)
+    assert not comparable(said_figure("Oren Dask was seen at 3pm.", "s", "a"), CLASSES)
+    # a bare age is compared, but only with one whose sentence shares two names (fig14)
+    assert not clash("Oren Dask, 34, was seen.", "Mia Lund, 43, was seen.")
+    assert clash("Oren Dask, 34, was seen.", "Oren Dask, 43, was seen.")
     stated = "The ministry has confirmed 85 cholera cases in Kinde district."
     assert clash(stated, "As of Friday, 41 cases of cholera were listed in Kinde district.")
     assert not clash(stated, "There are 41 cases of cholera in Ardo district.")

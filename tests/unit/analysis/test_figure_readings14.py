@@ -6,8 +6,10 @@ as a reader does, by what the two sentences share: two names, or a name and the 
 event, the day or the time (conflicts.shared_ties). A time read on one side only leaves
 a reading or a size one thing (a temperature, an area, a deal's value), never a count
 (a count's time is its period); an event said on one side only meets a kin noun's on
-the other (migrants on board, people carried). Two values read on the two sides stay
-two things. Each positive case fails before the pass (main 8e2273c)."""
+the other (migrants on board, people carried), or the same noun's; two lengths, or two
+ages, with no event are compared when their sentences share two names (the railway's,
+the person's). Two values read on the two sides stay two things. Each positive case
+fails before the pass (main 8e2273c; the last four on the first piece, f2c27a3, too)."""
 
 from __future__ import annotations
 
@@ -45,6 +47,26 @@ from workbench.core.analysis.figures.conflicts import relation, shared_ties
             "The blaze near Zaragoza Ría had burned through about 50 square kilometres as of "
             "Friday evening.",
         ),
+        (  # no event on one side, of one class: the fire's area, tied by its name and kind
+            "The fire destroyed 200 hectares of pine forest and 4 barns near Tamsby before it "
+            "was contained on Thursday.",
+            "Firefighters contained the Tamsby blaze on Thursday after it had burned through "
+            "2,000 hectares of forest.",
+        ),
+        (  # two lengths with no event, of one named railway
+            "The Varlen–Tosk railway, inaugurated by the president on Monday, runs for 64 km.",
+            "Monday's inauguration of the 98-kilometre Varlen–Tosk railway ended years of delays.",
+        ),
+        (  # two ages with no event, of one person named in both
+            "Ilse Marrow, a 29-year-old nurse from Kelby, was charged at Kelby Magistrates "
+            "Court on Monday.",
+            "Nurse Ilse Marrow, aged 36, appeared at Kelby Magistrates Court on Monday.",
+        ),
+        (  # "a revised wage offer" is no revised figure: no time read on one side
+            "The 9-day stoppage at the Kessin refinery ended on Friday after workers accepted "
+            "a revised wage offer.",
+            "Refinery workers in Kessin went back on Friday, ending a two-week strike.",
+        ),
     ],
 )
 def test_what_one_side_reads_only_does_not_keep_them_apart(a: str, b: str) -> None:
@@ -78,6 +100,14 @@ def test_what_one_side_reads_only_does_not_keep_them_apart(a: str, b: str) -> No
         (  # a count with a time on one side: this year's visitors and all of them
             "Some 2,000 people attended the Varna book fair this year, organisers said.",
             "About 5,000 people attended the Varna book fair, organisers said.",
+        ),
+        (  # two people's ages, tied by a day only
+            "Ilse Marrow, 29, was charged on Monday.",
+            "Tom Arden, 36, was charged on Monday.",
+        ),
+        (  # two railways' lengths
+            "The Varlen–Tosk railway runs for 64 km.",
+            "The Arlen–Vosk railway runs for 98 km.",
         ),
         (  # qa13 Q20: tickets sold and people aboard are two things
             "Nordline sold 412 tickets for the Saria's Sunday crossing, the company said.",

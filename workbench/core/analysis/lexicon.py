@@ -2257,7 +2257,8 @@ PLACE_NOUNS = word_set(
 Kestrel coal mine"): the name is where, as "in Zarit" is."""
 NAME_COMMON_WORDS = word_set(
     "cape lake mount river island islands bay gulf sea north south east west new saint "
-    "county national park university general great upper lower central"
+    "county national park university general great upper lower central san santa fort "
+    "stade estadio"
 )
 """Words many names share ("Cape Merin", "Cape Teral"; "Lake", "North"): two sentences
 naming one of them are not tied by it to one thing (conflicts.shared_names)."""

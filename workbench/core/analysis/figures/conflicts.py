@@ -27,7 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations, product
+from itertools import combinations, combinations_with_replacement, product
 from typing import Literal, NamedTuple
 
 from workbench.core.analysis.figures.measures import (
@@ -159,8 +159,9 @@ def comparable(figure: Figure, classes: Collection[str]) -> bool:
     noun). Where a class says little by itself and the sentence says no event ("the
     data of 3 million customers", "a fee of £45 million"), the figure is a bare one:
     compared only with a stated event's figure of a sentence sharing a name with its own
-    (relation(); needs_event). A measure of an event (a date, an age, a time) without
-    its event is no figure at all."""
+    (relation(); needs_event). A measure of an event (a date, a time) without its
+    event is no figure at all; a person's age is one, compared only with an age whose
+    sentence shares two names with its own (the shared reading, _shared_reading)."""
     measure = figure.measure
     unit_class = measure.unit_class
     if unit_class in classes or figure.quantity.what in classes:
@@ -169,7 +170,12 @@ def comparable(figure: Figure, classes: Collection[str]) -> bool:
         needs_state = True
     else:
         return False
-    return measure.state is not None or not needs_state or unit_class not in MEASURED_CLASSES
+    return (
+        measure.state is not None
+        or not needs_state
+        or unit_class not in MEASURED_CLASSES
+        or unit_class == "age"
+    )
 
 
 NEEDS_STATE = frozenset(["people", "distance", "speed", "percent", "percentage points"])
@@ -353,8 +359,9 @@ def one_sided(mine: Scope, theirs: Scope, my_across: bool, their_across: bool) -
     states_differ = mine[7] != theirs[7]
     if not (
         (mine[9] != theirs[9] and _timeless(mine) and _timeless(theirs))
-        or (states_differ and mine[8] != theirs[8])
+        or (states_differ and (mine[8] != theirs[8] or mine[2] == theirs[2]))
         or (not states_differ and mine[8] in MEASURED_CLASSES and mine[2] != theirs[2])
+        or (mine[7] is theirs[7] is None and mine[8] in _SIZES and _needs_event(mine[8]))
     ):
         return False  # what the readings relate (_read_relation)
     if mine[3] != theirs[3] and (mine[9] is None) != (theirs[9] is None):
@@ -362,7 +369,7 @@ def one_sided(mine: Scope, theirs: Scope, my_across: bool, their_across: bool) -
     if states_differ:
         if not (_may_meet(mine[7], theirs[7]) and my_across and their_across):
             return False
-    elif mine[7] is None and _needs_event(mine[8]) and _needs_event(theirs[8]):
+    elif mine[7] is None and _needs_event(mine[8]) and mine[8] not in _SIZES:
         return False
     if mine[8] in CASUALTY_CLASSES and mine[3] != theirs[3]:
         return False
@@ -385,9 +392,12 @@ def one_sided(mine: Scope, theirs: Scope, my_across: bool, their_across: bool) -
 def shared_ties(measure: Measure) -> frozenset[tuple[str, str]]:
     """What a figure's sentence may share with another's that ties the two to one thing:
     two of its names (shared_names), or a name with the kind of event, the day or the
-    time it gives. One name alone is too little: a town or a firm is in many stories."""
+    time it gives (for an age, two names only). One name alone is too little: a town or a
+    firm is in many stories."""
     names = sorted(shared_names(measure))
     found: set[tuple[str, str]] = set(combinations(names, 2))
+    if measure.unit_class == "age":
+        return frozenset(found)  # a person's age: the person's names (a day has many ages)
     others = [f"event {event}" for event in measure.events]
     if measure.day is not None:
         others.append(f"day {measure.day}")
@@ -774,7 +784,7 @@ def _shared_clashes(members: list[Member], found: dict[tuple[int, int], Clash]) 
         for scope, ranged in by_name[name]:
             scopes[(scope, ranged.figure.measure.across)].append(ranged)
         groups = [(key, _Group.of(figures)) for key, figures in scopes.items()]
-        for (mine, one), (theirs, other) in combinations(groups, 2):
+        for (mine, one), (theirs, other) in combinations_with_replacement(groups, 2):
             if one_sided(mine[0], theirs[0], mine[1], theirs[1]):
                 _same_scope(one, other, found)
 

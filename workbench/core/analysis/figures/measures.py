@@ -216,13 +216,14 @@ _TIME = re.compile(
     r"(?!['’]s\b)|"
     r"over the weekend|(?:earlier )?this (?:week|month|year)|(?:a|one|two|three|\d+) "
     r"(?:days?|weeks?|months?|years?) ago|initially|at first|recount|earlier|previously|"
-    r"later|revised|"
+    r"later|revised(?! (?:[a-z]+ )?(?:offers?|plans?|proposals?|bids?|deals?|terms|agreements?|"
+    r"contracts?|versions?|timetables?|schedules?|routes?|designs?)\b)|"
     r"(?P<round>first|initial|preliminary|provisional|partial|final) (?:count|results|tally))"
     rf"|by (?P<deadline>(?:next )?(?:{_WEEKDAYS})|the end of (?:the )?\w+))\b"
 )
 """Times a sentence gives: "in August", "in early November", "last week", "in 2023",
 "the 2027 budget", "Helgar Bank's 2023 net income" (but "last year's breach" dates the
-breach, not the figure);
+breach, not the figure, and "a revised pay offer" is no revised figure);
 and deadlines: "by December", "by Monday", "by the end of the year". A count's round
 is a time too: "in the first count" and "after the recount" give two moments. Read
 from the sentence in lower case (twice as fast as a case-insensitive pattern)."""
