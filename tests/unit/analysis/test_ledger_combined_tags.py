@@ -63,9 +63,17 @@ NEGATED = [
     ("There were no 200 casualties, the ministry said.", []),
     ("The ministry said no fewer than 5,000 troops were sent.", [5000]),
     ("The ministry said there were no more than 200 casualties.", [200]),
+    ("North Korea did not send 5,000 troops, the ministry said.", []),
+    ("The ministry said North Korea hasn't yet sent 5,000 troops.", []),
+    ("The ministry said North Korea never sent 5,000 troops.", []),
+    ("The ministry said not even 5,000 troops were sent.", []),
+    ("The ministry said not only 5,000 troops were sent but also tanks.", [5000]),
+    ("The ministry said it was not surprising that 5,000 troops were sent.", [5000]),
+    ("The ministry said there is no doubt 5,000 troops were sent.", [5000]),
 ]
-"""A figure under a bare "no" is what the speaker negates, not what it claims; "no
-fewer than" and "no more than" are bounds it gives (fx14)."""
+"""A figure under a bare "no", or a "not" or "never" a verb or two before it, is what the
+speaker negates, not what it claims; "no fewer than", "no more than" are bounds it gives,
+"not only" and "no doubt" claim the figure (fx14)."""
 
 
 def test_a_figure_under_a_bare_no_is_not_the_claim_of_a_claim_and_denial() -> None:

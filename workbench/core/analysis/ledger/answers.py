@@ -494,16 +494,27 @@ def denied_span(quote: str) -> tuple[int, int]:
     return denied_clause(quote) or (0, len(quote))
 
 
+_NOT_NEGATING = word_set(
+    "more less fewer over under above below only just quite nearly almost about around "
+    "roughly some far merely simply least most exactly precisely that"
+)
+"""Words after "not" that make the figure a bound or the speaker's own ("not more than
+8,000", "not only 5,000", "not far from 5,000", "not surprising that 5,000")."""
 _REJECTED = re.compile(
-    r"\b(?:[Nn]ot|[Nn]o|[Rr]ather\s+than|[Ii]nstead\s+of)\s+(?:(?:the|an?)\s+)?(?=[$€£¥]?\d)"
+    r"\b(?:[Nn]o|[Rr]ather\s+than|[Ii]nstead\s+of)\s+(?:(?:the|an?)\s+)?(?=[$€£¥]?\d)"
+    r"|(?:\b(?:[Nn]ot|[Nn]ever|[Cc]annot)|n['’]t)\s+"
+    r"(?:(?!(?:" + "|".join(sorted(_NOT_NEGATING)) + r")\b)[a-z]+\s+){0,2}"
+    r"(?:(?:the|an?)\s+)?(?=[$€£¥]?\d)"
 )
 """A figure the speaker puts aside for another ("11,000 troops, not 8,000 as first
-reported", "rather than 8,000", "instead of the 8,000") or negates by a bare "no" ("No
-5,000 troops were sent", "There were no 200 casualties": fx14, a sentence tagged claim
-and denial with no denying verb credited its speaker with the 5,000 it denies): right
-after the word, a number in digits (not "not more than 8,000" nor "no fewer than 5,000",
-bounds the speaker gives; not "No. 5")."""
-_REJECTING = ("not ", "no ", "rather than", "instead of")
+reported", "rather than 8,000", "instead of the 8,000") or negates (fx14: a sentence
+tagged claim and denial with no denying verb credited its speaker with the 5,000 it
+denies): a number in digits right after "no" ("No 5,000 troops were sent", "There were
+no 200 casualties"; not "no fewer than 5,000", a bound, nor "No. 5"), or right after
+"not", "never", "cannot" or "n't" or one or two words on ("North Korea did not send
+5,000 troops", "has not yet sent 5,000", "never sent 5,000"), but not after a word that
+makes it a bound or a figure the speaker gives (_NOT_NEGATING)."""
+_REJECTING = ("not ", "no ", "never ", "n't ", "n’t ", "cannot ", "rather than", "instead of")
 _SPEAKING = re.compile(
     r"\b(?:said|says|claimed|claims|reported|reports|estimated|estimates|put|puts|insisted|"
     r"insists|maintained|maintains|countered|counters|stated|told|putting|saying|claiming|"
