@@ -65,7 +65,9 @@ def test_the_report_and_the_detail_pane_keep_the_qualifiers(summary: Summary) ->
     report = render_markdown(summary)
     figure_lines = [line for line in report.splitlines() if line.startswith("Figures:")]
     assert any("at least 10,000 North Korean troops" in line for line in figure_lines)
-    pieces = {piece for line in figure_lines for piece in line[9:].rstrip(".").split("; ")}
+    sentences = [part for line in figure_lines for part in line[9:].rstrip(".").split(" · ")]
+    figures = [part.split(": ", 1)[-1] for part in sentences]  # after "*title*, sentence N: "
+    pieces = {piece for words in figures for piece in words.split("; ")}
     tens = {piece for piece in pieces if "10,000" in piece}
     assert tens == {
         "at least 10,000 North Korean troops",

@@ -1,7 +1,8 @@
 """The Markdown report as a fact-checker publishes it (fx14, issue 15): a source ending in
 a full stop ends its sentence once ("sources: U.S."), another analyst's judgement says
-its status in words ("in progress", not "in_progress"), and a denial two analysts judged
-differently is listed once per judgement, not once more under the other's line."""
+its status in words ("in progress", not "in_progress"), a denial two analysts judged
+differently is listed once per judgement, not once more under the other's line, and a
+group's figures say whose sentence gives them."""
 
 from __future__ import annotations
 
@@ -50,3 +51,20 @@ def test_a_denial_judged_differently_is_listed_once_per_judgement() -> None:
     envoy = [line for line in text.splitlines() if "dismissed the reports" in line]
     assert len(envoy) == 2, "alice's judgement and bob's, each on its line"
     assert "judged it" not in text, "not again under the other's line"
+
+
+def test_a_groups_figures_say_whose_sentence_gives_them() -> None:
+    """Two sentences giving the same figures read as four figures, unlabelled."""
+    story = article(
+        "Losses\n"
+        "The agency said at least 100 soldiers were killed and 1,000 wounded.\n"
+        "The agency said again that at least 100 soldiers were killed and 1,000 wounded.\n"
+    )
+    said = [
+        annotate(story, index, "alice", tags=ATTRIBUTED, source="the agency") for index in (1, 2)
+    ]
+    summary = build_summary(said, [ArticleInfo.of(story)], SummarySettings(annotator="alice"))
+    (figures,) = [line for line in render_markdown(summary).splitlines() if "Figures:" in line]
+    first, second = figures.removeprefix("Figures: ").split(" · ")
+    assert first.startswith("*Losses*, sentence 2: at least 100 ")
+    assert second.startswith("*Losses*, sentence 3: at least 100 ")

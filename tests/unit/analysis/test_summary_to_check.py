@@ -68,7 +68,8 @@ def test_the_markdown_marks_the_figure_and_the_claim_to_check(summary: Summary) 
     )
     assert "sentence 2 · unverified · ana (to check): The ministry said 30,000" in report
     assert "sentence 4 · unverified · ana: Kyiv said 12,000" in report
-    assert "Figures: 30,000 troops (to check); 12,000 troops." in report
+    assert ", sentence 2: 30,000 troops (to check) · *" in report
+    assert ", sentence 4: 12,000 troops.\n" in report
     # said once above the conflicts and once above the ledger
     assert report.count("Marked (to check): the article changed after it was tagged") == 2
 

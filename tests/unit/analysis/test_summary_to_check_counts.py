@@ -86,7 +86,10 @@ def test_a_source_only_a_claim_to_check_gives_is_not_the_groups() -> None:
     assert "sources: Officials" not in report and "sources: Seoul." in report
     # rv6 R3 addendum: the verdict and source given to other words are marked, or left out
     assert "| Officials (to check) | refuted (to check) |" in report
-    assert "Figures: 7,000 troops (to check); 9,000 troops (supported)." in report
+    assert (
+        "Figures: *Correction Report*, sentence 3: 7,000 troops (to check) · "
+        "*Correction Report*, sentence 4: 9,000 troops (supported)."
+    ) in report
     reasons = [line for line in report.splitlines() if "7,000 troops" in line and " vs " in line]
     assert reasons and all(line.endswith("(7,000 to check)") for line in reasons)
 

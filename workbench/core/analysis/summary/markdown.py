@@ -713,13 +713,7 @@ def _group_lines(
         own = listed[(member.article_id, member.index)]
         lines += _sentence_lines(member, titles, status_words(member.status), own)
     if group.figures:
-        figures = "; ".join(
-            _cell(figure_words(f, verdict_words(claims.get(where, ()))))
-            + (f" {TO_CHECK}" if where in unconfirmed else "")
-            for f in group.figures
-            if (where := (f.article_id, f.index))
-        )
-        lines += ["", _ended(f"Figures: {figures}")]
+        lines += ["", _ended(f"Figures: {_figures(group.figures, claims, titles, unconfirmed)}")]
     if group.conflict_reasons:
         lines += [
             "",
@@ -740,6 +734,31 @@ def _group_lines(
             lines += _sentence_lines(denial, titles, _denier(denial), own)
     lines.append("")
     return lines
+
+
+def _figures(
+    figures: Sequence[Figure],
+    claims: Mapping[Where, Sequence[SentenceLine]],
+    titles: Mapping[str, str],
+    unconfirmed: Container[Where],
+) -> str:
+    """A group's figures as the article hedged them, each with its verdict; those of
+    several sentences each after its sentence ("*Title*, sentence 2: at least 100 …;
+    1,000 … · *Title*, sentence 5: …"): unlabelled, two sentences giving the same figures
+    read as four figures, and a figure could not be told from whose sentence (fx14)."""
+    by_sentence: dict[Where, list[str]] = {}
+    for figure in figures:
+        where = (figure.article_id, figure.index)
+        words = _cell(figure_words(figure, verdict_words(claims.get(where, ()))))
+        by_sentence.setdefault(where, []).append(
+            words + (f" {TO_CHECK}" if where in unconfirmed else "")
+        )
+    if len(by_sentence) == 1:
+        return "; ".join(*by_sentence.values())
+    return " · ".join(
+        f"*{_cell(_title(article_id, titles))}*, {sentence_label(index)}: {'; '.join(words)}"
+        for (article_id, index), words in by_sentence.items()
+    )
 
 
 def _listed(lines: Iterable[SentenceLine]) -> dict[Where, set[str]]:
