@@ -107,3 +107,37 @@ async def test_every_analysts_articles_tab_counts_the_statuses_that_differ(
         first = screen.summary.articles[0]
         row = [int(cell.plain) for cell in table.get_row_at(0)[-7:]]
         assert sum(row) == first.annotated and row[-1] == 3
+
+
+async def test_a_status_change_that_makes_statuses_differ_refits_the_articles_tab(
+    make_app: Any, store: AnnotationStore, bundled: Corpus
+) -> None:
+    """Every analyst's summary open on the Articles tab: the analyst's status change makes
+    a sentence's statuses differ, and the "status differs" column appears (the rows grow
+    a cell: filled again, not patched cell by cell)."""
+    from tests.functional.test_summary_screen import assert_tables_show, settle
+
+    gold = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+    bob = [replace(note, annotator="bob") for note in gold[:3]]
+    store.import_annotations([*gold, *bob])
+    app = make_app()
+    async with app.run_test(size=(250, 60)) as pilot:
+        screen = await open_summary(app, pilot)
+        await pilot.press("a")
+        await pilot.press("end", "enter")  # all analysts
+        await settle(app, pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        table = screen.query_one("#articles-table", DataTable)
+        assert "status differs" not in [c.label.plain for c in table.columns.values()]
+        assert app.workspace is not None
+        mine = store.get(gold[0].article_id, gold[0].index)
+        assert mine is not None and mine.status != "refuted"
+        article = bundled.by_id[mine.article_id]
+        app.workspace.write(article, lambda: mine.changed(status="refuted"))
+        await settle(app, pilot)
+        assert screen.view is not None and screen.view.status_differs
+        assert [c.label.plain for c in table.columns.values()][-1] == "status differs"
+        await pilot.press("1")  # assert_tables_show shows each tab after the ledger's
+        await pilot.pause()
+        assert_tables_show(screen)

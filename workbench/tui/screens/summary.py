@@ -492,10 +492,12 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 self.hidden.empty(tab, table)  # filled when shown
                 continue
             if shown is not None and tab in self.content_widths and tab not in self.hidden.stale:
-                before = dict((name, old) for name, _, old in self.table_rows(shown))[tab]
+                was, before = {name: (cols, old) for name, cols, old in self.table_rows(shown)}[tab]
                 content = self.content_widths[tab]
-                shown_now = shown_columns(columns, content, room)
-                if patch_rows(table, before, rows, content, shown_now):
+                # the same columns (not the Articles tab's "status differs" come or gone)
+                if was == columns and patch_rows(
+                    table, before, rows, content, shown_columns(columns, content, room)
+                ):
                     continue
             place = self.hidden.filled(tab)
             self.content_widths[tab] = fill(table, columns, rows, room, place)
