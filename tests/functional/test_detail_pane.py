@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
-from workbench.tui.widgets.detail_pane import DetailPane
+from workbench.tui.widgets.detail_pane import WRAP_AT_ONCE, DetailPane
 
 LINES = [f"line {n}: " + "word " * (n % 23) for n in range(14, 30)] + ["the end"]
 
@@ -70,3 +70,41 @@ async def test_markup_and_control_codes_show_as_text() -> None:
         assert not any(ord(c) < 0x20 or ord(c) == 0x7F for text in segments for c in text)
         shown = drawn(pane)
         assert shown[:2] == ["[Mr. Putin] said [bold]no[/bold]", "␛[31mred␛[0m␇ end␍"]
+
+
+async def test_a_long_text_shows_its_first_lines_at_once_and_the_rest_from_a_worker() -> None:
+    """A ledger group's detail runs to thousands of lines at 100,000 annotations: the UI
+    thread wraps enough to fill the pane, a worker the rest (issue 15: the analyst does
+    not wait for the tool)."""
+    long_lines = [f"sentence {n}: " + "a long line of text " * 12 for n in range(3 * WRAP_AT_ONCE)]
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(DetailPane)
+        pane.show("\n".join(long_lines))
+        first = list(pane.lines_drawn)
+        assert first and first[0] == long_lines[0][: len(first[0])], "the first lines, at once"
+        assert " ".join(" ".join(first).split()) == " ".join(
+            " ".join(long_lines[:WRAP_AT_ONCE]).split()
+        ), "the lines past WRAP_AT_ONCE are left to the worker"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert " ".join(" ".join(pane.lines_drawn).split()) == " ".join(
+            " ".join(long_lines).split()
+        ), "every line drawn once wrapped"
+        assert all(len(line) <= pane.size.width for line in pane.lines_drawn)
+        pane.focus()
+        await pilot.press("end")
+        assert drawn(pane)[-1] == pane.lines_drawn[-1].strip()
+        assert long_lines[-1].strip().endswith(drawn(pane)[-1])
+
+
+async def test_a_text_shown_while_the_last_is_wrapped_is_not_overwritten() -> None:
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(DetailPane)
+        pane.show("\n".join(f"old {n} " + "word " * 30 for n in range(2 * WRAP_AT_ONCE)))
+        pane.show("a short new text")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pane.lines_drawn == ["a short new text"]
+        assert drawn(pane)[0] == "a short new text"

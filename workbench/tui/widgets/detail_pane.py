@@ -5,7 +5,10 @@ at 100,000 annotations runs to thousands of lines (the first: 5,566 lines, 1 MB)
 Static renders all of them into strips, each re-render leaving thousands of cyclic
 strips for the collector; this pane keeps the text as lines of str, wraps them to its
 width as Textual wraps Content, and makes a strip only for a line drawn (Textual's Line
-API: ScrollView.render_line).
+API: ScrollView.render_line). A long text is wrapped in part as it is shown, enough to
+fill the pane, and the rest in a worker thread: wrapping that group's lines took the UI
+thread a third of a second on a quiet machine, seconds on a loaded one, as the summary
+first showed (issue 15).
 
 Text is data: it is made displayable first (control codes as visible symbols) and is
 never read as markup.
@@ -15,13 +18,34 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from textual import work
 from textual.content import Content
 from textual.events import Resize
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import visible
+
+WRAP_AT_ONCE = 200
+"""Lines of a text wrapped as it is shown (far more than the pane shows); a longer
+text's other lines are wrapped in a worker and drawn once wrapped."""
+
+
+def wrapped(lines: list[str], width: int) -> list[str]:
+    """`lines` wrapped to `width` cells as Textual wraps Content (`lines` itself when
+    none is longer)."""
+    lengths = [cell_len(line) for line in lines]
+    if all(length <= width for length in lengths):
+        return lines
+    parts: list[str] = []
+    for line, length in zip(lines, lengths, strict=True):
+        if length <= width:
+            parts.append(line)
+        else:
+            parts.extend(part.plain for part in Content(line).wrap(width))
+    return parts
 
 
 class DetailPane(ScrollView, can_focus=True):
@@ -40,7 +64,8 @@ class DetailPane(ScrollView, can_focus=True):
         self._lines: list[str] = [""]
         """The text's lines, displayable."""
         self._wrapped: list[str] = self._lines
-        """The lines as drawn at the wrapped width (the same list when none is longer)."""
+        """The lines as drawn at the wrapped width (of a long text, the first ones until
+        a worker has wrapped the others)."""
         self._wrapped_at = 0
         """The width the lines were wrapped to (0: not yet)."""
 
@@ -75,28 +100,40 @@ class DetailPane(ScrollView, can_focus=True):
         width, height = self.size
         if width <= 0:
             return
-        wrapped = self._wrapped_to(width)
-        if len(wrapped) > height:
-            width = max(width - self.styles.scrollbar_size_vertical, 1)
-            wrapped = self._wrapped_to(width)
-        self._wrapped = wrapped
+        narrower = max(width - self.styles.scrollbar_size_vertical, 1)
+        if len(self._lines) > min(height, WRAP_AT_ONCE):  # overflows, or is long: wrapped
+            # in part now, it keeps the scrollbar's room from the first
+            self._wrap_to(narrower)
+            return
+        self._wrap_to(width)
+        if len(self._wrapped) > height:
+            self._wrap_to(narrower)
+
+    def _wrap_to(self, width: int) -> None:
+        """The first WRAP_AT_ONCE lines wrapped now, the others by a worker."""
+        if width == self._wrapped_at:
+            return
+        lines = self._lines
+        self._draw(wrapped(lines[:WRAP_AT_ONCE], width), width)
+        if len(lines) > WRAP_AT_ONCE:
+            self._wrap_rest(lines, width)
+
+    def _draw(self, lines: list[str], width: int) -> None:
+        self._wrapped = lines
         self._wrapped_at = width
-        self.virtual_size = Size(width, len(wrapped))
+        self.virtual_size = Size(width, len(lines))
         self.refresh()
 
-    def _wrapped_to(self, width: int) -> list[str]:
-        if width == self._wrapped_at:
-            return self._wrapped
-        lines = self._lines
-        if all(cell_len(line) <= width for line in lines):
-            return lines
-        wrapped: list[str] = []
-        for line in lines:
-            if cell_len(line) <= width:
-                wrapped.append(line)
-            else:
-                wrapped.extend(part.plain for part in Content(line).wrap(width))
-        return wrapped
+    @work(thread=True, exclusive=True, group="detail-wrap", description="detail: wrap")
+    def _wrap_rest(self, lines: list[str], width: int) -> None:
+        """(A worker.) The lines past WRAP_AT_ONCE wrapped, then drawn after the first
+        ones if the pane still shows that text at that width."""
+        rest = wrapped(lines[WRAP_AT_ONCE:], width)
+        hand_back(self, self._wrapped_rest, lines, width, rest)
+
+    def _wrapped_rest(self, lines: list[str], width: int, rest: list[str]) -> None:
+        if lines is self._lines and width == self._wrapped_at:
+            self._draw([*self._wrapped, *rest], width)
 
     def render_line(self, y: int) -> Strip:
         """The line drawn `y` rows below the top of the pane."""
