@@ -8,7 +8,8 @@ RSS it adds once shown and at its peak) alternately on this tree's code and on
 OTHER_TREE's (a worktree of main: `git worktree add --detach DIR main`), each run on a
 fresh copy of the same database, with this tree's Python (its libraries), and prints
 per run and per side the median and p95 of what the screen holds, its peak, the
-seconds from the key to the tables, and the load average beside each run.
+seconds from the key to the tables and to every worker done, the UI thread's longest
+stall, and the load average beside each run.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from bench.workspace import FULL, Workspace
 
@@ -31,9 +33,20 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 MB = 2**20
 
 
-def one_run(tree: Path, space: Workspace, size: int) -> tuple[float, float, float, float]:
-    """(seconds, MB held, MB peak, load average at the start) of one screen opened by
-    `tree`'s code on a fresh copy of the `size` database."""
+class Run(NamedTuple):
+    """One screen opened (bench/summary_screen.py's figures, in MB and seconds)."""
+
+    shown: float
+    ready: float
+    stall: float
+    held: float
+    peak: float
+    load: float
+    """The load average at the start."""
+
+
+def one_run(tree: Path, space: Workspace, size: int) -> Run:
+    """One screen opened by `tree`'s code on a fresh copy of the `size` database."""
     database = space.scratch_store(size)
     environment = {**os.environ, "XDG_CONFIG_HOME": str(space.root)}
     environment["WORKBENCH_SUMMARY_KEEPER"] = "off"
@@ -48,8 +61,8 @@ def one_run(tree: Path, space: Workspace, size: int) -> tuple[float, float, floa
         check=True,
     )
     shutil.rmtree(database.parent, ignore_errors=True)
-    seconds, held, peak = done.stdout.split()[-3:]
-    return float(seconds), int(held) / MB, int(peak) / MB, load
+    shown, ready, stall, held, peak = done.stdout.split()[-5:]
+    return Run(float(shown), float(ready), float(stall), int(held) / MB, int(peak) / MB, load)
 
 
 def p95(values: Sequence[float]) -> float:
@@ -58,14 +71,16 @@ def p95(values: Sequence[float]) -> float:
     return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
 
 
-def summary_line(label: str, runs: Sequence[tuple[float, float, float, float]]) -> str:
-    held, peak = [r[1] for r in runs], [r[2] for r in runs]
-    loads = [r[3] for r in runs]
+def summary_line(label: str, runs: Sequence[Run]) -> str:
+    held, peak = [r.held for r in runs], [r.peak for r in runs]
+    loads = [r.load for r in runs]
     return (
         f"{label}: held {statistics.median(held):.1f} MB median / {p95(held):.1f} p95, peak "
-        f"{statistics.median(peak):.1f} / {p95(peak):.1f} MB, "
-        f"{statistics.median(r[0] for r in runs):.1f} s median, load "
-        f"{min(loads):.1f}-{max(loads):.1f} ({len(runs)} runs)"
+        f"{statistics.median(peak):.1f} / {p95(peak):.1f} MB, tables "
+        f"{statistics.median(r.shown for r in runs):.1f} s median, workers done "
+        f"{statistics.median(r.ready for r in runs):.1f} s, longest stall "
+        f"{max(r.stall for r in runs):.2f} s, load {min(loads):.1f}-{max(loads):.1f} "
+        f"({len(runs)} runs)"
     )
 
 
@@ -82,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     space.store_db(size)
     space.corpus_folder  # noqa: B018 (written once, before the first run)
     sides = {"this tree": REPOSITORY, "other": args.other.resolve()}
-    runs: dict[str, list[tuple[float, float, float, float]]] = {label: [] for label in sides}
+    runs: dict[str, list[Run]] = {label: [] for label in sides}
     try:
         for number in range(args.rounds):
             order = list(sides.items())
@@ -90,8 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 run = one_run(tree, space, size)
                 runs[label].append(run)
                 print(
-                    f"{time.strftime('%H:%M:%S', time.gmtime())} {label}: held {run[1]:.1f} "
-                    f"MB, peak {run[2]:.1f} MB, {run[0]:.1f} s, load {run[3]:.1f}",
+                    f"{time.strftime('%H:%M:%S', time.gmtime())} {label}: held {run.held:.1f} "
+                    f"MB, peak {run.peak:.1f} MB, tables {run.shown:.1f} s, workers done "
+                    f"{run.ready:.1f} s, longest stall {run.stall:.2f} s, load {run.load:.1f}",
                     flush=True,
                 )
     finally:
@@ -99,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(root, ignore_errors=True)
     for label, found in runs.items():
         print(summary_line(label, found))
-    held = {label: statistics.median(r[1] for r in found) for label, found in runs.items()}
+    held = {label: statistics.median(r.held for r in found) for label, found in runs.items()}
     print(f"held, this tree - other: {held['this tree'] - held['other']:+.1f} MB (medians)")
     return 0
 

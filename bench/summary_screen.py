@@ -2,11 +2,15 @@
 
 The app runs headless (Pilot, 120×40) on the corpus folder and the database, as
 `workbench --db DB CORPUS` would, and is left to settle (the search index built in the
-background at start) before `S` opens the summary screen. Printed: the seconds from the
-key to the summary's tables filled, the resident memory the open screen adds, and the
-peak it adds while it is built (VmHWM, reset just before the key), in bytes. A process of
-its own, started from bench/peak_rss.py's small parent, so that nothing of the bench's
-own memory is counted.
+background at start) before `S` opens the summary screen. Printed, in this order: the
+seconds from the key to the summary's tables filled (what the analyst waits for); the
+seconds until every worker is done (the tables shown, then the LiveLedger a claim or
+denial tag is patched with, built after them: until session 14 the only figure, printed
+as "S to tables filled"); the longest the UI thread went without running a timer due
+every TICK seconds between the key and then (how long a key would wait for an answer);
+the resident memory the open screen adds, and the peak it adds while it is built (VmHWM,
+reset just before the key), in bytes. A process of its own, started from
+bench/peak_rss.py's small parent, so that nothing of the bench's own memory is counted.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from workbench.tui.screens.summary import SummaryScreen
 
 SETTLE = 0.5
 """Seconds the app is left idle before and after the summary is shown."""
+TICK = 0.02
+"""Seconds between the UI thread's timer ticks, and between looks at the screen."""
 
 
 def memory() -> tuple[int, int]:
@@ -44,30 +50,56 @@ def reset_peak() -> None:
         refs.write("5")
 
 
-async def open_summary(app: WorkbenchApp) -> tuple[float, int, int]:
+def shown(app: WorkbenchApp) -> bool:
+    """Whether the summary screen shows a summary (its tables filled)."""
+    return isinstance(app.screen, SummaryScreen) and app.screen.view is not None
+
+
+class Screen:
+    """What one open of the summary screen measured."""
+
+    def __init__(self) -> None:
+        self.shown = self.ready = self.stall = 0.0
+        self.held = self.peak = 0
+
+
+async def open_summary(app: WorkbenchApp) -> Screen:
+    found = Screen()
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_index(app, pilot)
         await pilot.pause(SETTLE)
         before, _ = memory()
         reset_peak()
-        start = time.perf_counter()
+        last = start = time.perf_counter()
+
+        def tick() -> None:
+            nonlocal last
+            now = time.perf_counter()
+            found.stall = max(found.stall, now - last)
+            last = now
+
+        ticker = app.set_interval(TICK, tick)
         await pilot.press("S")
+        while not shown(app) and any(not worker.is_finished for worker in app.workers):
+            await pilot.pause(TICK)
+        if not shown(app):
+            raise RuntimeError("the summary screen did not show a summary")
+        found.shown = time.perf_counter() - start
         await app.workers.wait_for_complete()
         await pilot.pause()
-        seconds = time.perf_counter() - start
-        screen = app.screen
-        if not isinstance(screen, SummaryScreen) or screen.view is None:
-            raise RuntimeError("the summary screen did not show a summary")
+        found.ready = time.perf_counter() - start
+        ticker.stop()
         await pilot.pause(SETTLE)
         after, peak = memory()
-    return seconds, after - before, peak - before
+    found.held, found.peak = after - before, peak - before
+    return found
 
 
 def main(database: str, corpus: str) -> int:
     with AnnotationStore.open(Path(database), annotator=ANNOTATOR) as store:
         app = WorkbenchApp(store, corpus=load_corpus([corpus]), keymap={})
-        seconds, held, peak = asyncio.run(open_summary(app))
-    print(f"{seconds} {held} {peak}")
+        found = asyncio.run(open_summary(app))
+    print(f"{found.shown} {found.ready} {found.stall} {found.held} {found.peak}")
     return 0
 
 
