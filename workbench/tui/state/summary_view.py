@@ -39,6 +39,7 @@ from workbench.core.analysis.summary.scope import article_rows, renamed_articles
 from workbench.core.analysis.summary.unlinked import REASONS, why_unlinked
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words
+from workbench.core.collector import paused_gc
 from workbench.tui.state.live_summary import LiveSummary, moved_in_memory
 from workbench.tui.state.readings_keeper import keep_all, restored_readings
 from workbench.tui.state.workspace import Workspace
@@ -412,7 +413,24 @@ def read_summary(
 
     Articles whose annotations do not fit their text are counted where re-anchoring
     puts them (in memory, at the workspace's threshold). With `live`, the summary is
-    built by an accumulator it keeps, to follow the workspace's changes from then on."""
+    built by an accumulator it keeps, to follow the workspace's changes from then on.
+
+    The collector is paused for the whole read, not only for the store's read and the
+    build each: between them it ran, and the tens of thousands of annotations just read
+    (the store's pause does not promote them) brought on a full collection, which
+    scans everything the app holds (0.6 s of CPU at 100,000 annotations) and stops
+    every thread, the UI's too (issue 15). What the read keeps is promoted with the
+    build's."""
+    with paused_gc(promote=True):
+        return _read_summary(workspace, analyst, ledger, live)
+
+
+def _read_summary(
+    workspace: Workspace,
+    analyst: str | None,
+    ledger: LedgerSettings,
+    live: LiveSummary | None,
+) -> tuple[SummaryView, list[str]]:
     store, corpus, anchors = workspace.store, workspace.corpus, workspace.anchors
     source = current_view(store, corpus.articles, workspace.threshold)
     # One analyst's summary reads that analyst's annotations only (the others' were
