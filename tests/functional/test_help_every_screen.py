@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from store import AnnotationStore
 from tests.fixtures.gold import load_gold
@@ -65,3 +65,22 @@ async def test_question_mark_on_the_review_lists_the_reviews_keys(make_app, gold
     assert {"review.filter", "review.edit_source", "review.help"} <= set(own)
     assert not any(binding_id.startswith("summary.") for binding_id in own)
     assert isinstance(still, ReviewScreen) and typed == "?", "in the search box ? is text"
+
+
+async def test_at_80_columns_every_description_is_shown_whole(make_app) -> None:  # type: ignore[no-untyped-def]
+    """qa14 Q1: at 80x24 the binding-id column left ~28 columns, and most descriptions
+    were cut with "…" ("Next sentence (into the nex…"), none readable whole."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HelpScreen)
+        keys = screen.query_one("#help-keys", Static)
+        shown = str(keys.render())
+        width = keys.content_region.width
+    assert "…" not in shown
+    assert all(len(line) <= width for line in shown.splitlines())
+    words = " ".join(shown.split())
+    for _keys, description, _binding_id in screen.rows:
+        assert " ".join(description.split()) in words, description
