@@ -43,6 +43,11 @@ def where(hit: SearchHit, title_of: Callable[[str], str] = str) -> str:
     return f"{visible(title, single_line=True)} #{hit.index + 1}"
 
 
+def found(count: int, query: str) -> str:
+    """What the status line says of the sentences found (qa14 Q19: "1 best matches")."""
+    return f"1 match for {query!r}" if count == 1 else f"{count:,} best matches for {query!r}"
+
+
 def nothing_found(query: str) -> str:
     """What the status line says when no sentence matches `query`."""
     words = query.split()
@@ -150,9 +155,7 @@ class SearchScreen(PromptScreen[tuple[str, int] | None]):
         if not query:
             status.update("type words of a sentence, in any order")
         elif done:
-            status.update(
-                f"{len(hits)} best matches for {query!r}" if hits else nothing_found(query)
-            )
+            status.update(found(len(hits), query) if hits else nothing_found(query))
         else:
             status.update(f"searching… {len(hits)} matches so far for {query!r}")
         if hits == self.hits and self.query_one(OptionList).option_count == len(hits):
