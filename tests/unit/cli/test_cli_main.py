@@ -211,3 +211,13 @@ def test_annotate_tells_the_app_when_the_login_name_stands_in(
     monkeypatch.setenv(ANNOTATOR_ENV, "bob")
     assert main(["annotate", str(tmp_path), "--db", database]) == 0
     assert seen == [True, False, False]
+
+
+def test_readme_lists_every_command() -> None:
+    """qa14 Q2: `repair` was in --help but not in README's Commands block."""
+    from workbench.cli.main import COMMANDS
+
+    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Commands", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    listed = {line.split()[1] for line in block.splitlines() if len(line.split()) > 1}
+    assert set(COMMANDS) <= listed
