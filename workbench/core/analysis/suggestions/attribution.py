@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from workbench.core.analysis import lexicon as lx
 from workbench.core.analysis.suggestions.denial import (
+    PHRASAL_VERBS,
     disputes_a_claim,
     passive_dispute,
     phrasal_dispute,
@@ -104,17 +105,23 @@ def find_attribution(tokens: Tokens, as_trained: bool = False) -> Attribution | 
 _SUBJECT_MODIFIERS = lx.RELATIVE_PRONOUNS | lx.PREPOSITIONS | lx.POSTMODIFIER_STARTS
 """Words before which a subject's head is read otherwise since rules-14 ("A former
 inspector at the authority, who …, said": phrases.subject_before)."""
+_SUBJECT_CUES = frozenset(
+    [*lx.REPORTING_VERBS, *lx.SHOWING_FORMS, *lx.STANDING_VERBS, *PHRASAL_VERBS]
+)
+"""Every word whose subject _attributions reads with subject_before: only a subject
+modifier before one of them can be read otherwise since rules-14."""
 
 
 def may_read_otherwise_as_trained(tokens: Tokens) -> bool:
     """False when find_attribution(tokens, as_trained=True) is sure to give what
     find_attribution(tokens) gives: no word that a rules-12 or rules-14 reading looks at
     (a cheap test; since rules-14 most sentences hold a preposition, so the second
-    reading is done for most: about 5% more time)."""
+    reading was done for most; now only where a subject modifier comes before a word
+    whose subject is read: "Officials at the agency said", not "He said the dam at …")."""
     lowers = tokens.lowers
     return (
         not _PUTTING.isdisjoint(lowers)
-        or not _SUBJECT_MODIFIERS.isdisjoint(lowers)
+        or _modifier_before_a_cue(lowers)
         or next((t.lower for t in reversed(tokens.items) if t.is_word), "") in lx.NOUN_LIKE_FORMS
         or any(
             lowers[k] in lx.TITLES and lowers[k + 1] in lx.TITLES for k in range(len(lowers) - 1)
@@ -124,6 +131,14 @@ def may_read_otherwise_as_trained(tokens: Tokens) -> bool:
             for k in range(len(lowers) - 1)
         )
     )
+
+
+def _modifier_before_a_cue(lowers: tuple[str, ...]) -> bool:
+    """Whether a subject modifier ("at", "who", "familiar") comes before the last word
+    whose subject _attributions may read (a reporting verb's form, "show", "stood",
+    "pushed"): subject_before reads only the words before its verb."""
+    last = next((k for k in range(len(lowers) - 1, -1, -1) if lowers[k] in _SUBJECT_CUES), 0)
+    return not _SUBJECT_MODIFIERS.isdisjoint(lowers[:last])
 
 
 def _attributions(tokens: Tokens, rules_12: bool = True) -> list[Attribution]:

@@ -153,7 +153,7 @@ def phrasal_dispute(lowers: tuple[str, ...]) -> tuple[int, int] | None:
     """'pushed back on the criticism', 'brushed off the allegations', 'took issue with
     the figures', 'cast doubt on the account' (lexicon.PHRASAL_DISPUTES): the verb and its
     particle ([first, last) tokens), when a claim follows within reach."""
-    if _PHRASAL_VERBS.isdisjoint(lowers):
+    if PHRASAL_VERBS.isdisjoint(lowers):
         return None
     for i, word in enumerate(lowers):
         for verbs, particle, prepositions in lx.PHRASAL_DISPUTES:
@@ -172,7 +172,8 @@ def phrasal_dispute(lowers: tuple[str, ...]) -> tuple[int, int] | None:
     return None
 
 
-_PHRASAL_VERBS = frozenset(verb for verbs, _, _ in lx.PHRASAL_DISPUTES for verb in verbs)
+PHRASAL_VERBS = frozenset(verb for verbs, _, _ in lx.PHRASAL_DISPUTES for verb in verbs)
+"""The verbs of lexicon.PHRASAL_DISPUTES ("pushed", "brushed")."""
 
 
 def passive_dispute(lowers: tuple[str, ...]) -> tuple[tuple[int, int], int] | None:

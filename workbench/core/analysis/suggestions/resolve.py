@@ -185,6 +185,8 @@ class Discourse:
         """Record a person named in apposition after a role ("Halden Hydro's chief
         executive, Jonas Brandt, resigned"): named as acting, whoever speaks, so a "he"
         after it is that person, not an earlier speaker (qa10 Q3)."""
+        if "," not in tokens.lowers:
+            return  # both readings set a name and a role between commas
         items = tokens.items
         for comma in range(1, len(items) - 2):
             if items[comma].text != "," or not _person_role(tokens, comma - 1):
@@ -217,7 +219,8 @@ class Discourse:
         items = tokens.items
         name_start = 0
         while name_start < len(items):
-            name_end = _name_run_end(tokens, name_start)
+            named = items[name_start].is_name
+            name_end = _name_run_end(tokens, name_start) if named else name_start
             if name_end == name_start:
                 name_start += 1
                 continue
