@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from workbench.core.analysis.lexicon import SOURCE_PRONOUNS
 from workbench.core.analysis.sources.grouping import group_sources, source_index, titles_written
+from workbench.core.analysis.sources.women import TypedSource, women_named
 from workbench.core.annotation import Annotation
 
 
@@ -34,7 +35,10 @@ def named_speaker(annotation: Annotation) -> str | None:
 def named_speaker_index(annotations: Iterable[Annotation]) -> dict[str, str]:
     """Each named speaker's spelling -> the name the summary's source grouping counts it
     under among `annotations`, a title joining a full name only where a sentence typed
-    with that name writes it (grouping's titles_written). Exports and `agree` read one
+    with that name writes it (grouping's titles_written), a woman's honorific a full name
+    the annotations show to be a woman's (women_named). Exports and `agree` read one
     index, so they name a speaker as each other and the summary do."""
-    typed = [(name, a.quote) for a in annotations if (name := named_speaker(a))]
-    return source_index(group_sources((name for name, _ in typed), titles_written(typed)))
+    typed = [(a, name) for a in annotations if (name := named_speaker(a))]
+    women = women_named(TypedSource(a.source or "", n, a.quote, a.article_id) for a, n in typed)
+    named = [(name, a.quote) for a, name in typed]
+    return source_index(group_sources((name for name, _ in named), titles_written(named), women))

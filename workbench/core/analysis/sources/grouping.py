@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -264,11 +264,15 @@ def _cluster_people(people: list[PersonKey]) -> list[list[PersonKey]]:
 
 
 def group_sources(
-    sources: Iterable[str], written: Mapping[str, frozenset[str]] | None = None
+    sources: Iterable[str],
+    written: Mapping[str, frozenset[str]] | None = None,
+    women: Collection[str] = frozenset(),
 ) -> list[SourceGroup]:
     """Group source spellings; sorted by canonical name (case-insensitive). `written`
     gives, for a full name typed without a title, the titles its sentences write before
-    it (titles_written): the offices its person is known to hold."""
+    it (titles_written): the offices its person is known to hold; `women` the full names
+    the annotations show to be a woman's (women.women_named), whom a woman's honorific
+    with their surname joins."""
     counts: Counter[str] = Counter(clean_source(s) for s in sources if s and s.strip())
     parsed = [_Parsed(v, *parse_source(v)) for v in counts]
     by_key: dict[tuple[str, tuple[str, ...]], list[_Parsed]] = defaultdict(list)
@@ -285,7 +289,7 @@ def group_sources(
     clusters.extend([key] for key in by_key if key[0] != "person")
     groups = []
     for cluster in clusters:
-        for members in _not_guessed(cluster, by_key, written or {}):
+        for members in _not_guessed(cluster, by_key, written or {}, women):
             best = max(members, key=lambda m: _completeness(m.variant, m.tokens, counts))
             variants = tuple(sorted({m.variant for m in members}, key=lambda v: (v.lower(), v)))
             groups.append(SourceGroup(best.variant, variants, cluster[0][0]))
@@ -296,6 +300,7 @@ def _not_guessed(
     cluster: list[PersonKey],
     by_key: dict[tuple[str, tuple[str, ...]], list[_Parsed]],
     written: Mapping[str, frozenset[str]],
+    women: Collection[str] = frozenset(),
 ) -> list[list[_Parsed]]:
     """A cluster's spellings, with each surname spelling whose title cannot be the full
     name's person put apart, one group for each surname (tr11 T9): an office or a rank
@@ -305,7 +310,9 @@ def _not_guessed(
     Caroline Kennedy; "President Biden" is not "Hunter Biden", whom nothing gives an
     office), an honorific of the other gender, a woman's against a full name not known
     to be a woman's (in news copy "Mrs. Biden" beside a man named in full is most often
-    another person of the family), or any surname spelling when the full name has a
+    another person of the family; known: a common first name, a woman's honorific given
+    to the full name, or `women`, what the articles show: rv13 R4), or any surname
+    spelling when the full name has a
     generational suffix ("Mr. Trump" is not Donald Trump Jr.). Joining those would be a
     guess between people, which grouping does not make."""
     everyone = [item for key in cluster for item in by_key[key]]
@@ -321,6 +328,8 @@ def _not_guessed(
     genders = {_HONORIFIC_GENDER.get(word, "") for word in known}
     first = cluster[0][1][0]
     genders.add("he" if first in MALE_FIRST_NAMES else "she" if first in FEMALE_FIRST_NAMES else "")
+    if any(item.variant in women for item in full):
+        genders.add("she")
     genders.discard("")
     suffixed = any(_GENERATIONS & set(key[1]) for key in cluster if len(key[1]) > 1)
     kept = list(full)

@@ -38,6 +38,7 @@ from workbench.core.analysis.sources.grouping import (
     titles_written,
 )
 from workbench.core.analysis.sources.speakers import ArticleText, Speakers
+from workbench.core.analysis.sources.women import TypedSource, women_named
 from workbench.core.analysis.summary.model import (
     AnalystNote,
     AnchoringSection,
@@ -82,11 +83,12 @@ class SummaryCache:
 
     texts: ClaimTexts = field(default_factory=ClaimTexts)
     """What the ledger read in each quote."""
-    spellings: tuple[tuple[tuple[str, int], ...], tuple[tuple[str, frozenset[str]], ...]] | None = (
-        None
-    )
-    """The source spellings the last build grouped, in order met, with their counts, and
-    the titles written before the full names (titles_written)."""
+    spellings: (
+        tuple[tuple[tuple[str, int], ...], tuple[tuple[str, frozenset[str]], ...], frozenset[str]]
+        | None
+    ) = None
+    """The source spellings the last build grouped, in order met, with their counts, the
+    titles written before the full names (titles_written) and the women (women_named)."""
     sources: list[SourceGroup] = field(default_factory=list)
     """How they were grouped."""
     names: SourceNames | None = None
@@ -135,16 +137,20 @@ def build_summary(
 
 
 def _source_groups(
-    sources: list[str], written: dict[str, frozenset[str]], cache: SummaryCache | None
+    sources: list[str],
+    written: dict[str, frozenset[str]],
+    women: frozenset[str],
+    cache: SummaryCache | None,
 ) -> list[SourceGroup]:
     """group_sources() of the sources (`written`: the titles the sentences of each full
-    name typed without one write before it, titles_written), or the cache's when they
-    are the same spellings, met in the same order, as many times each, and titles."""
+    name typed without one write before it, titles_written; `women`: the full names the
+    annotations show to be a woman's, women_named), or the cache's when they are the
+    same spellings, met in the same order, as many times each, titles and women."""
     if cache is None:
-        return group_sources(sources, written)
-    spellings = (tuple(Counter(sources).items()), tuple(sorted(written.items())))
+        return group_sources(sources, written, women)
+    spellings = (tuple(Counter(sources).items()), tuple(sorted(written.items())), women)
     if spellings != cache.spellings:
-        cache.sources = group_sources(sources, written)
+        cache.sources = group_sources(sources, written, women)
         cache.spellings = spellings
     return cache.sources
 
@@ -315,7 +321,12 @@ class SourceNames:
         remembered = {info.article_id: info.sha256 for info in articles_info if info.sha256}
         self.speakers = speakers = Speakers(annotations, texts, title_of, remembered, readings)
         written = titles_written((a.source, a.quote) for a in annotations if a.source)
-        grouped = _source_groups(list(speakers.sources(annotations)), written, cache)
+        women = women_named(
+            TypedSource(a.source, speakers.speaker(a) or a.source, a.quote, a.article_id)
+            for a in annotations
+            if a.source
+        )
+        grouped = _source_groups(list(speakers.sources(annotations)), written, women, cache)
         self._index = source_index(grouped)  # a resolved speaker's name too, typed or not
         for spelling, name in speakers.spellings(self._index).items():
             self._index.setdefault(spelling, name)  # "Mr. Austin" resolved, not typed as is
