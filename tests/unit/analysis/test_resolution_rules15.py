@@ -82,3 +82,15 @@ def test_a_body_the_article_writes_as_one_is_never_he() -> None:
     assert suggestion_at(written, "He said").resolved_source is None
     definite = "About 12,000 people remain in shelters, the Red Cross said.\n\nHe added more.\n"
     assert suggestion_at(definite, "He added").resolved_source is None
+
+
+def test_he_added_after_a_surname_said_is_that_person() -> None:
+    """qa13 Q16: "He added" after "Lindqvist said" named nobody (a surname alone, the
+    full name only narrated before, read as a brand); it is Lindqvist, as "He said" is."""
+    for intro in ("", "The council is led by Erik Lindqvist.\n\n"):
+        for verb in ("added", "said"):
+            text = (
+                f"Budget\n\n{intro}Lindqvist said the budget was short by 4 million.\n\n"
+                f"He {verb} that cuts would follow.\n"
+            )
+            assert suggestion_at(text, "He ").resolved_source == "Lindqvist"
