@@ -30,6 +30,7 @@ from workbench.core.analysis.suggestions.denial import (
     stands_by,
 )
 from workbench.core.analysis.suggestions.phrases import (
+    PLAIN_WORDS,
     TokenSpan,
     is_head,
     main_subject,
@@ -136,9 +137,14 @@ def may_read_otherwise_as_trained(tokens: Tokens) -> bool:
 def _modifier_before_a_cue(lowers: tuple[str, ...]) -> bool:
     """Whether a subject modifier ("at", "who", "familiar") comes before the last word
     whose subject _attributions may read (a reporting verb's form, "show", "stood",
-    "pushed"): subject_before reads only the words before its verb."""
+    "pushed"), or a determiner with room for a phrase of PLAIN_WORDS plain words and its
+    head ("The Spanish data protection agency said"): subject_before reads only the
+    words before its verb."""
     last = next((k for k in range(len(lowers) - 1, -1, -1) if lowers[k] in _SUBJECT_CUES), 0)
-    return not _SUBJECT_MODIFIERS.isdisjoint(lowers[:last])
+    before = lowers[:last]
+    return not _SUBJECT_MODIFIERS.isdisjoint(before) or not lx.DETERMINERS.isdisjoint(
+        before[: max(0, last - PLAIN_WORDS - 1)]
+    )
 
 
 def _attributions(tokens: Tokens, rules_12: bool = True) -> list[Attribution]:
