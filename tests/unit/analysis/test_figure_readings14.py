@@ -109,6 +109,11 @@ def test_what_one_side_reads_only_does_not_keep_them_apart(a: str, b: str) -> No
             "The Varlen–Tosk railway runs for 64 km.",
             "The Arlen–Vosk railway runs for 98 km.",
         ),
+        (  # two quarters named by their last month (a false alarm on main)
+            "Tarvonia's jobless rate rose to 5.1% in the March quarter, the statistics office "
+            "said.",
+            "Unemployment in Tarvonia reached 6.3% in the June quarter.",
+        ),
         (  # qa13 Q20: tickets sold and people aboard are two things
             "Nordline sold 412 tickets for the Saria's Sunday crossing, the company said.",
             "The coastguard said 380 people were aboard the Saria when it capsized on Sunday.",
@@ -118,6 +123,14 @@ def test_what_one_side_reads_only_does_not_keep_them_apart(a: str, b: str) -> No
 def test_what_both_sides_read_apart_stays_apart(a: str, b: str) -> None:
     assert not conflict(a, b)
     assert not conflict(b, a)
+
+
+def test_a_quarter_named_by_its_last_month_is_that_quarter() -> None:
+    """ "the March quarter" is the first quarter, as "the first quarter" is."""
+    assert conflict(
+        "Tarvonia's jobless rate rose to 5.1% in the March quarter, the statistics office said.",
+        "Unemployment in Tarvonia reached 6.3% in the first quarter.",
+    )
 
 
 def test_a_headline_toll_and_the_body_toll_of_one_minister_conflict() -> None:

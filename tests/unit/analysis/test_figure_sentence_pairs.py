@@ -296,8 +296,6 @@ KNOWN_WRONG = {
     "give no figure",
     "blind13-b13-14": "'Annual inflation ... reached 211%' (part inflation) and 'Consumer prices "
     "... rose 140%' (part consumer) are two parts",
-    "blind13-b13-23": "a false alarm: 'the March quarter' and 'the June quarter' are read as no "
-    "date: two periods read as one",
     "blind13-b13-27": "'Nearly 40% of teachers walked out' (part teachers) and 'participation in "
     "... strike at 15%' (part turnout) are two parts",
     "blind13-b13-29": "'a deal worth €4.2 million' and 'contract ... valued at €6.8 million' (the "
@@ -418,7 +416,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_NINE, (0.96, 0.57, 18), id="ninth blind set, now development"),
         pytest.param(BLIND_TEN, (0.97, 0.72, 12), id="tenth blind set, now development"),
         pytest.param(BLIND_ELEVEN, (0.93, 0.7, 14), id="eleventh blind set, now development"),
-        pytest.param(BLIND_THIRTEEN, (0.9, 0.47, 23), id="thirteenth blind set, now development"),
+        pytest.param(BLIND_THIRTEEN, (0.95, 0.47, 22), id="thirteenth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

@@ -197,6 +197,9 @@ _QUARTER_END = r"(?:-|–|\s+to\s+)(?:march|june|september|december)\b"
 """After a quarter's first month, its last ("July-September", "April to June")."""
 _QUARTERS = {"jan": "first quarter", "apr": "second quarter", "jul": "third quarter",
              "oct": "fourth quarter"}  # fmt: skip
+_QUARTERS_ENDING = {"mar": "first quarter", "jun": "second quarter", "sep": "third quarter",
+                    "dec": "fourth quarter"}  # fmt: skip
+"""A quarter named by its last month ("the March quarter", "the June quarter")."""
 _QUARTER_PLACE = re.compile(rf"(?i:(?:january|april|july|october){_QUARTER_END})")
 _TIME = re.compile(
     rf"(?=[{_TIME_INITIALS}])\b"
@@ -210,6 +213,7 @@ _TIME = re.compile(
     rf"|(?:(?<='s )|(?<=’s ))(?P<month>{_ATTRIBUTE_MONTHS})(?= [a-z])"
     r"|(?P<weekend>saturday and sunday)"
     rf"|(?P<quarter>(?:january|april|july|october){_QUARTER_END})"
+    r"|(?P<ending>march|june|september|december) quarter"
     r"|(?P<period>(?:first|second|third|fourth)[- ]quarter|(?:first|second)[- ]half"
     r"|full[- ]year)"
     r"|(?P<relative>last (?:week|month|year|weekend|night|summer|spring|autumn|fall|winter)"
@@ -595,6 +599,8 @@ def _times(sentence: str) -> _Times:
             marks.add("weekend")
         elif match.group("quarter") is not None:  # "in July-September": the third quarter
             period = period or _QUARTERS[match.group("quarter")[:3]]
+        elif match.group("ending") is not None:  # "in the March quarter": the first
+            period = period or _QUARTERS_ENDING[match.group("ending")[:3]]
         elif match.group("period") is not None:  # "third-quarter profit", "the full year"
             period = period or match.group("period").replace("-", " ")
         elif match.group("round") is not None:  # "partial results", "first count": a round
