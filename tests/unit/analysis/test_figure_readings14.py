@@ -114,6 +114,12 @@ def test_what_one_side_reads_only_does_not_keep_them_apart(a: str, b: str) -> No
             "said.",
             "Unemployment in Tarvonia reached 6.3% in the June quarter.",
         ),
+        (  # two places' rates, each named by a possessive (a false alarm on main)
+            "Velmar's unemployment rate fell to 8.9% in the third quarter, the regional "
+            "government said.",
+            "Ostria's jobless rate stood at 11.2% in the third quarter, the national "
+            "statistics office said.",
+        ),
         (  # qa13 Q20: tickets sold and people aboard are two things
             "Nordline sold 412 tickets for the Saria's Sunday crossing, the company said.",
             "The coastguard said 380 people were aboard the Saria when it capsized on Sunday.",
@@ -131,6 +137,18 @@ def test_a_quarter_named_by_its_last_month_is_that_quarter() -> None:
         "Tarvonia's jobless rate rose to 5.1% in the March quarter, the statistics office said.",
         "Unemployment in Tarvonia reached 6.3% in the first quarter.",
     )
+
+
+@pytest.mark.parametrize(
+    "b",
+    [
+        "Velmar's jobless rate stood at 11.2% in the third quarter, the statistics office said.",
+        "The jobless rate stood at 11.2% in the third quarter, the statistics office said.",
+    ],
+)
+def test_a_rate_named_by_its_owner_on_one_side_or_both_is_one(b: str) -> None:
+    """The owner's name read on one side only, or the same on both, keeps one rate."""
+    assert conflict("Velmar's unemployment rate fell to 8.9% in the third quarter.", b)
 
 
 def test_a_headline_toll_and_the_body_toll_of_one_minister_conflict() -> None:

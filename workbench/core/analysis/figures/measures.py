@@ -814,6 +814,8 @@ def _measure(
             part, state = "inflation", "level"
         if unit_class == "percent" and state == "level":
             part = _rate_of(before.words) or part
+        if unit_class == "percent" and state == "level" and not (country or place):
+            named = _named_subject(before.text, "rate")  # "Catalonia's unemployment rate"
         if unit_class == "percent" and _of_the_vote(after.words):
             state = "level"  # "re-elected with 54% of the vote", "45 per cent of ballots"
             part = f"vote {_candidate(before.text) or part or ''}".rstrip()
