@@ -151,6 +151,19 @@ def test_a_rate_named_by_its_owner_on_one_side_or_both_is_one(b: str) -> None:
     assert conflict("Velmar's unemployment rate fell to 8.9% in the third quarter.", b)
 
 
+def test_a_subject_ends_at_a_modal_and_a_time_is_none() -> None:
+    """ "Comet Vessa will pass within": the comet's distance, not a "pass"; "On 3 March the
+    comet Vessa will fly past": the comet's, not March's. Two bodies stay two."""
+    comet = "Comet Vessa will pass within 2 million kilometres of Earth on 3 March."
+    assert conflict(
+        comet,
+        "On 3 March the comet Vessa will fly past our planet at a distance of about 9 million km.",
+    )
+    assert not conflict(
+        comet, "On 3 March the probe Tarn will fly past Mars at a distance of about 9 million km."
+    )
+
+
 def test_a_headline_toll_and_the_body_toll_of_one_minister_conflict() -> None:
     """qa13 Q19: a headline's toll against the body's, the same minister's: one count."""
     headline = "Death toll reaches 45, Health Minister Ines Varro says"

@@ -153,8 +153,6 @@ KNOWN_WRONG = {
     # making a sentence military, the day a count came after); the ninth three more
     "blind6-b6-05": "two currencies (2 billion euros, $800 million) are never compared: no "
     "exchange rate; and 'agreement' is no kind of money read",
-    "blind6-b6-16": "'within 300,000 kilometres' (an upper bound on a distance) and 'no closer "
-    "than 4 million km' (a lower one) read as two subjects ('pass', 'will')",
     "blind6-b6-22": "'is 19' after the person named ('The teenager charged ...') is no age the "
     "rule reads",
     "blind6-b6-43": "'exposed the personal details of 3 million customers' and 'customers had "
@@ -308,8 +306,6 @@ KNOWN_WRONG = {
     "(jobs, no state) are two classes",
     "blind13-b13-40": "'More than 1,000 flights were cancelled' and '640 departures and arrivals "
     "were scrapped' (no state) are two classes",
-    "blind13-b13-41": "'within 1.2 million kilometres' (part pass) and 'at a distance of about 4 "
-    "million km' (part october) are two parts; 'within' is no upper bound",
     "blind13-b13-42": "'have doubled' gives no figure (a 100% rise)",
     "blind13-b13-46": "'a €500 million agreement' (no kind of money) and 'is worth $2 billion' (a "
     "deal) are not compared across an unsaid kind",
@@ -408,13 +404,13 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.65, 14), id="fourth blind set, now development"),
         pytest.param(BLIND_FIVE, (1.0, 0.75, 10), id="fifth blind set, now development"),
-        pytest.param(BLIND_SIX, (1.0, 0.82, 7), id="sixth blind set, now development"),
+        pytest.param(BLIND_SIX, (1.0, 0.85, 6), id="sixth blind set, now development"),
         pytest.param(BLIND_SEVEN, (1.0, 0.8, 8), id="seventh blind set, now development"),
         pytest.param(BLIND_EIGHT, (1.0, 0.88, 5), id="eighth blind set, now development"),
         pytest.param(BLIND_NINE, (0.96, 0.57, 18), id="ninth blind set, now development"),
         pytest.param(BLIND_TEN, (0.97, 0.72, 12), id="tenth blind set, now development"),
         pytest.param(BLIND_ELEVEN, (0.93, 0.7, 14), id="eleventh blind set, now development"),
-        pytest.param(BLIND_THIRTEEN, (1.0, 0.47, 21), id="thirteenth blind set, now development"),
+        pytest.param(BLIND_THIRTEEN, (1.0, 0.5, 20), id="thirteenth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

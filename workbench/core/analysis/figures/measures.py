@@ -1791,14 +1791,15 @@ def _subject(
         if not run and (
             word in _NOT_SUBJECTS
             or word in DEMONYMS
+            or word in _TIME_NAMES  # "On 14 October the asteroid ...": a time, no subject
             or not word.isalpha()
             or (rate and word in _MEASURED_AS)
         ):
             continue
         if (_is_verb(word) and not (rate and _before_a_rate_noun(before_words, position))) or (
-            word in _ENDS_SUBJECT or word in _NOT_SUBJECTS
+            word in _ENDS_SUBJECT or word in _NOT_SUBJECTS or word in _VERB_AFTER
         ):
-            break
+            break  # "Asteroid 2024 QX will pass within": a modal, then a verb, not a noun
         run.append(word)
     if not run:
         return None
@@ -1812,6 +1813,8 @@ def _before_a_rate_noun(words: list[str], position: int) -> bool:
     return words[position + 1 : position + 2] in (["prices"], ["price"], ["profit"], ["sales"])
 
 
+_VERB_AFTER = word_set("will would could can should might must shall")
+"""Words a verb follows: the subject ends before them."""
 _POSSESSIVES = ("'s", "’s", "s'")
 _MEASURED_AS = word_set("average mean median net gross overall headline")
 """Before a rate's noun, how it is measured, not what: "average house prices" are house
