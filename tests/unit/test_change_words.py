@@ -68,3 +68,17 @@ def test_a_re_anchoring_an_orphan_and_a_re_attachment() -> None:
     placed = replace(orphan, anchor_state="current", index=4)
     sides = ChangeSides(orphan, placed, "reattach")
     assert describe_change(sides, "T") == "orphan re-attached on “T”, sentence 5"
+
+
+def test_a_change_to_an_orphan_says_so_and_names_the_sentence_it_was_on() -> None:
+    """tr14 T4: `u` of a tag whose sentence an edit deleted (undone as the orphan it is,
+    tr14 T1) said "Undid: denial on “T”, sentence 3", the number of the sentence that
+    now stands there, which kept its tags."""
+    orphan = replace(tagged(index=2, tags=("denial",)), anchor_state="orphaned")
+    sides = ChangeSides(None, orphan)
+    assert describe_change(sides, "T") == "denial on “T”, an orphan (was sentence 3)"
+    noted = replace(orphan, note="seen")
+    assert (
+        describe_change(ChangeSides(orphan, noted), "T")
+        == "note on “T”, an orphan (was sentence 3)"
+    )

@@ -78,7 +78,12 @@ def describe_change(sides: ChangeSides, title: str) -> str:
             return f"deleted orphan of {where}"
         if not after.is_orphan:
             return f"orphan re-attached on {where}, sentence {sides.sentence}"
-    return f"{what_changed(sides.before, sides.after)} on {where}, sentence {sides.sentence}"
+    shown = after if after is not None else before
+    if shown is not None and shown.is_orphan:  # its sentence is gone: not the one there now
+        place = f"an orphan (was sentence {sides.sentence})"
+    else:
+        place = f"sentence {sides.sentence}"
+    return f"{what_changed(sides.before, sides.after)} on {where}, {place}"
 
 
 def _cut(text: str | None) -> str:
