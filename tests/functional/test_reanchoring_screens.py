@@ -589,3 +589,28 @@ async def test_a_taken_sentence_typed_in_the_reattach_picker_says_why_it_is_not_
         hint = str(prompt.query_one("#choice-hint", Label).render())
         assert app.screen is prompt
         assert hint.startswith(f"Sentence {taken} already has your annotation")
+
+
+async def test_a_read_only_session_counts_an_orphan_in_memory_as_orphaned(
+    tmp_path: Path,
+) -> None:
+    """tr14 T5: opened read-only on an article whose tagged sentence was deleted, the
+    notice said "0 orphaned" and the header counted the orphan among the corpus's tags
+    ("3/6 here, 4/6 in corpus"): the in-memory re-anchoring's orphan was counted as if
+    on its sentence. Both now count it nowhere, and nothing is written."""
+    path = tmp_path / "db.json"
+    with AnnotationStore.open(path, annotator="ana") as writer:
+        for index in (1, 3, 6):
+            writer.save(annotate(OLD, index, "ana", tags=("claim",)))
+    corpus = corpus_of(tmp_path, STORY.replace("Moscow denied any deployment. ", ""))
+    files = {p.name: p.read_bytes() for p in tmp_path.glob("db.json*")}
+    with AnnotationStore.open(path, annotator="ana", read_only=True) as store:
+        app = WorkbenchApp(store, corpus=corpus, keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            said = " ".join(notices(app))
+            assert "1 moved, 0 to check, 1 orphaned" in said  # index 6 moved to 5
+            assert app.session is not None
+            assert app.session.tagged_in_article() == 2
+            assert app.session.tagged_in_corpus() == 2
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("db.json*")} == files

@@ -139,9 +139,9 @@ class CorpusAnchors:
         orphaned = len(self.store.orphans(self.store.annotator, article.id))
         with self._lock:
             back = self._reattached.get(article.id, 0)
-        if plan is not None:  # shown from memory: those coming back are still stored orphans
+        if plan is not None:  # shown from memory: what the plan leaves on no sentence
             back = self._mine_back(plan)
-            orphaned -= back
+            orphaned = self._mine_orphaned(plan)
         marked = [a for a in placed if a.anchor_state == "reanchored"]
         in_place = sum(1 for a in marked if self._in_place(article, a))
         return AnchorCounts(
@@ -156,6 +156,26 @@ class CorpusAnchors:
         """True for a "reanchored" annotation known to be on the sentence it was tagged on."""
         tagged = self.as_tagged(article, annotation)
         return tagged is not None and tagged.index == annotation.index
+
+    def _mine_orphaned(self, plan: ArticlePlan) -> int:
+        """This analyst's annotations the plan puts on no sentence: the stored orphans
+        that stay so, and those it orphans in memory (a read-only session: counted as 0
+        orphaned before, tr14 T5)."""
+        mine = self.store.annotator
+        return sum(1 for p in plan.placements if p.new_index is None and p.before.annotator == mine)
+
+    def shown_from_memory(self, articles: Iterable[Article]) -> list[Article]:
+        """The articles of `articles` whose annotations the screen shows from an
+        in-memory plan (a read-only store; their stored annotations do not fit the
+        text): what is counted of them must be read from the plan too."""
+        if not self.store.read_only:
+            return []
+        by_id = {article.id: article for article in articles}
+        stale = self.store.articles_to_reanchor(
+            {article_id: article.sha256 for article_id, article in by_id.items()},
+            segmenter_stamp(),
+        )
+        return [by_id[article_id] for article_id in stale]
 
     def _mine_back(self, plan: ArticlePlan) -> int:
         mine = self.store.annotator

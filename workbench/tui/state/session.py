@@ -150,6 +150,9 @@ class AnnotationSession:
         if tagged is None:
             counts = self.store.tagged_counts(self.store.annotator)
             tagged = self._tagged = {a.id: counts.get(a.id, 0) for a in self.corpus.articles}
+            for article in self.anchors.shown_from_memory(self.corpus.articles):
+                placed = self.anchors.placed(article).values()  # an orphan counts nowhere
+                tagged[article.id] = sum(1 for annotation in placed if annotation.tags)
             self._tagged_total = sum(tagged.values())
             self._recount.clear()
         while self._recount:
