@@ -29,7 +29,7 @@ from store.compaction import Compaction, tables_copy
 from store.errors import CorruptDatabaseError, StoreError, StoreWriteError, describe_os_error
 from store.files import AppendOnlyFile, fsync_directory
 from store.history_log import HistoryLog, history_path
-from store.lock import DatabaseLock
+from store.lock import DatabaseLock, damage_words, lock_path, recorded_damage
 from store.ops import Applied, Op, apply_ops, undo_ops
 from store.position_record import is_position_record
 from store.readings_file import ReadingsFile
@@ -101,6 +101,9 @@ class JournalStorage(Storage):
         state = Replayed()
         if path is not None:
             saved = lock.saved if lock is not None else None
+            damage = lock.damage if lock is not None else recorded_damage(path)
+            if damage is not None:
+                self.warnings.append(damage_words(lock_path(path), damage))
             state = replay_consistently(path, self.memo) if read_only else replay(path, saved)
         self._take_state(state)
         if lock is not None:

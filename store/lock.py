@@ -18,6 +18,7 @@ import fcntl
 import os
 import re
 import stat
+import time
 import zlib
 from pathlib import Path
 
@@ -52,6 +53,47 @@ def parse_saved(content: bytes) -> int | None:
     if found is None or zlib.crc32(found.group(1)) != int(found.group(2), 16):
         return None
     return int(found.group(1))
+
+
+def saved_damage(content: bytes) -> str | None:
+    """Why a lock file's content holds a second line that is not a record of the last
+    change saved (a garbled or torn one, which parse_saved ignores), or None: absent
+    (a lock file from before it was recorded) or whole. Ignored silently, it let whole
+    lines cut from the journal's end go unseen (tr14 T6): named instead."""
+    lines = content.split(b"\n", 1)
+    if len(lines) < 2 or not lines[1] or parse_saved(content) is not None:
+        return None
+    return "its record of the last change saved is damaged"
+
+
+def damage_words(lock: Path, why: str) -> str:
+    """The warning for a damaged record: the journal's end could not be checked."""
+    return (
+        f"{lock}: {why}, so whole changes missing from the journal's end (lines cut off, "
+        "or an older copy put back) could not be checked for"
+    )
+
+
+def recorded_damage(database: Path, reads: int = 3) -> str | None:
+    """saved_damage of FILE.lock, read without taking the lock; None without one. A
+    writer rewrites the record after each save, so a reader may catch it half written:
+    damage is named only if `reads` reads a moment apart all find it."""
+    try:
+        fd = os.open(lock_path(database), os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        for attempt in range(reads):
+            damage = saved_damage(os.pread(fd, _READ_LIMIT, 0))
+            if damage is None:
+                return None
+            if attempt + 1 < reads:
+                time.sleep(0.02)
+        return damage
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def recorded_saved(database: Path) -> int | None:
@@ -104,10 +146,14 @@ class DatabaseLock:
             os.close(self._fd)
             raise DatabaseLockedError(database, holder) from None
         self.saved: int | None = None
+        self.damage: str | None = None
+        """saved_damage of the file as found: named by the journal's opening."""
         self.broken: str | None = None
         """Why no more is written (check_held), once the lock file was found gone."""
         with contextlib.suppress(OSError):
-            self.saved = parse_saved(os.pread(self._fd, _READ_LIMIT, 0))
+            found_content = os.pread(self._fd, _READ_LIMIT, 0)
+            self.saved = parse_saved(found_content)
+            self.damage = saved_damage(found_content)
         self._pid_line = f"{os.getpid()}\n".encode()
         kept = saved_line(self.saved) if self.saved is not None else b""
         with contextlib.suppress(OSError):

@@ -17,7 +17,14 @@ from store_helpers import MakeAnnotation
 
 from store import AnnotationStore, CorruptDatabaseError
 from store.history_log import HistoryLog, checksum_of, history_path
-from store.lock import DatabaseLock, lock_path, parse_saved, recorded_saved, saved_line
+from store.lock import (
+    DatabaseLock,
+    lock_path,
+    parse_saved,
+    recorded_saved,
+    saved_damage,
+    saved_line,
+)
 from store.loss_words import describe_change
 from store.snapshot import load_snapshot
 
@@ -73,6 +80,32 @@ def test_a_garbled_or_old_record_is_ignored(tmp_path: Path) -> None:
     lock.record(8)  # shorter again: fixed width, no stale digits
     assert recorded_saved(tmp_path / "db.json") == 8
     lock.close()
+
+
+@pytest.mark.parametrize("read_only", [True, False])
+def test_a_garbled_record_is_named_as_the_journals_end_goes_unchecked(
+    db_path: Path, make: MakeAnnotation, read_only: bool
+) -> None:
+    """tr14 T6: a lock file whose record of the last change saved was garbled was read
+    as having none, without a word: whole lines then cut from the journal's end were
+    read as if the journal were whole (2 of 3 annotations, exit 0). The reader still
+    opens it (a record is not the annotations), and names the damage."""
+    opened = AnnotationStore.open(db_path, annotator="alice")
+    for index in range(3):
+        opened.save(make(index=index))
+    journal = db_path.with_name(db_path.name + ".journal")
+    kept = journal.read_bytes()
+    opened._storage._lock.close()  # as a kill leaves it: the journal not folded
+    journal.write_bytes(b"".join(kept.splitlines(keepends=True)[:-1]))
+    garbled = bytearray(lock_path(db_path).read_bytes())
+    garbled[-3] ^= 1
+    lock_path(db_path).write_bytes(bytes(garbled))
+    with AnnotationStore.open(db_path, annotator="alice", read_only=read_only) as again:
+        assert again.count() == 2
+        (said,) = again.warnings
+        assert said.startswith(f"{lock_path(db_path)}: its record of the last change saved is")
+        assert "could not be checked" in said
+    assert parse_saved(b"1234\n" + saved_line(5)) == 5 and saved_damage(b"1234\n") is None
 
 
 def history_of(db_path: Path, make: MakeAnnotation, changes: int = 4) -> HistoryLog:
