@@ -328,11 +328,16 @@ def where_now(change: Change, now: Annotation, undoing: bool) -> Change:
     undo (redo) of it finds): the side it left is `now`, the other side put on `now`'s
     sentence too (or made an orphan with it), so that undoing a tag made before the
     article changed takes it back where the analyst sees it now, and a redo puts it
-    back there (tr14 T1)."""
+    back there (tr14 T1); but the orphan a re-attachment placed stays as recorded."""
     anchor = _anchor_of(now)
+    recorded = change.after if undoing else change.before
 
     def there(annotation: Annotation | None) -> Annotation | None:
-        return None if annotation is None else annotation.anchored(anchor, now.anchor_state)
+        if annotation is None or (
+            recorded is not None and annotation.is_orphan != recorded.is_orphan
+        ):
+            return annotation  # a re-attachment's orphan: back as it was (tr14 T7)
+        return annotation.anchored(anchor, now.anchor_state)
 
     before, after = (there(change.before), now) if undoing else (now, there(change.after))
     return Change(now.key, before, after, change.at, change.annotator, change.action)

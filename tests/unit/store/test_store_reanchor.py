@@ -150,6 +150,27 @@ def test_a_tag_whose_sentence_is_gone_is_undone_as_the_orphan_it_is(
     assert store.get("story", 3) is None
 
 
+def test_a_re_attachment_that_re_anchoring_moved_is_undone_into_the_orphan_it_was(
+    annotated: AnnotationStore,
+) -> None:
+    """tr14 T7: the orphan re-attached, then moved by a later edit: `u` makes it the
+    orphan it was (as recorded), not an annotation placed where it now is."""
+    store = annotated
+    reanchored(store, DELETED)
+    (orphan,) = store.orphans()
+    free = replace(annotate(DELETED, 5, "alice", note=orphan.note), created_at=orphan.created_at)
+    store.reattach(orphan, free)
+    edited = article(DELETED.text.replace("\n", "\nEditor's note: a paragraph was added.\n", 1))
+    reanchored(store, edited)
+    assert store.get("story", 6).note == "n3"  # type: ignore[union-attr]
+    undone = store.undo()
+    assert undone is not None
+    assert store.get("story", 6) is None
+    assert [(o.note, o.index, o.anchor_state) for o in store.orphans()] == [("n3", 3, "orphaned")]
+    assert store.redo() is not None  # re-attached again, where the edit took it
+    assert store.get("story", 6).note == "n3" and store.orphans() == []  # type: ignore[union-attr]
+
+
 def test_a_tag_deleted_before_its_article_changed_is_not_put_back_on_the_new_text(
     annotated: AnnotationStore,
 ) -> None:
