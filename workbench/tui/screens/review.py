@@ -36,6 +36,7 @@ from workbench.core.anchoring.reanchored_view import ReanchoredView, current_vie
 from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation, status_words
 from workbench.core.annotation_filter import UNTAGGED
 from workbench.core.collector import paused_gc
+from workbench.core.corpus.article_ids import name_displayable
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.titles import shorten
 from workbench.tui.hand_back import hand_back
@@ -992,16 +993,17 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             present = facets.article_ids
             for article in self.corpus.articles:
                 if article.id in present:
-                    choices[f"{article.id}  {article.title}"] = article.id
+                    choices[f"{name_displayable(article.id)}  {article.title}"] = article.id
             for article_id in sorted(present.difference(self.corpus.by_id)):
-                choices[article_id] = article_id
+                choices[name_displayable(article_id)] = article_id
         elif name == "source":
             if self.speakers is not None:
                 choices.update(self.speakers.choices)
             choices["(no source)"] = NO_SOURCE
         elif name == "annotator":
             names = facets.annotators | {self.store.annotator}
-            choices.update({annotator: annotator for annotator in sorted(names)})
+            # "ana" and "ana" + U+200B are two analysts, and must not look alike (tr14 T8)
+            choices.update({name_displayable(annotator): annotator for annotator in sorted(names)})
         elif name == "anchoring":
             choices.update({value: value for value in ANCHORING_FILTERS})
         return choices

@@ -44,6 +44,7 @@ from workbench.core.analysis.summary.model import (
     Summary,
 )
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words
+from workbench.core.corpus.article_ids import name_displayable
 from workbench.core.files.atomic import write_output
 from workbench.core.terminal_text import printable, printable_bytes
 from workbench.tui.hand_back import hand_back
@@ -626,14 +627,17 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                     "apply (w: listed in the report)"
                 )
             if not totals.annotations and self.analysts:
-                line += f" · no annotations by {self.analyst}: press a to choose an analyst"
+                line += (
+                    f" · no annotations by {name_displayable(self.analyst or '')}: press a to "
+                    "choose an analyst"
+                )
         hint = "1–6 tabs · Enter opens · m m merge · x split · u undo · Tab: details"
         if self.merge_from is not None:
             hint = (
                 f"merging group {self.merge_from.group_number}: highlight another group and "
                 "press m (Escape cancels)"
             )
-        whose = self.analyst if self.analyst is not None else EVERYONE
+        whose = name_displayable(self.analyst) if self.analyst is not None else EVERYONE
         self.query_one("#summary-status", Static).update(
             literal(f"Summary of {whose} │ {line}\n{hint}")
         )
@@ -839,7 +843,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 self.recompute()
 
         current = self.analyst if self.analyst is not None else EVERYONE
-        await open_prompt(self.app, ChoicePrompt("Summary of", choices, current), chosen)
+        prompt = ChoicePrompt("Summary of", choices, current, shown_as=name_displayable)
+        await open_prompt(self.app, prompt, chosen)  # two look-alike names apart (tr14 T8)
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
