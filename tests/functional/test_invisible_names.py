@@ -113,3 +113,24 @@ def test_a_name_or_sentence_holding_a_line_separator_prints_on_its_line(
         store.save(annotate(article(TEXT, name), 1, "ana"))
     assert main(["export", "--db", str(db), "--article", "gamma"]) == 1
     assert f"articles there: {escaped} " in capsys.readouterr().err
+
+
+def test_reanchor_names_an_article_and_an_analyst_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tr14 T2: `reanchor` printed "alpha<U+200B>: 0 unchanged, 1 moved…" and "other
+    analysts (ana<U+200B>)" raw."""
+    made = tmp_path / "articles"
+    made.mkdir()
+    name = "alpha\u200b"
+    db = tmp_path / "db.json"
+    with AnnotationStore.open(db, annotator="ana\u200b") as store:
+        store.save(annotate(article(TEXT, name), 1, "ana\u200b"))
+    with AnnotationStore.open(db, annotator="bob") as store:
+        store.save(annotate(article(TEXT, name), 1, "bob"))
+    (made / f"{name}.txt").write_text(TEXT.replace("\n\n", "\n\nA new first line.\n"), "utf-8")
+    assert main(["reanchor", "--db", str(db), "--annotator", "bob", "--dry-run", str(made)]) == 0
+    said = capsys.readouterr()
+    assert "\u200b" not in said.out + said.err
+    assert said.out.startswith("alpha\\u200b: 0 unchanged, 1 moved")
+    assert "of other analysts (ana\\u200b)" in said.err

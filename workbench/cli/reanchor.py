@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from workbench.cli.common import fail, fail_each, no_database, skipped, threshold, warn
+from workbench.core.corpus.article_ids import name_printable
 
 if TYPE_CHECKING:
     from store.change import Change
@@ -76,7 +77,7 @@ def others_left(found: Sequence[ArticleReanchoring]) -> str | None:
     left = [p for item in found for p in item.plan.others if p.changed]
     if not left:
         return None
-    names = ", ".join(sorted({placement.before.annotator for placement in left}))
+    names = ", ".join(map(name_printable, sorted({p.before.annotator for p in left})))
     return (
         f"workbench: {len(left)} annotation(s) of other analysts ({names}) made on another "
         "text of these articles left as made (their own workbench re-anchors them, or "
@@ -98,9 +99,9 @@ def nothing_to_do(
     line = f"nothing to re-anchor: {annotated} annotated article(s) unchanged"
     if others_changed:
         line = (
-            f"nothing to re-anchor: no annotation of {annotator}'s in {annotated} annotated "
-            f"article(s) was made on another text ({others_changed} changed since other "
-            "analysts annotated them)"
+            f"nothing to re-anchor: no annotation of {name_printable(annotator)}'s in "
+            f"{annotated} annotated article(s) was made on another text ({others_changed} "
+            "changed since other analysts annotated them)"
         )
     if orphans:
         line += (
@@ -185,7 +186,7 @@ def run(args: argparse.Namespace) -> int:
         said = nothing_to_do(len(annotated & set(corpus.by_id)), orphans, annotator, len(others))
         out.write(printable(said, single_line=True) + "\n")
     if missing:
-        shown = ", ".join(printable(article_id, single_line=True) for article_id in missing[:5])
+        shown = ", ".join(map(name_printable, missing[:5]))
         more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
         print(
             f"workbench: {len(missing)} annotated article(s) not in the corpus, left as they "

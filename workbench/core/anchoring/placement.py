@@ -64,6 +64,7 @@ from workbench.core.annotation import (
     Anchor,
     Annotation,
 )
+from workbench.core.corpus.article_ids import name_printable
 from workbench.core.corpus.sentences import Sentence
 
 UNCHANGED = "unchanged"
@@ -296,7 +297,8 @@ class ArticlePlan:
         then `, R re-attached` when orphans came back, and `, P in place to confirm`
         when some of the unchanged are marked (Placement.in_place)."""
         line = (
-            f"{self.article_id}: {self.count(UNCHANGED)} unchanged, {self.count(MOVED)} moved, "
+            f"{name_printable(self.article_id)}: {self.count(UNCHANGED)} unchanged, "
+            f"{self.count(MOVED)} moved, "
             f"{self.count(CHECK)} to check, {self.count(ORPHAN)} orphaned"
         )
         reattached = self.count(REATTACHED)
