@@ -7,6 +7,7 @@ they were made, and the summary is the rebuilt one at every step.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -142,3 +143,19 @@ def test_an_edit_of_annotations_read_reanchored_in_memory_only_is_read_again() -
     assert not live.note(store.edit(first, status="supported"))
     other = next(k for k in sorted(store.current) if k[1] != first[1])
     assert live.note(store.edit(other, status="supported"))
+
+
+def test_a_summary_and_its_live_ledger_dropped_leave_no_cyclic_garbage() -> None:
+    """The open summary screen freezes them (gc.freeze: out of the collector's scans until
+    it closes); what a patch replaces is then freed by reference counting alone, which
+    holds only while they make no reference cycle."""
+    gc.collect()
+    live = started(Store())
+    try:
+        live.prepare()
+        assert live.accumulator is not None and live.accumulator.summary() is not None
+    finally:
+        gc.unfreeze()
+    gc.collect()
+    del live
+    assert gc.collect() == 0
