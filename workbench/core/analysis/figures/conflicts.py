@@ -338,27 +338,43 @@ def _shared_reading(a: Measure, b: Measure) -> bool:
     (the fourteenth pass): what sets them apart is read on one side only (one_sided), and
     their sentences share two things: two names, or a name and the event's kind, day or
     time (shared_ties)."""
-    return one_sided(scope_of(a), scope_of(b), a.across, b.across) and not shared_ties(
-        a
-    ).isdisjoint(shared_ties(b))
+    return one_sided(
+        scope_of(a), scope_of(b), a.across, b.across, _person_names(a), _person_names(b)
+    ) and not shared_ties(a).isdisjoint(shared_ties(b))
 
 
-def one_sided(mine: Scope, theirs: Scope, my_across: bool, their_across: bool) -> bool:
+def one_sided(
+    mine: Scope,
+    theirs: Scope,
+    my_across: bool,
+    their_across: bool,
+    my_names: frozenset[str] = frozenset(),
+    their_names: frozenset[str] = frozenset(),
+) -> bool:
     """Whether two scopes the readings keep apart (_read_relation gives nothing for them)
     differ only by what one side reads and the other does not: a time ("this year",
     "this week") on one side, of a reading or a size (_timeless); an event on one side,
     of two kin nouns ("migrants" on board, "people" carried); a measure's part on one
     side. Two values read on the two sides (two places, parts, times, days, events,
     names, countries) stay two things, as do additions, shares (whose share goes unread),
-    a toll's day (a day's toll is a part of the running one) and a time on one side
-    against a day on the other."""
+    a toll's day (a day's toll is a part of the running one), a time on one side
+    against a day on the other, and two ages whose sentences each give a name the other
+    does not (`my_names`, `their_names`: "Anna Roth, 34, of Velden", "Karl Roth, 41, of
+    Velden" are two people)."""
     if "increment" in (mine[2], theirs[2]) or mine[8] in SHARES or theirs[8] in SHARES:
         return False
     if not kin(mine[8], theirs[8]):
         return False
+    if not (my_names <= their_names or their_names <= my_names):
+        return False
     states_differ = mine[7] != theirs[7]
     if not (
-        (mine[9] != theirs[9] and _timeless(mine) and _timeless(theirs))
+        (
+            mine[9] != theirs[9]
+            and _timeless(mine)
+            and _timeless(theirs)
+            and (mine[9] or theirs[9]) in PRESENT_TIMES
+        )
         or (states_differ and (mine[8] != theirs[8] or mine[2] == theirs[2]))
         or (not states_differ and mine[8] in MEASURED_CLASSES and mine[2] != theirs[2])
         or (mine[7] is theirs[7] is None and mine[8] in _SIZES and _needs_event(mine[8]))
@@ -426,6 +442,12 @@ def shared_names(measure: Measure) -> frozenset[str]:
     )
 
 
+def _person_names(measure: Measure) -> frozenset[str]:
+    """An age's sentence's names (shared_names): one person's ages are told with the same
+    names, or one side's among the other's; other figures need none of this."""
+    return shared_names(measure) if measure.unit_class == "age" else frozenset()
+
+
 def _timeless(scope: Scope) -> bool:
     """Whether a time read on one side only leaves the figure of one thing: a reading (a
     temperature, a duration, a score) or a size (an area, a length, a deal's value) is
@@ -435,6 +457,13 @@ def _timeless(scope: Scope) -> bool:
 
 
 _SIZES = MEASURED_CLASSES | frozenset(["area", "distance", "speed"])
+PRESENT_TIMES = frozenset(
+    ["this week", "this month", "this year", "earlier this week", "earlier this month",
+     "earlier this year"]
+)  # fmt: skip
+"""Times that name the present a sentence with no time speaks of too: read on one side
+only, no other time. A past one may name another event ("the 2019 strike lasted three
+weeks" is not this strike's 12 days)."""
 
 
 _QUALIFIER_WORDS = frozenset(word for qualifier in QUALIFIERS for word in qualifier.split())
@@ -780,12 +809,13 @@ def _shared_clashes(members: list[Member], found: dict[tuple[int, int], Clash]) 
     for name in sorted(by_name):
         if len(by_name[name]) < 2:
             continue
-        scopes: dict[tuple[Scope, bool], list[_Ranged]] = defaultdict(list)
+        scopes: dict[tuple[Scope, bool, frozenset[str]], list[_Ranged]] = defaultdict(list)
         for scope, ranged in by_name[name]:
-            scopes[(scope, ranged.figure.measure.across)].append(ranged)
+            measure = ranged.figure.measure
+            scopes[(scope, measure.across, _person_names(measure))].append(ranged)
         groups = [(key, _Group.of(figures)) for key, figures in scopes.items()]
         for (mine, one), (theirs, other) in combinations_with_replacement(groups, 2):
-            if one_sided(mine[0], theirs[0], mine[1], theirs[1]):
+            if one_sided(mine[0], theirs[0], mine[1], theirs[1], mine[2], theirs[2]):
                 _same_scope(one, other, found)
 
 
