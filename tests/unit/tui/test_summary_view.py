@@ -161,3 +161,24 @@ def test_the_collector_does_not_run_while_the_summary_is_read() -> None:
         cwd=Path(__file__).resolve().parents[3],
     )
     assert ran.returncode == 0, ran.stderr
+
+
+def test_every_analysts_conflicts_tab_names_each_analysts_source() -> None:
+    """fx14: bob named Ukraine the source of the 12,000, ana the two governments; the
+    Conflicts tab's row gave bob's alone, as if they agreed (the report names both)."""
+    corpus = load_corpus()
+    gold = [replace(note, annotator="ana") for note in load_gold(corpus)]
+    bob = [
+        replace(note, annotator="bob", source="Ukraine" if "12,000" in note.quote else note.source)
+        for note in gold
+    ]
+    with AnnotationStore.open(None, annotator="ana") as store:
+        store.import_annotations([*gold, *bob])
+        view, _ = read_summary(Workspace(store, corpus), None, LedgerSettings())
+        mine, _ = read_summary(Workspace(store, corpus), "ana", LedgerSettings())
+    (twelve,) = [row for row in view.conflict_rows if row[1] == 12_000]
+    assert twelve[3] == "The governments of South Korea and Ukraine (ana); Ukraine (bob)"
+    agreed = [row[3] for row in view.conflict_rows if row[1] != 12_000]
+    assert all("(ana" not in str(source) for source in agreed), "agreed: named once"
+    (alone,) = [row for row in mine.conflict_rows if row[1] == 12_000]
+    assert alone[3] == "The governments of South Korea and Ukraine", "one analyst's: as before"

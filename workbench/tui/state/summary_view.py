@@ -22,6 +22,7 @@ from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.analysis.summary.conflict_parts import conflict_parts, heading
 from workbench.core.analysis.summary.figure_words import figure_words
 from workbench.core.analysis.summary.incremental import SummaryAccumulator
+from workbench.core.analysis.summary.judgements import claims_by_sentence, line_source, per_analyst
 from workbench.core.analysis.summary.markdown import TO_CHECK, conflict_values, to_check_words
 from workbench.core.analysis.summary.model import (
     AnchoringList,
@@ -261,12 +262,18 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
         )
     why = _first_reasons({id(conflict): conflict for conflict, _, _ in conflict_figures}.values())
     headings, topic_of = conflict_headings(summary.conflicts, unconfirmed)
+    several = summary.annotator is None and len(summary.totals.annotators) > 1
+    differing = (
+        differing_sources(summary.ledger, {(f.article_id, f.index) for _, _, f in conflict_figures})
+        if several
+        else {}
+    )
     conflict_rows: list[Row] = [
         (
             topic_of.get(id(figure), conflict.topic),
             figure.quantity.value,
             marked(figure.quantity.text, (figure.article_id, figure.index), unconfirmed),
-            figure.source or "(unattributed)",
+            differing.get((figure.article_id, figure.index)) or figure.source or "(unattributed)",
             titles.get(figure.article_id, figure.article_id),
             figure.index + 1,
             group_of.get((figure.article_id, figure.index), ""),
@@ -366,6 +373,22 @@ def _unconfirmed(summary: Summary, shown: SummaryView | None) -> frozenset[tuple
         if not any(member.to_check for group in replaced for member in group.members):
             return frozenset()
     return unconfirmed_sentences(summary.ledger)
+
+
+def differing_sources(
+    ledger: Sequence[ClaimGroup], sentences: set[tuple[str, int]]
+) -> dict[tuple[str, int], str]:
+    """Each of `sentences` whose analysts name its source differently, with each source
+    and its analysts ("Ukraine (bob); The governments of South Korea and Ukraine (ana)"),
+    as the report's conflict table names them: the Conflicts tab's row gave one
+    analyst's source alone, as if agreed (fx14). Read from the groups of their articles."""
+    articles = {article_id for article_id, _ in sentences}
+    touching = (group for group in ledger if not articles.isdisjoint(group.articles))
+    return {
+        where: per_analyst(lines, line_source, several=False)
+        for where, lines in claims_by_sentence(touching, sentences).items()
+        if len({line_source(line) for line in lines}) > 1
+    }
 
 
 def _group_numbers(
