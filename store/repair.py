@@ -37,7 +37,7 @@ from store.errors import (
 from store.files import fsync_directory, remove_stale_temporaries, replace_atomically
 from store.history_log import HistoryLog, checksum_of, history_path
 from store.index import AnnotationIndex
-from store.lock import DatabaseLock
+from store.lock import DatabaseLock, damage_words, lock_path
 from store.own_files import companion_refusal, linked_file_error, not_a_database
 from store.reading_order import ANNOTATIONS_TABLE
 from store.recovery import Recovery, recover
@@ -95,6 +95,8 @@ def repair(path: Path, now: datetime | None = None) -> RepairReport:
             else:
                 report.healthy = True
                 report.warnings = state.warnings
+                if lock.damage is not None:  # its damage is gone once the lock is taken
+                    report.warnings.insert(0, damage_words(lock_path(path), lock.damage))
                 return report
             _write_plan(path, now or datetime.now(UTC))
         stamp, names = _read_plan(plan)

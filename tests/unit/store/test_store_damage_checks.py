@@ -26,6 +26,7 @@ from store.lock import (
     saved_line,
 )
 from store.loss_words import describe_change
+from store.repair import repair
 from store.snapshot import load_snapshot
 
 
@@ -106,6 +107,19 @@ def test_a_garbled_record_is_named_as_the_journals_end_goes_unchecked(
         assert said.startswith(f"{lock_path(db_path)}: its record of the last change saved is")
         assert "could not be checked" in said
     assert parse_saved(b"1234\n" + saved_line(5)) == 5 and saved_damage(b"1234\n") is None
+
+
+def test_repair_names_a_garbled_record_too(db_path: Path, make: MakeAnnotation) -> None:
+    """tr14 T6: `repair` said "opens without damage" of it, and its lock, taken, dropped
+    the garbled record: the damage went unnamed for good."""
+    with AnnotationStore.open(db_path, annotator="alice") as opened:
+        opened.save(make(index=0))
+    garbled = bytearray(lock_path(db_path).read_bytes())
+    garbled[-3] ^= 1
+    lock_path(db_path).write_bytes(bytes(garbled))
+    report = repair(db_path)
+    assert report.healthy
+    assert report.warnings[0].startswith(f"{lock_path(db_path)}: its record of the last change")
 
 
 def history_of(db_path: Path, make: MakeAnnotation, changes: int = 4) -> HistoryLog:
