@@ -239,6 +239,29 @@ def test_an_undo_made_where_re_anchoring_took_the_tag_is_replayed_after_a_restar
     assert {i: a.note for i, a in third.for_article("story").items()} == {2: "n1"}
 
 
+def test_a_change_undone_before_its_article_changed_is_redone_where_it_is_now(
+    reopen: Reopen,
+) -> None:
+    """tr14 T1: a note changed, undone, the article edited (the tag moved from 4 to 5):
+    after a restart ctrl+r redoes the change on sentence 5, not on 4's old number."""
+    first = reopen()
+    for index in (1, 3, 4):
+        first.save(annotate(OLD, index, "alice", note=f"n{index}"))
+    first.save(first.get("story", 4).changed(note="n4, checked"))  # type: ignore[union-attr]
+    assert first.undo() is not None
+    plan = plan_article(INSERTED, first.in_article(INSERTED.id))
+    first.reanchor(plan, title="t", sentences=len(INSERTED.sentences), segmenter="s")
+    restarted = reopen()
+    redone = restarted.redo()
+    assert redone is not None and redone.index == 5
+    assert {i: a.note for i, a in restarted.for_article("story").items()} == {
+        2: "n1",
+        4: "n3",
+        5: "n4, checked",
+    }
+    assert restarted.get("story", 5).article_sha256 == INSERTED.sha256  # type: ignore[union-attr]
+
+
 def test_a_re_anchoring_that_left_it_on_its_sentence_does_not_refuse_the_undo(
     reopen: Reopen,
 ) -> None:
