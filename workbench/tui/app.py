@@ -370,6 +370,11 @@ class WorkbenchApp(App[None]):
     def reanchor_in_background(self, workspace: Workspace) -> None:
         """Store the re-anchoring of every article that changed since it was annotated
         (the article on screen was done first, on the UI thread), and say so once."""
+        if workspace.read_only:  # nothing stored: the counts read the plans (tr14 T5)
+            counts = workspace.anchors.tags_from_memory(workspace.corpus.articles)
+            if counts and not get_current_worker().is_cancelled:
+                hand_back(self, workspace.counted_from_memory, counts)
+            return
         done = workspace.anchors.settle_all(workspace.corpus.articles)
         if done and not get_current_worker().is_cancelled:
             hand_back(self, self.reanchored, done)

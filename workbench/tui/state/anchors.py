@@ -164,18 +164,23 @@ class CorpusAnchors:
         mine = self.store.annotator
         return sum(1 for p in plan.placements if p.new_index is None and p.before.annotator == mine)
 
-    def shown_from_memory(self, articles: Iterable[Article]) -> list[Article]:
-        """The articles of `articles` whose annotations the screen shows from an
-        in-memory plan (a read-only store; their stored annotations do not fit the
-        text): what is counted of them must be read from the plan too."""
+    def tags_from_memory(self, articles: Iterable[Article]) -> dict[str, int]:
+        """For a read-only store: this analyst's tagged sentences of each article whose
+        annotations the screen shows from an in-memory plan (their stored annotations do
+        not fit its text), counted on that plan, where an orphan counts nowhere (tr14
+        T5: the corpus's count read them as stored). Blocking (a plan per article, about
+        70 us an annotation): from a worker. Empty for a store that re-anchors."""
         if not self.store.read_only:
-            return []
+            return {}
         by_id = {article.id: article for article in articles}
         stale = self.store.articles_to_reanchor(
             {article_id: article.sha256 for article_id, article in by_id.items()},
             segmenter_stamp(),
         )
-        return [by_id[article_id] for article_id in stale]
+        return {
+            article_id: sum(1 for shown in self.placed(by_id[article_id]).values() if shown.tags)
+            for article_id in stale
+        }
 
     def _mine_back(self, plan: ArticlePlan) -> int:
         mine = self.store.annotator

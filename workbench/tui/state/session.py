@@ -150,9 +150,11 @@ class AnnotationSession:
         if tagged is None:
             counts = self.store.tagged_counts(self.store.annotator)
             tagged = self._tagged = {a.id: counts.get(a.id, 0) for a in self.corpus.articles}
-            for article in self.anchors.shown_from_memory(self.corpus.articles):
-                placed = self.anchors.placed(article).values()  # an orphan counts nowhere
-                tagged[article.id] = sum(1 for annotation in placed if annotation.tags)
+            tagged.update(  # read-only: counted on the in-memory plans (an orphan nowhere)
+                (article_id, count)
+                for article_id, count in self.workspace.tags_from_memory.items()
+                if article_id in tagged
+            )
             self._tagged_total = sum(tagged.values())
             self._recount.clear()
         while self._recount:

@@ -16,7 +16,7 @@ PostgreSQL's `store.subscribe`, whose callback runs on a listener thread) come i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,6 +146,9 @@ class Workspace:
     """The sentence search, once the app has built it in a worker (None until then)."""
     read_from: tuple[Path, ...] = ()
     """The files and folders the articles were read from (the command line's PATHs)."""
+    tags_from_memory: dict[str, int] = field(default_factory=dict, init=False)
+    """A read-only session's tagged sentences of the articles it shows from in-memory
+    plans, once a worker counted them (counted_from_memory): the counts read these."""
     _subscriptions: list[Subscription] = field(default_factory=list, init=False)
     _titles_remembered: dict[str, str] | None = field(default=None, init=False)
     """The titles the database remembers, read when an article not open is named."""
@@ -347,6 +350,12 @@ class Workspace:
         re-anchoring: `reanchored`)."""
         for subscription in list(self._subscriptions):
             subscription.listener(change)
+
+    def counted_from_memory(self, counts: Mapping[str, int]) -> None:
+        """A worker counted a read-only session's tags on the in-memory plans
+        (anchors.tags_from_memory): every count is made again with them."""
+        self.tags_from_memory = dict(counts)
+        self.announce(WorkspaceChange(everything=True))
 
     def reanchored(self, article_ids: Iterable[str]) -> None:
         """A worker stored re-anchorings of these articles: their annotations moved."""
