@@ -54,6 +54,9 @@ from tests.fixtures.blind_figure_pairs11 import SHA256 as BLIND_ELEVEN_SHA256
 from tests.fixtures.blind_figure_pairs13 import FINAL_TEST as BLIND_THIRTEEN
 from tests.fixtures.blind_figure_pairs13 import PATH as BLIND_THIRTEEN_PATH
 from tests.fixtures.blind_figure_pairs13 import SHA256 as BLIND_THIRTEEN_SHA256
+from tests.fixtures.blind_figure_pairs14 import FINAL_TEST as BLIND_FOURTEEN
+from tests.fixtures.blind_figure_pairs14 import PATH as BLIND_FOURTEEN_PATH
+from tests.fixtures.blind_figure_pairs14 import SHA256 as BLIND_FOURTEEN_SHA256
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
 from tests.fixtures.figure_sentence_pairs import PART_TWO, SentencePair
@@ -323,6 +326,52 @@ KNOWN_WRONG = {
     "blind13-b13-75": "'the 250m-long Ever Lumen' gives no figure",
     "blind13-b13-76": "'About 2,000 barrels' (no state, part crude) and 'An estimated 11,000 "
     "barrels spilled': a state read on one side only",
+    # the fourteenth blind set, as its one run after the fourteenth pass (rules frozen at
+    # 5d65808; the same 24 on main 8e2273c before the pass) found them; development data
+    # since (session 14)
+    "blind14-b14-03": "'a net profit of $1.2 billion' (profit) and 'net income came to $640 "
+    "million' (no kind of money read): not compared across an unsaid kind",
+    "blind14-b14-05": "'paid a club-record £85 million' (paid) and 'cost a total of £40m' (a cost, "
+    "the club read as its place) are two kinds of money",
+    "blind14-b14-08": "'about 1.2 kilometres across' and 'roughly 400 metres in diameter' read no "
+    "event, and their sentences share one name only ('qk': two letters, not kept; 'asteroid' "
+    "is capitalised on one side)",
+    "blind14-b14-11": "a false alarm: '$1.1 million in legal costs' and 'a total bill of about "
+    "$4.3 million' are both read as Verdex's cost: a part against its total (3.2 + 1.1)",
+    "blind14-b14-12": "'laying off roughly 600 staff' reads no class, against '1,800 jobs' cut",
+    "blind14-b14-16": "'raise tuition fees by 12 percent' and 'Tuition will go up by 4 percent' "
+    "read no event (no rise read): two shares with no event are not compared",
+    "blind14-b14-19": "'Official attendance ... was 64,312' reads no class, against '82,000 fans'",
+    "blind14-b14-28": "'fell by half in 2024 to 22,000' reads no class, against '38,000 asylum "
+    "applications'",
+    "blind14-b14-30": "'54 percent of the vote' (part 'vote osei') and '50.8% of the vote' (part "
+    "'vote vote'): one candidate's share read as two parts",
+    "blind14-b14-31": "'followed 12,000 adults' and 'tracked about 3,000 people' (Dr Sato read as "
+    "a place) are two classes",
+    "blind14-b14-34": "'expanded 2.3%' (a rise, part economy) and 'growth ... was ... 0.9 percent' "
+    "(a level, part growth) are two states and two parts",
+    "blind14-b14-42": "'ended up costing €4.2 billion' reads no kind of money, 'The final bill ... "
+    "came to just under three billion euros' a cost: not compared across an unsaid kind",
+    "blind14-b14-43": "'in 2 hours 18 minutes' and 'winning time of 2:24:05' give no figure",
+    "blind14-b14-56": "'deficit narrowed to 3.1% of GDP' and 'shortfall amounted to 5.6 percent of "
+    "economic output' read no event: two shares with no event are not compared",
+    "blind14-b14-57": "'vaccinated two million children' and 'reached around 800,000 children' "
+    "(arrived) are two states, and the sentences share no name",
+    "blind14-b14-60": "'doubled' gives no figure (a 100% rise)",
+    "blind14-b14-64": "'over 1,200 flights' cancelled and 'about 700 departures and arrivals were "
+    "scrapped' (no state) are two classes",
+    "blind14-b14-66": "'dropped by nearly a fifth' gives no figure",
+    "blind14-b14-68": "'the March 3 earthquake' gives no time read, 'the ... quake that struck "
+    "Dorvesk on March 3' the time March 3: a toll's time on one side only is two periods",
+    "blind14-b14-75": "'Hospital admissions ... reached 3,400' (admissions) and '1,100 people were "
+    "admitted' (people, hospitalised) are two classes",
+    "blind14-b14-76": "'seized 1.5 tonnes of cocaine' (part cocaine) and 'recovered 600 kilograms "
+    "of cocaine during' (part 'cocaine during') are two states and two parts",
+    "blind14-b14-78": "'in June' and 'last month' in a statement 'on July 2' (read as the time "
+    "'july 2, last month') are two times: the month is not reckoned",
+    "blind14-b14-79": "'to 90 minutes' and 'take two and a half hours' give no figure",
+    "blind14-b14-80": "'killed 90 people' (killed) and 'claimed 35 lives' (lives, no state) are "
+    "two classes",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -386,6 +435,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
         + BLIND_TEN
         + BLIND_ELEVEN
         + BLIND_THIRTEEN
+        + BLIND_FOURTEEN
     ),
 )
 def test_pair(pair: SentencePair) -> None:
@@ -411,6 +461,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_TEN, (0.97, 0.72, 12), id="tenth blind set, now development"),
         pytest.param(BLIND_ELEVEN, (0.93, 0.7, 14), id="eleventh blind set, now development"),
         pytest.param(BLIND_THIRTEEN, (1.0, 0.5, 20), id="thirteenth blind set, now development"),
+        pytest.param(BLIND_FOURTEEN, (0.94, 0.42, 24), id="fourteenth blind set, now development"),
     ],
 )
 def test_precision_and_recall(
@@ -436,6 +487,9 @@ def test_precision_and_recall(
         pytest.param(BLIND_ELEVEN_PATH, BLIND_ELEVEN_SHA256, BLIND_ELEVEN, 80, id="eleventh"),
         pytest.param(
             BLIND_THIRTEEN_PATH, BLIND_THIRTEEN_SHA256, BLIND_THIRTEEN, 80, id="thirteenth"
+        ),
+        pytest.param(
+            BLIND_FOURTEEN_PATH, BLIND_FOURTEEN_SHA256, BLIND_FOURTEEN, 80, id="fourteenth"
         ),
     ],
 )
