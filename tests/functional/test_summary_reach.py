@@ -265,3 +265,17 @@ async def test_the_header_shows_every_line_of_its_counts_at_120_columns(
 async def settle(app: WorkbenchApp, pilot: Any) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def test_a_palette_command_says_its_keys_and_id_once_not_its_title_twice(
+    make_app: Any,
+) -> None:
+    """qa14 Q24: each command's help line repeated its title with the key after it, so
+    the palette read every command twice."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        commands = {command.title: command for command in app.get_system_commands(app.screen)}
+    accept = commands["Accept the suggestion (tags and source) and go to the next sentence"]
+    assert accept.help == "(⏎) · keymap id accept_suggestion"
+    keyed = [command for command in commands.values() if "keymap id" in command.help]
+    assert len(keyed) > 10 and all(command.title not in command.help for command in keyed)

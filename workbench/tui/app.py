@@ -588,9 +588,10 @@ class WorkbenchApp(App[None]):
             if binding.action.startswith("app."):
                 continue
             keys = ", ".join(self.keys.of(binding))
-            yield SystemCommand(
+            yield SystemCommand(  # the help line adds what the title does not say (qa14
+                # Q24: it repeated the title, every command read twice)
                 binding.tooltip or binding.description,
-                f"{binding.tooltip or binding.description} ({keys})",
+                f"({keys}) · keymap id {binding.id}" if binding.id else f"({keys})",
                 _runner(screen, binding.action),
             )
 
