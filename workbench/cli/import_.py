@@ -595,7 +595,7 @@ def run(args: argparse.Namespace) -> int:
     decisions = ""
     if source.decisions:
         held = len(source.decisions) + followed.moved - report.decisions
-        moves = f" ({followed.moved} moving decisions with their sentences)"
+        moves = f" ({moving_words(followed.moved)})"
         decisions = (
             f"; ledger decisions: added {report.decisions}"
             f"{moves if followed.moved else ''}, already held {held}"
@@ -654,3 +654,11 @@ def another_articles(plans: Iterable[ArticlePlan]) -> str:
         return ""
     named = ", ".join(one_line(article_id) for article_id in ids)
     return f" (another article, nothing of the annotated text in it: {named})"
+
+
+def moving_words(moved: int) -> str:
+    """The decisions an import added to move ledger decisions with their sentences
+    (qa14 Q23: "added 1 (1 moving decisions with their sentences)")."""
+    if moved == 1:
+        return "1 moving a decision with its sentences"
+    return f"{moved:,} moving decisions with their sentences"

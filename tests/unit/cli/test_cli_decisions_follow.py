@@ -133,3 +133,11 @@ def test_an_import_onto_the_changed_articles_moves_the_decisions(
     after = summary_of(elsewhere, corpus, tmp_path)
     assert after["ignored_decisions"] == []
     assert partition(after) == shaped
+
+
+def test_one_decision_moved_is_said_in_the_singular() -> None:
+    """qa14 Q23: "ledger decisions: added 1 (1 moving decisions with their sentences)"."""
+    from workbench.cli.import_ import moving_words
+
+    assert moving_words(1) == "1 moving a decision with its sentences"
+    assert moving_words(2) == "2 moving decisions with their sentences"
