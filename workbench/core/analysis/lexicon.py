@@ -2006,6 +2006,23 @@ BODY_KIND_WORDS = word_set("agency news newspaper press service wire")
 the name alone is the same source (sources/grouping.py). Not "times" or "post" ("New
 York Times", "New York Post"), which name two papers of one city."""
 
+BODY_WORDS_ELSEWHERE = word_set(
+    # Spanish, Portuguese, French, Italian, German: the bodies foreign news names in its
+    # own language ("Policía Nacional", "Agencia Española de Protección de Datos")
+    "agencia agência agence agenzia agentur policía polícia polizia polizei "
+    "ministerio ministério ministère ministero ministerium gobierno governo gouvernement "
+    "regierung tecnologías tecnologias tecnologie technologien grupo groupe gruppo gruppe "
+    "instituto institut istituto universidad universidade université università "
+    "universität servicio serviço servizio guardia gendarmerie ejército exército armée "
+    "esercito comisión comissão commissione kommission consejo conselho conseil consiglio "
+    "fiscalía ayuntamiento prefeitura mairie comune partido parti partito partei sindicato "
+    "syndicat sindacato gewerkschaft banco banque banca compañía companhia compagnie "
+    "compagnia empresa entreprise azienda fundación fundação fondation fondazione stiftung"
+)
+"""Words of a body's name in the other languages news quotes most (qa14 Q15: "Policía
+Nacional" and "Tecnologías Guadalquivir" were typed as people), read as the English
+ones of ORGANISATION_WORDS are."""
+
 ORGANISATION_WORDS = (
     word_set(
         # bodies
@@ -2014,7 +2031,10 @@ ORGANISATION_WORDS = (
         "forces government group inc institute intelligence media military ministry nations "
         "navy news newspaper office officials organisation organization parliament party "
         "police press service sources times union university "
+        # a company's name
+        "holdings industries technologies "
     )
+    | BODY_WORDS_ELSEWHERE
     | NAMED_BODIES
     | {"white house"}
 )
