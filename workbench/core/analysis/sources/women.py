@@ -24,9 +24,12 @@ from workbench.core.analysis.sources.grouping import clean_source, parse_source
 
 _SHE = frozenset(["she", "her", "hers", "herself"])
 _HE = frozenset(["he", "his", "him", "himself"])
+GENDERED_PRONOUNS = _SHE | _HE
+"""The pronoun sources whose speaker women_named reads."""
 _WOMAN_TITLES = frozenset(t.rstrip(".") for t in FEMALE_TITLES)
 _MAN_TITLES = frozenset(t.rstrip(".") for t in MALE_TITLES)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SHE_WORD = re.compile(r"\b(?:[Ss]he|[Hh]ers?|[Hh]erself)\b")
 
 
 class TypedSource(NamedTuple):
@@ -49,29 +52,47 @@ def women_named(sources: Iterable[TypedSource]) -> frozenset[str]:
     """Article -> the full names typed or resolved to in it."""
     honorifics: dict[str, set[tuple[str, str]]] = defaultdict(set)
     """Article -> (surname, "she"/"he") of the honorific spellings typed in it."""
-    for source in sources:
-        typed = clean_source(source.typed)
-        kind, tokens = parse_source(typed)
-        gender = _honorific_gender(typed) if kind == "person" and len(tokens) == 1 else ""
-        if gender:  # as typed: the summary may have resolved it to the full name
-            honorifics[source.article].add((tokens[0], gender))
-        speaker = clean_source(source.speaker)
-        kind, tokens = parse_source(speaker)
-        if kind != "person" or len(tokens) < 2:
+    sentences: dict[str, list[str]] = defaultdict(list)
+    """Full name -> the sentences it was typed on (read only for a woman's candidates)."""
+    read: dict[str, tuple[str, tuple[str, str] | None, str]] = {}
+    """Spelling -> (its pronoun, its honorific's surname and gender, its full name)."""
+    for typed, speaker, sentence, article in sources:
+        pronoun, honorific, name = read.get(typed) or read.setdefault(typed, _reading(typed))
+        if honorific is not None:  # as typed: the summary may have resolved it to the name
+            honorifics[article].add(honorific)
+        if speaker != typed:
+            name = (read.get(speaker) or read.setdefault(speaker, _reading(speaker)))[2]
+        if not name:
             continue
-        full_in[source.article].add(speaker)
-        pronoun = typed.lower()
-        if pronoun in _SHE or pronoun in _HE:
-            told[speaker].add("she" if pronoun in _SHE else "he")
-        elif typed == speaker:
-            gender = _pronoun_after(speaker, source.sentence)
-            if gender:
-                told[speaker].add(gender)
+        full_in[article].add(name)
+        if pronoun:
+            told[name].add("she" if pronoun in _SHE else "he")
+        elif speaker.strip() == typed.strip():
+            sentences[name].append(sentence)
     for article, names in full_in.items():
-        for name in names:
-            words = parse_source(name)[1]  # "Park Jin" is Ms. Park: any word of the name
-            told[name].update(gender for surname, gender in honorifics[article] if surname in words)
+        if article in honorifics:
+            for name in names:
+                words = parse_source(name)[1]  # "Park Jin" is Ms. Park: any word of it
+                told[name].update(g for surname, g in honorifics[article] if surname in words)
+    for name, typed_on in sentences.items():
+        if "he" in told[name] or not (told[name] or any(_SHE_WORD.search(s) for s in typed_on)):
+            continue  # no woman's evidence to weigh, or already a man's
+        told[name].update(gender for s in typed_on if (gender := _pronoun_after(name, s)))
     return frozenset(name for name, genders in told.items() if genders == {"she"})
+
+
+def _reading(spelling: str) -> tuple[str, tuple[str, str] | None, str]:
+    """A spelling's gendered pronoun ("she"), its honorific's surname and gender ("Ms.
+    Pelosi": ("pelosi", "she")) and its cleaned full name ("Nancy Pelosi"), each or none."""
+    kind, tokens = parse_source(spelling)
+    if kind == "pronoun":
+        return (tokens[0] if tokens[0] in GENDERED_PRONOUNS else "", None, "")
+    if kind != "person":
+        return ("", None, "")
+    if len(tokens) > 1:
+        return ("", None, clean_source(spelling))
+    gender = _honorific_gender(spelling)
+    return ("", (tokens[0], gender) if gender else None, "")
 
 
 def _honorific_gender(spelling: str) -> str:

@@ -38,7 +38,7 @@ from workbench.core.analysis.sources.grouping import (
     titles_written,
 )
 from workbench.core.analysis.sources.speakers import ArticleText, Speakers
-from workbench.core.analysis.sources.women import TypedSource, women_named
+from workbench.core.analysis.sources.women import GENDERED_PRONOUNS, TypedSource, women_named
 from workbench.core.analysis.summary.model import (
     AnalystNote,
     AnchoringSection,
@@ -134,6 +134,14 @@ def build_summary(
             texts,
             readings,
         )
+
+
+def _named_by(speakers: Speakers, annotation: Annotation, source: str) -> str:
+    """Whom a source names for women_named: the speaker a "she" or "he" resolves to
+    (only those tell a gender; reading the others would cost every build), else itself."""
+    if source.strip().lower() in GENDERED_PRONOUNS:
+        return speakers.speaker(annotation) or source
+    return source
 
 
 def _source_groups(
@@ -322,7 +330,7 @@ class SourceNames:
         self.speakers = speakers = Speakers(annotations, texts, title_of, remembered, readings)
         written = titles_written((a.source, a.quote) for a in annotations if a.source)
         women = women_named(
-            TypedSource(a.source, speakers.speaker(a) or a.source, a.quote, a.article_id)
+            TypedSource(a.source, _named_by(speakers, a, a.source), a.quote, a.article_id)
             for a in annotations
             if a.source
         )
