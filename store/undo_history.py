@@ -24,10 +24,10 @@ made no change since (a change empties the redo stack, within a session and acro
 restart alike: the restored redo steps are dropped once this session changes
 anything). A step is undone only if every annotation it changed is still as it left
 it (a re-anchoring that left it on its sentence, the article corrected elsewhere,
-changed nothing of it: reanchored_in_place, qa10 Q21), or as re-anchorings alone moved
-or orphaned it: the step is then undone where the annotation is now (made_now, tr14
-T1); a later change by anyone else (an import, the same analyst in another session) is
-never overwritten: the undo is refused with
+changed nothing of it: reanchored_in_place, qa10 Q21), or holding that judgement where
+re-anchoring moved or orphaned it: the step is then undone where the annotation is now
+(made_now, tr14 T1, T9); a later change by anyone else (an import, the same analyst in
+another session) is never overwritten: the undo is refused with
 LaterChangeError, naming that change, and the step is dropped so that the next `u`
 goes on to the change before it.
 """
@@ -300,27 +300,44 @@ def _anchor_of(annotation: Annotation) -> Anchor:
 def moved_since(
     history: Iterable[Change], expected: Annotation, since: str
 ) -> tuple[Annotation | None, Change | None]:
-    """Where re-anchoring alone took `expected` after `since` (history oldest first):
-    (the annotation the last re-anchoring that moved or orphaned it left, None); or
-    (None, the change that touched it after a re-anchoring moved it: an undo over that
-    would overwrite someone's work, and is refused naming it); (None, None) if no
-    re-anchoring moved it. Each re-anchoring write is followed once: its records share
-    a time, and another annotation may take the sentence this one left in the same
-    write (tr14 T1)."""
-    tracked, followed_at = expected, None
+    """Where `expected` is now, if re-anchoring moved or orphaned it after `since` and
+    it holds there the judgement it held (history oldest first): (that annotation,
+    None); or (None, the latest other change to it: an undo over a judgement changed
+    since would overwrite it, and is refused naming it); (None, None) if no
+    re-anchoring moved it. Every change to it is followed, so that changes that undid
+    each other (the analyst's `y`, then `u`) leave nothing in the way (tr14 T9). Each
+    write is followed once: its records share a time, and another annotation may take
+    the sentence this one left in the same write (tr14 T1)."""
+    tracked: Annotation | None = expected  # None while deleted
+    place, followed_at, moved, later = expected, "", False, None
     for change in history:
         if change.at <= since or change.at == followed_at:
             continue
         before, after = change.before, change.after
-        from_here = before is not None and _same_place(before, tracked)
-        if change.action == REANCHOR and after is not None:
-            if from_here:
-                if not same_content(before, tracked):
-                    return None, (change if followed_at else None)
-                tracked, followed_at = after, change.at
-        elif from_here or (after is not None and _same_place(after, tracked)):
-            return None, (change if followed_at else None)
-    return (None, None) if followed_at is None else (tracked, None)
+        if tracked is not None:
+            if before is None or not _same_place(before, tracked):
+                continue
+            if not same_content(before, tracked):
+                return None, (change if moved else None)
+        elif before is not None or after is None or not _same_place(after, place):
+            continue  # deleted: only its coming back is followed
+        tracked, followed_at = after, change.at
+        place = after if after is not None else place
+        if change.action == REANCHOR:
+            moved = True
+        else:
+            later = change
+    if not moved:
+        return None, None
+    if tracked is None or not _same_judgement(tracked, expected):
+        return None, later
+    return tracked, None
+
+
+def _same_judgement(now: Annotation, expected: Annotation) -> bool:
+    """True if `now` is `expected` but for where it is (and when it was written)."""
+    placed = expected.anchored(_anchor_of(now), now.anchor_state)
+    return _timeless(now) == _timeless(placed)
 
 
 def where_now(change: Change, now: Annotation, undoing: bool) -> Change:

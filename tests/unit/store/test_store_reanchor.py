@@ -171,6 +171,25 @@ def test_a_re_attachment_that_re_anchoring_moved_is_undone_into_the_orphan_it_wa
     assert store.get("story", 6).note == "n3" and store.orphans() == []  # type: ignore[union-attr]
 
 
+def test_a_confirmation_undone_leaves_the_tag_before_it_undoable(
+    annotated: AnnotationStore,
+) -> None:
+    """tr14 T9: moved by an edit, confirmed (`y`), the confirmation undone (`u`): the
+    next `u` was refused ("changed by alice … after this change"), though the changes
+    between had undone each other. Every change is followed: the tag holds the
+    judgement it was saved with, and its save is undone where it is."""
+    store = annotated
+    reanchored(store, INSERTED)
+    moved = store.get("story", 5)
+    assert moved is not None and moved.anchor_state == "reanchored"
+    store.save(moved.changed(anchor_state="current"))  # y
+    assert store.undo() is not None  # the confirmation
+    undone = store.undo()  # n4's save, made on the old text's sentence 4
+    assert undone is not None and undone.key == ("alice", "story", 5)
+    assert {i: a.note for i, a in store.for_article("story").items()} == {2: "n1", 4: "n3"}
+    assert store.redo() is not None and store.get("story", 5).note == "n4"  # type: ignore[union-attr]
+
+
 def test_a_tag_deleted_before_its_article_changed_is_not_put_back_on_the_new_text(
     annotated: AnnotationStore,
 ) -> None:
