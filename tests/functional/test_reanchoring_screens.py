@@ -22,6 +22,7 @@ from workbench.tui.app import StartAt, WorkbenchApp
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.review import ReviewScreen
 from workbench.tui.screens.summary import SummaryScreen
+from workbench.tui.state.workspace import WorkspaceChange
 from workbench.tui.tagged_line import CHANGED_STYLE
 from workbench.tui.widgets.annotation_panel import AnnotationPanel
 from workbench.tui.widgets.review_table import ReviewTable
@@ -613,4 +614,7 @@ async def test_a_read_only_session_counts_an_orphan_in_memory_as_orphaned(
             assert app.session is not None
             assert app.session.tagged_in_article() == 2
             assert app.session.tagged_in_corpus() == 2
+            assert app.workspace is not None  # another session changed the article:
+            app.workspace.announce(WorkspaceChange(article_ids=frozenset({"story"}), here=False))
+            assert app.session.tagged_in_corpus() == 2  # counted again as shown (was 3)
     assert {p.name: p.read_bytes() for p in tmp_path.glob("db.json*")} == files

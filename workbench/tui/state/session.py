@@ -159,7 +159,13 @@ class AnnotationSession:
             self._recount.clear()
         while self._recount:
             article_id = next(iter(self._recount))
-            now = sum(1 for a in self.store.for_article(article_id).values() if a.tags)
+            # read-only: as shown, from the plan if its annotations do not fit (tr14 T5)
+            shown = (
+                self.anchors.placed(self.corpus.by_id[article_id])
+                if self.store.read_only
+                else self.store.for_article(article_id)
+            )
+            now = sum(1 for a in shown.values() if a.tags)
             self._tagged_total += now - tagged[article_id]
             tagged[article_id] = now
             self._recount.discard(article_id)
