@@ -141,3 +141,35 @@ async def test_a_status_change_that_makes_statuses_differ_refits_the_articles_ta
         await pilot.press("1")  # assert_tables_show shows each tab after the ledger's
         await pilot.pause()
         assert_tables_show(screen)
+
+
+async def test_every_column_is_reachable_in_every_analysts_summary_at_80_by_24(
+    make_app: Any, store: AnnotationStore, bundled: Corpus
+) -> None:
+    """Two analysts judging some sentences differently (sources, statuses, a denial's
+    source): the analysts column's "≠", the differing sources and statuses are each in
+    the row's pane when the table cuts them."""
+    gold = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+    bob = [
+        replace(note, annotator="bob", source="Ukraine", status="refuted")
+        if "12,000" in note.quote or note.quote.startswith("The spokesman accused")
+        else replace(note, annotator="bob", status="in_progress")
+        if number % 4 == 1
+        else replace(note, annotator="bob")
+        for number, note in enumerate(gold)
+    ]
+    store.import_annotations([*gold, *bob])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_summary(app, pilot)
+        await pilot.press("a")
+        await pilot.press("end", "enter")  # all analysts
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.analyst is None
+        missing: list[str] = []
+        for number, tab in enumerate(TABS, start=1):
+            await pilot.press(str(number))
+            await pilot.pause()
+            missing += await unreached(screen, tab, pilot)
+        assert not missing, "\n".join(missing)
