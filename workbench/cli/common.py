@@ -46,7 +46,27 @@ class Parser(argparse.ArgumentParser):
     """argparse, but bad arguments give one line on stderr and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (try --help)\n")
+        self.exit(2, f"{self.prog}: error: {message}{self.articles_hint(message)} (try --help)\n")
+
+    def articles_hint(self, message: str) -> str:
+        """Where `--articles` is refused because the command reads the articles as PATH
+        (export and import take --articles, their PATH being the file: qa14 Q13,
+        `workbench summary --articles breach` said only "unrecognized arguments"). The
+        top parser reports it, holding the one command asked for (main.dispatch)."""
+        if "unrecognized arguments" not in message or not any(
+            word.partition("=")[0] == "--articles" for word in message.split()
+        ):
+            return ""
+        commands = [
+            command
+            for action in self._actions
+            if isinstance(action, argparse._SubParsersAction)
+            for command in action.choices.values()
+        ]
+        if len(commands) != 1 or not any(a.dest == "paths" for a in commands[0]._actions):
+            return ""
+        prog = commands[0].prog
+        return f": {prog} takes the articles as PATH, `{prog} PATH ...`"
 
 
 def database_named(value: str) -> str:

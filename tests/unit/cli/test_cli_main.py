@@ -221,3 +221,15 @@ def test_readme_lists_every_command() -> None:
     block = readme.split("## Commands", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
     listed = {line.split()[1] for line in block.splitlines() if len(line.split()) > 1}
     assert set(COMMANDS) <= listed
+
+
+def test_articles_given_as_an_option_to_a_command_that_reads_paths_says_how(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """qa14 Q13: export and import take --articles PATH; summary and reanchor read the
+    articles as PATH, and `summary --articles breach` said only "unrecognized
+    arguments: --articles"."""
+    assert main(["summary", "--articles", "breach"]) == 2
+    assert "workbench summary takes the articles as PATH" in capsys.readouterr().err
+    assert main(["summary", "--frobnicate"]) == 2
+    assert "takes the articles" not in capsys.readouterr().err
