@@ -587,9 +587,12 @@ async def test_a_taken_sentence_typed_in_the_reattach_picker_says_why_it_is_not_
         taken = next(n for n in range(1, 10) if n not in numbers)
         await pilot.press(str(taken))
         await pilot.pause()
-        hint = str(prompt.query_one("#choice-hint", Label).render())
+        label = prompt.query_one("#choice-hint", Label)
+        hint = str(label.render())
         assert app.screen is prompt
-        assert hint.startswith(f"Sentence {taken} already has your annotation")
+        assert hint == f"Sentence {taken} already has your annotation, so it is not listed"
+        assert len(hint) <= label.content_region.width  # whole on its line, at 80 too
+        assert "“Troops sent to Kursk”" in prompt.detail  # the article, not cut in a title
 
 
 async def test_a_read_only_session_counts_an_orphan_in_memory_as_orphaned(

@@ -38,7 +38,6 @@ from workbench.core.annotation_filter import UNTAGGED
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_ids import name_displayable
 from workbench.core.corpus.article_info import ArticleInfo
-from workbench.core.corpus.titles import shorten
 from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import literal
 from workbench.tui.screens.choice import ChoicePrompt
@@ -888,15 +887,14 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
                 return
             self.notify(f"Re-attached to sentence {labels[label] + 1}.", markup=False)
 
-        title = f"Re-attach to which sentence of “{shorten(article.title)}”?"
+        title = "Re-attach to which sentence?"  # one line: the article is in the detail
         detail = (
-            f"It was sentence {orphan.index + 1}: {orphan.quote}\n"
+            f"It was sentence {orphan.index + 1} of “{article.title}”: {orphan.quote}\n"
             "Listed: the sentences without an annotation of yours."
         )
         numbers = {index + 1: label for label, index in labels.items()}
         unlisted = {
-            index + 1: f"Sentence {index + 1} already has your annotation: add to that one, "
-            "and x deletes this orphan"
+            index + 1: f"Sentence {index + 1} already has your annotation, so it is not listed"
             for index in taken
         }
         prompt = ChoicePrompt(
