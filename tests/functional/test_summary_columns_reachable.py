@@ -15,6 +15,7 @@ from textual.widgets import DataTable
 from store import AnnotationStore
 from tests.fixtures.gold import load_gold
 from tests.functional.test_summary_reach import detail, open_summary
+from tests.functional.test_summary_screen import assert_tables_show, settle
 from workbench.core.analysis.summary.unlinked import EXPLANATIONS, REASONS
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.screens.summary import TABS, SummaryScreen, table_cell
@@ -84,6 +85,16 @@ async def test_every_column_of_every_tab_is_reachable(
         assert not missing, "\n".join(missing)
 
 
+async def every_analysts_summary(app: Any, pilot: Any) -> SummaryScreen:
+    """The summary screen switched to every analyst's summary (`a`, the list's last
+    entry), its tables filled."""
+    screen = await open_summary(app, pilot)
+    await pilot.press("a")
+    await pilot.press("end", "enter")  # all analysts
+    await settle(app, pilot)
+    return screen
+
+
 async def test_every_analysts_articles_tab_counts_the_statuses_that_differ(
     make_app: Any, store: AnnotationStore, bundled: Corpus
 ) -> None:
@@ -93,11 +104,7 @@ async def test_every_analysts_articles_tab_counts_the_statuses_that_differ(
     store.import_annotations([*gold, *bob])
     app = make_app()
     async with app.run_test(size=(250, 60)) as pilot:
-        screen = await open_summary(app, pilot)
-        await pilot.press("a")
-        await pilot.press("end", "enter")  # all analysts
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        screen = await every_analysts_summary(app, pilot)
         await pilot.press("3")
         await pilot.pause()
         assert screen.analyst is None and screen.summary is not None
@@ -115,17 +122,12 @@ async def test_a_status_change_that_makes_statuses_differ_refits_the_articles_ta
     """Every analyst's summary open on the Articles tab: the analyst's status change makes
     a sentence's statuses differ, and the "status differs" column appears (the rows grow
     a cell: filled again, not patched cell by cell)."""
-    from tests.functional.test_summary_screen import assert_tables_show, settle
-
     gold = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
     bob = [replace(note, annotator="bob") for note in gold[:3]]
     store.import_annotations([*gold, *bob])
     app = make_app()
     async with app.run_test(size=(250, 60)) as pilot:
-        screen = await open_summary(app, pilot)
-        await pilot.press("a")
-        await pilot.press("end", "enter")  # all analysts
-        await settle(app, pilot)
+        screen = await every_analysts_summary(app, pilot)
         await pilot.press("3")
         await pilot.pause()
         table = screen.query_one("#articles-table", DataTable)
@@ -161,11 +163,7 @@ async def test_every_column_is_reachable_in_every_analysts_summary_at_80_by_24(
     store.import_annotations([*gold, *bob])
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_summary(app, pilot)
-        await pilot.press("a")
-        await pilot.press("end", "enter")  # all analysts
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        screen = await every_analysts_summary(app, pilot)
         assert screen.analyst is None
         missing: list[str] = []
         for number, tab in enumerate(TABS, start=1):
