@@ -6,7 +6,7 @@ it and "he" never is."""
 
 from __future__ import annotations
 
-from tests.fixtures.speaker_story import suggestion_at, typed_speaker
+from tests.fixtures.speaker_story import UNION_STORY, suggestion_at, typed_speaker
 
 PORT = (
     "Dockers stay out at Port Calder\n\n"
@@ -74,13 +74,7 @@ def test_a_time_before_a_role_is_no_person() -> None:
 
 def test_the_testers_story() -> None:
     """qa11 Q1 as reported: "The company said" was "Reyes", the union's secretary."""
-    text = (
-        "Marlow Agrochem said on Monday that production had stopped at its Dunmere plant.\n\n"
-        "Tomas Reyes, secretary of the plant workers' union, led 400 members out.\n\n"
-        "“We will stay out until the pay is fair,” Reyes said.\n\n"
-        "The company said it had offered a 4 percent raise.\n\n"
-        "He said the offer was an insult.\n"
-    )
+    text = UNION_STORY
     assert suggestion_at(text, "The company said").resolved_source == "Marlow Agrochem"
     assert typed_speaker(text, "The company said", "the company") == "Marlow Agrochem"
     assert suggestion_at(text, "He said").resolved_source == "Tomas Reyes"

@@ -8,7 +8,7 @@ the next sentence, with no person nearer, is evidence that the name is a person'
 
 from __future__ import annotations
 
-from tests.fixtures.speaker_story import suggestion_at, typed_speaker
+from tests.fixtures.speaker_story import UNION_STORY, suggestion_at, typed_speaker
 
 
 def test_a_full_name_with_a_first_name_followed_by_its_is_a_person() -> None:
@@ -36,13 +36,7 @@ def test_a_name_followed_by_its_is_he_of_the_next_sentence() -> None:
 def test_a_company_followed_by_its_is_still_the_company() -> None:
     """What rules-13 fixed stays: "The company said" is Marlow Agrochem, the "He" after
     it the union's secretary."""
-    text = (
-        "Marlow Agrochem said on Monday that production had stopped at its Dunmere plant.\n\n"
-        "Tomas Reyes, secretary of the plant workers' union, led 400 members out.\n\n"
-        "“We will stay out until the pay is fair,” Reyes said.\n\n"
-        "The company said it had offered a 4 percent raise.\n\n"
-        "He said the offer was an insult.\n"
-    )
+    text = UNION_STORY
     assert suggestion_at(text, "The company said").resolved_source == "Marlow Agrochem"
     assert suggestion_at(text, "He said").resolved_source == "Tomas Reyes"
 
