@@ -188,3 +188,14 @@ def test_the_shared_reading_is_the_relation_find_clashes_applies() -> None:
     (has,) = figures("Orvik Steel has 14,500 employees worldwide.", "b")
     assert relation(employs.measure, has.measure) == "same"
     assert ("orvik", "steel") in shared_ties(employs.measure) & shared_ties(has.measure)
+
+
+@pytest.mark.parametrize("link", ["came to", "amounted to", "stood at"])
+def test_a_net_income_two_words_before_its_sum_is_the_net_profit(link: str) -> None:
+    """b14-03: "net income came to $640 million" is the net profit, as "net income was"
+    is; a pre-tax profit stays another measure."""
+    net_income = f"Kellmar Foods' first-quarter net income {link} $310 million, its chief said."
+    assert conflict(
+        "Kellmar Foods reported a net profit of $520 million for the first quarter.", net_income
+    )
+    assert not conflict("Kellmar Foods' first-quarter pre-tax profit was $520 million.", net_income)

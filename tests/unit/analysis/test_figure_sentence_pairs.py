@@ -329,8 +329,6 @@ KNOWN_WRONG = {
     # the fourteenth blind set, as its one run after the fourteenth pass (rules frozen at
     # 5d65808; the same 24 on main 8e2273c before the pass) found them; development data
     # since (session 14)
-    "blind14-b14-03": "'a net profit of $1.2 billion' (profit) and 'net income came to $640 "
-    "million' (no kind of money read): not compared across an unsaid kind",
     "blind14-b14-05": "'paid a club-record £85 million' (paid) and 'cost a total of £40m' (a cost, "
     "the club read as its place) are two kinds of money",
     "blind14-b14-08": "'about 1.2 kilometres across' and 'roughly 400 metres in diameter' read no "
@@ -461,7 +459,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_TEN, (0.97, 0.72, 12), id="tenth blind set, now development"),
         pytest.param(BLIND_ELEVEN, (0.93, 0.7, 14), id="eleventh blind set, now development"),
         pytest.param(BLIND_THIRTEEN, (1.0, 0.5, 20), id="thirteenth blind set, now development"),
-        pytest.param(BLIND_FOURTEEN, (0.94, 0.42, 24), id="fourteenth blind set, now development"),
+        pytest.param(BLIND_FOURTEEN, (0.95, 0.45, 23), id="fourteenth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

