@@ -139,3 +139,29 @@ def test_confirming_and_moving_give_the_rebuilt_summary(
             [current[key] for key in sorted(current)], infos(), summary_settings
         )
         assert accumulator.summary() == expected
+
+
+BREACH = article(
+    "Breach Report\n\nThe police said about 1.2 million records were copied.\n\n"
+    "Mr. Sanz said 1.3 million records were copied.\n\n"
+    "Mr. Ruiz said 1.4 million records were copied.\n"
+)
+
+
+def test_the_note_promises_a_conflict_only_where_a_figure_to_check_makes_one() -> None:
+    """qa14 Q21: Sanz's 1.4 million corrected to 1.3 million (to check) makes no conflict
+    with "about 1.2 million" (10% either way): the note above "No conflicting figures."
+    does not promise that the conflicts list every annotation to check."""
+    police = annotate(BREACH, 1, "qa", source="police", **ATTRIBUTED)
+    sanz = replace(annotate(BREACH, 2, "qa", source="Sanz", **ATTRIBUTED), anchor_state="check")
+    build = SummarySettings(annotator="qa")
+    absorbed = render_markdown(build_summary([police, sanz], [ArticleInfo.of(BREACH)], build))
+    assert "No conflicting figures." in absorbed
+    assert "the conflicts list them marked" not in absorbed
+    assert (
+        "the ledger lists them marked “(to check)”, and so do the conflicts where one of "
+        "their figures conflicts with another (“about” allows 10% either way)."
+    ) in absorbed
+    ruiz = replace(annotate(BREACH, 3, "qa", source="Ruiz", **ATTRIBUTED), anchor_state="check")
+    clash = render_markdown(build_summary([police, ruiz], [ArticleInfo.of(BREACH)], build))
+    assert "No conflicting figures." not in clash and "1,400,000 (to check)" in clash

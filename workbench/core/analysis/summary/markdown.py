@@ -299,14 +299,17 @@ def _suggestion_note(totals: Totals) -> list[str]:
 
 
 def _to_check_note(count: int) -> list[str]:
-    """What the counts and tables leave out: annotations still to check (analysts.counted)."""
+    """What the counts and tables leave out: annotations still to check (analysts.counted).
+    A conflict lists one only where its figure conflicts: "about 1.2 million" allows its
+    1.3 million, so none is promised (qa14 Q21)."""
     if not count:
         return []
     return [
         f"Not counted: {count} annotation(s) still to check (moved onto a sentence only like "
         "the one tagged after its article changed, not confirmed there). The sentence, tag "
         "and status counts above and the Articles and Sources tables leave them out; the "
-        "ledger and the conflicts list them marked “(to check)”.",
+        "ledger lists them marked “(to check)”, and so do the conflicts where one of their "
+        "figures conflicts with another (“about” allows 10% either way).",
         "",
     ]
 
