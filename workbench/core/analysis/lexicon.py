@@ -1340,6 +1340,8 @@ MILITARY_WORDS = word_set(
     "military trained training units brigade brigades contingent regiment"
 )
 """Words that, with the troop nouns, make a sentence military."""
+ARREST_WORDS = word_set("arrested arrest arrests detained detain detention")
+"""In a sentence not otherwise military, "men" these words speak of are people."""
 TIME_UNITS = word_set(
     "seconds second minutes minute hours hour days day weeks week months month years year "
     "decades decade centuries century am pm a.m. p.m."

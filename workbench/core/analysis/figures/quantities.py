@@ -22,6 +22,7 @@ from workbench.core.analysis.figures.signs import below_zero, may_be_signed, wit
 from workbench.core.analysis.lexicon import (
     AFTER_QUALIFIERS,
     AREA_UNITS,
+    ARREST_WORDS,
     ARTICLES,
     BACK_REFERENCES,
     BARE_PEOPLE_VERBS,
@@ -418,7 +419,7 @@ def _known_noun(
     if lower in CURRENCY_WORDS:
         return "money", CURRENCY_WORDS[lower], 1
     if lower in TROOP_NOUNS:
-        return "troops", None, 1
+        return ("people" if _arrested_men(lower, sentence) else "troops"), None, 1
     if lower in CASUALTY_NOUNS:
         return "casualties", None, 1
     if lower in KILLED_WORDS or lower in WOUNDED_WORDS:
@@ -492,6 +493,15 @@ def _is_military(sentence: SentenceWords) -> bool:
     speaker: "..., the national disaster response force said")."""
     words = sentence.claim_set
     return not (words.isdisjoint(TROOP_NOUNS) and words.isdisjoint(MILITARY_WORDS))
+
+
+def _arrested_men(lower: str, sentence: SentenceWords) -> bool:
+    """ "Police arrested two men": men arrested or detained are people, not troops, unless
+    the sentence is military otherwise (qa14 Q6)."""
+    words = sentence.claim_set
+    return (
+        lower == "men" and not words.isdisjoint(ARREST_WORDS) and words.isdisjoint(MILITARY_WORDS)
+    )
 
 
 def _mentions_troops(sentence: SentenceWords) -> bool:
@@ -1885,7 +1895,9 @@ def _age(sentence: str, number: _Number) -> tuple[str, int] | None:
     if found is not None:
         return "age", found.end()
     start = number.number_start
-    if sentence[max(0, start - 5) : start].lower() == "aged ":
+    if sentence[max(0, start - 5) : start].lower() == "aged " or _AGES_BEFORE.search(
+        sentence, max(0, start - 40), start
+    ):
         return "age", end
     if (
         sentence[end : end + 1] == ","
@@ -1896,6 +1908,8 @@ def _age(sentence: str, number: _Number) -> tuple[str, int] | None:
 
 
 _AGE_AFTER = re.compile(r"[- ]years?[- ]old\b", re.IGNORECASE)
+_AGES_BEFORE = re.compile(r"\baged \d{1,3}(?:, \d{1,3})*(?:,? and |, )$", re.IGNORECASE)
+"""Ages listed after one "aged": "aged 24 and 31", "aged 19, 22 and 30" (qa14 Q6)."""
 _APPOSITION = re.compile(r"\b[A-Z][a-z’'-]+,\s$")
 """A name, then a comma, right before an age between commas ("Arno Vesk, 43,")."""
 _TEMPERATURE_STARTS = frozenset(" °CF")
