@@ -990,13 +990,17 @@ class AnnotationStore:
         step = stack[-1]
         assert not isinstance(step, DecisionChange)
         now: list[Change] = []
+        histories: dict[tuple[str, str], list[Change]] = {}  # a step's changes share both
         for change in step:
             expected, where = expected_now(change, undoing)
             stored = self._located(where) if where is not None else None
             if same_content(stored, expected):
                 now.append(change)
                 continue
-            history = self._changes_since(change.at, change.article_id)
+            since = (change.at, change.article_id)
+            if since not in histories:
+                histories[since] = self._changes_since(*since)
+            history = histories[since]
             there, later = made_now(change, undoing, history, self._located)
             if there is None:
                 stack.pop()

@@ -1064,16 +1064,18 @@ class PostgresStore:
         places = [expected_now(done.change, undoing) for done in order]
         stored = self._stored(connection, [where for _e, where in places if where is not None])
         specs: list[Spec] = []
+        histories: dict[tuple[str, str], list[Change]] = {}  # a step's changes share both
         for position, (done, (expected, where)) in enumerate(zip(order, places, strict=True)):
             assert where is not None
             found = stored.get(rows.identity(where))
             if not same_content(found[0] if found else None, expected):
-                history = [
-                    change_of_row(row)
-                    for row in connection.execute(
-                        CHANGES_TO, [done.change.at, where.article_id]
-                    ).fetchall()
-                ]
+                since = (done.change.at, where.article_id)
+                if since not in histories:
+                    histories[since] = [
+                        change_of_row(row)
+                        for row in connection.execute(CHANGES_TO, list(since)).fetchall()
+                    ]
+                history = histories[since]
 
                 def located(annotation: Annotation) -> Annotation | None:
                     held = self._stored(connection, [annotation]).get(rows.identity(annotation))
