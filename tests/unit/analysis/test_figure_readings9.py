@@ -86,7 +86,7 @@ def test_a_days_toll_above_the_running_toll_conflicts_and_says_which_day() -> No
     clash = clash_between(day[0], total[0])
     assert clash is not None and clash.part is day[0]
     assert explain(clash, lambda f: str(f.source)).endswith(
-        "5,000 killed on Tuesday is more than the 3,500 killed in all"
+        "5,000 soldiers killed on Tuesday are more than the 3,500 killed in all"
     )
 
 

@@ -1150,7 +1150,12 @@ _SMALL_BASE_UNITS = frozenset(["metres"])
 
 def figure_phrase(figure: Figure) -> str:
     """'at least 10,000 troops', '1.2 million personnel', '12,000 troops' (a bare number
-    takes its class's name), with the number as written."""
+    takes its class's name), with the number as written, as it reads inside a sentence
+    ("tens of thousands of people", not "vs Tens of thousands": qa14 Q7)."""
+    return _mid_sentence(_figure_phrase(figure))
+
+
+def _figure_phrase(figure: Figure) -> str:
     quantity, measure = figure.quantity, figure.measure
     if quantity.vague or quantity.what in ("date", "year", "clock", "percent", "rank"):
         return quantity.text
@@ -1158,10 +1163,22 @@ def figure_phrase(figure: Figure) -> str:
     qualifier = _written_qualifier(quantity)
     if quantity.what == "money":
         return " ".join(filter(None, [qualifier, number]))
-    noun = measure.noun or measure.unit_class
+    noun = unit_noun(figure) or measure.unit_class
     if noun[:1] == "-":  # "30-foot": a unit joined to its number
         return " ".join(filter(None, [qualifier, f"{number}{noun}"]))
     return " ".join(filter(None, [qualifier, number, noun]))
+
+
+def unit_noun(figure: Figure) -> str | None:
+    """The noun the figure's sentence counts or measures it in ("soldiers", "miles"); a
+    speed's unit as a whole ("80 km/h", where "80 kilometres per hour" read "80 hour")."""
+    noun = figure.measure.noun
+    if noun in _PER_TIME and figure.measure.unit_class == "speed":
+        return str(figure.quantity.what)
+    return noun
+
+
+_PER_TIME = frozenset(["hour", "second", "minute"])
 
 
 def written_number(quantity: Quantity) -> str:
@@ -1255,32 +1272,154 @@ def _why_rest(clash: Clash) -> str:
     """What explain() says after the two figures."""
     low, high = clash.low, clash.high
     if clash.part is not None:
-        whole = low if clash.part is high else high
-        part_words = _event_words(clash.part.measure, whole.measure, part=True)
-        whole_words = _event_words(whole.measure, clash.part.measure, part=False)
-        return _part_of(clash.part, part_words, whole, whole_words)
+        return _part_of(clash.part, low if clash.part is high else high)
     if None in (low.measure.state, high.measure.state) and low.measure.state != (
         high.measure.state
     ):  # one says no event: what the other says happened, where
         stated, bare = (low, high) if low.measure.state is not None else (high, low)
-        return (
-            f"{_event_words(stated.measure, bare.measure)} (the other says no "
-            f"event), {_apart(low, high)}"
-        )
+        event = _event_words(stated.measure, bare.measure)
+        if event.endswith(")"):  # "(2029; the other says no event)", not ") ("
+            return f"{event[:-1]}; the other says no event), {_apart(low, high)}"
+        return f"{event} (the other says no event), {_apart(low, high)}"
     if low.measure.state != high.measure.state:  # a fall against a rise
         return f"{_state_words(low.measure)} against {_state_words(high.measure)}"
     return f"both {_event_words(low.measure, high.measure)}, {_apart(low, high)}"
 
 
-def _part_of(part: Figure, part_words: str, whole: Figure, whole_words: str) -> str:
-    """A part larger than its whole as a person writes it, with the numbers: "11,000 sent
-    to Kursk is more than the 8,000 sent to Russia it is part of", and for a whole with
-    no place "in all" ("10,000 sent is more than the 20 sent in all"), where the reason
-    read "the part (sent) outnumbers the whole (all sent)" (qa6 Q14)."""
-    said = f"{_as_written(part)} {part_words} is more than the {_as_written(whole)}"
+def _part_of(part: Figure, whole: Figure) -> str:
+    """A part larger than its whole as a person writes it, with the numbers: "11,000
+    soldiers sent to Kursk are more than the 8,000 sent to Russia they are part of", and
+    for a whole with no place "in all" ("10,000 sent are more than the 20 sent in all"),
+    where the reason read "the part (sent) outnumbers the whole (all sent)" (qa6 Q14).
+    The part is said with what makes it one and its noun, the verb agreeing with it
+    ("1.4 million patient records copied are", not "1.4 million patient copied is"); the
+    whole's qualifier reads after "the" ("the roughly 1.2 million", not "the about":
+    qa14 Q7)."""
+    whole_words = _event_words(whole.measure, part.measure, part=False)
+    plural = _counted(part) and part.measure.base_value != 1
+    said = (
+        f"{_part_subject(part, whole)} {'are' if plural else 'is'} more than the "
+        f"{_whole_named(whole)}"
+    )
     if whole_words.startswith("all "):
-        return f"{said} {whole_words[4:]} in all"
-    return f"{said} {whole_words} it is part of"
+        return f"{said} {_as_noun(whole_words[4:])} in all"
+    return f"{said} {_as_noun(whole_words)} {'they are' if plural else 'it is'} part of"
+
+
+def _part_subject(part: Figure, whole: Figure) -> str:
+    """The part as the subject of its sentence: its number, what makes it a part and
+    its noun, then its event ("some 7,500 Dravian troops at the border", "about 800 of
+    Kell's residents displaced", "$85 million train deal")."""
+    measure = part.measure
+    modifier = measure.part if measure.part not in (None, "increment", whole.measure.part) else None
+    noun = _subject_noun(part)
+    if modifier is not None:
+        modifier = _as_in(part.quantity.text, modifier)
+        if modifier.lower() == (noun or "").lower():
+            modifier = None
+    event = _event_words(measure, whole.measure, part=True)
+    if measure.unit_class.startswith("money") or event.startswith(("the ", "a ", "an ")):
+        # a thing named by a noun ("a deal", "the speed"): the modifier and the noun
+        # read before it ("$85 million train deal", "190 km/h train speed in Velna")
+        if modifier is not None and _as_noun(event).split(" ")[0] == modifier.lower():
+            modifier = None  # "$425 million aid", not "aid aid"
+        named = [_as_written(part), noun, modifier, _as_noun(event)]
+        return _mid_sentence(" ".join(filter(None, named)))
+    if modifier is not None and modifier.endswith("'s"):  # "about 800 of Kell's residents"
+        named = [_as_written(part), "of", modifier, noun, event]
+    elif modifier is not None and not _counted(part):  # "212 kilometres of link planned"
+        named = [_as_written(part), noun, "of", modifier, event]
+    else:
+        named = [_as_written(part), modifier, noun, event]
+    return _mid_sentence(" ".join(filter(None, named)))
+
+
+def _subject_noun(figure: Figure) -> str | None:
+    """The noun a figure counts or is measured in, as written ("soldiers", "kilometres"),
+    when it names what is counted ("19 civilians dead" counts civilians, not "dead")."""
+    noun = unit_noun(figure)
+    if noun is None or noun[:1] == "-" or noun in _STATE_NOUNS:
+        return None
+    if figure.measure.unit_class.startswith("money"):
+        return None
+    return noun
+
+
+_STATE_NOUNS = frozenset(["dead", "injured", "wounded", "killed", "missing", "hurt", "homeless"])
+"""Words read as a figure's noun that say its event, not what it counts."""
+
+
+def _whole_named(whole: Figure) -> str:
+    """The whole's number after "the", its qualifier as it reads there ("the roughly 1.2
+    million", "the estimated 3,000", "the nearly 200"), with its unit when it is no count
+    ("the roughly 90 miles")."""
+    quantity = whole.quantity
+    qualifier = _written_qualifier(quantity)
+    if qualifier is not None:
+        qualifier = _AFTER_THE.get(qualifier, qualifier)
+    named = [qualifier, _mid_sentence(written_number(quantity))]
+    if not _counted(whole) and not whole.measure.unit_class.startswith("money"):
+        named.append(_subject_noun(whole))
+    return " ".join(filter(None, named))
+
+
+_AFTER_THE = {
+    "about": "roughly",
+    "around": "roughly",
+    "some": "roughly",
+    "approximately": "roughly",
+    "an estimated": "estimated",
+    "a maximum of": "at most",
+    "a minimum of": "at least",
+}
+"""A qualifier that cannot follow "the" ("the about 1.2 million"), as it reads there."""
+
+
+def _counted(figure: Figure) -> bool:
+    """Whether the figure counts things one by one (troops, people, records), so that
+    its noun is plural: not a sum of money, a measure (km, km/h) or a share."""
+    unit_class = figure.measure.unit_class
+    return not (
+        unit_class.startswith("money")
+        or unit_class in UNIT_NAMES
+        or unit_class in MEASURED_CLASSES
+        or unit_class in ("percent", "percentage points")
+    )
+
+
+def _as_noun(event: str) -> str:
+    """Event words as they read after a number ("a deal" -> "deal", "the speed in Velna"
+    -> "speed in Velna")."""
+    for article in ("the ", "a ", "an "):
+        if event.startswith(article):
+            return event[len(article) :]
+    return event
+
+
+def _as_in(text: str, word: str) -> str:
+    """`word` as `text` writes it ("dravian" -> "Dravian"), else as given."""
+    found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I)
+    return found.group(0) if found else word
+
+
+def _mid_sentence(text: str) -> str:
+    """A number as written at the start of its sentence, as it reads inside another
+    ("Three dozen" -> "three dozen", "Tens of thousands" -> "tens of thousands"); a name
+    or an abbreviation keeps its capitals."""
+    first, _, rest = text.partition(" ")
+    head = first.split("-")[0]
+    if head[:1].isupper() and head[1:].islower() and head.lower() in _NUMBER_WORDS:
+        return " ".join(filter(None, [first.lower(), rest]))
+    return text
+
+
+_NUMBER_WORDS = frozenset(SPELLED_NUMBERS) | frozenset(
+    ["a", "an", "tens", "hundreds", "thousands", "millions", "dozens", "scores", "half",
+     "one", "no", "fewer", "more", "roughly", "about", "around", "some", "nearly",
+     "almost", "just", "over", "under", "up", "at", "between", "approximately", "well",
+     "upwards", "exceeding", "less", "as", "estimated", "not"]
+)  # fmt: skip
+"""First words of a number as written (a number, a qualifier, "a dozen")."""
 
 
 def _as_written(figure: Figure) -> str:
@@ -1315,16 +1454,14 @@ MONEY_WORDS = {"fine": "a fine", "shortfall": "a shortfall", "budget": "a budget
 
 
 def _event_words(mine: Measure, other: Measure, part: bool | None = None) -> str:
-    """'sent to Kursk', 'killed in Kharkiv a day (August)', 'troops killed or wounded'.
+    """'sent to Kursk', 'killed in Kharkiv a day (August)', 'killed or wounded'.
 
-    For the part of a part/whole conflict, what makes it a part comes first ("troops
-    killed or wounded", "special sent"); for the whole, "all" when it has no place.
+    For the part of a part/whole conflict, its own place and day (what makes it a part
+    the subject says: _part_subject); for the whole, "all" when it has no place.
     """
     state = _state_words(mine)
     words = []
-    if part and mine.part and mine.part != other.part:
-        words.append(mine.part)
-    elif part is False and not (mine.place or mine.country):
+    if part is False and not (mine.place or mine.country):
         words.append("all")
     where = mine.place or mine.country if part is not None else _where_shared(mine, other)
     if not (where in ("front", "border") and mine.state == "sent"):
@@ -1368,7 +1505,7 @@ _MONTH_NAMES = frozenset(MONTH_NAMES)
 def _apart(low: Figure, high: Figure) -> str:
     """Why the two ranges do not meet, in terms of the qualifiers as written."""
     low_q, high_q = _written_qualifier(low.quantity), _written_qualifier(high.quantity)
-    low_text, high_text = _as_written(low), _as_written(high)
+    low_text, high_text = _compared(low, high), _compared(high, low)
     converted = _conversion(low, high)
     if not low_q and not high_q:
         return "no qualifier allows both" + converted
@@ -1377,6 +1514,18 @@ def _apart(low: Figure, high: Figure) -> str:
     if high_q and not low_q:
         return f"{low_text} is less than {high_text} allows" + converted
     return f"{low_text} and {high_text} do not overlap" + converted
+
+
+def _compared(figure: Figure, other: Figure) -> str:
+    """The figure as _apart() compares it: its number as written, with its unit when the
+    other is written in another ("11 months is less than nearly three years allows", "27
+    percent is more than about a fifth allows", where both read without: qa14 Q7)."""
+    written_apart = figure.quantity.what != other.quantity.what or unit_noun(figure) != (
+        unit_noun(other)
+    )
+    if not _counted(figure) and (written_apart or figure.quantity.what == "percent"):
+        return figure_phrase(figure)  # a share as written: "about a fifth"
+    return _mid_sentence(_as_written(figure))
 
 
 def _conversion(low: Figure, high: Figure) -> str:
@@ -1390,9 +1539,9 @@ def _conversion(low: Figure, high: Figure) -> str:
     shown = [
         f"{_number_and_noun(f)} ≈ "
         + (
-            f"{format_value(round(f.measure.base_value * 1000))} metres"
+            _amount(round(f.measure.base_value * 1000), "metres")
             if small  # a wave's height, a depth: in metres, not "≈ 0 km"
-            else f"{format_value(round(f.measure.base_value))} {unit}"
+            else _amount(round(f.measure.base_value), unit)
         )
         for f in (low, high)
         if f.quantity.what not in (_SMALL_BASE_UNITS if small else BASE_UNITS)
@@ -1400,9 +1549,16 @@ def _conversion(low: Figure, high: Figure) -> str:
     return f" ({'; '.join(shown)})" if shown else ""
 
 
+def _amount(value: float, unit: str) -> str:
+    """'1,036 km²', '1 tonne' (not '1 tonnes')."""
+    if value == 1 and unit in ("tonnes", "metres"):
+        unit = unit[:-1]
+    return f"{format_value(value)} {unit}"
+
+
 def _number_and_noun(figure: Figure) -> str:
     """'4 metres', '30-foot' (a unit joined to its number stays joined)."""
-    noun = figure.measure.noun or str(figure.quantity.what)
+    noun = unit_noun(figure) or str(figure.quantity.what)
     return f"{written_number(figure.quantity)}{'' if noun[:1] == '-' else ' '}{noun}"
 
 
