@@ -17,6 +17,7 @@ from tests.fixtures.denial_stories import (
     MAYORS_FIGURE,
     MAYORS_FIGURE_SAID_AFTER,
     PORT_STRIKE,
+    TWO_CLAIMS_LINKS,
     told,
 )
 from tests.fixtures.gold import load_gold
@@ -841,9 +842,16 @@ def test_a_denial_naming_whose_claim_answers_what_they_said_not_what_mentions_th
     assert group_with(ledger, mayor.quote).denials == (ministry,)
     assert group_with(ledger, vell.quote).denials == ()
     assert group_with(ledger, rescuers.quote).denials == ()
+    # qa14 Q9: just before the denial, another speaker's claim mentioning the mayor is
+    # still that speaker's; a claim no one is said to give, or one naming the mayor's
+    # claim, may be what it rejects
     just_before = vell.changed(index=2)
     ledger = ledger_of([just_before, ministry])
-    assert group_with(ledger, vell.quote).denials == (ministry,)
+    assert group_with(ledger, vell.quote).denials == ()
+    unsaid = sentence_annotation("The mayor had put the toll at 50.", index=2, tags=("claim",))
+    assert group_with(ledger_of([unsaid, ministry]), unsaid.quote).denials == (ministry,)
+    reported = _claimed(2, "The mayor's figure was 50, a local paper reported.", "local paper")
+    assert group_with(ledger_of([reported, ministry]), reported.quote).denials == (ministry,)
 
 
 def test_a_denial_naming_whose_claim_reads_a_speaker_named_after_what_they_said() -> None:
@@ -862,6 +870,24 @@ def test_a_denial_naming_whose_claim_reads_a_speaker_named_after_what_they_said(
     ledger = ledger_of([mayor, haddad, rescuers, ministry])
     assert group_with(ledger, mayor.quote).denials == (ministry,)
     assert group_with(ledger, haddad.quote).denials == ()
+
+
+@pytest.mark.parametrize("shape", list(TWO_CLAIMS_LINKS))
+def test_two_claims_denied_by_two_speakers_each_take_their_own_denial(shape: str) -> None:
+    """qa14 Q9: in a story of two claims of two figures, each denied by another speaker,
+    a denial naming whose claim it rejects ("rejected Ms. Petrova's figure", "the
+    union's claim") was also linked to the claim just before it, another speaker's that
+    only mentioned them ("Police chief Marko Ilic said 30 dockers loyal to Petrova had
+    been arrested"). Denials naming the figure, the claimant, or right after the claim."""
+    story, expected = TWO_CLAIMS_LINKS[shape]
+    made = told(story)
+    ledger = ledger_of(made)
+    linked = {
+        denial: {member.index for group in ledger.groups if made[denial] in group.denials
+                 for member in group.members}
+        for denial in expected
+    }  # fmt: skip
+    assert linked == expected
 
 
 def test_a_denial_of_a_figure_answers_only_claims_of_that_figure() -> None:

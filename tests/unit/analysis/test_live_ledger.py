@@ -22,6 +22,9 @@ from tests.fixtures.denial_stories import (
     MAYORS_FIGURE,
     MAYORS_FIGURE_SAID_AFTER,
     PORT_STRIKE,
+    TWO_CLAIMS_DENIED_BY_CLAIMANT,
+    TWO_CLAIMS_DENIED_BY_FIGURE,
+    TWO_CLAIMS_DENIED_RIGHT_AFTER,
     told,
 )
 from tests.fixtures.gold import load_gold
@@ -288,8 +291,16 @@ def test_denials_of_one_claim_follow_build_ledger() -> None:
 
 @pytest.mark.parametrize(
     "story",
-    [PORT_STRIKE, FLOOD_TOLL, MAYORS_FIGURE, MAYORS_FIGURE_SAID_AFTER],
-    ids=["port", "flood", "mayor", "mayor-said-after"],
+    [
+        PORT_STRIKE,
+        FLOOD_TOLL,
+        MAYORS_FIGURE,
+        MAYORS_FIGURE_SAID_AFTER,
+        TWO_CLAIMS_DENIED_BY_FIGURE,
+        TWO_CLAIMS_DENIED_BY_CLAIMANT,
+        TWO_CLAIMS_DENIED_RIGHT_AFTER,
+    ],
+    ids=["port", "flood", "mayor", "mayor-said-after", "two-figure", "two-claimant", "two-after"],
 )
 def test_denials_naming_whose_claim_or_a_figure_follow_build_ledger(
     story: tuple[tuple[str, str, tuple[str, ...]], ...],

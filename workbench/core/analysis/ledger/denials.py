@@ -426,10 +426,14 @@ def answered_before(
     itself a denial (two denials in a row deny alike), nor one of the same speaker (its
     own words are not what it rejects), nor, when the denial names whose claim it rejects
     ("the union's account"), a claim not said by them: by its source or the speaker its
-    sentence names (speaker_phrase). The sentence just before may also only name them
-    ("The mayor's figure was 50." / "The ministry rejected the mayor's figure"); further
-    back, a claim that merely mentions the party is another speaker's (rv11 R4: "Marta
-    Vell said the mayor had been told to keep quiet" is not "the mayor's figure")."""
+    sentence names (speaker_phrase). The sentence just before may also report their
+    claim without naming them as its speaker: "The mayor's figure was 50." / "The
+    ministry rejected the mayor's figure" (it names their claim), or a claim no one is
+    said to give that mentions them. A claim another speaker gives that merely mentions
+    the party is that speaker's, however close (rv11 R4: "Marta Vell said the mayor had
+    been told to keep quiet" is not "the mayor's figure"; qa14 Q9: "Police said 30 union
+    members had been arrested" just before "rejected the union's claim" was listed as
+    its target, the union's own claim two sentences back being the one it rejects)."""
     if "denial" in claim.tags:
         return False
     speaker = source_of(denial)
@@ -441,7 +445,11 @@ def answered_before(
     said_by = f"{source_of(claim) or ''} {speaker_phrase(claim.quote)}"
     if whose in _WORDS.findall(said_by.lower()):
         return True
-    return denial.index - claim.index == 1 and whose in _WORDS.findall(claim.quote.lower())
+    if denial.index - claim.index != 1:
+        return False
+    if re.search(rf"\b{re.escape(whose)}['’]s\b", claim.quote, re.I):
+        return True  # "The mayor's figure was 50.": their claim, whoever reports it
+    return not said_by.strip() and whose in _WORDS.findall(claim.quote.lower())
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
