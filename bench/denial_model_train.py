@@ -23,11 +23,11 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.logistic import fit
 from bench.suggest_eval import (
     BLIND,
     BLIND2,
@@ -252,23 +252,16 @@ def train(weighted: Sequence[tuple[Piece, float]], config: Config) -> dict[str, 
         if piece.features  # nothing to answer: the rules alone judge it
         and (config.combine != OR or piece.rule_as_trained < RULES_THRESHOLD)  # what they miss
     ]
-    bias = index["bias"]
-    weights = [0.0] * len(vocabulary)
-    squares = [1e-8] * len(vocabulary)
-    order = list(range(len(rows)))
-    shuffler = random.Random(SEED)
-    for _epoch in range(EPOCHS):
-        shuffler.shuffle(order)
-        for k in order:
-            row, label, weight = rows[k]
-            total = sum(weights[i] * v for i, v in row)
-            predicted = 1.0 / (1.0 + math.exp(-total)) if total > -30 else 0.0
-            error = (predicted - 1.0) * config.positive_weight if label else predicted
-            error *= weight
-            for i, v in row:
-                gradient = error * v + (config.l2 * weights[i] if i != bias else 0.0)
-                squares[i] += gradient * gradient
-                weights[i] -= RATE * gradient / math.sqrt(squares[i])
+    weights = fit(
+        rows,
+        len(vocabulary),
+        index["bias"],
+        l2=config.l2,
+        positive_weight=config.positive_weight,
+        epochs=EPOCHS,
+        rate=RATE,
+        seed=SEED,
+    )
     return {
         name: round(weight, 4)
         for name, weight in zip(vocabulary, weights, strict=True)

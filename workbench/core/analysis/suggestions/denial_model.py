@@ -391,11 +391,7 @@ class DenialModel:
         """0 for no features (DenialReader found nothing the sentence could answer)."""
         if not features:
             return 0.0
-        weights = self.weights
-        total = sum(weights.get(name, 0.0) * value for name, value in features.items())
-        if total < -30.0:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-total))
+        return logistic(self.weights, features)
 
     @classmethod
     def from_json(cls, text: str) -> DenialModel:
@@ -406,12 +402,20 @@ class DenialModel:
         return cls(str(data["version"]), frozenset(data["groups"]), dict(data["weights"]), combine)
 
 
+def logistic(weights: Mapping[str, float], features: Mapping[str, float]) -> float:
+    """sigmoid(sum of weight × value): a logistic regression's probability."""
+    total = sum(weights.get(name, 0.0) * value for name, value in features.items())
+    if total < -30.0:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-total))
+
+
+def packaged_text(module: str, name: str) -> str:
+    """A data file beside the module named (a model's weights)."""
+    return resources.files(module.rpartition(".")[0]).joinpath(name).read_text(encoding="utf-8")
+
+
 @cache
 def bundled_model() -> DenialModel:
     """The model shipped with the package (read once)."""
-    text = (
-        resources.files(__name__.rpartition(".")[0])
-        .joinpath(WEIGHTS_FILE)
-        .read_text(encoding="utf-8")
-    )
-    return DenialModel.from_json(text)
+    return DenialModel.from_json(packaged_text(__name__, WEIGHTS_FILE))

@@ -1,0 +1,69 @@
+"""The conflict model (figures/conflict_model.py): the bundled weights load, the training
+script reproduces the weights file byte for byte, and what the reader takes as a
+candidate pair of figures (one dimension, values apart beyond their qualifiers, two
+origins) on hand-written sentences (none from a labelled set)."""
+
+from __future__ import annotations
+
+import math
+
+from bench.conflict_model_train import WEIGHTS, read_sets, weights_file
+from workbench.core.analysis.figures.conflict_model import (
+    COMBINES,
+    GROUPS,
+    ReadSentence,
+    bundled_model,
+    candidate_features,
+    group_of,
+    read_sentence,
+)
+from workbench.core.analysis.ledger.settings import LedgerSettings
+
+CLASSES = LedgerSettings().conflict_whats
+
+
+def read(text: str, source: str, article: str) -> ReadSentence:
+    return read_sentence(text, source, article)
+
+
+def test_the_bundled_model_loads_with_its_version() -> None:
+    model = bundled_model()
+    assert model.version == "conflict-model-1"
+    assert model.combine in COMBINES and 0.0 < model.threshold < 1.0
+    assert "bias" in model.weights and all(math.isfinite(w) for w in model.weights.values())
+    assert {group_of(name) for name in model.weights} <= set(GROUPS) | {"readings"}
+
+
+def test_the_training_script_reproduces_the_weights_file() -> None:
+    assert weights_file(read_sets()) == WEIGHTS.read_text(encoding="utf-8")
+
+
+def test_figures_of_two_dimensions_are_no_candidates() -> None:
+    one = read("The storm destroyed 1,200 homes in Varna, the governor said.", "governor", "a")
+    other = read("Repairs in Varna will cost $40 million, the mayor said.", "mayor", "b")
+    assert candidate_features(one, other, False, CLASSES) == []
+
+
+def test_values_a_qualifier_allows_are_no_candidates() -> None:
+    one = read("About 500 workers were evacuated from the Osla plant.", "the company", "a")
+    other = read("A total of 510 workers were evacuated from the Osla plant.", "police", "b")
+    assert candidate_features(one, other, False, CLASSES) == []
+
+
+def test_one_source_never_disputes_itself() -> None:
+    one = read("The storm destroyed 1,200 homes in Varna.", "the governor", "a")
+    other = read("The storm destroyed 3,000 homes in Varna.", "the governor", "b")
+    assert candidate_features(one, other, False, CLASSES) == []
+    apart = read("The storm destroyed 3,000 homes in Varna.", "the Red Cross", "b")
+    [(a, b, features)] = candidate_features(one, apart, False, CLASSES)
+    assert (a.figure.measure.base_value, b.figure.measure.base_value) == (1200.0, 3000.0)
+    assert features["both:varna"] == features["head:same"] == 1.0
+
+
+def test_the_reader_says_why_and_keeps_the_rules_verdict() -> None:
+    model = bundled_model()
+    one = read("Floods forced 4,000 people from their homes in Kessa, officials said.", "x", "a")
+    other = read("Floods forced 9,000 people from their homes in Kessa, the UN said.", "y", "b")
+    verdict = model.judge(one, other, True, CLASSES)
+    assert verdict.flagged and verdict.rule and verdict.pair is not None
+    assert all(model.weights.get(name, 0.0) > 0 for name in verdict.why)
