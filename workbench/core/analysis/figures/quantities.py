@@ -913,7 +913,22 @@ def numbers_in(sentence: str) -> Numbers:
         found = _without_denied(found, words)
     if found and (" to " in sentence or " and " in sentence or dashes):
         found = _ranges_ending(sentence, found)
+    if found and ("hose " in sentence or "hese " in sentence):
+        found = [q for q in found if not _pointed_back(sentence, q)]
     return Numbers(found, words)
+
+
+_POINTED_BACK = re.compile(r"\b(?:those|these)\s+$", re.IGNORECASE)
+
+
+def _pointed_back(sentence: str, quantity: Quantity) -> bool:
+    """A count after a demonstrative: "Those four people are dead", "these 12 passengers"
+    point back to people or things already counted (the four bodies named before), no
+    figure of their own and no toll to set against the others (qa15 Q1). A measure
+    ("those 40 miles") is read as before."""
+    return quantity.what not in NOT_PEOPLE and bool(
+        _POINTED_BACK.search(sentence, 0, quantity.start)
+    )
 
 
 _ORDINALS = {
