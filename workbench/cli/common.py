@@ -78,6 +78,19 @@ def database_named(value: str) -> str:
     return value
 
 
+def analyst_named(value: str) -> str:
+    """An argparse type for --annotator: an empty name is a mistake (`--annotator "$WHO"`
+    with WHO unset), never a wish for $WORKBENCH_ANNOTATOR or the login name, whose work
+    it would then write, or read as if it were the one asked for (tr15 T1); leave the
+    option out for those."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError(
+            "is empty: give an analyst's name, or leave --annotator out for "
+            "$WORKBENCH_ANNOTATOR, else your login name"
+        )
+    return value
+
+
 ANNOTATOR_HELP = (
     "annotator name: whose work is written, or read where a command filters by it "
     "(default: $WORKBENCH_ANNOTATOR, else your login name)"
@@ -98,6 +111,7 @@ def store_options(annotator_help: str = ANNOTATOR_HELP) -> Parser:
     parent.add_argument(
         "--annotator",
         metavar="NAME",
+        type=analyst_named,
         help=annotator_help,
     )
     return parent

@@ -67,6 +67,26 @@ def test_an_empty_database_name_is_refused_never_taken_for_the_default(
     assert "is empty: give a file or a postgresql:// URL" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["reanchor", "--annotator", ""],
+        ["import", "x.json", "--annotator", " "],
+        ["export", "--annotator="],
+        ["summary", "--annotator", ""],
+    ],
+)
+def test_an_empty_analyst_name_is_refused_never_taken_for_the_login_name(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tr15 T1: `--annotator "$WHO"` with WHO unset wrote as the login name (annotate,
+    import), and export wrote every analyst's annotations for one analyst's."""
+    db = tmp_path / "db.json"
+    assert exit_code([*argv, "--db", str(db)]) == 2
+    assert "--annotator: is empty: give an analyst's name" in capsys.readouterr().err
+    assert not db.exists()
+
+
 def test_an_analyst_name_too_long_for_the_team_store_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
