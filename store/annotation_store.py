@@ -40,6 +40,7 @@ from store.history_log import history_path
 from store.import_rules import gone_orphans, outcome, report_of
 from store.index import AnnotationIndex, past_its_sentences
 from store.journal import READ_ONLY_REASON, JournalStorage
+from store.kept_summaries import KeptSummaries
 from store.lock import DatabaseLock
 from store.ops import Applied, Op
 from store.own_files import (
@@ -226,6 +227,11 @@ class AnnotationStore:
     @property
     def location(self) -> str:
         return str(self.path) if self.path is not None else ":memory:"
+
+    def kept_summaries(self) -> KeptSummaries | None:
+        from store.kept import kept_summaries  # the token's modules only when asked
+
+        return None if self.path is None else kept_summaries(self.path)
 
     def own_file_refusal(self, path: Path) -> str | None:
         return None if self.path is None else own_file_refusal(self.path, path)

@@ -31,9 +31,10 @@ from store.kept_summaries import EntryDamaged
 from workbench.core.files.atomic import atomic_writer, write_fully
 from workbench.core.files.regular import open_own
 
-MAX_ENTRIES = 20
+MAX_ENTRIES = 21
 """Entries kept under one token: two formats each of the writer's summary, every
-analyst's and up to eight other analysts' (cli/summary_keeper.py OTHER_ANALYSTS)."""
+analyst's and up to eight other analysts' (cli/summary_keeper.py OTHER_ANALYSTS), and
+the summary screen's summary of the writer (cli/screen_keeper.py)."""
 FREE_MARGIN = 1 << 30
 """A keep never leaves less free than this (and the database's size) on the database's
 disk: a cache must not make the analyst's next save fail for a full disk."""

@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import Any, Literal, Protocol, Self
 
 from store.change import Change, DecisionChange, ImportReport
+from store.kept_summaries import KeptSummaries
 from workbench.core.anchoring.placement import ArticlePlan
 from workbench.core.annotation import Annotation
 from workbench.core.annotation_filter import AnnotationFilter
@@ -102,6 +103,12 @@ class Store(Protocol):
     @property
     def location(self) -> str:
         """Where the database is, fit to show: a file's path, or a URL without password."""
+        ...
+
+    def kept_summaries(self) -> KeptSummaries | None:
+        """The summaries kept for this database (store/kept.py), to be served while its
+        content is the one they were kept for; None where none are kept for a screen
+        (a database in memory, a team server: the summary screen builds its own)."""
         ...
 
     def own_file_refusal(self, path: Path) -> str | None:

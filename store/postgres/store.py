@@ -41,6 +41,7 @@ from store.errors import (
 )
 from store.import_rules import gone_orphans, outcome, report_of
 from store.index import past_its_sentences
+from store.kept_summaries import KeptSummaries
 from store.postgres import readings, rows, schema
 from store.postgres.changes import Applied, Call, Spec, apply
 from store.postgres.connection import connect, is_lost, reason
@@ -196,6 +197,11 @@ class PostgresStore:
     @property
     def location(self) -> str:
         return self._shown
+
+    def kept_summaries(self) -> KeptSummaries | None:
+        """None: the summary screen on a team server builds its summary (the keeper of a
+        server keeps after a pause, the command's summaries only)."""
+        return None
 
     def own_file_refusal(self, path: Path) -> str | None:
         """None: a server's database has no files on this machine."""

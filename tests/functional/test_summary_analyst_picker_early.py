@@ -3,16 +3,13 @@ waits for the read, then offers every analyst with annotations, not only yoursel
 
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
-from typing import Any
 
 import pytest
 from textual.widgets import OptionList, Static
 
 from store import AnnotationStore
-from tests.functional.test_summary_screen import SIZE, gold, settle
-from workbench.tui.screens import summary as summary_screen
+from tests.functional.test_summary_screen import SIZE, gold, held_read, settle
 from workbench.tui.screens.review import ReviewScreen
 from workbench.tui.screens.summary import SummaryScreen
 
@@ -23,14 +20,7 @@ async def test_the_analyst_picker_pressed_early_waits_for_the_analysts(
     make_app, gold, store: AnnotationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     store.import_annotations([replace(a, annotator="bob") for a in gold[:5]])
-    release = threading.Event()
-    read = summary_screen.read_summary
-
-    def slow_read(*args: Any) -> Any:
-        release.wait(10)
-        return read(*args)
-
-    monkeypatch.setattr(summary_screen, "read_summary", slow_read)
+    release = held_read(monkeypatch)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("S")

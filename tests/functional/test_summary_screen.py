@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,21 @@ def gold(bundled: Corpus, store: AnnotationStore) -> list[Annotation]:
     annotations = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
     store.import_annotations(annotations)
     return store.all()
+
+
+def held_read(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The summary screen's read of the store held until the event returned is set."""
+    from workbench.tui.screens import summary as summary_screen
+
+    release = threading.Event()
+    read = summary_screen.read_summary
+
+    def slow_read(*args: Any) -> Any:
+        release.wait(10)
+        return read(*args)
+
+    monkeypatch.setattr(summary_screen, "read_summary", slow_read)
+    return release
 
 
 async def settle(app: WorkbenchApp, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -334,20 +350,17 @@ async def test_the_store_is_read_in_a_worker_while_the_tables_show_they_are_load
 ) -> None:  # type: ignore[no-untyped-def]
     """The UI thread never waits for the store or the build: they run in the worker,
     and until the first summary is shown the tables are marked loading."""
-    import threading
-
     from workbench.tui.screens import summary as summary_screen
 
-    release = threading.Event()
+    release = held_read(monkeypatch)
     threads: list[threading.Thread] = []
-    read = summary_screen.read_summary
+    held = summary_screen.read_summary
 
-    def slow_read(*args: Any) -> Any:
+    def reading(*args: Any) -> Any:
         threads.append(threading.current_thread())
-        release.wait(10)
-        return read(*args)
+        return held(*args)
 
-    monkeypatch.setattr(summary_screen, "read_summary", slow_read)
+    monkeypatch.setattr(summary_screen, "read_summary", reading)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("S")

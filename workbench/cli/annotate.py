@@ -89,7 +89,11 @@ def run(args: argparse.Namespace) -> int:
         store = open_store(location, annotator=annotator, read_only=args.read_only)
     except StoreError as error:
         return fail(str(error))
-    keep = None if args.read_only else partial(start_keeper, location, args.annotator)
+    keep = (
+        None
+        if args.read_only
+        else partial(start_keeper, location, args.annotator, screen=args.paths)
+    )
     if keep is not None and not keeper_switched_off() and isinstance(store, AnnotationStore):
         # What the keeper kept during a pause stays served after the app ends.
         store.leave_short_journal()

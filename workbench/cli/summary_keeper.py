@@ -91,7 +91,10 @@ def keeper_switched_off() -> bool:
 
 
 def start_keeper(
-    location: DatabaseLocation, annotator: str | None, follow: int | None = None
+    location: DatabaseLocation,
+    annotator: str | None,
+    follow: int | None = None,
+    screen: Sequence[str] | None = None,
 ) -> subprocess.Popen[bytes] | None:
     """Start the keeper for the database at `location` and the writer's `annotator` (its
     --annotator, or None for the current one), and return at once; None when switched
@@ -99,7 +102,9 @@ def start_keeper(
     the process id of the app whose session it follows (`follow`) while that runs: of a
     database file only. A server's content moves with every analyst's save, so a
     follower there read the whole database after each colleague's save, for as long as
-    anyone saved (rv10 R3): a server's keeper keeps after a pause, as before."""
+    anyone saved (rv10 R3): a server's keeper keeps after a pause, as before. `screen`:
+    the PATHs the app read its articles from (none: the bundled ones), whose summary
+    screen's summary is kept too, after the writer's (cli/screen_keeper.py)."""
     if keeper_switched_off():
         return None
     if is_server_url(str(location)):
@@ -112,6 +117,7 @@ def start_keeper(
         command += ["--annotator", annotator]
     if follow is not None:
         command += ["--follow", str(follow)]
+    command += screen_arguments(screen)
     try:
         return subprocess.Popen(
             command,
@@ -126,12 +132,26 @@ def start_keeper(
         return None
 
 
-def keep(annotator: str | None, still: Callable[[], bool] = lambda: True) -> int:
+def screen_arguments(screen: Sequence[str] | None) -> list[str]:
+    """The keeper's arguments asking for the summary screen's summary of the articles
+    read from `screen` (None: not asked)."""
+    if screen is None:
+        return []
+    return ["--screen", *(f"--article={os.path.abspath(path)}" for path in screen)]
+
+
+def keep(
+    annotator: str | None,
+    still: Callable[[], bool] = lambda: True,
+    screen: Sequence[str] | None = None,
+) -> int:
     """Keep `annotator`'s summaries (None: the current analyst's), every analyst's, then
     up to OTHER_ANALYSTS others' among those every analyst's summary names; returns how
     many outputs were kept. Stops after a summary once `still()` is False (the content
     moved: the writer's summary comes first again in the next round, not the others'
-    of a content already gone)."""
+    of a content already gone). `screen`: the app's PATHs, whose summary screen's
+    summary is kept right after the writer's (cli/screen_keeper.py)."""
+    from workbench.cli.screen_keeper import keep_screen
     from workbench.cli.summary_request import whose
 
     kept = 0
@@ -141,6 +161,11 @@ def keep(annotator: str | None, still: Callable[[], bool] = lambda: True) -> int
         if outcome is None or not still():
             return kept + (outcome or 0)
         kept += outcome
+        if name == annotator and screen is not None:
+            kept += keep_screen(_location(), annotator, screen)
+            _collected()
+            if not still():
+                return kept
     writer = whose(annotator)
     others = [name for name in dict.fromkeys(analysts) if name != writer and whose(name) == name]
     for name in others[:OTHER_ANALYSTS]:
@@ -357,12 +382,14 @@ def _took(descriptor: int, wait: bool = False) -> bool:
     return True
 
 
-def keep_while_changing(location: DatabaseLocation, annotator: str | None) -> None:
+def keep_while_changing(
+    location: DatabaseLocation, annotator: str | None, screen: Sequence[str] | None = None
+) -> None:
     """keep() until the content holds still through a round (writers that ended
     meanwhile found this keeper running and left the keeping to it)."""
     for _round in range(ROUNDS):
         before = _token(location)
-        keep(annotator, _standing(location, before))
+        keep(annotator, _standing(location, before), screen)
         if _token(location) == before:
             return
 
@@ -372,6 +399,7 @@ def follow(
     annotator: str | None,
     alive: Callable[[], bool],
     pause: float = PAUSE_SECONDS,
+    screen: Sequence[str] | None = None,
 ) -> None:
     """Keep `annotator`'s summary of each content the database holds still at for
     SETTLE_SECONDS while `alive()` (the app that started this keeper runs), made again
@@ -411,7 +439,7 @@ def follow(
                 followed.prepare()  # the LiveLedger, after a keep from nothing or a rebuild
             elif now - moved >= pause and rest_for != seen:
                 rest_for = seen
-                rest = _round_started(location, annotator)
+                rest = _round_started(location, annotator, screen)
             time.sleep(POLL_SECONDS)
         # The app has ended (its store closed): its last content, saved less than
         # SETTLE_SECONDS before, is made again here in seconds; the end's keeper,
@@ -423,13 +451,14 @@ def follow(
 
 
 def _round_started(
-    location: DatabaseLocation, annotator: str | None
+    location: DatabaseLocation, annotator: str | None, screen: Sequence[str] | None = None
 ) -> subprocess.Popen[bytes] | None:
     """One round of keep() in a process of its own (the writer's summary is kept
-    already: every analyst's and the others'), at this keeper's priority."""
+    already: the screen's, every analyst's and the others'), at this keeper's priority."""
     command = [sys.executable, "-P", "-m", "workbench.cli.summary_keeper", "--one-round"]
     if annotator:
         command += ["--annotator", annotator]
+    command += screen_arguments(screen)
     try:
         return subprocess.Popen(
             command,
@@ -458,6 +487,13 @@ def _stopped(process: subprocess.Popen[bytes] | None) -> None:
 def _standing(location: DatabaseLocation, token: str) -> Callable[[], bool]:
     """Whether the database is still at `token`."""
     return lambda: _token(location) == token
+
+
+def _location() -> DatabaseLocation:
+    """The database this keeper keeps for (given through the environment)."""
+    from workbench.config.locations import resolve_database
+
+    return resolve_database(None)
 
 
 def _token(location: DatabaseLocation) -> str:
@@ -499,20 +535,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--one-round", action="store_true", help="one round, as part of the keeper following"
     )
+    parser.add_argument(
+        "--screen", action="store_true", help="keep the summary screen's summary too"
+    )
+    parser.add_argument(
+        "--article",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a PATH the app read its articles from (none: the bundled articles)",
+    )
     args = parser.parse_args(argv)
+    screen = args.article if args.screen else None
     try:
         location = resolve_database(None)
         if args.one_round:  # the following keeper holds the turn and stops this one
             from workbench.cli.common import stopped_cleanly_by_sigterm
 
             with stopped_cleanly_by_sigterm():  # stopped mid-write, no temporary left (rv10 R8)
-                keep(args.annotator, _standing(location, _token(location)))
+                keep(args.annotator, _standing(location, _token(location)), screen)
             return 0
         with only_keeper(location) as only:
             if only and args.follow is not None:
-                follow(location, args.annotator, _running(args.follow))
+                follow(location, args.annotator, _running(args.follow), screen=screen)
             elif only:
-                keep_while_changing(location, args.annotator)
+                keep_while_changing(location, args.annotator, screen)
     except Exception:  # nobody waits and nobody reads: what is not kept is computed
         return 1
     return 0

@@ -327,7 +327,7 @@ def test_the_other_analysts_kept_are_bounded(
 ) -> None:
     """Beyond OTHER_ANALYSTS others, the first in their names' order are kept; FILE.kept
     has room for every entry the keeper keeps."""
-    assert MAX_ENTRIES == 2 * (2 + summary_keeper.OTHER_ANALYSTS)
+    assert MAX_ENTRIES == 2 * (2 + summary_keeper.OTHER_ANALYSTS) + 1  # and the screen's
     monkeypatch.setattr(summary_keeper, "OTHER_ANALYSTS", 2)
     for name in ("dora", "carl", "abe"):
         tag_by(db, name)

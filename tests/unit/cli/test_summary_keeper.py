@@ -62,14 +62,17 @@ class Launches:
     def __init__(self, db: Path) -> None:
         self.db = db
         self.calls: list[tuple[object, str | None]] = []
+        self.screens: list[object] = []
+        """The app's PATHs whose summary screen's summary the keeper is asked to keep."""
 
-    def __call__(self, location: object, annotator: str | None) -> None:
+    def __call__(self, location: object, annotator: str | None, screen: object = None) -> None:
         try:  # the writer has closed the database: a writer can open it
             with AnnotationStore.open(self.db, annotator="probe"):
                 pass
         except DatabaseLockedError:
             pytest.fail("the keeper started while the writer held the database")
         self.calls.append((location, annotator))
+        self.screens.append(screen)
 
 
 @pytest.fixture
@@ -114,6 +117,7 @@ def test_the_app_starts_the_keeper_once_its_store_is_closed(
     monkeypatch.setattr(WorkbenchApp, "run", run)
     assert main(["annotate", "--db", str(db), "--annotator", "gold"]) == 0
     assert launches.calls == [(db, "gold")]
+    assert launches.screens == [[]]  # and the screen's summary of the bundled articles
     assert given[0] is not None, "and the app may start one after a pause in saving"
 
 
@@ -125,7 +129,7 @@ def test_the_app_leaves_a_short_journal_at_its_end_while_summaries_are_kept(
     would move the content token); with no keeper the end folds as before."""
     if keeping:
         monkeypatch.delenv(KEEPER_ENV)
-    monkeypatch.setattr(summary_keeper, "start_keeper", lambda location, annotator: None)
+    monkeypatch.setattr(summary_keeper, "start_keeper", lambda location, annotator, screen: None)
     snapshot = db.read_bytes()
     gold = load_gold(load_corpus())
     monkeypatch.setattr(
@@ -274,7 +278,9 @@ def test_the_keeper_keeps_again_while_writers_change_the_content(
 
     rounds: list[str | None] = []
     monkeypatch.setattr(store, "kept_summaries", lambda location: Changing())
-    monkeypatch.setattr(summary_keeper, "keep", lambda annotator, still: rounds.append(annotator))
+    monkeypatch.setattr(
+        summary_keeper, "keep", lambda annotator, still, screen: rounds.append(annotator)
+    )
     summary_keeper.keep_while_changing(db, "ana")
     assert rounds == ["ana", "ana"], "again after the write, then still: done"
 

@@ -68,6 +68,7 @@ from workbench.tui.state.summary_detail import (
     source_detail,
     unlinked_detail,
 )
+from workbench.tui.state.summary_served import served_summary
 from workbench.tui.state.summary_view import (
     ANCHORING_STATES,
     LedgerLine,
@@ -88,6 +89,8 @@ REFIT_DELAY = 0.15
 TABLE_SCROLLBAR = 2
 """Columns a table keeps for its vertical scrollbar."""
 EVERYONE = "all analysts"
+STALE = "computing the summary again… the tables show it as it was before, not yet updated"
+"""The status line while a summary is computed again over the tables shown."""
 REPORT_NAME = "summary.md"
 """The report's file name the `w` prompt proposes, in the last export's folder."""
 """The analyst choice that summarises every analyst's annotations."""
@@ -325,6 +328,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.read_again = False
         """Another session changed something during the read: read once more after it
         (restarting it at each change, a busy colleague would starve it)."""
+        self.served = False
+        """The summary shown is the one kept for the screen's inputs (summary_served.py):
+        nothing live was built, so a change is read from the store."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="summary-status", markup=False)
@@ -371,18 +377,36 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
     # -- computing (worker thread) --------------------------------------------------------
     def recompute(self) -> None:
         """Compute the summary again in a worker; until it is shown the status line says
-        so, over the tables as they were (none yet: the tables show they are loading)."""
-        self.show_status("computing the summary…")
+        so, over the tables as they were, said to be (none yet: the tables show they are
+        loading)."""
         if self.summary is None:
+            self.show_status("computing the summary…")
             self.query_one(TabbedContent).loading = True
+        else:
+            self.show_status(STALE)
         self.reading = True
         self.live.forget()
         self.build_in_background(self.analyst)
 
     @work(thread=True, exclusive=True, group="summary", description="summary: build")
     def build_in_background(self, analyst: str | None) -> None:
-        """Read the store and build the summary here: seconds at 100,000 annotations. A
-        database server away leaves the summary as it was, saying so."""
+        """Show the summary kept for the screen's inputs now if there is one
+        (summary_served.py: about a second at 100,000 annotations, nothing more built
+        until something changes); else read the store and build it here, saying why:
+        tens of seconds at 100,000 annotations. A database server away leaves the
+        summary as it was, saying so."""
+        served = served_summary(self.workspace, analyst, self.ledger)
+        if get_current_worker().is_cancelled:
+            return
+        if served.warnings:
+            hand_back(self, self.say_warnings, served.warnings)
+        if served.snapshot is not None:
+            view = prepare_view(served.snapshot.summary)
+            if not get_current_worker().is_cancelled:
+                hand_back(self, self.show_view, view, list(served.snapshot.analysts), True)
+                hand_back(self, self.freeze_kept)  # as once a live model is built
+            return
+        hand_back(self, self.say_computing, served.said)
         try:
             view, analysts = read_summary(self.workspace, analyst, self.ledger, self.live)
         except ServerError as error:
@@ -437,9 +461,24 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             hand_back(self, self.show_view, view)
             self.prepare_live()  # after a rebuild; nothing to do after a patch
 
+    def say_computing(self, why: str) -> None:
+        """The status line while the summary is computed, with why none kept was shown."""
+        if self.reading:
+            self.show_status(
+                f"{'computing the summary…' if self.summary is None else STALE} ({why})"
+            )
+
+    def say_warnings(self, warnings: Sequence[str]) -> None:
+        for warning in warnings:
+            self.notify(warning, title="Kept summary", severity="warning", markup=False)
+
     # -- rendering ----------------------------------------------------------------------
-    def show_view(self, view: SummaryView, analysts: list[str] | None = None) -> None:
-        """Show a summary: read from the store (with `analysts`) or updated."""
+    def show_view(
+        self, view: SummaryView, analysts: list[str] | None = None, served: bool = False
+    ) -> None:
+        """Show a summary: read from the store (with `analysts`) or updated. `served`: the
+        summary kept for these inputs (no live model: a change reads the store)."""
+        self.served = served
         if analysts is not None:
             self.analysts = analysts
             self.analysts_read = True

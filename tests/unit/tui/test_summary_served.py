@@ -1,0 +1,143 @@
+"""The summary screen's summary kept (cli/screen_keeper.py) and served
+(tui/state/summary_served.py): on a generated database, the tables made from the kept
+summary are the built one's; a lookup writes nothing; a record naming anything but the
+summary's own types is damage, never run."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from bench.synthetic import synthetic_annotations, synthetic_articles, with_provenance, write_corpus
+from store import AnnotationStore
+from workbench.cli.screen_keeper import keep_screen
+from workbench.core.analysis.ledger.settings import LedgerSettings
+from workbench.core.analysis.summary.snapshot import (
+    DamagedSnapshot,
+    decoded,
+    encoded,
+    snapshot_of,
+)
+from workbench.core.corpus.articles import load_corpus
+from workbench.tui.screens.summary import SummaryScreen
+from workbench.tui.state.summary_served import NOT_KEPT, served_summary
+from workbench.tui.state.summary_view import prepare_view, read_summary
+from workbench.tui.state.workspace import Workspace
+
+
+@pytest.fixture
+def generated(tmp_path: Path) -> tuple[Path, Path, str]:
+    """(database, corpus folder, analyst): 40 generated articles, 1,500 annotations."""
+    articles = synthetic_articles(40)
+    folder = write_corpus(articles, tmp_path / "corpus")
+    corpus = load_corpus([str(folder)])
+    annotations = with_provenance(synthetic_annotations(articles, 1_500), corpus)
+    analyst = annotations[0].annotator
+    database = tmp_path / "db" / "annotations.json"
+    database.parent.mkdir()
+    with AnnotationStore.open(database, annotator=analyst) as store:
+        store.import_annotations(annotations)
+    return database, folder, analyst
+
+
+def test_the_kept_summary_gives_the_built_tables_on_a_generated_database(
+    generated: tuple[Path, Path, str],
+) -> None:
+    database, folder, analyst = generated
+    corpus = load_corpus([str(folder)])
+    with AnnotationStore.open(database, annotator=analyst, read_only=True) as store:
+        workspace = Workspace(store, corpus)
+        assert served_summary(workspace, analyst, LedgerSettings()).said == NOT_KEPT
+        built, analysts = read_summary(workspace, analyst, LedgerSettings())
+    assert built.summary.ledger and built.summary.conflicts  # something to compare
+    assert keep_screen(database, analyst, [str(folder)])
+    with AnnotationStore.open(database, annotator=analyst, read_only=True) as store:
+        served = served_summary(Workspace(store, corpus), analyst, LedgerSettings())
+    assert served.snapshot is not None
+    assert list(served.snapshot.analysts) == analysts
+    shown = prepare_view(served.snapshot.summary)
+    assert SummaryScreen.table_rows(shown) == SummaryScreen.table_rows(built)
+    assert shown.conflict_headings == built.conflict_headings
+    assert served.snapshot.summary == built.summary
+    # another analyst's, other settings or other articles: not served
+    with AnnotationStore.open(database, annotator=analyst, read_only=True) as store:
+        workspace = Workspace(store, corpus)
+        assert served_summary(workspace, None, LedgerSettings()).snapshot is None
+        other = LedgerSettings(claim_threshold=LedgerSettings().claim_threshold + 1)
+        assert served_summary(workspace, analyst, other).snapshot is None
+        fewer = Workspace(store, load_corpus([str(next(folder.iterdir()))]))
+        assert served_summary(fewer, analyst, LedgerSettings()).snapshot is None
+
+
+def test_a_change_to_the_database_is_not_served(generated: tuple[Path, Path, str]) -> None:
+    database, folder, analyst = generated
+    corpus = load_corpus([str(folder)])
+    assert keep_screen(database, analyst, [str(folder)])
+    with AnnotationStore.open(database, annotator=analyst) as store:
+        first = store.all(analyst)[0]
+        store.save(first.changed(note="read again"))
+        assert served_summary(Workspace(store, corpus), analyst, LedgerSettings()).said == NOT_KEPT
+
+
+def test_a_lookup_writes_nothing(generated: tuple[Path, Path, str]) -> None:
+    database, folder, analyst = generated
+    corpus = load_corpus([str(folder)])
+    assert keep_screen(database, analyst, [str(folder)])
+
+    def files() -> dict[str, tuple[int, int]]:
+        return {
+            path.name: (path.stat().st_size, path.stat().st_mtime_ns)
+            for path in database.parent.iterdir()
+        }
+
+    before = files()
+    with AnnotationStore.open(database, annotator=analyst, read_only=True) as store:
+        assert served_summary(Workspace(store, corpus), analyst, LedgerSettings()).snapshot
+    assert files() == before
+
+
+class Planted:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, ("true",))
+
+
+def test_a_record_naming_anything_else_is_damage_never_run() -> None:
+    with pytest.raises(DamagedSnapshot):
+        decoded(pickle.dumps(Planted(), protocol=5))
+    with pytest.raises(DamagedSnapshot):
+        decoded(pickle.dumps({"not": "a summary"}, protocol=5))
+
+
+def test_a_record_cut_short_is_damage(generated: tuple[Path, Path, str]) -> None:
+    database, folder, analyst = generated
+    with AnnotationStore.open(database, annotator=analyst, read_only=True) as store:
+        view, analysts = read_summary(
+            Workspace(store, load_corpus([str(folder)])), analyst, LedgerSettings()
+        )
+    data = encoded(snapshot_of(view.summary, analysts))
+    assert decoded(data).summary == view.summary
+    with pytest.raises(DamagedSnapshot):
+        decoded(data[: len(data) // 2])
+
+
+def test_the_keeper_asked_for_the_screen_keeps_it_after_the_writers_summary(
+    generated: tuple[Path, Path, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`python -m workbench.cli.summary_keeper --screen --article=PATH` (as the app
+    starts it, start_keeper(screen=PATHs)) keeps the screen's summary with the command's."""
+    from workbench.cli import summary_keeper
+    from workbench.config.locations import DB_ENV
+
+    database, folder, analyst = generated
+    monkeypatch.setenv(DB_ENV, str(database))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    assert summary_keeper.screen_arguments(None) == []
+    arguments = summary_keeper.screen_arguments([str(folder)])
+    assert arguments == ["--screen", f"--article={folder}"]
+    assert summary_keeper.main(["--annotator", analyst, *arguments]) == 0
+    with AnnotationStore.open(database, annotator=analyst, read_only=True) as store:
+        corpus = load_corpus([str(folder)])
+        assert served_summary(Workspace(store, corpus), analyst, LedgerSettings()).snapshot

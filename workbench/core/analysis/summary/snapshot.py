@@ -1,0 +1,88 @@
+"""A summary as bytes and back, whole: what the summary screen is served from.
+
+The summary screen shows the Summary its own read builds (tui/state/summary_view.py).
+A keeper that made that very Summary keeps it (cli/screen_keeper.py) and the screen,
+finding it kept for the content as it is, shows it at once instead of building it (tens
+of seconds at 100,000 annotations). The JSON the command serves is a report's shape, not
+the model's (a figure's words, a measure's parts and an annotation's offsets are left
+out), so the tables made from it would not be the ones the build gives; the model itself
+is kept instead, every object as built, shared objects shared (the ledger's figures are
+the conflicts' figures), so that the screen's tables, detail pane and report are made
+from the same Summary either way.
+
+Pickle, read back by an unpickler that makes nothing but the summary's own types: the
+dataclasses of the analysis and the annotation (values: no code runs but their fields
+set) and the few builtin containers. A record naming anything else (a function, a class of another
+package) is damage, never run: FILE.kept is a file beside the database and the
+database's folder may be shared.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import io
+import pickle
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workbench.core.analysis.summary.model import Summary
+
+PROTOCOL = 5
+ALLOWED_MODULES = ("workbench.core.analysis.", "workbench.core.annotation")
+"""The only modules whose types a snapshot may name: the analysis' and the annotation's
+(values all; nothing there opens, writes or runs anything when made)."""
+ALLOWED_PLAIN = frozenset({"Capitalised"})
+"""Types of that package that are not dataclasses and hold only values (measures.py:
+a sentence's capitalised words, found once)."""
+
+
+class DamagedSnapshot(ValueError):
+    """A kept snapshot that does not decode to a summary: it is built instead."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The summary screen's read: the summary and the analysts the picker offers."""
+
+    summary: Summary
+    analysts: tuple[str, ...]
+
+
+def encoded(snapshot: Snapshot) -> bytes:
+    return pickle.dumps(snapshot, protocol=PROTOCOL)
+
+
+def decoded(data: bytes) -> Snapshot:
+    """The snapshot `data` holds; DamagedSnapshot when it is not one (cut short, or
+    naming a type that is not the summary's)."""
+    try:
+        found = _SummaryUnpickler(io.BytesIO(data)).load()
+    except DamagedSnapshot:
+        raise
+    except Exception as error:
+        raise DamagedSnapshot(f"does not decode ({type(error).__name__})") from error
+    if not isinstance(found, Snapshot) or not isinstance(found.summary, Summary):
+        raise DamagedSnapshot("not a summary")
+    return found
+
+
+def snapshot_of(summary: Summary, analysts: Sequence[str]) -> Snapshot:
+    return Snapshot(summary, tuple(analysts))
+
+
+class _SummaryUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> type:
+        if module == "builtins" and name in ("frozenset", "set", "tuple", "list", "dict"):
+            return super().find_class(module, name)  # type: ignore[no-any-return]
+        if not module.startswith(ALLOWED_MODULES):
+            raise DamagedSnapshot(f"names {module}.{name}")
+        try:
+            found = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError) as error:
+            raise DamagedSnapshot(f"names {module}.{name}") from error
+        if not isinstance(found, type) or not (
+            dataclasses.is_dataclass(found) or name in ALLOWED_PLAIN
+        ):
+            raise DamagedSnapshot(f"names {module}.{name}")
+        return found

@@ -1,0 +1,82 @@
+"""The summary screen served from the summary kept for its very inputs (issue 15).
+
+Building the screen's summary takes tens of seconds at 100,000 annotations, and its live
+model (what a tag is patched in with) some 200 MB. A keeper that ran read_summary on
+the same inputs (cli/screen_keeper.py: the content token, the code, the app's articles,
+the analyst, the ledger settings, the anchoring threshold) kept that Summary whole
+(core/analysis/summary/snapshot.py); the screen, finding it under the key of its inputs
+now, shows it in about a second and builds nothing more until the analyst changes
+something (summary.py: a change is read again, the tables said to be from before it).
+
+A lookup reads the token (a few stats and the live journal) and one entry: it writes and
+creates nothing, so a read-only session serves as well. Textual-free; blocking (in the
+screen's worker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from store import StoreError
+from workbench.core.analysis.kept.code import code_digest
+from workbench.core.analysis.kept.screen import corpus_digest, screen_key
+from workbench.core.analysis.ledger.settings import LedgerSettings
+from workbench.core.analysis.summary.snapshot import DamagedSnapshot, Snapshot, decoded
+from workbench.core.collector import paused_gc
+from workbench.tui.state.workspace import Workspace
+
+NOT_KEPT = "no summary is kept for the database as it is now"
+"""Why the summary is being computed, said while it is: the keeper keeps the screen's
+summary after a pause in saving and when the app ends (cli/screen_keeper.py)."""
+NOT_KEEPABLE = "summaries are not kept for this database"
+
+
+@dataclass(frozen=True, slots=True)
+class Served:
+    """What a lookup found: the snapshot, or why there is none (`said`)."""
+
+    snapshot: Snapshot | None
+    said: str = ""
+    warnings: tuple[str, ...] = ()
+    """Damage the kept summaries' store found (an entry failing its checksum)."""
+
+
+@cache
+def running_code() -> str:
+    """The digest of the code this app runs, taken at its first lookup: a summary kept
+    by other code (an upgrade installed since) is not served."""
+    return code_digest()
+
+
+def served_summary(workspace: Workspace, analyst: str | None, ledger: LedgerSettings) -> Served:
+    """The summary kept for the screen's read of `analyst`'s summary (None: every
+    analyst's) with `ledger`, on the database and articles as they are now."""
+    kept = workspace.store.kept_summaries()
+    if kept is None:
+        return Served(None, NOT_KEEPABLE)
+    try:
+        with kept:
+            key = screen_key(
+                kept.token(),
+                running_code(),
+                analyst,
+                ledger,
+                workspace.threshold,
+                corpus_digest(workspace.corpus.articles),
+            )
+            data = kept.get(key)
+            warnings = tuple(kept.warnings)
+    except (StoreError, OSError):
+        return Served(None, NOT_KEPT)
+    if data is None:
+        return Served(None, NOT_KEPT, warnings)
+    try:
+        with paused_gc(promote=True):  # a million objects made: no collection scans them
+            snapshot = decoded(data)
+    except DamagedSnapshot as error:
+        damaged = f"the kept summary {key[:12]} is damaged ({error}); computed instead"
+        return Served(None, NOT_KEPT, (*warnings, damaged))
+    if snapshot.summary.annotator != analyst:
+        return Served(None, NOT_KEPT, warnings)  # never another analyst's
+    return Served(snapshot, "", warnings)
