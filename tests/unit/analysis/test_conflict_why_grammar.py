@@ -29,6 +29,7 @@ from tests.fixtures.blind_figure_pairs10 import FINAL_TEST as BLIND_TEN
 from tests.fixtures.blind_figure_pairs11 import FINAL_TEST as BLIND_ELEVEN
 from tests.fixtures.blind_figure_pairs13 import FINAL_TEST as BLIND_THIRTEEN
 from tests.fixtures.blind_figure_pairs14 import FINAL_TEST as BLIND_FOURTEEN
+from tests.fixtures.blind_figure_pairs15 import FINAL_TEST as BLIND_FIFTEEN
 from tests.fixtures.figure_pairs import HELD_OUT, PAIRS
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
@@ -41,7 +42,7 @@ from workbench.core.analysis.lexicon import SPELLED_NUMBERS
 SENTENCE_PAIRS = (
     PART_TWO + PART_THREE + PART_FOUR + BLIND_ONE + BLIND_TWO + BLIND_THREE + BLIND_FOUR
     + BLIND_FIVE + BLIND_SIX + BLIND_SEVEN + BLIND_EIGHT + BLIND_NINE + BLIND_TEN
-    + BLIND_ELEVEN + BLIND_THIRTEEN + BLIND_FOURTEEN
+    + BLIND_ELEVEN + BLIND_THIRTEEN + BLIND_FOURTEEN + BLIND_FIFTEEN
 )  # fmt: skip
 
 

@@ -57,6 +57,9 @@ from tests.fixtures.blind_figure_pairs13 import SHA256 as BLIND_THIRTEEN_SHA256
 from tests.fixtures.blind_figure_pairs14 import FINAL_TEST as BLIND_FOURTEEN
 from tests.fixtures.blind_figure_pairs14 import PATH as BLIND_FOURTEEN_PATH
 from tests.fixtures.blind_figure_pairs14 import SHA256 as BLIND_FOURTEEN_SHA256
+from tests.fixtures.blind_figure_pairs15 import FINAL_TEST as BLIND_FIFTEEN
+from tests.fixtures.blind_figure_pairs15 import PATH as BLIND_FIFTEEN_PATH
+from tests.fixtures.blind_figure_pairs15 import SHA256 as BLIND_FIFTEEN_SHA256
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
 from tests.fixtures.figure_sentence_pairs import PART_TWO, SentencePair
@@ -370,6 +373,54 @@ KNOWN_WRONG = {
     "blind14-b14-79": "'to 90 minutes' and 'take two and a half hours' give no figure",
     "blind14-b14-80": "'killed 90 people' (killed) and 'claimed 35 lives' (lives, no state) are "
     "two classes",
+    # the fifteenth blind set, as its one run on main b623193 (the session's start: the
+    # fourteenth pass's rules and fig14x) found them; development data since (session 15)
+    "blind15-b15-01": "'came in at SEK 5.6bn' gives no figure, against 'revenue of 4.2 billion "
+    "Swedish kronor'",
+    "blind15-b15-05": "'Russia launched 810 drones' (whose Russian) and 'involved about 300 "
+    "drones' (whose none): whose is read on one side only, two buckets",
+    "blind15-b15-06": "'reductions of £18 million' reads no kind of money, 'approved a £42m cut' a "
+    "budget: not compared across an unsaid kind (the sentences share the day only)",
+    "blind15-b15-09": "'A third of the 900 workers' (300 workers, no state) and '450 jobs' cut are "
+    "two classes",
+    "blind15-b15-12": "'At least 1,240 people were killed' (killed) and 'claimed fewer than 900 "
+    "lives' (lives, no state) are two classes",
+    "blind15-b15-19": "'crossed the line fifth' gives no figure (only '10,000 metres'), against "
+    "'finished third'",
+    "blind15-b15-20": "'Daniel Hart, 34' (the age of part 'hart') and 'The 19-year-old suspect' "
+    "(part 'suspect', no event) are two parts",
+    "blind15-b15-21": "'delivered 1.2 million ... doses' (delivered) and 'received just "
+    "300,000 ... doses' (received) are two states",
+    "blind15-b15-23": "'2026 budget totals $3.8 billion' (time 2026) and 'adopted 2026 budget at "
+    "2.9 billion dollars' (no time read): two periods, and the sentences share no name",
+    "blind15-b15-27": "'up to 2 million Helix Insurance customers' (part 'helix insurance') and "
+    "'6.4 million of its customers' (part 'its'), no event read on either side: two parts",
+    "blind15-b15-31": "'won 212 of the 450 seats' (received, the election) and 'more than half of "
+    "the 450 seats' (no event read) share no name: the day alone does not tie them",
+    "blind15-b15-32": "'tripled' gives no figure (a 200% rise)",
+    "blind15-b15-33": "a false alarm: 'destroyed 1,200 homes in Al Haouz' (destroyed) and 'More "
+    "than 8,000 houses in Al Haouz were damaged' (no event read) are one count of one place",
+    "blind15-b15-36": "'doubled in 2025 to some 9,000' reads no class, against '21,500 measles "
+    "cases'",
+    "blind15-b15-41": "'between $8bn and $10bn in insured losses' reads no kind of money, 'reached "
+    "$14 billion' a loss: not compared across an unsaid kind",
+    "blind15-b15-44": "'cut 1,800 jobs' (jobs, planned cut) and 'About 4,000 Veltra employees' "
+    "(workers, no state) are two classes",
+    "blind15-b15-45": "'about 80 km/h' (part 'train') and '150 kilometres per hour' (part "
+    "'investigators') are two parts",
+    "blind15-b15-58": "'rose 14% in 2025 to 1,020' reads no class for 1,020, against '1,460 "
+    "murders'",
+    "blind15-b15-59": "'glaciers lost 3%' (part 'glaciers') and 'Swiss glaciers shrank by 9 "
+    "percent' (part 'swiss'): one share read as two parts",
+    "blind15-b15-65": "'closed for 18 months' and 'shut for around three years' give no figure",
+    "blind15-b15-67": "'We delivered 410,000 vehicles' (delivered) and 'handed over just under "
+    "300,000 vehicles' (no event read) share no name: the quarter alone does not tie them",
+    "blind15-b15-69": "'lasted about 15 hours' and 'less than three hours after' give no figure",
+    "blind15-b15-74": "'35 were children' reads no class, against 'killed 22 people'",
+    "blind15-b15-77": "'All 62 people on board' (aboard) and 'carrying 89 passengers' (carried) "
+    "are two states",
+    "blind15-b15-79": "'a 4.5% pay rise' and 'raises ... wages by 9 percent' read no event: two "
+    "shares with no event are not compared",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -434,6 +485,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
         + BLIND_ELEVEN
         + BLIND_THIRTEEN
         + BLIND_FOURTEEN
+        + BLIND_FIFTEEN
     ),
 )
 def test_pair(pair: SentencePair) -> None:
@@ -460,6 +512,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_ELEVEN, (0.93, 0.7, 14), id="eleventh blind set, now development"),
         pytest.param(BLIND_THIRTEEN, (1.0, 0.5, 20), id="thirteenth blind set, now development"),
         pytest.param(BLIND_FOURTEEN, (0.95, 0.45, 23), id="fourteenth blind set, now development"),
+        pytest.param(BLIND_FIFTEEN, (0.94, 0.4, 25), id="fifteenth blind set, now development"),
     ],
 )
 def test_precision_and_recall(
@@ -489,6 +542,7 @@ def test_precision_and_recall(
         pytest.param(
             BLIND_FOURTEEN_PATH, BLIND_FOURTEEN_SHA256, BLIND_FOURTEEN, 80, id="fourteenth"
         ),
+        pytest.param(BLIND_FIFTEEN_PATH, BLIND_FIFTEEN_SHA256, BLIND_FIFTEEN, 80, id="fifteenth"),
     ],
 )
 def test_each_blind_set_is_the_file_handed_over(
