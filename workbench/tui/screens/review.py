@@ -138,6 +138,16 @@ SEARCH_BOX_MOVES = {"down": "into the table"}
 other moves and every letter are the box's."""
 
 
+def row_place(row: ReviewRow) -> str:
+    """Where a row is and how it is judged, as the detail lines give it ("1. Title ·
+    sentence 3 · claim, attribution · unverified · ana")."""
+    note = row.annotation
+    where = "no sentence" if note.is_orphan else f"sentence {note.index + 1}"
+    tags = ", ".join(note.tags) or "no tag"
+    status = status_words(note.status)
+    return f"{row.article_label} · {where} · {tags} · {status} · {note.annotator}"
+
+
 def article_missing(article_id: str) -> str:
     """What to do about an annotation whose article is not in the corpus."""
     return (
@@ -694,8 +704,11 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.show_detail_of(event.cursor_row)
 
     def show_detail_of(self, position: int | None) -> None:
-        """The sentence at `position` in full under the table (its column is cut short);
-        nothing when there is no row there."""
+        """The row at `position` in full under the table (its columns are cut short):
+        its source, sentence and note, then where it is, its tags, status and analyst;
+        nothing when there is no row there. At 80 columns the article, status and note
+        were cut to a few letters and the two lines under the table cut the rest (qa14
+        Q10, Q16, Q18): the lines grow with the text (app.tcss)."""
         detail = self.query_one("#review-detail", Static)
         if not self.shown and self.loaded:
             detail.update(literal(self.nothing_shown()))
@@ -703,7 +716,8 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         if position is None or not 0 <= position < len(self.shown):
             detail.update("")
             return
-        note = self.shown[position].annotation
+        row = self.shown[position]
+        note = row.annotation
         tagged = self.versions.of(note)
         source = f"{shown_source(note, self.speakers)}: " if note.source else ""
         comment = f"  [note: {note.note}]" if note.note else ""
@@ -718,6 +732,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         gone = source_gone(note, tagged)
         if gone is not None:  # qa10 Q28: said beside y, the source left to the analyst
             parts.append(literal(gone, single_line=True))
+        parts.append(literal(row_place(row), single_line=True))
         detail.update(Content("\n").join(parts))
 
     def nothing_shown(self) -> str:
