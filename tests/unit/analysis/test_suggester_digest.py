@@ -45,6 +45,10 @@ DIGESTS = {
     # the same output on the bundled articles: rules-17 (a body's words in other languages,
     # qa14 Q15) changes text elsewhere only
     "rules-17+denial-model-2": "2b9d803b6e28f84b8f6eec1aaebf570d6f7d4684f34c9e0b5823ceb292eca333",
+    # the same output on the bundled articles: rules-18 (a name holding a body's word is
+    # no "he"; a woman's title never joins a man's given name, two given names are two
+    # people: src14) changes text elsewhere only
+    "rules-18+denial-model-2": "2b9d803b6e28f84b8f6eec1aaebf570d6f7d4684f34c9e0b5823ceb292eca333",
 }
 """sha256 of suggestions_record() for each version (the latest only needs to be here)."""
 

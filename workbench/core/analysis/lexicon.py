@@ -771,11 +771,23 @@ FEMALE_ROLE_NOUNS = frozenset(
 """Role nouns with a gender, before a name ("Spokeswoman Maria Zakharova") or in its
 apposition ("Tomas Rijk, the ministry spokesman"): evidence for a later "he"/"she"."""
 
-MALE_FIRST_NAMES = frozenset(
+MALE_FIRST_NAMES_AS_TRAINED = frozenset(
     ["john", "james", "david", "michael", "robert", "william", "thomas", "tomas", "peter",
      "paul", "mark", "george", "richard", "joseph", "daniel", "andrew", "hugo", "ivan",
      "sergei", "vladimir", "dmitry", "alexander", "mohammed", "muhammad", "ahmed", "ali",
      "pierre", "hans", "carlos", "juan", "jose", "luis", "antonio"]
+)  # fmt: skip
+"""The men's first names the denial model's reading of speakers was trained with
+(resolve.Discourse `as_trained`): kept as they were, so its features stay the same."""
+MALE_FIRST_NAMES = MALE_FIRST_NAMES_AS_TRAINED | frozenset(
+    # news's most named men (src14: "Hunter Biden" beside "Mrs. Biden")
+    ["hunter", "joe", "donald", "barack", "bill", "boris", "emmanuel", "olaf", "benjamin",
+     "charles", "henry", "edward", "steven", "stephen", "kevin", "brian", "jason", "ryan",
+     "eric", "matthew", "christopher", "anthony", "jonathan", "patrick", "frank", "jack",
+     "harry", "oliver", "lloyd", "mike", "chris", "tom", "ben", "sam", "rishi", "keir",
+     "volodymyr", "andriy", "oleksandr", "mikhail", "alexei", "yuri", "igor", "sergey",
+     "viktor", "recep", "xi", "narendra", "jair", "javier", "pedro", "miguel", "francisco",
+     "giuseppe", "marco", "luca", "friedrich", "karl", "klaus", "jens"]
 )  # fmt: skip
 FEMALE_FIRST_NAMES = frozenset(
     ["mary", "anna", "anne", "maria", "elizabeth", "sarah", "susan", "jennifer", "linda",

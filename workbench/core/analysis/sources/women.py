@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from workbench.core.analysis.lexicon import FEMALE_TITLES, MALE_TITLES, TITLES
+from workbench.core.analysis.lexicon import FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES, TITLES
 from workbench.core.analysis.sources.grouping import clean_source, parse_source
 
 _SHE = frozenset(["she", "her", "hers", "herself"])
@@ -73,6 +73,8 @@ def women_named(sources: Iterable[TypedSource]) -> frozenset[str]:
         if article in honorifics:
             for name in names:
                 words = parse_source(name)[1]  # "Park Jin" is Ms. Park: any word of it
+                if words[0] in MALE_FIRST_NAMES:
+                    continue  # a woman's title never joins a man's given name (src14)
                 told[name].update(g for surname, g in honorifics[article] if surname in words)
     for name, typed_on in sentences.items():
         if "he" in told[name] or not (told[name] or any(_SHE_WORD.search(s) for s in typed_on)):

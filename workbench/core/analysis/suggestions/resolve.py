@@ -246,8 +246,14 @@ class Discourse:
         names = sum(1 for k in range(start, end) if tokens.lowers[k] not in lx.TITLES)
         gender = _title_gender(tokens.lowers[start:end]) or described
         if kind == PERSON:
-            gender = gender or _first_name_gender(tokens, span)
+            gender = gender or _first_name_gender(tokens, span, self._as_trained)
         known = self._people.get(last.bare)
+        if (
+            known is not None
+            and not self._as_trained
+            and _another_person(known, tokens, span, gender)
+        ):
+            known = None  # one family name, two people ("Mrs. Biden", "Hunter Biden")
         if known is not None and (kind == PERSON or end - start == 1):
             # the same person again ("Austin" after "Lloyd Austin"): keep the fullest form
             known.descriptions |= descriptions
@@ -280,6 +286,20 @@ class Discourse:
         """Move a speaker met again to the end: it is the latest one."""
         self.speakers.remove(speaker)
         self.speakers.append(speaker)
+
+
+def _another_person(known: Speaker, tokens: Tokens, span: tuple[int, int], gender: str) -> bool:
+    """Whether a name sharing a remembered person's last word is someone else of that
+    family: its gender is shown to be the other ("Mrs. Biden" never joins "Hunter Biden",
+    a man's given name: src14), or both give a given name and they differ ("Joe Biden",
+    "Hunter Biden")."""
+    if gender and known.gender and gender != known.gender:
+        return True
+    start, end = span
+    given = [w for w in tokens.lowers[start : end - 1] if w not in lx.TITLES]
+    known_words = [w.lower() for w in known.text.split()[:-1]]
+    known_given = [w for w in known_words if w not in lx.TITLES]
+    return bool(given and known_given) and given[0] != known_given[0]
 
 
 def _descriptions(tokens: Tokens, written: tuple[int, int]) -> set[str]:
@@ -448,8 +468,10 @@ def _kind(
 ) -> str:
     """PERSON, GROUP or BODY. Two name words are a person's, unless the article writes
     them as a body's: after "the" ("the Red Cross"), or beside a body's role ("Halden
-    Hydro, the state-owned company"); a plural opening the sentence is a group. With
-    `as_trained`, as rules-11 read it (neither exception)."""
+    Hydro, the state-owned company"), or one is a body's word in any language
+    (ORGANISATION_WORDS: "Policía Nacional", "Acme Technologies" are no "he": src14); a
+    plural opening the sentence is a group. With `as_trained`, as rules-11 read it (none
+    of the exceptions)."""
     start, end = span
     if not as_trained and _sentence_opening_plural(tokens, span):
         return GROUP
@@ -474,6 +496,7 @@ def _kind(
         and (titled or len(named) >= 2)
         and not any(tokens[k].bare in lx.ORGANISATION_ROLES or "." in tokens[k].text for k in named)
         and (titled or as_trained or not _written_as_body(tokens, span, written or span))
+        and (as_trained or not any(tokens[k].bare in lx.ORGANISATION_WORDS for k in named))
     ):
         return PERSON
     return BODY
@@ -509,14 +532,16 @@ def _role_gender(tokens: Tokens, written: tuple[int, int]) -> str:
     return _title_gender(tuple(words))
 
 
-def _first_name_gender(tokens: Tokens, span: tuple[int, int]) -> str:
-    """The gender a common first name tells: the weakest evidence, read last."""
+def _first_name_gender(tokens: Tokens, span: tuple[int, int], as_trained: bool = False) -> str:
+    """The gender a common first name tells: the weakest evidence, read last (`as_trained`:
+    of the names the denial model's reading knew)."""
     start, end = span
     names = [k for k in range(start, end) if tokens.lowers[k] not in lx.TITLES]
     if len(names) < 2:  # a surname alone ("Rijk") tells nothing
         return ""
     first = tokens[names[0]].bare
-    return _one_gender(first in lx.MALE_FIRST_NAMES, first in lx.FEMALE_FIRST_NAMES)
+    men = lx.MALE_FIRST_NAMES_AS_TRAINED if as_trained else lx.MALE_FIRST_NAMES
+    return _one_gender(first in men, first in lx.FEMALE_FIRST_NAMES)
 
 
 def _possessive_after(
