@@ -355,8 +355,10 @@ def weights_file(
     return json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def score_file(sets: Mapping[str, Sequence[Case]], path: Path) -> None:
-    """The rule alone and the bundled reader on a labelled pairs file (one run)."""
+def score_file(path: Path) -> None:
+    """The rule alone and the bundled reader on a labelled pairs file (one run), and, for
+    the record, the reader restricted to what find_clashes could meet (trained now on the
+    same sets, its threshold chosen the same way: `--same-bucket`)."""
     model = conflict_model.bundled_model()
     pairs = read_pair_lines(path, path.stem)
     rule, reader = Counts(), Counts()
@@ -365,20 +367,30 @@ def score_file(sets: Mapping[str, Sequence[Case]], path: Path) -> None:
         other = read_sentence(pair.b, pair.b_source, f"{pair.id}-b")
         flags = bool(find_clashes(one.rule_figures + other.rule_figures, CLASSES))
         verdict = model.judge(one, other, flags, CLASSES)
-        rule += Counts(
-            flags and pair.conflict, flags and not pair.conflict, not flags and pair.conflict
-        )
-        said = verdict.flagged
-        reader += Counts(
-            said and pair.conflict, said and not pair.conflict, not said and pair.conflict
-        )
-        if said != pair.conflict or said != flags:
+        rule += _counted(flags, pair.conflict)
+        reader += _counted(verdict.flagged, pair.conflict)
+        if verdict.flagged != pair.conflict or verdict.flagged != flags:
             print(
-                f"{pair.id}: label {pair.conflict}, rule {flags}, reader {said} "
-                f"(p {verdict.probability:.2f}; {', '.join(verdict.why)})"
+                f"{pair.id}: label {pair.conflict}, rule {flags}, reader {verdict.flagged}: "
+                f"{verdict.explain(one, other)}; features {', '.join(verdict.why)}"
             )
-    for name, c in (("rule alone", rule), (f"reader ({model.version})", reader)):
+    bucket_sets = read_sets(same_bucket=True)
+    threshold = shipped_threshold(bucket_sets, CHOSEN, CHOSEN_COMBINE)
+    weights = train([c for cases in bucket_sets.values() for c in cases], CHOSEN)
+    bucketed = Counts()
+    for pair in pairs:
+        case = read_pair(pair, same_bucket=True)
+        bucketed += _counted(said(case, score(case, weights), threshold, OR), pair.conflict)
+    for name, c in (
+        ("rule alone", rule),
+        (f"reader ({model.version}, threshold {model.threshold:.2f})", reader),
+        (f"same bucket only (threshold {threshold:.2f})", bucketed),
+    ):
         print(f"{name}: P {c.precision:.2f} R {c.recall:.2f} ({c.tp}, {c.fp}, {c.fn})")
+
+
+def _counted(flagged: bool, conflict: bool) -> Counts:
+    return Counts(flagged and conflict, flagged and not conflict, not flagged and conflict)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -394,12 +406,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="with --report: only the candidates find_clashes could meet (one bucket)",
     )
     args = parser.parse_args(argv)
+    if args.score is not None:
+        score_file(Path(args.score))
+        return
     sets = read_sets(args.same_bucket)
     if args.report:
         report(sets, CONFIGS if args.all_configs else (CHOSEN,))
-        return
-    if args.score is not None:
-        score_file(sets, Path(args.score))
         return
     WEIGHTS.write_text(weights_file(sets), encoding="utf-8")
     print(f"wrote {WEIGHTS}")

@@ -67,3 +67,20 @@ def test_the_reader_says_why_and_keeps_the_rules_verdict() -> None:
     verdict = model.judge(one, other, True, CLASSES)
     assert verdict.flagged and verdict.rule and verdict.pair is not None
     assert all(model.weights.get(name, 0.0) > 0 for name in verdict.why)
+
+
+def test_the_why_names_the_values_the_shared_words_and_the_names() -> None:
+    model = bundled_model()
+    one = read("The Dorvan heatwave killed 90 people in the capital, officials said.", "x", "a")
+    other = read(
+        "The Dorvan heatwave claimed 35 lives in the capital, the ministry said.", "y", "b"
+    )
+    verdict = model.judge(one, other, False, CLASSES)
+    assert verdict.explain(one, other).startswith(
+        "90 people vs 35 lives; the words around both: dorvan, heatwave, capital; names in "
+        "both sentences: dorvan (model "
+    )
+    apart = read("The Dorvan heatwave killed 90 people in the capital.", "x", "c")
+    assert model.judge(apart, apart, False, CLASSES).explain(apart, apart) == (
+        "no two figures of one kind differ beyond their qualifiers"
+    )

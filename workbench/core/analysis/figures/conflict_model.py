@@ -86,6 +86,8 @@ class ReadFigure:
     """Stems of the WINDOW words either side."""
     head: str | None
     """The first content word after the number (its noun, usually), as a stem."""
+    words: tuple[str, ...] = ()
+    """The content words around it as written (lower case), for a why a person reads."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +124,9 @@ def read_sentence(text: str, source: str | None, article_id: str, index: int = 0
         after = [w for s, _, w in tokens if s >= quantity.end][:WINDOW]
         head = next((w[:_STEM] for w in after if w.isalpha() and w not in lx.FUNCTION_WORDS), None)
         inside = [w for s, _, w in tokens if quantity.start <= s < quantity.end]
-        figures.append(ReadFigure(figure, bare, stems(before + inside + after), head))
+        around = before + inside + after
+        kept = tuple(dict.fromkeys(w for w in around if stems([w])))
+        figures.append(ReadFigure(figure, bare, stems(around), head, kept))
     all_words = [w for _, _, w in tokens]
     names = (
         frozenset(m.group(0).lower() for m in _NAME.finditer(text) if m.start() > 0)
@@ -368,6 +372,23 @@ class Verdict:
     pair: tuple[ReadFigure, ReadFigure] | None
     why: tuple[str, ...]
     """The features that raised the best candidate's probability most."""
+
+    def explain(self, one: ReadSentence, other: ReadSentence) -> str:
+        """Why the model reads the two figures as one thing, in words a person reads: the
+        values, the words around both figures (not "said": who reports is no tie) and
+        the names both sentences give."""
+        if self.pair is None:
+            return "no two figures of one kind differ beyond their qualifiers"
+        a, b = self.pair
+        shared = a.context & b.context
+        words = [w for w in a.words if w[:_STEM] in shared and w not in lx.CLAUSE_REPORTING]
+        names = sorted(one.names & other.names)
+        said = [f"{a.figure.quantity.text} vs {b.figure.quantity.text}"]
+        if words:
+            said.append("the words around both: " + ", ".join(words))
+        if names:
+            said.append("names in both sentences: " + ", ".join(names))
+        return f"{'; '.join(said)} (model {self.probability:.2f})"
 
 
 @cache
