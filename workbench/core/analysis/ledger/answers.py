@@ -55,7 +55,7 @@ DENYING_WORDS = DENYING_VERBS | word_set(
     "barefaced claims claim claimed reports report reported accusations accusation "
     "accused allegations allegation alleged statements statement calling called "
     "speculation absurd provocation figure figures account accounts version versions "
-    "assertion assertions charge charges estimate estimates"
+    "assertion assertions charge charges estimate estimates explanation explanations"
 )
 """Words that say a sentence is a denial, or name what it answers only by its kind."""
 SUBJECT_WORDS = (
@@ -188,8 +188,28 @@ def denied_clause(quote: str) -> tuple[int, int] | None:
 
 
 def _clause_end(quote: str, start: int) -> int:
-    end = _CLAUSE_END.search(quote, start)
-    return end.start() if end else len(quote)
+    """Where the denied clause from `start` ends: at a comma, a dash or a colon
+    (_CLAUSE_END), or before what the denier says instead ("rejected that figure and
+    said only 212 passengers had boarded": 212 is the denier's own figure, qa15 Q2).
+    What follows "and said" is still denied when it says something is not so ("and said
+    no troops were in Kursk", qa10 Q7)."""
+    found = _CLAUSE_END.search(quote, start)
+    end = found.start() if found else len(quote)
+    instead = _SAID_INSTEAD.search(quote, start, end)
+    if instead is not None and not _NEGATION.search(quote, instead.end(), end):
+        return instead.start()
+    return end
+
+
+_SAID_INSTEAD = re.compile(
+    r"\s+(?:and|but)\s+(?:said|says|added|adds|insisted|insists|maintained|maintains|"
+    r"argued|argues|stated|states|told|tells|countered|counters|explained|explains)\b",
+    re.IGNORECASE,
+)
+"""A second report of the denier's, coordinated with its denial."""
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|none|nobody|nothing|neither|nor|cannot)\b|n['’]t\b", re.IGNORECASE
+)
 
 
 def _skip_space(quote: str, at: int) -> int:
@@ -287,7 +307,9 @@ def verdict_span(quote: str, start: int, end: int) -> tuple[int, int] | None:
     part of a deal"), nor an "as" of comparison ("the figure of as many as 500")."""
     first = _WORD.match(quote, _skip_space(quote, start))
     if first is not None and _opens_proposition(first.group().lower()):
-        return None
+        second = _WORD.match(quote, _skip_space(quote, first.end()))
+        if second is None or not _points_at_a_kind(first.group(), second.group()):
+            return None
     for match in _AS.finditer(quote, start, end):
         before = _WORD.findall(quote, start, match.start())
         after = _WORD.match(quote, _skip_space(quote, match.end()))
@@ -303,6 +325,21 @@ def _opens_proposition(word: str) -> bool:
     """Whether a denying verb's object is a proposition ("denied that …", "denied
     sending …", "denied having …"), not a noun (whose "as" gives a verdict)."""
     return word in ("that", "having", "being") or word.endswith("ing")
+
+
+def _points_at_a_kind(first: str, second: str) -> bool:
+    """Whether "that" before `second` points at what is denied by its kind ("rejected that
+    figure as speculation", "rejected that explanation"): a demonstrative before one
+    claim, report or figure, not the "that" of a proposition ("denied that figures had
+    been hidden", whose noun is plural or has its article, qa15 Q2)."""
+    return first.lower() == "that" and second.lower() in _KIND_NOUNS
+
+
+_KIND_NOUNS = word_set(
+    "claim report figure account version assertion charge estimate accusation allegation "
+    "statement explanation rumor rumour"
+)
+"""One thing denied named by its kind (each among DENYING_WORDS)."""
 
 
 _VERDICT_ENDS = re.compile(r"\s(?:and|but|while|saying|adding)\s", re.IGNORECASE)
@@ -338,8 +375,16 @@ def anaphoric(quote: str) -> bool:
     clause = denied_clause(quote)
     if clause is None:
         return False
-    words = _WORD.findall(_POSSESSOR.sub(" ", without_verdict(quote, *clause)))
+    unnamed = _POSSESSOR.sub(" ", _NAMED_POSSESSOR.sub(" ", without_verdict(quote, *clause)))
+    words = _WORD.findall(unnamed)
     return bool(words) and not whole_stems(_said_words([w for w in words if len(w) > 3]))
+
+
+_NAMED_POSSESSOR = re.compile(
+    r"\b(?:the|a|an)\s+(?:[^\W\d_]+\s+){1,2}[^\W\d_]+['’]s\b", re.IGNORECASE | re.UNICODE
+)
+"""A possessor of several words ("the coast guard's figure", "the interior ministry's
+account"): whose claim it is, every word of it (qa15 Q4), as _POSSESSOR is of one."""
 
 
 class DeniedWords(frozenset[str]):
