@@ -23,10 +23,13 @@ NO_SOURCE = ""
 TO_CHECK = "to check"
 ORPHANED = "orphaned"
 ARTICLE_MISSING = "article missing"
-ANCHORING_FILTERS: tuple[str, ...] = (TO_CHECK, ORPHANED, ARTICLE_MISSING)
+MOVED = "moved"
+ANCHORING_FILTERS: tuple[str, ...] = (TO_CHECK, ORPHANED, ARTICLE_MISSING, MOVED)
 """Anchoring filter values (docs/decisions/reanchoring.md): moved onto a similar sentence
 and not yet confirmed; on no sentence of their article's current text; of an article
-that is not in the corpus (a renamed file)."""
+that is not in the corpus (a renamed file); moved with their sentence (or kept in place
+as the article changed around them) and not yet confirmed with `y`: the "N moved" an
+edited article's notice counts as still to look at (qa15 Q14)."""
 RowKey = AnnotationKey | OrphanKey
 """A placed annotation's key, or an orphan's identity (orphans share no sentence key)."""
 COLUMNS: tuple[str, ...] = (
@@ -188,7 +191,7 @@ def row_field(name: str) -> Callable[[ReviewRow], Any]:
     return attrgetter(f"annotation.{name}")
 
 
-ANCHOR_STATE_OF = {TO_CHECK: "check", ORPHANED: "orphaned"}
+ANCHOR_STATE_OF = {TO_CHECK: "check", ORPHANED: "orphaned", MOVED: "reanchored"}
 """The anchoring filters that are an annotation's anchor_state."""
 
 
