@@ -8,6 +8,7 @@ workbench/core/terminal_text.py decides, for the whole program.
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 
 from workbench.core.terminal_text import displayable
@@ -16,6 +17,18 @@ from workbench.core.terminal_text import displayable
 def visible(text: str, *, single_line: bool = False) -> str:
     """`text` with control characters and bidi overrides replaced by visible symbols."""
     return displayable(text, single_line=single_line)
+
+
+def within(text: str, cells: int) -> str:
+    """`visible(text, single_line=True)` in at most `cells` cells: a longer text is cut and
+    ends with how many characters it holds in all. Only its head is looked at, so a 20 MB
+    note is drawn in a few lines, not wrapped into 170,000 (tr15 T3: the annotate screen
+    took 25 s to open on one, the note hiding the sentence)."""
+    shown = visible(text[: cells + 1], single_line=True)
+    if len(text) <= cells and cell_len(shown) <= cells:
+        return shown
+    total = f" … ({len(text):,} characters)"
+    return set_cell_size(shown, max(0, cells - len(total))).rstrip() + total
 
 
 def literal(text: str, style: str = "", *, single_line: bool = False) -> Content:

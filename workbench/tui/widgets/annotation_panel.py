@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from workbench.core.analysis.sources.speakers import accepted_speaker, arrow
 from workbench.core.annotation import DEFAULT_STATUS, TAGS, Annotation, status_words
-from workbench.tui.literal import visible
+from workbench.tui.literal import visible, within
 from workbench.tui.tagged_line import reanchored_words, source_gone, tagged_line
 from workbench.tui.widgets.suggestion_marks import SuggestionLine
 from workbench.tui.widgets.tag_palette import TAG_CLASSES, tag_rules, tag_styles
@@ -28,6 +28,9 @@ ANCHOR_LINES = {
 }
 """A fourth line for an annotation re-anchoring moved, or kept at its sentence of a
 changed text (docs/decisions/reanchoring.md); {reanchored}: tagged_line.reanchored_words."""
+FIELD_LINES = 3
+"""The most lines a source or note takes in the panel: a longer one is cut, saying its
+length (its prompt, s or e, holds it whole), and the sentence stays in view."""
 
 
 def recorded_source(annotation: Annotation | None) -> str:
@@ -143,22 +146,22 @@ class AnnotationPanel(Static):
             light = Content("● saved").stylize(SAVED_STYLE)
         else:
             light = Content("○ nothing recorded")
+        width = (self.size.width or 80) - 2  # its padding
+        room = width * FIELD_LINES - len("source ")
         lines = [
             Content(" ").join(chips) + Content("   ") + light,
             Content("source ").stylize(label)
-            + Content(visible(source, single_line=True))
+            + Content(within(source, room - len(f"   status {status}")))
             + Content("   status ").stylize(label)
             + Content(status),
-            Content("note   ").stylize(label) + Content(visible(note, single_line=True)),
+            Content("note   ").stylize(label) + Content(within(note, room)),
         ]
         if self.suggested is not None:
-            width = (self.size.width or 80) - 2  # its padding
             lines[1:1] = self.suggested.lines(width)
         if annotation is not None and annotation.anchor_state in ANCHOR_LINES:
             text, style = ANCHOR_LINES[annotation.anchor_state]
             words = reanchored_words(annotation, self.tagged)
             lines.append(Content(visible(text.format(reanchored=words))).stylize(style))
-            width = (self.size.width or 80) - 2  # its padding
             shown = tagged_line(annotation, self.tagged, width, self.history_read)
             if shown is not None:
                 lines.append(shown)
