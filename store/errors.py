@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.core.files.regular import NotARegularFile
+from workbench.core.terminal_text import name_printable
 
 if TYPE_CHECKING:
     from store.change import Change
@@ -26,7 +27,7 @@ class DatabaseLockedError(StoreError):
         self.path = path
         self.pid = pid
         holder = f"process {pid}" if pid is not None else "another process"
-        super().__init__(f"{path} is in use by {holder}; close it there first")
+        super().__init__(f"{name_printable(path)} is in use by {holder}; close it there first")
 
 
 class CorruptDatabaseError(StoreError):
@@ -40,12 +41,14 @@ class CorruptDatabaseError(StoreError):
         self.detail = detail
         self.database = database
         advice = (
-            f"; run `workbench repair --db {database}`, which keeps the damaged files and "
-            "recovers everything they still hold"
+            f"; run `workbench repair --db {name_printable(database)}`, which keeps the "
+            "damaged files and recovers everything they still hold"
             if database is not None
             else ""
         )
-        super().__init__(f"{path} cannot be read ({detail}); it was left untouched{advice}")
+        super().__init__(
+            f"{name_printable(path)} cannot be read ({detail}); it was left untouched{advice}"
+        )
 
     def of_database(self, database: Path) -> CorruptDatabaseError:
         """The same error, naming the database it belongs to."""
@@ -60,8 +63,8 @@ class NotDamagedError(CorruptDatabaseError):
     def __init__(self, path: Path, detail: str, remedy: str, database: Path | None = None) -> None:
         StoreError.__init__(
             self,
-            f"{path} cannot be read ({detail}); it was left untouched: this is not damage, "
-            f"and repair would not help; {remedy}, then run the command again",
+            f"{name_printable(path)} cannot be read ({detail}); it was left untouched: this is "
+            f"not damage, and repair would not help; {remedy}, then run the command again",
         )
         self.path = path
         self.detail = detail
@@ -81,14 +84,15 @@ class JournalMissingError(CorruptDatabaseError):
     to copy the files first."""
 
     def __init__(self, journal: Path, database: Path) -> None:
+        named, journal_named = name_printable(database.name), name_printable(journal.name)
         StoreError.__init__(
             self,
-            f"{journal} does not exist; nothing was changed. The changes made since "
-            f"{database.name} was last written are kept in that file: if this database was "
-            f"copied or moved here, copy {journal.name} too (and {database.name}.history and "
-            f"any {journal.name}.* files beside it) from where it came, then run the command "
-            f"again. Only if that file is lost, run `workbench repair --db {database}`, which "
-            f"makes a database of what {database.name} alone holds",
+            f"{name_printable(journal)} does not exist; nothing was changed. The changes made "
+            f"since {named} was last written are kept in that file: if this database was "
+            f"copied or moved here, copy {journal_named} too (and {named}.history and "
+            f"any {journal_named}.* files beside it) from where it came, then run the command "
+            f"again. Only if that file is lost, run `workbench repair --db "
+            f"{name_printable(database)}`, which makes a database of what {named} alone holds",
         )
         self.path = journal
         self.detail = "the journal file does not exist"
@@ -131,8 +135,8 @@ class CompanionFileError(StoreError):
         self.path = path
         self.database = database
         super().__init__(
-            f"{path} is {what} of the workbench database {database}, not a database: "
-            f"give --db {database}"
+            f"{name_printable(path)} is {what} of the workbench database "
+            f"{name_printable(database)}, not a database: give --db {name_printable(database)}"
         )
 
 
@@ -144,8 +148,9 @@ class LinkedFileError(StoreError):
     def __init__(self, link: Path) -> None:
         self.path = link
         super().__init__(
-            f"{link} is a symbolic link (to {os.path.realpath(link)}): a database's journal, "
-            "history and repair plan are its own files beside it, never read or written "
+            f"{name_printable(link)} is a symbolic link (to "
+            f"{name_printable(os.path.realpath(link))}): a database's journal, history and "
+            "repair plan are its own files beside it, never read or written "
             "through a link; put the file itself in its place, or remove the link"
         )
 
@@ -157,7 +162,7 @@ class NotADatabaseError(StoreError):
 
     def __init__(self, path: Path, what: str, instead: str) -> None:
         self.path = path
-        super().__init__(f"{path} is not a workbench database ({what}): {instead}")
+        super().__init__(f"{name_printable(path)} is not a workbench database ({what}): {instead}")
 
 
 class StoreWriteError(StoreError):
@@ -166,7 +171,7 @@ class StoreWriteError(StoreError):
     def __init__(self, path: Path | None, reason: str) -> None:
         self.path = path
         self.reason = reason
-        where = f" ({path})" if path is not None else ""
+        where = f" ({name_printable(path)})" if path is not None else ""
         super().__init__(f"not saved: {reason}{where}")
 
 
@@ -298,7 +303,7 @@ class SchemaVersionError(StoreError):
         self.found = found
         self.supported = supported
         super().__init__(
-            f"{path} has schema version {found}, but this program supports up to "
+            f"{name_printable(path)} has schema version {found}, but this program supports up to "
             f"{supported}; upgrade workbench to open it"
         )
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from store.errors import CorruptDatabaseError, StoreWriteError, describe_os_error
 from workbench.core.files.atomic import atomic_write_bytes, atomic_writer, write_fully
 from workbench.core.files.regular import kind_of
+from workbench.core.terminal_text import name_printable
 
 LINK_REFUSED = "a symbolic link, not a regular file: the store never writes through one"
 """Why a link where the store keeps one of its own files is neither written nor cut."""
@@ -133,11 +134,12 @@ class AppendOnlyFile:
             raise StoreWriteError(path, f"{kind}, not a regular file: not written")
         if found.st_nlink > 1:  # appended to, the file its other name holds would grow too
             os.close(self._fd)
+            named = name_printable(path)
             raise StoreWriteError(
                 path,
                 "it has another name (a hard link, from a `cp -al` copy or a dedupe tool): the "
-                f"store writes its own files only; give it a name of its own: cp {path} "
-                f"{path}.own && mv {path}.own {path}",
+                "store writes its own files only; give it a name of its own: "
+                f"cp {named} {named}.own && mv {named}.own {named}",
             )
         if created:
             try:
@@ -205,7 +207,8 @@ class AppendOnlyFile:
         if size == self._end or (size > self._end and self._tail_dirty):
             return
         self.broken = (
-            f"{self.path.name} was changed from outside while the database was open (it is "
+            f"{name_printable(self.path.name)} was changed from outside while the database was "
+            "open (it is "
             f"{size:,} bytes long; {self._end:,} were written to it: a backup copied over "
             "it?); nothing more is written to it: quit, and check the database's folder "
             "(workbench repair can recover what its files still hold)"
@@ -222,7 +225,8 @@ class AppendOnlyFile:
         if gone is None:
             return
         self.broken = (
-            f"{self.path.name} was removed or replaced while the database was open ({gone}): "
+            f"{name_printable(self.path.name)} was removed or replaced while the database was open "
+            f"({gone}): "
             "what was written since is not on disk under its name; quit, and check the "
             "database's folder (workbench repair can recover what its files still hold)"
         )

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from store.errors import DatabaseLockedError, StoreWriteError, describe_os_error
 from store.files import replaced_under
+from workbench.core.terminal_text import name_printable
 
 _NOT_A_LOCK_FILE = (
     "the lock file is %s; workbench keeps its own lock file at this name: remove it and "
@@ -180,7 +181,8 @@ class DatabaseLock:
             if gone is None:
                 return
             self.broken = (
-                f"the lock file {self.path.name} was removed or replaced while the database "
+                f"the lock file {name_printable(self.path.name)} was removed or replaced while the "
+                "database "
                 f"was open ({gone}): another session may be writing to it now, so this one "
                 "writes nothing more; quit, and open the database again"
             )

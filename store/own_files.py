@@ -19,6 +19,7 @@ from pathlib import Path
 from store.errors import CompanionFileError, LinkedFileError, NotADatabaseError
 from workbench.core.files.database_url import is_server_url
 from workbench.core.files.regular import open_regular, read_regular
+from workbench.core.terminal_text import name_printable
 
 # What follows "FILE." in the names of a database's companions: its journal and sealed
 # segments, history, lock, a repair's plan, the readings and kept summaries beside it,
@@ -127,12 +128,16 @@ def own_file_refusal(database: Path | str, target: Path | str) -> str | None:
     if own is not None:
         read = own == Path(os.path.realpath(database))
         what = "the database" if read else "a file of the database"
-        return f"{target} is {what} ({own}): writing there would replace it; choose another file"
+        return (
+            f"{name_printable(target)} is {what} ({name_printable(own)}): writing there would "
+            "replace it; choose another file"
+        )
     other = database_of(target)
     if other is None:
         return None
     return (
-        f"{target} is a file of the workbench database {other}: writing there would "
+        f"{name_printable(target)} is a file of the workbench database {name_printable(other)}: "
+        "writing there would "
         "replace it; choose another file"
     )
 
@@ -197,7 +202,8 @@ def not_a_database(path: Path) -> NotADatabaseError | None:
         return NotADatabaseError(
             path,
             "it is a folder",
-            f"--db takes a database file (e.g. {path / 'annotations.json'}) or a postgresql:// URL",
+            f"--db takes a database file (e.g. {name_printable(path / 'annotations.json')}) or a "
+            "postgresql:// URL",
         )
     try:
         with open_regular(path) as handle:
@@ -221,7 +227,7 @@ def not_a_database(path: Path) -> NotADatabaseError | None:
         return NotADatabaseError(
             path,
             "it is a workbench export",
-            f"import it with `workbench import {path} --db DATABASE`",
+            f"import it with `workbench import {name_printable(path)} --db DATABASE`",
         )
     if isinstance(value, dict) and all(isinstance(table, dict) for table in value.values()):
         return None  # TinyDB's tables: a database from before snapshots (migrated on open)

@@ -45,6 +45,7 @@ from store import line_format, readings_format
 from store.errors import StoreError, StoreWriteError, describe_os_error
 from store.file_states import FileState, changed_under_reader
 from store.files import LINK_REFUSED, AppendOnlyFile, fsync_directory, write_atomically
+from workbench.core.terminal_text import name_printable
 
 READ_ATTEMPTS = 10
 """How many times a reader reads again while the writer replaces the files under it
@@ -76,20 +77,22 @@ def readings_files(path: Path) -> list[Path]:
 
 
 def damaged_document(file: Path, reason: str) -> str:
-    return f"{file}: damaged ({reason}); its readings are skipped and recomputed"
+    return f"{name_printable(file)}: damaged ({reason}); its readings are skipped and recomputed"
 
 
 def damaged_lines(file: Path, count: int, first: tuple[int, str]) -> str:
     number, reason = first
     return (
-        f"{file}: {count} damaged line{'s' if count != 1 else ''} of readings skipped "
+        f"{name_printable(file)}: {count} damaged line{'s' if count != 1 else ''} of readings "
+        "skipped "
         f"(line {number}: {reason}); they are recomputed"
     )
 
 
 def torn_line(file: Path, size: int) -> str:
     return (
-        f"{file}: an incomplete last line ({size} bytes) left by an interrupted write "
+        f"{name_printable(file)}: an incomplete last line ({size} bytes) left by an interrupted "
+        "write "
         "skipped; its readings are recomputed"
     )
 
@@ -431,13 +434,17 @@ def _open_regular(file: Path, found: _Found) -> IO[bytes] | None:
         return None
     except OSError as error:
         if file.is_symlink():  # the store's own file: never read through a link (tr7 T1)
-            found.problems.append(f"{file}: not read ({LINK_REFUSED}); recomputed")
+            found.problems.append(f"{name_printable(file)}: not read ({LINK_REFUSED}); recomputed")
             return None
-        found.problems.append(f"{file}: not read ({describe_os_error(error)}); recomputed")
+        found.problems.append(
+            f"{name_printable(file)}: not read ({describe_os_error(error)}); recomputed"
+        )
         return None
     if not stat.S_ISREG(os.fstat(descriptor).st_mode):
         os.close(descriptor)
-        found.problems.append(f"{file}: not a regular file; its readings are recomputed")
+        found.problems.append(
+            f"{name_printable(file)}: not a regular file; its readings are recomputed"
+        )
         return None
     return os.fdopen(descriptor, "rb")
 

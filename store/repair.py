@@ -49,6 +49,7 @@ from store.trusted import record_problem
 from workbench.core.files.atomic import link_target
 from workbench.core.files.links import link_loop
 from workbench.core.files.regular import open_regular, read_regular
+from workbench.core.terminal_text import name_printable
 
 NEW_JOURNAL_SEQ = 1
 """The repaired database's journal begins again at change 1 (its snapshot holds none)."""
@@ -221,7 +222,8 @@ def _write_database(path: Path, recovery: Recovery) -> None:
         # the repaired history has no gap where records were lost (qa2 R3): say so, as
         # the ids this report names are the damaged history's
         recovery.kept.append(
-            f"{history_path(path).name}: its {len(history):,} records are numbered again "
+            f"{name_printable(history_path(path).name)}: its {len(history):,} records are numbered "
+            "again "
             "from 1 (record ids named in this report are those of the damaged history)"
         )
     meta = recovery.tables.setdefault(META_TABLE, {}).setdefault(META_ID, {})

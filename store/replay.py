@@ -37,6 +37,7 @@ from store.snapshot_records import ops_problem, snapshot_problem
 from workbench.core.collector import paused_gc
 from workbench.core.files.atomic import link_target
 from workbench.core.files.regular import open_regular
+from workbench.core.terminal_text import name_printable
 
 if TYPE_CHECKING:
     from store.read_memo import ReadMemo
@@ -134,7 +135,8 @@ def _refuse_cut_journal(path: Path, last: int, saved: int) -> None:
     gone = f"change {saved} is" if saved == last + 1 else f"changes {last + 1} to {saved} are"
     raise CorruptDatabaseError(
         journal_path(path),
-        f"it ends at change {last}, but {lock_path(path).name} records change {saved} as "
+        f"it ends at change {last}, but {name_printable(lock_path(path).name)} records change "
+        f"{saved} as "
         f"saved: {gone} missing from its end (lines cut off, or an older copy of the "
         "database put back)",
         database=path,
@@ -220,7 +222,8 @@ def _replay_file(
                     raise _damaged(database, file, line.number, line.offset, "is cut short")
                 state.torn_tail = True
                 state.warnings.append(
-                    f"{file}: dropped an incomplete last change ({line.size} bytes) "
+                    f"{name_printable(file)}: dropped an incomplete last change ({line.size} "
+                    "bytes) "
                     "left by an interrupted write"
                 )
                 break
@@ -284,7 +287,7 @@ def _drop_uncommitted(
     state.live_changes -= run.lines
     state.torn_tail = True
     state.warnings.append(
-        f"{file}: dropped an import cut short ({run.lines:,} lines, "
+        f"{name_printable(file)}: dropped an import cut short ({run.lines:,} lines, "
         f"{good_end - run.start:,} bytes) that was never committed"
     )
     return run.start
@@ -352,7 +355,8 @@ def _check_history(
         if size and check.last is None and not check.unnumbered:
             raise CorruptDatabaseError(
                 path,
-                f"the snapshot is missing or empty, but {log.path} holds {size:,} bytes of "
+                f"the snapshot is missing or empty, but {name_printable(log.path)} holds {size:,} "
+                "bytes of "
                 "history: it is not a new database",
                 database=path,
             )
@@ -364,7 +368,8 @@ def _check_history(
     if size is None:
         next_id = int(meta.get("history_next_id", 1))
         state.warnings.append(
-            f"{log.path} is missing: the history of changes before change {next_id} is "
+            f"{name_printable(log.path)} is missing: the history of changes before change "
+            f"{next_id} is "
             "lost; a new history starts with it"
         )
         meta["history_bytes"] = 0
@@ -388,7 +393,8 @@ def history_damage_warning(history: Path, problem: str, database: Path) -> str:
     """What every command says about a damaged FILE.history: the audit trail cannot be
     trusted, the annotations can, and what mends it."""
     return (
-        f"{history}: {problem}: the history of changes cannot be trusted (the annotations "
+        f"{name_printable(history)}: {problem}: the history of changes cannot be trusted (the "
+        "annotations "
         f"are not affected), and nothing more is added to it until `workbench repair --db "
-        f"{database}` mends it"
+        f"{name_printable(database)}` mends it"
     )

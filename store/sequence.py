@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.errors import CorruptDatabaseError, JournalMissingError
+from workbench.core.terminal_text import name_printable
 
 
 @dataclass
@@ -105,7 +106,8 @@ class SequenceCheck:
         return CorruptDatabaseError(
             before,
             f"it is a sealed segment older than the snapshot: its changes end at {last}, "
-            f"numbers the snapshot holds already (up to {floor}), and {file.name} goes on "
+            f"numbers the snapshot holds already (up to {floor}), and {name_printable(file.name)} "
+            "goes on "
             f"from {seq} with no change missing after the snapshot (an older segment put "
             "back?); it is not needed, so move it out of the way",
             database=self.database,

@@ -44,24 +44,42 @@ async def test_palette_export_writes_a_valid_json_export(
     assert document["annotations"] == expected["annotations"]
 
 
-async def test_a_failed_export_is_reported_and_writes_nothing(make_app, tmp_path: Path) -> None:
-    target = tmp_path / "missing-folder" / "out.json"
-    app = make_app()
+async def export_notices(app, format_name: str, target: Path) -> list[str]:  # type: ignore[no-untyped-def]
+    """The messages of the notices `app` shows while it tags a sentence and exports it
+    in `format_name` to `target`, in order."""
     messages: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
         original = app.notify
 
         def record(message: str, **kwargs: object) -> None:
             messages.append(message)
-            original(message, **kwargs)  # type: ignore[arg-type]
+            original(message, **kwargs)
 
-        app.notify = record  # type: ignore[method-assign]
+        app.notify = record
         await pilot.press("c")
-        app.export_in_background("w3c", target)
+        app.export_in_background(format_name, target)
         await app.workers.wait_for_complete()
         await pilot.pause()
+    return messages
+
+
+async def test_a_failed_export_is_reported_and_writes_nothing(make_app, tmp_path: Path) -> None:
+    target = tmp_path / "missing-folder" / "out.json"
+    messages = await export_notices(make_app(), "w3c", target)
     assert not target.exists()
     assert any(str(target) in message for message in messages)
+
+
+async def test_a_file_named_with_what_draws_nothing_is_named_with_it_shown(
+    make_app, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """tr15 T4: "out.json" and "out" + U+200B + ".json" are two files, and the notice
+    naming the one written looked like the other."""
+    target = tmp_path / "out\u200b.json"
+    messages = await export_notices(make_app(), "json", target)
+    assert target.exists()
+    written = [message for message in messages if "bytes written to" in message]
+    assert written and "out\\u200b.json" in written[0] and "\u200b" not in written[0]
 
 
 async def answer_export(app, pilot, path: str) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.common import fail
+from workbench.cli.common import cannot, fail
 from workbench.cli.output import write_json_text
 from workbench.core.analysis.summary.markdown import sentence_label
 from workbench.core.annotation import status_words
@@ -302,7 +302,7 @@ def run(args: argparse.Namespace) -> int:
     except ImportFileError as error:
         return fail(str(error))
     except OSError as error:
-        return fail(f"cannot read {error.filename}: {error.strerror or error}")
+        return fail(cannot("read", error.filename, error))
     try:
         single_annotator(a, str(first))
         single_annotator(b, str(second))

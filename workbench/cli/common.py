@@ -12,7 +12,7 @@ from pathlib import Path
 from types import FrameType
 from typing import NoReturn, Protocol, TypeVar
 
-from workbench.core.terminal_text import printable
+from workbench.core.terminal_text import name_printable, printable
 
 Change = TypeVar("Change")
 Change_co = TypeVar("Change_co", covariant=True)
@@ -143,7 +143,7 @@ def no_database(location: Path | str, hint: str) -> str | None:
         if loop is not None:
             return loop
     if not database_exists(location):
-        return f"no annotation database at {location} ({hint})"
+        return f"no annotation database at {name_printable(location)} ({hint})"
     return None
 
 
@@ -168,8 +168,8 @@ def format_of_output(
         return named or default, None
     if named is not None and named != given and given in by_suffix.values():
         return given, (
-            f"{output} names a {named} file, but --format {given} was given: give "
-            f"--format {named}, or another file name"
+            f"{name_printable(output or '')} names a {named} file, but --format {given} was "
+            f"given: give --format {named}, or another file name"
         )
     return given, None
 
@@ -178,12 +178,22 @@ def no_annotations_by(annotator: str, database: str, names: Iterable[str], hint:
     """Why there is nothing to report: `annotator` has no annotations in `database`; the
     analysts it does hold are named (`summary --annotator`, `export --annotator`: a
     misspelt name)."""
-    from workbench.core.corpus.article_ids import name_printable
-
     held = ", ".join(map(name_printable, names)) or "none"
     return (
-        f"no annotations by {name_printable(annotator)} in {database}; analysts there: {held}{hint}"
+        f"no annotations by {name_printable(annotator)} in {name_printable(database)}; "
+        f"analysts there: {held}{hint}"
     )
+
+
+def cannot(doing: str, path: str | os.PathLike[str], error: OSError) -> str:
+    """Why a file could not be read or written (`doing`: "read", "write"), naming it as
+    every message names a file (name_printable: a U+200B in it shown, tr15 T4)."""
+    return f"cannot {doing} {name_printable(path)}: {error.strerror or error}"
+
+
+def no_articles_found(roots: Iterable[str | os.PathLike[str]]) -> str:
+    """Why a command that reads articles has nothing to do: the paths it read."""
+    return "no articles found in " + ", ".join(map(name_printable, roots))
 
 
 def fail_each(problems: Iterable[str], code: int = 1) -> int:

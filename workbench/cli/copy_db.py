@@ -44,11 +44,12 @@ def run(args: argparse.Namespace) -> int:
     from workbench.config.locations import resolve_database
     from workbench.core.files.database_url import is_server_url, shown_location
     from workbench.core.files.links import link_loop
+    from workbench.core.terminal_text import name_printable
 
     source_location = resolve_database(args.source)
     target_location = resolve_database(args.target)
-    source_name = shown_location(source_location)
-    target_name = shown_location(target_location)
+    source_name = name_printable(shown_location(source_location))
+    target_name = name_printable(shown_location(target_location))
     if str(source_location) == str(target_location):
         return fail(f"{source_name} is both the source and the target")
     if one_file(source_location, target_location):  # a link, or another name of it

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from workbench.cli.common import (
+    cannot,
     fail,
     format_of_output,
     no_annotations_by,
@@ -18,9 +19,8 @@ from workbench.cli.common import (
 )
 from workbench.cli.output import real_stream
 from workbench.core.annotation import ORPHANED, STATUSES, TAGS
-from workbench.core.corpus.article_ids import name_printable
 from workbench.core.files.output_target import output_among_articles
-from workbench.core.terminal_text import printable
+from workbench.core.terminal_text import name_printable, printable
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -250,7 +250,8 @@ def run(args: argparse.Namespace) -> int:
                         file=sys.stderr,
                     )
             source: ExportSource = store
-            if nothing := filters_matching_nothing(source, args, shown_location(location)):
+            shown = name_printable(shown_location(location))
+            if nothing := filters_matching_nothing(source, args, shown):
                 return fail(nothing)
             if args.articles:
                 corpus = load_corpus(args.articles)
@@ -289,7 +290,7 @@ def run(args: argparse.Namespace) -> int:
             with stopped_cleanly_by_sigterm():
                 write_output(args.output, output, for_terminal=json_safe_for_terminal)
         except OSError as error:
-            return fail(f"cannot write {args.output}: {error.strerror or error}")
+            return fail(cannot("write", args.output, error))
         return 0
     write_data(output)
     return 0

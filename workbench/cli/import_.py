@@ -29,7 +29,8 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import fail, fail_each, one_line, skipped, warn
+from workbench.cli.common import cannot, fail, fail_each, one_line, skipped, warn
+from workbench.core.terminal_text import name_printable
 
 if TYPE_CHECKING:
     from store.change import Change
@@ -497,7 +498,7 @@ def run(args: argparse.Namespace) -> int:
     except ImportFileError as error:
         return fail(str(error.in_file(path)))
     except OSError as error:
-        return fail(f"cannot read {path}: {error.strerror or error}")
+        return fail(cannot("read", path, error))
     location = resolve_database(args.db)
     made: list[ArticlePlan] = []
     try:
@@ -588,7 +589,7 @@ def run(args: argparse.Namespace) -> int:
     except ImportFileError as error:
         return fail(str(error.in_file(path)))
     except OSError as error:
-        return fail(f"cannot read {path}: {error.strerror or error}")
+        return fail(cannot("read", path, error))
     except (StoreError, OlderTextError) as error:
         return fail(str(error))
     history = f" (its history of {source.history_entries} changes is not imported)"
@@ -606,7 +607,7 @@ def run(args: argparse.Namespace) -> int:
         else ""
     )
     print(
-        f"imported {one_line(str(path))}: added {report.added}, updated {report.updated}, "
+        f"imported {name_printable(path)}: added {report.added}, updated {report.updated}, "
         f"skipped {report.skipped}{older}{decisions}"
         f"{history if source.history_entries else ''}",
         file=sys.stdout,
@@ -623,7 +624,7 @@ def run(args: argparse.Namespace) -> int:
         )
     for name, other in case_twins(analysts, analysts_held):
         print(
-            f"workbench: analyst {name!r} of {one_line(str(path))} differs only in case or "
+            f"workbench: analyst {name!r} of {name_printable(path)} differs only in case or "
             f"Unicode form from {other!r} in the database: they are counted as two analysts",
             file=sys.stderr,
         )

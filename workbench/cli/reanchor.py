@@ -22,8 +22,16 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.common import fail, fail_each, no_database, skipped, threshold, warn
-from workbench.core.corpus.article_ids import name_printable
+from workbench.cli.common import (
+    fail,
+    fail_each,
+    no_articles_found,
+    no_database,
+    skipped,
+    threshold,
+    warn,
+)
+from workbench.core.terminal_text import name_printable
 
 if TYPE_CHECKING:
     from store.change import Change
@@ -134,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.paths or None)
     skipped(corpus.problems)
     if not corpus.articles:
-        return fail("no articles found in " + ", ".join(str(root) for root in corpus.roots))
+        return fail(no_articles_found(corpus.roots))
     location = resolve_database(args.db)
     problem = no_database(location, "give one with --db FILE or URL")
     if problem is not None:

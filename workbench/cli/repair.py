@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from workbench.cli.common import fail, no_database, one_line
+from workbench.core.terminal_text import name_printable
 
 HELP = "recover what can be trusted from a damaged database (the damaged files are kept)"
 
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     out = sys.stdout
     if report.healthy:
-        out.write(f"{path} opens without damage: nothing was changed.\n")
+        out.write(f"{name_printable(path)} opens without damage: nothing was changed.\n")
         for warning in report.warnings:
             out.write(f"  note: {one_line(warning)}\n")
         return 0
@@ -52,10 +53,10 @@ def run(args: argparse.Namespace) -> int:
             count, orphans = repaired.count(), repaired.orphan_count()
     except StoreError as error:
         return fail(f"the repaired database does not open: {error}")
-    out.write(f"Repaired {path}: it opens with {opens_with(count, orphans)}.\n")
+    out.write(f"Repaired {name_printable(path)}: it opens with {opens_with(count, orphans)}.\n")
     out.write("The damaged files are kept, unchanged:\n")
     for original, aside in report.moved:
-        out.write(f"  {one_line(original.name)} -> {one_line(aside.name)}\n")
+        out.write(f"  {name_printable(original.name)} -> {name_printable(aside.name)}\n")
     recovery = report.recovery
     sections = [
         ("Damaged", recovery.damaged, ""),

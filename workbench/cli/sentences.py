@@ -6,10 +6,10 @@ import argparse
 import json
 import sys
 
-from workbench.cli.common import fail, one_line, skipped
+from workbench.cli.common import fail, no_articles_found, one_line, skipped
 from workbench.cli.output import write_json_text
-from workbench.core.corpus.article_ids import name_printable
 from workbench.core.corpus.articles import load_corpus
+from workbench.core.terminal_text import name_printable
 
 HELP = "print the sentences of articles with their offsets (bundled articles by default)"
 
@@ -47,5 +47,5 @@ def run(args: argparse.Namespace) -> int:
                     f"{one_line(sentence.text)}\n"
                 )
     if not corpus.articles:
-        return fail("no articles found in " + ", ".join(str(root) for root in corpus.roots))
+        return fail(no_articles_found(corpus.roots))
     return 0

@@ -12,13 +12,12 @@ import json
 import sys
 from typing import TextIO
 
-from workbench.cli.common import fail
+from workbench.cli.common import fail, no_articles_found
 from workbench.cli.output import write_json_text
 from workbench.core.analysis.suggestions.provenance import weak
 from workbench.core.analysis.suggestions.suggest import Suggestion, suggest
-from workbench.core.corpus.article_ids import name_printable
 from workbench.core.corpus.articles import Article, load_corpus
-from workbench.core.terminal_text import printable
+from workbench.core.terminal_text import name_printable, printable
 
 HELP = "suggest tags and sources for every sentence (bundled articles by default)"
 
@@ -33,9 +32,7 @@ def run(args: argparse.Namespace) -> int:
     for problem in corpus.problems:
         print(f"workbench: skipped {visible(str(problem))}", file=sys.stderr)
     if not corpus.articles:
-        return fail(
-            "no articles found in " + ", ".join(visible(str(root)) for root in corpus.roots)
-        )
+        return fail(no_articles_found(corpus.roots))
     out = sys.stdout
     for article in corpus:
         suggestions = suggest(article)

@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.common import (
+    cannot,
     fail,
     format_of_output,
     no_annotations_by,
+    no_articles_found,
     say,
     skipped,
     stopped_cleanly_by_sigterm,
@@ -318,7 +320,7 @@ def summary_inputs(
             if paths and corpus is not None and not corpus.articles:
                 # A mistyped PATH: a report of nothing would read "No conflicting figures"
                 # and exit 0 (qa6 Q8).
-                return fail("no articles found in " + ", ".join(paths))
+                return fail(no_articles_found(paths))
             view = store if corpus is None else read_only_view(store, corpus, request.fuzzy)
             # One analyst's annotations only: the others' are never made into objects.
             annotations = view.all(annotator)
@@ -423,5 +425,5 @@ def written(output: Iterable[bytes] | str, target: str | None) -> int:
         with stopped_cleanly_by_sigterm():
             write_output_parts(Path(target), parts, for_terminal=terminal)
     except OSError as error:
-        return fail(f"cannot write {target}: {error.strerror or error}")
+        return fail(cannot("write", target, error))
     return 0

@@ -19,6 +19,7 @@ from workbench.config.locations import DatabaseLocation, resolve_database
 from workbench.core.annotation import EVERY_ANALYST
 from workbench.core.files.database_url import shown_location
 from workbench.core.files.output_target import output_among_articles
+from workbench.core.terminal_text import name_printable
 
 if TYPE_CHECKING:
     from workbench.core.analysis.ledger.settings import LedgerSettings
@@ -58,7 +59,7 @@ class Request:
     @property
     def shown(self) -> str:
         """The database as messages name it."""
-        return shown_location(self.location)
+        return name_printable(shown_location(self.location))
 
 
 def asked(args: argparse.Namespace) -> Request | int:

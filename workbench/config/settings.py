@@ -27,6 +27,7 @@ from workbench.config.toml_file import ConfigFileError, read_toml, written_entry
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.anchoring.threshold import DEFAULT_THRESHOLD
 from workbench.core.files.regular import read_regular
+from workbench.core.terminal_text import name_printable
 
 T = TypeVar("T")
 
@@ -37,21 +38,21 @@ def where(path: Path, table: str, key: str | None = None) -> str:
     try:
         text = read_regular(path).decode("utf-8")
     except (OSError, UnicodeDecodeError):
-        return str(path)
+        return name_printable(path)
     current = ""
     for number, line in enumerate(text.splitlines(), start=1):
         header = written_table(line)
         if header is not None:
             current = header
             if key is None and current == table:
-                return f"{path} line {number}"
+                return f"{name_printable(path)} line {number}"
             continue
         name = written_entry(line)
         if (key is not None and name is not None) and (
             (current, name) == (table, key) or (current == "" and name == f"{table}.{key}")
         ):
-            return f"{path} line {number}"
-    return str(path)
+            return f"{name_printable(path)} line {number}"
+    return name_printable(path)
 
 
 def unknown(kind: str, name: str, known: Iterable[str]) -> str:

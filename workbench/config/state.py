@@ -15,6 +15,7 @@ from typing import Any
 
 from workbench.config.locations import state_path
 from workbench.core.files.atomic import atomic_write_text
+from workbench.core.terminal_text import name_printable
 
 
 class StateError(ValueError):
@@ -29,13 +30,15 @@ def read_state(path: Path | None = None) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except OSError as error:
-        raise StateError(f"{path}: cannot read ({error.strerror or error})") from None
+        raise StateError(
+            f"{name_printable(path)}: cannot read ({error.strerror or error})"
+        ) from None
     try:
         state = json.loads(raw)
     except (UnicodeDecodeError, ValueError) as error:
-        raise StateError(f"{path}: not valid JSON ({error})") from None
+        raise StateError(f"{name_printable(path)}: not valid JSON ({error})") from None
     if not isinstance(state, dict):
-        raise StateError(f"{path}: expected a JSON object")
+        raise StateError(f"{name_printable(path)}: expected a JSON object")
     return state
 
 
@@ -59,4 +62,6 @@ def remember_export_folder(folder: Path, path: Path | None = None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(path, json.dumps(state, indent=2) + "\n")
     except OSError as error:
-        raise StateError(f"{path}: cannot write ({error.strerror or error})") from None
+        raise StateError(
+            f"{name_printable(path)}: cannot write ({error.strerror or error})"
+        ) from None

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.files.regular import read_regular
+from workbench.core.terminal_text import name_printable
 
 
 class ConfigFileError(ValueError):
@@ -33,12 +34,16 @@ def read_toml(path: Path, what: str) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except OSError as error:
-        raise ConfigFileError(f"{path}: cannot read {what} ({error.strerror})") from None
+        raise ConfigFileError(
+            f"{name_printable(path)}: cannot read {what} ({error.strerror})"
+        ) from None
     try:  # a byte-order mark (Notepad's "UTF-8") is no part of the document, as for
         # articles and imports (tr9 T8: every command refused "at line 1, column 1")
         return tomllib.loads(raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigFileError(f"{path}: not a valid TOML {what} ({error})") from None
+        raise ConfigFileError(
+            f"{name_printable(path)}: not a valid TOML {what} ({error})"
+        ) from None
 
 
 WRITTEN_KEY = r"""(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([A-Za-z0-9_.-]+))"""

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from workbench.core.terminal_text import is_invisible
+
 TAGS: tuple[str, ...] = ("claim", "attribution", "denial")
 STATUSES: tuple[str, ...] = (
     "unverified",
@@ -102,25 +104,6 @@ def reserved_name_reason(annotator: str) -> tuple[str, str] | None:
             "remove it",
         )
     return None
-
-
-_IGNORABLE = (
-    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
-    (0x2800, 0x2800), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0),
-    (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
-)  # fmt: skip
-"""Unicode's Default_Ignorable_Code_Point outside category Cf (a grapheme joiner, the
-Hangul fillers, variation selectors, ...), and the blank Braille pattern: letters and
-marks that draw nothing (tr9 T5)."""
-
-
-def is_invisible(character: str) -> bool:
-    """True for a character that draws nothing: a format character (Cf: a zero-width
-    space, a bidi control) or one of _IGNORABLE."""
-    if unicodedata.category(character) == "Cf":
-        return True
-    point = ord(character)
-    return any(low <= point <= high for low, high in _IGNORABLE)
 
 
 def look_alike(name: str) -> str:

@@ -23,7 +23,9 @@ decides which characters are unsafe and how they are shown:
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 
 _UNSAFE_CLASS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
@@ -168,3 +170,51 @@ def json_safe_bytes(serialized: bytes) -> bytes:
     ):
         return serialized
     return _UNSAFE_JSON_BYTES.sub(_json_escape_bytes, serialized)
+
+
+_IGNORABLE = (
+    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
+    (0x2800, 0x2800), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)  # fmt: skip
+"""Unicode's Default_Ignorable_Code_Point outside category Cf (a grapheme joiner, the
+Hangul fillers, variation selectors, ...), and the blank Braille pattern: letters and
+marks that draw nothing (tr9 T5)."""
+
+
+def is_invisible(character: str) -> bool:
+    """True for a character that draws nothing: a format character (Cf: a zero-width
+    space, a bidi control) or one of _IGNORABLE."""
+    if unicodedata.category(character) == "Cf":
+        return True
+    point = ord(character)
+    return any(low <= point <= high for low, high in _IGNORABLE)
+
+
+def name_printable(name: str | os.PathLike[str]) -> str:
+    """A name (an article's file name, an analyst's, a path) in one line of terminal
+    output: `printable`, and each character that draws nothing escaped too (a zero-width
+    space, a bidi mark, a joiner: is_invisible), so that two names are never
+    shown alike: "alpha" and "alpha" + U+200B are two articles (tr13 T6), "db.json" and
+    "db" + U+200B + ".json" two databases (tr15 T4). For names only: in text a joiner
+    makes an emoji, or a Persian word."""
+    return invisible_shown(printable(os.fspath(name), single_line=True))
+
+
+def name_displayable(name: str | os.PathLike[str]) -> str:
+    """name_printable for a screen the program draws (`displayable`, one line)."""
+    return invisible_shown(displayable(os.fspath(name), single_line=True))
+
+
+def invisible_shown(text: str) -> str:
+    """`text` with each character that draws nothing escaped (`\\u200b`), and each
+    separator but the ASCII space (a no-break space, an en space, a line or paragraph
+    separator: `alpha\\xa0beta` is not `alpha beta`, tr14 T3), the rest as it is: a
+    name that the screen or the terminal then makes safe (a skipped file's)."""
+    if text.isascii():
+        return text
+    return "".join(escape(char) if _hidden_in_name(char) else char for char in text)
+
+
+def _hidden_in_name(char: str) -> bool:
+    return is_invisible(char) or (char != " " and unicodedata.category(char) in ("Zs", "Zl", "Zp"))

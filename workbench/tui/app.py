@@ -25,6 +25,7 @@ from workbench.core.corpus.articles import BUNDLED_ARTICLES, Corpus, load_corpus
 from workbench.core.corpus.search import SentenceSearch
 from workbench.core.corpus.titles import shorten
 from workbench.core.files.database_url import is_server_url
+from workbench.core.terminal_text import name_displayable
 from workbench.tui.bound_keys import BoundKeys
 from workbench.tui.hand_back import hand_back
 from workbench.tui.keymap import binding_scopes, complete_keymap, load_user_keymap
@@ -473,7 +474,7 @@ class WorkbenchApp(App[None]):
             hand_back(
                 self,
                 self.notify,
-                f"{path}: {reason}",
+                f"{name_displayable(path)}: {reason}",
                 title="Export failed",
                 severity="error",
                 markup=False,
@@ -490,7 +491,7 @@ class WorkbenchApp(App[None]):
         hand_back(
             self,
             self.notify,
-            f"{len(output):,} bytes written to {path}{left_words}",
+            f"{len(output):,} bytes written to {name_displayable(path)}{left_words}",
             title="Exported",
             markup=False,
         )

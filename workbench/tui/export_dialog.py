@@ -15,6 +15,7 @@ from typing import Any
 from textual.app import App
 
 from workbench.core.interchange.export.formats import DEFAULT_FORMAT, FORMATS
+from workbench.core.terminal_text import name_displayable
 from workbench.tui.output_folder import default_folder, target_of
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.confirm import ConfirmPrompt, describe
@@ -70,5 +71,5 @@ class ExportDialog:
             else:
                 await self.ask_path(str(path))
 
-        question = ConfirmPrompt(f"{path} exists. Overwrite it?", describe(path))
+        question = ConfirmPrompt(f"{name_displayable(path)} exists. Overwrite it?", describe(path))
         await open_prompt(self.app, question, overwrite)

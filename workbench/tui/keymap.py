@@ -26,6 +26,7 @@ from textual.binding import Binding, BindingType
 from textual.keys import Keys, _character_to_key
 
 from workbench.config.keymap import Keymap, KeymapError, read_keymap_file
+from workbench.core.terminal_text import name_printable
 
 MODIFIERS = frozenset({"alt", "ctrl", "hyper", "meta", "shift", "super"})
 """What Textual puts before a key's name, in this (alphabetical) order."""
@@ -117,7 +118,7 @@ def load_keymap(
         problem = f'[{table}] holds no binding: a keymap is lines of binding_id = "keys"'
         refused.append((lines.get(table, 0), table, problem))
     for line, binding_id, problem in sorted(refused, key=lambda item: item[0]):
-        place = f"{path} line {line}" if line else str(path)
+        place = f"{name_printable(path)} line {line}" if line else name_printable(path)
         default = defaults.get(binding_id)
         kept = f"; {binding_id} keeps {default}" if default else ""
         keymap.problems.append(f"{place}: {problem} (ignored{kept})")

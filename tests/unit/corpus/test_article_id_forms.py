@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tests.fixtures.anchored import annotate, article
 from workbench.core.analysis.summary.scope import renamed_articles
-from workbench.core.corpus.article_ids import form_twins, name_displayable, name_printable
-from workbench.core.terminal_text import displayable, printable
+from workbench.core.corpus.article_ids import form_twins
+from workbench.core.terminal_text import displayable, name_displayable, name_printable, printable
 
 TEXT = "Crónica\nEl ministro dijo que 40 personas murieron.\nLa policía confirmó la cifra.\n"
 COMPOSED, DECOMPOSED = "010_Jos\u00e9", "010_Jose\u0301"

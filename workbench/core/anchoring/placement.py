@@ -64,8 +64,8 @@ from workbench.core.annotation import (
     Anchor,
     Annotation,
 )
-from workbench.core.corpus.article_ids import name_printable
 from workbench.core.corpus.sentences import Sentence
+from workbench.core.terminal_text import name_printable
 
 UNCHANGED = "unchanged"
 MOVED = "moved"

@@ -13,9 +13,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-from workbench.core.annotation import is_invisible
-from workbench.core.terminal_text import displayable, escape, printable
-
 
 def name_form(article_id: str) -> str:
     """What two spellings of one file name share: the name composed (NFC)."""
@@ -95,31 +92,3 @@ def form_twin_words(twins: list[tuple[str, str]], held_by: str) -> str:
         "accents). Export again from a copy whose file names are in the desk's form (e.g. "
         "`convmv -r -f utf8 -t utf8 --nfc --notest FOLDER` on the Mac's copy)"
     )
-
-
-def name_printable(name: str) -> str:
-    """A name (an article's file name, an analyst's) in one line of terminal output:
-    `printable`, and each character that draws nothing escaped too (a zero-width space,
-    a bidi mark, a joiner: annotation.is_invisible), so that two names are never shown
-    alike: "alpha" and "alpha" + U+200B are two articles (tr13 T6). For names only:
-    in text a joiner makes an emoji, or a Persian word."""
-    return invisible_shown(printable(name, single_line=True))
-
-
-def name_displayable(name: str) -> str:
-    """name_printable for a screen the program draws (`displayable`, one line)."""
-    return invisible_shown(displayable(name, single_line=True))
-
-
-def invisible_shown(text: str) -> str:
-    """`text` with each character that draws nothing escaped (`\\u200b`), and each
-    separator but the ASCII space (a no-break space, an en space, a line or paragraph
-    separator: `alpha\\xa0beta` is not `alpha beta`, tr14 T3), the rest as it is: a
-    name that the screen or the terminal then makes safe (a skipped file's)."""
-    if text.isascii():
-        return text
-    return "".join(escape(char) if _hidden_in_name(char) else char for char in text)
-
-
-def _hidden_in_name(char: str) -> bool:
-    return is_invisible(char) or (char != " " and unicodedata.category(char) in ("Zs", "Zl", "Zp"))

@@ -91,7 +91,7 @@ class CorpusProblem:
     def __str__(self) -> str:
         """The file named so that no two look alike (terminal_text.invisible_shown); the
         screen or the terminal shows its control characters safely."""
-        from workbench.core.corpus.article_ids import invisible_shown
+        from workbench.core.terminal_text import invisible_shown
 
         return f"{invisible_shown(str(self.path))}: {self.reason}"
 

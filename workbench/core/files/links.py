@@ -12,6 +12,8 @@ import errno
 import os
 from pathlib import Path
 
+from workbench.core.terminal_text import name_printable
+
 MAX_SHOWN = 4
 """Links of a loop shown before the rest is cut."""
 
@@ -34,10 +36,11 @@ def link_loop(path: Path) -> str | None:
             break
         seen.add(os.path.abspath(current))
     shown = chain if len(chain) <= MAX_SHOWN + 1 else [*chain[:MAX_SHOWN], "…", chain[-1]]
-    where = f"{path} is" if looping == path else f"{path} goes through {looping},"
+    named = name_printable(path)
+    where = f"{named} is" if looping == path else f"{named} goes through {name_printable(looping)},"
     return (
-        f"{where} a loop of symbolic links ({' -> '.join(shown)}): there is nothing behind "
-        "it; nothing was read or created"
+        f"{where} a loop of symbolic links ({' -> '.join(map(name_printable, shown))}): there "
+        "is nothing behind it; nothing was read or created"
     )
 
 

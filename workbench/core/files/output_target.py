@@ -11,6 +11,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from workbench.core.terminal_text import name_printable
+
 
 def output_among_articles(paths: Iterable[Path | str], output: Path | str | None) -> str | None:
     """Why OUTPUT must not be written because of the articles read, or None: it is one
@@ -24,12 +26,13 @@ def output_among_articles(paths: Iterable[Path | str], output: Path | str | None
         inside = os.path.isdir(read) and target.startswith(read.rstrip(os.sep) + os.sep)
         if target == read or (inside and os.path.exists(target)):
             return (
-                f"{output} is one of the articles read: writing there would replace it; "
-                "choose another file"
+                f"{name_printable(output)} is one of the articles read: writing there would "
+                "replace it; choose another file"
             )
         if inside:
             return (
-                f"{output} is inside {path}, where the articles are read from: it would be "
-                "read as an article the next time; choose a file outside it"
+                f"{name_printable(output)} is inside {name_printable(path)}, where the articles "
+                "are read from: it would be read as an article the next time; choose a file "
+                "outside it"
             )
     return None

@@ -55,6 +55,7 @@ from workbench.core.interchange.export.shape import (
 from workbench.core.interchange.export.tagged_on import TAGGED_ON, made_on
 from workbench.core.nul_text import NUL_WORDS, holds_nul
 from workbench.core.team_limits import KEY_FIELDS, limit_problem
+from workbench.core.terminal_text import name_printable
 
 MIB = 1024 * 1024
 MAX_DOCUMENT_BYTES = 256 * MIB
@@ -95,7 +96,8 @@ class ImportFileError(ValueError):
         place = self.where
         if file is not None:
             separator = " " if place.startswith("line") else ": "
-            place = f"{file}{separator}{place}" if place else str(file)
+            named = name_printable(file)
+            place = f"{named}{separator}{place}" if place else named
         super().__init__(f"{place}: {reason}" if place else reason)
 
     def in_file(self, file: Path) -> ImportFileError:

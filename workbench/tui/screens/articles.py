@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from workbench.core.corpus.article_ids import name_displayable
+from workbench.core.terminal_text import name_displayable
 from workbench.tui.literal import visible
 
 BAR_WIDTH = 12

@@ -36,8 +36,8 @@ from workbench.core.anchoring.reanchored_view import ReanchoredView, current_vie
 from workbench.core.annotation import DEFAULT_STATUS, STATUSES, TAGS, Annotation, status_words
 from workbench.core.annotation_filter import UNTAGGED
 from workbench.core.collector import paused_gc
-from workbench.core.corpus.article_ids import name_displayable
 from workbench.core.corpus.article_info import ArticleInfo
+from workbench.core.terminal_text import name_displayable
 from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import literal
 from workbench.tui.screens.choice import ChoicePrompt

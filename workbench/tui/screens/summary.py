@@ -45,9 +45,8 @@ from workbench.core.analysis.summary.model import (
     Summary,
 )
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words
-from workbench.core.corpus.article_ids import name_displayable
 from workbench.core.files.atomic import write_output
-from workbench.core.terminal_text import printable, printable_bytes
+from workbench.core.terminal_text import name_displayable, printable, printable_bytes
 from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import literal
 from workbench.tui.output_folder import default_folder, target_of
@@ -958,12 +957,12 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 write_output(path, report, for_terminal=printable_bytes)
             except OSError as error:
                 self.notify(
-                    f"Cannot write {path}: {error.strerror or error}",
+                    f"Cannot write {name_displayable(path)}: {error.strerror or error}",
                     severity="error",
                     markup=False,
                 )
                 return
-            self.notify(f"Wrote the report to {path}.", markup=False)
+            self.notify(f"Wrote the report to {name_displayable(path)}.", markup=False)
             try:
                 remember_export_folder(path.parent)
             except StateError as error:
@@ -992,7 +991,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 else:
                     await ask(str(path))
 
-            question = ConfirmPrompt(f"{path} exists. Overwrite it?", describe(path))
+            question = ConfirmPrompt(
+                f"{name_displayable(path)} exists. Overwrite it?", describe(path)
+            )
             await open_prompt(self.app, question, overwrite)
 
         await ask(str(default_folder(self.app) / REPORT_NAME))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Container, Iterable, Sequence
 from workbench.core.analysis.summary.model import ClaimGroup, SentenceLine
 from workbench.core.analysis.summary.unsourced import no_source_words
 from workbench.core.annotation import VERDICTS, Annotation, status_words
-from workbench.core.corpus.article_ids import name_printable
+from workbench.core.terminal_text import name_printable
 
 Where = tuple[str, int]
 """A sentence: (article id, index)."""

@@ -45,8 +45,8 @@ from workbench.core.analysis.summary.model import (
 from workbench.core.analysis.summary.unlinked import EXPLANATIONS, why_unlinked
 from workbench.core.analysis.summary.unsourced import NO_SOURCE_RECORDED, lacks_recorded_source
 from workbench.core.annotation import STATUSES, TAGS, Annotation, moment_words, status_words
-from workbench.core.corpus.article_ids import name_printable
 from workbench.core.corpus.changed_words import changed_words
+from workbench.core.terminal_text import name_printable
 
 _LONE_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
 _MARKUP = re.compile(r"[\\|*`\[\]<>#_]")

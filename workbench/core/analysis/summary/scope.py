@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from workbench.core.annotation import Annotation
-from workbench.core.corpus.article_ids import name_form, name_printable, spelt
+from workbench.core.corpus.article_ids import name_form, spelt
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Article
+from workbench.core.terminal_text import name_printable
 
 
 def article_rows(articles: Iterable[Article]) -> list[ArticleInfo]:
