@@ -171,3 +171,36 @@ async def test_every_column_is_reachable_in_every_analysts_summary_at_80_by_24(
             await pilot.pause()
             missing += await unreached(screen, tab, pilot)
         assert not missing, "\n".join(missing)
+
+
+async def test_every_analysts_sources_tab_names_who_named_each_source(
+    make_app: Any, store: AnnotationStore, bundled: Corpus
+) -> None:
+    """fx14: in every analyst's summary a source only one analyst gave (bob's "Ukraine")
+    named no analyst; the tab now ends with who named each source where it has room, and
+    at 80 columns, without scrolling sideways, the pane says it."""
+    gold = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+    bob = [
+        replace(note, annotator="bob", source="Ukraine") if "12,000" in note.quote else note
+        for note in (replace(note, annotator="bob") for note in gold)
+    ]
+    store.import_annotations([*gold, *bob])
+    both = ", ".join(sorted(["bob", store.annotator]))
+    for size in [(120, 40), (80, 24)]:
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            screen = await every_analysts_summary(app, pilot)
+            await pilot.press("4")
+            await pilot.pause()
+            table = screen.query_one("#sources-table", DataTable)
+            assert table.virtual_size.width <= table.size.width, f"scrolls sideways at {size}"
+            names = [table.get_row_at(number)[0].plain for number in range(table.row_count)]
+            table.move_cursor(row=names.index("Ukraine"))
+            await pilot.pause()
+            assert "Named by: bob" in detail(screen)
+            if size == (120, 40):
+                labels = [column.label.plain for column in table.columns.values()]
+                assert labels[-1] == "analysts"
+                named = [table.get_row_at(n)[-1].plain for n in range(table.row_count)]
+                assert named[names.index("Ukraine")] == "bob"
+                assert named.count(both) >= 5

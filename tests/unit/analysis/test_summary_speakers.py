@@ -98,7 +98,7 @@ def test_he_is_counted_under_the_speaker_each_article_names(
 def test_the_arrow_shows_in_the_report_and_the_json(austin: Article) -> None:
     annotations = [tag(austin, index_of(austin, "He added"), "He")]
     summary = summarise(annotations, [austin])
-    assert "| Lloyd Austin | he → Lloyd Austin |" in render_markdown(summary)
+    assert "| Lloyd Austin | person | he → Lloyd Austin |" in render_markdown(summary)
     shape = json.loads(json.dumps(summary.to_json(), ensure_ascii=False))
     (source,) = shape["sources"]
     assert source["canonical"] == "Lloyd Austin"

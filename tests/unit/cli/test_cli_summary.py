@@ -55,7 +55,8 @@ def test_markdown_to_stdout(database: Path, capsys: pytest.CaptureFixture[str]) 
     # "He" (000, sentence 6) resolved on the bundled text the annotations were made on,
     # and "The Pentagon spokesman" (sentence 2) is the Pat Ryder the article names so
     assert (
-        "| Air Force Maj. Gen. Pat Ryder | General Ryder; The Pentagon spokesman → Pat Ryder; "
+        "| Air Force Maj. Gen. Pat Ryder | person | General Ryder; The Pentagon spokesman → "
+        "Pat Ryder; "
         "he → Pat Ryder |"
     ) in report
     assert "| he |" not in report and "(unresolved" not in report

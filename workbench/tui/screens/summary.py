@@ -184,6 +184,13 @@ SOURCE_COLUMNS: Columns = (
 )
 """At 80 columns a source's name and its counts, without a sideways scroll; its other
 spellings, then its kind, are left out first (the detail pane says them, fx14)."""
+NAMED_BY_COLUMNS: Columns = (
+    *(dataclasses.replace(s, spare=s.spare + 1) if s.spare else s for s in SOURCE_COLUMNS),
+    ColumnSpec("analysts", 8, 24, spare=1),
+)
+"""In every analyst's summary of several, who named each source (fx14: a source only one
+analyst gave named no one), as the report's table does: left out after the other
+spellings and the kind (at 80 columns; the pane's "Named by" says it)."""
 
 
 def fill(
@@ -583,7 +590,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 STATUS_DIFFERS_COLUMNS if view.status_differs else ARTICLE_COLUMNS,
                 view.article_rows,
             ),
-            ("sources", SOURCE_COLUMNS, view.source_rows),
+            ("sources", NAMED_BY_COLUMNS if view.several else SOURCE_COLUMNS, view.source_rows),
             ("anchoring", ANCHORING_COLUMNS, view.anchoring_rows),
             ("denials", DENIAL_COLUMNS, view.unlinked_rows),
         ]

@@ -199,6 +199,7 @@ def source_detail(row: SourceRow, titles: Mapping[str, str]) -> str:
             f"{row.sentences} sentence(s): {row.claims} claim(s), {row.attributions} "
             f"attribution(s), {row.denials} denial(s)",
             f"Articles: {articles}",
+            *([f"Named by: {', '.join(row.annotators)}"] if row.annotators else []),
         ]
     )
 

@@ -157,6 +157,9 @@ class SummaryView:
     status_differs: bool = False
     """Some article has sentences its analysts gave different statuses: the Articles
     rows end with their count (ArticleRow.status_differs), as the report's do."""
+    several: bool = False
+    """Every analyst's summary of several: the Sources rows end with the analysts who
+    named each source (SourceRow.annotators), as the report's do."""
 
 
 def analysts_cell(sentence: SentenceLine) -> str:
@@ -303,6 +306,7 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
             row.attributions,
             row.denials,
             "; ".join(v for v in row.variants if v != row.canonical),
+            *((", ".join(row.annotators),) if several else ()),
         )
         for row in summary.sources[:ROW_LIMIT]
     ]
@@ -351,6 +355,7 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
         headings,
         unlinked_rows,
         status_differs,
+        several,
     )
 
 

@@ -229,7 +229,7 @@ def _build_summary(
         annotator=settings.annotator,
         totals=_totals(annotations, facts, analysts.names),
         articles=articles,
-        sources=_sources(facts, groups),
+        sources=_sources(facts, groups, _source_analysts(annotations, analysts)),
         ledger=tuple(claim_group(group, line, why) for group in ledger.groups),
         unlinked_denials=_unlinked_denials(analysts, ledger.groups, line),
         conflicts=conflict_rows(ledger, why),
@@ -430,12 +430,20 @@ def _shared_counts(counts: dict[str, int]) -> Counts:
     return shared
 
 
-def _sources(facts: Sequence[Facts], groups: Sequence[SourceGroup]) -> tuple[SourceRow, ...]:
+def _sources(
+    facts: Sequence[Facts],
+    groups: Sequence[SourceGroup],
+    analysts_of: Mapping[str, tuple[str, ...]] | None = None,
+) -> tuple[SourceRow, ...]:
     of_source: dict[str, list[Facts]] = defaultdict(list)
     for fact in facts:
         for name in fact.sources:
             of_source[name].append(fact)
-    rows = (source_row(group, of_source.get(group.canonical, [])) for group in groups)
+    named_by = analysts_of or {}
+    rows = (
+        source_row(group, of_source.get(group.canonical, []), named_by.get(group.canonical, ()))
+        for group in groups
+    )
     # a speaker only annotations still to check name is counted nowhere: no row of zeros
     return sorted_sources(row for row in rows if row.sentences)
 
@@ -445,8 +453,27 @@ def sorted_sources(rows: Iterable[SourceRow]) -> tuple[SourceRow, ...]:
     return tuple(sorted(rows, key=lambda row: (-row.sentences, row.canonical.lower())))
 
 
-def source_row(group: SourceGroup, found: Sequence[Facts]) -> SourceRow:
-    """One speaker's row, from the facts of the sentences naming them."""
+def _source_analysts(
+    annotations: Sequence[Annotation], analysts: Analysts
+) -> dict[str, tuple[str, ...]] | None:
+    """In a summary of several analysts: each canonical source, the analysts who named it
+    on an annotation counted (None with one analyst: the table names no analyst)."""
+    if analysts.single:
+        return None
+    named: dict[str, set[str]] = defaultdict(set)
+    for annotation in annotations:
+        if annotation.source and counted(annotation):
+            name = analysts.canonical(annotation)
+            if name is not None:
+                named[name].add(annotation.annotator)
+    return {name: tuple(sorted(by)) for name, by in named.items()}
+
+
+def source_row(
+    group: SourceGroup, found: Sequence[Facts], annotators: tuple[str, ...] = ()
+) -> SourceRow:
+    """One speaker's row, from the facts of the sentences naming them (`annotators`: who
+    named them, in a summary of several analysts)."""
     return SourceRow(
         canonical=group.canonical,
         kind=group.kind,
@@ -456,6 +483,7 @@ def source_row(group: SourceGroup, found: Sequence[Facts]) -> SourceRow:
         claims=sum(1 for f in found if "claim" in f.tags),
         attributions=sum(1 for f in found if "attribution" in f.tags),
         denials=sum(1 for f in found if "denial" in f.tags),
+        annotators=annotators,
     )
 
 

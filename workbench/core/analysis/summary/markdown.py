@@ -239,7 +239,7 @@ def render_markdown(
         pieces.begin((titles, unconfirmed, several))
     lines += _conflict_section(summary.conflicts, titles, unconfirmed, judged, several, pieces)
     lines += _article_section(summary.articles, pieces)
-    lines += _source_section(summary.sources, pieces)
+    lines += _source_section(summary.sources, pieces, several)
     lines += _ledger_section(summary.ledger, max_groups, titles, unconfirmed, pieces)
     lines += _ignored_section(summary.ignored_decisions, titles)
     lines += _unlinked_denial_section(summary.unlinked_denials, titles, pieces)
@@ -611,24 +611,29 @@ def _article_row(row: ArticleRow, unagreed: int, differ: bool) -> list[str]:
 
 
 def _source_section(
-    sources: Sequence[SourceRow], pieces: MarkdownPieces | None = None
+    sources: Sequence[SourceRow], pieces: MarkdownPieces | None = None, several: bool = False
 ) -> list[str]:
+    """The Sources table with the screen's counts (fx14: it left out the sentences and
+    attributions), and in every analyst's summary of several who named each source."""
     lines = [
         "## Sources",
         "",
-        "| source | also written | articles | claims | denials |",
-        "|---|---|---:|---:|---:|",
+        "| source | kind | also written | articles | sentences | claims | attributions | "
+        "denials |" + (" analysts |" if several else ""),
+        "|---|---|---|---:|---:|---:|---:|---:|" + ("---|" if several else ""),
     ]
     for row in sources:
-        lines += _piece(pieces, "source", row, (), partial(_source_row, row))
+        lines += _piece(pieces, "source", row, (several,), partial(_source_row, row, several))
     return [*lines, ""]
 
 
-def _source_row(row: SourceRow) -> list[str]:
+def _source_row(row: SourceRow, several: bool = False) -> list[str]:
     others = [v for v in row.variants if v != row.canonical]
+    named_by = f" {_cell(', '.join(row.annotators)) or '—'} |" if several else ""
     return [
-        f"| {_cell(row.canonical)} | {_cell('; '.join(others)) or '—'} | "
-        f"{len(row.articles)} | {row.claims} | {row.denials} |"
+        f"| {_cell(row.canonical)} | {row.kind} | {_cell('; '.join(others)) or '—'} | "
+        f"{len(row.articles)} | {row.sentences} | {row.claims} | {row.attributions} | "
+        f"{row.denials} |{named_by}"
     ]
 
 

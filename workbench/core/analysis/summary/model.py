@@ -99,6 +99,9 @@ class SourceRow:
     claims: int
     attributions: int
     denials: int
+    annotators: tuple[str, ...] = ()
+    """In every analyst's summary of several: the analysts who named this source, so a
+    source only some gave says whose it is (fx14); empty in one analyst's."""
 
 
 @dataclass(frozen=True, slots=True)
