@@ -1,5 +1,7 @@
 """The summary screen's memory, this tree against another, alternated in one sitting:
-`python -m bench.screen_memory OTHER_TREE [--rounds N] [--keep DIR]`.
+`python -m bench.screen_memory OTHER_TREE [--rounds N] [--keep DIR]`; or this tree's
+screen computed against served from the summary kept for it (`--served`, instead of
+OTHER_TREE: the keeper's keep_screen run on each served run's copy first).
 
 The summary screen's held memory moves by a few megabytes from run to run on a shared
 machine, as much as one change saves: two figures taken at different hours are not
@@ -45,22 +47,40 @@ class Run(NamedTuple):
     """The load average at the start."""
 
 
-def one_run(tree: Path, space: Workspace, size: int) -> Run:
-    """One screen opened by `tree`'s code on a fresh copy of the `size` database."""
+KEEP_SCREEN = (
+    "import sys; from bench.workspace import ANNOTATOR; "
+    "from workbench.cli.screen_keeper import keep_screen; "
+    "sys.exit(0 if keep_screen(sys.argv[1], ANNOTATOR, [sys.argv[2]]) else 1)"
+)
+"""What the keeper the app starts does for the summary screen (cli/screen_keeper.py)."""
+
+
+def one_run(tree: Path, space: Workspace, size: int, served: bool = False) -> Run:
+    """One screen opened by `tree`'s code on a fresh copy of the `size` database;
+    `served`: the screen's summary kept for it first, as the app's keeper keeps it."""
     database = space.scratch_store(size)
     environment = {**os.environ, "XDG_CONFIG_HOME": str(space.root)}
     environment["WORKBENCH_SUMMARY_KEEPER"] = "off"
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    if served:
+        subprocess.run(
+            [sys.executable, "-c", KEEP_SCREEN, str(database), str(space.corpus_folder)],
+            cwd=tree,
+            env=environment,
+            check=True,
+        )
     load = os.getloadavg()[0]
     done = subprocess.run(
         [sys.executable, "-m", "bench.summary_screen", str(database), str(space.corpus_folder)],
         cwd=tree,  # its own modules first on the path: the other tree's code runs there
         env=environment,
-        stdout=subprocess.PIPE,
+        capture_output=True,
         text=True,
         check=True,
     )
     shutil.rmtree(database.parent, ignore_errors=True)
+    if served and "served True" not in done.stderr:
+        raise RuntimeError("the summary kept for the screen was not served")
     shown, ready, stall, held, peak = done.stdout.split()[-5:]
     return Run(float(shown), float(ready), float(stall), int(held) / MB, int(peak) / MB, load)
 
@@ -72,21 +92,32 @@ def p95(values: Sequence[float]) -> float:
 
 
 def summary_line(label: str, runs: Sequence[Run]) -> str:
-    held, peak = [r.held for r in runs], [r.peak for r in runs]
+    """Each figure's median / p95 over `runs`."""
+
+    def both(values: Sequence[float], digits: int) -> str:
+        return f"{statistics.median(values):.{digits}f} / {p95(values):.{digits}f}"
+
     loads = [r.load for r in runs]
     return (
-        f"{label}: held {statistics.median(held):.1f} MB median / {p95(held):.1f} p95, peak "
-        f"{statistics.median(peak):.1f} / {p95(peak):.1f} MB, tables "
-        f"{statistics.median(r.shown for r in runs):.1f} s median, workers done "
-        f"{statistics.median(r.ready for r in runs):.1f} s, longest stall "
-        f"{max(r.stall for r in runs):.2f} s, load {min(loads):.1f}-{max(loads):.1f} "
+        f"{label}: held {both([r.held for r in runs], 1)} MB (median / p95), peak "
+        f"{both([r.peak for r in runs], 1)} MB, tables {both([r.shown for r in runs], 2)} s, "
+        f"workers done {both([r.ready for r in runs], 2)} s, longest stall "
+        f"{both([r.stall for r in runs], 2)} s, load {min(loads):.1f}-{max(loads):.1f} "
         f"({len(runs)} runs)"
     )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parsed = argparse.ArgumentParser(prog="python -m bench.screen_memory")
-    parsed.add_argument("other", type=Path, help="the tree to compare with (main's worktree)")
+    parsed.add_argument(
+        "other", type=Path, nargs="?", help="the tree to compare with (main's worktree)"
+    )
+    parsed.add_argument(
+        "--served",
+        action="store_true",
+        help="instead of another tree: this tree's screen computed against served from the "
+        "summary kept for it",
+    )
     parsed.add_argument("--rounds", type=int, default=3, help="runs of each side")
     parsed.add_argument("--keep", type=Path, help="build the data in this new folder and keep it")
     args = parsed.parse_args(argv)
@@ -94,15 +125,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     root.mkdir(parents=True, exist_ok=True)
     space = Workspace(root, FULL)
     size = FULL.largest
-    space.store_db(size)
+    if not space.adopt_store(size):  # --keep DIR of an earlier run: its database again
+        space.store_db(size)
     space.corpus_folder  # noqa: B018 (written once, before the first run)
-    sides = {"this tree": REPOSITORY, "other": args.other.resolve()}
+    if args.served:
+        sides = {"computed": (REPOSITORY, False), "served": (REPOSITORY, True)}
+    elif args.other is not None:
+        sides = {"this tree": (REPOSITORY, False), "other": (args.other.resolve(), False)}
+    else:
+        parsed.error("give the tree to compare with, or --served")
     runs: dict[str, list[Run]] = {label: [] for label in sides}
     try:
         for number in range(args.rounds):
             order = list(sides.items())
-            for label, tree in order if number % 2 == 0 else order[::-1]:
-                run = one_run(tree, space, size)
+            for label, (tree, served) in order if number % 2 == 0 else order[::-1]:
+                run = one_run(tree, space, size, served)
                 runs[label].append(run)
                 print(
                     f"{time.strftime('%H:%M:%S', time.gmtime())} {label}: held {run.held:.1f} "
@@ -115,8 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(root, ignore_errors=True)
     for label, found in runs.items():
         print(summary_line(label, found))
-    held = {label: statistics.median(r.held for r in found) for label, found in runs.items()}
-    print(f"held, this tree - other: {held['this tree'] - held['other']:+.1f} MB (medians)")
+    held = [statistics.median(r.held for r in found) for found in runs.values()]
+    print(f"held, {' - '.join(runs)}: {held[0] - held[1]:+.1f} MB (medians)")
     return 0
 
 

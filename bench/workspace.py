@@ -120,11 +120,20 @@ class Workspace:
             self._tinydbs[size] = path
         return self._tinydbs[size]
 
+    def adopt_store(self, size: int) -> bool:
+        """Take the `size` database an earlier run left in this folder (--keep), if
+        there is one, rather than build it again."""
+        path = self.root / f"store-{size}" / "annotations.json"
+        if path.exists():
+            self._stores[size] = path
+        return path.exists()
+
     def scratch_store(self, size: int) -> Path:
-        """A private copy of the `size` database (with its journal) to change freely."""
+        """A private copy of the `size` database (with its journal) to change freely:
+        its content only (no kept summaries, which a figure keeps for itself)."""
         source = self.store_db(size).parent
         target = self.root / f"scratch-{self._next_scratch()}"
-        shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.lock"))
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.lock", "*.kept"))
         return target / self.store_db(size).name
 
     def scratch_tinydb(self, size: int) -> Path:

@@ -412,12 +412,18 @@ def follow(
     last content is kept (its end's keeper, waiting its turn, keeps the rest, finding
     that one kept), after FOLLOW_LIMIT without a change
     (the app starts another at its next save), or once the code on disk is not the code
-    running (an upgrade: what this process would keep is not what the command computes)."""
+    running (an upgrade: what this process would keep is not what the command computes).
+    `screen`: the app's PATHs, whose summary screen's summary is kept after the writer's
+    for each content, made again from the last one too (cli/screen_keeper.py)."""
     from workbench.cli.followed_summary import FollowedSummary
     from workbench.cli.keeper_notice import Announcer
+    from workbench.cli.screen_keeper import ScreenKeeper
     from workbench.core.analysis.kept.code import code_digest
 
     followed = FollowedSummary(code_digest())
+    screen_followed = (
+        None if screen is None else ScreenKeeper(screen, follow=True, code=followed.code)
+    )
     announcer = Announcer(location)
     seen, moved = "", time.monotonic()
     kept_for = rest_for = ""
@@ -437,6 +443,8 @@ def follow(
                 kept_for = seen
                 keep_one(annotator, report_first=True, followed=followed, announcer=announcer)
                 followed.prepare()  # the LiveLedger, after a keep from nothing or a rebuild
+                if screen_followed is not None:  # the summary screen's, made again too
+                    screen_followed.keep(location, annotator)
             elif now - moved >= pause and rest_for != seen:
                 rest_for = seen
                 rest = _round_started(location, annotator, screen)
@@ -446,6 +454,8 @@ def follow(
         # waiting its turn, then finds it kept rather than compute it from nothing.
         if _token(location) != kept_for and code_digest() == followed.code:
             keep_one(annotator, report_first=True, followed=followed, announcer=announcer)
+            if screen_followed is not None:
+                screen_followed.keep(location, annotator)
     finally:
         _stopped(rest)
 

@@ -278,11 +278,13 @@ def following(
 ) -> Iterator[Callable[..., Following]]:
     started: list[Following] = []
 
-    def start(pause: float = 3600.0) -> Following:
+    def start(pause: float = 3600.0, screen: list[str] | None = None) -> Following:
         app = threading.Event()
         app.set()
         thread = threading.Thread(
-            target=summary_keeper.follow, args=(db, None, app.is_set, pause), daemon=True
+            target=summary_keeper.follow,
+            args=(db, None, app.is_set, pause, screen),
+            daemon=True,
         )
         started.append(Following(thread, app))
         thread.start()
@@ -339,6 +341,32 @@ def test_the_keeper_following_a_session_keeps_each_save(
     keeper.app.clear()
     keeper.thread.join(timeout=60)
     assert not keeper.thread.is_alive(), "it ends with the app it follows"
+
+
+def test_the_keeper_following_a_session_keeps_the_screen_s_summary_after_each_save(
+    db: Path, corpus: Corpus, following: Callable[..., Following]
+) -> None:
+    """Given the app's PATHs (none: the bundled articles), the follower keeps the summary
+    screen's summary of each content too, the one the screen builds (cli/screen_keeper.py)."""
+    from workbench.core.analysis.ledger.settings import LedgerSettings
+    from workbench.tui.state.summary_served import served_summary
+    from workbench.tui.state.summary_view import read_summary
+    from workbench.tui.state.workspace import Workspace
+
+    def screen_kept() -> bool:
+        with AnnotationStore.open(db, annotator="gold", read_only=True) as store:
+            workspace = Workspace(store, corpus)
+            served = served_summary(workspace, "gold", LedgerSettings()).snapshot
+            if served is None:
+                return False
+            assert served.summary == read_summary(workspace, "gold", LedgerSettings())[0].summary
+            return True
+
+    following(screen=[])
+    rng = random.Random(5)
+    for _save in range(2):
+        saved_changes(db, corpus, rng, 2)
+        assert waited(screen_kept), "the screen's summary kept after the save"
 
 
 def test_after_a_pause_every_analyst_s_summary_is_kept_too(

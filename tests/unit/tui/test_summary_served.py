@@ -15,6 +15,7 @@ from bench.synthetic import synthetic_annotations, synthetic_articles, with_prov
 from store import AnnotationStore
 from workbench.cli.screen_keeper import keep_screen
 from workbench.core.analysis.ledger.settings import LedgerSettings
+from workbench.core.analysis.summary.model import Summary
 from workbench.core.analysis.summary.snapshot import (
     DamagedSnapshot,
     decoded,
@@ -118,7 +119,11 @@ def test_a_record_cut_short_is_damage(generated: tuple[Path, Path, str]) -> None
             Workspace(store, load_corpus([str(folder)])), analyst, LedgerSettings()
         )
     data = encoded(snapshot_of(view.summary, analysts))
-    assert decoded(data).summary == view.summary
+    back = decoded(data).summary
+    assert back == view.summary
+    statuses = {id(m.annotation.status) for group in back.ledger for m in group.members}
+    named = {m.annotation.status for group in back.ledger for m in group.members}
+    assert len(statuses) == len(named)  # equal strings shared: one object each
     with pytest.raises(DamagedSnapshot):
         decoded(data[: len(data) // 2])
 
@@ -141,3 +146,46 @@ def test_the_keeper_asked_for_the_screen_keeps_it_after_the_writers_summary(
     with AnnotationStore.open(database, annotator=analyst, read_only=True) as store:
         corpus = load_corpus([str(folder)])
         assert served_summary(Workspace(store, corpus), analyst, LedgerSettings()).snapshot
+
+
+def test_a_keeper_following_the_session_makes_the_screens_summary_again_not_anew(
+    generated: tuple[Path, Path, str],
+) -> None:
+    """ScreenKeeper(follow=True), as the keeper following the app's session keeps it:
+    after a status, a new claim tag and a deletion the summary kept is the one the
+    screen builds from the store, made from the last one (no build); a merge decision
+    (what the build reads besides the annotations) builds it again."""
+    from workbench.cli.screen_keeper import ScreenKeeper
+    from workbench.core.analysis.ledger.decisions import Merge
+
+    database, folder, analyst = generated
+    corpus = load_corpus([str(folder)])
+    keeper = ScreenKeeper([str(folder)], follow=True)
+
+    def kept_and_built() -> tuple[Summary, Summary]:
+        assert keeper.keep(database, analyst)
+        with AnnotationStore.open(database, annotator=analyst, read_only=True) as store:
+            workspace = Workspace(store, corpus)
+            served = served_summary(workspace, analyst, LedgerSettings())
+            built, _ = read_summary(workspace, analyst, LedgerSettings())
+        assert served.snapshot is not None
+        shown = prepare_view(served.snapshot.summary)
+        assert SummaryScreen.table_rows(shown) == SummaryScreen.table_rows(built)
+        return served.snapshot.summary, built.summary
+
+    served, built = kept_and_built()
+    assert served == built and keeper.builds == 1
+    with AnnotationStore.open(database, annotator=analyst) as store:
+        mine = store.all(analyst)
+        plain = next(a for a in mine if not {"claim", "denial"} & set(a.tags))
+        claim = next(a for a in mine if "claim" in a.tags)
+        store.save(plain.with_tag("claim", True))
+        store.save(claim.changed(status="disputed"))
+        store.delete(mine[-1].article_id, mine[-1].index)
+    served, built = kept_and_built()
+    assert served == built and keeper.builds == 1  # made again, not built
+    with AnnotationStore.open(database, annotator=analyst) as store:
+        groups = built.ledger[:2]
+        store.save_ledger_decision(Merge((groups[0].group_id, groups[1].group_id)).to_record())
+    served, built = kept_and_built()
+    assert served == built and keeper.builds == 2

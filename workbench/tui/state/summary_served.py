@@ -24,6 +24,7 @@ from workbench.core.analysis.kept.screen import corpus_digest, screen_key
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.snapshot import DamagedSnapshot, Snapshot, decoded
 from workbench.core.collector import paused_gc
+from workbench.tui.state.live_summary import give_back_freed_memory
 from workbench.tui.state.workspace import Workspace
 
 NOT_KEPT = "no summary is kept for the database as it is now"
@@ -77,6 +78,9 @@ def served_summary(workspace: Workspace, analyst: str | None, ledger: LedgerSett
     except DamagedSnapshot as error:
         damaged = f"the kept summary {key[:12]} is damaged ({error}); computed instead"
         return Served(None, NOT_KEPT, (*warnings, damaged))
+    finally:
+        del data  # the record (38 MB at 100,000 annotations) and the unpickler's memo,
+        give_back_freed_memory()  # freed in this worker's arena: handed back
     if snapshot.summary.annotator != analyst:
         return Served(None, NOT_KEPT, warnings)  # never another analyst's
     return Served(snapshot, "", warnings)

@@ -41,6 +41,7 @@ from workbench.core.analysis.summary.unlinked import REASONS, why_unlinked
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words
 from workbench.core.collector import paused_gc
+from workbench.core.corpus.article_info import ArticleInfo
 from workbench.tui.state.live_summary import LiveSummary, moved_in_memory
 from workbench.tui.state.readings_keeper import keep_all, restored_readings
 from workbench.tui.state.workspace import Workspace
@@ -450,15 +451,33 @@ def read_summary(
     every thread, the UI's too (issue 15). What the read keeps is promoted with the
     build's."""
     with paused_gc(promote=True):
-        return _read_summary(workspace, analyst, ledger, live)
+        read = screen_read(workspace, analyst, ledger)
+        return built_view(workspace, read, live), read.analysts
 
 
-def _read_summary(
-    workspace: Workspace,
-    analyst: str | None,
-    ledger: LedgerSettings,
-    live: LiveSummary | None,
-) -> tuple[SummaryView, list[str]]:
+@dataclass(frozen=True, slots=True)
+class ScreenRead:
+    """What the screen's summary is built from, as read from the store: build_summary's
+    inputs, the caveats its report says, and what the screen keeps beside it."""
+
+    annotations: list[Annotation]
+    """Those counted: `analyst`'s (every analyst's for None), on the articles read."""
+    articles: list[ArticleInfo]
+    settings: SummarySettings
+    anchoring: AnchoringSection
+    caveats: tuple[str, ...]
+    analysts: list[str]
+    """The analysts with annotations in the store (the picker's)."""
+    in_memory: frozenset[tuple[str, str]]
+    """(article id, analyst) re-anchored in memory only (moved_in_memory)."""
+
+    def finished(self, summary: Summary) -> Summary:
+        """The summary built of this read, with its caveats."""
+        return dataclasses.replace(summary, caveats=self.caveats) if self.caveats else summary
+
+
+def screen_read(workspace: Workspace, analyst: str | None, ledger: LedgerSettings) -> ScreenRead:
+    """Read what `analyst`'s summary (None: every analyst's) is built from (blocking)."""
     store, corpus, anchors = workspace.store, workspace.corpus, workspace.anchors
     source = current_view(store, corpus.articles, workspace.threshold)
     # One analyst's summary reads that analyst's annotations only (the others' were
@@ -488,6 +507,14 @@ def _read_summary(
     # was not read. The anchoring section lists it as "article missing".
     on_corpus = [a for a in annotations if a.article_id in known]
     caveats = tuple(f"{line}." for line in renamed_articles([*annotations, *orphans], known))
+    return ScreenRead(
+        on_corpus, articles, settings, anchoring, caveats, analysts, moved_in_memory(plans)
+    )
+
+
+def built_view(workspace: Workspace, read: ScreenRead, live: LiveSummary | None) -> SummaryView:
+    """The summary of `read` built, with its tables' rows (read_summary's build)."""
+    store, known = workspace.store, workspace.corpus.by_id
     # What was read before in quotes and pronouns, unless this screen's cache holds its
     # quotes already (it read the store before); what the build reads besides is kept.
     readings = (
@@ -495,16 +522,25 @@ def _read_summary(
     )
     if live is None:
         summary = build_summary(
-            on_corpus, articles, settings, anchoring, texts=known, readings=readings
+            read.annotations,
+            read.articles,
+            read.settings,
+            read.anchoring,
+            texts=known,
+            readings=readings,
         )
     else:
         live.cache.readings = readings
         accumulator = SummaryAccumulator(
-            on_corpus, articles, settings, anchoring, texts=known, cache=live.cache
+            read.annotations,
+            read.articles,
+            read.settings,
+            read.anchoring,
+            texts=known,
+            cache=live.cache,
         )
-        summary = live.start(accumulator, analysts, moved_in_memory(plans))
+        summary = live.start(accumulator, read.analysts, read.in_memory)
     if readings is not None:
         keep_all(store, readings)
-    if caveats:  # the screen keeps them for its report (w) over later patches
-        summary = dataclasses.replace(summary, caveats=caveats)
-    return prepare_view(summary), analysts
+    # the screen keeps the caveats for its report (w) over later patches
+    return prepare_view(read.finished(summary))
