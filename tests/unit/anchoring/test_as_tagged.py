@@ -133,3 +133,22 @@ def test_a_confirmed_annotation_moved_again_was_tagged_as_confirmed() -> None:
     history = [Record(None, tagged), Record(tagged, moved), Record(moved, confirmed)]
     versions = TaggedVersions().follow([*history, Record(confirmed, again)])
     assert versions.of(again) == confirmed
+
+
+def test_an_annotation_to_check_deleted_and_made_again_was_tagged_as_before() -> None:
+    """tr15 T5: `u` then ctrl+r on an annotation to check: in the next session the panel
+    and the summary said "not recorded (imported already moved)", and the export lost its
+    tagged_on (the history: save, reanchor, undo as a deletion, redo as a creation)."""
+    tagged = annotate(OLD, 1)
+    moved = plan_article(article(CHANGED), [tagged]).placements[0].after
+    history = [Record(None, tagged), Record(tagged, moved), Record(moved, None)]
+    versions = TaggedVersions().follow([*history, Record(None, moved)])
+    assert versions.of(moved) == tagged
+    confirmed = replace(moved, anchor_state="current")  # y, its undo as a deletion, redo
+    again = [Record(moved, confirmed), Record(confirmed, None), Record(None, confirmed)]
+    undone = TaggedVersions().follow(
+        [*history, Record(None, moved), *again, Record(confirmed, moved)]
+    )
+    assert undone.of(moved) == tagged, "the undo of y after: to check as tagged"
+    elsewhere = replace(moved, index=moved.index + 1)  # another annotation made there
+    assert TaggedVersions().follow([*history, Record(None, elsewhere)]).of(elsewhere) is None

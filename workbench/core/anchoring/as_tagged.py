@@ -71,11 +71,15 @@ class TaggedVersions:
     same sentence of the same text, and it was tagged as before (qa14 Q17: the
     confirmed version was taken for the one tagged, "the same words" shown beside a
     changed figure). A re-anchoring moves it onto another text: the version confirmed
-    is then the one tagged."""
+    is then the one tagged. A deletion keeps both aside too: the annotation made again
+    where it was (a redo of its undo) was tagged as before, not "imported already
+    moved" (tr15 T5: an undo and redo lost the words tagged from the panel, the
+    summary and the export's tagged_on)."""
 
     def __init__(self) -> None:
         self._tagged: dict[Where, Annotation] = {}
         self._confirmed: dict[Where, Annotation] = {}
+        self._deleted: dict[Where, tuple[Annotation | None, Annotation | None]] = {}
 
     def __len__(self) -> int:
         return len(self._tagged)
@@ -85,8 +89,17 @@ class TaggedVersions:
         earlier = self._tagged.pop(where(before), None) if before is not None else None
         aside = self._confirmed.pop(where(before), None) if before is not None else None
         if after is None:
+            if before is not None and (earlier is not None or aside is not None):
+                self._deleted[where(before)] = (earlier, aside)
             return
         key = where(after)
+        if before is None and key in self._deleted:  # made again where it was deleted
+            earlier, aside = self._deleted.pop(key)
+            if after.anchor_state in MOVED_STATES and earlier is not None:
+                self._tagged[key] = earlier
+            elif aside is not None:
+                self._confirmed[key] = aside
+            return
         if after.anchor_state not in MOVED_STATES or before is None:
             self._tagged.pop(key, None)  # confirmed, made here, or imported so: not known
             kept = earlier or aside
@@ -130,6 +143,8 @@ class TaggedVersions:
             self._tagged.setdefault(key, version)
         for key, version in other._confirmed.items():
             self._confirmed.setdefault(key, version)
+        for key, versions in other._deleted.items():
+            self._deleted.setdefault(key, versions)
 
 
 def versions_of(
