@@ -39,7 +39,7 @@ from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.terminal_text import name_displayable
 from workbench.tui.hand_back import hand_back
-from workbench.tui.literal import literal
+from workbench.tui.literal import literal, within
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.help import show_help
 from workbench.tui.screens.prompt import note_prompt, source_prompt
@@ -82,6 +82,9 @@ ANCHOR_DETAIL = {
     "orphaned": "orphaned, on no sentence (was sentence {index}; t re-attaches, x deletes): ",
 }
 """What the detail line says first about an annotation re-anchoring moved."""
+DETAIL_LINES = 2
+"""The lines of the detail under the table (#review-detail in app.tcss): a source, note
+or sentence longer than they are is cut there, saying its length."""
 FILTERS = ("tag", "status", "article", "source", "annotator", "anchoring", "clear all")
 
 
@@ -719,14 +722,15 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         row = self.shown[position]
         note = row.annotation
         tagged = self.versions.of(note)
-        source = f"{shown_source(note, self.speakers)}: " if note.source else ""
-        comment = f"  [note: {note.note}]" if note.note else ""
+        width = (detail.size.width or 80) - 2  # its padding
+        room = width * DETAIL_LINES  # what the line can show of each part (tr15 T3)
+        source = f"{within(shown_source(note, self.speakers), room)}: " if note.source else ""
+        comment = f"  [note: {within(note.note, room)}]" if note.note else ""
         words = reanchored_words(note, tagged) if note.anchor_state == "reanchored" else ""
         state = ANCHOR_DETAIL.get(note.anchor_state, "").format(
             index=note.index + 1, reanchored=words
         )
-        shown = literal(f"{state}{source}{note.quote}{comment}", single_line=True)
-        width = (detail.size.width or 80) - 2  # its padding
+        shown = literal(f"{state}{source}{within(note.quote, room)}{comment}", single_line=True)
         was = tagged_line(note, tagged, width)
         parts = [shown] if was is None else [shown, was]
         gone = source_gone(note, tagged)
