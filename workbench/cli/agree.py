@@ -14,7 +14,7 @@ from workbench.cli.output import write_json_text
 from workbench.core.analysis.summary.markdown import sentence_label
 from workbench.core.annotation import status_words
 from workbench.core.corpus.titles import short_titles
-from workbench.core.terminal_text import printable
+from workbench.core.terminal_text import name_printable, printable
 
 if TYPE_CHECKING:
     from workbench.core.analysis.agreement import AgreementReport
@@ -65,8 +65,8 @@ def as_text(
         return f"“{one_line(title)}”" if title else one_line(article_id)
 
     lines = [
-        f"A: {one_line(report.annotator_a)} ({first})",
-        f"B: {one_line(report.annotator_b)} ({second})",
+        f"A: {name_printable(report.annotator_a)} ({name_printable(first)})",
+        f"B: {name_printable(report.annotator_b)} ({name_printable(second)})",
         *compared_lines(report, widened, named),
         *different_texts_line(report, named),
         *unplaced_line(report),
@@ -265,7 +265,7 @@ def same_analyst_note(name: str, a: Sequence[Annotation], b: Sequence[Annotation
         if copy
         else "this is the analyst's agreement with themselves"
     )
-    return f"workbench: note: A and B are both {one_line(name)}'s annotations; {what}\n"
+    return f"workbench: note: A and B are both {name_printable(name)}'s annotations; {what}\n"
 
 
 def refuse_past_their_text(batch: ImportBatch, path: Path) -> None:
@@ -304,14 +304,14 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         return fail(cannot("read", error.filename, error))
     try:
-        single_annotator(a, str(first))
-        single_annotator(b, str(second))
-        one_spelling_each(a, str(first))
-        one_spelling_each(b, str(second))
+        single_annotator(a, name_printable(first))
+        single_annotator(b, name_printable(second))
+        one_spelling_each(a, name_printable(first))
+        one_spelling_each(b, name_printable(second))
     except ValueError as error:
         return fail(str(error))
     if same_file(first, second):
-        return fail(f"A and B are the same file ({first}): nothing to compare")
+        return fail(f"A and B are the same file ({name_printable(first)}): nothing to compare")
     counts = sentence_counts(batch_a.articles, batch_b.articles)
     report = compare(a, b, args.missing_as_untagged, counts)
     if report.annotator_a == report.annotator_b:

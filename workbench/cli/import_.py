@@ -386,12 +386,12 @@ def refuse_texts_left_behind(
             continue
         info = remembered[article.id]
         raise OlderTextError(
-            f"{one_line(str(article.path))} is a text of “{one_line(info.title or article.id)}” "
+            f"{name_printable(article.path)} is a text of “{one_line(info.title or article.id)}” "
             f"that the database's annotations were re-anchored away from (on {change.at[:10]}, to "
             f"the text last opened{' on ' + info.remembered_at[:10] if info.remembered_at else ''}"
             "): importing with it would move them back onto it and undo their checks; nothing "
             "was imported. Give the article as it is now, or, if it really went back to this "
-            f"text, run `workbench reanchor {one_line(str(article.path))}` first"
+            f"text, run `workbench reanchor {name_printable(article.path)}` first"
         )
 
 

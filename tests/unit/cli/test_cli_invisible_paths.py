@@ -64,6 +64,7 @@ SCENARIOS: dict[str, Scenario] = {
     "import, done": lambda f: ["import", str(exported(f)), "--db", str(f / "new.json")],
     "sentences, no articles": lambda f: ["sentences", str(f / "none")],
     "agree, no files": lambda f: ["agree", str(f / "a.json"), str(f / "b.json")],
+    "agree, one file twice": lambda f: ["agree", str(exported(f)), str(f / "export.json")],
     "repair, whole": lambda f: ["repair", "--db", str(filled(f))],
     "copy-db": lambda f: ["copy-db", str(filled(f)), str(f / "copy.json")],
     "export, no folder": lambda f: ["export", "--db", str(filled(f)), "-o", str(f / "no/x.json")],

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from workbench.core.annotation import CHECK, ORPHANED, TAGS, Annotation
 from workbench.core.corpus.article_ids import form_twins, spellings_within, spellings_words
+from workbench.core.terminal_text import name_printable
 
 SentenceKey = tuple[str, int]
 """(article_id, sentence index)."""
@@ -173,7 +174,9 @@ def single_annotator(annotations: Iterable[Annotation], label: str) -> str:
     """The one analyst behind `annotations`; ValueError when there are none or several."""
     names = sorted({annotation.annotator for annotation in annotations})
     if len(names) != 1:
-        found = "no annotations" if not names else f"annotators {', '.join(names)}"
+        found = (
+            "no annotations" if not names else f"annotators {', '.join(map(name_printable, names))}"
+        )
         raise ValueError(
             f"{label}: expected one analyst's annotations, found {found} "
             "(export with --annotator NAME)"
