@@ -7,7 +7,8 @@ modifier standing for its noun ("some 7,500 dravian at the border"), a qualifier
 cannot follow "the" ("the about 1.2 million"), a number written at the start of its
 sentence keeping its capital inside another ("more than the Twelve"), a word said twice
 ("aid aid"), a fraction cut to its article ("more than about a allows"), a unit without
-its number's agreement ("1 tonnes").
+its number's agreement ("1 tonnes"), an event read as a bare noun after "both" ("both vote
+dresk", "both clock in Hollin": "both the vote for Dresk", "both the time in Hollin").
 """
 
 from __future__ import annotations
@@ -70,6 +71,12 @@ CAPITAL_NUMBER = re.compile(rf"(?<!^)\b(?:{NUMBER_WORDS.title()})\b")
 """A spelled number with its sentence-initial capital, inside the why."""
 NOT_AFTER_THE = re.compile(r"\bthe (?:about|around|some|approximately|an estimated|a maximum)\b")
 SAID_TWICE = re.compile(r"\b([a-z]+) \1\b")
+BARE_SUBJECT = re.compile(
+    r"\bboth (?:vote \w+|clock|fatality|interest|turnout|unemployment|inflation|homes|profit|"
+    r"revenue|damage|pay|rise|planned cut)\b|\bthe size of the (?:depth|height|length)\b"
+)
+"""What "both" was followed by where the event is a noun read bare ("both vote dresk",
+"both clock in Hollin", "both planned cut"), and a size's size."""
 
 
 def test_the_labelled_pairs_give_part_of_whys_to_check() -> None:
@@ -85,6 +92,7 @@ def test_each_why_reads_as_english(why: str) -> None:
     assert not re.search(r"\b(?:a|an) allows\b", why), why
     assert not re.search(r"\b1 (?:tonnes|metres)\b", why), why
     assert ") (" not in why, why
+    assert not BARE_SUBJECT.search(why), why
 
 
 @pytest.mark.parametrize("why", PART_OF)

@@ -312,5 +312,5 @@ def test_the_reason_names_the_new_classes_as_written() -> None:
     b = figures("The boss is set to receive annual basic pay of £850,000.", "filings")
     (clash,) = find_clashes(a + b, CLASSES)
     assert explain(clash, lambda figure: figure.origin).startswith(
-        "£850,000 (filings) vs £1.2m (bank): both pay a year"
+        "£850,000 (filings) vs £1.2m (bank): both the pay a year"
     )

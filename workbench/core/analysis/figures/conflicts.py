@@ -1133,6 +1133,8 @@ STATE_WORDS = {
     "capacity": "the capacity",
     "rank": "the place",
     "fallen": "the rain or snow that fell",
+    "clock": "the time",
+    "rise": "the rise",
 }
 PER_WORDS = {"each": "each", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 UNIT_NAMES = {
@@ -1435,21 +1437,49 @@ def _state_words(measure: Measure) -> str:
     if state is None:
         return f"counting {measure.unit_class}"
     if measure.unit_class in ("percent", "percentage points"):
-        subject = measure.part or measure.unit_class
-        return {"down": f"a fall in {subject}", "up": f"a rise in {subject}"}.get(state, subject)
+        if state in ("down", "up"):
+            return f"a {'fall' if state == 'down' else 'rise'} in {measure.part or 'the share'}"
+        planned, _, _ = state.rpartition(" ")  # "forecast level"
+        return " ".join(filter(None, [planned, _share_of(measure.part)]))
     if measure.unit_class.startswith("money"):
         planned, _, kind = state.rpartition(" ")
         return " ".join(filter(None, [planned, MONEY_WORDS.get(kind, kind)]))
     if state[:3] == "of ":  # a measure's noun ("of wave")
-        return f"the size of the {state[3:]}"
+        noun = state[3:]
+        return f"the {noun}" if noun in _SIZE_NOUNS else f"the size of the {noun}"
+    if state.startswith("planned "):  # "planned to be cut", not "planned cut"
+        return f"planned to be {STATE_WORDS.get(state[8:], state[8:])}"
     return STATE_WORDS.get(state, state)
+
+
+_SIZE_NOUNS = frozenset(["depth", "height", "length", "width", "size", "area", "distance"])
+"""A measure's noun that is a size itself: "the depth", not "the size of the depth"."""
+
+
+def _share_of(subject: str | None) -> str:
+    """A percentage's subject as a noun phrase after "both" (qa14 Q7: "both vote dresk",
+    "both homes in Tessendal"): "the vote for Dresk", "the unemployment rate", "the
+    turnout", "the share of homes"."""
+    if subject is None:
+        return "the share"
+    if subject.startswith("vote "):
+        return f"the vote for {subject[5:].title()}"
+    if subject in _RATES:
+        return f"the {subject}" if subject == "turnout" else f"the {subject} rate"
+    return f"the share of {subject}"
+
+
+_RATES = frozenset(["unemployment", "inflation", "interest", "fatality", "turnout", "growth",
+                    "mortality", "vacancy", "poverty", "literacy", "participation"])  # fmt: skip
+"""Percentages said as a rate ("the unemployment rate"), not as a share of something."""
 
 
 MONEY_WORDS = {"fine": "a fine", "shortfall": "a shortfall", "budget": "a budget",
                "loan": "a loan", "debt": "a debt", "ransom": "a ransom",
                "settlement": "a settlement", "loss": "a loss", "price": "a price",
                "cost": "a cost", "reward": "a reward", "deal": "a deal",
-               "remaining": "what remains"}  # fmt: skip
+               "remaining": "what remains", "profit": "the profit", "revenue": "the revenue",
+               "damage": "the damage", "pay": "the pay"}  # fmt: skip
 """How a kind of money reads after "both" ("both a fine", "both stolen")."""
 
 
