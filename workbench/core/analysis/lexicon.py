@@ -2015,6 +2015,12 @@ ARMS_NOUNS = ("arms", "weapons", "munitions", "shells", "missiles", "artillery",
 NAMED_BODIES = word_set("kcna kremlin pentagon reuters tass yonhap")
 """Bodies known by name (a word of ORGANISATION_WORDS that is a name, not a kind)."""
 
+COMPANY_TRADES = word_set(
+    "holdings industries technologies transport airlines airways shipping logistics ferries"
+)
+"""The last word of a company's name that says its trade ("Lakeline Transport", "Norvik
+Airlines"): the name is a body's, never a person's (qa15 Q5)."""
+
 BODY_KIND_WORDS = word_set("agency news newspaper press service wire")
 """Words after a body's name that say what kind of body it is ("Yonhap News Agency"):
 the name alone is the same source (sources/grouping.py). Not "times" or "post" ("New
@@ -2045,9 +2051,8 @@ ORGANISATION_WORDS = (
         "forces government group inc institute intelligence media military ministry nations "
         "navy news newspaper office officials organisation organization parliament party "
         "police press service sources times union university "
-        # a company's name
-        "holdings industries technologies "
     )
+    | COMPANY_TRADES
     | BODY_WORDS_ELSEWHERE
     | NAMED_BODIES
     | {"white house"}

@@ -141,12 +141,24 @@ def withholds_denial(lowers: tuple[str, ...], verb: int) -> bool:
         return True
     if j > 1 and lowers[j - 1] == "to" and lowers[j - 2] in lx.REFUSALS:
         return True
+    if (
+        j > 2
+        and lowers[j - 1] == "to"
+        and lowers[j - 2] in _NO_GROUNDS
+        and lowers[j - 3] in ("no", "little")
+    ):
+        return True  # "had no reason to question the figure": accepted
     for word in reversed(lowers[max(0, verb - lx.ASKED_REACH) : verb]):
         if word in (",", ";", ":", "“", "”", '"'):
             return False
         if word in ("whether", "if"):
             return True
     return False
+
+
+_NO_GROUNDS = frozenset(["reason", "need", "grounds", "cause", "basis"])
+"""'had no reason to question the figure', 'saw little cause to dispute it': a dispute
+said to have no grounds is an acceptance, not a denial (qa15 Q6)."""
 
 
 def phrasal_dispute(lowers: tuple[str, ...]) -> tuple[int, int] | None:

@@ -400,7 +400,16 @@ def _modified_subject(
     if found is None or found[1] >= end:
         return None
     following = tokens.lowers[found[1]]
-    if following in lx.POSTMODIFIER_STARTS or (len(following) > 4 and following.endswith("ed")):
+    if (
+        following in lx.POSTMODIFIER_STARTS
+        or (len(following) > 4 and following.endswith("ed"))
+        or (shown and following == "by")  # "A statement by the ministry said" (qa15 Q15)
+        or (
+            shown
+            and following in _PARTICIPLES
+            and tokens.lowers[found[1] + 1 : found[1] + 2] == ("by",)
+        )
+    ):
         return _with_its_modifier(tokens, found, end)  # "officials familiar with…"
     return None
 
@@ -409,9 +418,11 @@ def _with_its_modifier(tokens: Tokens, found: TokenSpan, end: int) -> TokenSpan:
     """'Relatives of the trapped men', 'Lawyers for the plaintiffs', 'the union
     representing port workers': a post-modifier that says whose is part of the source;
     an adjective or a clause is not ("a senior official familiar with troop movements",
-    "officials who…")."""
+    "officials who…"); "by" says whose a document is ("A statement by the ministry":
+    read only in the reading shown, _modified_subject)."""
     start, stop = found
-    if tokens.lowers[stop] not in lx.SOURCE_POSTMODIFIERS or end - stop > MODIFIER_REACH:
+    whose = tokens.lowers[stop] in lx.SOURCE_POSTMODIFIERS or tokens.lowers[stop] == "by"
+    if not whose or end - stop > MODIFIER_REACH:
         return found
     for k in range(stop + 1, end):
         token, word = tokens[k], tokens.lowers[k]
@@ -424,6 +435,11 @@ def _with_its_modifier(tokens: Tokens, found: TokenSpan, end: int) -> TokenSpan:
                 continue  # "the trapped men": a participle modifying the noun after it
             return found
     return (start, end) if end > stop + 1 else found
+
+
+_PARTICIPLES = frozenset(["seen", "shown", "given", "written", "drawn", "taken", "held"])
+"""Irregular participles that open a subject's post-modifier before "by", as a regular
+one does ("Port records seen by this newspaper show that …", qa15 Q15)."""
 
 
 MODIFIER_REACH = 7

@@ -504,8 +504,12 @@ def _kind(
 
 def _written_as_body(tokens: Tokens, span: tuple[int, int], written: tuple[int, int]) -> bool:
     """Whether the article writes the name as a body's: after "the", or with a body's
-    role in apposition."""
-    return _after_the(tokens, span) or _apposition_head(tokens, written) in lx.ORGANISATION_ROLES
+    role in apposition, before it or after it ("The ferry operator, Lakeline Transport,
+    denied": an operator is a kind of company, lexicon.BODY_KINDS, qa15 Q5)."""
+    if _after_the(tokens, span):
+        return True
+    head = _apposition_head(tokens, written)
+    return head in lx.ORGANISATION_ROLES or any(head in kind for kind in lx.BODY_KINDS)
 
 
 def _one_gender(male: bool, female: bool) -> str:
@@ -648,9 +652,16 @@ def _of_kind(head: str, body: Speaker) -> bool:
     words = body.descriptions
     if any(not kind.isdisjoint(words) for kind in kinds) if kinds else head in words:
         return True
+    if _trade_named(body) and any("company" in kind for kind in kinds):
+        return True  # "Lakeline Transport ... the company said" (qa15 Q5)
     if head in lx.PLACE_ROLES:
         return _place(body)
     return head in lx.BRAND_ROLES and _bare_name(body)
+
+
+def _trade_named(body: Speaker) -> bool:
+    """A company whose name ends in its trade ("Lakeline Transport", "Norvik Airlines")."""
+    return body.text.split()[-1].lower() in lx.COMPANY_TRADES
 
 
 def _place(body: Speaker) -> bool:
