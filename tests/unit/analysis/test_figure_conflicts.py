@@ -184,13 +184,14 @@ def figures(draw: st.DrawFn) -> Figure:
         who=quantity.who,
         country=draw(st.sampled_from([None, "Russia", "Ukraine"])),
         place=draw(st.sampled_from(PLACES)),
-        when=draw(st.sampled_from([None, "last week"])),
+        when=draw(st.sampled_from([None, "last week", "said tuesday"])),
         per=draw(st.sampled_from([None, "each"])),
         part=draw(st.sampled_from(PARTS)),
         noun="troops",
         names=draw(st.sampled_from(NAMES)),
         day=draw(st.sampled_from(DAYS)),
         across=draw(st.booleans()),
+        said=draw(st.sampled_from([None, "tuesday", "wednesday"])),
     )
     article = draw(st.sampled_from(["a1", "a2", "a3"]))
     index = draw(st.integers(0, 2))

@@ -60,6 +60,7 @@ from tests.fixtures.blind_figure_pairs14 import SHA256 as BLIND_FOURTEEN_SHA256
 from tests.fixtures.blind_figure_pairs15 import FINAL_TEST as BLIND_FIFTEEN
 from tests.fixtures.blind_figure_pairs15 import PATH as BLIND_FIFTEEN_PATH
 from tests.fixtures.blind_figure_pairs15 import SHA256 as BLIND_FIFTEEN_SHA256
+from tests.fixtures.figure_pairs_fig15 import FIG_FIFTEEN
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
 from tests.fixtures.figure_sentence_pairs import PART_TWO, SentencePair
@@ -265,8 +266,6 @@ KNOWN_WRONG = {
     "'handed over' two events, and 'by each side' a rate on one side only",
     "blind10-b10-72": "'gusts of up to 190 km/h' reads the subject 'bela', 'The strongest gust "
     "... was 120' the subject 'gust': two subjects",
-    "blind10-b10-77": "a false alarm: 'has climbed to 13', said on Sunday, is dated by 'Friday's "
-    "fire' as Friday's toll, as the Friday report's 8 is: the later update reads as the same day",
     # the eleventh blind set, as its one run after the twelfth pass (main a857f80) found
     # them; development data since (session 12)
     "blind11-b11-04": "'37 cholera cases' (cases) and 'More than 400 people ... have contracted "
@@ -421,6 +420,9 @@ KNOWN_WRONG = {
     "are two states",
     "blind15-b15-79": "'a 4.5% pay rise' and 'raises ... wages by 9 percent' read no event: two "
     "shares with no event are not compared",
+    # the fifteenth pass's own pairs (fig15), written before its rule changes
+    "f15-08": "records copied and records accessed are two states, never compared (qa14 Q5)",
+    "f15-10": "records downloaded and records exposed are two states, never compared (qa14 Q5)",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -486,6 +488,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
         + BLIND_THIRTEEN
         + BLIND_FOURTEEN
         + BLIND_FIFTEEN
+        + FIG_FIFTEEN
     ),
 )
 def test_pair(pair: SentencePair) -> None:
@@ -508,11 +511,12 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_SEVEN, (1.0, 0.8, 8), id="seventh blind set, now development"),
         pytest.param(BLIND_EIGHT, (1.0, 0.88, 5), id="eighth blind set, now development"),
         pytest.param(BLIND_NINE, (0.96, 0.57, 18), id="ninth blind set, now development"),
-        pytest.param(BLIND_TEN, (0.97, 0.72, 12), id="tenth blind set, now development"),
+        pytest.param(BLIND_TEN, (1.0, 0.72, 11), id="tenth blind set, now development"),
         pytest.param(BLIND_ELEVEN, (0.93, 0.7, 14), id="eleventh blind set, now development"),
         pytest.param(BLIND_THIRTEEN, (1.0, 0.5, 20), id="thirteenth blind set, now development"),
         pytest.param(BLIND_FOURTEEN, (0.95, 0.45, 23), id="fourteenth blind set, now development"),
         pytest.param(BLIND_FIFTEEN, (0.94, 0.4, 25), id="fifteenth blind set, now development"),
+        pytest.param(FIG_FIFTEEN, (1.0, 0.8, 2), id="fifteenth pass's own pairs"),
     ],
 )
 def test_precision_and_recall(

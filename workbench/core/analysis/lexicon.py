@@ -1331,6 +1331,8 @@ TROOP_NOUNS = word_set(
 KILLED_WORDS = frozenset(["killed", "dead", "died", "deaths", "fatalities", "drowned"])
 WOUNDED_WORDS = frozenset(["wounded", "injured", "hurt"])
 CASUALTY_NOUNS = frozenset(["casualties", "casualty"])
+BODY_NOUNS = frozenset(["bodies", "corpses"])
+"""The dead counted as they are found: a part of all the dead, never more (qa15 Q3)."""
 PEOPLE_NOUNS = frozenset(
     ["people", "persons", "refugees", "evacuees", "protesters", "demonstrators", "marchers",
      "residents", "inhabitants", "villagers", "spectators", "fans", "supporters", "attendees",

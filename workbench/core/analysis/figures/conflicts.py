@@ -39,6 +39,7 @@ from workbench.core.analysis.figures.measures import (
 )
 from workbench.core.analysis.figures.quantities import Quantity, number_in_words_end
 from workbench.core.analysis.lexicon import (
+    BODY_NOUNS,
     MONTH_NAMES,
     MONTHS,
     NAME_COMMON_WORDS,
@@ -339,7 +340,13 @@ def _shared_reading(a: Measure, b: Measure) -> bool:
     their sentences share two things: two names, or a name and the event's kind, day or
     time (shared_ties)."""
     return one_sided(
-        scope_of(a), scope_of(b), a.across, b.across, _person_names(a), _person_names(b)
+        scope_of(a),
+        scope_of(b),
+        a.across,
+        b.across,
+        _person_names(a),
+        _person_names(b),
+        (a.said, b.said),
     ) and not shared_ties(a).isdisjoint(shared_ties(b))
 
 
@@ -350,6 +357,7 @@ def one_sided(
     their_across: bool,
     my_names: frozenset[str] = frozenset(),
     their_names: frozenset[str] = frozenset(),
+    said: tuple[str | None, str | None] = (None, None),
 ) -> bool:
     """Whether two scopes the readings keep apart (_read_relation gives nothing for them)
     differ only by what one side reads and the other does not: a time ("this year",
@@ -378,6 +386,7 @@ def one_sided(
         or (states_differ and (mine[8] != theirs[8] or mine[2] == theirs[2]))
         or (not states_differ and mine[8] in MEASURED_CLASSES and mine[2] != theirs[2])
         or (mine[7] is theirs[7] is None and mine[8] in _SIZES and _needs_event(mine[8]))
+        or _said_on_one_side((mine, said[0]), (theirs, said[1]))
     ):
         return False  # what the readings relate (_read_relation)
     if mine[3] != theirs[3] and (mine[9] is None) != (theirs[9] is None):
@@ -402,6 +411,26 @@ def one_sided(
     return not any(
         one and other and one.isdisjoint(other)
         for one, other in ((mine[4], theirs[4]), (mine[5], theirs[5]))
+    )
+
+
+def _said_on_one_side(mine: tuple[Scope, str | None], theirs: tuple[Scope, str | None]) -> bool:
+    """A running toll's day of saying ("had reached 35, the coast guard said on
+    Thursday": measures._running_day, a time) against a toll of no day at all: another
+    day's count, unless the two sentences share two things, as a headline and its body
+    quoting one minister do ("Death toll reaches 45, Health Minister Ines Varro says":
+    qa13 Q19). A toll of a day of its own ("Eight people lost their lives ... on
+    Friday"), or said on another day ("Eight people died ..., the fire brigade said on
+    Friday": Measure.said), is that day's, never the running toll's of a later day."""
+    (running, said_on), (undated, undated_said) = (
+        (mine, theirs) if theirs[0][9] is None else (theirs, mine)
+    )
+    return (
+        undated[9] is None
+        and undated[3] is None
+        and running[9] is not None
+        and running[9].startswith("said ")
+        and undated_said in (None, said_on)
     )
 
 
@@ -809,13 +838,16 @@ def _shared_clashes(members: list[Member], found: dict[tuple[int, int], Clash]) 
     for name in sorted(by_name):
         if len(by_name[name]) < 2:
             continue
-        scopes: dict[tuple[Scope, bool, frozenset[str]], list[_Ranged]] = defaultdict(list)
+        scopes: dict[tuple[Scope, bool, frozenset[str], str | None], list[_Ranged]]
+        scopes = defaultdict(list)
         for scope, ranged in by_name[name]:
             measure = ranged.figure.measure
-            scopes[(scope, measure.across, _person_names(measure))].append(ranged)
+            scopes[(scope, measure.across, _person_names(measure), measure.said)].append(ranged)
         groups = [(key, _Group.of(figures)) for key, figures in scopes.items()]
         for (mine, one), (theirs, other) in combinations_with_replacement(groups, 2):
-            if one_sided(mine[0], theirs[0], mine[1], theirs[1], mine[2], theirs[2]):
+            if one_sided(
+                mine[0], theirs[0], mine[1], theirs[1], mine[2], theirs[2], (mine[3], theirs[3])
+            ):
                 _same_scope(one, other, found)
 
 
@@ -1320,6 +1352,8 @@ def _part_subject(part: Figure, whole: Figure) -> str:
         if modifier.lower() == (noun or "").lower():
             modifier = None
     event = _event_words(measure, whole.measure, part=True)
+    if (noun or "").lower() in BODY_NOUNS:  # "38 bodies found", not "38 bodies killed"
+        event = " ".join(["found", *event.split(" ")[1:]])
     if measure.unit_class.startswith("money") or event.startswith(("the ", "a ", "an ")):
         # a thing named by a noun ("a deal", "the speed"): the modifier and the noun
         # read before it ("$85 million train deal", "190 km/h train speed in Velna")
@@ -1522,7 +1556,10 @@ def _where_words(where: str, state: str | None) -> str:
 
 
 def _when_words(when: str) -> str:
-    return " ".join(word.capitalize() if _is_month(word) else word for word in when.split(" "))
+    return " ".join(
+        word.capitalize() if _is_month(word) or word in WEEKDAYS else word
+        for word in when.split(" ")
+    )
 
 
 def _is_month(word: str) -> bool:

@@ -316,6 +316,11 @@ class Measure:
     million" and "a further 7 million", which one a bare figure is needs arithmetic),
     and no event its clause gave was set aside ("10,000 people live there", of no place
     named). A share never is: with no event, whose share it is goes unread."""
+    said: str | None = None
+    """A toll's day of saying ("the fire brigade said on Friday"), no day of the toll
+    itself: a toll of no day said on another day than a running toll's is no count of
+    its day (conflicts.one_sided); two tolls' days of saying alone keep them one count
+    (b8-14)."""
 
     @property
     def mentions(self) -> frozenset[str]:
@@ -854,7 +859,7 @@ def _measure(
         or _in_an_earlier_phrase(reading.text, quantity.start)
         else _stamped(when or times.marks, "later")
         if _risen_from(reading.text, quantity.start, quantity.end)
-        else when or times.marks,
+        else when or times.marks or _running_day(unit_class, before.words, reading),
         per=_per(after.words)
         or (_per_before(before.words) if unit_class.startswith("money") else None)
         or _per_unit(before.words),
@@ -876,6 +881,7 @@ def _measure(
         else reading.names,
         capitalised=reading.capitalised if place is None else None,
         across=not set_aside and unit_class not in _SHARES and not unit_class.startswith("money"),
+        said=_said_day(unit_class, reading.lowers) if _WEEKDAY_HINT in reading.text else None,
     )
 
 
@@ -1026,6 +1032,44 @@ def _toll_day(unit_class: str, lowers: list[str]) -> str | None:
         ):
             return word
     return None
+
+
+def _running_day(unit_class: str, before_words: list[str], reading: _Reading) -> str | None:
+    """A running toll's time: the day it was said on ("the death toll had reached 35,
+    the coast guard said on Thursday", "has climbed to 13, officials said on Sunday").
+    A toll said to climb is that day's count: a toll said on another day, or on none, is
+    another count, not a contradiction (qa15 Q10); two said on one day stay one count.
+    A toll not said to climb ("killed 27 ... said on Monday") keeps no day of saying:
+    two of them are one count (b8-14)."""
+    if not _climbed_to(before_words[-2:]) or _WEEKDAY_HINT not in reading.text:
+        return None
+    said = _said_day(unit_class, reading.lowers)
+    return None if said is None else f"said {said}"
+
+
+def _said_day(unit_class: str, lowers: list[str]) -> str | None:
+    """A toll's day of saying: a weekday a reporting verb comes shortly before ("said on
+    Thursday", "told reporters on Tuesday"), which _toll_day leaves out."""
+    if unit_class not in CASUALTY_CLASSES:
+        return None
+    for number, word in enumerate(lowers):
+        if word in WEEKDAYS and not _REPORTING_AFTER.isdisjoint(
+            lowers[max(0, number - _SAID_REACH) : number]
+        ):
+            return word
+    return None
+
+
+def _climbed_to(last: list[str]) -> bool:
+    """Whether the words right before a figure say a running toll reached it ("climbs
+    to", "rose to", "had reached")."""
+    return (len(last) == 2 and last[1] == "to" and last[0] in _CLIMBING) or (
+        last[-1:] != [] and last[-1] in _REACHING
+    )
+
+
+_CLIMBING = word_set("climbs climbed climb rose risen rises rise jumped mounted increased")
+_REACHING = word_set("reached reaches")
 
 
 _NO_EVENTS: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())

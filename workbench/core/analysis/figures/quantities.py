@@ -27,6 +27,7 @@ from workbench.core.analysis.lexicon import (
     BACK_REFERENCES,
     BARE_PEOPLE_VERBS,
     BARE_SUBJECT_SKIPPED,
+    BODY_NOUNS,
     CASUALTY_NOUNS,
     CASUALTY_VERBS,
     CLAUSE_REPORTING,
@@ -424,6 +425,8 @@ def _known_noun(
         return "casualties", None, 1
     if lower in KILLED_WORDS or lower in WOUNDED_WORDS:
         return _casualty_kind(words[position : position + 3]) or "casualties", None, 1
+    if lower in BODY_NOUNS:
+        return "killed", None, 1
     if lower == "people":
         return ("troops" if _mentions_troops(sentence) else "people"), None, 1
     if lower in PEOPLE_NOUNS:
@@ -440,7 +443,7 @@ _KNOWN_NOUN_WORDS = (
     SQUARE_WORDS | MILE_WORDS | KILOMETRE_WORDS | frozenset(AREA_UNITS) | PERCENT_WORDS
     | frozenset(SHORT_LENGTHS) | frozenset(MASS_UNITS) | frozenset(POWER_UNITS)
     | TIME_UNITS | frozenset(CURRENCY_WORDS) | TROOP_NOUNS | CASUALTY_NOUNS | KILLED_WORDS
-    | WOUNDED_WORDS | PEOPLE_NOUNS | {"per", "percentage", "people"}
+    | WOUNDED_WORDS | BODY_NOUNS | PEOPLE_NOUNS | {"per", "percentage", "people"}
 )  # fmt: skip
 """Every word _known_noun can start from (one set check for the others)."""
 
@@ -915,7 +918,37 @@ def numbers_in(sentence: str) -> Numbers:
         found = _ranges_ending(sentence, found)
     if found and ("hose " in sentence or "hese " in sentence):
         found = [q for q in found if not _pointed_back(sentence, q)]
+    if found and ("bodies" in sentence or "corpses" in sentence or "remains" in sentence):
+        found = [_at_least_the_found(sentence, q) for q in found]
     return Numbers(found, words)
+
+
+def _at_least_the_found(sentence: str, quantity: Quantity) -> Quantity:
+    """'38 bodies had been recovered': at least 38 dead, never fewer, so it disputes a
+    toll of 35 and allows one of 40; '4 bodies recovered by fishermen' allows any toll
+    from 4 (qa15 Q3: bodies were a class compared with nothing); so do "the remains of
+    64 people"."""
+    if quantity.bound != "exact":
+        return quantity
+    if quantity.what in _REMAINS_OF and _REMAINS.search(sentence, 0, quantity.start):
+        return replace(quantity, what="killed", bound="lower")
+    if quantity.what != "killed":
+        return quantity
+    if _BODIES.search(quantity.text) is not None:
+        return replace(quantity, bound="lower")
+    after = _BODIES_NEXT.match(sentence, quantity.end)
+    if after is None:
+        return quantity
+    end = after.end()
+    return replace(quantity, bound="lower", text=sentence[quantity.start : end], end=end)
+
+
+_REMAINS = re.compile(r"\bremains\s+of\s+(?:the\s+|some\s+)?$", re.IGNORECASE)
+_REMAINS_OF = frozenset(["people", "victims", "passengers", "killed"])
+"""Whose remains are counted as the dead ("the remains of 64 people")."""
+_BODIES = re.compile(r"\b(?:bodies|corpses)\b")
+_BODIES_NEXT = re.compile(r"\s+(?:bodies|corpses)\b")
+"""The body noun right after a figure whose text ends at its number ("11 bodies from")."""
 
 
 _POINTED_BACK = re.compile(r"\b(?:those|these)\s+$", re.IGNORECASE)

@@ -209,6 +209,7 @@ def _measure(m: Measure) -> list[Any]:
         sorted(m.names),
         None if m.capitalised is None else sorted(m.capitalised.words()),
         m.across,
+        m.said,
     ]
 
 
@@ -216,7 +217,7 @@ def _unmeasure(r: list[Any], known: dict[tuple[str, ...], Capitalised]) -> Measu
     if not isinstance(r, list):
         raise TypeError("a measure is a list")
     unit_class, base, state, who, country, place, when, per, part, noun, day, *sets = r
-    events, names, capitalised, across = sets
+    events, names, capitalised, across, said = sets
     words: Capitalised | None = None
     if capitalised is not None:
         # the measures of one quote share its sentence's words, as when read
@@ -239,6 +240,7 @@ def _unmeasure(r: list[Any], known: dict[tuple[str, ...], Capitalised]) -> Measu
         frozenset(names),
         words,
         bool(across),
+        said,
     )
 
 
