@@ -1083,10 +1083,7 @@ class AnnotationStore:
             doc_id = self._locate(before) if before is not None else None
             stored = self._annotation(doc_id) if doc_id is not None else None
             if before is not None and (stored is None or (exact and stored != before)):
-                raise AnchorConflictError(
-                    f"the annotation of {before.article_id}, sentence {before.index + 1} "
-                    "changed meanwhile; nothing was written"
-                )
+                raise AnchorConflictError.changed_meanwhile(before.article_id, before.index)
             if doc_id is None and after is not None and not after.is_orphan:
                 doc_id = self._index.doc_id(after.key)
                 stored = self._annotation(doc_id) if doc_id is not None else None
@@ -1125,9 +1122,8 @@ class AnnotationStore:
             holder = self._index.doc_id(after.key)
             held = holder is not None and holder != doc_id and holder not in moving
             if after.key in claimed or held:
-                raise AnchorConflictError(
-                    f"sentence {after.index + 1} of {after.article_id} already holds an "
-                    f"annotation of {after.annotator}; nothing was written"
+                raise AnchorConflictError.sentence_taken(
+                    after.article_id, after.index, after.annotator
                 )
             claimed.add(after.key)
 

@@ -183,6 +183,22 @@ class AnchorConflictError(StoreError):
         self.detail = detail
         super().__init__(f"not saved: {detail}")
 
+    @classmethod
+    def changed_meanwhile(cls, article_id: str, index: int) -> AnchorConflictError:
+        """The annotation of `article_id`'s sentence `index` is not as the change read it."""
+        return cls(
+            f"the annotation of {name_printable(article_id)}, sentence {index + 1} changed "
+            "meanwhile; nothing was written"
+        )
+
+    @classmethod
+    def sentence_taken(cls, article_id: str, index: int, annotator: str) -> AnchorConflictError:
+        """The change would put a second annotation of `annotator` on one sentence."""
+        return cls(
+            f"sentence {index + 1} of {name_printable(article_id)} already holds an annotation "
+            f"of {name_printable(annotator)}; nothing was written"
+        )
+
 
 class ConcurrentEditError(StoreError):
     """Another session changed (or deleted) this annotation after this one last read it:
@@ -195,8 +211,8 @@ class ConcurrentEditError(StoreError):
         annotator, article_id, index = key
         now = "it was deleted there" if current is None else f"it now reads: {_gist(current)}"
         super().__init__(
-            f"not saved: {annotator}'s annotation of {article_id}, sentence {index + 1} was "
-            f"changed in another session meanwhile; {now}"
+            f"not saved: {name_printable(annotator)}'s annotation of {name_printable(article_id)}, "
+            f"sentence {index + 1} was changed in another session meanwhile; {now}"
         )
 
 
@@ -214,7 +230,8 @@ class LaterChangeError(StoreError):
         verb = "undone" if undoing else "redone"
         since = later_words(later)
         super().__init__(
-            f"not {verb}: the annotation of {change.article_id}, sentence {change.index + 1} "
+            f"not {verb}: the annotation of {name_printable(change.article_id)}, sentence "
+            f"{change.index + 1} "
             f"was changed{since} after this change; {'undoing' if undoing else 'redoing'} it "
             "would overwrite that"
         )

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from workbench.core.terminal_text import name_printable
+
 FIELD_CHARACTERS = 60
 """A note or source longer than this is cut, with an ellipsis."""
 TITLE_CHARACTERS = 40
@@ -25,12 +27,14 @@ def describe_change(record: Mapping[str, Any], titles: Mapping[str, str]) -> str
     before, after = _record(record.get("before")), _record(record.get("after"))
     where = f"sentence {index + 1}" if isinstance(index, int) else "a sentence"
     title = titles.get(str(article_id))
-    article = f'"{_cut(title, TITLE_CHARACTERS)}" ({article_id})' if title else str(article_id)
+    named = name_printable(str(article_id))
+    article = f'"{_cut(title, TITLE_CHARACTERS)}" ({named})' if title else named
     action = str(record.get("action", ""))
     if record.get("unreadable"):
         unread = f"a {action or 'change'} (what it set cannot be read)"
-        return f"{annotator}'s annotation on {where} of {article}: {unread}"
-    return f"{annotator}'s annotation on {where} of {article}: {ACTIONS.get(action, '')}" + (
+        return f"{name_printable(str(annotator))}'s annotation on {where} of {article}: {unread}"
+    who = name_printable(str(annotator))
+    return f"{who}'s annotation on {where} of {article}: {ACTIONS.get(action, '')}" + (
         what_changed(before, after)
     )
 

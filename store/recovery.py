@@ -60,6 +60,7 @@ from store.snapshot_records import (
 )
 from store.trusted import record_problem
 from workbench.core.annotation import Annotation
+from workbench.core.terminal_text import name_printable
 
 ANNOTATIONS = ANNOTATIONS_TABLE
 ARTICLES = ARTICLES_TABLE
@@ -1086,8 +1087,8 @@ def _keep_valid_annotations(recovery: Recovery) -> None:
         seen[annotation.key] = doc_id
     for doc_id, problem, annotation in lenient:
         where = (
-            f"annotation {doc_id} ({annotation.annotator}'s on sentence {annotation.index + 1} "
-            f"of {annotation.article_id}): {problem}"
+            f"annotation {doc_id} ({name_printable(annotation.annotator)}'s on sentence "
+            f"{annotation.index + 1} of {name_printable(annotation.article_id)}): {problem}"
         )
         if not annotation.is_orphan and annotation.key in seen:
             del table[doc_id]

@@ -124,17 +124,11 @@ def refusal(
         current = annotation_of(found["current"]) if found["current"] else None
         if exact:
             annotator, article_id, index = spec.history_key
-            return AnchorConflictError(
-                f"the annotation of {article_id}, sentence {index + 1} changed meanwhile; "
-                "nothing was written"
-            )
+            return AnchorConflictError.changed_meanwhile(article_id, index)
         return ConcurrentEditError(spec.history_key, current)
     if error.sqlstate == TWO_ON_ONE_SENTENCE:
         annotator, article_id, index = orjson.loads(detail)
-        return AnchorConflictError(
-            f"sentence {index + 1} of {article_id} already holds an annotation of "
-            f"{annotator}; nothing was written"
-        )
+        return AnchorConflictError.sentence_taken(article_id, index, annotator)
     if error.sqlstate == EXCLUSION_VIOLATION:
         # Two sessions placed an annotation on one sentence at the same moment: the
         # constraint, checked at commit, refused the later one.

@@ -1163,10 +1163,7 @@ class PostgresStore:
         for annotation in annotations:
             seen = self._seen(annotation)
             if seen is None:
-                raise AnchorConflictError(
-                    f"the annotation of {annotation.article_id}, sentence "
-                    f"{annotation.index + 1} changed meanwhile; nothing was written"
-                )
+                raise AnchorConflictError.changed_meanwhile(annotation.article_id, annotation.index)
             located.append(seen)
         return located
 
@@ -1303,10 +1300,7 @@ class PostgresStore:
         for annotation in annotations:
             found = stored.get(rows.identity(annotation))
             if found is None or found[0] != annotation:
-                raise AnchorConflictError(
-                    f"the annotation of {annotation.article_id}, sentence "
-                    f"{annotation.index + 1} changed meanwhile; nothing was written"
-                )
+                raise AnchorConflictError.changed_meanwhile(annotation.article_id, annotation.index)
 
 
 def _restored_done(change: Change) -> _Done:

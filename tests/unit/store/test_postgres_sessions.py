@@ -251,3 +251,19 @@ def test_undo_after_another_sessions_re_anchoring_in_place_is_not_refused(
     assert first.undo() is not None
     assert first.for_article("story") == {}
     assert second.for_article("story") == {}
+
+
+def test_an_article_named_with_what_draws_nothing_is_named_so_when_refused(
+    sessions: tuple[Store, Store], make: MakeAnnotation
+) -> None:
+    """tr15 T7: "story" and "story" + U+200B are two articles; the refusal (shown in the
+    panel and on the command line) printed the second as the first."""
+    first, second = sessions
+    first.save(make("a1\u200b", tags=("claim",)))
+    shown = second.get("a1\u200b", 0)
+    assert shown is not None
+    first.save(shown.toggled("denial"))
+    with pytest.raises(ConcurrentEditError) as refused:
+        second.save(shown.toggled("claim"), based_on=shown)
+    assert "alice's annotation of a1\\u200b, sentence 1" in str(refused.value)
+    assert "\u200b" not in str(refused.value)
