@@ -4,12 +4,13 @@ read from the store, the tables said to be from before it meanwhile."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from textual.widgets import Static
 
-from store import AnnotationStore
+from store import AnnotationStore, kept_summaries
 from tests.fixtures.waiting import until
 from tests.functional.test_summary_screen import (
     SIZE,
@@ -20,10 +21,14 @@ from tests.functional.test_summary_screen import (
     settle,
 )
 from workbench.cli.screen_keeper import keep_screen
+from workbench.core.analysis.kept.screen import corpus_digest, screen_key
+from workbench.core.analysis.ledger.settings import LedgerSettings
+from workbench.core.analysis.summary.snapshot import encoded, snapshot_of
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.screens.summary import STALE, SummaryScreen
-from workbench.tui.state.summary_served import NOT_KEPT
+from workbench.tui.state.summary_served import NOT_KEPT, running_code
 from workbench.tui.state.summary_view import read_summary
+from workbench.tui.state.workspace import Workspace
 
 __all__ = ["gold"]  # the fixture, used by name
 
@@ -91,3 +96,39 @@ async def test_without_a_kept_summary_the_screen_says_so_while_it_computes(  # t
 
 def status_of(screen: SummaryScreen) -> str:
     return str(screen.query_one("#summary-status", Static).render())
+
+
+async def test_a_kept_summary_whose_tables_cannot_be_made_is_damage_computed_instead(  # type: ignore[no-untyped-def]
+    make_app, gold, bundled: Corpus, store: AnnotationStore
+) -> None:
+    """A hostile FILE.kept entry (its checksum made for it) decoding to a Summary of the
+    summary's own types but not of its shape (a ledger of strings) is named and the
+    summary computed, never a crash of the screen's worker (rv15 R1)."""
+    assert store.path is not None
+    path = Path(store.path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_summary(app, pilot)  # what a first look keeps beside the database
+    with AnnotationStore.open(path, annotator=store.annotator, read_only=True) as reader:
+        workspace = Workspace(reader, bundled)
+        built, analysts = read_summary(workspace, store.annotator, LedgerSettings())
+        hostile = dataclasses.replace(built.summary, ledger=["not a claim group"])
+        with kept_summaries(path) as kept:
+            token = kept.token()
+            key = screen_key(
+                token,
+                running_code(),
+                store.annotator,
+                LedgerSettings(),
+                workspace.threshold,
+                corpus_digest(bundled.articles),
+            )
+            assert kept.put(key, encoded(snapshot_of(hostile, analysts)), token)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        notified: list[str] = []
+        app.notify = lambda message, **_: notified.append(str(message))  # type: ignore[method-assign,assignment]
+        screen = await open_summary(app, pilot)
+        assert not screen.served
+        assert screen.summary == built.summary
+        assert any(key[:12] in line and "damaged" in line for line in notified)

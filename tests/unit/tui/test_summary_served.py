@@ -112,6 +112,21 @@ def test_a_record_naming_anything_else_is_damage_never_run() -> None:
         decoded(pickle.dumps({"not": "a summary"}, protocol=5))
 
 
+def test_a_snapshot_whose_analysts_are_not_names_is_damage(
+    generated: tuple[Path, Path, str],
+) -> None:
+    """The picker lists the analysts as text: a record giving it anything else (its
+    checksum made for it) is refused at decoding, not in the screen (rv15 R1)."""
+    database, folder, analyst = generated
+    with AnnotationStore.open(database, annotator=analyst, read_only=True) as store:
+        view, analysts = read_summary(
+            Workspace(store, load_corpus([str(folder)])), analyst, LedgerSettings()
+        )
+    assert decoded(encoded(snapshot_of(view.summary, analysts))).analysts == tuple(analysts)
+    with pytest.raises(DamagedSnapshot, match="analysts"):
+        decoded(encoded(snapshot_of(view.summary, [analyst, 7])))  # type: ignore[list-item]
+
+
 def test_a_record_cut_short_is_damage(generated: tuple[Path, Path, str]) -> None:
     database, folder, analyst = generated
     with AnnotationStore.open(database, annotator=analyst, read_only=True) as store:

@@ -406,10 +406,10 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             return
         if served.warnings:
             hand_back(self, self.say_warnings, served.warnings)
-        if served.snapshot is not None:
-            view = prepare_view(served.snapshot.summary)
+        if served.snapshot is not None and served.view is not None:
             if not get_current_worker().is_cancelled:
-                hand_back(self, self.show_view, view, list(served.snapshot.analysts), True)
+                analysts = list(served.snapshot.analysts)
+                hand_back(self, self.show_view, served.view, analysts, True)
                 hand_back(self, self.freeze_kept)  # as once a live model is built
             return
         hand_back(self, self.say_computing, served.said)

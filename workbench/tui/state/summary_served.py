@@ -9,8 +9,10 @@ now, shows it in about a second and builds nothing more until the analyst change
 something (summary.py: a change is read again, the tables said to be from before it).
 
 A lookup reads the token (a few stats and the live journal) and one entry: it writes and
-creates nothing, so a read-only session serves as well. Textual-free; blocking (in the
-screen's worker).
+creates nothing, so a read-only session serves as well. Blocking (in the screen's
+worker), and it makes the tables too: a record that decodes to the summary's types but
+whose tables cannot be made (written to be read so) is damage named, never the
+worker's failure ending the app.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.snapshot import DamagedSnapshot, Snapshot, decoded
 from workbench.core.collector import paused_gc
 from workbench.tui.state.live_summary import give_back_freed_memory
+from workbench.tui.state.summary_view import SummaryView, prepare_view
 from workbench.tui.state.workspace import Workspace
 
 NOT_KEPT = "no summary is kept for the database as it is now"
@@ -35,12 +38,15 @@ NOT_KEEPABLE = "summaries are not kept for this database"
 
 @dataclass(frozen=True, slots=True)
 class Served:
-    """What a lookup found: the snapshot, or why there is none (`said`)."""
+    """What a lookup found: the snapshot and its tables, or why there is none (`said`)."""
 
     snapshot: Snapshot | None
     said: str = ""
     warnings: tuple[str, ...] = ()
-    """Damage the kept summaries' store found (an entry failing its checksum)."""
+    """Damage found: an entry failing its checksum, or one that is no summary's."""
+    view: SummaryView | None = None
+    """The snapshot's tables (prepare_view), made here so that one that cannot be made
+    is damage said, not the screen's worker failing (rv15 R1)."""
 
 
 @cache
@@ -76,11 +82,21 @@ def served_summary(workspace: Workspace, analyst: str | None, ledger: LedgerSett
         with paused_gc(promote=True):  # a million objects made: no collection scans them
             snapshot = decoded(data)
     except DamagedSnapshot as error:
-        damaged = f"the kept summary {key[:12]} is damaged ({error}); computed instead"
-        return Served(None, NOT_KEPT, (*warnings, damaged))
+        return Served(None, NOT_KEPT, (*warnings, damaged(key, str(error))))
     finally:
         del data  # the record (38 MB at 100,000 annotations) and the unpickler's memo,
         give_back_freed_memory()  # freed in this worker's arena: handed back
     if snapshot.summary.annotator != analyst:
         return Served(None, NOT_KEPT, warnings)  # never another analyst's
-    return Served(snapshot, "", warnings)
+    try:
+        view = prepare_view(snapshot.summary)
+    except Exception as error:
+        # the summary's own types in another shape (a record written to be read so: its
+        # checksum holds) is damage like any other
+        reason = f"its tables cannot be made: {type(error).__name__}"
+        return Served(None, NOT_KEPT, (*warnings, damaged(key, reason)))
+    return Served(snapshot, "", warnings, view)
+
+
+def damaged(key: str, reason: str) -> str:
+    return f"the kept summary {key[:12]} is damaged ({reason}); computed instead"

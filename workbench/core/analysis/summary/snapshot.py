@@ -98,6 +98,8 @@ def decoded(data: bytes) -> Snapshot:
         raise DamagedSnapshot(f"does not decode ({type(error).__name__})") from error
     if not isinstance(found, Snapshot) or not isinstance(found.summary, Summary):
         raise DamagedSnapshot("not a summary")
+    if type(found.analysts) is not tuple or not all(type(a) is str for a in found.analysts):
+        raise DamagedSnapshot("its analysts are not names")  # the picker's, shown as text
     return found
 
 
