@@ -155,7 +155,7 @@ def test_reasons_made_together_say_a_figure_once() -> None:
 
 # -- properties -------------------------------------------------------------------------
 
-STATES = [None, "sent", "planned", "recorded"]
+STATES = [None, "sent", "planned", "recorded", "copied", "accessed"]
 PLACES = [None, "Kursk", "Donetsk"]
 PARTS = [None, "special", "increment"]
 NAMES = [frozenset(), frozenset({"ilka"}), frozenset({"ilka", "marsh"})]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.analysis.test_figure_general import figures
+from tests.unit.analysis.test_figure_general import conflict, figures
 
 ARREST = (
     "The Policía Nacional arrested two men, aged 24 and 31, in Valencia on Wednesday in "
@@ -47,3 +47,17 @@ def test_men_are_troops_only_where_no_arrest_is_told(
     sentence: str, expected: list[tuple[float, str]]
 ) -> None:
     assert readings(sentence) == expected
+
+
+# Q5: "800,000 records accessed" against "1.2 million records copied" were two events,
+# never compared. Records taken are some of the records reached: a part larger than its
+# whole conflicts, a smaller one does not.
+
+
+@pytest.mark.parametrize("reached", ["accessed", "affected", "exposed"])
+@pytest.mark.parametrize("taken", ["copied", "stolen", "downloaded", "exfiltrated"])
+def test_records_taken_are_some_of_the_records_reached(reached: str, taken: str) -> None:
+    breach = "The breach {} {} records at Halvor Telecom, the company said."
+    hackers = "Hackers {} {} records from Halvor Telecom, investigators said."
+    assert conflict(breach.format(reached, "800,000"), hackers.format(taken, "1.2 million"))
+    assert not conflict(breach.format(reached, "1.2 million"), hackers.format(taken, "800,000"))

@@ -420,9 +420,6 @@ KNOWN_WRONG = {
     "are two states",
     "blind15-b15-79": "'a 4.5% pay rise' and 'raises ... wages by 9 percent' read no event: two "
     "shares with no event are not compared",
-    # the fifteenth pass's own pairs (fig15), written before its rule changes
-    "f15-08": "records copied and records accessed are two states, never compared (qa14 Q5)",
-    "f15-10": "records downloaded and records exposed are two states, never compared (qa14 Q5)",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -516,7 +513,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_THIRTEEN, (1.0, 0.5, 20), id="thirteenth blind set, now development"),
         pytest.param(BLIND_FOURTEEN, (0.95, 0.45, 23), id="fourteenth blind set, now development"),
         pytest.param(BLIND_FIFTEEN, (0.94, 0.4, 25), id="fifteenth blind set, now development"),
-        pytest.param(FIG_FIFTEEN, (1.0, 0.8, 2), id="fifteenth pass's own pairs"),
+        pytest.param(FIG_FIFTEEN, (1.0, 1.0, 0), id="fifteenth pass's own pairs"),
     ],
 )
 def test_precision_and_recall(

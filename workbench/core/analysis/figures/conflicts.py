@@ -26,7 +26,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations, combinations_with_replacement, product
 from typing import Literal, NamedTuple
 
@@ -276,9 +276,40 @@ def relation(a: Measure, b: Measure) -> Relation | None:
     if bucket_of(a) != bucket_of(b) or not kin(a.unit_class, b.unit_class):
         return None
     found = _read_relation(a, b) if a.when == b.when else None
+    if found is None and a.when == b.when:
+        found = _taken_within(a, b)
     if found is None and _shared_reading(a, b):
         return "same"
     return found
+
+
+TAKEN_WITHIN = {
+    "copied": "reached",
+    "stolen": "reached",
+    "downloaded": "reached",
+    "exfiltrated": "reached",
+    "accessed": "reaching",
+    "affected": "reaching",
+}
+"""Events of which one is a part of the other (qa14 Q5): records copied, stolen,
+downloaded or exfiltrated are some of those accessed or affected (exposed)."""
+_TAKEN = frozenset(state for state, side in TAKEN_WITHIN.items() if side == "reached")
+_REACHED = frozenset(state for state, side in TAKEN_WITHIN.items() if side == "reaching")
+
+
+def _taken_within(a: Measure, b: Measure) -> Relation | None:
+    """Records taken as a part of the records reached (TAKEN_WITHIN): read as of one
+    event (_read_relation), the taken side a part where the readings make them the same
+    or it a part already; a whole taken of a part reached is no part of it."""
+    if "increment" in (a.part, b.part):
+        return None
+    if state_key(a) in _TAKEN and state_key(b) in _REACHED:
+        found = _read_relation(replace(a, state=b.state), b)
+        return "a_part" if found in ("same", "a_part") else None
+    if state_key(b) in _TAKEN and state_key(a) in _REACHED:
+        found = _read_relation(a, replace(b, state=a.state))
+        return "b_part" if found in ("same", "b_part") else None
+    return None
 
 
 def _read_relation(a: Measure, b: Measure) -> Relation | None:
@@ -810,6 +841,9 @@ def _compare_bucket(members: list[Member], found: dict[tuple[int, int], Clash]) 
             by_event[member[0][7]].append(member)
     for same in by_event.values():
         _scoped_clashes(same, found, across=False)
+    for taken in sorted(_TAKEN.intersection(by_event)):
+        for reached in sorted(_REACHED.intersection(by_event)):
+            _taken_clashes(by_event[taken], by_event[reached], found)
     free = [
         member
         for member in members
@@ -940,11 +974,51 @@ def _by_two_names(free: list[Member]) -> Iterator[list[Member]]:
         yield by_pair[pair]
 
 
+def _taken_clashes(
+    taken: list[Member], reached: list[Member], found: dict[tuple[int, int], Clash]
+) -> None:
+    """Records taken larger than the records reached they are a part of (_taken_within):
+    the taken read as of the reached event, placed by mention as the others are, then
+    each taken scope against the reached scopes at its spot or wider."""
+    state = reached[0][0][7]
+    parts = {id(ranged) for _, ranged in taken}
+    members = [((*scope[:7], state, *scope[8:]), ranged) for scope, ranged in taken]
+    scopes = _placed_scopes([member for member in members + reached if member[0][2] != "increment"])
+    wholes = {
+        scope: _Group.of(reaching)
+        for scope, figures in scopes.items()
+        if (reaching := [ranged for ranged in figures if id(ranged) not in parts])
+    }
+    parts_of: dict[Scope, list[_Ranged]] = defaultdict(list)
+    for scope, figures in scopes.items():
+        if not (part := [ranged for ranged in figures if id(ranged) in parts]):
+            continue
+        dated = scope[8] in CASUALTY_CLASSES
+        group, spot = _Group.of(part), _spot(scope, dated)
+        within = {spot, *_wider(spot, scope[8] in SHARES)}
+        for whole, whole_group in wholes.items():
+            there = _spot(whole, dated)
+            if (
+                there in within
+                and (there == spot or whole[8] == scope[8])
+                and _agree(scope, whole, across=False)
+            ):
+                _larger_than_whole(group, whole_group, found)
+                parts_of[whole] += group.highest_lows
+    _wholes_below_parts(wholes, parts_of, found)
+
+
 def _scoped_clashes(
     members: list[tuple[Scope, _Ranged]], found: dict[tuple[int, int], Clash], across: bool
 ) -> None:
     """Clashes among figures of a bucket by scope (`across`: only a figure with no
     event against a stated one)."""
+    _bucket_clashes(_placed_scopes(members), found, across)
+
+
+def _placed_scopes(members: list[tuple[Scope, _Ranged]]) -> dict[Scope, list[_Ranged]]:
+    """Figures by scope, each figure with no place also at each place of the others its
+    sentence names (_placed_by_mention)."""
     scopes: dict[Scope, list[_Ranged]] = defaultdict(list)
     unplaced: list[tuple[Scope, _Ranged]] = []
     for scope, ranged in members:
@@ -954,7 +1028,7 @@ def _scoped_clashes(
         if measure.place is None and unit_class not in MEASURED_CLASSES and measure.mentions:
             unplaced.append((scope, ranged))
     _placed_by_mention(scopes, unplaced)
-    _bucket_clashes(scopes, found, across)
+    return scopes
 
 
 def _placed_by_mention(
@@ -1037,6 +1111,16 @@ def _bucket_clashes(
                 ):
                     _larger_than_whole(group, groups[other], found)
                     parts_of[other] += group.highest_lows
+    _wholes_below_parts(groups, parts_of, found)
+
+
+def _wholes_below_parts(
+    groups: dict[Scope, _Group],
+    parts_of: dict[Scope, list[_Ranged]],
+    found: dict[tuple[int, int], Clash],
+) -> None:
+    """Each whole's figures below the largest of its parts (of another origin), so that
+    every whole a part outnumbers is in a clash, not only the whole's extreme."""
     for whole, candidates in parts_of.items():
         largest = _two_origins(sorted(candidates, key=lambda item: -item.low))
         for item in groups[whole].figures:
