@@ -40,6 +40,7 @@ from workbench.core.analysis.sources.speakers import ArticleText, forget_answers
 from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION, suggest
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.analysis.summary.markdown import render_markdown
+from workbench.core.analysis.summary.possible import with_possible
 from workbench.core.annotation import STATUSES, Anchor, Annotation, Suggested
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Article, load_corpus
@@ -72,6 +73,7 @@ def digests(
         settings = SummarySettings(decisions=decisions_from_records(decisions), annotator=annotator)
         readings = None if kept is None else Readings(orjson.loads(kept))
         summary = build_summary(annotations, articles, settings, texts=texts, readings=readings)
+        summary = with_possible(summary)  # as the command finishes it
         if readings is not None and readings.added:
             raise SystemExit(f"{name}: {len(readings.added)} readings were not restored")
         whose = annotator or "all"

@@ -28,6 +28,7 @@ from workbench.core.analysis.summary.model import JsonPieces
 if TYPE_CHECKING:
     from workbench.cli.summary import SummaryInputs
     from workbench.cli.summary_request import Request
+    from workbench.core.analysis.summary.build import SummaryCache
     from workbench.core.analysis.summary.incremental import SummaryAccumulator
     from workbench.core.analysis.summary.model import Summary
     from workbench.core.annotation import Annotation, AnnotationKey
@@ -66,6 +67,9 @@ class FollowedSummary:
         self.report_pieces = MarkdownPieces()
         """The last report's lines of each row, group, conflict and denial: those a
         change left as they were are not rendered again."""
+        self.cache: SummaryCache | None = None
+        """The accumulator's cache: what it read of each quote, and the possible
+        conflicts' reader (only new quotes are read again)."""
         self.memo = ReadMemo()
         """The last read's snapshot and Annotations: the store read again for each
         content parses and makes only what changed (store/read_memo.py)."""
@@ -86,13 +90,14 @@ class FollowedSummary:
         if accumulator is None or source != self._made_from or len(now) != len(inputs.annotations):
             self.builds += 1
             self._accumulator = self._made_from = None  # let the last go first
+            self.cache = SummaryCache(readings=inputs.readings)
             accumulator = SummaryAccumulator(
                 inputs.annotations,
                 inputs.articles,
                 inputs.settings,
                 inputs.anchoring,
                 inputs.texts,
-                SummaryCache(readings=inputs.readings),
+                self.cache,
             )
             self._made_from = source
         else:
@@ -122,7 +127,9 @@ class FollowedSummary:
         inputs = summary_inputs(request, freeze=False, memo=self.memo)
         if isinstance(inputs, int):
             return inputs
-        return finished(inputs, self.summary(inputs))
+        summary = self.summary(inputs)
+        cache = self.cache
+        return finished(inputs, summary, *((cache.reading, cache.texts) if cache else ()))
 
     def prepare(self) -> None:
         """Make what follows a claim or denial tag without a rebuild (the LiveLedger:

@@ -152,7 +152,7 @@ class ScreenKeeper:
                 accumulator.apply(None, after)
         # the anchoring section is carried as read now, as cli/followed_summary.py does
         summary = dataclasses.replace(accumulator.summary(), anchoring=read.anchoring)
-        return read.finished(summary)
+        return read.finished(summary, live.cache)
 
 
 def _made_from(read: ScreenRead) -> tuple[object, ...]:

@@ -37,10 +37,12 @@ if TYPE_CHECKING:
 
     from store.protocol import Store
     from store.read_memo import ReadMemo
+    from workbench.core.analysis.ledger.claim_text import ClaimText
     from workbench.core.analysis.ledger.readings import Readings
     from workbench.core.analysis.summary.build import SummarySettings
     from workbench.core.analysis.summary.markdown import MarkdownPieces
     from workbench.core.analysis.summary.model import AnchoringSection, Summary
+    from workbench.core.analysis.summary.possible import ReadingCache
     from workbench.core.anchoring.as_tagged import TaggedVersions
     from workbench.core.annotation import Annotation
     from workbench.core.corpus.article_info import ArticleInfo
@@ -261,21 +263,23 @@ class SummaryInputs:
 def summarised(request: Request) -> Summary | int:
     """The summary `request` asks for, what it has to say on stderr said as it goes; or
     the exit status of a store error (said)."""
-    from workbench.core.analysis.summary.build import build_summary
+    from workbench.core.analysis.summary.build import SummaryCache, build_summary
 
     inputs = summary_inputs(request)
     if isinstance(inputs, int):
         return inputs
+    cache = SummaryCache()  # what the build read of each quote, for the possible conflicts
     summary = build_summary(
         inputs.annotations,
         inputs.articles,
         inputs.settings,
         inputs.anchoring,
+        cache=cache,
         texts=inputs.texts,
         readings=inputs.readings,
     )
     inputs.readings = None
-    return finished(inputs, summary)
+    return finished(inputs, summary, texts=cache.texts)
 
 
 def summary_inputs(
@@ -385,15 +389,26 @@ def summary_inputs(
     )
 
 
-def finished(inputs: SummaryInputs, summary: Summary) -> Summary:
+def finished(
+    inputs: SummaryInputs,
+    summary: Summary,
+    reading: ReadingCache | None = None,
+    texts: Mapping[str, ClaimText] | None = None,
+) -> Summary:
     """The summary built of `inputs` as the command prints it: the pronoun sources left
-    unresolved said (stderr), its caveats in it. The articles' texts are let go (with
-    PATHs, thousands: not read to render)."""
+    unresolved said (stderr), its caveats in it, its possible conflicts found (`reading`:
+    the quotes the last summary's reader read, for a keeper following a session). The
+    articles' texts are let go (with PATHs, thousands: not read to render). `texts`: what
+    the build read of each quote (SummaryCache.texts), not read again by the reader."""
+    from workbench.core.analysis.summary.possible import with_possible
+
     caveats = list(inputs.caveats)
     if inputs.unread:
         caveats += pronouns_not_read(inputs.annotations, inputs.texts, inputs.articles)
     inputs.texts = {}
-    return dataclasses.replace(summary, caveats=tuple(caveats)) if caveats else summary
+    if caveats:
+        summary = dataclasses.replace(summary, caveats=tuple(caveats))
+    return with_possible(summary, reading, texts)
 
 
 def report(summary: Summary, pieces: MarkdownPieces | None = None) -> str:

@@ -18,6 +18,7 @@ from workbench.core.analysis.ledger.decisions import Merge, UnreadableDecision
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.analysis.summary.model import SCHEMA
+from workbench.core.analysis.summary.possible import with_possible
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import load_corpus
 
@@ -58,7 +59,9 @@ def shape() -> dict[str, Any]:
         SummarySettings(decisions=decisions),
         anchoring,
     )
+    summary = with_possible(summary)  # as the command finishes it
     assert summary.totals.disagreements and summary.conflicts and summary.unlinked_denials
+    assert summary.possible is not None and summary.possible.pairs
     assert all(listed for _, listed in summary.anchoring.lists())  # type: ignore[union-attr]
     return summary.to_json()
 
@@ -87,6 +90,7 @@ def test_the_shape_is_plain_json_of_its_schema(shape: dict[str, Any]) -> None:
         "ledger",
         "unlinked_denials",
         "conflicts",
+        "possible_conflicts",
         "ignored_decisions",
         "settings",
         "anchoring",

@@ -230,7 +230,8 @@ def test_a_colleagues_annotations_left_on_another_text_leave_the_summary_followi
         assert live.note(changes[-1])  # followed, not read again from the store
         followed = live.update()
         fresh = read_summary(workspace, None, LedgerSettings())[0].summary
-        assert followed.to_json_bytes() == fresh.to_json_bytes()
+        # the possible conflicts are found after the build, not followed (screen's tab 7)
+        assert followed.to_json_bytes() == replace(fresh, possible=None).to_json_bytes()
 
 
 def test_one_to_check_back_where_it_was_tagged_is_not_counted_as_an_orphan_back(

@@ -44,6 +44,7 @@ from workbench.core.analysis.summary.model import (
     SentenceLine,
     Summary,
 )
+from workbench.core.analysis.summary.possible import with_possible
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words
 from workbench.core.files.atomic import write_output
 from workbench.core.terminal_text import name_displayable, printable, printable_bytes
@@ -64,6 +65,7 @@ from workbench.tui.state.summary_detail import (
     article_detail,
     conflict_detail,
     ledger_detail,
+    possible_detail,
     source_detail,
     unlinked_detail,
 )
@@ -82,7 +84,7 @@ from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.detail_pane import DetailPane
 from workbench.tui.widgets.fitted_footer import FittedFooter
 
-TABS = ("ledger", "conflicts", "articles", "sources", "anchoring", "denials")
+TABS = ("ledger", "conflicts", "articles", "sources", "anchoring", "denials", "possible")
 REFIT_DELAY = 0.15
 """Seconds the width must stay put before the tables are fitted to it again."""
 TABLE_SCROLLBAR = 2
@@ -109,6 +111,7 @@ SUMMARY_BINDINGS: list[BindingType] = [
     Binding("4", "show_tab('sources')", "Sources", show=False, id="summary.tab_sources"),
     Binding("5", "show_tab('anchoring')", "Anchoring", show=False, id="summary.tab_anchoring"),
     Binding("6", "show_tab('denials')", "Denials", show=False, id="summary.tab_denials"),
+    Binding("7", "show_tab('possible')", "Possible", show=False, id="summary.tab_possible"),
 ]
 FOOTER_RANK = ("help", "close", "write_report", "choose_analyst", "merge", "split", "undo")
 """Footer keys by need: at 80 columns `? Help` and Close first (qa13 Q10: no `?` shown)."""
@@ -140,6 +143,21 @@ CONFLICT_COLUMNS: Columns = (
     ColumnSpec("group", 5, 5),
     ColumnSpec("why", 20, None),
 )
+POSSIBLE_COLUMNS: Columns = (
+    ColumnSpec("reader", 6, 6),
+    ColumnSpec("as written", 10, 30),
+    ColumnSpec("source", 8, 30),
+    ColumnSpec("article", 8, 30, spare=1),
+    ColumnSpec("sentence", 8, 8),
+    ColumnSpec("vs as written", 13, 30),
+    ColumnSpec("vs source", 9, 30),
+    ColumnSpec("vs article", 10, 30, spare=1),
+    ColumnSpec("vs sentence", 11, 11),
+    ColumnSpec("why the reader reads one thing", 20, None),
+)
+"""The Possible tab: the reader's probability, then each figure with where it is and
+who gives it, then why; the articles are left out first where the width is short (the
+detail pane names them)."""
 ARTICLE_COLUMNS: Columns = (
     ColumnSpec("article", 12, None),
     ColumnSpec("sentences", 9, 9),
@@ -354,6 +372,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 yield DataTable[Content](id="anchoring-table", cursor_type="row")
             with TabPane("Denials", id="denials"):
                 yield DataTable[Content](id="denials-table", cursor_type="row")
+            with TabPane("Possible", id="possible"):
+                yield Static("", id="possible-heading", markup=False)
+                yield DataTable[Content](id="possible-table", cursor_type="row")
         yield DetailPane(id="summary-detail")
         yield FittedFooter(FOOTER_RANK)
 
@@ -523,6 +544,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.query_one("#conflict-banner", Static).update(
             literal("\n".join(banner) or "No conflicting figures.")
         )
+        self.query_one("#possible-heading", Static).update(literal(view.possible.said()))
         self.show_status()
         if self.follow is not None:
             self.say_dropped_denials(view.summary, self.follow)
@@ -593,6 +615,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             ("sources", NAMED_BY_COLUMNS if view.several else SOURCE_COLUMNS, view.source_rows),
             ("anchoring", ANCHORING_COLUMNS, view.anchoring_rows),
             ("denials", DENIAL_COLUMNS, view.unlinked_rows),
+            ("possible", POSSIBLE_COLUMNS, view.possible_rows),
         ]
 
     def on_resize(self) -> None:
@@ -647,6 +670,12 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             return anchoring_detail(ANCHORING_STATES[state], annotation, tagged, titles)
         if tab == "denials" and row < len(summary.unlinked_denials):
             return unlinked_detail(summary.unlinked_denials[row], titles)
+        possible = self.view.possible if self.view is not None else None
+        found = None if possible is None else possible.found
+        if tab == "possible" and possible is not None and found and row < len(found.pairs):
+            pair = found.pairs[row]
+            judged = [possible.judged.get((f.article_id, f.index), []) for f in pair.figures]
+            return possible_detail(pair, judged, titles, possible.said())
         return ""
 
     def _judged(self, conflict: FigureConflict, position: int) -> list[SentenceLine]:
@@ -957,6 +986,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             return
         if summary.caveats != self.caveats:  # `workbench summary PATH…`'s report (qa7 Q8)
             summary = dataclasses.replace(summary, caveats=self.caveats)
+        if self.view is not None and self.view.possible.stale:  # found again: changes since
+            cache = self.live.cache
+            summary = with_possible(summary, cache.reading, cache.texts)
 
         def write(path: Path) -> None:
             try:
@@ -1008,7 +1040,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
     @on(DataTable.RowSelected)
     def open_sentence(self, event: DataTable.RowSelected) -> None:
         """Enter on a ledger, conflict, anchoring or denial line opens that sentence in
-        the annotate screen."""
+        the annotate screen (on a possible conflict, its first figure's)."""
         event.stop()
         position = event.cursor_row
         sentence: SentenceLine | Figure | Annotation | None = None
@@ -1019,6 +1051,10 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         elif event.data_table.id == "denials-table" and self.summary is not None:
             unlinked = self.summary.unlinked_denials
             sentence = unlinked[position] if position < len(unlinked) else None
+        elif event.data_table.id == "possible-table" and self.view is not None:
+            found = self.view.possible.found
+            if found is not None and position < len(found.pairs):
+                sentence = found.pairs[position].figures[0]  # the pane names the other
         elif event.data_table.id == "anchoring-table" and position < len(self.anchoring):
             state, annotation = self.anchoring[position]
             if state != "check":  # an orphan is on no sentence; a missing article…

@@ -35,9 +35,11 @@ from workbench.core.analysis.summary.model import (
     ArticleRow,
     ClaimGroup,
     FigureConflict,
+    PossibleConflict,
     SentenceLine,
     SourceRow,
 )
+from workbench.core.analysis.summary.possible import MEASURED
 from workbench.core.analysis.summary.unlinked import EXPLANATIONS, why_unlinked
 from workbench.core.analysis.summary.unsourced import no_source_words
 from workbench.core.annotation import STATUSES, TAGS, Annotation, status_words
@@ -169,6 +171,25 @@ def conflict_detail(
         parts.append("(each figure against the figures farthest from it: not every pair)")
     if to_check:
         parts.append(TO_CHECK_NOTE)
+    return "\n".join(parts)
+
+
+def possible_detail(
+    pair: PossibleConflict,
+    judged: Sequence[Sequence[SentenceLine]],
+    titles: Mapping[str, str],
+    heading: str,
+) -> str:
+    """A possible conflict: what the tier is and is worth, the reader's probability and
+    why, and each figure with where it is, its source per analyst and its sentence."""
+    parts = [heading, MEASURED, f"Reader: {pair.probability:.2f} · why: {pair.why}"]
+    for side, (figure, lines) in enumerate(zip(pair.figures, judged, strict=True)):
+        said = f"“{figure.quantity.text}” · {_where(figure.article_id, figure.index, titles)}"
+        several = len({name for line in lines for name in line.annotators}) > 1
+        source = per_analyst(lines, line_source, several) if lines else None
+        parts.append(f"{'vs ' if side else ''}{said} · {source or figure.source or 'unattributed'}")
+        if lines:
+            parts.append(f"Text: {lines[0].quote}")
     return "\n".join(parts)
 
 

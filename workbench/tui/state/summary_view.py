@@ -9,7 +9,8 @@ the UI thread is safe while the UI thread writes.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from textual.content import Content
@@ -18,24 +19,32 @@ from workbench.core.analysis.anchor_report import anchoring_section
 from workbench.core.analysis.figures.conflicts import Figure
 from workbench.core.analysis.ledger.decisions import decisions_from_records
 from workbench.core.analysis.ledger.settings import LedgerSettings
-from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.build import SummaryCache, SummarySettings, build_summary
 from workbench.core.analysis.summary.conflict_parts import conflict_parts, heading
 from workbench.core.analysis.summary.figure_words import figure_words
 from workbench.core.analysis.summary.incremental import SummaryAccumulator
-from workbench.core.analysis.summary.judgements import claims_by_sentence, line_source, per_analyst
+from workbench.core.analysis.summary.judgements import (
+    Where,
+    claims_by_sentence,
+    line_source,
+    per_analyst,
+)
 from workbench.core.analysis.summary.markdown import TO_CHECK, conflict_values, to_check_words
 from workbench.core.analysis.summary.model import (
+    POSSIBLE_WHAT,
     AnchoringList,
     AnchoringSection,
     ClaimGroup,
     ConflictPair,
     FigureConflict,
+    PossibleConflicts,
     SentenceLine,
     Summary,
     group_rank,
     ranked_groups,
     unconfirmed_sentences,
 )
+from workbench.core.analysis.summary.possible import with_possible
 from workbench.core.analysis.summary.scope import article_rows, renamed_articles
 from workbench.core.analysis.summary.unlinked import REASONS, why_unlinked
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
@@ -161,6 +170,39 @@ class SummaryView:
     several: bool = False
     """Every analyst's summary of several: the Sources rows end with the analysts who
     named each source (SourceRow.annotators), as the report's do."""
+    possible: PossibleShown = field(default_factory=lambda: PossibleShown(None, "", False, {}))
+    """The Possible tab's pairs, when they were found and whether changes came since."""
+    possible_rows: list[Row] = field(default_factory=list)
+    """The Possible tab: each possible conflict (summary/possible.py)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PossibleShown:
+    """The possible conflicts the Possible tab shows: found with the summary when it was
+    read or built (`at`, local time); a tag changed since patches the summary, not them
+    (they compare every claimed sentence with a figure), so they are shown as they were,
+    `stale`, saying so, until the summary is read again."""
+
+    found: PossibleConflicts | None
+    at: str
+    stale: bool
+    judged: dict[Where, list[SentenceLine]]
+    """The claim lines of their sentences (each analyst's source), when found."""
+
+    def said(self) -> str:
+        """The tab's heading line: what they are, when found, whether changes came since."""
+        found = self.found
+        if found is None:
+            return "Possible conflicts: not looked for in this summary."
+        when = f"found with the summary at {self.at}" if self.at else "found with the summary"
+        if self.stale:
+            when += "; changes since are not in them (they are found again when the summary is"
+            when += " read again: reopen it)"
+        count = f"{len(found.pairs):,} pair(s)" if found.pairs else "none"
+        return (
+            f"Possible conflicts ({count}): {POSSIBLE_WHAT}. Not counted as conflicts; the"
+            f" reader ({found.model}) scores each at or above {found.threshold:g}; {when}."
+        )
 
 
 def analysts_cell(sentence: SentenceLine) -> str:
@@ -221,6 +263,9 @@ def conflict_headings(
 def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryView:
     """Everything the tables show, each capped at ROW_LIMIT rows (pure: a worker's).
     `shown`: the view of the summary this one may be patched from (ranked_again)."""
+    if summary.possible is None and shown is not None and shown.summary.possible is not None:
+        # patched from the shown summary: its possible conflicts, said to be from before
+        summary = dataclasses.replace(summary, possible=shown.summary.possible)
     groups = {group.group_id: group for group in summary.ledger}
     titles = summary.short_titles()
     ranked, same_groups = ranked_again(summary, shown)
@@ -340,6 +385,12 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
             )
             for denial in summary.unlinked_denials[:ROW_LIMIT]
         ]
+    possible = _possible_shown(summary, shown)
+    possible_rows = (
+        shown.possible_rows
+        if shown is not None and possible.found is shown.possible.found
+        else _possible_rows(possible, titles, unconfirmed, several)
+    )
     return SummaryView(
         summary,
         lines,
@@ -357,7 +408,50 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
         unlinked_rows,
         status_differs,
         several,
+        possible,
+        possible_rows,
     )
+
+
+def _possible_shown(summary: Summary, shown: SummaryView | None) -> PossibleShown:
+    """The summary's possible conflicts, found now; or those of the shown summary it
+    was patched from (prepare_view), from before the change (stale)."""
+    if shown is not None and summary.possible is shown.possible.found:
+        stale = shown.possible.stale or summary is not shown.summary
+        return dataclasses.replace(shown.possible, stale=stale)
+    if summary.possible is not None:
+        wanted = {(f.article_id, f.index) for p in summary.possible.pairs for f in p.figures}
+        judged = claims_by_sentence(summary.ledger, wanted)
+        return PossibleShown(summary.possible, time.strftime("%H:%M:%S"), False, judged)
+    return PossibleShown(None, "", False, {})
+
+
+def _possible_rows(
+    possible: PossibleShown,
+    titles: Mapping[str, str],
+    unconfirmed: frozenset[tuple[str, int]],
+    several: bool,
+) -> list[Row]:
+    """The Possible tab's rows: the reader's probability, each figure with its source
+    (per analyst in a summary of several), article and sentence, and why."""
+    if possible.found is None:
+        return []
+    rows: list[Row] = []
+    for pair in possible.found.pairs[:ROW_LIMIT]:
+        cells: list[object] = [f"{pair.probability:.2f}"]
+        for figure in pair.figures:
+            where = (figure.article_id, figure.index)
+            lines = possible.judged.get(where)
+            cells += [
+                marked(figure.quantity.text, where, unconfirmed),
+                per_analyst(lines, line_source, several)
+                if lines
+                else figure.source or "(unattributed)",
+                titles.get(figure.article_id, figure.article_id),
+                figure.index + 1,
+            ]
+        rows.append((*cells, pair.why))
+    return rows
 
 
 def _unconfirmed(summary: Summary, shown: SummaryView | None) -> frozenset[tuple[str, int]]:
@@ -471,9 +565,12 @@ class ScreenRead:
     in_memory: frozenset[tuple[str, str]]
     """(article id, analyst) re-anchored in memory only (moved_in_memory)."""
 
-    def finished(self, summary: Summary) -> Summary:
-        """The summary built of this read, with its caveats."""
-        return dataclasses.replace(summary, caveats=self.caveats) if self.caveats else summary
+    def finished(self, summary: Summary, cache: SummaryCache) -> Summary:
+        """The summary built of this read, with its caveats and its possible conflicts
+        (`cache`: the build's, whose quotes are not read again)."""
+        if self.caveats:
+            summary = dataclasses.replace(summary, caveats=self.caveats)
+        return with_possible(summary, cache.reading, cache.texts)
 
 
 def screen_read(workspace: Workspace, analyst: str | None, ledger: LedgerSettings) -> ScreenRead:
@@ -521,15 +618,18 @@ def built_view(workspace: Workspace, read: ScreenRead, live: LiveSummary | None)
         restored_readings(store, deferred=True) if live is None or not live.cache.texts else None
     )
     if live is None:
+        cache = SummaryCache()  # what the build read of each quote, for the possible conflicts
         summary = build_summary(
             read.annotations,
             read.articles,
             read.settings,
             read.anchoring,
+            cache=cache,
             texts=known,
             readings=readings,
         )
     else:
+        cache = live.cache
         live.cache.readings = readings
         accumulator = SummaryAccumulator(
             read.annotations,
@@ -543,4 +643,4 @@ def built_view(workspace: Workspace, read: ScreenRead, live: LiveSummary | None)
     if readings is not None:
         keep_all(store, readings)
     # the screen keeps the caveats for its report (w) over later patches
-    return prepare_view(read.finished(summary))
+    return prepare_view(read.finished(summary, cache))

@@ -41,6 +41,7 @@ from workbench.core.analysis.figures.conflicts import (
 )
 from workbench.core.analysis.figures.measures import MEASURED_CLASSES, Measure, read_measures
 from workbench.core.analysis.figures.quantities import numbers_in
+from workbench.core.analysis.figures.quantity import Quantity
 from workbench.core.analysis.suggestions.denial_model import Features, logistic, packaged_text
 
 WEIGHTS_FILE = "conflict_model.json"
@@ -102,11 +103,21 @@ class ReadSentence:
     """The figures the rules read (a measure), as the summary gives find_clashes."""
 
 
-def read_sentence(text: str, source: str | None, article_id: str, index: int = 0) -> ReadSentence:
+def read_sentence(
+    text: str,
+    source: str | None,
+    article_id: str,
+    index: int = 0,
+    measured: Sequence[Measure] | None = None,
+) -> ReadSentence:
     """Every number of the sentence as a figure: with its measure where the rules read
-    one, else as a bare count."""
+    one, else as a bare count. `measured`: the measures the ledger read of the sentence
+    (ClaimText.measures: one per number that counts something known, in order), not
+    read again."""
     found, words = numbers_in(text)
-    measures = read_measures(text, found, words)
+    measures = _placed_measures(found, measured)
+    if measures is None:
+        measures = read_measures(text, found, words)
     tokens = list(_tokens(text))
     figures: list[ReadFigure] = []
     rule_figures: list[Figure] = []
@@ -139,6 +150,22 @@ def read_sentence(text: str, source: str | None, article_id: str, index: int = 0
         frozenset(_YEAR.findall(text)),
         tuple(rule_figures),
     )
+
+
+def _placed_measures(
+    found: Sequence[Quantity], measured: Sequence[Measure] | None
+) -> tuple[Measure | None, ...] | None:
+    """read_measures' answer from the ledger's measures (None for a number that counts
+    nothing known, as read_measures gives it); None when they do not fit the numbers."""
+    if measured is None:
+        return None
+    counting = [n for n, quantity in enumerate(found) if quantity.what is not None]
+    if len(counting) != len(measured):
+        return None
+    measures: list[Measure | None] = [None] * len(found)
+    for number, measure in zip(counting, measured, strict=True):
+        measures[number] = measure
+    return tuple(measures)
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[a-z]+)?")
@@ -215,10 +242,13 @@ def pair_features(
     other: ReadSentence,
     rule_flags: bool,
     classes: Collection[str],
+    readings: bool = True,
 ) -> Features:
     """The features of two figures of two sentences (a candidate pair): `rule_flags`
     is whether the rules flag the two sentences at all; `classes` the classes the rules
-    check (LedgerSettings.conflict_whats)."""
+    check (LedgerSettings.conflict_whats); without `readings`, none of what the rules read
+    of the two figures (the "rules" and "readings" groups: a model that weighs none of
+    them, as the shipped one, gives the same probability without their cost)."""
     fa, fb = a.figure, b.figure
     ma, mb = fa.measure, fb.measure
     found: Features = {"bias": 1.0, "dim:" + dimension(ma): 1.0}
@@ -227,7 +257,7 @@ def pair_features(
     bare = a.bare + b.bare
     if bare:
         found[f"bare:{bare}"] = 1.0
-    else:
+    elif readings:
         ruled = comparable(fa, classes) and comparable(fb, classes)
         if ruled and clash_between(fa, fb) is not None:
             found["rule:clash"] = 1.0
@@ -298,15 +328,19 @@ alone (the rules' verdict one of its features when trained with it)."""
 
 
 def candidate_features(
-    one: ReadSentence, other: ReadSentence, rule_flags: bool, classes: Collection[str]
+    one: ReadSentence,
+    other: ReadSentence,
+    rule_flags: bool,
+    classes: Collection[str],
+    readings: bool = True,
 ) -> list[tuple[ReadFigure, ReadFigure, Features]]:
     """Every candidate pair of the two sentences with its features (none when one origin
-    gives both: a source that changes its figure updates it)."""
+    gives both: a source that changes its figure updates it); `readings`: pair_features'."""
     origins = {f.figure.origin for f in one.figures} | {f.figure.origin for f in other.figures}
     if len(origins) < 2:
         return []
     return [
-        (a, b, pair_features(a, b, one, other, rule_flags, classes))
+        (a, b, pair_features(a, b, one, other, rule_flags, classes, readings))
         for a, b in candidates(one, other)
     ]
 
@@ -320,6 +354,9 @@ class ConflictModel:
     weights: Mapping[str, float]
     threshold: float
     combine: str = OR
+    reads_rules: bool = True
+    """Some feature of what the rules read ("rules", "readings" groups) has a weight; if
+    not (from_json tells), they are not made (pair_features' `readings`)."""
 
     def probability(self, features: Mapping[str, float]) -> float:
         return logistic(self.weights, features)
@@ -337,20 +374,23 @@ class ConflictModel:
     ) -> Verdict:
         """Whether the two sentences' figures conflict, by the rules and the model as
         combined, with the model's best candidate and why."""
-        best: Verdict = Verdict(rule_flags, rule_flags, 0.0, None, ())
-        for a, b, features in candidate_features(one, other, rule_flags, classes):
+        best: tuple[float, ReadFigure, ReadFigure, Features] | None = None
+        found = candidate_features(one, other, rule_flags, classes, self.reads_rules)
+        for a, b, features in found:
             probability = self.probability(features)
-            if best.pair is None or probability > best.probability:
-                best = Verdict(
-                    rule_flags, rule_flags, probability, (a, b), tuple(self.reasons(features))
-                )
-        learned = best.probability >= self.threshold
+            if best is None or probability > best[0]:
+                best = (probability, a, b, features)
+        probability = 0.0 if best is None else best[0]
+        learned = probability >= self.threshold
         flagged = (
             rule_flags or learned
             if self.combine == OR
             else (rule_flags and learned if self.combine == AND else learned)
         )
-        return Verdict(flagged, rule_flags, best.probability, best.pair, best.why)
+        if best is None:
+            return Verdict(flagged, rule_flags, 0.0, None, ())
+        _, a, b, features = best
+        return Verdict(flagged, rule_flags, probability, (a, b), tuple(self.reasons(features)))
 
     @classmethod
     def from_json(cls, text: str) -> ConflictModel:
@@ -358,7 +398,9 @@ class ConflictModel:
         combine = str(data.get("combine", OR))
         if combine not in COMBINES:
             raise ValueError(f"conflict model: unknown combination {combine!r}")
-        return cls(str(data["version"]), dict(data["weights"]), float(data["threshold"]), combine)
+        weights = dict(data["weights"])
+        read = any(group_of(n) in ("rules", "readings") for n in weights if n != "bias")
+        return cls(str(data["version"]), weights, float(data["threshold"]), combine, read)
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +416,12 @@ class Verdict:
     """The features that raised the best candidate's probability most."""
 
     def explain(self, one: ReadSentence, other: ReadSentence) -> str:
+        """said(), with the model's probability after it."""
+        if self.pair is None:
+            return self.said(one, other)
+        return f"{self.said(one, other)} (model {self.probability:.2f})"
+
+    def said(self, one: ReadSentence, other: ReadSentence) -> str:
         """Why the model reads the two figures as one thing, in words a person reads: the
         values, the words around both figures (not "said": who reports is no tie) and
         the names both sentences give."""
@@ -388,7 +436,7 @@ class Verdict:
             said.append("the words around both: " + ", ".join(words))
         if names:
             said.append("names in both sentences: " + ", ".join(names))
-        return f"{'; '.join(said)} (model {self.probability:.2f})"
+        return "; ".join(said)
 
 
 @cache

@@ -54,6 +54,7 @@ from workbench.core.analysis.summary.model import (
     Summary,
     Totals,
 )
+from workbench.core.analysis.summary.possible import ReadingCache
 from workbench.core.annotation import CHECK, STATUSES, SUGGESTION_OUTCOMES, TAGS, Annotation
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
@@ -97,6 +98,9 @@ class SummaryCache:
     readings: Readings | None = None
     """Readings restored from the store for the next build (the summary screen's first):
     that build uses them and leaves None here (what it read is in their `added`)."""
+    reading: ReadingCache = field(default_factory=ReadingCache)
+    """The quotes the possible conflicts' reader read (summary/possible.py), for the
+    next summary's."""
 
 
 def build_summary(

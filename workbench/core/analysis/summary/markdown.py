@@ -30,6 +30,7 @@ from workbench.core.analysis.summary.judgements import (
     verdict_words,
 )
 from workbench.core.analysis.summary.model import (
+    POSSIBLE_WHAT,
     AnchoringList,
     AnchoringSection,
     ArticleRow,
@@ -42,6 +43,7 @@ from workbench.core.analysis.summary.model import (
     ranked_groups,
     unconfirmed_sentences,
 )
+from workbench.core.analysis.summary.possible import MEASURED
 from workbench.core.analysis.summary.unlinked import EXPLANATIONS, why_unlinked
 from workbench.core.analysis.summary.unsourced import NO_SOURCE_RECORDED, lacks_recorded_source
 from workbench.core.annotation import STATUSES, TAGS, Annotation, moment_words, status_words
@@ -238,6 +240,8 @@ def render_markdown(
     if pieces is not None:
         pieces.begin((titles, unconfirmed, several))
     lines += _conflict_section(summary.conflicts, titles, unconfirmed, judged, several, pieces)
+    if summary.possible is not None:
+        lines += _possible_section(summary, titles, unconfirmed, several)
     lines += _article_section(summary.articles, pieces)
     lines += _source_section(summary.sources, pieces, several)
     lines += _ledger_section(summary.ledger, max_groups, titles, unconfirmed, pieces)
@@ -516,6 +520,52 @@ def _conflict_lines(
     return lines
 
 
+def _possible_section(
+    summary: Summary,
+    titles: Mapping[str, str],
+    unconfirmed: Container[tuple[str, int]],
+    several: bool,
+) -> list[str]:
+    """The possible conflicts (summary/possible.py), apart from the conflicts: what they
+    are, what the reader is worth on unseen text, and each pair with the reader's
+    probability and why; each figure's source as its analysts give it."""
+    possible = summary.possible
+    if possible is None:
+        return []
+    lines = [
+        "## Possible conflicts (check)",
+        "",
+        f"{POSSIBLE_WHAT[0].upper()}{POSSIBLE_WHAT[1:]}. The rule above does not read them as "
+        "one thing, so they are counted nowhere and flag no group; a trained reader "
+        f"({possible.model}) scores each pair at or above {possible.threshold:g}. {MEASURED}",
+        "",
+    ]
+    if not possible.pairs:
+        return [*lines, "No possible conflicts.", ""]
+    wanted = {(f.article_id, f.index) for pair in possible.pairs for f in pair.figures}
+    judged = claims_by_sentence(summary.ledger, wanted)
+    for pair in possible.pairs:
+        said = []
+        for figure in pair.figures:
+            where = (figure.article_id, figure.index)
+            source = _figure_source(figure, judged.get(where, ()), several)
+            mark = f" {TO_CHECK}" if where in unconfirmed else ""
+            said.append(
+                f"“{_cell(_title(figure.article_id, titles))}”, {sentence_label(figure.index)}: "
+                f"{_cell(figure.quantity.text)}{mark} ({_cell(source)})"
+            )
+        lines.append(
+            f"- {pair.probability:.2f}: {said[0]} vs {said[1]} — reader: {_cell(pair.why)}"
+        )
+    return [*lines, ""]
+
+
+def _figure_source(figure: Figure, claims: Sequence[SentenceLine], several: bool) -> str:
+    """A figure's source as its sentence's analysts give it (each named in a summary of
+    several)."""
+    return per_analyst(claims, line_source, several) if claims else figure.source or "unattributed"
+
+
 def _to_check_suffix(figures: Iterable[Figure], unconfirmed: Container[tuple[str, int]]) -> str:
     """' (7,000 to check)' after a reason whose figures include one no analyst confirmed
     on its sentence (its source and verdict were given to other words)."""
@@ -554,9 +604,7 @@ def _figure_table(
         where = (figure.article_id, figure.index)
         mark = f" {TO_CHECK}" if where in unconfirmed else ""
         claims = judged.get(where, ())
-        source = (
-            per_analyst(claims, line_source, several) if claims else figure.source or "unattributed"
-        )
+        source = _figure_source(figure, claims, several)
         status = per_analyst(claims, line_status, several) if claims else "—"
         lines.append(
             f"| {format_value(figure.quantity.value)}{mark} | {_cell(figure.quantity.text)} | "

@@ -250,6 +250,34 @@ class FigureConflict:
 
 
 @dataclass(frozen=True, slots=True)
+class PossibleConflict:
+    """Two figures the rule does not flag that the trained reader reads as one thing
+    measured twice, with values apart (summary/possible.py): to check, not a conflict."""
+
+    figures: tuple[Figure, Figure]
+    """In reading order (article, then sentence)."""
+    probability: float
+    """The reader's, at or above its threshold."""
+    why: str
+    """Why the reader reads them as one thing, in words (values, shared words, names)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PossibleConflicts:
+    """The summary's second tier: figures that may measure the same thing and disagree."""
+
+    pairs: tuple[PossibleConflict, ...]
+    """The most probable first, then in reading order."""
+    model: str
+    """The reader's version (its weights file)."""
+    threshold: float
+    block_cap: int
+    """Sentences one key of the candidates' index may hold and still compare them."""
+    left_out: int
+    """Keys held by more sentences than that: too common to compare by."""
+
+
+@dataclass(frozen=True, slots=True)
 class AnchoringSection:
     """Annotations to look at after articles changed (anchor_report.py); orphans and
     those of missing articles are counted nowhere else."""
@@ -323,6 +351,9 @@ class Summary:
     """What the summary could not read or resolve, in words (no article text read, pronoun
     sources left as typed): said in the report itself, so that a published report carries
     them, not only the terminal that made it."""
+    possible: PossibleConflicts | None = None
+    """Possible conflicts (summary/possible.py): found after the build by those that
+    show them (the command, the summary screen); None when not looked for."""
 
     def said_caveats(self) -> tuple[str, ...]:
         """The caveats and, counted from the lines, the attributions and denials tagged
@@ -537,6 +568,8 @@ class _JsonShape:
         yield "ledger", _Listed(summary.ledger, lambda group: _group(group, line, figure))
         yield "unlinked_denials", _Listed(summary.unlinked_denials, line)
         yield "conflicts", _Listed(summary.conflicts, lambda conflict: _conflict(conflict, figure))
+        if summary.possible is not None:
+            yield "possible_conflicts", _possible(summary.possible, figure)
         yield "ignored_decisions", [d.to_record() for d in summary.ignored_decisions]
         yield "settings", summary.settings.to_dict()
         if summary.anchoring is not None:
@@ -726,6 +759,28 @@ def _conflict(conflict: FigureConflict, figure: Callable[[Figure], JSON]) -> JSO
         "figures": [figure(f) for f in conflict.figures],
         "pairs": [{"figures": [pair.low, pair.high], "why": pair.why} for pair in conflict.pairs],
         "groups": list(conflict.groups),
+    }
+
+
+POSSIBLE_WHAT = "figures that may measure the same thing and disagree: check"
+"""What the possible conflicts are, as the report, the JSON and the screen say it."""
+
+
+def _possible(possible: PossibleConflicts, figure: Callable[[Figure], JSON]) -> JSON:
+    return {
+        "what": POSSIBLE_WHAT,
+        "reader": possible.model,
+        "threshold": possible.threshold,
+        "block_cap": possible.block_cap,
+        "keys_left_out": possible.left_out,
+        "pairs": [
+            {
+                "figures": [figure(f) for f in pair.figures],
+                "probability": round(pair.probability, 3),
+                "why": pair.why,
+            }
+            for pair in possible.pairs
+        ],
     }
 
 

@@ -1,0 +1,87 @@
+"""The summary screen's Possible tab (7): figures that may measure the same thing and
+disagree, apart from the rule's conflicts, with the reader's probability and why, and
+when they were found (said to be from before a change patched in since)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from textual.widgets import DataTable, Static
+
+from store import AnnotationStore
+from tests.fixtures.gold import load_gold
+from tests.functional.test_summary_reach import detail, open_summary
+from tests.functional.test_summary_screen import assert_tables_show, settle
+from workbench.core.analysis.summary.model import POSSIBLE_WHAT
+from workbench.core.analysis.summary.possible import MEASURED
+from workbench.core.corpus.articles import Corpus
+
+
+def heading(screen: Any) -> str:
+    return str(screen.query_one("#possible-heading", Static).render())
+
+
+async def test_the_possible_tab_lists_the_readers_pairs_apart_from_the_conflicts(
+    make_app: Any, store: AnnotationStore, bundled: Corpus
+) -> None:
+    store.import_annotations(
+        [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_summary(app, pilot)
+        assert screen.view is not None and screen.summary is not None
+        found = screen.view.possible.found
+        assert found is not None and found.pairs
+        conflicts = screen.query_one("#conflicts-table", DataTable)
+        await pilot.press("7")
+        await pilot.pause()
+        table = screen.query_one("#possible-table", DataTable)
+        assert table.row_count == len(found.pairs)
+        said = heading(screen)
+        assert POSSIBLE_WHAT in said and "found with the summary at" in said
+        assert "changes since" not in said
+        first = found.pairs[0]
+        assert table.get_row_at(0)[0].plain == f"{first.probability:.2f}"
+        pane = detail(screen)
+        assert MEASURED in pane and first.why in pane
+        low, high = first.figures
+        assert f"sentence {low.index + 1}" in pane and f"sentence {high.index + 1}" in pane
+        # the rule's conflicts are the rule's alone: no possible pair among them
+        ruled = {
+            frozenset((f.article_id, f.index) for f in (c.figures[p.low], c.figures[p.high]))
+            for c in screen.summary.conflicts
+            for p in c.pairs
+        }
+        assert not ruled & {
+            frozenset((f.article_id, f.index) for f in pair.figures) for pair in found.pairs
+        }
+        assert conflicts.row_count == 0 or conflicts.row_count == len(screen.conflict_entries)
+
+
+async def test_after_a_change_the_tab_says_its_pairs_are_from_before_it(
+    make_app: Any, store: AnnotationStore, bundled: Corpus
+) -> None:
+    gold = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+    store.import_annotations(gold)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_summary(app, pilot)
+        await pilot.press("7")
+        await pilot.pause()
+        assert "changes since" not in heading(screen)
+        assert app.workspace is not None
+        mine = store.get(gold[0].article_id, gold[0].index)
+        assert mine is not None
+        status = "refuted" if mine.status != "refuted" else "supported"
+        app.workspace.write(bundled.by_id[mine.article_id], lambda: mine.changed(status=status))
+        await settle(app, pilot)
+        assert screen.view is not None and screen.view.possible.stale
+        assert "changes since are not in them" in heading(screen)
+        assert screen.query_one("#possible-table", DataTable).row_count == len(
+            screen.view.possible.found.pairs  # type: ignore[union-attr]
+        )
+        await pilot.press("1")  # assert_tables_show shows each tab after the ledger's
+        await pilot.pause()
+        assert_tables_show(screen)

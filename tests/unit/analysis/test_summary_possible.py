@@ -1,0 +1,288 @@
+"""Possible conflicts (summary/possible.py): the reader's tier beside the rule's conflicts.
+
+Built on the bundled articles as bench/summary_digest.py annotates them (a second
+analyst, "reviewer", on every third sentence with another status)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from functools import cache
+from pathlib import Path
+
+from bench.summary_digest import bundled_annotations
+from tests.unit.analysis.test_readings import story_articles
+from workbench.core.analysis.figures import conflict_model
+from workbench.core.analysis.figures.conflict_model import (
+    WEIGHTS_FILE,
+    bundled_model,
+    read_sentence,
+)
+from workbench.core.analysis.figures.conflicts import find_clashes
+from workbench.core.analysis.kept import code
+from workbench.core.analysis.kept.code import code_digest
+from workbench.core.analysis.ledger.claim_text import claim_text
+from workbench.core.analysis.summary.build import SummarySettings, build_summary
+from workbench.core.analysis.summary.markdown import render_markdown
+from workbench.core.analysis.summary.model import POSSIBLE_WHAT, Summary
+from workbench.core.analysis.summary.possible import (
+    BLOCK_CAP,
+    MEASURED,
+    MIN_SHARED,
+    ReadingCache,
+    block_keys,
+    candidate_pairs,
+    placed_reading,
+    possible_conflicts,
+    with_possible,
+)
+from workbench.core.annotation import Annotation
+from workbench.core.corpus.article_info import ArticleInfo
+
+
+@cache
+def bundled(annotator: str | None = None, same_source: bool = False) -> Summary:
+    articles = story_articles()
+    annotations: list[Annotation] = bundled_annotations(articles)
+    if same_source:
+        annotations = [dataclasses.replace(a, source="One Voice") for a in annotations]
+    return build_summary(
+        annotations,
+        [ArticleInfo.of(article) for article in articles],
+        SummarySettings(annotator=annotator),
+        texts={article.id: article for article in articles},
+    )
+
+
+def possible_section(report: str) -> str:
+    """The report's possible conflicts section, to the next section."""
+    start = report.index("## Possible conflicts (check)")
+    return report[start : report.index("\n## ", start + 1)]
+
+
+def sentences(pair: object) -> frozenset[tuple[str, int]]:
+    return frozenset((f.article_id, f.index) for f in pair.figures)  # type: ignore[attr-defined]
+
+
+# --- blocking -----------------------------------------------------------------------
+
+
+def test_a_key_held_by_more_than_the_cap_compares_nothing() -> None:
+    common = {("count", "troop"), ("count", "name:kursk")}
+    pairs, left_out = candidate_pairs([common] * (BLOCK_CAP + 1))
+    assert (pairs, left_out) == ([], 2)
+    pairs, left_out = candidate_pairs([common] * BLOCK_CAP)
+    assert len(pairs) == BLOCK_CAP * (BLOCK_CAP - 1) // 2
+    assert left_out == 0
+
+
+def test_two_sentences_are_judged_when_they_share_two_keys_each_pair_once() -> None:
+    assert MIN_SHARED == 2
+    keys = [{("count", "troop"), ("count", "name:kursk"), ("count", "cross")} for _ in range(3)]
+    keys += [{("count", "troop"), ("count", "name:kursk")} for _ in range(5)]
+    keys.append({("count", "name:kursk"), ("count", "cross")})
+    keys.append({("count", "cross")})
+    # troop: sentences 0-7; kursk: 0-8; cross: 0-2, 8, 9
+    assert candidate_pairs(keys, cap=4) == ([], 3)
+    # kursk left out: 0-2 meet through troop and cross; the others share one key at most
+    assert candidate_pairs(keys, cap=8) == ([(0, 1), (0, 2), (1, 2)], 1)
+    pairs, left_out = candidate_pairs(keys, cap=9)
+    assert left_out == 0
+    assert (0, 8) in pairs and (3, 4) in pairs
+    assert (3, 8) not in pairs and (8, 9) not in pairs  # kursk alone, cross alone
+    assert (8, 9) in candidate_pairs(keys, cap=9, shared=1)[0]
+
+
+def test_keys_are_of_one_dimension_a_word_around_a_figure_or_a_name() -> None:
+    read = ReadingCache().of("Officials in Kursk said 3,000 troops had crossed the border.")
+    keys = block_keys(read)
+    assert ("count", "name:kursk") in keys
+    assert ("count", "cross") in keys
+    assert {kind for kind, _ in keys} == {"count"}
+
+
+def test_no_key_is_shared_by_figures_of_two_dimensions() -> None:
+    money = ReadingCache().of("The ministry said the aid came to $3,000.")
+    people = ReadingCache().of("The ministry said 5,000 people came to the aid centre.")
+    assert not block_keys(money) & block_keys(people)
+
+
+# --- the tier -----------------------------------------------------------------------
+
+
+def test_the_bundled_articles_have_possible_conflicts_with_the_readers_why() -> None:
+    possible = possible_conflicts(bundled())
+    assert possible.pairs
+    model = bundled_model()
+    assert (possible.model, possible.threshold, possible.block_cap) == (
+        model.version,
+        model.threshold,
+        BLOCK_CAP,
+    )
+    for pair in possible.pairs:
+        assert pair.probability >= model.threshold
+        low, high = pair.figures
+        assert pair.why.startswith(f"{low.quantity.text} vs {high.quantity.text}")
+
+
+def test_a_pair_the_rule_flags_is_never_a_possible_conflict() -> None:
+    summary = bundled()
+    ruled = {
+        frozenset(
+            [
+                (conflict.figures[p.low].article_id, conflict.figures[p.low].index),
+                (conflict.figures[p.high].article_id, conflict.figures[p.high].index),
+            ]
+        )
+        for conflict in summary.conflicts
+        for p in conflict.pairs
+    }
+    assert ruled  # the rule flags some: the test can fail
+    possible = possible_conflicts(summary)
+    assert not {sentences(pair) for pair in possible.pairs} & ruled
+    # nor a pair the rule would flag that its conflicts do not list (its farthest only)
+    cache, classes = ReadingCache(), summary.settings.conflict_whats
+    for pair in possible.pairs:
+        one, other = (
+            placed_reading(cache.of(_quote(summary, f)), (f.article_id, f.index), f.source)
+            for f in pair.figures
+        )
+        assert not find_clashes(one.rule_figures + other.rule_figures, classes)
+
+
+def test_the_rules_pairs_score_high_with_the_reader_so_leaving_them_out_matters() -> None:
+    summary = bundled()
+    model = bundled_model()
+    cache = ReadingCache()
+    scores = []
+    for conflict in summary.conflicts:
+        for p in conflict.pairs:
+            low, high = conflict.figures[p.low], conflict.figures[p.high]
+            one = placed_reading(
+                cache.of(_quote(summary, low)), (low.article_id, low.index), low.source
+            )
+            other = placed_reading(
+                cache.of(_quote(summary, high)), (high.article_id, high.index), high.source
+            )
+            scores.append(model.judge(one, other, False, summary.settings.conflict_whats))
+    assert any(v.probability >= model.threshold for v in scores)
+
+
+def _quote(summary: Summary, figure: object) -> str:
+    where = (figure.article_id, figure.index)  # type: ignore[attr-defined]
+    return next(
+        m.quote for g in summary.ledger for m in g.members if (m.article_id, m.index) == where
+    )
+
+
+def test_the_same_source_never_disputes_itself() -> None:
+    assert possible_conflicts(bundled()).pairs
+    assert possible_conflicts(bundled(same_source=True)).pairs == ()
+
+
+def test_the_order_is_the_most_probable_first_then_reading_order_and_always_the_same() -> None:
+    first = possible_conflicts(bundled())
+    again = possible_conflicts(bundled(), ReadingCache())
+    assert first == again
+    keys = [
+        (-p.probability, *((f.article_id, f.index, f.quantity.start) for f in p.figures))
+        for p in first.pairs
+    ]
+    assert keys == sorted(keys)
+    for pair in first.pairs:
+        low, high = pair.figures
+        assert (low.article_id, low.index) < (high.article_id, high.index)
+
+
+def test_the_rules_conflicts_and_flags_stay_as_they_are() -> None:
+    summary = bundled()
+    found = with_possible(summary)
+    assert found.possible is not None and found.possible.pairs
+    assert dataclasses.replace(found, possible=None) == summary
+
+
+# --- report and JSON ----------------------------------------------------------------
+
+
+def test_the_report_lists_them_under_their_own_heading_with_the_measured_figures() -> None:
+    summary = with_possible(bundled())
+    report = render_markdown(summary)
+    section = possible_section(report)
+    assert report.index("## Conflicting figures") < report.index("## Possible conflicts")
+    assert POSSIBLE_WHAT[1:] in section
+    assert MEASURED in section
+    assert "0.86" in MEASURED and "blind set 15" in MEASURED
+    first = summary.possible.pairs[0]  # type: ignore[union-attr]
+    low, high = first.figures
+    titles = summary.short_titles()
+    line = next(row for row in section.splitlines() if row.startswith("- "))
+    assert line.startswith(f"- {first.probability:.2f}: “{titles[low.article_id]}”, ")
+    assert f"sentence {low.index + 1}: {low.quantity.text}" in line
+    assert f"sentence {high.index + 1}: {high.quantity.text}" in line
+    assert line.endswith(f"reader: {first.why}")
+
+
+def test_every_analysts_report_names_the_analysts_of_each_figure() -> None:
+    report = render_markdown(with_possible(bundled()))
+    section = possible_section(report)
+    lines = [row for row in section.splitlines() if row.startswith("- ")]
+    assert all("(analyst" in row for row in lines)
+    assert any("analyst, reviewer)" in row for row in lines)
+    one = render_markdown(with_possible(bundled("analyst")))
+    assert "reviewer" not in possible_section(one)
+
+
+def test_without_possible_conflicts_the_report_says_so() -> None:
+    summary = with_possible(bundled(same_source=True))
+    assert "No possible conflicts." in render_markdown(summary)
+    assert "## Possible conflicts" not in render_markdown(bundled(same_source=True))
+
+
+def test_the_json_gives_them_with_their_figures_probability_and_why() -> None:
+    summary = with_possible(bundled())
+    data = summary.to_json()
+    assert list(data).index("possible_conflicts") == list(data).index("conflicts") + 1
+    possible = data["possible_conflicts"]
+    assert possible["what"] == POSSIBLE_WHAT
+    assert (possible["reader"], possible["threshold"], possible["block_cap"]) == (
+        bundled_model().version,
+        bundled_model().threshold,
+        BLOCK_CAP,
+    )
+    first, kept = possible["pairs"][0], summary.possible.pairs[0]  # type: ignore[union-attr]
+    assert first["why"] == kept.why
+    assert first["probability"] == round(kept.probability, 3)
+    assert [f["index"] for f in first["figures"]] == [f.index for f in kept.figures]
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert summary.to_json_bytes() == text.encode("utf-8")
+    assert "possible_conflicts" not in bundled().to_json()
+
+
+def test_the_kept_summarys_key_covers_the_readers_weights(tmp_path: Path) -> None:
+    weights = tmp_path / "workbench" / "core" / "analysis" / "figures" / WEIGHTS_FILE
+    weights.parent.mkdir(parents=True)
+    (tmp_path / "store").mkdir()
+    weights.write_text('{"version": "conflict-model-1"}')
+    before = code_digest(tmp_path)
+    weights.write_text('{"version": "conflict-model-2"}')
+    assert code_digest(tmp_path) != before
+    shipped = Path(conflict_model.__file__).with_name(WEIGHTS_FILE)
+    assert shipped.exists()
+    assert shipped.is_relative_to(Path(code.__file__).resolve().parents[4] / "workbench")
+
+
+def test_a_quote_is_read_the_same_from_the_ledgers_reading() -> None:
+    """The ledger's measures (ClaimText) are not read again: the same reading."""
+    quotes = {m.quote for g in bundled().ledger for m in g.members}
+    assert len(quotes) > 50
+    plain, from_ledger = ReadingCache(), ReadingCache()
+    for quote in sorted(quotes):
+        read = read_sentence(quote, None, "")
+        assert plain.of(quote) == read
+        text = claim_text(quote)
+        if text.quantities or any(c.isdigit() for c in quote):
+            assert from_ledger.of(quote, text) == read
+        else:
+            assert from_ledger.of(quote, text).figures == ()
+    texts = {quote: claim_text(quote) for quote in quotes}
+    assert possible_conflicts(bundled(), texts=texts) == possible_conflicts(bundled())
