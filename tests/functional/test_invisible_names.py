@@ -59,6 +59,31 @@ async def test_the_article_list_shows_the_names_apart(tmp_path: Path) -> None:
             assert [line.split()[2] for line in shown] == ["alpha", "alpha\\u200b", "al\\u200epha"]
 
 
+async def test_the_review_names_a_missing_article_apart(tmp_path: Path) -> None:
+    """tr15 T7: Enter on an annotation of an article not in the corpus said "Its
+    article, alpha, is not in this corpus" of "alpha" + U+200B, beside "alpha" read."""
+    from workbench.tui.screens.review import ReviewScreen
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "alpha.txt").write_text(TEXT, encoding="utf-8")
+    with AnnotationStore.open(tmp_path / "db.json", annotator="ana") as store:
+        store.save(annotate(article(TEXT, "alpha\u200b"), 1, "ana"))
+        app = WorkbenchApp(store, corpus=load_corpus([articles]), keymap={})
+        said: list[str] = []
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.notify = lambda message, **_: said.append(message)  # type: ignore[method-assign]
+            await pilot.press("r")
+            await pilot.pause()
+            assert isinstance(app.screen, ReviewScreen)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+    (missing,) = [message for message in said if "not in this corpus" in message]
+    assert "Its article, alpha\\u200b, is not" in missing and "\u200b" not in missing
+
+
 def test_a_renamed_article_and_an_analyst_are_named_apart_in_the_summary(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -21,6 +21,7 @@ from workbench.core.analysis.suggestions.suggest import Suggestion
 from workbench.core.annotation import STATUSES, Annotation, status_words
 from workbench.core.corpus.articles import Article
 from workbench.core.corpus.titles import shorten
+from workbench.core.terminal_text import name_displayable
 from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import literal
 from workbench.tui.screens.articles import ArticleListScreen
@@ -552,23 +553,20 @@ class AnnotateScreen(Screen[None]):
 
         self.app.push_screen(ArticleListScreen(rows, session.place.article), open_article)
 
-    def action_review(self) -> None:
-        def jump(target: tuple[str, int] | None) -> None:
-            if target is not None and not self.session.go_to(*target):
-                self.notify(f"Article {target[0]} is not in this corpus.", markup=False)
-            self.refresh_view()
+    def jump(self, target: tuple[str, int] | None) -> None:
+        """Go where the review or summary screen sent the analyst (article, sentence)."""
+        if target is not None and not self.session.go_to(*target):
+            named = name_displayable(target[0])
+            self.notify(f"Article {named} is not in this corpus.", markup=False)
+        self.refresh_view()
 
+    def action_review(self) -> None:
         from workbench.tui.screens.review import ReviewScreen  # on demand: faster start-up
 
         screen = ReviewScreen(self.workspace)
-        self.app.push_screen(screen, jump)
+        self.app.push_screen(screen, self.jump)
 
     def action_summary(self) -> None:
-        def jump(target: tuple[str, int] | None) -> None:
-            if target is not None and not self.session.go_to(*target):
-                self.notify(f"Article {target[0]} is not in this corpus.", markup=False)
-            self.refresh_view()
-
         from workbench.config.settings import ledger_settings
         from workbench.config.toml_file import ConfigFileError
         from workbench.tui.screens.summary import SummaryScreen  # on demand: faster start-up
@@ -580,7 +578,7 @@ class AnnotateScreen(Screen[None]):
             ledger = None
         self.say_changed_on_disk()
         screen = SummaryScreen(self.workspace, ledger)
-        self.app.push_screen(screen, jump)
+        self.app.push_screen(screen, self.jump)
 
     def say_changed_on_disk(self) -> None:
         """A notice naming the articles corrected on disk since they were opened: the

@@ -148,15 +148,16 @@ def row_place(row: ReviewRow) -> str:
     where = "no sentence" if note.is_orphan else f"sentence {note.index + 1}"
     tags = ", ".join(note.tags) or "no tag"
     status = status_words(note.status)
-    return f"{row.article_label} · {where} · {tags} · {status} · {note.annotator}"
+    return f"{row.article_label} · {where} · {tags} · {status} · {name_displayable(note.annotator)}"
 
 
 def article_missing(article_id: str) -> str:
     """What to do about an annotation whose article is not in the corpus."""
+    named = name_displayable(article_id)
     return (
-        f"Its article, {article_id}, is not in this corpus: an article of another story "
+        f"Its article, {named}, is not in this corpus: an article of another story "
         "kept in this database (open its folder to work on it), or its file was renamed "
-        f"or removed (a renamed file is a new article: rename it back to {article_id}.txt "
+        f"or removed (a renamed file is a new article: rename it back to {named}.txt "
         "or .md and reopen). Its annotations are kept as they are, and are in every "
         "export meanwhile."
     )
