@@ -30,6 +30,7 @@ from workbench.core.analysis.lexicon import (
     MONTH_NAMES,
     NAME_PREFIXES,
     NAMED_BODIES,
+    ROLES,
     ROLES_BEFORE_A_NAME,
     SOURCE_GROUP_WORDS,
     SOURCE_PRONOUNS,
@@ -99,7 +100,7 @@ def parse_source(source: str) -> tuple[str, tuple[str, ...]]:
     raw = _name_words(text)
     while raw and raw[0].lower().rstrip(".") in NAME_PREFIXES:
         raw = raw[1:]
-    is_name = bool(raw) and all(word[:1].isupper() for word in raw)
+    is_name = bool(raw) and all(word[:1].isupper() for word in raw) and not _plural_role(raw)
     tokens = _name_tokens(raw)
     if is_name and not any(t in SOURCE_GROUP_WORDS for t in tokens):
         return "person", tokens
@@ -107,6 +108,15 @@ def parse_source(source: str) -> tuple[str, tuple[str, ...]]:
     if named:
         return "person", named
     return "group", _group_key(text)
+
+
+def _plural_role(words: list[str]) -> bool:
+    """One word, the plural of a role ("Survivors", "Relatives", "Witnesses": capitalised
+    where it opened the sentence): a group of people, never a name (qa15 Q9)."""
+    if len(words) != 1:
+        return False
+    word = words[0].lower()
+    return word in ROLES and word.endswith("s") and not word.endswith("ss")
 
 
 def _name_words(text: str) -> list[str]:
