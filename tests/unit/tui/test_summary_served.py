@@ -112,6 +112,22 @@ def test_a_record_naming_anything_else_is_damage_never_run() -> None:
         decoded(pickle.dumps({"not": "a summary"}, protocol=5))
 
 
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("workbench.core.analysis.summary.scope", "Article"),  # imported there, not its own
+        ("workbench.core.annotation_filter", "AnnotationFilter"),  # not the annotation's
+    ],
+)
+def test_a_record_naming_a_type_but_where_it_is_defined_is_damage(module: str, name: str) -> None:
+    """rv15 R2: the allowed modules were matched as prefixes and their names looked up
+    as attributes, so a class of another package an analysis module imports (or a
+    module merely named alike) was made too; pickle names a type where it is defined."""
+    record = b"\x80\x05c" + module.encode() + b"\n" + name.encode() + b"\n."
+    with pytest.raises(DamagedSnapshot, match=f"names {module}"):
+        decoded(record)
+
+
 def test_a_snapshot_whose_analysts_are_not_names_is_damage(
     generated: tuple[Path, Path, str],
 ) -> None:

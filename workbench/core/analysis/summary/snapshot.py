@@ -12,9 +12,9 @@ from the same Summary either way.
 
 Pickle, read back by an unpickler that makes nothing but the summary's own types: the
 dataclasses of the analysis and the annotation (values: no code runs but their fields
-set) and the few builtin containers. A record naming anything else (a function, a class of another
-package) is damage, never run: FILE.kept is a file beside the database and the
-database's folder may be shared.
+set) and the few builtin containers. A record naming anything else (a function, a class
+of another package, even one an analysis module imports) is damage, never run: FILE.kept
+is a file beside the database and the database's folder may be shared.
 """
 
 from __future__ import annotations
@@ -32,8 +32,10 @@ from workbench.core.analysis.summary.model import Summary
 from workbench.core.annotation import Annotation
 
 PROTOCOL = 5
-ALLOWED_MODULES = ("workbench.core.analysis.", "workbench.core.annotation")
-"""The only modules whose types a snapshot may name: the analysis' and the annotation's
+ANALYSIS = "workbench.core.analysis."
+ANNOTATION = "workbench.core.annotation"
+"""The only modules whose types a snapshot may name: the analysis' (every module under
+ANALYSIS) and the annotation's, and only where a type is defined, as pickle names it
 (values all; nothing there opens, writes or runs anything when made)."""
 ALLOWED_PLAIN = frozenset({"Capitalised"})
 """Types of that package that are not dataclasses and hold only values (measures.py:
@@ -111,14 +113,16 @@ class _SummaryUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> type:
         if module == "builtins" and name in ("frozenset", "set", "tuple", "list", "dict"):
             return super().find_class(module, name)  # type: ignore[no-any-return]
-        if not module.startswith(ALLOWED_MODULES):
+        if module != ANNOTATION and not module.startswith(ANALYSIS):
             raise DamagedSnapshot(f"names {module}.{name}")
         try:
             found = getattr(importlib.import_module(module), name)
         except (ImportError, AttributeError) as error:
             raise DamagedSnapshot(f"names {module}.{name}") from error
-        if not isinstance(found, type) or not (
-            dataclasses.is_dataclass(found) or name in ALLOWED_PLAIN
-        ):
+        if not isinstance(found, type) or (found.__module__, found.__qualname__) != (module, name):
+            # a class of another package that an analysis module imports (an Article,
+            # rv15 R2), or one under another name: pickle names a type where it is defined
+            raise DamagedSnapshot(f"names {module}.{name}")
+        if not (dataclasses.is_dataclass(found) or name in ALLOWED_PLAIN):
             raise DamagedSnapshot(f"names {module}.{name}")
         return found
