@@ -31,6 +31,7 @@ from workbench.config.locations import DatabaseLocation
 from workbench.core.files.database_url import is_server_url
 
 if TYPE_CHECKING:
+    from store.read_memo import ReadMemo
     from workbench.core.analysis.ledger.settings import LedgerSettings
     from workbench.core.analysis.summary.model import Summary
     from workbench.core.annotation import Annotation, AnnotationKey
@@ -51,12 +52,21 @@ class ScreenKeeper:
     """Keeps the summary screen's summary of the articles of `paths`; with `follow`,
     each made again from the last one made (a keeper following a session)."""
 
-    def __init__(self, paths: Sequence[str], follow: bool = False, code: str = "") -> None:
+    def __init__(
+        self,
+        paths: Sequence[str],
+        follow: bool = False,
+        code: str = "",
+        memo: ReadMemo | None = None,
+    ) -> None:
         self.paths = list(paths)
         self.follow = follow
         self.code = code
         """The digest of the code a following keeper loaded: what it makes is kept under
         it, and only while the code on disk is it ("": the code on disk when it keeps)."""
+        self.memo = memo
+        """What the last read-only open parsed, taken again where it is the same
+        (store/read_memo.py: the follower's, shared with the command's summary)."""
         self.builds = 0
         """Summaries built from nothing (tests and benches)."""
         self._corpus: Corpus | None = None
@@ -95,7 +105,7 @@ class ScreenKeeper:
             if not kept.keepable(token):
                 return False
             try:
-                with open_store(location, annotator=analyst, read_only=True) as store:
+                with open_store(location, analyst, read_only=True, memo=self.memo) as store:
                     summary, analysts = self.made(Workspace(store, corpus, threshold), ledger)
             except StoreError:
                 return False

@@ -422,7 +422,9 @@ def follow(
 
     followed = FollowedSummary(code_digest())
     screen_followed = (
-        None if screen is None else ScreenKeeper(screen, follow=True, code=followed.code)
+        None
+        if screen is None
+        else ScreenKeeper(screen, follow=True, code=followed.code, memo=followed.memo)
     )
     announcer = Announcer(location)
     seen, moved = "", time.monotonic()

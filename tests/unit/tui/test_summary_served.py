@@ -13,6 +13,7 @@ import pytest
 
 from bench.synthetic import synthetic_annotations, synthetic_articles, with_provenance, write_corpus
 from store import AnnotationStore
+from store.read_memo import ReadMemo
 from workbench.cli.screen_keeper import keep_screen
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.model import Summary
@@ -191,7 +192,8 @@ def test_a_keeper_following_the_session_makes_the_screens_summary_again_not_anew
 
     database, folder, analyst = generated
     corpus = load_corpus([str(folder)])
-    keeper = ScreenKeeper([str(folder)], follow=True)
+    memo = ReadMemo()
+    keeper = ScreenKeeper([str(folder)], follow=True, memo=memo)
 
     def kept_and_built() -> tuple[Summary, Summary]:
         assert keeper.keep(database, analyst)
@@ -215,6 +217,7 @@ def test_a_keeper_following_the_session_makes_the_screens_summary_again_not_anew
         store.delete(mine[-1].article_id, mine[-1].index)
     served, built = kept_and_built()
     assert served == built and keeper.builds == 1  # made again, not built
+    assert memo.parsed  # its read-only opens go through the follower's memo
     with AnnotationStore.open(database, annotator=analyst) as store:
         groups = built.ledger[:2]
         store.save_ledger_decision(Merge((groups[0].group_id, groups[1].group_id)).to_record())
