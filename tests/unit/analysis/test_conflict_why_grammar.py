@@ -32,6 +32,7 @@ from tests.fixtures.blind_figure_pairs13 import FINAL_TEST as BLIND_THIRTEEN
 from tests.fixtures.blind_figure_pairs14 import FINAL_TEST as BLIND_FOURTEEN
 from tests.fixtures.blind_figure_pairs15 import FINAL_TEST as BLIND_FIFTEEN
 from tests.fixtures.figure_pairs import HELD_OUT, PAIRS
+from tests.fixtures.figure_pairs_fig15 import FIG_FIFTEEN
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
 from tests.fixtures.figure_sentence_pairs import PART_TWO
@@ -43,7 +44,7 @@ from workbench.core.analysis.lexicon import SPELLED_NUMBERS
 SENTENCE_PAIRS = (
     PART_TWO + PART_THREE + PART_FOUR + BLIND_ONE + BLIND_TWO + BLIND_THREE + BLIND_FOUR
     + BLIND_FIVE + BLIND_SIX + BLIND_SEVEN + BLIND_EIGHT + BLIND_NINE + BLIND_TEN
-    + BLIND_ELEVEN + BLIND_THIRTEEN + BLIND_FOURTEEN + BLIND_FIFTEEN
+    + BLIND_ELEVEN + BLIND_THIRTEEN + BLIND_FOURTEEN + BLIND_FIFTEEN + FIG_FIFTEEN
 )  # fmt: skip
 
 
