@@ -389,3 +389,16 @@ def test_small_numbers_in_words_inside_a_sentence_count_only_the_dead_and_wounde
     assert only("The attack killed 12 people, including three soldiers.").value == 12
     assert extract_quantities("The two leaders met for three hours; nobody was hurt.") == []
     assert [q.value for q in extract_quantities("Two hundred people died.")] == [200]
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u2060", "\ufeff", "\u200c\u200d"])
+def test_a_number_split_by_what_draws_nothing_is_read_as_it_shows(invisible: str) -> None:
+    """tr15 T6: "4<U+200B>0 troops" (a scraped page's <wbr>) shows as "40 troops" on every
+    screen, and was counted as 4: a conflict with "40" elsewhere found where none is."""
+    found = only(f"The minister said 4{invisible}0 troops left.")
+    assert (found.value, found.what) == (40, "troops")
+    assert only(f"The minister said 1{invisible}200 troops left.").value == 1200
+
+
+def test_a_year_split_by_what_draws_nothing_is_still_a_year() -> None:
+    assert only("In 20\u200b24, 300 soldiers arrived.").value == 300

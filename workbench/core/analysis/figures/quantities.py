@@ -106,6 +106,10 @@ _NOT_A_DATE = "".join(
 )
 """Before a number in groups of three split by spaces ("15 000 soldiers"): no month (in
 "on June 12 200 people", 12 is a day)."""
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+"""What draws nothing and may sit between two digits (a scraped page's <wbr>, a soft
+hyphen): "4<U+200B>0 troops" shows as "40 troops", so it is read as 40, never as 4 (tr15 T6)."""
+_WITHOUT_INVISIBLE = str.maketrans("", "", _INVISIBLE)
 NUMBER_PATTERN = re.compile(
     rf"""
     (?:(?P<qualifier>\b(?:{_QUALIFIER}))[\s"'“”‘’]+)?
@@ -113,7 +117,8 @@ NUMBER_PATTERN = re.compile(
     (?<![\w.,:/-])(?<![\w.,:/-][{_CURRENCY}])
     (?P<number>\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+
       |\d{{1,3}}(?:[’']\d{{3}})+(?![\d’'])
-      |{_NOT_A_DATE}\d{{1,3}}(?:\ \d{{3}})+(?![\d,.])|\d+)(?P<fraction>\.\d+)?
+      |{_NOT_A_DATE}\d{{1,3}}(?:\ \d{{3}})+(?![\d,.])
+      |\d+(?:[{_INVISIBLE}]+\d+)*)(?P<fraction>\.\d+)?
     (?![\d,.:/]\d)(?:(?!\w)|(?=°?[CF]\b)|(?=(?:kg|km|mph|kph|kmh|km/h|km²|km2)(?![\w/]))
       |(?(currency)(?=(?:bn|m|k)\b)|(?=(?:bn|m)\s+(?:{_JOINED_UNITS})\b)))
     (?:\s?(?P<multiplier>{_MULTIPLIER})\b)?
@@ -123,8 +128,8 @@ NUMBER_PATTERN = re.compile(
 WORD_PATTERN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ][A-Za-zÀ-ÖØ-öø-ɏ.'’-]*")
 """A word: Latin letters, accented ones too ("Valparaíso", "Pécs": a name split at its
 accent was two words, neither the name)."""
-_DIGITS = re.compile(r"\d+")
-_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009’'")
+_DIGITS = re.compile(rf"\d+(?:[{_INVISIBLE}]+\d+)*")
+_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009’'" + _INVISIBLE)
 """What may split a number's thousands: a comma, a space, a no-break or thin space, an
 apostrophe ("12’000", as Swiss copy writes it; qa6 Q16)."""
 _DIGIT = re.compile(r"\d")
@@ -801,7 +806,8 @@ def numbers_in(sentence: str) -> Numbers:
     if digits and _CURRENCY_CODE.search(scanned) is not None:
         scanned = _CURRENCY_CODE.sub(_as_sign, scanned)
     for match in number_matches(scanned) if digits else ():
-        number, fraction = match.group("number"), match.group("fraction")
+        number = match.group("number").translate(_WITHOUT_INVISIBLE)
+        fraction = match.group("fraction")
         currency, multiplier = match.group("currency"), match.group("multiplier")
         number_start = match.start("number") - (1 if currency else 0)
         if currency and sentence[number_start] != currency:
