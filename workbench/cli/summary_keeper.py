@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from store.kept_summaries import KeptSummaries
     from workbench.cli.followed_summary import FollowedSummary
     from workbench.cli.keeper_notice import Announcer
+    from workbench.cli.screen_keeper import ScreenKeeper
     from workbench.cli.summary_request import Request
 
 KEEPER_ENV = "WORKBENCH_SUMMARY_KEEPER"
@@ -151,7 +152,7 @@ def keep(
     moved: the writer's summary comes first again in the next round, not the others'
     of a content already gone). `screen`: the app's PATHs, whose summary screen's
     summary is kept right after the writer's (cli/screen_keeper.py)."""
-    from workbench.cli.screen_keeper import keep_screen
+    from workbench.cli.screen_keeper import ScreenKeeper
     from workbench.cli.summary_request import whose
 
     kept = 0
@@ -162,7 +163,7 @@ def keep(
             return kept + (outcome or 0)
         kept += outcome
         if name == annotator and screen is not None:
-            kept += keep_screen(_location(), annotator, screen)
+            kept += screen_kept(ScreenKeeper(screen), _location(), annotator)
             _collected()
             if not still():
                 return kept
@@ -446,7 +447,7 @@ def follow(
                 keep_one(annotator, report_first=True, followed=followed, announcer=announcer)
                 followed.prepare()  # the LiveLedger, after a keep from nothing or a rebuild
                 if screen_followed is not None:  # the summary screen's, made again too
-                    screen_followed.keep(location, annotator)
+                    screen_kept(screen_followed, location, annotator)
             elif now - moved >= pause and rest_for != seen:
                 rest_for = seen
                 rest = _round_started(location, annotator, screen)
@@ -457,7 +458,7 @@ def follow(
         if _token(location) != kept_for and code_digest() == followed.code:
             keep_one(annotator, report_first=True, followed=followed, announcer=announcer)
             if screen_followed is not None:
-                screen_followed.keep(location, annotator)
+                screen_kept(screen_followed, location, annotator)
     finally:
         _stopped(rest)
 
@@ -499,6 +500,15 @@ def _stopped(process: subprocess.Popen[bytes] | None) -> None:
 def _standing(location: DatabaseLocation, token: str) -> Callable[[], bool]:
     """Whether the database is still at `token`."""
     return lambda: _token(location) == token
+
+
+def screen_kept(keeper: ScreenKeeper, location: DatabaseLocation, annotator: str | None) -> bool:
+    """keeper.keep(): the summary screen's summary kept. Whatever it meets keeps nothing
+    (the screen computes it) and never stops the keeping of the command's summaries."""
+    try:
+        return keeper.keep(location, annotator)
+    except Exception:  # nobody waits and nobody reads, as for the rest of the keeper
+        return False
 
 
 def _location() -> DatabaseLocation:

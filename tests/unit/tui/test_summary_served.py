@@ -223,3 +223,21 @@ def test_a_keeper_following_the_session_makes_the_screens_summary_again_not_anew
         store.save_ledger_decision(Merge((groups[0].group_id, groups[1].group_id)).to_record())
     served, built = kept_and_built()
     assert served == built and keeper.builds == 2
+
+
+def test_a_screen_keep_that_fails_keeps_the_command_s_summaries_all_the_same(
+    generated: tuple[Path, Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the screen's keep meets (a bug, a file gone), the keeper goes on keeping
+    `workbench summary`'s summaries: the screen then computes its own."""
+    from workbench.cli import screen_keeper, summary_keeper
+    from workbench.config.locations import DB_ENV
+
+    database, folder, analyst = generated
+    monkeypatch.setenv(DB_ENV, str(database))
+
+    def broken(*args: object) -> bool:
+        raise RuntimeError("a screen keep that fails")
+
+    monkeypatch.setattr(screen_keeper.ScreenKeeper, "keep", broken)
+    assert summary_keeper.keep(analyst, screen=[str(folder)]) >= 4  # md and json, twice
