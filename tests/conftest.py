@@ -67,3 +67,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def pytest_runtest_setup(item: pytest.Item) -> None:
     # What xdist scheduled by: its loadgroup mode names the group at the end of the id.
     Sharing.grouped = item.nodeid.endswith(f"@{GROUP}")
+
+
+@pytest.fixture(autouse=True)
+def own_state_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test's state ($XDG_STATE_HOME: the key keepers sign the screen's snapshots
+    with, config/snapshot_key.py) in a folder of its own, never the user's."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))

@@ -21,9 +21,10 @@ from tests.functional.test_summary_screen import (
     settle,
 )
 from workbench.cli.screen_keeper import keep_screen
+from workbench.config.snapshot_key import snapshot_key
 from workbench.core.analysis.kept.screen import corpus_digest, screen_key
 from workbench.core.analysis.ledger.settings import LedgerSettings
-from workbench.core.analysis.summary.snapshot import encoded, snapshot_of
+from workbench.core.analysis.summary.snapshot import encoded, signed, snapshot_of
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.screens.summary import STALE, SummaryScreen
 from workbench.tui.state.summary_served import NOT_KEPT, running_code
@@ -123,7 +124,9 @@ async def test_a_kept_summary_whose_tables_cannot_be_made_is_damage_computed_ins
                 workspace.threshold,
                 corpus_digest(bundled.articles),
             )
-            assert kept.put(key, encoded(snapshot_of(hostile, analysts)), token)
+            signing = snapshot_key(create=True)
+            assert signing is not None  # signed as this user's keeper signs: the shape refuses it
+            assert kept.put(key, signed(encoded(snapshot_of(hostile, analysts)), signing), token)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         notified: list[str] = []
@@ -132,3 +135,44 @@ async def test_a_kept_summary_whose_tables_cannot_be_made_is_damage_computed_ins
         assert not screen.served
         assert screen.summary == built.summary
         assert any(key[:12] in line and "damaged" in line for line in notified)
+
+
+async def test_a_kept_summary_not_signed_by_this_users_keeper_is_damage_never_read(  # type: ignore[no-untyped-def]
+    make_app, gold, bundled: Corpus, store: AnnotationStore
+) -> None:
+    """rv15 R4: a record of the summary's own types whose tables can be made but whose
+    totals are None (its checksum made for it: anyone who can write the database's
+    folder can) ended the app from the status line, on the UI thread. A snapshot not
+    signed with this user's key (config/snapshot_key.py) is named damaged, not read."""
+    assert store.path is not None
+    path = Path(store.path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_summary(app, pilot)
+    with AnnotationStore.open(path, annotator=store.annotator, read_only=True) as reader:
+        workspace = Workspace(reader, bundled)
+        built, analysts = read_summary(workspace, store.annotator, LedgerSettings())
+        hostile = dataclasses.replace(built.summary, totals=None)
+        forged = signed(encoded(snapshot_of(hostile, analysts)), b"\0" * 32)  # not the key
+        with kept_summaries(path) as kept:
+            token = kept.token()
+            key = screen_key(
+                token,
+                running_code(),
+                store.annotator,
+                LedgerSettings(),
+                workspace.threshold,
+                corpus_digest(bundled.articles),
+            )
+    notified: list[str] = []
+    for record in (encoded(snapshot_of(hostile, analysts)), forged):
+        with kept_summaries(path) as kept:
+            assert kept.put(key, record, token)
+        notified.clear()
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            app.notify = lambda message, **_: notified.append(str(message))  # type: ignore[method-assign,assignment]
+            screen = await open_summary(app, pilot)
+            assert not screen.served
+            assert screen.summary == built.summary
+            assert any("not signed by this user's keeper" in line for line in notified)

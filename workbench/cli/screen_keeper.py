@@ -78,10 +78,11 @@ class ScreenKeeper:
         from store import StoreError, kept_summaries, open_store
         from workbench.config.annotator import resolve_annotator
         from workbench.config.settings import anchoring_threshold, ledger_settings
+        from workbench.config.snapshot_key import snapshot_key
         from workbench.config.toml_file import ConfigFileError
         from workbench.core.analysis.kept.code import code_digest
         from workbench.core.analysis.kept.screen import corpus_digest, screen_key
-        from workbench.core.analysis.summary.snapshot import encoded, snapshot_of
+        from workbench.core.analysis.summary.snapshot import encoded, signed, snapshot_of
         from workbench.tui.state.workspace import Workspace
 
         if is_server_url(str(location)):
@@ -94,8 +95,9 @@ class ScreenKeeper:
         analyst = resolve_annotator(annotator)
         code = self.code or code_digest()
         corpus = self.corpus()
-        if not corpus.articles:
-            return False
+        signing = snapshot_key(create=True)
+        if not corpus.articles or signing is None:
+            return False  # no key: nothing a screen would read (config/snapshot_key.py)
         with kept_summaries(location) as kept:
             token = kept.token()  # before the read-only open
             articles = corpus_digest(corpus.articles)
@@ -109,7 +111,7 @@ class ScreenKeeper:
                     summary, analysts = self.made(Workspace(store, corpus, threshold), ledger)
             except StoreError:
                 return False
-            data = encoded(snapshot_of(summary, analysts))
+            data = signed(encoded(snapshot_of(summary, analysts)), signing)
             del summary
             if code_digest() != code:
                 return False  # the code changed while it ran: which made this is not known

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from store import StoreError
+from workbench.config.snapshot_key import snapshot_key
 from workbench.core.analysis.kept.code import code_digest
 from workbench.core.analysis.kept.screen import corpus_digest, screen_key
 from workbench.core.analysis.ledger.settings import LedgerSettings
-from workbench.core.analysis.summary.snapshot import DamagedSnapshot, Snapshot, decoded
+from workbench.core.analysis.summary.snapshot import DamagedSnapshot, Snapshot, decoded, verified
 from workbench.core.collector import paused_gc
 from workbench.tui.state.live_summary import give_back_freed_memory
 from workbench.tui.state.summary_view import SummaryView, prepare_view
@@ -80,7 +81,7 @@ def served_summary(workspace: Workspace, analyst: str | None, ledger: LedgerSett
         return Served(None, NOT_KEPT, warnings)
     try:
         with paused_gc(promote=True):  # a million objects made: no collection scans them
-            snapshot = decoded(data)
+            snapshot = decoded(verified(data, snapshot_key()))
     except DamagedSnapshot as error:
         return Served(None, NOT_KEPT, (*warnings, damaged(key, str(error))))
     finally:

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import copyreg
 import dataclasses
+import hashlib
+import hmac
 import importlib
 import io
 import pickle
@@ -103,6 +105,24 @@ def decoded(data: bytes) -> Snapshot:
     if type(found.analysts) is not tuple or not all(type(a) is str for a in found.analysts):
         raise DamagedSnapshot("its analysts are not names")  # the picker's, shown as text
     return found
+
+
+SIGNATURE_BYTES = hashlib.sha256().digest_size
+
+
+def signed(data: bytes, key: bytes) -> bytes:
+    """`data` after its HMAC-SHA256 under `key` (config/snapshot_key.py: this user's)."""
+    return hmac.digest(key, data, "sha256") + data
+
+
+def verified(data: bytes, key: bytes | None) -> bytes:
+    """The snapshot `data` holds if it is signed under `key`; DamagedSnapshot if not (a
+    record another user wrote, or a key made since: rv15 R4), before anything is read."""
+    body = data[SIGNATURE_BYTES:]
+    given = data[:SIGNATURE_BYTES]
+    if key is None or not hmac.compare_digest(given, hmac.digest(key, body, "sha256")):
+        raise DamagedSnapshot("not signed by this user's keeper")
+    return body
 
 
 def snapshot_of(summary: Summary, analysts: Sequence[str]) -> Snapshot:
