@@ -109,12 +109,13 @@ def read_sentence(
     article_id: str,
     index: int = 0,
     measured: Sequence[Measure] | None = None,
+    numbers: Sequence[Quantity] | None = None,
 ) -> ReadSentence:
     """Every number of the sentence as a figure: with its measure where the rules read
     one, else as a bare count. `measured`: the measures the ledger read of the sentence
     (ClaimText.measures: one per number that counts something known, in order), not
-    read again."""
-    found, words = numbers_in(text)
+    read again; `numbers`: every number of the sentence, when known (numbers_in's)."""
+    found, words = (numbers, None) if numbers is not None else numbers_in(text)
     measures = _placed_measures(found, measured)
     if measures is None:
         measures = read_measures(text, found, words)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -58,6 +58,8 @@ story, a word such as "killed") met 81,574 pairs at 100,000 synthetic annotation
 8,187; on the labelled sets two keep 70 of the 83 pairs the reader adds (one, 82)."""
 READ_KEPT = 50_000
 """Quotes a ReadingCache keeps read at most (then it starts again)."""
+VERDICTS_KEPT = 200_000
+"""Pairs a ReadingCache keeps judged at most (then it starts again)."""
 
 Where = tuple[str, int]
 
@@ -68,37 +70,76 @@ class ReadingCache:
     summaries of the same database: reading is most of the tier's cost."""
 
     read: dict[str, ReadSentence] = field(default_factory=dict)
+    keys: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    """Each quote's index keys (block_keys)."""
+    verdicts: dict[tuple[str, str, str | None, str, str | None], Judged] = field(
+        default_factory=dict
+    )
+    """(reader version, quote, origin, quote, origin) -> how the pair was judged."""
+
+    def keys_of(self, quote: str) -> set[tuple[str, str]]:
+        """block_keys of a quote read (`of`)."""
+        found = self.keys.get(quote)
+        if found is None:
+            found = self.keys[quote] = block_keys(self.read[quote])
+        return found
 
     def of(self, quote: str, text: ClaimText | None = None) -> ReadSentence:
-        """The quote's reading; `text`: what the ledger read of it (its measures are not
-        read again, and a quote with no digit whose ledger reading counts nothing is
-        taken for one without figures: a number in words that counts nothing known is
-        left out)."""
+        """The quote's reading; `text`: what the ledger read of it (its numbers and
+        measures are not read again when every number in digits is one of them; a number
+        in words that counts nothing known is then left out)."""
         found = self.read.get(quote)
         if found is None:
             if len(self.read) >= READ_KEPT:
                 self.read.clear()
-            if text is not None and not text.quantities and _DIGIT.search(quote) is None:
+                self.keys.clear()
+            if text is None:
+                found = read_sentence(quote, None, "")
+            elif not any(_DIGIT.finditer(quote)) and not text.quantities:
                 found = _NO_FIGURES
+            elif all(_counted(digits.start(), text) for digits in _DIGIT.finditer(quote)):
+                # no number in digits counts nothing: the ledger's are all of them
+                found = read_sentence(
+                    quote, None, "", measured=text.measures, numbers=text.quantities
+                )
             else:
-                measured = None if text is None else text.measures
-                found = read_sentence(quote, None, "", measured=measured)
+                found = read_sentence(quote, None, "", measured=text.measures)
             self.read[quote] = found
         return found
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"\d+")
+
+
+def _counted(start: int, text: ClaimText) -> bool:
+    """Whether the digits at `start` are in a number the ledger read (one that counts)."""
+    return any(quantity.start <= start < quantity.end for quantity in text.quantities)
+
+
 _NO_FIGURES = ReadSentence((), frozenset(), frozenset(), frozenset(), ())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Claimed:
-    """A claimed sentence as the tier compares it: where, its reading placed there with
-    its source, and every origin its analysts give it."""
+    """A claimed sentence as the tier compares it: where, its quote and its (first)
+    source, the quote's reading, and every origin its analysts give it."""
 
     where: Where
+    quote: str
+    source: str | None
     read: ReadSentence
     origins: frozenset[str]
+    _placed: ReadSentence | None = None
+
+    @property
+    def origin(self) -> str:
+        return self.source or f"article {self.where[0]}"
+
+    def placed(self) -> ReadSentence:
+        """The reading with its figures placed in this sentence (made when judged)."""
+        if self._placed is None:
+            self._placed = placed_reading(self.read, self.where, self.source)
+        return self._placed
 
 
 def _origin(line: SentenceLine) -> str:
@@ -176,7 +217,9 @@ def possible_conflicts(
     """The summary's possible conflicts: each pair of claimed sentences, of two sources,
     that the rule does not flag and the reader scores at or above its threshold; the
     most probable first, then in reading order. `texts`: what the ledger read of each
-    quote (SummaryCache.texts), so that it is not read again."""
+    quote (SummaryCache.texts), so that it is not read again; `cache`: the last
+    summary's readings, index keys and verdicts (a pair of the same quotes and sources
+    is not judged again)."""
     model = model or bundled_model()
     cache = cache or ReadingCache()
     classes = summary.settings.conflict_whats
@@ -185,11 +228,9 @@ def possible_conflicts(
         quote = lines[0].quote
         read = cache.of(quote, None if texts is None else texts.get(quote))
         if read.figures:
-            origins = frozenset(map(_origin, lines))
-            claimed.append(
-                _Claimed(where, placed_reading(read, where, lines[0].canonical_source), origins)
-            )
-    pairs, left_out = candidate_pairs([block_keys(c.read) for c in claimed], cap)
+            source = lines[0].canonical_source
+            claimed.append(_Claimed(where, quote, source, read, frozenset(map(_origin, lines))))
+    pairs, left_out = candidate_pairs([cache.keys_of(c.quote) for c in claimed], cap)
     flagged = _rule_pairs(summary.conflicts)
     found: list[PossibleConflict] = []
     for first, second in pairs:
@@ -198,19 +239,40 @@ def possible_conflicts(
             continue  # a source never disputes itself
         if frozenset([one.where, other.where]) in flagged:
             continue
-        verdict = model.judge(one.read, other.read, False, classes)
-        if verdict.pair is None or verdict.probability < model.threshold:
-            continue
-        if find_clashes(one.read.rule_figures + other.read.rule_figures, classes):
-            continue  # the rule's, whether or not its conflicts list this pair
-        a, b = verdict.pair
-        found.append(
-            PossibleConflict(
-                (a.figure, b.figure), verdict.probability, verdict.said(one.read, other.read)
-            )
-        )
+        key = (model.version, one.quote, one.origin, other.quote, other.origin)
+        if key not in cache.verdicts:
+            cache.verdicts[key] = _judged(one.placed(), other.placed(), model, classes)
+        judged = cache.verdicts[key]
+        if judged is not None:
+            probability, mine, theirs, why = judged
+            a, b = one.placed().figures[mine], other.placed().figures[theirs]
+            found.append(PossibleConflict((a.figure, b.figure), probability, why))
+    if len(cache.verdicts) > VERDICTS_KEPT:
+        cache.verdicts.clear()
     found.sort(key=lambda p: (-p.probability, *map(_place, p.figures)))
     return PossibleConflicts(tuple(found), model.version, model.threshold, cap, left_out)
+
+
+Judged = tuple[float, int, int, str] | None
+"""A pair of sentences as the tier judged it: the reader's probability, its two figures
+(positions in each reading) and why; None when it is no possible conflict."""
+
+
+def _judged(
+    one: ReadSentence, other: ReadSentence, model: ConflictModel, classes: Collection[str]
+) -> Judged:
+    verdict = model.judge(one, other, False, classes)
+    if verdict.pair is None or verdict.probability < model.threshold:
+        return None
+    if find_clashes(one.rule_figures + other.rule_figures, classes):
+        return None  # the rule's, whether or not its conflicts list this pair
+    a, b = verdict.pair
+    return (
+        verdict.probability,
+        one.figures.index(a),
+        other.figures.index(b),
+        verdict.said(one, other),
+    )
 
 
 def _place(figure: Figure) -> tuple[str, int, int]:
