@@ -38,6 +38,7 @@ from workbench.core.analysis.summary.possible import (
 )
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.article_info import ArticleInfo
+from workbench.tui.state.summary_view import PossibleShown
 
 
 @cache
@@ -296,3 +297,18 @@ def test_a_quote_is_read_the_same_from_the_ledgers_reading() -> None:
     assert not spelled  # none in the bundled claims: the same pairs
     texts = {quote: claim_text(quote) for quote in quotes}
     assert possible_conflicts(bundled(), texts=texts) == possible_conflicts(bundled())
+
+
+def test_what_the_index_left_out_is_said_where_the_pairs_are_listed() -> None:
+    """A pair sharing only keys too common to compare by is never judged: the report and
+    the screen say how many keys were so, or a missing pair reads as the reader's "no"."""
+    summary = bundled()
+    crowded = possible_conflicts(summary, cap=2)
+    assert crowded.left_out > 0
+    said = crowded.not_compared()
+    assert f"{crowded.left_out:,} word(s) or name(s)" in said and "more than 2 " in said
+    report = render_markdown(dataclasses.replace(summary, possible=crowded))
+    assert said in possible_section(report)
+    assert said in PossibleShown(crowded, "", False, {}).said()  # the screen's tab heading
+    assert possible_conflicts(summary).left_out == 0  # five articles: every key compared
+    assert possible_conflicts(summary).not_compared() == ""

@@ -202,6 +202,7 @@ class PossibleShown:
         return (
             f"Possible conflicts ({count}): {POSSIBLE_WHAT}. Not counted as conflicts; the"
             f" reader ({found.model}) scores each at or above {found.threshold:g}; {when}."
+            + (f" {found.not_compared()}" if found.not_compared() else "")
         )
 
 

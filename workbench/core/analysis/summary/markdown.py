@@ -540,6 +540,8 @@ def _possible_section(
         f"({possible.model}) scores each pair at or above {possible.threshold:g}. {MEASURED}",
         "",
     ]
+    if possible.not_compared():
+        lines += [possible.not_compared(), ""]
     if not possible.pairs:
         return [*lines, "No possible conflicts.", ""]
     wanted = {(f.article_id, f.index) for pair in possible.pairs for f in pair.figures}

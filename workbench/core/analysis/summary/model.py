@@ -276,6 +276,18 @@ class PossibleConflicts:
     left_out: int
     """Keys held by more sentences than that: too common to compare by."""
 
+    def not_compared(self) -> str:
+        """What the index left out, said wherever the pairs are listed (empty when
+        nothing was): a pair sharing only such keys was never judged, and a reader of
+        the list must not take its absence for the reader's "no"."""
+        if not self.left_out:
+            return ""
+        return (
+            f"{self.left_out:,} word(s) or name(s) near the figures were each in more than "
+            f"{self.block_cap} claimed sentences, too common to tell one event apart: "
+            "sentences that share only those were not compared."
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class AnchoringSection:
