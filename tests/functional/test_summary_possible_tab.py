@@ -4,13 +4,16 @@ when they were found (said to be from before a change patched in since)."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from store import AnnotationStore
 from tests.fixtures.gold import load_gold
+from tests.fixtures.waiting import until
 from tests.functional.test_summary_reach import detail, open_summary
 from tests.functional.test_summary_screen import assert_tables_show, settle
 from workbench.core.analysis.summary.model import POSSIBLE_WHAT
@@ -85,3 +88,41 @@ async def test_after_a_change_the_tab_says_its_pairs_are_from_before_it(
         await pilot.press("1")  # assert_tables_show shows each tab after the ledger's
         await pilot.pause()
         assert_tables_show(screen)
+
+
+async def test_after_a_change_the_reports_pairs_are_found_again_off_the_ui_thread(
+    make_app: Any, store: AnnotationStore, bundled: Corpus, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """rv15 R8: after a change, `w` found the possible conflicts again on the UI thread
+    (about 12 s at 100,000 annotations, the screen frozen); a worker finds them, then the
+    report's file is asked for and the report holds them."""
+    from workbench.tui.screens import summary as summary_screen
+
+    on_ui_thread: list[bool] = []
+    finding = summary_screen.with_possible
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return finding(*args, **kwargs)
+
+    monkeypatch.setattr(summary_screen, "with_possible", recorded)
+    gold = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+    store.import_annotations(gold)
+    target = tmp_path / "report.md"
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_summary(app, pilot)
+        assert app.workspace is not None
+        mine = store.get(gold[0].article_id, gold[0].index)
+        assert mine is not None
+        status = "refuted" if mine.status != "refuted" else "supported"
+        app.workspace.write(bundled.by_id[mine.article_id], lambda: mine.changed(status=status))
+        await settle(app, pilot)
+        assert screen.view is not None and screen.view.possible.stale
+        await pilot.press("w")
+        await until(pilot, lambda: bool(app.screen.query(Input)), 60)
+        assert on_ui_thread == [False]
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await until(pilot, target.exists, 60)
+    assert "## Possible conflicts (check)" in target.read_text(encoding="utf-8")
