@@ -18,7 +18,23 @@ from tests.functional.test_summary_reach import detail, open_summary
 from tests.functional.test_summary_screen import assert_tables_show, settle
 from workbench.core.analysis.summary.model import POSSIBLE_WHAT
 from workbench.core.analysis.summary.possible import MEASURED
+from workbench.core.annotation import Annotation
 from workbench.core.corpus.articles import Corpus
+
+
+def gold_of(store: AnnotationStore, bundled: Corpus) -> list[Annotation]:
+    return [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+
+
+async def change_one_status(app: Any, pilot: Any, store: AnnotationStore, bundled: Corpus) -> None:
+    """The first gold annotation's status changed through the app's workspace, as a tag
+    change made while the summary is open, and the screen left to follow it."""
+    first = gold_of(store, bundled)[0]
+    mine = store.get(first.article_id, first.index)
+    assert mine is not None and app.workspace is not None
+    status = "refuted" if mine.status != "refuted" else "supported"
+    app.workspace.write(bundled.by_id[mine.article_id], lambda: mine.changed(status=status))
+    await settle(app, pilot)
 
 
 def heading(screen: Any) -> str:
@@ -28,9 +44,7 @@ def heading(screen: Any) -> str:
 async def test_the_possible_tab_lists_the_readers_pairs_apart_from_the_conflicts(
     make_app: Any, store: AnnotationStore, bundled: Corpus
 ) -> None:
-    store.import_annotations(
-        [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
-    )
+    store.import_annotations(gold_of(store, bundled))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_summary(app, pilot)
@@ -66,20 +80,14 @@ async def test_the_possible_tab_lists_the_readers_pairs_apart_from_the_conflicts
 async def test_after_a_change_the_tab_says_its_pairs_are_from_before_it(
     make_app: Any, store: AnnotationStore, bundled: Corpus
 ) -> None:
-    gold = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
-    store.import_annotations(gold)
+    store.import_annotations(gold_of(store, bundled))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_summary(app, pilot)
         await pilot.press("7")
         await pilot.pause()
         assert "changes since" not in heading(screen)
-        assert app.workspace is not None
-        mine = store.get(gold[0].article_id, gold[0].index)
-        assert mine is not None
-        status = "refuted" if mine.status != "refuted" else "supported"
-        app.workspace.write(bundled.by_id[mine.article_id], lambda: mine.changed(status=status))
-        await settle(app, pilot)
+        await change_one_status(app, pilot, store, bundled)
         assert screen.view is not None and screen.view.possible.stale
         assert "changes since are not in them" in heading(screen)
         assert screen.query_one("#possible-table", DataTable).row_count == len(
@@ -106,18 +114,12 @@ async def test_after_a_change_the_reports_pairs_are_found_again_off_the_ui_threa
         return finding(*args, **kwargs)
 
     monkeypatch.setattr(summary_screen, "with_possible", recorded)
-    gold = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
-    store.import_annotations(gold)
+    store.import_annotations(gold_of(store, bundled))
     target = tmp_path / "report.md"
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_summary(app, pilot)
-        assert app.workspace is not None
-        mine = store.get(gold[0].article_id, gold[0].index)
-        assert mine is not None
-        status = "refuted" if mine.status != "refuted" else "supported"
-        app.workspace.write(bundled.by_id[mine.article_id], lambda: mine.changed(status=status))
-        await settle(app, pilot)
+        await change_one_status(app, pilot, store, bundled)
         assert screen.view is not None and screen.view.possible.stale
         await pilot.press("w")
         await until(pilot, lambda: bool(app.screen.query(Input)), 60)

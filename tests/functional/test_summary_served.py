@@ -95,6 +95,18 @@ async def test_without_a_kept_summary_the_screen_says_so_while_it_computes(  # t
         assert NOT_KEPT not in status_of(screen)
 
 
+def gold_screen_key(token: str, annotator: str, threshold: float, bundled: Corpus) -> str:
+    """The key the keeper keeps the bundled articles' screen summary under now."""
+    return screen_key(
+        token,
+        running_code(),
+        annotator,
+        LedgerSettings(),
+        threshold,
+        corpus_digest(bundled.articles),
+    )
+
+
 def status_of(screen: SummaryScreen) -> str:
     return str(screen.query_one("#summary-status", Static).render())
 
@@ -116,14 +128,7 @@ async def test_a_kept_summary_whose_tables_cannot_be_made_is_damage_computed_ins
         hostile = dataclasses.replace(built.summary, ledger=["not a claim group"])
         with kept_summaries(path) as kept:
             token = kept.token()
-            key = screen_key(
-                token,
-                running_code(),
-                store.annotator,
-                LedgerSettings(),
-                workspace.threshold,
-                corpus_digest(bundled.articles),
-            )
+            key = gold_screen_key(token, store.annotator, workspace.threshold, bundled)
             signing = snapshot_key(create=True)
             assert signing is not None  # signed as this user's keeper signs: the shape refuses it
             assert kept.put(key, signed(encoded(snapshot_of(hostile, analysts)), signing), token)
@@ -156,14 +161,7 @@ async def test_a_kept_summary_not_signed_by_this_users_keeper_is_damage_never_re
         forged = signed(encoded(snapshot_of(hostile, analysts)), b"\0" * 32)  # not the key
         with kept_summaries(path) as kept:
             token = kept.token()
-            key = screen_key(
-                token,
-                running_code(),
-                store.annotator,
-                LedgerSettings(),
-                workspace.threshold,
-                corpus_digest(bundled.articles),
-            )
+            key = gold_screen_key(token, store.annotator, workspace.threshold, bundled)
     notified: list[str] = []
     for record in (encoded(snapshot_of(hostile, analysts)), forged):
         with kept_summaries(path) as kept:
