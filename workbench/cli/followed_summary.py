@@ -101,16 +101,7 @@ class FollowedSummary:
             )
             self._made_from = source
         else:
-            held = self._held
-            for key, before in held.items():
-                after = now.get(key)
-                if after is None:
-                    accumulator.apply(before, None)
-                elif after is not before and after != before:  # the memo's: the same object
-                    accumulator.apply(before, after)
-            for key, after in now.items():
-                if key not in held:
-                    accumulator.apply(None, after)
+            accumulator.apply_differences(self._held, now)
         inputs.readings = None
         self._accumulator, self._held = accumulator, now
         # the anchoring section is carried as given: the one read now

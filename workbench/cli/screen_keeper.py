@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from store.read_memo import ReadMemo
     from workbench.core.analysis.ledger.settings import LedgerSettings
     from workbench.core.analysis.summary.model import Summary
-    from workbench.core.annotation import Annotation, AnnotationKey
     from workbench.core.corpus.articles import Corpus
     from workbench.tui.state.live_summary import LiveSummary
     from workbench.tui.state.summary_view import ScreenRead
@@ -151,17 +150,8 @@ class ScreenKeeper:
         """`read`'s summary, the accumulator given the annotations that changed."""
         accumulator = live.accumulator
         assert accumulator is not None
-        held: dict[AnnotationKey, Annotation] = {a.key: a for a in accumulator.annotations}
-        now = {a.key: a for a in read.annotations}
-        for key, before in held.items():
-            after = now.get(key)
-            if after is None:
-                accumulator.apply(before, None)
-            elif after != before:
-                accumulator.apply(before, after)
-        for key, after in now.items():
-            if key not in held:
-                accumulator.apply(None, after)
+        held = {a.key: a for a in accumulator.annotations}
+        accumulator.apply_differences(held, {a.key: a for a in read.annotations})
         # the anchoring section is carried as read now, as cli/followed_summary.py does
         summary = dataclasses.replace(accumulator.summary(), anchoring=read.anchoring)
         return read.finished(summary, live.cache)

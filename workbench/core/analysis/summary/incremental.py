@@ -177,6 +177,24 @@ class SummaryAccumulator:
         if after is not None:
             self._put(after.key, after if self._ours(after) else None)
 
+    def apply_differences(
+        self, held: Mapping[AnnotationKey, Annotation], now: Mapping[AnnotationKey, Annotation]
+    ) -> None:
+        """Every annotation that differs between `held` (what it was given) and `now`
+        (what was read since), applied: how a follower makes the next summary from the
+        last (the command's, cli/followed_summary.py; the screen's, cli/screen_keeper.py).
+        An annotation that is the same object, as a read memo gives it again, is not
+        compared."""
+        for key, before in held.items():
+            after = now.get(key)
+            if after is None:
+                self.apply(before, None)
+            elif after is not before and after != before:
+                self.apply(before, after)
+        for key, after in now.items():
+            if key not in held:
+                self.apply(None, after)
+
     def _put(self, key: AnnotationKey, annotation: Annotation | None) -> None:
         old = self._annotations.get(key)
         if old is None and annotation is None:
