@@ -74,7 +74,13 @@ class Figure:
     @property
     def origin(self) -> str:
         """Who gives the figure: the source, else the article (unattributed)."""
-        return self.source or f"article {self.article_id}"
+        return figure_origin(self.source, self.article_id)
+
+
+def figure_origin(source: str | None, article_id: str) -> str:
+    """Who gives a figure of `article_id` said by `source`: the source, else the article
+    (an unattributed figure); one origin never disputes itself."""
+    return source or f"article {article_id}"
 
 
 @dataclass(frozen=True, slots=True)

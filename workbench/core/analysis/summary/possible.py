@@ -32,7 +32,7 @@ from workbench.core.analysis.figures.conflict_model import (
     dimension,
     read_sentence,
 )
-from workbench.core.analysis.figures.conflicts import Figure, find_clashes
+from workbench.core.analysis.figures.conflicts import Figure, figure_origin, find_clashes
 from workbench.core.analysis.ledger.claim_text import ClaimText
 from workbench.core.analysis.summary.judgements import claims_by_sentence
 from workbench.core.analysis.summary.model import (
@@ -133,7 +133,7 @@ class _Claimed:
 
     @property
     def origin(self) -> str:
-        return self.source or f"article {self.where[0]}"
+        return figure_origin(self.source, self.where[0])
 
     def placed(self) -> ReadSentence:
         """The reading with its figures placed in this sentence (made when judged)."""
@@ -145,7 +145,7 @@ class _Claimed:
 def _origin(line: SentenceLine) -> str:
     """Who gives the sentence's figures by this line: its source, else its article
     (Figure.origin)."""
-    return line.canonical_source or f"article {line.article_id}"
+    return figure_origin(line.canonical_source, line.article_id)
 
 
 def placed_reading(read: ReadSentence, where: Where, source: str | None) -> ReadSentence:
