@@ -81,7 +81,12 @@ class ScreenKeeper:
         from workbench.config.toml_file import ConfigFileError
         from workbench.core.analysis.kept.code import code_digest
         from workbench.core.analysis.kept.screen import corpus_digest, screen_key
-        from workbench.core.analysis.summary.snapshot import encoded, signed, snapshot_of
+        from workbench.core.analysis.summary.snapshot import (
+            encoded,
+            is_signed,
+            signed,
+            snapshot_of,
+        )
         from workbench.tui.state.workspace import Workspace
 
         if is_server_url(str(location)):
@@ -101,8 +106,10 @@ class ScreenKeeper:
             token = kept.token()  # before the read-only open
             articles = corpus_digest(corpus.articles)
             key = screen_key(token, code, analyst, ledger, threshold, articles)
-            if kept.get(key) is not None:
-                return True
+            held = kept.get(key)
+            if held is not None and is_signed(held, signing):
+                return True  # kept already (under a key since replaced: kept again)
+            del held
             if not kept.keepable(token):
                 return False
             try:

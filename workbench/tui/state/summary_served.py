@@ -21,12 +21,19 @@ from dataclasses import dataclass
 from functools import cache
 
 from store import StoreError
-from workbench.config.snapshot_key import snapshot_key
+from workbench.config.snapshot_key import read_key, snapshot_key_path
 from workbench.core.analysis.kept.code import code_digest
 from workbench.core.analysis.kept.screen import corpus_digest, screen_key
 from workbench.core.analysis.ledger.settings import LedgerSettings
-from workbench.core.analysis.summary.snapshot import DamagedSnapshot, Snapshot, decoded, verified
+from workbench.core.analysis.summary.snapshot import (
+    DamagedSnapshot,
+    NotSigned,
+    Snapshot,
+    decoded,
+    verified,
+)
 from workbench.core.collector import paused_gc
+from workbench.core.terminal_text import name_displayable
 from workbench.tui.state.live_summary import give_back_freed_memory
 from workbench.tui.state.summary_view import SummaryView, prepare_view
 from workbench.tui.state.workspace import Workspace
@@ -77,11 +84,15 @@ def served_summary(workspace: Workspace, analyst: str | None, ledger: LedgerSett
             warnings = tuple(kept.warnings)
     except (StoreError, OSError):
         return Served(None, NOT_KEPT)
+    found = read_key()
+    warnings += key_said(found.problem)
     if data is None:
         return Served(None, NOT_KEPT, warnings)
     try:
         with paused_gc(promote=True):  # a million objects made: no collection scans them
-            snapshot = decoded(verified(data, snapshot_key()))
+            snapshot = decoded(verified(data, found.key))
+    except NotSigned:
+        return Served(None, NOT_KEPT, (*warnings, not_signed(key)))
     except DamagedSnapshot as error:
         return Served(None, NOT_KEPT, (*warnings, damaged(key, str(error))))
     finally:
@@ -97,6 +108,34 @@ def served_summary(workspace: Workspace, analyst: str | None, ledger: LedgerSett
         reason = f"its tables cannot be made: {type(error).__name__}"
         return Served(None, NOT_KEPT, (*warnings, damaged(key, reason)))
     return Served(snapshot, "", warnings, view)
+
+
+_KEY_PROBLEMS_SAID: set[str] = set()
+"""What was wrong with the key file, said once in this process (each lookup finds it
+until a keeper replaces it)."""
+
+
+def key_said(problem: str) -> tuple[str, ...]:
+    """The warning naming a key file that is no key (config/snapshot_key.py), the first
+    time it is met; nothing after, or for no problem."""
+    if not problem:
+        return ()
+    said = (
+        f"the summary keeper's key {name_displayable(snapshot_key_path())} {problem}: the "
+        "keeper replaces it, and until it has kept a summary under the new one the summary "
+        "is computed"
+    )
+    if said in _KEY_PROBLEMS_SAID:
+        return ()
+    _KEY_PROBLEMS_SAID.add(said)
+    return (said,)
+
+
+def not_signed(key: str) -> str:
+    return (
+        f"the kept summary {key[:12]} is not signed with your key now (it was kept under "
+        "a key since replaced, or by another user): not read; computed instead"
+    )
 
 
 def damaged(key: str, reason: str) -> str:

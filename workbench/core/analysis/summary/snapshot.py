@@ -52,6 +52,12 @@ class DamagedSnapshot(ValueError):
     """A kept snapshot that does not decode to a summary: it is built instead."""
 
 
+class NotSigned(DamagedSnapshot):
+    """A kept snapshot not signed under this user's key as it is now: another user's
+    record, or one signed under a key since lost or replaced (config/snapshot_key.py).
+    Built instead, and said as such: not read, and not damage of the user's own."""
+
+
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     """The summary screen's read: the summary and the analysts the picker offers."""
@@ -116,13 +122,18 @@ def signed(data: bytes, key: bytes) -> bytes:
 
 
 def verified(data: bytes, key: bytes | None) -> bytes:
-    """The snapshot `data` holds if it is signed under `key`; DamagedSnapshot if not (a
-    record another user wrote, or a key made since: rv15 R4), before anything is read."""
-    body = data[SIGNATURE_BYTES:]
-    given = data[:SIGNATURE_BYTES]
-    if key is None or not hmac.compare_digest(given, hmac.digest(key, body, "sha256")):
-        raise DamagedSnapshot("not signed by this user's keeper")
-    return body
+    """The snapshot `data` holds if it is signed under `key`; NotSigned if not (a record
+    another user wrote, or a key made since: rv15 R4), before anything is read."""
+    if not is_signed(data, key):
+        raise NotSigned("not signed with this user's key now")
+    return data[SIGNATURE_BYTES:]
+
+
+def is_signed(data: bytes, key: bytes | None) -> bool:
+    """Whether `data` is signed under `key` (a keeper finding a snapshot kept under a
+    key it no longer holds keeps it again)."""
+    given, body = data[:SIGNATURE_BYTES], data[SIGNATURE_BYTES:]
+    return key is not None and hmac.compare_digest(given, hmac.digest(key, body, "sha256"))
 
 
 def snapshot_of(summary: Summary, analysts: Sequence[str]) -> Snapshot:
