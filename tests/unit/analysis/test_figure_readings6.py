@@ -44,7 +44,7 @@ def readings(sentence: str) -> list[tuple[str, float, str | None]]:
         ("The quake struck at a quarter to three in the morning.", ("clock", 165.0, "clock")),
         ("Agnes Morrow, who was in her eighties, died in the fire.", ("age", 89.0, "age")),
         ("The club said the stadium will have a capacity of 45,000.", ("people", 45e3, "capacity")),
-        ("Homicides in Port Selwyn rose to 96 last year.", ("homicides", 96.0, "recorded")),
+        ("Homicides in Port Selwyn rose to 96 last year.", ("murders", 96.0, "recorded")),
         ("Temperatures in Norrland have risen 1.8C since 1900.", ("temperature", 1.8, "rise")),
         ("Norrland has warmed by 3.6F since 1900.", ("temperature", 2.0, "rise")),
         ("Temperatures rose to 40C on Sunday.", ("temperature", 40.0, "high")),

@@ -115,9 +115,6 @@ KNOWN_WRONG = {
     "blind4-b4-27": "'travelling at 90mph' and 'doing 90km/h' (units joined to the number) give "
     "no state of a speed the rule reads",
     "blind4-b4-37": "two currencies (£31m, $31m) are never compared: no exchange rate",
-    "blind4-b4-38": "'fell by a fifth last year to 96': no verb of totals right before the "
-    "number, and the subject opening the sentence ('Homicides', capitalised) is taken for a "
-    "name; 'up from 96' is a bare number too",
     "blind4-b4-41": "'Fourteen of the ... hostages were released; six are still being held': "
     "'of the' and a number opening a clause after ';' are not read",
     "blind4-b4-43": "ordinals ('the third fatal accident', 'the fourth') are no figures",
@@ -342,8 +339,6 @@ KNOWN_WRONG = {
     "blind14-b14-16": "'raise tuition fees by 12 percent' and 'Tuition will go up by 4 percent' "
     "read no event (no rise read): two shares with no event are not compared",
     "blind14-b14-19": "'Official attendance ... was 64,312' reads no class, against '82,000 fans'",
-    "blind14-b14-28": "'fell by half in 2024 to 22,000' reads no class, against '38,000 asylum "
-    "applications'",
     "blind14-b14-30": "'54 percent of the vote' (part 'vote osei') and '50.8% of the vote' (part "
     "'vote vote'): one candidate's share read as two parts",
     "blind14-b14-31": "'followed 12,000 adults' and 'tracked about 3,000 people' (Dr Sato read as "
@@ -399,16 +394,12 @@ KNOWN_WRONG = {
     "blind15-b15-32": "'tripled' gives no figure (a 200% rise)",
     "blind15-b15-33": "a false alarm: 'destroyed 1,200 homes in Al Haouz' (destroyed) and 'More "
     "than 8,000 houses in Al Haouz were damaged' (no event read) are one count of one place",
-    "blind15-b15-36": "'doubled in 2025 to some 9,000' reads no class, against '21,500 measles "
-    "cases'",
     "blind15-b15-41": "'between $8bn and $10bn in insured losses' reads no kind of money, 'reached "
     "$14 billion' a loss: not compared across an unsaid kind",
     "blind15-b15-44": "'cut 1,800 jobs' (jobs, planned cut) and 'About 4,000 Veltra employees' "
     "(workers, no state) are two classes",
     "blind15-b15-45": "'about 80 km/h' (part 'train') and '150 kilometres per hour' (part "
     "'investigators') are two parts",
-    "blind15-b15-58": "'rose 14% in 2025 to 1,020' reads no class for 1,020, against '1,460 "
-    "murders'",
     "blind15-b15-59": "'glaciers lost 3%' (part 'glaciers') and 'Swiss glaciers shrank by 9 "
     "percent' (part 'swiss'): one share read as two parts",
     "blind15-b15-65": "'closed for 18 months' and 'shut for around three years' give no figure",
@@ -502,7 +493,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_TWO, (1.0, 0.87, 4), id="second blind set, now development"),
         pytest.param(PART_FOUR, (0.95, 0.95, 2), id="part four"),
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
-        pytest.param(BLIND_FOUR, (1.0, 0.65, 14), id="fourth blind set, now development"),
+        pytest.param(BLIND_FOUR, (1.0, 0.68, 13), id="fourth blind set, now development"),
         pytest.param(BLIND_FIVE, (1.0, 0.75, 10), id="fifth blind set, now development"),
         pytest.param(BLIND_SIX, (1.0, 0.85, 6), id="sixth blind set, now development"),
         pytest.param(BLIND_SEVEN, (1.0, 0.8, 8), id="seventh blind set, now development"),
@@ -511,8 +502,8 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_TEN, (1.0, 0.72, 11), id="tenth blind set, now development"),
         pytest.param(BLIND_ELEVEN, (0.93, 0.7, 14), id="eleventh blind set, now development"),
         pytest.param(BLIND_THIRTEEN, (1.0, 0.5, 20), id="thirteenth blind set, now development"),
-        pytest.param(BLIND_FOURTEEN, (0.95, 0.45, 23), id="fourteenth blind set, now development"),
-        pytest.param(BLIND_FIFTEEN, (0.94, 0.4, 25), id="fifteenth blind set, now development"),
+        pytest.param(BLIND_FOURTEEN, (0.95, 0.47, 22), id="fourteenth blind set, now development"),
+        pytest.param(BLIND_FIFTEEN, (0.95, 0.45, 23), id="fifteenth blind set, now development"),
         pytest.param(FIG_FIFTEEN, (1.0, 1.0, 0), id="fifteenth pass's own pairs"),
     ],
 )

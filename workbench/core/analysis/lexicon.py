@@ -1414,6 +1414,7 @@ COUNTED_SYNONYMS = {
     **dict.fromkeys(["children", "kids"], "children"),
     **dict.fromkeys(["tourists", "holidaymakers"], "tourists"),
     **dict.fromkeys(["drones", "uavs"], "drones"),
+    **dict.fromkeys(["murders", "homicides"], "murders"),
 }
 """Counted nouns outside the troop, casualty and people classes that count the same
 thing: a figure of "houses" and one of "homes" are compared. Any other plural noun is a
@@ -1495,6 +1496,20 @@ TOTAL_LINKS = word_set("to at")
 TOTAL_ADVERBS = word_set("now already nearly almost just")
 TOTAL_REACH = 14
 """How far back in its clause a verb of totals looks for what is counted."""
+MULTIPLYING_VERBS = word_set("doubled tripled trebled quadrupled halved")
+"""Verbs of a change by a multiple, which state a total only with "to" after them
+("cases doubled to 9,000"); alone they give a rise, not a count."""
+
+CHANGE_WORDS = word_set(
+    "by a an half third quarter fifth tenth percent per cent point points nearly almost "
+    "about some roughly around more than over in during last this the year years month "
+    "months week quarter first second fourth compared"
+)
+"""Words of a change's size and period between a verb of totals and "to" ("rose 14% in
+2025 to", "fell by a fifth last year to"); numbers are no words, so "14%" and "2025" are
+passed by themselves. A word of any other kind (a place, a name) ends the reading."""
+CHANGE_REACH = 6
+"""How many such words may stand between the verb and "to"."""
 TOLL_WORDS = frozenset(["toll"])
 """'put the death toll at 23', 'the toll rose to 41': a bare number after one counts the
 dead."""

@@ -28,11 +28,13 @@ from workbench.core.analysis.figures.quantities import (
     SentenceWords,
     number_in_words_end,
 )
+from workbench.core.analysis.figures.totals import verb_past_change
 from workbench.core.analysis.lexicon import (
     AFTER_EVENT_SKIPPED,
     AGE_ROLES,
     ARTICLES,
     BEFORE_EVENT_SKIPPED,
+    CHANGE_REACH,
     CLAUSE_REPORTING,
     COUNTED_SYNONYMS,
     COUNTRY_NAMES,
@@ -722,6 +724,10 @@ def _measure(
         state = "capacity"  # a plant's megawatts are what it can deliver, built or planned
     else:
         state = _event(before.words, after.words)
+        if state is None and _total_past_change(reading, quantity):
+            state = "recorded"  # "Burglaries in Tarrow rose 12% in 2024 to 3,400"
+            if country is None and place is None:
+                country, place = _where(after, _clause_before(reading, quantity))
         if state is not None and kind_of(unit_class) == "people":
             state = _as_people(state)
         if unit_class == "mass" and state in _FOUND:
@@ -2161,6 +2167,22 @@ def _aimed(words: list[str]) -> bool:
     return position >= 1 and words[position - 1] == "to"
 
 
+def _total_past_change(reading: _Reading, quantity: Quantity) -> bool:
+    """'Homicides rose 14% in 2025 to 1,020': a total stated past the change's size,
+    which as a figure of its own ends the clause before the total (_windows)."""
+    last = bisect_left(reading.starts, quantity.start)
+    return verb_past_change(reading.lowers[max(0, last - CHANGE_REACH - 2) : last]) is not None
+
+
+def _clause_before(reading: _Reading, quantity: Quantity) -> _Window:
+    """The figure's clause before it, from the last break, past any figure in it: where
+    the subject of a total past a change names its place ("Burglaries in Tarrow")."""
+    found = bisect_right(reading.break_ends, quantity.start) - 1
+    start = reading.break_ends[found] if found >= 0 else 0
+    first = bisect_left(reading.starts, start)
+    return reading.window(first, bisect_left(reading.starts, quantity.start), start, quantity.start)
+
+
 def _verb_before(words: list[str]) -> str | None:
     """The verb right before the figure, past articles and adverbs ("pulled 41", "laid
     off 300")."""
@@ -2174,8 +2196,8 @@ def _verb_before(words: list[str]) -> str | None:
         verb = position - 1
         while verb > 0 and words[verb] in TOTAL_ADVERBS:
             verb -= 1
-        if words[verb] in TOTAL_VERBS:
-            return "recorded"  # "cases rose to 1,200", "stand at": a total stated
+        if words[verb] in TOTAL_VERBS or verb_past_change(words[: position + 1]) is not None:
+            return "recorded"  # "cases rose to 1,200", "stand at", "rose 14% in 2025 to"
     if word in VERB_PARTICLES and position > 0 and _is_verb(words[position - 1]):
         return _event_of(words[position - 1], word)
     if word == "with" and position > 1 and words[position - 1] in VERB_PARTICLES:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from workbench.core.analysis.figures.arithmetic import with_arithmetic
 from workbench.core.analysis.figures.quantity import Quantity as Quantity
 from workbench.core.analysis.figures.signs import below_zero, may_be_signed, without_signs
+from workbench.core.analysis.figures.totals import verb_past_change
 from workbench.core.analysis.lexicon import (
     AFTER_QUALIFIERS,
     AREA_UNITS,
@@ -30,6 +31,7 @@ from workbench.core.analysis.lexicon import (
     BODY_NOUNS,
     CASUALTY_NOUNS,
     CASUALTY_VERBS,
+    CHANGE_REACH,
     CLAUSE_REPORTING,
     COLLECTIVE_NOUNS,
     COMPOUND_UNITS,
@@ -556,11 +558,16 @@ def _total_of(before: list[_Word], sentence: SentenceWords) -> str | None:
         verb -= 1
     while verb >= 0 and before[verb].lower in TOTAL_ADVERBS:
         verb -= 1
-    if verb < 0 or len(before) - verb > 3:
-        return None
-    linking = before[verb].lower in _LINKING
-    if before[verb].lower not in TOTAL_VERBS and not linking:
-        return None
+    linking = verb >= 0 and len(before) - verb <= 3 and before[verb].lower in _LINKING
+    if (
+        verb < 0
+        or len(before) - verb > 3
+        or (before[verb].lower not in TOTAL_VERBS and not linking)
+    ):
+        changed = verb_past_change([word.lower for word in before[-CHANGE_REACH - 2 :]])
+        if changed is None:
+            return None
+        verb = len(before) - min(len(before), CHANGE_REACH + 2) + changed
     text = sentence.sentence
     first = verb
     while first > 0 and verb - first < TOTAL_REACH:
