@@ -18,7 +18,7 @@ from workbench.core.analysis.figures.conflict_model import (
     bundled_model,
     read_sentence,
 )
-from workbench.core.analysis.figures.conflicts import find_clashes
+from workbench.core.analysis.figures.conflicts import find_clashes, kept_apart
 from workbench.core.analysis.kept import code
 from workbench.core.analysis.kept.code import code_digest
 from workbench.core.analysis.ledger.claim_text import claim_text
@@ -176,6 +176,25 @@ def _quote(summary: Summary, figure: object) -> str:
     )
 
 
+def test_each_pair_says_what_the_rule_reads_of_it_from_the_rules_own_reading() -> None:
+    """Most of the bundled pairs are one deployment's figures over time and place, which
+    the rule keeps apart on purpose: each says which reading keeps them apart."""
+    summary = bundled()
+    classes = summary.settings.conflict_whats
+    aspects = set()
+    for pair in possible_conflicts(summary).pairs:
+        low, high = pair.figures
+        if pair.rule.aspect == "no measure":
+            assert pair.rule.mine in (low.quantity.text, high.quantity.text)
+        else:
+            assert pair.rule == kept_apart(low, high, classes)
+        aspects.add(pair.rule.aspect)
+    assert {"times", "whose"} <= aspects
+    said = {pair.rule.said() for pair in possible_conflicts(summary).pairs}
+    assert "two times: november vs last week" in said
+    assert "a time on one side only: november" in said
+
+
 def test_the_same_source_never_disputes_itself() -> None:
     assert possible_conflicts(bundled()).pairs
     assert possible_conflicts(bundled(same_source=True)).pairs == ()
@@ -222,7 +241,7 @@ def test_the_report_lists_them_under_their_own_heading_with_the_measured_figures
     assert line.startswith(f"- {first.probability:.2f}: “{titles[low.article_id]}”, ")
     assert f"sentence {low.index + 1}: {low.quantity.text}" in line
     assert f"sentence {high.index + 1}: {high.quantity.text}" in line
-    assert line.endswith(f"reader: {first.why}")
+    assert line.endswith(f" — the rule reads {first.rule.said()} — reader: {first.why}")
 
 
 def test_every_analysts_report_names_the_analysts_of_each_figure() -> None:
@@ -254,6 +273,11 @@ def test_the_json_gives_them_with_their_figures_probability_and_why() -> None:
     )
     first, kept = possible["pairs"][0], summary.possible.pairs[0]  # type: ignore[union-attr]
     assert first["why"] == kept.why
+    assert first["rule"] == {
+        "apart": kept.rule.aspect,
+        "values": [kept.rule.mine, kept.rule.theirs],
+        "reads": kept.rule.said(),
+    }
     assert first["probability"] == round(kept.probability, 3)
     assert [f["index"] for f in first["figures"]] == [f.index for f in kept.figures]
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"

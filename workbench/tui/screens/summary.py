@@ -153,11 +153,13 @@ POSSIBLE_COLUMNS: Columns = (
     ColumnSpec("vs source", 9, 30),
     ColumnSpec("vs article", 10, 30, spare=1),
     ColumnSpec("vs sentence", 11, 11),
+    ColumnSpec("the rule reads", 14, 40),
     ColumnSpec("why the reader reads one thing", 20, None),
 )
 """The Possible tab: the reader's probability, then each figure with where it is and
-who gives it, then why; the articles are left out first where the width is short (the
-detail pane names them)."""
+who gives it, then what the rule reads of the two (why it does not flag them) and why the
+reader does; the articles are left out first where the width is short (the detail pane
+names them)."""
 ARTICLE_COLUMNS: Columns = (
     ColumnSpec("article", 12, None),
     ColumnSpec("sentences", 9, 9),

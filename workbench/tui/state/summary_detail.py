@@ -180,9 +180,15 @@ def possible_detail(
     titles: Mapping[str, str],
     heading: str,
 ) -> str:
-    """A possible conflict: what the tier is and is worth, the reader's probability and
-    why, and each figure with where it is, its source per analyst and its sentence."""
-    parts = [heading, MEASURED, f"Reader: {pair.probability:.2f} · why: {pair.why}"]
+    """A possible conflict: what the tier is and is worth, what the rule reads of the two
+    (why it does not flag them), the reader's probability and why, and each figure with
+    where it is, its source per analyst and its sentence."""
+    parts = [
+        heading,
+        MEASURED,
+        f"The rule reads {pair.rule.said()}",
+        f"Reader: {pair.probability:.2f} · why: {pair.why}",
+    ]
     for side, (figure, lines) in enumerate(zip(pair.figures, judged, strict=True)):
         said = f"“{figure.quantity.text}” · {_where(figure.article_id, figure.index, titles)}"
         several = len({name for line in lines for name in line.annotators}) > 1

@@ -434,7 +434,8 @@ def _possible_rows(
     several: bool,
 ) -> list[Row]:
     """The Possible tab's rows: the reader's probability, each figure with its source
-    (per analyst in a summary of several), article and sentence, and why."""
+    (per analyst in a summary of several), article and sentence, what the rule reads of
+    the two, and why the reader reads one thing."""
     if possible.found is None:
         return []
     rows: list[Row] = []
@@ -451,7 +452,7 @@ def _possible_rows(
                 titles.get(figure.article_id, figure.article_id),
                 figure.index + 1,
             ]
-        rows.append((*cells, pair.why))
+        rows.append((*cells, pair.rule.said(), pair.why))
     return rows
 
 

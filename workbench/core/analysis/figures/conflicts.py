@@ -61,6 +61,57 @@ Relation = Literal["same", "a_part", "b_part"]
 
 
 @dataclass(frozen=True, slots=True)
+class Apart:
+    """What the rule reads that keeps two figures from conflicting: an aspect of the two
+    readings ("times", "places", "states"...) with each side's value (None: not read on
+    that side), or a verdict of its own ("part within whole") with what it names."""
+
+    aspect: str
+    mine: str | None = None
+    theirs: str | None = None
+
+    def said(self) -> str:
+        """In words a person reads after "the rule reads": "two times: november vs last
+        week", "a time on one side only: november"."""
+        if self.aspect in APART_SAID:
+            said = APART_SAID[self.aspect]
+            return f"{said}: {self.mine}" if self.mine is not None else said
+        two, one_side = APART_WORDS[self.aspect]
+        if self.mine is not None and self.theirs is not None:
+            return f"{two}: {self.mine} vs {self.theirs}"
+        return f"{one_side}: {self.mine or self.theirs}"
+
+
+APART_WORDS = {
+    "classes": ("two things counted", "a thing counted on one side only"),
+    "whose": ("two groups", "a group named on one side only"),
+    "rates": ("two rates", "a figure per unit or time on one side only"),
+    "times": ("two times", "a time on one side only"),
+    "states": ("two states", "an event on one side only"),
+    "countries": ("two countries", "a country on one side only"),
+    "days": ("two days", "a day on one side only"),
+    "events": ("two kinds of event", "a kind of event on one side only"),
+    "names": ("two names", "a name on one side only"),
+    "places": ("two places", "a place on one side only"),
+    "parts": ("two parts", "a part on one side only"),
+}
+"""An aspect the rule reads: how it says two values, and a value read on one side only."""
+APART_SAID = {
+    "no measure": "nothing counted by one figure",
+    "not checked": "a class it does not check",
+    "no event": "no event on either side",
+    "untied": "an event on one side only, and no place or two names tying the sentences",
+    "set aside": "an event on one side only, and the other figure not free to be of it",
+    "additions": "an addition against a total, or two of no one day",
+    "crossed parts": "each a part the other is not",
+    "part within whole": "a part no larger than its whole",
+    "within": "values their qualifiers and rounding let meet",
+    "compared": "figures it compares with others of the sentences",
+}
+"""A verdict of its own, with the value it names if any."""
+
+
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A number stated in a claim, where it comes from, and what it measures."""
 
@@ -212,17 +263,25 @@ def events_meet(a: Measure, b: Measure) -> bool:
     event say too little. Across events, the two must be free to meet (Measure.across)
     and of one part (a part/whole reading needs the event: "the speed limit on the curve
     is 80 km/h" is no whole of the train's 142 km/h)."""
+    return _events_apart(a, b) is None
+
+
+def _events_apart(a: Measure, b: Measure) -> Apart | None:
+    """What keeps the two figures' events from meeting (events_meet), else None."""
     mine, theirs = state_key(a), state_key(b)
     if mine == theirs:
-        return mine is not None or not needs_event(a)
-    return (
-        (mine in NEUTRAL or theirs in NEUTRAL)  # they differ (above)
-        and a.across
-        and b.across
-        and a.part == b.part
-        and a.part != "increment"
-        and share_scope(a, b)
-    )
+        return None if mine is not None or not needs_event(a) else Apart("no event")
+    if mine not in NEUTRAL and theirs not in NEUTRAL:
+        if a.state == b.state:  # a rise of a named thing against a rise (state_key)
+            return Apart("parts", a.part, b.part)
+        return Apart("states", a.state, b.state)
+    if not (a.across and b.across):
+        return Apart("set aside")
+    if a.part != b.part:
+        return Apart("parts", a.part, b.part)
+    if a.part == "increment":
+        return Apart("additions")
+    return None if share_scope(a, b) else Apart("untied")
 
 
 NEUTRAL = frozenset([None, "recorded"])
@@ -279,12 +338,23 @@ def relation(a: Measure, b: Measure) -> Relation | None:
     """How two figures' scopes relate: the same, one a part of the other's, or neither:
     as their readings say (_read_relation), else the same when what sets them apart is
     read on one side only and their sentences share two things (_shared_reading)."""
-    if bucket_of(a) != bucket_of(b) or not kin(a.unit_class, b.unit_class):
-        return None
-    found = _read_relation(a, b) if a.when == b.when else None
-    if found is None and a.when == b.when:
-        found = _taken_within(a, b)
-    if found is None and _shared_reading(a, b):
+    found = reading(a, b)
+    return None if isinstance(found, Apart) else found
+
+
+def reading(a: Measure, b: Measure) -> Relation | Apart:
+    """relation(), or what keeps the two apart: the first of the rule's readings that
+    does (two times, two places, two states...)."""
+    if kind_of(a.unit_class) != kind_of(b.unit_class) or not kin(a.unit_class, b.unit_class):
+        return Apart("classes", a.unit_class, b.unit_class)
+    if a.who != b.who:
+        return Apart("whose", a.who, b.who)
+    if a.per != b.per:
+        return Apart("rates", a.per, b.per)
+    found = _read_relation(a, b) if a.when == b.when else Apart("times", a.when, b.when)
+    if isinstance(found, Apart) and a.when == b.when:
+        found = _taken_within(a, b) or found
+    if isinstance(found, Apart) and _shared_reading(a, b):
         return "same"
     return found
 
@@ -318,8 +388,8 @@ def _taken_within(a: Measure, b: Measure) -> Relation | None:
     return None
 
 
-def _read_relation(a: Measure, b: Measure) -> Relation | None:
-    """How two figures' scopes relate as their readings say.
+def _read_relation(a: Measure, b: Measure) -> Relation | Apart:
+    """How two figures' scopes relate as their readings say, else what sets them apart.
 
     Unit class, whose, rate and time must be equal (or the classes kin, one a wider noun
     for the other, and the figures tied to one group: kin), and the events meet
@@ -331,42 +401,55 @@ def _read_relation(a: Measure, b: Measure) -> Relation | None:
     ("another 1,000") is never compared with a total. A figure with no event and a
     stated one are compared only of one place (no part/whole reading without the event).
     """
-    if not events_meet(a, b):
-        return None
+    events = _events_apart(a, b)
+    if events is not None:
+        return events
     if a.country and b.country and a.country != b.country:
-        return None
-    if not _one_event(a, b):
-        return None
+        return Apart("countries", a.country, b.country)
+    two = _two_events(a, b)
+    if two is not None:
+        return two
     if state_key(a) != state_key(b):  # one event stated, the other none (events_meet)
         if a.unit_class != b.unit_class:
-            return None  # two nouns and one event unsaid: nothing ties them to one group
+            # two nouns and one event unsaid: nothing ties them to one group
+            return Apart("classes", a.unit_class, b.unit_class)
         if a.place != b.place and not placed_together(a, b):
-            return None
+            return Apart("places", a.place, b.place)
         return "same"
     if a.unit_class in MEASURED_CLASSES:  # a place is where, not a part of a reading
-        return "same" if _loose(a.place, b.place) and a.part == b.part else None
+        if not _loose(a.place, b.place):
+            return Apart("places", a.place, b.place)
+        return "same" if a.part == b.part else Apart("parts", a.part, b.part)
     if "increment" in (a.part, b.part):
-        return _increments(a, b) if _dated_increments(a, b) else None
+        if not _dated_increments(a, b):
+            return Apart("additions")
+        return _increments(a, b) or Apart("places", a.place, b.place)
     found: Relation = "same"
     places = (a.place, b.place)
     if a.place is None and _mentioned(b.place, a.mentions):
         places = (b.place, b.place)
     elif b.place is None and _mentioned(a.place, b.mentions):
         places = (a.place, a.place)
-    dimensions = (places, (a.part, b.part), (day_part(a), day_part(b)))
+    dimensions = (
+        ("places", *places),
+        ("parts", a.part, b.part),
+        ("days", day_part(a), day_part(b)),
+    )
+    differing = [
+        Apart(aspect, mine, theirs) for aspect, mine, theirs in dimensions if mine != theirs
+    ]
     if a.unit_class != b.unit_class:  # one group under two nouns: tied, at one spot
-        tied = _tied(places[0], places[1], a.day, b.day, a.events, b.events)
-        return "same" if tied and all(mine == theirs for mine, theirs in dimensions) else None
+        if not _tied(places[0], places[1], a.day, b.day, a.events, b.events):
+            return Apart("classes", a.unit_class, b.unit_class)
+        return differing[0] if differing else "same"
     if a.unit_class in SHARES:  # a share in the capital, or of children, is no part of all's
-        return "same" if all(mine == theirs for mine, theirs in dimensions) else None
-    for mine, theirs in dimensions:
-        if mine == theirs:
-            continue
-        if mine is not None and theirs is not None:
-            return None
-        side: Relation = "a_part" if theirs is None else "b_part"
+        return differing[0] if differing else "same"
+    for apart in differing:
+        if apart.mine is not None and apart.theirs is not None:
+            return apart
+        side: Relation = "a_part" if apart.theirs is None else "b_part"
         if found not in ("same", side):
-            return None
+            return Apart("crossed parts")
         found = side
     return found
 
@@ -591,14 +674,20 @@ def days_differ(mine: str | None, theirs: str | None) -> bool:
     )
 
 
-def _one_event(a: Measure, b: Measure) -> bool:
-    """Whether nothing says the two figures are of two events: two days, sentences
+def _two_events(a: Measure, b: Measure) -> Apart | None:
+    """What says the two figures are of two events, else None: two days, sentences
     naming events of no common kind, or two names."""
     if days_differ(a.day, b.day) and a.unit_class != "clock":
-        return False  # an event's time on two days is one event's two times (b6-34)
+        return Apart("days", a.day, b.day)  # a clock's two days: one event's two times (b6-34)
     if a.events and b.events and a.events.isdisjoint(b.events):
-        return False
-    return not (a.names and b.names and a.names.isdisjoint(b.names))
+        return Apart("events", _listed(a.events), _listed(b.events))
+    if a.names and b.names and a.names.isdisjoint(b.names):
+        return Apart("names", _listed(a.names), _listed(b.names))
+    return None
+
+
+def _listed(words: frozenset[str]) -> str:
+    return ", ".join(sorted(words))
 
 
 def bucket_of(measure: Measure) -> tuple[object, ...]:
@@ -666,6 +755,24 @@ def clash_between(a: Figure, b: Figure) -> Clash | None:
     else:
         return None
     return None if clash is None or rounded_conversion(clash) else clash
+
+
+def kept_apart(a: Figure, b: Figure, classes: Collection[str]) -> Apart | None:
+    """Why the rule does not flag two figures of two sentences, from its own reading: a
+    figure of a class it does not check (comparable), what keeps the two apart
+    (reading), a part no larger than its whole, values its qualifiers let meet; None
+    when it flags them (clash_between)."""
+    for figure in (a, b):
+        if not comparable(figure, classes):
+            return Apart("not checked", figure.measure.unit_class)
+    found = reading(a.measure, b.measure)
+    if isinstance(found, Apart):
+        return found
+    if clash_between(a, b) is not None:
+        return None
+    if found == "same":
+        return Apart("within")
+    return Apart("part within whole", (a if found == "a_part" else b).quantity.text)
 
 
 def rounded_conversion(clash: Clash) -> bool:
@@ -1160,7 +1267,7 @@ def _wider(spot: Spot, shares: bool) -> Iterator[Spot]:
 
 
 def _agree(mine: Scope, theirs: Scope, across: bool) -> bool:
-    """Countries that do not differ, and nothing saying two events (_one_event); one
+    """Countries that do not differ, and nothing saying two events (_two_events); one
     event, or (`across`) one stated and the other none."""
     if across:  # one event stated, the other none, of one part (events_meet)
         if not _may_meet(mine[7], theirs[7]) or mine[2] != theirs[2]:

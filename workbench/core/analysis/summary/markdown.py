@@ -527,8 +527,9 @@ def _possible_section(
     several: bool,
 ) -> list[str]:
     """The possible conflicts (summary/possible.py), apart from the conflicts: what they
-    are, what the reader is worth on unseen text, and each pair with the reader's
-    probability and why; each figure's source as its analysts give it."""
+    are, what the reader is worth on unseen text, and each pair with what the rule reads
+    of it (why it does not flag it) and the reader's probability and why; each figure's
+    source as its analysts give it."""
     possible = summary.possible
     if possible is None:
         return []
@@ -536,7 +537,8 @@ def _possible_section(
         "## Possible conflicts (check)",
         "",
         f"{POSSIBLE_WHAT[0].upper()}{POSSIBLE_WHAT[1:]}. The rule above does not read them as "
-        "one thing, so they are counted nowhere and flag no group; a trained reader "
+        "one thing (each pair says what it reads instead), so they are counted nowhere and "
+        "flag no group; a trained reader "
         f"({possible.model}) scores each pair at or above {possible.threshold:g}. {MEASURED}",
         "",
     ]
@@ -557,7 +559,8 @@ def _possible_section(
                 f"{_cell(figure.quantity.text)}{mark} ({_cell(source)})"
             )
         lines.append(
-            f"- {pair.probability:.2f}: {said[0]} vs {said[1]} — reader: {_cell(pair.why)}"
+            f"- {pair.probability:.2f}: {said[0]} vs {said[1]} — the rule reads "
+            f"{_cell(pair.rule.said())} — reader: {_cell(pair.why)}"
         )
     return [*lines, ""]
 

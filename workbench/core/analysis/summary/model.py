@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 import orjson
 
-from workbench.core.analysis.figures.conflicts import Figure, Reason, said
+from workbench.core.analysis.figures.conflicts import Apart, Figure, Reason, said
 from workbench.core.analysis.figures.measures import Measure
 from workbench.core.analysis.ledger.decisions import LedgerDecision
 from workbench.core.analysis.ledger.settings import LedgerSettings
@@ -260,6 +260,8 @@ class PossibleConflict:
     """The reader's, at or above its threshold."""
     why: str
     """Why the reader reads them as one thing, in words (values, shared words, names)."""
+    rule: Apart
+    """Why the rule does not flag them, from its own reading ("two times: ...")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -790,6 +792,11 @@ def _possible(possible: PossibleConflicts, figure: Callable[[Figure], JSON]) -> 
                 "figures": [figure(f) for f in pair.figures],
                 "probability": round(pair.probability, 3),
                 "why": pair.why,
+                "rule": {
+                    "apart": pair.rule.aspect,
+                    "values": [pair.rule.mine, pair.rule.theirs],
+                    "reads": pair.rule.said(),
+                },
             }
             for pair in possible.pairs
         ],

@@ -27,12 +27,19 @@ from itertools import combinations
 
 from workbench.core.analysis.figures.conflict_model import (
     ConflictModel,
+    ReadFigure,
     ReadSentence,
     bundled_model,
     dimension,
     read_sentence,
 )
-from workbench.core.analysis.figures.conflicts import Figure, figure_origin, find_clashes
+from workbench.core.analysis.figures.conflicts import (
+    Apart,
+    Figure,
+    figure_origin,
+    find_clashes,
+    kept_apart,
+)
 from workbench.core.analysis.ledger.claim_text import ClaimText
 from workbench.core.analysis.summary.judgements import claims_by_sentence
 from workbench.core.analysis.summary.model import (
@@ -244,18 +251,19 @@ def possible_conflicts(
             cache.verdicts[key] = _judged(one.placed(), other.placed(), model, classes)
         judged = cache.verdicts[key]
         if judged is not None:
-            probability, mine, theirs, why = judged
+            probability, mine, theirs, why, rule = judged
             a, b = one.placed().figures[mine], other.placed().figures[theirs]
-            found.append(PossibleConflict((a.figure, b.figure), probability, why))
+            found.append(PossibleConflict((a.figure, b.figure), probability, why, rule))
     if len(cache.verdicts) > VERDICTS_KEPT:
         cache.verdicts.clear()
     found.sort(key=lambda p: (-p.probability, *map(_place, p.figures)))
     return PossibleConflicts(tuple(found), model.version, model.threshold, cap, left_out)
 
 
-Judged = tuple[float, int, int, str] | None
+Judged = tuple[float, int, int, str, Apart] | None
 """A pair of sentences as the tier judged it: the reader's probability, its two figures
-(positions in each reading) and why; None when it is no possible conflict."""
+(positions in each reading), why, and why the rule keeps them apart; None when it is no
+possible conflict."""
 
 
 def _judged(
@@ -272,7 +280,17 @@ def _judged(
         one.figures.index(a),
         other.figures.index(b),
         verdict.said(one, other),
+        rule_apart(a, b, classes),
     )
+
+
+def rule_apart(a: ReadFigure, b: ReadFigure, classes: Collection[str]) -> Apart:
+    """Why the rule does not flag the two figures, as the rule reads them
+    (conflicts.kept_apart): a number it reads nothing counted by is no figure of its."""
+    for figure in (a, b):
+        if figure.bare:
+            return Apart("no measure", figure.figure.quantity.text)
+    return kept_apart(a.figure, b.figure, classes) or Apart("compared")
 
 
 def _place(figure: Figure) -> tuple[str, int, int]:
