@@ -41,8 +41,10 @@ def test_the_version_is_rules_17_with_the_denial_model() -> None:
     rules-17 (a body's words in other languages: "Policía Nacional") again, rules-18 (a
     name with a body's word is no "he"; one family name, two people) again, rules-19 (a
     company named by its trade is a body: "Lakeline Transport"; "A statement by the
-    ministry said"; "no reason to question" no denial) again."""
-    assert SUGGESTER_VERSION == "rules-19+denial-model-2"
+    ministry said"; "no reason to question" no denial) again, rules-20 (a pronoun is
+    nobody its sentence names after it; a possessive name without its "'s"; a combining
+    accent inside its word) again."""
+    assert SUGGESTER_VERSION == "rules-20+denial-model-2"
 
 
 # ---------------------------------------------------------------- passive disputes

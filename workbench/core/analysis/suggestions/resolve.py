@@ -60,6 +60,9 @@ class Speaker:
     by_form: bool = False
     """A name read as a body or a group from its form alone ("its" after it, a plural or
     a single name): a "he" or "she" of the next sentence may tell a person (_pronoun_tells)."""
+    seen_at: int = -1
+    """Where it was last named, an offset into the article: a pronoun before that in the
+    same sentence is not it (Discourse.resolve)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,17 +90,25 @@ class Discourse:
         sentence: int,
         learn: bool = False,
         any_body: bool = False,
+        at: int | None = None,
     ) -> Resolved | None:
         """The antecedent of a pronoun or bare-role source, or None. With `learn` (the
         article's own pronoun, not one an analyst typed), a "he"/"she" that resolves
         tells the speaker's gender from then on. With `any_body`, a body's bare role is
         the latest body of any kind: the reading the article's speakers are followed by
         and the denial model was trained on (suggest._remember_speaker), not one to
-        show (_of_kind)."""
+        show (_of_kind). `at` is where the source stands in the article (default: where
+        `tokens`, the sentence's, put it): someone its sentence names only after a
+        pronoun is not it ("She added that … Governor Ilse Marwood led": not the
+        governor, qa16 Q1)."""
         start, end = span
         words = tokens.lowers[start:end]
+        if at is None:
+            at = tokens[start].start if end > start else -1
         recent = [s for s in reversed(self.speakers) if sentence - s.sentence <= REACH]
         if len(words) == 1 and words[0] in lx.PRONOUNS:
+            if not self._as_trained:  # a role may be the name after it: "the spokesman, Ola Lund"
+                recent = [s for s in recent if s.sentence != sentence or s.seen_at < at]
             match = _for_pronoun(words[0], recent)
             if match is None and _pronoun_tells(words[0], recent, sentence):
                 match = recent[0]
@@ -243,6 +254,10 @@ class Discourse:
         tells (an honorific or a role noun), if any."""
         start, end = span
         first, last = tokens[start], tokens[end - 1]
+        text, text_end = tokens.span_text(*span), last.end
+        if last.is_possessive and kind == PERSON and not self._as_trained:
+            cut = 2 if last.lower.endswith("'s") else 1  # "Marwood's" -> "Marwood" (qa16 Q2)
+            text, text_end = text[:-cut], text_end - cut
         names = sum(1 for k in range(start, end) if tokens.lowers[k] not in lx.TITLES)
         gender = _title_gender(tokens.lowers[start:end]) or described
         if kind == PERSON:
@@ -259,18 +274,15 @@ class Discourse:
             known.descriptions |= descriptions
             known.sentence = sentence
             known.gender = known.gender or gender
+            known.seen_at = first.start
             if names > known.names:
-                known.text, known.start, known.end = (
-                    tokens.span_text(*span),
-                    first.start,
-                    last.end,
-                )
+                known.text, known.start, known.end = text, first.start, text_end
                 known.names = names
             self._touch(known)
             return known
         speaker = Speaker(
-            tokens.span_text(*span), first.start, last.end, kind, sentence, names, descriptions,
-            gender,
+            text, first.start, text_end, kind, sentence, names, descriptions, gender,
+            seen_at=first.start,
         )  # fmt: skip
         if kind == PERSON:
             self._people[last.bare] = speaker

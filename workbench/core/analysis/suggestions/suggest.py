@@ -38,7 +38,7 @@ from workbench.core.analysis.suggestions.tokens import Tokens, tokenize
 from workbench.core.annotation import TAGS
 from workbench.core.corpus.sentences import Sentence
 
-SUGGESTER_VERSION = "rules-19+denial-model-2"
+SUGGESTER_VERSION = "rules-20+denial-model-2"
 """Changes whenever a rule, word list or threshold changes what is suggested: an
 annotation's provenance records it, so acceptance rates compare like with like."""
 
@@ -369,10 +369,24 @@ def typed_speakers(
         discourse.remember_names(tokens, position)
         for source in typed.get(sentence.index, ()):
             words = asked[source]
-            if len(words) and (resolved := discourse.resolve(words, (0, len(words)), position)):
+            at = _written_at(tokens, words.lowers)
+            if len(words) and (
+                resolved := discourse.resolve(words, (0, len(words)), position, at=at)
+            ):
                 found[(sentence.index, source)] = resolved.text
         _remember_speaker(discourse, tokens, attribution, source_span, attributed, position)
     return found
+
+
+def _written_at(tokens: Tokens, words: tuple[str, ...]) -> int:
+    """Where a typed source stands in its sentence (its first occurrence), so that it
+    resolves as the suggestion's would (Discourse.resolve's `at`); the sentence's end
+    when it is not written there: then anyone the sentence names may be it."""
+    width = len(words)
+    for k in range(len(tokens) - width + 1):
+        if width and tokens.lowers[k : k + width] == words:
+            return tokens[k].start
+    return tokens[-1].end if len(tokens) else 0
 
 
 _ALPHABETIC = re.compile(r"[^\W\d_]+")

@@ -3,7 +3,8 @@
 The suggester reads a sentence as tokens and returns spans, so every token keeps where
 it stands in the article text. Abbreviations stay whole ("U.S.", "Maj.", "p.m."), as do
 names with inner apostrophes and hyphens ("O'Brien", "Jong-un") and possessives
-("Korea’s").
+("Korea’s"), and so do words whose accents are combining marks, as a Mac's decomposed
+copy writes them ("Wro\u0301bel": qa16 Q3; such a mark is no \\w to `re`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ _TOKEN = re.compile(
     r"""
     (?:[^\W\d_]\.){2,}                           # U.S.  U.N.  a.m.
     | \d+(?:[.,:]\d+)*                           # 10,000  54.2  3:45
-    | [^\W\d_](?:\w|[’'\-‐](?=\w))*(?:[’'](?![^\W_]))?  # word, Korea’s, officials’
+    | [^\W\d_](?:\w|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]
+                 |[’'\-‐](?=\w))*(?:[’'](?![^\W_]))?  # word, Korea’s, officials’, Wro\u0301bel
     | \S                                         # any other character on its own
     """,
     re.VERBOSE,
