@@ -22,12 +22,13 @@ from tests.functional.test_summary_screen import (
 )
 from workbench.cli.screen_keeper import keep_screen
 from workbench.config.snapshot_key import snapshot_key, snapshot_key_path
+from workbench.core.analysis.kept import code
 from workbench.core.analysis.kept.screen import corpus_digest, screen_key
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.snapshot import encoded, signed, snapshot_of
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.screens.summary import STALE, SummaryScreen
-from workbench.tui.state.summary_served import NOT_KEPT, running_code
+from workbench.tui.state.summary_served import NOT_KEPT
 from workbench.tui.state.summary_view import read_summary
 from workbench.tui.state.workspace import Workspace
 
@@ -99,7 +100,7 @@ def gold_screen_key(token: str, annotator: str, threshold: float, bundled: Corpu
     """The key the keeper keeps the bundled articles' screen summary under now."""
     return screen_key(
         token,
-        running_code(),
+        code.code_digest(),
         annotator,
         LedgerSettings(),
         threshold,
@@ -211,3 +212,27 @@ async def test_a_key_cut_short_is_named_once_replaced_by_the_keeper_and_serving_
         app.notify = lambda message, **_: notified.append(str(message))  # type: ignore[method-assign,assignment]
         screen = await open_summary(app, pilot)
         assert screen.served and not notified
+
+
+async def test_the_code_is_the_one_the_app_started_with_not_the_one_on_disk_at_the_first_s(  # type: ignore[no-untyped-def]
+    make_app, gold, store: AnnotationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rv15 R3: the code fingerprint in the kept summary's key was taken at the first S,
+    so an upgrade installed meanwhile had its summary served as if the running code had
+    computed it. The app started before the upgrade is served the summary kept for its
+    own code; an app started after it is not."""
+    assert store.path is not None
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_summary(app, pilot)  # what a first look keeps beside the database
+    assert keep_screen(Path(store.path), store.annotator, [])  # under the code on disk now
+    before = make_app()
+    async with before.run_test(size=SIZE) as pilot:
+        assert before.running_code.digest() == code.code_digest()  # taken as it started
+        monkeypatch.setattr(code, "code_digest", lambda *_: "an upgrade installed meanwhile")
+        screen = await open_summary(before, pilot)
+        assert screen.served
+    after = make_app()
+    async with after.run_test(size=SIZE) as pilot:
+        screen = await open_summary(after, pilot)
+        assert not screen.served

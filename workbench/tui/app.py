@@ -41,6 +41,7 @@ from workbench.tui.screens.loading import LoadingScreen
 from workbench.tui.screens.summary import SUMMARY_BINDINGS, SummaryScreen
 from workbench.tui.server_link import ServerLink, ServerUnreachable, StoreChanged
 from workbench.tui.state.readings_keeper import ReadingsKeeper
+from workbench.tui.state.running_code import RunningCode
 from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.suggestions import ArticleSuggestions
 from workbench.tui.state.summary_keeping import Running, SummaryKeeping
@@ -142,6 +143,8 @@ class WorkbenchApp(App[None]):
         """Why the app ended early (the command prints it once the screen is gone)."""
         self.store_warnings_shown = 0
         """How many of the store's warnings have been shown as notices."""
+        self.running_code = RunningCode()
+        """The code this app loaded, taken as it starts (tui/state/running_code.py)."""
 
     def notify(
         self,
@@ -310,7 +313,9 @@ class WorkbenchApp(App[None]):
             self.exit_message = f"no articles to annotate{': ' + reasons if reasons else ''}"
             self.exit(return_code=1)
             return
-        workspace = Workspace(self.store, corpus, self.anchoring_threshold(), self.keys)
+        workspace = Workspace(
+            self.store, corpus, self.anchoring_threshold(), self.keys, code=self.running_code
+        )
         workspace.read_from = self.read_from()
         self.workspace = workspace
         self.readings = ReadingsKeeper(workspace)

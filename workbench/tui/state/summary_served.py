@@ -18,11 +18,9 @@ worker's failure ending the app.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from store import StoreError
 from workbench.config.snapshot_key import read_key, snapshot_key_path
-from workbench.core.analysis.kept.code import code_digest
 from workbench.core.analysis.kept.screen import corpus_digest, screen_key
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.snapshot import (
@@ -57,13 +55,6 @@ class Served:
     is damage said, not the screen's worker failing (rv15 R1)."""
 
 
-@cache
-def running_code() -> str:
-    """The digest of the code this app runs, taken at its first lookup: a summary kept
-    by other code (an upgrade installed since) is not served."""
-    return code_digest()
-
-
 def served_summary(workspace: Workspace, analyst: str | None, ledger: LedgerSettings) -> Served:
     """The summary kept for the screen's read of `analyst`'s summary (None: every
     analyst's) with `ledger`, on the database and articles as they are now."""
@@ -74,7 +65,7 @@ def served_summary(workspace: Workspace, analyst: str | None, ledger: LedgerSett
         with kept:
             key = screen_key(
                 kept.token(),
-                running_code(),
+                workspace.code.digest(),  # taken as the app started (rv15 R3)
                 analyst,
                 ledger,
                 workspace.threshold,

@@ -42,6 +42,7 @@ from workbench.tui.bound_keys import BoundKeys
 from workbench.tui.state.anchors import CorpusAnchors
 from workbench.tui.state.placed_step import PlacedStep, placed_step
 from workbench.tui.state.review_rows import ReviewQuery
+from workbench.tui.state.running_code import RunningCode
 
 
 def output_refusal(store: Store, read: Sequence[Path], path: Path) -> str | None:
@@ -146,6 +147,9 @@ class Workspace:
     """The sentence search, once the app has built it in a worker (None until then)."""
     read_from: tuple[Path, ...] = ()
     """The files and folders the articles were read from (the command line's PATHs)."""
+    code: RunningCode = field(default_factory=RunningCode)
+    """The code the app runs, taken as it started (the app's; else as this is made): the
+    summary kept for it is the one served (tui/state/summary_served.py)."""
     tags_from_memory: dict[str, int] = field(default_factory=dict, init=False)
     """A read-only session's tagged sentences of the articles it shows from in-memory
     plans, once a worker counted them (counted_from_memory): the counts read these."""
