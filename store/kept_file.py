@@ -28,6 +28,7 @@ from store import kept_format
 from store.content_token import FileDigest
 from store.errors import describe_os_error
 from store.kept_summaries import EntryDamaged
+from store.replay import database_files
 from workbench.core.files.atomic import atomic_writer, write_fully
 from workbench.core.files.regular import open_own
 
@@ -42,6 +43,13 @@ PART = 1 << 20
 """Bytes of an entry read (and hashed) at a time when it is streamed."""
 STALE_SECONDS = 3600
 """A keeper's temporary file this old was left by a keeper that was killed."""
+ENTRY_FLOOR = 256 << 20
+ENTRY_PER_DATABASE_BYTE = 4
+"""An entry may hold at most ENTRY_PER_DATABASE_BYTE bytes for each byte of the database's
+files, and ENTRY_FLOOR whatever its size (most_an_entry_holds): the largest kept, a JSON
+summary of 100,000 annotations, is 89 MB beside the database's 146 MB (its snapshot and
+history). A larger one is no summary of this database: damage, refused before it is read
+(rv15 R10: a hostile entry of many gigabytes, a sparse file, was read whole first)."""
 
 
 def kept_path(path: Path) -> Path:
@@ -64,6 +72,7 @@ class KeptFile:
     """The kept entries beside the file database at `path`."""
 
     def __init__(self, path: Path, warnings: list[str]) -> None:
+        self.database = path
         self.file = kept_path(path)
         self.warnings = warnings
 
@@ -195,19 +204,27 @@ class KeptFile:
         size = os.fstat(fd).st_size
         if size != head.end:
             raise ValueError(f"{size:,} bytes long, but its header lists {head.end:,}")
+        most = most_an_entry_holds(self.database)
+        if entry.size > most:
+            raise ValueError(
+                f"too large: {entry.size:,} bytes, where a summary of this database holds "
+                f"at most {most:,}; not read"
+            )
         return entry
 
     def _others(self, token: str, replaced: set[str]) -> dict[str, bytes]:
         """The entries kept under `token` that are not `replaced` and still check
-        (any that does not is dropped: the rewrite mends the file)."""
+        (any that does not is dropped, and one larger than most_an_entry_holds dropped
+        unread: the rewrite mends the file)."""
         found: dict[str, bytes] = {}
         with contextlib.suppress(OSError, ValueError), open_own(self.file) as handle:
             fd = handle.fileno()
             head = kept_format.header(os.pread(fd, kept_format.MAX_HEADER, 0))
             if head.token != token:
                 return found
+            most = most_an_entry_holds(self.database)
             for entry in head.entries.values():
-                if entry.key not in replaced:
+                if entry.key not in replaced and entry.size <= most:
                     with contextlib.suppress(ValueError):
                         data = _read_at(fd, entry.offset, entry.size)
                         found[entry.key] = kept_format.checked(entry, data)
@@ -224,6 +241,16 @@ class KeptFile:
                     old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
                     if pattern.fullmatch(entry.name) and entry.is_file() and old:
                         os.unlink(entry.path)
+
+
+def most_an_entry_holds(database: Path) -> int:
+    """The most bytes an entry kept beside the database at `database` may hold (a few
+    stats: ENTRY_PER_DATABASE_BYTE)."""
+    size = 0
+    for file in database_files(database):
+        with contextlib.suppress(OSError):
+            size += file.stat().st_size
+    return max(ENTRY_FLOOR, ENTRY_PER_DATABASE_BYTE * size)
 
 
 def free_bytes(folder: Path) -> int | None:

@@ -5,6 +5,7 @@ named (never raised, never served), and FILE.kept is never database content."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -496,3 +497,39 @@ def test_a_new_token_over_the_same_snapshot_parses_it_once(
     with AnnotationStore.open(database, annotator="alice") as writer:
         assert saved_and_moved(writer, 5)
     assert len(parsed) == 2
+
+
+def test_an_entry_larger_than_a_summary_of_the_database_can_be_is_refused_unread(
+    database: Path, kept: FileKept, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rv15 R10: a hostile FILE.kept entry of many gigabytes (a sparse file, its checksum
+    made for it) was read whole before anything refused it. Its size is checked first:
+    named as too large, never read, served or carried over by the next keep."""
+    monkeypatch.setattr(store.kept_file, "ENTRY_FLOOR", 1 << 20, raising=False)
+    token = kept.token()
+    size = 2 << 20  # past the floor, and four times the database's bytes
+    assert size > 4 * sum(file.stat().st_size for file in database_files(database))
+    listed = [["md", size, hashlib.sha256(bytes(size)).hexdigest()]]
+    file = kept_path(database)
+    with file.open("wb") as handle:
+        handle.write(store.line_format.encode({"kept": 1, "token": token, "entries": listed}))
+        handle.truncate(handle.tell() + size)  # sparse: no bytes written
+    read: list[int] = []
+    real_pread = os.pread
+
+    def pread(fd: int, count: int, offset: int) -> bytes:
+        read.append(count)
+        return real_pread(fd, count, offset)
+
+    monkeypatch.setattr(os, "pread", pread)
+    assert kept.get("md") is None
+    with kept.streamed("md") as parts:
+        assert parts is None
+    assert max(read) < size // 2  # the header only, never the entry
+    assert len(kept.warnings) == 1
+    assert kept.warnings[0].startswith(f"kept summary md in {file} damaged (too large: 2,097,152")
+    assert kept.warnings[0].endswith("not read); computed instead")
+    assert kept.put("json", b"{}", token)
+    assert max(read) < size // 2  # the next keep drops it unread
+    assert kept.get("md") is None and kept.get("json") == b"{}"
+    assert file.stat().st_size < 1000
