@@ -15,7 +15,7 @@ from tests.fixtures.gold import load_gold
 from tests.fixtures.waiting import until
 from workbench.core.analysis.ledger.decisions import decisions_from_records
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
-from workbench.core.analysis.summary.markdown import sentence_label
+from workbench.core.analysis.summary.markdown import render_markdown, sentence_label
 from workbench.core.analysis.summary.model import ClaimGroup, Summary
 from workbench.core.annotation import Anchor, Annotation, AnnotationKey
 from workbench.core.corpus.articles import Corpus
@@ -605,3 +605,22 @@ async def test_the_screens_report_is_the_commands_on_a_database_of_two_stories(
     # article missing: one line, by the title the database remembers (qa9 Q19)
     assert "| Death toll disputed | 1 | tester |" in command.read_text()
     assert target.read_bytes() == command.read_bytes()
+
+
+async def test_the_status_line_counts_what_the_report_and_the_banner_head_each_conflict_by(  # type: ignore[no-untyped-def]
+    make_app, gold
+) -> None:
+    """qa15 Q13: the status line's "2 conflicting figure(s)" counted topics, neither the
+    figures nor the things measured that the report and the banner head one each."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_summary(app, pilot)
+        assert screen.summary is not None
+        report = render_markdown(screen.summary)
+        measured = [line for line in report.splitlines() if line.startswith("### ⚠")]
+        banner = str(screen.query_one("#conflict-banner", Static).render()).splitlines()
+        assert len([line for line in banner if line.startswith("⚠")]) == len(measured) > 1
+        status = str(screen.query_one("#summary-status", Static).render())
+        assert f"· {len(measured)} things measured have conflicting figures" in status
+        figures = sum(len(conflict.figures) for conflict in screen.summary.conflicts)
+        assert figures > len(measured)  # what was counted is said: not the figures

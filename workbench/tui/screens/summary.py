@@ -286,6 +286,17 @@ def _text(value: object) -> str:
     return str(value)
 
 
+def measured_words(view: SummaryView | None) -> str:
+    """What the conflicts count, as the report heads them and the banner lists them: the
+    things measured whose figures conflict, one a heading (qa15 Q13: "2 conflicting
+    figure(s)" counted topics, which the report may split into several things measured,
+    beside five figures)."""
+    count = len(view.conflict_headings) if view is not None else 0
+    if count == 1:
+        return "1 thing measured has conflicting figures"
+    return f"{count:,} things measured have conflicting figures"
+
+
 class SummaryScreen(Screen[tuple[str, int] | None]):
     """Returns (article id, sentence index) to open in the annotate screen, or None."""
 
@@ -698,7 +709,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             totals = summary.totals
             line = (
                 f"{totals.sentences:,} sentences · {len(summary.ledger):,} claim groups"
-                f" · {len(summary.conflicts)} conflicting figure(s)"
+                f" · {measured_words(self.view)}"
             )
             if totals.disagreements:
                 line += f" · {totals.disagreements:,} judged differently (≠)"
