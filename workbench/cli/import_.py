@@ -500,6 +500,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         return fail(cannot("read", path, error))
     location = resolve_database(args.db)
+    writing = False  # the file's annotations are being written: an error refuses the file
     made: list[ArticlePlan] = []
     taken: list[ArticlePlan] = []  # those of `made` the database holds (taken_placements)
     try:
@@ -550,6 +551,7 @@ def run(args: argparse.Namespace) -> int:
             followed = ImportedDecisions(source.decisions, made, source.articles)
             as_held = Reanchored(store, [item.plan for item in database])
             as_made = AsMade(source.made_on, corpus.by_id, as_held, source.crowded)
+            writing = True
             report = store.import_annotations(
                 noted.noting(
                     noting_articles(
@@ -562,6 +564,7 @@ def run(args: argparse.Namespace) -> int:
                 stored_form(database),
                 segmenter_stamp(),
             )
+            writing = False  # committed
             if as_made:  # imported as made: now placed here, as the database's own are,
                 # and left to check wherever they land (tr7 T22)
                 moved_here = kept_to_check(
@@ -592,7 +595,11 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error.in_file(path)))
     except OSError as error:
         return fail(cannot("read", path, error))
-    except (StoreError, OlderTextError) as error:
+    except StoreError as error:
+        if writing:  # a refusal, a race lost to another session: which file (tr15)
+            return fail(f"{name_printable(path)} not imported: {error}")
+        return fail(str(error))
+    except OlderTextError as error:
         return fail(str(error))
     history = f" (its history of {source.history_entries} changes is not imported)"
     decisions = ""
