@@ -15,7 +15,7 @@ from textual.content import Content
 from workbench.core.analysis.sources.speakers import reads_its_neighbours
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.changed_words import around_first_change, changed_words
-from workbench.tui.literal import visible
+from workbench.tui.literal import visible, within
 
 LABEL = "as tagged: "
 CHANGED_STYLE = "bold reverse $warning"
@@ -88,16 +88,20 @@ def reanchored_words(annotation: Annotation, tagged: Annotation | None) -> str:
     return words
 
 
-def source_gone(annotation: Annotation, tagged: Annotation | None) -> str | None:
+def source_gone(
+    annotation: Annotation, tagged: Annotation | None, cells: int | None = None
+) -> str | None:
     """`source “Rescuers” is not in the sentence now · s changes it` for a moved
     annotation whose recorded source its sentence as tagged named and the sentence now
     does not (qa10 Q28: "Rescuers said" corrected to "Rescue officials said", and `y`
     kept "Rescuers" with nothing said); None otherwise. Said beside `y`, never decided
-    for the analyst: the source is theirs to change."""
+    for the analyst: the source is theirs to change. `cells`: the source shown in at most
+    so many (within), for a detail of few lines."""
     source = annotation.source
     if tagged is None or not source or annotation.anchor_state not in ("check", "reanchored"):
         return None
     words = source.casefold()
     if words in tagged.quote.casefold() and words not in annotation.quote.casefold():
-        return f"source “{source}” is not in the sentence now · s changes it"
+        shown = source if cells is None else within(source, cells)
+        return f"source “{shown}” is not in the sentence now · s changes it"
     return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 from textual import on, work
@@ -83,8 +83,15 @@ ANCHOR_DETAIL = {
 }
 """What the detail line says first about an annotation re-anchoring moved."""
 DETAIL_LINES = 2
-"""The lines of the detail under the table (#review-detail in app.tcss): a source, note
-or sentence longer than they are is cut there, saying its length."""
+"""The lines of the detail under the table a source, note or sentence may take: one
+longer is cut there, saying its length."""
+DETAIL_MAX_LINES = 8
+"""The most lines the detail has (#review-detail's max-height in app.tcss): its parts
+are cut shorter, each saying its length, until the whole detail fits (rv15 R6: a row to
+check with a long source, sentence and note needed 13, and where the row is and who
+judged it were cut off)."""
+SHORTEST_PART = 24
+"""The fewest cells a part is cut to (its length said in the rest)."""
 FILTERS = ("tag", "status", "article", "source", "annotator", "anchoring", "clear all")
 
 
@@ -141,14 +148,27 @@ SEARCH_BOX_MOVES = {"down": "into the table"}
 other moves and every letter are the box's."""
 
 
-def row_place(row: ReviewRow) -> str:
+def row_place(row: ReviewRow, cells: int | None = None) -> str:
     """Where a row is and how it is judged, as the detail lines give it ("1. Title ·
-    sentence 3 · claim, attribution · unverified · ana")."""
+    sentence 3 · claim, attribution · unverified · ana"); `cells`: the article in at
+    most so many (within)."""
     note = row.annotation
     where = "no sentence" if note.is_orphan else f"sentence {note.index + 1}"
     tags = ", ".join(note.tags) or "no tag"
     status = status_words(note.status)
-    return f"{row.article_label} · {where} · {tags} · {status} · {name_displayable(note.annotator)}"
+    article = row.article_label if cells is None else within(row.article_label, cells)
+    return f"{article} · {where} · {tags} · {status} · {name_displayable(note.annotator)}"
+
+
+def fitted_rooms(width: int) -> Iterator[int]:
+    """The cells each part of the detail may take, longest first: DETAIL_LINES lines,
+    then a quarter of a line less each time, down to SHORTEST_PART."""
+    room = width * DETAIL_LINES
+    step = max(1, width // 4)
+    while room > SHORTEST_PART:
+        yield room
+        room -= step
+    yield SHORTEST_PART
 
 
 def article_missing(article_id: str) -> str:
@@ -721,10 +741,18 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             detail.update("")
             return
         row = self.shown[position]
+        width = detail.size.width or 78  # within its padding
+        for room in fitted_rooms(width):
+            parts = self.detail_parts(row, width, room)
+            if sum(len(part.wrap(width)) for part in parts) <= DETAIL_MAX_LINES:
+                break
+        detail.update(Content("\n").join(parts))
+
+    def detail_parts(self, row: ReviewRow, width: int, room: int) -> list[Content]:
+        """The detail's paragraphs for `row` at `width` cells, each source, sentence, note
+        and title in at most `room` cells (within: tr15 T3)."""
         note = row.annotation
         tagged = self.versions.of(note)
-        width = (detail.size.width or 80) - 2  # its padding
-        room = width * DETAIL_LINES  # what the line can show of each part (tr15 T3)
         source = f"{within(shown_source(note, self.speakers), room)}: " if note.source else ""
         comment = f"  [note: {within(note.note, room)}]" if note.note else ""
         words = reanchored_words(note, tagged) if note.anchor_state == "reanchored" else ""
@@ -732,13 +760,13 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             index=note.index + 1, reanchored=words
         )
         shown = literal(f"{state}{source}{within(note.quote, room)}{comment}", single_line=True)
-        was = tagged_line(note, tagged, width)
+        was = tagged_line(note, tagged, width - 2)  # about so many: "…" at either end
         parts = [shown] if was is None else [shown, was]
-        gone = source_gone(note, tagged)
+        gone = source_gone(note, tagged, room)
         if gone is not None:  # qa10 Q28: said beside y, the source left to the analyst
             parts.append(literal(gone, single_line=True))
-        parts.append(literal(row_place(row), single_line=True))
-        detail.update(Content("\n").join(parts))
+        parts.append(literal(row_place(row, room), single_line=True))
+        return parts
 
     def nothing_shown(self) -> str:
         """What the detail line says when no row is shown: why, and the way out."""
