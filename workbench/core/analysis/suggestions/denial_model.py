@@ -403,8 +403,12 @@ class DenialModel:
 
 
 def logistic(weights: Mapping[str, float], features: Mapping[str, float]) -> float:
-    """sigmoid(sum of weight × value): a logistic regression's probability."""
-    total = sum(weights.get(name, 0.0) * value for name, value in features.items())
+    """sigmoid(sum of weight × value): a logistic regression's probability. The sum is
+    exact (math.fsum), so it does not depend on the features' order: they are made from
+    sets of words, whose order changes from one process to the next, and a plain sum in
+    that order gave a pair of figures another last bit, and the possible conflicts (sorted
+    by probability) another order, in each run of the same summary."""
+    total = math.fsum(weights.get(name, 0.0) * value for name, value in features.items())
     if total < -30.0:
         return 0.0
     return 1.0 / (1.0 + math.exp(-total))
