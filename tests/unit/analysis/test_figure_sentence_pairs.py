@@ -122,8 +122,6 @@ KNOWN_WRONG = {
     "both are scores of the match, but 'at home to Rovers' is read as the place 'Rovers'",
     "blind4-b4-53": "'worth 1.2 million euros' reads 'foods' (from \"Halden Foods'\") as what the "
     "price is for, so the two prices are of two things",
-    "blind4-b4-76": "ages are compared only in a sentence naming an event; 'was arrested' and "
-    "'was detained' name none, and the roles differ (a name, 'the suspect')",
     "blind4-b4-79": "a '40% stake' and 'a fifth of Tarvo': the stake's percentage has no "
     "state, and a share in words before 'of' reads 'tarvo' as what it is of",
     # the fifth blind set, as the one run after the sixth pass found them (not tuned on);
@@ -161,8 +159,6 @@ KNOWN_WRONG = {
     "rule reads",
     "blind6-b6-43": "'exposed the personal details of 3 million customers' and 'customers had "
     "their personal data exposed' give no state (the figure is no object or subject of the verb)",
-    "blind6-b6-47": "'ranks 12th out of 180 countries' is no finishing place read ('ranks' is no "
-    "verb of one), and '180 countries' gives no state",
     "blind6-b6-62": "'pulled eleven survivors' (rescued) and 'brought out alive' (brought) are "
     "two events, and survivors and people two classes",
     "blind6-b6-77": "'was out ... for nine hours' and 'restored about 90 minutes after ... began' "
@@ -230,11 +226,6 @@ KNOWN_WRONG = {
     "blind9-b9-54": "needs arithmetic (doubled to 400 million: 200 million before, not 150)",
     "blind9-b9-55": "finishing times ('two hours, four minutes and 37 seconds', '2:07:12') "
     "are not read",
-    "blind9-b9-57": "needs arithmetic (30 percent of 1,200 is 360), and '820 of the depot's "
-    "1,200 workers' is not read as a part of them",
-    "blind9-b9-63": "a false alarm: 'could rise to 60 million euros including "
-    "performance-related bonuses' (a maximum with add-ons) is read as the same price as "
-    "the base fee",
     "blind9-b9-66": "'settled at' (a settlement) and 'closed at' (a price) are two kinds of "
     "money, and 'Brent futures' reads a part on one side only",
     "blind9-b9-68": "ordinals ('its 23rd day', 'the 41st day') are no figures",
@@ -273,7 +264,6 @@ KNOWN_WRONG = {
     "blind11-b11-29": "a false alarm: the toll that 'rose to 58 on Monday' is a later update of "
     "Sunday's 31, read as one count",
     "blind11-b11-32": "'had stood since 1923' gives no year read, against 'built in 1887'",
-    "blind11-b11-34": "'fifth-place finish' (an ordinal joined to 'place') gives no rank",
     "blind11-b11-38": "an age ('17-year-old', '24-year-old') with no event read is no figure",
     "blind11-b11-41": "'2,700 tonnes of grain were shipped' (no event, part 'grain') and 'carried "
     "27,000 tonnes of wheat' (part 'wheat') are read apart",
@@ -306,8 +296,6 @@ KNOWN_WRONG = {
     "blind13-b13-32": "'knocked out power to more than 9,000 ... households' gives no figure",
     "blind13-b13-33": "'will employ up to 600 people' (planned) and 'will create 1,500 jobs' "
     "(jobs, no state) are two classes",
-    "blind13-b13-40": "'More than 1,000 flights were cancelled' and '640 departures and arrivals "
-    "were scrapped' (no state) are two classes",
     "blind13-b13-42": "'have doubled' gives no figure (a 100% rise)",
     "blind13-b13-46": "'a €500 million agreement' (no kind of money) and 'is worth $2 billion' (a "
     "deal) are not compared across an unsaid kind",
@@ -335,7 +323,6 @@ KNOWN_WRONG = {
     "is capitalised on one side)",
     "blind14-b14-11": "a false alarm: '$1.1 million in legal costs' and 'a total bill of about "
     "$4.3 million' are both read as Verdex's cost: a part against its total (3.2 + 1.1)",
-    "blind14-b14-12": "'laying off roughly 600 staff' reads no class, against '1,800 jobs' cut",
     "blind14-b14-16": "'raise tuition fees by 12 percent' and 'Tuition will go up by 4 percent' "
     "read no event (no rise read): two shares with no event are not compared",
     "blind14-b14-19": "'Official attendance ... was 64,312' reads no class, against '82,000 fans'",
@@ -345,8 +332,6 @@ KNOWN_WRONG = {
     "a place) are two classes",
     "blind14-b14-34": "'expanded 2.3%' (a rise, part economy) and 'growth ... was ... 0.9 percent' "
     "(a level, part growth) are two states and two parts",
-    "blind14-b14-42": "'ended up costing €4.2 billion' reads no kind of money, 'The final bill ... "
-    "came to just under three billion euros' a cost: not compared across an unsaid kind",
     "blind14-b14-43": "'in 2 hours 18 minutes' and 'winning time of 2:24:05' give no figure",
     "blind14-b14-56": "'deficit narrowed to 3.1% of GDP' and 'shortfall amounted to 5.6 percent of "
     "economic output' read no event: two shares with no event are not compared",
@@ -365,50 +350,24 @@ KNOWN_WRONG = {
     "blind14-b14-78": "'in June' and 'last month' in a statement 'on July 2' (read as the time "
     "'july 2, last month') are two times: the month is not reckoned",
     "blind14-b14-79": "'to 90 minutes' and 'take two and a half hours' give no figure",
-    "blind14-b14-80": "'killed 90 people' (killed) and 'claimed 35 lives' (lives, no state) are "
-    "two classes",
     # the fifteenth blind set, as its one run on main b623193 (the session's start: the
     # fourteenth pass's rules and fig14x) found them; development data since (session 15)
-    "blind15-b15-01": "'came in at SEK 5.6bn' gives no figure, against 'revenue of 4.2 billion "
-    "Swedish kronor'",
     "blind15-b15-05": "'Russia launched 810 drones' (whose Russian) and 'involved about 300 "
     "drones' (whose none): whose is read on one side only, two buckets",
-    "blind15-b15-06": "'reductions of £18 million' reads no kind of money, 'approved a £42m cut' a "
-    "budget: not compared across an unsaid kind (the sentences share the day only)",
     "blind15-b15-09": "'A third of the 900 workers' (300 workers, no state) and '450 jobs' cut are "
     "two classes",
-    "blind15-b15-12": "'At least 1,240 people were killed' (killed) and 'claimed fewer than 900 "
-    "lives' (lives, no state) are two classes",
-    "blind15-b15-19": "'crossed the line fifth' gives no figure (only '10,000 metres'), against "
-    "'finished third'",
-    "blind15-b15-20": "'Daniel Hart, 34' (the age of part 'hart') and 'The 19-year-old suspect' "
-    "(part 'suspect', no event) are two parts",
     "blind15-b15-21": "'delivered 1.2 million ... doses' (delivered) and 'received just "
     "300,000 ... doses' (received) are two states",
     "blind15-b15-23": "'2026 budget totals $3.8 billion' (time 2026) and 'adopted 2026 budget at "
     "2.9 billion dollars' (no time read): two periods, and the sentences share no name",
     "blind15-b15-27": "'up to 2 million Helix Insurance customers' (part 'helix insurance') and "
     "'6.4 million of its customers' (part 'its'), no event read on either side: two parts",
-    "blind15-b15-31": "'won 212 of the 450 seats' (received, the election) and 'more than half of "
-    "the 450 seats' (no event read) share no name: the day alone does not tie them",
-    "blind15-b15-32": "'tripled' gives no figure (a 200% rise)",
     "blind15-b15-33": "a false alarm: 'destroyed 1,200 homes in Al Haouz' (destroyed) and 'More "
     "than 8,000 houses in Al Haouz were damaged' (no event read) are one count of one place",
-    "blind15-b15-41": "'between $8bn and $10bn in insured losses' reads no kind of money, 'reached "
-    "$14 billion' a loss: not compared across an unsaid kind",
-    "blind15-b15-44": "'cut 1,800 jobs' (jobs, planned cut) and 'About 4,000 Veltra employees' "
-    "(workers, no state) are two classes",
-    "blind15-b15-45": "'about 80 km/h' (part 'train') and '150 kilometres per hour' (part "
-    "'investigators') are two parts",
     "blind15-b15-59": "'glaciers lost 3%' (part 'glaciers') and 'Swiss glaciers shrank by 9 "
     "percent' (part 'swiss'): one share read as two parts",
     "blind15-b15-65": "'closed for 18 months' and 'shut for around three years' give no figure",
-    "blind15-b15-67": "'We delivered 410,000 vehicles' (delivered) and 'handed over just under "
-    "300,000 vehicles' (no event read) share no name: the quarter alone does not tie them",
     "blind15-b15-69": "'lasted about 15 hours' and 'less than three hours after' give no figure",
-    "blind15-b15-74": "'35 were children' reads no class, against 'killed 22 people'",
-    "blind15-b15-77": "'All 62 people on board' (aboard) and 'carrying 89 passengers' (carried) "
-    "are two states",
     "blind15-b15-79": "'a 4.5% pay rise' and 'raises ... wages by 9 percent' read no event: two "
     "shares with no event are not compared",
 }
@@ -493,17 +452,17 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_TWO, (1.0, 0.87, 4), id="second blind set, now development"),
         pytest.param(PART_FOUR, (0.95, 0.95, 2), id="part four"),
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
-        pytest.param(BLIND_FOUR, (1.0, 0.68, 13), id="fourth blind set, now development"),
+        pytest.param(BLIND_FOUR, (1.0, 0.7, 12), id="fourth blind set, now development"),
         pytest.param(BLIND_FIVE, (1.0, 0.75, 10), id="fifth blind set, now development"),
-        pytest.param(BLIND_SIX, (1.0, 0.85, 6), id="sixth blind set, now development"),
+        pytest.param(BLIND_SIX, (1.0, 0.88, 5), id="sixth blind set, now development"),
         pytest.param(BLIND_SEVEN, (1.0, 0.8, 8), id="seventh blind set, now development"),
         pytest.param(BLIND_EIGHT, (1.0, 0.88, 5), id="eighth blind set, now development"),
-        pytest.param(BLIND_NINE, (0.96, 0.57, 18), id="ninth blind set, now development"),
+        pytest.param(BLIND_NINE, (1.0, 0.6, 16), id="ninth blind set, now development"),
         pytest.param(BLIND_TEN, (1.0, 0.72, 11), id="tenth blind set, now development"),
-        pytest.param(BLIND_ELEVEN, (0.93, 0.7, 14), id="eleventh blind set, now development"),
-        pytest.param(BLIND_THIRTEEN, (1.0, 0.5, 20), id="thirteenth blind set, now development"),
-        pytest.param(BLIND_FOURTEEN, (0.95, 0.47, 22), id="fourteenth blind set, now development"),
-        pytest.param(BLIND_FIFTEEN, (0.95, 0.45, 23), id="fifteenth blind set, now development"),
+        pytest.param(BLIND_ELEVEN, (0.94, 0.72, 13), id="eleventh blind set, now development"),
+        pytest.param(BLIND_THIRTEEN, (1.0, 0.53, 19), id="thirteenth blind set, now development"),
+        pytest.param(BLIND_FOURTEEN, (0.96, 0.55, 19), id="fourteenth blind set, now development"),
+        pytest.param(BLIND_FIFTEEN, (0.97, 0.78, 10), id="fifteenth blind set, now development"),
         pytest.param(FIG_FIFTEEN, (1.0, 1.0, 0), id="fifteenth pass's own pairs"),
     ],
 )

@@ -1333,6 +1333,16 @@ WOUNDED_WORDS = frozenset(["wounded", "injured", "hurt"])
 CASUALTY_NOUNS = frozenset(["casualties", "casualty"])
 BODY_NOUNS = frozenset(["bodies", "corpses"])
 """The dead counted as they are found: a part of all the dead, never more (qa15 Q3)."""
+LIVES_NOUNS = frozenset(["lives"])
+"""'The quake claimed 35 lives', 'cost 900 lives', '62 lives were lost': the dead, as news
+counts them, in a sentence that says lives were taken (LIVES_TAKEN) and saves none
+(SAVING_WORDS)."""
+LIVES_TAKEN = word_set(
+    "claimed claim claims claiming cost costs costing took take takes taking lost lose loses losing"
+)
+"""Verbs that take lives: "claimed 35 lives", "62 lives were lost" (not "changed 300 lives")."""
+SAVING_WORDS = word_set("save saved saves saving rescue rescued protect protected spared")
+"""'The vaccine saved 300 lives': lives kept, not lost."""
 PEOPLE_NOUNS = frozenset(
     ["people", "persons", "refugees", "evacuees", "protesters", "demonstrators", "marchers",
      "residents", "inhabitants", "villagers", "spectators", "fans", "supporters", "attendees",
@@ -1415,6 +1425,7 @@ COUNTED_SYNONYMS = {
     **dict.fromkeys(["tourists", "holidaymakers"], "tourists"),
     **dict.fromkeys(["drones", "uavs"], "drones"),
     **dict.fromkeys(["murders", "homicides"], "murders"),
+    **dict.fromkeys(["flights", "departures"], "flights"),
 }
 """Counted nouns outside the troop, casualty and people classes that count the same
 thing: a figure of "houses" and one of "homes" are compared. Any other plural noun is a
@@ -1496,7 +1507,12 @@ TOTAL_LINKS = word_set("to at")
 TOTAL_ADVERBS = word_set("now already nearly almost just")
 TOTAL_REACH = 14
 """How far back in its clause a verb of totals looks for what is counted."""
-MULTIPLYING_VERBS = word_set("doubled tripled trebled quadrupled halved")
+MULTIPLES = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0,
+             "halved": 50.0}  # fmt: skip
+"""A change by a multiple as the percentage it is: "prices doubled" rose 100%, "tripled"
+200%, "halved" fell 50% (MULTIPLES_DOWN)."""
+MULTIPLES_DOWN = frozenset(["halved"])
+MULTIPLYING_VERBS = frozenset(MULTIPLES)
 """Verbs of a change by a multiple, which state a total only with "to" after them
 ("cases doubled to 9,000"); alone they give a rise, not a count."""
 
@@ -1535,6 +1551,12 @@ MULTIPLIERS = {
 """A number's multiplier as written ("1.2 million", "$5bn"; "k" and "m" only after a
 currency sign)."""
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_CODES = word_set(
+    "usd eur gbp jpy chf cny inr sek nok dkk czk pln huf zar ils rub aud cad nzd hkd sgd "
+    "brl mxn krw"
+)
+"""Currency codes written before a number as a sign is ("SEK 5.6bn", "EUR 3 million"),
+here in lower case as every word list is (not TRY: "TRY 5 TIPS" in a headline)."""
 CURRENCY_WORDS = {
     **dict.fromkeys(["dollars", "dollar", "usd"], "USD"),
     **dict.fromkeys(["euros", "euro", "eur"], "EUR"),
@@ -1776,6 +1798,7 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "cut": ("cut", "cuts", "cutting"),
     "shed": ("shed", "sheds", "shedding"),
     "lay": ("laid", "lays", "laying", "lay"),
+    "let": ("let", "lets", "letting"),
     "get": ("got", "gotten", "gets", "getting", "get"),
     "give": ("given", "gave", "gives", "giving", "give"),
     "bring": ("brought", "brings", "bringing", "bring"),
@@ -1857,6 +1880,7 @@ years"): a duration after one is that term, of the one named before it."""
 EVENT_PHRASES = {
     "take part": "joined",
     "lay off": "cut",
+    "let go": "cut",
     "set aside": "set aside",
     "make off": "stolen",
     "get away": "stolen",
@@ -1894,7 +1918,8 @@ MONEY_KINDS = {
                     "pay"),
     **dict.fromkeys(word_set("price prices fee fees sold fetched buy bought buying acquire "
                              "acquired takeover acquisition purchase"), "price"),
-    **dict.fromkeys(word_set("cost costs bill"), "cost"),
+    **dict.fromkeys(word_set("cost costs costing bill"), "cost"),
+    **dict.fromkeys(word_set("cut cuts reduction reductions"), "cut"),
     **dict.fromkeys(word_set("funding grant grants"), "funding"),
     **dict.fromkeys(word_set("donation donations donated"), "donation"),
     **dict.fromkeys(word_set("bribe bribes bribery"), "bribes"),
@@ -1984,7 +2009,7 @@ STATE_PHRASES = {"on strike": "joined"}
 on strike"): the event its figure counts, as a verb's would ("joined the strike")."""
 GOING_VERBS = word_set("go goes going went gone come comes came coming remain remained stay")
 """Verbs before a state phrase that mean being in that state ("went on strike")."""
-VERB_PARTICLES = word_set("off aside out up down back part")
+VERB_PARTICLES = word_set("off aside out up down back part over")
 """After a verb, making a two-word one ("laid off", "took part")."""
 AFTER_EVENT_SKIPPED = word_set(
     "is are was were be been being has have had will would could may might shall should "
@@ -2213,7 +2238,7 @@ ESTIMATING = word_set("estimated estimate estimates put puts putting numbered ga
 COLLECTIVE_NOUNS = word_set("crowd crowds audience attendance gathering turnout population")
 """'A crowd of 68,000': a bare number after one of these and "of" counts people."""
 INVARIANT_PLURALS = word_set(
-    "aircraft sheep cattle livestock deer fish poultry crew children women men"
+    "aircraft sheep cattle livestock deer fish poultry crew children women men staff"
 )
 """Plural nouns without an -s: a counted noun all the same ("45 aircraft")."""
 ORDERING = word_set("ordered orders order urged urges called calls recommended mandated requested")

@@ -26,6 +26,7 @@ from workbench.core.analysis.figures.quantities import (
     AFTER_QUALIFIER,
     Quantity,
     SentenceWords,
+    fronted_casualties,
     number_in_words_end,
 )
 from workbench.core.analysis.figures.totals import verb_past_change
@@ -49,6 +50,7 @@ from workbench.core.analysis.lexicon import (
     EVENT_ROLE_FOLLOWERS,
     EVENT_TOPIC_MARKERS,
     EVENTS,
+    FIGURE_PHRASE_STOPS,
     FORCE_POSSESSING,
     FUNCTION_WORDS,
     GENERIC_MODIFIERS,
@@ -56,6 +58,7 @@ from workbench.core.analysis.lexicon import (
     INCREMENTS,
     IRREGULAR_VERBS,
     KILLED_WORDS,
+    LIVES_NOUNS,
     MARGIN_NOUNS,
     MARGIN_WINS,
     MONEY_KINDS,
@@ -63,6 +66,8 @@ from workbench.core.analysis.lexicon import (
     MONEY_PREPOSITIONS,
     MONTH_NAMES,
     MONTHS,
+    MULTIPLES,
+    MULTIPLES_DOWN,
     NAMED_EVENT_TITLES,
     NOMINAL_EVENTS,
     NOT_PEOPLE_EVENTS,
@@ -734,6 +739,8 @@ def _measure(
             state = "seized"  # "customs found 700 kg of cocaine": a haul is seized
         if unit_class in _CUT_NOUNS or unit_class == "workers":
             unit_class, state = _jobs_cut(unit_class, state, inner, after.words)
+            if state == "cut" and _under_way(before.words):
+                state = "planned cut"  # "is laying off 600 staff": the cut announced
     crop = None
     if state in _NO_EVENT_SAID and not unit_class.startswith("money"):
         by_noun = _event_noun(before.words)  # "wheat exports totalled 2.1m tonnes"
@@ -753,6 +760,10 @@ def _measure(
         state = ABOARD  # "186 passengers and nine crew", "the bus was carrying 52 passengers"
         if unit_class == "passengers":  # of everyone aboard, the passengers: a part
             unit_class, passengers = "people", True
+    if unit_class == "passengers" and after.words[:2] == ["and", "crew"]:
+        state, unit_class = ABOARD, "people"  # "carrying 89 passengers and crew": all aboard
+    elif passengers and after.words[:2] == ["and", "crew"]:
+        passengers = False
     if state is None and unit_class in _MEASURED_BY_NOUN and (reading.events or place):
         state = _measured_noun(quantity, before.words, after.words)
     if state in _UNIT_PRICE_KINDS and _unit_priced(before.words, after.words):
@@ -787,7 +798,11 @@ def _measure(
         part = _winner(before.words)
     elif unit_class == "percent" and (
         quantity.unit == "share"
-        or (quantity.text[-1:].isalpha() and not _DIGIT.search(quantity.text))
+        or (
+            quantity.text[-1:].isalpha()
+            and not _DIGIT.search(quantity.text)
+            and str(noun).lower() not in MULTIPLES  # "doubled": a change, not a share
+        )
     ):  # a share in words: "just under half of registered voters", "one in four children"
         state = state or "level"
         part = _with_holder(_share_of(after.words), before.words)
@@ -834,6 +849,13 @@ def _measure(
         part = "passengers" if passengers else None
     else:
         part = _part(unit_class, before.words, inner, noun, after.words)
+        if (
+            part is None
+            and unit_class in CASUALTY_CLASSES
+            and not inner.strip()
+            and fronted_casualties(reading.text, quantity.start)
+        ):
+            part = "of them"  # "Of those killed ..., 35 were children": some of the dead
         if part == "job" and unit_class == "jobs" and inner.split()[:1] == ["job"]:
             part = None  # "1,800 job cuts": jobs cut, not a part of them
         if part is not None and state is not None and _says_the_state(unit_class, part, state):
@@ -1175,11 +1197,14 @@ _NAME_BEFORE_WHO = re.compile(r"\b([A-Z][a-z’'-]+),\s+who\s+(?:is|was)\s+$")
 
 def _person(reading: _Reading, quantity: Quantity) -> str | None:
     """Whose age a figure is: the one role its sentence names ("the sole suspect", "the
-    pilot"), else the name right before it ("Arno Vesk, 43": "vesk"). None when neither:
-    an age of no one in particular is not compared."""
+    pilot"), by the name set beside it when there is one (_ROLE_NAMED), else the name
+    right before it ("Arno Vesk, 43": "vesk"). None when neither: an age of no one in
+    particular is not compared."""
     roles = AGE_ROLES.intersection(reading.lowers)
     if len(roles) == 1:
-        return next(iter(roles))
+        role = next(iter(roles))
+        apposed = re.search(rf"\b{role},{_ROLE_NAMED}", reading.text)
+        return apposed.group(1).lower() if apposed else role
     named = _NAME_BEFORE_WHO.search(reading.text, 0, quantity.start)
     if named is not None:
         return named.group(1).lower()  # "Agnes Morrow, who was in her eighties"
@@ -1189,6 +1214,12 @@ def _person(reading: _Reading, quantity: Quantity) -> str | None:
         if name not in _NOT_EVENT_NAMES:
             return name
     return None
+
+
+_ROLE_NAMED = r"\s+(?:named\s+(?:[a-z]+\s+)?as\s+)?(?:[A-Z][\w’'-]+\s+)*([A-Z][\w’'-]+),"
+"""A name set beside a role ("the 19-year-old suspect, Daniel Hart,", "the suspect, named
+locally as Oren Dask,"): the person the role is, by the last word of the name, as an age
+right after the name gives it ("Oren Dask, 34")."""
 
 
 _TERM_KINDS = frozenset(TERM_VERBS.values())
@@ -1209,7 +1240,7 @@ def _named_before(reading: _Reading, quantity: Quantity) -> str | None:
             and reading.lowers[word] not in _NOT_EVENT_NAMES
             and text.count(", ", reading.ends[word], quantity.start) % 2 == 0
         ):
-            return reading.lowers[word]
+            return reading.lowers[word].removesuffix("'s").removesuffix("’s")  # "Kerrigan's"
     return None
 
 
@@ -1459,9 +1490,14 @@ def _windows(
     word (but "that": "troops that arrived"). A vague number ("thousands of miles") is
     no figure that ends a clause: "10,000 troops had traveled thousands of miles to the
     Kursk region" still sends the troops to Kursk."""
-    previous = next(
-        (q for q in reversed(quantities[:number]) if not q.vague), None
-    ) if number else None  # fmt: skip
+    previous = (
+        next(
+            (q for q in reversed(quantities[:number]) if not q.vague and q.end <= quantity.start),
+            None,
+        )
+        if number
+        else None
+    )  # fmt: skip  ("more than half of the 450 seats": not its own share)
     start = previous.end if previous is not None else 0
     found = bisect_right(reading.break_ends, quantity.start) - 1
     if found >= 0 and reading.break_ends[found] > start:
@@ -1522,6 +1558,9 @@ def _state(
     if unit_class in CASUALTY_CLASSES:
         return FORECAST if _forecast(before.words) else unit_class
     if unit_class in ("percent", "percentage points"):
+        multiple = str(noun).lower()
+        if multiple in MULTIPLES:  # "doubled": the figure is its own verb
+            return "down" if multiple in MULTIPLES_DOWN else "up"
         direction = _direction(before.words)
         if direction is not None and not _PREDICTING.isdisjoint(before.words):
             return f"forecast {direction}"  # "had forecast the economy would grow 2.5%"
@@ -1846,6 +1885,9 @@ def _subject(
             or (rate and word in _MEASURED_AS)
         ):
             continue
+        if run and word in _FINDING:
+            run = []  # "Investigators found the train was doing": the train's speed
+            continue
         if (_is_verb(word) and not (rate and _before_a_rate_noun(before_words, position))) or (
             word in _ENDS_SUBJECT or word in _NOT_SUBJECTS or word in _VERB_AFTER
         ):
@@ -1863,6 +1905,9 @@ def _before_a_rate_noun(words: list[str], position: int) -> bool:
     return words[position + 1 : position + 2] in (["prices"], ["price"], ["profit"], ["sales"])
 
 
+_FINDING = word_set("found finds showed shows concluded determined estimated believe believes")
+"""Verbs of finding or saying after a subject: what they found opens a clause of its own,
+whose noun is what a measure is of ("Investigators found the train was doing 150 km/h")."""
 _VERB_AFTER = word_set("will would could can should might must shall")
 """Words a verb follows: the subject ends before them."""
 _POSSESSIVES = ("'s", "’s", "s'")
@@ -2023,10 +2068,22 @@ def _money_noun(words: list[str]) -> str | None:
             continue
         if word in _SPENDING and words[position + 1 : position + 2] in _SPENDING_PLANS:
             return "budget"  # "a €1.8 billion spending plan for 2025": a budget
-        if word in FUNCTION_WORDS or _is_verb(word):
+        if kind is None and word in MONEY_KINDS and not word.endswith("ed"):
+            kind = MONEY_KINDS[word]  # "a £42m cut": the noun right after a sum, a verb's form too
+            continue
+        if word in FUNCTION_WORDS or (_is_verb(word) and not _before_a_kind(words, position)):
             break
         kind = MONEY_KINDS.get(word, kind)
     return kind
+
+
+def _before_a_kind(words: list[str], position: int) -> bool:
+    """'in insured losses', 'estimated costs': a participle before a kind of money is
+    its adjective, not the verb that ends the noun phrase."""
+    following = words[position + 1 : position + 2]
+    return (
+        words[position].endswith(("ed", "ing")) and bool(following) and following[0] in MONEY_KINDS
+    )
 
 
 _EVENT_NOUNS = {
@@ -2069,8 +2126,11 @@ def _event(before_words: list[str], after_words: list[str]) -> str | None:
     event where verbs name the same ("took part" is "joined"); planned when a plan comes
     before it ("will cut 2,000 jobs": "planned cut")."""
     event = _verb_before(before_words)
+    planned_after = False
     if event is None or _aimed(before_words) or (before_words and before_words[-1] in _SHOWING):
-        event = _verb_after(after_words) or event  # "the swap saw 24 detainees released"
+        said_after = _verb_after(after_words)  # "the swap saw 24 detainees released"
+        if said_after is not None:
+            event, planned_after = said_after, _will_be(after_words)
     if _without_power(before_words, after_words):
         event = "without power"  # "left 90,000 homes without power", "cut power to"
     elif event == "had" and _held_by_authorities(after_words):
@@ -2081,9 +2141,35 @@ def _event(before_words: list[str], after_words: list[str]) -> str | None:
         return None
     if "can" in before_words[-3:] or before_words[-3:-1] == ["able", "to"]:
         return "capacity"  # "the ferry can carry 1,200 passengers": what it holds
-    if any(word in PLANNED for word in before_words) or _to_be_done(before_words):
+    if planned_after or any(word in PLANNED for word in before_words) or _to_be_done(before_words):
         return f"planned {event}"
     return event
+
+
+def _under_way(before_words: list[str]) -> bool:
+    """'Nordlane is laying off 600 staff', 'are cutting 300 jobs': a cut said as under
+    way is the one announced, as "will cut" is, not one done."""
+    position = len(before_words) - 1
+    while position >= 0 and before_words[position] in BEFORE_EVENT_SKIPPED:
+        position -= 1
+    if position >= 1 and before_words[position] in VERB_PARTICLES:
+        position -= 1
+    return (
+        position >= 1
+        and before_words[position].endswith("ing")
+        and before_words[position - 1] in ("is", "are")
+    )
+
+
+def _will_be(after_words: list[str]) -> bool:
+    """'4,000 employees will be let go', 'are expected to be laid off': the verb the
+    figure is the subject of is planned, not done."""
+    for word in after_words:
+        if word in PLANNED:
+            return True
+        if word not in AFTER_EVENT_SKIPPED:
+            return False
+    return False
 
 
 _SHOWING = word_set("saw see sees seen show shows showed shown")
@@ -2100,6 +2186,7 @@ _FOUND = word_set("found discovered uncovered")
 _CUT_NOUNS = word_set("layoffs redundancies cuts losses")
 _JOB_CUTS = word_set("layoffs redundancies")
 _CUTS = frozenset(["cut", "planned cut"])
+_LOSING = frozenset(["lost", "planned lost"])
 
 
 def _jobs_cut(
@@ -2115,8 +2202,8 @@ def _jobs_cut(
         return unit_class, state
     if state in _CUTS:
         return "jobs", state
-    if state == "lost" and "jobs" in after_words[:4]:
-        planned = not PLANNED.isdisjoint(after_words[:3]) or after_words[:1] == ["to"]
+    if state in _LOSING and "jobs" in after_words[:4]:
+        planned = state != "lost" or after_words[:1] == ["to"]
         return "jobs", "planned cut" if planned else "cut"  # "will lose their jobs"
     return unit_class, state
 
@@ -2219,8 +2306,9 @@ def _phrase(verb: str, particle: str) -> str | None:
 
 def _verb_after(words: list[str]) -> str | None:
     """The verb the figure is the subject of ("were destroyed", "are currently serving",
-    "took part")."""
-    position = 0
+    "took part"), past a second noun the figure counts with its own ("640 departures
+    and arrivals were scrapped")."""
+    position = 2 if _paired_noun(words) else 0
     while position < len(words) and words[position] in AFTER_EVENT_SKIPPED:
         position += 1
     going = position < len(words) and words[position] in GOING_VERBS
@@ -2233,6 +2321,19 @@ def _verb_after(words: list[str]) -> str | None:
     if particle not in VERB_PARTICLES:  # "passed through": a phrase's word, else none
         particle = particle if _phrase(words[position], particle) else ""
     return _event_of(words[position], particle or None)
+
+
+def _paired_noun(words: list[str]) -> bool:
+    """'(640 departures) and arrivals were scrapped': "and" and a plural that is no verb,
+    before the verb the two share."""
+    return (
+        len(words) > 2
+        and words[0] == "and"
+        and words[1].endswith("s")
+        and not _is_verb(words[1])
+        and words[1] not in FIGURE_PHRASE_STOPS
+        and (words[2] in AFTER_EVENT_SKIPPED or _is_verb(words[2]))
+    )
 
 
 def _is_verb(word: str) -> bool:
@@ -2705,4 +2806,6 @@ def _population(noun: str | None) -> str | None:
         return None
     if lower in KILLED_WORDS or lower in WOUNDED_WORDS or lower.startswith("casualt"):
         return None
+    if lower in LIVES_NOUNS:
+        return None  # "claimed 35 lives": the dead, whoever they were
     return lower

@@ -38,6 +38,7 @@ from workbench.core.analysis.lexicon import (
     COUNTED_SYNONYMS,
     COUNTRIES,
     CURRENCIES,
+    CURRENCY_CODES,
     CURRENCY_WORDS,
     DEATH_NOUNS,
     DEMONYMS,
@@ -50,12 +51,15 @@ from workbench.core.analysis.lexicon import (
     INVARIANT_PLURALS,
     KILLED_WORDS,
     KILOMETRE_WORDS,
+    LIVES_NOUNS,
+    LIVES_TAKEN,
     MASS_UNITS,
     MILE_WORDS,
     MILITARY_WORDS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     MONTHS,
+    MULTIPLES,
     MULTIPLIERS,
     PEOPLE_DEMONYMS,
     PEOPLE_NOUNS,
@@ -63,6 +67,7 @@ from workbench.core.analysis.lexicon import (
     PLACE_PREPOSITIONS,
     POWER_UNITS,
     QUALIFIERS,
+    SAVING_WORDS,
     SCORE_WORDS,
     SHORT_LENGTHS,
     SPELLED_NUMBERS,
@@ -95,7 +100,17 @@ _PEOPLE_WORDS = _PEOPLE_FIRST_WORDS | {
 """The same, and their possessives as a sentence's words hold them ("russia's")."""
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 _MULTIPLIER = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
-_CURRENCY = "".join(map(re.escape, CURRENCIES))
+_CODE_SIGNS = {
+    code: chr(0xE000 + number)
+    for number, code in enumerate(
+        sorted({code.upper() for code in CURRENCY_CODES} - set(CURRENCIES.values()))
+    )
+}
+"""A sign of our own (a private-use character) for each currency code that has none, so
+that "SEK 5.6bn" is read as "€890m" is: the code before a number as a sign (_as_sign)."""
+_SIGNS = {**CURRENCIES, **{sign: code for code, sign in _CODE_SIGNS.items()}}
+"""Every sign a number may open with, and its currency code."""
+_CURRENCY = "".join(map(re.escape, _SIGNS))
 _JOINED_UNITS = "|".join(
     sorted(
         map(re.escape, [*CURRENCY_WORDS, *MASS_UNITS, "barrels", "people"]), key=len, reverse=True
@@ -434,6 +449,12 @@ def _known_noun(
         return _casualty_kind(words[position : position + 3]) or "casualties", None, 1
     if lower in BODY_NOUNS:
         return "killed", None, 1
+    if (
+        lower in LIVES_NOUNS
+        and not sentence.lower_set.isdisjoint(LIVES_TAKEN)
+        and sentence.lower_set.isdisjoint(SAVING_WORDS)
+    ):
+        return "killed", None, 1  # "claimed 35 lives", "900 lives were lost": the dead
     if lower == "people":
         return ("troops" if _mentions_troops(sentence) else "people"), None, 1
     if lower in PEOPLE_NOUNS:
@@ -450,7 +471,7 @@ _KNOWN_NOUN_WORDS = (
     SQUARE_WORDS | MILE_WORDS | KILOMETRE_WORDS | frozenset(AREA_UNITS) | PERCENT_WORDS
     | frozenset(SHORT_LENGTHS) | frozenset(MASS_UNITS) | frozenset(POWER_UNITS)
     | TIME_UNITS | frozenset(CURRENCY_WORDS) | TROOP_NOUNS | CASUALTY_NOUNS | KILLED_WORDS
-    | WOUNDED_WORDS | BODY_NOUNS | PEOPLE_NOUNS | {"per", "percentage", "people"}
+    | WOUNDED_WORDS | BODY_NOUNS | LIVES_NOUNS | PEOPLE_NOUNS | {"per", "percentage", "people"}
 )  # fmt: skip
 """Every word _known_noun can start from (one set check for the others)."""
 
@@ -716,7 +737,7 @@ def number_matches(sentence: str) -> Iterator[re.Match[str]]:
     resume = 0
     for digits in _DIGITS.finditer(sentence):
         number = digits.start()
-        start = number - 1 if number and sentence[number - 1] in CURRENCIES else number
+        start = number - 1 if number and sentence[number - 1] in _SIGNS else number
         gap = start
         while gap and _SEPARATOR.match(sentence, gap - 1):
             gap -= 1
@@ -737,8 +758,8 @@ AFTER_QUALIFIER = re.compile(
 )
 """A qualifier after a number ("300 or more people", "300-plus", "300+", "300 or so"): read
 as AFTER_QUALIFIERS says the same before it; the counted words follow it."""
-_CURRENCY_CODE = re.compile(r"\b(USD|EUR|GBP|JPY) (?=\d)")
-_SIGN_OF_CODE = {code: sign for sign, code in CURRENCIES.items()}
+_SIGN_OF_CODE = {code: sign for sign, code in _SIGNS.items()}
+_CURRENCY_CODE = re.compile(rf"\b({'|'.join(sorted(_SIGN_OF_CODE))}) (?=\d)")
 
 
 def _as_sign(code: re.Match[str]) -> str:
@@ -891,6 +912,8 @@ def numbers_in(sentence: str) -> Numbers:
         found, words = _small_numbers_in_words(sentence, found, words, casualties)
     if "half" in sentence or "third" in sentence or "quarter" in sentence or "fifth" in sentence:
         found = _fractions(sentence, found)
+    if "bled" in sentence or "pled" in sentence or "halved" in sentence:
+        found = _multiples(sentence, found)
     if _may_give_a_ratio(sentence):
         found = _ratios(sentence, found)
     if scores:
@@ -901,9 +924,13 @@ def numbers_in(sentence: str) -> Numbers:
         found = _votes_to(sentence, found)
     if digits and "agnitude-" in sentence:
         found = _joined_magnitudes(sentence, found)
-    if ("place" in sentence or "finished" in sentence or "came " in sentence) and (
-        _RANK.search(sentence)
-    ):
+    if (
+        "place" in sentence
+        or "finished" in sentence
+        or "came " in sentence
+        or "line " in sentence
+        or "rank" in sentence
+    ) and (_RANK.search(sentence)):
         found = _ranks(sentence, found)
     if digits and (" on " in sentence or " for " in sentence) and _ON_DATE.search(sentence):
         found = _dates(sentence, found)
@@ -997,12 +1024,14 @@ _ORDINALS = {
 }
 _ORDINAL = rf"(?:{'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
 _RANK = re.compile(
-    rf"\b(?:finished|came|placed|ended)\s+(?:in\s+)?(?P<after>{_ORDINAL})\b"
-    rf"|\b(?P<before>{_ORDINAL})\s+place\b",
+    rf"\b(?:finished|came(?:\s+home)?|placed|ended|ranked|ranks"
+    rf"|crossed\s+the\s+(?:finish(?:ing)?\s+)?line)\s+(?:in\s+)?(?P<after>{_ORDINAL})\b"
+    rf"|\b(?P<before>{_ORDINAL})[\s-]+place\b",
     re.IGNORECASE,
 )
-"""A finishing place ("finished third", "came 2nd", "took fifth place"): a figure of the
-class "rank", its number."""
+"""A finishing place ("finished third", "came 2nd", "took fifth place", "crossed the line
+fifth", "her fifth-place finish", "ranked 12th"): a figure of the class "rank", its
+number."""
 
 
 def _ranks(sentence: str, found: list[Quantity]) -> list[Quantity]:
@@ -1459,16 +1488,49 @@ _FRACTION = re.compile(
 def _fractions(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """`found` with the shares written in words, as percentages ("just under half of
     registered voters": below 50 percent)."""
+    return _percentages_in_words(sentence, found, _FRACTION, _fraction_value, trim=3)
+
+
+def _fraction_value(match: re.Match[str]) -> float:
+    word = next(group for group in match.group("one", "two", "three", "half") if group)
+    return round(FRACTIONS[word.lower()], 1)
+
+
+_MULTIPLE = re.compile(
+    rf"(?:\b(?P<qualifier>{_QUALIFIER})\s+)?\b(?P<verb>{'|'.join(MULTIPLES)})\b"
+    r"(?!\s+(?:down|as|up|over|back)\b)",
+    re.IGNORECASE,
+)
+"""A change by a multiple ("doubled", "more than tripled", "halved"), not an idiom ("doubled
+down on", "the gym doubled as a shelter")."""
+
+
+def _multiples(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """`found` with each change by a multiple as the percentage it is ("rents have doubled
+    since 2015": up 100 percent, measures.py reads the direction from the verb)."""
+    return _percentages_in_words(
+        sentence, found, _MULTIPLE, lambda match: MULTIPLES[match.group("verb").lower()]
+    )
+
+
+def _percentages_in_words(
+    sentence: str,
+    found: list[Quantity],
+    pattern: re.Pattern[str],
+    value_of: Callable[[re.Match[str]], float],
+    trim: int = 0,
+) -> list[Quantity]:
+    """`found` with each match of `pattern` (with its qualifier) as a percentage: its value
+    by `value_of`, its text without the last `trim` characters (" of")."""
     added = False
-    for match in _FRACTION.finditer(sentence):
-        word = next(group for group in match.group("one", "two", "three", "half") if group)
+    for match in pattern.finditer(sentence):
         qualifier = match.group("qualifier")
         found.append(
             Quantity(
-                text=sentence[match.start() : match.end() - 3],
+                text=sentence[match.start() : match.end() - trim],
                 start=match.start(),
-                end=match.end() - 3,
-                value=round(FRACTIONS[word.lower()], 1),
+                end=match.end() - trim,
+                value=value_of(match),
                 what="percent",
                 qualifier=qualifier.lower() if qualifier else None,
                 bound=_BOUNDS[qualifier.lower()] if qualifier else "exact",
@@ -1776,7 +1838,7 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
         measured = _age(sentence, number)
     if number.currency:
         what = counted = "money"
-        unit = CURRENCIES[number.currency]
+        unit = _SIGNS[number.currency]
     elif measured is not None:
         what = counted = unit = measured[0]
         number_end, words_after = max(number_end, measured[1]), []
@@ -1819,6 +1881,8 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
             what = _total_of(before, words)
         if what is None and sentence.endswith("capacity of ", 0, number_start):
             what = "people"  # "a capacity of 45,000": people it holds
+        if what is None:
+            what = fronted_casualties(sentence, number.start)
         if what is None:
             what = _subject_of(words_after)
         if (
@@ -2396,6 +2460,24 @@ def _spelled_value(spelled: str, multiplier: str | None) -> float | None:
     return value * scale
 
 
+_FRONTED_CASUALTIES = re.compile(
+    r"\s*Of\s+(?:the|those|these)\s+(?P<kind>\w+)\b[^,;:]*,\s*$", re.IGNORECASE
+)
+
+
+def fronted_casualties(sentence: str, start: int) -> str | None:
+    """'Of those killed in Saturday's strike, 35 were children': the casualties a number
+    right after a fronted "of the dead" is some of (the dead, the wounded), as "35 of those
+    killed" is; None for any other number."""
+    found = _FRONTED_CASUALTIES.match(sentence, 0, start)
+    if found is None:
+        return None
+    kind = found.group("kind").lower()
+    if kind in KILLED_WORDS:
+        return "killed"
+    return "wounded" if kind in WOUNDED_WORDS else None
+
+
 def _casualty_verb_before(sentence: str, start: int, what: str | None) -> str | None:
     """'killed 52 people', 'injured 250 people': the verb before the number says what is
     counted (the people are the victims, a population read in measures.py)."""
@@ -2477,6 +2559,6 @@ def _phrase_end(number_end: int, what: str | None, words: list[_Word]) -> int:
 _COUNTED_NOUN_WORDS = (
     frozenset(AREA_UNITS) | PERCENT_WORDS | TROOP_NOUNS | MILE_WORDS | KILOMETRE_WORDS
     | frozenset(SHORT_LENGTHS) | frozenset(MASS_UNITS) | PEOPLE_NOUNS | PEOPLE_DEMONYMS
-    | KILLED_WORDS | WOUNDED_WORDS | CASUALTY_NOUNS
+    | KILLED_WORDS | WOUNDED_WORDS | CASUALTY_NOUNS | LIVES_NOUNS
 )  # fmt: skip
 """Words that end a figure's phrase whatever it counts."""
