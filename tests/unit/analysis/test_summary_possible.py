@@ -10,6 +10,8 @@ import json
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from bench.summary_digest import bundled_annotations
 from tests.unit.analysis.test_readings import story_articles
 from workbench.core.analysis.figures import conflict_model
@@ -22,6 +24,7 @@ from workbench.core.analysis.figures.conflicts import find_clashes, kept_apart
 from workbench.core.analysis.kept import code
 from workbench.core.analysis.kept.code import code_digest
 from workbench.core.analysis.ledger.claim_text import claim_text
+from workbench.core.analysis.summary import possible
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.analysis.summary.markdown import render_markdown
 from workbench.core.analysis.summary.model import POSSIBLE_WHAT, Summary
@@ -336,3 +339,22 @@ def test_what_the_index_left_out_is_said_where_the_pairs_are_listed() -> None:
     assert said in PossibleShown(crowded, "", False, {}).said()  # the screen's tab heading
     assert possible_conflicts(summary).left_out == 0  # five articles: every key compared
     assert possible_conflicts(summary).not_compared() == ""
+
+
+def test_a_find_keeps_no_reading_and_the_next_one_reads_no_quote_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What the cache keeps across summaries (the open summary screen keeps it for as
+    long as it is open) is each quote's index keys and each pair's verdict, never the
+    readings (45 MB at 100,000 annotations); a find that meets the same pairs again still
+    reads no quote, and finds the same."""
+    cache = ReadingCache()
+    first = possible_conflicts(bundled(), cache)
+    assert first.pairs  # the pairs' figures come from the verdicts below
+    assert cache.read == {}
+    assert cache.verdicts and any(cache.keys.values())
+    assert all(type(k) is str for keys in cache.keys.values() for k in keys or ())
+    read: list[str] = []
+    monkeypatch.setattr(possible, "read_sentence", lambda text, *a, **k: read.append(text))
+    assert possible_conflicts(bundled(), cache) == first
+    assert read == []

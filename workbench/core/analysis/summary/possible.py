@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -71,24 +72,41 @@ VERDICTS_KEPT = 200_000
 Where = tuple[str, int]
 
 
+Keys = tuple[str, ...]
+"""A sentence's index keys (block_keys), each "dimension\\0stem" interned (index_keys)."""
+
+
 @dataclass
 class ReadingCache:
-    """Each quote as the reader reads it (source and place left out), kept across
-    summaries of the same database: reading is most of the tier's cost."""
+    """What the tier keeps of each quote across summaries of the same database (reading is
+    most of its cost): whether it has figures and its index keys, for every quote met, and
+    how each pair was judged. The readings themselves (ReadSentence: every word's stem,
+    each figure's measure and words, about 5 KB a quote with figures) are kept only while
+    one find runs (`let_go`): a later find reads again only the quotes of pairs it has not
+    judged. At 100,000 annotations the open summary screen kept 45 MB of readings and
+    18 MB of index keys as sets of tuples (issue 15, engineer mem16)."""
 
     read: dict[str, ReadSentence] = field(default_factory=dict)
-    keys: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
-    """Each quote's index keys (block_keys)."""
+    """The quotes read since the last `let_go` (or READ_KEPT)."""
+    keys: dict[str, Keys | None] = field(default_factory=dict)
+    """Each quote's index keys (index_keys), None when it has no figure; a quote with no
+    number in digits and none the ledger read has none and is not listed."""
     verdicts: dict[tuple[str, str, str | None, str, str | None], Judged] = field(
         default_factory=dict
     )
     """(reader version, quote, origin, quote, origin) -> how the pair was judged."""
 
-    def keys_of(self, quote: str) -> set[tuple[str, str]]:
-        """block_keys of a quote read (`of`)."""
-        found = self.keys.get(quote)
-        if found is None:
-            found = self.keys[quote] = block_keys(self.read[quote])
+    def keys_of(self, quote: str, text: ClaimText | None = None) -> Keys | None:
+        """The quote's index keys (None: it has no figure), reading it (`of`) when first
+        met."""
+        if text is not None and _plain(quote, text):
+            return None
+        if quote in self.keys:
+            return self.keys[quote]
+        if len(self.keys) >= READ_KEPT:
+            self.keys.clear()
+        read = self.of(quote, text)
+        found = self.keys[quote] = index_keys(read) if read.figures else None
         return found
 
     def of(self, quote: str, text: ClaimText | None = None) -> ReadSentence:
@@ -99,10 +117,9 @@ class ReadingCache:
         if found is None:
             if len(self.read) >= READ_KEPT:
                 self.read.clear()
-                self.keys.clear()
             if text is None:
                 found = read_sentence(quote, None, "")
-            elif not any(_DIGIT.finditer(quote)) and not text.quantities:
+            elif _plain(quote, text):
                 found = _NO_FIGURES
             elif all(_counted(digits.start(), text) for digits in _DIGIT.finditer(quote)):
                 # no number in digits counts nothing: the ledger's are all of them
@@ -113,6 +130,15 @@ class ReadingCache:
                 found = read_sentence(quote, None, "", measured=text.measures)
             self.read[quote] = found
         return found
+
+    def let_go(self) -> None:
+        """Forget the readings (a find is over); the keys and verdicts are kept."""
+        self.read = {}
+
+
+def _plain(quote: str, text: ClaimText) -> bool:
+    """No figure to read: no number in digits, and none the ledger read."""
+    return not text.quantities and _DIGIT.search(quote) is None
 
 
 _DIGIT = re.compile(r"\d+")
@@ -128,13 +154,13 @@ _NO_FIGURES = ReadSentence((), frozenset(), frozenset(), frozenset(), ())
 
 @dataclass(slots=True)
 class _Claimed:
-    """A claimed sentence as the tier compares it: where, its quote and its (first)
-    source, the quote's reading, and every origin its analysts give it."""
+    """A claimed sentence as the tier compares it: where, its quote and what the ledger
+    read of it, its (first) source, and every origin its analysts give it."""
 
     where: Where
     quote: str
+    text: ClaimText | None
     source: str | None
-    read: ReadSentence
     origins: frozenset[str]
     _placed: ReadSentence | None = None
 
@@ -142,11 +168,16 @@ class _Claimed:
     def origin(self) -> str:
         return figure_origin(self.source, self.where[0])
 
-    def placed(self) -> ReadSentence:
+    def placed(self, cache: ReadingCache) -> ReadSentence:
         """The reading with its figures placed in this sentence (made when judged)."""
         if self._placed is None:
-            self._placed = placed_reading(self.read, self.where, self.source)
+            read = cache.of(self.quote, self.text)
+            self._placed = placed_reading(read, self.where, self.source)
         return self._placed
+
+    def figure(self, read: Figure) -> Figure:
+        """A figure of the quote's reading placed in this sentence."""
+        return placed_figure(read, self.where, self.source)
 
 
 def _origin(line: SentenceLine) -> str:
@@ -157,19 +188,20 @@ def _origin(line: SentenceLine) -> str:
 
 def placed_reading(read: ReadSentence, where: Where, source: str | None) -> ReadSentence:
     """A quote's reading with its figures placed in their sentence, given by `source`."""
-    article_id, index = where
     figures = tuple(
-        dataclasses.replace(
-            f,
-            figure=dataclasses.replace(
-                f.figure, key=("reader", article_id, index), article_id=article_id,
-                index=index, source=source,
-            ),
-        )
-        for f in read.figures
-    )  # fmt: skip
+        dataclasses.replace(f, figure=placed_figure(f.figure, where, source)) for f in read.figures
+    )
     rule = tuple(f.figure for f in figures if not f.bare)
     return dataclasses.replace(read, figures=figures, rule_figures=rule)
+
+
+def placed_figure(figure: Figure, where: Where, source: str | None) -> Figure:
+    """A figure of a quote's reading placed in its sentence, given by `source`."""
+    article_id, index = where
+    return dataclasses.replace(
+        figure, key=("reader", article_id, index), article_id=article_id, index=index,
+        source=source,
+    )  # fmt: skip
 
 
 def block_keys(read: ReadSentence) -> set[tuple[str, str]]:
@@ -183,13 +215,20 @@ def block_keys(read: ReadSentence) -> set[tuple[str, str]]:
     return keys
 
 
+def index_keys(read: ReadSentence) -> Keys:
+    """block_keys as the cache keeps them: each key one interned string (the dimension, a
+    NUL, the stem or name; no dimension holds a NUL), shared by every quote that has it,
+    in a tuple (a set of tuples was about 2 KB a quote)."""
+    return tuple(sys.intern(f"{kind}\0{word}") for kind, word in block_keys(read))
+
+
 def candidate_pairs(
-    keys: Sequence[set[tuple[str, str]]], cap: int = BLOCK_CAP, shared: int = MIN_SHARED
+    keys: Sequence[Collection[Hashable]], cap: int = BLOCK_CAP, shared: int = MIN_SHARED
 ) -> tuple[list[tuple[int, int]], int]:
     """The pairs of sentences (positions in `keys`, the lower first, sorted) that share
     `shared` keys or more, each held by at most `cap` sentences; and how many keys held
     more (left out)."""
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    index: dict[Hashable, list[int]] = defaultdict(list)
     for position, held in enumerate(keys):
         for key in held:
             index[key].append(position)
@@ -231,13 +270,17 @@ def possible_conflicts(
     cache = cache or ReadingCache()
     classes = summary.settings.conflict_whats
     claimed: list[_Claimed] = []
+    held: list[Keys] = []
     for where, lines in sorted(claims_by_sentence(summary.ledger).items()):
         quote = lines[0].quote
-        read = cache.of(quote, None if texts is None else texts.get(quote))
-        if read.figures:
+        text = None if texts is None else texts.get(quote)
+        keys = cache.keys_of(quote, text)
+        if keys is not None:
             source = lines[0].canonical_source
-            claimed.append(_Claimed(where, quote, source, read, frozenset(map(_origin, lines))))
-    pairs, left_out = candidate_pairs([cache.keys_of(c.quote) for c in claimed], cap)
+            claimed.append(_Claimed(where, quote, text, source, frozenset(map(_origin, lines))))
+            held.append(keys)
+    pairs, left_out = candidate_pairs(held, cap)
+    del held
     flagged = _rule_pairs(summary.conflicts)
     found: list[PossibleConflict] = []
     for first, second in pairs:
@@ -248,38 +291,48 @@ def possible_conflicts(
             continue
         key = (model.version, one.quote, one.origin, other.quote, other.origin)
         if key not in cache.verdicts:
-            cache.verdicts[key] = _judged(one.placed(), other.placed(), model, classes)
+            cache.verdicts[key] = _judged(one, other, cache, model, classes)
         judged = cache.verdicts[key]
         if judged is not None:
             probability, mine, theirs, why, rule = judged
-            a, b = one.placed().figures[mine], other.placed().figures[theirs]
-            found.append(PossibleConflict((a.figure, b.figure), probability, why, rule))
+            found.append(
+                PossibleConflict((one.figure(mine), other.figure(theirs)), probability, why, rule)
+            )
     if len(cache.verdicts) > VERDICTS_KEPT:
         cache.verdicts.clear()
+    cache.let_go()
     found.sort(key=lambda p: (-p.probability, *map(_place, p.figures)))
     return PossibleConflicts(tuple(found), model.version, model.threshold, cap, left_out)
 
 
-Judged = tuple[float, int, int, str, Apart] | None
+Judged = tuple[float, Figure, Figure, str, Apart] | None
 """A pair of sentences as the tier judged it: the reader's probability, its two figures
-(positions in each reading), why, and why the rule keeps them apart; None when it is no
-possible conflict."""
+(as each quote reads them: placed in a sentence when listed, `_Claimed.figure`), why, and
+why the rule keeps them apart; None when it is no possible conflict. The figures, not the
+readings, are kept: a find that meets the pair again reads neither quote."""
 
 
 def _judged(
-    one: ReadSentence, other: ReadSentence, model: ConflictModel, classes: Collection[str]
+    one: _Claimed,
+    other: _Claimed,
+    cache: ReadingCache,
+    model: ConflictModel,
+    classes: Collection[str],
 ) -> Judged:
-    verdict = model.judge(one, other, False, classes)
+    first, second = one.placed(cache), other.placed(cache)
+    verdict = model.judge(first, second, False, classes)
     if verdict.pair is None or verdict.probability < model.threshold:
         return None
-    if find_clashes(one.rule_figures + other.rule_figures, classes):
+    if find_clashes(first.rule_figures + second.rule_figures, classes):
         return None  # the rule's, whether or not its conflicts list this pair
     a, b = verdict.pair
+    mine = cache.of(one.quote, one.text).figures[first.figures.index(a)]
+    theirs = cache.of(other.quote, other.text).figures[second.figures.index(b)]
     return (
         verdict.probability,
-        one.figures.index(a),
-        other.figures.index(b),
-        verdict.said(one, other),
+        mine.figure,
+        theirs.figure,
+        verdict.said(first, second),
         rule_apart(a, b, classes),
     )
 
