@@ -92,3 +92,29 @@ def test_json_on_its_way_to_a_terminal_has_raw_c0_escaped_too() -> None:
     assert safe == (b'\\u001b]0;PWNED\\u0007\\u001b[2J{"a": "\\u001b\\u009b"}\\u000d\n\t')
     encoded = json.dumps({"quote": "a\nb"}, indent=2).encode()
     assert json_safe_for_terminal(encoded) is encoded
+
+
+def test_what_draws_nothing_is_one_table_that_holds_every_format_character() -> None:
+    """rv15 R9: one list of what draws nothing, from which is_invisible and the class of
+    characters read as nothing between digits (figures/quantities.py) are both made: it
+    holds every format character of the running Python's Unicode database, and only
+    those (or later versions' ones, unassigned here) besides the ignorables listed."""
+    import re
+    import unicodedata
+
+    from workbench.core.analysis.figures import quantities
+
+    listed = {chr(p) for low, high in terminal_text._FORMAT for p in range(low, high + 1)}
+    for point in range(0x110000):
+        character = chr(point)
+        if unicodedata.category(character) == "Cf":
+            assert character in listed and terminal_text.is_invisible(character), hex(point)
+    assert {unicodedata.category(c) for c in listed} <= {"Cf", "Cn"}
+    drawn_as_nothing = re.compile(f"[{terminal_text.shown_as_nothing()}]")
+    assert quantities._INVISIBLE is terminal_text.shown_as_nothing()  # the one list
+    invisible = [chr(p) for low, high in terminal_text.INVISIBLE for p in range(low, high + 1)]
+    for character in invisible:
+        blank = any(low <= ord(character) <= high for low, high in terminal_text._BLANK)
+        shown_raw = not terminal_text.UNSAFE.match(character)
+        assert bool(drawn_as_nothing.match(character)) == (shown_raw and not blank)
+    assert not drawn_as_nothing.search("".join(map(chr, range(0x20, 0x7F))) + "\u00a0 \n\t")

@@ -26,6 +26,9 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
+from functools import cache
 
 _UNSAFE_CLASS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
@@ -172,23 +175,83 @@ def json_safe_bytes(serialized: bytes) -> bytes:
     return _UNSAFE_JSON_BYTES.sub(_json_escape_bytes, serialized)
 
 
-_IGNORABLE = (
-    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
-    (0x2800, 0x2800), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0),
-    (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+_FORMAT = (
+    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD),
+    (0x070F, 0x070F), (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E),
+    (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD),
+    (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
 )  # fmt: skip
-"""Unicode's Default_Ignorable_Code_Point outside category Cf (a grapheme joiner, the
-Hangul fillers, variation selectors, ...), and the blank Braille pattern: letters and
-marks that draw nothing (tr9 T5)."""
+"""Unicode's format characters (category Cf: a soft hyphen, a zero-width space, a bidi
+control, a tag), as ranges (U+13439-U+1343F: Unicode 15's; tests/unit/test_terminal_text.py
+checks them against the running Python's Unicode database): a table, so that what draws
+nothing is one list a regular expression can be made of (figures/quantities.py)."""
+_IGNORABLE = (
+    (0x034F, 0x034F), (0x17B4, 0x17B5), (0x180B, 0x180F), (0xFE00, 0xFE0F),
+    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)  # fmt: skip
+"""Unicode's Default_Ignorable_Code_Point outside category Cf that take no cell (a
+grapheme joiner, Khmer inherent vowels, variation selectors, ...): marks that draw
+nothing (tr9 T5)."""
+_BLANK = ((0x115F, 0x1160), (0x2800, 0x2800), (0x3164, 0x3164), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8))
+"""The rest of Default_Ignorable_Code_Point, and the blank Braille pattern: letters that
+draw a blank cell (the Hangul fillers), or unassigned (U+FFF0-FFF8). Invisible in a name
+(it reads as a space, or as nothing), but a gap between two digits, not nothing."""
+
+
+def _merged(ranges: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """`ranges` sorted, those that touch or overlap made one."""
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(ranges):
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        else:
+            merged.append((low, high))
+    return tuple(merged)
+
+
+INVISIBLE = _merged((*_FORMAT, *_IGNORABLE, *_BLANK))
+"""Every character that draws nothing, as ranges of code points (is_invisible)."""
+_INVISIBLE_LOWS = [low for low, _high in INVISIBLE]
 
 
 def is_invisible(character: str) -> bool:
     """True for a character that draws nothing: a format character (Cf: a zero-width
-    space, a bidi control) or one of _IGNORABLE."""
-    if unicodedata.category(character) == "Cf":
-        return True
+    space, a bidi control), one of _IGNORABLE or of _BLANK."""
     point = ord(character)
-    return any(low <= point <= high for low, high in _IGNORABLE)
+    if point < _INVISIBLE_LOWS[0]:
+        return False  # ASCII and Latin-1 letters: most of what is asked
+    at = bisect_right(_INVISIBLE_LOWS, point) - 1
+    return at >= 0 and point <= INVISIBLE[at][1]
+
+
+def _class_of(ranges: Iterable[tuple[int, int]]) -> str:
+    """The inside of a regular expression's [...] that matches `ranges` but UNSAFE (the
+    ranges split where UNSAFE finds a character: a search each, not a test of each of
+    their 4,000 characters, which took milliseconds of every start)."""
+    kept: list[tuple[int, int]] = []
+    for low, high in _merged(ranges):
+        start = low
+        for unsafe in UNSAFE.finditer("".join(map(chr, range(low, high + 1)))):
+            if start < low + unsafe.start():
+                kept.append((start, low + unsafe.start() - 1))
+            start = low + unsafe.end()
+        if start <= high:
+            kept.append((start, high))
+    return "".join(
+        re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        for low, high in kept
+    )
+
+
+@cache
+def shown_as_nothing() -> str:
+    """What draws nothing, takes no cell and is drawn as it is (not escaped, as a bidi
+    control is), as the inside of a regular expression's [...]: "4<U+200B>0" shows as
+    "40" on every screen, so figures/quantities.py reads 40 (tr15 T6; rv15 R9: it kept a
+    list of its own). Made when first asked (about 0.2 ms), not at every start."""
+    return _class_of((*_FORMAT, *_IGNORABLE))
 
 
 def name_printable(name: str | os.PathLike[str]) -> str:

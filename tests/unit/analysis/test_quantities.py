@@ -402,3 +402,23 @@ def test_a_number_split_by_what_draws_nothing_is_read_as_it_shows(invisible: str
 
 def test_a_year_split_by_what_draws_nothing_is_still_a_year() -> None:
     assert only("In 20\u200b24, 300 soldiers arrived.").value == 300
+
+
+@pytest.mark.parametrize(
+    "invisible", ["\u200e", "\u2062", "\u180e", "\ufe0f", "\u034f", "\U000e0041"]
+)
+def test_every_character_the_screen_draws_as_nothing_joins_digits(invisible: str) -> None:
+    """rv15 R9: this module kept its own list of six characters beside the screen's
+    (core/terminal_text.py): a left-to-right mark, an invisible times, a variation
+    selector or a tag between two digits drew nothing on the screen and split the number
+    here. It reads the screen's list now."""
+    found = only(f"The minister said 4{invisible}0 troops left.")
+    assert (found.value, found.what) == (40, "troops")
+
+
+@pytest.mark.parametrize("shown", ["\u202e", "\u2066", "\u3164", "\u2800"])
+def test_what_the_screen_shows_between_digits_still_splits_them(shown: str) -> None:
+    """A bidi control is shown escaped (`\\u202e`) and a Hangul filler or the blank
+    Braille pattern draws a blank cell: "4 0" on the screen, never read as 40."""
+    values = [q.value for q in extract_quantities(f"The minister said 4{shown}0 troops left.")]
+    assert 40 not in values

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import cache
 from itertools import repeat
 from typing import NamedTuple
 
@@ -91,6 +92,7 @@ from workbench.core.analysis.lexicon import (
     WOUNDED_WORDS,
     word_set,
 )
+from workbench.core.terminal_text import shown_as_nothing
 
 _PEOPLE_FIRST_WORDS = frozenset(key.split()[0] for key in [*DEMONYMS, *COUNTRIES])
 """The first word of every demonym and country (what _demonym_at starts from)."""
@@ -123,10 +125,10 @@ _NOT_A_DATE = "".join(
 )
 """Before a number in groups of three split by spaces ("15 000 soldiers"): no month (in
 "on June 12 200 people", 12 is a day)."""
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = shown_as_nothing()
 """What draws nothing and may sit between two digits (a scraped page's <wbr>, a soft
-hyphen): "4<U+200B>0 troops" shows as "40 troops", so it is read as 40, never as 4 (tr15 T6)."""
-_WITHOUT_INVISIBLE = str.maketrans("", "", _INVISIBLE)
+hyphen): "4<U+200B>0 troops" shows as "40 troops", so it is read as 40, never as 4 (tr15
+T6). The screen's own list (core/terminal_text.py), not one of this module's (rv15 R9)."""
 NUMBER_PATTERN = re.compile(
     rf"""
     (?:(?P<qualifier>\b(?:{_QUALIFIER}))[\s"'“”‘’]+)?
@@ -146,7 +148,7 @@ WORD_PATTERN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ][A-Za-zÀ-ÖØ-öø-ɏ.'’-]
 """A word: Latin letters, accented ones too ("Valparaíso", "Pécs": a name split at its
 accent was two words, neither the name)."""
 _DIGITS = re.compile(rf"\d+(?:[{_INVISIBLE}]+\d+)*")
-_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009’'" + _INVISIBLE)
+_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009’'")
 """What may split a number's thousands: a comma, a space, a no-break or thin space, an
 apostrophe ("12’000", as Swiss copy writes it; qa6 Q16)."""
 _DIGIT = re.compile(r"\d")
@@ -834,7 +836,7 @@ def numbers_in(sentence: str) -> Numbers:
     if digits and _CURRENCY_CODE.search(scanned) is not None:
         scanned = _CURRENCY_CODE.sub(_as_sign, scanned)
     for match in number_matches(scanned) if digits else ():
-        number = match.group("number").translate(_WITHOUT_INVISIBLE)
+        number = _as_shown(match.group("number"))
         fraction = match.group("fraction")
         currency, multiplier = match.group("currency"), match.group("multiplier")
         number_start = match.start("number") - (1 if currency else 0)
@@ -902,8 +904,8 @@ def numbers_in(sentence: str) -> Numbers:
         if in_words:
             if words is None:
                 words = SentenceWords(sentence)
-            for number in in_words:
-                quantity = _quantity(number, words)
+            for spelled in in_words:
+                quantity = _quantity(spelled, words)
                 if quantity is not None:
                     found.append(quantity)
             found.sort(key=lambda quantity: quantity.start)
@@ -1913,6 +1915,18 @@ _POINT_THOUSANDS = 4
 """'.000': a point and three digits, which before a count splits thousands ("12.000
 troops" in translated wire copy is 12,000: no count has three decimals)."""
 _COUNTS = frozenset(["troops", "people", "killed", "wounded", "casualties"])
+
+
+def _as_shown(number: str) -> str:
+    """`number` without what draws nothing between its digits (_INVISIBLE)."""
+    return number if number.isascii() else _invisible_character().sub("", number)
+
+
+@cache
+def _invisible_character() -> re.Pattern[str]:
+    """One of _INVISIBLE, compiled when a number first holds a character not ASCII (half
+    a millisecond that a start need not pay)."""
+    return re.compile(f"[{_INVISIBLE}]")
 
 
 def _point_thousands(quantity: Quantity, number: str, fraction: str) -> Quantity:
