@@ -16,7 +16,9 @@ from workbench.tui.app import WorkbenchApp
 from workbench.tui.widgets.detail_pane import DetailPane
 
 
-async def test_the_pane_heads_a_figure_with_its_own_dispute(store: AnnotationStore) -> None:
+def two_disputes_app(store: AnnotationStore) -> WorkbenchApp:
+    """The app on TWO_DISPUTES, every sentence but the headline tagged: one conflict of
+    two things measured."""
     store.import_annotations(
         [
             annotate(TWO_DISPUTES, n, store.annotator, source=s.text.split()[0])
@@ -25,9 +27,13 @@ async def test_the_pane_heads_a_figure_with_its_own_dispute(store: AnnotationSto
         ]
     )
     corpus = Corpus([TWO_DISPUTES], [])
-    app = WorkbenchApp(
+    return WorkbenchApp(
         store, corpus=corpus, keymap={}, suggestions=SuggestionSettings(enabled=False)
     )
+
+
+async def test_the_pane_heads_a_figure_with_its_own_dispute(store: AnnotationStore) -> None:
+    app = two_disputes_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_summary(app, pilot)
         banner = str(screen.query_one("#conflict-banner", Static).render()).splitlines()

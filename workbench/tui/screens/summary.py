@@ -113,6 +113,12 @@ SUMMARY_BINDINGS: list[BindingType] = [
     Binding("6", "show_tab('denials')", "Denials", show=False, id="summary.tab_denials"),
     Binding("7", "show_tab('possible')", "Possible", show=False, id="summary.tab_possible"),
 ]
+TAB_COUNT = sum(
+    1
+    for binding in SUMMARY_BINDINGS
+    if isinstance(binding, Binding) and (binding.id or "").startswith("summary.tab_")
+)
+"""The tabs the status line's hint counts ("1–7 tabs": it said 1–6 beside seven, qa16 Q10)."""
 FOOTER_RANK = ("help", "close", "write_report", "choose_analyst", "merge", "split", "undo")
 """Footer keys by need: at 80 columns `? Help` and Close first (qa13 Q10: no `?` shown)."""
 
@@ -734,7 +740,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                     f" · no annotations by {name_displayable(self.analyst or '')}: press a to "
                     "choose an analyst"
                 )
-        hint = "1–6 tabs · Enter opens · m m merge · x split · u undo · Tab: details"
+        hint = f"1–{TAB_COUNT} tabs · Enter opens · m m merge · x split · u undo · Tab: details"
         if self.merge_from is not None:
             hint = (
                 f"merging group {self.merge_from.group_number}: highlight another group and "
