@@ -184,6 +184,28 @@ def denied_clause(quote: str) -> tuple[int, int] | None:
             given = _VERDICT.search(quote, match.end(), end)
             if given is not None and not _CALLED_ON.match(quote, match.end()):
                 return match.end(), given.start()
+    return _predicate_verdict(quote)
+
+
+def _predicate_verdict(quote: str) -> tuple[int, int] | None:
+    """The subject of a verdict given as a predicate: "said that figure was “categorically
+    false”" denies "that figure", "“This result is a lie,” he told reporters" "This
+    result" (qa16 Q7: no denying verb, so nothing was denied and the figure just before
+    was never linked); "said it was untrue that troops had been sent" the clause after
+    "that". The subject runs back to a reporting verb, a quotation mark or a clause's end."""
+    for copula in _COPULA.finditer(quote):
+        given = _VERDICT.match(quote, copula.end())
+        if given is None:
+            continue
+        that = _THAT.match(quote, given.end())
+        if that is not None:
+            return that.end(), _clause_end(quote, that.end())
+        start = max(
+            (found.end() for found in _SUBJECT_OPENS.finditer(quote, 0, copula.start())),
+            default=0,
+        )
+        if _WORD.search(quote, start, copula.start()):
+            return start, copula.start()
     return None
 
 
@@ -232,13 +254,22 @@ VERDICT_WORDS = word_set(
 """The verdicts a denial gives what it denies."""
 _VERDICT = re.compile(
     r"[\s\u201c\"']*(?:(?:an?|the|pure|complete|total|outright|baseless|a\s+pack\s+of|"
-    r"completely|totally|utterly|entirely|absolutely|wholly|simply|patently)\s+)*"
+    r"completely|totally|utterly|entirely|absolutely|wholly|simply|patently|categorically)\s+)*"
     r"[\u201c\"']?\b(?:" + "|".join(sorted(VERDICT_WORDS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
 """A verdict and the words that lead into it ("“a lie”", "pure propaganda", "“completely
 false”": the clause before it ends before its quotation mark, qa13 Q9)."""
 _AS = re.compile(r"\bas\b", re.IGNORECASE)
+_COPULA = re.compile(r"\b(?:is|was|are|were|(?:has|have|had)\s+been)\b", re.IGNORECASE)
+"""What gives a verdict as a predicate ("the figure was false")."""
+_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
+_SUBJECT_OPENS = re.compile(
+    r"[\u201c\"]|" + _CLAUSE_END.pattern + r"|\b(?:said|says|say|saying|added|adds|insisted|"
+    r"insists|stated|states|maintained|maintains|argued|argues|told\s+[^\W\d_]+)\b",
+    re.IGNORECASE,
+)
+"""Where the subject of a predicate verdict starts, after the last of these before it."""
 _NOT_VERDICT_AS = word_set("many much few little well high low large long far soon such same so")
 """Words on either side of an "as" of comparison ("as many as 500", "as well as")."""
 
