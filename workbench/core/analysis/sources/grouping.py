@@ -28,6 +28,7 @@ from workbench.core.analysis.lexicon import (
     MALE_FIRST_NAMES,
     MALE_TITLES,
     MONTH_NAMES,
+    NAME_PARTICLES,
     NAME_PREFIXES,
     NAMED_BODIES,
     ROLES,
@@ -100,7 +101,7 @@ def parse_source(source: str) -> tuple[str, tuple[str, ...]]:
     raw = _name_words(text)
     while raw and raw[0].lower().rstrip(".") in NAME_PREFIXES:
         raw = raw[1:]
-    is_name = bool(raw) and all(word[:1].isupper() for word in raw) and not _plural_role(raw)
+    is_name = bool(raw) and _capitalised_name(raw) and not _plural_role(raw)
     tokens = _name_tokens(raw)
     if is_name and not any(t in SOURCE_GROUP_WORDS for t in tokens):
         return "person", tokens
@@ -108,6 +109,16 @@ def parse_source(source: str) -> tuple[str, tuple[str, ...]]:
     if named:
         return "person", named
     return "group", _group_key(text)
+
+
+def _capitalised_name(words: list[str]) -> bool:
+    """Every word capitalised but a particle inside the name, before its last word
+    ("Piet van der Linde", "Mr. van der Linde": qa16 Q9, it was a group)."""
+    last = len(words) - 1
+    return words[last][:1].isupper() and all(
+        word[:1].isupper() or (k < last and word.lower() in NAME_PARTICLES)
+        for k, word in enumerate(words)
+    )
 
 
 def _plural_role(words: list[str]) -> bool:
