@@ -6,7 +6,8 @@ woman's: in news copy "Mrs. Biden" beside "Hunter Biden" is most often another p
 the family (tr11 T9). A short list of first names knew too few women, so every "Ms."
 of any other woman was a second source. What an article says of the person is better
 evidence than a longer list: a "she" or "her" used of the full name (a pronoun source
-that names it, or the first pronoun after the name in a sentence typed with it), and a
+that names it, or the first pronoun after the name in a sentence typed with it), a
+woman's role written beside it ("Its chairwoman, Agnieszka Wróbel,": qa16 Q8), and a
 woman's honorific typed with the same surname in an article that types the full name
 ("Nancy Pelosi said …", then "Ms. Pelosi said …"). Any such evidence of a man ("he",
 "his", "Mr. Biden" in that article) leaves the name unknown: the reading stays apart.
@@ -19,7 +20,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from workbench.core.analysis.lexicon import FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES, TITLES
+from workbench.core.analysis.lexicon import (
+    FEMALE_ROLE_NOUNS,
+    FEMALE_TITLES,
+    MALE_FIRST_NAMES,
+    MALE_ROLE_NOUNS,
+    MALE_TITLES,
+    RELATIVE_PRONOUNS,
+    TITLES,
+)
 from workbench.core.analysis.sources.grouping import clean_source, parse_source
 
 _SHE = frozenset(["she", "her", "hers", "herself"])
@@ -29,7 +38,13 @@ GENDERED_PRONOUNS = _SHE | _HE
 _WOMAN_TITLES = frozenset(t.rstrip(".") for t in FEMALE_TITLES)
 _MAN_TITLES = frozenset(t.rstrip(".") for t in MALE_TITLES)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_SHE_WORD = re.compile(r"\b(?:[Ss]he|[Hh]ers?|[Hh]erself)\b")
+_SHE_WORD = re.compile(
+    r"\b(?:[Ss]he|[Hh]ers?|[Hh]erself|" + "|".join(sorted(FEMALE_ROLE_NOUNS)) + r")\b",
+    re.IGNORECASE,
+)
+"""A sentence that may show a woman: a pronoun of hers, or a woman's role noun."""
+_BESIDE = re.compile(r"[,;:()\u2014\u2013]")
+"""Where the words written beside a name (its role, its apposition) end."""
 
 
 class TypedSource(NamedTuple):
@@ -80,6 +95,7 @@ def women_named(sources: Iterable[TypedSource]) -> frozenset[str]:
         if "he" in told[name] or not (told[name] or any(_SHE_WORD.search(s) for s in typed_on)):
             continue  # no woman's evidence to weigh, or already a man's
         told[name].update(gender for s in typed_on if (gender := _pronoun_after(name, s)))
+        told[name].update(gender for s in typed_on if (gender := _role_beside(name, s)))
     return frozenset(name for name, genders in told.items() if genders == {"she"})
 
 
@@ -101,6 +117,28 @@ def _honorific_gender(spelling: str) -> str:
     """'she' for "Ms. Pelosi", 'he' for "Mr. Biden", else ""."""
     words = {word.lower().rstrip(".") for word in spelling.split()}
     woman, man = bool(words & _WOMAN_TITLES), bool(words & _MAN_TITLES)
+    return "she" if woman and not man else "he" if man and not woman else ""
+
+
+def _role_beside(name: str, sentence: str) -> str:
+    """The gender a role noun written beside `name` tells: before it in its clause ("Its
+    chairwoman, Agnieszka Wróbel,", "Commission spokeswoman Agnieszka Wróbel") or in the
+    apposition after it (", the commission's spokeswoman,"), as the suggester reads a
+    role for "she" (qa16 Q8); not a relative clause's ("Rosa Imre, whose daughter …"),
+    which speaks of someone else, nor a role that is not the last word before the name or
+    of its apposition ("The chairwoman met Piet Wróbel": hers, not his)."""
+    at = sentence.find(name)
+    if at < 0:
+        return ""
+    before = _WORD.findall(sentence[:at].rstrip().removesuffix(","))
+    roles = [before[-1].lower()] if before else []
+    after = sentence[at + len(name) :].lstrip()
+    if after.startswith(","):
+        apposition = [w.lower() for w in _WORD.findall(_BESIDE.split(after[1:])[0])]
+        if apposition and apposition[0] not in RELATIVE_PRONOUNS:
+            roles.append(apposition[-1])
+    woman = any(w in FEMALE_ROLE_NOUNS for w in roles)
+    man = any(w in MALE_ROLE_NOUNS for w in roles)
     return "she" if woman and not man else "he" if man and not woman else ""
 
 
