@@ -60,6 +60,9 @@ from tests.fixtures.blind_figure_pairs14 import SHA256 as BLIND_FOURTEEN_SHA256
 from tests.fixtures.blind_figure_pairs15 import FINAL_TEST as BLIND_FIFTEEN
 from tests.fixtures.blind_figure_pairs15 import PATH as BLIND_FIFTEEN_PATH
 from tests.fixtures.blind_figure_pairs15 import SHA256 as BLIND_FIFTEEN_SHA256
+from tests.fixtures.blind_figure_pairs16 import FINAL_TEST as BLIND_SIXTEEN
+from tests.fixtures.blind_figure_pairs16 import PATH as BLIND_SIXTEEN_PATH
+from tests.fixtures.blind_figure_pairs16 import SHA256 as BLIND_SIXTEEN_SHA256
 from tests.fixtures.figure_pairs_fig15 import FIG_FIFTEEN
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
@@ -370,6 +373,58 @@ KNOWN_WRONG = {
     "blind15-b15-69": "'lasted about 15 hours' and 'less than three hours after' give no figure",
     "blind15-b15-79": "'a 4.5% pay rise' and 'raises ... wages by 9 percent' read no event: two "
     "shares with no event are not compared",
+    # the sixteenth blind set, as its one run on main 98fd2b3 found them; development data
+    # since (session 16)
+    "blind16-b16-04": "'3.4 million customers' and 'Roughly 340,000 customers' read no event: two "
+    "counts with no event are not compared",
+    "blind16-b16-05": "'tripled' (a rise) and 'roughly 50%' (a level) are two states, and "
+    "'18,000' reads no class",
+    "blind16-b16-06": "'every 38 hours' and 'every 11 days' give no figure",
+    "blind16-b16-08": "'won 143 of the 300 seats' (received) and '128 seats' (no event read): an "
+    "event on one side only, and no place or two names tie the sentences",
+    "blind16-b16-09": "'roughly $49 million' reads no kind of money and 'a $72 million penalty' "
+    "a fine: the $49 million, beside the fine 'EUR 45 million', is not free to be of it",
+    "blind16-b16-11": "'1.48C' and '1.6C' are temperatures, a class the rule does not check",
+    "blind16-b16-14": "'More than 2,000 migrants crossed' (arrived) and '1,650 people made the "
+    "crossing' (made) are two states",
+    "blind16-b16-18": "'1.2 gigawatts' (no time read) and 'The 800-megawatt facility ... in 2027' "
+    "(time 2027): a capacity's time on one side only is two periods",
+    "blind16-b16-27": "'sold 4.6 million units' (units) and 'sales ... topped 6 million' (sales) "
+    "are two classes",
+    "blind16-b16-29": "'Some 72% of children under five' (part 'five') and 'Fewer than two-thirds "
+    "of under-fives' (part 'under-fives') are two parts",
+    "blind16-b16-33": "'146 confirmed cases' (part 'confirmed') and '164 confirmed measles cases' "
+    "(part 'confirmed measles') are two parts",
+    "blind16-b16-34": "'The victim, 34,' reads no class, against 'a 43-year-old delivery driver'",
+    "blind16-b16-41": "'60 people are believed trapped' (no event read) and 'More than 100 people "
+    "are still trapped' (trapped): an event on one side only, and no place or two names tie "
+    "the sentences",
+    "blind16-b16-48": "'entered its sixth week' gives no figure, and 'The 12-day-old dockworkers' "
+    "reads 12 dockworkers",
+    "blind16-b16-55": "'about two-thirds contained' gives no figure, against '40% contained'",
+    "blind16-b16-56": "'a $1.8 billion budget' (budget) and 'spending plan of $2.1bn' (planned "
+    "spent) are two states",
+    "blind16-b16-58": "'all but four of the 45 drones' gives no figure, and 'downed 38' (downed) "
+    "and '45 drones' (launched) are two states",
+    "blind16-b16-60": "'lasted nearly 11 hours' and 'after about four hours' give no figure",
+    "blind16-b16-61": "a false alarm: 'designed for a capacity of 1.2 gigawatts' and 'currently "
+    "generating 750 megawatts' are both read as capacity: the design against the output now",
+    "blind16-b16-64": "'cut 2,300 jobs' (jobs, planned cut) and '19,000 employees' (workers, no "
+    "state) are two classes, and 'one in five of' gives no figure",
+    "blind16-b16-65": "a false alarm: 'led 2-0 at half-time' and 'win the game 3-1' are both "
+    "read as the match's score: the half-time score against the final one",
+    "blind16-b16-67": "'$1.20 per litre' and '$6.80 a gallon' are two rates: litres and gallons "
+    "are not converted",
+    "blind16-b16-68": "'a quarter of its 1,200 scheduled flights' (300, part 'scheduled') is read "
+    "as a part of '450 of the 1,200 flights', no larger than its whole",
+    "blind16-b16-72": "'112 million tonnes' (time 'this year') and '105 million tonnes' (no time "
+    "read): a harvest's time on one side only is two periods",
+    "blind16-b16-73": "'Some 12,000 nurses walked off the job' (joined) and 'involved fewer than "
+    "9,000 nurses' (involved) are two states",
+    "blind16-b16-74": "'last 72 hours' and 'a five-day pause' give no figure",
+    "blind16-b16-76": "a false alarm: 'third-quarter revenue of $4.2bn' (the third quarter) and "
+    "'For the full fiscal year ... $16.5 billion' (no time read) are both read as the "
+    "revenue: a quarter against its year",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -436,6 +491,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
         + BLIND_FOURTEEN
         + BLIND_FIFTEEN
         + FIG_FIFTEEN
+        + BLIND_SIXTEEN
     ),
 )
 def test_pair(pair: SentencePair) -> None:
@@ -464,6 +520,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_FOURTEEN, (0.96, 0.55, 19), id="fourteenth blind set, now development"),
         pytest.param(BLIND_FIFTEEN, (0.97, 0.78, 10), id="fifteenth blind set, now development"),
         pytest.param(FIG_FIFTEEN, (1.0, 1.0, 0), id="fifteenth pass's own pairs"),
+        pytest.param(BLIND_SIXTEEN, (0.84, 0.4, 27), id="sixteenth blind set, now development"),
     ],
 )
 def test_precision_and_recall(
@@ -494,6 +551,7 @@ def test_precision_and_recall(
             BLIND_FOURTEEN_PATH, BLIND_FOURTEEN_SHA256, BLIND_FOURTEEN, 80, id="fourteenth"
         ),
         pytest.param(BLIND_FIFTEEN_PATH, BLIND_FIFTEEN_SHA256, BLIND_FIFTEEN, 80, id="fifteenth"),
+        pytest.param(BLIND_SIXTEEN_PATH, BLIND_SIXTEEN_SHA256, BLIND_SIXTEEN, 80, id="sixteenth"),
     ],
 )
 def test_each_blind_set_is_the_file_handed_over(
