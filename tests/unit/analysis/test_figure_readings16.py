@@ -473,3 +473,70 @@ def test_some_of_those_killed_are_a_part_of_the_toll(toll: str, disputed: bool) 
     (part,) = figures(some, "x")
     assert (part.measure.unit_class, part.measure.part) == ("killed", "of them")
     assert conflict(some, toll) is disputed
+
+
+# An outage is an event, and a duration counted from an event's start is its length:
+# "Monday's outage lasted about 15 hours" and "services were restored less than three
+# hours after Monday's outage began" (neither was read: an outage named no event, and
+# "after Monday" made another day of the second).
+
+
+@pytest.mark.parametrize(
+    ("restored", "disputed"),
+    [
+        ("Services were restored less than three hours after Monday's outage began.", True),
+        ("Services were restored about 15 hours after Monday's outage began.", False),
+        ("Services were restored less than three hours after Tuesday's outage began.", False),
+    ],
+)
+def test_an_outage_restored_after_its_start_lasted_that_long(restored: str, disputed: bool) -> None:
+    lasted = "Monday's outage at the cloud provider lasted about 15 hours, customers said."
+    assert conflict(lasted, restored) is disputed
+
+
+def test_a_duration_from_an_events_start_is_of_that_day() -> None:
+    (duration,) = figures("Power was restored 90 minutes after Tuesday's blackout began.", "x")
+    assert (duration.measure.unit_class, duration.measure.day) == ("duration", "tuesday")
+
+
+# Where a figure's things are, between them and their verb: "900 workers at the Zwickau
+# plant will lose their jobs", "8,000 houses in Al Haouz were damaged" (the phrase hid the
+# verb: no event was read, or the wrong one).
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit_class", "state"),
+    [
+        ("Some 900 workers at the Zwickau plant will lose their jobs.", "jobs", "planned cut"),
+        ("More than 8,000 houses in Al Haouz were damaged by the quake.", "homes", "damaged"),
+        ("About 2,000 residents in the valley were evacuated on Sunday.", "people", "displaced"),
+    ],
+)
+def test_a_verb_past_where_its_subject_is(sentence: str, unit_class: str, state: str) -> None:
+    (figure,) = figures(sentence, "x")
+    assert (figure.measure.unit_class, figure.measure.state) == (unit_class, state)
+
+
+@pytest.mark.parametrize(
+    ("losing", "disputed"),
+    [
+        ("A third of the 900 workers at the Zwickau plant will lose their jobs.", True),
+        ("Half of the 900 workers at the Zwickau plant will lose their jobs.", False),
+    ],
+)
+def test_workers_losing_jobs_at_a_plant_are_its_cuts(losing: str, disputed: bool) -> None:
+    assert conflict(losing, "The carmaker said 450 jobs would be cut at its Zwickau plant.") is (
+        disputed
+    )
+
+
+def test_destroyed_homes_and_damaged_houses_are_two_counts() -> None:
+    assert not conflict(
+        "The earthquake destroyed 1,200 homes in Al Haouz province, the ministry said.",
+        "More than 8,000 houses in Al Haouz were damaged by the quake, aid groups said.",
+    )
+
+
+def test_a_share_in_words_opening_a_sentence_is_read() -> None:
+    found = figures("Half of the 800 staff at the Glenmore mill will lose their jobs.", "x")
+    assert [f.quantity.value for f in found if f.measure.unit_class == "jobs"] == [400.0]

@@ -2194,6 +2194,7 @@ EVENT_KINDS = {
         "match",
     ),
     **dict.fromkeys(word_set("concert concerts festival gig"), "concert"),
+    **dict.fromkeys(word_set("outage outages blackout blackouts"), "outage"),
 }
 """Nouns naming the event a figure belongs to, by kind ("the quake" and "the earthquake"
 are one; "strike" is a walkout or an attack). Two figures whose sentences name events,

@@ -895,7 +895,9 @@ def _measure(
         noun=noun,
         day=_period(reading.times.period, unit_class)
         or (
-            _day(before.words, after.words, placed=bool(country or place))
+            _of_its_event(
+                unit_class, _day(before.words, after.words, placed=bool(country or place))
+            )
             or _opening_day(reading.text, quantity)
             or _toll_day(unit_class, reading.lowers)
             if _WEEKDAY_HINT in reading.text
@@ -999,6 +1001,14 @@ def _day(before_words: list[str], after_words: list[str], placed: bool = False) 
                     return None  # "on Saturday and Sunday": a span (the weekend), no day
                 return f"after {word}" if later else word
     return None
+
+
+def _of_its_event(unit_class: str, day: str | None) -> str | None:
+    """A duration's day is its event's: "restored about 90 minutes after Tuesday's outage
+    began" is how long Tuesday's outage lasted, not a count made after Tuesday."""
+    if unit_class == "duration" and day is not None:
+        return day.removeprefix("after ")
+    return day
 
 
 def _an_events_day(words: list[str], position: int) -> bool:
@@ -2164,7 +2174,7 @@ def _under_way(before_words: list[str]) -> bool:
 def _will_be(after_words: list[str]) -> bool:
     """'4,000 employees will be let go', 'are expected to be laid off': the verb the
     figure is the subject of is planned, not done."""
-    for word in after_words:
+    for word in after_words[_past_where(after_words, 2 if _paired_noun(after_words) else 0) :]:
         if word in PLANNED:
             return True
         if word not in AFTER_EVENT_SKIPPED:
@@ -2202,10 +2212,22 @@ def _jobs_cut(
         return unit_class, state
     if state in _CUTS:
         return "jobs", state
-    if state in _LOSING and "jobs" in after_words[:4]:
+    if state in _LOSING and _their_jobs(after_words):
         planned = state != "lost" or after_words[:1] == ["to"]
         return "jobs", "planned cut" if planned else "cut"  # "will lose their jobs"
     return unit_class, state
+
+
+def _their_jobs(after_words: list[str]) -> bool:
+    """'(4,500 workers) will lose their jobs', '(900 workers) at the plant will lose their
+    jobs': "jobs" right after the verb of losing."""
+    return any(
+        word in _LOSE and "jobs" in after_words[position + 1 : position + 3]
+        for position, word in enumerate(after_words[: _WHERE_REACH + 4])
+    )
+
+
+_LOSE = word_set("lose loses losing lost")
 
 
 _GOT_RAIN = re.compile(
@@ -2309,6 +2331,7 @@ def _verb_after(words: list[str]) -> str | None:
     "took part"), past a second noun the figure counts with its own ("640 departures
     and arrivals were scrapped")."""
     position = 2 if _paired_noun(words) else 0
+    position = _past_where(words, position)
     while position < len(words) and words[position] in AFTER_EVENT_SKIPPED:
         position += 1
     going = position < len(words) and words[position] in GOING_VERBS
@@ -2321,6 +2344,24 @@ def _verb_after(words: list[str]) -> str | None:
     if particle not in VERB_PARTICLES:  # "passed through": a phrase's word, else none
         particle = particle if _phrase(words[position], particle) else ""
     return _event_of(words[position], particle or None)
+
+
+def _past_where(words: list[str], position: int) -> int:
+    """Past a phrase of where the figure's things are, up to the auxiliary of their verb:
+    "(900 workers) at the Zwickau plant will lose their jobs", "(2,000 residents) in the
+    valley were evacuated"; `position` when no auxiliary ends such a phrase."""
+    if position >= len(words) or words[position] not in _WHERE_BEFORE_VERB:
+        return position
+    for following in range(position + 1, min(len(words), position + _WHERE_REACH)):
+        if words[following] in AFTER_EVENT_SKIPPED:
+            return following
+        if _is_verb(words[following]) or words[following] in FUNCTION_WORDS - _ARTICLES:
+            return position
+    return position
+
+
+_WHERE_BEFORE_VERB = frozenset(["at", "in"])
+_WHERE_REACH = 6
 
 
 def _paired_noun(words: list[str]) -> bool:
