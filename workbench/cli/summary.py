@@ -37,12 +37,13 @@ if TYPE_CHECKING:
 
     from store.protocol import Store
     from store.read_memo import ReadMemo
+    from workbench.core.analysis.figures.conflict_model import ReadSentence
     from workbench.core.analysis.ledger.claim_text import ClaimText
     from workbench.core.analysis.ledger.readings import Readings
     from workbench.core.analysis.summary.build import SummarySettings
     from workbench.core.analysis.summary.markdown import MarkdownPieces
     from workbench.core.analysis.summary.model import AnchoringSection, Summary
-    from workbench.core.analysis.summary.possible import ReadingCache
+    from workbench.core.analysis.summary.possible import Keys, ReadingCache
     from workbench.core.anchoring.as_tagged import TaggedVersions
     from workbench.core.annotation import Annotation
     from workbench.core.corpus.article_info import ArticleInfo
@@ -262,13 +263,17 @@ class SummaryInputs:
 
 def summarised(request: Request) -> Summary | int:
     """The summary `request` asks for, what it has to say on stderr said as it goes; or
-    the exit status of a store error (said)."""
+    the exit status of a store error (said). In a process that reads quotes once
+    (`read_quotes_once`: the keeper), what its summaries read before is taken and added to."""
     from workbench.core.analysis.summary.build import SummaryCache, build_summary
+    from workbench.core.analysis.summary.possible import ReadingCache
 
     inputs = summary_inputs(request)
     if isinstance(inputs, int):
         return inputs
-    cache = SummaryCache()  # what the build read of each quote, for the possible conflicts
+    quotes = _quotes_read
+    # what the build read of each quote, for the possible conflicts
+    cache = SummaryCache() if quotes is None else SummaryCache(texts=quotes.texts)
     summary = build_summary(
         inputs.annotations,
         inputs.articles,
@@ -279,7 +284,40 @@ def summarised(request: Request) -> Summary | int:
         readings=inputs.readings,
     )
     inputs.readings = None
-    return finished(inputs, summary, texts=cache.texts)
+    # the reader's verdicts are the summary's own: only the quotes' readings are shared
+    reading = None if quotes is None else ReadingCache(read=quotes.read, keys=quotes.keys)
+    return finished(inputs, summary, reading, texts=cache.texts)
+
+
+class QuoteReadings:
+    """What a process's summaries of one database read in their quotes, for its next
+    summary: a keeper makes up to ten in a row (cli/summary_keeper.py: the writer's,
+    every analyst's, the others'), and each read every quote again (about a fifth of a
+    cold summary's time at 100,000 annotations, the possible conflicts' reader a
+    sixteenth more). Each quote's reading (ClaimText) and the reader's (ReadSentence,
+    its index keys) are functions of the quote alone, so a summary made with them is,
+    byte for byte, the one made without. Bounded as the caches it lends are: ClaimTexts
+    keep_only, ReadingCache READ_KEPT."""
+
+    def __init__(self) -> None:
+        from workbench.core.analysis.ledger.claim_text import ClaimTexts
+
+        self.texts = ClaimTexts()
+        self.read: dict[str, ReadSentence] = {}
+        self.keys: dict[str, Keys | None] = {}
+
+
+_quotes_read: QuoteReadings | None = None
+"""What this process's summaries read in their quotes, once `read_quotes_once` was called."""
+
+
+def read_quotes_once() -> None:
+    """From now on, this process's summaries (`summarised`) read each quote once, not
+    once per summary (QuoteReadings): for a process that makes one summary after
+    another of one database, the keeper (cli/summary_keeper.py)."""
+    global _quotes_read
+    if _quotes_read is None:
+        _quotes_read = QuoteReadings()
 
 
 def summary_inputs(

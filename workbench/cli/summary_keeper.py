@@ -570,6 +570,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     screen = args.article if args.screen else None
     try:
+        from workbench.cli.summary import read_quotes_once
+
+        read_quotes_once()  # summaries of one database, one after another
         location = resolve_database(None)
         if args.one_round:  # the following keeper holds the turn and stops this one
             from workbench.cli.common import stopped_cleanly_by_sigterm
