@@ -169,17 +169,11 @@ def filters_matching_nothing(
 def no_reviews(source: ExportSource, wanted: AnnotationFilter, annotator: str | None) -> None:
     """Say on stderr why a ClaimReview export holds no review (qa5 Q10: an empty graph,
     exit 0, and nothing said): only claims with a verdict are reviews."""
-    from workbench.core.annotation import VERDICTS
-    from workbench.core.interchange.export.claimreview import is_review
+    from workbench.core.interchange.export.claimreview import no_review_words
 
-    selected = [a for a in source.all(annotator) if wanted.matches(a)]
-    if selected and not any(map(is_review, selected)):
-        print(
-            "workbench: no ClaimReview written: only a claim with a verdict "
-            f"({', '.join(VERDICTS)}) is a review; none of the {len(selected)} "
-            "annotation(s) selected has one",
-            file=sys.stderr,
-        )
+    said = no_review_words(a for a in source.all(annotator) if wanted.matches(a))
+    if said is not None:
+        print(f"workbench: {said}", file=sys.stderr)
 
 
 def readable_history(source: ExportSource) -> Callable[[], Sequence[ChangeLike]]:

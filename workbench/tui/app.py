@@ -459,6 +459,7 @@ class WorkbenchApp(App[None]):
         from workbench.core.anchoring.as_tagged import tagged_reader
         from workbench.core.anchoring.reanchored_view import view_plans
         from workbench.core.files.atomic import write_output
+        from workbench.core.interchange.export.claimreview import no_review_words
         from workbench.core.interchange.export.from_store import (
             export_bytes,
             orphans_left_out,
@@ -493,11 +494,15 @@ class WorkbenchApp(App[None]):
         )
         if unconfirmed:
             left_words += f"; {to_check_words(unconfirmed, format_name)}"
+        empty = no_review_words(source.all(None)) if format_name == "claimreview" else None
+        if empty is not None:
+            left_words += f"; {empty}"
         hand_back(
             self,
             self.notify,
             f"{len(output):,} bytes written to {name_displayable(path)}{left_words}",
             title="Exported",
+            severity="warning" if empty else "information",
             markup=False,
         )
         try:

@@ -14,7 +14,7 @@ source, or with a pronoun nobody resolved, the Claim has no author.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from workbench.core.analysis.lexicon import ORGANISATION_WORDS
@@ -36,6 +36,19 @@ ORGANISATION = re.compile(
 def is_review(annotation: Annotation) -> bool:
     """A claim with a verdict: the only annotations ClaimReview can express."""
     return annotation.has_tag("claim") and annotation.status in VERDICTS
+
+
+def no_review_words(selected: Iterable[Annotation]) -> str | None:
+    """Why a ClaimReview export of `selected` holds no review (qa5 Q10: an empty graph,
+    said nowhere), for the CLI's stderr and the TUI's notice (qa16 Q18: "46 bytes
+    written"); None when one is a review or none was selected."""
+    chosen = list(selected)
+    if not chosen or any(map(is_review, chosen)):
+        return None
+    return (
+        f"no ClaimReview written: only a claim with a verdict ({', '.join(VERDICTS)}) is a "
+        f"review; none of the {len(chosen)} annotation(s) selected has one"
+    )
 
 
 ONE_PERSON = frozenset(
