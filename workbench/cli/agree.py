@@ -94,7 +94,8 @@ def as_text(
     for source in report.source_disagreements:
         lines.append(
             f"  {named(source.article_id)}, {sentence_label(source.index)}: "
-            f"A {source_words(source.source_a)} B {source_words(source.source_b)}  "
+            f"A {source_words(source.source_a, source.speaker_a)} "
+            f"B {source_words(source.source_b, source.speaker_b)}  "
             f"{one_line(source.quote)}"
         )
     lines.append(
@@ -110,9 +111,11 @@ def as_text(
     return "\n".join(lines) + "\n"
 
 
-def source_words(source: str | None) -> str:
-    """A source as the listing shows it: quoted (it is the analyst's text), or none."""
-    return f"“{one_line(source)}”" if source and source.strip() else "(no source)"
+def source_words(source: str | None, speaker: str | None = None) -> str:
+    """A source as the listing shows it: quoted (it is the analyst's text), or none, then
+    whom it was accepted as naming, if another ("“She” → Ilse Marwood", qa16 Q19)."""
+    shown = f"“{one_line(source)}”" if source and source.strip() else "(no source)"
+    return f"{shown} → {one_line(speaker)}" if speaker else shown
 
 
 def compared_lines(
@@ -227,6 +230,14 @@ def as_json(report: AgreementReport) -> dict[str, Any]:
                 "quote": item.quote,
                 "source_a": item.source_a,
                 "source_b": item.source_b,
+                **{  # whom a source was accepted as naming, only when another (qa16 Q19)
+                    key: speaker
+                    for key, speaker in (
+                        ("speaker_a", item.speaker_a),
+                        ("speaker_b", item.speaker_b),
+                    )
+                    if speaker is not None
+                },
             }
             for item in report.source_disagreements
         ],

@@ -390,3 +390,35 @@ def test_a_record_past_its_articles_sentences_is_refused_as_its_import_refuses_i
             f"workbench: {edited}: $.annotations[4].index: index 99 (sentence 100) is beyond "
             "the text it names of article 'story' (5 sentences)\n"
         )
+
+
+def test_one_pronoun_resolved_to_two_speakers_names_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qa16 Q19: both analysts accepted "She" on "She added that 412,000 ballots had been
+    counted …", one when it was shown as the governor, the other as the chairwoman: the
+    listing said `A “She” B “She”`, a disagreement that reads as none. Each side names
+    the speaker its pronoun was taken for."""
+    attributed = ("claim", "attribution")
+    scores = {"claim": 0.9, "attribution": 0.95, "denial": 0.0}
+    ana = [
+        replace(
+            judged("ana", 0, *attributed),
+            source="She",
+            suggestion=Suggested("rules-19", attributed, "She", "Ilse Marwood", scores),
+        )
+    ]
+    cara = [
+        replace(
+            judged("cara", 0, *attributed),
+            source="She",
+            suggestion=Suggested("rules-20", attributed, "She", "Agnieszka Wróbel", scores),
+        )
+    ]
+    first, second = write(tmp_path / "ana.json", ana), write(tmp_path / "cara.json", cara)
+    code, out, _ = run(capsys, str(first), str(second))
+    assert code == 0
+    assert "A “She” → Ilse Marwood B “She” → Agnieszka Wróbel" in out
+    code, out, _ = run(capsys, str(first), str(second), "--json")
+    (listed,) = json.loads(out)["source_disagreements"]
+    assert (listed["speaker_a"], listed["speaker_b"]) == ("Ilse Marwood", "Agnieszka Wróbel")

@@ -98,6 +98,10 @@ class SourceDisagreement:
     quote: str
     source_a: str | None
     source_b: str | None
+    speaker_a: str | None = None
+    """Whom A's source was accepted as naming, when not the source itself ("She" →
+    "Ilse Marwood"): one pronoun typed by both may name two people (qa16 Q19)."""
+    speaker_b: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +273,15 @@ def compare(
     both = [key for key, *_ in pairs if key in first and key in second]
     speaker = speakers(side[key] for key in both for side in (first, second))
     sources = tuple(
-        SourceDisagreement(key[0], key[1], first[key].quote, first[key].source, second[key].source)
+        SourceDisagreement(
+            key[0],
+            key[1],
+            first[key].quote,
+            first[key].source,
+            second[key].source,
+            accepted_speaker(first[key]),
+            accepted_speaker(second[key]),
+        )
         for key in both
         if credited_apart(first[key], second[key], speaker)
     )
@@ -339,6 +351,15 @@ def speakers(annotations: Iterable[Annotation]) -> Callable[[Annotation], str]:
         return _spoken_as(canonical_source(index, name) or name)
 
     return speaker
+
+
+def accepted_speaker(annotation: Annotation) -> str | None:
+    """The speaker the analyst accepted the source as naming ("She" → "Ilse Marwood"),
+    or None when that is the source itself or nobody."""
+    from workbench.core.analysis.sources.accepted import named_speaker
+
+    named = named_speaker(annotation)
+    return named if named is not None and named != annotation.source else None
 
 
 def _spoken_as(source: str | None) -> str:
