@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.content import Content
 from textual.geometry import Region
 
 from store import AnnotationStore
@@ -53,7 +54,8 @@ async def test_at_80_by_24_the_review_detail_shows_every_part_of_a_long_row_to_c
         width, height = detail.size
         lines = [s.text.rstrip() for s in detail.render_lines(Region(0, 0, width, height))]
         content = detail.render()
-        needed = len(content.wrap(width)) if hasattr(content, "wrap") else 0
+        assert isinstance(content, Content), content  # else the fit below proves nothing
+        needed = len(content.wrap(width))
         table = screen.query_one("#review-table")
         assert table.size.height >= 5, "the table keeps room for rows"
     shown = " ".join(line.strip() for line in lines)
