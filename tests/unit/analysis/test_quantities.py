@@ -422,3 +422,30 @@ def test_what_the_screen_shows_between_digits_still_splits_them(shown: str) -> N
     Braille pattern draws a blank cell: "4 0" on the screen, never read as 40."""
     values = [q.value for q in extract_quantities(f"The minister said 4{shown}0 troops left.")]
     assert 40 not in values
+
+
+HUGE = "9" * 400
+"""More digits than a float holds: float() of it is infinity."""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"The ministry said {HUGE} troops were killed.",
+        f"He was {HUGE} years old.",
+        f"The ministry said {'9' * 305} billion dollars were spent.",
+        f"About {'1' + '0' * 308}.5 million troops crossed.",
+        f"Between {HUGE} and {HUGE} soldiers died, up {HUGE} percent.",
+    ],
+    ids=["count", "age", "billions", "millions", "range and percent"],
+)
+def test_a_number_no_float_holds_counts_nothing_and_stops_no_reader(text: str) -> None:
+    """tr16 T2: a hostile article's 400-digit number was infinity, and `int(inf)` in the
+    age reader ended numbers_in, so `workbench summary`, the summary screen and its keeper
+    with it, in a traceback."""
+    from workbench.core.analysis.figures.conflict_model import read_sentence
+    from workbench.core.analysis.ledger.claim_text import claim_text
+
+    assert extract_quantities(text) == []
+    assert claim_text(text).quantities == ()
+    assert read_sentence(text, None, "a").figures == ()

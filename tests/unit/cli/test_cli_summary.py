@@ -383,3 +383,28 @@ def test_the_report_names_articles_not_read_by_title_and_leaves_their_text_out(
     assert rows == expected
     assert not any(a.quote in report for a in gold if a.index > 0)
     assert "000_e663f5f9bf7bc169" not in report
+
+
+def test_a_claim_whose_number_no_float_holds_is_summarised(tmp_path: Path) -> None:
+    """tr16 T2: a claimed sentence of a hostile article with a 400-digit number ended
+    `workbench summary` in a traceback (OverflowError), so no summary of the database
+    could be made while it was tagged; its number now counts nothing."""
+    from workbench.core.annotation import Anchor
+
+    article_path = tmp_path / "huge.txt"
+    article_path.write_text(
+        f"Ages\n\nThe ministry said the soldier was {'9' * 400} years old.\n", encoding="utf-8"
+    )
+    (article,) = load_corpus([article_path]).articles
+    sentence = article.sentences[1]
+    anchor = Anchor.in_text(
+        article.id, article.sha256, article.text, sentence.index, sentence.start, sentence.end
+    )
+    path = tmp_path / "db.json"
+    with AnnotationStore.open(path, annotator="gold") as store:
+        store.save(Annotation.new(anchor, "gold", tags=("claim",), source="The ministry"))
+    target = tmp_path / "out.json"
+    args = parse("--db", str(path), "--format", "json", "-o", str(target), str(article_path))
+    assert summary_command.run(args) == 0
+    summary = json.loads(target.read_text(encoding="utf-8"))
+    assert summary["totals"]["annotations"] == 1 and summary["conflicts"] == []

@@ -9,6 +9,7 @@ Plain regular expressions over one sentence: this is extraction, not parsing.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -861,8 +862,8 @@ def numbers_in(sentence: str) -> Numbers:
         value = float(number.translate(_SEPARATORS) + (fraction or ""))
         if multiplier:
             value *= MULTIPLIERS[multiplier.lower()]
-        if value <= 0:
-            continue
+        if not 0 < value < math.inf:
+            continue  # none, or more digits than a float holds: counts nothing (tr16 T2)
         number_end = (
             match.end("multiplier")
             if multiplier
