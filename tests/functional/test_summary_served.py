@@ -25,6 +25,7 @@ from workbench.config.snapshot_key import snapshot_key, snapshot_key_path
 from workbench.core.analysis.kept import code
 from workbench.core.analysis.kept.screen import corpus_digest, screen_key
 from workbench.core.analysis.ledger.settings import LedgerSettings
+from workbench.core.analysis.summary.model import Summary
 from workbench.core.analysis.summary.snapshot import encoded, signed, snapshot_of
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.screens.summary import STALE, SummaryScreen
@@ -112,6 +113,30 @@ def status_of(screen: SummaryScreen) -> str:
     return str(screen.query_one("#summary-status", Static).render())
 
 
+async def kept_after_a_first_look(make_app, store: AnnotationStore) -> Path:  # type: ignore[no-untyped-def]
+    """The database's path, once an app has looked at the summary (what a first look
+    remembers in the database) and the keeper has kept the screen's summary."""
+    assert store.path is not None
+    path = Path(store.path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_summary(app, pilot)
+    assert keep_screen(path, store.annotator, [])
+    return path
+
+
+async def computed_with_notices(make_app) -> tuple[Summary | None, list[str]]:  # type: ignore[no-untyped-def]
+    """The summary a new app's screen shows, asserted computed (not served from what
+    is kept), and the notices it gave."""
+    notified: list[str] = []
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.notify = lambda message, **_: notified.append(str(message))  # type: ignore[method-assign,assignment]
+        screen = await open_summary(app, pilot)
+        assert not screen.served
+        return screen.summary, notified
+
+
 async def test_a_kept_summary_whose_tables_cannot_be_made_is_damage_computed_instead(  # type: ignore[no-untyped-def]
     make_app, gold, bundled: Corpus, store: AnnotationStore
 ) -> None:
@@ -132,15 +157,11 @@ async def test_a_kept_summary_whose_tables_cannot_be_made_is_damage_computed_ins
             key = gold_screen_key(token, store.annotator, workspace.threshold, bundled)
             signing = snapshot_key(create=True)
             assert signing is not None  # signed as this user's keeper signs: the shape refuses it
-            assert kept.put(key, signed(encoded(snapshot_of(hostile, analysts)), signing), token)
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        notified: list[str] = []
-        app.notify = lambda message, **_: notified.append(str(message))  # type: ignore[method-assign,assignment]
-        screen = await open_summary(app, pilot)
-        assert not screen.served
-        assert screen.summary == built.summary
-        assert any(key[:12] in line and "damaged" in line for line in notified)
+            record = signed(encoded(snapshot_of(hostile, analysts)), signing, key)
+            assert kept.put(key, record, token)
+    shown, notified = await computed_with_notices(make_app)
+    assert shown == built.summary
+    assert any(key[:12] in line and "damaged" in line for line in notified)
 
 
 async def test_a_kept_summary_not_signed_by_this_users_keeper_is_damage_never_read(  # type: ignore[no-untyped-def]
@@ -159,22 +180,16 @@ async def test_a_kept_summary_not_signed_by_this_users_keeper_is_damage_never_re
         workspace = Workspace(reader, bundled)
         built, analysts = read_summary(workspace, store.annotator, LedgerSettings())
         hostile = dataclasses.replace(built.summary, totals=None)
-        forged = signed(encoded(snapshot_of(hostile, analysts)), b"\0" * 32)  # not the key
         with kept_summaries(path) as kept:
             token = kept.token()
             key = gold_screen_key(token, store.annotator, workspace.threshold, bundled)
-    notified: list[str] = []
+        forged = signed(encoded(snapshot_of(hostile, analysts)), b"\0" * 32, key)  # not the key
     for record in (encoded(snapshot_of(hostile, analysts)), forged):
         with kept_summaries(path) as kept:
             assert kept.put(key, record, token)
-        notified.clear()
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            app.notify = lambda message, **_: notified.append(str(message))  # type: ignore[method-assign,assignment]
-            screen = await open_summary(app, pilot)
-            assert not screen.served
-            assert screen.summary == built.summary
-            assert any("not signed with your key now" in line for line in notified), notified
+        shown, notified = await computed_with_notices(make_app)
+        assert shown == built.summary
+        assert any("not signed with your key now" in line for line in notified), notified
 
 
 async def test_a_key_cut_short_is_named_once_replaced_by_the_keeper_and_serving_resumes(  # type: ignore[no-untyped-def]
@@ -184,12 +199,7 @@ async def test_a_key_cut_short_is_named_once_replaced_by_the_keeper_and_serving_
     the screen was never served again until the user deleted it. It is named once; the
     next keeper replaces it and keeps the summary again under the new key (the one kept
     under the lost key is said to be so, not read)."""
-    assert store.path is not None
-    path = Path(store.path)
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await open_summary(app, pilot)  # what a first look keeps beside the database
-    assert keep_screen(path, store.annotator, [])
+    path = await kept_after_a_first_look(make_app, store)
     snapshot_key_path().write_bytes(snapshot_key_path().read_bytes()[:10])
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -221,11 +231,7 @@ async def test_the_code_is_the_one_the_app_started_with_not_the_one_on_disk_at_t
     so an upgrade installed meanwhile had its summary served as if the running code had
     computed it. The app started before the upgrade is served the summary kept for its
     own code; an app started after it is not."""
-    assert store.path is not None
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await open_summary(app, pilot)  # what a first look keeps beside the database
-    assert keep_screen(Path(store.path), store.annotator, [])  # under the code on disk now
+    await kept_after_a_first_look(make_app, store)  # under the code on disk now
     before = make_app()
     async with before.run_test(size=SIZE) as pilot:
         assert before.running_code.digest() == code.code_digest()  # taken as it started
@@ -236,3 +242,31 @@ async def test_the_code_is_the_one_the_app_started_with_not_the_one_on_disk_at_t
     async with after.run_test(size=SIZE) as pilot:
         screen = await open_summary(after, pilot)
         assert not screen.served
+
+
+async def test_a_snapshot_this_user_signed_for_other_inputs_is_damage_never_shown(  # type: ignore[no-untyped-def]
+    make_app, gold, bundled: Corpus, store: AnnotationStore
+) -> None:
+    """tr16 T1: the signature covered the snapshot's bytes, not the inputs it was kept
+    for. FILE.kept's entries and checksums anyone who can write the database's folder
+    can make, so a summary this user's keeper signed before a change, put under the key
+    of the content now, was shown as the summary of now: a tag changed since, not in it.
+    The signature now covers the key too: such a snapshot is damage, named."""
+    path = await kept_after_a_first_look(make_app, store)
+    with kept_summaries(path) as kept:
+        token_before = kept.token()
+    claim = next(a for a in gold if "claim" in a.tags and a.status != "disputed")
+    store.save(claim.changed(status="disputed"))
+    with AnnotationStore.open(path, annotator=store.annotator, read_only=True) as reader:
+        workspace = Workspace(reader, bundled)
+        before = gold_screen_key(token_before, store.annotator, workspace.threshold, bundled)
+        now, _ = read_summary(workspace, store.annotator, LedgerSettings())
+    with kept_summaries(path) as kept:
+        stale = kept.get(before)
+        assert stale is not None  # kept for the content before the change
+        token = kept.token()
+        key = gold_screen_key(token, store.annotator, workspace.threshold, bundled)
+        assert kept.put(key, stale, token)  # the stale record, under the key of now
+    shown, notified = await computed_with_notices(make_app)
+    assert shown == now.summary
+    assert any(key[:12] in line and "not signed" in line for line in notified)

@@ -107,7 +107,7 @@ class ScreenKeeper:
             articles = corpus_digest(corpus.articles)
             key = screen_key(token, code, analyst, ledger, threshold, articles)
             held = kept.get(key)
-            if held is not None and is_signed(held, signing):
+            if held is not None and is_signed(held, signing, key):
                 return True  # kept already (under a key since replaced: kept again)
             del held
             if not kept.keepable(token):
@@ -117,7 +117,7 @@ class ScreenKeeper:
                     summary, analysts = self.made(Workspace(store, corpus, threshold), ledger)
             except StoreError:
                 return False
-            data = signed(encoded(snapshot_of(summary, analysts)), signing)
+            data = signed(encoded(snapshot_of(summary, analysts)), signing, key)
             del summary
             if code_digest() != code:
                 return False  # the code changed while it ran: which made this is not known

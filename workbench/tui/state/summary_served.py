@@ -81,7 +81,7 @@ def served_summary(workspace: Workspace, analyst: str | None, ledger: LedgerSett
         return Served(None, NOT_KEPT, warnings)
     try:
         with paused_gc(promote=True):  # a million objects made: no collection scans them
-            snapshot = decoded(verified(data, found.key))
+            snapshot = decoded(verified(data, found.key, key))
     except NotSigned:
         return Served(None, NOT_KEPT, (*warnings, not_signed(key)))
     except DamagedSnapshot as error:
@@ -124,8 +124,9 @@ def key_said(problem: str) -> tuple[str, ...]:
 
 def not_signed(key: str) -> str:
     return (
-        f"the kept summary {key[:12]} is not signed with your key now (it was kept under "
-        "a key since replaced, or by another user): not read; computed instead"
+        f"the kept summary {key[:12]} is not signed with your key now for these inputs (it "
+        "was kept under a key since replaced, by another user, or for other inputs): not "
+        "read; computed instead"
     )
 
 

@@ -116,24 +116,35 @@ def decoded(data: bytes) -> Snapshot:
 SIGNATURE_BYTES = hashlib.sha256().digest_size
 
 
-def signed(data: bytes, key: bytes) -> bytes:
-    """`data` after its HMAC-SHA256 under `key` (config/snapshot_key.py: this user's)."""
-    return hmac.digest(key, data, "sha256") + data
+def signed(data: bytes, key: bytes, kept_as: str) -> bytes:
+    """`data` after its HMAC-SHA256 under `key` (config/snapshot_key.py: this user's)
+    over the key it is kept under (`kept_as`: kept/screen.py screen_key) and `data`."""
+    return _signature(key, kept_as, data) + data
 
 
-def verified(data: bytes, key: bytes | None) -> bytes:
-    """The snapshot `data` holds if it is signed under `key`; NotSigned if not (a record
-    another user wrote, or a key made since: rv15 R4), before anything is read."""
-    if not is_signed(data, key):
-        raise NotSigned("not signed with this user's key now")
+def verified(data: bytes, key: bytes | None, kept_as: str) -> bytes:
+    """The snapshot `data` holds if it is signed under `key` for `kept_as`, the key it
+    was found under; NotSigned if not, before anything is read: a record another user
+    wrote, a key made since (rv15 R4), or a snapshot this user's keeper signed for other
+    inputs (another content, analyst or code) put under the key of these (tr16 T1:
+    FILE.kept's index and checksums anyone who can write its folder can make)."""
+    if not is_signed(data, key, kept_as):
+        raise NotSigned("not signed with this user's key now for these inputs")
     return data[SIGNATURE_BYTES:]
 
 
-def is_signed(data: bytes, key: bytes | None) -> bool:
-    """Whether `data` is signed under `key` (a keeper finding a snapshot kept under a
-    key it no longer holds keeps it again)."""
+def is_signed(data: bytes, key: bytes | None, kept_as: str) -> bool:
+    """Whether `data` is signed under `key` for `kept_as` (a keeper finding a snapshot
+    kept under a key it no longer holds keeps it again)."""
     given, body = data[:SIGNATURE_BYTES], data[SIGNATURE_BYTES:]
-    return key is not None and hmac.compare_digest(given, hmac.digest(key, body, "sha256"))
+    return key is not None and hmac.compare_digest(given, _signature(key, kept_as, body))
+
+
+def _signature(key: bytes, kept_as: str, data: bytes) -> bytes:
+    label = kept_as.encode("utf-8", "surrogateescape")
+    mac = hmac.new(key, b"%d:%s" % (len(label), label), "sha256")
+    mac.update(data)  # the record (27 MB at 100,000 annotations) not copied to be signed
+    return mac.digest()
 
 
 def snapshot_of(summary: Summary, analysts: Sequence[str]) -> Snapshot:
