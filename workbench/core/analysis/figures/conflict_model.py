@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -120,6 +121,7 @@ def read_sentence(
     if measures is None:
         measures = read_measures(text, found, words)
     tokens = list(_tokens(text))
+    starts = [start for start, _, _ in tokens]
     figures: list[ReadFigure] = []
     rule_figures: list[Figure] = []
     key = ("analyst", article_id, index)
@@ -132,10 +134,13 @@ def read_sentence(
         figure = Figure(key, article_id, index, source, quantity, measure)
         if not bare:
             rule_figures.append(figure)
-        before = [w for s, _, w in tokens if s < quantity.start][-WINDOW:]
-        after = [w for s, _, w in tokens if s >= quantity.end][:WINDOW]
+        # the tokens before, inside and after the figure, found by their starts: a
+        # sentence's figures times its words was seconds for a table (tr16 T3)
+        first, last = bisect_left(starts, quantity.start), bisect_left(starts, quantity.end)
+        before = [w for _, _, w in tokens[max(0, first - WINDOW) : first]]
+        after = [w for _, _, w in tokens[last : last + WINDOW]]
         head = next((w[:_STEM] for w in after if w.isalpha() and w not in lx.FUNCTION_WORDS), None)
-        inside = [w for s, _, w in tokens if quantity.start <= s < quantity.end]
+        inside = [w for _, _, w in tokens[first:last]]
         around = before + inside + after
         kept = tuple(dict.fromkeys(w for w in around if stems([w])))
         figures.append(ReadFigure(figure, bare, stems(around), head, kept))

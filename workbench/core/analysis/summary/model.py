@@ -277,18 +277,29 @@ class PossibleConflicts:
     """Sentences one key of the candidates' index may hold and still compare them."""
     left_out: int
     """Keys held by more sentences than that: too common to compare by."""
+    figure_cap: int = 0
+    """Figures a claimed sentence may give and still be compared."""
+    crowded: int = 0
+    """Claimed sentences giving more (a table): compared with none."""
 
     def not_compared(self) -> str:
         """What the index left out, said wherever the pairs are listed (empty when
-        nothing was): a pair sharing only such keys was never judged, and a reader of
-        the list must not take its absence for the reader's "no"."""
-        if not self.left_out:
-            return ""
-        return (
-            f"{self.left_out:,} word(s) or name(s) near the figures were each in more than "
-            f"{self.block_cap} claimed sentences, too common to tell one event apart: "
-            "sentences that share only those were not compared."
-        )
+        nothing was): a pair sharing only such keys, or of a sentence giving too many
+        figures, was never judged, and a reader of the list must not take its absence
+        for the reader's "no"."""
+        said = []
+        if self.left_out:
+            said.append(
+                f"{self.left_out:,} word(s) or name(s) near the figures were each in more "
+                f"than {self.block_cap} claimed sentences, too common to tell one event "
+                "apart: sentences that share only those were not compared."
+            )
+        if self.crowded:
+            said.append(
+                f"{self.crowded:,} claimed sentence(s) gave more than {self.figure_cap} "
+                "figures each, a table rather than a sentence: they were not compared."
+            )
+        return " ".join(said)
 
 
 @dataclass(frozen=True, slots=True)
@@ -787,6 +798,8 @@ def _possible(possible: PossibleConflicts, figure: Callable[[Figure], JSON]) -> 
         "threshold": possible.threshold,
         "block_cap": possible.block_cap,
         "keys_left_out": possible.left_out,
+        "figure_cap": possible.figure_cap,
+        "sentences_left_out": possible.crowded,
         "pairs": [
             {
                 "figures": [figure(f) for f in pair.figures],

@@ -13,7 +13,8 @@ filed in an inverted index under (dimension, stem) for each word around each fig
 when they share MIN_SHARED keys. A key held by more than BLOCK_CAP sentences is too
 common to tell one event apart (a word of every story: "troops", "Russia") and compares
 nothing; the sentences may still meet through rarer keys. So the pairs judged are at
-most BLOCK_CAP²/2 per key, and linear in the sentences.
+most BLOCK_CAP²/2 per key, and linear in the sentences. A sentence giving more than
+FIGURE_CAP figures (a table) is not compared at all, and counted.
 """
 
 from __future__ import annotations
@@ -64,6 +65,13 @@ MIN_SHARED = 2
 """Keys (under the cap) two sentences must share to be judged: one alone (a name of the
 story, a word such as "killed") met 81,574 pairs at 100,000 synthetic annotations, two
 8,187; on the labelled sets two keep 70 of the 83 pairs the reader adds (one, 82)."""
+FIGURE_CAP = 20
+"""Figures a claimed sentence may give and still be compared: every figure of one
+sentence is judged against every figure of the other, so two sentences of 450 figures
+(a table pasted as one sentence: a 5,000-character sentence holds that many) cost
+200,000 judgements, seconds a pair, and twenty such a summary minutes (tr16 T3); at 20,
+400 at most, milliseconds. No sentence of the labelled sets or the bundled articles
+gives more than 4."""
 READ_KEPT = 50_000
 """Quotes a ReadingCache keeps read at most (then it starts again)."""
 VERDICTS_KEPT = 200_000
@@ -91,22 +99,29 @@ class ReadingCache:
     keys: dict[str, Keys | None] = field(default_factory=dict)
     """Each quote's index keys (index_keys), None when it has no figure; a quote with no
     number in digits and none the ledger read has none and is not listed."""
+    crowded: set[str] = field(default_factory=set)
+    """The quotes giving more than FIGURE_CAP figures: no index keys, compared with none."""
     verdicts: dict[tuple[str, str, str | None, str, str | None], Judged] = field(
         default_factory=dict
     )
     """(reader version, quote, origin, quote, origin) -> how the pair was judged."""
 
     def keys_of(self, quote: str, text: ClaimText | None = None) -> Keys | None:
-        """The quote's index keys (None: it has no figure), reading it (`of`) when first
-        met."""
+        """The quote's index keys (None: it has no figure, or more than FIGURE_CAP:
+        `crowded`), reading it (`of`) when first met."""
         if text is not None and _plain(quote, text):
             return None
         if quote in self.keys:
             return self.keys[quote]
         if len(self.keys) >= READ_KEPT:
             self.keys.clear()
+            self.crowded.clear()
         read = self.of(quote, text)
-        found = self.keys[quote] = index_keys(read) if read.figures else None
+        if len(read.figures) > FIGURE_CAP:
+            self.crowded.add(quote)  # a table: compared with none (tr16 T3)
+            found = self.keys[quote] = None
+        else:
+            found = self.keys[quote] = index_keys(read) if read.figures else None
         return found
 
     def of(self, quote: str, text: ClaimText | None = None) -> ReadSentence:
@@ -271,11 +286,15 @@ def possible_conflicts(
     classes = summary.settings.conflict_whats
     claimed: list[_Claimed] = []
     held: list[Keys] = []
+    crowded = 0
     for where, lines in sorted(claims_by_sentence(summary.ledger).items()):
         quote = lines[0].quote
         text = None if texts is None else texts.get(quote)
         keys = cache.keys_of(quote, text)
-        if keys is not None:
+        if keys is None:
+            if quote in cache.crowded:
+                crowded += 1  # said with the pairs (PossibleConflicts.not_compared)
+        else:
             source = lines[0].canonical_source
             claimed.append(_Claimed(where, quote, text, source, frozenset(map(_origin, lines))))
             held.append(keys)
@@ -302,7 +321,9 @@ def possible_conflicts(
         cache.verdicts.clear()
     cache.let_go()
     found.sort(key=lambda p: (-p.probability, *map(_place, p.figures)))
-    return PossibleConflicts(tuple(found), model.version, model.threshold, cap, left_out)
+    return PossibleConflicts(
+        tuple(found), model.version, model.threshold, cap, left_out, FIGURE_CAP, crowded
+    )
 
 
 Judged = tuple[float, Figure, Figure, str, Apart] | None
