@@ -97,6 +97,7 @@ from workbench.core.annotation import (
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
+from workbench.core.equal_records import not_held
 from workbench.core.files.atomic import link_target
 from workbench.core.files.links import link_loop
 
@@ -688,16 +689,19 @@ class AnnotationStore:
             return gone_orphans((str(r["at"]), r["before"], r["after"]) for r in records)
 
     def _new_decisions(self, decisions: Iterable[Mapping[str, Any]]) -> list[Op]:
-        """Puts for the decision records the ledger table does not hold yet, in order."""
-        held = list(self._storage.table(LEDGER).values())
-        ops: list[Op] = []
-        for decision in decisions:
+        """Puts for the decision records the ledger table does not hold yet, in order
+        (found by an index, not a pass over the table each: tr16 T4)."""
+
+        def checked(decision: Mapping[str, Any]) -> dict[str, Any]:
             record = copy.deepcopy(dict(decision))
             refuse_junk_decision(self.path, record, "an imported ledger decision")
-            if record not in held:
-                held.append(record)
-                ops.append([LEDGER, self._storage.new_id(LEDGER), record])
-        return ops
+            return record
+
+        held = self._storage.table(LEDGER).values()
+        return [
+            [LEDGER, self._storage.new_id(LEDGER), record]
+            for record in not_held(held, map(checked, decisions))
+        ]
 
     def _stage(
         self,

@@ -91,6 +91,7 @@ from workbench.core.annotation import (
 from workbench.core.annotation_filter import AnnotationFilter
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
+from workbench.core.equal_records import not_held
 from workbench.core.files.database_url import shown_url
 
 R = TypeVar("R")
@@ -1419,14 +1420,17 @@ def _add_decisions(
     connection: psycopg.Connection[Any], decisions: Iterable[Mapping[str, Any]]
 ) -> int:
     """Append the decision records the ledger table does not hold yet, in order (inside
-    the caller's transaction); returns how many."""
-    added = 0
-    for decision in decisions:
+    the caller's transaction); returns how many. The table is read once and each record
+    found in an index: a query per record, each a pass over the table, took 4 minutes for
+    10,000 (tr16 T4)."""
+
+    def checked(decision: Mapping[str, Any]) -> Mapping[str, Any]:
         refuse_junk_decision(None, decision, "an imported ledger decision")
-        found = connection.execute(
-            "INSERT INTO ledger_decisions (decision) SELECT %s::json WHERE NOT EXISTS "
-            "(SELECT 1 FROM ledger_decisions WHERE decision::jsonb = %s::jsonb)",
-            [orjson.dumps(decision).decode()] * 2,
-        )
-        added += found.rowcount
-    return added
+        return decision
+
+    held = (record for record, _row_id in connection.execute(LEDGER).fetchall())
+    new = [[orjson.dumps(d).decode()] for d in not_held(held, map(checked, decisions))]
+    if new:
+        with connection.cursor() as cursor:
+            cursor.executemany("INSERT INTO ledger_decisions (decision) VALUES (%s::json)", new)
+    return len(new)

@@ -18,6 +18,7 @@ from workbench.core.annotation import Annotation
 
 MERGE = Merge(("g-1111111111", "g-2222222222"))
 SPLIT = Split(("alice", "a1", 2))
+AT = "2026-01-01T00:00:00.000000Z"
 
 
 def in_force(store: Store) -> tuple[object, ...]:
@@ -120,3 +121,34 @@ def test_decisions_and_their_undo_outlive_the_session(
         assert [
             d.to_record()["action"] for d in decisions_from_records(second.ledger_decisions())
         ] == ["merge"]
+
+
+@pytest.mark.pg_server
+def test_a_server_import_reads_its_ledger_once_not_once_a_decision(
+    request: pytest.FixtureRequest, tmp_path: Path, make: MakeAnnotation, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """tr16 T4: each imported decision was a query of its own, each a pass over the
+    ledger table: 10,000 took four minutes inside the import's transaction. The table is
+    read once and the new decisions inserted together; the same ones are added."""
+    import psycopg
+
+    location = location_of("postgres", request, tmp_path / "unused.json")
+    theirs = [
+        {**Merge((f"g-{n:010d}", "g-x")).to_record(), "annotator": "bob", "at": AT}
+        for n in range(200)
+    ]
+    statements: list[str] = []
+    execute = psycopg.Connection.execute
+
+    def counted(self, query, *args, **kwargs):  # type: ignore[no-untyped-def]
+        statements.append(str(query))
+        return execute(self, query, *args, **kwargs)
+
+    with open_store(location, annotator="alice") as store:
+        mine = store.save_ledger_decision(theirs[0])
+        monkeypatch.setattr(psycopg.Connection, "execute", counted)
+        report = store.import_annotations([make(annotator="bob")], [*theirs, theirs[5]])
+        monkeypatch.undo()
+        assert report.decisions == 199  # the first is held already, the last twice
+        assert store.ledger_decisions() == [mine, *theirs[1:]]
+    assert sum("ledger_decisions" in statement for statement in statements) <= 2

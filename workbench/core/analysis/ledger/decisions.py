@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
 from workbench.core.annotation import AnnotationKey
+from workbench.core.equal_records import RecordIndex
 
 Sentence = tuple[str, int]
 """(article id, sentence index)."""
@@ -204,12 +205,11 @@ REANCHOR = "reanchor"
 class _Logged:
     record: Mapping[str, Any]
     decision: LedgerDecision
+    order: int
+    """Its place among the records read."""
     in_force: bool = True
     earlier: list[Mapping[str, Any]] = field(default_factory=list)
     """The decision's records before re-anchoring moved it (an undo names the first)."""
-
-    def named(self, record: object) -> bool:
-        return record == self.record or record in self.earlier
 
 
 def decisions_from_records(records: Iterable[Mapping[str, Any]]) -> tuple[LedgerDecision, ...]:
@@ -237,28 +237,37 @@ def decision_records(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, 
 
 def _logged(records: Iterable[Mapping[str, Any]]) -> list[_Logged]:
     logged: list[_Logged] = []
+    named: RecordIndex[_Logged] = RecordIndex()
+    """Each entry under each of its records (the one in force and those before it): an
+    undo, redo or reanchor finds what it names in one lookup (tr16 T4)."""
     for record in records:
         action = record.get("action")
         if action in (UNDO, REDO):
             undoing = action == UNDO
             target = record.get("before" if undoing else "after")
-            found = next(
-                (e for e in reversed(logged) if e.in_force == undoing and e.named(target)), None
-            )
+            found = _latest(e for e in named.found(target) if e.in_force == undoing)
             if found is not None:
                 found.in_force = not undoing
                 continue
         elif action == REANCHOR and isinstance(after := record.get("after"), Mapping):
             before = record.get("before")
-            found = next((e for e in reversed(logged) if e.record == before), None)
+            found = _latest(e for e in named.found(before) if e.record == before)
             if found is not None:
                 found.earlier.append(found.record)
                 found.record, found.decision = after, decision_from_record(after)
+                named.add(after, found)
                 continue
-            if any(e.named(before) for e in logged):
+            if named.found(before):
                 continue  # moved already (the same move, imported from another database)
-        logged.append(_Logged(record, decision_from_record(record)))
+        entry = _Logged(record, decision_from_record(record), len(logged))
+        logged.append(entry)
+        named.add(record, entry)
     return logged
+
+
+def _latest(entries: Iterable[_Logged]) -> _Logged | None:
+    """The entry read last of `entries`, or None."""
+    return max(entries, key=lambda entry: entry.order, default=None)
 
 
 def _members(value: object) -> tuple[tuple[Sentence, ...], ...] | None:
