@@ -88,7 +88,7 @@ async def test_the_possible_tab_lists_the_readers_pairs_apart_from_the_conflicts
 async def test_each_pair_says_what_the_rule_reads_of_it_at_80_by_24(
     make_app: Any, store: AnnotationStore, bundled: Corpus
 ) -> None:
-    """Why the rule does not flag each pair ("two times: november vs last week") is a
+    """Why the rule does not flag each pair ("a time on one side only: november") is a
     column of its own, and in the row's pane where the column is cut or left out."""
     store.import_annotations(gold_of(store, bundled))
     app = make_app()

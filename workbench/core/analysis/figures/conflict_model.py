@@ -27,11 +27,14 @@ from itertools import product
 
 from workbench.core.analysis import lexicon as lx
 from workbench.core.analysis.figures.conflicts import (
+    APART_WORDS,
+    Apart,
     Clash,
     Figure,
     clash_between,
     comparable,
     interval,
+    kept_apart,
     kin,
     one_sided,
     relation,
@@ -204,6 +207,36 @@ def candidates(one: ReadSentence, other: ReadSentence) -> list[tuple[ReadFigure,
     ]
 
 
+def rule_apart(a: ReadFigure, b: ReadFigure, classes: Collection[str]) -> Apart | None:
+    """Why the rule does not flag the two figures, as the rule reads them
+    (conflicts.kept_apart): a number it reads nothing counted by is no figure of its;
+    None when it flags them."""
+    for figure in (a, b):
+        if figure.bare:
+            return Apart("no measure", figure.figure.quantity.text)
+    return kept_apart(a.figure, b.figure, classes)
+
+
+def _apart_features(found: Features, apart: Apart | None) -> None:
+    """The rule's reason as features (the "apart" group): what keeps the two apart, and
+    whether it is read on one side only; or that it flags them (no reason)."""
+    if apart is None:
+        found["apart:flagged"] = 1.0
+        return
+    found["apart:" + apart.aspect] = 1.0
+    if apart.aspect in APART_WORDS and (apart.mine is None or apart.theirs is None):
+        found[f"apart:{apart.aspect}:one side"] = 1.0
+
+
+def vetoed(features: Mapping[str, float], vetoes: Collection[str]) -> bool:
+    """Whether the rule keeps the pair apart by one of `vetoes` read on both sides (two
+    times, two places: "apart:times" without "apart:times:one side"): then no candidate."""
+    return any(
+        "apart:" + aspect in features and f"apart:{aspect}:one side" not in features
+        for aspect in vetoes
+    )
+
+
 def _compare(found: Features, name: str, mine: object, theirs: object) -> None:
     if mine is None and theirs is None:
         return
@@ -249,15 +282,19 @@ def pair_features(
     rule_flags: bool,
     classes: Collection[str],
     readings: bool = True,
+    apart: bool = True,
 ) -> Features:
     """The features of two figures of two sentences (a candidate pair): `rule_flags`
     is whether the rules flag the two sentences at all; `classes` the classes the rules
     check (LedgerSettings.conflict_whats); without `readings`, none of what the rules read
-    of the two figures (the "rules" and "readings" groups: a model that weighs none of
-    them, as the shipped one, gives the same probability without their cost)."""
+    of the two figures (the "rules" and "readings" groups), without `apart`, not the
+    rule's reason (the "apart" group): a model that weighs none of them gives the same
+    probability without their cost."""
     fa, fb = a.figure, b.figure
     ma, mb = fa.measure, fb.measure
     found: Features = {"bias": 1.0, "dim:" + dimension(ma): 1.0}
+    if apart:
+        _apart_features(found, rule_apart(a, b, classes))
     if rule_flags:
         found["rule:sentences flagged"] = 1.0
     bare = a.bare + b.bare
@@ -303,17 +340,22 @@ def pair_features(
     return found
 
 
-GROUPS = ("rules", "readings", "values", "shared words", "differing words", "sentences")
+GROUPS = (
+    "rules", "readings", "apart", "values", "shared words", "differing words", "sentences"
+)  # fmt: skip
 """The feature groups: the rules' verdict ("rule:"); what the rules read of each side
-(class, state, part, place, time...); the values (dimension, ratio, bounds, bare); the
-stems both contexts have ("both:"); the stems one has ("one:"); the two sentences (names,
-word overlap, years). "bias" is in every model."""
+(class, state, part, place, time...); why the rule does not flag the two ("apart:",
+rule_apart: two times, two places, two states...); the values (dimension, ratio, bounds,
+bare); the stems both contexts have ("both:"); the stems one has ("one:"); the two
+sentences (names, word overlap, years). "bias" is in every model."""
 
 
 def group_of(name: str) -> str:
     """The group of a feature, by its name."""
     if name.startswith("rule:"):
         return "rules"
+    if name.startswith("apart:"):
+        return "apart"
     if name.startswith(("dim:", "ratio:", "bounds:", "bare:", "several")):
         return "values"
     if name.startswith("both:"):
@@ -339,14 +381,16 @@ def candidate_features(
     rule_flags: bool,
     classes: Collection[str],
     readings: bool = True,
+    apart: bool = True,
 ) -> list[tuple[ReadFigure, ReadFigure, Features]]:
     """Every candidate pair of the two sentences with its features (none when one origin
-    gives both: a source that changes its figure updates it); `readings`: pair_features'."""
+    gives both: a source that changes its figure updates it); `readings`, `apart`:
+    pair_features'."""
     origins = {f.figure.origin for f in one.figures} | {f.figure.origin for f in other.figures}
     if len(origins) < 2:
         return []
     return [
-        (a, b, pair_features(a, b, one, other, rule_flags, classes, readings))
+        (a, b, pair_features(a, b, one, other, rule_flags, classes, readings, apart))
         for a, b in candidates(one, other)
     ]
 
@@ -363,6 +407,11 @@ class ConflictModel:
     reads_rules: bool = True
     """Some feature of what the rules read ("rules", "readings" groups) has a weight; if
     not (from_json tells), they are not made (pair_features' `readings`)."""
+    reads_apart: bool = True
+    """Likewise for the rule's reason ("apart" group; pair_features' `apart`)."""
+    vetoes: frozenset[str] = frozenset()
+    """Aspects of the rule's reading that, read on both sides, make a pair no candidate
+    (vetoed)."""
 
     def probability(self, features: Mapping[str, float]) -> float:
         return logistic(self.weights, features)
@@ -381,7 +430,11 @@ class ConflictModel:
         """Whether the two sentences' figures conflict, by the rules and the model as
         combined, with the model's best candidate and why."""
         best: tuple[float, ReadFigure, ReadFigure, Features] | None = None
-        found = candidate_features(one, other, rule_flags, classes, self.reads_rules)
+        found = candidate_features(
+            one, other, rule_flags, classes, self.reads_rules, self.reads_apart or bool(self.vetoes)
+        )
+        if self.vetoes:
+            found = [c for c in found if not vetoed(c[2], self.vetoes)]
         for a, b, features in found:
             probability = self.probability(features)
             if best is None or probability > best[0]:
@@ -405,8 +458,16 @@ class ConflictModel:
         if combine not in COMBINES:
             raise ValueError(f"conflict model: unknown combination {combine!r}")
         weights = dict(data["weights"])
-        read = any(group_of(n) in ("rules", "readings") for n in weights if n != "bias")
-        return cls(str(data["version"]), weights, float(data["threshold"]), combine, read)
+        groups = {group_of(n) for n in weights if n != "bias"}
+        return cls(
+            str(data["version"]),
+            weights,
+            float(data["threshold"]),
+            combine,
+            not groups.isdisjoint(["rules", "readings"]),
+            "apart" in groups,
+            frozenset(data.get("vetoes", ())),
+        )
 
 
 @dataclass(frozen=True, slots=True)
