@@ -13,7 +13,7 @@ without it nothing is served. It is written whole or not at all (a temporary fil
 fsynced, linked or renamed into place, the folder fsynced): a key cut short by a crash was
 read as none and never made again, so nothing was served until the user deleted it. A
 file there that is no key this user can sign with (cut short, too long, readable by
-others, another user's, a link) is `KeyFound.problem`, which the summary screen names;
+others, another user's, a link, a named pipe) is `KeyFound.problem`, which the summary screen names;
 the next keeper replaces it. Losing the key costs one computed summary: what was signed
 under it is not served (snapshot.py NotSigned).
 """
@@ -33,7 +33,12 @@ from workbench.config.locations import state_path
 from workbench.core.files.atomic import fsync_directory, write_fully
 
 KEY_BYTES = 32
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+_OPEN_FLAGS = (
+    os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+"""O_NONBLOCK: a named pipe put where the key goes is opened at once and named "not a
+file", where a blocking open waited for a writer forever, and every keeper and summary
+lookup with it (rv16 R1)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,11 +5,18 @@ at all, and a file there that is no key named and replaced by the next keeper.""
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
 
-from workbench.config.snapshot_key import KEY_BYTES, read_key, snapshot_key, snapshot_key_path
+from workbench.config.snapshot_key import (
+    KEY_BYTES,
+    KeyFound,
+    read_key,
+    snapshot_key,
+    snapshot_key_path,
+)
 
 
 def test_a_reader_makes_no_key_and_a_keeper_makes_one_kept_after() -> None:
@@ -72,6 +79,22 @@ def test_a_link_at_the_key_is_named_and_replaced_never_followed(tmp_path: Path) 
     made = snapshot_key(create=True)
     assert made is not None and made != b"k" * KEY_BYTES and not path.is_symlink()
     assert elsewhere.read_bytes() == b"k" * KEY_BYTES  # what the link named: untouched
+
+
+def test_a_named_pipe_at_the_key_is_named_at_once_and_replaced() -> None:
+    """rv16 R1: opening a named pipe for reading waits for a writer; the summary lookup
+    and every keeper waited forever. The read runs in a thread so that, were it to wait,
+    the test fails instead of hanging the suite."""
+    path = snapshot_key_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path, 0o600)
+    found: list[KeyFound] = []
+    reader = threading.Thread(target=lambda: found.append(read_key()), daemon=True)
+    reader.start()
+    reader.join(timeout=60)  # a hang guard, not a timing: the read either returns or waits
+    assert found == [KeyFound(None, "is not a file")]
+    made = snapshot_key(create=True)
+    assert made is not None and len(made) == KEY_BYTES and path.is_file()
 
 
 def test_the_key_is_fsynced_before_it_is_in_place_and_its_folder_after(
