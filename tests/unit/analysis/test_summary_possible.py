@@ -252,7 +252,7 @@ def test_the_report_lists_them_under_their_own_heading_with_the_measured_figures
     assert report.index("## Conflicting figures") < report.index("## Possible conflicts")
     assert POSSIBLE_WHAT[1:] in section
     assert MEASURED in section
-    assert "0.86" in MEASURED and "blind set 15" in MEASURED
+    assert "0.89 / 0.60" in MEASURED and "blind set 16" in MEASURED
     first = summary.possible.pairs[0]  # type: ignore[union-attr]
     low, high = first.figures
     titles = summary.short_titles()
