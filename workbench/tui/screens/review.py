@@ -742,25 +742,34 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             return
         row = self.shown[position]
         width = detail.size.width or 78  # within its padding
-        for room in fitted_rooms(width):
-            parts = self.detail_parts(row, width, room)
-            if sum(len(part.wrap(width)) for part in parts) <= DETAIL_MAX_LINES:
-                break
-        detail.update(Content("\n").join(parts))
-
-    def detail_parts(self, row: ReviewRow, width: int, room: int) -> list[Content]:
-        """The detail's paragraphs for `row` at `width` cells, each source, sentence, note
-        and title in at most `room` cells (within: tr15 T3)."""
         note = row.annotation
         tagged = self.versions.of(note)
-        source = f"{within(shown_source(note, self.speakers), room)}: " if note.source else ""
-        comment = f"  [note: {within(note.note, room)}]" if note.note else ""
         words = reanchored_words(note, tagged) if note.anchor_state == "reanchored" else ""
         state = ANCHOR_DETAIL.get(note.anchor_state, "").format(
             index=note.index + 1, reanchored=words
         )
-        shown = literal(f"{state}{source}{within(note.quote, room)}{comment}", single_line=True)
         was = tagged_line(note, tagged, width - 2)  # about so many: "…" at either end
+        for room in fitted_rooms(width):  # what no room changes is made once, above
+            parts = self.detail_parts(row, tagged, state, was, room)
+            if sum(len(part.wrap(width)) for part in parts) <= DETAIL_MAX_LINES:
+                break
+        detail.update(Content("\n").join(parts))
+
+    def detail_parts(
+        self,
+        row: ReviewRow,
+        tagged: Annotation | None,
+        state: str,
+        was: Content | None,
+        room: int,
+    ) -> list[Content]:
+        """The detail's paragraphs for `row` (as tagged, its anchoring said, its words as
+        tagged), each source, sentence, note and title in at most `room` cells (within:
+        tr15 T3)."""
+        note = row.annotation
+        source = f"{within(shown_source(note, self.speakers), room)}: " if note.source else ""
+        comment = f"  [note: {within(note.note, room)}]" if note.note else ""
+        shown = literal(f"{state}{source}{within(note.quote, room)}{comment}", single_line=True)
         parts = [shown] if was is None else [shown, was]
         gone = source_gone(note, tagged, room)
         if gone is not None:  # qa10 Q28: said beside y, the source left to the analyst
