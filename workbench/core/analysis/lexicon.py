@@ -139,6 +139,12 @@ REPORTING_VERBS: dict[str, str] = _forms(
 )
 """Every form of a verb that reports what a source said, wrote, assessed or believes."""
 
+REPORTING_THIRD_PERSON = frozenset(
+    form for form, lemma in REPORTING_VERBS.items() if form != lemma and form.endswith("s")
+)
+"""The present forms a headline reports in ("Mayor Says", "Ministry Denies", "Coroner
+Confirms"): capitalised in a title-case line, yet never a name's first word (qa17 Q1)."""
+
 STRONG_REPORTING = frozenset(
     [
         "say", "tell", "add", "confirm", "report", "warn", "estimate", "assess", "claim",

@@ -178,6 +178,9 @@ class Discourse:
             name_start = j + 1
             while name_start < len(items) and tokens.lowers[name_start] in lx.TITLES:
                 name_start += 1
+            if self._headline_verb(tokens, name_start):
+                j = name_start + 1
+                continue
             name_end = name_start
             while name_end < len(items) and (
                 (items[name_end].is_name and tokens.lowers[name_end] not in lx.TITLES)
@@ -191,6 +194,16 @@ class Discourse:
             j = max(name_end, j + 1)
         if not self._as_trained:
             self._remember_appositions(tokens, sentence)
+
+    def _headline_verb(self, tokens: Tokens, k: int) -> bool:
+        """Whether the word after a title is the verb of a title-case headline ("Mayor
+        Says Flood Killed 47"): "Says Flood Killed" is no titled person (qa17 Q1). The
+        denial model's reading (`as_trained`) keeps rules-11's."""
+        return (
+            not self._as_trained
+            and k < len(tokens)
+            and tokens.lowers[k] in lx.REPORTING_THIRD_PERSON
+        )
 
     def _remember_appositions(self, tokens: Tokens, sentence: int) -> None:
         """Record a person named in apposition after a role ("Halden Hydro's chief
