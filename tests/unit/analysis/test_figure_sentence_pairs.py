@@ -93,8 +93,6 @@ KNOWN_WRONG = {
     "and 'marta' on the other",
     "blind2-b2-50": "a plural alone ('dozens of') is not read as a figure",
     # the fourth pass's own development pairs
-    "p4-21": "'had been held for two years' names no event the rule knows (captivity is "
-    "in the other sentence only), so the duration is not read",
     "p4-45": "a false alarm: two settlements paid by two payers ('the company', 'the "
     "hospital') are compared: money is scoped by its kind, not by who pays",
     # the third blind set: its one run after the fourth pass missed 26 and raised one false
@@ -164,8 +162,6 @@ KNOWN_WRONG = {
     "their personal data exposed' give no state (the figure is no object or subject of the verb)",
     "blind6-b6-62": "'pulled eleven survivors' (rescued) and 'brought out alive' (brought) are "
     "two events, and survivors and people two classes",
-    "blind6-b6-77": "'was out ... for nine hours' and 'restored about 90 minutes after ... began' "
-    "are no durations the rule reads (no verb of a term, no event kind named)",
     # the seventh blind set, as the one run after the eighth pass found them (not tuned on);
     # the ninth pass made it development data and fixed its four false alarms and seven
     # misses (places not named, a named body's size, periods and rounds, aboard, "last",
@@ -217,8 +213,6 @@ KNOWN_WRONG = {
     "figures read",
     "blind9-b9-21": "'The 850-kilogram cocaine haul' reads 'of cocaine' as its event and "
     "'kilogram' as its part, and 'cocaine hidden' is the other side's part",
-    "blind9-b9-34": "an average wait ('an average of 14 hours', 'the average wait ... was "
-    "four hours') is no duration of an event read: no figures",
     "blind9-b9-37": "'students sat' (no state) and 'candidates took' (received) are two "
     "classes and two events",
     "blind9-b9-40": "'pledged $2.4bn for the reconstruction of Tamsin province' reads the "
@@ -283,8 +277,6 @@ KNOWN_WRONG = {
     # 78ae380) found them; development data since (session 13)
     "blind13-b13-06": "'The cheapest tickets ... cost £85' (a cost, dated) and 'Tickets ... start "
     "at £120' (no state): a lowest price is not read",
-    "blind13-b13-13": "'waited an average of 18 weeks' and 'The average ... wait ... was 41 weeks' "
-    "give no figure",
     "blind13-b13-14": "'Annual inflation ... reached 211%' (part inflation) and 'Consumer prices "
     "... rose 140%' (part consumer) are two parts",
     "blind13-b13-27": "'Nearly 40% of teachers walked out' (part teachers) and 'participation in "
@@ -363,7 +355,6 @@ KNOWN_WRONG = {
     "'6.4 million of its customers' (part 'its'), no event read on either side: two parts",
     "blind15-b15-59": "'glaciers lost 3%' (part 'glaciers') and 'Swiss glaciers shrank by 9 "
     "percent' (part 'swiss'): one share read as two parts",
-    "blind15-b15-65": "'closed for 18 months' and 'shut for around three years' give no figure",
     "blind15-b15-79": "'a 4.5% pay rise' and 'raises ... wages by 9 percent' read no event: two "
     "shares with no event are not compared",
     # the sixteenth blind set, as its one run on main 98fd2b3 found them; development data
@@ -399,7 +390,6 @@ KNOWN_WRONG = {
     "spent) are two states",
     "blind16-b16-58": "'all but four of the 45 drones' gives no figure, and 'downed 38' (downed) "
     "and '45 drones' (launched) are two states",
-    "blind16-b16-60": "'lasted nearly 11 hours' and 'after about four hours' give no figure",
     "blind16-b16-61": "a false alarm: 'designed for a capacity of 1.2 gigawatts' and 'currently "
     "generating 750 megawatts' are both read as capacity: the design against the output now",
     "blind16-b16-64": "'cut 2,300 jobs' (jobs, planned cut) and '19,000 employees' (workers, no "
@@ -414,7 +404,6 @@ KNOWN_WRONG = {
     "read): a harvest's time on one side only is two periods",
     "blind16-b16-73": "'Some 12,000 nurses walked off the job' (joined) and 'involved fewer than "
     "9,000 nurses' (involved) are two states",
-    "blind16-b16-74": "'last 72 hours' and 'a five-day pause' give no figure",
     "blind16-b16-76": "a false alarm: 'third-quarter revenue of $4.2bn' (the third quarter) and "
     "'For the full fiscal year ... $16.5 billion' (no time read) are both read as the "
     "revenue: a quarter against its year",
@@ -499,21 +488,21 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(FINAL_TEST, (1.0, 0.9, 1), id="blind final-test half, now development"),
         pytest.param(PART_THREE, (1.0, 0.93, 2), id="part three"),
         pytest.param(BLIND_TWO, (1.0, 0.87, 4), id="second blind set, now development"),
-        pytest.param(PART_FOUR, (0.95, 0.95, 2), id="part four"),
+        pytest.param(PART_FOUR, (0.96, 1.0, 1), id="part four"),
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.7, 12), id="fourth blind set, now development"),
         pytest.param(BLIND_FIVE, (1.0, 0.75, 10), id="fifth blind set, now development"),
-        pytest.param(BLIND_SIX, (1.0, 0.88, 5), id="sixth blind set, now development"),
+        pytest.param(BLIND_SIX, (1.0, 0.9, 4), id="sixth blind set, now development"),
         pytest.param(BLIND_SEVEN, (1.0, 0.8, 8), id="seventh blind set, now development"),
         pytest.param(BLIND_EIGHT, (1.0, 0.88, 5), id="eighth blind set, now development"),
-        pytest.param(BLIND_NINE, (1.0, 0.6, 16), id="ninth blind set, now development"),
+        pytest.param(BLIND_NINE, (1.0, 0.62, 15), id="ninth blind set, now development"),
         pytest.param(BLIND_TEN, (1.0, 0.75, 10), id="tenth blind set, now development"),
         pytest.param(BLIND_ELEVEN, (0.94, 0.72, 13), id="eleventh blind set, now development"),
-        pytest.param(BLIND_THIRTEEN, (1.0, 0.53, 19), id="thirteenth blind set, now development"),
+        pytest.param(BLIND_THIRTEEN, (1.0, 0.55, 18), id="thirteenth blind set, now development"),
         pytest.param(BLIND_FOURTEEN, (0.96, 0.55, 19), id="fourteenth blind set, now development"),
-        pytest.param(BLIND_FIFTEEN, (1.0, 0.82, 7), id="fifteenth blind set, now development"),
+        pytest.param(BLIND_FIFTEEN, (1.0, 0.85, 6), id="fifteenth blind set, now development"),
         pytest.param(FIG_FIFTEEN, (1.0, 1.0, 0), id="fifteenth pass's own pairs"),
-        pytest.param(BLIND_SIXTEEN, (0.84, 0.4, 27), id="sixteenth blind set, now development"),
+        pytest.param(BLIND_SIXTEEN, (0.86, 0.45, 25), id="sixteenth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

@@ -2294,6 +2294,31 @@ DURATION_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day":
                  "week": 7.0, "month": 30.44, "year": 365.25, "decade": 3652.5}  # fmt: skip
 """A unit of time in days: durations are compared in days ("11 months" against "nearly
 three years")."""
+LASTING_STATES = {
+    **dict.fromkeys(word_set("closed shut closure closures shutdown"), "closure"),
+    **dict.fromkeys(word_set("truce truces ceasefire ceasefires cease-fire armistice"), "truce"),
+    **dict.fromkeys(word_set("wait waits waited waiting"), "wait"),
+    **dict.fromkeys(word_set("held detained"), "captivity"),
+    **dict.fromkeys(word_set("stranded trapped"), "trapped"),
+    **dict.fromkeys(word_set("grounded"), "grounding"),
+}
+"""A state a length of time may be how long of, with no event named ("will be closed for
+18 months", "had been held for two years", "a 72-hour truce", "patients waited an
+average of 14 hours"): the duration is that state's, as "the siege lasted nine days" is
+the siege's (measures._lasting)."""
+ENDING_STATES = {
+    **dict.fromkeys(word_set("restored"), "outage"),
+    **dict.fromkeys(word_set("reopened reopens"), "closure"),
+    **dict.fromkeys(word_set("freed released"), "captivity"),
+    **dict.fromkeys(word_set("rescued"), "trapped"),
+}
+"""Verbs that end a state, before "after" and a length of time: "power was restored after
+about four hours" says how long the outage lasted, "reopened after six weeks" the
+closure, "freed after 14 months" the captivity."""
+PAUSES = word_set("pause pauses halt lull")
+"""A truce named otherwise ("a five-day pause in fighting"): a truce where the sentence
+names fighting (HOSTILITIES) or the pause is humanitarian."""
+HOSTILITIES = word_set("fighting hostilities combat humanitarian bombing shelling")
 DURATION_NOT_AFTER = word_set(
     "in within past last next first coming over under since every each per"
 )

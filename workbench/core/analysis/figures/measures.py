@@ -43,6 +43,7 @@ from workbench.core.analysis.lexicon import (
     DATED_EVENTS,
     DEMONYMS,
     DURATION_DAYS,
+    ENDING_STATES,
     ESTIMATING,
     EVENT_KINDS,
     EVENT_NOUNS,
@@ -55,9 +56,11 @@ from workbench.core.analysis.lexicon import (
     FUNCTION_WORDS,
     GENERIC_MODIFIERS,
     GOING_VERBS,
+    HOSTILITIES,
     INCREMENTS,
     IRREGULAR_VERBS,
     KILLED_WORDS,
+    LASTING_STATES,
     LIVES_NOUNS,
     MARGIN_NOUNS,
     MARGIN_WINS,
@@ -75,6 +78,7 @@ from workbench.core.analysis.lexicon import (
     NOT_SUBJECTS,
     NOT_VERBS,
     ORDERING,
+    PAUSES,
     PEOPLE_DEMONYMS,
     PERCENT_DIRECTIONS,
     PERIODS,
@@ -709,8 +713,14 @@ def _measure(
         country, place = _where(opening, _NO_WINDOW)  # "In the province of Marro alone, 19"
         if place in _PART_OF_A_COUNTRY:  # "In the capital, Selvar, some 3,000" (rv9 R4)
             place = _apposed_name(reading.text, place) or place
+    lasting: frozenset[str] = frozenset()
+    """The state a duration is how long of, where its clause names one (_lasting)."""
     if unit_class in MEASURED_CLASSES:
         state = _measured_state(unit_class, before.words, after.words, reading)
+        if unit_class == "duration" and state not in _TERM_KINDS:
+            kind = _lasting(reading, quantity, after.words)
+            if kind is not None:
+                state, lasting = "lasted", frozenset([kind])
     elif unit_class.startswith("money"):
         state = _money_state(before.words, after.words)
     elif quantity.what == "votes" and quantity.unit in ("for", "against"):
@@ -793,7 +803,12 @@ def _measure(
         part = _named_before(reading, quantity)  # "Olaf Remy was jailed for": remy's term
         state = state if part else None
     elif unit_class in MEASURED_CLASSES:
-        part = None
+        part = (
+            "average"
+            if lasting == _WAITS
+            and not _AVERAGED.isdisjoint(_clause_before(reading, quantity).words)
+            else None
+        )  # "the average wait was four hours": no longest wait's length
     elif state == "margin":
         part = _winner(before.words)
     elif unit_class == "percent" and (
@@ -903,7 +918,7 @@ def _measure(
             if _WEEKDAY_HINT in reading.text
             else None
         ),
-        events=reading.events,
+        events=lasting or reading.events,
         names=_teams(reading)
         if unit_class == "score"
         else reading.names | named
@@ -1326,6 +1341,79 @@ def _measured_state(
         if word in TEMPERATURE_STATES:
             return TEMPERATURE_STATES[word]
     return None
+
+
+_STATES_FOR = word_set("closed shut stranded trapped grounded held detained")
+"""A state before "for" and a length of time: how long it lasted ("closed for 18 months")."""
+_HELD_AS = word_set("been was were is are being")
+"""Before "held" or "detained": a person held ("had been held for two years"), not a
+meeting held or a record."""
+_OUT = word_set("out off down")
+_LASTING_VERBS = word_set("last lasts lasted run runs ran be is was were will")
+"""After a state's noun, the verb its length follows ("the truce will last 72 hours",
+"the average wait was four hours")."""
+_LASTING_NOUNS = word_set(
+    "closure closures shutdown truce truces ceasefire ceasefires cease-fire armistice wait waits"
+)
+_WAITING = word_set("wait waits waited waiting")
+_WAITS = frozenset(["wait"])
+_AVERAGED = word_set("average mean median")
+_LASTING_REACH = 10
+
+
+def _lasting(reading: _Reading, quantity: Quantity, after_words: list[str]) -> str | None:
+    """The state a duration is how long of, where no event or term is named for it (a
+    reader takes "closed for 18 months" as the closure's length as surely as "the siege
+    lasted nine days"): a state's noun after it ("a 72-hour truce", "a five-day pause in
+    fighting"); a state before "for" ("will be closed for 18 months", "had been held for
+    two years", "power was out ... for nine hours"); a verb ending a state before "after"
+    ("power was restored ... after about four hours": the outage); a state's noun before
+    the verb its length follows ("the truce will last 72 hours"); a wait ("patients
+    waited an average of 14 hours", "the average wait ... was four hours")."""
+    lowers = reading.lowers
+    if after_words[:1] and (
+        after_words[0] in _LASTING_NOUNS
+        or (after_words[0] in PAUSES and not HOSTILITIES.isdisjoint(lowers))
+    ):
+        return "truce" if after_words[0] in PAUSES else LASTING_STATES[after_words[0]]
+    words = _clause_before(reading, quantity).words[-_LASTING_REACH:]
+    if not words:
+        return None
+    last = words[-1]
+    power = not _POWER.isdisjoint(lowers)
+    for position in range(len(words) - 2, -1, -1):
+        word = words[position]
+        if word in _WAITING:
+            return "wait"
+        if last == "for" and (_state_for(words, position) or (word in _OUT and power)):
+            return "outage" if word in _OUT else LASTING_STATES[word]
+        if last == "after" and word in ENDING_STATES:
+            return ENDING_STATES[word]
+        if last in _LASTING_VERBS and word in _LASTING_NOUNS:
+            return LASTING_STATES[word]
+    return None
+
+
+def _state_for(words: list[str], position: int) -> bool:
+    """Whether the word at `position` is a state a length of time after "for" is how long
+    of: "held" and "detained" of a person only ("had been held", not "talks held")."""
+    word = words[position]
+    if word not in _STATES_FOR:
+        return False
+    return word not in _PERSON_HELD or (
+        position > 0
+        and words[position - 1] in _HELD_AS
+        and _THINGS_HELD.isdisjoint(words[max(0, position - 4) : position])
+    )
+
+
+_PERSON_HELD = word_set("held detained")
+_THINGS_HELD = word_set(
+    "talks meeting meetings summit summits election elections vote votes referendum hearing "
+    "hearings conference event events ceremony funeral record records title office post seat "
+    "seats stake shares"
+)
+"""What is held that is no person held: talks, an office, a record."""
 
 
 _DIGIT = re.compile(r"\d")

@@ -46,6 +46,7 @@ from workbench.core.analysis.lexicon import (
     DEMONYMS,
     DURATION_DAYS,
     DURATION_NOT_AFTER,
+    ENDING_STATES,
     ESTIMATING,
     EVENT_KINDS,
     FIGURE_PHRASE_STOPS,
@@ -53,6 +54,7 @@ from workbench.core.analysis.lexicon import (
     INVARIANT_PLURALS,
     KILLED_WORDS,
     KILOMETRE_WORDS,
+    LASTING_STATES,
     LIVES_NOUNS,
     LIVES_TAKEN,
     MASS_UNITS,
@@ -63,6 +65,7 @@ from workbench.core.analysis.lexicon import (
     MONTHS,
     MULTIPLES,
     MULTIPLIERS,
+    PAUSES,
     PEOPLE_DEMONYMS,
     PEOPLE_NOUNS,
     PERCENT_WORDS,
@@ -1454,7 +1457,7 @@ def _durations_in_words(
     three-day siege"), read as _duration reads them in digits."""
     if words is None:
         words = SentenceWords(sentence)
-    if _EVENT_WORDS.isdisjoint(words.lower_set) and _TERM_WORDS.isdisjoint(words.lower_set):
+    if _LASTING_WORDS.isdisjoint(words.lower_set):
         return found, words  # a duration is read only of an event or a term the sentence names
     added = False
     for match in _DURATION_IN_WORDS.finditer(sentence):
@@ -1965,7 +1968,7 @@ def _duration(
     "after 11 months in captivity"), in days: only in a sentence that names the event
     (EVENT_KINDS), and not a time ago, a period counted over ("in the past 3 days") or
     a deadline ("within 48 hours")."""
-    if _EVENT_WORDS.isdisjoint(words.lower_set) and _TERM_WORDS.isdisjoint(words.lower_set):
+    if _LASTING_WORDS.isdisjoint(words.lower_set):
         return None
     previous = words.between(max(0, number.start - 24), number.start)
     if following == "ago" or (
@@ -2000,6 +2003,13 @@ def _lasts(previous: list[_Word]) -> bool:
 _TERMS = frozenset(TERM_VERBS)
 _TERM_WORDS = _TERMS | {"term"}
 """Words naming a term a duration may be ("jailed for", "a five-year jail term")."""
+_LASTING_WORDS = (
+    _EVENT_WORDS | _TERM_WORDS | frozenset(LASTING_STATES) | frozenset(ENDING_STATES) | PAUSES
+    | word_set("power electricity")
+)  # fmt: skip
+"""Words a sentence must have for a length of time in it to be read as a duration: an
+event, a term, or a state it may be how long of ("closed for 18 months", "power was
+restored after four hours", "a five-day pause"; measures._lasting reads which)."""
 
 
 def _measured_kind(sentence: str, number: _Number, after: int) -> tuple[str, int] | None:
