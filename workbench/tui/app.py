@@ -143,7 +143,7 @@ class WorkbenchApp(App[None]):
         """Why the app ended early (the command prints it once the screen is gone)."""
         self.store_warnings_shown = 0
         """How many of the store's warnings have been shown as notices."""
-        self.running_code = RunningCode()
+        self.running_code = RunningCode.start_taking()
         """The code this app loaded, taken as it starts (tui/state/running_code.py)."""
 
     def notify(

@@ -4,9 +4,13 @@ A summary a keeper kept is served only under the digest of the code that made it
 (core/analysis/kept/code.py), and that digest is of the files on disk. Taken at the
 summary screen's first lookup (minutes or days after the start) it named whatever an
 upgrade had installed meanwhile, not the code this app had loaded: the new code's summary
-was served as if this code had computed it. Taken as the app starts, in a thread (about
-10 ms; the screen does not wait for it), it names the code the app loaded; a lookup
-before it is taken waits for it.
+was served as if this code had computed it. The app takes it as it starts
+(`start_taking`: in a thread, about 10 ms, the screen does not wait for it), so it names
+the code the app loaded; a lookup before it is taken waits for it.
+
+Anything else that makes a Workspace (a keeper reading the screen's summary, a test) is
+given a RunningCode that takes nothing until asked (rv16 R2: each started a thread
+hashing the code tree, which the keepers never read).
 """
 
 from __future__ import annotations
@@ -17,21 +21,26 @@ from workbench.core.analysis.kept import code
 
 
 class RunningCode:
-    """The digest of the code on disk when this was made (code_digest)."""
+    """The digest of the code on disk, taken once: when `start_taking` was called, else
+    at the first `digest()`."""
 
     def __init__(self) -> None:
-        self._digest = ""
-        self._taken = threading.Event()
-        threading.Thread(target=self._take, name="code digest", daemon=True).start()
+        self._digest: str | None = None
+        self._taking = threading.Lock()
 
-    def _take(self) -> None:
-        try:
-            self._digest = code.code_digest()
-        except OSError:
-            self._digest = ""  # a file unreadable: no keeper keeps under "", none served
-        finally:
-            self._taken.set()
+    @classmethod
+    def start_taking(cls) -> RunningCode:
+        """One whose digest is being taken now, in a thread (the app, as it starts)."""
+        running = cls()
+        threading.Thread(target=running.digest, name="code digest", daemon=True).start()
+        return running
 
     def digest(self) -> str:
-        self._taken.wait()
-        return self._digest
+        """The digest (waits while it is being taken)."""
+        with self._taking:
+            if self._digest is None:
+                try:
+                    self._digest = code.code_digest()
+                except OSError:
+                    self._digest = ""  # a file unreadable: no keeper keeps under "", none served
+            return self._digest

@@ -148,8 +148,9 @@ class Workspace:
     read_from: tuple[Path, ...] = ()
     """The files and folders the articles were read from (the command line's PATHs)."""
     code: RunningCode = field(default_factory=RunningCode)
-    """The code the app runs, taken as it started (the app's; else as this is made): the
-    summary kept for it is the one served (tui/state/summary_served.py)."""
+    """The code the app runs, taken as it started (the app's; else at the first summary
+    lookup: nothing is taken for a Workspace that makes none, a keeper's): the summary
+    kept for it is the one served (tui/state/summary_served.py)."""
     tags_from_memory: dict[str, int] = field(default_factory=dict, init=False)
     """A read-only session's tagged sentences of the articles it shows from in-memory
     plans, once a worker counted them (counted_from_memory): the counts read these."""
