@@ -4,8 +4,8 @@ A keeper (cli/summary_keeper.py) makes the writer's summary, every analyst's, th
 other analyst's, by the command's code (cli/summary.py `summarised`), in one process.
 Measured here in this process, on the largest database (no readings kept: as after an
 upgrade, or a database no writer kept them for): that round of three summaries with
-`read_quotes_once` (QuoteReadings: each quote's reading and the possible conflicts'
-reader's made once), against the same round with each summary reading every quote
+the QuoteReadings the keeper hands to each (each quote's reading and the possible
+conflicts' reader's made once), against the same round with each summary reading every quote
 again, as before perf16 (the naive way). Each JSON must be byte for byte the one made
 alone. Peak: the allocations the round adds (tracemalloc, a run of its own).
 """
@@ -57,7 +57,7 @@ def run(space: Workspace) -> list[Figure]:
 def made(database: Path, once: bool) -> list[bytes]:
     """The JSON of each of WHOSE's summaries, made in turn by `summarised` (`once`: with
     one QuoteReadings for the round, as the keeper's process reads quotes)."""
-    summary_command._quotes_read = summary_command.QuoteReadings() if once else None
+    quotes = summary_command.QuoteReadings() if once else None
     settings = os.environ.get(SETTINGS_ENV)
     os.environ[SETTINGS_ENV] = str(database.with_name("no-settings.toml"))  # the defaults
     try:
@@ -69,13 +69,14 @@ def made(database: Path, once: bool) -> list[bytes]:
                     denial_threshold=None,
                 )
             )  # fmt: skip
-            summary = request if isinstance(request, int) else summary_command.summarised(request)
+            if isinstance(request, int):
+                raise RuntimeError(f"the summary of {whose} was refused ({request})")
+            summary = summary_command.summarised(request, quotes)
             if not isinstance(summary, Summary):
                 raise RuntimeError(f"the summary of {whose} failed ({summary})")
             documents.append(summary.to_json_bytes())
         return documents
     finally:
-        summary_command._quotes_read = None
         if settings is None:
             del os.environ[SETTINGS_ENV]
         else:

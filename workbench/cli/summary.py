@@ -261,17 +261,17 @@ class SummaryInputs:
     """No article was read (no PATH): pronoun sources left as typed are said after."""
 
 
-def summarised(request: Request) -> Summary | int:
+def summarised(request: Request, quotes: QuoteReadings | None = None) -> Summary | int:
     """The summary `request` asks for, what it has to say on stderr said as it goes; or
-    the exit status of a store error (said). In a process that reads quotes once
-    (`read_quotes_once`: the keeper), what its summaries read before is taken and added to."""
+    the exit status of a store error (said). With `quotes` (the keeper's: summaries of
+    one database, one after another), what the summaries before read in their quotes is
+    taken and added to."""
     from workbench.core.analysis.summary.build import SummaryCache, build_summary
     from workbench.core.analysis.summary.possible import ReadingCache
 
     inputs = summary_inputs(request)
     if isinstance(inputs, int):
         return inputs
-    quotes = _quotes_read
     # what the build read of each quote, for the possible conflicts
     cache = SummaryCache() if quotes is None else SummaryCache(texts=quotes.texts)
     summary = build_summary(
@@ -305,19 +305,6 @@ class QuoteReadings:
         self.texts = ClaimTexts()
         self.read: dict[str, ReadSentence] = {}
         self.keys: dict[str, Keys | None] = {}
-
-
-_quotes_read: QuoteReadings | None = None
-"""What this process's summaries read in their quotes, once `read_quotes_once` was called."""
-
-
-def read_quotes_once() -> None:
-    """From now on, this process's summaries (`summarised`) read each quote once, not
-    once per summary (QuoteReadings): for a process that makes one summary after
-    another of one database, the keeper (cli/summary_keeper.py)."""
-    global _quotes_read
-    if _quotes_read is None:
-        _quotes_read = QuoteReadings()
 
 
 def summary_inputs(

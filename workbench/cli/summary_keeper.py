@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from workbench.cli.followed_summary import FollowedSummary
     from workbench.cli.keeper_notice import Announcer
     from workbench.cli.screen_keeper import ScreenKeeper
+    from workbench.cli.summary import QuoteReadings
     from workbench.cli.summary_request import Request
 
 KEEPER_ENV = "WORKBENCH_SUMMARY_KEEPER"
@@ -145,20 +146,22 @@ def keep(
     annotator: str | None,
     still: Callable[[], bool] = lambda: True,
     screen: Sequence[str] | None = None,
+    quotes: QuoteReadings | None = None,
 ) -> int:
     """Keep `annotator`'s summaries (None: the current analyst's), every analyst's, then
     up to OTHER_ANALYSTS others' among those every analyst's summary names; returns how
     many outputs were kept. Stops after a summary once `still()` is False (the content
     moved: the writer's summary comes first again in the next round, not the others'
     of a content already gone). `screen`: the app's PATHs, whose summary screen's
-    summary is kept right after the writer's (cli/screen_keeper.py)."""
+    summary is kept right after the writer's (cli/screen_keeper.py). `quotes`: what
+    the keeper's summaries read in their quotes, taken and added to by each."""
     from workbench.cli.screen_keeper import ScreenKeeper
     from workbench.cli.summary_request import whose
 
     kept = 0
     analysts: list[str] = []
     for name in dict.fromkeys([annotator, ALL]):
-        outcome = _kept(name, analysts, report_first=name == annotator)
+        outcome = _kept(name, analysts, report_first=name == annotator, quotes=quotes)
         if outcome is None or not still():
             return kept + (outcome or 0)
         kept += outcome
@@ -170,7 +173,7 @@ def keep(
     writer = whose(annotator)
     others = [name for name in dict.fromkeys(analysts) if name != writer and whose(name) == name]
     for name in others[:OTHER_ANALYSTS]:
-        outcome = _kept(name)
+        outcome = _kept(name, quotes=quotes)
         if outcome is None:
             break
         kept += outcome
@@ -180,9 +183,12 @@ def keep(
 
 
 def _kept(
-    annotator: str | None, analysts: list[str] | None = None, report_first: bool = False
+    annotator: str | None,
+    analysts: list[str] | None = None,
+    report_first: bool = False,
+    quotes: QuoteReadings | None = None,
 ) -> int | None:
-    outcome = keep_one(annotator, analysts, report_first)
+    outcome = keep_one(annotator, analysts, report_first, quotes=quotes)
     _collected()  # the summary freezes what it read
     return outcome
 
@@ -193,6 +199,7 @@ def keep_one(
     report_first: bool = False,
     followed: FollowedSummary | None = None,
     announcer: Announcer | None = None,
+    quotes: QuoteReadings | None = None,
 ) -> int | None:
     """Keep one analyst's summaries (both formats); how many were kept, or None when
     nothing more can be (the request fails, the code changed). Every analyst's summary,
@@ -203,7 +210,7 @@ def keep_one(
     `followed` (a keeper following a session) the summary is that one made again for
     this content (cli/followed_summary.py), not built from nothing; `announcer` says
     what is being kept, and when each format is (cli/keeper_notice.py: the command
-    waits for it rather than compute it)."""
+    waits for it rather than compute it). `quotes`: as keep()'s, for a summary built."""
     from store import kept_summaries
     from workbench.cli.kept_summary import FORMATS, summary_key
     from workbench.cli.summary_request import asked
@@ -239,8 +246,9 @@ def keep_one(
             announcer.began(token, wanted, build=followed is None or not followed.holds)
         try:
             return _made_and_kept(
-                store, request, token, code, wanted, analysts, report_first, followed, announcer
-            )
+                store, request, token, code, wanted, analysts, report_first, followed, announcer,
+                quotes,
+            )  # fmt: skip
         finally:
             if announcer is not None:
                 announcer.ended()
@@ -256,6 +264,7 @@ def _made_and_kept(
     report_first: bool,
     followed: FollowedSummary | None,
     announcer: Announcer | None,
+    quotes: QuoteReadings | None,
 ) -> int | None:
     """keep_one's summary made and kept under `token` (its keys `wanted` by format)."""
     from workbench.cli.kept_summary import FORMATS
@@ -265,7 +274,7 @@ def _made_and_kept(
     from workbench.core.analysis.kept.output import DATA, TEXT, encoded
 
     with recording_stderr() as recorded:
-        summary = summarised(request) if followed is None else followed.summarised(request)
+        summary = summarised(request, quotes) if followed is None else followed.summarised(request)
     if isinstance(summary, int):
         return None
     named = summary.totals.annotators if request.annotator is None else None
@@ -384,13 +393,16 @@ def _took(descriptor: int, wait: bool = False) -> bool:
 
 
 def keep_while_changing(
-    location: DatabaseLocation, annotator: str | None, screen: Sequence[str] | None = None
+    location: DatabaseLocation,
+    annotator: str | None,
+    screen: Sequence[str] | None = None,
+    quotes: QuoteReadings | None = None,
 ) -> None:
     """keep() until the content holds still through a round (writers that ended
     meanwhile found this keeper running and left the keeping to it)."""
     for _round in range(ROUNDS):
         before = _token(location)
-        keep(annotator, _standing(location, before), screen)
+        keep(annotator, _standing(location, before), screen, quotes)
         if _token(location) == before:
             return
 
@@ -570,21 +582,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     screen = args.article if args.screen else None
     try:
-        from workbench.cli.summary import read_quotes_once
+        from workbench.cli.summary import QuoteReadings
 
-        read_quotes_once()  # summaries of one database, one after another
+        quotes = QuoteReadings()  # summaries of one database, one after another
         location = resolve_database(None)
         if args.one_round:  # the following keeper holds the turn and stops this one
             from workbench.cli.common import stopped_cleanly_by_sigterm
 
             with stopped_cleanly_by_sigterm():  # stopped mid-write, no temporary left (rv10 R8)
-                keep(args.annotator, _standing(location, _token(location)), screen)
+                keep(args.annotator, _standing(location, _token(location)), screen, quotes)
             return 0
         with only_keeper(location) as only:
             if only and args.follow is not None:
                 follow(location, args.annotator, _running(args.follow), screen=screen)
             elif only:
-                keep_while_changing(location, args.annotator, screen)
+                keep_while_changing(location, args.annotator, screen, quotes)
     except Exception:  # nobody waits and nobody reads: what is not kept is computed
         return 1
     return 0

@@ -406,8 +406,10 @@ def test_a_keeper_that_saw_a_write_meanwhile_keeps_nothing(
     real = summary_command.summarised
     statuses = iter(["in_progress", "supported", "refuted"])
 
-    def written_meanwhile(request: summary_command.Request) -> object:
-        result = real(request)
+    def written_meanwhile(
+        request: summary_command.Request, quotes: summary_command.QuoteReadings | None = None
+    ) -> object:
+        result = real(request, quotes)
         with AnnotationStore.open(db, annotator="bob") as store:  # a new tag each time
             store.save(replace(load_gold()[3], annotator="bob", status=next(statuses)))
         return result

@@ -18,6 +18,7 @@ from store import AnnotationStore, DatabaseLockedError, StoreError
 from tests.fixtures.gold import load_gold
 from workbench.cli import summary_keeper
 from workbench.cli.main import main
+from workbench.cli.summary import QuoteReadings
 from workbench.cli.summary_keeper import KEEPER_ENV, start_keeper
 from workbench.core.corpus.articles import BUNDLED_ARTICLES, load_corpus
 from workbench.tui.app import WorkbenchApp
@@ -276,13 +277,17 @@ def test_the_keeper_keeps_again_while_writers_change_the_content(
         def token(self) -> str:
             return next(tokens)
 
-    rounds: list[str | None] = []
+    rounds: list[tuple[str | None, object]] = []
     monkeypatch.setattr(store, "kept_summaries", lambda location: Changing())
     monkeypatch.setattr(
-        summary_keeper, "keep", lambda annotator, still, screen: rounds.append(annotator)
+        summary_keeper,
+        "keep",
+        lambda annotator, still, screen, quotes: rounds.append((annotator, quotes)),
     )
-    summary_keeper.keep_while_changing(db, "ana")
-    assert rounds == ["ana", "ana"], "again after the write, then still: done"
+    quotes = QuoteReadings()
+    summary_keeper.keep_while_changing(db, "ana", quotes=quotes)
+    # again after the write, then still: done; each round given what the last read
+    assert rounds == [("ana", quotes), ("ana", quotes)]
 
 
 def test_a_round_ends_once_the_content_moved(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -292,7 +297,10 @@ def test_a_round_ends_once_the_content_moved(db: Path, monkeypatch: pytest.Monke
     asked: list[str | None] = []
 
     def keep_one(
-        annotator: str | None, analysts: list[str] | None = None, first: bool = False
+        annotator: str | None,
+        analysts: list[str] | None = None,
+        first: bool = False,
+        quotes: object = None,
     ) -> int:
         asked.append(annotator)
         if analysts is not None:
