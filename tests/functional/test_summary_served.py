@@ -196,9 +196,9 @@ async def test_a_key_cut_short_is_named_once_replaced_by_the_keeper_and_serving_
     make_app, gold, store: AnnotationStore
 ) -> None:
     """fx16: a snapshot key cut short by a crash was read as no key and never made again:
-    the screen was never served again until the user deleted it. It is named once; the
-    next keeper replaces it and keeps the summary again under the new key (the one kept
-    under the lost key is said to be so, not read)."""
+    the screen was never served again until the user deleted it. It is named once to
+    each app; the next keeper replaces it and keeps the summary again under the new key
+    (the one kept under the lost key is said to be so, not read)."""
     path = await kept_after_a_first_look(make_app, store)
     snapshot_key_path().write_bytes(snapshot_key_path().read_bytes()[:10])
     app = make_app()
@@ -213,6 +213,9 @@ async def test_a_key_cut_short_is_named_once_replaced_by_the_keeper_and_serving_
     said = [line for line in notified if "holds 10 bytes, not 32 (cut short)" in line]
     assert len(said) == 1 and "snapshot.key" in said[0], notified
     assert any("not signed with your key now" in line for line in notified), notified
+    _, notified = await computed_with_notices(make_app)  # another app in this process
+    said = [line for line in notified if "holds 10 bytes, not 32 (cut short)" in line]
+    assert len(said) == 1, "each app is told (rv16: said once per process)"
 
     assert keep_screen(path, store.annotator, [])  # a new key, and the summary kept under it
     assert len(snapshot_key_path().read_bytes()) == 32

@@ -76,7 +76,7 @@ def served_summary(workspace: Workspace, analyst: str | None, ledger: LedgerSett
     except (StoreError, OSError):
         return Served(None, NOT_KEPT)
     found = read_key()
-    warnings += key_said(found.problem)
+    warnings += key_said(found.problem, workspace.key_problems_said)
     if data is None:
         return Served(None, NOT_KEPT, warnings)
     try:
@@ -101,14 +101,10 @@ def served_summary(workspace: Workspace, analyst: str | None, ledger: LedgerSett
     return Served(snapshot, "", warnings, view)
 
 
-_KEY_PROBLEMS_SAID: set[str] = set()
-"""What was wrong with the key file, said once in this process (each lookup finds it
-until a keeper replaces it)."""
-
-
-def key_said(problem: str) -> tuple[str, ...]:
-    """The warning naming a key file that is no key (config/snapshot_key.py), the first
-    time it is met; nothing after, or for no problem."""
+def key_said(problem: str, said_before: set[str]) -> tuple[str, ...]:
+    """The warning naming a key file that is no key (config/snapshot_key.py), unless it
+    is in `said_before` (the app's: Workspace.key_problems_said), where it is added;
+    nothing for no problem."""
     if not problem:
         return ()
     said = (
@@ -116,9 +112,9 @@ def key_said(problem: str) -> tuple[str, ...]:
         "keeper replaces it, and until it has kept a summary under the new one the summary "
         "is computed"
     )
-    if said in _KEY_PROBLEMS_SAID:
+    if said in said_before:
         return ()
-    _KEY_PROBLEMS_SAID.add(said)
+    said_before.add(said)
     return (said,)
 
 

@@ -151,6 +151,9 @@ class Workspace:
     """The code the app runs, taken as it started (the app's; else at the first summary
     lookup: nothing is taken for a Workspace that makes none, a keeper's): the summary
     kept for it is the one served (tui/state/summary_served.py)."""
+    key_problems_said: set[str] = field(default_factory=set, init=False)
+    """What was wrong with the summary keeper's key file, said once to this app (each
+    lookup finds it until a keeper replaces it: tui/state/summary_served.py)."""
     tags_from_memory: dict[str, int] = field(default_factory=dict, init=False)
     """A read-only session's tagged sentences of the articles it shows from in-memory
     plans, once a worker counted them (counted_from_memory): the counts read these."""
