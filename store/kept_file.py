@@ -10,8 +10,10 @@ under a new token drops the rest, so the file stays a few summaries' worth.
 
 A reader writes nothing and creates nothing. Damage (a header or an entry failing its
 checksum, a file cut short) is named in `warnings` and the entry is not served; the
-next keep rewrites the file. A keep that cannot be written (a full disk, a read-only
-folder) says why in `warnings` and raises nothing.
+next keep rewrites the file, naming each entry of another key it drops (damaged, too
+large, or past MAX_ENTRIES). A keep that cannot be written (a full disk, a read-only
+folder) says why in `warnings` and raises nothing; nor is an entry kept that a reader
+would refuse as too large (most_an_entry_holds): it is named, and the others kept.
 """
 
 from __future__ import annotations
@@ -66,6 +68,17 @@ def not_read(key: str, where: str, reason: str) -> str:
 
 def not_kept(where: str, reason: str) -> str:
     return f"summary not kept in {where} ({reason}); it is computed until it is kept"
+
+
+def too_large(key: str, where: str, size: int, most: int) -> str:
+    return (
+        f"summary {key[:12]} not kept in {where} ({size:,} bytes, where a summary of this "
+        f"database holds at most {most:,}); it is computed instead"
+    )
+
+
+def dropped(key: str, where: str, reason: str) -> str:
+    return f"kept summary {key[:12]} in {where} dropped ({reason}); computed until kept again"
 
 
 class KeptFile:
@@ -161,11 +174,20 @@ class KeptFile:
         MAX_ENTRIES, the given ones first), recording the file digests `digests`; False,
         with the reason in `warnings`, if it cannot be written, or if it would leave less
         than FREE_MARGIN + `reserve` bytes free (the database's own size: room for its
-        writer to compact)."""
-        kept = dict(entries)
-        for key, data in self._others(token, set(entries)).items():
+        writer to compact). An entry larger than a reader takes (most_an_entry_holds) is
+        not kept (rv16 R4: refused at every read, it was kept again at every keep): named,
+        the others kept, and False. Every entry of another key left out is named (R5)."""
+        most = most_an_entry_holds(self.database)
+        refused = [key for key, data in entries.items() if len(data) > most]
+        for key in refused:
+            self._say(too_large(key, str(self.file), len(entries[key]), most))
+        kept = {key: data for key, data in entries.items() if key not in refused}
+        if not kept:
+            return False
+        for key, data in self._others(token, set(kept), most).items():
             if len(kept) >= MAX_ENTRIES:
-                break
+                self._say(dropped(key, str(self.file), f"more than {MAX_ENTRIES} kept"))
+                continue
             kept[key] = data
         self._remove_stale_temporaries()
         free = free_bytes(self.file.parent)
@@ -181,7 +203,7 @@ class KeptFile:
         except OSError as error:
             self._say(not_kept(str(self.file), describe_os_error(error)))
             return False
-        return True
+        return not refused
 
     def _say(self, message: str) -> None:
         """Add `message` to `warnings` unless it is there already (one line per problem)."""
@@ -212,22 +234,36 @@ class KeptFile:
             )
         return entry
 
-    def _others(self, token: str, replaced: set[str]) -> dict[str, bytes]:
-        """The entries kept under `token` that are not `replaced` and still check
-        (any that does not is dropped, and one larger than most_an_entry_holds dropped
-        unread: the rewrite mends the file)."""
+    def _others(self, token: str, replaced: set[str], most: int) -> dict[str, bytes]:
+        """The entries kept under `token` that are not `replaced` and still check. Any
+        that does not is dropped, one larger than `most` unread, and named: the rewrite
+        mends the file. A file that cannot be read gives none (the write says why)."""
         found: dict[str, bytes] = {}
-        with contextlib.suppress(OSError, ValueError), open_own(self.file) as handle:
+        where = str(self.file)
+        with contextlib.suppress(OSError), open_own(self.file) as handle:
             fd = handle.fileno()
-            head = kept_format.header(os.pread(fd, kept_format.MAX_HEADER, 0))
-            if head.token != token:
+            try:
+                head = kept_format.header(os.pread(fd, kept_format.MAX_HEADER, 0))
+            except ValueError as error:
+                self._say(f"kept summaries in {where} dropped ({error}); computed until kept again")
                 return found
-            most = most_an_entry_holds(self.database)
+            if head.token != token:
+                return found  # another content's: none of them could be served
             for entry in head.entries.values():
-                if entry.key not in replaced and entry.size <= most:
-                    with contextlib.suppress(ValueError):
-                        data = _read_at(fd, entry.offset, entry.size)
-                        found[entry.key] = kept_format.checked(entry, data)
+                if entry.key in replaced:
+                    continue
+                if entry.size > most:
+                    reason = f"too large: {entry.size:,} bytes, where a summary holds {most:,}"
+                    self._say(dropped(entry.key, where, reason))
+                    continue
+                try:
+                    found[entry.key] = kept_format.checked(
+                        entry, _read_at(fd, entry.offset, entry.size)
+                    )
+                except ValueError as error:
+                    self._say(dropped(entry.key, where, str(error)))
+                except OSError as error:
+                    self._say(dropped(entry.key, where, describe_os_error(error)))
         return found
 
     def _remove_stale_temporaries(self) -> None:

@@ -187,7 +187,11 @@ def test_entries_of_an_older_token_are_dropped_and_the_file_stays_bounded(
     for number in range(MAX_ENTRIES + 3):
         assert kept.put(f"k{number}", b"z", token)
     assert kept.get(f"k{MAX_ENTRIES + 2}") == b"z"
-    assert kept.get("new") is None  # the oldest went first
+    assert kept.get("new") is None  # the oldest went first, named (rv16 R5)
+    assert (
+        f"kept summary new in {kept_path(database)} dropped (more than 21 kept)"
+        in (kept.warnings[0])
+    )
     assert kept_path(database).stat().st_size < 2000
 
 
@@ -235,6 +239,8 @@ def test_damage_is_named_not_served_and_mended_by_the_next_keep(
     assert kept.put("json", b"{}", token)
     assert kept.get("json") == b"{}"
     assert kept.get("md") is None  # the damaged entry was dropped, not carried over
+    assert len(kept.warnings) == 2  # and said to be (rv16 R5)
+    assert f"in {file} dropped (" in kept.warnings[1]
 
 
 def test_a_fifo_in_place_of_the_kept_file_does_not_hang_a_reader(
@@ -533,3 +539,44 @@ def test_an_entry_larger_than_a_summary_of_the_database_can_be_is_refused_unread
     assert max(read) < size // 2  # the next keep drops it unread
     assert kept.get("md") is None and kept.get("json") == b"{}"
     assert file.stat().st_size < 1000
+
+
+def test_an_entry_too_large_for_a_reader_is_refused_at_the_keep_and_named(
+    database: Path, kept: FileKept, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rv16 R4: the entry size limit was checked on read only: an entry kept over it was
+    refused at every read (named damaged) and kept again at every keep. The keep refuses
+    it, says so, and keeps the others given."""
+    monkeypatch.setattr(store.kept_file, "ENTRY_FLOOR", 1 << 20)
+    token = kept.token()
+    assert kept.put("md", b"# summary\n", token)
+    too_large = bytes(2 << 20)
+    assert kept.put_many({"json": too_large, "other": b"{}"}, token) is False
+    file = kept_path(database)
+    assert kept.warnings == [
+        f"summary json not kept in {file} (2,097,152 bytes, where a summary of this "
+        "database holds at most 1,048,576); it is computed instead"
+    ]
+    assert file.stat().st_size < 1000, "never written"
+    assert kept.get("json") is None and kept.get("other") == b"{}"
+    assert kept.get("md") == b"# summary\n"
+    assert len(kept.warnings) == 1, "nothing damaged to read"
+    assert kept.put("json", too_large, token) is False  # alone: nothing written
+
+
+def test_an_entry_of_another_key_too_large_now_is_named_when_the_keep_drops_it(
+    database: Path, kept: FileKept, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rv16 R5: an oversized entry under another key was dropped by the next keep
+    without a word (the limit follows the database's size: one kept within it can be
+    past it later)."""
+    token = kept.token()
+    monkeypatch.setattr(store.kept_file, "ENTRY_FLOOR", 4 << 20)
+    assert kept.put("big", bytes(2 << 20), token)
+    monkeypatch.setattr(store.kept_file, "ENTRY_FLOOR", 1 << 20)
+    assert kept.put("md", b"# summary\n", token)
+    assert kept.get("big") is None and kept.get("md") == b"# summary\n"
+    assert kept.warnings == [
+        f"kept summary big in {kept_path(database)} dropped (too large: 2,097,152 bytes, "
+        "where a summary holds 1,048,576); computed until kept again"
+    ]
