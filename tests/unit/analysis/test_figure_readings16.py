@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.analysis.test_figure_general import conflict, figures
+from workbench.core.analysis.figures import measures
 
 # A total after a change: "Burglaries in Tarrow rose 12% in 2024 to 3,400" gives the
 # burglaries' new level, what the clause's subject counts, however the change's size
@@ -372,6 +373,18 @@ def test_a_share_of_a_budget_is_no_budget() -> None:
 def test_a_role_with_a_name_beside_it_is_that_person(sentence: str, person: str) -> None:
     (age,) = figures(sentence, "x")
     assert age.measure.part == person
+
+
+def test_a_role_is_matched_as_written_not_as_a_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
+    """rv16 R8: the role was put in the name's pattern unescaped: a role word with a
+    pattern's character ("." in "co.pilot") took the name beside another word."""
+    monkeypatch.setattr(measures, "AGE_ROLES", measures.AGE_ROLES | {"co.pilot"})
+    sentence = (
+        "The 41-year-old co.pilot was hurt when the jet crashed beside the coXpilot, Tom "
+        "Reyes, in Leeds."
+    )
+    (age,) = figures(sentence, "x")
+    assert age.measure.part == "co.pilot"
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.analysis.test_summary_surnames import article, speakers, summarise
-from workbench.core.analysis.sources.women import TypedSource, women_named
+from workbench.core.analysis.sources.women import TypedSource, she_words, women_named
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,14 @@ def test_her_honorific_in_another_article_joins_her() -> None:
     for texts in (True, False):
         found = speakers(summarise([article("a", COUNT), article("b", CHECK)], typed, texts))
         assert found == {"Agnieszka Wróbel": ("a", "b")}
+
+
+def test_a_role_word_is_read_as_written_not_as_a_pattern() -> None:
+    """rv16 R8: the role nouns were joined into the pattern unescaped, so a word with a
+    pattern's character in it ("(", ".") read as something else."""
+    shown = she_words(["chair(wo)man", "co.chair"])
+    assert shown.search("The chair(wo)man said so.")
+    assert shown.search("The co.chair said so.")
+    assert not shown.search("The chairwoman said so.")
+    assert not shown.search("The coXchair said so.")
+    assert shown.search("She said so.") and not shown.search("He said so.")

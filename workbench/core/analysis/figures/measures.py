@@ -1228,7 +1228,7 @@ def _person(reading: _Reading, quantity: Quantity) -> str | None:
     roles = AGE_ROLES.intersection(reading.lowers)
     if len(roles) == 1:
         role = next(iter(roles))
-        apposed = re.search(rf"\b{role},{_ROLE_NAMED}", reading.text)
+        apposed = re.search(rf"\b{re.escape(role)},{_ROLE_NAMED}", reading.text)
         return apposed.group(1).lower() if apposed else role
     named = _NAME_BEFORE_WHO.search(reading.text, 0, quantity.start)
     if named is not None:

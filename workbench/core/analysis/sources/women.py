@@ -38,10 +38,15 @@ GENDERED_PRONOUNS = _SHE | _HE
 _WOMAN_TITLES = frozenset(t.rstrip(".") for t in FEMALE_TITLES)
 _MAN_TITLES = frozenset(t.rstrip(".") for t in MALE_TITLES)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_SHE_WORD = re.compile(
-    r"\b(?:[Ss]he|[Hh]ers?|[Hh]erself|" + "|".join(sorted(FEMALE_ROLE_NOUNS)) + r")\b",
-    re.IGNORECASE,
-)
+
+
+def she_words(role_nouns: Iterable[str]) -> re.Pattern[str]:
+    """A pronoun of hers, or one of `role_nouns` (each word as written: rv16 R8)."""
+    roles = "|".join(map(re.escape, sorted(role_nouns)))
+    return re.compile(rf"\b(?:[Ss]he|[Hh]ers?|[Hh]erself|{roles})\b", re.IGNORECASE)
+
+
+_SHE_WORD = she_words(FEMALE_ROLE_NOUNS)
 """A sentence that may show a woman: a pronoun of hers, or a woman's role noun."""
 _BESIDE = re.compile(r"[,;:()\u2014\u2013]")
 """Where the words written beside a name (its role, its apposition) end."""
