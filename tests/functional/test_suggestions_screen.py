@@ -85,7 +85,9 @@ async def test_keys_still_toggle_and_the_source_prompt_offers_the_speaker(
         assert saved is not None and saved.tags == ("denial",)
         assert saved.suggestion_outcome == "changed", "shown, and not what was recorded"
         await pilot.press("d", "s")
-        assert app.screen.query_one(Input).value == "Pat Ryder", "resolved for a pronoun"
+        # the pronoun as the guideline records it, the prompt saying whom (qa17 Q2)
+        assert app.screen.query_one(Input).value == "He"
+        assert "taken for Pat Ryder" in str(app.screen.query_one(".prompt-reading").render())
         await pilot.press("escape")
         assert isinstance(app.screen, AnnotateScreen)
         await pilot.press("enter")
@@ -279,14 +281,15 @@ async def test_enter_keeps_the_resolved_speaker_the_analyst_took(
     make_app, store: AnnotationStore, bundled: Corpus
 ) -> None:  # type: ignore[no-untyped-def]
     """qa4 Q1: `s` pre-filled "Pat Ryder" for "He added", saved, then Enter: the source
-    became "He" and every export named "He"."""
+    became "He" and every export named "He". (The prompt offers "He" since qa17 Q2; the
+    resolved speaker is typed here.)"""
     article, index = he_added(bundled)
     app = make_app(StartAt(article_id=article.id, sentence=index + 1), suggestions=ON)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("s", "enter")  # the pre-filled resolved speaker
+        await pilot.press("s", *"Pat Ryder", "enter")  # the resolved speaker, typed
         typed = store.get(article.id, index)
-        assert typed is not None and typed.source not in (None, "He")
+        assert typed is not None and typed.source == "Pat Ryder"
         await pilot.press("enter")
         saved = store.get(article.id, index)
         assert saved is not None and saved.source == typed.source

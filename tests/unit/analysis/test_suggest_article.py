@@ -127,14 +127,6 @@ def test_a_role_resolves_only_to_a_body_of_its_kind() -> None:
     assert resolved("The company") == "Halvane"
 
 
-def test_prefill_offers_the_resolved_speaker() -> None:
-    story = article(STORY)
-    added = by_text(suggest(story), story.text, "He added")
-    assert added.prefill_source == "Pat Ryder"
-    said = by_text(suggest(story), story.text, "Ms. Lopez")
-    assert said.prefill_source == "Ms. Lopez"
-
-
 def test_the_json_record_has_the_documented_keys() -> None:
     story = article(STORY)
     records = [s.to_record() for s in suggest(story)]

@@ -69,7 +69,7 @@ def test_an_article_is_computed_once_and_read_without_computing(corpus: Corpus) 
         shown = suggestions.shown(article, 2)
         assert shown is not None and shown.tags == ("claim", "attribution")
     assert calls == [article.id]
-    assert suggestions.source(article, 2) == "Lloyd Austin", "resolved for the prompt"
+    assert suggestions.source(article, 2) == "He", "as the guideline records it (qa17 Q2)"
     assert suggestions.shown(article, 3) is None, "no tag suggested: nothing shown"
     assert suggestions.shown(article, 99) is None
 

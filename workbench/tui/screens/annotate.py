@@ -453,12 +453,18 @@ class AnnotateScreen(Screen[None]):
         current = annotation.source if annotation and annotation.source else None
         suggested = self.session.suggestions.source(self.session.article, sentence.index)
         value = current or suggested or guess_source(sentence.text) or ""
+        # the suggestion the source is saved with: the one a judgement's first save records
+        provenance = (
+            self.session.shown_suggestion
+            if annotation is None or annotation.is_blank
+            else annotation.suggestion
+        )
 
         def save(answer: str | None) -> None:
             if answer is not None:
                 self.write(lambda: self.session.set_source(answer, opened))
 
-        await open_prompt(self.app, source_prompt(value, sentence.text), save)
+        await open_prompt(self.app, source_prompt(value, sentence.text, provenance), save)
 
     async def action_edit_note(self) -> None:
         sentence = self.session.sentence

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -11,6 +13,8 @@ from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
+from workbench.core.analysis.sources.speakers import taken_for
+from workbench.core.annotation import Suggested
 from workbench.core.corpus.titles import shorten
 from workbench.core.nul_text import NUL_WORDS, holds_nul
 from workbench.tui.literal import literal
@@ -40,13 +44,17 @@ class TextPrompt(PromptScreen[str | None]):
         hint: str = "Enter saves · Escape cancels",
         replace: bool = False,
         detail: str = "",
+        reading: Callable[[str], str] | None = None,
     ) -> None:
         """`replace`: the value is selected when the prompt opens, so typing replaces it
         (a guess); arrows, Home or End keep it. Otherwise the cursor is at its end.
-        `detail`: what the answer is about (the sentence), shown above the input."""
+        `detail`: what the answer is about (the sentence), shown above the input.
+        `reading`: what the text typed will be taken for, said under the input as it
+        is typed ("" says nothing)."""
         super().__init__(classes="prompt-screen")
         self.prompt_title = title
         self.detail = detail
+        self.reading = reading
         self.value = value
         self.placeholder = placeholder
         self.validators = validators or []
@@ -65,7 +73,14 @@ class TextPrompt(PromptScreen[str | None]):
                 validate_on=["submitted"],
                 select_on_focus=self.replacing,
             )
+            if self.reading is not None:
+                yield Label(literal(self.reading(self.value)), classes="prompt-reading")
             yield Label(self.hint, classes="prompt-hint", markup=False)
+
+    @on(Input.Changed)
+    def say_reading(self, event: Input.Changed) -> None:
+        if self.reading is not None:
+            self.query_one(".prompt-reading", Label).update(literal(self.reading(event.value)))
 
     def typing_target(self) -> Widget:
         return self.query_one(Input)
@@ -98,16 +113,31 @@ DETAIL_LIMIT = 240
 the prompt, over the middle of the screen, still fits."""
 
 
-def source_prompt(value: str, sentence: str = "") -> TextPrompt:
+def source_prompt(
+    value: str, sentence: str = "", provenance: Suggested | None = None
+) -> TextPrompt:
     """The source prompt of every screen: pre-filled with the source or a guess,
     selected so that typing replaces it. It shows the sentence it is about: over the
-    middle of a small terminal it covers the sentence being sourced (qa7 Q10 b)."""
+    middle of a small terminal it covers the sentence being sourced (qa7 Q10 b).
+    `provenance`: the suggestion the source is saved with; while the text typed is its
+    pronoun or role ("She"), the prompt says whom it is taken for, as the panel does
+    once saved: "She" is recorded as the guideline asks, and the reading is never
+    taken silently (qa17 Q2)."""
+
+    def reading(typed: str) -> str:
+        source = typed.strip()
+        speaker = taken_for(source, provenance)
+        if speaker is None or speaker == source:
+            return ""
+        return f"Recorded as “{source}”, taken for {speaker} (the suggestion's reading)."
+
     return TextPrompt(
         "Source: who says it?",
         value,
         validators=[NoNul()],
         replace=True,
         detail=shorten(sentence, DETAIL_LIMIT),
+        reading=reading if provenance is not None else None,
     )
 
 

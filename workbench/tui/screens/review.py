@@ -843,7 +843,8 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
                 source = answer.strip() or None
                 self.write(found, lambda current: current.changed(source=source))
 
-        await open_prompt(self.app, source_prompt(value, annotation.quote), save)
+        prompt = source_prompt(value, annotation.quote, annotation.suggestion)
+        await open_prompt(self.app, prompt, save)
 
     async def action_edit_note(self) -> None:
         self.check_keys()

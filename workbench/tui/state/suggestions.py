@@ -112,12 +112,13 @@ class ArticleSuggestions:
         return None if found is None else as_shown(found, self.settings.lowest_score)
 
     def source(self, article: Article, index: int) -> str | None:
-        """What the source prompt offers: the shown source's speaker (resolved for a
-        pronoun), None when no source is shown."""
+        """What the source prompt offers: the shown source as the guideline records it
+        ("She", not the "Ingrid Halvorsen" it is read as: the prompt says that beside
+        it, qa17 Q2), None when no source is shown."""
         found = self.suggestion(article, index)
-        if found is None or shown_source(found, self.settings.lowest_score) is None:
+        if found is None:
             return None
-        return found.prefill_source
+        return shown_source(found, self.settings.lowest_score)
 
 
 def with_provenance(annotation: Annotation, shown: Suggested | None) -> Annotation:

@@ -95,7 +95,7 @@ from workbench.core.analysis.sources.titled import titled_person, titled_role
 from workbench.core.analysis.suggestions.resolve import is_bare_role
 from workbench.core.analysis.suggestions.suggest import SUGGESTER_VERSION, typed_speakers
 from workbench.core.analysis.suggestions.tokens import tokenize
-from workbench.core.annotation import CHECK, CURRENT, Annotation
+from workbench.core.annotation import CHECK, CURRENT, Annotation, Suggested
 from workbench.core.corpus.sentences import Sentence
 
 ARROW = "→"
@@ -660,12 +660,18 @@ def accepted_speaker(annotation: Annotation) -> str | None:
     """The speaker the analyst accepted for the source: the suggestion showed "He →
     Pat Ryder" and the analyst kept "He". It is the analyst's judgement of the sentence
     in the text they read, so it holds on any text and under any suggester version."""
-    suggestion = annotation.suggestion
+    return taken_for(annotation.source, annotation.suggestion)
+
+
+def taken_for(source: str | None, suggestion: Suggested | None) -> str | None:
+    """The speaker `source` is taken for when recorded with `suggestion` as its
+    provenance (accepted_speaker): the source prompt says it while "She" is typed,
+    before it is saved (qa17 Q2), not only the panel after."""
     if (
         suggestion is None
         or not suggestion.resolved_source
         or suggestion.source is None
-        or suggestion.source != annotation.source
+        or suggestion.source != source
         or _body_as_person(suggestion.source, suggestion.resolved_source)
     ):
         return None

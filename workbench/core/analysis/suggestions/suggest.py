@@ -115,11 +115,6 @@ class Suggestion:
         """The cue behind the suggestion: the attribution's, else the denial's."""
         return self.cues[0].text if self.cues else None
 
-    @property
-    def prefill_source(self) -> str | None:
-        """What a source prompt offers: the resolved speaker for a pronoun."""
-        return self.resolved_source or self.source
-
     def tags_at_least(self, lowest: float) -> tuple[str, ...]:
         """The suggested tags scoring at least `lowest` (a user's "lowest score shown"
         setting): a higher setting keeps only the surer suggestions, e.g. a denial word
