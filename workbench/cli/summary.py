@@ -65,9 +65,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         metavar="PATH",
         help="the articles as they are now, files or folders: read, annotations re-anchored "
-        "onto them in memory and pronouns resolved on them, so the whole report can change "
-        "(default: the articles as the database remembers them, else the bundled articles "
-        "it has annotations on)",
+        "onto them in memory and pronouns resolved on them, so the whole report can change; "
+        "give those the app was opened on for the summary screen's report. Without PATH no "
+        "article is read: the annotations are counted where they were stored, under the "
+        "titles the database remembers, and a pronoun names its speaker only where a "
+        "suggestion naming them was taken (else it is counted as typed, 'he (unresolved, "
+        "in …)', and the report says so); a database that remembers no article reads the "
+        "bundled articles it has annotations on",
     )
     parser.add_argument(
         "--format",

@@ -64,3 +64,21 @@ def test_with_the_articles_read_there_is_no_caveat(
     assert "he → Pat Ryder" in report, "resolved on the text read"
     shown = json.loads(summary(capsys, str(folder), "--db", str(database), "--format", "json"))
     assert shown["caveats"] == []
+
+
+def test_the_help_says_what_a_summary_without_path_leaves_unread(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """qa17 Q4 (the list's Q17): `summary` without PATH differs from the summary
+    screen's report (no article read: a pronoun is counted as typed), yet its help said
+    the default was "the articles as the database remembers them", and README's
+    Commands line gave it no PATH at all. Both now say how to get the screen's report."""
+    assert main(["summary", "--help"]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "as the database remembers them" not in shown
+    assert "Without PATH no article is read" in shown
+    assert "the summary screen's report" in shown
+    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Commands", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    line = next(line for line in block.splitlines() if line.startswith("workbench summary"))
+    assert "[PATH ...]" in line
