@@ -57,6 +57,7 @@ from workbench.tui.screens.help import show_help
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.server_link import ServerUnreachable
 from workbench.tui.state.column_widths import ColumnSpec, content_widths, fitted, shown_columns
+from workbench.tui.state.conflict_banner import banner_lines
 from workbench.tui.state.hidden_tables import HiddenTables
 from workbench.tui.state.live_summary import LiveSummary
 from workbench.tui.state.step_words import take_step
@@ -89,6 +90,8 @@ REFIT_DELAY = 0.15
 """Seconds the width must stay put before the tables are fitted to it again."""
 TABLE_SCROLLBAR = 2
 """Columns a table keeps for its vertical scrollbar."""
+BANNER_PADDING = 2
+"""The banner's padding, left and right (app.tcss): its lines are fitted to the rest."""
 EVERYONE = "all analysts"
 STALE = "computing the summary again… the tables show it as it was before, not yet updated"
 """The status line while a summary is computed again over the tables shown."""
@@ -550,19 +553,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.titles = view.summary.short_titles()
         self.anchoring = view.anchoring
         self.fill_tables(shown)
-        banner = list(view.conflict_headings)
-        unlinked = view.summary.unlinked_denials
-        if unlinked:
-            sources = sorted({d.canonical_source or d.source or "(unattributed)" for d in unlinked})
-            banner.append(
-                f"{len(unlinked)} denial(s) aimed at no claim group, by "
-                + ", ".join(sources[:4])
-                + (" …" if len(sources) > 4 else "")
-                + " (listed in tab 6, Denials)"
-            )
-        self.query_one("#conflict-banner", Static).update(
-            literal("\n".join(banner) or "No conflicting figures.")
-        )
+        self.show_banner()
         self.query_one("#possible-heading", Static).update(literal(view.possible.said()))
         self.show_status()
         if self.follow is not None:
@@ -575,6 +566,19 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             self.read_again = False
             self.recompute()
         self.show_detail()
+
+    def show_banner(self) -> None:
+        """The conflicts and the denials aimed at no claim group, each on a line fitted
+        to the width (state/conflict_banner.py: a name is never cut inside, qa17 Q5)."""
+        view = self.view
+        if view is None:
+            return
+        unlinked = view.summary.unlinked_denials
+        deniers = sorted({d.canonical_source or d.source or "(unattributed)" for d in unlinked})
+        banner = self.query_one("#conflict-banner", Static)
+        width = banner.content_region.width or self.size.width - BANNER_PADDING
+        lines = banner_lines(view.conflict_headings, len(unlinked), deniers, width)
+        banner.update(literal("\n".join(lines) or "No conflicting figures."))
 
     def fill_tables(self, shown: SummaryView | None = None) -> None:
         """Every table from the summary shown, its columns fitted to the screen's width.
@@ -648,6 +652,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.refit = None
         if self.view is not None and self.size.width != self.filled_width:
             self.fill_tables()
+            self.show_banner()
 
     @on(TabbedContent.TabActivated)
     def tab_shown(self) -> None:
