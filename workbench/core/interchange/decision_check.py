@@ -1,6 +1,8 @@
 """An import's ledger decisions checked as its annotations are (qa4 Q6): a record of an
 action this version does not know, a merge or split it cannot read, a sentence of an
-article nobody knows, or one beyond its article's sentences, is refused with the
+article nobody knows, or one beyond its article's sentences, an undo, redo or reanchor
+that is not its decision's own (move_clash: it would take back or replace another
+analyst's decision, or put another in its place, tr17), is refused with the
 record's place (`$.decisions[0].members[0][0]`), and nothing is imported.
 
 A decision's sentence index is of the text it was made on: checked against that text's
@@ -20,6 +22,7 @@ from workbench.core.analysis.ledger.decisions import (
     Split,
     UnreadableDecision,
     decision_from_record,
+    move_clash,
 )
 from workbench.core.corpus.articles import Article
 from workbench.core.interchange.decision_shape import MOVES, decision_shape_problem
@@ -66,7 +69,7 @@ def check_decisions(
 def _check(
     record: Mapping[str, Any], known: Container[str], counts: SentenceCounts, where: Location
 ) -> None:
-    problem = decision_shape_problem(record)
+    problem = decision_shape_problem(record) or move_clash(record)
     if problem is not None:
         raise ImportFileError(where.at(problem[0]), problem[1])
     _check_sentences(record, known, counts, where)

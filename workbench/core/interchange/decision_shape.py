@@ -14,17 +14,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from workbench.core.analysis.ledger.decisions import (
-    REANCHOR,
-    REDO,
-    UNDO,
+    MOVED,
     UnreadableDecision,
     decision_from_record,
 )
 from workbench.core.interchange.export.shape import is_timestamp
 
 DECISIONS = ("merge", "split")
-MOVES = {UNDO: ("before",), REDO: ("after",), REANCHOR: ("before", "after")}
-"""The records that name a decision record, and the fields holding it."""
+MOVES = MOVED
 
 ShapeProblem = tuple[str, str]
 """(JSON path inside the record, starting with '$'; what is wrong there)."""

@@ -235,14 +235,66 @@ def decision_records(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, 
     ]
 
 
+MOVED = {UNDO: ("before",), REDO: ("after",), REANCHOR: ("before", "after")}
+"""The records that name a decision record, and the fields holding it."""
+KEPT_BY_A_MOVE = ("annotator", "action", "at")
+"""What a reanchor keeps of the decision it moves: who made it, what it is and when."""
+
+
+def move_clash(record: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(JSON path in the record, why) when an undo, redo or reanchor record would take
+    back or replace a decision that is not its own: an undo or redo by another analyst
+    than the decision's, a reanchor whose `after` is another analyst's, another kind of
+    or another time's decision than its `before`. The store writes none (an analyst
+    undoes their own decisions; a move keeps who made one, what and when); one from a
+    file took another analyst's merge back or made it theirs without a word (tr17).
+    None for any other record, and for a decision saying no analyst (from before)."""
+    action = record.get("action")
+    fields = MOVED.get(action) if isinstance(action, str) else None
+    if fields is None:
+        return None
+    inner = [held for name in fields if isinstance(held := record.get(name), Mapping)]
+    if len(inner) < len(fields):
+        return None
+    if action == REANCHOR:
+        before, after = inner
+        for name in KEPT_BY_A_MOVE:
+            if before.get(name) != after.get(name):
+                return (
+                    f"$.after.{name}",
+                    f"a reanchor moves a decision with its sentences, keeping its {name}; "
+                    f"this one has {_quoted(after.get(name))} where the decision has "
+                    f"{_quoted(before.get(name))}: it would put another decision in its place",
+                )
+    mover, owner = record.get("annotator"), inner[0].get("annotator")
+    if isinstance(owner, str) and isinstance(mover, str) and owner != mover:
+        return (
+            f"$.{fields[0]}.annotator",
+            f"{'an' if action == UNDO else 'a'} {action} by {_quoted(mover)} of a "
+            f"{inner[0].get('action')} by {_quoted(owner)}: a decision is undone, redone and "
+            "moved by its analyst alone",
+        )
+    return None
+
+
+def _quoted(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _logged(records: Iterable[Mapping[str, Any]]) -> list[_Logged]:
+    """Each record read in order; an undo, redo or reanchor applied to the decision it
+    names, unless it is not that decision's own (move_clash): then it is read as an
+    UnreadableDecision, reported with the ignored decisions, and the decision stays."""
     logged: list[_Logged] = []
     named: RecordIndex[_Logged] = RecordIndex()
     """Each entry under each of its records (the one in force and those before it): an
     undo, redo or reanchor finds what it names in one lookup (tr16 T4)."""
     for record in records:
         action = record.get("action")
-        if action in (UNDO, REDO):
+        if action in MOVED and move_clash(record) is not None:
+            pass  # read as an UnreadableDecision below
+        elif action in (UNDO, REDO):
             undoing = action == UNDO
             target = record.get("before" if undoing else "after")
             found = _latest(e for e in named.found(target) if e.in_force == undoing)
@@ -309,7 +361,11 @@ def _is_key(value: object) -> TypeGuard[list[Any]]:
 
 def decision_words(record: Mapping[str, Any], title_of: Callable[[str], str] | None = None) -> str:
     """A decision's record in an analyst's words ("merge of 2 claim groups"), for what
-    an undo or redo says; `title_of` names an article (else the split's place is left out)."""
+    an undo or redo says; `title_of` names an article (else the split's place is left out).
+    An undo, redo or reanchor not applied (move_clash) says why."""
+    clash = move_clash(record)
+    if clash is not None:
+        return f"{record.get('action')} not applied: {clash[1]}"
     decision = decision_from_record(record)
     if isinstance(decision, Merge):
         words = f"merge of {len(decision.groups)} claim groups"
