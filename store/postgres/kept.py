@@ -27,6 +27,7 @@ from typing import Any
 
 import psycopg
 
+from store import kept_file
 from store.content_token import unsettled
 from store.errors import ServerError
 from store.kept_file import MAX_ENTRIES, damaged, not_kept, not_read
@@ -37,6 +38,8 @@ from workbench.core.files.database_url import shown_url
 PG_PREFIX = "pg:"
 READ_TABLES = ("annotations", "history", "articles", "ledger_decisions")
 """What a summary reads (with readings, when the table is there)."""
+SUMMARY_TABLES = [*READ_TABLES, "readings"]
+"""The tables whose size bounds a kept entry's (GET)."""
 TABLE_NAME = "kept_summaries"
 TABLE = (
     "CREATE TABLE IF NOT EXISTS kept_summaries (key text PRIMARY KEY, token text NOT NULL, "
@@ -45,7 +48,17 @@ TABLE = (
 MAKING_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/workbench-kept'))"
 EXISTS = "SELECT to_regclass('schema_version') IS NOT NULL, to_regclass('readings') IS NOT NULL"
 KEPT_EXISTS = "SELECT to_regclass('kept_summaries') IS NOT NULL"
-GET = "SELECT data, sha256 FROM kept_summaries WHERE key = %s"
+GET = (
+    "SELECT CASE WHEN octet_length(data) <= most THEN data END, sha256, octet_length(data), "
+    "most FROM kept_summaries, (SELECT greatest(%s, %s * coalesce(sum(pg_total_relation_size("
+    "to_regclass(name))), 0))::bigint AS most FROM unnest(%s::text[]) AS name) AS bound "
+    "WHERE key = %s"
+)
+"""An entry, unless it is larger than a summary of this database can be (as FILE.kept's,
+kept_file.most_an_entry_holds: ENTRY_PER_DATABASE_BYTE for each byte of the tables a
+summary reads, and ENTRY_FLOOR whatever their size): then its size alone, and the data
+is never sent (octet_length reads a stored value's length without it). A row of a
+gigabyte written by SQL was read whole by every summary before its checksum (tr17)."""
 DROP_OTHERS = "DELETE FROM kept_summaries WHERE token <> %s"
 PUT = (
     "INSERT INTO kept_summaries (key, token, data, sha256) VALUES (%s, %s, %s, %s) "
@@ -110,12 +123,23 @@ class ServerKept(KeptSummaries):
             exists = connection.execute(KEPT_EXISTS).fetchone()
             if not exists or not exists[0]:
                 return None
-            row = connection.execute(GET, [key]).fetchone()
+            bound = [kept_file.ENTRY_FLOOR, kept_file.ENTRY_PER_DATABASE_BYTE, SUMMARY_TABLES]
+            row = connection.execute(GET, [*bound, key]).fetchone()
         except psycopg.Error as error:
             self._drop_connection()
             self._say(not_read(key, where, reason(error)))
             return None
         if row is None:
+            return None
+        if row[0] is None:
+            self._say(
+                damaged(
+                    key,
+                    where,
+                    f"too large: {row[2]:,} bytes, where a summary of this database holds at "
+                    f"most {row[3]:,}; not read",
+                )
+            )
             return None
         data = bytes(row[0])
         if hashlib.sha256(data).hexdigest() != row[1]:

@@ -4,12 +4,14 @@ only, damage and failures named, never raised."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
 import psycopg
 import pytest
 
+import store.kept_file
 import store.postgres.kept
 from store import kept_summaries
 from store.kept_file import MAX_ENTRIES
@@ -166,3 +168,37 @@ def test_a_server_that_cannot_be_reached_keeps_and_serves_nothing() -> None:
         assert kept.get("md") is None
         assert kept.put("md", b"x", token) is False
         assert kept.warnings == []
+
+
+def test_an_entry_larger_than_a_summary_of_the_database_can_be_is_refused_unread(
+    database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tr17: FILE.kept's entries are bounded (rv15 R10), the server's were not: a row of
+    any size written by SQL under a key the keeper uses, its checksum made for it, was
+    read whole by every summary and served. Past what a summary of this database can
+    hold (ENTRY_FLOOR, or four bytes for each byte of the tables a summary reads) it is
+    named as too large, never sent, and the summary computed."""
+    monkeypatch.setattr(store.kept_file, "ENTRY_FLOOR", 1 << 20)
+    size = 8 << 20
+    data = bytes(size)
+    with kept_summaries(database) as kept:
+        assert kept.put("md", b"kept", kept.token())
+        with psycopg.connect(database, autocommit=True) as connection:
+            tables = connection.execute(
+                "SELECT sum(pg_total_relation_size(to_regclass(t))) FROM "
+                "unnest(ARRAY['annotations','history','articles','ledger_decisions']) t"
+            ).fetchone()
+            assert tables is not None and 4 * tables[0] < size
+            connection.execute(
+                "UPDATE kept_summaries SET data = %s, sha256 = %s",
+                [data, hashlib.sha256(data).hexdigest()],
+            )
+        assert kept.get("md") is None
+        assert len(kept.warnings) == 1
+        said = kept.warnings[0]
+        assert said.startswith(
+            f"kept summary md in kept_summaries of {kept.shown} damaged (too large: 8,388,608"  # type: ignore[attr-defined]
+        )
+        assert said.endswith("; not read); computed instead")
+        monkeypatch.setattr(store.kept_file, "ENTRY_FLOOR", 16 << 20)
+        assert kept.get("md") == data  # within the bound: served as before
