@@ -50,9 +50,28 @@ from workbench.core.annotation import STATUSES, TAGS, Annotation, moment_words, 
 from workbench.core.corpus.changed_words import changed_words
 from workbench.core.terminal_text import name_printable
 
-_LONE_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
-_MARKUP = re.compile(r"[\\|*`\[\]<>#_]")
-"""Any character _cell escapes (the underscore only where it stands alone)."""
+_UNDERSCORES = re.compile(r"_+")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_MARKUP = re.compile(r"[\\|*`\[\]<>#_~&]")
+"""Any character _cell escapes (the underscore only at a word's edge)."""
+_ESCAPED = "\\|*`[]<>#~&"
+"""Escaped wherever they are: `~~` strikes text through (GFM) and `&amp;` reads as "&"
+(tr17: a quote's or note's `~~`, `&…;` and `__…__` were shown as other text)."""
+
+
+def _escaped_run(match: re.Match[str]) -> str:
+    """A run of underscores escaped at a word's edge: emphasis to a Markdown reader
+    (`__init__` read as "_*init*_"); one inside a word (`snake_case`, `a__b`) is none,
+    and is left alone."""
+    text, start, end = match.string, match.start(), match.end()
+    inside = (
+        start > 0
+        and end < len(text)
+        and _LETTER_OR_DIGIT.match(text, start - 1) is not None
+        and _LETTER_OR_DIGIT.match(text, end) is not None
+    )
+    return match.group() if inside else "\\_" * (end - start)
+
 
 ANCHORING_HEADINGS: dict[AnchoringList, tuple[str, str]] = {
     "check": (
@@ -137,9 +156,9 @@ def _cell(text: object) -> str:
     plain = " ".join(str(text).split())
     if _MARKUP.search(plain) is None:
         return plain
-    for char in "\\|*`[]<>#":
+    for char in _ESCAPED:
         plain = plain.replace(char, "\\" + char)
-    return _LONE_UNDERSCORE.sub(r"\\_", plain) if "_" in plain else plain
+    return _UNDERSCORES.sub(_escaped_run, plain) if "_" in plain else plain
 
 
 def _analyst(name: str) -> str:
