@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from workbench.core.corpus import articles
 from workbench.core.corpus.articles import load_corpus
 from workbench.core.files import regular
 from workbench.core.files.regular import NotARegularFile, open_regular, read_regular
@@ -154,3 +155,63 @@ def test_a_folders_dot_files_and_dot_folders_are_not_articles_and_are_named(
 def test_a_dot_file_named_itself_is_read(tmp_path: Path) -> None:
     (tmp_path / ".hidden.txt").write_text(STORY, encoding="utf-8")
     assert [article.id for article in load_corpus([tmp_path / ".hidden.txt"])] == [".hidden"]
+
+
+def test_a_huge_binary_file_is_skipped_at_its_first_part_not_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tr17: a 3 GiB file of zeros with a .txt name (a sparse file: one line, then NUL
+    bytes) was read whole, 3 GB in memory, before its NUL bytes had it skipped."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(STORY, encoding="utf-8")
+    with (corpus / "huge.txt").open("wb") as handle:
+        handle.write(b"Title\nSome text. ")
+        handle.truncate(64 << 20)  # sparse: nothing written past the first line
+    read: list[int] = []
+    real_open = regular.open_regular
+
+    class Counted:
+        def __init__(self, inner: object) -> None:
+            self.inner = inner
+
+        def __enter__(self) -> Counted:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.inner.close()  # type: ignore[attr-defined]
+
+        def fileno(self) -> int:
+            return self.inner.fileno()  # type: ignore[attr-defined,no-any-return]
+
+        def read(self, size: int = -1) -> bytes:
+            data: bytes = self.inner.read(size)  # type: ignore[attr-defined]
+            read.append(len(data))
+            return data
+
+    monkeypatch.setattr(articles, "open_regular", lambda path: Counted(real_open(path)))
+    corpus_read = load_corpus([corpus])
+    assert [article.id for article in corpus_read] == ["good"]
+    assert reasons(corpus_read.problems) == {
+        "huge.txt": "binary file (contains NUL bytes), not a text article"
+    }
+    assert sum(read) <= 2 << 20, "the first part, not the whole file"
+
+
+def test_a_text_file_larger_than_any_article_is_skipped_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A log or dump saved in the folder as .txt is skipped, named, its reading stopped
+    past MAX_ARTICLE_BYTES (64 MiB; 3 MiB here), never segmented."""
+    monkeypatch.setattr(articles, "MAX_ARTICLE_BYTES", 3 << 20, raising=False)
+    monkeypatch.setattr(articles, "READ_PART", 1 << 20, raising=False)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(STORY, encoding="utf-8")
+    (corpus / "log.txt").write_bytes(b"Log\n" + b"A line of a log, and more. \n" * 150_000)
+    corpus_read = load_corpus([corpus])
+    assert [article.id for article in corpus_read] == ["good"]
+    assert reasons(corpus_read.problems) == {
+        "log.txt": "larger than 3 MiB, which no article is (a log, a dump or a book?): not "
+        "read further"
+    }

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from workbench.core.files.regular import kind_of, open_regular
 
@@ -28,6 +28,15 @@ if TYPE_CHECKING:
     from workbench.core.corpus.sentences import Sentence
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_ARTICLE_BYTES = 64 << 20
+"""The most bytes an article file may hold: more than three times the largest article the
+reliability tests load and tag (20 MB under `make stress`), where a news article is tens
+of kilobytes; a larger file is skipped, named, without being read further."""
+READ_PART = 1 << 20
+"""Bytes of an article file read at a time (article_bytes)."""
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+_UTF16 = "UTF-16 text, not UTF-8 (save it as UTF-8)"
+_BINARY = "binary file (contains NUL bytes), not a text article"
 
 
 def bundled_articles() -> Path:
@@ -145,10 +154,10 @@ def decode_article(raw: bytes) -> str:
     """UTF-8 text without BOM; raises ArticleError for empty, binary or non-UTF-8 data."""
     if not raw.strip():
         raise ArticleError("empty file")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ArticleError("UTF-16 text, not UTF-8 (save it as UTF-8)")
+    if raw.startswith(_UTF16_MARKS):
+        raise ArticleError(_UTF16)
     if b"\x00" in raw:
-        raise ArticleError("binary file (contains NUL bytes), not a text article")
+        raise ArticleError(_BINARY)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -169,9 +178,38 @@ def read_article(path: Path) -> Article:
         raise ArticleError("the file name is not UTF-8 (rename it)") from None
     with open_regular(path) as handle:
         opened = os.fstat(handle.fileno())  # before the read: a change during it shows
-        raw = handle.read()
+        raw = article_bytes(handle)
     stamp = (opened.st_mtime_ns, opened.st_size)
     return Article(id=path.stem, path=path, text=decode_article(raw), stamp=stamp)
+
+
+def read_article_bytes(path: Path) -> bytes:
+    """The bytes of the article file at `path` (article_bytes); ArticleError or OSError."""
+    with open_regular(path) as handle:
+        return article_bytes(handle)
+
+
+def article_bytes(handle: BinaryIO) -> bytes:
+    """The bytes of an article file open as `handle`, read a part at a time and refused
+    (ArticleError) at the first part that shows it is no article: UTF-16's mark, a NUL
+    byte, or more than MAX_ARTICLE_BYTES. A 3 GiB file of zeros with a .txt name was read
+    whole, 3 GB in memory, before its NUL bytes had it skipped (tr17); a big log or
+    dump saved in the folder as text would have been segmented."""
+    parts: list[bytes] = []
+    size = 0
+    while part := handle.read(READ_PART):
+        if not parts and part.startswith(_UTF16_MARKS):
+            raise ArticleError(_UTF16)
+        if b"\x00" in part:
+            raise ArticleError(_BINARY)
+        size += len(part)
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(
+                f"larger than {MAX_ARTICLE_BYTES >> 20} MiB, which no article is (a log, a "
+                "dump or a book?): not read further"
+            )
+        parts.append(part)
+    return b"".join(parts)
 
 
 def why_unreadable(error: OSError, path: Path) -> str:

@@ -14,8 +14,12 @@ import hashlib
 import os
 from collections.abc import Iterable
 
-from workbench.core.corpus.articles import Article, ArticleError, decode_article
-from workbench.core.files.regular import read_regular
+from workbench.core.corpus.articles import (
+    Article,
+    ArticleError,
+    decode_article,
+    read_article_bytes,
+)
 
 
 def changed_on_disk(articles: Iterable[Article]) -> list[Article]:
@@ -33,7 +37,7 @@ def changed_on_disk(articles: Iterable[Article]) -> list[Article]:
         if (info.st_mtime_ns, info.st_size) == article.stamp:
             continue
         try:
-            text = decode_article(read_regular(article.path))
+            text = decode_article(read_article_bytes(article.path))
         except (OSError, ArticleError):
             changed.append(article)
             continue
