@@ -313,10 +313,13 @@ class ReadingsFold:
         fsync_directory(self.path.parent)
 
     def _document(self, document: Path) -> tuple[str | None, dict[str, Any]]:
-        try:
-            data = document.read_bytes()
-        except FileNotFoundError:
-            return None, {}
+        """The document's fingerprint and records, read as a reader reads it: never
+        through a link nor from a FIFO (tr17: the fold opened a FIFO there and waited
+        for a writer forever, and the import or app closing the store with it)."""
+        problems: list[str] = []
+        data = _read_whole(document, problems)
+        for problem in problems:
+            self.say(problem)
         if not data:
             return None, {}
         try:
@@ -328,9 +331,11 @@ class ReadingsFold:
     def _sealed_lines(self, sealed: Path) -> list[tuple[str, dict[str, Any]]]:
         """(fingerprint, records) of every good line (of self.fingerprint's only, when
         known); damage and a torn last line named."""
-        try:
-            handle = sealed.open("rb")
-        except FileNotFoundError:
+        problems: list[str] = []
+        handle = _open_regular(sealed, problems)
+        for problem in problems:
+            self.say(problem)
+        if handle is None:
             return []
         prefix = None if self.fingerprint is None else readings_format.line_prefix(self.fingerprint)
         found: list[tuple[str, dict[str, Any]]] = []
@@ -386,7 +391,7 @@ class _Found:
 def _read_once(files: list[Path], fingerprint: str) -> _Found:
     document, sealed, tail = files
     found = _Found()
-    data = _read_whole(document, found)
+    data = _read_whole(document, found.problems)
     if data:
         header = readings_format.document_header(fingerprint)
         try:
@@ -399,7 +404,7 @@ def _read_once(files: list[Path], fingerprint: str) -> _Found:
     del data
     prefix = readings_format.line_prefix(fingerprint)
     for file in (sealed, tail):
-        handle = _open_regular(file, found)
+        handle = _open_regular(file, found.problems)
         if handle is None:
             continue
         damage = _Damage()
@@ -425,32 +430,30 @@ def _read_once(files: list[Path], fingerprint: str) -> _Found:
     return found
 
 
-def _open_regular(file: Path, found: _Found) -> IO[bytes] | None:
+def _open_regular(file: Path, problems: list[str]) -> IO[bytes] | None:
     """`file` opened to read (without blocking on a FIFO), None if there is none or it
-    cannot be read (named in `found`)."""
+    cannot be read (named in `problems`)."""
     try:
         descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
     except FileNotFoundError:
         return None
     except OSError as error:
         if file.is_symlink():  # the store's own file: never read through a link (tr7 T1)
-            found.problems.append(f"{name_printable(file)}: not read ({LINK_REFUSED}); recomputed")
+            problems.append(f"{name_printable(file)}: not read ({LINK_REFUSED}); recomputed")
             return None
-        found.problems.append(
+        problems.append(
             f"{name_printable(file)}: not read ({describe_os_error(error)}); recomputed"
         )
         return None
     if not stat.S_ISREG(os.fstat(descriptor).st_mode):
         os.close(descriptor)
-        found.problems.append(
-            f"{name_printable(file)}: not a regular file; its readings are recomputed"
-        )
+        problems.append(f"{name_printable(file)}: not a regular file; its readings are recomputed")
         return None
     return os.fdopen(descriptor, "rb")
 
 
-def _read_whole(file: Path, found: _Found) -> bytes | None:
-    handle = _open_regular(file, found)
+def _read_whole(file: Path, problems: list[str]) -> bytes | None:
+    handle = _open_regular(file, problems)
     if handle is None:
         return None
     with handle:
@@ -477,22 +480,23 @@ def _still_torn(files: list[Path], after: dict[str, FileState], tail: str, end: 
 
 
 def _whole_lines_end(file: Path) -> tuple[int, int]:
-    """(where the last whole line of `file` ends, its size); (0, 0) if there is none."""
-    try:
-        with file.open("rb") as handle:
-            size = handle.seek(0, os.SEEK_END)
-            position = size
-            while position > 0:
-                start = max(0, position - _SEARCH_BLOCK)
-                handle.seek(start)
-                block = handle.read(position - start)
-                newline = block.rfind(b"\n")
-                if newline >= 0:
-                    return start + newline + 1, size
-                position = start
-            return 0, size
-    except FileNotFoundError:
+    """(where the last whole line of `file` ends, its size); (0, 0) if there is none, or
+    it is no regular file (a FIFO: opening it waited forever; AppendOnlyFile names it)."""
+    handle = _open_regular(file, [])
+    if handle is None:
         return 0, 0
+    with handle:
+        size = handle.seek(0, os.SEEK_END)
+        position = size
+        while position > 0:
+            start = max(0, position - _SEARCH_BLOCK)
+            handle.seek(start)
+            block = handle.read(position - start)
+            newline = block.rfind(b"\n")
+            if newline >= 0:
+                return start + newline + 1, size
+            position = start
+        return 0, size
 
 
 def _size(file: Path) -> int:
@@ -503,11 +507,13 @@ def _size(file: Path) -> int:
 
 
 def _begins_with(file: Path, header: bytes) -> bool:
-    try:
-        with file.open("rb") as handle:
-            return handle.read(len(header)) == header
-    except FileNotFoundError:
+    """Whether `file` is a regular file beginning with `header` (a FIFO, a link or what
+    cannot be read does not: the fold then names it and puts a document in its place)."""
+    handle = _open_regular(file, [])
+    if handle is None:
         return False
+    with handle:
+        return handle.read(len(header)) == header
 
 
 def _reason(error: OSError | StoreError) -> str:

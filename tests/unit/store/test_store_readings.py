@@ -359,6 +359,32 @@ def test_a_fifo_in_place_of_the_readings_does_not_hang_a_reader(
     ]
 
 
+@pytest.mark.parametrize(
+    "where", [readings_path, tail_path, sealed_path], ids=["document", "tail", "sealed"]
+)
+def test_a_fifo_in_place_of_a_readings_file_does_not_hang_the_writer(
+    db_path: Path, where: Any
+) -> None:
+    """tr17: the reader opened them without blocking, the writer did not: a FIFO at
+    FILE.readings or its tail had `import` (and the app's quit) wait forever, its work
+    done, in the fold's or the append's open. Named, the readings recomputed."""
+    os.mkfifo(where(db_path))
+    warnings: list[str] = []
+
+    def write_and_close() -> None:
+        with AnnotationStore.open(db_path, annotator="alice") as opened:
+            opened.add_readings(FINGERPRINT, {"q:1": 1})
+            opened.add_readings(FINGERPRINT, {"q:2": 2})
+            warnings.extend(opened.warnings)
+        warnings.extend(opened.warnings)
+
+    done = threading.Thread(target=write_and_close, daemon=True)
+    done.start()
+    done.join(timeout=30)
+    assert not done.is_alive(), "the writer waited on the FIFO"
+    assert any(str(where(db_path)) in warning for warning in warnings), warnings
+
+
 @pytest.mark.parametrize("where", [readings_path, tail_path], ids=["document", "tail"])
 def test_a_symbolic_link_in_place_of_the_readings_is_never_read_written_or_cut(
     db_path: Path, tmp_path: Path, where: Any
