@@ -28,9 +28,9 @@ from pathlib import Path
 
 from store import kept_format
 from store.content_token import FileDigest
+from store.derived_bound import most_an_entry_holds
 from store.errors import describe_os_error
 from store.kept_summaries import EntryDamaged
-from store.replay import database_files
 from workbench.core.files.atomic import atomic_writer, write_fully
 from workbench.core.files.regular import open_own
 
@@ -45,13 +45,6 @@ PART = 1 << 20
 """Bytes of an entry read (and hashed) at a time when it is streamed."""
 STALE_SECONDS = 3600
 """A keeper's temporary file this old was left by a keeper that was killed."""
-ENTRY_FLOOR = 256 << 20
-ENTRY_PER_DATABASE_BYTE = 4
-"""An entry may hold at most ENTRY_PER_DATABASE_BYTE bytes for each byte of the database's
-files, and ENTRY_FLOOR whatever its size (most_an_entry_holds): the largest kept, a JSON
-summary of 100,000 annotations, is 89 MB beside the database's 146 MB (its snapshot and
-history). A larger one is no summary of this database: damage, refused before it is read
-(rv15 R10: a hostile entry of many gigabytes, a sparse file, was read whole first)."""
 
 
 def kept_path(path: Path) -> Path:
@@ -277,16 +270,6 @@ class KeptFile:
                     old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
                     if pattern.fullmatch(entry.name) and entry.is_file() and old:
                         os.unlink(entry.path)
-
-
-def most_an_entry_holds(database: Path) -> int:
-    """The most bytes an entry kept beside the database at `database` may hold (a few
-    stats: ENTRY_PER_DATABASE_BYTE)."""
-    size = 0
-    for file in database_files(database):
-        with contextlib.suppress(OSError):
-            size += file.stat().st_size
-    return max(ENTRY_FLOOR, ENTRY_PER_DATABASE_BYTE * size)
 
 
 def free_bytes(folder: Path) -> int | None:

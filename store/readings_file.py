@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from store import line_format, readings_format
+from store.derived_bound import most_an_entry_holds
 from store.errors import StoreError, StoreWriteError, describe_os_error
 from store.file_states import FileState, changed_under_reader
 from store.files import LINK_REFUSED, AppendOnlyFile, fsync_directory, write_atomically
@@ -134,7 +135,7 @@ class ReadingsFile:
                 time.sleep(min(0.01 * attempt, 0.1))
             before = _states(files)
             try:
-                found = _read_once(files, fingerprint)
+                found = _read_once(files, fingerprint, most_an_entry_holds(self.path))
             except OSError as error:  # a read failing half way: nothing of it is used
                 reason = describe_os_error(error)
                 found = _Found(problems=[f"readings not read ({reason}); they are recomputed"])
@@ -317,7 +318,7 @@ class ReadingsFold:
         through a link nor from a FIFO (tr17: the fold opened a FIFO there and waited
         for a writer forever, and the import or app closing the store with it)."""
         problems: list[str] = []
-        data = _read_whole(document, problems)
+        data = _read_whole(document, problems, most_an_entry_holds(self.path))
         for problem in problems:
             self.say(problem)
         if not data:
@@ -332,7 +333,7 @@ class ReadingsFold:
         """(fingerprint, records) of every good line (of self.fingerprint's only, when
         known); damage and a torn last line named."""
         problems: list[str] = []
-        handle = _open_regular(sealed, problems)
+        handle = _open_regular(sealed, problems, most_an_entry_holds(self.path))
         for problem in problems:
             self.say(problem)
         if handle is None:
@@ -388,10 +389,14 @@ class _Found:
     document_damaged: bool = False
 
 
-def _read_once(files: list[Path], fingerprint: str) -> _Found:
+def _read_once(files: list[Path], fingerprint: str, most: int) -> _Found:
+    """One read of the files; one larger than `most` bytes is not read (named; a
+    document so, rewritten by the writer's next compaction)."""
     document, sealed, tail = files
     found = _Found()
-    data = _read_whole(document, found.problems)
+    data = _read_whole(document, found.problems, most)
+    if data is None and _size(document) > most:
+        found.document_damaged = True
     if data:
         header = readings_format.document_header(fingerprint)
         try:
@@ -404,7 +409,7 @@ def _read_once(files: list[Path], fingerprint: str) -> _Found:
     del data
     prefix = readings_format.line_prefix(fingerprint)
     for file in (sealed, tail):
-        handle = _open_regular(file, found.problems)
+        handle = _open_regular(file, found.problems, most)
         if handle is None:
             continue
         damage = _Damage()
@@ -430,9 +435,11 @@ def _read_once(files: list[Path], fingerprint: str) -> _Found:
     return found
 
 
-def _open_regular(file: Path, problems: list[str]) -> IO[bytes] | None:
-    """`file` opened to read (without blocking on a FIFO), None if there is none or it
-    cannot be read (named in `problems`)."""
+def _open_regular(file: Path, problems: list[str], most: int | None = None) -> IO[bytes] | None:
+    """`file` opened to read (without blocking on a FIFO), None if there is none, it
+    cannot be read, or it holds more than `most` bytes (named in `problems`: the
+    readings of a database are never so large, as a kept summary is not, and a sparse
+    file of gigabytes planted there was read whole by every summary, tr17)."""
     try:
         descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
     except FileNotFoundError:
@@ -449,11 +456,19 @@ def _open_regular(file: Path, problems: list[str]) -> IO[bytes] | None:
         os.close(descriptor)
         problems.append(f"{name_printable(file)}: not a regular file; its readings are recomputed")
         return None
+    size = os.fstat(descriptor).st_size
+    if most is not None and size > most:
+        os.close(descriptor)
+        problems.append(
+            f"{name_printable(file)}: too large ({size:,} bytes, where the readings of this "
+            f"database hold at most {most:,}); not read, its readings are recomputed"
+        )
+        return None
     return os.fdopen(descriptor, "rb")
 
 
-def _read_whole(file: Path, problems: list[str]) -> bytes | None:
-    handle = _open_regular(file, problems)
+def _read_whole(file: Path, problems: list[str], most: int) -> bytes | None:
+    handle = _open_regular(file, problems, most)
     if handle is None:
         return None
     with handle:

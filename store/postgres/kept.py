@@ -27,7 +27,7 @@ from typing import Any
 
 import psycopg
 
-from store import kept_file
+from store import derived_bound
 from store.content_token import unsettled
 from store.errors import ServerError
 from store.kept_file import MAX_ENTRIES, damaged, not_kept, not_read
@@ -55,7 +55,7 @@ GET = (
     "WHERE key = %s"
 )
 """An entry, unless it is larger than a summary of this database can be (as FILE.kept's,
-kept_file.most_an_entry_holds: ENTRY_PER_DATABASE_BYTE for each byte of the tables a
+derived_bound.most_an_entry_holds: ENTRY_PER_DATABASE_BYTE for each byte of the tables a
 summary reads, and ENTRY_FLOOR whatever their size): then its size alone, and the data
 is never sent (octet_length reads a stored value's length without it). A row of a
 gigabyte written by SQL was read whole by every summary before its checksum (tr17)."""
@@ -123,7 +123,11 @@ class ServerKept(KeptSummaries):
             exists = connection.execute(KEPT_EXISTS).fetchone()
             if not exists or not exists[0]:
                 return None
-            bound = [kept_file.ENTRY_FLOOR, kept_file.ENTRY_PER_DATABASE_BYTE, SUMMARY_TABLES]
+            bound = [
+                derived_bound.ENTRY_FLOOR,
+                derived_bound.ENTRY_PER_DATABASE_BYTE,
+                SUMMARY_TABLES,
+            ]
             row = connection.execute(GET, [*bound, key]).fetchone()
         except psycopg.Error as error:
             self._drop_connection()

@@ -16,6 +16,7 @@ import pytest
 from store_helpers import flip_byte, states
 
 import store.content_token
+import store.derived_bound
 import store.kept
 import store.kept_file
 import store.kept_format
@@ -511,7 +512,7 @@ def test_an_entry_larger_than_a_summary_of_the_database_can_be_is_refused_unread
     """rv15 R10: a hostile FILE.kept entry of many gigabytes (a sparse file, its checksum
     made for it) was read whole before anything refused it. Its size is checked first:
     named as too large, never read, served or carried over by the next keep."""
-    monkeypatch.setattr(store.kept_file, "ENTRY_FLOOR", 1 << 20, raising=False)
+    monkeypatch.setattr(store.derived_bound, "ENTRY_FLOOR", 1 << 20, raising=False)
     token = kept.token()
     size = 2 << 20  # past the floor, and four times the database's bytes
     assert size > 4 * sum(file.stat().st_size for file in database_files(database))
@@ -547,7 +548,7 @@ def test_an_entry_too_large_for_a_reader_is_refused_at_the_keep_and_named(
     """rv16 R4: the entry size limit was checked on read only: an entry kept over it was
     refused at every read (named damaged) and kept again at every keep. The keep refuses
     it, says so, and keeps the others given."""
-    monkeypatch.setattr(store.kept_file, "ENTRY_FLOOR", 1 << 20)
+    monkeypatch.setattr(store.derived_bound, "ENTRY_FLOOR", 1 << 20)
     token = kept.token()
     assert kept.put("md", b"# summary\n", token)
     too_large = bytes(2 << 20)
@@ -571,9 +572,9 @@ def test_an_entry_of_another_key_too_large_now_is_named_when_the_keep_drops_it(
     without a word (the limit follows the database's size: one kept within it can be
     past it later)."""
     token = kept.token()
-    monkeypatch.setattr(store.kept_file, "ENTRY_FLOOR", 4 << 20)
+    monkeypatch.setattr(store.derived_bound, "ENTRY_FLOOR", 4 << 20)
     assert kept.put("big", bytes(2 << 20), token)
-    monkeypatch.setattr(store.kept_file, "ENTRY_FLOOR", 1 << 20)
+    monkeypatch.setattr(store.derived_bound, "ENTRY_FLOOR", 1 << 20)
     assert kept.put("md", b"# summary\n", token)
     assert kept.get("big") is None and kept.get("md") == b"# summary\n"
     assert kept.warnings == [

@@ -11,6 +11,7 @@ from typing import Any
 import psycopg
 import pytest
 
+import store.derived_bound
 import store.kept_file
 import store.postgres.kept
 from store import kept_summaries
@@ -178,7 +179,7 @@ def test_an_entry_larger_than_a_summary_of_the_database_can_be_is_refused_unread
     read whole by every summary and served. Past what a summary of this database can
     hold (ENTRY_FLOOR, or four bytes for each byte of the tables a summary reads) it is
     named as too large, never sent, and the summary computed."""
-    monkeypatch.setattr(store.kept_file, "ENTRY_FLOOR", 1 << 20)
+    monkeypatch.setattr(store.derived_bound, "ENTRY_FLOOR", 1 << 20)
     size = 8 << 20
     data = bytes(size)
     with kept_summaries(database) as kept:
@@ -200,5 +201,5 @@ def test_an_entry_larger_than_a_summary_of_the_database_can_be_is_refused_unread
             f"kept summary md in kept_summaries of {kept.shown} damaged (too large: 8,388,608"  # type: ignore[attr-defined]
         )
         assert said.endswith("; not read); computed instead")
-        monkeypatch.setattr(store.kept_file, "ENTRY_FLOOR", 16 << 20)
+        monkeypatch.setattr(store.derived_bound, "ENTRY_FLOOR", 16 << 20)
         assert kept.get("md") == data  # within the bound: served as before

@@ -9,6 +9,7 @@ import errno
 import os
 import threading
 import time
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -21,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from store_helpers import MakeAnnotation, crash_copy, flip_byte, states
 
+import store.derived_bound
 import store.postgres.readings
 import store.readings_file
 from store import AnnotationStore, StoreWriteError
@@ -357,6 +359,45 @@ def test_a_fifo_in_place_of_the_readings_does_not_hang_a_reader(
     assert writer.warnings == [
         f"{readings_path(db_path)}: not a regular file; its readings are recomputed"
     ]
+
+
+@pytest.mark.parametrize(
+    "where", [readings_path, tail_path, sealed_path], ids=["document", "tail", "sealed"]
+)
+def test_a_readings_file_larger_than_the_readings_of_the_database_is_never_read(
+    db_path: Path, where: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tr17: as FILE.kept's entries (rv15 R10), a readings file of gigabytes (a sparse file
+    planted there, a line without its newline) was read whole by every summary, a reader's
+    too, and by the writer's fold. Past what the readings of the database can hold
+    (derived_bound: ENTRY_FLOOR, 1 MiB here, or four bytes for each of the database's) it
+    is named and not read; a document so is rewritten by the writer's next compaction."""
+    monkeypatch.setattr(store.derived_bound, "ENTRY_FLOOR", 1 << 20)
+    with AnnotationStore.open(db_path, annotator="alice") as opened:
+        opened.add_readings(FINGERPRINT, {"q:1": 1})
+    size = 16 << 20
+    with where(db_path).open("wb") as handle:
+        handle.truncate(size)  # sparse: no byte written, no newline
+    assert 4 * sum(file.stat().st_size for file in database_files(db_path)) < size
+    tracemalloc.start()
+    try:
+        with AnnotationStore.open(db_path, annotator="alice", read_only=True) as reader:
+            reader.readings(FINGERPRINT)
+            said = list(reader.warnings)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < size // 2, "the file was read"
+    assert f"{where(db_path)}: too large ({size:,} bytes, where the readings of this database" in (
+        " ".join(said)
+    )
+    with AnnotationStore.open(db_path, annotator="alice") as opened:
+        opened.readings(FINGERPRINT)
+        opened.add_readings(FINGERPRINT, {"q:2": 2})
+    with AnnotationStore.open(db_path, annotator="alice", read_only=True) as reader:
+        assert reader.readings(FINGERPRINT)["q:2"] == 2
+    if where is readings_path:  # rewritten by the writer's fold
+        assert readings_path(db_path).stat().st_size < size
 
 
 @pytest.mark.parametrize(
