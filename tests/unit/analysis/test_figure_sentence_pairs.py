@@ -173,8 +173,6 @@ KNOWN_WRONG = {
     "the 31 points of both sentences agree",
     "blind7-b7-16": "a temperature with no event and no high or low ('was 1.2C above the "
     "pre-industrial baseline': an anomaly) is no figure compared",
-    "blind7-b7-32": "'dock workers' and 'dockers' are two classes, and 'walked out' and 'joined' "
-    "two events",
     "blind7-b7-35": "'a quarter of a million' is read as a share, and 'was about 140,000' after "
     "'the number of migrants who made the crossing' is not read",
     "blind7-b7-38": "'put the Unity Party on 41 percent' gives no state, and 'Support ... stands "
@@ -284,8 +282,6 @@ KNOWN_WRONG = {
     "blind13-b13-29": "'a deal worth €4.2 million' and 'contract ... valued at €6.8 million' (the "
     "firm read as a place, part repair, this week) share one name only ('Sogetra': the "
     "other sentence's capitalised words are not kept once a place is read)",
-    "blind13-b13-30": "'drew 8.9 million visitors' and 'Fewer than 7 million people visited' are "
-    "two states",
     "blind13-b13-32": "'knocked out power to more than 9,000 ... households' gives no figure",
     "blind13-b13-33": "'will employ up to 600 people' (planned) and 'will create 1,500 jobs' "
     "(jobs, no state) are two classes",
@@ -330,14 +326,11 @@ KNOWN_WRONG = {
     "economic output' read no event: two shares with no event are not compared",
     "blind14-b14-57": "'vaccinated two million children' and 'reached around 800,000 children' "
     "(arrived) are two states, and the sentences share no name",
-    "blind14-b14-60": "'doubled' gives no figure (a 100% rise)",
     "blind14-b14-64": "'over 1,200 flights' cancelled and 'about 700 departures and arrivals were "
     "scrapped' (no state) are two classes",
     "blind14-b14-66": "'dropped by nearly a fifth' gives no figure",
     "blind14-b14-68": "'the March 3 earthquake' gives no time read, 'the ... quake that struck "
     "Dorvesk on March 3' the time March 3: a toll's time on one side only is two periods",
-    "blind14-b14-75": "'Hospital admissions ... reached 3,400' (admissions) and '1,100 people were "
-    "admitted' (people, hospitalised) are two classes",
     "blind14-b14-76": "'seized 1.5 tonnes of cocaine' (part cocaine) and 'recovered 600 kilograms "
     "of cocaine during' (part 'cocaine during') are two states and two parts",
     "blind14-b14-78": "'in June' and 'last month' in a statement 'on July 2' (read as the time "
@@ -347,8 +340,6 @@ KNOWN_WRONG = {
     # fourteenth pass's rules and fig14x) found them; development data since (session 15)
     "blind15-b15-05": "'Russia launched 810 drones' (whose Russian) and 'involved about 300 "
     "drones' (whose none): whose is read on one side only, two buckets",
-    "blind15-b15-21": "'delivered 1.2 million ... doses' (delivered) and 'received just "
-    "300,000 ... doses' (received) are two states",
     "blind15-b15-23": "'2026 budget totals $3.8 billion' (time 2026) and 'adopted 2026 budget at "
     "2.9 billion dollars' (no time read): two periods, and the sentences share no name",
     "blind15-b15-27": "'up to 2 million Helix Insurance customers' (part 'helix insurance') and "
@@ -359,8 +350,6 @@ KNOWN_WRONG = {
     "shares with no event are not compared",
     # the sixteenth blind set, as its one run on main 98fd2b3 found them; development data
     # since (session 16)
-    "blind16-b16-04": "'3.4 million customers' and 'Roughly 340,000 customers' read no event: two "
-    "counts with no event are not compared",
     "blind16-b16-05": "'tripled' (a rise) and 'roughly 50%' (a level) are two states, and "
     "'18,000' reads no class",
     "blind16-b16-06": "'every 38 hours' and 'every 11 days' give no figure",
@@ -373,8 +362,6 @@ KNOWN_WRONG = {
     "crossing' (made) are two states",
     "blind16-b16-18": "'1.2 gigawatts' (no time read) and 'The 800-megawatt facility ... in 2027' "
     "(time 2027): a capacity's time on one side only is two periods",
-    "blind16-b16-27": "'sold 4.6 million units' (units) and 'sales ... topped 6 million' (sales) "
-    "are two classes",
     "blind16-b16-29": "'Some 72% of children under five' (part 'five') and 'Fewer than two-thirds "
     "of under-fives' (part 'under-fives') are two parts",
     "blind16-b16-33": "'146 confirmed cases' (part 'confirmed') and '164 confirmed measles cases' "
@@ -402,8 +389,6 @@ KNOWN_WRONG = {
     "as a part of '450 of the 1,200 flights', no larger than its whole",
     "blind16-b16-72": "'112 million tonnes' (time 'this year') and '105 million tonnes' (no time "
     "read): a harvest's time on one side only is two periods",
-    "blind16-b16-73": "'Some 12,000 nurses walked off the job' (joined) and 'involved fewer than "
-    "9,000 nurses' (involved) are two states",
     "blind16-b16-76": "a false alarm: 'third-quarter revenue of $4.2bn' (the third quarter) and "
     "'For the full fiscal year ... $16.5 billion' (no time read) are both read as the "
     "revenue: a quarter against its year",
@@ -493,16 +478,16 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_FOUR, (1.0, 0.7, 12), id="fourth blind set, now development"),
         pytest.param(BLIND_FIVE, (1.0, 0.75, 10), id="fifth blind set, now development"),
         pytest.param(BLIND_SIX, (1.0, 0.9, 4), id="sixth blind set, now development"),
-        pytest.param(BLIND_SEVEN, (1.0, 0.8, 8), id="seventh blind set, now development"),
+        pytest.param(BLIND_SEVEN, (1.0, 0.82, 7), id="seventh blind set, now development"),
         pytest.param(BLIND_EIGHT, (1.0, 0.88, 5), id="eighth blind set, now development"),
         pytest.param(BLIND_NINE, (1.0, 0.62, 15), id="ninth blind set, now development"),
         pytest.param(BLIND_TEN, (1.0, 0.75, 10), id="tenth blind set, now development"),
         pytest.param(BLIND_ELEVEN, (0.94, 0.72, 13), id="eleventh blind set, now development"),
-        pytest.param(BLIND_THIRTEEN, (1.0, 0.55, 18), id="thirteenth blind set, now development"),
-        pytest.param(BLIND_FOURTEEN, (0.96, 0.55, 19), id="fourteenth blind set, now development"),
-        pytest.param(BLIND_FIFTEEN, (1.0, 0.85, 6), id="fifteenth blind set, now development"),
+        pytest.param(BLIND_THIRTEEN, (1.0, 0.57, 17), id="thirteenth blind set, now development"),
+        pytest.param(BLIND_FOURTEEN, (0.96, 0.6, 17), id="fourteenth blind set, now development"),
+        pytest.param(BLIND_FIFTEEN, (1.0, 0.88, 5), id="fifteenth blind set, now development"),
         pytest.param(FIG_FIFTEEN, (1.0, 1.0, 0), id="fifteenth pass's own pairs"),
-        pytest.param(BLIND_SIXTEEN, (0.86, 0.45, 25), id="sixteenth blind set, now development"),
+        pytest.param(BLIND_SIXTEEN, (0.88, 0.53, 22), id="sixteenth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

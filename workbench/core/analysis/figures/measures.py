@@ -751,6 +751,13 @@ def _measure(
             unit_class, state = _jobs_cut(unit_class, state, inner, after.words)
             if state == "cut" and _under_way(before.words):
                 state = "planned cut"  # "is laying off 600 staff": the cut announced
+    trade = _trade(inner) if unit_class == "workers" else None
+    traded = trade is not None
+    if trade is not None:
+        unit_class = trade  # "dock workers" are dockers: their trade's noun, no part of it
+    if not unit_class.startswith("money"):
+        rest = reading.text[quantity.end : quantity.end + _HAD_REACH]
+        unit_class, state = _one_count(unit_class, state, before, after, noun, rest)
     crop = None
     if state in _NO_EVENT_SAID and not unit_class.startswith("money"):
         by_noun = _event_noun(before.words)  # "wheat exports totalled 2.1m tonnes"
@@ -881,6 +888,8 @@ def _measure(
             part = _apposed(reading.text, quantity) or _demonym_after(reading.text, quantity)
         if part is None and noun is None and state == "recorded" and is_counted_noun(unit_class):
             part = _total_of_what(before.words, unit_class)
+    if traded:
+        part = None  # "dock workers": the trade is the class, no part of workers
     if part is None and crop is not None:
         part = crop  # "this season's wheat harvest": of wheat, as "harvested ... of wheat"
     if fallen:
@@ -1989,12 +1998,27 @@ def _subject(
         if (_is_verb(word) and not (rate and _before_a_rate_noun(before_words, position))) or (
             word in _ENDS_SUBJECT or word in _NOT_SUBJECTS or word in _VERB_AFTER
         ):
+            if rate and word == "of" and len(run) == 1:
+                run = _of_what(before_words[position + 1 :]) or run
             break  # "Asteroid 2024 QX will pass within": a modal, then a verb, not a noun
         run.append(word)
     if not run:
         return None
     subject = (run[1] if run[0] in _YEARLY and len(run) > 1 else run[0]) if rate else run[-1]
     return SUBJECT_SYNONYMS.get(subject, subject)
+
+
+def _of_what(words: list[str]) -> list[str]:
+    """A percentage's subject said with "of" ("Sales of electric cars doubled", "the rate
+    of inflation"), as its words would stand before the noun ("electric car sales"): the
+    first word after "of" that may open a subject, else nothing."""
+    for word in words[:3]:
+        if word in _NOT_SUBJECTS or word in DEMONYMS:
+            continue
+        if not word.isalpha() or _is_verb(word) or word in _ENDS_SUBJECT:
+            return []
+        return [word]
+    return []
 
 
 def _before_a_rate_noun(words: list[str], position: int) -> bool:
@@ -2285,6 +2309,122 @@ _CUT_NOUNS = word_set("layoffs redundancies cuts losses")
 _JOB_CUTS = word_set("layoffs redundancies")
 _CUTS = frozenset(["cut", "planned cut"])
 _LOSING = frozenset(["lost", "planned lost"])
+
+
+_INVOLVING = word_set("involved involves involve involving")
+_HOSTING = word_set("drew draws attracted attracts welcomed welcomes received receives")
+_VISITING = word_set("visitors tourists")
+_MADE = word_set("made makes make making")
+_TRAVELLED = word_set("crossing journey trip passage")
+_FILED = frozenset(["applications", "votes", "seats", "complaints", "bids"])
+_COUNTED_AS = {"admissions": ("people", "hospitalised"), "sales": ("units", "sold")}
+"""Nouns of an event that count what it was done to ("hospital admissions reached
+3,400" are people admitted, "sales of the headset topped 6 million" units sold)."""
+
+
+def _one_count(
+    unit_class: str,
+    state: str | None,
+    before: _Window,
+    after: _Window,
+    noun: str | None,
+    rest: str,
+) -> tuple[str, str | None]:
+    """One count a reader takes as such, however its event is said (the seventeenth
+    pass): an event that "involved" 9,000 nurses is the nurses who joined it; people who
+    "made the crossing" crossed; "drew 8.9 million visitors" is the visitors who visited;
+    "received ... from Gavi" is what Gavi delivered; "admissions" are people admitted,
+    "sales" (of no money) units sold."""
+    if unit_class in _COUNTED_AS and state in (None, "recorded", "arrived", "topped"):
+        return _COUNTED_AS[unit_class]
+    if state is None and (_data_of(before.words) or _had_their(rest)):
+        return unit_class, "affected"  # "exposed the personal data of 3.4 million customers"
+    verb = before.words[-1] if before.words else None
+    if state == "involved" and verb in _INVOLVING and not _EVENT_WORDS.isdisjoint(before.words):
+        return unit_class, "joined"  # "Monday's walkout involved fewer than 9,000 nurses"
+    if state in ("made", "planned made") and _made_journey(after.words):
+        return unit_class, state.replace("made", "arrived")  # "made the crossing"
+    if verb in _HOSTING and kind_of(unit_class) == "people" and noun in _VISITING:
+        return unit_class, "visited"  # "the Louvre drew 8.9 million visitors"
+    if (
+        state == "received"
+        and unit_class not in _FILED
+        and kind_of(unit_class) != "people"
+        and _from_a_name(after.text)
+    ):
+        return unit_class, "delivered"  # "Congo received 300,000 doses from Gavi"
+    return unit_class, state
+
+
+_DATA = word_set("data details information accounts files emails passwords numbers")
+_DATA_KINDS = word_set(
+    "personal private sensitive banking financial medical health contact payment card"
+)
+_DATA_REACH = 4
+
+
+def _data_of(before_words: list[str]) -> bool:
+    """'exposed the personal data of 3.4 million customers', 'leaked the details of':
+    the data's owners counted are those the breach affected."""
+    if before_words[-1:] != ["of"] or len(before_words) < 3 or before_words[-2] not in _DATA:
+        return False
+    position = len(before_words) - 3
+    while position > 0 and (
+        before_words[position] in _DATA_KINDS or before_words[position] in _DETERMINERS
+    ):
+        position -= 1
+    return (
+        position >= len(before_words) - 2 - _DATA_REACH
+        and _event_of(before_words[position]) == "affected"
+    )
+
+
+_DETERMINERS = word_set("the their its his her our")
+_HAD_REACH = 120
+"""How far past a figure "had their ... exposed" is looked for (past the commas of a list)."""
+_HAD_THEIR = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?ha(?:d|ve|s)\s+(?:had\s+)?their\b[^.;:]{0,80}?"
+    r"\b(?:exposed|compromised|leaked|breached|stolen|accessed|hacked)\b"
+)
+
+
+def _had_their(after_text: str) -> bool:
+    """'340,000 customers had their names, addresses and phone numbers compromised': what
+    was done to what is theirs was done to them (they were affected)."""
+    return _HAD_THEIR.match(after_text) is not None
+
+
+def _made_journey(after_words: list[str]) -> bool:
+    """'(1,650 people) made the crossing', 'made the journey': the journey's verb."""
+    position = 1 if after_words[:1] and after_words[0] in _MADE else 0
+    words = [word for word in after_words[position : position + 5] if word not in ARTICLES]
+    return not _TRAVELLED.isdisjoint(words[:3])
+
+
+_FROM_A_NAME = re.compile(r"\bfrom\s+(?:the\s+)?[A-Z]")
+
+
+def _from_a_name(after_text: str) -> bool:
+    """Whether what was received came from someone named ("from Gavi", "from the UN")."""
+    return _FROM_A_NAME.search(after_text) is not None
+
+
+def _trade(inner: str) -> str | None:
+    """'dock workers' are dockers, 'mine workers' miners, 'farm workers' farmers: a trade's
+    noun before "workers" whose own noun of its workers is a class of workers (PERSON_KINDS),
+    else None."""
+    words = inner.lower().split()
+    if len(words) < 2 or words[-1] != "workers":
+        return None
+    trade = words[-2]
+    return next(
+        (
+            noun
+            for noun in (f"{trade}ers", f"{trade}rs", f"{trade}s")
+            if PERSON_KINDS.get(noun) == "workers"
+        ),
+        None,
+    )
 
 
 def _jobs_cut(
