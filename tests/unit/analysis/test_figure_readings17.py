@@ -294,6 +294,112 @@ CHANGES_TOLD_TWICE = [
 ]
 
 
+# A count or a change said otherwise (third piece): a passive of believing hedges the verb
+# after it ("are believed trapped"), "ended up with" seats is winning them, an airport's
+# name is its town's, and a change may be said with "up", "by" after a verb of setting,
+# or "more than".
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "read"),
+    [
+        ("About 30 miners are believed trapped in the shaft.", 30, ("miners", "trapped")),
+        ("Some 12 people were reported killed in Lisk.", 12, ("killed", "killed")),
+        ("The Greens ended up with 41 seats in the new chamber.", 41, ("seats", "received")),
+    ],
+)
+def test_a_count_said_otherwise_has_its_event(
+    sentence: str, value: float, read: tuple[str, str | None]
+) -> None:
+    assert state_of(sentence, value) == read
+
+
+def test_a_reporting_verb_still_opens_a_clause() -> None:
+    assert state_of("About 30 miners, officials believed, were trapped.", 30) == ("miners", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Some 400 flights were cancelled at Tarvo International on Monday.", "Tarvo"),
+        ("Some 400 flights were cancelled at Tarvo International Airport.", "Tarvo"),
+        ("Some 400 flights were cancelled at North Tarvo on Monday.", "North Tarvo"),
+    ],
+)
+def test_an_airports_name_is_its_towns(sentence: str, place: str) -> None:
+    assert figures(sentence, "x")[0].measure.place == place
+
+
+def change(sentence: str) -> tuple[str | None, str | None]:
+    found = [f.measure for f in figures(sentence, "x") if f.measure.unit_class == "percent"]
+    return found[0].state, found[0].part
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        ("Rents in Lisk are up 35% on their 2015 level.", ("up", "rents")),
+        ("Bus fares were down 4% in May.", ("down", "bus")),
+        ("Tuition at Orvel will go up by 6 percent next year.", ("forecast up", "tuition")),
+        ("Orvel College will raise tuition fees by 9 percent.", ("forecast up", "tuition")),
+        ("The city cut bus fares by 5% in May.", ("down", "bus")),
+        ("The 4,000 cases seen so far are 30% more than last year's.", ("up", "cases")),
+        ("Exports this year are 12 percent lower than in 2023.", ("down", "exports")),
+    ],
+)
+def test_a_change_said_otherwise_is_read(sentence: str, read: tuple[str, str]) -> None:
+    assert change(sentence) == read
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Orvel College raised tuition fees to 9,000 dollars, up from 8,000.",  # a level
+        "Support for the plan was 40 percent, the poll found.",  # a level
+        "Smokers are 40% more likely to fall ill.",  # no "than": a likelihood, no change
+    ],
+)
+def test_what_is_no_change_is_not_read_as_one(sentence: str) -> None:
+    found = [f.measure for f in figures(sentence, "x") if f.measure.unit_class == "percent"]
+    assert not found or found[0].state not in ("up", "down", "forecast up")
+
+
+CHANGES_TOLD_TWICE += [
+    (
+        "Orvel College will raise tuition fees by 12 percent next year, its board said.",
+        "Tuition will go up by 4 percent next year, Orvel College's president said.",
+        True,
+    ),
+    (
+        "Orvel College will raise tuition fees by 4 percent next year, its board said.",
+        "Tuition will go up by 4 percent next year, Orvel College's president said.",
+        False,
+    ),
+    (
+        "Measles cases in Lisk have doubled compared with last year, the ministry said.",
+        "The 900 measles cases seen in Lisk are 30% more than last year's, officials said.",
+        True,
+    ),
+]
+COUNTS_TOLD_TWICE += [
+    (
+        "Between 20 and 30 miners are believed trapped in the Velka shaft, rescuers said.",
+        "More than 70 miners are still trapped in the Velka shaft, the company said.",
+        True,
+    ),
+    (
+        "The Greens won 41 of the 120 seats, the commission said after the count.",
+        "With all votes counted, the Greens ended up with 35 seats in the chamber.",
+        True,
+    ),
+    (
+        "About 900 flights were cancelled at Tarvo airport on Monday, the operator said.",
+        "Some 300 flights were scrapped at Tarvo International on Monday, officials said.",
+        True,
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("one", "other", "disputed"), DURATIONS_TOLD_TWICE + COUNTS_TOLD_TWICE + CHANGES_TOLD_TWICE
 )

@@ -312,8 +312,6 @@ KNOWN_WRONG = {
     "is capitalised on one side)",
     "blind14-b14-11": "a false alarm: '$1.1 million in legal costs' and 'a total bill of about "
     "$4.3 million' are both read as Verdex's cost: a part against its total (3.2 + 1.1)",
-    "blind14-b14-16": "'raise tuition fees by 12 percent' and 'Tuition will go up by 4 percent' "
-    "read no event (no rise read): two shares with no event are not compared",
     "blind14-b14-19": "'Official attendance ... was 64,312' reads no class, against '82,000 fans'",
     "blind14-b14-30": "'54 percent of the vote' (part 'vote osei') and '50.8% of the vote' (part "
     "'vote vote'): one candidate's share read as two parts",
@@ -326,8 +324,6 @@ KNOWN_WRONG = {
     "economic output' read no event: two shares with no event are not compared",
     "blind14-b14-57": "'vaccinated two million children' and 'reached around 800,000 children' "
     "(arrived) are two states, and the sentences share no name",
-    "blind14-b14-64": "'over 1,200 flights' cancelled and 'about 700 departures and arrivals were "
-    "scrapped' (no state) are two classes",
     "blind14-b14-66": "'dropped by nearly a fifth' gives no figure",
     "blind14-b14-68": "'the March 3 earthquake' gives no time read, 'the ... quake that struck "
     "Dorvesk on March 3' the time March 3: a toll's time on one side only is two periods",
@@ -350,11 +346,7 @@ KNOWN_WRONG = {
     "shares with no event are not compared",
     # the sixteenth blind set, as its one run on main 98fd2b3 found them; development data
     # since (session 16)
-    "blind16-b16-05": "'tripled' (a rise) and 'roughly 50%' (a level) are two states, and "
-    "'18,000' reads no class",
     "blind16-b16-06": "'every 38 hours' and 'every 11 days' give no figure",
-    "blind16-b16-08": "'won 143 of the 300 seats' (received) and '128 seats' (no event read): an "
-    "event on one side only, and no place or two names tie the sentences",
     "blind16-b16-09": "'roughly $49 million' reads no kind of money and 'a $72 million penalty' "
     "a fine: the $49 million, beside the fine 'EUR 45 million', is not free to be of it",
     "blind16-b16-11": "'1.48C' and '1.6C' are temperatures, a class the rule does not check",
@@ -367,9 +359,6 @@ KNOWN_WRONG = {
     "blind16-b16-33": "'146 confirmed cases' (part 'confirmed') and '164 confirmed measles cases' "
     "(part 'confirmed measles') are two parts",
     "blind16-b16-34": "'The victim, 34,' reads no class, against 'a 43-year-old delivery driver'",
-    "blind16-b16-41": "'60 people are believed trapped' (no event read) and 'More than 100 people "
-    "are still trapped' (trapped): an event on one side only, and no place or two names tie "
-    "the sentences",
     "blind16-b16-48": "'entered its sixth week' gives no figure, and 'The 12-day-old dockworkers' "
     "reads 12 dockworkers",
     "blind16-b16-55": "'about two-thirds contained' gives no figure, against '40% contained'",
@@ -484,10 +473,10 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_TEN, (1.0, 0.75, 10), id="tenth blind set, now development"),
         pytest.param(BLIND_ELEVEN, (0.94, 0.72, 13), id="eleventh blind set, now development"),
         pytest.param(BLIND_THIRTEEN, (1.0, 0.57, 17), id="thirteenth blind set, now development"),
-        pytest.param(BLIND_FOURTEEN, (0.96, 0.6, 17), id="fourteenth blind set, now development"),
+        pytest.param(BLIND_FOURTEEN, (0.96, 0.65, 15), id="fourteenth blind set, now development"),
         pytest.param(BLIND_FIFTEEN, (1.0, 0.88, 5), id="fifteenth blind set, now development"),
         pytest.param(FIG_FIFTEEN, (1.0, 1.0, 0), id="fifteenth pass's own pairs"),
-        pytest.param(BLIND_SIXTEEN, (0.88, 0.53, 22), id="sixteenth blind set, now development"),
+        pytest.param(BLIND_SIXTEEN, (0.89, 0.6, 19), id="sixteenth blind set, now development"),
     ],
 )
 def test_precision_and_recall(

@@ -1900,6 +1900,7 @@ EVENT_PHRASES = {
     "come through": "arrived",
     "come across": "arrived",
     "break out": "escaped",
+    "end up": "received",
 }
 """Two-word verbs: "base particle" -> event ("made off with 57 paintings" is stealing
 them, "12 million passengers passed through" an airport is carrying them, "taken into

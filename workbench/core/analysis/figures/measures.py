@@ -701,6 +701,8 @@ def _measure(
     country, place = _where(after, before)
     if place is not None and _QUARTER_PLACE.match(place):
         place = None  # "in July-September": a quarter, not a place
+    if place is not None and " " in place:
+        place = _without_title(place)  # "at Halden International": at Halden('s airport)
     if place in _PART_OF_A_COUNTRY:
         place = _apposed_name(reading.text, place) or place
     elif place is not None and _VENUE.search(reading.text) and _is_venue(reading.text, place):
@@ -844,6 +846,11 @@ def _measure(
         )  # a measure's noun ("of wave") is its state already
         if state == "wind" and not _GUSTS.isdisjoint(before.words + after.words[:2]):
             part = "gust"  # "Storm Bela brought gusts of up to 190 km/h": the gust, however said
+        if unit_class == "percent" and state and state.removeprefix("forecast ") in _CHANGES:
+            part = _changed_object(before.words) or part  # "raise tuition fees by 12%"
+            if part is None and _compared_with(after.words):  # "The 27,000 cases ... are
+                clause = _clause_before(reading, quantity).words  # 50% more than": cases'
+                part = _subject(unit_class, clause, after.words, inner)
         if unit_class == "percent" and state is None and after.words[:1] == ["of"]:
             part = _share_of(after.words)  # "40% of children live in poverty": a share
             head = _share_head(after.words)  # a plural however named ("of eligible voters")
@@ -1630,10 +1637,33 @@ def _windows(
     last = bisect_left(reading.starts, stop)
     if not _REPORTING_AFTER.isdisjoint(reading.lowers[first:last]):
         for position in range(first, last):
-            if reading.lowers[position] in _REPORTING_AFTER:
+            if reading.lowers[position] in _REPORTING_AFTER and not _hedge(reading, position):
                 last, stop = position, reading.starts[position]
                 break
     return before, reading.window(first, last, quantity.end, stop)
+
+
+_TITLES_AFTER = ("International", "Airport", "Intl")
+"""Words after a place's name that name what of it a figure is at ("Halden International",
+"Halden Airport"): the place, as "at Halden airport" is."""
+
+
+def _without_title(place: str) -> str:
+    """The place's name without a word of _TITLES_AFTER at its end."""
+    name, _, last = place.rpartition(" ")
+    return _without_title(name) if last in _TITLES_AFTER and name else place
+
+
+_HEDGES = word_set("believed thought reported feared estimated")
+_BE = word_set("is are was were")
+
+
+def _hedge(reading: _Reading, position: int) -> bool:
+    """'(60 people) are believed trapped', 'were reported killed': a passive of believing
+    or saying after the figure hedges the verb after it, and opens no clause of its own."""
+    return (
+        reading.lowers[position] in _HEDGES and position > 0 and reading.lowers[position - 1] in _BE
+    )
 
 
 _RECORDING = word_set("confirmed confirms reported reports recorded")
@@ -1668,7 +1698,8 @@ def _state(
         multiple = str(noun).lower()
         if multiple in MULTIPLES:  # "doubled": the figure is its own verb
             return "down" if multiple in MULTIPLES_DOWN else "up"
-        direction = _direction(before.words)
+        direction = _up_or_down(before.words) or _compared_with(after.words)
+        direction = direction or _direction(before.words) or _changed_by(before.words)
         if direction is not None and not _PREDICTING.isdisjoint(before.words):
             return f"forecast {direction}"  # "had forecast the economy would grow 2.5%"
         return direction
@@ -1870,6 +1901,70 @@ def _direction(before_words: list[str]) -> str | None:
         elif position < len(before_words) - 4 and not towards:
             break
     return None
+
+
+_RAISING = word_set("raised raises raise raising lifted lifts lift hiked hikes hike")
+_CUTTING = word_set("cut cuts cutting lowered lowers lower reduced reduces reduce trimmed slashed")
+_UP_DOWN = {"up": "up", "down": "down"}
+_BY_REACH = 6
+
+
+_MORE = word_set("more higher greater larger")
+_LESS = word_set("less fewer lower smaller")
+
+
+def _compared_with(after_words: list[str]) -> str | None:
+    """'(27,000 cases are) roughly 50% more than the 18,000 seen last year': a rise of
+    that much over what it is compared with, as "rose 50%" is; "less than" a fall."""
+    if after_words[1:2] != ["than"]:
+        return None
+    return "up" if after_words[0] in _MORE else "down" if after_words[0] in _LESS else None
+
+
+def _up_or_down(before_words: list[str]) -> str | None:
+    """'Rents are up 35%', 'tuition will go up by 4 percent', 'sales were down 3%': a
+    change, not the level "are" would read."""
+    words = before_words[:-1] if before_words[-1:] == ["by"] else before_words
+    return _UP_DOWN.get(words[-1]) if words else None
+
+
+def _changed_by(before_words: list[str]) -> str | None:
+    """A change said otherwise than by a verb of rising or falling (_direction): "up" or
+    "down" right before it ("rents are up 35%", "tuition will go up by 4 percent"), or a
+    verb setting a value and "by" ("will raise tuition fees by 12 percent": up; "cut
+    fares by 5%": down; "raised ... to 5%" is a level, _direction)."""
+    if before_words[-1:] != ["by"]:
+        return None
+    for word in reversed(before_words[-_BY_REACH - 1 : -1]):
+        if word in _RAISING:
+            return "up"
+        if word in _CUTTING:
+            return "down"
+    return None
+
+
+def _changed_object(before_words: list[str]) -> str | None:
+    """What a change by a verb with its object is of: the object's first word ("will
+    raise tuition fees by 12 percent": tuition, not the clause's subject "Larchmont";
+    "increased its spending by 4%": spending), as its subject is when it rises itself
+    ("Tuition will go up by 4 percent"). None when no object stands before "by"."""
+    if before_words[-1:] != ["by"]:
+        return None
+    for verb in range(len(before_words) - 2, max(-1, len(before_words) - 2 - _BY_REACH), -1):
+        word = before_words[verb]
+        if word in _RAISING or word in _CUTTING or PERCENT_DIRECTIONS.get(word) in _CHANGES:
+            phrase = before_words[verb + 1 : -1]
+            for noun in phrase:
+                if noun in _NOT_SUBJECTS or noun in DEMONYMS or not noun.isalpha():
+                    continue
+                if noun.endswith(_POSSESSIVES) or noun in _ENDS_SUBJECT or _is_verb(noun):
+                    return None
+                return SUBJECT_SYNONYMS.get(noun, noun)
+            return None
+    return None
+
+
+_CHANGES = frozenset(["up", "down"])
 
 
 def _of_the_vote(after_words: list[str]) -> bool:
