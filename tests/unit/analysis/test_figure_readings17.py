@@ -400,6 +400,55 @@ COUNTS_TOLD_TWICE += [
 ]
 
 
+# Plain reading bugs (fourth piece): a name opening a sentence before an adverb is the
+# subject ("Osei narrowly edged out ..."), a phrase after "of" ends at a preposition ("600
+# kilograms of cocaine during the raid"), and drugs recovered are seized.
+
+
+def test_a_name_before_an_adverb_is_whose_share() -> None:
+    share = figures("Osei narrowly defeated her rival with 50.8% of the vote.", "x")[0].measure
+    assert share.part == "vote osei"
+
+
+def test_a_capital_opening_no_name_is_still_no_candidate() -> None:
+    share = figures("Final results gave Lenz 45 percent of the vote.", "x")[0].measure
+    assert share.part == "vote lenz"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        ("Police recovered 300 kilograms of heroin during a raid.", ("seized", "heroin")),
+        ("Customs found 2 tonnes of cocaine at the port.", ("seized", "cocaine")),
+        ("Troops recovered 40 tonnes of ammunition after the battle.", ("seized", "ammunition")),
+    ],
+)
+def test_a_haul_recovered_is_seized(sentence: str, read: tuple[str, str]) -> None:
+    haul = figures(sentence, "x")[0].measure
+    assert (haul.state, haul.part) == read
+
+
+CHANGES_TOLD_TWICE += [
+    (
+        "Ilse Varro won 54 percent of the vote in Sunday's runoff, the commission said.",
+        "Varro narrowly defeated her rival in Sunday's runoff with 50.8% of the vote.",
+        True,
+    ),
+]
+COUNTS_TOLD_TWICE += [
+    (
+        "Police seized 1.5 tonnes of cocaine in Monday's raid at the port of Tarvo.",
+        "Officers recovered 600 kilograms of cocaine during the Tarvo port raid on Monday.",
+        True,
+    ),
+    (
+        "Police seized 600 kilograms of cocaine in Monday's raid at the port of Tarvo.",
+        "Officers recovered 600 kilograms of cocaine during the Tarvo port raid on Monday.",
+        False,
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("one", "other", "disputed"), DURATIONS_TOLD_TWICE + COUNTS_TOLD_TWICE + CHANGES_TOLD_TWICE
 )

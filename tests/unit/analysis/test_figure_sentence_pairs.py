@@ -313,8 +313,6 @@ KNOWN_WRONG = {
     "blind14-b14-11": "a false alarm: '$1.1 million in legal costs' and 'a total bill of about "
     "$4.3 million' are both read as Verdex's cost: a part against its total (3.2 + 1.1)",
     "blind14-b14-19": "'Official attendance ... was 64,312' reads no class, against '82,000 fans'",
-    "blind14-b14-30": "'54 percent of the vote' (part 'vote osei') and '50.8% of the vote' (part "
-    "'vote vote'): one candidate's share read as two parts",
     "blind14-b14-31": "'followed 12,000 adults' and 'tracked about 3,000 people' (Dr Sato read as "
     "a place) are two classes",
     "blind14-b14-34": "'expanded 2.3%' (a rise, part economy) and 'growth ... was ... 0.9 percent' "
@@ -327,8 +325,6 @@ KNOWN_WRONG = {
     "blind14-b14-66": "'dropped by nearly a fifth' gives no figure",
     "blind14-b14-68": "'the March 3 earthquake' gives no time read, 'the ... quake that struck "
     "Dorvesk on March 3' the time March 3: a toll's time on one side only is two periods",
-    "blind14-b14-76": "'seized 1.5 tonnes of cocaine' (part cocaine) and 'recovered 600 kilograms "
-    "of cocaine during' (part 'cocaine during') are two states and two parts",
     "blind14-b14-78": "'in June' and 'last month' in a statement 'on July 2' (read as the time "
     "'july 2, last month') are two times: the month is not reckoned",
     "blind14-b14-79": "'to 90 minutes' and 'take two and a half hours' give no figure",
@@ -473,7 +469,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_TEN, (1.0, 0.75, 10), id="tenth blind set, now development"),
         pytest.param(BLIND_ELEVEN, (0.94, 0.72, 13), id="eleventh blind set, now development"),
         pytest.param(BLIND_THIRTEEN, (1.0, 0.57, 17), id="thirteenth blind set, now development"),
-        pytest.param(BLIND_FOURTEEN, (0.96, 0.65, 15), id="fourteenth blind set, now development"),
+        pytest.param(BLIND_FOURTEEN, (0.97, 0.7, 13), id="fourteenth blind set, now development"),
         pytest.param(BLIND_FIFTEEN, (1.0, 0.88, 5), id="fifteenth blind set, now development"),
         pytest.param(FIG_FIFTEEN, (1.0, 1.0, 0), id="fifteenth pass's own pairs"),
         pytest.param(BLIND_SIXTEEN, (0.89, 0.6, 19), id="sixteenth blind set, now development"),

@@ -1995,7 +1995,7 @@ def _candidate(before_text: str) -> str | None:
 
 
 _LINKS = word_set("is was were are has had have will would said says")
-_COMMON_OPENING = re.compile(r"[A-Z][a-z]+\s+(?P<next>[a-z]+)")
+_COMMON_OPENING = re.compile(r"[A-Z][a-z]+\s+(?:[a-z]+ly\s+)?(?P<next>[a-z]+)")
 _TIME_NAMES = frozenset([*WEEKDAY_NAMES, *MONTH_NAMES])
 
 
@@ -2398,7 +2398,7 @@ _POWER = word_set("power electricity")
 _AUTHORITIES = word_set("police security authorities officers troops soldiers forces army")
 
 
-_FOUND = word_set("found discovered uncovered")
+_FOUND = word_set("found discovered uncovered recovered")
 """What is done to a weight found by those who search (customs, police): seized."""
 _CUT_NOUNS = word_set("layoffs redundancies cuts losses")
 _JOB_CUTS = word_set("layoffs redundancies")
@@ -3124,13 +3124,17 @@ _DEMONYM_REACH = 30
 
 
 def _complement(words: list[str]) -> list[str]:
-    """The noun phrase after "of", up to a function word or a verb (two words at most)."""
+    """The noun phrase after "of", up to a function word, a preposition ("600 kilograms of
+    cocaine during the raid": cocaine) or a verb (two words at most)."""
     kept = []
     for word in words[:2]:
-        if word in FUNCTION_WORDS or _is_verb(word):
+        if word in FUNCTION_WORDS or word in _PHRASE_ENDS or _is_verb(word):
             break
         kept.append(word)
     return kept
+
+
+_PHRASE_ENDS = PREPOSITIONS | word_set("during amid despite after before since until")
 
 
 _WRITTEN_NUMBER = re.compile(r"\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion)\b)?")
