@@ -449,6 +449,59 @@ COUNTS_TOLD_TWICE += [
 ]
 
 
+# A count joined to its noun (fifth piece): "a 600-bed hospital" has 600 beds, "the
+# six-storey building" six storeys, as "the hospital has 600 beds" says.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        ("The new 450-bed hospital in Lisk opened on Monday.", ("beds", 450.0)),
+        ("The six-storey building in Lisk collapsed on Monday.", ("storeys", 6.0)),
+        ("A 12-storey tower was evacuated in Lisk.", ("storeys", 12.0)),
+        ("The 120-room hotel in Lisk reopened.", ("rooms", 120.0)),
+        ("The new four-lane bridge at Lisk opened.", ("lanes", 4.0)),
+    ],
+)
+def test_a_count_joined_to_its_noun_is_what_the_thing_has(
+    sentence: str, read: tuple[str, float]
+) -> None:
+    found = figures(sentence, "x")
+    assert [(f.measure.unit_class, f.measure.base_value, f.measure.state) for f in found] == [
+        (*read, "had")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The six-storey-high wall fell.",  # a joined phrase longer than the count
+        "The hospital treated six patients in its beds.",  # no count joined to a noun
+    ],
+)
+def test_no_count_joined_to_a_noun_is_none_read(sentence: str) -> None:
+    assert all(f.quantity.unit != "joined" for f in figures(sentence, "x"))
+
+
+COUNTS_TOLD_TWICE += [
+    (
+        "The new 600-bed Orvel hospital in Lisk opened its doors on Monday.",
+        "The 350-bed Orvel hospital in Lisk, which opened on Monday, replaces two clinics.",
+        True,
+    ),
+    (
+        "The new 600-bed Orvel hospital in Lisk opened its doors on Monday.",
+        "The Orvel hospital in Lisk, which opened on Monday, has 600 beds.",
+        False,
+    ),
+    (
+        "The six-storey building in Lisk collapsed on Monday evening, officials said.",
+        "Rescuers searched the rubble of the four-storey block that came down in Lisk on Monday.",
+        True,
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("one", "other", "disputed"), DURATIONS_TOLD_TWICE + COUNTS_TOLD_TWICE + CHANGES_TOLD_TWICE
 )

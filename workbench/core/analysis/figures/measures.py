@@ -24,6 +24,7 @@ from typing import NamedTuple
 from workbench.core.analysis.figures.arithmetic import ABOARD
 from workbench.core.analysis.figures.quantities import (
     AFTER_QUALIFIER,
+    JOINED,
     Quantity,
     SentenceWords,
     fronted_casualties,
@@ -771,6 +772,8 @@ def _measure(
         state = "forecast" if not PLANNED.isdisjoint(before.words) else "fallen"
         if place is None and country is None and (where := _GOT_RAIN.match(before.text)):
             place = where.group(1)  # "Porto Azul recorded 95 millimetres": where it fell
+    if quantity.unit == JOINED:
+        state = "had"  # "a 600-bed hospital" has 600 beds: what it is, not what befell it
     if unit_class in _CARRIED and (
         quantity.unit == ABOARD
         or (state is None and _aboard(after.words))
@@ -895,8 +898,8 @@ def _measure(
             part = _apposed(reading.text, quantity) or _demonym_after(reading.text, quantity)
         if part is None and noun is None and state == "recorded" and is_counted_noun(unit_class):
             part = _total_of_what(before.words, unit_class)
-    if traded:
-        part = None  # "dock workers": the trade is the class, no part of workers
+    if traded or quantity.unit == JOINED:
+        part = None  # "dock workers": the trade is the class; "the new 600-bed": all beds
     if part is None and crop is not None:
         part = crop  # "this season's wheat harvest": of wheat, as "harvested ... of wheat"
     if fallen:

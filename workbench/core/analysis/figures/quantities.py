@@ -916,6 +916,8 @@ def numbers_in(sentence: str) -> Numbers:
     if not _SPELLED_WORDS.isdisjoint(sentence.split()):  # a small number in words, whole
         casualties = _may_count_casualties_in_words(sentence)
         found, words = _small_numbers_in_words(sentence, found, words, casualties)
+    if _may_join_in_words(sentence):
+        found, words = _joined_in_words(sentence, found, words)
     if "alf" in sentence or "hird" in sentence or "uarter" in sentence or "ifth" in sentence:
         found = _fractions(sentence, found)  # "Half of the 800 staff" opens a sentence too
     if "bled" in sentence or "pled" in sentence or "halved" in sentence:
@@ -1861,6 +1863,9 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
             counted, who, unit = _counted(words_after[2:], words)  # "14 of the hostages"
         if counted is None and sentence.startswith("-strong ", after_start):
             counted = _strong_body(words_after[1 : PHRASE_WORDS + 1])
+        if counted is None and (joined := _JOINED_COUNT.match(sentence, after_start)):
+            counted, unit = JOINED_COUNTS[joined.group(1).lower()], JOINED
+            number_end, words_after = joined.end(), []  # "a 600-bed hospital": its beds
 
         if counted == "time":
             return _duration(
@@ -2182,6 +2187,51 @@ def _small_numbers_in_words(
     if added:
         found.sort(key=lambda quantity: quantity.start)
     return found, words
+
+
+JOINED = "joined"
+"""A Quantity's unit for a count joined to its noun before what it is of ("a 600-bed
+hospital", "the six-storey building"): what that thing has (measures)."""
+JOINED_COUNTS = {
+    **dict.fromkeys(["bed"], "beds"),
+    **dict.fromkeys(["storey", "story", "floor"], "storeys"),
+    **dict.fromkeys(["room"], "rooms"),
+    **dict.fromkeys(["lane"], "lanes"),
+}
+"""A noun joined to a number before the thing it sizes, and the plural it counts."""
+_JOINED_COUNT = re.compile(rf"-({'|'.join(JOINED_COUNTS)})\b(?!-)", re.IGNORECASE)
+
+
+_JOINED_IN_WORDS = re.compile(
+    rf"\b(?P<spelled>{'|'.join(w for w in SPELLED_NUMBERS if w != 'dozen')})"
+    rf"(?=-(?:{'|'.join(JOINED_COUNTS)})\b(?!-))(?P<qualifier>)",
+    re.IGNORECASE,
+)
+
+
+def _joined_in_words(
+    sentence: str, found: list[Quantity], words: SentenceWords | None
+) -> tuple[list[Quantity], SentenceWords | None]:
+    """`found` with the small numbers in words joined to a noun of JOINED_COUNTS ("the
+    six-storey building"), read as "the 6-storey building" is, wherever they stand."""
+    words = words or SentenceWords(sentence)
+    numbers = (_small_number(match, found) for match in _JOINED_IN_WORDS.finditer(sentence))
+    joined = [
+        quantity
+        for number in numbers
+        if number is not None
+        and (quantity := _quantity(number, words)) is not None
+        and quantity.unit == JOINED
+    ]
+    if joined:
+        found = sorted([*found, *joined], key=lambda quantity: quantity.start)
+    return found, words
+
+
+def _may_join_in_words(sentence: str) -> bool:
+    """A small number in words joined to a noun of JOINED_COUNTS ("six-storey"): a word
+    split() keeps whole, so the check for a small number in words misses it."""
+    return "-" in sentence and any(f"-{noun}" in sentence for noun in JOINED_COUNTS)
 
 
 _MEASURE_WORD_AFTER = re.compile(
