@@ -226,14 +226,23 @@ def is_invisible(character: str) -> bool:
     return at >= 0 and point <= INVISIBLE[at][1]
 
 
-def _class_of(ranges: Iterable[tuple[int, int]]) -> str:
-    """The inside of a regular expression's [...] that matches `ranges` but UNSAFE (the
-    ranges split where UNSAFE finds a character: a search each, not a test of each of
-    their 4,000 characters, which took milliseconds of every start)."""
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+"""The format characters that order what is shown around them (marks, embeddings,
+overrides, isolates): a text that gained one may read differently on screen."""
+_BIDI = re.compile(f"[{''.join(sorted(BIDI_CONTROLS))}]")
+
+
+def _class_of(ranges: Iterable[tuple[int, int]], leaving_out: re.Pattern[str] = UNSAFE) -> str:
+    """The inside of a regular expression's [...] that matches `ranges` but what
+    `leaving_out` finds (the ranges split where it finds a character: a search each,
+    not a test of each of their 4,000 characters, which took milliseconds of every
+    start)."""
     kept: list[tuple[int, int]] = []
     for low, high in _merged(ranges):
         start = low
-        for unsafe in UNSAFE.finditer("".join(map(chr, range(low, high + 1)))):
+        for unsafe in leaving_out.finditer("".join(map(chr, range(low, high + 1)))):
             if start < low + unsafe.start():
                 kept.append((start, low + unsafe.start() - 1))
             start = low + unsafe.end()
@@ -252,6 +261,15 @@ def shown_as_nothing() -> str:
     "40" on every screen, so figures/quantities.py reads 40 (tr15 T6; rv15 R9: it kept a
     list of its own). Made when first asked (about 0.2 ms), not at every start."""
     return _class_of((*_FORMAT, *_IGNORABLE))
+
+
+def format_characters_but_bidi() -> str:
+    """Every format character (Cf: a soft hyphen, a zero-width space, a tag) but the
+    BIDI_CONTROLS, as the inside of a regular expression's [...]: what anchoring reads
+    as nothing when it compares a sentence with the one tagged (anchoring/placement.py
+    same_words). Not the ignorables (a variation selector picks another glyph) nor a
+    bidi control (it reorders what is shown: rv10 R11)."""
+    return _class_of(_FORMAT, _BIDI)
 
 
 def name_printable(name: str | os.PathLike[str]) -> str:

@@ -571,15 +571,26 @@ def test_a_sentence_changed_only_in_invisible_characters_stays_current(
 
 
 def test_every_invisible_format_character_but_the_bidi_controls_is_one_the_pattern_takes() -> None:
+    import re
     import unicodedata
 
-    from workbench.core.anchoring.placement import BIDI_CONTROLS, FORMAT_CHARACTERS
+    from workbench.core.anchoring.placement import FORMAT_CHARACTERS
+    from workbench.core.terminal_text import BIDI_CONTROLS
 
     every = [chr(point) for point in range(0x110000)]
     format_characters = {c for c in every if unicodedata.category(c) == "Cf"}
     assert format_characters >= BIDI_CONTROLS
     assert all(FORMAT_CHARACTERS.fullmatch(c) for c in format_characters - BIDI_CONTROLS)
     assert not any(FORMAT_CHARACTERS.fullmatch(c) for c in BIDI_CONTROLS)
+    # rv16: made from terminal_text's table, it takes what its own list took, no more
+    own_list = re.compile(
+        "[\u00ad\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200d"
+        "\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+        "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+        "\U000e0020-\U000e007f]"
+    )
+    taken = "".join(FORMAT_CHARACTERS.findall("".join(every)))
+    assert taken == "".join(own_list.findall("".join(every)))
 
 
 @pytest.mark.parametrize("control", ["\u202e", "\u2066"])

@@ -59,6 +59,20 @@ def test_a_number_is_found_however_its_thousands_are_written(written: str, query
     assert match(Query.parse(query), [search_key(written)])
 
 
+def test_search_reads_as_nothing_only_its_own_few_of_what_draws_nothing() -> None:
+    """rv16: search keeps its own short list (why: matching.INVISIBLE). Each of them is
+    in terminal_text's one table; every other character of the table is kept apart in
+    the key (a space, or a blank letter kept), never read as nothing; a combining
+    grapheme joiner after a Latin letter goes as its accents do."""
+    from workbench.core import terminal_text
+
+    table = {chr(p) for low, high in terminal_text.INVISIBLE for p in range(low, high + 1)}
+    assert set(matching.INVISIBLE) <= table
+    dropped = {character for character in table if search_key(f"a{character}b") == "ab"}
+    assert dropped == {*matching.INVISIBLE, "\u034f"}
+    assert search_key("pasted 12,\u2063000 troops") == "pasted 12  000 troops"
+
+
 def test_numbers_side_by_side_stay_apart() -> None:
     assert search_key("In 2024 500 more were sent, 3 000 in all") == (
         "in 2024 500 more were sent  3000 in all"

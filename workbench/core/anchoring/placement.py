@@ -65,7 +65,7 @@ from workbench.core.annotation import (
     Annotation,
 )
 from workbench.core.corpus.sentences import Sentence
-from workbench.core.terminal_text import name_printable
+from workbench.core.terminal_text import format_characters_but_bidi, name_printable
 
 UNCHANGED = "unchanged"
 MOVED = "moved"
@@ -392,19 +392,12 @@ def _processed(text: str) -> str:
     return utils.default_process(composed(text))
 
 
-FORMAT_CHARACTERS = re.compile(
-    "[\u00ad\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200d"
-    "\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
-    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
-    "\U000e0020-\U000e007f]"
-)
+FORMAT_CHARACTERS = re.compile(f"[{format_characters_but_bidi()}]")
 """Every invisible format character (Unicode category Cf), as one C-speed pattern, but
-the bidirectional controls (BIDI_CONTROLS): an override or isolate reorders what follows
-it wherever the text is shown, so a sentence that gained one is not the sentence tagged
-(rv10 R11)."""
-BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
+the bidirectional controls (terminal_text.BIDI_CONTROLS): an override or isolate
+reorders what follows it wherever the text is shown, so a sentence that gained one is
+not the sentence tagged (rv10 R11). Made from terminal_text's one table of what draws
+nothing (rv16: it kept a list of its own)."""
 
 
 def anchored_to(annotation: Annotation, article: ArticleText, index: int, state: str) -> Annotation:
