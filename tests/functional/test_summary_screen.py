@@ -180,6 +180,42 @@ async def test_merge_two_groups_is_stored(make_app, gold, store: AnnotationStore
         assert isinstance(app.screen, AnnotateScreen)
 
 
+async def test_a_merge_and_a_split_say_the_group_they_made(make_app, gold) -> None:  # type: ignore[no-untyped-def]
+    """qa17 Q6: "Merged groups 7 and 8." while the pane under the table said "Group 3":
+    groups are numbered anew after a decision (flagged ones first), so the numbers said
+    were of groups no longer shown. The notice names the group made."""
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_summary(app, pilot)
+        singles = [
+            n
+            for n, line in enumerate(screen.lines)
+            if line.role == "claim" and line.group_size == 1
+        ]
+        first, second = screen.lines[singles[-2]], screen.lines[singles[-1]]
+        app._notifications.clear()
+        table = ledger_table(screen)
+        table.move_cursor(row=singles[-2])
+        await pilot.press("m")
+        table.move_cursor(row=singles[-1])
+        await pilot.press("m")
+        await settle(app, pilot)
+        now = next(line.group_number for line in screen.lines if line.key == second.key)
+        told = [n.message for n in app._notifications]
+        assert told == [
+            f"Merged groups {first.group_number} and {second.group_number}: now group {now}."
+        ]
+        app._notifications.clear()
+        table.move_cursor(row=line_of(screen, lambda line: line.key == second.key))
+        await pilot.press("x")
+        await settle(app, pilot)
+        alone = next(line.group_number for line in screen.lines if line.key == second.key)
+        (said,) = [n.message for n in app._notifications]
+        assert said.startswith("Split “") and said.endswith(
+            f"out of group {now}: now group {alone}."
+        )
+
+
 async def test_a_merge_that_drops_a_denial_link_says_so(
     make_app, gold, store: AnnotationStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]

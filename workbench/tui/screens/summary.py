@@ -363,6 +363,10 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         """The line whose group was marked with `m`, waiting for the second group."""
         self.follow: tuple[str, str, int] | None = None
         """A member to put the cursor on once the summary has been computed again."""
+        self.decided: str | None = None
+        """What a merge or split did ("Merged groups 7 and 8"), said once the summary is
+        computed again with the number of the group it made: groups are numbered anew,
+        flagged ones first, so "7 and 8" became group 3 unsaid (qa17 Q6)."""
         self.merged_denials: dict[AnnotationKey, SentenceLine] | None = None
         """The denials the two groups of a merge answered (by key), to say which the
         merged group no longer answers once the summary is computed again (lk8, qa6 Q17:
@@ -557,6 +561,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.query_one("#possible-heading", Static).update(literal(view.possible.said()))
         self.show_status()
         if self.follow is not None:
+            self.say_decided(self.follow)
             self.say_dropped_denials(view.summary, self.follow)
             self.put_cursor_on(self.follow)
             self.follow = None
@@ -825,8 +830,17 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         try:
             self.workspace.decide(decision)
         except StoreError as error:
-            self.follow = self.merged_denials = None
+            self.follow = self.merged_denials = self.decided = None
             self.notify(str(error), title="Not saved", severity="error", markup=False)
+
+    def say_decided(self, follow: AnnotationKey) -> None:
+        """Say the merge or split just computed, with the number of the group it made
+        (the one holding `follow`): "Merged groups 7 and 8: now group 3." """
+        said, self.decided = self.decided, None
+        if said is None:
+            return
+        number = next((line.group_number for line in self.lines if line.key == follow), None)
+        self.notify(f"{said}: now group {number}." if number else f"{said}.", markup=False)
 
     def say_dropped_denials(self, summary: Summary, follow: AnnotationKey) -> None:
         """After a merge: name the denials its two groups answered that the merged group
@@ -889,7 +903,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             (marked.group_id, line.group_id),
             members=(self.sentences_of(marked.group_id), self.sentences_of(line.group_id)),
         )
-        self.notify(f"Merged groups {marked.group_number} and {line.group_number}.", markup=False)
+        self.decided = f"Merged groups {marked.group_number} and {line.group_number}"
         self.merged_denials = {
             denial.key: denial
             for group_id in (marked.group_id, line.group_id)
@@ -912,10 +926,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             return
         decision = Split(line.key)
         title = self.title_of(line.sentence.article_id)
-        self.notify(
+        self.decided = (
             f"Split “{title}”, {sentence_label(line.sentence.index)} out of group "
-            f"{line.group_number}.",
-            markup=False,
+            f"{line.group_number}"
         )
         self.decide(decision, line.key)
 
