@@ -28,6 +28,7 @@ from workbench.core.analysis.figures.conflicts import (
 from workbench.core.analysis.ledger.claim_text import ClaimTexts
 from workbench.core.analysis.ledger.decisions import LedgerDecision
 from workbench.core.analysis.ledger.ledger import Ledger, LedgerGroup, build_ledger
+from workbench.core.analysis.ledger.other_texts import on_texts_read
 from workbench.core.analysis.ledger.readings import Readings
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.sources.grouping import (
@@ -181,6 +182,8 @@ def _build_summary(
         annotations = [a for a in annotations if a.annotator == settings.annotator]
         decisions = tuple(d for d in decisions if d.annotator in (None, settings.annotator))
     articles_info = list(articles_info)
+    read = {info.article_id: info.sha256 for info in articles_info if info.sha256}
+    decisions = on_texts_read(decisions, read)
     names = SourceNames(annotations, articles_info, texts, cache, readings)
     if cache is not None:
         cache.names = names
