@@ -44,6 +44,11 @@ def read_toml(path: Path, what: str) -> dict[str, Any]:
         raise ConfigFileError(
             f"{name_printable(path)}: not a valid TOML {what} ({error})"
         ) from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion (tr17:
+        # a thousand '[' ended every command in a traceback)
+        raise ConfigFileError(
+            f"{name_printable(path)}: not a {what} workbench reads (nested too deeply)"
+        ) from None
 
 
 WRITTEN_KEY = r"""(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([A-Za-z0-9_.-]+))"""

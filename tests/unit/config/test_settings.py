@@ -184,3 +184,24 @@ def test_a_section_or_setting_written_with_an_escape_is_named_with_its_line(
         f"{path} line 3: unknown section '[section]' (did you mean [suggestions]?)",
         f"{path} line 5: unknown section '[foo]'",
     ]
+
+
+@pytest.mark.parametrize(
+    "nested", ["a = " + "[" * 2000 + "]" * 2000, "a = " + "{b = " * 2000], ids=["arrays", "tables"]
+)
+def test_a_settings_file_nested_too_deeply_is_named_not_a_traceback(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    nested: str,
+) -> None:
+    """tr17: tomllib reads nesting by recursion: a thousand '[' ended every command that
+    reads the settings (and the app's start, through the keymap) in a RecursionError."""
+    path = write(tmp_path, nested + "\n")
+    with pytest.raises(ConfigFileError, match="nested too deeply"):
+        ledger_settings(path)
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(path))
+    assert main(["summary", "--db", str(tmp_path / "db.json")]) == 1
+    assert capsys.readouterr().err == (
+        f"workbench: {path}: not a settings file workbench reads (nested too deeply)\n"
+    )
