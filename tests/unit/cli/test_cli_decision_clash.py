@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from store import AnnotationStore, open_store
+from tests.fixtures.two_claims import ENGINES, claims_of, database, two_articles
 from workbench.cli.main import main
 from workbench.core.analysis.ledger.decide import group_id
 from workbench.core.analysis.ledger.decisions import (
@@ -33,37 +34,18 @@ from workbench.core.anchoring.decisions import with_texts
 from workbench.core.annotation import Anchor, Annotation
 from workbench.core.corpus.articles import Corpus, load_corpus
 
-ENGINES = ["file", pytest.param("postgres", marks=pytest.mark.pg_server)]
 LATER = "2026-12-01T00:00:00.000000Z"
 
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "one.txt").write_text("Troops\nOfficials said 3,000 troops were sent.\n")
-    (folder / "two.txt").write_text("Ports\nThe port handled 40 ships in May.\n")
-    return folder
-
-
-def database(engine: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if engine == "postgres":
-        url: str = request.getfixturevalue("pg_url")
-        return url
-    return str(tmp_path / "db.json")
+    return two_articles(tmp_path)
 
 
 def merged(db: str, corpus: Corpus) -> dict[str, Any]:
     """ana's two claims, one in each article, and her merge of their two groups: the
     merge's record as held."""
-    claims = [
-        Annotation.new(
-            Anchor.in_text(a.id, a.sha256, a.text, 1, a.sentences[1].start, a.sentences[1].end),
-            "ana",
-            tags=("claim",),
-        )
-        for a in corpus
-    ]
+    claims = claims_of(corpus)
     merge = Merge(
         tuple(group_id(claim.article_id, claim.index) for claim in claims),
         members=tuple(((claim.article_id, claim.index),) for claim in claims),

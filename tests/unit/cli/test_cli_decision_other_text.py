@@ -16,25 +16,20 @@ from typing import Any
 import pytest
 
 from store import open_store
+from tests.fixtures.two_claims import ENGINES, claims_of, database, two_articles
 from workbench.cli.main import main
 from workbench.core.analysis.ledger.decide import group_id
 from workbench.core.analysis.ledger.decisions import Anchoring, Merge, Split, decision_words
 from workbench.core.analysis.ledger.other_texts import on_texts_read
-from workbench.core.annotation import Anchor, Annotation
 from workbench.core.corpus.articles import load_corpus
 
-ENGINES = ["file", pytest.param("postgres", marks=pytest.mark.pg_server)]
 ELSEWHERE = "ab" * 32
 """The sha256 of a text of the article the database never held."""
 
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "one.txt").write_text("Troops\nOfficials said 3,000 troops were sent.\n")
-    (folder / "two.txt").write_text("Ports\nThe port handled 40 ships in May.\n")
-    return folder
+    return two_articles(tmp_path)
 
 
 def summary(db: str, corpus: Path, folder: Path) -> dict[str, Any]:
@@ -50,16 +45,8 @@ def summary(db: str, corpus: Path, folder: Path) -> dict[str, Any]:
 def test_a_merge_is_applied_only_on_the_text_it_was_made_on(
     engine: str, made_on: str, corpus: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    db = request.getfixturevalue("pg_url") if engine == "postgres" else str(tmp_path / "db.json")
-    articles = load_corpus([corpus])
-    claims = [
-        Annotation.new(
-            Anchor.in_text(a.id, a.sha256, a.text, 1, a.sentences[1].start, a.sentences[1].end),
-            "ana",
-            tags=("claim",),
-        )
-        for a in articles
-    ]
+    db = database(engine, request, tmp_path)
+    claims = claims_of(load_corpus([corpus]))
     with open_store(db, annotator="ana") as store:
         store.import_annotations(claims)
     assert len(summary(db, corpus, tmp_path)["ledger"]) == 2
