@@ -502,6 +502,107 @@ COUNTS_TOLD_TWICE += [
 ]
 
 
+# Two things a reader keeps apart (sixth piece): a score at half-time or a lead is no
+# final score, a quarter's money is no full fiscal year's, a plant's output now is no
+# capacity it is built for.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "state"),
+    [
+        ("Rovers led 2-0 at half-time in the match in Lisk.", "half-time"),
+        ("Rovers were 1-0 up at the break in the cup match.", "half-time"),
+        ("Rovers were leading 1-0 when the match was abandoned.", "lead"),
+        ("Rovers won the match 3-1 on Sunday.", "score"),
+    ],
+)
+def test_a_score_before_the_end_is_no_final_score(sentence: str, state: str) -> None:
+    scores = [f.measure for f in figures(sentence, "x") if f.measure.unit_class == "score"]
+    assert scores[0].state == state
+
+
+@pytest.mark.parametrize(
+    ("sentence", "state"),
+    [
+        ("The plant is currently generating 400 megawatts.", "output"),
+        ("The dam produced 900 megawatts last year.", "output"),
+        ("The plant will have a capacity of 1.2 gigawatts.", "capacity"),
+        ("The 800-megawatt plant opens in 2027.", "capacity"),
+    ],
+)
+def test_a_plants_output_is_no_capacity(sentence: str, state: str) -> None:
+    power = [f.measure for f in figures(sentence, "x") if f.measure.unit_class == "power"]
+    assert power[0].state == state
+
+
+def test_the_full_fiscal_year_is_the_full_year() -> None:
+    revenue = figures("For the full fiscal year Orvel's revenue was $9 billion.", "x")[0]
+    assert revenue.measure.day == "full year"
+
+
+def test_a_change_with_no_subject_takes_no_word_of_change_for_one() -> None:
+    found = figures("Orvel posted revenue of $2bn, up 6% from a year earlier.", "x")
+    assert [f.measure.part for f in found if f.measure.unit_class == "percent"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part"),
+    [
+        ("The Greens won 42 seats in the 150-seat lower house.", "lower chamber"),
+        ("In the 60-member senate, the Greens secured nine seats.", "upper chamber"),
+        ("The Greens won 12 seats in the House of Representatives.", "lower chamber"),
+        ("The Greens won 42 seats in the 150-seat parliament.", None),
+        ("The Greens won 42 seats in the lower house and 9 in the senate.", None),
+    ],
+)
+def test_seats_are_of_the_chamber_named(sentence: str, part: str | None) -> None:
+    assert figures(sentence, "x")[0].measure.part == part
+
+
+APART = [
+    (
+        "The Greens won 42 seats in the 150-seat lower house, the commission said.",
+        "In the 60-member senate, the Greens secured nine seats, officials said.",
+    ),
+    (
+        "Rovers led 2-0 at half-time in Lisk on Sunday, the match report said.",
+        "Rovers went on to win the game in Lisk 3-1 on Sunday.",
+    ),
+    (
+        "Orvel Foods posted third-quarter revenue of $4.2bn, the company said.",
+        "For the full fiscal year Orvel Foods' revenue totalled $16.5 billion.",
+    ),
+    (
+        "The Lisk wind farm is designed for a capacity of 1.2 gigawatts, its developer said.",
+        "The Lisk wind farm is currently generating 750 megawatts, the grid operator said.",
+    ),
+]
+TOLD_TWICE_APART = [
+    (
+        "The Greens won 42 seats in the 150-seat lower house, the commission said.",
+        "The Greens took 30 seats in the lower house, officials said.",
+    ),
+    (
+        "Rovers won 3-1 in Lisk on Sunday, the match report said.",
+        "Rovers went on to win the game in Lisk 2-1 on Sunday.",
+    ),
+    (
+        "Orvel Foods posted full-year revenue of $14.2bn, the company said.",
+        "For the full fiscal year Orvel Foods' revenue totalled $16.5 billion.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), APART)
+def test_two_things_a_reader_keeps_apart_are_not_compared(one: str, other: str) -> None:
+    assert not conflict(one, other)
+
+
+@pytest.mark.parametrize(("one", "other"), TOLD_TWICE_APART)
+def test_the_same_thing_told_twice_still_conflicts(one: str, other: str) -> None:
+    assert conflict(one, other)
+
+
 @pytest.mark.parametrize(
     ("one", "other", "disputed"), DURATIONS_TOLD_TWICE + COUNTS_TOLD_TWICE + CHANGES_TOLD_TWICE
 )

@@ -227,7 +227,7 @@ _TIME = re.compile(
     rf"|(?P<quarter>(?:january|april|july|october){_QUARTER_END})"
     r"|(?P<ending>march|june|september|december) quarter"
     r"|(?P<period>(?:first|second|third|fourth)[- ]quarter|(?:first|second)[- ]half"
-    r"|full[- ]year)"
+    r"|full[- ](?:(?:fiscal|financial)[- ])?year)"
     r"|(?P<relative>last (?:week|month|year|weekend|night|summer|spring|autumn|fall|winter)"
     r"(?!['’]s\b)|"
     r"over the weekend|(?:earlier )?this (?:week|month|year)|(?:a|one|two|three|\d+) "
@@ -576,6 +576,8 @@ class _Times:
 
 
 _NO_TIMES = _Times(None, None)
+_FULL_YEAR = re.compile(r"full (?:fiscal|financial) year")
+"""'The full fiscal year' is the full year a company reports on, as "the full year" is."""
 
 
 _TIME_WORDS = frozenset(MONTH_NAMES) | word_set(
@@ -619,7 +621,7 @@ def _times(sentence: str) -> _Times:
         elif match.group("ending") is not None:  # "in the March quarter": the first
             period = period or _QUARTERS_ENDING[match.group("ending")[:3]]
         elif match.group("period") is not None:  # "third-quarter profit", "the full year"
-            period = period or match.group("period").replace("-", " ")
+            period = period or _FULL_YEAR.sub("full year", match.group("period").replace("-", " "))
         elif match.group("round") is not None:  # "partial results", "first count": a round
             if match.group("round") != "final":  # the final count is the count, undated
                 marks.add(f"{match.group('round')} count")
@@ -739,7 +741,9 @@ def _measure(
             set_aside = state in NOT_PEOPLE_EVENTS
             state = None if set_aside else state
     elif unit_class == "power":
-        state = "capacity"  # a plant's megawatts are what it can deliver, built or planned
+        state = "output" if _generating(before.words) else "capacity"
+        # a plant's megawatts are what it can deliver, built or planned; what it is
+        # "generating" now is its output ("currently generating 750 megawatts")
     else:
         state = _event(before.words, after.words)
         if state is None and _total_past_change(reading, quantity):
@@ -847,6 +851,8 @@ def _measure(
             if state and state[:3] != "of "
             else None
         )  # a measure's noun ("of wave") is its state already
+        if part in _UP_DOWN:
+            part = None  # "(revenue of $4.2bn,) up 6%": the change's word, no subject
         if state == "wind" and not _GUSTS.isdisjoint(before.words + after.words[:2]):
             part = "gust"  # "Storm Bela brought gusts of up to 190 km/h": the gust, however said
         if unit_class == "percent" and state and state.removeprefix("forecast ") in _CHANGES:
@@ -900,6 +906,8 @@ def _measure(
             part = _total_of_what(before.words, unit_class)
     if traded or quantity.unit == JOINED:
         part = None  # "dock workers": the trade is the class; "the new 600-bed": all beds
+    if part is None and unit_class == "seats":
+        part = _chamber(reading.lowers)  # "in the 60-member senate": its seats, not the house's
     if part is None and crop is not None:
         part = crop  # "this season's wheat harvest": of wheat, as "harvested ... of wheat"
     if fallen:
@@ -1335,6 +1343,56 @@ def _a_rise(before_words: list[str]) -> bool:
     )
 
 
+_GENERATING = word_set(
+    "generating generates generated producing produces produced supplying supplies supplied "
+    "delivering delivers delivered"
+)
+
+
+def _generating(before_words: list[str]) -> bool:
+    """'is currently generating 750 megawatts', 'an output of 300 MW': what a plant
+    gives now, not the capacity it is built for."""
+    return (before_words[-1:] != [] and before_words[-1] in _GENERATING) or before_words[-2:] == [
+        "output",
+        "of",
+    ]
+
+
+_UPPER = word_set("senate senators")
+_CHAMBER_SIDES = {"upper": "upper chamber", "lower": "lower chamber"}
+
+
+def _chamber(lowers: list[str]) -> str | None:
+    """Which chamber of two a sentence's seats are in: the upper ("the senate", "the
+    upper house") or the lower ("the lower house", "the House of Representatives");
+    None when it names neither, or both."""
+    found = {"upper chamber"} if not _UPPER.isdisjoint(lowers) else set()
+    for position, word in enumerate(lowers[:-1]):
+        if word in _CHAMBER_SIDES and lowers[position + 1] in ("house", "chamber"):
+            found.add(_CHAMBER_SIDES[word])
+        elif word == "house" and lowers[position + 1 : position + 3] in (
+            ["of", "representatives"],
+            ["of", "commons"],
+        ):
+            found.add("lower chamber")
+    return found.pop() if len(found) == 1 else None
+
+
+_LEADING = word_set("led leading leads trailed trailing trails")
+"""Before a score: one side ahead during the match ("were leading 1-0 when"), not its end."""
+_HALF_TIME = word_set("half-time halftime interval break")
+_AHEAD = word_set("up down ahead behind")
+
+
+def _at_half_time(after_words: list[str]) -> bool:
+    """'2-0 at half-time', '1-0 up at the break', 'at the interval', 'at half time'."""
+    words = after_words[1:5] if after_words[:1] and after_words[0] in _AHEAD else after_words[:4]
+    if words[:1] != ["at"]:
+        return False
+    rest = words[2:] if words[1:2] == ["the"] else words[1:]
+    return bool(rest) and (rest[0] in _HALF_TIME or rest[:2] == ["half", "time"])
+
+
 def _measured_state(
     unit_class: str, before_words: list[str], after_words: list[str], reading: _Reading
 ) -> str | None:
@@ -1353,7 +1411,11 @@ def _measured_state(
             term = "sentence"  # "handed a five-year jail term", "a 10-year prison sentence"
         return term or ("lasted" if reading.events else None)
     if unit_class == "score":
-        return "aggregate" if "aggregate" in (*before_words, *after_words) else "score"
+        if "aggregate" in (*before_words, *after_words):
+            return "aggregate"
+        if _at_half_time(after_words):
+            return "half-time"  # "United led 2-0 at half-time": no final score
+        return "lead" if before_words[-1:] and before_words[-1] in _LEADING else "score"
     if _a_rise(before_words):
         return "rise"  # "have risen 1.8C since 1900", "warmed by 2.8 degrees"
     for word in (*reversed(before_words[-6:]), *after_words[:6]):
