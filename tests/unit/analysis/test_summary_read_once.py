@@ -2,7 +2,8 @@
 summary is the same (tok13, issue 15: the cold summary at 100,000 annotations).
 
 - a group's plain claims are read once per distinct quote where a claim of it denies
-  (denials.denying_members), with the same members found as reading each one;
+  (denials.denying_members), with the same members found as reading each one, and not
+  at all when the ledger's words of them are given;
 - each annotation's speaker is asked of SourceNames once per build (summary/build.py
   named_once), with the same summary, byte for byte, as asking it every time.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 import pytest
@@ -21,6 +22,7 @@ from bench.synthetic import synthetic_annotations, synthetic_articles
 from tests.fixtures.sentences import sentence_annotation
 from workbench.core.analysis.ledger import denials
 from workbench.core.analysis.ledger.answers import denied_clause
+from workbench.core.analysis.ledger.claim_text import claim_text
 from workbench.core.analysis.summary import build
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.annotation import Annotation
@@ -70,18 +72,19 @@ def denying_as_before(members: Sequence[Annotation]) -> list[Annotation]:
     return found
 
 
-def test_a_groups_plain_claims_are_read_once_per_quote_with_the_same_members_found(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def groups_read(
+    monkeypatch: pytest.MonkeyPatch, tokens: Callable[[str], str] | None
+) -> Iterator[tuple[list[Annotation], Counter[str]]]:
     """Groups of up to 60 members drawn from CLAIMS (quotes repeated, as in a large group
-    of the bench's database), some members on one sentence: denying_members finds the
-    members reading every plain claim found, and reads each distinct quote once."""
+    of the bench's database), some members on one sentence, each with the words read by
+    denials._tokens (by text) while denying_members (given `tokens`) found the members
+    denying_as_before finds, which it asserts."""
     read: Counter[str] = Counter()
-    tokens = denials._tokens
+    reader = denials._tokens
 
     def counted(text: str) -> str:
         read[text] += 1
-        return tokens(text)
+        return reader(text)
 
     rng = random.Random(13)
     found_some = False
@@ -95,11 +98,31 @@ def test_a_groups_plain_claims_are_read_once_per_quote_with_the_same_members_fou
         read.clear()
         with monkeypatch.context() as patched:
             patched.setattr(denials, "_tokens", counted)
-            assert denials.denying_members(members) == expected
-        plain = {m.quote for m in members if "denial" not in m.tags}
-        assert all(read[quote] <= 1 for quote in plain)
+            assert denials.denying_members(members, tokens) == expected
+        yield members, read
         found_some = found_some or bool(expected)
     assert found_some
+
+
+def test_a_groups_plain_claims_are_read_once_per_quote_with_the_same_members_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """denying_members finds the members reading every plain claim finds, and reads each
+    distinct quote once."""
+    for members, read in groups_read(monkeypatch, None):
+        plain = {m.quote for m in members if "denial" not in m.tags}
+        assert all(read[quote] <= 1 for quote in plain)
+
+
+def test_a_groups_plain_claims_are_compared_by_the_words_the_ledger_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Given the ledger's words of each quote (ClaimText.sorted_tokens), denying_members
+    reads no plain claim's words again (nor keeps a second copy of them: issue 15) and
+    finds the same members as reading every plain claim."""
+    texts = {quote: claim_text(quote) for quote, _ in CLAIMS}
+    for members, read in groups_read(monkeypatch, lambda quote: texts[quote].sorted_tokens):
+        assert not read.keys() & {m.quote for m in members if "denial" not in m.tags}
 
 
 @cache

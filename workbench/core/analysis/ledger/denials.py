@@ -352,6 +352,7 @@ def group_sides(
     aimed: Sequence[Annotation],
     source_of: Callable[[Annotation], str | None],
     figures: Callable[[], Iterable[Figure]] = tuple,
+    tokens: Callable[[str], str] | None = None,
 ) -> tuple[tuple[Annotation, ...], tuple[Annotation, ...]]:
     """A group's claims and its denials, in key order: the denials aimed at it (none on
     a sentence of its own members: another analyst's judgement of a member's sentence as
@@ -360,8 +361,9 @@ def group_sides(
     the group denies too: denies_the_same; none naming a figure the group's `figures` do
     not state: states_other_figures), and the members that deny what the group's other
     claims say (denying_members). Both ledgers (ledger.py, live.py) split a group this
-    way, from its members, figures and aimed denials alone."""
-    answering = denying_members(members) if len(members) > 1 else ()
+    way, from its members, figures and aimed denials alone. `tokens`: a quote's words as
+    the ledger read them (denying_members)."""
+    answering = denying_members(members, tokens) if len(members) > 1 else ()
     if not answering and not aimed:
         return tuple(members), ()
     claims = [m for m in members if m not in answering] if answering else members
@@ -459,7 +461,9 @@ def _key(annotation: Annotation) -> AnnotationKey:
     return annotation.key
 
 
-def denying_members(members: Sequence[Annotation]) -> list[Annotation]:
+def denying_members(
+    members: Sequence[Annotation], tokens: Callable[[str], str] | None = None
+) -> list[Annotation]:
     """The members tagged claim and denial that deny what the group's plain claims (not
     tagged denial) say: one of them resembles what such a sentence denies (the clause
     after its denying verb) more than the rest of the sentence, what it says (a plain
@@ -473,12 +477,18 @@ def denying_members(members: Sequence[Annotation]) -> list[Annotation]:
     Pentagon said 12,000 North Korean troops had been sent to Russia" by the words it
     denies: it is that group's denial, not one of its sources (qa6 Q5). "Ukraine said
     12,000 troops were in Kursk and denied that Russia had retaken the town" joins it by
-    what it says, and stays a claim of the group."""
+    what it says, and stays a claim of the group.
+
+    `tokens`: a plain claim's words as the ledger read them (its ClaimText's
+    sorted_tokens, the same string as _tokens makes of it), so that they are not read
+    again nor kept a second time; without it they are read here."""
     both = [m for m in members if "claim" in m.tags and "denial" in m.tags]
     if not both or len(both) == len(members):
         return []
+    words = tokens or _tokens
     # each distinct plain claim once: a group of hundreds of claims repeats its quotes
-    plain = list(dict.fromkeys(_said(m.quote) for m in members if "denial" not in m.tags))
+    quotes = dict.fromkeys(m.quote for m in members if "denial" not in m.tags)
+    plain = list(dict.fromkeys((words(quote), _reports_denial(quote)) for quote in quotes))
     claimed = {(m.article_id, m.index) for m in members if "denial" not in m.tags}
     found = []
     for member in both:
@@ -503,13 +513,14 @@ def _tokens(text: str) -> str:
     return " ".join(sorted(utils.default_process(text).split()))
 
 
-@lru_cache(maxsize=1 << 15)
-def _said(quote: str) -> tuple[str, bool]:
-    """A plain claim as denying_members compares it: its words (_tokens) and whether it
-    reports a denial itself (it has a denied clause). Read once per distinct quote: at
-    100,000 annotations a build read 32,000 plain claims of 16,000 quotes, each time its
-    group held a claim that denies (tok13)."""
-    return _tokens(quote), denied_clause(quote) is not None
+def _reports_denial(quote: str) -> bool:
+    """Whether a plain claim reports a denial itself (it has a denied clause), as
+    denying_members compares it: read once per distinct quote (denied_clause keeps its
+    answers). At 100,000 annotations a build reads 32,000 plain claims of 16,000 quotes,
+    each time its group holds a claim that denies (tok13). A cache of (words, this) here
+    kept a second copy of those 16,000 quotes' words, which their ClaimTexts hold: about
+    5 MB of the open summary screen (issue 15)."""
+    return denied_clause(quote) is not None
 
 
 @lru_cache(maxsize=1 << 13)

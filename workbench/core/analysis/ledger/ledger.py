@@ -286,11 +286,15 @@ def _build_ledger(
             outside[low].add(clash.low.quantity.topic)
             outside[high].add(clash.high.quantity.topic)
     groups = []
+
+    def tokens(quote: str) -> str:
+        return texts[quote].sorted_tokens  # every member's quote was read (prepare)
+
     for (gid, members), targeted, figures in zip(ordered, aimed, figures_of, strict=True):
         said: tuple[Annotation, ...] = tuple(m.annotation for m in members)
         denying: tuple[Annotation, ...] = ()
         if targeted or len(said) > 1:  # else nothing to split (most groups: one claim)
-            said, denying = group_sides(said, targeted, canonical, figures.__iter__)
+            said, denying = group_sides(said, targeted, canonical, figures.__iter__, tokens)
         groups.append(
             LedgerGroup(
                 id=gid,

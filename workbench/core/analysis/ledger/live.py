@@ -299,7 +299,13 @@ class LiveLedger:
 
     def _text(self, annotation: Annotation) -> ClaimText:
         """The reading of a claim's quote (the summary's, read again if dropped since)."""
-        quote = annotation.quote
+        return self._reading(annotation.quote)
+
+    def _sorted_tokens(self, quote: str) -> str:
+        """A claim's words as the ledger compares them (group_sides)."""
+        return self._reading(quote).sorted_tokens
+
+    def _reading(self, quote: str) -> ClaimText:
         text = self._read.get(quote)
         if text is None:
             text = self._read[quote] = (
@@ -454,6 +460,7 @@ class LiveLedger:
             denials,
             self._source_of,
             lambda: chain.from_iterable(figures.get(member, ()) for member in members),
+            self._sorted_tokens,
         )
         gid = group.gid
         return LedgerGroup(
