@@ -5,10 +5,18 @@ origins) on hand-written sentences (none from a labelled set)."""
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import replace
 
-from bench.conflict_model_train import WEIGHTS, read_sets, weights_file
+from bench.conflict_model_train import (
+    ALWAYS_TRAINED,
+    FOLDS,
+    VERSION,
+    WEIGHTS,
+    read_sets,
+    weights_file,
+)
 from workbench.core.analysis.figures.conflict_model import (
     COMBINES,
     GROUPS,
@@ -30,7 +38,7 @@ def read(text: str, source: str, article: str) -> ReadSentence:
 
 def test_the_bundled_model_loads_with_its_version() -> None:
     model = bundled_model()
-    assert model.version == "conflict-model-2"
+    assert model.version == VERSION == "conflict-model-3"
     assert model.combine in COMBINES and 0.0 < model.threshold < 1.0
     assert "bias" in model.weights and all(math.isfinite(w) for w in model.weights.values())
     assert {group_of(name) for name in model.weights} <= set(GROUPS) | {"readings"}
@@ -38,6 +46,12 @@ def test_the_bundled_model_loads_with_its_version() -> None:
 
 def test_the_training_script_reproduces_the_weights_file() -> None:
     assert weights_file(read_sets()) == WEIGHTS.read_text(encoding="utf-8")
+
+
+def test_the_shipped_reader_is_trained_on_every_labelled_set_the_sixteenth_blind_set_too() -> None:
+    trained_on = json.loads(WEIGHTS.read_text(encoding="utf-8"))["trained_on"]
+    assert trained_on == [*ALWAYS_TRAINED, *FOLDS]
+    assert "blind 16" in FOLDS
 
 
 def test_figures_of_two_dimensions_are_no_candidates() -> None:
