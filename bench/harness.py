@@ -28,6 +28,7 @@ from bench import (
     store_write,
     suggestions,
     summary,
+    summary_counted,
     team_store,
 )
 from bench.report import Figure, table
@@ -42,6 +43,7 @@ FIGURES: dict[str, ModuleType] = {
     "export_json": export_json,
     "import_file": import_file,
     "summary": summary,
+    "summary_counted": summary_counted,
     "readings": readings,
     "kept_token": kept_token,
     "kept_served": kept_served,

@@ -1,4 +1,5 @@
-"""Run a command and print its wall-clock seconds and peak RSS: `python -m bench.peak_rss CMD ...`.
+"""Run a command and print its wall-clock seconds, peak RSS and CPU seconds (user and
+system): `python -m bench.peak_rss CMD ...`.
 
 bench/summary.py runs commands through this small process rather than directly: a
 child forked from the bench process (gigabytes by then) inherits its peak RSS, which
@@ -20,7 +21,8 @@ def main(command: list[str]) -> int:
     _pid, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
-    print(f"{elapsed} {usage.ru_maxrss * 1024}")  # ru_maxrss is in kilobytes on Linux
+    cpu = usage.ru_utime + usage.ru_stime  # what a loaded machine inflates least
+    print(f"{elapsed} {usage.ru_maxrss * 1024} {cpu}")  # ru_maxrss is in kilobytes on Linux
     return code
 
 

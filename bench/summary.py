@@ -254,6 +254,13 @@ def tinydb_summaries(space: Workspace, size: int) -> Samples:
 def child(command: list[str], environment: Mapping[str, str]) -> tuple[float, int]:
     """Seconds from start to exit of one process running `command`, and its peak RSS in
     bytes (measured by bench/peak_rss.py, which says why)."""
+    seconds, peak, _cpu = child_usage(command, environment)
+    return seconds, peak
+
+
+def child_usage(command: list[str], environment: Mapping[str, str]) -> tuple[float, int, float]:
+    """`child`'s seconds and peak RSS, and the CPU seconds (user and system) the process
+    used: the figure to compare on a machine loaded by others."""
     done = subprocess.run(
         [sys.executable, "-m", "bench.peak_rss", *command],
         cwd=REPOSITORY,
@@ -264,8 +271,8 @@ def child(command: list[str], environment: Mapping[str, str]) -> tuple[float, in
     )
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} exited with {done.returncode}")
-    seconds, peak = done.stdout.split()
-    return float(seconds), int(peak)
+    seconds, peak, cpu = done.stdout.split()
+    return float(seconds), int(peak), float(cpu)
 
 
 def user_environment(space: Workspace) -> dict[str, str]:

@@ -390,7 +390,7 @@ def summary_inputs(
         articles = remembered
         caveats += positions_as_stored(annotations, remembered)
     else:
-        articles = article_rows(corpus)
+        articles = article_rows(corpus, remembered)  # counted as remembered where the same
         if not paths:  # the bundled articles: only those the annotations are on
             named = {a.article_id for a in [*annotations, *orphans]}
             articles = [info for info in articles if info.article_id in named]

@@ -6,6 +6,7 @@ analyst, "reviewer", on every third sentence with another status)."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 from functools import cache
 from pathlib import Path
@@ -386,3 +387,23 @@ def test_a_find_keeps_no_reading_and_the_next_one_reads_no_quote_again(
     monkeypatch.setattr(possible, "read_sentence", lambda text, *a, **k: read.append(text))
     assert possible_conflicts(bundled(), cache) == first
     assert read == []
+
+
+def test_the_possible_conflicts_are_found_with_the_collector_paused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As the summary is built (perf17): the build's objects, just promoted, otherwise
+    set off full collections in the tier that scan them all and free nothing; and the
+    collector is on again after."""
+    finding = possible.possible_conflicts
+    enabled: list[bool] = []
+
+    def recorded(*arguments: object, **named: object) -> possible.PossibleConflicts:
+        enabled.append(gc.isenabled())
+        return finding(*arguments, **named)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(possible, "possible_conflicts", recorded)
+    assert gc.isenabled()
+    found = with_possible(bundled())
+    assert enabled == [False] and gc.isenabled()
+    assert found.possible == finding(bundled())

@@ -593,14 +593,17 @@ def screen_read(workspace: Workspace, analyst: str | None, ledger: LedgerSetting
         analysts = store.annotators()
     # The articles read, as `workbench summary PATH…` lists them: not the other articles
     # the database remembers (another story's), which read as "0 tagged" (qa7 Q8).
-    articles = article_rows(corpus.articles)
+    # Counted as the database remembers them where it counted this very text (the
+    # screen keeper's process has not segmented them: scope.article_rows).
+    seen = store.articles()
+    articles = article_rows(corpus.articles, seen)
     settings = SummarySettings(ledger=ledger, decisions=decisions, annotator=analyst)
     known = corpus.by_id
     if any(a.anchor_state == "check" for a in annotations):
         anchors.read_history()
     versions = anchors.versions(plans)
     # the articles not read are named by the titles the database remembers (qa9 Q19)
-    remembered = {info.article_id: info.title for info in store.articles()}
+    remembered = {info.article_id: info.title for info in seen}
     anchoring = anchoring_section(annotations, orphans, known, versions.of, remembered)
     # An annotation whose article is not in the corpus is counted nowhere: its text
     # was not read. The anchoring section lists it as "article missing".
