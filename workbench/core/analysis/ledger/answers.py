@@ -184,7 +184,20 @@ def denied_clause(quote: str) -> tuple[int, int] | None:
             given = _VERDICT.search(quote, match.end(), end)
             if given is not None and not _CALLED_ON.match(quote, match.end()):
                 return match.end(), given.start()
+    unsupported = _NO_BASIS.search(quote)
+    if unsupported is not None:
+        return unsupported.end(), _clause_end(quote, unsupported.end())
     return _predicate_verdict(quote)
+
+
+_NO_BASIS = re.compile(
+    r"\bno\s+[\u201c\"']?(?:basis|grounds|foundation|truth)[\u201d\"']?"
+    r"\s+(?:for|to|in|behind)\b",
+    re.IGNORECASE,
+)
+"""What a denial says has no ground ("there was “no basis” for the figure of 47 given by
+the town's mayor", "no truth to reports that ..."): the clause after it is what it
+denies, as a denying verb's object is (qa17 Q3)."""
 
 
 def _predicate_verdict(quote: str) -> tuple[int, int] | None:
@@ -425,20 +438,30 @@ class DeniedWords(frozenset[str]):
     no one (else empty). A claim that takes up all of those, one beyond the subject among
     them, states what is denied ("troops had been sent to Russia")."""
 
-    __slots__ = ("clause", "names")  # no dict each: the open summary holds thousands (mem7)
+    # no dict each: the open summary holds thousands (mem7)
+    __slots__ = ("clause", "figure_needed", "figures", "names")
     clause: frozenset[str]
     names: tuple[frozenset[str], ...]
     """The stems of each name of several words among them (name_parts)."""
+    figures: frozenset[str]
+    """The values of the figures denied, as figure keys write them (denied_values)."""
+    figure_needed: bool
+    """Only a claim stating one of `figures` is answered: the words are the speaker's own
+    statement, the figure put aside what is denied ("14 remained missing, not 30")."""
 
     def __new__(
         cls,
         words: Iterable[str],
         clause: frozenset[str],
         names: tuple[frozenset[str], ...] = (),
+        figures: frozenset[str] = frozenset(),
+        figure_needed: bool = False,
     ) -> DeniedWords:
         made = super().__new__(cls, words)
         made.clause = clause
         made.names = names
+        made.figures = figures
+        made.figure_needed = figure_needed
         return made
 
     def taken_up(self, said: frozenset[str]) -> int:
@@ -497,11 +520,51 @@ def denied_words(quote: str) -> DeniedWords:
     ("These statements ... are all barefaced lies," Mr. Nebenzia said). Kept for the
     last 16,384 denials read (a summary is built again after every change)."""
     clause = denied_clause(quote)
+    figures = denied_values(quote)
     if clause is not None:
-        return _content(without_verdict(quote, *clause), verb_phrase=True)
-    lowered = quote.lower()
-    quoted = _QUOTED.findall(lowered)
-    return _content(" ".join(quoted) if quoted else lowered)
+        found = _content(without_verdict(quote, *clause), verb_phrase=True)
+    else:
+        lowered = quote.lower()
+        quoted = _QUOTED.findall(lowered)
+        found = _content(" ".join(quoted) if quoted else lowered)
+        if figures and not quoted:
+            # "Ms. Vell said 14 remained missing, not 30": her words say what she puts
+            # instead, the 30 is what she denies; who she is is not denied
+            own = found - said_stems(speaker_phrase(quote))
+            return DeniedWords(own, found.clause, (), figures, figure_needed=True)
+    return DeniedWords(found, found.clause, found.names, figures) if figures else found
+
+
+@lru_cache(maxsize=1 << 12)
+def denied_values(quote: str) -> frozenset[str]:
+    """The values of the figures a denial denies, as the ledger's figure keys write them,
+    whether or not they say what they count: the numbers in digits of its denied clause
+    ("there was “no basis” for the figure of 47 given by the town's mayor": 47, qa17 Q3),
+    else the ones it puts aside ("14 people remained missing, not 30": 30; _REJECTED). A
+    claim stating one takes up one more thing denied (denials._answered): the figure is
+    what such a denial names of the claim it answers. The quote is read for figures only
+    where such a number is (most denials have none). Kept for the last 4,096 read."""
+    clause = denied_clause(quote)
+    if clause is not None:
+        start, end = clause
+        if _DIGIT.search(quote, start, end) is None:
+            return frozenset()
+        verdict = verdict_span(quote, start, end)
+        end = verdict[0] if verdict is not None else end
+        return frozenset(
+            f"{q.value:g}" for q in _quantities(quote) if not q.vague and start <= q.start < end
+        )
+    rejected = {match.end() for match in _REJECTED.finditer(quote)}
+    if not rejected:
+        return frozenset()
+    found = _quantities(quote)
+    return frozenset(f"{q.value:g}" for q in found if not q.vague and q.start in rejected)
+
+
+@lru_cache(maxsize=1 << 12)
+def _quantities(quote: str) -> tuple[Quantity, ...]:
+    """The quote's figures (numbers_in), read once for denied_figures and denied_values."""
+    return tuple(numbers_in(quote)[0])
 
 
 @lru_cache(maxsize=1 << 12)
@@ -520,10 +583,9 @@ def denied_figures(quote: str) -> tuple[tuple[float, float], ...]:
     verdict = verdict_span(quote, start, end)
     if verdict is not None:
         end = verdict[0]
-    found, _ = numbers_in(quote)
     return tuple(
         figure_span(quantity)
-        for quantity in found
+        for quantity in _quantities(quote)
         if quantity.what is not None and start <= quantity.start < end
     )
 

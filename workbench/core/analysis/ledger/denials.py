@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import chain, compress
 
@@ -63,7 +63,14 @@ def denial_targets(
     frequency: Counter[str] = Counter(chain.from_iterable(group_keys))
     claimed = set(chain.from_iterable(groups))
     rare = {text: rare_keys(text, frequency, settings, text in claimed) for text in denials}
-    by_key = _holders(group_keys, frozenset(chain.from_iterable(rare.values())))
+    values = frozenset().union(*(w.figures for w in denied if isinstance(w, DeniedWords)))
+    index = figure_index(frequency, values)
+    stating = {
+        text: stating_keys(words, index, frequency, settings.max_block)
+        for text, words in zip(denials, denied, strict=True)
+    }
+    wanted = chain(chain.from_iterable(rare.values()), chain.from_iterable(stating.values()))
+    by_key = _holders(group_keys, frozenset(wanted))
     group_subjects = [_joined([text.subjects for text in texts]) for texts in groups]
     by_subject = _holders(group_subjects, frozenset().union(*(t.subjects for t in denials)))
     usable = {
@@ -80,12 +87,41 @@ def denial_targets(
     targets = []
     for text, words in zip(denials, denied, strict=True):
         by_text = set(chain.from_iterable(by_key.get(key, ()) for key in rare[text]))
+        by_text.update(chain.from_iterable(by_key.get(key, ()) for key in stating[text]))
         usable_here = usable[text]
         by_topic = set(chain.from_iterable(by_subject.get(s, ()) for s in usable_here))
         targets.append(
             scored(text, words, by_text, by_topic, samples, settings, rare[text], usable_here)
         )
     return targets
+
+
+def figure_index(keys: Iterable[str], values: Collection[str]) -> dict[str, set[str]]:
+    """The figure keys among `keys` ('fig:<topic>:<value>') by their value, for these
+    values: what stating_keys reads (the live ledger keeps one for every value)."""
+    index: dict[str, set[str]] = defaultdict(set)
+    if values:
+        for key in keys:
+            if key.startswith("fig:") and (value := key.rpartition(":")[2]) in values:
+                index[value].add(key)
+    return index
+
+
+def stating_keys(
+    denied: frozenset[str],
+    index: Mapping[str, Collection[str]],
+    frequency: Mapping[str, int],
+    most: int,
+) -> list[str]:
+    """The groups' figure keys stating a value the denial denies (answers.denied_values),
+    each held by at most `most` groups: a denial is compared with the groups holding one,
+    as with those holding its rarest keys. "no basis for the figure of 47 given by the
+    town's mayor" is compared with the groups stating 47, whatever they count, where its
+    rarest words (the minister's own name) led to none of them (qa17 Q3)."""
+    figures = denied.figures if isinstance(denied, DeniedWords) else ()
+    return sorted(
+        key for value in figures for key in index.get(value, ()) if frequency[key] <= most
+    )
 
 
 def _joined(values: list[Collection[str]]) -> Collection[str]:
@@ -291,6 +327,14 @@ def _answered(
         taken = list(map(denied.taken_up, words))
     else:
         taken = list(map(len, map(denied.intersection, words)))
+    if isinstance(denied, DeniedWords) and denied.figures:
+        # a figure denied and stated counts as a word taken up (answers.denied_values);
+        # a figure put aside is all a denial without a denying verb denies
+        stated = [_states_one(text, denied.figures) for text in texts]
+        taken = [
+            count + said if said or not denied.figure_needed else 0
+            for count, said in zip(taken, stated, strict=True)
+        ]
     hits = set(compress(owners, map(words_needed(denied).__le__, taken)))
     some = [place for place in compress(range(len(taken)), taken) if owners[place] not in hits]
     clause = denied.clause if isinstance(denied, DeniedWords) else frozenset()
@@ -313,6 +357,11 @@ def _answered(
         if score >= (by_subject if number in by_topic else needed):
             hits.add(number)
     return hits
+
+
+def _states_one(text: ClaimText, figures: frozenset[str]) -> bool:
+    """Whether the text states one of these figure values (its figure keys end with it)."""
+    return any(key.rpartition(":")[2] in figures for key in text.figure_keys)
 
 
 def own_words(

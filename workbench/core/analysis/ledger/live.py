@@ -64,6 +64,7 @@ from workbench.core.analysis.ledger.denials import (
     later_index,
     rare_keys,
     scored,
+    stating_keys,
 )
 from workbench.core.analysis.ledger.grouping import key_order
 from workbench.core.analysis.ledger.ledger import Conflict, Item, Ledger, LedgerGroup, prepare
@@ -181,6 +182,15 @@ class LiveLedger:
         self._rare: dict[ClaimText, list[str]] = {}
         self._by_rare: dict[str, list[ClaimText]] = {}
         """Key -> the denial texts holding it among their rarest."""
+        self._figure_keys: dict[str, set[str]] = defaultdict(set)
+        """Each figure value the groups state -> their figure keys stating it."""
+        self._denying_value: dict[str, set[ClaimText]] = defaultdict(set)
+        """Each figure value some denial text denies -> those texts (answers.denied_values)."""
+        self._stating: dict[ClaimText, list[str]] = {}
+        """The figure keys stating what each denial text denies (denials.stating_keys):
+        a group holding one is compared with it, as one holding a rarest key is."""
+        self._by_stating: dict[str, list[ClaimText]] = {}
+        """Key -> the denial texts it is among the stating keys of."""
         self._targets: dict[ClaimText, tuple[str, ...]] = {}
         """The groups each denial text is aimed at (tuples: 6,500 frozensets were 2.8 MB
         of the open summary screen at 100,000; set operations make one when rescored)."""
@@ -571,6 +581,8 @@ class LiveLedger:
                     frequency[key] += step
                     if not frequency[key]:
                         del frequency[key]
+                    if key.startswith("fig:"):
+                        self._count_figure(key)
                 subjects = subjects_by[gid] = group.subjects()
                 for subject in subjects:
                     holders_before.setdefault(subject, len(self._subject_groups.get(subject, ())))
@@ -590,6 +602,11 @@ class LiveLedger:
             now = len(self._subject_groups.get(subject, ()))
             if (count <= most) != (now <= most):
                 again |= self._by_denial_subject.get(subject, set())
+        # a figure denied stated by more or fewer groups: compared with others (qa17 Q3)
+        denying = self._denying_value
+        for key in changed_keys:
+            if key.startswith("fig:"):
+                again |= denying.get(key.rpartition(":")[2], set())
         for pair in self._claims_changed:  # a denial that became or stopped being a claim
             for item in pair:
                 if item is not None and item.text in self._denial_keys:
@@ -639,6 +656,7 @@ class LiveLedger:
         the group alone). A text joining a group of 700 texts had all the denials
         holding one of their keys scored again on it (1,200 of them)."""
         by_rare, by_subject = self._by_rare, self._by_denial_subject
+        by_stating = self._by_stating
         subject_groups, most = self._subject_groups, self.settings.max_subject_groups
         near: set[ClaimText] = set()
 
@@ -650,6 +668,8 @@ class LiveLedger:
                 held = [key for key in by_rare if key in keys]
             for key in held:
                 found.update(by_rare[key])
+            for key in [key for key in by_stating if key in keys] if by_stating else ():
+                found.update(by_stating[key])
             for subject in subjects:
                 if len(subject_groups.get(subject, ())) <= most:
                     found |= by_subject.get(subject, set())
@@ -703,7 +723,11 @@ class LiveLedger:
         """Every denial aimed, at once, as build_ledger() does (denial_targets())."""
         groups = [self._group(gid) for gid in self._groups]
         for group in groups:
-            self._group_frequency.update(group.keys())
+            keys = group.keys()
+            self._group_frequency.update(keys)
+            for key in keys:
+                if key.startswith("fig:"):
+                    self._count_figure(key)
             for subject in group.subjects():
                 self._subject_groups[subject].add(group.gid)
         for denial in self._denials_changed:
@@ -722,6 +746,7 @@ class LiveLedger:
             rare = self._rare[text] = rare_keys(text, self._group_frequency, self.settings, own)
             for key in rare:
                 self._by_rare.setdefault(key, []).append(text)
+            self._restate(text)
             self._retargeted(text, frozenset(), frozenset(gids[n] for n in numbers))
 
     def _passed(self, before: dict[str, int]) -> set[ClaimText]:
@@ -749,13 +774,36 @@ class LiveLedger:
                         found.add(text)
         return found
 
+    def _count_figure(self, key: str) -> None:
+        """Keep the figure key under its value while some group holds it."""
+        value = key.rpartition(":")[2]
+        if self._group_frequency[key] > 0:
+            self._figure_keys[value].add(key)
+        else:
+            discard_from(self._figure_keys, value, key)
+
+    def _restate(self, text: ClaimText) -> list[str]:
+        """The denial text's stating keys read again (denials.stating_keys), indexed."""
+        for key in self._stating.pop(text, ()):
+            _take_text(self._by_stating, key, text)
+        stating = stating_keys(
+            self._denied[text], self._figure_keys, self._group_frequency, self.settings.max_block
+        )
+        if stating:
+            self._stating[text] = stating
+            for key in stating:
+                self._by_stating.setdefault(key, []).append(text)
+        return stating
+
     def _aim(self, denial: Item) -> set[str]:
         """Aim the denial where its text is aimed; returns those groups."""
         text = denial.text
         keys = self._denial_keys.get(text)
         if keys is None:
             keys = self._denial_keys[text] = []
-            self._denied[text] = denied_words(denial.annotation.quote)
+            denied = self._denied[text] = denied_words(denial.annotation.quote)
+            for value in getattr(denied, "figures", ()):
+                self._denying_value[value].add(text)
             for key in text.keys:
                 self._by_denial_key.setdefault(key, []).append(text)
             for subject in text.subjects:
@@ -779,7 +827,11 @@ class LiveLedger:
             remove_sorted(self._aimed, gid, denial.key)
         if not keys:
             del self._denial_keys[text]
-            del self._denied[text]
+            denied = self._denied.pop(text)
+            for value in getattr(denied, "figures", ()):
+                discard_from(self._denying_value, value, text)
+            for key in self._stating.pop(text, ()):
+                _take_text(self._by_stating, key, text)
             for key in text.keys:
                 _take_text(self._by_denial_key, key, text)
             for subject in text.subjects:
@@ -803,7 +855,7 @@ class LiveLedger:
         component_of = grouping.component_of
         by_text = {
             gid_of_component[component_of[number]]
-            for key in rare
+            for key in chain(rare, self._restate(text))
             for number in grouping.holding(key)
         }
         by_topic: set[str] = set()
@@ -859,6 +911,9 @@ class LiveLedger:
             if text not in follow.touched:
                 if follow.was.gid in old:
                     kept.add(gid)
+                continue
+            if self._stating.get(text):  # compared by a figure too: scored whole
+                scored_on[gid] = entry
                 continue
             rare, usable = self._in_use(text)
             topic = not usable.isdisjoint(entry[2])
@@ -924,14 +979,15 @@ class LiveLedger:
         """The groups made the denial text is aimed at."""
         settings = self.settings
         rare, usable = self._in_use(text)
+        keyed = rare.union(self._stating.get(text, ()))  # what makes a group a candidate
         candidates = [
             gid
             for gid, (_, keys, subjects) in made.items()
-            if not rare.isdisjoint(keys) or not usable.isdisjoint(subjects)
+            if not keyed.isdisjoint(keys) or not usable.isdisjoint(subjects)
         ]
         if not candidates:
             return []
-        by_text = {n for n, gid in enumerate(candidates) if not rare.isdisjoint(made[gid][1])}
+        by_text = {n for n, gid in enumerate(candidates) if not keyed.isdisjoint(made[gid][1])}
         by_topic = {n for n, gid in enumerate(candidates) if not usable.isdisjoint(made[gid][2])}
         texts = [made[gid][0].texts for gid in candidates]
         samples = Samples(texts, rare, usable, kept_indexes(candidates, texts, indexes))
