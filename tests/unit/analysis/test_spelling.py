@@ -71,3 +71,41 @@ def test_deletion_reach_covers_every_matching_length() -> None:
 def test_deletion_levels() -> None:
     assert deletion_levels("abc", 2) == [{"abc"}, {"bc", "ac", "ab"}, {"c", "b", "a"}]
     assert deletion_levels("aab", 1) == [{"aab"}, {"ab", "aa"}]
+
+
+def test_counting_the_variants_stops_once_past_the_limit() -> None:
+    from math import comb
+
+    from workbench.core.analysis.sources.spelling import more_variants_than
+
+    for length in range(1, 45):
+        for deletions in range(12):
+            total = sum(comb(length, k) for k in range(deletions + 1))
+            assert more_variants_than(length, deletions, 600) == (total > 600)
+
+
+def test_a_word_longer_than_any_name_is_never_scored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tr17: an imported source of one 100,000-letter word took every summary minutes:
+    its deletion variants were counted as a sum of ten thousand huge binomials, then it
+    was scored against itself (quadratic in its length). It matches itself only."""
+    from workbench.core.analysis.sources import spelling
+
+    scored: list[int] = []
+    real_ratio, real_extract = spelling.fuzz.ratio, spelling.process.extract
+
+    def ratio(left: str, right: str, **options: object) -> float:
+        scored.append(max(len(left), len(right)))
+        return float(real_ratio(left, right, **options))  # type: ignore[arg-type]
+
+    def extract(word: str, choices: list[str], **options: object) -> object:
+        scored.append(len(word))
+        return real_extract(word, choices, **options)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(spelling.fuzz, "ratio", ratio)
+    monkeypatch.setattr(spelling.process, "extract", extract)
+    long_word = "A" * 5_000
+    words = ["Zelensky", "Zelenskyy", "Zelenskiy", long_word, long_word + "B"]
+    found = SpellingNeighbours(words, 85.0, 4)
+    assert found.of(long_word) == {long_word}
+    assert found.same("Zelensky", "Zelenskyy")
+    assert scored and max(scored) <= spelling.LONGEST_SPELT

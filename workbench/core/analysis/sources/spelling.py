@@ -17,12 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from math import comb
 
 from rapidfuzz import fuzz, process
 
 MAX_VARIANTS = 600
 """Words with more deletion variants than this are scored against every word instead."""
+LONGEST_SPELT = 64
+"""Words longer than this match themselves only: no name's word is so long, and scoring
+one against itself is quadratic in its length (tr17: a source of one 3,000,000-letter
+word, imported, took every summary 111 s)."""
 
 
 def _longest_distance(length: int, other: int, score: float) -> int | None:
@@ -52,6 +55,21 @@ def deletion_reach(length: int, score: float, min_length: int) -> tuple[int, int
     return query, index
 
 
+def more_variants_than(length: int, deletions: int, limit: int) -> bool:
+    """Whether a word of `length` becomes more than `limit` strings after up to
+    `deletions` deletions (the sum of comb(length, k)), counted term by term until it
+    passes `limit`: the sum itself, for a hostile source of 100,000 letters (10,000
+    deletions), added ten thousand integers of thousands of digits and took the summary
+    minutes (tr17)."""
+    total, term = 0, 1
+    for k in range(deletions + 1):
+        total += term
+        if total > limit:
+            return True
+        term = term * (length - k) // (k + 1)
+    return False
+
+
 def deletion_levels(word: str, deletions: int) -> list[set[str]]:
     """levels[k]: every string `word` becomes after deleting exactly k characters."""
     levels = [{word}]
@@ -70,17 +88,20 @@ def deletion_levels(word: str, deletions: int) -> list[set[str]]:
 
 class SpellingNeighbours:
     """For each word of a vocabulary, the words it matches: itself, and words of at least
-    `min_length` characters whose `fuzz.ratio` with it reaches `score`."""
+    `min_length` characters (and at most LONGEST_SPELT) whose `fuzz.ratio` with it
+    reaches `score`."""
 
     def __init__(self, words: Iterable[str], score: float, min_length: int) -> None:
         vocabulary = sorted(set(words))
         self._neighbours: dict[str, set[str]] = {word: {word} for word in vocabulary}
-        fuzzy = sorted((word for word in vocabulary if len(word) >= min_length), key=len)
+        fuzzy = sorted(
+            (word for word in vocabulary if min_length <= len(word) <= LONGEST_SPELT), key=len
+        )
         filed: dict[str, list[str]] = {}
         long_words: list[str] = []
         for word in fuzzy:
             query, index = deletion_reach(len(word), score, min_length)
-            if sum(comb(len(word), k) for k in range(query + 1)) > MAX_VARIANTS:
+            if more_variants_than(len(word), query, MAX_VARIANTS):
                 long_words.append(word)
                 continue
             levels = deletion_levels(word, query)
