@@ -436,13 +436,16 @@ HUGE = "9" * 400
         f"The ministry said {'9' * 305} billion dollars were spent.",
         f"About {'1' + '0' * 308}.5 million troops crossed.",
         f"Between {HUGE} and {HUGE} soldiers died, up {HUGE} percent.",
+        f"Officials said {'9' * 4400} troops were sent.",
+        f"On May {'1' * 4400}, officials said troops were sent.",
     ],
-    ids=["count", "age", "billions", "millions", "range and percent"],
+    ids=["count", "age", "billions", "millions", "range and percent", "4,400 digits", "a day"],
 )
 def test_a_number_no_float_holds_counts_nothing_and_stops_no_reader(text: str) -> None:
     """tr16 T2: a hostile article's 400-digit number was infinity, and `int(inf)` in the
     age reader ended numbers_in, so `workbench summary`, the summary screen and its keeper
-    with it, in a traceback."""
+    with it, in a traceback. tr17: past 4,300 digits int() of the number refuses it (a
+    ValueError, in the day reader first): such a number is passed over before it is read."""
     from workbench.core.analysis.figures.conflict_model import read_sentence
     from workbench.core.analysis.ledger.claim_text import claim_text
 

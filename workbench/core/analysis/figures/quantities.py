@@ -278,6 +278,13 @@ def _is_year(number: str, fraction: str | None, text: str, end: int) -> bool:
 _JOINED_DATE = re.compile(r"[-:/]\d")
 
 
+MOST_DIGITS = 400
+"""A number written longer than this (separators included: 309 digits are the most a float
+holds) is no figure: counted nothing before anything reads it (tr17: a claim holding a
+4,400-digit number ended `summary` in int()'s ValueError, 'Exceeds the limit (4300
+digits)'; tr16 T2 had stopped 400 nines only at float's infinity)."""
+
+
 def _is_date(text: str, start: int, end: int) -> bool:
     """'October 4', '4 October', 'June 19, 2024', '2024-10-23', '13:35'.
 
@@ -840,6 +847,8 @@ def numbers_in(sentence: str) -> Numbers:
     if digits and _CURRENCY_CODE.search(scanned) is not None:
         scanned = _CURRENCY_CODE.sub(_as_sign, scanned)
     for match in number_matches(scanned) if digits else ():
+        if match.end("number") - match.start("number") > MOST_DIGITS:
+            continue  # more digits than a float holds: no figure, and int() refuses it
         number = _as_shown(match.group("number"))
         fraction = match.group("fraction")
         currency, multiplier = match.group("currency"), match.group("multiplier")
