@@ -63,6 +63,9 @@ from tests.fixtures.blind_figure_pairs15 import SHA256 as BLIND_FIFTEEN_SHA256
 from tests.fixtures.blind_figure_pairs16 import FINAL_TEST as BLIND_SIXTEEN
 from tests.fixtures.blind_figure_pairs16 import PATH as BLIND_SIXTEEN_PATH
 from tests.fixtures.blind_figure_pairs16 import SHA256 as BLIND_SIXTEEN_SHA256
+from tests.fixtures.blind_figure_pairs17 import FINAL_TEST as BLIND_SEVENTEEN
+from tests.fixtures.blind_figure_pairs17 import PATH as BLIND_SEVENTEEN_PATH
+from tests.fixtures.blind_figure_pairs17 import SHA256 as BLIND_SEVENTEEN_SHA256
 from tests.fixtures.figure_pairs_fig15 import FIG_FIFTEEN
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
@@ -365,6 +368,58 @@ KNOWN_WRONG = {
     "as a part of '450 of the 1,200 flights', no larger than its whole",
     "blind16-b16-72": "'112 million tonnes' (time 'this year') and '105 million tonnes' (no time "
     "read): a harvest's time on one side only is two periods",
+    # the seventeenth blind set, as its one run on main ec82e6b found them (the same 24 as on
+    # 2da5fec, before the seventeenth pass); development data since (session 17)
+    "blind17-b17-06": "a false alarm: 'A crowd of 62,000 watched Saturday's cup final' and 'Last "
+    "year's cup final ... drew 48,500 spectators' are both read as the crowd at Harcourt "
+    "Stadium's match: 'Last year's' reads no time, so two finals are read as one",
+    "blind17-b17-07": "'1.2 tonnes of cocaine' (no time read) and '800 kilograms of cocaine' (time "
+    "'this year', from 'the largest this year'): a seizure's time on one side only is two "
+    "periods",
+    "blind17-b17-08": "'A third of the 900 flights scheduled' (300, scheduled) and 'cancelled 420 "
+    "flights' (cancelled) are two states",
+    "blind17-b17-09": "'5.8 percent in March' (time 'earlier, march', 'a month earlier' read "
+    "with it) and '6.4 percent in March' (time 'march') are two times",
+    "blind17-b17-10": "'doubled this season to 180,000' reads a share ('doubled') and gives the "
+    "180,000 no class, against '120,000 tickets': two classes",
+    "blind17-b17-12": "'rise 8 percent' (a share) and '$48 billion ... to $55 billion' (money) "
+    "are two classes: the rise between the two sums is not worked out",
+    "blind17-b17-14": "'650 staff' and 'about 1,100 workers' read no event: two counts with no "
+    "event are not compared",
+    "blind17-b17-17": "'beat Harlow Town 3-1 on Saturday' (day 'second half', from 'scoring "
+    "twice in the second half') and 'lost 2-1 ... on Saturday' (saturday) are two days",
+    "blind17-b17-19": "'employs 8,000 people' (people) and 'cut 1,200 jobs' (jobs) are two "
+    "classes, and 'nearly a quarter of its employees' is a share",
+    "blind17-b17-25": "'640 respondents' (respondents) and 'Nearly half of the 2,000 adults' "
+    "(1,000 adults, surveyed) are two classes",
+    "blind17-b17-28": "'58 percent of the vote' (part 'vote calloway') and 'just under half of "
+    "the votes cast' (part 'votes') are two parts",
+    "blind17-b17-30": "'the island's 12,000 residents ... for a week' (per week) and 'about 4,500 "
+    "people': a figure per time on one side only",
+    "blind17-b17-31": "'net profit rose 12 percent' (up) and 'down 5 percent' (down) are two "
+    "states: a rise and a fall of one profit are not compared",
+    "blind17-b17-38": "'died ... at the age of 84' gives no figure, against 'aged 79'",
+    "blind17-b17-45": "'Forty-three wedding guests' (part 'wedding') and 'Nineteen guests' (no "
+    "part): a part on one side only",
+    "blind17-b17-55": "'At least 42 people were killed ... on Tuesday' (tuesday) and 'Thirty-one "
+    "fatalities ... as of Wednesday morning' (wednesday) are two days",
+    "blind17-b17-61": "'lasted 19 hours' and 'took 16 hours and 40 minutes' give no figure",
+    "blind17-b17-70": "a false alarm: 'plans to plant 10,000 trees' (no state read) and '3,200 "
+    "trees have been planted' (planted) are read as one count of trees: a target against "
+    "those planted so far",
+    "blind17-b17-72": "a false alarm: 'finished third' and 'finished fifth' are both read as "
+    "Aldana's rank: the ranks read no day or distance, and the races are two",
+    "blind17-b17-73": "'reopen to traffic on March 14' (open traffic) and 'reopen to vehicles on "
+    "April 2' (open vehicles) are two states",
+    "blind17-b17-77": "'consumer price inflation ... 3.1 percent' (part 'consumer') and 'Consumer "
+    "prices rose 4.2 percent' (part 'inflation') are two parts",
+    "blind17-b17-78": "'Nearly half of registered voters' (place \"Sunday's Orrin\") and 'Turnout "
+    "in the Orrin by-election' (place 'Orrin') are two places",
+    "blind17-b17-79": "'4.75 percent on Thursday' (time 'this year', from 'its third increase "
+    "this year') and 'now stands at 4.25 percent' (no time read): a rate's time on one side "
+    "only is two periods",
+    "blind17-b17-80": "'320 kilometres' (part 'pipeline') and 'The 320-mile Darrow pipeline' (no "
+    "part): a part on one side only",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -432,6 +487,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
         + BLIND_FIFTEEN
         + FIG_FIFTEEN
         + BLIND_SIXTEEN
+        + BLIND_SEVENTEEN
     ),
 )
 def test_pair(pair: SentencePair) -> None:
@@ -461,6 +517,9 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_FIFTEEN, (1.0, 0.88, 5), id="fifteenth blind set, now development"),
         pytest.param(FIG_FIFTEEN, (1.0, 1.0, 0), id="fifteenth pass's own pairs"),
         pytest.param(BLIND_SIXTEEN, (1.0, 0.6, 16), id="sixteenth blind set, now development"),
+        pytest.param(
+            BLIND_SEVENTEEN, (0.86, 0.47, 24), id="seventeenth blind set, now development"
+        ),
     ],
 )
 def test_precision_and_recall(
@@ -492,6 +551,9 @@ def test_precision_and_recall(
         ),
         pytest.param(BLIND_FIFTEEN_PATH, BLIND_FIFTEEN_SHA256, BLIND_FIFTEEN, 80, id="fifteenth"),
         pytest.param(BLIND_SIXTEEN_PATH, BLIND_SIXTEEN_SHA256, BLIND_SIXTEEN, 80, id="sixteenth"),
+        pytest.param(
+            BLIND_SEVENTEEN_PATH, BLIND_SEVENTEEN_SHA256, BLIND_SEVENTEEN, 80, id="seventeenth"
+        ),
     ],
 )
 def test_each_blind_set_is_the_file_handed_over(
