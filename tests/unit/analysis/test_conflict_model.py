@@ -9,6 +9,8 @@ import json
 import math
 from dataclasses import replace
 
+import pytest
+
 from bench.conflict_model_train import (
     ALWAYS_TRAINED,
     FOLDS,
@@ -17,6 +19,8 @@ from bench.conflict_model_train import (
     read_sets,
     weights_file,
 )
+from workbench.core.analysis import lexicon as lx
+from workbench.core.analysis.figures import conflict_model
 from workbench.core.analysis.figures.conflict_model import (
     COMBINES,
     GROUPS,
@@ -28,6 +32,7 @@ from workbench.core.analysis.figures.conflict_model import (
     vetoed,
 )
 from workbench.core.analysis.ledger.settings import LedgerSettings
+from workbench.core.corpus.articles import BUNDLED_ARTICLES, load_corpus
 
 CLASSES = LedgerSettings().conflict_whats
 
@@ -140,3 +145,37 @@ def test_a_veto_leaves_out_the_pairs_the_rule_reads_apart_on_both_sides() -> Non
     unvetoed = replace(bundled_model(), vetoes=frozenset())
     assert unvetoed.judge(october, november, False, CLASSES).pair is not None
     assert model.judge(october, undated, False, CLASSES).pair is not None
+
+
+def test_a_sentences_stems_are_its_content_words_cut_and_each_one_string(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """stems() gives every content word (three letters or more, no digit, no function
+    word) cut to its first letters, whether its words were met before or not, and
+    past the words it keeps; each stem is one string, whichever sentence gives it
+    (issue 15: the find holds every claimed quote's reading at once)."""
+    sentences = [s.text for article in load_corpus([BUNDLED_ARTICLES]) for s in article.sentences]
+    words = [token for text in sentences for _, _, token in conflict_model._tokens(text)]
+
+    def expected(found: list[str]) -> frozenset[str]:
+        return frozenset(
+            w[: conflict_model._STEM]
+            for w in found
+            if len(w) >= 3 and w.isalpha() and w not in lx.FUNCTION_WORDS
+        )
+
+    monkeypatch.setattr(conflict_model, "_STEM_OF", {})
+    first = conflict_model.stems(words)
+    assert first == expected(words) and "" not in first
+    assert conflict_model.stems(words[: len(words) // 2]) == expected(words[: len(words) // 2])
+    assert conflict_model.stems(["the", "of", "2024", "ab"]) == frozenset()
+    monkeypatch.setattr(conflict_model, "_STEM_OF", {})
+    monkeypatch.setattr(conflict_model, "_STEMS_KEPT", 10)  # a flood: read, not kept
+    assert conflict_model.stems(words) == expected(words)
+    monkeypatch.undo()
+    one, other = (read_sentence(text, None, "a") for text in (sentences[3], sentences[3] + " "))
+    assert (
+        one.stems
+        and one.stems == other.stems
+        and all(stem is next(s for s in other.stems if s == stem) for stem in one.stems)
+    )

@@ -10,6 +10,7 @@ import gc
 import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -154,6 +155,49 @@ def test_a_pair_the_rule_flags_is_never_a_possible_conflict() -> None:
             for f in pair.figures
         )
         assert not find_clashes(one.rule_figures + other.rule_figures, classes)
+
+
+def test_a_pair_the_rule_flags_is_not_judged_whichever_sentence_its_conflict_names_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The rule's pairs are kept as (earlier sentence, later) (issue 15: not a frozenset
+    each, held through the tier's reading): a conflict naming the later sentence's
+    figure as its low one leaves the pair unjudged as well, and the possible conflicts
+    are the same."""
+    summary = dataclasses.replace(bundled(), possible=None)
+    swapped = dataclasses.replace(
+        summary,
+        conflicts=tuple(
+            dataclasses.replace(
+                conflict,
+                pairs=tuple(
+                    dataclasses.replace(pair, low=pair.high, high=pair.low)
+                    for pair in conflict.pairs
+                ),
+            )
+            for conflict in summary.conflicts
+        ),
+    )
+    ruled = {frozenset(pair) for pair in possible._rule_pairs(summary.conflicts)}
+    judged: list[frozenset[tuple[str, int]]] = []
+    judge = possible._judged
+
+    def recorded(one: Any, other: Any, *rest: Any) -> Any:
+        judged.append(frozenset([one.where, other.where]))
+        return judge(one, other, *rest)
+
+    monkeypatch.setattr(possible, "_judged", recorded)
+    monkeypatch.setattr(possible, "_rule_pairs", lambda conflicts: set())
+    possible_conflicts(summary)
+    assert ruled & set(judged)  # candidates the rule flags: the test can fail
+    monkeypatch.undo()
+    monkeypatch.setattr(possible, "_judged", recorded)
+    found = []
+    for conflicts in (summary, swapped):
+        judged.clear()
+        found.append(possible_conflicts(conflicts))
+        assert not ruled & set(judged)
+    assert found[0] == found[1] == possible_conflicts(summary)
 
 
 def test_the_rules_pairs_score_high_with_the_reader_so_leaving_them_out_matters() -> None:

@@ -24,6 +24,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
+from sys import intern
 
 from workbench.core.analysis import lexicon as lx
 from workbench.core.analysis.figures.conflicts import (
@@ -74,10 +75,35 @@ def dimension(measure: Measure) -> str:
 
 def stems(words: Sequence[str]) -> frozenset[str]:
     """Content words cut to their first letters, lower case (no function words, no
-    numbers)."""
-    return frozenset(
-        w[:_STEM] for w in words if len(w) >= 3 and w.isalpha() and w not in lx.FUNCTION_WORDS
-    )
+    numbers): each the one interned stem `_STEM_OF` gives it. The possible conflicts'
+    find holds every claimed quote's reading at once; 150,000 stem strings of a few
+    thousand values were 8 MB of it at 100,000 annotations, left as holes between what
+    lasts once it let them go (issue 15)."""
+    known = _STEM_OF
+    new = set(words).difference(known)
+    if new:
+        if len(known) + len(new) > _STEMS_KEPT:  # a flood of new words: read, not kept
+            return frozenset(filter(None, map(_stem, words)))
+        for word in new:
+            known[word] = _stem(word)
+    found = frozenset(map(known.__getitem__, words))
+    return found - _NO_STEM if "" in found else found
+
+
+def _stem(word: str) -> str:
+    """A word's stem, interned; "" for no content word (under three letters, a digit, a
+    function word)."""
+    if len(word) >= 3 and word.isalpha() and word not in lx.FUNCTION_WORDS:
+        return intern(word[:_STEM])
+    return ""
+
+
+_STEM_OF: dict[str, str] = {}
+"""Each lower-case word read -> _stem's answer: made once per word, and the sets made by
+map (its words are never taken out, so two finds in two threads read it safely)."""
+_STEMS_KEPT = 200_000
+"""Words `_STEM_OF` keeps at most (about 20 MB); a word past them is read each time."""
+_NO_STEM = frozenset([""])
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,14 +168,16 @@ def read_sentence(
         first, last = bisect_left(starts, quantity.start), bisect_left(starts, quantity.end)
         before = [w for _, _, w in tokens[max(0, first - WINDOW) : first]]
         after = [w for _, _, w in tokens[last : last + WINDOW]]
-        head = next((w[:_STEM] for w in after if w.isalpha() and w not in lx.FUNCTION_WORDS), None)
+        head = next(
+            (intern(w[:_STEM]) for w in after if w.isalpha() and w not in lx.FUNCTION_WORDS), None
+        )
         inside = [w for _, _, w in tokens[first:last]]
         around = before + inside + after
-        kept = tuple(dict.fromkeys(w for w in around if stems([w])))
+        kept = tuple(dict.fromkeys(intern(w) for w in around if _STEM_OF.get(w) or _stem(w)))
         figures.append(ReadFigure(figure, bare, stems(around), head, kept))
     all_words = [w for _, _, w in tokens]
     names = (
-        frozenset(m.group(0).lower() for m in _NAME.finditer(text) if m.start() > 0)
+        frozenset(intern(m.group(0).lower()) for m in _NAME.finditer(text) if m.start() > 0)
         - lx.FUNCTION_WORDS
     )
     return ReadSentence(
