@@ -171,6 +171,8 @@ class PostgresStore:
         self._readings_fingerprint: str | None = None
         """The fingerprint this session added readings under (others' rows dropped)."""
         self._readings_failing = False
+        self._readings_too_large = False
+        """Readings read were larger than this database's can be: the next add drops them."""
 
     # -- Opening and closing --------------------------------------------------------------
 
@@ -678,6 +680,11 @@ class PostgresStore:
         are recomputed), not raised; a database without the table has none."""
         try:
             return self._on_readings_connection(partial(readings.read, fingerprint=fingerprint))
+        except readings.TooLarge as error:
+            self._readings_too_large = not self.read_only
+            self._say_once(
+                f"readings of {self._shown}: too large ({error}); not read, they are recomputed"
+            )
         except (ServerError, psycopg.Error, ValueError) as error:
             why = reason(error) if isinstance(error, psycopg.Error) else str(error)
             self._say_once(f"readings not read ({why}); they are recomputed")
@@ -695,8 +702,9 @@ class PostgresStore:
             return
         batches = readings.encoded(records)
         drop_others = fingerprint != self._readings_fingerprint
+        dropping = self._readings_too_large
         work = partial(readings.add, fingerprint=fingerprint, batches=batches,
-                       drop_others=drop_others,
+                       drop_others=drop_others, drop_all=dropping,
                        make_table=self._readings_fingerprint is None)  # fmt: skip
         try:
             self._on_readings_connection(work)
@@ -708,6 +716,8 @@ class PostgresStore:
             return
         self._readings_fingerprint = fingerprint
         self._readings_failing = False
+        if dropping:
+            self._readings_too_large = False
 
     def _on_readings_connection(self, work: Callable[[psycopg.Connection[Any]], R]) -> R:
         """Run `work` on a connection of the readings' own, opened when first needed, and

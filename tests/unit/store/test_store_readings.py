@@ -654,3 +654,45 @@ def test_the_readings_table_is_no_schema_change_and_is_made_by_the_first_writer(
         writer.add_readings(FINGERPRINT, {"q:2": 2})
         assert writer.readings(FINGERPRINT) == {"q:2": 2}
         assert writer.warnings == []
+
+
+def test_postgres_readings_larger_than_the_database_can_hold_are_measured_never_sent(
+    pg_location: str, make: MakeAnnotation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tr18: as FILE.readings (tr17), the readings table had no bound: rows of a
+    fingerprint written by SQL, or grown without end, were joined into one text, sent
+    and parsed whole by every summary, a reader's too. Past what the readings of the
+    database can hold (derived_bound: ENTRY_FLOOR, 1 MiB here, or four bytes for each
+    byte of the tables a summary reads) they are named and never sent; the writer's
+    next add drops them."""
+    monkeypatch.setattr(store.derived_bound, "ENTRY_FLOOR", 1 << 20)
+    with PostgresStore.open(pg_location, "alice") as writer:
+        writer.save(make())
+        writer.add_readings(FINGERPRINT, {"q:1": 1})
+    with psycopg.connect(pg_location, autocommit=True) as connection:
+        connection.execute(
+            "INSERT INTO readings SELECT %s, '\"q:x' || n || '\"', '\"' || repeat('x', 4000) "
+            "|| '\"' FROM generate_series(1, 4000) AS n",
+            [FINGERPRINT],
+        )
+    size = 16 << 20
+    tracemalloc.start()
+    try:
+        with PostgresStore.open(pg_location, "bob", read_only=True) as reader:
+            assert reader.readings(FINGERPRINT) == {}
+            said = list(reader.warnings)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < size // 4, "the rows were sent"
+    assert len(said) == 1
+    assert said[0].startswith("readings of ") and ": too large (16,0" in said[0]
+    assert said[0].endswith("; not read, they are recomputed")
+    with psycopg.connect(pg_location, autocommit=True) as connection:
+        assert connection.execute("SELECT count(*) FROM readings").fetchone() == (4001,)
+    with PostgresStore.open(pg_location, "alice") as writer:
+        assert writer.readings(FINGERPRINT) == {}
+        writer.add_readings(FINGERPRINT, {"q:2": 2})
+        assert writer.readings(FINGERPRINT) == {"q:2": 2}
+        writer.add_readings(FINGERPRINT, {"q:3": 3})
+        assert writer.readings(FINGERPRINT) == {"q:2": 2, "q:3": 3}
