@@ -15,8 +15,8 @@ from tests.fixtures.gold import load_gold
 from tests.fixtures.waiting import until
 from workbench.core.analysis.ledger.decisions import decisions_from_records
 from workbench.core.analysis.summary.build import SummarySettings, build_summary
-from workbench.core.analysis.summary.markdown import render_markdown, sentence_label
-from workbench.core.analysis.summary.model import ClaimGroup, Summary
+from workbench.core.analysis.summary.markdown import render_markdown
+from workbench.core.analysis.summary.model import ClaimGroup, Summary, sentence_label
 from workbench.core.annotation import Anchor, Annotation, AnnotationKey
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import WorkbenchApp

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.cli.common import cannot, fail
 from workbench.cli.output import write_json_text
-from workbench.core.analysis.summary.markdown import sentence_label
+from workbench.core.analysis.summary.model import sentence_label
 from workbench.core.annotation import status_words
 from workbench.core.corpus.titles import short_titles
 from workbench.core.terminal_text import name_printable, printable

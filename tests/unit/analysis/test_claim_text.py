@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.fixtures.long_quotes import refuse_long_reads, repeated
+from workbench.core.analysis.ledger import answers
 from workbench.core.analysis.ledger.claim_text import (
     _WORD,
     SUBJECT_NOUNS,
@@ -17,6 +19,7 @@ from workbench.core.analysis.ledger.claim_text import (
     subjects_of,
 )
 from workbench.core.analysis.ledger.readings import decode_claim_text, encode_claim_text
+from workbench.core.corpus.sentences import WINDOW
 
 
 def test_claim_text_reads_words_names_figures_and_subjects() -> None:
@@ -130,3 +133,23 @@ def test_a_kept_text_lets_go_of_its_sentence_words() -> None:
     for other in (again, restored):
         words = [m.capitalised.words() for m in other.measures if m.capitalised is not None]
         assert words and all(w is found[0].words() for w in words)
+
+
+def test_a_quote_longer_than_a_sentence_can_be_is_read_for_its_words_not_its_figures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """lq18: the segmenter cuts sentences at WINDOW, so a longer quote is a text pasted
+    whole (an imported annotation's on an article outside the corpus): its figures are
+    not read, by the ledger nor for a denial, reading them being superlinear."""
+    sentence = repeated(WINDOW)
+    read = claim_text(sentence)
+    assert read.quantities and read.figure_keys  # the test can fail: WINDOW is read
+    denial = repeated(WINDOW, "Moscow denied that 3,000 North Korean soldiers were in Kursk.")
+    assert answers.denied_values(denial) == {"3000"} and answers.stated_figures(sentence)
+    refuse_long_reads(monkeypatch)
+    longer = claim_text(sentence + " ")
+    assert (longer.quantities, longer.measures, longer.figure_keys) == ((), (), ())
+    assert longer.words == read.words and longer.names == read.names
+    assert longer.subjects == read.subjects and longer.keys == read.words
+    assert answers.denied_values(denial + ".") == frozenset()
+    assert answers.stated_figures(sentence + ".") == ()

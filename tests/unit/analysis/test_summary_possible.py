@@ -16,6 +16,7 @@ import pytest
 
 from bench.conflict_model_train import FOLDS, VETOES
 from bench.summary_digest import bundled_annotations
+from tests.fixtures.long_quotes import OTHER, on_own_article, refuse_long_reads, repeated
 from tests.unit.analysis.test_readings import story_articles
 from workbench.core.analysis.figures import conflict_model
 from workbench.core.analysis.figures.conflict_model import (
@@ -24,6 +25,7 @@ from workbench.core.analysis.figures.conflict_model import (
     read_sentence,
 )
 from workbench.core.analysis.figures.conflicts import find_clashes, kept_apart
+from workbench.core.analysis.figures.quote_cap import QUOTE_CAP
 from workbench.core.analysis.kept import code
 from workbench.core.analysis.kept.code import code_digest
 from workbench.core.analysis.ledger.claim_text import claim_text
@@ -44,7 +46,8 @@ from workbench.core.analysis.summary.possible import (
 )
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.article_info import ArticleInfo
-from workbench.tui.state.summary_view import PossibleShown
+from workbench.core.corpus.sentences import WINDOW
+from workbench.tui.state.summary_view import PossibleShown, prepare_view
 
 
 @cache
@@ -450,3 +453,91 @@ def test_the_possible_conflicts_are_found_with_the_collector_paused(
     found = with_possible(bundled())
     assert enabled == [False] and gc.isenabled()
     assert found.possible == finding(bundled())
+
+
+# --- quotes longer than a sentence can be (lq18) ------------------------------------
+
+
+def deployed(length: int, tags: tuple[str, ...] = ("claim",)) -> Summary:
+    """Two sources' figures of North Korean troops in Kursk, each on an article outside
+    the corpus (so their stored quotes are read): 3,000 said over and over in a quote of
+    `length` characters, and 12,000 in one sentence."""
+    annotations = [
+        on_own_article("intel", repeated(length), "Ukrainian intelligence", tags),
+        on_own_article("kyiv", OTHER, "Kyiv officials"),
+    ]
+    articles = [ArticleInfo("intel", "Intel *brief* | [b]x[/b]"), ArticleInfo("kyiv", "Kyiv")]
+    return with_possible(build_summary(annotations, articles, SummarySettings(annotator="ana")))
+
+
+def test_a_quote_as_long_as_a_sentence_can_be_is_read_for_figures() -> None:
+    summary = deployed(WINDOW)
+    assert len(summary.conflicts) == 1  # the test can fail: 3,000 against 12,000
+    assert all(group.figures for group in summary.ledger)
+    found = summary.possible
+    assert found is not None and found.unread == () and "not read" not in found.not_compared()
+    data = summary.to_json()["possible_conflicts"]
+    assert (data["quote_cap"], data["sentences_not_read"]) == (WINDOW, [])
+
+
+def test_a_longer_quote_stays_a_claim_its_figures_not_read_and_is_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """lq18: an imported annotation on an article outside the corpus is summarised from
+    its stored quote, and reading figures is superlinear in a quote's length (a 1.78 MB
+    quote held `workbench summary` for minutes). Longer than the segmenter's WINDOW, no sentence
+    of an article read: its figures are not read at all, and the summary says so."""
+    refuse_long_reads(monkeypatch)
+    summary = deployed(WINDOW + 1)
+    assert summary.conflicts == ()
+    intel = [g for g in summary.ledger if any(m.article_id == "intel" for m in g.members)]
+    assert len(intel) == 1 and intel[0].figures == ()  # listed, as a claim
+    assert summary.totals.tags["claim"] == 2
+    found = summary.possible
+    assert found is not None and found.unread == (("intel", 1),)
+    assert found.quote_cap == QUOTE_CAP == WINDOW
+    said = found.not_compared(summary.short_titles())
+    assert said.startswith(
+        "1 claimed or denied sentence(s) had a quote longer than 5,000 characters, too long "
+        "to be one sentence (a text pasted whole): their figures were not read at all"
+    )
+    assert "(“Intel *brief* | [b]x[/b]”, sentence 2)." in said
+    section = possible_section(render_markdown(summary))
+    assert "(“Intel \\*brief\\* \\| \\[b\\]x\\[/b\\]”, sentence 2)." in section  # as text
+    heading = prepare_view(summary).possible.said()  # the screen's Possible tab
+    assert said in heading
+    data = summary.to_json()["possible_conflicts"]
+    assert data["quote_cap"] == WINDOW
+    assert data["sentences_not_read"] == [{"article_id": "intel", "index": 1}]
+
+
+def test_a_longer_denial_has_no_figure_read_and_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    refuse_long_reads(monkeypatch)
+    denied = "Moscow denied that 3,000 North Korean soldiers were in Kursk."
+    annotations = [
+        on_own_article("tass", repeated(WINDOW + 1, denied), "Moscow", ("denial",)),
+        on_own_article("kyiv", OTHER, "Kyiv officials"),
+    ]
+    summary = with_possible(build_summary(annotations, [], SummarySettings(annotator="ana")))
+    assert summary.possible is not None and summary.possible.unread == (("tass", 1),)
+    assert "“tass”, sentence 2" in summary.possible.not_compared()
+
+
+def test_a_two_megabyte_quote_is_summarised_without_reading_its_figures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The red team's case, a text pasted whole as one claim's quote: read for figures,
+    this summary took minutes; every read point refuses such a quote here."""
+    refuse_long_reads(monkeypatch)
+    summary = deployed(2_000_000)
+    assert summary.conflicts == () and summary.totals.tags["claim"] == 2
+    assert summary.possible is not None and summary.possible.unread == (("intel", 1),)
+
+
+def test_the_ten_first_sentences_not_read_are_named_and_the_rest_counted() -> None:
+    found = possible.PossibleConflicts(
+        (), "m", 0.8, BLOCK_CAP, 0, quote_cap=WINDOW, unread=tuple(("a", n) for n in range(12))
+    )
+    said = found.not_compared({"a": "A"})
+    assert said.startswith("12 claimed or denied sentence(s)")
+    assert "“A”, sentence 10; and 2 more)." in said and "sentence 11" not in said

@@ -408,3 +408,36 @@ def test_a_claim_whose_number_no_float_holds_is_summarised(tmp_path: Path) -> No
     assert summary_command.run(args) == 0
     summary = json.loads(target.read_text(encoding="utf-8"))
     assert summary["totals"]["annotations"] == 1 and summary["conflicts"] == []
+
+
+def test_a_text_pasted_whole_as_an_imported_claim_is_summarised_its_figures_named_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """lq18: an imported claim on an article outside the corpus is summarised from its
+    stored quote; read for figures, a 1.78 MB one held `workbench summary` for minutes.
+    Longer than any sentence, its figures are not read (every read point refuses here),
+    and the report and the JSON name it."""
+    from tests.fixtures.long_quotes import on_own_article, refuse_long_reads, repeated
+    from workbench.core.corpus.article_info import ArticleInfo
+    from workbench.core.interchange.export.formats import render
+    from workbench.core.interchange.export.prepare import prepare_export
+
+    refuse_long_reads(monkeypatch)
+    claim = on_own_article("pasted", repeated(2_000_000), "Ukrainian intelligence")
+    articles = {"pasted": ArticleInfo("pasted", "Pasted text", "a" * 64)}
+    document = tmp_path / "pasted.json"
+    document.write_bytes(render("json", prepare_export([claim], None, articles)))
+    db = tmp_path / "annotations.json"
+    assert main(["import", str(document), "--db", str(db)]) == 0
+    target = tmp_path / "summary.json"
+    assert main(["summary", "--db", str(db), "--annotator", "ana", "-o", str(target)]) == 0
+    summary = json.loads(target.read_text(encoding="utf-8"))
+    assert [len(group["members"]) for group in summary["ledger"]] == [1]  # still a claim
+    assert summary["ledger"][0]["figures"] == []
+    possible = summary["possible_conflicts"]
+    assert possible["sentences_not_read"] == [{"article_id": "pasted", "index": 1}]
+    capsys.readouterr()
+    assert main(["summary", "--db", str(db), "--annotator", "ana"]) == 0
+    report = capsys.readouterr().out
+    assert "their figures were not read at all" in report
+    assert "(“pasted”, sentence 2)." in report  # by its id, as the ledger names it

@@ -32,10 +32,7 @@ from workbench.core.analysis.figures.conflicts import Figure, format_value
 from workbench.core.analysis.ledger.decisions import Merge, Split
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.judgements import claims_by_sentence
-from workbench.core.analysis.summary.markdown import (
-    render_markdown,
-    sentence_label,
-)
+from workbench.core.analysis.summary.markdown import render_markdown
 from workbench.core.analysis.summary.model import (
     AnchoringList,
     AnchoringSection,
@@ -43,6 +40,7 @@ from workbench.core.analysis.summary.model import (
     FigureConflict,
     SentenceLine,
     Summary,
+    sentence_label,
 )
 from workbench.core.analysis.summary.possible import with_possible
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words

@@ -28,7 +28,6 @@ from workbench.core.analysis.summary.markdown import (
     conflict_flag,
     conflict_values,
     placed_why,
-    sentence_label,
     to_check_words,
 )
 from workbench.core.analysis.summary.model import (
@@ -38,6 +37,7 @@ from workbench.core.analysis.summary.model import (
     PossibleConflict,
     SentenceLine,
     SourceRow,
+    sentence_label,
 )
 from workbench.core.analysis.summary.possible import MEASURED
 from workbench.core.analysis.summary.unlinked import EXPLANATIONS, why_unlinked

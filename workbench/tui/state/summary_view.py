@@ -188,6 +188,8 @@ class PossibleShown:
     stale: bool
     judged: dict[Where, list[SentenceLine]]
     """The claim lines of their sentences (each analyst's source), when found."""
+    titles: Mapping[str, str] = field(default_factory=dict)
+    """The titles of the articles of the sentences not read (PossibleConflicts.unread)."""
 
     def said(self) -> str:
         """The tab's heading line: what they are, when found, whether changes came since."""
@@ -202,7 +204,7 @@ class PossibleShown:
         return (
             f"Possible conflicts ({count}): {POSSIBLE_WHAT}. Not counted as conflicts; the"
             f" reader ({found.model}) scores each at or above {found.threshold:g}; {when}."
-            + (f" {found.not_compared()}" if found.not_compared() else "")
+            + (f" {said}" if (said := found.not_compared(self.titles)) else "")
         )
 
 
@@ -423,7 +425,12 @@ def _possible_shown(summary: Summary, shown: SummaryView | None) -> PossibleShow
     if summary.possible is not None:
         wanted = {(f.article_id, f.index) for p in summary.possible.pairs for f in p.figures}
         judged = claims_by_sentence(summary.ledger, wanted)
-        return PossibleShown(summary.possible, time.strftime("%H:%M:%S"), False, judged)
+        titles = summary.short_titles()
+        named = {
+            article_id: titles.get(article_id, article_id)
+            for article_id, _ in summary.possible.unread
+        }
+        return PossibleShown(summary.possible, time.strftime("%H:%M:%S"), False, judged, named)
     return PossibleShown(None, "", False, {})
 
 

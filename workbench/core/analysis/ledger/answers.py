@@ -20,6 +20,7 @@ from itertools import filterfalse
 
 from workbench.core.analysis.figures.quantities import numbers_in
 from workbench.core.analysis.figures.quantity import Quantity
+from workbench.core.analysis.figures.quote_cap import too_long
 from workbench.core.analysis.lexicon import (
     ARMS_NOUNS,
     CLAIM_STOP_WORDS,
@@ -563,8 +564,9 @@ def denied_values(quote: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 12)
 def _quantities(quote: str) -> tuple[Quantity, ...]:
-    """The quote's figures (numbers_in), read once for denied_figures and denied_values."""
-    return tuple(numbers_in(quote)[0])
+    """The quote's figures (numbers_in), read once for denied_figures and denied_values;
+    none of a quote longer than a sentence can be (quote_cap.too_long)."""
+    return () if too_long(quote) else tuple(numbers_in(quote)[0])
 
 
 @lru_cache(maxsize=1 << 12)
@@ -592,7 +594,10 @@ def denied_figures(quote: str) -> tuple[tuple[float, float], ...]:
 
 def stated_figures(quote: str) -> tuple[tuple[float, float], ...]:
     """The spans of every counted figure a sentence states, whoever it is credited to
-    (a headline's "Forty-one dead" states 41 though no source gives it: rv11 R11)."""
+    (a headline's "Forty-one dead" states 41 though no source gives it: rv11 R11); none
+    of a quote longer than a sentence can be (quote_cap.too_long)."""
+    if too_long(quote):
+        return ()
     found, _ = numbers_in(quote)
     return tuple(figure_span(quantity) for quantity in found if quantity.what is not None)
 

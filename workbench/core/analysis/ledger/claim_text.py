@@ -19,6 +19,7 @@ from rapidfuzz import utils
 
 from workbench.core.analysis.figures.measures import Measure, read_measures
 from workbench.core.analysis.figures.quantities import Quantity, numbers_in
+from workbench.core.analysis.figures.quote_cap import too_long
 from workbench.core.analysis.lexicon import (
     ARMS_NOUNS,
     CLAIM_STOP_WORDS,
@@ -166,7 +167,8 @@ def _subjects(quote: str, lowers: list[str]) -> frozenset[str]:
 
 
 def claim_text(quote: str) -> ClaimText:
-    """Everything the ledger compares, for one quote."""
+    """Everything the ledger compares, for one quote; no figure of a quote longer than a
+    sentence can be (quote_cap.too_long: a text pasted whole, its words still read)."""
     words = _WORD.findall(quote)
     # One string per distinct word over every quote read (the summary's cache keeps 600,000
     # word strings at 100,000 annotations, 15,000 distinct): about 40 MB less.
@@ -176,7 +178,7 @@ def claim_text(quote: str) -> ClaimText:
     content = words_of(
         set(compress(lowers, map(_longer_than_3, map(len, words)))).difference(CLAIM_STOP_WORDS)
     )
-    found, split = numbers_in(quote)
+    found, split = ([], None) if too_long(quote) else numbers_in(quote)
     quantities: tuple[Quantity, ...] = ()
     measures: tuple[Measure, ...] = ()
     if found:

@@ -41,6 +41,7 @@ from workbench.core.analysis.summary.model import (
     Summary,
     Totals,
     ranked_groups,
+    sentence_label,
     unconfirmed_sentences,
 )
 from workbench.core.analysis.summary.possible import MEASURED
@@ -129,11 +130,6 @@ def conflict_values(conflict: FigureConflict, unconfirmed: Container[tuple[str, 
         format_value(value) + (f" {TO_CHECK}" if moved.get(value, False) else "")
         for value in conflict.values
     )
-
-
-def sentence_label(index: int) -> str:
-    """How a person reads a sentence number, everywhere: 'sentence 12' (counted from 1)."""
-    return f"sentence {index + 1}"
 
 
 def placed_why(why: str, low: Figure, high: Figure, titles: Mapping[str, str]) -> str:
@@ -561,8 +557,9 @@ def _possible_section(
         f"({possible.model}) scores each pair at or above {possible.threshold:g}. {MEASURED}",
         "",
     ]
-    if possible.not_compared():
-        lines += [possible.not_compared(), ""]
+    not_compared = possible.not_compared(titles)
+    if not_compared:
+        lines += [_cell(not_compared), ""]
     if not possible.pairs:
         return [*lines, "No possible conflicts.", ""]
     wanted = {(f.article_id, f.index) for pair in possible.pairs for f in pair.figures}

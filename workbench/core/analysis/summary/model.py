@@ -281,12 +281,19 @@ class PossibleConflicts:
     """Figures a claimed sentence may give and still be compared."""
     crowded: int = 0
     """Claimed sentences giving more (a table): compared with none."""
+    quote_cap: int = 0
+    """Characters a quote may hold and still be read for figures (figures/quote_cap.py)."""
+    unread: tuple[tuple[str, int], ...] = ()
+    """(article id, sentence index) of each claimed or denied sentence whose quote is
+    longer (a text pasted whole, on an article outside the corpus): none of its figures
+    was read, for the conflicts or here; its claims are listed and counted all the same."""
 
-    def not_compared(self) -> str:
-        """What the index left out, said wherever the pairs are listed (empty when
-        nothing was): a pair sharing only such keys, or of a sentence giving too many
-        figures, was never judged, and a reader of the list must not take its absence
-        for the reader's "no"."""
+    def not_compared(self, titles: Mapping[str, str] | None = None) -> str:
+        """What the index left out and what was not read, said wherever the pairs are
+        listed (empty when nothing was): a pair sharing only such keys, or of a sentence
+        giving too many figures, was never judged, and a reader of the list must not take
+        its absence for the reader's "no". `titles`: article id -> the title that names
+        a sentence not read (its id without one)."""
         said = []
         if self.left_out:
             said.append(
@@ -299,7 +306,34 @@ class PossibleConflicts:
                 f"{self.crowded:,} claimed sentence(s) gave more than {self.figure_cap} "
                 "figures each, a table rather than a sentence: they were not compared."
             )
+        if self.unread:
+            said.append(self.not_read(titles or {}))
         return " ".join(said)
+
+    def not_read(self, titles: Mapping[str, str]) -> str:
+        """The sentences whose figures were not read at all, counted and named (the first
+        NAMED_UNREAD; the JSON lists every one)."""
+        named = [
+            f"“{titles.get(article_id, article_id)}”, {sentence_label(index)}"
+            for article_id, index in self.unread[:NAMED_UNREAD]
+        ]
+        more = len(self.unread) - len(named)
+        places = "; ".join(named) + (f"; and {more:,} more" if more else "")
+        return (
+            f"{len(self.unread):,} claimed or denied sentence(s) had a quote longer than "
+            f"{self.quote_cap:,} characters, too long to be one sentence (a text pasted "
+            f"whole): their figures were not read at all, neither for the conflicts nor "
+            f"here ({places})."
+        )
+
+
+NAMED_UNREAD = 10
+"""Sentences not read (PossibleConflicts.unread) the text names; the rest are counted."""
+
+
+def sentence_label(index: int) -> str:
+    """How a person reads a sentence number, everywhere: 'sentence 12' (counted from 1)."""
+    return f"sentence {index + 1}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -800,6 +834,10 @@ def _possible(possible: PossibleConflicts, figure: Callable[[Figure], JSON]) -> 
         "keys_left_out": possible.left_out,
         "figure_cap": possible.figure_cap,
         "sentences_left_out": possible.crowded,
+        "quote_cap": possible.quote_cap,
+        "sentences_not_read": [
+            {"article_id": article_id, "index": index} for article_id, index in possible.unread
+        ],
         "pairs": [
             {
                 "figures": [figure(f) for f in pair.figures],

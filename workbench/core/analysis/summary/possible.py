@@ -16,7 +16,9 @@ when they share MIN_SHARED keys. A key held by more than BLOCK_CAP sentences is 
 common to tell one event apart (a word of every story: "troops", "Russia") and compares
 nothing; the sentences may still meet through rarer keys. So the pairs judged are at
 most BLOCK_CAP²/2 per key, and linear in the sentences. A sentence giving more than
-FIGURE_CAP figures (a table) is not compared at all, and counted.
+FIGURE_CAP figures (a table) is not compared at all, and counted. A claimed or denied
+quote longer than a sentence can be (figures/quote_cap.py: a text pasted whole) has no
+figure read at all, here or by the ledger, and its sentence is named (`unread`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import chain, combinations
 
 from workbench.core.analysis.figures.conflict_model import (
     ConflictModel,
@@ -38,6 +40,7 @@ from workbench.core.analysis.figures.conflict_model import (
     rule_apart,
 )
 from workbench.core.analysis.figures.conflicts import Apart, Figure, figure_origin, find_clashes
+from workbench.core.analysis.figures.quote_cap import QUOTE_CAP, too_long
 from workbench.core.analysis.ledger.claim_text import ClaimText
 from workbench.core.analysis.summary.judgements import claims_by_sentence
 from workbench.core.analysis.summary.model import (
@@ -125,12 +128,15 @@ class ReadingCache:
     def of(self, quote: str, text: ClaimText | None = None) -> ReadSentence:
         """The quote's reading; `text`: what the ledger read of it (its numbers and
         measures are not read again when every number in digits is one of them; a number
-        in words that counts nothing known is then left out)."""
+        in words that counts nothing known is then left out). A quote longer than a
+        sentence can be has none read (quote_cap.too_long)."""
         found = self.read.get(quote)
         if found is None:
             if len(self.read) >= READ_KEPT:
                 self.read.clear()
-            if text is None:
+            if too_long(quote):
+                found = _NO_FIGURES
+            elif text is None:
                 found = read_sentence(quote, None, "")
             elif _plain(quote, text):
                 found = _NO_FIGURES
@@ -323,8 +329,28 @@ def possible_conflicts(
     cache.let_go()
     found.sort(key=lambda p: (-p.probability, *map(_place, p.figures)))
     return PossibleConflicts(
-        tuple(found), model.version, model.threshold, cap, left_out, FIGURE_CAP, crowded
+        tuple(found),
+        model.version,
+        model.threshold,
+        cap,
+        left_out,
+        FIGURE_CAP,
+        crowded,
+        QUOTE_CAP,
+        unread(summary),
     )
+
+
+def unread(summary: Summary) -> tuple[Where, ...]:
+    """The claimed or denied sentences, in reading order, of a quote whose figures were
+    not read at all, being longer than a sentence can be (quote_cap.too_long)."""
+    lines = chain.from_iterable((*group.members, *group.denials) for group in summary.ledger)
+    found = {
+        (line.article_id, line.index)
+        for line in chain(lines, summary.unlinked_denials)
+        if too_long(line.quote)
+    }
+    return tuple(sorted(found))
 
 
 Judged = tuple[float, Figure, Figure, str, Apart] | None
