@@ -56,9 +56,14 @@ DENYING_WORDS = DENYING_VERBS | word_set(
     "barefaced claims claim claimed reports report reported accusations accusation "
     "accused allegations allegation alleged statements statement calling called "
     "speculation absurd provocation figure figures account accounts version versions "
-    "assertion assertions charge charges estimate estimates explanation explanations"
+    "assertion assertions charge charges estimate estimates explanation explanations "
+    "count counts tally tallies toll tolls"
 )
 """Words that say a sentence is a denial, or name what it answers only by its kind."""
+FIGURE_KINDS = word_set("figure figures estimate estimates count counts tally tallies toll tolls")
+"""What names a claim as a figure ("the mayor's figure", "the ministry's count"): a
+denial naming whose figure it rejects answers their claims holding a number
+(denials.answered_before)."""
 SUBJECT_WORDS = (
     TROOP_NOUNS
     | frozenset(ARMS_NOUNS)
@@ -382,7 +387,7 @@ def _points_at_a_kind(first: str, second: str) -> bool:
 
 _KIND_NOUNS = word_set(
     "claim report figure account version assertion charge estimate accusation allegation "
-    "statement explanation rumor rumour"
+    "statement explanation rumor rumour count tally toll"
 )
 """One thing denied named by its kind (each among DENYING_WORDS)."""
 
@@ -403,6 +408,22 @@ def whose_claim(quote: str) -> str | None:
         return None
     found = _POSSESSOR.search(quote, *clause)
     return found.group()[:-2].lower() if found else None
+
+
+def whose_figure(quote: str) -> str | None:
+    """Whose figure a denial names in its denied clause, lower case ("dismissed the
+    mayor's figure as premature", "rejected the ministry's count": "ministry"): whose
+    claim it names (whose_claim) when a figure's kind (FIGURE_KINDS) follows, else None."""
+    clause = denied_clause(quote)
+    if clause is None:
+        return None
+    found = _POSSESSOR.search(quote, *clause)
+    if found is None:
+        return None
+    after = _WORD.match(quote, _skip_space(quote, found.end()))
+    if after is None or after.group().lower() not in FIGURE_KINDS:
+        return None
+    return found.group()[:-2].lower()
 
 
 @lru_cache(maxsize=1 << 14)

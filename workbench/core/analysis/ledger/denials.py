@@ -25,6 +25,7 @@ from itertools import chain, compress
 from rapidfuzz import fuzz, process, utils
 
 from workbench.core.analysis.figures.conflicts import Figure
+from workbench.core.analysis.figures.quantities import numbers_in
 from workbench.core.analysis.ledger.answers import (
     DeniedWords,
     denied_clause,
@@ -38,6 +39,7 @@ from workbench.core.analysis.ledger.answers import (
     stems,
     whole_stems,
     whose_claim,
+    whose_figure,
     words_needed,
 )
 from workbench.core.analysis.ledger.claim_text import ClaimText
@@ -456,14 +458,26 @@ NAMED_REACH = 3
 """How many sentences back an anaphoric denial naming whose claim it rejects looks for
 that claim ("Halden Hydro dismissed Mr. Dorn's account" two sentences after Mr. Dorn
 spoke, qa10 Q7); one naming no one answers only the sentence just before it."""
+FIGURE_REACH = 5
+"""How many sentences back one naming whose figure it rejects looks ("A ministry
+spokesman dismissed the mayor's figure as premature" four sentences after the mayor's
+toll, qa18 F1): only that party's claims holding a number answer it, so it may look
+further than one naming their claim of any kind; not as far as seven ("The mayor
+rejected Ms. Costa's estimate" seven sentences after Ms. Costa spoke is not taken as
+answered, qa10 Q7)."""
 
 
 def antecedents(key: AnnotationKey, quote: str) -> tuple[AnnotationKey, ...]:
     """The keys of the same analyst's annotations an anaphoric denial (answers.anaphoric)
     may answer: the sentence before it, or, when it names whose claim it rejects, each of
-    the NAMED_REACH before it (answered_before then takes only theirs)."""
+    the NAMED_REACH before it (FIGURE_REACH when it names their figure: answered_before
+    then takes only theirs)."""
     annotator, article_id, index = key
-    reach = NAMED_REACH if whose_claim(quote) is not None else 1
+    reach = 1
+    if whose_figure(quote) is not None:
+        reach = FIGURE_REACH
+    elif whose_claim(quote) is not None:
+        reach = NAMED_REACH
     return tuple((annotator, article_id, index - back) for back in range(1, reach + 1))
 
 
@@ -484,7 +498,9 @@ def answered_before(
     the party is that speaker's, however close (rv11 R4: "Marta Vell said the mayor had
     been told to keep quiet" is not "the mayor's figure"; qa14 Q9: "Police said 30 union
     members had been arrested" just before "rejected the union's claim" was listed as
-    its target, the union's own claim two sentences back being the one it rejects)."""
+    its target, the union's own claim two sentences back being the one it rejects). One
+    naming whose figure it rejects ("the mayor's figure") answers only a claim holding a
+    number (qa18 F1)."""
     if "denial" in claim.tags:
         return False
     speaker = source_of(denial)
@@ -493,6 +509,8 @@ def answered_before(
     whose = whose_claim(denial.quote)  # "rejected the union's account": the union's claim
     if whose is None:
         return True
+    if whose_figure(denial.quote) is not None and not numbers_in(claim.quote)[0]:
+        return False  # "the mayor's figure": a claim of theirs holding no number is not it
     said_by = f"{source_of(claim) or ''} {speaker_phrase(claim.quote)}"
     if whose in _WORDS.findall(said_by.lower()):
         return True
