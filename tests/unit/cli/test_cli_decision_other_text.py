@@ -21,6 +21,7 @@ from workbench.cli.main import main
 from workbench.core.analysis.ledger.decide import group_id
 from workbench.core.analysis.ledger.decisions import Anchoring, Merge, Split, decision_words
 from workbench.core.analysis.ledger.other_texts import on_texts_read
+from workbench.core.anchoring.decisions import with_texts
 from workbench.core.corpus.articles import load_corpus
 
 ELSEWHERE = "ab" * 32
@@ -86,3 +87,63 @@ def test_a_split_on_another_text_is_named_as_no_longer_applying() -> None:
     )
     assert on_texts_read([split], {"one": ELSEWHERE}) == (split,)
     assert on_texts_read([split], {"two": "2" * 64}) == (split,)  # "one" not read: as held
+
+
+def summary_of_everyone(db: str, corpus: Path, folder: Path) -> dict[str, Any]:
+    out = folder / "everyone.json"
+    argv = ["summary", "--db", db, "--annotator", "all", "--format", "json", "-o", str(out)]
+    assert main([*argv, str(corpus)]) == 0
+    shown: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return shown
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_colleagues_merge_follows_the_claims_another_analyst_reanchors(
+    engine: str,
+    corpus: Path,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """rvfix0: bob merged the groups of ana's two claims (a shared database; bob tagged
+    nothing there). The first article is edited and ana re-anchors: her writer moved her
+    annotations and remembered the article's new text, but skipped bob's merge (it moved
+    the decisions of analysts whose annotations it stored), so every summary read it,
+    on the old numbers, as no longer applying, for good. It moves, and stays bob's."""
+    db = database(engine, request, tmp_path)
+    texts = load_corpus([corpus])
+    claims = claims_of(texts)
+    with open_store(db, annotator="ana") as store:
+        store.import_annotations(claims)
+        for article in texts:
+            store.remember_article(
+                article.id, article.title, article.sha256, len(article.sentences)
+            )
+    merge = Merge(
+        tuple(group_id(c.article_id, c.index) for c in claims),
+        members=tuple(((c.article_id, c.index),) for c in claims),
+    )
+    with open_store(db, annotator="bob") as store:
+        made = store.save_ledger_decision(with_texts(merge, texts.by_id))
+    assert len(summary_of_everyone(db, corpus, tmp_path)["ledger"]) == 1
+    edited = corpus / "one.txt"
+    edited.write_text("Troops\nAn editor's note.\nOfficials said 3,000 troops were sent.\n")
+    argv = ["reanchor", str(corpus), "--db", db, "--annotator", "ana"]
+    assert main(argv) == 0
+    assert capsys.readouterr().out == "one: 0 unchanged, 1 moved, 0 to check, 0 orphaned\n"
+    shown = summary_of_everyone(db, corpus, tmp_path)
+    assert shown["ignored_decisions"] == [], "bob's merge read as no longer applying"
+    (group,) = shown["ledger"]
+    assert {(m["article_id"], m["index"]) for m in group["members"]} == {("one", 2), ("two", 1)}
+    with open_store(db, annotator="bob", read_only=True) as store:
+        *_before, moved = store.ledger_decisions()
+    assert moved["action"] == "reanchor" and moved["annotator"] == "bob"
+    assert moved["before"] == made and moved["after"]["annotator"] == "bob"
+    assert moved["after"]["members"] == [[["one", 2]], [["two", 1]]]
+    exported = tmp_path / "everyone.json"
+    assert main(["export", "--db", db, "-o", str(exported)]) == 0  # every analyst's
+    carried = json.loads(exported.read_text(encoding="utf-8"))["decisions"]
+    assert [(r["action"], r["annotator"]) for r in carried] == [
+        ("merge", "bob"),
+        ("reanchor", "bob"),
+    ]

@@ -95,6 +95,38 @@ def test_an_annotation_stored_on_the_new_text_is_stored_though_a_colleagues_are_
         assert shown is not None and not session.anchors.is_stored(session.article, shown)
 
 
+def test_a_session_moves_a_colleagues_merge_with_the_claims_it_reanchors(
+    tmp_path: Path,
+) -> None:
+    """rvfix0 in the TUI: bob merged ana's two claims; ana's session on the changed
+    article stores her re-anchoring, and bob's merge moves with it (it was skipped, then
+    read as no longer applying once the article was remembered at its new text); the
+    move is bob's."""
+    from workbench.core.analysis.ledger.decide import group_id
+    from workbench.core.analysis.ledger.decisions import Merge, decisions_from_records
+    from workbench.core.anchoring.decisions import with_texts
+
+    db = annotated(tmp_path / "db.json")
+    merge = Merge(
+        (group_id("story", 1), group_id("story", 5)), members=((("story", 1),), (("story", 5),))
+    )
+    with AnnotationStore.open(db, annotator="bob") as store:
+        made = store.save_ledger_decision(with_texts(merge, {"story": OLD}))
+    with AnnotationStore.open(db, annotator="ana") as store:
+        workspace = Workspace(store, corpus_of(tmp_path, INSERTED))
+        assert workspace.anchors.settle_all(workspace.corpus.articles)
+        assert sorted(store.for_article("story")) == [2, 6]
+        records = store.ledger_decisions()
+    assert [(r["action"], r["annotator"]) for r in records] == [
+        ("merge", "bob"),
+        ("reanchor", "bob"),
+    ]
+    assert records[1]["before"] == made
+    (merged,) = decisions_from_records(records)
+    assert isinstance(merged, Merge) and merged.annotator == "bob"
+    assert merged.members == ((("story", 2),), (("story", 6),))
+
+
 # -- The first tag of an article costs one durable write (fsync), like any other tag.
 
 

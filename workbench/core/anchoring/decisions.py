@@ -21,6 +21,19 @@ text its annotations at that sentence are on. `moves` gives the "reanchor" recor
 move the decisions (in force or undone: a redo may bring one back); the file and
 PostgreSQL stores write them with the annotations' re-anchoring, in the same write; a
 read-only view and an import add them in memory.
+
+Whose decisions a plan moves: every analyst's, whoever's writer stores it. A writer
+stores its own analyst's annotations only and keeps the others' aside (tr7 T15,
+ArticlePlan.others), but a decision follows the annotations at its sentences, and those
+it stores move now: a colleague's merge over them was left on the old numbers once the
+article was remembered at its new text, read by every summary as no longer applying,
+for good (rvfix0). A decision waits (is not moved by this plan) only when an annotation
+of its own analyst at one of its sentences is kept aside and moved (that analyst's
+workbench stores it later, from the text the decision is on, and moves the decision
+then), or when a sentence has no annotation on the decision's text while the plan keeps
+aside and moves some that are on it (two versions in use: the decision was moved ahead
+of the annotations at its sentences by a workbench holding its text; read as lost here,
+it was lost for good). A move stays the decision's analyst's (its `annotator`).
 """
 
 from __future__ import annotations
@@ -57,6 +70,9 @@ class _Followed:
     to_check: bool = False
     lost: Lost | None = None
     """Set when the sentence cannot be placed and that loses the decision."""
+    waits: bool = False
+    """Set when an annotation of the decision's own analyst on the sentence is kept
+    aside by the plan and moved: the decision moves with it, when it is stored."""
 
 
 class _Plans:
@@ -66,27 +82,46 @@ class _Plans:
     def __init__(self, plans: Iterable[ArticlePlan]) -> None:
         self.sha256: dict[str, str] = {}
         self.left: dict[str, dict[tuple[str, int], list[Placement]]] = {}
+        self.aside: dict[str, dict[tuple[str, int], set[str]]] = {}
+        """By article, the analysts whose annotations on a sentence the plan keeps aside
+        (ArticlePlan.others) and moves: not stored by this plan."""
         for plan in plans:
             self.sha256[plan.article_id] = plan.sha256
             by_sentence: dict[tuple[str, int], list[Placement]] = defaultdict(list)
+            aside: dict[tuple[str, int], set[str]] = defaultdict(set)
             for placement in (*plan.placements, *plan.others):
                 before = placement.before
                 if not before.is_orphan:
                     by_sentence[(before.article_sha256, before.index)].append(placement)
+            for placement in plan.others:
+                before = placement.before
+                if placement.changed and not before.is_orphan:
+                    aside[(before.article_sha256, before.index)].add(before.annotator)
             self.left[plan.article_id] = by_sentence
+            self.aside[plan.article_id] = aside
         self._names: dict[str, tuple[str, int, str | None]] | None = None
 
     def follow(
-        self, article_id: str, index: int, made_on: str | None, annotator: str | None = None
+        self,
+        article_id: str,
+        index: int,
+        made_on: str | None,
+        annotator: str | None = None,
+        owner: str | None = None,
     ) -> _Followed:
-        """Where sentence `index` of article `article_id` (of the text `made_on`) is now.
-        Made on no known text: on the one the annotations at `index` are on, if they
-        are all on one (a database that remembers no text of the article has stored no
-        re-anchoring of it: its annotations are where the decision was made)."""
+        """Where sentence `index` of article `article_id` (of the text `made_on`) is now,
+        for a decision of `owner`. It waits when the plan keeps aside and moves the
+        owner's annotation there, or finds none there while it keeps aside and moves
+        some on that text. Made on no known text: on the one the annotations at `index`
+        are on, if they are all on one (a database that remembers no text of the article
+        has stored no re-anchoring of it: its annotations are where the decision was
+        made)."""
         by_sentence = self.left[article_id]
         if made_on is None:
             texts = {sha256 for sha256, at in by_sentence if at == index}
             made_on = texts.pop() if len(texts) == 1 else None
+        if made_on and owner in self.aside[article_id].get((made_on, index), ()):
+            return _Followed(None, waits=True)
         found = by_sentence.get((made_on, index), []) if made_on else []
         if found:
             mine = [p for p in found if p.before.annotator == annotator]
@@ -96,6 +131,11 @@ class _Plans:
             return _Followed(placement.after.index, to_check=placement.outcome == CHECK)
         if made_on == self.sha256[article_id]:
             return _Followed(index)  # made on the text as it is now: nothing moved
+        if any(sha256 == made_on for sha256, _index in self.aside[article_id]):
+            # Annotations kept aside are still on the text the decision is on: it was
+            # moved there ahead of those at this sentence (a colleague's workbench
+            # holding that text): it waits for them, never lost for their lag.
+            return _Followed(None, waits=True)
         return _Followed(None, lost=Lost(article_id, index) if annotator else None)
 
     def named(self, name: str) -> tuple[str, int, str | None] | None:
@@ -123,19 +163,15 @@ def moves(
     -> the sha256 of the text the database remembers (what a record without `texts` was
     made on). A move is the decision's analyst's (an export of their decisions carries
     it); `at`: when the store re-anchored; without it (a view in memory, an import) the
-    decision's own time, so the move is the same every time. Plans of one analyst's
-    writer (ArticlePlan.annotators, or plans with others left out) move the decisions of
-    the analysts whose annotations they place only; the sentences they name are
-    followed through every analyst's placements (ArticlePlan.others)."""
-    given = list(plans)
-    planned = _Plans(given)
+    decision's own time, so the move is the same every time. Every analyst's decisions
+    move, their sentences followed through every analyst's placements (those a writer's
+    plan keeps aside too: ArticlePlan.others); one waits while an annotation of its own
+    analyst at one of its sentences is kept aside and moved (_Followed.waits)."""
+    planned = _Plans(plans)
     if not planned.sha256:
         return []
-    movers = _movers(given)
     found: list[dict[str, Any]] = []
     for record in decision_records(records):
-        if movers is not None and record.get("annotator") not in movers:
-            continue  # a writer's plan moves its analyst's decisions only (tr7 T15)
         after = _followed(record, planned, remembered)
         if after is not None and _moved(record, after):
             found.append(
@@ -148,20 +184,6 @@ def moves(
                 }
             )
     return found
-
-
-def _movers(plans: Sequence[ArticlePlan]) -> set[str | None] | None:
-    """Whose decisions the plans move: every analyst's (None) when every plan places
-    every analyst's annotations; else the analysts whose annotations they place."""
-    if not any(plan.annotators is not None or plan.others for plan in plans):
-        return None
-    movers: set[str | None] = set()
-    for plan in plans:
-        if plan.annotators is not None:
-            movers.update(plan.annotators)
-        else:
-            movers.update(placement.before.annotator for placement in plan.placements)
-    return movers
 
 
 def _moved(record: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
@@ -177,7 +199,7 @@ def _followed(
     record: Mapping[str, Any], planned: _Plans, remembered: Mapping[str, str | None]
 ) -> dict[str, Any] | None:
     """The record as its sentences now are; None when it names no sentence of the
-    planned articles, or is lost already."""
+    planned articles, is lost already, or waits for its own analyst's annotations."""
     decision = decision_from_record(record)
     if not isinstance(decision, Merge | Split):
         return None
@@ -185,9 +207,11 @@ def _followed(
         return _found_again(record, decision, planned, remembered)
     texts = dict(decision.anchoring.texts)
     old_checks = set(decision.anchoring.to_check)
+    owner = record.get("annotator")
     touched: set[str] = set()
     to_check: list[Sentence] = []
     lost: list[Lost] = []
+    waits: list[Sentence] = []
 
     def follow(sentence: Sentence, annotator: str | None = None) -> Sentence | None:
         article_id, index = sentence
@@ -195,7 +219,12 @@ def _followed(
             return sentence
         touched.add(article_id)
         made_on = texts.get(article_id) or remembered.get(article_id)
-        now = planned.follow(article_id, index, made_on, annotator)
+        now = planned.follow(
+            article_id, index, made_on, annotator, owner if isinstance(owner, str) else None
+        )
+        if now.waits:
+            waits.append(sentence)
+            return None
         if now.index is None:
             if now.lost is not None:
                 lost.append(now.lost)
@@ -213,7 +242,7 @@ def _followed(
             after["member"] = [annotator, *moved]
     else:
         after.update(_merge_followed(decision, follow, planned, lost))
-    if not touched:
+    if not touched or waits:
         return None
     if lost:
         made_on = {a: texts.get(a) or remembered.get(a) for a in sorted(_articles(decision))}
