@@ -218,3 +218,76 @@ async def test_an_article_and_its_folder_are_refused_as_targets(
         await app.workers.wait_for_complete()
     assert article.read_text(encoding="utf-8") == "NATO said 10,000 troops were sent.\n"
     assert sorted(path.name for path in folder.iterdir()) == ["nato.txt"]
+
+
+def nested_state(private_state: Path) -> Path:
+    """A state.json of 100,000 '[' where the app looks for it."""
+    state = private_state / "workbench" / "state.json"
+    state.parent.mkdir(parents=True)
+    state.write_bytes(b"[" * 100_000)
+    return state
+
+
+def recorded_notices(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every notice `app` shows from now on (a notice times out of app._notifications)."""
+    messages: list[str] = []
+    original = app.notify
+
+    def record(message: str, **kwargs: object) -> None:
+        messages.append(message)
+        original(message, **kwargs)
+
+    app.notify = record
+    return messages
+
+
+async def test_a_state_file_nested_too_deeply_is_named_and_the_export_goes_on(
+    make_app, private_state: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """rv R1: the remembered export folder's state.json of 100,000 '[' raised a
+    RecursionError out of the dialog, and the app ended in a traceback."""
+    from workbench.tui.screens.prompt import TextPrompt
+
+    state = nested_state(private_state)
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        notices = recorded_notices(app)
+        await pilot.press("c")
+        await app.action_export()
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, TextPrompt)  # the current directory suggested
+        assert app.screen.query_one(Input).value == str(tmp_path / "workbench-export.json")
+        named = [message for message in notices if str(state) in message]
+        assert named and "nested too deeply" in named[0]
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+    assert json.loads((tmp_path / "workbench-export.json").read_bytes())["annotations"]
+    assert json.loads(state.read_bytes()) == {"export_folder": str(tmp_path)}
+
+
+async def test_a_state_file_nested_too_deeply_is_named_by_the_report_too(
+    make_app, private_state: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The summary's `w` (the Markdown report) asks the same remembered folder."""
+    from tests.functional.test_summary_screen import open_summary
+    from workbench.tui.screens.prompt import TextPrompt
+
+    state = nested_state(private_state)
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        notices = recorded_notices(app)
+        await open_summary(app, pilot)
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, TextPrompt), 60.0)
+        assert app.is_running
+        assert app.screen.query_one(Input).value == str(tmp_path / "summary.md")
+        named = [message for message in notices if str(state) in message]
+        assert named and "nested too deeply" in named[0]
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()

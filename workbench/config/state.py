@@ -4,7 +4,9 @@ Kept apart from the annotations and the settings: it is state, not data or
 configuration, so it lives where XDG puts state ($XDG_STATE_HOME/workbench/state.json,
 usually ~/.local/state/workbench/state.json), per user rather than per database, and
 losing it costs nothing but a default. A file that cannot be read or written is named
-in a StateError and otherwise ignored; it never stops an export.
+in a StateError and otherwise ignored; it never stops an export. It is read as
+settings.toml is (never blocking, regular files only) and at most MAX_STATE_BYTES of it:
+a FIFO there hung the export dialog, and 100,000 '[' ended it in a RecursionError (rv R1).
 """
 
 from __future__ import annotations
@@ -15,7 +17,11 @@ from typing import Any
 
 from workbench.config.locations import state_path
 from workbench.core.files.atomic import atomic_write_text
+from workbench.core.files.regular import open_regular
 from workbench.core.terminal_text import name_printable
+
+MAX_STATE_BYTES = 1 << 20
+"""Far more than a folder name or two: a larger state.json is not one workbench wrote."""
 
 
 class StateError(ValueError):
@@ -26,17 +32,27 @@ def read_state(path: Path | None = None) -> dict[str, Any]:
     """The remembered values, {} when there are none yet."""
     path = path or state_path()
     try:
-        raw = path.read_bytes()
+        with open_regular(path) as handle:  # a FIFO in its place must not hang the dialog
+            raw = handle.read(MAX_STATE_BYTES + 1)
     except FileNotFoundError:
         return {}
     except OSError as error:
         raise StateError(
             f"{name_printable(path)}: cannot read ({error.strerror or error})"
         ) from None
+    if len(raw) > MAX_STATE_BYTES:
+        raise StateError(
+            f"{name_printable(path)}: larger than {MAX_STATE_BYTES >> 20} MiB, "
+            "not a state file workbench wrote"
+        )
     try:
         state = json.loads(raw)
     except (UnicodeDecodeError, ValueError) as error:
         raise StateError(f"{name_printable(path)}: not valid JSON ({error})") from None
+    except RecursionError:  # the json module reads nested arrays by recursion
+        raise StateError(
+            f"{name_printable(path)}: not a state file workbench reads (nested too deeply)"
+        ) from None
     if not isinstance(state, dict):
         raise StateError(f"{name_printable(path)}: expected a JSON object")
     return state
@@ -45,9 +61,13 @@ def read_state(path: Path | None = None) -> dict[str, Any]:
 def last_export_folder(path: Path | None = None) -> Path | None:
     """The folder of the last export from the TUI, if it still exists."""
     folder = read_state(path).get("export_folder")
-    if not isinstance(folder, str) or not Path(folder).is_dir():
+    if not isinstance(folder, str):
         return None
-    return Path(folder)
+    try:
+        found = Path(folder).is_dir()
+    except OSError:  # a name too long for the system is no folder either
+        return None
+    return Path(folder) if found else None
 
 
 def remember_export_folder(folder: Path, path: Path | None = None) -> None:

@@ -16,7 +16,9 @@ def default_folder(app: App[Any]) -> Path:
     try:
         return last_export_folder() or Path.cwd()
     except StateError as error:
-        app.notify(str(error), title="Export folder not remembered", severity="warning")
+        app.notify(
+            str(error), title="Export folder not remembered", severity="warning", markup=False
+        )
         return Path.cwd()
 
 

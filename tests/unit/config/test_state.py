@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
 from workbench.config.state import (
+    MAX_STATE_BYTES,
     StateError,
     last_export_folder,
     read_state,
@@ -50,3 +54,52 @@ def test_an_unwritable_state_folder_is_named(tmp_path: Path) -> None:
     blocker.write_text("", encoding="utf-8")
     with pytest.raises(StateError, match="cannot write"):
         remember_export_folder(tmp_path, blocker / "state.json")
+
+
+def read_in_thread(state: Path) -> BaseException | dict[str, object] | None:
+    """What read_state gives for `state` (its result or its exception), None when it
+    has not returned within 10 s (a daemon thread: a hang cannot hold up the tests)."""
+    outcome: list[BaseException | dict[str, object]] = []
+
+    def read() -> None:
+        try:
+            outcome.append(read_state(state))
+        except BaseException as error:  # handed to the test as it is
+            outcome.append(error)
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    thread.join(10.0)
+    return outcome[0] if outcome else None
+
+
+def test_a_fifo_at_the_state_file_is_named_not_waited_on(tmp_path: Path) -> None:
+    """rv R1: read_bytes opened the FIFO and waited for a writer, the dialog with it."""
+    state = tmp_path / "state.json"
+    os.mkfifo(state)
+    outcome = read_in_thread(state)
+    assert isinstance(outcome, StateError), outcome
+    assert "state.json" in str(outcome) and "FIFO" in str(outcome)
+
+
+def test_a_state_file_nested_too_deeply_is_named(tmp_path: Path) -> None:
+    """rv R1: 100,000 '[' ended the export dialog (and the app) in a RecursionError."""
+    state = tmp_path / "state.json"
+    state.write_bytes(b"[" * 100_000)
+    with pytest.raises(StateError, match=r"state\.json: .*nested too deeply"):
+        last_export_folder(state)
+
+
+def test_a_state_file_past_the_cap_is_named_unread(tmp_path: Path) -> None:
+    state = tmp_path / "state.json"
+    state.write_bytes(b'{"export_folder": "' + b" " * MAX_STATE_BYTES + b'"}')
+    with pytest.raises(StateError, match=r"state\.json: larger than 1 MiB"):
+        read_state(state)
+    assert MAX_STATE_BYTES <= 1 << 20
+
+
+def test_a_remembered_name_too_long_for_a_folder_is_forgotten(tmp_path: Path) -> None:
+    """Path.is_dir raises ENAMETOOLONG rather than answering False."""
+    state = tmp_path / "state.json"
+    state.write_text(json.dumps({"export_folder": "a" * 5000}), encoding="utf-8")
+    assert last_export_folder(state) is None
