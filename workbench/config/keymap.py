@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from workbench.config.locations import keymap_path
-from workbench.config.toml_file import ConfigFileError, read_toml, written_entry, written_table
+from workbench.config.toml_file import (
+    MOST_BYTES,
+    ConfigFileError,
+    read_toml,
+    written_entry,
+    written_table,
+)
 from workbench.core.files.regular import read_regular
 
 
@@ -85,4 +91,5 @@ def read_keymap_file(path: Path | None = None) -> KeymapFile:
     if not entries:
         return KeymapFile(path, {}, {})
     flat, empty = flat_entries(entries)
-    return KeymapFile(path, flat, entry_lines(read_regular(path).decode("utf-8")), empty)
+    lines = entry_lines(read_regular(path, MOST_BYTES).decode("utf-8"))
+    return KeymapFile(path, flat, lines, empty)

@@ -23,7 +23,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from workbench.config.locations import settings_path
-from workbench.config.toml_file import ConfigFileError, read_toml, written_entry, written_table
+from workbench.config.toml_file import (
+    MOST_BYTES,
+    ConfigFileError,
+    read_toml,
+    written_entry,
+    written_table,
+)
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.anchoring.threshold import DEFAULT_THRESHOLD
 from workbench.core.files.regular import read_regular
@@ -36,7 +42,7 @@ def where(path: Path, table: str, key: str | None = None) -> str:
     """ "FILE line N" of `[table]` (or of `key` inside it) in a settings file, for a
     message; just FILE when the line cannot be found."""
     try:
-        text = read_regular(path).decode("utf-8")
+        text = read_regular(path, MOST_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return name_printable(path)
     current = ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,27 @@ def test_a_settings_file_nested_too_deeply_is_named_not_a_traceback(
     assert capsys.readouterr().err == (
         f"workbench: {path}: not a settings file workbench reads (nested too deeply)\n"
     )
+
+
+def test_a_settings_file_of_gigabytes_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tr18: settings.toml was read whole by every command: a sparse file of 2 GiB planted
+    there took `summary` 79 s and 4.2 GB before it said "not valid TOML". A settings
+    file is a few lines; past a mebibyte it is named, having read no more."""
+    path = tmp_path / "settings.toml"
+    with path.open("wb") as handle:
+        handle.truncate(2 << 30)  # sparse: nothing written
+    tracemalloc.start()
+    try:
+        with pytest.raises(ConfigFileError) as raised:
+            ledger_settings(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 << 20, "the file was read"
+    said = f"{path}: cannot read settings file (larger than 1,048,576 bytes: not read)"
+    assert str(raised.value) == said
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(path))
+    assert main(["summary", "--db", str(tmp_path / "db.json")]) == 1
+    assert capsys.readouterr().err == f"workbench: {said}\n"

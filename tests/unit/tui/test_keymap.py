@@ -195,3 +195,12 @@ def test_an_entry_whose_key_is_written_with_an_escape_is_named_with_its_line(
         f"{path} line 2",
         f"{path} line 3",
     ], problems
+
+
+def test_a_keymap_of_gigabytes_is_refused_unread(tmp_path: Path) -> None:
+    """tr18: as settings.toml, a sparse keymap.toml of gigabytes was read whole at start."""
+    path = tmp_path / "keymap.toml"
+    with path.open("wb") as handle:
+        handle.truncate(2 << 30)
+    with pytest.raises(KeymapError, match=r"larger than 1,048,576 bytes: not read"):
+        load_keymap(path)

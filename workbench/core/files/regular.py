@@ -76,10 +76,23 @@ def _regular_handle(path: Path | str, descriptor: int) -> BinaryIO:
     return os.fdopen(descriptor, "rb")
 
 
-def read_regular(path: Path | str) -> bytes:
-    """The whole of a regular file (see open_regular)."""
+class TooLarge(OSError):
+    """A file larger than what it is named as can be (read_regular's `most`)."""
+
+    def __init__(self, path: Path | str, most: int) -> None:
+        super().__init__(errno.EFBIG, f"larger than {most:,} bytes: not read", str(path))
+
+
+def read_regular(path: Path | str, most: int | None = None) -> bytes:
+    """The whole of a regular file (see open_regular); TooLarge (an OSError), having
+    read no more than `most` + 1 bytes, if it holds more than `most`."""
     with open_regular(path) as handle:
-        return handle.read()
+        if most is None:
+            return handle.read()
+        data = handle.read(most + 1)
+    if len(data) > most:
+        raise TooLarge(path, most)
+    return data
 
 
 def open_own(path: Path | str) -> BinaryIO:
