@@ -14,8 +14,10 @@ import pytest
 from bench.conflict_model_train import (
     ALWAYS_TRAINED,
     FOLDS,
+    TRAINED_WITHOUT,
     VERSION,
     WEIGHTS,
+    folds_of,
     read_sets,
     weights_file,
 )
@@ -53,10 +55,20 @@ def test_the_training_script_reproduces_the_weights_file() -> None:
     assert weights_file(read_sets()) == WEIGHTS.read_text(encoding="utf-8")
 
 
-def test_the_shipped_reader_is_trained_on_every_labelled_set_the_sixteenth_blind_set_too() -> None:
+def test_the_shipped_reader_is_trained_on_every_labelled_set_but_the_seventeenth() -> None:
+    """Blind 17 is a fold the reader is measured on, but conflict-model-4, trained on it
+    too, measured no better nested (ml18): the shipped weights are conflict-model-3's,
+    trained on blind sets 2-16, so blind 17's one run stays their unseen figure."""
     trained_on = json.loads(WEIGHTS.read_text(encoding="utf-8"))["trained_on"]
-    assert trained_on == [*ALWAYS_TRAINED, *FOLDS]
-    assert "blind 16" in FOLDS
+    assert "blind 16" in FOLDS and "blind 17" in FOLDS
+    assert TRAINED_WITHOUT == ("blind 17",)
+    assert trained_on == [*ALWAYS_TRAINED, *(n for n in FOLDS if n != "blind 17")]
+
+
+def test_a_set_left_out_is_named_and_a_name_that_is_no_fold_is_refused() -> None:
+    with pytest.raises(ValueError, match="no fold named blind 12"):
+        read_sets(without=["blind 12"])
+    assert folds_of({"part two": (), "blind 17": (), "blind 2": ()}) == ["blind 2", "blind 17"]
 
 
 def test_figures_of_two_dimensions_are_no_candidates() -> None:
