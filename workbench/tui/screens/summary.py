@@ -82,6 +82,7 @@ from workbench.tui.state.workspace import Subscription, Workspace, WorkspaceChan
 from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.detail_pane import DetailPane
 from workbench.tui.widgets.fitted_footer import FittedFooter
+from workbench.tui.widgets.row_table import RowTable
 
 TABS = ("ledger", "conflicts", "articles", "sources", "anchoring", "denials", "possible")
 REFIT_DELAY = 0.15
@@ -385,20 +386,20 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         with TabbedContent(initial="ledger", id="summary-tabs"):
             with TabPane("Ledger", id="ledger"):
                 yield Static("", id="conflict-banner", markup=False)
-                yield DataTable[Content](id="ledger-table", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="ledger-table", zebra_stripes=True)
             with TabPane("Conflicts", id="conflicts"):
-                yield DataTable[Content](id="conflicts-table", cursor_type="row")
+                yield RowTable(id="conflicts-table")
             with TabPane("Articles", id="articles"):
-                yield DataTable[Content](id="articles-table", cursor_type="row")
+                yield RowTable(id="articles-table")
             with TabPane("Sources", id="sources"):
-                yield DataTable[Content](id="sources-table", cursor_type="row")
+                yield RowTable(id="sources-table")
             with TabPane("Anchoring", id="anchoring"):
-                yield DataTable[Content](id="anchoring-table", cursor_type="row")
+                yield RowTable(id="anchoring-table")
             with TabPane("Denials", id="denials"):
-                yield DataTable[Content](id="denials-table", cursor_type="row")
+                yield RowTable(id="denials-table")
             with TabPane("Possible", id="possible"):
                 yield Static("", id="possible-heading", markup=False)
-                yield DataTable[Content](id="possible-table", cursor_type="row")
+                yield RowTable(id="possible-table")
         yield DetailPane(id="summary-detail")
         yield FittedFooter(FOOTER_RANK)
 

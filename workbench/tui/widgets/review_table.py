@@ -16,13 +16,13 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.style import Style
-from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
 from workbench.core.annotation import TAGS, Annotation, status_words
 from workbench.tui.literal import literal
 from workbench.tui.state.review_rows import COLUMNS, ReviewRow
 from workbench.tui.state.review_speakers import ReviewSpeakers, shown_source
+from workbench.tui.widgets.row_table import RowTable
 from workbench.tui.widgets.tag_palette import TAG_CLASSES, TagStyles, tag_rules, tag_styles
 
 COLUMN_WIDTHS: dict[str, int] = {
@@ -115,7 +115,7 @@ def row_cells(
     return [cells[column] for column in COLUMNS]
 
 
-class ReviewTable(DataTable[Content]):
+class ReviewTable(RowTable):
     """A row-cursor DataTable whose Enter opens the highlighted sentence."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(TAG_CLASSES)
@@ -127,7 +127,7 @@ class ReviewTable(DataTable[Content]):
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id, zebra_stripes=True)
 
     def on_mount(self) -> None:
         widths = column_widths(self.app.size.width)
