@@ -29,7 +29,7 @@ from textual.worker import get_current_worker
 from store import Change, DecisionChange, ServerError, StoreError
 from workbench.config.state import StateError, remember_export_folder
 from workbench.core.analysis.figures.conflicts import Figure, format_value
-from workbench.core.analysis.ledger.decisions import Merge, Split
+from workbench.core.analysis.ledger.decisions import Merge, Split, apart_not_read
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.judgements import claims_by_sentence
 from workbench.core.analysis.summary.markdown import render_markdown
@@ -739,11 +739,16 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             total = line_count(summary.ledger)
             if total > len(self.lines):
                 line += f" · the ledger shows its first {len(self.lines):,} of {total:,} lines"
-            if summary.ignored_decisions:
+            gone, elsewhere = apart_not_read(
+                summary.ignored_decisions, {row.article_id for row in summary.articles}
+            )
+            if gone:
                 line += (
-                    f" · {len(summary.ignored_decisions)} merge/split decision(s) no longer "
-                    "apply (w: listed in the report)"
+                    f" · {len(gone)} merge/split decision(s) no longer apply (w: listed in "
+                    "the report)"
                 )
+            if elsewhere:
+                line += f" · {len(elsewhere)} merge/split decision(s) on articles not read"
             if not totals.annotations and self.analysts:
                 line += (
                     f" · no annotations by {name_displayable(self.analyst or '')}: press a to "

@@ -22,7 +22,7 @@ sentences, by their text) and is applied no more: the report names it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
@@ -408,3 +408,30 @@ def _lost_words(decision: Merge | Split, title_of: Callable[[str], str] | None) 
 def no_longer_applies(decision: LedgerDecision) -> bool:
     """True for a decision re-anchoring could not place (a sentence of it lost)."""
     return isinstance(decision, Merge | Split) and bool(decision.anchoring.lost)
+
+
+def decision_articles(decision: LedgerDecision) -> frozenset[str]:
+    """The articles a merge's or split's sentences are on (none known for a merge recorded
+    without its sentences, or a record this version cannot read)."""
+    if isinstance(decision, Merge):
+        found = {article_id for group in decision.members for article_id, _ in group}
+    elif isinstance(decision, Split):
+        found = {decision.member[1]}
+    else:
+        return frozenset()
+    return frozenset(found | {article_id for article_id, _ in decision.anchoring.texts})
+
+
+def apart_not_read(
+    decisions: Sequence[LedgerDecision], read: Collection[str]
+) -> tuple[list[LedgerDecision], list[LedgerDecision]]:
+    """The ignored decisions split in two: those that no longer apply, and those all of
+    whose sentences are on articles not `read` (another story's in the same database):
+    not gone, applied where those articles are read (qa18 F5: a merge on the Kursk
+    articles was said to "no longer apply" in the summary of another folder)."""
+    gone: list[LedgerDecision] = []
+    elsewhere: list[LedgerDecision] = []
+    for decision in decisions:
+        articles = decision_articles(decision)
+        (elsewhere if articles and articles.isdisjoint(read) else gone).append(decision)
+    return gone, elsewhere

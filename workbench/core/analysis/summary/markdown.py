@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from functools import partial
 
 from workbench.core.analysis.figures.conflicts import Figure, format_value
 from workbench.core.analysis.ledger.answers import denied_text
-from workbench.core.analysis.ledger.decisions import LedgerDecision, decision_words
+from workbench.core.analysis.ledger.decisions import (
+    LedgerDecision,
+    apart_not_read,
+    decision_words,
+)
 from workbench.core.analysis.summary.build import origin_name
 from workbench.core.analysis.summary.conflict_parts import ConflictPart, conflict_parts, heading
 from workbench.core.analysis.summary.figure_words import figure_words
@@ -260,7 +264,8 @@ def render_markdown(
     lines += _article_section(summary.articles, pieces)
     lines += _source_section(summary.sources, pieces, several)
     lines += _ledger_section(summary.ledger, max_groups, titles, unconfirmed, pieces)
-    lines += _ignored_section(summary.ignored_decisions, titles)
+    read = {row.article_id for row in summary.articles}
+    lines += _ignored_section(summary.ignored_decisions, read, titles)
     lines += _unlinked_denial_section(summary.unlinked_denials, titles, pieces)
     lines += _anchoring_section(summary.anchoring or AnchoringSection(), titles)
     if pieces is not None:
@@ -741,17 +746,39 @@ def _ledger_section(
     return lines
 
 
-def _ignored_section(decisions: Sequence[LedgerDecision], titles: Mapping[str, str]) -> list[str]:
-    """The analysts' merges and splits that were not applied: named, never dropped."""
-    if not decisions:
-        return []
-    lines = [
-        "## Decisions that no longer apply",
-        "",
-        "Merges and splits whose claim groups or claims are gone, or that this version "
-        "cannot read; they stay in the database (`ignored_decisions` in the JSON).",
-        "",
-    ]
+def _ignored_section(
+    decisions: Sequence[LedgerDecision], read: Collection[str], titles: Mapping[str, str]
+) -> list[str]:
+    """The analysts' merges and splits that were not applied: named, never dropped; those
+    on articles this summary did not read apart (decisions.apart_not_read)."""
+    gone, elsewhere = apart_not_read(decisions, read)
+    lines: list[str] = []
+    if gone:
+        lines += [
+            "## Decisions that no longer apply",
+            "",
+            "Merges and splits whose claim groups or claims are gone, or that this version "
+            "cannot read; they stay in the database (`ignored_decisions` in the JSON).",
+            "",
+            *_decision_lines(gone, titles),
+            "",
+        ]
+    if elsewhere:
+        lines += [
+            "## Decisions on articles not read",
+            "",
+            "Merges and splits of claims on articles this summary did not read (another "
+            "story's in the same database): applied where those articles are read "
+            "(`ignored_decisions` in the JSON).",
+            "",
+            *_decision_lines(elsewhere, titles),
+            "",
+        ]
+    return lines
+
+
+def _decision_lines(decisions: Sequence[LedgerDecision], titles: Mapping[str, str]) -> list[str]:
+    lines = []
     for decision in decisions:
         record = decision.to_record()
         who = ", ".join(
@@ -763,7 +790,7 @@ def _ignored_section(decisions: Sequence[LedgerDecision], titles: Mapping[str, s
         )
         words = decision_words(record, lambda article_id: titles.get(article_id, article_id))
         lines.append(f"- {_cell(words)}" + (f" ({_cell(who)})" if who else ""))
-    return [*lines, ""]
+    return lines
 
 
 def _group_lines(
