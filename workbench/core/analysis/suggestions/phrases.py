@@ -198,11 +198,29 @@ def plain_phrase_after(tokens: Tokens, start: int) -> TokenSpan | None:
             break
         if word in lx.AUXILIARIES or word in ("who", "which", "that"):
             break
+        if end > start and _opens_post_modifier(tokens, end):
+            break  # "a mediator appointed by the ministry": the mediator (qa18 F8)
         end += 1
     if end == start or (end < len(tokens) and tokens[end].is_word and end - start == 0):
         return None
-    stops = end == len(tokens) or not tokens[end].is_word or tokens.lowers[end] in lx.PREPOSITIONS
+    stops = (
+        end == len(tokens)
+        or not tokens[end].is_word
+        or tokens.lowers[end] in lx.PREPOSITIONS
+        or _opens_post_modifier(tokens, end)
+    )
     return (start, end) if stops else None
+
+
+def _opens_post_modifier(tokens: Tokens, at: int) -> bool:
+    """A participle in -ed right before a preposition ("appointed by", "hired by",
+    "stationed in"): it opens what is said of the noun before it, no part of its name."""
+    following = at + 1
+    return (
+        tokens.lowers[at].endswith("ed")
+        and following < len(tokens)
+        and tokens.lowers[following] in lx.PREPOSITIONS
+    )
 
 
 def _describes_name(tokens: Tokens, at: int, stop: int) -> bool:
