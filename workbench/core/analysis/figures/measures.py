@@ -257,7 +257,7 @@ _STRENGTH_AFTER = re.compile(
 def _place_pattern(prepositions: str) -> re.Pattern[str]:
     return re.compile(
         rf"\b({prepositions})\s+"
-        r"(?:the\s+(?:port|harbour|town|village|island)\s+of\s+)?"
+        r"(?:the\s+(?:[Pp]ort|[Hh]arbou?r|[Tt]own|[Vv]illage|[Ii]sland)\s+of\s+)?"
         r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|neighbou?ring\s+)?"
         r"((?:[A-Z][\w’'.-]*\s*){1,3})"
     )
