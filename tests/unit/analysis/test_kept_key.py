@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,8 @@ from workbench.core.analysis.kept.output import (
     Piece,
     streamed,
 )
-from workbench.core.corpus.articles import BUNDLED_ARTICLES
+from workbench.core.corpus import articles
+from workbench.core.corpus.articles import BUNDLED_ARTICLES, load_corpus
 
 INPUTS: dict[str, JsonValue] = {
     "token": "t",
@@ -122,8 +125,40 @@ def test_an_article_that_cannot_be_read_gives_no_digest(monkeypatch: pytest.Monk
         raise PermissionError(13, "Permission denied", str(path))
 
     assert articles_digest() is not None
-    monkeypatch.setattr(key, "read_regular", unreadable)
+    monkeypatch.setattr(key, "read_article_bytes", unreadable)
     assert articles_digest() is None
+
+
+def test_an_article_past_the_cap_is_a_problem_and_read_no_further(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rv R4: the key read every article file whole (read_regular), a 3 GiB one too;
+    load_corpus stops at the part past MAX_ARTICLE_BYTES and names it, so does the key."""
+    monkeypatch.setattr(articles, "MAX_ARTICLE_BYTES", 1000)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "nato.txt").write_text("NATO said 10,000 troops were sent.\n", encoding="utf-8")
+    alone = articles_digest([folder])
+    big = folder / "log.txt"
+    big.write_bytes(b"a log line\n" * (3 * articles.READ_PART // 11))
+    with_big = articles_digest([folder])
+    assert with_big not in (None, alone)
+    [problem] = load_corpus([folder]).problems
+    assert problem.path == big and "larger than" in problem.reason
+    with big.open("r+b") as handle:  # past the first part read: not read, not in the key
+        handle.seek(-2, 2)
+        handle.write(b"!\n")
+    assert articles_digest([folder]) == with_big
+
+
+def test_a_fifo_named_as_the_articles_does_not_hang_the_key(tmp_path: Path) -> None:
+    fifo = tmp_path / "articles.txt"
+    os.mkfifo(fifo)
+    found: list[str | None] = []
+    thread = threading.Thread(target=lambda: found.append(articles_digest([fifo])), daemon=True)
+    thread.start()
+    thread.join(10.0)
+    assert found, "articles_digest waited on the FIFO"
 
 
 texts = st.text(st.characters(codec="utf-8") | st.sampled_from(["\udcff", "\x1b", "\n"]))

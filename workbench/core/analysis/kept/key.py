@@ -14,8 +14,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from workbench.core.corpus import articles
-from workbench.core.corpus.articles import CorpusProblem, article_files
-from workbench.core.files.regular import read_regular
+from workbench.core.corpus.articles import (
+    ArticleError,
+    CorpusProblem,
+    article_files,
+    read_article_bytes,
+)
 
 JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
 KEY_VERSION = 1
@@ -32,18 +36,26 @@ def output_key(what: str, inputs: Mapping[str, JsonValue]) -> str:
 def articles_digest(roots: Iterable[Path] | None = None) -> str | None:
     """sha256 over the article files a corpus of `roots` (None: the bundled articles, as
     load_corpus takes them) loads, each path and its bytes in load order, and the
-    problems met listing them; None if one cannot be read."""
+    problems met listing and reading them; None if one cannot be read.
+
+    Each is read as load_corpus reads it (read_article_bytes: never blocking, refused
+    past MAX_ARTICLE_BYTES or at a NUL byte), and a file it refuses is its problem here,
+    as there: a huge file among the articles was read whole (rv R4)."""
     digest = hashlib.sha256()
     folders = (articles.BUNDLED_ARTICLES,) if roots is None else tuple(roots)
     for item in article_files(folders):
-        if isinstance(item, CorpusProblem):
-            entry = f"problem {item}".encode("utf-8", "surrogateescape")
-            digest.update(b"%d:%s" % (len(entry), entry))
-            continue
-        try:
-            data = read_regular(item)  # as load_corpus reads it: never blocking
-        except OSError:
-            return None
-        name = str(item).encode("utf-8", "surrogateescape")
-        digest.update(b"%d:%s%d:%s" % (len(name), name, len(data), data))
+        problem = item
+        if isinstance(item, Path):
+            try:
+                data = read_article_bytes(item)
+            except ArticleError as error:
+                problem = CorpusProblem(item, str(error))
+            except OSError:
+                return None
+            else:
+                name = str(item).encode("utf-8", "surrogateescape")
+                digest.update(b"%d:%s%d:%s" % (len(name), name, len(data), data))
+                continue
+        entry = f"problem {problem}".encode("utf-8", "surrogateescape")
+        digest.update(b"%d:%s" % (len(entry), entry))
     return digest.hexdigest()
