@@ -129,7 +129,7 @@ def test_a_kept_text_lets_go_of_its_sentence_words() -> None:
         assert capitalised._texts == [] and capitalised._lowers == []
         assert {"officials", "north", "korean", "tuesday"} <= capitalised.words()
     again = claim_text(quote.replace("3,000", "4,000"))
-    restored = decode_claim_text(encode_claim_text(text))
+    restored = decode_claim_text(encode_claim_text(text), quote)
     for other in (again, restored):
         words = [m.capitalised.words() for m in other.measures if m.capitalised is not None]
         assert words and all(w is found[0].words() for w in words)

@@ -51,9 +51,11 @@ class FakeReadingsStore:
             kept.setdefault(key, orjson.dumps(record))
 
 
-def through_json(text: ClaimText) -> ClaimText | None:
+def through_json(text: ClaimText, quote: str) -> ClaimText | None:
     record = encode_claim_text(text)
-    return None if record is None else decode_claim_text(orjson.loads(orjson.dumps(record)))
+    if record is None:
+        return None
+    return decode_claim_text(orjson.loads(orjson.dumps(record)), quote)
 
 
 def assert_same(restored: ClaimText, read: ClaimText) -> None:
@@ -111,7 +113,7 @@ FRAGMENTS = [
 )
 def test_a_reading_comes_back_exactly(quote: str) -> None:
     read = claim_text(quote)
-    restored = through_json(read)
+    restored = through_json(read, quote)
     if restored is None:  # a string JSON cannot hold: never kept, read each time
         with pytest.raises(UnicodeEncodeError):
             quote.encode("utf-8")
@@ -124,7 +126,7 @@ def test_every_bundled_sentence_comes_back_exactly() -> None:
     with_figures = 0
     for sentence in sentences:
         read = claim_text(sentence)
-        restored = through_json(read)
+        restored = through_json(read, sentence)
         assert restored is not None
         assert_same(restored, read)
         with_figures += bool(read.measures)

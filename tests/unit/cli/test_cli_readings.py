@@ -94,3 +94,54 @@ def test_reanchor_keeps_the_readings_of_the_articles_it_moved(
     readings = kept(db)
     assert quote_key(moved.text) in readings
     assert speaker_key(new.sha256, moved.index, "The spokesman") in readings
+
+
+def forged(record: str, change: str) -> str:
+    """`record` (a kept reading of a quote with one figure) with one field changed."""
+    text, quantities, measures, *rest = json.loads(record)
+    changed = {
+        "a figure's place a word": lambda: quantities[0].__setitem__(1, "1"),
+        "a figure's text not the quote's": lambda: quantities[0].__setitem__(0, "9,000 troops"),
+        "a measure's place empty": lambda: measures[0].__setitem__(5, ""),
+        "a measure's class none": lambda: measures[0].__setitem__(0, None),
+        "no measure for the figure": lambda: measures.clear(),
+    }
+    changed[change]()
+    return json.dumps([text, quantities, measures, *rest])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "a figure's place a word",
+        "a figure's text not the quote's",
+        "a measure's place empty",
+        "a measure's class none",
+        "no measure for the figure",
+    ],
+)
+def test_a_forged_reading_is_read_again_not_served_nor_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, change: str
+) -> None:
+    """tr18: a reading is checked by its line's checksum, which anyone can make again. A
+    record of another shape under a quote's key (a figure's place a word, a measure's
+    place empty, no measure for a figure) ended every summary in a traceback; one whose
+    figure's text is not the quote's had the summary list a figure the quote does not
+    give (its JSON's "text"). Each is now read as no reading: the quote is read again."""
+    db = tmp_path / "db.json"
+    with AnnotationStore.open(db, annotator="ana") as store:
+        store.save(annotate(OLD, 1, source="The ministry"))
+    assert run(capsys, "import", str(exported_story(tmp_path, capsys)), "--db", str(db))[0] == 0
+    code, expected, _err = run(capsys, "summary", "--db", str(db), "--format", "json", *ANA)
+    assert code == 0
+    key = quote_key(OLD.sentences[1].text)
+    record = kept(db)[key]
+    assert isinstance(record, str) and "3,000 troops" in record
+    for file in readings_files(db):
+        file.unlink(missing_ok=True)
+    with AnnotationStore.open(db, annotator="ana") as store:
+        store.add_readings(analyser_fingerprint(), {key: forged(record, change)})
+    code, out, err = run(capsys, "summary", "--db", str(db), "--format", "json", *ANA)
+    assert (code, err) == (0, "")
+    assert json.loads(out) == json.loads(expected)
+    assert "9,000" not in out

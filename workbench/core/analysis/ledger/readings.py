@@ -152,7 +152,13 @@ def _float(value: float) -> float | str:
 
 
 def _unfloat(value: float | int | str) -> float:
+    if type(value) not in (float, int) and value not in _NOT_FINITE:
+        raise TypeError("not a number")
     return float(value)
+
+
+_NOT_FINITE = frozenset(repr(value) for value in (math.inf, -math.inf, math.nan))
+"""The strings _float writes for a float JSON has no number for."""
 
 
 def _optional_float(value: float | None) -> float | str | None:
@@ -174,10 +180,19 @@ def _quantity(q: Quantity) -> list[Any]:
     ]
 
 
-def _unquantity(r: list[Any]) -> Quantity:
+def _unquantity(r: list[Any], quote: str) -> Quantity:
+    """The Quantity `r` holds, read in `quote`: TypeError or ValueError unless each field
+    is of its type and its text is the quote's at its place (_checked_text)."""
     if not isinstance(r, list):
         raise TypeError("a quantity is a list")
     text, start, end, value, what, who, qualifier, bound, unit, low = r
+    if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+        raise TypeError("a quantity's place is two whole numbers")
+    if not isinstance(text, str) or quote[start:end] != text:
+        raise ValueError("a quantity's text is not the quote's at its place")
+    _optional_texts(what, who, qualifier, unit)
+    if not isinstance(bound, str):
+        raise TypeError("bound")
     return Quantity(
         text,
         start,
@@ -190,6 +205,13 @@ def _unquantity(r: list[Any]) -> Quantity:
         unit,
         None if low is None else _unfloat(low),
     )
+
+
+def _optional_texts(*values: Any) -> None:
+    """TypeError unless each of `values` is None or a string with a letter in it."""
+    for value in values:
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise TypeError("not None nor a word")
 
 
 def _measure(m: Measure) -> list[Any]:
@@ -218,6 +240,10 @@ def _unmeasure(r: list[Any], known: dict[tuple[str, ...], Capitalised]) -> Measu
         raise TypeError("a measure is a list")
     unit_class, base, state, who, country, place, when, per, part, noun, day, *sets = r
     events, names, capitalised, across, said = sets
+    if unit_class is None or type(across) is not bool:
+        raise TypeError("unit_class, across")
+    _optional_texts(unit_class, state, who, country, place, when, per, part, noun, day, said)
+    _strings_only(events, names, [] if capitalised is None else capitalised)
     words: Capitalised | None = None
     if capitalised is not None:
         # the measures of one quote share its sentence's words, as when read
@@ -248,6 +274,13 @@ def _strings(words: Iterable[str]) -> list[str]:
     return sorted(words)
 
 
+def _strings_only(*lists: Any) -> None:
+    """TypeError unless each of `lists` is a list of strings."""
+    for found in lists:
+        if not isinstance(found, list) or not all(type(item) is str for item in found):
+            raise TypeError("not a list of strings")
+
+
 def encode_claim_text(text: ClaimText) -> str | None:
     """`text` as one JSON text (decode_claim_text gives it back equal), None when a string
     in it cannot be kept (a lone surrogate is not UTF-8): then it is read every time.
@@ -271,20 +304,30 @@ def encode_claim_text(text: ClaimText) -> str | None:
         return None
 
 
-def decode_claim_text(record: Record) -> ClaimText:
-    """The ClaimText `record` (encode_claim_text's) holds. A record of another shape
-    raises ValueError, TypeError or similar (the caller reads the quote again)."""
+def decode_claim_text(record: Record, quote: str) -> ClaimText:
+    """The ClaimText `record` (encode_claim_text's reading of `quote`) holds. A record
+    of another shape raises ValueError, TypeError or similar (the caller reads the quote
+    again): each field is checked for the type this code writes, each figure's text for
+    the quote's at its place, and there is a measure for each figure. A forged record of
+    another shape, its checksum made for it, ended every summary in a traceback (tr18:
+    57 of 400 one-field changes tried); what these checks cannot tell is a value changed
+    within its type (docs/RELIABILITY.md, derived files)."""
     if not isinstance(record, str):
         raise TypeError("a reading is one JSON text")
     sorted_tokens, quantities, measures, figure_keys, names, words, subjects = orjson.loads(record)
     if not isinstance(sorted_tokens, str):
         raise TypeError("sorted_tokens")
+    if not isinstance(quantities, list) or not isinstance(measures, list):
+        raise TypeError("quantities, measures")
+    if len(quantities) != len(measures):
+        raise ValueError("a measure for each figure")
+    _strings_only(subjects)  # the other lists are interned: sys.intern takes strings only
     known: dict[tuple[str, ...], Capitalised] = {}
     figures = words_of(figure_keys)
     content = words_of(words)
     return ClaimText(
         sorted_tokens=sorted_tokens,
-        quantities=tuple(map(_unquantity, quantities)),
+        quantities=tuple(_unquantity(q, quote) for q in quantities),
         measures=tuple(_unmeasure(m, known) for m in measures),
         figure_keys=figures,
         names=words_of(names),
@@ -330,7 +373,7 @@ class Readings:
         record = self.restored.get(key)
         if record is not None:
             try:
-                text = decode_claim_text(record)
+                text = decode_claim_text(record, quote)
             except _DAMAGE:
                 pass  # not a reading this code wrote: read again (and replaced)
             else:
