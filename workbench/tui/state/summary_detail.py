@@ -43,6 +43,7 @@ from workbench.core.analysis.summary.possible import MEASURED
 from workbench.core.analysis.summary.unlinked import EXPLANATIONS, why_unlinked
 from workbench.core.analysis.summary.unsourced import no_source_words
 from workbench.core.annotation import STATUSES, TAGS, Annotation, status_words
+from workbench.core.terminal_text import invisible_shown
 
 
 def _where(article_id: str, index: int, titles: Mapping[str, str]) -> str:
@@ -217,16 +218,18 @@ def article_detail(row: ArticleRow) -> str:
 
 
 def source_detail(row: SourceRow, titles: Mapping[str, str]) -> str:
-    others = [variant for variant in row.variants if variant != row.canonical]
+    """The pane of a source: its names with what draws nothing escaped (tr18)."""
+    others = [invisible_shown(v) for v in row.variants if v != row.canonical]
     articles = "; ".join(titles.get(article_id, article_id) for article_id in row.articles)
+    named_by = ", ".join(map(invisible_shown, row.annotators))
     return "\n".join(
         [
-            f"{row.canonical} ({row.kind})",
+            f"{invisible_shown(row.canonical)} ({row.kind})",
             f"Also written: {'; '.join(others) or '—'}",
             f"{row.sentences} sentence(s): {row.claims} claim(s), {row.attributions} "
             f"attribution(s), {row.denials} denial(s)",
             f"Articles: {articles}",
-            *([f"Named by: {', '.join(row.annotators)}"] if row.annotators else []),
+            *([f"Named by: {named_by}"] if row.annotators else []),
         ]
     )
 

@@ -51,6 +51,7 @@ from workbench.core.anchoring.reanchored_view import ReanchoredView, current_vie
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
+from workbench.core.terminal_text import invisible_shown
 from workbench.tui.state.live_summary import LiveSummary, moved_in_memory
 from workbench.tui.state.readings_keeper import keep_all, restored_readings
 from workbench.tui.state.workspace import Workspace
@@ -211,7 +212,7 @@ class PossibleShown:
 def analysts_cell(sentence: SentenceLine) -> str:
     """Who judged the line so; '≠' when another analyst judged the sentence otherwise,
     '(to check)' when they tagged other words (moved onto it, not confirmed)."""
-    names = ", ".join(sentence.annotators)
+    names = ", ".join(map(invisible_shown, sentence.annotators))
     if sentence.disagreement:
         names += " ≠"
     return f"{names} {to_check_words(sentence)}" if sentence.to_check else names
@@ -347,15 +348,15 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
     ]
     source_rows: list[Row] = [
         (
-            row.canonical,
+            invisible_shown(row.canonical),
             row.kind,
             len(row.articles),
             row.sentences,
             row.claims,
             row.attributions,
             row.denials,
-            "; ".join(v for v in row.variants if v != row.canonical),
-            *((", ".join(row.annotators),) if several else ()),
+            "; ".join(invisible_shown(v) for v in row.variants if v != row.canonical),
+            *((", ".join(map(invisible_shown, row.annotators)),) if several else ()),
         )
         for row in summary.sources[:ROW_LIMIT]
     ]

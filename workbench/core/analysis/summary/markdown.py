@@ -702,10 +702,13 @@ def _source_section(
 
 
 def _source_row(row: SourceRow, several: bool = False) -> list[str]:
-    others = [v for v in row.variants if v != row.canonical]
-    named_by = f" {_cell(', '.join(row.annotators)) or '—'} |" if several else ""
+    """A source's names with what draws nothing escaped, as an analyst's are (tr18:
+    "Put" + U+200B + "in" was another source than "Putin" that read as it, and "also
+    written: Putin; Putin" listed two spellings that looked one)."""
+    others = [_analyst(v) for v in row.variants if v != row.canonical]
+    named_by = f" {', '.join(map(_analyst, row.annotators)) or '—'} |" if several else ""
     return [
-        f"| {_cell(row.canonical)} | {row.kind} | {_cell('; '.join(others)) or '—'} | "
+        f"| {_analyst(row.canonical)} | {row.kind} | {'; '.join(others) or '—'} | "
         f"{len(row.articles)} | {row.sentences} | {row.claims} | {row.attributions} | "
         f"{row.denials} |{named_by}"
     ]
