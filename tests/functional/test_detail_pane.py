@@ -7,7 +7,13 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
-from workbench.tui.widgets.detail_pane import WRAP_AT_ONCE, DetailPane
+from workbench.tui.widgets.detail_pane import (
+    CHARS_AT_ONCE,
+    LINE_MOST,
+    WRAP_AT_ONCE,
+    DetailPane,
+    drawn_line,
+)
 
 LINES = [f"line {n}: " + "word " * (n % 23) for n in range(14, 30)] + ["the end"]
 
@@ -108,3 +114,42 @@ async def test_a_text_shown_while_the_last_is_wrapped_is_not_overwritten() -> No
         await pilot.pause()
         assert pane.lines_drawn == ["a short new text"]
         assert drawn(pane)[0] == "a short new text"
+
+
+async def test_a_line_of_megabytes_is_drawn_in_part_and_named() -> None:
+    """tr18: a note of 30 MB (an import takes one) was wrapped whole on the UI thread
+    each time its ledger group was shown: the summary screen froze 35 s. A line is drawn
+    up to LINE_MOST characters, then says how many more it holds; the UI thread wraps
+    about CHARS_AT_ONCE characters of a text, the worker the rest."""
+    note = "word " * 600_000
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(DetailPane)
+        pane.show(f"Note: {note}\nthe end")
+        first = list(pane.lines_drawn)
+        assert sum(map(len, first)) < 2 * LINE_MOST, "the line was wrapped whole"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = " ".join(" ".join(pane.lines_drawn).split())
+        more = len(f"Note: {note}") - LINE_MOST
+        assert shown.endswith(f"word … ({more:,} more characters not shown) the end")
+        assert len(shown) < LINE_MOST + 100
+        assert pane.text.split("\n")[0] == drawn_line(f"Note: {note}")
+
+
+async def test_the_ui_thread_wraps_about_chars_at_once_characters() -> None:
+    """tr18: WRAP_AT_ONCE lines of LINE_MOST characters each (notes of megabytes) were
+    wrapped on the UI thread, four million characters: past CHARS_AT_ONCE the worker
+    wraps them."""
+    lines = [f"line {n} " + "word " * (LINE_MOST // 5) for n in range(WRAP_AT_ONCE)]
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(DetailPane)
+        pane.show("\n".join(lines))
+        first = sum(map(len, pane.lines_drawn))
+        assert 0 < first <= CHARS_AT_ONCE + LINE_MOST
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert " ".join(" ".join(pane.lines_drawn).split()) == " ".join(
+            " ".join(map(drawn_line, lines)).split()
+        )

@@ -31,6 +31,19 @@ from workbench.tui.literal import visible
 WRAP_AT_ONCE = 200
 """Lines of a text wrapped as it is shown (far more than the pane shows); a longer
 text's other lines are wrapped in a worker and drawn once wrapped."""
+CHARS_AT_ONCE = 1 << 16
+"""And at most about this many characters of them (a first line is always wrapped)."""
+LINE_MOST = 20_000
+"""Characters of one line drawn (four times a quote the segmenter makes); the rest of a
+longer line is named, not drawn. A note of 30 MB (an import takes one) was wrapped whole
+on the UI thread each time its group was shown, freezing the summary screen 35 s (tr18)."""
+
+
+def drawn_line(line: str) -> str:
+    """`line` (displayable), cut after LINE_MOST characters with how many more it holds."""
+    if len(line) <= LINE_MOST:
+        return line
+    return f"{line[:LINE_MOST]} … ({len(line) - LINE_MOST:,} more characters not shown)"
 
 
 def wrapped(lines: list[str], width: int) -> list[str]:
@@ -82,7 +95,7 @@ class DetailPane(ScrollView, can_focus=True):
     def show(self, text: str) -> None:
         """Show `text` from its first line (nothing changes when it is already shown: a
         live update leaves the analyst's place in it)."""
-        lines = visible(text).split("\n")
+        lines = [drawn_line(visible(line)) for line in text.split("\n")]
         if lines == self._lines:
             return
         self._lines = lines
@@ -110,13 +123,20 @@ class DetailPane(ScrollView, can_focus=True):
             self._wrap_to(narrower)
 
     def _wrap_to(self, width: int) -> None:
-        """The first WRAP_AT_ONCE lines wrapped now, the others by a worker."""
+        """The first lines (WRAP_AT_ONCE, CHARS_AT_ONCE) wrapped now, the others by a
+        worker."""
         if width == self._wrapped_at:
             return
         lines = self._lines
-        self._draw(wrapped(lines[:WRAP_AT_ONCE], width), width)
-        if len(lines) > WRAP_AT_ONCE:
-            self._wrap_rest(lines, width)
+        count = chars = 0
+        for line in lines[:WRAP_AT_ONCE]:
+            chars += len(line)
+            if count and chars > CHARS_AT_ONCE:
+                break
+            count += 1
+        self._draw(wrapped(lines[:count], width), width)
+        if len(lines) > count:
+            self._wrap_rest(lines, width, count)
 
     def _draw(self, lines: list[str], width: int) -> None:
         self._wrapped = lines
@@ -125,10 +145,10 @@ class DetailPane(ScrollView, can_focus=True):
         self.refresh()
 
     @work(thread=True, exclusive=True, group="detail-wrap", description="detail: wrap")
-    def _wrap_rest(self, lines: list[str], width: int) -> None:
-        """(A worker.) The lines past WRAP_AT_ONCE wrapped, then drawn after the first
-        ones if the pane still shows that text at that width."""
-        rest = wrapped(lines[WRAP_AT_ONCE:], width)
+    def _wrap_rest(self, lines: list[str], width: int, start: int) -> None:
+        """(A worker.) The lines from `start` wrapped, then drawn after the first ones if
+        the pane still shows that text at that width."""
+        rest = wrapped(lines[start:], width)
         hand_back(self, self._wrapped_rest, lines, width, rest)
 
     def _wrapped_rest(self, lines: list[str], width: int, rest: list[str]) -> None:
