@@ -298,3 +298,42 @@ def test_the_known_gap_a_merge_of_both_analysts_claims_is_named_lost_not_misappl
     (merged,) = decisions_from_records([made, moved])
     assert no_longer_applies(merged)
     assert "was sentence 2" in decision_words(merged.to_record())
+
+
+def test_an_analysts_own_merge_with_a_sentence_untagged_since_moves_in_her_writer() -> None:
+    """rv18 H1: ana's merge of her claims 1 and 4 with sentence 2, untagged since; bob's
+    annotation (sentence 3) is kept aside and moved by her writer. The merge waited as
+    if moved ahead of its claims (bob's annotation was still on its text), though ana's
+    own annotations leave that very text: her writer stored them, the article was
+    remembered at its new text and the merge read as no longer applying, for good. It
+    moves (sentence 2 dropped, as without bob's annotation)."""
+    new = article(INSERTED)
+    everyone = [annotate(OLD, 1), annotate(OLD, 4), annotate(OLD, 3, "bob")]
+    plan = plan_article(new, everyone).of_annotator("ana")
+    assert not plan.whole
+    made = merge((1, 2), (4,))
+    (moved,) = moves([made], [plan], {"story": OLD.sha256})
+    assert moved["annotator"] == "ana"
+    assert moved["after"]["members"] == [[["story", 2]], [["story", 5]]]
+    (merged,) = decisions_from_records([made, moved])
+    assert dict(merged.anchoring.texts) == {"story": new.sha256}
+    assert not no_longer_applies(merged)
+    stored = [p.after for p in plan.placements] + [p.before for p in plan.others]
+    bob_later = plan_article(new, stored).of_annotator("bob")
+    assert moves([made, moved], [bob_later], {"story": new.sha256}) == []
+
+
+def test_a_colleagues_merge_with_a_sentence_untagged_since_moves_in_the_claims_writer() -> None:
+    """rv18 H1, the rvfix0 case: bob's merge of ana's claims 1 and 4 with sentence 2,
+    untagged since, while bob's own annotation (sentence 3) is kept aside: ana's writer,
+    moving her claims off the merge's text, moves the merge too (it waited, then bob's
+    writer found her claims moved already and named it lost)."""
+    new = article(INSERTED)
+    everyone = [annotate(OLD, 1), annotate(OLD, 4), annotate(OLD, 3, "bob")]
+    plan = plan_article(new, everyone).of_annotator("ana")
+    made = bobs(merge((1, 2), (4,)))
+    (moved,) = moves([made], [plan], {"story": OLD.sha256})
+    assert moved["annotator"] == "bob"
+    assert moved["after"]["members"] == [[["story", 2]], [["story", 5]]]
+    (merged,) = decisions_from_records([made, moved])
+    assert not no_longer_applies(merged)

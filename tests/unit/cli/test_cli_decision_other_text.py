@@ -33,9 +33,10 @@ def corpus(tmp_path: Path) -> Path:
     return two_articles(tmp_path)
 
 
-def summary(db: str, corpus: Path, folder: Path) -> dict[str, Any]:
-    out = folder / "summary.json"
-    argv = ["summary", "--db", db, "--annotator", "ana", "--format", "json", "-o", str(out)]
+def summary(db: str, corpus: Path, folder: Path, annotator: str = "ana") -> dict[str, Any]:
+    """The JSON summary as `annotator` reads it ("all": every analyst's)."""
+    out = folder / f"summary-{annotator}.json"
+    argv = ["summary", "--db", db, "--annotator", annotator, "--format", "json", "-o", str(out)]
     assert main([*argv, str(corpus)]) == 0
     shown: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     return shown
@@ -89,14 +90,6 @@ def test_a_split_on_another_text_is_named_as_no_longer_applying() -> None:
     assert on_texts_read([split], {"two": "2" * 64}) == (split,)  # "one" not read: as held
 
 
-def summary_of_everyone(db: str, corpus: Path, folder: Path) -> dict[str, Any]:
-    out = folder / "everyone.json"
-    argv = ["summary", "--db", db, "--annotator", "all", "--format", "json", "-o", str(out)]
-    assert main([*argv, str(corpus)]) == 0
-    shown: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
-    return shown
-
-
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_colleagues_merge_follows_the_claims_another_analyst_reanchors(
     engine: str,
@@ -125,13 +118,13 @@ def test_a_colleagues_merge_follows_the_claims_another_analyst_reanchors(
     )
     with open_store(db, annotator="bob") as store:
         made = store.save_ledger_decision(with_texts(merge, texts.by_id))
-    assert len(summary_of_everyone(db, corpus, tmp_path)["ledger"]) == 1
+    assert len(summary(db, corpus, tmp_path, "all")["ledger"]) == 1
     edited = corpus / "one.txt"
     edited.write_text("Troops\nAn editor's note.\nOfficials said 3,000 troops were sent.\n")
     argv = ["reanchor", str(corpus), "--db", db, "--annotator", "ana"]
     assert main(argv) == 0
     assert capsys.readouterr().out == "one: 0 unchanged, 1 moved, 0 to check, 0 orphaned\n"
-    shown = summary_of_everyone(db, corpus, tmp_path)
+    shown = summary(db, corpus, tmp_path, "all")
     assert shown["ignored_decisions"] == [], "bob's merge read as no longer applying"
     (group,) = shown["ledger"]
     assert {(m["article_id"], m["index"]) for m in group["members"]} == {("one", 2), ("two", 1)}

@@ -31,9 +31,13 @@ for good (rvfix0). A decision waits (is not moved by this plan) only when an ann
 of its own analyst at one of its sentences is kept aside and moved (that analyst's
 workbench stores it later, from the text the decision is on, and moves the decision
 then), or when a sentence has no annotation on the decision's text while the plan keeps
-aside and moves some that are on it (two versions in use: the decision was moved ahead
-of the annotations at its sentences by a workbench holding its text; read as lost here,
-it was lost for good). A move stays the decision's analyst's (its `annotator`).
+aside and moves some that are on it and stores none from it (two versions in use: the
+decision was moved ahead of the annotations at its sentences by a workbench holding its
+text, and this writer holds another; read as lost here, it was lost for good). When the
+plan stores annotations from the decision's text, such a sentence is untagged there and
+is followed as one (rv18: an untagged merge member made every merge over it wait while
+a colleague's annotation was kept aside, and then lost). A move stays the decision's
+analyst's (its `annotator`).
 """
 
 from __future__ import annotations
@@ -72,7 +76,8 @@ class _Followed:
     """Set when the sentence cannot be placed and that loses the decision."""
     waits: bool = False
     """Set when an annotation of the decision's own analyst on the sentence is kept
-    aside by the plan and moved: the decision moves with it, when it is stored."""
+    aside by the plan and moved (the decision moves with it, when it is stored), or the
+    decision was moved ahead of the annotations at the sentence (_Plans.follow)."""
 
 
 class _Plans:
@@ -85,6 +90,9 @@ class _Plans:
         self.aside: dict[str, dict[tuple[str, int], set[str]]] = {}
         """By article, the analysts whose annotations on a sentence the plan keeps aside
         (ArticlePlan.others) and moves: not stored by this plan."""
+        self.stored_from: dict[str, set[str]] = {}
+        """By article, the texts the annotations this plan stores (its placements) leave:
+        the texts its writer holds the article at."""
         for plan in plans:
             self.sha256[plan.article_id] = plan.sha256
             by_sentence: dict[tuple[str, int], list[Placement]] = defaultdict(list)
@@ -93,6 +101,9 @@ class _Plans:
                 before = placement.before
                 if not before.is_orphan:
                     by_sentence[(before.article_sha256, before.index)].append(placement)
+            self.stored_from[plan.article_id] = {
+                p.before.article_sha256 for p in plan.placements if not p.before.is_orphan
+            }
             for placement in plan.others:
                 before = placement.before
                 if placement.changed and not before.is_orphan:
@@ -112,10 +123,10 @@ class _Plans:
         """Where sentence `index` of article `article_id` (of the text `made_on`) is now,
         for a decision of `owner`. It waits when the plan keeps aside and moves the
         owner's annotation there, or finds none there while it keeps aside and moves
-        some on that text. Made on no known text: on the one the annotations at `index`
-        are on, if they are all on one (a database that remembers no text of the article
-        has stored no re-anchoring of it: its annotations are where the decision was
-        made)."""
+        some on that text and stores none from it (the writer holds another text). Made
+        on no known text: on the one the annotations at `index` are on, if they are all
+        on one (a database that remembers no text of the article has stored no
+        re-anchoring of it: its annotations are where the decision was made)."""
         by_sentence = self.left[article_id]
         if made_on is None:
             texts = {sha256 for sha256, at in by_sentence if at == index}
@@ -131,10 +142,14 @@ class _Plans:
             return _Followed(placement.after.index, to_check=placement.outcome == CHECK)
         if made_on == self.sha256[article_id]:
             return _Followed(index)  # made on the text as it is now: nothing moved
-        if any(sha256 == made_on for sha256, _index in self.aside[article_id]):
-            # Annotations kept aside are still on the text the decision is on: it was
-            # moved there ahead of those at this sentence (a colleague's workbench
-            # holding that text): it waits for them, never lost for their lag.
+        if made_on not in self.stored_from[article_id] and any(
+            sha256 == made_on for sha256, _index in self.aside[article_id]
+        ):
+            # Annotations kept aside are still on the text the decision is on, and this
+            # writer's are not: it was moved there ahead of those at this sentence (a
+            # colleague's workbench holding that text): it waits for them, never lost
+            # for their lag. When this writer's annotations leave that text too, the
+            # sentence is untagged there (rv18 H1: waiting, the decision was lost).
             return _Followed(None, waits=True)
         return _Followed(None, lost=Lost(article_id, index) if annotator else None)
 
