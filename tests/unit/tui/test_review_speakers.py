@@ -178,3 +178,15 @@ def test_the_search_finds_a_row_by_the_speaker_its_source_names(notes: list[Anno
     assert searched("olga marin") == [("r", "He")]
     assert searched("unresolved harvest") == [("h", "He")]
     assert select_rows(rows, ReviewQuery(text="austin")) is not None  # no speakers: as typed
+
+
+def test_a_source_holding_what_draws_nothing_is_offered_with_it_escaped(
+    notes: list[Annotation],
+) -> None:
+    """tr18: "Put" + U+200B + "in" is another speaker than "Putin"; the source filter
+    offered it as a second "Putin", as the summary's Sources table listed it."""
+    hidden = replace(tag("p", "He said", "Put\u200bin"), annotator="bob")
+    found = speakers_of([*notes, hidden])
+    assert found.choices["Put\\u200bin"] == "Put\u200bin"
+    assert not [label for label in found.choices if "\u200b" in label]
+    assert kept([*notes, hidden], "Put\u200bin") == [("p", "Put\u200bin")]

@@ -25,6 +25,7 @@ from workbench.core.annotation import Annotation
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.corpus.articles import Article
 from workbench.core.corpus.matching import search_key
+from workbench.core.terminal_text import invisible_shown
 
 
 class ReviewSpeakers:
@@ -138,8 +139,10 @@ def shown_source(annotation: Annotation, speakers: ReviewSpeakers | None) -> str
 
 def label(speaker: str, others: Sequence[str]) -> str:
     """A choice as the filter prompt shows it: 'Lloyd Austin (also Austin, he → Lloyd
-    Austin)'."""
-    return f"{speaker} (also {', '.join(others)})" if others else speaker
+    Austin)', what draws nothing escaped: "Put" + U+200B + "in" is another speaker than
+    "Putin", and was offered as a second "Putin" (tr18)."""
+    shown = invisible_shown(speaker)
+    return f"{shown} (also {', '.join(map(invisible_shown, others))})" if others else shown
 
 
 def known_articles(
