@@ -27,7 +27,12 @@ from workbench.tui.literal import literal
 from workbench.tui.screens.articles import ArticleListScreen
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.help import show_help
-from workbench.tui.screens.prompt import TextPrompt, note_prompt, source_prompt
+from workbench.tui.screens.prompt import (
+    TextPrompt,
+    note_prompt,
+    source_prompt,
+    too_long_to_edit,
+)
 from workbench.tui.server_link import ServerUnreachable
 from workbench.tui.state.session import AnnotationSession
 from workbench.tui.state.step_words import take_step
@@ -464,6 +469,9 @@ class AnnotateScreen(Screen[None]):
             if answer is not None:
                 self.write(lambda: self.session.set_source(answer, opened))
 
+        if (refused := too_long_to_edit("source", value)) is not None:
+            self.notify(refused, title="Not opened", severity="warning")
+            return
         await open_prompt(self.app, source_prompt(value, sentence.text, provenance), save)
 
     async def action_edit_note(self) -> None:
@@ -479,6 +487,9 @@ class AnnotateScreen(Screen[None]):
             if answer is not None:
                 self.write(lambda: self.session.set_note(answer, opened))
 
+        if (refused := too_long_to_edit("note", value)) is not None:
+            self.notify(refused, title="Not opened", severity="warning")
+            return
         await open_prompt(self.app, note_prompt(value, sentence.text), save)
 
     async def action_pick_status(self) -> None:

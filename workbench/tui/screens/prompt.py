@@ -141,6 +141,21 @@ def source_prompt(
     )
 
 
+EDIT_MOST = 100_000
+"""Characters of a source or note the prompt edits: Textual's input measures its whole
+value at each key, and a 30 MB note imported took 5 s to open and 4-8 s a key (tr18)."""
+
+
+def too_long_to_edit(what: str, value: str) -> str | None:
+    """Why `value` is not opened in a prompt (longer than EDIT_MOST), None to open it."""
+    if len(value) <= EDIT_MOST:
+        return None
+    return (
+        f"This {what} holds {len(value):,} characters, more than the prompt edits "
+        f"({EDIT_MOST:,}): it is kept as it is (an export holds it whole)."
+    )
+
+
 def note_prompt(value: str, sentence: str = "") -> TextPrompt:
     """The note prompt of every screen, with the sentence it is about."""
     return TextPrompt("Note", value, validators=[NoNul()], detail=shorten(sentence, DETAIL_LIMIT))

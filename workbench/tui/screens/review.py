@@ -42,7 +42,7 @@ from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import literal, within
 from workbench.tui.screens.choice import ChoicePrompt
 from workbench.tui.screens.help import show_help
-from workbench.tui.screens.prompt import note_prompt, source_prompt
+from workbench.tui.screens.prompt import note_prompt, source_prompt, too_long_to_edit
 from workbench.tui.server_link import ServerUnreachable
 from workbench.tui.state.review_rows import (
     ANCHORING_FILTERS,
@@ -843,6 +843,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
                 source = answer.strip() or None
                 self.write(found, lambda current: current.changed(source=source))
 
+        if (refused := too_long_to_edit("source", value)) is not None:
+            self.notify(refused, title="Not opened", severity="warning")
+            return
         prompt = source_prompt(value, annotation.quote, annotation.suggestion)
         await open_prompt(self.app, prompt, save)
 
@@ -857,6 +860,9 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
                 self.write(found, lambda current: current.changed(note=answer.strip()))
 
         annotation = found[1].annotation
+        if (refused := too_long_to_edit("note", annotation.note)) is not None:
+            self.notify(refused, title="Not opened", severity="warning")
+            return
         await open_prompt(self.app, note_prompt(annotation.note, annotation.quote), save)
 
     def action_close(self) -> None:
