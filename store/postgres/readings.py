@@ -27,6 +27,7 @@ from typing import Any
 import psycopg
 
 from store import derived_bound, readings_format
+from store.postgres.kept import READ_TABLES  # the tables a summary reads: they bound the readings
 
 ROWS_PER_STATEMENT = 5000
 """Readings per INSERT (one round trip each, arrays unnested on the server)."""
@@ -39,8 +40,6 @@ waiting for the disk, and never replaced (a key under one fingerprint always hol
 same value); key and value are their JSON text, as the file store writes them."""
 MAKING_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/workbench-readings'))"
 EXISTS = "SELECT to_regclass('readings') IS NOT NULL"
-READ_TABLES = ("annotations", "history", "articles", "ledger_decisions")
-"""The tables a summary reads (store/postgres/kept.py's), whose size bounds the readings'."""
 READ = (
     "SELECT CASE WHEN total <= most THEN (SELECT '{' || coalesce(string_agg(key_json || ':' "
     "|| value_json, ','), '') || '}' FROM readings WHERE fingerprint = %s) END, total, most "

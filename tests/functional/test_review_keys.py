@@ -11,12 +11,15 @@ from textual.widgets import Input
 
 from store import AnnotationStore
 from tests.fixtures.gold import load_gold
+from tests.fixtures.long_quotes import on_own_article, refuse_long_reads, repeated
 from tests.functional.test_review import open_review, settle
 from tests.functional.test_type_ahead import settle as settle_typed
 from tests.functional.test_type_ahead import type_ahead
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.articles import Corpus
+from workbench.core.corpus.sentences import WINDOW
 from workbench.tui.screens.annotate import AnnotateScreen
+from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.screens.review import ReviewScreen
 from workbench.tui.state.review_rows import COLUMNS
 from workbench.tui.widgets.review_table import ReviewTable
@@ -98,6 +101,23 @@ async def test_s_and_e_edit_source_and_note_from_review_typed_ahead(
         assert store.get(second.article_id, second.index).source == "TASS"  # type: ignore[union-attr]
         await pilot.press("u")
         assert store.get(second.article_id, second.index).source != "TASS"  # type: ignore[union-attr]
+
+
+async def test_s_guesses_no_source_from_a_quote_longer_than_a_sentence(
+    make_app, store: AnnotationStore, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """rv18 H2: an imported text pasted whole as one annotation's quote; guessing its
+    speaker is quadratic in its length, and held the screen. Its prompt opens empty."""
+    refuse_long_reads(monkeypatch)
+    pasted = on_own_article("pasted", repeated(WINDOW + 1), "", ("claim",))
+    store.import_annotations([replace(pasted, annotator=store.annotator, source=None)])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        assert app.screen.query_one(Input).value == ""
 
 
 async def test_f_takes_a_burst_typed_after_it_through_both_steps(make_app, gold) -> None:  # type: ignore[no-untyped-def]

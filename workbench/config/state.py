@@ -17,7 +17,7 @@ from typing import Any
 
 from workbench.config.locations import state_path
 from workbench.core.files.atomic import atomic_write_text
-from workbench.core.files.regular import open_regular
+from workbench.core.files.regular import TooLarge, read_regular
 from workbench.core.terminal_text import name_printable
 
 MAX_STATE_BYTES = 1 << 20
@@ -31,20 +31,19 @@ class StateError(ValueError):
 def read_state(path: Path | None = None) -> dict[str, Any]:
     """The remembered values, {} when there are none yet."""
     path = path or state_path()
-    try:
-        with open_regular(path) as handle:  # a FIFO in its place must not hang the dialog
-            raw = handle.read(MAX_STATE_BYTES + 1)
+    try:  # a FIFO in its place must not hang the dialog
+        raw = read_regular(path, MAX_STATE_BYTES)
     except FileNotFoundError:
         return {}
+    except TooLarge:
+        raise StateError(
+            f"{name_printable(path)}: larger than {MAX_STATE_BYTES >> 20} MiB, "
+            "not a state file workbench wrote"
+        ) from None
     except OSError as error:
         raise StateError(
             f"{name_printable(path)}: cannot read ({error.strerror or error})"
         ) from None
-    if len(raw) > MAX_STATE_BYTES:
-        raise StateError(
-            f"{name_printable(path)}: larger than {MAX_STATE_BYTES >> 20} MiB, "
-            "not a state file workbench wrote"
-        )
     try:
         state = json.loads(raw)
     except (UnicodeDecodeError, ValueError) as error:

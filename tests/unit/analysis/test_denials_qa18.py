@@ -10,9 +10,17 @@ FIGURE_REACH sentences back; their claims without a figure are not what it rejec
 
 from __future__ import annotations
 
+import pytest
+
 from tests.fixtures.denial_stories import told
+from tests.fixtures.long_quotes import refuse_long_reads, repeated
 from tests.unit.analysis.test_ledger import group_with, ledger_of
 from workbench.core.analysis.ledger.answers import anaphoric, whose_claim
+from workbench.core.analysis.ledger.ledger import build_ledger
+from workbench.core.analysis.ledger.live import LiveLedger
+from workbench.core.analysis.ledger.settings import LedgerSettings
+from workbench.core.annotation import Annotation
+from workbench.core.corpus.sentences import WINDOW
 
 FLOOD = (
     ("Mayor Elena Varga told a news conference on Tuesday that the flood had killed 47 "
@@ -45,16 +53,12 @@ def test_a_denial_of_a_partys_figure_answers_their_claims_of_a_figure() -> None:
     assert group_with(ledger, rebuild.quote).denials == (), "the mayor's, but no figure"
 
 
+def source(annotation: Annotation) -> str | None:
+    return annotation.source.strip() if annotation.source else None
+
+
 def test_the_live_ledger_links_them_alike() -> None:
-    from workbench.core.analysis.ledger.ledger import build_ledger
-    from workbench.core.analysis.ledger.live import LiveLedger
-    from workbench.core.analysis.ledger.settings import LedgerSettings
-
     made = told(FLOOD)
-
-    def source(annotation):  # type: ignore[no-untyped-def]
-        return annotation.source.strip() if annotation.source else None
-
     current = {a.key: a for a in made}
     live = LiveLedger(current.values(), LedgerSettings(), source)
     assert live.ledger() == build_ledger(made, LedgerSettings(), source_of=source)
@@ -64,3 +68,22 @@ def test_the_live_ledger_links_them_alike() -> None:
         assert live.ledger() == build_ledger(
             sorted(current.values(), key=lambda a: a.key), LedgerSettings(), source_of=source
         )
+
+
+def test_a_text_pasted_whole_is_read_for_no_figure_and_no_speaker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """rv18 H2: the mayor's toll pasted whole as one claim's quote (longer than a sentence
+    can be, quote_cap.too_long), then denials naming the mayor's figure and claim. Its
+    figures and its speaker were read, superlinear in its length (a 122,652-character
+    quote took `workbench summary` 22.9 s of CPU): neither is read now, by either ledger,
+    so it holds no figure for "the mayor's figure" and names no mayor for "the mayor's
+    claim" (its source, "Elena Varga", does not name the mayor either)."""
+    refuse_long_reads(monkeypatch)
+    toll, varga, _ = FLOOD[0]
+    claim = ("The ministry rejected the mayor's claim as speculation.", "ministry", ("denial",))
+    for quote, linked in ((toll, 2), (repeated(WINDOW + 1, toll), 0)):
+        made = told(((quote, varga, ()), FLOOD[4], claim))
+        assert len(group_with(ledger_of(made), toll).denials) == linked
+        live = LiveLedger(made, LedgerSettings(), source)
+        assert live.ledger() == build_ledger(made, LedgerSettings(), source_of=source)

@@ -5,13 +5,17 @@ correction (the same sentence, 3,000 → 3,500) stays to check."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.fixtures.anchored import annotate, article
+from tests.fixtures.long_quotes import refuse_long_reads, repeated
+from tests.fixtures.sentences import sentence_annotation
 from workbench.core.anchoring.another_article import is_another_article
 from workbench.core.anchoring.placement import CHECK, MOVED, ORPHAN, plan_article
 from workbench.core.anchoring.same_statement import can_be_the_same, figures, speaker
+from workbench.core.corpus.sentences import WINDOW
 
 DELETED = (
     "Correction Report\n\nOfficials said 5,000 troops were sent to Russia.\n\n"
@@ -49,6 +53,20 @@ def test_a_fixed_typo_in_the_speaker_and_a_corrected_figure_stay_to_check() -> N
     new = article(DELETED.replace("5,000", "5,500"))
     (placement,) = plan_article(new, [annotate(old, 1, source="Officals")]).placements
     assert (placement.outcome, placement.after.index) == (CHECK, 1)
+
+
+def test_a_quote_longer_than_a_sentence_is_not_read_for_its_speaker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """rv18 H2: reading who speaks is quadratic in a quote's length; one longer than a
+    sentence can be (quote_cap.too_long, a text pasted whole) is judged by similarity
+    alone."""
+    refuse_long_reads(monkeypatch)
+    said = "Kyiv officials said 6,000 troops were sent to Russia."
+    assert speaker(sentence_annotation(said)) == "Kyiv officials"
+    pasted = sentence_annotation(repeated(WINDOW + 1, said))
+    assert speaker(pasted) is None
+    assert can_be_the_same(pasted, "NATO said 7,000 troops were sent to Russia.")
 
 
 def test_without_a_recorded_source_the_quotes_own_speaker_is_compared() -> None:

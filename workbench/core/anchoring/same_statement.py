@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from workbench.core.analysis.figures.quote_cap import too_long
 from workbench.core.analysis.suggestions.speaker import guess_source
 from workbench.core.annotation import Annotation
 
@@ -48,7 +49,9 @@ def speaker(annotation: Annotation) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _guessed(quote: str) -> str | None:
-    return guess_source(quote)
+    """None for a quote longer than a sentence can be (quote_cap.too_long: a text pasted
+    whole, whose reading is quadratic in its length): judged by similarity alone."""
+    return None if too_long(quote) else guess_source(quote)
 
 
 def _names(sentence: str, name: str) -> bool:

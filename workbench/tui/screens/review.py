@@ -27,6 +27,7 @@ from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from store import ServerError, StoreError
+from workbench.core.analysis.figures.quote_cap import too_long
 from workbench.core.analysis.sources.speakers import speaker_stance
 from workbench.core.analysis.suggestions.speaker import guess_source
 from workbench.core.analysis.summary.build import SummaryCache
@@ -830,13 +831,16 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
 
     async def action_edit_source(self) -> None:
         """The source prompt of the annotate screen (pre-filled with the source, or a
-        guess from the sentence), saved through the workspace."""
+        guess from the sentence), saved through the workspace. No guess from a quote
+        longer than a sentence can be (quote_cap.too_long: an imported text pasted whole,
+        whose reading is quadratic in its length, rv18 H2)."""
         self.check_keys()
         found = self.editable()
         if found is None:
             return
         annotation = found[1].annotation
-        value = annotation.source or guess_source(annotation.quote) or ""
+        quote = annotation.quote
+        value = annotation.source or (None if too_long(quote) else guess_source(quote)) or ""
 
         def save(answer: str | None) -> None:
             if answer is not None:

@@ -830,7 +830,10 @@ def speaker_phrase(quote: str) -> str:
     reports no one. A party the sentence only talks about ("Marta Vell said the mayor had
     been told to keep quiet") is not in it: rv13 R1, the words before the first
     reporting verb of "The mayor had been told to keep quiet, Marta Vell said." were
-    "The mayor had been"."""
+    "The mayor had been". Nothing of a quote longer than a sentence can be
+    (quote_cap.too_long: a text pasted whole, whose reading is quadratic in its length)."""
+    if too_long(quote):
+        return ""
     tokens = tokenize(quote, 0)
     found = find_attribution(tokens)
     if found is None:

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process, utils
 
 from workbench.core.analysis.figures.conflicts import Figure
 from workbench.core.analysis.figures.quantities import numbers_in
+from workbench.core.analysis.figures.quote_cap import too_long
 from workbench.core.analysis.ledger.answers import (
     DeniedWords,
     denied_clause,
@@ -500,7 +501,9 @@ def answered_before(
     members had been arrested" just before "rejected the union's claim" was listed as
     its target, the union's own claim two sentences back being the one it rejects). One
     naming whose figure it rejects ("the mayor's figure") answers only a claim holding a
-    number (qa18 F1)."""
+    number (qa18 F1); a quote longer than a sentence can be (quote_cap.too_long, a text
+    pasted whole) holds none here and names no speaker (speaker_phrase), neither being
+    read in it (rv18 H2: a 122,652-character claim took the summary 22.9 s of CPU)."""
     if "denial" in claim.tags:
         return False
     speaker = source_of(denial)
@@ -509,7 +512,9 @@ def answered_before(
     whose = whose_claim(denial.quote)  # "rejected the union's account": the union's claim
     if whose is None:
         return True
-    if whose_figure(denial.quote) is not None and not numbers_in(claim.quote)[0]:
+    if whose_figure(denial.quote) is not None and (
+        too_long(claim.quote) or not numbers_in(claim.quote)[0]
+    ):
         return False  # "the mayor's figure": a claim of theirs holding no number is not it
     said_by = f"{source_of(claim) or ''} {speaker_phrase(claim.quote)}"
     if whose in _WORDS.findall(said_by.lower()):
