@@ -168,10 +168,15 @@ def filters_matching_nothing(
 
 def no_reviews(source: ExportSource, wanted: AnnotationFilter, annotator: str | None) -> None:
     """Say on stderr why a ClaimReview export holds no review (qa5 Q10: an empty graph,
-    exit 0, and nothing said): only claims with a verdict are reviews."""
-    from workbench.core.interchange.export.claimreview import no_review_words
+    exit 0, and nothing said), or how many annotations it left out when it holds some
+    (qa18 F14: 168 of 169, said nowhere): only claims with a verdict are reviews."""
+    from workbench.core.interchange.export.claimreview import no_review_words, non_review_words
 
-    said = no_review_words(a for a in source.all(annotator) if wanted.matches(a))
+    placed = [a for a in source.all(annotator) if wanted.matches(a)]
+    said = no_review_words(placed)
+    if said is None:
+        orphans = [a for a in source.orphans(annotator) if wanted.matches(a)]
+        said = non_review_words(placed + orphans)
     if said is not None:
         print(f"workbench: {said}", file=sys.stderr)
 

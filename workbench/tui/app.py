@@ -459,7 +459,7 @@ class WorkbenchApp(App[None]):
         from workbench.core.anchoring.as_tagged import tagged_reader
         from workbench.core.anchoring.reanchored_view import view_plans
         from workbench.core.files.atomic import write_output
-        from workbench.core.interchange.export.claimreview import no_review_words
+        from workbench.core.interchange.export.claimreview import no_review_words, non_review_words
         from workbench.core.interchange.export.from_store import (
             export_bytes,
             orphans_left_out,
@@ -497,6 +497,10 @@ class WorkbenchApp(App[None]):
         empty = no_review_words(source.all(None)) if format_name == "claimreview" else None
         if empty is not None:
             left_words += f"; {empty}"
+        elif format_name == "claimreview" and (
+            others := non_review_words([*source.all(None), *source.orphans(None)])
+        ):
+            left_words += f"; {others}"
         hand_back(
             self,
             self.notify,

@@ -142,8 +142,22 @@ def test_a_claimreview_export_without_a_review_says_why(
     assert code == 0 and json.loads(out)["@graph"] == []
     assert "no ClaimReview written: only a claim with a verdict" in err
     assert "none of the 1 annotation(s) selected has one" in err
+    code, out, err = export(
+        capsysbinary, "--db", str(db), "--format", "claimreview", "--tag", "claim"
+    )
+    assert len(json.loads(out)["@graph"]) == 2 and err == ""  # every one selected a review
+
+
+def test_a_claimreview_export_says_how_many_annotations_it_left_out(
+    db: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """qa18 F14: 1 review of 169 annotations written, the other 168 said nowhere."""
     code, out, err = export(capsysbinary, "--db", str(db), "--format", "claimreview")
-    assert json.loads(out)["@graph"] and err == ""
+    assert code == 0 and len(json.loads(out)["@graph"]) == 2
+    assert err == (
+        "workbench: 1 annotation(s) left out: ClaimReview holds only claims with a verdict "
+        "(supported, refuted, disputed, inconclusive); json and jsonl keep them\n"
+    )
 
 
 def test_output_file_is_written_atomically(

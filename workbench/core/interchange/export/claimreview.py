@@ -51,6 +51,21 @@ def no_review_words(selected: Iterable[Annotation]) -> str | None:
     )
 
 
+def non_review_words(selected: Iterable[Annotation]) -> str | None:
+    """How many of `selected` a ClaimReview export leaves out for not being a claim with
+    a verdict, when it writes some review (qa18 F14: 1 review of 169 annotations, and
+    the other 168 said nowhere); None when every one is a review, or none is (that is
+    no_review_words)."""
+    chosen = list(selected)
+    others = sum(1 for annotation in chosen if not is_review(annotation))
+    if not others or others == len(chosen):
+        return None
+    return (
+        f"{others} annotation(s) left out: ClaimReview holds only claims with a verdict "
+        f"({', '.join(VERDICTS)}); json and jsonl keep them"
+    )
+
+
 ONE_PERSON = frozenset(
     ("spokesman", "spokeswoman", "spokesperson", "official", "representative", "lawyer")
 )
