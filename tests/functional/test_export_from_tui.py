@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from store import AnnotationStore
+from tests.fixtures.notices import recorded_notices
 from tests.fixtures.waiting import until
 from workbench.core.corpus.articles import Corpus
 from workbench.core.interchange.export.from_store import export_bytes
@@ -47,15 +48,8 @@ async def test_palette_export_writes_a_valid_json_export(
 async def export_notices(app, format_name: str, target: Path) -> list[str]:  # type: ignore[no-untyped-def]
     """The messages of the notices `app` shows while it tags a sentence and exports it
     in `format_name` to `target`, in order."""
-    messages: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
-        original = app.notify
-
-        def record(message: str, **kwargs: object) -> None:
-            messages.append(message)
-            original(message, **kwargs)
-
-        app.notify = record
+        messages = recorded_notices(app)
         await pilot.press("c")
         app.export_in_background(format_name, target)
         await app.workers.wait_for_complete()
@@ -226,19 +220,6 @@ def nested_state(private_state: Path) -> Path:
     state.parent.mkdir(parents=True)
     state.write_bytes(b"[" * 100_000)
     return state
-
-
-def recorded_notices(app) -> list[str]:  # type: ignore[no-untyped-def]
-    """Every notice `app` shows from now on (a notice times out of app._notifications)."""
-    messages: list[str] = []
-    original = app.notify
-
-    def record(message: str, **kwargs: object) -> None:
-        messages.append(message)
-        original(message, **kwargs)
-
-    app.notify = record
-    return messages
 
 
 async def test_a_state_file_nested_too_deeply_is_named_and_the_export_goes_on(

@@ -5,6 +5,7 @@ to open and 4-8 s a key, the app frozen meanwhile. It is said, and kept as it is
 from __future__ import annotations
 
 from store import AnnotationStore
+from tests.fixtures.notices import recorded_notices
 from workbench.core.annotation import Anchor, Annotation
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.screens.prompt import EDIT_MOST, TextPrompt
@@ -22,16 +23,9 @@ async def test_a_note_longer_than_the_prompt_edits_is_named_not_opened(
     )
     note = "word " * (EDIT_MOST // 5 + 1)
     saved = store.save(Annotation.new(anchor, store.annotator, tags=("claim",), note=note))
-    messages: list[str] = []
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        original = app.notify
-
-        def record(message: str, **kwargs: object) -> None:
-            messages.append(message)
-            original(message, **kwargs)
-
-        app.notify = record
+        messages = recorded_notices(app)
         await pilot.press("e")
         await pilot.pause()
         assert not isinstance(app.screen, TextPrompt)
