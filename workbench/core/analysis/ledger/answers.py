@@ -403,21 +403,21 @@ _CALLED_ON = re.compile(r"\s+(?:on|for|upon|off|in|up)\b", re.IGNORECASE)
 def whose_claim(quote: str) -> str | None:
     """Whose claim a denial names in its denied clause, lower case ("rejected the union's
     account": "union"), or None."""
-    clause = denied_clause(quote)
-    if clause is None:
-        return None
-    found = _POSSESSOR.search(quote, *clause)
+    found = _possessor(quote)
     return found.group()[:-2].lower() if found else None
+
+
+def _possessor(quote: str) -> re.Match[str] | None:
+    """The possessive ("the union's") in a denial's denied clause, or None."""
+    clause = denied_clause(quote)
+    return None if clause is None else _POSSESSOR.search(quote, *clause)
 
 
 def whose_figure(quote: str) -> str | None:
     """Whose figure a denial names in its denied clause, lower case ("dismissed the
     mayor's figure as premature", "rejected the ministry's count": "ministry"): whose
     claim it names (whose_claim) when a figure's kind (FIGURE_KINDS) follows, else None."""
-    clause = denied_clause(quote)
-    if clause is None:
-        return None
-    found = _POSSESSOR.search(quote, *clause)
+    found = _possessor(quote)
     if found is None:
         return None
     after = _WORD.match(quote, _skip_space(quote, found.end()))
@@ -574,19 +574,22 @@ def denied_values(quote: str) -> frozenset[str]:
         verdict = verdict_span(quote, start, end)
         end = verdict[0] if verdict is not None else end
         return frozenset(
-            f"{q.value:g}" for q in _quantities(quote) if not q.vague and start <= q.start < end
+            f"{q.value:g}"
+            for q in quote_quantities(quote)
+            if not q.vague and start <= q.start < end
         )
     rejected = {match.end() for match in _REJECTED.finditer(quote)}
     if not rejected:
         return frozenset()
-    found = _quantities(quote)
+    found = quote_quantities(quote)
     return frozenset(f"{q.value:g}" for q in found if not q.vague and q.start in rejected)
 
 
 @lru_cache(maxsize=1 << 12)
-def _quantities(quote: str) -> tuple[Quantity, ...]:
-    """The quote's figures (numbers_in), read once for denied_figures and denied_values;
-    none of a quote longer than a sentence can be (quote_cap.too_long)."""
+def quote_quantities(quote: str) -> tuple[Quantity, ...]:
+    """The quote's figures (numbers_in), read once for denied_figures, denied_values and
+    denials.answered_before; none of a quote longer than a sentence can be
+    (quote_cap.too_long)."""
     return () if too_long(quote) else tuple(numbers_in(quote)[0])
 
 
@@ -608,7 +611,7 @@ def denied_figures(quote: str) -> tuple[tuple[float, float], ...]:
         end = verdict[0]
     return tuple(
         figure_span(quantity)
-        for quantity in _quantities(quote)
+        for quantity in quote_quantities(quote)
         if quantity.what is not None and start <= quantity.start < end
     )
 

@@ -25,8 +25,6 @@ from itertools import chain, compress
 from rapidfuzz import fuzz, process, utils
 
 from workbench.core.analysis.figures.conflicts import Figure
-from workbench.core.analysis.figures.quantities import numbers_in
-from workbench.core.analysis.figures.quote_cap import too_long
 from workbench.core.analysis.ledger.answers import (
     DeniedWords,
     denied_clause,
@@ -34,6 +32,7 @@ from workbench.core.analysis.ledger.answers import (
     denied_span,
     denied_words,
     figure_span,
+    quote_quantities,
     said_stems,
     speaker_phrase,
     stated_figures,
@@ -512,9 +511,7 @@ def answered_before(
     whose = whose_claim(denial.quote)  # "rejected the union's account": the union's claim
     if whose is None:
         return True
-    if whose_figure(denial.quote) is not None and (
-        too_long(claim.quote) or not numbers_in(claim.quote)[0]
-    ):
+    if whose_figure(denial.quote) is not None and not quote_quantities(claim.quote):
         return False  # "the mayor's figure": a claim of theirs holding no number is not it
     said_by = f"{source_of(claim) or ''} {speaker_phrase(claim.quote)}"
     if whose in _WORDS.findall(said_by.lower()):
