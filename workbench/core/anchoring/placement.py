@@ -249,10 +249,6 @@ class ArticlePlan:
     another_article: bool = False
     """True when the text holds nothing known of the annotated one: every annotation
     was orphaned as made on another article (another_article.py)."""
-    annotators: frozenset[str] | None = None
-    """The analysts whose annotations `placements` holds (a writer's plan: its own
-    analyst, tr7 T15; an import's: also those whose records the file holds), or None:
-    every analyst's."""
     others: tuple[Placement, ...] = ()
     """The other analysts' placements, left out of `placements` (never stored by this
     plan): where their sentences went, for the ledger decisions that name them."""
@@ -274,7 +270,6 @@ class ArticlePlan:
             self,
             placements=tuple(p for p in every if p.before.annotator in names),
             others=tuple(p for p in every if p.before.annotator not in names),
-            annotators=names,
         )
 
     def count(self, outcome: str) -> int:
