@@ -323,7 +323,9 @@ async def test_the_summary_shows_the_quote_as_tagged_and_counts_no_missing_artic
         assert "30,000" in row[5].plain and marked(row[6]) == ["3,000"]
         # A sentence to check counts in the text now; one on no sentence says "was" (qa5 Q17).
         assert [table.get_row_at(n)[2].plain for n in range(2)] == ["2", "was 3"]
-        assert table.get_row_at(1)[1].plain == "Troops sent to Kursk, as first filed"
+        # the remembered title, cut at a word to its column (polish19)
+        assert table.get_row_at(1)[1].plain == "Troops sent to Kursk…"
+        assert "Troops sent to Kursk, as first filed" in screen.detail_of("anchoring", 1)
         assert screen.summary is not None and screen.summary.totals.annotations == 3
         assert "renamed" not in [row.article_id for row in screen.summary.articles]
 

@@ -22,6 +22,7 @@ from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.screens.summary import SummaryScreen
+from workbench.tui.state.column_widths import ColumnSpec, cut_at_word
 
 SIZE = (120, 36)
 TROOP_FIGURES = {10_000.0, 11_000.0, 12_000.0}  # the 3,000 is out of a promised 10,000 (Q23)
@@ -101,7 +102,8 @@ async def test_conflicts_articles_and_sources(make_app, gold, bundled: Corpus) -
         rows = [conflicts.get_row_at(n) for n in range(conflicts.row_count)]
         assert {"10,000", "11,000", "12,000"} <= {row[1].plain for row in rows}
         eleven = next(row for row in rows if row[1].plain == "11,000")
-        assert eleven[4].plain == "North Korea Starting To Sustain Losses…", "a title, not an id"
+        # a title, not an id, cut at a word to its column at 120 columns
+        assert eleven[4].plain == "North Korea Starting…", "a title, not an id"
         assert eleven[5].plain == "9", "sentences counted from 1, as everywhere"
         assert "11,000 North Koreans (article “North Korea Starting" in eleven[7].plain
         assert eleven[7].plain.endswith("both sent to Russia, no qualifier allows both")
@@ -110,7 +112,10 @@ async def test_conflicts_articles_and_sources(make_app, gold, bundled: Corpus) -
         assert articles.row_count == len(bundled.articles)
         article = articles.get_row_at(0)
         first = bundled.articles[0]
-        assert article[0].plain == "U.S. Cites ‘Indications’ North Korean…"
+        # the whole title, as much as its column holds (polish19)
+        assert (
+            article[0].plain == "U.S. Cites ‘Indications’ North Korean Soldiers Died Fighting for…"
+        )
         expected = sum(1 for note in gold if note.article_id == first.id and note.tags)
         assert article[2].plain == str(expected)
         assert article[1].plain == str(len(first.sentences))
@@ -517,11 +522,18 @@ async def test_a_claim_tagged_on_the_annotate_screen_is_patched_into_the_open_su
             assert_tables_show(screen)
 
 
+def shown_cell(value: object, spec: ColumnSpec, widths: dict[str, int]) -> str:
+    """A row's value as its cell shows it: a title cut at a word to its column."""
+    from workbench.tui.screens.summary import table_cell
+
+    text = table_cell(value).plain
+    return cut_at_word(text, widths[spec.label]) if spec.cut_at_word else text
+
+
 def assert_tables_show(screen: SummaryScreen) -> None:
     """Every table holds what filling it from the summary shown gives (cells changed in
     place after an update included), in the order ranked_groups reads."""
     from workbench.core.analysis.summary.model import ranked_groups
-    from workbench.tui.screens.summary import table_cell
     from workbench.tui.state.summary_view import prepare_view
 
     assert screen.summary is not None and screen.view is not None
@@ -536,9 +548,10 @@ def assert_tables_show(screen: SummaryScreen) -> None:
             tabs.active = tab  # as action_show_tab, without moving the focus: a focus
             screen.show_tab_table()  # taken later would show that tab again
         shown = [[cell.plain for cell in table.get_row_at(n)] for n in range(table.row_count)]
-        labels = [column.label.plain for column in table.columns.values()]
-        kept = [n for n, spec in enumerate(columns) if spec.label in labels]  # spare ones left out
-        assert shown == [[table_cell(row[n]).plain for n in kept] for row in rows], tab
+        widths = {column.label.plain: column.width for column in table.columns.values()}
+        kept = [n for n, spec in enumerate(columns) if spec.label in widths]  # spares left out
+        expected_cells = [[shown_cell(row[n], columns[n], widths) for n in kept] for row in rows]
+        assert shown == expected_cells, tab
     tabs.active = active
     screen.show_tab_table()
 

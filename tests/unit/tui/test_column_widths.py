@@ -7,8 +7,11 @@ from hypothesis import strategies as st
 
 from workbench.tui.state.column_widths import (
     CELL_PADDING,
+    NAME_SHARE,
+    TITLE_SHARE,
     ColumnSpec,
     content_widths,
+    cut_at_word,
     fitted,
     shown_columns,
 )
@@ -58,7 +61,7 @@ def test_a_narrow_table_shrinks_every_column_but_not_below_its_smallest() -> Non
 
 
 SOURCES = (
-    ColumnSpec("source", 10, 45, names_row=True),
+    ColumnSpec("source", 10, 45, keeps=NAME_SHARE),
     ColumnSpec("kind", 7, 7, spare=1),
     ColumnSpec("articles", 8, 8),
     ColumnSpec("sentences", 9, 9),
@@ -77,6 +80,55 @@ def test_a_table_that_would_scroll_sideways_leaves_out_its_spare_columns() -> No
     widths = fitted([SOURCES[n] for n in shown], [content[n] for n in shown], 44)
     assert sum(widths) + CELL_PADDING * len(shown) == 44, "no sideways scroll"
     assert shown_columns(SOURCES, content, 20) == [0, 2, 3], "never a column that is not spare"
+
+
+TITLE = "U.S. Cites ‘Indications’ North Korean…"
+
+
+def test_a_title_keeps_a_sixth_of_a_table_short_of_room() -> None:
+    """polish19: the ledger cut titles to 12 cells at 120 columns, 21 at 160, 36 at 250
+    (39 long); now at least a sixth of the table, the others giving up room first."""
+    from dataclasses import replace
+
+    from workbench.tui.screens.summary import LEDGER_COLUMNS
+
+    content = content_widths(
+        LEDGER_COLUMNS,
+        [
+            (
+                "⚠",
+                "12",
+                "denies it",
+                TITLE,
+                "99",
+                "tester",
+                "in progress",
+                ZELENSKYY,
+                "9" * 40,
+                "x" * 300,
+            )
+        ],
+    )
+    giving = [replace(spec, keeps=0) for spec in LEDGER_COLUMNS]
+    for room, before, after in ((78, 8, 13), (118, 12, 20), (158, 22, 30), (248, 36, len(TITLE))):
+        widths = fitted(LEDGER_COLUMNS, content, room)
+        assert fitted(giving, content, room)[3] == before
+        assert widths[3] == after >= min(len(TITLE), room // TITLE_SHARE), room
+        total = sum(widths) + CELL_PADDING * len(widths)
+        assert total == room if room > 78 else total == 107, "at 80 columns it scrolls sideways"
+
+
+def test_a_cut_title_ends_at_a_word_with_an_ellipsis() -> None:
+    assert cut_at_word(TITLE, 40) == TITLE, "whole when it fits"
+    assert cut_at_word(TITLE, 30) == "U.S. Cites ‘Indications’…"
+    assert cut_at_word(TITLE, 20) == "U.S. Cites ‘Indicat…", (
+        "inside a word rather than lose a third"
+    )
+    assert cut_at_word("About 3,000 North Korean soldiers", 25) == "About 3,000 North Korean…"
+    assert cut_at_word("About 3,000 North Korean soldiers", 24) == "About 3,000 North…"
+    assert cut_at_word("North Korea Starting To Sustain", 12) == "North Korea…"
+    assert cut_at_word("北朝鮮の兵士たち", 9) == "北朝鮮の…", "counted in cells"
+    assert cut_at_word(TITLE, 1) == "…" and cut_at_word(TITLE, 0) == ""
 
 
 def test_wide_characters_count_twice() -> None:

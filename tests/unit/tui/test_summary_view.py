@@ -108,7 +108,7 @@ def test_with_statuses_that_differ_the_articles_rows_add_up() -> None:
         view, _ = read_summary(Workspace(store, corpus), None, LedgerSettings())
     first = view.summary.articles[0]
     assert view.status_differs and first.status_differs == 3
-    (row,) = [row for row in view.article_rows if row[0] == first.short_title]
+    (row,) = [row for row in view.article_rows if row[0] == first.title]
     assert len(row) == len(STATUS_DIFFERS_COLUMNS) and row[-1] == 3
     statuses = row[-7:-1]
     assert sum(statuses) + row[-1] == first.annotated  # type: ignore[arg-type]

@@ -54,7 +54,15 @@ from workbench.tui.screens.confirm import ConfirmPrompt, describe
 from workbench.tui.screens.help import show_help
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.server_link import ServerUnreachable
-from workbench.tui.state.column_widths import ColumnSpec, content_widths, fitted, shown_columns
+from workbench.tui.state.column_widths import (
+    NAME_SHARE,
+    TITLE_SHARE,
+    ColumnSpec,
+    content_widths,
+    cut_at_word,
+    fitted,
+    shown_columns,
+)
 from workbench.tui.state.conflict_banner import banner_lines
 from workbench.tui.state.hidden_tables import HiddenTables
 from workbench.tui.state.live_summary import LiveSummary
@@ -133,7 +141,7 @@ LEDGER_COLUMNS: Columns = (
     ColumnSpec("!", 1, 1),
     ColumnSpec("group", 5, 5),
     ColumnSpec("role", 9, 9),
-    ColumnSpec("article", 8, 40),
+    ColumnSpec("article", 8, 40, keeps=TITLE_SHARE, cut_at_word=True),
     ColumnSpec("sentence", 8, 8),
     ColumnSpec("analyst", 7, 24),
     ColumnSpec("status", 8, 12),
@@ -146,7 +154,7 @@ CONFLICT_COLUMNS: Columns = (
     ColumnSpec("figure", 6, 10),
     ColumnSpec("as written", 10, 40),
     ColumnSpec("source", 8, 45),
-    ColumnSpec("article", 8, 40),
+    ColumnSpec("article", 8, 40, keeps=TITLE_SHARE, cut_at_word=True),
     ColumnSpec("sentence", 8, 8),
     ColumnSpec("group", 5, 5),
     ColumnSpec("why", 20, None),
@@ -155,11 +163,11 @@ POSSIBLE_COLUMNS: Columns = (
     ColumnSpec("reader", 6, 6),
     ColumnSpec("as written", 10, 30),
     ColumnSpec("source", 8, 30),
-    ColumnSpec("article", 8, 30, spare=1),
+    ColumnSpec("article", 8, 30, spare=1, cut_at_word=True),
     ColumnSpec("sentence", 8, 8),
     ColumnSpec("vs as written", 13, 30),
     ColumnSpec("vs source", 9, 30),
-    ColumnSpec("vs article", 10, 30, spare=1),
+    ColumnSpec("vs article", 10, 30, spare=1, cut_at_word=True),
     ColumnSpec("vs sentence", 11, 11),
     ColumnSpec("the rule reads", 14, 40),
     ColumnSpec("why the reader reads one thing", 20, None),
@@ -169,7 +177,7 @@ who gives it, then what the rule reads of the two (why it does not flag them) an
 reader does; the articles are left out first where the width is short (the detail pane
 names them)."""
 ARTICLE_COLUMNS: Columns = (
-    ColumnSpec("article", 12, None),
+    ColumnSpec("article", 12, None, cut_at_word=True),
     ColumnSpec("sentences", 9, 9),
     ColumnSpec("tagged", 6, 6),
     *(ColumnSpec(tag, max(len(tag), 5), max(len(tag), 5)) for tag in TAGS),
@@ -185,7 +193,7 @@ STATUS_DIFFERS_COLUMNS: Columns = (*ARTICLE_COLUMNS, ColumnSpec("status differs"
 so that the status columns add up to the annotated sentences (as the report's)."""
 ANCHORING_COLUMNS: Columns = (
     ColumnSpec("state", 8, 15),
-    ColumnSpec("article", 8, 40),
+    ColumnSpec("article", 8, 40, keeps=TITLE_SHARE, cut_at_word=True),
     ColumnSpec("sentence", 8, 8),
     ColumnSpec("annotator", 9, 20),
     ColumnSpec("tags", 6, 26),
@@ -193,7 +201,7 @@ ANCHORING_COLUMNS: Columns = (
     ColumnSpec("as tagged (changed words marked)", 20, 60),
 )
 DENIAL_COLUMNS: Columns = (
-    ColumnSpec("article", 8, 40),
+    ColumnSpec("article", 8, 40, keeps=TITLE_SHARE, cut_at_word=True),
     ColumnSpec("sentence", 8, 8),
     ColumnSpec("denied by", 9, 30),
     ColumnSpec("annotator", 9, 20),
@@ -201,7 +209,7 @@ DENIAL_COLUMNS: Columns = (
     ColumnSpec("text", 20, None),
 )
 SOURCE_COLUMNS: Columns = (
-    ColumnSpec("source", 10, 45, names_row=True),
+    ColumnSpec("source", 10, 45, keeps=NAME_SHARE),
     ColumnSpec("kind", 7, 7, spare=1),
     ColumnSpec("articles", 8, 8),
     ColumnSpec("sentences", 9, 9),
@@ -237,6 +245,10 @@ def fill(
     content = content_widths(columns, ([cell.plain for cell in row] for row in cells))
     shown = shown_columns(columns, content, room)
     widths = fitted([columns[n] for n in shown], [content[n] for n in shown], room)
+    for column, width in zip(shown, widths, strict=True):
+        if columns[column].cut_at_word:
+            for row in cells:
+                row[column] = _cut(row[column], width)
     cursor = table.cursor_row if place is None else place[0]
     table.clear(columns=True)
     for column, width in zip(shown, widths, strict=True):
@@ -250,8 +262,16 @@ def fill(
     return content
 
 
+def _cut(cell: Content, width: int) -> Content:
+    """A title's cell cut at a word to the column's width (cut_at_word), else as it is."""
+    text = cell.plain
+    cut = cut_at_word(text, width)
+    return cell if cut == text else literal(cut, single_line=True)
+
+
 def patch_rows(
     table: DataTable[Content],
+    columns: Columns,
     before: Sequence[Sequence[object]],
     after: Sequence[Sequence[object]],
     content: Sequence[int],
@@ -262,6 +282,7 @@ def patch_rows(
     what fill() would make; False when the table must be filled again. `shown`: the
     columns the table shows (shown_columns); a cell of another changes nothing shown."""
     place = {column: position for position, column in enumerate(shown)}
+    widths = [column.width for column in table.ordered_columns]
     if len(before) != len(after):
         return False
     changed = [n for n, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
@@ -275,6 +296,8 @@ def patch_rows(
             if length > content[column] or (was == content[column] and length < was):
                 return False  # the column's widest cell changes: fit again
             if column in place:
+                if columns[column].cut_at_word:
+                    cell = _cut(cell, widths[place[column]])
                 updates.append((Coordinate(row, place[column]), cell))
     for coordinate, cell in updates:
         table.update_cell_at(coordinate, cell)
@@ -607,7 +630,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 content = self.content_widths[tab]
                 # the same columns (not the Articles tab's "status differs" come or gone)
                 if was == columns and patch_rows(
-                    table, before, rows, content, shown_columns(columns, content, room)
+                    table, columns, before, rows, content, shown_columns(columns, content, room)
                 ):
                     continue
             place = self.hidden.filled(tab)
@@ -694,8 +717,11 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             return source_detail(summary.sources[row], titles)
         if tab == "anchoring" and row < len(self.anchoring):
             state, annotation = self.anchoring[row]
-            tagged = (summary.anchoring or AnchoringSection()).as_tagged(annotation)
-            return anchoring_detail(ANCHORING_STATES[state], annotation, tagged, titles)
+            anchoring = summary.anchoring or AnchoringSection()
+            tagged = anchoring.as_tagged(annotation)
+            # a missing article by the title the database remembers, as its row names it
+            named = {**anchoring.titles, **titles}
+            return anchoring_detail(ANCHORING_STATES[state], annotation, tagged, named)
         if tab == "denials" and row < len(summary.unlinked_denials):
             return unlinked_detail(summary.unlinked_denials[row], titles)
         possible = self.view.possible if self.view is not None else None

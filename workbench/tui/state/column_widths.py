@@ -8,7 +8,10 @@ proportion to what they have above their smallest, the growing one counted as wa
 up to a third of the table (else the text, what identifies a row, stayed at its
 smallest while names and figures kept theirs: qa4 Q4); a column that names a row (the
 Sources tab's source) keeps its width up to a third of the table, the others giving up
-room first (qa13 Q11).
+room first (qa13 Q11); an article's title keeps its width up to a sixth of the table
+(polish19: at 160 columns the ledger cut titles to 21 cells, "U.S. Cites ‘Indicatio",
+at 250 to 36, while the short title has at most 40), and a title cut short ends at a
+word with "…" (cut_at_word), so that it reads as cut.
 So a wide terminal has no blank columns and no name cut short that would fit
 ("Ukrainian President Volodymyr Zelenskyy"), and a narrow one keeps every column at
 least readable (the table scrolls sideways; the detail pane shows the row in full).
@@ -31,6 +34,12 @@ CELL_PADDING = 2
 
 GROWING_SHARE = 3
 """The growing column wants up to 1/GROWING_SHARE of the table when room is short."""
+NAME_SHARE = 3
+"""A source's name keeps up to 1/NAME_SHARE of the table (ColumnSpec.keeps)."""
+TITLE_SHARE = 6
+"""An article's title keeps up to 1/TITLE_SHARE of the table: its short title whole from
+some 250 columns, 20 cells at 120, while the source and figures keep 9 there."""
+ELLIPSIS = "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +50,14 @@ class ColumnSpec:
     smallest: int
     largest: int | None
     """None: the column that grows into the room the others leave."""
-    names_row: bool = False
-    """The column that names a row (a source's name): when room is short it keeps its
-    width, up to a third of the table, and the others give up room first (qa13 Q11: at
-    80 columns "Ingrid Sæt" while "also written" kept its room)."""
+    keeps: int = 0
+    """0: gives up room with the others. Else a column that names a row, which keeps its
+    width when room is short, up to 1/keeps of the table, the others giving up room
+    first: a source's name a third (NAME_SHARE; qa13 Q11: at 80 columns "Ingrid Sæt"
+    while "also written" kept its room), an article's title a sixth (TITLE_SHARE)."""
+    cut_at_word: bool = False
+    """A cell too long for the column is cut at a word with "…" (cut_at_word), not
+    clipped inside one: an article's title."""
     spare: int = 0
     """0: always shown. Else a column the detail pane shows too, left out when the table
     would otherwise scroll sideways: the highest rank first, a rank's columns together
@@ -69,7 +82,7 @@ def shown_columns(specs: Sequence[ColumnSpec], content: Sequence[int], room: int
     share = room // GROWING_SHARE
     shown = list(range(len(specs)))
     for rank in sorted({spec.spare for spec in specs if spec.spare}, reverse=True):
-        least = sum(_kept(specs[n], _wanted(specs[n], content[n], share), share) for n in shown)
+        least = sum(_kept(specs[n], _wanted(specs[n], content[n], share), room) for n in shown)
         if least + CELL_PADDING * len(shown) <= room:
             break
         shown = [n for n in shown if specs[n].spare != rank]
@@ -82,9 +95,11 @@ def _wanted(spec: ColumnSpec, width: int, share: int) -> int:
     return max(spec.smallest, min(width, share if spec.largest is None else spec.largest))
 
 
-def _kept(spec: ColumnSpec, wanted: int, share: int) -> int:
+def _kept(spec: ColumnSpec, wanted: int, room: int) -> int:
     """What a column keeps when room is short: its smallest, or a name's width."""
-    return max(spec.smallest, min(wanted, share)) if spec.names_row else spec.smallest
+    if not spec.keeps:
+        return spec.smallest
+    return max(spec.smallest, min(wanted, room // spec.keeps))
 
 
 def fitted(specs: Sequence[ColumnSpec], content: Sequence[int], room: int) -> list[int]:
@@ -97,7 +112,7 @@ def fitted(specs: Sequence[ColumnSpec], content: Sequence[int], room: int) -> li
         if growing is not None:
             wanted[growing] += free
         return wanted
-    kept = [_kept(spec, width, share) for spec, width in zip(specs, wanted, strict=True)]
+    kept = [_kept(spec, width, room) for spec, width in zip(specs, wanted, strict=True)]
     spare = [width - least for width, least in zip(wanted, kept, strict=True)]
     total = sum(spare)
     if total <= -free:
@@ -112,3 +127,22 @@ def fitted(specs: Sequence[ColumnSpec], content: Sequence[int], room: int) -> li
             given[number] += 1
             left -= 1
     return [width - less for width, less in zip(wanted, given, strict=True)]
+
+
+def cut_at_word(text: str, width: int) -> str:
+    """`text` in at most `width` cells: whole when it fits, else cut with "…" after its
+    last word that ends in the cut's last third (inside a word when none does: at 20
+    cells "U.S. Cites ‘Indicat…" says more than "U.S. Cites…"), counted in cells."""
+    if cell_len(text) <= width:
+        return text
+    if width < 2:
+        return ELLIPSIS[:width]
+    end, cells = 0, 0
+    while cells + cell_len(text[end]) <= width - 1:
+        cells += cell_len(text[end])
+        end += 1
+    cut = text[:end]
+    space = cut.rfind(" ")
+    if not text[end].isspace() and space >= end * 2 // 3 and space > 0:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–—-") + ELLIPSIS

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -335,9 +336,12 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
         for conflict, position, figure in conflict_figures
     ]
     status_differs = any(row.status_differs for row in summary.articles)
+    whole = Counter(row.title for row in summary.articles)
     article_rows: list[Row] = [
         (
-            row.short_title,
+            # the whole title, cut to the column's width (polish19); the short one,
+            # which names the article's id, where two articles have one title
+            row.title if row.title and whole[row.title] == 1 else row.short_title,
             row.sentences,
             row.tagged,
             *(row.tags[tag] for tag in TAGS),
