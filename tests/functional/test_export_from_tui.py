@@ -125,6 +125,33 @@ async def test_the_database_and_its_files_are_refused_as_targets(
         assert [a.tags for a in reopened.all()] == [("claim",)]
 
 
+async def test_the_settings_and_keymap_are_refused_as_targets(
+    make_app, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """polish19: an export over settings.toml, after "Overwrite it?" y, replaced the
+    settings, and the next start stopped on "not a valid TOML settings file"."""
+    from workbench.tui.screens.prompt import TextPrompt
+
+    settings, keymap = tmp_path / "settings.toml", tmp_path / "keymap.toml"
+    settings.write_text("[ledger]\nclaim_threshold = 70\n")
+    keymap.write_text("")
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(settings))
+    monkeypatch.setenv("WORKBENCH_KEYMAP", str(keymap))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for target in (settings, keymap):
+            await answer_export(app, pilot, str(target))
+            await pilot.press("y")  # were it asked whether to overwrite
+            await pilot.pause()
+            assert isinstance(app.screen, TextPrompt)  # asked again, nothing exported
+            said = f"{target} is workbench's "
+            assert any(said in n.message for n in app._notifications), target
+            await pilot.press("escape")
+        await app.workers.wait_for_complete()
+    assert settings.read_text() == "[ledger]\nclaim_threshold = 70\n"
+    assert keymap.read_text() == ""
+
+
 async def test_no_leaves_the_existing_file_alone(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "earlier.json"
     target.write_bytes(b"keep me")

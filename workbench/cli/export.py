@@ -18,6 +18,7 @@ from workbench.cli.common import (
     warn,
 )
 from workbench.cli.output import real_stream
+from workbench.config.user_files import user_file_refusal
 from workbench.core.annotation import ORPHANED, STATUSES, TAGS
 from workbench.core.files.output_target import output_among_articles
 from workbench.core.terminal_text import name_printable, printable
@@ -223,6 +224,7 @@ def run(args: argparse.Namespace) -> int:
         mismatch
         or no_database(location, "give one with --db FILE or URL")
         or output_over_database(location, args.output)
+        or user_file_refusal(args.output)
         or output_among_articles(args.articles or (), args.output)
     )
     if problem is not None:

@@ -16,6 +16,7 @@ from workbench.cli.common import (
 )
 from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import DatabaseLocation, resolve_database
+from workbench.config.user_files import user_file_refusal
 from workbench.core.annotation import EVERY_ANALYST
 from workbench.core.files.database_url import shown_location
 from workbench.core.files.output_target import output_among_articles
@@ -88,6 +89,7 @@ def asked(args: argparse.Namespace) -> Request | int:
     problem = (
         no_database(location, "annotate first, or pass --db FILE")
         or output_over_database(location, output)
+        or user_file_refusal(output)
         or output_among_articles(args.paths, output)
     )
     if problem is not None:

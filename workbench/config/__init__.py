@@ -8,6 +8,7 @@
   them against Textual's key names and bindings);
 - state.py: state.json, what is remembered between runs (the last export folder);
 - toml_file.py: reading a TOML file of the user's, and ConfigFileError.
+- user_files.py: a report or export is never written over one of these files.
 
 Pure Python, like core: it never imports Textual, TinyDB or the store.
 """

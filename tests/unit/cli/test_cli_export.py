@@ -266,6 +266,58 @@ def test_output_over_the_database_or_its_files_is_refused(
     assert {p.name: p.read_bytes() for p in db.parent.iterdir() if p.is_file()} == before
 
 
+USER_FILES = {
+    "settings": ("WORKBENCH_SETTINGS", "settings.toml", "[ledger]\nclaim_threshold = 70\n"),
+    "keymap": ("WORKBENCH_KEYMAP", "keymap.toml", 'toggle_claim = "1"\n'),
+    "state": ("XDG_STATE_HOME", "workbench/state.json", '{"export_folder": "/tmp"}'),
+    "key": ("XDG_STATE_HOME", "workbench/snapshot.key", "k" * 32),
+}
+
+
+@pytest.mark.parametrize("command", ["export", "summary"])
+@pytest.mark.parametrize("kind", USER_FILES)
+@pytest.mark.parametrize("named", ["as it is", "by a link"])
+def test_output_over_a_file_of_the_users_workbench_is_refused(
+    db: Path,
+    tmp_path: Path,
+    capsysbinary: pytest.CaptureFixture[bytes],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    kind: str,
+    named: str,
+) -> None:
+    """polish19: `export -o settings.toml` replaced the settings by an export, exit 0,
+    and every command after it stopped on "not a valid TOML settings file"."""
+    variable, name, text = USER_FILES[kind]
+    home = tmp_path / "home"
+    own = home / name
+    own.parent.mkdir(parents=True)
+    own.write_text(text)
+    monkeypatch.setenv(variable, str(home if variable == "XDG_STATE_HOME" else own))
+    target = own
+    if named == "by a link":
+        target = tmp_path / "link.json"
+        target.symlink_to(own)
+    status = main([command, "--db", str(db), "-o", str(target)])
+    error = capsysbinary.readouterr().err.decode()
+    assert status == 1
+    assert error.startswith(f"workbench: {target} is workbench's ")
+    assert error.endswith(f"({own}): writing there would replace it; choose another file\n")
+    assert error.count("\n") == 1
+    assert own.read_text() == text
+
+
+def test_output_over_an_ordinary_file_replaces_it_as_documented(
+    db: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """An existing file that is none of workbench's is replaced whole, as `>` would:
+    scripts export to the same file again (docs/export.md)."""
+    target = tmp_path / "notes.json"
+    target.write_text("an older export, or anything")
+    assert export(capsysbinary, "--db", str(db), "-o", str(target))[:2] == (0, b"")
+    assert len(json.loads(target.read_bytes())["annotations"]) == 3
+
+
 @pytest.mark.parametrize("command", ["export", "summary"])
 @pytest.mark.parametrize(
     ("target", "said"),

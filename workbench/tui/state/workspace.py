@@ -31,6 +31,7 @@ from store import (
     Store,
     StoreEvent,
 )
+from workbench.config.user_files import user_file_refusal
 from workbench.core.analysis.ledger.decisions import Merge, Split
 from workbench.core.anchoring.decisions import with_texts
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
@@ -47,9 +48,12 @@ from workbench.tui.state.running_code import RunningCode
 
 def output_refusal(store: Store, read: Sequence[Path], path: Path) -> str | None:
     """Why a report or export must not be written at `path`: one of the database's
-    files, or among the articles `read` (their files and folders); None if neither.
-    Workspace.output_refusal, and the app's before the corpus is loaded."""
-    return store.own_file_refusal(path) or output_among_articles(read, path)
+    files, one of the user's (settings, keymap, state), or among the articles `read`
+    (their files and folders); None if none. Workspace.output_refusal, and the app's
+    before the corpus is loaded."""
+    return (
+        store.own_file_refusal(path) or user_file_refusal(path) or output_among_articles(read, path)
+    )
 
 
 @dataclass(frozen=True, slots=True)
