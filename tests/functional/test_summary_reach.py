@@ -244,7 +244,9 @@ async def test_the_header_shows_every_line_of_its_counts_at_120_columns(
     make_app: Any, bundled: Corpus, store: AnnotationStore
 ) -> None:
     """qa7 Q10 d: at 120 columns the counts wrapped onto a third line the two-line
-    header cut ("… 6 still to check, not counted in the"), and the key hint with it."""
+    header cut ("… 6 still to check, not counted in the"), and the key hint with it.
+    Every line it has is shown; it has two at most, what does not fit said in the pane
+    (polish19)."""
     from textual.content import Content
     from textual.widgets import Static
 
@@ -257,9 +259,55 @@ async def test_the_header_shows_every_line_of_its_counts_at_120_columns(
         screen = await open_summary(app, pilot)
         status = screen.query_one("#summary-status", Static)
         shown = status.render()
-        assert isinstance(shown, Content) and "not counted in the tables" in shown.plain
+        assert isinstance(shown, Content)
         lines = shown.wrap(status.content_size.width)
-        assert len(lines) == 3 and status.content_size.height == len(lines)
+        assert len(lines) == 2 and status.content_size.height == len(lines)
+        assert len(shown.plain.splitlines()) == 2, "no line wraps"
+        said = shown.plain + detail(screen)
+        assert "still to check, not counted in the tables" in said
+        assert "2 things measured have conflicting figures" in shown.plain
+
+
+async def test_at_80_by_24_the_header_takes_two_lines_and_the_pane_says_the_rest(
+    bundled: Corpus, store: AnnotationStore
+) -> None:
+    """qa18 F12: every analyst's summary of three of the five articles wrapped its header
+    to four lines at 80x24 ("… · 32 on 2 article(s) not read (tab 5)" and the keys), the
+    ledger's rows the lines it took. Two lines now; what does not fit is in the pane,
+    whichever row is highlighted, and the ledger keeps its rows."""
+    from textual.widgets import Static
+
+    from workbench.config.settings import SuggestionSettings
+    from workbench.core.corpus.articles import Corpus as Articles
+
+    gold = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+    store.import_annotations(
+        [*gold, *(replace(n, annotator="bob", status="refuted") for n in gold[:5])]
+    )
+    three = Articles(bundled.articles[:3], [])
+    app = WorkbenchApp(
+        store, corpus=three, keymap={}, suggestions=SuggestionSettings(enabled=False)
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_summary(app, pilot)
+        await pilot.press("a", "end", "enter")  # every analyst's
+        for _ in range(3):
+            await settle(app, pilot)
+        status = screen.query_one("#summary-status", Static)
+        header = str(status.render())
+        assert status.region.height == 2 and len(header.splitlines()) == 2, header
+        assert header.startswith("Summary of all analysts │ 49 sentences · 41 claim groups")
+        assert "5 judged differently (≠)" in header
+        not_read = "32 on 2 article(s) not read (tab 5)"
+        for row in (0, 3):
+            screen.query_one("#ledger-table", DataTable).move_cursor(row=row)
+            await pilot.pause()
+            assert detail(screen).startswith(f"Also: {not_read}\n"), detail(screen)
+        assert screen.query_one("#ledger-table", DataTable).region.height >= 10
+        await pilot.resize_terminal(160, 30)  # refitted: room for all of it
+        await pilot.pause(REFIT_DELAY + 0.2)
+        header = str(status.render())
+        assert not_read in header and "Also:" not in detail(screen)
 
 
 async def settle(app: WorkbenchApp, pilot: Any) -> None:

@@ -76,6 +76,7 @@ from workbench.tui.state.summary_detail import (
     source_detail,
     unlinked_detail,
 )
+from workbench.tui.state.summary_header import header
 from workbench.tui.state.summary_served import served_summary
 from workbench.tui.state.summary_view import (
     ANCHORING_STATES,
@@ -100,6 +101,8 @@ TABLE_SCROLLBAR = 2
 BANNER_PADDING = 2
 """The banner's padding, left and right (app.tcss): its lines are fitted to the rest."""
 EVERYONE = "all analysts"
+STATUS_PADDING = 2
+"""The header's padding (app.tcss: one cell either side)."""
 STALE = "computing the summary again… the tables show it as it was before, not yet updated"
 """The status line while a summary is computed again over the tables shown."""
 REPORT_NAME = "summary.md"
@@ -371,6 +374,10 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         self.filled_width = 0
         """The screen width the tables were last fitted to."""
         self.refit: Timer | None = None
+        self.status_message = ""
+        """What the header says instead of the counts (show_status), kept for a refit."""
+        self.header_left: list[str] = []
+        """The header's counts that did not fit its lines: the detail pane says them."""
         self.hidden = HiddenTables()
         """The tables of the tabs not shown hold no cells (hidden_tables.py)."""
         self.groups: dict[str, ClaimGroup] = {}
@@ -680,6 +687,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         if self.view is not None and self.size.width != self.filled_width:
             self.fill_tables()
             self.show_banner()
+        self.show_status(self.status_message)
 
     @on(TabbedContent.TabActivated)
     def tab_shown(self) -> None:
@@ -692,7 +700,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         tab = self.query_one(TabbedContent).active
         row = self.query_one(f"#{tab}-table", DataTable).cursor_row if tab in TABS else -1
         text = self.detail_of(tab, row) if self.summary is not None else ""
-        self.query_one("#summary-detail", DetailPane).show(text or "Nothing highlighted.")
+        also = f"Also: {' · '.join(self.header_left)}\n" if self.header_left else ""
+        self.query_one("#summary-detail", DetailPane).show(also + (text or "Nothing highlighted."))
 
     def detail_of(self, tab: str, row: int) -> str:
         summary = self.summary
@@ -743,53 +752,61 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         return claims_by_sentence([view.ranked[number - 1]], {where}).get(where, [])
 
     def show_status(self, message: str = "") -> None:
+        """The header: whose summary, its counts and notes (or `message`), and the key
+        hint, in at most two lines fitted to the width (state/summary_header.py); the
+        counts that do not fit are said in the detail pane (qa18 F12: four lines at
+        80x24, the ledger's rows gone)."""
+        self.status_message = message
         summary = self.summary
+        counts: list[str] = []
         if message or summary is None:
-            line = message
+            counts.append(message)
         else:
             totals = summary.totals
-            line = (
-                f"{totals.sentences:,} sentences · {len(summary.ledger):,} claim groups"
-                f" · {measured_words(self.view)}"
-            )
+            counts += [
+                f"{totals.sentences:,} sentences · {len(summary.ledger):,} claim groups",
+                measured_words(self.view),
+            ]
+            if not totals.annotations and self.analysts:
+                counts.append(
+                    f"no annotations by {name_displayable(self.analyst or '')}: press a to "
+                    "choose an analyst"
+                )
             if totals.disagreements:
-                line += f" · {totals.disagreements:,} judged differently (≠)"
-            if totals.acceptance_rate is not None:
-                line += f" · suggestions {totals.acceptance_rate:.0%} accepted as is"
+                counts.append(f"{totals.disagreements:,} judged differently (≠)")
             if totals.to_check:
-                line += f" · {totals.to_check:,} still to check, not counted in the tables"
+                counts.append(f"{totals.to_check:,} still to check, not counted in the tables")
             if placed_nowhere := anchoring_words(summary.anchoring or AnchoringSection()):
-                line += f" · {placed_nowhere}"
-            if self.anchoring:
-                line += " (tab 5)"
+                counts.append(placed_nowhere + (" (tab 5)" if self.anchoring else ""))
             total = line_count(summary.ledger)
             if total > len(self.lines):
-                line += f" · the ledger shows its first {len(self.lines):,} of {total:,} lines"
+                counts.append(f"the ledger shows its first {len(self.lines):,} of {total:,} lines")
             gone, elsewhere = apart_not_read(
                 summary.ignored_decisions, {row.article_id for row in summary.articles}
             )
             if gone:
-                line += (
-                    f" · {len(gone)} merge/split decision(s) no longer apply (w: listed in "
-                    "the report)"
+                counts.append(
+                    f"{len(gone)} merge/split decision(s) no longer apply (w: listed in the report)"
                 )
             if elsewhere:
-                line += f" · {len(elsewhere)} merge/split decision(s) on articles not read"
-            if not totals.annotations and self.analysts:
-                line += (
-                    f" · no annotations by {name_displayable(self.analyst or '')}: press a to "
-                    "choose an analyst"
-                )
-        hint = f"1–{TAB_COUNT} tabs · Enter opens · m m merge · x split · u undo · Tab: details"
+                counts.append(f"{len(elsewhere)} merge/split decision(s) on articles not read")
+            if totals.acceptance_rate is not None:
+                counts.append(f"suggestions {totals.acceptance_rate:.0%} accepted as is")
+        hints = [f"1–{TAB_COUNT} tabs", "Enter opens", "Tab: details", "m m merge", "x split"]
+        hints.append("u undo")
         if self.merge_from is not None:
-            hint = (
+            hints = [
                 f"merging group {self.merge_from.group_number}: highlight another group and "
                 "press m (Escape cancels)"
-            )
+            ]
         whose = name_displayable(self.analyst) if self.analyst is not None else EVERYONE
-        self.query_one("#summary-status", Static).update(
-            literal(f"Summary of {whose} │ {line}\n{hint}")
-        )
+        status = self.query_one("#summary-status", Static)
+        width = status.content_region.width or self.size.width - STATUS_PADDING
+        fitted_header = header(f"Summary of {whose} │ ", counts, hints, width)
+        status.update(literal("\n".join(fitted_header.lines)))
+        if fitted_header.left != self.header_left:
+            self.header_left = fitted_header.left
+            self.show_detail()
 
     def held_line(self) -> LedgerLine | None:
         """The ledger line highlighted now: under the cursor, or where the ledger's table

@@ -1,0 +1,65 @@
+"""The summary screen's header in at most two lines, its parts never cut inside
+(tui/state/summary_header.py; qa18 F12: four lines at 80x24, the ledger's rows gone)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from workbench.tui.state.summary_header import HEADER_ROWS, PARTS, header
+
+LEAD = "Summary of all analysts │ "
+COUNTS = [
+    "49 sentences · 41 claim groups",
+    "2 things measured have conflicting figures",
+    "5 judged differently (≠)",
+    "32 on 2 article(s) not read (tab 5)",
+]
+HINTS = ["1–7 tabs", "Enter opens", "Tab: details", "m m merge", "x split", "u undo"]
+
+
+def test_wide_the_counts_take_one_line_and_the_hint_the_next() -> None:
+    shown = header(LEAD, COUNTS, HINTS, 200)
+    assert shown.lines == [LEAD + PARTS.join(COUNTS), PARTS.join(HINTS)]
+    assert shown.left == []
+
+
+def test_at_80_columns_two_lines_and_what_does_not_fit_is_left_for_the_pane() -> None:
+    shown = header(LEAD, COUNTS, HINTS, 78)
+    assert shown.lines == [
+        "Summary of all analysts │ 49 sentences · 41 claim groups",
+        "2 things measured have conflicting figures · 5 judged differently (≠)",
+    ]
+    assert shown.left == ["32 on 2 article(s) not read (tab 5)"], "said, not dropped"
+
+
+def test_the_hint_follows_counts_that_end_on_the_second_line() -> None:
+    """Its keys by need, as many as fit: the others are in the footer and `?`."""
+    shown = header("Summary of ana │ ", COUNTS[:2], HINTS, 78)
+    assert shown.lines == [
+        "Summary of ana │ 49 sentences · 41 claim groups",
+        "2 things measured have conflicting figures │ 1–7 tabs · Enter opens",
+    ]
+    assert shown.left == []
+
+
+def test_a_message_stands_for_the_counts() -> None:
+    shown = header(LEAD, ["computing the summary…"], HINTS, 78)
+    assert shown.lines[0] == LEAD + "computing the summary…"
+    assert shown.lines[1].startswith("1–7 tabs")
+
+
+@given(
+    st.lists(st.text(alphabet="ab ≠北", min_size=1, max_size=30), max_size=8),
+    st.integers(20, 250),
+)
+def test_never_more_than_two_lines_and_every_count_said_once(counts: list[str], width: int) -> None:
+    shown = header("Summary of x │ ", counts, HINTS, width)
+    assert len(shown.lines) <= HEADER_ROWS
+    said = PARTS.join(shown.lines).removeprefix("Summary of x │ ")
+    for line in shown.lines:  # a part longer than the width alone on its line
+        assert cell_len(line) <= width or PARTS not in line.removeprefix("Summary of x │ ")
+    kept = counts[: len(counts) - len(shown.left)]
+    assert shown.left == counts[len(kept) :]
+    assert said.startswith(PARTS.join(kept)) or not kept

@@ -1,0 +1,71 @@
+"""The summary screen's header: whose summary, its counts and notes, and the key hint, in
+at most HEADER_ROWS lines fitted to the width.
+
+Textual-free. The header was one text wrapped by Textual: at 80x24 it took three lines
+for one analyst and four with every analyst's notes ("… · 169 on 5 article(s) not read
+(tab 5) · …"), the rows the ledger's table lost (qa18 F12). Here its parts are packed
+into lines whole, never cut inside one: the counts first, then the hint after them (on a
+line of its own when the counts fit in one), its keys by need, those that do not fit
+left to the footer and `?`. Counts and notes that do not fit in HEADER_ROWS lines are
+said in the detail pane, above the highlighted row ("Also: …"), never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+HEADER_ROWS = 2
+"""The header's lines at most: the tables keep the screen at 80x24."""
+PARTS = " · "
+"""Between two counts, and between two keys of the hint."""
+HINT_APART = " │ "
+"""Between the counts and the hint on one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    lines: list[str]
+    """What the header shows, each line at most the width (a single part longer than
+    the width wraps)."""
+    left: list[str]
+    """The counts and notes that did not fit: the detail pane says them."""
+
+
+def _packed(parts: Sequence[str], width: int, start: str = "") -> tuple[str, int]:
+    """`start` then as many of `parts` as fit in `width` cells (the first always, when
+    `start` is empty), and how many."""
+    line, taken = start, 0
+    for part in parts:
+        joined = f"{line}{PARTS}{part}" if line else part
+        if line and cell_len(joined) > width:
+            break
+        line, taken = joined, taken + 1
+    return line, taken
+
+
+def header(lead: str, counts: Sequence[str], hints: Sequence[str], width: int) -> Header:
+    """`lead` ("Summary of ana │ ") before `counts` (in order of need: what is always
+    said first), then `hints` (keys by need), in at most HEADER_ROWS lines of `width`."""
+    width = max(width, 1)
+    parts = list(counts)
+    lines: list[str] = []
+    while parts and len(lines) < HEADER_ROWS:
+        first = f"{lead}{parts[0]}" if not lines else parts[0]
+        line, taken = _packed(parts[1:], width, first)
+        lines.append(line)
+        parts = parts[1 + taken :]
+    if not lines:
+        lines.append(lead.rstrip(" │"))
+    if len(lines) < HEADER_ROWS:
+        hint, _ = _packed(hints, width)
+        if hint:
+            lines.append(hint)
+    elif not parts and hints:
+        last = lines[-1]
+        rest, taken = _packed(hints, width - cell_len(last) - cell_len(HINT_APART))
+        if taken and cell_len(last) + cell_len(HINT_APART) + cell_len(rest) <= width:
+            lines[-1] = f"{last}{HINT_APART}{rest}"
+    return Header(lines, parts)
