@@ -147,14 +147,33 @@ def filters_matching_nothing(
 ) -> str | None:
     """Why nothing is exported, when --annotator or --article names nothing the database
     holds, with what it does hold (qa5 Q18: `--annotator Alice` wrote an empty export
-    without a word; qa7 Q9: then with a word but exit 0, an empty file to send on)."""
+    without a word; qa7 Q9: then with a word but exit 0, an empty file to send on). An
+    analyst with ledger decisions and no annotation (a merge made in every analyst's
+    summary) has their decisions exported where the format carries them (polish19:
+    refused as if they had nothing), and is told why not where it does not."""
     if not (args.annotator or args.article):
         return None
     records = [*source.records(None, ordered=False)]
     records += [orphan.to_record() for orphan in source.orphans(None)]
     names = sorted({str(record["annotator"]) for record in records})
     if args.annotator and args.annotator not in names:
-        return no_annotations_by(args.annotator, shown, names)
+        decided = decisions_of(source, args.annotator)
+        if not decided:
+            return no_annotations_by(args.annotator, shown, names)
+        if carries_decisions(args):
+            print(
+                f"workbench: no annotations by {name_printable(args.annotator)}: the export "
+                f"holds their {decided} ledger decision(s) alone",
+                file=sys.stderr,
+            )
+            return None
+        return no_annotations_by(
+            args.annotator,
+            shown,
+            names,
+            f"; their {decided} ledger decision(s) are exported by --format json or jsonl "
+            "narrowed by --annotator alone",
+        )
     held = {str(record["article_id"]) for record in records}
     unknown = [article for article in dict.fromkeys(args.article or ()) if article not in held]
     if not unknown:
@@ -165,6 +184,20 @@ def filters_matching_nothing(
         "articles there: "
         f"{listed or 'none'} (ids, as `sentences` lists them)"
     )
+
+
+def decisions_of(source: ExportSource, annotator: str) -> int:
+    """How many ledger decision records `annotator` made (undo and redo included)."""
+    return sum(1 for record in source.ledger_decisions() if record.get("annotator") == annotator)
+
+
+def carries_decisions(args: argparse.Namespace) -> bool:
+    """Whether this export carries the analyst's ledger decisions (exported_decisions):
+    a format that holds them, narrowed by nothing but the analyst."""
+    from workbench.core.interchange.export.formats import FORMATS
+
+    narrowed = args.article or args.tag or args.status
+    return FORMATS[args.format_name].decisions and not narrowed
 
 
 def no_reviews(source: ExportSource, wanted: AnnotationFilter, annotator: str | None) -> None:

@@ -91,6 +91,65 @@ def test_an_export_narrowed_by_more_than_the_analyst_carries_no_decisions(
     assert "decisions" not in json.loads(claims.read_text(encoding="utf-8"))
 
 
+@pytest.fixture
+def decided_by_bob(tmp_path: Path) -> Path:
+    """gold's annotations, and a merge by bob, who annotated nothing (made in every
+    analyst's summary, where a decision is its analyst's)."""
+    db = tmp_path / "decided.json"
+    with AnnotationStore.open(db, annotator="gold") as store:
+        store.import_annotations(load_gold())
+    target = tmp_path / "all.json"
+    summary = ["summary", "--db", str(db), "--annotator", "all", "--format", "json"]
+    assert main([*summary, "-o", str(target)]) == 0
+    groups = json.loads(target.read_text(encoding="utf-8"))["ledger"]
+    singles = [g["id"] for g in groups if len(g["members"]) == 1][:2]
+    with AnnotationStore.open(db, annotator="bob") as store:
+        store.save_ledger_decision({"action": "merge", "groups": singles})
+    return db
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+def test_an_analyst_with_decisions_and_no_annotation_exports_the_decisions(
+    decided_by_bob: Path, tmp_path: Path, suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """polish19: `export --annotator bob` refused ("no annotations by bob") and bob's
+    merge could not travel; the schema holds decisions without annotations."""
+    exported = tmp_path / f"bob{suffix}"
+    db = str(decided_by_bob)
+    assert main(["export", "--db", db, "--annotator", "bob", "-o", str(exported)]) == 0
+    assert capsys.readouterr().err == (
+        "workbench: no annotations by bob: the export holds their 1 ledger decision(s) alone\n"
+    )
+    lines = exported.read_text(encoding="utf-8").splitlines()
+    document = json.loads(lines[0])
+    if suffix == ".json":
+        validator(None).validate(document)
+        assert document["annotations"] == []
+    else:
+        validator("jsonl_header").validate(document)
+        assert document["annotation_lines"] == 0 and len(lines) == 1
+    assert [(d["annotator"], d["action"]) for d in document["decisions"]] == [("bob", "merge")]
+    elsewhere = tmp_path / "elsewhere.json"
+    assert main(["import", str(exported), "--db", str(elsewhere)]) == 0
+    assert "ledger decisions: added 1, already held 0" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "narrowed", [["--format", "w3c"], ["--format", "claimreview"], ["--tag", "claim"]]
+)
+def test_where_the_export_cannot_carry_them_it_says_why_nothing_is_exported(
+    decided_by_bob: Path, tmp_path: Path, narrowed: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "out"
+    db = str(decided_by_bob)
+    assert main(["export", "--db", db, "--annotator", "bob", *narrowed, "-o", str(target)]) == 1
+    assert capsys.readouterr().err == (
+        f"workbench: no annotations by bob in {db}; analysts there: gold; their 1 ledger "
+        "decision(s) are exported by --format json or jsonl narrowed by --annotator alone\n"
+    )
+    assert not target.exists()
+
+
 def exported_as(db: Path, folder: Path, change: Callable[[dict[str, Any]], None]) -> Path:
     """An export of `db` as `change` leaves it."""
     exported = folder / "export.json"
