@@ -16,11 +16,12 @@ from store import AnnotationStore
 from tests.functional.test_summary_reach import gold, open_summary  # noqa: F401
 from workbench.core.annotation import Annotation
 from workbench.core.corpus.articles import Corpus
-from workbench.tui.screens.summary import TABS
+from workbench.tui.screens.summary import CONFLICT_COLUMNS, DENIAL_COLUMNS, LEDGER_COLUMNS, TABS
 from workbench.tui.state.column_widths import CELL_PADDING, TITLE_SHARE
 
 TITLED = {"ledger": 3, "conflicts": 4, "denials": 0}
 """Tabs with an article column, and its position."""
+SPECS = {"ledger": LEDGER_COLUMNS, "conflicts": CONFLICT_COLUMNS, "denials": DENIAL_COLUMNS}
 
 
 def cells(table: DataTable[Any], column: int) -> list[str]:
@@ -46,7 +47,11 @@ async def test_titles_keep_a_sixth_of_the_table_and_are_cut_at_a_word(
             width = list(table.columns.values())[column].width
             room = table.size.width - CELL_PADDING
             longest = max(cell_len(title) for title in short.values())
-            assert width >= min(longest, room // TITLE_SHARE), (tab, width)
+            widths = [column.width for column in table.columns.values()]
+            if widths != [spec.smallest for spec in SPECS[tab]]:
+                assert width >= min(longest, room // TITLE_SHARE), (tab, width)
+            # else every column at its smallest: the title gives way to the text first
+            # (at 80 columns; the pane says it whole)
             for shown in cells(table, column):
                 assert cell_len(shown) <= width, f"{tab}: {shown!r} is clipped at {width}"
                 whole = next((t for t in short.values() if t == shown), None)

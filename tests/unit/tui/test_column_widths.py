@@ -110,12 +110,18 @@ def test_a_title_keeps_a_sixth_of_a_table_short_of_room() -> None:
         ],
     )
     giving = [replace(spec, keeps=0) for spec in LEDGER_COLUMNS]
-    for room, before, after in ((78, 8, 13), (118, 12, 20), (158, 22, 30), (248, 36, len(TITLE))):
+    for room, before, after in ((118, 12, 20), (158, 22, 30), (248, 36, len(TITLE))):
         widths = fitted(LEDGER_COLUMNS, content, room)
         assert fitted(giving, content, room)[3] == before
         assert widths[3] == after >= min(len(TITLE), room // TITLE_SHARE), room
-        total = sum(widths) + CELL_PADDING * len(widths)
-        assert total == room if room > 78 else total == 107, "at 80 columns it scrolls sideways"
+        assert sum(widths) + CELL_PADDING * len(widths) == room, "fills the room"
+    # Where the others' smallest leave it less, it keeps what the table has without a
+    # sideways scroll (at 100 columns 16 cells pushed the text out of sight) ...
+    assert fitted(LEDGER_COLUMNS, content, 108)[3] == 14
+    # ... and nothing where the table scrolls sideways anyway (at 80 columns).
+    for room in (78, 98):
+        widths = fitted(LEDGER_COLUMNS, content, room)
+        assert widths == [spec.smallest for spec in LEDGER_COLUMNS], room
 
 
 def test_a_cut_title_ends_at_a_word_with_an_ellipsis() -> None:

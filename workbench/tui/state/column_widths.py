@@ -11,7 +11,8 @@ Sources tab's source) keeps its width up to a third of the table, the others giv
 room first (qa13 Q11); an article's title keeps its width up to a sixth of the table
 (polish19: at 160 columns the ledger cut titles to 21 cells, "U.S. Cites ‘Indicatio",
 at 250 to 36, while the short title has at most 40), and a title cut short ends at a
-word with "…" (cut_at_word), so that it reads as cut.
+word with "…" (cut_at_word), so that it reads as cut. What such a column keeps is never
+what would make the table scroll sideways (_within).
 So a wide terminal has no blank columns and no name cut short that would fit
 ("Ukrainian President Volodymyr Zelenskyy"), and a narrow one keeps every column at
 least readable (the table scrolls sideways; the detail pane shows the row in full).
@@ -102,6 +103,20 @@ def _kept(spec: ColumnSpec, wanted: int, room: int) -> int:
     return max(spec.smallest, min(wanted, room // spec.keeps))
 
 
+def _within(specs: Sequence[ColumnSpec], kept: list[int], room: int) -> list[int]:
+    """What the columns keep, a naming column's width above its smallest given up as
+    far as the table would otherwise scroll sideways (at 100 columns a title kept 16
+    cells and pushed the ledger's text out of sight; the text stays in view first)."""
+    over = sum(kept) + CELL_PADDING * len(kept) - room
+    for number, spec in enumerate(specs):
+        if over <= 0:
+            break
+        less = min(kept[number] - spec.smallest, over)
+        kept[number] -= less
+        over -= less
+    return kept
+
+
 def fitted(specs: Sequence[ColumnSpec], content: Sequence[int], room: int) -> list[int]:
     """The width of each column in a table `room` cells wide (padding counted)."""
     share = room // GROWING_SHARE
@@ -112,7 +127,9 @@ def fitted(specs: Sequence[ColumnSpec], content: Sequence[int], room: int) -> li
         if growing is not None:
             wanted[growing] += free
         return wanted
-    kept = [_kept(spec, width, room) for spec, width in zip(specs, wanted, strict=True)]
+    kept = _within(
+        specs, [_kept(spec, width, room) for spec, width in zip(specs, wanted, strict=True)], room
+    )
     spare = [width - least for width, least in zip(wanted, kept, strict=True)]
     total = sum(spare)
     if total <= -free:
