@@ -45,7 +45,7 @@ def read(text: str, source: str, article: str) -> ReadSentence:
 
 def test_the_bundled_model_loads_with_its_version() -> None:
     model = bundled_model()
-    assert model.version == VERSION == "conflict-model-3"
+    assert model.version == VERSION == "conflict-model-5"
     assert model.combine in COMBINES and 0.0 < model.threshold < 1.0
     assert "bias" in model.weights and all(math.isfinite(w) for w in model.weights.values())
     assert {group_of(name) for name in model.weights} <= set(GROUPS) | {"readings"}
@@ -83,10 +83,12 @@ def test_values_a_qualifier_allows_are_no_candidates() -> None:
     assert candidate_features(one, other, False, CLASSES) == []
 
 
-def test_one_source_never_disputes_itself() -> None:
+def test_one_source_in_one_article_never_disputes_itself() -> None:
     one = read("The storm destroyed 1,200 homes in Varna.", "the governor", "a")
-    other = read("The storm destroyed 3,000 homes in Varna.", "the governor", "b")
-    assert candidate_features(one, other, False, CLASSES) == []
+    updated = read("The storm destroyed 3,000 homes in Varna.", "the governor", "a")
+    assert candidate_features(one, updated, False, CLASSES) == []
+    elsewhere = read("The storm destroyed 3,000 homes in Varna.", "the governor", "b")
+    assert len(candidate_features(one, elsewhere, False, CLASSES)) == 1
     apart = read("The storm destroyed 3,000 homes in Varna.", "the Red Cross", "b")
     [(a, b, features)] = candidate_features(one, apart, False, CLASSES)
     assert (a.figure.measure.base_value, b.figure.measure.base_value) == (1200.0, 3000.0)

@@ -145,10 +145,6 @@ KNOWN_WRONG = {
     "not read",
     "blind5-b5-46": "'will be 320 kilometres long' reads 'line' as a part, the other side "
     "none: a part may be shorter than its whole",
-    "blind5-b5-47": "a delay ('delayed by nearly five hours', 'by about 90 minutes') is no "
-    "duration of an event the rule reads",
-    "blind5-b5-57": "'gross domestic product' reads 'gross' as the subject, and 'the "
-    "July-September quarter' as a place",
     "blind5-b5-69": "'lost about half of its volume' reads no subject and 'shrunk by 15 "
     "percent' reads 'tessaly': two subjects",
     "blind5-b5-74": "the '52 percent' after a comma has no state, and 'just over half' is a "
@@ -196,8 +192,6 @@ KNOWN_WRONG = {
     "about 5,000 troops in Malvia' is read as sent: two states",
     "blind8-b8-58": "'runners finished' and 'participants crossed the finish line' are two classes "
     "and two events (finished, arrived)",
-    "blind8-b8-70": "'gave the Green Alliance 63 of parliament's 150 seats': a number before 'of' "
-    "with a possessive whole is not read as a part of it",
     # the ninth blind set, as the one run after the tenth pass found them (not tuned on);
     # the eleventh pass (cf10) made it development data and fixed two (kin nouns of
     # people, a share of registered voters)
@@ -420,6 +414,17 @@ KNOWN_WRONG = {
     "only is two periods",
     "blind17-b17-80": "'320 kilometres' (part 'pipeline') and 'The 320-mile Darrow pipeline' (no "
     "part): a part on one side only",
+    # false alarms since one source in two articles is compared (cf19: figure_account);
+    # one origin had kept each out, not the rule's reading
+    "blind5-b5-11": "a false alarm: 'export revenue' is not read as a part of 'revenue'",
+    "blind5-b5-76": "a false alarm: '19 ... and seven' against 'has risen to 26' needs the sum "
+    "of the parts read as the running toll's",
+    "blind6-b6-51": "a false alarm: 'With 60 percent of ballots counted' is not read as a round "
+    "of the count against 'Final results'",
+    "blind14-b14-36": "a false alarm: growth 'from a year earlier' and 'compared with the first "
+    "three months' are two bases of change, read as one",
+    "blind17-b17-01": "a false alarm: 'Neighbouring Morrow Flats' is not read as a place, so the "
+    "two towns' highs are one reading",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -505,20 +510,20 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(PART_FOUR, (0.96, 1.0, 1), id="part four"),
         pytest.param(BLIND_THREE, (1.0, 0.94, 2), id="third blind set, now development"),
         pytest.param(BLIND_FOUR, (1.0, 0.7, 12), id="fourth blind set, now development"),
-        pytest.param(BLIND_FIVE, (1.0, 0.75, 10), id="fifth blind set, now development"),
-        pytest.param(BLIND_SIX, (1.0, 0.9, 4), id="sixth blind set, now development"),
+        pytest.param(BLIND_FIVE, (0.94, 0.8, 10), id="fifth blind set, now development"),
+        pytest.param(BLIND_SIX, (0.97, 0.9, 5), id="sixth blind set, now development"),
         pytest.param(BLIND_SEVEN, (1.0, 0.82, 7), id="seventh blind set, now development"),
-        pytest.param(BLIND_EIGHT, (1.0, 0.88, 5), id="eighth blind set, now development"),
+        pytest.param(BLIND_EIGHT, (1.0, 0.9, 4), id="eighth blind set, now development"),
         pytest.param(BLIND_NINE, (1.0, 0.65, 14), id="ninth blind set, now development"),
         pytest.param(BLIND_TEN, (1.0, 0.78, 9), id="tenth blind set, now development"),
         pytest.param(BLIND_ELEVEN, (0.97, 0.72, 12), id="eleventh blind set, now development"),
         pytest.param(BLIND_THIRTEEN, (1.0, 0.57, 17), id="thirteenth blind set, now development"),
-        pytest.param(BLIND_FOURTEEN, (0.97, 0.7, 13), id="fourteenth blind set, now development"),
+        pytest.param(BLIND_FOURTEEN, (0.93, 0.7, 14), id="fourteenth blind set, now development"),
         pytest.param(BLIND_FIFTEEN, (1.0, 0.88, 5), id="fifteenth blind set, now development"),
         pytest.param(FIG_FIFTEEN, (1.0, 1.0, 0), id="fifteenth pass's own pairs"),
         pytest.param(BLIND_SIXTEEN, (1.0, 0.6, 16), id="sixteenth blind set, now development"),
         pytest.param(
-            BLIND_SEVENTEEN, (0.86, 0.47, 24), id="seventeenth blind set, now development"
+            BLIND_SEVENTEEN, (0.83, 0.47, 25), id="seventeenth blind set, now development"
         ),
     ],
 )

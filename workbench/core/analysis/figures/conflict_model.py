@@ -411,11 +411,11 @@ def candidate_features(
     readings: bool = True,
     apart: bool = True,
 ) -> list[tuple[ReadFigure, ReadFigure, Features]]:
-    """Every candidate pair of the two sentences with its features (none when one origin
-    gives both: a source that changes its figure updates it); `readings`, `apart`:
+    """Every candidate pair of the two sentences with its features (none when one
+    account gives both, as conflicts.figure_account); `readings`, `apart`:
     pair_features'."""
-    origins = {f.figure.origin for f in one.figures} | {f.figure.origin for f in other.figures}
-    if len(origins) < 2:
+    accounts = {f.figure.account for f in one.figures} | {f.figure.account for f in other.figures}
+    if len(accounts) < 2:
         return []
     return [
         (a, b, pair_features(a, b, one, other, rule_flags, classes, readings, apart))
