@@ -5,7 +5,8 @@ Usage: team_writer.py [--retry] [--hold FILE] URL ANNOTATOR OTHER COUNT SEED [ST
 Tags sentence after sentence (article a{n % 20}, sentence n // 20), printing
 "ack ARTICLE INDEX TAGS" flushed only once save() has returned, so the parent knows
 exactly which writes were acknowledged. COUNT 0 tags until killed. With a START_FILE it
-waits for that file first (all writers start together); after its COUNT saves it waits
+prints "listening" once its subscription listens, then waits for that file (all writers
+start together, each hearing the other's first save); after its COUNT saves it waits
 until it sees OTHER's COUNT annotations (announcements wake it up), then prints one JSON
 line: the analysts it heard about, the kinds of announcement, the annotations it sees
 of each, and OTHER's as it reads them ([article, index, tags]).
@@ -94,6 +95,7 @@ def main(
     with open_store(url, annotator) as store:
         store.subscribe(on_event)
         if start is not None:
+            print("listening", flush=True)  # the parent starts the race once all listen
             wait_for(Path(start))
         number = 0
         while count == 0 or number < count:

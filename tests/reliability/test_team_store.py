@@ -9,7 +9,6 @@ import queue
 import signal
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,16 @@ def writer(
     )
 
 
+def start_together(children: dict[str, subprocess.Popen[str]], start: Path) -> None:
+    """Make `start` once every child listens (its first line). A fixed sleep was not
+    enough under load: a child still importing subscribed after the other's saves were
+    all made and heard nothing of them (a red train, session 19)."""
+    for child in children.values():
+        assert child.stdout is not None
+        assert child.stdout.readline() == "listening\n"
+    start.touch()
+
+
 def rest_of(child: subprocess.Popen[str], timeout: float) -> tuple[str, str]:
     """The rest of a child's output once it ends, after lines read with readline():
     communicate() would read the pipes' descriptors and miss what readline() had
@@ -77,9 +86,8 @@ def test_two_analysts_tagging_at_once_see_each_other_and_lose_nothing(
         "alice": writer(pg_url, "alice", "bob", SAVES, 1, start),
         "bob": writer(pg_url, "bob", "alice", SAVES, 2, start),
     }
-    time.sleep(0.5)  # both connected and listening
-    start.touch()
-    outputs = {name: child.communicate(timeout=120) for name, child in children.items()}
+    start_together(children, start)
+    outputs = {name: rest_of(child, 120) for name, child in children.items()}
     for name, (out, err) in outputs.items():
         assert children[name].returncode == 0, err
         lines = out.splitlines()
@@ -165,8 +173,7 @@ def test_analysts_tagging_through_a_server_restart_lose_nothing_acknowledged(
         "alice": writer(pg_url, "alice", "bob", saves, 3, start, retry=True, hold=back),
         "bob": writer(pg_url, "bob", "alice", saves, 4, start, retry=True, hold=back),
     }
-    time.sleep(0.5)
-    start.touch()
+    start_together(children, start)
     before: dict[str, list[str]] = {}
     for name, child in children.items():  # both well under way, far from done
         assert child.stdout is not None
