@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList
+from textual.widgets import Label, OptionList
 
 from store import AnnotationStore
 from tests.fixtures.anchored import annotate, article
@@ -56,7 +56,15 @@ async def test_the_article_list_shows_the_names_apart(tmp_path: Path) -> None:
             assert isinstance(app.screen, ArticleListScreen)
             options = app.screen.query_one(OptionList)
             shown = [str(options.get_option_at_index(n).prompt) for n in range(3)]
-            assert [line.split()[2] for line in shown] == ["alpha", "alpha\\u200b", "al\\u200epha"]
+            # one title: each told apart by its id (polish19: the id led every line)
+            assert [line.split()[-1] for line in shown] == [
+                "(alpha)",
+                "(alpha\\u200b)",
+                "(al\\u200epha)",
+            ]
+            await pilot.press("down")
+            hint = str(app.screen.query_one("#article-hint", Label).render())
+            assert hint.startswith("alpha\\u200b · Enter opens")
 
 
 async def test_the_review_names_a_missing_article_apart(tmp_path: Path) -> None:
