@@ -66,6 +66,9 @@ from tests.fixtures.blind_figure_pairs16 import SHA256 as BLIND_SIXTEEN_SHA256
 from tests.fixtures.blind_figure_pairs17 import FINAL_TEST as BLIND_SEVENTEEN
 from tests.fixtures.blind_figure_pairs17 import PATH as BLIND_SEVENTEEN_PATH
 from tests.fixtures.blind_figure_pairs17 import SHA256 as BLIND_SEVENTEEN_SHA256
+from tests.fixtures.blind_figure_pairs18 import FINAL_TEST as BLIND_EIGHTEEN
+from tests.fixtures.blind_figure_pairs18 import PATH as BLIND_EIGHTEEN_PATH
+from tests.fixtures.blind_figure_pairs18 import SHA256 as BLIND_EIGHTEEN_SHA256
 from tests.fixtures.figure_pairs_fig15 import FIG_FIFTEEN
 from tests.fixtures.figure_pairs_part3 import PART_THREE
 from tests.fixtures.figure_pairs_part4 import PART_FOUR
@@ -425,6 +428,64 @@ KNOWN_WRONG = {
     "three months' are two bases of change, read as one",
     "blind17-b17-01": "a false alarm: 'Neighbouring Morrow Flats' is not read as a place, so the "
     "two towns' highs are one reading",
+    # the eighteenth blind set, written in session 18 and scored on main 754a2c3 (the rule
+    # 0.60 / 0.07); as the rule reads it on cf19, which compares one source in two
+    # articles; development data since (session 19)
+    "blind18-b18-08": "'killing between 20 and 25 passengers' (passengers) and '34 passengers "
+    "were killed' (killed, part 'passengers') are two things counted",
+    "blind18-b18-09": "'a ransom of $12 million' (planned ransom) and 'had demanded $2 million' "
+    "(no kind of money read): an event on one side only, the $2 million not free to be of it",
+    "blind18-b18-13": "a false alarm: 'About 300 workers were inside' reads no event, so it is "
+    "read as the factory's 'some 1,200 workers' employed (hired)",
+    "blind18-b18-14": "a false alarm: '210 excess deaths' and '38 deaths ... attributed to "
+    "heatstroke' are both read as killed in Sarrow: neither 'excess' nor the cause is read as "
+    "a part",
+    "blind18-b18-17": "'is recalling 212,000 vehicles' (recalled) and 'would recall about "
+    "120,000 vehicles' (planned recalled) are two states",
+    "blind18-b18-19": "'put the death toll ... at nearly 200' gives no figure, against 'killed "
+    "312 people'",
+    "blind18-b18-25": "'48 bodies' (killed, part 'bodies') and 'the bodies of fewer than 30 "
+    "people' (people, no event) are two things counted",
+    "blind18-b18-26": "a false alarm: '52 of the people detained ... remained in custody' is read "
+    "as the number detained: 'remained in custody' is no state the rule reads",
+    "blind18-b18-28": "'6,000 tonnes of crude oil' (part 'crude oil') and '600 tonnes of crude' "
+    "(part 'crude') are two parts",
+    "blind18-b18-31": "'240 cases of alleged vote-buying' (cases) and 'fewer than 100 suspected "
+    "vote-buying incidents' (incidents) are two things counted",
+    "blind18-b18-32": "a false alarm: '4,200 doses ... had arrived' reads no event, so it is "
+    "read as the '50,000 doses' pledged: 'arrived' is no state the rule reads",
+    "blind18-b18-39": "'About 18,000 dockworkers' (dockworkers) and 'some 9,500 of its members' "
+    "(members) are two things counted",
+    "blind18-b18-40": "'430,000 of its customers' (part 'its') is read as a part of '4.3 million "
+    "customers', no larger than its whole",
+    "blind18-b18-45": "'ordered the evacuation of 14,000 people' (planned) and '40,000 people "
+    "living near Mount Seraph had been ordered to evacuate' (population) are two states",
+    "blind18-b18-47": "'several dozen homes, fewer than 50 in all' gives no figure, against "
+    "'destroyed 112 homes'",
+    "blind18-b18-57": "'injured 46 people' (no day: 'on Thursday' read as when it was said) and "
+    "'left just over a dozen people injured' (day thursday): the dozen is read as a day's part, "
+    "no larger than its whole",
+    "blind18-b18-60": "'nine children' and 'four children' (small numbers in words within the "
+    "sentence) give no figure",
+    "blind18-b18-64": "'47.2 degrees Celsius' and '44.1 degrees Celsius' are temperatures, a "
+    "class the rule does not check",
+    "blind18-b18-66": "'left about 1.6 million homes without electricity' (without power) and "
+    "'600,000 homes had lost power' (lost) are two states",
+    "blind18-b18-69": "'38 illnesses' (illnesses) and 'had sickened 83 people' (people) are two "
+    "things counted",
+    "blind18-b18-71": "'Turnout ... reached 61.4 percent' (part 'turnout') and 'final turnout "
+    "... was 54.2 percent' (part 'final') are two parts",
+    "blind18-b18-73": "'A ferry carrying 312 passengers' (aboard) and 'had around 520 passengers "
+    "aboard' (had) are two states",
+    "blind18-b18-74": "'carrying around 400 people' (aboard) and 'had around 200 passengers on "
+    "board' (had) are two states",
+    "blind18-b18-78": "the denied '26 hostages' is read as the police's own figure, meeting local "
+    "media's 26, and 'the gunmen held 12 people' reads no event: not free to be of the "
+    "hostages held",
+    "blind18-b18-79": "a false alarm: 'About 90,000 customers ... had payment card numbers "
+    "exposed' is not read as a part of the '4.3 million customers' whose details were exposed",
+    "blind18-b18-80": "'30 percent contained' (level) and '65 percent containment' (no event "
+    "read): an event on one side only, the 65 percent not free to be of it",
 }
 """Pairs the rule gets wrong, with why (each a strict xfail below)."""
 
@@ -493,6 +554,7 @@ def cases(pairs: tuple[SentencePair, ...]) -> list[object]:
         + FIG_FIFTEEN
         + BLIND_SIXTEEN
         + BLIND_SEVENTEEN
+        + BLIND_EIGHTEEN
     ),
 )
 def test_pair(pair: SentencePair) -> None:
@@ -525,6 +587,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(
             BLIND_SEVENTEEN, (0.83, 0.47, 25), id="seventeenth blind set, now development"
         ),
+        pytest.param(BLIND_EIGHTEEN, (0.79, 0.47, 26), id="eighteenth blind set, development"),
     ],
 )
 def test_precision_and_recall(
@@ -558,6 +621,9 @@ def test_precision_and_recall(
         pytest.param(BLIND_SIXTEEN_PATH, BLIND_SIXTEEN_SHA256, BLIND_SIXTEEN, 80, id="sixteenth"),
         pytest.param(
             BLIND_SEVENTEEN_PATH, BLIND_SEVENTEEN_SHA256, BLIND_SEVENTEEN, 80, id="seventeenth"
+        ),
+        pytest.param(
+            BLIND_EIGHTEEN_PATH, BLIND_EIGHTEEN_SHA256, BLIND_EIGHTEEN, 80, id="eighteenth"
         ),
     ],
 )

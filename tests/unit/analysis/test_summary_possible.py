@@ -332,6 +332,7 @@ def test_the_figure_on_unseen_text_is_said_of_the_reader_it_measured() -> None:
     weights = json.loads(Path(conflict_model.__file__).with_name(WEIGHTS_FILE).read_text())
     assert "blind 19" not in FOLDS and "blind 19" not in weights["trained_on"]
     assert "blind 17" in FOLDS and "blind 17" not in weights["trained_on"]
+    assert "blind 18" in FOLDS and "blind 18" not in weights["trained_on"]
 
 
 def test_every_analysts_report_names_the_analysts_of_each_figure() -> None:
