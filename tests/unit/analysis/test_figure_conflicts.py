@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tests.fixtures.figure_pairs import HELD_OUT, PAIRS, Pair, Said
 from workbench.core.analysis.figures.conflicts import (
+    ONE_SOURCE_BOTH,
     Figure,
     Phrases,
     clash_between,
@@ -406,3 +407,22 @@ def test_explanations_for_ranges_margins_and_changes() -> None:
     )
     assert why("Unemployment fell 2 percent.", "Unemployment fell 3 percent.") is not None
     assert why("Unemployment fell 2 percent.", "Inflation rose 3 percent.") is None
+
+
+def test_one_source_in_two_articles_is_compared_and_the_reason_says_so() -> None:
+    """cf19: one source's figures conflict across articles, never within one; the reason
+    names it, but not for a pronoun typed as the source (two articles' "He" are likely
+    two people)."""
+    first = figure_of(Said("The storm destroyed 1,200 homes in Varna.", 1_200, "the governor", "a"))
+    again = figure_of(Said("The storm destroyed 3,000 homes in Varna.", 3_000, "the governor", "b"))
+    assert first is not None and again is not None
+    clash = clash_between(first, again)
+    assert clash is not None
+    assert explain(clash, lambda f: f.origin).endswith("; " + ONE_SOURCE_BOTH)
+    same_article = replace(again, article_id="a", index=1)
+    assert clash_between(first, same_article) is None
+    assert find_clashes([first, same_article], CLASSES) == []
+    other = clash_between(first, replace(again, source="the Red Cross"))
+    assert other is not None and ONE_SOURCE_BOTH not in explain(other, lambda f: f.origin)
+    he = clash_between(replace(first, source="He"), replace(again, source="He"))
+    assert he is not None and ONE_SOURCE_BOTH not in explain(he, lambda f: f.origin)

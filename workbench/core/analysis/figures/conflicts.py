@@ -52,6 +52,7 @@ from workbench.core.analysis.lexicon import (
     PLACE_NOUNS,
     PLACE_SUFFIXES,
     QUALIFIERS,
+    SOURCE_PRONOUNS,
     SPELLED_NUMBERS,
     WEEKDAYS,
 )
@@ -1514,14 +1515,15 @@ def explain_parts(
     shared = phrases or Phrases()
     low, high = clash.low, clash.high
     rest = _why_rest(clash)
-    if low.origin == high.origin:
-        rest = f"{rest}; {ONE_SOURCE_BOTH}"
+    if low.origin == high.origin and (low.source or "").lower() not in SOURCE_PRONOUNS:
+        rest = f"{rest}; {ONE_SOURCE_BOTH}"  # "he" in two articles: two people, likely
     return (shared.named(low, name), shared.named(high, name), shared.rest(rest))
 
 
 ONE_SOURCE_BOTH = "one source gave both, in two articles"
 """What a reason adds when one source gives both figures (figure_account): the analyst
-checks for a misquote, a correction or an update the reports do not say."""
+checks for a misquote, a correction or an update the reports do not say. Not said of a
+pronoun typed as the source ("He"): in two articles it is most likely two people."""
 
 
 def _why_rest(clash: Clash) -> str:
