@@ -327,3 +327,39 @@ async def test_a_palette_command_says_its_keys_and_id_once_not_its_title_twice(
     assert accept.help == "(⏎) · keymap id accept_suggestion"
     keyed = [command for command in commands.values() if "keymap id" in command.help]
     assert len(keyed) > 10 and all(command.title not in command.help for command in keyed)
+
+
+async def test_at_80_by_24_the_merge_prompt_shows_however_many_the_counts(
+    make_app: Any, bundled: Corpus, store: AnnotationStore
+) -> None:
+    """hdr19: after the first `m` the merge prompt was passed as the key hint, and at
+    80x24 with counts on both lines it was dropped: nothing said merge mode was on.
+    It is state, not a hint: it always has a line of the header."""
+    from textual.widgets import Static
+
+    notes = [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+    store.import_annotations(
+        [replace(n, anchor_state="check") if i % 9 == 0 else n for i, n in enumerate(notes)]
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_summary(app, pilot)
+        status = screen.query_one("#summary-status", Static)
+        before = str(status.render())
+        assert len(before.splitlines()) == 2 and screen.header_left, "counts fill both lines"
+        table = screen.query_one("#ledger-table", DataTable)
+        row = next(n for n, line in enumerate(screen.lines) if line.role == "claim")
+        table.move_cursor(row=row)
+        await pilot.press("m")
+        await pilot.pause()
+        group = screen.lines[row].group_number
+        header = str(status.render())
+        assert f"merging group {group}: highlight another group and press m" in header, header
+        assert "(Escape cancels)" in header
+        assert status.region.height == 2 and len(header.splitlines()) == 2, header
+        assert header.startswith("Summary of ")
+        said = header + detail(screen)
+        assert "still to check, not counted in the tables" in said, "counts moved, not dropped"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "merging group" not in str(status.render())

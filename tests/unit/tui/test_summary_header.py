@@ -63,3 +63,26 @@ def test_never_more_than_two_lines_and_every_count_said_once(counts: list[str], 
     kept = counts[: len(counts) - len(shown.left)]
     assert shown.left == counts[len(kept) :]
     assert said.startswith(PARTS.join(kept)) or not kept
+
+
+MERGING = "merging group 12: highlight another group and press m (Escape cancels)"
+
+
+def test_a_mode_prompt_at_78_columns_takes_the_last_line_and_the_counts_move_to_the_pane() -> None:
+    """hdr19: passed as the hint, the merge prompt was dropped when the counts filled
+    both lines; nothing said merge mode was on."""
+    shown = header(LEAD, COUNTS, HINTS, 78, mode=MERGING)
+    assert shown.lines == ["Summary of all analysts │ 49 sentences · 41 claim groups", MERGING]
+    assert shown.left == COUNTS[1:], "said in the pane, not dropped"
+
+
+def test_a_mode_prompt_stands_for_the_hint_when_the_counts_fit_in_one_line() -> None:
+    shown = header("Summary of ana │ ", COUNTS[:1], HINTS, 78, mode=MERGING)
+    assert shown.lines == ["Summary of ana │ 49 sentences · 41 claim groups", MERGING]
+    assert shown.left == []
+
+
+@given(st.lists(st.text(alphabet="ab ≠北", min_size=1, max_size=30), max_size=8))
+def test_a_mode_prompt_is_always_the_last_line(counts: list[str]) -> None:
+    shown = header("Summary of x │ ", counts, HINTS, 78, mode=MERGING)
+    assert len(shown.lines) <= HEADER_ROWS and shown.lines[-1] == MERGING

@@ -753,7 +753,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
 
     def show_status(self, message: str = "") -> None:
         """The header: whose summary, its counts and notes (or `message`), and the key
-        hint, in at most two lines fitted to the width (state/summary_header.py); the
+        hint or, while merging, the merge prompt (always shown: it is state, hdr19), in
+        at most two lines fitted to the width (state/summary_header.py); the
         counts that do not fit are said in the detail pane (qa18 F12: four lines at
         80x24, the ledger's rows gone)."""
         self.status_message = message
@@ -794,15 +795,16 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 counts.append(f"suggestions {totals.acceptance_rate:.0%} accepted as is")
         hints = [f"1–{TAB_COUNT} tabs", "Enter opens", "Tab: details", "m m merge", "x split"]
         hints.append("u undo")
+        mode = ""
         if self.merge_from is not None:
-            hints = [
+            mode = (
                 f"merging group {self.merge_from.group_number}: highlight another group and "
                 "press m (Escape cancels)"
-            ]
+            )
         whose = name_displayable(self.analyst) if self.analyst is not None else EVERYONE
         status = self.query_one("#summary-status", Static)
         width = status.content_region.width or self.size.width - STATUS_PADDING
-        fitted_header = header(f"Summary of {whose} │ ", counts, hints, width)
+        fitted_header = header(f"Summary of {whose} │ ", counts, hints, width, mode)
         status.update(literal("\n".join(fitted_header.lines)))
         if fitted_header.left != self.header_left:
             self.header_left = fitted_header.left

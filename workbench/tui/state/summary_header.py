@@ -7,7 +7,9 @@ for one analyst and four with every analyst's notes ("… · 169 on 5 article(s)
 into lines whole, never cut inside one: the counts first, then the hint after them (on a
 line of its own when the counts fit in one), its keys by need, those that do not fit
 left to the footer and `?`. Counts and notes that do not fit in HEADER_ROWS lines are
-said in the detail pane, above the highlighted row ("Also: …"), never dropped.
+said in the detail pane, above the highlighted row ("Also: …"), never dropped. A mode's
+prompt ("merging group 3: …") is state, not a hint: it always has the last line, the
+counts the lines before it (hdr19: passed as the hint, it was dropped at 80x24).
 """
 
 from __future__ import annotations
@@ -46,20 +48,26 @@ def _packed(parts: Sequence[str], width: int, start: str = "") -> tuple[str, int
     return line, taken
 
 
-def header(lead: str, counts: Sequence[str], hints: Sequence[str], width: int) -> Header:
+def header(
+    lead: str, counts: Sequence[str], hints: Sequence[str], width: int, mode: str = ""
+) -> Header:
     """`lead` ("Summary of ana │ ") before `counts` (in order of need: what is always
-    said first), then `hints` (keys by need), in at most HEADER_ROWS lines of `width`."""
+    said first), then `hints` (keys by need), in at most HEADER_ROWS lines of `width`.
+    A `mode` prompt stands for the hints and always has the last line."""
     width = max(width, 1)
     parts = list(counts)
     lines: list[str] = []
-    while parts and len(lines) < HEADER_ROWS:
+    rows = HEADER_ROWS - 1 if mode else HEADER_ROWS
+    while parts and len(lines) < rows:
         first = f"{lead}{parts[0]}" if not lines else parts[0]
         line, taken = _packed(parts[1:], width, first)
         lines.append(line)
         parts = parts[1 + taken :]
     if not lines:
         lines.append(lead.rstrip(" │"))
-    if len(lines) < HEADER_ROWS:
+    if mode:
+        lines.append(mode)
+    elif len(lines) < HEADER_ROWS:
         hint, _ = _packed(hints, width)
         if hint:
             lines.append(hint)
