@@ -197,7 +197,7 @@ _PLACE_SUFFIXES = frozenset(PLACE_SUFFIXES)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s-\s")
 _MONTH_NAMES = "|".join(MONTH_NAMES)
-_TIME_INITIALS = "abdefijlmnoprstu0-9"
+_TIME_INITIALS = "abdefijlmnoprstuw0-9"
 """The letters _TIME's alternatives start with: a position starting otherwise is not
 tried (a third of its time; test_measures checks the list against the pattern)."""
 _WEEKDAYS = "|".join(WEEKDAY_NAMES)
@@ -234,14 +234,18 @@ _TIME = re.compile(
     r"(?:days?|weeks?|months?|years?) ago|initially|at first|recount|earlier|previously|"
     r"later|revised(?! (?:[a-z]+ )?(?:offers?|plans?|proposals?|bids?|deals?|terms|agreements?|"
     r"contracts?|versions?|timetables?|schedules?|routes?|designs?)\b)|"
-    r"(?P<round>first|initial|preliminary|provisional|partial|final) (?:count|results|tally))"
+    r"(?P<round>first|initial|preliminary|provisional|partial|final) (?:count|results|tally)|"
+    r"(?P<counted>with (?:about |nearly |almost |over |more than |some )?\d+(?:\.\d+)? ?"
+    r"(?:percent|per cent|%) of (?:the )?(?:ballots|votes|precincts|polling stations) "
+    r"(?:counted|tallied|reported|in)))"
     rf"|by (?P<deadline>(?:next )?(?:{_WEEKDAYS})|the end of (?:the )?\w+))\b"
 )
 """Times a sentence gives: "in August", "in early November", "last week", "in 2023",
 "the 2027 budget", "Helgar Bank's 2023 net income" (but "last year's breach" dates the
 breach, not the figure, and "a revised pay offer" is no revised figure);
 and deadlines: "by December", "by Monday", "by the end of the year". A count's round
-is a time too: "in the first count" and "after the recount" give two moments. Read
+is a time too: "in the first count" and "after the recount" give two moments, and "with
+60 percent of ballots counted" is a partial count (b6-51). Read
 from the sentence in lower case (twice as fast as a case-insensitive pattern)."""
 _STRENGTH_BEFORE = re.compile(
     r"\b(?:army|military|armed forces)\s+(?:of|with|numbering|numbers?|totall?ing|totals?)\s*$",
@@ -583,7 +587,7 @@ _FULL_YEAR = re.compile(r"full (?:fiscal|financial) year")
 _TIME_WORDS = frozenset(MONTH_NAMES) | word_set(
     "last weekend earlier previously later revised ago initially first recount count results tally "
     "quarter half full first-quarter second-quarter third-quarter fourth-quarter first-half "
-    "second-half full-year saturday past"
+    "second-half full-year saturday past ballots votes precincts"
 )
 _PERIOD_WORDS = word_set("week month year week's month's year's week’s month’s year’s")
 """Words without one of which (or a year, "this" and a period, or "by" a day) a sentence
@@ -625,6 +629,8 @@ def _times(sentence: str) -> _Times:
         elif match.group("round") is not None:  # "partial results", "first count": a round
             if match.group("round") != "final":  # the final count is the count, undated
                 marks.add(f"{match.group('round')} count")
+        elif match.group("counted") is not None:  # "with 60 percent of ballots counted"
+            marks.add("partial count")
         elif (
             not _COMPARED_BEFORE.search(lowered, max(0, match.start() - 8), match.start())
             and not _another_things_time(lowered, match)
