@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import queue
+import select
 import signal
 import subprocess
 import sys
@@ -50,8 +51,14 @@ def start_together(children: dict[str, subprocess.Popen[str]], start: Path) -> N
     all made and heard nothing of them (a red train, session 19)."""
     for child in children.values():
         assert child.stdout is not None
+        ready, _, _ = select.select([child.stdout], [], [], LISTEN_SECONDS)
+        assert ready, f"a writer did not listen within {LISTEN_SECONDS} s"
         assert child.stdout.readline() == "listening\n"
     start.touch()
+
+
+LISTEN_SECONDS = 60.0
+"""How long a writer may take to start and listen before the test fails (not hangs)."""
 
 
 def rest_of(child: subprocess.Popen[str], timeout: float) -> tuple[str, str]:
