@@ -189,7 +189,7 @@ conflict fewer and three false alarms more (docs/summary.md, "The reader on blin
 figure on unseen text. conflict-model-5 (cf19) is conflict-model-3 retrained once one source
 in two articles is compared (conflicts.figure_account): one source's pairs across
 articles are candidates. Nested over blind sets 2-17, rule OR model: 0.92 / 0.84 (489,
-45, 96) against conflict-model-3's 0.91 / 0.85 (498, 52, 87) on the same run. Blind 18
+45, 96); before the change the same nested run gave 0.91 / 0.85 (498, 52, 87). Blind 18
 (bw18dev, session 19) is a fold too but, like blind 17, not trained on: conflict-model-5's
 weights stay as they are."""
 

@@ -58,11 +58,8 @@ def bundled(
     annotations: list[Annotation] = bundled_annotations(articles)
     if same_source:
         annotations = [dataclasses.replace(a, source="One Voice") for a in annotations]
-    if one_article:  # every claim moved into the first article, at its own sentences
-        first = articles[0].id
-        annotations = [
-            dataclasses.replace(a, article_id=first) for a in annotations if a.article_id == first
-        ]
+    if one_article:  # only the first article's annotations: one account, if one source
+        annotations = [a for a in annotations if a.article_id == articles[0].id]
     return build_summary(
         annotations,
         [ArticleInfo.of(article) for article in articles],

@@ -66,7 +66,7 @@ MEASURED = (
     "with no access to the code, not trained on): the rule alone 0.88 precision / 0.70 "
     "recall; the rule or this reader (conflict-model-5) 0.85 / 0.85. Of the pairs it "
     "added to the rule's, 6 of 8 there were conflicts, 50 of 85 over blind sets 2-17 "
-    "(each scored by a reader trained without it): some listed here are not."
+    "(each scored by a reader trained without it): many listed here are not."
 )
 """What the tier is worth, as the report and the screen say it (docs/summary.md)."""
 BLOCK_CAP = 40
@@ -291,7 +291,7 @@ def possible_conflicts(
     model: ConflictModel | None = None,
     cap: int = BLOCK_CAP,
 ) -> PossibleConflicts:
-    """The summary's possible conflicts: each pair of claimed sentences, of two sources,
+    """The summary's possible conflicts: each pair of claimed sentences, of two accounts,
     that the rule does not flag and the reader scores at or above its threshold; the
     most probable first, then in reading order. `texts`: what the ledger read of each
     quote (SummaryCache.texts), so that it is not read again; `cache`: the last
