@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from tests.fixtures.figure_pairs import HELD_OUT, PAIRS, Pair, Said
 from workbench.core.analysis.figures.conflicts import (
     ONE_SOURCE_BOTH,
+    Clash,
     Figure,
     Phrases,
     clash_between,
@@ -426,3 +427,15 @@ def test_one_source_in_two_articles_is_compared_and_the_reason_says_so() -> None
     assert other is not None and ONE_SOURCE_BOTH not in explain(other, lambda f: f.origin)
     he = clash_between(replace(first, source="He"), replace(again, source="He"))
     assert he is not None and ONE_SOURCE_BOTH not in explain(he, lambda f: f.origin)
+
+
+def test_the_reason_says_two_articles_only_of_two_articles() -> None:
+    """A clash between two sentences of one article whose figures carry one source (two
+    analysts gave the sentence two sources; find_clashes keeps the first's account) is
+    not said to be "in two articles" (review rv19)."""
+    first = figure_of(Said("The storm destroyed 1,200 homes in Varna.", 1_200, "the governor", "a"))
+    again = figure_of(
+        Said("The storm destroyed 3,000 homes in Varna.", 3_000, "the governor", "a", 1)
+    )
+    assert first is not None and again is not None
+    assert ONE_SOURCE_BOTH not in explain(Clash(first, again), lambda f: f.origin)

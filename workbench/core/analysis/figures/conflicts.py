@@ -1515,7 +1515,11 @@ def explain_parts(
     shared = phrases or Phrases()
     low, high = clash.low, clash.high
     rest = _why_rest(clash)
-    if low.origin == high.origin and (low.source or "").lower() not in SOURCE_PRONOUNS:
+    if (
+        low.origin == high.origin
+        and low.article_id != high.article_id
+        and (low.source or "").lower() not in SOURCE_PRONOUNS
+    ):
         rest = f"{rest}; {ONE_SOURCE_BOTH}"  # "he" in two articles: two people, likely
     return (shared.named(low, name), shared.named(high, name), shared.rest(rest))
 
