@@ -147,12 +147,24 @@ def no_database(location: Path | str, hint: str) -> str | None:
     return None
 
 
-def output_over_database(location: Path | str, output: str | None) -> str | None:
-    """Why `-o OUTPUT` must not be written (it is the database read, or one of its
-    files: the report would replace it), or None."""
+def output_refusal(
+    location: Path | str, output: str | None, articles: Iterable[str | Path]
+) -> str | None:
+    """Why `-o OUTPUT` must not be written, or None: it is the database read or one of
+    its files, one of the user's workbench files (settings, keymap, state, key), or among
+    the `articles` read; the report would replace it. The TUI's twin is
+    tui.state.workspace.output_refusal."""
+    if not output:
+        return None
     from store import own_file_refusal
+    from workbench.config.user_files import user_file_refusal
+    from workbench.core.files.output_target import output_among_articles
 
-    return None if not output else own_file_refusal(location, output)
+    return (
+        own_file_refusal(location, output)
+        or user_file_refusal(output)
+        or output_among_articles(articles, output)
+    )
 
 
 def format_of_output(

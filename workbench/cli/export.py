@@ -12,15 +12,13 @@ from workbench.cli.common import (
     format_of_output,
     no_annotations_by,
     no_database,
-    output_over_database,
+    output_refusal,
     skipped,
     stopped_cleanly_by_sigterm,
     warn,
 )
 from workbench.cli.output import real_stream
-from workbench.config.user_files import user_file_refusal
 from workbench.core.annotation import ORPHANED, STATUSES, TAGS
-from workbench.core.files.output_target import output_among_articles
 from workbench.core.terminal_text import name_printable, printable
 
 if TYPE_CHECKING:
@@ -256,9 +254,7 @@ def run(args: argparse.Namespace) -> int:
     problem = (
         mismatch
         or no_database(location, "give one with --db FILE or URL")
-        or output_over_database(location, args.output)
-        or user_file_refusal(args.output)
-        or output_among_articles(args.articles or (), args.output)
+        or output_refusal(location, args.output, args.articles or ())
     )
     if problem is not None:
         return fail(problem)

@@ -12,14 +12,12 @@ from workbench.cli.common import (
     fail,
     fail_each,
     no_database,
-    output_over_database,
+    output_refusal,
 )
 from workbench.config.annotator import resolve_annotator
 from workbench.config.locations import DatabaseLocation, resolve_database
-from workbench.config.user_files import user_file_refusal
 from workbench.core.annotation import EVERY_ANALYST
 from workbench.core.files.database_url import shown_location
-from workbench.core.files.output_target import output_among_articles
 from workbench.core.terminal_text import name_printable
 
 if TYPE_CHECKING:
@@ -86,11 +84,8 @@ def asked(args: argparse.Namespace) -> Request | int:
         return fail_each(error.problems)
     location = resolve_database(args.db)
     output = getattr(args, "output", None)  # the keeper asks without one
-    problem = (
-        no_database(location, "annotate first, or pass --db FILE")
-        or output_over_database(location, output)
-        or user_file_refusal(output)
-        or output_among_articles(args.paths, output)
+    problem = no_database(location, "annotate first, or pass --db FILE") or output_refusal(
+        location, output, args.paths
     )
     if problem is not None:
         return fail(problem)
