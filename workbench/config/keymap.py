@@ -13,13 +13,12 @@ from typing import Any
 
 from workbench.config.locations import keymap_path
 from workbench.config.toml_file import (
-    MOST_BYTES,
     ConfigFileError,
-    read_toml,
+    toml_document,
+    toml_text,
     written_entry,
     written_table,
 )
-from workbench.core.files.regular import read_regular
 
 
 class KeymapError(ConfigFileError):
@@ -82,14 +81,15 @@ def flat_entries(entries: dict[str, Any], prefix: str = "") -> tuple[dict[str, A
 
 def read_keymap_file(path: Path | None = None) -> KeymapFile:
     """The keymap file's entries (none when there is no file); KeymapError when it cannot
-    be read or is not TOML."""
+    be read or is not TOML. The file is read once: its entries and their lines are of
+    the same text (a byte-order mark left out of both)."""
     path = path or keymap_path()
     try:
-        entries = read_toml(path, "keymap")
+        text = toml_text(path, "keymap")
+        entries = {} if text is None else toml_document(text, path, "keymap")
     except ConfigFileError as error:
         raise KeymapError(str(error)) from None
-    if not entries:
+    if text is None or not entries:
         return KeymapFile(path, {}, {})
     flat, empty = flat_entries(entries)
-    lines = entry_lines(read_regular(path, MOST_BYTES).decode("utf-8"))
-    return KeymapFile(path, flat, lines, empty)
+    return KeymapFile(path, flat, entry_lines(text), empty)

@@ -33,18 +33,38 @@ class ConfigFileError(ValueError):
 
 def read_toml(path: Path, what: str) -> dict[str, Any]:
     """The TOML document at `path`, {} when there is none; ConfigFileError when unreadable."""
+    text = toml_text(path, what)
+    return {} if text is None else toml_document(text, path, what)
+
+
+def toml_text(path: Path, what: str) -> str | None:
+    """The text of the file at `path`, read once, None when there is none; ConfigFileError
+    when it cannot be read or is not UTF-8. A caller that needs the lines too (the
+    keymap's entries, named by line) parses this text: read again, the file was opened
+    twice at every start, and could have changed in between."""
     try:
         raw = read_regular(path, MOST_BYTES)  # a FIFO there must not hang the start
     except FileNotFoundError:
-        return {}
+        return None
     except OSError as error:
         raise ConfigFileError(
             f"{name_printable(path)}: cannot read {what} ({error.strerror})"
         ) from None
     try:  # a byte-order mark (Notepad's "UTF-8") is no part of the document, as for
         # articles and imports (tr9 T8: every command refused "at line 1, column 1")
-        return tomllib.loads(raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigFileError(
+            f"{name_printable(path)}: not a valid TOML {what} ({error})"
+        ) from None
+
+
+def toml_document(text: str, path: Path, what: str) -> dict[str, Any]:
+    """`text` (of the file at `path`) as a TOML document; ConfigFileError naming the file
+    when it is not one."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise ConfigFileError(
             f"{name_printable(path)}: not a valid TOML {what} ({error})"
         ) from None

@@ -204,3 +204,30 @@ def test_a_keymap_of_gigabytes_is_refused_unread(tmp_path: Path) -> None:
         handle.truncate(2 << 30)
     with pytest.raises(KeymapError, match=r"larger than 1,048,576 bytes: not read"):
         load_keymap(path)
+
+
+def test_the_file_is_read_once_for_its_entries_and_their_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """polish20: the keymap was opened twice at every start, once for its entries and
+    once for their lines (which could have been another file's by then)."""
+    path = keymap_file(tmp_path, 'quit = "ctrl+q"\n')
+    opened: list[str] = []
+    real_open = os.open
+
+    def counted(name: str | os.PathLike[str], *args: object, **kwargs: object) -> int:
+        opened.append(os.fspath(name))
+        return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", counted)
+    keymap = load_keymap(path)
+    assert keymap.problems and "line 1" in keymap.problems[0]
+    assert opened.count(str(path)) == 1
+
+
+def test_a_byte_order_mark_does_not_hide_the_first_line(tmp_path: Path) -> None:
+    """The entries were read without the mark and their lines with it: the first entry's
+    problem named no line."""
+    path = tmp_path / "keymap.toml"
+    path.write_bytes(b'\xef\xbb\xbfquit = "ctrl+q"\n')
+    assert load_keymap(path).problems[0].startswith(f"{path} line 1: ")
