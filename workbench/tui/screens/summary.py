@@ -320,12 +320,20 @@ def _text(value: object) -> str:
     return str(value)
 
 
+def many(count: int, thing: str) -> str:
+    """ "1 sentence", "2 sentences" (the header said "1 sentences · 1 claim groups")."""
+    return f"{count:,} {thing}" if count == 1 else f"{count:,} {thing}s"
+
+
 def measured_words(view: SummaryView | None) -> str:
     """What the conflicts count, as the report heads them and the banner lists them: the
     things measured whose figures conflict, one a heading (qa15 Q13: "2 conflicting
     figure(s)" counted topics, which the report may split into several things measured,
-    beside five figures)."""
+    beside five figures). None is said as a person says it (polish20: "0 things measured
+    have conflicting figures")."""
     count = len(view.conflict_headings) if view is not None else 0
+    if count == 0:
+        return "no conflicting figures"
     if count == 1:
         return "1 thing measured has conflicting figures"
     return f"{count:,} things measured have conflicting figures"
@@ -765,7 +773,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         else:
             totals = summary.totals
             counts += [
-                f"{totals.sentences:,} sentences · {len(summary.ledger):,} claim groups",
+                f"{many(totals.sentences, 'sentence')} · "
+                f"{many(len(summary.ledger), 'claim group')}",
                 measured_words(self.view),
             ]
             if not totals.annotations and self.analysts:

@@ -1,0 +1,39 @@
+"""The summary screen's words as a person would say them (polish20)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from textual.widgets import Static
+
+from store import AnnotationStore
+from tests.fixtures.gold import load_gold
+from workbench.core.corpus.articles import Corpus
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.summary import SummaryScreen
+
+
+async def open_summary(app: WorkbenchApp, pilot: Any) -> SummaryScreen:
+    await pilot.press("S")
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, SummaryScreen) and screen.summary is not None
+    return screen
+
+
+async def test_no_conflict_is_said_as_none_not_as_a_count_of_zero(
+    make_app: Any, bundled: Corpus, store: AnnotationStore
+) -> None:
+    """The header said "1 sentences · 1 claim groups · 0 things measured have conflicting
+    figures"."""
+    claim = next(note for note in load_gold(bundled) if "claim" in note.tags)
+    store.import_annotations([replace(claim, annotator=store.annotator)])
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_summary(app, pilot)
+        header = str(screen.query_one("#summary-status", Static).render())
+        assert "│ 1 sentence · 1 claim group · no conflicting figures" in header, header
+        assert "0 things measured" not in header
