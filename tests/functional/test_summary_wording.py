@@ -37,3 +37,32 @@ async def test_no_conflict_is_said_as_none_not_as_a_count_of_zero(
         header = str(screen.query_one("#summary-status", Static).render())
         assert "│ 1 sentence · 1 claim group · no conflicting figures" in header, header
         assert "0 things measured" not in header
+
+
+async def test_under_75_columns_the_merge_prompt_keeps_the_header_to_two_lines(
+    make_app: Any, bundled: Corpus, store: AnnotationStore
+) -> None:
+    """At 70 columns "merging group 1: highlight another group and press m (Escape
+    cancels)" wrapped to a third line, and at 50 the first count did too: the header is
+    two lines at any width, the merge prompt in a shorter form."""
+    from textual.widgets import DataTable
+
+    store.import_annotations(
+        [replace(note, annotator=store.annotator) for note in load_gold(bundled)]
+    )
+    for width in (70, 50):
+        app = make_app()
+        async with app.run_test(size=(width, 24)) as pilot:
+            screen = await open_summary(app, pilot)
+            status = screen.query_one("#summary-status", Static)
+            assert status.region.height == 2, str(status.render())
+            table = screen.query_one("#ledger-table", DataTable)
+            row = next(n for n, line in enumerate(screen.lines) if line.role == "claim")
+            table.move_cursor(row=row)
+            await pilot.press("m")
+            await pilot.pause()
+            shown = str(status.render())
+            group = screen.lines[row].group_number
+            assert status.region.height == 2 and len(shown.splitlines()) == 2, (width, shown)
+            assert shown.splitlines()[1].startswith(f"merging group {group}: m on another")
+            assert "Esc" in shown, "how to leave merge mode is said"

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from workbench.tui.state.summary_header import HEADER_ROWS, PARTS, header
+from workbench.tui.state.summary_header import HEADER_ROWS, PARTS, fitted_mode, header
 
 LEAD = "Summary of all analysts │ "
 COUNTS = [
@@ -51,18 +51,30 @@ def test_a_message_stands_for_the_counts() -> None:
 
 
 @given(
-    st.lists(st.text(alphabet="ab ≠北", min_size=1, max_size=30), max_size=8),
+    st.lists(st.text(alphabet="ab ≠北", min_size=1, max_size=30), max_size=8, unique=True),
     st.integers(20, 250),
 )
 def test_never_more_than_two_lines_and_every_count_said_once(counts: list[str], width: int) -> None:
     shown = header("Summary of x │ ", counts, HINTS, width)
     assert len(shown.lines) <= HEADER_ROWS
+    assert all(cell_len(line) <= width for line in shown.lines), "none wraps (polish20)"
     said = PARTS.join(shown.lines).removeprefix("Summary of x │ ")
-    for line in shown.lines:  # a part longer than the width alone on its line
-        assert cell_len(line) <= width or PARTS not in line.removeprefix("Summary of x │ ")
-    kept = counts[: len(counts) - len(shown.left)]
-    assert shown.left == counts[len(kept) :]
-    assert said.startswith(PARTS.join(kept)) or not kept
+    kept = list(counts)
+    for count in shown.left:  # each said in the pane is one of the counts
+        kept.remove(count)
+    at = 0
+    for count in kept:  # the others said whole in the header, in order
+        at = said.index(count, at) + len(count)
+
+
+def test_a_count_too_long_for_a_line_is_cut_there_and_said_whole_in_the_pane() -> None:
+    """polish20: at 45 columns the first count wrapped the header to a third line."""
+    shown = header("Summary of tester │ ", COUNTS[:2], HINTS, 45)
+    assert shown.lines == [
+        "Summary of tester │ 49 sentences · 41 claim…",
+        "2 things measured have conflicting figures",
+    ]
+    assert shown.left == ["49 sentences · 41 claim groups"]
 
 
 MERGING = "merging group 12: highlight another group and press m (Escape cancels)"
@@ -86,3 +98,19 @@ def test_a_mode_prompt_stands_for_the_hint_when_the_counts_fit_in_one_line() -> 
 def test_a_mode_prompt_is_always_the_last_line(counts: list[str]) -> None:
     shown = header("Summary of x │ ", counts, HINTS, 78, mode=MERGING)
     assert len(shown.lines) <= HEADER_ROWS and shown.lines[-1] == MERGING
+
+
+@given(st.integers(1, 120))
+def test_a_mode_prompt_takes_the_longest_form_that_fits_and_one_line_at_any_width(
+    width: int,
+) -> None:
+    """polish20: under 75 columns the merge prompt wrapped to a third line."""
+    forms = (MERGING, "merging group 12: m on another · Esc cancels")
+    mode = fitted_mode(forms, width)
+    assert cell_len(mode) <= width
+    assert mode == (MERGING if width >= len(MERGING) else mode)
+    if len(forms[1]) <= width < len(MERGING):
+        assert mode == forms[1]
+    shown = header(LEAD, COUNTS, HINTS, width, mode=mode)
+    assert len(shown.lines) <= HEADER_ROWS and shown.lines[-1] == mode
+    assert all(cell_len(line) <= width for line in shown.lines)

@@ -76,7 +76,7 @@ from workbench.tui.state.summary_detail import (
     source_detail,
     unlinked_detail,
 )
-from workbench.tui.state.summary_header import header
+from workbench.tui.state.summary_header import fitted_mode, header
 from workbench.tui.state.summary_served import served_summary
 from workbench.tui.state.summary_view import (
     ANCHORING_STATES,
@@ -804,15 +804,18 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 counts.append(f"suggestions {totals.acceptance_rate:.0%} accepted as is")
         hints = [f"1–{TAB_COUNT} tabs", "Enter opens", "Tab: details", "m m merge", "x split"]
         hints.append("u undo")
-        mode = ""
-        if self.merge_from is not None:
-            mode = (
-                f"merging group {self.merge_from.group_number}: highlight another group and "
-                "press m (Escape cancels)"
-            )
         whose = name_displayable(self.analyst) if self.analyst is not None else EVERYONE
         status = self.query_one("#summary-status", Static)
         width = status.content_region.width or self.size.width - STATUS_PADDING
+        mode = ""
+        if self.merge_from is not None:
+            group = f"merging group {self.merge_from.group_number}"
+            forms = (
+                f"{group}: highlight another group and press m (Escape cancels)",
+                f"{group}: m on another group (Escape cancels)",
+                f"{group}: m on another · Esc cancels",
+            )
+            mode = fitted_mode(forms, width)
         fitted_header = header(f"Summary of {whose} │ ", counts, hints, width, mode)
         status.update(literal("\n".join(fitted_header.lines)))
         if fitted_header.left != self.header_left:
