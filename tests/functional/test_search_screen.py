@@ -65,3 +65,32 @@ async def test_results_name_the_article_by_its_title(make_app, bundled) -> None:
         article = next(a for a in bundled.articles if a.id.startswith("004"))
         assert first.startswith(article.title[:20]) and "#14" in first
         assert "004_" not in first
+
+
+async def test_titles_take_the_room_the_list_has(make_app, bundled) -> None:  # type: ignore[no-untyped-def]
+    """polish20: titles were cut at 32 characters at any width ("North Korean troops
+    have been…" in a list 170 cells wide); now up to half a hit's line, and cut again
+    when the terminal is resized."""
+    article = next(a for a in bundled.articles if a.id.startswith("004"))
+    title = article.title  # "North Korean troops have been sent to Russia, U.S. confirms"
+    app = make_app()
+    async with app.run_test(size=(200, 40)) as pilot:
+        await app.workers.wait_for_complete()  # the search index
+        await pilot.pause()
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        screen.query_one(Input).value = "zelenskyy troops"
+        await until(pilot, lambda: screen.hits_for == "zelenskyy troops", 10.0)
+        results = screen.query_one(OptionList)
+
+        def first() -> str:
+            return str(results.get_option_at_index(0).prompt)
+
+        assert first().startswith(f"{title} #14  "), first()
+        await pilot.resize_terminal(80, 30)
+        await until(pilot, lambda: not first().startswith(title), 5.0)
+        shown = first().split(" #14  ")[0]
+        assert shown.endswith("…") and title.startswith(shown[:-1].rstrip())
+        assert len(shown) <= results.scrollable_content_region.width // 2 + 1
+        assert results.highlighted == 0

@@ -18,9 +18,9 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from workbench.core.corpus.search import SearchHit, SentenceSearch
-from workbench.core.corpus.titles import shorten
 from workbench.tui.hand_back import hand_back
 from workbench.tui.literal import visible
+from workbench.tui.state.column_widths import cut_at_word
 from workbench.tui.typeahead import (
     PromptInput,
     PromptOptionList,
@@ -30,17 +30,27 @@ from workbench.tui.typeahead import (
 )
 
 RESULT_LIMIT = 50
-WHERE_WIDTH = 32
-"""Characters of an article's title shown before each hit."""
+WHERE_LEAST = 32
+"""Cells an article's title may take before each hit, however narrow the list."""
+WHERE_SHARE = 2
+"""An article's title may take up to 1/WHERE_SHARE of a hit's line: the sentence
+wraps below it. A fixed 32 cut "North Korean troops have been sent to Russia, U.S.
+confirms" to "North Korean troops have been…" in a list 170 cells wide (polish20)."""
 SEARCH_WAIT = 3.0
 """Seconds Enter waits, at most, for the search of the words typed just before it."""
 
 
-def where(hit: SearchHit, title_of: Callable[[str], str] = str) -> str:
-    """ "title #sentence" of a hit (the article's short title; its id when it has none),
-    shown literally."""
-    title = shorten(title_of(hit.article_id) or hit.article_id, WHERE_WIDTH)
-    return f"{visible(title, single_line=True)} #{hit.index + 1}"
+def title_width(line_width: int) -> int:
+    """The cells an article's title may take in a hit's line `line_width` cells wide."""
+    return max(WHERE_LEAST, line_width // WHERE_SHARE)
+
+
+def where(hit: SearchHit, title_of: Callable[[str], str] = str, width: int = WHERE_LEAST) -> str:
+    """ "title #sentence" of a hit (the article's title, cut at a word to `width` cells;
+    its id when it has none), shown literally."""
+    title = title_of(hit.article_id) or hit.article_id
+    shown = visible(" ".join(title[: width * 4].split()), single_line=True)
+    return f"{cut_at_word(shown, width)} #{hit.index + 1}"
 
 
 def found(count: int, query: str) -> str:
@@ -77,6 +87,8 @@ class SearchScreen(PromptScreen[tuple[str, int] | None]):
         """The query whose search has finished and whose hits are shown."""
         self.finished = asyncio.Event()
         """Set each time a search finishes (answer waits for the one it needs)."""
+        self.titles_width = WHERE_LEAST
+        """The cells each hit's title was given (title_width of the list's width)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="search-box"):
@@ -161,16 +173,33 @@ class SearchScreen(PromptScreen[tuple[str, int] | None]):
         if hits == self.hits and self.query_one(OptionList).option_count == len(hits):
             return
         self.hits = hits
+        self.fill_results()
+        if hits:
+            self.query_one(OptionList).highlighted = 0
+
+    def fill_results(self) -> None:
+        """The hits as options, each title given the room the list's width has."""
         results = self.query_one(OptionList)
+        self.titles_width = title_width(results.scrollable_content_region.width)
         results.clear_options()
         results.add_options(
             Option(
                 Content.assemble(
-                    (f"{where(hit, self.title_of)}  ", "$text-muted"),
+                    (f"{where(hit, self.title_of, self.titles_width)}  ", "$text-muted"),
                     visible(hit.text, single_line=True),
                 )
             )
-            for hit in hits
+            for hit in self.hits
         )
-        if hits:
-            results.highlighted = 0
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.refit_titles)  # once the list has its new width
+
+    def refit_titles(self) -> None:
+        """The titles are cut again for the list's new width, the same hit highlighted."""
+        results = self.query_one(OptionList)
+        width = title_width(results.scrollable_content_region.width)
+        if self.hits and width != self.titles_width:
+            highlighted = results.highlighted
+            self.fill_results()
+            results.highlighted = highlighted
