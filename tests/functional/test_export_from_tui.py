@@ -299,3 +299,33 @@ async def test_a_state_file_nested_too_deeply_is_named_by_the_report_too(
         assert named and "nested too deeply" in named[0]
         await pilot.press("escape")
         await app.workers.wait_for_complete()
+
+
+async def test_the_format_choice_says_what_each_format_is_for(make_app) -> None:  # type: ignore[no-untyped-def]
+    """polish20: the dialog listed "json", "jsonl", "w3c" and "claimreview", nothing
+    more; an analyst had to know which to pick. Each is a line in an 80-column terminal."""
+    from textual.widgets import OptionList
+
+    from workbench.tui.screens.choice import ChoicePrompt
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.action_export()
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, ChoicePrompt)
+        options = prompt.query_one(OptionList)
+        shown = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+        assert [line.split()[:2] for line in shown] == [
+            ["1", "json"],
+            ["2", "jsonl"],
+            ["3", "w3c"],
+            ["4", "claimreview"],
+        ]
+        assert "import" in shown[0] and "backup" in shown[0]
+        assert "scripts" in shown[1]
+        assert "W3C Web Annotation" in shown[2]
+        assert "ClaimReview" in shown[3] and "verdict" in shown[3]
+        assert all(len(line) <= options.scrollable_content_region.width for line in shown)
+        await pilot.press("2")
+        assert Path(app.screen.query_one(Input).value).name == "workbench-export.jsonl"

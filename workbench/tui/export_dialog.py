@@ -35,7 +35,7 @@ class ExportDialog:
     format_name: str = ""
 
     async def start(self) -> None:
-        prompt = ChoicePrompt("Export format", list(FORMATS), DEFAULT_FORMAT)
+        prompt = ChoicePrompt("Export format", list(FORMATS), DEFAULT_FORMAT, shown_as=with_purpose)
         await open_prompt(self.app, prompt, self.chosen_format)
 
     @property
@@ -73,3 +73,8 @@ class ExportDialog:
 
         question = ConfirmPrompt(f"{name_displayable(path)} exists. Overwrite it?", describe(path))
         await open_prompt(self.app, question, overwrite)
+
+
+def with_purpose(format_name: str) -> str:
+    """A format as the dialog offers it: its name, then what it is for."""
+    return f"{format_name:<12}{FORMATS[format_name].purpose}"

@@ -36,6 +36,9 @@ class ExportFormat:
     default_file: str
     """The file name the TUI suggests; distinct per format, so two exports side by
     side never overwrite each other."""
+    purpose: str = ""
+    """What the format is for, in one short line: the TUI's export dialog offers each
+    with it (polish20: the dialog listed four names and nothing more)."""
     history: bool = False
     """Can carry the change history (--history)."""
     from_records: bool = False
@@ -62,20 +65,31 @@ FORMATS: dict[str, ExportFormat] = {
             "json",
             render_json,
             "workbench-export.json",
+            "everything, for import or a backup",
             history=True,
             from_records=True,
             decisions=True,
         ),
         ExportFormat(
-            "jsonl", render_jsonl, "workbench-export.jsonl", from_records=True, decisions=True
+            "jsonl",
+            render_jsonl,
+            "workbench-export.jsonl",
+            "one annotation a line, for scripts",
+            from_records=True,
+            decisions=True,
         ),
         ExportFormat(
-            "w3c", render_w3c, "workbench-export.w3c.jsonld", orphans_left_out=_every_orphan
+            "w3c",
+            render_w3c,
+            "workbench-export.w3c.jsonld",
+            "W3C Web Annotation, for annotation tools",
+            orphans_left_out=_every_orphan,
         ),
         ExportFormat(
             "claimreview",
             render_claimreview,
             "workbench-claimreview.jsonld",
+            "schema.org ClaimReview: verdicts to publish",
             orphans_left_out=is_review,
         ),
     )
