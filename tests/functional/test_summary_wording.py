@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from textual.widgets import Static
@@ -66,3 +67,48 @@ async def test_under_75_columns_the_merge_prompt_keeps_the_header_to_two_lines(
             assert status.region.height == 2 and len(shown.splitlines()) == 2, (width, shown)
             assert shown.splitlines()[1].startswith(f"merging group {group}: m on another")
             assert "Esc" in shown, "how to leave merge mode is said"
+
+
+async def test_an_annotation_of_an_article_not_opened_is_said_so_not_missing(
+    make_app: Any, store: AnnotationStore, tmp_path: Path
+) -> None:
+    """The Anchoring tab and the review's anchoring filter said "article missing" of an
+    annotation of another folder's article, kept in the same database: it read as if a
+    file were lost, where the analyst had simply opened another folder."""
+    from textual.widgets import DataTable, OptionList
+
+    from workbench.core.annotation import Anchor, Annotation
+    from workbench.core.corpus.articles import load_corpus
+    from workbench.tui.screens.choice import ChoicePrompt
+
+    other = tmp_path / "floods"
+    other.mkdir()
+    (other / "flood.txt").write_text(
+        "Death toll disputed\nOfficials said 211 people had died. Rescuers kept searching.",
+        encoding="utf-8",
+    )
+    flood = load_corpus([other]).articles[0]
+    sentence = flood.sentences[1]
+    anchor = Anchor.in_text(
+        flood.id, flood.sha256, flood.text, sentence.index, sentence.start, sentence.end
+    )
+    store.import_annotations([Annotation.new(anchor, store.annotator, tags=("claim",))])
+    store.remember_article(flood.id, flood.title, flood.sha256, len(flood.sentences))
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_summary(app, pilot)
+        await pilot.press("5")
+        await pilot.pause()
+        table = screen.query_one("#anchoring-table", DataTable)
+        state, title = (str(cell) for cell in table.get_row_at(0)[:2])
+        assert (state, title) == ("article not opened", "Death toll disputed")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("r", "f", "6")
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, ChoicePrompt)
+        options = prompt.query_one(OptionList)
+        shown = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+        assert any(line.endswith("article not opened") for line in shown), shown
+        assert not any("missing" in line for line in shown)

@@ -195,7 +195,7 @@ STATUS_DIFFERS_COLUMNS: Columns = (*ARTICLE_COLUMNS, ColumnSpec("status differs"
 """With several analysts who gave some sentence different statuses, a column counts those,
 so that the status columns add up to the annotated sentences (as the report's)."""
 ANCHORING_COLUMNS: Columns = (
-    ColumnSpec("state", 8, 15),
+    ColumnSpec("state", 8, 18),
     ColumnSpec("article", 8, 40, keeps=TITLE_SHARE, cut_at_word=True),
     ColumnSpec("sentence", 8, 8),
     ColumnSpec("annotator", 9, 20),

@@ -22,7 +22,12 @@ NO_SOURCE = ""
 """Source filter value for annotations without a source (None to AnnotationFilter)."""
 TO_CHECK = "to check"
 ORPHANED = "orphaned"
-ARTICLE_MISSING = "article missing"
+ARTICLE_NOT_OPENED = "article not opened"
+"""An annotation whose article is not among those the app opened: most often another
+story's, kept in the same database, the analyst having opened another folder. The
+review's filter and the summary's Anchoring tab said "article missing", which read as
+if a file were lost (polish20); the report (docs/summary.md) keeps its heading."""
+ARTICLE_MISSING = ARTICLE_NOT_OPENED
 MOVED = "moved"
 ANCHORING_FILTERS: tuple[str, ...] = (TO_CHECK, ORPHANED, ARTICLE_MISSING, MOVED)
 """Anchoring filter values (docs/decisions/reanchoring.md): moved onto a similar sentence

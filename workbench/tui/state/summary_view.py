@@ -55,6 +55,7 @@ from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.terminal_text import invisible_shown
 from workbench.tui.state.live_summary import LiveSummary, moved_in_memory
 from workbench.tui.state.readings_keeper import keep_all, restored_readings
+from workbench.tui.state.review_rows import ARTICLE_NOT_OPENED
 from workbench.tui.state.workspace import Workspace
 from workbench.tui.tagged_line import tagged_text
 
@@ -64,7 +65,7 @@ FLAG = "⚠"
 ANCHORING_STATES: dict[AnchoringList, str] = {
     "check": "to check",
     "orphaned": "orphaned",
-    "article_missing": "article missing",
+    "article_missing": ARTICLE_NOT_OPENED,
 }
 """The summary's anchoring lists (AnchoringSection.lists()), as the Anchoring tab names them."""
 
