@@ -1397,6 +1397,7 @@ SHORT_LENGTHS = {
 MASS_UNITS = {
     **dict.fromkeys(["tonnes", "tonne", "tons", "ton"], "tonnes"),
     **dict.fromkeys(["kilograms", "kilogram", "kilos", "kg"], "kilograms"),
+    **dict.fromkeys(["lb", "lbs"], "pounds"),
 }
 POWER_UNITS = {
     **dict.fromkeys(["megawatts", "megawatt", "mw"], "megawatts"),
@@ -1405,6 +1406,11 @@ POWER_UNITS = {
 """A plant's or a grid's power, compared in megawatts ("a capacity of 1.4 gigawatts",
 "600 MW")."""
 """Weights, compared in tonnes ("900 tonnes of food", "250,000 kilograms")."""
+WEIGHING_WORDS = word_set(
+    "weigh weighs weighed weighing weight weighted scales heavy heavier heaviest overweight"
+)
+"""In a sentence with one of these, "pounds" after a number is a weight, not money ("tipped
+the scales at 700 pounds", "weighing 12 pounds"; b19-26)."""
 PERCENT_WORDS = frozenset(["percent", "pct"])
 """After a number, a percentage ("14 percent"; also "%" and "per cent")."""
 COUNTED_SYNONYMS = {
@@ -1826,6 +1832,8 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "do": ("done", "did", "does", "doing", "do"),
     "come": ("come", "came", "comes", "coming"),
     "break": ("broken", "broke", "breaks", "breaking", "break"),
+    "sweep": ("swept", "sweeps", "sweeping", "sweep"),
+    "sit": ("sat", "sits", "sitting", "sit"),
 }
 """Verbs whose forms -ed/-ing/-s stripping cannot find: base -> (its past participle,
 then its other forms)."""
@@ -1903,10 +1911,14 @@ EVENT_PHRASES = {
     "come across": "arrived",
     "break out": "escaped",
     "end up": "received",
+    "sweep away": "destroyed",
+    "wash away": "destroyed",
+    "hit by": "affected",
 }
 """Two-word verbs: "base particle" -> event ("made off with 57 paintings" is stealing
 them, "12 million passengers passed through" an airport is carrying them, "taken into
-custody" is detained, "walked out" is joining a strike)."""
+custody" is detained, "walked out" is joining a strike, homes "swept away" or "washed away"
+are destroyed, customers "hit by" an outage are affected by it: b19-42, b19-48)."""
 MONEY_KINDS = {
     **dict.fromkeys(word_set("fine fines fined penalty penalties"), "fine"),
     **dict.fromkeys(word_set("aid assistance package"), "aid"),

@@ -1362,6 +1362,7 @@ STATE_WORDS = {
     "extent": "the extent",
     "moving": "the speed",
     "wind": "the wind's speed",
+    "gust": "the gusts' speed",
     "burned": "burned",
     "margin": "the margin",
     "hospitalised": "in hospital",

@@ -124,6 +124,7 @@ UNIT_CLASSES = {
     "feet": ("distance", 0.0003048),
     "tonnes": ("mass", 1.0),
     "kilograms": ("mass", 0.001),
+    "pounds": ("mass", 0.00045359237),
     "megawatts": ("power", 1.0),
     "gigawatts": ("power", 1000.0),
     "mph": ("speed", MILE_KM),
@@ -708,6 +709,8 @@ def _measure(
     inner = _after_number(quantity.text)
     noun = _MEASURE_NOUNS.get(str(quantity.what)) or _noun(inner)
     country, place = _where(after, before)
+    if place is not None and _capital_of(reading.text, place):
+        place = "capital"  # "Velmora's capital city was home to 1.9 million": a part of it
     if place is not None and _QUARTER_PLACE.match(place):
         place = None  # "in July-September": a quarter, not a place
     if place is not None and " " in place:
@@ -760,6 +763,8 @@ def _measure(
             state = _as_people(state)
         if unit_class == "mass" and state in _FOUND:
             state = "seized"  # "customs found 700 kg of cocaine": a haul is seized
+        elif unit_class == "mass" and state == "weighed":
+            state = "recorded"  # "the crocodile caught ... weighed 450 kg": a weight stated
         if unit_class in _CUT_NOUNS or unit_class == "workers":
             unit_class, state = _jobs_cut(unit_class, state, inner, after.words)
             if state == "cut" and _under_way(before.words):
@@ -859,8 +864,13 @@ def _measure(
         )  # a measure's noun ("of wave") is its state already
         if part in _UP_DOWN:
             part = None  # "(revenue of $4.2bn,) up 6%": the change's word, no subject
-        if state == "wind" and not _GUSTS.isdisjoint(before.words + after.words[:2]):
-            part = "gust"  # "Storm Bela brought gusts of up to 190 km/h": the gust, however said
+        if state == "wind":  # "Storm Bela brought gusts of up to 190 km/h": the gust, however
+            # said, a peak no sustained wind is set against; else the wind's subject ("winds
+            # of", "Cyclone Mira made landfall with winds of") is the storm's wind itself,
+            # whose name is the event's (b19-18)
+            part = None
+            if not _GUSTS.isdisjoint(before.words + after.words[:2]):
+                state = "gust"
         if unit_class == "percent" and state and state.removeprefix("forecast ") in _CHANGES:
             part = _changed_object(before.words) or part  # "raise tuition fees by 12%"
             if part is None and _compared_with(after.words):  # "The 27,000 cases ... are
@@ -1737,9 +1747,10 @@ def _hedge(reading: _Reading, position: int) -> bool:
     )
 
 
-_RECORDING = word_set("confirmed confirms reported reports recorded")
+_RECORDING = word_set("confirmed confirms reported reports recorded added adds")
 """Reporting verbs that, right before a figure, say what was counted ("the ministry
-confirmed 312 new cases"), not who says it."""
+confirmed 312 new cases", "the operator added 230,000 subscribers": b19-58), not who
+says it."""
 
 
 def _noun(inner: str) -> str | None:
@@ -2904,6 +2915,23 @@ def _where(after: _Window, before: _Window, leaving: bool = False) -> tuple[str 
                 line = front.group(1).lower()
                 place = "border" if line in ("border", "frontier") else "front"
     return country, place
+
+
+def _capital_of(text: str, place: str) -> bool:
+    """Whether the sentence names the place's capital ("Velmora's capital city"): where
+    its figure is, a part of the place (b19-55), not the whole."""
+    return (
+        "capital" in text
+        and re.search(rf"\b{re.escape(place)}['’]s capital\b{_NOT_A_CITY}", text) is not None
+    )
+
+
+_NOT_A_CITY = (
+    r"(?! (?:markets?|gains?|spending|investments?|expenditure|costs?|budgets?|reserves?|"
+    r"requirements?|flows?|controls?|goods|stock|base|ratio|injection)\b)"
+)
+"""After "X's capital", words that make it money, not a city ("Velmora's capital
+spending")."""
 
 
 _PART_OF_A_COUNTRY = word_set(

@@ -93,6 +93,7 @@ from workbench.core.analysis.lexicon import (
     VERB_FORMS,
     VOTE_WORDS,
     WEEKDAY_NAMES,
+    WEIGHING_WORDS,
     WOUNDED_WORDS,
     word_set,
 )
@@ -452,6 +453,8 @@ def _known_noun(
         return "percentage points", None, 2
     if lower in TIME_UNITS:
         return "time", None, 1
+    if lower in _POUNDS and not sentence.lower_set.isdisjoint(WEIGHING_WORDS):
+        return "pounds", "pounds", 1  # "weighed 700 pounds": a weight, not a sum of money
     if lower in CURRENCY_WORDS:
         return "money", CURRENCY_WORDS[lower], 1
     if lower in TROOP_NOUNS:
@@ -2243,6 +2246,8 @@ def _may_join_in_words(sentence: str) -> bool:
     return "-" in sentence and any(f"-{noun}" in sentence for noun in JOINED_COUNTS)
 
 
+_POUNDS = frozenset(["pounds", "pound"])
+"""A currency's word that is also a weight's (WEIGHING_WORDS says which)."""
 _MEASURE_WORD_AFTER = re.compile(
     r"\s+(?:square\s+)?(?:kilomet|km\b|miles?\b|metres?\b|meters?\b|feet\b|tonnes?\b|tons?\b"
     r"|kilograms?\b|percent\b|per\s+cent\b|hectares\b|acres\b)",
@@ -2250,7 +2255,7 @@ _MEASURE_WORD_AFTER = re.compile(
 )
 _MEASURE_UNITS = frozenset(
     ["miles", "km", "square miles", "square km", "hectares", "acres", "percent", "metres",
-     "feet", "tonnes", "kilograms"]
+     "feet", "tonnes", "kilograms", "pounds"]
 )  # fmt: skip
 """A small number in words before a unit of measure is a measure wherever it stands ("At
 nine kilometres, the tunnel", "seized three tonnes"): the doubt that keeps a bare small
@@ -2574,7 +2579,8 @@ def _casualty_verb_before(sentence: str, start: int, what: str | None) -> str | 
 
 NOT_PEOPLE = frozenset(
     ["money", "miles", "km", "square miles", "square km", "hectares", "acres", "mph", "km/h",
-     "percent", "percentage points", "time", "metres", "feet", "tonnes", "kilograms"]
+     "percent", "percentage points", "time", "metres", "feet", "tonnes", "kilograms",
+     "pounds"]
 )  # fmt: skip
 """Counted things that cannot be casualties."""
 _COUNTED_FOR_NO_ONE = NOT_PEOPLE | {None, "people"}

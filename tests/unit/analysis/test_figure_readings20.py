@@ -1,0 +1,151 @@
+"""The twentieth pass (cf20): readings blind set 19 showed the rule lacked.
+
+Each case is a sentence pair of our own, not one of a labelled set's: a positive case
+fails on main before the reading, a negative one guards what stays apart.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analysis.test_figure_general import conflict, figures, only
+
+# A weight in pounds: "pounds" after a number in a sentence that weighs something is a
+# weight, converted as kilograms and tonnes are; elsewhere it stays a sum of money.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bluefin tuna landed at Ostra weighed 600 pounds, the harbour master said.",
+        "The bull at the Kerrow show tipped the scales at 2,400 pounds.",
+        "The record pumpkin at the Lenton fair weighed in at 1,900 lb.",
+    ],
+)
+def test_pounds_in_a_sentence_that_weighs_are_a_weight(sentence: str) -> None:
+    assert only(sentence).unit_class == "mass"
+
+
+def test_pounds_where_nothing_is_weighed_stay_money() -> None:
+    assert only("The Ostra harbour master was fined 600 pounds for the breach.").unit_class == (
+        "money GBP"
+    )
+
+
+def test_a_weight_in_pounds_is_set_against_one_in_kilograms() -> None:
+    assert conflict(
+        "The bluefin tuna landed at Ostra on Friday weighed 600 pounds.",
+        "The bluefin tuna landed at Ostra on Friday weighed 400 kilograms.",
+    )
+    assert not conflict(
+        "The bluefin tuna landed at Ostra on Friday weighed 600 pounds.",
+        "The bluefin tuna landed at Ostra on Friday weighed 272 kilograms.",
+    )
+
+
+# "Weighed" is how much, not what befell: a weight stated, which meets the event the other
+# side names ("the haul seized").
+
+
+def test_a_weight_weighed_is_a_weight_stated() -> None:
+    assert only("The heron caught at Lenton Marsh weighed 3 kilograms.").state == "recorded"
+
+
+def test_a_weight_stated_meets_a_weight_seized() -> None:
+    assert conflict(
+        "Customs officers at Vell seized 800 kilograms on Friday, the ministry said.",
+        "The haul seized at Vell on Friday weighed 1.5 tonnes, the ministry said.",
+    )
+
+
+# Verbs the rule did not know: "swept away" and "washed away" destroy, what is "hit by"
+# an outage is affected by it, and "sat" (an exam) is a verb.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "state"),
+    [
+        ("About 120 homes were swept away by the Tessel flood.", "destroyed"),
+        ("Some 35 bridges were washed away in the Tessel flood.", "destroyed"),
+        ("Around 9,000 customers were hit by the Varn Telecom outage.", "affected"),
+        ("Only 410 pupils sat the new Lenton entrance exam.", "sat"),
+    ],
+)
+def test_verbs_now_read(sentence: str, state: str) -> None:
+    assert only(sentence).state == state
+
+
+def test_two_counts_of_houses_swept_away_are_compared() -> None:
+    assert conflict(
+        "About 120 homes were swept away by the Tessel flood, the mayor said.",
+        "The regional governor said 310 homes were swept away by the Tessel flood.",
+    )
+
+
+def test_customers_hit_by_an_outage_meet_those_affected() -> None:
+    assert conflict(
+        "The Varn Telecom outage on Friday affected 9,000 customers, the company said.",
+        "Some 30,000 customers were hit by Friday's Varn Telecom outage, analysts said.",
+    )
+    assert not conflict(
+        "The Varn Telecom outage on Friday affected 9,000 customers, the company said.",
+        "Some 30,000 customers were billed twice by Varn Telecom on Friday, analysts said.",
+    )
+
+
+def test_a_weight_and_a_sum_in_pounds_are_never_compared() -> None:
+    assert not figures("The pumpkin sold for 900 pounds at the Lenton fair.", "x")[
+        0
+    ].measure.unit_class.startswith("mass")
+
+
+# A country's capital is a part of it: "Tarsa's capital was home to 900,000 people" is no
+# figure for all Tarsa.
+
+
+def test_a_capital_named_by_its_country_is_a_part_of_it() -> None:
+    assert only("Tarsa's capital city was home to 900,000 people in 2023.").place == "capital"
+    assert not conflict(
+        "The population of Tarsa reached 4.1 million in 2023, the census office said.",
+        "Tarsa's capital city was home to 900,000 people in 2023, the census office said.",
+    )
+
+
+def test_a_countrys_capital_spending_is_no_place() -> None:
+    found = figures("Tarsa's capital spending rose to $2 billion in 2023.", "x")
+    assert all(figure.measure.place != "capital" for figure in found)
+
+
+# A storm's wind however its clause opens: "Winds of about 150 km/h lashed Porlan" and
+# "Typhoon Sela came ashore with winds of 120 mph" are one wind (before, "winds" and
+# "sela" were read as two parts of it).
+
+
+def test_a_storms_wind_is_one_wind_however_its_clause_opens() -> None:
+    first = "Winds of about 150 km/h lashed Porlan as Typhoon Sela came ashore, forecasters said."
+    assert conflict(first, "Typhoon Sela came ashore at Porlan with winds of 120 mph.")
+    assert not conflict(first, "Typhoon Sela came ashore at Porlan with winds of 95 mph.")
+    assert not conflict(first, "Typhoon Dara came ashore at Porlan with winds of 120 mph.")
+
+
+def test_a_gust_stays_apart_from_the_sustained_wind() -> None:
+    assert not conflict(
+        "Winds of about 150 km/h lashed Porlan as Typhoon Sela came ashore.",
+        "Typhoon Sela brought gusts of 120 mph to Porlan.",
+    )
+
+
+# "Added" right before a figure says what was gained, not who speaks ("Velo Mobile added
+# 300,000 subscribers"), as "confirmed" says what was counted.
+
+
+def test_added_right_before_a_figure_is_what_was_gained() -> None:
+    assert only("Velo Mobile added 300,000 subscribers in the second quarter.").state == "added"
+    assert conflict(
+        "Velo Mobile said it added 300,000 subscribers in the second quarter.",
+        "Velo Mobile added 3 million subscribers in the second quarter, the company said.",
+    )
+    assert not conflict(
+        "Velo Mobile added 300,000 subscribers in the second quarter.",
+        "Velo Mobile had 3 million subscribers at the end of the second quarter.",
+    )
