@@ -149,3 +149,26 @@ def test_added_right_before_a_figure_is_what_was_gained() -> None:
         "Velo Mobile added 300,000 subscribers in the second quarter.",
         "Velo Mobile had 3 million subscribers at the end of the second quarter.",
     )
+
+
+# Homes without power however the verb is helped: "had lost power", "were left without
+# electricity" (b18-66), as "lost power" and "left ... without power" were.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The grid operator said 600,000 homes had lost power because of Cyclone Tarn.",
+        "About 80,000 homes were left without electricity after Cyclone Tarn.",
+        "Some 12,000 homes remained without power in Ostel on Friday.",
+    ],
+)
+def test_homes_without_power_however_the_verb_is_helped(sentence: str) -> None:
+    assert only(sentence).state == "without power"
+
+
+def test_homes_that_lost_power_are_set_against_homes_left_without_it() -> None:
+    assert conflict(
+        "Cyclone Tarn left about 1.5 million homes without electricity, the grid operator said.",
+        "The grid operator said roughly 600,000 homes had lost power because of Cyclone Tarn.",
+    )

@@ -470,8 +470,6 @@ KNOWN_WRONG = {
     "sentence) give no figure",
     "blind18-b18-64": "'47.2 degrees Celsius' and '44.1 degrees Celsius' are temperatures, a "
     "class the rule does not check",
-    "blind18-b18-66": "'left about 1.6 million homes without electricity' (without power) and "
-    "'600,000 homes had lost power' (lost) are two states",
     "blind18-b18-69": "'38 illnesses' (illnesses) and 'had sickened 83 people' (people) are two "
     "things counted",
     "blind18-b18-71": "'Turnout ... reached 61.4 percent' (part 'turnout') and 'final turnout "
@@ -611,7 +609,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(
             BLIND_SEVENTEEN, (0.83, 0.47, 25), id="seventeenth blind set, now development"
         ),
-        pytest.param(BLIND_EIGHTEEN, (0.79, 0.47, 26), id="eighteenth blind set, development"),
+        pytest.param(BLIND_EIGHTEEN, (0.8, 0.5, 25), id="eighteenth blind set, development"),
         pytest.param(BLIND_NINETEEN, (0.92, 0.85, 9), id="nineteenth blind set, development"),
     ],
 )

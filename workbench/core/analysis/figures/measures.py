@@ -2655,12 +2655,17 @@ _FALLEN = word_set("rain rainfall rains snow snowfall precipitation downpour dow
 
 def _without_power(before_words: list[str], after_words: list[str]) -> bool:
     """Homes left without power, whichever way it is said: "left 90,000 homes without
-    power", "cut power to 19,000 homes", "19,000 homes lost power"."""
-    if after_words[:1] == ["without"] and after_words[1:2] and after_words[1] in _POWER:
-        return True
+    power", "cut power to 19,000 homes", "19,000 homes lost power", "600,000 homes had
+    lost power", "were left without electricity" (b18-66)."""
     if len(before_words) >= 2 and before_words[-1] in ("to", "for") and before_words[-2] in _POWER:
         return True
-    return after_words[:1] == ["lost"] and after_words[1:2] != [] and after_words[1] in _POWER
+    position = 0
+    while position < len(after_words) and after_words[position] in AFTER_EVENT_SKIPPED:
+        position += 1
+    if position and after_words[position : position + 1] == ["left"]:
+        position += 1  # "were left without power"
+    verb, what = after_words[position : position + 1], after_words[position + 1 : position + 2]
+    return verb in (["without"], ["lost"]) and what != [] and what[0] in _POWER
 
 
 def _held_by_authorities(after_words: list[str]) -> bool:
