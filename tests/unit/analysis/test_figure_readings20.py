@@ -172,3 +172,18 @@ def test_homes_that_lost_power_are_set_against_homes_left_without_it() -> None:
         "Cyclone Tarn left about 1.5 million homes without electricity, the grid operator said.",
         "The grid operator said roughly 600,000 homes had lost power because of Cyclone Tarn.",
     )
+
+
+# Two kin nouns ("migrants", "people") for one event both state, on one day, count one
+# group, as one day and one kind of event already tied them (b16-14).
+
+
+def test_kin_nouns_of_one_stated_event_on_one_day_are_one_group() -> None:
+    assert conflict(
+        "More than 900 migrants crossed the Strait of Orra in small boats on Sunday.",
+        "Coastguard figures showed 610 people made the crossing in small boats on Sunday.",
+    )
+    assert not conflict(
+        "More than 900 migrants crossed the Strait of Orra in small boats on Sunday.",
+        "Coastguard figures showed 610 people made the crossing in small boats on Monday.",
+    )
