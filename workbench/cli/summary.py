@@ -183,6 +183,19 @@ def pronouns_not_read(
     ]
 
 
+def bundled_read() -> None:
+    """Say, to a person at a terminal, that a summary without PATH of a database that
+    remembers no article read the bundled articles, and where they are (polish20: it
+    said nothing, and the report reads as if of the articles the analyst had in mind)."""
+    from workbench.core.corpus.articles import BUNDLED_ARTICLES
+    from workbench.core.terminal_text import name_printable
+
+    say_at_terminal(
+        "workbench: the database remembers no article and no PATH was given: read the "
+        f"bundled articles, in {name_printable(BUNDLED_ARTICLES)}\n"
+    )
+
+
 def loaded_corpus(paths: list[str] | None) -> Corpus:
     """The articles under `paths` (None: the bundled ones), problems on stderr."""
     from workbench.core.corpus.articles import load_corpus
@@ -350,6 +363,8 @@ def summary_inputs(
             # puts them (in memory: a summary writes nothing).
             paths = list(request.paths)
             corpus = loaded_corpus(paths) if paths or not remembered else None
+            if corpus is not None and not paths:
+                bundled_read()
             if paths and corpus is not None and not corpus.articles:
                 # A mistyped PATH: a report of nothing would read "No conflicting figures"
                 # and exit 0 (qa6 Q8).

@@ -441,3 +441,33 @@ def test_a_text_pasted_whole_as_an_imported_claim_is_summarised_its_figures_name
     report = capsys.readouterr().out
     assert "their figures were not read at all" in report
     assert "(“pasted”, sentence 2)." in report  # by its id, as the ledger names it
+
+
+def test_without_paths_the_bundled_articles_read_are_named_at_a_terminal(
+    database: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """polish20: a database that remembers no article is summarised on the bundled
+    articles, and nothing said which articles were read, nor where they are."""
+    from workbench.core.corpus.articles import bundled_articles
+
+    path = tmp_path / "fresh.json"
+    with AnnotationStore.open(path, annotator="gold") as store:
+        store.import_annotations(load_gold())
+        assert store.articles() == []
+    assert main(["summary", "--db", str(path), "-o", str(tmp_path / "script.md")]) == 0
+    assert capsys.readouterr().err == ""  # a script's log gets nothing
+    with monkeypatch.context() as patch:
+        patch.setattr(sys.stderr, "isatty", lambda: True)
+        assert main(["summary", "--db", str(path), "-o", str(tmp_path / "person.md")]) == 0
+        said = capsys.readouterr().err
+        assert (
+            "workbench: the database remembers no article and no PATH was given: read the "
+            f"bundled articles, in {bundled_articles()}\n"
+        ) in said
+        assert main(["summary", "--db", str(database), "-o", str(tmp_path / "remembered.md")]) == 0
+        assert "bundled" not in capsys.readouterr().err, "no article read: none named"
+    person, script = (tmp_path / "person.md").read_text(), (tmp_path / "script.md").read_text()
+    assert person == script, "the report is the same wherever stderr goes"
