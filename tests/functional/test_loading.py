@@ -31,8 +31,36 @@ async def test_a_fifo_in_the_corpus_is_skipped_and_the_rest_opens(
         assert app.corpus is not None
         assert [problem.reason for problem in app.corpus.problems] == [
             "a FIFO (named pipe), not an article file",
-            "a FIFO (named pipe), not an article file",
+        ], "named twice, skipped once (polish20)"
+
+
+async def test_the_files_skipped_are_one_notice_and_a_file_named_twice_opens(
+    tmp_path: Path, store: AnnotationStore
+) -> None:
+    """polish20: four binary files were four warnings alike, stacked on the screen; and
+    a file named twice (its folder, and itself) was refused as a duplicate of itself,
+    "so neither is opened", and not opened at all."""
+    from tests.fixtures.notices import recorded_notices
+
+    (tmp_path / "story.txt").write_text("A title\nThe minister said so.\n", encoding="utf-8")
+    for number in range(7):
+        (tmp_path / f"binary{number}.txt").write_bytes(b"\x00\x01")
+    app = WorkbenchApp(store, paths=[tmp_path, tmp_path / "story.txt"], keymap={})
+    notices = recorded_notices(app)
+    async with app.run_test() as pilot:
+        await asyncio.wait_for(app.workers.wait_for_complete(), timeout=10)
+        await pilot.pause()
+        assert isinstance(app.screen, AnnotateScreen)
+        assert app.corpus is not None and [a.id for a in app.corpus.articles] == ["story"]
+        skipped = [n for n in notices if "binary" in n or "skipped" in n]
+        assert len(skipped) == 1, skipped
+        lines = skipped[0].splitlines()
+        assert lines[:5] == [
+            f"{tmp_path / f'binary{number}.txt'}: binary file (contains NUL bytes), not a "
+            "text article"
+            for number in range(5)
         ]
+        assert lines[5:] == ["… and 2 more files skipped."]
 
 
 async def test_q_quits_while_the_corpus_is_loading(

@@ -35,6 +35,7 @@ from workbench.tui.notices import (
     others_here,
     replaced_by,
     settings_notice,
+    skipped_notice,
 )
 from workbench.tui.screens.annotate import ANNOTATE_BINDINGS, AnnotateScreen
 from workbench.tui.screens.loading import LoadingScreen
@@ -304,10 +305,9 @@ class WorkbenchApp(App[None]):
 
     def open_corpus(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        for problem in corpus.problems[:5]:
-            self.notify(str(problem), title="Skipped", severity="warning", markup=False)
-        if len(corpus.problems) > 5:
-            self.notify(f"… and {len(corpus.problems) - 5} more files skipped.", markup=False)
+        if corpus.problems:
+            title, skipped = skipped_notice(corpus.problems)
+            self.notify(skipped, title=title, severity="warning", markup=False)
         if not corpus.articles:
             reasons = "; ".join(str(problem) for problem in corpus.problems[:3])
             self.exit_message = f"no articles to annotate{': ' + reasons if reasons else ''}"

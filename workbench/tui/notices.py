@@ -42,6 +42,22 @@ def replaced_by(new: Shown, shown: Iterable[N]) -> list[N]:
     return gone
 
 
+SKIPPED_NAMED = 5
+"""Files the start-up notice of the files skipped names; the others are counted."""
+
+
+def skipped_notice(problems: Sequence[object]) -> tuple[str, str]:
+    """(title, message) of one notice for every article file skipped at start: one
+    toast each stacked four alike for four binary files, each shown till it timed out
+    (polish20). The first SKIPPED_NAMED are named with why, one a line; the rest are
+    counted (`workbench sentences PATH` names them all on stderr)."""
+    lines = [str(problem) for problem in problems[:SKIPPED_NAMED]]
+    if len(problems) > SKIPPED_NAMED:
+        lines.append(f"… and {len(problems) - SKIPPED_NAMED:,} more files skipped.")
+    count = len(problems)
+    return f"{count:,} file{'' if count == 1 else 's'} skipped", "\n".join(lines)
+
+
 SETTINGS_NOTICE_SECONDS = 30.0
 """How long the start-up notice of keymap.toml's and settings.toml's problems stays."""
 

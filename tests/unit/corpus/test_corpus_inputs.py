@@ -215,3 +215,20 @@ def test_a_text_file_larger_than_any_article_is_skipped_unread(
         "log.txt": "larger than 3 MiB, which no article is (a log, a dump or a book?): not "
         "read further"
     }
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    """polish20: `annotate folder folder/story.txt` refused story as a duplicate of
+    itself ("so neither is opened"), and a file that cannot be read was named twice.
+    Two files of one name in two folders are still refused, both named."""
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "pipe.txt").write_bytes(b"\x00")
+    named = [tmp_path, tmp_path / "story.txt", tmp_path / "." / "pipe.txt", tmp_path]
+    corpus = load_corpus(named)
+    assert [article.id for article in corpus.articles] == ["story"]
+    assert [problem.path.name for problem in corpus.problems] == ["pipe.txt"]
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "story.txt").write_text(STORY, encoding="utf-8")
+    corpus = load_corpus([tmp_path / "story.txt", tmp_path / "other"])
+    assert corpus.articles == []
+    assert len(corpus.problems) == 2 and "duplicate article id" in str(corpus.problems[0])

@@ -232,7 +232,21 @@ def article_files(paths: Iterable[Path]) -> Iterator[Path | CorpusProblem]:
     followed, so a link cannot lead the walk in circles); its dot-files and dot-folders
     are not read (a dot-file with an article's suffix is named as skipped). A path named
     itself is read whatever its name.
+
+    A file named twice (a folder and a file in it, or `a.txt ./a.txt`) is one file: it
+    was read twice, its article refused as a duplicate of itself and not opened at all,
+    and a file that cannot be read was named as skipped twice (polish20).
     """
+    given: set[str] = set()
+    for item in _named_files(paths):
+        where = os.path.abspath(item.path if isinstance(item, CorpusProblem) else item)
+        if where not in given:
+            given.add(where)
+            yield item
+
+
+def _named_files(paths: Iterable[Path]) -> Iterator[Path | CorpusProblem]:
+    """article_files, a file named twice found twice."""
     for path in paths:
         try:
             mode = os.stat(path).st_mode
