@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.analysis.test_figure_general import conflict, figures, only
+from tests.unit.analysis.test_figure_sentence_pairs import CLASSES
+from workbench.core.analysis.figures.conflicts import explain, find_clashes
 
 # A weight in pounds: "pounds" after a number in a sentence that weighs something is a
 # weight, converted as kilograms and tonnes are; elsewhere it stays a sum of money.
@@ -187,3 +189,17 @@ def test_kin_nouns_of_one_stated_event_on_one_day_are_one_group() -> None:
         "More than 900 migrants crossed the Strait of Orra in small boats on Sunday.",
         "Coastguard figures showed 610 people made the crossing in small boats on Monday.",
     )
+
+
+def test_a_small_weight_is_converted_in_kilograms_in_the_reason() -> None:
+    """Under a tonne a weight is said in kilograms, as a short distance is in metres (it
+    said "700 pounds ≈ 0 tonnes")."""
+    clashes = find_clashes(
+        figures("The tuna landed at Ostra on Friday weighed 600 pounds.", "a")
+        + figures("The tuna landed at Ostra on Friday weighed 400 kilograms.", "b"),
+        CLASSES,
+    )
+    assert [explain(clash, lambda figure: figure.origin) for clash in clashes] == [
+        "600 pounds (a) vs 400 kilograms (b): both recorded in Ostra, no qualifier allows both "
+        "(600 pounds ≈ 272 kilograms)"
+    ]

@@ -1403,8 +1403,9 @@ UNIT_NAMES = {
     "mass": "tonnes",
 }
 BASE_UNITS = frozenset(["square km", "km", "km/h", "celsius", "tonnes"])
-_SMALL_BASE_UNITS = frozenset(["metres"])
-"""The unit a short distance is shown in (_conversion): it needs no conversion."""
+_SMALL_UNITS = {"km": "metres", "tonnes": "kilograms"}
+"""The unit a figure under one of its class's unit is shown in (_conversion), a
+thousandth of it: a wave's height in metres, a crocodile's weight in kilograms."""
 """The `what` each class is compared in: a figure written in it needs no conversion."""
 
 
@@ -1841,23 +1842,25 @@ def _conversion(low: Figure, high: Figure) -> str:
     unit = UNIT_NAMES.get(low.measure.unit_class)
     if unit is None:
         return ""
-    small = unit == "km" and max(low.measure.base_value, high.measure.base_value) < 1
+    small = (
+        _SMALL_UNITS.get(unit) if max(low.measure.base_value, high.measure.base_value) < 1 else None
+    )
     shown = [
         f"{_number_and_noun(f)} ≈ "
         + (
-            _amount(round(f.measure.base_value * 1000), "metres")
-            if small  # a wave's height, a depth: in metres, not "≈ 0 km"
+            _amount(round(f.measure.base_value * 1000), small)
+            if small  # a wave's height, a weight: in metres or kilograms, not "≈ 0 km"
             else _amount(round(f.measure.base_value), unit)
         )
         for f in (low, high)
-        if f.quantity.what not in (_SMALL_BASE_UNITS if small else BASE_UNITS)
+        if f.quantity.what != small and (small or f.quantity.what not in BASE_UNITS)
     ]
     return f" ({'; '.join(shown)})" if shown else ""
 
 
 def _amount(value: float, unit: str) -> str:
     """'1,036 km²', '1 tonne' (not '1 tonnes')."""
-    if value == 1 and unit in ("tonnes", "metres"):
+    if value == 1 and unit in ("tonnes", "metres", "kilograms"):
         unit = unit[:-1]
     return f"{format_value(value)} {unit}"
 
