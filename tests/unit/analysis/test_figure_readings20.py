@@ -203,3 +203,48 @@ def test_a_small_weight_is_converted_in_kilograms_in_the_reason() -> None:
         "600 pounds (a) vs 400 kilograms (b): both recorded in Ostra, no qualifier allows both "
         "(600 pounds ≈ 272 kilograms)"
     ]
+
+
+# A time that a rank or a comparison is of is not the figure's: "the largest haul this
+# year", "its second rise this year", "up two points on last month" (b17-07, b17-79).
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Customs seized 900 kilograms of cocaine at Vell, the largest haul this year.",
+        "The Ostran central bank raised its key rate to 6.5 percent, its second rise this year.",
+        "A Norvo poll put the Green Party on 31 percent, up two points on last month.",
+    ],
+)
+def test_a_time_a_rank_or_comparison_is_of_is_not_the_figures(sentence: str) -> None:
+    assert only(sentence).when is None
+
+
+def test_a_fraction_before_a_time_is_no_rank() -> None:
+    assert only("Burglaries in Ostra fell by a fifth last year to 960.").when == "last year"
+
+
+def test_a_seizure_ranked_in_its_year_is_set_against_the_same_seizure() -> None:
+    assert conflict(
+        "Customs officers seized 1.4 tonnes of cocaine hidden in fruit crates at the port of Vell.",
+        "The seizure of 900 kilograms of cocaine concealed in fruit crates at Vell port was the "
+        "largest this year, police said.",
+    )
+
+
+# A sentence opening with the day of what its figures came before or after: "Before
+# Tuesday's decision, the rate had stood at 6 percent" is no figure of Tuesday's rate
+# (b17-43); "Following Tuesday's decision, the rate stands at 6 percent" is.
+
+
+def test_a_figure_before_an_events_day_is_not_that_days() -> None:
+    raised = "The Ostran central bank raised its key rate to 6.5 percent on Tuesday."
+    assert not conflict(
+        raised,
+        "Before Tuesday's decision, the Ostran central bank's key rate had stood at 6 percent.",
+    )
+    assert conflict(
+        raised,
+        "Following Tuesday's decision, the Ostran central bank's key rate stands at 6 percent.",
+    )

@@ -371,9 +371,6 @@ KNOWN_WRONG = {
     "blind17-b17-06": "a false alarm: 'A crowd of 62,000 watched Saturday's cup final' and 'Last "
     "year's cup final ... drew 48,500 spectators' are both read as the crowd at Harcourt "
     "Stadium's match: 'Last year's' reads no time, so two finals are read as one",
-    "blind17-b17-07": "'1.2 tonnes of cocaine' (no time read) and '800 kilograms of cocaine' (time "
-    "'this year', from 'the largest this year'): a seizure's time on one side only is two "
-    "periods",
     "blind17-b17-08": "'A third of the 900 flights scheduled' (300, scheduled) and 'cancelled 420 "
     "flights' (cancelled) are two states",
     "blind17-b17-09": "'5.8 percent in March' (time 'earlier, march', 'a month earlier' read "
@@ -413,9 +410,6 @@ KNOWN_WRONG = {
     "prices rose 4.2 percent' (part 'inflation') are two parts",
     "blind17-b17-78": "'Nearly half of registered voters' (place \"Sunday's Orrin\") and 'Turnout "
     "in the Orrin by-election' (place 'Orrin') are two places",
-    "blind17-b17-79": "'4.75 percent on Thursday' (time 'this year', from 'its third increase "
-    "this year') and 'now stands at 4.25 percent' (no time read): a rate's time on one side "
-    "only is two periods",
     "blind17-b17-80": "'320 kilometres' (part 'pipeline') and 'The 320-mile Darrow pipeline' (no "
     "part): a part on one side only",
     # false alarms since one source in two articles is compared (cf19: figure_account);
@@ -605,7 +599,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(FIG_FIFTEEN, (1.0, 1.0, 0), id="fifteenth pass's own pairs"),
         pytest.param(BLIND_SIXTEEN, (1.0, 0.62, 15), id="sixteenth blind set, now development"),
         pytest.param(
-            BLIND_SEVENTEEN, (0.83, 0.47, 25), id="seventeenth blind set, now development"
+            BLIND_SEVENTEEN, (0.84, 0.53, 23), id="seventeenth blind set, now development"
         ),
         pytest.param(BLIND_EIGHTEEN, (0.8, 0.5, 25), id="eighteenth blind set, development"),
         pytest.param(BLIND_NINETEEN, (0.92, 0.85, 9), id="nineteenth blind set, development"),

@@ -634,6 +634,7 @@ def _times(sentence: str) -> _Times:
             marks.add("partial count")
         elif (
             not _COMPARED_BEFORE.search(lowered, max(0, match.start() - 8), match.start())
+            and not _RANKED_BEFORE.search(lowered, max(0, match.start() - 30), match.start())
             and not _another_things_time(lowered, match)
             and not _CHANGE_BASIS.search(lowered, max(0, match.start() - 30), match.start())
         ):
@@ -655,9 +656,18 @@ _YEARS_PAST = re.compile(
 total of many events, never one event's count (qa8 Q1: Human Rights Watch's "more than
 200 workers have been killed in factory fires over the past decade" was set against one
 fire's toll)."""
-_COMPARED_BEFORE = re.compile(r"\b(?:of|than|with)\s+$")
+_COMPARED_BEFORE = re.compile(r"\b(?:of|than|with|on)\s+$")
 """Before a time, what makes it the time of a value compared ("roughly double its
-presence of two years ago", "more than a year ago"), not of the sentence's figure."""
+presence of two years ago", "more than a year ago", "up two points on last month"), not
+of the sentence's figure."""
+_RANKED_BEFORE = re.compile(
+    r"\b(?:the|its|their|his|her|our)\s+(?:[a-z]+\s+)?(?:largest|biggest|highest|lowest|smallest|deadliest|worst|best|strongest|longest|"
+    r"hottest|coldest|wettest|driest|fastest|most|first|second|third|fourth|fifth|sixth)"
+    r"(?:\s+[a-z]+){0,2}\s+$"
+)
+"""Before a time, a rank its figure holds in it ("the largest this year", "its third
+increase this year", "the highest level this year"; not "fell by a fifth last year"): the
+time the rank is of, not the figure's (b17-07, b17-79)."""
 _CHANGE_BASIS = re.compile(
     r"\b(?:from|on|over|with|to)\s+(?:a|the)\s+(?:same\s+)?(?:year|quarter|month|period)\s+$"
 )
@@ -1041,9 +1051,11 @@ _WEEKDAY_HINT = "day"
 def _day(before_words: list[str], after_words: list[str], placed: bool = False) -> str | None:
     """The weekday in the figure's clause ("Tuesday's rally drew", "on Friday"); after
     "after" or "following", the day of what the count came after ("missing after
-    Tuesday's landslide": "after tuesday", which a count on Wednesday may be of)."""
+    Tuesday's landslide": "after tuesday", which a count on Wednesday may be of); after
+    "before" or "ahead of", the day it came before ("Before Thursday's decision, the rate
+    had stood at": "before thursday", not Thursday's rate)."""
     for words in (before_words, after_words):
-        later = False
+        later = earlier = False
         for position, word in enumerate(words):
             if word in _SINCE:
                 break  # "since it broke out on Sunday": when it began, not the count's day
@@ -1052,12 +1064,17 @@ def _day(before_words: list[str], after_words: list[str], placed: bool = False) 
             ):
                 later = True  # "the toll from Tuesday's blast": of what Tuesday began
                 continue
+            if word == "before" or (
+                word == "ahead" and words[position + 1 : position + 2] == ["of"]
+            ):
+                earlier = True
+                continue
             if word.endswith(("'s", "’s")):
                 word = word[:-2]
             if word in WEEKDAYS:
                 if _TWO_DAYS.search(" ".join(words)):
                     return None  # "on Saturday and Sunday": a span (the weekend), no day
-                return f"after {word}" if later else word
+                return f"after {word}" if later else f"before {word}" if earlier else word
     return None
 
 
@@ -1085,17 +1102,34 @@ _DAY_OPENING = re.compile(
 )
 
 
+_EVENT_DAY_OPENING = re.compile(
+    rf"(?P<side>Before|After|Following|Ahead of)\s+(?P<day>{_CAPITALISED_DAYS})['’]s"
+    r"(?:\s+[a-z]+){1,2},\s"
+)
+"""A sentence opening with the day of what its figures came before or after ("Before
+Thursday's decision, the rate had stood at", "Following Thursday's decision, ... now
+stands at")."""
+
+
 def _opening_day(text: str, quantity: Quantity) -> str | None:
     """A day the sentence opens with before a comma ("As of Sunday, 2,140 people had been
     evacuated"): the day of every figure after it, as a place opening it is (_opening);
-    "Since Monday," is when a count began, no day of it."""
+    "Since Monday," is when a count began, no day of it. An event's day opening it gives
+    the figures the day they came before or after ("Before Thursday's decision, the rate
+    had stood at 4.25 percent": "before thursday", not Thursday's new rate; b17-43)."""
     found = _DAY_OPENING.match(text)
+    side = None
+    if found is None:
+        found = _EVENT_DAY_OPENING.match(text)
+        if found is not None:
+            side = "after" if found.group("side") in ("After", "Following") else "before"
     if found is None or found.end() > quantity.start:
         return None
     between = _WORD.findall(text[found.end() : quantity.start].lower())
     if not _REPORTING_AFTER.isdisjoint(between):
         return None  # "On Tuesday, Zelenskyy said that …": the day of saying (rv9 R11)
-    return found.group("day").lower()
+    day = found.group("day").lower()
+    return f"{side} {day}" if side else day
 
 
 _SINCE = frozenset(["since"])
