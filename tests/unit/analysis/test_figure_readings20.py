@@ -248,3 +248,35 @@ def test_a_figure_before_an_events_day_is_not_that_days() -> None:
         raised,
         "Following Tuesday's decision, the Ostran central bank's key rate stands at 6 percent.",
     )
+
+
+# A place listed with others is more than that place (qa20 #1: "12,000 residents were
+# evacuated from Valdren and nearby villages" was set against "In Valdren alone, 4,000"),
+# and a clause opening "In Valdren alone," makes its figure a part.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Officials said 12,000 people were evacuated from Tessa and nearby villages.",
+         "Tessa and nearby villages"),
+        ("Officials said 12,000 people were evacuated from Tessa and Orsk.", "Tessa and Orsk"),
+        ("Officials said 12,000 people were evacuated from Tessa and taken to shelters.",
+         "Tessa"),
+    ],
+)  # fmt: skip
+def test_a_place_listed_with_others_is_more_than_it(sentence: str, place: str) -> None:
+    assert only(sentence).place == place
+
+
+def test_a_place_alone_is_a_part_of_the_figure_for_it_and_more() -> None:
+    alone = "In Tessa alone, 4,000 people were evacuated, the mayor said."
+    assert only(alone).part == "alone"
+    assert not conflict(
+        "Officials said 12,000 people were evacuated from Tessa and nearby villages.", alone
+    )
+    assert not conflict("Officials said 12,000 people were evacuated from Tessa.", alone)
+    assert conflict(
+        "Officials said 12,000 people were evacuated from Tessa.",
+        "In Tessa alone, 15,000 people were evacuated, the mayor said.",
+    )

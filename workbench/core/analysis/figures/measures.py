@@ -924,8 +924,10 @@ def _measure(
             part = None  # "1,800 job cuts": jobs cut, not a part of them
         if part is not None and state is not None and _says_the_state(unit_class, part, state):
             part = None  # "the 2,500 evacuated residents": all who were evacuated
-        if part is None and "alone" in before.words[:3]:
-            part = "alone"  # "Kestrel airport, alone cancelled 400": a part of the whole
+        if part is None and (
+            "alone" in before.words[:3] or _ALONE_BEFORE.search(reading.text, 0, quantity.start)
+        ):  # "Kestrel airport, alone cancelled 400", "In Valdren alone, 4,000": a part
+            part = "alone"
         if part is None and unit_class not in CASUALTY_CLASSES:
             part = _apposed(reading.text, quantity) or _demonym_after(reading.text, quantity)
         if part is None and noun is None and state == "recorded" and is_counted_noun(unit_class):
@@ -938,6 +940,8 @@ def _measure(
         part = crop  # "this season's wheat harvest": of wheat, as "harvested ... of wheat"
     if fallen:
         part = None  # of rain or of snow: what fell, said or not ("22 millimetres fell")
+    if place is not None and (listed := _listed_with(reading.text, place)) is not None:
+        place = listed  # "from Valdren and nearby villages": more than Valdren (qa20 #1)
     return Measure(
         unit_class=unit_class,
         base_value=(quantity.value - (0 if state == "rise" else 32)) / 1.8
@@ -2963,6 +2967,24 @@ def _capital_of(text: str, place: str) -> bool:
         "capital" in text
         and re.search(rf"\b{re.escape(place)}['’]s capital\b{_NOT_A_CITY}", text) is not None
     )
+
+
+def _listed_with(text: str, place: str) -> str | None:
+    """The place and what the sentence lists with it ("Valdren and nearby villages",
+    "Valdren and Orsk"), else None: the figure is of more than the place, so no figure
+    of the place alone ("In Valdren alone, 4,000") is set against it as its whole."""
+    found = re.search(rf"\b{re.escape(place)}{_AND_MORE}", text)
+    return None if found is None else text[found.start() : found.end()]
+
+
+_ALONE_BEFORE = re.compile(r"\balone,\s*$")
+"""A clause opening "In Valdren alone," right before the figure's: the figure is a part."""
+_AND_MORE = (
+    r"\s+and\s+(?:(?:the\s+|its\s+)?(?:nearby|surrounding|neighbouring|neighboring|outlying|"
+    r"other|several|many|two|three|four|five)\s+[a-z]+"
+    r"|[A-Z][\w’'-]+(?=\s*(?:[,.;]|$|\s+(?:on|in|at|by|after|during|over|as|when)\b)))"
+)
+"""After a place, "and" and more places: nearby ones said by their kind, or one name."""
 
 
 _NOT_A_CITY = (
