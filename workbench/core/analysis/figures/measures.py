@@ -2963,23 +2963,29 @@ def _where(after: _Window, before: _Window, leaving: bool = False) -> tuple[str 
 def _capital_of(text: str, place: str) -> bool:
     """Whether the sentence names the place's capital ("Velmora's capital city"): where
     its figure is, a part of the place (b19-55), not the whole."""
-    return (
-        "capital" in text
-        and re.search(rf"\b{re.escape(place)}['’]s capital\b{_NOT_A_CITY}", text) is not None
-    )
+    return (f"{place}'s capital" in text or f"{place}’s capital" in text) and re.search(
+        rf"\b{re.escape(place)}['’]s capital\b{_NOT_A_CITY}", text
+    ) is not None
 
 
 def _listed_with(text: str, place: str) -> str | None:
     """The place and what the sentence lists with it ("Valdren and nearby villages",
     "Valdren and Orsk"), else None: the figure is of more than the place, so no figure
     of the place alone ("In Valdren alone, 4,000") is set against it as its whole."""
-    found = re.search(rf"\b{re.escape(place)}{_AND_MORE}", text)
-    return None if found is None else text[found.start() : found.end()]
+    start = text.find(place)
+    while start != -1:  # no pattern made per place: a figure's place is read at every build
+        end = start + len(place)
+        if start == 0 or not text[start - 1].isalnum():
+            found = _AND_MORE.match(text, end)
+            if found is not None:
+                return text[start : found.end()]
+        start = text.find(place, end)
+    return None
 
 
 _ALONE_BEFORE = re.compile(r"\balone,\s*$")
 """A clause opening "In Valdren alone," right before the figure's: the figure is a part."""
-_AND_MORE = (
+_AND_MORE = re.compile(
     r"\s+and\s+(?:(?:the\s+|its\s+)?(?:nearby|surrounding|neighbouring|neighboring|outlying|"
     r"other|several|many|two|three|four|five)\s+[a-z]+"
     r"|[A-Z][\w’'-]+(?=\s*(?:[,.;]|$|\s+(?:on|in|at|by|after|during|over|as|when)\b)))"
