@@ -28,10 +28,17 @@ def test_pounds_in_a_sentence_that_weighs_are_a_weight(sentence: str) -> None:
     assert only(sentence).unit_class == "mass"
 
 
-def test_pounds_where_nothing_is_weighed_stay_money() -> None:
-    assert only("The Ostra harbour master was fined 600 pounds for the breach.").unit_class == (
-        "money GBP"
-    )
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Ostra harbour master was fined 600 pounds for the breach.",
+        "Heavy flooding cost Ostra council 20 million pounds.",  # "heavy" is no weighing
+        "The bank weighs a cut as inflation costs households 900 pounds.",  # far, and paid
+        "The new rules on weight cost each Ostra airline 900 pounds.",  # a cost between
+    ],
+)
+def test_pounds_where_nothing_near_is_weighed_stay_money(sentence: str) -> None:
+    assert only(sentence).unit_class == "money GBP"
 
 
 def test_a_weight_in_pounds_is_set_against_one_in_kilograms() -> None:
@@ -96,9 +103,13 @@ def test_customers_hit_by_an_outage_meet_those_affected() -> None:
 
 
 def test_a_weight_and_a_sum_in_pounds_are_never_compared() -> None:
-    assert not figures("The pumpkin sold for 900 pounds at the Lenton fair.", "x")[
-        0
-    ].measure.unit_class.startswith("mass")
+    """A tuna's weight and its price, both in pounds, are two classes (rv20: the test of
+    this name compared nothing)."""
+    weight = "The bluefin tuna landed at Ostra on Friday weighed 600 pounds."
+    price = "The bluefin tuna landed at Ostra on Friday sold for 900 pounds."
+    assert not conflict(weight, price)
+    found = figures(weight, "x") + figures(price, "x")
+    assert [f.measure.unit_class for f in found] == ["mass", "money GBP"]
 
 
 # A country's capital is a part of it: "Tarsa's capital was home to 900,000 people" is no
@@ -106,7 +117,9 @@ def test_a_weight_and_a_sum_in_pounds_are_never_compared() -> None:
 
 
 def test_a_capital_named_by_its_country_is_a_part_of_it() -> None:
-    assert only("Tarsa's capital city was home to 900,000 people in 2023.").place == "capital"
+    assert only("Tarsa's capital city was home to 900,000 people in 2023.").place == (
+        "Tarsa's capital"
+    )
     assert not conflict(
         "The population of Tarsa reached 4.1 million in 2023, the census office said.",
         "Tarsa's capital city was home to 900,000 people in 2023, the census office said.",
@@ -115,7 +128,14 @@ def test_a_capital_named_by_its_country_is_a_part_of_it() -> None:
 
 def test_a_countrys_capital_spending_is_no_place() -> None:
     found = figures("Tarsa's capital spending rose to $2 billion in 2023.", "x")
-    assert all(figure.measure.place != "capital" for figure in found)
+    assert found and all("capital" not in str(figure.measure.place) for figure in found)
+
+
+def test_two_countries_capitals_are_two_places() -> None:
+    assert not conflict(
+        "Some 40,000 people were evacuated in Velmora's capital on Monday.",
+        "Some 90,000 people were evacuated in Tarsa's capital on Monday.",
+    )
 
 
 # A storm's wind however its clause opens: "Winds of about 150 km/h lashed Porlan" and
@@ -176,19 +196,21 @@ def test_homes_that_lost_power_are_set_against_homes_left_without_it() -> None:
     )
 
 
-# Two kin nouns ("migrants", "people") for one event both state, on one day, count one
-# group, as one day and one kind of event already tied them (b16-14).
+# Two kin nouns of one event on one day are not one group by that alone: "40 people"
+# and "12 students" arrested on Monday may be the whole and a part (rv20; tried in cf20).
 
 
-def test_kin_nouns_of_one_stated_event_on_one_day_are_one_group() -> None:
-    assert conflict(
-        "More than 900 migrants crossed the Strait of Orra in small boats on Sunday.",
-        "Coastguard figures showed 610 people made the crossing in small boats on Sunday.",
-    )
-    assert not conflict(
-        "More than 900 migrants crossed the Strait of Orra in small boats on Sunday.",
-        "Coastguard figures showed 610 people made the crossing in small boats on Monday.",
-    )
+@pytest.mark.parametrize(
+    ("wider", "narrower"),
+    [
+        ("Police arrested 40 people on Monday.", "Police arrested 12 students on Monday."),
+        ("More than 300 people were evacuated on Friday.",
+         "About 120 patients were evacuated on Friday."),
+        ("Some 2,000 workers walked out on Tuesday.", "About 600 nurses walked out on Tuesday."),
+    ],
+)  # fmt: skip
+def test_a_narrower_noun_on_the_same_day_is_no_false_alarm(wider: str, narrower: str) -> None:
+    assert not conflict(wider, narrower)
 
 
 def test_a_small_weight_is_converted_in_kilograms_in_the_reason() -> None:
@@ -251,8 +273,7 @@ def test_a_figure_before_an_events_day_is_not_that_days() -> None:
 
 
 # A place listed with others is more than that place (qa20 #1: "12,000 residents were
-# evacuated from Valdren and nearby villages" was set against "In Valdren alone, 4,000"),
-# and a clause opening "In Valdren alone," makes its figure a part.
+# evacuated from Valdren and nearby villages" was set against "In Valdren alone, 4,000").
 
 
 @pytest.mark.parametrize(
@@ -269,14 +290,47 @@ def test_a_place_listed_with_others_is_more_than_it(sentence: str, place: str) -
     assert only(sentence).place == place
 
 
-def test_a_place_alone_is_a_part_of_the_figure_for_it_and_more() -> None:
-    alone = "In Tessa alone, 4,000 people were evacuated, the mayor said."
-    assert only(alone).part == "alone"
-    assert not conflict(
-        "Officials said 12,000 people were evacuated from Tessa and nearby villages.", alone
-    )
-    assert not conflict("Officials said 12,000 people were evacuated from Tessa.", alone)
+def test_a_figure_for_a_place_and_more_is_not_set_against_the_place_alone() -> None:
+    listed = "Officials said 12,000 people were evacuated from Tessa and nearby villages."
+    assert not conflict(listed, "In Tessa alone, 4,000 people were evacuated, the mayor said.")
+    assert not conflict(listed, "The mayor said 4,000 people were evacuated from Tessa.")
     assert conflict(
         "Officials said 12,000 people were evacuated from Tessa.",
-        "In Tessa alone, 15,000 people were evacuated, the mayor said.",
+        "In Tessa alone, 4,000 people were evacuated, the mayor said.",
+    )  # "alone" stresses the place; it makes no part of it (rv20)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The flood killed 12 people in Tessa and two in Orsk.",
+         "The flood killed 30 people in Tessa."),
+        ("The flood killed 12 people in Tessa and several were hurt.",
+         "The flood killed 30 people in Tessa."),
+        ("The flood killed 12 people in Tessa, the worst since storms hit Tessa and Orsk.",
+         "The flood killed 30 people in Tessa."),
+        ("In March alone, 40,000 migrants crossed the Tessa border.",
+         "In March, 60,000 migrants crossed the Tessa border."),
+    ],
+)  # fmt: skip
+def test_what_follows_and_or_alone_lists_no_place(first: str, second: str) -> None:
+    assert conflict(first, second)
+
+
+# "Before" makes a day "before Friday" only right before it: "shortly before midnight on
+# Friday" is Friday's (rv20); and "earlier" is a time of a sequence, never a rank's.
+
+
+def test_before_another_time_on_a_day_is_that_days() -> None:
+    assert conflict(
+        "A fire in Tessa killed 12 people shortly before midnight on Friday.",
+        "A fire in Tessa killed 15 people on Friday.",
     )
+
+
+def test_earlier_after_a_rank_stays_a_time_of_its_own() -> None:
+    assert not conflict(
+        "The first estimate earlier put the death toll in Orsk at 40.",
+        "The death toll in Orsk stood at 62.",
+    )
+    assert only("The most recent count last week put the toll in Orsk at 40.").when == ("last week")

@@ -344,6 +344,10 @@ KNOWN_WRONG = {
     "blind16-b16-09": "'roughly $49 million' reads no kind of money and 'a $72 million penalty' "
     "a fine: the $49 million, beside the fine 'EUR 45 million', is not free to be of it",
     "blind16-b16-11": "'1.48C' and '1.6C' are temperatures, a class the rule does not check",
+    "blind16-b16-14": "'More than 2,000 migrants crossed' and '1,650 people made the crossing' "
+    "(both arrived, on Saturday) are two nouns tied by no place or kind of event; a day and "
+    "an event alone would tie 'arrested 40 people' to 'arrested 12 students' as one group "
+    "(tried in cf20, dropped in review rv20)",
     "blind16-b16-18": "'1.2 gigawatts' (no time read) and 'The 800-megawatt facility ... in 2027' "
     "(time 2027): a capacity's time on one side only is two periods",
     "blind16-b16-29": "'Some 72% of children under five' (part 'five') and 'Fewer than two-thirds "
@@ -597,7 +601,7 @@ def test_pair(pair: SentencePair) -> None:
         pytest.param(BLIND_FOURTEEN, (0.93, 0.7, 14), id="fourteenth blind set, now development"),
         pytest.param(BLIND_FIFTEEN, (1.0, 0.88, 5), id="fifteenth blind set, now development"),
         pytest.param(FIG_FIFTEEN, (1.0, 1.0, 0), id="fifteenth pass's own pairs"),
-        pytest.param(BLIND_SIXTEEN, (1.0, 0.62, 15), id="sixteenth blind set, now development"),
+        pytest.param(BLIND_SIXTEEN, (1.0, 0.6, 16), id="sixteenth blind set, now development"),
         pytest.param(
             BLIND_SEVENTEEN, (0.84, 0.53, 23), id="seventeenth blind set, now development"
         ),

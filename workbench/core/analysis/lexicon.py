@@ -1406,11 +1406,11 @@ POWER_UNITS = {
 """A plant's or a grid's power, compared in megawatts ("a capacity of 1.4 gigawatts",
 "600 MW")."""
 """Weights, compared in tonnes ("900 tonnes of food", "250,000 kilograms")."""
-WEIGHING_WORDS = word_set(
-    "weigh weighs weighed weighing weight weighted scales heavy heavier heaviest overweight"
-)
-"""In a sentence with one of these, "pounds" after a number is a weight, not money ("tipped
-the scales at 700 pounds", "weighing 12 pounds"; b19-26)."""
+WEIGHING_WORDS = word_set("weigh weighs weighed weighing weight scales")
+"""A few words before "pounds" after a number, one of these makes it a weight, not money
+("tipped the scales at 700 pounds", "weighing 12 pounds", "a weight of 40 pounds"; b19-26);
+anywhere else in the sentence it does not ("Heavy flooding cost the council 20 million
+pounds", "The bank weighs a cut as inflation costs households 900 pounds": rv20)."""
 PERCENT_WORDS = frozenset(["percent", "pct"])
 """After a number, a percentage ("14 percent"; also "%" and "per cent")."""
 COUNTED_SYNONYMS = {

@@ -456,9 +456,7 @@ def _read_relation(a: Measure, b: Measure) -> Relation | Apart:
         Apart(aspect, mine, theirs) for aspect, mine, theirs in dimensions if mine != theirs
     ]
     if a.unit_class != b.unit_class:  # one group under two nouns: tied, at one spot
-        if not _tied(
-            places[0], places[1], a.day, b.day, a.events, b.events, a.state not in NEUTRAL
-        ):
+        if not _tied(places[0], places[1], a.day, b.day, a.events, b.events):
             return Apart("classes", a.unit_class, b.unit_class)
         return differing[0] if differing else "same"
     if a.unit_class in SHARES:  # a share in the capital, or of children, is no part of all's
@@ -733,20 +731,14 @@ def _tied(
     their_day: str | None,
     my_events: frozenset[str],
     their_events: frozenset[str],
-    stated: bool,
 ) -> bool:
     """Whether two figures of kin classes (one event stated by both) are tied to one group:
     one place ("31 miners ... at the Velka coal mine", "Seventeen workers ... in the Velka
     mine"), or one day and one kind of event ("87 people from a sinking dinghy ... on
-    Wednesday"), or one day and one event `stated` by both ("2,000 migrants crossed the
-    Channel on Saturday", "1,650 people made the crossing on Saturday")."""
+    Wednesday")."""
     if mine is not None and mine == theirs:
         return True
-    return (
-        my_day is not None
-        and my_day == their_day
-        and (stated or not my_events.isdisjoint(their_events))
-    )
+    return my_day is not None and my_day == their_day and not my_events.isdisjoint(their_events)
 
 
 def _wider_than(wide: str, narrow: str) -> bool:
@@ -1307,9 +1299,7 @@ def _agree(mine: Scope, theirs: Scope, across: bool) -> bool:
     if mine[8] != theirs[8] and (
         across
         or not kin(mine[8], theirs[8])
-        or not _tied(
-            mine[1], theirs[1], mine[3], theirs[3], mine[4], theirs[4], mine[7] not in NEUTRAL
-        )
+        or not _tied(mine[1], theirs[1], mine[3], theirs[3], mine[4], theirs[4])
     ):
         return False
     if days_differ(mine[3], theirs[3]):
@@ -1403,10 +1393,10 @@ UNIT_NAMES = {
     "mass": "tonnes",
 }
 BASE_UNITS = frozenset(["square km", "km", "km/h", "celsius", "tonnes"])
+"""The `what` each class is compared in: a figure written in it needs no conversion."""
 _SMALL_UNITS = {"km": "metres", "tonnes": "kilograms"}
 """The unit a figure under one of its class's unit is shown in (_conversion), a
 thousandth of it: a wave's height in metres, a crocodile's weight in kilograms."""
-"""The `what` each class is compared in: a figure written in it needs no conversion."""
 
 
 def figure_phrase(figure: Figure) -> str:

@@ -634,7 +634,7 @@ def _times(sentence: str) -> _Times:
             marks.add("partial count")
         elif (
             not _COMPARED_BEFORE.search(lowered, max(0, match.start() - 8), match.start())
-            and not _RANKED_BEFORE.search(lowered, max(0, match.start() - 30), match.start())
+            and not _ranked_or_compared(lowered, match)
             and not _another_things_time(lowered, match)
             and not _CHANGE_BASIS.search(lowered, max(0, match.start() - 30), match.start())
         ):
@@ -656,13 +656,34 @@ _YEARS_PAST = re.compile(
 total of many events, never one event's count (qa8 Q1: Human Rights Watch's "more than
 200 workers have been killed in factory fires over the past decade" was set against one
 fire's toll)."""
-_COMPARED_BEFORE = re.compile(r"\b(?:of|than|with|on)\s+$")
+_COMPARED_BEFORE = re.compile(r"\b(?:of|than|with)\s+$")
 """Before a time, what makes it the time of a value compared ("roughly double its
-presence of two years ago", "more than a year ago", "up two points on last month"), not
-of the sentence's figure."""
+presence of two years ago", "more than a year ago"), not of the sentence's figure."""
+_ON_BEFORE = re.compile(r"\bon\s+$")
+"""Before a calendar time, "on" that compares ("up two points on last month")."""
+_SEQUENCE_TIMES = frozenset(
+    ["earlier", "previously", "initially", "at first", "later", "recount", "revised"]
+)
+"""Times that place a figure in a sequence of counts ("The estimate earlier put the toll
+at 40"): never a rank's or a comparison's, whatever comes before them (rv20)."""
+
+
+def _ranked_or_compared(lowered: str, match: re.Match[str]) -> bool:
+    """Whether a calendar time is what a rank or a comparison is of ("the largest this
+    year", "its third increase this year", "up two points on last month"), not the
+    figure's; a time of a sequence ("earlier") never is."""
+    if match.group("relative") in _SEQUENCE_TIMES:
+        return False
+    start = match.start()
+    return bool(
+        _ON_BEFORE.search(lowered, max(0, start - 4), start)
+        or _RANKED_BEFORE.search(lowered, max(0, start - 30), start)
+    )
+
+
 _RANKED_BEFORE = re.compile(
     r"\b(?:the|its|their|his|her|our)\s+(?:[a-z]+\s+)?(?:largest|biggest|highest|lowest|smallest|deadliest|worst|best|strongest|longest|"
-    r"hottest|coldest|wettest|driest|fastest|most|first|second|third|fourth|fifth|sixth)"
+    r"hottest|coldest|wettest|driest|fastest|first|second|third|fourth|fifth|sixth)"
     r"(?:\s+[a-z]+){0,2}\s+$"
 )
 """Before a time, a rank its figure holds in it ("the largest this year", "its third
@@ -720,7 +741,8 @@ def _measure(
     noun = _MEASURE_NOUNS.get(str(quantity.what)) or _noun(inner)
     country, place = _where(after, before)
     if place is not None and _capital_of(reading.text, place):
-        place = "capital"  # "Velmora's capital city was home to 1.9 million": a part of it
+        place = f"{place}'s capital"  # "Velmora's capital city was home to 1.9 million":
+        # not all Velmora, and not Tarsa's capital either (rv20)
     if place is not None and _QUARTER_PLACE.match(place):
         place = None  # "in July-September": a quarter, not a place
     if place is not None and " " in place:
@@ -924,10 +946,8 @@ def _measure(
             part = None  # "1,800 job cuts": jobs cut, not a part of them
         if part is not None and state is not None and _says_the_state(unit_class, part, state):
             part = None  # "the 2,500 evacuated residents": all who were evacuated
-        if part is None and (
-            "alone" in before.words[:3] or _ALONE_BEFORE.search(reading.text, 0, quantity.start)
-        ):  # "Kestrel airport, alone cancelled 400", "In Valdren alone, 4,000": a part
-            part = "alone"
+        if part is None and "alone" in before.words[:3]:
+            part = "alone"  # "Kestrel airport, alone cancelled 400": a part of the whole
         if part is None and unit_class not in CASUALTY_CLASSES:
             part = _apposed(reading.text, quantity) or _demonym_after(reading.text, quantity)
         if part is None and noun is None and state == "recorded" and is_counted_noun(unit_class):
@@ -1068,10 +1088,8 @@ def _day(before_words: list[str], after_words: list[str], placed: bool = False) 
             ):
                 later = True  # "the toll from Tuesday's blast": of what Tuesday began
                 continue
-            if word == "before" or (
-                word == "ahead" and words[position + 1 : position + 2] == ["of"]
-            ):
-                earlier = True
+            if _before_a_day(words, position):
+                earlier = True  # "before Friday's vote", not "before midnight on Friday"
                 continue
             if word.endswith(("'s", "’s")):
                 word = word[:-2]
@@ -1080,6 +1098,19 @@ def _day(before_words: list[str], after_words: list[str], placed: bool = False) 
                     return None  # "on Saturday and Sunday": a span (the weekend), no day
                 return f"after {word}" if later else f"before {word}" if earlier else word
     return None
+
+
+def _before_a_day(words: list[str], position: int) -> bool:
+    """Whether `words[position]` opens "before Friday('s)" or "ahead of Friday('s)": the
+    weekday right after it (rv20: "shortly before midnight on Friday" is Friday's)."""
+    word = words[position]
+    following = position + 2 if word == "ahead" else position + 1
+    if word not in ("before", "ahead") or (
+        word == "ahead" and words[position + 1 : following] != ["of"]
+    ):
+        return False
+    day = words[following] if following < len(words) else ""
+    return day.removesuffix("'s").removesuffix("’s") in WEEKDAYS
 
 
 def _of_its_event(unit_class: str, day: str | None) -> str | None:
@@ -2969,28 +3000,30 @@ def _capital_of(text: str, place: str) -> bool:
 
 
 def _listed_with(text: str, place: str) -> str | None:
-    """The place and what the sentence lists with it ("Valdren and nearby villages",
-    "Valdren and Orsk"), else None: the figure is of more than the place, so no figure
-    of the place alone ("In Valdren alone, 4,000") is set against it as its whole."""
+    """The place and what the sentence lists with it where it first names it ("Valdren
+    and nearby villages", "Valdren and Orsk"), else None: the figure is of more than the
+    place, so no figure of the place alone is set against it as its whole. Only the first
+    mention: "…, the worst since floods hit Valdren and Orsk" lists nothing with the
+    figure's Valdren (rv20)."""
     start = text.find(place)
-    while start != -1:  # no pattern made per place: a figure's place is read at every build
-        end = start + len(place)
-        if start == 0 or not text[start - 1].isalnum():
-            found = _AND_MORE.match(text, end)
-            if found is not None:
-                return text[start : found.end()]
-        start = text.find(place, end)
-    return None
+    while start != -1 and start > 0 and text[start - 1].isalnum():
+        start = text.find(place, start + len(place))  # a word's middle, not the name
+    if start == -1:
+        return None
+    found = _AND_MORE.match(text, start + len(place))  # no pattern made per place
+    return None if found is None else text[start : found.end()]
 
 
-_ALONE_BEFORE = re.compile(r"\balone,\s*$")
-"""A clause opening "In Valdren alone," right before the figure's: the figure is a part."""
 _AND_MORE = re.compile(
     r"\s+and\s+(?:(?:the\s+|its\s+)?(?:nearby|surrounding|neighbouring|neighboring|outlying|"
-    r"other|several|many|two|three|four|five)\s+[a-z]+"
+    r"other|several|many|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[a-z]+\s+)?"
+    r"(?:villages|towns|cities|districts|areas|communities|settlements|suburbs|hamlets|"
+    r"regions|provinces|islands|counties|municipalities|neighbourhoods|neighborhoods)\b"
+    r"|the\s+surrounding\s+(?:area|region|district|countryside)\b|its\s+surroundings\b"
     r"|[A-Z][\w’'-]+(?=\s*(?:[,.;]|$|\s+(?:on|in|at|by|after|during|over|as|when)\b)))"
 )
-"""After a place, "and" and more places: nearby ones said by their kind, or one name."""
+"""After a place, "and" and more places: nearby ones said by their kind ("nearby
+villages", "two other districts"), its surroundings, or one name ("and Orsk")."""
 
 
 _NOT_A_CITY = (

@@ -453,7 +453,7 @@ def _known_noun(
         return "percentage points", None, 2
     if lower in TIME_UNITS:
         return "time", None, 1
-    if lower in _POUNDS and not sentence.lower_set.isdisjoint(WEIGHING_WORDS):
+    if lower in _POUNDS and _weighed_before(sentence, words[position].start):
         return "pounds", "pounds", 1  # "weighed 700 pounds": a weight, not a sum of money
     if lower in CURRENCY_WORDS:
         return "money", CURRENCY_WORDS[lower], 1
@@ -2248,6 +2248,28 @@ def _may_join_in_words(sentence: str) -> bool:
 
 _POUNDS = frozenset(["pounds", "pound"])
 """A currency's word that is also a weight's (WEIGHING_WORDS says which)."""
+
+
+def _weighed_before(sentence: SentenceWords, start: int) -> bool:
+    """Whether a weighing word (WEIGHING_WORDS) stands a few words before the word at
+    `start` ("pounds"), its number between them."""
+    position = bisect_left(sentence.starts, start)
+    before = sentence.lowers[max(0, position - _WEIGHED_REACH) : position]
+    weighed = [n for n, word in enumerate(before) if word in WEIGHING_WORDS]
+    return bool(weighed) and _PAID.isdisjoint(before[weighed[-1] :])
+
+
+_PAID = word_set(
+    "cost costs costing paid pay pays price priced fine fined worth spent spend saving saved "
+    "charge charged sold bought raised fee"
+)
+"""Between a weighing word and "pounds", a word that makes them money ("rules on weight
+cost each airline 900 pounds")."""
+
+
+_WEIGHED_REACH = 5
+"""Words before "pounds" a weighing word may stand ("tipped the scales at 2.1 million
+pounds": scales, at, 2.1, million)."""
 _MEASURE_WORD_AFTER = re.compile(
     r"\s+(?:square\s+)?(?:kilomet|km\b|miles?\b|metres?\b|meters?\b|feet\b|tonnes?\b|tons?\b"
     r"|kilograms?\b|percent\b|per\s+cent\b|hectares\b|acres\b)",
