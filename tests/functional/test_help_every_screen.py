@@ -50,6 +50,22 @@ async def test_question_mark_on_the_summary_lists_the_summarys_keys(make_app, go
     assert back is summary, "? closes the help again"
 
 
+async def test_the_summarys_help_says_how_to_read_why_and_open_a_sentence(make_app, gold) -> None:  # type: ignore[no-untyped-def]
+    """qa20 #5: at 80x24 the header's hint gives way to the counts and the footer names
+    neither Tab (the detail pane: why two figures conflict) nor Enter (open the
+    sentence); the help now lists them after the screen's own keys."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("question_mark")
+        help_screen = app.screen
+    assert isinstance(help_screen, HelpScreen)
+    keys = [keys for keys, _what, _id in help_screen.rows]
+    what = {keys: what for keys, what, _id in help_screen.rows}
+    assert keys.index("tab") < keys.index("ctrl+p") and "enter" in keys
+    assert "why two figures conflict" in what["tab"] and "Open" in what["enter"]
+
+
 async def test_question_mark_on_the_review_lists_the_reviews_keys(make_app, gold) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

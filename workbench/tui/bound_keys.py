@@ -15,6 +15,20 @@ HelpRow = tuple[str, str, str]
 """A line of the help: keys as shown, what they do, the binding id."""
 
 
+WIDGET_KEYS: Mapping[str, Sequence[HelpRow]] = {
+    "summary": (
+        ("tab", "Between a table and the detail pane: the highlighted line in full, and why "
+         "two figures conflict", ""),
+        ("enter", "Open the highlighted line's sentence in its article", ""),
+        ("up, down, pgup, pgdn", "Move through a table's lines, or scroll the detail pane", ""),
+        ("home, end", "A table's first or last line; the detail pane's top or bottom", ""),
+    ),
+}  # fmt: skip
+"""Keys a screen's widgets answer, which no binding of the screen names and keymap.toml
+cannot change: the help lists them after the screen's own (qa20 #5: at 80x24 nothing said
+that Tab shows why two figures conflict, nor that Enter opens the sentence)."""
+
+
 def _plain(binding: Binding) -> str:
     return binding.key
 
@@ -43,11 +57,13 @@ class BoundKeys:
 
     def help_rows(self, scope: str) -> list[HelpRow]:
         """What the help (`?`) lists on the screen `scope` ("annotate", "review",
-        "summary"): that screen's keys first, then the command palette's, then every other
+        "summary"): that screen's keys first, its widgets' (WIDGET_KEYS), then the command
+        palette's, then every other
         screen's under its name, so that the help of any screen names every id keymap.toml
         can use (README points here)."""
         screens = self.screens()
         rows = self._rows(screens.get(scope, ()))
+        rows.extend(WIDGET_KEYS.get(scope, ()))
         rows.append(("ctrl+p", "Command palette (every action by name)", ""))
         for name, bindings in screens.items():
             named = self._rows(bindings) if name != scope else []
