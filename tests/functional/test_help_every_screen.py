@@ -63,7 +63,7 @@ async def test_the_summarys_help_says_how_to_read_why_and_open_a_sentence(make_a
     keys = [keys for keys, _what, _id in help_screen.rows]
     what = {keys: what for keys, what, _id in help_screen.rows}
     assert keys.index("tab") < keys.index("ctrl+p") and "enter" in keys
-    assert "why two figures conflict" in what["tab"] and "Open" in what["enter"]
+    assert "why two figures conflict" in what["tab"] and "open its sentence" in what["enter"]
 
 
 async def test_question_mark_on_the_review_lists_the_reviews_keys(make_app, gold) -> None:  # type: ignore[no-untyped-def]

@@ -17,16 +17,18 @@ HelpRow = tuple[str, str, str]
 
 WIDGET_KEYS: Mapping[str, Sequence[HelpRow]] = {
     "summary": (
-        ("tab", "Between a table and the detail pane: the highlighted line in full, and why "
-         "two figures conflict", ""),
-        ("enter", "Open the highlighted line's sentence in its article", ""),
+        ("tab", "Move on: the tabs, a table, the detail pane (the highlighted line in full, "
+         "and why two figures conflict)", ""),
+        ("enter", "On a ledger, conflict, anchoring, denial or possible line: open its "
+         "sentence in its article", ""),
         ("up, down, pgup, pgdn", "Move through a table's lines, or scroll the detail pane", ""),
         ("home, end", "A table's first or last line; the detail pane's top or bottom", ""),
     ),
 }  # fmt: skip
-"""Keys a screen's widgets answer, which no binding of the screen names and keymap.toml
-cannot change: the help lists them after the screen's own (qa20 #5: at 80x24 nothing said
-that Tab shows why two figures conflict, nor that Enter opens the sentence)."""
+"""Keys a screen's widgets answer, which no binding of the screen names (keymap.toml
+changes bindings, not these): the help lists them after the screen's own (qa20 #5: at
+80x24 nothing said that Tab shows why two figures conflict, nor that Enter opens the
+sentence)."""
 
 
 def _plain(binding: Binding) -> str:
