@@ -18,7 +18,7 @@ from workbench.core.analysis.summary.build import SummarySettings, build_summary
 from workbench.core.analysis.summary.markdown import render_markdown
 from workbench.core.analysis.summary.model import ClaimGroup, Summary, sentence_label
 from workbench.core.annotation import Anchor, Annotation, AnnotationKey
-from workbench.core.corpus.articles import Corpus
+from workbench.core.corpus.articles import Article, Corpus
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.screens.summary import SummaryScreen
@@ -622,21 +622,9 @@ async def test_the_screens_report_is_the_commands_on_a_database_of_two_stories(
     screen's Articles tab and of its `w` report, read with "0 tagged": the report
     differed from `workbench summary PATH` on the same database."""
     from workbench.cli.main import main
-    from workbench.core.corpus.articles import bundled_articles, load_corpus
+    from workbench.core.corpus.articles import bundled_articles
 
-    other = tmp_path / "floods"
-    other.mkdir()
-    (other / "flood.txt").write_text(
-        "Death toll disputed\nOfficials said 211 people had died. Rescuers kept searching.",
-        encoding="utf-8",
-    )
-    flood = load_corpus([other]).articles[0]
-    sentence = flood.sentences[1]
-    anchor = Anchor.in_text(
-        flood.id, flood.sha256, flood.text, sentence.index, sentence.start, sentence.end
-    )
-    store.import_annotations([Annotation.new(anchor, store.annotator, tags=("claim",))])
-    store.remember_article(flood.id, flood.title, flood.sha256, len(flood.sentences))
+    flood = tag_a_story_elsewhere(store, tmp_path)
     target = tmp_path / "screen.md"
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -673,3 +661,25 @@ async def test_the_status_line_counts_what_the_report_and_the_banner_head_each_c
         assert f"· {len(measured)} things measured have conflicting figures" in status
         figures = sum(len(conflict.figures) for conflict in screen.summary.conflicts)
         assert figures > len(measured)  # what was counted is said: not the figures
+
+
+def tag_a_story_elsewhere(store: AnnotationStore, tmp_path: Path) -> Article:
+    """A claim tagged in another folder's article ("floods/flood.txt"), kept in `store`
+    beside the bundled story's: an article the screen has not opened."""
+    from workbench.core.annotation import Anchor, Annotation
+    from workbench.core.corpus.articles import load_corpus
+
+    other = tmp_path / "floods"
+    other.mkdir()
+    (other / "flood.txt").write_text(
+        "Death toll disputed\nOfficials said 211 people had died. Rescuers kept searching.",
+        encoding="utf-8",
+    )
+    flood = load_corpus([other]).articles[0]
+    sentence = flood.sentences[1]
+    anchor = Anchor.in_text(
+        flood.id, flood.sha256, flood.text, sentence.index, sentence.start, sentence.end
+    )
+    store.import_annotations([Annotation.new(anchor, store.annotator, tags=("claim",))])
+    store.remember_article(flood.id, flood.title, flood.sha256, len(flood.sentences))
+    return flood

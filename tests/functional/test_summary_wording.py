@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from store import AnnotationStore
 from tests.fixtures.gold import load_gold
+from tests.functional.test_summary_screen import tag_a_story_elsewhere
 from workbench.core.corpus.articles import Corpus
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.summary import SummaryScreen
@@ -77,23 +78,9 @@ async def test_an_annotation_of_an_article_not_opened_is_said_so_not_missing(
     file were lost, where the analyst had simply opened another folder."""
     from textual.widgets import DataTable, OptionList
 
-    from workbench.core.annotation import Anchor, Annotation
-    from workbench.core.corpus.articles import load_corpus
     from workbench.tui.screens.choice import ChoicePrompt
 
-    other = tmp_path / "floods"
-    other.mkdir()
-    (other / "flood.txt").write_text(
-        "Death toll disputed\nOfficials said 211 people had died. Rescuers kept searching.",
-        encoding="utf-8",
-    )
-    flood = load_corpus([other]).articles[0]
-    sentence = flood.sentences[1]
-    anchor = Anchor.in_text(
-        flood.id, flood.sha256, flood.text, sentence.index, sentence.start, sentence.end
-    )
-    store.import_annotations([Annotation.new(anchor, store.annotator, tags=("claim",))])
-    store.remember_article(flood.id, flood.title, flood.sha256, len(flood.sentences))
+    tag_a_story_elsewhere(store, tmp_path)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_summary(app, pilot)
