@@ -109,3 +109,23 @@ def test_ranges_money_and_events_read_as_written() -> None:
         "40 to 50 homes (destroyed)",
         "up to 2,000 people (displaced)",
     }
+
+
+def test_a_duration_keeps_its_unit() -> None:
+    """qa20 #4: "for nearly three months" read "nearly 3 duration", the unit dropped."""
+    story = article(
+        "Flood report\n"
+        "Officials said 300 residents have been without power for nearly three months.\n"
+        "Officials said the siege lasted 1 month.\n"
+    )
+    annotations = [
+        annotate(story, n, source="Officials", tags=("claim", "attribution"))
+        for n in range(1, len(story.sentences))
+    ]
+    summary = build_summary(annotations, [ArticleInfo.of(story)], SummarySettings(annotator="ana"))
+    words = words_of(summary)
+    assert "nearly 3 months" in words
+    assert "1 month (how long it lasted)" in words, "one: the unit is singular"
+    figure_lines = [line for line in render_markdown(summary).splitlines() if "300" in line]
+    assert any(line.startswith("Figures: 300 people") for line in figure_lines), figure_lines
+    assert any(line.endswith("; nearly 3 months.") for line in figure_lines), figure_lines

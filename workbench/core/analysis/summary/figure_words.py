@@ -15,6 +15,7 @@ from workbench.core.analysis.figures.conflicts import (
     format_value,
     written_number,
 )
+from workbench.core.analysis.figures.quantity import Quantity
 from workbench.core.analysis.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 
 PLAIN_STATES = {"troops": "sent"}
@@ -26,7 +27,7 @@ def figure_words(figure: Figure, verdict: str = "") -> str:
     'between 200 and 300 people', '10,000 North Korean troops (planned, by December)';
     with a `verdict` on its claim: '3,000 North Korean troops (refuted by bob)'."""
     quantity = figure.quantity
-    thing = quantity.unit if quantity.what == "money" and quantity.unit else quantity.topic
+    thing = _thing(quantity)
     if quantity.vague:
         words = f"{written_number(quantity)} of {thing}"
     else:
@@ -34,6 +35,16 @@ def figure_words(figure: Figure, verdict: str = "") -> str:
         words = " ".join(filter(None, [quantity.qualifier, number, thing]))
     notes = "; ".join(filter(None, [state_words(figure), verdict]))
     return f"{words} ({notes})" if notes else words
+
+
+def _thing(quantity: Quantity) -> str:
+    """What the number counts: a sum's currency, a duration's unit ("nearly 3 months",
+    "1 week": its topic is the bare "duration"), else the topic."""
+    if quantity.what == "money" and quantity.unit:
+        return quantity.unit
+    if quantity.what == "duration" and quantity.unit:
+        return quantity.unit.removesuffix("s") if quantity.value == 1 else quantity.unit
+    return quantity.topic
 
 
 def state_words(figure: Figure) -> str:
