@@ -48,8 +48,8 @@ from workbench.core.analysis.summary.model import (
     sentence_label,
     unconfirmed_sentences,
 )
-from workbench.core.analysis.summary.possible import MEASURED
-from workbench.core.analysis.summary.unlinked import EXPLANATIONS, why_unlinked
+from workbench.core.analysis.summary.possible_caveat import published_caveat
+from workbench.core.analysis.summary.unlinked import PUBLISHED, why_unlinked
 from workbench.core.analysis.summary.unsourced import NO_SOURCE_RECORDED, lacks_recorded_source
 from workbench.core.annotation import STATUSES, TAGS, Annotation, moment_words, status_words
 from workbench.core.corpus.changed_words import changed_words
@@ -452,8 +452,8 @@ def _unlinked_denial_section(
     """The denials aimed at no group, told apart by why (qa6 Q5): one denying a figure
     answers only a group stating it (qa10 Q17); one that names what it denies only by
     its kind or its subject (answers.denied_words: none) is linked by no threshold; for
-    the others the words a claim would take up are shown, and the threshold named only
-    as what links a group taking up one of them."""
+    the others the words a claim would take up are shown. Each reason as it can be
+    published (unlinked.PUBLISHED): the threshold is the screen's to name."""
     if not denials:
         return []
     lines = [
@@ -463,7 +463,7 @@ def _unlinked_denial_section(
         "",
     ]
     listed = _listed(denials)
-    for reason, intro in EXPLANATIONS.items():
+    for reason, intro in PUBLISHED.items():
         chosen = [denial for denial in denials if why_unlinked(denial.quote) == reason]
         if not chosen:
             continue
@@ -546,27 +546,29 @@ def _possible_section(
     unconfirmed: Container[tuple[str, int]],
     several: bool,
 ) -> list[str]:
-    """The possible conflicts (summary/possible.py), apart from the conflicts: what they
-    are, what the reader is worth on unseen text, and each pair with what the rule reads
-    of it (why it does not flag it) and the reader's probability and why; each figure's
-    source as its analysts give it."""
+    """The possible conflicts (summary/possible.py), apart from the conflicts, as a
+    fact-checker can publish them (qa20 #3): what they are and a plain caveat on what
+    the list is worth, then each pair with the reader's score and what the rule reads of
+    it (why it does not flag it), each figure's source as its analysts give it. The
+    reader's name and measurement and the words it weighed are the JSON's and the
+    screen's; with no pair, the section says only that (and what was not compared)."""
     possible = summary.possible
     if possible is None:
         return []
-    lines = [
-        "## Possible conflicts (check)",
-        "",
-        f"{POSSIBLE_WHAT[0].upper()}{POSSIBLE_WHAT[1:]}. The rule above does not read them as "
-        "one thing (each pair says what it reads instead), so they are counted nowhere and "
-        "flag no group; a trained reader "
-        f"({possible.model}) scores each pair at or above {possible.threshold:g}. {MEASURED}",
+    lines = ["## Possible conflicts (check)", ""]
+    not_compared = possible.not_compared(titles)
+    if not possible.pairs:
+        if not_compared:
+            lines += [_cell(not_compared), ""]
+        return [*lines, "No possible conflicts.", ""]
+    lines += [
+        f"{POSSIBLE_WHAT[0].upper()}{POSSIBLE_WHAT[1:]}. {published_caveat()} They are "
+        f"counted nowhere above; each line starts with the reader's score (from "
+        f"{possible.threshold:g} to 1).",
         "",
     ]
-    not_compared = possible.not_compared(titles)
     if not_compared:
         lines += [_cell(not_compared), ""]
-    if not possible.pairs:
-        return [*lines, "No possible conflicts.", ""]
     wanted = {(f.article_id, f.index) for pair in possible.pairs for f in pair.figures}
     judged = claims_by_sentence(summary.ledger, wanted)
     for pair in possible.pairs:
@@ -581,7 +583,7 @@ def _possible_section(
             )
         lines.append(
             f"- {pair.probability:.2f}: {said[0]} vs {said[1]} — the rule reads "
-            f"{_cell(pair.rule.said())} — reader: {_cell(pair.why)}"
+            f"{_cell(pair.rule.said())}"
         )
     return [*lines, ""]
 

@@ -1,7 +1,8 @@
 """Why a denial is aimed at no claim group, in an analyst's words.
 
 One reading for the report's "Denials not linked to a claim" and the summary screen's
-Denials tab (qa10 Q8: the screen named them only as a count, the list was in the report):
+Denials tab (qa10 Q8: the screen named them only as a count, the list was in the report),
+said in full on the screen and without the settings in the report (PUBLISHED):
 a denial of a figure answers only a group stating it (qa10 Q17); one that names what it
 denies only by its kind or its subject is linked by no threshold; the others by the words
 a claim would take up.
@@ -40,8 +41,23 @@ EXPLANATIONS: dict[UnlinkedReason, str] = {
         "another speaker's."
     ),
 }
-"""Each reason in full, for denials in the plural (the report's paragraphs, in the order
-it lists them)."""
+"""Each reason in full, for denials in the plural (the screen's pane, in the order the
+report lists them): with how the ledger links such a denial and what a denial threshold
+changes, which the analyst running it can act on."""
+PUBLISHED: dict[UnlinkedReason, str] = {
+    "figure": EXPLANATIONS["figure"],
+    "words": (
+        "No claim group takes up enough of what these deny (the words after the denying "
+        "verb, beyond the subject)."
+    ),
+    "kind": (
+        'These name what they deny only by its kind or its subject ("the reports", '
+        '"rumours", "North Korean troops"), and no claim of another speaker tagged just '
+        "before them says which claim they answer."
+    ),
+}
+"""Each reason as the report says it, to be published (qa20 #3): without the denial
+threshold and the linking rules, which are the analyst's settings, not the reader's."""
 
 
 def why_unlinked(quote: str) -> UnlinkedReason:
