@@ -249,7 +249,7 @@ def render_markdown(
     lines += _caveat_lines(summary.said_caveats())
     lines += [_totals_line(summary), ""]
     lines += _suggestion_note(totals)
-    lines += _to_check_note(totals.to_check)
+    lines += _to_check_note(totals.to_check, _says_about(summary.ledger))
     lines += _not_placed_note(summary.anchoring or AnchoringSection())
     unconfirmed = unconfirmed_sentences(summary.ledger)
     several = summary.annotator is None and len(totals.annotators) > 1
@@ -322,10 +322,11 @@ def _suggestion_note(totals: Totals) -> list[str]:
     ]
 
 
-def _to_check_note(count: int) -> list[str]:
+def _to_check_note(count: int, about: bool) -> list[str]:
     """What the counts and tables leave out: annotations still to check (analysts.counted).
     A conflict lists one only where its figure conflicts: "about 1.2 million" allows its
-    1.3 million, so none is promised (qa14 Q21)."""
+    1.3 million, so none is promised (qa14 Q21); `about`: some figure says "about", the
+    only time that is worth saying (qa20 #7)."""
     if not count:
         return []
     return [
@@ -333,9 +334,14 @@ def _to_check_note(count: int) -> list[str]:
         "the one tagged after its article changed, not confirmed there). The sentence, tag "
         "and status counts above and the Articles and Sources tables leave them out; the "
         "ledger lists them marked “(to check)”, and so do the conflicts where one of their "
-        "figures conflicts with another (“about” allows 10% either way).",
+        "figures conflicts with another" + (" (“about” allows 10% either way)." if about else "."),
         "",
     ]
+
+
+def _says_about(groups: Iterable[ClaimGroup]) -> bool:
+    """Some figure of the ledger says "about" (or "around", "some": a figure either way)."""
+    return any(f.quantity.bound == "approximate" for g in groups for f in g.figures)
 
 
 def _not_placed_note(anchoring: AnchoringSection) -> list[str]:
@@ -575,11 +581,12 @@ def _possible_section(
         said = []
         for figure in pair.figures:
             where = (figure.article_id, figure.index)
-            source = _figure_source(figure, judged.get(where, ()), several)
-            mark = f" {TO_CHECK}" if where in unconfirmed else ""
+            to_check = where in unconfirmed
+            source = _figure_source(figure, judged.get(where, ()), several, not to_check)
+            mark = f" {TO_CHECK}" if to_check else ""
             said.append(
                 f"“{_cell(_title(figure.article_id, titles))}”, {sentence_label(figure.index)}: "
-                f"{_cell(figure.quantity.text)}{mark} ({_cell(source)})"
+                f"{_cell(figure.quantity.text)}{mark}{_given_by(source)}"
             )
         lines.append(
             f"- {pair.probability:.2f}: {said[0]} vs {said[1]} — the rule reads "
@@ -588,10 +595,28 @@ def _possible_section(
     return [*lines, ""]
 
 
-def _figure_source(figure: Figure, claims: Sequence[SentenceLine], several: bool) -> str:
+def _figure_source(
+    figure: Figure, claims: Sequence[SentenceLine], several: bool, marked: bool = True
+) -> str:
     """A figure's source as its sentence's analysts give it (each named in a summary of
-    several)."""
-    return per_analyst(claims, line_source, several) if claims else figure.source or "unattributed"
+    several), each judgement made on other words marked "(to check)"; `marked` False:
+    the figure is marked so already, and its source is not marked again."""
+    if not claims:
+        return figure.source or UNATTRIBUTED
+    return per_analyst(claims, line_source if marked else _named_source, several)
+
+
+def _named_source(line: SentenceLine) -> str:
+    return source_name(line.annotation, line.canonical_source)
+
+
+UNATTRIBUTED = "unattributed"
+
+
+def _given_by(source: str) -> str:
+    """' from Red Cross (ana, bob)' after a figure, or ', unattributed': one bracket
+    each, where '180 homes (to check) (Red Cross (to check))' nested them (qa20 #7)."""
+    return f", {UNATTRIBUTED}" if source == UNATTRIBUTED else f" from {_cell(source)}"
 
 
 def _to_check_suffix(figures: Iterable[Figure], unconfirmed: Container[tuple[str, int]]) -> str:
@@ -610,7 +635,8 @@ def _pairs_heading(part: ConflictPart) -> str:
     left out for two figures that agree)."""
     count = len(part.conflict.pairs)
     if part.every_pair:
-        return "Why they conflict:" if count == 1 else f"Why they conflict (all {count} pairs):"
+        every = {1: "", 2: " (both pairs)"}.get(count, f" (all {count:,} pairs)")
+        return f"Why they conflict{every}:"
     return (
         f"Why they conflict ({count} pairs: each figure against the figures farthest from "
         f"it; with {len(part.conflict.figures)} figures, other pairs are not listed):"
@@ -737,7 +763,7 @@ def _ledger_section(
         return [*lines, "No claims.", ""]
     shown = ranked_groups(groups)[:max_groups]
     lines.append(
-        f"{len(groups)} claim groups"
+        ("1 claim group" if len(groups) == 1 else f"{len(groups)} claim groups")
         + (f", of which the first {len(shown)} are shown" if len(shown) < len(groups) else "")
         + ". Groups with conflicting figures come first, then the largest, then in "
         "reading order."
