@@ -64,6 +64,7 @@ from workbench.tui.state.column_widths import (
     shown_columns,
 )
 from workbench.tui.state.conflict_banner import banner_lines
+from workbench.tui.state.empty_tabs import empty_tab_words
 from workbench.tui.state.hidden_tables import HiddenTables
 from workbench.tui.state.live_summary import LiveSummary
 from workbench.tui.state.step_words import take_step
@@ -101,6 +102,8 @@ TABLE_SCROLLBAR = 2
 BANNER_PADDING = 2
 """The banner's padding, left and right (app.tcss): its lines are fitted to the rest."""
 EVERYONE = "all analysts"
+ANALYST_PICKER = "Whose summary to show"
+"""The analyst picker's title (`a`; qa20 #7: it read "Summary of")."""
 STATUS_PADDING = 2
 """The header's padding (app.tcss: one cell either side)."""
 STALE = "computing the summary again… the tables show it as it was before, not yet updated"
@@ -153,7 +156,7 @@ LEDGER_COLUMNS: Columns = (
     ColumnSpec("text", 20, None),
 )
 CONFLICT_COLUMNS: Columns = (
-    ColumnSpec("counted", 8, 30),
+    ColumnSpec("measured", 8, 30),
     ColumnSpec("figure", 6, 10),
     ColumnSpec("as written", 10, 40),
     ColumnSpec("source", 8, 45),
@@ -706,8 +709,11 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
     def show_detail(self) -> None:
         """The detail pane: the highlighted row of the tab shown, in full."""
         tab = self.query_one(TabbedContent).active
-        row = self.query_one(f"#{tab}-table", DataTable).cursor_row if tab in TABS else -1
+        table = self.query_one(f"#{tab}-table", DataTable) if tab in TABS else None
+        row = table.cursor_row if table is not None else -1
         text = self.detail_of(tab, row) if self.summary is not None else ""
+        if not text and self.view is not None and table is not None and not table.row_count:
+            text = empty_tab_words(tab, self.view.possible.found)  # an empty tab: say what
         also = f"Also: {' · '.join(self.header_left)}\n" if self.header_left else ""
         self.query_one("#summary-detail", DetailPane).show(also + (text or "Nothing highlighted."))
 
@@ -1031,7 +1037,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 self.recompute()
 
         current = self.analyst if self.analyst is not None else EVERYONE
-        prompt = ChoicePrompt("Summary of", choices, current, shown_as=name_displayable)
+        prompt = ChoicePrompt(ANALYST_PICKER, choices, current, shown_as=name_displayable)
         await open_prompt(self.app, prompt, chosen)  # two look-alike names apart (tr14 T8)
 
     def action_show_tab(self, tab: str) -> None:
