@@ -21,6 +21,7 @@ from workbench.tui.screens.summary import (
     LEDGER_COLUMNS,
     REFIT_DELAY,
     TABLE_SCROLLBAR,
+    WRITE_REPORT,
     SummaryScreen,
 )
 from workbench.tui.state.column_widths import CELL_PADDING
@@ -131,8 +132,8 @@ async def test_merge_split_and_the_report_are_in_the_palette(
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_summary(app, pilot)
         commands = {command.title: command for command in app.get_system_commands(screen)}
-        assert {"Merge", "Split", "Write .md"} <= set(commands)
-        assert "(m)" in commands["Merge"].help and "(w)" in commands["Write .md"].help
+        assert {"Merge", "Split", WRITE_REPORT} <= set(commands)
+        assert "(m)" in commands["Merge"].help and "(w)" in commands[WRITE_REPORT].help
         position = next(
             n for n, line in enumerate(screen.lines) if line.role == "claim" and line.group_size > 1
         )

@@ -112,6 +112,9 @@ REPORT_NAME = "summary.md"
 """The report's file name the `w` prompt proposes, in the last export's folder."""
 """The analyst choice that summarises every analyst's annotations."""
 
+WRITE_REPORT = "Write the summary as a Markdown report (.md)"
+"""`w` in the palette and `?` (the footer keeps "Write .md"): "Write .md" alone was found
+by neither "report" nor "markdown" (qa20 #11)."""
 SUMMARY_BINDINGS: list[BindingType] = [
     Binding("question_mark", "help", "Help", tooltip="This help", id="summary.help"),
     Binding("escape,q", "close", "Close", id="summary.close"),
@@ -119,7 +122,14 @@ SUMMARY_BINDINGS: list[BindingType] = [
     Binding("x", "split", "Split", id="summary.split"),
     Binding("u", "undo", "Undo", id="summary.undo"),
     Binding("ctrl+r", "redo", "Redo", show=False, id="summary.redo"),
-    Binding("w", "write_report", "Write .md", id="summary.write", priority=True),  # tui.typeahead
+    Binding(
+        "w",
+        "write_report",
+        "Write .md",
+        tooltip=WRITE_REPORT,
+        id="summary.write",
+        priority=True,  # tui.typeahead
+    ),
     Binding("a", "choose_analyst", "Analyst", id="summary.analyst", priority=True),  # typeahead
     Binding("1", "show_tab('ledger')", "Ledger", show=False, id="summary.tab_ledger"),
     Binding("2", "show_tab('conflicts')", "Conflicts", show=False, id="summary.tab_conflicts"),
