@@ -2118,7 +2118,7 @@ ORGANISATION_WORDS = (
     | COMPANY_TRADES
     | BODY_WORDS_ELSEWHERE
     | NAMED_BODIES
-    | {"white house"}
+    | {"white house", "red cross", "red crescent"}
 )
 """A source holding one of these words names a body, not a person: ClaimReview types
 its author an Organization (a whole-word match, so "white house" is one), and source

@@ -103,12 +103,26 @@ def parse_source(source: str) -> tuple[str, tuple[str, ...]]:
         raw = raw[1:]
     is_name = bool(raw) and _capitalised_name(raw) and not _plural_role(raw)
     tokens = _name_tokens(raw)
-    if is_name and not any(t in SOURCE_GROUP_WORDS for t in tokens):
+    if is_name and not any(t in SOURCE_GROUP_WORDS for t in tokens) and not _body(text):
         return "person", tokens
     named = _name_after_role(text, raw)
     if named:
         return "person", named
     return "group", _group_key(text)
+
+
+_BODY_PHRASES = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(re.escape(words) for words in SOURCE_GROUP_WORDS if " " in words))
+    + r")\b",
+    re.IGNORECASE,
+)
+"""The bodies named in more than one word ("White House", "Red Cross"), whole: no word
+of theirs alone says a body (qa20 #10: "Red Cross" was a person)."""
+
+
+def _body(text: str) -> bool:
+    return _BODY_PHRASES.search(text) is not None
 
 
 def _capitalised_name(words: list[str]) -> bool:
