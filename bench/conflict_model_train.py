@@ -17,7 +17,7 @@ left out: which figures conflict is not labelled).
 Honesty: every blind set is scored by a model trained on the others, with its threshold
 chosen inside the training folds (leave one training blind set out again); the rule
 alone on the same set is beside it, and the rule's recall on each set when that set was
-new (docs/summary.md) is the bar. The rule and its readings were developed on every set
+new (docs/summary-measurements.md) is the bar. The rule and its readings were developed on every set
 here, so every rule-derived feature (and veto) has seen the held-out set; the rule's
 figure on each set now (--report: "rule now") says how far, the sixteenth set's least.
 The configuration was chosen before the sixteenth set was written, so its fold is the
@@ -120,10 +120,10 @@ WHEN_NEW = {
     "blind 19": (0.88, 0.35),
 }
 """The rule's precision and recall on each blind set on its one run, with the pass it
-measured frozen (docs/summary.md): the bar. Blind 18's is main 754a2c3's, before one source
-in two articles was compared (cf19): 33 of its 40 conflicts are one source's two figures.
-Blind 19's is main 76da497's, the same convention; on cf19, which compared one source in
-two articles, it was 0.88 / 0.70."""
+measured frozen (docs/summary-measurements.md): the bar. Blind 18's is main 754a2c3's,
+before one source in two articles was compared (cf19): 33 of its 40 conflicts are one
+source's two figures. Blind 19's is main 76da497's, the same convention; on cf19, which
+compared one source in two articles, it was 0.88 / 0.70."""
 
 PRECISION_FLOOR = 0.90
 """The threshold chosen is the lowest whose out-of-fold precision, pooled over the
@@ -184,13 +184,13 @@ sets 2-14 among those reaching PRECISION_FLOOR), trained on blind sets 2-16, as
 conflict-model-2 was on 2-15. Over blind sets 2-16, nested, rule OR model, neither the
 rule's reason as features (CONFIGS[4]) nor its two-sided readings as vetoes (CONFIGS[5])
 nor the variants of bench/conflict_model_tried.py beat it on pooled precision and recall
-both (docs/summary.md, "The reader on blind sets 2-16"): each of CONFIGS is one line away
-here."""
+both (docs/summary-measurements.md, "The reader on blind sets 2-16"): each of CONFIGS is
+one line away here."""
 TRAINED_WITHOUT = ("blind 17", "blind 18", "blind 19")
 """Folds measured but left out of the shipped weights. Trained on blind 17 too
 (conflict-model-4, ml18), the configuration measured worse nested over blind sets 2-17
 than trained without it (conflict-model-3): 0.905 / 0.851 against 0.911 / 0.853, one
-conflict fewer and three false alarms more (docs/summary.md, "The reader on blind sets
+conflict fewer and three false alarms more (docs/summary-measurements.md, "The reader on blind sets
 2-17"). So conflict-model-3's configuration and folds stay, and blind 17's run stays its
 figure on unseen text. conflict-model-5 (cf19) is conflict-model-3 retrained once one source
 in two articles is compared (conflicts.figure_account): one source's pairs across

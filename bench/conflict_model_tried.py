@@ -20,7 +20,7 @@ only pairs the model decides under OR:
   seldom a conflict on the labelled sets) and one for the rest, chosen together.
 
 None beat the shipped configuration on pooled precision and recall both
-(docs/summary.md, "The reader on blind sets 2-16"), so none ships; they stay here,
+(docs/summary-measurements.md, "The reader on blind sets 2-16"), so none ships; they stay here,
 measured, for the next fold.
 
 ml18 (blind 17 a fold: blind sets 2-17) tried two aimed at precision, the reader's false
@@ -39,7 +39,7 @@ alarms (the pairs it adds that are not conflicts):
 Neither beat the shipped configuration trained on blind sets 2-17 on pooled precision and
 recall both: the first traded recall for precision (0.913 / 0.839 against 0.905 / 0.851:
 seven conflicts and five false alarms fewer), the second lost recall at the same
-precision (docs/summary.md, "The reader on blind sets 2-17").
+precision (docs/summary-measurements.md, "The reader on blind sets 2-17").
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Denied-by links on the hand-labelled sets (tests/fixtures/denial_links.py).
 
-Figures in docs/summary.md ("Denied by: how it is measured"). The floors are the
+Figures in docs/summary-measurements.md ("How well "denied by" links are found"). The floors are the
 measured figures: a change that lowers them must say why."""
 
 from __future__ import annotations

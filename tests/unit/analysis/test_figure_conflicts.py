@@ -63,7 +63,7 @@ def scores(pairs: tuple[Pair, ...]) -> tuple[float, float, list[Pair]]:
 
 
 def test_precision_and_recall_on_the_labelled_pairs() -> None:
-    """The figures docs/summary.md reports: both at least 0.9 (aim of issue 15)."""
+    """The figures docs/summary-measurements.md reports: both at least 0.9 (aim of issue 15)."""
     precision, recall, wrong = scores(PAIRS)
     assert len(PAIRS) >= 60
     assert precision >= 0.9 and recall >= 0.9, [pair.why for pair in wrong]
@@ -71,7 +71,7 @@ def test_precision_and_recall_on_the_labelled_pairs() -> None:
 
 
 def test_precision_and_recall_on_held_out_pairs() -> None:
-    """Pairs the rule was not tuned on: the figures docs/summary.md reports (0.89 and
+    """Pairs the rule was not tuned on: the figures docs/summary-measurements.md reports (0.89 and
     0.53 after part 1; measured once more after part 2, whose rules were named after
     their misses)."""
     precision, recall, wrong = scores(HELD_OUT)

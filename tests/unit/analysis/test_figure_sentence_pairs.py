@@ -3,7 +3,7 @@
 A pair is flagged when any figure of one sentence conflicts with any figure of the
 other, as the summary flags claims. Each pair is a test; the pairs the rule gets wrong
 are marked (strict xfail, so a pair that starts passing is noticed) and counted, and
-precision and recall are asserted as docs/summary.md reports them.
+precision and recall are asserted as docs/summary-measurements.md reports them.
 """
 
 from __future__ import annotations
@@ -612,7 +612,7 @@ def test_pair(pair: SentencePair) -> None:
 def test_precision_and_recall(
     pairs: tuple[SentencePair, ...], expected: tuple[float, float, int]
 ) -> None:
-    """The figures docs/summary.md reports (both at least 0.9 is issue 15's aim)."""
+    """The figures docs/summary-measurements.md reports (both at least 0.9 is issue 15's aim)."""
     assert scores(pairs) == expected
     assert sum(1 for pair in pairs if pair.id in KNOWN_WRONG) == expected[2]
 

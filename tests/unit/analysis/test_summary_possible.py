@@ -254,7 +254,7 @@ def test_each_pair_says_what_the_rule_reads_of_it_from_the_rules_own_reading() -
 
 
 def test_a_reader_with_vetoes_lists_no_pair_the_rule_reads_two_times_or_groups_of() -> None:
-    """The trainer's vetoes (measured, not shipped: docs/summary.md): a pair the rule
+    """The trainer's vetoes (measured, not shipped: docs/summary-measurements.md): a pair the rule
     reads two times, days, places, events, names, countries, groups or rates of is never
     listed; the shipped reader lists such pairs ("two times: november vs last week")."""
     summary = bundled()

@@ -5,7 +5,7 @@ them: two claimed sentences the rule does not flag, given by two accounts (two s
 or one source in two articles: conflicts.figure_account), whose figures
 the trained reader (figures/conflict_model.py) scores at or above its threshold. The
 rule's conflicts, counts and flags are left exactly as they are. Measured once on
-unseen text (80 sentence pairs each, docs/summary.md): on blind set 15 the rule or the
+unseen text (80 sentence pairs each, docs/summary-measurements.md): on blind set 15 the rule or the
 reader (conflict-model-1) 0.86 precision / 0.62 recall; on blind set 16
 conflict-model-2, the same reader trained on blind set 15 too, 0.89 / 0.60; on blind set
 17 conflict-model-3, trained on blind set 16 too, 0.83 / 0.75; on blind set 19
