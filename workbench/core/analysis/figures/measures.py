@@ -2018,9 +2018,7 @@ def _done_to_people(
         position -= 1
     if position >= 0 and before_words[position] in table:
         return table[before_words[position]]
-    position = 0
-    while position < len(after_words) and after_words[position] in AFTER_EVENT_SKIPPED:
-        position += 1
+    position = _past_auxiliaries(after_words, 0)
     return table.get(after_words[position]) if position < len(after_words) else None
 
 
@@ -2728,9 +2726,7 @@ def _without_power(before_words: list[str], after_words: list[str]) -> bool:
     lost power", "were left without electricity" (b18-66)."""
     if len(before_words) >= 2 and before_words[-1] in ("to", "for") and before_words[-2] in _POWER:
         return True
-    position = 0
-    while position < len(after_words) and after_words[position] in AFTER_EVENT_SKIPPED:
-        position += 1
+    position = _past_auxiliaries(after_words, 0)
     if position and after_words[position : position + 1] == ["left"]:
         position += 1  # "were left without power"
     verb, what = after_words[position : position + 1], after_words[position + 1 : position + 2]
@@ -2805,14 +2801,20 @@ def _phrase(verb: str, particle: str) -> str | None:
     )
 
 
+def _past_auxiliaries(words: list[str], position: int) -> int:
+    """The first position from `position` on past the words between a counted thing and
+    its verb (AFTER_EVENT_SKIPPED: "were reportedly", "had been")."""
+    while position < len(words) and words[position] in AFTER_EVENT_SKIPPED:
+        position += 1
+    return position
+
+
 def _verb_after(words: list[str]) -> str | None:
     """The verb the figure is the subject of ("were destroyed", "are currently serving",
     "took part"), past a second noun the figure counts with its own ("640 departures
     and arrivals were scrapped")."""
     position = 2 if _paired_noun(words) else 0
-    position = _past_where(words, position)
-    while position < len(words) and words[position] in AFTER_EVENT_SKIPPED:
-        position += 1
+    position = _past_auxiliaries(words, _past_where(words, position))
     going = position < len(words) and words[position] in GOING_VERBS
     state = STATE_PHRASES.get(" ".join(words[position + going : position + going + 2]))
     if state is not None:
