@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress, islice
 from operator import itemgetter
 
@@ -73,6 +73,12 @@ class ClaimText:
     keys: Words
     """words then figure_keys (the same tuple as words when there are none): what
     claims are blocked on, each once (a word never holds ':')."""
+    numbers: tuple[Quantity, ...] | None = field(default=None, compare=False)
+    """Every number numbers_in found, counting something known or not (the same tuple
+    as `quantities` when each does): what the possible conflicts' tier reads, so that
+    it does not read the quote's numbers again. None when not known (a reading restored
+    from the store keeps only `quantities`): the tier reads them. Not compared: two
+    equal readings are equal whatever else they found."""
 
     def __hash__(self) -> int:
         # Texts are dict keys all through the ledger; hashing every frozenset each time
@@ -174,16 +180,19 @@ def claim_text(quote: str) -> ClaimText:
     # word strings at 100,000 annotations, 15,000 distinct): about 40 MB less.
     lowers = list(map(sys.intern, map(str.lower, words)))
     capitalised = map(str.isupper, map(_first_letter, islice(words, 1, None)))
-    names = words_of(compress(islice(lowers, 1, None), capitalised))
-    content = words_of(
-        set(compress(lowers, map(_longer_than_3, map(len, words)))).difference(CLAIM_STOP_WORDS)
+    # `lowers` are interned already: their sets sorted as they are (words_of interns)
+    names = tuple(sorted(set(compress(islice(lowers, 1, None), capitalised))))
+    content = tuple(
+        sorted(set(compress(lowers, map(_longer_than_3, map(len, words)))) - CLAIM_STOP_WORDS)
     )
     found, split = ([], None) if too_long(quote) else numbers_in(quote)
     quantities: tuple[Quantity, ...] = ()
     measures: tuple[Measure, ...] = ()
+    numbers: tuple[Quantity, ...] = ()
     if found:
         measured = read_measures(quote, found, split)
         quantities = tuple(q for q in found if q.what is not None)
+        numbers = quantities if len(quantities) == len(found) else tuple(found)
         measures = tuple(m for m in measured if m is not None)
         for measure in measures:
             if measure.capitalised is not None:  # found now: the sentence's words let go
@@ -202,4 +211,5 @@ def claim_text(quote: str) -> ClaimText:
         words=content,
         subjects=shared_subjects(_subjects(quote, lowers)),
         keys=keys_of(content, figure_keys),
+        numbers=numbers,
     )

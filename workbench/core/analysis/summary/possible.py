@@ -137,8 +137,9 @@ class ReadingCache:
     def of(self, quote: str, text: ClaimText | None = None) -> ReadSentence:
         """The quote's reading; `text`: what the ledger read of it (its numbers and
         measures are not read again when every number in digits is one of them; a number
-        in words that counts nothing known is then left out). A quote longer than a
-        sentence can be has none read (quote_cap.too_long)."""
+        in words that counts nothing known is then left out; else every number it found,
+        ClaimText.numbers, when it kept them). A quote longer than a sentence can be has
+        none read (quote_cap.too_long)."""
         found = self.read.get(quote)
         if found is None:
             if len(self.read) >= READ_KEPT:
@@ -154,8 +155,8 @@ class ReadingCache:
                 found = read_sentence(
                     quote, None, "", measured=text.measures, numbers=text.quantities
                 )
-            else:
-                found = read_sentence(quote, None, "", measured=text.measures)
+            else:  # every number, as the ledger's reading found them (when it kept them)
+                found = read_sentence(quote, None, "", measured=text.measures, numbers=text.numbers)
             self.read[quote] = found
         return found
 
