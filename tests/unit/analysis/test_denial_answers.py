@@ -137,3 +137,19 @@ def test_a_whole_denied_clause_is_evidence_only_of_a_deed() -> None:
     named = denied_words("Others questioned the reports of North Linhol in Ukraine, said one.")
     assert named.clause == frozenset()
     assert denied_words("These statements are all barefaced lies.").clause == frozenset()
+
+
+def test_the_clause_is_found_whatever_case_its_verb_is_written_in_and_without_one() -> None:
+    """denied_clause looks at a quote's words one by one only when one is a denying or a
+    verdict verb (perf21): a verb in capitals still opens the clause, and a quote with
+    none is still read for "no basis for" and for a verdict given as a predicate."""
+    shouted = "Police DENIED that 52 people had died, saying the toll was 41."
+    start, end = denied_clause(shouted) or (0, 0)
+    assert shouted[start:end].strip() == "that 52 people had died"
+    unsupported = "The ministry said there was no basis for the figure of 47 given by the mayor."
+    start, end = denied_clause(unsupported) or (0, 0)
+    assert unsupported[start:end].strip() == "the figure of 47 given by the mayor."
+    predicate = "He said that figure was categorically false."
+    start, end = denied_clause(predicate) or (0, 0)
+    assert predicate[start:end].strip() == "that figure"
+    assert denied_clause("The hospital said 52 people had died in the fire.") is None
