@@ -91,6 +91,7 @@ def test_the_shape_is_plain_json_of_its_schema(shape: dict[str, Any]) -> None:
         "unlinked_denials",
         "conflicts",
         "possible_conflicts",
+        "dismissed",
         "ignored_decisions",
         "settings",
         "anchoring",

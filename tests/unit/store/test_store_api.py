@@ -217,6 +217,27 @@ def test_ledger_decisions_are_appended_in_order(store: AnnotationStore) -> None:
     assert decisions[0]["annotator"] == "alice"
 
 
+def test_a_dismissal_is_stored_undone_and_restored_as_every_decision_is(
+    store: AnnotationStore,
+) -> None:
+    """Not a conflict (qa20 #2) on the ledger's own API, in every store: a dismissal and
+    its restore are decisions; `u` appends the restore's undo, and a dismissal of
+    another shape is refused before anything is written."""
+    figures = [
+        {"key": ["alice", "a1", 3], "text": "4,000"},
+        {"key": ["alice", "a2", 0], "text": "9"},
+    ]
+    dismissed = store.save_ledger_decision({"action": "dismiss", "figures": figures, "reason": "r"})
+    restored = store.save_ledger_decision({"action": "restore", "figures": figures})
+    store.undo()
+    assert [d["action"] for d in store.ledger_decisions()] == ["dismiss", "restore", "undo"]
+    assert store.ledger_decisions()[2]["before"] == restored
+    assert store.ledger_decisions()[0] == dismissed and dismissed["annotator"] == "alice"
+    with pytest.raises(StoreWriteError, match="names two figures apart"):
+        store.save_ledger_decision({"action": "dismiss", "figures": figures[:1]})
+    assert len(store.ledger_decisions()) == 3
+
+
 def test_stored_dicts_do_not_alias_the_callers(store: AnnotationStore) -> None:
     groups = ["g-1", "g-2"]
     store.save_ledger_decision({"action": "merge", "groups": groups})

@@ -1,9 +1,10 @@
 """The analyst's ledger decisions follow their sentences when re-anchoring moves them.
 
 A merge or split names sentences (article id, index) of the text it was made on, and
-its groups by their smallest sentence (decide.py). When an article's text changes, its
-annotations are re-anchored (placement.py); a decision's sentence follows the
-annotation that was on it, by the same plan:
+its groups by their smallest sentence (decide.py); a dismissal (not a conflict) names
+its two figures' claims by their annotation keys, followed as a split's is. When an
+article's text changes, its annotations are re-anchored (placement.py); a decision's
+sentence follows the annotation that was on it, by the same plan:
 
 - moved (or kept): the decision names the sentence where the annotation is now;
 - to check: it follows too, and the sentence is listed in the decision's `to_check`;
@@ -50,9 +51,11 @@ from typing import Any
 from workbench.core.analysis.ledger.decide import group_id, legacy_group_id
 from workbench.core.analysis.ledger.decisions import (
     REANCHOR,
+    Dismiss,
     Lost,
     Merge,
     Sentence,
+    Sentenced,
     Split,
     decision_from_record,
     decision_records,
@@ -216,7 +219,7 @@ def _followed(
     """The record as its sentences now are; None when it names no sentence of the
     planned articles, is lost already, or waits for its own analyst's annotations."""
     decision = decision_from_record(record)
-    if not isinstance(decision, Merge | Split):
+    if not isinstance(decision, Sentenced):
         return None
     if decision.anchoring.lost:
         return _found_again(record, decision, planned, remembered)
@@ -255,6 +258,14 @@ def _followed(
         moved = follow((article_id, index), annotator)
         if moved is not None:
             after["member"] = [annotator, *moved]
+    elif isinstance(decision, Dismiss):
+        figures = []
+        for figure in decision.figures:
+            annotator, article_id, index = figure.key
+            moved = follow((article_id, index), annotator)
+            place = [article_id, index] if moved is None else list(moved)
+            figures.append({"key": [annotator, *place], "text": figure.text})
+        after["figures"] = figures
     else:
         after.update(_merge_followed(decision, follow, planned, lost))
     if not touched or waits:
@@ -276,7 +287,7 @@ def _followed(
 
 def _found_again(
     record: Mapping[str, Any],
-    decision: Merge | Split,
+    decision: Sentenced,
     planned: _Plans,
     remembered: Mapping[str, str | None],
 ) -> dict[str, Any] | None:
@@ -332,17 +343,19 @@ def _merge_followed(
     return changed
 
 
-def with_texts(decision: Merge | Split, articles: Mapping[str, ArticleText]) -> dict[str, Any]:
+def with_texts(decision: Sentenced, articles: Mapping[str, ArticleText]) -> dict[str, Any]:
     """A new decision's record, with the texts its sentences are on (article id ->
     sha256, of the articles given): what re-anchoring later moves it from."""
     texts = {a: articles[a].sha256 for a in sorted(_articles(decision)) if a in articles}
     return {**decision.to_record(), **({"texts": texts} if texts else {})}
 
 
-def _articles(decision: Merge | Split) -> set[str]:
+def _articles(decision: Sentenced) -> set[str]:
     """The articles a decision names sentences of."""
     if isinstance(decision, Split):
         return {decision.member[1]}
+    if isinstance(decision, Dismiss):
+        return {figure.key[1] for figure in decision.figures}
     return {sentence[0] for group in decision.members for sentence in group}
 
 

@@ -18,7 +18,9 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import Any
 
 from workbench.core.analysis.ledger.decisions import (
+    Dismiss,
     Merge,
+    Sentenced,
     Split,
     UnreadableDecision,
     decision_from_record,
@@ -103,11 +105,17 @@ def _check_sentences(
             )
 
 
-def _sentences(decision: Merge | Split) -> list[tuple[str, tuple[str, int]]]:
+def _sentences(decision: Sentenced) -> list[tuple[str, tuple[str, int]]]:
     """Every sentence a decision names, with its JSON path in the record."""
     if isinstance(decision, Split):
         _annotator, article_id, index = decision.member
         return [("$.member[1]", (article_id, index))]
+    if isinstance(decision, Dismiss):
+        return [
+            (f"$.figures[{n}].key[1]", (figure.key[1], figure.key[2]))
+            for n, figure in enumerate(decision.figures)
+        ]
+    assert isinstance(decision, Merge)
     return [
         (f"$.members[{group}][{item}]", sentence)
         for group, sentences in enumerate(decision.members)

@@ -1,8 +1,8 @@
 """What makes a ledger decision record one the import refuses by itself, in one place.
 
 The import refuses a decision record of an action this version does not know, an undo,
-redo or reanchor that holds no merge or split, or a merge or split of a field of another
-shape (decision_check.py, qa4 Q6). The store reads its ledger with the same rule (tr7
+redo or reanchor that holds no decision, or a merge, split, dismiss or restore of a field
+of another shape (decision_check.py, qa4 Q6). The store reads its ledger with the same rule (tr7
 T3's ledger part): a junk decision in a checksummed snapshot, a journal line or a
 server row was read as an object and exported into a file its own import refused. What
 needs the articles (one nobody knows, a sentence beyond its text) stays the import's.
@@ -15,12 +15,13 @@ from typing import Any
 
 from workbench.core.analysis.ledger.decisions import (
     MOVED,
+    REASON_CHARS,
     UnreadableDecision,
     decision_from_record,
 )
 from workbench.core.interchange.export.shape import is_timestamp
 
-DECISIONS = ("merge", "split")
+DECISIONS = ("merge", "split", "dismiss", "restore")
 MOVES = MOVED
 
 ShapeProblem = tuple[str, str]
@@ -44,7 +45,10 @@ def _action_problem(record: Mapping[str, Any]) -> ShapeProblem | None:
         for name in MOVES[str(action)]:
             inner = record.get(name)
             if not isinstance(inner, Mapping) or inner.get("action") not in DECISIONS:
-                return f"$.{name}", f"an {action} must hold a merge or split record"
+                return (
+                    f"$.{name}",
+                    f"an {action} must hold a merge or split record, or a dismiss or restore",
+                )
             found = _action_problem(inner)
             if found is not None:
                 return f"$.{name}{found[0][1:]}", found[1]
@@ -52,9 +56,16 @@ def _action_problem(record: Mapping[str, Any]) -> ShapeProblem | None:
     if action not in DECISIONS:
         return (
             "$.action",
-            f"unknown action {_shown(action, 40)} (merge, split, undo, redo, reanchor)",
+            f"unknown action {_shown(action, 40)} (merge, split, dismiss, restore, undo, redo, "
+            "reanchor)",
         )
     if isinstance(decision_from_record(record), UnreadableDecision):
+        if action in ("dismiss", "restore"):
+            return "$", (
+                f"not a {action} this version reads: it names two figures apart "
+                '(figures: [{"key": [annotator, article_id, index], "text": the figure as '
+                f"written}}, two of them]) and at most a reason of {REASON_CHARS} characters"
+            )
         return "$", f"not a {action} this version reads (a field of another shape)"
     return None
 

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 from workbench.core.analysis.ledger.decisions import (
+    Dismiss,
     LedgerDecision,
     Merge,
     Split,
@@ -76,9 +77,12 @@ class DecidedGroups(Generic[Member]):
                 self._add(group)
 
     def replay(self, decisions: Iterable[LedgerDecision]) -> list[LedgerDecision]:
-        """Apply `decisions` in order; returns those that were ignored."""
+        """Apply `decisions` in order; returns those that were ignored. A dismissal
+        (not a conflict) is the ledger's, once the groups are made (dismissals.py)."""
         ignored: list[LedgerDecision] = []
         for decision in decisions:
+            if isinstance(decision, Dismiss) and not no_longer_applies(decision):
+                continue
             if no_longer_applies(decision):
                 done = False  # a sentence of it is gone from the text: applied to no other
             elif isinstance(decision, Merge):

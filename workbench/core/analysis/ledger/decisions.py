@@ -1,4 +1,5 @@
-"""The analyst's ledger decisions: merge two groups, split a claim out of its group.
+"""The analyst's ledger decisions: merge two groups, split a claim out of its group,
+say two figures are not a conflict (dismiss) or are one again (restore).
 
 The store keeps each decision as a flat record (`to_record()`, with who made it and
 when); the ledger replays them in order on top of the automatic grouping. A record
@@ -115,6 +116,66 @@ class Split:
         }
 
 
+REASON_CHARS = 300
+"""The most a dismissal's reason may hold: a short note, not a document (an imported one
+longer is refused)."""
+
+
+FigurePlace = tuple[str, int, str]
+"""(article id, sentence index, figure as written): what finds a dismissed figure."""
+
+
+@dataclass(frozen=True, slots=True)
+class PairFigure:
+    """One figure of a dismissed pair: the claim's annotation key (which annotation the
+    decision follows when re-anchoring moves it) and the figure as written in its
+    sentence ("4,000 residents"). The pair is found by the sentence and those words: a
+    sentence whose words changed has that figure no more, and the dismissal no longer
+    applies to it, never to another figure."""
+
+    key: AnnotationKey
+    text: str
+
+    @property
+    def where(self) -> FigurePlace:
+        return (self.key[1], self.key[2], self.text)
+
+    def to_record(self) -> dict[str, Any]:
+        return {"key": list(self.key), "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Dismiss:
+    """Two figures the analyst judged not to conflict (`restore`: a later decision that
+    they may again), with why in their words (`reason`, optional)."""
+
+    figures: tuple[PairFigure, PairFigure]
+    reason: str | None = None
+    annotator: str | None = None
+    at: str | None = None
+    anchoring: Anchoring = NOT_MOVED
+    restore: bool = False
+
+    @property
+    def pair(self) -> frozenset[FigurePlace]:
+        """The pair, whichever figure is named first."""
+        return frozenset(figure.where for figure in self.figures)
+
+    def to_record(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            **_made(self.annotator, self.at),
+            "action": RESTORE if self.restore else DISMISS,
+            "figures": [figure.to_record() for figure in self.figures],
+        }
+        if self.reason is not None:
+            record["reason"] = self.reason
+        return {**record, **self.anchoring.fields()}
+
+
+DISMISS = "dismiss"
+RESTORE = "restore"
+
+
 @dataclass(frozen=True, slots=True)
 class UnreadableDecision:
     """A stored record that is no decision this version knows, kept as it was stored."""
@@ -129,7 +190,9 @@ class UnreadableDecision:
         return dict(self.record)
 
 
-LedgerDecision = Merge | Split | UnreadableDecision
+LedgerDecision = Merge | Split | Dismiss | UnreadableDecision
+Sentenced = Merge | Split | Dismiss
+"""A decision naming sentences (what re-anchoring moves)."""
 
 
 def _made(annotator: str | None, at: str | None) -> dict[str, str]:
@@ -163,7 +226,33 @@ def decision_from_record(record: Mapping[str, Any]) -> LedgerDecision:
         member = record.get("member")
         if _is_key(member):
             return Split((member[0], member[1], member[2]), annotator, at, anchoring)
+    elif action in (DISMISS, RESTORE):
+        figures = _pair(record.get("figures"))
+        reason = record.get("reason")
+        if figures is not None and _is_reason(reason):
+            return Dismiss(figures, reason, annotator, at, anchoring, action == RESTORE)
     return UnreadableDecision(record)
+
+
+def _pair(value: object) -> tuple[PairFigure, PairFigure] | None:
+    """A dismissal's `figures` ([{key, text}, {key, text}], two figures apart), None if
+    malformed."""
+    if not isinstance(value, list) or len(value) != 2:
+        return None
+    found = []
+    for item in value:
+        if not isinstance(item, dict) or set(item) != {"key", "text"}:
+            return None
+        key, text = item["key"], item["text"]
+        if not (_is_key(key) and key[2] >= 0 and isinstance(text, str) and text.strip()):
+            return None
+        found.append(PairFigure((key[0], key[1], key[2]), text))
+    first, second = found
+    return (first, second) if first.where != second.where else None
+
+
+def _is_reason(value: object) -> bool:
+    return value is None or (isinstance(value, str) and len(value) <= REASON_CHARS)
 
 
 def _anchoring(record: Mapping[str, Any]) -> Anchoring | None:
@@ -373,12 +462,28 @@ def decision_words(record: Mapping[str, Any], title_of: Callable[[str], str] | N
         _annotator, article_id, index = decision.member
         where = f" (sentence {index + 1} of “{title_of(article_id)}”)" if title_of else ""
         words = f"split of a claim{where} from its group"
+    elif isinstance(decision, Dismiss):
+        words = dismissal_words(decision, title_of)
     else:
         return "ledger decision"
     return words + _lost_words(decision, title_of) + _check_words(decision, title_of)
 
 
-def _check_words(decision: Merge | Split, title_of: Callable[[str], str] | None) -> str:
+def dismissal_words(decision: Dismiss, title_of: Callable[[str], str] | None = None) -> str:
+    """ "not a conflict: “4,000 residents” (sentence 3 of “…”) vs “12,000 residents” (…)"
+    for a dismissal ("a conflict again: …" for a restore); the figures and the reason are
+    the analyst's words, shown escaped where they are shown."""
+    named = []
+    for figure in decision.figures:
+        _annotator, article_id, index = figure.key
+        where = f"sentence {index + 1}" + (f" of “{title_of(article_id)}”" if title_of else "")
+        named.append(f"“{figure.text}” ({where})")
+    said = "a conflict again" if decision.restore else "not a conflict"
+    reason = f": “{decision.reason}”" if decision.reason else ""
+    return f"{said}: {' vs '.join(named)}{reason}"
+
+
+def _check_words(decision: Sentenced, title_of: Callable[[str], str] | None) -> str:
     """ "; to check: sentence N of “title”" for the sentences a decision followed onto a
     sentence re-anchoring marked to check; "" when none."""
     places = [
@@ -392,7 +497,7 @@ QUOTE_CHARS = 80
 """How much of a lost sentence's text decision_words shows."""
 
 
-def _lost_words(decision: Merge | Split, title_of: Callable[[str], str] | None) -> str:
+def _lost_words(decision: Sentenced, title_of: Callable[[str], str] | None) -> str:
     """ "; not in its article's text now: “…” (was sentence N of “title”)" for a decision
     re-anchoring could not place; "" for any other."""
     named = []
@@ -407,16 +512,18 @@ def _lost_words(decision: Merge | Split, title_of: Callable[[str], str] | None) 
 
 def no_longer_applies(decision: LedgerDecision) -> bool:
     """True for a decision re-anchoring could not place (a sentence of it lost)."""
-    return isinstance(decision, Merge | Split) and bool(decision.anchoring.lost)
+    return isinstance(decision, Sentenced) and bool(decision.anchoring.lost)
 
 
 def decision_articles(decision: LedgerDecision) -> frozenset[str]:
-    """The articles a merge's or split's sentences are on (none known for a merge recorded
-    without its sentences, or a record this version cannot read)."""
+    """The articles a merge's, split's or dismissal's sentences are on (none known for a
+    merge recorded without its sentences, or a record this version cannot read)."""
     if isinstance(decision, Merge):
         found = {article_id for group in decision.members for article_id, _ in group}
     elif isinstance(decision, Split):
         found = {decision.member[1]}
+    elif isinstance(decision, Dismiss):
+        found = {figure.key[1] for figure in decision.figures}
     else:
         return frozenset()
     return frozenset(found | {article_id for article_id, _ in decision.anchoring.texts})

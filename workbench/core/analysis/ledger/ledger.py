@@ -38,13 +38,14 @@ from workbench.core.analysis.figures.quantity import Quantity
 from workbench.core.analysis.ledger.answers import anaphoric, denied_words, unclaimed_spans
 from workbench.core.analysis.ledger.claim_text import ClaimText, ClaimTexts, claim_text
 from workbench.core.analysis.ledger.decide import DecidedGroups
-from workbench.core.analysis.ledger.decisions import LedgerDecision
+from workbench.core.analysis.ledger.decisions import Dismiss, LedgerDecision, no_longer_applies
 from workbench.core.analysis.ledger.denials import (
     answered_before,
     antecedents,
     denial_targets,
     group_sides,
 )
+from workbench.core.analysis.ledger.dismissals import DismissedPair, replayed, without_dismissed
 from workbench.core.analysis.ledger.grouping import group_texts
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.annotation import Annotation, AnnotationKey
@@ -90,6 +91,9 @@ class Ledger:
     conflicts: tuple[Conflict, ...]
     ignored_decisions: tuple[LedgerDecision, ...] = ()
     """Decisions that name groups or members no longer present, or that cannot be read."""
+    dismissed: tuple[DismissedPair, ...] = ()
+    """The pairs of figures the analysts dismissed as not a conflict (dismissals.py):
+    no clash of theirs is in `conflicts` nor in a group's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +262,7 @@ def _build_ledger(
         _item_key,
         None if keys_of is None else lambda item: keys_of(item.annotation),
     )
+    decisions = list(decisions)
     ignored = decided.replay(decisions)
     ordered = sorted(
         ((gid, sorted(members, key=_item_key)) for gid, members in decided.current.items()),
@@ -272,6 +277,13 @@ def _build_ledger(
         for figure in figures
     }  # fmt: skip
     clashes = find_clashes((f for figures in figures_of for f in figures), settings.conflict_whats)
+    dismissals = [d for d in decisions if isinstance(d, Dismiss) and not no_longer_applies(d)]
+    dismissed: list[DismissedPair] = []
+    if dismissals:
+        dismissed, not_applied = replayed(dismissals, (f for fs in figures_of for f in fs))
+        dropped = {id(decision) for decision in (*ignored, *not_applied)}
+        ignored = [decision for decision in decisions if id(decision) in dropped]
+        clashes = without_dismissed(clashes, dismissed)
     conflicts = _ledger_conflicts(clashes, group_of)
     inside: set[str] = set()
     outside: dict[str, set[str]] = defaultdict(set)
@@ -307,7 +319,10 @@ def _build_ledger(
             )
         )
     return Ledger(
-        groups=tuple(groups), conflicts=tuple(conflicts), ignored_decisions=tuple(ignored)
+        groups=tuple(groups),
+        conflicts=tuple(conflicts),
+        ignored_decisions=tuple(ignored),
+        dismissed=tuple(dismissed),
     )
 
 

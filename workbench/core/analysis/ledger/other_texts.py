@@ -1,6 +1,6 @@
 """Decisions made on another text of an article than the one a summary reads.
 
-A merge or split names sentences by number on the texts it records (`texts`: article id
+A merge, split or dismissal names sentences by number on the texts it records (`texts`: article id
 -> sha256). Re-anchoring moves a decision with its sentences onto a new text
 (core/anchoring/decisions.py), but a record can reach a summary still naming another
 text: imported from a colleague's database without their annotations of that article
@@ -18,10 +18,11 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 
 from workbench.core.analysis.ledger.decisions import (
+    Dismiss,
     LedgerDecision,
     Lost,
-    Merge,
     Sentence,
+    Sentenced,
     Split,
 )
 
@@ -35,7 +36,7 @@ def on_texts_read(
 
 
 def _on_text_read(decision: LedgerDecision, read: Mapping[str, str]) -> LedgerDecision:
-    if not isinstance(decision, Merge | Split) or decision.anchoring.lost:
+    if not isinstance(decision, Sentenced) or decision.anchoring.lost:
         return decision
     elsewhere = {
         article_id
@@ -51,7 +52,9 @@ def _on_text_read(decision: LedgerDecision, read: Mapping[str, str]) -> LedgerDe
     return dataclasses.replace(decision, anchoring=anchoring)
 
 
-def _sentences(decision: Merge | Split) -> list[Sentence]:
+def _sentences(decision: Sentenced) -> list[Sentence]:
     if isinstance(decision, Split):
         return [(decision.member[1], decision.member[2])]
+    if isinstance(decision, Dismiss):
+        return [(figure.key[1], figure.key[2]) for figure in decision.figures]
     return [sentence for group in decision.members for sentence in group]

@@ -27,6 +27,7 @@ from workbench.core.analysis.figures.conflicts import (
 )
 from workbench.core.analysis.ledger.claim_text import ClaimTexts
 from workbench.core.analysis.ledger.decisions import LedgerDecision
+from workbench.core.analysis.ledger.dismissals import place_of
 from workbench.core.analysis.ledger.ledger import Ledger, LedgerGroup, build_ledger
 from workbench.core.analysis.ledger.other_texts import on_texts_read
 from workbench.core.analysis.ledger.readings import Readings
@@ -243,6 +244,7 @@ def _build_summary(
         ignored_decisions=ledger.ignored_decisions,
         settings=settings.ledger,
         anchoring=anchoring,
+        dismissed=ledger.dismissed,
     )
 
 
@@ -600,8 +602,10 @@ def claim_group(group: LedgerGroup, line: LineOf, why: Why) -> ClaimGroup:
 def conflict_rows(ledger: Ledger, why: Why) -> tuple[FigureConflict, ...]:
     """The summary's conflict rows (SummaryAccumulator remakes them when they change)."""
     rows = []
+    dismissed = frozenset(pair.pair for pair in ledger.dismissed)
     for conflict in ledger.conflicts:
         position = {id(figure): n for n, figure in enumerate(conflict.figures)}
+        places = {place_of(figure) for figure in conflict.figures} if dismissed else set()
         rows.append(
             FigureConflict(
                 topic=conflict.topic,
@@ -614,6 +618,9 @@ def conflict_rows(ledger: Ledger, why: Why) -> tuple[FigureConflict, ...]:
                     for clash in conflict.clashes
                 ),
                 groups=conflict.groups,
+                dismissed=frozenset(pair for pair in dismissed if pair <= places)
+                if dismissed
+                else frozenset(),
             )
         )
     return tuple(rows)

@@ -25,6 +25,7 @@ from workbench.core.analysis.figures.conflicts import (
     clash_between,
     explain_parts,
 )
+from workbench.core.analysis.ledger.dismissals import pair_of
 from workbench.core.analysis.summary.figure_words import time_words
 from workbench.core.analysis.summary.model import ConflictPair, FigureConflict
 
@@ -117,7 +118,7 @@ def every_pair(
     for first in range(len(figures)):
         for second in range(first + 1, len(figures)):
             clash = clash_between(figures[first], figures[second])
-            if clash is None:
+            if clash is None or pair_of(clash.low, clash.high) in conflict.dismissed:
                 continue
             where = (position[id(clash.low)], position[id(clash.high)])
             if where not in found:

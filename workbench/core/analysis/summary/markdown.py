@@ -20,6 +20,7 @@ from workbench.core.analysis.ledger.decisions import (
     apart_not_read,
     decision_words,
 )
+from workbench.core.analysis.ledger.dismissals import DismissedPair
 from workbench.core.analysis.summary.build import origin_name
 from workbench.core.analysis.summary.conflict_parts import ConflictPart, conflict_parts, heading
 from workbench.core.analysis.summary.figure_words import figure_words
@@ -261,6 +262,7 @@ def render_markdown(
     lines += _conflict_section(summary.conflicts, titles, unconfirmed, judged, several, pieces)
     if summary.possible is not None:
         lines += _possible_section(summary, titles, unconfirmed, several)
+    lines += dismissed_section(summary.dismissed, titles)
     lines += _article_section(summary.articles, pieces)
     lines += _source_section(summary.sources, pieces, several)
     lines += _ledger_section(summary.ledger, max_groups, titles, unconfirmed, pieces)
@@ -595,6 +597,47 @@ def _possible_section(
     return [*lines, ""]
 
 
+DISMISSED_HEADING = "Dismissed by the analyst"
+"""What the report and the summary screen call the pairs dismissed as not a conflict."""
+
+
+def dismissed_section(dismissed: Sequence[DismissedPair], titles: Mapping[str, str]) -> list[str]:
+    """The pairs the analysts dismissed as not a conflict (ledger/dismissals.py), each
+    with who dismissed it, when and why: not counted, never gone unseen (qa20 #2: a
+    conflict the analyst knew was wrong could only be taken out of the report by hand).
+    Nothing when none is."""
+    if not dismissed:
+        return []
+    lines = [
+        f"## {DISMISSED_HEADING}",
+        "",
+        "Pairs of figures an analyst judged not to conflict: counted nowhere above.",
+        "",
+    ]
+    for pair in dismissed:
+        figures = " vs ".join(
+            f"“{_cell(_title(figure.article_id, titles))}”, {sentence_label(figure.index)}: "
+            f"{_cell(figure.quantity.text)}{_given_by(figure.source or UNATTRIBUTED)}"
+            for figure in (pair.low, pair.high)
+        )
+        lines.append(f"- {figures} — {dismissed_by(pair)}")
+    return [*lines, ""]
+
+
+def dismissed_by(pair: DismissedPair, escaped: Callable[[str], str] = _cell) -> str:
+    """ "dismissed by ana (3 December 2026, 18:02): “part of the whole”", each analyst's
+    dismissal in force, "; "-joined; names and reasons `escaped` (for a Markdown cell by
+    default; the screen draws its cells literally), a name's invisible characters shown
+    (name_printable)."""
+    said = []
+    for by in pair.by:
+        when = f" ({moment_words(by.at)})" if by.at else ""
+        reason = f": “{escaped(by.reason)}”" if by.reason else ", no reason given"
+        name = escaped(name_printable(by.annotator or "an analyst"))
+        said.append(f"dismissed by {name}{when}{reason}")
+    return "; ".join(said)
+
+
 def _figure_source(
     figure: Figure, claims: Sequence[SentenceLine], several: bool, marked: bool = True
 ) -> str:
@@ -788,8 +831,9 @@ def _ignored_section(
         lines += [
             "## Decisions that no longer apply",
             "",
-            "Merges and splits whose claim groups or claims are gone, or that this version "
-            "cannot read; they stay in the database (`ignored_decisions` in the JSON).",
+            "Merges, splits and dismissals whose claim groups, claims or figures are gone, "
+            "or that this version cannot read; they stay in the database "
+            "(`ignored_decisions` in the JSON).",
             "",
             *_decision_lines(gone, titles),
             "",
@@ -798,7 +842,7 @@ def _ignored_section(
         lines += [
             "## Decisions on articles not read",
             "",
-            "Merges and splits of claims on articles this summary did not read (another "
+            "Decisions on claims of articles this summary did not read (another "
             "story's in the same database): applied where those articles are read "
             "(`ignored_decisions` in the JSON).",
             "",

@@ -19,7 +19,8 @@ import orjson
 
 from workbench.core.analysis.figures.conflicts import Apart, Figure, Reason, said
 from workbench.core.analysis.figures.measures import Measure
-from workbench.core.analysis.ledger.decisions import LedgerDecision
+from workbench.core.analysis.ledger.decisions import FigurePlace, LedgerDecision
+from workbench.core.analysis.ledger.dismissals import DismissedPair
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.unsourced import unsourced_caveat
 from workbench.core.annotation import SUGGESTION_OUTCOMES, Annotation, AnnotationKey
@@ -243,6 +244,9 @@ class FigureConflict:
     pairs: tuple[ConflictPair, ...]
     groups: tuple[str, ...]
     """Ids of the ledger groups holding those figures."""
+    dismissed: frozenset[frozenset[FigurePlace]] = frozenset()
+    """Pairs of its figures an analyst dismissed as not a conflict (by place_of each):
+    never listed as a pair of it, where every pair is listed (conflict_parts)."""
 
     def why(self, position: int) -> str:
         """Why the figure at `position` conflicts: the first pair it is in."""
@@ -413,6 +417,9 @@ class Summary:
     possible: PossibleConflicts | None = None
     """Possible conflicts (summary/possible.py): found after the build by those that
     show them (the command, the summary screen); None when not looked for."""
+    dismissed: tuple[DismissedPair, ...] = ()
+    """Pairs of figures the analysts dismissed as not a conflict: counted and listed as
+    conflicts nowhere (nor as possible ones), listed apart with who and why."""
 
     def said_caveats(self) -> tuple[str, ...]:
         """The caveats and, counted from the lines, the attributions and denials tagged
@@ -629,6 +636,7 @@ class _JsonShape:
         yield "conflicts", _Listed(summary.conflicts, lambda conflict: _conflict(conflict, figure))
         if summary.possible is not None:
             yield "possible_conflicts", _possible(summary.possible, figure)
+        yield "dismissed", [_dismissed(pair, figure) for pair in summary.dismissed]
         yield "ignored_decisions", [d.to_record() for d in summary.ignored_decisions]
         yield "settings", summary.settings.to_dict()
         if summary.anchoring is not None:
@@ -818,6 +826,14 @@ def _conflict(conflict: FigureConflict, figure: Callable[[Figure], JSON]) -> JSO
         "figures": [figure(f) for f in conflict.figures],
         "pairs": [{"figures": [pair.low, pair.high], "why": pair.why} for pair in conflict.pairs],
         "groups": list(conflict.groups),
+    }
+
+
+def _dismissed(pair: DismissedPair, figure: Callable[[Figure], JSON]) -> JSON:
+    """A pair dismissed as not a conflict: its figures, and each analyst's dismissal."""
+    return {
+        "figures": [figure(pair.low), figure(pair.high)],
+        "by": [{"annotator": by.annotator, "at": by.at, "reason": by.reason} for by in pair.by],
     }
 
 

@@ -285,6 +285,18 @@ def _rule_pairs(conflicts: Iterable[FigureConflict]) -> set[tuple[Where, Where]]
     return found
 
 
+def _dismissed_pairs(summary: Summary) -> set[tuple[Where, Where]]:
+    """The sentence pairs of the pairs the analysts dismissed as not a conflict: looked
+    at, as the rule's are, and never listed again as possible (a dismissed conflict of
+    the rule's was listed here as soon as the rule no longer counted it)."""
+    found: set[tuple[Where, Where]] = set()
+    for pair in summary.dismissed:
+        one = (pair.low.article_id, pair.low.index)
+        other = (pair.high.article_id, pair.high.index)
+        found.add((one, other) if one <= other else (other, one))
+    return found
+
+
 def possible_conflicts(
     summary: Summary,
     cache: ReadingCache | None = None,
@@ -317,7 +329,7 @@ def possible_conflicts(
             held.append(keys)
     pairs, left_out = candidate_pairs(held, cap)
     del held
-    flagged = _rule_pairs(summary.conflicts)
+    flagged = _rule_pairs(summary.conflicts) | _dismissed_pairs(summary)
     found: list[PossibleConflict] = []
     for first, second in pairs:
         one, other = claimed[first], claimed[second]
