@@ -60,7 +60,7 @@ async def test_a_merge_on_another_storys_articles_is_not_said_gone(
         screen = await open_summary(app, pilot)
         assert screen.summary is not None and screen.summary.ignored_decisions
         status = str(screen.query_one("#summary-status", Static).render())
-        assert "1 merge/split decision(s) on articles not read" in status
+        assert "1 ledger decision(s) on articles not read" in status
         assert "no longer apply" not in status
 
 

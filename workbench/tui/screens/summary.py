@@ -29,7 +29,15 @@ from textual.worker import get_current_worker
 from store import Change, DecisionChange, ServerError, StoreError
 from workbench.config.state import StateError, remember_export_folder
 from workbench.core.analysis.figures.conflicts import Figure, format_value
-from workbench.core.analysis.ledger.decisions import Merge, Split, apart_not_read
+from workbench.core.analysis.ledger.decisions import (
+    REASON_CHARS,
+    Dismiss,
+    Merge,
+    PairFigure,
+    Split,
+    apart_not_read,
+)
+from workbench.core.analysis.ledger.dismissals import DismissedPair
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.judgements import claims_by_sentence
 from workbench.core.analysis.summary.markdown import render_markdown
@@ -72,6 +80,7 @@ from workbench.tui.state.summary_detail import (
     anchoring_detail,
     article_detail,
     conflict_detail,
+    dismissed_detail,
     ledger_detail,
     possible_detail,
     source_detail,
@@ -115,11 +124,34 @@ REPORT_NAME = "summary.md"
 WRITE_REPORT = "Write the summary as a Markdown report (.md)"
 """`w` in the palette and `?` (the footer keeps "Write .md"): "Write .md" alone was found
 by neither "report" nor "markdown" (qa20 #11)."""
+DISMISS_WORDS = (
+    "Not a conflict: dismiss the highlighted pair of figures (Conflicts or Possible tab), "
+    "with a reason if you like"
+)
+"""`d` in the palette and `?` (qa20 #2: a conflict the analyst knew was wrong stayed)."""
+RESTORE_WORDS = "A conflict again: restore the highlighted dismissed pair (Conflicts tab)"
+DISMISS_PROMPT = "Not a conflict: why? (optional; Enter saves, Escape cancels)"
 SUMMARY_BINDINGS: list[BindingType] = [
     Binding("question_mark", "help", "Help", tooltip="This help", id="summary.help"),
     Binding("escape,q", "close", "Close", id="summary.close"),
     Binding("m", "merge", "Merge", id="summary.merge"),
     Binding("x", "split", "Split", id="summary.split"),
+    Binding(
+        "d",
+        "dismiss_conflict",
+        "Not a conflict",
+        show=False,
+        tooltip=DISMISS_WORDS,
+        id="summary.dismiss",
+    ),
+    Binding(
+        "r",
+        "restore_conflict",
+        "Restore",
+        show=False,
+        tooltip=RESTORE_WORDS,
+        id="summary.restore",
+    ),
     Binding("u", "undo", "Undo", id="summary.undo"),
     Binding("ctrl+r", "redo", "Redo", show=False, id="summary.redo"),
     Binding(
@@ -684,7 +716,7 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         """Each table's id, columns and rows in `view`."""
         return [
             ("ledger", LEDGER_COLUMNS, view.ledger_rows),
-            ("conflicts", CONFLICT_COLUMNS, view.conflict_rows),
+            ("conflicts", CONFLICT_COLUMNS, [*view.conflict_rows, *view.dismissed_rows]),
             (
                 "articles",
                 STATUS_DIFFERS_COLUMNS if view.status_differs else ARTICLE_COLUMNS,
@@ -744,6 +776,9 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             return conflict_detail(
                 conflict, position, titles, number, unconfirmed, self._judged(conflict, position)
             )
+        dismissed = row - len(self.view.conflict_rows) if self.view is not None else -1
+        if tab == "conflicts" and 0 <= dismissed < len(summary.dismissed):
+            return dismissed_detail(summary.dismissed[dismissed], titles)
         if tab == "articles" and row < len(summary.articles):
             return article_detail(summary.articles[row])
         if tab == "sources" and row < len(summary.sources):
@@ -812,10 +847,10 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             )
             if gone:
                 counts.append(
-                    f"{len(gone)} merge/split decision(s) no longer apply (w: listed in the report)"
+                    f"{len(gone)} ledger decision(s) no longer apply (w: listed in the report)"
                 )
             if elsewhere:
-                counts.append(f"{len(elsewhere)} merge/split decision(s) on articles not read")
+                counts.append(f"{len(elsewhere)} ledger decision(s) on articles not read")
             if totals.acceptance_rate is not None:
                 counts.append(f"suggestions {totals.acceptance_rate:.0%} accepted as is")
         hints = [f"1–{TAB_COUNT} tabs", "Enter opens", "Tab: details", "m m merge", "x split"]
@@ -901,14 +936,17 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             return None
         return self.lines[position]
 
-    def decide(self, decision: Merge | Split, follow: AnnotationKey) -> None:
-        """Store a merge/split decision durably and compute the summary again."""
+    def decide(self, decision: Merge | Split | Dismiss, follow: AnnotationKey | None) -> bool:
+        """Store a ledger decision durably and compute the summary again; False (said)
+        when the store refused it."""
         self.follow = follow
         try:
             self.workspace.decide(decision)
         except StoreError as error:
             self.follow = self.merged_denials = self.decided = None
             self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return False
+        return True
 
     def say_decided(self, follow: AnnotationKey) -> None:
         """Say the merge or split just computed, with the number of the group it made
@@ -1008,6 +1046,101 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             f"{line.group_number}"
         )
         self.decide(decision, line.key)
+
+    def highlighted_pair(self) -> tuple[Figure, Figure] | DismissedPair | None:
+        """The pair of figures highlighted: a conflict row's figure with the figure of
+        its first pair (the one its `why` gives), a possible conflict's two, or a pair
+        dismissed already (the Conflicts tab's last rows); None, said, on another tab or
+        no row."""
+        tab = self.query_one(TabbedContent).active
+        view = self.view
+        if tab not in ("conflicts", "possible") or view is None:
+            self.notify(
+                "A pair of figures is dismissed or restored on the Conflicts tab (press 2) "
+                "or the Possible tab (press 7)."
+            )
+            return None
+        row = self.query_one(f"#{tab}-table", DataTable).cursor_row
+        if tab == "possible":
+            found = view.possible.found
+            if found is not None and 0 <= row < len(found.pairs):
+                first, second = found.pairs[row].figures
+                return (first, second)
+        elif 0 <= row < len(self.conflict_entries):
+            conflict, position = self.conflict_entries[row]
+            pair = next(p for p in conflict.pairs if position in (p.low, p.high))
+            return (conflict.figures[pair.low], conflict.figures[pair.high])
+        elif 0 <= row - len(view.conflict_rows) < len(view.summary.dismissed):
+            return view.summary.dismissed[row - len(view.conflict_rows)]
+        self.notify("No pair of figures highlighted.")
+        return None
+
+    async def action_dismiss_conflict(self) -> None:
+        """Dismiss the highlighted pair as not a conflict, with the reason typed (none
+        if the analyst types none): counted nowhere, listed apart, `u` or `r` restores."""
+        if not self.decisions_here():
+            return
+        pair = self.highlighted_pair()
+        if pair is None:
+            return
+        if isinstance(pair, DismissedPair):
+            self.notify("That pair is dismissed already: r makes it a conflict again.")
+            return
+        low, high = pair
+
+        async def chosen(answer: str | None) -> None:
+            if answer is None:
+                return
+            reason = " ".join(answer.split()) or None
+            if reason is not None and len(reason) > REASON_CHARS:
+                self.notify(
+                    f"A reason holds at most {REASON_CHARS} characters ({len(reason)} typed): "
+                    "not dismissed.",
+                    title="Not saved",
+                    severity="warning",
+                    markup=False,
+                )
+                return
+            figures = (
+                PairFigure(low.key, low.quantity.text),
+                PairFigure(high.key, high.quantity.text),
+            )
+            if self.decide(Dismiss(figures, reason), None):
+                self.notify(
+                    f"Not a conflict: {low.quantity.text} vs {high.quantity.text} "
+                    "(listed under “Dismissed by the analyst”; u undoes it).",
+                    markup=False,
+                )
+
+        detail = f"{low.quantity.text} ({low.origin}) vs {high.quantity.text} ({high.origin})"
+        prompt = TextPrompt(DISMISS_PROMPT, detail=detail, hint="Enter saves · Escape cancels")
+        await open_prompt(self.app, prompt, chosen)
+
+    def action_restore_conflict(self) -> None:
+        """Make the highlighted dismissed pair a conflict again: a restore of the
+        analyst's own dismissal (another analyst's is theirs to restore)."""
+        if not self.decisions_here():
+            return
+        pair = self.highlighted_pair()
+        if pair is None:
+            return
+        if not isinstance(pair, DismissedPair):
+            self.notify("That pair is not dismissed: d dismisses it as not a conflict.")
+            return
+        mine = next((by for by in pair.by if by.annotator == self.workspace.annotator), None)
+        if mine is None:
+            whose = ", ".join(name_displayable(by.annotator or "") for by in pair.by)
+            self.notify(
+                f"Dismissed by {whose}: a dismissal is restored by its analyst alone.",
+                markup=False,
+            )
+            return
+        if self.decide(Dismiss(mine.figures, None, restore=True), None):
+            self.notify(
+                f"A conflict again: {pair.low.quantity.text} vs {pair.high.quantity.text} "
+                "(u undoes it).",
+                markup=False,
+            )
 
     def sentences_of(self, group_id: str) -> tuple[tuple[str, int], ...]:
         """The sentences of the ledger group shown under `group_id` (a merge records
@@ -1180,6 +1313,10 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
             sentence = self.lines[position].sentence
         elif event.data_table.id == "conflicts-table" and position < len(self.conflict_figures):
             sentence = self.conflict_figures[position]
+        elif event.data_table.id == "conflicts-table" and self.view is not None:
+            dismissed = self.view.summary.dismissed
+            after = position - len(self.view.conflict_rows)
+            sentence = dismissed[after].low if 0 <= after < len(dismissed) else None
         elif event.data_table.id == "denials-table" and self.summary is not None:
             unlinked = self.summary.unlinked_denials
             sentence = unlinked[position] if position < len(unlinked) else None

@@ -13,6 +13,7 @@ from collections.abc import Container, Mapping, Sequence
 
 from workbench.core.analysis.figures.conflicts import format_value
 from workbench.core.analysis.ledger.answers import denied_text
+from workbench.core.analysis.ledger.dismissals import DismissedPair
 from workbench.core.analysis.summary.build import origin_name
 from workbench.core.analysis.summary.conflict_parts import conflict_parts, heading
 from workbench.core.analysis.summary.figure_words import figure_words
@@ -23,10 +24,12 @@ from workbench.core.analysis.summary.judgements import (
     verdict_words,
 )
 from workbench.core.analysis.summary.markdown import (
+    DISMISSED_HEADING,
     TO_CHECK,
     TO_CHECK_NOTE,
     conflict_flag,
     conflict_values,
+    dismissed_by,
     placed_why,
     to_check_words,
 )
@@ -173,6 +176,29 @@ def conflict_detail(
     if to_check:
         parts.append(TO_CHECK_NOTE)
     return "\n".join(parts)
+
+
+def dismissed_detail(pair: DismissedPair, titles: Mapping[str, str]) -> str:
+    """A pair dismissed as not a conflict: its two figures, where and whose, who
+    dismissed it, when and why, and how it becomes a conflict again."""
+    figures = [
+        f"{format_value(figure.quantity.value)} as written “{figure.quantity.text}” · "
+        f"{figure.source or 'unattributed'} · {_where(figure.article_id, figure.index, titles)}"
+        for figure in (pair.low, pair.high)
+    ]
+    by = dismissed_by(pair, _one_line)
+    return "\n".join(
+        [
+            f"{DISMISSED_HEADING}: not a conflict ({pair.low.quantity.topic})",
+            *figures,
+            f"{by[0].upper()}{by[1:]}.",
+            "r makes it a conflict again (your own dismissal); u undoes your last step.",
+        ]
+    )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def possible_detail(

@@ -19,6 +19,7 @@ from textual.content import Content
 from workbench.core.analysis.anchor_report import anchoring_section
 from workbench.core.analysis.figures.conflicts import Figure
 from workbench.core.analysis.ledger.decisions import decisions_from_records
+from workbench.core.analysis.ledger.dismissals import DismissedPair
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.analysis.summary.build import SummaryCache, SummarySettings, build_summary
 from workbench.core.analysis.summary.conflict_parts import conflict_parts, heading
@@ -30,7 +31,13 @@ from workbench.core.analysis.summary.judgements import (
     line_source,
     per_analyst,
 )
-from workbench.core.analysis.summary.markdown import TO_CHECK, conflict_values, to_check_words
+from workbench.core.analysis.summary.markdown import (
+    DISMISSED_HEADING,
+    TO_CHECK,
+    conflict_values,
+    dismissed_by,
+    to_check_words,
+)
 from workbench.core.analysis.summary.model import (
     POSSIBLE_WHAT,
     AnchoringList,
@@ -177,6 +184,9 @@ class SummaryView:
     """The Possible tab's pairs, when they were found and whether changes came since."""
     possible_rows: list[Row] = field(default_factory=list)
     """The Possible tab: each possible conflict (summary/possible.py)."""
+    dismissed_rows: list[Row] = field(default_factory=list)
+    """The Conflicts tab's last rows: each pair dismissed as not a conflict
+    (Summary.dismissed), with who dismissed it and why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,7 +429,39 @@ def prepare_view(summary: Summary, shown: SummaryView | None = None) -> SummaryV
         several,
         possible,
         possible_rows,
+        dismissed_rows(summary.dismissed, titles),
     )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+DISMISSED = "dismissed"
+"""The first words of a dismissed pair's row in the Conflicts tab's `measured` column."""
+
+
+def dismissed_rows(dismissed: Sequence[DismissedPair], titles: Mapping[str, str]) -> list[Row]:
+    """The Conflicts tab's rows of the pairs dismissed as not a conflict, after its
+    conflicts, in CONFLICT_COLUMNS: the two figures in each cell ("A vs B"), and who
+    dismissed them and why where a conflict says why (the cells are drawn literally)."""
+    rows: list[Row] = []
+    for pair in dismissed[:ROW_LIMIT]:
+        low, high = pair.low, pair.high
+        articles = [titles.get(f.article_id, f.article_id) for f in (low, high)]
+        rows.append(
+            (
+                f"{DISMISSED}: {low.quantity.topic}",
+                low.quantity.value,
+                f"{low.quantity.text} vs {high.quantity.text}",
+                f"{low.source or '(unattributed)'} vs {high.source or '(unattributed)'}",
+                articles[0] if articles[0] == articles[1] else " vs ".join(articles),
+                f"{low.index + 1} vs {high.index + 1}",
+                "",
+                f"{DISMISSED_HEADING}: {dismissed_by(pair, _one_line)}",
+            )
+        )
+    return rows
 
 
 def _possible_shown(summary: Summary, shown: SummaryView | None) -> PossibleShown:

@@ -32,7 +32,7 @@ from store import (
     StoreEvent,
 )
 from workbench.config.user_files import user_file_refusal
-from workbench.core.analysis.ledger.decisions import Merge, Split
+from workbench.core.analysis.ledger.decisions import Dismiss, Merge, Split
 from workbench.core.anchoring.decisions import with_texts
 from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
 from workbench.core.annotation import Annotation
@@ -323,7 +323,7 @@ class Workspace:
         )
         return change
 
-    def decide(self, decision: Merge | Split) -> None:
+    def decide(self, decision: Merge | Split | Dismiss) -> None:
         """Store a claim-ledger decision (the summary is computed again with it), with
         the texts its sentences are on (so it is never read against another text)."""
         self.store.save_ledger_decision(with_texts(decision, self.corpus.by_id))
