@@ -160,6 +160,17 @@ def renamed_articles(annotations: list[Annotation], known: Mapping[str, Article]
     return [f"{line}." for line in said]
 
 
+def texts_counted_twice(annotations: list[Annotation]) -> list[str]:
+    """Say (stderr and the report's caveats) which texts are annotated under two article
+    ids, each counted under both (summary/scope.py: the summary screen says it too)."""
+    from workbench.core.analysis.summary.scope import one_text_under_two_ids
+
+    said = one_text_under_two_ids(annotations)
+    for line in said:
+        print(f"workbench: {line}", file=sys.stderr)
+    return [f"{line}." for line in said]
+
+
 def pronouns_not_read(
     annotations: list[Annotation], texts: Mapping[str, Article], remembered: list[ArticleInfo]
 ) -> list[str]:
@@ -416,6 +427,7 @@ def summary_inputs(
         # was not read. The anchoring section lists them as "article missing".
         counted = [a for a in annotations if a.article_id in known]
         caveats += renamed_articles([*annotations, *orphans], known)
+    caveats += texts_counted_twice(counted)
     # pronoun sources are resolved on the texts they were tagged on: the PATHs', else the
     # bundled articles' where those are the ones annotated (same sha256), else as the
     # accepted suggestion named them on the text the store last saw

@@ -255,6 +255,28 @@ class WorkbenchApp(App[None]):
                 timeout=30,
                 markup=False,
             )
+        self.say_renamed_articles(corpus, held, {missing for missing, _ in twins})
+
+    def say_renamed_articles(self, corpus: Corpus, held: dict[str, int], said: set[str]) -> None:
+        """When the database holds annotations of an article not in the folder whose text
+        is there under another file name (the file renamed), say so at the start, naming
+        both names: the article opened "tagged 0/7" without a word, while `workbench
+        summary PATH` named the rename, and tagging it again counted it twice (qa21 #2)."""
+        from workbench.core.analysis.summary.scope import renamed_notice, renamed_pairs
+
+        missing = [i for i in held if i not in corpus.by_id and i not in said]
+        annotations = [a for i in missing for a in self.store.in_article(i)]
+        pairs = renamed_pairs(annotations, corpus.by_id)
+        if pairs:
+            hand_back(
+                self,
+                self.notify,
+                renamed_notice(pairs, held),
+                title="Renamed articles",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
 
     def show_new_store_warnings(self) -> None:
         """A notice for each store warning not shown yet."""

@@ -53,7 +53,11 @@ from workbench.core.analysis.summary.model import (
     unconfirmed_sentences,
 )
 from workbench.core.analysis.summary.possible import with_possible
-from workbench.core.analysis.summary.scope import article_rows, renamed_articles
+from workbench.core.analysis.summary.scope import (
+    article_rows,
+    one_text_under_two_ids,
+    renamed_articles,
+)
 from workbench.core.analysis.summary.unlinked import REASONS, why_unlinked
 from workbench.core.anchoring.reanchored_view import ReanchoredView, current_view
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words
@@ -663,7 +667,8 @@ def screen_read(workspace: Workspace, analyst: str | None, ledger: LedgerSetting
     # An annotation whose article is not in the corpus is counted nowhere: its text
     # was not read. The anchoring section lists it as "article missing".
     on_corpus = [a for a in annotations if a.article_id in known]
-    caveats = tuple(f"{line}." for line in renamed_articles([*annotations, *orphans], known))
+    said = [*renamed_articles([*annotations, *orphans], known), *one_text_under_two_ids(on_corpus)]
+    caveats = tuple(f"{line}." for line in said)
     return ScreenRead(
         on_corpus, articles, settings, anchoring, caveats, analysts, moved_in_memory(plans)
     )

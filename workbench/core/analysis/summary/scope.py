@@ -60,6 +60,14 @@ def renamed_articles(annotations: Iterable[Annotation], known: Mapping[str, Arti
     another id, the same text byte for byte: an article's id is its file's name, so a
     file renamed (an analyst dating it) had its annotations listed as "article missing"
     and dropped from every count, without a word (qa6 Q26)."""
+    return [renamed_caveat(missing, there) for missing, there in renamed_pairs(annotations, known)]
+
+
+def renamed_pairs(
+    annotations: Iterable[Annotation], known: Mapping[str, Article]
+) -> list[tuple[str, str]]:
+    """(missing id, id read) for each article not read whose annotations were made on a
+    text read under another id (the same sha256), sorted: the file renamed."""
     by_text: dict[str, list[str]] = {}
     for article in known.values():
         by_text.setdefault(article.sha256, []).append(article.id)
@@ -69,7 +77,42 @@ def renamed_articles(annotations: Iterable[Annotation], known: Mapping[str, Arti
             same = by_text.get(annotation.article_sha256)
             if same:
                 found[annotation.article_id] = same[0]
-    return [renamed_caveat(missing, there) for missing, there in sorted(found.items())]
+    return sorted(found.items())
+
+
+def renamed_notice(pairs: list[tuple[str, str]], held: Mapping[str, int]) -> str:
+    """What the annotate screen says on opening a folder where an annotated file was
+    renamed (`pairs`: renamed_pairs; `held`: annotations by the database's article id):
+    the article opened "tagged 0/7" without a word, and tagging it again counted each
+    figure twice in the summary, under both names (qa21 #2)."""
+    count = sum(held.get(missing, 0) for missing, _ in pairs)
+    named = "; ".join(
+        f"{name_printable(missing)} (now {name_printable(there)})" for missing, there in pairs[:3]
+    )
+    if len(pairs) > 3:
+        named += f" and {len(pairs) - 3} more"
+    first, now = (name_printable(name) for name in pairs[0])
+    return (
+        f"The database holds {count} annotation(s) of {len(pairs)} article(s) whose file "
+        f"was renamed: {named}. An article is named by its file, so they are not shown "
+        f"here, and what you tag here is counted apart from them (the summary would count "
+        f"that text twice). To work on them, quit (q) and rename the file back "
+        f"(e.g. {now} to {first})."
+    )
+
+
+def one_text_under_two_ids(annotations: Iterable[Annotation]) -> list[str]:
+    """A caveat for each text annotated under more than one article id (the same sha256):
+    a file renamed and tagged again, or copied, is counted once under each name, every
+    figure and sentence twice, and the report says so (qa21 #2)."""
+    ids: dict[str, set[str]] = {}
+    for annotation in annotations:
+        ids.setdefault(annotation.article_sha256, set()).add(annotation.article_id)
+    return [
+        f"{' and '.join(map(name_printable, names))} are one text (the same bytes) annotated "
+        "under each file name: its sentences and figures are counted once under each"
+        for names in sorted(sorted(group) for group in ids.values() if len(group) > 1)
+    ]
 
 
 def renamed_caveat(missing: str, there: str) -> str:
