@@ -124,12 +124,18 @@ def test_a_small_number_in_words_without_a_unit_is_still_no_figure() -> None:
 
 
 def test_a_change_basis_is_neither_a_time_nor_a_rate() -> None:
+    """No time, and no rate "a year": its basis, which a change of no basis said meets
+    (cf21: conflicts._one_basis; two bases said are two changes)."""
     measure = only("Pellam Group said its net income fell 5 percent from a year earlier.")
     assert (measure.state, measure.part, measure.when, measure.per) == (
         "down",
         "profit",
         None,
-        None,
+        "year-on-year",
+    )
+    assert conflict(
+        "Pellam Group said its net income fell 5 percent from a year earlier.",
+        "Pellam Group said its net income rose 2 percent.",
     )
 
 

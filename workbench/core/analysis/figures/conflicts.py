@@ -34,6 +34,7 @@ from itertools import combinations, combinations_with_replacement, product
 from typing import Literal, NamedTuple
 
 from workbench.core.analysis.figures.measures import (
+    BASES,
     CASUALTY_CLASSES,
     MEASURED_CLASSES,
     Measure,
@@ -366,7 +367,7 @@ def reading(a: Measure, b: Measure) -> Relation | Apart:
         return Apart("classes", a.unit_class, b.unit_class)
     if a.who != b.who:
         return Apart("whose", a.who, b.who)
-    if a.per != b.per:
+    if a.per != b.per and not _one_basis(a.per, b.per):
         return Apart("rates", a.per, b.per)
     found = _read_relation(a, b) if a.when == b.when else Apart("times", a.when, b.when)
     if isinstance(found, Apart) and a.when == b.when:
@@ -374,6 +375,12 @@ def reading(a: Measure, b: Measure) -> Relation | Apart:
     if isinstance(found, Apart) and _shared_reading(a, b):
         return "same"
     return found
+
+
+def _one_basis(mine: str | None, theirs: str | None) -> bool:
+    """A change's basis said on one side only ("fell 3 percent from a year earlier",
+    "rose 12%"): the other may be of that basis; two bases said are two changes."""
+    return (mine in BASES and theirs is None) or (theirs in BASES and mine is None)
 
 
 TAKEN_WITHIN = {
@@ -713,7 +720,8 @@ def bucket_of(measure: Measure) -> tuple[object, ...]:
     only the buckets a change reaches: keep them in step. The event is no part of it: a
     figure with no event may meet a stated one (events_meet), compared inside the
     bucket; nor is the time: a time read on one side only may be one (_shared_reading)."""
-    return (kind_of(measure.unit_class), measure.who, measure.per)
+    per = None if measure.per in BASES else measure.per  # a change's basis: in its scope
+    return (kind_of(measure.unit_class), measure.who, per)
 
 
 def kin(mine: str, theirs: str) -> bool:
@@ -894,9 +902,11 @@ Scope = tuple[
     str | None,
     str,
     str | None,
+    str | None,
 ]
-"""(country, place, part, day, events, names, loose place, event, class, time): the
-country, day, events, names and loose place must agree and the time be equal (_agree),
+"""(country, place, part, day, events, names, loose place, event, class, time, basis):
+the country, day, events, names, loose place and a change's basis (one said on one side
+only may be the other's) must agree and the time be equal (_agree),
 the place and part be equal or one a part of the other, the events meet (events_meet),
 the classes be kin (one a wider noun for the other: compared only at one spot, never as
 part and whole). A measure's reading (a temperature, a magnitude, a score) has its place
@@ -917,6 +927,7 @@ def scope_of(measure: Measure) -> Scope:
         state_key(measure),
         measure.unit_class,
         measure.when,
+        measure.per if measure.per in BASES else None,
     )
 
 
@@ -1292,7 +1303,7 @@ def _agree(mine: Scope, theirs: Scope, across: bool) -> bool:
             return False
     elif mine[7] != theirs[7]:
         return False
-    if mine[9] != theirs[9]:
+    if mine[9] != theirs[9] or not _loose(mine[10], theirs[10]):
         return False
     if mine[0] is not None and theirs[0] is not None and mine[0] != theirs[0]:
         return False
@@ -1384,7 +1395,14 @@ STATE_WORDS = {
     "clock": "the time",
     "rise": "the rise",
 }
-PER_WORDS = {"each": "each", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
+PER_WORDS = {
+    "each": "each",
+    "day": "a day",
+    "week": "a week",
+    "month": "a month",
+    "year": "a year",
+    **{basis: basis for basis in BASES},
+}
 UNIT_NAMES = {
     "area": "km²",
     "distance": "km",

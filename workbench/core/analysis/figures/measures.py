@@ -982,7 +982,8 @@ def _measure(
         else when or times.marks or _running_day(unit_class, before.words, reading),
         per=_per(after.words)
         or (_per_before(before.words) if unit_class.startswith("money") else None)
-        or _per_unit(before.words),
+        or _per_unit(before.words)
+        or (_basis(reading.text) if unit_class == "percent" and state in _CHANGES else None),
         part=part,
         noun=noun,
         day=_period(reading.times.period, unit_class)
@@ -1005,6 +1006,58 @@ def _measure(
         across=not set_aside and unit_class not in _SHARES and not unit_class.startswith("money"),
         said=_said_day(unit_class, reading.lowers) if _WEEKDAY_HINT in reading.text else None,
     )
+
+
+BASIS_YEAR = "year-on-year"
+BASIS_QUARTER = "quarter-on-quarter"
+BASIS_MONTH = "month-on-month"
+BASES = frozenset([BASIS_YEAR, BASIS_QUARTER, BASIS_MONTH])
+"""A percentage change's basis, kept as its `per`: what it is a change over."""
+_AGAINST = r"\b(?:from|on|over|against|versus|compared\s+(?:with|to))\s+"
+_BASES = (
+    (
+        BASIS_YEAR,
+        re.compile(
+            r"\byear[- ]on[- ]year\b|\bon\s+an?\s+(?:annual|yearly)\s+basis\b|"
+            + _AGAINST
+            + r"(?:a\s+year\s+(?:earlier|ago|before)|the\s+same\s+(?:quarter|month|period|"
+            r"time|week)\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year|of\s+(?:the\s+)?"
+            r"previous\s+year)|the\s+(?:first|second|third|fourth|last)\s+(?:quarter|three\s+"
+            r"months|half)\s+of\s+(?:last|the\s+previous)\s+year)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        BASIS_QUARTER,
+        re.compile(
+            r"\bquarter[- ]on[- ]quarter\b|\bon\s+a\s+quarterly\s+basis\b|"
+            + _AGAINST
+            + r"the\s+(?:(?:previous|preceding|prior|last|first|second|third)\s+quarter|"
+            r"(?:previous|preceding|prior|last|first)\s+three\s+months)\b"
+            r"(?!\s+(?:of\s+(?:last|the\s+previous)\s+year|a\s+year))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        BASIS_MONTH,
+        re.compile(
+            r"\bmonth[- ]on[- ]month\b|\bon\s+a\s+monthly\s+basis\b|"
+            + _AGAINST
+            + r"the\s+(?:previous|preceding|prior|last)\s+month\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def _basis(text: str) -> str | None:
+    """What a percentage change is measured against, when its sentence says it alone: a
+    year earlier ("grew 2.1 percent from a year earlier", "year-on-year"), the quarter
+    before ("0.6 percent compared with the previous three months") or the month before.
+    Two bases are two changes of one quarter (b20-49); a change of no basis said may be
+    either (conflicts.reading)."""
+    found = [basis for basis, pattern in _BASES if pattern.search(text)]
+    return found[0] if len(found) == 1 else None
 
 
 _FROM_EARLIER = (["up", "from"], ["down", "from"])
@@ -1345,6 +1398,9 @@ def _person(reading: _Reading, quantity: Quantity) -> str | None:
     named = _NAME_BEFORE_WHO.search(reading.text, 0, quantity.start)
     if named is not None:
         return named.group(1).lower()  # "Agnes Morrow, who was in her eighties"
+    named = _AGED_NAMED.match(reading.text, quantity.end)
+    if named is not None:
+        return named.group(1).lower()  # "A 24-year-old Pellam man, Jonas Keel,"
     position = bisect_left(reading.starts, quantity.start) - 1
     if position >= 0 and reading.texts[position][:1].isupper():
         name = reading.lowers[position]
@@ -1357,6 +1413,17 @@ _ROLE_NAMED = r"\s+(?:named\s+(?:[a-z]+\s+)?as\s+)?(?:[A-Z][\w’'-]+\s+)*([A-Z]
 """A name set beside a role ("the 19-year-old suspect, Daniel Hart,", "the suspect, named
 locally as Oren Dask,"): the person the role is, by the last word of the name, as an age
 right after the name gives it ("Oren Dask, 34")."""
+
+
+_AGED_NAMED = re.compile(
+    r"\s+(?:(?:[A-Z][\w’'-]+|[a-z]+)\s+){0,2}?(?:man|woman|boy|girl|teenager|person|"
+    r"resident|student|father|mother|grandfather|grandmother|worker|farmer|tourist|"
+    r"motorist|cyclist|pedestrian),"
+    r"\s+(?:[A-Z][\w’'-]+\s+)*([A-Z][\w’'-]+),"
+)
+"""After an age, the person it is of set beside by name ("a 24-year-old Pellam man,
+Jonas Keel, was charged"): that person, by the last word of the name, as an age right
+after the name gives it ("Jonas Keel, 19,")."""
 
 
 _TERM_KINDS = frozenset(TERM_VERBS.values())
@@ -2978,6 +3045,8 @@ def _where(after: _Window, before: _Window, leaving: bool = False) -> tuple[str 
                     place = name
                 elif not is_part and country is None:
                     country = name
+        if place is None and "capital" in window.words:
+            place = _named_capital(text)
         if place is None and not _PART_OF_A_COUNTRY.isdisjoint(window.words):
             unnamed = _UNNAMED_PLACE.search(text)
             if unnamed is not None:  # "teachers in the capital": a part, named or not
@@ -3034,6 +3103,21 @@ _NOT_A_CITY = (
 )
 """After "X's capital", words that make it money, not a city ("Velmora's capital
 spending")."""
+
+
+_NAMED_CAPITAL = re.compile(r"\bthe\s+(?:[a-z]+\s+)?capital\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)")
+"""A capital named right after the word ("the capital Tarvik", "the regional capital
+Veska", "the provincial capital Orsk"): the place is the name, as "the capital, Selvar,"
+is (_apposed_name), and "the mountain town of Gralt" is Gralt."""
+
+
+def _named_capital(text: str) -> str | None:
+    found = _NAMED_CAPITAL.search(text)
+    if found is None:
+        return None
+    words = [w for w in found.group(1).split() if w.lower() not in NOT_PLACE_NAMES]
+    name = " ".join(words).removesuffix("'s").removesuffix("’s")
+    return name if name and name.lower() not in MONTHS and name.lower() not in WEEKDAYS else None
 
 
 _PART_OF_A_COUNTRY = word_set(

@@ -2018,8 +2018,9 @@ def _lasts(previous: list[_Word]) -> bool:
 
 
 _TERMS = frozenset(TERM_VERBS)
-_TERM_WORDS = _TERMS | {"term"}
-"""Words naming a term a duration may be ("jailed for", "a five-year jail term")."""
+_TERM_WORDS = _TERMS | {"term", "sentence"}
+"""Words naming a term a duration may be ("jailed for", "a five-year jail term", "a
+six-year prison sentence")."""
 _LASTING_WORDS = (
     _EVENT_WORDS | _TERM_WORDS | frozenset(LASTING_STATES) | frozenset(ENDING_STATES) | PAUSES
     | word_set("power electricity")
@@ -2033,13 +2034,13 @@ def _measured_kind(sentence: str, number: _Number, after: int) -> tuple[str, int
     """(what, where the figure ends) for a temperature ("39C", "33 degrees Celsius",
     "102°F") or a quake's magnitude ("magnitude 6.8", "a 5.4-magnitude aftershock",
     "a magnitude of 5.2"); None for any other number."""
-    following = sentence[after : after + 24]
+    following = sentence[after : after + 40]
     if following[:1] in _TEMPERATURE_STARTS:
         found = _TEMPERATURE_AFTER.match(sentence, after)
         if found is not None:
             scale = next(group for group in found.groups() if group).lower()
             return ("fahrenheit" if scale.startswith("f") else "celsius"), found.end()
-    if "agnitude" in following or "ichter" in following:
+    if "agnitude" in following or "ichter" in following or " scale" in following:
         found = _MAGNITUDE_AFTER.match(sentence, after)
         if found is not None:
             return "magnitude", found.end()
@@ -2084,7 +2085,12 @@ _TEMPERATURE_AFTER = re.compile(
     r"\s?°\s?([CF])\b|([CF])\b(?!-)|\s(?:degrees?|°)\s(?:((?i:celsius|fahrenheit|centigrade))\b|([CF])\b)"
 )
 """A temperature's scale after its number: "39C", "39 °C", "102 degrees Fahrenheit"."""
-_MAGNITUDE_AFTER = re.compile(r"[- ]magnitude\b|\s+on the Richter scale\b", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(
+    r"[- ]magnitude\b|\s+on\s+the\s+(?:Richter|(?:moment|local)\s+magnitude|magnitude)\s+scale\b",
+    re.IGNORECASE,
+)
+"""A magnitude's scale after its number: "a 5.4-magnitude aftershock", "measured 5.7 on
+the Richter scale", "on the moment magnitude scale"."""
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 
 
