@@ -149,6 +149,10 @@ async def test_dismiss_works_on_a_possible_conflict_and_refuses_elsewhere(
             assert [f["text"] for f in record["figures"]] == [
                 f.quantity.text for f in first.figures
             ]
+            # the analyst's own claims, not the reader's pass that read them (rv21 #2)
+            assert [f["key"] for f in record["figures"]] == [
+                ["tester", f.article_id, f.index] for f in first.figures
+            ]
             found = screen.view.possible.found
             assert found is not None and first.figures not in [p.figures for p in found.pairs]
             spots = {(f.article_id, f.index) for f in first.figures}

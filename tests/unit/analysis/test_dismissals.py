@@ -305,3 +305,59 @@ def test_a_figure_whose_listed_pairs_are_all_dismissed_conflicts_by_a_pair_not_l
     assert ("150 people", "200 people") in kept
     assert not {("100 people", "150 people"), ("150 people", "300 people")} & kept
     assert len(after.dismissed) == 2 and after.ignored_decisions == ()
+
+
+TWICE = [
+    ("Officials", "Officials said 100 people died in the blast and 100 people were injured."),
+    ("Police", "Police said 300 people died in the blast and 300 people were injured."),
+]
+
+
+def test_a_dismissal_of_one_of_two_figures_written_alike_leaves_the_other_a_conflict() -> None:
+    """One sentence writes "100 people" for the killed and for the wounded (rv21 #1):
+    each is its own figure (its occurrence), so dismissing the killed pair leaves the
+    wounded conflict, and dismissing the wounded leaves the killed."""
+    claims = [
+        Annotation.new(
+            Anchor.in_text(f"a{n}", "0" * 64, text, 0, 0, len(text)),
+            "ana",
+            tags=("claim",),
+            source=source,
+        )
+        for n, (source, text) in enumerate(TWICE)
+    ]
+    clashes = {
+        c.low.quantity.topic: c for found in build_ledger(claims).conflicts for c in found.clashes
+    }
+    assert set(clashes) == {"killed", "wounded"}
+
+    def topics(ledger: Ledger) -> set[str]:
+        return {c.low.quantity.topic for found in ledger.conflicts for c in found.clashes}
+
+    for gone, stays in [("killed", "wounded"), ("wounded", "killed")]:
+        low, high = clashes[gone].low, clashes[gone].high
+        figures = (
+            PairFigure(low.key, low.quantity.text, low.occurrence),
+            PairFigure(high.key, high.quantity.text, high.occurrence),
+        )
+        after = build_ledger(claims, decisions=[Dismiss(figures, None, "ana", AT)])
+        assert topics(after) == {stays}, gone
+        assert [pair.low.quantity.topic for pair in after.dismissed] == [gone]
+    assert clashes["wounded"].low.occurrence == 1 and clashes["killed"].low.occurrence == 0
+
+
+def test_a_dismissal_names_which_figure_so_written_and_reads_one_without_as_the_first() -> None:
+    second = PairFigure(("ana", "a", 1), "100 people", 1)
+    made = Dismiss((second, PairFigure(("ana", "b", 0), "300 people")), None, "ana", AT)
+    record = made.to_record()
+    assert record["figures"][0]["occurrence"] == 1 and "occurrence" not in record["figures"][1]
+    assert decision_from_record(record) == made and decision_shape_problem(record) is None
+    first = {**record["figures"][0]}
+    del first["occurrence"]
+    old = decision_from_record({**record, "figures": [first, record["figures"][1]]})
+    assert isinstance(old, Dismiss) and old.figures[0].occurrence == 0
+    for value in (-1, "1", 1.0, True, None):
+        bad = {**record, "figures": [{**first, "occurrence": value}, record["figures"][1]]}
+        assert isinstance(decision_from_record(bad), UnreadableDecision), value
+        problem = decision_shape_problem(bad)
+        assert problem is not None and "occurrence" in problem[1], value

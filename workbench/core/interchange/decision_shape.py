@@ -64,7 +64,9 @@ def _action_problem(record: Mapping[str, Any]) -> ShapeProblem | None:
             return "$", (
                 f"not a {action} this version reads: it names two figures apart "
                 '(figures: [{"key": [annotator, article_id, index], "text": the figure as '
-                f"written}}, two of them]) and at most a reason of {REASON_CHARS} characters"
+                'written, optionally "occurrence": which figure so written in the sentence, '
+                f"a whole number from 0}}, two of them]) and at most a reason of "
+                f"{REASON_CHARS} characters"
             )
         return "$", f"not a {action} this version reads (a field of another shape)"
     return None

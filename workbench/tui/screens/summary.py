@@ -50,7 +50,7 @@ from workbench.core.analysis.summary.model import (
     Summary,
     sentence_label,
 )
-from workbench.core.analysis.summary.possible import with_possible
+from workbench.core.analysis.summary.possible import claim_key, with_possible
 from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey, status_words
 from workbench.core.files.atomic import write_output
 from workbench.core.terminal_text import name_displayable, printable, printable_bytes
@@ -1064,8 +1064,12 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         if tab == "possible":
             found = view.possible.found
             if found is not None and 0 <= row < len(found.pairs):
-                first, second = found.pairs[row].figures
-                return (first, second)
+                first, second = found.pairs[row].figures  # keyed "reader", the pass's
+                mine = self.workspace.annotator
+                return (
+                    dataclasses.replace(first, key=claim_key(view.summary, first, mine)),
+                    dataclasses.replace(second, key=claim_key(view.summary, second, mine)),
+                )
         elif 0 <= row < len(self.conflict_entries):
             conflict, position = self.conflict_entries[row]
             pair = next(p for p in conflict.pairs if position in (p.low, p.high))
@@ -1102,8 +1106,8 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
                 )
                 return
             figures = (
-                PairFigure(low.key, low.quantity.text),
-                PairFigure(high.key, high.quantity.text),
+                PairFigure(low.key, low.quantity.text, low.occurrence),
+                PairFigure(high.key, high.quantity.text, high.occurrence),
             )
             if self.decide(Dismiss(figures, reason), None):
                 self.notify(

@@ -37,6 +37,7 @@ from workbench.core.analysis.figures.conflicts import (
     interval,
     kept_apart,
     kin,
+    occurrences,
     one_sided,
     relation,
     rounded_conversion,
@@ -154,13 +155,16 @@ def read_sentence(
     figures: list[ReadFigure] = []
     rule_figures: list[Figure] = []
     key = ("analyst", article_id, index)
+    counted = [quantity for quantity in found if quantity.what is not None]  # the ledger's
+    nth_of = dict(zip(map(id, counted), occurrences(counted), strict=True))
     for quantity, measure in zip(found, measures, strict=True):
+        nth = nth_of.get(id(quantity), 0)
         bare = measure is None
         if measure is None:
             if quantity.what is not None:
                 continue
             measure = Measure(_BARE, quantity.value, None, None, None, None, None, None, None, None)
-        figure = Figure(key, article_id, index, source, quantity, measure)
+        figure = Figure(key, article_id, index, source, quantity, measure, nth)
         if not bare:
             rule_figures.append(figure)
         # the tokens before, inside and after the figure, found by their starts: a

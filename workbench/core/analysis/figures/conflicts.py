@@ -126,6 +126,9 @@ class Figure:
     source: str | None
     quantity: Quantity
     measure: Measure
+    occurrence: int = 0
+    """Which figure of its quote with these words it is, from 0 in order of place:
+    "100 people died … and 100 people were injured" gives two (occurrences)."""
 
     @property
     def origin(self) -> str:
@@ -136,6 +139,18 @@ class Figure:
     def account(self) -> str:
         """Who gives the figure in which article (figure_account)."""
         return figure_account(self.source, self.article_id)
+
+
+def occurrences(quantities: Sequence[Quantity]) -> list[int]:
+    """For each quantity of one quote, how many before it (by start) have its words: what
+    tells two figures a sentence writes alike apart (Figure.occurrence)."""
+    seen: dict[str, int] = {}
+    ranks: dict[int, int] = {}
+    for number in sorted(range(len(quantities)), key=lambda n: quantities[n].start):
+        text = quantities[number].text
+        ranks[number] = seen.get(text, 0)
+        seen[text] = ranks[number] + 1
+    return [ranks[number] for number in range(len(quantities))]
 
 
 def figure_origin(source: str | None, article_id: str) -> str:

@@ -121,27 +121,34 @@ REASON_CHARS = 300
 longer is refused)."""
 
 
-FigurePlace = tuple[str, int, str]
-"""(article id, sentence index, figure as written): what finds a dismissed figure."""
+FigurePlace = tuple[str, int, str, int]
+"""(article id, sentence index, figure as written, which of the sentence's figures so
+written): what finds a dismissed figure."""
 
 
 @dataclass(frozen=True, slots=True)
 class PairFigure:
     """One figure of a dismissed pair: the claim's annotation key (which annotation the
     decision follows when re-anchoring moves it) and the figure as written in its
-    sentence ("4,000 residents"). The pair is found by the sentence and those words: a
-    sentence whose words changed has that figure no more, and the dismissal no longer
-    applies to it, never to another figure."""
+    sentence ("4,000 residents"), and which figure so written it is (`occurrence`, from 0
+    in the sentence's order: "100 people died … and 100 people were injured" writes two
+    alike; 0, the first, is what a record without it means). The pair is found by the
+    sentence and those words: a sentence whose words changed has that figure no more,
+    and the dismissal no longer applies to it, never to another figure."""
 
     key: AnnotationKey
     text: str
+    occurrence: int = 0
 
     @property
     def where(self) -> FigurePlace:
-        return (self.key[1], self.key[2], self.text)
+        return (self.key[1], self.key[2], self.text, self.occurrence)
 
     def to_record(self) -> dict[str, Any]:
-        return {"key": list(self.key), "text": self.text}
+        record: dict[str, Any] = {"key": list(self.key), "text": self.text}
+        if self.occurrence:
+            record["occurrence"] = self.occurrence
+        return record
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,20 +242,25 @@ def decision_from_record(record: Mapping[str, Any]) -> LedgerDecision:
 
 
 def _pair(value: object) -> tuple[PairFigure, PairFigure] | None:
-    """A dismissal's `figures` ([{key, text}, {key, text}], two figures apart), None if
-    malformed."""
+    """A dismissal's `figures` ([{key, text, occurrence?}, …], two figures apart), None
+    if malformed."""
     if not isinstance(value, list) or len(value) != 2:
         return None
     found = []
     for item in value:
-        if not isinstance(item, dict) or set(item) != {"key", "text"}:
+        if not isinstance(item, dict) or not {"key", "text"} <= set(item) <= _FIGURE_FIELDS:
             return None
-        key, text = item["key"], item["text"]
+        key, text, nth = item["key"], item["text"], item.get("occurrence", 0)
         if not (_is_key(key) and key[2] >= 0 and isinstance(text, str) and text.strip()):
             return None
-        found.append(PairFigure((key[0], key[1], key[2]), text))
+        if not (type(nth) is int and nth >= 0):
+            return None
+        found.append(PairFigure((key[0], key[1], key[2]), text, nth))
     first, second = found
     return (first, second) if first.where != second.where else None
+
+
+_FIGURE_FIELDS = frozenset(("key", "text", "occurrence"))
 
 
 def _is_reason(value: object) -> bool:

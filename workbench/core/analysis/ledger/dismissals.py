@@ -1,7 +1,8 @@
 """The analysts' "not a conflict" decisions applied to the clashes the rule finds.
 
 An analyst who knows a flagged pair is wrong dismisses it (decisions.Dismiss): the pair
-is found by its two figures, each by its sentence and its words as written, so an
+is found by its two figures, each by its sentence, its words as written and which of the
+sentence's figures so written it is (a sentence may write two alike), so an
 edited sentence that no longer says the figure has it no more, and the dismissal is
 listed with the decisions that no longer apply, never moved onto another figure. A
 restore by the same analyst takes their dismissal back; replayed in order, the latest
@@ -28,7 +29,7 @@ Pair = frozenset[FigurePlace]
 
 def place_of(figure: Figure) -> FigurePlace:
     """Where a figure is, as a dismissal names it."""
-    return (figure.article_id, figure.index, figure.quantity.text)
+    return (figure.article_id, figure.index, figure.quantity.text, figure.occurrence)
 
 
 def pair_of(first: Figure, second: Figure) -> Pair:
@@ -82,7 +83,7 @@ def replayed(
     return dismissed, ignored
 
 
-def _value_order(figure: Figure) -> tuple[float, str, int, str]:
+def _value_order(figure: Figure) -> tuple[float, str, int, str, int]:
     return (figure.measure.base_value, *place_of(figure))
 
 

@@ -32,7 +32,13 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import attrgetter
 
-from workbench.core.analysis.figures.conflicts import Clash, Figure, figures_in, find_clashes
+from workbench.core.analysis.figures.conflicts import (
+    Clash,
+    Figure,
+    figures_in,
+    find_clashes,
+    occurrences,
+)
 from workbench.core.analysis.figures.measures import Measure
 from workbench.core.analysis.figures.quantity import Quantity
 from workbench.core.analysis.ledger.answers import anaphoric, denied_words, unclaimed_spans
@@ -138,7 +144,9 @@ def prepare(
     if not text.quantities:
         return Item(annotation, text, (), key)
     source = source_of(annotation)
-    pairs: Iterable[tuple[Quantity, Measure]] = zip(text.quantities, text.measures, strict=True)
+    pairs: Iterable[tuple[Quantity, Measure, int]] = zip(
+        text.quantities, text.measures, occurrences(text.quantities), strict=True
+    )
     tags = annotation.tags
     unclaimed = unclaimed_spans(quote, source, "denial" in tags, "claim" in tags)
     if unclaimed:  # what is denied, rejected or another's is not the source's (qa5 Q1, qa6)
@@ -148,8 +156,8 @@ def prepare(
             if not any(start <= pair[0].start < end for start, end in unclaimed)
         )
     figures = tuple(
-        Figure(key, annotation.article_id, annotation.index, source, quantity, measure)
-        for quantity, measure in pairs
+        Figure(key, annotation.article_id, annotation.index, source, quantity, measure, nth)
+        for quantity, measure, nth in pairs
     )
     return Item(annotation, text, figures, key)
 

@@ -59,6 +59,7 @@ from workbench.core.analysis.summary.model import (
     SentenceLine,
     Summary,
 )
+from workbench.core.annotation import AnnotationKey
 from workbench.core.collector import paused_gc
 
 MEASURED = (
@@ -295,6 +296,22 @@ def _dismissed_pairs(summary: Summary) -> set[tuple[Where, Where]]:
         other = (pair.high.article_id, pair.high.index)
         found.add((one, other) if one <= other else (other, one))
     return found
+
+
+def claim_key(summary: Summary, figure: Figure, annotator: str | None) -> AnnotationKey:
+    """The annotation a possible conflict's figure is a claim of (its key says "reader",
+    whose pass read it): `annotator`'s own at that sentence, else the first analyst's
+    there, so that a decision on it (a dismissal) follows a claim that exists."""
+    where = (figure.article_id, figure.index)
+    first: AnnotationKey | None = None
+    for group in summary.ledger:
+        for line in group.members:
+            if (line.article_id, line.index) != where:
+                continue
+            if annotator is not None and annotator in line.annotators:
+                return (annotator, *where)
+            first = first or line.key
+    return first or (annotator or figure.key[0], *where)
 
 
 def possible_conflicts(
