@@ -91,7 +91,10 @@ def test_a_decision_that_finds_nothing_is_named_not_dropped(gold: list[Annotatio
     assert summary.to_json()["ignored_decisions"] == [stale.to_record()]
     report = render_markdown(summary)
     assert "## Decisions that no longer apply" in report
-    assert "- merge of 2 claim groups (gold, 2026-01-01 00:00 UTC)" in report
+    assert (
+        "- merge of 2 claim groups: no longer applies, its claim groups are not found "
+        "(gold, 2026-01-01 00:00 UTC)"
+    ) in report
     assert "no longer apply" not in render_markdown(build_summary(gold))
 
 

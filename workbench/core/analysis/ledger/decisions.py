@@ -544,13 +544,17 @@ def decision_articles(decision: LedgerDecision) -> frozenset[str]:
 def apart_not_read(
     decisions: Sequence[LedgerDecision], read: Collection[str]
 ) -> tuple[list[LedgerDecision], list[LedgerDecision]]:
-    """The ignored decisions split in two: those that no longer apply, and those all of
-    whose sentences are on articles not `read` (another story's in the same database):
-    not gone, applied where those articles are read (qa18 F5: a merge on the Kursk
-    articles was said to "no longer apply" in the summary of another folder)."""
+    """The ignored decisions split in two: those that no longer apply, and those with a
+    sentence on an article not `read` (another story's in the same database, a folder
+    leaving one out) and none gone from its text: not applied here, applied where those
+    articles are read (qa18 F5: a merge on the Kursk articles was said to "no longer
+    apply" in the summary of another folder; qa20 #9: so was a merge of a claim read with
+    one of an article left out). One wholly on articles not read is set apart too."""
     gone: list[LedgerDecision] = []
     elsewhere: list[LedgerDecision] = []
     for decision in decisions:
         articles = decision_articles(decision)
-        (elsewhere if articles and articles.isdisjoint(read) else gone).append(decision)
+        unread = bool(articles) and not articles <= set(read)
+        apart = unread and (articles.isdisjoint(read) or not no_longer_applies(decision))
+        (elsewhere if apart else gone).append(decision)
     return gone, elsewhere

@@ -17,6 +17,8 @@ from workbench.core.analysis.figures.conflicts import Figure, format_value
 from workbench.core.analysis.ledger.answers import denied_text
 from workbench.core.analysis.ledger.decisions import (
     LedgerDecision,
+    Merge,
+    Split,
     apart_not_read,
     decision_words,
 )
@@ -49,6 +51,7 @@ from workbench.core.analysis.summary.model import (
     sentence_label,
     unconfirmed_sentences,
 )
+from workbench.core.analysis.summary.not_applied import not_applied_words
 from workbench.core.analysis.summary.possible_caveat import published_caveat
 from workbench.core.analysis.summary.unlinked import PUBLISHED, why_unlinked
 from workbench.core.analysis.summary.unsourced import NO_SOURCE_RECORDED, lacks_recorded_source
@@ -267,7 +270,7 @@ def render_markdown(
     lines += _source_section(summary.sources, pieces, several)
     lines += _ledger_section(summary.ledger, max_groups, titles, unconfirmed, pieces)
     read = {row.article_id for row in summary.articles}
-    lines += _ignored_section(summary.ignored_decisions, read, titles)
+    lines += _ignored_section(summary, read, titles)
     lines += _unlinked_denial_section(summary.unlinked_denials, titles, pieces)
     lines += _anchoring_section(summary.anchoring or AnchoringSection(), titles)
     if pieces is not None:
@@ -821,11 +824,24 @@ def _ledger_section(
 
 
 def _ignored_section(
-    decisions: Sequence[LedgerDecision], read: Collection[str], titles: Mapping[str, str]
+    summary: Summary, read: Collection[str], titles: Mapping[str, str]
 ) -> list[str]:
-    """The analysts' merges and splits that were not applied: named, never dropped; those
-    on articles this summary did not read apart (decisions.apart_not_read)."""
-    gone, elsewhere = apart_not_read(decisions, read)
+    """The analysts' decisions that were not applied: named, with their claims and why
+    (not_applied.py), never dropped; those not applied because an article of theirs was
+    not read apart (decisions.apart_not_read, qa20 #9)."""
+    gone, elsewhere = apart_not_read(summary.ignored_decisions, read)
+    if not gone and not elsewhere:
+        return []
+    said = partial(
+        _decision_lines,
+        read=read,
+        titles={**(summary.anchoring or AnchoringSection()).titles, **titles},
+        homes={
+            (member.article_id, member.index): number
+            for number, group in enumerate(ranked_groups(summary.ledger), 1)
+            for member in group.members
+        },
+    )
     lines: list[str] = []
     if gone:
         lines += [
@@ -835,7 +851,7 @@ def _ignored_section(
             "or that this version cannot read; they stay in the database "
             "(`ignored_decisions` in the JSON).",
             "",
-            *_decision_lines(gone, titles),
+            *said(gone),
             "",
         ]
     if elsewhere:
@@ -846,13 +862,20 @@ def _ignored_section(
             "story's in the same database): applied where those articles are read "
             "(`ignored_decisions` in the JSON).",
             "",
-            *_decision_lines(elsewhere, titles),
+            *said(elsewhere),
             "",
         ]
     return lines
 
 
-def _decision_lines(decisions: Sequence[LedgerDecision], titles: Mapping[str, str]) -> list[str]:
+def _decision_lines(
+    decisions: Sequence[LedgerDecision],
+    read: Collection[str],
+    titles: Mapping[str, str],
+    homes: Mapping[tuple[str, int], int],
+) -> list[str]:
+    """Each decision's line: a merge or split in not_applied.py's words (its claims named
+    by title and sentence, and why), any other as decision_words says it; then who, when."""
     lines = []
     for decision in decisions:
         record = decision.to_record()
@@ -863,7 +886,11 @@ def _decision_lines(decisions: Sequence[LedgerDecision], titles: Mapping[str, st
             for name in ("annotator", "at")
             if record.get(name)
         )
-        words = decision_words(record, lambda article_id: titles.get(article_id, article_id))
+        words = (
+            not_applied_words(decision, read, titles.get, homes)
+            if isinstance(decision, Merge | Split)
+            else decision_words(record, lambda article_id: titles.get(article_id, article_id))
+        )
         lines.append(f"- {_cell(words)}" + (f" ({_cell(who)})" if who else ""))
     return lines
 
