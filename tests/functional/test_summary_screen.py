@@ -585,8 +585,8 @@ async def test_merge_and_split_in_another_analysts_summary_are_refused(
         said = [notification.message for notification in app._notifications]
         assert not any(message.startswith(("Merged", "Split")) for message in said)
         refusal = (
-            "This is bob's summary: your merges and splits are made in your own "
-            "summary or in every analyst's (press a)."
+            "This is bob's summary: your merges, splits and dismissals are made in "
+            "your own summary or in every analyst's (press a)."
         )
         assert said == [refusal], "said (once: a repeated notice replaces the last)"
         await choose_analyst(app, pilot, "all analysts", ["bob", store.annotator])

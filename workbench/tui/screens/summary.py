@@ -985,14 +985,14 @@ class SummaryScreen(Screen[tuple[str, int] | None]):
         )
 
     def decisions_here(self) -> bool:
-        """Whether a merge or split can be made in the summary shown: decisions are the
-        current analyst's, applied to their summary and to every analyst's, never to
+        """Whether a merge, split or dismissal can be made in the summary shown: decisions
+        are the current analyst's, applied to their summary and to every analyst's, never to
         another analyst's (where one would be stored and change nothing shown)."""
         if self.analyst is None or self.analyst == self.workspace.annotator:
             return True
         self.notify(
-            f"This is {self.analyst}'s summary: your merges and splits are made in your "
-            "own summary or in every analyst's (press a).",
+            f"This is {self.analyst}'s summary: your merges, splits and dismissals are made "
+            "in your own summary or in every analyst's (press a).",
             markup=False,
         )
         return False
