@@ -27,9 +27,8 @@ ARTICLE_NOT_OPENED = "article not opened"
 story's, kept in the same database, the analyst having opened another folder. The
 review's filter and the summary's Anchoring tab said "article missing", which read as
 if a file were lost (polish20); the report (docs/summary.md) keeps its heading."""
-ARTICLE_MISSING = ARTICLE_NOT_OPENED
 MOVED = "moved"
-ANCHORING_FILTERS: tuple[str, ...] = (TO_CHECK, ORPHANED, ARTICLE_MISSING, MOVED)
+ANCHORING_FILTERS: tuple[str, ...] = (TO_CHECK, ORPHANED, ARTICLE_NOT_OPENED, MOVED)
 """Anchoring filter values (docs/decisions/reanchoring.md): moved onto a similar sentence
 and not yet confirmed; on no sentence of their article's current text; of an article
 that is not in the corpus (a renamed file); moved with their sentence (or kept in place
@@ -176,7 +175,7 @@ class ReviewQuery:
     def kept(self, rows: Sequence[ReviewRow]) -> list[ReviewRow]:
         """The rows that pass every filter, in their order (the search text is applied
         apart)."""
-        if self.anchoring == ARTICLE_MISSING:
+        if self.anchoring == ARTICLE_NOT_OPENED:
             rows = [row for row in rows if row.article_missing]
         kept = self.annotation_filter().select(rows, row_field)
         if self.by_speaker and self.speakers is not None:
