@@ -452,3 +452,22 @@ def test_a_number_no_float_holds_counts_nothing_and_stops_no_reader(text: str) -
     assert extract_quantities(text) == []
     assert claim_text(text).quantities == ()
     assert read_sentence(text, None, "a").figures == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        ("The siege lasted 6 months.", "6 months"),
+        ("He was jailed for 3 years.", "3 years"),
+        ("The hunger strike lasted 12 days.", "12 days"),
+        ("The siege lasted 6 months, officials said.", "6 months"),
+    ],
+)
+def test_a_duration_as_written_ends_with_its_unit_not_the_full_stop(
+    sentence: str, written: str
+) -> None:
+    """qafix20: a duration last in its sentence kept the full stop ("6 months." in the
+    Conflicts tab's "as written" and in the reasons), its unit read without it."""
+    (duration,) = [q for q in extract_quantities(sentence) if q.what == "duration"]
+    assert duration.text == written
+    assert sentence[duration.start : duration.end] == written

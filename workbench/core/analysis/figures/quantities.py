@@ -1880,9 +1880,9 @@ def _quantity(number: _Number, words: SentenceWords) -> Quantity | None:
             number_end, words_after = joined.end(), []  # "a 600-bed hospital": its beds
 
         if counted == "time":
-            return _duration(
-                number, words, words_after[0].lower, words_after[0].end, _word(words_after, 1)
-            )
+            unit_word = words_after[0]  # its end without the full stop a word keeps
+            unit_end = unit_word.start + len(unit_word.text)  # ("6 months." read "6 months")
+            return _duration(number, words, unit_word.lower, unit_end, _word(words_after, 1))
         if number.in_words and counted is None:
             return None
         what = _casualty_verb_before(sentence, number.start, counted)
