@@ -1,7 +1,8 @@
 """qa18 F6: Home and End in the summary's ledger (and the review's list) only scrolled the
 table sideways (DataTable's row cursor reads them as "leftmost column"): the highlighted
 group stayed where it was, and an analyst at group 40 had no key back to the first.
-They now move the cursor to the first and the last row, in every table of both screens."""
+They now move the cursor to the first and the last row, in every table of both screens.
+PageDown and PageUp move the review's highlight a screenful (they crashed it: qa21 #1)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,19 @@ async def test_home_and_end_go_to_the_first_and_last_review_row(make_app, gold) 
         table.focus()
         await pilot.pause()
         await home_and_end(table, pilot)
+
+
+async def test_page_down_and_up_move_the_review_highlight_a_screenful(make_app, gold) -> None:  # type: ignore[no-untyped-def]
+    """qa21 #1: PageDown and PageUp on the review table crashed the app."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        table = screen.query_one(ReviewTable)
+        table.focus()
+        await pilot.pause()
+        await pilot.press("pagedown")
+        down = table.cursor_row
+        assert 1 < down < table.row_count, "a screenful down, not one row"
+        await pilot.press("pageup")
+        assert table.cursor_row < down
+        assert app.is_running

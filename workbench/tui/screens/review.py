@@ -827,7 +827,13 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             return
         if self.focused is not table:
             raise SkipAction()
-        getattr(table, f"action_cursor_{where}")()
+        moves = {  # named, not built: "action_cursor_page_down" crashed the app (qa21 #1)
+            "down": table.action_cursor_down,
+            "up": table.action_cursor_up,
+            "page_down": table.action_page_down,
+            "page_up": table.action_page_up,
+        }
+        moves[where]()
 
     async def action_edit_source(self) -> None:
         """The source prompt of the annotate screen (pre-filled with the source, or a
