@@ -43,3 +43,20 @@ async def test_titles_take_the_line_and_the_id_is_said_below(
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.session.place.article == len(bundled.articles) - 1
+
+
+async def test_a_newline_in_a_file_name_is_said_escaped_under_the_list(make_app: Any) -> None:
+    """qa21 #10: "004_nl" + LF + "name" was said as "004_nl name", the name of another
+    file; `sentences` writes 004_nl\\nname, and so does the list now."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = [("004_nl\nname", "", 0, 3), ("004_nl name", "", 0, 3)]
+        await app.push_screen(ArticleListScreen(rows, 0))
+        await pilot.pause()
+        hint = str(app.screen.query_one("#article-hint", Label).render())
+        assert hint == "004_nl\\nname · Enter opens · Escape closes"
+        assert [line.split()[-1] for line in drawn_lines(app.screen.query_one(OptionList))[:2]] == [
+            "004_nl\\nname",
+            "name",
+        ]

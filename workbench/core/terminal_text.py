@@ -282,9 +282,14 @@ def name_printable(name: str | os.PathLike[str]) -> str:
     return invisible_shown(printable(os.fspath(name), single_line=True))
 
 
+_NAME_FOLDS = str.maketrans({"\n": "\\n", "\t": "\\t"})
+"""A newline or tab in a name, escaped as name_printable does: `displayable` folds them
+to a space, and "004_nl" + LF + "name" read as a file named "004_nl name" (qa21 #10)."""
+
+
 def name_displayable(name: str | os.PathLike[str]) -> str:
     """name_printable for a screen the program draws (`displayable`, one line)."""
-    return invisible_shown(displayable(os.fspath(name), single_line=True))
+    return invisible_shown(displayable(os.fspath(name).translate(_NAME_FOLDS), single_line=True))
 
 
 def invisible_shown(text: str) -> str:

@@ -36,3 +36,10 @@ def test_a_name_shows_the_characters_that_draw_nothing_and_text_keeps_them() -> 
     assert name_displayable("alpha\u200c\x1b") == "alpha\\u200c\u241b"
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
     assert printable(family) == family and displayable(family) == family
+
+
+def test_a_newline_or_tab_in_a_name_is_shown_escaped_not_as_a_space() -> None:
+    """qa21 #10: the article list drew "004_nl" + LF + "name" as "004_nl name"."""
+    assert name_displayable("004_nl\nname") == "004_nl\\nname" == name_printable("004_nl\nname")
+    assert name_displayable("a\tb") == "a\\tb"
+    assert name_displayable("004_nl name") == "004_nl name"
