@@ -351,3 +351,20 @@ async def test_an_answer_arriving_while_the_screen_is_taken_down_is_ignored(make
         await pilot.pause()
         screen.refresh_view()  # raised NoMatches before
         assert not screen.query(SentenceView)
+
+
+async def test_a_sentence_number_past_the_article_is_said_not_silently_clamped(  # type: ignore[no-untyped-def]
+    make_app, bundled: Corpus
+) -> None:
+    """qa21 #12: `--sentence 9999` opened at the last sentence with no word, where
+    `--article NOPE` is said."""
+    article = bundled.articles[0]
+    count = len(article.sentences)
+    app = make_app(StartAt(article_id=article.id, sentence=9999))
+    said: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, **kwargs: said.append(message) or notify(message, **kwargs)  # type: ignore[method-assign, func-returns-value]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.session is not None and app.session.place.sentence == count - 1
+    assert f"No sentence 9,999: the article has {count}; opening the last." in said

@@ -437,10 +437,18 @@ class WorkbenchApp(App[None]):
         if start.article_id is not None:
             if not session.go_to(start.article_id, (start.sentence or 1) - 1):
                 self.notify(f"No article {start.article_id!r}; opening the first.", markup=False)
+                return
         elif start.sentence is not None:
             session.go(session.place.article, start.sentence - 1)
         elif not session.restore_place():
             session.go(0, 0)
+        count = len(session.sentences)
+        if start.sentence is not None and start.sentence > count:  # clamped: said (qa21 #12)
+            self.notify(
+                f"No sentence {start.sentence:,}: the article has {count:,}; "
+                + ("opening the last." if count else "opening it."),
+                markup=False,
+            )
 
     @work(thread=True, exclusive=True, group="index", description="build search index")
     def build_search_index(self, corpus: Corpus) -> None:
