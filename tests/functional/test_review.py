@@ -461,3 +461,27 @@ def test_sorting_a_chunk_at_a_time_orders_rows_as_one_sort_would(
             query = ReviewQuery(sort=column, descending=descending)
             whole = sorted(rows, key=review_rows._sort_key(column), reverse=descending)
             assert select_rows(rows, query) == whole, (column, descending)
+
+
+async def test_rows_beyond_the_first_page_are_added_as_the_highlight_nears_the_last(  # type: ignore[no-untyped-def]
+    make_app, gold, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """qa21 #3: "showing 300 of 7,920 matches", and Down, End and sorting stopped at row
+    300: row 301 was out of reach but by filtering. The next page is added as the
+    highlight nears the last row shown, until every match is in the table."""
+    monkeypatch.setattr(review, "SHOWN_LIMIT", 12)
+    monkeypatch.setattr(review, "FILL_BATCH", 5)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        assert table_rows(screen) == 12 and screen.matched == len(gold) > 24
+        table = screen.query_one(ReviewTable)
+        table.focus()
+        for _ in range(len(gold) + 3):
+            await pilot.press("down")
+            await settle(app, pilot)
+        assert table_rows(screen) == len(gold)
+        assert table.cursor_row == len(gold) - 1
+        assert shown_keys(screen) == [(note.article_id, note.index) for note in gold]
+        status = str(screen.query_one("#review-status").render())
+        assert f"{len(gold)} of {len(gold)} annotations" in status

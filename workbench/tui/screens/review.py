@@ -4,10 +4,11 @@ The whole list lives in memory as frozen ReviewRows. Reading the store, building
 rows, filtering, searching, sorting and making the cells all run in worker threads (a
 newer keystroke cancels older work); the UI thread only adds the first SHOWN_LIMIT rows
 of a result to the DataTable, FILL_BATCH rows per call, so it is never busy for more
-than a frame or so, even at 100,000 annotations. Edits from the table go through the
-workspace (durable, undoable with every other change) and, as it announces them, update
-their row in place; a row stays where it is until the next filter even if it no longer
-matches, so the cursor never jumps under the analyst.
+than a frame or so, even at 100,000 annotations; the next SHOWN_LIMIT are added as the
+highlight nears the last row shown (more_rows), so every row is reached. Edits from the
+table go through the workspace (durable, undoable with every other change) and, as it
+announces them, update their row in place; a row stays where it is until the next
+filter even if it no longer matches, so the cursor never jumps under the analyst.
 """
 
 from __future__ import annotations
@@ -68,11 +69,15 @@ from workbench.tui.widgets.review_table import ReviewTable, row_cells
 from workbench.tui.widgets.tag_palette import TagStyles
 
 SHOWN_LIMIT = 300
-"""Rows put in the table for one query (ten screens); the status line says how many
-more matched, and a filter, search or sort brings others to the top. Each row the
+"""Rows put in the table at once (ten screens): the first of a query's result, then as
+many more each time the highlight nears the last one shown (LOAD_AHEAD; qa21 #3: row 301
+was out of reach). The status line says how many matched. Each row the
 DataTable drops leaves cyclic garbage in Textual's render caches: at 1,000 rows per
 keystroke the collections that followed stopped the UI for 100-250 ms."""
 FILL_BATCH = 100
+LOAD_AHEAD = 60
+"""Rows before the last one shown from which the next SHOWN_LIMIT are added (two
+screens: they are in before PageDown gets there)."""
 """Rows added to the table per call on the UI thread: well under a frame's work."""
 FREEZE_FROM = 10_000
 """Rows from which keep_long_lived freezes them: below it a full collection is cheap."""
@@ -226,6 +231,10 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.shown: list[ReviewRow] = []
         """The rows in the table, in table order."""
         self.matched = 0
+        self.selected: list[ReviewRow] = []
+        """Every row of the current query's result, in table order: `shown` is its head."""
+        self.filling = False
+        """Rows of `selected` are being added to the table (more_rows)."""
         self.loaded = False
         self.facets = ReviewFacets()
         """Values the filter prompts offer (gathered with the rows, off the UI thread)."""
@@ -522,15 +531,63 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             selected = select_rows(rows, query, lambda: worker.is_cancelled)
         if selected is None:
             return
-        page = selected[:SHOWN_LIMIT]
-        for low in range(0, max(len(page), 1), FILL_BATCH):
-            batch = page[low : low + FILL_BATCH]
+        hand_back(self, self.keep_selected, generation, selected)
+        self.fill(selected, 0, query, generation, styles)
+
+    def keep_selected(self, generation: int, selected: list[ReviewRow]) -> None:
+        if generation == self.generation:
+            self.selected = selected
+            self.filling = True
+
+    def fill(
+        self,
+        selected: list[ReviewRow],
+        start: int,
+        query: ReviewQuery,
+        generation: int,
+        styles: TagStyles,
+    ) -> None:
+        """Hand the table selected[start:start + SHOWN_LIMIT], a batch at a time (in a
+        worker: the cells are made here)."""
+        worker = get_current_worker()
+        page = selected[start : start + SHOWN_LIMIT]
+        for offset in range(0, max(len(page), 1), FILL_BATCH):
+            low = start + offset
+            batch = page[offset : offset + FILL_BATCH]
             cells = [row_cells(row, styles, query.speakers) for row in batch]
             if worker.is_cancelled:
                 return
             hand_back(
                 self, self.show_batch, generation, low, len(selected), batch, cells, query.speakers
             )
+        hand_back(self, self.filled, generation)
+
+    def filled(self, generation: int) -> None:
+        if generation == self.generation:
+            self.filling = False
+
+    def more_rows(self, position: int) -> None:
+        """Add the next SHOWN_LIMIT rows of the result when the highlight at `position`
+        is within LOAD_AHEAD of the last row shown."""
+        if self.filling or len(self.shown) >= len(self.selected):
+            return
+        if position < len(self.shown) - min(LOAD_AHEAD, SHOWN_LIMIT // 3):
+            return
+        self.filling = True
+        styles = self.query_one(ReviewTable).tag_styles()
+        query = self.query_state.with_speakers(self.speakers)
+        self.fill_more(self.selected, len(self.shown), query, self.generation, styles)
+
+    @work(thread=True, exclusive=True, group="review-more", description="review: more rows")
+    def fill_more(
+        self,
+        selected: list[ReviewRow],
+        start: int,
+        query: ReviewQuery,
+        generation: int,
+        styles: TagStyles,
+    ) -> None:
+        self.fill(selected, start, query, generation, styles)
 
     def show_batch(
         self,
@@ -550,6 +607,8 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             table.clear()
             self.shown = []
             self.matched = matched
+        elif low != len(self.shown):  # a row was taken out meanwhile: fill again
+            return
         # Edits made while the worker ran are in self.rows; show those versions.
         fresh: list[ReviewRow] = []
         fresh_cells: list[list[Content]] = []
@@ -601,7 +660,8 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             line = message
         elif len(self.shown) < self.matched:
             line = (
-                f"showing {len(self.shown):,} of {self.matched:,} matches ({total:,} annotations)"
+                f"showing {len(self.shown):,} of {self.matched:,} matches ({total:,} "
+                "annotations; more as you move down)"
             )
         else:
             line = f"{self.matched:,} of {total:,} annotations"
@@ -727,6 +787,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
     @on(DataTable.RowHighlighted)
     def show_detail(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail_of(event.cursor_row)
+        self.more_rows(event.cursor_row)
 
     def show_detail_of(self, position: int | None) -> None:
         """The row at `position` in full under the table (its columns are cut short):
@@ -997,6 +1058,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         if position is None:
             return
         del self.shown[position]
+        self.selected = [row for row in self.selected if row.key != key]
         self.matched -= 1
         table = self.query_one(ReviewTable)
         table.remove_at(position)
