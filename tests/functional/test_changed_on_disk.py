@@ -45,3 +45,23 @@ def test_a_file_touched_but_not_changed_is_not_named(tmp_path: Path) -> None:
     assert changed_on_disk(corpus.articles) == []
     article.path.unlink()
     assert changed_on_disk(corpus.articles) == [article]
+
+
+async def test_an_article_opened_again_after_a_change_on_disk_is_named(
+    store: AnnotationStore, tmp_path: Path
+) -> None:
+    """qa21 #13: J, K or `o` onto an article corrected on disk said nothing; the session
+    tagged the text as opened until the next start."""
+    corpus = corpus_of(tmp_path, TEXT)
+    (article,) = corpus.articles
+    app = WorkbenchApp(store, corpus=corpus, keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("o", "enter")
+        await settle(app, pilot)
+        assert not any("changed on disk" in said for said in notices(app))
+        article.path.write_text(TEXT.replace("112", "115"), encoding="utf-8")
+        await pilot.press("o", "enter")
+        await settle(app, pilot)
+        (said,) = [said for said in notices(app) if "changed on disk" in said]
+        assert said.startswith(f"{article.path.name} changed on disk since opened")

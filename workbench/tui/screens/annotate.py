@@ -388,6 +388,7 @@ class AnnotateScreen(Screen[None]):
         if self.session.step_article(delta):
             self.last_error = ""
             self.refresh_view()
+            self.say_article_changed_on_disk()
         else:
             self.notify("This is the last article." if delta > 0 else "This is the first article.")
 
@@ -567,6 +568,7 @@ class AnnotateScreen(Screen[None]):
             if number is not None:
                 session.go(number, 0)
                 self.refresh_view()
+                self.say_article_changed_on_disk()
 
         self.app.push_screen(ArticleListScreen(rows, session.place.article), open_article)
 
@@ -604,6 +606,22 @@ class AnnotateScreen(Screen[None]):
         from workbench.core.corpus.on_disk import changed_notice, changed_on_disk
 
         changed = changed_on_disk(self.workspace.corpus.articles)
+        if changed:
+            self.notify(
+                changed_notice(changed),
+                title="Changed on disk",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
+
+    def say_article_changed_on_disk(self) -> None:
+        """The notice of say_changed_on_disk for the article just opened (J, K, o): one
+        stat, its file read again only when it was touched (qa21 #13: the session went on
+        with the text as opened, and nothing said the file had changed)."""
+        from workbench.core.corpus.on_disk import changed_notice, changed_on_disk
+
+        changed = changed_on_disk([self.session.article])
         if changed:
             self.notify(
                 changed_notice(changed),
