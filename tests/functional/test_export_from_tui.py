@@ -329,3 +329,26 @@ async def test_the_format_choice_says_what_each_format_is_for(make_app) -> None:
         assert all(len(line) <= options.scrollable_content_region.width for line in shown)
         await pilot.press("2")
         assert Path(app.screen.query_one(Input).value).name == "workbench-export.jsonl"
+
+
+async def test_started_inside_the_articles_folder_the_report_is_proposed_above_it(
+    store, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """qa21 #11: `cd corpus && workbench annotate .` proposed ./summary.md for `w`, then
+    refused it as inside the articles' folder; the folder above is proposed now."""
+    from tests.functional.test_summary_screen import open_summary
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.screens.prompt import TextPrompt
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text("Dam toll\nHe said 112 people were hurt.\n", "utf-8")
+    monkeypatch.chdir(corpus)
+    app = WorkbenchApp(store, paths=["."], keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.workspace is not None, 60.0)
+        await open_summary(app, pilot)
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, TextPrompt), 60.0)
+        assert app.screen.query_one(Input).value == str(tmp_path.resolve() / "summary.md")
+        await pilot.press("escape")
