@@ -99,11 +99,17 @@ def parse_source(source: str) -> tuple[str, tuple[str, ...]]:
     if text.lower() in SOURCE_PRONOUNS:
         return "pronoun", (text.lower(),)
     raw = _name_words(text)
+    initials = all(_acronym(word) or word.lower() in ARTICLES for word in raw)
     while raw and raw[0].lower().rstrip(".") in NAME_PREFIXES:
         raw = raw[1:]
     is_name = bool(raw) and _capitalised_name(raw) and not _plural_role(raw)
     tokens = _name_tokens(raw)
-    if is_name and not any(t in SOURCE_GROUP_WORDS for t in tokens) and not _body(text):
+    if (
+        is_name
+        and not any(t in SOURCE_GROUP_WORDS for t in tokens)
+        and not _body(text)
+        and not initials
+    ):
         return "person", tokens
     named = _name_after_role(text, raw)
     if named:
@@ -123,6 +129,15 @@ of theirs alone says a body (qa20 #10: "Red Cross" was a person)."""
 
 def _body(text: str) -> bool:
     return _BODY_PHRASES.search(text) is not None
+
+
+def _acronym(word: str) -> bool:
+    """A word of capitals alone, dotted or not ("NATO", "UNICEF", "U.N.", "EU"): a body's
+    initials, never a person's name, which has a small letter somewhere ("McDonald"), or
+    another word beside them ("J.D. Vance", "Mr. DE GAULLE"). The Sources table called
+    NATO, the EU, the U.N. and UNICEF people (qa21 #5)."""
+    letters = word.replace(".", "")
+    return len(letters) > 1 and letters.isalpha() and letters.isupper()
 
 
 def _capitalised_name(words: list[str]) -> bool:
