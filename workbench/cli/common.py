@@ -190,9 +190,11 @@ def no_annotations_by(annotator: str, database: str, names: Iterable[str], hint:
     """Why there is nothing to report: `annotator` has no annotations in `database`; the
     analysts it does hold are named (`summary --annotator`, `export --annotator`: a
     misspelt name)."""
-    held = ", ".join(map(name_printable, names)) or "none"
+    from workbench.core.name_scripts import analyst_shown
+
+    held = ", ".join(map(analyst_shown, names)) or "none"
     return (
-        f"no annotations by {name_printable(annotator)} in {name_printable(database)}; "
+        f"no annotations by {analyst_shown(annotator)} in {name_printable(database)}; "
         f"analysts there: {held}{hint}"
     )
 

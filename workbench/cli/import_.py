@@ -400,14 +400,10 @@ def case_twins(incoming: Iterable[str], held: Iterable[str]) -> list[tuple[str, 
     one already in the database only in case or Unicode form ("Bob" and "bob", "José"
     composed and decomposed: one person's work from two machines, counted as two
     analysts who agree with each other: qa6 Q27, tr8 T8)."""
-    from workbench.core.annotation import look_alike
+    from workbench.core.annotation import look_alikes
 
-    by_look = {look_alike(name): name for name in sorted(held)}
-    return [
-        (name, by_look[look_alike(name)])
-        for name in sorted(incoming)
-        if look_alike(name) in by_look and by_look[look_alike(name)] != name
-    ]
+    held = sorted(held)
+    return [(name, alike[0]) for name in sorted(incoming) if (alike := look_alikes(name, held))]
 
 
 def remember_articles(store: Store, articles: list[ArticleInfo]) -> None:
@@ -631,10 +627,18 @@ def run(args: argparse.Namespace) -> int:
             + another_articles(made),
             file=sys.stdout,
         )
+    from workbench.core.annotation import look_alike
+    from workbench.core.name_scripts import quoted_name
+
     for name, other in case_twins(analysts, analysts_held):
+        how = (
+            "in letters of another script"
+            if look_alike(name) != look_alike(other)
+            else "in case or Unicode form"
+        )
         print(
-            f"workbench: analyst {name!r} of {name_printable(path)} differs only in case or "
-            f"Unicode form from {other!r} in the database: they are counted as two analysts",
+            f"workbench: analyst {quoted_name(name)} of {name_printable(path)} differs only "
+            f"{how} from {quoted_name(other)} in the database: they are counted as two analysts",
             file=sys.stderr,
         )
     for said in escaped_names(analysts, path):
@@ -654,13 +658,24 @@ def escaped_names(analysts: Iterable[str], path: Path) -> list[str]:
     "mallory" + ESC "[5m" was imported without a word). Taken, as a name typed with one
     is (annotation.reserved_name_problem: shown escaped, it looks like no other name),
     but said, so that a name made to blink or clear a screen is not taken unseen."""
-    return [
-        f"workbench: analyst {shown} of {name_printable(path)} holds a control character, "
-        "shown escaped on every screen and in every report as here; if it was not meant, "
-        "correct the name in the file and import it again"
-        for name in sorted(analysts)
-        if (shown := name_printable(name)) != name
-    ]
+    from workbench.core.name_scripts import mixed_script_problem
+
+    said = []
+    for name in sorted(analysts):
+        mixing = mixed_script_problem(name)
+        if mixing is not None:  # qa21 #6: "аna", a Cyrillic "а", taken without a word
+            said.append(
+                f"workbench: {mixing} ({name_printable(path)}); it is shown escaped in "
+                "reports as here; if it was not meant, correct the name in the file and "
+                "import it again"
+            )
+        elif (shown := name_printable(name)) != name:
+            said.append(
+                f"workbench: analyst {shown} of {name_printable(path)} holds a control "
+                "character, shown escaped on every screen and in every report as here; if "
+                "it was not meant, correct the name in the file and import it again"
+            )
+    return said
 
 
 def listed_titles(articles: Iterable[Mapping[str, object]]) -> dict[tuple[str, str], str]:

@@ -117,9 +117,14 @@ def look_alike(name: str) -> str:
 
 def look_alikes(name: str, held: Iterable[str]) -> list[str]:
     """The names of `held` that look like `name` (look_alike) but are not it, sorted:
-    "ana" for "Ana", each counted as another analyst (qa10 Q29)."""
+    "ana" for "Ana", each counted as another analyst (qa10 Q29); "ana" for "аna", a
+    Cyrillic "а" in it (name_scripts.script_twins, qa21 #6)."""
+    from workbench.core.name_scripts import script_twins
+
+    held = list(held)
     alike = look_alike(name)
-    return sorted({other for other in held if other != name and look_alike(other) == alike})
+    same = {other for other in held if other != name and look_alike(other) == alike}
+    return sorted(same | set(script_twins(name, held)))
 
 
 def status_words(status: str) -> str:

@@ -25,6 +25,7 @@ from workbench.core.corpus.articles import BUNDLED_ARTICLES, Corpus, load_corpus
 from workbench.core.corpus.search import SentenceSearch
 from workbench.core.corpus.titles import shorten
 from workbench.core.files.database_url import is_server_url
+from workbench.core.name_scripts import quoted_name
 from workbench.core.terminal_text import name_displayable
 from workbench.tui.bound_keys import BoundKeys
 from workbench.tui.hand_back import hand_back
@@ -205,17 +206,18 @@ class WorkbenchApp(App[None]):
         in a shell without WORKBENCH_ANNOTATOR, ana's 41 tags looked gone); a name given
         on purpose that is simply new is not remarked on."""
         store, me = self.store, self.store.annotator
+        self.say_your_name_mixes_scripts(me)
         if store.count(me) or not store.count():
             return
         held = store.annotators()
         alike = look_alikes(me, held)
         if alike:
-            named = ", ".join(repr(name) for name in alike)
+            named = ", ".join(map(quoted_name, alike))
             hand_back(
                 self,
                 self.notify,
-                f"You are {me!r}; this database holds the annotations of {named}, a name "
-                "that differs from yours only in case or in characters that look alike. "
+                f"You are {quoted_name(me)}; this database holds the annotations of {named}, "
+                "a name that differs from yours only in case or in characters that look alike. "
                 "Yours start empty here, and what you tag is counted as another analyst's. "
                 f"If you are {alike[0]}, quit (q) and open it again with --annotator "
                 f"{alike[0]}.",
@@ -231,6 +233,24 @@ class WorkbenchApp(App[None]):
                 self.notify,
                 others_here(me, sorted(counts, key=lambda pair: (-pair[1], pair[0]))),
                 title="None of this work is yours",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+
+    def say_your_name_mixes_scripts(self, me: str) -> None:
+        """A name mixing scripts ("аna", a Cyrillic "а") prints like another analyst's
+        on every screen: said at the start, where it was taken without a word (qa21 #6)."""
+        from workbench.core.name_scripts import mixed_script_problem
+
+        mixing = mixed_script_problem(me)
+        if mixing is not None:
+            hand_back(
+                self,
+                self.notify,
+                f"The {mixing}. If it was not meant, quit (q) and open the database again "
+                "with --annotator and your name typed in one script.",
+                title="Your name mixes scripts",
                 severity="warning",
                 timeout=30,
                 markup=False,

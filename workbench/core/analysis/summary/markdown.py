@@ -57,6 +57,7 @@ from workbench.core.analysis.summary.unlinked import PUBLISHED, why_unlinked
 from workbench.core.analysis.summary.unsourced import NO_SOURCE_RECORDED, lacks_recorded_source
 from workbench.core.annotation import STATUSES, TAGS, Annotation, moment_words, status_words
 from workbench.core.corpus.changed_words import changed_words
+from workbench.core.name_scripts import analyst_shown
 from workbench.core.terminal_text import name_printable
 
 _UNDERSCORES = re.compile(r"_+")
@@ -167,8 +168,9 @@ def _cell(text: object) -> str:
 
 def _analyst(name: str) -> str:
     """An analyst's name in a cell, what draws nothing escaped: "ana" + U+200B is
-    another analyst than "ana" (name_printable, tr14 T2)."""
-    return _cell(name_printable(name))
+    another analyst than "ana" (name_printable, tr14 T2), and so is "\\u0430na", with a
+    Cyrillic "а" (analyst_shown, qa21 #6)."""
+    return _cell(analyst_shown(name))
 
 
 def _quote(text: str, limit: int | None = None) -> str:
