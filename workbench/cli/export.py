@@ -33,7 +33,8 @@ HELP = "write annotations as json (default), jsonl, w3c (Web Annotation) or clai
 OUTPUT_SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 """The formats an -o FILE's suffix names when --format is not given."""
 ANNOTATOR_HELP = (
-    "only this analyst's annotations (default: every analyst's, whatever WORKBENCH_ANNOTATOR says)"
+    "only this analyst's annotations (default, or `all`: every analyst's, whatever "
+    "WORKBENCH_ANNOTATOR says)"
 )
 """--annotator for export: a filter, not who is working (qa14 Q14: the shared help said
 the default was $WORKBENCH_ANNOTATOR, and the lines below it every analyst)."""
@@ -224,6 +225,17 @@ def readable_history(source: ExportSource) -> Callable[[], Sequence[ChangeLike]]
     )
 
 
+def every_analyst_as_none(annotator: str | None) -> str | None:
+    """`--annotator all`, in any case, is every analyst's export, as it is every analyst's
+    summary: it was read as an analyst named "all" ("no annotations by all", qa21 #12),
+    though no analyst may be named so (annotation.reserved_name_problem)."""
+    from workbench.core.annotation import EVERY_ANALYST
+
+    if annotator is not None and annotator.strip().casefold() == EVERY_ANALYST:
+        return None
+    return annotator
+
+
 def run(args: argparse.Namespace) -> int:
     from store import StoreError, open_store
     from workbench.cli.output import write_data
@@ -247,6 +259,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from workbench.core.terminal_text import json_safe_for_terminal
 
+    args.annotator = every_analyst_as_none(args.annotator)
     args.format_name, mismatch = format_of_output(
         args.format_name, args.output, OUTPUT_SUFFIXES, DEFAULT_FORMAT
     )
