@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from workbench.core.analysis.figures.arithmetic import with_arithmetic
 from workbench.core.analysis.figures.quantity import Quantity as Quantity
+from workbench.core.analysis.figures.references import is_reference
 from workbench.core.analysis.figures.signs import below_zero, may_be_signed, without_signs
 from workbench.core.analysis.figures.totals import verb_past_change
 from workbench.core.analysis.lexicon import (
@@ -874,6 +875,10 @@ def numbers_in(sentence: str) -> Numbers:
                 )
         elif not currency and not multiplier and _names_a_thing(sentence, number_start, match):
             continue  # "Hill 302", "Flight 17": a number in a name
+        if not (currency or multiplier or fraction or match.group("qualifier")) and is_reference(
+            sentence, match.start("number"), match.end("number")
+        ):
+            continue  # "(see footnote 3)", "alert(1)": points somewhere, counts nothing
         value = float(number.translate(_SEPARATORS) + (fraction or ""))
         if multiplier:
             value *= MULTIPLIERS[multiplier.lower()]
