@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -214,18 +215,41 @@ def _move_aside(path: Path, stamp: str, names: list[str], report: RepairReport) 
     fsync_directory(path.parent)
 
 
+_FROM_FILE = re.compile(r": ([\d,]+) history records$")
+
+
+def _history_kept(recovery: Recovery, name: str, count: int, renumbered: bool) -> None:
+    """One "Kept" line for the repaired history: what its file held and what the
+    journal's changes add, renumbered or not. The file's count stood alone beside a
+    second line with the whole ("history: 0 history records", then "its 69 records
+    are numbered again from 1": qa21 #12), two counts of one file that disagreed."""
+    line = next((k for k, kept in enumerate(recovery.kept) if kept.startswith(f"{name}: ")), None)
+    found = None if line is None else _FROM_FILE.search(recovery.kept[line])
+    from_file = count if found is None else int(found.group(1).replace(",", ""))
+    words = f"{name}: {count:,} history records"
+    if from_file != count:
+        words += f" ({from_file:,} from the file, {count - from_file:,} from the journal's changes)"
+    if renumbered:
+        # the repaired history has no gap where records were lost (qa2 R3): say so, as
+        # the ids this report names are the damaged history's
+        words += (
+            ", numbered again from 1 (record ids named in this report are those of the "
+            "damaged history)"
+        )
+    if found is not None and line is not None:
+        recovery.kept[line] = words
+    elif from_file != count or renumbered:
+        recovery.kept.append(words)
+
+
 def _write_database(path: Path, recovery: Recovery) -> None:
     """The recovered tables and history as a new database: history (ids renumbered from
     1: they are only the order), snapshot, then a journal with its start mark."""
     history = [{**record, "id": number} for number, record in enumerate(recovery.history, 1)]
-    if any(record.get("id") != number for number, record in enumerate(recovery.history, 1)):
-        # the repaired history has no gap where records were lost (qa2 R3): say so, as
-        # the ids this report names are the damaged history's
-        recovery.kept.append(
-            f"{name_printable(history_path(path).name)}: its {len(history):,} records are numbered "
-            "again "
-            "from 1 (record ids named in this report are those of the damaged history)"
-        )
+    renumbered = any(
+        record.get("id") != number for number, record in enumerate(recovery.history, 1)
+    )
+    _history_kept(recovery, name_printable(history_path(path).name), len(history), renumbered)
     meta = recovery.tables.setdefault(META_TABLE, {}).setdefault(META_ID, {})
     for stale in ("history_first_id", "history_bytes", "history_checksum"):
         meta.pop(stale, None)
