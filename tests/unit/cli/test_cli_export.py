@@ -528,7 +528,10 @@ def test_help_says_export_takes_every_analyst_unless_annotator_names_one(
     whatever WORKBENCH_ANNOTATOR says."""
     assert main(["export", "--help"]) == 0
     shown = " ".join(capsys.readouterr().out.split())
-    assert "--annotator NAME only this analyst's annotations (default: every analyst's" in shown
+    assert (
+        "--annotator NAME only this analyst's annotations (default, or `all`: every analyst's"
+        in shown
+    )
     assert "$WORKBENCH_ANNOTATOR" not in shown
     assert main(["summary", "--help"]) == 0
     assert "(default: $WORKBENCH_ANNOTATOR" in " ".join(capsys.readouterr().out.split())
