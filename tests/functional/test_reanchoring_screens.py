@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.content import Content
 from textual.widgets import DataTable, Label, Static
 
@@ -323,14 +324,34 @@ async def test_the_summary_shows_the_quote_as_tagged_and_counts_no_missing_artic
         assert "30,000" in row[5].plain and marked(row[6]) == ["3,000"]
         # A sentence to check counts in the text now; one on no sentence says "was" (qa5 Q17).
         assert [table.get_row_at(n)[2].plain for n in range(2)] == ["2", "was 3"]
-        # the remembered title, cut at a word to its column (polish19)
-        assert table.get_row_at(1)[1].plain == "Troops sent to Kursk…"
+        # the remembered title, cut at a word to its column (polish19), beside the
+        # state whole, "article not opened" (qa20 #8)
+        assert table.get_row_at(1)[1].plain == "Troops sent to…"
+        assert table.get_row_at(1)[0].plain == "article not opened"
         assert "Troops sent to Kursk, as first filed" in screen.detail_of("anchoring", 1)
         assert screen.summary is not None and screen.summary.totals.annotations == 3
         assert "renamed" not in [row.article_id for row in screen.summary.articles]
 
 
 # -- qa3 F8: a claim to check shows the new sentence's figure: marked, never as tagged.
+
+
+async def test_the_anchoring_tab_cuts_a_quote_as_tagged_around_its_changed_words(
+    annotated: AnnotationStore, tmp_path: Path
+) -> None:
+    """qa20 #8: at 100 columns the "as tagged" column is 20 cells; cut from its start,
+    "The ministry said…", it would leave out the "3,000" it is there to mark (and
+    clipped, it did: "The ministry said 3")."""
+    app = WorkbenchApp(annotated, corpus=corpus_of(tmp_path, FIGURE_CHANGED), keymap={})
+    async with app.run_test(size=(100, 36)) as pilot:
+        screen = await anchoring_tab(app, pilot)
+        table = screen.query_one("#anchoring-table", DataTable)
+        width = list(table.columns.values())[6].width
+        cell = table.get_row_at(0)[6]
+        assert cell_len(cell.plain) <= width < cell_len("The ministry said 3,000 troops")
+        assert marked(cell) == ["3,000"]
+        assert cell.plain.startswith("…") and cell.plain.endswith("…"), cell.plain
+
 
 KYIV = "Kyiv report\nKyiv said 12,000 troops arrived on Monday. No comment was given.\n"
 
@@ -358,14 +379,22 @@ async def test_the_summary_marks_a_figure_to_check_in_conflicts_and_ledger(
         await settle(app, pilot)
         table = screen.query_one("#conflicts-table", DataTable)
         written = [table.get_row_at(row)[2].plain for row in range(table.row_count)]
-        assert written == ["12,000 troops", "30,000 troops (to check)"]
+        # cut to its 18 cells with "…", the "(to check)" kept (qa20 #8)
+        assert written == ["12,000 troops", "30,000… (to check)"]
         detail = screen.detail_of("conflicts", 1)
         assert detail.split("\n")[1].startswith("30,000 (to check) as written")
         await pilot.press("1")  # ledger
         await settle(app, pilot)
         table = screen.query_one("#ledger-table", DataTable)
         rows = [[cell.plain for cell in table.get_row_at(n)] for n in range(table.row_count)]
-        who = f"{annotated.annotator} (to check)"
+        # at 120 columns the ledger's analyst and figures columns keep 7 and 9 cells:
+        # "tester (to check)" is cut with "…" (it was clipped), and the pane says it
+        assert rows[1][5] == f"{annotated.annotator}…"
+        assert "(to check)" in screen.detail_of("ledger", 1)
+        await pilot.resize_terminal(200, 36)
+        await settle(app, pilot)
+        rows = [[cell.plain for cell in table.get_row_at(n)] for n in range(table.row_count)]
+        who = f"{annotated.annotator} (to check)"  # whole where the columns have room
         marked_rows = [(row[3], row[4], row[5], row[8]) for row in rows if "to check" in row[5]]
         assert marked_rows == [("Troops sent to Kursk", "2", who, "30,000 troops (to check)")]
 

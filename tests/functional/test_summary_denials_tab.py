@@ -17,6 +17,7 @@ from workbench.core.corpus.articles import load_corpus
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.annotate import AnnotateScreen
 from workbench.tui.screens.summary import SummaryScreen
+from workbench.tui.state.column_widths import cut_at_word
 from workbench.tui.widgets.detail_pane import DetailPane
 
 SIZE = (120, 36)
@@ -45,13 +46,16 @@ async def test_the_denials_no_claim_answers_are_listed_with_why_and_open_on_ente
         table = screen.query_one("#denials-table", DataTable)
         assert table.row_count == 1
         row = [str(cell) for cell in table.get_row_at(0)]
+        widths = [column.width for column in table.columns.values()]
+        whole = ["4", "interior ministry", store.annotator, "denies a figure no claim group states"]
+        # at 120 columns the denier and the reason are cut with "…" (qa20 #8), the pane
+        # says them whole
         assert row[1:5] == [
-            "4",
-            "interior ministry",
-            store.annotator,
-            "denies a figure no claim group states",
+            cut_at_word(text, width) for text, width in zip(whole, widths[1:5], strict=True)
         ]
+        assert row[2].endswith("…") and row[4].endswith("…")
         detail = screen.query_one(DetailPane).text
+        assert "denied by interior ministry" in detail
         assert "Denies: that 200 people had died in the Ostrel flood" in detail
         assert "These deny a figure" in detail
         await pilot.press("enter")

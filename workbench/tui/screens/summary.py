@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -63,13 +64,17 @@ from workbench.tui.screens.help import show_help
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.server_link import ServerUnreachable
 from workbench.tui.state.column_widths import (
+    ELLIPSIS,
     NAME_SHARE,
+    STATUS_SHARE,
     TITLE_SHARE,
     ColumnSpec,
     content_widths,
     cut_at_word,
     fitted,
     shown_columns,
+    shows_cut,
+    window_start,
 )
 from workbench.tui.state.conflict_banner import banner_lines
 from workbench.tui.state.empty_tabs import empty_tab_words
@@ -192,21 +197,27 @@ LEDGER_COLUMNS: Columns = (
     ColumnSpec("article", 8, 40, keeps=TITLE_SHARE, cut_at_word=True),
     ColumnSpec("sentence", 8, 8),
     ColumnSpec("analyst", 7, 24),
-    ColumnSpec("status", 8, 12),
+    ColumnSpec("status", 8, 12, keeps=STATUS_SHARE),
     ColumnSpec("source", 8, 45),
     ColumnSpec("figures", 8, 40),
     ColumnSpec("text", 20, None),
 )
+"""The status keeps its width (up to 12 cells) wherever the table does not scroll
+sideways: it gave up room with the source and figures, and read "unverif…" at 120
+columns (qa20 #8); where the table scrolls anyway (80 columns) it keeps its 8."""
 CONFLICT_COLUMNS: Columns = (
-    ColumnSpec("measured", 8, 30),
+    ColumnSpec("measured", 8, 30, keeps=TITLE_SHARE),
     ColumnSpec("figure", 6, 10),
-    ColumnSpec("as written", 10, 40),
+    ColumnSpec("as written", 18, 40, keeps=TITLE_SHARE),
     ColumnSpec("source", 8, 45),
     ColumnSpec("article", 8, 40, keeps=TITLE_SHARE, cut_at_word=True),
     ColumnSpec("sentence", 8, 8),
     ColumnSpec("group", 5, 5),
     ColumnSpec("why", 20, None),
 )
+"""The thing measured and the figure as written keep their width as a title does (qa20
+#8: at 120 columns "troops…", "approximat…"); as written is never under 18 cells, so that
+a cut keeps "(to check)" beside the figure's first 7 ("30,000… (to check)"; _kept_tail)."""
 POSSIBLE_COLUMNS: Columns = (
     ColumnSpec("reader", 6, 6),
     ColumnSpec("as written", 10, 30),
@@ -240,7 +251,7 @@ STATUS_DIFFERS_COLUMNS: Columns = (*ARTICLE_COLUMNS, ColumnSpec("status differs"
 """With several analysts who gave some sentence different statuses, a column counts those,
 so that the status columns add up to the annotated sentences (as the report's)."""
 ANCHORING_COLUMNS: Columns = (
-    ColumnSpec("state", 8, 18),
+    ColumnSpec("state", 8, 18, keeps=TITLE_SHARE),
     ColumnSpec("article", 8, 40, keeps=TITLE_SHARE, cut_at_word=True),
     ColumnSpec("sentence", 8, 8),
     ColumnSpec("annotator", 9, 20),
@@ -248,6 +259,8 @@ ANCHORING_COLUMNS: Columns = (
     ColumnSpec("text", 20, None),
     ColumnSpec("as tagged (changed words marked)", 20, 60),
 )
+"""The state is what the tab is for, whole ("article not opened") where the table fits:
+at 120 columns it gave room to the text and read "article not…" (qa20 #8)."""
 DENIAL_COLUMNS: Columns = (
     ColumnSpec("article", 8, 40, keeps=TITLE_SHARE, cut_at_word=True),
     ColumnSpec("sentence", 8, 8),
@@ -294,9 +307,10 @@ def fill(
     shown = shown_columns(columns, content, room)
     widths = fitted([columns[n] for n in shown], [content[n] for n in shown], room)
     for column, width in zip(shown, widths, strict=True):
-        if columns[column].cut_at_word:
+        if content[column] > width and shows_cut(columns[column]):
+            cut: dict[str, Content] = {}  # a column repeats its cells: statuses, sources
             for row in cells:
-                row[column] = _cut(row[column], width)
+                row[column] = _cut(row[column], width, cut)
     cursor = table.cursor_row if place is None else place[0]
     table.clear(columns=True)
     for column, width in zip(shown, widths, strict=True):
@@ -310,11 +324,47 @@ def fill(
     return content
 
 
-def _cut(cell: Content, width: int) -> Content:
-    """A title's cell cut at a word to the column's width (cut_at_word), else as it is."""
+def _cut(cell: Content, width: int, made: dict[str, Content] | None = None) -> Content:
+    """A cell cut at a word with "…" to the column's width (cut_at_word), else as it is;
+    its styles kept and its first marked stretch shown (the Anchoring tab's changed
+    words, window_start), and a trailing "(to check)" kept whole (_kept_tail: the
+    Conflicts tab's "30,000 troops (to check)" read "30,000 troops…"); `made`: the
+    column's cells cut so far, by their text."""
     text = cell.plain
-    cut = cut_at_word(text, width)
-    return cell if cut == text else literal(cut, single_line=True)
+    if cell_len(text) <= width:
+        return cell
+    if made is not None and text in made:
+        return made[text]
+    tail = len(text) - _kept_tail(text, width)
+    head, room = cell[:tail], width - cell_len(text[tail:])
+    marked = [span for span in head.spans if span.start > 0 or span.end < len(head.plain)]
+    if marked:
+        first = min(marked, key=lambda span: span.start)
+        start = window_start(head.plain, room, first.start, first.end)
+        if start:
+            head = Content(ELLIPSIS) + head[start:]
+    said = cut_at_word(head.plain, room)  # the head's first characters, then "…"
+    if said != head.plain:
+        head = head[: len(said) - 1] + ELLIPSIS if said.endswith(ELLIPSIS) else Content(said)
+    cut = head + cell[tail:]
+    if made is not None:
+        made[text] = cut
+    return cut
+
+
+_TO_CHECK_TAIL = re.compile(r" \(to check[^()]*\)$")
+SHORTEST_HEAD = 7
+"""Cells a cut cell keeps before its "(to check)" (else the marker is cut too)."""
+
+
+def _kept_tail(text: str, width: int) -> int:
+    """Characters at the end of `text` a cut to `width` keeps: its "(to check)" (or
+    "(to check: ana)"), which says the figure's sentence is not the one tagged, when
+    the column has room for it after SHORTEST_HEAD cells; else none."""
+    found = _TO_CHECK_TAIL.search(text)
+    if found is None or cell_len(found.group()) + SHORTEST_HEAD > width:
+        return 0
+    return len(found.group())
 
 
 def patch_rows(
@@ -344,7 +394,7 @@ def patch_rows(
             if length > content[column] or (was == content[column] and length < was):
                 return False  # the column's widest cell changes: fit again
             if column in place:
-                if columns[column].cut_at_word:
+                if shows_cut(columns[column]):
                     cell = _cut(cell, widths[place[column]])
                 updates.append((Coordinate(row, place[column]), cell))
     for coordinate, cell in updates:

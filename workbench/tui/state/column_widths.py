@@ -40,6 +40,9 @@ NAME_SHARE = 3
 TITLE_SHARE = 6
 """An article's title keeps up to 1/TITLE_SHARE of the table: its short title whole from
 some 250 columns, 20 cells at 120, while the source and figures keep 9 there."""
+STATUS_SHARE = 8
+"""A status keeps up to 1/STATUS_SHARE of the table ("inconclusive" whole from some 96
+columns), and gives up that room before a title or a name does (_within)."""
 ELLIPSIS = "…"
 
 
@@ -55,10 +58,11 @@ class ColumnSpec:
     """0: gives up room with the others. Else a column that names a row, which keeps its
     width when room is short, up to 1/keeps of the table, the others giving up room
     first: a source's name a third (NAME_SHARE; qa13 Q11: at 80 columns "Ingrid Sæt"
-    while "also written" kept its room), an article's title a sixth (TITLE_SHARE)."""
+    while "also written" kept its room), an article's title a sixth (TITLE_SHARE), a
+    status an eighth (STATUS_SHARE)."""
     cut_at_word: bool = False
-    """A cell too long for the column is cut at a word with "…" (cut_at_word), not
-    clipped inside one: an article's title."""
+    """The growing column's cells too long for it are cut at a word with "…" too
+    (shows_cut): an article's title; a sentence's text runs to the table's edge."""
     spare: int = 0
     """0: always shown. Else a column the detail pane shows too, left out when the table
     would otherwise scroll sideways: the highest rank first, a rank's columns together
@@ -106,12 +110,13 @@ def _kept(spec: ColumnSpec, wanted: int, room: int) -> int:
 def _within(specs: Sequence[ColumnSpec], kept: list[int], room: int) -> list[int]:
     """What the columns keep, a naming column's width above its smallest given up as
     far as the table would otherwise scroll sideways (at 100 columns a title kept 16
-    cells and pushed the ledger's text out of sight; the text stays in view first)."""
+    cells and pushed the ledger's text out of sight; the text stays in view first); the
+    column keeping the smallest share (a status) gives up first."""
     over = sum(kept) + CELL_PADDING * len(kept) - room
-    for number, spec in enumerate(specs):
+    for number in sorted(range(len(specs)), key=lambda n: -specs[n].keeps):
         if over <= 0:
             break
-        less = min(kept[number] - spec.smallest, over)
+        less = min(kept[number] - specs[number].smallest, over)
         kept[number] -= less
         over -= less
     return kept
@@ -146,6 +151,13 @@ def fitted(specs: Sequence[ColumnSpec], content: Sequence[int], room: int) -> li
     return [width - less for width, less in zip(wanted, given, strict=True)]
 
 
+def shows_cut(spec: ColumnSpec) -> bool:
+    """Whether a cell too long for the column is cut with "…" (cut_at_word), not clipped:
+    every column of bounded width (qa20 #8: clipped, "unverifi", "Pat Ryde" and "South
+    Korea's National Intell" read as typos), and the growing one when it holds titles."""
+    return spec.largest is not None or spec.cut_at_word
+
+
 def cut_at_word(text: str, width: int) -> str:
     """`text` in at most `width` cells: whole when it fits, else cut with "…" after its
     last word that ends in the cut's last third (inside a word when none does: at 20
@@ -154,12 +166,34 @@ def cut_at_word(text: str, width: int) -> str:
         return text
     if width < 2:
         return ELLIPSIS[:width]
-    end, cells = 0, 0
-    while cells + cell_len(text[end]) <= width - 1:
-        cells += cell_len(text[end])
-        end += 1
+    end = _cells_end(text, width - 1)
     cut = text[:end]
     space = cut.rfind(" ")
     if not text[end].isspace() and space >= end * 2 // 3 and space > 0:
         cut = cut[:space]
     return cut.rstrip(" ,;:–—-") + ELLIPSIS
+
+
+def window_start(text: str, width: int, first: int, end: int) -> int:
+    """Where a cut of `text` to `width` cells (with "…" either side) begins so that
+    text[first:end] shows: 0 when it does from the start, else at a word about a quarter
+    of the width before it (the Anchoring tab's changed words: at 120 columns its "as
+    tagged" cell read "The ministry said…", cut before the "3,000" it was there to mark)."""
+    if cell_len(text[:end]) <= width - 1:
+        return 0
+    start = max(0, first - width // 4)
+    if start and not text[start - 1].isspace():
+        space = text.find(" ", start, first)
+        start = start if space == -1 else space + 1
+    return start
+
+
+def _cells_end(text: str, width: int) -> int:
+    """How many of `text`'s characters fit in `width` cells (it has more)."""
+    if text.isascii() and text.isprintable():  # one cell a character: no walk
+        return width
+    end, cells = 0, 0
+    while cells + cell_len(text[end]) <= width:
+        cells += cell_len(text[end])
+        end += 1
+    return end
