@@ -392,7 +392,12 @@ async def test_the_summary_marks_a_figure_to_check_in_conflicts_and_ledger(
         assert rows[1][5] == f"{annotated.annotator}…"
         assert "(to check)" in screen.detail_of("ledger", 1)
         await pilot.resize_terminal(200, 36)
+        for _ in range(400):  # fitted again REFIT_DELAY after the width settles
+            await pilot.pause(0.05)
+            if screen.refit is None and screen.filled_width == screen.size.width == 200:
+                break
         await settle(app, pilot)
+        table = screen.query_one("#ledger-table", DataTable)
         rows = [[cell.plain for cell in table.get_row_at(n)] for n in range(table.row_count)]
         who = f"{annotated.annotator} (to check)"  # whole where the columns have room
         marked_rows = [(row[3], row[4], row[5], row[8]) for row in rows if "to check" in row[5]]
