@@ -34,9 +34,10 @@ async def test_a_renamed_article_file_is_said_at_the_start(tmp_path: Path) -> No
     (folder / "030_nums_v2.txt").write_text(TEXT, encoding="utf-8")
     said = [n for n in await opening_notices(db, folder) if "renamed" in n]
     assert len(said) == 1
-    assert "2 annotation(s) of 1 article(s)" in said[0]
+    assert "2 annotation(s) (every analyst's) of 1 article(s)" in said[0]
     assert "030_nums (now 030_nums_v2)" in said[0]
-    assert "rename the file back (e.g. 030_nums_v2 to 030_nums)" in said[0]
+    # the files as named, with their suffix: an id is no file name (rv21 #3)
+    assert "rename the file back (e.g. 030_nums_v2.txt to 030_nums.txt)" in said[0]
     (folder / "030_nums_v2.txt").rename(folder / "030_nums.txt")
     assert not [n for n in await opening_notices(db, folder) if "renamed" in n]
 

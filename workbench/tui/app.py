@@ -291,7 +291,7 @@ class WorkbenchApp(App[None]):
             hand_back(
                 self,
                 self.notify,
-                renamed_notice(pairs, held),
+                renamed_notice(pairs, held, corpus.by_id),
                 title="Renamed articles",
                 severity="warning",
                 timeout=30,

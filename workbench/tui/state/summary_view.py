@@ -64,6 +64,7 @@ from workbench.core.annotation import STATUSES, TAGS, Annotation, AnnotationKey,
 from workbench.core.collector import paused_gc
 from workbench.core.corpus.article_info import ArticleInfo
 from workbench.core.terminal_text import invisible_shown
+from workbench.tui.state.column_widths import cut_at_word
 from workbench.tui.state.live_summary import LiveSummary, moved_in_memory
 from workbench.tui.state.readings_keeper import keep_all, restored_readings
 from workbench.tui.state.review_rows import ARTICLE_NOT_OPENED
@@ -459,13 +460,22 @@ def dismissed_rows(dismissed: Sequence[DismissedPair], titles: Mapping[str, str]
                 low.quantity.value,
                 f"{low.quantity.text} vs {high.quantity.text}",
                 f"{low.source or '(unattributed)'} vs {high.source or '(unattributed)'}",
-                articles[0] if articles[0] == articles[1] else " vs ".join(articles),
+                articles[0] if articles[0] == articles[1] else _two_titles(*articles),
                 f"{low.index + 1} vs {high.index + 1}",
                 "",
                 f"{DISMISSED_HEADING}: {dismissed_by(pair, _one_line)}",
             )
         )
     return rows
+
+
+TITLE_CELLS = 18
+"""Each title of a dismissed pair's two articles at most: both fit the article column at
+its widest (40), so its cut neither loses the second title nor doubles a title's "…"."""
+
+
+def _two_titles(first: str, second: str) -> str:
+    return f"{cut_at_word(first, TITLE_CELLS)} vs {cut_at_word(second, TITLE_CELLS)}"
 
 
 def _possible_shown(summary: Summary, shown: SummaryView | None) -> PossibleShown:

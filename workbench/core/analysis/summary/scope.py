@@ -80,20 +80,27 @@ def renamed_pairs(
     return sorted(found.items())
 
 
-def renamed_notice(pairs: list[tuple[str, str]], held: Mapping[str, int]) -> str:
+def renamed_notice(
+    pairs: list[tuple[str, str]], held: Mapping[str, int], known: Mapping[str, Article]
+) -> str:
     """What the annotate screen says on opening a folder where an annotated file was
-    renamed (`pairs`: renamed_pairs; `held`: annotations by the database's article id):
-    the article opened "tagged 0/7" without a word, and tagging it again counted each
-    figure twice in the summary, under both names (qa21 #2)."""
+    renamed (`pairs`: renamed_pairs; `held`: every analyst's annotations by the
+    database's article id; `known`: the articles read, by id): the article opened
+    "tagged 0/7" without a word, and tagging it again counted each figure twice in the
+    summary, under both names (qa21 #2). The advice names files as they are and should
+    be named, with their suffix (an id is a file's name without it: rv21 #3)."""
     count = sum(held.get(missing, 0) for missing, _ in pairs)
     named = "; ".join(
         f"{name_printable(missing)} (now {name_printable(there)})" for missing, there in pairs[:3]
     )
     if len(pairs) > 3:
         named += f" and {len(pairs) - 3} more"
-    first, now = (name_printable(name) for name in pairs[0])
+    missing, there = pairs[0]
+    now = known[there].path.name
+    first, now = name_printable(missing + known[there].path.suffix), name_printable(now)
     return (
-        f"The database holds {count} annotation(s) of {len(pairs)} article(s) whose file "
+        f"The database holds {count} annotation(s) (every analyst's) of {len(pairs)} "
+        f"article(s) whose file "
         f"was renamed: {named}. An article is named by its file, so they are not shown "
         f"here, and what you tag here is counted apart from them (the summary would count "
         f"that text twice). To work on them, quit (q) and rename the file back "
