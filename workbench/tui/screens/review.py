@@ -65,6 +65,7 @@ from workbench.tui.tagged_line import reanchored_words, source_gone, tagged_line
 from workbench.tui.typeahead import open_prompt
 from workbench.tui.widgets.fitted_footer import FittedFooter
 from workbench.tui.widgets.literal_input import LiteralInput
+from workbench.tui.widgets.review_detail import ReviewDetail
 from workbench.tui.widgets.review_table import ReviewTable, row_cells
 from workbench.tui.widgets.tag_palette import TagStyles
 
@@ -281,7 +282,7 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             id="review-search",
         )
         yield ReviewTable(id="review-table")
-        yield Static("", id="review-detail", markup=False)
+        yield ReviewDetail(id="review-detail")
         yield FittedFooter(FOOTER_RANK)
 
     def on_mount(self) -> None:
@@ -789,13 +790,18 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
         self.show_detail_of(event.cursor_row)
         self.more_rows(event.cursor_row)
 
+    @on(ReviewDetail.Rewidth)
+    def detail_rewidth(self) -> None:
+        """Say the highlighted row again at the detail's new width (qa21 #9)."""
+        self.show_detail_of(self.query_one(ReviewTable).cursor_row if self.shown else None)
+
     def show_detail_of(self, position: int | None) -> None:
         """The row at `position` in full under the table (its columns are cut short):
         its source, sentence and note, then where it is, its tags, status and analyst;
         nothing when there is no row there. At 80 columns the article, status and note
         were cut to a few letters and the two lines under the table cut the rest (qa14
         Q10, Q16, Q18): the lines grow with the text (app.tcss)."""
-        detail = self.query_one("#review-detail", Static)
+        detail = self.query_one(ReviewDetail)
         if not self.shown and self.loaded:
             detail.update(literal(self.nothing_shown()))
             return
