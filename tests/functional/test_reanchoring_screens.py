@@ -148,7 +148,7 @@ async def test_review_lists_orphans_and_checks_and_acts_on_them(
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
-        # f, 6 = anchoring; then 3 = orphaned (any, to check, orphaned, article missing).
+        # f, 6 = anchoring; then 3 = orphaned (any, to check, orphaned, article not opened).
         await pilot.press("f", "6", "3")
         await settle(app, pilot)
         assert [row.annotation.note for row in screen.shown] == ["the denial"]
@@ -176,7 +176,7 @@ async def test_review_lists_orphans_and_checks_and_acts_on_them(
         await settle(app, pilot)
         confirmed = annotated.get("story", 6)
         assert confirmed is not None and confirmed.anchor_state == "current"
-        # f, 6, 4 = article missing.
+        # f, 6, 4 = article not opened.
         await pilot.press("f", "6", "4")
         await settle(app, pilot)
         assert [row.annotation.article_id for row in screen.shown] == ["renamed"]

@@ -150,7 +150,7 @@ async def test_an_annotation_of_a_renamed_article_says_how_to_get_it_back(
     annotated.save(annotate(article(STORY, "renamed"), 2, annotated.annotator, note="gone"))
     app = WorkbenchApp(annotated, corpus=corpus_of(tmp_path, CORRECTED), keymap={})
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await review(app, pilot, "4")  # article missing
+        screen = await review(app, pilot, "4")  # article not opened
         assert [row.annotation.note for row in screen.shown] == ["gone"]
         for key in ("t", "x", "enter"):
             app._notifications.clear()

@@ -642,7 +642,7 @@ async def test_the_screens_report_is_the_commands_on_a_database_of_two_stories(
     arguments = ["summary", str(bundled_articles()), "--db", str(store.location)]
     assert main([*arguments, "--annotator", store.annotator, "-o", str(command)]) == 0
     capsys.readouterr()
-    # article missing: one line, by the title the database remembers (qa9 Q19)
+    # article not opened: one line, by the title the database remembers (qa9 Q19)
     assert "| Death toll disputed | 1 | tester |" in command.read_text()
     assert target.read_bytes() == command.read_bytes()
 

@@ -424,7 +424,7 @@ def summary_inputs(
     counted = annotations
     if paths and known is not None:
         # Annotations of articles not among the PATHs are counted nowhere: their text
-        # was not read. The anchoring section lists them as "article missing".
+        # was not read. The anchoring section lists them as not opened ("article_missing").
         counted = [a for a in annotations if a.article_id in known]
         caveats += renamed_articles([*annotations, *orphans], known)
     caveats += texts_counted_twice(counted)

@@ -85,11 +85,12 @@ def test_the_header_tells_articles_not_read_from_articles_changed() -> None:
     other = tuple(
         sentence_annotation(f"Flood toll {n}.", index=n, article_id="flood") for n in range(3)
     )
-    both = AnchoringSection(check=(kyiv,), orphaned=(gone,), article_missing=other)
+    both = AnchoringSection(check=(kyiv,), orphaned=(gone,), article_not_opened=other)
     assert anchoring_words(both) == (
         "1 orphaned after articles changed · 3 on 1 article(s) not read"
     )  # the one to check is said apart ("still to check"), as the report does (fx9)
-    assert anchoring_words(AnchoringSection(article_missing=other)) == "3 on 1 article(s) not read"
+    not_opened = AnchoringSection(article_not_opened=other)
+    assert anchoring_words(not_opened) == "3 on 1 article(s) not read"
     assert anchoring_words(AnchoringSection(check=(kyiv,))) == ""
 
 

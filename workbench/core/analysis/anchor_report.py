@@ -3,7 +3,8 @@
 Re-anchoring never puts an annotation on a sentence silently: a similar-sentence move is
 "to check" until the analyst confirms it, an annotation with no sentence left is an
 orphan (on none), and one whose article is not in the corpus (a renamed file) is listed
-as "article missing". The summary lists all three so that none is lost from view.
+as not opened (the report's "Article missing", JSON "article_missing"). The summary
+lists all three so that none is lost from view.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def anchoring_section(
         check=check,
         tagged={key: version for key, version in tagged.items() if version is not None},
         orphaned=tuple(orphans),
-        article_missing=tuple(missing),
+        article_not_opened=tuple(missing),
         titles=short_titles(
             (article_id, title)
             for article_id in dict.fromkeys(a.article_id for a in missing)

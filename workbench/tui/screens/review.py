@@ -178,8 +178,9 @@ def fitted_rooms(width: int) -> Iterator[int]:
     yield SHORTEST_PART
 
 
-def article_missing(article_id: str) -> str:
-    """What to do about an annotation whose article is not in the corpus."""
+def article_not_opened(article_id: str) -> str:
+    """What to do about an annotation whose article the app did not open (not in this
+    corpus)."""
     named = name_displayable(article_id)
     return (
         f"Its article, {named}, is not in this corpus: an article of another story "
@@ -705,8 +706,8 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
             self.notify("No annotation highlighted.")
             return None
         if found[1].annotation.is_orphan != orphan:
-            if orphan and found[1].article_missing:
-                why = article_missing(found[1].annotation.article_id)
+            if orphan and found[1].article_not_opened:
+                why = article_not_opened(found[1].annotation.article_id)
             elif orphan:
                 why = "Only an orphan (sentence —) is re-attached or deleted here."
             else:
@@ -780,8 +781,8 @@ class ReviewScreen(Screen[tuple[str, int] | None]):
                     markup=False,
                 )
                 return
-            if self.shown[position].article_missing:
-                self.notify(article_missing(annotation.article_id), markup=False, timeout=10)
+            if self.shown[position].article_not_opened:
+                self.notify(article_not_opened(annotation.article_id), markup=False, timeout=10)
                 return
             self.close_with((annotation.article_id, annotation.index))
 

@@ -67,8 +67,8 @@ class ReviewRow:
     article_label: str
     haystack: str
     """Text, source and note, normalised once for searching."""
-    article_missing: bool = False
-    """The article is not in the corpus (renamed or removed)."""
+    article_not_opened: bool = False
+    """The article is not among those the app opened (ARTICLE_NOT_OPENED)."""
 
     @property
     def key(self) -> RowKey:
@@ -161,7 +161,7 @@ class ReviewQuery:
         ]
 
     def annotation_filter(self) -> AnnotationFilter:
-        """The filters but `anchoring: article missing` (a fact of the corpus, not of
+        """The filters but `anchoring: article not opened` (a fact of the corpus, not of
         the annotation: see `kept`), as the one annotation filter."""
         return AnnotationFilter.of(
             article_ids=optional(self.article_id),
@@ -176,7 +176,7 @@ class ReviewQuery:
         """The rows that pass every filter, in their order (the search text is applied
         apart)."""
         if self.anchoring == ARTICLE_NOT_OPENED:
-            rows = [row for row in rows if row.article_missing]
+            rows = [row for row in rows if row.article_not_opened]
         kept = self.annotation_filter().select(rows, row_field)
         if self.by_speaker and self.speakers is not None:
             speaker, of = self.source, self.speakers.of

@@ -675,7 +675,7 @@ def screen_read(workspace: Workspace, analyst: str | None, ledger: LedgerSetting
     remembered = {info.article_id: info.title for info in seen}
     anchoring = anchoring_section(annotations, orphans, known, versions.of, remembered)
     # An annotation whose article is not in the corpus is counted nowhere: its text
-    # was not read. The anchoring section lists it as "article missing".
+    # was not read. The anchoring section lists it as not opened ("article_missing").
     on_corpus = [a for a in annotations if a.article_id in known]
     said = [*renamed_articles([*annotations, *orphans], known), *one_text_under_two_ids(on_corpus)]
     caveats = tuple(f"{line}." for line in said)

@@ -86,7 +86,7 @@ def sentence_cell(annotation: Annotation) -> Content:
 
 
 def article_cell(row: ReviewRow) -> Content:
-    if row.article_missing:
+    if row.article_not_opened:
         return Content("✗ ").stylize("bold $warning") + literal(row.article_label, single_line=True)
     return literal(row.article_label, single_line=True)
 

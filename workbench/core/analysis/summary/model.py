@@ -33,7 +33,8 @@ Counts = Mapping[str, int]
 """Sentences per tag, or per status, in TAGS or STATUSES order."""
 JSON = dict[str, Any]
 AnchoringList = Literal["check", "orphaned", "article_missing"]
-"""The anchoring section's lists, by their JSON names."""
+"""The anchoring section's lists, by their JSON names (the report's schema: the list of
+articles not opened keeps its key "article_missing")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,8 +350,8 @@ class AnchoringSection:
     """Moved onto a similar sentence, not yet confirmed."""
     orphaned: tuple[Annotation, ...] = ()
     """On no sentence (their index is where they were made)."""
-    article_missing: tuple[Annotation, ...] = ()
-    """Their article is not in the corpus."""
+    article_not_opened: tuple[Annotation, ...] = ()
+    """Their article is not among those read (not in the corpus): JSON "article_missing"."""
     tagged: Mapping[AnnotationKey, Annotation] = field(default_factory=dict)
     """How those to check were tagged (by their key now), where known: the old quote to
     show beside the new sentence (workbench/core/anchoring/as_tagged.py)."""
@@ -369,7 +370,7 @@ class AnchoringSection:
         """(orphaned, of missing articles, how many such articles): the annotations on
         no sentence read, which no count holds; the report's note and the summary
         screen's header count them alike (those to check are said apart by both)."""
-        missing = self.article_missing
+        missing = self.article_not_opened
         articles = len({annotation.article_id for annotation in missing})
         return len(self.orphaned), len(missing), articles
 
@@ -378,7 +379,7 @@ class AnchoringSection:
         return (
             ("check", self.check),
             ("orphaned", self.orphaned),
-            ("article_missing", self.article_missing),
+            ("article_missing", self.article_not_opened),
         )
 
     def entries(self) -> Iterator[tuple[AnchoringList, Annotation]]:
