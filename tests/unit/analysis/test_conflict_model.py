@@ -55,14 +55,15 @@ def test_the_training_script_reproduces_the_weights_file() -> None:
     assert weights_file(read_sets()) == WEIGHTS.read_text(encoding="utf-8")
 
 
-def test_the_shipped_reader_is_trained_on_every_labelled_set_but_the_last_four() -> None:
-    """Blind 17 to 20 are folds the reader is measured on, but not trained on:
+def test_the_shipped_reader_is_trained_on_every_labelled_set_but_the_last_five() -> None:
+    """Blind 17 to 21 are folds the reader is measured on, but not trained on:
     conflict-model-4, trained on blind 17 too, measured no better nested (ml18), so the
     shipped weights (conflict-model-5, cf19) are trained on blind sets 2-16, and blind 18
-    (a fold since bw18dev), 19 (since cf20) and 20 (since cf21) leave them as they were."""
+    (a fold since bw18dev), 19 (since cf20), 20 (since cf21) and 21 (since cf22) leave
+    them as they were."""
     trained_on = json.loads(WEIGHTS.read_text(encoding="utf-8"))["trained_on"]
-    assert {"blind 16", "blind 17", "blind 18", "blind 19", "blind 20"} <= set(FOLDS)
-    assert TRAINED_WITHOUT == ("blind 17", "blind 18", "blind 19", "blind 20")
+    assert {"blind 16", *TRAINED_WITHOUT} <= set(FOLDS)
+    assert TRAINED_WITHOUT == ("blind 17", "blind 18", "blind 19", "blind 20", "blind 21")
     assert trained_on == [*ALWAYS_TRAINED, *(n for n in FOLDS if n not in TRAINED_WITHOUT)]
     assert trained_on[-1] == "blind 16"
 

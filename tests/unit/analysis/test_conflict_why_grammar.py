@@ -36,6 +36,7 @@ from tests.fixtures.blind_figure_pairs17 import FINAL_TEST as BLIND_SEVENTEEN
 from tests.fixtures.blind_figure_pairs18 import FINAL_TEST as BLIND_EIGHTEEN
 from tests.fixtures.blind_figure_pairs19 import FINAL_TEST as BLIND_NINETEEN
 from tests.fixtures.blind_figure_pairs20 import FINAL_TEST as BLIND_TWENTY
+from tests.fixtures.blind_figure_pairs21 import FINAL_TEST as BLIND_TWENTY_ONE
 from tests.fixtures.figure_pairs import HELD_OUT, PAIRS
 from tests.fixtures.figure_pairs_fig15 import FIG_FIFTEEN
 from tests.fixtures.figure_pairs_part3 import PART_THREE
@@ -51,6 +52,7 @@ SENTENCE_PAIRS = (
     + BLIND_FIVE + BLIND_SIX + BLIND_SEVEN + BLIND_EIGHT + BLIND_NINE + BLIND_TEN
     + BLIND_ELEVEN + BLIND_THIRTEEN + BLIND_FOURTEEN + BLIND_FIFTEEN + FIG_FIFTEEN
     + BLIND_SIXTEEN + BLIND_SEVENTEEN + BLIND_EIGHTEEN + BLIND_NINETEEN + BLIND_TWENTY
+    + BLIND_TWENTY_ONE
 )  # fmt: skip
 
 
