@@ -133,6 +133,17 @@ class Recovery:
     """Each annotation key's last history record, when the history a checksummed snapshot
     acknowledged is whole and vouched for: what the snapshot's record of that annotation
     was, put back for one the snapshot holds damaged (tr9 T12)."""
+    history_read: HistoryRead | None = None
+    """FILE.history's "Kept" line and the records it counts: repair says it again with the
+    journal's changes added (repair._history_kept), from this count, not its words."""
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRead:
+    """The records read from FILE.history, and which line of `Recovery.kept` says so."""
+
+    line: int
+    records: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,6 +479,7 @@ def _history(
     ordered = [records[number] for number in sorted(records)]
     if list(records) != sorted(records):
         recovery.damaged.append(f"{name}: records out of order: put back in the order of their ids")
+    recovery.history_read = HistoryRead(len(recovery.kept), len(ordered))
     recovery.kept.append(f"{name}: {len(ordered):,} history records")
     first, following = int(meta.get("history_first_id", 1)), int(meta.get("history_next_id", 1))
     whole = snapshot is not None and snapshot.checked and vouched

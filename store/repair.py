@@ -20,7 +20,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -215,17 +214,13 @@ def _move_aside(path: Path, stamp: str, names: list[str], report: RepairReport) 
     fsync_directory(path.parent)
 
 
-_FROM_FILE = re.compile(r": ([\d,]+) history records$")
-
-
 def _history_kept(recovery: Recovery, name: str, count: int, renumbered: bool) -> None:
     """One "Kept" line for the repaired history: what its file held and what the
     journal's changes add, renumbered or not. The file's count stood alone beside a
     second line with the whole ("history: 0 history records", then "its 69 records
     are numbered again from 1": qa21 #12), two counts of one file that disagreed."""
-    line = next((k for k, kept in enumerate(recovery.kept) if kept.startswith(f"{name}: ")), None)
-    found = None if line is None else _FROM_FILE.search(recovery.kept[line])
-    from_file = count if found is None else int(found.group(1).replace(",", ""))
+    read = recovery.history_read  # the count recover() read, not parsed from its words
+    from_file = count if read is None else read.records
     words = f"{name}: {count:,} history records"
     if from_file != count:
         words += f" ({from_file:,} from the file, {count - from_file:,} from the journal's changes)"
@@ -236,8 +231,8 @@ def _history_kept(recovery: Recovery, name: str, count: int, renumbered: bool) -
             ", numbered again from 1 (record ids named in this report are those of the "
             "damaged history)"
         )
-    if found is not None and line is not None:
-        recovery.kept[line] = words
+    if read is not None:
+        recovery.kept[read.line] = words
     elif from_file != count or renumbered:
         recovery.kept.append(words)
 

@@ -49,3 +49,46 @@ def test_the_history_kept_is_counted_once(
         "numbered again from 1 (record ids named in this report are those of the damaged "
         "history)"
     ]
+
+
+BOTH = """
+import os, sys
+from pathlib import Path
+from store import AnnotationStore
+from tests.fixtures.anchored import annotate, article
+text = "Report\\n" + "".join(f"Sentence {n} said {n} people died.\\n" for n in range(1, 7))
+for indexes in (range(3), range(3, 6)):
+    store = AnnotationStore.open(Path(sys.argv[1]), annotator="ana")
+    for index in indexes:
+        store.save(annotate(article(text, "story"), index, "ana"))
+    if indexes.start == 0:
+        store.close()  # the first three go to the history file
+os._exit(0)  # the last three stay in the journal
+"""
+
+
+def test_the_history_kept_names_the_files_count_and_the_journals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The count from the file is the one recover() read (Recovery.history_read), passed
+    along as data: the line said once, with both parts (fix22b: it was parsed back out of
+    recover()'s own words with a regex)."""
+    db = tmp_path / "ann.json"
+    root = str(Path(__file__).resolve().parents[2])
+    subprocess.run([sys.executable, "-c", BOTH, str(db)], check=True, cwd=root)
+    journal = db.with_name("ann.json.journal")
+    lines = journal.read_bytes().split(b"\n")
+    damaged = bytearray(lines[2])
+    damaged[len(damaged) // 2] ^= 0x04
+    lines[2] = bytes(damaged)
+    journal.write_bytes(b"\n".join(lines))
+    code, out, _ = run(capsys, "repair", "--db", str(db))
+    assert code == 0
+    kept = out.split("Kept:\n", 1)[1].split("Lost:", 1)[0].splitlines()
+    assert [line.strip() for line in kept] == [
+        "ann.json: the snapshot (3 annotations)",
+        "ann.json.history: 5 history records (3 from the file, 2 from the journal's changes), "
+        "numbered again from 1 (record ids named in this report are those of the damaged "
+        "history)",
+        "journal: 2 changes",
+    ]
