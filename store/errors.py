@@ -175,6 +175,24 @@ class StoreWriteError(StoreError):
         super().__init__(f"not saved: {reason}{where}")
 
 
+class NotWritableError(StoreWriteError):
+    """The database cannot be opened for writing: its lock file, the first file a
+    writer opens, cannot be opened so. Nothing was being saved and the lock file may
+    well exist: "not saved: cannot create the lock file" said neither (qa21 #12, a
+    read-only mount). The message says why, and what still works on it."""
+
+    def __init__(self, database: Path, lock: Path, why: str) -> None:
+        StoreError.__init__(
+            self,
+            f"cannot open {name_printable(database.name)} for writing: {why}; nothing was "
+            "changed. The read-only commands still work on it: `workbench annotate "
+            "--read-only` to look, `summary`, `export` and `reanchor --dry-run` "
+            f"({name_printable(lock)})",
+        )
+        self.path = lock
+        self.reason = why
+
+
 class AnchorConflictError(StoreError):
     """A change that would put an annotation where another one of the same analyst is,
     or that was planned on annotations which have changed since: nothing was written."""

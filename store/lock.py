@@ -22,7 +22,12 @@ import time
 import zlib
 from pathlib import Path
 
-from store.errors import DatabaseLockedError, StoreWriteError, describe_os_error
+from store.errors import (
+    DatabaseLockedError,
+    NotWritableError,
+    StoreWriteError,
+    describe_os_error,
+)
 from store.files import replaced_under
 from workbench.core.terminal_text import name_printable
 
@@ -112,6 +117,21 @@ def recorded_saved(database: Path) -> int | None:
         os.close(fd)
 
 
+def unwritable(lock: Path, error: OSError) -> str:
+    """Why the lock file could not be opened for writing, as what is true of it: its
+    folder on a read-only file system, the file there but not ours to write, the folder
+    not ours to add it to."""
+    folder = name_printable(lock.parent)
+    if error.errno == errno.EROFS:
+        return f"its folder {folder} is on a read-only file system"
+    exists = os.path.lexists(lock)
+    if error.errno in (errno.EACCES, errno.EPERM):
+        which = f"lock file {name_printable(lock.name)}" if exists else f"folder {folder}"
+        return f"its {which} may not be written (permission denied)"
+    verb = "open" if exists else "create"
+    return f"cannot {verb} its lock file {name_printable(lock.name)}: {describe_os_error(error)}"
+
+
 class DatabaseLock:
     """An exclusive, non-blocking lock on a database; close() releases it."""
 
@@ -130,9 +150,7 @@ class DatabaseLock:
         except OSError as error:
             if error.errno == errno.ELOOP:
                 raise StoreWriteError(self.path, _NOT_A_LOCK_FILE % "a symbolic link") from error
-            raise StoreWriteError(
-                self.path, f"cannot create the lock file: {describe_os_error(error)}"
-            ) from error
+            raise NotWritableError(database, self.path, unwritable(self.path, error)) from error
         found = os.fstat(self._fd)
         if not stat.S_ISREG(found.st_mode):
             os.close(self._fd)
