@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from workbench.core import terminal_text
 from workbench.core.terminal_text import (
     UNSAFE,
+    UNSAFE_ON_ONE_LINE,
     displayable,
-    displayable_in_place,
+    displayable_in_field,
     json_safe,
     json_safe_bytes,
     json_safe_for_terminal,
@@ -43,15 +44,30 @@ def test_the_screen_shows_control_pictures_and_escapes() -> None:
     assert displayable("a\nb", single_line=True) == "a b"
 
 
-def test_an_input_field_gets_one_symbol_for_each_character() -> None:
-    shown = displayable_in_place("a\x1b\x9b\u202e\n\tb")
-    assert shown == "a␛\ufffd\ufffd␊␉b"
-    assert len(shown) == len("a\x1b\x9b\u202e\n\tb")
+def test_an_input_field_shows_what_the_screen_shows_and_where_each_character_is() -> None:
+    """qa21 #12: a C1 control was drawn as U+FFFD in the note prompt, `\\x9b` elsewhere."""
+    shown = displayable_in_field("a\x1b\x9b3\u202e\n\tb")
+    assert shown == ("a␛\\x9b3\\u202e␊␉b", [0, 1, 2, 6, 7, 13, 14, 15, 16])
+    assert displayable_in_field("plain") is None
+
+
+@given(st.text())
+def test_a_field_shows_each_character_where_it_says(text: str) -> None:
+    found = displayable_in_field(text)
+    if found is None:
+        assert UNSAFE_ON_ONE_LINE.search(text) is None
+        return
+    shown, starts = found
+    assert UNSAFE_ON_ONE_LINE.search(shown) is None
+    assert len(starts) == len(text) + 1 and starts[-1] == len(shown)
+    for index, char in enumerate(text):
+        piece = shown[starts[index] : starts[index + 1]]
+        assert (piece == char) == (UNSAFE_ON_ONE_LINE.match(char) is None), (char, piece)
 
 
 @given(st.text())
 def test_nothing_a_terminal_would_obey_survives(text: str) -> None:
-    for shown in (printable(text), displayable(text), displayable_in_place(text)):
+    for shown in (printable(text), displayable(text), (displayable_in_field(text) or [text])[0]):
         assert UNSAFE.search(shown) is None
     assert "\n" not in printable(text, single_line=True)
 

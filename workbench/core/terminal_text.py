@@ -16,7 +16,8 @@ decides which characters are unsafe and how they are shown:
   programs, and is exact).
 - `displayable` (text the TUI draws) shows C0 controls and DEL as the one-cell Unicode
   control pictures (␛, ␇, ␡) the screen has always used, and the rest as escapes;
-  `displayable_in_place` keeps one character for one (an input field's cursor).
+  `displayable_in_field` shows a field being edited alike (tab and newline as pictures)
+  and says where each character of the text is drawn (the field's cursor).
 - `json_safe` escapes them inside serialized JSON as \\uXXXX, which is the same JSON
   value: json output stays exact and still cannot drive a terminal.
 """
@@ -103,20 +104,36 @@ def displayable(text: str, *, single_line: bool = False) -> str:
     return pattern.sub(_on_screen, text)
 
 
-def _one_symbol(match: re.Match[str]) -> str:
-    code = ord(match.group())
+def _in_field(char: str) -> str:
+    code = ord(char)
     if code < 0x20:
         return chr(0x2400 + code)
-    return "\u2421" if code == 0x7F else "\ufffd"
+    return "\u2421" if code == 0x7F else escape(char)
 
 
-def displayable_in_place(text: str) -> str:
-    """One visible character for each unsafe one, tab and newline included (control
-    pictures, else U+FFFD), so that a position in the text is the same position on
-    screen: for a field being edited, whose value must stay exact."""
+def displayable_in_field(text: str) -> tuple[str, list[int]] | None:
+    """`text` for a field being edited, as `displayable` shows it everywhere else:
+    control pictures for C0 (tab and newline too: in a field they are kept) and DEL,
+    escapes for the rest (`\\x9b`, `\\u202e`); and where each of its characters starts
+    in what is shown, then where the end is (a cursor at a position of the text is drawn
+    there). None when nothing in `text` needs it. Drawn as U+FFFD, a C1 control read as
+    a stray byte where the panel showed `\\x9b` (qa21 #12)."""
     if UNSAFE_ON_ONE_LINE.search(text) is None:
-        return text
-    return UNSAFE_ON_ONE_LINE.sub(_one_symbol, text)
+        return None
+    parts: list[str] = []
+    starts: list[int] = []
+    shift = last = 0  # how much longer the shown text is so far; the text's next char
+    for found in UNSAFE_ON_ONE_LINE.finditer(text):
+        at = found.start()
+        starts.extend(range(last + shift, at + shift))
+        shown = _in_field(found.group())
+        starts.append(at + shift)
+        parts += (text[last:at], shown)
+        shift += len(shown) - 1
+        last = at + 1
+    starts.extend(range(last + shift, len(text) + shift + 1))
+    parts.append(text[last:])
+    return "".join(parts), starts
 
 
 def _json_escape(match: re.Match[str]) -> str:
