@@ -584,3 +584,29 @@ def test_one_article_under_two_unicode_forms_in_one_export_is_refused(
         code, out, err = run(capsys, "agree", str(first), str(second))
         assert code == 1 and out == ""
         assert f"{both}: it names 1 article(s) under two Unicode forms" in err
+
+
+def test_a_json_lines_file_named_json_is_said_to_be_one(
+    ana_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qa21 #12: `import x.json` on a JSON Lines file said only "not valid JSON: more text
+    after the JSON value at line 2, column 1". It says what the file is and what to do,
+    only when every line does read as JSON (a broken document gets no such hint)."""
+    lines = tmp_path / "lines.jsonl"
+    run(capsys, "export", "--db", str(ana_db), "--format", "jsonl", "-o", str(lines))
+    misnamed = tmp_path / "x.json"
+    misnamed.write_bytes(lines.read_bytes())
+    before = state(ana_db)
+    code, out, err = run(capsys, "import", str(misnamed), "--db", str(ana_db))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"workbench: {misnamed}: $: not valid JSON: more text after the JSON value at line 2, "
+        "column 1; it reads as JSON Lines (a JSON object a line, as `export --format jsonl` "
+        "writes): name it .jsonl to import it\n"
+    )
+    assert state(ana_db) == before
+    broken = tmp_path / "broken.json"
+    broken.write_text(lines.read_text().replace("\n", "\nnot json\n", 1))
+    code, _, err = run(capsys, "import", str(broken), "--db", str(ana_db))
+    assert code == 1 and "more text after the JSON value" in err and "JSON Lines" not in err
+    assert state(ana_db) == before

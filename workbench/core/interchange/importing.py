@@ -545,6 +545,31 @@ def text_position(text: str, offset: int, where: Location) -> str:
     return f"column {column}" if where.line is not None else f"line {line}, column {column}"
 
 
+JSON_LINES_HINT = (
+    "; it reads as JSON Lines (a JSON object a line, as `export --format jsonl` writes): "
+    "name it .jsonl to import it"
+)
+"""Said when a .json file is JSON Lines (qa21 #12: only "more text after the JSON value
+at line 2" was, and the analyst had to guess why)."""
+
+
+def is_json_lines(text: str) -> bool:
+    """Every line of `text` but blank ones is a JSON object, and there are two or more:
+    a JSON Lines file (asked only of a document refused, so the cost is the refusal's)."""
+    objects = 0
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            value = STRICT_JSON.decode(line)
+        except (ValueError, RecursionError):  # a JSONDecodeError, a DuplicateKey, NaN…
+            return False
+        if not isinstance(value, dict):
+            return False
+        objects += 1
+    return objects >= 2
+
+
 def decode_json(raw: bytes, where: Location) -> Any:
     """Strict JSON, with messages that say where the text goes wrong: no repeated key
     in an object, no NaN or infinity, no lone surrogate, at most MAX_DEPTH levels."""
@@ -564,8 +589,9 @@ def decode_json(raw: bytes, where: Location) -> Any:
         at_the_end = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated")
         truncated = " (the file looks truncated)" if at_the_end else ""
         position = text_position(text, error.pos, where)
+        hint = JSON_LINES_HINT if error.msg == "Extra data" and is_json_lines(text) else ""
         raise ImportFileError(
-            where, f"not valid JSON: {message} at {position}{truncated}"
+            where, f"not valid JSON: {message} at {position}{truncated}{hint}"
         ) from None
     except DuplicateKey as duplicate:
         located = json.loads(text, object_pairs_hook=marking_duplicates)
