@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.common import cannot, fail
+from workbench.cli.common import cannot, fail, fail_each
 from workbench.cli.output import write_json_text
 from workbench.core.analysis.summary.model import sentence_label
 from workbench.core.annotation import status_words
@@ -311,7 +311,7 @@ def run(args: argparse.Namespace) -> int:
         refuse_past_their_text(batch_b, second)
         a, b = batch_a.annotations, batch_b.annotations
     except ImportFileError as error:
-        return fail(str(error))
+        return fail_each(error.lines())
     except OSError as error:
         return fail(cannot("read", error.filename, error))
     try:

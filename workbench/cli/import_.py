@@ -483,16 +483,20 @@ def run(args: argparse.Namespace) -> int:
         texts: dict[str, dict[str, int]] | None = None
         writes: dict[str, set[str]] = {}  # article id -> the analysts the file writes there
         for annotation, where in source.annotations():
-            placement.check(annotation, where)
-            writes.setdefault(annotation.article_id, set()).add(annotation.annotator)
             if texts is None:  # the file's article list is read once its records start
                 texts = SentenceCounts(source.articles, corpus.by_id).counts
-            within_the_count(annotation, where, texts)
+            try:  # every record's problems are said at once (qa21 #12)
+                placement.check(annotation, where)
+                within_the_count(annotation, where, texts)
+            except ImportFileError as error:
+                source.problems.add(error)
+                continue
+            writes.setdefault(annotation.article_id, set()).add(annotation.annotator)
         check_tagged_on(source, corpus)
         refuse_form_twins(writes, corpus_ids, "the corpus")
         refuse_spellings_within(writes, corpus_ids)
     except ImportFileError as error:
-        return fail(str(error.in_file(path)))
+        return fail_each(error.in_file(path).lines())
     except OSError as error:
         return fail(cannot("read", path, error))
     location = resolve_database(args.db)
@@ -588,7 +592,7 @@ def run(args: argparse.Namespace) -> int:
             taken = taken_placements(store, made)
         warn(store.warnings[shown:])  # what closing found (a compaction's own checks)
     except ImportFileError as error:
-        return fail(str(error.in_file(path)))
+        return fail_each(error.in_file(path).lines())
     except OSError as error:
         return fail(cannot("read", path, error))
     except StoreError as error:

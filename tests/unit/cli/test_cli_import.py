@@ -610,3 +610,50 @@ def test_a_json_lines_file_named_json_is_said_to_be_one(
     code, _, err = run(capsys, "import", str(broken), "--db", str(ana_db))
     assert code == 1 and "more text after the JSON value" in err and "JSON Lines" not in err
     assert state(ana_db) == before
+
+
+@pytest.mark.parametrize("format_name", ["json", "jsonl"])
+def test_every_problem_of_an_import_s_records_is_said_at_once(
+    ana_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], format_name: str
+) -> None:
+    """qa21 #12: the problems of an import's records came one at a time ("'anchor_state'
+    is a required property", fix it, then "'suggestion' is a required property", …).
+    Every one is said, each naming its record, up to 20, then how many more; the file
+    is still refused whole and the database unchanged."""
+    good = tmp_path / f"good.{format_name}"
+    run(capsys, "export", "--db", str(ana_db), "--format", format_name, "-o", str(good))
+    if format_name == "json":
+        document = json.loads(good.read_text())
+        first = document["annotations"][0]
+    else:
+        header, first_line, _second = good.read_text().splitlines()
+        first = json.loads(first_line)
+    missing = {k: v for k, v in first.items() if k not in ("anchor_state", "suggestion")}
+    records = [missing, *(dict(first, tags=["opinion"]) for _ in range(24))]
+    bad = tmp_path / f"bad.{format_name}"
+    if format_name == "json":
+        bad.write_text(json.dumps(dict(document, annotations=records)))
+        whole = [f"$.annotations[{n}]" for n in range(25)]
+        place = whole
+    else:
+        counted = json.dumps(dict(json.loads(header), annotation_lines=len(records)))
+        bad.write_text("\n".join([counted, *(json.dumps(r) for r in records)]) + "\n")
+        whole = [f"line {n + 2}" for n in range(25)]
+        place = [f"line {n + 2}: $" for n in range(25)]
+    before = state(ana_db)
+    code, out, err = run(capsys, "import", str(bad), "--db", str(ana_db))
+    assert (code, out) == (1, "")
+    named = f"workbench: {bad}" + (": " if format_name == "json" else " ")
+    said = err.splitlines()
+    assert said[:2] == [
+        f"{named}{whole[0]}: 'anchor_state' is a required property",
+        f"{named}{whole[0]}: 'suggestion' is a required property",
+    ]
+    assert said[2:20] == [
+        f"{named}{place[n]}.tags[0]: 'opinion' is not one of ['claim', 'attribution', 'denial']"
+        for n in range(1, 19)
+    ]
+    assert said[20:] == [
+        f"workbench: {bad}: and 6 more problem(s) (26 in all): nothing was imported"
+    ]
+    assert state(ana_db) == before

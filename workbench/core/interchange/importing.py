@@ -103,6 +103,72 @@ class ImportFileError(ValueError):
     def in_file(self, file: Path) -> ImportFileError:
         return ImportFileError(self.where, self.reason, file)
 
+    def lines(self) -> list[str]:
+        """The message, a line per problem (one here)."""
+        return [str(self)]
+
+    def each(self) -> list[ImportFileError]:
+        """The problems it says, one by one."""
+        return [self]
+
+
+SAID_AT_MOST = 20
+"""Problems of an import's records said at once (qa21 #12: they came one at a time,
+"fix it, then the next"): the rest are counted."""
+
+
+class ImportProblems(ImportFileError):
+    """Several records of a file that cannot be imported, each said with its place (the
+    first SAID_AT_MOST; `count` of them in all). Nothing is imported."""
+
+    def __init__(self, said: list[ImportFileError], count: int, file: Path | None = None) -> None:
+        self.said = [problem.in_file(file) if file is not None else problem for problem in said]
+        self.count = count
+        first = self.said[0]
+        super().__init__(first.where, first.reason)
+        self.file = file
+        self.args = ("\n".join(self.lines()),)
+
+    def in_file(self, file: Path) -> ImportFileError:
+        return ImportProblems(self.said, self.count, file)
+
+    def lines(self) -> list[str]:
+        said = [str(problem) for problem in self.said]
+        named = f"{name_printable(self.file)}: " if self.file is not None else ""
+        if self.count > len(said):
+            more = self.count - len(said)
+            said.append(
+                f"{named}and {more:,} more problem(s) ({self.count:,} in all): nothing was imported"
+            )
+        else:
+            said.append(f"{named}{self.count:,} problems: nothing was imported")
+        return said
+
+    def each(self) -> list[ImportFileError]:
+        return list(self.said)
+
+
+class Problems:
+    """The problems of a file's records found so far in a pass that goes on to the end:
+    each record is checked, and the file is refused with all of them (check)."""
+
+    def __init__(self) -> None:
+        self.said: list[ImportFileError] = []
+        self.count = 0
+
+    def add(self, error: ImportFileError) -> None:
+        for problem in error.each():
+            self.count += 1
+            if len(self.said) < SAID_AT_MOST:
+                self.said.append(problem)
+
+    def check(self) -> None:
+        """ImportFileError (one problem) or ImportProblems (several), if any was found."""
+        if self.count == 1:
+            raise self.said[0]
+        if self.count:
+            raise ImportProblems(self.said, self.count)
+
 
 @dataclass
 class ImportBatch:
@@ -132,12 +198,25 @@ def first_schema_problem(definition: str | None, instance: Any, where: Location)
         raise ImportFileError(where.at(error.json_path), shorten(error.message))
 
 
+def every_schema_problem(definition: str, instance: Any, where: Location) -> None:
+    """Raise every schema violation of one record (each the most relevant of its own
+    alternatives), in the order of their places: a record missing two fields names both."""
+    check_depth(instance, where)
+    errors = sorted(validator(definition).iter_errors(instance), key=lambda e: e.json_path)
+    found = Problems()
+    for error in errors:
+        chosen = best_match([error]) or error
+        found.add(ImportFileError(where.at(chosen.json_path), shorten(chosen.message)))
+    found.check()
+
+
 def check_record(
     definition: str, is_valid: Callable[[Any], bool], record: Any, where: Location
 ) -> None:
-    """The fast shape check first; jsonschema only to explain a record that fails it."""
+    """The fast shape check first; jsonschema only to explain a record that fails it
+    (every way it does)."""
     if not is_valid(record):
-        first_schema_problem(definition, record, where)
+        every_schema_problem(definition, record, where)
 
 
 def describe_type(value: Any) -> str:
@@ -634,10 +713,13 @@ def envelope(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def document_annotations(
-    raw: bytes, headers: list[Header], check_repeats: bool = True
+    raw: bytes, headers: list[Header], check_repeats: bool = True, problems: Problems | None = None
 ) -> Iterator[tuple[Annotation, Location]]:
     """A whole json export's annotations, validated one by one (the header, once read
-    and checked, is appended to `headers`); ImportFileError at the first problem."""
+    and checked, is appended to `headers`). ImportFileError at the first problem of the
+    document as a whole; a record's problems are gathered in `problems` (the caller's
+    own checks of each record may add theirs) and raised at the end, all of them, in a
+    pass that checks (`check_repeats`); a later pass stops at the first."""
     root = Location()
     document = decode_json(raw, root)
     document = upgraded_document(document, check_schema_version(document, root))
@@ -651,40 +733,64 @@ def document_annotations(
     annotations = document.pop("annotations")
     document.clear()  # what is left to hold is the list of records, dropped as it is read
     annotations.reverse()
+    found = Problems() if problems is None else problems
     number = 0
     while annotations:
         where = Location(f"$.annotations[{number}]")
-        yield checker.add(annotations.pop(), where), where
         number += 1
+        try:
+            annotation = checker.add(annotations.pop(), where)
+        except ImportFileError as error:
+            if not check_repeats:
+                raise
+            found.add(error)
+            continue
+        yield annotation, where
+    found.check()
 
 
 def line_annotations(
-    lines: Iterable[tuple[int, bytes]], headers: list[Header], check_repeats: bool = True
+    lines: Iterable[tuple[int, bytes]],
+    headers: list[Header],
+    check_repeats: bool = True,
+    problems: Problems | None = None,
 ) -> Iterator[tuple[Annotation, Location]]:
     """A jsonl export's annotations from (line number, bytes) pairs, validated one by one
-    (blank lines are ignored; the header is appended to `headers`)."""
+    (blank lines are ignored; the header is appended to `headers`). The header's problem
+    stops it; the lines' are gathered, as document_annotations gathers its records'."""
     header: Header | None = None
     version = SCHEMA_VERSION
     number = read = 0
+    found = Problems() if problems is None else problems
     for number, raw in lines:
         if not raw.strip():
             continue
         where = Location(line=number)
-        record = decode_json(raw, where)
-        if header is None:
-            version = check_schema_version(record, where)
-            record = upgraded_document(record, version)
-            first_schema_problem("jsonl_header", envelope(record), where)
-            articles = check_articles(record["articles"], where.at("$.articles"))
-            header = Header.of("jsonl", record, AnnotationChecker(articles, check_repeats))
-            headers.append(header)
-        else:
+        if header is not None:
             read += 1
-            yield header.checker.add(upgraded_record(record, version), where), where
+            try:
+                annotation = header.checker.add(
+                    upgraded_record(decode_json(raw, where), version), where
+                )
+            except ImportFileError as error:
+                if not check_repeats:
+                    raise
+                found.add(error)
+                continue
+            yield annotation, where
+            continue
+        record = decode_json(raw, where)  # the header line
+        version = check_schema_version(record, where)
+        record = upgraded_document(record, version)
+        first_schema_problem("jsonl_header", envelope(record), where)
+        articles = check_articles(record["articles"], where.at("$.articles"))
+        header = Header.of("jsonl", record, AnnotationChecker(articles, check_repeats))
+        headers.append(header)
     if header is None:
         raise ImportFileError(
             Location(line=1), "empty, expected the header line with schema_version"
         )
+    found.check()  # the records' problems first: the count is the file's
     check_line_count(header.announced, read, Location(line=number))
 
 
@@ -821,26 +927,34 @@ class ImportFile:
         self.first_read: bytes | None = None
         """The digest of the bytes the first whole pass read: every later pass must read
         the same, or what is imported is not what was checked (tr8 T5)."""
+        self.problems = Problems()
+        """The problems of the records the pass under way found: its caller adds its
+        own checks' of each record (`problems.add`), and all of them are raised at the
+        pass's end (qa21 #12)."""
 
     def annotations(self, check_repeats: bool = True) -> Iterator[tuple[Annotation, Location]]:
         """One pass over the file. ImportFileError (naming the file) at the first
-        problem, OSError if it cannot be read. Without `check_repeats`, an annotation
-        seen before is not refused (a pass after one that checked). A pass that read
-        other bytes than the first (the file replaced or rewritten meanwhile: a synced
-        folder, an export re-run into the name) ends in ImportFileError before its last
-        record is taken, so an import streaming it takes nothing back."""
+        problem of the file as a whole, OSError if it cannot be read; a first pass
+        (`check_repeats`) goes on past a bad record and ends in ImportProblems naming
+        every one (SAID_AT_MOST of them), those the caller added to `problems` too.
+        Without `check_repeats`, an annotation seen before is not refused (a pass after
+        one that checked). A pass that read other bytes than the first (the file
+        replaced or rewritten meanwhile: a synced folder, an export re-run into the
+        name) ends in ImportFileError before its last record is taken, so an import
+        streaming it takes nothing back."""
         headers: list[Header] = []
         read = hashlib.blake2b(digest_size=20)
+        self.problems = problems = Problems()
         try:
             if self.format == "json":
                 raw = read_document(self.path)
                 read.update(raw)
-                pairs = document_annotations(raw, headers, check_repeats)
+                pairs = document_annotations(raw, headers, check_repeats, problems)
                 yield from self._listing_articles(pairs, headers)
             else:
                 with open_regular(self.path) as handle:
                     lines = hashed_lines(numbered_lines(handle), read)
-                    pairs = line_annotations(lines, headers, check_repeats)
+                    pairs = line_annotations(lines, headers, check_repeats, problems)
                     yield from self._listing_articles(pairs, headers)
             if self.first_read is None:
                 self.first_read = read.digest()
