@@ -6,12 +6,16 @@ import argparse
 import os
 import sys
 from functools import partial
+from typing import TYPE_CHECKING
 
 from workbench.cli.common import fail, skipped, warn
 from workbench.config.annotator import named_by_user, resolve_annotator
 from workbench.config.locations import resolve_database
 from workbench.core.annotation import reserved_name_problem
 from workbench.core.team_limits import name_limit_problem
+
+if TYPE_CHECKING:
+    from workbench.config.settings_file import SettingsFile
 
 HELP = "open the annotate screen on articles (bundled articles by default)"
 
@@ -56,17 +60,20 @@ def nothing_to_open(paths: list[str]) -> str | None:
     return "no articles to annotate in " + ", ".join(str(root) for root in probe.roots)
 
 
-def user_settings() -> tuple[dict[str, str], list[str]]:
+def user_settings() -> tuple[dict[str, str], list[str], SettingsFile]:
     """keymap.toml's usable entries, and every problem of it and of settings.toml: on
-    stderr now (the screen is about to cover the terminal) and as notices in the app."""
+    stderr now (the screen is about to cover the terminal) and as notices in the app;
+    and settings.toml as read, once, for the app to take its sections from."""
     from workbench.config.settings import settings_problems
+    from workbench.config.settings_file import read_settings
     from workbench.tui.keymap import load_user_keymap
 
     keymap = load_user_keymap()
-    problems = [*keymap.problems, *settings_problems()]
+    settings = read_settings()
+    problems = [*keymap.problems, *settings_problems(settings)]
     for problem in problems:
         print(f"workbench: {problem}", file=sys.stderr)
-    return keymap.bindings, problems
+    return keymap.bindings, problems, settings
 
 
 def run(args: argparse.Namespace) -> int:
@@ -99,13 +106,14 @@ def run(args: argparse.Namespace) -> int:
         store.leave_short_journal()
     with store:
         warn(store.warnings)  # and the app shows them as notices once its screen is up
-        keymap, problems = user_settings()
+        keymap, problems, settings = user_settings()
         app = WorkbenchApp(
             store,
             paths=args.paths,
             start=StartAt(article_id=args.article, sentence=args.sentence),
             keymap=keymap,
             notices=problems,
+            settings=settings,
             login_named=not named_by_user(args.annotator),
             # the keeper following this session, started at its first save
             keep_summary=None if keep is None else partial(keep, follow=os.getpid()),

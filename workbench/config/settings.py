@@ -22,43 +22,12 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from workbench.config.locations import settings_path
-from workbench.config.toml_file import (
-    MOST_BYTES,
-    ConfigFileError,
-    read_toml,
-    written_entry,
-    written_table,
-)
+from workbench.config.settings_file import SettingsFile, settings_of
+from workbench.config.toml_file import ConfigFileError
 from workbench.core.analysis.ledger.settings import LedgerSettings
 from workbench.core.anchoring.threshold import DEFAULT_THRESHOLD
-from workbench.core.files.regular import read_regular
-from workbench.core.terminal_text import name_printable
 
 T = TypeVar("T")
-
-
-def where(path: Path, table: str, key: str | None = None) -> str:
-    """ "FILE line N" of `[table]` (or of `key` inside it) in a settings file, for a
-    message; just FILE when the line cannot be found."""
-    try:
-        text = read_regular(path, MOST_BYTES).decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return name_printable(path)
-    current = ""
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = written_table(line)
-        if header is not None:
-            current = header
-            if key is None and current == table:
-                return f"{name_printable(path)} line {number}"
-            continue
-        name = written_entry(line)
-        if (key is not None and name is not None) and (
-            (current, name) == (table, key) or (current == "" and name == f"{table}.{key}")
-        ):
-            return f"{name_printable(path)} line {number}"
-    return name_printable(path)
 
 
 def unknown(kind: str, name: str, known: Iterable[str]) -> str:
@@ -76,32 +45,37 @@ RETIRED_LEDGER = {
 """[ledger] settings of earlier versions, and why each went (named, not "unknown")."""
 
 
+Source = Path | SettingsFile | None
+"""The settings file: as read already (settings_file.py: read once, passed along), or
+its path (None: the user's), read then."""
+
+
 def ledger_settings(
-    path: Path | None = None, overrides: Mapping[str, Any] | None = None
+    source: Source = None, overrides: Mapping[str, Any] | None = None
 ) -> LedgerSettings:
     """LedgerSettings from the [ledger] table of the settings file, then `overrides`;
     ConfigFileError naming every problem of the file if [ledger] has one."""
-    path = path or settings_path()
-    settings, problems = checked_ledger(path, overrides)
+    file = settings_of(source)
+    settings, problems = checked_ledger(file, overrides)
     if problems:
-        raise every_problem(path, problems)
+        raise every_problem(file, problems)
     return settings
 
 
 def checked_ledger(
-    path: Path, overrides: Mapping[str, Any] | None = None
+    file: SettingsFile, overrides: Mapping[str, Any] | None = None
 ) -> tuple[LedgerSettings, list[str]]:
     """The [ledger] settings (a default in place of each bad value) and every problem."""
     defaults = LedgerSettings()
-    table = read_toml(path, "settings file").get("ledger", {})
+    table = file.document.get("ledger", {})
     if not isinstance(table, dict):
-        return defaults, [f"{where(path, 'ledger')}: [ledger] must be a table"]
+        return defaults, [f"{file.where('ledger')}: [ledger] must be a table"]
     values = {**table, **{k: v for k, v in (overrides or {}).items() if v is not None}}
     known = {field.name: getattr(defaults, field.name) for field in dataclasses.fields(defaults)}
     checked: dict[str, Any] = {}
     problems: list[str] = []
     for name, value in values.items():
-        at = where(path, "ledger", name)
+        at = file.where("ledger", name)
         if name in RETIRED_LEDGER:
             problems.append(f"{at}: ledger.{name} is no longer a setting: {RETIRED_LEDGER[name]}")
             continue
@@ -131,32 +105,32 @@ def checked_ledger(
     return dataclasses.replace(defaults, **checked), problems
 
 
-def anchoring_threshold(path: Path | None = None, override: float | None = None) -> float:
+def anchoring_threshold(source: Source = None, override: float | None = None) -> float:
     """Re-anchoring's fuzzy threshold (0-100): `override`, else [anchoring] fuzzy_threshold
     of the settings file, else the measured default (docs/decisions/reanchoring.md);
     ConfigFileError naming every problem of the file if [anchoring] has one."""
     if override is not None:
         return override
-    return checked_or_refused(path, checked_anchoring)
+    return checked_or_refused(source, checked_anchoring)
 
 
-def checked_or_refused(path: Path | None, check: Callable[[Path], tuple[T, list[str]]]) -> T:
+def checked_or_refused(source: Source, check: Callable[[SettingsFile], tuple[T, list[str]]]) -> T:
     """What `check` reads of the settings file (the user's by default); ConfigFileError
     naming every problem of the file if the section `check` reads has one."""
-    path = path or settings_path()
-    value, problems = check(path)
+    file = settings_of(source)
+    value, problems = check(file)
     if problems:
-        raise every_problem(path, problems)
+        raise every_problem(file, problems)
     return value
 
 
-def checked_anchoring(path: Path) -> tuple[float, list[str]]:
+def checked_anchoring(file: SettingsFile) -> tuple[float, list[str]]:
     """[anchoring] fuzzy_threshold (the default if it is bad) and every problem."""
-    table = read_toml(path, "settings file").get("anchoring", {})
+    table = file.document.get("anchoring", {})
     if not isinstance(table, dict):
-        return DEFAULT_THRESHOLD, [f"{where(path, 'anchoring')}: [anchoring] must be a table"]
+        return DEFAULT_THRESHOLD, [f"{file.where('anchoring')}: [anchoring] must be a table"]
     problems = [
-        f"{where(path, 'anchoring', name)}: "
+        f"{file.where('anchoring', name)}: "
         + unknown("anchoring setting", name, ["fuzzy_threshold"])
         for name in table
         if name != "fuzzy_threshold"
@@ -164,7 +138,7 @@ def checked_anchoring(path: Path) -> tuple[float, list[str]]:
     value = table.get("fuzzy_threshold", DEFAULT_THRESHOLD)
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
         problems.append(
-            f"{where(path, 'anchoring', 'fuzzy_threshold')}: "
+            f"{file.where('anchoring', 'fuzzy_threshold')}: "
             "anchoring.fuzzy_threshold must be a number from 0 to 100"
         )
         value = DEFAULT_THRESHOLD
@@ -182,47 +156,47 @@ class SuggestionSettings:
     lowest_score: float = 0.40
 
 
-def suggestion_settings(path: Path | None = None) -> SuggestionSettings:
+def suggestion_settings(source: Source = None) -> SuggestionSettings:
     """[suggestions] of the settings file; ConfigFileError naming every problem of the
     file if [suggestions] has one."""
-    return checked_or_refused(path, checked_suggestions)
+    return checked_or_refused(source, checked_suggestions)
 
 
-def checked_suggestions(path: Path) -> tuple[SuggestionSettings, list[str]]:
+def checked_suggestions(file: SettingsFile) -> tuple[SuggestionSettings, list[str]]:
     """[suggestions] (a default in place of each bad value) and every problem."""
     defaults = SuggestionSettings()
-    table = read_toml(path, "settings file").get("suggestions", {})
+    table = file.document.get("suggestions", {})
     if not isinstance(table, dict):
-        return defaults, [f"{where(path, 'suggestions')}: [suggestions] must be a table"]
+        return defaults, [f"{file.where('suggestions')}: [suggestions] must be a table"]
     known = [field.name for field in dataclasses.fields(defaults)]
     problems = [
-        f"{where(path, 'suggestions', name)}: {unknown('suggestions setting', name, known)}"
+        f"{file.where('suggestions', name)}: {unknown('suggestions setting', name, known)}"
         for name in table
         if name not in known
     ]
     enabled = table.get("enabled", defaults.enabled)
     if not isinstance(enabled, bool):
         problems.append(
-            f"{where(path, 'suggestions', 'enabled')}: suggestions.enabled must be true or false"
+            f"{file.where('suggestions', 'enabled')}: suggestions.enabled must be true or false"
         )
         enabled = defaults.enabled
     lowest = table.get("lowest_score", defaults.lowest_score)
     if isinstance(lowest, bool) or not isinstance(lowest, int | float) or not 0 <= lowest <= 1:
         problems.append(
-            f"{where(path, 'suggestions', 'lowest_score')}: "
+            f"{file.where('suggestions', 'lowest_score')}: "
             "suggestions.lowest_score must be a number from 0 to 1"
         )
         lowest = defaults.lowest_score
     return SuggestionSettings(enabled, float(lowest)), problems
 
 
-def every_problem(path: Path, found: list[str]) -> ConfigFileError:
+def every_problem(file: SettingsFile, found: list[str]) -> ConfigFileError:
     """The error for a section that has a problem: every problem of the whole file, so
     that one run names them all (the section's own first if the file has no others)."""
-    return ConfigFileError(*dict.fromkeys([*settings_problems(path), *found]))
+    return ConfigFileError(*dict.fromkeys([*settings_problems(file), *found]))
 
 
-SECTIONS: dict[str, Callable[[Path], tuple[object, list[str]]]] = {
+SECTIONS: dict[str, Callable[[SettingsFile], tuple[object, list[str]]]] = {
     "ledger": checked_ledger,
     "anchoring": checked_anchoring,
     "suggestions": checked_suggestions,
@@ -231,35 +205,35 @@ SECTIONS: dict[str, Callable[[Path], tuple[object, list[str]]]] = {
 problem): a new section must be added here, or the start-up check reports it as unknown."""
 
 
-def settings_problems(path: Path | None = None) -> list[str]:
+def settings_problems(source: Source = None) -> list[str]:
     """Every problem of the settings file, each naming the file and line, in the order of
     the sections: reported when the app starts, and by a command that uses a section
     with a problem (which then refuses to run)."""
-    path = path or settings_path()
+    file = settings_of(source)
     try:
-        problems = unknown_sections(path)
+        problems = unknown_sections(file)
     except ConfigFileError as error:
         return [str(error)]
     for check in SECTIONS.values():
-        problems.extend(check(path)[1])
-    return sorted(problems, key=lambda problem: _line_of(path, problem))
+        problems.extend(check(file)[1])
+    return sorted(problems, key=lambda problem: _line_of(file.path, problem))
 
 
-def no_unknown_section(path: Path | None = None) -> None:
+def no_unknown_section(source: Source = None) -> None:
     """ConfigFileError (every problem of the file) if a [table] of the settings file is
     no section: a misspelt heading ("[ledgr]") leaves the analyst's thresholds unapplied,
     so a command refuses it as it refuses an unknown key (qa4 Q5). The app names it at
     start and goes on with the sections that are right."""
-    path = path or settings_path()
-    if unknown_sections(path):
-        raise every_problem(path, [])
+    file = settings_of(source)
+    if unknown_sections(file):
+        raise every_problem(file, [])
 
 
-def unknown_sections(path: Path) -> list[str]:
+def unknown_sections(file: SettingsFile) -> list[str]:
     """A problem for each [table] of the settings file that is no section."""
-    data = read_toml(path, "settings file")
+    data = file.document
     return [
-        f"{where(path, name)}: {unknown('section', f'[{name}]', [f'[{s}]' for s in SECTIONS])}"
+        f"{file.where(name)}: {unknown('section', f'[{name}]', [f'[{s}]' for s in SECTIONS])}"
         for name in data
         if name not in SECTIONS
     ]

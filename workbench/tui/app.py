@@ -16,6 +16,7 @@ from textual.worker import WorkerFailed, get_current_worker
 
 from store import ServerError, Store, StoreError, StoreWriteError
 from workbench.config.settings import SuggestionSettings
+from workbench.config.settings_file import SettingsFile
 from workbench.config.state import StateError, remember_export_folder
 from workbench.core.anchoring.placement import IN_PLACE, in_place_words, outcome_counts
 from workbench.core.anchoring.reanchoring import ArticleReanchoring
@@ -105,11 +106,14 @@ class WorkbenchApp(App[None]):
         keymap: dict[str, str] | None = None,
         notices: Sequence[str] = (),
         suggestions: SuggestionSettings | None = None,
+        settings: SettingsFile | None = None,
         keep_summary: Callable[[], Running | None] | None = None,
         login_named: bool = False,
     ) -> None:
         """`keymap` None: read keymap.toml (and check settings.toml) here; the command
-        line reads them before the screen opens and passes what it printed as `notices`.
+        line reads them before the screen opens and passes what it printed as `notices`,
+        and settings.toml as it read it (`settings`): the sections are taken from that one
+        read (None: read here, once, as the keymap is applied or the corpus opens).
         `login_named`: the analyst is the login name, neither --annotator nor
         WORKBENCH_ANNOTATOR named one (said at the start when others' work is here).
         `keep_summary` starts the summary keeper that follows this session
@@ -123,6 +127,9 @@ class WorkbenchApp(App[None]):
         self.user_keymap = keymap
         self.suggestion_settings = suggestions
         """settings.toml [suggestions]; None: read when the corpus opens."""
+        self.settings_read = settings
+        """settings.toml as read at the start (settings_file.py), once: the start-up check,
+        [suggestions] and [anchoring] are taken from it (user_settings_file)."""
         self.settings_notices = list(notices)
         self.keys = BoundKeys(display=self.get_key_display, screens=binding_scopes)
         """The keys each binding has, the user's keymap applied (apply_keymap)."""
@@ -311,7 +318,8 @@ class WorkbenchApp(App[None]):
 
             loaded = load_user_keymap()
             self.user_keymap = loaded.bindings
-            self.settings_notices += [*loaded.problems, *settings_problems()]
+            problems = settings_problems(self.user_settings_file())
+            self.settings_notices += [*loaded.problems, *problems]
         if self.user_keymap:
             keymap = complete_keymap(self.user_keymap)
             self.set_keymap(keymap)
@@ -381,6 +389,15 @@ class WorkbenchApp(App[None]):
         self.call_after_refresh(ReadingsKeeper.fingerprint_now)
         self.call_after_refresh(self.build_search_index, corpus)
 
+    def user_settings_file(self) -> SettingsFile:
+        """settings.toml as read at the start: the command line's read, else this one
+        (7 reads of the file at a start, where one [ledger] key was set, were 1)."""
+        if self.settings_read is None:
+            from workbench.config.settings_file import read_settings
+
+            self.settings_read = read_settings()
+        return self.settings_read
+
     def read_suggestion_settings(self) -> SuggestionSettings:
         """settings.toml [suggestions]; the defaults if bad (with a notice, unless the
         start-up report already named the problem)."""
@@ -388,7 +405,7 @@ class WorkbenchApp(App[None]):
         from workbench.config.toml_file import ConfigFileError
 
         try:
-            return suggestion_settings()
+            return suggestion_settings(self.user_settings_file())
         except ConfigFileError as error:
             unreported = [p for p in error.problems if p not in self.settings_notices]
             if unreported:
@@ -404,7 +421,7 @@ class WorkbenchApp(App[None]):
         from workbench.core.anchoring.placement import DEFAULT_THRESHOLD
 
         try:
-            return anchoring_threshold()
+            return anchoring_threshold(self.user_settings_file())
         except ConfigFileError as error:
             unreported = [p for p in error.problems if p not in self.settings_notices]
             if unreported:
